@@ -1,0 +1,38 @@
+"""Private helpers for the attrs result types."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from attrs import cmp_using
+from numpy.typing import NDArray
+
+
+def readonly(x: Any) -> NDArray[Any]:
+    """Copy `x` into an array that cannot be written to.
+
+    ``attrs.frozen`` only stops attribute assignment; this stops writes into
+    the arrays a result holds, so results are safe to share.
+    """
+    arr = np.array(x, copy=True)
+    arr.flags.writeable = False
+    return arr
+
+
+def readonly_float(x: Any) -> NDArray[np.float64]:
+    """Like :func:`readonly` for float64 arrays."""
+    arr = np.array(x, dtype=np.float64, copy=True)
+    arr.flags.writeable = False
+    return arr
+
+
+def _nan_equal(a: NDArray[Any], b: NDArray[Any]) -> bool:
+    a = np.asarray(a)
+    b = np.asarray(b)
+    if a.dtype.kind == "f" or b.dtype.kind == "f":
+        return bool(np.array_equal(a, b, equal_nan=True))
+    return bool(np.array_equal(a, b))
+
+
+array_eq = cmp_using(eq=_nan_equal)

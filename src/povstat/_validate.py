@@ -1,0 +1,197 @@
+"""Private input checks shared by the array functions.
+
+Every check takes the argument's name so that its error message can say which
+argument broke which rule and what value it found. Checks never modify their
+input. They return a float64 array that may share memory with the caller's
+array, so callers must never write into what a check returns.
+
+The range checks take a fast path (one ``min`` and one ``max`` pass) and only
+look for the offending element when that fails.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+Unit = Literal["percent", "fraction"]
+NanPolicy = Literal["propagate", "omit", "raise", "last"]
+
+_UNITS: tuple[str, ...] = get_args(Unit)
+_UPPER: dict[str, float] = {"percent": 100.0, "fraction": 1.0}
+
+
+def unit(value: object, name: str = "unit") -> Unit:
+    """Check that `value` names a rate unit and return it."""
+    if value not in _UNITS:
+        msg = (
+            f"`{name}` must be one of {list(_UNITS)}, got {value!r}; povstat never "
+            "guesses whether a rate is in percent or a fraction"
+        )
+        raise ValueError(msg)
+    return value  # type: ignore[return-value]
+
+
+def choice(value: object, name: str, options: tuple[str, ...]) -> str:
+    """Check that `value` is one of `options` and return it."""
+    if not isinstance(value, str) or value not in options:
+        msg = f"`{name}` must be one of {list(options)}, got {value!r}"
+        raise ValueError(msg)
+    return value
+
+
+def flag(value: object, name: str) -> bool:
+    """Check that `value` is a real bool (not 0/1, not a string)."""
+    if not isinstance(value, bool | np.bool_):
+        msg = f"`{name}` must be True or False, got {value!r}"
+        raise TypeError(msg)
+    return bool(value)
+
+
+def numeric(x: ArrayLike, name: str) -> NDArray[np.float64]:
+    """Return `x` as a float64 array (possibly a view); reject non-numeric input."""
+    try:
+        arr = np.asarray(x)
+    except (TypeError, ValueError) as exc:  # ragged nested sequences
+        msg = f"`{name}` must be array-like of numbers: {exc}"
+        raise TypeError(msg) from None
+    if arr.dtype.kind == "O":
+        # Lists holding None or pandas.NA arrive as object arrays; accept them
+        # only if every element is a number or a missing marker.
+        try:
+            arr = _object_to_float(arr)
+        except (TypeError, ValueError):
+            msg = f"`{name}` must be numeric, got dtype object with non-numbers"
+            raise TypeError(msg) from None
+    if arr.dtype.kind not in "iuf" or arr.dtype.kind == "b":
+        msg = f"`{name}` must be numeric, got dtype {arr.dtype}"
+        raise TypeError(msg)
+    return np.asarray(arr, dtype=np.float64)
+
+
+def _object_to_float(arr: NDArray[np.object_]) -> NDArray[np.float64]:
+    flat = arr.ravel()
+    out = np.empty(flat.shape, dtype=np.float64)
+    for i, item in enumerate(flat):  # only reached for object input
+        if item is None or _is_na(item):
+            out[i] = np.nan
+        elif isinstance(item, bool | np.bool_ | str | bytes):
+            raise TypeError
+        else:
+            out[i] = float(item)
+    return out.reshape(arr.shape)
+
+
+def _is_na(item: object) -> bool:
+    try:
+        import pandas as pd  # local: the array layer does not need pandas
+    except ImportError:  # pragma: no cover - pandas is a dependency
+        return False
+    return item is pd.NA or item is pd.NaT
+
+
+def finite_or_nan(x: ArrayLike, name: str) -> NDArray[np.float64]:
+    """Numeric array whose entries are finite or NaN (no infinities)."""
+    arr = numeric(x, name)
+    if _within(arr, -np.inf, np.inf, strict=True):
+        return arr
+    bad = np.isinf(arr)
+    if bad.any():
+        msg = (
+            f"`{name}` must be finite (NaN marks a missing value), "
+            f"found {_first(arr, bad)}"
+        )
+        raise ValueError(msg)
+    return arr
+
+
+def nonnegative(x: ArrayLike, name: str) -> NDArray[np.float64]:
+    """Numeric array with every non-missing entry >= 0 and finite."""
+    arr = numeric(x, name)
+    if _within(arr, 0.0, np.inf, strict=False):
+        return arr
+    arr = finite_or_nan(arr, name)
+    bad = arr < 0  # NaN compares False and passes
+    if bad.any():
+        msg = f"`{name}` must be >= 0, found {_first(arr, bad)}"
+        raise ValueError(msg)
+    return arr
+
+
+def positive(x: ArrayLike, name: str) -> NDArray[np.float64]:
+    """Numeric array with every non-missing entry > 0 and finite."""
+    arr = finite_or_nan(x, name)
+    bad = arr <= 0  # NaN compares False and passes
+    if bad.any():
+        msg = f"`{name}` must be > 0, found {_first(arr, bad)}"
+        raise ValueError(msg)
+    return arr
+
+
+def rate(x: ArrayLike, name: str, unit_: Unit) -> NDArray[np.float64]:
+    """Numeric array of rates in `unit_`: every non-missing entry in [0, upper]."""
+    arr = numeric(x, name)
+    upper = _UPPER[unit_]
+    if _within(arr, 0.0, upper, strict=False):
+        return arr
+    arr = finite_or_nan(arr, name)
+    bad = (arr < 0) | (arr > upper)
+    if bad.any():
+        hint = ""
+        if unit_ == "fraction" and np.nanmax(arr) <= 100:
+            hint = "; is it in percent? then pass unit='percent'"
+        msg = (
+            f"`{name}` must lie in [0, {upper:g}] for unit={unit_!r}, "
+            f"found {_first(arr, bad)}{hint}"
+        )
+        raise ValueError(msg)
+    return arr
+
+
+def _within(arr: NDArray[np.float64], lo: float, hi: float, *, strict: bool) -> bool:
+    """Fast check that every entry is finite and in [lo, hi] (False on NaN too).
+
+    With ``strict`` the bounds themselves are excluded (used for +-inf).
+    """
+    if arr.size == 0:
+        return True
+    amin = float(arr.min())
+    amax = float(arr.max())
+    if strict:
+        return bool(lo < amin and amax < hi)
+    return bool(lo <= amin and amax <= hi and np.isfinite(amax))
+
+
+def decimals(value: object, name: str = "decimals") -> int:
+    """Check a number of decimal places (an int, possibly negative)."""
+    if isinstance(value, bool) or not isinstance(value, int | np.integer):
+        msg = f"`{name}` must be an int, got {value!r}"
+        raise TypeError(msg)
+    if not -15 <= int(value) <= 15:
+        msg = f"`{name}` must lie in [-15, 15], got {value!r}"
+        raise ValueError(msg)
+    return int(value)
+
+
+def broadcast(**arrays: NDArray[np.float64]) -> list[NDArray[np.float64]]:
+    """Broadcast the named arrays; on a mismatch name each one and its shape."""
+    try:
+        out = np.broadcast_arrays(*arrays.values())
+    except ValueError:
+        shapes = ", ".join(f"`{k}` {v.shape}" for k, v in arrays.items())
+        msg = f"shapes do not broadcast: {shapes}"
+        raise ValueError(msg) from None
+    return [np.array(a, dtype=np.float64) for a in out]
+
+
+def _first(arr: NDArray[np.float64], bad: NDArray[np.bool_]) -> str:
+    """Describe the first offending value, with its index for arrays."""
+    if arr.ndim == 0:
+        return f"{arr.item()!r}"
+    idx = np.argwhere(bad)[0]
+    where = int(idx[0]) if arr.ndim == 1 else tuple(int(i) for i in idx)
+    n = int(bad.sum())
+    more = f" ({n} offending values in all)" if n > 1 else ""
+    return f"{arr[tuple(idx)].item()!r} at index {where}{more}"

@@ -1,0 +1,583 @@
+"""Changes in poverty figures: points and percent, per year, and decomposed.
+
+The difference of two rates is in *percentage points* (for rates in percent);
+the *relative change* is in *percent*. A fall from 4.37 % to 4.26 % is
+-0.11 percentage points and -2.52 %. This module computes both, annualises
+them over the real elapsed time, measures how much of a rise has been
+reversed, and splits a change in the number of poor into a population effect
+and a rate effect.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from attrs import field, frozen
+from numpy.typing import ArrayLike, NDArray
+
+from povstat import _validate
+from povstat._results import array_eq, readonly_float
+from povstat._validate import Unit
+
+__all__ = [
+    "AnnualizedChange",
+    "Change",
+    "HeadcountDecomposition",
+    "annualized_change",
+    "decimal_year",
+    "decompose_headcount_change",
+    "rate_change",
+    "recovery_share",
+    "relative_change",
+]
+
+_SCALE = {"percent": 100.0, "fraction": 1.0}
+
+
+@frozen(kw_only=True)
+class Change:
+    """Change in a poverty rate between two periods.
+
+    Attributes
+    ----------
+    points : ndarray of float64
+        ``after - before`` in the unit of the rates: percentage points when
+        `unit` is ``"percent"``, fractions of one when ``"fraction"``.
+    relative : ndarray of float64
+        Relative change in percent: ``100 * (after / before - 1)``; NaN where
+        ``before`` is 0.
+    unit : {"percent", "fraction"}
+        Unit of the rates compared (and so of `points`).
+
+    Examples
+    --------
+    >>> from povstat import rate_change
+    >>> c = rate_change(12.4, 11.9, unit="percent")
+    >>> print(c.points.round(2), c.relative.round(2), c.unit)
+    -0.5 -4.03 percent
+    """
+
+    points: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+    relative: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+    unit: Unit
+
+    @property
+    def points_label(self) -> str:
+        """Name of the unit of `points`: ``"percentage points"`` or ``"fraction"``."""
+        return "percentage points" if self.unit == "percent" else "fraction"
+
+
+@frozen(kw_only=True)
+class AnnualizedChange:
+    """Change in a poverty rate over a stated elapsed time, and per year.
+
+    Attributes
+    ----------
+    points : ndarray of float64
+        ``after - before`` in the unit of the rates (percentage points for
+        percent).
+    relative : ndarray of float64
+        Total relative change, in percent; NaN where ``before`` is 0.
+    years : ndarray of float64
+        Elapsed time in years.
+    points_per_year : ndarray of float64
+        Linear rate of change: ``points / years`` (percentage points per year
+        for percent).
+    compound_per_year : ndarray of float64
+        Compound (geometric) relative change per year, in percent:
+        ``100 * ((after / before) ** (1 / years) - 1)``; NaN where
+        ``before`` is 0.
+    unit : {"percent", "fraction"}
+        Unit of the rates compared.
+
+    Examples
+    --------
+    >>> from povstat import annualized_change
+    >>> a = annualized_change(11.13, 10.12, years=2, unit="percent")
+    >>> print(a.points_per_year.round(3), a.compound_per_year.round(2))
+    -0.505 -4.65
+    """
+
+    points: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+    relative: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+    years: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+    points_per_year: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+    compound_per_year: NDArray[np.float64] = field(
+        converter=readonly_float, eq=array_eq
+    )
+    unit: Unit
+
+
+@frozen(kw_only=True)
+class HeadcountDecomposition:
+    """A change in the number of poor split into population and rate effects.
+
+    Attributes
+    ----------
+    total : ndarray of float64
+        Change in the number of poor, ``H1 - H0``, in the unit of the
+        populations (persons, thousands, ...).
+    population_effect : ndarray of float64
+        Part due to the change in population at the average rate.
+    rate_effect : ndarray of float64
+        Part due to the change in the rate at the average population.
+
+    Notes
+    -----
+    ``population_effect + rate_effect == total`` up to float rounding.
+
+    Examples
+    --------
+    >>> from povstat import decompose_headcount_change
+    >>> d = decompose_headcount_change(10.0, 8.0, 1000.0, 1100.0, unit="percent")
+    >>> print(d.total, d.population_effect, d.rate_effect)
+    -12.0 9.0 -21.0
+    """
+
+    total: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+    population_effect: NDArray[np.float64] = field(
+        converter=readonly_float, eq=array_eq
+    )
+    rate_effect: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+
+
+def _relative_pct(
+    before: NDArray[np.float64], after: NDArray[np.float64]
+) -> NDArray[np.float64]:
+    """``100 * (after / before - 1)``, NaN where ``before`` is 0."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.asarray(np.divide(after, before))
+    out -= 1.0
+    out *= 100.0
+    out[np.broadcast_to(before == 0, out.shape)] = np.nan
+    return np.asarray(out)
+
+
+def _pair_shapes(**arrays: NDArray[np.float64]) -> None:
+    try:
+        np.broadcast_shapes(*(a.shape for a in arrays.values()))
+    except ValueError:
+        shapes = ", ".join(f"`{k}` {v.shape}" for k, v in arrays.items())
+        msg = f"shapes do not broadcast: {shapes}"
+        raise ValueError(msg) from None
+
+
+def rate_change(before: ArrayLike, after: ArrayLike, *, unit: Unit) -> Change:
+    r"""Change in a poverty rate: in points and in percent.
+
+    Parameters
+    ----------
+    before, after : array_like
+        Rates at the earlier (or base) and the later period, in `unit`;
+        broadcast against each other. NaN gives NaN at that position.
+    unit : {"fraction", "percent"}
+        Scale of the rates. Required: povstat never guesses.
+
+    Returns
+    -------
+    Change
+        ``points`` (after - before, in percentage points for percent rates)
+        and ``relative`` (percent, NaN where ``before`` is 0), with `unit`.
+
+    Raises
+    ------
+    TypeError
+        If an input is not numeric.
+    ValueError
+        If `unit` is unknown, a rate is out of range for it, or the shapes do
+        not broadcast.
+
+    See Also
+    --------
+    annualized_change : The same per year of elapsed time.
+    relative_change : Relative change of any positive quantity.
+
+    Notes
+    -----
+    Absolute change :math:`\Delta = r_1 - r_0` (percentage points when the
+    rates are in percent); relative change :math:`100 (r_1 / r_0 - 1)`
+    percent [1]_. A relative change from a zero base is undefined and given
+    as NaN rather than infinity.
+
+    References
+    ----------
+    .. [1] OECD (2008), *Glossary of Statistical Terms*, "Percentage point":
+       the unit for the arithmetic difference of two percentages.
+
+    Examples
+    --------
+    Kota Malang (BPS, March rounds): 4.37 % in 2022, 4.26 % in 2023, a fall of
+    0.11 percentage points, i.e. 2.52 %.
+
+    >>> from povstat import rate_change
+    >>> c = rate_change(4.37, 4.26, unit="percent")
+    >>> print(c.points.round(2), c.relative.round(2))
+    -0.11 -2.52
+    """
+    u = _validate.unit(unit)
+    b = _validate.rate(before, "before", u)
+    a = _validate.rate(after, "after", u)
+    _pair_shapes(before=b, after=a)
+    return Change(points=np.subtract(a, b), relative=_relative_pct(b, a), unit=u)
+
+
+def relative_change(before: ArrayLike, after: ArrayLike) -> NDArray[np.float64]:
+    """Relative change of a non-negative quantity, in percent.
+
+    For counts of poor people, poverty lines, populations: anything that is
+    not a rate (for rates use :func:`rate_change`, which also gives points).
+
+    Parameters
+    ----------
+    before, after : array_like
+        Non-negative values at the earlier and later period; broadcast.
+
+    Returns
+    -------
+    ndarray of float64
+        ``100 * (after / before - 1)``; NaN where ``before`` is 0 or an input
+        is NaN.
+
+    Raises
+    ------
+    TypeError
+        If an input is not numeric.
+    ValueError
+        If an input is negative or infinite, or the shapes do not broadcast.
+
+    See Also
+    --------
+    rate_change : Changes of rates, in points and percent.
+
+    Notes
+    -----
+    :math:`100 (x_1 / x_0 - 1)` [1]_.
+
+    References
+    ----------
+    .. [1] OECD (2008), *Glossary of Statistical Terms*, "Percentage change".
+
+    Examples
+    --------
+    BPS poverty line of Kota Malang, March 2022 and March 2023 (Rp per capita
+    per month):
+
+    >>> from povstat import relative_change
+    >>> print(relative_change(609_612, 674_660).round(2))
+    10.67
+    """
+    b = _validate.nonnegative(before, "before")
+    a = _validate.nonnegative(after, "after")
+    _pair_shapes(before=b, after=a)
+    return _relative_pct(b, a)
+
+
+def annualized_change(
+    before: ArrayLike, after: ArrayLike, *, years: ArrayLike, unit: Unit
+) -> AnnualizedChange:
+    """Change in a rate over a real elapsed time, and its yearly pace.
+
+    Parameters
+    ----------
+    before, after : array_like
+        Rates in `unit` at the start and end; broadcast together with
+        `years`.
+    years : array_like
+        Elapsed time in years, > 0 (e.g. 2 for March 2015 to March 2017,
+        0.5 for March to September). Use :func:`decimal_year` to get it from
+        years and months. Never assumed: a change across a missing year spans
+        two years, and saying so is the caller's job.
+    unit : {"fraction", "percent"}
+        Scale of the rates.
+
+    Returns
+    -------
+    AnnualizedChange
+        Total change (points, relative %), elapsed years, points per year and
+        compound relative change in percent per year.
+
+    Raises
+    ------
+    TypeError
+        If an input is not numeric.
+    ValueError
+        If `unit` is unknown, a rate is out of range, `years` is not > 0, or
+        the shapes do not broadcast.
+
+    See Also
+    --------
+    rate_change : The change without annualisation.
+    decimal_year : Time in years from year and month.
+
+    Notes
+    -----
+    Linear pace :math:`(r_1 - r_0)/t` points per year; compound pace
+    :math:`100[(r_1/r_0)^{1/t} - 1]` percent per year, the constant yearly
+    relative change that takes :math:`r_0` to :math:`r_1` in :math:`t` years
+    [1]_. NaN where :math:`r_0 = 0`.
+
+    References
+    ----------
+    .. [1] OECD (2008), *Glossary of Statistical Terms*, "Compound annual
+       growth rate".
+
+    Examples
+    --------
+    Two years, from 11.13 % to 10.12 %:
+
+    >>> from povstat import annualized_change
+    >>> a = annualized_change(11.13, 10.12, years=2, unit="percent")
+    >>> print(a.points.round(2), a.relative.round(2))
+    -1.01 -9.07
+    >>> print(a.points_per_year.round(3), a.compound_per_year.round(2))
+    -0.505 -4.65
+
+    Semi-annual rounds, March 11.24 % to September 11.04 %:
+
+    >>> annualized_change(11.24, 11.04, years=0.5, unit="percent").points_per_year
+    array(-0.4)
+    """
+    u = _validate.unit(unit)
+    b = _validate.rate(before, "before", u)
+    a = _validate.rate(after, "after", u)
+    t = _validate.positive(years, "years")
+    _pair_shapes(before=b, after=a, years=t)
+    points = np.subtract(a, b)
+    relative = _relative_pct(b, a)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.divide(a, b)
+        compound = np.asarray(np.power(ratio, 1.0 / t))
+    compound -= 1.0
+    compound *= 100.0
+    compound[np.broadcast_to(b == 0, compound.shape)] = np.nan
+    return AnnualizedChange(
+        points=points,
+        relative=relative,
+        years=np.broadcast_to(t, points.shape),
+        points_per_year=points / t,
+        compound_per_year=compound,
+        unit=u,
+    )
+
+
+def recovery_share(
+    baseline: ArrayLike, peak: ArrayLike, current: ArrayLike
+) -> NDArray[np.float64]:
+    r"""Share of a rise from a baseline to a peak that has since been reversed.
+
+    Parameters
+    ----------
+    baseline : array_like
+        Value before the shock (e.g. the pre-pandemic March 2019 rate).
+    peak : array_like
+        Highest value reached after the baseline.
+    current : array_like
+        Latest value. All three in the same unit (any unit); broadcast.
+
+    Returns
+    -------
+    ndarray of float64
+        ``100 * (peak - current) / (peak - baseline)``, in percent: 0 = still
+        at the peak, 100 = back at the baseline, above 100 = below the
+        baseline, negative = above the peak. NaN where ``peak == baseline``
+        (there was no rise to reverse) or an input is NaN.
+
+    Raises
+    ------
+    TypeError
+        If an input is not numeric.
+    ValueError
+        If an input is infinite or the shapes do not broadcast.
+
+    See Also
+    --------
+    rate_change : Change against a base period.
+
+    Notes
+    -----
+    :math:`100\,(x_{peak} - x_{now}) / (x_{peak} - x_{base})`: the reversed
+    fraction of the rise, as used for "recovery" from a shock [1]_.
+
+    References
+    ----------
+    .. [1] World Bank (2022), *Poverty and Shared Prosperity 2022: Correcting
+       Course*, ch. 1 (the share of the 2020 rise in poverty reversed by
+       later years).
+
+    Examples
+    --------
+    Kota Malang (BPS): 4.07 % in 2019, peak 4.62 % in 2021, 4.26 % in 2023.
+
+    >>> from povstat import recovery_share
+    >>> print(recovery_share(4.07, 4.62, 4.26).round(1))
+    65.5
+    """
+    b = _validate.finite_or_nan(baseline, "baseline")
+    p = _validate.finite_or_nan(peak, "peak")
+    c = _validate.finite_or_nan(current, "current")
+    _pair_shapes(baseline=b, peak=p, current=c)
+    rise = p - b
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.asarray(np.divide(p - c, rise) * 100.0)
+    out[np.broadcast_to(rise == 0, out.shape)] = np.nan
+    return np.asarray(out)
+
+
+def decompose_headcount_change(
+    rate_before: ArrayLike,
+    rate_after: ArrayLike,
+    population_before: ArrayLike,
+    population_after: ArrayLike,
+    *,
+    unit: Unit,
+) -> HeadcountDecomposition:
+    r"""Split a change in the number of poor into population and rate effects.
+
+    The number of poor is :math:`H = P_0 N`. Between two periods it changes
+    because the population changed and because the rate changed; the
+    two-factor Shapley (midpoint) decomposition attributes the change to each
+    factor so that the two parts add up exactly to the total.
+
+    Parameters
+    ----------
+    rate_before, rate_after : array_like
+        Headcount ratios in `unit`.
+    population_before, population_after : array_like
+        Populations the rates are shares of (persons, thousands, ...). When
+        only the published rate and number of poor are at hand, use
+        :func:`implied_population` to get them.
+    unit : {"fraction", "percent"}
+        Scale of the rates.
+
+    Returns
+    -------
+    HeadcountDecomposition
+        ``total``, ``population_effect`` and ``rate_effect`` in the unit of
+        the populations.
+
+    Raises
+    ------
+    TypeError
+        If an input is not numeric.
+    ValueError
+        If `unit` is unknown, a rate is out of range, a population is
+        negative or infinite, or the shapes do not broadcast.
+
+    See Also
+    --------
+    implied_population : Population from a rate and a number of poor.
+
+    Notes
+    -----
+    With rates as fractions,
+
+    .. math::
+
+       H_1 - H_0 = \underbrace{(N_1 - N_0)\frac{r_0 + r_1}{2}}_{\text{population}}
+                 + \underbrace{(r_1 - r_0)\frac{N_0 + N_1}{2}}_{\text{rate}},
+
+    the Shapley value of each factor in a two-factor product [1]_, [2]_. The
+    identity is exact; the rate effect is computed by its formula and the
+    population effect as the remainder, so the parts sum to the total to
+    within one rounding of the float subtraction.
+
+    References
+    ----------
+    .. [1] Das Gupta, P. (1993), *Standardization and Decomposition of
+       Rates: A User's Manual*, US Census Bureau, Current Population Reports
+       P23-186.
+    .. [2] Shorrocks, A. F. (2013), "Decomposition procedures for
+       distributional analysis: a unified framework based on the Shapley
+       value", *Journal of Economic Inequality* 11(1), 99-126.
+
+    Examples
+    --------
+    Sulawesi Tenggara, September 2018 to March 2019 (BPS): 301.85 thousand
+    poor at 11.32 %, then 302.58 thousand at 11.24 %. The rate fell but the
+    number of poor rose, because the population grew:
+
+    >>> from povstat import decompose_headcount_change, implied_population
+    >>> n0 = implied_population(11.32, 301.85, unit="percent")
+    >>> n1 = implied_population(11.24, 302.58, unit="percent")
+    >>> d = decompose_headcount_change(11.32, 11.24, n0, n1, unit="percent")
+    >>> print(d.total.round(2), d.population_effect.round(2), d.rate_effect.round(2))
+    0.73 2.87 -2.14
+    """
+    u = _validate.unit(unit)
+    r0 = _validate.rate(rate_before, "rate_before", u)
+    r1 = _validate.rate(rate_after, "rate_after", u)
+    n0 = _validate.nonnegative(population_before, "population_before")
+    n1 = _validate.nonnegative(population_after, "population_after")
+    _pair_shapes(
+        rate_before=r0,
+        rate_after=r1,
+        population_before=n0,
+        population_after=n1,
+    )
+    s = _SCALE[u]
+    total = np.asarray((r1 * n1 - r0 * n0) / s)
+    rate_effect = np.asarray((r1 - r0) * (n0 + n1) / (2.0 * s))
+    population_effect = total - rate_effect
+    return HeadcountDecomposition(
+        total=total, population_effect=population_effect, rate_effect=rate_effect
+    )
+
+
+def decimal_year(year: ArrayLike, month: ArrayLike) -> NDArray[np.float64]:
+    """Time in years of a survey round named by its year and month.
+
+    Parameters
+    ----------
+    year : array_like of int
+        Calendar year.
+    month : array_like of int
+        Month of the survey round, 1-12 (Susenas: 3 for March, 9 for
+        September); broadcast against `year`.
+
+    Returns
+    -------
+    ndarray of float64
+        ``year + (month - 1) / 12``, so that differences are elapsed years:
+        March to September is 0.5.
+
+    Raises
+    ------
+    TypeError
+        If an input is not numeric.
+    ValueError
+        If a month is not a whole number in 1-12 or a year is not whole.
+
+    See Also
+    --------
+    annualized_change : Uses elapsed years.
+
+    Notes
+    -----
+    Survey rounds are named by month, so time is measured in whole months
+    [1]_.
+
+    References
+    ----------
+    .. [1] BPS (2023), *Penghitungan dan Analisis Kemiskinan Makro
+       Indonesia*: Susenas is fielded in March and September rounds.
+
+    Examples
+    --------
+    >>> from povstat import decimal_year
+    >>> decimal_year([2022, 2022, 2023], [3, 9, 3])
+    array([2022.16666667, 2022.66666667, 2023.16666667])
+    >>> float(decimal_year(2022, 9) - decimal_year(2022, 3))
+    0.5
+    """
+    y = _validate.finite_or_nan(year, "year")
+    m = _validate.finite_or_nan(month, "month")
+    _pair_shapes(year=y, month=m)
+    bad_m = ~np.isnan(m) & ((m < 1) | (m > 12) | (m != np.floor(m)))
+    if bad_m.any():
+        first = float(m[bad_m].ravel()[0])
+        msg = f"`month` must be a whole number in 1-12, found {first:g}"
+        raise ValueError(msg)
+    bad_y = ~np.isnan(y) & (y != np.floor(y))
+    if bad_y.any():
+        msg = f"`year` must be a whole number, found {float(y[bad_y].ravel()[0]):g}"
+        raise ValueError(msg)
+    return np.asarray(y + (m - 1.0) / 12.0)

@@ -1,0 +1,326 @@
+"""Rates and headcounts: the number of poor, the rate, and the denominator.
+
+The headcount ratio :math:`P_0` is the share of the population below the
+poverty line; the number of poor is :math:`H = P_0 N`, with :math:`N` the
+population the rate is a share of (for BPS regional figures, the population
+the Susenas survey is weighted to, not a welfare register).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from povstat import _validate
+from povstat._validate import Unit
+from povstat.units import Interval, rounding_interval
+
+__all__ = [
+    "headcount_to_rate",
+    "implied_population",
+    "implied_population_interval",
+    "rate_to_headcount",
+]
+
+_SCALE = {"percent": 100.0, "fraction": 1.0}
+
+
+def rate_to_headcount(
+    rate: ArrayLike, population: ArrayLike, *, unit: Unit
+) -> NDArray[np.float64]:
+    """Number of poor people implied by a poverty rate.
+
+    Parameters
+    ----------
+    rate : array_like
+        Headcount ratio :math:`P_0`, in `unit`.
+    population : array_like
+        Population the rate is a share of, in persons (or thousands, ...);
+        broadcast against `rate`.
+    unit : {"fraction", "percent"}
+        Scale of `rate`: 0-1 or 0-100. Required: povstat never guesses.
+
+    Returns
+    -------
+    ndarray of float64
+        Number of poor, in the unit of `population`; shape is the broadcast
+        shape of the inputs. NaN where an input is NaN. Not rounded.
+
+    Raises
+    ------
+    TypeError
+        If an input is not numeric.
+    ValueError
+        If `unit` is unknown, `rate` is out of range for `unit`, `population`
+        is negative or infinite, or the shapes do not broadcast.
+
+    See Also
+    --------
+    headcount_to_rate : The inverse.
+    implied_population : The denominator implied by a rate and a count.
+
+    Notes
+    -----
+    :math:`H = P_0 N`, with :math:`P_0` as a fraction [1]_.
+
+    The rate applies to the population it was estimated for. Multiplying a
+    regional rate by the size of a welfare register (such as Indonesia's
+    DTKS) does not give a number of poor people in that register.
+
+    References
+    ----------
+    .. [1] Foster, J., Greer, J., Thorbecke, E. (1984), "A Class of
+       Decomposable Poverty Measures", *Econometrica* 52(3), 761-766.
+
+    Examples
+    --------
+    >>> from povstat import rate_to_headcount
+    >>> rate_to_headcount([10.0, 25.0], 2_000, unit="percent")
+    array([200., 500.])
+
+    4.26 % of a 187,000-person register is 7,966 people, not "about 9,000"
+    (and the rate is not a share of the register anyway):
+
+    >>> rate_to_headcount(4.26, 187_000, unit="percent")
+    array(7966.2)
+    """
+    u = _validate.unit(unit)
+    r = _validate.rate(rate, "rate", u)
+    n = _validate.nonnegative(population, "population")
+    _check_shapes(rate=r, population=n)
+    out = np.asarray(np.multiply(r, n))
+    if u == "percent":
+        out /= 100.0
+    return np.asarray(out)
+
+
+def headcount_to_rate(
+    headcount: ArrayLike, population: ArrayLike, *, unit: Unit
+) -> NDArray[np.float64]:
+    """Poverty rate from the number of poor and the population.
+
+    Parameters
+    ----------
+    headcount : array_like
+        Number of poor, in the same unit as `population` (persons,
+        thousands, ...).
+    population : array_like
+        Population; broadcast against `headcount`.
+    unit : {"fraction", "percent"}
+        Scale of the returned rate.
+
+    Returns
+    -------
+    ndarray of float64
+        Headcount ratio :math:`P_0` in `unit`; broadcast shape. NaN where an
+        input is NaN or the population is 0.
+
+    Raises
+    ------
+    TypeError
+        If an input is not numeric.
+    ValueError
+        If `unit` is unknown, an input is negative or infinite, a headcount
+        exceeds its population, or the shapes do not broadcast.
+
+    See Also
+    --------
+    rate_to_headcount : The inverse.
+
+    Notes
+    -----
+    :math:`P_0 = H / N` [1]_. A population of 0 has no rate: NaN, not an
+    error, so that empty cells of large tables do not stop the computation.
+
+    References
+    ----------
+    .. [1] Foster, J., Greer, J., Thorbecke, E. (1984), "A Class of
+       Decomposable Poverty Measures", *Econometrica* 52(3), 761-766.
+
+    Examples
+    --------
+    >>> from povstat import headcount_to_rate
+    >>> print(headcount_to_rate(37.78, 886.85, unit="percent").round(2))
+    4.26
+    """
+    u = _validate.unit(unit)
+    h = _validate.nonnegative(headcount, "headcount")
+    n = _validate.nonnegative(population, "population")
+    _check_shapes(headcount=h, population=n)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        over = h > n
+        if over.any():
+            hb, nb = np.broadcast_arrays(h, n)
+            i = np.argwhere(np.broadcast_to(over, hb.shape))[0]
+            msg = (
+                "`headcount` must not exceed `population`, found "
+                f"{hb[tuple(i)].item()!r} > {nb[tuple(i)].item()!r}"
+            )
+            raise ValueError(msg)
+        out = np.asarray(np.divide(h, n))
+    out[np.broadcast_to(n == 0, out.shape)] = np.nan
+    out *= _SCALE[u]
+    return np.asarray(out)
+
+
+def implied_population(
+    rate: ArrayLike, headcount: ArrayLike, *, unit: Unit
+) -> NDArray[np.float64]:
+    """Population implied by a poverty rate and a number of poor.
+
+    This is the denominator check: the population a published rate must be
+    a share of for the published number of poor to follow from it.
+
+    Parameters
+    ----------
+    rate : array_like
+        Headcount ratio :math:`P_0`, in `unit`.
+    headcount : array_like
+        Number of poor (persons, thousands, ...); broadcast against `rate`.
+    unit : {"fraction", "percent"}
+        Scale of `rate`.
+
+    Returns
+    -------
+    ndarray of float64
+        :math:`N = H / P_0`, in the unit of `headcount`. NaN where an input is
+        NaN or the rate is 0 (a zero rate implies no population).
+
+    Raises
+    ------
+    TypeError
+        If an input is not numeric.
+    ValueError
+        If `unit` is unknown, `rate` is out of range, `headcount` is negative
+        or infinite, or the shapes do not broadcast.
+
+    See Also
+    --------
+    implied_population_interval : The same, for rounded published inputs.
+
+    Notes
+    -----
+    :math:`N = H / P_0` with :math:`P_0` as a fraction [1]_.
+
+    References
+    ----------
+    .. [1] Foster, J., Greer, J., Thorbecke, E. (1984), "A Class of
+       Decomposable Poverty Measures", *Econometrica* 52(3), 761-766.
+
+    Examples
+    --------
+    BPS: Kota Malang, March 2023, 4.26 % and 37.78 thousand poor.
+
+    >>> from povstat import implied_population
+    >>> print(implied_population(4.26, 37.78, unit="percent").round(1))
+    886.9
+    """
+    u = _validate.unit(unit)
+    r = _validate.rate(rate, "rate", u)
+    h = _validate.nonnegative(headcount, "headcount")
+    _check_shapes(rate=r, headcount=h)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.asarray(np.divide(h, r))
+    out[np.broadcast_to(r == 0, out.shape)] = np.nan
+    out *= _SCALE[u]
+    return np.asarray(out)
+
+
+def implied_population_interval(
+    rate: ArrayLike,
+    headcount: ArrayLike,
+    *,
+    unit: Unit,
+    rate_decimals: int,
+    headcount_decimals: int,
+) -> Interval:
+    r"""Range of populations consistent with a rounded rate and headcount.
+
+    When both the rate and the number of poor are published rounded (BPS:
+    rates to 2 decimals in percent, counts to 2 decimals in thousands), the
+    implied population is only known to lie in an interval.
+
+    Parameters
+    ----------
+    rate : array_like
+        Published headcount ratio, in `unit`, rounded to `rate_decimals`.
+    headcount : array_like
+        Published number of poor, rounded to `headcount_decimals` in its own
+        unit; broadcast against `rate`.
+    unit : {"fraction", "percent"}
+        Scale of `rate`.
+    rate_decimals, headcount_decimals : int
+        Decimal places of the published figures.
+
+    Returns
+    -------
+    Interval
+        Open interval ``(H_lo / P0_hi, H_hi / P0_lo)`` in the unit of
+        `headcount`; the upper bound is ``inf`` when the rate may be 0.
+
+    Raises
+    ------
+    TypeError
+        If an input is not numeric or a decimals argument is not an int.
+    ValueError
+        If an input is out of range or not rounded to the stated decimals.
+
+    See Also
+    --------
+    implied_population : The point value.
+    rounding_interval : The interval each rounded figure stands for.
+
+    Notes
+    -----
+    With true values :math:`P_0 \in [p - h_p, p + h_p)` and
+    :math:`H \in [c - h_c, c + h_c)`, :math:`N = H/P_0` lies strictly
+    between :math:`(c - h_c)/(p + h_p)` and :math:`(c + h_c)/(p - h_p)`
+    [1]_, [2]_. The ends are not attained, so the interval is open.
+
+    References
+    ----------
+    .. [1] Foster, J., Greer, J., Thorbecke, E. (1984), "A Class of
+       Decomposable Poverty Measures", *Econometrica* 52(3), 761-766.
+    .. [2] IEEE Std 754-2019, section 4.3.1, "roundTiesToAway" (the rounding
+       rule whose intervals are propagated here).
+
+    Examples
+    --------
+    >>> from povstat import implied_population_interval
+    >>> iv = implied_population_interval(
+    ...     4.26, 37.78, unit="percent", rate_decimals=2, headcount_decimals=2
+    ... )
+    >>> print(iv.lower.round(1), iv.upper.round(1))
+    885.7 888.0
+    """
+    u = _validate.unit(unit)
+    r = _validate.rate(rate, "rate", u)
+    h = _validate.nonnegative(headcount, "headcount")
+    _check_shapes(rate=r, headcount=h)
+    ri = rounding_interval(r, _validate.decimals(rate_decimals, "rate_decimals"))
+    hi = rounding_interval(
+        h, _validate.decimals(headcount_decimals, "headcount_decimals")
+    )
+    scale = _SCALE[u]
+    r_lo = np.maximum(ri.lower, 0.0)
+    h_lo = np.maximum(hi.lower, 0.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lower = np.asarray(h_lo / ri.upper * scale)
+        upper = np.asarray(np.where(r_lo > 0, hi.upper / r_lo * scale, np.inf))
+    upper = np.where(np.isnan(r) | np.isnan(h), np.nan, upper)
+    return Interval(
+        lower=lower,
+        upper=upper,
+        lower_closed=np.zeros(lower.shape, dtype=bool),
+        upper_closed=np.zeros(lower.shape, dtype=bool),
+    )
+
+
+def _check_shapes(**arrays: NDArray[np.float64]) -> None:
+    """Raise, naming each argument and its shape, if the shapes clash."""
+    try:
+        np.broadcast_shapes(*(a.shape for a in arrays.values()))
+    except ValueError:
+        shapes = ", ".join(f"`{k}` {v.shape}" for k, v in arrays.items())
+        msg = f"shapes do not broadcast: {shapes}"
+        raise ValueError(msg) from None

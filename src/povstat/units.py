@@ -1,0 +1,349 @@
+"""Units of rates, and rounding of published figures.
+
+A rate is either a fraction (0 to 1) or a percentage (0 to 100). povstat never
+guesses which: every function that takes a rate takes a keyword-only ``unit``
+with no default. This module converts between the two, rounds figures for
+presentation the way official tables do (half up, on the decimal value), and
+gives the interval of true values that a published rounded figure stands for.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from attrs import field, frozen
+from numpy.typing import ArrayLike, NDArray
+
+from povstat import _validate
+from povstat._results import array_eq, readonly, readonly_float
+from povstat._validate import Unit
+
+__all__ = [
+    "Interval",
+    "Unit",
+    "round_half_up",
+    "rounding_interval",
+    "to_fraction",
+    "to_percent",
+]
+
+
+@frozen(kw_only=True)
+class Interval:
+    """An interval of values, elementwise, with its closed ends stated.
+
+    Attributes
+    ----------
+    lower, upper : ndarray of float64
+        Bounds, in the unit of the quantity the interval is about.
+    lower_closed, upper_closed : ndarray of bool
+        Whether each bound belongs to the interval. The interval a figure
+        rounded half up stands for is closed below and open above for positive
+        figures, e.g. ``[4.255, 4.265)`` for 4.26.
+
+    Examples
+    --------
+    >>> from povstat import rounding_interval
+    >>> iv = rounding_interval(4.26, decimals=2)
+    >>> print(iv)
+    [4.255, 4.265)
+    >>> bool(iv.contains(4.2649))
+    True
+    """
+
+    lower: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+    upper: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+    lower_closed: NDArray[np.bool_] = field(converter=readonly, eq=array_eq)
+    upper_closed: NDArray[np.bool_] = field(converter=readonly, eq=array_eq)
+
+    @property
+    def width(self) -> NDArray[np.float64]:
+        """Upper minus lower bound."""
+        return np.asarray(self.upper - self.lower)
+
+    def contains(self, x: ArrayLike) -> NDArray[np.bool_]:
+        """Whether each `x` lies in the interval, respecting closed ends.
+
+        Parameters
+        ----------
+        x : array_like
+            Values, in the unit of the bounds; broadcast against the bounds.
+
+        Returns
+        -------
+        ndarray of bool
+            False where `x` or a bound is NaN.
+        """
+        v = _validate.numeric(x, "x")
+        above = np.where(self.lower_closed, v >= self.lower, v > self.lower)
+        below = np.where(self.upper_closed, v <= self.upper, v < self.upper)
+        return np.asarray(above & below)
+
+    def __str__(self) -> str:
+        """Show the interval in the usual bracket notation."""
+
+        def one(lo: Any, hi: Any, lc: Any, uc: Any) -> str:
+            return f"{'[' if lc else '('}{lo:.10g}, {hi:.10g}{']' if uc else ')'}"
+
+        if self.lower.ndim == 0:
+            return one(self.lower, self.upper, self.lower_closed, self.upper_closed)
+        parts = [
+            one(*t)
+            for t in zip(
+                self.lower.ravel(),
+                self.upper.ravel(),
+                np.broadcast_to(self.lower_closed, self.lower.shape).ravel(),
+                np.broadcast_to(self.upper_closed, self.upper.shape).ravel(),
+                strict=True,
+            )
+        ]
+        return "[" + ", ".join(parts) + "]"
+
+
+def to_fraction(rate: ArrayLike, *, unit: Unit) -> NDArray[np.float64]:
+    """Express a rate as a fraction (0 to 1).
+
+    Parameters
+    ----------
+    rate : array_like
+        Rates in `unit`. NaN marks a missing value and stays NaN.
+    unit : {"fraction", "percent"}
+        Scale of `rate`: 0-1 or 0-100. Required: povstat never guesses.
+
+    Returns
+    -------
+    ndarray of float64
+        Rates as fractions; same shape as `rate`.
+
+    Raises
+    ------
+    TypeError
+        If `rate` is not numeric.
+    ValueError
+        If `unit` is not a known unit, or a rate lies outside [0, 1] or
+        [0, 100] for its unit (the message gives the first offending value).
+
+    See Also
+    --------
+    to_percent : The inverse conversion.
+
+    Notes
+    -----
+    A percentage is a fraction times 100: :math:`p = 100 f`.
+
+    References
+    ----------
+    .. [1] BIPM (2019), *The International System of Units (SI)*, 9th ed.,
+       section 5.4.7: the percent symbol stands for the number 0.01.
+
+    Examples
+    --------
+    >>> from povstat import to_fraction
+    >>> to_fraction([4.26, 100.0], unit="percent")
+    array([0.0426, 1.    ])
+    """
+    u = _validate.unit(unit)
+    r = _validate.rate(rate, "rate", u)
+    if u == "fraction":
+        return np.array(r, dtype=np.float64, copy=True)
+    return np.asarray(r / 100.0)
+
+
+def to_percent(rate: ArrayLike, *, unit: Unit) -> NDArray[np.float64]:
+    """Express a rate as a percentage (0 to 100).
+
+    Parameters
+    ----------
+    rate : array_like
+        Rates in `unit`. NaN stays NaN.
+    unit : {"fraction", "percent"}
+        Scale of `rate`: 0-1 or 0-100.
+
+    Returns
+    -------
+    ndarray of float64
+        Rates in percent; same shape as `rate`.
+
+    Raises
+    ------
+    TypeError
+        If `rate` is not numeric.
+    ValueError
+        If `unit` is unknown or a rate is out of range for it.
+
+    See Also
+    --------
+    to_fraction : The inverse conversion.
+
+    Notes
+    -----
+    :math:`p = 100 f` for a fraction :math:`f`.
+
+    References
+    ----------
+    .. [1] BIPM (2019), *The International System of Units (SI)*, 9th ed.,
+       section 5.4.7.
+
+    Examples
+    --------
+    >>> from povstat import to_percent
+    >>> to_percent(0.0426, unit="fraction")
+    array(4.26)
+    """
+    u = _validate.unit(unit)
+    r = _validate.rate(rate, "rate", u)
+    if u == "percent":
+        return np.array(r, dtype=np.float64, copy=True)
+    return np.asarray(r * 100.0)
+
+
+def _scale(d: int) -> tuple[float, bool]:
+    """Exact power of ten for `d` decimals, and whether to multiply by it."""
+    return (10.0 ** abs(d), d >= 0)
+
+
+def round_half_up(x: ArrayLike, decimals: int = 0) -> NDArray[np.float64]:
+    r"""Round as official statistical tables do: half up, on the decimal value.
+
+    A value exactly halfway between two rounded figures goes to the one
+    farther from zero (``12.5 -> 13``, ``-0.025 -> -0.03``). "Exactly
+    halfway" is judged on the decimal number the float stands for, i.e. on
+    what was typed or published, so ``9.655`` rounds to ``9.66`` although the
+    binary float nearest to 9.655 is slightly below it (and Python's
+    :func:`round` and :func:`numpy.round`, which round half to even on the
+    binary value, give 9.65).
+
+    Parameters
+    ----------
+    x : array_like
+        Values to round. NaN and infinities are returned unchanged.
+    decimals : int, default 0
+        Number of decimal places; negative rounds to tens, hundreds, ...
+
+    Returns
+    -------
+    ndarray of float64
+        Rounded values (the float nearest to each rounded decimal); same
+        shape as `x`.
+
+    Raises
+    ------
+    TypeError
+        If `x` is not numeric or `decimals` is not an int.
+    ValueError
+        If `decimals` lies outside [-15, 15].
+
+    See Also
+    --------
+    rounding_interval : The values a rounded figure can stand for.
+
+    Notes
+    -----
+    With :math:`s = 10^d` and :math:`y = |x| s`, let :math:`k = \lfloor y
+    \rfloor` and :math:`t` the float nearest to :math:`(k + 1/2)/s`. The
+    result is :math:`\operatorname{sign}(x)(k + 1)/s` if :math:`|x| \ge t`
+    and :math:`\operatorname{sign}(x)\,k/s` otherwise. Comparing with
+    :math:`t` (rather than rounding :math:`y`) decides ties on the decimal
+    value and is immune to the rounding error of the product :math:`|x| s`.
+    This is the "round half up" (half away from zero) rule of [1]_, the
+    convention used for published tables [2]_.
+
+    References
+    ----------
+    .. [1] IEEE Std 754-2019, *Standard for Floating-Point Arithmetic*,
+       section 4.3.1, "roundTiesToAway".
+    .. [2] Eurostat (2018), *Statistical rounding*, in the European
+       Statistical System handbook on presentation of data: figures are
+       rounded half up (away from zero) to the published precision.
+
+    Examples
+    --------
+    >>> from povstat import round_half_up
+    >>> round_half_up([9.655, 0.125, 2.675, -0.025], 2)
+    array([ 9.66,  0.13,  2.68, -0.03])
+    >>> round_half_up(12.5)
+    array(13.)
+    """
+    d = _validate.decimals(decimals)
+    v = _validate.numeric(x, "x")
+    a = np.abs(v)
+    s, multiply = _scale(d)
+    y = a * s if multiply else a / s
+    k = np.floor(y)
+    tie = (k + 0.5) / s if multiply else (k + 0.5) * s
+    up = a >= tie
+    r = np.where(up, k + 1.0, k)
+    out = r / s if multiply else r * s
+    out = np.copysign(out, v)
+    # NaN and +-inf pass through unchanged.
+    out = np.where(np.isfinite(v), out, v)
+    return np.asarray(out, dtype=np.float64)
+
+
+def rounding_interval(value: ArrayLike, decimals: int) -> Interval:
+    r"""The interval of true values that a figure rounded half up stands for.
+
+    A published 4.26 (2 decimals) may be any true value in ``[4.255, 4.265)``;
+    a published -0.11 any value in ``(-0.115, -0.105]``; a published 0 any
+    value in ``(-0.005, 0.005)``.
+
+    Parameters
+    ----------
+    value : array_like
+        Published (rounded) figures. NaN gives NaN bounds.
+    decimals : int
+        Number of decimal places the figures were rounded to.
+
+    Returns
+    -------
+    Interval
+        ``lower = value - h`` and ``upper = value + h`` with
+        :math:`h = 10^{-d}/2`; closed on the side towards zero.
+
+    Raises
+    ------
+    TypeError
+        If `value` is not numeric or `decimals` is not an int.
+    ValueError
+        If `decimals` is out of range, or a value is not a figure rounded to
+        `decimals` places (e.g. 4.263 at 2 decimals).
+
+    See Also
+    --------
+    round_half_up : The rounding rule this interval inverts.
+
+    Notes
+    -----
+    Under half-up rounding :math:`x` rounds to :math:`v > 0` exactly when
+    :math:`v - h \le x < v + h`; for :math:`v < 0` when
+    :math:`v - h < x \le v + h` [1]_.
+
+    References
+    ----------
+    .. [1] IEEE Std 754-2019, section 4.3.1, "roundTiesToAway".
+
+    Examples
+    --------
+    >>> from povstat import rounding_interval
+    >>> iv = rounding_interval([4.26, 37.78], decimals=2)
+    >>> iv.lower, iv.upper
+    (array([ 4.255, 37.775]), array([ 4.265, 37.785]))
+    >>> print(iv)
+    [[4.255, 4.265), [37.775, 37.785)]
+    """
+    d = _validate.decimals(decimals)
+    v = _validate.finite_or_nan(value, "value")
+    back = round_half_up(v, d)
+    ok = np.isnan(v) | np.isclose(back, v, rtol=1e-12, atol=0.0)
+    if not ok.all():
+        first = float(np.ravel(v[~ok] if v.ndim else v)[0])
+        msg = f"`value` must hold figures rounded to {d} decimals, found {first!r}"
+        raise ValueError(msg)
+    h = 0.5 * 10.0**-d
+    return Interval(
+        lower=v - h,
+        upper=v + h,
+        lower_closed=v > 0,
+        upper_closed=v < 0,
+    )

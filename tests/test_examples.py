@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import runpy
+import sys
+from pathlib import Path
+
+import pytest
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def _run(name: str, capsys: pytest.CaptureFixture[str]) -> str:
+    argv = sys.argv
+    sys.argv = [name]
+    try:
+        runpy.run_path(str(EXAMPLES / name), run_name="__main__")
+    finally:
+        sys.argv = argv
+    return capsys.readouterr().out
+
+
+def test_malang_2023_prints_every_checked_number(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = _run("malang_2023.py", capsys)
+    # Each figure worked by hand from the BPS values 4.07 (2019), 4.62 (2021),
+    # 4.37 / 38.56 (2022), 4.26 / 37.78 (2023), Kota Batu 3.31 (2023).
+    for expected in [
+        "Poverty rate (P0) 2023: 4.26 %",
+        "-0.11 percentage points (-2.52 % relative)",
+        "+0.19 pp",
+        "65.5 % of the 2019 -> 2021 rise (peak 4.62 %)",
+        "2 of 38 from the lowest",
+        "after Kota Batu (3.31 %)",
+        "37.78 thousand",
+        "implied population 886.9 thousand",
+        "between 885.7 and 888.0 thousand",
+        "-0.78 thousand",
+        "population effect +0.19 thousand, rate effect -0.97 thousand",
+        "7,966 people, not 'about 9,000'",
+    ]:
+        assert expected in out, expected
+
+
+@pytest.mark.parametrize(
+    "script",
+    sorted(p.name for p in EXAMPLES.glob("*.py") if p.name != "malang_2023.py"),
+)
+def test_other_examples_run(script: str, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    _run(script, capsys)

@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+import hypothesis.extra.numpy as npst
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from povstat import (
+    headcount_to_rate,
+    implied_population,
+    implied_population_interval,
+    rate_to_headcount,
+)
+
+
+@given(st.floats(0, 1), st.floats(0, 1e10))
+def test_percent_and_fraction_agree(r: float, n: float) -> None:
+    a = rate_to_headcount(r, n, unit="fraction")
+    b = rate_to_headcount(100 * r, n, unit="percent")
+    np.testing.assert_allclose(b, a, rtol=1e-12, atol=1e-6)
+
+
+@given(st.floats(0, 100), st.floats(1, 1e9))
+def test_headcount_rate_round_trip(r: float, n: float) -> None:
+    h = rate_to_headcount(r, n, unit="percent")
+    np.testing.assert_allclose(headcount_to_rate(h, n, unit="percent"), r, atol=1e-9)
+
+
+@given(st.floats(0.01, 100), st.floats(0, 1e9))
+def test_implied_population_round_trip(r: float, n: float) -> None:
+    h = rate_to_headcount(r, n, unit="percent")
+    np.testing.assert_allclose(
+        implied_population(r, h, unit="percent"), n, rtol=1e-9, atol=1e-6
+    )
+
+
+@given(
+    npst.mutually_broadcastable_shapes(num_shapes=2, max_dims=3, max_side=4),
+)
+def test_output_shape_is_broadcast_shape(shapes: npst.BroadcastableShapes) -> None:
+    r = np.full(shapes.input_shapes[0], 10.0)
+    n = np.full(shapes.input_shapes[1], 50.0)
+    assert rate_to_headcount(r, n, unit="percent").shape == shapes.result_shape
+    assert headcount_to_rate(r, n, unit="percent").shape == shapes.result_shape
+    assert implied_population(r, n, unit="percent").shape == shapes.result_shape
+
+
+def test_malang_register_arithmetic() -> None:
+    # News story (Ngopibareng, 2023-10-24): "4.26 % of 187,000 is about 9,000".
+    # Worked by hand: 0.0426 * 187000 = 7966.2.
+    np.testing.assert_allclose(rate_to_headcount(4.26, 187_000, unit="percent"), 7966.2)
+
+
+def test_malang_implied_population() -> None:
+    # BPS, Kota Malang March 2023: P0 4.26 %, 37.78 thousand poor.
+    # By hand: 37.78 / 0.0426 = 886.854 thousand;
+    # bounds 37.775 / 0.04265 = 885.698 and 37.785 / 0.04255 = 888.014.
+    np.testing.assert_allclose(
+        implied_population(4.26, 37.78, unit="percent"), 886.8545, rtol=1e-6
+    )
+    iv = implied_population_interval(
+        4.26, 37.78, unit="percent", rate_decimals=2, headcount_decimals=2
+    )
+    np.testing.assert_allclose(iv.lower, 885.6975, rtol=1e-6)
+    np.testing.assert_allclose(iv.upper, 888.0141, rtol=1e-6)
+    assert not bool(iv.lower_closed)
+    assert not bool(iv.upper_closed)
+    assert bool(iv.contains(886.8545))
+
+
+def test_implied_population_interval_zero_rate_is_unbounded() -> None:
+    iv = implied_population_interval(
+        [0.0, np.nan], [1.0, 1.0], unit="percent", rate_decimals=2, headcount_decimals=0
+    )
+    assert iv.upper[0] == np.inf
+    assert np.isnan(iv.upper[1])
+    assert np.isnan(iv.lower[1])
+
+
+def test_nan_propagates_elementwise() -> None:
+    out = rate_to_headcount([10.0, np.nan], [np.nan, 100.0], unit="percent")
+    assert np.isnan(out).all()
+    out = rate_to_headcount([10.0, np.nan, 20.0], 100.0, unit="percent")
+    np.testing.assert_allclose(out, [10.0, np.nan, 20.0])
+
+
+def test_zero_denominators_give_nan() -> None:
+    np.testing.assert_array_equal(
+        headcount_to_rate([0.0, 1.0], [0.0, 4.0], unit="fraction"), [np.nan, 0.25]
+    )
+    np.testing.assert_array_equal(
+        implied_population([0.0, 50.0], [0.0, 4.0], unit="percent"), [np.nan, 8.0]
+    )
+
+
+def test_scalar_inputs_give_0d_arrays() -> None:
+    for out in (
+        rate_to_headcount(1.0, 2.0, unit="percent"),
+        headcount_to_rate(1.0, 2.0, unit="percent"),
+        implied_population(1.0, 2.0, unit="percent"),
+    ):
+        assert isinstance(out, np.ndarray)
+        assert out.shape == ()
+
+
+def test_inputs_are_not_mutated() -> None:
+    r = np.array([10.0, 0.0])
+    n = np.array([100.0, 0.0])
+    r0, n0 = r.copy(), n.copy()
+    rate_to_headcount(r, n, unit="percent")
+    headcount_to_rate(r, n, unit="percent")
+    implied_population(r, n, unit="percent")
+    np.testing.assert_array_equal(r, r0)
+    np.testing.assert_array_equal(n, n0)
+
+
+def test_errors() -> None:
+    with pytest.raises(ValueError, match=r"`population` must be >= 0, found -5\.0"):
+        rate_to_headcount(10.0, -5.0, unit="percent")
+    with pytest.raises(ValueError, match="`rate` must lie in"):
+        rate_to_headcount(120.0, 5.0, unit="percent")
+    with pytest.raises(TypeError, match="`population` must be numeric"):
+        rate_to_headcount(10.0, "5", unit="percent")
+    with pytest.raises(
+        ValueError, match=r"shapes do not broadcast: `rate` \(2,\), `population` \(3,\)"
+    ):
+        rate_to_headcount([1.0, 2.0], [1.0, 2.0, 3.0], unit="percent")
+    with pytest.raises(
+        ValueError, match=r"`headcount` must not exceed `population`, found 5\.0 > 4\.0"
+    ):
+        headcount_to_rate([1.0, 5.0], [2.0, 4.0], unit="percent")
+    with pytest.raises(ValueError, match="`headcount` must be >= 0"):
+        implied_population(4.0, -1.0, unit="percent")
+    with pytest.raises(ValueError, match="`unit` must be one of"):
+        implied_population(4.0, 1.0, unit="%")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="rounded to 2 decimals"):
+        implied_population_interval(
+            4.263, 37.78, unit="percent", rate_decimals=2, headcount_decimals=2
+        )
+    with pytest.raises(TypeError, match="`headcount_decimals` must be an int"):
+        implied_population_interval(
+            4.26,
+            37.78,
+            unit="percent",
+            rate_decimals=2,
+            headcount_decimals=2.0,  # type: ignore[arg-type]
+        )

@@ -1,0 +1,186 @@
+from __future__ import annotations
+
+import math
+
+import hypothesis.extra.numpy as npst
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from numpy.typing import NDArray
+
+from povstat import Interval, round_half_up, rounding_interval, to_fraction, to_percent
+
+
+@pytest.mark.parametrize(
+    ("x", "decimals", "expected"),
+    [
+        # Worked by hand: each is an exact decimal tie, rounded away from zero.
+        # Binary rounding (round(), np.round) gives 9.65, 0.12, 2.67, -0.02, 12.
+        (9.655, 2, 9.66),
+        (0.125, 2, 0.13),
+        (2.675, 2, 2.68),
+        (-0.025, 2, -0.03),
+        (12.5, 0, 13.0),
+        (-12.5, 0, -13.0),
+        (1.005, 2, 1.01),
+        (0.285, 2, 0.29),
+        # Not ties: ordinary nearest rounding.
+        (4.2649, 2, 4.26),
+        (4.2651, 2, 4.27),
+        (-4.2649, 2, -4.26),
+        # Negative decimals round to tens: 125 -> 130, 124.9 -> 120.
+        (125.0, -1, 130.0),
+        (124.9, -1, 120.0),
+        (0.0, 2, 0.0),
+    ],
+)
+def test_round_half_up_cases(x: float, decimals: int, expected: float) -> None:
+    assert round_half_up(x, decimals) == expected
+
+
+def test_round_half_up_keeps_nan_and_inf_and_shape() -> None:
+    out = round_half_up([[np.nan, np.inf], [-np.inf, 1.25]], 1)
+    assert out.shape == (2, 2)
+    assert np.isnan(out[0, 0])
+    assert out[0, 1] == np.inf
+    assert out[1, 0] == -np.inf
+    assert out[1, 1] == 1.3
+
+
+def test_round_half_up_scalar_gives_0d_array() -> None:
+    out = round_half_up(2.5)
+    assert isinstance(out, np.ndarray)
+    assert out.shape == ()
+    assert out == 3.0
+
+
+@given(
+    st.integers(-(10**8), 10**8),
+    st.integers(0, 4),
+)
+def test_round_half_up_ties_go_away_from_zero(k: int, d: int) -> None:
+    # The decimal k.5 * 10^-d is a tie at d decimals; half up gives k+1 (|k|).
+    tie = float(f"{abs(k)}5e-{d + 1}")
+    expected = float(f"{abs(k) + 1}e-{d}")
+    assert round_half_up(tie, d) == expected
+    assert round_half_up(-tie, d) == -expected
+
+
+@given(st.floats(-1e9, 1e9, allow_nan=False), st.integers(0, 6))
+def test_round_half_up_is_within_half_a_unit(x: float, d: int) -> None:
+    r = float(round_half_up(x, d))
+    assert abs(r - x) <= 0.5 * 10.0**-d * (1 + 1e-9) + abs(x) * 1e-15
+
+
+@given(st.floats(-1e6, 1e6, allow_nan=False), st.integers(0, 4))
+def test_round_half_up_result_lies_in_its_rounding_interval(x: float, d: int) -> None:
+    r = round_half_up(x, d)
+    iv = rounding_interval(r, d)
+    # x itself is one of the values the rounded figure can stand for.
+    assert bool(iv.contains(x)) or math.isclose(
+        abs(x - float(r)), 0.5 * 10.0**-d, rel_tol=1e-9
+    )
+
+
+def test_rounding_interval_4_26() -> None:
+    iv = rounding_interval(4.26, 2)
+    np.testing.assert_allclose(iv.lower, 4.255)
+    np.testing.assert_allclose(iv.upper, 4.265)
+    assert bool(iv.lower_closed)
+    assert not bool(iv.upper_closed)
+    assert str(iv) == "[4.255, 4.265)"
+    assert bool(iv.contains(4.255))
+    assert not bool(iv.contains(4.265))
+
+
+def test_rounding_interval_negative_and_zero() -> None:
+    iv = rounding_interval([-0.11, 0.0], 2)
+    assert str(iv) == "[(-0.115, -0.105], (-0.005, 0.005)]"
+    np.testing.assert_array_equal(iv.contains([-0.105, 0.005]), [True, False])
+
+
+def test_rounding_interval_nan_gives_nan_bounds() -> None:
+    iv = rounding_interval([np.nan, 1.0], 0)
+    assert np.isnan(iv.lower[0])
+    assert np.isnan(iv.upper[0])
+    assert not iv.contains([np.nan, 1.2])[0]
+
+
+def test_rounding_interval_rejects_unrounded_figure() -> None:
+    with pytest.raises(ValueError, match=r"rounded to 2 decimals, found 4\.263"):
+        rounding_interval(4.263, 2)
+
+
+def test_interval_is_frozen_and_readonly() -> None:
+    iv = rounding_interval([1.0, 2.0], 0)
+    with pytest.raises(AttributeError):
+        iv.lower = np.zeros(2)  # type: ignore[misc]
+    with pytest.raises(ValueError, match="read-only"):
+        iv.lower[0] = 5.0
+    assert iv == Interval(
+        lower=[0.5, 1.5],
+        upper=[1.5, 2.5],
+        lower_closed=[True, True],
+        upper_closed=[False, False],
+    )
+
+
+@given(st.floats(0, 1))
+def test_to_percent_and_to_fraction_round_trip(f: float) -> None:
+    p = to_percent(f, unit="fraction")
+    np.testing.assert_allclose(to_fraction(p, unit="percent"), f, rtol=1e-15)
+
+
+def test_to_fraction_values_and_nan() -> None:
+    out = to_fraction([4.26, np.nan, 100.0], unit="percent")
+    np.testing.assert_allclose(out, [0.0426, np.nan, 1.0])
+
+
+def test_same_unit_returns_new_array() -> None:
+    x = np.array([0.1, 0.2])
+    out = to_fraction(x, unit="fraction")
+    out[0] = 0.9
+    assert x[0] == 0.1
+
+
+@given(
+    npst.arrays(np.float64, npst.array_shapes(max_dims=3), elements=st.floats(0, 100))
+)
+def test_to_fraction_keeps_shape(x: NDArray[np.float64]) -> None:
+    assert to_fraction(x, unit="percent").shape == x.shape
+
+
+@pytest.mark.parametrize("unit", [None, "pct", "Percent", 100])
+def test_unit_must_be_stated_and_known(unit: object) -> None:
+    with pytest.raises(ValueError, match="`unit` must be one of"):
+        to_fraction(0.5, unit=unit)  # type: ignore[arg-type]
+
+
+def test_rate_out_of_range_names_argument_and_value() -> None:
+    with pytest.raises(
+        ValueError, match=r"`rate` must lie in \[0, 1\].*4\.26 at index 1"
+    ):
+        to_percent([0.1, 4.26], unit="fraction")
+    with pytest.raises(ValueError, match="pass unit='percent'"):
+        to_percent([0.1, 4.26], unit="fraction")
+    with pytest.raises(ValueError, match=r"\[0, 100\].*-1\.0"):
+        to_fraction(-1.0, unit="percent")
+    with pytest.raises(ValueError, match="must be finite"):
+        to_fraction(np.inf, unit="percent")
+
+
+def test_non_numeric_rate_raises_type_error() -> None:
+    with pytest.raises(TypeError, match="`rate` must be numeric"):
+        to_fraction(["4,26"], unit="percent")
+    with pytest.raises(TypeError, match="`rate` must be numeric"):
+        to_fraction([True, False], unit="fraction")
+
+
+def test_decimals_must_be_int() -> None:
+    with pytest.raises(TypeError, match="`decimals` must be an int"):
+        round_half_up(1.25, 1.0)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"`decimals` must lie in \[-15, 15\]"):
+        round_half_up(1.25, 20)
+    with pytest.raises(TypeError, match="`x` must be numeric"):
+        round_half_up("1.25", 1)

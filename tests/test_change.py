@@ -193,3 +193,18 @@ def test_errors() -> None:
         decimal_year(2020.5, 3)
     with pytest.raises(TypeError, match="`before` must be numeric"):
         rate_change("4.37", 4.26, unit="percent")
+
+
+def test_inputs_stay_writeable_and_unchanged() -> None:
+    b = np.array([10.0, 0.0])
+    a = np.array([12.0, 5.0])
+    t = np.array([2.0, 2.0])
+    b0, a0, t0 = b.copy(), a.copy(), t.copy()
+    res = annualized_change(b, a, years=t, unit="percent")
+    rate_change(b, a, unit="percent")
+    decompose_headcount_change(b, a, t, t, unit="percent")
+    for arr, orig in ((b, b0), (a, a0), (t, t0)):
+        assert arr.flags.writeable
+        np.testing.assert_array_equal(arr, orig)
+    assert not res.years.flags.writeable
+    assert not np.shares_memory(res.years, t)

@@ -20,8 +20,29 @@ def readonly(x: Any) -> NDArray[Any]:
     return arr
 
 
+def freeze(arr: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Mark an array the caller has just created as read-only, without a copy.
+
+    Only for arrays that own their data and that no one else holds: the
+    result types then take them as they are (see :func:`readonly_float`).
+    """
+    arr.flags.writeable = False
+    return arr
+
+
 def readonly_float(x: Any) -> NDArray[np.float64]:
-    """Like :func:`readonly` for float64 arrays."""
+    """Like :func:`readonly` for float64 arrays.
+
+    An array already frozen by :func:`freeze` (read-only, float64, owning its
+    data) is taken without a copy; anything else is copied.
+    """
+    if (
+        isinstance(x, np.ndarray)
+        and x.dtype == np.float64
+        and not x.flags.writeable
+        and x.base is None
+    ):
+        return x
     arr = np.array(x, dtype=np.float64, copy=True)
     arr.flags.writeable = False
     return arr

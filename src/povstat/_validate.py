@@ -5,8 +5,12 @@ argument broke which rule and what value it found. Checks never modify their
 input. They return a float64 array that may share memory with the caller's
 array, so callers must never write into what a check returns.
 
-The range checks take a fast path (one ``min`` and one ``max`` pass) and only
-look for the offending element when that fails.
+The range checks take a fast path and only look for the offending element
+when it fails. For ranges starting at 0 the fast path is a single pass: viewed
+as unsigned 64-bit integers, non-negative doubles keep their order, while
+negative numbers (sign bit set) and NaN map above every finite positive
+value, so ``max(view) <= view(upper)`` holds exactly when every entry lies in
+``[+0, upper]``.
 """
 
 from __future__ import annotations
@@ -110,7 +114,7 @@ def finite_or_nan(x: ArrayLike, name: str) -> NDArray[np.float64]:
 def nonnegative(x: ArrayLike, name: str) -> NDArray[np.float64]:
     """Numeric array with every non-missing entry >= 0 and finite."""
     arr = numeric(x, name)
-    if _within(arr, 0.0, np.inf, strict=False):
+    if _in_zero_to(arr, _MAX_FINITE):
         return arr
     arr = finite_or_nan(arr, name)
     bad = arr < 0  # NaN compares False and passes
@@ -134,7 +138,7 @@ def rate(x: ArrayLike, name: str, unit_: Unit) -> NDArray[np.float64]:
     """Numeric array of rates in `unit_`: every non-missing entry in [0, upper]."""
     arr = numeric(x, name)
     upper = _UPPER[unit_]
-    if _within(arr, 0.0, upper, strict=False):
+    if _in_zero_to(arr, upper):
         return arr
     arr = finite_or_nan(arr, name)
     bad = (arr < 0) | (arr > upper)
@@ -148,6 +152,17 @@ def rate(x: ArrayLike, name: str, unit_: Unit) -> NDArray[np.float64]:
         )
         raise ValueError(msg)
     return arr
+
+
+_MAX_FINITE = float(np.finfo(np.float64).max)
+
+
+def _in_zero_to(arr: NDArray[np.float64], upper: float) -> bool:
+    """One-pass check that every entry lies in [+0, upper] (False on NaN, -0.0)."""
+    if arr.size == 0:
+        return True
+    limit = np.asarray(upper, dtype=np.float64).view(np.uint64)
+    return bool(arr.view(np.uint64).max() <= limit)
 
 
 def _within(arr: NDArray[np.float64], lo: float, hi: float, *, strict: bool) -> bool:

@@ -15,7 +15,7 @@ from attrs import field, frozen
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
-from povstat._results import array_eq, readonly_float
+from povstat._results import array_eq, freeze, readonly_float
 from povstat._validate import Unit
 
 __all__ = [
@@ -141,15 +141,30 @@ class HeadcountDecomposition:
 
 
 def _relative_pct(
-    before: NDArray[np.float64], after: NDArray[np.float64]
+    before: NDArray[np.float64],
+    after: NDArray[np.float64],
+    difference: NDArray[np.float64] | None = None,
 ) -> NDArray[np.float64]:
-    """``100 * (after / before - 1)``, NaN where ``before`` is 0."""
+    """``100 * (after - before) / before``, NaN where ``before`` is 0.
+
+    `difference`, if given, is ``after - before`` already computed.
+    """
+    diff = np.subtract(after, before) if difference is None else difference
     with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.asarray(np.divide(after, before))
-    out -= 1.0
+        out = np.asarray(np.divide(diff, before))
     out *= 100.0
-    out[np.broadcast_to(before == 0, out.shape)] = np.nan
-    return np.asarray(out)
+    _nan_where_zero(out, before)
+    return out
+
+
+def _nan_where_zero(out: NDArray[np.float64], denominator: NDArray[np.float64]) -> None:
+    """Set `out` to NaN where `denominator` is 0 (in place).
+
+    Division by zero left inf or NaN there; the mask is only built when the
+    result holds a non-finite value, which keeps the common case to one pass.
+    """
+    if out.size and not np.isfinite(out.max()):
+        out[np.broadcast_to(denominator == 0, out.shape)] = np.nan
 
 
 def _pair_shapes(**arrays: NDArray[np.float64]) -> None:
@@ -217,7 +232,9 @@ def rate_change(before: ArrayLike, after: ArrayLike, *, unit: Unit) -> Change:
     b = _validate.rate(before, "before", u)
     a = _validate.rate(after, "after", u)
     _pair_shapes(before=b, after=a)
-    return Change(points=np.subtract(a, b), relative=_relative_pct(b, a), unit=u)
+    points = np.asarray(np.subtract(a, b))
+    relative = _relative_pct(b, a, points)
+    return Change(points=freeze(points), relative=freeze(relative), unit=u)
 
 
 def relative_change(before: ArrayLike, after: ArrayLike) -> NDArray[np.float64]:
@@ -341,22 +358,37 @@ def annualized_change(
     a = _validate.rate(after, "after", u)
     t = _validate.positive(years, "years")
     _pair_shapes(before=b, after=a, years=t)
-    points = np.subtract(a, b)
-    relative = _relative_pct(b, a)
+    points = np.asarray(np.subtract(a, b))
+    relative = _relative_pct(b, a, points)
+    shape = np.broadcast_shapes(points.shape, t.shape)
     with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.divide(a, b)
-        compound = np.asarray(np.power(ratio, 1.0 / t))
+        # (1 + relative/100) ** (1/t), from the relative change already computed.
+        compound = np.empty(shape, dtype=np.float64)
+        np.divide(relative, 100.0, out=compound)
+        compound += 1.0
+        np.power(compound, np.divide(1.0, t), out=compound)
     compound -= 1.0
     compound *= 100.0
-    compound[np.broadcast_to(b == 0, compound.shape)] = np.nan
+    per_year = np.asarray(np.divide(points, t))
     return AnnualizedChange(
-        points=points,
-        relative=relative,
-        years=np.broadcast_to(t, points.shape),
-        points_per_year=points / t,
-        compound_per_year=compound,
+        points=_full(points, shape),
+        relative=_full(relative, shape),
+        years=np.broadcast_to(t, shape),  # copied by the result: `t` may be the input
+        points_per_year=freeze(per_year),
+        compound_per_year=freeze(compound),
         unit=u,
     )
+
+
+def _full(arr: NDArray[np.float64], shape: tuple[int, ...]) -> NDArray[np.float64]:
+    """`arr` (created here, never an input) at the full shape, frozen.
+
+    Broadcast arrays are returned as read-only views, which the result type
+    copies.
+    """
+    if arr.shape == shape and arr.base is None and arr.flags.owndata:
+        return freeze(arr)
+    return np.broadcast_to(arr, shape)
 
 
 def recovery_share(
@@ -516,9 +548,11 @@ def decompose_headcount_change(
     s = _SCALE[u]
     total = np.asarray((r1 * n1 - r0 * n0) / s)
     rate_effect = np.asarray((r1 - r0) * (n0 + n1) / (2.0 * s))
-    population_effect = total - rate_effect
+    population_effect = np.asarray(total - rate_effect)
     return HeadcountDecomposition(
-        total=total, population_effect=population_effect, rate_effect=rate_effect
+        total=freeze(total),
+        population_effect=freeze(population_effect),
+        rate_effect=freeze(rate_effect),
     )
 
 

@@ -18,13 +18,32 @@ from povstat.change import (
     recovery_share,
     relative_change,
 )
+from povstat.frames import (
+    with_change_from_base,
+    with_changes,
+    with_headcount,
+    with_headcount_decomposition,
+    with_implied_population,
+    with_ranks,
+    with_rate,
+)
 from povstat.headcount import (
     headcount_to_rate,
     implied_population,
     implied_population_interval,
     rate_to_headcount,
 )
+from povstat.parsing import (
+    InvalidCell,
+    Locale,
+    NumberParseError,
+    ParsedNumbers,
+    format_number,
+    parse_columns,
+    parse_numbers,
+)
 from povstat.ranking import Ranking, Ties, rank
+from povstat.tables import BpsTable, read_bps_table
 from povstat.units import (
     Interval,
     Unit,
@@ -36,27 +55,43 @@ from povstat.units import (
 
 __all__ = [
     "AnnualizedChange",
+    "BpsTable",
     "Change",
     "HeadcountDecomposition",
     "Interval",
+    "InvalidCell",
+    "Locale",
+    "NumberParseError",
+    "ParsedNumbers",
     "Ranking",
     "Ties",
     "Unit",
     "annualized_change",
     "decimal_year",
     "decompose_headcount_change",
+    "format_number",
     "headcount_to_rate",
     "implied_population",
     "implied_population_interval",
+    "parse_columns",
+    "parse_numbers",
     "rank",
     "rate_change",
     "rate_to_headcount",
+    "read_bps_table",
     "recovery_share",
     "relative_change",
     "round_half_up",
     "rounding_interval",
     "to_fraction",
     "to_percent",
+    "with_change_from_base",
+    "with_changes",
+    "with_headcount",
+    "with_headcount_decomposition",
+    "with_implied_population",
+    "with_ranks",
+    "with_rate",
 ]
 
 __version__ = "0.1.0.dev0"

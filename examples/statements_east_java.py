@@ -1,0 +1,170 @@
+"""
+Checking published statements about poverty in East Java, 2023-2025
+===================================================================
+
+Local news in East Java restates BPS poverty figures every year. This
+example takes eight real statements from 2023-2025 news reports (sources in
+``povstat.datasets.east_java_sources()``, role "statement" and
+"cross-check"), puts them in a frame, and checks them all in one call of
+:func:`povstat.statements.check_statements` against the BPS figures shipped
+with povstat.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+
+from povstat import implied_population
+from povstat.datasets import load_east_java
+from povstat.statements import check_statements
+
+
+def main() -> None:
+    data = load_east_java()
+    # One row per region and survey round: key on the round's date.
+    data = data.rename(columns={"region_name": "region"})
+    march = {y: pd.Timestamp(f"{y}-03-01") for y in range(2015, 2026)}
+    sep_2022 = pd.Timestamp("2022-09-01")
+
+    def population(region: str, when: pd.Timestamp) -> float:
+        """Persons the BPS rate is a share of: implied by rate and poor count."""
+        row = data[(data["region"] == region) & (data["period"] == when)].iloc[0]
+        n = implied_population(
+            row["poverty_rate_pct"], row["poor_thousands"], unit="percent"
+        )
+        return float(n) * 1000
+
+    rows = [
+        # (source, statement, kind, fields)
+        (
+            "Ketik / SuryaMalang, 2023-10-24",
+            "Kota Malang's poverty rate fell 0.11 percent (2022 -> 2023)",
+            "change",
+            dict(
+                region="Kota Malang",
+                period_before=march[2022],
+                period_after=march[2023],
+                stated=0.11,
+                direction="fall",
+                decimals=2,
+            ),
+        ),
+        (
+            "SuryaMalang, 2023-10-24",
+            "Kota Malang is still above its pre-pandemic (2019) rate",
+            "change",
+            dict(
+                region="Kota Malang",
+                period_before=march[2019],
+                period_after=march[2023],
+                stated=0.19,
+                direction="rise",
+                decimals=2,
+            ),
+        ),
+        (
+            "Ngopibareng, 2023-10-24",
+            "4.26 % of the 187,000 people on the register is about 9,000",
+            "count",
+            dict(
+                region="Kota Malang",
+                period=march[2023],
+                base=187_000,
+                stated=9_000,
+                decimals=-3,
+            ),
+        ),
+        (
+            "Malang Posco Media, 2025-10-14",
+            "Kota Malang's poverty rate fell 0.06 percent (2024 -> 2025)",
+            "change",
+            dict(
+                region="Kota Malang",
+                period_before=march[2024],
+                period_after=march[2025],
+                stated=0.06,
+                direction="fall",
+                decimals=2,
+            ),
+        ),
+        (
+            "2023-2024 reports, e.g. Ketik 2023-10-24; 2025 rate: Pintas24",
+            "Kota Malang is second lowest in East Java after Kota Batu, said of 2025",
+            "rank",
+            dict(
+                region="Kota Malang",
+                period=march[2025],
+                stated_rank=2,
+                descending=False,
+                after="Kota Batu",
+                of=38,
+            ),
+        ),
+        (
+            "Kompas, 2025-05-15",
+            "Kabupaten Probolinggo's poverty rate is 4th highest in East Java (2024)",
+            "rank",
+            dict(
+                region="Kabupaten Probolinggo",
+                period=march[2024],
+                stated_rank=4,
+                descending=True,
+                of=38,
+            ),
+        ),
+        (
+            "Surya, 2025-11-16",
+            "Lumajang's 8.60 % means 9,064 poor people (2025)",
+            "count",
+            dict(
+                region="Kabupaten Lumajang",
+                period=march[2025],
+                base=population("Kabupaten Lumajang", march[2025]),
+                stated=9_064,
+                decimals=0,
+            ),
+        ),
+        (
+            "Realita, 2023-01-16",
+            "East Java has 26.36 million poor people (September 2022)",
+            "count",
+            dict(
+                region="Jawa Timur",
+                period=sep_2022,
+                base=population("Jawa Timur", sep_2022),
+                stated=26_360_000,
+                decimals=-4,
+            ),
+        ),
+    ]
+    statements = pd.DataFrame(
+        [{"source": s, "statement": t, "kind": k, **f} for s, t, k, f in rows]
+    )
+    # Rank statements compare regencies and cities only (not the province).
+    data["scope"] = (
+        data["region_type"]
+        .map({"kabupaten": "kab/kota", "kota": "kab/kota"})
+        .fillna(data["region_type"])
+    )
+    checked = check_statements(
+        statements,
+        data,
+        unit="percent",
+        rate="poverty_rate_pct",
+        poor="poor_thousands",
+        persons_per_poor_unit=1000,
+        group="scope",
+    )
+    for _, row in checked.iterrows():
+        print(f"[{row['verdict']}] {row['statement']}")
+        print(f"    source: {row['source']}")
+        for line in textwrap.wrap(row["reason"], 84):
+            print(f"    {line}")
+    print()
+    print(checked["verdict"].value_counts().to_string())
+
+
+if __name__ == "__main__":
+    main()

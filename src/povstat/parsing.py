@@ -1,0 +1,781 @@
+"""Numbers written as text, in Indonesian or English format, read exactly.
+
+BPS tables and press releases write numbers the Indonesian way: a decimal
+comma and dots between groups of three digits ("4,26 persen", "Rp 674.660",
+"37,78 ribu jiwa"); English sources do the opposite ("4.26", "187,000"). Read
+in the wrong convention, "4,26" becomes 426 and "187.000" becomes 187: errors
+of a factor of 100 or 1000 that raise nothing. Here the convention is a
+required argument, ``locale="id"`` or ``locale="en"``, never guessed from the
+text, and the grammar is strict, so that text that is not a number *in the
+stated convention* is an error rather than a wrong number:
+
+* under ``"id"``, a dot must separate groups of exactly three digits, so
+  ``"4.26"`` is an error (in English it would be 4.26; in Indonesian it is
+  not a number), and ``"187.000"`` is 187000;
+* under ``"en"``, a comma must separate groups of three digits, so ``"4,26"``
+  is an error and ``"187,000"`` is 187000;
+* spaces inside a number (``"301 , 85"``), a leading zero before a group
+  separator (``"0.500"`` under ``"id"``) or a separator without digits on both
+  sides are errors in both conventions.
+
+Every cell that fails is reported, with its row and column, in one error
+(:class:`NumberParseError`), or returned as a report on request; no cell is
+turned into NaN silently.
+"""
+
+from __future__ import annotations
+
+import numbers
+import re
+from collections.abc import Hashable, Iterable, Sequence
+from decimal import Decimal
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+from attrs import field, frozen
+from numpy.typing import ArrayLike, NDArray
+
+from povstat import _validate
+from povstat._results import array_eq, readonly, readonly_float
+from povstat.units import round_half_up
+
+__all__ = [
+    "InvalidCell",
+    "Locale",
+    "NumberParseError",
+    "ParsedNumbers",
+    "format_number",
+    "parse_columns",
+    "parse_numbers",
+]
+
+Locale = Literal["id", "en"]
+_LOCALES: tuple[str, ...] = ("id", "en")
+_ERRORS: tuple[str, ...] = ("raise", "report")
+
+#: Cell texts read as a missing value unless the caller says otherwise: empty,
+#: BPS's "-" (no data) and "..." / "…" (data not available).
+_DEFAULT_MISSING: tuple[str, ...] = ("", "-", "…", "...")
+
+#: Number of bad cells spelled out in an error message; all are kept in
+#: ``NumberParseError.cells``.
+_MESSAGE_CELLS = 20
+
+_UNITS: dict[str, str] = {
+    "%": "percent",
+    "persen": "percent",
+    "percent": "percent",
+    "per cent": "percent",
+    "persen poin": "points",
+    "poin persen": "points",
+    "poin": "points",
+    "pp": "points",
+    "percentage point": "points",
+    "percentage points": "points",
+    "rupiah": "rupiah",
+    "jiwa": "persons",
+    "orang": "persons",
+    "persons": "persons",
+    "people": "persons",
+}
+_MULTIPLIERS: dict[str, int] = {
+    "ribu": 3,
+    "juta": 6,
+    "miliar": 9,
+    "milyar": 9,
+    "triliun": 12,
+    "thousand": 3,
+    "million": 6,
+    "billion": 9,
+    "trillion": 12,
+}
+
+
+def _alternation(words: Sequence[str]) -> str:
+    """Regex alternation of `words`, longest first, inner spaces as any spaces."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, w.split(" "))) for w in ordered)
+
+
+_WORD_END = r"(?![a-z])"
+_UNIT_RE = rf"(?:{_alternation(list(_UNITS))}){_WORD_END}"
+_MULT_RE = rf"(?:{_alternation(list(_MULTIPLIERS))}){_WORD_END}"
+
+
+def _cell_pattern(group: str, decimal: str) -> re.Pattern[str]:
+    g, d = re.escape(group), re.escape(decimal)
+    number = (
+        rf"(?P<int>0|[1-9][0-9]{{0,2}}(?:{g}[0-9]{{3}})+|[1-9][0-9]*)"
+        rf"(?:{d}(?P<frac>[0-9]+)|(?P<nocents>{d}-))?"
+    )
+    return re.compile(
+        rf"(?:(?P<cur>rp\.?|idr)\s*)?"
+        rf"(?P<sign>[-+\u2212])?"
+        rf"{number}"
+        rf"(?:\s*(?P<mult>{_MULT_RE}))?"
+        rf"(?P<units>(?:\s*{_UNIT_RE})*)",
+        re.IGNORECASE,
+    )
+
+
+_PATTERNS: dict[str, re.Pattern[str]] = {
+    "id": _cell_pattern(group=".", decimal=","),
+    "en": _cell_pattern(group=",", decimal="."),
+}
+_UNIT_TOKEN = re.compile(_UNIT_RE, re.IGNORECASE)
+_SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
+_DESCRIBE = {
+    "id": "decimal comma, dots between groups of three digits",
+    "en": "decimal point, commas between groups of three digits",
+}
+
+
+@frozen(kw_only=True)
+class InvalidCell:
+    """A cell whose text is not a number in the stated format.
+
+    Attributes
+    ----------
+    row : hashable
+        Row label: the index label for a Series or DataFrame, the position
+        (an int, or a tuple for n-d input) for an array, the row number in
+        the file for a table read from a file.
+    column : hashable or None
+        Column label; the Series name; None for an array.
+    text : str
+        The cell as found (``repr`` of it when it is not text).
+    reason : str
+        Why it was rejected.
+
+    Examples
+    --------
+    >>> from povstat import parse_numbers
+    >>> p = parse_numbers(["4,26", "4.26"], locale="id", errors="report")
+    >>> cell = p.invalid[0]
+    >>> cell.row, cell.text
+    (1, '4.26')
+    """
+
+    row: Any
+    column: Any
+    text: str
+    reason: str
+
+
+class NumberParseError(ValueError):
+    """Some cells are not valid numbers in the stated format.
+
+    The message lists the bad cells (the first 20 when there are more); the
+    ``cells`` attribute holds every one of them.
+
+    Attributes
+    ----------
+    cells : tuple of InvalidCell
+        Every bad cell, in the order of the input (row by row).
+
+    Examples
+    --------
+    >>> from povstat import NumberParseError, parse_numbers
+    >>> try:
+    ...     parse_numbers(["4,26", "4.26", "301 , 85"], locale="id")
+    ... except NumberParseError as e:
+    ...     print([c.text for c in e.cells])
+    ['4.26', '301 , 85']
+    """
+
+    def __init__(self, message: str, cells: Sequence[InvalidCell] = ()) -> None:
+        super().__init__(message)
+        self.cells: tuple[InvalidCell, ...] = tuple(cells)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle with the cells, not just the message."""
+        return (type(self), (str(self), self.cells))
+
+    @classmethod
+    def from_cells(
+        cls, cells: Sequence[InvalidCell], *, locale: str, what: str
+    ) -> NumberParseError:
+        """Build the error, with a message that lists the cells.
+
+        Parameters
+        ----------
+        cells : sequence of InvalidCell
+            The bad cells; at least one.
+        locale : {"id", "en"}
+            The format the cells were read in.
+        what : str
+            What was read, e.g. "`texts`", for the first line of the message.
+
+        Returns
+        -------
+        NumberParseError
+        """
+        n = len(cells)
+        head = (
+            f"{what}: {n} cell{'s' if n > 1 else ''} "
+            f"{'are' if n > 1 else 'is'} not a valid number in locale "
+            f"{locale!r} ({_DESCRIBE[locale]}); nothing was converted:"
+        )
+        lines = [head]
+        for c in cells[:_MESSAGE_CELLS]:
+            parts = [] if c.row is None else [f"row {c.row!r}"]
+            if c.column is not None:
+                parts.append(f"column {c.column!r}")
+            where = ", ".join(parts) or "value"
+            lines.append(f"  {where}: {c.text!r} ({c.reason})")
+        if n > _MESSAGE_CELLS:
+            lines.append(
+                f"  ... and {n - _MESSAGE_CELLS} more (all in the `cells` "
+                "attribute of this error)"
+            )
+        return cls("\n".join(lines), cells)
+
+
+def _cell_tuple(cells: Iterable[InvalidCell]) -> tuple[InvalidCell, ...]:
+    return tuple(cells)
+
+
+@frozen(kw_only=True)
+class ParsedNumbers:
+    """Numbers read from text, with the unit and multiplier found in each cell.
+
+    Attributes
+    ----------
+    value : ndarray of float64
+        The numbers, multipliers applied ("37,78 ribu" is 37780.0); NaN for a
+        missing cell and, under ``errors="report"``, for an invalid one.
+        Same shape as the input.
+    unit : ndarray of str
+        Unit written in each cell: ``"percent"`` ("%", "persen"),
+        ``"points"`` ("poin", "persen poin", "pp"), ``"rupiah"`` ("Rp"),
+        ``"persons"`` ("jiwa", "orang") or ``""`` (none, missing or invalid).
+    multiplier : ndarray of float64
+        Factor applied for a word such as "ribu" (1000) or "juta" (1e6); 1.0
+        where there was none.
+    invalid : tuple of InvalidCell
+        Cells that are not numbers in `locale` (empty unless
+        ``errors="report"``).
+    locale : {"id", "en"}
+        The format the text was read in.
+
+    Examples
+    --------
+    >>> from povstat import parse_numbers
+    >>> p = parse_numbers(["37,78 ribu jiwa", "4,26 persen"], locale="id")
+    >>> p.value.tolist()
+    [37780.0, 4.26]
+    >>> p.unit.tolist(), p.multiplier.tolist()
+    (['persons', 'percent'], [1000.0, 1.0])
+    """
+
+    value: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+    unit: NDArray[np.str_] = field(converter=readonly, eq=array_eq)
+    multiplier: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+    invalid: tuple[InvalidCell, ...] = field(converter=_cell_tuple)
+    locale: Locale
+
+
+def parse_numbers(
+    texts: ArrayLike | Sequence[Any] | pd.Series[Any],
+    *,
+    locale: Locale,
+    missing: Sequence[str] = _DEFAULT_MISSING,
+    errors: Literal["raise", "report"] = "raise",
+) -> ParsedNumbers:
+    """Read numbers written as text in Indonesian or English format.
+
+    Parameters
+    ----------
+    texts : array_like of str, or pandas.Series
+        Cells to read, any shape. Besides text, a cell may already be a
+        number (int or float, e.g. from a spreadsheet), which is taken as is;
+        None, NaN and ``pandas.NA`` are read as the empty text ``""``.
+    locale : {"id", "en"}
+        Number format, required: ``"id"`` for a decimal comma and dots between
+        groups of three digits (``"1.234.567,89"``), ``"en"`` for a decimal
+        point and commas between groups (``"1,234,567.89"``). Never guessed.
+    missing : sequence of str, default ("", "-", "…", "...")
+        Cell texts (after removing surrounding spaces) that mean "no value"
+        and give NaN. Pass ``()`` to make every empty cell an error.
+    errors : {"raise", "report"}, default "raise"
+        What to do with cells that are not numbers in `locale`: raise one
+        :class:`NumberParseError` listing all of them, or return them in
+        ``invalid`` (with NaN in ``value``).
+
+    Returns
+    -------
+    ParsedNumbers
+        ``value`` (float64, the shape of `texts`), ``unit`` and
+        ``multiplier`` found in each cell, and ``invalid`` cells. For a Series
+        the rows of ``invalid`` are its index labels and the column is its
+        name; for an array, the positions.
+
+    Raises
+    ------
+    NumberParseError
+        (A ValueError.) If a cell is not a number in `locale` and
+        ``errors="raise"``.
+    ValueError
+        If `locale` or `errors` is not one of the options.
+    TypeError
+        If `texts` is a DataFrame (use :func:`parse_columns`), or `missing` is
+        not a sequence of str.
+
+    See Also
+    --------
+    parse_columns : The same for columns of a DataFrame.
+    format_number : Write numbers in either format.
+
+    Notes
+    -----
+    A cell is, in this order and with optional spaces between the parts
+    (but none inside the number): an optional currency ("Rp", "Rp.", "IDR");
+    an optional sign; the number; an optional multiplier word ("ribu",
+    "juta", "miliar", "triliun"; "thousand", "million", "billion",
+    "trillion"); optional unit words ("%", "persen", "poin", "persen poin",
+    "pp", "jiwa", "orang", "rupiah", and English "percent", "percentage
+    points", "persons", "people"; at most one). Words are matched without
+    regard to case.
+
+    The number is ``0`` or an integer without a leading zero, either with no
+    group separators ("187000") or with a separator between every group of
+    three digits ("187.000" in ``"id"``); then optionally the decimal mark
+    followed by at least one digit, or, for whole amounts of money, the
+    decimal mark followed by "-" ("Rp 316.729,-"). A cell with two different
+    units ("Rp 5 persen"), a unit word written twice ("5 % persen"), or a
+    multiplier with a percentage or points ("5 ribu persen") is invalid.
+
+    The value is computed in decimal and rounded once to the nearest float,
+    so "37,78 ribu" is exactly 37780.0 and "5,5" is 5.5, the float nearest
+    to the decimal number written [1]_. Each distinct text is parsed once.
+
+    References
+    ----------
+    .. [1] IEEE Std 754-2019, *Standard for Floating-Point Arithmetic*,
+       section 5.12.2: conversion from decimal character sequences is
+       correctly rounded.
+
+    Examples
+    --------
+    >>> from povstat import parse_numbers
+    >>> parse_numbers(["4,26", "187.000", "Rp 316.729,-", "1,2 juta"],
+    ...               locale="id").value.tolist()
+    [4.26, 187000.0, 316729.0, 1200000.0]
+    >>> parse_numbers(["4.26", "187,000", "-"], locale="en").value.tolist()
+    [4.26, 187000.0, nan]
+
+    The same text in the other convention is an error, not a wrong number:
+
+    >>> from povstat import NumberParseError
+    >>> try:
+    ...     parse_numbers(["4,26", "4.26"], locale="id")
+    ... except NumberParseError as e:
+    ...     print(e.cells[0].reason)
+    not a number in locale 'id'; in locale 'en' it would read 4.26
+    """
+    loc = _locale(locale)
+    err = _validate.choice(errors, "errors", _ERRORS)
+    miss = _missing(missing)
+    if isinstance(texts, pd.DataFrame):
+        msg = (
+            "`texts` must be array-like or a Series, got a DataFrame; use parse_columns"
+        )
+        raise TypeError(msg)
+    if isinstance(texts, pd.Series):
+        cells = texts.to_numpy(dtype=object)
+        rows: Any = texts.index
+        column: Any = texts.name
+    else:
+        cells = _as_cells(texts)
+        rows = None
+        column = None
+    values, unit, mult, reasons = _parse_flat(cells.ravel(), loc, miss)
+    bad = np.flatnonzero(reasons != "")
+    invalid = [
+        InvalidCell(
+            row=_label(rows[i]) if rows is not None else _position(int(i), cells.shape),
+            column=column,
+            text=_show(cells.ravel()[i]),
+            reason=str(reasons[i]),
+        )
+        for i in bad
+    ]
+    if invalid and err == "raise":
+        raise NumberParseError.from_cells(invalid, locale=loc, what="`texts`")
+    shape = cells.shape
+    return ParsedNumbers(
+        value=values.reshape(shape),
+        unit=unit.reshape(shape),
+        multiplier=mult.reshape(shape),
+        invalid=invalid,
+        locale=loc,
+    )
+
+
+def parse_columns(
+    df: pd.DataFrame,
+    columns: str | Sequence[Hashable],
+    *,
+    locale: Locale,
+    missing: Sequence[str] = _DEFAULT_MISSING,
+) -> pd.DataFrame:
+    """Read columns of numbers written as text into float64 columns.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        Frame holding the columns; not modified.
+    columns : str or sequence of hashable
+        Label of one column, or a list of column labels, to read.
+    locale : {"id", "en"}
+        Number format, required; see :func:`parse_numbers`.
+    missing : sequence of str, default ("", "-", "…", "...")
+        Cell texts that mean "no value" and give NaN.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new frame, same index and columns, with each of `columns` replaced
+        by float64 numbers (multipliers applied: "37,78 ribu" is 37780.0).
+        The other columns are those of `df`.
+
+    Raises
+    ------
+    NumberParseError
+        (A ValueError.) Listing every bad cell of every column (row label,
+        column, text, reason): cells that are not numbers in `locale`, and
+        cells whose unit differs from the unit most cells of the same column
+        state (a "jiwa" among "persen"), since the units are not kept.
+    ValueError
+        If a column is missing (the message lists the columns present), or
+        `locale` is not an option.
+    TypeError
+        If `df` is not a DataFrame.
+
+    See Also
+    --------
+    parse_numbers : The array version, which also returns the units found and
+        can report bad cells instead of raising.
+
+    Notes
+    -----
+    The grammar and the exact decimal arithmetic are those of
+    :func:`parse_numbers` [1]_. Cells without a unit are compatible with any
+    unit.
+
+    References
+    ----------
+    .. [1] IEEE Std 754-2019, section 5.12.2.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from povstat import parse_columns
+    >>> df = pd.DataFrame({"region": ["Kota Malang", "Kota Batu"],
+    ...                    "p0": ["4,26", "3,31"], "poor": ["37,78", "7,10"]})
+    >>> parse_columns(df, ["p0", "poor"], locale="id")
+            region    p0   poor
+    0  Kota Malang  4.26  37.78
+    1    Kota Batu  3.31   7.10
+    """
+    if not isinstance(df, pd.DataFrame):
+        msg = f"`df` must be a pandas DataFrame, got {type(df).__name__}"
+        raise TypeError(msg)
+    loc = _locale(locale)
+    miss = _missing(missing)
+    cols: list[Hashable] = [columns] if isinstance(columns, str) else list(columns)
+    absent = [c for c in cols if c not in df.columns]
+    if absent:
+        msg = (
+            f"`columns`: {absent!r} not in the frame; columns present: "
+            f"{list(df.columns)!r}"
+        )
+        raise ValueError(msg)
+    out = df.copy(deep=False)
+    found: list[tuple[int, int, InvalidCell]] = []
+    for j, col in enumerate(cols):  # each column is parsed vectorised
+        cells = df[col].to_numpy(dtype=object)
+        values, unit, _, reasons = _parse_flat(cells, loc, miss)
+        reasons = _mixed_units(unit, reasons)
+        found.extend(
+            (
+                int(i),
+                j,
+                InvalidCell(
+                    row=_label(df.index[int(i)]),
+                    column=col,
+                    text=_show(cells[i]),
+                    reason=str(reasons[i]),
+                ),
+            )
+            for i in np.flatnonzero(reasons != "")
+        )
+        out[col] = values
+    if found:
+        found.sort(key=lambda t: (t[0], t[1]))  # row by row, as the frame reads
+        cells_found = [t[2] for t in found]
+        raise NumberParseError.from_cells(cells_found, locale=loc, what="`df`")
+    return out
+
+
+def format_number(
+    x: ArrayLike,
+    *,
+    locale: Locale,
+    decimals: int,
+    grouping: bool = True,
+    na_rep: str = "-",
+) -> NDArray[np.str_]:
+    """Write numbers as text in Indonesian or English format, rounded half up.
+
+    Parameters
+    ----------
+    x : array_like
+        Numbers. NaN is written as `na_rep`.
+    locale : {"id", "en"}
+        ``"id"``: decimal comma, dots between groups of three digits
+        (``"1.234,57"``); ``"en"``: decimal point, commas (``"1,234.57"``).
+    decimals : int
+        Decimal places shown, after rounding half up with
+        :func:`povstat.round_half_up`; negative rounds to tens, hundreds, ...
+        and shows no decimals.
+    grouping : bool, default True
+        Whether to separate groups of three digits.
+    na_rep : str, default "-"
+        Text for NaN; "-" is how BPS tables mark "no data".
+
+    Returns
+    -------
+    ndarray of str
+        Same shape as `x` (a 0-d array for a scalar; ``str()`` of it is the
+        text).
+
+    Raises
+    ------
+    TypeError
+        If `x` is not numeric, or `decimals` is not an int, or `grouping` is
+        not a bool.
+    ValueError
+        If `x` holds an infinity, `decimals` lies outside [-15, 15], or
+        `locale` is not an option.
+
+    See Also
+    --------
+    parse_numbers : The inverse.
+    povstat.round_half_up : The rounding used.
+
+    Notes
+    -----
+    Values are rounded half up (away from zero) on their decimal value, as
+    published tables are [1]_; a value that rounds to zero is written without
+    a sign. :func:`parse_numbers` reads the text back to the rounded value
+    exactly.
+
+    References
+    ----------
+    .. [1] Eurostat (2018), *Statistical rounding*, ESS handbook on the
+       presentation of data.
+
+    Examples
+    --------
+    >>> from povstat import format_number
+    >>> format_number([4.255, 674660, -0.025], locale="id", decimals=2)
+    array(['4,26', '674.660,00', '-0,03'], dtype='<U10')
+    >>> str(format_number(187000, locale="en", decimals=0))
+    '187,000'
+    """
+    loc = _locale(locale)
+    d = _validate.decimals(decimals)
+    group = _validate.flag(grouping, "grouping")
+    if not isinstance(na_rep, str):
+        msg = f"`na_rep` must be a str, got {type(na_rep).__name__}"
+        raise TypeError(msg)
+    v = _validate.finite_or_nan(x, "x")
+    r = round_half_up(v, d) + 0.0  # + 0.0 turns -0.0 into 0.0
+    spec = f"{',' if group else ''}.{max(d, 0)}f"
+    swap = str.maketrans(",.", ".,")
+    texts = [
+        na_rep
+        if np.isnan(val)
+        else (format(val, spec).translate(swap) if loc == "id" else format(val, spec))
+        for val in r.ravel().tolist()
+    ]
+    return np.asarray(np.array(texts, dtype=np.str_).reshape(r.shape))
+
+
+# --- internals -------------------------------------------------------------
+
+
+def _locale(value: object) -> Locale:
+    _validate.choice(value, "locale", _LOCALES)
+    return value  # type: ignore[return-value]
+
+
+def _missing(value: object) -> frozenset[str]:
+    if isinstance(value, str) or not isinstance(value, Sequence | set | frozenset):
+        msg = f"`missing` must be a sequence of str, got {value!r}"
+        raise TypeError(msg)
+    items = list(value)
+    if not all(isinstance(m, str) for m in items):
+        msg = f"`missing` must hold only str, got {items!r}"
+        raise TypeError(msg)
+    return frozenset(_SPACES.sub(" ", m).strip() for m in items)
+
+
+def _as_cells(texts: ArrayLike | Sequence[Any]) -> NDArray[Any]:
+    # dtype=object: np.asarray(["4,26", 1.5]) would turn 1.5 into the text "1.5"
+    return texts if isinstance(texts, np.ndarray) else np.array(texts, dtype=object)
+
+
+def _label(label: Any) -> Any:
+    """A row label as a plain Python value (np.int64(5) -> 5) for messages."""
+    return label.item() if isinstance(label, np.generic) else label
+
+
+def _position(i: int, shape: tuple[int, ...]) -> Any:
+    if len(shape) == 0:
+        return None
+    if len(shape) == 1:
+        return int(i)
+    return tuple(int(k) for k in np.unravel_index(i, shape))
+
+
+def _show(cell: object) -> str:
+    return cell if isinstance(cell, str) else repr(cell)
+
+
+def _parse_flat(
+    cells: NDArray[Any], locale: str, missing: frozenset[str]
+) -> tuple[NDArray[np.float64], NDArray[np.str_], NDArray[np.float64], NDArray[Any]]:
+    """Parse a 1-D array of cells: values, units, multipliers and reasons.
+
+    ``reasons`` is "" for a valid or missing cell and says what is wrong
+    otherwise. Each distinct text is parsed once.
+    """
+    n = cells.size
+    values = np.full(n, np.nan)
+    unit = np.full(n, "", dtype="<U8")
+    mult = np.ones(n)
+    reasons = np.full(n, "", dtype=object)
+    if n == 0:
+        return values, unit, mult, reasons
+    if cells.dtype.kind in "iuf":
+        nums = cells.astype(np.float64)
+        na = np.isnan(nums)
+        values[~na] = nums[~na]
+        _check_finite(values, reasons)
+        if "" not in missing:
+            reasons[na] = _EMPTY
+        return values, unit, mult, reasons
+    if cells.dtype.kind == "b":
+        reasons[:] = "a boolean, not a number"
+        return values, unit, mult, reasons
+    obj = cells.astype(object)
+    na = np.asarray(pd.isna(obj), dtype=bool)
+    kind = np.asarray(_KIND(obj), dtype=np.int8)
+    kind[na] = 0
+    text = np.where(na, "", obj)
+    is_num = kind == 1
+    if is_num.any():
+        values[is_num] = obj[is_num].astype(np.float64)
+        _check_finite(values, reasons, is_num)
+    reasons[kind == 2] = "a boolean, not a number"
+    reasons[kind == 3] = "neither text nor a number"
+    is_text = kind == 0
+    if is_text.any():
+        codes, uniques = pd.factorize(text[is_text])
+        parsed = [_parse_text(str(u), locale, missing) for u in uniques]
+        u_val = np.array([p[0] for p in parsed], dtype=np.float64)
+        u_unit = np.array([p[1] for p in parsed], dtype="<U8")
+        u_mult = np.array([p[2] for p in parsed], dtype=np.float64)
+        u_reason = np.array([p[3] for p in parsed], dtype=object)
+        values[is_text] = u_val[codes]
+        unit[is_text] = u_unit[codes]
+        mult[is_text] = u_mult[codes]
+        reasons[is_text] = u_reason[codes]
+    return values, unit, mult, reasons
+
+
+def _kind(cell: object) -> int:
+    """0 text, 1 number, 2 boolean, 3 anything else."""
+    if isinstance(cell, str):
+        return 0
+    if isinstance(cell, bool | np.bool_):
+        return 2
+    if isinstance(cell, numbers.Real | Decimal):
+        return 1
+    return 3
+
+
+_KIND = np.frompyfunc(_kind, 1, 1)
+_EMPTY = "empty cell, and '' is not in `missing`"
+
+
+def _check_finite(
+    values: NDArray[np.float64],
+    reasons: NDArray[Any],
+    where: NDArray[np.bool_] | None = None,
+) -> None:
+    inf = np.isinf(values) if where is None else np.isinf(values) & where
+    reasons[inf] = "infinite"
+    values[inf] = np.nan
+
+
+def _parse_text(
+    raw: str, locale: str, missing: frozenset[str]
+) -> tuple[float, str, float, str]:
+    """Parse one text: (value, unit, multiplier, reason); reason "" if valid."""
+    s = _SPACES.sub(" ", raw).strip()
+    if s in missing:
+        return (np.nan, "", 1.0, "")
+    if s == "":
+        return (np.nan, "", 1.0, _EMPTY)
+    m = _PATTERNS[locale].fullmatch(s)
+    if m is None:
+        return (np.nan, "", 1.0, _why_not(s, locale))
+    words = [
+        _UNITS[_SPACES.sub(" ", t).lower()] for t in _UNIT_TOKEN.findall(m["units"])
+    ]
+    found = set(words) | ({"rupiah"} if m["cur"] else set())
+    if len(found) > 1:
+        return (np.nan, "", 1.0, f"conflicting units: {', '.join(sorted(found))}")
+    if len(words) > 1:
+        return (np.nan, "", 1.0, "a unit written more than once")
+    unit = found.pop() if found else ""
+    exp = _MULTIPLIERS[m["mult"].lower()] if m["mult"] else 0
+    if exp and unit in ("percent", "points"):
+        return (np.nan, "", 1.0, f"a multiplier ({m['mult']}) with a {unit} unit")
+    sep = "." if locale == "id" else ","
+    digits = m["int"].replace(sep, "") + (m["frac"] or "")
+    scale = exp - len(m["frac"] or "")
+    value = float(Decimal(f"{digits}E{scale}"))
+    if not np.isfinite(value):
+        return (np.nan, "", 1.0, "too large for a float64")
+    if m["sign"] and m["sign"] != "+":
+        value = -value
+    return (value, unit, float(10**exp), "")
+
+
+def _why_not(s: str, locale: str) -> str:
+    other = "en" if locale == "id" else "id"
+    reason = f"not a number in locale {locale!r}"
+    m = _PATTERNS[other].fullmatch(s)
+    if m is not None:
+        value, _, _, why = _parse_text(s, other, frozenset())
+        if not why:
+            reason += f"; in locale {other!r} it would read {value!r}"
+    return reason
+
+
+def _mixed_units(unit: NDArray[np.str_], reasons: NDArray[Any]) -> NDArray[Any]:
+    """Mark cells whose unit is not the column's most common stated unit."""
+    stated = unit[(unit != "") & (reasons == "")]
+    kinds, counts = np.unique(stated, return_counts=True)
+    if kinds.size <= 1:
+        return reasons
+    main = str(kinds[np.argmax(counts)])
+    odd = (unit != "") & (unit != main) & (reasons == "")
+    out = reasons.copy()
+    out[odd] = [f"unit {str(u)!r} in a column of {main!r}" for u in unit[odd]]
+    return out

@@ -1,0 +1,766 @@
+"""Reading BPS-style wide tables into povstat's long format.
+
+BPS publishes its regional tables wide: one row per region, one column per
+year or survey round, a title above, notes below, numbers as text. For
+example the CSV export of *Persentase Penduduk Miskin (P0) Menurut
+Kabupaten/Kota (Persen)* reads::
+
+    Provinsi/Kabupaten/Kota,Persentase Penduduk Miskin (P0) Menurut ...
+    ,2022,2023,2024
+    JAWA TIMUR,10.38,10.35,9.79
+    Pacitan,13.8,13.65,13.08
+    ...
+    Kota Malang,4.37,4.26,3.91
+
+:func:`read_bps_table` finds the header naming the periods, reads every
+value with the stated number format (:func:`povstat.parse_numbers`), puts the
+regions' names in one form and attaches their BPS codes, and returns one row
+per region and period. Nothing is dropped silently: rows it cannot match to a
+region, rows it skips and cells it cannot read are all reported.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import functools
+import io
+import os
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+from attrs import field, frozen
+
+from povstat import _validate
+from povstat.parsing import (
+    _DEFAULT_MISSING,
+    InvalidCell,
+    Locale,
+    NumberParseError,
+    _cell_tuple,
+    _label,
+    _locale,
+    _missing,
+    _mixed_units,
+    _parse_flat,
+)
+
+__all__ = ["BpsTable", "read_bps_table"]
+
+_EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+_FIXED_COLUMNS = (
+    "region_code",
+    "region_name",
+    "region_type",
+    "label",
+    "group",
+    "year",
+    "month",
+)
+
+_MONTHS: dict[str, int] = {
+    "januari": 1,
+    "january": 1,
+    "jan": 1,
+    "februari": 2,
+    "pebruari": 2,
+    "february": 2,
+    "feb": 2,
+    "maret": 3,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "mei": 5,
+    "may": 5,
+    "juni": 6,
+    "june": 6,
+    "jun": 6,
+    "juli": 7,
+    "july": 7,
+    "jul": 7,
+    "agustus": 8,
+    "august": 8,
+    "agu": 8,
+    "agt": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "oktober": 10,
+    "october": 10,
+    "okt": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "desember": 12,
+    "december": 12,
+    "des": 12,
+    "dec": 12,
+}
+_MONTH_TEXT = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+_MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
+#: A survey round without its year: "Maret", "Semester 1 (Maret)",
+#: "Semester 2", "Tahunan" (annual).
+_ROUND = re.compile(
+    rf"(?:semester|smt\.?|sem\.?)\s*(?P<sem>1|2|ii|i)(?:\s*\(\s*(?P<m1>{_MON})\.?\s*\))?"
+    rf"|(?P<m2>{_MON})\.?"
+    r"|(?P<annual>tahunan|annual)",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(
+    r"(?P<a>.*?)\s*(?<![0-9])(?P<year>(?:19|20)[0-9]{2})(?![0-9])\s*(?P<b>.*)"
+)
+#: BPS's semester convention for the Susenas poverty rounds.
+_SEMESTER_MONTH = {"1": 3, "i": 3, "2": 9, "ii": 9}
+#: Rows whose first cell starts like this are notes, not regions.
+_NOTE = re.compile(
+    r"^(?:\*|(?:sumber|sources?|catatan|keterangan|ket|notes?)(?![a-z]))",
+    re.IGNORECASE,
+)
+_PREFIX = re.compile(
+    r"^(?:(?P<p1>kabupaten|kab|kotamadya|kodya|kota|provinsi|prov)\s+"
+    r"|(?P<p2>kab|kota|kod|prov)\.\s*)(?P<name>\S.*)$",
+    re.IGNORECASE,
+)
+_UNNAMED = re.compile(r"Unnamed: [0-9]+(?:_level_[0-9]+)?")
+_PREFIX_TYPE = {
+    "kabupaten": "kabupaten",
+    "kab": "kabupaten",
+    "kotamadya": "kota",
+    "kodya": "kota",
+    "kod": "kota",
+    "kota": "kota",
+    "provinsi": "provinsi",
+    "prov": "provinsi",
+}
+_PREFIX_NAME = {"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi"}
+
+
+@frozen(kw_only=True, eq=False, repr=False)
+class BpsTable:
+    r"""A BPS wide table read into long format, with what could not be used.
+
+    Attributes
+    ----------
+    data : pandas.DataFrame
+        One row per region row of the table and period column, in table
+        order, with a default index and the columns:
+
+        ============ ======= =================================================
+        column       dtype   meaning
+        ============ ======= =================================================
+        region_code  string  BPS code (``"3573"`` Kota Malang, ``"35"`` Jawa
+                             Timur, ``"00"`` Indonesia); ``<NA>`` if the row
+                             was not matched (see ``unmatched``)
+        region_name  string  ``"Kabupaten Malang"``, ``"Kota Malang"``, ...:
+                             the bundled name when matched, else the label
+                             with "Kab." written "Kabupaten"
+        region_type  string  ``"kabupaten"``, ``"kota"``, ``"provinsi"``,
+                             ``"nasional"``; ``<NA>`` if unknown
+        label        string  the region's name as written in the table
+                             (runs of spaces collapsed)
+        group        string  label of the column group above the periods
+                             (e.g. "Perkotaan", "Perdesaan", "Jumlah" in the
+                             provincial tables); ``<NA>`` if there is none
+        year         int64   year of the column
+        month        Int64   survey month of the column (3 March, 9
+                             September); ``<NA>`` for annual figures, or when
+                             the header names only the year and ``month`` was
+                             not given
+        (value)      float64 the value, named by `value_name`; NaN for a
+                             missing cell ("-", "…", empty)
+        ============ ======= =================================================
+    unmatched : pandas.DataFrame
+        Rows whose label matched no bundled region, kept in ``data`` with a
+        missing code: columns ``row`` (row number in the file, 1-based; the
+        index label for a DataFrame) and ``label``.
+    skipped : pandas.DataFrame
+        Rows not read as data: columns ``row``, ``reason`` (``"title"`` for a
+        row above the header, ``"blank"``, ``"note"``) and ``text`` (the row's
+        non-empty cells joined by " | ").
+    invalid : tuple of InvalidCell
+        Cells that are not numbers in the stated format (only with
+        ``errors="report"``; their value is NaN). ``row`` is the row number,
+        ``column`` the header of the column.
+    title : str
+        The non-empty cells of the rows above the header, joined by " | ",
+        e.g. "Provinsi/Kabupaten/Kota | Persentase Penduduk Miskin (P0)
+        Menurut Kabupaten/Kota (Persen)".
+
+    Examples
+    --------
+    >>> import io
+    >>> from povstat import read_bps_table
+    >>> text = "Wilayah;Maret 2023\nKota Batu;3,31\n"
+    >>> t = read_bps_table(io.StringIO(text), locale="id", sep=";")
+    >>> t
+    BpsTable(title='', rows=1, unmatched=0, skipped=0, invalid=0)
+    >>> t.data[["region_code", "year", "month", "value"]]
+      region_code  year  month  value
+    0        3579  2023      3   3.31
+    """
+
+    data: pd.DataFrame
+    unmatched: pd.DataFrame
+    skipped: pd.DataFrame
+    invalid: tuple[InvalidCell, ...] = field(converter=_cell_tuple)
+    title: str
+
+    def __repr__(self) -> str:
+        """Summarise: title and how many rows were read, unmatched, skipped."""
+        return (
+            f"BpsTable(title={self.title!r}, rows={len(self.data)}, "
+            f"unmatched={len(self.unmatched)}, skipped={len(self.skipped)}, "
+            f"invalid={len(self.invalid)})"
+        )
+
+
+def read_bps_table(
+    source: str | os.PathLike[str] | io.TextIOBase | pd.DataFrame,
+    *,
+    locale: Locale,
+    month: int | None = None,
+    value_name: str = "value",
+    missing: Sequence[str] = _DEFAULT_MISSING,
+    errors: Literal["raise", "report"] = "raise",
+    sheet_name: str | int = 0,
+    sep: str = ",",
+    encoding: str = "utf-8-sig",
+) -> BpsTable:
+    """Read a BPS wide table (regions by years or rounds) into long format.
+
+    Parameters
+    ----------
+    source : path, text buffer or pandas.DataFrame
+        A CSV file (path or open text buffer), an Excel file (path ending in
+        .xlsx, .xlsm, .xls or .ods; needs the ``excel`` extra, openpyxl), or a
+        DataFrame already read, preferably with ``header=None``; otherwise its
+        column labels are read as a first row (pandas' "Unnamed: 3" labels as
+        empty cells).
+    locale : {"id", "en"}
+        Number format of the values, required (see
+        :func:`povstat.parse_numbers`). BPS's own CSV exports write a decimal
+        *point* ("10.38"): read them with ``"en"``; tables typed in Indonesian
+        ("10,38") need ``"id"``. Either way a value that is not a number in
+        the stated format is an error. Numeric spreadsheet cells are numbers
+        whatever the locale.
+    month : int, optional
+        Survey month of columns whose header names only the year. BPS
+        regency and city tables hold the March round (``month=3``) but their
+        headers say only "2023"; the month is not guessed: without `month`
+        such columns get a missing month.
+    value_name : str, default "value"
+        Name of the value column of ``data``.
+    missing : sequence of str, default ("", "-", "…", "...")
+        Cell texts that mean "no value" (NaN).
+    errors : {"raise", "report"}, default "raise"
+        Cells that are not numbers: raise one error listing all of them, or
+        return them in ``invalid``.
+    sheet_name : str or int, default 0
+        Sheet of an Excel file.
+    sep : str, default ","
+        Field separator of a CSV file.
+    encoding : str, default "utf-8-sig"
+        Encoding of a CSV file (a byte-order mark is skipped).
+
+    Returns
+    -------
+    BpsTable
+        ``data`` (long format), ``unmatched`` and ``skipped`` rows, ``invalid``
+        cells and the ``title``.
+
+    Raises
+    ------
+    NumberParseError
+        (A ValueError.) If a value is not a number in `locale`, or states a
+        unit other than the one most cells state ("jiwa" among "persen"), and
+        ``errors="raise"``; lists every such cell with its row and column.
+    ValueError
+        If no header row naming years is found; a header cell in the value
+        area is not a period (e.g. "2024*"); a column without a header holds
+        values; two columns name the same period; a semester and a month
+        disagree ("Semester 1 (September)"); `month` is not in 1-12 or is
+        given but no column needs it; `value_name` clashes with a fixed
+        column; or an option is unknown.
+    TypeError
+        If `source` is of an unsupported type, or an option of a wrong type.
+
+    See Also
+    --------
+    povstat.parse_numbers : How values are read.
+    povstat.datasets.load_east_java : The bundled data, in the same long
+        format.
+
+    Notes
+    -----
+    *Layout.* The first column that holds anything holds the region names
+    (empty columns on the left are layout, not data). The header is the first
+    row with a cell (beyond the first column) that names a year: "2023",
+    "Maret 2023", "September 2022", "Semester 1 (Maret) 2023", "2023
+    Tahunan". A header row of years may be followed by a row of rounds
+    ("Semester 1 (Maret)", "Semester 2 (September)", "Tahunan"), each year
+    then spanning the columns up to the next year, as in BPS's provincial
+    tables; a row just above the years with two or more labels
+    ("Perkotaan", "Perdesaan", "Jumlah") is a column group, also spanning
+    columns. Semester 1 is March and semester 2 September, the BPS Susenas
+    rounds [1]_. Columns with neither header nor values are ignored.
+
+    *Rows.* Rows above the header are the title. Below it, a row is skipped
+    only if it is blank or its first cell starts with "Sumber", "Source",
+    "Catatan", "Keterangan", "Ket", "Note" or "*" (a footnote); every other
+    row is data, including one without a name.
+
+    *Regions.* Names are matched to the bundled East Java list
+    (:func:`povstat.datasets.load_east_java`) ignoring case and repeated
+    spaces: "Kab. Malang", "Kab Malang", "Kabupaten Malang" and, as in BPS
+    tables, a bare "Malang" are Kabupaten Malang (3507); "Kota Malang" and
+    "Kotamadya Malang" are Kota Malang (3573). A bare name never matches a
+    city. "Jawa Timur" / "Provinsi Jawa Timur" is 35, "Indonesia" 00. Other
+    rows (other provinces, misspellings) stay in ``data`` with a missing
+    code and are listed in ``unmatched``.
+
+    References
+    ----------
+    .. [1] BPS, table *Persentase Penduduk Miskin (P0) Menurut Provinsi dan
+       Daerah*, whose round headers read "Semester 1 (Maret)" and "Semester 2
+       (September)" (source ``BPS_P0_PROV`` of
+       :func:`povstat.datasets.east_java_sources`).
+
+    Examples
+    --------
+    An excerpt of the BPS P0 table by regency and city (BPS_P0_KABKOTA, see
+    the data sources), values with a decimal point as in BPS's export:
+
+    >>> import io
+    >>> from povstat import read_bps_table
+    >>> text = '''Provinsi/Kabupaten/Kota,Persentase Penduduk Miskin (P0) (Persen),
+    ... ,2022,2023
+    ... JAWA TIMUR,10.38,10.35
+    ... Malang,9.55,9.45
+    ... Kota Malang,4.37,4.26
+    ... '''
+    >>> t = read_bps_table(io.StringIO(text), locale="en", month=3,
+    ...                    value_name="poverty_rate_pct")
+    >>> t.data[["region_code", "region_name", "year", "month", "poverty_rate_pct"]]
+      region_code       region_name  year  month  poverty_rate_pct
+    0          35        Jawa Timur  2022      3             10.38
+    1          35        Jawa Timur  2023      3             10.35
+    2        3507  Kabupaten Malang  2022      3              9.55
+    3        3507  Kabupaten Malang  2023      3              9.45
+    4        3573       Kota Malang  2022      3              4.37
+    5        3573       Kota Malang  2023      3              4.26
+    >>> t.title
+    'Provinsi/Kabupaten/Kota | Persentase Penduduk Miskin (P0) (Persen)'
+    """
+    loc = _locale(locale)
+    err = _validate.choice(errors, "errors", ("raise", "report"))
+    miss = _missing(missing)
+    mon = _month(month)
+    if not isinstance(value_name, str) or value_name in _FIXED_COLUMNS:
+        msg = (
+            f"`value_name` must be a str other than {list(_FIXED_COLUMNS)}, "
+            f"got {value_name!r}"
+        )
+        raise ValueError(msg)
+    grid = _read_grid(source, sheet_name=sheet_name, sep=sep, encoding=encoding)
+    text = grid.map(_cell_text).to_numpy(dtype=object)
+    # A table placed from the second spreadsheet column on: the region names
+    # are in the first column that holds anything.
+    filled = (text != "").any(axis=0)
+    first = int(np.argmax(filled)) if filled.any() else 0
+    grid, text = grid.iloc[:, first:], text[:, first:]
+    layout = _layout(text, grid.index, mon)
+
+    rows_all = np.arange(layout.first_data, len(grid))
+    label = text[rows_all, 0].astype(str)
+    values_text = text[np.ix_(rows_all, layout.columns)]
+    blank = (label == "") & (values_text == "").all(axis=1)
+    note = pd.Series(label, dtype=object).str.match(_NOTE).to_numpy(dtype=bool)
+    keep = ~blank & ~note
+    data_rows = rows_all[keep]
+    _check_unlabelled_columns(text, data_rows, layout, grid.index)
+
+    skipped = _skipped(text, grid.index, layout, rows_all, blank, note)
+    cells = grid.to_numpy(dtype=object)[np.ix_(data_rows, layout.columns)]
+    values, unit, _, reasons = _parse_flat(cells.ravel(), loc, miss)
+    reasons = _mixed_units(unit, reasons)
+    n_rows, n_cols = cells.shape
+    bad = np.flatnonzero(reasons != "")
+    invalid = [
+        InvalidCell(
+            row=_label(grid.index[data_rows[i // n_cols]]),
+            column=layout.headers[i % n_cols],
+            text=_show(cells.ravel()[i]),
+            reason=str(reasons[i]),
+        )
+        for i in bad
+    ]
+    if invalid and err == "raise":
+        raise NumberParseError.from_cells(invalid, locale=loc, what="table values")
+
+    labels = label[keep]
+    regions = _match_regions(labels)
+    months = np.array([np.nan if m is None else m for m in layout.months])
+    data = pd.DataFrame(
+        {
+            "region_code": _strings(np.repeat(regions["code"], n_cols)),
+            "region_name": _strings(np.repeat(regions["name"], n_cols)),
+            "region_type": _strings(np.repeat(regions["type"], n_cols)),
+            "label": _strings(np.repeat(labels, n_cols)),
+            "group": _strings(np.tile(layout.groups, n_rows)),
+            "year": np.tile(layout.years, n_rows).astype(np.int64),
+            "month": pd.Series(np.tile(months, n_rows)).astype("Int64"),
+            value_name: values,
+        }
+    )
+    unmatched_mask = regions["code"].isna().to_numpy()
+    unmatched = pd.DataFrame(
+        {
+            "row": grid.index[data_rows[unmatched_mask]],
+            "label": _strings(labels[unmatched_mask]),
+        }
+    )
+    return BpsTable(
+        data=data,
+        unmatched=unmatched,
+        skipped=skipped,
+        invalid=invalid,
+        title=layout.title,
+    )
+
+
+# --- reading ------------------------------------------------------------------
+
+
+def _read_grid(
+    source: object, *, sheet_name: object, sep: object, encoding: object
+) -> pd.DataFrame:
+    """All cells of the table as objects, no header, rows labelled for users."""
+    if isinstance(source, pd.DataFrame):
+        grid = source.astype(object)
+        if not isinstance(source.columns, pd.RangeIndex):
+            # pandas names an empty header cell "Unnamed: 3"; it is empty.
+            labels = [None if _UNNAMED.fullmatch(str(c)) else c for c in source.columns]
+            head = pd.DataFrame([labels], columns=source.columns, index=["columns"])
+            grid = pd.concat([head, grid.set_axis(list(source.index))]).astype(object)
+        return grid.set_axis(range(grid.shape[1]), axis=1)
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        if path.suffix.lower() in _EXCEL_SUFFIXES:
+            if isinstance(sheet_name, bool) or not isinstance(sheet_name, str | int):
+                msg = f"`sheet_name` must be a str or an int, got {sheet_name!r}"
+                raise TypeError(msg)
+            grid = pd.read_excel(path, sheet_name=sheet_name, header=None, dtype=object)
+            grid.index = grid.index + 1  # spreadsheet row numbers
+            return grid
+        if not isinstance(encoding, str):
+            msg = f"`encoding` must be a str, got {encoding!r}"
+            raise TypeError(msg)
+        with path.open(newline="", encoding=encoding) as f:
+            return _read_csv(f, sep)
+    if isinstance(source, io.TextIOBase):
+        return _read_csv(source, sep)
+    msg = (
+        "`source` must be a path, a text buffer or a DataFrame, got "
+        f"{type(source).__name__}"
+    )
+    raise TypeError(msg)
+
+
+def _read_csv(f: Any, sep: object) -> pd.DataFrame:
+    if not isinstance(sep, str) or len(sep) != 1:
+        msg = f"`sep` must be a single character, got {sep!r}"
+        raise ValueError(msg)
+    records = list(csv.reader(f, delimiter=sep))
+    width = max((len(r) for r in records), default=0)
+    # Short records are padded with empty cells: a layout artefact of CSV
+    # (trailing empty fields are often not written), not data.
+    rows = [r + [""] * (width - len(r)) for r in records]
+    return pd.DataFrame(rows, index=range(1, len(rows) + 1), dtype=object)
+
+
+def _cell_text(cell: object) -> str:
+    """A cell as text for layout decisions (headers, labels, blankness)."""
+    if isinstance(cell, str):
+        return " ".join(cell.split())
+    if cell is None:
+        return ""
+    na = pd.isna(cell)  # type: ignore[call-overload]
+    if isinstance(na, bool | np.bool_) and na:
+        return ""
+    if isinstance(cell, datetime.date | np.datetime64):  # a date as a header
+        ts = pd.Timestamp(cell)
+        return f"{_MONTH_TEXT[ts.month - 1]} {ts.year}"
+    if isinstance(cell, float | np.floating) and float(cell).is_integer():
+        return str(int(cell))
+    return str(cell)
+
+
+def _show(cell: object) -> str:
+    return cell if isinstance(cell, str) else repr(cell)
+
+
+def _strings(values: Any) -> Any:
+    """A pandas "string" array; "", None and NaN become <NA>."""
+    arr = pd.Series(np.asarray(values, dtype=object), dtype=object)
+    return pd.array(arr.where(arr.notna() & (arr != ""), None).tolist(), dtype="string")
+
+
+# --- layout -------------------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class _Layout:
+    first_data: int  # position of the first row below the header
+    header_rows: tuple[int, ...]  # positions of the header rows
+    columns: np.ndarray[Any, Any]  # positions of the value columns
+    headers: tuple[str, ...]  # header text of each value column
+    years: np.ndarray[Any, Any]
+    months: list[int | None]
+    groups: list[str]
+    title: str
+
+
+def _layout(
+    text: np.ndarray[Any, Any], index: pd.Index[Any], month: int | None
+) -> _Layout:
+    n_rows, n_cols = text.shape
+    h = next(
+        (
+            r
+            for r in range(n_rows)
+            if any(_period(s) is not None for s in text[r, 1:] if s)
+        ),
+        None,
+    )
+    if h is None:
+        msg = (
+            "no header row naming years (e.g. '2023', 'Maret 2023', "
+            "'Semester 1 (Maret) 2023') found in the table"
+        )
+        raise ValueError(msg)
+    header_rows = [h]
+    cols = np.arange(1, n_cols)
+    year_cells = text[h, 1:]
+    two_rows = h + 1 < n_rows and any(
+        _ROUND.fullmatch(s) is not None for s in text[h + 1, 1:] if s
+    )
+    if two_rows:
+        header_rows.append(h + 1)
+        years_ffill = _ffill(year_cells)
+        rounds = text[h + 1, 1:]
+        heads = [
+            f"{y} {r}".strip() if r else ""
+            for y, r in zip(years_ffill, rounds, strict=True)
+        ]
+    else:
+        heads = list(year_cells)
+    g = h - 1
+    group_cells = _ffill(text[g, 1:]) if g >= 0 else [""] * (n_cols - 1)
+    has_group = g >= 0 and len({s for s in text[g, 1:] if s}) >= 2
+    if has_group:
+        header_rows.insert(0, g)
+    top = header_rows[0]
+    title = " | ".join(s for r in range(top) for s in text[r] if s)
+
+    used = [j for j, s in enumerate(heads) if s]
+    periods = [_period(heads[j]) for j in used]
+    bad = [heads[j] for j, p in zip(used, periods, strict=True) if p is None]
+    if bad:
+        msg = (
+            f"header row {index[h]!r}: {bad!r} name no period; expected a year "
+            "with an optional month or semester, e.g. '2023', 'Maret 2023', "
+            "'Semester 1 (Maret) 2023'"
+        )
+        raise ValueError(msg)
+    ok = [p for p in periods if p is not None]
+    years = np.array([p[0] for p in ok], dtype=np.int64)
+    months = [p[1] if p[2] != "year" else month for p in ok]
+    if month is not None and all(p[2] != "year" for p in ok):
+        msg = (
+            f"`month` is {month!r} but every column header states its round; "
+            "pass month=None"
+        )
+        raise ValueError(msg)
+    groups = [group_cells[j] if has_group else "" for j in used]
+    keys = pd.Series(list(zip(groups, years.tolist(), months, strict=True)))
+    dup = keys.duplicated(keep=False).to_numpy()
+    if dup.any():
+        names = [heads[j] for j, d in zip(used, dup, strict=True) if d]
+        msg = f"columns name the same period more than once: {names!r}"
+        raise ValueError(msg)
+    return _Layout(
+        first_data=header_rows[-1] + 1,
+        header_rows=tuple(header_rows),
+        columns=cols[used],
+        headers=tuple(heads[j] for j in used),
+        years=years,
+        months=months,
+        groups=groups,
+        title=title,
+    )
+
+
+def _ffill(cells: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    last = ""
+    for s in cells:  # across the columns of one header row
+        last = s or last
+        out.append(last)
+    return out
+
+
+def _period(s: str) -> tuple[int, int | None, str] | None:
+    """Return the (year, month, kind) a header text names, or None.
+
+    ``kind`` is "year" (a bare year), "round" (a month or semester) or
+    "annual". Raises ValueError if a semester and a month disagree.
+    """
+    m = _YEAR.fullmatch(s)
+    if m is None or (m["a"] and m["b"]):
+        return None
+    year = int(m["year"])
+    rest = m["a"] or m["b"]
+    if not rest:
+        return (year, None, "year")
+    r = _ROUND.fullmatch(rest)
+    if r is None:
+        return None
+    if r["annual"]:
+        return (year, None, "annual")
+    named = r["m1"] or r["m2"]
+    mon = _MONTHS[named.lower()] if named else None
+    if r["sem"]:
+        sem_month = _SEMESTER_MONTH[r["sem"].lower()]
+        if mon is not None and mon != sem_month:
+            msg = (
+                f"header {s!r}: semester {r['sem']} is month {sem_month} in BPS "
+                f"tables, not {named!r}"
+            )
+            raise ValueError(msg)
+        mon = sem_month
+    return (year, mon, "round")
+
+
+def _month(value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | np.integer):
+        msg = f"`month` must be an int or None, got {value!r}"
+        raise TypeError(msg)
+    if not 1 <= int(value) <= 12:
+        msg = f"`month` must lie in 1-12, got {value!r}"
+        raise ValueError(msg)
+    return int(value)
+
+
+def _check_unlabelled_columns(
+    text: np.ndarray[Any, Any],
+    data_rows: np.ndarray[Any, Any],
+    layout: _Layout,
+    index: pd.Index[Any],
+) -> None:
+    other = np.setdiff1d(np.arange(1, text.shape[1]), layout.columns)
+    if other.size == 0 or data_rows.size == 0:
+        return
+    filled = (text[np.ix_(data_rows, other)] != "").any(axis=0)
+    if filled.any():
+        where = [int(c) + 1 for c in other[filled]]
+        msg = (
+            f"column(s) {where} (1-based) hold values but their header names "
+            f"no period (header rows {[index[r] for r in layout.header_rows]!r})"
+        )
+        raise ValueError(msg)
+
+
+def _skipped(
+    text: np.ndarray[Any, Any],
+    index: pd.Index[Any],
+    layout: _Layout,
+    rows_all: np.ndarray[Any, Any],
+    blank: np.ndarray[Any, Any],
+    note: np.ndarray[Any, Any],
+) -> pd.DataFrame:
+    title_rows = np.arange(layout.header_rows[0])
+    title_blank = (text[title_rows] == "").all(axis=1)
+    rows = np.concatenate([title_rows, rows_all[blank | note]]).astype(np.intp)
+    reason = np.concatenate(
+        [
+            np.where(title_blank, "blank", "title"),
+            np.where(note[blank | note], "note", "blank"),
+        ]
+    )
+    joined = [" | ".join(s for s in text[r] if s) for r in rows]
+    return pd.DataFrame(
+        {
+            "row": index[rows],
+            "reason": _strings(reason),
+            "text": pd.array(joined, dtype="string"),
+        }
+    )
+
+
+# --- regions ------------------------------------------------------------------
+
+
+@functools.cache
+def _region_lookup() -> pd.DataFrame:
+    """Bundled regions indexed by match key ("kind|name", lower case).
+
+    Columns ``code``, ``name`` and ``type``. Built once, from the 40 regions
+    of :func:`povstat.datasets.load_east_java`.
+    """
+    from povstat.datasets import load_east_java  # local: reads the bundled CSV
+
+    ref = (
+        load_east_java()[["region_code", "region_name", "region_type"]]
+        .drop_duplicates(ignore_index=True)
+        .astype(str)
+        .set_axis(["code", "name", "type"], axis=1)
+    )
+    lower = ref["name"].str.lower()
+    base = lower.where(
+        ~ref["type"].isin(["kabupaten", "kota"]), lower.str.split(" ", n=1).str[1]
+    )
+    typed = ref.set_axis(ref["type"] + "|" + base)
+    # BPS writes Kabupaten Malang as just "Malang"; a bare name is never a kota.
+    bare = ref[ref["type"] != "kota"]
+    bare = bare.set_axis("bare|" + base[ref["type"] != "kota"])
+    return pd.concat([typed, bare])
+
+
+def _match_regions(labels: np.ndarray[Any, Any]) -> pd.DataFrame:
+    """Codes, names and types of region labels (None where unknown)."""
+    lookup = _region_lookup()
+    lab = pd.Series(labels, dtype=object).astype(str)
+    ext = lab.str.extract(_PREFIX)
+    prefix = ext["p1"].fillna(ext["p2"]).str.lower()
+    kind = prefix.map(_PREFIX_TYPE)
+    name = ext["name"].where(prefix.notna(), lab)
+    key = kind.fillna("bare") + "|" + name.str.lower()
+    written = (kind.map(_PREFIX_NAME) + " " + name).fillna(lab)
+    return pd.DataFrame(
+        {
+            "code": key.map(lookup["code"]),
+            "name": key.map(lookup["name"]).fillna(written),
+            "type": key.map(lookup["type"]).fillna(kind),
+        }
+    )

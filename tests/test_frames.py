@@ -1,0 +1,1046 @@
+"""Tests of the dataframe adapters on pandas (three dtypes) and polars."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, Literal
+
+import hypothesis.strategies as st
+import numpy as np
+import pandas as pd
+import polars as pl
+import polars.testing
+import pytest
+from hypothesis import given, settings
+from numpy.typing import NDArray
+
+from povstat import (
+    Ties,
+    annualized_change,
+    decompose_headcount_change,
+    headcount_to_rate,
+    implied_population,
+    rank,
+    rate_to_headcount,
+    with_change_from_base,
+    with_changes,
+    with_headcount,
+    with_headcount_decomposition,
+    with_implied_population,
+    with_ranks,
+    with_rate,
+)
+
+PANDAS = ["pandas[float64]", "pandas[Float64]", "pandas[float64[pyarrow]]"]
+POLARS = ["polars", "polars-lazy"]
+BACKENDS = PANDAS + POLARS
+
+CHANGE_COLUMNS = [
+    "previous_period",
+    "previous_value",
+    "elapsed_years",
+    "change_points",
+    "change_relative_pct",
+    "change_points_per_year",
+    "change_compound_pct_per_year",
+]
+BASE_COLUMNS = [
+    "base_value",
+    "elapsed_years",
+    "change_points",
+    "change_relative_pct",
+    "change_points_per_year",
+    "change_compound_pct_per_year",
+]
+NAN = float("nan")
+
+
+# --------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------
+
+
+def make(
+    backend: str, data: dict[str, list[Any]], *, index: list[str] | None = None
+) -> Any:
+    """A frame of `backend` from columns; float columns take its float dtype.
+
+    Float NaN is kept as NaN where the backend can hold it (numpy float64,
+    polars), so the adapters' NaN-to-null conversion is exercised.
+    """
+    if backend.startswith("pandas"):
+        pdf = pd.DataFrame(data, index=index)
+        dtype = backend[len("pandas[") : -1]
+        floats = [c for c in pdf.columns if pdf[c].dtype.kind == "f"]
+        return pdf.astype(dict.fromkeys(floats, dtype))
+    frame = pl.DataFrame(data, strict=False)
+    return frame.lazy() if backend == "polars-lazy" else frame
+
+
+def collect(native: Any) -> Any:
+    return native.collect() if isinstance(native, pl.LazyFrame) else native
+
+
+def col(native: Any, name: str) -> NDArray[np.float64]:
+    """A column as float64, missing values as NaN."""
+    out = collect(native)
+    if isinstance(out, pd.DataFrame):
+        return out[name].to_numpy(dtype=np.float64, na_value=np.nan)
+    return np.asarray(out.get_column(name).cast(pl.Float64).to_numpy(), np.float64)
+
+
+def snapshot(native: Any) -> Any:
+    if isinstance(native, pd.DataFrame):
+        return native.copy(deep=True)
+    if isinstance(native, pl.LazyFrame):
+        return native.collect()
+    return native.clone()
+
+
+def assert_same(native: Any, before: Any) -> None:
+    if isinstance(native, pd.DataFrame):
+        pd.testing.assert_frame_equal(native, before)
+    else:
+        polars.testing.assert_frame_equal(collect(native), before)
+
+
+@contextmanager
+def untouched(native: Any) -> Iterator[None]:
+    """Assert that the input frame is not modified by the block."""
+    before = snapshot(native)
+    yield
+    assert_same(native, before)
+
+
+def run(adapter: Callable[..., Any], native: Any, **kwargs: Any) -> Any:
+    """Run an adapter; check input untouched, type, row order and index kept."""
+    with untouched(native):
+        out = adapter(native, **kwargs)
+    assert type(out) is type(native)
+    if isinstance(native, pd.DataFrame):
+        assert out.index.equals(native.index)
+        pd.testing.assert_frame_equal(out[list(native.columns)], native)
+    else:
+        names = collect(native).columns
+        polars.testing.assert_frame_equal(collect(out).select(names), collect(native))
+    return out
+
+
+def close(actual: Any, expected: Any, **kwargs: Any) -> None:
+    np.testing.assert_allclose(
+        np.asarray(actual, np.float64),
+        np.asarray(expected, np.float64),
+        rtol=kwargs.get("rtol", 1e-12),
+        atol=kwargs.get("atol", 1e-12),
+        equal_nan=True,
+    )
+
+
+def shuffled_labels(n: int, seed: int = 0) -> list[str]:
+    """Non-default pandas index: shuffled string labels."""
+    labels = [f"row{i}" for i in range(n)]
+    rng = np.random.default_rng(seed)
+    return [labels[i] for i in rng.permutation(n)]
+
+
+# --------------------------------------------------------------------------
+# Plain references, written with sorted pandas group-bys
+# --------------------------------------------------------------------------
+
+
+def reference_changes(
+    region: list[Any], years: list[float], value: list[float]
+) -> dict[str, NDArray[np.float64]]:
+    """Previous-row changes by sort + groupby.shift; `years` already numeric."""
+    d = pd.DataFrame({"region": region, "t": years, "v": value})
+    s = d.sort_values(["region", "t"], kind="stable")
+    g = s.groupby("region", sort=False)
+    pv = g["v"].shift()
+    pt = g["t"].shift()
+    elapsed = s["t"] - pt
+    points = s["v"] - pv
+    rel = (points / pv * 100).where(pv != 0)
+    comp = (((s["v"] / pv) ** (1 / elapsed) - 1) * 100).where(pv != 0)
+    out = pd.DataFrame(
+        {
+            "previous_value": pv,
+            "elapsed_years": elapsed,
+            "change_points": points,
+            "change_relative_pct": rel,
+            "change_points_per_year": points / elapsed,
+            "change_compound_pct_per_year": comp,
+        }
+    ).reindex(d.index)
+    return {c: out[c].to_numpy(np.float64) for c in out.columns}
+
+
+# --------------------------------------------------------------------------
+# Elementwise adapters
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_with_headcount_matches_array_function(backend: str) -> None:
+    rate = [4.26, 10.0, NAN, 0.0]
+    pop = [886.85, 2.0, 5.0, 7.0]
+    df = make(backend, {"rate": rate, "population": pop}, index=shuffled_labels(4))
+    out = run(with_headcount, df, unit="percent")
+    close(col(out, "headcount"), rate_to_headcount(rate, pop, unit="percent"))
+    # Worked by hand: 4.26 % of 886.85 = 37.77981; 10 % of 2 = 0.2.
+    close(col(out, "headcount")[:2], [37.77981, 0.2])
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_with_headcount_fraction_and_custom_names(backend: str) -> None:
+    df = make(backend, {"p0": [0.0426], "n": [886.85]})
+    out = run(with_headcount, df, unit="fraction", rate="p0", population="n")
+    close(col(out, "headcount"), [37.77981])
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_with_rate_matches_array_function(backend: str) -> None:
+    h = [37.78, 0.0, NAN, 1.0]
+    n = [886.85, 0.0, 3.0, 4.0]
+    df = make(backend, {"headcount": h, "population": n})
+    out = run(with_rate, df, unit="percent")
+    close(col(out, "rate"), headcount_to_rate(h, n, unit="percent"))
+    assert np.isnan(col(out, "rate")[1])  # population 0 -> missing
+    close(col(out, "rate")[3], 25.0)  # 1 of 4
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_with_implied_population_matches_array_function(backend: str) -> None:
+    r = [4.26, 0.0, NAN]
+    h = [37.78, 0.0, 1.0]
+    df = make(backend, {"rate": r, "headcount": h})
+    out = run(with_implied_population, df, unit="percent")
+    close(col(out, "implied_population"), implied_population(r, h, unit="percent"))
+    assert np.isnan(col(out, "implied_population")[1])  # rate 0 -> missing
+
+
+def test_nan_inside_pyarrow_float_is_missing() -> None:
+    # A NaN (not <NA>) inside a pyarrow-backed column: pandas does not see it
+    # as missing, and pyarrow would rank it above every value.
+    df = pl.DataFrame(
+        {"rate": [NAN, 5.0, 1.0], "population": [10.0, 10.0, 10.0]}
+    ).to_pandas(use_pyarrow_extension_array=True)
+    assert not df["rate"].isna().any()
+    out = with_headcount(df, unit="percent")
+    assert pd.isna(out["headcount"].iloc[0])
+    close(col(out, "headcount")[1:], [0.5, 0.1])
+    ranked = with_ranks(df, descending=True)
+    close(col(ranked, "rank"), [NAN, 1, 2])
+    close(col(ranked, "rank_count"), [2, 2, 2])
+
+
+# --------------------------------------------------------------------------
+# with_changes
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_changes_interleaved_regions(backend: str) -> None:
+    df = make(
+        backend,
+        {
+            "region": ["B", "A", "B", "A"],
+            "period": [2017, 2017, 2018, 2018],
+            "rate": [1.0, 1.1, 1.2, 1.3],
+        },
+        index=shuffled_labels(4),
+    )
+    out = run(with_changes, df, unit="percent")
+    # Worked by hand: B 1.2/1.0 - 1 = +20 %, A 1.3/1.1 - 1 = +18.18 %.
+    close(col(out, "change_relative_pct"), [NAN, NAN, 20.0, 18.181818181818], rtol=1e-9)
+    close(col(out, "change_points"), [NAN, NAN, 0.2, 0.2])
+    close(col(out, "previous_value"), [NAN, NAN, 1.0, 1.1])
+    close(col(out, "previous_period"), [NAN, NAN, 2017, 2017])
+    close(col(out, "elapsed_years"), [NAN, NAN, 1.0, 1.0])
+    assert list(collect(out).columns)[-7:] == CHANGE_COLUMNS
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_changes_follow_period_order_not_row_order(backend: str) -> None:
+    df = make(
+        backend,
+        {"region": ["X"] * 3, "period": [2019, 2017, 2018], "rate": [10.0, 12.0, 11.0]},
+        index=shuffled_labels(3),
+    )
+    out = run(with_changes, df, unit="percent")
+    # By hand: 2018 is 11 - 12 = -1 pp, 2019 is 10 - 11 = -1 pp.
+    close(col(out, "change_points"), [-1.0, NAN, -1.0])
+    close(col(out, "previous_period"), [2018, NAN, 2017])
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_changes_missing_value_gives_null_there_and_next(backend: str) -> None:
+    df = make(
+        backend,
+        {
+            "region": ["I"] * 3,
+            "period": [2015, 2016, 2017],
+            "rate": [11.13, NAN, 10.12],
+        },
+    )
+    out = run(with_changes, df, unit="percent")
+    for name in CHANGE_COLUMNS[3:]:
+        assert np.isnan(col(out, name)).all(), name
+    # The previous period is still the row before, not searched further back.
+    close(col(out, "previous_period"), [NAN, 2015, 2016])
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_changes_absent_period_spans_the_real_gap(backend: str) -> None:
+    df = make(
+        backend,
+        {"region": ["I", "I"], "period": [2017, 2015], "rate": [10.12, 11.13]},
+    )
+    out = run(with_changes, df, unit="percent")
+    close(col(out, "elapsed_years"), [2.0, NAN])
+    # By hand: -1.01 pp over 2 years = -0.505 pp/yr; (10.12/11.13)**0.5 - 1.
+    close(col(out, "change_points"), [-1.01, NAN], rtol=1e-9)
+    close(col(out, "change_points_per_year"), [-0.505, NAN], rtol=1e-9)
+    close(col(out, "change_compound_pct_per_year"), [-4.6455, NAN], rtol=1e-4)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_changes_semiannual_datetime_periods(backend: str) -> None:
+    df = make(
+        backend,
+        {
+            "region": ["N", "N"],
+            "period": [dt.datetime(2019, 9, 1), dt.datetime(2019, 3, 1)],
+            "rate": [11.04, 11.24],
+        },
+    )
+    out = run(with_changes, df, unit="percent")
+    # March -> September is 0.5 years: -0.20 pp / 0.5 = -0.40 pp/yr.
+    close(col(out, "elapsed_years"), [0.5, NAN])
+    close(col(out, "change_points_per_year"), [-0.40, NAN], rtol=1e-9)
+    prev = collect(out)["previous_period"]
+    assert next(iter(prev)) == dt.datetime(2019, 3, 1)
+
+
+@pytest.mark.parametrize("backend", POLARS)
+def test_changes_date_periods_gap_over_a_missing_round(backend: str) -> None:
+    # BPS, Jawa Timur: March 2023 10.35, (no September 2023), March 2024 9.79.
+    df = pl.DataFrame(
+        {
+            "region": ["Jawa Timur"] * 2,
+            "period": [dt.date(2024, 3, 1), dt.date(2023, 3, 1)],
+            "rate": [9.79, 10.35],
+        }
+    )
+    native = df.lazy() if backend == "polars-lazy" else df
+    out = run(with_changes, native, unit="percent")
+    close(col(out, "elapsed_years"), [1.0, NAN])
+    close(col(out, "change_points_per_year"), [-0.56, NAN], rtol=1e-9)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_changes_from_zero(backend: str) -> None:
+    df = make(
+        backend,
+        {"region": ["Z"] * 3, "period": [1, 2, 3], "rate": [0.0, 0.0, 1.0]},
+    )
+    out = run(with_changes, df, unit="percent")
+    close(col(out, "change_points"), [NAN, 0.0, 1.0])
+    assert np.isnan(col(out, "change_relative_pct")).all()
+    assert np.isnan(col(out, "change_compound_pct_per_year")).all()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_changes_match_reference_and_array_function(backend: str) -> None:
+    rng = np.random.default_rng(1)
+    regions = [f"R{i}" for i in range(4)]
+    rows = [(r, y) for r in regions for y in (2015, 2016, 2017.5, 2019, 2020)]
+    order = rng.permutation(len(rows))
+    region = [rows[i][0] for i in order]
+    years = [float(rows[i][1]) for i in order]
+    rate = list(np.round(rng.uniform(0, 30, len(rows)), 2))
+    rate[3] = NAN
+    rate[7] = 0.0
+    df = make(backend, {"region": region, "period": years, "rate": rate})
+    out = run(with_changes, df, unit="percent")
+    ref = reference_changes(region, years, rate)
+    for name, expected in ref.items():
+        close(col(out, name), expected, rtol=1e-10)
+    ok = ~np.isnan(ref["change_points"]) & (ref["previous_value"] != 0)
+    a = annualized_change(
+        ref["previous_value"][ok],
+        np.asarray(rate)[ok],
+        years=ref["elapsed_years"][ok],
+        unit="percent",
+    )
+    close(col(out, "change_compound_pct_per_year")[ok], a.compound_per_year)
+    close(col(out, "change_relative_pct")[ok], a.relative)
+    close(col(out, "change_points_per_year")[ok], a.points_per_year)
+
+
+def test_changes_fraction_unit_points_are_fractions() -> None:
+    pct = pd.DataFrame({"region": ["A", "A"], "period": [1, 2], "rate": [12.0, 9.0]})
+    frac = pct.assign(rate=pct["rate"] / 100)
+    a = with_changes(pct, unit="percent")
+    b = with_changes(frac, unit="fraction")
+    close(b["change_points"] * 100, a["change_points"], rtol=1e-12)
+    close(b["change_relative_pct"], a["change_relative_pct"], rtol=1e-12)
+    close(b["change_compound_pct_per_year"], a["change_compound_pct_per_year"])
+
+
+def test_changes_integer_rate_and_custom_names() -> None:
+    df = pd.DataFrame({"kab": ["A", "A"], "tahun": [2020, 2021], "p0": [10, 8]})
+    out = with_changes(df, unit="percent", value="p0", region="kab", period="tahun")
+    close(out["change_points"], [NAN, -2.0])
+
+
+# --------------------------------------------------------------------------
+# with_change_from_base
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_change_from_base_across_a_missing_value(backend: str) -> None:
+    df = make(
+        backend,
+        {
+            "region": ["I"] * 3,
+            "period": [2017, 2016, 2015],
+            "rate": [10.12, NAN, 11.13],
+        },
+        index=shuffled_labels(3),
+    )
+    out = run(with_change_from_base, df, unit="percent", base=2015)
+    # By hand: 10.12 - 11.13 = -1.01 pp over 2 years = -0.505 pp/yr;
+    # 10.12/11.13 - 1 = -9.07 %; (10.12/11.13)**0.5 - 1 = -0.046455.
+    close(col(out, "base_value"), [11.13] * 3)
+    close(col(out, "elapsed_years"), [2.0, 1.0, 0.0])
+    close(col(out, "change_points"), [-1.01, NAN, 0.0], rtol=1e-9)
+    close(col(out, "change_points_per_year"), [-0.505, NAN, NAN], rtol=1e-9)
+    close(col(out, "change_relative_pct"), [-9.0746, NAN, 0.0], rtol=1e-4)
+    close(col(out, "change_compound_pct_per_year"), [-4.6455, NAN, NAN], rtol=1e-4)
+    assert list(collect(out).columns)[-6:] == BASE_COLUMNS
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_change_from_base_regions_and_periods_before_base(backend: str) -> None:
+    df = make(
+        backend,
+        {
+            "region": ["A", "B", "A", "C", "B"],
+            "period": [2019, 2019, 2017, 2017, 2021],
+            "rate": [10.0, 20.0, 12.1, 5.0, 0.0],
+        },
+    )
+    out = run(with_change_from_base, df, unit="percent", base=2019)
+    # C has no 2019 row: missing base and changes, elapsed still shown.
+    close(col(out, "base_value"), [10.0, 20.0, 10.0, NAN, 20.0])
+    close(col(out, "elapsed_years"), [0, 0, -2, -2, 2])
+    close(col(out, "change_points"), [0, 0, 2.1, NAN, -20.0], rtol=1e-9)
+    # A 2017 -> 2019: 12.1 -> 10 in 2 years, (10/12.1)**0.5 - 1 = -9.0909 %.
+    # Read from 2019 as (12.1/10)**(1/-2) - 1: the same rate.
+    close(
+        col(out, "change_compound_pct_per_year"),
+        [NAN, NAN, -9.09090909, NAN, -100.0],
+        rtol=1e-8,
+    )
+    close(col(out, "change_points_per_year"), [NAN, NAN, -1.05, NAN, -10.0])
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_change_from_base_earlier_zero_has_no_compound_rate(backend: str) -> None:
+    df = make(
+        backend, {"region": ["A", "A"], "period": [2017, 2019], "rate": [0.0, 10.0]}
+    )
+    out = run(with_change_from_base, df, unit="percent", base=2019)
+    assert np.isnan(col(out, "change_compound_pct_per_year")).all()
+    close(col(out, "change_points_per_year"), [5.0, NAN])
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_change_from_base_datetime_matches_by_month(backend: str) -> None:
+    df = make(
+        backend,
+        {
+            "region": ["N", "N", "N"],
+            "period": [
+                dt.datetime(2019, 9, 1),
+                dt.datetime(2019, 3, 1),
+                dt.datetime(2020, 3, 1),
+            ],
+            "rate": [11.04, 11.24, 12.04],
+        },
+    )
+    out = run(with_change_from_base, df, unit="percent", base=dt.date(2019, 3, 15))
+    close(col(out, "elapsed_years"), [0.5, 0.0, 1.0])
+    # By hand: (11.04 - 11.24) / 0.5 = -0.40 pp/yr; (12.04 - 11.24) / 1 = 0.80.
+    close(col(out, "change_points_per_year"), [-0.40, NAN, 0.80], rtol=1e-9)
+
+
+def test_change_from_base_matches_array_function() -> None:
+    rng = np.random.default_rng(2)
+    years = np.arange(2015, 2025)
+    rate = np.round(rng.uniform(1, 30, years.size), 2)
+    df = pd.DataFrame({"region": "R", "period": years, "rate": rate})
+    out = with_change_from_base(df, unit="percent", base=2015)
+    a = annualized_change(rate[0], rate[1:], years=years[1:] - 2015, unit="percent")
+    close(out["change_points"].iloc[1:], a.points)
+    close(out["change_relative_pct"].iloc[1:], a.relative)
+    close(out["change_points_per_year"].iloc[1:], a.points_per_year)
+    close(out["change_compound_pct_per_year"].iloc[1:], a.compound_per_year)
+
+
+# --------------------------------------------------------------------------
+# with_headcount_decomposition
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_decomposition_sulawesi_tenggara(backend: str) -> None:
+    # BPS, Berita Resmi Statistik Sulawesi Tenggara, July 2019: Sept 2018
+    # 301.85 thousand poor (11.32 %), March 2019 302.58 thousand (11.24 %).
+    df = make(
+        backend,
+        {
+            "region": ["Sultra", "Sultra"],
+            "period": [dt.datetime(2019, 3, 1), dt.datetime(2018, 9, 1)],
+            "rate": [11.24, 11.32],
+            "headcount": [302.58, 301.85],
+        },
+        index=["mar", "sep"],
+    )
+    out = run(with_headcount_decomposition, df, unit="percent")
+    total = col(out, "headcount_change")
+    pop = col(out, "population_effect")
+    rate = col(out, "rate_effect")
+    # By hand: N0 = 301.85/0.1132 = 2666.52, N1 = 302.58/0.1124 = 2691.99;
+    # rate effect -0.0008 * (N0 + N1)/2 = -2.14, population effect
+    # 25.47 * 0.2256/2 = +2.87, summing to +0.73.
+    close(total, [0.73, NAN], rtol=1e-9)
+    close(pop, [2.87, NAN], atol=0.005)
+    close(rate, [-2.14, NAN], atol=0.005)
+    close(pop[0] + rate[0], total[0], rtol=1e-12)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_decomposition_matches_array_function(backend: str) -> None:
+    region = ["A", "B", "A", "B", "A"]
+    period = [2019, 2019, 2020, 2020, 2021]
+    rate = [10.0, 20.0, 8.0, 0.0, 9.0]
+    count = [100.0, 50.0, 88.0, 0.0, 99.0]
+    df = make(
+        backend,
+        {"region": region, "period": period, "rate": rate, "headcount": count},
+    )
+    out = run(with_headcount_decomposition, df, unit="percent")
+    n = implied_population(rate, count, unit="percent")
+    d = decompose_headcount_change(
+        [10.0, 8.0], [8.0, 9.0], n[[0, 2]], n[[2, 4]], unit="percent"
+    )
+    close(col(out, "headcount_change"), [NAN, NAN, -12.0, -50.0, 11.0])
+    close(col(out, "rate_effect")[[2, 4]], d.rate_effect, rtol=1e-12)
+    close(col(out, "population_effect")[[2, 4]], d.population_effect, rtol=1e-9)
+    # B's 2020 rate is 0: no implied population, no effects.
+    assert np.isnan(col(out, "rate_effect")[3])
+
+
+# --------------------------------------------------------------------------
+# with_ranks
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_ranks_descending_min_ties(backend: str) -> None:
+    df = make(backend, {"rate": [15.0, 50.0, 30.0, 25.0, 25.0]})
+    out = run(with_ranks, df, descending=True)
+    close(col(out, "rank"), [5, 1, 2, 3, 3])
+    close(col(out, "rank_count"), [5] * 5)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    ("ties", "expected"),
+    [
+        ("min", [1, 2, 3, 3, 5, 6]),
+        ("max", [1, 2, 4, 4, 5, 6]),
+        ("dense", [1, 2, 3, 3, 4, 5]),
+        ("average", [1, 2, 3.5, 3.5, 5, 6]),
+        ("ordinal", [1, 2, 3, 4, 5, 6]),
+    ],
+)
+def test_ranks_tie_rules(backend: str, ties: str, expected: list[float]) -> None:
+    df = make(backend, {"rate": [1.0, 2.0, 3.0, 3.0, 4.0, 5.0]})
+    out = run(with_ranks, df, descending=False, ties=ties)
+    close(col(out, "rank"), expected)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_ranks_dense_descending_missing_last(backend: str) -> None:
+    df = make(backend, {"rate": [-np.inf, 0.0, np.inf, NAN, 2.0, NAN]})
+    out = run(with_ranks, df, descending=True, ties="dense", nan_policy="last")
+    # -inf and inf are values; the two NaN rows tie after every value.
+    close(col(out, "rank"), [4, 3, 1, 5, 2, 5])
+    close(col(out, "rank_count"), [6] * 6)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    ("ties", "expected"),
+    [
+        ("min", [1, 2, 3, 3]),
+        ("max", [1, 2, 4, 4]),
+        ("average", [1, 2, 3.5, 3.5]),
+        ("ordinal", [1, 2, 3, 4]),
+    ],
+)
+def test_ranks_missing_last_follow_tie_rule(
+    backend: str, ties: str, expected: list[float]
+) -> None:
+    df = make(backend, {"rate": [5.0, 7.0, NAN, NAN]})
+    out = run(with_ranks, df, descending=False, ties=ties, nan_policy="last")
+    close(col(out, "rank"), expected)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_ranks_omit_missing(backend: str) -> None:
+    df = make(backend, {"rate": [3.0, NAN, 1.0, 2.0, NAN]})
+    out = run(with_ranks, df, descending=True)
+    close(col(out, "rank"), [1, NAN, 3, 2, NAN])
+    close(col(out, "rank_count"), [3] * 5)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_ranks_within_groups(backend: str) -> None:
+    year = [2023, 2024, 2023, 2024, 2023]
+    rate = [15.0, 9.0, 50.0, 12.0, NAN]
+    df = make(backend, {"year": year, "rate": rate}, index=shuffled_labels(5))
+    out = run(with_ranks, df, descending=True, by="year")
+    close(col(out, "rank"), [2, 2, 1, 1, NAN])
+    close(col(out, "rank_count"), [2, 2, 2, 2, 2])
+    ref = rank(rate, descending=True, groups=year)
+    close(col(out, "rank"), ref.rank)
+    close(col(out, "rank_count"), ref.count)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_ranks_by_several_columns(backend: str) -> None:
+    df = make(
+        backend,
+        {
+            "prov": ["x", "x", "y", "y", "x"],
+            "year": [1, 1, 1, 1, 2],
+            "rate": [1.0, 2.0, 3.0, 4.0, 5.0],
+        },
+    )
+    out = run(with_ranks, df, descending=False, by=["prov", "year"])
+    close(col(out, "rank"), [1, 2, 1, 2, 1])
+    close(col(out, "rank_count"), [2, 2, 2, 2, 1])
+
+
+def test_ranks_dtypes_are_documented() -> None:
+    pdf = pd.DataFrame({"rate": [2.0, 1.0]})
+    out = with_ranks(pdf, descending=True)
+    assert out["rank"].dtype == np.float64
+    assert out["rank_count"].dtype == np.int64
+    pout = with_ranks(pl.DataFrame({"rate": [2, 1]}), descending=True)
+    assert pout.schema["rank"] == pl.Float64
+    assert pout.schema["rank_count"] == pl.Int64
+
+
+@pytest.mark.parametrize("policy", ["omit", "last"])
+@pytest.mark.parametrize("ties", ["min", "max", "average", "dense", "ordinal"])
+@pytest.mark.parametrize("descending", [True, False])
+def test_ranks_agree_with_array_rank(
+    policy: Literal["omit", "last"], ties: Ties, descending: bool
+) -> None:
+    rng = np.random.default_rng(3)
+    values = rng.integers(0, 5, 40).astype(float)
+    values[rng.random(40) < 0.2] = NAN
+    values[0], values[1] = np.inf, -np.inf
+    groups = rng.integers(0, 3, 40)
+    df = pl.DataFrame({"g": groups, "rate": values})
+    out = with_ranks(df, descending=descending, by="g", ties=ties, nan_policy=policy)
+    ref = rank(
+        values, descending=descending, ties=ties, nan_policy=policy, groups=groups
+    )
+    close(col(out, "rank"), ref.rank)
+    close(col(out, "rank_count"), ref.count)
+
+
+# --------------------------------------------------------------------------
+# Shuffling rows moves results with their rows
+# --------------------------------------------------------------------------
+
+
+@st.composite
+def panels(draw: st.DrawFn) -> pd.DataFrame:
+    n_regions = draw(st.integers(1, 3))
+    rows = []
+    for r in range(n_regions):
+        years = draw(st.sets(st.integers(2000, 2012), min_size=1, max_size=6))
+        for y in years:
+            v = draw(st.one_of(st.sampled_from([0.0, 5.0, 10.0]), st.just(NAN)))
+            rows.append((f"R{r}", y, v))
+    df = pd.DataFrame(rows, columns=["region", "period", "rate"])
+    perm = draw(st.permutations(range(len(df))))
+    return df.iloc[list(perm)].reset_index(drop=True).assign(rid=np.arange(len(df)))
+
+
+@settings(max_examples=25, deadline=None)
+@given(panels(), st.randoms(use_true_random=False))
+def test_shuffling_rows_leaves_each_rows_changes(df: pd.DataFrame, rnd: Any) -> None:
+    order = list(range(len(df)))
+    rnd.shuffle(order)
+    shuffled = df.iloc[order]
+    a = with_changes(df, unit="percent").set_index("rid").sort_index()
+    b = with_changes(shuffled, unit="percent").set_index("rid").sort_index()
+    pd.testing.assert_frame_equal(a, b)
+    c = with_change_from_base(shuffled, unit="percent", base=2006)
+    d = with_change_from_base(df, unit="percent", base=2006)
+    pd.testing.assert_frame_equal(
+        c.set_index("rid").sort_index(), d.set_index("rid").sort_index()
+    )
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    panels(),
+    st.randoms(use_true_random=False),
+    st.sampled_from(["min", "max", "average", "dense"]),
+    st.sampled_from(["omit", "last"]),
+    st.booleans(),
+)
+def test_shuffling_rows_leaves_each_rows_rank(
+    df: pd.DataFrame,
+    rnd: Any,
+    ties: Ties,
+    policy: Literal["omit", "last"],
+    descending: bool,
+) -> None:
+    order = list(range(len(df)))
+    rnd.shuffle(order)
+    kw: dict[str, Any] = {
+        "descending": descending,
+        "by": "period",
+        "ties": ties,
+        "nan_policy": policy,
+    }
+    a = with_ranks(df, **kw).set_index("rid").sort_index()
+    b = with_ranks(df.iloc[order], **kw).set_index("rid").sort_index()
+    pd.testing.assert_frame_equal(a, b)
+    lazy = with_ranks(pl.from_pandas(df.iloc[order]).lazy(), **kw).collect()
+    close(lazy.sort("rid")["rank"].to_numpy(), a["rank"].to_numpy())
+
+
+# --------------------------------------------------------------------------
+# Errors
+# --------------------------------------------------------------------------
+
+
+def panel(
+    backend: str = "pandas[float64]", *, without: str = "", **extra: list[Any]
+) -> Any:
+    data: dict[str, list[Any]] = {
+        "region": ["A", "A", "B"],
+        "period": [2019, 2020, 2019],
+        "rate": [10.0, 9.0, 8.0],
+        "headcount": [10.0, 9.0, 8.0],
+        "population": [100.0, 100.0, 100.0],
+    }
+    data.update(extra)
+    data.pop(without, None)
+    return make(backend, data)
+
+
+KEYED: list[tuple[str, Callable[..., Any], dict[str, Any]]] = [
+    ("changes", with_changes, {}),
+    ("from_base", with_change_from_base, {"base": 2019}),
+    ("decomposition", with_headcount_decomposition, {}),
+]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(("name", "adapter", "kw"), KEYED)
+def test_duplicate_keys_are_listed(
+    backend: str, name: str, adapter: Callable[..., Any], kw: dict[str, Any]
+) -> None:
+    df = panel(
+        backend,
+        region=["A", "A", "B", "B", "B", "C", "C"],
+        period=[2019, 2019, 2019, 2020, 2020, 2019, 2020],
+        rate=[1.0] * 7,
+        headcount=[1.0] * 7,
+        population=[9.0] * 7,
+    )
+    with pytest.raises(
+        ValueError, match=r"found 2 duplicated key\(s\): \('A', 2019\), \('B', 2020\)$"
+    ):
+        collect(adapter(df, unit="percent", **kw))
+
+
+def test_duplicate_keys_list_is_truncated() -> None:
+    n = 7
+    df = pd.DataFrame(
+        {"region": [f"R{i}" for i in range(n)] * 2, "period": 2020, "rate": 1.0}
+    )
+    with pytest.raises(
+        ValueError, match=r"found 7 duplicated key\(s\): .*'R4', 2020\), \.\.\.$"
+    ):
+        with_changes(df, unit="percent")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(("name", "adapter", "kw"), KEYED)
+def test_same_month_is_a_duplicate_date_key(
+    backend: str, name: str, adapter: Callable[..., Any], kw: dict[str, Any]
+) -> None:
+    df = make(
+        backend,
+        {
+            "region": ["A", "A"],
+            "period": [dt.datetime(2019, 3, 1), dt.datetime(2019, 3, 20)],
+            "rate": [1.0, 2.0],
+            "headcount": [1.0, 2.0],
+        },
+    )
+    kw = {"base": dt.date(2019, 3, 1)} if name == "from_base" else {}
+    with pytest.raises(ValueError, match=r"same calendar month.*\('A', 2019-03-"):
+        collect(adapter(df, unit="percent", **kw))
+
+
+@pytest.mark.parametrize(("name", "adapter", "kw"), KEYED)
+def test_missing_key_is_an_error(
+    name: str, adapter: Callable[..., Any], kw: dict[str, Any]
+) -> None:
+    df = panel(region=["A", None, "B"])
+    with pytest.raises(
+        ValueError, match=r"key column 'region' .* missing values, found 1"
+    ):
+        adapter(df, unit="percent", **kw)
+    for backend in BACKENDS:
+        df = panel(backend, period=[2019.0, NAN, 2020.0])  # NaN is not null on polars
+        with pytest.raises(ValueError, match=r"key column 'period' .* missing values"):
+            collect(adapter(df, unit="percent", **kw))
+
+
+ALL: list[tuple[Callable[..., Any], dict[str, Any]]] = [
+    (with_headcount, {"unit": "percent"}),
+    (with_rate, {"unit": "percent"}),
+    (with_implied_population, {"unit": "percent"}),
+    (with_changes, {"unit": "percent"}),
+    (with_change_from_base, {"unit": "percent", "base": 2019}),
+    (with_headcount_decomposition, {"unit": "percent"}),
+    (with_ranks, {"descending": True}),
+]
+
+
+@pytest.mark.parametrize(("adapter", "kw"), ALL)
+def test_missing_column_is_named_with_columns_present(
+    adapter: Callable[..., Any], kw: dict[str, Any]
+) -> None:
+    df = panel().rename(columns={"rate": "p0", "headcount": "h", "population": "n"})
+    # Every adapter reads at least one of rate, headcount, population.
+    with pytest.raises(ValueError, match=r"is not in the frame; columns present: \["):
+        adapter(df, **kw)
+
+
+def test_missing_column_message() -> None:
+    df = pd.DataFrame({"rate": [1.0], "pop": [2.0]})
+    with pytest.raises(
+        ValueError,
+        match=r"column 'population' \(argument `population`\) is not in the frame; "
+        r"columns present: \['rate', 'pop'\]",
+    ):
+        with_headcount(df, unit="percent")
+
+
+@pytest.mark.parametrize(
+    ("adapter", "kw", "existing"),
+    [
+        (with_headcount, {"unit": "percent"}, "headcount"),
+        (with_rate, {"unit": "percent"}, "rate"),
+        (with_implied_population, {"unit": "percent"}, "implied_population"),
+        (with_changes, {"unit": "percent"}, "change_points"),
+        (with_change_from_base, {"unit": "percent", "base": 2019}, "base_value"),
+        (with_headcount_decomposition, {"unit": "percent"}, "rate_effect"),
+        (with_ranks, {"descending": True}, "rank_count"),
+    ],
+)
+def test_output_column_is_never_overwritten(
+    adapter: Callable[..., Any], kw: dict[str, Any], existing: str
+) -> None:
+    df = panel().assign(**{existing: 0.0})
+    before = df.copy(deep=True)
+    with pytest.raises(ValueError, match=rf"\['{existing}'\] already exist"):
+        adapter(df, **kw)
+    pd.testing.assert_frame_equal(df, before)
+
+
+@pytest.mark.parametrize(("adapter", "kw"), [a for a in ALL if a[0] is not with_ranks])
+def test_bad_unit(adapter: Callable[..., Any], kw: dict[str, Any]) -> None:
+    kw = {**kw, "unit": "percentage"}
+    with pytest.raises(
+        ValueError, match=r"`unit` must be one of \['percent', 'fraction'\]"
+    ):
+        adapter(panel(), **kw)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    ("adapter", "kw", "arg"),
+    [
+        (with_headcount, {}, "rate"),
+        (with_implied_population, {}, "rate"),
+        (with_changes, {}, "value"),
+        (with_change_from_base, {"base": 2019}, "value"),
+        (with_headcount_decomposition, {}, "rate"),
+    ],
+)
+def test_rate_out_of_range(
+    backend: str, adapter: Callable[..., Any], kw: dict[str, Any], arg: str
+) -> None:
+    without = "headcount" if adapter is with_headcount else ""
+    df = panel(backend, without=without, rate=[10.0, 101.5, 120.0])
+    with pytest.raises(
+        ValueError,
+        match=rf"`{arg}` column 'rate' must lie in \[0, 100\] for unit='percent', "
+        r"found 101.5 \(2 offending values in all\)",
+    ):
+        collect(adapter(df, unit="percent", **kw))
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_rate_in_percent_given_as_fraction_hints(backend: str) -> None:
+    df = make(backend, {"rate": [0.1, 4.26], "population": [1.0, 2.0]})
+    with pytest.raises(ValueError, match=r"found 4.26; is it in percent\?"):
+        collect(with_headcount(df, unit="fraction"))
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_negative_rate_and_infinite_rate(backend: str) -> None:
+    df = make(backend, {"rate": [-0.5, 1.0], "population": [1.0, 2.0]})
+    with pytest.raises(ValueError, match=r"found -0.5$"):
+        collect(with_headcount(df, unit="percent"))
+    df = make(backend, {"rate": [1.0, np.inf], "population": [1.0, 2.0]})
+    with pytest.raises(ValueError, match=r"found inf$"):
+        collect(with_headcount(df, unit="percent"))
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("bad", [-1.0, np.inf])
+def test_population_and_headcount_must_be_nonnegative(backend: str, bad: float) -> None:
+    df = make(backend, {"rate": [1.0, 2.0], "population": [3.0, bad]})
+    with pytest.raises(
+        ValueError, match=r"`population` column 'population' must be finite and >= 0"
+    ):
+        collect(with_headcount(df, unit="percent"))
+    df = make(backend, {"headcount": [bad, 1.0], "population": [3.0, 2.0]})
+    with pytest.raises(ValueError, match=r"`headcount` column 'headcount'"):
+        collect(with_rate(df, unit="percent"))
+    df = make(backend, {"rate": [1.0, 2.0], "headcount": [bad, 1.0]})
+    with pytest.raises(ValueError, match=r"`headcount` column 'headcount'"):
+        collect(with_implied_population(df, unit="percent"))
+    df = panel(backend, headcount=[1.0, bad, 1.0])
+    with pytest.raises(ValueError, match=r"`headcount` column 'headcount'"):
+        collect(with_headcount_decomposition(df, unit="percent"))
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_headcount_above_population(backend: str) -> None:
+    df = make(backend, {"headcount": [1.0, 120.0], "population": [2.0, 100.0]})
+    with pytest.raises(
+        ValueError,
+        match=r"`headcount` column 'headcount' must not exceed `population` column "
+        r"'population', found 120.0 > 100.0$",
+    ):
+        collect(with_rate(df, unit="percent"))
+
+
+def test_non_numeric_columns_are_type_errors() -> None:
+    df = pd.DataFrame({"rate": ["1.0"], "population": [1.0]})
+    with pytest.raises(
+        TypeError, match=r"column 'rate' \(argument `rate`\) must be numeric"
+    ):
+        with_headcount(df, unit="percent")
+    df = pd.DataFrame({"region": ["A"], "period": ["2019"], "rate": [1.0]})
+    with pytest.raises(
+        TypeError, match=r"argument `period`\) must be numeric .* or a date"
+    ):
+        with_changes(df, unit="percent")
+    with pytest.raises(TypeError, match=r"argument `value`\) must be numeric"):
+        with_ranks(pd.DataFrame({"rate": ["a"]}), descending=True)
+
+
+def test_column_name_must_be_a_string() -> None:
+    with pytest.raises(TypeError, match=r"`rate` must be a column name \(str\), got 3"):
+        with_headcount(panel(), unit="percent", rate=3)  # type: ignore[arg-type]
+
+
+def test_not_a_dataframe() -> None:
+    with pytest.raises(TypeError, match=r"`df` must be a dataframe .* got dict"):
+        with_headcount({"rate": [1.0]}, unit="percent")  # type: ignore[type-var]
+
+
+@pytest.mark.parametrize(
+    ("base", "period", "error", "match"),
+    [
+        ("2019", [2019, 2020], TypeError, r"`base` must be a number for the numeric"),
+        (True, [2019, 2020], TypeError, r"`base` must be a number"),
+        (dt.date(2019, 1, 1), [2019, 2020], TypeError, r"`base` must be a number"),
+        (np.nan, [2019, 2020], ValueError, r"`base` must be finite"),
+        (
+            2019,
+            [dt.datetime(2019, 3, 1), dt.datetime(2020, 3, 1)],
+            TypeError,
+            r"`base` must be a date or datetime for the date column",
+        ),
+    ],
+)
+def test_bad_base(base: Any, period: list[Any], error: type, match: str) -> None:
+    df = pd.DataFrame({"region": ["A", "A"], "period": period, "rate": [1.0, 2.0]})
+    with pytest.raises(error, match=match):
+        with_change_from_base(df, unit="percent", base=base)
+
+
+def test_ranks_bad_arguments() -> None:
+    df = pd.DataFrame({"year": [1, 1], "rate": [1.0, 2.0]})
+    with pytest.raises(ValueError, match=r"`ties` must be one of .*got 'first'"):
+        with_ranks(df, descending=True, ties="first")  # type: ignore[arg-type]
+    with pytest.raises(
+        ValueError, match=r"`nan_policy` must be one of .*got 'propagate'"
+    ):
+        with_ranks(df, descending=True, nan_policy="propagate")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"`descending` must be True or False, got 1"):
+        with_ranks(df, descending=1)  # type: ignore[arg-type]
+    with pytest.raises(
+        ValueError, match=r"column 'yr' \(argument `by`\) is not in the frame"
+    ):
+        with_ranks(df, descending=True, by=["year", "yr"])
+    with pytest.raises(
+        TypeError, match=r"`by` must be None, a column name or a sequence"
+    ):
+        with_ranks(df, descending=True, by=3)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_ranks_missing_group_label(backend: str) -> None:
+    df = make(backend, {"year": [1.0, NAN], "rate": [1.0, 2.0]})
+    with pytest.raises(
+        ValueError, match=r"key column 'year' \(argument `by`\) must not have missing"
+    ):
+        collect(with_ranks(df, descending=True, by="year"))
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_ranks_nan_policy_raise(backend: str) -> None:
+    df = make(backend, {"year": [1, 1, 2, 2], "rate": [1.0, NAN, 3.0, NAN]})
+    where = (
+        r"in groups \[\(1,\), \(2,\)\]"
+        if backend == "polars-lazy"
+        else r"at row positions \[1, 3\]"
+    )
+    with pytest.raises(ValueError, match=rf"has 2 missing value\(s\) {where}"):
+        collect(with_ranks(df, descending=True, by="year", nan_policy="raise"))
+    ok = make(backend, {"rate": [1.0, 2.0]})
+    close(col(with_ranks(ok, descending=True, nan_policy="raise"), "rank"), [2, 1])

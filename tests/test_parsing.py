@@ -1,0 +1,517 @@
+from __future__ import annotations
+
+import pickle
+import re
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from povstat import (
+    InvalidCell,
+    NumberParseError,
+    ParsedNumbers,
+    format_number,
+    parse_columns,
+    parse_numbers,
+    round_half_up,
+)
+
+# --- the cases of the issue, and the BPS / press formats ----------------------
+
+# Texts as BPS tables and releases write them; expected values worked by hand.
+# "37,78 ribu jiwa" and "Rp 674.660" are the Kota Malang March 2023 figures of
+# the BPS kab/kota tables (BPS_N_KABKOTA, BPS_GK_KABKOTA); "0,11 poin" is how
+# the press writes a change in percentage points.
+ID_CASES = [
+    ("4,26", 4.26, ""),
+    ("187.000", 187000.0, ""),
+    ("37,78 ribu", 37780.0, ""),
+    ("37,78 ribu jiwa", 37780.0, "persons"),
+    ("Rp 674.660", 674660.0, "rupiah"),
+    ("Rp674.660", 674660.0, "rupiah"),
+    ("Rp. 674.660", 674660.0, "rupiah"),
+    ("Rp 316.729,-", 316729.0, "rupiah"),
+    ("1,2 juta", 1200000.0, ""),
+    ("25,22 juta orang", 25220000.0, "persons"),
+    ("Rp 1,5 miliar", 1500000000.0, "rupiah"),
+    ("0,11 poin", 0.11, "points"),
+    ("0,11 persen poin", 0.11, "points"),
+    ("5,5", 5.5, ""),
+    ("4,26 persen", 4.26, "percent"),
+    ("4,26%", 4.26, "percent"),
+    ("4,26 %", 4.26, "percent"),
+    ("4,26 PERSEN", 4.26, "percent"),
+    ("-0,58", -0.58, ""),
+    ("\u22120,58 poin", -0.58, "points"),  # typographic minus sign
+    ("+0,39", 0.39, ""),
+    ("1.234.567,89", 1234567.89, ""),
+    ("  10,49\u00a0persen ", 10.49, "percent"),  # non-breaking space
+    ("0", 0.0, ""),
+    ("0,5", 0.5, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), ID_CASES)
+def test_indonesian_format(text: str, value: float, unit: str) -> None:
+    p = parse_numbers([text], locale="id")
+    assert p.value[0] == value  # exact: decimal arithmetic, one rounding
+    assert p.unit[0] == unit
+    assert p.invalid == ()
+
+
+EN_CASES = [
+    ("4.26", 4.26, ""),
+    ("187,000", 187000.0, ""),
+    ("187000", 187000.0, ""),
+    ("1,234,567.89", 1234567.89, ""),
+    ("4.26%", 4.26, "percent"),
+    ("0.11 percentage points", 0.11, "points"),
+    ("0.11 pp", 0.11, "points"),
+    ("25.22 million people", 25220000.0, "persons"),
+    ("37.78 thousand", 37780.0, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), EN_CASES)
+def test_english_format(text: str, value: float, unit: str) -> None:
+    p = parse_numbers([text], locale="en")
+    assert p.value[0] == value
+    assert p.unit[0] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "multiplier"),
+    [("37,78 ribu", 1e3), ("1,2 juta", 1e6), ("Rp 1,5 miliar", 1e9), ("4,26", 1.0)],
+)
+def test_multiplier_is_reported(text: str, multiplier: float) -> None:
+    assert parse_numbers(text, locale="id").multiplier == multiplier
+
+
+# Poor counts in thousands from the BPS kab/kota tables (BPS_N_KABKOTA):
+# Jember 2021 257,09; Kota Batu 2020 8,12; Jawa Timur 2023 4.188,81. Scaled in
+# binary floating point (257.09 * 1000 = 257089.99999999997) they miss the
+# whole number of persons; read in decimal they are exact.
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("257,09 ribu jiwa", 257090.0),
+        ("8,12 ribu", 8120.0),
+        ("4.188,81 ribu", 4188810.0),
+        ("37,78 ribu", 37780.0),
+    ],
+)
+def test_scaling_is_exact(text: str, persons: float) -> None:
+    assert parse_numbers(text, locale="id").value == persons
+
+
+# A decimal comma must never be read as a thousands separator, and a dot under
+# "id" must group exactly three digits.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4.26",  # English decimal under "id": a 100x error if accepted
+        "301 , 85",  # spaces inside the number
+        "4, 26",
+        "4 ,26",
+        "1 234",
+        "1.23.456",
+        "1234.567",  # first group longer than three digits
+        "1.2345",
+        "0.500",  # leading zero before a group separator
+        "00",
+        "012",
+        ",5",
+        "5,",
+        "5.",
+        "1,2,3",
+        "1.234,5,6",
+        "abc",
+        "4,26 persen persen",  # a unit twice
+        "4,26 persen jiwa",  # conflicting units
+        "Rp 5 persen",
+        "5 ribu persen",  # multiplier with a percentage
+        "5 ribujiwa",
+        "nan",
+        "inf",
+        "\u0664",  # an Arabic-Indic digit
+        "4,26*",
+        "--4",
+        "- 4",
+        "4-",
+        "Rp",
+        "%",
+    ],
+)
+def test_invalid_indonesian(text: str) -> None:
+    with pytest.raises(NumberParseError, match=re.escape(repr(text))):
+        parse_numbers([text], locale="id")
+
+
+@pytest.mark.parametrize("text", ["4,26", "1,2345", "187.000,5", "0,5"])
+def test_invalid_english(text: str) -> None:
+    with pytest.raises(NumberParseError, match="locale 'en'"):
+        parse_numbers([text], locale="en")
+
+
+def test_wrong_locale_reason_says_what_the_other_reads() -> None:
+    p = parse_numbers(["4.26"], locale="id", errors="report")
+    assert "in locale 'en' it would read 4.26" in p.invalid[0].reason
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Rp 5 persen", "conflicting units: percent, rupiah"),
+        ("5 % jiwa", "conflicting units: percent, persons"),
+        ("5 ribu persen", "multiplier"),
+        (True, "boolean"),
+        (b"4", "neither text nor a number"),
+        (float("inf"), "infinite"),
+    ],
+)
+def test_invalid_reasons(text: Any, reason: str) -> None:
+    p = parse_numbers(np.array([text], dtype=object), locale="id", errors="report")
+    assert reason in p.invalid[0].reason
+
+
+# --- rounding of parsed figures -----------------------------------------------
+
+
+# Halfway cases worked by hand: 0.125 -> 0.13, 9.655 -> 9.66, 2.675 -> 2.68,
+# -0.025 -> -0.03 (half away from zero on the decimal value). Python's round()
+# gives 0.12, 9.65, 2.67, -0.03 for the binary floats.
+@pytest.mark.parametrize(
+    ("text", "rounded"),
+    [("0,125", 0.13), ("9,655", 9.66), ("2,675", 2.68), ("-0,025", -0.03)],
+)
+def test_parsed_halfway_values_round_half_up(text: str, rounded: float) -> None:
+    v = parse_numbers(text, locale="id").value
+    assert round_half_up(v, 2) == rounded
+
+
+# --- missing values -----------------------------------------------------------
+
+
+def test_missing_markers() -> None:
+    p = parse_numbers(["-", "…", "...", "", "  ", None, np.nan, pd.NA], locale="id")
+    assert np.isnan(p.value).all()
+    assert (p.unit == "").all()
+
+
+def test_missing_is_configurable() -> None:
+    p = parse_numbers(["n.a.", "4,26"], locale="id", missing=["n.a."])
+    np.testing.assert_array_equal(p.value, [np.nan, 4.26])
+    with pytest.raises(NumberParseError, match="'-'") as info:
+        parse_numbers(["-", "", None], locale="id", missing=())
+    assert len(info.value.cells) == 3
+    assert "empty cell" in info.value.cells[1].reason
+
+
+def test_missing_float_nan_follows_empty_policy() -> None:
+    assert np.isnan(parse_numbers(np.array([np.nan]), locale="id").value[0])
+    with pytest.raises(NumberParseError, match="empty cell"):
+        parse_numbers(np.array([np.nan]), locale="id", missing=("-",))
+
+
+# --- every bad cell is reported -----------------------------------------------
+
+
+def test_error_lists_every_bad_cell_of_an_array() -> None:
+    texts = ["4,26", "4.26", "-", "301 , 85", "37,78 ribu", "abc"]
+    with pytest.raises(NumberParseError) as info:
+        parse_numbers(texts, locale="id")
+    cells = info.value.cells
+    assert [(c.row, c.text) for c in cells] == [
+        (1, "4.26"),
+        (3, "301 , 85"),
+        (5, "abc"),
+    ]
+    msg = str(info.value)
+    assert "3 cells are not a valid number in locale 'id'" in msg
+    for c in cells:
+        assert repr(c.text) in msg
+    assert isinstance(info.value, ValueError)
+
+
+def test_report_instead_of_raising() -> None:
+    p = parse_numbers(["4,26", "4.26", "-"], locale="id", errors="report")
+    np.testing.assert_array_equal(p.value, [4.26, np.nan, np.nan])
+    assert p.invalid == (
+        InvalidCell(row=1, column=None, text="4.26", reason=p.invalid[0].reason),
+    )
+
+
+def test_series_rows_are_index_labels() -> None:
+    s = pd.Series(["4,26", "4.26"], index=["Kota Malang", "Kota Batu"], name="p0")
+    with pytest.raises(NumberParseError, match="row 'Kota Batu', column 'p0'"):
+        parse_numbers(s, locale="id")
+
+
+def test_long_message_is_truncated_but_all_cells_kept() -> None:
+    texts = [f"{i}.5" for i in range(1, 31)]  # 30 English decimals under "id"
+    with pytest.raises(NumberParseError, match="and 10 more") as info:
+        parse_numbers(texts, locale="id")
+    assert len(info.value.cells) == 30
+    assert "'20.5'" in str(info.value)
+    assert "'21.5'" not in str(info.value)
+
+
+def test_error_pickles_with_its_cells() -> None:
+    with pytest.raises(NumberParseError) as info:
+        parse_numbers(["4.26"], locale="id")
+    back = pickle.loads(pickle.dumps(info.value))
+    assert back.cells == info.value.cells
+    assert str(back) == str(info.value)
+
+
+# --- inputs, shapes and results -----------------------------------------------
+
+
+def test_numbers_pass_through() -> None:
+    p = parse_numbers(np.array([4.26, "4,26", 187000], dtype=object), locale="id")
+    np.testing.assert_array_equal(p.value, [4.26, 4.26, 187000.0])
+    p = parse_numbers(np.array([1.5, np.nan]), locale="en")
+    np.testing.assert_array_equal(p.value, [1.5, np.nan])
+
+
+def test_list_of_numbers_is_not_turned_into_text() -> None:
+    # np.asarray(["4,26", 1.5]) would make "1.5" a string, invalid under "id".
+    p = parse_numbers(["4,26", 1.5], locale="id")
+    np.testing.assert_array_equal(p.value, [4.26, 1.5])
+
+
+def test_shape_is_kept_and_positions_are_tuples() -> None:
+    texts = np.array([["4,26", "1,5"], ["x", "2"]], dtype=object)
+    p = parse_numbers(texts, locale="id", errors="report")
+    assert p.value.shape == (2, 2)
+    assert p.unit.shape == (2, 2)
+    assert p.invalid[0].row == (1, 0)
+    scalar = parse_numbers("4,26", locale="id")
+    assert scalar.value.shape == ()
+    with pytest.raises(NumberParseError, match=r"value: 'x'"):
+        parse_numbers("x", locale="id")
+
+
+def test_empty_input() -> None:
+    p = parse_numbers([], locale="id")
+    assert p.value.shape == (0,)
+
+
+def test_result_is_read_only() -> None:
+    p = parse_numbers(["4,26"], locale="id")
+    assert isinstance(p, ParsedNumbers)
+    with pytest.raises(ValueError, match="read-only"):
+        p.value[0] = 1.0
+    assert p == parse_numbers(["4,26"], locale="id")
+
+
+def test_input_is_not_modified() -> None:
+    texts = np.array(["4,26", None], dtype=object)
+    parse_numbers(texts, locale="id")
+    assert texts[1] is None
+
+
+@pytest.mark.parametrize("dtype", [object, "string", "string[pyarrow]", "category"])
+def test_series_dtypes(dtype: Any) -> None:
+    s = pd.Series(["4,26", None, "Rp 674.660"], dtype=dtype)
+    p = parse_numbers(s, locale="id")
+    np.testing.assert_array_equal(p.value, [4.26, np.nan, 674660.0])
+
+
+def test_bad_arguments() -> None:
+    with pytest.raises(ValueError, match="`locale`"):
+        parse_numbers(["1"], locale="fr")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="`errors`"):
+        parse_numbers(["1"], locale="id", errors="coerce")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="`missing`"):
+        parse_numbers(["1"], locale="id", missing="-")
+    with pytest.raises(TypeError, match="`missing`"):
+        parse_numbers(["1"], locale="id", missing=[None])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="parse_columns"):
+        parse_numbers(pd.DataFrame({"a": ["1"]}), locale="id")
+    with pytest.raises(NumberParseError, match="neither text nor a number"):
+        parse_numbers([["1"], ["1", "2"]], locale="id")
+
+
+# --- parse_columns ------------------------------------------------------------
+
+
+def _frame() -> pd.DataFrame:
+    # Kota Malang and Kota Batu, March 2023: P0 4,26 / 3,31 percent, poor
+    # 37,78 / 7,10 thousand (BPS kab/kota tables; povstat's bundled data).
+    return pd.DataFrame(
+        {
+            "region": ["Kota Malang", "Kota Batu"],
+            "p0": ["4,26", "3,31 persen"],
+            "poor": ["37,78", "7,10"],
+        },
+        index=[3573, 3579],
+    )
+
+
+@pytest.mark.parametrize("dtype", [object, "string", "string[pyarrow]"])
+def test_parse_columns(dtype: Any) -> None:
+    df = _frame().astype({"p0": dtype, "poor": dtype})
+    before = df.copy()
+    out = parse_columns(df, ["p0", "poor"], locale="id")
+    pd.testing.assert_frame_equal(df, before)
+    assert out["p0"].dtype == np.float64
+    np.testing.assert_array_equal(out["p0"], [4.26, 3.31])
+    np.testing.assert_array_equal(out["poor"], [37.78, 7.10])
+    assert list(out.index) == [3573, 3579]
+    assert list(out.columns) == ["region", "p0", "poor"]
+    out1 = parse_columns(df, "p0", locale="id")
+    assert out1["poor"].tolist() == before["poor"].tolist()
+
+
+def test_parse_columns_lists_bad_cells_across_columns() -> None:
+    df = _frame().assign(p0=["4.26", "3,31"], poor=["37,78", "7.10"])
+    with pytest.raises(NumberParseError) as info:
+        parse_columns(df, ["p0", "poor"], locale="id")
+    got = [(c.row, c.column, c.text) for c in info.value.cells]
+    assert got == [(3573, "p0", "4.26"), (3579, "poor", "7.10")]
+    assert "row 3573, column 'p0': '4.26'" in str(info.value)
+
+
+def test_parse_columns_rejects_mixed_units() -> None:
+    df = pd.DataFrame({"x": ["4,26 persen", "3,31 %", "37,78 ribu jiwa", "5"]})
+    with pytest.raises(
+        NumberParseError, match="unit 'persons' in a column of 'percent'"
+    ):
+        parse_columns(df, ["x"], locale="id")
+
+
+def test_parse_columns_bad_arguments() -> None:
+    with pytest.raises(ValueError, match=r"\['nope'\] not in the frame.*'region'"):
+        parse_columns(_frame(), ["nope"], locale="id")
+    with pytest.raises(TypeError, match="`df`"):
+        parse_columns({"a": ["1"]}, ["a"], locale="id")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="`locale`"):
+        parse_columns(_frame(), ["p0"], locale="ID")  # type: ignore[arg-type]
+
+
+# --- format_number ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("x", "locale", "decimals", "text"),
+    [
+        (4.26, "id", 2, "4,26"),
+        (674660, "id", 0, "674.660"),
+        (4188.81, "id", 2, "4.188,81"),
+        (4188.81, "en", 2, "4,188.81"),
+        (9.655, "id", 2, "9,66"),  # half up on the decimal value
+        (-0.025, "en", 2, "-0.03"),
+        (-0.001, "id", 2, "0,00"),  # no "-0,00"
+        (1234.5, "en", -2, "1,200"),
+        (np.nan, "id", 2, "-"),
+    ],
+)
+def test_format_number(x: float, locale: Any, decimals: int, text: str) -> None:
+    assert str(format_number(x, locale=locale, decimals=decimals)) == text
+
+
+def test_format_number_options_and_errors() -> None:
+    out = format_number(
+        [4188.81, np.nan], locale="id", decimals=1, grouping=False, na_rep=""
+    )
+    assert out.tolist() == ["4188,8", ""]
+    with pytest.raises(ValueError, match="finite"):
+        format_number(np.inf, locale="id", decimals=2)
+    with pytest.raises(TypeError, match="`decimals`"):
+        format_number(1.0, locale="id", decimals=1.5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="`grouping`"):
+        format_number(1.0, locale="id", decimals=1, grouping=1)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="`na_rep`"):
+        format_number(1.0, locale="id", decimals=1, na_rep=None)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="`locale`"):
+        format_number(1.0, locale="de", decimals=1)  # type: ignore[arg-type]
+
+
+# --- properties ---------------------------------------------------------------
+
+locales = st.sampled_from(["id", "en"])
+
+
+@given(
+    st.integers(-(10**12), 10**12),
+    st.integers(0, 6),
+    locales,
+    st.booleans(),
+)
+def test_format_then_parse_returns_the_number(
+    m: int, d: int, locale: Any, grouping: bool
+) -> None:
+    x = m / 10**d  # the float nearest to a d-decimal number
+    text = str(format_number(x, locale=locale, decimals=d, grouping=grouping))
+    assert parse_numbers(text, locale=locale).value == x
+
+
+@given(st.floats(-1e9, 1e9, allow_nan=False), st.integers(0, 4), locales)
+def test_parse_of_formatted_float_is_its_rounding(
+    x: float, d: int, locale: Any
+) -> None:
+    text = str(format_number(x, locale=locale, decimals=d))
+    assert parse_numbers(text, locale=locale).value == round_half_up(x, d)
+
+
+def _oracle(text: str, locale: str) -> Decimal | None:
+    """Independent reading of a bare number (digits, separators, sign, %)."""
+    group, dec = (".", ",") if locale == "id" else (",", ".")
+    s = text.strip()
+    if s.endswith("%"):
+        s = s[:-1].rstrip()
+    sign = 1
+    if s[:1] in "+-" and s[:1]:
+        sign = -1 if s[0] == "-" else 1
+        s = s[1:]
+    parts = s.split(dec)
+    if len(parts) == 2 and parts[1] == "-":  # "Rp 316.729,-": no cents
+        parts[1] = "0"
+    if len(parts) > 2:
+        return None
+    groups = parts[0].split(group)
+    if not all(g.isdigit() and g.isascii() for g in groups):
+        return None
+    if len(groups) > 1 and (
+        not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:])
+    ):
+        return None
+    if groups[0].startswith("0") and (len(groups[0]) > 1 or len(groups) > 1):
+        return None
+    frac = parts[1] if len(parts) == 2 else "0"
+    if not (frac.isdigit() and frac.isascii()):
+        return None
+    return sign * Decimal("".join(groups) + "." + frac)
+
+
+@given(st.text(alphabet="0123456789.,-+ %", max_size=12), locales)
+def test_number_like_junk_parses_only_when_valid(text: str, locale: Any) -> None:
+    p = parse_numbers([text], locale=locale, missing=(), errors="report")
+    expected = _oracle(text, locale)
+    if expected is None:
+        assert len(p.invalid) == 1
+        assert np.isnan(p.value[0])
+    else:
+        assert p.invalid == ()
+        assert p.value[0] == float(expected)
+
+
+@given(st.text(max_size=20), locales)
+def test_random_text_never_parses_silently(text: str, locale: Any) -> None:
+    p = parse_numbers([text], locale=locale, missing=(), errors="report")
+    if p.invalid:
+        assert np.isnan(p.value[0])
+        assert p.invalid[0].text == text
+    else:
+        # Accepted only if it holds an ASCII digit and gives a finite number.
+        assert re.search("[0-9]", text)
+        assert np.isfinite(p.value[0])
+    if p.invalid:
+        with pytest.raises(NumberParseError):
+            parse_numbers([text], locale=locale, missing=())

@@ -1,0 +1,443 @@
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from povstat import BpsTable, NumberParseError, read_bps_table
+from povstat.datasets import load_east_java
+
+# Excerpt of the BPS table "Persentase Penduduk Miskin (P0) Menurut
+# Kabupaten/Kota (Persen)", CSV export as mirrored on GitHub (source
+# BPS_P0_KABKOTA: muhammadludviarg/visdati, commit 2e55fd5f), years 2022-2024,
+# with its layout: title row, header row of bare years, a decimal point, "-"
+# for no data, a blank row and a "Catatan" row. Values as in the export; the
+# East Java ones equal povstat's bundled data.
+TITLE = "Persentase Penduduk Miskin (P0) Menurut Kabupaten/Kota (Persen)"
+P0_KABKOTA = f"""\
+Provinsi/Kabupaten/Kota,{TITLE},,
+,2022,2023,2024
+ACEH,14.64,14.45,14.23
+JAWA TIMUR,10.38,10.35,9.79
+Pacitan,13.8,13.65,13.08
+Malang,9.55,9.45,8.98
+Kota Malang,4.37,4.26,3.91
+Kota Batu,3.79,3.31,3.06
+,,,
+Catatan,"Tidak ada data Susenas Maret 2015 di Kabupaten Nduga, Provinsi Papua.",,
+"""
+
+# The same East Java rows typed the Indonesian way: ";" between fields, a
+# decimal comma, "Kab." and "Kota" prefixes, and a "Sumber" row.
+P0_ID = """\
+Persentase Penduduk Miskin (P0) Menurut Kabupaten/Kota (Persen);;;
+Kabupaten/Kota;2022;2023;2024
+Jawa Timur;10,38;10,35;9,79
+Kab. Pacitan;13,8;13,65;13,08
+Kabupaten Malang;9,55;9,45;8,98
+KOTA MALANG;4,37;4,26;3,91
+Kota  Batu;3,79;3,31;3,06
+Sumber: BPS Provinsi Jawa Timur;;;
+"""
+
+# Excerpt of "Jumlah Penduduk Miskin (Ribu Jiwa) Menurut Kabupaten/Kota"
+# (BPS_N_KABKOTA, same repository and commit), 2016-2017: the province total
+# starts in 2017 ("-" before). Written here with Indonesian digit grouping.
+POOR_ID = """\
+Jumlah Penduduk Miskin (Ribu Jiwa) Menurut Kabupaten/Kota;;
+;2016;2017
+JAWA TIMUR;-;4.617,01
+Pacitan;85,53;85,26
+Kota Malang;37,03;35,88
+"""
+
+# Excerpt of "Persentase Penduduk Miskin (P0) Menurut Provinsi dan Daerah
+# (Persen)" (BPS_P0_PROV, same repository and commit), Jawa Timur, 2022-2023:
+# a row of area groups (Perkotaan, Jumlah), a row of years each spanning three
+# columns, a row of rounds. BPS published no September 2023 figures.
+_ROUNDS = ",".join(["Semester 1 (Maret)", "Semester 2 (September)", "Tahunan"] * 4)
+P0_PROV = f"""\
+38 Provinsi,Persentase Penduduk Miskin (P0) Menurut Provinsi dan Daerah,,,,,,,,,,,
+,Perkotaan,,,,,,Jumlah,,,,,
+,2022,,,2023,,,2022,,,2023,,
+,{_ROUNDS}
+JAWA TIMUR,7.71,7.78,-,7.5,-,-,10.38,10.49,-,10.35,-,-
+"""
+
+
+def _reference(column: str) -> pd.DataFrame:
+    ref = load_east_java()
+    return ref[["region_code", "year", "month", column]]
+
+
+def test_bps_kabkota_export() -> None:
+    t = read_bps_table(
+        io.StringIO(P0_KABKOTA), locale="en", month=3, value_name="poverty_rate_pct"
+    )
+    d = t.data
+    assert list(d.columns) == [
+        "region_code",
+        "region_name",
+        "region_type",
+        "label",
+        "group",
+        "year",
+        "month",
+        "poverty_rate_pct",
+    ]
+    # 6 region rows x 3 years: nothing dropped, the unmatched ACEH row kept.
+    assert len(d) == 18
+    assert d["region_code"].tolist()[::3] == [
+        pd.NA,
+        "35",
+        "3501",
+        "3507",
+        "3573",
+        "3579",
+    ]
+    assert d["region_name"].tolist()[6::3] == [
+        "Kabupaten Pacitan",
+        "Kabupaten Malang",
+        "Kota Malang",
+        "Kota Batu",
+    ]
+    assert d["year"].tolist()[:3] == [2022, 2023, 2024]
+    assert (d["month"] == 3).all()
+    assert d["group"].isna().all()
+    # Every matched value equals the bundled data (same BPS table).
+    merged = d.dropna(subset=["region_code"]).merge(
+        _reference("poverty_rate_pct"),
+        on=["region_code", "year", "month"],
+        suffixes=("", "_ref"),
+        validate="one_to_one",
+    )
+    assert len(merged) == 15
+    np.testing.assert_array_equal(
+        merged["poverty_rate_pct"], merged["poverty_rate_pct_ref"]
+    )
+    assert t.unmatched.to_dict("list") == {"row": [3], "label": ["ACEH"]}
+    assert t.skipped["reason"].tolist() == ["title", "blank", "note"]
+    assert t.skipped["row"].tolist() == [1, 9, 10]
+    assert t.skipped["text"].iloc[2].startswith("Catatan | Tidak ada data Susenas")
+    assert t.title == f"Provinsi/Kabupaten/Kota | {TITLE}"
+    assert t.invalid == ()
+    assert d.dtypes.to_dict() == {
+        "region_code": "string",
+        "region_name": "string",
+        "region_type": "string",
+        "label": "string",
+        "group": "string",
+        "year": np.int64,
+        "month": "Int64",
+        "poverty_rate_pct": np.float64,
+    }
+
+
+def test_indonesian_table_gives_the_same_numbers() -> None:
+    en = read_bps_table(io.StringIO(P0_KABKOTA), locale="en", month=3).data
+    id_ = read_bps_table(io.StringIO(P0_ID), locale="id", month=3, sep=";").data
+    en = en.dropna(subset=["region_code"]).reset_index(drop=True)
+    cols = ["region_code", "region_name", "region_type", "year", "month", "value"]
+    pd.testing.assert_frame_equal(id_[cols], en[cols])
+
+
+def test_reading_the_export_in_the_wrong_locale_lists_every_cell() -> None:
+    # BPS's export writes "10.38"; read as Indonesian, each such value is an
+    # error (a dot must group three digits), never 1038.
+    with pytest.raises(NumberParseError) as info:
+        read_bps_table(io.StringIO(P0_KABKOTA), locale="id", month=3)
+    cells = info.value.cells
+    assert len(cells) == 18
+    assert (cells[0].row, cells[0].column, cells[0].text) == (3, "2022", "14.64")
+    assert "row 4, column '2023': '10.35'" in str(info.value)
+
+
+def test_thousands_grouping_and_missing_cells() -> None:
+    t = read_bps_table(
+        io.StringIO(POOR_ID), locale="id", month=3, sep=";", value_name="poor_thousands"
+    )
+    d = t.data
+    np.testing.assert_array_equal(
+        d["poor_thousands"], [np.nan, 4617.01, 85.53, 85.26, 37.03, 35.88]
+    )
+    got = d.dropna(subset=["poor_thousands"]).merge(
+        _reference("poor_thousands"), on=["region_code", "year", "month"]
+    )
+    np.testing.assert_array_equal(got["poor_thousands_x"], got["poor_thousands_y"])
+
+
+def test_provincial_table_with_groups_and_rounds() -> None:
+    t = read_bps_table(io.StringIO(P0_PROV), locale="en")
+    d = t.data
+    assert len(d) == 12
+    assert d["group"].tolist() == ["Perkotaan"] * 6 + ["Jumlah"] * 6
+    assert d["year"].tolist() == [2022, 2022, 2022, 2023, 2023, 2023] * 2
+    assert d["month"].tolist() == [3, 9, pd.NA, 3, 9, pd.NA] * 2
+    np.testing.assert_array_equal(
+        d["value"],
+        [
+            7.71,
+            7.78,
+            np.nan,
+            7.5,
+            np.nan,
+            np.nan,
+            10.38,
+            10.49,
+            np.nan,
+            10.35,
+            np.nan,
+            np.nan,
+        ],
+    )
+    assert (d["region_code"] == "35").all()
+    total = d[(d["group"] == "Jumlah") & d["month"].notna()].dropna(subset=["value"])
+    got = total.merge(
+        _reference("poverty_rate_pct"), on=["region_code", "year", "month"]
+    )
+    assert len(got) == 3
+    np.testing.assert_array_equal(got["value"], got["poverty_rate_pct"])
+
+
+@pytest.mark.parametrize(
+    ("header", "year", "month"),
+    [
+        ("2023", 2023, 3),  # bare year: the `month` argument
+        ("Maret 2023", 2023, 3),
+        ("September 2022", 2022, 9),
+        ("Sept. 2022", 2022, 9),
+        ("Semester 1 (Maret) 2023", 2023, 3),
+        ("Semester 2 (September) 2022", 2022, 9),
+        ("2022 Semester 2", 2022, 9),
+        ("MARET 2023", 2023, 3),
+        ("March 2023", 2023, 3),
+        ("2023 Tahunan", 2023, None),
+    ],
+)
+def test_period_headers(header: str, year: int, month: int | None) -> None:
+    arg = 3 if header == "2023" else None
+    t = read_bps_table(
+        io.StringIO(f";{header}\nKota Batu;3,31\n"), locale="id", sep=";", month=arg
+    )
+    assert t.data["year"].tolist() == [year]
+    assert t.data["month"].tolist() == [pd.NA if month is None else month]
+
+
+def test_bare_years_without_month_have_missing_month() -> None:
+    t = read_bps_table(io.StringIO(P0_KABKOTA), locale="en")
+    assert t.data["month"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("label", "code", "name"),
+    [
+        ("Kab. Malang", "3507", "Kabupaten Malang"),
+        ("Kab.Malang", "3507", "Kabupaten Malang"),
+        ("Kab Malang", "3507", "Kabupaten Malang"),
+        ("Kabupaten Malang", "3507", "Kabupaten Malang"),
+        ("KABUPATEN MALANG", "3507", "Kabupaten Malang"),
+        ("Malang", "3507", "Kabupaten Malang"),  # BPS tables: bare = kabupaten
+        ("MALANG", "3507", "Kabupaten Malang"),
+        ("  Malang ", "3507", "Kabupaten Malang"),
+        ("Kota Malang", "3573", "Kota Malang"),
+        ("KOTA MALANG", "3573", "Kota Malang"),
+        ("Kotamadya Malang", "3573", "Kota Malang"),
+        ("Kota  Batu", "3579", "Kota Batu"),
+        ("Kota Surabaya", "3578", "Kota Surabaya"),
+        ("Jawa Timur", "35", "Jawa Timur"),
+        ("JAWA TIMUR", "35", "Jawa Timur"),
+        ("Provinsi Jawa Timur", "35", "Jawa Timur"),
+        ("Prov. Jawa Timur", "35", "Jawa Timur"),
+        ("INDONESIA", "00", "Indonesia"),
+    ],
+)
+def test_region_names_are_matched(label: str, code: str, name: str) -> None:
+    t = read_bps_table(io.StringIO(f";2023\n{label};1,0\n"), locale="id", sep=";")
+    assert t.data["region_code"].tolist() == [code]
+    assert t.data["region_name"].tolist() == [name]
+    assert t.data["label"].tolist() == [" ".join(label.split())]
+    assert len(t.unmatched) == 0
+
+
+@pytest.mark.parametrize(
+    ("label", "name", "kind"),
+    [
+        ("Surabaya", "Surabaya", pd.NA),  # a bare name never means a kota
+        ("Batu", "Batu", pd.NA),
+        ("Kab. Malangg", "Kabupaten Malangg", "kabupaten"),
+        ("Kabupaten Surabaya", "Kabupaten Surabaya", "kabupaten"),
+        ("Kota Pacitan", "Kota Pacitan", "kota"),
+        ("ACEH", "ACEH", pd.NA),
+        ("Data diolah", "Data diolah", pd.NA),  # not a documented note prefix
+    ],
+)
+def test_unmatched_rows_are_kept_and_reported(label: str, name: str, kind: Any) -> None:
+    t = read_bps_table(io.StringIO(f";2023\n{label};1,0\n"), locale="id", sep=";")
+    assert t.data["region_code"].isna().all()
+    assert t.data["region_name"].tolist() == [name]
+    assert t.data["region_type"].tolist() == [kind]
+    assert t.data["value"].tolist() == [1.0]
+    assert t.unmatched.to_dict("list") == {"row": [2], "label": [label]}
+
+
+def test_row_without_a_name_is_kept() -> None:
+    text = ";2023\nKota Batu;3,31\n;4,26\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";")
+    assert t.data["value"].tolist() == [3.31, 4.26]
+    assert t.unmatched["row"].tolist() == [3]
+    assert t.unmatched["label"].isna().all()
+
+
+def test_table_not_in_the_first_column(tmp_path: Path) -> None:
+    pytest.importorskip("openpyxl")
+    # A sheet whose table starts at cell B2 (Kota Batu, P0 2023, BPS_P0_KABKOTA).
+    rows: list[list[Any]] = [
+        [None, None, None],
+        [None, None, 2023],
+        [None, "Kota Batu", 3.31],
+    ]
+    path = tmp_path / "b2.xlsx"
+    pd.DataFrame(rows).to_excel(path, header=False, index=False)
+    t = read_bps_table(path, locale="id")
+    assert t.data["region_code"].tolist() == ["3579"]
+    assert t.data["value"].tolist() == [3.31]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Sumber: BPS",
+        "Source: BPS-Statistics Indonesia",
+        "Catatan:",
+        "Keterangan",
+        "Note",
+        "*) Angka sementara",
+        "Ket. data",
+    ],
+)
+def test_note_rows_are_skipped_and_reported(note: str) -> None:
+    t = read_bps_table(
+        io.StringIO(f";2023\nKota Batu;3,31\n{note};\n"), locale="id", sep=";"
+    )
+    assert len(t.data) == 1
+    assert t.skipped.to_dict("list") == {"row": [3], "reason": ["note"], "text": [note]}
+
+
+def test_report_bad_cells_instead_of_raising() -> None:
+    text = ";2022;2023\nKota Batu;3,79;3.31\nKota Malang;4.37;4,26\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";", errors="report")
+    assert [(c.row, c.column, c.text) for c in t.invalid] == [
+        (2, "2023", "3.31"),
+        (3, "2022", "4.37"),
+    ]
+    np.testing.assert_array_equal(t.data["value"], [3.79, np.nan, np.nan, 4.26])
+    assert repr(t) == "BpsTable(title='', rows=4, unmatched=0, skipped=0, invalid=2)"
+
+
+def test_mixed_units_are_invalid() -> None:
+    text = ";2022;2023\nKota Batu;3,79 %;3,31 %\nKota Malang;4,37 %;37,78 ribu jiwa\n"
+    with pytest.raises(
+        NumberParseError, match="unit 'persons' in a column of 'percent'"
+    ):
+        read_bps_table(io.StringIO(text), locale="id", sep=";")
+
+
+def test_excel(tmp_path: Path) -> None:
+    pytest.importorskip("openpyxl")
+    # Kota Malang and Pacitan, P0 2022-2023 (BPS_P0_KABKOTA): numbers stored
+    # as numbers, one row typed as Indonesian text, years as numbers.
+    rows: list[list[Any]] = [
+        ["Persentase Penduduk Miskin (P0) Menurut Kabupaten/Kota (Persen)", None, None],
+        [None, None, None],
+        ["Kabupaten/Kota", 2022, 2023],
+        ["Pacitan", 13.8, 13.65],
+        ["Kota Malang", "4,37", "4,26"],
+        ["Sumber: BPS", None, None],
+    ]
+    path = tmp_path / "p0.xlsx"
+    pd.DataFrame(rows).to_excel(path, header=False, index=False, sheet_name="P0")
+    t = read_bps_table(path, locale="id", month=3, sheet_name="P0")
+    assert t.data["region_code"].tolist() == ["3501", "3501", "3573", "3573"]
+    assert t.data["value"].tolist() == [13.8, 13.65, 4.37, 4.26]
+    assert t.data["year"].tolist() == [2022, 2023, 2022, 2023]
+    # Spreadsheet row numbers.
+    assert t.skipped.to_dict("list") == {
+        "row": [1, 2, 6],
+        "reason": ["title", "blank", "note"],
+        "text": [rows[0][0], "", "Sumber: BPS"],
+    }
+
+
+def test_dataframe_source_is_not_modified() -> None:
+    raw = pd.read_csv(
+        io.StringIO(P0_KABKOTA), header=None, dtype=str, keep_default_na=False
+    )
+    before = raw.copy()
+    t = read_bps_table(raw, locale="en", month=3)
+    pd.testing.assert_frame_equal(raw, before)
+    expected = read_bps_table(io.StringIO(P0_KABKOTA), locale="en", month=3)
+    pd.testing.assert_frame_equal(t.data, expected.data)
+    # Read with a header: the column labels are the header row, "Unnamed: 0"
+    # an empty cell.
+    with_header = pd.read_csv(io.StringIO(P0_KABKOTA), skiprows=1)
+    assert with_header.columns[0] == "Unnamed: 0"
+    t2 = read_bps_table(with_header, locale="en", month=3)
+    pd.testing.assert_frame_equal(t2.data, expected.data)
+    prov = pd.read_csv(io.StringIO(P0_PROV), skiprows=1, header=[0, 1])
+    # Without its group row, the provincial table names each period twice
+    # (Perkotaan and Jumlah): an error, not a silent mix.
+    with pytest.raises(ValueError, match="same period more than once"):
+        read_bps_table(prov.droplevel(0, axis=1), locale="en")
+
+
+def test_path_source(tmp_path: Path) -> None:
+    path = tmp_path / "p0.csv"
+    path.write_text(P0_KABKOTA, encoding="utf-8")
+    t = read_bps_table(path, locale="en", month=3)
+    assert isinstance(t, BpsTable)
+    assert len(t.data) == 18
+    assert len(read_bps_table(str(path), locale="en").data) == 18
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        ("title\nKota Batu;3,31\n", "no header row naming years"),
+        (";2023;2024*\nKota Batu;3,31;3,06\n", r"\['2024\*'\] name no period"),
+        (";2023;Maret 2023\nKota Batu;3,31;3,31\n", "same period"),
+        (";2023;\nKota Batu;3,31;3,06\n", r"column\(s\) \[3\]"),
+        (";Semester 1 (September) 2023\nKota Batu;3,31\n", "semester 1 is month 3"),
+    ],
+)
+def test_layout_errors(text: str, match: str) -> None:
+    with pytest.raises(ValueError, match=match):
+        read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
+
+
+def test_month_given_but_every_header_states_it() -> None:
+    with pytest.raises(ValueError, match="`month` is 3"):
+        read_bps_table(io.StringIO(P0_PROV), locale="en", month=3)
+
+
+def test_argument_errors() -> None:
+    src = io.StringIO(P0_KABKOTA)
+    with pytest.raises(ValueError, match="`locale`"):
+        read_bps_table(src, locale="EN")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="`errors`"):
+        read_bps_table(src, locale="en", errors="ignore")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="`month` must lie in 1-12"):
+        read_bps_table(src, locale="en", month=13)
+    with pytest.raises(TypeError, match="`month`"):
+        read_bps_table(src, locale="en", month=True)
+    with pytest.raises(ValueError, match="`value_name`"):
+        read_bps_table(src, locale="en", value_name="year")
+    with pytest.raises(ValueError, match="`sep`"):
+        read_bps_table(src, locale="en", sep=";;")
+    with pytest.raises(TypeError, match="`source`"):
+        read_bps_table(b"data", locale="en")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="`sheet_name`"):
+        read_bps_table("t.xlsx", locale="en", sheet_name=None)  # type: ignore[arg-type]

@@ -45,97 +45,100 @@ def signed(x: object, decimals: int = 2) -> str:
     return text if text.startswith("-") else f"+{text}"
 
 
-def main() -> None:
-    df = load_east_java()
-    regions = df[df["region_type"].isin(["kabupaten", "kota"])]
-    city = regions[regions["region_name"] == CITY].set_index("year")
-    rate = city["poverty_rate_pct"]
-    poor = city["poor_thousands"]
+# %%
+# The bundled BPS figures: March rounds, the 38 regencies and cities.
+df = load_east_java()
+regions = df[df["region_type"].isin(["kabupaten", "kota"])]
+city = regions[regions["region_name"] == CITY].set_index("year")
+rate = city["poverty_rate_pct"]
+poor = city["poor_thousands"]
 
-    print(f"{CITY}, BPS March rounds (bundled data: povstat.datasets.load_east_java)")
-    print(f"  Poverty rate (P0) 2023: {fmt(rate[2023])} %")
+print(f"{CITY}, BPS March rounds (bundled data: povstat.datasets.load_east_java)")
+print(f"  Poverty rate (P0) 2023: {fmt(rate[2023])} %")
 
-    # 1. "fell 0.11 percent": the change is in percentage points.
-    c = rate_change(rate[2022], rate[2023], unit="percent")
-    print(
-        f"  Change 2022 -> 2023: {signed(c.points)} percentage points "
-        f"({signed(c.relative)} % relative), from {fmt(rate[2022])} %"
-    )
-    print(
-        "    -> the story's '0.11 percent' is 0.11 percentage points; "
-        f"as a relative change it is {fmt(abs(c.relative))} %"
-    )
+# %%
+# "Fell 0.11 percent": the change is in percentage points.
+c = rate_change(rate[2022], rate[2023], unit="percent")
+print(
+    f"  Change 2022 -> 2023: {signed(c.points)} percentage points "
+    f"({signed(c.relative)} % relative), from {fmt(rate[2022])} %"
+)
+print(
+    "    -> the story's '0.11 percent' is 0.11 percentage points; "
+    f"as a relative change it is {fmt(abs(c.relative))} %"
+)
 
-    # 2. Still above the pre-pandemic level.
-    base = rate_change(rate[2019], rate[2023], unit="percent")
-    print(
-        f"  Against March 2019 (pre-pandemic, {fmt(rate[2019])} %): "
-        f"{signed(base.points)} pp ({signed(base.relative)} %): "
-        + ("still above" if base.points > 0 else "not above")
-    )
-    window = rate.loc[2019:2023]
-    peak_year = int(window.index[int(window.to_numpy().argmax())])
-    share = recovery_share(rate[2019], window.max(), rate[2023])
-    print(
-        f"  Recovery: {fmt(share, 1)} % of the 2019 -> {peak_year} rise "
-        f"(peak {fmt(window.max())} %) has been reversed"
-    )
+# %%
+# Still above the pre-pandemic level, and how much of the rise is undone.
+base = rate_change(rate[2019], rate[2023], unit="percent")
+print(
+    f"  Against March 2019 (pre-pandemic, {fmt(rate[2019])} %): "
+    f"{signed(base.points)} pp ({signed(base.relative)} %): "
+    + ("still above" if base.points > 0 else "not above")
+)
+window = rate.loc[2019:2023]
+peak_year = int(window.index[int(window.to_numpy().argmax())])
+share = recovery_share(rate[2019], window.max(), rate[2023])
+print(
+    f"  Recovery: {fmt(share, 1)} % of the 2019 -> {peak_year} rise "
+    f"(peak {fmt(window.max())} %) has been reversed"
+)
 
-    # 3. Rank among the 38 regencies and cities, 2023.
-    y = regions[regions["year"] == 2023]
-    low = rank(y["poverty_rate_pct"], descending=False, ties="min")
-    press = rank(y["poverty_rate_pct"], descending=True, ties="min")
-    order = y.assign(rank_low=low.rank, rank_press=press.rank).sort_values("rank_low")
-    me = order[order["region_name"] == CITY].iloc[0]
-    first = order.iloc[0]
-    print(
-        f"  Rank 2023: {int(me['rank_low'])} of {int(low.count[0])} from the lowest "
-        f"(ties: min), after {first['region_name']} "
-        f"({fmt(first['poverty_rate_pct'])} %)"
-    )
-    print(
-        "    -> in the BPS and press convention (rank 1 = highest rate) that is "
-        f"peringkat {int(me['rank_press'])} of {int(press.count[0])}"
-    )
+# %%
+# Rank among the 38 regencies and cities in 2023, with the conventions stated.
+y = regions[regions["year"] == 2023]
+low = rank(y["poverty_rate_pct"], descending=False, ties="min")
+press = rank(y["poverty_rate_pct"], descending=True, ties="min")
+order = y.assign(rank_low=low.rank, rank_press=press.rank).sort_values("rank_low")
+me = order[order["region_name"] == CITY].iloc[0]
+first = order.iloc[0]
+print(
+    f"  Rank 2023: {int(me['rank_low'])} of {int(low.count[0])} from the lowest "
+    f"(ties: min), after {first['region_name']} "
+    f"({fmt(first['poverty_rate_pct'])} %)"
+)
+print(
+    "    -> in the BPS and press convention (rank 1 = highest rate) that is "
+    f"peringkat {int(me['rank_press'])} of {int(press.count[0])}"
+)
 
-    # 4. Number of poor and the population the rate is a share of.
-    n23 = implied_population(rate[2023], poor[2023], unit="percent")
-    iv = implied_population_interval(
-        rate[2023], poor[2023], unit="percent", rate_decimals=2, headcount_decimals=2
-    )
-    print(
-        f"  Number of poor 2023: {fmt(poor[2023])} thousand; implied population "
-        f"{fmt(n23, 1)} thousand"
-    )
-    print(
-        f"    -> between {fmt(iv.lower, 1)} and {fmt(iv.upper, 1)} thousand, "
-        f"given that {fmt(rate[2023])} and {fmt(poor[2023])} are rounded"
-    )
+# %%
+# The number of poor, and the population the rate is a share of.
+n23 = implied_population(rate[2023], poor[2023], unit="percent")
+iv = implied_population_interval(
+    rate[2023], poor[2023], unit="percent", rate_decimals=2, headcount_decimals=2
+)
+print(
+    f"  Number of poor 2023: {fmt(poor[2023])} thousand; implied population "
+    f"{fmt(n23, 1)} thousand"
+)
+print(
+    f"    -> between {fmt(iv.lower, 1)} and {fmt(iv.upper, 1)} thousand, "
+    f"given that {fmt(rate[2023])} and {fmt(poor[2023])} are rounded"
+)
 
-    # 5. The change in the number of poor, split into population and rate effects.
-    n22 = implied_population(rate[2022], poor[2022], unit="percent")
-    d = decompose_headcount_change(rate[2022], rate[2023], n22, n23, unit="percent")
-    print(
-        f"  Change in the number of poor 2022 -> 2023: {signed(d.total)} thousand "
-        f"(from {fmt(poor[2022])})"
-    )
-    print(
-        f"    -> population effect {signed(d.population_effect)} thousand, "
-        f"rate effect {signed(d.rate_effect)} thousand (Shapley decomposition)"
-    )
+# %%
+# The change in the number of poor, split into population and rate effects.
+n22 = implied_population(rate[2022], poor[2022], unit="percent")
+d = decompose_headcount_change(rate[2022], rate[2023], n22, n23, unit="percent")
+print(
+    f"  Change in the number of poor 2022 -> 2023: {signed(d.total)} thousand "
+    f"(from {fmt(poor[2022])})"
+)
+print(
+    f"    -> population effect {signed(d.population_effect)} thousand, "
+    f"rate effect {signed(d.rate_effect)} thousand (Shapley decomposition)"
+)
 
-    # 6. The register arithmetic.
-    on_register = rate_to_headcount(rate[2023], REGISTER, unit="percent")
-    print(
-        f"  Register: {fmt(rate[2023])} % of {REGISTER:,} is {fmt(on_register, 0)} "
-        "people, not 'about 9,000'"
-    )
-    print(
-        "    -> and the rate is a share of the whole city's population "
-        f"(about {fmt(n23, 1)} thousand), not of the register: BPS counts "
-        f"{fmt(poor[2023])} thousand poor people in Kota Malang"
-    )
-
-
-if __name__ == "__main__":
-    main()
+# %%
+# The register arithmetic: right base, right number.
+on_register = rate_to_headcount(rate[2023], REGISTER, unit="percent")
+print(
+    f"  Register: {fmt(rate[2023])} % of {REGISTER:,} is {fmt(on_register, 0)} "
+    "people, not 'about 9,000'"
+)
+print(
+    "    -> and the rate is a share of the whole city's population "
+    f"(about {fmt(n23, 1)} thousand), not of the register: BPS counts "
+    f"{fmt(poor[2023])} thousand poor people in Kota Malang"
+)

@@ -208,3 +208,22 @@ def test_inputs_stay_writeable_and_unchanged() -> None:
         np.testing.assert_array_equal(arr, orig)
     assert not res.years.flags.writeable
     assert not np.shares_memory(res.years, t)
+
+
+def test_recovery_without_a_rise_is_undefined() -> None:
+    # Peak below the baseline: there was no rise to reverse.
+    assert np.isnan(recovery_share(5.0, 4.0, 4.5))
+
+
+def test_result_copies_a_callers_readonly_array() -> None:
+    from povstat import Change
+
+    a = np.array([1.0])
+    a.flags.writeable = False
+    c = Change(points=a, relative=a, unit="percent")
+    assert not np.shares_memory(c.points, a)
+
+
+def test_relative_change_of_tiny_base_does_not_warn() -> None:
+    # 1 / 1e-320 overflows to inf: a defined (huge) relative change, no warning.
+    assert np.isinf(relative_change(1e-320, 1.0))

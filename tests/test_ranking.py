@@ -187,3 +187,28 @@ def test_errors() -> None:
         rank([1.0, 2.0], descending=True, groups=np.array(["a", None], dtype=object))
     with pytest.raises(TypeError, match="`values` must be numeric"):
         rank(["a"], descending=True)
+
+
+def test_group_labels_are_not_merged_or_missed() -> None:
+    # Found by attack testing: 2023 and "2023" were merged; NaT, float32 NaN
+    # and pandas.NA were taken as labels.
+    import pandas as pd
+
+    with pytest.raises(TypeError, match="all numbers or all strings"):
+        rank(
+            [1.0, 2.0, 3.0, 4.0],
+            descending=True,
+            groups=[2023, "2023", 2023, "2024"],  # type: ignore[arg-type]
+        )
+    nat = np.array(["2020-01", "NaT", "2020-01", "2021-01"], dtype="datetime64[M]")
+    with pytest.raises(ValueError, match="missing labels"):
+        rank([1.0, 2.0, 3.0, 4.0], descending=True, groups=nat)
+    for bad in (np.float32("nan"), pd.NA):
+        g = np.array(["a", bad, "a", "b"], dtype=object)
+        with pytest.raises(ValueError, match="missing labels"):
+            rank([1.0, 2.0, 3.0, 4.0], descending=True, groups=g)
+
+
+def test_propagate_counts_nothing_ranked() -> None:
+    r = rank([1.0, np.nan, 3.0], descending=False, nan_policy="propagate")
+    np.testing.assert_array_equal(r.count, [0, 0, 0])

@@ -337,3 +337,62 @@ def test_check_statements_rejects_bad_direction_and_missing_decimals() -> None:
             unit="percent",
             persons_per_poor_unit=1,
         )
+
+
+def test_exact_ties_are_not_decided_by_float_error() -> None:
+    # By hand: 4.05 - 4.00 = 0.05 exactly, half up to 1 decimal = 0.1, as for
+    # 10.17 - 10.12; 16.15 % of 1,000 = 161.5 exactly, half up = 162.
+    a = check_change_statement(
+        4.0, 4.05, 0.1, direction="rise", unit="percent", decimals=1
+    )
+    b = check_change_statement(
+        10.12, 10.17, 0.1, direction="rise", unit="percent", decimals=1
+    )
+    assert a.verdict == HOLDS
+    assert b.verdict == HOLDS
+    assert "(4.00 -> 4.05)" in str(a.reason)
+    c = check_count_statement(16.15, 1000, 162, unit="percent", decimals=0)
+    assert c.verdict == HOLDS
+
+
+def test_missing_values_of_any_kind_cannot_tell() -> None:
+    res = check_change_statement(
+        np.array([pd.NA], dtype=object),
+        [4.26],
+        [0.11],
+        direction="fall",
+        unit="percent",
+        decimals=2,
+    )
+    assert res.verdict.tolist() == [UNDECIDED]
+
+
+def test_check_statements_refuses_non_bool_descending_and_fractional_decimals() -> None:
+    data = pd.DataFrame(
+        {"region": ["A", "B"], "period": [1, 1], "rate": [1.0, 2.0], "poor": [1.0, 2.0]}
+    )
+    for flag in ("False", np.nan):
+        st = pd.DataFrame(
+            {
+                "kind": ["rank"],
+                "region": ["A"],
+                "period": [1],
+                "stated_rank": [1],
+                "descending": [flag],
+            }
+        )
+        with pytest.raises(ValueError, match="'descending' must be True or False"):
+            check_statements(st, data, unit="percent", persons_per_poor_unit=1)
+    st = pd.DataFrame(
+        {
+            "kind": ["change"],
+            "region": ["A"],
+            "period_before": [1],
+            "period_after": [1],
+            "stated": [0.1],
+            "direction": ["fall"],
+            "decimals": [1.9],
+        }
+    )
+    with pytest.raises(ValueError, match="'decimals' must hold whole numbers"):
+        check_statements(st, data, unit="percent", persons_per_poor_unit=1)

@@ -184,3 +184,39 @@ def test_decimals_must_be_int() -> None:
         round_half_up(1.25, 20)
     with pytest.raises(TypeError, match="`x` must be numeric"):
         round_half_up("1.25", 1)
+
+
+@pytest.mark.parametrize(
+    ("x", "decimals", "expected"),
+    [
+        # Already on the 0.01 grid as decimals: unchanged (found by fuzzing:
+        # k + 0.5 is not representable once |x| * 10^d >= 2^52).
+        (50000000000000.4, 2, 50000000000000.4),
+        (2.0**52, 0, 2.0**52),
+        (500000000000000.0, 1, 500000000000000.0),
+        # 16 significant digits: decided on the shortest repr, 9904187289916.324.
+        (9904187289916.324, 2, 9904187289916.32),
+        (1e300, 15, 1e300),
+        (-1e300, 2, -1e300),
+    ],
+)
+def test_round_half_up_large_magnitudes(
+    x: float, decimals: int, expected: float
+) -> None:
+    assert round_half_up(x, decimals) == expected
+
+
+@given(
+    st.floats(-1e17, 1e17, allow_nan=False, allow_infinity=False),
+    st.integers(-3, 8),
+)
+def test_round_half_up_matches_decimal_on_repr(x: float, d: int) -> None:
+    import decimal
+
+    quantum = decimal.Decimal(1).scaleb(-d)
+    with decimal.localcontext() as ctx:
+        ctx.prec = 400
+        expected = float(
+            decimal.Decimal(repr(x)).quantize(quantum, rounding=decimal.ROUND_HALF_UP)
+        )
+    assert float(round_half_up(x, d)) == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 import numpy as np
@@ -27,20 +28,26 @@ def freeze(arr: NDArray[np.float64]) -> NDArray[np.float64]:
     result types then take them as they are (see :func:`readonly_float`).
     """
     arr.flags.writeable = False
+    _FROZEN[id(arr)] = arr
     return arr
+
+
+# Arrays made read-only by `freeze`, by identity; entries vanish with them.
+_FROZEN: weakref.WeakValueDictionary[int, NDArray[Any]] = weakref.WeakValueDictionary()
 
 
 def readonly_float(x: Any) -> NDArray[np.float64]:
     """Like :func:`readonly` for float64 arrays.
 
-    An array already frozen by :func:`freeze` (read-only, float64, owning its
-    data) is taken without a copy; anything else is copied.
+    An array frozen by :func:`freeze` (so created by povstat and held by no
+    one else) is taken without a copy; anything else is copied, including a
+    caller's own read-only array, which the caller could make writeable.
     """
     if (
         isinstance(x, np.ndarray)
+        and _FROZEN.get(id(x)) is x
         and x.dtype == np.float64
         and not x.flags.writeable
-        and x.base is None
     ):
         return x
     arr = np.array(x, dtype=np.float64, copy=True)

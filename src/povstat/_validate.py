@@ -20,7 +20,10 @@ from typing import Literal, get_args
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+#: Scale of a rate: ``"percent"`` (0 to 100) or ``"fraction"`` (0 to 1). Every
+#: function that reads or writes a rate takes it as a keyword with no default.
 Unit = Literal["percent", "fraction"]
+#: Treatment of missing values by ranking functions (see :func:`povstat.rank`).
 NanPolicy = Literal["propagate", "omit", "raise", "last"]
 
 _UNITS: tuple[str, ...] = get_args(Unit)

@@ -150,7 +150,7 @@ def _relative_pct(
     `difference`, if given, is ``after - before`` already computed.
     """
     diff = np.subtract(after, before) if difference is None else difference
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         out = np.asarray(np.divide(diff, before))
     out *= 100.0
     _nan_where_zero(out, before)
@@ -410,7 +410,7 @@ def recovery_share(
     ndarray of float64
         ``100 * (peak - current) / (peak - baseline)``, in percent: 0 = still
         at the peak, 100 = back at the baseline, above 100 = below the
-        baseline, negative = above the peak. NaN where ``peak == baseline``
+        baseline, negative = above the peak. NaN where ``peak <= baseline``
         (there was no rise to reverse) or an input is NaN.
 
     Raises
@@ -450,7 +450,7 @@ def recovery_share(
     rise = p - b
     with np.errstate(divide="ignore", invalid="ignore"):
         out = np.asarray(np.divide(p - c, rise) * 100.0)
-    out[np.broadcast_to(rise == 0, out.shape)] = np.nan
+    out[np.broadcast_to(~(rise > 0), out.shape)] = np.nan
     return np.asarray(out)
 
 

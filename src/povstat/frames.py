@@ -398,9 +398,10 @@ def with_changes(
     frame of the same type as `df`
         `df` with seven new columns, in this order:
 
-        ``previous_period`` (the period column's type; numpy-backed pandas
-        integer periods become float64 to hold the missing value)
+        ``previous_period`` (the period column's type)
             Period of the previous row of the region; missing on its first.
+            On numpy-backed pandas, integer periods become float64 here, to
+            hold the missing value.
         ``previous_value`` (float64)
             Value at the previous period.
         ``elapsed_years`` (float64)
@@ -595,6 +596,7 @@ def with_change_from_base(
     -----
     Missing values:
 
+    * If no row at all is at the base period, ``ValueError``.
     * A region with no row at the base period, or whose base value is
       missing, has missing ``base_value`` and changes (``elapsed_years`` is
       still the time since the base period).
@@ -672,6 +674,15 @@ def with_change_from_base(
     _check_unique_keys(
         frame_keys, region=region, period=period, key=key, temporal=temporal
     )
+    found = _collect(
+        frame.select((time == base_time).cast(nw.Int64).sum().alias(tmp("found")))
+    ).item()
+    if not found:
+        msg = (
+            f"`base` {base!r} matches no row of period column {period!r}: no "
+            "region has a base value (is the base period a typo?)"
+        )
+        raise ValueError(msg)
     current = tmp("current")
     work = frame.with_columns(
         _float(value).alias(current),
@@ -1234,6 +1245,8 @@ def _pandas_base_changes(
     if repeated:
         return None
     at_base = t == base_time
+    if not at_base.any():
+        return None  # the generic path reports the missing base period
     base_of = np.full(len(regions), np.nan)
     base_of[codes_r[at_base]] = v[at_base]
     b = base_of[codes_r]
@@ -1415,11 +1428,28 @@ def _missing_key_check(schema: Schema, arg: str, name: str) -> _Check:
     return _Check(bad=missing, error=build)
 
 
+def _finite_period_check(schema: Schema, name: str) -> _Check:
+    """A numeric period must be finite: +-inf is no time."""
+
+    def build(n: int) -> ValueError:
+        return ValueError(
+            f"period column {name!r} (argument `period`) must be finite, "
+            f"found {n} infinite value(s)"
+        )
+
+    col = nw.col(name)
+    bad = (col == math.inf) | (col == -math.inf)
+    return _Check(bad=bad, error=build)
+
+
 def _key_checks(schema: Schema, *, region: str, period: str) -> list[_Check]:
-    return [
+    checks = [
         _missing_key_check(schema, "region", region),
         _missing_key_check(schema, "period", period),
     ]
+    if schema[period].is_float():
+        checks.append(_finite_period_check(schema, period))
+    return checks
 
 
 def _duplicate_message(
@@ -1432,7 +1462,9 @@ def _duplicate_message(
     )
     return (
         f"each ({region!r}, {period!r}) key must appear at most once{month}, "
-        f"found {len(keys)} duplicated key(s): {shown}{more}"
+        f"found {len(keys)} duplicated key(s): {shown}{more}; does the table "
+        "mix survey rounds (e.g. March and September) or levels (regions and "
+        "their province)? Filter it, or use a finer period column"
     )
 
 
@@ -1460,14 +1492,15 @@ def _check_unique_keys(
     frame: _Frame, *, region: str, period: str, key: str, temporal: bool
 ) -> None:
     """Raise if a (region, key) pair repeats; one grouped aggregate query."""
+    temps = _Temps(frame.collect_schema())
+    distinct, rows = temps("distinct"), temps("rows")
     total = _collect(
         frame.group_by(region)
-        .agg(nw.col(key).n_unique().alias("distinct"), nw.len().alias("rows"))
-        .select(nw.col("distinct").sum(), nw.col("rows").sum())
+        .agg(nw.col(key).n_unique().alias(distinct), nw.len().alias(rows))
+        .select(nw.col(distinct).sum(), nw.col(rows).sum())
     ).row(0)
     if total[0] == total[1]:
         return
-    temps = _Temps(frame.collect_schema())
     n, shown = temps("n"), temps("shown")
     # A date key is a month count: show the first date of each month instead.
     aggs = [nw.len().alias(n)]

@@ -303,9 +303,10 @@ def implied_population_interval(
     )
     scale = _SCALE[u]
     r_lo = np.maximum(ri.lower, 0.0)
+    r_hi = np.minimum(ri.upper, scale)  # a rate cannot exceed 100 % (or 1)
     h_lo = np.maximum(hi.lower, 0.0)
     with np.errstate(divide="ignore", invalid="ignore"):
-        lower = np.asarray(h_lo / ri.upper * scale)
+        lower = np.asarray(h_lo / r_hi * scale)
         upper = np.asarray(np.where(r_lo > 0, hi.upper / r_lo * scale, np.inf))
     upper = np.where(np.isnan(r) | np.isnan(h), np.nan, upper)
     return Interval(

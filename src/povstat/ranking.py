@@ -14,7 +14,7 @@ the poorest region and, among the 38 regencies and cities of East Java,
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 from attrs import field, frozen
@@ -26,6 +26,9 @@ from povstat._validate import NanPolicy
 
 __all__ = ["Ranking", "Ties", "rank"]
 
+#: Rule for ranking tied values: ``"min"`` (1, 2, 2, 4), ``"max"`` (1, 3, 3, 4),
+#: ``"average"`` (1, 2.5, 2.5, 4), ``"dense"`` (1, 2, 2, 3) or ``"ordinal"``
+#: (1, 2, 3, 4, in order of position).
 Ties = Literal["min", "max", "average", "dense", "ordinal"]
 _TIES: tuple[str, ...] = ("min", "max", "average", "dense", "ordinal")
 _NAN_POLICIES: tuple[str, ...] = ("omit", "last", "raise", "propagate")
@@ -42,7 +45,8 @@ class Ranking:
         was not ranked (missing, under ``nan_policy="omit"`` or
         ``"propagate"``). Float because ``"average"`` ties give halves.
     count : ndarray of int64
-        Number of values ranked in the group of each value (the "of 38").
+        Number of values ranked in the group of each value (the "of 38");
+        0 for a group left unranked by ``nan_policy="propagate"``.
     descending : bool
         True if rank 1 is the highest value.
     ties : {"min", "max", "average", "dense", "ordinal"}
@@ -218,6 +222,7 @@ def rank(
     if policy == "propagate":
         bad_group = np.bincount(group_id, weights=s_missing, minlength=n_groups) > 0
         s_rank[bad_group[group_id]] = np.nan
+        s_count[bad_group[group_id]] = 0
 
     out_rank = np.empty(n, dtype=np.float64)
     out_rank[order] = s_rank
@@ -230,6 +235,38 @@ def rank(
         ties=tie_rule,  # type: ignore[arg-type]
         nan_policy=policy,  # type: ignore[arg-type]
     )
+
+
+def _is_missing_label(x: object) -> bool:
+    if x is None:
+        return True
+    try:
+        return bool(x != x)  # NaN of any float type, NaT, pandas.NA (raises)
+    except TypeError:
+        return True  # pandas.NA: its truth value is ambiguous
+
+
+def _check_object_labels(g: NDArray[Any]) -> None:
+    """Reject missing or mixed labels in an object array (one pass)."""
+    items = g.tolist()
+    if any(_is_missing_label(x) for x in items):
+        msg = "`groups` must not contain missing labels (None/NaN/NaT/NA)"
+        raise ValueError(msg)
+    kinds = {isinstance(x, str) for x in items}
+    if len(kinds) > 1:
+        msg = (
+            "`groups` labels must be all numbers or all strings, not a mix "
+            "(2023 and '2023' would otherwise be merged)"
+        )
+        raise TypeError(msg)
+
+
+def _same_kind_labels(groups: object) -> bool:
+    """False if a list given as `groups` mixes strings and non-strings."""
+    if isinstance(groups, list | tuple):
+        kinds = {isinstance(x, str | np.str_) for x in groups}
+        return len(kinds) <= 1
+    return True
 
 
 def _group_codes(groups: ArrayLike | None, n: int) -> NDArray[np.intp]:
@@ -246,11 +283,17 @@ def _group_codes(groups: ArrayLike | None, n: int) -> NDArray[np.intp]:
     if g.dtype.kind == "f" and np.isnan(g).any():
         msg = "`groups` must not contain missing labels (NaN)"
         raise ValueError(msg)
-    if g.dtype.kind == "O" and any(
-        x is None or (isinstance(x, float) and x != x) for x in g.tolist()
-    ):
-        msg = "`groups` must not contain missing labels (None/NaN)"
+    if g.dtype.kind in "mM" and np.isnat(g).any():
+        msg = "`groups` must not contain missing labels (NaT)"
         raise ValueError(msg)
+    if g.dtype.kind == "O":
+        _check_object_labels(g)
+    elif g.dtype.kind in "US" and not _same_kind_labels(groups):
+        msg = (
+            "`groups` labels must be all numbers or all strings, not a mix "
+            "(2023 and '2023' would otherwise be merged)"
+        )
+        raise TypeError(msg)
     try:
         _, codes = np.unique(g, return_inverse=True)
     except TypeError:

@@ -132,6 +132,17 @@ def _signed(x: float, decimals: int = 2) -> str:
     return s if s.startswith(("-", "n")) else f"+{s}"
 
 
+def _snap(x: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Remove float noise from arithmetic on published decimals.
+
+    ``4.05 - 4.0`` is ``0.04999999999999982`` in binary; published figures
+    have at most a few decimals, so their sums, differences and products are
+    exact at 10 decimals. Rounding there first lets an exact tie (0.05) be
+    rounded as the tie it is.
+    """
+    return round_half_up(x, 10)
+
+
 def _direction(value: object, name: str = "direction") -> Direction:
     return _validate.choice(value, name, ("fall", "rise"))  # type: ignore[return-value]
 
@@ -217,11 +228,11 @@ def check_change_statement(
     dirn = _direction(direction)
     c = rate_change(before, after, unit=unit)
     x = _validate.nonnegative(stated, "stated")
-    b = np.asarray(before, dtype=np.float64)
-    a = np.asarray(after, dtype=np.float64)
+    b = _validate.numeric(before, "before")
+    a = _validate.numeric(after, "after")
     shape = np.broadcast_shapes(c.points.shape, x.shape)
-    points = np.broadcast_to(c.points, shape)
-    rel = np.broadcast_to(c.relative, shape)
+    points = np.broadcast_to(_snap(c.points), shape)
+    rel = np.broadcast_to(_snap(c.relative), shape)
     xs = np.broadcast_to(x, shape)
     tol = 0.5 * 10.0**-d
     m_points = np.abs(round_half_up(np.abs(points), d) - xs) < tol * 1e-6 + 1e-12
@@ -244,10 +255,15 @@ def check_change_statement(
             reasons.append("a figure is missing")
             continue
         moved = "fell" if p < 0 else ("rose" if p > 0 else "did not change")
+        shown = max(d, 2)
+        relative_text = (
+            f"a relative change of {_signed(r, 2)} %"
+            if np.isfinite(r)
+            else "no relative change (the earlier rate is 0)"
+        )
         core = (
-            f"{moved} {_fmt(abs(p), d)} points ({_fmt(float(bb[i]), d)} -> "
-            f"{_fmt(float(ab[i]), d)}), which is a relative change of "
-            f"{_signed(r, 2)} %"
+            f"{moved} {_fmt(abs(p), shown)} points ({_fmt(float(bb[i]), shown)} -> "
+            f"{_fmt(float(ab[i]), shown)}), which is {relative_text}"
         )
         if not sign_ok[i]:
             tail = f"the statement says it would {dirn}"
@@ -365,7 +381,11 @@ def check_count_statement(
     r = _validate.rate(rate, "rate", u)
     n = _validate.nonnegative(base, "base")
     m = _validate.nonnegative(stated, "stated")
-    if not isinstance(base_rtol, int | float) or not base_rtol >= 0:
+    if (
+        isinstance(base_rtol, bool)
+        or not isinstance(base_rtol, int | float | np.floating | np.integer)
+        or not base_rtol >= 0
+    ):
         msg = f"`base_rtol` must be a number >= 0, got {base_rtol!r}"
         raise ValueError(msg)
     pop = (
@@ -375,7 +395,7 @@ def check_count_statement(
     )
     shape = np.broadcast_shapes(r.shape, n.shape, m.shape, pop.shape)
     scale = 100.0 if u == "percent" else 1.0
-    computed = np.broadcast_to(r * n / scale, shape)
+    computed = np.broadcast_to(_snap(r * n / scale), shape)
     rounded = round_half_up(computed, d)
     ms = np.broadcast_to(m, shape)
     arithmetic_ok = np.abs(rounded - ms) <= 1e-9 * np.maximum(np.abs(ms), 1.0)
@@ -401,7 +421,7 @@ def check_count_statement(
             continue
         head = (
             f"{_fmt(float(rb[i]), 2)}{unit_sign} of {_fmt(float(nb[i]), 0)} is "
-            f"{_fmt(float(computed[i]), 0)}"
+            f"{_fmt(float(computed[i]), max(d + 1, 0))}"
         )
         head += (
             f", which rounds to {_fmt(float(ms[i]), max(d, 0))}"
@@ -629,7 +649,7 @@ def check_headcount_change_statement(
     rounding_interval(a, dl)
     s = _validate.finite_or_nan(stated, "stated")
     shape = np.broadcast_shapes(b.shape, a.shape, s.shape)
-    change = np.broadcast_to(a - b, shape)
+    change = np.broadcast_to(_snap(a - b), shape)
     width = 10.0**-dl
     lower = change - width
     upper = change + width
@@ -1100,6 +1120,26 @@ def check_statements(
             msg = (
                 f"`statements` of kind {kind!r} need `decimals`; missing in rows "
                 f"{list(rows.index)}"
+            )
+            raise ValueError(msg)
+        dec = statements.loc[statements["kind"] == kind, "decimals"]
+        whole = dec.map(
+            lambda x: not isinstance(x, bool) and float(x) == int(float(x))
+        ).astype(bool)
+        if not whole.all():
+            msg = (
+                "`statements` column 'decimals' must hold whole numbers; rows "
+                f"{list(dec.index[~whole])} have {dec[~whole].tolist()}"
+            )
+            raise ValueError(msg)
+    if "rank" in present:
+        flags = statements.loc[statements["kind"] == "rank", "descending"]
+        real = flags.map(lambda x: isinstance(x, bool | np.bool_)).astype(bool)
+        if not real.all():
+            msg = (
+                "`statements` column 'descending' must be True or False for "
+                f"rank statements; rows {list(flags.index[~real])} have "
+                f"{flags[~real].tolist()}"
             )
             raise ValueError(msg)
     keyed = data.set_index([region, period])

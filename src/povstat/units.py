@@ -203,6 +203,23 @@ def _scale(d: int) -> tuple[float, bool]:
     return (10.0 ** abs(d), d >= 0)
 
 
+_EXACT_BELOW = 1e14  # scaled values below this have at most 15 significant digits
+
+
+def _round_decimal(values: NDArray[np.float64], d: int) -> NDArray[np.float64]:
+    """Half-up rounding of each value's shortest decimal repr (slow, exact)."""
+    import decimal
+
+    quantum = decimal.Decimal(1).scaleb(-d)
+    out = np.empty(values.shape, dtype=np.float64)
+    with decimal.localcontext() as ctx:
+        ctx.prec = 800  # enough for every finite double at any allowed `d`
+        for i, value in enumerate(values.tolist()):
+            exact = decimal.Decimal(repr(value))
+            out[i] = float(exact.quantize(quantum, rounding=decimal.ROUND_HALF_UP))
+    return out
+
+
 def round_half_up(x: ArrayLike, decimals: int = 0) -> NDArray[np.float64]:
     r"""Round as official statistical tables do: half up, on the decimal value.
 
@@ -269,16 +286,32 @@ def round_half_up(x: ArrayLike, decimals: int = 0) -> NDArray[np.float64]:
     v = _validate.numeric(x, "x")
     a = np.abs(v)
     s, multiply = _scale(d)
-    y = a * s if multiply else a / s
-    k = np.floor(y)
-    tie = (k + 0.5) / s if multiply else (k + 0.5) * s
-    up = a >= tie
-    r = np.where(up, k + 1.0, k)
-    out = r / s if multiply else r * s
-    out = np.copysign(out, v)
-    # NaN and +-inf pass through unchanged.
-    out = np.where(np.isfinite(v), out, v)
-    return np.asarray(out, dtype=np.float64)
+    # Each step writes into one work array; NaN and +-inf flow through the
+    # steps unchanged (inf >= inf holds, so inf stays inf).
+    with np.errstate(over="ignore", invalid="ignore"):
+        k = np.multiply(a, s) if multiply else np.divide(a, s)
+        k = np.asarray(k)
+        np.floor(k, out=k)
+        tie = np.add(k, 0.5, out=np.empty_like(k))
+        if multiply:
+            tie /= s
+        else:
+            tie *= s
+        out = np.add(k, a >= tie, out=tie)  # reuse the buffer of `tie`
+        if multiply:
+            out /= s
+        else:
+            out *= s
+        np.copysign(out, v, out=out)
+    # With 16 or more significant digits in the scaled value, a double no
+    # longer tells its decimal value apart from a neighbouring tie, and
+    # k + 0.5 may not be representable: decide those few values on their
+    # shortest decimal representation, exactly.
+    if k.size and not np.max(k) < _EXACT_BELOW:  # NaN lands here too
+        wide = (k >= _EXACT_BELOW) & np.isfinite(v)
+        if wide.any():
+            out[wide] = _round_decimal(v[wide], d)
+    return np.asarray(out)
 
 
 def rounding_interval(value: ArrayLike, decimals: int) -> Interval:
@@ -335,7 +368,7 @@ def rounding_interval(value: ArrayLike, decimals: int) -> Interval:
     d = _validate.decimals(decimals)
     v = _validate.finite_or_nan(value, "value")
     back = round_half_up(v, d)
-    ok = np.isnan(v) | np.isclose(back, v, rtol=1e-12, atol=0.0)
+    ok = np.isnan(v) | (back == v)
     if not ok.all():
         first = float(np.ravel(v[~ok] if v.ndim else v)[0])
         msg = f"`value` must hold figures rounded to {d} decimals, found {first!r}"

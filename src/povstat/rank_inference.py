@@ -1,0 +1,1442 @@
+r"""Inference for ranks: confidence sets for the ranks of estimates.
+
+How sure is "second lowest in the province"? A region's rank among others
+is estimated from survey estimates, so it is uncertain too. This module gives
+confidence sets for ranks, marginal (for each region on its own) and
+simultaneous (for all regions of a group at once), by the parametric
+bootstrap with stepdown of Mogstad, Romano, Shaikh and Wilhelm (2024) or by
+deterministic Bonferroni and Šidák adjustments (including the joint region of
+Klein, Wright and Wieczorek, 2020); the confidence set for the regions that
+may be among the :math:`\tau` best; and, by Monte Carlo, the probability of
+each rank under the estimated sampling distribution.
+
+Conventions are those of :func:`povstat.rank`: ``descending`` has no default
+(True: rank 1 is the highest value, as BPS ranks poverty rates), ties take
+the smallest rank (``ties="min"``: a rank is 1 plus the number of strictly
+better values), and ranks are taken within ``groups`` (e.g. within each
+province and year).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Literal, cast
+
+import numpy as np
+from attrs import field, frozen
+from numpy.typing import ArrayLike, NDArray
+from scipy.special import ndtri
+
+from povstat import _validate
+from povstat._results import array_eq, readonly, readonly_float
+from povstat.ranking import Ranking, rank
+from povstat.uncertainty import _level
+
+__all__ = [
+    "RankConfidenceSets",
+    "RankProbabilities",
+    "TauBestSet",
+    "rank_confidence_sets",
+    "rank_probabilities",
+    "tau_best_set",
+]
+
+RankMethod = Literal["bootstrap", "bonferroni", "sidak"]
+_FloatArray = NDArray[np.floating[Any]]
+RankNanPolicy = Literal["omit", "raise"]
+
+_METHODS: tuple[str, ...] = ("bootstrap", "bonferroni", "sidak")
+_NAN_POLICIES: tuple[str, ...] = ("omit", "raise")
+# Work sizes of the bootstrap kernel, in array elements: one block of pair
+# weights (rows x window) and one work array (draws x rows x window). Chosen so
+# that the work array (float32) stays in a core's L2 cache.
+_BLOCK = 1 << 13
+_WORK = 1 << 17
+# Largest ratio of standard errors within a group for which the bootstrap
+# kernel runs in single precision (relative error about 6e-8 times the ratio).
+_SINGLE_RANGE = 1e3
+# Smallest padded group size for which the first bootstrap step uses the
+# Pareto-front kernel; smaller groups are cheaper by brute force.
+_FRONT_MIN = 64
+# Below this many (draws x rows x window) entries the kernel uses one thread.
+_MIN_THREAD_WORK = 1 << 22
+# Draws per chunk in rank_probabilities, times the number of items.
+_PROB_WORK = 1 << 20
+
+
+# --------------------------------------------------------------------------
+# Results
+# --------------------------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class RankConfidenceSets:
+    """Confidence sets for ranks: ``{lower, lower + 1, ..., upper}``.
+
+    Attributes
+    ----------
+    point_rank : ndarray of float64
+        Estimated rank within the row's group (1 + number of strictly better
+        estimates, the ``ties="min"`` rule). NaN for omitted rows.
+    lower, upper : ndarray of float64
+        Bounds of the confidence set for the rank; NaN for omitted rows.
+    count : ndarray of int64
+        Number of items ranked in the row's group (as in
+        :class:`povstat.Ranking`).
+    critical_value : ndarray of float64
+        Critical value of the standardized pairwise differences used for the
+        row: its family's bootstrap quantile at the last stepdown step that
+        could reject (marginal), its group's (simultaneous), the Bonferroni
+        or Šidák pairwise value (marginal), or the z of the adjusted
+        individual intervals (simultaneous Bonferroni or Šidák). NaN for a
+        group of one.
+    level : float
+        Confidence level, a fraction in (0, 1).
+    method : {"bootstrap", "bonferroni", "sidak"}
+        How the sets were computed.
+    simultaneous : bool
+        True: all sets of a group cover all true ranks of that group
+        jointly with probability at least `level`; False: each set covers
+        its own rank with that probability.
+    descending : bool
+        True: rank 1 is the highest value; False: the lowest.
+    n_draws : int or None
+        Bootstrap draws (None for the deterministic methods).
+    seed : int or None
+        Seed of the bootstrap draws, to reproduce them (None for the
+        deterministic methods).
+
+    Examples
+    --------
+    >>> from povstat import rank_confidence_sets
+    >>> cs = rank_confidence_sets([10.0, 7.0, 2.0], se=[0.5, 0.5, 0.5],
+    ...                           descending=True, level=0.95,
+    ...                           method="bonferroni", simultaneous=False)
+    >>> cs.lower, cs.upper
+    (array([1., 2., 3.]), array([1., 2., 3.]))
+    >>> cs.contains([1, 3, 3])
+    array([ True, False,  True])
+    """
+
+    point_rank: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+    lower: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+    upper: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+    count: NDArray[np.int64] = field(converter=readonly, eq=array_eq)
+    critical_value: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+    level: float
+    method: RankMethod
+    simultaneous: bool
+    descending: bool
+    n_draws: int | None
+    seed: int | None
+
+    def contains(self, ranks: ArrayLike) -> NDArray[np.bool_]:
+        """Whether each row's confidence set contains the given rank.
+
+        Parameters
+        ----------
+        ranks : array_like
+            Ranks, broadcast against the rows.
+
+        Returns
+        -------
+        ndarray of bool
+            ``lower <= ranks <= upper``; False for omitted rows.
+        """
+        r = _validate.numeric(ranks, "ranks")
+        return np.asarray((self.lower <= r) & (r <= self.upper))
+
+
+@frozen(kw_only=True)
+class TauBestSet:
+    r"""Confidence set for the items among the :math:`\tau` best of a group.
+
+    Attributes
+    ----------
+    member : ndarray of bool
+        True for the items that may be among the `tau` best (rank
+        :math:`\le \tau` in their group) at the stated level; False for
+        omitted rows.
+    lower : ndarray of float64
+        Lower bounds of the simultaneous confidence sets for the ranks that
+        decide membership (``member`` is ``lower <= tau``).
+    tau : int
+        Number of best positions asked about.
+    level : float
+        Confidence level, a fraction in (0, 1).
+    method : {"bootstrap", "bonferroni", "sidak"}
+        Method of the simultaneous rank sets.
+    descending : bool
+        True: best means highest; False: lowest.
+    n_draws : int or None
+        Bootstrap draws (None for the deterministic methods).
+    seed : int or None
+        Seed of the bootstrap draws (None for the deterministic methods).
+
+    Examples
+    --------
+    >>> from povstat import tau_best_set
+    >>> tb = tau_best_set([3.1, 3.3, 9.0, 12.0], se=[0.4, 0.4, 0.4, 0.4],
+    ...                   tau=1, descending=False, level=0.9, method="sidak")
+    >>> tb.member
+    array([ True,  True, False, False])
+    """
+
+    member: NDArray[np.bool_] = field(converter=readonly, eq=array_eq)
+    lower: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+    tau: int
+    level: float
+    method: RankMethod
+    descending: bool
+    n_draws: int | None
+    seed: int | None
+
+
+@frozen(kw_only=True)
+class RankProbabilities:
+    """Monte Carlo distribution of the ranks of replicated estimates.
+
+    Attributes
+    ----------
+    probability : ndarray of float64, shape (n, k)
+        ``probability[i, r - 1]``: share of draws in which item `i` has rank
+        `r` in its group; `k` is the size of the largest group, and ranks
+        beyond an item's own group size have probability 0. NaN rows for
+        omitted items.
+    best : ndarray of float64
+        ``probability[:, 0]``: share of draws in which the item is the best
+        (the highest when `descending`, else the lowest) of its group.
+    point_rank : ndarray of float64
+        Rank of the estimates themselves (``ties="min"``).
+    count : ndarray of int64
+        Number of items ranked in the row's group.
+    descending : bool
+        True: rank 1 is the highest value.
+    n_draws : int
+        Number of Monte Carlo draws.
+    seed : int
+        Seed of the draws, to reproduce them.
+
+    Examples
+    --------
+    >>> from povstat import rank_probabilities
+    >>> rp = rank_probabilities([5.0, 5.0], se=[1.0, 1.0], descending=True,
+    ...                         n_draws=2000, seed=1)
+    >>> rp.probability.sum(axis=1)
+    array([1., 1.])
+    """
+
+    probability: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+    best: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+    point_rank: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+    count: NDArray[np.int64] = field(converter=readonly, eq=array_eq)
+    descending: bool
+    n_draws: int
+    seed: int
+
+
+# --------------------------------------------------------------------------
+# Input checks and the padded group layout
+# --------------------------------------------------------------------------
+
+
+class _Bucket:
+    """Groups of similar size, padded to a common size `m`.
+
+    Item ``(g, i)`` (group `g` of the bucket, position `i` < size of `g`) is
+    ``item[g, i]`` in the valid-item numbering; padding has ``item == -1``.
+    Pair arrays have shape ``(G, m, m)``.
+    """
+
+    def __init__(
+        self,
+        item: NDArray[np.intp],
+        size: NDArray[np.intp],
+        y: NDArray[np.float64],
+        var: NDArray[np.float64],
+        cov: NDArray[np.float64] | None,
+    ) -> None:
+        self.item = item
+        self.size = size
+        real = item >= 0
+        self.real = real
+        safe = np.where(real, item, 0)
+        self.y = np.where(real, y[safe], 0.0)
+        self.se = np.where(real, np.sqrt(var[safe]), 0.0)
+        m = item.shape[1]
+        pair = real[:, :, None] & real[:, None, :]
+        pair &= ~np.eye(m, dtype=bool)[None, :, :]
+        self.pair = pair
+        self.diagonal = cov is None
+        v = np.where(real, var[safe], 0.0)
+        s2 = v[:, :, None] + v[:, None, :]
+        if cov is not None:
+            s2 = s2 - 2.0 * cov[safe[:, :, None], safe[:, None, :]]
+        sigma = np.sqrt(np.maximum(s2, 0.0))
+        diff = self.y[:, :, None] - self.y[:, None, :]
+        pos = pair & (sigma > 0)
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            self.inv_sigma = np.where(pos, 1.0 / sigma, 0.0)
+            # Observed standardized differences; a pair known without error
+            # (sigma 0) differs surely (+-inf) or is surely tied (0).
+            t = np.where(pos, diff / np.where(pos, sigma, 1.0), np.sign(diff) * np.inf)
+        # The bootstrap works on draws divided by `scale` and in single
+        # precision, unless the pairs' SEs span so many orders of magnitude
+        # that single precision would lose the statistic (then double).
+        big = float(self.se.max()) if self.se.size else 0.0
+        self.scale = big if big > 0 else 1.0
+        small = float(sigma[pos].min()) if pos.any() else self.scale
+        self.dtype: type[np.floating[Any]] = (
+            np.float32 if self.scale <= _SINGLE_RANGE * small else np.float64
+        )
+        self.t = np.where(pair, np.where(np.isnan(t), 0.0, t), np.nan)
+
+    def scaled_var(self) -> _FloatArray:
+        """Variances of the draws divided by `scale`, in the kernel's precision."""
+        ss = (self.se / self.scale).astype(self.dtype)
+        return np.asarray(ss * ss)
+
+    def weights(self) -> _FloatArray:
+        """``1 / sigma_ik`` for the scaled draws, 0 off the valid pairs.
+
+        For independent estimates computed in the kernel's precision exactly
+        as in :func:`_front_range`, so both kernels see the same statistics.
+        """
+        if not self.diagonal:
+            return np.asarray((self.inv_sigma * self.scale).astype(self.dtype))
+        v = self.scaled_var()
+        w = v[:, :, None] + v[:, None, :]
+        np.maximum(w, np.finfo(self.dtype).tiny, out=w)
+        w = np.reciprocal(np.sqrt(w))
+        return np.asarray(np.where(self.pair, w, 0.0).astype(self.dtype))
+
+
+class _Problem:
+    """Validated inputs in the padded per-group layout."""
+
+    def __init__(
+        self,
+        estimates: ArrayLike,
+        se: ArrayLike | None,
+        cov: ArrayLike | None,
+        groups: ArrayLike | None,
+        descending: object,
+        nan_policy: object,
+    ) -> None:
+        self.descending = _validate.flag(descending, "descending")
+        policy = _validate.choice(nan_policy, "nan_policy", _NAN_POLICIES)
+        x = _validate.finite_or_nan(estimates, "estimates")
+        if x.ndim != 1:
+            msg = f"`estimates` must be 1-dimensional, got shape {x.shape}"
+            raise ValueError(msg)
+        n = x.shape[0]
+        self.n = n
+        c: NDArray[np.float64] | None = None
+        if se is not None and cov is None:
+            s = _validate.nonnegative(se, "se")
+            if s.shape != (n,):
+                msg = f"`se` must have the shape of `estimates` {(n,)}, got {s.shape}"
+                raise ValueError(msg)
+            var = s * s
+        elif cov is not None and se is None:
+            c = _validate.numeric(cov, "cov")
+            if c.shape != (n, n):
+                msg = f"`cov` must have shape {(n, n)} for {n} estimates, got {c.shape}"
+                raise ValueError(msg)
+            var = np.diagonal(c).copy()
+        else:
+            given = "both" if se is not None else "neither"
+            msg = f"give exactly one of `se` and `cov`; got {given}"
+            raise ValueError(msg)
+        missing = np.isnan(x) | np.isnan(var)
+        if policy == "raise" and missing.any():
+            i = int(np.argmax(missing))
+            msg = (
+                f"missing value at index {i} of `estimates` or its error, with "
+                "nan_policy='raise'"
+            )
+            raise ValueError(msg)
+        keep = ~missing
+        if c is not None:
+            sub = c[np.ix_(keep, keep)]
+            _check_cov(sub)
+        codes = _group_codes(groups, n)
+        self.groups = groups
+        self.x_kept = np.where(keep, x, np.nan)
+        self.keep = keep
+        valid = np.flatnonzero(keep)
+        order = valid[np.argsort(codes[valid], kind="stable")]
+        self.order = order  # valid items, sorted by group
+        y = x[order] if self.descending else -x[order]
+        self.y = y
+        var_s = var[order]
+        cov_s = None if c is None else c[np.ix_(order, order)]
+        self.var = var_s
+        self.cov = cov_s
+        sizes = np.bincount(codes[order]) if order.size else np.zeros(0, np.intp)
+        sizes = sizes[sizes > 0]
+        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.intp)
+        self.n_valid = order.size
+        # Buckets of groups whose sizes share ceil(log2(size)), padded to the
+        # largest size in the bucket: padding at most doubles a side.
+        key = np.ceil(np.log2(np.maximum(sizes, 1))).astype(np.intp)
+        self.buckets: list[_Bucket] = []
+        for k in np.unique(key):  # a handful of size classes, not groups
+            gsel = np.flatnonzero(key == k)
+            m = int(sizes[gsel].max())
+            pos = np.arange(m)
+            inside = pos[None, :] < sizes[gsel][:, None]
+            item = np.where(inside, starts[gsel][:, None] + pos[None, :], -1)
+            self.buckets.append(_Bucket(item, sizes[gsel], y, var_s, cov_s))
+
+    def scatter(self, per_bucket: list[NDArray[np.float64]]) -> NDArray[np.float64]:
+        """Map per-bucket ``(G, m)`` values back to the caller's rows (NaN pads)."""
+        out = np.full(self.n, np.nan)
+        for b, vals in zip(self.buckets, per_bucket, strict=True):
+            out[self.order[b.item[b.real]]] = vals[b.real]
+        return out
+
+    def point_ranks(self) -> Ranking:
+        """Point ranks by :func:`povstat.rank` (``ties="min"``), omitted rows NaN."""
+        return rank(
+            self.x_kept,
+            descending=self.descending,
+            ties="min",
+            nan_policy="omit",
+            groups=self.groups,
+        )
+
+    def draws(self, n_draws: int, seed: int) -> NDArray[np.float64]:
+        """Centred normal draws ``(n_draws, n_valid)``, covariance of the estimates."""
+        rng = np.random.default_rng(seed)
+        e = rng.standard_normal((n_draws, self.n_valid))
+        if self.cov is None:
+            return np.asarray(e * np.sqrt(self.var))
+        return np.asarray(e @ _sqrt_psd(self.cov).T)
+
+
+def _check_cov(c: NDArray[np.float64]) -> None:
+    """Raise unless `c` is finite, symmetric and positive semi-definite."""
+    if c.size == 0:
+        return
+    if not np.isfinite(c).all():
+        msg = "`cov` must be finite for the estimates that are ranked"
+        raise ValueError(msg)
+    scale = float(np.max(np.abs(c)))
+    asym = np.abs(c - c.T)
+    if float(asym.max()) > 1e-10 * max(scale, 1e-300):
+        i, j = np.unravel_index(int(np.argmax(asym)), c.shape)
+        msg = (
+            f"`cov` must be symmetric, found cov[{i}, {j}] = {c[i, j]!r} but "
+            f"cov[{j}, {i}] = {c[j, i]!r}"
+        )
+        raise ValueError(msg)
+    eig = np.linalg.eigvalsh((c + c.T) / 2.0)
+    tol = 1e-10 * max(float(np.max(np.abs(eig))), 1e-300) * c.shape[0]
+    if float(eig.min()) < -tol:
+        msg = (
+            "`cov` must be positive semi-definite (a covariance matrix), found "
+            f"smallest eigenvalue {float(eig.min())!r}"
+        )
+        raise ValueError(msg)
+
+
+def _sqrt_psd(c: NDArray[np.float64]) -> NDArray[np.float64]:
+    """A matrix L with L @ L.T == c for a symmetric PSD `c` (eigen-decomposition)."""
+    w, v = np.linalg.eigh((c + c.T) / 2.0)
+    return np.asarray(v * np.sqrt(np.maximum(w, 0.0)))
+
+
+def _group_codes(groups: ArrayLike | None, n: int) -> NDArray[np.intp]:
+    """Integer group codes 0..G-1 (per row); every row in one group if None."""
+    if groups is None:
+        return np.zeros(n, dtype=np.intp)
+    g = np.asarray(groups)
+    if g.shape != (n,):
+        msg = f"`groups` must have the shape of `estimates` {(n,)}, got {g.shape}"
+        raise ValueError(msg)
+    if g.dtype.kind == "f":
+        bad = np.isnan(g)
+    elif g.dtype.kind == "O":
+        bad = np.array([v is None or (isinstance(v, float) and v != v) for v in g])
+    else:
+        bad = np.zeros(n, dtype=bool)
+    if bad.any():
+        msg = (
+            "`groups` must not contain missing labels, found one at index "
+            f"{int(np.argmax(bad))}"
+        )
+        raise ValueError(msg)
+    try:
+        _, codes = np.unique(g, return_inverse=True)
+    except TypeError:
+        msg = "`groups` labels must be sortable (all numbers or all strings)"
+        raise TypeError(msg) from None
+    return np.asarray(codes.reshape(n), dtype=np.intp)
+
+
+def _draw_settings(n_draws: object, seed: object) -> tuple[int, int]:
+    """Check `n_draws` and `seed`; draw and return a fresh seed if None."""
+    if isinstance(n_draws, bool) or not isinstance(n_draws, int | np.integer):
+        msg = f"`n_draws` must be an int, got {n_draws!r}"
+        raise TypeError(msg)
+    if n_draws < 1:
+        msg = f"`n_draws` must be >= 1, got {n_draws!r}"
+        raise ValueError(msg)
+    if seed is None:
+        entropy = np.random.SeedSequence().entropy
+        seed = entropy if isinstance(entropy, int) else 0
+    if isinstance(seed, bool) or not isinstance(seed, int | np.integer):
+        msg = f"`seed` must be an int or None, got {seed!r}"
+        raise TypeError(msg)
+    if seed < 0:
+        msg = f"`seed` must be >= 0, got {seed!r}"
+        raise ValueError(msg)
+    return int(n_draws), int(seed)
+
+
+# --------------------------------------------------------------------------
+# Bootstrap kernel: per draw, the max over a row's entries of the
+# standardized pair statistic, in cache-sized blocks, never materialising
+# draws x pairs.
+# --------------------------------------------------------------------------
+
+
+def _row_max(
+    zp: _FloatArray,
+    w_pos: _FloatArray,
+    w_neg: _FloatArray | None,
+    g_sel: NDArray[np.intp],
+    i_sel: NDArray[np.intp],
+    *,
+    upper_only: bool,
+) -> _FloatArray:
+    """Per draw and selected row ``(g, i)``: max over k of f(Z_gi - Z_gk).
+
+    ``f(d) = max(d * w_pos, d * w_neg)`` entrywise (``|d * w_pos|`` when
+    `w_neg` is None), so that a two-sided entry has ``w_neg = -w_pos`` and a
+    one-sided one ``w_neg = w_pos``; an entry with weight 0 contributes 0.
+    With `upper_only` only columns k > i are read (weights below must be 0).
+    Returns an array of shape ``(n_draws, len(i_sel))``. Draws are split
+    among threads; each writes its own rows of the result, so the result does
+    not depend on the number of threads.
+    """
+    r, _, m = zp.shape
+    out = np.empty((r, i_sel.size), dtype=zp.dtype)
+    _over_draws(
+        functools.partial(_row_max_range, zp, w_pos, w_neg, g_sel, i_sel, upper_only),
+        out,
+        work=r * i_sel.size * m,
+    )
+    return out
+
+
+def _over_draws(
+    task: Callable[[_FloatArray, int, int], None], out: _FloatArray, *, work: int
+) -> None:
+    """Run ``task(out, lo, hi)`` over ranges of draws, in threads if worth it.
+
+    Each range writes its own rows of `out`, so the result does not depend on
+    the number of threads.
+    """
+    r = out.shape[0]
+    n_threads = min(_threads(), max(1, work // _MIN_THREAD_WORK), r)
+    if n_threads <= 1:
+        task(out, 0, r)
+        return
+    bounds = np.linspace(0, r, n_threads + 1).astype(int)
+    with ThreadPoolExecutor(max_workers=n_threads) as pool:
+        jobs = [
+            pool.submit(task, out, lo, hi)
+            for lo, hi in itertools.pairwise(bounds.tolist())
+        ]
+        for job in jobs:
+            job.result()
+
+
+def _threads() -> int:
+    """Number of worker threads for the bootstrap kernel: the usable CPUs, <= 8."""
+    if hasattr(os, "sched_getaffinity"):
+        usable = len(os.sched_getaffinity(0))
+    else:  # pragma: no cover - platforms without CPU affinity
+        usable = os.cpu_count() or 1
+    return max(1, min(8, usable))
+
+
+def _row_max_range(
+    zp: _FloatArray,
+    w_pos: _FloatArray,
+    w_neg: _FloatArray | None,
+    g_sel: NDArray[np.intp],
+    i_sel: NDArray[np.intp],
+    upper_only: bool,
+    out: _FloatArray,
+    d_lo: int,
+    d_hi: int,
+) -> None:
+    """:func:`_row_max` for draws ``d_lo:d_hi``, written into `out`."""
+    _, n_groups, m = zp.shape
+    n_rows = i_sel.size
+    b_max = max(1, _BLOCK // m)
+    single = n_groups == 1
+    for start in range(0, n_rows, b_max):  # blocks of rows (work chunks)
+        stop = min(n_rows, start + b_max)
+        gb = g_sel[start:stop]
+        ib = i_sel[start:stop]
+        col0 = int(ib.min()) + 1 if (upper_only and single) else 0
+        wp = w_pos[gb, ib, col0:]
+        wn = None if w_neg is None else w_neg[gb, ib, col0:]
+        b, width = wp.shape
+        c = max(1, min(d_hi - d_lo, _WORK // (b * width)))
+        buf = np.empty((c, b, width), dtype=zp.dtype)
+        tmp = buf if wn is None else np.empty_like(buf)
+        for d0 in range(d_lo, d_hi, c):  # chunks of draws
+            d1 = min(d_hi, d0 + c)
+            zc = zp[d0:d1]
+            own = zc[:, gb, ib][:, :, None]
+            win = zc[:, gb[0], None, col0:] if single else zc[:, gb, col0:]
+            dd = buf[: d1 - d0]
+            np.subtract(own, win, out=dd)
+            if wn is None:
+                dd *= wp
+                np.abs(dd, out=dd)
+            else:
+                tt = tmp[: d1 - d0]
+                np.multiply(dd, wn, out=tt)
+                dd *= wp
+                np.maximum(dd, tt, out=dd)
+            dd.max(axis=2, out=out[d0:d1, start:stop])
+
+
+def _front_row_max(
+    zp: _FloatArray,
+    b: _Bucket,
+    g_sel: NDArray[np.intp],
+    i_sel: NDArray[np.intp],
+) -> _FloatArray:
+    """:func:`_row_max` with all entries two-sided, for independent estimates.
+
+    Per draw, ``max_k |Z_i - Z_k| / sigma_ik`` is the larger of the upward
+    part ``max_k (Z_k - Z_i) / sigma_ik`` and the downward part. When
+    positive, the upward part is attained on the Pareto front of the points
+    ``(Z_k, se_k)`` with high Z and low SE: a point k dominated by k'
+    (``Z_k' >= Z_k > Z_i`` and ``se_k' <= se_k``) has the larger numerator and
+    the smaller ``sigma_ik' = sqrt(se_k'^2 + se_i^2)``. Likewise downward with
+    low Z. A front of n random points has about ln(n) members, so this costs
+    O(n log n) per draw instead of O(n^2), with the same weights as
+    :meth:`_Bucket.weights`.
+    """
+    r, g_n, m = zp.shape
+    out = np.empty((r, i_sel.size), dtype=zp.dtype)
+    # Scaled variances in the kernel's precision, in SE order within each
+    # group (padding last, as +inf: an empty candidate slot gets weight 0).
+    order = np.argsort(np.where(b.real, b.se, np.inf), axis=1, kind="stable")
+    real_s = np.take_along_axis(b.real, order, axis=1)
+    v = b.scaled_var()
+    v_s = np.where(real_s, np.take_along_axis(v, order, axis=1), np.inf)
+    _over_draws(
+        functools.partial(
+            _front_range, zp, v, v_s.astype(v.dtype), order, real_s, g_sel, i_sel
+        ),
+        out,
+        work=r * g_n * m * 16,
+    )
+    return out
+
+
+def _front_range(
+    zp: _FloatArray,
+    v: _FloatArray,
+    v_s: _FloatArray,
+    order: NDArray[np.intp],
+    real_s: NDArray[np.bool_],
+    g_sel: NDArray[np.intp],
+    i_sel: NDArray[np.intp],
+    out: _FloatArray,
+    d_lo: int,
+    d_hi: int,
+) -> None:
+    """:func:`_front_row_max` for draws ``d_lo:d_hi``, written into `out`."""
+    _, g_n, m = zp.shape
+    c = max(1, min(d_hi - d_lo, _WORK // (g_n * m * 16)))
+    tiny = np.finfo(zp.dtype).tiny
+    v_i = v[None, None]
+    for d0 in range(d_lo, d_hi, c):  # chunks of draws
+        d1 = min(d_hi, d0 + c)
+        z = zp[d0:d1]
+        zs = np.take_along_axis(z, order[None], axis=2)
+        parts = []
+        for sign in (1.0, -1.0):  # upward front, then downward
+            key = np.where(real_s[None], sign * zs, -np.inf)
+            prev = np.empty_like(key)
+            prev[..., 0] = -np.inf
+            np.maximum.accumulate(key[..., :-1], axis=2, out=prev[..., 1:])
+            cand = real_s[None] & (key >= prev)
+            k = int(cand.sum(axis=2).max())
+            slot = (np.cumsum(cand, axis=2) - 1)[cand]
+            d_i, g_i, _ = np.nonzero(cand)
+            # Candidates on a leading axis: the max over them is then an
+            # elementwise max of contiguous slabs.
+            c_z = np.zeros((k, d1 - d0, g_n, 1), dtype=z.dtype)
+            c_v = np.full((k, d1 - d0, g_n, 1), np.inf, dtype=z.dtype)
+            c_z[slot, d_i, g_i, 0] = zs[cand]
+            c_v[slot, d_i, g_i, 0] = np.broadcast_to(v_s[None], cand.shape)[cand]
+            # Weights 1 / sqrt(v_i + v_k), as in _Bucket.weights; a pair
+            # without error (v_i + v_k = 0) has difference 0, weight finite.
+            w = np.add(c_v, v_i)
+            np.maximum(w, tiny, out=w)
+            np.sqrt(w, out=w)
+            np.reciprocal(w, out=w)
+            d = np.subtract(c_z, z[None]) if sign > 0 else np.subtract(z[None], c_z)
+            d *= w
+            parts.append(d.max(axis=0))
+        out[d0:d1] = np.maximum(parts[0], parts[1])[:, g_sel, i_sel]
+
+
+def _padded_draws(z: NDArray[np.float64], b: _Bucket) -> _FloatArray:
+    """Draws / scale in the bucket's ``(n_draws, G, m)`` layout; padding is 0."""
+    ext = np.concatenate([z / b.scale, np.zeros((z.shape[0], 1))], axis=1)
+    ext = ext.astype(b.dtype)
+    idx = np.where(b.real, b.item, z.shape[1])
+    return np.ascontiguousarray(ext[:, idx])
+
+
+def _quantile(x: _FloatArray, level: float) -> NDArray[np.float64]:
+    """Column quantiles at `level` (linear interpolation, R's type 7)."""
+    return np.asarray(np.quantile(np.asarray(x, dtype=np.float64), level, axis=0))
+
+
+def _pruned_quantiles(
+    bound: _FloatArray,
+    level: float,
+    exact: Callable[[NDArray[np.bool_], NDArray[np.intp]], _FloatArray],
+) -> tuple[NDArray[np.float64], _FloatArray]:
+    """Column quantiles of a statistic known only through upper bounds.
+
+    A stepdown step removes hypotheses from a family, so per draw its new
+    statistic is at most the previous one (`bound`, shape (draws, families)).
+    The quantile at `level` depends only on the draws at and above it, so the
+    statistic is computed exactly (``exact(need, columns)`` returns it where
+    `need` is True) only for draws whose bound reaches a threshold `tau`,
+    first the `1 - 2 (1 - level)` quantile of the bounds. Every other draw is
+    surely below `tau`; if no more than ``floor(level * (draws - 1))`` draws
+    lie below `tau`, the two order statistics the quantile interpolates are
+    exact values above it and the result equals the quantile of the exact
+    statistic. Otherwise `tau` is lowered, at worst to include every draw.
+    Returns the quantiles and the updated bounds (exact where computed).
+    """
+    r, n_fam = bound.shape
+    ub = bound.copy()
+    done = np.zeros(ub.shape, dtype=bool)
+    crit = np.full(n_fam, np.nan)
+    lo_pos = int(np.floor(level * (r - 1)))
+    alpha = 1.0 - level
+    pending = np.arange(n_fam)
+    for q in (level - alpha, level - 3.0 * alpha, 0.0):
+        if pending.size == 0:
+            break
+        sub = ub[:, pending]
+        if q > 0:
+            tau = np.quantile(sub.astype(np.float64), q, axis=0)
+        else:
+            tau = np.full(pending.size, -np.inf)
+        need = (sub >= tau) & ~done[:, pending]
+        sub = np.where(need, exact(need, pending), sub)
+        ub[:, pending] = sub
+        done[:, pending] |= need
+        ok = (sub < tau).sum(axis=0) <= lo_pos
+        # Draws below tau only fill the low positions: any stand-in below tau
+        # gives the same order statistics at lo_pos and above.
+        stand_in = np.where(np.isfinite(tau), tau - 1.0, 0.0)
+        mod = np.where(sub[:, ok] >= tau[ok], sub[:, ok], stand_in[ok])
+        crit[pending[ok]] = _quantile(mod, level)
+        pending = pending[~ok]
+    return crit, ub
+
+
+def _triple_row_max(
+    zp: _FloatArray,
+    w_pos: _FloatArray,
+    w_neg: _FloatArray,
+    d_sel: NDArray[np.intp],
+    g_sel: NDArray[np.intp],
+    i_sel: NDArray[np.intp],
+) -> _FloatArray:
+    """:func:`_row_max` for listed (draw, row) pairs; returns one value each."""
+    out = np.empty(d_sel.size, dtype=zp.dtype)
+    m = zp.shape[2]
+
+    def task(res: _FloatArray, lo: int, hi: int) -> None:
+        step = max(1, _WORK // m)
+        for p0 in range(lo, hi, step):  # chunks of (draw, row) pairs
+            p1 = min(hi, p0 + step)
+            d, g, i = d_sel[p0:p1], g_sel[p0:p1], i_sel[p0:p1]
+            dd = zp[d, g, i][:, None] - zp[d, g, :]
+            tt = dd * w_neg[g, i, :]
+            dd *= w_pos[g, i, :]
+            np.maximum(dd, tt, out=dd)
+            dd.max(axis=1, out=res[p0:p1])
+
+    _over_draws(task, out, work=d_sel.size * m)
+    return out
+
+
+def _bootstrap_marginal(
+    b: _Bucket, zp: _FloatArray, level: float
+) -> tuple[NDArray[np.bool_], NDArray[np.bool_], NDArray[np.float64]]:
+    """Stepdown marginal sets of Mogstad et al. (2024), every row at once.
+
+    Family of item i: the hypotheses "theta_i <= theta_k" and "theta_k <=
+    theta_i" for all k in its group. Returns ``(above, below, crit)``:
+    ``above[g, i, k]``: i proved better than k; ``below[g, i, k]``: k proved
+    better than i; ``crit[g, i]``: last critical value.
+    """
+    g_n, m = b.item.shape
+    above = np.zeros((g_n, m, m), dtype=bool)
+    below = np.zeros((g_n, m, m), dtype=bool)
+    crit = np.full((g_n, m), np.nan)
+    active = b.real & b.pair.any(axis=2)
+    inv = b.weights()
+    # Per draw and row, the statistic of the row's family at its last step:
+    # an upper bound for every later step.
+    last = np.zeros((zp.shape[0], g_n, m), dtype=zp.dtype)
+    first = True
+    while active.any():
+        g_sel, i_sel = np.nonzero(active)
+        two = b.pair & ~above & ~below
+        if first:
+            if b.diagonal and m >= _FRONT_MIN:
+                mx = _front_row_max(zp, b, g_sel, i_sel)
+            else:
+                mx = _row_max(zp, inv, None, g_sel, i_sel, upper_only=False)
+            c = _quantile(mx, level)
+        else:
+            # Where i was proved better than k, "theta_k <= theta_i" is kept,
+            # statistic (Z_k - Z_i)/sigma: weight -1/sigma. Where k was proved
+            # better, "theta_i <= theta_k" is kept: +1/sigma. Two-sided
+            # entries take the absolute value.
+            w_pos = np.where(above, -inv, inv)
+            w_neg = np.where(two, -w_pos, w_pos)
+
+            exact = functools.partial(_exact_marginal, zp, w_pos, w_neg, g_sel, i_sel)
+            c, mx = _pruned_quantiles(last[:, g_sel, i_sel], level, exact)
+        last[:, g_sel, i_sel] = mx
+        crit[g_sel, i_sel] = c
+        t = b.t[g_sel, i_sel]
+        two_rows = two[g_sel, i_sel]
+        new_above = two_rows & (t > c[:, None])
+        new_below = two_rows & (t < -c[:, None])
+        above[g_sel, i_sel] |= new_above
+        below[g_sel, i_sel] |= new_below
+        changed = (new_above | new_below).any(axis=1)
+        left = (two_rows & ~new_above & ~new_below).any(axis=1)
+        active = np.zeros_like(active)
+        active[g_sel, i_sel] = changed & left
+        first = False
+    return above, below, crit
+
+
+def _bootstrap_simultaneous(
+    b: _Bucket, zp: _FloatArray, level: float
+) -> tuple[NDArray[np.bool_], NDArray[np.float64]]:
+    """Stepdown simultaneous sets of Mogstad et al. (2024), every group at once.
+
+    Family of group g: "theta_i <= theta_k" for all ordered pairs in g.
+    Returns ``(better, crit)``: ``better[g, i, k]``: i proved better than k;
+    ``crit[g]``: last critical value.
+    """
+    g_n, m = b.item.shape
+    better = np.zeros((g_n, m, m), dtype=bool)
+    crit = np.full(g_n, np.nan)
+    upper = b.pair & np.triu(np.ones((m, m), dtype=bool), k=1)[None]
+    has_upper = np.asarray(upper.any(axis=2))
+    active_g = b.size >= 2
+    inv = np.where(upper, b.weights(), 0.0).astype(b.dtype)
+    last = np.zeros((zp.shape[0], g_n), dtype=zp.dtype)
+    first = True
+    while active_g.any():
+        groups_here = np.flatnonzero(active_g)
+        decided = better | np.swapaxes(better, 1, 2)
+        two = upper & ~decided
+        if first:
+            if b.diagonal and m >= _FRONT_MIN:
+                # All pairs of each row: the front kernel reads whole rows.
+                rows = b.pair.any(axis=2) & active_g[:, None]
+                g_sel, i_sel = np.nonzero(rows)
+                mx = _front_row_max(zp, b, g_sel, i_sel)
+            else:
+                g_sel, i_sel = np.nonzero(has_upper & active_g[:, None])
+                mx = _row_max(zp, inv, None, g_sel, i_sel, upper_only=True)
+            gmax = _group_max(mx, g_sel)
+            c_here = _quantile(gmax, level)
+        else:
+            # For i < k: where i was proved better only "theta_k <= theta_i"
+            # is left, statistic (Z_k - Z_i)/sigma: weight -1/sigma; where k
+            # was proved better only "theta_i <= theta_k": +1/sigma.
+            w_pos = np.where(better, -inv, inv)
+            w_neg = np.where(two, -w_pos, w_pos)
+
+            exact = functools.partial(
+                _exact_simultaneous, zp, w_pos, w_neg, has_upper, groups_here
+            )
+            c_here, gmax = _pruned_quantiles(last[:, groups_here], level, exact)
+        last[:, groups_here] = gmax
+        c = np.full(g_n, np.nan)
+        c[groups_here] = c_here
+        crit[groups_here] = c_here
+        cg = c[:, None, None]
+        new_fwd = two & (b.t > cg)  # i better than k (i < k)
+        new_bwd = two & (b.t < -cg)  # k better than i
+        new_fwd &= active_g[:, None, None]
+        new_bwd &= active_g[:, None, None]
+        better |= new_fwd
+        better |= np.swapaxes(new_bwd, 1, 2)
+        changed = (new_fwd | new_bwd).any(axis=(1, 2))
+        left = (two & ~new_fwd & ~new_bwd).any(axis=(1, 2))
+        active_g = active_g & changed & left
+        first = False
+    return better, crit
+
+
+def _exact_marginal(
+    zp: _FloatArray,
+    w_pos: _FloatArray,
+    w_neg: _FloatArray,
+    g_sel: NDArray[np.intp],
+    i_sel: NDArray[np.intp],
+    need: NDArray[np.bool_],
+    cols: NDArray[np.intp],
+) -> _FloatArray:
+    """Exact family statistics of rows ``cols`` (of g_sel, i_sel) where `need`."""
+    col, d = np.nonzero(need.T)  # grouped by row: its weights stay in cache
+    rows = cols[col]
+    out = np.zeros(need.shape, dtype=zp.dtype)
+    out[d, col] = _triple_row_max(zp, w_pos, w_neg, d, g_sel[rows], i_sel[rows])
+    return out
+
+
+def _exact_simultaneous(
+    zp: _FloatArray,
+    w_pos: _FloatArray,
+    w_neg: _FloatArray,
+    has_upper: NDArray[np.bool_],
+    groups_here: NDArray[np.intp],
+    need: NDArray[np.bool_],
+    cols: NDArray[np.intp],
+) -> _FloatArray:
+    """Exact statistics of groups ``groups_here[cols]`` on the draws in `need`."""
+    draws = np.flatnonzero(need.any(axis=1))
+    keep = np.zeros(has_upper.shape[0], dtype=bool)
+    keep[groups_here[cols]] = True
+    g_sel, i_sel = np.nonzero(has_upper & keep[:, None])
+    mx = _row_max(zp[draws], w_pos, w_neg, g_sel, i_sel, upper_only=True)
+    out = np.zeros(need.shape, dtype=zp.dtype)
+    out[draws] = _group_max(mx, g_sel)
+    return out
+
+
+def _group_max(mx: _FloatArray, g_sel: NDArray[np.intp]) -> _FloatArray:
+    """Max over the columns (rows of the bucket) of each group, in group order."""
+    _, first_row = np.unique(g_sel, return_index=True)
+    return np.asarray(np.maximum.reduceat(mx, first_row, axis=1))
+
+
+# --------------------------------------------------------------------------
+# Public functions
+# --------------------------------------------------------------------------
+
+
+def rank_confidence_sets(
+    estimates: ArrayLike,
+    *,
+    se: ArrayLike | None = None,
+    cov: ArrayLike | None = None,
+    descending: bool,
+    level: float,
+    method: RankMethod,
+    simultaneous: bool,
+    groups: ArrayLike | None = None,
+    n_draws: int = 1000,
+    seed: int | None = None,
+    nan_policy: RankNanPolicy = "omit",
+) -> RankConfidenceSets:
+    r"""Confidence sets for the ranks of estimates, marginal or simultaneous.
+
+    Parameters
+    ----------
+    estimates : array_like, 1-d
+        Estimates to rank (e.g. poverty rates of regions).
+    se : array_like, optional
+        Their standard errors, same shape; the estimates are then taken as
+        independent. Give exactly one of `se` and `cov`.
+    cov : array_like, optional
+        Covariance matrix of the estimates, shape (n, n), symmetric positive
+        semi-definite (e.g. for estimates from overlapping samples).
+    descending : bool
+        Required. True: rank 1 is the highest value (the BPS convention for
+        poverty rates); False: rank 1 is the lowest.
+    level : float
+        Confidence level, a fraction in (0, 1).
+    method : {"bootstrap", "bonferroni", "sidak"}
+        ``"bootstrap"``: Mogstad, Romano, Shaikh and Wilhelm [1]_, a
+        parametric bootstrap of the max statistic of standardized pairwise
+        differences, with the stepdown refinement. ``"bonferroni"`` and
+        ``"sidak"``: deterministic; marginal sets from pairwise z-tests
+        adjusted over the :math:`n_g - 1` comparisons of each item,
+        simultaneous sets from the joint region of Klein, Wright and
+        Wieczorek [2]_ (see Notes).
+    simultaneous : bool
+        Required. True: the sets of a group cover all its true ranks jointly
+        with probability at least `level`; False: each set covers its own
+        true rank with that probability (narrower).
+    groups : array_like, optional
+        Group label of each estimate (e.g. province-year); ranks and
+        simultaneous coverage are within groups. None: one group.
+    n_draws : int, default 1000
+        Bootstrap draws (``method="bootstrap"`` only; the deterministic
+        methods ignore it and record None).
+    seed : int, optional
+        Seed of the bootstrap draws. None draws a fresh seed, which is
+        recorded in the result so that the sets can be reproduced. Ignored by
+        the deterministic methods.
+    nan_policy : {"omit", "raise"}, default "omit"
+        A NaN estimate or standard error: ``"omit"`` leaves that row out of
+        its group (NaN bounds, and the group is ranked without it);
+        ``"raise"`` raises.
+
+    Returns
+    -------
+    RankConfidenceSets
+        Bounds, point ranks, group sizes and critical values per row, in the
+        order of `estimates`.
+
+    Raises
+    ------
+    TypeError
+        If an input is not numeric, `descending` or `simultaneous` is not a
+        bool, `level` is not a number, or `n_draws`/`seed` is not an int.
+    ValueError
+        If both or neither of `se` and `cov` are given, a standard error is
+        negative, `cov` is not symmetric positive semi-definite, the lengths
+        do not match, `level` is not in (0, 1), `method` or `nan_policy` is
+        unknown, `groups` has missing labels, or `n_draws` < 1.
+
+    See Also
+    --------
+    tau_best_set : Which items may be among the best few.
+    rank_probabilities : Monte Carlo rank probabilities.
+    povstat.rank : Point ranks with all tie rules.
+
+    Notes
+    -----
+    Write :math:`\theta` for the values oriented so that larger is better
+    (the estimates, negated when ``descending=False``), :math:`\hat\sigma_{jk}
+    = \sqrt{\Sigma_{jj} + \Sigma_{kk} - 2\Sigma_{jk}}` for the SE of
+    :math:`\hat\theta_j - \hat\theta_k`, and :math:`n_g` for the size of the
+    group. For a family of hypotheses :math:`H_{jk}: \theta_j \le
+    \theta_k`, one rejected with critical value :math:`c` when
+    :math:`(\hat\theta_j - \hat\theta_k)/\hat\sigma_{jk} > c` proves
+    :math:`j` better than :math:`k`. The set for the rank of :math:`j` is
+
+    .. math::
+        \big[\,1 + |\{k: k \text{ proved better than } j\}|,\;
+        n_g - |\{k: j \text{ proved better than } k\}|\,\big],
+
+    which contains the true rank whenever all the rejections are right [1]_,
+    under the ``"min"``, ``"max"`` and ``"average"`` tie rules of
+    :func:`povstat.rank` alike (they differ only where true values tie).
+
+    *Bootstrap* [1]_. With draws :math:`Z^{*} \sim N(0, \hat\Sigma)`, the
+    critical value is the `level` quantile (linear interpolation) over the
+    draws of :math:`\max_{(j,k) \in I} (Z_j^{*} - Z_k^{*})/\hat\sigma_{jk}`,
+    where :math:`I` is the family: for the marginal set of :math:`j` all
+    :math:`H_{jk}` and :math:`H_{kj}` (:math:`k \ne j`), for simultaneous
+    sets all ordered pairs of the group. Stepdown: rejected hypotheses are
+    removed from :math:`I`, the critical value is recomputed on the same
+    draws, and this repeats until nothing new is rejected. Ties between
+    estimates are never resolved (their difference is never significant).
+
+    *Bonferroni and Šidák, marginal*: two-sided pairwise z-tests of
+    :math:`j` against each other item of its group at
+    :math:`z^{*} = \Phi^{-1}(1 - \alpha'/2)` with :math:`\alpha' =
+    \alpha/(n_g-1)` (Bonferroni) or :math:`1 - (1-\alpha)^{1/(n_g-1)}`
+    (Šidák).
+
+    *Bonferroni and Šidák, simultaneous* [2]_: intervals
+    :math:`\hat\theta_j \pm z\,\mathrm{SE}_j` with :math:`\alpha' =
+    \alpha/n_g` or :math:`1-(1-\alpha)^{1/n_g}`, which cover all
+    :math:`\theta_j` jointly with probability at least `level` (Šidák's
+    inequality holds for any correlation [3]_); :math:`k` is proved better
+    than :math:`j` when :math:`k`'s interval lies wholly above :math:`j`'s.
+
+    The draws are ``numpy.random.default_rng(seed).standard_normal((n_draws,
+    n))`` times the standard errors (or times :math:`L^\top`, with
+    :math:`LL^\top = \hat\Sigma` from an eigendecomposition, when `cov` is
+    given), one column per ranked row in the order of the rows stably sorted
+    by group, and serve every stepdown step. The bootstrap computes, per draw
+    and in cache-sized blocks, only the running maxima, so memory stays at
+    :math:`O(\text{draws} \times n + \sum_g n_g^2)`; time grows as
+    :math:`\text{draws} \times n_g^2` per stepdown step (the first step, for
+    independent estimates, as :math:`\text{draws} \times n_g \log n_g`).
+    The pairwise statistics of the draws are computed in single precision
+    unless the SEs of a group span more than three orders of magnitude (then
+    double).
+
+    References
+    ----------
+    .. [1] Mogstad, M., Romano, J. P., Shaikh, A. M., Wilhelm, D. (2024),
+       "Inference for Ranks with Applications to Mobility across
+       Neighbourhoods and Academic Achievement across Countries", *Review of
+       Economic Studies* 91(1), 476-518, doi:10.1093/restud/rdad006.
+    .. [2] Klein, M., Wright, T., Wieczorek, J. (2020), "A Joint Confidence
+       Region for an Overall Ranking of Populations", *Journal of the Royal
+       Statistical Society Series C* 69(3), 589-606, doi:10.1111/rssc.12402.
+    .. [3] Šidák, Z. (1967), "Rectangular Confidence Regions for the Means of
+       Multivariate Normal Distributions", *Journal of the American
+       Statistical Association* 62(318), 626-633.
+
+    Examples
+    --------
+    PISA 2018 mean mathematics scores (standard errors) of six OECD
+    countries, higher is better:
+
+    >>> from povstat import rank_confidence_sets
+    >>> score = [512.02, 508.07, 498.94, 491.36, 417.41, 390.93]
+    >>> se = [2.36, 2.26, 2.97, 1.94, 2.42, 2.99]
+    >>> cs = rank_confidence_sets(score, se=se, descending=True, level=0.95,
+    ...                           method="bonferroni", simultaneous=False)
+    >>> cs.lower, cs.upper
+    (array([1., 1., 2., 3., 5., 6.]), array([2., 3., 4., 4., 5., 6.]))
+    >>> bs = rank_confidence_sets(score, se=se, descending=True, level=0.95,
+    ...                           method="bootstrap", simultaneous=True,
+    ...                           n_draws=2000, seed=7)
+    >>> bool(bs.contains(bs.point_rank).all())
+    True
+    """
+    prob = _Problem(estimates, se, cov, groups, descending, nan_policy)
+    lev = _level(level)
+    m_ = cast(RankMethod, _validate.choice(method, "method", _METHODS))
+    simul = _validate.flag(simultaneous, "simultaneous")
+    draws: int | None = None
+    used_seed: int | None = None
+    lowers: list[NDArray[np.float64]] = []
+    uppers: list[NDArray[np.float64]] = []
+    crits: list[NDArray[np.float64]] = []
+    if m_ == "bootstrap":
+        draws, used_seed = _draw_settings(n_draws, seed)
+        z = prob.draws(draws, used_seed)
+    for b in prob.buckets:  # a handful of size classes, not groups
+        n_g = b.size.astype(np.float64)[:, None]
+        if m_ == "bootstrap":
+            zp = _padded_draws(z, b)
+            if simul:
+                better, cg = _bootstrap_simultaneous(b, zp, lev)
+                above, below = better, np.swapaxes(better, 1, 2)
+                crit = np.broadcast_to(cg[:, None], b.item.shape)
+            else:
+                above, below, crit = _bootstrap_marginal(b, zp, lev)
+        elif simul:
+            zc = _adjusted_z(lev, b.size.astype(np.float64), m_)
+            half = zc[:, None] * b.se
+            lo = b.y - half
+            hi = b.y + half
+            above = b.pair & (lo[:, :, None] > hi[:, None, :])
+            below = np.swapaxes(above, 1, 2)
+            crit = np.broadcast_to(zc[:, None], b.item.shape)
+        else:
+            zc = _adjusted_z(lev, b.size.astype(np.float64) - 1.0, m_)
+            cc = zc[:, None, None]
+            above = b.pair & (b.t > cc)
+            below = b.pair & (b.t < -cc)
+            crit = np.broadcast_to(zc[:, None], b.item.shape)
+        lowers.append(1.0 + below.sum(axis=2))
+        uppers.append(n_g - above.sum(axis=2))
+        crits.append(np.where(b.size[:, None] >= 2, crit, np.nan))
+    ranking = prob.point_ranks()
+    return RankConfidenceSets(
+        point_rank=ranking.rank,
+        lower=prob.scatter(lowers),
+        upper=prob.scatter(uppers),
+        count=ranking.count,
+        critical_value=prob.scatter(crits),
+        level=lev,
+        method=m_,
+        simultaneous=simul,
+        descending=prob.descending,
+        n_draws=draws,
+        seed=used_seed,
+    )
+
+
+def _adjusted_z(
+    level: float, m: NDArray[np.float64], method: str
+) -> NDArray[np.float64]:
+    """Two-sided z for `m` comparisons, Bonferroni or Šidák (NaN if m < 1)."""
+    alpha = 1.0 - level
+    mm = np.where(m >= 1, m, 1.0)
+    # Bonferroni: alpha / m; Sidak: 1 - (1 - alpha)^(1/m), computed stably.
+    bonf = method == "bonferroni"
+    each = alpha / mm if bonf else -np.expm1(np.log1p(-alpha) / mm)
+    return np.asarray(np.where(m >= 1, -ndtri(each / 2.0), np.nan))
+
+
+def tau_best_set(
+    estimates: ArrayLike,
+    *,
+    se: ArrayLike | None = None,
+    cov: ArrayLike | None = None,
+    tau: int,
+    descending: bool,
+    level: float,
+    method: RankMethod,
+    groups: ArrayLike | None = None,
+    n_draws: int = 1000,
+    seed: int | None = None,
+    nan_policy: RankNanPolicy = "omit",
+) -> TauBestSet:
+    r"""Confidence set for the items that may be among the :math:`\tau` best.
+
+    Answers questions such as "which regions could be among the 3 lowest
+    poverty rates of the province?" (``tau=3, descending=False``): with
+    probability at least `level`, every item whose true rank is at most
+    `tau` is in the set.
+
+    Parameters
+    ----------
+    estimates : array_like, 1-d
+        Estimates to rank.
+    se, cov : array_like, optional
+        Standard errors or covariance matrix; exactly one, as in
+        :func:`rank_confidence_sets`.
+    tau : int
+        Number of best positions (>= 1).
+    descending : bool
+        Required. True: best means highest; False: lowest.
+    level : float
+        Confidence level, a fraction in (0, 1).
+    method : {"bootstrap", "bonferroni", "sidak"}
+        Method of the simultaneous rank sets the set is projected from.
+    groups : array_like, optional
+        Group labels; the set is taken within each group.
+    n_draws : int, default 1000
+        Bootstrap draws (``method="bootstrap"`` only; ignored otherwise).
+    seed : int, optional
+        Seed of the draws; None draws a fresh one and records it. Ignored by
+        the deterministic methods.
+    nan_policy : {"omit", "raise"}, default "omit"
+        As in :func:`rank_confidence_sets`; omitted rows are not members.
+
+    Returns
+    -------
+    TauBestSet
+        Membership and the lower rank bounds that decide it.
+
+    Raises
+    ------
+    TypeError
+        If `tau` is not an int, or as for :func:`rank_confidence_sets`.
+    ValueError
+        If `tau` < 1, or as for :func:`rank_confidence_sets`.
+
+    See Also
+    --------
+    rank_confidence_sets : The simultaneous sets used here.
+
+    Notes
+    -----
+    The set is :math:`\{j : L_j \le \tau\}` with :math:`L_j` the lower
+    bounds of simultaneous confidence sets for all ranks of the group [1]_.
+    If all the simultaneous sets cover, every item of true rank
+    :math:`\le \tau` has :math:`L_j \le \tau`. For the bootstrap with
+    stepdown the lower bounds equal those of the one-sided procedure of [1]_,
+    whose family of all ordered pairs is the same; for Bonferroni and Šidák
+    the set is projected from the joint region of [2]_.
+
+    References
+    ----------
+    .. [1] Mogstad, M., Romano, J. P., Shaikh, A. M., Wilhelm, D. (2024),
+       "Inference for Ranks with Applications to Mobility across
+       Neighbourhoods and Academic Achievement across Countries", *Review of
+       Economic Studies* 91(1), 476-518, section 4.
+    .. [2] Klein, M., Wright, T., Wieczorek, J. (2020), "A Joint Confidence
+       Region for an Overall Ranking of Populations", *Journal of the Royal
+       Statistical Society Series C* 69(3), 589-606.
+
+    Examples
+    --------
+    Which of five regions could have one of the 2 lowest rates?
+
+    >>> from povstat import tau_best_set
+    >>> rate = [4.3, 4.1, 4.9, 9.5, 12.0]
+    >>> tb = tau_best_set(rate, se=[0.3] * 5, tau=2, descending=False,
+    ...                   level=0.9, method="bootstrap", n_draws=2000, seed=3)
+    >>> tb.member
+    array([ True,  True,  True, False, False])
+    """
+    if isinstance(tau, bool) or not isinstance(tau, int | np.integer):
+        msg = f"`tau` must be an int, got {tau!r}"
+        raise TypeError(msg)
+    if tau < 1:
+        msg = f"`tau` must be >= 1, got {tau!r}"
+        raise ValueError(msg)
+    cs = rank_confidence_sets(
+        estimates,
+        se=se,
+        cov=cov,
+        descending=descending,
+        level=level,
+        method=method,
+        simultaneous=True,
+        groups=groups,
+        n_draws=n_draws,
+        seed=seed,
+        nan_policy=nan_policy,
+    )
+    return TauBestSet(
+        member=cs.lower <= tau,
+        lower=cs.lower,
+        tau=int(tau),
+        level=cs.level,
+        method=cs.method,
+        descending=cs.descending,
+        n_draws=cs.n_draws,
+        seed=cs.seed,
+    )
+
+
+def rank_probabilities(
+    estimates: ArrayLike,
+    *,
+    se: ArrayLike | None = None,
+    cov: ArrayLike | None = None,
+    descending: bool,
+    groups: ArrayLike | None = None,
+    n_draws: int = 10_000,
+    seed: int | None = None,
+    nan_policy: RankNanPolicy = "omit",
+) -> RankProbabilities:
+    r"""Probability of each rank for replicated estimates, by Monte Carlo.
+
+    Draws replicates :math:`\theta^{*} \sim N(\hat\theta, \hat\Sigma)`,
+    ranks each draw within groups and counts how often each item takes each
+    rank, and how often it is the best (the highest when `descending`, the
+    lowest otherwise).
+
+    Parameters
+    ----------
+    estimates : array_like, 1-d
+        Estimates to rank.
+    se, cov : array_like, optional
+        Standard errors or covariance matrix; exactly one, as in
+        :func:`rank_confidence_sets`.
+    descending : bool
+        Required. True: rank 1 is the highest value.
+    groups : array_like, optional
+        Group labels; ranks are taken within groups.
+    n_draws : int, default 10000
+        Number of Monte Carlo draws. The Monte Carlo SE of a probability
+        :math:`P` is :math:`\sqrt{P(1-P)/\text{n\_draws}}`.
+    seed : int, optional
+        Seed of the draws; None draws a fresh one and records it.
+    nan_policy : {"omit", "raise"}, default "omit"
+        As in :func:`rank_confidence_sets`.
+
+    Returns
+    -------
+    RankProbabilities
+        Rank probability matrix, probability of being the best, point ranks.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As for :func:`rank_confidence_sets`.
+
+    See Also
+    --------
+    rank_confidence_sets : Confidence statements about the true ranks.
+
+    Notes
+    -----
+    :math:`P_{ir} = \frac{1}{B}\sum_{b=1}^{B}
+    \mathbf 1\{\operatorname{rank}_i(\theta^{*(b)}) = r\}`, ranks by the
+    ``ties="min"`` rule (ties have probability 0 unless two estimates have
+    no sampling error). This is the sampling distribution of the *estimated*
+    ranking, centred at the estimates: a description of how unstable the
+    published ranking is, as in league-table analyses [1]_. It is not the
+    probability that the *true* rank is :math:`r`, and the bootstrap of
+    ranks is not a valid basis for confidence statements about them when
+    values are close [2]_; use :func:`rank_confidence_sets` for those.
+
+    References
+    ----------
+    .. [1] Goldstein, H., Spiegelhalter, D. J. (1996), "League Tables and
+       Their Limitations: Statistical Issues in Comparisons of Institutional
+       Performance", *Journal of the Royal Statistical Society Series A*
+       159(3), 385-443.
+    .. [2] Hall, P., Miller, H. (2009), "Using the Bootstrap to Quantify the
+       Authority of an Empirical Ranking", *Annals of Statistics* 37(6B),
+       3929-3959.
+
+    Examples
+    --------
+    >>> from povstat import rank_probabilities
+    >>> rp = rank_probabilities([4.3, 4.1, 9.5], se=[0.3, 0.3, 0.3],
+    ...                         descending=False, n_draws=20_000, seed=5)
+    >>> rp.best.round(1)
+    array([0.3, 0.7, 0. ])
+    """
+    prob = _Problem(estimates, se, cov, groups, descending, nan_policy)
+    draws, used_seed = _draw_settings(n_draws, seed)
+    k_max = max((b.item.shape[1] for b in prob.buckets), default=0)
+    counts = [
+        np.zeros((*b.item.shape, b.item.shape[1]), np.int64) for b in prob.buckets
+    ]
+    rng = np.random.default_rng(used_seed)
+    root = None if prob.cov is None else _sqrt_psd(prob.cov)
+    y = np.concatenate([prob.y, [-np.inf]])
+    chunk = max(1, _PROB_WORK // max(1, prob.n_valid))
+    for d0 in range(0, draws, chunk):  # chunks of draws
+        c = min(chunk, draws - d0)
+        e = rng.standard_normal((c, prob.n_valid))
+        z = e * np.sqrt(prob.var) if root is None else e @ root.T
+        theta = np.concatenate([z, np.zeros((c, 1))], axis=1) + y
+        for b, cnt in zip(prob.buckets, counts, strict=True):
+            idx = np.where(b.real, b.item, prob.n_valid)
+            ranks = _min_ranks(theta[:, idx])
+            g_n, m = b.item.shape
+            flat = (np.arange(g_n * m).reshape(g_n, m) * m)[None] + ranks - 1
+            sel = np.broadcast_to(b.real, ranks.shape)
+            cnt += np.bincount(flat[sel], minlength=g_n * m * m).reshape(g_n, m, m)
+    probs = np.full((prob.n, k_max), np.nan)
+    for b, cnt in zip(prob.buckets, counts, strict=True):
+        m = b.item.shape[1]
+        rows = prob.order[b.item[b.real]]
+        probs[rows, :] = 0.0
+        probs[rows, :m] = cnt[b.real] / draws
+    ranking = prob.point_ranks()
+    return RankProbabilities(
+        probability=probs,
+        best=probs[:, 0] if k_max else np.full(prob.n, np.nan),
+        point_rank=ranking.rank,
+        count=ranking.count,
+        descending=prob.descending,
+        n_draws=draws,
+        seed=used_seed,
+    )
+
+
+def _min_ranks(v: NDArray[np.float64]) -> NDArray[np.intp]:
+    """Ranks along the last axis, 1 = largest, ties take the smallest rank."""
+    order = np.argsort(-v, axis=-1, kind="stable")
+    s = np.take_along_axis(v, order, axis=-1)
+    pos = np.arange(v.shape[-1])
+    new_run = np.ones(v.shape, dtype=bool)
+    new_run[..., 1:] = s[..., 1:] != s[..., :-1]
+    run_start = np.maximum.accumulate(np.where(new_run, pos, 0), axis=-1)
+    out = np.empty(v.shape, dtype=np.intp)
+    np.put_along_axis(out, order, run_start + 1, axis=-1)
+    return out

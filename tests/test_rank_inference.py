@@ -1,0 +1,759 @@
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from numpy.typing import NDArray
+from scipy.special import ndtri
+
+from povstat import (
+    rank_confidence_sets,
+    rank_probabilities,
+    se_from_moe,
+    tau_best_set,
+)
+
+DATA = Path(__file__).parent / "data"
+
+# OECD PISA 2018 mean mathematics scores and their standard errors, as quoted
+# in the issue: Canada, Belgium, Austria, Australia, Chile, Colombia.
+PISA_SCORE = [512.02, 508.07, 498.94, 491.36, 417.41, 390.93]
+PISA_SE = [2.36, 2.26, 2.97, 1.94, 2.42, 2.99]
+# Worked by hand: z_jk = (x_j - x_k) / sqrt(se_j^2 + se_k^2):
+#   Can-Bel 1.21, Can-Aut 3.45, Can-Aus 6.76, Bel-Aut 2.446, Bel-Aus 5.61,
+#   Aut-Aus 2.137, every pair with Chile or Colombia > 6.8.
+# Bonferroni over each country's 5 comparisons at 95 %: z* = Phi^-1(1 -
+# 0.05/10) = 2.576, so Can-Aut, Bel-Aut and the rest above 2.576 are
+# resolved, Can-Bel (1.21) and Aut-Aus (2.137) are not, and Bel-Aut (2.446)
+# is not either:
+PISA_BONFERRONI = ([1, 1, 2, 3, 5, 6], [2, 3, 4, 4, 5, 6])
+# With Bel-Aut resolved (a critical value below 2.446):
+PISA_RESOLVED = ([1, 1, 3, 3, 5, 6], [2, 2, 4, 4, 5, 6])
+
+
+def load_acs() -> tuple[list[str], NDArray[np.float64], NDArray[np.float64]]:
+    with (DATA / "acs2011_mean_travel_time.csv").open(newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    abbr = [r["abbreviation"] for r in rows]
+    mean = np.array([float(r["mean_minutes"]) for r in rows])
+    moe = np.array([float(r["moe90_minutes"]) for r in rows])
+    return abbr, mean, moe
+
+
+# --------------------------------------------------------------------------
+# Reference cases
+# --------------------------------------------------------------------------
+
+
+def test_pisa_bonferroni_marginal_by_hand() -> None:
+    cs = rank_confidence_sets(
+        PISA_SCORE,
+        se=PISA_SE,
+        descending=True,
+        level=0.95,
+        method="bonferroni",
+        simultaneous=False,
+    )
+    np.testing.assert_array_equal(cs.lower, PISA_BONFERRONI[0])
+    np.testing.assert_array_equal(cs.upper, PISA_BONFERRONI[1])
+    # Austria's point rank is 3 (higher is better).
+    assert cs.point_rank[2] == 3
+    np.testing.assert_allclose(cs.critical_value, 2.5758293, atol=1e-7)
+    assert cs.n_draws is None
+    assert cs.seed is None
+    assert not cs.lower.flags.writeable
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+@pytest.mark.parametrize("simultaneous", [False, True])
+def test_pisa_bootstrap_by_set_membership(seed: int, simultaneous: bool) -> None:
+    # Tolerance: every bootstrap critical value lies between the single-test
+    # value 1.960 (a max over pairs is at least one pair) and a Bonferroni
+    # bound (2.576 over 5 comparisons, 2.935 over the 15 pairs), up to Monte
+    # Carlo error of 0.05 with 5,000 draws. Only Bel-Aut (z = 2.446) and, for
+    # the simultaneous sets, no other pair, falls in [1.91, 2.99]: all other
+    # |z| are below 1.91 (Can-Bel 1.21) or above 3.4, except Aut-Aus (2.137),
+    # which is below every possible critical value of a family that also
+    # holds a second pair (the 95 % quantile of a max of two |N(0,1)| with
+    # correlation at most 1/2 is > 2.19). So each set lies between the
+    # "resolved" and the Bonferroni sets.
+    cs = rank_confidence_sets(
+        PISA_SCORE,
+        se=PISA_SE,
+        descending=True,
+        level=0.95,
+        method="bootstrap",
+        simultaneous=simultaneous,
+        n_draws=5000,
+        seed=seed,
+    )
+    crit = cs.critical_value
+    assert np.all((crit > 1.91) & (crit < (2.99 if simultaneous else 2.63)))
+    # Outer: Bonferroni sets; inner: Bel-Aut resolved.
+    assert np.all(cs.lower >= PISA_BONFERRONI[0])
+    assert np.all(cs.upper <= PISA_BONFERRONI[1])
+    assert np.all(cs.lower <= PISA_RESOLVED[0])
+    assert np.all(cs.upper >= PISA_RESOLVED[1])
+    # Austria's set is [2, 4] or [3, 4], decided by its own critical value.
+    z_bel_aut = (508.07 - 498.94) / np.hypot(2.26, 2.97)
+    assert cs.lower[2] == (3 if z_bel_aut > crit[2] else 2)
+    assert cs.upper[1] == (2 if z_bel_aut > crit[1] else 3)
+    assert cs.seed == seed
+    assert cs.n_draws == 5000
+
+
+def test_acs_sidak_joint_region() -> None:
+    # Klein, Wright and Wieczorek (2020): Sidak joint 90 % intervals for 51
+    # states, z = Phi^-1(1 - (1 - 0.9^(1/51))/2) = 3.0809; rank 1 = shortest
+    # travel time. South and North Dakota [1, 6], New York and Maryland
+    # [50, 51].
+    abbr, mean, moe = load_acs()
+    se = se_from_moe(moe, level=0.90)
+    cs = rank_confidence_sets(
+        mean,
+        se=se,
+        descending=False,
+        level=0.90,
+        method="sidak",
+        simultaneous=True,
+    )
+    np.testing.assert_allclose(cs.critical_value, 3.0809, atol=5e-5)
+    for state, lo, hi in [("SD", 1, 6), ("ND", 1, 6), ("NY", 50, 51), ("MD", 50, 51)]:
+        i = abbr.index(state)
+        assert (cs.lower[i], cs.upper[i]) == (lo, hi), state
+    # The definition, computed directly: 1 + states wholly below, 51 - wholly
+    # above.
+    half = 3.0808999 * se
+    lo_b, hi_b = mean - half, mean + half
+    below = (hi_b[None, :] < lo_b[:, None]).sum(axis=1)
+    above = (lo_b[None, :] > hi_b[:, None]).sum(axis=1)
+    np.testing.assert_array_equal(cs.lower, 1 + below)
+    np.testing.assert_array_equal(cs.upper, 51 - above)
+    # South and North Dakota tie at 16.9 minutes: point rank 1 both.
+    assert cs.point_rank[abbr.index("SD")] == cs.point_rank[abbr.index("ND")] == 1
+
+
+def test_acs_bonferroni_critical_value() -> None:
+    _, mean, moe = load_acs()
+    cs = rank_confidence_sets(
+        mean,
+        se=se_from_moe(moe, level=0.90),
+        descending=False,
+        level=0.90,
+        method="bonferroni",
+        simultaneous=True,
+    )
+    # Phi^-1(1 - 0.10 / (2 * 51)).
+    np.testing.assert_allclose(cs.critical_value, ndtri(1 - 0.1 / 102), rtol=1e-12)
+
+
+# --------------------------------------------------------------------------
+# The bootstrap against a plain reference implementation
+# --------------------------------------------------------------------------
+
+
+def reference_bootstrap(
+    y: NDArray[np.float64],
+    se: NDArray[np.float64],
+    z: NDArray[np.float64],
+    level: float,
+    simultaneous: bool,
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Mogstad et al. stepdown, written out plainly (y: larger is better)."""
+    n = y.size
+    sig = np.sqrt(se[:, None] ** 2 + se[None, :] ** 2)
+    off = ~np.eye(n, dtype=bool)
+    t = np.where(off, (y[:, None] - y[None, :]) / np.where(off, sig, 1), 0)
+    s = np.where(off, (z[:, :, None] - z[:, None, :]) / np.where(off, sig, 1), 0)
+
+    def stepdown(family: NDArray[np.bool_]) -> NDArray[np.bool_]:
+        keep = family.copy()
+        rejected = np.zeros_like(family)
+        while keep.any():
+            stat = np.where(keep[None], s, -np.inf).max(axis=(1, 2))
+            c = np.quantile(stat, level)
+            new = keep & (t > c)
+            if not new.any():
+                break
+            rejected |= new
+            keep &= ~new
+        return rejected  # rejected[i, k]: "theta_i <= theta_k" rejected
+
+    if simultaneous:
+        rej = stepdown(off)
+        better_than_me = rej.sum(axis=0)
+        worse_than_me = rej.sum(axis=1)
+    else:
+        better_than_me = np.zeros(n, dtype=np.int64)
+        worse_than_me = np.zeros(n, dtype=np.int64)
+        for j in range(n):  # the test may loop: it is the plain reference
+            fam = np.zeros((n, n), dtype=bool)
+            fam[j, :] = off[j, :]
+            fam[:, j] = off[:, j]
+            rej = stepdown(fam)
+            better_than_me[j] = rej[:, j].sum()
+            worse_than_me[j] = rej[j, :].sum()
+    return 1 + better_than_me, n - worse_than_me
+
+
+@pytest.fixture(params=["brute", "front"])
+def first_step_kernel(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> str:
+    # The first bootstrap step of large groups of independent estimates runs
+    # on Pareto fronts; force it on the small groups of these tests too.
+    if request.param == "front":
+        monkeypatch.setattr("povstat.rank_inference._FRONT_MIN", 1)
+    return str(request.param)
+
+
+@pytest.mark.usefixtures("first_step_kernel")
+@pytest.mark.parametrize("simultaneous", [False, True])
+@pytest.mark.parametrize("seed", [11, 12])
+@pytest.mark.parametrize("wide", [False, True])
+def test_bootstrap_matches_reference(simultaneous: bool, seed: int, wide: bool) -> None:
+    rng = np.random.default_rng(seed + 100)
+    n, draws = 9, 3000
+    x = np.sort(rng.normal(10, 2, n))
+    # SEs within a factor 4, or spanning 5 orders of magnitude (the kernel
+    # then works in double precision).
+    se = 10 ** rng.uniform(-5, 0, n) if wide else rng.uniform(0.2, 0.8, n)
+    cs = rank_confidence_sets(
+        x,
+        se=se,
+        descending=False,
+        level=0.9,
+        method="bootstrap",
+        simultaneous=simultaneous,
+        n_draws=draws,
+        seed=seed,
+    )
+    # Documented draws: standard normals (n_draws, n) from
+    # numpy.random.default_rng(seed), times the standard errors.
+    z = np.random.default_rng(seed).standard_normal((draws, n)) * se
+    lo, hi = reference_bootstrap(-x, se, z, 0.9, simultaneous)
+    np.testing.assert_array_equal(cs.lower, lo)
+    np.testing.assert_array_equal(cs.upper, hi)
+
+
+@pytest.mark.usefixtures("first_step_kernel")
+def test_bootstrap_groups_match_reference() -> None:
+    # Groups of sizes 2, 3, 7 and 40 (several size classes and blocks); the
+    # draws of each group are its columns of the documented draws, with rows
+    # ordered by group.
+    rng = np.random.default_rng(5)
+    sizes = [7, 2, 40, 3]
+    labels = np.repeat(["d", "a", "c", "b"], sizes)
+    n = labels.size
+    x = rng.normal(20, 4, n)
+    se = rng.uniform(0.3, 1.5, n)
+    perm = rng.permutation(n)
+    x, se, labels = x[perm], se[perm], labels[perm]
+    draws, seed = 1500, 9
+    for simultaneous in (False, True):
+        cs = rank_confidence_sets(
+            x,
+            se=se,
+            descending=True,
+            level=0.9,
+            method="bootstrap",
+            simultaneous=simultaneous,
+            groups=labels,
+            n_draws=draws,
+            seed=seed,
+        )
+        order = np.argsort(labels, kind="stable")
+        z_all = np.random.default_rng(seed).standard_normal((draws, n)) * se[order]
+        for g in np.unique(labels):
+            cols = np.flatnonzero(labels[order] == g)
+            rows = order[cols]
+            lo, hi = reference_bootstrap(
+                x[rows], se[rows], z_all[:, cols], 0.9, simultaneous
+            )
+            np.testing.assert_array_equal(cs.lower[rows], lo)
+            np.testing.assert_array_equal(cs.upper[rows], hi)
+            assert np.all(cs.count[rows] == rows.size)
+
+
+def test_seed_is_recorded_and_reproduces() -> None:
+    kw = {
+        "se": [1.0, 1.0, 1.0, 1.0],
+        "descending": True,
+        "level": 0.9,
+        "method": "bootstrap",
+        "simultaneous": False,
+        "n_draws": 300,
+    }
+    a = rank_confidence_sets([1.0, 2.0, 3.0, 8.0], **kw)  # type: ignore[arg-type]
+    assert isinstance(a.seed, int)
+    b = rank_confidence_sets([1.0, 2.0, 3.0, 8.0], seed=a.seed, **kw)  # type: ignore[arg-type]
+    assert a == b
+
+
+def test_covariance_input() -> None:
+    # Two estimates 1.5 apart with SE 1 each. Independent: z = 1.5 / sqrt(2)
+    # = 1.06, unresolved. Correlation 0.9: SE of the difference sqrt(2 - 1.8)
+    # = 0.447, z = 3.35 > 1.96 (one comparison), resolved.
+    x = [10.0, 8.5]
+    ind = rank_confidence_sets(
+        x,
+        se=[1, 1],
+        descending=True,
+        level=0.95,
+        method="bonferroni",
+        simultaneous=False,
+    )
+    np.testing.assert_array_equal([ind.lower, ind.upper], [[1, 1], [2, 2]])
+    cor = rank_confidence_sets(
+        x,
+        cov=[[1, 0.9], [0.9, 1]],
+        descending=True,
+        level=0.95,
+        method="bonferroni",
+        simultaneous=False,
+    )
+    np.testing.assert_array_equal([cor.lower, cor.upper], [[1, 2], [1, 2]])
+    boot = rank_confidence_sets(
+        x,
+        cov=[[1, 0.9], [0.9, 1]],
+        descending=True,
+        level=0.95,
+        method="bootstrap",
+        simultaneous=True,
+        n_draws=2000,
+        seed=4,
+    )
+    np.testing.assert_array_equal([boot.lower, boot.upper], [[1, 2], [1, 2]])
+
+
+def test_cov_diagonal_equals_se_for_deterministic_methods() -> None:
+    se = np.array(PISA_SE)
+    for method in ("bonferroni", "sidak"):
+        for simultaneous in (False, True):
+            a = rank_confidence_sets(
+                PISA_SCORE,
+                se=se,
+                descending=True,
+                level=0.9,
+                method=method,
+                simultaneous=simultaneous,
+            )
+            b = rank_confidence_sets(
+                PISA_SCORE,
+                cov=np.diag(se**2),
+                descending=True,
+                level=0.9,
+                method=method,
+                simultaneous=simultaneous,
+            )
+            assert a == b
+
+
+def test_missing_rows_are_omitted() -> None:
+    x = [5.0, np.nan, 3.0, 9.0, 4.0]
+    se = [0.5, 0.5, np.nan, 0.5, 0.5]
+    cs = rank_confidence_sets(
+        x, se=se, descending=True, level=0.9, method="sidak", simultaneous=True
+    )
+    ref = rank_confidence_sets(
+        [5.0, 9.0, 4.0],
+        se=[0.5, 0.5, 0.5],
+        descending=True,
+        level=0.9,
+        method="sidak",
+        simultaneous=True,
+    )
+    np.testing.assert_array_equal(cs.lower[[0, 3, 4]], ref.lower)
+    np.testing.assert_array_equal(cs.upper[[0, 3, 4]], ref.upper)
+    assert np.isnan(cs.lower[[1, 2]]).all()
+    assert np.isnan(cs.point_rank[[1, 2]]).all()
+    np.testing.assert_array_equal(cs.contains(1), [False, False, False, True, False])
+    with pytest.raises(ValueError, match="missing value at index 1"):
+        rank_confidence_sets(
+            x,
+            se=se,
+            descending=True,
+            level=0.9,
+            method="sidak",
+            simultaneous=True,
+            nan_policy="raise",
+        )
+
+
+def test_singleton_group() -> None:
+    cs = rank_confidence_sets(
+        [3.0, 1.0, 2.0],
+        se=[1.0, 1.0, 1.0],
+        descending=True,
+        level=0.9,
+        method="bootstrap",
+        simultaneous=False,
+        groups=[1, 2, 2],
+        n_draws=200,
+        seed=0,
+    )
+    assert (cs.lower[0], cs.upper[0]) == (1, 1)
+    assert np.isnan(cs.critical_value[0])
+    np.testing.assert_array_equal(cs.count, [1, 2, 2])
+
+
+def test_tau_best_by_hand() -> None:
+    # Sidak for 4 intervals at 90 %: z = 2.4977; SE 0.4 -> half-width 0.999.
+    # Intervals [2.10, 4.10], [2.30, 4.30], [8.00, 10.00], [11.00, 13.00]:
+    # only the first two may be the lowest.
+    tb = tau_best_set(
+        [3.1, 3.3, 9.0, 12.0],
+        se=[0.4] * 4,
+        tau=1,
+        descending=False,
+        level=0.9,
+        method="sidak",
+    )
+    np.testing.assert_array_equal(tb.member, [True, True, False, False])
+    np.testing.assert_array_equal(tb.lower, [1, 1, 3, 4])
+    all_in = tau_best_set(
+        [3.1, 3.3, 9.0, 12.0],
+        se=[0.4] * 4,
+        tau=4,
+        descending=False,
+        level=0.9,
+        method="bootstrap",
+        n_draws=100,
+        seed=1,
+    )
+    assert all_in.member.all()
+
+
+def test_rank_probabilities_two_items() -> None:
+    # P(item 2 lowest) = P(N(4.1, 0.3^2) < N(4.3, 0.3^2)) = Phi(0.2 / (0.3
+    # sqrt 2)) = Phi(0.4714) = 0.6813; Monte Carlo SE with 40,000 draws 0.0023.
+    rp = rank_probabilities(
+        [4.3, 4.1], se=[0.3, 0.3], descending=False, n_draws=40_000, seed=8
+    )
+    np.testing.assert_allclose(rp.best, [1 - 0.6813, 0.6813], atol=0.01)
+    np.testing.assert_allclose(rp.probability.sum(axis=1), 1.0)
+    np.testing.assert_allclose(rp.probability[:, 0], rp.best)
+    np.testing.assert_array_equal(rp.point_rank, [2, 1])
+
+
+def test_rank_probabilities_groups_and_ties() -> None:
+    # Two estimates known exactly and equal tie at rank 1 in every draw (the
+    # "min" rule); the third is lower.
+    rp = rank_probabilities(
+        [5.0, 5.0, 1.0, 7.0, 2.0],
+        se=[0.0, 0.0, 0.0, 0.5, 0.5],
+        descending=True,
+        groups=["a", "a", "a", "b", "b"],
+        n_draws=500,
+        seed=2,
+    )
+    np.testing.assert_array_equal(rp.probability[0], [1, 0, 0])
+    np.testing.assert_array_equal(rp.probability[2], [0, 0, 1])
+    np.testing.assert_array_equal(rp.probability[3], [1, 0, 0])
+    np.testing.assert_array_equal(rp.probability[4], [0, 1, 0])
+    np.testing.assert_array_equal(rp.count, [3, 3, 3, 2, 2])
+
+
+# --------------------------------------------------------------------------
+# Properties
+# --------------------------------------------------------------------------
+
+METHODS = ["bonferroni", "sidak", "bootstrap"]
+
+
+@st.composite
+def problems(draw: st.DrawFn) -> tuple[list[float], list[float]]:
+    n = draw(st.integers(1, 8))
+    x = draw(st.lists(st.floats(-50, 50), min_size=n, max_size=n))
+    se = draw(st.lists(st.floats(0, 5), min_size=n, max_size=n))
+    return x, se
+
+
+def _sets(
+    x: list[float],
+    se: NDArray[np.float64] | list[float],
+    method: str,
+    simultaneous: bool,
+    level: float = 0.9,
+    descending: bool = True,
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
+    cs = rank_confidence_sets(
+        x,
+        se=se,
+        descending=descending,
+        level=level,
+        method=method,  # type: ignore[arg-type]
+        simultaneous=simultaneous,
+        n_draws=200,
+        seed=3,
+    )
+    return cs.lower, cs.upper, cs.point_rank
+
+
+@settings(max_examples=40)
+@given(problems(), st.sampled_from(METHODS), st.booleans(), st.floats(0.5, 0.99))
+def test_sets_contain_point_rank(
+    p: tuple[list[float], list[float]], method: str, simultaneous: bool, level: float
+) -> None:
+    lo, hi, pr = _sets(p[0], p[1], method, simultaneous, level)
+    assert np.all((lo <= pr) & (pr <= hi))
+    assert np.all((lo >= 1) & (hi <= len(p[0])))
+
+
+@settings(max_examples=40)
+@given(problems(), st.sampled_from(METHODS), st.booleans(), st.floats(0.05, 0.9))
+def test_sets_shrink_as_ses_shrink(
+    p: tuple[list[float], list[float]], method: str, simultaneous: bool, factor: float
+) -> None:
+    lo, hi, _ = _sets(p[0], p[1], method, simultaneous)
+    lo2, hi2, _ = _sets(p[0], np.array(p[1]) * factor, method, simultaneous)
+    assert np.all((lo2 >= lo) & (hi2 <= hi))
+
+
+@settings(max_examples=40)
+@given(problems(), st.sampled_from(METHODS))
+def test_simultaneous_contains_marginal(
+    p: tuple[list[float], list[float]], method: str
+) -> None:
+    lo_m, hi_m, _ = _sets(p[0], p[1], method, False)
+    lo_s, hi_s, _ = _sets(p[0], p[1], method, True)
+    assert np.all((lo_s <= lo_m) & (hi_m <= hi_s))
+
+
+@settings(max_examples=30)
+@given(
+    problems(),
+    st.sampled_from(METHODS),
+    st.booleans(),
+    st.floats(0.5, 0.99),
+    st.floats(0.5, 0.99),
+)
+def test_sets_widen_with_level(
+    p: tuple[list[float], list[float]],
+    method: str,
+    simultaneous: bool,
+    l1: float,
+    l2: float,
+) -> None:
+    lo_level, hi_level = sorted([l1, l2])
+    a = _sets(p[0], p[1], method, simultaneous, lo_level)
+    b = _sets(p[0], p[1], method, simultaneous, hi_level)
+    assert np.all((b[0] <= a[0]) & (a[1] <= b[1]))
+
+
+@settings(max_examples=30)
+@given(problems(), st.sampled_from(METHODS), st.booleans())
+def test_direction_is_negation(
+    p: tuple[list[float], list[float]], method: str, simultaneous: bool
+) -> None:
+    a = _sets(p[0], p[1], method, simultaneous, descending=True)
+    b = _sets([-v for v in p[0]], p[1], method, simultaneous, descending=False)
+    for u, v in zip(a, b, strict=True):
+        np.testing.assert_array_equal(u, v)
+
+
+@settings(max_examples=30)
+@given(
+    problems(), st.sampled_from(["bonferroni", "sidak"]), st.booleans(), st.randoms()
+)
+def test_sets_move_with_rows(
+    p: tuple[list[float], list[float]], method: str, simultaneous: bool, rnd: object
+) -> None:
+    perm = np.arange(len(p[0]))
+    rnd.shuffle(perm)  # type: ignore[attr-defined]
+    a = _sets(p[0], p[1], method, simultaneous)
+    b = _sets(
+        list(np.array(p[0])[perm]), list(np.array(p[1])[perm]), method, simultaneous
+    )
+    for u, v in zip(a, b, strict=True):
+        np.testing.assert_array_equal(u[perm], v)
+
+
+@settings(max_examples=25)
+@given(problems(), problems(), st.sampled_from(["bonferroni", "sidak"]), st.booleans())
+def test_groups_are_separate_rankings(
+    p: tuple[list[float], list[float]],
+    q: tuple[list[float], list[float]],
+    method: str,
+    simultaneous: bool,
+) -> None:
+    both = rank_confidence_sets(
+        p[0] + q[0],
+        se=p[1] + q[1],
+        descending=False,
+        level=0.9,
+        method=method,  # type: ignore[arg-type]
+        simultaneous=simultaneous,
+        groups=["p"] * len(p[0]) + ["q"] * len(q[0]),
+    )
+    a = _sets(p[0], p[1], method, simultaneous, descending=False)
+    b = _sets(q[0], q[1], method, simultaneous, descending=False)
+    np.testing.assert_array_equal(both.lower, np.concatenate([a[0], b[0]]))
+    np.testing.assert_array_equal(both.upper, np.concatenate([a[1], b[1]]))
+
+
+@settings(max_examples=25)
+@given(problems(), st.integers(1, 8))
+def test_tau_best_contains_the_estimated_best(
+    p: tuple[list[float], list[float]], tau: int
+) -> None:
+    tb = tau_best_set(
+        p[0],
+        se=p[1],
+        tau=tau,
+        descending=True,
+        level=0.9,
+        method="bootstrap",
+        n_draws=200,
+        seed=3,  # the seed of _sets: the same draws
+    )
+    lo, _, pr = _sets(p[0], p[1], "bootstrap", True)
+    assert np.all(tb.member[pr <= tau])
+    np.testing.assert_array_equal(tb.member, lo <= tau)
+
+
+@settings(max_examples=25)
+@given(problems())
+def test_rank_probability_rows_sum_to_one(p: tuple[list[float], list[float]]) -> None:
+    rp = rank_probabilities(p[0], se=p[1], descending=True, n_draws=200, seed=6)
+    np.testing.assert_allclose(rp.probability.sum(axis=1), 1.0)
+    assert np.all(rp.probability >= 0)
+
+
+# --------------------------------------------------------------------------
+# Errors
+# --------------------------------------------------------------------------
+
+BASE: dict[str, object] = {
+    "se": [1.0, 1.0, 1.0],
+    "descending": True,
+    "level": 0.9,
+    "method": "sidak",
+    "simultaneous": False,
+}
+
+
+def call(x: object = (1.0, 2.0, 3.0), **changes: object) -> object:
+    kw = {**BASE, **changes}
+    return rank_confidence_sets(x, **kw)  # type: ignore[arg-type]
+
+
+def test_negative_se() -> None:
+    with pytest.raises(ValueError, match="`se` must be >= 0"):
+        call(se=[1.0, -1.0, 1.0])
+
+
+@pytest.mark.parametrize("bad", [0, 1, 95, -0.5])
+def test_level_outside_unit_interval(bad: float) -> None:
+    with pytest.raises(ValueError, match="`level` must lie strictly between 0 and 1"):
+        call(level=bad)
+
+
+def test_mismatched_lengths() -> None:
+    with pytest.raises(
+        ValueError, match=r"`se` must have the shape of `estimates` \(3,\)"
+    ):
+        call(se=[1.0, 1.0])
+    with pytest.raises(ValueError, match=r"`cov` must have shape \(3, 3\)"):
+        call(se=None, cov=np.eye(2))
+    with pytest.raises(
+        ValueError, match=r"`groups` must have the shape of `estimates`"
+    ):
+        call(groups=[1, 2])
+    with pytest.raises(ValueError, match="`estimates` must be 1-dimensional"):
+        call(x=[[1.0, 2.0, 3.0]])
+
+
+def test_bad_covariance() -> None:
+    with pytest.raises(ValueError, match=r"`cov` must be symmetric, found cov\[0, 1\]"):
+        call(se=None, cov=[[1, 0.5, 0], [0.2, 1, 0], [0, 0, 1]])
+    with pytest.raises(ValueError, match="`cov` must be positive semi-definite"):
+        call(se=None, cov=[[1, 2, 0], [2, 1, 0], [0, 0, 1]])
+    with pytest.raises(ValueError, match="`cov` must be finite"):
+        call(se=None, cov=[[1, np.inf, 0], [np.inf, 1, 0], [0, 0, 1]])
+    with pytest.raises(ValueError, match="exactly one of `se` and `cov`; got both"):
+        call(cov=np.eye(3))
+    with pytest.raises(ValueError, match="exactly one of `se` and `cov`; got neither"):
+        call(se=None)
+
+
+def test_bad_options() -> None:
+    with pytest.raises(TypeError, match="`descending` must be True or False"):
+        call(descending=None)
+    with pytest.raises(TypeError, match="`simultaneous` must be True or False"):
+        call(simultaneous="yes")
+    with pytest.raises(ValueError, match="`method` must be one of"):
+        call(method="holm")
+    with pytest.raises(ValueError, match="`nan_policy` must be one of"):
+        call(nan_policy="propagate")
+    with pytest.raises(ValueError, match="`n_draws` must be >= 1"):
+        call(method="bootstrap", n_draws=0)
+    with pytest.raises(TypeError, match="`n_draws` must be an int"):
+        call(method="bootstrap", n_draws=10.0)
+    with pytest.raises(ValueError, match="`seed` must be >= 0"):
+        call(method="bootstrap", seed=-1)
+    with pytest.raises(ValueError, match="`groups` must not contain missing labels"):
+        call(groups=[1.0, np.nan, 2.0])
+    with pytest.raises(TypeError, match="`estimates` must be numeric"):
+        call(x=["a", "b", "c"])
+
+
+def test_bad_tau() -> None:
+    with pytest.raises(ValueError, match="`tau` must be >= 1"):
+        tau_best_set(
+            [1, 2], se=[1, 1], tau=0, descending=True, level=0.9, method="sidak"
+        )
+    with pytest.raises(TypeError, match="`tau` must be an int"):
+        tau_best_set(
+            [1, 2],
+            se=[1, 1],
+            tau=1.5,  # type: ignore[arg-type]
+            descending=True,
+            level=0.9,
+            method="sidak",
+        )
+
+
+def test_probabilities_errors() -> None:
+    with pytest.raises(ValueError, match="`se` must be >= 0"):
+        rank_probabilities([1, 2], se=[1, -1], descending=True, n_draws=10, seed=0)
+    with pytest.raises(TypeError, match="`descending` must be True or False"):
+        rank_probabilities([1, 2], se=[1, 1], descending=1, n_draws=10, seed=0)  # type: ignore[arg-type]
+
+
+@settings(max_examples=40)
+@given(
+    st.integers(1, 400),
+    st.integers(1, 6),
+    st.floats(0.5, 0.99),
+    st.integers(0, 2**32 - 1),
+    st.floats(0.0, 1.0),
+)
+def test_pruned_quantiles_are_exact(
+    draws: int, families: int, level: float, seed: int, spread: float
+) -> None:
+    # The stepdown shortcut: quantiles of a statistic known through upper
+    # bounds must equal the quantiles of the exact statistic, whatever the
+    # exact values below their bounds.
+    from povstat.rank_inference import _pruned_quantiles
+
+    rng = np.random.default_rng(seed)
+    bound = rng.gamma(2.0, 1.0, (draws, families)).astype(np.float32)
+    shrink = 1.0 - spread * rng.random((draws, families))
+    exact = (bound * shrink).astype(np.float32)
+    calls = []
+
+    def compute(need: NDArray[np.bool_], cols: NDArray[np.intp]) -> NDArray[np.float32]:
+        calls.append(int(need.sum()))
+        return np.where(need, exact[:, cols], np.float32(np.nan))
+
+    crit, ub = _pruned_quantiles(bound, level, compute)
+    np.testing.assert_array_equal(
+        crit, np.quantile(exact.astype(np.float64), level, axis=0)
+    )
+    assert np.all(ub >= exact)
+    assert sum(calls) <= draws * families

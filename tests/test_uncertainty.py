@@ -1,0 +1,548 @@
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from povstat import (
+    adjust_pvalues,
+    annualized_change,
+    annualized_change_se,
+    change_test,
+    headcount_interval,
+    is_significant,
+    moe_from_se,
+    rate_interval,
+    relative_change_se,
+    rse_from_se,
+    se_from_bounds,
+    se_from_moe,
+    se_from_rse,
+)
+
+# --------------------------------------------------------------------------
+# Reference cases
+# --------------------------------------------------------------------------
+
+
+def test_two_areas_with_90pct_moes() -> None:
+    # Worked by hand: two areas at 10 % and 7 %, each with a 90 % MOE of 2
+    # points, independent samples.
+    #   z_0.95 = 1.644854; SE = 2 / 1.644854 = 1.21591 each
+    #   SE(diff) = sqrt(2) * 1.21591 = 1.71956; z = 3 / 1.71956 = 1.74463
+    #   p = 2 * (1 - Phi(1.74463)) = 0.08105
+    se = se_from_moe(2.0, level=0.90)
+    np.testing.assert_allclose(se, 1.216, atol=5e-4)
+    t = change_test(10.0, 7.0, se_before=se, se_after=se, level=0.90, independent=True)
+    np.testing.assert_allclose(t.difference, -3.0)
+    # 1.719562 (quoted as 1.719 in the issue, truncated).
+    np.testing.assert_allclose(t.se, 1.71956, atol=5e-6)
+    np.testing.assert_allclose(abs(t.z), 1.745, atol=5e-4)
+    np.testing.assert_allclose(t.p_value, 0.081, atol=5e-4)
+    # Significant at 90 %, not at 95 % ...
+    assert bool(is_significant(t.p_value, level=0.90))
+    assert not bool(is_significant(t.p_value, level=0.95))
+    assert bool(t.significant)
+    t95 = change_test(
+        10.0, 7.0, se_before=se, se_after=se, level=0.95, independent=True
+    )
+    assert t95.lower < 0 < t95.upper
+    # ... although the two 90 % intervals overlap: [8, 12] and [5, 9].
+    assert 10.0 - 2.0 < 7.0 + 2.0
+
+
+def test_moe_read_at_the_wrong_level() -> None:
+    # Worked by hand: the same MOEs wrongly treated as 95 %:
+    #   SE = 2 / 1.959964 = 1.02043; SE(diff) = 1.44311; z = 2.07885
+    #   p = 2 * (1 - Phi(2.07885)) = 0.03763
+    se = se_from_moe(2.0, level=0.95)
+    t = change_test(10.0, 7.0, se_before=se, se_after=se, level=0.95, independent=True)
+    np.testing.assert_allclose(t.p_value, 0.038, atol=5e-4)
+
+
+def test_two_poor_in_a_sample_of_199() -> None:
+    # Worked by hand: p = 2/199 = 0.0100503, n = 199, z = 1.959964.
+    # Normal: SE = sqrt(p(1-p)/n) = 0.0070710; p -/+ z SE =
+    #   [-0.0038088, 0.0239094]; times 97,541 people: [-371.5, 2332.1].
+    # Wilson: z^2/n = 0.0193038; centre = (p + 0.0096519)/1.0193038 = 0.0193290;
+    #   half = z/1.0193038 * sqrt(p(1-p)/n + z^2/(4 n^2)) = 0.0165686;
+    #   [0.0027605, 0.0358976] = [0.276 %, 3.590 %]; times 97,541 people:
+    #   [269.3, 3501.5] -> [269, 3501].
+    p = 100 * 2 / 199
+    normal = rate_interval(
+        p, unit="percent", level=0.95, method="normal", n_effective=199
+    )
+    naive = np.array([normal.lower, normal.upper]) / 100 * 97_541
+    np.testing.assert_allclose(naive, [-371, 2332], atol=1.0)
+    assert naive[0] < 0
+
+    wilson = rate_interval(
+        p, unit="percent", level=0.95, method="wilson", n_effective=199
+    )
+    np.testing.assert_allclose([wilson.lower, wilson.upper], [0.276, 3.590], atol=5e-4)
+
+    h = headcount_interval(
+        p, 97_541, unit="percent", level=0.95, method="wilson", n_effective=199
+    )
+    np.testing.assert_allclose(
+        [np.round(h.lower), np.round(h.upper)], [269, 3501], atol=0
+    )
+    assert not bool(h.clipped)
+
+    hn = headcount_interval(
+        p, 97_541, unit="percent", level=0.95, method="normal", n_effective=199
+    )
+    assert float(hn.lower) == 0.0
+    assert bool(hn.clipped)
+    np.testing.assert_allclose(hn.upper, 2332, atol=1.0)
+
+
+@pytest.mark.parametrize(
+    ("x", "n", "lower", "upper"),
+    [
+        # Newcombe, R. G. (1998), "Two-sided confidence intervals for the
+        # single proportion: comparison of seven methods", Statistics in
+        # Medicine 17(8), 857-872: score (Wilson) intervals of the worked
+        # examples, 95 %, 4 decimals.
+        (81, 263, 0.2553, 0.3662),
+        (15, 148, 0.0624, 0.1605),
+        (0, 20, 0.0, 0.1611),
+        (1, 29, 0.0061, 0.1718),
+    ],
+)
+def test_wilson_published(x: int, n: int, lower: float, upper: float) -> None:
+    w = rate_interval(
+        x / n, unit="fraction", level=0.95, method="wilson", n_effective=n
+    )
+    np.testing.assert_allclose([w.lower, w.upper], [lower, upper], atol=5e-5)
+
+
+def test_logit_interval_by_hand() -> None:
+    # p = 0.2, n = 100, z = 1.959964: logit p = ln(0.25); SE on the logit
+    # scale = sqrt(0.2 * 0.8 / 100) / (0.2 * 0.8) = 0.25.
+    z = 1.959963984540054
+    lo = 1 / (1 + math.exp(-(math.log(0.25) - z * 0.25)))
+    hi = 1 / (1 + math.exp(-(math.log(0.25) + z * 0.25)))
+    iv = rate_interval(
+        20.0, unit="percent", level=0.95, method="logit", n_effective=100
+    )
+    np.testing.assert_allclose([iv.lower, iv.upper], [100 * lo, 100 * hi], rtol=1e-12)
+    # Same from the design-based SE of the rate (4 points).
+    iv2 = rate_interval(20.0, unit="percent", level=0.95, method="logit", se=4.0)
+    np.testing.assert_allclose([iv2.lower, iv2.upper], [100 * lo, 100 * hi], rtol=1e-12)
+
+
+def test_logit_undefined_at_zero_rate() -> None:
+    iv = rate_interval([0.0, 5.0], unit="percent", level=0.9, method="logit", se=1.0)
+    assert np.isnan(iv.lower[0])
+    assert np.isnan(iv.upper[0])
+    assert 0 < iv.lower[1] < 5 < iv.upper[1]
+
+
+def test_compound_change_and_its_se() -> None:
+    # 20 % -> 15 % over 5 years: (15/20)^(1/5) - 1 = -0.0559125 -> -5.5912 %/yr.
+    a = annualized_change(20.0, 15.0, years=5, unit="percent")
+    np.testing.assert_allclose(a.compound_per_year, -5.5912, atol=5e-5)
+    np.testing.assert_allclose((0.75**0.2 - 1) * 100, -5.5912, atol=5e-5)
+    # Worked by hand with SE 1 point each, independent: r = 0.75,
+    # SE(r) = sqrt(1 + 0.75^2 * 1) / 20 = 0.0625;
+    # SE(g) = (1/5) * 0.75^(1/5 - 1) * 0.0625 = 0.0157348 -> 1.57348 %/yr.
+    se = annualized_change_se(
+        20.0, 15.0, years=5, se_before=1.0, se_after=1.0, independent=True
+    )
+    expected = 100 * (1 / 5) * 0.75 ** (1 / 5 - 1) * 0.0625
+    np.testing.assert_allclose(se, expected, rtol=1e-12)
+    np.testing.assert_allclose(se, 1.57348, atol=5e-6)
+    rel = relative_change_se(20.0, 15.0, se_before=1.0, se_after=1.0, independent=True)
+    np.testing.assert_allclose(rel, 6.25, rtol=1e-12)
+
+
+def test_correlated_samples_shrink_the_se_of_a_change() -> None:
+    # Var = 1 + 1 - 2 * 0.5 * 1 * 1 = 1.
+    t = change_test(
+        10.0,
+        8.0,
+        se_before=1.0,
+        se_after=1.0,
+        level=0.95,
+        independent=False,
+        correlation=0.5,
+    )
+    np.testing.assert_allclose(t.se, 1.0)
+    tc = change_test(
+        10.0,
+        8.0,
+        se_before=1.0,
+        se_after=1.0,
+        level=0.95,
+        independent=False,
+        covariance=0.5,
+    )
+    assert tc == t
+
+
+def test_zero_se_change_is_certain() -> None:
+    t = change_test(
+        [1.0, 1.0], [2.0, 1.0], se_before=0, se_after=0, level=0.9, independent=True
+    )
+    assert np.isposinf(t.z[0])
+    assert t.p_value[0] == 0.0
+    assert np.isnan(t.z[1])
+    assert np.isnan(t.p_value[1])
+    np.testing.assert_array_equal(t.significant, [True, False])
+
+
+def test_headcount_delta_method_by_hand() -> None:
+    # p = 10 % (SE 1 point), N = 1000 (SE 50), Cov(p in %, N) = 10:
+    # Var(H) = 1000^2 * 0.01^2 + 0.1^2 * 50^2 + 2 * 0.1 * 1000 * (10 / 100)
+    #        = 100 + 25 + 20 = 145.
+    h = headcount_interval(
+        10.0,
+        1000.0,
+        unit="percent",
+        level=0.95,
+        method="normal",
+        se=1.0,
+        population_se=50.0,
+        covariance=10.0,
+    )
+    z = 1.959963984540054
+    np.testing.assert_allclose(h.estimate, 100.0)
+    np.testing.assert_allclose(
+        [h.lower, h.upper], [100 - z * 145**0.5, 100 + z * 145**0.5]
+    )
+
+
+def test_adjust_pvalues_by_hand() -> None:
+    # m = 4; sorted 0.005, 0.01, 0.03, 0.04 times 4, 3, 2, 1 = 0.02, 0.03,
+    # 0.06, 0.04 -> running max 0.02, 0.03, 0.06, 0.06.
+    p = [0.01, 0.04, 0.03, 0.005]
+    np.testing.assert_allclose(
+        adjust_pvalues(p, method="holm"), [0.03, 0.06, 0.06, 0.02]
+    )
+    np.testing.assert_allclose(
+        adjust_pvalues(p, method="bonferroni"), [0.04, 0.16, 0.12, 0.02]
+    )
+    # Families along the last axis; a NaN test is left out (m = 2 in row 2).
+    q = [[0.01, 0.04, 0.03, 0.005], [0.02, np.nan, 0.04, np.nan]]
+    out = adjust_pvalues(q, method="holm")
+    np.testing.assert_allclose(out[1], [0.04, np.nan, 0.04, np.nan])
+    np.testing.assert_allclose(out[0], [0.03, 0.06, 0.06, 0.02])
+    np.testing.assert_allclose(adjust_pvalues(0.3, method="holm"), 0.3)
+
+
+def test_conversions_by_hand() -> None:
+    np.testing.assert_allclose(se_from_rse(10.5, 4.0), 0.42)
+    np.testing.assert_allclose(rse_from_se([10.5, 0.0], 0.42), [4.0, np.nan])
+    np.testing.assert_allclose(moe_from_se(1.0, level=0.9), 1.6448536269514722)
+    np.testing.assert_allclose(se_from_bounds(8.04, 11.96, level=0.95), 1.0, atol=2e-5)
+
+
+# --------------------------------------------------------------------------
+# Properties
+# --------------------------------------------------------------------------
+
+levels = st.floats(0.5, 0.999)
+rates = st.floats(0.0, 100.0)
+
+
+@given(st.floats(0, 1e6), levels)
+def test_moe_round_trip(se: float, level: float) -> None:
+    back = se_from_moe(moe_from_se(se, level=level), level=level)
+    np.testing.assert_allclose(back, se, rtol=1e-12, atol=1e-300)
+
+
+@given(st.floats(-1e6, 1e6, allow_subnormal=False), st.floats(0, 500))
+def test_rse_round_trip(est: float, rse: float) -> None:
+    se = se_from_rse(est, rse)
+    back = rse_from_se(est, se)
+    if est == 0:
+        assert np.isnan(back)
+    else:
+        np.testing.assert_allclose(back, rse, rtol=1e-9, atol=1e-12)
+
+
+@given(st.floats(-1e3, 1e3), st.floats(0, 1e3), levels)
+def test_bounds_round_trip(est: float, se: float, level: float) -> None:
+    half = moe_from_se(se, level=level)
+    back = se_from_bounds(est - half, est + half, level=level)
+    np.testing.assert_allclose(back, se, rtol=1e-9, atol=1e-9)
+
+
+@given(
+    st.floats(0.0, 1.0),
+    st.floats(1.0, 1e5),
+    st.sampled_from(["normal", "wilson", "logit"]),
+    levels,
+    levels,
+)
+def test_rate_intervals_contain_estimate_and_widen(
+    p: float, n: float, method: str, l1: float, l2: float
+) -> None:
+    lo_level, hi_level = sorted([l1, l2])
+    a = rate_interval(p, unit="fraction", level=lo_level, method=method, n_effective=n)  # type: ignore[arg-type]
+    b = rate_interval(p, unit="fraction", level=hi_level, method=method, n_effective=n)  # type: ignore[arg-type]
+    if method == "logit" and p in (0.0, 1.0):
+        assert np.isnan(a.lower)
+        assert np.isnan(b.upper)
+        return
+    tol = 1e-12
+    assert a.lower <= p + tol
+    assert p - tol <= a.upper
+    assert b.lower <= a.lower + tol
+    assert a.upper <= b.upper + tol
+    if method != "normal":
+        assert b.lower >= 0
+        assert b.upper <= 1
+
+
+@given(
+    st.lists(rates, min_size=1, max_size=5),
+    st.floats(0, 1e7),
+    st.floats(0, 30),
+    st.one_of(st.none(), st.floats(0, 1e6)),
+    levels,
+)
+def test_counts_never_negative(
+    r: list[float], pop: float, se: float, pop_se: float | None, level: float
+) -> None:
+    h = headcount_interval(
+        r,
+        pop,
+        unit="percent",
+        level=level,
+        method="normal",
+        se=se,
+        population_se=pop_se,
+    )
+    assert np.all(h.lower >= 0)
+    assert np.all(h.lower <= h.estimate + 1e-9 * (1 + h.estimate))
+    assert np.all(h.estimate <= h.upper + 1e-9 * (1 + h.upper))
+    assert np.all(h.lower[h.clipped] == 0)
+
+
+@given(
+    st.floats(0.1, 100),
+    st.floats(0.1, 100),
+    st.floats(0, 5),
+    st.floats(0, 5),
+    st.floats(-0.9, 0.9),
+    st.floats(0.25, 20),
+)
+def test_delta_method_matches_numerical_derivatives(
+    b: float, a: float, sb: float, sa: float, rho: float, years: float
+) -> None:
+    # Independent check of the exact derivatives by complex-step
+    # differentiation (f'(x) = Im f(x + ih) / h, exact to rounding) of
+    # g(b, a) = 100 ((a/b)^(1/T) - 1) and R(b, a) = 100 (a/b - 1).
+    cov = np.array([[sb * sb, rho * sb * sa], [rho * sb * sa, sa * sa]])
+    h = 1e-30
+
+    def num_se(fn: Callable[[complex, complex], complex]) -> float:
+        grad = np.array([fn(b + 1j * h, a).imag / h, fn(b, a + 1j * h).imag / h])
+        return float(np.sqrt(max(grad @ cov @ grad, 0.0)))
+
+    kw = {"se_before": sb, "se_after": sa, "independent": False, "correlation": rho}
+    ann = annualized_change_se(b, a, years=years, **kw)  # type: ignore[arg-type]
+    rel = relative_change_se(b, a, **kw)  # type: ignore[arg-type]
+    exp_ann = num_se(lambda x, y: 100 * ((y / x) ** (1 / years) - 1))
+    exp_rel = num_se(lambda x, y: 100 * (y / x - 1))
+    np.testing.assert_allclose(ann, exp_ann, rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(rel, exp_rel, rtol=1e-9, atol=1e-12)
+
+
+@given(st.lists(st.floats(0, 1), min_size=1, max_size=12))
+def test_holm_between_raw_and_bonferroni(p: list[float]) -> None:
+    holm = adjust_pvalues(p, method="holm")
+    bonf = adjust_pvalues(p, method="bonferroni")
+    arr = np.array(p)
+    assert np.all(holm >= arr - 1e-15)
+    assert np.all(holm <= bonf + 1e-15)
+    assert np.all(bonf <= 1)
+    # Holm keeps the order of the raw p-values.
+    order = np.argsort(arr, kind="stable")
+    assert np.all(np.diff(holm[order]) >= -1e-15)
+
+
+@given(st.floats(-50, 50), st.floats(-50, 50), st.floats(0.01, 5), levels, levels)
+def test_change_interval_widens_with_level(
+    b: float, a: float, se: float, l1: float, l2: float
+) -> None:
+    lo_level, hi_level = sorted([l1, l2])
+    t1 = change_test(b, a, se_before=se, se_after=se, level=lo_level, independent=True)
+    t2 = change_test(b, a, se_before=se, se_after=se, level=hi_level, independent=True)
+    assert t2.lower <= t1.lower <= t1.difference <= t1.upper <= t2.upper
+    # The interval excludes 0 exactly when the test is significant.
+    assert bool(t1.significant) == bool((t1.lower > 0) | (t1.upper < 0))
+
+
+def test_shapes_broadcast() -> None:
+    t = change_test(
+        [[1.0], [2.0]],
+        [1.0, 2.0, 3.0],
+        se_before=0.1,
+        se_after=[0.1, 0.2, 0.3],
+        level=0.9,
+        independent=True,
+    )
+    assert t.z.shape == (2, 3)
+    assert t.z.flags.writeable is False
+
+
+# --------------------------------------------------------------------------
+# Errors
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bad", [90, 0, 1, -0.1, 1.5, float("nan")])
+def test_level_outside_unit_interval(bad: float) -> None:
+    with pytest.raises(ValueError, match="`level` must lie strictly between 0 and 1"):
+        se_from_moe(1.0, level=bad)
+
+
+def test_level_in_percent_gets_a_hint() -> None:
+    with pytest.raises(ValueError, match=r"for 90 % pass 0.9"):
+        change_test(1, 2, se_before=1, se_after=1, level=90, independent=True)
+
+
+def test_level_wrong_type() -> None:
+    with pytest.raises(TypeError, match="`level` must be a number"):
+        moe_from_se(1.0, level=True)
+    with pytest.raises(TypeError, match="`level` must be a number"):
+        moe_from_se(1.0, level="0.9")  # type: ignore[arg-type]
+
+
+def test_negative_se() -> None:
+    with pytest.raises(ValueError, match="`moe` must be >= 0"):
+        se_from_moe(-1.0, level=0.9)
+    with pytest.raises(ValueError, match="`se_after` must be >= 0"):
+        change_test(1, 2, se_before=1, se_after=-0.5, level=0.9, independent=True)
+    with pytest.raises(ValueError, match="`se` must be >= 0"):
+        rate_interval(5.0, unit="percent", level=0.9, method="normal", se=-1)
+    with pytest.raises(ValueError, match="`rse_pct` must be >= 0"):
+        se_from_rse(5.0, -3)
+    with pytest.raises(ValueError, match="`population_se` must be >= 0"):
+        headcount_interval(
+            5.0, 100, unit="percent", level=0.9, method="normal", se=1, population_se=-1
+        )
+
+
+def test_mismatched_lengths() -> None:
+    with pytest.raises(ValueError, match=r"`before` \(3,\), `after` \(2,\)"):
+        change_test(
+            [1, 2, 3], [1, 2], se_before=1, se_after=1, level=0.9, independent=True
+        )
+    with pytest.raises(ValueError, match="shapes do not broadcast"):
+        rate_interval(
+            [1, 2], unit="percent", level=0.9, method="wilson", n_effective=[1, 2, 3]
+        )
+    with pytest.raises(ValueError, match=r"`lower` .* `upper`"):
+        se_from_bounds([1, 2], [3, 4, 5], level=0.9)
+
+
+def test_independence_must_be_stated() -> None:
+    with pytest.raises(TypeError, match="`independent` must be True or False"):
+        change_test(1, 2, se_before=1, se_after=1, level=0.9, independent=1)  # type: ignore[arg-type]
+    with pytest.raises(
+        ValueError, match="`correlation` was given with independent=True"
+    ):
+        change_test(
+            1, 2, se_before=1, se_after=1, level=0.9, independent=True, correlation=0.3
+        )
+    with pytest.raises(
+        ValueError, match="exactly one of `correlation` and `covariance`"
+    ):
+        change_test(1, 2, se_before=1, se_after=1, level=0.9, independent=False)
+    with pytest.raises(
+        ValueError, match="exactly one of `correlation` and `covariance`"
+    ):
+        relative_change_se(
+            1,
+            2,
+            se_before=1,
+            se_after=1,
+            independent=False,
+            correlation=0.1,
+            covariance=0.1,
+        )
+
+
+def test_dependence_out_of_range() -> None:
+    with pytest.raises(
+        ValueError, match=r"`correlation` must lie in \[-1, 1\], found 1.5"
+    ):
+        change_test(
+            1, 2, se_before=1, se_after=1, level=0.9, independent=False, correlation=1.5
+        )
+    with pytest.raises(ValueError, match=r"`covariance` must satisfy \|covariance\|"):
+        change_test(
+            1, 2, se_before=1, se_after=2, level=0.9, independent=False, covariance=2.5
+        )
+
+
+def test_interval_argument_combinations() -> None:
+    with pytest.raises(ValueError, match="`se` cannot be used with method='wilson'"):
+        rate_interval(5.0, unit="percent", level=0.9, method="wilson", se=1.0)
+    with pytest.raises(ValueError, match="method='wilson' needs `n_effective`"):
+        rate_interval(5.0, unit="percent", level=0.9, method="wilson")
+    with pytest.raises(ValueError, match="exactly one of `se` and `n_effective`"):
+        rate_interval(
+            5.0, unit="percent", level=0.9, method="normal", se=1, n_effective=9
+        )
+    with pytest.raises(ValueError, match="`n_effective` must be > 0"):
+        rate_interval(5.0, unit="percent", level=0.9, method="logit", n_effective=0)
+    with pytest.raises(ValueError, match="`method` must be one of"):
+        rate_interval(5.0, unit="percent", level=0.9, method="exact", se=1)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="`rate` must lie in"):
+        rate_interval(5.0, unit="fraction", level=0.9, method="normal", se=1)
+    with pytest.raises(ValueError, match="`unit` must be one of"):
+        rate_interval(5.0, unit="pct", level=0.9, method="normal", se=1)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="`covariance` needs `population_se`"):
+        headcount_interval(
+            5.0, 100, unit="percent", level=0.9, method="normal", se=1, covariance=1
+        )
+    with pytest.raises(ValueError, match="only method='normal'"):
+        headcount_interval(
+            5.0,
+            100,
+            unit="percent",
+            level=0.9,
+            method="wilson",
+            n_effective=50,
+            population_se=3,
+        )
+    with pytest.raises(ValueError, match=r"`covariance` must satisfy"):
+        headcount_interval(
+            5.0,
+            100,
+            unit="percent",
+            level=0.9,
+            method="normal",
+            se=1,
+            population_se=3,
+            covariance=4,
+        )
+
+
+def test_pvalue_errors() -> None:
+    with pytest.raises(ValueError, match=r"`p_value` must lie in \[0, 1\], found 1.2"):
+        adjust_pvalues([0.1, 1.2], method="holm")
+    with pytest.raises(ValueError, match="`method` must be one of"):
+        adjust_pvalues([0.1], method="fdr")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"`p_value` must lie in \[0, 1\]"):
+        is_significant(-0.1, level=0.9)
+    with pytest.raises(TypeError, match="`p_value` must be numeric"):
+        is_significant("0.1", level=0.9)
+
+
+def test_other_value_errors() -> None:
+    with pytest.raises(ValueError, match="`upper` must be >= `lower`"):
+        se_from_bounds(5, 4, level=0.9)
+    with pytest.raises(ValueError, match="`years` must be > 0"):
+        annualized_change_se(1, 2, years=0, se_before=1, se_after=1, independent=True)
+    with pytest.raises(ValueError, match="`estimate` must be finite"):
+        rse_from_se(np.inf, 1.0)

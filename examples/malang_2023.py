@@ -53,6 +53,13 @@ city = regions[regions["region_name"] == CITY].set_index("year")
 rate = city["poverty_rate_pct"]
 poor = city["poor_thousands"]
 
+print("Local news (Ngopibareng, SuryaMalang, Ketik; 24 October 2023) reported that")
+print("  Kota Malang's poverty rate 'fell 0.11 percent' to 4.26 %; it is still above")
+print(
+    "  the pre-pandemic 4.07 %; it is the second lowest in East Java after Kota Batu;"
+)
+print("  and 4.26 % of the 187,000 people on the welfare register is 'about 9,000'.")
+print()
 print(f"{CITY}, BPS March rounds (bundled data: povstat.datasets.load_east_java)")
 print(f"  Poverty rate (P0) 2023: {fmt(rate[2023])} %")
 

@@ -193,15 +193,14 @@ def decimals(value: object, name: str = "decimals") -> int:
     return int(value)
 
 
-def broadcast(**arrays: NDArray[np.float64]) -> list[NDArray[np.float64]]:
-    """Broadcast the named arrays; on a mismatch name each one and its shape."""
+def shape(**arrays: NDArray[np.float64]) -> tuple[int, ...]:
+    """The broadcast shape of the named arrays; on a clash name each one."""
     try:
-        out = np.broadcast_arrays(*arrays.values())
+        return np.broadcast_shapes(*(a.shape for a in arrays.values()))
     except ValueError:
         shapes = ", ".join(f"`{k}` {v.shape}" for k, v in arrays.items())
         msg = f"shapes do not broadcast: {shapes}"
         raise ValueError(msg) from None
-    return [np.array(a, dtype=np.float64) for a in out]
 
 
 def _first(arr: NDArray[np.float64], bad: NDArray[np.bool_]) -> str:

@@ -167,13 +167,6 @@ def _nan_where_zero(out: NDArray[np.float64], denominator: NDArray[np.float64]) 
         out[np.broadcast_to(denominator == 0, out.shape)] = np.nan
 
 
-def _pair_shapes(**arrays: NDArray[np.float64]) -> None:
-    try:
-        np.broadcast_shapes(*(a.shape for a in arrays.values()))
-    except ValueError:
-        shapes = ", ".join(f"`{k}` {v.shape}" for k, v in arrays.items())
-        msg = f"shapes do not broadcast: {shapes}"
-        raise ValueError(msg) from None
 
 
 def rate_change(before: ArrayLike, after: ArrayLike, *, unit: Unit) -> Change:
@@ -231,7 +224,7 @@ def rate_change(before: ArrayLike, after: ArrayLike, *, unit: Unit) -> Change:
     u = _validate.unit(unit)
     b = _validate.rate(before, "before", u)
     a = _validate.rate(after, "after", u)
-    _pair_shapes(before=b, after=a)
+    _validate.shape(before=b, after=a)
     points = np.asarray(np.subtract(a, b))
     relative = _relative_pct(b, a, points)
     return Change(points=freeze(points), relative=freeze(relative), unit=u)
@@ -284,7 +277,7 @@ def relative_change(before: ArrayLike, after: ArrayLike) -> NDArray[np.float64]:
     """
     b = _validate.nonnegative(before, "before")
     a = _validate.nonnegative(after, "after")
-    _pair_shapes(before=b, after=a)
+    _validate.shape(before=b, after=a)
     return _relative_pct(b, a)
 
 
@@ -357,7 +350,7 @@ def annualized_change(
     b = _validate.rate(before, "before", u)
     a = _validate.rate(after, "after", u)
     t = _validate.positive(years, "years")
-    _pair_shapes(before=b, after=a, years=t)
+    _validate.shape(before=b, after=a, years=t)
     points = np.asarray(np.subtract(a, b))
     relative = _relative_pct(b, a, points)
     shape = np.broadcast_shapes(points.shape, t.shape)
@@ -446,7 +439,7 @@ def recovery_share(
     b = _validate.finite_or_nan(baseline, "baseline")
     p = _validate.finite_or_nan(peak, "peak")
     c = _validate.finite_or_nan(current, "current")
-    _pair_shapes(baseline=b, peak=p, current=c)
+    _validate.shape(baseline=b, peak=p, current=c)
     rise = p - b
     with np.errstate(divide="ignore", invalid="ignore"):
         out = np.asarray(np.divide(p - c, rise) * 100.0)
@@ -539,7 +532,7 @@ def decompose_headcount_change(
     r1 = _validate.rate(rate_after, "rate_after", u)
     n0 = _validate.nonnegative(population_before, "population_before")
     n1 = _validate.nonnegative(population_after, "population_after")
-    _pair_shapes(
+    _validate.shape(
         rate_before=r0,
         rate_after=r1,
         population_before=n0,
@@ -604,7 +597,7 @@ def decimal_year(year: ArrayLike, month: ArrayLike) -> NDArray[np.float64]:
     """
     y = _validate.finite_or_nan(year, "year")
     m = _validate.finite_or_nan(month, "month")
-    _pair_shapes(year=y, month=m)
+    _validate.shape(year=y, month=m)
     bad_m = ~np.isnan(m) & ((m < 1) | (m > 12) | (m != np.floor(m)))
     if bad_m.any():
         first = float(m[bad_m].ravel()[0])

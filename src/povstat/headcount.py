@@ -87,7 +87,7 @@ def rate_to_headcount(
     u = _validate.unit(unit)
     r = _validate.rate(rate, "rate", u)
     n = _validate.nonnegative(population, "population")
-    _check_shapes(rate=r, population=n)
+    _validate.shape(rate=r, population=n)
     out = np.asarray(np.multiply(r, n))
     if u == "percent":
         out /= 100.0
@@ -146,7 +146,7 @@ def headcount_to_rate(
     u = _validate.unit(unit)
     h = _validate.nonnegative(headcount, "headcount")
     n = _validate.nonnegative(population, "population")
-    _check_shapes(headcount=h, population=n)
+    _validate.shape(headcount=h, population=n)
     with np.errstate(divide="ignore", invalid="ignore"):
         over = h > n
         if over.any():
@@ -218,7 +218,7 @@ def implied_population(
     u = _validate.unit(unit)
     r = _validate.rate(rate, "rate", u)
     h = _validate.nonnegative(headcount, "headcount")
-    _check_shapes(rate=r, headcount=h)
+    _validate.shape(rate=r, headcount=h)
     with np.errstate(divide="ignore", invalid="ignore"):
         out = np.asarray(np.divide(h, r))
     out[np.broadcast_to(r == 0, out.shape)] = np.nan
@@ -296,7 +296,7 @@ def implied_population_interval(
     u = _validate.unit(unit)
     r = _validate.rate(rate, "rate", u)
     h = _validate.nonnegative(headcount, "headcount")
-    _check_shapes(rate=r, headcount=h)
+    _validate.shape(rate=r, headcount=h)
     ri = rounding_interval(r, _validate.decimals(rate_decimals, "rate_decimals"))
     hi = rounding_interval(
         h, _validate.decimals(headcount_decimals, "headcount_decimals")
@@ -315,13 +315,3 @@ def implied_population_interval(
         lower_closed=np.zeros(lower.shape, dtype=bool),
         upper_closed=np.zeros(lower.shape, dtype=bool),
     )
-
-
-def _check_shapes(**arrays: NDArray[np.float64]) -> None:
-    """Raise, naming each argument and its shape, if the shapes clash."""
-    try:
-        np.broadcast_shapes(*(a.shape for a in arrays.values()))
-    except ValueError:
-        shapes = ", ".join(f"`{k}` {v.shape}" for k, v in arrays.items())
-        msg = f"shapes do not broadcast: {shapes}"
-        raise ValueError(msg) from None

@@ -230,7 +230,7 @@ def check_change_statement(
     x = _validate.nonnegative(stated, "stated")
     b = _validate.numeric(before, "before")
     a = _validate.numeric(after, "after")
-    shape = np.broadcast_shapes(c.points.shape, x.shape)
+    shape = _validate.shape(change=c.points, stated=x)
     points = np.broadcast_to(_snap(c.points), shape)
     rel = np.broadcast_to(_snap(c.relative), shape)
     xs = np.broadcast_to(x, shape)
@@ -393,7 +393,7 @@ def check_count_statement(
         if rate_population is None
         else _validate.nonnegative(rate_population, "rate_population")
     )
-    shape = np.broadcast_shapes(r.shape, n.shape, m.shape, pop.shape)
+    shape = _validate.shape(rate=r, base=n, stated=m, rate_population=pop)
     scale = 100.0 if u == "percent" else 1.0
     computed = np.broadcast_to(_snap(r * n / scale), shape)
     rounded = round_half_up(computed, d)
@@ -533,7 +533,7 @@ def check_consistency(
         n, _validate.decimals(population_decimals, "population_decimals")
     )
     scale = 100.0 if u == "percent" else 1.0
-    shape = np.broadcast_shapes(r.shape, h.shape, n.shape)
+    shape = _validate.shape(rate=r, headcount=h, population=n)
     with np.errstate(divide="ignore", invalid="ignore"):
         implied = np.broadcast_to(h / n * scale, shape)
         lo = np.broadcast_to(np.maximum(hi.lower, 0) / ni.upper * scale, shape)
@@ -648,7 +648,7 @@ def check_headcount_change_statement(
     rounding_interval(b, dl)  # checks that the levels are rounded as stated
     rounding_interval(a, dl)
     s = _validate.finite_or_nan(stated, "stated")
-    shape = np.broadcast_shapes(b.shape, a.shape, s.shape)
+    shape = _validate.shape(before=b, after=a, stated=s)
     change = np.broadcast_to(_snap(a - b), shape)
     width = 10.0**-dl
     lower = change - width
@@ -761,7 +761,7 @@ def check_direction_statement(
     c = rate_change(rate_before, rate_after, unit=unit)
     p0 = _validate.nonnegative(poor_before, "poor_before")
     p1 = _validate.nonnegative(poor_after, "poor_after")
-    shape = np.broadcast_shapes(c.points.shape, p0.shape, p1.shape)
+    shape = _validate.shape(rate_change=c.points, poor_before=p0, poor_after=p1)
     pts = np.broadcast_to(c.points, shape)
     rel = np.broadcast_to(c.relative, shape)
     dp = np.broadcast_to(p1 - p0, shape)

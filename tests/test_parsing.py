@@ -3,6 +3,7 @@ from __future__ import annotations
 import pickle
 import re
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -177,6 +178,167 @@ def test_wrong_locale_reason_says_what_the_other_reads() -> None:
 def test_invalid_reasons(text: Any, reason: str) -> None:
     p = parse_numbers(np.array([text], dtype=object), locale="id", errors="report")
     assert reason in p.invalid[0].reason
+
+
+# --- look-alike letters and numbers out of range --------------------------------
+
+
+# Unit, currency and multiplier words are read in ASCII letters only. Under
+# re.IGNORECASE alone the long s (U+017F) matches "s", the dotless i (U+0131)
+# and the dotted capital I (U+0130) match "i": "5 per\u017fen" passed the
+# pattern and then failed the lookup (KeyError), "\u0130DR 5" was read as 5
+# rupiah. Each is a look-alike, so the cell is invalid, with a reason.
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("5 per\u017fen", "\u017f"),  # long s
+        ("5 PER\u017fEN", "\u017f"),
+        ("\u0130DR 5", "\u0130"),  # dotted capital I
+        ("5 r\u0131bu", "\u0131"),  # dotless i
+        ("5 juta j\u0131wa", "\u0131"),
+        ("Rp 5 m\u0131liar", "\u0131"),
+        ("5 per\u017fen poin", "\u017f"),
+    ],
+)
+def test_lookalike_letters_are_invalid(text: str, letter: str) -> None:
+    with pytest.raises(NumberParseError, match=re.escape(repr(text))) as info:
+        parse_numbers([text], locale="id")
+    assert f"{letter!r} is not ASCII" in info.value.cells[0].reason
+    p = parse_numbers([text, "5 persen"], locale="id", errors="report")
+    assert np.isnan(p.value[0])
+    assert (p.value[1], p.unit[1]) == (5.0, "percent")  # the ASCII word still reads
+    assert [c.row for c in p.invalid] == [0]
+
+
+# The range of float64, worked by hand: the largest finite value is
+# (2 - 2**-52) * 2**1023 = 1.7976931348623157e308 < 1e309 <= 10**400; the
+# smallest normal one is 2**-1022 = 2.2250738585072014e-308 > 1e-309 and
+# > 1e-401. A value beyond either bound, or not finite, is an invalid cell
+# with a reason (before, 10**400 raised OverflowError, Decimal("sNaN")
+# decimal.InvalidOperation, and 1e-401 was read silently as 0.0).
+TINY_TEXT = "0," + "0" * 400 + "1"  # 1e-401 under "id"
+OUT_OF_RANGE = [
+    (10**400, "overflow"),
+    (-(10**400), "overflow"),
+    (Decimal("1e400"), "overflow"),
+    (Fraction(10**400, 3), "overflow"),
+    ("1" + "0" * 309, "overflow"),  # 1e309 written out
+    (Decimal("sNaN"), "not finite: a signalling NaN"),
+    (Decimal("-sNaN"), "not finite: a signalling NaN"),
+    (Decimal("Infinity"), "not finite: infinite"),
+    (Decimal("-Infinity"), "not finite: infinite"),
+    (TINY_TEXT, "underflow"),
+    ("-" + TINY_TEXT, "underflow"),
+    ("0," + "0" * 308 + "1", "underflow"),  # 1e-309: subnormal, digits lost
+    (Decimal("1e-401"), "underflow"),
+    (Fraction(1, 10**400), "underflow"),
+]
+
+
+@pytest.mark.parametrize(
+    ("cell", "reason"), OUT_OF_RANGE, ids=[str(i) for i in range(len(OUT_OF_RANGE))]
+)
+def test_numbers_out_of_range_are_invalid(cell: Any, reason: str) -> None:
+    cells = np.array([cell], dtype=object)
+    with pytest.raises(NumberParseError, match=re.escape(reason)) as info:
+        parse_numbers(cells, locale="id")
+    assert len(info.value.cells) == 1
+    p = parse_numbers(cells, locale="id", errors="report")
+    assert np.isnan(p.value[0])
+    assert p.invalid[0].row == 0
+    assert reason in p.invalid[0].reason
+
+
+# Values at the edges of the range, worked by hand: each is a float64 or the
+# nearest float64 to a decimal inside the range, so each is read.
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [
+        (10**300, 1e300),
+        (2**1023, 2.0**1023),
+        (Decimal("1.7976931348623157e308"), 1.7976931348623157e308),
+        (Decimal("2.2250738585072014e-308"), 2.2250738585072014e-308),
+        (Decimal("-1e-300"), -1e-300),
+        (Fraction(1, 4), 0.25),
+        (Decimal("0"), 0.0),
+        ("0," + "0" * 400, 0.0),  # zero with many decimals is zero, no underflow
+        ("0," + "0" * 299 + "1", 1e-300),
+        (5e-324, 5e-324),  # a float is taken as it is, subnormal or not
+    ],
+)
+def test_numbers_at_the_edges_of_the_range(cell: Any, value: float) -> None:
+    p = parse_numbers(np.array([cell], dtype=object), locale="id")
+    assert p.value[0] == value
+    assert p.invalid == ()
+
+
+def test_decimal_quiet_nan_is_missing_like_float_nan() -> None:
+    p = parse_numbers(np.array([Decimal("NaN"), 1.5], dtype=object), locale="id")
+    np.testing.assert_array_equal(p.value, [np.nan, 1.5])
+    with pytest.raises(NumberParseError, match="empty cell"):
+        parse_numbers(np.array([Decimal("NaN")], dtype=object), locale="id", missing=())
+
+
+def test_out_of_range_cells_are_all_listed_with_the_others() -> None:
+    cells = np.array(
+        ["4,26", 10**400, "4.26", Decimal("sNaN"), TINY_TEXT], dtype=object
+    )
+    with pytest.raises(NumberParseError) as info:
+        parse_numbers(cells, locale="id")
+    assert [c.row for c in info.value.cells] == [1, 2, 3, 4]
+    msg = str(info.value)
+    assert "4 cells are not a valid number" in msg
+    # A long cell is cut in the message (with its length), kept whole in cells.
+    assert "(401 characters)" in msg
+    assert "(403 characters)" in msg
+    assert info.value.cells[0].text == str(10**400)
+    assert info.value.cells[3].text == TINY_TEXT
+
+
+def test_huge_int_beyond_the_str_digit_limit_is_reported() -> None:
+    # str(10**5000) raises ValueError (Python's 4300-digit limit): the cell is
+    # still reported, as overflow, with a placeholder text.
+    p = parse_numbers(np.array([10**5000], dtype=object), locale="id", errors="report")
+    assert p.invalid[0].reason.startswith("overflow")
+    assert p.invalid[0].text == "<int too long to show>"
+
+
+@pytest.mark.skipif(
+    bool(np.finfo(np.longdouble).max <= np.finfo(np.float64).max),
+    reason="long double is float64 on this platform",
+)
+def test_long_double_out_of_float64_range() -> None:
+    # 1e400 and 1e-400 are finite long doubles (x87: range about 1e+-4932) but
+    # out of float64's range (hand-worked bounds above).
+    x = np.array(["1e400", "1e-400", "1.5", "inf", "nan"], dtype=np.longdouble)
+    for cells in (x, x.astype(object)):
+        p = parse_numbers(cells, locale="id", errors="report")
+        np.testing.assert_array_equal(p.value, [np.nan, np.nan, 1.5, np.nan, np.nan])
+        reasons = [c.reason.split(":")[0] for c in p.invalid]
+        assert reasons == ["overflow", "underflow", "not finite"]
+
+
+# --- messages show plain Python values ------------------------------------------
+
+
+def test_cells_and_labels_are_shown_as_plain_values() -> None:
+    # numpy scalars were shown as np.str_('Kota Malang') and np.float64(nan).
+    texts = np.array(["Kota Malang", "4,26"])  # a numpy str array: np.str_ cells
+    with pytest.raises(NumberParseError) as info:
+        parse_numbers(texts, locale="id")
+    assert "np.str_" not in str(info.value)
+    assert "row 0: 'Kota Malang'" in str(info.value)
+    assert type(info.value.cells[0].text) is str
+    cells = np.array([np.float64("nan")], dtype=object)
+    with pytest.raises(NumberParseError, match=r"row 0: 'nan' \(empty cell") as info:
+        parse_numbers(cells, locale="id", missing=())
+    assert info.value.cells[0].text == "nan"
+    index = pd.Index([np.int64(3573)], dtype=object)
+    s = pd.Series(["x"], index=index, name=np.str_("p0"))
+    with pytest.raises(NumberParseError, match="row 3573, column 'p0': 'x'") as info:
+        parse_numbers(s, locale="id")
+    cell = info.value.cells[0]
+    assert (type(cell.row), type(cell.column)) == (int, str)
 
 
 # --- rounding of parsed figures -----------------------------------------------
@@ -393,6 +555,88 @@ def test_parse_columns_bad_arguments() -> None:
         parse_columns({"a": ["1"]}, ["a"], locale="id")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="`locale`"):
         parse_columns(_frame(), ["p0"], locale="ID")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"`columns` must hold column labels.*\['p0'\]"):
+        parse_columns(_frame(), [["p0"]], locale="id")  # type: ignore[list-item]
+    with pytest.raises(
+        TypeError, match=r"`df` must be a pandas\.DataFrame, got pandas\.Series"
+    ):
+        parse_columns(_frame()["p0"], "p0", locale="id")  # type: ignore[arg-type]
+
+
+def test_parse_columns_takes_any_label() -> None:
+    # An int label (before: "'int' object is not iterable"), alone or listed.
+    # Kota Malang and Kota Batu, P0 March 2023 (as in _frame).
+    df = pd.DataFrame({0: ["Kota Malang", "Kota Batu"], 1: ["4,26", "3,31"]})
+    out = parse_columns(df, 1, locale="id")
+    assert out[1].tolist() == [4.26, 3.31]
+    assert out[0].tolist() == ["Kota Malang", "Kota Batu"]
+    pd.testing.assert_frame_equal(parse_columns(df, [1], locale="id"), out)
+    # A label listed twice is read once.
+    pd.testing.assert_frame_equal(parse_columns(df, [1, 1], locale="id"), out)
+    # An Index of labels is a list of labels.
+    both = parse_columns(_frame(), _frame().columns[1:], locale="id")
+    assert both["poor"].tolist() == [37.78, 7.10]
+
+
+def test_parse_columns_duplicated_label_is_an_error() -> None:
+    # Before: IndexError "too many indices for array".
+    df = pd.DataFrame([["Kota Malang", "4,26", "4.26"]], columns=["region", "p0", "p0"])
+    with pytest.raises(
+        ValueError, match=r"more than one column labelled 'p0' at positions \[1, 2\]"
+    ):
+        parse_columns(df, "p0", locale="id")
+    with pytest.raises(ValueError, match="'p0' at positions"):
+        parse_columns(df, ["region", "p0"], locale="id")
+    # A duplicated label that is not asked for is left alone.
+    df2 = pd.DataFrame([["4,26", "a", "b"]], columns=["p0", "x", "x"])
+    out = parse_columns(df2, "p0", locale="id")
+    assert out.columns.tolist() == ["p0", "x", "x"]
+    assert out.iloc[0].tolist() == [4.26, "a", "b"]
+
+
+def _wide() -> pd.DataFrame:
+    # P0 March 2023 of Kota Malang and Kota Batu (as in _frame), columns under
+    # a MultiIndex (region, measure).
+    columns = pd.MultiIndex.from_tuples(
+        [("Kota Malang", "p0"), ("Kota Malang", "name"), ("Kota Batu", "p0")]
+    )
+    return pd.DataFrame([["4,26", "a", "3,31"]], columns=columns, index=[2023])
+
+
+def test_parse_columns_multiindex_labels_are_tuples() -> None:
+    df = _wide()
+    before = df.copy()
+    out = parse_columns(df, [("Kota Malang", "p0"), ("Kota Batu", "p0")], locale="id")
+    pd.testing.assert_frame_equal(df, before)
+    assert out.columns.equals(df.columns)
+    assert out.iloc[0].tolist() == [4.26, "a", 3.31]
+    one = parse_columns(df, ("Kota Batu", "p0"), locale="id")
+    assert one.iloc[0].tolist() == ["4,26", "a", 3.31]
+    bad = df.copy()
+    bad[("Kota Batu", "p0")] = ["3.31"]
+    with pytest.raises(
+        NumberParseError, match=r"row 2023, column \('Kota Batu', 'p0'\)"
+    ):
+        parse_columns(bad, [("Kota Batu", "p0")], locale="id")
+
+
+def test_parse_columns_multiindex_partial_label_is_an_error() -> None:
+    with pytest.raises(ValueError, match="only part of a column label") as info:
+        parse_columns(_wide(), "Kota Malang", locale="id")
+    assert "[('Kota Malang', 'p0'), ('Kota Malang', 'name')]" in str(info.value)
+    with pytest.raises(ValueError, match=r"not in the frame.*tuple of its labels"):
+        parse_columns(_wide(), "p0", locale="id")
+
+
+def test_parse_columns_names_other_frame_types() -> None:
+    pl = pytest.importorskip("polars")
+    df = pl.DataFrame({"p0": ["4,26"]})
+    with pytest.raises(
+        TypeError, match=r"must be a pandas.DataFrame, got polars.DataFrame.*to_pandas"
+    ):
+        parse_columns(df, "p0", locale="id")
+    with pytest.raises(TypeError, match=r"got a DataFrame \(polars.DataFrame\)"):
+        parse_numbers(df, locale="id")
 
 
 # --- format_number ------------------------------------------------------------

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import io
+import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +86,7 @@ def test_bps_kabkota_export() -> None:
         "region_name",
         "region_type",
         "label",
+        "footnote",
         "group",
         "year",
         "month",
@@ -108,6 +111,7 @@ def test_bps_kabkota_export() -> None:
     assert d["year"].tolist()[:3] == [2022, 2023, 2024]
     assert (d["month"] == 3).all()
     assert d["group"].isna().all()
+    assert d["footnote"].isna().all()
     # Every matched value equals the bundled data (same BPS table).
     merged = d.dropna(subset=["region_code"]).merge(
         _reference("poverty_rate_pct"),
@@ -130,6 +134,7 @@ def test_bps_kabkota_export() -> None:
         "region_name": "string",
         "region_type": "string",
         "label": "string",
+        "footnote": "string",
         "group": "string",
         "year": np.int64,
         "month": "Int64",
@@ -441,3 +446,248 @@ def test_argument_errors() -> None:
         read_bps_table(b"data", locale="en")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="`sheet_name`"):
         read_bps_table("t.xlsx", locale="en", sheet_name=None)  # type: ignore[arg-type]
+
+
+# --- the same region twice ----------------------------------------------------
+
+
+# "Malang" is Kabupaten Malang in BPS tables (3507), so a table holding both
+# "Malang" and "Kabupaten Malang", or one label twice, gives two values for one
+# region and period: ambiguous, an error (before: two rows with code 3507).
+@pytest.mark.parametrize(
+    ("rows", "listed"),
+    [
+        (
+            "Malang;9,55\nKabupaten Malang;9,45\n",
+            "3507 Kabupaten Malang: 'Malang' (row 2), 'Kabupaten Malang' (row 3)",
+        ),
+        (
+            "Kota Batu;3,31\nKota Malang;4,26\nKota Batu;3,31\n",
+            "3579 Kota Batu: 'Kota Batu' (row 2), 'Kota Batu' (row 4)",
+        ),
+        (
+            "Jawa Timur;10,35\nPacitan*;13,65\nPROVINSI JAWA TIMUR;10,35\nPacitan;1\n",
+            "35 Jawa Timur: 'Jawa Timur' (row 2), 'PROVINSI JAWA TIMUR' (row 4); "
+            "3501 Kabupaten Pacitan: 'Pacitan*' (row 3), 'Pacitan' (row 5)",
+        ),
+    ],
+)
+@pytest.mark.parametrize("errors", ["raise", "report"])
+def test_the_same_region_twice_is_an_error(rows: str, listed: str, errors: Any) -> None:
+    text = ";2023\n" + rows
+    with pytest.raises(ValueError, match="more than one row for the same region") as e:
+        read_bps_table(io.StringIO(text), locale="id", sep=";", errors=errors)
+    assert listed in str(e.value)
+
+
+def test_unmatched_labels_may_repeat() -> None:
+    # Regions of other provinces can share a name; unmatched rows have no code
+    # to clash on and are all reported.
+    t = read_bps_table(io.StringIO(";2023\nACEH;1,0\nACEH;2,0\n"), locale="id", sep=";")
+    assert t.unmatched.to_dict("list") == {"row": [2, 3], "label": ["ACEH", "ACEH"]}
+
+
+# --- footnotes ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "footnote",
+    [
+        "1) angka sementara",
+        "1) angka sementara;lihat catatan",  # text, not a number, in a value cell
+        "2)Angka sangat sementara",
+        "a) Angka diperbaiki",
+        "(1) Data Susenas Maret",
+        "\u00b9 Angka sementara",  # superscript one
+        "*) Angka sementara",
+    ],
+)
+def test_footnote_rows_are_skipped_and_reported(footnote: str) -> None:
+    text = f";2023\nKota Batu;3,31\n{footnote}\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";")
+    assert t.data["value"].tolist() == [3.31]
+    assert t.skipped.to_dict("list") == {
+        "row": [3],
+        "reason": ["note"],
+        "text": [footnote.replace(";", " | ")],
+    }
+    assert len(t.unmatched) == 0
+
+
+def test_footnote_like_row_with_a_number_is_data() -> None:
+    # A row with a value is never skipped for its footnote-like name: kept,
+    # unmatched, reported.
+    t = read_bps_table(io.StringIO(";2023\n1) Batu;3,31\n"), locale="id", sep=";")
+    assert t.data["value"].tolist() == [3.31]
+    assert t.unmatched.to_dict("list") == {"row": [2], "label": ["1) Batu"]}
+    assert len(t.skipped) == 0
+    # Also a number in the other format: kept, and its cell reported invalid.
+    text = ";2023\nKota Batu;3,31\na) Batu;3.31\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";", errors="report")
+    assert [(c.row, c.text) for c in t.invalid] == [(3, "3.31")]
+    assert t.unmatched["label"].tolist() == ["a) Batu"]
+
+
+@pytest.mark.parametrize(
+    ("label", "code", "mark"),
+    [
+        ("Pacitan*", "3501", "*"),
+        ("Pacitan **", "3501", "**"),
+        ("Pacitan*)", "3501", "*)"),
+        ("Pacitan\u00b9", "3501", "\u00b9"),  # superscript one
+        ("Pacitan\u00b2\u207e", "3501", "\u00b2\u207e"),  # superscript "2)"
+        ("Pacitan 1)", "3501", "1)"),
+        ("Pacitan1)", "3501", "1)"),
+        ("Pacitan (1)", "3501", "(1)"),
+        ("Kota Malang a)", "3573", "a)"),
+        ("Kab. Malang (b)", "3507", "(b)"),
+        ("KOTA BATU 12)", "3579", "12)"),
+        ("Pacitan", "3501", None),
+    ],
+)
+def test_footnote_mark_after_a_name(label: str, code: str, mark: str | None) -> None:
+    t = read_bps_table(io.StringIO(f";2023\n{label};1,0\n"), locale="id", sep=";")
+    assert t.data["region_code"].tolist() == [code]
+    assert t.data["label"].tolist() == [label]  # as written, mark included
+    assert t.data["footnote"].tolist() == [pd.NA if mark is None else mark]
+    assert len(t.unmatched) == 0
+
+
+@pytest.mark.parametrize(
+    ("label", "name", "mark"),
+    [
+        ("Surabaya*", "Surabaya", "*"),  # the mark is set apart even unmatched
+        ("Kota Baru (Kotabaru)", "Kota Baru (Kotabaru)", pd.NA),  # not a mark
+        ("Kab. Malangg 2)", "Kabupaten Malangg", "2)"),
+    ],
+)
+def test_footnote_mark_of_an_unmatched_row(label: str, name: str, mark: Any) -> None:
+    t = read_bps_table(io.StringIO(f";2023\n{label};1,0\n"), locale="id", sep=";")
+    assert t.data["region_code"].isna().all()
+    assert t.data["region_name"].tolist() == [name]
+    assert t.data["footnote"].tolist() == [mark]
+    assert t.unmatched["label"].tolist() == [label]
+
+
+# --- look-alike letters -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "\u212aediri",  # Kelvin sign: lower() gives "kediri"
+        "\u212aota Malang",
+        "Kab. \u212aediri",
+        "Pa\u0441itan",  # Cyrillic es
+    ],
+)
+def test_lookalike_letters_in_names_match_nothing(label: str) -> None:
+    t = read_bps_table(io.StringIO(f";2023\n{label};1,0\n"), locale="id", sep=";")
+    assert t.data["region_code"].isna().all()
+    assert t.unmatched["label"].tolist() == [label]
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["\u017feptember 2023", "Semester \u0130 2023", "Jul\u0131 2023"],
+)
+def test_lookalike_letters_in_headers_are_not_periods(header: str) -> None:
+    # Before: "\u017feptember" (long s) matched "september" under
+    # re.IGNORECASE and then failed the month lookup with a KeyError.
+    with pytest.raises(ValueError, match="no header row naming years"):
+        read_bps_table(io.StringIO(f";{header}\nKota Batu;1\n"), locale="id", sep=";")
+
+
+# --- plain values in messages -------------------------------------------------
+
+
+def test_messages_show_plain_values() -> None:
+    # A frame holding numpy scalars: np.str_ labels, an np.float64 NaN cell.
+    raw = pd.DataFrame(
+        [
+            [None, "2023"],
+            [np.str_("Kota Malang"), np.float64("nan")],
+            [np.str_("Kota Malang"), 4.26],
+        ],
+        dtype=object,
+    )
+    with pytest.raises(NumberParseError, match=r"row 1, column '2023': 'nan' \(empty"):
+        read_bps_table(raw, locale="id", missing=())
+    with pytest.raises(
+        ValueError, match=r"'Kota Malang' \(row 1\), 'Kota Malang' \(row 2\)"
+    ):
+        read_bps_table(raw, locale="id")
+    raw.index = pd.Index([np.int64(10), np.int64(11), np.int64(12)], dtype=object)
+    with pytest.raises(ValueError, match=r"header row 10: \['x'\] name no period"):
+        read_bps_table(
+            raw.assign(extra=np.array(["x", None, None], dtype=object)), locale="id"
+        )
+
+
+def test_decimal_cells_of_a_frame() -> None:
+    # Decimal("sNaN") made pd.isna raise; now it is an invalid cell.
+    raw = pd.DataFrame(
+        [[None, "2023", "2024"], ["Kota Batu", Decimal("3.31"), Decimal("sNaN")]],
+        dtype=object,
+    )
+    t = read_bps_table(raw, locale="id", errors="report")
+    np.testing.assert_array_equal(t.data["value"], [3.31, np.nan])
+    assert [(c.column, c.reason) for c in t.invalid] == [
+        ("2024", "not finite: a signalling NaN")
+    ]
+
+
+# --- file-like sources --------------------------------------------------------
+
+
+def test_binary_and_text_buffers() -> None:
+    expected = read_bps_table(io.StringIO(P0_ID), locale="id", month=3, sep=";").data
+    utf8_bom = io.BytesIO(P0_ID.encode("utf-8-sig"))
+    t = read_bps_table(utf8_bom, locale="id", month=3, sep=";")
+    pd.testing.assert_frame_equal(t.data, expected)
+    t = read_bps_table(io.StringIO("\ufeff" + P0_ID), locale="id", month=3, sep=";")
+    pd.testing.assert_frame_equal(t.data, expected)
+    latin = io.BytesIO(";2023\nKota Batu;3,31\nCatatan: \xe9;\n".encode("latin-1"))
+    t = read_bps_table(latin, locale="id", sep=";", encoding="latin-1")
+    assert t.skipped["text"].tolist() == ["Catatan: \xe9"]
+
+
+def test_binary_file_opened_from_a_path(tmp_path: Path) -> None:
+    path = tmp_path / "p0.csv"
+    path.write_text(P0_KABKOTA, encoding="utf-8")
+    with path.open("rb") as f:
+        t = read_bps_table(f, locale="en", month=3)
+    assert len(t.data) == 18
+    with path.open(encoding="utf-8", newline="") as g:
+        assert len(read_bps_table(g, locale="en", month=3).data) == 18
+
+
+def test_excel_in_a_buffer() -> None:
+    pytest.importorskip("openpyxl")
+    # Kota Batu P0 2023 (BPS_P0_KABKOTA), a workbook in memory, told from CSV
+    # by its first bytes (a zip archive).
+    buf = io.BytesIO()
+    rows: list[list[Any]] = [[None, 2023], ["Kota Batu", 3.31]]
+    pd.DataFrame(rows).to_excel(buf, header=False, index=False, sheet_name="P0")
+    buf.seek(0)
+    t = read_bps_table(buf, locale="id", sheet_name="P0")
+    assert t.data["region_code"].tolist() == ["3579"]
+    assert t.data["value"].tolist() == [3.31]
+    assert t.unmatched.empty
+
+
+def test_buffer_errors() -> None:
+    bad = io.BytesIO(";2023\nKota Batu;3,31\n\xe9;1\n".encode("latin-1"))
+    with pytest.raises(ValueError, match=re.escape("`source` is not valid utf-8-sig")):
+        read_bps_table(bad, locale="id", sep=";")
+    with pytest.raises(ValueError, match="`encoding`: unknown encoding 'nope'"):
+        read_bps_table(io.BytesIO(b";2023\n"), locale="id", encoding="nope")
+
+    class Odd:
+        def read(self) -> int:
+            return 1
+
+    with pytest.raises(
+        TypeError, match=r"`source`: its read\(\) must give str or bytes"
+    ):
+        read_bps_table(Odd(), locale="id")  # type: ignore[arg-type]

@@ -167,8 +167,6 @@ def _nan_where_zero(out: NDArray[np.float64], denominator: NDArray[np.float64]) 
         out[np.broadcast_to(denominator == 0, out.shape)] = np.nan
 
 
-
-
 def rate_change(before: ArrayLike, after: ArrayLike, *, unit: Unit) -> Change:
     r"""Change in a poverty rate: in points and in percent.
 

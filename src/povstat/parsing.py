@@ -25,6 +25,7 @@ turned into NaN silently.
 
 from __future__ import annotations
 
+import math
 import numbers
 import re
 from collections.abc import Hashable, Iterable, Sequence
@@ -50,6 +51,8 @@ __all__ = [
     "parse_numbers",
 ]
 
+#: Number format: ``"id"`` (Indonesian: decimal comma, dots between groups of
+#: three digits, "1.234,5") or ``"en"`` (English: "1,234.5"). Always stated.
 Locale = Literal["id", "en"]
 _LOCALES: tuple[str, ...] = ("id", "en")
 _ERRORS: tuple[str, ...] = ("raise", "report")
@@ -61,6 +64,8 @@ _DEFAULT_MISSING: tuple[str, ...] = ("", "-", "…", "...")
 #: Number of bad cells spelled out in an error message; all are kept in
 #: ``NumberParseError.cells``.
 _MESSAGE_CELLS = 20
+#: Longest cell text spelled out in full in an error message.
+_MESSAGE_TEXT = 80
 
 _UNITS: dict[str, str] = {
     "%": "percent",
@@ -98,6 +103,10 @@ def _alternation(words: Sequence[str]) -> str:
     return "|".join(r"\s+".join(map(re.escape, w.split(" "))) for w in ordered)
 
 
+# Words are matched on ASCII letters only (re.ASCII): with re.IGNORECASE alone,
+# the long s (U+017F) would match "s", the Kelvin sign (U+212A) "k" and the
+# dotted capital I (U+0130) "i", so "persen" with a long s would pass.
+_WORD_FLAGS = re.IGNORECASE | re.ASCII
 _WORD_END = r"(?![a-z])"
 _UNIT_RE = rf"(?:{_alternation(list(_UNITS))}){_WORD_END}"
 _MULT_RE = rf"(?:{_alternation(list(_MULTIPLIERS))}){_WORD_END}"
@@ -115,7 +124,7 @@ def _cell_pattern(group: str, decimal: str) -> re.Pattern[str]:
         rf"{number}"
         rf"(?:\s*(?P<mult>{_MULT_RE}))?"
         rf"(?P<units>(?:\s*{_UNIT_RE})*)",
-        re.IGNORECASE,
+        _WORD_FLAGS,
     )
 
 
@@ -123,12 +132,23 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "id": _cell_pattern(group=".", decimal=","),
     "en": _cell_pattern(group=",", decimal="."),
 }
-_UNIT_TOKEN = re.compile(_UNIT_RE, re.IGNORECASE)
+_UNIT_TOKEN = re.compile(_UNIT_RE, _WORD_FLAGS)
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
 _DESCRIBE = {
     "id": "decimal comma, dots between groups of three digits",
     "en": "decimal point, commas between groups of three digits",
 }
+
+#: Range of the values read (see the Notes of parse_numbers).
+_FLOAT_MAX = float(np.finfo(np.float64).max)
+_FLOAT_TINY = float(np.finfo(np.float64).smallest_normal)
+_OVERFLOW = f"overflow: larger in magnitude than {_FLOAT_MAX!r}, the largest float64"
+_UNDERFLOW = (
+    f"underflow: not 0 but smaller in magnitude than {_FLOAT_TINY!r}, the "
+    "smallest normal float64 (it would read as 0 or lose digits)"
+)
+_INFINITE = "not finite: infinite"
+_SNAN = "not finite: a signalling NaN"
 
 
 @frozen(kw_only=True)
@@ -144,7 +164,8 @@ class InvalidCell:
     column : hashable or None
         Column label; the Series name; None for an array.
     text : str
-        The cell as found (``repr`` of it when it is not text).
+        The cell as found; when it is not text, the ``repr`` of it as a
+        plain Python value (``'nan'``, not ``'np.float64(nan)'``).
     reason : str
         Why it was rejected.
 
@@ -219,17 +240,24 @@ class NumberParseError(ValueError):
         )
         lines = [head]
         for c in cells[:_MESSAGE_CELLS]:
-            parts = [] if c.row is None else [f"row {c.row!r}"]
+            parts = [] if c.row is None else [f"row {_label(c.row)!r}"]
             if c.column is not None:
-                parts.append(f"column {c.column!r}")
+                parts.append(f"column {_label(c.column)!r}")
             where = ", ".join(parts) or "value"
-            lines.append(f"  {where}: {c.text!r} ({c.reason})")
+            lines.append(f"  {where}: {_shorten(c.text)!r} ({c.reason})")
         if n > _MESSAGE_CELLS:
             lines.append(
                 f"  ... and {n - _MESSAGE_CELLS} more (all in the `cells` "
                 "attribute of this error)"
             )
         return cls("\n".join(lines), cells)
+
+
+def _shorten(text: str) -> str:
+    """A cell's text for a message: a very long one cut, with its length."""
+    if len(text) <= _MESSAGE_TEXT:
+        return text
+    return f"{text[: _MESSAGE_TEXT - 20]}... ({len(text)} characters)"
 
 
 def _cell_tuple(cells: Iterable[InvalidCell]) -> tuple[InvalidCell, ...]:
@@ -289,8 +317,10 @@ def parse_numbers(
     ----------
     texts : array_like of str, or pandas.Series
         Cells to read, any shape. Besides text, a cell may already be a
-        number (int or float, e.g. from a spreadsheet), which is taken as is;
-        None, NaN and ``pandas.NA`` are read as the empty text ``""``.
+        number (e.g. from a spreadsheet): a float is taken as is, an int,
+        :class:`~decimal.Decimal` or other real number is rounded once to
+        the nearest float64 (see Notes for the range). None, NaN and
+        ``pandas.NA`` are read as the empty text ``""``.
     locale : {"id", "en"}
         Number format, required: ``"id"`` for a decimal comma and dots between
         groups of three digits (``"1.234.567,89"``), ``"en"`` for a decimal
@@ -314,8 +344,8 @@ def parse_numbers(
     Raises
     ------
     NumberParseError
-        (A ValueError.) If a cell is not a number in `locale` and
-        ``errors="raise"``.
+        (A ValueError.) If a cell is not a number in `locale`, or is a number
+        out of the range of float64 (see Notes), and ``errors="raise"``.
     ValueError
         If `locale` or `errors` is not one of the options.
     TypeError
@@ -336,7 +366,9 @@ def parse_numbers(
     "trillion"); optional unit words ("%", "persen", "poin", "persen poin",
     "pp", "jiwa", "orang", "rupiah", and English "percent", "percentage
     points", "persons", "people"; at most one). Words are matched without
-    regard to case.
+    regard to case, on ASCII letters only: a look-alike letter, such as the
+    long s (U+017F) for "s" or the dotted capital I (U+0130) for "I", is not
+    the letter, and a cell holding one is invalid.
 
     The number is ``0`` or an integer without a leading zero, either with no
     group separators ("187000") or with a separator between every group of
@@ -349,6 +381,13 @@ def parse_numbers(
     The value is computed in decimal and rounded once to the nearest float,
     so "37,78 ribu" is exactly 37780.0 and "5,5" is 5.5, the float nearest
     to the decimal number written [1]_. Each distinct text is parsed once.
+
+    A value, written as text or given as an int or Decimal, must lie in the
+    range of float64: 0, or a magnitude from about 2.2e-308 (the smallest
+    normal float64) to about 1.8e308. A larger one (overflow) or a smaller
+    non-zero one (underflow, which would read as 0 or lose digits) is an
+    invalid cell, as are infinities and a signalling NaN; a quiet NaN is a
+    missing value.
 
     References
     ----------
@@ -377,15 +416,16 @@ def parse_numbers(
     loc = _locale(locale)
     err = _validate.choice(errors, "errors", _ERRORS)
     miss = _missing(missing)
-    if isinstance(texts, pd.DataFrame):
+    if isinstance(texts, pd.DataFrame) or type(texts).__name__ == "DataFrame":
         msg = (
-            "`texts` must be array-like or a Series, got a DataFrame; use parse_columns"
+            "`texts` must be array-like or a Series, got a DataFrame "
+            f"({_type_name(texts)}); use parse_columns"
         )
         raise TypeError(msg)
     if isinstance(texts, pd.Series):
         cells = texts.to_numpy(dtype=object)
         rows: Any = texts.index
-        column: Any = texts.name
+        column: Any = _label(texts.name)
     else:
         cells = _as_cells(texts)
         rows = None
@@ -415,7 +455,7 @@ def parse_numbers(
 
 def parse_columns(
     df: pd.DataFrame,
-    columns: str | Sequence[Hashable],
+    columns: Hashable | Iterable[Hashable],
     *,
     locale: Locale,
     missing: Sequence[str] = _DEFAULT_MISSING,
@@ -425,9 +465,13 @@ def parse_columns(
     Parameters
     ----------
     df : pandas.DataFrame
-        Frame holding the columns; not modified.
-    columns : str or sequence of hashable
-        Label of one column, or a list of column labels, to read.
+        Frame holding the columns; not modified. (A polars or other frame
+        must be converted to pandas first.)
+    columns : hashable, or list of hashable
+        Label of one column (a str, an int, or any other label; a tuple is
+        one label, the key of a column under MultiIndex columns), or a list
+        (or Index, or array) of such labels. A label listed twice is read
+        once.
     locale : {"id", "en"}
         Number format, required; see :func:`parse_numbers`.
     missing : sequence of str, default ("", "-", "…", "...")
@@ -448,10 +492,14 @@ def parse_columns(
         cells whose unit differs from the unit most cells of the same column
         state (a "jiwa" among "persen"), since the units are not kept.
     ValueError
-        If a column is missing (the message lists the columns present), or
-        `locale` is not an option.
+        If a label is not in the frame (the message lists the columns
+        present); is the label of more than one column of the frame (the
+        message names the duplicated labels and their positions); is only
+        part of a label under MultiIndex columns (it would select several
+        columns); or `locale` is not an option.
     TypeError
-        If `df` is not a DataFrame.
+        If `df` is not a pandas DataFrame, or `columns` is neither a label
+        nor a list of labels.
 
     See Also
     --------
@@ -462,7 +510,9 @@ def parse_columns(
     -----
     The grammar and the exact decimal arithmetic are those of
     :func:`parse_numbers` [1]_. Cells without a unit are compatible with any
-    unit.
+    unit. Columns are found by label, as ``df[label]`` finds them, but a
+    label must name exactly one column: with duplicated labels, or a partial
+    MultiIndex key, which column to read would be a guess.
 
     References
     ----------
@@ -478,24 +528,32 @@ def parse_columns(
             region    p0   poor
     0  Kota Malang  4.26  37.78
     1    Kota Batu  3.31   7.10
+
+    Under MultiIndex columns, a column's label is a tuple:
+
+    >>> wide = pd.DataFrame([["4,26", "37,78"]], columns=pd.MultiIndex.from_tuples(
+    ...     [("Kota Malang", "p0"), ("Kota Malang", "poor")]))
+    >>> out = parse_columns(wide, ("Kota Malang", "p0"), locale="id")
+    >>> out[("Kota Malang", "p0")].tolist()
+    [4.26]
     """
     if not isinstance(df, pd.DataFrame):
-        msg = f"`df` must be a pandas DataFrame, got {type(df).__name__}"
+        hint = (
+            "; convert it first, e.g. with its .to_pandas() method"
+            if hasattr(df, "to_pandas")
+            else ""
+        )
+        msg = f"`df` must be a pandas.DataFrame, got {_type_name(df)}{hint}"
         raise TypeError(msg)
     loc = _locale(locale)
     miss = _missing(missing)
-    cols: list[Hashable] = [columns] if isinstance(columns, str) else list(columns)
-    absent = [c for c in cols if c not in df.columns]
-    if absent:
-        msg = (
-            f"`columns`: {absent!r} not in the frame; columns present: "
-            f"{list(df.columns)!r}"
-        )
-        raise ValueError(msg)
+    cols = _column_labels(columns)
+    positions = _column_positions(df.columns, cols)
     out = df.copy(deep=False)
     found: list[tuple[int, int, InvalidCell]] = []
-    for j, col in enumerate(cols):  # each column is parsed vectorised
-        cells = df[col].to_numpy(dtype=object)
+    for j, (col, pos) in enumerate(zip(cols, positions, strict=True)):
+        # each column is parsed vectorised
+        cells = df.iloc[:, pos].to_numpy(dtype=object)
         values, unit, _, reasons = _parse_flat(cells, loc, miss)
         reasons = _mixed_units(unit, reasons)
         found.extend(
@@ -504,14 +562,14 @@ def parse_columns(
                 j,
                 InvalidCell(
                     row=_label(df.index[int(i)]),
-                    column=col,
+                    column=_label(col),
                     text=_show(cells[i]),
                     reason=str(reasons[i]),
                 ),
             )
             for i in np.flatnonzero(reasons != "")
         )
-        out[col] = values
+        out.isetitem(pos, values)  # a new column, by position: df is untouched
     if found:
         found.sort(key=lambda t: (t[0], t[1]))  # row by row, as the frame reads
         cells_found = [t[2] for t in found]
@@ -629,8 +687,16 @@ def _as_cells(texts: ArrayLike | Sequence[Any]) -> NDArray[Any]:
 
 
 def _label(label: Any) -> Any:
-    """A row label as a plain Python value (np.int64(5) -> 5) for messages."""
-    return label.item() if isinstance(label, np.generic) else label
+    """A label or cell as a plain Python value, for messages and reports.
+
+    ``np.int64(5)`` becomes 5, ``np.str_('Kota Malang')`` 'Kota Malang',
+    ``np.float64(nan)`` nan, also inside a tuple (a MultiIndex label).
+    """
+    if isinstance(label, np.generic):
+        return label.item()
+    if isinstance(label, tuple):
+        return tuple(_label(x) for x in label)
+    return label
 
 
 def _position(i: int, shape: tuple[int, ...]) -> Any:
@@ -642,7 +708,97 @@ def _position(i: int, shape: tuple[int, ...]) -> Any:
 
 
 def _show(cell: object) -> str:
-    return cell if isinstance(cell, str) else repr(cell)
+    """A cell as shown in InvalidCell.text: text as is, else a plain repr."""
+    plain = _label(cell)
+    if isinstance(plain, str):
+        return str(plain)  # a str subclass (np.str_) as a plain str
+    try:
+        return repr(plain)
+    except ValueError:  # an int beyond Python's digit limit for str()
+        return f"<{type(plain).__name__} too long to show>"
+
+
+def _type_name(x: object) -> str:
+    """'polars.DataFrame', 'pandas.Series', 'dict': a type named for users."""
+    t = type(x)
+    top = t.__module__.split(".")[0]
+    return t.__qualname__ if top == "builtins" else f"{top}.{t.__qualname__}"
+
+
+def _hashable(x: object) -> bool:
+    try:
+        hash(x)
+    except TypeError:
+        return False
+    return True
+
+
+def _column_labels(columns: object) -> list[Hashable]:
+    """`columns` of parse_columns as a list of labels, each listed once."""
+    if _hashable(columns):
+        return [columns]  # a str, an int, a tuple (a MultiIndex key), ...
+    if not isinstance(columns, Iterable):
+        msg = (
+            "`columns` must be a column label or a list of labels, got "
+            f"{_type_name(columns)}"
+        )
+        raise TypeError(msg)
+    labels = list(columns)
+    bad = [c for c in labels if not _hashable(c)]
+    if bad:
+        msg = f"`columns` must hold column labels (hashable values), got {bad!r}"
+        raise TypeError(msg)
+    return list(dict.fromkeys(labels))
+
+
+def _column_positions(index: pd.Index[Any], cols: list[Hashable]) -> list[int]:
+    """Position of the one column each label names; ValueError otherwise."""
+    multi = isinstance(index, pd.MultiIndex)
+    everything = np.arange(len(index))
+    positions: list[int] = []
+    absent: list[Any] = []
+    partial: list[tuple[Any, list[int]]] = []
+    dup: list[tuple[Any, list[int]]] = []
+    for col in cols:
+        try:
+            loc = index.get_loc(col)
+        except (KeyError, TypeError, pd.errors.InvalidIndexError):
+            absent.append(_label(col))
+            continue
+        if isinstance(loc, int | np.integer):
+            positions.append(int(loc))
+            continue
+        where = everything[loc].tolist()
+        full = not multi or (isinstance(col, tuple) and len(col) == index.nlevels)
+        (dup if full else partial).append((_label(col), where))
+    present = [_label(c) for c in index]
+    if absent:
+        hint = (
+            " (the columns are a MultiIndex: name a column by the tuple of its labels)"
+            if multi
+            else ""
+        )
+        msg = f"`columns`: {absent!r} not in the frame; columns present: {present!r}"
+        raise ValueError(msg + hint)
+    if partial:
+        shown = "; ".join(
+            f"{c!r} selects {[present[k] for k in w]!r}" for c, w in partial
+        )
+        msg = (
+            "`columns` must name whole columns, but a label is only part of a "
+            f"column label under MultiIndex columns: {shown}; name each column "
+            "by its full tuple"
+        )
+        raise ValueError(msg)
+    if dup:
+        shown = "; ".join(f"{c!r} at positions {w}" for c, w in dup)
+        msg = (
+            f"`columns`: the frame has more than one column labelled {shown} "
+            "(0-based); which one to read is ambiguous: rename or drop the "
+            "duplicates first"
+        )
+        raise ValueError(msg)
+    return positions
 
 
 def _parse_flat(
@@ -661,10 +817,7 @@ def _parse_flat(
     if n == 0:
         return values, unit, mult, reasons
     if cells.dtype.kind in "iuf":
-        nums = cells.astype(np.float64)
-        na = np.isnan(nums)
-        values[~na] = nums[~na]
-        _check_finite(values, reasons)
+        na = _numeric_array(cells, values, reasons)
         if "" not in missing:
             reasons[na] = _EMPTY
         return values, unit, mult, reasons
@@ -672,14 +825,21 @@ def _parse_flat(
         reasons[:] = "a boolean, not a number"
         return values, unit, mult, reasons
     obj = cells.astype(object)
-    na = np.asarray(pd.isna(obj), dtype=bool)
     kind = np.asarray(_KIND(obj), dtype=np.int8)
+    snan = kind == _SNAN_KIND
+    # pd.isna compares a Decimal("sNaN") and raises: test the others only.
+    safe = obj.copy() if snan.any() else obj
+    safe[snan] = None
+    na = np.asarray(pd.isna(safe), dtype=bool) & ~snan
     kind[na] = 0
     text = np.where(na, "", obj)
+    reasons[snan] = _SNAN
     is_num = kind == 1
     if is_num.any():
-        values[is_num] = obj[is_num].astype(np.float64)
-        _check_finite(values, reasons, is_num)
+        with np.errstate(all="ignore"):  # a long double beyond float64's range
+            num, why = _NUMBER(obj[is_num])
+        values[is_num] = num.astype(np.float64)
+        reasons[is_num] = why
     reasons[kind == 2] = "a boolean, not a number"
     reasons[kind == 3] = "neither text nor a number"
     is_text = kind == 0
@@ -697,12 +857,35 @@ def _parse_flat(
     return values, unit, mult, reasons
 
 
+def _numeric_array(
+    cells: NDArray[Any], values: NDArray[np.float64], reasons: NDArray[Any]
+) -> NDArray[np.bool_]:
+    """Fill `values` and `reasons` from a numeric array; return its NaN mask."""
+    with np.errstate(all="ignore"):  # a long double beyond float64: see below
+        nums = cells.astype(np.float64)
+    na = np.isnan(nums)
+    values[:] = nums
+    if cells.dtype.kind == "f":
+        infinite = np.isinf(cells)
+        reasons[infinite] = _INFINITE
+        if cells.dtype.itemsize > 8:  # long double: a wider range than float64
+            reasons[np.isinf(nums) & ~infinite] = _OVERFLOW
+            reasons[(np.abs(nums) < _FLOAT_TINY) & (cells != 0) & ~na] = _UNDERFLOW
+        values[reasons != ""] = np.nan
+    return na
+
+
+#: _kind codes: 0 text, 1 number, 2 boolean, 3 anything else, 4 Decimal sNaN.
+_SNAN_KIND = 4
+
+
 def _kind(cell: object) -> int:
-    """0 text, 1 number, 2 boolean, 3 anything else."""
     if isinstance(cell, str):
         return 0
     if isinstance(cell, bool | np.bool_):
         return 2
+    if isinstance(cell, Decimal) and cell.is_snan():
+        return _SNAN_KIND
     if isinstance(cell, numbers.Real | Decimal):
         return 1
     return 3
@@ -712,14 +895,46 @@ _KIND = np.frompyfunc(_kind, 1, 1)
 _EMPTY = "empty cell, and '' is not in `missing`"
 
 
-def _check_finite(
-    values: NDArray[np.float64],
-    reasons: NDArray[Any],
-    where: NDArray[np.bool_] | None = None,
-) -> None:
-    inf = np.isinf(values) if where is None else np.isinf(values) & where
-    reasons[inf] = "infinite"
-    values[inf] = np.nan
+def _number(cell: Any) -> tuple[float, str]:
+    """A number cell (not NaN) as a float64 and a reason ("" if valid)."""
+    if isinstance(cell, float | np.float32 | np.float16):
+        # A binary float within float64's range: taken as it is.
+        return (math.nan, _INFINITE) if math.isinf(cell) else (float(cell), "")
+    try:
+        return _to_float(cell)
+    except (TypeError, ValueError, ArithmeticError) as e:
+        return (math.nan, f"not convertible to a float64 ({type(e).__name__})")
+
+
+_NUMBER = np.frompyfunc(_number, 1, 2)
+
+
+def _to_float(x: Any) -> tuple[float, str]:
+    """Round an exact number (Decimal, int, long double, ...) to float64.
+
+    Returns (value, "") or (nan, reason) if `x` is infinite or out of the
+    range of float64: too large (overflow), or not 0 but below the smallest
+    normal float64 (underflow: it would read as 0 or lose digits).
+    """
+    try:
+        v = float(x)
+    except OverflowError:
+        return (math.nan, _OVERFLOW)
+    if math.isinf(v):
+        return (math.nan, _INFINITE if x in (math.inf, -math.inf) else _OVERFLOW)
+    if abs(v) < _FLOAT_TINY and x != 0:
+        return (math.nan, _UNDERFLOW)
+    return (v, "")
+
+
+def _word_key(word: str) -> str:
+    """Key of a unit or multiplier word: spaces collapsed, ASCII lower case.
+
+    A word with a non-ASCII letter gets "", which is no key: its lower case
+    could be an ASCII word ("\u212aota" has "kota") or not ("\u0130" has two
+    code points), and either way it is not the word.
+    """
+    return " ".join(word.split()).lower() if word.isascii() else ""
 
 
 def _parse_text(
@@ -734,24 +949,25 @@ def _parse_text(
     m = _PATTERNS[locale].fullmatch(s)
     if m is None:
         return (np.nan, "", 1.0, _why_not(s, locale))
-    words = [
-        _UNITS[_SPACES.sub(" ", t).lower()] for t in _UNIT_TOKEN.findall(m["units"])
-    ]
+    tokens = _UNIT_TOKEN.findall(m["units"])
+    words = [_UNITS.get(_word_key(t), "") for t in tokens]
+    exp = _MULTIPLIERS.get(_word_key(m["mult"]), -1) if m["mult"] else 0
+    if "" in words or exp < 0:  # not reached while the patterns are ASCII
+        return (np.nan, "", 1.0, f"an unknown word in {s!r}")
     found = set(words) | ({"rupiah"} if m["cur"] else set())
     if len(found) > 1:
         return (np.nan, "", 1.0, f"conflicting units: {', '.join(sorted(found))}")
     if len(words) > 1:
         return (np.nan, "", 1.0, "a unit written more than once")
     unit = found.pop() if found else ""
-    exp = _MULTIPLIERS[m["mult"].lower()] if m["mult"] else 0
     if exp and unit in ("percent", "points"):
         return (np.nan, "", 1.0, f"a multiplier ({m['mult']}) with a {unit} unit")
     sep = "." if locale == "id" else ","
     digits = m["int"].replace(sep, "") + (m["frac"] or "")
     scale = exp - len(m["frac"] or "")
-    value = float(Decimal(f"{digits}E{scale}"))
-    if not np.isfinite(value):
-        return (np.nan, "", 1.0, "too large for a float64")
+    value, why = _to_float(Decimal(f"{digits}E{scale}"))
+    if why:
+        return (np.nan, "", 1.0, why)
     if m["sign"] and m["sign"] != "+":
         value = -value
     return (value, unit, float(10**exp), "")
@@ -765,6 +981,12 @@ def _why_not(s: str, locale: str) -> str:
         value, _, _, why = _parse_text(s, other, frozenset())
         if not why:
             reason += f"; in locale {other!r} it would read {value!r}"
+    letters = sorted({c for c in s if not c.isascii() and c.isalpha()})
+    if letters:
+        reason += (
+            f"; {''.join(letters)!r} {'is' if len(letters) == 1 else 'are'} not "
+            "ASCII: words are read in ASCII letters only"
+        )
     return reason
 
 

@@ -28,8 +28,9 @@ import io
 import os
 import re
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -47,16 +48,21 @@ from povstat.parsing import (
     _missing,
     _mixed_units,
     _parse_flat,
+    _show,
 )
 
 __all__ = ["BpsTable", "read_bps_table"]
 
 _EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+#: First bytes of an Excel or OpenDocument workbook: a zip archive (xlsx,
+#: xlsm, ods) or an OLE2 compound file (xls).
+_EXCEL_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
 _FIXED_COLUMNS = (
     "region_code",
     "region_name",
     "region_type",
     "label",
+    "footnote",
     "group",
     "year",
     "month",
@@ -117,13 +123,17 @@ _MONTH_TEXT = (
     "Desember",
 )
 _MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
+#: Words are matched without regard to case on ASCII letters only, so that a
+#: look-alike letter (the long s U+017F, the Kelvin sign U+212A, the dotted
+#: capital I U+0130) is not taken for "s", "k" or "i".
+_WORD_FLAGS = re.IGNORECASE | re.ASCII
 #: A survey round without its year: "Maret", "Semester 1 (Maret)",
 #: "Semester 2", "Tahunan" (annual).
 _ROUND = re.compile(
     rf"(?:semester|smt\.?|sem\.?)\s*(?P<sem>1|2|ii|i)(?:\s*\(\s*(?P<m1>{_MON})\.?\s*\))?"
     rf"|(?P<m2>{_MON})\.?"
     r"|(?P<annual>tahunan|annual)",
-    re.IGNORECASE,
+    _WORD_FLAGS,
 )
 _YEAR = re.compile(
     r"(?P<a>.*?)\s*(?<![0-9])(?P<year>(?:19|20)[0-9]{2})(?![0-9])\s*(?P<b>.*)"
@@ -133,12 +143,30 @@ _SEMESTER_MONTH = {"1": 3, "i": 3, "2": 9, "ii": 9}
 #: Rows whose first cell starts like this are notes, not regions.
 _NOTE = re.compile(
     r"^(?:\*|(?:sumber|sources?|catatan|keterangan|ket|notes?)(?![a-z]))",
-    re.IGNORECASE,
+    _WORD_FLAGS,
+)
+_SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074-\u2079"  # ¹²³⁰⁴-⁹
+#: Rows whose first cell starts with a footnote mark followed by text ("1)
+#: angka sementara", "a) ...", "(1) ...", "¹ ...") are footnotes, not regions,
+#: when none of their value cells holds a number.
+_FOOTNOTE_ROW = re.compile(
+    rf"^(?:\(?(?:[0-9]{{1,2}}|[a-z])\)|[{_SUPERSCRIPTS}]+\u207e?)\s*[^\s)]",
+    _WORD_FLAGS,
+)
+#: A footnote mark after a region's name: "Pacitan*", "Pacitan **",
+#: "Pacitan¹", "Pacitan 1)", "Pacitan (1)", "Pacitan a)".
+_MARK = re.compile(
+    r"^(?P<name>.*?[^\s*(])"
+    r"(?P<mark>\s*\*+\)?"
+    rf"|\s*[{_SUPERSCRIPTS}]+\u207e?"
+    r"|\s*\(?[0-9]{1,2}\)"
+    r"|\s+\(?[a-z]\))\Z",
+    _WORD_FLAGS,
 )
 _PREFIX = re.compile(
     r"^(?:(?P<p1>kabupaten|kab|kotamadya|kodya|kota|provinsi|prov)\s+"
     r"|(?P<p2>kab|kota|kod|prov)\.\s*)(?P<name>\S.*)$",
-    re.IGNORECASE,
+    _WORD_FLAGS,
 )
 _UNNAMED = re.compile(r"Unnamed: [0-9]+(?:_level_[0-9]+)?")
 _PREFIX_TYPE = {
@@ -172,11 +200,16 @@ class BpsTable:
                              was not matched (see ``unmatched``)
         region_name  string  ``"Kabupaten Malang"``, ``"Kota Malang"``, ...:
                              the bundled name when matched, else the label
-                             with "Kab." written "Kabupaten"
+                             without its footnote mark and with "Kab."
+                             written "Kabupaten"
         region_type  string  ``"kabupaten"``, ``"kota"``, ``"provinsi"``,
                              ``"nasional"``; ``<NA>`` if unknown
         label        string  the region's name as written in the table
-                             (runs of spaces collapsed)
+                             (runs of spaces collapsed), footnote mark
+                             included
+        footnote     string  the footnote mark after the name, as written
+                             (``"*"``, ``"1)"``, ``"¹"``; "Pacitan*" is
+                             Pacitan with mark ``"*"``); ``<NA>`` if none
         group        string  label of the column group above the periods
                              (e.g. "Perkotaan", "Perdesaan", "Jumlah" in the
                              provincial tables); ``<NA>`` if there is none
@@ -194,8 +227,9 @@ class BpsTable:
         index label for a DataFrame) and ``label``.
     skipped : pandas.DataFrame
         Rows not read as data: columns ``row``, ``reason`` (``"title"`` for a
-        row above the header, ``"blank"``, ``"note"``) and ``text`` (the row's
-        non-empty cells joined by " | ").
+        row above the header, ``"blank"``, ``"note"`` for a source line, note
+        or footnote) and ``text`` (the row's non-empty cells joined by
+        " | ").
     invalid : tuple of InvalidCell
         Cells that are not numbers in the stated format (only with
         ``errors="report"``; their value is NaN). ``row`` is the row number,
@@ -234,7 +268,7 @@ class BpsTable:
 
 
 def read_bps_table(
-    source: str | os.PathLike[str] | io.TextIOBase | pd.DataFrame,
+    source: str | os.PathLike[str] | IO[str] | IO[bytes] | pd.DataFrame,
     *,
     locale: Locale,
     month: int | None = None,
@@ -249,12 +283,15 @@ def read_bps_table(
 
     Parameters
     ----------
-    source : path, text buffer or pandas.DataFrame
-        A CSV file (path or open text buffer), an Excel file (path ending in
-        .xlsx, .xlsm, .xls or .ods; needs the ``excel`` extra, openpyxl), or a
-        DataFrame already read, preferably with ``header=None``; otherwise its
-        column labels are read as a first row (pandas' "Unnamed: 3" labels as
-        empty cells).
+    source : path, file-like object or pandas.DataFrame
+        A CSV file, as a path or an open file (text, e.g. ``io.StringIO``, or
+        binary, e.g. ``io.BytesIO``, decoded with `encoding`); an Excel file
+        (a path ending in .xlsx, .xlsm, .xls or .ods, or a binary file whose
+        content is such a workbook, told by its first bytes; needs the
+        ``excel`` extra, openpyxl); or a DataFrame already read, preferably
+        with ``header=None``; otherwise its column labels are read as a first
+        row (pandas' "Unnamed: 3" labels as empty cells). A file-like object
+        is read from its current position to its end.
     locale : {"id", "en"}
         Number format of the values, required (see
         :func:`povstat.parse_numbers`). BPS's own CSV exports write a decimal
@@ -279,7 +316,8 @@ def read_bps_table(
     sep : str, default ","
         Field separator of a CSV file.
     encoding : str, default "utf-8-sig"
-        Encoding of a CSV file (a byte-order mark is skipped).
+        Encoding of a CSV file given as a path or a binary file (a byte-order
+        mark is skipped).
 
     Returns
     -------
@@ -297,9 +335,12 @@ def read_bps_table(
         If no header row naming years is found; a header cell in the value
         area is not a period (e.g. "2024*"); a column without a header holds
         values; two columns name the same period; a semester and a month
-        disagree ("Semester 1 (September)"); `month` is not in 1-12 or is
-        given but no column needs it; `value_name` clashes with a fixed
-        column; or an option is unknown.
+        disagree ("Semester 1 (September)"); two rows are the same region
+        ("Malang" and "Kabupaten Malang", or one label twice: the message
+        lists the labels, the code and the rows); `month` is not in 1-12 or
+        is given but no column needs it; `value_name` clashes with a fixed
+        column; a CSV file is not valid in `encoding`; or an option is
+        unknown.
     TypeError
         If `source` is of an unsupported type, or an option of a wrong type.
 
@@ -324,18 +365,27 @@ def read_bps_table(
     rounds [1]_. Columns with neither header nor values are ignored.
 
     *Rows.* Rows above the header are the title. Below it, a row is skipped
-    only if it is blank or its first cell starts with "Sumber", "Source",
-    "Catatan", "Keterangan", "Ket", "Note" or "*" (a footnote); every other
-    row is data, including one without a name.
+    (reported in ``skipped``) only if it is blank; or its first cell starts
+    with "Sumber", "Source", "Catatan", "Keterangan", "Ket", "Note" or "*" (a
+    note); or its first cell is a footnote, a mark ("1)", "a)", "(1)", "¹")
+    followed by text ("1) angka sementara"), and none of its value cells
+    holds a number (in either number format). Every other row is data,
+    including one without a name.
 
     *Regions.* Names are matched to the bundled East Java list
     (:func:`povstat.datasets.load_east_java`) ignoring case and repeated
     spaces: "Kab. Malang", "Kab Malang", "Kabupaten Malang" and, as in BPS
     tables, a bare "Malang" are Kabupaten Malang (3507); "Kota Malang" and
     "Kotamadya Malang" are Kota Malang (3573). A bare name never matches a
-    city. "Jawa Timur" / "Provinsi Jawa Timur" is 35, "Indonesia" 00. Other
-    rows (other provinces, misspellings) stay in ``data`` with a missing
-    code and are listed in ``unmatched``.
+    city. "Jawa Timur" / "Provinsi Jawa Timur" is 35, "Indonesia" 00. A
+    footnote mark after the name ("Pacitan*", "Pacitan¹", "Pacitan 1)",
+    "Pacitan (a)") is set apart for matching and kept in the ``footnote``
+    column. Words are compared on ASCII letters only: a name written with a
+    look-alike letter matches nothing. Other rows (other provinces,
+    misspellings) stay in ``data`` with a missing code and are listed in
+    ``unmatched``. Two rows matched to the same region make the table
+    ambiguous and raise ValueError; unmatched labels may repeat (regions of
+    other provinces can share a name).
 
     References
     ----------
@@ -393,7 +443,18 @@ def read_bps_table(
     label = text[rows_all, 0].astype(str)
     values_text = text[np.ix_(rows_all, layout.columns)]
     blank = (label == "") & (values_text == "").all(axis=1)
-    note = pd.Series(label, dtype=object).str.match(_NOTE).to_numpy(dtype=bool)
+    first_cell = pd.Series(label, dtype=object)
+    note = np.array(first_cell.str.match(_NOTE), dtype=bool)  # a writable copy
+    footnote = np.array(first_cell.str.match(_FOOTNOTE_ROW), dtype=bool) & ~note
+    if footnote.any():  # a footnote row holds no number; else it is data
+        maybe = np.flatnonzero(footnote)
+        fcells = grid.to_numpy(dtype=object)[np.ix_(rows_all[maybe], layout.columns)]
+        number = np.zeros(fcells.size, dtype=bool)
+        for fmt in ("id", "en"):  # a number in either format keeps the row
+            v, _, _, why = _parse_flat(fcells.ravel(), fmt, miss)
+            number |= (why == "") & ~np.isnan(v)
+        footnote[maybe[number.reshape(fcells.shape).any(axis=1)]] = False
+    note |= footnote
     keep = ~blank & ~note
     data_rows = rows_all[keep]
     _check_unlabelled_columns(text, data_rows, layout, grid.index)
@@ -418,6 +479,7 @@ def read_bps_table(
 
     labels = label[keep]
     regions = _match_regions(labels)
+    _check_duplicate_regions(regions, labels, grid.index[data_rows])
     months = np.array([np.nan if m is None else m for m in layout.months])
     data = pd.DataFrame(
         {
@@ -425,6 +487,7 @@ def read_bps_table(
             "region_name": _strings(np.repeat(regions["name"], n_cols)),
             "region_type": _strings(np.repeat(regions["type"], n_cols)),
             "label": _strings(np.repeat(labels, n_cols)),
+            "footnote": _strings(np.repeat(regions["footnote"], n_cols)),
             "group": _strings(np.tile(layout.groups, n_rows)),
             "year": np.tile(layout.years, n_rows).astype(np.int64),
             "month": pd.Series(np.tile(months, n_rows)).astype("Int64"),
@@ -465,30 +528,61 @@ def _read_grid(
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         if path.suffix.lower() in _EXCEL_SUFFIXES:
-            if isinstance(sheet_name, bool) or not isinstance(sheet_name, str | int):
-                msg = f"`sheet_name` must be a str or an int, got {sheet_name!r}"
-                raise TypeError(msg)
-            grid = pd.read_excel(path, sheet_name=sheet_name, header=None, dtype=object)
-            grid.index = grid.index + 1  # spreadsheet row numbers
-            return grid
-        if not isinstance(encoding, str):
-            msg = f"`encoding` must be a str, got {encoding!r}"
-            raise TypeError(msg)
-        with path.open(newline="", encoding=encoding) as f:
-            return _read_csv(f, sep)
-    if isinstance(source, io.TextIOBase):
-        return _read_csv(source, sep)
+            return _read_excel(path, sheet_name)
+        return _read_csv(_decode(path.read_bytes(), encoding), sep)
+    read = getattr(source, "read", None)
+    if callable(read):
+        content = read()
+        if isinstance(content, str):
+            return _read_csv(content, sep)
+        if isinstance(content, bytes | bytearray | memoryview):
+            data = bytes(content)
+            if data.startswith(_EXCEL_MAGIC):
+                return _read_excel(io.BytesIO(data), sheet_name)
+            return _read_csv(_decode(data, encoding), sep)
+        msg = (
+            f"`source`: its read() must give str or bytes, got {type(content).__name__}"
+        )
+        raise TypeError(msg)
     msg = (
-        "`source` must be a path, a text buffer or a DataFrame, got "
-        f"{type(source).__name__}"
+        "`source` must be a path, a file-like object (text or binary) or a "
+        f"pandas DataFrame, got {type(source).__name__}"
     )
     raise TypeError(msg)
 
 
-def _read_csv(f: Any, sep: object) -> pd.DataFrame:
+def _read_excel(source: Path | io.BytesIO, sheet_name: object) -> pd.DataFrame:
+    if isinstance(sheet_name, bool) or not isinstance(sheet_name, str | int):
+        msg = f"`sheet_name` must be a str or an int, got {sheet_name!r}"
+        raise TypeError(msg)
+    grid = pd.read_excel(source, sheet_name=sheet_name, header=None, dtype=object)
+    grid.index = grid.index + 1  # spreadsheet row numbers
+    return grid
+
+
+def _decode(data: bytes, encoding: object) -> str:
+    if not isinstance(encoding, str):
+        msg = f"`encoding` must be a str, got {encoding!r}"
+        raise TypeError(msg)
+    try:
+        return data.decode(encoding)
+    except LookupError:
+        msg = f"`encoding`: unknown encoding {encoding!r}"
+        raise ValueError(msg) from None
+    except UnicodeDecodeError as e:
+        msg = (
+            f"`source` is not valid {encoding} text: {e.reason} at byte "
+            f"{e.start}; pass the file's `encoding` (e.g. encoding='cp1252')"
+        )
+        raise ValueError(msg) from None
+
+
+def _read_csv(text: str, sep: object) -> pd.DataFrame:
     if not isinstance(sep, str) or len(sep) != 1:
         msg = f"`sep` must be a single character, got {sep!r}"
         raise ValueError(msg)
+    # newline="": line breaks inside quoted fields stay in the field.
+    f = io.StringIO(text.removeprefix("\ufeff"), newline="")
     records = list(csv.reader(f, delimiter=sep))
     width = max((len(r) for r in records), default=0)
     # Short records are padded with empty cells: a layout artefact of CSV
@@ -503,6 +597,8 @@ def _cell_text(cell: object) -> str:
         return " ".join(cell.split())
     if cell is None:
         return ""
+    if isinstance(cell, Decimal) and cell.is_snan():
+        return str(cell)  # pd.isna would raise on it; parse_numbers rejects it
     na = pd.isna(cell)  # type: ignore[call-overload]
     if isinstance(na, bool | np.bool_) and na:
         return ""
@@ -511,11 +607,10 @@ def _cell_text(cell: object) -> str:
         return f"{_MONTH_TEXT[ts.month - 1]} {ts.year}"
     if isinstance(cell, float | np.floating) and float(cell).is_integer():
         return str(int(cell))
-    return str(cell)
-
-
-def _show(cell: object) -> str:
-    return cell if isinstance(cell, str) else repr(cell)
+    try:
+        return str(cell)
+    except ValueError:  # an int beyond Python's digit limit for str()
+        return _show(cell)
 
 
 def _strings(values: Any) -> Any:
@@ -586,7 +681,7 @@ def _layout(
     bad = [heads[j] for j, p in zip(used, periods, strict=True) if p is None]
     if bad:
         msg = (
-            f"header row {index[h]!r}: {bad!r} name no period; expected a year "
+            f"header row {_label(index[h])!r}: {bad!r} name no period; expected a year "
             "with an optional month or semester, e.g. '2023', 'Maret 2023', "
             "'Semester 1 (Maret) 2023'"
         )
@@ -686,7 +781,8 @@ def _check_unlabelled_columns(
         where = [int(c) + 1 for c in other[filled]]
         msg = (
             f"column(s) {where} (1-based) hold values but their header names "
-            f"no period (header rows {[index[r] for r in layout.header_rows]!r})"
+            "no period (header rows "
+            f"{[_label(index[r]) for r in layout.header_rows]!r})"
         )
         raise ValueError(msg)
 
@@ -748,19 +844,50 @@ def _region_lookup() -> pd.DataFrame:
 
 
 def _match_regions(labels: np.ndarray[Any, Any]) -> pd.DataFrame:
-    """Codes, names and types of region labels (None where unknown)."""
+    """Codes, names, types and footnote marks of labels (None where unknown)."""
     lookup = _region_lookup()
     lab = pd.Series(labels, dtype=object).astype(str)
-    ext = lab.str.extract(_PREFIX)
+    marked = lab.str.extract(_MARK)
+    bare = marked["name"].fillna(lab)  # the label without its footnote mark
+    ext = bare.str.extract(_PREFIX)
     prefix = ext["p1"].fillna(ext["p2"]).str.lower()
     kind = prefix.map(_PREFIX_TYPE)
-    name = ext["name"].where(prefix.notna(), lab)
-    key = kind.fillna("bare") + "|" + name.str.lower()
-    written = (kind.map(_PREFIX_NAME) + " " + name).fillna(lab)
+    name = ext["name"].where(prefix.notna(), bare)
+    # Lower case compared on ASCII only: "\u212aediri" (Kelvin sign) would
+    # lower to "kediri".
+    key = (kind.fillna("bare") + "|" + name.str.lower()).where(name.map(str.isascii))
+    written = (kind.map(_PREFIX_NAME) + " " + name).fillna(bare)
     return pd.DataFrame(
         {
             "code": key.map(lookup["code"]),
             "name": key.map(lookup["name"]).fillna(written),
             "type": key.map(lookup["type"]).fillna(kind),
+            "footnote": marked["mark"].str.strip(),
         }
     )
+
+
+def _check_duplicate_regions(
+    regions: pd.DataFrame, labels: np.ndarray[Any, Any], rows: pd.Index[Any]
+) -> None:
+    """Raise if two rows are matched to the same region."""
+    code = regions["code"]
+    dup = (code.notna() & code.duplicated(keep=False)).to_numpy(dtype=bool)
+    if not dup.any():
+        return
+    found = pd.DataFrame(
+        {
+            "region": (code[dup] + " " + regions["name"][dup]).to_numpy(dtype=object),
+            "where": [
+                f"{str(lab)!r} (row {_label(r)!r})"
+                for lab, r in zip(labels[dup], rows[dup], strict=True)
+            ],
+        }
+    )
+    by_region = found.groupby("region", sort=False)["where"].agg(", ".join)
+    shown = "; ".join(f"{r}: {w}" for r, w in by_region.items())
+    msg = (
+        "the table has more than one row for the same region, so its values "
+        f"are ambiguous: {shown}; remove or rename the extra rows"
+    )
+    raise ValueError(msg)

@@ -48,20 +48,19 @@ def main() -> None:
                 period_after=march[2023],
                 stated=0.11,
                 direction="fall",
+                stated_as="percent",
                 decimals=2,
             ),
         ),
         (
             "SuryaMalang, 2023-10-24",
-            "Kota Malang is still above its pre-pandemic (2019) rate",
-            "change",
+            "Poverty in Kota Malang is still above its pre-pandemic (2019) level",
+            "direction",
             dict(
                 region="Kota Malang",
                 period_before=march[2019],
                 period_after=march[2023],
-                stated=0.19,
                 direction="rise",
-                decimals=2,
             ),
         ),
         (
@@ -86,12 +85,13 @@ def main() -> None:
                 period_after=march[2025],
                 stated=0.06,
                 direction="fall",
+                stated_as="percent",
                 decimals=2,
             ),
         ),
         (
-            "2023-2024 reports, e.g. Ketik 2023-10-24; 2025 rate: Pintas24",
-            "Kota Malang is second lowest in East Java after Kota Batu, said of 2025",
+            "said of 2023 and 2024 (e.g. Ketik, 2023-10-24); tested on 2025 here",
+            "Kota Malang is second lowest in East Java after Kota Batu (2025 data)",
             "rank",
             dict(
                 region="Kota Malang",
@@ -164,6 +164,11 @@ def main() -> None:
             print(f"    {line}")
     print()
     print(checked["verdict"].value_counts().to_string())
+    national = data[(data["region"] == "Indonesia") & (data["period"] == sep_2022)]
+    print(
+        "\nNote: 26.36 million is Indonesia's September 2022 total "
+        f"({national['poor_thousands'].iloc[0]:,.2f} thousand), not East Java's."
+    )
 
 
 if __name__ == "__main__":

@@ -653,7 +653,7 @@ def test_parse_columns_names_other_frame_types() -> None:
         (-0.025, "en", 2, "-0.03"),
         (-0.001, "id", 2, "0,00"),  # no "-0,00"
         (1234.5, "en", -2, "1,200"),
-        (np.nan, "id", 2, "-"),
+        (np.nan, "id", 2, "…"),
     ],
 )
 def test_format_number(x: float, locale: Any, decimals: int, text: str) -> None:

@@ -29,15 +29,33 @@ def test_fell_0_11_percent_holds_as_points_not_relative() -> None:
     # BPS P0: Kota Malang 4.37 (March 2022) -> 4.26 (March 2023).
     # By hand: -0.11 pp; relative -0.11/4.37 = -2.52 %.
     res = check_change_statement(
-        4.37, 4.26, 0.11, direction="fall", unit="percent", decimals=2
+        4.37,
+        4.26,
+        0.11,
+        direction="fall",
+        stated_as="percent",
+        unit="percent",
+        decimals=2,
     )
-    assert res.verdict == HOLDS
+    # Right as points, wrong as percent: the number is right, the unit word
+    # is not, so the verdict is "cannot tell" and the reason says both.
+    assert res.verdict == UNDECIDED
     assert res.figures["meaning"] == "points"
     assert bool(res.figures["matches_points"])
     assert not bool(res.figures["matches_relative"])
     np.testing.assert_allclose(res.figures["relative_pct"], -2.5172, atol=1e-4)
     assert "-2.52 %" in str(res.reason)
-    assert "say 'points', not 'percent'" in str(res.reason)
+    assert "percentage points, not in percent" in str(res.reason)
+    said_points = check_change_statement(
+        4.37,
+        4.26,
+        0.11,
+        direction="fall",
+        stated_as="points",
+        unit="percent",
+        decimals=2,
+    )
+    assert said_points.verdict == HOLDS
 
 
 def test_change_statement_relative_reading_and_wrong_direction() -> None:
@@ -47,17 +65,30 @@ def test_change_statement_relative_reading_and_wrong_direction() -> None:
         [4.26, 4.26, 4.26],
         [2.52, 0.11, 0.5],
         direction="fall",
+        stated_as="percent",
         unit="percent",
         decimals=2,
     )
-    assert res.verdict.tolist() == [HOLDS, HOLDS, NOT_HOLDS]
+    assert res.verdict.tolist() == [HOLDS, UNDECIDED, NOT_HOLDS]
     assert res.figures["meaning"].tolist() == ["relative", "points", "neither"]
     res = check_change_statement(
-        4.37, 4.26, 0.11, direction="rise", unit="percent", decimals=2
+        4.37,
+        4.26,
+        0.11,
+        direction="rise",
+        stated_as="percent",
+        unit="percent",
+        decimals=2,
     )
     assert res.verdict == NOT_HOLDS
     res = check_change_statement(
-        np.nan, 4.26, 0.11, direction="fall", unit="percent", decimals=2
+        np.nan,
+        4.26,
+        0.11,
+        direction="fall",
+        stated_as="percent",
+        unit="percent",
+        decimals=2,
     )
     assert res.verdict == UNDECIDED
 
@@ -215,6 +246,7 @@ def test_check_statements_frame() -> None:
             "stated": [0.11, 9000, None, None, None],
             "base": [None, 187_000, None, None, None],
             "direction": ["fall", None, None, None, "fall"],
+            "stated_as": ["points", None, None, None, None],
             "decimals": [2, -3, None, None, None],
             "stated_rank": [None, None, 2, 38, None],
             "descending": [None, None, False, True, None],
@@ -245,12 +277,29 @@ def test_errors() -> None:
             4.26,
             0.11,
             direction="down",  # type: ignore[arg-type]
+            stated_as="percent",
+            unit="percent",
+            decimals=2,
+        )
+    with pytest.raises(ValueError, match="`stated_as` must be one of"):
+        check_change_statement(
+            4.37,
+            4.26,
+            0.11,
+            direction="fall",
+            stated_as="pct",  # type: ignore[arg-type]
             unit="percent",
             decimals=2,
         )
     with pytest.raises(ValueError, match="`stated` must be >= 0"):
         check_change_statement(
-            4.37, 4.26, -0.11, direction="fall", unit="percent", decimals=2
+            4.37,
+            4.26,
+            -0.11,
+            direction="fall",
+            stated_as="percent",
+            unit="percent",
+            decimals=2,
         )
     with pytest.raises(ValueError, match="`base_rtol` must be a number >= 0"):
         check_count_statement(4.0, 10.0, 1.0, unit="percent", decimals=0, base_rtol=-1)
@@ -316,6 +365,7 @@ def test_check_statements_rejects_bad_direction_and_missing_decimals() -> None:
     data = pd.DataFrame({"region": ["A"], "period": [1], "rate": [1.0], "poor": [1.0]})
     base = {
         "kind": ["change"],
+        "stated_as": ["percent"],
         "region": ["A"],
         "period_before": [1],
         "period_after": [1],
@@ -343,10 +393,16 @@ def test_exact_ties_are_not_decided_by_float_error() -> None:
     # By hand: 4.05 - 4.00 = 0.05 exactly, half up to 1 decimal = 0.1, as for
     # 10.17 - 10.12; 16.15 % of 1,000 = 161.5 exactly, half up = 162.
     a = check_change_statement(
-        4.0, 4.05, 0.1, direction="rise", unit="percent", decimals=1
+        4.0, 4.05, 0.1, direction="rise", stated_as="points", unit="percent", decimals=1
     )
     b = check_change_statement(
-        10.12, 10.17, 0.1, direction="rise", unit="percent", decimals=1
+        10.12,
+        10.17,
+        0.1,
+        direction="rise",
+        stated_as="points",
+        unit="percent",
+        decimals=1,
     )
     assert a.verdict == HOLDS
     assert b.verdict == HOLDS
@@ -361,6 +417,7 @@ def test_missing_values_of_any_kind_cannot_tell() -> None:
         [4.26],
         [0.11],
         direction="fall",
+        stated_as="percent",
         unit="percent",
         decimals=2,
     )
@@ -391,6 +448,7 @@ def test_check_statements_refuses_non_bool_descending_and_fractional_decimals() 
             "period_after": [1],
             "stated": [0.1],
             "direction": ["fall"],
+            "stated_as": ["percent"],
             "decimals": [1.9],
         }
     )

@@ -20,12 +20,15 @@ from povstat.change import (
 )
 from povstat.frames import (
     with_change_from_base,
+    with_change_test,
     with_changes,
     with_headcount,
     with_headcount_decomposition,
     with_implied_population,
+    with_rank_sets,
     with_ranks,
     with_rate,
+    with_rate_interval,
 )
 from povstat.headcount import (
     headcount_to_rate,
@@ -132,12 +135,15 @@ __all__ = [
     "to_fraction",
     "to_percent",
     "with_change_from_base",
+    "with_change_test",
     "with_changes",
     "with_headcount",
     "with_headcount_decomposition",
     "with_implied_population",
+    "with_rank_sets",
     "with_ranks",
     "with_rate",
+    "with_rate_interval",
 ]
 
 __version__ = "0.1.0.dev0"

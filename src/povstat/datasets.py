@@ -79,8 +79,9 @@ def load_east_java() -> pd.DataFrame:
         poverty_rate_pct   float64         headcount ratio P0, percent
         poor_thousands     float64         number of poor, thousands of people
         poverty_line_idr   float64         poverty line, Rp per capita per month
-        p1                 float64         poverty gap index P1
-        p2                 float64         poverty severity index P2
+        p1                 float64         poverty gap index P1, x 100 as BPS
+                                           publishes it
+        p2                 float64         poverty severity index P2, x 100
         population         float64         population as quoted by the cited
                                            source (see the caveat below)
         source_id          string          ``field=SOURCE`` pairs, ``;``-separated
@@ -98,9 +99,18 @@ def load_east_java() -> pd.DataFrame:
 
     Notes
     -----
+    Sources differ by column: P0, the number of poor and the poverty line
+    come from BPS tables (CSV exports of them); P1 and P2 for 2015-2023 from
+    a BPS table export, and for 2024 (14 and 11 regions) from news reports
+    quoting BPS releases; ``population`` mostly from Databoks, which reprints
+    BPS projections. :func:`east_java_value_sources` gives the source of each
+    value.
+
     The ``population`` column is *not* the denominator of the rates: BPS
-    weights Susenas to its own population projection, which can differ from
-    the quoted population by up to about 10 %. The number of poor implied by
+    weights Susenas to its own population projection, and the population
+    implied by the published rate and number of poor differs from the quoted
+    one by up to about 11 % in this table (Kabupaten Sidoarjo 2023: -11.3 %;
+    Kabupaten Banyuwangi 2024: +9.5 %). The number of poor implied by
     ``poverty_rate_pct * population`` therefore does not reproduce the BPS
     count; use ``poor_thousands`` as published, and
     :func:`povstat.implied_population` for the denominator the rate uses.

@@ -58,7 +58,8 @@ _LOCALES: tuple[str, ...] = ("id", "en")
 _ERRORS: tuple[str, ...] = ("raise", "report")
 
 #: Cell texts read as a missing value unless the caller says otherwise: empty,
-#: BPS's "-" (no data) and "..." / "…" (data not available).
+#: BPS's "-" (nil, *nihil*; some web tables also use it for no data) and
+#: "..." / "…" (data not available).
 _DEFAULT_MISSING: tuple[str, ...] = ("", "-", "…", "...")
 
 #: Number of bad cells spelled out in an error message; all are kept in
@@ -583,7 +584,7 @@ def format_number(
     locale: Locale,
     decimals: int,
     grouping: bool = True,
-    na_rep: str = "-",
+    na_rep: str = "…",
 ) -> NDArray[np.str_]:
     """Write numbers as text in Indonesian or English format, rounded half up.
 
@@ -600,8 +601,11 @@ def format_number(
         and shows no decimals.
     grouping : bool, default True
         Whether to separate groups of three digits.
-    na_rep : str, default "-"
-        Text for NaN; "-" is how BPS tables mark "no data".
+    na_rep : str, default "…"
+        Text for NaN. In BPS's symbol conventions "…" marks data that are
+        not available, while "-" means nil (*nihil*); BPS web tables are not
+        always consistent, which is why :func:`parse_numbers` reads both as
+        missing by default.
 
     Returns
     -------

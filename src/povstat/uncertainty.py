@@ -938,8 +938,8 @@ def change_test(
     independent : bool
         Required, no default. True: the two estimates come from independent
         samples (covariance 0). False: give `correlation` or `covariance`,
-        e.g. for panels or rotating samples that overlap between rounds
-        (Susenas, the ACS), where a positive correlation makes the SE of a
+        e.g. for panels, or for samples that share primary sampling units
+        between rounds, where a positive correlation makes the SE of a
         change smaller than the independence formula says.
     correlation : array_like, optional
         Correlation of the two estimates' sampling errors, in [-1, 1].

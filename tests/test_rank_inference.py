@@ -488,7 +488,7 @@ def _sets(
         level=level,
         method=method,  # type: ignore[arg-type]
         simultaneous=simultaneous,
-        n_draws=200,
+        n_draws=1000,  # >= 10 / (1 - level) for every level drawn here
         seed=3,
     )
     return cs.lower, cs.upper, cs.point_rank
@@ -608,8 +608,8 @@ def test_tau_best_contains_the_estimated_best(
         descending=True,
         level=0.9,
         method="bootstrap",
-        n_draws=200,
-        seed=3,  # the seed of _sets: the same draws
+        n_draws=1000,
+        seed=3,  # the seed and draws of _sets: the same draws
     )
     lo, _, pr = _sets(p[0], p[1], "bootstrap", True)
     assert np.all(tb.member[pr <= tau])
@@ -757,3 +757,39 @@ def test_pruned_quantiles_are_exact(
     )
     assert np.all(ub >= exact)
     assert sum(calls) <= draws * families
+
+
+def test_too_few_draws_and_edge_levels_are_refused() -> None:
+    # Attack testing: with 20 draws at level 0.9 joint coverage fell to 0.87.
+    with pytest.raises(ValueError, match="`n_draws` must be at least 100 at level 0.9"):
+        rank_confidence_sets(
+            [3.0, 2.0, 1.0],
+            se=[1.0, 1.0, 1.0],
+            descending=True,
+            level=0.9,
+            method="bootstrap",
+            simultaneous=False,
+            n_draws=20,
+            seed=0,
+        )
+    with pytest.raises(TypeError, match="`seed`"):
+        rank_confidence_sets(
+            [3.0, 2.0, 1.0],
+            se=[1.0, 1.0, 1.0],
+            descending=True,
+            level=0.9,
+            method="sidak",
+            simultaneous=False,
+            seed="x",  # type: ignore[arg-type]
+        )
+    # A variance of -1e-12 passes the PSD check (rounding) and is read as 0.
+    cs = rank_confidence_sets(
+        [3.0, 2.0, -10.0],
+        cov=np.diag([1.0, 1.0, -1e-12]),
+        descending=True,
+        level=0.9,
+        method="sidak",
+        simultaneous=True,
+    )
+    np.testing.assert_array_equal(cs.lower, [1, 1, 3])
+    np.testing.assert_array_equal(cs.upper, [2, 2, 3])

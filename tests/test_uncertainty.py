@@ -546,3 +546,16 @@ def test_other_value_errors() -> None:
         annualized_change_se(1, 2, years=0, se_before=1, se_after=1, independent=True)
     with pytest.raises(ValueError, match="`estimate` must be finite"):
         rse_from_se(np.inf, 1.0)
+
+
+def test_one_year_annualized_se_is_undefined_for_a_negative_ratio() -> None:
+    # nan ** 0 == 1 in numpy; the ratio -5/2 < 0 has no compound rate.
+    out = annualized_change_se(
+        -5.0, 2.0, years=1, se_before=1.0, se_after=1.0, independent=True
+    )
+    assert np.isnan(out)
+
+
+def test_level_too_close_to_zero_is_refused() -> None:
+    with pytest.raises(ValueError, match="strictly between 0 and 1"):
+        se_from_moe(2.0, level=5e-324)

@@ -69,7 +69,7 @@ def _level(value: object, name: str = "level") -> float:
         msg = f"`{name}` must be a number between 0 and 1, got {value!r}"
         raise TypeError(msg)
     lev = float(value)
-    if not 0.0 < lev < 1.0:
+    if not 0.0 < lev < 1.0 or 1.0 - lev == 1.0:
         hint = ""
         if 1.0 < lev < 100.0:
             hint = f"; for {lev:g} % pass {lev / 100:g}"
@@ -1238,8 +1238,9 @@ def annualized_change_se(
     t = _validate.positive(years, "years")
     _shapes(ratio=r, years=t)
     with np.errstate(divide="ignore", invalid="ignore"):
-        rpos = np.where(r > 0, r, np.nan)
-        deriv = rpos ** (1.0 / t - 1.0) / t
+        deriv = np.where(r > 0, r, np.nan) ** (1.0 / t - 1.0) / t
+    # numpy gives nan ** 0 == 1 (one year elapsed): mask after the power.
+    deriv = np.where(r > 0, deriv, np.nan)
     return np.asarray(100.0 * deriv * s)
 
 

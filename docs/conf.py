@@ -32,6 +32,10 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.autosummary",
     "sphinx.ext.intersphinx",
+    # Formulas are rendered in the browser by MathJax, loaded from its CDN: a
+    # reader offline sees the TeX source. sphinx.ext.imgmath renders them at
+    # build time but needs LaTeX and dvipng, which the docs extra cannot
+    # install.
     "sphinx.ext.mathjax",
     "numpydoc",
     "myst_parser",
@@ -139,6 +143,10 @@ sphinx_gallery_conf = {
     "doc_module": ("povstat",),
     "backreferences_dir": "_generated/backreferences",
     "min_reported_time": 60,
+    # Run every example at every build, not only those whose script changed:
+    # their output depends on the library and the bundled data too, and the
+    # pages must show what the current code prints.
+    "run_stale_examples": True,
 }
 
 # -- MyST ------------------------------------------------------------------------

@@ -105,7 +105,7 @@ print(
     f"({fmt(first['poverty_rate_pct'])} %)"
 )
 print(
-    "    -> in the BPS and press convention (rank 1 = highest rate) that is "
+    "    -> counted from the highest rate, as press rankings usually are, that is "
     f"peringkat {int(me['rank_press'])} of {int(press.count[0])}"
 )
 
@@ -138,7 +138,7 @@ print(
 )
 
 # %%
-# The register arithmetic: right base, right number.
+# The register arithmetic: the story's number is wrong, and so is its base.
 on_register = rate_to_headcount(rate[2023], REGISTER, unit="percent")
 print(
     f"  Register: {fmt(rate[2023])} % of {REGISTER:,} is {fmt(on_register, 0)} "
@@ -146,6 +146,9 @@ print(
 )
 print(
     "    -> and the rate is a share of the whole city's population "
-    f"(about {fmt(n23, 1)} thousand), not of the register: BPS counts "
-    f"{fmt(poor[2023])} thousand poor people in Kota Malang"
+    f"(about {fmt(n23, 1)} thousand),"
+)
+print(
+    f"       not of the register: BPS counts {fmt(poor[2023])} thousand poor "
+    "people in Kota Malang"
 )

@@ -2,11 +2,14 @@
 The 38 regencies and cities of East Java ranked by poverty rate, March 2023
 ===========================================================================
 
-BPS and the Indonesian press rank regions by poverty rate from the *highest*:
-"peringkat 1" is the poorest region, and among East Java's 38 regencies
-(kabupaten) and cities (kota), "peringkat ke-38" is the region with the lowest
-rate. Local news in 2023 called Kota Malang "the second lowest in East Java,
-after Kota Batu": in the BPS convention that is rank 37 of 38.
+Rankings of poverty rates in the Indonesian press usually count from the
+*highest*: "peringkat 1" is the region with the highest rate, and among East
+Java's 38 regencies (kabupaten) and cities (kota), "peringkat ke-38" is the
+region with the lowest rate. That is a habit of news stories, not a BPS
+convention, and the words around a rank ("tertinggi", highest; "terendah",
+lowest) say which end it counts from. Local news in 2023 called Kota Malang
+"the second lowest in East Java, after Kota Batu": counted from the highest,
+that is rank 37 of 38.
 
 This example ranks the 38 regions with :func:`povstat.rank`, stating the
 direction, the tie rule and the missing-value policy, and draws them with
@@ -37,12 +40,15 @@ jatim = float(province["poverty_rate_pct"].iloc[0])
 print(f"{len(regions)} regions; Jawa Timur as a whole: {jatim:.2f} %")
 
 # %%
-# Ranks in both directions. ``descending=True`` is the BPS and press
-# convention (rank 1 = highest rate); ``ties="min"`` gives tied regions the
-# same rank, "1, 2, 2, 4" (Kabupaten Mojokerto and Kabupaten Magetan both had
-# 9.80 % in 2023); ``count`` is the number of regions ranked, the "of 38".
-press = rank(regions["poverty_rate_pct"], descending=True, ties="min")
-low = rank(regions["poverty_rate_pct"], descending=False, ties="min")
+# Ranks in both directions. ``descending=True`` is the usual press ranking
+# (rank 1 = highest rate); ``ties="min"`` gives tied regions the same rank,
+# "1, 2, 2, 4" (Kabupaten Mojokerto and Kabupaten Magetan both had 9.80 % in
+# 2023); ``nan_policy="omit"`` would leave a region without a rate unranked
+# and uncounted (none lacks one here); ``count`` is the number of regions
+# ranked, the "of 38".
+rates = regions["poverty_rate_pct"]
+press = rank(rates, descending=True, ties="min", nan_policy="omit")
+low = rank(rates, descending=False, ties="min", nan_policy="omit")
 table = regions.assign(peringkat=press.rank, from_lowest=low.rank).sort_values(
     "peringkat"
 )
@@ -78,5 +84,5 @@ plt.show()
 # Reading the chart: Kota Malang (4.26 %) is peringkat 37 of 38 and Kota Batu
 # (3.31 %) peringkat 38, the lowest. The ranks come from figures rounded to two
 # decimals and carry sampling error: neighbours a few hundredths of a point
-# apart cannot be told apart from these figures alone (see the user guide on
-# uncertainty).
+# apart cannot be told apart from these figures alone (see
+# :doc:`/user_guide/uncertainty`).

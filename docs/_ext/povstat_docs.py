@@ -361,6 +361,8 @@ EXAMPLE_ORDER = [
     "plot_ranked_regions_2023.py",
     "plot_changes_2019_2021_2023.py",
     "plot_series_2015_2025.py",
+    "statements_east_java.py",
+    "malang_2023_uncertainty.py",
 ]
 
 
@@ -380,6 +382,111 @@ class ExampleOrder:
     def __repr__(self) -> str:
         """Stable text, so that sphinx-gallery's config cache stays valid."""
         return f"ExampleOrder({EXAMPLE_ORDER!r})"
+
+
+# --------------------------------------------------------------------------
+# Gallery thumbnails
+# --------------------------------------------------------------------------
+
+_THUMB_NUMBER = re.compile(r"^#\s*sphinx_gallery_thumbnail_number\s*=\s*(-?\d+)", re.M)
+_OUTPUT_BLOCK = re.compile(
+    r"^\.\. rst-class:: sphx-glr-script-out\n\n \.\. code-block:: none\n\n"
+    r"((?:    .*\n|\n)+)",
+    re.M,
+)
+#: Lines of printed output shown in the thumbnail of an example without a chart.
+THUMB_TEXT_LINES = 11
+
+
+def _fit(image: Any, width: int, height: int) -> Any:
+    """`image` scaled to fit `width` x `height`, centred on a white canvas."""
+    from PIL import Image
+
+    scale = min(width / image.width, height / image.height)
+    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+    canvas = Image.new("RGB", (width, height), "white")
+    canvas.paste(
+        image.convert("RGB").resize(size, Image.Resampling.LANCZOS),
+        ((width - size[0]) // 2, (height - size[1]) // 2),
+    )
+    return canvas
+
+
+def _chart_thumbnail(figure: Path, thumb: Path, width: int, height: int) -> None:
+    """Thumbnail of a chart taller than the thumbnail: its top part, legible.
+
+    sphinx-gallery shrinks the whole figure into the thumbnail, which leaves a
+    tall chart (a ranking of 38 regions) an unreadable sliver; the top of the
+    chart, with its title, cropped to the thumbnail's shape reads better.
+    Charts no taller than the thumbnail keep sphinx-gallery's thumbnail.
+    """
+    from PIL import Image
+
+    with Image.open(figure) as im:
+        if im.height * width <= im.width * height:
+            return
+        top = im.crop((0, 0, im.width, round(im.width * height / width)))
+        _fit(top, width, height).save(thumb)
+
+
+def _text_thumbnail(lines: list[str], thumb: Path, width: int, height: int) -> None:
+    """Thumbnail of an example that prints but draws nothing: its first lines."""
+    from matplotlib.figure import Figure
+
+    dpi = 100
+    fig = Figure(figsize=(width / dpi, height / dpi), dpi=dpi, facecolor="#f8f8f8")
+    shown = [ln if len(ln) <= 48 else ln[:47] + "…" for ln in lines[:THUMB_TEXT_LINES]]
+    fig.text(
+        0.03,
+        0.96,
+        "\n".join(shown),
+        family="monospace",
+        fontsize=9,
+        va="top",
+        ha="left",
+        color="#222222",
+        linespacing=1.35,
+    )
+    fig.savefig(thumb, dpi=dpi, facecolor=fig.get_facecolor())
+
+
+def _gallery_thumbnails(app: Any) -> None:
+    """Make the gallery's thumbnails legible (runs after sphinx-gallery).
+
+    A chart taller than the thumbnail is cropped to its top part; an example
+    without a chart gets the first lines of its printed output instead of
+    sphinx-gallery's placeholder. The figure used is the one named by the
+    example's ``# sphinx_gallery_thumbnail_number`` (default: the first).
+    """
+    conf = app.config.sphinx_gallery_conf
+    srcdir = Path(app.srcdir)
+    examples_dir, gallery_dir = conf["examples_dirs"], conf["gallery_dirs"]
+    if not isinstance(examples_dir, str) or not isinstance(gallery_dir, str):
+        return  # one gallery is all this project has
+    gallery = srcdir / gallery_dir
+    images = gallery / "images"
+    width, height = conf.get("thumbnail_size", (400, 280))
+    for script in sorted((srcdir / examples_dir).glob("*.py")):
+        thumb = images / "thumb" / f"sphx_glr_{script.stem}_thumb.png"
+        if not thumb.exists():
+            continue
+        found = _THUMB_NUMBER.search(script.read_text("utf-8"))
+        number = int(found[1]) if found else 1
+        figures = sorted(images.glob(f"sphx_glr_{script.stem}_[0-9][0-9][0-9].png"))
+        if figures:
+            index = number - 1 if number > 0 else len(figures) + number
+            if 0 <= index < len(figures):
+                _chart_thumbnail(figures[index], thumb, width, height)
+            continue
+        page = gallery / f"{script.stem}.rst"
+        text = page.read_text("utf-8") if page.exists() else ""
+        lines = [
+            ln[4:]
+            for block in _OUTPUT_BLOCK.finditer(text)
+            for ln in block[1].rstrip("\n").split("\n")
+        ]
+        if lines:
+            _text_thumbnail(lines, thumb, width, height)
 
 
 # --------------------------------------------------------------------------
@@ -484,6 +591,8 @@ def _missing_reference(app: Any, env: Any, node: Any, contnode: Any) -> Any:
 def setup(app: Any) -> dict[str, Any]:
     """Register the generators and the reference resolver."""
     app.connect("builder-inited", _builder_inited)
+    # After sphinx-gallery (priority 500) has run the examples.
+    app.connect("builder-inited", _gallery_thumbnails, priority=900)
     app.connect("missing-reference", _missing_reference)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 

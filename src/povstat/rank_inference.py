@@ -11,7 +11,8 @@ may be among the :math:`\tau` best; and, by Monte Carlo, the probability of
 each rank under the estimated sampling distribution.
 
 Conventions are those of :func:`povstat.rank`: ``descending`` has no default
-(True: rank 1 is the highest value, as BPS ranks poverty rates), ties take
+(True: rank 1 is the highest value, as press rankings of poverty rates
+usually count), ties take
 the smallest rank (``ties="min"``: a rank is 1 plus the number of strictly
 better values), and ranks are taken within ``groups`` (e.g. within each
 province and year).
@@ -988,8 +989,8 @@ def rank_confidence_sets(
         Covariance matrix of the estimates, shape (n, n), symmetric positive
         semi-definite (e.g. for estimates from overlapping samples).
     descending : bool
-        Required. True: rank 1 is the highest value (the BPS convention for
-        poverty rates); False: rank 1 is the lowest.
+        Required. True: rank 1 is the highest value (as press rankings of
+        poverty rates usually count); False: rank 1 is the lowest.
     level : float
         Confidence level, a fraction in (0, 1).
     method : {"bootstrap", "bonferroni", "sidak"}

@@ -6,10 +6,12 @@ which groups? :func:`rank` takes each as a keyword, the direction without a
 default, and returns the ranks together with the number of items ranked in
 each group, so that "2nd of 38" can be said.
 
-BPS and the Indonesian press rank poverty rates from the highest: rank 1 is
-the poorest region and, among the 38 regencies and cities of East Java,
-"peringkat ke-38" is the region with the lowest rate. That is
-``descending=True``.
+Indonesian press rankings of poverty rates usually count from the highest:
+rank 1 is the poorest region and, among the 38 regencies and cities of East
+Java, "peringkat ke-38" is the region with the lowest rate. That is
+``descending=True``. BPS tables themselves list regions by code, and the
+words around a published rank (*tertinggi*, highest; *terendah*, lowest)
+say which end it counts from.
 """
 
 from __future__ import annotations
@@ -85,8 +87,10 @@ def rank(
         Values to rank (e.g. poverty rates, or changes in them). ``-inf`` and
         ``inf`` are values; NaN is missing.
     descending : bool
-        True: rank 1 is the highest value (the BPS and Indonesian press
-        convention for poverty rates: "peringkat 1" is the poorest region).
+        True: rank 1 is the highest value (the usual order of Indonesian
+        press rankings of poverty rates: "peringkat 1" is the poorest
+        region; the words *tertinggi* or *terendah* say which end a
+        published rank counts from).
         False: rank 1 is the lowest value. To rank changes with the largest
         fall first, rank the changes with ``descending=False``. Required.
     ties : {"min", "max", "average", "dense", "ordinal"}, default "min"

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import numpy as np
 import pandas as pd
@@ -862,7 +862,8 @@ def check_rank_statement(
         The rank stated (1-based).
     descending : bool
         The convention of the statement: True if rank 1 is the highest
-        value (the BPS and press convention for poverty rates), False if
+        value (as Indonesian press rankings of poverty rates usually count),
+        False if
         rank 1 is the lowest ("second lowest" is rank 2 with
         ``descending=False``).
     ties : {"min", "max", "average", "dense", "ordinal"}, default "min"
@@ -1208,9 +1209,9 @@ def check_statements(
             lookup(rate, u["region"], u["period_after"]),
             u["stated"].to_numpy(np.float64),
             direction=_direction(direction),
-            stated_as=said,
+            stated_as=cast("StatedAs", said),
             unit=unit,
-            decimals=int(d),
+            decimals=int(cast("float", d)),
         )
         verdict[u.index.to_numpy()] = res.verdict
         reason[u.index.to_numpy()] = res.reason

@@ -15,9 +15,11 @@ mpl.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402 - after selecting the backend
 from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.collections import LineCollection  # noqa: E402
 
 from povstat.plotting import (  # noqa: E402
     plot_dumbbell,
+    plot_rank_sets,
     plot_ranked_rates,
     plot_series,
 )
@@ -333,3 +335,109 @@ def test_series_end_labels_do_not_overlap() -> None:
 def test_series_errors(kw: dict[str, Any], error: type[Exception], match: str) -> None:
     with pytest.raises(error, match=match):
         _series(**kw)
+
+
+# --------------------------------------------------------------------------
+# plot_rank_sets
+# --------------------------------------------------------------------------
+
+# Rank sets worked by hand for the BPS March 2023 rates of Kota Malang 4.26,
+# Kota Batu 3.31, Kota Surabaya 4.65 and Kabupaten Sampang 21.76 %, with an
+# SE of 10 % of each rate, rank 1 = lowest, marginal Bonferroni at 90 %
+# (z* = 2.128 for 3 comparisons): Batu-Malang z = 0.95 / 0.539 = 1.76 and
+# Malang-Surabaya z = 0.39 / 0.631 = 0.62 are not significant, Batu-Surabaya
+# z = 1.34 / 0.571 = 2.35 is, and Sampang differs from all.
+SET_NAMES = ["Kota Malang", "Kota Batu", "Kota Surabaya", "Kabupaten Sampang"]
+SET_RANK = [2.0, 1.0, 3.0, 4.0]
+SET_LOWER = [1.0, 1.0, 2.0, 4.0]
+SET_UPPER = [3.0, 2.0, 3.0, 4.0]
+
+
+def _sets(**kw: Any) -> Axes:
+    args: dict[str, Any] = {
+        "descending": False,
+        "level": 0.9,
+        "simultaneous": False,
+        "title": "Rank of the poverty rate, March 2023",
+        "source": "BPS",
+    }
+    args.update(kw)
+    rank = args.pop("rank", SET_RANK)
+    lower = args.pop("lower", SET_LOWER)
+    upper = args.pop("upper", SET_UPPER)
+    labels = args.pop("labels", SET_NAMES)
+    return plot_rank_sets(rank, lower, upper, labels, **args)
+
+
+def test_rank_sets_rows_bars_and_printed_sets() -> None:
+    ax = _sets(highlight=["Kota Malang"], note="SEs assumed: RSE 10 %")
+    assert _ticks(ax) == [
+        "1  Kota Batu",
+        "2  Kota Malang",
+        "3  Kota Surabaya",
+        "4  Kabupaten Sampang",
+    ]
+    texts = [t.get_text() for t in ax.texts]
+    assert texts[:4] == ["1-2", "1-3", "2-3", "4"]
+    assert "Set" in texts
+    bars = ax.collections[0]
+    assert isinstance(bars, LineCollection)
+    # Top row first (y = 3): Kota Batu's set 1-2, drawn 0.3 beyond each end.
+    spans = sorted(
+        ((s[0][1], s[0][0], s[1][0]) for s in bars.get_segments()), reverse=True
+    )
+    np.testing.assert_allclose(
+        [x for _, *x in spans], [[0.7, 2.3], [0.7, 3.3], [1.7, 3.3], [3.7, 4.3]]
+    )
+    assert ax.get_xlabel() == "Rank (1 = lowest poverty rate)"
+    legend = ax.get_legend()
+    assert legend is not None
+    assert [t.get_text() for t in legend.get_texts()] == [
+        "90 % confidence set for the rank (marginal)",
+        "Estimated rank",
+    ]
+    assert _caption(ax) == "SEs assumed: RSE 10 %\nSource: BPS"
+    bold = [t.get_text() for t in ax.get_yticklabels() if t.get_fontweight() == "bold"]
+    assert bold == ["2  Kota Malang"]
+
+
+def test_rank_sets_descending_simultaneous_and_missing() -> None:
+    ax = _sets(
+        rank=[3.0, np.nan, 2.0, 1.0],
+        lower=[2.0, np.nan, 1.0, 1.0],
+        upper=[3.0, np.nan, 3.0, 1.0],
+        descending=True,
+        simultaneous=True,
+        level=0.95,
+        value_label="rate",
+    )
+    assert _ticks(ax) == ["1  Kabupaten Sampang", "2  Kota Surabaya", "3  Kota Malang"]
+    assert ax.get_xlabel() == "Rank (1 = highest rate)"
+    legend = ax.get_legend()
+    assert legend is not None
+    assert legend.get_texts()[0].get_text().startswith("95 % confidence set")
+    assert legend.get_texts()[0].get_text().endswith("(simultaneous)")
+    assert "No value (not shown): Kota Batu" in _caption(ax)
+
+
+@pytest.mark.parametrize(
+    ("kw", "error", "match"),
+    [
+        ({"lower": [1.0, 1.0, 2.0]}, ValueError, "`lower` must be 1-D"),
+        ({"labels": ["A"]}, ValueError, "labels"),
+        ({"upper": [3.0, 2.0, 2.0, 4.0]}, ValueError, "lower <= rank <= upper"),
+        ({"rank": [0.0, 1.0, 3.0, 4.0]}, ValueError, "1 <= lower"),
+        ({"lower": [np.nan, 1.0, 2.0, 4.0]}, ValueError, "some but not all"),
+        ({"level": 90}, ValueError, "pass 0.9"),
+        ({"descending": None}, TypeError, "descending"),
+        ({"simultaneous": "no"}, TypeError, "simultaneous"),
+        ({"rank": ["2", "1", "3", "4"]}, TypeError, "rank"),
+        ({"title": ""}, TypeError, "title"),
+        ({"highlight": ["Kota Malng"]}, ValueError, "highlight"),
+    ],
+)
+def test_rank_sets_errors(
+    kw: dict[str, Any], error: type[Exception], match: str
+) -> None:
+    with pytest.raises(error, match=match):
+        _sets(**kw)

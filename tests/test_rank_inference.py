@@ -761,7 +761,9 @@ def test_pruned_quantiles_are_exact(
 
 def test_too_few_draws_and_edge_levels_are_refused() -> None:
     # Attack testing: with 20 draws at level 0.9 joint coverage fell to 0.87.
-    with pytest.raises(ValueError, match="`n_draws` must be at least 100 at level 0.9"):
+    with pytest.raises(
+        ValueError, match=r"`n_draws` must be at least 100 at level 0\.9"
+    ):
         rank_confidence_sets(
             [3.0, 2.0, 1.0],
             se=[1.0, 1.0, 1.0],

@@ -916,11 +916,12 @@ def with_ranks(
     df : pandas.DataFrame, polars.DataFrame or polars.LazyFrame
         Any frame narwhals supports. Not modified.
     descending : bool
-        Direction, required. ``True``: rank 1 is the highest value. This is
-        the convention of BPS and the Indonesian press for poverty rates:
-        *peringkat pertama* is the highest rate, and "peringkat ke-38" of
-        38 regencies and cities is the lowest. ``False``: rank 1 is the
-        lowest value.
+        Direction, required. ``True``: rank 1 is the highest value, the
+        usual order of Indonesian press rankings of poverty rates
+        (*peringkat pertama* is the highest rate, and "peringkat ke-38" of
+        38 regencies and cities the lowest; *tertinggi* or *terendah* next
+        to a published rank say which end it counts from). ``False``: rank
+        1 is the lowest value.
     value : str, default "rate"
         Numeric column to rank. ``-inf`` and ``inf`` are values (ranked
         first or last); NaN and null are missing.
@@ -1224,30 +1225,46 @@ def with_rate_interval(
     _refuse_existing(schema, _INTERVAL_COLUMNS)
     _run_checks(frame, [_rate_check(frame, "rate", rate, u), *source.checks(frame)])
     scale = _SCALE[u]
-    r = _float(rate)
-    p = r / scale
-    s = source.se(r, p, scale)  # in `unit`
     z = _z(lev)
+    tmp = _Temps(schema)
+    rate_t, p_t = tmp("rate"), tmp("p")
+    # Each step reuses the columns of the step before, so that eager
+    # backends evaluate every intermediate once.
+    work = frame.with_columns(
+        _float(rate).alias(rate_t), (_float(rate) / scale).alias(p_t)
+    )
+    r, p = nw.col(rate_t), nw.col(p_t)
+    work = work.with_columns(source.se(r, p, scale).alias("rate_se"))
+    s = nw.col("rate_se")  # in `unit`
     if m == "normal":
         lower, upper = r - z * s, r + z * s
     elif m == "logit":
         inner = (p > 0) & (p < 1)
         ps = nw.when(inner).then(p).otherwise(0.5)
-        lp = (ps / (1 - ps)).log()
-        sl = s / scale / (ps * (1 - ps))
-        lower = nw.when(inner).then(_expit(lp - z * sl) * scale)
-        upper = nw.when(inner).then(_expit(lp + z * sl) * scale)
+        lp, sl, lo_t, hi_t = tmp("lp"), tmp("sl"), tmp("lo"), tmp("hi")
+        work = work.with_columns(
+            (ps / (1 - ps)).log().alias(lp),
+            (s / scale / (ps * (1 - ps))).alias(sl),
+        )
+        work = work.with_columns(
+            nw.when(inner).then(nw.col(lp) - z * nw.col(sl)).alias(lo_t),
+            nw.when(inner).then(nw.col(lp) + z * nw.col(sl)).alias(hi_t),
+        )
+        lower = _expit(nw.col(lo_t)) * scale
+        upper = _expit(nw.col(hi_t)) * scale
     else:
         n = _float(cast(str, n_effective))
+        centre, half = tmp("centre"), tmp("half")
         z2n = z * z / n
-        centre = (p + z2n / 2) / (1 + z2n)
-        half = z / (1 + z2n) * (p * (1 - p) / n + z2n / (4 * n)).sqrt()
-        lower = (centre - half).clip(0.0, 1.0) * scale
-        upper = (centre + half).clip(0.0, 1.0) * scale
-    out = frame.with_columns(
-        s.alias("rate_se"), lower.alias("rate_lower"), upper.alias("rate_upper")
-    )
-    return _native(out, df)
+        work = work.with_columns(
+            ((p + z2n / 2) / (1 + z2n)).alias(centre),
+            (z / (1 + z2n) * (p * (1 - p) / n + z2n / (4 * n)).sqrt()).alias(half),
+        )
+        c, h = nw.col(centre), nw.col(half)
+        lower = (c - h).clip(0.0, 1.0) * scale
+        upper = (c + h).clip(0.0, 1.0) * scale
+    out = work.with_columns(lower.alias("rate_lower"), upper.alias("rate_upper"))
+    return _native(out.select(*schema.names(), *_INTERVAL_COLUMNS), df)
 
 
 def with_change_test(
@@ -1306,6 +1323,8 @@ def with_change_test(
 
         ``previous_period`` (the period column's type)
             Period of the previous row of the region; missing on its first.
+            On numpy-backed pandas, integer periods become float64 here, to
+            hold the missing value.
         ``change_points`` (float64)
             ``value - previous value``, in `unit`.
         ``change_se`` (float64)
@@ -1362,8 +1381,12 @@ def with_change_test(
     The p-value is computed by the backend as a native expression, with
     Cody's rational Chebyshev approximation of the normal tail [3]_ (the
     algorithm of R's ``pnorm``), so lazy frames stay lazy; it agrees with
-    :func:`scipy.special.ndtr` to a relative :math:`10^{-12}` down to
+    :data:`scipy.special.ndtr` to a relative :math:`10^{-12}` down to
     :math:`p \approx 10^{-300}`.
+
+    Rows are compared as in :func:`with_changes`: a period with no row for
+    the region is skipped over (``previous_period`` shows which period was
+    compared), and a missing value or SE is not searched past.
 
     The p-values are those of single tests. Declaring "significant" every
     region whose p-value is below :math:`\alpha` makes some false
@@ -1479,9 +1502,7 @@ def with_change_test(
         .then(-math.inf)
         .alias("change_z"),
     )
-    work = work.with_columns(
-        (2.0 * _normal_upper_tail(nw.col("change_z").abs())).alias("change_p_value")
-    )
+    work = _with_two_sided_p(work, "change_z", "change_p_value", tmp)
     p = nw.col("change_p_value")
     work = work.with_columns(
         nw.when(~p.is_null()).then(p < 1.0 - lev).alias("change_significant")
@@ -1515,8 +1536,9 @@ def with_rank_sets(
     df : pandas.DataFrame, polars.DataFrame or polars.LazyFrame
         Long table. Not modified. A ``LazyFrame`` is collected (see Notes).
     descending : bool
-        Direction, required. True: rank 1 is the highest value (the BPS
-        convention for poverty rates); False: rank 1 is the lowest.
+        Direction, required. True: rank 1 is the highest value (as press
+        rankings of poverty rates usually count); False: rank 1 is the
+        lowest.
     level : float
         Confidence level, a fraction in (0, 1). Required.
     method : {"bootstrap", "bonferroni", "sidak"}
@@ -1536,7 +1558,8 @@ def with_rank_sets(
         Column(s) whose values form the groups ranked separately (e.g. the
         period column). None ranks the whole frame as one group.
     n_draws : int, default 1000
-        Bootstrap draws (``method="bootstrap"`` only).
+        Bootstrap draws (``method="bootstrap"`` only), at least
+        :math:`10/(1 - \text{level})`.
     seed : int, optional
         Seed of the bootstrap draws; required with ``method="bootstrap"``,
         since a frame cannot record a fresh seed and the sets could not be
@@ -1574,8 +1597,10 @@ def with_rank_sets(
         If `method` or `nan_policy` is unknown, `level` is not in (0, 1), a
         column is missing, an output column already exists, a value is
         infinite, an SE is negative or infinite, a `by` column has a missing
-        value, `seed` is None with ``method="bootstrap"``, `n_draws` < 1, or
-        `nan_policy` is "raise" and a value or SE is missing.
+        value, `seed` is None with ``method="bootstrap"``, `n_draws` is below
+        the minimum for `level` (:math:`10/(1 - \text{level})`, as in
+        :func:`povstat.rank_confidence_sets`), or `nan_policy` is "raise" and
+        a value or SE is missing.
 
     See Also
     --------
@@ -2562,45 +2587,64 @@ def _cody_ratio(
     return xnum + num[steps], xden + den[steps]
 
 
-def _normal_upper_tail(y: nw.Expr) -> nw.Expr:
-    r""":math:`P(Z > y)` for :math:`y \ge 0` as a native expression.
+def _with_two_sided_p(work: _Frame, z: str, out: str, temps: _Temps) -> _Frame:
+    r"""Add column `out`, :math:`2 P(Z > |z|)`, as native expressions.
 
-    Cody's algorithm (ANORM, the method of R's ``pnorm``): a rational
-    function for small `y`, and beyond it a rational function times
-    :math:`\exp(-y^2/2)`, with :math:`y^2` split as ``ysq**2 + del`` so
-    that the exponential keeps full precision. Each branch is evaluated on
-    a clipped copy of `y`, so no branch overflows or divides by zero on the
-    rows it does not serve. Null stays null; +inf gives 0.
+    Cody's algorithm (ANORM, the method of R's ``pnorm``): for :math:`y =
+    |z| \le 0.674` a rational function of :math:`y^2`; beyond it a rational
+    function of :math:`y` (up to :math:`\sqrt{32}`) or of :math:`1/y^2`
+    times :math:`\exp(-y^2/2)`, with :math:`y^2` split as ``ysq**2 + del``
+    so that the exponential keeps full precision. Each branch is evaluated
+    on a clipped copy of :math:`y`, so no branch overflows or divides by
+    zero on the rows it does not serve, and each step stores its columns
+    for the next, so that eager backends evaluate each intermediate once.
+    Null stays null; an infinite `z` gives 0.
     """
-    small = y.clip(upper_bound=_CODY_SMALL)
-    s = small * small
-    num, den = _cody_ratio(s, _CODY_A, _CODY_B, 3)
-    near = 0.5 - small * num / den
-    medium = y.clip(lower_bound=_CODY_SMALL, upper_bound=_CODY_MEDIUM)
-    num, den = _cody_ratio(medium, _CODY_C, _CODY_D, 7)
-    t_medium = num / den
-    large = y.clip(lower_bound=_CODY_MEDIUM, upper_bound=_CODY_ZERO)
-    s = 1.0 / (large * large)
-    num, den = _cody_ratio(s, _CODY_P, _CODY_Q, 4)
-    t_large = (_INV_SQRT_2PI - s * num / den) / large
-    use_medium = y <= _CODY_MEDIUM
-    x = nw.when(use_medium).then(medium).otherwise(large)
-    t = nw.when(use_medium).then(t_medium).otherwise(t_large)
-    xsq = (x * 16.0).floor() / 16.0
-    delta = (x - xsq) * (x + xsq)
-    far = (xsq * xsq * -0.5).exp() * (delta * -0.5).exp() * t
-    return (
-        nw.when(y <= _CODY_SMALL)
-        .then(near)
-        .when(y < _CODY_ZERO)
-        .then(far)
-        .when(y >= _CODY_ZERO)
+    y, small, medium, large = (temps(f"p_{k}") for k in ("y", "s", "m", "l"))
+    near, t_med, t_large, x, t = (temps(f"p_{k}") for k in ("n", "tm", "tl", "x", "t"))
+    work = work.with_columns(nw.col(z).abs().alias(y))
+    yc = nw.col(y)
+    work = work.with_columns(
+        yc.clip(upper_bound=_CODY_SMALL).alias(small),
+        yc.clip(lower_bound=_CODY_SMALL, upper_bound=_CODY_MEDIUM).alias(medium),
+        yc.clip(lower_bound=_CODY_MEDIUM, upper_bound=_CODY_ZERO).alias(large),
+    )
+    sm, md, lg = nw.col(small), nw.col(medium), nw.col(large)
+    num_n, den_n = _cody_ratio(sm * sm, _CODY_A, _CODY_B, 3)
+    num_m, den_m = _cody_ratio(md, _CODY_C, _CODY_D, 7)
+    inv2 = 1.0 / (lg * lg)
+    num_l, den_l = _cody_ratio(inv2, _CODY_P, _CODY_Q, 4)
+    work = work.with_columns(
+        (0.5 - sm * num_n / den_n).alias(near),
+        (num_m / den_m).alias(t_med),
+        ((_INV_SQRT_2PI - inv2 * num_l / den_l) / lg).alias(t_large),
+    )
+    use_medium = yc <= _CODY_MEDIUM
+    work = work.with_columns(
+        nw.when(use_medium).then(md).otherwise(lg).alias(x),
+        nw.when(use_medium).then(nw.col(t_med)).otherwise(nw.col(t_large)).alias(t),
+    )
+    xc = nw.col(x)
+    xsq = (xc * 16.0).floor() / 16.0
+    far = (xsq * xsq * -0.5).exp() * ((xc - xsq) * (xc + xsq) * -0.5).exp()
+    tail = (
+        nw.when(yc <= _CODY_SMALL)
+        .then(nw.col(near))
+        .when(yc < _CODY_ZERO)
+        .then(far * nw.col(t))
+        .when(yc >= _CODY_ZERO)
         .then(0.0)
     )
+    return work.with_columns((2.0 * tail).alias(out))
 
 
 def _group_codes(frame: nw.DataFrame[Any], groups: Sequence[str]) -> Any:
-    """Integer code of each row's group (all rows 0 without `groups`)."""
+    """Integer code of each row's group (all rows 0 without `groups`).
+
+    Codes follow the sorted group labels (lexicographically over several
+    columns), as :func:`povstat.rank_confidence_sets` numbers a label array,
+    so that both assign the same bootstrap draws to the same rows.
+    """
     import numpy as np
     import pandas as pd
 
@@ -2608,8 +2652,8 @@ def _group_codes(frame: nw.DataFrame[Any], groups: Sequence[str]) -> Any:
     if not len(frame):
         return codes
     for group in groups:  # a few key columns, not groups
-        labels, _ = pd.factorize(frame.get_column(group).to_numpy(), sort=False)
-        codes, _ = pd.factorize(codes * (int(labels.max()) + 1) + labels)
+        labels, _ = pd.factorize(frame.get_column(group).to_numpy(), sort=True)
+        codes, _ = pd.factorize(codes * (int(labels.max()) + 1) + labels, sort=True)
     return codes
 
 
@@ -2647,13 +2691,16 @@ def _attach(frame: nw.DataFrame[Any], arrays: Mapping[str, Any], *, like: str) -
 
 
 def _nullable_bool(frame: _Frame, name: str) -> Any:
-    """The native frame, a pandas object column `name` made ``boolean``.
+    """The native frame, a numpy-backed pandas column `name` made ``boolean``.
 
     On numpy-backed pandas narwhals gives a bool column with missing values
     dtype object (True, False and NaN), which cannot be used as a mask;
-    pandas' nullable ``boolean`` can.
+    pandas' nullable ``boolean`` can (and an empty frame's bool column
+    becomes ``boolean`` too, so the dtype does not depend on the data).
     """
+    import numpy as np
+
     native = frame.to_native()
-    if frame.implementation.is_pandas() and native[name].dtype == object:
+    if frame.implementation.is_pandas() and isinstance(native[name].dtype, np.dtype):
         return native.astype({name: "boolean"})
     return native

@@ -3,7 +3,8 @@
 Three charts cover most published comparisons of regions: where each region
 stands (:func:`plot_ranked_rates`), how each region moved between survey
 rounds (:func:`plot_dumbbell`) and how a few regions moved over the years
-(:func:`plot_series`). Each takes arrays and explicit labels, draws on a
+(:func:`plot_series`); a fourth shows how sure each rank is
+(:func:`plot_rank_sets`). Each takes arrays and explicit labels, draws on a
 matplotlib ``Axes`` (a new figure if none is given) and returns it, so that
 it can be refined with the usual matplotlib calls.
 
@@ -32,17 +33,22 @@ from povstat import _validate
 from povstat._validate import Unit
 from povstat.change import rate_change
 from povstat.ranking import rank
+from povstat.uncertainty import _level
 from povstat.units import round_half_up
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["plot_dumbbell", "plot_ranked_rates", "plot_series"]
+__all__ = ["plot_dumbbell", "plot_rank_sets", "plot_ranked_rates", "plot_series"]
 
 #: Colours: regions in general, highlighted regions, and one per period or
 #: series (colour-blind safe, from the Okabe-Ito palette).
 _GREY = "#8c8c8c"
 _HIGHLIGHT = "#d55e00"
+#: Light tints of the first palette colour and of the highlight, for bars
+#: with dots drawn on them.
+_LIGHT = "#a6cee3"
+_HIGHLIGHT_LIGHT = "#f2b48c"
 _PALETTE = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#000000")
 
 _UNIT_TEXT = {"percent": "%", "fraction": "fraction"}
@@ -167,8 +173,8 @@ def plot_ranked_rates(
     unit : {"percent", "fraction"}
         Scale of `rates`, shown in the axis label. Required.
     descending : bool
-        True: rank 1 is the highest rate (the BPS and Indonesian press
-        convention for poverty rates). False: rank 1 is the lowest. Required.
+        True: rank 1 is the highest rate (the usual order of Indonesian press
+        rankings of poverty rates). False: rank 1 is the lowest. Required.
     title : str
         Title of the chart; say what is ranked, where and when.
     source : str
@@ -304,6 +310,247 @@ def plot_ranked_rates(
     ax.grid(axis="x", color="#eeeeee", zorder=0)
     ax.set_axisbelow(True)
     _caption(ax, source, missing)
+    return ax
+
+
+def plot_rank_sets(
+    rank: ArrayLike,
+    lower: ArrayLike,
+    upper: ArrayLike,
+    labels: Sequence[str],
+    *,
+    descending: bool,
+    level: float,
+    simultaneous: bool,
+    title: str,
+    source: str,
+    highlight: Sequence[str] = (),
+    value_label: str = "poverty rate",
+    note: str = "",
+    ax: Axes | None = None,
+) -> Axes:
+    """Confidence sets for the ranks of regions, one bar per region.
+
+    One row per region, ordered by its estimated rank (rank 1 at the top).
+    The bar spans the confidence set for the rank, from `lower` to `upper`,
+    and the dot marks the estimated rank; the set is also printed at the
+    right. A long bar says that the published rank is uncertain: the region
+    could hold any rank under the bar.
+
+    Parameters
+    ----------
+    rank : array_like, 1-D
+        Estimated ranks, one per region (``rank`` of
+        :func:`povstat.with_rank_sets`, ``point_rank`` of
+        :func:`povstat.rank_confidence_sets`). NaN marks a region that was
+        not ranked: it is not drawn and the caption names it.
+    lower, upper : array_like, 1-D
+        Bounds of the confidence sets, with ``lower <= rank <= upper``.
+    labels : sequence of str
+        Region names, one per rank.
+    descending : bool
+        Direction the ranks were computed in, for the axis label: True,
+        rank 1 is the highest value; False, the lowest. Required.
+    level : float
+        Confidence level of the sets, a fraction in (0, 1), for the legend.
+    simultaneous : bool
+        Whether the sets hold for all regions jointly (True) or each on its
+        own (False, marginal), for the legend. Required.
+    title : str
+        Title of the chart; say what is ranked, where and when.
+    source : str
+        Data source, printed under the chart.
+    highlight : sequence of str, optional
+        Labels of regions drawn in a contrasting colour, with bold names.
+    value_label : str, default "poverty rate"
+        What was ranked, for the axis label ("1 = lowest poverty rate").
+    note : str, optional
+        A line printed above the source, e.g. where the standard errors come
+        from when they are assumed.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; by default a new figure sized to the number of
+        regions.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+
+    Raises
+    ------
+    TypeError
+        If an array is not numeric, `labels` is not a sequence, `title` or
+        `source` is not a non-empty string, `descending` or `simultaneous`
+        is not a bool, or `level` is not a number.
+    ValueError
+        If the arrays are not 1-D of one length with one label each, a rank
+        is below 1, ``lower <= rank <= upper`` fails, a row has some but not
+        all of its three values, `level` is not in (0, 1), or `highlight`
+        names a label that is not in `labels`.
+    ImportError
+        If matplotlib is not installed.
+
+    See Also
+    --------
+    povstat.with_rank_sets, povstat.rank_confidence_sets : The sets drawn.
+    plot_ranked_rates : The rates themselves, by rank.
+
+    Notes
+    -----
+    Drawing each rank with its confidence set is the display recommended
+    for league tables by Goldstein and Spiegelhalter [1]_; the sets of
+    Mogstad et al. [2]_ are valid confidence statements about the ranks,
+    marginal or simultaneous.
+
+    References
+    ----------
+    .. [1] Goldstein, H., Spiegelhalter, D. J. (1996), "League Tables and
+       Their Limitations: Statistical Issues in Comparisons of Institutional
+       Performance", *Journal of the Royal Statistical Society Series A*
+       159(3), 385-443.
+    .. [2] Mogstad, M., Romano, J. P., Shaikh, A. M., Wilhelm, D. (2024),
+       "Inference for Ranks with Applications to Mobility across
+       Neighbourhoods and Academic Achievement across Countries", *Review of
+       Economic Studies* 91(1), 476-518.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from povstat.plotting import plot_rank_sets
+    >>> ax = plot_rank_sets(
+    ...     [2, 1, 3],
+    ...     [1, 1, 2],
+    ...     [3, 2, 3],
+    ...     ["Kota Malang", "Kota Batu", "Kota Surabaya"],
+    ...     descending=False,
+    ...     level=0.9,
+    ...     simultaneous=False,
+    ...     title="Rank of the poverty rate, March 2023",
+    ...     source="BPS",
+    ... )
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['1  Kota Batu', '2  Kota Malang', '3  Kota Surabaya']
+    >>> ax.get_xlabel()
+    'Rank (1 = lowest poverty rate)'
+    """
+    point = _validate.numeric(rank, "rank")
+    lo = _validate.numeric(lower, "lower")
+    hi = _validate.numeric(upper, "upper")
+    for name, arr in (("rank", point), ("lower", lo), ("upper", hi)):
+        if arr.ndim != 1 or arr.shape != point.shape:
+            msg = (
+                f"`{name}` must be 1-D with the length of `rank` "
+                f"({point.shape[0] if point.ndim == 1 else point.shape}), got "
+                f"shape {arr.shape}"
+            )
+            raise ValueError(msg)
+    names = _labels(labels, point.shape[0])
+    desc = _validate.flag(descending, "descending")
+    simul = _validate.flag(simultaneous, "simultaneous")
+    lev = _level(level)
+    marked = _highlight(highlight, names)
+    title = _text(title, "title")
+    source = _text(source, "source")
+    value_label = _text(value_label, "value_label")
+    nan = np.isnan(point) | np.isnan(lo) | np.isnan(hi)
+    partial = nan & ~(np.isnan(point) & np.isnan(lo) & np.isnan(hi))
+    if partial.any():
+        i = int(np.argmax(partial))
+        msg = (
+            f"row {i} ({names[i]!r}) has some but not all of rank, lower and "
+            f"upper: {point[i]}, {lo[i]}, {hi[i]}"
+        )
+        raise ValueError(msg)
+    shown = ~nan
+    bad = shown & ((point < 1) | (lo > point) | (point > hi))
+    if bad.any():
+        i = int(np.argmax(bad))
+        msg = (
+            f"each row needs 1 <= lower <= rank <= upper, found {lo[i]} <= "
+            f"{point[i]} <= {hi[i]} for {names[i]!r}"
+        )
+        raise ValueError(msg)
+    # Rows top to bottom by rank, then by the set; ties keep the input order.
+    rows = np.flatnonzero(shown)
+    order = rows[np.lexsort((hi[rows], lo[rows], point[rows]))]
+    missing = [names[i] for i in np.flatnonzero(nan)]
+
+    n = max(len(order), 1)
+    ax = _axes(ax, 7.5, 1.9 + 0.24 * n)
+    y = np.arange(len(order))[::-1]
+    colours = [_HIGHLIGHT if names[i] in marked else _PALETTE[0] for i in order]
+    span = float(np.max(hi[order])) if len(order) else 1.0
+    pct = f"{lev * 100:g} %"
+    kind = "simultaneous" if simul else "marginal"
+    bar_colours = [_HIGHLIGHT_LIGHT if names[i] in marked else _LIGHT for i in order]
+    ax.hlines(
+        y, lo[order] - 0.3, hi[order] + 0.3, colors=bar_colours, linewidth=6.0, zorder=2
+    )
+    ax.scatter(point[order], y, s=24, c=colours, zorder=3)
+    for yi, i in zip(y, order, strict=True):
+        text = f"{lo[i]:.0f}" if lo[i] == hi[i] else f"{lo[i]:.0f}-{hi[i]:.0f}"
+        ax.annotate(
+            text,
+            xy=(1.0, yi),
+            xycoords=("axes fraction", "data"),
+            xytext=(4, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize="small",
+            color=_HIGHLIGHT if names[i] in marked else "#333333",
+            fontweight="bold" if names[i] in marked else "normal",
+        )
+    ax.annotate(
+        "Set",
+        xy=(1.0, 1.0),
+        xycoords="axes fraction",
+        xytext=(4, 2),
+        textcoords="offset points",
+        va="bottom",
+        fontsize="small",
+        fontweight="bold",
+    )
+    ax.set_yticks(y, [f"{point[i]:.0f}  {names[i]}" for i in order], fontsize="small")
+    for tick, i in zip(ax.get_yticklabels(), order, strict=True):
+        if names[i] in marked:
+            tick.set_color(_HIGHLIGHT)
+            tick.set_fontweight("bold")
+    ax.set_ylim(-0.7, len(order) - 0.3)
+    ax.set_xlim(0.3, span + 0.7)
+    step = 1 if span <= 12 else 5
+    ticks = [1, *range(step, int(span) + 1, step)] if step > 1 else None
+    if ticks is not None:
+        ax.set_xticks(sorted(set(ticks)))
+    else:
+        ax.set_xticks(range(1, int(span) + 1))
+    direction = "highest" if desc else "lowest"
+    ax.set_xlabel(f"Rank (1 = {direction} {value_label})")
+    ax.set_ylabel("Estimated rank and region")
+    _set_title(ax, title, pad=20.0)
+    from matplotlib.lines import Line2D
+
+    handles = [
+        Line2D([], [], color=_LIGHT, linewidth=6.0),
+        Line2D([], [], color=_PALETTE[0], marker="o", linestyle="", markersize=5),
+    ]
+    ax.legend(
+        handles,
+        [f"{pct} confidence set for the rank ({kind})", "Estimated rank"],
+        loc="lower left",
+        bbox_to_anchor=(0.0, 1.0),
+        ncol=2,
+        fontsize="small",
+        frameon=False,
+        handlelength=1.5,
+        handletextpad=0.8,
+        columnspacing=1.0,
+        borderaxespad=0.1,
+    )
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.grid(axis="x", color="#eeeeee", zorder=0)
+    ax.set_axisbelow(True)
+    _caption(ax, source, missing, note)
     return ax
 
 

@@ -1006,18 +1006,14 @@ def change_test(
     True
     """
     lev = _level(level)
-    b = _validate.finite_or_nan(before, "before")
-    a = _validate.finite_or_nan(after, "after")
-    sb = _validate.nonnegative(se_before, "se_before")
-    sa = _validate.nonnegative(se_after, "se_after")
-    _shapes(before=b, after=a, se_before=sb, se_after=sa)
-    cov = _covariance(
-        sb,
-        sa,
+    b, a, sb, sa, cov = _pair(
+        before,
+        after,
+        se_before=se_before,
+        se_after=se_after,
         independent=independent,
         correlation=correlation,
         covariance=covariance,
-        names=("se_before", "se_after"),
     )
     d = a - b
     var = sb**2 + sa**2 - 2.0 * cov
@@ -1039,7 +1035,7 @@ def change_test(
     )
 
 
-def _ratio_and_se(
+def _pair(
     before: ArrayLike,
     after: ArrayLike,
     *,
@@ -1048,8 +1044,8 @@ def _ratio_and_se(
     independent: object,
     correlation: ArrayLike | None,
     covariance: ArrayLike | None,
-) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """Ratio r = after / before and its delta-method SE (NaN where before == 0)."""
+) -> tuple[NDArray[np.float64], ...]:
+    """Checked estimates, SEs and their covariance for a pair of periods."""
     b = _validate.finite_or_nan(before, "before")
     a = _validate.finite_or_nan(after, "after")
     sb = _validate.nonnegative(se_before, "se_before")
@@ -1062,6 +1058,29 @@ def _ratio_and_se(
         correlation=correlation,
         covariance=covariance,
         names=("se_before", "se_after"),
+    )
+    return b, a, sb, sa, cov
+
+
+def _ratio_and_se(
+    before: ArrayLike,
+    after: ArrayLike,
+    *,
+    se_before: ArrayLike,
+    se_after: ArrayLike,
+    independent: object,
+    correlation: ArrayLike | None,
+    covariance: ArrayLike | None,
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Ratio r = after / before and its delta-method SE (NaN where before == 0)."""
+    b, a, sb, sa, cov = _pair(
+        before,
+        after,
+        se_before=se_before,
+        se_after=se_after,
+        independent=independent,
+        correlation=correlation,
+        covariance=covariance,
     )
     with np.errstate(divide="ignore", invalid="ignore"):
         r = np.where(b == 0, np.nan, a / np.where(b == 0, 1.0, b))

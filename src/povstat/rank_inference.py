@@ -373,8 +373,11 @@ class _Problem:
         self.x_kept = np.where(keep, x, np.nan)
         self.keep = keep
         valid = np.flatnonzero(keep)
-        order = valid[np.argsort(codes[valid], kind="stable")]
-        self.order = order  # valid items, sorted by group
+        # Valid items sorted by group, then estimate, then variance: a
+        # canonical order, so that the bootstrap draws each item receives
+        # (and hence the sets) do not depend on the order of the rows.
+        order = valid[np.lexsort((var[valid], x[valid], codes[valid]))]
+        self.order = order  # valid items, canonical order within groups
         y = x[order] if self.descending else -x[order]
         self.y = y
         var_s = var[order]
@@ -1088,8 +1091,9 @@ def rank_confidence_sets(
     The draws are ``numpy.random.default_rng(seed).standard_normal((n_draws,
     n))`` times the standard errors (or times :math:`L^\top`, with
     :math:`LL^\top = \hat\Sigma` from an eigendecomposition, when `cov` is
-    given), one column per ranked row in the order of the rows stably sorted
-    by group, and serve every stepdown step. The bootstrap computes, per draw
+    given), one column per ranked row in a canonical order (by group label,
+    then estimate, then variance), so that the sets do not depend on the
+    order of the rows; they serve every stepdown step. The bootstrap computes, per draw
     and in cache-sized blocks, only the running maxima, so memory stays at
     :math:`O(\text{draws} \times n + \sum_g n_g^2)`; time grows as
     :math:`\text{draws} \times n_g^2` per stepdown step (the first step, for

@@ -1093,8 +1093,12 @@ def rank_confidence_sets(
     :math:`LL^\top = \hat\Sigma` from an eigendecomposition, when `cov` is
     given), one column per ranked row in a canonical order (by group label,
     then estimate, then variance), so that the sets do not depend on the
-    order of the rows; they serve every stepdown step. The bootstrap computes, per draw
-    and in cache-sized blocks, only the running maxima, so memory stays at
+    order of the rows; they serve every stepdown step. All groups share one
+    stream of draws, so adding or removing a group changes the draws the
+    other groups receive (a change of the size of the Monte Carlo noise): to
+    reproduce one group's sets exactly, call with the same groups. The
+    bootstrap computes, per draw and in cache-sized blocks, only the running
+    maxima, so memory stays at
     :math:`O(\text{draws} \times n + \sum_g n_g^2)`; time grows as
     :math:`\text{draws} \times n_g^2` per stepdown step (the first step, for
     independent estimates, as :math:`\text{draws} \times n_g \log n_g`).

@@ -1069,3 +1069,17 @@ def test_attack_regressions() -> None:
     )
     with pytest.raises(ValueError, match="matches no row"):
         with_change_from_base(ok, unit="percent", base=2109)
+
+
+def test_with_rate_full_rate_survives_float_rounding() -> None:
+    # 100 % of 85899346.45345391 computes as 85899346.45345393 (see
+    # tests/test_headcount.py); the adapter agrees with headcount_to_rate.
+    from povstat import with_rate
+
+    f = pd.DataFrame(
+        {"headcount": [85899346.45345393], "population": [85899346.45345391]}
+    )
+    assert with_rate(f, unit="percent")["rate"].tolist() == [100.0]
+    assert with_rate(pl.from_pandas(f).lazy(), unit="percent").collect()[
+        "rate"
+    ].to_list() == [100.0]

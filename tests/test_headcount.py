@@ -146,3 +146,13 @@ def test_errors() -> None:
             rate_decimals=2,
             headcount_decimals=2.0,  # type: ignore[arg-type]
         )
+
+
+def test_full_rate_round_trip_survives_float_rounding() -> None:
+    # Found by hypothesis in CI: 100 % of 85899346.45345391 computes as
+    # 85899346.45345393; converting back must give 100 %, not an error.
+    n = 85899346.45345391
+    h = rate_to_headcount(100.0, n, unit="percent")
+    assert headcount_to_rate(h, n, unit="percent") == 100.0
+    with pytest.raises(ValueError, match="must not exceed"):
+        headcount_to_rate(n * (1 + 1e-9), n, unit="percent")

@@ -55,6 +55,7 @@ from narwhals.stable.v2.typing import IntoFrame, IntoFrameT
 
 from povstat import _validate
 from povstat._validate import Unit
+from povstat.headcount import _ROUNDING
 from povstat.rank_inference import (
     RankMethod,
     RankNanPolicy,
@@ -283,16 +284,18 @@ def with_rate(
     _refuse_existing(schema, ("rate",))
     h = _float(headcount)
     n = _float(population)
+    # As in `headcount_to_rate`: slack for rounding, and the rate capped at 1.
+    exceeds = h > n * (1.0 + _ROUNDING)
     _run_checks(
         frame,
         [
             _nonnegative_check(frame, "headcount", headcount),
             _nonnegative_check(frame, "population", population),
             _Check(
-                bad=h > n,
+                bad=exceeds,
                 error=_first_error(
                     frame,
-                    h > n,
+                    exceeds,
                     [h, n],
                     lambda found: (
                         f"`headcount` column {headcount!r} must not exceed "
@@ -303,7 +306,8 @@ def with_rate(
             ),
         ],
     )
-    value = nw.when(n != 0).then(h / n * _SCALE[u])
+    share = nw.when(h > n).then(nw.lit(1.0)).otherwise(h / n)  # null stays null
+    value = nw.when(n != 0).then(share * _SCALE[u])
     return _native(frame.with_columns(value.alias("rate")), df)
 
 

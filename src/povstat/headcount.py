@@ -23,6 +23,7 @@ __all__ = [
 ]
 
 _SCALE = {"percent": 100.0, "fraction": 1.0}
+_ROUNDING = 1e-12  # relative slack for float rounding in headcount <= population
 
 
 def rate_to_headcount(
@@ -131,6 +132,8 @@ def headcount_to_rate(
     -----
     :math:`P_0 = H / N` [1]_. A population of 0 has no rate: NaN, not an
     error, so that empty cells of large tables do not stop the computation.
+    A headcount above its population by no more than a relative 1e-12 (the
+    rounding of :func:`rate_to_headcount` at 100 %) gives a rate of 100 %.
 
     References
     ----------
@@ -148,7 +151,10 @@ def headcount_to_rate(
     n = _validate.nonnegative(population, "population")
     _validate.shape(headcount=h, population=n)
     with np.errstate(divide="ignore", invalid="ignore"):
-        over = h > n
+        # A headcount computed as rate x population can exceed the
+        # population by a rounding error when the rate is 100 %: allow a few
+        # units in the last place, and cap the resulting rate at 100 %.
+        over = h > n * (1.0 + _ROUNDING)
         if over.any():
             hb, nb = np.broadcast_arrays(h, n)
             i = np.argwhere(np.broadcast_to(over, hb.shape))[0]
@@ -158,6 +164,7 @@ def headcount_to_rate(
             )
             raise ValueError(msg)
         out = np.asarray(np.divide(h, n))
+    np.minimum(out, 1.0, out=out)
     out[np.broadcast_to(n == 0, out.shape)] = np.nan
     out *= _SCALE[u]
     return np.asarray(out)

@@ -25,7 +25,7 @@ call; :func:`check_statements` does so for a frame of statements.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Literal, cast
 
@@ -142,6 +142,22 @@ def _snap(x: NDArray[np.float64]) -> NDArray[np.float64]:
     rounded as the tie it is.
     """
     return round_half_up(x, 10)
+
+
+def _reasons(
+    shape: tuple[int, ...],
+    missing: NDArray[np.bool_],
+    describe: Callable[[tuple[int, ...]], str],
+) -> NDArray[np.str_]:
+    """One sentence per statement: `describe`'s, or that a figure is missing."""
+    texts = [
+        "a figure is missing" if missing[i] else describe(i) for i in np.ndindex(shape)
+    ]
+    return np.array(texts, dtype=object).reshape(shape).astype(str)
+
+
+def _moved(x: float) -> str:
+    return "fell" if x < 0 else ("rose" if x > 0 else "did not change")
 
 
 def _shown_decimals(x: float, d: int) -> int:
@@ -274,13 +290,10 @@ def check_change_statement(
     )
     bb = np.broadcast_to(b, shape)
     ab = np.broadcast_to(a, shape)
-    reasons = []
-    for i in np.ndindex(shape):
+
+    def describe(i: tuple[int, ...]) -> str:
         p, r = float(points[i]), float(rel[i])
-        if missing[i]:
-            reasons.append("a figure is missing")
-            continue
-        moved = "fell" if p < 0 else ("rose" if p > 0 else "did not change")
+        moved = _moved(p)
         shown = max(d, 2)
         relative_text = (
             f"a relative change of {_signed(r, 2)} %"
@@ -308,10 +321,11 @@ def check_change_statement(
                 f"{_fmt(float(xs[i]), d)} matches neither the points nor the "
                 "relative change"
             )
-        reasons.append(f"{core}: {tail}")
+        return f"{core}: {tail}"
+
     return StatementCheck(
         verdict=verdict,
-        reason=np.array(reasons, dtype=object).reshape(shape).astype(str),
+        reason=_reasons(shape, missing, describe),
         figures={
             "points": points,
             "relative_pct": rel,
@@ -442,12 +456,9 @@ def check_count_statement(
         missing, UNDECIDED, np.where(arithmetic_ok & base_ok, HOLDS, NOT_HOLDS)
     )
     rb = np.broadcast_to(r, shape)
-    reasons = []
     unit_sign = " %" if u == "percent" else ""
-    for i in np.ndindex(shape):
-        if missing[i]:
-            reasons.append("a figure is missing")
-            continue
+
+    def describe(i: tuple[int, ...]) -> str:
         head = (
             f"{_fmt(float(rb[i]), 2)}{unit_sign} of {_fmt(float(nb[i]), 0)} is "
             f"{_fmt(float(computed[i]), _shown_decimals(float(computed[i]), d))}"
@@ -462,10 +473,11 @@ def check_count_statement(
                 f"; and the rate is a share of a population of "
                 f"{_fmt(float(pops[i]), 0)}, not of {_fmt(float(nb[i]), 0)}"
             )
-        reasons.append(head)
+        return head
+
     return StatementCheck(
         verdict=verdict,
-        reason=np.array(reasons, dtype=object).reshape(shape).astype(str),
+        reason=_reasons(shape, missing, describe),
         figures={
             "computed": computed,
             "computed_rounded": rounded,
@@ -576,20 +588,18 @@ def check_consistency(
     missing = np.isnan(implied) | np.isnan(np.broadcast_to(r, shape))
     verdict = np.where(missing, UNDECIDED, np.where(overlap, HOLDS, NOT_HOLDS))
     rb = np.broadcast_to(r, shape)
-    reasons = []
-    for i in np.ndindex(shape):
-        if missing[i]:
-            reasons.append("a figure is missing")
-            continue
-        reasons.append(
+
+    def describe(i: tuple[int, ...]) -> str:
+        return (
             f"headcount / population = {_fmt(float(implied[i]), rd + 2)} "
             f"(between {_fmt(float(lo[i]), rd + 2)} and "
             f"{_fmt(float(hi_[i]), rd + 2)} given the rounding), against a "
             f"published rate of {_fmt(float(rb[i]), rd)}"
         )
+
     return StatementCheck(
         verdict=verdict,
-        reason=np.array(reasons, dtype=object).reshape(shape).astype(str),
+        reason=_reasons(shape, missing, describe),
         figures={
             "implied_rate": implied,
             "implied_rate_lower": lo,
@@ -688,11 +698,8 @@ def check_headcount_change_statement(
     overprecise = np.broadcast_to(np.asarray(ds > dl), shape)
     missing = np.isnan(change) | np.isnan(ss)
     verdict = np.where(missing, UNDECIDED, np.where(ok, HOLDS, NOT_HOLDS))
-    reasons = []
-    for i in np.ndindex(shape):
-        if missing[i]:
-            reasons.append("a figure is missing")
-            continue
+
+    def describe(i: tuple[int, ...]) -> str:
         text = (
             f"the levels give a change of {_signed(float(change[i]), dl)} "
             f"(true value between {_signed(float(lower[i]), dl)} and "
@@ -704,10 +711,11 @@ def check_headcount_change_statement(
             text += ": the stated direction is wrong"
         if overprecise[i]:
             text += "; the stated figure is more precise than the levels allow"
-        reasons.append(text)
+        return text
+
     return StatementCheck(
         verdict=verdict,
-        reason=np.array(reasons, dtype=object).reshape(shape).astype(str),
+        reason=_reasons(shape, missing, describe),
         figures={
             "change": change,
             "change_lower": lower,
@@ -804,28 +812,23 @@ def check_direction_statement(
         np.where(r_ok & p_ok, HOLDS, np.where(~r_ok & ~p_ok, NOT_HOLDS, UNDECIDED)),
     )
 
-    def moved(x: float) -> str:
-        return "fell" if x < 0 else ("rose" if x > 0 else "did not change")
-
-    reasons = []
-    for i in np.ndindex(shape):
-        if missing[i]:
-            reasons.append("a figure is missing")
-            continue
+    def describe(i: tuple[int, ...]) -> str:
         p, q = float(pts[i]), float(dp[i])
         text = (
-            f"the rate {moved(p)} {_fmt(abs(p), 2)} points ({_signed(float(rel[i]))} %)"
+            f"the rate {_moved(p)} {_fmt(abs(p), 2)} points "
+            f"({_signed(float(rel[i]))} %)"
             f"{' but' if r_ok[i] != p_ok[i] else ' and'} the number of poor "
-            f"{moved(q)} by {_fmt(abs(q), 2)}"
+            f"{_moved(q)} by {_fmt(abs(q), 2)}"
         )
         if r_ok[i] and not p_ok[i]:
             text += ": the statement holds for the rate, not for the number of poor"
         elif p_ok[i] and not r_ok[i]:
             text += ": the statement holds for the number of poor, not for the rate"
-        reasons.append(text)
+        return text
+
     return StatementCheck(
         verdict=verdict,
-        reason=np.array(reasons, dtype=object).reshape(shape).astype(str),
+        reason=_reasons(shape, missing, describe),
         figures={
             "rate_points": pts,
             "rate_relative_pct": rel,

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any, Literal
 
 import hypothesis.strategies as st
@@ -16,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from numpy.typing import NDArray
 
+from backends import BACKENDS, NAN, POLARS, col, collect, make, run
 from povstat import (
     Ties,
     annualized_change,
@@ -32,10 +32,6 @@ from povstat import (
     with_ranks,
     with_rate,
 )
-
-PANDAS = ["pandas[float64]", "pandas[Float64]", "pandas[float64[pyarrow]]"]
-POLARS = ["polars", "polars-lazy"]
-BACKENDS = PANDAS + POLARS
 
 CHANGE_COLUMNS = [
     "previous_period",
@@ -54,78 +50,11 @@ BASE_COLUMNS = [
     "change_points_per_year",
     "change_compound_pct_per_year",
 ]
-NAN = float("nan")
 
 
 # --------------------------------------------------------------------------
 # Helpers
 # --------------------------------------------------------------------------
-
-
-def make(
-    backend: str, data: dict[str, list[Any]], *, index: list[str] | None = None
-) -> Any:
-    """A frame of `backend` from columns; float columns take its float dtype.
-
-    Float NaN is kept as NaN where the backend can hold it (numpy float64,
-    polars), so the adapters' NaN-to-null conversion is exercised.
-    """
-    if backend.startswith("pandas"):
-        pdf = pd.DataFrame(data, index=index)
-        dtype = backend[len("pandas[") : -1]
-        floats = [c for c in pdf.columns if pdf[c].dtype.kind == "f"]
-        return pdf.astype(dict.fromkeys(floats, dtype))
-    frame = pl.DataFrame(data, strict=False)
-    return frame.lazy() if backend == "polars-lazy" else frame
-
-
-def collect(native: Any) -> Any:
-    return native.collect() if isinstance(native, pl.LazyFrame) else native
-
-
-def col(native: Any, name: str) -> NDArray[np.float64]:
-    """A column as float64, missing values as NaN."""
-    out = collect(native)
-    if isinstance(out, pd.DataFrame):
-        return out[name].to_numpy(dtype=np.float64, na_value=np.nan)
-    return np.asarray(out.get_column(name).cast(pl.Float64).to_numpy(), np.float64)
-
-
-def snapshot(native: Any) -> Any:
-    if isinstance(native, pd.DataFrame):
-        return native.copy(deep=True)
-    if isinstance(native, pl.LazyFrame):
-        return native.collect()
-    return native.clone()
-
-
-def assert_same(native: Any, before: Any) -> None:
-    if isinstance(native, pd.DataFrame):
-        pd.testing.assert_frame_equal(native, before)
-    else:
-        polars.testing.assert_frame_equal(collect(native), before)
-
-
-@contextmanager
-def untouched(native: Any) -> Iterator[None]:
-    """Assert that the input frame is not modified by the block."""
-    before = snapshot(native)
-    yield
-    assert_same(native, before)
-
-
-def run(adapter: Callable[..., Any], native: Any, **kwargs: Any) -> Any:
-    """Run an adapter; check input untouched, type, row order and index kept."""
-    with untouched(native):
-        out = adapter(native, **kwargs)
-    assert type(out) is type(native)
-    if isinstance(native, pd.DataFrame):
-        assert out.index.equals(native.index)
-        pd.testing.assert_frame_equal(out[list(native.columns)], native)
-    else:
-        names = collect(native).columns
-        polars.testing.assert_frame_equal(collect(out).select(names), collect(native))
-    return out
 
 
 def close(actual: Any, expected: Any, **kwargs: Any) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import hypothesis.strategies as st
@@ -16,6 +14,7 @@ from hypothesis import given, settings
 from numpy.typing import NDArray
 from scipy.special import ndtr
 
+from backends import BACKENDS, NAN, col, collect, make, run
 from povstat import (
     change_test,
     rank_confidence_sets,
@@ -30,11 +29,6 @@ from povstat import (
     with_rate_interval,
 )
 from povstat.uncertainty import IntervalMethod
-
-PANDAS = ["pandas[float64]", "pandas[Float64]", "pandas[float64[pyarrow]]"]
-POLARS = ["polars", "polars-lazy"]
-BACKENDS = PANDAS + POLARS
-NAN = float("nan")
 
 INTERVAL_COLUMNS = ["rate_se", "rate_lower", "rate_upper"]
 TEST_COLUMNS = [
@@ -51,31 +45,8 @@ SET_COLUMNS = ["rank", "rank_count", "rank_lower", "rank_upper"]
 
 
 # --------------------------------------------------------------------------
-# Helpers (as in test_frames.py)
+# Helpers (frames on each backend: tests/backends.py)
 # --------------------------------------------------------------------------
-
-
-def make(backend: str, data: dict[str, Any], *, index: list[str] | None = None) -> Any:
-    """A frame of `backend`; float columns take its float dtype, NaN kept."""
-    if backend.startswith("pandas"):
-        pdf = pd.DataFrame(data, index=index)
-        dtype = backend[len("pandas[") : -1]
-        floats = [c for c in pdf.columns if pdf[c].dtype.kind == "f"]
-        return pdf.astype(dict.fromkeys(floats, dtype))
-    frame = pl.DataFrame(data, strict=False)
-    return frame.lazy() if backend == "polars-lazy" else frame
-
-
-def collect(native: Any) -> Any:
-    return native.collect() if isinstance(native, pl.LazyFrame) else native
-
-
-def col(native: Any, name: str) -> NDArray[np.float64]:
-    """A column as float64, missing values as NaN."""
-    out = collect(native)
-    if isinstance(out, pd.DataFrame):
-        return out[name].to_numpy(dtype=np.float64, na_value=np.nan)
-    return np.asarray(out.get_column(name).cast(pl.Float64).to_numpy(), np.float64)
 
 
 def flags(native: Any, name: str) -> list[bool | None]:
@@ -86,34 +57,6 @@ def flags(native: Any, name: str) -> list[bool | None]:
         return [None if pd.isna(v) else bool(v) for v in cells]
     values: list[bool | None] = out.get_column(name).to_list()
     return values
-
-
-@contextmanager
-def untouched(native: Any) -> Iterator[None]:
-    """Assert that the input frame is not modified by the block."""
-    if isinstance(native, pd.DataFrame):
-        before: Any = native.copy(deep=True)
-    else:
-        before = collect(native).clone()
-    yield
-    if isinstance(native, pd.DataFrame):
-        pd.testing.assert_frame_equal(native, before)
-    else:
-        polars.testing.assert_frame_equal(collect(native), before)
-
-
-def run(adapter: Callable[..., Any], native: Any, **kwargs: Any) -> Any:
-    """Run an adapter; check input untouched, type, row order and index kept."""
-    with untouched(native):
-        out = adapter(native, **kwargs)
-    assert type(out) is type(native)
-    if isinstance(native, pd.DataFrame):
-        assert out.index.equals(native.index)
-        pd.testing.assert_frame_equal(out[list(native.columns)], native)
-    else:
-        names = collect(native).columns
-        polars.testing.assert_frame_equal(collect(out).select(names), collect(native))
-    return out
 
 
 def close(actual: Any, expected: Any, rtol: float = 1e-12) -> None:

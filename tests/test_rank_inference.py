@@ -234,8 +234,12 @@ def test_bootstrap_matches_reference(simultaneous: bool, seed: int, wide: bool) 
         seed=seed,
     )
     # Documented draws: standard normals (n_draws, n) from
-    # numpy.random.default_rng(seed), times the standard errors.
-    z = np.random.default_rng(seed).standard_normal((draws, n)) * se
+    # numpy.random.default_rng(seed), times the standard errors, one column
+    # per item in the canonical order (estimate in the ranking's direction,
+    # here -x, then variance).
+    order = np.lexsort((se**2, -x))
+    z = np.empty((draws, n))
+    z[:, order] = np.random.default_rng(seed).standard_normal((draws, n)) * se[order]
     lo, hi = reference_bootstrap(-x, se, z, 0.9, simultaneous)
     np.testing.assert_array_equal(cs.lower, lo)
     np.testing.assert_array_equal(cs.upper, hi)
@@ -245,7 +249,8 @@ def test_bootstrap_matches_reference(simultaneous: bool, seed: int, wide: bool) 
 def test_bootstrap_groups_match_reference() -> None:
     # Groups of sizes 2, 3, 7 and 40 (several size classes and blocks); the
     # draws of each group are its columns of the documented draws, with rows
-    # in the documented canonical order (group label, estimate, variance).
+    # in the documented canonical order (group label, estimate in the
+    # ranking's direction, variance).
     rng = np.random.default_rng(5)
     sizes = [7, 2, 40, 3]
     labels = np.repeat(["d", "a", "c", "b"], sizes)
@@ -267,7 +272,7 @@ def test_bootstrap_groups_match_reference() -> None:
             n_draws=draws,
             seed=seed,
         )
-        order = np.lexsort((se**2, x, labels))
+        order = np.lexsort((se**2, x, labels))  # descending=True: x as it is
         z_all = np.random.default_rng(seed).standard_normal((draws, n)) * se[order]
         for g in np.unique(labels):
             cols = np.flatnonzero(labels[order] == g)

@@ -376,7 +376,10 @@ class _Problem:
         # Valid items sorted by group, then estimate, then variance: a
         # canonical order, so that the bootstrap draws each item receives
         # (and hence the sets) do not depend on the order of the rows.
-        order = valid[np.lexsort((var[valid], x[valid], codes[valid]))]
+        # The estimate is taken in the ranking's direction, so that ranking -x
+        # the other way round gets the same draws.
+        directed = x if self.descending else -x
+        order = valid[np.lexsort((var[valid], directed[valid], codes[valid]))]
         self.order = order  # valid items, canonical order within groups
         y = x[order] if self.descending else -x[order]
         self.y = y
@@ -1092,8 +1095,9 @@ def rank_confidence_sets(
     n))`` times the standard errors (or times :math:`L^\top`, with
     :math:`LL^\top = \hat\Sigma` from an eigendecomposition, when `cov` is
     given), one column per ranked row in a canonical order (by group label,
-    then estimate, then variance), so that the sets do not depend on the
-    order of the rows; they serve every stepdown step. All groups share one
+    then estimate in the ranking's direction, then variance), so that the
+    sets do not depend on the order of the rows; they serve every stepdown
+    step. All groups share one
     stream of draws, so adding or removing a group changes the draws the
     other groups receive (a change of the size of the Monte Carlo noise): to
     reproduce one group's sets exactly, call with the same groups. The

@@ -1630,8 +1630,17 @@ def poverty_gap_money(
             ),
         }
     shape = np.broadcast_shapes(mean.shape, tot.shape)
+    full = {
+        k: None if k not in bounds else np.broadcast_to(bounds[k], shape)
+        for k in (
+            "mean_shortfall_lower",
+            "mean_shortfall_upper",
+            "total_lower",
+            "total_upper",
+        )
+    }
     return GapMoney(
         mean_shortfall=np.broadcast_to(mean, shape),
         total=np.broadcast_to(tot, shape),
-        **{k: np.broadcast_to(v, shape) for k, v in bounds.items()},
+        **full,
     )

@@ -94,6 +94,10 @@ CALLS: dict[str, list[Build]] = {
         lambda a: povstat.rank(a, descending=True, nan_policy="raise"),
         lambda a: povstat.rank(a, descending=True, nan_policy="propagate"),
     ],
+    "percentile_rank": [
+        lambda a: povstat.percentile_rank(a, descending=True),
+        lambda a: povstat.percentile_rank(a, descending=True, nan_policy="propagate"),
+    ],
     "rank_confidence_sets": [
         lambda a: povstat.rank_confidence_sets(
             a, se=1.0 + 0 * DATA, descending=True, level=0.9, method="sidak",

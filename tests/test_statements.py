@@ -15,6 +15,7 @@ from povstat.statements import (
     check_count_statement,
     check_direction_statement,
     check_headcount_change_statement,
+    check_level_change_statement,
     check_rank_statement,
     check_statements,
 )
@@ -23,6 +24,12 @@ from povstat.statements import (
 def _regions(year: int) -> pd.DataFrame:
     df = load_east_java()
     return df[df["region_type"].isin(["kabupaten", "kota"]) & (df["year"] == year)]
+
+
+def _east_java_row(name: str, years: list[int]) -> pd.DataFrame:
+    df = load_east_java()
+    rows = df[(df["region_name"] == name) & (df["month"] == 3)]
+    return rows[rows["year"].isin(years)].sort_values("year")
 
 
 def test_fell_0_11_percent_holds_as_points_not_relative() -> None:
@@ -646,3 +653,150 @@ def test_levels_with_float_noise_are_snapped_not_refused() -> None:
         check_headcount_change_statement(
             before, 23.854561, -1.36464, levels_decimals=5, stated_decimals=5
         )
+
+
+def test_tuban_count_fell_0_23_percent_is_the_rate_in_points() -> None:
+    # BPS, Kabupaten Tuban, March 2024 -> March 2025 (BPS_N_KABKOTA and
+    # BPS_P0_KABKOTA, bundled data): 171.24 -> 168.86 thousand poor,
+    # 14.36 % -> 14.13 %. By hand: -2.38 / 171.24 = -1.3899 % -> 1.39;
+    # the rate fell 0.23 points. "Fell 0.23 percent" of the count: no.
+    t = _east_java_row("Kabupaten Tuban", [2024, 2025])
+    res = check_level_change_statement(
+        t["poor_thousands"].iloc[0],
+        t["poor_thousands"].iloc[1],
+        0.23,
+        direction="fall",
+        stated_as="percent",
+        decimals=2,
+        rate_before=t["poverty_rate_pct"].iloc[0],
+        rate_after=t["poverty_rate_pct"].iloc[1],
+        unit="percent",
+    )
+    assert res.verdict == NOT_HOLDS
+    np.testing.assert_allclose(res.figures["relative_pct"], -2.38 / 171.24 * 100)
+    assert res.figures["meaning"] == "rate points"
+    reason = str(res.reason)
+    assert "(a 1.39 % relative fall)" in reason
+    assert "0.23 is the change of the rate in percentage points" in reason
+    assert "(14.36 % -> 14.13 %)" in reason
+    # The same count stated as "fell 1.39 percent" holds.
+    ok = check_level_change_statement(
+        171.24, 168.86, 1.39, direction="fall", stated_as="percent", decimals=2
+    )
+    assert ok.verdict == HOLDS
+
+
+def test_jember_percentage_points_of_a_count() -> None:
+    # BPS, Kabupaten Jember, March 2020 -> March 2021: 247.99 -> 257.09
+    # thousand poor (BPS_N_KABKOTA). By hand: +9.10 / 247.99 = +3.6695 %,
+    # +3.67 % at 2 decimals. "+3.66 percentage points": wrong unit word, and
+    # 3.66 is not 3.67 at 2 decimals.
+    t = _east_java_row("Kabupaten Jember", [2020, 2021])
+    res = check_level_change_statement(
+        t["poor_thousands"].iloc[0],
+        t["poor_thousands"].iloc[1],
+        3.66,
+        direction="rise",
+        stated_as="points",
+        decimals=2,
+    )
+    assert res.verdict == NOT_HOLDS
+    reason = str(res.reason)
+    assert "has no percentage points" in reason
+    assert "3.66 is not +3.67 % at 2 decimals (3.6695 unrounded)" in reason
+    # Stated in percent, 3.66 still does not hold at 2 decimals; 3.67 does.
+    res = check_level_change_statement(
+        247.99, 257.09, [3.66, 3.67], direction="rise", stated_as="percent", decimals=2
+    )
+    assert res.verdict.tolist() == [NOT_HOLDS, HOLDS]
+    # Right number with the points word is still wrong, and says so.
+    res = check_level_change_statement(
+        247.99, 257.09, 3.67, direction="rise", stated_as="points", decimals=2
+    )
+    assert res.verdict == NOT_HOLDS
+    assert "3.67 is right as a relative change in percent" in str(res.reason)
+
+
+def test_level_change_per_year_over_real_elapsed_time() -> None:
+    # BPS, Kabupaten Tuban's poor, March 2019 -> March 2023 (BPS_N_KABKOTA):
+    # 170.80 -> 177.25 thousand over 4 years. By hand: +6.45 / 4 = +1.6125
+    # thousand a year; relative +3.7763 % in all, 0.9441 % a year on average,
+    # 100 * ((177.25 / 170.80) ** 0.25 - 1) = 0.9311 % a year compound.
+    res = check_level_change_statement(
+        170.80,
+        177.25,
+        [1.61, 0.94, 0.93, 3.78, 0.95],
+        direction="rise",
+        stated_as="units",
+        decimals=2,
+        years=4,
+    )
+    assert res.verdict.tolist() == [HOLDS, NOT_HOLDS, NOT_HOLDS, NOT_HOLDS, NOT_HOLDS]
+    res = check_level_change_statement(
+        170.80,
+        177.25,
+        [1.61, 0.94, 0.93, 3.78, 0.95],
+        direction="rise",
+        stated_as="percent",
+        decimals=2,
+        years=4,
+    )
+    assert res.verdict.tolist() == [NOT_HOLDS, HOLDS, HOLDS, NOT_HOLDS, NOT_HOLDS]
+    assert res.figures["meaning"].tolist()[1:3] == [
+        "average per year",
+        "compound per year",
+    ]
+    np.testing.assert_allclose(
+        res.figures["compound_per_year_pct"][0],
+        100 * ((177.25 / 170.80) ** 0.25 - 1),
+    )
+    # A poverty line in rupiah, Kota Malang, BPS_GK_KABKOTA: Rp 609,612
+    # (March 2022) -> Rp 674,660 (March 2023). By hand: +65,048, and
+    # 65,048 / 609,612 = +10.6704 %.
+    line = check_level_change_statement(
+        609_612, 674_660, 10.67, direction="rise", stated_as="percent", decimals=2
+    )
+    assert line.verdict == HOLDS
+    assert "rose 65,048, from 609,612 to 674,660" in str(line.reason)
+
+
+def test_level_change_errors_and_missing() -> None:
+    with pytest.raises(ValueError, match="`stated_as` must be one of"):
+        check_level_change_statement(
+            1.0,
+            2.0,
+            1.0,
+            direction="rise",
+            stated_as="pp",  # type: ignore[arg-type]
+            decimals=0,
+        )
+    with pytest.raises(ValueError, match="`unit` is required"):
+        check_level_change_statement(
+            1.0,
+            2.0,
+            1.0,
+            direction="rise",
+            stated_as="percent",
+            decimals=0,
+            rate_before=1.0,
+            rate_after=2.0,
+        )
+    with pytest.raises(ValueError, match="given together"):
+        check_level_change_statement(
+            1.0,
+            2.0,
+            1.0,
+            direction="rise",
+            stated_as="percent",
+            decimals=0,
+            rate_before=1.0,
+            unit="percent",
+        )
+    with pytest.raises(ValueError, match="`years` must be > 0"):
+        check_level_change_statement(
+            1.0, 2.0, 1.0, direction="rise", stated_as="percent", decimals=0, years=0
+        )
+    res = check_level_change_statement(
+        np.nan, 2.0, 1.0, direction="rise", stated_as="percent", decimals=0
+    )
+    assert res.verdict == UNDECIDED

@@ -38,9 +38,10 @@ from numpy.typing import ArrayLike, NDArray
 from povstat import _validate
 from povstat._results import array_eq, readonly
 from povstat._validate import Unit
-from povstat.change import rate_change
+from povstat.change import annualized_change, rate_change, relative_change
 from povstat.ranking import Ties, rank
 from povstat.units import round_half_up, rounding_interval
+from povstat.wording import describe_level_change
 
 __all__ = [
     "HOLDS",
@@ -52,6 +53,7 @@ __all__ = [
     "check_count_statement",
     "check_direction_statement",
     "check_headcount_change_statement",
+    "check_level_change_statement",
     "check_rank_statement",
     "check_statements",
 ]
@@ -745,6 +747,283 @@ def check_headcount_change_statement(
             "change_lower": lower,
             "change_upper": upper,
             "overprecise": overprecise,
+        },
+    )
+
+
+LevelStatedAs = Literal["percent", "points", "units"]
+
+
+def _decimals_of(*arrays: NDArray[np.float64]) -> int:
+    """Fewest decimals (0-6) that show every value in `arrays` exactly."""
+    values = np.concatenate([np.ravel(a) for a in arrays])
+    values = values[np.isfinite(values)]
+    for d in range(7):
+        if np.all(round_half_up(values, d) == values):
+            return d
+    return 6
+
+
+def check_level_change_statement(
+    before: ArrayLike,
+    after: ArrayLike,
+    stated: ArrayLike,
+    *,
+    direction: Direction,
+    stated_as: LevelStatedAs,
+    decimals: int,
+    years: ArrayLike | None = None,
+    rate_before: ArrayLike | None = None,
+    rate_after: ArrayLike | None = None,
+    unit: Unit | None = None,
+) -> StatementCheck:
+    r"""Check a stated change of a number of poor or a poverty line.
+
+    A number of poor or a poverty line changes by an amount in its own unit
+    and by a relative change in percent; it has no percentage points (those
+    belong to rates). "The number of poor fell 0.23 percent" is checked as a
+    relative change; the same stated "in percentage points" is the wrong
+    unit word and does not hold. With `years`, the stated figure is an
+    average per year over that elapsed time. When the rates of the same
+    region and periods are given, a stated figure that is really the change
+    of the rate is named as such.
+
+    Parameters
+    ----------
+    before, after : array_like
+        The published figures at the two periods (>= 0; e.g. thousands of
+        poor, or rupiah); broadcast together with `stated`.
+    stated : array_like
+        The size of the change as stated (>= 0, e.g. 0.23), in the
+        statement's own rounding.
+    direction : {"fall", "rise"}
+        The direction the statement gives.
+    stated_as : {"percent", "points", "units"}
+        The statement's unit: ``"percent"`` (a relative change),
+        ``"points"`` ("percentage points", always wrong for a level) or
+        ``"units"`` (an amount in the unit of `before` and `after`).
+    decimals : int
+        Decimal places of `stated`.
+    years : array_like, optional
+        Elapsed time in years (> 0; see :func:`povstat.decimal_year`) when
+        the statement gives an average per year. A relative change per year
+        matches either reading of "average": the compound yearly change or
+        the total relative change divided by `years`; the figures say which.
+    rate_before, rate_after : array_like, optional
+        The rates of the same region and periods, in `unit`, to trace a
+        stated figure that is the change of the rate instead.
+    unit : {"fraction", "percent"}, optional
+        Scale of `rate_before` and `rate_after`; required with them.
+
+    Returns
+    -------
+    StatementCheck
+        ``"holds"`` where the direction is right and the stated figure equals
+        the change in the statement's unit, rounded half up to `decimals`;
+        ``"cannot tell"`` where a figure is missing; ``"does not hold"``
+        otherwise. Figures: ``change`` (after - before), ``relative_pct``,
+        ``per_year`` (the change in units per year; NaN without `years`),
+        ``relative_per_year_pct`` (total relative / years),
+        ``compound_per_year_pct``, ``rate_points`` and ``rate_relative_pct``
+        (NaN without rates), and ``meaning``: what the stated figure
+        matches, one of ``"relative"``, ``"average per year"``, ``"compound
+        per year"``, ``"units"``, ``"rate points"``, ``"rate relative"`` or
+        ``"neither"``.
+
+    Raises
+    ------
+    TypeError
+        If an input is not numeric or `decimals` is not an int.
+    ValueError
+        If `direction`, `stated_as` or `unit` is unknown, a figure is
+        negative, `years` is not > 0, rates are given without `unit` (or
+        only one of them), or the shapes do not broadcast.
+
+    See Also
+    --------
+    check_change_statement : The same for a rate.
+    check_headcount_change_statement : A stated amount against rounded levels.
+    povstat.wording.describe_level_change : The sentence that says it right.
+
+    Notes
+    -----
+    The relative change is :math:`100 (x_1 - x_0) / x_0`; over :math:`t`
+    years its compound yearly rate is :math:`100[(x_1/x_0)^{1/t} - 1]`
+    [1]_. A stated :math:`X` at :math:`d` decimals matches a computed
+    :math:`c` when :math:`\operatorname{round}_d(|c|) = X`, half up.
+
+    References
+    ----------
+    .. [1] OECD (2008), *Glossary of Statistical Terms*, "Percentage point"
+       and "Compound annual growth rate".
+
+    Examples
+    --------
+    Kabupaten Tuban, BPS March 2024 and 2025: 171.24 and 168.86 thousand
+    poor, rates 14.36 % and 14.13 %. "The number of poor fell 0.23 percent":
+
+    >>> from povstat.statements import check_level_change_statement
+    >>> res = check_level_change_statement(171.24, 168.86, 0.23,
+    ...     direction="fall", stated_as="percent", decimals=2,
+    ...     rate_before=14.36, rate_after=14.13, unit="percent")
+    >>> print(res.verdict)
+    does not hold
+    >>> print(res.reason)  # doctest: +NORMALIZE_WHITESPACE
+    fell 2.38, from 171.24 to 168.86 (a 1.39 % relative fall): 0.23 is the
+    change of the rate in percentage points (14.36 % -> 14.13 %), not the
+    relative change of this figure
+    """
+    dirn = _direction(direction)
+    said = _validate.choice(stated_as, "stated_as", ("percent", "points", "units"))
+    d = _validate.decimals(decimals)
+    b = _validate.nonnegative(before, "before")
+    a = _validate.nonnegative(after, "after")
+    x = _validate.nonnegative(stated, "stated")
+    t = np.full((), np.nan) if years is None else _validate.positive(years, "years")
+    if (rate_before is None) != (rate_after is None):
+        msg = "`rate_before` and `rate_after` must be given together"
+        raise ValueError(msg)
+    if rate_before is not None and unit is None:
+        msg = "`unit` is required with `rate_before` and `rate_after`"
+        raise ValueError(msg)
+    if rate_before is not None and rate_after is not None and unit is not None:
+        c = rate_change(rate_before, rate_after, unit=unit)
+        rp, rr = c.points, c.relative
+        rb = _validate.numeric(rate_before, "rate_before")
+        ra = _validate.numeric(rate_after, "rate_after")
+    else:
+        rp = rr = rb = ra = np.full((), np.nan)
+    shape = _validate.shape(
+        before=b, after=a, stated=x, years=t, rate_before=rb, rate_after=ra
+    )
+    change = np.broadcast_to(_snap(a - b), shape)
+    relative = np.broadcast_to(_snap(relative_change(b, a)), shape)
+    tb = np.broadcast_to(t, shape)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        per_year = _snap(change / tb)
+        rel_per_year = _snap(relative / tb)
+        # Relative and compound changes are scale-free: put both levels on a
+        # 0-1 scale to reuse the one compound formula (annualized_change).
+        top = np.broadcast_to(np.fmax(np.fmax(a, b), 1e-300), shape)
+        compound = _snap(
+            annualized_change(
+                np.broadcast_to(b, shape) / top,
+                np.broadcast_to(a, shape) / top,
+                years=np.where(np.isnan(tb), 1.0, tb),
+                unit="fraction",
+            ).compound_per_year
+        )
+    compound = np.where(np.isnan(tb), np.nan, compound)
+    rate_points = np.broadcast_to(_snap(rp), shape)
+    rate_rel = np.broadcast_to(_snap(rr), shape)
+    xs = np.broadcast_to(x, shape)
+
+    def matches(v: NDArray[np.float64]) -> NDArray[np.bool_]:
+        return np.asarray(round_half_up(np.abs(v), d) == xs)
+
+    per_year_given = years is not None
+    m_rel = matches(relative) & (not per_year_given)
+    m_avg = matches(rel_per_year)
+    m_cagr = matches(compound)
+    m_units = matches(per_year if per_year_given else change)
+    m_rate_points = matches(rate_points)
+    m_rate_rel = matches(rate_rel)
+    labels = np.array(
+        [
+            "relative",
+            "average per year",
+            "compound per year",
+            "units",
+            "rate points",
+            "rate relative",
+            "neither",
+        ]
+    )
+    conds = [m_rel, m_avg, m_cagr, m_units, m_rate_points, m_rate_rel]
+    first = np.argmax(np.stack([*conds, np.ones(shape, dtype=bool)]), axis=0)
+    meaning = labels[first]
+    sign_ok = change < 0 if dirn == "fall" else change > 0
+    if said == "percent":
+        m_said = m_rel | m_avg | m_cagr
+    elif said == "units":
+        m_said = m_units
+    else:
+        m_said = np.zeros(shape, dtype=bool)
+    missing = np.isnan(change) | np.isnan(xs)
+    verdict = np.where(missing, UNDECIDED, np.where(sign_ok & m_said, HOLDS, NOT_HOLDS))
+    shown = _decimals_of(b, a)
+    bb = np.broadcast_to(b, shape)
+    ab = np.broadcast_to(a, shape)
+    rbb = np.broadcast_to(rb, shape)
+    rab = np.broadcast_to(ra, shape)
+    rate_sign = " %" if unit == "percent" else ""
+
+    def describe(i: tuple[int, ...]) -> str:
+        core = str(
+            describe_level_change(
+                float(bb[i]), float(ab[i]), locale="en", decimals=shown
+            )
+        )
+        if per_year_given:
+            core += (
+                f"; over {_fmt(float(tb[i]), 2)} years that is "
+                f"{_signed(float(per_year[i]), max(shown, d))} a year, "
+                f"{_signed(float(rel_per_year[i]), 2)} % a year on average or "
+                f"{_signed(float(compound[i]), 2)} % a year compound"
+            )
+        stated_text = _fmt(float(xs[i]), d)
+        problems = []
+        if not sign_ok[i]:
+            problems.append(f"the statement says it would {dirn}")
+        if said == "points":
+            problems.append(
+                "a number of poor or a poverty line has no percentage points "
+                "(they are the unit of a change of a rate)"
+            )
+        if m_said[i]:
+            pass
+        elif m_rate_points[i]:
+            problems.append(
+                f"{stated_text} is the change of the rate in percentage points "
+                f"({_fmt(float(rbb[i]), 2)}{rate_sign} -> "
+                f"{_fmt(float(rab[i]), 2)}{rate_sign}), not the "
+                + ("change" if said == "units" else "relative change")
+                + " of this figure"
+            )
+        elif m_rate_rel[i]:
+            problems.append(
+                f"{stated_text} is the relative change of the rate "
+                f"({_fmt(float(rbb[i]), 2)}{rate_sign} -> "
+                f"{_fmt(float(rab[i]), 2)}{rate_sign}), not of this figure"
+            )
+        elif said == "points" and (m_rel[i] or m_avg[i] or m_cagr[i]):
+            problems.append(f"{stated_text} is right as a relative change in percent")
+        elif said != "units":
+            target = rel_per_year[i] if per_year_given else relative[i]
+            problems.append(
+                f"{stated_text} is not {_signed(float(target), d)} % at {d} "
+                f"decimals ({_fmt(float(target), d + 2)} unrounded)"
+            )
+        else:
+            target = per_year[i] if per_year_given else change[i]
+            problems.append(
+                f"{stated_text} is not {_signed(float(target), max(shown, d))} at "
+                f"{d} decimals"
+            )
+        return core + (": " + "; ".join(problems) if problems else "")
+
+    return StatementCheck(
+        verdict=verdict,
+        reason=_reasons(shape, missing, describe),
+        figures={
+            "change": change,
+            "relative_pct": relative,
+            "per_year": per_year,
+            "relative_per_year_pct": rel_per_year,
+            "compound_per_year_pct": compound,
+            "rate_points": rate_points,
+            "rate_relative_pct": rate_rel,
+            "meaning": meaning,
         },
     )
 

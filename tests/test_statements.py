@@ -800,3 +800,37 @@ def test_level_change_errors_and_missing() -> None:
         np.nan, 2.0, 1.0, direction="rise", stated_as="percent", decimals=0
     )
     assert res.verdict == UNDECIDED
+
+
+def test_rate_applied_to_another_base_does_not_hold() -> None:
+    # Issue case, worked by hand: 12.50 % of a total population of 2,000,000
+    # is 250,000, but the rate's universe is 1,940,000 persons, of which
+    # 12.50 % is 242,500. 2,000,000 is 3.09 % larger than 1,940,000: beyond
+    # the default 1 % tolerance, so "250,000 poor" does not hold although it
+    # is within 4 % of 242,500.
+    res = check_count_statement(
+        12.50, 2_000_000, 250_000, unit="percent", decimals=0, rate_population=1_940_000
+    )
+    assert res.verdict == NOT_HOLDS
+    assert bool(res.figures["arithmetic_ok"])
+    assert not bool(res.figures["base_ok"])
+    reason = str(res.reason)
+    assert "not of 2,000,000 (3.09 % larger" in reason
+    assert "population of 1,940,000" in reason
+    assert "of 1,940,000 it is 242,500" in reason
+    # The same statement on the rate's own population holds ...
+    own = check_count_statement(
+        12.50, 1_940_000, 242_500, unit="percent", decimals=0, rate_population=1_940_000
+    )
+    assert own.verdict == HOLDS
+    # ... and a caller who accepts a 4 % gap says so explicitly.
+    loose = check_count_statement(
+        12.50,
+        2_000_000,
+        250_000,
+        unit="percent",
+        decimals=0,
+        rate_population=1_940_000,
+        base_rtol=0.04,
+    )
+    assert loose.verdict == HOLDS

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+from typing import Literal
+
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from povstat import implied_population
+from povstat import implied_population, round_half_up
 from povstat.datasets import load_east_java
 from povstat.statements import (
     HOLDS,
@@ -834,3 +838,87 @@ def test_rate_applied_to_another_base_does_not_hold() -> None:
         base_rtol=0.04,
     )
     assert loose.verdict == HOLDS
+
+
+_MARCH = load_east_java().query("month == 3")
+_PAIRS = (
+    _MARCH.sort_values("year")
+    .assign(
+        rate_after=lambda f: f.groupby("region_name")["poverty_rate_pct"].shift(-1),
+        poor_after=lambda f: f.groupby("region_name")["poor_thousands"].shift(-1),
+    )
+    .dropna(subset=["rate_after", "poor_after"])
+    .reset_index(drop=True)
+)
+
+
+@given(
+    st.integers(0, len(_PAIRS) - 1),
+    st.integers(1, 300) | st.integers(-300, -1),
+    st.sampled_from([1, 2]),
+)
+def test_perturbed_true_statements_never_hold(i: int, k: int, d: int) -> None:
+    # Build a true statement from two BPS March rounds of the bundled table,
+    # then move its figure by k units of its last decimal: never "holds".
+    row = _PAIRS.iloc[i]
+    b, a = float(row["poverty_rate_pct"]), float(row["rate_after"])
+    hb, ha = float(row["poor_thousands"]), float(row["poor_after"])
+    step = 10.0**-d
+    if a != b:
+        way: Literal["fall", "rise"] = "fall" if a < b else "rise"
+        # Published figures have 2 decimals: their difference is exact at 10.
+        true = float(round_half_up(round_half_up(abs(a - b), 10), d))
+        assert (
+            check_change_statement(
+                b,
+                a,
+                true,
+                direction=way,
+                stated_as="points",
+                unit="percent",
+                decimals=d,
+            ).verdict
+            == HOLDS
+        )
+        wrong = float(round_half_up(true + k * step, d))
+        if wrong >= 0:
+            res = check_change_statement(
+                b,
+                a,
+                wrong,
+                direction=way,
+                stated_as="points",
+                unit="percent",
+                decimals=d,
+            )
+            assert res.verdict != HOLDS
+    if ha != hb:
+        way = "fall" if ha < hb else "rise"
+        rel = float(round_half_up(round_half_up(abs(100 * (ha - hb) / hb), 10), d))
+        assert (
+            check_level_change_statement(
+                hb, ha, rel, direction=way, stated_as="percent", decimals=d
+            ).verdict
+            == HOLDS
+        )
+        wrong = float(round_half_up(rel + k * step, d))
+        if wrong >= 0:
+            res = check_level_change_statement(
+                hb, ha, wrong, direction=way, stated_as="percent", decimals=d
+            )
+            assert res.verdict != HOLDS
+    # A count: the rate of its own implied population, stated in thousands.
+    pop = float(implied_population(b, hb, unit="percent"))
+    count = float(round_half_up(round_half_up(b * pop / 100, 10), d))
+    assert (
+        check_count_statement(
+            b, pop, count, unit="percent", decimals=d, rate_population=pop
+        ).verdict
+        == HOLDS
+    )
+    wrong = float(round_half_up(count + k * step, d))
+    if wrong >= 0:
+        res = check_count_statement(
+            b, pop, wrong, unit="percent", decimals=d, rate_population=pop
+        )
+        assert res.verdict != HOLDS

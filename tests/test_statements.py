@@ -24,6 +24,9 @@ from povstat.statements import (
     check_statements,
 )
 
+# Column names of the small frames built in these tests.
+_SIMPLE = {"region": "region", "period": "period", "rate": "rate", "headcount": "poor"}
+
 
 def _regions(year: int) -> pd.DataFrame:
     df = load_east_java()
@@ -272,8 +275,6 @@ def test_check_statements_frame() -> None:
         unit="percent",
         region="region_name",
         period="year",
-        rate="poverty_rate_pct",
-        poor="poor_thousands",
         persons_per_poor_unit=1000,
     )
     pd.testing.assert_frame_equal(st, before)
@@ -337,10 +338,15 @@ def test_errors() -> None:
             data,
             unit="percent",
             persons_per_poor_unit=1,
+            **_SIMPLE,
         )
     with pytest.raises(ValueError, match="no column 'kind'"):
         check_statements(
-            pd.DataFrame({"k": [1]}), data, unit="percent", persons_per_poor_unit=1
+            pd.DataFrame({"k": [1]}),
+            data,
+            unit="percent",
+            persons_per_poor_unit=1,
+            **_SIMPLE,
         )
     with pytest.raises(ValueError, match="not in `data`"):
         check_statements(
@@ -356,6 +362,7 @@ def test_errors() -> None:
             data,
             unit="percent",
             persons_per_poor_unit=1,
+            **_SIMPLE,
         )
 
 
@@ -369,6 +376,7 @@ def test_check_statements_names_missing_columns() -> None:
             data,
             unit="percent",
             persons_per_poor_unit=1,
+            **_SIMPLE,
         )
 
 
@@ -390,6 +398,7 @@ def test_check_statements_rejects_bad_direction_and_missing_decimals() -> None:
             data,
             unit="percent",
             persons_per_poor_unit=1,
+            **_SIMPLE,
         )
     with pytest.raises(ValueError, match=r"need `decimals`; missing in rows \[0\]"):
         check_statements(
@@ -397,6 +406,7 @@ def test_check_statements_rejects_bad_direction_and_missing_decimals() -> None:
             data,
             unit="percent",
             persons_per_poor_unit=1,
+            **_SIMPLE,
         )
 
 
@@ -450,7 +460,9 @@ def test_check_statements_refuses_non_bool_descending_and_fractional_decimals() 
             }
         )
         with pytest.raises(ValueError, match="'descending' must be True or False"):
-            check_statements(st, data, unit="percent", persons_per_poor_unit=1)
+            check_statements(
+                st, data, unit="percent", persons_per_poor_unit=1, **_SIMPLE
+            )
     st = pd.DataFrame(
         {
             "kind": ["change"],
@@ -464,7 +476,7 @@ def test_check_statements_refuses_non_bool_descending_and_fractional_decimals() 
         }
     )
     with pytest.raises(ValueError, match="'decimals' must hold whole numbers"):
-        check_statements(st, data, unit="percent", persons_per_poor_unit=1)
+        check_statements(st, data, unit="percent", persons_per_poor_unit=1, **_SIMPLE)
 
 
 def _rank_rows(**extra: object) -> pd.DataFrame:
@@ -509,7 +521,11 @@ def test_check_statements_refuses_what_it_would_truncate(
     # A rank of 2.9 is not a rank: it was checked as 2 (and of=3.9 as 3).
     with pytest.raises(ValueError, match=match):
         check_statements(
-            _rank_rows(**extra), _ABC, unit="percent", persons_per_poor_unit=1
+            _rank_rows(**extra),
+            _ABC,
+            unit="percent",
+            persons_per_poor_unit=1,
+            **_SIMPLE,
         )
 
 
@@ -542,7 +558,7 @@ def test_check_statements_names_column_and_row_of_text_numbers(
     row[col] = value
     st = pd.DataFrame({k: [v] for k, v in row.items()}, index=["s1"])
     with pytest.raises(ValueError, match=match):
-        check_statements(st, _ABC, unit="percent", persons_per_poor_unit=1)
+        check_statements(st, _ABC, unit="percent", persons_per_poor_unit=1, **_SIMPLE)
 
 
 def test_check_rank_statement_refuses_fractional_of() -> None:
@@ -623,11 +639,19 @@ def test_rank_statement_about_an_absent_pair_says_so() -> None:
     # A exists, but not at period 3: the message names the pair, not the label.
     with pytest.raises(ValueError, match=r"pairs not in `data`: \('A', 3\)$"):
         check_statements(
-            _rank_rows(period=3), _ABC, unit="percent", persons_per_poor_unit=1
+            _rank_rows(period=3),
+            _ABC,
+            unit="percent",
+            persons_per_poor_unit=1,
+            **_SIMPLE,
         )
     with pytest.raises(ValueError, match=r"\('Z', 1\): region 'Z' is not in `data`"):
         check_statements(
-            _rank_rows(region="Z"), _ABC, unit="percent", persons_per_poor_unit=1
+            _rank_rows(region="Z"),
+            _ABC,
+            unit="percent",
+            persons_per_poor_unit=1,
+            **_SIMPLE,
         )
 
 
@@ -922,3 +946,119 @@ def test_perturbed_true_statements_never_hold(i: int, k: int, d: int) -> None:
             b, pop, wrong, unit="percent", decimals=d, rate_population=pop
         )
         assert res.verdict != HOLDS
+
+
+def _kabkota() -> pd.DataFrame:
+    df = load_east_java()
+    return df[df["region_type"].isin(["kabupaten", "kota"])]
+
+
+def test_check_statements_level_changes_figures_and_rate_alone() -> None:
+    # BPS_N_KABKOTA / BPS_P0_KABKOTA (bundled): Tuban 171.24 -> 168.86
+    # thousand, 14.36 % -> 14.13 % (2024 -> 2025); Jember 247.99 -> 257.09
+    # (2020 -> 2021); Tuban 170.80 -> 177.25 (2019 -> 2023): +1.6125
+    # thousand a year over 4 years; Kota Kediri 21.03 (2023), 19.24 (2024);
+    # Kota Malang poverty line Rp 609,612 -> 674,660 (2022 -> 2023), +10.67 %.
+    st = pd.DataFrame(
+        {
+            "kind": ["level_change"] * 5 + ["figure", "direction"],
+            "region": [
+                "Kabupaten Tuban",
+                "Kabupaten Jember",
+                "Kabupaten Tuban",
+                "Kabupaten Tuban",
+                "Kota Malang",
+                "Kota Kediri",
+                "Kota Malang",
+            ],
+            "period_before": [2024, 2020, 2019, 2019, 2022, None, 2022],
+            "period_after": [2025, 2021, 2023, 2023, 2023, None, 2023],
+            "period": [None] * 5 + [2023, None],
+            "stated": [0.23, 3.66, 1.61, 1.61, 10.67, 19.24, None],
+            "direction": ["fall", "rise", "rise", "rise", "rise", None, "fall"],
+            "stated_as": ["percent", "points", "units", "units", "percent", None, None],
+            "decimals": [2, 2, 2, 2, 2, 2, None],
+            "per_year": [False, False, True, False, False, None, None],
+            "measure": [None] * 4 + ["poverty_line_idr", "poor_thousands", None],
+        }
+    )
+    out = check_statements(
+        st,
+        _kabkota(),
+        unit="percent",
+        region="region_name",
+        period="year",
+        persons_per_poor_unit=1000,
+    )
+    assert out["verdict"].tolist() == [
+        NOT_HOLDS,
+        NOT_HOLDS,
+        HOLDS,
+        NOT_HOLDS,
+        HOLDS,
+        NOT_HOLDS,
+        HOLDS,
+    ]
+    assert "0.23 is the change of the rate in percentage points" in out["reason"][0]
+    assert "has no percentage points" in out["reason"][1]
+    assert "over 4.00 years" in out["reason"][2]
+    assert "year 2024 instead of 2023" in out["reason"][5]
+    assert "number of poor fell" in out["reason"][6]
+    # Without a number of poor, the direction is judged on the rate alone.
+    rate_only = check_statements(
+        st.iloc[[6]],
+        _kabkota().drop(columns="poor_thousands"),
+        unit="percent",
+        region="region_name",
+        period="year",
+        headcount=None,
+        persons_per_poor_unit=1000,
+    )
+    assert rate_only["verdict"].tolist() == [HOLDS]
+    assert "judged on the rate alone" in rate_only["reason"].iloc[0]
+    with pytest.raises(ValueError, match=r"kind \['level_change'\] need a number"):
+        check_statements(
+            st.iloc[[0]],
+            _kabkota(),
+            unit="percent",
+            region="region_name",
+            period="year",
+            headcount=None,
+            persons_per_poor_unit=1000,
+        )
+    bad = st.iloc[[4]].assign(measure="garis_kemiskinan")
+    with pytest.raises(ValueError, match="names 'garis_kemiskinan'"):
+        check_statements(
+            bad,
+            _kabkota(),
+            unit="percent",
+            region="region_name",
+            period="year",
+            persons_per_poor_unit=1000,
+        )
+
+
+def test_check_statements_per_year_on_dates_and_polars() -> None:
+    # Periods as dates: March 2019 -> March 2023 is 4 years (decimal_year).
+    pl = pytest.importorskip("polars")
+    st = pd.DataFrame(
+        {
+            "kind": ["level_change"],
+            "region": ["Kabupaten Tuban"],
+            "period_before": [pd.Timestamp("2019-03-01")],
+            "period_after": [pd.Timestamp("2023-03-01")],
+            "stated": [1.61],
+            "direction": ["rise"],
+            "stated_as": ["units"],
+            "decimals": [2],
+            "per_year": [True],
+        }
+    )
+    out = check_statements(
+        st,
+        pl.from_pandas(_kabkota()),
+        unit="percent",
+        region="region_name",
+        persons_per_poor_unit=1000,
+    )
+    assert out["verdict"].tolist() == [HOLDS]

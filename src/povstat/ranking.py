@@ -277,6 +277,9 @@ def _group_codes(groups: ArrayLike | None, n: int) -> NDArray[np.intp]:
     """Integer code of each value's group (all zeros when `groups` is None)."""
     if groups is None:
         return np.zeros(n, dtype=np.intp)
+    if np.ma.is_masked(groups):
+        msg = "`groups` must not contain missing labels (masked entries)"
+        raise ValueError(msg)
     g = np.asarray(groups)
     if g.ndim != 1 or g.shape[0] != n:
         msg = (

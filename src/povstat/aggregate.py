@@ -653,6 +653,15 @@ def _canonical(
     return np.asarray(order[keep[order]], dtype=np.intp)
 
 
+def _void(
+    codes: NDArray[np.intp], k: int, missing: NDArray[np.bool_]
+) -> NDArray[np.bool_]:
+    """Groups without a result: no rows left, or a missing value propagated."""
+    rows = np.bincount(codes, minlength=k)
+    gaps = np.bincount(codes, weights=missing.astype(np.float64), minlength=k)
+    return np.asarray((rows == 0) | (gaps > 0))
+
+
 def _group_sum(x: NDArray[np.float64], codes: NDArray[np.intp], k: int) -> Any:
     return np.bincount(codes, weights=x, minlength=k)
 
@@ -894,7 +903,7 @@ def sum_counts(
     order = _canonical(groups, rows, keep)
     codes, k = groups.codes[order], groups.k
     x = est[order]
-    empty = np.bincount(codes, minlength=k) == 0
+    empty = _void(codes, k, missing[order])
     total = np.where(empty, np.nan, _group_sum(x, codes, k))
     sd = half = None
     if dep is not None:
@@ -1078,13 +1087,11 @@ def pooled_rate(
     )
     dec = _decimals(decimals, names)
     groups = _groups(by, n)
-    missing = _missing_rows(policy, rows, n)
-    if policy == "omit":
-        missing |= np.isnan(pop)  # a zero rate implies no population
+    missing = _missing_rows(policy, rows, n) | np.isnan(pop)  # rate 0: no N
     keep = ~missing if policy == "omit" else np.ones(n, dtype=bool)
     order = _canonical(groups, rows, keep)
     codes, k = groups.codes[order], groups.k
-    empty = np.bincount(codes, minlength=k) == 0
+    empty = _void(codes, k, missing[order])
     hh, nn = h[order], pop[order]
     total_h = np.where(empty, np.nan, _group_sum(hh, codes, k))
     total_n = np.where(empty, np.nan, _group_sum(nn, codes, k))

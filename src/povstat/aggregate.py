@@ -260,22 +260,25 @@ class PooledRate:
             ``pooled_headcount_rounding_upper``,
             ``pooled_rate_rounding_lower``, ``pooled_rate_rounding_upper``.
         """
-        return _frame(
-            {
-                "group": self.group,
-                "pooled_headcount": self.headcount,
-                "pooled_population": self.population,
-                "pooled_rate": self.rate,
-                "pooled_headcount_se": self.headcount_se,
-                "pooled_rate_se": self.se,
-                "pooled_rate_lower": self.lower,
-                "pooled_rate_upper": self.upper,
-                "pooled_headcount_rounding_lower": self.headcount_rounding_lower,
-                "pooled_headcount_rounding_upper": self.headcount_rounding_upper,
-                "pooled_rate_rounding_lower": self.rounding_lower,
-                "pooled_rate_rounding_upper": self.rounding_upper,
-            }
-        )
+        return _frame(self._columns())
+
+    def _columns(self) -> dict[str, Any]:
+        """The output columns by name (the adapters' names), None left out."""
+        cols = {
+            "group": self.group,
+            "pooled_headcount": self.headcount,
+            "pooled_population": self.population,
+            "pooled_rate": self.rate,
+            "pooled_headcount_se": self.headcount_se,
+            "pooled_rate_se": self.se,
+            "pooled_rate_lower": self.lower,
+            "pooled_rate_upper": self.upper,
+            "pooled_headcount_rounding_lower": self.headcount_rounding_lower,
+            "pooled_headcount_rounding_upper": self.headcount_rounding_upper,
+            "pooled_rate_rounding_lower": self.rounding_lower,
+            "pooled_rate_rounding_upper": self.rounding_upper,
+        }
+        return {k: v for k, v in cols.items() if v is not None}
 
 
 @frozen(kw_only=True)
@@ -420,6 +423,9 @@ class _Groups:
 def _groups(by: ArrayLike | None, n: int) -> _Groups:
     if by is None:
         return _Groups(None, np.zeros(n, dtype=np.intp), 1)
+    if np.ma.is_masked(by):
+        msg = "`by` must not hold missing labels (masked entries)"
+        raise ValueError(msg)
     lab = np.asarray(by)
     if lab.ndim != 1 or lab.shape[0] != n:
         msg = (

@@ -27,7 +27,8 @@ def test_malang_2023_prints_every_checked_number(
     # 4.37 / 38.56 (2022), 4.26 / 37.78 (2023), Kota Batu 3.31 (2023).
     for expected in [
         "Poverty rate (P0) 2023: 4.26 %",
-        "-0.11 percentage points (-2.52 % relative)",
+        "fell 0.11 percentage points, from 4.37 % to 4.26 % (a 2.52 % relative fall)",
+        "turun 0,11 poin persentase, dari 4,37 persen menjadi 4,26 persen",
         "+0.19 pp",
         "65.5 % of the 2019 -> 2021 rise (peak 4.62 %)",
         "2 of 38 from the lowest",

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -823,3 +824,134 @@ def test_bootstrap_sets_do_not_depend_on_row_order() -> None:
     b = rank_confidence_sets(x[perm], se=se[perm], groups=g[perm], **kw)
     np.testing.assert_array_equal(b.lower, a.lower[perm])
     np.testing.assert_array_equal(b.upper, a.upper[perm])
+
+
+# --------------------------------------------------------------------------
+# Row order and ties: every rank-inference function
+# --------------------------------------------------------------------------
+
+
+@st.composite
+def tied_problems(
+    draw: st.DrawFn,
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[Any], NDArray[np.intp]]:
+    # Values from small sets, so that whole rows tie often (rates published
+    # to one or two decimals tie often), in one or two groups.
+    n = draw(st.integers(1, 9))
+    x = draw(
+        st.lists(st.sampled_from([1.0, 1.2, 0.2, 0.1, 3.0]), min_size=n, max_size=n)
+    )
+    se = draw(st.lists(st.sampled_from([0.3, 0.5, 0.0]), min_size=n, max_size=n))
+    g = draw(st.lists(st.sampled_from(["p", "q"]), min_size=n, max_size=n))
+    perm = np.array(draw(st.permutations(list(range(n)))), dtype=np.intp)
+    return np.array(x), np.array(se), np.array(g), perm
+
+
+def _cov_of(x: NDArray[np.float64], se: NDArray[np.float64]) -> NDArray[np.float64]:
+    # A covariance whose entries are functions of the rows' values only, so
+    # that identical rows are interchangeable: Sigma = D + a a^T.
+    a = 0.2 * se + 0.05 * x
+    return np.diag(se**2) + np.outer(a, a)
+
+
+def _outputs(
+    x: NDArray[np.float64],
+    se: NDArray[np.float64],
+    g: NDArray[Any] | None,
+    kind: str,
+    use_cov: bool,
+) -> list[NDArray[Any]]:
+    err: dict[str, Any] = {"cov": _cov_of(x, se)} if use_cov else {"se": se}
+    if kind == "probabilities":
+        rp = rank_probabilities(
+            x, **err, descending=True, groups=g, n_draws=300, seed=4
+        )
+        return [rp.probability, rp.best, rp.point_rank]
+    if kind == "tau":
+        tb = tau_best_set(
+            x, **err, tau=2, descending=True, level=0.9, method="bootstrap",
+            groups=g, n_draws=200, seed=4,
+        )  # fmt: skip
+        return [tb.member, tb.lower]
+    method, simultaneous = kind.split("-")
+    cs = rank_confidence_sets(
+        x, **err, descending=True, level=0.9, method=method,  # type: ignore[arg-type]
+        simultaneous=simultaneous == "sim", groups=g, n_draws=200, seed=4,
+    )  # fmt: skip
+    return [cs.lower, cs.upper, cs.critical_value, cs.point_rank]
+
+
+KINDS = [
+    f"{m}-{s}" for m in ("bootstrap", "bonferroni", "sidak") for s in ("sim", "marg")
+] + ["tau", "probabilities"]
+
+
+@settings(max_examples=60)
+@given(tied_problems(), st.sampled_from(KINDS), st.booleans(), st.booleans())
+def test_rank_inference_moves_with_rows_and_ties_agree(
+    p: tuple[NDArray[np.float64], NDArray[np.float64], NDArray[Any], NDArray[np.intp]],
+    kind: str,
+    use_groups: bool,
+    use_cov: bool,
+) -> None:
+    # Any permutation of the rows gives the permuted output, for a fixed seed,
+    # and rows with the same group, estimate and SE get the same output.
+    x, se, g, perm = p
+    groups = g if use_groups else None
+    a = _outputs(x, se, groups, kind, use_cov)
+    b = _outputs(x[perm], se[perm], None if groups is None else g[perm], kind, use_cov)
+    key = list(zip(g if use_groups else [""] * x.size, x, se, strict=True))
+    for u, v in zip(a, b, strict=True):
+        np.testing.assert_array_equal(v, u[perm])
+        for i, j in itertools.combinations(range(x.size), 2):
+            if key[i] == key[j]:
+                np.testing.assert_array_equal(u[i], u[j])
+
+
+def test_identical_rows_get_identical_sets() -> None:
+    # The example of attack testing: rows 0, 1 and 5 are identical, and a
+    # permutation of the rows gave different sets; now upper bounds agree.
+    x = np.array([1, 1, 0.2, 1.2, 0.1, 1])
+    se = np.full(6, 0.3)
+    kw: dict[str, Any] = {
+        "descending": True,
+        "level": 0.9,
+        "method": "bootstrap",
+        "simultaneous": False,
+        "seed": 0,
+        "n_draws": 100,
+    }
+    cs = rank_confidence_sets(x, se=se, **kw)
+    assert cs.upper[0] == cs.upper[1] == cs.upper[5]
+    assert cs.critical_value[0] == cs.critical_value[1] == cs.critical_value[5]
+    perm = np.array([5, 1, 2, 3, 4, 0])
+    cs2 = rank_confidence_sets(x[perm], se=se[perm], **kw)
+    np.testing.assert_array_equal(cs2.upper, cs.upper[perm])
+
+
+def test_covariance_without_interchangeable_rows_still_moves_with_rows() -> None:
+    # Rows 0 and 1 tie on estimate and variance but not on their covariances
+    # with row 2: they are different items, ordered by their covariances.
+    x = np.array([1.0, 1.0, 1.1, 0.4])
+    cov = np.array(
+        [
+            [0.09, 0.0, 0.02, 0.0],
+            [0.0, 0.09, 0.0, 0.0],
+            [0.02, 0.0, 0.09, 0.0],
+            [0.0, 0.0, 0.0, 0.09],
+        ]
+    )
+    kw: dict[str, Any] = {
+        "descending": True,
+        "level": 0.9,
+        "method": "bootstrap",
+        "simultaneous": False,
+        "seed": 2,
+        "n_draws": 300,
+    }
+    a = rank_confidence_sets(x, cov=cov, **kw)
+    for perm in itertools.permutations(range(4)):
+        pp = np.array(perm)
+        b = rank_confidence_sets(x[pp], cov=cov[np.ix_(pp, pp)], **kw)
+        np.testing.assert_array_equal(b.lower, a.lower[pp])
+        np.testing.assert_array_equal(b.critical_value, a.critical_value[pp])

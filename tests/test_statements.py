@@ -454,3 +454,195 @@ def test_check_statements_refuses_non_bool_descending_and_fractional_decimals() 
     )
     with pytest.raises(ValueError, match="'decimals' must hold whole numbers"):
         check_statements(st, data, unit="percent", persons_per_poor_unit=1)
+
+
+def _rank_rows(**extra: object) -> pd.DataFrame:
+    row: dict[str, object] = {
+        "kind": "rank",
+        "region": "A",
+        "period": 1,
+        "stated_rank": 1,
+        "descending": True,
+    }
+    row.update(extra)
+    return pd.DataFrame({k: [v] for k, v in row.items()}, index=["s1"])
+
+
+_ABC = pd.DataFrame(
+    {
+        "region": ["A", "B", "C", "A"],
+        "period": [1, 1, 1, 2],
+        "rate": [3.0, 2.0, 1.0, 2.5],
+        "poor": [1.0, 1.0, 1.0, 1.0],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("extra", "match"),
+    [
+        (
+            {"stated_rank": 2.9},
+            r"'stated_rank' must hold whole numbers.*\['s1'\].*2\.9",
+        ),
+        ({"stated_rank": np.nan}, r"'stated_rank' must hold .*not missing.*\['s1'\]"),
+        ({"stated_rank": 0}, r"'stated_rank' must hold .*>= 1.*\['s1'\]"),
+        ({"stated_rank": "2"}, r"'stated_rank' must hold numbers, not text.*\['s1'\]"),
+        ({"stated_rank": True}, r"'stated_rank' must hold numbers; rows \['s1'\]"),
+        ({"of": 3.9}, r"'of' must hold whole numbers.*\['s1'\].*3\.9"),
+    ],
+)
+def test_check_statements_refuses_what_it_would_truncate(
+    extra: dict[str, object], match: str
+) -> None:
+    # A rank of 2.9 is not a rank: it was checked as 2 (and of=3.9 as 3).
+    with pytest.raises(ValueError, match=match):
+        check_statements(
+            _rank_rows(**extra), _ABC, unit="percent", persons_per_poor_unit=1
+        )
+
+
+@pytest.mark.parametrize(
+    ("col", "value", "match"),
+    [
+        (
+            "stated",
+            "0,11",
+            r"'stated' must hold numbers, not text; rows \['s1'\] have "
+            r"\['0,11'\].*parse_numbers",
+        ),
+        ("decimals", "2", r"'decimals' must hold numbers, not text; rows \['s1'\]"),
+        ("decimals", 1.5, r"'decimals' must hold whole numbers.*\['s1'\]"),
+    ],
+)
+def test_check_statements_names_column_and_row_of_text_numbers(
+    col: str, value: object, match: str
+) -> None:
+    row: dict[str, object] = {
+        "kind": "change",
+        "region": "A",
+        "period_before": 1,
+        "period_after": 2,
+        "stated": 0.5,
+        "direction": "fall",
+        "stated_as": "points",
+        "decimals": 1,
+    }
+    row[col] = value
+    st = pd.DataFrame({k: [v] for k, v in row.items()}, index=["s1"])
+    with pytest.raises(ValueError, match=match):
+        check_statements(st, _ABC, unit="percent", persons_per_poor_unit=1)
+
+
+def test_check_rank_statement_refuses_fractional_of() -> None:
+    with pytest.raises(TypeError, match="`of` must be an int"):
+        check_rank_statement(
+            [1.0, 2.0],
+            ["a", "b"],
+            subject="a",
+            stated_rank=2,
+            descending=True,
+            of=3.9,  # type: ignore[arg-type]
+        )
+    with pytest.raises(ValueError, match="`of` must be >= 1"):
+        check_rank_statement(
+            [1.0, 2.0], ["a", "b"], subject="a", stated_rank=2, descending=True, of=0
+        )
+
+
+def test_rank_with_a_missing_competitor_cannot_tell() -> None:
+    # "A is 2nd highest": among the known values A (5) is 2nd after B (9); C has
+    # no value and could be above A (A 3rd) or below it (A 2nd): cannot tell.
+    res = check_rank_statement(
+        [5.0, 9.0, np.nan, 1.0],
+        ["A", "B", "C", "D"],
+        subject="A",
+        stated_rank=2,
+        descending=True,
+    )
+    assert res.verdict == UNDECIDED
+    assert "1 region(s) have no value (C)" in str(res.reason)
+    # 3rd is possible too (C above A); 4th is not, whatever C's value is.
+    assert (
+        check_rank_statement(
+            [5.0, 9.0, np.nan, 1.0],
+            ["A", "B", "C", "D"],
+            subject="A",
+            stated_rank=3,
+            descending=True,
+        ).verdict
+        == UNDECIDED
+    )
+    assert (
+        check_rank_statement(
+            [5.0, 9.0, np.nan, 1.0],
+            ["A", "B", "C", "D"],
+            subject="A",
+            stated_rank=4,
+            descending=True,
+        ).verdict
+        == NOT_HOLDS
+    )
+    # "of 4" counts C; "of 5" is impossible.
+    assert (
+        check_rank_statement(
+            [5.0, 9.0, np.nan, 1.0],
+            ["A", "B", "C", "D"],
+            subject="A",
+            stated_rank=2,
+            descending=True,
+            of=4,
+        ).verdict
+        == UNDECIDED
+    )
+    assert (
+        check_rank_statement(
+            [5.0, 9.0, np.nan, 1.0],
+            ["A", "B", "C", "D"],
+            subject="A",
+            stated_rank=2,
+            descending=True,
+            of=5,
+        ).verdict
+        == NOT_HOLDS
+    )
+
+
+def test_rank_statement_about_an_absent_pair_says_so() -> None:
+    # A exists, but not at period 3: the message names the pair, not the label.
+    with pytest.raises(ValueError, match=r"pairs not in `data`: \('A', 3\)$"):
+        check_statements(
+            _rank_rows(period=3), _ABC, unit="percent", persons_per_poor_unit=1
+        )
+    with pytest.raises(ValueError, match=r"\('Z', 1\): region 'Z' is not in `data`"):
+        check_statements(
+            _rank_rows(region="Z"), _ABC, unit="percent", persons_per_poor_unit=1
+        )
+
+
+def test_levels_with_float_noise_are_snapped_not_refused() -> None:
+    # BPS Indonesia, March 2025: 23,854.56 thousand poor; in millions the
+    # caller's 23854.56 / 1000 is 23.854560000000003 in binary.
+    # March 2024: 25,219.20 thousand. By hand: change -1.36464 million.
+    before = 25219.20 / 1000
+    after = 23854.56 / 1000
+    assert after != 23.85456
+    res = check_headcount_change_statement(
+        before, after, -1.36464, levels_decimals=5, stated_decimals=5
+    )
+    assert res.verdict == HOLDS
+    # By hand: 25.2192 / 279.28 = 9.0301 %, inside [9.025, 9.035): holds.
+    res = check_consistency(
+        9.03,
+        25219.20 / 1000,
+        279.28,
+        unit="percent",
+        rate_decimals=2,
+        headcount_decimals=5,
+        population_decimals=2,
+    )
+    assert res.verdict == HOLDS
+    with pytest.raises(ValueError, match="`after` must hold figures rounded to 5"):
+        check_headcount_change_statement(
+            before, 23.854561, -1.36464, levels_decimals=5, stated_decimals=5
+        )

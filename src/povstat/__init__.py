@@ -53,7 +53,7 @@ from povstat.rank_inference import (
     rank_probabilities,
     tau_best_set,
 )
-from povstat.ranking import Ranking, Ties, rank
+from povstat.ranking import Ranking, Ties, percentile_rank, rank
 from povstat.tables import BpsTable, read_bps_table
 from povstat.uncertainty import (
     ChangeTest,
@@ -115,6 +115,7 @@ __all__ = [
     "moe_from_se",
     "parse_columns",
     "parse_numbers",
+    "percentile_rank",
     "rank",
     "rank_confidence_sets",
     "rank_probabilities",

@@ -687,6 +687,11 @@ def _missing(value: object) -> frozenset[str]:
 
 def _as_cells(texts: ArrayLike | Sequence[Any]) -> NDArray[Any]:
     # dtype=object: np.asarray(["4,26", 1.5]) would turn 1.5 into the text "1.5"
+    if isinstance(texts, np.ma.MaskedArray):
+        # A masked cell is missing (None), never the text under the mask.
+        cells = np.array(np.ma.getdata(texts), dtype=object)
+        cells[np.ma.getmaskarray(texts)] = None
+        return cells
     return texts if isinstance(texts, np.ndarray) else np.array(texts, dtype=object)
 
 

@@ -373,14 +373,22 @@ class _Problem:
         self.x_kept = np.where(keep, x, np.nan)
         self.keep = keep
         valid = np.flatnonzero(keep)
-        # Valid items sorted by group, then estimate, then variance: a
-        # canonical order, so that the bootstrap draws each item receives
-        # (and hence the sets) do not depend on the order of the rows.
-        # The estimate is taken in the ranking's direction, so that ranking -x
-        # the other way round gets the same draws.
+        # Valid items sorted by group, then estimate, then variance (then,
+        # with `cov`, the sorted covariances of the row): a canonical order,
+        # so that the bootstrap draws each item receives (and hence the sets)
+        # do not depend on the order of the rows. The estimate is taken in the
+        # ranking's direction, so that ranking -x the other way round gets the
+        # same draws. Items that tie on every key are interchangeable; which
+        # of them gets which draws still follows the rows, so their results
+        # are shared (see `share`).
         directed = x if self.descending else -x
-        order = valid[np.lexsort((var[valid], directed[valid], codes[valid]))]
+        keys: list[NDArray[Any]] = [var[valid], directed[valid], codes[valid]]
+        if c is not None:
+            rows = np.sort(c[np.ix_(valid, valid)], axis=1)
+            keys = [*rows.T[::-1], *keys]
+        order = valid[np.lexsort(keys)] if valid.size else valid
         self.order = order  # valid items, canonical order within groups
+        self.rep = _tie_classes(order, codes, directed, var, c)
         y = x[order] if self.descending else -x[order]
         self.y = y
         var_s = var[order]
@@ -410,6 +418,32 @@ class _Problem:
             out[self.order[b.item[b.real]]] = vals[b.real]
         return out
 
+    def share(self, values: NDArray[np.float64]) -> NDArray[np.float64]:
+        """Give each interchangeable item the value of its class's first item.
+
+        Interchangeable items (the same group, estimate and variance, and
+        with `cov` the same covariance with every other item) receive
+        different draws in an order that follows the rows; the result of the
+        class's first canonical position, a function of the values alone,
+        then stands for all of them.
+        """
+        out = values.copy()
+        out[self.order] = values[self.order[self.rep]]
+        return out
+
+    def class_mean(self, values: NDArray[np.float64]) -> NDArray[np.float64]:
+        """Rows of `values` averaged over each class of interchangeable items."""
+        out = values.copy()
+        if self.order.size == 0:
+            return out
+        starts = np.flatnonzero(self.rep == np.arange(self.rep.size))
+        sums = np.add.reduceat(values[self.order], starts, axis=0)
+        sizes = np.diff(np.append(starts, self.rep.size))
+        mean = sums / sizes.reshape(-1, *([1] * (values.ndim - 1)))
+        cls = np.searchsorted(starts, self.rep)
+        out[self.order] = mean[cls]
+        return out
+
     def point_ranks(self) -> Ranking:
         """Point ranks by :func:`povstat.rank` (``ties="min"``), omitted rows NaN."""
         return rank(
@@ -427,6 +461,54 @@ class _Problem:
         if self.cov is None:
             return np.asarray(e * np.sqrt(self.var))
         return np.asarray(e @ _sqrt_psd(self.cov).T)
+
+
+def _tie_classes(
+    order: NDArray[np.intp],
+    codes: NDArray[np.intp],
+    directed: NDArray[np.float64],
+    var: NDArray[np.float64],
+    c: NDArray[np.float64] | None,
+) -> NDArray[np.intp]:
+    """First canonical position of each position's class of interchangeable items.
+
+    Positions tie when group, estimate and variance are equal (and, with a
+    covariance matrix, its sorted rows); a run of tied positions is one class
+    when swapping any two of its items leaves the problem unchanged: with
+    `cov`, equal covariances with every item outside the run and one common
+    covariance inside it. A run that fails this (a covariance pattern with
+    a symmetry that also moves other items) keeps one class per item.
+    """
+    n = order.size
+    pos = np.arange(n)
+    if n == 0:
+        return pos
+    same = (
+        (codes[order][1:] == codes[order][:-1])
+        & (directed[order][1:] == directed[order][:-1])
+        & (var[order][1:] == var[order][:-1])
+    )
+    if c is not None:
+        cs = c[np.ix_(order, order)]
+        srt = np.sort(cs, axis=1)
+        same &= (srt[1:] == srt[:-1]).all(axis=1)
+    start = np.ones(n, dtype=bool)
+    start[1:] = ~same
+    rep = np.maximum.accumulate(np.where(start, pos, 0))
+    if c is None:
+        return rep
+    # A run is interchangeable when each member can swap with the run's
+    # first item: equal covariances with every other item. The swaps with
+    # one item generate all permutations of the run.
+    q = np.flatnonzero(rep != pos)
+    r = rep[q]
+    differs = cs[q] != cs[r]
+    differs[np.arange(q.size), q] = False
+    differs[np.arange(q.size), r] = False
+    bad_runs = np.unique(r[differs.any(axis=1)])
+    broken = np.isin(rep, bad_runs)
+    rep[broken] = pos[broken]
+    return rep
 
 
 def _check_cov(c: NDArray[np.float64]) -> None:
@@ -1095,9 +1177,13 @@ def rank_confidence_sets(
     n))`` times the standard errors (or times :math:`L^\top`, with
     :math:`LL^\top = \hat\Sigma` from an eigendecomposition, when `cov` is
     given), one column per ranked row in a canonical order (by group label,
-    then estimate in the ranking's direction, then variance), so that the
-    sets do not depend on the order of the rows; they serve every stepdown
-    step. All groups share one
+    then estimate in the ranking's direction, then variance, then with `cov`
+    the row's sorted covariances), so that the sets do not depend on the
+    order of the rows; they serve every stepdown step. Rows that tie on all
+    of these and are interchangeable (with `cov`: the same covariance with
+    every other row) are the same item twice: each gets the set computed for
+    the first canonical position of its class, so identical rows get
+    identical sets whatever their order. All groups share one
     stream of draws, so adding or removing a group changes the draws the
     other groups receive (a change of the size of the Monte Carlo noise): to
     reproduce one group's sets exactly, call with the same groups. The
@@ -1186,10 +1272,10 @@ def rank_confidence_sets(
     ranking = prob.point_ranks()
     return RankConfidenceSets(
         point_rank=ranking.rank,
-        lower=prob.scatter(lowers),
-        upper=prob.scatter(uppers),
+        lower=prob.share(prob.scatter(lowers)),
+        upper=prob.share(prob.scatter(uppers)),
         count=ranking.count,
-        critical_value=prob.scatter(crits),
+        critical_value=prob.share(prob.scatter(crits)),
         level=lev,
         method=m_,
         simultaneous=simul,
@@ -1397,6 +1483,11 @@ def rank_probabilities(
     probability that the *true* rank is :math:`r`, and the bootstrap of
     ranks is not a valid basis for confidence statements about them when
     values are close [2]_; use :func:`rank_confidence_sets` for those.
+    The draws go to the rows in the canonical order of
+    :func:`rank_confidence_sets`, and the probabilities of interchangeable
+    rows (the same group, estimate and error) are averaged over them, so
+    identical rows get identical probabilities and a permutation of the rows
+    permutes the result.
 
     References
     ----------
@@ -1444,6 +1535,7 @@ def rank_probabilities(
         rows = prob.order[b.item[b.real]]
         probs[rows, :] = 0.0
         probs[rows, :m] = cnt[b.real] / draws
+    probs = prob.class_mean(probs)
     ranking = prob.point_ranks()
     return RankProbabilities(
         probability=probs,

@@ -25,6 +25,7 @@ call; :func:`check_statements` does so for a frame of statements.
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Literal, cast
@@ -142,6 +143,25 @@ def _snap(x: NDArray[np.float64]) -> NDArray[np.float64]:
     rounded as the tie it is.
     """
     return round_half_up(x, 10)
+
+
+def _snap_to(x: NDArray[np.float64], d: int, name: str) -> NDArray[np.float64]:
+    """`x` rounded to its stated `d` decimals, if it differs only by float noise.
+
+    A level computed by the caller (``23854.56 / 1000`` is
+    ``23.854560000000003``) stands for the published decimal figure; a value
+    that differs from its rounding by more than a few units in the last place
+    is not rounded to `d` decimals, and is refused with its name.
+    """
+    r = round_half_up(x, d)
+    with np.errstate(invalid="ignore"):
+        noise = np.abs(r - x) <= 1e-12 * np.maximum(np.abs(x), 1.0)
+    bad = ~noise & ~np.isnan(x)
+    if bad.any():
+        first = float(np.ravel(x[bad] if x.ndim else x)[0])
+        msg = f"`{name}` must hold figures rounded to {d} decimals, found {first!r}"
+        raise ValueError(msg)
+    return r
 
 
 def _reasons(
@@ -566,13 +586,15 @@ def check_consistency(
     h = _validate.nonnegative(headcount, "headcount")
     n = _validate.nonnegative(population, "population")
     rd = _validate.decimals(rate_decimals, "rate_decimals")
+    hd = _validate.decimals(headcount_decimals, "headcount_decimals")
+    nd = _validate.decimals(population_decimals, "population_decimals")
+    # Figures computed by the caller may carry float noise: snap them first.
+    r = _snap_to(r, rd, "rate")
+    h = _snap_to(h, hd, "headcount")
+    n = _snap_to(n, nd, "population")
     ri = rounding_interval(r, rd)
-    hi = rounding_interval(
-        h, _validate.decimals(headcount_decimals, "headcount_decimals")
-    )
-    ni = rounding_interval(
-        n, _validate.decimals(population_decimals, "population_decimals")
-    )
+    hi = rounding_interval(h, hd)
+    ni = rounding_interval(n, nd)
     scale = 100.0 if u == "percent" else 1.0
     shape = _validate.shape(rate=r, headcount=h, population=n)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -651,7 +673,9 @@ def check_headcount_change_statement(
     TypeError
         If an input is not numeric or a decimals argument is not an int.
     ValueError
-        If a level is negative or not rounded to `levels_decimals`.
+        If a level is negative or not rounded to `levels_decimals` (float
+        noise from the caller's arithmetic, as in ``23854.56 / 1000``, is
+        removed first).
 
     See Also
     --------
@@ -682,10 +706,10 @@ def check_headcount_change_statement(
     """
     dl = _validate.decimals(levels_decimals, "levels_decimals")
     ds = _validate.decimals(stated_decimals, "stated_decimals")
-    b = _validate.nonnegative(before, "before")
-    a = _validate.nonnegative(after, "after")
-    rounding_interval(b, dl)  # checks that the levels are rounded as stated
-    rounding_interval(a, dl)
+    # Levels computed by the caller may carry float noise: snap them to their
+    # stated decimals (refusing figures that are not rounded so).
+    b = _snap_to(_validate.nonnegative(before, "before"), dl, "before")
+    a = _snap_to(_validate.nonnegative(after, "after"), dl, "after")
     s = _validate.finite_or_nan(stated, "stated")
     shape = _validate.shape(before=b, after=a, stated=s)
     change = np.broadcast_to(_snap(a - b), shape)
@@ -856,7 +880,9 @@ def check_rank_statement(
     ----------
     values : array_like, 1-D
         The values ranked (e.g. the rates of the 38 regions in one year).
-        Missing values are not ranked (``nan_policy="omit"``).
+        Missing values are not ranked (``nan_policy="omit"``); since a
+        competitor without a value could rank anywhere, a statement that its
+        value could make true or false gets ``"cannot tell"``.
     labels : sequence of str
         Region names, one per value; must be unique.
     subject : str
@@ -878,7 +904,8 @@ def check_rank_statement(
         The region said to come just before the subject ("after Kota
         Batu"): it must hold rank ``stated_rank - 1``.
     of : int, optional
-        The number of ranked regions stated ("of 38").
+        The number of ranked regions stated ("of 38"); regions without a
+        value may be among them.
 
     Returns
     -------
@@ -891,10 +918,11 @@ def check_rank_statement(
     Raises
     ------
     TypeError
-        If `values` is not numeric or `descending` is not a bool.
+        If `values` is not numeric, `descending` is not a bool, or
+        `stated_rank` or `of` is not an int.
     ValueError
         If the lengths differ, labels repeat, `subject` or `after` is not
-        among the labels, or `stated_rank` is not a positive int.
+        among the labels, or `stated_rank` or `of` is not a positive int.
 
     See Also
     --------
@@ -937,6 +965,13 @@ def check_rank_statement(
     if stated_rank < 1:
         msg = f"`stated_rank` must be >= 1, got {stated_rank}"
         raise ValueError(msg)
+    if of is not None:
+        if isinstance(of, bool) or not isinstance(of, int | np.integer):
+            msg = f"`of` must be an int (a number of regions), got {of!r}"
+            raise TypeError(msg)
+        if of < 1:
+            msg = f"`of` must be >= 1, got {of}"
+            raise ValueError(msg)
     names = lab.astype(str)
     for arg, name in (("subject", subject), ("after", after)):
         if name is not None and name not in set(names.tolist()):
@@ -959,6 +994,11 @@ def check_rank_statement(
         else f"{ahead.size} regions"
     )
     problems = []
+    # Competitors without a value are not ranked, but each could rank
+    # anywhere: the statement is then decided only if it fails whatever
+    # their values are.
+    unknown = names[np.isnan(v) & (names != subject)]
+    n_unknown = int(unknown.size)
     if np.isnan(value):
         verdict, reason = UNDECIDED, f"{subject} has no value"
     else:
@@ -966,6 +1006,11 @@ def check_rank_statement(
         in_tie = lo <= stated_rank <= hi
         after_ok = after is None or after in set(before_labels)
         of_ok = of is None or of == count
+        feasible = (
+            lo <= stated_rank <= hi + n_unknown
+            and (after_ok or after in set(unknown.tolist()))
+            and (of is None or count <= of <= count + n_unknown)
+        )
         direction = "highest" if descending else "lowest"
         reason = (
             f"{subject} ({_fmt(value, 2)}) ranks {_fmt(rr, 1 if rr % 1 else 0)} "
@@ -986,6 +1031,15 @@ def check_rank_statement(
             reason += ": " + "; ".join(problems)
         else:
             verdict = HOLDS
+        if n_unknown:
+            shown = ", ".join(sorted(unknown.tolist())[:3])
+            more = f" and {n_unknown - 3} more" if n_unknown > 3 else ""
+            reason += (
+                f"; {n_unknown} region(s) have no value ({shown}{more}) and "
+                "could rank anywhere"
+            )
+            if feasible:
+                verdict = UNDECIDED
     return StatementCheck(
         verdict=np.asarray(verdict),
         reason=np.asarray(reason),
@@ -1015,6 +1069,83 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "direction": ("region", "period_before", "period_after", "direction"),
     "rank": ("region", "period", "stated_rank", "descending"),
 }
+
+
+# (kinds, column, whole numbers only, smallest value, may be missing)
+_NUMBER_COLUMNS: tuple[tuple[tuple[str, ...], str, bool, float, bool], ...] = (
+    (("change", "count"), "decimals", True, -15, False),
+    (("change", "count"), "stated", False, -np.inf, True),
+    (("count",), "base", False, 0, True),
+    (("rank",), "stated_rank", True, 1, False),
+    (("rank",), "of", True, 1, True),
+)
+
+
+def _column_numbers(
+    statements: pd.DataFrame,
+    mask: NDArray[np.bool_],
+    col: str,
+    *,
+    whole: bool,
+    least: float,
+    optional: bool,
+) -> None:
+    """Refuse cells of `col` (in rows `mask`) that are not numbers as required.
+
+    Text (such as a stated "0,11"), booleans, fractions where a whole number
+    is needed, values below `least`, and missing values where one is needed
+    are each reported with the column, the rows and what they hold.
+    """
+    cells = statements[col][mask]
+    items = cells.tolist()
+    is_text = [isinstance(x, str | bytes) for x in items]
+    if any(is_text):
+        where = [i for i, t in zip(cells.index, is_text, strict=True) if t]
+        got = [x for x, t in zip(items, is_text, strict=True) if t]
+        msg = (
+            f"`statements` column {col!r} must hold numbers, not text; rows "
+            f"{where[:10]} have {got[:10]}; read numbers written as text with "
+            "povstat.parse_numbers (e.g. locale='id' for '0,11')"
+        )
+        raise ValueError(msg)
+
+    def number(v: object) -> float | None:
+        if isinstance(v, bool | np.bool_):
+            return None
+        if isinstance(v, numbers.Real):
+            return float(v)
+        return np.nan if pd.isna(v) else None  # type: ignore[call-overload]
+
+    read = [number(v) for v in items]
+    if any(v is None for v in read):
+        where = [i for i, v in zip(cells.index, read, strict=True) if v is None]
+        got = [x for x, v in zip(items, read, strict=True) if v is None]
+        msg = (
+            f"`statements` column {col!r} must hold numbers; rows {where[:10]} "
+            f"have {got[:10]}"
+        )
+        raise ValueError(msg)
+    x = np.array(read, dtype=np.float64)
+    problems = np.zeros(x.shape, dtype=bool)
+    rule = "numbers"
+    if not optional:
+        problems |= np.isnan(x)
+        rule = "numbers (not missing)"
+    with np.errstate(invalid="ignore"):
+        if whole:
+            problems |= ~np.isnan(x) & (x != np.floor(x))
+            rule = f"whole numbers{' (not missing)' if not optional else ''}"
+        problems |= ~np.isnan(x) & (x < least)
+    if np.isfinite(least):
+        rule += f" >= {least:g}"
+    if problems.any():
+        where = cells.index[problems].tolist()
+        got = cells[problems].tolist()
+        msg = (
+            f"`statements` column {col!r} must hold {rule}; rows {where[:10]} "
+            f"have {got[:10]}"
+        )
+        raise ValueError(msg)
 
 
 def check_statements(
@@ -1159,16 +1290,13 @@ def check_statements(
                 f"{list(rows.index)}"
             )
             raise ValueError(msg)
-        dec = statements.loc[statements["kind"] == kind, "decimals"]
-        whole = dec.map(
-            lambda x: not isinstance(x, bool) and float(x) == int(float(x))
-        ).astype(bool)
-        if not whole.all():
-            msg = (
-                "`statements` column 'decimals' must hold whole numbers; rows "
-                f"{list(dec.index[~whole])} have {dec[~whole].tolist()}"
+    kind_of = statements["kind"].astype(str)
+    for kinds_, col, whole, least, optional in _NUMBER_COLUMNS:
+        mask = kind_of.isin(kinds_).to_numpy()
+        if mask.any() and col in statements.columns:
+            _column_numbers(
+                statements, mask, col, whole=whole, least=least, optional=optional
             )
-            raise ValueError(msg)
     if "rank" in present:
         flags = statements.loc[statements["kind"] == "rank", "descending"]
         real = flags.map(lambda x: isinstance(x, bool | np.bool_)).astype(bool)
@@ -1253,6 +1381,23 @@ def check_statements(
             reason[u.index.to_numpy()] = res.reason
 
     s = st[kinds == "rank"]
+    if len(s):
+        keys = pd.MultiIndex.from_arrays(
+            [s["region"].to_numpy(), s["period"].to_numpy()]
+        )
+        absent = ~keys.isin(keyed.index)
+        if absent.any():
+            known = set(data[region].tolist())
+            pairs = [
+                f"({r!r}, {p!r})"
+                + ("" if r in known else f": {region} {r!r} is not in `data` at all")
+                for r, p in zip(s["region"][absent], s["period"][absent], strict=True)
+            ][:10]
+            msg = (
+                "rank statements refer to (region, period) pairs not in `data`: "
+                + "; ".join(pairs)
+            )
+            raise ValueError(msg)
     for pos, row in zip(s.index.to_numpy(), s.to_dict("records"), strict=True):
         # One ranking per statement: statements are few, the ranking is vectorised.
         sel = data[period] == row["period"]

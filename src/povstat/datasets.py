@@ -28,6 +28,7 @@ __all__ = [
     "east_java_notes",
     "east_java_sources",
     "east_java_value_sources",
+    "indonesia_regions",
     "indonesia_sources",
     "indonesia_value_sources",
     "load_east_java",
@@ -565,3 +566,64 @@ def indonesia_sources() -> pd.DataFrame:
     return pd.read_csv(
         StringIO(_read_text(_NATIONAL_SOURCES)), dtype="string", keep_default_na=False
     )
+
+
+def indonesia_regions() -> pd.DataFrame:
+    """Indonesia's 38 provinces and 514 regencies and cities: codes and names.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per region, sorted by code, all columns strings:
+
+        ========================== ==========================================
+        column                     meaning
+        ========================== ==========================================
+        region_code                Kemendagri code: ``"35"``, ``"3573"``
+        region_name                name as in :func:`load_indonesia`
+                                   (today's name)
+        region_type                ``"provinsi"``, ``"kabupaten"``, ``"kota"``
+        province_code              province today
+        province_name              its name
+        province_code_before_split province in BPS figures up to 2023 (differs
+                                   for the 26 regencies and cities of the four
+                                   Papua provinces formed in 2022)
+        official_name              name as in the Kemendagri code list
+        bps_names                  the names the BPS tables use, ``|``-separated
+                                   (old names such as ``"Toba Samosir"``,
+                                   spellings such as ``"Kota Baru"`` for
+                                   Kabupaten Kotabaru)
+        ========================== ==========================================
+
+    See Also
+    --------
+    load_indonesia : The poverty figures of these regions.
+    povstat.read_bps_table : Matches a table's names to these regions.
+
+    Notes
+    -----
+    Built by ``data-raw/build_indonesia.py`` from the code list of
+    Kepmendagri No. 300.2.2-2138 Tahun 2025 [1]_ and the BPS tables: each
+    BPS name is paired with a code province by province (see
+    ``data-raw/regions/SOURCES.md``).
+
+    References
+    ----------
+    .. [1] Kemendagri, Keputusan Menteri Dalam Negeri No. 300.2.2-2138 Tahun
+       2025 tentang Pemberian dan Pemutakhiran Kode, Data Wilayah
+       Administrasi Pemerintahan, dan Pulau.
+
+    Examples
+    --------
+    >>> from povstat.datasets import indonesia_regions
+    >>> r = indonesia_regions().set_index("region_code")
+    >>> r["region_type"].value_counts().sort_index().to_dict()
+    {'kabupaten': 416, 'kota': 98, 'provinsi': 38}
+    >>> r.loc["1212", ["region_name", "bps_names"]].tolist()
+    ['Kabupaten Toba', 'Toba Samosir']
+    >>> r.loc["9501", ["province_name", "province_code_before_split"]].tolist()
+    ['Papua Pegunungan', '91']
+    """
+    from povstat import _regions
+
+    return _regions.regions()

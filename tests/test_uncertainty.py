@@ -38,7 +38,7 @@ def test_two_areas_with_90pct_moes() -> None:
     se = se_from_moe(2.0, level=0.90)
     np.testing.assert_allclose(se, 1.216, atol=5e-4)
     t = change_test(10.0, 7.0, se_before=se, se_after=se, level=0.90, independent=True)
-    np.testing.assert_allclose(t.difference, -3.0)
+    np.testing.assert_allclose(t.points, -3.0)
     # 1.719562 (quoted as 1.719 in the issue, truncated).
     np.testing.assert_allclose(t.se, 1.71956, atol=5e-6)
     np.testing.assert_allclose(abs(t.z), 1.745, atol=5e-4)
@@ -375,7 +375,7 @@ def test_change_interval_widens_with_level(
     lo_level, hi_level = sorted([l1, l2])
     t1 = change_test(b, a, se_before=se, se_after=se, level=lo_level, independent=True)
     t2 = change_test(b, a, se_before=se, se_after=se, level=hi_level, independent=True)
-    assert t2.lower <= t1.lower <= t1.difference <= t1.upper <= t2.upper
+    assert t2.lower <= t1.lower <= t1.points <= t1.upper <= t2.upper
     # The interval excludes 0 exactly when the test is significant.
     assert bool(t1.significant) == bool((t1.lower > 0) | (t1.upper < 0))
 

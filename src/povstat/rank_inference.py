@@ -24,9 +24,9 @@ import functools
 import itertools
 import math
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Literal, cast
+from typing import Any, ClassVar, Literal, cast
 
 import numpy as np
 from attrs import field, frozen
@@ -34,7 +34,7 @@ from numpy.typing import ArrayLike, NDArray
 from scipy.special import ndtri
 
 from povstat import _validate
-from povstat._results import array_eq, readonly, readonly_float
+from povstat._results import Result, array_eq, readonly, readonly_float
 from povstat.ranking import Ranking, rank
 from povstat.uncertainty import _level
 
@@ -76,7 +76,7 @@ _PROB_WORK = 1 << 20
 
 
 @frozen(kw_only=True)
-class RankConfidenceSets:
+class RankConfidenceSets(Result):
     """Confidence sets for ranks: ``{lower, lower + 1, ..., upper}``.
 
     Attributes
@@ -124,6 +124,14 @@ class RankConfidenceSets:
     array([ True, False,  True])
     """
 
+    _columns: ClassVar[Mapping[str, str]] = {
+        "point_rank": "rank",
+        "lower": "rank_lower",
+        "upper": "rank_upper",
+        "count": "rank_count",
+        "critical_value": "rank_critical_value",
+    }
+
     point_rank: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     lower: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     upper: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
@@ -154,7 +162,7 @@ class RankConfidenceSets:
 
 
 @frozen(kw_only=True)
-class TauBestSet:
+class TauBestSet(Result):
     r"""Confidence set for the items among the :math:`\tau` best of a group.
 
     Attributes
@@ -188,6 +196,11 @@ class TauBestSet:
     array([ True,  True, False, False])
     """
 
+    _columns: ClassVar[Mapping[str, str]] = {
+        "member": "tau_best_member",
+        "lower": "tau_best_lower",
+    }
+
     member: NDArray[np.bool_] = field(converter=readonly, eq=array_eq)
     lower: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     tau: int
@@ -199,7 +212,7 @@ class TauBestSet:
 
 
 @frozen(kw_only=True)
-class RankProbabilities:
+class RankProbabilities(Result):
     """Monte Carlo distribution of the ranks of replicated estimates.
 
     Attributes
@@ -231,6 +244,13 @@ class RankProbabilities:
     >>> rp.probability.sum(axis=1)
     array([1., 1.])
     """
+
+    _columns: ClassVar[Mapping[str, str]] = {
+        "probability": "rank_probability_{}",
+        "best": "rank_probability_best",
+        "point_rank": "rank",
+        "count": "rank_count",
+    }
 
     probability: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     best: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)

@@ -16,14 +16,15 @@ say which end it counts from.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from collections.abc import Mapping
+from typing import Any, ClassVar, Literal
 
 import numpy as np
 from attrs import field, frozen
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
-from povstat._results import array_eq, readonly, readonly_float
+from povstat._results import Result, array_eq, readonly, readonly_float
 from povstat._validate import NanPolicy
 
 __all__ = ["Ranking", "Ties", "rank"]
@@ -37,7 +38,7 @@ _NAN_POLICIES: tuple[str, ...] = ("omit", "last", "raise", "propagate")
 
 
 @frozen(kw_only=True)
-class Ranking:
+class Ranking(Result):
     """Ranks of values within groups, with the conventions that produced them.
 
     Attributes
@@ -63,6 +64,8 @@ class Ranking:
     >>> print(r.rank, r.count)
     [2. 1. 3.] [3 3 3]
     """
+
+    _columns: ClassVar[Mapping[str, str]] = {"rank": "rank", "count": "rank_count"}
 
     rank: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     count: NDArray[np.int64] = field(converter=readonly, eq=array_eq)

@@ -16,7 +16,8 @@ default.
 
 from __future__ import annotations
 
-from typing import Literal, cast
+from collections.abc import Mapping
+from typing import ClassVar, Literal, cast
 
 import numpy as np
 from attrs import field, frozen
@@ -24,7 +25,7 @@ from numpy.typing import ArrayLike, NDArray
 from scipy.special import expit, logit, ndtr, ndtri
 
 from povstat import _validate
-from povstat._results import array_eq, readonly, readonly_float
+from povstat._results import Result, array_eq, freeze, readonly, readonly_float
 from povstat._validate import Unit
 
 __all__ = [
@@ -448,13 +449,16 @@ def se_from_bounds(
 
 
 @frozen(kw_only=True)
-class RateInterval:
-    """Confidence interval for a rate.
+class RateInterval(Result):
+    r"""Confidence interval for a rate.
 
     Attributes
     ----------
     estimate : ndarray of float64
         The rate, in `unit`.
+    se : ndarray of float64
+        Standard error of the rate, in `unit`: the one given, or the
+        binomial :math:`\sqrt{\hat p(1-\hat p)/n}` from `n_effective`.
     lower, upper : ndarray of float64
         Confidence bounds, in `unit`. The normal interval may extend below 0
         or above 100 %; the Wilson and logit intervals stay inside.
@@ -473,7 +477,15 @@ class RateInterval:
     8.04 11.96
     """
 
+    _columns: ClassVar[Mapping[str, str]] = {
+        "estimate": "rate",
+        "se": "rate_se",
+        "lower": "rate_lower",
+        "upper": "rate_upper",
+    }
+
     estimate: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+    se: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     lower: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     upper: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     level: float
@@ -519,7 +531,8 @@ def rate_interval(
     Returns
     -------
     RateInterval
-        Estimate and bounds in `unit`; arrays of the broadcast shape. NaN
+        Estimate, its standard error and bounds in `unit`; arrays of the
+        broadcast shape. NaN
         where an input is NaN. The logit interval is NaN where the rate is
         exactly 0 or 100 % (the log-odds are infinite); use Wilson there.
 
@@ -601,6 +614,7 @@ def rate_interval(
             raise ValueError(msg)
         n = _validate.positive(n_effective, "n_effective")
         _shapes(rate=r, n_effective=n)
+        s = np.sqrt(p * (1.0 - p) / n)
         z2n = z * z / n
         centre = (p + z2n / 2.0) / (1.0 + z2n)
         half = z / (1.0 + z2n) * np.sqrt(p * (1.0 - p) / n + z2n / (4.0 * n))
@@ -624,6 +638,7 @@ def rate_interval(
     shape = np.broadcast_shapes(np.shape(p), np.shape(lo), np.shape(hi))
     return RateInterval(
         estimate=np.broadcast_to(r, shape),
+        se=np.broadcast_to(s * scale, shape),
         lower=np.broadcast_to(lo * scale, shape),
         upper=np.broadcast_to(hi * scale, shape),
         level=lev,
@@ -654,7 +669,7 @@ def _rate_se(
 
 
 @frozen(kw_only=True)
-class HeadcountInterval:
+class HeadcountInterval(Result):
     r"""Confidence interval for a number of poor people.
 
     Attributes
@@ -681,6 +696,13 @@ class HeadcountInterval:
     >>> h.lower, bool(h.clipped)
     (array(0.), True)
     """
+
+    _columns: ClassVar[Mapping[str, str]] = {
+        "estimate": "headcount",
+        "lower": "headcount_lower",
+        "upper": "headcount_upper",
+        "clipped": "headcount_clipped",
+    }
 
     estimate: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     lower: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
@@ -867,12 +889,12 @@ def headcount_interval(
 
 
 @frozen(kw_only=True)
-class ChangeTest:
+class ChangeTest(Result):
     r"""Test of the difference between two estimates.
 
     Attributes
     ----------
-    difference : ndarray of float64
+    points : ndarray of float64
         ``after - before``, in the unit of the estimates (percentage points
         for rates in percent).
     se : ndarray of float64
@@ -880,12 +902,17 @@ class ChangeTest:
     lower, upper : ndarray of float64
         Confidence interval for the difference at `level`.
     z : ndarray of float64
-        ``difference / se``; +-inf where the SE is 0 and the difference is
+        ``points / se``; +-inf where the SE is 0 and the difference is
         not, NaN where both are 0.
     p_value : ndarray of float64
         Two-sided p-value :math:`2\Phi(-|z|)`.
     level : float
         Confidence level of the interval, a fraction in (0, 1).
+    significant : ndarray of bool
+        Whether each difference is significant at the test's own `level`:
+        ``is_significant(p_value, level=level)``, i.e. the confidence
+        interval excludes 0. False where the test is undefined. Derived from
+        `p_value` and `level`, not given to the constructor.
 
     Examples
     --------
@@ -896,22 +923,28 @@ class ChangeTest:
     True
     """
 
-    difference: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+    _columns: ClassVar[Mapping[str, str]] = {
+        "points": "change_points",
+        "se": "change_se",
+        "lower": "change_lower",
+        "upper": "change_upper",
+        "z": "change_z",
+        "p_value": "change_p_value",
+        "significant": "change_significant",
+    }
+
+    points: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     se: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     lower: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     upper: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     z: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     p_value: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     level: float
+    significant: NDArray[np.bool_] = field(init=False, eq=False, converter=readonly)
 
-    @property
-    def significant(self) -> NDArray[np.bool_]:
-        """Whether each difference is significant at the test's own `level`.
-
-        Same as ``is_significant(self.p_value, level=self.level)``: the
-        confidence interval excludes 0. False where the test is undefined.
-        """
-        return is_significant(self.p_value, level=self.level)
+    @significant.default
+    def _significant(self) -> NDArray[np.bool_]:
+        return freeze(is_significant(self.p_value, level=self.level))
 
 
 def change_test(
@@ -949,7 +982,7 @@ def change_test(
     Returns
     -------
     ChangeTest
-        Difference ``after - before``, its SE, interval, z and two-sided
+        ``points`` (``after - before``), its SE, interval, z and two-sided
         p-value; arrays of the broadcast shape.
 
     Raises
@@ -1025,7 +1058,7 @@ def change_test(
     zc = _z(lev)
     shape = np.broadcast_shapes(np.shape(d), np.shape(sd))
     return ChangeTest(
-        difference=np.broadcast_to(d, shape),
+        points=np.broadcast_to(d, shape),
         se=np.broadcast_to(sd, shape),
         lower=np.broadcast_to(d - zc * sd, shape),
         upper=np.broadcast_to(d + zc * sd, shape),

@@ -182,10 +182,11 @@ def _relative_pct(
 def _nan_where_zero(out: NDArray[np.float64], denominator: NDArray[np.float64]) -> None:
     """Set `out` to NaN where `denominator` is 0 (in place).
 
-    Division by zero left inf or NaN there; the mask is only built when the
-    result holds a non-finite value, which keeps the common case to one pass.
+    Division by zero left inf or NaN there. `denominator` is never negative
+    here, so it holds a zero exactly when its smallest non-missing entry is 0:
+    one NaN-ignoring reduction, and the mask is built only then.
     """
-    if out.size and not np.isfinite(out.max()):
+    if denominator.size and np.fmin.reduce(denominator, axis=None) == 0:
         out[np.broadcast_to(denominator == 0, out.shape)] = np.nan
 
 

@@ -14,7 +14,7 @@ Conventions are those of :func:`povstat.rank`: ``descending`` has no default
 (True: rank 1 is the highest value, as press rankings of poverty rates
 usually count), ties take
 the smallest rank (``ties="min"``: a rank is 1 plus the number of strictly
-better values), and ranks are taken within ``groups`` (e.g. within each
+better values), and ranks are taken within the groups given by ``by`` (e.g. within each
 province and year).
 """
 
@@ -347,7 +347,7 @@ class _Problem:
         estimates: ArrayLike,
         se: ArrayLike | None,
         cov: ArrayLike | None,
-        groups: ArrayLike | None,
+        by: ArrayLike | None,
         descending: object,
         nan_policy: object,
     ) -> None:
@@ -388,8 +388,8 @@ class _Problem:
         if c is not None:
             sub = c[np.ix_(keep, keep)]
             _check_cov(sub)
-        codes = _group_codes(groups, n)
-        self.groups = groups
+        codes = _group_codes(by, n)
+        self.by = by
         self.x_kept = np.where(keep, x, np.nan)
         self.keep = keep
         valid = np.flatnonzero(keep)
@@ -437,7 +437,7 @@ class _Problem:
             descending=self.descending,
             ties="min",
             nan_policy="omit",
-            groups=self.groups,
+            by=self.by,
         )
 
     def draws(self, n_draws: int, seed: int) -> NDArray[np.float64]:
@@ -481,7 +481,7 @@ def _sqrt_psd(c: NDArray[np.float64]) -> NDArray[np.float64]:
     return np.asarray(v * np.sqrt(np.maximum(w, 0.0)))
 
 
-def _group_codes(groups: ArrayLike | None, n: int) -> NDArray[np.intp]:
+def _group_codes(by: ArrayLike | None, n: int) -> NDArray[np.intp]:
     """Integer group codes 0..G-1 (per row); every row in one group if None.
 
     The same rules as :func:`povstat.rank` (missing or mixed labels raise),
@@ -489,13 +489,10 @@ def _group_codes(groups: ArrayLike | None, n: int) -> NDArray[np.intp]:
     """
     from povstat.ranking import _group_codes as ranking_codes
 
-    if groups is not None and np.shape(groups) != (n,):
-        msg = (
-            f"`groups` must have the shape of `estimates` {(n,)}, got "
-            f"{np.shape(groups)}"
-        )
+    if by is not None and np.shape(by) != (n,):
+        msg = f"`by` must have the shape of `estimates` {(n,)}, got {np.shape(by)}"
         raise ValueError(msg)
-    return ranking_codes(groups, n)
+    return ranking_codes(by, n)
 
 
 def _min_draws(level: float) -> int:
@@ -997,7 +994,7 @@ def rank_confidence_sets(
     level: float,
     method: RankMethod,
     simultaneous: bool,
-    groups: ArrayLike | None = None,
+    by: ArrayLike | None = None,
     n_draws: int = 1000,
     seed: int | None = None,
     nan_policy: RankNanPolicy = "omit",
@@ -1031,7 +1028,7 @@ def rank_confidence_sets(
         Required. True: the sets of a group cover all its true ranks jointly
         with probability at least `level`; False: each set covers its own
         true rank with that probability (narrower).
-    groups : array_like, optional
+    by : array_like, optional
         Group label of each estimate (e.g. province-year); ranks and
         simultaneous coverage are within groups. None: one group.
     n_draws : int, default 1000
@@ -1061,7 +1058,7 @@ def rank_confidence_sets(
         If both or neither of `se` and `cov` are given, a standard error is
         negative, `cov` is not symmetric positive semi-definite, the lengths
         do not match, `level` is not in (0, 1), `method` or `nan_policy` is
-        unknown, `groups` has missing labels, or `n_draws` < 1.
+        unknown, `by` has missing labels, or `n_draws` < 1.
 
     See Also
     --------
@@ -1161,7 +1158,7 @@ def rank_confidence_sets(
     >>> bool(bs.contains(bs.point_rank).all())
     True
     """
-    prob = _Problem(estimates, se, cov, groups, descending, nan_policy)
+    prob = _Problem(estimates, se, cov, by, descending, nan_policy)
     lev = _level(level)
     m_ = cast(RankMethod, _validate.choice(method, "method", _METHODS))
     simul = _validate.flag(simultaneous, "simultaneous")
@@ -1240,7 +1237,7 @@ def tau_best_set(
     descending: bool,
     level: float,
     method: RankMethod,
-    groups: ArrayLike | None = None,
+    by: ArrayLike | None = None,
     n_draws: int = 1000,
     seed: int | None = None,
     nan_policy: RankNanPolicy = "omit",
@@ -1267,7 +1264,7 @@ def tau_best_set(
         Confidence level, a fraction in (0, 1).
     method : {"bootstrap", "bonferroni", "sidak"}
         Method of the simultaneous rank sets the set is projected from.
-    groups : array_like, optional
+    by : array_like, optional
         Group labels; the set is taken within each group.
     n_draws : int, default 1000
         Bootstrap draws (``method="bootstrap"`` only; ignored otherwise).
@@ -1338,7 +1335,7 @@ def tau_best_set(
         level=level,
         method=method,
         simultaneous=True,
-        groups=groups,
+        by=by,
         n_draws=n_draws,
         seed=seed,
         nan_policy=nan_policy,
@@ -1361,7 +1358,7 @@ def rank_probabilities(
     se: ArrayLike | None = None,
     cov: ArrayLike | None = None,
     descending: bool,
-    groups: ArrayLike | None = None,
+    by: ArrayLike | None = None,
     n_draws: int = 10_000,
     seed: int | None = None,
     nan_policy: RankNanPolicy = "omit",
@@ -1382,7 +1379,7 @@ def rank_probabilities(
         :func:`rank_confidence_sets`.
     descending : bool
         Required. True: rank 1 is the highest value.
-    groups : array_like, optional
+    by : array_like, optional
         Group labels; ranks are taken within groups.
     n_draws : int, default 10000
         Number of Monte Carlo draws. The Monte Carlo SE of a probability
@@ -1436,7 +1433,7 @@ def rank_probabilities(
     >>> rp.best.round(1)
     array([0.3, 0.7, 0. ])
     """
-    prob = _Problem(estimates, se, cov, groups, descending, nan_policy)
+    prob = _Problem(estimates, se, cov, by, descending, nan_policy)
     draws, used_seed = _draw_settings(n_draws, seed)
     k_max = max((b.item.shape[1] for b in prob.buckets), default=0)
     counts = [

@@ -112,17 +112,17 @@ def _covariance(
     *,
     independent: object,
     correlation: ArrayLike | None,
-    covariance: ArrayLike | None,
+    cov: ArrayLike | None,
     names: tuple[str, str],
 ) -> NDArray[np.float64]:
     """Covariance of two estimates from the stated dependence.
 
     `independent` must be a real bool; with True neither `correlation` nor
-    `covariance` may be given, with False exactly one of them must be.
+    `cov` may be given, with False exactly one of them must be.
     """
     indep = _validate.flag(independent, "independent")
     if indep:
-        for nm, v in (("correlation", correlation), ("covariance", covariance)):
+        for nm, v in (("correlation", correlation), ("cov", cov)):
             if v is not None:
                 msg = (
                     f"`{nm}` was given with independent=True; pass "
@@ -130,7 +130,7 @@ def _covariance(
                 )
                 raise ValueError(msg)
         return np.zeros(np.broadcast_shapes(se_a.shape, se_b.shape))
-    if correlation is not None and covariance is None:
+    if correlation is not None and cov is None:
         rho = _validate.finite_or_nan(correlation, "correlation")
         bad = np.abs(rho) > 1.0
         if bad.any():
@@ -139,27 +139,27 @@ def _covariance(
             raise ValueError(msg)
         _shapes(**{names[0]: se_a, names[1]: se_b, "correlation": rho})
         return np.asarray(rho * se_a * se_b)
-    if covariance is None or correlation is not None:
-        given = "both" if covariance is not None else "neither"
+    if cov is None or correlation is not None:
+        given = "both" if cov is not None else "neither"
         msg = (
-            "give exactly one of `correlation` and `covariance` when "
+            "give exactly one of `correlation` and `cov` when "
             f"independent=False; got {given}"
         )
         raise ValueError(msg)
-    cov = _validate.finite_or_nan(covariance, "covariance")
-    _shapes(**{names[0]: se_a, names[1]: se_b, "covariance": cov})
+    c = _validate.finite_or_nan(cov, "cov")
+    _shapes(**{names[0]: se_a, names[1]: se_b, "cov": c})
     bound = se_a * se_b
-    bad = np.abs(cov) > bound * (1.0 + _CS_SLACK) + 1e-300
+    bad = np.abs(c) > bound * (1.0 + _CS_SLACK) + 1e-300
     if bad.any():
-        cb, bb = np.broadcast_arrays(cov, bound)
+        cb, bb = np.broadcast_arrays(c, bound)
         i = tuple(np.argwhere(np.broadcast_to(bad, cb.shape))[0])
         msg = (
-            "`covariance` must satisfy |covariance| <= "
+            "`cov` must satisfy |cov| <= "
             f"{names[0]} * {names[1]} (a correlation within [-1, 1]), found "
             f"{float(cb[i])!r} with {names[0]} * {names[1]} = {float(bb[i])!r}"
         )
         raise ValueError(msg)
-    return cov
+    return c
 
 
 # --------------------------------------------------------------------------
@@ -722,7 +722,7 @@ def headcount_interval(
     se: ArrayLike | None = None,
     n_effective: ArrayLike | None = None,
     population_se: ArrayLike | None = None,
-    covariance: ArrayLike | None = None,
+    cov: ArrayLike | None = None,
 ) -> HeadcountInterval:
     r"""Confidence interval for the number of poor from a rate and a population.
 
@@ -734,7 +734,7 @@ def headcount_interval(
         Population :math:`N` the rate is a share of (persons, thousands,
         ...); broadcast against `rate`.
     unit : {"fraction", "percent"}
-        Scale of `rate`, `se` and `covariance`.
+        Scale of `rate`, `se` and `cov`.
     level : float
         Confidence level, a fraction in (0, 1).
     method : {"normal", "wilson", "logit"}
@@ -747,7 +747,7 @@ def headcount_interval(
         Standard error of the population, in its unit. None (the default)
         treats the population as known exactly, as for a census count or a
         fixed projection.
-    covariance : array_like, optional
+    cov : array_like, optional
         Covariance of the rate (in `unit`) and population estimates, in
         `unit` times the population's unit. Only with `population_se`; None
         means the two estimates are uncorrelated (typical when the
@@ -765,7 +765,7 @@ def headcount_interval(
     TypeError
         If an input is not numeric or `level` is not a number.
     ValueError
-        If an input is out of range, `covariance` violates
+        If an input is out of range, `cov` violates
         :math:`|\mathrm{Cov}| \le \mathrm{SE}_p\,\mathrm{SE}_N`, an
         argument combination is not allowed (see above), or the shapes do not
         broadcast.
@@ -825,8 +825,8 @@ def headcount_interval(
     scale = _SCALE[u]
     p = r / scale
     if population_se is None:
-        if covariance is not None:
-            msg = "`covariance` needs `population_se`; without it N is exact"
+        if cov is not None:
+            msg = "`cov` needs `population_se`; without it N is exact"
             raise ValueError(msg)
         iv = rate_interval(
             r,
@@ -850,21 +850,21 @@ def headcount_interval(
         var_p = _rate_se(r, p, scale, se=se, n_effective=n_effective) ** 2
         pse = _validate.nonnegative(population_se, "population_se")
         _shapes(rate=r, population_se=pse)
-        if covariance is None:
-            cov = np.zeros(())
+        if cov is None:
+            c_pn = np.zeros(())
         else:
-            cov = (
+            c_pn = (
                 _covariance(
                     np.sqrt(var_p) * scale,
                     pse,
                     independent=False,
                     correlation=None,
-                    covariance=covariance,
+                    cov=cov,
                     names=("se", "population_se"),
                 )
                 / scale
             )
-        var_h = pop**2 * var_p + p**2 * pse**2 + 2.0 * p * pop * cov
+        var_h = pop**2 * var_p + p**2 * pse**2 + 2.0 * p * pop * c_pn
         sd = np.sqrt(np.maximum(var_h, 0.0))
         est = p * pop
         z = _z(lev)
@@ -956,7 +956,7 @@ def change_test(
     level: float,
     independent: bool,
     correlation: ArrayLike | None = None,
-    covariance: ArrayLike | None = None,
+    cov: ArrayLike | None = None,
 ) -> ChangeTest:
     r"""Standard error, interval, z statistic and p-value of a change.
 
@@ -970,13 +970,13 @@ def change_test(
         Confidence level of the interval, a fraction in (0, 1).
     independent : bool
         Required, no default. True: the two estimates come from independent
-        samples (covariance 0). False: give `correlation` or `covariance`,
+        samples (covariance 0). False: give `correlation` or `cov`,
         e.g. for panels, or for samples that share primary sampling units
         between rounds, where a positive correlation makes the SE of a
         change smaller than the independence formula says.
     correlation : array_like, optional
         Correlation of the two estimates' sampling errors, in [-1, 1].
-    covariance : array_like, optional
+    cov : array_like, optional
         Their covariance, in the unit squared.
 
     Returns
@@ -1039,17 +1039,17 @@ def change_test(
     True
     """
     lev = _level(level)
-    b, a, sb, sa, cov = _pair(
+    b, a, sb, sa, c = _pair(
         before,
         after,
         se_before=se_before,
         se_after=se_after,
         independent=independent,
         correlation=correlation,
-        covariance=covariance,
+        cov=cov,
     )
     d = a - b
-    var = sb**2 + sa**2 - 2.0 * cov
+    var = sb**2 + sa**2 - 2.0 * c
     # Rounding can make a variance of (near) zero slightly negative.
     sd = np.sqrt(np.maximum(var, 0.0))
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -1076,7 +1076,7 @@ def _pair(
     se_after: ArrayLike,
     independent: object,
     correlation: ArrayLike | None,
-    covariance: ArrayLike | None,
+    cov: ArrayLike | None,
 ) -> tuple[NDArray[np.float64], ...]:
     """Checked estimates, SEs and their covariance for a pair of periods."""
     b = _validate.finite_or_nan(before, "before")
@@ -1084,15 +1084,15 @@ def _pair(
     sb = _validate.nonnegative(se_before, "se_before")
     sa = _validate.nonnegative(se_after, "se_after")
     _shapes(before=b, after=a, se_before=sb, se_after=sa)
-    cov = _covariance(
+    c = _covariance(
         sb,
         sa,
         independent=independent,
         correlation=correlation,
-        covariance=covariance,
+        cov=cov,
         names=("se_before", "se_after"),
     )
-    return b, a, sb, sa, cov
+    return b, a, sb, sa, c
 
 
 def _ratio_and_se(
@@ -1103,21 +1103,21 @@ def _ratio_and_se(
     se_after: ArrayLike,
     independent: object,
     correlation: ArrayLike | None,
-    covariance: ArrayLike | None,
+    cov: ArrayLike | None,
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Ratio r = after / before and its delta-method SE (NaN where before == 0)."""
-    b, a, sb, sa, cov = _pair(
+    b, a, sb, sa, c = _pair(
         before,
         after,
         se_before=se_before,
         se_after=se_after,
         independent=independent,
         correlation=correlation,
-        covariance=covariance,
+        cov=cov,
     )
     with np.errstate(divide="ignore", invalid="ignore"):
         r = np.where(b == 0, np.nan, a / np.where(b == 0, 1.0, b))
-        var = (sa**2 + r**2 * sb**2 - 2.0 * r * cov) / np.where(b == 0, 1.0, b) ** 2
+        var = (sa**2 + r**2 * sb**2 - 2.0 * r * c) / np.where(b == 0, 1.0, b) ** 2
     return np.asarray(r), np.asarray(np.sqrt(np.maximum(var, 0.0)))
 
 
@@ -1129,7 +1129,7 @@ def relative_change_se(
     se_after: ArrayLike,
     independent: bool,
     correlation: ArrayLike | None = None,
-    covariance: ArrayLike | None = None,
+    cov: ArrayLike | None = None,
 ) -> NDArray[np.float64]:
     r"""Standard error of a relative change in percent, by the delta method.
 
@@ -1141,7 +1141,7 @@ def relative_change_se(
         Their standard errors.
     independent : bool
         Required, no default; see :func:`change_test`.
-    correlation, covariance : array_like, optional
+    correlation, cov : array_like, optional
         Dependence of the two estimates when ``independent=False``.
 
     Returns
@@ -1198,7 +1198,7 @@ def relative_change_se(
         se_after=se_after,
         independent=independent,
         correlation=correlation,
-        covariance=covariance,
+        cov=cov,
     )
     return np.asarray(100.0 * s)
 
@@ -1212,7 +1212,7 @@ def annualized_change_se(
     se_after: ArrayLike,
     independent: bool,
     correlation: ArrayLike | None = None,
-    covariance: ArrayLike | None = None,
+    cov: ArrayLike | None = None,
 ) -> NDArray[np.float64]:
     r"""Standard error of a compound annual rate of change, by the delta method.
 
@@ -1227,7 +1227,7 @@ def annualized_change_se(
         Their standard errors.
     independent : bool
         Required, no default; see :func:`change_test`.
-    correlation, covariance : array_like, optional
+    correlation, cov : array_like, optional
         Dependence of the two estimates when ``independent=False``.
 
     Returns
@@ -1285,7 +1285,7 @@ def annualized_change_se(
         se_after=se_after,
         independent=independent,
         correlation=correlation,
-        covariance=covariance,
+        cov=cov,
     )
     t = _validate.positive(years, "years")
     _shapes(ratio=r, years=t)

@@ -426,10 +426,10 @@ def plot_rank_sets(
     ValueError
         If `lower`, `upper`, `descending`, `level` or `simultaneous` is
         given with a :class:`~povstat.RankConfidenceSets`, `lower` or `upper`
-        is missing without one, the arrays are not 1-D of one length with one label each, a rank
-        is below 1, ``lower <= rank <= upper`` fails, a row has some but not
-        all of its three values, `level` is not in (0, 1), or `highlight`
-        names a label that is not in `labels`.
+        is missing without one, the arrays are not 1-D of one length with
+        one label each, a rank is below 1, ``lower <= rank <= upper``
+        fails, a row has some but not all of its three values, `level` is
+        not in (0, 1), or `highlight` names a label that is not in `labels`.
     ImportError
         If matplotlib is not installed.
 

@@ -27,7 +27,7 @@ from povstat.headcount import (
     implied_population_interval,
     rate_to_headcount,
 )
-from povstat.ranking import Ranking, Ties, rank
+from povstat.ranking import Ranking, Ties, percentile_rank, rank
 from povstat.uncertainty import (
     ChangeTest,
     HeadcountInterval,
@@ -55,7 +55,19 @@ from povstat.units import (
 )
 
 if TYPE_CHECKING:  # loaded on first use, see __getattr__ below
+    from povstat.aggregate import (
+        CountSum,
+        DerivedEstimate,
+        GapMoney,
+        PooledRate,
+        derived_proportion,
+        derived_ratio,
+        pooled_rate,
+        poverty_gap_money,
+        sum_counts,
+    )
     from povstat.frames import (
+        aggregate_regions,
         with_change_from_base,
         with_change_test,
         with_changes,
@@ -66,6 +78,7 @@ if TYPE_CHECKING:  # loaded on first use, see __getattr__ below
         with_ranks,
         with_rate,
         with_rate_interval,
+        with_reliability,
     )
     from povstat.parsing import (
         InvalidCell,
@@ -84,12 +97,30 @@ if TYPE_CHECKING:  # loaded on first use, see __getattr__ below
         rank_probabilities,
         tau_best_set,
     )
+    from povstat.reliability import (
+        RSE_CONVENTIONS,
+        ReliabilityFlags,
+        RSEBands,
+        reliability_flags,
+    )
     from povstat.tables import BpsTable, read_bps_table
 
 # Names loaded on first use, by module: these modules need pandas, narwhals
-# or scipy, which a user of the array functions does not pay for.
+# or scipy, or are not needed by the core array functions.
 _LAZY: dict[str, tuple[str, ...]] = {
+    "povstat.aggregate": (
+        "CountSum",
+        "DerivedEstimate",
+        "GapMoney",
+        "PooledRate",
+        "derived_proportion",
+        "derived_ratio",
+        "pooled_rate",
+        "poverty_gap_money",
+        "sum_counts",
+    ),
     "povstat.frames": (
+        "aggregate_regions",
         "with_change_from_base",
         "with_change_test",
         "with_changes",
@@ -100,6 +131,7 @@ _LAZY: dict[str, tuple[str, ...]] = {
         "with_ranks",
         "with_rate",
         "with_rate_interval",
+        "with_reliability",
     ),
     "povstat.parsing": (
         "InvalidCell",
@@ -118,6 +150,12 @@ _LAZY: dict[str, tuple[str, ...]] = {
         "rank_probabilities",
         "tau_best_set",
     ),
+    "povstat.reliability": (
+        "RSE_CONVENTIONS",
+        "ReliabilityFlags",
+        "RSEBands",
+        "reliability_flags",
+    ),
     "povstat.tables": (
         "BpsTable",
         "read_bps_table",
@@ -127,6 +165,7 @@ _LAZY_NAMES = {name: module for module, names in _LAZY.items() for name in names
 # Submodules reachable as attributes of the package (``povstat.datasets``).
 _SUBMODULES = frozenset(
     {
+        "aggregate",
         "change",
         "datasets",
         "frames",
@@ -135,18 +174,25 @@ _SUBMODULES = frozenset(
         "plotting",
         "rank_inference",
         "ranking",
+        "reliability",
         "statements",
         "tables",
+        "tracing",
         "uncertainty",
         "units",
+        "wording",
     }
 )
 
 __all__ = [
+    "RSE_CONVENTIONS",
     "AnnualizedChange",
     "BpsTable",
     "Change",
     "ChangeTest",
+    "CountSum",
+    "DerivedEstimate",
+    "GapMoney",
     "HeadcountDecomposition",
     "HeadcountInterval",
     "Interval",
@@ -154,19 +200,25 @@ __all__ = [
     "Locale",
     "NumberParseError",
     "ParsedNumbers",
+    "PooledRate",
+    "RSEBands",
     "RankConfidenceSets",
     "RankProbabilities",
     "Ranking",
     "RateInterval",
+    "ReliabilityFlags",
     "TauBestSet",
     "Ties",
     "Unit",
     "adjust_pvalues",
+    "aggregate_regions",
     "annualized_change",
     "annualized_change_se",
     "change_test",
     "decimal_year",
     "decompose_headcount_change",
+    "derived_proportion",
+    "derived_ratio",
     "format_number",
     "headcount_interval",
     "headcount_to_rate",
@@ -176,6 +228,9 @@ __all__ = [
     "moe_from_se",
     "parse_columns",
     "parse_numbers",
+    "percentile_rank",
+    "pooled_rate",
+    "poverty_gap_money",
     "rank",
     "rank_confidence_sets",
     "rank_probabilities",
@@ -186,12 +241,14 @@ __all__ = [
     "recovery_share",
     "relative_change",
     "relative_change_se",
+    "reliability_flags",
     "round_half_up",
     "rounding_interval",
     "rse_from_se",
     "se_from_bounds",
     "se_from_moe",
     "se_from_rse",
+    "sum_counts",
     "tau_best_set",
     "to_fraction",
     "to_percent",
@@ -205,6 +262,7 @@ __all__ = [
     "with_ranks",
     "with_rate",
     "with_rate_interval",
+    "with_reliability",
 ]
 
 __version__ = "0.1.0.dev0"

@@ -478,7 +478,7 @@ class RateInterval(Result):
     8.04 11.96
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "estimate": "rate",
         "se": "rate_se",
         "lower": "rate_lower",
@@ -700,7 +700,7 @@ class HeadcountInterval(Result):
     (array(0.), True)
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "estimate": "headcount",
         "lower": "headcount_lower",
         "upper": "headcount_upper",
@@ -926,7 +926,7 @@ class ChangeTest(Result):
     True
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "points": "change_points",
         "se": "change_se",
         "lower": "change_lower",

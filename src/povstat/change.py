@@ -59,7 +59,7 @@ class Change(Result):
     -0.5 -4.03 percent
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "points": "change_points",
         "relative": "change_relative_pct",
     }
@@ -105,7 +105,7 @@ class AnnualizedChange(Result):
     -0.505 -4.65
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "points": "change_points",
         "relative": "change_relative_pct",
         "years": "elapsed_years",
@@ -149,7 +149,7 @@ class HeadcountDecomposition(Result):
     -12.0 9.0 -21.0
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "change": "headcount_change",
         "population_effect": "population_effect",
         "rate_effect": "rate_effect",

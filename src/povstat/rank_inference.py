@@ -14,8 +14,8 @@ Conventions are those of :func:`povstat.rank`: ``descending`` has no default
 (True: rank 1 is the highest value, as press rankings of poverty rates
 usually count), ties take
 the smallest rank (``ties="min"``: a rank is 1 plus the number of strictly
-better values), and ranks are taken within the groups given by ``by`` (e.g. within each
-province and year).
+better values), and ranks are taken within the groups whose labels ``by``
+gives (e.g. within each province and year).
 """
 
 from __future__ import annotations
@@ -134,7 +134,7 @@ class RankConfidenceSets(Result):
     array([ True, False,  True])
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "point_rank": "rank",
         "lower": "rank_lower",
         "upper": "rank_upper",
@@ -206,7 +206,7 @@ class TauBestSet(Result):
     array([ True,  True, False, False])
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "member": "tau_best_member",
         "lower": "tau_best_lower",
     }
@@ -255,7 +255,7 @@ class RankProbabilities(Result):
     array([1., 1.])
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "probability": "rank_probability_{}",
         "best": "rank_probability_best",
         "point_rank": "rank",

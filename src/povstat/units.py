@@ -53,7 +53,7 @@ class Interval(Result):
     True
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "lower": "lower",
         "upper": "upper",
         "lower_closed": "lower_closed",

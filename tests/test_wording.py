@@ -63,14 +63,15 @@ def test_levels_rises_no_change_and_missing() -> None:
         "n/a",
     ]
     # A poverty line in rupiah, no decimals; Indonesian number format.
-    # Kota Malang, BPS: Rp 653,977 (2022) -> Rp 703,585 (2023); +49,608, +7.59 %.
+    # Kota Malang, BPS_GK_KABKOTA: Rp 609,612 (March 2022) -> Rp 674,660
+    # (March 2023). By hand: +65,048; 65,048 / 609,612 = +10.67 %.
     assert str(
         describe_level_change(
-            653_977, 703_585, locale="id", decimals=0, unit_name="rupiah"
+            609_612, 674_660, locale="id", decimals=0, unit_name="rupiah"
         )
     ) == (
-        "naik 49.608 rupiah, dari 653.977 rupiah menjadi 703.585 rupiah "
-        "(naik 7,59 persen)"
+        "naik 65.048 rupiah, dari 609.612 rupiah menjadi 674.660 rupiah "
+        "(naik 10,67 persen)"
     )
     # A change too small for the stated decimals gets more decimals, not 0.00.
     assert "0.001 percentage points" in str(

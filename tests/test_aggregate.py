@@ -474,6 +474,20 @@ def test_zero_correlation_and_diagonal_cov_equal_the_independent_path(
     np.testing.assert_allclose(arr(p_rho.se), arr(p_ind.se), rtol=1e-12)
 
 
+@given(counts, st.lists(st.sampled_from("abc"), min_size=12, max_size=12))
+def test_a_grouped_sum_equals_the_sum_of_each_group(
+    rows: list[tuple[float, float]], labels: list[str]
+) -> None:
+    est, se = (np.array(v) for v in zip(*rows, strict=True))
+    lab = np.array(labels[: len(rows)])
+    kw: dict[str, Any] = {"level": 0.9, "independent": True}
+    grouped = sum_counts(est, se=se, by=lab, **kw)
+    for i, g in enumerate(arr(grouped.group)):
+        one = sum_counts(est[lab == g], se=se[lab == g], **kw)
+        assert grouped.total[i] == one.total
+        assert arr(grouped.se)[i] == arr(one.se)
+
+
 @given(st.floats(0.01, 100), st.just(0.0) | st.floats(1e-6, 1e6))
 def test_pooling_one_region_returns_its_rate(rate: float, headcount: float) -> None:
     p = pooled_rate([headcount], rate=[rate], unit="percent")

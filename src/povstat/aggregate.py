@@ -689,12 +689,11 @@ def _variance(
     rows flagged in it counts, once per group (the ACS zero-estimate rule).
     """
     if dep.kind == "covariance":
-        assert dep.cov is not None  # set by _dependence
-        g = np.zeros((k, len(codes)))
-        g[codes, np.arange(len(codes))] = weight
-        return np.asarray(np.einsum("gi,ij,gj->g", g, dep.cov, g))
-    assert se is not None  # set by _dependence
-    term = weight * se
+        cov = cast("NDArray[np.float64]", dep.cov)
+        same = codes[:, None] == codes[None, :]
+        pairs = np.where(same, cov * np.outer(weight, weight), 0.0)
+        return np.asarray(_group_sum(pairs.sum(axis=1), codes, k))
+    term = weight * cast("NDArray[np.float64]", se)
     sq = term * term
     if zero is not None:
         biggest = np.zeros(k)
@@ -913,7 +912,6 @@ def sum_counts(
     total = np.where(empty, np.nan, _group_sum(x, codes, k))
     sd = half = None
     if dep is not None:
-        assert lev is not None  # set with the errors
         if dep.cov is not None:
             dep = _Dependence("covariance", cov=dep.cov[np.ix_(order, order)])
         var = _variance(
@@ -926,7 +924,7 @@ def sum_counts(
             zero=(x == 0) if zeros == "largest" else None,
         )
         sd = np.where(empty, np.nan, np.sqrt(var))
-        half = _moe(sd, lev)
+        half = _moe(sd, cast(float, lev))
     r_lo = r_hi = None
     if d is not None:
         lo, hi = _bounds(x, d, "estimate")
@@ -1104,7 +1102,6 @@ def pooled_rate(
     pooled = headcount_to_rate(total_h, total_n, unit=u)
     se_r = lo = hi = se_h = None
     if dep is not None:
-        assert lev is not None  # checked above
         if dep.cov is not None:
             dep = _Dependence("covariance", cov=dep.cov[np.ix_(order, order)])
         # Var of the total poor, sum_i N_i P_i (rates as fractions).
@@ -1119,7 +1116,7 @@ def pooled_rate(
         se_h = np.where(empty, np.nan, np.sqrt(var_h))
         with np.errstate(divide="ignore", invalid="ignore"):
             se_r = np.where(total_n > 0, se_h / total_n * scale, np.nan)
-        half = _moe(se_r, lev)
+        half = _moe(se_r, cast(float, lev))
         lo, hi = pooled - half, pooled + half
     rh_lo = rh_hi = r_lo = r_hi = None
     if dec is not None:

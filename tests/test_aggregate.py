@@ -449,6 +449,23 @@ def test_sum_is_invariant_to_the_order_of_its_parts(
     assert a == b  # exactly: the sums are taken in a canonical order
 
 
+@given(counts, st.randoms(use_true_random=False))
+def test_sum_with_a_covariance_matrix_is_invariant_to_row_order(
+    rows: list[tuple[float, float]], rnd: Any
+) -> None:
+    est, se = (np.array(v) for v in zip(*rows, strict=True))
+    # A valid covariance: a common correlation of 0.4 between all pairs.
+    cov = 0.4 * np.outer(se, se) + 0.6 * np.diag(se**2)
+    perm = np.array(rnd.sample(range(len(rows)), len(rows)))
+    labels = np.array([i % 2 for i in range(len(rows))])
+    kw: dict[str, Any] = {"level": 0.9, "independent": False}
+    a = sum_counts(est, cov=cov, by=labels, **kw)
+    b = sum_counts(est[perm], cov=cov[np.ix_(perm, perm)], by=labels[perm], **kw)
+    assert a == b
+    c = sum_counts(est, se=se, by=labels, correlation=0.4, **kw)
+    np.testing.assert_allclose(arr(a.se), arr(c.se), rtol=1e-9, atol=1e-9)
+
+
 @given(counts)
 def test_zero_correlation_and_diagonal_cov_equal_the_independent_path(
     rows: list[tuple[float, float]],

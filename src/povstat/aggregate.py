@@ -647,14 +647,19 @@ def _canonical(
     groups: _Groups,
     rows: Mapping[str, NDArray[np.float64]],
     keep: NDArray[np.bool_],
+    dep: _Dependence | None,
 ) -> NDArray[np.intp]:
     """Row order for the sums: by group, then by every value (ties are equal).
 
     Floating-point sums depend on the order of their terms; taking them in
-    an order fixed by the values makes every result independent of the
-    order of the rows.
+    an order fixed by the values (and, with a covariance matrix, each row's
+    variance and covariances) makes every result independent of the order
+    of the rows.
     """
-    keys = [np.nan_to_num(a, nan=np.inf) for a in reversed(list(rows.values()))]
+    values = list(rows.values())
+    if dep is not None and dep.cov is not None:
+        values += [np.diag(dep.cov), np.sort(dep.cov, axis=1).sum(axis=1)]
+    keys = [np.nan_to_num(a, nan=np.inf) for a in reversed(values)]
     order = np.lexsort((*keys, groups.codes))
     return np.asarray(order[keep[order]], dtype=np.intp)
 
@@ -905,7 +910,7 @@ def sum_counts(
     d = None if decimals is None else _validate.decimals(decimals)
     missing = _missing_rows(policy, rows, n)
     keep = ~missing if policy == "omit" else np.ones(n, dtype=bool)
-    order = _canonical(groups, rows, keep)
+    order = _canonical(groups, rows, keep, dep)
     codes, k = groups.codes[order], groups.k
     x = est[order]
     empty = _void(codes, k, missing[order])
@@ -1093,7 +1098,7 @@ def pooled_rate(
     groups = _groups(by, n)
     missing = _missing_rows(policy, rows, n) | np.isnan(pop)  # rate 0: no N
     keep = ~missing if policy == "omit" else np.ones(n, dtype=bool)
-    order = _canonical(groups, rows, keep)
+    order = _canonical(groups, rows, keep, dep)
     codes, k = groups.codes[order], groups.k
     empty = _void(codes, k, missing[order])
     hh, nn = h[order], pop[order]

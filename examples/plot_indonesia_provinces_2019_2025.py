@@ -128,7 +128,7 @@ plt.show()
 # national rank is among all 514.
 kk = march[march["region_type"].isin(["kabupaten", "kota"]) & (march["year"] == 2025)]
 within = rank(
-    kk["poverty_rate_pct"], descending=True, ties="min", groups=kk["province_code"]
+    kk["poverty_rate_pct"], descending=True, ties="min", by=kk["province_code"]
 )
 national = rank(kk["poverty_rate_pct"], descending=True, ties="min")
 kk = kk.assign(rank=within.rank, of=within.count, national=national.rank)
@@ -165,7 +165,7 @@ r = rank(
     both["poverty_rate_pct"],
     descending=True,
     ties="min",
-    groups=both["province_code"] + "-" + both["year"].astype(str),
+    by=both["province_code"] + "-" + both["year"].astype(str),
 )
 nduga = both.assign(rank=r.rank, of=r.count)[both["region_name"] == "Kabupaten Nduga"]
 for _, row in nduga.iterrows():

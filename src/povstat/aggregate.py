@@ -1340,7 +1340,7 @@ def derived_proportion(
         se_after=sx,
         independent=False,
         correlation=None,
-        covariance=cov,
+        cov=cov,
     )
     formula = np.where(proportion, "proportion", "ratio")
     scale = _SCALE[u]
@@ -1463,7 +1463,7 @@ def derived_ratio(
         se_after=sx,
         independent=indep,
         correlation=None if indep else correlation,
-        covariance=None,
+        cov=None,
     )
     return _derived(r, s, np.asarray("ratio"), lev, None)
 

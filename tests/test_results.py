@@ -25,20 +25,25 @@ from povstat import (
     BpsTable,
     Change,
     ChangeTest,
+    CountSum,
+    DerivedEstimate,
+    GapMoney,
     HeadcountDecomposition,
     HeadcountInterval,
     Interval,
     InvalidCell,
     ParsedNumbers,
+    PooledRate,
     RankConfidenceSets,
     Ranking,
     RankProbabilities,
     RateInterval,
+    ReliabilityFlags,
     TauBestSet,
 )
 
 # Exported classes that are not results: an exception.
-NOT_RESULTS = {"NumberParseError"}
+NOT_RESULTS = {"NumberParseError", "RSEBands"}
 
 NAN = np.nan
 
@@ -88,6 +93,42 @@ EXAMPLES: dict[type[Any], Callable[[], Any]] = {
         level=0.9,
         method="sidak",
     ),
+    CountSum: lambda: povstat.sum_counts(
+        [1.0, 2.0, NAN, 0.5],
+        se=[0.1, 0.2, 0.1, 0.1],
+        by=["a", "b", "b", "a"],
+        level=0.9,
+        independent=True,
+        decimals=1,
+    ),
+    PooledRate: lambda: povstat.pooled_rate(
+        [1.0, 2.0, NAN, 0.5],
+        rate=[10.0, 20.0, 5.0, 2.5],
+        by=["a", "b", "b", "a"],
+        unit="percent",
+        se=[0.1, 0.2, 0.1, 0.1],
+        level=0.9,
+        independent=True,
+        decimals={"headcount": 1, "rate": 1},
+    ),
+    DerivedEstimate: lambda: povstat.derived_proportion(
+        [100.0, NAN],
+        [200.0, 300.0],
+        se_part=5.0,
+        se_whole=20.0,
+        level=0.9,
+        unit="fraction",
+    ),
+    GapMoney: lambda: povstat.poverty_gap_money(
+        [0.76, NAN],
+        [4.26, 3.31],
+        [674_660, 613_985],
+        headcount=[37.78, 7.1],
+        unit="percent",
+        count_unit="thousands",
+        decimals={"p1": 2, "rate": 2, "poverty_line": 0, "headcount": 2},
+    ),
+    ReliabilityFlags: lambda: povstat.reliability_flags([4.0, 30.0, NAN], bands="bps"),
     ParsedNumbers: lambda: povstat.parse_numbers(
         ["37,78 ribu jiwa", "4,26 persen", "x"], locale="id", errors="report"
     ),

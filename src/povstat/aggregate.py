@@ -31,14 +31,14 @@ rows, so results never depend on the order of the inputs.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, cast, get_args
+from typing import Any, ClassVar, Literal, cast, get_args
 
 import numpy as np
 from attrs import field, frozen
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
-from povstat._results import array_eq, readonly, readonly_float
+from povstat._results import Result, array_eq, readonly, readonly_float
 from povstat._validate import Unit
 from povstat.headcount import (
     headcount_to_rate,
@@ -53,9 +53,6 @@ from povstat.uncertainty import (
     se_from_moe,
 )
 from povstat.units import rounding_interval
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 __all__ = [
     "CountSum",
@@ -98,19 +95,31 @@ def _optional_labels(x: Any) -> NDArray[Any] | None:
     return None if x is None else readonly(x)
 
 
-def _frame(columns: Mapping[str, Any]) -> pd.DataFrame:
-    """A frame of the named 0-d or 1-d arrays (None columns left out)."""
-    import pandas as pd  # local: the array layer does not need pandas
+class _OptionalColumns(Result):
+    """A result whose optional outputs (None) are left out of its table."""
 
-    cols = {k: np.ravel(v) for k, v in columns.items() if v is not None}
-    n = max((len(v) for v in cols.values()), default=0)
-    return pd.DataFrame(
-        {k: np.broadcast_to(v, (n,)) if v.size == 1 else v for k, v in cols.items()}
-    )
+    __slots__ = ()
+
+    def _frame_columns(self) -> dict[str, NDArray[Any]]:
+        out: dict[str, NDArray[Any]] = {}
+        for attr, name in self._columns.items():
+            value = getattr(self, attr)
+            if value is None:
+                continue
+            arr = np.asarray(value)
+            if arr.ndim > 1:
+                msg = (
+                    f"to_frame needs 1-D results; `{attr}` of this "
+                    f"{type(self).__name__} has shape {arr.shape} (reshape the "
+                    "inputs to 1-D first)"
+                )
+                raise ValueError(msg)
+            out[name] = arr.reshape(-1)
+        return out
 
 
 @frozen(kw_only=True)
-class CountSum:
+class CountSum(_OptionalColumns):
     """A sum of published counts, with its error and rounding bounds.
 
     Attributes
@@ -145,6 +154,17 @@ class CountSum:
     19866960.0 5437.757
     """
 
+    _columns: ClassVar[Mapping[str, str]] = {
+        "group": "group",
+        "total": "total",
+        "se": "total_se",
+        "moe": "total_moe",
+        "lower": "total_lower",
+        "upper": "total_upper",
+        "rounding_lower": "total_rounding_lower",
+        "rounding_upper": "total_rounding_upper",
+    }
+
     group: NDArray[Any] | None = field(converter=_optional_labels, eq=array_eq)
     total: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     se: NDArray[np.float64] | None = field(converter=_optional, eq=array_eq)
@@ -156,33 +176,9 @@ class CountSum:
     level: float | None
     dependence: str | None
 
-    def to_frame(self) -> pd.DataFrame:
-        """The sums as a frame, one row per group.
-
-        Returns
-        -------
-        pandas.DataFrame
-            Columns ``group`` (when grouped), ``total``, ``total_se``,
-            ``total_moe``, ``total_lower``, ``total_upper`` and, with
-            rounding bounds, ``total_rounding_lower``,
-            ``total_rounding_upper``.
-        """
-        return _frame(
-            {
-                "group": self.group,
-                "total": self.total,
-                "total_se": self.se,
-                "total_moe": self.moe,
-                "total_lower": self.lower,
-                "total_upper": self.upper,
-                "total_rounding_lower": self.rounding_lower,
-                "total_rounding_upper": self.rounding_upper,
-            }
-        )
-
 
 @frozen(kw_only=True)
-class PooledRate:
+class PooledRate(_OptionalColumns):
     r"""The poverty rate of a group of regions: total poor over total population.
 
     Attributes
@@ -226,6 +222,21 @@ class PooledRate:
     296.24 7.876
     """
 
+    _columns: ClassVar[Mapping[str, str]] = {
+        "group": "group",
+        "headcount": "pooled_headcount",
+        "population": "pooled_population",
+        "rate": "pooled_rate",
+        "headcount_se": "pooled_headcount_se",
+        "se": "pooled_rate_se",
+        "lower": "pooled_rate_lower",
+        "upper": "pooled_rate_upper",
+        "headcount_rounding_lower": "pooled_headcount_rounding_lower",
+        "headcount_rounding_upper": "pooled_headcount_rounding_upper",
+        "rounding_lower": "pooled_rate_rounding_lower",
+        "rounding_upper": "pooled_rate_rounding_upper",
+    }
+
     group: NDArray[Any] | None = field(converter=_optional_labels, eq=array_eq)
     rate: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     headcount: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
@@ -246,43 +257,9 @@ class PooledRate:
     level: float | None
     dependence: str | None
 
-    def to_frame(self) -> pd.DataFrame:
-        """The pooled figures as a frame, one row per group.
-
-        Returns
-        -------
-        pandas.DataFrame
-            Columns ``group`` (when grouped), ``pooled_headcount``,
-            ``pooled_population``, ``pooled_rate`` and, when available,
-            ``pooled_headcount_se``, ``pooled_rate_se``,
-            ``pooled_rate_lower``, ``pooled_rate_upper``,
-            ``pooled_headcount_rounding_lower``,
-            ``pooled_headcount_rounding_upper``,
-            ``pooled_rate_rounding_lower``, ``pooled_rate_rounding_upper``.
-        """
-        return _frame(self._columns())
-
-    def _columns(self) -> dict[str, Any]:
-        """The output columns by name (the adapters' names), None left out."""
-        cols = {
-            "group": self.group,
-            "pooled_headcount": self.headcount,
-            "pooled_population": self.population,
-            "pooled_rate": self.rate,
-            "pooled_headcount_se": self.headcount_se,
-            "pooled_rate_se": self.se,
-            "pooled_rate_lower": self.lower,
-            "pooled_rate_upper": self.upper,
-            "pooled_headcount_rounding_lower": self.headcount_rounding_lower,
-            "pooled_headcount_rounding_upper": self.headcount_rounding_upper,
-            "pooled_rate_rounding_lower": self.rounding_lower,
-            "pooled_rate_rounding_upper": self.rounding_upper,
-        }
-        return {k: v for k, v in cols.items() if v is not None}
-
 
 @frozen(kw_only=True)
-class DerivedEstimate:
+class DerivedEstimate(Result):
     """A proportion or ratio of two published estimates, with its error.
 
     Attributes
@@ -311,6 +288,15 @@ class DerivedEstimate:
     0.322156 0.00803 proportion
     """
 
+    _columns: ClassVar[Mapping[str, str]] = {
+        "estimate": "derived",
+        "se": "derived_se",
+        "moe": "derived_moe",
+        "lower": "derived_lower",
+        "upper": "derived_upper",
+        "formula": "derived_formula",
+    }
+
     estimate: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     se: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     moe: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
@@ -320,29 +306,9 @@ class DerivedEstimate:
     level: float
     unit: Unit | None
 
-    def to_frame(self) -> pd.DataFrame:
-        """The derived estimates as a frame.
-
-        Returns
-        -------
-        pandas.DataFrame
-            Columns ``derived``, ``derived_se``, ``derived_moe``,
-            ``derived_lower``, ``derived_upper``, ``derived_formula``.
-        """
-        return _frame(
-            {
-                "derived": self.estimate,
-                "derived_se": self.se,
-                "derived_moe": self.moe,
-                "derived_lower": self.lower,
-                "derived_upper": self.upper,
-                "derived_formula": self.formula,
-            }
-        )
-
 
 @frozen(kw_only=True)
-class GapMoney:
+class GapMoney(_OptionalColumns):
     """The poverty gap in money: mean shortfall and total shortfall per month.
 
     Attributes
@@ -372,6 +338,15 @@ class GapMoney:
     120362.0 4.55
     """
 
+    _columns: ClassVar[Mapping[str, str]] = {
+        "mean_shortfall": "gap_mean_shortfall",
+        "mean_shortfall_lower": "gap_mean_shortfall_lower",
+        "mean_shortfall_upper": "gap_mean_shortfall_upper",
+        "total": "gap_total",
+        "total_lower": "gap_total_lower",
+        "total_upper": "gap_total_upper",
+    }
+
     mean_shortfall: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     total: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     mean_shortfall_lower: NDArray[np.float64] | None = field(
@@ -382,28 +357,6 @@ class GapMoney:
     )
     total_lower: NDArray[np.float64] | None = field(converter=_optional, eq=array_eq)
     total_upper: NDArray[np.float64] | None = field(converter=_optional, eq=array_eq)
-
-    def to_frame(self) -> pd.DataFrame:
-        """The gap money as a frame.
-
-        Returns
-        -------
-        pandas.DataFrame
-            Columns ``gap_mean_shortfall``, ``gap_total`` and, with rounding
-            bounds, ``gap_mean_shortfall_lower``,
-            ``gap_mean_shortfall_upper``, ``gap_total_lower``,
-            ``gap_total_upper``.
-        """
-        return _frame(
-            {
-                "gap_mean_shortfall": self.mean_shortfall,
-                "gap_mean_shortfall_lower": self.mean_shortfall_lower,
-                "gap_mean_shortfall_upper": self.mean_shortfall_upper,
-                "gap_total": self.total,
-                "gap_total_lower": self.total_lower,
-                "gap_total_upper": self.total_upper,
-            }
-        )
 
 
 # --------------------------------------------------------------------------

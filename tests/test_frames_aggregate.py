@@ -283,3 +283,37 @@ def test_every_province_rebuilt_from_its_regencies_march_2023() -> None:
         mean > both["pooled_rate_rounding_upper"]
     )
     assert outside.sum() >= 30
+
+
+def test_margins_of_error_column_and_a_common_correlation() -> None:
+    # A 90 % MOE column is the SE column times z = 1.6449 (uncertainty.se_from_moe).
+    d = pd.DataFrame(
+        {
+            "region_code": ["a", "b"],
+            "period": [1.0, 1.0],
+            "poverty_rate_pct": [10.0, 20.0],
+            "poor_thousands": [10.0, 60.0],
+            "se": [1.0, 2.0],
+        }
+    )
+    d["moe"] = d["se"] * 1.6448536269514722
+    kw: dict[str, Any] = {
+        "groups": {"ab": ["a", "b"]},
+        "unit": "percent",
+        "level": 0.9,
+        "independent": False,
+        "correlation": 0.5,
+    }
+    by_se = aggregate_regions(d, se="se", **kw)
+    by_moe = aggregate_regions(d, moe="moe", **kw)
+    np.testing.assert_allclose(by_moe["pooled_rate_se"], by_se["pooled_rate_se"])
+    # By hand: N = 100, 300 (implied); w = 0.25, 0.75; Var = 0.0625 + 2.25 +
+    # 2 * 0.5 * 0.25 * 0.75 * 1 * 2 = 2.6875.
+    np.testing.assert_allclose(by_se["pooled_rate_se"], np.sqrt(2.6875), rtol=1e-12)
+    with pytest.raises(ValueError, match=r"`headcount` is missing \(NaN\)"):
+        aggregate_regions(
+            d.assign(poor_thousands=[NAN, 60.0]),
+            groups={"ab": ["a", "b"]},
+            unit="percent",
+            nan_policy="raise",
+        )

@@ -94,41 +94,44 @@ EXAMPLES: dict[type[Any], Callable[[], Any]] = {
         level=0.9,
         method="sidak",
     ),
-    ParsedNumbers: lambda: povstat.parse_numbers(
-        ["37,78 ribu jiwa", "4,26 persen", "x"], locale="id", errors="report"
-    ),
     CountSum: lambda: povstat.sum_counts(
-        [10.0, 20.0, 5.0],
-        se=[1.0, 2.0, 0.5],
+        [1.0, 2.0, NAN, 0.5],
+        se=[0.1, 0.2, 0.1, 0.1],
+        by=["a", "b", "b", "a"],
         level=0.9,
         independent=True,
-        by=["a", "a", "b"],
         decimals=1,
     ),
     PooledRate: lambda: povstat.pooled_rate(
-        [251.36, 37.78, 7.10],
-        rate=[9.45, 4.26, 3.31],
+        [1.0, 2.0, NAN, 0.5],
+        rate=[10.0, 20.0, 5.0, 2.5],
+        by=["a", "b", "b", "a"],
         unit="percent",
-        by=[1, 1, 2],
-    ),
-    DerivedEstimate: lambda: povstat.derived_ratio(
-        [10.0, 4.0],
-        [40.0, 8.0],
-        se_numerator=[1.0, 0.5],
-        se_denominator=[2.0, 1.0],
+        se=[0.1, 0.2, 0.1, 0.1],
         level=0.9,
         independent=True,
+        decimals={"headcount": 1, "rate": 1},
+    ),
+    DerivedEstimate: lambda: povstat.derived_proportion(
+        [100.0, NAN],
+        [200.0, 300.0],
+        se_part=5.0,
+        se_whole=20.0,
+        level=0.9,
+        unit="fraction",
     ),
     GapMoney: lambda: povstat.poverty_gap_money(
-        [0.76, 0.5],
-        [4.26, 3.0],
-        674_660,
+        [0.76, NAN],
+        [4.26, 3.31],
+        [674_660, 613_985],
         headcount=[37.78, 7.1],
         unit="percent",
         count_unit="thousands",
+        decimals={"p1": 2, "rate": 2, "poverty_line": 0, "headcount": 2},
     ),
-    ReliabilityFlags: lambda: povstat.reliability_flags(
-        [4.0, 25.0, np.nan, 60.0], bands="bps"
+    ReliabilityFlags: lambda: povstat.reliability_flags([4.0, 30.0, NAN], bands="bps"),
+    ParsedNumbers: lambda: povstat.parse_numbers(
+        ["37,78 ribu jiwa", "4,26 persen", "x"], locale="id", errors="report"
     ),
     InvalidCell: lambda: InvalidCell(row=(1, 2), column="c", text="4.26", reason="r"),
     BpsTable: lambda: povstat.read_bps_table(

@@ -585,14 +585,19 @@ def _canonical(
     groups: _Groups,
     rows: Mapping[str, NDArray[np.float64]],
     keep: NDArray[np.bool_],
+    dep: _Dependence | None,
 ) -> NDArray[np.intp]:
     """Row order for the sums: by group, then by every value (ties are equal).
 
     Floating-point sums depend on the order of their terms; taking them in
-    an order fixed by the values makes every result independent of the
-    order of the rows.
+    an order fixed by the values (and, with a covariance matrix, each row's
+    variance and covariances) makes every result independent of the order
+    of the rows.
     """
-    keys = [np.nan_to_num(a, nan=np.inf) for a in reversed(list(rows.values()))]
+    values = list(rows.values())
+    if dep is not None and dep.cov is not None:
+        values += [np.diag(dep.cov), np.sort(dep.cov, axis=1).sum(axis=1)]
+    keys = [np.nan_to_num(a, nan=np.inf) for a in reversed(values)]
     order = np.lexsort((*keys, groups.codes))
     return np.asarray(order[keep[order]], dtype=np.intp)
 
@@ -627,12 +632,11 @@ def _variance(
     rows flagged in it counts, once per group (the ACS zero-estimate rule).
     """
     if dep.kind == "covariance":
-        assert dep.cov is not None  # set by _dependence
-        g = np.zeros((k, len(codes)))
-        g[codes, np.arange(len(codes))] = weight
-        return np.asarray(np.einsum("gi,ij,gj->g", g, dep.cov, g))
-    assert se is not None  # set by _dependence
-    term = weight * se
+        cov = cast("NDArray[np.float64]", dep.cov)
+        same = codes[:, None] == codes[None, :]
+        pairs = np.where(same, cov * np.outer(weight, weight), 0.0)
+        return np.asarray(_group_sum(pairs.sum(axis=1), codes, k))
+    term = weight * cast("NDArray[np.float64]", se)
     sq = term * term
     if zero is not None:
         biggest = np.zeros(k)
@@ -844,14 +848,13 @@ def sum_counts(
     d = None if decimals is None else _validate.decimals(decimals)
     missing = _missing_rows(policy, rows, n)
     keep = ~missing if policy == "omit" else np.ones(n, dtype=bool)
-    order = _canonical(groups, rows, keep)
+    order = _canonical(groups, rows, keep, dep)
     codes, k = groups.codes[order], groups.k
     x = est[order]
     empty = _void(codes, k, missing[order])
     total = np.where(empty, np.nan, _group_sum(x, codes, k))
     sd = half = None
     if dep is not None:
-        assert lev is not None  # set with the errors
         if dep.cov is not None:
             dep = _Dependence("covariance", cov=dep.cov[np.ix_(order, order)])
         var = _variance(
@@ -864,7 +867,7 @@ def sum_counts(
             zero=(x == 0) if zeros == "largest" else None,
         )
         sd = np.where(empty, np.nan, np.sqrt(var))
-        half = _moe(sd, lev)
+        half = _moe(sd, cast(float, lev))
     r_lo = r_hi = None
     if d is not None:
         lo, hi = _bounds(x, d, "estimate")
@@ -1033,7 +1036,7 @@ def pooled_rate(
     groups = _groups(by, n)
     missing = _missing_rows(policy, rows, n) | np.isnan(pop)  # rate 0: no N
     keep = ~missing if policy == "omit" else np.ones(n, dtype=bool)
-    order = _canonical(groups, rows, keep)
+    order = _canonical(groups, rows, keep, dep)
     codes, k = groups.codes[order], groups.k
     empty = _void(codes, k, missing[order])
     hh, nn = h[order], pop[order]
@@ -1042,7 +1045,6 @@ def pooled_rate(
     pooled = headcount_to_rate(total_h, total_n, unit=u)
     se_r = lo = hi = se_h = None
     if dep is not None:
-        assert lev is not None  # checked above
         if dep.cov is not None:
             dep = _Dependence("covariance", cov=dep.cov[np.ix_(order, order)])
         # Var of the total poor, sum_i N_i P_i (rates as fractions).
@@ -1057,7 +1059,7 @@ def pooled_rate(
         se_h = np.where(empty, np.nan, np.sqrt(var_h))
         with np.errstate(divide="ignore", invalid="ignore"):
             se_r = np.where(total_n > 0, se_h / total_n * scale, np.nan)
-        half = _moe(se_r, lev)
+        half = _moe(se_r, cast(float, lev))
         lo, hi = pooled - half, pooled + half
     rh_lo = rh_hi = r_lo = r_hi = None
     if dec is not None:

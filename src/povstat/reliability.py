@@ -166,6 +166,18 @@ RSE_CONVENTIONS: Mapping[str, RSEBands] = MappingProxyType(
 )
 
 
+_IS_STR = np.frompyfunc(lambda v: isinstance(v, str), 1, 1)
+
+
+def _flags(x: Any) -> NDArray[np.object_]:
+    """Labels as a read-only object array; any non-label (NaN, None) is None."""
+    arr = np.asarray(x, dtype=object)
+    keep = np.asarray(_IS_STR(arr), dtype=bool)
+    out = np.empty(arr.shape, dtype=object)
+    out[keep] = arr[keep]
+    return readonly(out)
+
+
 @frozen(kw_only=True)
 class ReliabilityFlags(Result):
     """Reliability flags of estimates from their RSE.
@@ -198,7 +210,7 @@ class ReliabilityFlags(Result):
 
     rse_pct: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     band: NDArray[np.int64] = field(converter=readonly, eq=array_eq)
-    flag: NDArray[np.object_] = field(converter=readonly, eq=array_eq)
+    flag: NDArray[np.object_] = field(converter=_flags, eq=array_eq)
     bands: RSEBands
 
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -1062,3 +1062,43 @@ def test_check_statements_per_year_on_dates_and_polars() -> None:
         persons_per_poor_unit=1000,
     )
     assert out["verdict"].tolist() == [HOLDS]
+
+
+def test_rank_with_a_stated_value_is_checked_both_ways() -> None:
+    # BPS_P0_KABKOTA, March 2024 (bundled): Kabupaten Probolinggo 16.45 %,
+    # 4th highest of the 38 after Sampang, Bangkalan and Sumenep.
+    t = _regions(2024)
+    args: dict[str, Any] = {
+        "values": t["poverty_rate_pct"],
+        "labels": t["region_name"].to_numpy(),
+        "subject": "Kabupaten Probolinggo",
+        "descending": True,
+    }
+    ok = check_rank_statement(
+        **args, stated_rank=4, stated_value=16.45, value_decimals=2
+    )
+    assert ok.verdict == HOLDS
+    assert "its value 16.45 is as stated" in str(ok.reason)
+    # "4th highest with 59.9 %": the rank is right, the value is not, and
+    # 59.9 % would be the highest of all (Sampang's 2024 rate is below it).
+    top = float(t["poverty_rate_pct"].max())
+    assert top < 59.9
+    bad = check_rank_statement(
+        **args, stated_rank=4, stated_value=59.9, value_decimals=1
+    )
+    assert bad.verdict == NOT_HOLDS
+    assert "its value is 16.45, not 59.9 (59.9 would rank 1)" in str(bad.reason)
+    assert bad.figures["stated_value_rank_min"] == 1
+    # The right value with the wrong rank does not hold either.
+    assert (
+        check_rank_statement(
+            **args, stated_rank=3, stated_value=16.45, value_decimals=2
+        ).verdict
+        == NOT_HOLDS
+    )
+    with pytest.raises(ValueError, match="given together"):
+        check_rank_statement(**args, stated_rank=4, stated_value=16.45)
+    with pytest.raises(ValueError, match="rounded to 1 decimals"):
+        check_rank_statement(
+            **args, stated_rank=4, stated_value=16.45, value_decimals=1
+        )

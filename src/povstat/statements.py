@@ -1208,8 +1208,14 @@ def check_rank_statement(
     ties: Ties = "min",
     after: str | None = None,
     of: int | None = None,
+    stated_value: float | None = None,
+    value_decimals: int | None = None,
 ) -> StatementCheck:
     """Check a rank statement: "second lowest, after Kota Batu", "38th of 38".
+
+    A statement that gives the value too ("4th highest with 16.45 %") is
+    checked both ways: the subject's rank in the data, and whether the
+    stated value is the subject's and could hold the stated rank.
 
     Parameters
     ----------
@@ -1241,6 +1247,11 @@ def check_rank_statement(
     of : int, optional
         The number of ranked regions stated ("of 38"); regions without a
         value may be among them.
+    stated_value : float, optional
+        The value the statement gives for the subject ("with 59.9 %"), in
+        the unit of `values`.
+    value_decimals : int, optional
+        Decimal places of `stated_value`; required with it.
 
     Returns
     -------
@@ -1248,7 +1259,12 @@ def check_rank_statement(
         0-d verdict and reason. Figures: ``rank``, ``rank_min``,
         ``rank_max``, ``count``, ``value``, and ``before`` (the labels at
         rank ``stated_rank - 1``, joined by " and "). The reason names the
-        regions ranked ahead of the subject (up to three).
+        regions ranked ahead of the subject (up to three). With
+        `stated_value`: ``value_matches`` (the subject's value rounds to
+        it), and ``stated_value_rank_min`` and ``stated_value_rank_max``
+        (the ranks, over ties, that the stated value would have among the
+        others); a value that does not match makes the statement not
+        hold.
 
     Raises
     ------
@@ -1312,6 +1328,14 @@ def check_rank_statement(
         if name is not None and name not in set(names.tolist()):
             msg = f"`{arg}` {name!r} is not among `labels`"
             raise ValueError(msg)
+    if (stated_value is None) != (value_decimals is None):
+        msg = "`stated_value` and `value_decimals` must be given together"
+        raise ValueError(msg)
+    vd = (
+        None
+        if value_decimals is None
+        else _validate.decimals(value_decimals, "value_decimals")
+    )
     r_min = rank(v, descending=descending, ties="min")
     r_max = rank(v, descending=descending, ties="max")
     r_rule = rank(v, descending=descending, ties=ties)
@@ -1375,6 +1399,36 @@ def check_rank_statement(
             )
             if feasible:
                 verdict = UNDECIDED
+    extra: dict[str, Any] = {}
+    if stated_value is not None and vd is not None:
+        sv = float(_validate.finite_or_nan(stated_value, "stated_value"))
+        if float(round_half_up(sv, vd)) != float(round_half_up(sv, 10)):
+            msg = (
+                f"`stated_value` must be rounded to {vd} decimals, got {stated_value!r}"
+            )
+            raise ValueError(msg)
+        # The ranks the stated value would take among the other values.
+        w = v.copy()
+        w[k] = sv
+        s_lo = float(rank(w, descending=descending, ties="min").rank[k])
+        s_hi = float(rank(w, descending=descending, ties="max").rank[k])
+        matches = bool(round_half_up(value, vd) == sv) if not np.isnan(value) else False
+        at = f"{_fmt(s_lo, 0)}" + (f"-{_fmt(s_hi, 0)}" if s_hi > s_lo else "")
+        if np.isnan(value) or np.isnan(sv):
+            pass
+        elif matches:
+            reason += f"; its value {_fmt(value, vd)} is as stated"
+        else:
+            verdict = NOT_HOLDS
+            reason += (
+                f"; its value is {_fmt(value, max(vd, 2))}, not {_fmt(sv, vd)} "
+                f"({_fmt(sv, vd)} would rank {at})"
+            )
+        extra = {
+            "value_matches": matches,
+            "stated_value_rank_min": s_lo,
+            "stated_value_rank_max": s_hi,
+        }
     return StatementCheck(
         verdict=np.asarray(verdict),
         reason=np.asarray(reason),
@@ -1385,6 +1439,7 @@ def check_rank_statement(
             "count": count,
             "value": value,
             "before": before_text,
+            **extra,
         },
     )
 
@@ -1416,6 +1471,8 @@ _NUMBER_COLUMNS: tuple[tuple[tuple[str, ...], str, bool, float, bool], ...] = (
     (("count",), "base", False, 0, True),
     (("rank",), "stated_rank", True, 1, False),
     (("rank",), "of", True, 1, True),
+    (("rank",), "stated_value", False, -np.inf, True),
+    (("rank",), "value_decimals", True, -15, True),
 )
 
 
@@ -1547,8 +1604,9 @@ def check_statements(
         ``measure`` (a column of `data`), ``stated`` (in that column's unit),
         ``decimals``.
         ``"rank"``: ``region``, ``period``, ``stated_rank``, ``descending``
-        (bool), optional ``after`` and ``of``; regions ranked among the rows
-        of `data` at that period (and in the same `group`, if given).
+        (bool), optional ``after``, ``of``, and ``stated_value`` with
+        ``value_decimals``; regions ranked among the rows of `data` at that
+        period (and in the same `group`, if given).
 
         Numbers must be numbers: text such as "0,11" is refused (read it
         with :func:`povstat.parse_numbers`), as are ranks and decimals that
@@ -1873,6 +1931,12 @@ def check_statements(
             descending=bool(row["descending"]),
             after=None if pd.isna(row.get("after", None)) else str(row["after"]),
             of=None if pd.isna(row.get("of", None)) else int(row["of"]),
+            stated_value=None
+            if pd.isna(row.get("stated_value", None))
+            else float(row["stated_value"]),
+            value_decimals=None
+            if pd.isna(row.get("value_decimals", None))
+            else int(row["value_decimals"]),
         )
         verdict[pos] = str(res.verdict)
         reason[pos] = str(res.reason)

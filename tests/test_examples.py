@@ -76,3 +76,28 @@ def test_statements_example_names_each_kind_of_slip(
         "it matches Indonesia, March 2023, poverty_rate_pct = 9.36",
     ]:
         assert expected in out, expected
+
+
+def test_aggregates_example_prints_the_checked_figures(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    out = _run("plot_aggregates_2023.py", capsys)
+    # Worked by hand in tests/test_aggregate.py from the BPS March 2023
+    # figures: Malang Raya 251.36 + 37.78 + 7.10 thousand poor at 9.45, 4.26
+    # and 3.31 %; the 38 counts add to 4,188.84 (published 4,188.81); Kota
+    # Malang's mean shortfall 0.76 / 4.26 * Rp 674,660.
+    for expected in [
+        "Malang Raya: 296.24 thousand poor",
+        "pooled rate 7.876 %",
+        "unweighted mean of the three rates, 5.673 %",
+        "sum of 38 counts 4188.84 thousand",
+        "published 4188.81",
+        "pooled rate 10.347 % (published 10.35 %)",
+        "mean shortfall Rp 120,362 per poor person per month",
+        "total Rp 4.55 billion a month",
+    ]:
+        assert expected in out, expected

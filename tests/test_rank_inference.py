@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -955,3 +956,156 @@ def test_covariance_without_interchangeable_rows_still_moves_with_rows() -> None
         b = rank_confidence_sets(x[pp], cov=cov[np.ix_(pp, pp)], **kw)
         np.testing.assert_array_equal(b.lower, a.lower[pp])
         np.testing.assert_array_equal(b.critical_value, a.critical_value[pp])
+
+
+# --------------------------------------------------------------------------
+# The published ACS convention; memory of large groups
+# --------------------------------------------------------------------------
+
+
+def published_acs_sets(
+    mean: NDArray[np.float64], moe: NDArray[np.float64]
+) -> tuple[list[int], list[int]]:
+    # The rule of the authors' replication code (R package RankingProject,
+    # vignette "joint", Klein, Wright and Wieczorek 2020, figure 1), written
+    # out with plain loops: 90 % Sidak intervals estimate +- Z_indep / Z *
+    # MOE, bounds rounded to 1 decimal, and k counted below i when
+    # hi_k <= lo_i (touching intervals separate).
+    n = len(mean)
+    z = ndtri(0.95)
+    z_indep = ndtri(1 - (1 - 0.9 ** (1 / n)) / 2)
+
+    def rnd(v: float) -> Decimal:
+        return Decimal(v).quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)
+
+    lo = [rnd(float(mean[i] - z_indep / z * moe[i])) for i in range(n)]
+    hi = [rnd(float(mean[i] + z_indep / z * moe[i])) for i in range(n)]
+    lower = [1 + sum(hi[k] <= lo[i] for k in range(n)) for i in range(n)]
+    upper = [n - sum(lo[k] >= hi[i] for k in range(n)) for i in range(n)]
+    return lower, upper
+
+
+def test_acs_published_convention_on_all_51_states() -> None:
+    abbr, mean, moe = load_acs()
+    kw: dict[str, Any] = {
+        "se": se_from_moe(moe, level=0.90),
+        "descending": False,  # rank 1 = shortest travel time
+        "level": 0.90,
+        "method": "sidak",
+        "simultaneous": True,
+    }
+    published = rank_confidence_sets(mean, **kw, interval_decimals=1)
+    lower, upper = published_acs_sets(mean, moe)
+    np.testing.assert_array_equal(published.lower, lower)
+    np.testing.assert_array_equal(published.upper, upper)
+    # Texas as published: [30, 37]; exact bounds give [29, 38].
+    tx = abbr.index("TX")
+    assert (published.lower[tx], published.upper[tx]) == (30, 37)
+    exact = rank_confidence_sets(mean, **kw)
+    assert (exact.lower[tx], exact.upper[tx]) == (29, 38)
+    differ = (exact.lower != published.lower) | (exact.upper != published.upper)
+    assert sorted(np.array(abbr)[differ]) == [
+        "HI", "IL", "LA", "ME", "MN", "MS", "NH", "NV", "TX",
+    ]  # fmt: skip
+    # Exact sets are never narrower: the published convention separates more.
+    assert np.all((exact.lower <= published.lower) & (published.upper <= exact.upper))
+    # The same sets ranked the other way round (rank 1 = longest time).
+    rev = rank_confidence_sets(-mean, **{**kw, "descending": True}, interval_decimals=1)
+    np.testing.assert_array_equal(rev.lower, published.lower)
+
+
+def test_interval_decimals_only_for_deterministic_simultaneous() -> None:
+    for method, simultaneous in [("bootstrap", True), ("sidak", False)]:
+        with pytest.raises(ValueError, match="`interval_decimals` applies to"):
+            rank_confidence_sets(
+                [1.0, 2.0], se=[1.0, 1.0], descending=True, level=0.9,
+                method=method, simultaneous=simultaneous,  # type: ignore[arg-type]
+                interval_decimals=1, n_draws=200,
+            )  # fmt: skip
+    with pytest.raises(TypeError, match="`interval_decimals` must be an int"):
+        rank_confidence_sets(
+            [1.0, 2.0], se=[1.0, 1.0], descending=True, level=0.9,
+            method="sidak", simultaneous=True, interval_decimals=1.5,  # type: ignore[arg-type]
+        )  # fmt: skip
+
+
+@settings(max_examples=40)
+@given(tied_problems(), st.sampled_from(["bonferroni", "sidak"]), st.booleans())
+def test_deterministic_sets_equal_their_definition(
+    p: tuple[NDArray[np.float64], NDArray[np.float64], NDArray[Any], NDArray[np.intp]],
+    method: str,
+    simultaneous: bool,
+) -> None:
+    # The sorting and blockwise kernels against every pair, by the
+    # definitions of the Notes, within groups (ties and zero SEs included).
+    x, se, g, _ = p
+    cs = rank_confidence_sets(
+        x, se=se, descending=True, level=0.9, method=method,  # type: ignore[arg-type]
+        simultaneous=simultaneous, groups=g,
+    )  # fmt: skip
+    same = g[:, None] == g[None, :]
+    np.fill_diagonal(same, False)
+    if simultaneous:
+        zc = cs.critical_value[:, None]
+        lo, hi = x - zc[:, 0] * se, x + zc[:, 0] * se
+        better = same & (lo[:, None] > hi[None, :])  # i's interval above k's
+    else:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            t = (x[:, None] - x[None, :]) / np.sqrt(se[:, None] ** 2 + se[None, :] ** 2)
+        t = np.where(np.isnan(t), 0.0, t)
+        better = same & (t > cs.critical_value[:, None])
+    n_g = (g[:, None] == g[None, :]).sum(axis=1)
+    np.testing.assert_array_equal(cs.lower, 1 + better.sum(axis=0))
+    np.testing.assert_array_equal(cs.upper, n_g - better.sum(axis=1))
+
+
+def test_bootstrap_for_a_huge_group_is_refused_before_allocating() -> None:
+    # 10,000 items in one group: about 6.4 GB of pair arrays. The estimate
+    # is made before any of them is built.
+    x = np.linspace(0.0, 1.0, 10_000)
+    with pytest.raises(ValueError, match=r"about 6\.4 GB .* 10,000 items.*'sidak'"):
+        rank_confidence_sets(
+            x, se=np.full(10_000, 0.1), descending=True, level=0.9,
+            method="bootstrap", simultaneous=False, n_draws=200, seed=1,
+        )  # fmt: skip
+    with pytest.raises(ValueError, match=r"rank probabilities .* about 5\.6 GB"):
+        rank_probabilities(x, se=np.full(10_000, 0.1), descending=True, seed=1)
+
+
+def test_bootstrap_memory_limit_counts_every_group(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import povstat.rank_inference as ri
+
+    monkeypatch.setattr(ri, "_MAX_BYTES", 10**6)
+    # Two groups of 100: 2 x 100^2 pairs x 64 bytes = 1.28 MB > 1 MB.
+    x = np.linspace(0.0, 1.0, 200)
+    with pytest.raises(ValueError, match=r"about 1 MB .* 100 items"):
+        rank_confidence_sets(
+            x, se=np.full(200, 0.1), groups=np.repeat([1, 2], 100),
+            descending=True, level=0.9, method="bootstrap", simultaneous=True,
+            n_draws=200, seed=1,
+        )  # fmt: skip
+
+
+@pytest.mark.parametrize("simultaneous", [False, True])
+def test_deterministic_sets_for_a_large_group_in_linear_memory(
+    simultaneous: bool,
+) -> None:
+    # 3,000 items: the pair arrays would take 3000^2 x 40 bytes = 360 MB.
+    import tracemalloc
+
+    rng = np.random.default_rng(1)
+    x = rng.normal(10.0, 2.0, 3000)
+    se = rng.uniform(0.1, 0.5, 3000)
+    tracemalloc.start()
+    try:
+        cs = rank_confidence_sets(
+            x, se=se, descending=True, level=0.9, method="sidak",
+            simultaneous=simultaneous,
+        )  # fmt: skip
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 40e6
+    assert np.all((cs.lower <= cs.point_rank) & (cs.point_rank <= cs.upper))

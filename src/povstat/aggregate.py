@@ -260,22 +260,25 @@ class PooledRate:
             ``pooled_headcount_rounding_upper``,
             ``pooled_rate_rounding_lower``, ``pooled_rate_rounding_upper``.
         """
-        return _frame(
-            {
-                "group": self.group,
-                "pooled_headcount": self.headcount,
-                "pooled_population": self.population,
-                "pooled_rate": self.rate,
-                "pooled_headcount_se": self.headcount_se,
-                "pooled_rate_se": self.se,
-                "pooled_rate_lower": self.lower,
-                "pooled_rate_upper": self.upper,
-                "pooled_headcount_rounding_lower": self.headcount_rounding_lower,
-                "pooled_headcount_rounding_upper": self.headcount_rounding_upper,
-                "pooled_rate_rounding_lower": self.rounding_lower,
-                "pooled_rate_rounding_upper": self.rounding_upper,
-            }
-        )
+        return _frame(self._columns())
+
+    def _columns(self) -> dict[str, Any]:
+        """The output columns by name (the adapters' names), None left out."""
+        cols = {
+            "group": self.group,
+            "pooled_headcount": self.headcount,
+            "pooled_population": self.population,
+            "pooled_rate": self.rate,
+            "pooled_headcount_se": self.headcount_se,
+            "pooled_rate_se": self.se,
+            "pooled_rate_lower": self.lower,
+            "pooled_rate_upper": self.upper,
+            "pooled_headcount_rounding_lower": self.headcount_rounding_lower,
+            "pooled_headcount_rounding_upper": self.headcount_rounding_upper,
+            "pooled_rate_rounding_lower": self.rounding_lower,
+            "pooled_rate_rounding_upper": self.rounding_upper,
+        }
+        return {k: v for k, v in cols.items() if v is not None}
 
 
 @frozen(kw_only=True)
@@ -420,6 +423,9 @@ class _Groups:
 def _groups(by: ArrayLike | None, n: int) -> _Groups:
     if by is None:
         return _Groups(None, np.zeros(n, dtype=np.intp), 1)
+    if np.ma.is_masked(by):
+        msg = "`by` must not hold missing labels (masked entries)"
+        raise ValueError(msg)
     lab = np.asarray(by)
     if lab.ndim != 1 or lab.shape[0] != n:
         msg = (
@@ -651,6 +657,15 @@ def _canonical(
     keys = [np.nan_to_num(a, nan=np.inf) for a in reversed(list(rows.values()))]
     order = np.lexsort((*keys, groups.codes))
     return np.asarray(order[keep[order]], dtype=np.intp)
+
+
+def _void(
+    codes: NDArray[np.intp], k: int, missing: NDArray[np.bool_]
+) -> NDArray[np.bool_]:
+    """Groups without a result: no rows left, or a missing value propagated."""
+    rows = np.bincount(codes, minlength=k)
+    gaps = np.bincount(codes, weights=missing.astype(np.float64), minlength=k)
+    return np.asarray((rows == 0) | (gaps > 0))
 
 
 def _group_sum(x: NDArray[np.float64], codes: NDArray[np.intp], k: int) -> Any:
@@ -894,7 +909,7 @@ def sum_counts(
     order = _canonical(groups, rows, keep)
     codes, k = groups.codes[order], groups.k
     x = est[order]
-    empty = np.bincount(codes, minlength=k) == 0
+    empty = _void(codes, k, missing[order])
     total = np.where(empty, np.nan, _group_sum(x, codes, k))
     sd = half = None
     if dep is not None:
@@ -1078,13 +1093,11 @@ def pooled_rate(
     )
     dec = _decimals(decimals, names)
     groups = _groups(by, n)
-    missing = _missing_rows(policy, rows, n)
-    if policy == "omit":
-        missing |= np.isnan(pop)  # a zero rate implies no population
+    missing = _missing_rows(policy, rows, n) | np.isnan(pop)  # rate 0: no N
     keep = ~missing if policy == "omit" else np.ones(n, dtype=bool)
     order = _canonical(groups, rows, keep)
     codes, k = groups.codes[order], groups.k
-    empty = np.bincount(codes, minlength=k) == 0
+    empty = _void(codes, k, missing[order])
     hh, nn = h[order], pop[order]
     total_h = np.where(empty, np.nan, _group_sum(hh, codes, k))
     total_n = np.where(empty, np.nan, _group_sum(nn, codes, k))

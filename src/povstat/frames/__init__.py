@@ -22,9 +22,11 @@ from povstat.frames._legacy import (
     with_ranks,
     with_rate_interval,
 )
+from povstat.frames.aggregate import aggregate_regions, with_reliability
 from povstat.frames.headcount import with_headcount, with_implied_population, with_rate
 
 __all__ = [
+    "aggregate_regions",
     "with_change_from_base",
     "with_change_test",
     "with_changes",
@@ -35,4 +37,5 @@ __all__ = [
     "with_ranks",
     "with_rate",
     "with_rate_interval",
+    "with_reliability",
 ]

@@ -56,6 +56,7 @@ __all__ = [
     "NOT_HOLDS",
     "UNDECIDED",
     "StatementCheck",
+    "check_benchmark_statement",
     "check_change_statement",
     "check_consistency",
     "check_count_statement",
@@ -64,6 +65,7 @@ __all__ = [
     "check_level_change_statement",
     "check_rank_statement",
     "check_statements",
+    "check_top_statement",
 ]
 
 #: Verdict: the statement agrees with the figures.
@@ -1440,6 +1442,252 @@ def check_rank_statement(
             "value": value,
             "before": before_text,
             **extra,
+        },
+    )
+
+
+def check_benchmark_statement(
+    value: ArrayLike,
+    benchmark: ArrayLike,
+    *,
+    relation: Literal["below", "above"],
+    decimals: int,
+) -> StatementCheck:
+    """Check "below the national rate" or "above the province" on published figures.
+
+    Parameters
+    ----------
+    value : array_like
+        The published figure of the region the statement is about.
+    benchmark : array_like
+        The published figure it is compared with (e.g. Indonesia's rate, or
+        the province's), in the same unit; broadcast against `value`.
+    relation : {"below", "above"}
+        What the statement says of `value` against `benchmark`.
+    decimals : int
+        Decimal places both figures are published with.
+
+    Returns
+    -------
+    StatementCheck
+        ``"holds"`` where the published figures differ in the stated
+        direction, ``"does not hold"`` where they differ the other way,
+        ``"cannot tell"`` where they are equal as published (the true values
+        may differ either way within their rounding) or a figure is missing.
+        Figures: ``difference`` (value - benchmark).
+
+    Raises
+    ------
+    TypeError
+        If an input is not numeric or `decimals` is not an int.
+    ValueError
+        If `relation` is unknown, a figure is infinite or not rounded to
+        `decimals`, or the shapes do not broadcast.
+
+    See Also
+    --------
+    check_rank_statement : Statements of order among many regions.
+
+    Notes
+    -----
+    Two different figures rounded to the same :math:`d` decimals differ in
+    the same direction as their true values, since their rounding intervals
+    do not overlap [1]_; equal figures decide nothing.
+
+    References
+    ----------
+    .. [1] IEEE Std 754-2019, section 4.3.1, "roundTiesToAway".
+
+    Examples
+    --------
+    Kabupaten Lumajang, BPS March 2025: 8.60 %; Indonesia 8.47 %, Jawa Timur
+    9.50 %. "Below the national rate" does not hold; "below the province"
+    does:
+
+    >>> from povstat.statements import check_benchmark_statement
+    >>> res = check_benchmark_statement(8.60, [8.47, 9.50], relation="below",
+    ...                                 decimals=2)
+    >>> print(res.verdict)
+    ['does not hold' 'holds']
+    """
+    d = _validate.decimals(decimals)
+    rel = _validate.choice(relation, "relation", ("below", "above"))
+    v = _snap_to(_validate.finite_or_nan(value, "value"), d, "value")
+    b = _snap_to(_validate.finite_or_nan(benchmark, "benchmark"), d, "benchmark")
+    shape = _validate.shape(value=v, benchmark=b)
+    diff = np.broadcast_to(_snap(v - b), shape)
+    vb = np.broadcast_to(v, shape)
+    bb = np.broadcast_to(b, shape)
+    said = diff < 0 if rel == "below" else diff > 0
+    other = diff > 0 if rel == "below" else diff < 0
+    missing = np.isnan(diff)
+    verdict = np.where(
+        missing | (diff == 0), UNDECIDED, np.where(said, HOLDS, NOT_HOLDS)
+    )
+
+    def describe(i: tuple[int, ...]) -> str:
+        x, y = _fmt(float(vb[i]), d), _fmt(float(bb[i]), d)
+        if diff[i] == 0:
+            return f"{x} equals {y} as published: either may be the larger"
+        word = "below" if diff[i] < 0 else "above"
+        text = f"{x} is {word} {y} (by {_fmt(abs(float(diff[i])), d)})"
+        return text + (f", not {rel} it" if other[i] else "")
+
+    return StatementCheck(
+        verdict=verdict,
+        reason=_reasons(shape, missing, describe),
+        figures={"difference": diff},
+    )
+
+
+def check_top_statement(
+    values: ArrayLike,
+    labels: Sequence[str] | NDArray[Any],
+    *,
+    members: Sequence[str],
+    k: int,
+    descending: bool,
+    exactly: bool = False,
+) -> StatementCheck:
+    """Check a set statement: "all of X's regencies among the top six".
+
+    Parameters
+    ----------
+    values : array_like, 1-D
+        The values ranked; NaN is missing (a missing value could rank
+        anywhere).
+    labels : sequence of str
+        Region names, one per value; unique.
+    members : sequence of str
+        The regions the statement names.
+    k : int
+        The size of the top set ("top six": 6; "the ten lowest": 10).
+    descending : bool
+        True if the top is the highest values, False if the lowest.
+    exactly : bool, default False
+        False: every member is in the top `k` ("among the top six").
+        True: the members are the top `k` ("the ten lowest are ...").
+
+    Returns
+    -------
+    StatementCheck
+        0-d verdict: ``"holds"``, ``"does not hold"``, or ``"cannot tell"``
+        where ties at the edge of the top `k` (or missing values) decide it.
+        Figures: ``in_top`` (members surely in the top `k`), ``outside``
+        (members surely outside), ``undecided`` (members whose place depends
+        on ties or missing values), ``missed`` (with `exactly`: regions
+        surely in the top `k` that are not members), each joined by ", ".
+
+    Raises
+    ------
+    TypeError
+        If `values` is not numeric, `descending` or `exactly` is not a bool,
+        or `k` is not an int.
+    ValueError
+        If the lengths differ, labels repeat, a member is not among the
+        labels, members repeat, or `k` is not in 1 to the number of regions.
+
+    See Also
+    --------
+    check_rank_statement : One region's rank.
+
+    Notes
+    -----
+    A region is surely in the top :math:`k` when its rank with ties counted
+    against it (``"max"``) is at most :math:`k`, and surely outside when its
+    rank with ties in its favour (``"min"``) exceeds :math:`k` [1]_; a
+    missing competitor could rank first.
+
+    References
+    ----------
+    .. [1] Kendall, M. G. (1945), "The treatment of ties in ranking
+       problems", *Biometrika* 33(3), 239-251.
+
+    Examples
+    --------
+    BPS March 2024: are the four Madura regencies among the six highest
+    rates of East Java's 38 regencies and cities? Pamekasan (13.41 %) is
+    7th:
+
+    >>> from povstat.datasets import load_east_java
+    >>> from povstat.statements import check_top_statement
+    >>> df = load_east_java()
+    >>> t = df[df["region_type"].isin(["kabupaten", "kota"]) & (df["year"] == 2024)]
+    >>> madura = ["Kabupaten Bangkalan", "Kabupaten Sampang",
+    ...           "Kabupaten Pamekasan", "Kabupaten Sumenep"]
+    >>> res = check_top_statement(t["poverty_rate_pct"], t["region_name"].to_numpy(),
+    ...                           members=madura, k=6, descending=True)
+    >>> print(res.verdict, "|", res.reason)  # doctest: +NORMALIZE_WHITESPACE
+    does not hold | 3 of the 4 named are surely among the 6 highest; not among
+    them: Kabupaten Pamekasan
+    >>> print(check_top_statement(t["poverty_rate_pct"],
+    ...     t["region_name"].to_numpy(), members=madura, k=7,
+    ...     descending=True).verdict)
+    holds
+    """
+    v = _validate.numeric(values, "values")
+    lab = np.asarray(labels, dtype=object)
+    if v.ndim != 1 or lab.shape != v.shape:
+        msg = (
+            f"`values` and `labels` must be 1-D of the same length, got "
+            f"shapes {v.shape} and {lab.shape}"
+        )
+        raise ValueError(msg)
+    names = lab.astype(str)
+    uniq, counts = np.unique(names, return_counts=True)
+    if (counts > 1).any():
+        msg = f"`labels` must be unique, repeated: {list(uniq[counts > 1])}"
+        raise ValueError(msg)
+    exact = _validate.flag(exactly, "exactly")
+    if isinstance(k, bool) or not isinstance(k, int | np.integer):
+        msg = f"`k` must be an int, got {k!r}"
+        raise TypeError(msg)
+    if not 1 <= k <= names.size:
+        msg = f"`k` must lie in 1 to {names.size} (the number of regions), got {k}"
+        raise ValueError(msg)
+    wanted = [str(m) for m in members]
+    if len(set(wanted)) != len(wanted):
+        msg = f"`members` must not repeat, got {wanted}"
+        raise ValueError(msg)
+    unknown_members = sorted(set(wanted) - set(names.tolist()))
+    if unknown_members:
+        msg = f"`members` {unknown_members} are not among `labels`"
+        raise ValueError(msg)
+    n_missing = int(np.isnan(v).sum())
+    r_min = rank(v, descending=descending, ties="min").rank
+    r_max = rank(v, descending=descending, ties="max").rank
+    # Missing competitors could all rank ahead: widen the worst case.
+    surely_in = ~np.isnan(v) & (r_max + n_missing <= k)
+    surely_out = ~np.isnan(v) & (r_min > k)
+    is_member = np.isin(names, wanted)
+    ins = sorted(names[is_member & surely_in].tolist())
+    outs = sorted(names[is_member & surely_out].tolist())
+    open_ = sorted(names[is_member & ~surely_in & ~surely_out].tolist())
+    missed = sorted(names[~is_member & surely_in].tolist()) if exact else []
+    if (exact and len(wanted) != k) or outs or missed:
+        verdict = NOT_HOLDS
+    elif open_:
+        verdict = UNDECIDED
+    else:
+        verdict = HOLDS
+    top = "highest" if descending else "lowest"
+    parts = [f"{len(ins)} of the {len(wanted)} named are surely among the {k} {top}"]
+    if outs:
+        parts.append(f"not among them: {', '.join(outs)}")
+    if open_:
+        parts.append(f"decided by ties or missing values: {', '.join(open_)}")
+    if missed:
+        parts.append(f"also among them but not named: {', '.join(missed)}")
+    if exact and len(wanted) != k:
+        parts.append(f"{len(wanted)} regions are named for a set of {k}")
+    return StatementCheck(
+        verdict=np.asarray(verdict),
+        reason=np.asarray("; ".join(parts)),
+        figures={
+            "in_top": ", ".join(ins),
+            "outside": ", ".join(outs),
+            "undecided": ", ".join(open_),
+            "missed": ", ".join(missed),
         },
     )
 

@@ -1176,3 +1176,55 @@ def test_top_set_with_ties_and_missing_values() -> None:
         check_top_statement([1.0] * 4, labels, members=["A", "A"], k=1, descending=True)
     with pytest.raises(TypeError, match="`k` must be an int"):
         check_top_statement([1.0] * 4, labels, members=["A"], k=1.0, descending=True)  # type: ignore[arg-type]
+
+
+def test_rate_change_per_year_over_real_elapsed_time() -> None:
+    # BPS_P0_PROV (bundled): Indonesia 11.22 % (March 2015), 8.47 % (March
+    # 2025), 10 years apart. By hand: -2.75 points, -0.275 points a year
+    # (0.28 half up); relative -24.51 %, -2.45 % a year on average;
+    # compound 100 * ((8.47 / 11.22) ** 0.1 - 1) = -2.7725 % a year.
+    res = check_change_statement(
+        11.22,
+        8.47,
+        [0.28, 2.45, 2.77, 2.75, 0.27],
+        direction="fall",
+        stated_as="points",
+        unit="percent",
+        decimals=2,
+        years=10,
+    )
+    assert res.verdict.tolist() == [HOLDS, UNDECIDED, UNDECIDED, NOT_HOLDS, NOT_HOLDS]
+    np.testing.assert_allclose(
+        res.figures["compound_per_year_pct"], -2.772514, atol=1e-6
+    )
+    assert "over 10.00 years that is -0.28 points a year" in str(res.reason[0])
+    pct = check_change_statement(
+        11.22,
+        8.47,
+        [2.45, 2.77],
+        direction="fall",
+        stated_as="percent",
+        unit="percent",
+        decimals=2,
+        years=10,
+    )
+    assert pct.verdict.tolist() == [HOLDS, HOLDS]
+    # The same through check_statements, the elapsed time taken from dates.
+    data = load_east_java()
+    st = pd.DataFrame(
+        {
+            "kind": ["change"],
+            "region": ["Indonesia"],
+            "period_before": [pd.Timestamp("2015-03-01")],
+            "period_after": [pd.Timestamp("2025-03-01")],
+            "stated": [0.28],
+            "direction": ["fall"],
+            "stated_as": ["points"],
+            "decimals": [2],
+            "per_year": [True],
+        }
+    )
+    out = check_statements(
+        st, data, unit="percent", region="region_name", persons_per_poor_unit=1000
+    )
+    assert out["verdict"].tolist() == [HOLDS]

@@ -211,6 +211,7 @@ def check_change_statement(
     stated_as: StatedAs,
     unit: Unit,
     decimals: int,
+    years: ArrayLike | None = None,
 ) -> StatementCheck:
     r"""Check "the rate fell by X percent": points, relative change, or neither.
 
@@ -237,6 +238,11 @@ def check_change_statement(
         Scale of the rates.
     decimals : int
         Decimal places of `stated` (2 for "0.11").
+    years : array_like, optional
+        Elapsed time in years (> 0; see :func:`povstat.decimal_year`) when
+        the statement gives an average per year: the stated size is then
+        compared with the points per year and, for "percent", with the
+        relative change per year, compound or simple (total / `years`).
 
     Returns
     -------
@@ -249,7 +255,8 @@ def check_change_statement(
         hold"`` otherwise. Figures: ``points``,
         ``relative_pct``, ``matches_points``, ``matches_relative`` (bool)
         and ``meaning`` (``"points"``, ``"relative"``, ``"both"`` or
-        ``"neither"``).
+        ``"neither"``); with `years` also ``points_per_year``,
+        ``relative_per_year_pct`` and ``compound_per_year_pct``.
 
     Raises
     ------
@@ -299,13 +306,34 @@ def check_change_statement(
     x = _validate.nonnegative(stated, "stated")
     b = _validate.numeric(before, "before")
     a = _validate.numeric(after, "after")
-    shape = _validate.shape(change=c.points, stated=x)
+    t = np.full((), np.nan) if years is None else _validate.positive(years, "years")
+    shape = _validate.shape(change=c.points, stated=x, years=t)
     points = np.broadcast_to(_snap(c.points), shape)
     rel = np.broadcast_to(_snap(c.relative), shape)
     xs = np.broadcast_to(x, shape)
     tol = 0.5 * 10.0**-d
-    m_points = np.abs(round_half_up(np.abs(points), d) - xs) < tol * 1e-6 + 1e-12
-    m_rel = np.abs(round_half_up(np.abs(rel), d) - xs) < tol * 1e-6 + 1e-12
+
+    def matches(v: NDArray[np.float64]) -> NDArray[np.bool_]:
+        return np.asarray(np.abs(round_half_up(np.abs(v), d) - xs) < tol * 1e-6 + 1e-12)
+
+    per_year: dict[str, NDArray[np.float64]] = {}
+    if years is None:
+        m_points = matches(points)
+        m_rel = matches(rel)
+    else:
+        yearly = annualized_change(before, after, years=t, unit=unit)
+        tb = np.broadcast_to(t, shape)
+        per_year = {
+            "points_per_year": np.broadcast_to(_snap(yearly.points_per_year), shape),
+            "relative_per_year_pct": _snap(rel / tb),
+            "compound_per_year_pct": np.broadcast_to(
+                _snap(yearly.compound_per_year), shape
+            ),
+        }
+        m_points = matches(per_year["points_per_year"])
+        m_rel = matches(per_year["relative_per_year_pct"]) | matches(
+            per_year["compound_per_year_pct"]
+        )
     sign_ok = points < 0 if dirn == "fall" else points > 0
     missing = np.isnan(points) | np.isnan(xs)
     m_said = m_points if as_points_flag else m_rel
@@ -336,6 +364,16 @@ def check_change_statement(
             f"{moved} {_fmt(abs(p), shown)} points ({_fmt(float(bb[i]), shown)} -> "
             f"{_fmt(float(ab[i]), shown)}), which is {relative_text}"
         )
+        if per_year:
+            core += (
+                f"; over {_fmt(float(np.broadcast_to(t, shape)[i]), 2)} years "
+                f"that is {_signed(float(per_year['points_per_year'][i]), shown)} "
+                "points a year, "
+                f"{_signed(float(per_year['relative_per_year_pct'][i]), 2)} % a "
+                "year on average or "
+                f"{_signed(float(per_year['compound_per_year_pct'][i]), 2)} % a "
+                "year compound"
+            )
         if not sign_ok[i]:
             tail = f"the statement says it would {dirn}"
         elif m_points[i] and not m_rel[i]:
@@ -364,6 +402,7 @@ def check_change_statement(
             "matches_points": m_points,
             "matches_relative": m_rel,
             "meaning": meaning,
+            **per_year,
         },
     )
 
@@ -1835,7 +1874,8 @@ def check_statements(
         ``"change"`` (of the rate): ``region``, ``period_before``,
         ``period_after``, ``stated``, ``direction`` ("fall"/"rise"),
         ``stated_as`` ("percent"/"points": the statement's unit word),
-        ``decimals``.
+        ``decimals``, and an optional bool ``per_year`` for an average per
+        year over the elapsed time.
         ``"level_change"`` (of the number of poor, or of the column named in
         an optional ``measure`` column, such as the poverty line): the same
         columns, with ``stated_as`` "percent", "points" or "units", and an
@@ -2034,9 +2074,14 @@ def check_statements(
     kinds = st["kind"].astype(str)
 
     s = st[kinds == "change"]
+    s = s.assign(
+        _yearly=s["per_year"].fillna(False).astype(bool)
+        if "per_year" in s.columns
+        else False
+    )
     # One vectorised call per (direction, unit word, decimals) combination.
-    for (direction, said, d), u in (
-        s.groupby(["direction", "stated_as", "decimals"]) if len(s) else ()
+    for (direction, said, d, per_year), u in (
+        s.groupby(["direction", "stated_as", "decimals", "_yearly"]) if len(s) else ()
     ):
         res = check_change_statement(
             lookup(rate, u["region"], u["period_before"]),
@@ -2046,6 +2091,9 @@ def check_statements(
             stated_as=cast("StatedAs", said),
             unit=unit,
             decimals=int(cast("float", d)),
+            years=_elapsed_years(u["period_before"], u["period_after"])
+            if bool(per_year)
+            else None,
         )
         verdict[u.index.to_numpy()] = res.verdict
         reason[u.index.to_numpy()] = res.reason

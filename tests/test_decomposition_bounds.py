@@ -32,8 +32,8 @@ def test_kota_malang_rate_effect_bounds_by_hand() -> None:
     )
     frame = b.to_frame()
     assert list(frame.columns) == [
-        "change_lower",
-        "change_upper",
+        "headcount_change_lower",
+        "headcount_change_upper",
         "population_effect_lower",
         "population_effect_upper",
         "rate_effect_lower",

@@ -65,6 +65,15 @@ CALLS: dict[str, list[Build]] = {
             [5, 6, 7], [6, 7, 8], a * 10, 1100, unit="percent"
         ),
     ],
+    "decomposition_bounds": [
+        lambda a: povstat.decomposition_bounds(
+            a, [5, 6, 7], 1000, 1100, unit="percent", rate_decimals=0
+        ),
+        lambda a: povstat.decomposition_bounds(
+            [5, 6, 7], [6, 7, 8], 1000, a * 10, unit="percent", rate_decimals=0,
+            population_decimals=0,
+        ),
+    ],
     "format_number": [lambda a: povstat.format_number(a, locale="id", decimals=1)],
     "headcount_interval": [
         lambda a: povstat.headcount_interval(

@@ -26,6 +26,7 @@ from povstat import (
     Change,
     ChangeTest,
     CountSum,
+    DecompositionBounds,
     DerivedEstimate,
     GapMoney,
     HeadcountDecomposition,
@@ -58,6 +59,14 @@ EXAMPLES: dict[type[Any], Callable[[], Any]] = {
     ),
     HeadcountDecomposition: lambda: povstat.decompose_headcount_change(
         [10.0, 5.0], [8.0, 6.0], [1000.0, 50.0], [1100.0, 40.0], unit="percent"
+    ),
+    DecompositionBounds: lambda: povstat.decomposition_bounds(
+        [10.0, 5.0],
+        [8.0, NAN],
+        [1000.0, 50.0],
+        [1100.0, 40.0],
+        unit="percent",
+        rate_decimals=1,
     ),
     Ranking: lambda: povstat.rank([3.0, NAN, 1.0, 3.0], descending=True),
     Interval: lambda: povstat.rounding_interval([4.26, -1.5], decimals=2),

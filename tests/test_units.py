@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
 import hypothesis.extra.numpy as npst
 import numpy as np
@@ -148,6 +149,22 @@ def test_rounding_interval_bounds_are_the_exact_decimals() -> None:
     assert str(rounding_interval(37.78, 2)) == "[37.775, 37.785)"
 
 
+@given(st.integers(-(10**9), 10**9), st.integers(0, 6))
+def test_rounding_interval_shows_the_exact_decimal_bounds(k: int, d: int) -> None:
+    # A figure k / 10^d stands for [figure - h, figure + h) with h = 5 /
+    # 10^(d+1), written out exactly (compared with decimal arithmetic).
+    fig = Decimal(k).scaleb(-d)
+    h = Decimal(5).scaleb(-(d + 1))
+    iv = rounding_interval(float(fig), d)
+    lo, hi = fig - h, fig + h
+    expected = (
+        f"({lo}, {hi}]" if k < 0 else f"[{lo}, {hi})" if k > 0 else f"({lo}, {hi})"
+    )
+    assert str(iv) == expected
+    assert float(iv.lower) == float(lo)
+    assert float(iv.upper) == float(hi)
+
+
 def test_rounding_interval_nan_gives_nan_bounds() -> None:
     iv = rounding_interval([np.nan, 1.0], 0)
     assert np.isnan(iv.lower[0])
@@ -171,6 +188,7 @@ def test_interval_is_frozen_and_readonly() -> None:
         upper=[1.5, 2.5],
         lower_closed=[True, True],
         upper_closed=[False, False],
+        decimals=1,
     )
 
 

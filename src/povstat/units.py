@@ -41,6 +41,11 @@ class Interval:
         Whether each bound belongs to the interval. The interval a figure
         rounded half up stands for is closed below and open above for positive
         figures, e.g. ``[4.255, 4.265)`` for 4.26.
+    decimals : int or None
+        Decimal places of the bounds when they are exact decimal numbers (a
+        rounding interval: one more than the figure), shown in full by
+        ``str``; None for bounds that are not (shown to 10 significant
+        digits).
 
     Examples
     --------
@@ -56,6 +61,7 @@ class Interval:
     upper: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     lower_closed: NDArray[np.bool_] = field(converter=readonly, eq=array_eq)
     upper_closed: NDArray[np.bool_] = field(converter=readonly, eq=array_eq)
+    decimals: int | None = None
 
     @property
     def width(self) -> NDArray[np.float64]:
@@ -83,8 +89,12 @@ class Interval:
     def __str__(self) -> str:
         """Show the interval in the usual bracket notation."""
 
+        # Exact decimal bounds in full: each float is the one nearest to its
+        # decimal, so formatting to `decimals` places gives that decimal back.
+        form = ".10g" if self.decimals is None else f".{self.decimals}f"
+
         def one(lo: Any, hi: Any, lc: Any, uc: Any) -> str:
-            return f"{'[' if lc else '('}{lo:.10g}, {hi:.10g}{']' if uc else ')'}"
+            return f"{'[' if lc else '('}{lo:{form}}, {hi:{form}}{']' if uc else ')'}"
 
         if self.lower.ndim == 0:
             return one(self.lower, self.upper, self.lower_closed, self.upper_closed)
@@ -394,4 +404,5 @@ def rounding_interval(value: ArrayLike, decimals: int) -> Interval:
         upper=np.where(neg, -lo, hi),
         lower_closed=v > 0,
         upper_closed=neg,
+        decimals=max(d + 1, 0),
     )

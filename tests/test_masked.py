@@ -94,6 +94,10 @@ CALLS: dict[str, list[Build]] = {
         lambda a: povstat.rank(a, descending=True, nan_policy="raise"),
         lambda a: povstat.rank(a, descending=True, nan_policy="propagate"),
     ],
+    "percentile_rank": [
+        lambda a: povstat.percentile_rank(a, descending=True),
+        lambda a: povstat.percentile_rank(a, descending=True, nan_policy="propagate"),
+    ],
     "rank_confidence_sets": [
         lambda a: povstat.rank_confidence_sets(
             a, se=1.0 + 0 * DATA, descending=True, level=0.9, method="sidak",
@@ -157,6 +161,35 @@ CALLS: dict[str, list[Build]] = {
     ],
     "to_fraction": [lambda a: povstat.to_fraction(a, unit="percent")],
     "to_percent": [lambda a: povstat.to_percent(a / 100, unit="fraction")],
+    "sum_counts": [
+        lambda a: povstat.sum_counts(a),
+        lambda a: povstat.sum_counts([1, 2, 3], se=a / 10, level=0.9,
+                                     independent=True),
+    ],
+    "pooled_rate": [
+        lambda a: povstat.pooled_rate(a, rate=[20, 30, 40], unit="percent"),
+        lambda a: povstat.pooled_rate([1, 2, 3], rate=a, unit="percent"),
+        lambda a: povstat.pooled_rate([1, 2, 3], rate=[20, 30, 40], unit="percent",
+                                      se=a / 10, level=0.9, independent=True),
+    ],
+    "derived_proportion": [
+        lambda a: povstat.derived_proportion(a, 100, se_part=1, se_whole=1,
+                                             level=0.9, unit="fraction"),
+    ],
+    "derived_ratio": [
+        lambda a: povstat.derived_ratio(a, 5, se_numerator=1, se_denominator=1,
+                                        level=0.9, independent=True),
+        lambda a: povstat.derived_ratio(5, 6, se_numerator=1, se_denominator=1,
+                                        level=0.9, independent=False,
+                                        correlation=a / 100),
+    ],
+    "poverty_gap_money": [
+        lambda a: povstat.poverty_gap_money(a / 100, a, 500_000, population=1000,
+                                            unit="percent", count_unit="persons"),
+        lambda a: povstat.poverty_gap_money(0.5, 5, a * 1000, headcount=10,
+                                            unit="percent", count_unit="persons"),
+    ],
+    "reliability_flags": [lambda a: povstat.reliability_flags(a, bands="bps")],
     "check_change_statement": [
         lambda a: stm.check_change_statement(
             a, [11.0, 12.0, 13.0], 1.0, direction="rise", stated_as="points",
@@ -166,7 +199,12 @@ CALLS: dict[str, list[Build]] = {
 }  # fmt: skip
 
 # Public functions that take no numeric array (frames, text, files).
-NOT_ARRAY_FUNCTIONS = {"parse_columns", "parse_numbers", "read_bps_table"}
+NOT_ARRAY_FUNCTIONS = {
+    "aggregate_regions",
+    "parse_columns",
+    "parse_numbers",
+    "read_bps_table",
+}
 
 # Calls whose documented answer to a missing value is an error.
 RAISES = {("rank", 1)}
@@ -233,6 +271,12 @@ def test_masked_group_labels_are_refused() -> None:
     g = np.ma.masked_array(["a", "b", "a"], mask=[False, True, False])
     with pytest.raises(ValueError, match=r"groups.*masked"):
         povstat.rank([1.0, 2.0, 3.0], descending=True, groups=g)
+
+
+def test_masked_aggregate_labels_are_refused() -> None:
+    g = np.ma.masked_array(["a", "b", "a"], mask=[False, True, False])
+    with pytest.raises(ValueError, match=r"`by`.*masked"):
+        povstat.sum_counts([1.0, 2.0, 3.0], by=g)
 
 
 def test_masked_bool_is_still_refused() -> None:

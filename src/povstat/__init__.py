@@ -7,6 +7,17 @@ uncertainty, and dataframe adapters, with real BPS data for East Java.
 
 from __future__ import annotations
 
+from povstat.aggregate import (
+    CountSum,
+    DerivedEstimate,
+    GapMoney,
+    PooledRate,
+    derived_proportion,
+    derived_ratio,
+    pooled_rate,
+    poverty_gap_money,
+    sum_counts,
+)
 from povstat.change import (
     AnnualizedChange,
     Change,
@@ -19,6 +30,7 @@ from povstat.change import (
     relative_change,
 )
 from povstat.frames import (
+    aggregate_regions,
     with_change_from_base,
     with_change_test,
     with_changes,
@@ -29,6 +41,7 @@ from povstat.frames import (
     with_ranks,
     with_rate,
     with_rate_interval,
+    with_reliability,
 )
 from povstat.headcount import (
     headcount_to_rate,
@@ -53,7 +66,13 @@ from povstat.rank_inference import (
     rank_probabilities,
     tau_best_set,
 )
-from povstat.ranking import Ranking, Ties, rank
+from povstat.ranking import Ranking, Ties, percentile_rank, rank
+from povstat.reliability import (
+    RSE_CONVENTIONS,
+    ReliabilityFlags,
+    RSEBands,
+    reliability_flags,
+)
 from povstat.tables import BpsTable, read_bps_table
 from povstat.uncertainty import (
     ChangeTest,
@@ -82,10 +101,14 @@ from povstat.units import (
 )
 
 __all__ = [
+    "RSE_CONVENTIONS",
     "AnnualizedChange",
     "BpsTable",
     "Change",
     "ChangeTest",
+    "CountSum",
+    "DerivedEstimate",
+    "GapMoney",
     "HeadcountDecomposition",
     "HeadcountInterval",
     "Interval",
@@ -93,19 +116,25 @@ __all__ = [
     "Locale",
     "NumberParseError",
     "ParsedNumbers",
+    "PooledRate",
+    "RSEBands",
     "RankConfidenceSets",
     "RankProbabilities",
     "Ranking",
     "RateInterval",
+    "ReliabilityFlags",
     "TauBestSet",
     "Ties",
     "Unit",
     "adjust_pvalues",
+    "aggregate_regions",
     "annualized_change",
     "annualized_change_se",
     "change_test",
     "decimal_year",
     "decompose_headcount_change",
+    "derived_proportion",
+    "derived_ratio",
     "format_number",
     "headcount_interval",
     "headcount_to_rate",
@@ -115,6 +144,9 @@ __all__ = [
     "moe_from_se",
     "parse_columns",
     "parse_numbers",
+    "percentile_rank",
+    "pooled_rate",
+    "poverty_gap_money",
     "rank",
     "rank_confidence_sets",
     "rank_probabilities",
@@ -125,12 +157,14 @@ __all__ = [
     "recovery_share",
     "relative_change",
     "relative_change_se",
+    "reliability_flags",
     "round_half_up",
     "rounding_interval",
     "rse_from_se",
     "se_from_bounds",
     "se_from_moe",
     "se_from_rse",
+    "sum_counts",
     "tau_best_set",
     "to_fraction",
     "to_percent",
@@ -144,6 +178,7 @@ __all__ = [
     "with_ranks",
     "with_rate",
     "with_rate_interval",
+    "with_reliability",
 ]
 
 __version__ = "0.1.0.dev0"

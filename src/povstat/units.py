@@ -88,7 +88,6 @@ class Interval:
 
     def __str__(self) -> str:
         """Show the interval in the usual bracket notation."""
-
         # Exact decimal bounds in full: each float is the one nearest to its
         # decimal, so formatting to `decimals` places gives that decimal back.
         form = ".10g" if self.decimals is None else f".{self.decimals}f"

@@ -567,7 +567,7 @@ def _colours(
     keys = [var + 0.0, directed + 0.0, codes.astype(np.float64)]  # -0.0 is 0.0
     colour = _runs(np.stack(keys[::-1], axis=1))
     n = colour.size
-    if cov is None or n == 0:
+    if cov is None or n == 0 or int(colour.max()) + 1 == n:
         return colour
     off = ~np.eye(n, dtype=bool)
     cv = np.where(off, cov + 0.0, 0.0)

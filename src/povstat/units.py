@@ -352,8 +352,10 @@ def rounding_interval(value: ArrayLike, decimals: int) -> Interval:
     TypeError
         If `value` is not numeric or `decimals` is not an int.
     ValueError
-        If `decimals` is out of range, or a value is not a figure rounded to
-        `decimals` places (e.g. 4.263 at 2 decimals).
+        If `decimals` is out of range, a value is not a figure rounded to
+        `decimals` places (e.g. 4.263 at 2 decimals), or it has 15 or more
+        significant digits at `decimals` places (its bounds, one digit
+        longer, would not be exact in float64).
 
     See Also
     --------
@@ -393,8 +395,18 @@ def rounding_interval(value: ArrayLike, decimals: int) -> Interval:
     # very threshold round_half_up compares with. v - h would add the
     # rounding errors of v and h (37.78 + 0.005 lies above 37.785).
     sc, multiply = _scale(d)
-    with np.errstate(invalid="ignore"):
+    with np.errstate(invalid="ignore", over="ignore"):
         k = np.rint(np.abs(v) * sc if multiply else np.abs(v) / sc)
+    wide = k >= _EXACT_BELOW  # NaN compares False
+    if wide.any():
+        first = float(np.ravel(v[wide] if v.ndim else v)[0])
+        msg = (
+            f"`value` must have fewer than 15 significant digits at {d} "
+            f"decimals, found {first!r}: the bounds of its rounding interval "
+            "would need more digits than float64 holds"
+        )
+        raise ValueError(msg)
+    with np.errstate(invalid="ignore"):
         lo = (k - 0.5) / sc if multiply else (k - 0.5) * sc
         hi = (k + 0.5) / sc if multiply else (k + 0.5) * sc
     neg = v < 0

@@ -18,6 +18,7 @@ from povstat.change import (
     recovery_share,
     relative_change,
 )
+from povstat.fgt import fgt, watts
 from povstat.frames import (
     with_change_from_base,
     with_change_test,
@@ -106,6 +107,7 @@ __all__ = [
     "change_test",
     "decimal_year",
     "decompose_headcount_change",
+    "fgt",
     "format_number",
     "headcount_interval",
     "headcount_to_rate",
@@ -134,6 +136,7 @@ __all__ = [
     "tau_best_set",
     "to_fraction",
     "to_percent",
+    "watts",
     "with_change_from_base",
     "with_change_test",
     "with_changes",

@@ -55,6 +55,7 @@ from povstat.rank_inference import (
     tau_best_set,
 )
 from povstat.ranking import Ranking, Ties, rank
+from povstat.survey import LonelyPsu, PovertyEstimates, poverty_estimates
 from povstat.tables import BpsTable, read_bps_table
 from povstat.uncertainty import (
     ChangeTest,
@@ -92,8 +93,10 @@ __all__ = [
     "Interval",
     "InvalidCell",
     "Locale",
+    "LonelyPsu",
     "NumberParseError",
     "ParsedNumbers",
+    "PovertyEstimates",
     "RankConfidenceSets",
     "RankProbabilities",
     "Ranking",
@@ -117,6 +120,7 @@ __all__ = [
     "moe_from_se",
     "parse_columns",
     "parse_numbers",
+    "poverty_estimates",
     "rank",
     "rank_confidence_sets",
     "rank_probabilities",

@@ -375,6 +375,7 @@ def fgt(
     See Also
     --------
     watts : The Watts index.
+    poverty_estimates : The same measures with design-based standard errors.
 
     Notes
     -----

@@ -31,6 +31,7 @@ from povstat.frames import (
     with_rate,
     with_rate_interval,
 )
+from povstat.frames.survey import poverty_table
 from povstat.headcount import (
     headcount_to_rate,
     implied_population,
@@ -121,6 +122,7 @@ __all__ = [
     "parse_columns",
     "parse_numbers",
     "poverty_estimates",
+    "poverty_table",
     "rank",
     "rank_confidence_sets",
     "rank_probabilities",

@@ -37,7 +37,7 @@ References
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 import numpy as np
 from attrs import field, frozen
@@ -60,6 +60,9 @@ from povstat.fgt import (
     unit_terms,
 )
 from povstat.uncertainty import _level
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["LonelyPsu", "PovertyEstimates", "poverty_estimates"]
 
@@ -193,7 +196,7 @@ class PovertyEstimates:
             raise ValueError(msg)
         return freeze(_covariance(self.design))
 
-    def to_frame(self) -> Any:
+    def to_frame(self) -> pd.DataFrame:
         """The rows as a pandas DataFrame.
 
         Returns

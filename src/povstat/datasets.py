@@ -16,11 +16,14 @@ from importlib import resources
 
 import pandas as pd
 
+from povstat._simulate import simulate_survey
+
 __all__ = [
     "east_java_notes",
     "east_java_sources",
     "east_java_value_sources",
     "load_east_java",
+    "simulate_survey",
 ]
 
 _CSV = "east_java_poverty.csv"

@@ -152,8 +152,7 @@ def main() -> None:
         statements,
         data,
         unit="percent",
-        rate="poverty_rate_pct",
-        poor="poor_thousands",
+        region="region",
         persons_per_poor_unit=1000,
         group="scope",
     )

@@ -872,3 +872,42 @@ def test_rank_sets_refuse_other_lazy_frames() -> None:
         with_rank_sets(  # type: ignore[type-var]
             lazy, descending=True, level=0.9, method="sidak", simultaneous=False
         )
+
+
+@settings(max_examples=25)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["kota", "kab"]),
+            st.sampled_from([3.31, 4.26, 9.80]),
+            st.sampled_from([0.3, 0.5]),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.randoms(),
+    st.booleans(),
+)
+def test_rank_sets_move_with_shuffled_rows_with_ties(
+    rows: list[tuple[str, float, float]], rnd: Any, simultaneous: bool
+) -> None:
+    # Rates published to two decimals tie often: a shuffled frame gets the
+    # shuffled sets for a fixed seed, and identical rows identical sets.
+    df = pd.DataFrame(rows, columns=["g", "rate", "rate_se"])
+    perm = list(range(len(rows)))
+    rnd.shuffle(perm)
+    kw: dict[str, Any] = {
+        "descending": True,
+        "level": 0.9,
+        "method": "bootstrap",
+        "simultaneous": simultaneous,
+        "n_draws": 200,
+        "seed": 8,
+        "by": "g",
+    }
+    a = with_rank_sets(df, **kw)
+    b = with_rank_sets(df.iloc[perm], **kw)
+    pd.testing.assert_frame_equal(b, a.iloc[perm])
+    key = a[["g", "rate", "rate_se"]].apply(tuple, axis=1)
+    spread = a.groupby(key)[["rank_lower", "rank_upper"]].nunique()
+    assert (spread == 1).all().all()

@@ -100,6 +100,54 @@ def test_rounding_interval_negative_and_zero() -> None:
     np.testing.assert_array_equal(iv.contains([-0.105, 0.005]), [True, False])
 
 
+@pytest.mark.parametrize("d", [-2, -1, 0, 1, 2, 3, 4])
+def test_rounding_interval_contains_agrees_with_round_half_up_on_a_grid(
+    d: int,
+) -> None:
+    # Every decimal value of a grid ten times finer than the figures (ties
+    # included), from -3 to 3 units of the figures' last place times 40: a
+    # value lies in the interval of figure v exactly when it rounds to v.
+    ks = np.arange(-1200, 1201)
+    # k / 10^(d+1) by one correctly rounded division (or product): the float
+    # nearest to the decimal value, as typed.
+    x = ks / 10.0 ** (d + 1) if d + 1 > 0 else ks * 10.0 ** -(d + 1)
+    r = round_half_up(x, d)
+    figures = np.unique(r)
+    iv = rounding_interval(figures[:, None], d)
+    inside = iv.contains(x[None, :])
+    np.testing.assert_array_equal(inside, figures[:, None] == r[None, :])
+
+
+@pytest.mark.parametrize(
+    ("figure", "d", "x", "expected"),
+    [
+        (37.78, 2, 37.785, False),  # 37.785 rounds half up to 37.79
+        (37.79, 2, 37.785, True),
+        (37.78, 2, 37.775, True),
+        (0.05, 2, 0.045, True),  # 0.045 rounds half up to 0.05
+        (0.04, 2, 0.045, False),
+        (-0.05, 2, -0.045, True),  # half away from zero
+        (-0.05, 2, -0.055, False),
+        (0.0, 2, 0.005, False),
+        (0.0, 2, -0.005, False),
+        (9.66, 2, 9.655, True),
+    ],
+)
+def test_rounding_interval_ends_at_exact_ties(
+    figure: float, d: int, x: float, expected: bool
+) -> None:
+    assert bool(rounding_interval(figure, d).contains(x)) is expected
+
+
+def test_rounding_interval_bounds_are_the_exact_decimals() -> None:
+    # 37.78 + 0.005 is 37.785000000000004 in binary; the bound is the float
+    # nearest to the decimal 37.785, which prints as 37.785.
+    iv = rounding_interval([37.78, -0.11, 1200.0], 2)
+    assert [repr(float(v)) for v in iv.lower] == ["37.775", "-0.115", "1199.995"]
+    assert [repr(float(v)) for v in iv.upper] == ["37.785", "-0.105", "1200.005"]
+    assert str(rounding_interval(37.78, 2)) == "[37.775, 37.785)"
+
+
 def test_rounding_interval_nan_gives_nan_bounds() -> None:
     iv = rounding_interval([np.nan, 1.0], 0)
     assert np.isnan(iv.lower[0])

@@ -7,6 +7,17 @@ uncertainty, and dataframe adapters, with real BPS data for East Java.
 
 from __future__ import annotations
 
+from povstat.aggregate import (
+    CountSum,
+    DerivedEstimate,
+    GapMoney,
+    PooledRate,
+    derived_proportion,
+    derived_ratio,
+    pooled_rate,
+    poverty_gap_money,
+    sum_counts,
+)
 from povstat.change import (
     AnnualizedChange,
     Change,
@@ -20,6 +31,7 @@ from povstat.change import (
 )
 from povstat.fgt import fgt, watts
 from povstat.frames import (
+    aggregate_regions,
     with_change_from_base,
     with_change_test,
     with_changes,
@@ -30,6 +42,7 @@ from povstat.frames import (
     with_ranks,
     with_rate,
     with_rate_interval,
+    with_reliability,
 )
 from povstat.frames.survey import poverty_table
 from povstat.headcount import (
@@ -55,7 +68,13 @@ from povstat.rank_inference import (
     rank_probabilities,
     tau_best_set,
 )
-from povstat.ranking import Ranking, Ties, rank
+from povstat.ranking import Ranking, Ties, percentile_rank, rank
+from povstat.reliability import (
+    RSE_CONVENTIONS,
+    ReliabilityFlags,
+    RSEBands,
+    reliability_flags,
+)
 from povstat.survey import LonelyPsu, PovertyEstimates, poverty_estimates
 from povstat.tables import BpsTable, read_bps_table
 from povstat.uncertainty import (
@@ -85,10 +104,14 @@ from povstat.units import (
 )
 
 __all__ = [
+    "RSE_CONVENTIONS",
     "AnnualizedChange",
     "BpsTable",
     "Change",
     "ChangeTest",
+    "CountSum",
+    "DerivedEstimate",
+    "GapMoney",
     "HeadcountDecomposition",
     "HeadcountInterval",
     "Interval",
@@ -97,20 +120,26 @@ __all__ = [
     "LonelyPsu",
     "NumberParseError",
     "ParsedNumbers",
+    "PooledRate",
     "PovertyEstimates",
+    "RSEBands",
     "RankConfidenceSets",
     "RankProbabilities",
     "Ranking",
     "RateInterval",
+    "ReliabilityFlags",
     "TauBestSet",
     "Ties",
     "Unit",
     "adjust_pvalues",
+    "aggregate_regions",
     "annualized_change",
     "annualized_change_se",
     "change_test",
     "decimal_year",
     "decompose_headcount_change",
+    "derived_proportion",
+    "derived_ratio",
     "fgt",
     "format_number",
     "headcount_interval",
@@ -121,7 +150,10 @@ __all__ = [
     "moe_from_se",
     "parse_columns",
     "parse_numbers",
+    "percentile_rank",
+    "pooled_rate",
     "poverty_estimates",
+    "poverty_gap_money",
     "poverty_table",
     "rank",
     "rank_confidence_sets",
@@ -133,12 +165,14 @@ __all__ = [
     "recovery_share",
     "relative_change",
     "relative_change_se",
+    "reliability_flags",
     "round_half_up",
     "rounding_interval",
     "rse_from_se",
     "se_from_bounds",
     "se_from_moe",
     "se_from_rse",
+    "sum_counts",
     "tau_best_set",
     "to_fraction",
     "to_percent",
@@ -153,6 +187,7 @@ __all__ = [
     "with_ranks",
     "with_rate",
     "with_rate_interval",
+    "with_reliability",
 ]
 
 __version__ = "0.1.0.dev0"

@@ -58,7 +58,15 @@ def flag(value: object, name: str) -> bool:
 
 
 def numeric(x: ArrayLike, name: str) -> NDArray[np.float64]:
-    """Return `x` as a float64 array (possibly a view); reject non-numeric input."""
+    """Return `x` as a float64 array (possibly a view); reject non-numeric input.
+
+    A masked array's masked entries become NaN (missing), never the values
+    hidden under the mask.
+    """
+    if isinstance(x, np.ma.MaskedArray):
+        mask = np.ma.getmaskarray(x)
+        data = numeric(np.ma.getdata(x), name)
+        return np.where(mask, np.nan, data) if mask.any() else data
     try:
         arr = np.asarray(x)
     except (TypeError, ValueError) as exc:  # ragged nested sequences
@@ -69,6 +77,12 @@ def numeric(x: ArrayLike, name: str) -> NDArray[np.float64]:
         # only if every element is a number or a missing marker.
         try:
             arr = _object_to_float(arr)
+        except OverflowError:
+            msg = (
+                f"`{name}` holds an integer too large for float64 (above "
+                f"{_MAX_FINITE:.4g}), which povstat computes in"
+            )
+            raise ValueError(msg) from None
         except (TypeError, ValueError):
             msg = f"`{name}` must be numeric, got dtype object with non-numbers"
             raise TypeError(msg) from None

@@ -16,7 +16,7 @@ say which end it counts from.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import numpy as np
 from attrs import field, frozen
@@ -26,7 +26,7 @@ from povstat import _validate
 from povstat._results import array_eq, readonly, readonly_float
 from povstat._validate import NanPolicy
 
-__all__ = ["Ranking", "Ties", "rank"]
+__all__ = ["Ranking", "Ties", "percentile_rank", "rank"]
 
 #: Rule for ranking tied values: ``"min"`` (1, 2, 2, 4), ``"max"`` (1, 3, 3, 4),
 #: ``"average"`` (1, 2.5, 2.5, 4), ``"dense"`` (1, 2, 2, 3) or ``"ordinal"``
@@ -277,6 +277,9 @@ def _group_codes(groups: ArrayLike | None, n: int) -> NDArray[np.intp]:
     """Integer code of each value's group (all zeros when `groups` is None)."""
     if groups is None:
         return np.zeros(n, dtype=np.intp)
+    if np.ma.is_masked(groups):
+        msg = "`groups` must not contain missing labels (masked entries)"
+        raise ValueError(msg)
     g = np.asarray(groups)
     if g.ndim != 1 or g.shape[0] != n:
         msg = (
@@ -304,3 +307,100 @@ def _group_codes(groups: ArrayLike | None, n: int) -> NDArray[np.intp]:
         msg = "`groups` labels must be sortable (all numbers or all strings)"
         raise TypeError(msg) from None
     return np.asarray(codes, dtype=np.intp).reshape(n)
+
+
+def percentile_rank(
+    values: ArrayLike,
+    *,
+    descending: bool,
+    ties: Ties = "min",
+    nan_policy: Literal["propagate", "omit", "raise"] = "omit",
+    by: ArrayLike | None = None,
+) -> NDArray[np.float64]:
+    r"""Percentile ranks within groups: each rank as a share of its group, in (0, 1].
+
+    Parameters
+    ----------
+    values : array_like, 1-D
+        Values to rank; NaN is missing.
+    descending : bool
+        True: the highest value has the smallest percentile rank; False: the
+        lowest has. Required, as for :func:`rank`.
+    ties : {"min", "max", "average", "dense", "ordinal"}, default "min"
+        Tie rule of the ranks (see :func:`rank`).
+    nan_policy : {"omit", "raise", "propagate"}, default "omit"
+        Missing values get NaN and are not counted (``"omit"``), raise
+        ``ValueError`` (``"raise"``), or make their whole group NaN
+        (``"propagate"``).
+    by : array_like, 1-D, optional
+        Group label of each value; None ranks all values together.
+
+    Returns
+    -------
+    ndarray of float64
+        Rank divided by the number of ranks its group can take: the number
+        of values ranked in the group, or, for ``ties="dense"``, the number
+        of distinct values in it. In (0, 1]; NaN where unranked.
+
+    Raises
+    ------
+    TypeError
+        If `values` is not numeric or `descending` is not a bool.
+    ValueError
+        If `ties` or `nan_policy` is unknown, the shapes differ, or a value
+        is missing under ``nan_policy="raise"``.
+
+    See Also
+    --------
+    rank : The ranks themselves.
+
+    Notes
+    -----
+    With rank :math:`R_i` in a group of :math:`n` ranked values,
+    the percentile rank is :math:`R_i / n` [1]_; dense ranks run from 1 to
+    the number :math:`m` of distinct values, so they are divided by
+    :math:`m`, which is the dense rank of the group's last value. (Dividing
+    dense ranks by :math:`n`, as pandas' grouped
+    ``rank(method="dense", pct=True)`` does, stops short of 1 when values
+    tie.) :math:`m` is found as :math:`D_i + D'_i - 1`, with :math:`D` and
+    :math:`D'` the dense ranks in the two directions.
+
+    References
+    ----------
+    .. [1] Hyndman, R. J., Fan, Y. (1996), "Sample quantiles in statistical
+       packages", *The American Statistician* 50(4), 361-365.
+
+    Examples
+    --------
+    Dense ranks 1, 1, 2 in a group of three:
+
+    >>> from povstat import percentile_rank
+    >>> percentile_rank([5.0, 5.0, 7.0], descending=False, ties="dense")
+    array([0.5, 0.5, 1. ])
+    >>> percentile_rank([5.0, 5.0, 7.0], descending=False, ties="min")
+    array([0.33333333, 0.33333333, 1.        ])
+
+    Within years, rank 1 the highest rate:
+
+    >>> percentile_rank([15, 50, 30, 9, 12], descending=True,
+    ...                 by=[2023, 2023, 2023, 2024, 2024])
+    array([1.        , 0.33333333, 0.66666667, 1.        , 0.5       ])
+    """
+    policy = cast(
+        "NanPolicy",
+        _validate.choice(nan_policy, "nan_policy", ("propagate", "omit", "raise")),
+    )
+    r = rank(values, descending=descending, ties=ties, nan_policy=policy, groups=by)
+    if r.ties == "dense":
+        back = rank(
+            values,
+            descending=not r.descending,
+            ties="dense",
+            nan_policy=policy,
+            groups=by,
+        )
+        of = r.rank + back.rank - 1.0
+    else:
+        of = r.count.astype(np.float64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.asarray(r.rank / of)

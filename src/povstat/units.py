@@ -332,7 +332,11 @@ def rounding_interval(value: ArrayLike, decimals: int) -> Interval:
     -------
     Interval
         ``lower = value - h`` and ``upper = value + h`` with
-        :math:`h = 10^{-d}/2`; closed on the side towards zero.
+        :math:`h = 10^{-d}/2`, each the float nearest to the exact decimal
+        bound (so ``37.785``, not ``37.78 + 0.005 = 37.785000000000004``);
+        closed on the side towards zero. ``contains`` agrees with
+        :func:`round_half_up`: a value is in the interval exactly when it
+        rounds to the figure.
 
     Raises
     ------
@@ -364,6 +368,8 @@ def rounding_interval(value: ArrayLike, decimals: int) -> Interval:
     (array([ 4.255, 37.775]), array([ 4.265, 37.785]))
     >>> print(iv)
     [[4.255, 4.265), [37.775, 37.785)]
+    >>> iv.contains([4.265, 37.785])  # both round half up to the next figure
+    array([False, False])
     """
     d = _validate.decimals(decimals)
     v = _validate.finite_or_nan(value, "value")
@@ -373,10 +379,19 @@ def rounding_interval(value: ArrayLike, decimals: int) -> Interval:
         first = float(np.ravel(v[~ok] if v.ndim else v)[0])
         msg = f"`value` must hold figures rounded to {d} decimals, found {first!r}"
         raise ValueError(msg)
-    h = 0.5 * 10.0**-d
+    # Bounds (k -+ 1/2) / 10^d from the integer k = |v| 10^d, each a correctly
+    # rounded division: the float nearest to the exact decimal bound, the
+    # very threshold round_half_up compares with. v - h would add the
+    # rounding errors of v and h (37.78 + 0.005 lies above 37.785).
+    sc, multiply = _scale(d)
+    with np.errstate(invalid="ignore"):
+        k = np.rint(np.abs(v) * sc if multiply else np.abs(v) / sc)
+        lo = (k - 0.5) / sc if multiply else (k - 0.5) * sc
+        hi = (k + 0.5) / sc if multiply else (k + 0.5) * sc
+    neg = v < 0
     return Interval(
-        lower=v - h,
-        upper=v + h,
+        lower=np.where(neg, -hi, lo),
+        upper=np.where(neg, -lo, hi),
         lower_closed=v > 0,
-        upper_closed=v < 0,
+        upper_closed=neg,
     )

@@ -1,0 +1,211 @@
+"""Private checks of the dataframe adapters, with messages that name columns.
+
+Two kinds:
+
+* :func:`require` checks the frame's columns before anything is read: each
+  named column is present (else ``ValueError`` listing the columns present),
+  numeric where it must be (``TypeError``), and no output column exists yet
+  (``ValueError``: povstat never overwrites a column).
+* Value rules (:func:`rate`, :func:`nonnegative`, ...) check a column read by
+  :func:`povstat.frames._plumbing.column` and raise ``ValueError`` naming
+  the argument, the column, the rule and the first offending value in row
+  order. The array functions check the same values again; to check only
+  once, pass the rules to :func:`explained`, which runs them only when the
+  array function has refused its input, to say which column was at fault.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+import numpy as np
+from numpy.typing import NDArray
+
+from povstat._validate import Unit
+from povstat.frames._plumbing import Table, show
+
+__all__ = [
+    "explained",
+    "finite",
+    "nonnegative",
+    "not_above",
+    "positive",
+    "rate",
+    "require",
+    "within",
+]
+
+T = TypeVar("T")
+Rule = Callable[[], None]
+
+_UPPER: dict[str, float] = {"percent": 100.0, "fraction": 1.0}
+
+
+def require(
+    table: Table,
+    /,
+    *,
+    outputs: Sequence[str] = (),
+    keys: Sequence[str] = (),
+    **columns: str,
+) -> None:
+    """Check the columns an adapter reads and the ones it will write.
+
+    Parameters
+    ----------
+    table : Table
+        From :func:`povstat.frames._plumbing.collect`.
+    outputs : sequence of str
+        Columns the adapter adds: none may exist already.
+    keys : sequence of str
+        Arguments (keys of `columns`) that name key columns, which need not
+        be numeric (region labels, periods, group labels).
+    **columns : str
+        Argument name = column name, for every column read. Columns not
+        listed in `keys` must be numeric.
+
+    Raises
+    ------
+    TypeError
+        If a column name is not a str, or a value column is not numeric.
+    ValueError
+        If a column is missing (listing the columns present) or an output
+        column already exists.
+    """
+    for arg, name in columns.items():
+        if not isinstance(name, str):
+            msg = f"`{arg}` must be a column name (str), got {name!r}"
+            raise TypeError(msg)
+        if name not in table.names:
+            msg = (
+                f"column {name!r} (argument `{arg}`) is not in the frame; "
+                f"columns present: {table.names}"
+            )
+            raise ValueError(msg)
+    for arg, name in columns.items():
+        if arg in keys:
+            continue
+        dtype = table.dtype(name)
+        if not dtype.is_numeric():
+            msg = f"column {name!r} (argument `{arg}`) must be numeric, got {dtype}"
+            raise TypeError(msg)
+    clash = [name for name in outputs if name in table.names]
+    if clash:
+        msg = (
+            f"output column(s) {clash} already exist in the frame; povstat "
+            "never overwrites a column: drop or rename them first"
+        )
+        raise ValueError(msg)
+
+
+def explained(call: Callable[[], T], *rules: Rule) -> T:
+    """Run `call`; if it raises ``ValueError``, let the first failing rule speak.
+
+    The array function's own check then runs once on clean data, and a
+    refusal is reported by column (the rules look for the offending row).
+    If no rule fails, the array function's error is raised as it is.
+    """
+    try:
+        return call()
+    except ValueError:
+        for rule in rules:
+            rule()
+        raise
+
+
+def _fail(
+    values: NDArray[np.float64], bad: NDArray[np.bool_], describe: Callable[[str], str]
+) -> None:
+    n = int(np.count_nonzero(bad))
+    if not n:
+        return
+    first = show(values[np.flatnonzero(bad)[0]])
+    more = f" ({n} offending values in all)" if n > 1 else ""
+    raise ValueError(describe(first) + more)
+
+
+def rate(values: NDArray[np.float64], arg: str, name: str, unit: Unit) -> None:
+    """Rates in `unit`: every non-missing value in [0, 100] or [0, 1]."""
+    upper = _UPPER[unit]
+    with np.errstate(invalid="ignore"):
+        bad = (values < 0) | (values > upper)
+    if not bad.any():
+        return
+    hint = ""
+    if unit == "fraction":
+        top = np.fmax.reduce(values) if values.size else np.nan
+        if top <= 100:
+            hint = "; is it in percent? then pass unit='percent'"
+    _fail(
+        values,
+        bad,
+        lambda found: (
+            f"`{arg}` column {name!r} must lie in [0, {upper:g}] for "
+            f"unit={unit!r}, found {found}{hint}"
+        ),
+    )
+
+
+def nonnegative(values: NDArray[np.float64], arg: str, name: str) -> None:
+    """Every non-missing value finite and >= 0."""
+    with np.errstate(invalid="ignore"):
+        bad = (values < 0) | (values == np.inf)
+    _fail(
+        values,
+        bad,
+        lambda found: f"`{arg}` column {name!r} must be finite and >= 0, found {found}",
+    )
+
+
+def positive(values: NDArray[np.float64], arg: str, name: str) -> None:
+    """Every non-missing value finite and > 0."""
+    with np.errstate(invalid="ignore"):
+        bad = (values <= 0) | (values == np.inf)
+    _fail(
+        values,
+        bad,
+        lambda found: f"`{arg}` column {name!r} must be finite and > 0, found {found}",
+    )
+
+
+def finite(values: NDArray[np.float64], arg: str, name: str) -> None:
+    """No infinite value (NaN marks a missing one)."""
+    _fail(
+        values,
+        np.isinf(values),
+        lambda found: f"`{arg}` column {name!r} must be finite, found {found}",
+    )
+
+
+def within(
+    values: NDArray[np.float64], arg: str, name: str, lower: float, upper: float
+) -> None:
+    """Every non-missing value in [lower, upper]."""
+    with np.errstate(invalid="ignore"):
+        bad = (values < lower) | (values > upper)
+    _fail(
+        values,
+        bad,
+        lambda found: (
+            f"`{arg}` column {name!r} must lie in [{lower:g}, {upper:g}], found {found}"
+        ),
+    )
+
+
+def not_above(
+    low: NDArray[np.float64],
+    high: NDArray[np.float64],
+    *,
+    slack: float,
+    describe: Callable[[str, str], str],
+) -> None:
+    """``low <= high * (1 + slack)`` row by row; `describe` gets both values."""
+    with np.errstate(invalid="ignore"):
+        bad = low > high * (1.0 + slack)
+    n = int(np.count_nonzero(bad))
+    if not n:
+        return
+    i = np.flatnonzero(bad)[0]
+    more = f" ({n} offending values in all)" if n > 1 else ""
+    raise ValueError(describe(show(low[i]), show(high[i])) + more)

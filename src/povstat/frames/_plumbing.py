@@ -1,0 +1,512 @@
+"""Private plumbing of the dataframe adapters: frames in, numpy, frames out.
+
+Published tables are small (regions x periods), so every adapter works the
+same way::
+
+    df ──collect()──> Table ──column()/keys()/periods()──> numpy arrays
+                                                               │
+                                            array function (the maths)
+                                                               │
+    same kind as df <──────────────attach()────────────────────┘
+
+* :func:`collect` wraps what the caller passed, refuses what is not a frame,
+  and collects lazy inputs (polars ``LazyFrame``, DuckDB relations, PySpark
+  DataFrames) into memory. On pandas the native frame is used directly: no
+  dataframe expression runs, so a small table costs little.
+* :func:`column` takes a numeric column as a float64 numpy array, missing
+  values (null, ``<NA>``, NaN) as NaN.
+* :func:`keys` takes key columns as one integer code per row, in the sorted
+  order of the labels; :func:`periods` takes a period column as a time.
+* :func:`attach` adds numpy arrays as new columns and returns the same kind
+  of object the caller passed: a pandas frame keeps its index, row order and
+  dtype backing (numpy, nullable or pyarrow, that of the columns read); a
+  polars ``LazyFrame`` gives a ``LazyFrame``, a DuckDB relation a relation,
+  a PySpark DataFrame a PySpark DataFrame (over the collected rows).
+
+Nothing here computes a statistic: formulas live in the array modules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import numbers
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal, TypeAlias, cast
+
+import narwhals.stable.v2 as nw
+import numpy as np
+from narwhals.stable.v2.typing import IntoFrame, IntoFrameT
+from numpy.typing import NDArray
+
+from povstat import _grouping
+
+__all__ = [
+    "Gather",
+    "Periods",
+    "Table",
+    "attach",
+    "collect",
+    "column",
+    "keys",
+    "labels",
+    "periods",
+    "show",
+]
+
+Backing: TypeAlias = Literal["numpy", "nullable", "pyarrow"]
+
+# Lazy engines whose result can be handed back as the same kind of object.
+_LAZY_OK = frozenset(
+    {
+        nw.Implementation.POLARS,
+        nw.Implementation.DUCKDB,
+        nw.Implementation.PYSPARK,
+        nw.Implementation.PYSPARK_CONNECT,
+        nw.Implementation.SQLFRAME,
+        nw.Implementation.IBIS,
+    }
+)
+_SPARK_LIKE = frozenset(
+    {
+        nw.Implementation.PYSPARK,
+        nw.Implementation.PYSPARK_CONNECT,
+        nw.Implementation.SQLFRAME,
+    }
+)
+_RANK: dict[str, int] = {"numpy": 0, "nullable": 1, "pyarrow": 2}
+
+
+class Table:
+    """A collected input frame, and how to hand results back.
+
+    Attributes
+    ----------
+    source : object
+        What the caller passed (never modified).
+    frame : narwhals.DataFrame
+        The rows, in memory (eager).
+    pandas : pandas.DataFrame or None
+        The native pandas frame when `source` is one (fast paths use it).
+    lazy : bool
+        Whether `source` was lazy (collected here; results go back lazy).
+    names : list of str
+        Column names, in order.
+    """
+
+    def __init__(self, source: Any, frame: nw.DataFrame[Any], *, lazy: bool) -> None:
+        self.source = source
+        self.frame = frame
+        self.lazy = lazy
+        self.pandas: Any = (
+            frame.to_native() if frame.implementation.is_pandas() else None
+        )
+        if self.pandas is not None:
+            self.names: list[str] = [str(c) for c in self.pandas.columns]
+        else:
+            self.names = list(frame.columns)
+        self._schema: Any = None
+        self._backing: Backing = "numpy"
+
+    def __len__(self) -> int:
+        return len(self.pandas) if self.pandas is not None else len(self.frame)
+
+    def dtype(self, name: str) -> Any:
+        """The narwhals dtype of column `name`."""
+        if self._schema is None:
+            self._schema = self.frame.collect_schema()
+        return self._schema[name]
+
+    def note_backing(self, name: str) -> None:
+        """Record the pandas backing of a column read (pyarrow > nullable > numpy)."""
+        if self.pandas is None:
+            return
+        kind = _pandas_backing(self.pandas[name].dtype)
+        if _RANK[kind] > _RANK[self._backing]:
+            self._backing = kind
+
+    @property
+    def backing(self) -> Backing:
+        """The dtype backing new pandas columns take: that of the columns read."""
+        return self._backing
+
+
+def collect(df: IntoFrame) -> Table:
+    """Wrap a native frame and collect it into memory.
+
+    Parameters
+    ----------
+    df : frame
+        Anything narwhals supports: pandas, polars (eager or lazy), pyarrow,
+        DuckDB relations, PySpark DataFrames, ...
+
+    Returns
+    -------
+    Table
+        The rows in memory, and the caller's object to answer in kind.
+
+    Raises
+    ------
+    TypeError
+        If `df` is not a dataframe, or is a lazy frame that cannot be handed
+        back as it came (Dask, or a narwhals lazy view of pandas): collect
+        it first.
+    """
+    try:
+        wrapped = nw.from_native(df)
+    except TypeError:
+        msg = (
+            "`df` must be a dataframe narwhals supports (pandas, polars, "
+            f"pyarrow, DuckDB, PySpark, ...), got {type(df).__name__}"
+        )
+        raise TypeError(msg) from None
+    if isinstance(wrapped, nw.LazyFrame):
+        impl = wrapped.implementation
+        if impl not in _LAZY_OK:
+            hint = " (call .compute() for Dask)" if impl.is_dask() else ""
+            msg = (
+                f"`df` is a lazy {impl} frame; povstat reads a published table "
+                f"into memory and cannot hand this kind back, so collect it "
+                f"first{hint}"
+            )
+            raise TypeError(msg)
+        return Table(df, wrapped.collect(), lazy=True)
+    return Table(df, wrapped, lazy=False)
+
+
+def _pandas_backing(dtype: Any) -> Backing:
+    import pandas as pd
+
+    if isinstance(dtype, pd.ArrowDtype):
+        return "pyarrow"
+    if isinstance(dtype, np.dtype):
+        return "numpy"
+    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
+        return "pyarrow"
+    return "nullable"
+
+
+def column(table: Table, name: str) -> NDArray[np.float64]:
+    """A numeric column as a float64 array; null, ``<NA>`` and NaN become NaN.
+
+    The array may share memory with the frame: never write into it.
+
+    Parameters
+    ----------
+    table : Table
+        From :func:`collect`.
+    name : str
+        Column name (checked by :func:`povstat.frames._checks.require`).
+
+    Returns
+    -------
+    ndarray of float64, shape (n,)
+    """
+    if table.pandas is not None:
+        table.note_backing(name)
+        series = table.pandas[name]
+        if series.dtype == np.float64:
+            return np.asarray(series.to_numpy(), dtype=np.float64)
+        return np.asarray(
+            series.to_numpy(dtype=np.float64, na_value=np.nan), dtype=np.float64
+        )
+    values = table.frame.get_column(name).cast(nw.Float64).to_numpy()
+    if values.dtype == object:  # nulls in a backend without NaN
+        values = np.array([np.nan if v is None else v for v in values], np.float64)
+    return np.asarray(values, dtype=np.float64)
+
+
+def labels(table: Table, name: str) -> NDArray[Any]:
+    """A column's values as a numpy array (any dtype), for keys and messages."""
+    if table.pandas is not None:
+        return np.asarray(table.pandas[name].to_numpy())
+    return np.asarray(table.frame.get_column(name).to_numpy())
+
+
+def keys(table: Table, names: Sequence[str], *, arg: str) -> NDArray[np.int64]:
+    """One integer code per row for the key columns `names`, in label order.
+
+    Codes run from 0 and follow the sorted labels, lexicographically over
+    several columns (as :func:`povstat.rank` numbers a label array), so that
+    they do not depend on row order.
+
+    Parameters
+    ----------
+    table : Table
+        From :func:`collect`.
+    names : sequence of str
+        Key columns (none: every row has code 0).
+    arg : str
+        Argument that named them, for error messages.
+
+    Returns
+    -------
+    ndarray of int64, shape (n,)
+
+    Raises
+    ------
+    ValueError
+        If a key is missing (null, NaN, NaT), naming the column.
+    """
+    import pandas as pd
+
+    n = len(table)
+    codes = np.zeros(n, dtype=np.int64)
+    for name in names:  # a few key columns, not groups
+        source = table.pandas[name] if table.pandas is not None else labels(table, name)
+        col_codes, uniques = pd.factorize(source, sort=True)
+        missing = int(np.count_nonzero(col_codes < 0))
+        if missing:
+            msg = (
+                f"key column {name!r} (argument `{arg}`) must not have missing "
+                f"values, found {missing}"
+            )
+            raise ValueError(msg)
+        codes = _grouping.combine(codes, np.asarray(col_codes, np.int64), len(uniques))
+    return codes
+
+
+class Periods:
+    """A period column read as a time.
+
+    Attributes
+    ----------
+    ticks : ndarray of float64
+        Numeric periods as they are (years); dates as a count of calendar
+        months (the day and time are ignored).
+    per_year : int
+        Ticks per year: 1 for numeric periods, 12 for dates.
+    temporal : bool
+        Whether the column holds dates.
+    """
+
+    def __init__(self, ticks: NDArray[np.float64], *, temporal: bool) -> None:
+        self.ticks = ticks
+        self.temporal = temporal
+        self.per_year = 12 if temporal else 1
+
+
+def periods(table: Table, name: str) -> Periods:
+    """Read the period column `name`: numeric (years) or date/datetime.
+
+    Raises
+    ------
+    TypeError
+        If the column is neither numeric nor a date.
+    ValueError
+        If a period is missing or infinite.
+    """
+    dtype = table.dtype(name)
+    if isinstance(dtype, nw.Datetime | nw.Date):
+        if table.pandas is not None:
+            when = table.pandas[name].dt
+            year = when.year.to_numpy(dtype=np.float64, na_value=np.nan)
+            month = when.month.to_numpy(dtype=np.float64, na_value=np.nan)
+        else:
+            parts = table.frame.select(
+                nw.col(name).dt.year().cast(nw.Float64).alias("y"),
+                nw.col(name).dt.month().cast(nw.Float64).alias("m"),
+            )
+            year = _float_array(parts.get_column("y").to_numpy())
+            month = _float_array(parts.get_column("m").to_numpy())
+        ticks = _grouping.month_count(year, month)
+        temporal = True
+    elif dtype.is_numeric():
+        ticks = (
+            column(table, name) if table.pandas is None else _pandas_float(table, name)
+        )
+        temporal = False
+    else:
+        msg = (
+            f"column {name!r} (argument `period`) must be numeric (a time in "
+            f"years, e.g. 2019 or 2019.5) or a date/datetime, got {dtype}"
+        )
+        raise TypeError(msg)
+    missing = int(np.count_nonzero(np.isnan(ticks)))
+    if missing:
+        msg = (
+            f"key column {name!r} (argument `period`) must not have missing "
+            f"values, found {missing}"
+        )
+        raise ValueError(msg)
+    infinite = int(np.count_nonzero(np.isinf(ticks)))
+    if infinite:
+        msg = (
+            f"period column {name!r} (argument `period`) must be finite, "
+            f"found {infinite} infinite value(s)"
+        )
+        raise ValueError(msg)
+    return Periods(ticks, temporal=temporal)
+
+
+def _pandas_float(table: Table, name: str) -> NDArray[np.float64]:
+    """A pandas column as float64 without recording its backing (keys)."""
+    series = table.pandas[name]
+    return np.asarray(
+        series.to_numpy(dtype=np.float64, na_value=np.nan), dtype=np.float64
+    )
+
+
+def _float_array(values: Any) -> NDArray[np.float64]:
+    arr = np.asarray(values)
+    if arr.dtype == object:
+        arr = np.array([np.nan if v is None else v for v in arr], np.float64)
+    return np.asarray(arr, dtype=np.float64)
+
+
+class Gather:
+    """New column: the rows `index` of column `source`, missing where index < 0.
+
+    Keeps the source column's type (dates stay dates); on numpy-backed
+    pandas an integer column becomes float64 to hold the missing value.
+    """
+
+    def __init__(self, source: str, index: NDArray[np.intp]) -> None:
+        self.source = source
+        self.index = index
+
+
+Column: TypeAlias = "NDArray[Any] | np.ma.MaskedArray[Any, Any] | Gather"
+
+
+def attach(table: Table, df: IntoFrameT, /, **columns: Column) -> IntoFrameT:
+    """Add numpy arrays to the table as new columns; answer in `df`'s kind.
+
+    Parameters
+    ----------
+    table : Table
+        From ``collect(df)``.
+    df : frame
+        The caller's object; only fixes the type of the result.
+    **columns : ndarray, numpy.ma.MaskedArray or gather
+        New columns in order, one value per row. Float NaN becomes missing
+        (null) except in numpy-backed pandas columns, where NaN is missing;
+        a masked array is missing where masked (use it for integer and bool
+        columns with missing values); :class:`Gather` copies rows of an
+        existing column.
+
+    Returns
+    -------
+    frame of the same kind as `df`
+        pandas: a new frame with the caller's index and rows; new columns
+        take the backing of the columns read (numpy, nullable or pyarrow).
+        Lazy inputs: a lazy object of the same engine over the collected
+        rows. Anything else: the same type, via narwhals.
+    """
+    if table.pandas is not None:
+        return cast("IntoFrameT", _attach_pandas(table, columns))
+    frame = table.frame
+    impl = frame.implementation
+    series = []
+    masks: dict[str, str] = {}
+    for i, (name, values) in enumerate(columns.items()):
+        if isinstance(values, Gather):
+            source = frame.get_column(values.source)
+            idx = values.index
+            found = idx >= 0
+            picked = source[np.where(found, idx, 0)].alias(name)
+            series.append(picked)
+            masks[name] = f"__povstat_mask_{i}"
+            series.append(nw.new_series(masks[name], found, backend=impl))
+        elif isinstance(values, np.ma.MaskedArray):
+            data = np.ma.getdata(values)
+            series.append(nw.new_series(name, data, backend=impl))
+            masks[name] = f"__povstat_mask_{i}"
+            series.append(
+                nw.new_series(masks[name], ~np.ma.getmaskarray(values), backend=impl)
+            )
+        else:
+            series.append(nw.new_series(name, np.asarray(values), backend=impl))
+    out = frame.with_columns(*series)
+    floats = [
+        name
+        for name, values in columns.items()
+        if not isinstance(values, Gather) and np.asarray(values).dtype.kind == "f"
+    ]
+    fixes = [nw.col(n).fill_nan(None) for n in floats]
+    fixes += [nw.when(nw.col(m)).then(nw.col(n)).alias(n) for n, m in masks.items()]
+    if fixes:
+        out = out.with_columns(*fixes)
+    if masks:
+        out = out.drop(*masks.values())
+    return cast("IntoFrameT", _hand_back(table, out))
+
+
+def _hand_back(table: Table, out: nw.DataFrame[Any]) -> Any:
+    if not table.lazy:
+        return out.to_native()
+    impl = nw.from_native(table.source).implementation
+    if impl is nw.Implementation.POLARS:
+        return out.lazy().to_native()
+    if impl in _SPARK_LIKE:
+        session = table.source.sparkSession
+        return out.lazy(backend=impl, session=session).to_native()
+    return out.lazy(backend=impl).to_native()
+
+
+def _attach_pandas(table: Table, columns: Mapping[str, Column]) -> Any:
+    import pandas as pd
+
+    native = table.pandas
+    backing = table.backing
+    new: dict[str, Any] = {}
+    for name, values in columns.items():
+        if isinstance(values, Gather):
+            source = native[values.source]
+            idx = values.index
+            found = idx >= 0
+            picked = source.take(np.where(found, idx, 0))
+            picked.index = native.index
+            new[name] = picked.where(found)
+            continue
+        mask = None
+        if isinstance(values, np.ma.MaskedArray):
+            mask = np.ma.getmaskarray(values)
+            values = np.ma.getdata(values)
+        arr = np.asarray(values)
+        kind = arr.dtype.kind
+        dtype: Any
+        if backing == "pyarrow":
+            dtype = {"f": "double[pyarrow]", "b": "bool[pyarrow]"}.get(
+                kind, "int64[pyarrow]"
+            )
+        elif backing == "nullable" or (mask is not None and kind != "f"):
+            dtype = {"f": "Float64", "b": "boolean"}.get(kind, "Int64")
+        else:
+            dtype = {"f": np.float64, "b": np.bool_}.get(kind, np.int64)
+        if kind == "f" and backing != "numpy":
+            # NaN means missing in povstat's arrays: make it <NA>, not NaN.
+            mask = np.isnan(arr) if mask is None else mask | np.isnan(arr)
+        if mask is not None and mask.any():
+            if kind == "f" and backing == "numpy":
+                arr = np.where(mask, np.nan, arr)
+                s = pd.Series(arr, index=native.index, dtype=dtype, copy=False)
+            else:
+                s = pd.Series(arr, index=native.index, copy=False).astype(dtype)
+                s = s.mask(mask)
+        elif dtype is np.float64 or dtype is np.int64 or dtype is np.bool_:
+            s = pd.Series(arr, index=native.index, dtype=dtype, copy=False)
+        else:
+            s = pd.Series(arr, index=native.index, copy=False).astype(dtype)
+        new[name] = s
+    return native.assign(**new)
+
+
+def show(x: object) -> str:
+    """A value for an error message: plain numbers, ISO dates."""
+    if isinstance(x, np.datetime64):
+        if np.isnat(x):
+            return "NaT"
+        x = x.astype("datetime64[us]").item()
+    elif isinstance(x, np.generic):
+        x = x.item()
+    if isinstance(x, dt.datetime) and x.time() == dt.time(0):
+        return x.date().isoformat()
+    if isinstance(x, dt.date):
+        return x.isoformat()
+    if isinstance(x, bool):
+        return repr(x)
+    if isinstance(x, numbers.Integral):
+        return repr(int(x))
+    if isinstance(x, numbers.Real):
+        return repr(float(x))
+    return repr(x)

@@ -153,6 +153,9 @@ def factorize(labels: ArrayLike, name: str) -> tuple[NDArray[Any], NDArray[np.in
     Integer labels in a range not much longer than the data take a counting
     path (two passes, no sort); anything else uses :func:`numpy.unique`.
     """
+    if np.ma.is_masked(labels):
+        msg = f"`{name}` must not hold missing labels (masked entries)"
+        raise ValueError(msg)
     arr = np.asarray(labels)
     if arr.ndim != 1:
         msg = f"`{name}` must be one-dimensional, got shape {arr.shape}"

@@ -241,7 +241,11 @@ def prepare_units(
             raise ValueError(msg)
     w = _per_unit(weights, "weights", n)
     s = _per_unit(size, "size", n)
-    missing = np.isnan(y) | np.isnan(z) | np.isnan(w) | np.isnan(s)
+    missing = np.isnan(y) | np.isnan(z)
+    if weights is not None:
+        missing |= np.isnan(w)
+    if size is not None:
+        missing |= np.isnan(s)
     if missing.any():
         if nan_policy == "raise":
             row = int(np.flatnonzero(missing)[0])
@@ -273,7 +277,7 @@ def prepare_units(
 
 def _per_unit(x: ArrayLike | None, name: str, n: int) -> NDArray[np.float64]:
     if x is None:
-        return np.ones(n)
+        return np.broadcast_to(1.0, (n,))
     arr = _validate.nonnegative(x, name)
     if arr.shape != (n,):
         msg = f"`{name}` must hold one value per unit: shape {arr.shape}, {n} units"

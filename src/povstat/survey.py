@@ -232,7 +232,7 @@ class PovertyEstimates:
 
 
 def reduce_units(
-    terms: NDArray[np.float64],
+    terms: Sequence[NDArray[np.float64]],
     w: NDArray[np.float64],
     *,
     domain: NDArray[np.intp],
@@ -249,67 +249,98 @@ def reduce_units(
     else:
         s_labels, s_codes = factorize(strata, "strata")
         _same_length(s_codes, n, "strata")
+    n_strata = s_labels.shape[0]
     fpc_h = None if fpc is None else _fpc_per_stratum(fpc, s_codes, s_labels, n)
-    wt = w[:, None] * terms
+    positive = w > 0
     if psu is None:
         # Units are PSUs: cells are (domain, stratum) with second moments.
-        cell = domain * s_labels.shape[0] + s_codes
-        keys, codes = factorize(cell, "cells")
+        keys, codes = factorize(domain * n_strata + s_codes, "cells")
+        m = keys.size
         ww = w * w
-        k = terms.shape[1]
-        pairs = ww[:, None, None] * terms[:, :, None] * terms[:, None, :]
+        k = len(terms)
+        pairs = np.empty((m, k, k))
+        for i in range(k):  # loops over measure pairs, not rows or groups
+            for j in range(i, k):
+                pairs[:, i, j] = pairs[:, j, i] = _sum(
+                    codes, ww * terms[i] * terms[j], m
+                )
         return Reduced(
-            domain=(keys // s_labels.shape[0]).astype(np.intp),
-            stratum=(keys % s_labels.shape[0]).astype(np.intp),
+            domain=(keys // n_strata).astype(np.intp),
+            stratum=(keys % n_strata).astype(np.intp),
             psu=None,
-            sw=_sum(codes, w, keys.size),
-            st=_sums(codes, wt, keys.size),
-            stt=_sums(codes, wt * terms, keys.size),
-            n=_sum(codes, np.ones(n), keys.size),
-            npos=_sum(codes, (w > 0).astype(np.float64), keys.size),
+            sw=_sum(codes, w, m),
+            st=np.stack([_sum(codes, w * t, m) for t in terms], axis=1),
+            stt=np.stack([_sum(codes, w * t * t, m) for t in terms], axis=1),
+            n=np.bincount(codes, minlength=m).astype(np.float64),
+            npos=_sum(codes, positive.astype(np.float64), m),
             n_domains=n_domains,
-            n_strata=s_labels.shape[0],
+            n_strata=n_strata,
             stratum_labels=s_labels,
             fpc=fpc_h,
-            sww=_sum(codes, ww, keys.size),
-            swwt=_sums(codes, ww[:, None] * terms, keys.size),
-            swwtt=_sums(codes, pairs.reshape(n, k * k), keys.size).reshape(-1, k, k),
+            sww=_sum(codes, ww, m),
+            swwt=np.stack([_sum(codes, ww * t, m) for t in terms], axis=1),
+            swwtt=pairs,
         )
     _, p_codes = factorize(psu, "psu")
     _same_length(p_codes, n, "psu")
-    # PSUs are nested in strata: a PSU is a (stratum, psu label) pair.
-    n_p = int(p_codes.max()) + 1 if n else 0
-    _, psu_id = factorize(s_codes.astype(np.int64) * n_p + p_codes, "psu")
-    n_psu = int(psu_id.max()) + 1 if n else 0
+    # PSUs are nested in strata: a PSU is a (stratum, psu label) pair. When
+    # every label lies in one stratum, the labels already name the PSUs.
+    psu_stratum = _nested(s_codes, p_codes)
+    if psu_stratum is None:
+        n_p = int(p_codes.max()) + 1
+        _, psu_id = factorize(s_codes.astype(np.int64) * n_p + p_codes, "psu")
+        n_psu = int(psu_id.max()) + 1
+        psu_stratum = np.zeros(n_psu, np.intp)
+        psu_stratum[psu_id] = s_codes
+    else:
+        psu_id = p_codes
+        n_psu = psu_stratum.shape[0]
     # Cells: one per (domain, PSU); when domains nest PSUs a cell is a PSU.
-    d_sum = np.bincount(psu_id, weights=domain, minlength=n_psu)
-    counts = np.bincount(psu_id, minlength=n_psu)
-    d_first = d_sum / np.maximum(counts, 1)
-    if np.array_equal(domain, d_first[psu_id]):
+    cell_domain = _nested(domain, psu_id)
+    if cell_domain is not None:
         cell_codes, n_cells = psu_id, n_psu
-        cell_domain = d_first.astype(np.intp)
         cell_psu = np.arange(n_psu)
     else:
         keys, cell_codes = factorize(domain.astype(np.int64) * n_psu + psu_id, "cells")
         n_cells = keys.size
         cell_domain = (keys // n_psu).astype(np.intp)
         cell_psu = (keys % n_psu).astype(np.intp)
-    psu_stratum = np.zeros(n_psu, np.intp)
-    psu_stratum[psu_id] = s_codes
+    counts = np.bincount(cell_codes, minlength=n_cells).astype(np.float64)
+    npos = (
+        counts
+        if positive.all()
+        else _sum(cell_codes, positive.astype(np.float64), n_cells)
+    )
+    wt = [w * t for t in terms]
     return Reduced(
         domain=cell_domain,
         stratum=psu_stratum[cell_psu],
         psu=cell_psu,
         sw=_sum(cell_codes, w, n_cells),
-        st=_sums(cell_codes, wt, n_cells),
-        stt=_sums(cell_codes, wt * terms, n_cells),
-        n=_sum(cell_codes, np.ones(n), n_cells),
-        npos=_sum(cell_codes, (w > 0).astype(np.float64), n_cells),
+        st=np.stack([_sum(cell_codes, x, n_cells) for x in wt], axis=1),
+        stt=np.stack(
+            [_sum(cell_codes, x * t, n_cells) for x, t in zip(wt, terms, strict=True)],
+            axis=1,
+        ),
+        n=counts,
+        npos=npos,
         n_domains=n_domains,
-        n_strata=s_labels.shape[0],
+        n_strata=n_strata,
         stratum_labels=s_labels,
         fpc=fpc_h,
     )
+
+
+def _nested(
+    outer: NDArray[np.intp], inner: NDArray[np.intp]
+) -> NDArray[np.intp] | None:
+    """The `outer` code of each `inner` code if it has only one, else None."""
+    n_inner = int(inner.max()) + 1 if inner.size else 0
+    first = np.zeros(n_inner, np.intp)
+    first[inner] = outer  # any one of the values of each inner code
+    if np.array_equal(first[inner], outer):
+        return first
+    return None
 
 
 def _same_length(codes: NDArray[np.intp], n: int, name: str) -> None:
@@ -545,7 +576,7 @@ def linearised(
     part1 = _sums(red.domain, w1[red.stratum][:, None] * prod_diag, nd)
     dh = red.domain * red.n_strata + red.stratum
     a = _sums(dh, z, nd * red.n_strata).reshape(nd, red.n_strata, k)
-    part2 = np.einsum("h,dhk->dk", w2, a * a)
+    part2 = (a * a).transpose(0, 2, 1) @ w2
     var = (part1 - part2) * factor[:, None]
     var = np.where(var < 0, np.maximum(var, 0.0), var)  # rounding below zero
     se = np.sqrt(var)
@@ -791,9 +822,8 @@ def poverty_estimates(
         watts=wat,
     )
     with np.errstate(invalid="ignore", divide="ignore"):
-        terms = np.stack(
-            unit_terms(y, z, alphas=alphas, watts=wat, comparison=comp, ops=NUMPY_OPS),
-            axis=1,
+        terms = unit_terms(
+            y, z, alphas=alphas, watts=wat, comparison=comp, ops=NUMPY_OPS
         )
     if domains is None:
         labels: NDArray[Any] = np.array([None], dtype=object)

@@ -23,6 +23,7 @@ from povstat.change import (
     recovery_share,
     relative_change,
 )
+from povstat.fgt import fgt, watts
 from povstat.headcount import (
     headcount_to_rate,
     implied_population,
@@ -82,6 +83,7 @@ if TYPE_CHECKING:  # loaded on first use, see __getattr__ below
         with_rate_interval,
         with_reliability,
     )
+    from povstat.frames.survey import poverty_table
     from povstat.parsing import (
         InvalidCell,
         Locale,
@@ -105,6 +107,7 @@ if TYPE_CHECKING:  # loaded on first use, see __getattr__ below
         RSEBands,
         reliability_flags,
     )
+    from povstat.survey import LonelyPsu, PovertyEstimates, poverty_estimates
     from povstat.tables import BpsTable, read_bps_table
 
 # Names loaded on first use, by module: these modules need pandas, narwhals
@@ -135,6 +138,7 @@ _LAZY: dict[str, tuple[str, ...]] = {
         "with_rate_interval",
         "with_reliability",
     ),
+    "povstat.frames.survey": ("poverty_table",),
     "povstat.parsing": (
         "InvalidCell",
         "Locale",
@@ -158,6 +162,11 @@ _LAZY: dict[str, tuple[str, ...]] = {
         "RSEBands",
         "reliability_flags",
     ),
+    "povstat.survey": (
+        "LonelyPsu",
+        "PovertyEstimates",
+        "poverty_estimates",
+    ),
     "povstat.tables": (
         "BpsTable",
         "read_bps_table",
@@ -170,6 +179,7 @@ _SUBMODULES = frozenset(
         "aggregate",
         "change",
         "datasets",
+        "fgt",
         "frames",
         "headcount",
         "parsing",
@@ -178,6 +188,7 @@ _SUBMODULES = frozenset(
         "ranking",
         "reliability",
         "statements",
+        "survey",
         "tables",
         "tracing",
         "uncertainty",
@@ -201,9 +212,11 @@ __all__ = [
     "Interval",
     "InvalidCell",
     "Locale",
+    "LonelyPsu",
     "NumberParseError",
     "ParsedNumbers",
     "PooledRate",
+    "PovertyEstimates",
     "RSEBands",
     "RankConfidenceSets",
     "RankProbabilities",
@@ -223,6 +236,7 @@ __all__ = [
     "decomposition_bounds",
     "derived_proportion",
     "derived_ratio",
+    "fgt",
     "format_number",
     "headcount_interval",
     "headcount_to_rate",
@@ -234,7 +248,9 @@ __all__ = [
     "parse_numbers",
     "percentile_rank",
     "pooled_rate",
+    "poverty_estimates",
     "poverty_gap_money",
+    "poverty_table",
     "rank",
     "rank_confidence_sets",
     "rank_probabilities",
@@ -256,6 +272,7 @@ __all__ = [
     "tau_best_set",
     "to_fraction",
     "to_percent",
+    "watts",
     "with_change_from_base",
     "with_change_test",
     "with_changes",

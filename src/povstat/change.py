@@ -655,7 +655,7 @@ class DecompositionBounds(Result):
     -1.062 -0.885
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "change_lower": "headcount_change_lower",
         "change_upper": "headcount_change_upper",
         "population_effect_lower": "population_effect_lower",

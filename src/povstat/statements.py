@@ -1862,6 +1862,7 @@ def check_statements(
     rate: str = "poverty_rate_pct",
     headcount: str | None = "poor_thousands",
     group: str | None = None,
+    parent: str | None = None,
 ) -> pd.DataFrame:
     """Check a frame of published statements against a long frame of figures.
 
@@ -1919,6 +1920,9 @@ def check_statements(
     group : str, optional
         Column of `data` within which rank statements are checked (e.g.
         region type); None ranks all rows of the period together.
+    parent : str, optional
+        Column of `data` with each region's parent region, used to rank the
+        origins of a wrong figure (see :func:`povstat.tracing.trace_figure`).
 
     Returns
     -------
@@ -2188,6 +2192,7 @@ def check_statements(
             subject=row["region"],
             at=row["period"],
             measure=str(row["measure"]),
+            parent=parent,
             region=region,
             period=period,
         )

@@ -61,7 +61,7 @@ class Change(Result):
     -0.5 -4.03 percent
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "points": "change_points",
         "relative": "change_relative_pct",
     }
@@ -107,7 +107,7 @@ class AnnualizedChange(Result):
     -0.505 -4.65
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "points": "change_points",
         "relative": "change_relative_pct",
         "years": "elapsed_years",
@@ -151,7 +151,7 @@ class HeadcountDecomposition(Result):
     -12.0 9.0 -21.0
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "change": "headcount_change",
         "population_effect": "population_effect",
         "rate_effect": "rate_effect",
@@ -655,7 +655,7 @@ class DecompositionBounds(Result):
     -1.062 -0.885
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "change_lower": "headcount_change_lower",
         "change_upper": "headcount_change_upper",
         "population_effect_lower": "population_effect_lower",

@@ -1304,3 +1304,31 @@ def test_issue_cases_on_the_national_table() -> None:
     assert "misread by a factor of 10" in reasons[2]
     assert "period 2024 instead of 2023" in reasons[3]
     assert "it matches Indonesia, 2023, poverty_rate_pct = 9.36" in reasons[4]
+
+
+def test_check_statements_reads_decimal_and_numpy_numbers() -> None:
+    # decimal.Decimal and numpy scalars are numbers, read as such (Kota
+    # Malang, BPS: 4.37 -> 4.26, a fall of 0.11 points).
+    import decimal
+
+    st_ = pd.DataFrame(
+        {
+            "kind": ["change"],
+            "region": ["Kota Malang"],
+            "period_before": [2022],
+            "period_after": [2023],
+            "stated": [decimal.Decimal("0.11")],
+            "direction": ["fall"],
+            "stated_as": ["points"],
+            "decimals": [np.int64(2)],
+        }
+    )
+    out = check_statements(
+        st_,
+        _kabkota(),
+        unit="percent",
+        region="region_name",
+        period="year",
+        persons_per_poor_unit=1000,
+    )
+    assert out["verdict"].tolist() == [HOLDS]

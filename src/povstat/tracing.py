@@ -155,7 +155,7 @@ def _same(values: pd.Series[Any], target: object) -> NDArray[np.bool_]:
 
 def trace_figure(
     data: IntoFrame,
-    stated: float,
+    stated: float | np.floating[Any],
     *,
     decimals: int,
     subject: object,

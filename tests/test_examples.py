@@ -78,3 +78,28 @@ def test_aggregates_example_prints_the_checked_figures(
         "total Rp 4.55 billion a month",
     ]:
         assert expected in out, expected
+
+
+def test_indonesia_example_prints_the_changes_and_ranks(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    out = _run("plot_indonesia_provinces_2019_2025.py", capsys)
+    # Worked by hand from the BPS provincial table (load_indonesia): Bengkulu
+    # 15.23 % (March 2019) -> 12.08 % (March 2025) is -3.15 pp, and
+    # -3.15 / 15.23 = -20.68 %; Indonesia 9.41 -> 8.47 is -0.94 pp, -9.99 %.
+    # Kabupaten Nduga 37.09 % in 2023 was third of Papua's 29 regencies and
+    # cities as BPS then grouped them (after Intan Jaya 40.01 % and Deiyai
+    # 38.66 %), and first of Papua Pegunungan's 8 in 2025 at 32.89 %.
+    for expected in [
+        "comparable 2019 -> 2025: 32",
+        "Left out, boundaries changed by the 2022 split: Papua, Papua Barat",
+        "Bengkulu                    15.23 % ->  12.08 %   -3.15 pp (-20.68 %)",
+        "Indonesia: 9.41 % -> 8.47 %, -0.94 pp (-9.99 %)",
+        "Kabupaten Nduga 2023: 37.09 %, rank 3 of 29 in Papua",
+        "Kabupaten Nduga 2025: 32.89 %, rank 1 of 8 in Papua Pegunungan",
+    ]:
+        assert expected in out, expected

@@ -289,8 +289,8 @@ def test_masked_integer_and_fully_masked_input() -> None:
 
 def test_masked_group_labels_are_refused() -> None:
     g = np.ma.masked_array(["a", "b", "a"], mask=[False, True, False])
-    with pytest.raises(ValueError, match=r"groups.*masked"):
-        povstat.rank([1.0, 2.0, 3.0], descending=True, groups=g)
+    with pytest.raises(ValueError, match=r"by.*masked"):
+        povstat.rank([1.0, 2.0, 3.0], descending=True, by=g)
 
 
 def test_masked_aggregate_labels_are_refused() -> None:

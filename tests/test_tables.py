@@ -92,10 +92,10 @@ def test_bps_kabkota_export() -> None:
         "month",
         "poverty_rate_pct",
     ]
-    # 6 region rows x 3 years: nothing dropped, the unmatched ACEH row kept.
+    # 6 region rows x 3 years: nothing dropped; ACEH is a province too.
     assert len(d) == 18
     assert d["region_code"].tolist()[::3] == [
-        pd.NA,
+        "11",
         "35",
         "3501",
         "3507",
@@ -112,8 +112,8 @@ def test_bps_kabkota_export() -> None:
     assert (d["month"] == 3).all()
     assert d["group"].isna().all()
     assert d["footnote"].isna().all()
-    # Every matched value equals the bundled data (same BPS table).
-    merged = d.dropna(subset=["region_code"]).merge(
+    # Every East Java value equals the bundled data (same BPS table).
+    merged = d[d["region_code"] != "11"].merge(
         _reference("poverty_rate_pct"),
         on=["region_code", "year", "month"],
         suffixes=("", "_ref"),
@@ -123,7 +123,7 @@ def test_bps_kabkota_export() -> None:
     np.testing.assert_array_equal(
         merged["poverty_rate_pct"], merged["poverty_rate_pct_ref"]
     )
-    assert t.unmatched.to_dict("list") == {"row": [3], "label": ["ACEH"]}
+    assert t.unmatched.empty
     assert t.skipped["reason"].tolist() == ["title", "blank", "note"]
     assert t.skipped["row"].tolist() == [1, 9, 10]
     assert t.skipped["text"].iloc[2].startswith("Catatan | Tidak ada data Susenas")
@@ -145,7 +145,7 @@ def test_bps_kabkota_export() -> None:
 def test_indonesian_table_gives_the_same_numbers() -> None:
     en = read_bps_table(io.StringIO(P0_KABKOTA), locale="en", month=3).data
     id_ = read_bps_table(io.StringIO(P0_ID), locale="id", month=3, sep=";").data
-    en = en.dropna(subset=["region_code"]).reset_index(drop=True)
+    en = en[en["region_code"] != "11"].reset_index(drop=True)  # not in P0_ID
     cols = ["region_code", "region_name", "region_type", "year", "month", "value"]
     pd.testing.assert_frame_equal(id_[cols], en[cols])
 
@@ -276,7 +276,8 @@ def test_region_names_are_matched(label: str, code: str, name: str) -> None:
         ("Kab. Malangg", "Kabupaten Malangg", "kabupaten"),
         ("Kabupaten Surabaya", "Kabupaten Surabaya", "kabupaten"),
         ("Kota Pacitan", "Kota Pacitan", "kota"),
-        ("ACEH", "ACEH", pd.NA),
+        ("ATLANTIS", "ATLANTIS", pd.NA),
+        ("Kota Baru Sekali", "Kota Baru Sekali", "kota"),
         ("Data diolah", "Data diolah", pd.NA),  # not a documented note prefix
     ],
 )
@@ -481,10 +482,13 @@ def test_the_same_region_twice_is_an_error(rows: str, listed: str, errors: Any) 
 
 
 def test_unmatched_labels_may_repeat() -> None:
-    # Regions of other provinces can share a name; unmatched rows have no code
-    # to clash on and are all reported.
-    t = read_bps_table(io.StringIO(";2023\nACEH;1,0\nACEH;2,0\n"), locale="id", sep=";")
-    assert t.unmatched.to_dict("list") == {"row": [2, 3], "label": ["ACEH", "ACEH"]}
+    # Unmatched rows have no code to clash on and are all reported.
+    text = ";2023\nATLANTIS;1,0\nATLANTIS;2,0\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";")
+    assert t.unmatched.to_dict("list") == {
+        "row": [2, 3],
+        "label": ["ATLANTIS", "ATLANTIS"],
+    }
 
 
 # --- footnotes ----------------------------------------------------------------
@@ -800,16 +804,29 @@ def test_spreadsheet_path_holding_csv_text(tmp_path: Path, suffix: str) -> None:
 # --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("label", ["*Pacitan", "Sumber Pacitan", "Catatan 2023", "* 1"])
-def test_note_like_row_holding_numbers_is_data(label: str) -> None:
+@pytest.mark.parametrize(
+    ("label", "matched"),
+    [
+        ("*Pacitan", True),
+        ("Sumber Pacitan", False),
+        ("Catatan 2023", False),
+        ("* 1", False),
+    ],
+)
+def test_note_like_row_holding_numbers_is_data(label: str, matched: bool) -> None:
     # A row is dropped as a note only when it holds no number: "*Pacitan"
-    # with its values is kept and reported as unmatched.
+    # with its values is kept, and matched to Kabupaten Pacitan (3501) on its
+    # letters; the others are kept and reported as unmatched.
     t = read_bps_table(
         io.StringIO(f";2023\nKota Batu;3,31\n{label};13,65\n"), locale="id", sep=";"
     )
     assert t.data["value"].tolist() == [3.31, 13.65]
-    assert t.unmatched.to_dict("list") == {"row": [3], "label": [label]}
     assert t.skipped.empty
+    if matched:
+        assert t.unmatched.empty
+        assert t.data["region_code"].tolist()[1] == "3501"
+    else:
+        assert t.unmatched.to_dict("list") == {"row": [3], "label": [label]}
 
 
 def test_short_csv_row_is_reported_not_padded() -> None:

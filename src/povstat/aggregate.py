@@ -1338,7 +1338,7 @@ def derived_proportion(
         se_after=sx,
         independent=False,
         correlation=None,
-        covariance=cov,
+        cov=cov,
     )
     formula = np.where(proportion, "proportion", "ratio")
     scale = _SCALE[u]
@@ -1461,7 +1461,7 @@ def derived_ratio(
         se_after=sx,
         independent=indep,
         correlation=None if indep else correlation,
-        covariance=None,
+        cov=None,
     )
     return _derived(r, s, np.asarray("ratio"), lev, None)
 

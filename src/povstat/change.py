@@ -10,12 +10,15 @@ and a rate effect.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import ClassVar
+
 import numpy as np
 from attrs import field, frozen
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
-from povstat._results import array_eq, freeze, readonly_float
+from povstat._results import Result, array_eq, freeze, readonly_float
 from povstat._validate import Unit
 
 __all__ = [
@@ -34,7 +37,7 @@ _SCALE = {"percent": 100.0, "fraction": 1.0}
 
 
 @frozen(kw_only=True)
-class Change:
+class Change(Result):
     """Change in a poverty rate between two periods.
 
     Attributes
@@ -56,6 +59,11 @@ class Change:
     -0.5 -4.03 percent
     """
 
+    _columns: ClassVar[Mapping[str, str]] = {
+        "points": "change_points",
+        "relative": "change_relative_pct",
+    }
+
     points: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     relative: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     unit: Unit
@@ -67,7 +75,7 @@ class Change:
 
 
 @frozen(kw_only=True)
-class AnnualizedChange:
+class AnnualizedChange(Result):
     """Change in a poverty rate over a stated elapsed time, and per year.
 
     Attributes
@@ -97,6 +105,14 @@ class AnnualizedChange:
     -0.505 -4.65
     """
 
+    _columns: ClassVar[Mapping[str, str]] = {
+        "points": "change_points",
+        "relative": "change_relative_pct",
+        "years": "elapsed_years",
+        "points_per_year": "change_points_per_year",
+        "compound_per_year": "change_compound_pct_per_year",
+    }
+
     points: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     relative: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     years: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
@@ -108,12 +124,12 @@ class AnnualizedChange:
 
 
 @frozen(kw_only=True)
-class HeadcountDecomposition:
+class HeadcountDecomposition(Result):
     """A change in the number of poor split into population and rate effects.
 
     Attributes
     ----------
-    total : ndarray of float64
+    change : ndarray of float64
         Change in the number of poor, ``H1 - H0``, in the unit of the
         populations (persons, thousands, ...).
     population_effect : ndarray of float64
@@ -123,17 +139,23 @@ class HeadcountDecomposition:
 
     Notes
     -----
-    ``population_effect + rate_effect == total`` up to float rounding.
+    ``population_effect + rate_effect == change`` up to float rounding.
 
     Examples
     --------
     >>> from povstat import decompose_headcount_change
     >>> d = decompose_headcount_change(10.0, 8.0, 1000.0, 1100.0, unit="percent")
-    >>> print(d.total, d.population_effect, d.rate_effect)
+    >>> print(d.change, d.population_effect, d.rate_effect)
     -12.0 9.0 -21.0
     """
 
-    total: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+    _columns: ClassVar[Mapping[str, str]] = {
+        "change": "headcount_change",
+        "population_effect": "population_effect",
+        "rate_effect": "rate_effect",
+    }
+
+    change: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     population_effect: NDArray[np.float64] = field(
         converter=readonly_float, eq=array_eq
     )
@@ -160,10 +182,11 @@ def _relative_pct(
 def _nan_where_zero(out: NDArray[np.float64], denominator: NDArray[np.float64]) -> None:
     """Set `out` to NaN where `denominator` is 0 (in place).
 
-    Division by zero left inf or NaN there; the mask is only built when the
-    result holds a non-finite value, which keeps the common case to one pass.
+    Division by zero left inf or NaN there. `denominator` is never negative
+    here, so it holds a zero exactly when its smallest non-missing entry is 0:
+    one NaN-ignoring reduction, and the mask is built only then.
     """
-    if out.size and not np.isfinite(out.max()):
+    if denominator.size and np.fmin.reduce(denominator, axis=None) == 0:
         out[np.broadcast_to(denominator == 0, out.shape)] = np.nan
 
 
@@ -474,7 +497,7 @@ def decompose_headcount_change(
     Returns
     -------
     HeadcountDecomposition
-        ``total``, ``population_effect`` and ``rate_effect`` in the unit of
+        ``change``, ``population_effect`` and ``rate_effect`` in the unit of
         the populations.
 
     Raises
@@ -522,7 +545,7 @@ def decompose_headcount_change(
     >>> n0 = implied_population(11.32, 301.85, unit="percent")
     >>> n1 = implied_population(11.24, 302.58, unit="percent")
     >>> d = decompose_headcount_change(11.32, 11.24, n0, n1, unit="percent")
-    >>> print(d.total.round(2), d.population_effect.round(2), d.rate_effect.round(2))
+    >>> print(d.change.round(2), d.population_effect.round(2), d.rate_effect.round(2))
     0.73 2.87 -2.14
     """
     u = _validate.unit(unit)
@@ -541,7 +564,7 @@ def decompose_headcount_change(
     rate_effect = np.asarray((r1 - r0) * (n0 + n1) / (2.0 * s))
     population_effect = np.asarray(total - rate_effect)
     return HeadcountDecomposition(
-        total=freeze(total),
+        change=freeze(total),
         population_effect=freeze(population_effect),
         rate_effect=freeze(rate_effect),
     )

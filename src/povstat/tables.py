@@ -14,7 +14,7 @@ Kabupaten/Kota (Persen)* reads::
 
 :func:`read_bps_table` finds the header naming the periods, reads every
 value with the stated number format (:func:`povstat.parse_numbers`), puts the
-regions' names in one form and attaches their BPS codes, and returns one row
+regions' names in one form and attaches their area codes, and returns one row
 per region and period. Nothing is dropped silently: rows it cannot match to a
 region, rows it skips and cells it cannot read are all reported.
 """
@@ -23,20 +23,20 @@ from __future__ import annotations
 
 import csv
 import datetime
-import functools
 import io
 import os
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal, overload
 
 import numpy as np
 import pandas as pd
 from attrs import field, frozen
 
-from povstat import _validate
+from povstat import _regions, _results, _validate
+from povstat._results import Backend
 from povstat.parsing import (
     _DEFAULT_MISSING,
     InvalidCell,
@@ -50,6 +50,9 @@ from povstat.parsing import (
     _parse_flat,
     _show,
 )
+
+if TYPE_CHECKING:
+    import polars as pl
 
 __all__ = ["BpsTable", "read_bps_table"]
 
@@ -195,7 +198,7 @@ class BpsTable:
         ============ ======= =================================================
         column       dtype   meaning
         ============ ======= =================================================
-        region_code  string  BPS code (``"3573"`` Kota Malang, ``"35"`` Jawa
+        region_code  string  area code (``"3573"`` Kota Malang, ``"35"`` Jawa
                              Timur, ``"00"`` Indonesia); ``<NA>`` if the row
                              was not matched (see ``unmatched``)
         region_name  string  ``"Kabupaten Malang"``, ``"Kota Malang"``, ...:
@@ -258,6 +261,35 @@ class BpsTable:
     invalid: tuple[InvalidCell, ...] = field(converter=_cell_tuple)
     title: str
 
+    @overload
+    def to_frame(self, backend: Literal["pandas"] = ...) -> pd.DataFrame: ...
+    @overload
+    def to_frame(self, backend: Literal["polars"]) -> pl.DataFrame: ...
+    def to_frame(self, backend: Backend = "pandas") -> pd.DataFrame | pl.DataFrame:
+        """The long-format data as a new frame: a copy of ``data``.
+
+        Parameters
+        ----------
+        backend : {"pandas", "polars"}, default "pandas"
+            Kind of frame to return; polars is imported on first use.
+
+        Returns
+        -------
+        pandas.DataFrame or polars.DataFrame
+            The columns of ``data`` (see above), one row per region and
+            period.
+
+        Raises
+        ------
+        ValueError
+            If `backend` is unknown.
+        """
+        if _results.backend_name(backend) == "polars":
+            import polars as pl  # local: only a user of polars needs it
+
+            return pl.from_pandas(self.data)
+        return self.data.copy()
+
     def __repr__(self) -> str:
         """Summarise: title and how many rows were read, unmatched, skipped."""
         return (
@@ -278,6 +310,7 @@ def read_bps_table(
     sheet_name: str | int = 0,
     sep: str = ",",
     encoding: str = "utf-8-sig",
+    province: str | None = None,
 ) -> BpsTable:
     """Read a BPS wide table (regions by years or rounds) into long format.
 
@@ -319,6 +352,10 @@ def read_bps_table(
     encoding : str, default "utf-8-sig"
         Encoding of a CSV file given as a path or a binary file (a byte-order
         mark is skipped).
+    province : str, optional
+        The province the table is about, by code (``"75"``) or name
+        (``"Gorontalo"``, ``"Provinsi Jawa Timur"``): resolves names that fit
+        two regions (see Notes) in rows above the table's first province row.
 
     Returns
     -------
@@ -345,10 +382,12 @@ def read_bps_table(
         lists the labels, the code and the rows); `month` is not in 1-12 or
         is given but no column needs it; `value_name` clashes with a fixed
         column; a CSV file is not valid in `encoding`; a path named .xlsx
-        (or another spreadsheet suffix) holds text; or an option is unknown.
-        When no header is found and the first line of a CSV file splits on
-        ";" (or a tab) rather than on `sep`, the message says which `sep` to
-        pass.
+        (or another spreadsheet suffix) holds text; a region name fits two
+        regions and no province row or `province` resolves it (the message
+        lists the candidates); `province` names no province; or an option is
+        unknown. When no header is found and the first line of a CSV file
+        splits on ";" (or a tab) rather than on `sep`, the message says which
+        `sep` to pass.
     TypeError
         If `source` is of an unsupported type, or an option of a wrong type.
 
@@ -394,20 +433,38 @@ def read_bps_table(
     ``=cmd|...``) is an invalid cell showing the formula. Number formats of
     .xls and .ods files, and of a DataFrame source, are not read.
 
-    *Regions.* Names are matched to the bundled East Java list
-    (:func:`povstat.datasets.load_east_java`) ignoring case and repeated
-    spaces: "Kab. Malang", "Kab Malang", "Kabupaten Malang" and, as in BPS
-    tables, a bare "Malang" are Kabupaten Malang (3507); "Kota Malang" and
-    "Kotamadya Malang" are Kota Malang (3573). A bare name never matches a
-    city. "Jawa Timur" / "Provinsi Jawa Timur" is 35, "Indonesia" 00. A
-    footnote mark after the name ("Pacitan*", "Pacitan¹", "Pacitan 1)",
+    *Regions.* Names are matched to the 38 provinces and 514 regencies and
+    cities of Indonesia (:func:`povstat.datasets.indonesia_regions`: today's
+    names, the official names and every name the BPS tables use, old names
+    such as "Toba Samosir" included), in lower case on their letters only
+    (spaces, hyphens and dots ignored, "Kep." read as "Kepulauan"): "Kab.
+    Malang", "Kab Malang", "Kabupaten Malang" and, as in BPS tables, a bare
+    "Malang" are Kabupaten Malang (3507); "Kota Malang" and "Kotamadya
+    Malang" are Kota Malang (3573). A bare name never matches a city, and
+    "Kota X" where no city X exists is the regency written in two words
+    ("Kota Baru" is Kabupaten Kotabaru). "Jawa Timur" / "Provinsi Jawa
+    Timur" is 35, "Indonesia" 00. Codes are Kemendagri's (see
+    :func:`povstat.datasets.load_indonesia`).
+
+    A name that fits two regions is resolved by the province it is listed
+    under: each province row sets the context of the rows below it (as in
+    BPS tables, where a province's regencies follow its row), and `province`
+    gives the context above the first province row. "GORONTALO" in capitals
+    is the province, as BPS writes province rows; "Gorontalo" under it is the
+    regency; "Gorontalo" with no context raises ValueError listing the
+    candidates. A bare name whose regency is in another province while the
+    context province has a city of that name ("Banjar" under Jawa Barat,
+    which has Kota Banjar; Kabupaten Banjar is in Kalimantan Selatan) raises
+    too. Regencies of the Papua provinces formed in 2022 are found under
+    their province before the split as well.
+
+    A footnote mark after the name ("Pacitan*", "Pacitan¹", "Pacitan 1)",
     "Pacitan (a)") is set apart for matching and kept in the ``footnote``
     column. Words are compared on ASCII letters only: a name written with a
-    look-alike letter matches nothing. Other rows (other provinces,
-    misspellings) stay in ``data`` with a missing code and are listed in
+    look-alike letter matches nothing. Other rows (misspellings, names of no
+    region) stay in ``data`` with a missing code and are listed in
     ``unmatched``. Two rows matched to the same region make the table
-    ambiguous and raise ValueError; unmatched labels may repeat (regions of
-    other provinces can share a name).
+    ambiguous and raise ValueError; unmatched labels may repeat.
 
     References
     ----------
@@ -446,6 +503,10 @@ def read_bps_table(
     err = _validate.choice(errors, "errors", ("raise", "report"))
     miss = _missing(missing)
     mon = _month(month)
+    if province is not None and not isinstance(province, str):
+        msg = f"`province` must be a str (code or name), got {type(province).__name__}"
+        raise TypeError(msg)
+    prov = None if province is None else _regions.province_code(province)
     if not isinstance(value_name, str) or value_name in _FIXED_COLUMNS:
         msg = (
             f"`value_name` must be a str other than {list(_FIXED_COLUMNS)}, "
@@ -508,7 +569,7 @@ def read_bps_table(
         raise NumberParseError.from_cells(invalid, locale=loc, what="table values")
 
     labels = label[keep]
-    regions = _match_regions(labels)
+    regions = _match_regions(labels, grid.index[data_rows], prov)
     _check_duplicate_regions(regions, labels, grid.index[data_rows])
     months = np.array([np.nan if m is None else m for m in layout.months])
     data = pd.DataFrame(
@@ -1054,35 +1115,14 @@ def _skipped(
 # --- regions ------------------------------------------------------------------
 
 
-@functools.cache
-def _region_lookup() -> pd.DataFrame:
-    """Bundled regions indexed by match key ("kind|name", lower case).
+def _match_regions(
+    labels: np.ndarray[Any, Any], rows: pd.Index[Any], province: str | None
+) -> pd.DataFrame:
+    """Codes, names, types and footnote marks of labels (None where unknown).
 
-    Columns ``code``, ``name`` and ``type``. Built once, from the 40 regions
-    of :func:`povstat.datasets.load_east_java`.
+    Raises ValueError if a label is ambiguous and no province context
+    resolves it, listing the candidates.
     """
-    from povstat.datasets import load_east_java  # local: reads the bundled CSV
-
-    ref = (
-        load_east_java()[["region_code", "region_name", "region_type"]]
-        .drop_duplicates(ignore_index=True)
-        .astype(str)
-        .set_axis(["code", "name", "type"], axis=1)
-    )
-    lower = ref["name"].str.lower()
-    base = lower.where(
-        ~ref["type"].isin(["kabupaten", "kota"]), lower.str.split(" ", n=1).str[1]
-    )
-    typed = ref.set_axis(ref["type"] + "|" + base)
-    # BPS writes Kabupaten Malang as just "Malang"; a bare name is never a kota.
-    bare = ref[ref["type"] != "kota"]
-    bare = bare.set_axis("bare|" + base[ref["type"] != "kota"])
-    return pd.concat([typed, bare])
-
-
-def _match_regions(labels: np.ndarray[Any, Any]) -> pd.DataFrame:
-    """Codes, names, types and footnote marks of labels (None where unknown)."""
-    lookup = _region_lookup()
     lab = pd.Series(labels, dtype=object).astype(str)
     marked = lab.str.extract(_MARK)
     bare = marked["name"].fillna(lab)  # the label without its footnote mark
@@ -1090,15 +1130,35 @@ def _match_regions(labels: np.ndarray[Any, Any]) -> pd.DataFrame:
     prefix = ext["p1"].fillna(ext["p2"]).str.lower()
     kind = prefix.map(_PREFIX_TYPE)
     name = ext["name"].where(prefix.notna(), bare)
-    # Lower case compared on ASCII only: "\u212aediri" (Kelvin sign) would
-    # lower to "kediri".
-    key = (kind.fillna("bare") + "|" + name.str.lower()).where(name.map(str.isascii))
+    found = _regions.match(
+        [None if pd.isna(k) else str(k) for k in kind],
+        [None if n == "" else str(n) for n in name],
+        province=province,
+    )
+    ambiguous = found["candidates"].map(len).to_numpy() > 1
+    if ambiguous.any():
+        shown = "; ".join(
+            f"{str(lab_)!r} (row {_label(r)!r}): "
+            + " or ".join(_regions.describe(c) for c in cands)
+            for lab_, r, cands in zip(
+                labels[ambiguous],
+                rows[ambiguous],
+                found["candidates"][ambiguous],
+                strict=True,
+            )
+        )
+        msg = (
+            f"region names that fit more than one region: {shown}; write the "
+            "kind ('Kabupaten ...', 'Kota ...'), put the province's row above "
+            "them, or give `province`"
+        )
+        raise ValueError(msg)
     written = (kind.map(_PREFIX_NAME) + " " + name).fillna(bare)
     return pd.DataFrame(
         {
-            "code": key.map(lookup["code"]),
-            "name": key.map(lookup["name"]).fillna(written),
-            "type": key.map(lookup["type"]).fillna(kind),
+            "code": found["code"].astype(object).where(found["code"].notna(), None),
+            "name": found["name"].astype(object).where(found["name"].notna(), written),
+            "type": found["type"].astype(object).where(found["type"].notna(), kind),
             "footnote": marked["mark"].str.strip(),
         }
     )

@@ -192,7 +192,7 @@ def test_a_period_column_named_like_an_output_is_refused() -> None:
             "poor_thousands": [1.0],
         }
     )
-    with pytest.raises(ValueError, match="'group' .*clashes"):
+    with pytest.raises(ValueError, match=r"'group' .*clashes"):
         aggregate_regions(d, groups={"x": ["a"]}, unit="percent", period="group")
 
 

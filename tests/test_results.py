@@ -26,6 +26,7 @@ from povstat import (
     Change,
     ChangeTest,
     CountSum,
+    DecompositionBounds,
     DerivedEstimate,
     GapMoney,
     HeadcountDecomposition,
@@ -42,7 +43,8 @@ from povstat import (
     TauBestSet,
 )
 
-# Exported classes that are not results: an exception.
+# Exported classes that are not results: an exception, and a convention
+# (bands of RSE) given to reliability_flags.
 NOT_RESULTS = {"NumberParseError", "RSEBands"}
 
 NAN = np.nan
@@ -57,6 +59,14 @@ EXAMPLES: dict[type[Any], Callable[[], Any]] = {
     ),
     HeadcountDecomposition: lambda: povstat.decompose_headcount_change(
         [10.0, 5.0], [8.0, 6.0], [1000.0, 50.0], [1100.0, 40.0], unit="percent"
+    ),
+    DecompositionBounds: lambda: povstat.decomposition_bounds(
+        [10.0, 5.0],
+        [8.0, NAN],
+        [1000.0, 50.0],
+        [1100.0, 40.0],
+        unit="percent",
+        rate_decimals=1,
     ),
     Ranking: lambda: povstat.rank([3.0, NAN, 1.0, 3.0], descending=True),
     Interval: lambda: povstat.rounding_interval([4.26, -1.5], decimals=2),
@@ -169,16 +179,31 @@ def test_result_round_trips_through_to_frame(cls: type[Any], backend: str) -> No
     out = result.to_frame(backend)
     assert isinstance(out, pd.DataFrame if backend == "pandas" else pl.DataFrame)
     columns = {str(c): np.asarray(out[c].to_numpy()) for c in out.columns}
+    for name, col in columns.items():
+        if col.dtype == object:  # a missing label reads back as NaN or None
+            missing = np.array(
+                [not isinstance(x, tuple) and bool(pd.isna(x)) for x in col], dtype=bool
+            )
+            col = col.copy()
+            col[missing] = None
+            columns[name] = col
     # Rebuild the result from its columns and the fields that are not columns.
     kwargs: dict[str, Any] = {}
-    for attr, name in cls._columns.items():
+    for attr, name in cls._column_names.items():
         if "{}" in name:
             k = getattr(result, attr).shape[1]
             kwargs[attr] = np.column_stack(
                 [columns[name.format(j + 1)] for j in range(k)]
             )
+        elif getattr(result, attr) is None:
+            assert name not in columns
         elif isinstance(getattr(result, attr), np.ndarray):
-            kwargs[attr] = columns[name].reshape(getattr(result, attr).shape)
+            shape = getattr(result, attr).shape
+            if shape == () and columns[name].size > 1:
+                # One value for all rows, repeated on each.
+                assert (columns[name] == columns[name][0]).all()
+                columns[name] = columns[name][:1]
+            kwargs[attr] = columns[name].reshape(shape)
         else:
             (kwargs[attr],) = columns[name]
     for a in attrs.fields(cls):
@@ -187,9 +212,10 @@ def test_result_round_trips_through_to_frame(cls: type[Any], backend: str) -> No
     init = {k: v for k, v in kwargs.items() if attrs.fields_dict(cls)[k].init}
     assert cls(**init) == result
     # Every array of the result is a column, named by the mapping.
-    assert set(_arrays(result)) <= set(cls._columns)
+    assert set(_arrays(result)) <= set(cls._column_names)
     assert len(out.columns) == sum(
-        getattr(result, a).shape[1] if "{}" in n else 1 for a, n in cls._columns.items()
+        getattr(result, a).shape[1] if "{}" in n else getattr(result, a) is not None
+        for a, n in cls._column_names.items()
     )
 
 

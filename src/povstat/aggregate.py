@@ -95,31 +95,8 @@ def _optional_labels(x: Any) -> NDArray[Any] | None:
     return None if x is None else readonly(x)
 
 
-class _OptionalColumns(Result):
-    """A result whose optional outputs (None) are left out of its table."""
-
-    __slots__ = ()
-
-    def _frame_columns(self) -> dict[str, NDArray[Any]]:
-        out: dict[str, NDArray[Any]] = {}
-        for attr, name in self._columns.items():
-            value = getattr(self, attr)
-            if value is None:
-                continue
-            arr = np.asarray(value)
-            if arr.ndim > 1:
-                msg = (
-                    f"to_frame needs 1-D results; `{attr}` of this "
-                    f"{type(self).__name__} has shape {arr.shape} (reshape the "
-                    "inputs to 1-D first)"
-                )
-                raise ValueError(msg)
-            out[name] = arr.reshape(-1)
-        return out
-
-
 @frozen(kw_only=True)
-class CountSum(_OptionalColumns):
+class CountSum(Result):
     """A sum of published counts, with its error and rounding bounds.
 
     Attributes
@@ -154,7 +131,7 @@ class CountSum(_OptionalColumns):
     19866960.0 5437.757
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "group": "group",
         "total": "total",
         "se": "total_se",
@@ -178,7 +155,7 @@ class CountSum(_OptionalColumns):
 
 
 @frozen(kw_only=True)
-class PooledRate(_OptionalColumns):
+class PooledRate(Result):
     r"""The poverty rate of a group of regions: total poor over total population.
 
     Attributes
@@ -222,7 +199,7 @@ class PooledRate(_OptionalColumns):
     296.24 7.876
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "group": "group",
         "headcount": "pooled_headcount",
         "population": "pooled_population",
@@ -257,6 +234,14 @@ class PooledRate(_OptionalColumns):
     level: float | None
     dependence: str | None
 
+    def _columns(self) -> dict[str, Any]:
+        """The output columns by name (the adapters' names), None left out."""
+        return {
+            name: getattr(self, attr)
+            for attr, name in self._column_names.items()
+            if getattr(self, attr) is not None
+        }
+
 
 @frozen(kw_only=True)
 class DerivedEstimate(Result):
@@ -288,7 +273,7 @@ class DerivedEstimate(Result):
     0.322156 0.00803 proportion
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "estimate": "derived",
         "se": "derived_se",
         "moe": "derived_moe",
@@ -308,7 +293,7 @@ class DerivedEstimate(Result):
 
 
 @frozen(kw_only=True)
-class GapMoney(_OptionalColumns):
+class GapMoney(Result):
     """The poverty gap in money: mean shortfall and total shortfall per month.
 
     Attributes
@@ -338,7 +323,7 @@ class GapMoney(_OptionalColumns):
     120362.0 4.55
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "mean_shortfall": "gap_mean_shortfall",
         "mean_shortfall_lower": "gap_mean_shortfall_lower",
         "mean_shortfall_upper": "gap_mean_shortfall_upper",

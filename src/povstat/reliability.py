@@ -202,7 +202,7 @@ class ReliabilityFlags(Result):
     array([0, 0, 1, 2])
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "rse_pct": "rse_pct",
         "band": "reliability_band",
         "flag": "reliability",

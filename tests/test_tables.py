@@ -866,6 +866,7 @@ def test_short_csv_row_is_reported_not_padded() -> None:
         ("Wilayah;Maret 2023\nKota Batu;3,31\n", ";"),
         ("Kabupaten/Kota;2022;2023\nPacitan;13,8;13,65\n", ";"),
         ("Wilayah\t2023\nKota Batu\t3,31\n", "\t"),
+        ("Wilayah|2023\nKota Batu|3,31\n", "|"),
     ],
 )
 def test_wrong_separator_is_named(text: str, sep: str) -> None:

@@ -862,6 +862,7 @@ def _separator_hint(text: str, sep: str) -> str:
     for other, why in (
         (";", " (as Excel writes CSV in Indonesian settings)"),
         ("\t", ""),
+        ("|", ""),
     ):
         if other != sep and len(next(csv.reader([line], delimiter=other), [])) > n:
             return (

@@ -387,7 +387,7 @@ def read_bps_table(
     either number format). A note starting with a word and holding numbers
     ("Sumber: BPS, 2024") stays a note, reported with the reason "note with
     numbers". Every other row is data, including one without a name and a
-    marked one holding numbers ("*Pacitan" or "1) Batu" with values: kept,
+    marked one holding numbers (``"*Pacitan"`` or "1) Batu" with values: kept,
     and listed in ``unmatched`` unless its name matches). A CSV row
     shorter than the table is not padded silently: each value field it does
     not write is an invalid cell (write an empty field for a missing value).

@@ -103,7 +103,7 @@ def rank_sets(regions: int, draws: int, repeats: int) -> None:
             groups = None if by is None else province
 
             def base(kw: dict[str, Any] = kw, groups: Any = groups) -> Any:
-                return rank_confidence_sets(rate, se=se, groups=groups, **kw)
+                return rank_confidence_sets(rate, se=se, by=groups, **kw)
 
             ref = base()
             t_base = best(base, repeats)
@@ -128,7 +128,7 @@ def rank_sets(regions: int, draws: int, repeats: int) -> None:
     }
 
     def cheap() -> Any:
-        return rank_confidence_sets(rate, se=se, groups=province, **det)
+        return rank_confidence_sets(rate, se=se, by=province, **det)
 
     t_base = best(cheap, repeats)
     for backend, frame in frames.items():
@@ -257,7 +257,7 @@ def changes(df: pd.DataFrame, repeats: int) -> None:
     for backend, frame in frames.items():
         out = collected(adapter, frame)
         for name, want in (
-            ("change_points", ref.difference),
+            ("change_points", ref.points),
             ("change_se", ref.se),
             ("change_p_value", ref.p_value),
         ):

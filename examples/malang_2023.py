@@ -131,7 +131,7 @@ print(
 n22 = implied_population(rate[2022], poor[2022], unit="percent")
 d = decompose_headcount_change(rate[2022], rate[2023], n22, n23, unit="percent")
 print(
-    f"  Change in the number of poor 2022 -> 2023: {signed(d.total)} thousand "
+    f"  Change in the number of poor 2022 -> 2023: {signed(d.change)} thousand "
     f"(from {fmt(poor[2022])})"
 )
 print(

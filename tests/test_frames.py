@@ -555,7 +555,7 @@ def test_ranks_within_groups(backend: str) -> None:
     out = run(with_ranks, df, descending=True, by="year")
     close(col(out, "rank"), [2, 2, 1, 1, NAN])
     close(col(out, "rank_count"), [2, 2, 2, 2, 2])
-    ref = rank(rate, descending=True, groups=year)
+    ref = rank(rate, descending=True, by=year)
     close(col(out, "rank"), ref.rank)
     close(col(out, "rank_count"), ref.count)
 
@@ -585,11 +585,11 @@ def test_ranks_dtypes_are_documented() -> None:
     assert pout.schema["rank_count"] == pl.Int64
 
 
-@pytest.mark.parametrize("policy", ["omit", "last"])
+@pytest.mark.parametrize("policy", ["omit"])
 @pytest.mark.parametrize("ties", ["min", "max", "average", "dense", "ordinal"])
 @pytest.mark.parametrize("descending", [True, False])
 def test_ranks_agree_with_array_rank(
-    policy: Literal["omit", "last"], ties: Ties, descending: bool
+    policy: Literal["omit"], ties: Ties, descending: bool
 ) -> None:
     rng = np.random.default_rng(3)
     values = rng.integers(0, 5, 40).astype(float)
@@ -598,9 +598,7 @@ def test_ranks_agree_with_array_rank(
     groups = rng.integers(0, 3, 40)
     df = pl.DataFrame({"g": groups, "rate": values})
     out = with_ranks(df, descending=descending, by="g", ties=ties, nan_policy=policy)
-    ref = rank(
-        values, descending=descending, ties=ties, nan_policy=policy, groups=groups
-    )
+    ref = rank(values, descending=descending, ties=ties, nan_policy=policy, by=groups)
     close(col(out, "rank"), ref.rank)
     close(col(out, "rank_count"), ref.count)
 

@@ -227,7 +227,7 @@ def test_change_test_matches_array_function(backend: str) -> None:
     ref, prev = reference_test(0.9, independent=True)
     assert list(collect(out).columns)[-8:] == TEST_COLUMNS
     close(col(out, "previous_period"), np.where(prev >= 0, np.take(PERIODS, prev), NAN))
-    close(col(out, "change_points"), ref.difference)
+    close(col(out, "change_points"), ref.points)
     close(col(out, "change_se"), ref.se)
     close(col(out, "change_lower"), ref.lower)
     close(col(out, "change_upper"), ref.upper)
@@ -444,7 +444,7 @@ def test_rank_sets_match_array_function(
         "seed": 3,
     }
     out = run(with_rank_sets, native, by="g", **kw)
-    ref = rank_confidence_sets(data["rate"], se=data["rate_se"], groups=data["g"], **kw)
+    ref = rank_confidence_sets(data["rate"], se=data["rate_se"], by=data["g"], **kw)
     assert list(collect(out).columns)[-4:] == SET_COLUMNS
     close(col(out, "rank"), ref.point_rank)
     close(col(out, "rank_count"), ref.count)
@@ -524,7 +524,7 @@ def test_rank_sets_by_several_columns_and_one_group() -> None:
     ref = rank_confidence_sets(
         df["rate"],
         se=df["rate_se"],
-        groups=labels,
+        by=labels,
         descending=False,
         level=0.9,
         method="bonferroni",
@@ -556,7 +556,7 @@ def test_rank_sets_bootstrap_groups_draw_as_the_array_function() -> None:
         "seed": 11,
     }
     out = with_rank_sets(df, by="g", **kw)
-    ref = rank_confidence_sets(rate, se=rate * 0.1, groups=groups, **kw)
+    ref = rank_confidence_sets(rate, se=rate * 0.1, by=groups, **kw)
     close(col(out, "rank_lower"), ref.lower)
     close(col(out, "rank_upper"), ref.upper)
 

@@ -65,6 +65,34 @@ CALLS: dict[str, list[Build]] = {
             [5, 6, 7], [6, 7, 8], a * 10, 1100, unit="percent"
         ),
     ],
+    "decomposition_bounds": [
+        lambda a: povstat.decomposition_bounds(
+            a, [5, 6, 7], 1000, 1100, unit="percent", rate_decimals=0
+        ),
+        lambda a: povstat.decomposition_bounds(
+            [5, 6, 7], [6, 7, 8], 1000, a * 10, unit="percent", rate_decimals=0,
+            population_decimals=0,
+        ),
+    ],
+    "fgt": [
+        lambda a: povstat.fgt(a, 15, alpha=[0, 1], unit="fraction", nan_policy="omit"),
+        lambda a: povstat.fgt([10, 12, 20], a, alpha=[0, 1], unit="fraction",
+                              nan_policy="omit"),
+        lambda a: povstat.fgt([10, 12, 20], 15, alpha=[0, 1], unit="fraction",
+                              weights=a, nan_policy="omit"),
+        lambda a: povstat.fgt([10, 12, 20], 15, alpha=[0, 1], unit="fraction",
+                              size=a, nan_policy="omit"),
+    ],
+    "watts": [
+        lambda a: povstat.watts(a, 15, unit="fraction", nan_policy="omit"),
+    ],
+    "poverty_estimates": [
+        lambda a: povstat.poverty_estimates(a, 15, alpha=[0, 1], unit="fraction",
+                                            nan_policy="omit"),
+        lambda a: povstat.poverty_estimates([10, 12, 20], 15, alpha=[0, 1],
+                                            unit="fraction", weights=a,
+                                            nan_policy="omit"),
+    ],
     "format_number": [lambda a: povstat.format_number(a, locale="id", decimals=1)],
     "headcount_interval": [
         lambda a: povstat.headcount_interval(
@@ -203,6 +231,7 @@ NOT_ARRAY_FUNCTIONS = {
     "aggregate_regions",
     "parse_columns",
     "parse_numbers",
+    "poverty_table",
     "read_bps_table",
 }
 
@@ -269,14 +298,22 @@ def test_masked_integer_and_fully_masked_input() -> None:
 
 def test_masked_group_labels_are_refused() -> None:
     g = np.ma.masked_array(["a", "b", "a"], mask=[False, True, False])
-    with pytest.raises(ValueError, match=r"groups.*masked"):
-        povstat.rank([1.0, 2.0, 3.0], descending=True, groups=g)
+    with pytest.raises(ValueError, match=r"`by`.*masked"):
+        povstat.rank([1.0, 2.0, 3.0], descending=True, by=g)
 
 
 def test_masked_aggregate_labels_are_refused() -> None:
     g = np.ma.masked_array(["a", "b", "a"], mask=[False, True, False])
     with pytest.raises(ValueError, match=r"`by`.*masked"):
         povstat.sum_counts([1.0, 2.0, 3.0], by=g)
+
+
+def test_masked_domain_labels_are_refused() -> None:
+    g = np.ma.masked_array(["a", "b", "a"], mask=[False, True, False])
+    with pytest.raises(ValueError, match=r"`by`.*masked"):
+        povstat.fgt([1.0, 2.0, 3.0], 2.5, alpha=0, by=g, unit="fraction")
+    with pytest.raises(ValueError, match=r"`psu`.*masked"):
+        povstat.poverty_estimates([1.0, 2.0, 3.0], 2.5, psu=g, unit="fraction")
 
 
 def test_masked_bool_is_still_refused() -> None:

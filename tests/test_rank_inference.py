@@ -270,7 +270,7 @@ def test_bootstrap_groups_match_reference() -> None:
             level=0.9,
             method="bootstrap",
             simultaneous=simultaneous,
-            groups=labels,
+            by=labels,
             n_draws=draws,
             seed=seed,
         )
@@ -400,7 +400,7 @@ def test_singleton_group() -> None:
         level=0.9,
         method="bootstrap",
         simultaneous=False,
-        groups=[1, 2, 2],
+        by=[1, 2, 2],
         n_draws=200,
         seed=0,
     )
@@ -455,7 +455,7 @@ def test_rank_probabilities_groups_and_ties() -> None:
         [5.0, 5.0, 1.0, 7.0, 2.0],
         se=[0.0, 0.0, 0.0, 0.5, 0.5],
         descending=True,
-        groups=["a", "a", "a", "b", "b"],
+        by=["a", "a", "a", "b", "b"],
         n_draws=500,
         seed=2,
     )
@@ -596,7 +596,7 @@ def test_groups_are_separate_rankings(
         level=0.9,
         method=method,  # type: ignore[arg-type]
         simultaneous=simultaneous,
-        groups=["p"] * len(p[0]) + ["q"] * len(q[0]),
+        by=["p"] * len(p[0]) + ["q"] * len(q[0]),
     )
     a = _sets(p[0], p[1], method, simultaneous, descending=False)
     b = _sets(q[0], q[1], method, simultaneous, descending=False)
@@ -668,10 +668,8 @@ def test_mismatched_lengths() -> None:
         call(se=[1.0, 1.0])
     with pytest.raises(ValueError, match=r"`cov` must have shape \(3, 3\)"):
         call(se=None, cov=np.eye(2))
-    with pytest.raises(
-        ValueError, match=r"`groups` must have the shape of `estimates`"
-    ):
-        call(groups=[1, 2])
+    with pytest.raises(ValueError, match=r"`by` must have the shape of `estimates`"):
+        call(by=[1, 2])
     with pytest.raises(ValueError, match="`estimates` must be 1-dimensional"):
         call(x=[[1.0, 2.0, 3.0]])
 
@@ -704,8 +702,8 @@ def test_bad_options() -> None:
         call(method="bootstrap", n_draws=10.0)
     with pytest.raises(ValueError, match="`seed` must be >= 0"):
         call(method="bootstrap", seed=-1)
-    with pytest.raises(ValueError, match="`groups` must not contain missing labels"):
-        call(groups=[1.0, np.nan, 2.0])
+    with pytest.raises(ValueError, match="`by` must not contain missing labels"):
+        call(by=[1.0, np.nan, 2.0])
     with pytest.raises(TypeError, match="`estimates` must be numeric"):
         call(x=["a", "b", "c"])
 
@@ -821,8 +819,8 @@ def test_bootstrap_sets_do_not_depend_on_row_order() -> None:
         "n_draws": 500,
         "seed": 11,
     }
-    a = rank_confidence_sets(x, se=se, groups=g, **kw)
-    b = rank_confidence_sets(x[perm], se=se[perm], groups=g[perm], **kw)
+    a = rank_confidence_sets(x, se=se, by=g, **kw)
+    b = rank_confidence_sets(x[perm], se=se[perm], by=g[perm], **kw)
     np.testing.assert_array_equal(b.lower, a.lower[perm])
     np.testing.assert_array_equal(b.upper, a.upper[perm])
 
@@ -864,20 +862,18 @@ def _outputs(
 ) -> list[NDArray[Any]]:
     err: dict[str, Any] = {"cov": _cov_of(x, se)} if use_cov else {"se": se}
     if kind == "probabilities":
-        rp = rank_probabilities(
-            x, **err, descending=True, groups=g, n_draws=300, seed=4
-        )
+        rp = rank_probabilities(x, **err, descending=True, by=g, n_draws=300, seed=4)
         return [rp.probability, rp.best, rp.point_rank]
     if kind == "tau":
         tb = tau_best_set(
             x, **err, tau=2, descending=True, level=0.9, method="bootstrap",
-            groups=g, n_draws=200, seed=4,
+            by=g, n_draws=200, seed=4,
         )  # fmt: skip
         return [tb.member, tb.lower]
     method, simultaneous = kind.split("-")
     cs = rank_confidence_sets(
         x, **err, descending=True, level=0.9, method=method,  # type: ignore[arg-type]
-        simultaneous=simultaneous == "sim", groups=g, n_draws=200, seed=4,
+        simultaneous=simultaneous == "sim", by=g, n_draws=200, seed=4,
     )  # fmt: skip
     return [cs.lower, cs.upper, cs.critical_value, cs.point_rank]
 
@@ -1041,7 +1037,7 @@ def test_deterministic_sets_equal_their_definition(
     x, se, g, _ = p
     cs = rank_confidence_sets(
         x, se=se, descending=True, level=0.9, method=method,  # type: ignore[arg-type]
-        simultaneous=simultaneous, groups=g,
+        simultaneous=simultaneous, by=g,
     )  # fmt: skip
     same = g[:, None] == g[None, :]
     np.fill_diagonal(same, False)
@@ -1082,7 +1078,7 @@ def test_bootstrap_memory_limit_counts_every_group(
     x = np.linspace(0.0, 1.0, 200)
     with pytest.raises(ValueError, match=r"about 1 MB .* 100 items"):
         rank_confidence_sets(
-            x, se=np.full(200, 0.1), groups=np.repeat([1, 2], 100),
+            x, se=np.full(200, 0.1), by=np.repeat([1, 2], 100),
             descending=True, level=0.9, method="bootstrap", simultaneous=True,
             n_draws=200, seed=1,
         )  # fmt: skip

@@ -38,6 +38,8 @@ MODULE_ORDER = [
     "ranking",
     "uncertainty",
     "rank_inference",
+    "fgt",
+    "survey",
     "aggregate",
     "reliability",
     "frames",

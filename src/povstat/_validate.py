@@ -6,11 +6,10 @@ input. They return a float64 array that may share memory with the caller's
 array, so callers must never write into what a check returns.
 
 The range checks take a fast path and only look for the offending element
-when it fails. For ranges starting at 0 the fast path is a single pass: viewed
-as unsigned 64-bit integers, non-negative doubles keep their order, while
-negative numbers (sign bit set) and NaN map above every finite positive
-value, so ``max(view) <= view(upper)`` holds exactly when every entry lies in
-``[+0, upper]``.
+when it fails. The fast path reads each array twice, with the NaN-ignoring
+reductions ``np.fmin.reduce`` and ``np.fmax.reduce`` (no temporary arrays):
+every non-missing entry lies in ``[lo, hi]`` exactly when the smallest is
+``>= lo`` and the largest ``<= hi``, and an array of NaN only passes.
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ from numpy.typing import ArrayLike, NDArray
 #: function that reads or writes a rate takes it as a keyword with no default.
 Unit = Literal["percent", "fraction"]
 #: Treatment of missing values by ranking functions (see :func:`povstat.rank`).
-NanPolicy = Literal["propagate", "omit", "raise", "last"]
+NanPolicy = Literal["propagate", "omit", "raise"]
 
 _UNITS: tuple[str, ...] = get_args(Unit)
 _UPPER: dict[str, float] = {"percent": 100.0, "fraction": 1.0}
@@ -133,7 +132,7 @@ def _is_na(item: object) -> bool:
 def finite_or_nan(x: ArrayLike, name: str) -> NDArray[np.float64]:
     """Numeric array whose entries are finite or NaN (no infinities)."""
     arr = numeric(x, name)
-    if _within(arr, -np.inf, np.inf, strict=True):
+    if _in_range(arr, -_MAX_FINITE, _MAX_FINITE):
         return arr
     bad = np.isinf(arr)
     if bad.any():
@@ -148,7 +147,7 @@ def finite_or_nan(x: ArrayLike, name: str) -> NDArray[np.float64]:
 def nonnegative(x: ArrayLike, name: str) -> NDArray[np.float64]:
     """Numeric array with every non-missing entry >= 0 and finite."""
     arr = numeric(x, name)
-    if _in_zero_to(arr, _MAX_FINITE):
+    if _in_range(arr, 0.0, _MAX_FINITE):
         return arr
     arr = finite_or_nan(arr, name)
     bad = arr < 0  # NaN compares False and passes
@@ -172,7 +171,7 @@ def rate(x: ArrayLike, name: str, unit_: Unit) -> NDArray[np.float64]:
     """Numeric array of rates in `unit_`: every non-missing entry in [0, upper]."""
     arr = numeric(x, name)
     upper = _UPPER[unit_]
-    if _in_zero_to(arr, upper):
+    if _in_range(arr, 0.0, upper):
         return arr
     arr = finite_or_nan(arr, name)
     bad = (arr < 0) | (arr > upper)
@@ -191,26 +190,14 @@ def rate(x: ArrayLike, name: str, unit_: Unit) -> NDArray[np.float64]:
 _MAX_FINITE = float(np.finfo(np.float64).max)
 
 
-def _in_zero_to(arr: NDArray[np.float64], upper: float) -> bool:
-    """One-pass check that every entry lies in [+0, upper] (False on NaN, -0.0)."""
+def _in_range(arr: NDArray[np.float64], lo: float, hi: float) -> bool:
+    """Two-pass check that every non-missing entry lies in [lo, hi] (NaN passes)."""
     if arr.size == 0:
         return True
-    limit = np.asarray(upper, dtype=np.float64).view(np.uint64)
-    return bool(arr.view(np.uint64).max() <= limit)
-
-
-def _within(arr: NDArray[np.float64], lo: float, hi: float, *, strict: bool) -> bool:
-    """Fast check that every entry is finite and in [lo, hi] (False on NaN too).
-
-    With ``strict`` the bounds themselves are excluded (used for +-inf).
-    """
-    if arr.size == 0:
+    smallest = float(np.fmin.reduce(arr, axis=None))
+    if smallest != smallest:  # every entry is NaN
         return True
-    amin = float(arr.min())
-    amax = float(arr.max())
-    if strict:
-        return bool(lo < amin and amax < hi)
-    return bool(lo <= amin and amax <= hi and np.isfinite(amax))
+    return bool(lo <= smallest and float(np.fmax.reduce(arr, axis=None)) <= hi)
 
 
 def decimals(value: object, name: str = "decimals") -> int:

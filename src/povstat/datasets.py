@@ -24,6 +24,8 @@ from io import StringIO
 
 import pandas as pd
 
+from povstat._simulate import simulate_survey
+
 __all__ = [
     "east_java_notes",
     "east_java_sources",
@@ -33,6 +35,7 @@ __all__ = [
     "indonesia_value_sources",
     "load_east_java",
     "load_indonesia",
+    "simulate_survey",
 ]
 
 _NOTES = "SOURCES.md"

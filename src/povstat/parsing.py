@@ -28,9 +28,9 @@ from __future__ import annotations
 import math
 import numbers
 import re
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import numpy as np
 import pandas as pd
@@ -38,7 +38,7 @@ from attrs import field, frozen
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
-from povstat._results import array_eq, readonly, readonly_float
+from povstat._results import Result, array_eq, readonly, readonly_float
 from povstat.units import round_half_up
 
 __all__ = [
@@ -153,7 +153,7 @@ _SNAN = "not finite: a signalling NaN"
 
 
 @frozen(kw_only=True)
-class InvalidCell:
+class InvalidCell(Result):
     """A cell whose text is not a number in the stated format.
 
     Attributes
@@ -178,6 +178,14 @@ class InvalidCell:
     >>> cell.row, cell.text
     (1, '4.26')
     """
+
+    _column_names: ClassVar[Mapping[str, str]] = {
+        "row": "row",
+        "column": "column",
+        "text": "text",
+        "reason": "reason",
+    }
+    _hashable: ClassVar[bool] = True  # no arrays: a cell can go in a set
 
     row: Any
     column: Any
@@ -266,7 +274,7 @@ def _cell_tuple(cells: Iterable[InvalidCell]) -> tuple[InvalidCell, ...]:
 
 
 @frozen(kw_only=True)
-class ParsedNumbers:
+class ParsedNumbers(Result):
     """Numbers read from text, with the unit and multiplier found in each cell.
 
     Attributes
@@ -297,6 +305,12 @@ class ParsedNumbers:
     >>> p.unit.tolist(), p.multiplier.tolist()
     (['persons', 'percent'], [1000.0, 1.0])
     """
+
+    _column_names: ClassVar[Mapping[str, str]] = {
+        "value": "value",
+        "unit": "value_unit",
+        "multiplier": "value_multiplier",
+    }
 
     value: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     unit: NDArray[np.str_] = field(converter=readonly, eq=array_eq)

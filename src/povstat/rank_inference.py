@@ -14,8 +14,8 @@ Conventions are those of :func:`povstat.rank`: ``descending`` has no default
 (True: rank 1 is the highest value, as press rankings of poverty rates
 usually count), ties take
 the smallest rank (``ties="min"``: a rank is 1 plus the number of strictly
-better values), and ranks are taken within ``groups`` (e.g. within each
-province and year).
+better values), and ranks are taken within the groups whose labels ``by``
+gives (e.g. within each province and year).
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ import functools
 import itertools
 import math
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Literal, cast
+from typing import Any, ClassVar, Literal, cast
 
 import numpy as np
 from attrs import field, frozen
@@ -34,7 +34,7 @@ from numpy.typing import ArrayLike, NDArray
 from scipy.special import ndtri
 
 from povstat import _validate
-from povstat._results import array_eq, readonly, readonly_float
+from povstat._results import Result, array_eq, readonly, readonly_float
 from povstat.ranking import Ranking, rank
 from povstat.uncertainty import _level
 from povstat.units import round_half_up
@@ -86,7 +86,7 @@ _PAIR_BLOCK = 1 << 18
 
 
 @frozen(kw_only=True)
-class RankConfidenceSets:
+class RankConfidenceSets(Result):
     """Confidence sets for ranks: ``{lower, lower + 1, ..., upper}``.
 
     Attributes
@@ -134,6 +134,14 @@ class RankConfidenceSets:
     array([ True, False,  True])
     """
 
+    _column_names: ClassVar[Mapping[str, str]] = {
+        "point_rank": "rank",
+        "lower": "rank_lower",
+        "upper": "rank_upper",
+        "count": "rank_count",
+        "critical_value": "rank_critical_value",
+    }
+
     point_rank: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     lower: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     upper: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
@@ -164,7 +172,7 @@ class RankConfidenceSets:
 
 
 @frozen(kw_only=True)
-class TauBestSet:
+class TauBestSet(Result):
     r"""Confidence set for the items among the :math:`\tau` best of a group.
 
     Attributes
@@ -198,6 +206,11 @@ class TauBestSet:
     array([ True,  True, False, False])
     """
 
+    _column_names: ClassVar[Mapping[str, str]] = {
+        "member": "tau_best_member",
+        "lower": "tau_best_lower",
+    }
+
     member: NDArray[np.bool_] = field(converter=readonly, eq=array_eq)
     lower: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     tau: int
@@ -209,7 +222,7 @@ class TauBestSet:
 
 
 @frozen(kw_only=True)
-class RankProbabilities:
+class RankProbabilities(Result):
     """Monte Carlo distribution of the ranks of replicated estimates.
 
     Attributes
@@ -241,6 +254,13 @@ class RankProbabilities:
     >>> rp.probability.sum(axis=1)
     array([1., 1.])
     """
+
+    _column_names: ClassVar[Mapping[str, str]] = {
+        "probability": "rank_probability_{}",
+        "best": "rank_probability_best",
+        "point_rank": "rank",
+        "count": "rank_count",
+    }
 
     probability: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     best: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
@@ -389,7 +409,7 @@ class _Problem:
         estimates: ArrayLike,
         se: ArrayLike | None,
         cov: ArrayLike | None,
-        groups: ArrayLike | None,
+        by: ArrayLike | None,
         descending: object,
         nan_policy: object,
     ) -> None:
@@ -430,8 +450,8 @@ class _Problem:
         if c is not None:
             sub = c[np.ix_(keep, keep)]
             _check_cov(sub)
-        codes = _group_codes(groups, n)
-        self.groups = groups
+        codes = _group_codes(by, n)
+        self.by = by
         self.x_kept = np.where(keep, x, np.nan)
         self.keep = keep
         valid = np.flatnonzero(keep)
@@ -537,7 +557,7 @@ class _Problem:
             descending=self.descending,
             ties="min",
             nan_policy="omit",
-            groups=self.groups,
+            by=self.by,
         )
 
     def draws(self, n_draws: int, seed: int) -> NDArray[np.float64]:
@@ -669,7 +689,7 @@ def _sqrt_psd(c: NDArray[np.float64]) -> NDArray[np.float64]:
     return np.asarray(v * np.sqrt(np.maximum(w, 0.0)))
 
 
-def _group_codes(groups: ArrayLike | None, n: int) -> NDArray[np.intp]:
+def _group_codes(by: ArrayLike | None, n: int) -> NDArray[np.intp]:
     """Integer group codes 0..G-1 (per row); every row in one group if None.
 
     The same rules as :func:`povstat.rank` (missing or mixed labels raise),
@@ -677,13 +697,10 @@ def _group_codes(groups: ArrayLike | None, n: int) -> NDArray[np.intp]:
     """
     from povstat.ranking import _group_codes as ranking_codes
 
-    if groups is not None and np.shape(groups) != (n,):
-        msg = (
-            f"`groups` must have the shape of `estimates` {(n,)}, got "
-            f"{np.shape(groups)}"
-        )
+    if by is not None and np.shape(by) != (n,):
+        msg = f"`by` must have the shape of `estimates` {(n,)}, got {np.shape(by)}"
         raise ValueError(msg)
-    return ranking_codes(groups, n)
+    return ranking_codes(by, n)
 
 
 def _min_draws(level: float) -> int:
@@ -1185,7 +1202,7 @@ def rank_confidence_sets(
     level: float,
     method: RankMethod,
     simultaneous: bool,
-    groups: ArrayLike | None = None,
+    by: ArrayLike | None = None,
     n_draws: int = 1000,
     seed: int | None = None,
     nan_policy: RankNanPolicy = "omit",
@@ -1220,7 +1237,7 @@ def rank_confidence_sets(
         Required. True: the sets of a group cover all its true ranks jointly
         with probability at least `level`; False: each set covers its own
         true rank with that probability (narrower).
-    groups : array_like, optional
+    by : array_like, optional
         Group label of each estimate (e.g. province-year); ranks and
         simultaneous coverage are within groups. None: one group.
     n_draws : int, default 1000
@@ -1256,7 +1273,7 @@ def rank_confidence_sets(
         If both or neither of `se` and `cov` are given, a standard error is
         negative, `cov` is not symmetric positive semi-definite, the lengths
         do not match, `level` is not in (0, 1), `method` or `nan_policy` is
-        unknown, `groups` has missing labels, or `n_draws` < 1;
+        unknown, `by` has missing labels, or `n_draws` < 1;
         `interval_decimals` is given for other than simultaneous Bonferroni
         or Šidák sets; or the bootstrap would need more than 4 GB of working
         memory (it grows with the square of the group size, about 64 bytes
@@ -1379,7 +1396,7 @@ def rank_confidence_sets(
     >>> bool(bs.contains(bs.point_rank).all())
     True
     """
-    prob = _Problem(estimates, se, cov, groups, descending, nan_policy)
+    prob = _Problem(estimates, se, cov, by, descending, nan_policy)
     lev = _level(level)
     m_ = cast(RankMethod, _validate.choice(method, "method", _METHODS))
     simul = _validate.flag(simultaneous, "simultaneous")
@@ -1555,7 +1572,7 @@ def tau_best_set(
     descending: bool,
     level: float,
     method: RankMethod,
-    groups: ArrayLike | None = None,
+    by: ArrayLike | None = None,
     n_draws: int = 1000,
     seed: int | None = None,
     nan_policy: RankNanPolicy = "omit",
@@ -1582,7 +1599,7 @@ def tau_best_set(
         Confidence level, a fraction in (0, 1).
     method : {"bootstrap", "bonferroni", "sidak"}
         Method of the simultaneous rank sets the set is projected from.
-    groups : array_like, optional
+    by : array_like, optional
         Group labels; the set is taken within each group.
     n_draws : int, default 1000
         Bootstrap draws (``method="bootstrap"`` only; ignored otherwise).
@@ -1653,7 +1670,7 @@ def tau_best_set(
         level=level,
         method=method,
         simultaneous=True,
-        groups=groups,
+        by=by,
         n_draws=n_draws,
         seed=seed,
         nan_policy=nan_policy,
@@ -1676,7 +1693,7 @@ def rank_probabilities(
     se: ArrayLike | None = None,
     cov: ArrayLike | None = None,
     descending: bool,
-    groups: ArrayLike | None = None,
+    by: ArrayLike | None = None,
     n_draws: int = 10_000,
     seed: int | None = None,
     nan_policy: RankNanPolicy = "omit",
@@ -1697,7 +1714,7 @@ def rank_probabilities(
         :func:`rank_confidence_sets`.
     descending : bool
         Required. True: rank 1 is the highest value.
-    groups : array_like, optional
+    by : array_like, optional
         Group labels; ranks are taken within groups.
     n_draws : int, default 10000
         Number of Monte Carlo draws. The Monte Carlo SE of a probability
@@ -1758,7 +1775,7 @@ def rank_probabilities(
     >>> rp.best.round(1)
     array([0.3, 0.7, 0. ])
     """
-    prob = _Problem(estimates, se, cov, groups, descending, nan_policy)
+    prob = _Problem(estimates, se, cov, by, descending, nan_policy)
     draws, used_seed = _draw_settings(n_draws, seed)
     prob.check_memory(
         _PROBABILITY_PAIR_BYTES,

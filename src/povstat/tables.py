@@ -29,13 +29,14 @@ import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal, overload
 
 import numpy as np
 import pandas as pd
 from attrs import field, frozen
 
-from povstat import _regions, _validate
+from povstat import _regions, _results, _validate
+from povstat._results import Backend
 from povstat.parsing import (
     _DEFAULT_MISSING,
     InvalidCell,
@@ -49,6 +50,9 @@ from povstat.parsing import (
     _parse_flat,
     _show,
 )
+
+if TYPE_CHECKING:
+    import polars as pl
 
 __all__ = ["BpsTable", "read_bps_table"]
 
@@ -257,6 +261,35 @@ class BpsTable:
     skipped: pd.DataFrame
     invalid: tuple[InvalidCell, ...] = field(converter=_cell_tuple)
     title: str
+
+    @overload
+    def to_frame(self, backend: Literal["pandas"] = ...) -> pd.DataFrame: ...
+    @overload
+    def to_frame(self, backend: Literal["polars"]) -> pl.DataFrame: ...
+    def to_frame(self, backend: Backend = "pandas") -> pd.DataFrame | pl.DataFrame:
+        """The long-format data as a new frame: a copy of ``data``.
+
+        Parameters
+        ----------
+        backend : {"pandas", "polars"}, default "pandas"
+            Kind of frame to return; polars is imported on first use.
+
+        Returns
+        -------
+        pandas.DataFrame or polars.DataFrame
+            The columns of ``data`` (see above), one row per region and
+            period.
+
+        Raises
+        ------
+        ValueError
+            If `backend` is unknown.
+        """
+        if _results.backend_name(backend) == "polars":
+            import polars as pl  # local: only a user of polars needs it
+
+            return pl.from_pandas(self.data)
+        return self.data.copy()
 
     def __repr__(self) -> str:
         """Summarise: title and how many rows were read, unmatched, skipped."""

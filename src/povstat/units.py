@@ -9,14 +9,15 @@ gives the interval of true values that a published rounded figure stands for.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
 import numpy as np
 from attrs import field, frozen
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
-from povstat._results import array_eq, readonly, readonly_float
+from povstat._results import Result, array_eq, readonly, readonly_float
 from povstat._validate import Unit
 
 __all__ = [
@@ -30,7 +31,7 @@ __all__ = [
 
 
 @frozen(kw_only=True)
-class Interval:
+class Interval(Result):
     """An interval of values, elementwise, with its closed ends stated.
 
     Attributes
@@ -56,6 +57,13 @@ class Interval:
     >>> bool(iv.contains(4.2649))
     True
     """
+
+    _column_names: ClassVar[Mapping[str, str]] = {
+        "lower": "lower",
+        "upper": "upper",
+        "lower_closed": "lower_closed",
+        "upper_closed": "upper_closed",
+    }
 
     lower: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     upper: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)

@@ -1440,7 +1440,7 @@ def with_rank_sets(
         level=lev,
         method=m,
         simultaneous=simul,
-        groups=_group_codes(eager, groups),
+        by=_group_codes(eager, groups),
         n_draws=n_draws,
         seed=seed,
         nan_policy="omit",

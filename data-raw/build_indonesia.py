@@ -41,9 +41,11 @@ import io
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from povstat._regions import key  # the one normalisation of names, as in matching
 
 HERE = Path(__file__).resolve().parent
 RAW = HERE / "indonesia"
@@ -100,30 +102,6 @@ def number(text: str) -> float | None:
     if t in {"", "-"}:
         return None
     return float(t)
-
-
-def key(name: str) -> str:
-    """Match key of a name: lower case ASCII letters only, abbreviations spelt.
-
-    "Kep." is "Kepulauan", "DKI" "Daerah Khusus Ibukota", "DI"/"D I" "Daerah
-    Istimewa"; spaces, hyphens, dots and footnote marks are ignored.
-    """
-    words = re.sub(r"[^a-z. ]", " ", name.lower()).replace(".", ". ").split()
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        w = words[i]
-        if w == "d" and i + 1 < len(words) and words[i + 1] == "i":
-            w, i = "di", i + 1
-        out.append(
-            {
-                "kep.": "kepulauan",
-                "dki": "daerahkhususibukota",
-                "di": "daerahistimewa",
-            }.get(w, w).replace(".", "")
-        )
-        i += 1
-    return "".join(out)
 
 
 def province_display(bps_name: str) -> str:
@@ -518,8 +496,8 @@ def main(argv: Iterable[str] | None = None) -> int:
 
     variables = {"Index Kedalaman Kemiskinan": "p1", "Index Keparahan Kemiskinan": "p2"}
     block_header = ""
-    for i, r in enumerate(p1p2_rows[1:], start=2):
-        var, year, name, content = r
+    for i, fields in enumerate(p1p2_rows[1:], start=2):
+        var, year, name, content = fields
         if name.isupper():
             block_header = name
         c = p1p2_code[(block_header, name)]
@@ -544,21 +522,21 @@ def main(argv: Iterable[str] | None = None) -> int:
         if len(columns) != 180:
             msg = f"{fname}: {len(columns)} value columns"
             raise BuildError(msg)
-        names = [r[0] for r in rows[4:]]
-        if names != [r[0] for r in prov_rows[4:]]:
+        row_names = [r[0] for r in rows[4:]]
+        if row_names != [r[0] for r in prov_rows[4:]]:
             msg = f"{fname}: rows differ from the P0 provincial table"
             raise BuildError(msg)
         col = "poverty_rate_pct" if sid == P0_PROV[0] else "poor_thousands"
-        for i, r in enumerate(rows[4:], start=5):
-            if not r[0].isupper():
+        for i, cells in enumerate(rows[4:], start=5):
+            if not cells[0].isupper():
                 continue
-            c = NATIONAL_CODE if r[0] == "INDONESIA" else prov_code[r[0]]
-            for j, a, y, mo in columns:
+            c = NATIONAL_CODE if cells[0] == "INDONESIA" else prov_code[cells[0]]
+            for j, area_, y, mo in columns:
                 if y < FIRST_YEAR or mo is None:
                     continue
-                v = number(r[j])
+                v = number(cells[j])
                 if v is not None:
-                    put(table, (c, y, mo, a), col, Value(v, f"{sid}@{i}:{j + 1}"))
+                    put(table, (c, y, mo, area_), col, Value(v, f"{sid}@{i}:{j + 1}"))
 
     # --- checks that become notes ---------------------------------------------
     notes: dict[Key, list[str]] = defaultdict(list)
@@ -673,14 +651,14 @@ def main(argv: Iterable[str] | None = None) -> int:
                 and val((d, y + 1, 3, "total"), "poor_thousands") is not None
                 and province_as_of(d, y) == pc
             ]
-            a = [
+            four = [
                 val((c, yy, 3, "total"), x)
                 for yy in (y, y + 1)
                 for x in ("poor_thousands", "poverty_rate_pct")
             ]
-            if not newcomers or any(x is None or x == 0 for x in a):
+            if not newcomers or any(x is None or x == 0 for x in four):
                 continue
-            n0, r0, n1, r1 = (float(x) for x in a if x is not None)
+            n0, r0, n1, r1 = (float(x) for x in four if x is not None)
             ratio = (n1 / r1) / (n0 / r0)
             if ratio < SPLIT_DROP:
                 notes[(c, y, 3, "total")].append(
@@ -700,15 +678,15 @@ def main(argv: Iterable[str] | None = None) -> int:
                 )
     for c in [*kk, *(c for c, r in regions.items() if r.kind == "provinsi")]:
         for y in range(FIRST_YEAR + 1, last_year + 1):
-            a = val((c, y - 1, 3, "total"), "poverty_line_idr")
-            b = val((c, y, 3, "total"), "poverty_line_idr")
-            if a is None or b is None:
+            gk0 = val((c, y - 1, 3, "total"), "poverty_line_idr")
+            gk1 = val((c, y, 3, "total"), "poverty_line_idr")
+            if gk0 is None or gk1 is None:
                 continue
             if regions[c].kind == "provinsi" and province_as_of(
                 c, y - 1
             ) != province_as_of(c, y):
                 continue
-            change = b / a - 1
+            change = gk1 / gk0 - 1
             if abs(change) > GK_JUMP:
                 notes[(c, y, 3, "total")].append(
                     f"poverty line {100 * change:+.1f} % on {y - 1}"
@@ -872,12 +850,10 @@ def write_table(
     table: dict[Key, dict[str, Value]],
     notes: dict[Key, list[str]],
     regions: dict[str, Region],
-    province_as_of: object,
+    province_as_of: Callable[[str, int], str],
 ) -> None:
     """The long table, sorted by kind, code, year, month and area."""
-    from collections.abc import Callable
-
-    as_of: Callable[[str, int], str] = province_as_of  # type: ignore[assignment]
+    as_of = province_as_of
     header = [
         "region_code",
         "region_name",

@@ -27,6 +27,8 @@ Three things are stated, never assumed silently:
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -186,7 +188,8 @@ ax.set_title(
     fontsize=10,
 )
 ax.margins(y=0.01)
-fig.text(0.01, 0.0, f"Source: {SOURCE}. Malang Raya in orange.", fontsize=7)
+caption = f"Source: {SOURCE}. Malang Raya in orange; whiskers: rounding bounds."
+fig.supxlabel(textwrap.fill(caption, 110), x=0.01, ha="left", fontsize=7)
 plt.show()
 
 # %%

@@ -115,7 +115,7 @@ ax = plot_dumbbell(
     list(names[comparable]),
     periods=["March 2019", "March 2025"],
     unit="percent",
-    title="Poverty rate by province, March 2019 and March 2025",
+    title="Poverty rate by province,\nMarch 2019 and March 2025",
     source=SOURCE,
     highlight=list(table["region_name"].head(3)),
 )
@@ -175,17 +175,15 @@ for _, row in nduga.iterrows():
     )
 
 # %%
-# The poorest regency or city of each province, ranked; the dashed line is
-# Indonesia's rate.
+# The poorest regency or city of each province, ranked among these 38 ("Kab."
+# for Kabupaten); the dashed line is Indonesia's rate.
+short = poorest["region_name"].str.replace("Kabupaten ", "Kab. ", regex=False)
 ax = plot_ranked_rates(
     poorest["poverty_rate_pct"],
-    [
-        f"{a} ({b})"
-        for a, b in zip(poorest["region_name"], poorest["province_name"], strict=True)
-    ],
+    [f"{a} ({b})" for a, b in zip(short, poorest["province_name"], strict=True)],
     unit="percent",
     descending=True,
-    title="The poorest regency or city of each province, March 2025",
+    title="Each province's poorest\nregency or city, March 2025",
     source=SOURCE,
     reference=("Indonesia", float(nat[2025])),
 )

@@ -449,6 +449,23 @@ def test_sum_is_invariant_to_the_order_of_its_parts(
     assert a == b  # exactly: the sums are taken in a canonical order
 
 
+@given(counts, st.randoms(use_true_random=False))
+def test_sum_with_a_covariance_matrix_is_invariant_to_row_order(
+    rows: list[tuple[float, float]], rnd: Any
+) -> None:
+    est, se = (np.array(v) for v in zip(*rows, strict=True))
+    # A valid covariance: a common correlation of 0.4 between all pairs.
+    cov = 0.4 * np.outer(se, se) + 0.6 * np.diag(se**2)
+    perm = np.array(rnd.sample(range(len(rows)), len(rows)))
+    labels = np.array([i % 2 for i in range(len(rows))])
+    kw: dict[str, Any] = {"level": 0.9, "independent": False}
+    a = sum_counts(est, cov=cov, by=labels, **kw)
+    b = sum_counts(est[perm], cov=cov[np.ix_(perm, perm)], by=labels[perm], **kw)
+    assert a == b
+    c = sum_counts(est, se=se, by=labels, correlation=0.4, **kw)
+    np.testing.assert_allclose(arr(a.se), arr(c.se), rtol=1e-9, atol=1e-9)
+
+
 @given(counts)
 def test_zero_correlation_and_diagonal_cov_equal_the_independent_path(
     rows: list[tuple[float, float]],
@@ -472,6 +489,20 @@ def test_zero_correlation_and_diagonal_cov_equal_the_independent_path(
         correlation=0.0,
     )
     np.testing.assert_allclose(arr(p_rho.se), arr(p_ind.se), rtol=1e-12)
+
+
+@given(counts, st.lists(st.sampled_from("abc"), min_size=12, max_size=12))
+def test_a_grouped_sum_equals_the_sum_of_each_group(
+    rows: list[tuple[float, float]], labels: list[str]
+) -> None:
+    est, se = (np.array(v) for v in zip(*rows, strict=True))
+    lab = np.array(labels[: len(rows)])
+    kw: dict[str, Any] = {"level": 0.9, "independent": True}
+    grouped = sum_counts(est, se=se, by=lab, **kw)
+    for i, g in enumerate(arr(grouped.group)):
+        one = sum_counts(est[lab == g], se=se[lab == g], **kw)
+        assert grouped.total[i] == one.total
+        assert arr(grouped.se)[i] == arr(one.se)
 
 
 @given(st.floats(0.01, 100), st.just(0.0) | st.floats(1e-6, 1e6))

@@ -55,6 +55,29 @@ def test_other_examples_run(script: str, capsys: pytest.CaptureFixture[str]) -> 
     _run(script, capsys)
 
 
+def test_statements_example_names_each_kind_of_slip(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    pytest.importorskip("matplotlib")
+    out = " ".join(_run("statements_east_java.py", capsys).split())
+    # Each verdict worked by hand from the bundled BPS figures (see the
+    # tests of povstat.statements and povstat.tracing for the arithmetic).
+    for expected in [
+        "0.11 is the change in percentage points, not in percent",
+        "the rate is a share of a population of 886,854, not of 187,000",
+        "it matches Indonesia, September 2022, poor_thousands = 26,363.27",
+        "poor_thousands = 90.64 (misread by a factor of 10",
+        "poverty_rate_pct = 18.76 (period March 2022 instead of March 2023)",
+        "no cell of `data` matches it",
+        "0.23 is the change of the rate in percentage points",
+        "has no percentage points",
+        "+5.53 % a year compound",
+        "two adjacent digits swapped (21.03 -> 21.30)",
+        "it matches Indonesia, March 2023, poverty_rate_pct = 9.36",
+    ]:
+        assert expected in out, expected
+
+
 def test_aggregates_example_prints_the_checked_figures(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

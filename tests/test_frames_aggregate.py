@@ -247,3 +247,73 @@ def test_with_reliability_errors() -> None:
         with_reliability(e, bands="bps", rse_pct="rse")
     with pytest.raises(ValueError, match="`bands` must be one of"):
         with_reliability(e, bands="who")
+
+
+def test_every_province_rebuilt_from_its_regencies_march_2023() -> None:
+    # BPS, Persentase Penduduk Miskin (P0) and Jumlah Penduduk Miskin (Ribu
+    # Jiwa) Menurut Kabupaten/Kota and Menurut Provinsi, March 2023
+    # (povstat.datasets.load_indonesia, sources BPS_P0_KABKOTA,
+    # BPS_N_KABKOTA, BPS_P0_PROV, BPS_N_PROV): for every province, the rate
+    # pooled from its regencies and cities, within the rounding of their
+    # published figures, is consistent with the published province rate
+    # within its own rounding, and likewise for the number of poor.
+    from povstat.datasets import load_indonesia
+
+    df = load_indonesia()
+    march = df[(df["year"] == 2023) & (df["month"] == 3) & (df["area"] == "total")]
+    kab = march[march["region_type"].isin(["kabupaten", "kota"])]
+    out = aggregate_regions(
+        kab, by="province_code", unit="percent", decimals={"headcount": 2, "rate": 2}
+    ).set_index("group")
+    prov = march[march["region_type"] == "provinsi"].set_index("province_code")
+    both = out.join(prov[["poverty_rate_pct", "poor_thousands"]], how="inner")
+    assert len(both) == len(out) == kab["province_code"].nunique() >= 34
+    half = 0.005
+    assert (both["pooled_rate_rounding_lower"] < both["poverty_rate_pct"] + half).all()
+    assert (both["poverty_rate_pct"] - half < both["pooled_rate_rounding_upper"]).all()
+    lo, hi = (
+        both["pooled_headcount_rounding_lower"],
+        both["pooled_headcount_rounding_upper"],
+    )
+    assert (lo < both["poor_thousands"] + half).all()
+    assert (both["poor_thousands"] - half < hi).all()
+    # The rounding bounds are tight: a wrong denominator would leave them.
+    mean = kab.groupby("province_code")["poverty_rate_pct"].mean()
+    outside = (mean < both["pooled_rate_rounding_lower"]) | (
+        mean > both["pooled_rate_rounding_upper"]
+    )
+    assert outside.sum() >= 30
+
+
+def test_margins_of_error_column_and_a_common_correlation() -> None:
+    # A 90 % MOE column is the SE column times z = 1.6449 (uncertainty.se_from_moe).
+    d = pd.DataFrame(
+        {
+            "region_code": ["a", "b"],
+            "period": [1.0, 1.0],
+            "poverty_rate_pct": [10.0, 20.0],
+            "poor_thousands": [10.0, 60.0],
+            "se": [1.0, 2.0],
+        }
+    )
+    d["moe"] = d["se"] * 1.6448536269514722
+    kw: dict[str, Any] = {
+        "groups": {"ab": ["a", "b"]},
+        "unit": "percent",
+        "level": 0.9,
+        "independent": False,
+        "correlation": 0.5,
+    }
+    by_se = aggregate_regions(d, se="se", **kw)
+    by_moe = aggregate_regions(d, moe="moe", **kw)
+    np.testing.assert_allclose(by_moe["pooled_rate_se"], by_se["pooled_rate_se"])
+    # By hand: N = 100, 300 (implied); w = 0.25, 0.75; Var = 0.0625 + 2.25 +
+    # 2 * 0.5 * 0.25 * 0.75 * 1 * 2 = 2.6875.
+    np.testing.assert_allclose(by_se["pooled_rate_se"], np.sqrt(2.6875), rtol=1e-12)
+    with pytest.raises(ValueError, match=r"`headcount` is missing \(NaN\)"):
+        aggregate_regions(
+            d.assign(poor_thousands=[NAN, 60.0]),
+            groups={"ab": ["a", "b"]},
+            unit="percent",
+            nan_policy="raise",
+        )

@@ -65,6 +65,15 @@ CALLS: dict[str, list[Build]] = {
             [5, 6, 7], [6, 7, 8], a * 10, 1100, unit="percent"
         ),
     ],
+    "decomposition_bounds": [
+        lambda a: povstat.decomposition_bounds(
+            a, [5, 6, 7], 1000, 1100, unit="percent", rate_decimals=0
+        ),
+        lambda a: povstat.decomposition_bounds(
+            [5, 6, 7], [6, 7, 8], 1000, a * 10, unit="percent", rate_decimals=0,
+            population_decimals=0,
+        ),
+    ],
     "fgt": [
         lambda a: povstat.fgt(a, 15, alpha=[0, 1], unit="fraction", nan_policy="omit"),
         lambda a: povstat.fgt([10, 12, 20], a, alpha=[0, 1], unit="fraction",
@@ -289,7 +298,7 @@ def test_masked_integer_and_fully_masked_input() -> None:
 
 def test_masked_group_labels_are_refused() -> None:
     g = np.ma.masked_array(["a", "b", "a"], mask=[False, True, False])
-    with pytest.raises(ValueError, match=r"by.*masked"):
+    with pytest.raises(ValueError, match=r"`by`.*masked"):
         povstat.rank([1.0, 2.0, 3.0], descending=True, by=g)
 
 

@@ -1105,3 +1105,34 @@ def test_deterministic_sets_for_a_large_group_in_linear_memory(
         tracemalloc.stop()
     assert peak < 40e6
     assert np.all((cs.lower <= cs.point_rank) & (cs.point_rank <= cs.upper))
+
+
+def test_covariance_ties_told_apart_by_whom_they_covary_with() -> None:
+    # Rows 4 and 5 tie on estimate, variance and even the multiset of their
+    # covariances (0.16, 0.32, 0.32, 0.4, 0.48), but covary differently with
+    # row 0 (0.16 and 0.32): colour refinement tells them apart, so every
+    # permutation of the rows gives the permuted sets.
+    x = np.array([1.0, 1.0, 1.5, 1.5, 1.5, 1.5])
+    cov = np.array(
+        [
+            [0.66, 0.16, 0.20, 0.40, 0.16, 0.32],
+            [0.16, 0.70, 0.36, 0.32, 0.32, 0.16],
+            [0.20, 0.36, 0.74, 0.32, 0.40, 0.32],
+            [0.40, 0.32, 0.32, 0.86, 0.32, 0.40],
+            [0.16, 0.32, 0.40, 0.32, 0.94, 0.48],
+            [0.32, 0.16, 0.32, 0.40, 0.48, 0.94],
+        ]
+    )
+    kw: dict[str, Any] = {
+        "descending": True,
+        "level": 0.8,
+        "method": "bootstrap",
+        "simultaneous": False,
+        "n_draws": 200,
+        "seed": 1,
+    }
+    ref = rank_confidence_sets(x, cov=cov, **kw)
+    for perm in itertools.permutations(range(6)):
+        pp = np.array(perm)
+        b = rank_confidence_sets(x[pp], cov=cov[np.ix_(pp, pp)], **kw)
+        np.testing.assert_array_equal(b.critical_value, ref.critical_value[pp])

@@ -25,20 +25,27 @@ from povstat import (
     BpsTable,
     Change,
     ChangeTest,
+    CountSum,
+    DecompositionBounds,
+    DerivedEstimate,
+    GapMoney,
     HeadcountDecomposition,
     HeadcountInterval,
     Interval,
     InvalidCell,
     ParsedNumbers,
+    PooledRate,
     RankConfidenceSets,
     Ranking,
     RankProbabilities,
     RateInterval,
+    ReliabilityFlags,
     TauBestSet,
 )
 
-# Exported classes that are not results: an exception.
-NOT_RESULTS = {"NumberParseError"}
+# Exported classes that are not results: an exception, and a convention
+# (bands of RSE) given to reliability_flags.
+NOT_RESULTS = {"NumberParseError", "RSEBands"}
 
 NAN = np.nan
 
@@ -52,6 +59,14 @@ EXAMPLES: dict[type[Any], Callable[[], Any]] = {
     ),
     HeadcountDecomposition: lambda: povstat.decompose_headcount_change(
         [10.0, 5.0], [8.0, 6.0], [1000.0, 50.0], [1100.0, 40.0], unit="percent"
+    ),
+    DecompositionBounds: lambda: povstat.decomposition_bounds(
+        [10.0, 5.0],
+        [8.0, NAN],
+        [1000.0, 50.0],
+        [1100.0, 40.0],
+        unit="percent",
+        rate_decimals=1,
     ),
     Ranking: lambda: povstat.rank([3.0, NAN, 1.0, 3.0], descending=True),
     Interval: lambda: povstat.rounding_interval([4.26, -1.5], decimals=2),
@@ -88,10 +103,54 @@ EXAMPLES: dict[type[Any], Callable[[], Any]] = {
         level=0.9,
         method="sidak",
     ),
+    CountSum: lambda: povstat.sum_counts(
+        [1.0, 2.0, NAN, 0.5],
+        se=[0.1, 0.2, 0.1, 0.1],
+        by=["a", "b", "b", "a"],
+        level=0.9,
+        independent=True,
+        decimals=1,
+    ),
+    PooledRate: lambda: povstat.pooled_rate(
+        [1.0, 2.0, NAN, 0.5],
+        rate=[10.0, 20.0, 5.0, 2.5],
+        by=["a", "b", "b", "a"],
+        unit="percent",
+        se=[0.1, 0.2, 0.1, 0.1],
+        level=0.9,
+        independent=True,
+        decimals={"headcount": 1, "rate": 1},
+    ),
+    DerivedEstimate: lambda: povstat.derived_proportion(
+        [100.0, NAN],
+        [200.0, 300.0],
+        se_part=5.0,
+        se_whole=20.0,
+        level=0.9,
+        unit="fraction",
+    ),
+    GapMoney: lambda: povstat.poverty_gap_money(
+        [0.76, NAN],
+        [4.26, 3.31],
+        [674_660, 613_985],
+        headcount=[37.78, 7.1],
+        unit="percent",
+        count_unit="thousands",
+        decimals={"p1": 2, "rate": 2, "poverty_line": 0, "headcount": 2},
+    ),
+    ReliabilityFlags: lambda: povstat.reliability_flags([4.0, 30.0, NAN], bands="bps"),
     ParsedNumbers: lambda: povstat.parse_numbers(
         ["37,78 ribu jiwa", "4,26 persen", "x"], locale="id", errors="report"
     ),
     InvalidCell: lambda: InvalidCell(row=(1, 2), column="c", text="4.26", reason="r"),
+    povstat.PovertyEstimates: lambda: povstat.poverty_estimates(
+        [1.0, 2.0, 3.0, 4.0],
+        2.5,
+        unit="fraction",
+        alpha=[0, 1],
+        psu=[1, 1, 2, 2],
+        by=["a", "a", "b", "b"],
+    ),
     BpsTable: lambda: povstat.read_bps_table(
         io.StringIO("Wilayah;Maret 2023;Maret 2024\nKota Batu;3,31;-\n"),
         locale="id",
@@ -128,16 +187,31 @@ def test_result_round_trips_through_to_frame(cls: type[Any], backend: str) -> No
     out = result.to_frame(backend)
     assert isinstance(out, pd.DataFrame if backend == "pandas" else pl.DataFrame)
     columns = {str(c): np.asarray(out[c].to_numpy()) for c in out.columns}
+    for name, col in columns.items():
+        if col.dtype == object:  # a missing label reads back as NaN or None
+            missing = np.array(
+                [not isinstance(x, tuple) and bool(pd.isna(x)) for x in col], dtype=bool
+            )
+            col = col.copy()
+            col[missing] = None
+            columns[name] = col
     # Rebuild the result from its columns and the fields that are not columns.
     kwargs: dict[str, Any] = {}
-    for attr, name in cls._columns.items():
+    for attr, name in cls._column_names.items():
         if "{}" in name:
             k = getattr(result, attr).shape[1]
             kwargs[attr] = np.column_stack(
                 [columns[name.format(j + 1)] for j in range(k)]
             )
+        elif getattr(result, attr) is None:
+            assert name not in columns
         elif isinstance(getattr(result, attr), np.ndarray):
-            kwargs[attr] = columns[name].reshape(getattr(result, attr).shape)
+            shape = getattr(result, attr).shape
+            if shape == () and columns[name].size > 1:
+                # One value for all rows, repeated on each.
+                assert (columns[name] == columns[name][0]).all()
+                columns[name] = columns[name][:1]
+            kwargs[attr] = columns[name].reshape(shape)
         else:
             (kwargs[attr],) = columns[name]
     for a in attrs.fields(cls):
@@ -146,9 +220,10 @@ def test_result_round_trips_through_to_frame(cls: type[Any], backend: str) -> No
     init = {k: v for k, v in kwargs.items() if attrs.fields_dict(cls)[k].init}
     assert cls(**init) == result
     # Every array of the result is a column, named by the mapping.
-    assert set(_arrays(result)) <= set(cls._columns)
+    assert set(_arrays(result)) <= set(cls._column_names)
     assert len(out.columns) == sum(
-        getattr(result, a).shape[1] if "{}" in n else 1 for a, n in cls._columns.items()
+        getattr(result, a).shape[1] if "{}" in n else getattr(result, a) is not None
+        for a, n in cls._column_names.items()
     )
 
 

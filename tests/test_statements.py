@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -14,6 +14,7 @@ from povstat.statements import (
     HOLDS,
     NOT_HOLDS,
     UNDECIDED,
+    check_benchmark_statement,
     check_change_statement,
     check_consistency,
     check_count_statement,
@@ -22,6 +23,7 @@ from povstat.statements import (
     check_level_change_statement,
     check_rank_statement,
     check_statements,
+    check_top_statement,
 )
 
 # Column names of the small frames built in these tests.
@@ -1060,5 +1062,169 @@ def test_check_statements_per_year_on_dates_and_polars() -> None:
         unit="percent",
         region="region_name",
         persons_per_poor_unit=1000,
+    )
+    assert out["verdict"].tolist() == [HOLDS]
+
+
+def test_rank_with_a_stated_value_is_checked_both_ways() -> None:
+    # BPS_P0_KABKOTA, March 2024 (bundled): Kabupaten Probolinggo 16.45 %,
+    # 4th highest of the 38 after Sampang, Bangkalan and Sumenep.
+    t = _regions(2024)
+    args: dict[str, Any] = {
+        "values": t["poverty_rate_pct"],
+        "labels": t["region_name"].to_numpy(),
+        "subject": "Kabupaten Probolinggo",
+        "descending": True,
+    }
+    ok = check_rank_statement(
+        **args, stated_rank=4, stated_value=16.45, value_decimals=2
+    )
+    assert ok.verdict == HOLDS
+    assert "its value 16.45 is as stated" in str(ok.reason)
+    # "4th highest with 59.9 %": the rank is right, the value is not, and
+    # 59.9 % would be the highest of all (Sampang's 2024 rate is below it).
+    top = float(t["poverty_rate_pct"].max())
+    assert top < 59.9
+    bad = check_rank_statement(
+        **args, stated_rank=4, stated_value=59.9, value_decimals=1
+    )
+    assert bad.verdict == NOT_HOLDS
+    assert "its value is 16.45, not 59.9 (59.9 would rank 1)" in str(bad.reason)
+    assert bad.figures["stated_value_rank_min"] == 1
+    # The right value with the wrong rank does not hold either.
+    assert (
+        check_rank_statement(
+            **args, stated_rank=3, stated_value=16.45, value_decimals=2
+        ).verdict
+        == NOT_HOLDS
+    )
+    with pytest.raises(ValueError, match="given together"):
+        check_rank_statement(**args, stated_rank=4, stated_value=16.45)
+    with pytest.raises(ValueError, match="rounded to 1 decimals"):
+        check_rank_statement(
+            **args, stated_rank=4, stated_value=16.45, value_decimals=1
+        )
+
+
+def test_benchmark_statements() -> None:
+    # BPS March 2025 (bundled): Kabupaten Lumajang 8.60 %, Indonesia 8.47 %,
+    # Jawa Timur 9.50 %. By hand: 8.60 - 8.47 = +0.13 (above the national
+    # rate), 8.60 - 9.50 = -0.90 (below the province).
+    res = check_benchmark_statement(
+        8.60, [8.47, 9.50, 8.60, np.nan], relation="below", decimals=2
+    )
+    assert res.verdict.tolist() == [NOT_HOLDS, HOLDS, UNDECIDED, UNDECIDED]
+    assert res.reason[0] == "8.60 is above 8.47 (by 0.13), not below it"
+    assert res.reason[1] == "8.60 is below 9.50 (by 0.90)"
+    assert "either may be the larger" in res.reason[2]
+    above = check_benchmark_statement(8.60, 8.47, relation="above", decimals=2)
+    assert above.verdict == HOLDS
+    with pytest.raises(ValueError, match="`relation` must be one of"):
+        check_benchmark_statement(1.0, 2.0, relation="under", decimals=2)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="`value` must hold figures rounded to 1"):
+        check_benchmark_statement(8.61, 8.5, relation="below", decimals=1)
+
+
+def test_top_set_statements() -> None:
+    # BPS March 2024 (bundled), highest rates: Sampang 20.83, Bangkalan
+    # 18.66, Sumenep 17.78, Probolinggo 16.45, Tuban 14.36, Ngawi 13.81,
+    # Pamekasan 13.41 (7th).
+    t = _regions(2024)
+    v, names = t["poverty_rate_pct"], t["region_name"].to_numpy()
+    madura = [
+        "Kabupaten Bangkalan",
+        "Kabupaten Sampang",
+        "Kabupaten Pamekasan",
+        "Kabupaten Sumenep",
+    ]
+    six = check_top_statement(v, names, members=madura, k=6, descending=True)
+    assert six.verdict == NOT_HOLDS
+    assert six.figures["outside"] == "Kabupaten Pamekasan"
+    seven = check_top_statement(v, names, members=madura, k=7, descending=True)
+    assert seven.verdict == HOLDS
+    # "The four highest are Sampang, Bangkalan, Sumenep and Pamekasan": no,
+    # Probolinggo is among them and Pamekasan is not.
+    exact = check_top_statement(
+        v, names, members=madura, k=4, descending=True, exactly=True
+    )
+    assert exact.verdict == NOT_HOLDS
+    assert exact.figures["missed"] == "Kabupaten Probolinggo"
+
+
+def test_top_set_with_ties_and_missing_values() -> None:
+    # By hand: values 5, 4, 4, 1: "B among the top 2" depends on the tie of
+    # B and C; with D missing, "A in the top 1" cannot be told either.
+    labels = ["A", "B", "C", "D"]
+    tie = check_top_statement(
+        [5.0, 4.0, 4.0, 1.0], labels, members=["B"], k=2, descending=True
+    )
+    assert tie.verdict == UNDECIDED
+    assert tie.figures["undecided"] == "B"
+    gap = check_top_statement(
+        [5.0, 4.0, np.nan, 1.0], labels, members=["A"], k=1, descending=True
+    )
+    assert gap.verdict == UNDECIDED
+    far = check_top_statement(
+        [5.0, 4.0, np.nan, 1.0], labels, members=["D"], k=2, descending=True
+    )
+    assert far.verdict == NOT_HOLDS
+    with pytest.raises(ValueError, match="`k` must lie in 1 to 4"):
+        check_top_statement([1.0] * 4, labels, members=["A"], k=5, descending=True)
+    with pytest.raises(ValueError, match=r"`members` \['Z'\] are not among"):
+        check_top_statement([1.0] * 4, labels, members=["Z"], k=1, descending=True)
+    with pytest.raises(ValueError, match="must not repeat"):
+        check_top_statement([1.0] * 4, labels, members=["A", "A"], k=1, descending=True)
+    with pytest.raises(TypeError, match="`k` must be an int"):
+        check_top_statement([1.0] * 4, labels, members=["A"], k=1.0, descending=True)  # type: ignore[arg-type]
+
+
+def test_rate_change_per_year_over_real_elapsed_time() -> None:
+    # BPS_P0_PROV (bundled): Indonesia 11.22 % (March 2015), 8.47 % (March
+    # 2025), 10 years apart. By hand: -2.75 points, -0.275 points a year
+    # (0.28 half up); relative -24.51 %, -2.45 % a year on average;
+    # compound 100 * ((8.47 / 11.22) ** 0.1 - 1) = -2.7725 % a year.
+    res = check_change_statement(
+        11.22,
+        8.47,
+        [0.28, 2.45, 2.77, 2.75, 0.27],
+        direction="fall",
+        stated_as="points",
+        unit="percent",
+        decimals=2,
+        years=10,
+    )
+    assert res.verdict.tolist() == [HOLDS, UNDECIDED, UNDECIDED, NOT_HOLDS, NOT_HOLDS]
+    np.testing.assert_allclose(
+        res.figures["compound_per_year_pct"], -2.772514, atol=1e-6
+    )
+    assert "over 10.00 years that is -0.28 points a year" in str(res.reason[0])
+    pct = check_change_statement(
+        11.22,
+        8.47,
+        [2.45, 2.77],
+        direction="fall",
+        stated_as="percent",
+        unit="percent",
+        decimals=2,
+        years=10,
+    )
+    assert pct.verdict.tolist() == [HOLDS, HOLDS]
+    # The same through check_statements, the elapsed time taken from dates.
+    data = load_east_java()
+    st = pd.DataFrame(
+        {
+            "kind": ["change"],
+            "region": ["Indonesia"],
+            "period_before": [pd.Timestamp("2015-03-01")],
+            "period_after": [pd.Timestamp("2025-03-01")],
+            "stated": [0.28],
+            "direction": ["fall"],
+            "stated_as": ["points"],
+            "decimals": [2],
+            "per_year": [True],
+        }
+    )
+    out = check_statements(
+        st, data, unit="percent", region="region_name", persons_per_poor_unit=1000
     )
     assert out["verdict"].tolist() == [HOLDS]

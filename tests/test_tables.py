@@ -861,3 +861,55 @@ def test_wrong_separator_is_named(text: str, sep: str) -> None:
 def test_no_header_without_another_separator_has_no_hint() -> None:
     with pytest.raises(ValueError, match=r"no header row naming years[^;]*$"):
         read_bps_table(io.StringIO("Wilayah,Tahun\nKota Batu,3.31\n"), locale="en")
+
+
+def test_formula_cells_outside_the_values_show_their_formula(tmp_path: Path) -> None:
+    # A label or header written as a formula without a stored result is not
+    # an empty cell: the label keeps the formula (unmatched, reported) and a
+    # header formula is named in the error.
+    path = _workbook(tmp_path, [PACITAN, ["=A1", 13.8, 13.65]], {})
+    t = read_bps_table(path, locale="id")
+    assert t.data["value"].tolist() == [13.8, 13.65]
+    assert t.unmatched.to_dict("list") == {"row": [2], "label": ["=A1"]}
+    path = _workbook(tmp_path, [[None, "=2021+1", 2023], ["Pacitan", 13.8, 13.65]], {})
+    with pytest.raises(ValueError, match=re.escape("['=2021+1'] name no period")):
+        read_bps_table(path, locale="id")
+
+
+def test_array_formula_is_shown_by_its_text(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    from openpyxl.worksheet.formula import ArrayFormula
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(PACITAN)
+    ws.append(["Pacitan", 13.8, None])
+    ws["C2"] = ArrayFormula("C2", "=SUM(B2:B2)")
+    path = tmp_path / "array.xlsx"
+    wb.save(path)
+    t = read_bps_table(path, locale="id", errors="report")
+    assert [c.text for c in t.invalid] == ["=SUM(B2:B2)"]
+
+
+def test_formula_with_a_stored_result_reads_the_result(tmp_path: Path) -> None:
+    # A file saved by a spreadsheet program stores each formula's result:
+    # that result is read (the formula is not evaluated). The workbook's XML
+    # is given the result Excel would store for =B2-0.15.
+    import zipfile
+
+    path = _workbook(tmp_path, [PACITAN, ["Pacitan", 13.8, "=B2-0.15"]], {})
+    stored = tmp_path / "stored.xlsx"
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(stored, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(
+                    rb"<f>B2-0.15</f>(<v\s*/>|<v></v>)?",
+                    b"<f>B2-0.15</f><v>13.65</v>",
+                    data,
+                )
+            zout.writestr(item, data)
+    t = read_bps_table(stored, locale="id")
+    assert t.data["value"].tolist() == [13.8, 13.65]
+    assert t.invalid == ()

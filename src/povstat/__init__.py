@@ -7,76 +7,30 @@ uncertainty, and dataframe adapters, with real BPS data for East Java.
 
 from __future__ import annotations
 
-from povstat.aggregate import (
-    CountSum,
-    DerivedEstimate,
-    GapMoney,
-    PooledRate,
-    derived_proportion,
-    derived_ratio,
-    pooled_rate,
-    poverty_gap_money,
-    sum_counts,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from povstat.change import (
     AnnualizedChange,
     Change,
+    DecompositionBounds,
     HeadcountDecomposition,
     annualized_change,
     decimal_year,
     decompose_headcount_change,
+    decomposition_bounds,
     rate_change,
     recovery_share,
     relative_change,
 )
 from povstat.fgt import fgt, watts
-from povstat.frames import (
-    aggregate_regions,
-    with_change_from_base,
-    with_change_test,
-    with_changes,
-    with_headcount,
-    with_headcount_decomposition,
-    with_implied_population,
-    with_rank_sets,
-    with_ranks,
-    with_rate,
-    with_rate_interval,
-    with_reliability,
-)
-from povstat.frames.survey import poverty_table
 from povstat.headcount import (
     headcount_to_rate,
     implied_population,
     implied_population_interval,
     rate_to_headcount,
 )
-from povstat.parsing import (
-    InvalidCell,
-    Locale,
-    NumberParseError,
-    ParsedNumbers,
-    format_number,
-    parse_columns,
-    parse_numbers,
-)
-from povstat.rank_inference import (
-    RankConfidenceSets,
-    RankProbabilities,
-    TauBestSet,
-    rank_confidence_sets,
-    rank_probabilities,
-    tau_best_set,
-)
 from povstat.ranking import Ranking, Ties, percentile_rank, rank
-from povstat.reliability import (
-    RSE_CONVENTIONS,
-    ReliabilityFlags,
-    RSEBands,
-    reliability_flags,
-)
-from povstat.survey import LonelyPsu, PovertyEstimates, poverty_estimates
-from povstat.tables import BpsTable, read_bps_table
 from povstat.uncertainty import (
     ChangeTest,
     HeadcountInterval,
@@ -103,6 +57,146 @@ from povstat.units import (
     to_percent,
 )
 
+if TYPE_CHECKING:  # loaded on first use, see __getattr__ below
+    from povstat.aggregate import (
+        CountSum,
+        DerivedEstimate,
+        GapMoney,
+        PooledRate,
+        derived_proportion,
+        derived_ratio,
+        pooled_rate,
+        poverty_gap_money,
+        sum_counts,
+    )
+    from povstat.frames import (
+        aggregate_regions,
+        with_change_from_base,
+        with_change_test,
+        with_changes,
+        with_headcount,
+        with_headcount_decomposition,
+        with_implied_population,
+        with_rank_sets,
+        with_ranks,
+        with_rate,
+        with_rate_interval,
+        with_reliability,
+    )
+    from povstat.frames.survey import poverty_table
+    from povstat.parsing import (
+        InvalidCell,
+        Locale,
+        NumberParseError,
+        ParsedNumbers,
+        format_number,
+        parse_columns,
+        parse_numbers,
+    )
+    from povstat.rank_inference import (
+        RankConfidenceSets,
+        RankProbabilities,
+        TauBestSet,
+        rank_confidence_sets,
+        rank_probabilities,
+        tau_best_set,
+    )
+    from povstat.reliability import (
+        RSE_CONVENTIONS,
+        ReliabilityFlags,
+        RSEBands,
+        reliability_flags,
+    )
+    from povstat.survey import LonelyPsu, PovertyEstimates, poverty_estimates
+    from povstat.tables import BpsTable, read_bps_table
+
+# Names loaded on first use, by module: these modules need pandas, narwhals
+# or scipy, or are not needed by the core array functions.
+_LAZY: dict[str, tuple[str, ...]] = {
+    "povstat.aggregate": (
+        "CountSum",
+        "DerivedEstimate",
+        "GapMoney",
+        "PooledRate",
+        "derived_proportion",
+        "derived_ratio",
+        "pooled_rate",
+        "poverty_gap_money",
+        "sum_counts",
+    ),
+    "povstat.frames": (
+        "aggregate_regions",
+        "with_change_from_base",
+        "with_change_test",
+        "with_changes",
+        "with_headcount",
+        "with_headcount_decomposition",
+        "with_implied_population",
+        "with_rank_sets",
+        "with_ranks",
+        "with_rate",
+        "with_rate_interval",
+        "with_reliability",
+    ),
+    "povstat.frames.survey": ("poverty_table",),
+    "povstat.parsing": (
+        "InvalidCell",
+        "Locale",
+        "NumberParseError",
+        "ParsedNumbers",
+        "format_number",
+        "parse_columns",
+        "parse_numbers",
+    ),
+    "povstat.rank_inference": (
+        "RankConfidenceSets",
+        "RankProbabilities",
+        "TauBestSet",
+        "rank_confidence_sets",
+        "rank_probabilities",
+        "tau_best_set",
+    ),
+    "povstat.reliability": (
+        "RSE_CONVENTIONS",
+        "ReliabilityFlags",
+        "RSEBands",
+        "reliability_flags",
+    ),
+    "povstat.survey": (
+        "LonelyPsu",
+        "PovertyEstimates",
+        "poverty_estimates",
+    ),
+    "povstat.tables": (
+        "BpsTable",
+        "read_bps_table",
+    ),
+}
+_LAZY_NAMES = {name: module for module, names in _LAZY.items() for name in names}
+# Submodules reachable as attributes of the package (``povstat.datasets``).
+_SUBMODULES = frozenset(
+    {
+        "aggregate",
+        "change",
+        "datasets",
+        "fgt",
+        "frames",
+        "headcount",
+        "parsing",
+        "plotting",
+        "rank_inference",
+        "ranking",
+        "reliability",
+        "statements",
+        "survey",
+        "tables",
+        "tracing",
+        "uncertainty",
+        "units",
+        "wording",
+    }
+)
+
 __all__ = [
     "RSE_CONVENTIONS",
     "AnnualizedChange",
@@ -110,6 +204,7 @@ __all__ = [
     "Change",
     "ChangeTest",
     "CountSum",
+    "DecompositionBounds",
     "DerivedEstimate",
     "GapMoney",
     "HeadcountDecomposition",
@@ -138,6 +233,7 @@ __all__ = [
     "change_test",
     "decimal_year",
     "decompose_headcount_change",
+    "decomposition_bounds",
     "derived_proportion",
     "derived_ratio",
     "fgt",
@@ -191,3 +287,22 @@ __all__ = [
 ]
 
 __version__ = "0.1.0.dev0"
+
+
+def __getattr__(name: str) -> Any:
+    """Import a lazily loaded public name or submodule on first use."""
+    module = _LAZY_NAMES.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(module), name)
+    elif name in _SUBMODULES:
+        value = importlib.import_module(f"{__name__}.{name}")
+    else:
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    """Every public name, including those not loaded yet."""
+    return sorted(set(globals()) | set(__all__) | _SUBMODULES)

@@ -5,7 +5,7 @@ Every result type subclasses :class:`Result`, which gives it
 - arrays that cannot be written to, even by ``arr.flags.writeable = True``:
   the converters below hand out arrays whose memory belongs to a read-only
   buffer, so numpy refuses to make them writeable again;
-- ``to_frame()``, one implementation driven by the class's ``_columns``
+- ``to_frame()``, one implementation driven by the class's ``_column_names``
   mapping (attribute name -> output column name, the names the dataframe
   adapters write);
 - a clear error on ``hash()`` (results hold arrays, so they compare by value
@@ -150,7 +150,7 @@ def _column(value: Any) -> NDArray[Any]:
 class Result:
     """Base of povstat's result types: sealed arrays, ``to_frame``, no hash.
 
-    A subclass is an ``attrs.frozen`` class that sets ``_columns``, mapping
+    A subclass is an ``attrs.frozen`` class that sets ``_column_names``, mapping
     each attribute that becomes a column to the column's name. A name with
     ``{}`` takes a 2-D attribute: one column per position along its last
     axis, numbered from 1. Attributes not in the mapping (units, levels,
@@ -160,7 +160,7 @@ class Result:
     """
 
     __slots__ = ()
-    _columns: ClassVar[Mapping[str, str]] = {}
+    _column_names: ClassVar[Mapping[str, str]] = {}
     _hashable: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -188,9 +188,18 @@ class Result:
         return _rebuild, (cls, init)
 
     def _frame_columns(self) -> dict[str, NDArray[Any]]:
+        """The columns of `to_frame`, 1-D, by name.
+
+        An attribute that is None (an optional part not computed) gives no
+        column; a 0-d attribute beside 1-D ones (one value for all rows) is
+        repeated on every row.
+        """
         out: dict[str, NDArray[Any]] = {}
-        for attr, name in self._columns.items():
-            arr = _column(getattr(self, attr))
+        for attr, name in self._column_names.items():
+            value = getattr(self, attr)
+            if value is None:
+                continue
+            arr = _column(value)
             if "{}" in name:
                 if arr.ndim != 2:
                     msg = f"`{attr}` must be 2-D to give columns {name!r}"
@@ -206,7 +215,8 @@ class Result:
                 )
                 raise ValueError(msg)
             out[name] = arr.reshape(-1)
-        return out
+        n = max((len(v) for v in out.values()), default=0)
+        return {k: np.repeat(v, n) if len(v) == 1 else v for k, v in out.items()}
 
     @overload
     def to_frame(self, backend: Literal["pandas"] = ...) -> pd.DataFrame: ...
@@ -246,7 +256,7 @@ def _documented_to_frame(cls: type[Result]) -> Callable[..., Any]:
         return Result.to_frame(self, backend)
 
     listed = "\n".join(
-        f"        - ``{name}``: ``{attr}``" for attr, name in cls._columns.items()
+        f"        - ``{name}``: ``{attr}``" for attr, name in cls._column_names.items()
     )
     to_frame.__doc__ = f"""The result as a table: one row per element.
 

@@ -31,14 +31,14 @@ rows, so results never depend on the order of the inputs.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, cast, get_args
+from typing import Any, ClassVar, Literal, cast, get_args
 
 import numpy as np
 from attrs import field, frozen
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
-from povstat._results import array_eq, readonly, readonly_float
+from povstat._results import Result, array_eq, readonly, readonly_float
 from povstat._validate import Unit
 from povstat.headcount import (
     headcount_to_rate,
@@ -53,9 +53,6 @@ from povstat.uncertainty import (
     se_from_moe,
 )
 from povstat.units import rounding_interval
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 __all__ = [
     "CountSum",
@@ -98,19 +95,8 @@ def _optional_labels(x: Any) -> NDArray[Any] | None:
     return None if x is None else readonly(x)
 
 
-def _frame(columns: Mapping[str, Any]) -> pd.DataFrame:
-    """A frame of the named 0-d or 1-d arrays (None columns left out)."""
-    import pandas as pd  # local: the array layer does not need pandas
-
-    cols = {k: np.ravel(v) for k, v in columns.items() if v is not None}
-    n = max((len(v) for v in cols.values()), default=0)
-    return pd.DataFrame(
-        {k: np.broadcast_to(v, (n,)) if v.size == 1 else v for k, v in cols.items()}
-    )
-
-
 @frozen(kw_only=True)
-class CountSum:
+class CountSum(Result):
     """A sum of published counts, with its error and rounding bounds.
 
     Attributes
@@ -145,6 +131,17 @@ class CountSum:
     19866960.0 5437.757
     """
 
+    _column_names: ClassVar[Mapping[str, str]] = {
+        "group": "group",
+        "total": "total",
+        "se": "total_se",
+        "moe": "total_moe",
+        "lower": "total_lower",
+        "upper": "total_upper",
+        "rounding_lower": "total_rounding_lower",
+        "rounding_upper": "total_rounding_upper",
+    }
+
     group: NDArray[Any] | None = field(converter=_optional_labels, eq=array_eq)
     total: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     se: NDArray[np.float64] | None = field(converter=_optional, eq=array_eq)
@@ -156,33 +153,9 @@ class CountSum:
     level: float | None
     dependence: str | None
 
-    def to_frame(self) -> pd.DataFrame:
-        """The sums as a frame, one row per group.
-
-        Returns
-        -------
-        pandas.DataFrame
-            Columns ``group`` (when grouped), ``total``, ``total_se``,
-            ``total_moe``, ``total_lower``, ``total_upper`` and, with
-            rounding bounds, ``total_rounding_lower``,
-            ``total_rounding_upper``.
-        """
-        return _frame(
-            {
-                "group": self.group,
-                "total": self.total,
-                "total_se": self.se,
-                "total_moe": self.moe,
-                "total_lower": self.lower,
-                "total_upper": self.upper,
-                "total_rounding_lower": self.rounding_lower,
-                "total_rounding_upper": self.rounding_upper,
-            }
-        )
-
 
 @frozen(kw_only=True)
-class PooledRate:
+class PooledRate(Result):
     r"""The poverty rate of a group of regions: total poor over total population.
 
     Attributes
@@ -226,6 +199,21 @@ class PooledRate:
     296.24 7.876
     """
 
+    _column_names: ClassVar[Mapping[str, str]] = {
+        "group": "group",
+        "headcount": "pooled_headcount",
+        "population": "pooled_population",
+        "rate": "pooled_rate",
+        "headcount_se": "pooled_headcount_se",
+        "se": "pooled_rate_se",
+        "lower": "pooled_rate_lower",
+        "upper": "pooled_rate_upper",
+        "headcount_rounding_lower": "pooled_headcount_rounding_lower",
+        "headcount_rounding_upper": "pooled_headcount_rounding_upper",
+        "rounding_lower": "pooled_rate_rounding_lower",
+        "rounding_upper": "pooled_rate_rounding_upper",
+    }
+
     group: NDArray[Any] | None = field(converter=_optional_labels, eq=array_eq)
     rate: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     headcount: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
@@ -246,43 +234,17 @@ class PooledRate:
     level: float | None
     dependence: str | None
 
-    def to_frame(self) -> pd.DataFrame:
-        """The pooled figures as a frame, one row per group.
-
-        Returns
-        -------
-        pandas.DataFrame
-            Columns ``group`` (when grouped), ``pooled_headcount``,
-            ``pooled_population``, ``pooled_rate`` and, when available,
-            ``pooled_headcount_se``, ``pooled_rate_se``,
-            ``pooled_rate_lower``, ``pooled_rate_upper``,
-            ``pooled_headcount_rounding_lower``,
-            ``pooled_headcount_rounding_upper``,
-            ``pooled_rate_rounding_lower``, ``pooled_rate_rounding_upper``.
-        """
-        return _frame(self._columns())
-
     def _columns(self) -> dict[str, Any]:
         """The output columns by name (the adapters' names), None left out."""
-        cols = {
-            "group": self.group,
-            "pooled_headcount": self.headcount,
-            "pooled_population": self.population,
-            "pooled_rate": self.rate,
-            "pooled_headcount_se": self.headcount_se,
-            "pooled_rate_se": self.se,
-            "pooled_rate_lower": self.lower,
-            "pooled_rate_upper": self.upper,
-            "pooled_headcount_rounding_lower": self.headcount_rounding_lower,
-            "pooled_headcount_rounding_upper": self.headcount_rounding_upper,
-            "pooled_rate_rounding_lower": self.rounding_lower,
-            "pooled_rate_rounding_upper": self.rounding_upper,
+        return {
+            name: getattr(self, attr)
+            for attr, name in self._column_names.items()
+            if getattr(self, attr) is not None
         }
-        return {k: v for k, v in cols.items() if v is not None}
 
 
 @frozen(kw_only=True)
-class DerivedEstimate:
+class DerivedEstimate(Result):
     """A proportion or ratio of two published estimates, with its error.
 
     Attributes
@@ -311,6 +273,15 @@ class DerivedEstimate:
     0.322156 0.00803 proportion
     """
 
+    _column_names: ClassVar[Mapping[str, str]] = {
+        "estimate": "derived",
+        "se": "derived_se",
+        "moe": "derived_moe",
+        "lower": "derived_lower",
+        "upper": "derived_upper",
+        "formula": "derived_formula",
+    }
+
     estimate: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     se: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     moe: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
@@ -320,29 +291,9 @@ class DerivedEstimate:
     level: float
     unit: Unit | None
 
-    def to_frame(self) -> pd.DataFrame:
-        """The derived estimates as a frame.
-
-        Returns
-        -------
-        pandas.DataFrame
-            Columns ``derived``, ``derived_se``, ``derived_moe``,
-            ``derived_lower``, ``derived_upper``, ``derived_formula``.
-        """
-        return _frame(
-            {
-                "derived": self.estimate,
-                "derived_se": self.se,
-                "derived_moe": self.moe,
-                "derived_lower": self.lower,
-                "derived_upper": self.upper,
-                "derived_formula": self.formula,
-            }
-        )
-
 
 @frozen(kw_only=True)
-class GapMoney:
+class GapMoney(Result):
     """The poverty gap in money: mean shortfall and total shortfall per month.
 
     Attributes
@@ -372,6 +323,15 @@ class GapMoney:
     120362.0 4.55
     """
 
+    _column_names: ClassVar[Mapping[str, str]] = {
+        "mean_shortfall": "gap_mean_shortfall",
+        "mean_shortfall_lower": "gap_mean_shortfall_lower",
+        "mean_shortfall_upper": "gap_mean_shortfall_upper",
+        "total": "gap_total",
+        "total_lower": "gap_total_lower",
+        "total_upper": "gap_total_upper",
+    }
+
     mean_shortfall: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     total: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     mean_shortfall_lower: NDArray[np.float64] | None = field(
@@ -382,28 +342,6 @@ class GapMoney:
     )
     total_lower: NDArray[np.float64] | None = field(converter=_optional, eq=array_eq)
     total_upper: NDArray[np.float64] | None = field(converter=_optional, eq=array_eq)
-
-    def to_frame(self) -> pd.DataFrame:
-        """The gap money as a frame.
-
-        Returns
-        -------
-        pandas.DataFrame
-            Columns ``gap_mean_shortfall``, ``gap_total`` and, with rounding
-            bounds, ``gap_mean_shortfall_lower``,
-            ``gap_mean_shortfall_upper``, ``gap_total_lower``,
-            ``gap_total_upper``.
-        """
-        return _frame(
-            {
-                "gap_mean_shortfall": self.mean_shortfall,
-                "gap_mean_shortfall_lower": self.mean_shortfall_lower,
-                "gap_mean_shortfall_upper": self.mean_shortfall_upper,
-                "gap_total": self.total,
-                "gap_total_lower": self.total_lower,
-                "gap_total_upper": self.total_upper,
-            }
-        )
 
 
 # --------------------------------------------------------------------------
@@ -647,14 +585,19 @@ def _canonical(
     groups: _Groups,
     rows: Mapping[str, NDArray[np.float64]],
     keep: NDArray[np.bool_],
+    dep: _Dependence | None,
 ) -> NDArray[np.intp]:
     """Row order for the sums: by group, then by every value (ties are equal).
 
     Floating-point sums depend on the order of their terms; taking them in
-    an order fixed by the values makes every result independent of the
-    order of the rows.
+    an order fixed by the values (and, with a covariance matrix, each row's
+    variance and covariances) makes every result independent of the order
+    of the rows.
     """
-    keys = [np.nan_to_num(a, nan=np.inf) for a in reversed(list(rows.values()))]
+    values = list(rows.values())
+    if dep is not None and dep.cov is not None:
+        values += [np.diag(dep.cov), np.sort(dep.cov, axis=1).sum(axis=1)]
+    keys = [np.nan_to_num(a, nan=np.inf) for a in reversed(values)]
     order = np.lexsort((*keys, groups.codes))
     return np.asarray(order[keep[order]], dtype=np.intp)
 
@@ -689,12 +632,11 @@ def _variance(
     rows flagged in it counts, once per group (the ACS zero-estimate rule).
     """
     if dep.kind == "covariance":
-        assert dep.cov is not None  # set by _dependence
-        g = np.zeros((k, len(codes)))
-        g[codes, np.arange(len(codes))] = weight
-        return np.asarray(np.einsum("gi,ij,gj->g", g, dep.cov, g))
-    assert se is not None  # set by _dependence
-    term = weight * se
+        cov = cast("NDArray[np.float64]", dep.cov)
+        same = codes[:, None] == codes[None, :]
+        pairs = np.where(same, cov * np.outer(weight, weight), 0.0)
+        return np.asarray(_group_sum(pairs.sum(axis=1), codes, k))
+    term = weight * cast("NDArray[np.float64]", se)
     sq = term * term
     if zero is not None:
         biggest = np.zeros(k)
@@ -906,14 +848,13 @@ def sum_counts(
     d = None if decimals is None else _validate.decimals(decimals)
     missing = _missing_rows(policy, rows, n)
     keep = ~missing if policy == "omit" else np.ones(n, dtype=bool)
-    order = _canonical(groups, rows, keep)
+    order = _canonical(groups, rows, keep, dep)
     codes, k = groups.codes[order], groups.k
     x = est[order]
     empty = _void(codes, k, missing[order])
     total = np.where(empty, np.nan, _group_sum(x, codes, k))
     sd = half = None
     if dep is not None:
-        assert lev is not None  # set with the errors
         if dep.cov is not None:
             dep = _Dependence("covariance", cov=dep.cov[np.ix_(order, order)])
         var = _variance(
@@ -926,7 +867,7 @@ def sum_counts(
             zero=(x == 0) if zeros == "largest" else None,
         )
         sd = np.where(empty, np.nan, np.sqrt(var))
-        half = _moe(sd, lev)
+        half = _moe(sd, cast(float, lev))
     r_lo = r_hi = None
     if d is not None:
         lo, hi = _bounds(x, d, "estimate")
@@ -1095,7 +1036,7 @@ def pooled_rate(
     groups = _groups(by, n)
     missing = _missing_rows(policy, rows, n) | np.isnan(pop)  # rate 0: no N
     keep = ~missing if policy == "omit" else np.ones(n, dtype=bool)
-    order = _canonical(groups, rows, keep)
+    order = _canonical(groups, rows, keep, dep)
     codes, k = groups.codes[order], groups.k
     empty = _void(codes, k, missing[order])
     hh, nn = h[order], pop[order]
@@ -1104,7 +1045,6 @@ def pooled_rate(
     pooled = headcount_to_rate(total_h, total_n, unit=u)
     se_r = lo = hi = se_h = None
     if dep is not None:
-        assert lev is not None  # checked above
         if dep.cov is not None:
             dep = _Dependence("covariance", cov=dep.cov[np.ix_(order, order)])
         # Var of the total poor, sum_i N_i P_i (rates as fractions).
@@ -1119,7 +1059,7 @@ def pooled_rate(
         se_h = np.where(empty, np.nan, np.sqrt(var_h))
         with np.errstate(divide="ignore", invalid="ignore"):
             se_r = np.where(total_n > 0, se_h / total_n * scale, np.nan)
-        half = _moe(se_r, lev)
+        half = _moe(se_r, cast(float, lev))
         lo, hi = pooled - half, pooled + half
     rh_lo = rh_hi = r_lo = r_hi = None
     if dec is not None:

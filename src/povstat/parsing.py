@@ -179,7 +179,7 @@ class InvalidCell(Result):
     (1, '4.26')
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "row": "row",
         "column": "column",
         "text": "text",
@@ -306,7 +306,7 @@ class ParsedNumbers(Result):
     (['persons', 'percent'], [1000.0, 1.0])
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "value": "value",
         "unit": "value_unit",
         "multiplier": "value_multiplier",

@@ -14,8 +14,8 @@ Conventions are those of :func:`povstat.rank`: ``descending`` has no default
 (True: rank 1 is the highest value, as press rankings of poverty rates
 usually count), ties take
 the smallest rank (``ties="min"``: a rank is 1 plus the number of strictly
-better values), and ranks are taken within the groups given by ``by`` (e.g. within each
-province and year).
+better values), and ranks are taken within the groups whose labels ``by``
+gives (e.g. within each province and year).
 """
 
 from __future__ import annotations
@@ -134,7 +134,7 @@ class RankConfidenceSets(Result):
     array([ True, False,  True])
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "point_rank": "rank",
         "lower": "rank_lower",
         "upper": "rank_upper",
@@ -206,7 +206,7 @@ class TauBestSet(Result):
     array([ True,  True, False, False])
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "member": "tau_best_member",
         "lower": "tau_best_lower",
     }
@@ -255,7 +255,7 @@ class RankProbabilities(Result):
     array([1., 1.])
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "probability": "rank_probability_{}",
         "best": "rank_probability_best",
         "point_rank": "rank",
@@ -464,13 +464,17 @@ class _Problem:
         # of them gets which draws still follows the rows, so their results
         # are shared (see `share`).
         directed = x if self.descending else -x
-        keys: list[NDArray[Any]] = [var[valid], directed[valid], codes[valid]]
-        if c is not None:
-            rows = np.sort(c[np.ix_(valid, valid)], axis=1)
-            keys = [*rows.T[::-1], *keys]
-        order = valid[np.lexsort(keys)] if valid.size else valid
+        colour = _colours(
+            codes[valid],
+            directed[valid],
+            var[valid],
+            None if c is None else c[np.ix_(valid, valid)],
+        )
+        order = valid[np.argsort(colour, kind="stable")]
         self.order = order  # valid items, canonical order within groups
-        self.rep = _tie_classes(order, codes, directed, var, c)
+        self.rep = _tie_classes(
+            np.sort(colour), None if c is None else c[np.ix_(order, order)]
+        )
         y = x[order] if self.descending else -x[order]
         self.y = y
         var_s = var[order]
@@ -565,39 +569,79 @@ class _Problem:
         return np.asarray(e @ _sqrt_psd(self.cov).T)
 
 
-def _tie_classes(
-    order: NDArray[np.intp],
+def _colours(
     codes: NDArray[np.intp],
     directed: NDArray[np.float64],
     var: NDArray[np.float64],
-    c: NDArray[np.float64] | None,
+    cov: NDArray[np.float64] | None,
+) -> NDArray[np.intp]:
+    """Canonical class of each item, numbered in the canonical order.
+
+    Items are ordered by group, estimate (in the ranking's direction) and
+    variance. With `cov`, tied items are told apart by their covariances:
+    each round, an item's class is refined by the sorted list of (class,
+    covariance) of every other item, until no class splits (colour
+    refinement). Classes are functions of the values alone, so they and
+    their order do not depend on the order of the rows.
+    """
+    keys = [var + 0.0, directed + 0.0, codes.astype(np.float64)]  # -0.0 is 0.0
+    colour = _runs(np.stack(keys[::-1], axis=1))
+    n = colour.size
+    if cov is None or n == 0 or int(colour.max()) + 1 == n:
+        return colour
+    off = ~np.eye(n, dtype=bool)
+    cv = np.where(off, cov + 0.0, 0.0)
+    while True:  # refinement rounds: at most n, in practice a few
+        count = int(colour.max()) + 1
+        if count == n:
+            return colour
+        cls = np.where(off, colour[None, :], -1).astype(np.float64)
+        by = np.lexsort((cv, cls), axis=-1)
+        sig = np.concatenate(
+            [
+                colour[:, None].astype(np.float64),
+                np.take_along_axis(cls, by, axis=-1),
+                np.take_along_axis(cv, by, axis=-1),
+            ],
+            axis=1,
+        )
+        new = _runs(sig)
+        if int(new.max()) + 1 == count:
+            return colour
+        colour = new
+
+
+def _runs(rows: NDArray[np.float64]) -> NDArray[np.intp]:
+    """Rank of each row among the distinct rows, in lexicographic order."""
+    order = np.lexsort(rows.T[::-1])
+    s = rows[order]
+    new = np.ones(order.size, dtype=bool)
+    new[1:] = (s[1:] != s[:-1]).any(axis=1)
+    out = np.empty(order.size, dtype=np.intp)
+    out[order] = np.cumsum(new) - 1
+    return out
+
+
+def _tie_classes(
+    colour: NDArray[np.intp], cs: NDArray[np.float64] | None
 ) -> NDArray[np.intp]:
     """First canonical position of each position's class of interchangeable items.
 
-    Positions tie when group, estimate and variance are equal (and, with a
-    covariance matrix, its sorted rows); a run of tied positions is one class
-    when swapping any two of its items leaves the problem unchanged: with
-    `cov`, equal covariances with every item outside the run and one common
-    covariance inside it. A run that fails this (a covariance pattern with
-    a symmetry that also moves other items) keeps one class per item.
+    `colour` holds the items' classes in canonical order, `cs` the
+    covariance matrix in that order. A run of positions of one class is one
+    class of interchangeable items when swapping any two of them leaves the
+    problem unchanged: with `cov`, equal covariances with every other item.
+    A run that fails this (a covariance pattern with a symmetry that also
+    moves other items) keeps one class per item.
     """
-    n = order.size
+    n = colour.size
     pos = np.arange(n)
     if n == 0:
         return pos
-    same = (
-        (codes[order][1:] == codes[order][:-1])
-        & (directed[order][1:] == directed[order][:-1])
-        & (var[order][1:] == var[order][:-1])
-    )
-    if c is not None:
-        cs = c[np.ix_(order, order)]
-        srt = np.sort(cs, axis=1)
-        same &= (srt[1:] == srt[:-1]).all(axis=1)
     start = np.ones(n, dtype=bool)
-    start[1:] = ~same
+    start[1:] = colour[1:] != colour[:-1]
     rep = np.maximum.accumulate(np.where(start, pos, 0))
-    if c is None:
+    if cs is None:
         return rep
     # A run is interchangeable when each member can swap with the run's
     # first item: equal covariances with every other item. The swaps with
@@ -1299,12 +1343,16 @@ def rank_confidence_sets(
     :math:`LL^\top = \hat\Sigma` from an eigendecomposition, when `cov` is
     given), one column per ranked row in a canonical order (by group label,
     then estimate in the ranking's direction, then variance, then with `cov`
-    the row's sorted covariances), so that the sets do not depend on the
-    order of the rows; they serve every stepdown step. Rows that tie on all
-    of these and are interchangeable (with `cov`: the same covariance with
-    every other row) are the same item twice: each gets the set computed for
-    the first canonical position of its class, so identical rows get
-    identical sets whatever their order. All groups share one
+    the covariances with the other rows, compared by colour refinement), so
+    that the sets do not depend on the order of the rows; they serve every
+    stepdown step. Rows that tie on all of these and are interchangeable
+    (with `cov`: the same covariance with every other row) are the same item
+    twice: each gets the set computed for the first canonical position of
+    its class, so identical rows get identical sets whatever their order.
+    One case is left to the row order: with `cov`, rows that no comparison of
+    values tells apart but that are not interchangeable either (an exact
+    symmetry of the covariance pattern that swaps several pairs of rows at
+    once). All groups share one
     stream of draws, so adding or removing a group changes the draws the
     other groups receive (a change of the size of the Monte Carlo noise): to
     reproduce one group's sets exactly, call with the same groups. The

@@ -65,7 +65,7 @@ class Ranking(Result):
     [2. 1. 3.] [3 3 3]
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {"rank": "rank", "count": "rank_count"}
+    _column_names: ClassVar[Mapping[str, str]] = {"rank": "rank", "count": "rank_count"}
 
     rank: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     count: NDArray[np.int64] = field(converter=readonly, eq=array_eq)

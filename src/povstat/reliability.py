@@ -15,17 +15,14 @@ import itertools
 import math
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import Any, ClassVar, Literal, get_args
 
 import numpy as np
 from attrs import field, frozen
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
-from povstat._results import array_eq, readonly, readonly_float
-
-if TYPE_CHECKING:
-    import pandas as pd
+from povstat._results import Result, array_eq, readonly, readonly_float
 
 __all__ = [
     "RSE_CONVENTIONS",
@@ -169,8 +166,20 @@ RSE_CONVENTIONS: Mapping[str, RSEBands] = MappingProxyType(
 )
 
 
+_IS_STR = np.frompyfunc(lambda v: isinstance(v, str), 1, 1)
+
+
+def _flags(x: Any) -> NDArray[np.object_]:
+    """Labels as a read-only object array; any non-label (NaN, None) is None."""
+    arr = np.asarray(x, dtype=object)
+    keep = np.asarray(_IS_STR(arr), dtype=bool)
+    out = np.empty(arr.shape, dtype=object)
+    out[keep] = arr[keep]
+    return readonly(out)
+
+
 @frozen(kw_only=True)
-class ReliabilityFlags:
+class ReliabilityFlags(Result):
     """Reliability flags of estimates from their RSE.
 
     Attributes
@@ -193,29 +202,16 @@ class ReliabilityFlags:
     array([0, 0, 1, 2])
     """
 
+    _column_names: ClassVar[Mapping[str, str]] = {
+        "rse_pct": "rse_pct",
+        "band": "reliability_band",
+        "flag": "reliability",
+    }
+
     rse_pct: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     band: NDArray[np.int64] = field(converter=readonly, eq=array_eq)
-    flag: NDArray[np.object_] = field(converter=readonly, eq=array_eq)
+    flag: NDArray[np.object_] = field(converter=_flags, eq=array_eq)
     bands: RSEBands
-
-    def to_frame(self) -> pd.DataFrame:
-        """The flags as a frame.
-
-        Returns
-        -------
-        pandas.DataFrame
-            Columns ``rse_pct``, ``reliability_band`` and ``reliability``
-            (one row per estimate).
-        """
-        import pandas as pd  # local: the array layer does not need pandas
-
-        return pd.DataFrame(
-            {
-                "rse_pct": np.ravel(self.rse_pct),
-                "reliability_band": np.ravel(self.band),
-                "reliability": np.ravel(self.flag),
-            }
-        )
 
 
 def _bands(bands: object) -> RSEBands:

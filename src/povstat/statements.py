@@ -56,6 +56,7 @@ __all__ = [
     "NOT_HOLDS",
     "UNDECIDED",
     "StatementCheck",
+    "check_benchmark_statement",
     "check_change_statement",
     "check_consistency",
     "check_count_statement",
@@ -64,6 +65,7 @@ __all__ = [
     "check_level_change_statement",
     "check_rank_statement",
     "check_statements",
+    "check_top_statement",
 ]
 
 #: Verdict: the statement agrees with the figures.
@@ -209,6 +211,7 @@ def check_change_statement(
     stated_as: StatedAs,
     unit: Unit,
     decimals: int,
+    years: ArrayLike | None = None,
 ) -> StatementCheck:
     r"""Check "the rate fell by X percent": points, relative change, or neither.
 
@@ -235,6 +238,11 @@ def check_change_statement(
         Scale of the rates.
     decimals : int
         Decimal places of `stated` (2 for "0.11").
+    years : array_like, optional
+        Elapsed time in years (> 0; see :func:`povstat.decimal_year`) when
+        the statement gives an average per year: the stated size is then
+        compared with the points per year and, for "percent", with the
+        relative change per year, compound or simple (total / `years`).
 
     Returns
     -------
@@ -247,7 +255,8 @@ def check_change_statement(
         hold"`` otherwise. Figures: ``points``,
         ``relative_pct``, ``matches_points``, ``matches_relative`` (bool)
         and ``meaning`` (``"points"``, ``"relative"``, ``"both"`` or
-        ``"neither"``).
+        ``"neither"``); with `years` also ``points_per_year``,
+        ``relative_per_year_pct`` and ``compound_per_year_pct``.
 
     Raises
     ------
@@ -297,13 +306,34 @@ def check_change_statement(
     x = _validate.nonnegative(stated, "stated")
     b = _validate.numeric(before, "before")
     a = _validate.numeric(after, "after")
-    shape = _validate.shape(change=c.points, stated=x)
+    t = np.full((), np.nan) if years is None else _validate.positive(years, "years")
+    shape = _validate.shape(change=c.points, stated=x, years=t)
     points = np.broadcast_to(_snap(c.points), shape)
     rel = np.broadcast_to(_snap(c.relative), shape)
     xs = np.broadcast_to(x, shape)
     tol = 0.5 * 10.0**-d
-    m_points = np.abs(round_half_up(np.abs(points), d) - xs) < tol * 1e-6 + 1e-12
-    m_rel = np.abs(round_half_up(np.abs(rel), d) - xs) < tol * 1e-6 + 1e-12
+
+    def matches(v: NDArray[np.float64]) -> NDArray[np.bool_]:
+        return np.asarray(np.abs(round_half_up(np.abs(v), d) - xs) < tol * 1e-6 + 1e-12)
+
+    per_year: dict[str, NDArray[np.float64]] = {}
+    if years is None:
+        m_points = matches(points)
+        m_rel = matches(rel)
+    else:
+        yearly = annualized_change(before, after, years=t, unit=unit)
+        tb = np.broadcast_to(t, shape)
+        per_year = {
+            "points_per_year": np.broadcast_to(_snap(yearly.points_per_year), shape),
+            "relative_per_year_pct": _snap(rel / tb),
+            "compound_per_year_pct": np.broadcast_to(
+                _snap(yearly.compound_per_year), shape
+            ),
+        }
+        m_points = matches(per_year["points_per_year"])
+        m_rel = matches(per_year["relative_per_year_pct"]) | matches(
+            per_year["compound_per_year_pct"]
+        )
     sign_ok = points < 0 if dirn == "fall" else points > 0
     missing = np.isnan(points) | np.isnan(xs)
     m_said = m_points if as_points_flag else m_rel
@@ -334,6 +364,16 @@ def check_change_statement(
             f"{moved} {_fmt(abs(p), shown)} points ({_fmt(float(bb[i]), shown)} -> "
             f"{_fmt(float(ab[i]), shown)}), which is {relative_text}"
         )
+        if per_year:
+            core += (
+                f"; over {_fmt(float(np.broadcast_to(t, shape)[i]), 2)} years "
+                f"that is {_signed(float(per_year['points_per_year'][i]), shown)} "
+                "points a year, "
+                f"{_signed(float(per_year['relative_per_year_pct'][i]), 2)} % a "
+                "year on average or "
+                f"{_signed(float(per_year['compound_per_year_pct'][i]), 2)} % a "
+                "year compound"
+            )
         if not sign_ok[i]:
             tail = f"the statement says it would {dirn}"
         elif m_points[i] and not m_rel[i]:
@@ -362,6 +402,7 @@ def check_change_statement(
             "matches_points": m_points,
             "matches_relative": m_rel,
             "meaning": meaning,
+            **per_year,
         },
     )
 
@@ -1208,8 +1249,14 @@ def check_rank_statement(
     ties: Ties = "min",
     after: str | None = None,
     of: int | None = None,
+    stated_value: float | None = None,
+    value_decimals: int | None = None,
 ) -> StatementCheck:
     """Check a rank statement: "second lowest, after Kota Batu", "38th of 38".
+
+    A statement that gives the value too ("4th highest with 16.45 %") is
+    checked both ways: the subject's rank in the data, and whether the
+    stated value is the subject's and could hold the stated rank.
 
     Parameters
     ----------
@@ -1241,6 +1288,11 @@ def check_rank_statement(
     of : int, optional
         The number of ranked regions stated ("of 38"); regions without a
         value may be among them.
+    stated_value : float, optional
+        The value the statement gives for the subject ("with 59.9 %"), in
+        the unit of `values`.
+    value_decimals : int, optional
+        Decimal places of `stated_value`; required with it.
 
     Returns
     -------
@@ -1248,7 +1300,12 @@ def check_rank_statement(
         0-d verdict and reason. Figures: ``rank``, ``rank_min``,
         ``rank_max``, ``count``, ``value``, and ``before`` (the labels at
         rank ``stated_rank - 1``, joined by " and "). The reason names the
-        regions ranked ahead of the subject (up to three).
+        regions ranked ahead of the subject (up to three). With
+        `stated_value`: ``value_matches`` (the subject's value rounds to
+        it), and ``stated_value_rank_min`` and ``stated_value_rank_max``
+        (the ranks, over ties, that the stated value would have among the
+        others); a value that does not match makes the statement not
+        hold.
 
     Raises
     ------
@@ -1312,6 +1369,14 @@ def check_rank_statement(
         if name is not None and name not in set(names.tolist()):
             msg = f"`{arg}` {name!r} is not among `labels`"
             raise ValueError(msg)
+    if (stated_value is None) != (value_decimals is None):
+        msg = "`stated_value` and `value_decimals` must be given together"
+        raise ValueError(msg)
+    vd = (
+        None
+        if value_decimals is None
+        else _validate.decimals(value_decimals, "value_decimals")
+    )
     r_min = rank(v, descending=descending, ties="min")
     r_max = rank(v, descending=descending, ties="max")
     r_rule = rank(v, descending=descending, ties=ties)
@@ -1375,6 +1440,36 @@ def check_rank_statement(
             )
             if feasible:
                 verdict = UNDECIDED
+    extra: dict[str, Any] = {}
+    if stated_value is not None and vd is not None:
+        sv = float(_validate.finite_or_nan(stated_value, "stated_value"))
+        if float(round_half_up(sv, vd)) != float(round_half_up(sv, 10)):
+            msg = (
+                f"`stated_value` must be rounded to {vd} decimals, got {stated_value!r}"
+            )
+            raise ValueError(msg)
+        # The ranks the stated value would take among the other values.
+        w = v.copy()
+        w[k] = sv
+        s_lo = float(rank(w, descending=descending, ties="min").rank[k])
+        s_hi = float(rank(w, descending=descending, ties="max").rank[k])
+        matches = bool(round_half_up(value, vd) == sv) if not np.isnan(value) else False
+        at = f"{_fmt(s_lo, 0)}" + (f"-{_fmt(s_hi, 0)}" if s_hi > s_lo else "")
+        if np.isnan(value) or np.isnan(sv):
+            pass
+        elif matches:
+            reason += f"; its value {_fmt(value, vd)} is as stated"
+        else:
+            verdict = NOT_HOLDS
+            reason += (
+                f"; its value is {_fmt(value, max(vd, 2))}, not {_fmt(sv, vd)} "
+                f"({_fmt(sv, vd)} would rank {at})"
+            )
+        extra = {
+            "value_matches": matches,
+            "stated_value_rank_min": s_lo,
+            "stated_value_rank_max": s_hi,
+        }
     return StatementCheck(
         verdict=np.asarray(verdict),
         reason=np.asarray(reason),
@@ -1385,6 +1480,253 @@ def check_rank_statement(
             "count": count,
             "value": value,
             "before": before_text,
+            **extra,
+        },
+    )
+
+
+def check_benchmark_statement(
+    value: ArrayLike,
+    benchmark: ArrayLike,
+    *,
+    relation: Literal["below", "above"],
+    decimals: int,
+) -> StatementCheck:
+    """Check "below the national rate" or "above the province" on published figures.
+
+    Parameters
+    ----------
+    value : array_like
+        The published figure of the region the statement is about.
+    benchmark : array_like
+        The published figure it is compared with (e.g. Indonesia's rate, or
+        the province's), in the same unit; broadcast against `value`.
+    relation : {"below", "above"}
+        What the statement says of `value` against `benchmark`.
+    decimals : int
+        Decimal places both figures are published with.
+
+    Returns
+    -------
+    StatementCheck
+        ``"holds"`` where the published figures differ in the stated
+        direction, ``"does not hold"`` where they differ the other way,
+        ``"cannot tell"`` where they are equal as published (the true values
+        may differ either way within their rounding) or a figure is missing.
+        Figures: ``difference`` (value - benchmark).
+
+    Raises
+    ------
+    TypeError
+        If an input is not numeric or `decimals` is not an int.
+    ValueError
+        If `relation` is unknown, a figure is infinite or not rounded to
+        `decimals`, or the shapes do not broadcast.
+
+    See Also
+    --------
+    check_rank_statement : Statements of order among many regions.
+
+    Notes
+    -----
+    Two different figures rounded to the same :math:`d` decimals differ in
+    the same direction as their true values, since their rounding intervals
+    do not overlap [1]_; equal figures decide nothing.
+
+    References
+    ----------
+    .. [1] IEEE Std 754-2019, section 4.3.1, "roundTiesToAway".
+
+    Examples
+    --------
+    Kabupaten Lumajang, BPS March 2025: 8.60 %; Indonesia 8.47 %, Jawa Timur
+    9.50 %. "Below the national rate" does not hold; "below the province"
+    does:
+
+    >>> from povstat.statements import check_benchmark_statement
+    >>> res = check_benchmark_statement(8.60, [8.47, 9.50], relation="below",
+    ...                                 decimals=2)
+    >>> print(res.verdict)
+    ['does not hold' 'holds']
+    """
+    d = _validate.decimals(decimals)
+    rel = _validate.choice(relation, "relation", ("below", "above"))
+    v = _snap_to(_validate.finite_or_nan(value, "value"), d, "value")
+    b = _snap_to(_validate.finite_or_nan(benchmark, "benchmark"), d, "benchmark")
+    shape = _validate.shape(value=v, benchmark=b)
+    diff = np.broadcast_to(_snap(v - b), shape)
+    vb = np.broadcast_to(v, shape)
+    bb = np.broadcast_to(b, shape)
+    said = diff < 0 if rel == "below" else diff > 0
+    other = diff > 0 if rel == "below" else diff < 0
+    missing = np.isnan(diff)
+    verdict = np.where(
+        missing | (diff == 0), UNDECIDED, np.where(said, HOLDS, NOT_HOLDS)
+    )
+
+    def describe(i: tuple[int, ...]) -> str:
+        x, y = _fmt(float(vb[i]), d), _fmt(float(bb[i]), d)
+        if diff[i] == 0:
+            return f"{x} equals {y} as published: either may be the larger"
+        word = "below" if diff[i] < 0 else "above"
+        text = f"{x} is {word} {y} (by {_fmt(abs(float(diff[i])), d)})"
+        return text + (f", not {rel} it" if other[i] else "")
+
+    return StatementCheck(
+        verdict=verdict,
+        reason=_reasons(shape, missing, describe),
+        figures={"difference": diff},
+    )
+
+
+def check_top_statement(
+    values: ArrayLike,
+    labels: Sequence[str] | NDArray[Any],
+    *,
+    members: Sequence[str],
+    k: int,
+    descending: bool,
+    exactly: bool = False,
+) -> StatementCheck:
+    """Check a set statement: "all of X's regencies among the top six".
+
+    Parameters
+    ----------
+    values : array_like, 1-D
+        The values ranked; NaN is missing (a missing value could rank
+        anywhere).
+    labels : sequence of str
+        Region names, one per value; unique.
+    members : sequence of str
+        The regions the statement names.
+    k : int
+        The size of the top set ("top six": 6; "the ten lowest": 10).
+    descending : bool
+        True if the top is the highest values, False if the lowest.
+    exactly : bool, default False
+        False: every member is in the top `k` ("among the top six").
+        True: the members are the top `k` ("the ten lowest are ...").
+
+    Returns
+    -------
+    StatementCheck
+        0-d verdict: ``"holds"``, ``"does not hold"``, or ``"cannot tell"``
+        where ties at the edge of the top `k` (or missing values) decide it.
+        Figures: ``in_top`` (members surely in the top `k`), ``outside``
+        (members surely outside), ``undecided`` (members whose place depends
+        on ties or missing values), ``missed`` (with `exactly`: regions
+        surely in the top `k` that are not members), each joined by ", ".
+
+    Raises
+    ------
+    TypeError
+        If `values` is not numeric, `descending` or `exactly` is not a bool,
+        or `k` is not an int.
+    ValueError
+        If the lengths differ, labels repeat, a member is not among the
+        labels, members repeat, or `k` is not in 1 to the number of regions.
+
+    See Also
+    --------
+    check_rank_statement : One region's rank.
+
+    Notes
+    -----
+    A region is surely in the top :math:`k` when its rank with ties counted
+    against it (``"max"``) is at most :math:`k`, and surely outside when its
+    rank with ties in its favour (``"min"``) exceeds :math:`k` [1]_; a
+    missing competitor could rank first.
+
+    References
+    ----------
+    .. [1] Kendall, M. G. (1945), "The treatment of ties in ranking
+       problems", *Biometrika* 33(3), 239-251.
+
+    Examples
+    --------
+    BPS March 2024: are the four Madura regencies among the six highest
+    rates of East Java's 38 regencies and cities? Pamekasan (13.41 %) is
+    7th:
+
+    >>> from povstat.datasets import load_east_java
+    >>> from povstat.statements import check_top_statement
+    >>> df = load_east_java()
+    >>> t = df[df["region_type"].isin(["kabupaten", "kota"]) & (df["year"] == 2024)]
+    >>> madura = ["Kabupaten Bangkalan", "Kabupaten Sampang",
+    ...           "Kabupaten Pamekasan", "Kabupaten Sumenep"]
+    >>> res = check_top_statement(t["poverty_rate_pct"], t["region_name"].to_numpy(),
+    ...                           members=madura, k=6, descending=True)
+    >>> print(res.verdict, "|", res.reason)  # doctest: +NORMALIZE_WHITESPACE
+    does not hold | 3 of the 4 named are surely among the 6 highest; not among
+    them: Kabupaten Pamekasan
+    >>> print(check_top_statement(t["poverty_rate_pct"],
+    ...     t["region_name"].to_numpy(), members=madura, k=7,
+    ...     descending=True).verdict)
+    holds
+    """
+    v = _validate.numeric(values, "values")
+    lab = np.asarray(labels, dtype=object)
+    if v.ndim != 1 or lab.shape != v.shape:
+        msg = (
+            f"`values` and `labels` must be 1-D of the same length, got "
+            f"shapes {v.shape} and {lab.shape}"
+        )
+        raise ValueError(msg)
+    names = lab.astype(str)
+    uniq, counts = np.unique(names, return_counts=True)
+    if (counts > 1).any():
+        msg = f"`labels` must be unique, repeated: {list(uniq[counts > 1])}"
+        raise ValueError(msg)
+    exact = _validate.flag(exactly, "exactly")
+    if isinstance(k, bool) or not isinstance(k, int | np.integer):
+        msg = f"`k` must be an int, got {k!r}"
+        raise TypeError(msg)
+    if not 1 <= k <= names.size:
+        msg = f"`k` must lie in 1 to {names.size} (the number of regions), got {k}"
+        raise ValueError(msg)
+    wanted = [str(m) for m in members]
+    if len(set(wanted)) != len(wanted):
+        msg = f"`members` must not repeat, got {wanted}"
+        raise ValueError(msg)
+    unknown_members = sorted(set(wanted) - set(names.tolist()))
+    if unknown_members:
+        msg = f"`members` {unknown_members} are not among `labels`"
+        raise ValueError(msg)
+    n_missing = int(np.isnan(v).sum())
+    r_min = rank(v, descending=descending, ties="min").rank
+    r_max = rank(v, descending=descending, ties="max").rank
+    # Missing competitors could all rank ahead: widen the worst case.
+    surely_in = ~np.isnan(v) & (r_max + n_missing <= k)
+    surely_out = ~np.isnan(v) & (r_min > k)
+    is_member = np.isin(names, wanted)
+    ins = sorted(names[is_member & surely_in].tolist())
+    outs = sorted(names[is_member & surely_out].tolist())
+    open_ = sorted(names[is_member & ~surely_in & ~surely_out].tolist())
+    missed = sorted(names[~is_member & surely_in].tolist()) if exact else []
+    if (exact and len(wanted) != k) or outs or missed:
+        verdict = NOT_HOLDS
+    elif open_:
+        verdict = UNDECIDED
+    else:
+        verdict = HOLDS
+    top = "highest" if descending else "lowest"
+    parts = [f"{len(ins)} of the {len(wanted)} named are surely among the {k} {top}"]
+    if outs:
+        parts.append(f"not among them: {', '.join(outs)}")
+    if open_:
+        parts.append(f"decided by ties or missing values: {', '.join(open_)}")
+    if missed:
+        parts.append(f"also among them but not named: {', '.join(missed)}")
+    if exact and len(wanted) != k:
+        parts.append(f"{len(wanted)} regions are named for a set of {k}")
+    return StatementCheck(
+        verdict=np.asarray(verdict),
+        reason=np.asarray("; ".join(parts)),
+        figures={
+            "in_top": ", ".join(ins),
+            "outside": ", ".join(outs),
+            "undecided": ", ".join(open_),
+            "missed": ", ".join(missed),
         },
     )
 
@@ -1416,6 +1758,8 @@ _NUMBER_COLUMNS: tuple[tuple[tuple[str, ...], str, bool, float, bool], ...] = (
     (("count",), "base", False, 0, True),
     (("rank",), "stated_rank", True, 1, False),
     (("rank",), "of", True, 1, True),
+    (("rank",), "stated_value", False, -np.inf, True),
+    (("rank",), "value_decimals", True, -15, True),
 )
 
 
@@ -1530,7 +1874,8 @@ def check_statements(
         ``"change"`` (of the rate): ``region``, ``period_before``,
         ``period_after``, ``stated``, ``direction`` ("fall"/"rise"),
         ``stated_as`` ("percent"/"points": the statement's unit word),
-        ``decimals``.
+        ``decimals``, and an optional bool ``per_year`` for an average per
+        year over the elapsed time.
         ``"level_change"`` (of the number of poor, or of the column named in
         an optional ``measure`` column, such as the poverty line): the same
         columns, with ``stated_as`` "percent", "points" or "units", and an
@@ -1547,8 +1892,9 @@ def check_statements(
         ``measure`` (a column of `data`), ``stated`` (in that column's unit),
         ``decimals``.
         ``"rank"``: ``region``, ``period``, ``stated_rank``, ``descending``
-        (bool), optional ``after`` and ``of``; regions ranked among the rows
-        of `data` at that period (and in the same `group`, if given).
+        (bool), optional ``after``, ``of``, and ``stated_value`` with
+        ``value_decimals``; regions ranked among the rows of `data` at that
+        period (and in the same `group`, if given).
 
         Numbers must be numbers: text such as "0,11" is refused (read it
         with :func:`povstat.parse_numbers`), as are ranks and decimals that
@@ -1728,9 +2074,14 @@ def check_statements(
     kinds = st["kind"].astype(str)
 
     s = st[kinds == "change"]
+    s = s.assign(
+        _yearly=s["per_year"].fillna(False).astype(bool)
+        if "per_year" in s.columns
+        else False
+    )
     # One vectorised call per (direction, unit word, decimals) combination.
-    for (direction, said, d), u in (
-        s.groupby(["direction", "stated_as", "decimals"]) if len(s) else ()
+    for (direction, said, d, per_year), u in (
+        s.groupby(["direction", "stated_as", "decimals", "_yearly"]) if len(s) else ()
     ):
         res = check_change_statement(
             lookup(rate, u["region"], u["period_before"]),
@@ -1740,6 +2091,9 @@ def check_statements(
             stated_as=cast("StatedAs", said),
             unit=unit,
             decimals=int(cast("float", d)),
+            years=_elapsed_years(u["period_before"], u["period_after"])
+            if bool(per_year)
+            else None,
         )
         verdict[u.index.to_numpy()] = res.verdict
         reason[u.index.to_numpy()] = res.reason
@@ -1873,6 +2227,12 @@ def check_statements(
             descending=bool(row["descending"]),
             after=None if pd.isna(row.get("after", None)) else str(row["after"]),
             of=None if pd.isna(row.get("of", None)) else int(row["of"]),
+            stated_value=None
+            if pd.isna(row.get("stated_value", None))
+            else float(row["stated_value"]),
+            value_decimals=None
+            if pd.isna(row.get("value_decimals", None))
+            else int(row["value_decimals"]),
         )
         verdict[pos] = str(res.verdict)
         reason[pos] = str(res.reason)

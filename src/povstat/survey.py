@@ -37,7 +37,7 @@ References
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import Any, ClassVar, Literal, get_args
 
 import numpy as np
 from attrs import field, frozen
@@ -46,7 +46,7 @@ from scipy import sparse
 from scipy.special import stdtrit
 
 from povstat import _validate
-from povstat._results import array_eq, freeze, readonly, readonly_float
+from povstat._results import Result, array_eq, freeze, readonly, readonly_float
 from povstat._validate import Unit
 from povstat.fgt import (
     NUMPY_OPS,
@@ -60,9 +60,6 @@ from povstat.fgt import (
     unit_terms,
 )
 from povstat.uncertainty import _level
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 __all__ = ["LonelyPsu", "PovertyEstimates", "poverty_estimates"]
 
@@ -123,8 +120,18 @@ class _Design:
     overall: bool
 
 
+def _design_repr(design: _Design | None) -> str:
+    if design is None:
+        return "None"
+    red = design.reduced
+    return (
+        f"<reduced table: {red.sw.shape[0]} cells, {red.n_strata} strata, "
+        f"{red.n_domains} domains>"
+    )
+
+
 @frozen(kw_only=True)
-class PovertyEstimates:
+class PovertyEstimates(Result):
     r"""Poverty measures by domain with design-based standard errors.
 
     One row per domain and measure, domain-major (all measures of the first
@@ -157,6 +164,9 @@ class PovertyEstimates:
         Confidence level of the bounds.
     unit : {"fraction", "percent"}
         Scale of the estimates, errors and bounds.
+    design : object
+        The reduced table and weights the covariance matrix is computed
+        from (shown in the repr by its size only).
 
     Examples
     --------
@@ -168,6 +178,20 @@ class PovertyEstimates:
     >>> est.cov.shape
     (1, 1)
     """
+
+    _column_names: ClassVar[Mapping[str, str]] = {
+        "domain": "domain",
+        "measure": "measure",
+        "estimate": "estimate",
+        "se": "se",
+        "lower": "lower",
+        "upper": "upper",
+        "rse_pct": "rse_pct",
+        "deff": "deff",
+        "n": "n",
+        "n_psu": "n_psu",
+        "df": "df",
+    }
 
     domain: NDArray[Any] = field(converter=readonly, eq=array_eq)
     measure: NDArray[np.str_] = field(converter=readonly, eq=array_eq)
@@ -182,7 +206,7 @@ class PovertyEstimates:
     df: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     level: float
     unit: Unit
-    design: _Design | None = field(default=None, eq=False, repr=False)
+    design: _Design | None = field(default=None, eq=False, repr=_design_repr)
 
     @property
     def cov(self) -> NDArray[np.float64]:
@@ -195,34 +219,6 @@ class PovertyEstimates:
             msg = "this result holds no design, so no covariance matrix"
             raise ValueError(msg)
         return freeze(_covariance(self.design))
-
-    def to_frame(self) -> pd.DataFrame:
-        """The rows as a pandas DataFrame.
-
-        Returns
-        -------
-        pandas.DataFrame
-            Columns ``domain``, ``measure``, ``estimate``, ``se``,
-            ``lower``, ``upper``, ``rse_pct``, ``deff``, ``n``, ``n_psu``,
-            ``df``.
-        """
-        import pandas as pd
-
-        return pd.DataFrame(
-            {
-                "domain": self.domain,
-                "measure": self.measure,
-                "estimate": self.estimate,
-                "se": self.se,
-                "lower": self.lower,
-                "upper": self.upper,
-                "rse_pct": self.rse_pct,
-                "deff": self.deff,
-                "n": self.n,
-                "n_psu": self.n_psu,
-                "df": self.df,
-            }
-        )
 
 
 # --------------------------------------------------------------------------

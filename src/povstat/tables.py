@@ -516,6 +516,11 @@ def read_bps_table(
     read = _read_grid(source, sheet_name=sheet_name, sep=sep, encoding=encoding)
     grid = read.grid
     text = grid.map(_cell_text).to_numpy(dtype=object)
+    if read.formula is not None:
+        # A formula without a stored result is not an empty cell: its text
+        # shows in labels and headers, and its value cell is reported.
+        pending = read.formula != None  # noqa: E711 - elementwise
+        text[pending] = read.formula[pending]
     # A table placed from the second spreadsheet column on: the region names
     # are in the first column that holds anything.
     filled = (text != "").any(axis=0)
@@ -753,7 +758,8 @@ def _read_xlsx(source: Path | io.BytesIO, sheet_name: str | int) -> _Read:
             number = isinstance(v, int | float) and not isinstance(v, bool)
             percent[i, j] = number and _percent_format(cell.number_format)
             if v is None and wcell.data_type == "f":
-                formula[i, j] = str(wcell.value)
+                # An array formula is an object holding its text.
+                formula[i, j] = str(getattr(wcell.value, "text", wcell.value))
     # Trailing empty rows and columns are layout.
     used = (values != None) | (formula != None)  # noqa: E711 - elementwise
     n_r = int(np.flatnonzero(used.any(axis=1)).max()) + 1 if used.any() else 0

@@ -119,6 +119,12 @@ def _digits(x: float, d: int) -> str:
     return f"{v:.{max(d, 0)}f}"
 
 
+def _display(x: float, d: int) -> str:
+    """`x` rounded half up to `d` decimals, with thousands separators."""
+    v = float(round_half_up(x, d))
+    return f"{v:,.{max(d, 0)}f}"
+
+
 def _distance(values: pd.Series[Any], at: object) -> NDArray[np.float64]:
     """How far each period is from `at` (days for dates), for ordering."""
     if pd.api.types.is_datetime64_any_dtype(values):
@@ -331,8 +337,8 @@ def trace_figure(
     if float(round_half_up(published, d)) == x:
         return result(
             _HOLDS,
-            f"{label}, {measure} is {_digits(published, _shown(published, d))}, "
-            f"which rounds to {_digits(x, d)}",
+            f"{label}, {measure} is {_display(published, _shown(published, d))}, "
+            f"which rounds to {_display(x, d)}",
             empty,
         )
 
@@ -433,8 +439,8 @@ def trace_figure(
     }
     head = (
         f"{label}, {measure} is "
-        f"{_digits(published, _shown(published, min(max(d, 0), 2)))}, "
-        f"not {_digits(x, d)}"
+        f"{_display(published, _shown(published, min(max(d, 0), 2)))}, "
+        f"not {_display(x, d)}"
     )
     if not order.size:
         return result(_NOT_HOLDS, head + "; no cell of `data` matches it", cand)
@@ -446,7 +452,7 @@ def trace_figure(
             return f"it is {_digits(published, d)} with {slip_text[j]}"
         r = int(rows[i])
         cell = ", ".join(_show(table[k].iloc[r]) for k in keys)
-        shown = _digits(values[j], _shown(values[j], min(max(d, 0), 2)))
+        shown = _display(values[j], _shown(values[j], min(max(d, 0), 2)))
         return f"it matches {cell}, {meas[i]} = {shown} ({slip_text[j]})"
 
     return result(_NOT_HOLDS, head + "; " + "; or ".join(map(origin, best)), cand)

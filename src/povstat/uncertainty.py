@@ -22,7 +22,6 @@ from typing import ClassVar, Literal, cast
 import numpy as np
 from attrs import field, frozen
 from numpy.typing import ArrayLike, NDArray
-from scipy.special import expit, logit, ndtr, ndtri
 
 from povstat import _validate
 from povstat._results import Result, array_eq, freeze, readonly, readonly_float
@@ -84,6 +83,8 @@ def _level(value: object, name: str = "level") -> float:
 
 def _z(level: float) -> float:
     """Two-sided standard normal critical value for a confidence level."""
+    from scipy.special import ndtri  # local: scipy loads on first use
+
     # -ndtri(alpha/2) is accurate even for levels very close to 1.
     return float(-ndtri((1.0 - level) / 2.0))
 
@@ -477,7 +478,7 @@ class RateInterval(Result):
     8.04 11.96
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "estimate": "rate",
         "se": "rate_se",
         "lower": "rate_lower",
@@ -630,6 +631,8 @@ def rate_interval(
             hi = p + z * s
         else:
             inner = (p > 0) & (p < 1)
+            from scipy.special import expit, logit  # local: loads on first use
+
             lp = logit(np.where(inner, p, 0.5))
             with np.errstate(divide="ignore", invalid="ignore"):
                 sl = s / (p * (1.0 - p))
@@ -697,7 +700,7 @@ class HeadcountInterval(Result):
     (array(0.), True)
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "estimate": "headcount",
         "lower": "headcount_lower",
         "upper": "headcount_upper",
@@ -923,7 +926,7 @@ class ChangeTest(Result):
     True
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "points": "change_points",
         "se": "change_se",
         "lower": "change_lower",
@@ -1054,6 +1057,8 @@ def change_test(
     sd = np.sqrt(np.maximum(var, 0.0))
     with np.errstate(divide="ignore", invalid="ignore"):
         zstat = d / sd
+    from scipy.special import ndtr  # local: scipy loads on first use
+
     p = 2.0 * ndtr(-np.abs(zstat))
     zc = _z(lev)
     shape = np.broadcast_shapes(np.shape(d), np.shape(sd))

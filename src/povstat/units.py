@@ -42,6 +42,11 @@ class Interval(Result):
         Whether each bound belongs to the interval. The interval a figure
         rounded half up stands for is closed below and open above for positive
         figures, e.g. ``[4.255, 4.265)`` for 4.26.
+    decimals : int or None
+        Decimal places of the bounds when they are exact decimal numbers (a
+        rounding interval: one more than the figure), shown in full by
+        ``str``; None for bounds that are not (shown to 10 significant
+        digits).
 
     Examples
     --------
@@ -53,7 +58,7 @@ class Interval(Result):
     True
     """
 
-    _columns: ClassVar[Mapping[str, str]] = {
+    _column_names: ClassVar[Mapping[str, str]] = {
         "lower": "lower",
         "upper": "upper",
         "lower_closed": "lower_closed",
@@ -64,6 +69,7 @@ class Interval(Result):
     upper: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     lower_closed: NDArray[np.bool_] = field(converter=readonly, eq=array_eq)
     upper_closed: NDArray[np.bool_] = field(converter=readonly, eq=array_eq)
+    decimals: int | None = None
 
     @property
     def width(self) -> NDArray[np.float64]:
@@ -90,9 +96,12 @@ class Interval(Result):
 
     def __str__(self) -> str:
         """Show the interval in the usual bracket notation."""
+        # Exact decimal bounds in full: each float is the one nearest to its
+        # decimal, so formatting to `decimals` places gives that decimal back.
+        form = ".10g" if self.decimals is None else f".{self.decimals}f"
 
         def one(lo: Any, hi: Any, lc: Any, uc: Any) -> str:
-            return f"{'[' if lc else '('}{lo:.10g}, {hi:.10g}{']' if uc else ')'}"
+            return f"{'[' if lc else '('}{lo:{form}}, {hi:{form}}{']' if uc else ')'}"
 
         if self.lower.ndim == 0:
             return one(self.lower, self.upper, self.lower_closed, self.upper_closed)
@@ -351,8 +360,10 @@ def rounding_interval(value: ArrayLike, decimals: int) -> Interval:
     TypeError
         If `value` is not numeric or `decimals` is not an int.
     ValueError
-        If `decimals` is out of range, or a value is not a figure rounded to
-        `decimals` places (e.g. 4.263 at 2 decimals).
+        If `decimals` is out of range, a value is not a figure rounded to
+        `decimals` places (e.g. 4.263 at 2 decimals), or it has 15 or more
+        significant digits at `decimals` places (its bounds, one digit
+        longer, would not be exact in float64).
 
     See Also
     --------
@@ -392,8 +403,18 @@ def rounding_interval(value: ArrayLike, decimals: int) -> Interval:
     # very threshold round_half_up compares with. v - h would add the
     # rounding errors of v and h (37.78 + 0.005 lies above 37.785).
     sc, multiply = _scale(d)
-    with np.errstate(invalid="ignore"):
+    with np.errstate(invalid="ignore", over="ignore"):
         k = np.rint(np.abs(v) * sc if multiply else np.abs(v) / sc)
+    wide = k >= _EXACT_BELOW  # NaN compares False
+    if wide.any():
+        first = float(np.ravel(v[wide] if v.ndim else v)[0])
+        msg = (
+            f"`value` must have fewer than 15 significant digits at {d} "
+            f"decimals, found {first!r}: the bounds of its rounding interval "
+            "would need more digits than float64 holds"
+        )
+        raise ValueError(msg)
+    with np.errstate(invalid="ignore"):
         lo = (k - 0.5) / sc if multiply else (k - 0.5) * sc
         hi = (k + 0.5) / sc if multiply else (k + 0.5) * sc
     neg = v < 0
@@ -402,4 +423,5 @@ def rounding_interval(value: ArrayLike, decimals: int) -> Interval:
         upper=np.where(neg, -lo, hi),
         lower_closed=v > 0,
         upper_closed=neg,
+        decimals=max(d + 1, 0),
     )

@@ -200,7 +200,7 @@ def aggregate_regions(
         nan_policy=nan_policy,
     )
     _, first = np.unique(cell, return_index=True)
-    out = result._columns()
+    out = result._frame_columns()
     out["group"] = names[first]
     return cast(
         "IntoFrameT", _new_frame(table, out, period=period, period_rows=rows[first])

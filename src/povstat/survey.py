@@ -2,12 +2,13 @@ r"""Design-based standard errors of poverty measures from survey microdata.
 
 A poverty measure by domain is a ratio of two weighted totals,
 :math:`\hat R_d = \hat T_d / \hat N_d` with :math:`\hat T_d = \sum_{i\in d}
-w_i t_i` (``t`` the per-unit term of :mod:`povstat.fgt`) and :math:`\hat N_d =
-\sum_{i\in d} w_i`. Its variance under a stratified multi-stage design is
-estimated by Taylor linearisation [1]_: the linearised variable
+w_i t_i` (``t`` the per-unit term of :mod:`povstat.poverty_measures`) and
+:math:`\hat N_d = \sum_{i\in d} w_i`. Its variance under a stratified
+multi-stage design is estimated by Taylor linearisation [1]_: the linearised variable
 :math:`u_i = w_i (t_i - \hat R_d)\,1[i\in d] / \hat N_d` is summed within each
 primary sampling unit (PSU) and the PSU totals :math:`u_{hj}` vary within
-strata :math:`h` as if the :math:`n_h` PSUs had been drawn with replacement:
+strata :math:`h` as if the :math:`n_h` PSUs had been drawn with replacement
+(the default of R ``survey`` [2]_):
 
 .. math::
 
@@ -48,7 +49,7 @@ from scipy.special import stdtrit
 from povstat import _validate
 from povstat._results import Result, array_eq, freeze, readonly, readonly_float
 from povstat._validate import Unit
-from povstat.fgt import (
+from povstat.poverty_measures import (
     NUMPY_OPS,
     Comparison,
     MissingPolicy,

@@ -323,7 +323,10 @@ def test_margins_of_error_column_and_a_common_correlation() -> None:
     # By hand: N = 100, 300 (implied); w = 0.25, 0.75; Var = 0.0625 + 2.25 +
     # 2 * 0.5 * 0.25 * 0.75 * 1 * 2 = 2.6875.
     np.testing.assert_allclose(by_se["pooled_rate_se"], np.sqrt(2.6875), rtol=1e-12)
-    with pytest.raises(ValueError, match=r"`headcount` is missing \(NaN\)"):
+    with pytest.raises(
+        ValueError,
+        match="`headcount` column 'poor_thousands' is missing for region 'a'",
+    ):
         aggregate_regions(
             d.assign(poor_thousands=[NAN, 60.0]),
             groups={"ab": ["a", "b"]},

@@ -213,6 +213,12 @@ def aggregate_regions(
             partial(_present, cols[a], a, columns[a], regions[rows], nan_policy)
             for a in columns
         ),
+        *(
+            partial(_checks.rate, cols[a], a, columns[a], u)
+            if a == "rate"
+            else partial(_checks.nonnegative, cols[a], a, columns[a])
+            for a in columns
+        ),
     )
     _, first = np.unique(cell, return_index=True)
     out = result._frame_columns()

@@ -26,9 +26,6 @@ from povstat import (
     implied_population,
     rank,
     rate_to_headcount,
-    with_change_from_base,
-    with_changes,
-    with_headcount_decomposition,
     with_ranks,
 )
 
@@ -39,6 +36,16 @@ with_headcount = partial(povstat.with_headcount, rate="rate", population="popula
 with_rate = partial(povstat.with_rate, headcount="headcount", population="population")
 with_implied_population = partial(
     povstat.with_implied_population, rate="rate", headcount="headcount"
+)
+with_changes = partial(povstat.with_changes, rate="rate", region="region")
+with_change_from_base = partial(
+    povstat.with_change_from_base, rate="rate", region="region"
+)
+with_headcount_decomposition = partial(
+    povstat.with_headcount_decomposition,
+    rate="rate",
+    headcount="headcount",
+    region="region",
 )
 
 CHANGE_COLUMNS = [
@@ -328,7 +335,7 @@ def test_changes_fraction_unit_points_are_fractions() -> None:
 
 def test_changes_integer_rate_and_custom_names() -> None:
     df = pd.DataFrame({"kab": ["A", "A"], "tahun": [2020, 2021], "p0": [10, 8]})
-    out = with_changes(df, unit="percent", value="p0", region="kab", period="tahun")
+    out = with_changes(df, unit="percent", rate="p0", region="kab", period="tahun")
     close(out["change_points"], [NAN, -2.0])
 
 
@@ -830,8 +837,8 @@ def test_bad_unit(adapter: Callable[..., Any], kw: dict[str, Any]) -> None:
     [
         (with_headcount, {}, "rate"),
         (with_implied_population, {}, "rate"),
-        (with_changes, {}, "value"),
-        (with_change_from_base, {"base": 2019}, "value"),
+        (with_changes, {}, "rate"),
+        (with_change_from_base, {"base": 2019}, "rate"),
         (with_headcount_decomposition, {}, "rate"),
     ],
 )
@@ -988,8 +995,6 @@ def test_attack_regressions() -> None:
     # Found by attack testing: key columns named like internal aggregates,
     # infinite periods, a base period present in no row.
     import polars as pl
-
-    from povstat import with_change_from_base, with_changes
 
     df = pl.DataFrame({"rows": ["a", "a"], "period": [2019, 2020], "rate": [5.0, 4.0]})
     out = with_change_from_base(df, unit="percent", base=2019, region="rows")

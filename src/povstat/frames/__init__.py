@@ -14,13 +14,15 @@ back as one, over the collected rows). The modules mirror the array modules:
 from __future__ import annotations
 
 from povstat.frames._legacy import (
-    with_change_from_base,
     with_change_test,
-    with_changes,
-    with_headcount_decomposition,
     with_rank_sets,
     with_ranks,
     with_rate_interval,
+)
+from povstat.frames.change import (
+    with_change_from_base,
+    with_changes,
+    with_headcount_decomposition,
 )
 from povstat.frames.headcount import with_headcount, with_implied_population, with_rate
 

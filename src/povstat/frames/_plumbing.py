@@ -45,6 +45,7 @@ __all__ = [
     "Periods",
     "Table",
     "attach",
+    "cells",
     "collect",
     "column",
     "keys",
@@ -74,6 +75,7 @@ _SPARK_LIKE = frozenset(
     }
 )
 _RANK: dict[str, int] = {"numpy": 0, "nullable": 1, "pyarrow": 2}
+_SHOW_KEYS = 5
 
 
 class Table:
@@ -285,6 +287,26 @@ class Periods:
         self.per_year = 12 if temporal else 1
 
 
+def is_temporal(table: Table, name: str) -> bool:
+    """Whether column `name` holds dates or datetimes (else it must be numeric).
+
+    Raises
+    ------
+    TypeError
+        If the column is neither numeric nor a date.
+    """
+    dtype = table.dtype(name)
+    if isinstance(dtype, nw.Datetime | nw.Date):
+        return True
+    if dtype.is_numeric():
+        return False
+    msg = (
+        f"column {name!r} (argument `period`) must be numeric (a time in "
+        f"years, e.g. 2019 or 2019.5) or a date/datetime, got {dtype}"
+    )
+    raise TypeError(msg)
+
+
 def periods(table: Table, name: str) -> Periods:
     """Read the period column `name`: numeric (years) or date/datetime.
 
@@ -295,8 +317,7 @@ def periods(table: Table, name: str) -> Periods:
     ValueError
         If a period is missing or infinite.
     """
-    dtype = table.dtype(name)
-    if isinstance(dtype, nw.Datetime | nw.Date):
+    if is_temporal(table, name):
         if table.pandas is not None:
             when = table.pandas[name].dt
             year = when.year.to_numpy(dtype=np.float64, na_value=np.nan)
@@ -310,17 +331,11 @@ def periods(table: Table, name: str) -> Periods:
             month = _float_array(parts.get_column("m").to_numpy())
         ticks = _grouping.month_count(year, month)
         temporal = True
-    elif dtype.is_numeric():
+    else:
         ticks = (
             column(table, name) if table.pandas is None else _pandas_float(table, name)
         )
         temporal = False
-    else:
-        msg = (
-            f"column {name!r} (argument `period`) must be numeric (a time in "
-            f"years, e.g. 2019 or 2019.5) or a date/datetime, got {dtype}"
-        )
-        raise TypeError(msg)
     missing = int(np.count_nonzero(np.isnan(ticks)))
     if missing:
         msg = (
@@ -336,6 +351,59 @@ def periods(table: Table, name: str) -> Periods:
         )
         raise ValueError(msg)
     return Periods(ticks, temporal=temporal)
+
+
+def cells(table: Table, *, region: str, period: str) -> tuple[_grouping.Cells, Periods]:
+    """Key each row by its (region, period) cell; refuse repeated keys.
+
+    Parameters
+    ----------
+    table : Table
+        From :func:`collect`.
+    region, period : str
+        Key columns (checked present by ``_checks.require``).
+
+    Returns
+    -------
+    cells : povstat._grouping.Cells
+        Cell key, order and previous rows.
+    periods : Periods
+        The period column as a time.
+
+    Raises
+    ------
+    TypeError
+        If `period` is neither numeric nor a date.
+    ValueError
+        If a key is missing, a period infinite, or a (region, period) key
+        appears more than once: the message lists the first keys, in order,
+        and how many there are.
+    """
+    groups = keys(table, [region], arg="region")
+    when = periods(table, period)
+    found = _grouping.Cells(groups, when.ticks)
+    repeated = found.duplicated()
+    if repeated.size:
+        regions = labels(table, region)[repeated]
+        times = labels(table, period)[repeated]
+        shown = ", ".join(
+            f"({show(r)}, {show(p)})"
+            for r, p in zip(regions[:_SHOW_KEYS], times[:_SHOW_KEYS], strict=True)
+        )
+        more = ", ..." if repeated.size > _SHOW_KEYS else ""
+        month = (
+            " (dates in the same calendar month are the same period)"
+            if when.temporal
+            else ""
+        )
+        msg = (
+            f"each ({region!r}, {period!r}) key must appear at most once{month}, "
+            f"found {repeated.size} duplicated key(s): {shown}{more}; does the "
+            "table mix survey rounds (e.g. March and September) or levels "
+            "(regions and their province)? Filter it, or use a finer period column"
+        )
+        raise ValueError(msg)
+    return found, when
 
 
 def _pandas_float(table: Table, name: str) -> NDArray[np.float64]:

@@ -26,7 +26,6 @@ from povstat import (
     implied_population,
     rank,
     rate_to_headcount,
-    with_ranks,
 )
 
 # The test tables name their columns plainly ("rate", "headcount",
@@ -37,6 +36,7 @@ with_rate = partial(povstat.with_rate, headcount="headcount", population="popula
 with_implied_population = partial(
     povstat.with_implied_population, rate="rate", headcount="headcount"
 )
+with_ranks = partial(povstat.with_ranks, rate="rate")
 with_changes = partial(povstat.with_changes, rate="rate", region="region")
 with_change_from_base = partial(
     povstat.with_change_from_base, rate="rate", region="region"
@@ -913,7 +913,7 @@ def test_non_numeric_columns_are_type_errors() -> None:
         TypeError, match=r"argument `period`\) must be numeric .* or a date"
     ):
         with_changes(df, unit="percent")
-    with pytest.raises(TypeError, match=r"argument `value`\) must be numeric"):
+    with pytest.raises(TypeError, match=r"argument `rate`\) must be numeric"):
         with_ranks(pd.DataFrame({"rate": ["a"]}), descending=True)
 
 

@@ -1410,3 +1410,23 @@ def adjust_pvalues(p_value: ArrayLike, *, method: AdjustMethod) -> NDArray[np.fl
     out = np.empty_like(adj)
     np.put_along_axis(out, order, adj, axis=-1)
     return out
+
+
+def _rate_se_in_unit(
+    rate: ArrayLike,
+    *,
+    unit: Unit,
+    se: ArrayLike | None = None,
+    n_effective: ArrayLike | None = None,
+) -> NDArray[np.float64]:
+    """SE of a rate in `unit`: `se` as given, or binomial from `n_effective`.
+
+    The standard error :func:`rate_interval` uses, for callers that report
+    it beside the interval.
+    """
+    u = _validate.unit(unit)
+    r = _validate.rate(rate, "rate", u)
+    scale = _SCALE[u]
+    return np.asarray(
+        _rate_se(r, r / scale, scale, se=se, n_effective=n_effective) * scale
+    )

@@ -13,18 +13,18 @@ back as one, over the collected rows). The modules mirror the array modules:
 
 from __future__ import annotations
 
-from povstat.frames._legacy import (
-    with_change_test,
-    with_rank_sets,
-    with_ranks,
-    with_rate_interval,
-)
 from povstat.frames.change import (
     with_change_from_base,
     with_changes,
     with_headcount_decomposition,
 )
 from povstat.frames.headcount import with_headcount, with_implied_population, with_rate
+from povstat.frames.ranking import with_ranks
+from povstat.frames.uncertainty import (
+    with_change_test,
+    with_rank_sets,
+    with_rate_interval,
+)
 
 __all__ = [
     "with_change_from_base",

@@ -32,12 +32,14 @@ from typing import Any, Literal, cast
 import numpy as np
 import pandas as pd
 from attrs import field, frozen
+from narwhals.stable.v2.typing import IntoFrame
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
 from povstat._results import array_eq, readonly
 from povstat._validate import Unit
 from povstat.change import rate_change
+from povstat.frames import _plumbing
 from povstat.ranking import Ties, rank
 from povstat.units import round_half_up, rounding_interval
 
@@ -1018,8 +1020,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 
 
 def check_statements(
-    statements: pd.DataFrame,
-    data: pd.DataFrame,
+    statements: IntoFrame,
+    data: IntoFrame,
     *,
     unit: Unit,
     region: str = "region",
@@ -1033,8 +1035,9 @@ def check_statements(
 
     Parameters
     ----------
-    statements : pandas.DataFrame
-        One row per statement, with a ``kind`` column and the columns that
+    statements : pandas.DataFrame, polars.DataFrame, ...
+        Any frame narwhals supports (a lazy one is collected). One row per
+        statement, with a ``kind`` column and the columns that
         kind needs:
 
         ``"change"``: ``region``, ``period_before``, ``period_after``,
@@ -1066,8 +1069,8 @@ def check_statements(
     Returns
     -------
     pandas.DataFrame
-        A copy of `statements` (same index and order) with ``verdict`` and
-        ``reason`` columns added.
+        A copy of `statements` (same index and order; other frames are read
+        into pandas) with ``verdict`` and ``reason`` columns added.
 
     Raises
     ------
@@ -1114,6 +1117,8 @@ def check_statements(
     from povstat.headcount import implied_population
 
     scale = float(_validate.positive(persons_per_poor_unit, "persons_per_poor_unit"))
+    statements = _plumbing.to_pandas(statements, arg="statements")
+    data = _plumbing.to_pandas(data, arg="data")
     for c in (region, period, rate, poor):
         if c not in data.columns:
             msg = f"`data` has no column {c!r}; columns present: {list(data.columns)}"

@@ -31,7 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import numbers
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, TypeAlias, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, cast
 
 import narwhals.stable.v2 as nw
 import numpy as np
@@ -39,6 +39,9 @@ from narwhals.stable.v2.typing import IntoFrame, IntoFrameT
 from numpy.typing import NDArray
 
 from povstat import _grouping
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "Gather",
@@ -52,6 +55,7 @@ __all__ = [
     "labels",
     "periods",
     "show",
+    "to_pandas",
 ]
 
 Backing: TypeAlias = Literal["numpy", "nullable", "pyarrow"]
@@ -132,7 +136,7 @@ class Table:
         return self._backing
 
 
-def collect(df: IntoFrame) -> Table:
+def collect(df: IntoFrame, *, arg: str = "df") -> Table:
     """Wrap a native frame and collect it into memory.
 
     Parameters
@@ -140,6 +144,8 @@ def collect(df: IntoFrame) -> Table:
     df : frame
         Anything narwhals supports: pandas, polars (eager or lazy), pyarrow,
         DuckDB relations, PySpark DataFrames, ...
+    arg : str, default "df"
+        The argument that passed it, for error messages.
 
     Returns
     -------
@@ -157,7 +163,7 @@ def collect(df: IntoFrame) -> Table:
         wrapped = nw.from_native(df)
     except TypeError:
         msg = (
-            "`df` must be a dataframe narwhals supports (pandas, polars, "
+            f"`{arg}` must be a dataframe narwhals supports (pandas, polars, "
             f"pyarrow, DuckDB, PySpark, ...), got {type(df).__name__}"
         )
         raise TypeError(msg) from None
@@ -166,13 +172,30 @@ def collect(df: IntoFrame) -> Table:
         if impl not in _LAZY_OK:
             hint = " (call .compute() for Dask)" if impl.is_dask() else ""
             msg = (
-                f"`df` is a lazy {impl} frame; povstat reads a published table "
+                f"`{arg}` is a lazy {impl} frame; povstat reads a published table "
                 f"into memory and cannot hand this kind back, so collect it "
                 f"first{hint}"
             )
             raise TypeError(msg)
         return Table(df, wrapped.collect(), lazy=True)
     return Table(df, wrapped, lazy=False)
+
+
+def to_pandas(df: IntoFrame, *, arg: str) -> pd.DataFrame:
+    """Any frame narwhals supports as a pandas DataFrame (pandas as it is).
+
+    For entry points written on pandas that must accept every frame; a
+    pandas frame is returned as it is (not copied: never write into it).
+
+    Raises
+    ------
+    TypeError
+        As :func:`collect`, naming `arg`.
+    """
+    table = collect(df, arg=arg)
+    if table.pandas is not None:
+        return cast("pd.DataFrame", table.pandas)
+    return table.frame.to_pandas()
 
 
 def _pandas_backing(dtype: Any) -> Backing:

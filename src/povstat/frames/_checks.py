@@ -86,9 +86,11 @@ def require(
     for arg, name in columns.items():
         if arg in keys:
             continue
-        dtype = table.dtype(name)
-        if not dtype.is_numeric():
-            msg = f"column {name!r} (argument `{arg}`) must be numeric, got {dtype}"
+        if not table.is_numeric(name):
+            msg = (
+                f"column {name!r} (argument `{arg}`) must be numeric, got "
+                f"{table.dtype_text(name)}"
+            )
             raise TypeError(msg)
     clash = [name for name in outputs if name in table.names]
     if clash:

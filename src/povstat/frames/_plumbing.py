@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import numbers
+import sys
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, cast
 
@@ -89,38 +90,75 @@ class Table:
     ----------
     source : object
         What the caller passed (never modified).
-    frame : narwhals.DataFrame
-        The rows, in memory (eager).
     pandas : pandas.DataFrame or None
-        The native pandas frame when `source` is one (fast paths use it).
+        The native pandas frame when `source` is one: pandas frames are read
+        directly, without narwhals, so that a small table costs little.
     lazy : bool
         Whether `source` was lazy (collected here; results go back lazy).
     names : list of str
         Column names, in order.
     """
 
-    def __init__(self, source: Any, frame: nw.DataFrame[Any], *, lazy: bool) -> None:
+    def __init__(
+        self,
+        source: Any,
+        *,
+        frame: nw.DataFrame[Any] | None = None,
+        pandas: Any = None,
+        lazy: bool = False,
+    ) -> None:
         self.source = source
-        self.frame = frame
         self.lazy = lazy
-        self.pandas: Any = (
-            frame.to_native() if frame.implementation.is_pandas() else None
-        )
-        if self.pandas is not None:
-            self.names: list[str] = [str(c) for c in self.pandas.columns]
+        self.pandas: Any = pandas
+        self._frame = frame
+        if pandas is not None:
+            self.names: list[str] = [str(c) for c in pandas.columns]
         else:
-            self.names = list(frame.columns)
+            self.names = list(cast("nw.DataFrame[Any]", frame).columns)
         self._schema: Any = None
         self._backing: Backing = "numpy"
+
+    @property
+    def frame(self) -> nw.DataFrame[Any]:
+        """The rows as an eager narwhals DataFrame."""
+        if self._frame is None:
+            self._frame = nw.from_native(self.pandas, eager_only=True)
+        return self._frame
 
     def __len__(self) -> int:
         return len(self.pandas) if self.pandas is not None else len(self.frame)
 
     def dtype(self, name: str) -> Any:
-        """The narwhals dtype of column `name`."""
+        """The narwhals dtype of column `name` (non-pandas frames)."""
         if self._schema is None:
             self._schema = self.frame.collect_schema()
         return self._schema[name]
+
+    def is_numeric(self, name: str) -> bool:
+        """Whether column `name` holds numbers (not bools)."""
+        if self.pandas is not None:
+            from pandas.api.types import is_bool_dtype, is_numeric_dtype
+
+            dtype = self.pandas[name].dtype
+            return bool(is_numeric_dtype(dtype) and not is_bool_dtype(dtype))
+        return bool(self.dtype(name).is_numeric())
+
+    def is_temporal(self, name: str) -> bool:
+        """Whether column `name` holds dates or datetimes."""
+        if self.pandas is not None:
+            import pandas as pd
+
+            dtype = self.pandas[name].dtype
+            if isinstance(dtype, pd.ArrowDtype):
+                return str(dtype.pyarrow_dtype).startswith(("timestamp", "date"))
+            return bool(pd.api.types.is_datetime64_any_dtype(dtype))
+        return isinstance(self.dtype(name), nw.Datetime | nw.Date)
+
+    def dtype_text(self, name: str) -> str:
+        """The dtype of column `name`, for messages."""
+        if self.pandas is not None:
+            return str(self.pandas[name].dtype)
+        return str(self.dtype(name))
 
     def note_backing(self, name: str) -> None:
         """Record the pandas backing of a column read (pyarrow > nullable > numpy)."""
@@ -159,6 +197,9 @@ def collect(df: IntoFrame, *, arg: str = "df") -> Table:
         back as it came (Dask, or a narwhals lazy view of pandas): collect
         it first.
     """
+    pandas = sys.modules.get("pandas")
+    if pandas is not None and type(df) is pandas.DataFrame:
+        return Table(df, pandas=df)
     try:
         wrapped = nw.from_native(df)
     except TypeError:
@@ -177,8 +218,10 @@ def collect(df: IntoFrame, *, arg: str = "df") -> Table:
                 f"first{hint}"
             )
             raise TypeError(msg)
-        return Table(df, wrapped.collect(), lazy=True)
-    return Table(df, wrapped, lazy=False)
+        return Table(df, frame=wrapped.collect(), lazy=True)
+    if wrapped.implementation.is_pandas():
+        return Table(df, frame=wrapped, pandas=wrapped.to_native())
+    return Table(df, frame=wrapped)
 
 
 def to_pandas(df: IntoFrame, *, arg: str) -> pd.DataFrame:
@@ -318,14 +361,14 @@ def is_temporal(table: Table, name: str) -> bool:
     TypeError
         If the column is neither numeric nor a date.
     """
-    dtype = table.dtype(name)
-    if isinstance(dtype, nw.Datetime | nw.Date):
+    if table.is_temporal(name):
         return True
-    if dtype.is_numeric():
+    if table.is_numeric(name):
         return False
     msg = (
         f"column {name!r} (argument `period`) must be numeric (a time in "
-        f"years, e.g. 2019 or 2019.5) or a date/datetime, got {dtype}"
+        f"years, e.g. 2019 or 2019.5) or a date/datetime, got "
+        f"{table.dtype_text(name)}"
     )
     raise TypeError(msg)
 

@@ -31,7 +31,7 @@ __all__ = [
     "relative_change",
 ]
 
-_SCALE = {"percent": 100.0, "fraction": 1.0}
+_SCALE = _validate.SCALE
 
 
 @frozen(kw_only=True)

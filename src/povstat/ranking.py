@@ -16,7 +16,7 @@ say which end it counts from.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
 from attrs import field, frozen
@@ -241,66 +241,4 @@ def rank(
     )
 
 
-def _is_missing_label(x: object) -> bool:
-    if x is None:
-        return True
-    try:
-        return bool(x != x)  # NaN of any float type, NaT, pandas.NA (raises)
-    except TypeError:
-        return True  # pandas.NA: its truth value is ambiguous
-
-
-def _check_object_labels(g: NDArray[Any]) -> None:
-    """Reject missing or mixed labels in an object array (one pass)."""
-    items = g.tolist()
-    if any(_is_missing_label(x) for x in items):
-        msg = "`groups` must not contain missing labels (None/NaN/NaT/NA)"
-        raise ValueError(msg)
-    kinds = {isinstance(x, str) for x in items}
-    if len(kinds) > 1:
-        msg = (
-            "`groups` labels must be all numbers or all strings, not a mix "
-            "(2023 and '2023' would otherwise be merged)"
-        )
-        raise TypeError(msg)
-
-
-def _same_kind_labels(groups: object) -> bool:
-    """False if a list given as `groups` mixes strings and non-strings."""
-    if isinstance(groups, list | tuple):
-        kinds = {isinstance(x, str | np.str_) for x in groups}
-        return len(kinds) <= 1
-    return True
-
-
-def _group_codes(groups: ArrayLike | None, n: int) -> NDArray[np.intp]:
-    """Integer code of each value's group (all zeros when `groups` is None)."""
-    if groups is None:
-        return np.zeros(n, dtype=np.intp)
-    g = np.asarray(groups)
-    if g.ndim != 1 or g.shape[0] != n:
-        msg = (
-            f"`groups` must be 1-D with the length of `values` ({n}), "
-            f"got shape {g.shape}"
-        )
-        raise ValueError(msg)
-    if g.dtype.kind == "f" and np.isnan(g).any():
-        msg = "`groups` must not contain missing labels (NaN)"
-        raise ValueError(msg)
-    if g.dtype.kind in "mM" and np.isnat(g).any():
-        msg = "`groups` must not contain missing labels (NaT)"
-        raise ValueError(msg)
-    if g.dtype.kind == "O":
-        _check_object_labels(g)
-    elif g.dtype.kind in "US" and not _same_kind_labels(groups):
-        msg = (
-            "`groups` labels must be all numbers or all strings, not a mix "
-            "(2023 and '2023' would otherwise be merged)"
-        )
-        raise TypeError(msg)
-    try:
-        _, codes = np.unique(g, return_inverse=True)
-    except TypeError:
-        msg = "`groups` labels must be sortable (all numbers or all strings)"
-        raise TypeError(msg) from None
-    return np.asarray(codes, dtype=np.intp).reshape(n)
+_group_codes = _validate.group_codes

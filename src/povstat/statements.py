@@ -169,7 +169,7 @@ def _shown_decimals(x: float, d: int) -> int:
 
 
 def _direction(value: object, name: str = "direction") -> Direction:
-    return _validate.choice(value, name, ("fall", "rise"))  # type: ignore[return-value]
+    return _validate.choice(value, name, ("fall", "rise"))
 
 
 def check_change_statement(
@@ -933,12 +933,7 @@ def check_rank_statement(
     if (counts > 1).any():
         msg = f"`labels` must be unique, repeated: {list(uniq[counts > 1])}"
         raise ValueError(msg)
-    if isinstance(stated_rank, bool) or not isinstance(stated_rank, int | np.integer):
-        msg = f"`stated_rank` must be an int, got {stated_rank!r}"
-        raise TypeError(msg)
-    if stated_rank < 1:
-        msg = f"`stated_rank` must be >= 1, got {stated_rank}"
-        raise ValueError(msg)
+    stated_rank = _validate.positive_int(stated_rank, "stated_rank")
     names = lab.astype(str)
     for arg, name in (("subject", subject), ("after", after)):
         if name is not None and name not in set(names.tolist()):

@@ -317,7 +317,7 @@ def pd_rank_sets(df: pd.DataFrame) -> pd.DataFrame:
         level=LEVEL,
         method="bonferroni",
         simultaneous=False,
-        groups=df["region_code"].to_numpy(),
+        by=df["region_code"].to_numpy(),
     )
     return df.assign(rank_lower=sets.lower, rank_upper=sets.upper)
 
@@ -330,7 +330,7 @@ def pl_rank_sets(df: pl.DataFrame) -> pl.DataFrame:
         level=LEVEL,
         method="bonferroni",
         simultaneous=False,
-        groups=df.get_column("region_code").to_numpy(),
+        by=df.get_column("region_code").to_numpy(),
     )
     return df.with_columns(
         pl.Series("rank_lower", sets.lower).fill_nan(None),

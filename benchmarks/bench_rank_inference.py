@@ -61,7 +61,7 @@ def main(regions: int, draws: int, repeats: int) -> None:
             level=0.9,
             method="bootstrap",
             simultaneous=simultaneous,
-            groups=groups,
+            by=groups,
             n_draws=draws,
             seed=1,
         )

@@ -28,6 +28,7 @@ from povstat import (
     round_half_up,
 )
 from povstat.datasets import load_east_java
+from povstat.wording import describe_rate_change
 
 CITY = "Kota Malang"
 REGISTER = 187_000  # people on the DTKS welfare register, as quoted in the story
@@ -65,11 +66,12 @@ print(f"  Poverty rate (P0) 2023: {fmt(rate[2023])} %")
 
 # %%
 # "Fell 0.11 percent": the change is in percentage points.
+# The sentence that says it right, in English and in Indonesian.
 c = rate_change(rate[2022], rate[2023], unit="percent")
-print(
-    f"  Change 2022 -> 2023: {signed(c.points)} percentage points "
-    f"({signed(c.relative)} % relative), from {fmt(rate[2022])} %"
-)
+said = describe_rate_change(rate[2022], rate[2023], unit="percent", locale="en")
+print(f"  Change 2022 -> 2023: {said}")
+said_id = describe_rate_change(rate[2022], rate[2023], unit="percent", locale="id")
+print(f"    (in Indonesian: {said_id})")
 print(
     "    -> the story's '0.11 percent' is 0.11 percentage points; "
     f"as a relative change it is {fmt(abs(c.relative))} %"
@@ -129,7 +131,7 @@ print(
 n22 = implied_population(rate[2022], poor[2022], unit="percent")
 d = decompose_headcount_change(rate[2022], rate[2023], n22, n23, unit="percent")
 print(
-    f"  Change in the number of poor 2022 -> 2023: {signed(d.total)} thousand "
+    f"  Change in the number of poor 2022 -> 2023: {signed(d.change)} thousand "
     f"(from {fmt(poor[2022])})"
 )
 print(

@@ -119,7 +119,7 @@ def test_decomposition_sulawesi_tenggara() -> None:
     n0 = implied_population(11.32, 301.85, unit="percent")
     n1 = implied_population(11.24, 302.58, unit="percent")
     d = decompose_headcount_change(11.32, 11.24, n0, n1, unit="percent")
-    np.testing.assert_allclose(d.total, 0.73, atol=1e-9)
+    np.testing.assert_allclose(d.change, 0.73, atol=1e-9)
     np.testing.assert_allclose(d.population_effect, 2.873, atol=1e-3)
     np.testing.assert_allclose(d.rate_effect, -2.143, atol=1e-3)
     np.testing.assert_allclose(d.population_effect + d.rate_effect, 0.73, atol=1e-12)
@@ -133,9 +133,9 @@ def test_decomposition_is_exact(r0: float, r1: float, n0: float, n1: float) -> N
     d = decompose_headcount_change(r0, r1, n0, n1, unit="percent")
     total = r1 * n1 / 100 - r0 * n0 / 100
     np.testing.assert_allclose(
-        d.population_effect + d.rate_effect, d.total, rtol=0, atol=1e-7
+        d.population_effect + d.rate_effect, d.change, rtol=0, atol=1e-7
     )
-    np.testing.assert_allclose(d.total, total, rtol=1e-9, atol=1e-6)
+    np.testing.assert_allclose(d.change, total, rtol=1e-9, atol=1e-6)
     # Midpoint formula for the population effect, computed independently.
     np.testing.assert_allclose(
         d.population_effect, (n1 - n0) * (r0 + r1) / 200, rtol=1e-6, atol=1e-5

@@ -519,31 +519,11 @@ def test_ranks_tie_rules(backend: str, ties: str, expected: list[float]) -> None
     close(col(out, "rank"), expected)
 
 
-@pytest.mark.parametrize("backend", BACKENDS)
-def test_ranks_dense_descending_missing_last(backend: str) -> None:
-    df = make(backend, {"rate": [-np.inf, 0.0, np.inf, NAN, 2.0, NAN]})
-    out = run(with_ranks, df, descending=True, ties="dense", nan_policy="last")
-    # -inf and inf are values; the two NaN rows tie after every value.
-    close(col(out, "rank"), [4, 3, 1, 5, 2, 5])
-    close(col(out, "rank_count"), [6] * 6)
-
-
-@pytest.mark.parametrize("backend", BACKENDS)
-@pytest.mark.parametrize(
-    ("ties", "expected"),
-    [
-        ("min", [1, 2, 3, 3]),
-        ("max", [1, 2, 4, 4]),
-        ("average", [1, 2, 3.5, 3.5]),
-        ("ordinal", [1, 2, 3, 4]),
-    ],
-)
-def test_ranks_missing_last_follow_tie_rule(
-    backend: str, ties: str, expected: list[float]
-) -> None:
-    df = make(backend, {"rate": [5.0, 7.0, NAN, NAN]})
-    out = run(with_ranks, df, descending=False, ties=ties, nan_policy="last")
-    close(col(out, "rank"), expected)
+def test_ranks_refuse_the_last_policy() -> None:
+    # nan_policy takes scipy's spellings only: "last" is no longer accepted.
+    df = pd.DataFrame({"rate": [5.0, 7.0, NAN, NAN]})
+    with pytest.raises(ValueError, match=r"`nan_policy` must be one of \['omit'"):
+        with_ranks(df, descending=False, nan_policy="last")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -562,7 +542,7 @@ def test_ranks_within_groups(backend: str) -> None:
     out = run(with_ranks, df, descending=True, by="year")
     close(col(out, "rank"), [2, 2, 1, 1, NAN])
     close(col(out, "rank_count"), [2, 2, 2, 2, 2])
-    ref = rank(rate, descending=True, groups=year)
+    ref = rank(rate, descending=True, by=year)
     close(col(out, "rank"), ref.rank)
     close(col(out, "rank_count"), ref.count)
 
@@ -592,11 +572,11 @@ def test_ranks_dtypes_are_documented() -> None:
     assert pout.schema["rank_count"] == pl.Int64
 
 
-@pytest.mark.parametrize("policy", ["omit", "last"])
+@pytest.mark.parametrize("policy", ["omit"])
 @pytest.mark.parametrize("ties", ["min", "max", "average", "dense", "ordinal"])
 @pytest.mark.parametrize("descending", [True, False])
 def test_ranks_agree_with_array_rank(
-    policy: Literal["omit", "last"], ties: Ties, descending: bool
+    policy: Literal["omit"], ties: Ties, descending: bool
 ) -> None:
     rng = np.random.default_rng(3)
     values = rng.integers(0, 5, 40).astype(float)
@@ -605,9 +585,7 @@ def test_ranks_agree_with_array_rank(
     groups = rng.integers(0, 3, 40)
     df = pl.DataFrame({"g": groups, "rate": values})
     out = with_ranks(df, descending=descending, by="g", ties=ties, nan_policy=policy)
-    ref = rank(
-        values, descending=descending, ties=ties, nan_policy=policy, groups=groups
-    )
+    ref = rank(values, descending=descending, ties=ties, nan_policy=policy, by=groups)
     close(col(out, "rank"), ref.rank)
     close(col(out, "rank_count"), ref.count)
 
@@ -653,14 +631,14 @@ def test_shuffling_rows_leaves_each_rows_changes(df: pd.DataFrame, rnd: Any) -> 
     panels(),
     st.randoms(use_true_random=False),
     st.sampled_from(["min", "max", "average", "dense"]),
-    st.sampled_from(["omit", "last"]),
+    st.sampled_from(["omit"]),
     st.booleans(),
 )
 def test_shuffling_rows_leaves_each_rows_rank(
     df: pd.DataFrame,
     rnd: Any,
     ties: Ties,
-    policy: Literal["omit", "last"],
+    policy: Literal["omit"],
     descending: bool,
 ) -> None:
     order = list(range(len(df)))

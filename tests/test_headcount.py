@@ -156,3 +156,16 @@ def test_full_rate_round_trip_survives_float_rounding() -> None:
     assert headcount_to_rate(h, n, unit="percent") == 100.0
     with pytest.raises(ValueError, match="must not exceed"):
         headcount_to_rate(n * (1 + 1e-9), n, unit="percent")
+
+
+@pytest.mark.parametrize("population", [10**400, [100, 10**400], -(10**309)])
+def test_integer_too_large_for_float64_names_the_argument(population: object) -> None:
+    # Python ints have no size limit; float64 stops near 1.8e308. The error
+    # names the argument instead of a bare OverflowError from inside numpy.
+    with pytest.raises(ValueError, match="`population` holds an integer too large"):
+        rate_to_headcount(5, population, unit="percent")  # type: ignore[arg-type]
+
+
+def test_large_integers_within_float64_are_accepted() -> None:
+    # 10**20 does not fit int64 (an object array) but is a float64.
+    np.testing.assert_allclose(rate_to_headcount(5, 10**20, unit="percent"), 5e18)

@@ -759,3 +759,39 @@ def test_random_text_never_parses_silently(text: str, locale: Any) -> None:
     if p.invalid:
         with pytest.raises(NumberParseError):
             parse_numbers([text], locale=locale, missing=())
+
+
+# --- digits of other scripts ----------------------------------------------------
+
+
+# Numbers are read in ASCII digits 0-9 only. Arabic-Indic digits (U+0660-
+# U+0669), Persian ones (U+06F0-U+06F9), full-width digits (U+FF10-U+FF19, as
+# typed with an East Asian input method) and Devanagari digits are not; the
+# reason says which digits were found.
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("\u0661\u0663,\u0666\u0665", "are Arabic-Indic digits"),  # 13,65
+        ("1\u0663,65", "is an Arabic-Indic digit"),
+        ("\u06f1\u06f3,65", "are Extended Arabic-Indic (Persian) digits"),
+        ("\uff11\uff13,\uff16\uff15", "are full-width digits"),
+        ("13,6\uff15 %", "is a full-width digit"),
+        ("\u0967\u0969", "are Devanagari digits"),
+    ],
+)
+def test_other_script_digits_are_named(text: str, found: str) -> None:
+    p = parse_numbers([text], locale="id", errors="report")
+    assert np.isnan(p.value[0])
+    (cell,) = p.invalid
+    assert found in cell.reason
+    assert "numbers are read in ASCII digits only" in cell.reason
+    with pytest.raises(NumberParseError, match=re.escape(found)):
+        parse_numbers([text], locale="id")
+
+
+@given(st.integers(0, 10**6), st.sampled_from([0x0660, 0x06F0, 0xFF10, 0x0966]))
+def test_any_number_in_other_digits_is_invalid_and_explained(n: int, zero: int) -> None:
+    text = "".join(chr(zero + int(d)) for d in str(n))
+    p = parse_numbers([text], locale="en", errors="report")
+    assert np.isnan(p.value[0])
+    assert "digit" in p.invalid[0].reason

@@ -441,3 +441,59 @@ def test_rank_sets_errors(
 ) -> None:
     with pytest.raises(error, match=match):
         _sets(**kw)
+
+
+def test_rank_sets_take_the_result_of_rank_confidence_sets() -> None:
+    from povstat import rank_confidence_sets
+
+    # The rates and SEs of the sets worked by hand above (SET_RANK, ...).
+    rates = np.array([4.26, 3.31, 4.65, 21.76])
+    sets = rank_confidence_sets(
+        rates,
+        se=rates / 10,
+        descending=False,
+        level=0.9,
+        method="bonferroni",
+        simultaneous=False,
+    )
+    np.testing.assert_array_equal(sets.point_rank, SET_RANK)
+    np.testing.assert_array_equal(sets.lower, SET_LOWER)
+    np.testing.assert_array_equal(sets.upper, SET_UPPER)
+    ax = plot_rank_sets(sets, labels=SET_NAMES, title="Ranks", source="BPS")
+    by_hand = _sets(title="Ranks")
+    assert _ticks(ax) == _ticks(by_hand)
+    assert [t.get_text() for t in ax.texts] == [t.get_text() for t in by_hand.texts]
+    assert ax.get_xlabel() == by_hand.get_xlabel()
+    legend, legend_by_hand = ax.get_legend(), by_hand.get_legend()
+    assert legend is not None
+    assert legend_by_hand is not None
+    assert [t.get_text() for t in legend.get_texts()] == [
+        t.get_text() for t in legend_by_hand.get_texts()
+    ]
+
+
+def test_rank_sets_result_and_arrays_do_not_mix() -> None:
+    from povstat import rank_confidence_sets
+
+    sets = rank_confidence_sets(
+        [4.26, 3.31],
+        se=[0.4, 0.3],
+        descending=False,
+        level=0.9,
+        method="sidak",
+        simultaneous=True,
+    )
+    with pytest.raises(ValueError, match="`level` must not be given with a RankConf"):
+        plot_rank_sets(sets, labels=["a", "b"], title="t", source="s", level=0.9)  # type: ignore[call-overload]
+    with pytest.raises(ValueError, match="`labels` must be given"):
+        plot_rank_sets(sets, title="t", source="s")  # type: ignore[call-overload]
+    with pytest.raises(ValueError, match="`lower` and `upper` must be given"):
+        plot_rank_sets(  # type: ignore[call-overload]
+            [1.0, 2.0],
+            labels=["a", "b"],
+            descending=True,
+            level=0.9,
+            simultaneous=True,
+            title="t",
+            source="s",
+        )

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import csv
+import itertools
+from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -268,7 +270,7 @@ def test_bootstrap_groups_match_reference() -> None:
             level=0.9,
             method="bootstrap",
             simultaneous=simultaneous,
-            groups=labels,
+            by=labels,
             n_draws=draws,
             seed=seed,
         )
@@ -398,7 +400,7 @@ def test_singleton_group() -> None:
         level=0.9,
         method="bootstrap",
         simultaneous=False,
-        groups=[1, 2, 2],
+        by=[1, 2, 2],
         n_draws=200,
         seed=0,
     )
@@ -453,7 +455,7 @@ def test_rank_probabilities_groups_and_ties() -> None:
         [5.0, 5.0, 1.0, 7.0, 2.0],
         se=[0.0, 0.0, 0.0, 0.5, 0.5],
         descending=True,
-        groups=["a", "a", "a", "b", "b"],
+        by=["a", "a", "a", "b", "b"],
         n_draws=500,
         seed=2,
     )
@@ -594,7 +596,7 @@ def test_groups_are_separate_rankings(
         level=0.9,
         method=method,  # type: ignore[arg-type]
         simultaneous=simultaneous,
-        groups=["p"] * len(p[0]) + ["q"] * len(q[0]),
+        by=["p"] * len(p[0]) + ["q"] * len(q[0]),
     )
     a = _sets(p[0], p[1], method, simultaneous, descending=False)
     b = _sets(q[0], q[1], method, simultaneous, descending=False)
@@ -666,10 +668,8 @@ def test_mismatched_lengths() -> None:
         call(se=[1.0, 1.0])
     with pytest.raises(ValueError, match=r"`cov` must have shape \(3, 3\)"):
         call(se=None, cov=np.eye(2))
-    with pytest.raises(
-        ValueError, match=r"`groups` must have the shape of `estimates`"
-    ):
-        call(groups=[1, 2])
+    with pytest.raises(ValueError, match=r"`by` must have the shape of `estimates`"):
+        call(by=[1, 2])
     with pytest.raises(ValueError, match="`estimates` must be 1-dimensional"):
         call(x=[[1.0, 2.0, 3.0]])
 
@@ -702,8 +702,8 @@ def test_bad_options() -> None:
         call(method="bootstrap", n_draws=10.0)
     with pytest.raises(ValueError, match="`seed` must be >= 0"):
         call(method="bootstrap", seed=-1)
-    with pytest.raises(ValueError, match="`groups` must not contain missing labels"):
-        call(groups=[1.0, np.nan, 2.0])
+    with pytest.raises(ValueError, match="`by` must not contain missing labels"):
+        call(by=[1.0, np.nan, 2.0])
     with pytest.raises(TypeError, match="`estimates` must be numeric"):
         call(x=["a", "b", "c"])
 
@@ -819,7 +819,320 @@ def test_bootstrap_sets_do_not_depend_on_row_order() -> None:
         "n_draws": 500,
         "seed": 11,
     }
-    a = rank_confidence_sets(x, se=se, groups=g, **kw)
-    b = rank_confidence_sets(x[perm], se=se[perm], groups=g[perm], **kw)
+    a = rank_confidence_sets(x, se=se, by=g, **kw)
+    b = rank_confidence_sets(x[perm], se=se[perm], by=g[perm], **kw)
     np.testing.assert_array_equal(b.lower, a.lower[perm])
     np.testing.assert_array_equal(b.upper, a.upper[perm])
+
+
+# --------------------------------------------------------------------------
+# Row order and ties: every rank-inference function
+# --------------------------------------------------------------------------
+
+
+@st.composite
+def tied_problems(
+    draw: st.DrawFn,
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[Any], NDArray[np.intp]]:
+    # Values from small sets, so that whole rows tie often (rates published
+    # to one or two decimals tie often), in one or two groups.
+    n = draw(st.integers(1, 9))
+    x = draw(
+        st.lists(st.sampled_from([1.0, 1.2, 0.2, 0.1, 3.0]), min_size=n, max_size=n)
+    )
+    se = draw(st.lists(st.sampled_from([0.3, 0.5, 0.0]), min_size=n, max_size=n))
+    g = draw(st.lists(st.sampled_from(["p", "q"]), min_size=n, max_size=n))
+    perm = np.array(draw(st.permutations(list(range(n)))), dtype=np.intp)
+    return np.array(x), np.array(se), np.array(g), perm
+
+
+def _cov_of(x: NDArray[np.float64], se: NDArray[np.float64]) -> NDArray[np.float64]:
+    # A covariance whose entries are functions of the rows' values only, so
+    # that identical rows are interchangeable: Sigma = D + a a^T.
+    a = 0.2 * se + 0.05 * x
+    return np.diag(se**2) + np.outer(a, a)
+
+
+def _outputs(
+    x: NDArray[np.float64],
+    se: NDArray[np.float64],
+    g: NDArray[Any] | None,
+    kind: str,
+    use_cov: bool,
+) -> list[NDArray[Any]]:
+    err: dict[str, Any] = {"cov": _cov_of(x, se)} if use_cov else {"se": se}
+    if kind == "probabilities":
+        rp = rank_probabilities(x, **err, descending=True, by=g, n_draws=300, seed=4)
+        return [rp.probability, rp.best, rp.point_rank]
+    if kind == "tau":
+        tb = tau_best_set(
+            x, **err, tau=2, descending=True, level=0.9, method="bootstrap",
+            by=g, n_draws=200, seed=4,
+        )  # fmt: skip
+        return [tb.member, tb.lower]
+    method, simultaneous = kind.split("-")
+    cs = rank_confidence_sets(
+        x, **err, descending=True, level=0.9, method=method,  # type: ignore[arg-type]
+        simultaneous=simultaneous == "sim", by=g, n_draws=200, seed=4,
+    )  # fmt: skip
+    return [cs.lower, cs.upper, cs.critical_value, cs.point_rank]
+
+
+KINDS = [
+    f"{m}-{s}" for m in ("bootstrap", "bonferroni", "sidak") for s in ("sim", "marg")
+] + ["tau", "probabilities"]
+
+
+@settings(max_examples=60)
+@given(tied_problems(), st.sampled_from(KINDS), st.booleans(), st.booleans())
+def test_rank_inference_moves_with_rows_and_ties_agree(
+    p: tuple[NDArray[np.float64], NDArray[np.float64], NDArray[Any], NDArray[np.intp]],
+    kind: str,
+    use_groups: bool,
+    use_cov: bool,
+) -> None:
+    # Any permutation of the rows gives the permuted output, for a fixed seed,
+    # and rows with the same group, estimate and SE get the same output.
+    x, se, g, perm = p
+    groups = g if use_groups else None
+    a = _outputs(x, se, groups, kind, use_cov)
+    b = _outputs(x[perm], se[perm], None if groups is None else g[perm], kind, use_cov)
+    key = list(zip(g if use_groups else [""] * x.size, x, se, strict=True))
+    for u, v in zip(a, b, strict=True):
+        np.testing.assert_array_equal(v, u[perm])
+        for i, j in itertools.combinations(range(x.size), 2):
+            if key[i] == key[j]:
+                np.testing.assert_array_equal(u[i], u[j])
+
+
+def test_identical_rows_get_identical_sets() -> None:
+    # The example of attack testing: rows 0, 1 and 5 are identical, and a
+    # permutation of the rows gave different sets; now upper bounds agree.
+    x = np.array([1, 1, 0.2, 1.2, 0.1, 1])
+    se = np.full(6, 0.3)
+    kw: dict[str, Any] = {
+        "descending": True,
+        "level": 0.9,
+        "method": "bootstrap",
+        "simultaneous": False,
+        "seed": 0,
+        "n_draws": 100,
+    }
+    cs = rank_confidence_sets(x, se=se, **kw)
+    assert cs.upper[0] == cs.upper[1] == cs.upper[5]
+    assert cs.critical_value[0] == cs.critical_value[1] == cs.critical_value[5]
+    perm = np.array([5, 1, 2, 3, 4, 0])
+    cs2 = rank_confidence_sets(x[perm], se=se[perm], **kw)
+    np.testing.assert_array_equal(cs2.upper, cs.upper[perm])
+
+
+def test_covariance_without_interchangeable_rows_still_moves_with_rows() -> None:
+    # Rows 0 and 1 tie on estimate and variance but not on their covariances
+    # with row 2: they are different items, ordered by their covariances.
+    x = np.array([1.0, 1.0, 1.1, 0.4])
+    cov = np.array(
+        [
+            [0.09, 0.0, 0.02, 0.0],
+            [0.0, 0.09, 0.0, 0.0],
+            [0.02, 0.0, 0.09, 0.0],
+            [0.0, 0.0, 0.0, 0.09],
+        ]
+    )
+    kw: dict[str, Any] = {
+        "descending": True,
+        "level": 0.9,
+        "method": "bootstrap",
+        "simultaneous": False,
+        "seed": 2,
+        "n_draws": 300,
+    }
+    a = rank_confidence_sets(x, cov=cov, **kw)
+    for perm in itertools.permutations(range(4)):
+        pp = np.array(perm)
+        b = rank_confidence_sets(x[pp], cov=cov[np.ix_(pp, pp)], **kw)
+        np.testing.assert_array_equal(b.lower, a.lower[pp])
+        np.testing.assert_array_equal(b.critical_value, a.critical_value[pp])
+
+
+# --------------------------------------------------------------------------
+# The published ACS convention; memory of large groups
+# --------------------------------------------------------------------------
+
+
+def published_acs_sets(
+    mean: NDArray[np.float64], moe: NDArray[np.float64]
+) -> tuple[list[int], list[int]]:
+    # The rule of the authors' replication code (R package RankingProject,
+    # vignette "joint", Klein, Wright and Wieczorek 2020, figure 1), written
+    # out with plain loops: 90 % Sidak intervals estimate +- Z_indep / Z *
+    # MOE, bounds rounded to 1 decimal, and k counted below i when
+    # hi_k <= lo_i (touching intervals separate).
+    n = len(mean)
+    z = ndtri(0.95)
+    z_indep = ndtri(1 - (1 - 0.9 ** (1 / n)) / 2)
+
+    def rnd(v: float) -> Decimal:
+        return Decimal(v).quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)
+
+    lo = [rnd(float(mean[i] - z_indep / z * moe[i])) for i in range(n)]
+    hi = [rnd(float(mean[i] + z_indep / z * moe[i])) for i in range(n)]
+    lower = [1 + sum(hi[k] <= lo[i] for k in range(n)) for i in range(n)]
+    upper = [n - sum(lo[k] >= hi[i] for k in range(n)) for i in range(n)]
+    return lower, upper
+
+
+def test_acs_published_convention_on_all_51_states() -> None:
+    abbr, mean, moe = load_acs()
+    kw: dict[str, Any] = {
+        "se": se_from_moe(moe, level=0.90),
+        "descending": False,  # rank 1 = shortest travel time
+        "level": 0.90,
+        "method": "sidak",
+        "simultaneous": True,
+    }
+    published = rank_confidence_sets(mean, **kw, interval_decimals=1)
+    lower, upper = published_acs_sets(mean, moe)
+    np.testing.assert_array_equal(published.lower, lower)
+    np.testing.assert_array_equal(published.upper, upper)
+    # Texas as published: [30, 37]; exact bounds give [29, 38].
+    tx = abbr.index("TX")
+    assert (published.lower[tx], published.upper[tx]) == (30, 37)
+    exact = rank_confidence_sets(mean, **kw)
+    assert (exact.lower[tx], exact.upper[tx]) == (29, 38)
+    differ = (exact.lower != published.lower) | (exact.upper != published.upper)
+    assert sorted(np.array(abbr)[differ]) == [
+        "HI", "IL", "LA", "ME", "MN", "MS", "NH", "NV", "TX",
+    ]  # fmt: skip
+    # Exact sets are never narrower: the published convention separates more.
+    assert np.all((exact.lower <= published.lower) & (published.upper <= exact.upper))
+    # The same sets ranked the other way round (rank 1 = longest time).
+    rev = rank_confidence_sets(-mean, **{**kw, "descending": True}, interval_decimals=1)
+    np.testing.assert_array_equal(rev.lower, published.lower)
+
+
+def test_interval_decimals_only_for_deterministic_simultaneous() -> None:
+    for method, simultaneous in [("bootstrap", True), ("sidak", False)]:
+        with pytest.raises(ValueError, match="`interval_decimals` applies to"):
+            rank_confidence_sets(
+                [1.0, 2.0], se=[1.0, 1.0], descending=True, level=0.9,
+                method=method, simultaneous=simultaneous,  # type: ignore[arg-type]
+                interval_decimals=1, n_draws=200,
+            )  # fmt: skip
+    with pytest.raises(TypeError, match="`interval_decimals` must be an int"):
+        rank_confidence_sets(
+            [1.0, 2.0], se=[1.0, 1.0], descending=True, level=0.9,
+            method="sidak", simultaneous=True, interval_decimals=1.5,  # type: ignore[arg-type]
+        )  # fmt: skip
+
+
+@settings(max_examples=40)
+@given(tied_problems(), st.sampled_from(["bonferroni", "sidak"]), st.booleans())
+def test_deterministic_sets_equal_their_definition(
+    p: tuple[NDArray[np.float64], NDArray[np.float64], NDArray[Any], NDArray[np.intp]],
+    method: str,
+    simultaneous: bool,
+) -> None:
+    # The sorting and blockwise kernels against every pair, by the
+    # definitions of the Notes, within groups (ties and zero SEs included).
+    x, se, g, _ = p
+    cs = rank_confidence_sets(
+        x, se=se, descending=True, level=0.9, method=method,  # type: ignore[arg-type]
+        simultaneous=simultaneous, by=g,
+    )  # fmt: skip
+    same = g[:, None] == g[None, :]
+    np.fill_diagonal(same, False)
+    if simultaneous:
+        zc = cs.critical_value[:, None]
+        lo, hi = x - zc[:, 0] * se, x + zc[:, 0] * se
+        better = same & (lo[:, None] > hi[None, :])  # i's interval above k's
+    else:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            t = (x[:, None] - x[None, :]) / np.sqrt(se[:, None] ** 2 + se[None, :] ** 2)
+        t = np.where(np.isnan(t), 0.0, t)
+        better = same & (t > cs.critical_value[:, None])
+    n_g = (g[:, None] == g[None, :]).sum(axis=1)
+    np.testing.assert_array_equal(cs.lower, 1 + better.sum(axis=0))
+    np.testing.assert_array_equal(cs.upper, n_g - better.sum(axis=1))
+
+
+def test_bootstrap_for_a_huge_group_is_refused_before_allocating() -> None:
+    # 10,000 items in one group: about 6.4 GB of pair arrays. The estimate
+    # is made before any of them is built.
+    x = np.linspace(0.0, 1.0, 10_000)
+    with pytest.raises(ValueError, match=r"about 6\.4 GB .* 10,000 items.*'sidak'"):
+        rank_confidence_sets(
+            x, se=np.full(10_000, 0.1), descending=True, level=0.9,
+            method="bootstrap", simultaneous=False, n_draws=200, seed=1,
+        )  # fmt: skip
+    with pytest.raises(ValueError, match=r"rank probabilities .* about 5\.6 GB"):
+        rank_probabilities(x, se=np.full(10_000, 0.1), descending=True, seed=1)
+
+
+def test_bootstrap_memory_limit_counts_every_group(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import povstat.rank_inference as ri
+
+    monkeypatch.setattr(ri, "_MAX_BYTES", 10**6)
+    # Two groups of 100: 2 x 100^2 pairs x 64 bytes = 1.28 MB > 1 MB.
+    x = np.linspace(0.0, 1.0, 200)
+    with pytest.raises(ValueError, match=r"about 1 MB .* 100 items"):
+        rank_confidence_sets(
+            x, se=np.full(200, 0.1), by=np.repeat([1, 2], 100),
+            descending=True, level=0.9, method="bootstrap", simultaneous=True,
+            n_draws=200, seed=1,
+        )  # fmt: skip
+
+
+@pytest.mark.parametrize("simultaneous", [False, True])
+def test_deterministic_sets_for_a_large_group_in_linear_memory(
+    simultaneous: bool,
+) -> None:
+    # 3,000 items: the pair arrays would take 3000^2 x 40 bytes = 360 MB.
+    import tracemalloc
+
+    rng = np.random.default_rng(1)
+    x = rng.normal(10.0, 2.0, 3000)
+    se = rng.uniform(0.1, 0.5, 3000)
+    tracemalloc.start()
+    try:
+        cs = rank_confidence_sets(
+            x, se=se, descending=True, level=0.9, method="sidak",
+            simultaneous=simultaneous,
+        )  # fmt: skip
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 40e6
+    assert np.all((cs.lower <= cs.point_rank) & (cs.point_rank <= cs.upper))
+
+
+def test_covariance_ties_told_apart_by_whom_they_covary_with() -> None:
+    # Rows 4 and 5 tie on estimate, variance and even the multiset of their
+    # covariances (0.16, 0.32, 0.32, 0.4, 0.48), but covary differently with
+    # row 0 (0.16 and 0.32): colour refinement tells them apart, so every
+    # permutation of the rows gives the permuted sets.
+    x = np.array([1.0, 1.0, 1.5, 1.5, 1.5, 1.5])
+    cov = np.array(
+        [
+            [0.66, 0.16, 0.20, 0.40, 0.16, 0.32],
+            [0.16, 0.70, 0.36, 0.32, 0.32, 0.16],
+            [0.20, 0.36, 0.74, 0.32, 0.40, 0.32],
+            [0.40, 0.32, 0.32, 0.86, 0.32, 0.40],
+            [0.16, 0.32, 0.40, 0.32, 0.94, 0.48],
+            [0.32, 0.16, 0.32, 0.40, 0.48, 0.94],
+        ]
+    )
+    kw: dict[str, Any] = {
+        "descending": True,
+        "level": 0.8,
+        "method": "bootstrap",
+        "simultaneous": False,
+        "n_draws": 200,
+        "seed": 1,
+    }
+    ref = rank_confidence_sets(x, cov=cov, **kw)
+    for perm in itertools.permutations(range(6)):
+        pp = np.array(perm)
+        b = rank_confidence_sets(x[pp], cov=cov[np.ix_(pp, pp)], **kw)
+        np.testing.assert_array_equal(b.critical_value, ref.critical_value[pp])

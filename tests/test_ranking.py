@@ -33,23 +33,33 @@ def test_descending_min_ties_one_group() -> None:
     np.testing.assert_array_equal(r.rank, [5, 1, 2, 3, 3])
 
 
-def test_dense_descending_missing_last() -> None:
-    # inf is the highest value (1), 2 -> 2, 0 -> 3, -inf -> 4; NaNs tie after (5).
-    v = [-np.inf, 0, np.inf, np.nan, 2, np.nan]
-    r = rank(v, descending=True, ties="dense", nan_policy="last")
-    np.testing.assert_array_equal(r.rank, [4, 3, 1, 5, 2, 5])
+def test_dense_descending_missing_ranked_last_by_saying_so() -> None:
+    # The documented way to rank missing values as the lowest: replace them
+    # by -inf. inf is the highest value (1), 2 -> 2, 0 -> 3; -inf and the two
+    # former NaNs tie as the lowest (4), and all six are counted.
+    v = np.array([-np.inf, 0, np.inf, np.nan, 2, np.nan])
+    r = rank(np.where(np.isnan(v), -np.inf, v), descending=True, ties="dense")
+    np.testing.assert_array_equal(r.rank, [4, 3, 1, 4, 2, 4])
     np.testing.assert_array_equal(r.count, [6] * 6)
 
 
 def test_missing_kept_as_missing_uses_no_rank() -> None:
-    v = [-np.inf, 0, np.inf, np.nan, 2, np.nan]
+    v = np.array([-np.inf, 0, np.inf, np.nan, 2, np.nan])
     r = rank(v, descending=True, ties="dense", nan_policy="omit")
     np.testing.assert_array_equal(r.rank, [4, 3, 1, np.nan, 2, np.nan])
     np.testing.assert_array_equal(r.count, [4] * 6)
-    r = rank(v, descending=True, ties="min", nan_policy="last")
-    np.testing.assert_array_equal(r.rank, [4, 3, 1, 5, 2, 5])
-    r = rank(v, descending=True, ties="max", nan_policy="last")
-    np.testing.assert_array_equal(r.rank, [4, 3, 1, 6, 2, 6])
+    # Missing values as the lowest, stated with -inf: "min" gives the block
+    # of -inf and the two NaNs rank 4, "max" rank 6.
+    filled = np.where(np.isnan(v), -np.inf, v)
+    r = rank(filled, descending=True, ties="min")
+    np.testing.assert_array_equal(r.rank, [4, 3, 1, 4, 2, 4])
+    r = rank(filled, descending=True, ties="max")
+    np.testing.assert_array_equal(r.rank, [6, 3, 1, 6, 2, 6])
+
+
+def test_last_is_not_a_nan_policy() -> None:
+    with pytest.raises(ValueError, match="`nan_policy` must be one of"):
+        rank([1.0, np.nan], descending=True, nan_policy="last")  # type: ignore[arg-type]
 
 
 def test_propagate_and_raise() -> None:
@@ -57,7 +67,7 @@ def test_propagate_and_raise() -> None:
         [1.0, np.nan, 3.0, 4.0],
         descending=False,
         nan_policy="propagate",
-        groups=[0, 0, 1, 1],
+        by=[0, 0, 1, 1],
     )
     np.testing.assert_array_equal(r.rank, [np.nan, np.nan, 1, 2])
     with pytest.raises(
@@ -70,7 +80,7 @@ def test_groups_with_string_labels_and_counts() -> None:
     r = rank(
         [3.0, 1.0, 2.0, 9.0, np.nan],
         descending=False,
-        groups=["b", "a", "b", "a", "a"],
+        by=["b", "a", "b", "a", "a"],
     )
     np.testing.assert_array_equal(r.rank, [2, 1, 1, 2, np.nan])
     np.testing.assert_array_equal(r.count, [2, 2, 2, 2, 2])
@@ -83,7 +93,7 @@ def test_groups_with_string_labels_and_counts() -> None:
         max_size=40,
     ),
     st.sampled_from(["min", "max", "average", "dense"]),
-    st.sampled_from(["omit", "last"]),
+    st.sampled_from(["omit", "propagate"]),
     st.booleans(),
     st.randoms(use_true_random=False),
 )
@@ -95,8 +105,8 @@ def test_ranks_move_with_their_rows(
     perm = np.arange(v.size)
     rnd.shuffle(perm)  # type: ignore[attr-defined]
     kw = {"descending": descending, "ties": ties, "nan_policy": nan_policy}
-    a = rank(v, groups=g, **kw)  # type: ignore[arg-type]
-    b = rank(v[perm], groups=g[perm], **kw)  # type: ignore[arg-type]
+    a = rank(v, by=g, **kw)  # type: ignore[arg-type]
+    b = rank(v[perm], by=g[perm], **kw)  # type: ignore[arg-type]
     np.testing.assert_array_equal(b.rank, a.rank[perm])
     np.testing.assert_array_equal(b.count, a.count[perm])
 
@@ -179,12 +189,12 @@ def test_errors() -> None:
         rank([1.0], descending=True, nan_policy="drop")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match=r"`values` must be 1-D, got shape \(1, 2\)"):
         rank([[1.0, 2.0]], descending=True)
-    with pytest.raises(ValueError, match="`groups` must be 1-D with the length"):
-        rank([1.0, 2.0], descending=True, groups=[1])
-    with pytest.raises(ValueError, match="`groups` must not contain missing"):
-        rank([1.0, 2.0], descending=True, groups=[1.0, np.nan])
-    with pytest.raises(ValueError, match="`groups` must not contain missing"):
-        rank([1.0, 2.0], descending=True, groups=np.array(["a", None], dtype=object))
+    with pytest.raises(ValueError, match="`by` must be 1-D with the length"):
+        rank([1.0, 2.0], descending=True, by=[1])
+    with pytest.raises(ValueError, match="`by` must not contain missing"):
+        rank([1.0, 2.0], descending=True, by=[1.0, np.nan])
+    with pytest.raises(ValueError, match="`by` must not contain missing"):
+        rank([1.0, 2.0], descending=True, by=np.array(["a", None], dtype=object))
     with pytest.raises(TypeError, match="`values` must be numeric"):
         rank(["a"], descending=True)
 
@@ -198,17 +208,69 @@ def test_group_labels_are_not_merged_or_missed() -> None:
         rank(
             [1.0, 2.0, 3.0, 4.0],
             descending=True,
-            groups=[2023, "2023", 2023, "2024"],  # type: ignore[arg-type]
+            by=[2023, "2023", 2023, "2024"],  # type: ignore[arg-type]
         )
     nat = np.array(["2020-01", "NaT", "2020-01", "2021-01"], dtype="datetime64[M]")
     with pytest.raises(ValueError, match="missing labels"):
-        rank([1.0, 2.0, 3.0, 4.0], descending=True, groups=nat)
+        rank([1.0, 2.0, 3.0, 4.0], descending=True, by=nat)
     for bad in (np.float32("nan"), pd.NA):
         g = np.array(["a", bad, "a", "b"], dtype=object)
         with pytest.raises(ValueError, match="missing labels"):
-            rank([1.0, 2.0, 3.0, 4.0], descending=True, groups=g)
+            rank([1.0, 2.0, 3.0, 4.0], descending=True, by=g)
 
 
 def test_propagate_counts_nothing_ranked() -> None:
     r = rank([1.0, np.nan, 3.0], descending=False, nan_policy="propagate")
     np.testing.assert_array_equal(r.count, [0, 0, 0])
+
+
+def _brute_force(
+    v: np.ndarray, g: np.ndarray, ties: str, descending: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    # The definitions, pair by pair: with x "better" than y when x > y
+    # (descending) or x < y, min = 1 + #better, max = #better + #tied,
+    # dense = 1 + #distinct better values, ordinal = min + #tied before.
+    out = np.full(v.size, np.nan)
+    count = np.zeros(v.size, dtype=np.int64)
+    for i in range(v.size):
+        same = (g == g[i]) & ~np.isnan(v)
+        count[i] = same.sum()
+        if np.isnan(v[i]):
+            continue
+        others = v[same]
+        better = others > v[i] if descending else others < v[i]
+        tied = (others == v[i]).sum()
+        rules = {
+            "min": 1 + better.sum(),
+            "max": better.sum() + tied,
+            "average": better.sum() + (tied + 1) / 2,
+            "dense": 1 + np.unique(others[better]).size,
+            "ordinal": 1 + better.sum() + ((v[:i] == v[i]) & same[:i]).sum(),
+        }
+        out[i] = rules[ties]
+    return out, count
+
+
+@given(
+    st.lists(
+        st.one_of(st.integers(-3, 3).map(float), st.just(np.nan), st.just(np.inf)),
+        min_size=0,
+        max_size=30,
+    ),
+    st.integers(1, 4),
+    st.sampled_from(["min", "max", "average", "dense", "ordinal"]),
+    st.booleans(),
+)
+def test_ranks_match_their_definitions(
+    values: list[float], n_groups: int, ties: str, descending: bool
+) -> None:
+    v = np.array(values, dtype=np.float64)
+    g = (np.arange(v.size) * 7) % n_groups
+    expected, count = _brute_force(v, g, ties, descending)
+    r = rank(v, descending=descending, ties=ties, by=g)  # type: ignore[arg-type]
+    np.testing.assert_array_equal(r.rank, expected)
+    np.testing.assert_array_equal(r.count, count)
+    alone = rank(v, descending=descending, ties=ties)  # type: ignore[arg-type]
+    np.testing.assert_array_equal(
+        alone.rank, _brute_force(v, np.zeros(v.size), ties, descending)[0]
+    )

@@ -1,30 +1,44 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from povstat import implied_population
+from povstat import implied_population, round_half_up
 from povstat.datasets import load_east_java
 from povstat.statements import (
     HOLDS,
     NOT_HOLDS,
     UNDECIDED,
+    check_benchmark_statement,
     check_change_statement,
     check_consistency,
     check_count_statement,
     check_direction_statement,
     check_headcount_change_statement,
+    check_level_change_statement,
     check_rank_statement,
     check_statements,
+    check_top_statement,
 )
+
+# Column names of the small frames built in these tests.
+_SIMPLE = {"region": "region", "period": "period", "rate": "rate", "headcount": "poor"}
 
 
 def _regions(year: int) -> pd.DataFrame:
     df = load_east_java()
     return df[df["region_type"].isin(["kabupaten", "kota"]) & (df["year"] == year)]
+
+
+def _east_java_row(name: str, years: list[int]) -> pd.DataFrame:
+    df = load_east_java()
+    rows = df[(df["region_name"] == name) & (df["month"] == 3)]
+    return rows[rows["year"].isin(years)].sort_values("year")
 
 
 def test_fell_0_11_percent_holds_as_points_not_relative() -> None:
@@ -263,8 +277,6 @@ def test_check_statements_frame() -> None:
         unit="percent",
         region="region_name",
         period="year",
-        rate="poverty_rate_pct",
-        poor="poor_thousands",
         persons_per_poor_unit=1000,
     )
     pd.testing.assert_frame_equal(st, before)
@@ -279,7 +291,7 @@ def test_check_statements_frame() -> None:
         "region": "region_name",
         "period": "year",
         "rate": "poverty_rate_pct",
-        "poor": "poor_thousands",
+        "headcount": "poor_thousands",
         "persons_per_poor_unit": 1000,
     }
     from_polars = check_statements(
@@ -347,10 +359,15 @@ def test_errors() -> None:
             data,
             unit="percent",
             persons_per_poor_unit=1,
+            **_SIMPLE,
         )
     with pytest.raises(ValueError, match="no column 'kind'"):
         check_statements(
-            pd.DataFrame({"k": [1]}), data, unit="percent", persons_per_poor_unit=1
+            pd.DataFrame({"k": [1]}),
+            data,
+            unit="percent",
+            persons_per_poor_unit=1,
+            **_SIMPLE,
         )
     with pytest.raises(ValueError, match="not in `data`"):
         check_statements(
@@ -366,6 +383,7 @@ def test_errors() -> None:
             data,
             unit="percent",
             persons_per_poor_unit=1,
+            **_SIMPLE,
         )
 
 
@@ -379,6 +397,7 @@ def test_check_statements_names_missing_columns() -> None:
             data,
             unit="percent",
             persons_per_poor_unit=1,
+            **_SIMPLE,
         )
 
 
@@ -400,6 +419,7 @@ def test_check_statements_rejects_bad_direction_and_missing_decimals() -> None:
             data,
             unit="percent",
             persons_per_poor_unit=1,
+            **_SIMPLE,
         )
     with pytest.raises(ValueError, match=r"need `decimals`; missing in rows \[0\]"):
         check_statements(
@@ -407,6 +427,7 @@ def test_check_statements_rejects_bad_direction_and_missing_decimals() -> None:
             data,
             unit="percent",
             persons_per_poor_unit=1,
+            **_SIMPLE,
         )
 
 
@@ -460,7 +481,9 @@ def test_check_statements_refuses_non_bool_descending_and_fractional_decimals() 
             }
         )
         with pytest.raises(ValueError, match="'descending' must be True or False"):
-            check_statements(st, data, unit="percent", persons_per_poor_unit=1)
+            check_statements(
+                st, data, unit="percent", persons_per_poor_unit=1, **_SIMPLE
+            )
     st = pd.DataFrame(
         {
             "kind": ["change"],
@@ -474,4 +497,753 @@ def test_check_statements_refuses_non_bool_descending_and_fractional_decimals() 
         }
     )
     with pytest.raises(ValueError, match="'decimals' must hold whole numbers"):
-        check_statements(st, data, unit="percent", persons_per_poor_unit=1)
+        check_statements(st, data, unit="percent", persons_per_poor_unit=1, **_SIMPLE)
+
+
+def _rank_rows(**extra: object) -> pd.DataFrame:
+    row: dict[str, object] = {
+        "kind": "rank",
+        "region": "A",
+        "period": 1,
+        "stated_rank": 1,
+        "descending": True,
+    }
+    row.update(extra)
+    return pd.DataFrame({k: [v] for k, v in row.items()}, index=["s1"])
+
+
+_ABC = pd.DataFrame(
+    {
+        "region": ["A", "B", "C", "A"],
+        "period": [1, 1, 1, 2],
+        "rate": [3.0, 2.0, 1.0, 2.5],
+        "poor": [1.0, 1.0, 1.0, 1.0],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("extra", "match"),
+    [
+        (
+            {"stated_rank": 2.9},
+            r"'stated_rank' must hold whole numbers.*\['s1'\].*2\.9",
+        ),
+        ({"stated_rank": np.nan}, r"'stated_rank' must hold .*not missing.*\['s1'\]"),
+        ({"stated_rank": 0}, r"'stated_rank' must hold .*>= 1.*\['s1'\]"),
+        ({"stated_rank": "2"}, r"'stated_rank' must hold numbers, not text.*\['s1'\]"),
+        ({"stated_rank": True}, r"'stated_rank' must hold numbers; rows \['s1'\]"),
+        ({"of": 3.9}, r"'of' must hold whole numbers.*\['s1'\].*3\.9"),
+    ],
+)
+def test_check_statements_refuses_what_it_would_truncate(
+    extra: dict[str, object], match: str
+) -> None:
+    # A rank of 2.9 is not a rank: it was checked as 2 (and of=3.9 as 3).
+    with pytest.raises(ValueError, match=match):
+        check_statements(
+            _rank_rows(**extra),
+            _ABC,
+            unit="percent",
+            persons_per_poor_unit=1,
+            **_SIMPLE,
+        )
+
+
+@pytest.mark.parametrize(
+    ("col", "value", "match"),
+    [
+        (
+            "stated",
+            "0,11",
+            r"'stated' must hold numbers, not text; rows \['s1'\] have "
+            r"\['0,11'\].*parse_numbers",
+        ),
+        ("decimals", "2", r"'decimals' must hold numbers, not text; rows \['s1'\]"),
+        ("decimals", 1.5, r"'decimals' must hold whole numbers.*\['s1'\]"),
+    ],
+)
+def test_check_statements_names_column_and_row_of_text_numbers(
+    col: str, value: object, match: str
+) -> None:
+    row: dict[str, object] = {
+        "kind": "change",
+        "region": "A",
+        "period_before": 1,
+        "period_after": 2,
+        "stated": 0.5,
+        "direction": "fall",
+        "stated_as": "points",
+        "decimals": 1,
+    }
+    row[col] = value
+    st = pd.DataFrame({k: [v] for k, v in row.items()}, index=["s1"])
+    with pytest.raises(ValueError, match=match):
+        check_statements(st, _ABC, unit="percent", persons_per_poor_unit=1, **_SIMPLE)
+
+
+def test_check_rank_statement_refuses_fractional_of() -> None:
+    with pytest.raises(TypeError, match="`of` must be an int"):
+        check_rank_statement(
+            [1.0, 2.0],
+            ["a", "b"],
+            subject="a",
+            stated_rank=2,
+            descending=True,
+            of=3.9,  # type: ignore[arg-type]
+        )
+    with pytest.raises(ValueError, match="`of` must be >= 1"):
+        check_rank_statement(
+            [1.0, 2.0], ["a", "b"], subject="a", stated_rank=2, descending=True, of=0
+        )
+
+
+def test_rank_with_a_missing_competitor_cannot_tell() -> None:
+    # "A is 2nd highest": among the known values A (5) is 2nd after B (9); C has
+    # no value and could be above A (A 3rd) or below it (A 2nd): cannot tell.
+    res = check_rank_statement(
+        [5.0, 9.0, np.nan, 1.0],
+        ["A", "B", "C", "D"],
+        subject="A",
+        stated_rank=2,
+        descending=True,
+    )
+    assert res.verdict == UNDECIDED
+    assert "1 region(s) have no value (C)" in str(res.reason)
+    # 3rd is possible too (C above A); 4th is not, whatever C's value is.
+    assert (
+        check_rank_statement(
+            [5.0, 9.0, np.nan, 1.0],
+            ["A", "B", "C", "D"],
+            subject="A",
+            stated_rank=3,
+            descending=True,
+        ).verdict
+        == UNDECIDED
+    )
+    assert (
+        check_rank_statement(
+            [5.0, 9.0, np.nan, 1.0],
+            ["A", "B", "C", "D"],
+            subject="A",
+            stated_rank=4,
+            descending=True,
+        ).verdict
+        == NOT_HOLDS
+    )
+    # "of 4" counts C; "of 5" is impossible.
+    assert (
+        check_rank_statement(
+            [5.0, 9.0, np.nan, 1.0],
+            ["A", "B", "C", "D"],
+            subject="A",
+            stated_rank=2,
+            descending=True,
+            of=4,
+        ).verdict
+        == UNDECIDED
+    )
+    assert (
+        check_rank_statement(
+            [5.0, 9.0, np.nan, 1.0],
+            ["A", "B", "C", "D"],
+            subject="A",
+            stated_rank=2,
+            descending=True,
+            of=5,
+        ).verdict
+        == NOT_HOLDS
+    )
+
+
+def test_rank_statement_about_an_absent_pair_says_so() -> None:
+    # A exists, but not at period 3: the message names the pair, not the label.
+    with pytest.raises(ValueError, match=r"pairs not in `data`: \('A', 3\)$"):
+        check_statements(
+            _rank_rows(period=3),
+            _ABC,
+            unit="percent",
+            persons_per_poor_unit=1,
+            **_SIMPLE,
+        )
+    with pytest.raises(ValueError, match=r"\('Z', 1\): region 'Z' is not in `data`"):
+        check_statements(
+            _rank_rows(region="Z"),
+            _ABC,
+            unit="percent",
+            persons_per_poor_unit=1,
+            **_SIMPLE,
+        )
+
+
+def test_levels_with_float_noise_are_snapped_not_refused() -> None:
+    # BPS Indonesia, March 2025: 23,854.56 thousand poor; in millions the
+    # caller's 23854.56 / 1000 is 23.854560000000003 in binary.
+    # March 2024: 25,219.20 thousand. By hand: change -1.36464 million.
+    before = 25219.20 / 1000
+    after = 23854.56 / 1000
+    assert after != 23.85456
+    res = check_headcount_change_statement(
+        before, after, -1.36464, levels_decimals=5, stated_decimals=5
+    )
+    assert res.verdict == HOLDS
+    # By hand: 25.2192 / 279.28 = 9.0301 %, inside [9.025, 9.035): holds.
+    res = check_consistency(
+        9.03,
+        25219.20 / 1000,
+        279.28,
+        unit="percent",
+        rate_decimals=2,
+        headcount_decimals=5,
+        population_decimals=2,
+    )
+    assert res.verdict == HOLDS
+    with pytest.raises(ValueError, match="`after` must hold figures rounded to 5"):
+        check_headcount_change_statement(
+            before, 23.854561, -1.36464, levels_decimals=5, stated_decimals=5
+        )
+
+
+def test_tuban_count_fell_0_23_percent_is_the_rate_in_points() -> None:
+    # BPS, Kabupaten Tuban, March 2024 -> March 2025 (BPS_N_KABKOTA and
+    # BPS_P0_KABKOTA, bundled data): 171.24 -> 168.86 thousand poor,
+    # 14.36 % -> 14.13 %. By hand: -2.38 / 171.24 = -1.3899 % -> 1.39;
+    # the rate fell 0.23 points. "Fell 0.23 percent" of the count: no.
+    t = _east_java_row("Kabupaten Tuban", [2024, 2025])
+    res = check_level_change_statement(
+        t["poor_thousands"].iloc[0],
+        t["poor_thousands"].iloc[1],
+        0.23,
+        direction="fall",
+        stated_as="percent",
+        decimals=2,
+        rate_before=t["poverty_rate_pct"].iloc[0],
+        rate_after=t["poverty_rate_pct"].iloc[1],
+        unit="percent",
+    )
+    assert res.verdict == NOT_HOLDS
+    np.testing.assert_allclose(res.figures["relative_pct"], -2.38 / 171.24 * 100)
+    assert res.figures["meaning"] == "rate points"
+    reason = str(res.reason)
+    assert "(a 1.39 % relative fall)" in reason
+    assert "0.23 is the change of the rate in percentage points" in reason
+    assert "(14.36 % -> 14.13 %)" in reason
+    # The same count stated as "fell 1.39 percent" holds.
+    ok = check_level_change_statement(
+        171.24, 168.86, 1.39, direction="fall", stated_as="percent", decimals=2
+    )
+    assert ok.verdict == HOLDS
+
+
+def test_jember_percentage_points_of_a_count() -> None:
+    # BPS, Kabupaten Jember, March 2020 -> March 2021: 247.99 -> 257.09
+    # thousand poor (BPS_N_KABKOTA). By hand: +9.10 / 247.99 = +3.6695 %,
+    # +3.67 % at 2 decimals. "+3.66 percentage points": wrong unit word, and
+    # 3.66 is not 3.67 at 2 decimals.
+    t = _east_java_row("Kabupaten Jember", [2020, 2021])
+    res = check_level_change_statement(
+        t["poor_thousands"].iloc[0],
+        t["poor_thousands"].iloc[1],
+        3.66,
+        direction="rise",
+        stated_as="points",
+        decimals=2,
+    )
+    assert res.verdict == NOT_HOLDS
+    reason = str(res.reason)
+    assert "has no percentage points" in reason
+    assert "3.66 is not +3.67 % at 2 decimals (3.6695 unrounded)" in reason
+    # Stated in percent, 3.66 still does not hold at 2 decimals; 3.67 does.
+    res = check_level_change_statement(
+        247.99, 257.09, [3.66, 3.67], direction="rise", stated_as="percent", decimals=2
+    )
+    assert res.verdict.tolist() == [NOT_HOLDS, HOLDS]
+    # Right number with the points word is still wrong, and says so.
+    res = check_level_change_statement(
+        247.99, 257.09, 3.67, direction="rise", stated_as="points", decimals=2
+    )
+    assert res.verdict == NOT_HOLDS
+    assert "3.67 is right as a relative change in percent" in str(res.reason)
+
+
+def test_level_change_per_year_over_real_elapsed_time() -> None:
+    # BPS, Kabupaten Tuban's poor, March 2019 -> March 2023 (BPS_N_KABKOTA):
+    # 170.80 -> 177.25 thousand over 4 years. By hand: +6.45 / 4 = +1.6125
+    # thousand a year; relative +3.7763 % in all, 0.9441 % a year on average,
+    # 100 * ((177.25 / 170.80) ** 0.25 - 1) = 0.9311 % a year compound.
+    res = check_level_change_statement(
+        170.80,
+        177.25,
+        [1.61, 0.94, 0.93, 3.78, 0.95],
+        direction="rise",
+        stated_as="units",
+        decimals=2,
+        years=4,
+    )
+    assert res.verdict.tolist() == [HOLDS, NOT_HOLDS, NOT_HOLDS, NOT_HOLDS, NOT_HOLDS]
+    res = check_level_change_statement(
+        170.80,
+        177.25,
+        [1.61, 0.94, 0.93, 3.78, 0.95],
+        direction="rise",
+        stated_as="percent",
+        decimals=2,
+        years=4,
+    )
+    assert res.verdict.tolist() == [NOT_HOLDS, HOLDS, HOLDS, NOT_HOLDS, NOT_HOLDS]
+    assert res.figures["meaning"].tolist()[1:3] == [
+        "average per year",
+        "compound per year",
+    ]
+    np.testing.assert_allclose(
+        res.figures["compound_per_year_pct"][0],
+        100 * ((177.25 / 170.80) ** 0.25 - 1),
+    )
+    # A poverty line in rupiah, Kota Malang, BPS_GK_KABKOTA: Rp 609,612
+    # (March 2022) -> Rp 674,660 (March 2023). By hand: +65,048, and
+    # 65,048 / 609,612 = +10.6704 %.
+    line = check_level_change_statement(
+        609_612, 674_660, 10.67, direction="rise", stated_as="percent", decimals=2
+    )
+    assert line.verdict == HOLDS
+    assert "rose 65,048, from 609,612 to 674,660" in str(line.reason)
+
+
+def test_level_change_errors_and_missing() -> None:
+    with pytest.raises(ValueError, match="`stated_as` must be one of"):
+        check_level_change_statement(
+            1.0,
+            2.0,
+            1.0,
+            direction="rise",
+            stated_as="pp",  # type: ignore[arg-type]
+            decimals=0,
+        )
+    with pytest.raises(ValueError, match="`unit` is required"):
+        check_level_change_statement(
+            1.0,
+            2.0,
+            1.0,
+            direction="rise",
+            stated_as="percent",
+            decimals=0,
+            rate_before=1.0,
+            rate_after=2.0,
+        )
+    with pytest.raises(ValueError, match="given together"):
+        check_level_change_statement(
+            1.0,
+            2.0,
+            1.0,
+            direction="rise",
+            stated_as="percent",
+            decimals=0,
+            rate_before=1.0,
+            unit="percent",
+        )
+    with pytest.raises(ValueError, match="`years` must be > 0"):
+        check_level_change_statement(
+            1.0, 2.0, 1.0, direction="rise", stated_as="percent", decimals=0, years=0
+        )
+    res = check_level_change_statement(
+        np.nan, 2.0, 1.0, direction="rise", stated_as="percent", decimals=0
+    )
+    assert res.verdict == UNDECIDED
+
+
+def test_rate_applied_to_another_base_does_not_hold() -> None:
+    # Issue case, worked by hand: 12.50 % of a total population of 2,000,000
+    # is 250,000, but the rate's universe is 1,940,000 persons, of which
+    # 12.50 % is 242,500. 2,000,000 is 3.09 % larger than 1,940,000: beyond
+    # the default 1 % tolerance, so "250,000 poor" does not hold although it
+    # is within 4 % of 242,500.
+    res = check_count_statement(
+        12.50, 2_000_000, 250_000, unit="percent", decimals=0, rate_population=1_940_000
+    )
+    assert res.verdict == NOT_HOLDS
+    assert bool(res.figures["arithmetic_ok"])
+    assert not bool(res.figures["base_ok"])
+    reason = str(res.reason)
+    assert "not of 2,000,000 (3.09 % larger" in reason
+    assert "population of 1,940,000" in reason
+    assert "of 1,940,000 it is 242,500" in reason
+    # The same statement on the rate's own population holds ...
+    own = check_count_statement(
+        12.50, 1_940_000, 242_500, unit="percent", decimals=0, rate_population=1_940_000
+    )
+    assert own.verdict == HOLDS
+    # ... and a caller who accepts a 4 % gap says so explicitly.
+    loose = check_count_statement(
+        12.50,
+        2_000_000,
+        250_000,
+        unit="percent",
+        decimals=0,
+        rate_population=1_940_000,
+        base_rtol=0.04,
+    )
+    assert loose.verdict == HOLDS
+
+
+_MARCH = load_east_java().query("month == 3")
+_PAIRS = (
+    _MARCH.sort_values("year")
+    .assign(
+        rate_after=lambda f: f.groupby("region_name")["poverty_rate_pct"].shift(-1),
+        poor_after=lambda f: f.groupby("region_name")["poor_thousands"].shift(-1),
+    )
+    .dropna(subset=["rate_after", "poor_after"])
+    .reset_index(drop=True)
+)
+
+
+@given(
+    st.integers(0, len(_PAIRS) - 1),
+    st.integers(1, 300) | st.integers(-300, -1),
+    st.sampled_from([1, 2]),
+)
+def test_perturbed_true_statements_never_hold(i: int, k: int, d: int) -> None:
+    # Build a true statement from two BPS March rounds of the bundled table,
+    # then move its figure by k units of its last decimal: never "holds".
+    row = _PAIRS.iloc[i]
+    b, a = float(row["poverty_rate_pct"]), float(row["rate_after"])
+    hb, ha = float(row["poor_thousands"]), float(row["poor_after"])
+    step = 10.0**-d
+    if a != b:
+        way: Literal["fall", "rise"] = "fall" if a < b else "rise"
+        # Published figures have 2 decimals: their difference is exact at 10.
+        true = float(round_half_up(round_half_up(abs(a - b), 10), d))
+        assert (
+            check_change_statement(
+                b,
+                a,
+                true,
+                direction=way,
+                stated_as="points",
+                unit="percent",
+                decimals=d,
+            ).verdict
+            == HOLDS
+        )
+        wrong = float(round_half_up(true + k * step, d))
+        if wrong >= 0:
+            res = check_change_statement(
+                b,
+                a,
+                wrong,
+                direction=way,
+                stated_as="points",
+                unit="percent",
+                decimals=d,
+            )
+            assert res.verdict != HOLDS
+    if ha != hb:
+        way = "fall" if ha < hb else "rise"
+        rel = float(round_half_up(round_half_up(abs(100 * (ha - hb) / hb), 10), d))
+        assert (
+            check_level_change_statement(
+                hb, ha, rel, direction=way, stated_as="percent", decimals=d
+            ).verdict
+            == HOLDS
+        )
+        wrong = float(round_half_up(rel + k * step, d))
+        if wrong >= 0:
+            res = check_level_change_statement(
+                hb, ha, wrong, direction=way, stated_as="percent", decimals=d
+            )
+            assert res.verdict != HOLDS
+    # A count: the rate of its own implied population, stated in thousands.
+    pop = float(implied_population(b, hb, unit="percent"))
+    count = float(round_half_up(round_half_up(b * pop / 100, 10), d))
+    assert (
+        check_count_statement(
+            b, pop, count, unit="percent", decimals=d, rate_population=pop
+        ).verdict
+        == HOLDS
+    )
+    wrong = float(round_half_up(count + k * step, d))
+    if wrong >= 0:
+        res = check_count_statement(
+            b, pop, wrong, unit="percent", decimals=d, rate_population=pop
+        )
+        assert res.verdict != HOLDS
+
+
+def _kabkota() -> pd.DataFrame:
+    df = load_east_java()
+    return df[df["region_type"].isin(["kabupaten", "kota"])]
+
+
+def test_check_statements_level_changes_figures_and_rate_alone() -> None:
+    # BPS_N_KABKOTA / BPS_P0_KABKOTA (bundled): Tuban 171.24 -> 168.86
+    # thousand, 14.36 % -> 14.13 % (2024 -> 2025); Jember 247.99 -> 257.09
+    # (2020 -> 2021); Tuban 170.80 -> 177.25 (2019 -> 2023): +1.6125
+    # thousand a year over 4 years; Kota Kediri 21.03 (2023), 19.24 (2024);
+    # Kota Malang poverty line Rp 609,612 -> 674,660 (2022 -> 2023), +10.67 %.
+    st = pd.DataFrame(
+        {
+            "kind": ["level_change"] * 5 + ["figure", "direction"],
+            "region": [
+                "Kabupaten Tuban",
+                "Kabupaten Jember",
+                "Kabupaten Tuban",
+                "Kabupaten Tuban",
+                "Kota Malang",
+                "Kota Kediri",
+                "Kota Malang",
+            ],
+            "period_before": [2024, 2020, 2019, 2019, 2022, None, 2022],
+            "period_after": [2025, 2021, 2023, 2023, 2023, None, 2023],
+            "period": [None] * 5 + [2023, None],
+            "stated": [0.23, 3.66, 1.61, 1.61, 10.67, 19.24, None],
+            "direction": ["fall", "rise", "rise", "rise", "rise", None, "fall"],
+            "stated_as": ["percent", "points", "units", "units", "percent", None, None],
+            "decimals": [2, 2, 2, 2, 2, 2, None],
+            "per_year": [False, False, True, False, False, None, None],
+            "measure": [None] * 4 + ["poverty_line_idr", "poor_thousands", None],
+        }
+    )
+    out = check_statements(
+        st,
+        _kabkota(),
+        unit="percent",
+        region="region_name",
+        period="year",
+        persons_per_poor_unit=1000,
+    )
+    assert out["verdict"].tolist() == [
+        NOT_HOLDS,
+        NOT_HOLDS,
+        HOLDS,
+        NOT_HOLDS,
+        HOLDS,
+        NOT_HOLDS,
+        HOLDS,
+    ]
+    assert "0.23 is the change of the rate in percentage points" in out["reason"][0]
+    assert "has no percentage points" in out["reason"][1]
+    assert "over 4.00 years" in out["reason"][2]
+    assert "year 2024 instead of 2023" in out["reason"][5]
+    assert "number of poor fell" in out["reason"][6]
+    # Without a number of poor, the direction is judged on the rate alone.
+    rate_only = check_statements(
+        st.iloc[[6]],
+        _kabkota().drop(columns="poor_thousands"),
+        unit="percent",
+        region="region_name",
+        period="year",
+        headcount=None,
+        persons_per_poor_unit=1000,
+    )
+    assert rate_only["verdict"].tolist() == [HOLDS]
+    assert "judged on the rate alone" in rate_only["reason"].iloc[0]
+    with pytest.raises(ValueError, match=r"kind \['level_change'\] need a number"):
+        check_statements(
+            st.iloc[[0]],
+            _kabkota(),
+            unit="percent",
+            region="region_name",
+            period="year",
+            headcount=None,
+            persons_per_poor_unit=1000,
+        )
+    bad = st.iloc[[4]].assign(measure="garis_kemiskinan")
+    with pytest.raises(ValueError, match="names 'garis_kemiskinan'"):
+        check_statements(
+            bad,
+            _kabkota(),
+            unit="percent",
+            region="region_name",
+            period="year",
+            persons_per_poor_unit=1000,
+        )
+
+
+def test_check_statements_per_year_on_dates_and_polars() -> None:
+    # Periods as dates: March 2019 -> March 2023 is 4 years (decimal_year).
+    pl = pytest.importorskip("polars")
+    st = pd.DataFrame(
+        {
+            "kind": ["level_change"],
+            "region": ["Kabupaten Tuban"],
+            "period_before": [pd.Timestamp("2019-03-01")],
+            "period_after": [pd.Timestamp("2023-03-01")],
+            "stated": [1.61],
+            "direction": ["rise"],
+            "stated_as": ["units"],
+            "decimals": [2],
+            "per_year": [True],
+        }
+    )
+    out = check_statements(
+        st,
+        pl.from_pandas(_kabkota()),
+        unit="percent",
+        region="region_name",
+        persons_per_poor_unit=1000,
+    )
+    assert out["verdict"].tolist() == [HOLDS]
+
+
+def test_rank_with_a_stated_value_is_checked_both_ways() -> None:
+    # BPS_P0_KABKOTA, March 2024 (bundled): Kabupaten Probolinggo 16.45 %,
+    # 4th highest of the 38 after Sampang, Bangkalan and Sumenep.
+    t = _regions(2024)
+    args: dict[str, Any] = {
+        "values": t["poverty_rate_pct"],
+        "labels": t["region_name"].to_numpy(),
+        "subject": "Kabupaten Probolinggo",
+        "descending": True,
+    }
+    ok = check_rank_statement(
+        **args, stated_rank=4, stated_value=16.45, value_decimals=2
+    )
+    assert ok.verdict == HOLDS
+    assert "its value 16.45 is as stated" in str(ok.reason)
+    # "4th highest with 59.9 %": the rank is right, the value is not, and
+    # 59.9 % would be the highest of all (Sampang's 2024 rate is below it).
+    top = float(t["poverty_rate_pct"].max())
+    assert top < 59.9
+    bad = check_rank_statement(
+        **args, stated_rank=4, stated_value=59.9, value_decimals=1
+    )
+    assert bad.verdict == NOT_HOLDS
+    assert "its value is 16.45, not 59.9 (59.9 would rank 1)" in str(bad.reason)
+    assert bad.figures["stated_value_rank_min"] == 1
+    # The right value with the wrong rank does not hold either.
+    assert (
+        check_rank_statement(
+            **args, stated_rank=3, stated_value=16.45, value_decimals=2
+        ).verdict
+        == NOT_HOLDS
+    )
+    with pytest.raises(ValueError, match="given together"):
+        check_rank_statement(**args, stated_rank=4, stated_value=16.45)
+    with pytest.raises(ValueError, match="rounded to 1 decimals"):
+        check_rank_statement(
+            **args, stated_rank=4, stated_value=16.45, value_decimals=1
+        )
+
+
+def test_benchmark_statements() -> None:
+    # BPS March 2025 (bundled): Kabupaten Lumajang 8.60 %, Indonesia 8.47 %,
+    # Jawa Timur 9.50 %. By hand: 8.60 - 8.47 = +0.13 (above the national
+    # rate), 8.60 - 9.50 = -0.90 (below the province).
+    res = check_benchmark_statement(
+        8.60, [8.47, 9.50, 8.60, np.nan], relation="below", decimals=2
+    )
+    assert res.verdict.tolist() == [NOT_HOLDS, HOLDS, UNDECIDED, UNDECIDED]
+    assert res.reason[0] == "8.60 is above 8.47 (by 0.13), not below it"
+    assert res.reason[1] == "8.60 is below 9.50 (by 0.90)"
+    assert "either may be the larger" in res.reason[2]
+    above = check_benchmark_statement(8.60, 8.47, relation="above", decimals=2)
+    assert above.verdict == HOLDS
+    with pytest.raises(ValueError, match="`relation` must be one of"):
+        check_benchmark_statement(1.0, 2.0, relation="under", decimals=2)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="`value` must hold figures rounded to 1"):
+        check_benchmark_statement(8.61, 8.5, relation="below", decimals=1)
+
+
+def test_top_set_statements() -> None:
+    # BPS March 2024 (bundled), highest rates: Sampang 20.83, Bangkalan
+    # 18.66, Sumenep 17.78, Probolinggo 16.45, Tuban 14.36, Ngawi 13.81,
+    # Pamekasan 13.41 (7th).
+    t = _regions(2024)
+    v, names = t["poverty_rate_pct"], t["region_name"].to_numpy()
+    madura = [
+        "Kabupaten Bangkalan",
+        "Kabupaten Sampang",
+        "Kabupaten Pamekasan",
+        "Kabupaten Sumenep",
+    ]
+    six = check_top_statement(v, names, members=madura, k=6, descending=True)
+    assert six.verdict == NOT_HOLDS
+    assert six.figures["outside"] == "Kabupaten Pamekasan"
+    seven = check_top_statement(v, names, members=madura, k=7, descending=True)
+    assert seven.verdict == HOLDS
+    # "The four highest are Sampang, Bangkalan, Sumenep and Pamekasan": no,
+    # Probolinggo is among them and Pamekasan is not.
+    exact = check_top_statement(
+        v, names, members=madura, k=4, descending=True, exactly=True
+    )
+    assert exact.verdict == NOT_HOLDS
+    assert exact.figures["missed"] == "Kabupaten Probolinggo"
+
+
+def test_top_set_with_ties_and_missing_values() -> None:
+    # By hand: values 5, 4, 4, 1: "B among the top 2" depends on the tie of
+    # B and C; with D missing, "A in the top 1" cannot be told either.
+    labels = ["A", "B", "C", "D"]
+    tie = check_top_statement(
+        [5.0, 4.0, 4.0, 1.0], labels, members=["B"], k=2, descending=True
+    )
+    assert tie.verdict == UNDECIDED
+    assert tie.figures["undecided"] == "B"
+    gap = check_top_statement(
+        [5.0, 4.0, np.nan, 1.0], labels, members=["A"], k=1, descending=True
+    )
+    assert gap.verdict == UNDECIDED
+    far = check_top_statement(
+        [5.0, 4.0, np.nan, 1.0], labels, members=["D"], k=2, descending=True
+    )
+    assert far.verdict == NOT_HOLDS
+    with pytest.raises(ValueError, match="`k` must lie in 1 to 4"):
+        check_top_statement([1.0] * 4, labels, members=["A"], k=5, descending=True)
+    with pytest.raises(ValueError, match=r"`members` \['Z'\] are not among"):
+        check_top_statement([1.0] * 4, labels, members=["Z"], k=1, descending=True)
+    with pytest.raises(ValueError, match="must not repeat"):
+        check_top_statement([1.0] * 4, labels, members=["A", "A"], k=1, descending=True)
+    with pytest.raises(TypeError, match="`k` must be an int"):
+        check_top_statement([1.0] * 4, labels, members=["A"], k=1.0, descending=True)  # type: ignore[arg-type]
+
+
+def test_rate_change_per_year_over_real_elapsed_time() -> None:
+    # BPS_P0_PROV (bundled): Indonesia 11.22 % (March 2015), 8.47 % (March
+    # 2025), 10 years apart. By hand: -2.75 points, -0.275 points a year
+    # (0.28 half up); relative -24.51 %, -2.45 % a year on average;
+    # compound 100 * ((8.47 / 11.22) ** 0.1 - 1) = -2.7725 % a year.
+    res = check_change_statement(
+        11.22,
+        8.47,
+        [0.28, 2.45, 2.77, 2.75, 0.27],
+        direction="fall",
+        stated_as="points",
+        unit="percent",
+        decimals=2,
+        years=10,
+    )
+    assert res.verdict.tolist() == [HOLDS, UNDECIDED, UNDECIDED, NOT_HOLDS, NOT_HOLDS]
+    np.testing.assert_allclose(
+        res.figures["compound_per_year_pct"], -2.772514, atol=1e-6
+    )
+    assert "over 10.00 years that is -0.28 points a year" in str(res.reason[0])
+    pct = check_change_statement(
+        11.22,
+        8.47,
+        [2.45, 2.77],
+        direction="fall",
+        stated_as="percent",
+        unit="percent",
+        decimals=2,
+        years=10,
+    )
+    assert pct.verdict.tolist() == [HOLDS, HOLDS]
+    # The same through check_statements, the elapsed time taken from dates.
+    data = load_east_java()
+    st = pd.DataFrame(
+        {
+            "kind": ["change"],
+            "region": ["Indonesia"],
+            "period_before": [pd.Timestamp("2015-03-01")],
+            "period_after": [pd.Timestamp("2025-03-01")],
+            "stated": [0.28],
+            "direction": ["fall"],
+            "stated_as": ["points"],
+            "decimals": [2],
+            "per_year": [True],
+        }
+    )
+    out = check_statements(
+        st, data, unit="percent", region="region_name", persons_per_poor_unit=1000
+    )
+    assert out["verdict"].tolist() == [HOLDS]

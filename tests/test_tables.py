@@ -92,10 +92,10 @@ def test_bps_kabkota_export() -> None:
         "month",
         "poverty_rate_pct",
     ]
-    # 6 region rows x 3 years: nothing dropped, the unmatched ACEH row kept.
+    # 6 region rows x 3 years: nothing dropped; ACEH is a province too.
     assert len(d) == 18
     assert d["region_code"].tolist()[::3] == [
-        pd.NA,
+        "11",
         "35",
         "3501",
         "3507",
@@ -112,8 +112,8 @@ def test_bps_kabkota_export() -> None:
     assert (d["month"] == 3).all()
     assert d["group"].isna().all()
     assert d["footnote"].isna().all()
-    # Every matched value equals the bundled data (same BPS table).
-    merged = d.dropna(subset=["region_code"]).merge(
+    # Every East Java value equals the bundled data (same BPS table).
+    merged = d[d["region_code"] != "11"].merge(
         _reference("poverty_rate_pct"),
         on=["region_code", "year", "month"],
         suffixes=("", "_ref"),
@@ -123,7 +123,7 @@ def test_bps_kabkota_export() -> None:
     np.testing.assert_array_equal(
         merged["poverty_rate_pct"], merged["poverty_rate_pct_ref"]
     )
-    assert t.unmatched.to_dict("list") == {"row": [3], "label": ["ACEH"]}
+    assert t.unmatched.empty
     assert t.skipped["reason"].tolist() == ["title", "blank", "note"]
     assert t.skipped["row"].tolist() == [1, 9, 10]
     assert t.skipped["text"].iloc[2].startswith("Catatan | Tidak ada data Susenas")
@@ -145,7 +145,7 @@ def test_bps_kabkota_export() -> None:
 def test_indonesian_table_gives_the_same_numbers() -> None:
     en = read_bps_table(io.StringIO(P0_KABKOTA), locale="en", month=3).data
     id_ = read_bps_table(io.StringIO(P0_ID), locale="id", month=3, sep=";").data
-    en = en.dropna(subset=["region_code"]).reset_index(drop=True)
+    en = en[en["region_code"] != "11"].reset_index(drop=True)  # not in P0_ID
     cols = ["region_code", "region_name", "region_type", "year", "month", "value"]
     pd.testing.assert_frame_equal(id_[cols], en[cols])
 
@@ -276,7 +276,8 @@ def test_region_names_are_matched(label: str, code: str, name: str) -> None:
         ("Kab. Malangg", "Kabupaten Malangg", "kabupaten"),
         ("Kabupaten Surabaya", "Kabupaten Surabaya", "kabupaten"),
         ("Kota Pacitan", "Kota Pacitan", "kota"),
-        ("ACEH", "ACEH", pd.NA),
+        ("ATLANTIS", "ATLANTIS", pd.NA),
+        ("Kota Baru Sekali", "Kota Baru Sekali", "kota"),
         ("Data diolah", "Data diolah", pd.NA),  # not a documented note prefix
     ],
 )
@@ -481,10 +482,13 @@ def test_the_same_region_twice_is_an_error(rows: str, listed: str, errors: Any) 
 
 
 def test_unmatched_labels_may_repeat() -> None:
-    # Regions of other provinces can share a name; unmatched rows have no code
-    # to clash on and are all reported.
-    t = read_bps_table(io.StringIO(";2023\nACEH;1,0\nACEH;2,0\n"), locale="id", sep=";")
-    assert t.unmatched.to_dict("list") == {"row": [2, 3], "label": ["ACEH", "ACEH"]}
+    # Unmatched rows have no code to clash on and are all reported.
+    text = ";2023\nATLANTIS;1,0\nATLANTIS;2,0\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";")
+    assert t.unmatched.to_dict("list") == {
+        "row": [2, 3],
+        "label": ["ATLANTIS", "ATLANTIS"],
+    }
 
 
 # --- footnotes ----------------------------------------------------------------
@@ -705,3 +709,221 @@ def test_buffer_errors() -> None:
         TypeError, match=r"`source`: its read\(\) must give str or bytes"
     ):
         read_bps_table(Odd(), locale="id")  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------
+# Spreadsheet cells: number formats and formulas (fixtures built with openpyxl)
+# --------------------------------------------------------------------------
+
+
+def _workbook(tmp_path: Path, rows: list[list[Any]], formats: dict[str, str]) -> Path:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in rows:
+        ws.append(row)
+    for ref, fmt in formats.items():
+        ws[ref].number_format = fmt
+    path = tmp_path / "p0.xlsx"
+    wb.save(path)
+    return path
+
+
+# Pacitan P0 2022 and 2023 (BPS_P0_KABKOTA): 13.8 and 13.65 percent.
+PACITAN: list[Any] = [None, 2022, 2023]
+
+
+@pytest.mark.parametrize("fmt", ["0.00%", "0%", "0.0%;[Red]-0.0%", "#,##0.00 %"])
+def test_percent_formatted_number_is_read_as_shown(tmp_path: Path, fmt: str) -> None:
+    # 0.138 shown as "13.80%" next to the text "13,65 %": both are percent,
+    # 13.8 exactly (times 100 on the decimal value, not 13.800000000000002).
+    path = _workbook(tmp_path, [PACITAN, ["Pacitan", 0.138, "13,65 %"]], {"B2": fmt})
+    t = read_bps_table(path, locale="id")
+    assert t.data["value"].tolist() == [13.8, 13.65]
+    assert t.invalid == ()
+
+
+@pytest.mark.parametrize("fmt", ['0.00"%"', "0.00\\%", "General", "0.00"])
+def test_literal_percent_sign_does_not_scale(tmp_path: Path, fmt: str) -> None:
+    # A "%" in quotes or escaped is text in the format: the number is shown
+    # as it is (13.8 shown "13.80%"), not times 100.
+    path = _workbook(tmp_path, [PACITAN, ["Pacitan", 13.8, 13.65]], {"B2": fmt})
+    assert read_bps_table(path, locale="id").data["value"].tolist() == [13.8, 13.65]
+
+
+def test_percent_and_plain_numbers_mixed_are_refused_naming_cells(
+    tmp_path: Path,
+) -> None:
+    # 0.138 formatted as percent and 0.1365 as a plain number: which scale
+    # the plain one is on cannot be told; the cell is named.
+    rows = [PACITAN, ["Pacitan", 0.138, 0.1365]]
+    path = _workbook(tmp_path, rows, {"B2": "0.00%"})
+    with pytest.raises(
+        NumberParseError, match=r"row 2, column '2023': '0\.1365' \(a number without"
+    ):
+        read_bps_table(path, locale="id")
+    t = read_bps_table(path, locale="id", errors="report")
+    assert [(c.row, c.column) for c in t.invalid] == [(2, "2023")]
+    assert "0.138, shown as 13.8%" in t.invalid[0].reason
+    np.testing.assert_array_equal(t.data["value"], [13.8, np.nan])
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        "=B2*100",  # written by a script: no stored result
+        "=cmd|' /C calc'!A0",  # formula injection (DDE)
+        '=HYPERLINK("http://example.invalid","x")',
+    ],
+)
+def test_formula_without_stored_result_is_an_invalid_cell(
+    tmp_path: Path, formula: str
+) -> None:
+    # Kota Batu P0 2022-2023 (BPS_P0_KABKOTA): 3.79, 3.31.
+    path = _workbook(tmp_path, [PACITAN, ["Kota Batu", 3.79, formula]], {})
+    with pytest.raises(NumberParseError, match="a formula without a stored result"):
+        read_bps_table(path, locale="id")
+    t = read_bps_table(path, locale="id", errors="report")
+    assert [(c.row, c.column, c.text) for c in t.invalid] == [(2, "2023", formula)]
+    np.testing.assert_array_equal(t.data["value"], [3.79, np.nan])
+
+
+def test_formula_cells_in_a_buffer_are_reported_too(tmp_path: Path) -> None:
+    path = _workbook(tmp_path, [PACITAN, ["Kota Batu", "=1+1", 3.31]], {})
+    t = read_bps_table(io.BytesIO(path.read_bytes()), locale="id", errors="report")
+    assert [c.text for c in t.invalid] == ["=1+1"]
+
+
+def test_xlsx_sheet_errors(tmp_path: Path) -> None:
+    path = _workbook(tmp_path, [PACITAN, ["Pacitan", 13.8, 13.65]], {})
+    with pytest.raises(ValueError, match=r"`sheet_name` 'P0' not found; sheets"):
+        read_bps_table(path, locale="id", sheet_name="P0")
+    with pytest.raises(ValueError, match="`sheet_name` 3 is out of range"):
+        read_bps_table(path, locale="id", sheet_name=3)
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls", ".ods"])
+def test_spreadsheet_path_holding_csv_text(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"p0{suffix}"
+    path.write_text("Wilayah;2023\nKota Batu;3,31\n", encoding="utf-8")
+    with pytest.raises(
+        ValueError, match=r"named as a spreadsheet .* starts 'Wilayah;2023'.*rename"
+    ):
+        read_bps_table(path, locale="id", sep=";")
+
+
+# --------------------------------------------------------------------------
+# Rows: notes holding numbers, short CSV rows, separators
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "matched"),
+    [
+        ("*Pacitan", True),
+        ("Sumber Pacitan", False),
+        ("Catatan 2023", False),
+        ("* 1", False),
+    ],
+)
+def test_note_like_row_holding_numbers_is_data(label: str, matched: bool) -> None:
+    # A row is dropped as a note only when it holds no number: "*Pacitan"
+    # with its values is kept, and matched to Kabupaten Pacitan (3501) on its
+    # letters; the others are kept and reported as unmatched.
+    t = read_bps_table(
+        io.StringIO(f";2023\nKota Batu;3,31\n{label};13,65\n"), locale="id", sep=";"
+    )
+    assert t.data["value"].tolist() == [3.31, 13.65]
+    assert t.skipped.empty
+    if matched:
+        assert t.unmatched.empty
+        assert t.data["region_code"].tolist()[1] == "3501"
+    else:
+        assert t.unmatched.to_dict("list") == {"row": [3], "label": [label]}
+
+
+def test_short_csv_row_is_reported_not_padded() -> None:
+    # Pacitan wrote 2 of the 3 fields: its 2023 value is not "missing", it
+    # is absent from the file.
+    text = ",2022,2023\nPacitan,13.8\nKota Batu,3.79,3.31\n"
+    with pytest.raises(NumberParseError, match=r"row 2, column '2023': '' \(no such"):
+        read_bps_table(io.StringIO(text), locale="en")
+    t = read_bps_table(io.StringIO(text), locale="en", errors="report")
+    assert [(c.row, c.column) for c in t.invalid] == [(2, "2023")]
+    assert "the CSV row has only 2 fields" in t.invalid[0].reason
+    np.testing.assert_array_equal(t.data["value"], [13.8, np.nan, 3.79, 3.31])
+    # An empty field written for a missing value is missing, not invalid.
+    ok = read_bps_table(io.StringIO(",2022,2023\nPacitan,13.8,\n"), locale="en")
+    assert ok.invalid == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "sep"),
+    [
+        ("Wilayah;Maret 2023\nKota Batu;3,31\n", ";"),
+        ("Kabupaten/Kota;2022;2023\nPacitan;13,8;13,65\n", ";"),
+        ("Wilayah\t2023\nKota Batu\t3,31\n", "\t"),
+    ],
+)
+def test_wrong_separator_is_named(text: str, sep: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(f"pass sep={sep!r}")):
+        read_bps_table(io.StringIO(text), locale="id")
+    assert len(read_bps_table(io.StringIO(text), locale="id", sep=sep).data) >= 1
+
+
+def test_no_header_without_another_separator_has_no_hint() -> None:
+    with pytest.raises(ValueError, match=r"no header row naming years[^;]*$"):
+        read_bps_table(io.StringIO("Wilayah,Tahun\nKota Batu,3.31\n"), locale="en")
+
+
+def test_formula_cells_outside_the_values_show_their_formula(tmp_path: Path) -> None:
+    # A label or header written as a formula without a stored result is not
+    # an empty cell: the label keeps the formula (unmatched, reported) and a
+    # header formula is named in the error.
+    path = _workbook(tmp_path, [PACITAN, ["=A1", 13.8, 13.65]], {})
+    t = read_bps_table(path, locale="id")
+    assert t.data["value"].tolist() == [13.8, 13.65]
+    assert t.unmatched.to_dict("list") == {"row": [2], "label": ["=A1"]}
+    path = _workbook(tmp_path, [[None, "=2021+1", 2023], ["Pacitan", 13.8, 13.65]], {})
+    with pytest.raises(ValueError, match=re.escape("['=2021+1'] name no period")):
+        read_bps_table(path, locale="id")
+
+
+def test_array_formula_is_shown_by_its_text(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    from openpyxl.worksheet.formula import ArrayFormula
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(PACITAN)
+    ws.append(["Pacitan", 13.8, None])
+    ws["C2"] = ArrayFormula("C2", "=SUM(B2:B2)")
+    path = tmp_path / "array.xlsx"
+    wb.save(path)
+    t = read_bps_table(path, locale="id", errors="report")
+    assert [c.text for c in t.invalid] == ["=SUM(B2:B2)"]
+
+
+def test_formula_with_a_stored_result_reads_the_result(tmp_path: Path) -> None:
+    # A file saved by a spreadsheet program stores each formula's result:
+    # that result is read (the formula is not evaluated). The workbook's XML
+    # is given the result Excel would store for =B2-0.15.
+    import zipfile
+
+    path = _workbook(tmp_path, [PACITAN, ["Pacitan", 13.8, "=B2-0.15"]], {})
+    stored = tmp_path / "stored.xlsx"
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(stored, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(
+                    rb"<f>B2-0.15</f>(<v\s*/>|<v></v>)?",
+                    b"<f>B2-0.15</f><v>13.65</v>",
+                    data,
+                )
+            zout.writestr(item, data)
+    t = read_bps_table(stored, locale="id")
+    assert t.data["value"].tolist() == [13.8, 13.65]
+    assert t.invalid == ()

@@ -38,7 +38,7 @@ def test_two_areas_with_90pct_moes() -> None:
     se = se_from_moe(2.0, level=0.90)
     np.testing.assert_allclose(se, 1.216, atol=5e-4)
     t = change_test(10.0, 7.0, se_before=se, se_after=se, level=0.90, independent=True)
-    np.testing.assert_allclose(t.difference, -3.0)
+    np.testing.assert_allclose(t.points, -3.0)
     # 1.719562 (quoted as 1.719 in the issue, truncated).
     np.testing.assert_allclose(t.se, 1.71956, atol=5e-6)
     np.testing.assert_allclose(abs(t.z), 1.745, atol=5e-4)
@@ -180,7 +180,7 @@ def test_correlated_samples_shrink_the_se_of_a_change() -> None:
         se_after=1.0,
         level=0.95,
         independent=False,
-        covariance=0.5,
+        cov=0.5,
     )
     assert tc == t
 
@@ -208,7 +208,7 @@ def test_headcount_delta_method_by_hand() -> None:
         method="normal",
         se=1.0,
         population_se=50.0,
-        covariance=10.0,
+        cov=10.0,
     )
     z = 1.959963984540054
     np.testing.assert_allclose(h.estimate, 100.0)
@@ -375,7 +375,7 @@ def test_change_interval_widens_with_level(
     lo_level, hi_level = sorted([l1, l2])
     t1 = change_test(b, a, se_before=se, se_after=se, level=lo_level, independent=True)
     t2 = change_test(b, a, se_before=se, se_after=se, level=hi_level, independent=True)
-    assert t2.lower <= t1.lower <= t1.difference <= t1.upper <= t2.upper
+    assert t2.lower <= t1.lower <= t1.points <= t1.upper <= t2.upper
     # The interval excludes 0 exactly when the test is significant.
     assert bool(t1.significant) == bool((t1.lower > 0) | (t1.upper < 0))
 
@@ -453,13 +453,9 @@ def test_independence_must_be_stated() -> None:
         change_test(
             1, 2, se_before=1, se_after=1, level=0.9, independent=True, correlation=0.3
         )
-    with pytest.raises(
-        ValueError, match="exactly one of `correlation` and `covariance`"
-    ):
+    with pytest.raises(ValueError, match="exactly one of `correlation` and `cov`"):
         change_test(1, 2, se_before=1, se_after=1, level=0.9, independent=False)
-    with pytest.raises(
-        ValueError, match="exactly one of `correlation` and `covariance`"
-    ):
+    with pytest.raises(ValueError, match="exactly one of `correlation` and `cov`"):
         relative_change_se(
             1,
             2,
@@ -467,7 +463,7 @@ def test_independence_must_be_stated() -> None:
             se_after=1,
             independent=False,
             correlation=0.1,
-            covariance=0.1,
+            cov=0.1,
         )
 
 
@@ -478,9 +474,9 @@ def test_dependence_out_of_range() -> None:
         change_test(
             1, 2, se_before=1, se_after=1, level=0.9, independent=False, correlation=1.5
         )
-    with pytest.raises(ValueError, match=r"`covariance` must satisfy \|covariance\|"):
+    with pytest.raises(ValueError, match=r"`cov` must satisfy \|cov\|"):
         change_test(
-            1, 2, se_before=1, se_after=2, level=0.9, independent=False, covariance=2.5
+            1, 2, se_before=1, se_after=2, level=0.9, independent=False, cov=2.5
         )
 
 
@@ -501,9 +497,9 @@ def test_interval_argument_combinations() -> None:
         rate_interval(5.0, unit="fraction", level=0.9, method="normal", se=1)
     with pytest.raises(ValueError, match="`unit` must be one of"):
         rate_interval(5.0, unit="pct", level=0.9, method="normal", se=1)  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match="`covariance` needs `population_se`"):
+    with pytest.raises(ValueError, match="`cov` needs `population_se`"):
         headcount_interval(
-            5.0, 100, unit="percent", level=0.9, method="normal", se=1, covariance=1
+            5.0, 100, unit="percent", level=0.9, method="normal", se=1, cov=1
         )
     with pytest.raises(ValueError, match="only method='normal'"):
         headcount_interval(
@@ -515,7 +511,7 @@ def test_interval_argument_combinations() -> None:
             n_effective=50,
             population_se=3,
         )
-    with pytest.raises(ValueError, match=r"`covariance` must satisfy"):
+    with pytest.raises(ValueError, match=r"`cov` must satisfy"):
         headcount_interval(
             5.0,
             100,
@@ -524,7 +520,7 @@ def test_interval_argument_combinations() -> None:
             method="normal",
             se=1,
             population_se=3,
-            covariance=4,
+            cov=4,
         )
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
 import hypothesis.extra.numpy as npst
 import numpy as np
@@ -100,6 +101,70 @@ def test_rounding_interval_negative_and_zero() -> None:
     np.testing.assert_array_equal(iv.contains([-0.105, 0.005]), [True, False])
 
 
+@pytest.mark.parametrize("d", [-2, -1, 0, 1, 2, 3, 4])
+def test_rounding_interval_contains_agrees_with_round_half_up_on_a_grid(
+    d: int,
+) -> None:
+    # Every decimal value of a grid ten times finer than the figures (ties
+    # included), from -3 to 3 units of the figures' last place times 40: a
+    # value lies in the interval of figure v exactly when it rounds to v.
+    ks = np.arange(-1200, 1201)
+    # k / 10^(d+1) by one correctly rounded division (or product): the float
+    # nearest to the decimal value, as typed.
+    x = ks / 10.0 ** (d + 1) if d + 1 > 0 else ks * 10.0 ** -(d + 1)
+    r = round_half_up(x, d)
+    figures = np.unique(r)
+    iv = rounding_interval(figures[:, None], d)
+    inside = iv.contains(x[None, :])
+    np.testing.assert_array_equal(inside, figures[:, None] == r[None, :])
+
+
+@pytest.mark.parametrize(
+    ("figure", "d", "x", "expected"),
+    [
+        (37.78, 2, 37.785, False),  # 37.785 rounds half up to 37.79
+        (37.79, 2, 37.785, True),
+        (37.78, 2, 37.775, True),
+        (0.05, 2, 0.045, True),  # 0.045 rounds half up to 0.05
+        (0.04, 2, 0.045, False),
+        (-0.05, 2, -0.045, True),  # half away from zero
+        (-0.05, 2, -0.055, False),
+        (0.0, 2, 0.005, False),
+        (0.0, 2, -0.005, False),
+        (9.66, 2, 9.655, True),
+    ],
+)
+def test_rounding_interval_ends_at_exact_ties(
+    figure: float, d: int, x: float, expected: bool
+) -> None:
+    assert bool(rounding_interval(figure, d).contains(x)) is expected
+
+
+def test_rounding_interval_bounds_are_the_exact_decimals() -> None:
+    # 37.78 + 0.005 is 37.785000000000004 in binary; the bound is the float
+    # nearest to the decimal 37.785, which prints as 37.785.
+    iv = rounding_interval([37.78, -0.11, 1200.0], 2)
+    assert [repr(float(v)) for v in iv.lower] == ["37.775", "-0.115", "1199.995"]
+    assert [repr(float(v)) for v in iv.upper] == ["37.785", "-0.105", "1200.005"]
+    assert str(rounding_interval(37.78, 2)) == "[37.775, 37.785)"
+
+
+@given(st.integers(-(10**9), 10**9), st.integers(0, 6))
+def test_rounding_interval_shows_the_exact_decimal_bounds(k: int, d: int) -> None:
+    # A figure k / 10^d stands for [figure - h, figure + h) with h = 5 /
+    # 10^(d+1), written out exactly (compared with decimal arithmetic).
+    fig = Decimal(k).scaleb(-d)
+    h = Decimal(5).scaleb(-(d + 1))
+    iv = rounding_interval(float(fig), d)
+    lo, hi = fig - h, fig + h
+    expected = (
+        f"({lo}, {hi}]" if k < 0 else f"[{lo}, {hi})" if k > 0 else f"({lo}, {hi})"
+    )
+    assert str(iv) == expected
+    assert float(iv.lower) == float(lo)
+    assert float(iv.upper) == float(hi)
+
+
 def test_rounding_interval_nan_gives_nan_bounds() -> None:
     iv = rounding_interval([np.nan, 1.0], 0)
     assert np.isnan(iv.lower[0])
@@ -123,6 +188,7 @@ def test_interval_is_frozen_and_readonly() -> None:
         upper=[1.5, 2.5],
         lower_closed=[True, True],
         upper_closed=[False, False],
+        decimals=1,
     )
 
 
@@ -220,3 +286,29 @@ def test_round_half_up_matches_decimal_on_repr(x: float, d: int) -> None:
             decimal.Decimal(repr(x)).quantize(quantum, rounding=decimal.ROUND_HALF_UP)
         )
     assert float(round_half_up(x, d)) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "d"), [(1e15, 0), (123456789012345.6, 1), (0.5, 15), (1.7e308, -15)]
+)
+def test_rounding_interval_refuses_figures_too_long_for_exact_bounds(
+    value: float, d: int
+) -> None:
+    # 15 significant digits at `d` decimals: the bounds need 16, more than a
+    # double tells apart, so contains could not agree with round_half_up.
+    with pytest.raises(ValueError, match="fewer than 15 significant digits"):
+        rounding_interval(value, d)
+
+
+@given(st.integers(-(10**13), 10**13), st.integers(-15, 15), st.integers(-9, 9))
+def test_contains_agrees_with_round_half_up_near_every_bound(
+    k: int, d: int, offset: int
+) -> None:
+    # Values a few units of the next decimal place away from a figure's
+    # bounds, for figures of up to 14 significant digits.
+    fig = Decimal(k).scaleb(-d)
+    if abs(k) >= 10**14 or not math.isfinite(float(fig)):
+        return
+    x = float(fig + Decimal(5 + offset).scaleb(-(d + 1)))
+    iv = rounding_interval(float(fig), d)
+    assert bool(iv.contains(x)) == bool(round_half_up(x, d) == float(fig))

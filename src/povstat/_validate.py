@@ -6,11 +6,10 @@ input. They return a float64 array that may share memory with the caller's
 array, so callers must never write into what a check returns.
 
 The range checks take a fast path and only look for the offending element
-when it fails. For ranges starting at 0 the fast path is a single pass: viewed
-as unsigned 64-bit integers, non-negative doubles keep their order, while
-negative numbers (sign bit set) and NaN map above every finite positive
-value, so ``max(view) <= view(upper)`` holds exactly when every entry lies in
-``[+0, upper]``.
+when it fails. The fast path reads each array twice, with the NaN-ignoring
+reductions ``np.fmin.reduce`` and ``np.fmax.reduce`` (no temporary arrays):
+every non-missing entry lies in ``[lo, hi]`` exactly when the smallest is
+``>= lo`` and the largest ``<= hi``, and an array of NaN only passes.
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ from numpy.typing import ArrayLike, NDArray
 #: function that reads or writes a rate takes it as a keyword with no default.
 Unit = Literal["percent", "fraction"]
 #: Treatment of missing values by ranking functions (see :func:`povstat.rank`).
-NanPolicy = Literal["propagate", "omit", "raise", "last"]
+NanPolicy = Literal["propagate", "omit", "raise"]
 
 _UNITS: tuple[str, ...] = get_args(Unit)
 #: Scale of each unit: a rate in `unit` divided by this is a fraction.
@@ -96,7 +95,15 @@ def flag(value: object, name: str) -> bool:
 
 
 def numeric(x: ArrayLike, name: str) -> NDArray[np.float64]:
-    """Return `x` as a float64 array (possibly a view); reject non-numeric input."""
+    """Return `x` as a float64 array (possibly a view); reject non-numeric input.
+
+    A masked array's masked entries become NaN (missing), never the values
+    hidden under the mask.
+    """
+    if isinstance(x, np.ma.MaskedArray):
+        mask = np.ma.getmaskarray(x)
+        data = numeric(np.ma.getdata(x), name)
+        return np.where(mask, np.nan, data) if mask.any() else data
     try:
         arr = np.asarray(x)
     except (TypeError, ValueError) as exc:  # ragged nested sequences
@@ -107,6 +114,12 @@ def numeric(x: ArrayLike, name: str) -> NDArray[np.float64]:
         # only if every element is a number or a missing marker.
         try:
             arr = _object_to_float(arr)
+        except OverflowError:
+            msg = (
+                f"`{name}` holds an integer too large for float64 (above "
+                f"{_MAX_FINITE:.4g}), which povstat computes in"
+            )
+            raise ValueError(msg) from None
         except (TypeError, ValueError):
             msg = f"`{name}` must be numeric, got dtype object with non-numbers"
             raise TypeError(msg) from None
@@ -140,7 +153,7 @@ def _is_na(item: object) -> bool:
 def finite_or_nan(x: ArrayLike, name: str) -> NDArray[np.float64]:
     """Numeric array whose entries are finite or NaN (no infinities)."""
     arr = numeric(x, name)
-    if _within(arr, -np.inf, np.inf, strict=True):
+    if _in_range(arr, -_MAX_FINITE, _MAX_FINITE):
         return arr
     bad = np.isinf(arr)
     if bad.any():
@@ -155,7 +168,7 @@ def finite_or_nan(x: ArrayLike, name: str) -> NDArray[np.float64]:
 def nonnegative(x: ArrayLike, name: str) -> NDArray[np.float64]:
     """Numeric array with every non-missing entry >= 0 and finite."""
     arr = numeric(x, name)
-    if _in_zero_to(arr, _MAX_FINITE):
+    if _in_range(arr, 0.0, _MAX_FINITE):
         return arr
     arr = finite_or_nan(arr, name)
     bad = arr < 0  # NaN compares False and passes
@@ -179,7 +192,7 @@ def rate(x: ArrayLike, name: str, unit_: Unit) -> NDArray[np.float64]:
     """Numeric array of rates in `unit_`: every non-missing entry in [0, upper]."""
     arr = numeric(x, name)
     upper = _UPPER[unit_]
-    if _in_zero_to(arr, upper):
+    if _in_range(arr, 0.0, upper):
         return arr
     arr = finite_or_nan(arr, name)
     bad = (arr < 0) | (arr > upper)
@@ -198,26 +211,14 @@ def rate(x: ArrayLike, name: str, unit_: Unit) -> NDArray[np.float64]:
 _MAX_FINITE = float(np.finfo(np.float64).max)
 
 
-def _in_zero_to(arr: NDArray[np.float64], upper: float) -> bool:
-    """One-pass check that every entry lies in [+0, upper] (False on NaN, -0.0)."""
+def _in_range(arr: NDArray[np.float64], lo: float, hi: float) -> bool:
+    """Two-pass check that every non-missing entry lies in [lo, hi] (NaN passes)."""
     if arr.size == 0:
         return True
-    limit = np.asarray(upper, dtype=np.float64).view(np.uint64)
-    return bool(arr.view(np.uint64).max() <= limit)
-
-
-def _within(arr: NDArray[np.float64], lo: float, hi: float, *, strict: bool) -> bool:
-    """Fast check that every entry is finite and in [lo, hi] (False on NaN too).
-
-    With ``strict`` the bounds themselves are excluded (used for +-inf).
-    """
-    if arr.size == 0:
+    smallest = float(np.fmin.reduce(arr, axis=None))
+    if smallest != smallest:  # every entry is NaN
         return True
-    amin = float(arr.min())
-    amax = float(arr.max())
-    if strict:
-        return bool(lo < amin and amax < hi)
-    return bool(lo <= amin and amax <= hi and np.isfinite(amax))
+    return bool(lo <= smallest and float(np.fmax.reduce(arr, axis=None)) <= hi)
 
 
 def decimals(value: object, name: str = "decimals") -> int:
@@ -265,53 +266,66 @@ def _check_object_labels(g: NDArray[Any]) -> None:
     """Reject missing or mixed labels in an object array (one pass)."""
     items = g.tolist()
     if any(_is_missing_label(x) for x in items):
-        msg = "`groups` must not contain missing labels (None/NaN/NaT/NA)"
+        msg = "`by` must not contain missing labels (None/NaN/NaT/NA)"
         raise ValueError(msg)
     kinds = {isinstance(x, str) for x in items}
     if len(kinds) > 1:
         msg = (
-            "`groups` labels must be all numbers or all strings, not a mix "
+            "`by` labels must be all numbers or all strings, not a mix "
             "(2023 and '2023' would otherwise be merged)"
         )
         raise TypeError(msg)
 
 
-def _same_kind_labels(groups: object) -> bool:
-    """False if a list given as `groups` mixes strings and non-strings."""
-    if isinstance(groups, list | tuple):
-        kinds = {isinstance(x, str | np.str_) for x in groups}
+def _same_kind_labels(by: object) -> bool:
+    """False if a list given as `by` mixes strings and non-strings."""
+    if isinstance(by, list | tuple):
+        kinds = {isinstance(x, str | np.str_) for x in by}
         return len(kinds) <= 1
     return True
 
 
-def group_codes(groups: ArrayLike | None, n: int) -> NDArray[np.intp]:
-    """Integer code of each value's group, in sorted label order (zeros if None)."""
-    if groups is None:
+def group_codes(by: ArrayLike | None, n: int) -> NDArray[np.intp]:
+    """Integer code of each value's group, in the sorted order of the labels.
+
+    All zeros when `by` is None. Integer labels spanning a range not much
+    wider than their number are coded by a lookup table (no sort).
+    """
+    if by is None:
         return np.zeros(n, dtype=np.intp)
-    g = np.asarray(groups)
+    if np.ma.is_masked(by):
+        msg = "`by` must not contain missing labels (masked entries)"
+        raise ValueError(msg)
+    g = np.asarray(by)
     if g.ndim != 1 or g.shape[0] != n:
-        msg = (
-            f"`groups` must be 1-D with the length of `values` ({n}), "
-            f"got shape {g.shape}"
-        )
+        msg = f"`by` must be 1-D with the length of `values` ({n}), got shape {g.shape}"
         raise ValueError(msg)
     if g.dtype.kind == "f" and np.isnan(g).any():
-        msg = "`groups` must not contain missing labels (NaN)"
+        msg = "`by` must not contain missing labels (NaN)"
         raise ValueError(msg)
     if g.dtype.kind in "mM" and np.isnat(g).any():
-        msg = "`groups` must not contain missing labels (NaT)"
+        msg = "`by` must not contain missing labels (NaT)"
         raise ValueError(msg)
     if g.dtype.kind == "O":
         _check_object_labels(g)
-    elif g.dtype.kind in "US" and not _same_kind_labels(groups):
+    elif g.dtype.kind in "US" and not _same_kind_labels(by):
         msg = (
-            "`groups` labels must be all numbers or all strings, not a mix "
+            "`by` labels must be all numbers or all strings, not a mix "
             "(2023 and '2023' would otherwise be merged)"
         )
         raise TypeError(msg)
+    if g.dtype.kind in "iu" and n:
+        low, high = int(g.min()), int(g.max())
+        if high - low <= 4 * n + 1024:
+            shifted = np.subtract(g, low, dtype=np.intp)
+            present = np.zeros(high - low + 1, dtype=np.intp)
+            present[shifted] = 1
+            np.cumsum(present, out=present)
+            present -= 1
+            return np.asarray(present[shifted], dtype=np.intp)
     try:
         _, codes = np.unique(g, return_inverse=True)
     except TypeError:
-        msg = "`groups` labels must be sortable (all numbers or all strings)"
+        msg = "`by` labels must be sortable (all numbers or all strings)"
         raise TypeError(msg) from None
     return np.asarray(codes, dtype=np.intp).reshape(n)

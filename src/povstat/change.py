@@ -10,22 +10,27 @@ and a rate effect.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import ClassVar
+
 import numpy as np
 from attrs import field, frozen
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
-from povstat._results import array_eq, freeze, readonly_float
+from povstat._results import Result, array_eq, freeze, readonly_float
 from povstat._validate import Unit
 from povstat.headcount import implied_population
 
 __all__ = [
     "AnnualizedChange",
     "Change",
+    "DecompositionBounds",
     "HeadcountDecomposition",
     "annualized_change",
     "decimal_year",
     "decompose_headcount_change",
+    "decomposition_bounds",
     "rate_change",
     "recovery_share",
     "relative_change",
@@ -35,7 +40,7 @@ _SCALE = _validate.SCALE
 
 
 @frozen(kw_only=True)
-class Change:
+class Change(Result):
     """Change in a poverty rate between two periods.
 
     Attributes
@@ -57,6 +62,11 @@ class Change:
     -0.5 -4.03 percent
     """
 
+    _column_names: ClassVar[Mapping[str, str]] = {
+        "points": "change_points",
+        "relative": "change_relative_pct",
+    }
+
     points: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     relative: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     unit: Unit
@@ -68,7 +78,7 @@ class Change:
 
 
 @frozen(kw_only=True)
-class AnnualizedChange:
+class AnnualizedChange(Result):
     """Change in a poverty rate over a stated elapsed time, and per year.
 
     Attributes
@@ -98,6 +108,14 @@ class AnnualizedChange:
     -0.505 -4.65
     """
 
+    _column_names: ClassVar[Mapping[str, str]] = {
+        "points": "change_points",
+        "relative": "change_relative_pct",
+        "years": "elapsed_years",
+        "points_per_year": "change_points_per_year",
+        "compound_per_year": "change_compound_pct_per_year",
+    }
+
     points: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     relative: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     years: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
@@ -109,12 +127,12 @@ class AnnualizedChange:
 
 
 @frozen(kw_only=True)
-class HeadcountDecomposition:
+class HeadcountDecomposition(Result):
     """A change in the number of poor split into population and rate effects.
 
     Attributes
     ----------
-    total : ndarray of float64
+    change : ndarray of float64
         Change in the number of poor, ``H1 - H0``, in the unit of the
         populations (persons, thousands, ...).
     population_effect : ndarray of float64
@@ -124,17 +142,23 @@ class HeadcountDecomposition:
 
     Notes
     -----
-    ``population_effect + rate_effect == total`` up to float rounding.
+    ``population_effect + rate_effect == change`` up to float rounding.
 
     Examples
     --------
     >>> from povstat import decompose_headcount_change
     >>> d = decompose_headcount_change(10.0, 8.0, 1000.0, 1100.0, unit="percent")
-    >>> print(d.total, d.population_effect, d.rate_effect)
+    >>> print(d.change, d.population_effect, d.rate_effect)
     -12.0 9.0 -21.0
     """
 
-    total: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+    _column_names: ClassVar[Mapping[str, str]] = {
+        "change": "headcount_change",
+        "population_effect": "population_effect",
+        "rate_effect": "rate_effect",
+    }
+
+    change: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     population_effect: NDArray[np.float64] = field(
         converter=readonly_float, eq=array_eq
     )
@@ -161,10 +185,11 @@ def _relative_pct(
 def _nan_where_zero(out: NDArray[np.float64], denominator: NDArray[np.float64]) -> None:
     """Set `out` to NaN where `denominator` is 0 (in place).
 
-    Division by zero left inf or NaN there; the mask is only built when the
-    result holds a non-finite value, which keeps the common case to one pass.
+    Division by zero left inf or NaN there. `denominator` is never negative
+    here, so it holds a zero exactly when its smallest non-missing entry is 0:
+    one NaN-ignoring reduction, and the mask is built only then.
     """
-    if out.size and not np.isfinite(out.max()):
+    if denominator.size and np.fmin.reduce(denominator, axis=None) == 0:
         out[np.broadcast_to(denominator == 0, out.shape)] = np.nan
 
 
@@ -478,7 +503,7 @@ def decompose_headcount_change(
     Returns
     -------
     HeadcountDecomposition
-        ``total``, ``population_effect`` and ``rate_effect`` in the unit of
+        ``change``, ``population_effect`` and ``rate_effect`` in the unit of
         the populations.
 
     Raises
@@ -526,7 +551,7 @@ def decompose_headcount_change(
     >>> n0 = implied_population(11.32, 301.85, unit="percent")
     >>> n1 = implied_population(11.24, 302.58, unit="percent")
     >>> d = decompose_headcount_change(11.32, 11.24, n0, n1, unit="percent")
-    >>> print(d.total.round(2), d.population_effect.round(2), d.rate_effect.round(2))
+    >>> print(d.change.round(2), d.population_effect.round(2), d.rate_effect.round(2))
     0.73 2.87 -2.14
     """
     u = _validate.unit(unit)
@@ -545,7 +570,7 @@ def decompose_headcount_change(
     rate_effect = np.asarray((r1 - r0) * (n0 + n1) / (2.0 * s))
     population_effect = np.asarray(total - rate_effect)
     return HeadcountDecomposition(
-        total=freeze(total),
+        change=freeze(total),
         population_effect=freeze(population_effect),
         rate_effect=freeze(rate_effect),
     )
@@ -612,6 +637,197 @@ def decimal_year(year: ArrayLike, month: ArrayLike) -> NDArray[np.float64]:
     return np.asarray(y + (m - 1.0) / 12.0)
 
 
+@frozen(kw_only=True)
+class DecompositionBounds(Result):
+    """How far the rounding of published figures can move a decomposition.
+
+    Attributes
+    ----------
+    change_lower, change_upper : ndarray of float64
+        Bounds of the change in the number of poor.
+    population_effect_lower, population_effect_upper : ndarray of float64
+        Bounds of the population effect.
+    rate_effect_lower, rate_effect_upper : ndarray of float64
+        Bounds of the rate effect.
+
+    Examples
+    --------
+    >>> from povstat.change import decomposition_bounds
+    >>> b = decomposition_bounds(4.37, 4.26, 882.4, 886.9, unit="percent",
+    ...                          rate_decimals=2)
+    >>> print(b.rate_effect_lower.round(3), b.rate_effect_upper.round(3))
+    -1.062 -0.885
+    """
+
+    _column_names: ClassVar[Mapping[str, str]] = {
+        "change_lower": "headcount_change_lower",
+        "change_upper": "headcount_change_upper",
+        "population_effect_lower": "population_effect_lower",
+        "population_effect_upper": "population_effect_upper",
+        "rate_effect_lower": "rate_effect_lower",
+        "rate_effect_upper": "rate_effect_upper",
+    }
+
+    change_lower: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+    change_upper: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+    population_effect_lower: NDArray[np.float64] = field(
+        converter=readonly_float, eq=array_eq
+    )
+    population_effect_upper: NDArray[np.float64] = field(
+        converter=readonly_float, eq=array_eq
+    )
+    rate_effect_lower: NDArray[np.float64] = field(
+        converter=readonly_float, eq=array_eq
+    )
+    rate_effect_upper: NDArray[np.float64] = field(
+        converter=readonly_float, eq=array_eq
+    )
+
+
+def _product_range(
+    a_lo: NDArray[np.float64],
+    a_hi: NDArray[np.float64],
+    b_lo: NDArray[np.float64],
+    b_hi: NDArray[np.float64],
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Range of a * b for a in [a_lo, a_hi] and b in [b_lo, b_hi]."""
+    corners = np.stack(
+        np.broadcast_arrays(a_lo * b_lo, a_lo * b_hi, a_hi * b_lo, a_hi * b_hi)
+    )
+    return np.min(corners, axis=0), np.max(corners, axis=0)
+
+
+def decomposition_bounds(
+    rate_before: ArrayLike,
+    rate_after: ArrayLike,
+    population_before: ArrayLike,
+    population_after: ArrayLike,
+    *,
+    unit: Unit,
+    rate_decimals: int,
+    population_decimals: int | None = None,
+) -> DecompositionBounds:
+    r"""Bounds of the decomposition of a change from published, rounded figures.
+
+    A split computed from rates rounded to two decimals looks exact, but each
+    rate stands for an interval of true values (see
+    :func:`povstat.rounding_interval`), and a rate effect of a few hundred
+    persons may be mostly rounding. This gives the smallest and largest value
+    each part of :func:`decompose_headcount_change` can take over those
+    intervals.
+
+    Parameters
+    ----------
+    rate_before, rate_after : array_like
+        Published headcount ratios in `unit`, rounded to `rate_decimals`.
+    population_before, population_after : array_like
+        Populations the rates are shares of; exact unless
+        `population_decimals` is given.
+    unit : {"fraction", "percent"}
+        Scale of the rates.
+    rate_decimals : int
+        Decimal places the rates were published with.
+    population_decimals : int, optional
+        Decimal places the populations were rounded to; None takes them as
+        exact.
+
+    Returns
+    -------
+    DecompositionBounds
+        Lower and upper bounds of the change, the population effect and the
+        rate effect, in the unit of the populations.
+
+    Raises
+    ------
+    TypeError
+        If an input is not numeric or a decimals argument is not an int.
+    ValueError
+        If `unit` is unknown, a rate is out of range or not rounded to
+        `rate_decimals`, a population is negative or not rounded to
+        `population_decimals`, or the shapes do not broadcast.
+
+    See Also
+    --------
+    decompose_headcount_change : The decomposition itself.
+    povstat.rounding_interval : What a rounded figure stands for.
+
+    Notes
+    -----
+    The rate effect :math:`(r_1 - r_0)(N_0 + N_1)/2` and the population
+    effect :math:`(N_1 - N_0)(r_0 + r_1)/2` are each a product of two
+    factors that depend on disjoint figures, so over the box of rounding
+    intervals each ranges between the extreme products of its factors'
+    ranges [1]_; the change :math:`r_1 N_1 - r_0 N_0` likewise. The
+    populations are taken as separate figures: when they are implied from
+    the same rounded rates, the bounds do not use that dependence.
+
+    References
+    ----------
+    .. [1] Moore, R. E., Kearfott, R. B., Cloud, M. J. (2009), *Introduction
+       to Interval Analysis*, SIAM, ch. 2 (interval arithmetic).
+
+    Examples
+    --------
+    Kota Malang, BPS: 4.37 % (2022) and 4.26 % (2023), populations implied
+    by the published rates and counts (about 882.4 and 886.9 thousand). The
+    rate effect of -0.97 thousand may be anywhere from -1.06 to -0.88
+    thousand given the rounding of the two rates (a fall of 0.10 to 0.12
+    points):
+
+    >>> from povstat import decompose_headcount_change
+    >>> from povstat.change import decomposition_bounds
+    >>> d = decompose_headcount_change(4.37, 4.26, 882.4, 886.9, unit="percent")
+    >>> b = decomposition_bounds(4.37, 4.26, 882.4, 886.9, unit="percent",
+    ...                          rate_decimals=2)
+    >>> print(d.rate_effect.round(3), b.rate_effect_lower.round(3),
+    ...       b.rate_effect_upper.round(3))
+    -0.973 -1.062 -0.885
+    """
+    from povstat.units import rounding_interval
+
+    u = _validate.unit(unit)
+    r0 = _validate.rate(rate_before, "rate_before", u)
+    r1 = _validate.rate(rate_after, "rate_after", u)
+    n0 = _validate.nonnegative(population_before, "population_before")
+    n1 = _validate.nonnegative(population_after, "population_after")
+    _validate.shape(
+        rate_before=r0, rate_after=r1, population_before=n0, population_after=n1
+    )
+    rd = _validate.decimals(rate_decimals, "rate_decimals")
+    ri0 = rounding_interval(r0, rd)
+    ri1 = rounding_interval(r1, rd)
+    s = _SCALE[u]
+    # Rates cannot leave [0, 100 %] whatever their rounding.
+    r0_lo, r0_hi = np.maximum(ri0.lower, 0.0) / s, np.minimum(ri0.upper, s) / s
+    r1_lo, r1_hi = np.maximum(ri1.lower, 0.0) / s, np.minimum(ri1.upper, s) / s
+    if population_decimals is None:
+        n0_lo = n0_hi = n0
+        n1_lo = n1_hi = n1
+    else:
+        nd = _validate.decimals(population_decimals, "population_decimals")
+        ni0 = rounding_interval(n0, nd)
+        ni1 = rounding_interval(n1, nd)
+        n0_lo, n0_hi = np.maximum(ni0.lower, 0.0), ni0.upper
+        n1_lo, n1_hi = np.maximum(ni1.lower, 0.0), ni1.upper
+    # rate effect: (r1 - r0) * (n0 + n1) / 2
+    re_lo, re_hi = _product_range(
+        r1_lo - r0_hi, r1_hi - r0_lo, n0_lo + n1_lo, n0_hi + n1_hi
+    )
+    # population effect: (n1 - n0) * (r0 + r1) / 2
+    pe_lo, pe_hi = _product_range(
+        n1_lo - n0_hi, n1_hi - n0_lo, r0_lo + r1_lo, r0_hi + r1_hi
+    )
+    # change: r1 n1 - r0 n0, each product of non-negative factors
+    return DecompositionBounds(
+        change_lower=r1_lo * n1_lo - r0_hi * n0_hi,
+        change_upper=r1_hi * n1_hi - r0_lo * n0_lo,
+        population_effect_lower=pe_lo / 2.0,
+        population_effect_upper=pe_hi / 2.0,
+        rate_effect_lower=re_lo / 2.0,
+        rate_effect_upper=re_hi / 2.0,
+    )
+
+
 def _decompose_published(
     rate_before: ArrayLike,
     rate_after: ArrayLike,
@@ -634,7 +850,7 @@ def _decompose_published(
     n1 = implied_population(rate_after, h1, unit=unit)
     parts = decompose_headcount_change(rate_before, rate_after, n0, n1, unit=unit)
     return HeadcountDecomposition(
-        total=freeze(np.asarray(np.subtract(h1, h0))),
+        change=freeze(np.asarray(np.subtract(h1, h0))),
         population_effect=parts.population_effect,
         rate_effect=parts.rate_effect,
     )

@@ -28,9 +28,9 @@ from __future__ import annotations
 import math
 import numbers
 import re
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import numpy as np
 import pandas as pd
@@ -38,7 +38,7 @@ from attrs import field, frozen
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
-from povstat._results import array_eq, readonly, readonly_float
+from povstat._results import Result, array_eq, readonly, readonly_float
 from povstat.units import round_half_up
 
 __all__ = [
@@ -153,7 +153,7 @@ _SNAN = "not finite: a signalling NaN"
 
 
 @frozen(kw_only=True)
-class InvalidCell:
+class InvalidCell(Result):
     """A cell whose text is not a number in the stated format.
 
     Attributes
@@ -178,6 +178,14 @@ class InvalidCell:
     >>> cell.row, cell.text
     (1, '4.26')
     """
+
+    _column_names: ClassVar[Mapping[str, str]] = {
+        "row": "row",
+        "column": "column",
+        "text": "text",
+        "reason": "reason",
+    }
+    _hashable: ClassVar[bool] = True  # no arrays: a cell can go in a set
 
     row: Any
     column: Any
@@ -266,7 +274,7 @@ def _cell_tuple(cells: Iterable[InvalidCell]) -> tuple[InvalidCell, ...]:
 
 
 @frozen(kw_only=True)
-class ParsedNumbers:
+class ParsedNumbers(Result):
     """Numbers read from text, with the unit and multiplier found in each cell.
 
     Attributes
@@ -297,6 +305,12 @@ class ParsedNumbers:
     >>> p.unit.tolist(), p.multiplier.tolist()
     (['persons', 'percent'], [1000.0, 1.0])
     """
+
+    _column_names: ClassVar[Mapping[str, str]] = {
+        "value": "value",
+        "unit": "value_unit",
+        "multiplier": "value_multiplier",
+    }
 
     value: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     unit: NDArray[np.str_] = field(converter=readonly, eq=array_eq)
@@ -369,7 +383,9 @@ def parse_numbers(
     points", "persons", "people"; at most one). Words are matched without
     regard to case, on ASCII letters only: a look-alike letter, such as the
     long s (U+017F) for "s" or the dotted capital I (U+0130) for "I", is not
-    the letter, and a cell holding one is invalid.
+    the letter, and a cell holding one is invalid. Digits are ASCII 0-9
+    only: Arabic-Indic (U+0660 to U+0669), full-width (U+FF10 to U+FF19) and
+    other scripts' digits make a cell invalid, and the reason names them.
 
     The number is ``0`` or an integer without a leading zero, either with no
     group separators ("187000") or with a separator between every group of
@@ -687,6 +703,11 @@ def _missing(value: object) -> frozenset[str]:
 
 def _as_cells(texts: ArrayLike | Sequence[Any]) -> NDArray[Any]:
     # dtype=object: np.asarray(["4,26", 1.5]) would turn 1.5 into the text "1.5"
+    if isinstance(texts, np.ma.MaskedArray):
+        # A masked cell is missing (None), never the text under the mask.
+        cells = np.array(np.ma.getdata(texts), dtype=object)
+        cells[np.ma.getmaskarray(texts)] = None
+        return cells
     return texts if isinstance(texts, np.ndarray) else np.array(texts, dtype=object)
 
 
@@ -991,7 +1012,33 @@ def _why_not(s: str, locale: str) -> str:
             f"; {''.join(letters)!r} {'is' if len(letters) == 1 else 'are'} not "
             "ASCII: words are read in ASCII letters only"
         )
+    digits = sorted({c for c in s if not c.isascii() and c.isdigit()})
+    if digits:
+        kinds = " and ".join(sorted({_digit_script(c) for c in digits}))
+        what = f"an {kinds} digit" if kinds[0] in "AEIOU" else f"a {kinds} digit"
+        reason += (
+            f"; {''.join(digits)!r} "
+            f"{f'is {what}' if len(digits) == 1 else f'are {kinds} digits'}, not "
+            "ASCII 0-9: numbers are read in ASCII digits only"
+        )
     return reason
+
+
+def _digit_script(c: str) -> str:
+    """Name of the script of a non-ASCII digit: "Arabic-Indic", "full-width", ..."""
+    import unicodedata
+
+    name = unicodedata.name(c, "")
+    for prefix, shown in (
+        ("FULLWIDTH", "full-width"),
+        ("SUPERSCRIPT", "superscript"),
+        ("SUBSCRIPT", "subscript"),
+        ("EXTENDED ARABIC-INDIC", "Extended Arabic-Indic (Persian)"),
+        ("ARABIC-INDIC", "Arabic-Indic"),
+    ):
+        if name.startswith(prefix):
+            return shown
+    return name.split(" DIGIT")[0].title() if " DIGIT" in name else "non-ASCII"
 
 
 def _mixed_units(unit: NDArray[np.str_], reasons: NDArray[Any]) -> NDArray[Any]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -38,6 +38,8 @@ from povstat.units import round_half_up
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+
+    from povstat.rank_inference import RankConfidenceSets
 
 __all__ = ["plot_dumbbell", "plot_rank_sets", "plot_ranked_rates", "plot_series"]
 
@@ -313,8 +315,23 @@ def plot_ranked_rates(
     return ax
 
 
+@overload
 def plot_rank_sets(
-    rank: ArrayLike,
+    sets: RankConfidenceSets,
+    /,
+    *,
+    labels: Sequence[str],
+    title: str,
+    source: str,
+    highlight: Sequence[str] = (),
+    value_label: str = "poverty rate",
+    note: str = "",
+    ax: Axes | None = None,
+) -> Axes: ...
+@overload
+def plot_rank_sets(
+    sets: ArrayLike,
+    /,
     lower: ArrayLike,
     upper: ArrayLike,
     labels: Sequence[str],
@@ -322,6 +339,23 @@ def plot_rank_sets(
     descending: bool,
     level: float,
     simultaneous: bool,
+    title: str,
+    source: str,
+    highlight: Sequence[str] = (),
+    value_label: str = "poverty rate",
+    note: str = "",
+    ax: Axes | None = None,
+) -> Axes: ...
+def plot_rank_sets(
+    sets: RankConfidenceSets | ArrayLike,
+    /,
+    lower: ArrayLike | None = None,
+    upper: ArrayLike | None = None,
+    labels: Sequence[str] | None = None,
+    *,
+    descending: bool | None = None,
+    level: float | None = None,
+    simultaneous: bool | None = None,
     title: str,
     source: str,
     highlight: Sequence[str] = (),
@@ -339,23 +373,30 @@ def plot_rank_sets(
 
     Parameters
     ----------
-    rank : array_like, 1-D
-        Estimated ranks, one per region (``rank`` of
-        :func:`povstat.with_rank_sets`, ``point_rank`` of
-        :func:`povstat.rank_confidence_sets`). NaN marks a region that was
-        not ranked: it is not drawn and the caption names it.
+    sets : RankConfidenceSets or array_like
+        The sets as returned by :func:`povstat.rank_confidence_sets`, which
+        also give the direction, level and kind (marginal or simultaneous):
+        pass only `labels` with them. Or the estimated ranks, 1-D, one per
+        region (e.g. the ``rank`` column of :func:`povstat.with_rank_sets`),
+        with `lower`, `upper`, `descending`, `level` and `simultaneous`. NaN
+        marks a region that was not ranked: it is not drawn and the caption
+        names it.
     lower, upper : array_like, 1-D
-        Bounds of the confidence sets, with ``lower <= rank <= upper``.
+        Bounds of the confidence sets, with ``lower <= rank <= upper``; only
+        with ranks as an array.
     labels : sequence of str
-        Region names, one per rank.
+        Region names, one per rank. Required.
     descending : bool
         Direction the ranks were computed in, for the axis label: True,
-        rank 1 is the highest value; False, the lowest. Required.
+        rank 1 is the highest value; False, the lowest. Required with ranks
+        as an array.
     level : float
         Confidence level of the sets, a fraction in (0, 1), for the legend.
+        Required with ranks as an array.
     simultaneous : bool
         Whether the sets hold for all regions jointly (True) or each on its
-        own (False, marginal), for the legend. Required.
+        own (False, marginal), for the legend. Required with ranks as an
+        array.
     title : str
         Title of the chart; say what is ranked, where and when.
     source : str
@@ -383,10 +424,12 @@ def plot_rank_sets(
         `source` is not a non-empty string, `descending` or `simultaneous`
         is not a bool, or `level` is not a number.
     ValueError
-        If the arrays are not 1-D of one length with one label each, a rank
-        is below 1, ``lower <= rank <= upper`` fails, a row has some but not
-        all of its three values, `level` is not in (0, 1), or `highlight`
-        names a label that is not in `labels`.
+        If `lower`, `upper`, `descending`, `level` or `simultaneous` is
+        given with a :class:`~povstat.RankConfidenceSets`, `lower` or `upper`
+        is missing without one, the arrays are not 1-D of one length with
+        one label each, a rank is below 1, ``lower <= rank <= upper``
+        fails, a row has some but not all of its three values, `level` is
+        not in (0, 1), or `highlight` names a label that is not in `labels`.
     ImportError
         If matplotlib is not installed.
 
@@ -433,10 +476,58 @@ def plot_rank_sets(
     ['1  Kota Batu', '2  Kota Malang', '3  Kota Surabaya']
     >>> ax.get_xlabel()
     'Rank (1 = lowest poverty rate)'
+
+    The result of :func:`povstat.rank_confidence_sets` as it is:
+
+    >>> from povstat import rank_confidence_sets
+    >>> sets = rank_confidence_sets([4.26, 3.31, 4.65], se=[0.43, 0.33, 0.47],
+    ...                             descending=False, level=0.9,
+    ...                             method="bonferroni", simultaneous=False)
+    >>> ax = plot_rank_sets(sets, labels=["Kota Malang", "Kota Batu",
+    ...                                   "Kota Surabaya"],
+    ...                     title="Rank of the poverty rate, March 2023",
+    ...                     source="BPS")
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['1  Kota Batu', '2  Kota Malang', '3  Kota Surabaya']
     """
+    from povstat.rank_inference import RankConfidenceSets
+
+    if isinstance(sets, RankConfidenceSets):
+        given = {
+            "lower": lower,
+            "upper": upper,
+            "descending": descending,
+            "level": level,
+            "simultaneous": simultaneous,
+        }
+        extra = [k for k, v in given.items() if v is not None]
+        if extra:
+            msg = (
+                f"{', '.join(f'`{k}`' for k in extra)} must not be given with a "
+                "RankConfidenceSets, which holds them"
+            )
+            raise ValueError(msg)
+        rank: ArrayLike = sets.point_rank
+        lower, upper = sets.lower, sets.upper
+        descending, level = sets.descending, sets.level
+        simultaneous = sets.simultaneous
+    else:
+        rank = sets
+        # `descending`, `level` and `simultaneous` are checked (None included)
+        # with the other arguments below.
+        absent = [k for k, v in (("lower", lower), ("upper", upper)) if v is None]
+        if absent:
+            msg = (
+                f"{' and '.join(f'`{k}`' for k in absent)} must be given with "
+                "ranks as an array (or pass the RankConfidenceSets itself)"
+            )
+            raise ValueError(msg)
+    if labels is None:
+        msg = "`labels` must be given: one region name per rank"
+        raise ValueError(msg)
     point = _validate.numeric(rank, "rank")
-    lo = _validate.numeric(lower, "lower")
-    hi = _validate.numeric(upper, "upper")
+    lo = _validate.numeric(lower, "lower")  # type: ignore[arg-type]
+    hi = _validate.numeric(upper, "upper")  # type: ignore[arg-type]
     for name, arr in (("rank", point), ("lower", lo), ("upper", hi)):
         if arr.ndim != 1 or arr.shape != point.shape:
             msg = (

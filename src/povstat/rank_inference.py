@@ -14,8 +14,8 @@ Conventions are those of :func:`povstat.rank`: ``descending`` has no default
 (True: rank 1 is the highest value, as press rankings of poverty rates
 usually count), ties take
 the smallest rank (``ties="min"``: a rank is 1 plus the number of strictly
-better values), and ranks are taken within ``groups`` (e.g. within each
-province and year).
+better values), and ranks are taken within the groups whose labels ``by``
+gives (e.g. within each province and year).
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ import functools
 import itertools
 import math
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Literal, cast
+from typing import Any, ClassVar, Literal, cast
 
 import numpy as np
 from attrs import field, frozen
@@ -34,9 +34,10 @@ from numpy.typing import ArrayLike, NDArray
 from scipy.special import ndtri
 
 from povstat import _validate
-from povstat._results import array_eq, readonly, readonly_float
+from povstat._results import Result, array_eq, readonly, readonly_float
 from povstat.ranking import Ranking, rank
 from povstat.uncertainty import _level
+from povstat.units import round_half_up
 
 __all__ = [
     "RankConfidenceSets",
@@ -68,6 +69,15 @@ _FRONT_MIN = 64
 _MIN_THREAD_WORK = 1 << 22
 # Draws per chunk in rank_probabilities, times the number of items.
 _PROB_WORK = 1 << 20
+# Refuse work arrays larger than this (bytes), estimated before allocating.
+_MAX_BYTES = 4 * 10**9
+# Bytes per (padded) pair of items of the bootstrap's pair arrays (measured
+# peak: 58 with `se`, 82 with `cov`) and of rank_probabilities (53).
+_BOOTSTRAP_PAIR_BYTES = 64
+_COV_PAIR_BYTES = 24
+_PROBABILITY_PAIR_BYTES = 56
+# Pairs per block of rows read by the deterministic marginal sets.
+_PAIR_BLOCK = 1 << 18
 
 
 # --------------------------------------------------------------------------
@@ -76,7 +86,7 @@ _PROB_WORK = 1 << 20
 
 
 @frozen(kw_only=True)
-class RankConfidenceSets:
+class RankConfidenceSets(Result):
     """Confidence sets for ranks: ``{lower, lower + 1, ..., upper}``.
 
     Attributes
@@ -124,6 +134,14 @@ class RankConfidenceSets:
     array([ True, False,  True])
     """
 
+    _column_names: ClassVar[Mapping[str, str]] = {
+        "point_rank": "rank",
+        "lower": "rank_lower",
+        "upper": "rank_upper",
+        "count": "rank_count",
+        "critical_value": "rank_critical_value",
+    }
+
     point_rank: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     lower: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     upper: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
@@ -154,7 +172,7 @@ class RankConfidenceSets:
 
 
 @frozen(kw_only=True)
-class TauBestSet:
+class TauBestSet(Result):
     r"""Confidence set for the items among the :math:`\tau` best of a group.
 
     Attributes
@@ -188,6 +206,11 @@ class TauBestSet:
     array([ True,  True, False, False])
     """
 
+    _column_names: ClassVar[Mapping[str, str]] = {
+        "member": "tau_best_member",
+        "lower": "tau_best_lower",
+    }
+
     member: NDArray[np.bool_] = field(converter=readonly, eq=array_eq)
     lower: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     tau: int
@@ -199,7 +222,7 @@ class TauBestSet:
 
 
 @frozen(kw_only=True)
-class RankProbabilities:
+class RankProbabilities(Result):
     """Monte Carlo distribution of the ranks of replicated estimates.
 
     Attributes
@@ -232,6 +255,13 @@ class RankProbabilities:
     array([1., 1.])
     """
 
+    _column_names: ClassVar[Mapping[str, str]] = {
+        "probability": "rank_probability_{}",
+        "best": "rank_probability_best",
+        "point_rank": "rank",
+        "count": "rank_count",
+    }
+
     probability: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     best: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     point_rank: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
@@ -251,7 +281,9 @@ class _Bucket:
 
     Item ``(g, i)`` (group `g` of the bucket, position `i` < size of `g`) is
     ``item[g, i]`` in the valid-item numbering; padding has ``item == -1``.
-    Pair arrays have shape ``(G, m, m)``.
+    Pair arrays have shape ``(G, m, m)``; they are built on first use (the
+    bootstrap needs them), while the deterministic methods read the pairs in
+    blocks of rows (:meth:`rows`), in memory linear in `m`.
     """
 
     def __init__(
@@ -267,37 +299,87 @@ class _Bucket:
         real = item >= 0
         self.real = real
         safe = np.where(real, item, 0)
+        self._safe = safe
         self.y = np.where(real, y[safe], 0.0)
         # A variance checked to be >= 0 up to rounding may be -1e-17: clip.
         var = np.maximum(var, 0.0)
         self.se = np.where(real, np.sqrt(var[safe]), 0.0)
-        m = item.shape[1]
-        pair = real[:, :, None] & real[:, None, :]
-        pair &= ~np.eye(m, dtype=bool)[None, :, :]
-        self.pair = pair
+        self._v = np.where(real, var[safe], 0.0)
+        self._cov = cov
         self.diagonal = cov is None
-        v = np.where(real, var[safe], 0.0)
-        s2 = v[:, :, None] + v[:, None, :]
-        if cov is not None:
-            s2 = s2 - 2.0 * cov[safe[:, :, None], safe[:, None, :]]
-        sigma = np.sqrt(np.maximum(s2, 0.0))
-        diff = self.y[:, :, None] - self.y[:, None, :]
+
+    def rows(
+        self, i0: int, i1: int
+    ) -> tuple[NDArray[np.bool_], NDArray[np.float64], NDArray[np.float64]]:
+        """Pairs of rows ``i0:i1`` with every column: ``(pair, sigma, t)``.
+
+        ``pair``: both real and distinct; ``sigma``: SE of the difference
+        of the two estimates; ``t``: its standardized
+        value, +-inf for a pair known without error that differs, 0 for one
+        surely tied, NaN off the pairs. Each of shape ``(G, i1 - i0, m)``.
+        """
+        m = self.item.shape[1]
+        real = self.real
+        pair = real[:, i0:i1, None] & real[:, None, :]
+        pair &= np.arange(i0, i1)[:, None] != np.arange(m)[None, :]
+        s2 = self._v[:, i0:i1, None] + self._v[:, None, :]
+        if self._cov is not None:
+            safe = self._safe
+            s2 -= 2.0 * self._cov[safe[:, i0:i1, None], safe[:, None, :]]
+        sigma = np.sqrt(np.maximum(s2, 0.0, out=s2), out=s2)
+        diff = self.y[:, i0:i1, None] - self.y[:, None, :]
         pos = pair & (sigma > 0)
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-            self.inv_sigma = np.where(pos, 1.0 / sigma, 0.0)
-            # Observed standardized differences; a pair known without error
-            # (sigma 0) differs surely (+-inf) or is surely tied (0).
+            # A pair known without error (sigma 0) differs surely (+-inf) or
+            # is surely tied (0).
             t = np.where(pos, diff / np.where(pos, sigma, 1.0), np.sign(diff) * np.inf)
-        # The bootstrap works on draws divided by `scale` and in single
-        # precision, unless the pairs' SEs span so many orders of magnitude
-        # that single precision would lose the statistic (then double).
+        t = np.where(pair, np.where(np.isnan(t), 0.0, t), np.nan)
+        return pair, sigma, t
+
+    @functools.cached_property
+    def _full(
+        self,
+    ) -> tuple[NDArray[np.bool_], NDArray[np.float64], NDArray[np.float64]]:
+        """``(pair, inv_sigma, t)`` for all pairs, shape ``(G, m, m)``."""
+        pair, sigma, t = self.rows(0, self.item.shape[1])
+        pos = pair & (sigma > 0)
+        with np.errstate(divide="ignore"):
+            inv = np.where(pos, np.reciprocal(sigma, out=sigma), 0.0)
+        return pair, inv, t
+
+    @property
+    def pair(self) -> NDArray[np.bool_]:
+        """Valid pairs: both items real and distinct."""
+        return self._full[0]
+
+    @property
+    def inv_sigma(self) -> NDArray[np.float64]:
+        """``1 / sigma_ik`` on the pairs with sigma > 0, else 0."""
+        return self._full[1]
+
+    @property
+    def t(self) -> NDArray[np.float64]:
+        """Observed standardized differences (see :meth:`rows`)."""
+        return self._full[2]
+
+    @functools.cached_property
+    def scale(self) -> float:
+        """Largest SE of the bucket (1 if none): the draws are divided by it."""
         big = float(self.se.max()) if self.se.size else 0.0
-        self.scale = big if big > 0 else 1.0
-        small = float(sigma[pos].min()) if pos.any() else self.scale
-        self.dtype: type[np.floating[Any]] = (
-            np.float32 if self.scale <= _SINGLE_RANGE * small else np.float64
-        )
-        self.t = np.where(pair, np.where(np.isnan(t), 0.0, t), np.nan)
+        return big if big > 0 else 1.0
+
+    @functools.cached_property
+    def dtype(self) -> type[np.floating[Any]]:
+        """Precision of the bootstrap kernel.
+
+        Single precision, unless the pairs' SEs span so many orders of
+        magnitude that single precision would lose the statistic (then
+        double).
+        """
+        inv = self.inv_sigma
+        largest = float(inv.max()) if inv.size else 0.0
+        small = 1.0 / largest if largest > 0 else self.scale
+        return np.float32 if self.scale <= _SINGLE_RANGE * small else np.float64
 
     def scaled_var(self) -> _FloatArray:
         """Variances of the draws divided by `scale`, in the kernel's precision."""
@@ -327,7 +409,7 @@ class _Problem:
         estimates: ArrayLike,
         se: ArrayLike | None,
         cov: ArrayLike | None,
-        groups: ArrayLike | None,
+        by: ArrayLike | None,
         descending: object,
         nan_policy: object,
     ) -> None:
@@ -368,19 +450,31 @@ class _Problem:
         if c is not None:
             sub = c[np.ix_(keep, keep)]
             _check_cov(sub)
-        codes = _group_codes(groups, n)
-        self.groups = groups
+        codes = _group_codes(by, n)
+        self.by = by
         self.x_kept = np.where(keep, x, np.nan)
         self.keep = keep
         valid = np.flatnonzero(keep)
-        # Valid items sorted by group, then estimate, then variance: a
-        # canonical order, so that the bootstrap draws each item receives
-        # (and hence the sets) do not depend on the order of the rows.
-        # The estimate is taken in the ranking's direction, so that ranking -x
-        # the other way round gets the same draws.
+        # Valid items sorted by group, then estimate, then variance (then,
+        # with `cov`, the sorted covariances of the row): a canonical order,
+        # so that the bootstrap draws each item receives (and hence the sets)
+        # do not depend on the order of the rows. The estimate is taken in the
+        # ranking's direction, so that ranking -x the other way round gets the
+        # same draws. Items that tie on every key are interchangeable; which
+        # of them gets which draws still follows the rows, so their results
+        # are shared (see `share`).
         directed = x if self.descending else -x
-        order = valid[np.lexsort((var[valid], directed[valid], codes[valid]))]
+        colour = _colours(
+            codes[valid],
+            directed[valid],
+            var[valid],
+            None if c is None else c[np.ix_(valid, valid)],
+        )
+        order = valid[np.argsort(colour, kind="stable")]
         self.order = order  # valid items, canonical order within groups
+        self.rep = _tie_classes(
+            np.sort(colour), None if c is None else c[np.ix_(order, order)]
+        )
         y = x[order] if self.descending else -x[order]
         self.y = y
         var_s = var[order]
@@ -410,6 +504,52 @@ class _Problem:
             out[self.order[b.item[b.real]]] = vals[b.real]
         return out
 
+    def check_memory(self, per_pair: int, what: str, instead: str) -> None:
+        """Refuse, before allocating, work that grows as the square of a group.
+
+        Raises ValueError with the estimate, the largest group and what to
+        do instead, if ``per_pair`` bytes per padded pair exceed the limit.
+        """
+        pairs = sum(b.item.shape[0] * b.item.shape[1] ** 2 for b in self.buckets)
+        need = pairs * per_pair
+        if need <= _MAX_BYTES:
+            return
+        largest = max(int(b.size.max()) for b in self.buckets)
+        size = f"{need / 1e9:.1f} GB" if need >= 1e8 else f"{need / 1e6:.0f} MB"
+        msg = (
+            f"`estimates`: {what} for these groups would need about {size} of "
+            f"working memory (the largest group has {largest:,} items; the "
+            "memory grows with the square of the group size), above povstat's "
+            f"limit of {_MAX_BYTES / 1e9:.0f} GB; {instead}"
+        )
+        raise ValueError(msg)
+
+    def share(self, values: NDArray[np.float64]) -> NDArray[np.float64]:
+        """Give each interchangeable item the value of its class's first item.
+
+        Interchangeable items (the same group, estimate and variance, and
+        with `cov` the same covariance with every other item) receive
+        different draws in an order that follows the rows; the result of the
+        class's first canonical position, a function of the values alone,
+        then stands for all of them.
+        """
+        out = values.copy()
+        out[self.order] = values[self.order[self.rep]]
+        return out
+
+    def class_mean(self, values: NDArray[np.float64]) -> NDArray[np.float64]:
+        """Rows of `values` averaged over each class of interchangeable items."""
+        out = values.copy()
+        if self.order.size == 0:
+            return out
+        starts = np.flatnonzero(self.rep == np.arange(self.rep.size))
+        sums = np.add.reduceat(values[self.order], starts, axis=0)
+        sizes = np.diff(np.append(starts, self.rep.size))
+        mean = sums / sizes.reshape(-1, *([1] * (values.ndim - 1)))
+        cls = np.searchsorted(starts, self.rep)
+        out[self.order] = mean[cls]
+        return out
+
     def point_ranks(self) -> Ranking:
         """Point ranks by :func:`povstat.rank` (``ties="min"``), omitted rows NaN."""
         return rank(
@@ -417,7 +557,7 @@ class _Problem:
             descending=self.descending,
             ties="min",
             nan_policy="omit",
-            groups=self.groups,
+            by=self.by,
         )
 
     def draws(self, n_draws: int, seed: int) -> NDArray[np.float64]:
@@ -427,6 +567,94 @@ class _Problem:
         if self.cov is None:
             return np.asarray(e * np.sqrt(self.var))
         return np.asarray(e @ _sqrt_psd(self.cov).T)
+
+
+def _colours(
+    codes: NDArray[np.intp],
+    directed: NDArray[np.float64],
+    var: NDArray[np.float64],
+    cov: NDArray[np.float64] | None,
+) -> NDArray[np.intp]:
+    """Canonical class of each item, numbered in the canonical order.
+
+    Items are ordered by group, estimate (in the ranking's direction) and
+    variance. With `cov`, tied items are told apart by their covariances:
+    each round, an item's class is refined by the sorted list of (class,
+    covariance) of every other item, until no class splits (colour
+    refinement). Classes are functions of the values alone, so they and
+    their order do not depend on the order of the rows.
+    """
+    keys = [var + 0.0, directed + 0.0, codes.astype(np.float64)]  # -0.0 is 0.0
+    colour = _runs(np.stack(keys[::-1], axis=1))
+    n = colour.size
+    if cov is None or n == 0 or int(colour.max()) + 1 == n:
+        return colour
+    off = ~np.eye(n, dtype=bool)
+    cv = np.where(off, cov + 0.0, 0.0)
+    while True:  # refinement rounds: at most n, in practice a few
+        count = int(colour.max()) + 1
+        if count == n:
+            return colour
+        cls = np.where(off, colour[None, :], -1).astype(np.float64)
+        by = np.lexsort((cv, cls), axis=-1)
+        sig = np.concatenate(
+            [
+                colour[:, None].astype(np.float64),
+                np.take_along_axis(cls, by, axis=-1),
+                np.take_along_axis(cv, by, axis=-1),
+            ],
+            axis=1,
+        )
+        new = _runs(sig)
+        if int(new.max()) + 1 == count:
+            return colour
+        colour = new
+
+
+def _runs(rows: NDArray[np.float64]) -> NDArray[np.intp]:
+    """Rank of each row among the distinct rows, in lexicographic order."""
+    order = np.lexsort(rows.T[::-1])
+    s = rows[order]
+    new = np.ones(order.size, dtype=bool)
+    new[1:] = (s[1:] != s[:-1]).any(axis=1)
+    out = np.empty(order.size, dtype=np.intp)
+    out[order] = np.cumsum(new) - 1
+    return out
+
+
+def _tie_classes(
+    colour: NDArray[np.intp], cs: NDArray[np.float64] | None
+) -> NDArray[np.intp]:
+    """First canonical position of each position's class of interchangeable items.
+
+    `colour` holds the items' classes in canonical order, `cs` the
+    covariance matrix in that order. A run of positions of one class is one
+    class of interchangeable items when swapping any two of them leaves the
+    problem unchanged: with `cov`, equal covariances with every other item.
+    A run that fails this (a covariance pattern with a symmetry that also
+    moves other items) keeps one class per item.
+    """
+    n = colour.size
+    pos = np.arange(n)
+    if n == 0:
+        return pos
+    start = np.ones(n, dtype=bool)
+    start[1:] = colour[1:] != colour[:-1]
+    rep = np.maximum.accumulate(np.where(start, pos, 0))
+    if cs is None:
+        return rep
+    # A run is interchangeable when each member can swap with the run's
+    # first item: equal covariances with every other item. The swaps with
+    # one item generate all permutations of the run.
+    q = np.flatnonzero(rep != pos)
+    r = rep[q]
+    differs = cs[q] != cs[r]
+    differs[np.arange(q.size), q] = False
+    differs[np.arange(q.size), r] = False
+    bad_runs = np.unique(r[differs.any(axis=1)])
+    broken = np.isin(rep, bad_runs)
+    rep[broken] = pos[broken]
+    return rep
 
 
 def _check_cov(c: NDArray[np.float64]) -> None:
@@ -461,7 +689,7 @@ def _sqrt_psd(c: NDArray[np.float64]) -> NDArray[np.float64]:
     return np.asarray(v * np.sqrt(np.maximum(w, 0.0)))
 
 
-def _group_codes(groups: ArrayLike | None, n: int) -> NDArray[np.intp]:
+def _group_codes(by: ArrayLike | None, n: int) -> NDArray[np.intp]:
     """Integer group codes 0..G-1 (per row); every row in one group if None.
 
     The same rules as :func:`povstat.rank` (missing or mixed labels raise),
@@ -469,13 +697,10 @@ def _group_codes(groups: ArrayLike | None, n: int) -> NDArray[np.intp]:
     """
     from povstat.ranking import _group_codes as ranking_codes
 
-    if groups is not None and np.shape(groups) != (n,):
-        msg = (
-            f"`groups` must have the shape of `estimates` {(n,)}, got "
-            f"{np.shape(groups)}"
-        )
+    if by is not None and np.shape(by) != (n,):
+        msg = f"`by` must have the shape of `estimates` {(n,)}, got {np.shape(by)}"
         raise ValueError(msg)
-    return ranking_codes(groups, n)
+    return ranking_codes(by, n)
 
 
 def _min_draws(level: float) -> int:
@@ -972,10 +1197,11 @@ def rank_confidence_sets(
     level: float,
     method: RankMethod,
     simultaneous: bool,
-    groups: ArrayLike | None = None,
+    by: ArrayLike | None = None,
     n_draws: int = 1000,
     seed: int | None = None,
     nan_policy: RankNanPolicy = "omit",
+    interval_decimals: int | None = None,
 ) -> RankConfidenceSets:
     r"""Confidence sets for the ranks of estimates, marginal or simultaneous.
 
@@ -1006,7 +1232,7 @@ def rank_confidence_sets(
         Required. True: the sets of a group cover all its true ranks jointly
         with probability at least `level`; False: each set covers its own
         true rank with that probability (narrower).
-    groups : array_like, optional
+    by : array_like, optional
         Group label of each estimate (e.g. province-year); ranks and
         simultaneous coverage are within groups. None: one group.
     n_draws : int, default 1000
@@ -1020,6 +1246,12 @@ def rank_confidence_sets(
         A NaN estimate or standard error: ``"omit"`` leaves that row out of
         its group (NaN bounds, and the group is ranked without it);
         ``"raise"`` raises.
+    interval_decimals : int, optional
+        Simultaneous Bonferroni and Šidák sets only: round the bounds of the
+        individual intervals half up to this many decimals, and count two
+        intervals that touch after rounding as separated, the convention of
+        the published ACS sets of Klein, Wright and Wieczorek [2]_ (see
+        Notes). None (default): exact bounds, strict inequalities.
 
     Returns
     -------
@@ -1036,7 +1268,13 @@ def rank_confidence_sets(
         If both or neither of `se` and `cov` are given, a standard error is
         negative, `cov` is not symmetric positive semi-definite, the lengths
         do not match, `level` is not in (0, 1), `method` or `nan_policy` is
-        unknown, `groups` has missing labels, or `n_draws` < 1.
+        unknown, `by` has missing labels, or `n_draws` < 1;
+        `interval_decimals` is given for other than simultaneous Bonferroni
+        or Šidák sets; or the bootstrap would need more than 4 GB of working
+        memory (it grows with the square of the group size, about 64 bytes
+        per pair of items: some 6.4 GB for a group of 10,000), estimated
+        before any allocation: the message gives the figure and suggests
+        Bonferroni or Šidák, whose memory is linear in the group size.
 
     See Also
     --------
@@ -1085,14 +1323,31 @@ def rank_confidence_sets(
     :math:`\theta_j` jointly with probability at least `level` (Šidák's
     inequality holds for any correlation [3]_); :math:`k` is proved better
     than :math:`j` when :math:`k`'s interval lies wholly above :math:`j`'s.
+    The published sets of [2]_ (mean travel time to work, ACS 2011) were
+    computed from bounds rounded to one decimal, and intervals that touch
+    after rounding (:math:`\mathrm{hi}_k = \mathrm{lo}_j`) counted as
+    separated; with exact bounds and strict inequalities (the default) 9 of
+    their 51 sets differ, each wider by one or two ranks (Texas [29, 38]
+    instead of [30, 37]). ``interval_decimals=1`` reproduces the published
+    sets. The counts are made by sorting the bounds, in memory linear in the
+    group size; the marginal Bonferroni and Šidák sets read the pairs in
+    blocks, also in linear memory.
 
     The draws are ``numpy.random.default_rng(seed).standard_normal((n_draws,
     n))`` times the standard errors (or times :math:`L^\top`, with
     :math:`LL^\top = \hat\Sigma` from an eigendecomposition, when `cov` is
     given), one column per ranked row in a canonical order (by group label,
-    then estimate in the ranking's direction, then variance), so that the
-    sets do not depend on the order of the rows; they serve every stepdown
-    step. All groups share one
+    then estimate in the ranking's direction, then variance, then with `cov`
+    the covariances with the other rows, compared by colour refinement), so
+    that the sets do not depend on the order of the rows; they serve every
+    stepdown step. Rows that tie on all of these and are interchangeable
+    (with `cov`: the same covariance with every other row) are the same item
+    twice: each gets the set computed for the first canonical position of
+    its class, so identical rows get identical sets whatever their order.
+    One case is left to the row order: with `cov`, rows that no comparison of
+    values tells apart but that are not interchangeable either (an exact
+    symmetry of the covariance pattern that swaps several pairs of rows at
+    once). All groups share one
     stream of draws, so adding or removing a group changes the draws the
     other groups receive (a change of the size of the Monte Carlo noise): to
     reproduce one group's sets exactly, call with the same groups. The
@@ -1136,10 +1391,21 @@ def rank_confidence_sets(
     >>> bool(bs.contains(bs.point_rank).all())
     True
     """
-    prob = _Problem(estimates, se, cov, groups, descending, nan_policy)
+    prob = _Problem(estimates, se, cov, by, descending, nan_policy)
     lev = _level(level)
     m_ = cast(RankMethod, _validate.choice(method, "method", _METHODS))
     simul = _validate.flag(simultaneous, "simultaneous")
+    decimals = None
+    if interval_decimals is not None:
+        decimals = _validate.decimals(interval_decimals, "interval_decimals")
+        if m_ == "bootstrap" or not simul:
+            msg = (
+                "`interval_decimals` applies to the intervals of simultaneous "
+                "Bonferroni or Šidák sets only (simultaneous=True, method "
+                f"'bonferroni' or 'sidak'), got method={m_!r}, "
+                f"simultaneous={simul}"
+            )
+            raise ValueError(msg)
     draws: int | None = None
     used_seed: int | None = None
     lowers: list[NDArray[np.float64]] = []
@@ -1148,6 +1414,12 @@ def rank_confidence_sets(
     if m_ == "bootstrap":
         draws, used_seed = _draw_settings(n_draws, seed)
         _check_draws(draws, lev)
+        prob.check_memory(
+            _BOOTSTRAP_PAIR_BYTES + (0 if prob.cov is None else _COV_PAIR_BYTES),
+            "bootstrap rank sets",
+            "use method='bonferroni' or 'sidak' (memory linear in the group "
+            "size; their sets are wider), or rank within smaller groups",
+        )
         z = prob.draws(draws, used_seed)
     else:
         _draw_settings(n_draws, 0 if seed is None else seed)  # types only
@@ -1157,34 +1429,29 @@ def rank_confidence_sets(
             zp = _padded_draws(z, b)
             if simul:
                 better, cg = _bootstrap_simultaneous(b, zp, lev)
-                above, below = better, np.swapaxes(better, 1, 2)
+                n_above, n_below = better.sum(axis=2), better.sum(axis=1)
                 crit = np.broadcast_to(cg[:, None], b.item.shape)
             else:
                 above, below, crit = _bootstrap_marginal(b, zp, lev)
+                n_above, n_below = above.sum(axis=2), below.sum(axis=2)
         elif simul:
             zc = _adjusted_z(lev, b.size.astype(np.float64), m_)
-            half = zc[:, None] * b.se
-            lo = b.y - half
-            hi = b.y + half
-            above = b.pair & (lo[:, :, None] > hi[:, None, :])
-            below = np.swapaxes(above, 1, 2)
+            n_above, n_below = _interval_counts(b, zc, decimals)
             crit = np.broadcast_to(zc[:, None], b.item.shape)
         else:
             zc = _adjusted_z(lev, b.size.astype(np.float64) - 1.0, m_)
-            cc = zc[:, None, None]
-            above = b.pair & (b.t > cc)
-            below = b.pair & (b.t < -cc)
+            n_above, n_below = _pairwise_counts(b, zc)
             crit = np.broadcast_to(zc[:, None], b.item.shape)
-        lowers.append(1.0 + below.sum(axis=2))
-        uppers.append(n_g - above.sum(axis=2))
+        lowers.append(1.0 + n_below)
+        uppers.append(n_g - n_above)
         crits.append(np.where(b.size[:, None] >= 2, crit, np.nan))
     ranking = prob.point_ranks()
     return RankConfidenceSets(
         point_rank=ranking.rank,
-        lower=prob.scatter(lowers),
-        upper=prob.scatter(uppers),
+        lower=prob.share(prob.scatter(lowers)),
+        upper=prob.share(prob.scatter(uppers)),
         count=ranking.count,
-        critical_value=prob.scatter(crits),
+        critical_value=prob.share(prob.scatter(crits)),
         level=lev,
         method=m_,
         simultaneous=simul,
@@ -1192,6 +1459,91 @@ def rank_confidence_sets(
         n_draws=draws,
         seed=used_seed,
     )
+
+
+def _pairwise_counts(
+    b: _Bucket, zc: NDArray[np.float64]
+) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    """Per item, how many of its group it beats and is beaten by at ``|t| > zc``.
+
+    Pairwise z-tests of the marginal Bonferroni and Šidák sets, read in
+    blocks of rows so that memory stays linear in the group size.
+    """
+    g_n, m = b.item.shape
+    n_above = np.zeros((g_n, m), dtype=np.intp)
+    n_below = np.zeros((g_n, m), dtype=np.intp)
+    cc = zc[:, None, None]
+    step = max(1, _PAIR_BLOCK // max(1, g_n * m))
+    for i0 in range(0, m, step):  # blocks of rows (work chunks)
+        i1 = min(m, i0 + step)
+        pair, _, t = b.rows(i0, i1)
+        n_above[:, i0:i1] = (pair & (t > cc)).sum(axis=2)
+        n_below[:, i0:i1] = (pair & (t < -cc)).sum(axis=2)
+    return n_above, n_below
+
+
+def _interval_counts(
+    b: _Bucket, zc: NDArray[np.float64], decimals: int | None
+) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    r"""Per item, how many intervals of its group lie wholly below and above.
+
+    Intervals :math:`\hat\theta_j \pm z\,\mathrm{SE}_j` (oriented so that
+    larger is better): item i beats k when ``lo_i > hi_k``. Counted by
+    sorting, in :math:`O(n \log n)` time and linear memory. With `decimals`
+    the bounds are first rounded half up to that many decimals and
+    intervals that touch count as separated (``lo_i >= hi_k``), an item
+    never beating itself.
+    """
+    half = zc[:, None] * b.se
+    lo = (b.y - half)[b.real]
+    hi = (b.y + half)[b.real]
+    if decimals is not None:
+        # Half up is symmetric about 0 (round(-v) == -round(v)), so rounding
+        # the oriented bounds rounds the published ones.
+        lo = round_half_up(lo, decimals)
+        hi = round_half_up(hi, decimals)
+    g = np.nonzero(b.real)[0]
+    n_g = b.size[g]
+    touching = decimals is not None
+    # i beats k: hi_k < lo_i (touching: <=); k beats i: lo_k > hi_i.
+    above = _count_before(g, hi, lo, or_equal=touching)
+    below = n_g - _count_before(g, lo, hi, or_equal=not touching)
+    if touching:  # a point (SE 0) touches itself: not a win over itself
+        point = lo >= hi
+        above = above - point
+        below = below - point
+    n_above = np.zeros(b.item.shape, dtype=np.intp)
+    n_below = np.zeros(b.item.shape, dtype=np.intp)
+    n_above[b.real] = above
+    n_below[b.real] = below
+    return n_above, n_below
+
+
+def _count_before(
+    g: NDArray[np.intp],
+    ref: NDArray[np.float64],
+    query: NDArray[np.float64],
+    *,
+    or_equal: bool,
+) -> NDArray[np.intp]:
+    """For each query, the refs of its group below it (``<`` or ``<=``).
+
+    One sort of refs and queries together by (group, value), queries placed
+    after equal refs when they count (`or_equal`), before them otherwise.
+    """
+    n_r = ref.size
+    vals = np.concatenate([ref, query])
+    grp = np.concatenate([g, g])
+    kind = np.concatenate(
+        [np.full(n_r, 0 if or_equal else 1), np.full(n_r, 1 if or_equal else 0)]
+    )
+    order = np.lexsort((kind, vals, grp))
+    refs_so_far = np.cumsum(order < n_r)
+    where = np.empty(order.size, dtype=np.intp)
+    where[order] = np.arange(order.size)
+    counts = np.bincount(g, minlength=int(g.max()) + 1 if g.size else 0)
+    before_group = (np.cumsum(counts) - counts)[g]
+    return np.asarray(refs_so_far[where[n_r:]] - before_group, dtype=np.intp)
 
 
 def _adjusted_z(
@@ -1215,7 +1567,7 @@ def tau_best_set(
     descending: bool,
     level: float,
     method: RankMethod,
-    groups: ArrayLike | None = None,
+    by: ArrayLike | None = None,
     n_draws: int = 1000,
     seed: int | None = None,
     nan_policy: RankNanPolicy = "omit",
@@ -1242,7 +1594,7 @@ def tau_best_set(
         Confidence level, a fraction in (0, 1).
     method : {"bootstrap", "bonferroni", "sidak"}
         Method of the simultaneous rank sets the set is projected from.
-    groups : array_like, optional
+    by : array_like, optional
         Group labels; the set is taken within each group.
     n_draws : int, default 1000
         Bootstrap draws (``method="bootstrap"`` only; ignored otherwise).
@@ -1308,7 +1660,7 @@ def tau_best_set(
         level=level,
         method=method,
         simultaneous=True,
-        groups=groups,
+        by=by,
         n_draws=n_draws,
         seed=seed,
         nan_policy=nan_policy,
@@ -1331,7 +1683,7 @@ def rank_probabilities(
     se: ArrayLike | None = None,
     cov: ArrayLike | None = None,
     descending: bool,
-    groups: ArrayLike | None = None,
+    by: ArrayLike | None = None,
     n_draws: int = 10_000,
     seed: int | None = None,
     nan_policy: RankNanPolicy = "omit",
@@ -1352,7 +1704,7 @@ def rank_probabilities(
         :func:`rank_confidence_sets`.
     descending : bool
         Required. True: rank 1 is the highest value.
-    groups : array_like, optional
+    by : array_like, optional
         Group labels; ranks are taken within groups.
     n_draws : int, default 10000
         Number of Monte Carlo draws. The Monte Carlo SE of a probability
@@ -1370,7 +1722,9 @@ def rank_probabilities(
     Raises
     ------
     TypeError, ValueError
-        As for :func:`rank_confidence_sets`.
+        As for :func:`rank_confidence_sets`; also ValueError if the
+        probabilities would need more than 4 GB of working memory (about 56
+        bytes per pair of items of a group), estimated before allocating.
 
     See Also
     --------
@@ -1387,6 +1741,11 @@ def rank_probabilities(
     probability that the *true* rank is :math:`r`, and the bootstrap of
     ranks is not a valid basis for confidence statements about them when
     values are close [2]_; use :func:`rank_confidence_sets` for those.
+    The draws go to the rows in the canonical order of
+    :func:`rank_confidence_sets`, and the probabilities of interchangeable
+    rows (the same group, estimate and error) are averaged over them, so
+    identical rows get identical probabilities and a permutation of the rows
+    permutes the result.
 
     References
     ----------
@@ -1406,8 +1765,14 @@ def rank_probabilities(
     >>> rp.best.round(1)
     array([0.3, 0.7, 0. ])
     """
-    prob = _Problem(estimates, se, cov, groups, descending, nan_policy)
+    prob = _Problem(estimates, se, cov, by, descending, nan_policy)
     draws, used_seed = _draw_settings(n_draws, seed)
+    prob.check_memory(
+        _PROBABILITY_PAIR_BYTES,
+        "rank probabilities (a probability for every item and rank)",
+        "rank within smaller groups, or use rank_confidence_sets with "
+        "method='bonferroni' or 'sidak' (memory linear in the group size)",
+    )
     k_max = max((b.item.shape[1] for b in prob.buckets), default=0)
     counts = [
         np.zeros((*b.item.shape, b.item.shape[1]), np.int64) for b in prob.buckets
@@ -1434,6 +1799,7 @@ def rank_probabilities(
         rows = prob.order[b.item[b.real]]
         probs[rows, :] = 0.0
         probs[rows, :m] = cnt[b.real] / draws
+    probs = prob.class_mean(probs)
     ranking = prob.point_ranks()
     return RankProbabilities(
         probability=probs,

@@ -16,28 +16,29 @@ say which end it counts from.
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Mapping
+from typing import Any, ClassVar, Literal, cast
 
 import numpy as np
 from attrs import field, frozen
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
-from povstat._results import array_eq, readonly, readonly_float
+from povstat._results import Result, array_eq, freeze, readonly, readonly_float
 from povstat._validate import NanPolicy
 
-__all__ = ["Ranking", "Ties", "rank"]
+__all__ = ["Ranking", "Ties", "percentile_rank", "rank"]
 
 #: Rule for ranking tied values: ``"min"`` (1, 2, 2, 4), ``"max"`` (1, 3, 3, 4),
 #: ``"average"`` (1, 2.5, 2.5, 4), ``"dense"`` (1, 2, 2, 3) or ``"ordinal"``
 #: (1, 2, 3, 4, in order of position).
 Ties = Literal["min", "max", "average", "dense", "ordinal"]
 _TIES: tuple[str, ...] = ("min", "max", "average", "dense", "ordinal")
-_NAN_POLICIES: tuple[str, ...] = ("omit", "last", "raise", "propagate")
+_NAN_POLICIES: tuple[str, ...] = ("omit", "raise", "propagate")
 
 
 @frozen(kw_only=True)
-class Ranking:
+class Ranking(Result):
     """Ranks of values within groups, with the conventions that produced them.
 
     Attributes
@@ -53,7 +54,7 @@ class Ranking:
         True if rank 1 is the highest value.
     ties : {"min", "max", "average", "dense", "ordinal"}
         How tied values were ranked.
-    nan_policy : {"omit", "last", "raise", "propagate"}
+    nan_policy : {"omit", "raise", "propagate"}
         How missing values were treated.
 
     Examples
@@ -63,6 +64,8 @@ class Ranking:
     >>> print(r.rank, r.count)
     [2. 1. 3.] [3 3 3]
     """
+
+    _column_names: ClassVar[Mapping[str, str]] = {"rank": "rank", "count": "rank_count"}
 
     rank: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     count: NDArray[np.int64] = field(converter=readonly, eq=array_eq)
@@ -77,7 +80,7 @@ def rank(
     descending: bool,
     ties: Ties = "min",
     nan_policy: NanPolicy = "omit",
-    groups: ArrayLike | None = None,
+    by: ArrayLike | None = None,
 ) -> Ranking:
     r"""Rank values, within groups, with explicit direction, ties and missing policy.
 
@@ -99,13 +102,16 @@ def rank(
         (``"max"``), their mean (``"average"``), the next consecutive rank
         (``"dense"``, "1, 2, 2, 3"), or distinct ranks in order of position
         in `values` (``"ordinal"``; depends on row order by construction).
-    nan_policy : {"omit", "last", "raise", "propagate"}, default "omit"
-        Missing values: get no rank and use none (``"omit"``: rank NaN, not
-        counted); are ranked after every value, tied among themselves by the
-        `ties` rule, and counted (``"last"``); raise ``ValueError``
-        (``"raise"``); or make every rank of their group NaN
-        (``"propagate"``, as :func:`scipy.stats.rankdata`).
-    groups : array_like, 1-D, optional
+    nan_policy : {"omit", "raise", "propagate"}, default "omit"
+        Missing values, with the meanings of :func:`scipy.stats.rankdata`:
+        they get no rank (NaN) and are not counted, the others being ranked
+        among themselves (``"omit"``); raise ``ValueError`` (``"raise"``);
+        or make every rank of their group NaN, with a count of 0
+        (``"propagate"``). To rank missing values after every value (as the
+        worst), say so in the data: replace them by ``-inf`` (with
+        ``descending=True``) or ``inf`` (with ``descending=False``); they are
+        then values, counted, and tied by the `ties` rule.
+    by : array_like, 1-D, optional
         Group label of each value (e.g. the year, or the province): values
         are ranked within their group. Any hashable, sortable labels (ints,
         strings). None ranks all values together.
@@ -121,7 +127,7 @@ def rank(
     TypeError
         If `values` is not numeric or `descending` is not a bool.
     ValueError
-        If `values` or `groups` is not 1-D, their lengths differ, `ties` or
+        If `values` or `by` is not 1-D, their lengths differ, `ties` or
         `nan_policy` is unknown, a group label is missing, or a value is NaN
         under ``nan_policy="raise"`` (the message lists their positions).
 
@@ -133,8 +139,9 @@ def rank(
     -----
     The tie rules are those of [1]_ ("standard competition", "modified
     competition", "fractional", "dense" and "ordinal" ranking). Values are
-    sorted once, by group and value (a stable sort), so the cost is
-    :math:`O(n \log n)` for any number of groups.
+    sorted once (then, with groups, stably by group), so the cost is
+    :math:`O(n \log n)` for any number of groups. Ranks other than
+    ``"ordinal"`` do not depend on the order of the rows.
 
     References
     ----------
@@ -155,9 +162,16 @@ def rank(
     Rank 1 = highest rate, within each year:
 
     >>> years = [2023, 2023, 2023, 2024, 2024]
-    >>> r = rank([15, 50, 30, 9, 12], descending=True, groups=years)
+    >>> r = rank([15, 50, 30, 9, 12], descending=True, by=years)
     >>> print(r.rank, r.count)
     [3. 1. 2. 2. 1.] [3 3 3 2 2]
+
+    A missing value ranked as the lowest rate, by saying so:
+
+    >>> import numpy as np
+    >>> v = np.array([4.1, np.nan, 9.5])
+    >>> print(rank(np.where(np.isnan(v), -np.inf, v), descending=True).rank)
+    [2. 3. 1.]
     """
     desc = _validate.flag(descending, "descending")
     tie_rule = _validate.choice(ties, "ties", _TIES)
@@ -167,9 +181,10 @@ def rank(
         msg = f"`values` must be 1-D, got shape {v.shape}"
         raise ValueError(msg)
     n = v.shape[0]
-    codes = _group_codes(groups, n)
+    codes = None if by is None else _group_codes(by, n)
     missing = np.isnan(v)
-    if policy == "raise" and missing.any():
+    n_missing = int(np.count_nonzero(missing))
+    if policy == "raise" and n_missing:
         where = np.flatnonzero(missing)
         shown = ", ".join(str(i) for i in where[:20])
         more = f" and {where.size - 20} more" if where.size > 20 else ""
@@ -178,67 +193,233 @@ def rank(
             f"nan_policy='raise', at positions {shown}{more}"
         )
         raise ValueError(msg)
-
-    # Sort key: group, then missing last, then value (negated if descending).
-    key = np.where(missing, 0.0, -v if desc else v)
-    order = np.lexsort((key, missing, codes))
-    s_codes = codes[order]
-    s_key = key[order]
-    s_missing = missing[order]
-
-    idx = np.arange(n, dtype=np.int64)
-    new_group = np.ones(n, dtype=bool)
-    new_group[1:] = s_codes[1:] != s_codes[:-1]
-    # A tie block starts at a new group, or where the value (or missingness)
-    # changes. Missing values form one block at the end of their group.
-    new_block = new_group.copy()
-    new_block[1:] |= (s_key[1:] != s_key[:-1]) | (s_missing[1:] != s_missing[:-1])
-
-    group_start = np.maximum.accumulate(np.where(new_group, idx, 0))
-    pos = idx - group_start + 1  # ordinal position within the group
-    block_start = np.maximum.accumulate(np.where(new_block, idx, 0))
-    block_id = np.cumsum(new_block) - 1
-    block_len = np.bincount(block_id, minlength=int(block_id[-1]) + 1 if n else 0)
-    block_first_pos = block_start - group_start + 1
-    block_last_pos = block_first_pos + block_len[block_id] - 1 if n else pos
-
-    if tie_rule == "min":
-        s_rank = block_first_pos.astype(np.float64)
-    elif tie_rule == "max":
-        s_rank = np.asarray(block_last_pos, dtype=np.float64)
-    elif tie_rule == "average":
-        s_rank = (block_first_pos + np.asarray(block_last_pos)) / 2.0
-    elif tie_rule == "dense":
-        blocks_before = np.cumsum(new_block)
-        s_rank = (blocks_before - blocks_before[group_start] + 1).astype(np.float64)
-    else:  # ordinal: the stable sort kept input order within tie blocks
-        s_rank = pos.astype(np.float64)
-
-    # Counts per group: ranked items (missing excluded unless ranked last).
-    group_id = np.cumsum(new_group) - 1
-    n_groups = int(group_id[-1]) + 1 if n else 0
-    counted = ~s_missing if policy in ("omit", "propagate") else np.ones(n, bool)
-    per_group = np.bincount(group_id, weights=counted, minlength=n_groups)
-    s_count = per_group[group_id].astype(np.int64)
-
-    if policy in ("omit", "propagate"):
-        s_rank[s_missing] = np.nan
-    if policy == "propagate":
-        bad_group = np.bincount(group_id, weights=s_missing, minlength=n_groups) > 0
-        s_rank[bad_group[group_id]] = np.nan
-        s_count[bad_group[group_id]] = 0
-
-    out_rank = np.empty(n, dtype=np.float64)
-    out_rank[order] = s_rank
-    out_count = np.empty(n, dtype=np.int64)
-    out_count[order] = s_count
+    out_rank, out_count = _ranks(
+        -v if desc else v, missing, n_missing, codes, tie_rule, policy
+    )
     return Ranking(
-        rank=out_rank,
-        count=out_count,
+        rank=freeze(out_rank),
+        count=freeze(out_count),
         descending=desc,
         ties=tie_rule,  # type: ignore[arg-type]
         nan_policy=policy,  # type: ignore[arg-type]
     )
 
 
+def _ranks(
+    key: NDArray[np.float64],
+    missing: NDArray[np.bool_],
+    n_missing: int,
+    codes: NDArray[np.intp] | None,
+    ties: str,
+    policy: str,
+) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
+    """Ascending ranks of `key` within groups `codes`, and counts per row.
+
+    One sort by value (NaN sorts last), then, with groups, one stable sort by
+    group code, so that each group is a run of the sorted order with its
+    missing values at the end. Ranks are computed on the sorted order with
+    running maxima (no loop over groups) and scattered back once.
+    """
+    n = key.shape[0]
+    order = np.argsort(key, kind="stable" if ties == "ordinal" else None)
+    if codes is None:
+        m = n - n_missing  # the valid values come first in the sorted order
+        order_valid = order[:m]
+        group_start = None
+    else:
+        m = n
+        n_groups = int(codes.max()) + 1 if n else 0
+        small = _small_codes(codes, n_groups)
+        order = order[np.argsort(small[order], kind="stable")]
+        order_valid = order
+        s_codes = small[order]
+        new_group = np.empty(n, dtype=bool)
+        new_group[:1] = True
+        np.not_equal(s_codes[1:], s_codes[:-1], out=new_group[1:])
+        del s_codes, small
+    s_key = key[order_valid]
+    new_block = np.empty(m, dtype=bool)
+    new_block[:1] = True
+    np.not_equal(s_key[1:], s_key[:-1], out=new_block[1:])
+    del s_key
+    if codes is not None:
+        new_block |= new_group
+        group_start = _run_start(new_group)
+    s_rank = _sorted_ranks(new_block, group_start, ties)
+    out_rank = np.empty(n, dtype=np.float64)
+    out_rank[order_valid] = s_rank
+    del s_rank, order, order_valid
+
+    if codes is None:
+        counted = 0 if policy == "propagate" and n_missing else m
+        out_count = np.full(n, counted, dtype=np.int64)
+        if n_missing:
+            out_rank[missing if counted else slice(None)] = np.nan
+        return out_rank, out_count
+    per_group = np.bincount(codes, minlength=n_groups)
+    if n_missing:
+        in_missing = np.bincount(codes[missing], minlength=n_groups)
+        per_group -= in_missing
+        out_rank[missing] = np.nan
+        if policy == "propagate":
+            bad = (in_missing > 0)[codes]
+            out_rank[bad] = np.nan
+            per_group[in_missing > 0] = 0
+    return out_rank, np.asarray(per_group[codes], dtype=np.int64)
+
+
+def _small_codes(codes: NDArray[np.intp], n_groups: int) -> NDArray[np.integer[Any]]:
+    """Group codes in the smallest unsigned dtype (numpy radix-sorts 8/16-bit)."""
+    for dtype in (np.uint8, np.uint16, np.uint32):
+        if n_groups <= np.iinfo(dtype).max + 1:
+            return codes.astype(dtype)
+    return codes
+
+
+def _run_start(new_run: NDArray[np.bool_]) -> NDArray[np.float64]:
+    """Position (0-based, as float) of the start of the run each entry is in."""
+    start = np.arange(new_run.shape[0], dtype=np.float64)
+    start *= new_run
+    np.maximum.accumulate(start, out=start)
+    return start
+
+
+def _sorted_ranks(
+    new_block: NDArray[np.bool_],
+    group_start: NDArray[np.float64] | None,
+    ties: str,
+) -> NDArray[np.float64]:
+    """Ranks of sorted values from where tie blocks (and groups) start."""
+    m = new_block.shape[0]
+    if m == 0:
+        return np.empty(0, dtype=np.float64)
+    if ties == "dense":
+        out = np.cumsum(new_block, dtype=np.float64)
+        if group_start is not None:
+            # Blocks before the group: the running count at its first entry.
+            first = out * (group_start == np.arange(m))
+            np.maximum.accumulate(first, out=first)
+            out -= first
+            out += 1.0
+        return out
+    if ties == "ordinal":
+        out = np.arange(1, m + 1, dtype=np.float64)
+    elif ties == "min":
+        out = _run_start(new_block)
+        out += 1.0
+    else:
+        # Last position of each block: the next block's start, less one.
+        end = np.arange(m, dtype=np.float64)
+        end[~np.append(new_block[1:], True)] = np.inf
+        np.minimum.accumulate(end[::-1], out=end[::-1])
+        end += 1.0
+        if ties == "max":
+            out = end
+        else:  # average
+            out = _run_start(new_block)
+            out += 1.0
+            out += end
+            out /= 2.0
+    if group_start is not None:
+        out -= group_start
+    return out
+
+
 _group_codes = _validate.group_codes
+
+
+def percentile_rank(
+    values: ArrayLike,
+    *,
+    descending: bool,
+    ties: Ties = "min",
+    nan_policy: Literal["propagate", "omit", "raise"] = "omit",
+    by: ArrayLike | None = None,
+) -> NDArray[np.float64]:
+    r"""Percentile ranks within groups: each rank as a share of its group, in (0, 1].
+
+    Parameters
+    ----------
+    values : array_like, 1-D
+        Values to rank; NaN is missing.
+    descending : bool
+        True: the highest value has the smallest percentile rank; False: the
+        lowest has. Required, as for :func:`rank`.
+    ties : {"min", "max", "average", "dense", "ordinal"}, default "min"
+        Tie rule of the ranks (see :func:`rank`).
+    nan_policy : {"omit", "raise", "propagate"}, default "omit"
+        Missing values get NaN and are not counted (``"omit"``), raise
+        ``ValueError`` (``"raise"``), or make their whole group NaN
+        (``"propagate"``).
+    by : array_like, 1-D, optional
+        Group label of each value; None ranks all values together.
+
+    Returns
+    -------
+    ndarray of float64
+        Rank divided by the number of ranks its group can take: the number
+        of values ranked in the group, or, for ``ties="dense"``, the number
+        of distinct values in it. In (0, 1]; NaN where unranked.
+
+    Raises
+    ------
+    TypeError
+        If `values` is not numeric or `descending` is not a bool.
+    ValueError
+        If `ties` or `nan_policy` is unknown, the shapes differ, or a value
+        is missing under ``nan_policy="raise"``.
+
+    See Also
+    --------
+    rank : The ranks themselves.
+
+    Notes
+    -----
+    With rank :math:`R_i` in a group of :math:`n` ranked values,
+    the percentile rank is :math:`R_i / n` [1]_; dense ranks run from 1 to
+    the number :math:`m` of distinct values, so they are divided by
+    :math:`m`, which is the dense rank of the group's last value. (Dividing
+    dense ranks by :math:`n`, as pandas' grouped
+    ``rank(method="dense", pct=True)`` does, stops short of 1 when values
+    tie.) :math:`m` is found as :math:`D_i + D'_i - 1`, with :math:`D` and
+    :math:`D'` the dense ranks in the two directions.
+
+    References
+    ----------
+    .. [1] Hyndman, R. J., Fan, Y. (1996), "Sample quantiles in statistical
+       packages", *The American Statistician* 50(4), 361-365.
+
+    Examples
+    --------
+    Dense ranks 1, 1, 2 in a group of three:
+
+    >>> from povstat import percentile_rank
+    >>> percentile_rank([5.0, 5.0, 7.0], descending=False, ties="dense")
+    array([0.5, 0.5, 1. ])
+    >>> percentile_rank([5.0, 5.0, 7.0], descending=False, ties="min")
+    array([0.33333333, 0.33333333, 1.        ])
+
+    Within years, rank 1 the highest rate:
+
+    >>> percentile_rank([15, 50, 30, 9, 12], descending=True,
+    ...                 by=[2023, 2023, 2023, 2024, 2024])
+    array([1.        , 0.33333333, 0.66666667, 1.        , 0.5       ])
+    """
+    policy = cast(
+        "NanPolicy",
+        _validate.choice(nan_policy, "nan_policy", ("propagate", "omit", "raise")),
+    )
+    r = rank(values, descending=descending, ties=ties, nan_policy=policy, by=by)
+    if r.ties == "dense":
+        back = rank(
+            values,
+            descending=not r.descending,
+            ties="dense",
+            nan_policy=policy,
+            by=by,
+        )
+        of = r.rank + back.rank - 1.0
+    else:
+        of = r.count.astype(np.float64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.asarray(r.rank / of)

@@ -14,7 +14,7 @@ Kabupaten/Kota (Persen)* reads::
 
 :func:`read_bps_table` finds the header naming the periods, reads every
 value with the stated number format (:func:`povstat.parse_numbers`), puts the
-regions' names in one form and attaches their BPS codes, and returns one row
+regions' names in one form and attaches their area codes, and returns one row
 per region and period. Nothing is dropped silently: rows it cannot match to a
 region, rows it skips and cells it cannot read are all reported.
 """
@@ -23,21 +23,21 @@ from __future__ import annotations
 
 import csv
 import datetime
-import functools
 import io
 import os
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal, overload
 
 import numpy as np
 import pandas as pd
 from attrs import field, frozen
 from narwhals.stable.v2.typing import IntoFrame
 
-from povstat import _validate
+from povstat import _regions, _results, _validate
+from povstat._results import Backend
 from povstat.parsing import (
     _DEFAULT_MISSING,
     InvalidCell,
@@ -51,6 +51,9 @@ from povstat.parsing import (
     _parse_flat,
     _show,
 )
+
+if TYPE_CHECKING:
+    import polars as pl
 
 __all__ = ["BpsTable", "read_bps_table"]
 
@@ -196,7 +199,7 @@ class BpsTable:
         ============ ======= =================================================
         column       dtype   meaning
         ============ ======= =================================================
-        region_code  string  BPS code (``"3573"`` Kota Malang, ``"35"`` Jawa
+        region_code  string  area code (``"3573"`` Kota Malang, ``"35"`` Jawa
                              Timur, ``"00"`` Indonesia); ``<NA>`` if the row
                              was not matched (see ``unmatched``)
         region_name  string  ``"Kabupaten Malang"``, ``"Kota Malang"``, ...:
@@ -259,6 +262,35 @@ class BpsTable:
     invalid: tuple[InvalidCell, ...] = field(converter=_cell_tuple)
     title: str
 
+    @overload
+    def to_frame(self, backend: Literal["pandas"] = ...) -> pd.DataFrame: ...
+    @overload
+    def to_frame(self, backend: Literal["polars"]) -> pl.DataFrame: ...
+    def to_frame(self, backend: Backend = "pandas") -> pd.DataFrame | pl.DataFrame:
+        """The long-format data as a new frame: a copy of ``data``.
+
+        Parameters
+        ----------
+        backend : {"pandas", "polars"}, default "pandas"
+            Kind of frame to return; polars is imported on first use.
+
+        Returns
+        -------
+        pandas.DataFrame or polars.DataFrame
+            The columns of ``data`` (see above), one row per region and
+            period.
+
+        Raises
+        ------
+        ValueError
+            If `backend` is unknown.
+        """
+        if _results.backend_name(backend) == "polars":
+            import polars as pl  # local: only a user of polars needs it
+
+            return pl.from_pandas(self.data)
+        return self.data.copy()
+
     def __repr__(self) -> str:
         """Summarise: title and how many rows were read, unmatched, skipped."""
         return (
@@ -279,6 +311,7 @@ def read_bps_table(
     sheet_name: str | int = 0,
     sep: str = ",",
     encoding: str = "utf-8-sig",
+    province: str | None = None,
 ) -> BpsTable:
     """Read a BPS wide table (regions by years or rounds) into long format.
 
@@ -300,7 +333,8 @@ def read_bps_table(
         *point* ("10.38"): read them with ``"en"``; tables typed in Indonesian
         ("10,38") need ``"id"``. Either way a value that is not a number in
         the stated format is an error. Numeric spreadsheet cells are numbers
-        whatever the locale.
+        whatever the locale; one shown with a percent number format
+        (``0.00%``) is read as shown: 0.138 is 13.8, in percent (see Notes).
     month : int, optional
         Survey month of columns whose header names only the year. BPS
         regency and city tables hold the March round (``month=3``) but their
@@ -320,6 +354,10 @@ def read_bps_table(
     encoding : str, default "utf-8-sig"
         Encoding of a CSV file given as a path or a binary file (a byte-order
         mark is skipped).
+    province : str, optional
+        The province the table is about, by code (``"75"``) or name
+        (``"Gorontalo"``, ``"Provinsi Jawa Timur"``): resolves names that fit
+        two regions (see Notes) in rows above the table's first province row.
 
     Returns
     -------
@@ -333,6 +371,10 @@ def read_bps_table(
         (A ValueError.) If a value is not a number in `locale`, or states a
         unit other than the one most cells state ("jiwa" among "persen"), and
         ``errors="raise"``; lists every such cell with its row and column.
+        Also raised (or reported with ``errors="report"``) for a value cell
+        holding a formula without a stored result, a number without a
+        percent format among percent-formatted ones, and a value field that
+        a short CSV row does not write.
     ValueError
         If no header row naming years is found; a header cell in the value
         area is not a period (e.g. "2024*"); a column without a header holds
@@ -341,8 +383,13 @@ def read_bps_table(
         ("Malang" and "Kabupaten Malang", or one label twice: the message
         lists the labels, the code and the rows); `month` is not in 1-12 or
         is given but no column needs it; `value_name` clashes with a fixed
-        column; a CSV file is not valid in `encoding`; or an option is
-        unknown.
+        column; a CSV file is not valid in `encoding`; a path named .xlsx
+        (or another spreadsheet suffix) holds text; a region name fits two
+        regions and no province row or `province` resolves it (the message
+        lists the candidates); `province` names no province; or an option is
+        unknown. When no header is found and the first line of a CSV file
+        splits on ";" (or a tab) rather than on `sep`, the message says which
+        `sep` to pass.
     TypeError
         If `source` is of an unsupported type, or an option of a wrong type.
 
@@ -369,25 +416,57 @@ def read_bps_table(
     *Rows.* Rows above the header are the title. Below it, a row is skipped
     (reported in ``skipped``) only if it is blank; or its first cell starts
     with "Sumber", "Source", "Catatan", "Keterangan", "Ket", "Note" or "*" (a
-    note); or its first cell is a footnote, a mark ("1)", "a)", "(1)", "¹")
-    followed by text ("1) angka sementara"), and none of its value cells
-    holds a number (in either number format). Every other row is data,
-    including one without a name.
+    note), or is a footnote, a mark ("1)", "a)", "(1)", "¹") followed by text
+    ("1) angka sementara"), and none of its value cells holds a number (in
+    either number format). Every other row is data, including one without a
+    name and a note-like one holding numbers ("*Pacitan" with its values:
+    kept, and listed in ``unmatched`` unless its name matches). A CSV row
+    shorter than the table is not padded silently: each value field it does
+    not write is an invalid cell (write an empty field for a missing value).
 
-    *Regions.* Names are matched to the bundled East Java list
-    (:func:`povstat.datasets.load_east_java`) ignoring case and repeated
-    spaces: "Kab. Malang", "Kab Malang", "Kabupaten Malang" and, as in BPS
-    tables, a bare "Malang" are Kabupaten Malang (3507); "Kota Malang" and
-    "Kotamadya Malang" are Kota Malang (3573). A bare name never matches a
-    city. "Jawa Timur" / "Provinsi Jawa Timur" is 35, "Indonesia" 00. A
-    footnote mark after the name ("Pacitan*", "Pacitan¹", "Pacitan 1)",
+    *Spreadsheets.* For .xlsx and .xlsm files each cell's number format is
+    read (openpyxl): a number shown as a percentage (format ``0.00%``,
+    Excel's display of 0.138 as "13.80%") is read as that percentage, 13.8
+    in percent (times 100 on the decimal value), consistent with a text cell
+    "13,65 %"; a number without a percent format among percent-formatted
+    numbers has an ambiguous scale and is an invalid cell. A formula is never
+    evaluated: the result the spreadsheet program stored with it is read,
+    and a formula without one (a file written by a script, or an injected
+    ``=cmd|...``) is an invalid cell showing the formula. Number formats of
+    .xls and .ods files, and of a DataFrame source, are not read.
+
+    *Regions.* Names are matched to the 38 provinces and 514 regencies and
+    cities of Indonesia (:func:`povstat.datasets.indonesia_regions`: today's
+    names, the official names and every name the BPS tables use, old names
+    such as "Toba Samosir" included), in lower case on their letters only
+    (spaces, hyphens and dots ignored, "Kep." read as "Kepulauan"): "Kab.
+    Malang", "Kab Malang", "Kabupaten Malang" and, as in BPS tables, a bare
+    "Malang" are Kabupaten Malang (3507); "Kota Malang" and "Kotamadya
+    Malang" are Kota Malang (3573). A bare name never matches a city, and
+    "Kota X" where no city X exists is the regency written in two words
+    ("Kota Baru" is Kabupaten Kotabaru). "Jawa Timur" / "Provinsi Jawa
+    Timur" is 35, "Indonesia" 00. Codes are Kemendagri's (see
+    :func:`povstat.datasets.load_indonesia`).
+
+    A name that fits two regions is resolved by the province it is listed
+    under: each province row sets the context of the rows below it (as in
+    BPS tables, where a province's regencies follow its row), and `province`
+    gives the context above the first province row. "GORONTALO" in capitals
+    is the province, as BPS writes province rows; "Gorontalo" under it is the
+    regency; "Gorontalo" with no context raises ValueError listing the
+    candidates. A bare name whose regency is in another province while the
+    context province has a city of that name ("Banjar" under Jawa Barat,
+    which has Kota Banjar; Kabupaten Banjar is in Kalimantan Selatan) raises
+    too. Regencies of the Papua provinces formed in 2022 are found under
+    their province before the split as well.
+
+    A footnote mark after the name ("Pacitan*", "Pacitan¹", "Pacitan 1)",
     "Pacitan (a)") is set apart for matching and kept in the ``footnote``
     column. Words are compared on ASCII letters only: a name written with a
-    look-alike letter matches nothing. Other rows (other provinces,
-    misspellings) stay in ``data`` with a missing code and are listed in
+    look-alike letter matches nothing. Other rows (misspellings, names of no
+    region) stay in ``data`` with a missing code and are listed in
     ``unmatched``. Two rows matched to the same region make the table
-    ambiguous and raise ValueError; unmatched labels may repeat (regions of
-    other provinces can share a name).
+    ambiguous and raise ValueError; unmatched labels may repeat.
 
     References
     ----------
@@ -426,22 +505,38 @@ def read_bps_table(
     err = _validate.choice(errors, "errors", ("raise", "report"))
     miss = _missing(missing)
     mon = _month(month)
+    if province is not None and not isinstance(province, str):
+        msg = f"`province` must be a str (code or name), got {type(province).__name__}"
+        raise TypeError(msg)
+    prov = None if province is None else _regions.province_code(province)
     if not isinstance(value_name, str) or value_name in _FIXED_COLUMNS:
         msg = (
             f"`value_name` must be a str other than {list(_FIXED_COLUMNS)}, "
             f"got {value_name!r}"
         )
         raise ValueError(msg)
-    grid = _read_grid(
+    read = _read_grid(
         _frame_as_pandas(source), sheet_name=sheet_name, sep=sep, encoding=encoding
     )
+    grid = read.grid
     text = grid.map(_cell_text).to_numpy(dtype=object)
+    if read.formula is not None:
+        # A formula without a stored result is not an empty cell: its text
+        # shows in labels and headers, and its value cell is reported.
+        pending = read.formula != None  # noqa: E711 - elementwise
+        text[pending] = read.formula[pending]
     # A table placed from the second spreadsheet column on: the region names
     # are in the first column that holds anything.
     filled = (text != "").any(axis=0)
     first = int(np.argmax(filled)) if filled.any() else 0
     grid, text = grid.iloc[:, first:], text[:, first:]
-    layout = _layout(text, grid.index, mon)
+    try:
+        layout = _layout(text, grid.index, mon)
+    except ValueError as e:
+        if not read.hint:
+            raise
+        msg = f"{e}{read.hint}"
+        raise ValueError(msg) from None
 
     rows_all = np.arange(layout.first_data, len(grid))
     label = text[rows_all, 0].astype(str)
@@ -449,16 +544,15 @@ def read_bps_table(
     blank = (label == "") & (values_text == "").all(axis=1)
     first_cell = pd.Series(label, dtype=object)
     note = np.array(first_cell.str.match(_NOTE), dtype=bool)  # a writable copy
-    footnote = np.array(first_cell.str.match(_FOOTNOTE_ROW), dtype=bool) & ~note
-    if footnote.any():  # a footnote row holds no number; else it is data
-        maybe = np.flatnonzero(footnote)
+    note |= np.array(first_cell.str.match(_FOOTNOTE_ROW), dtype=bool)
+    if note.any():  # a note or footnote holds no number; else it is data
+        maybe = np.flatnonzero(note)
         fcells = grid.to_numpy(dtype=object)[np.ix_(rows_all[maybe], layout.columns)]
         number = np.zeros(fcells.size, dtype=bool)
         for fmt in ("id", "en"):  # a number in either format keeps the row
             v, _, _, why = _parse_flat(fcells.ravel(), fmt, miss)
             number |= (why == "") & ~np.isnan(v)
-        footnote[maybe[number.reshape(fcells.shape).any(axis=1)]] = False
-    note |= footnote
+        note[maybe[number.reshape(fcells.shape).any(axis=1)]] = False
     keep = ~blank & ~note
     data_rows = rows_all[keep]
     _check_unlabelled_columns(text, data_rows, layout, grid.index)
@@ -466,14 +560,16 @@ def read_bps_table(
     skipped = _skipped(text, grid.index, layout, rows_all, blank, note)
     cells = grid.to_numpy(dtype=object)[np.ix_(data_rows, layout.columns)]
     values, unit, _, reasons = _parse_flat(cells.ravel(), loc, miss)
-    reasons = _mixed_units(unit, reasons)
+    where = np.ix_(data_rows, first + layout.columns)
+    shown = _read_checks(read, where, cells, values, unit, reasons)
     n_rows, n_cols = cells.shape
     bad = np.flatnonzero(reasons != "")
+    values[bad] = np.nan
     invalid = [
         InvalidCell(
             row=_label(grid.index[data_rows[i // n_cols]]),
             column=layout.headers[i % n_cols],
-            text=_show(cells.ravel()[i]),
+            text=_show(cells.ravel()[i]) if shown[i] is None else str(shown[i]),
             reason=str(reasons[i]),
         )
         for i in bad
@@ -482,7 +578,7 @@ def read_bps_table(
         raise NumberParseError.from_cells(invalid, locale=loc, what="table values")
 
     labels = label[keep]
-    regions = _match_regions(labels)
+    regions = _match_regions(labels, grid.index[data_rows], prov)
     _check_duplicate_regions(regions, labels, grid.index[data_rows])
     months = np.array([np.nan if m is None else m for m in layout.months])
     data = pd.DataFrame(
@@ -517,9 +613,27 @@ def read_bps_table(
 # --- reading ------------------------------------------------------------------
 
 
+@frozen(kw_only=True)
+class _Read:
+    """The cells of a table as read, and what the file says about them.
+
+    ``fields``: per row of a CSV file, the number of fields written (cells
+    beyond it are padding). ``percent``: spreadsheet cells holding a number
+    shown with a percent format. ``formula``: the formula of spreadsheet
+    cells that hold one without a stored result (None elsewhere). ``hint``:
+    advice added to a layout error (e.g. another CSV separator).
+    """
+
+    grid: pd.DataFrame
+    fields: np.ndarray[Any, Any] | None = None
+    percent: np.ndarray[Any, Any] | None = None
+    formula: np.ndarray[Any, Any] | None = None
+    hint: str = ""
+
+
 def _read_grid(
     source: object, *, sheet_name: object, sep: object, encoding: object
-) -> pd.DataFrame:
+) -> _Read:
     """All cells of the table as objects, no header, rows labelled for users."""
     if isinstance(source, pd.DataFrame):
         grid = source.astype(object)
@@ -528,11 +642,17 @@ def _read_grid(
             labels = [None if _UNNAMED.fullmatch(str(c)) else c for c in source.columns]
             head = pd.DataFrame([labels], columns=source.columns, index=["columns"])
             grid = pd.concat([head, grid.set_axis(list(source.index))]).astype(object)
-        return grid.set_axis(range(grid.shape[1]), axis=1)
+        return _Read(grid=grid.set_axis(range(grid.shape[1]), axis=1))
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         if path.suffix.lower() in _EXCEL_SUFFIXES:
-            return _read_excel(path, sheet_name)
+            _sheet(sheet_name)
+            with path.open("rb") as fh:
+                start = fh.read(512)
+            if not start.startswith(_EXCEL_MAGIC):
+                msg = _not_a_workbook(path, start)
+                raise ValueError(msg)
+            return _read_excel(path, sheet_name, start)
         return _read_csv(_decode(path.read_bytes(), encoding), sep)
     read = getattr(source, "read", None)
     if callable(read):
@@ -542,7 +662,7 @@ def _read_grid(
         if isinstance(content, bytes | bytearray | memoryview):
             data = bytes(content)
             if data.startswith(_EXCEL_MAGIC):
-                return _read_excel(io.BytesIO(data), sheet_name)
+                return _read_excel(io.BytesIO(data), sheet_name, data)
             return _read_csv(_decode(data, encoding), sep)
         msg = (
             f"`source`: its read() must give str or bytes, got {type(content).__name__}"
@@ -575,13 +695,178 @@ def _frame_as_pandas(source: object) -> object:
     return grid.set_axis(pd.Index(list(grid.columns), dtype=object), axis=1)
 
 
-def _read_excel(source: Path | io.BytesIO, sheet_name: object) -> pd.DataFrame:
+def _not_a_workbook(path: Path, start: bytes) -> str:
+    """Message for a file named like a workbook that does not hold one."""
+    head = start[:40].decode("utf-8", errors="replace").splitlines()
+    shown = head[0] if head else ""
+    return (
+        f"`source` {str(path)!r} is named as a spreadsheet ({path.suffix}) but is "
+        f"not one: it starts {shown!r}, which looks like text (CSV?); rename it "
+        "to .csv, or pass it opened as text, e.g. open(path, encoding='utf-8')"
+    )
+
+
+def _sheet(sheet_name: object) -> str | int:
     if isinstance(sheet_name, bool) or not isinstance(sheet_name, str | int):
         msg = f"`sheet_name` must be a str or an int, got {sheet_name!r}"
         raise TypeError(msg)
+    return sheet_name
+
+
+def _read_excel(source: Path | io.BytesIO, sheet_name: object, start: bytes) -> _Read:
+    sheet_name = _sheet(sheet_name)
+    if start.startswith(_EXCEL_MAGIC[0]) and _is_xlsx(source):
+        return _read_xlsx(source, sheet_name)
+    # .xls and .ods: values only (their number formats are not read).
     grid = pd.read_excel(source, sheet_name=sheet_name, header=None, dtype=object)
     grid.index = grid.index + 1  # spreadsheet row numbers
-    return grid
+    return _Read(grid=grid)
+
+
+def _is_xlsx(source: Path | io.BytesIO) -> bool:
+    """Whether a zip archive is an Office Open XML workbook (not .ods)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(source) as z:
+            names = set(z.namelist())
+    except zipfile.BadZipFile:
+        return False
+    finally:
+        if isinstance(source, io.BytesIO):
+            source.seek(0)
+    return "xl/workbook.xml" in names
+
+
+def _read_xlsx(source: Path | io.BytesIO, sheet_name: str | int) -> _Read:
+    """Cells of an .xlsx/.xlsm sheet with their number formats and formulas.
+
+    The workbook is read twice: once for the results Excel stored with each
+    formula (``data_only``), once for the formulas themselves. A formula is
+    never evaluated.
+    """
+    try:
+        import openpyxl
+    except ImportError:  # pragma: no cover - openpyxl is in the test extra
+        msg = "reading .xlsx files needs openpyxl: pip install 'povstat[excel]'"
+        raise ImportError(msg) from None
+
+    def sheet(data_only: bool) -> Any:
+        if isinstance(source, io.BytesIO):
+            source.seek(0)
+        wb = openpyxl.load_workbook(source, data_only=data_only)
+        if isinstance(sheet_name, str):
+            if sheet_name not in wb.sheetnames:
+                msg = f"`sheet_name` {sheet_name!r} not found; sheets: {wb.sheetnames}"
+                raise ValueError(msg)
+            return wb[sheet_name]
+        if not 0 <= sheet_name < len(wb.worksheets):
+            msg = (
+                f"`sheet_name` {sheet_name} is out of range: the workbook has "
+                f"{len(wb.worksheets)} sheet(s) {wb.sheetnames}"
+            )
+            raise ValueError(msg)
+        return wb.worksheets[sheet_name]
+
+    stored = [list(r) for r in sheet(True).iter_rows()]
+    written = [list(r) for r in sheet(False).iter_rows()]
+    n_rows = len(stored)
+    n_cols = max((len(r) for r in stored), default=0)
+    values = np.full((n_rows, n_cols), None, dtype=object)
+    percent = np.zeros((n_rows, n_cols), dtype=bool)
+    formula = np.full((n_rows, n_cols), None, dtype=object)
+    for i, (row, raw) in enumerate(zip(stored, written, strict=True)):  # sheet rows
+        for j, (cell, wcell) in enumerate(zip(row, raw, strict=True)):
+            v = cell.value
+            values[i, j] = v
+            number = isinstance(v, int | float) and not isinstance(v, bool)
+            percent[i, j] = number and _percent_format(cell.number_format)
+            if v is None and wcell.data_type == "f":
+                # An array formula is an object holding its text.
+                formula[i, j] = str(getattr(wcell.value, "text", wcell.value))
+    # Trailing empty rows and columns are layout.
+    used = (values != None) | (formula != None)  # noqa: E711 - elementwise
+    n_r = int(np.flatnonzero(used.any(axis=1)).max()) + 1 if used.any() else 0
+    n_c = int(np.flatnonzero(used.any(axis=0)).max()) + 1 if used.any() else 0
+    grid = pd.DataFrame(values[:n_r, :n_c], index=range(1, n_r + 1), dtype=object)
+    return _Read(grid=grid, percent=percent[:n_r, :n_c], formula=formula[:n_r, :n_c])
+
+
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def _percent_format(fmt: object) -> bool:
+    """Whether an Excel number format shows its number times 100 with "%"."""
+    if not isinstance(fmt, str):
+        return False
+    # Text in quotes, an escaped character and [colour]/[condition] blocks
+    # are literal: "%" there does not scale the number.
+    return "%" in _QUOTED.sub("", fmt)
+
+
+def _read_checks(
+    read: _Read,
+    where: tuple[np.ndarray[Any, Any], ...],
+    cells: np.ndarray[Any, Any],
+    values: np.ndarray[Any, Any],
+    unit: np.ndarray[Any, Any],
+    reasons: np.ndarray[Any, Any],
+) -> list[str | None]:
+    """Apply what the file says about the value cells, in place.
+
+    Percent-formatted numbers become the percentages they show; numbers
+    without that format among percent-formatted ones, formulas without a
+    stored result and fields a short CSV row did not write become invalid.
+    Returns the text to show for each cell (None: the cell itself).
+    """
+    shown: list[str | None] = [None] * values.size
+    if read.percent is not None:
+        pct = read.percent[where].ravel()
+        if pct.any():
+            # 0.138 shown as "13.80%" is 13.8, in percent; times 100 on the
+            # decimal value, so that 0.138 gives 13.8, not 13.800000000000002.
+            values[pct] = [float(Decimal(repr(float(v))) * 100) for v in values[pct]]
+            unit[pct] = "percent"
+            flat = cells.ravel()
+            plain = (
+                np.array(
+                    [
+                        isinstance(c, int | float) and not isinstance(c, bool)
+                        for c in flat
+                    ],
+                    dtype=bool,
+                )
+                & ~pct
+            )
+            plain &= (reasons == "") & ~np.isnan(values)
+            example = float(cells.ravel()[np.argmax(pct)])
+            reasons[plain] = (
+                "a number without a percent format among numbers formatted as "
+                f"percent (such as {example!r}, shown as {example * 100:g}%): "
+                "its scale is ambiguous; give all value cells the same format"
+            )
+    new = _mixed_units(unit, reasons)
+    reasons[:] = new
+    if read.formula is not None:
+        f = read.formula[where].ravel()
+        has = np.flatnonzero(f != None)  # noqa: E711 - elementwise
+        reasons[has] = (
+            "a formula without a stored result (a file written by a program, "
+            "not saved by a spreadsheet); povstat never evaluates formulas: "
+            "open and save the file in a spreadsheet program, or paste values"
+        )
+        for i in has:  # only formula cells
+            shown[i] = str(f[i])
+    if read.fields is not None:
+        rows, cols = where
+        k = read.fields[rows]  # (n, 1): fields of each row
+        absent = (cols >= k).ravel()
+        reasons[absent] = [
+            f"no such field: the CSV row has only {n} field{'s' if n != 1 else ''} "
+            "(short rows are not padded; write an empty field for a missing value)"
+            for n in np.broadcast_to(k, (k.shape[0], cols.shape[1])).ravel()[absent]
+        ]
+    return shown
 
 
 def _decode(data: bytes, encoding: object) -> str:
@@ -601,7 +886,7 @@ def _decode(data: bytes, encoding: object) -> str:
         raise ValueError(msg) from None
 
 
-def _read_csv(text: str, sep: object) -> pd.DataFrame:
+def _read_csv(text: str, sep: object) -> _Read:
     if not isinstance(sep, str) or len(sep) != 1:
         msg = f"`sep` must be a single character, got {sep!r}"
         raise ValueError(msg)
@@ -609,10 +894,29 @@ def _read_csv(text: str, sep: object) -> pd.DataFrame:
     f = io.StringIO(text.removeprefix("\ufeff"), newline="")
     records = list(csv.reader(f, delimiter=sep))
     width = max((len(r) for r in records), default=0)
-    # Short records are padded with empty cells: a layout artefact of CSV
-    # (trailing empty fields are often not written), not data.
+    # Short records are padded with empty cells to make a grid; the number of
+    # fields each row wrote is kept, so that a value cell the row did not
+    # write is reported, not read as missing.
     rows = [r + [""] * (width - len(r)) for r in records]
-    return pd.DataFrame(rows, index=range(1, len(rows) + 1), dtype=object)
+    fields = np.array([len(r) for r in records], dtype=np.intp)
+    grid = pd.DataFrame(rows, index=range(1, len(rows) + 1), dtype=object)
+    return _Read(grid=grid, fields=fields, hint=_separator_hint(text, sep))
+
+
+def _separator_hint(text: str, sep: str) -> str:
+    """Advice when the first line splits into more fields on another separator."""
+    line = next((ln for ln in text.removeprefix("\ufeff").splitlines() if ln), "")
+    n = len(next(csv.reader([line], delimiter=sep), []))
+    for other, why in (
+        (";", " (as Excel writes CSV in Indonesian settings)"),
+        ("\t", ""),
+    ):
+        if other != sep and len(next(csv.reader([line], delimiter=other), [])) > n:
+            return (
+                f"; the first line splits on {other!r}{why}, not on {sep!r}: "
+                f"pass sep={other!r}"
+            )
+    return ""
 
 
 def _cell_text(cell: object) -> str:
@@ -841,35 +1145,14 @@ def _skipped(
 # --- regions ------------------------------------------------------------------
 
 
-@functools.cache
-def _region_lookup() -> pd.DataFrame:
-    """Bundled regions indexed by match key ("kind|name", lower case).
+def _match_regions(
+    labels: np.ndarray[Any, Any], rows: pd.Index[Any], province: str | None
+) -> pd.DataFrame:
+    """Codes, names, types and footnote marks of labels (None where unknown).
 
-    Columns ``code``, ``name`` and ``type``. Built once, from the 40 regions
-    of :func:`povstat.datasets.load_east_java`.
+    Raises ValueError if a label is ambiguous and no province context
+    resolves it, listing the candidates.
     """
-    from povstat.datasets import load_east_java  # local: reads the bundled CSV
-
-    ref = (
-        load_east_java()[["region_code", "region_name", "region_type"]]
-        .drop_duplicates(ignore_index=True)
-        .astype(str)
-        .set_axis(["code", "name", "type"], axis=1)
-    )
-    lower = ref["name"].str.lower()
-    base = lower.where(
-        ~ref["type"].isin(["kabupaten", "kota"]), lower.str.split(" ", n=1).str[1]
-    )
-    typed = ref.set_axis(ref["type"] + "|" + base)
-    # BPS writes Kabupaten Malang as just "Malang"; a bare name is never a kota.
-    bare = ref[ref["type"] != "kota"]
-    bare = bare.set_axis("bare|" + base[ref["type"] != "kota"])
-    return pd.concat([typed, bare])
-
-
-def _match_regions(labels: np.ndarray[Any, Any]) -> pd.DataFrame:
-    """Codes, names, types and footnote marks of labels (None where unknown)."""
-    lookup = _region_lookup()
     lab = pd.Series(labels, dtype=object).astype(str)
     marked = lab.str.extract(_MARK)
     bare = marked["name"].fillna(lab)  # the label without its footnote mark
@@ -877,15 +1160,35 @@ def _match_regions(labels: np.ndarray[Any, Any]) -> pd.DataFrame:
     prefix = ext["p1"].fillna(ext["p2"]).str.lower()
     kind = prefix.map(_PREFIX_TYPE)
     name = ext["name"].where(prefix.notna(), bare)
-    # Lower case compared on ASCII only: "\u212aediri" (Kelvin sign) would
-    # lower to "kediri".
-    key = (kind.fillna("bare") + "|" + name.str.lower()).where(name.map(str.isascii))
+    found = _regions.match(
+        [None if pd.isna(k) else str(k) for k in kind],
+        [None if n == "" else str(n) for n in name],
+        province=province,
+    )
+    ambiguous = found["candidates"].map(len).to_numpy() > 1
+    if ambiguous.any():
+        shown = "; ".join(
+            f"{str(lab_)!r} (row {_label(r)!r}): "
+            + " or ".join(_regions.describe(c) for c in cands)
+            for lab_, r, cands in zip(
+                labels[ambiguous],
+                rows[ambiguous],
+                found["candidates"][ambiguous],
+                strict=True,
+            )
+        )
+        msg = (
+            f"region names that fit more than one region: {shown}; write the "
+            "kind ('Kabupaten ...', 'Kota ...'), put the province's row above "
+            "them, or give `province`"
+        )
+        raise ValueError(msg)
     written = (kind.map(_PREFIX_NAME) + " " + name).fillna(bare)
     return pd.DataFrame(
         {
-            "code": key.map(lookup["code"]),
-            "name": key.map(lookup["name"]).fillna(written),
-            "type": key.map(lookup["type"]).fillna(kind),
+            "code": found["code"].astype(object).where(found["code"].notna(), None),
+            "name": found["name"].astype(object).where(found["name"].notna(), written),
+            "type": found["type"].astype(object).where(found["type"].notna(), kind),
             "footnote": marked["mark"].str.strip(),
         }
     )

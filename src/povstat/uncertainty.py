@@ -16,15 +16,15 @@ default.
 
 from __future__ import annotations
 
-from typing import Literal, cast
+from collections.abc import Mapping
+from typing import ClassVar, Literal, cast
 
 import numpy as np
 from attrs import field, frozen
 from numpy.typing import ArrayLike, NDArray
-from scipy.special import expit, logit, ndtr, ndtri
 
 from povstat import _validate
-from povstat._results import array_eq, readonly, readonly_float
+from povstat._results import Result, array_eq, freeze, readonly, readonly_float
 from povstat._validate import Unit
 
 __all__ = [
@@ -66,6 +66,8 @@ _level = _validate.level
 
 def _z(level: float) -> float:
     """Two-sided standard normal critical value for a confidence level."""
+    from scipy.special import ndtri  # local: scipy loads on first use
+
     # -ndtri(alpha/2) is accurate even for levels very close to 1.
     return float(-ndtri((1.0 - level) / 2.0))
 
@@ -87,17 +89,17 @@ def _covariance(
     *,
     independent: object,
     correlation: ArrayLike | None,
-    covariance: ArrayLike | None,
+    cov: ArrayLike | None,
     names: tuple[str, str],
 ) -> NDArray[np.float64]:
     """Covariance of two estimates from the stated dependence.
 
     `independent` must be a real bool; with True neither `correlation` nor
-    `covariance` may be given, with False exactly one of them must be.
+    `cov` may be given, with False exactly one of them must be.
     """
     indep = _validate.flag(independent, "independent")
     if indep:
-        for nm, v in (("correlation", correlation), ("covariance", covariance)):
+        for nm, v in (("correlation", correlation), ("cov", cov)):
             if v is not None:
                 msg = (
                     f"`{nm}` was given with independent=True; pass "
@@ -105,7 +107,7 @@ def _covariance(
                 )
                 raise ValueError(msg)
         return np.zeros(np.broadcast_shapes(se_a.shape, se_b.shape))
-    if correlation is not None and covariance is None:
+    if correlation is not None and cov is None:
         rho = _validate.finite_or_nan(correlation, "correlation")
         bad = np.abs(rho) > 1.0
         if bad.any():
@@ -114,27 +116,27 @@ def _covariance(
             raise ValueError(msg)
         _shapes(**{names[0]: se_a, names[1]: se_b, "correlation": rho})
         return np.asarray(rho * se_a * se_b)
-    if covariance is None or correlation is not None:
-        given = "both" if covariance is not None else "neither"
+    if cov is None or correlation is not None:
+        given = "both" if cov is not None else "neither"
         msg = (
-            "give exactly one of `correlation` and `covariance` when "
+            "give exactly one of `correlation` and `cov` when "
             f"independent=False; got {given}"
         )
         raise ValueError(msg)
-    cov = _validate.finite_or_nan(covariance, "covariance")
-    _shapes(**{names[0]: se_a, names[1]: se_b, "covariance": cov})
+    c = _validate.finite_or_nan(cov, "cov")
+    _shapes(**{names[0]: se_a, names[1]: se_b, "cov": c})
     bound = se_a * se_b
-    bad = np.abs(cov) > bound * (1.0 + _CS_SLACK) + 1e-300
+    bad = np.abs(c) > bound * (1.0 + _CS_SLACK) + 1e-300
     if bad.any():
-        cb, bb = np.broadcast_arrays(cov, bound)
+        cb, bb = np.broadcast_arrays(c, bound)
         i = tuple(np.argwhere(np.broadcast_to(bad, cb.shape))[0])
         msg = (
-            "`covariance` must satisfy |covariance| <= "
+            "`cov` must satisfy |cov| <= "
             f"{names[0]} * {names[1]} (a correlation within [-1, 1]), found "
             f"{float(cb[i])!r} with {names[0]} * {names[1]} = {float(bb[i])!r}"
         )
         raise ValueError(msg)
-    return cov
+    return c
 
 
 # --------------------------------------------------------------------------
@@ -424,13 +426,16 @@ def se_from_bounds(
 
 
 @frozen(kw_only=True)
-class RateInterval:
-    """Confidence interval for a rate.
+class RateInterval(Result):
+    r"""Confidence interval for a rate.
 
     Attributes
     ----------
     estimate : ndarray of float64
         The rate, in `unit`.
+    se : ndarray of float64
+        Standard error of the rate, in `unit`: the one given, or the
+        binomial :math:`\sqrt{\hat p(1-\hat p)/n}` from `n_effective`.
     lower, upper : ndarray of float64
         Confidence bounds, in `unit`. The normal interval may extend below 0
         or above 100 %; the Wilson and logit intervals stay inside.
@@ -449,7 +454,15 @@ class RateInterval:
     8.04 11.96
     """
 
+    _column_names: ClassVar[Mapping[str, str]] = {
+        "estimate": "rate",
+        "se": "rate_se",
+        "lower": "rate_lower",
+        "upper": "rate_upper",
+    }
+
     estimate: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+    se: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     lower: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     upper: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     level: float
@@ -495,7 +508,8 @@ def rate_interval(
     Returns
     -------
     RateInterval
-        Estimate and bounds in `unit`; arrays of the broadcast shape. NaN
+        Estimate, its standard error and bounds in `unit`; arrays of the
+        broadcast shape. NaN
         where an input is NaN. The logit interval is NaN where the rate is
         exactly 0 or 100 % (the log-odds are infinite); use Wilson there.
 
@@ -577,6 +591,7 @@ def rate_interval(
             raise ValueError(msg)
         n = _validate.positive(n_effective, "n_effective")
         _shapes(rate=r, n_effective=n)
+        s = np.sqrt(p * (1.0 - p) / n)
         z2n = z * z / n
         centre = (p + z2n / 2.0) / (1.0 + z2n)
         half = z / (1.0 + z2n) * np.sqrt(p * (1.0 - p) / n + z2n / (4.0 * n))
@@ -592,6 +607,8 @@ def rate_interval(
             hi = p + z * s
         else:
             inner = (p > 0) & (p < 1)
+            from scipy.special import expit, logit  # local: loads on first use
+
             lp = logit(np.where(inner, p, 0.5))
             with np.errstate(divide="ignore", invalid="ignore"):
                 sl = s / (p * (1.0 - p))
@@ -600,6 +617,7 @@ def rate_interval(
     shape = np.broadcast_shapes(np.shape(p), np.shape(lo), np.shape(hi))
     return RateInterval(
         estimate=np.broadcast_to(r, shape),
+        se=np.broadcast_to(s * scale, shape),
         lower=np.broadcast_to(lo * scale, shape),
         upper=np.broadcast_to(hi * scale, shape),
         level=lev,
@@ -630,7 +648,7 @@ def _rate_se(
 
 
 @frozen(kw_only=True)
-class HeadcountInterval:
+class HeadcountInterval(Result):
     r"""Confidence interval for a number of poor people.
 
     Attributes
@@ -658,6 +676,13 @@ class HeadcountInterval:
     (array(0.), True)
     """
 
+    _column_names: ClassVar[Mapping[str, str]] = {
+        "estimate": "headcount",
+        "lower": "headcount_lower",
+        "upper": "headcount_upper",
+        "clipped": "headcount_clipped",
+    }
+
     estimate: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     lower: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     upper: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
@@ -676,7 +701,7 @@ def headcount_interval(
     se: ArrayLike | None = None,
     n_effective: ArrayLike | None = None,
     population_se: ArrayLike | None = None,
-    covariance: ArrayLike | None = None,
+    cov: ArrayLike | None = None,
 ) -> HeadcountInterval:
     r"""Confidence interval for the number of poor from a rate and a population.
 
@@ -688,7 +713,7 @@ def headcount_interval(
         Population :math:`N` the rate is a share of (persons, thousands,
         ...); broadcast against `rate`.
     unit : {"fraction", "percent"}
-        Scale of `rate`, `se` and `covariance`.
+        Scale of `rate`, `se` and `cov`.
     level : float
         Confidence level, a fraction in (0, 1).
     method : {"normal", "wilson", "logit"}
@@ -701,7 +726,7 @@ def headcount_interval(
         Standard error of the population, in its unit. None (the default)
         treats the population as known exactly, as for a census count or a
         fixed projection.
-    covariance : array_like, optional
+    cov : array_like, optional
         Covariance of the rate (in `unit`) and population estimates, in
         `unit` times the population's unit. Only with `population_se`; None
         means the two estimates are uncorrelated (typical when the
@@ -719,7 +744,7 @@ def headcount_interval(
     TypeError
         If an input is not numeric or `level` is not a number.
     ValueError
-        If an input is out of range, `covariance` violates
+        If an input is out of range, `cov` violates
         :math:`|\mathrm{Cov}| \le \mathrm{SE}_p\,\mathrm{SE}_N`, an
         argument combination is not allowed (see above), or the shapes do not
         broadcast.
@@ -779,8 +804,8 @@ def headcount_interval(
     scale = _SCALE[u]
     p = r / scale
     if population_se is None:
-        if covariance is not None:
-            msg = "`covariance` needs `population_se`; without it N is exact"
+        if cov is not None:
+            msg = "`cov` needs `population_se`; without it N is exact"
             raise ValueError(msg)
         iv = rate_interval(
             r,
@@ -804,21 +829,21 @@ def headcount_interval(
         var_p = _rate_se(r, p, scale, se=se, n_effective=n_effective) ** 2
         pse = _validate.nonnegative(population_se, "population_se")
         _shapes(rate=r, population_se=pse)
-        if covariance is None:
-            cov = np.zeros(())
+        if cov is None:
+            c_pn = np.zeros(())
         else:
-            cov = (
+            c_pn = (
                 _covariance(
                     np.sqrt(var_p) * scale,
                     pse,
                     independent=False,
                     correlation=None,
-                    covariance=covariance,
+                    cov=cov,
                     names=("se", "population_se"),
                 )
                 / scale
             )
-        var_h = pop**2 * var_p + p**2 * pse**2 + 2.0 * p * pop * cov
+        var_h = pop**2 * var_p + p**2 * pse**2 + 2.0 * p * pop * c_pn
         sd = np.sqrt(np.maximum(var_h, 0.0))
         est = p * pop
         z = _z(lev)
@@ -843,12 +868,12 @@ def headcount_interval(
 
 
 @frozen(kw_only=True)
-class ChangeTest:
+class ChangeTest(Result):
     r"""Test of the difference between two estimates.
 
     Attributes
     ----------
-    difference : ndarray of float64
+    points : ndarray of float64
         ``after - before``, in the unit of the estimates (percentage points
         for rates in percent).
     se : ndarray of float64
@@ -856,12 +881,17 @@ class ChangeTest:
     lower, upper : ndarray of float64
         Confidence interval for the difference at `level`.
     z : ndarray of float64
-        ``difference / se``; +-inf where the SE is 0 and the difference is
+        ``points / se``; +-inf where the SE is 0 and the difference is
         not, NaN where both are 0.
     p_value : ndarray of float64
         Two-sided p-value :math:`2\Phi(-|z|)`.
     level : float
         Confidence level of the interval, a fraction in (0, 1).
+    significant : ndarray of bool
+        Whether each difference is significant at the test's own `level`:
+        ``is_significant(p_value, level=level)``, i.e. the confidence
+        interval excludes 0. False where the test is undefined. Derived from
+        `p_value` and `level`, not given to the constructor.
 
     Examples
     --------
@@ -872,22 +902,28 @@ class ChangeTest:
     True
     """
 
-    difference: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
+    _column_names: ClassVar[Mapping[str, str]] = {
+        "points": "change_points",
+        "se": "change_se",
+        "lower": "change_lower",
+        "upper": "change_upper",
+        "z": "change_z",
+        "p_value": "change_p_value",
+        "significant": "change_significant",
+    }
+
+    points: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     se: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     lower: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     upper: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     z: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     p_value: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     level: float
+    significant: NDArray[np.bool_] = field(init=False, eq=False, converter=readonly)
 
-    @property
-    def significant(self) -> NDArray[np.bool_]:
-        """Whether each difference is significant at the test's own `level`.
-
-        Same as ``is_significant(self.p_value, level=self.level)``: the
-        confidence interval excludes 0. False where the test is undefined.
-        """
-        return is_significant(self.p_value, level=self.level)
+    @significant.default
+    def _significant(self) -> NDArray[np.bool_]:
+        return freeze(is_significant(self.p_value, level=self.level))
 
 
 def change_test(
@@ -899,7 +935,7 @@ def change_test(
     level: float,
     independent: bool,
     correlation: ArrayLike | None = None,
-    covariance: ArrayLike | None = None,
+    cov: ArrayLike | None = None,
 ) -> ChangeTest:
     r"""Standard error, interval, z statistic and p-value of a change.
 
@@ -913,19 +949,19 @@ def change_test(
         Confidence level of the interval, a fraction in (0, 1).
     independent : bool
         Required, no default. True: the two estimates come from independent
-        samples (covariance 0). False: give `correlation` or `covariance`,
+        samples (covariance 0). False: give `correlation` or `cov`,
         e.g. for panels, or for samples that share primary sampling units
         between rounds, where a positive correlation makes the SE of a
         change smaller than the independence formula says.
     correlation : array_like, optional
         Correlation of the two estimates' sampling errors, in [-1, 1].
-    covariance : array_like, optional
+    cov : array_like, optional
         Their covariance, in the unit squared.
 
     Returns
     -------
     ChangeTest
-        Difference ``after - before``, its SE, interval, z and two-sided
+        ``points`` (``after - before``), its SE, interval, z and two-sided
         p-value; arrays of the broadcast shape.
 
     Raises
@@ -982,26 +1018,28 @@ def change_test(
     True
     """
     lev = _level(level)
-    b, a, sb, sa, cov = _pair(
+    b, a, sb, sa, c = _pair(
         before,
         after,
         se_before=se_before,
         se_after=se_after,
         independent=independent,
         correlation=correlation,
-        covariance=covariance,
+        cov=cov,
     )
     d = a - b
-    var = sb**2 + sa**2 - 2.0 * cov
+    var = sb**2 + sa**2 - 2.0 * c
     # Rounding can make a variance of (near) zero slightly negative.
     sd = np.sqrt(np.maximum(var, 0.0))
     with np.errstate(divide="ignore", invalid="ignore"):
         zstat = d / sd
+    from scipy.special import ndtr  # local: scipy loads on first use
+
     p = 2.0 * ndtr(-np.abs(zstat))
     zc = _z(lev)
     shape = np.broadcast_shapes(np.shape(d), np.shape(sd))
     return ChangeTest(
-        difference=np.broadcast_to(d, shape),
+        points=np.broadcast_to(d, shape),
         se=np.broadcast_to(sd, shape),
         lower=np.broadcast_to(d - zc * sd, shape),
         upper=np.broadcast_to(d + zc * sd, shape),
@@ -1019,7 +1057,7 @@ def _pair(
     se_after: ArrayLike,
     independent: object,
     correlation: ArrayLike | None,
-    covariance: ArrayLike | None,
+    cov: ArrayLike | None,
 ) -> tuple[NDArray[np.float64], ...]:
     """Checked estimates, SEs and their covariance for a pair of periods."""
     b = _validate.finite_or_nan(before, "before")
@@ -1027,15 +1065,15 @@ def _pair(
     sb = _validate.nonnegative(se_before, "se_before")
     sa = _validate.nonnegative(se_after, "se_after")
     _shapes(before=b, after=a, se_before=sb, se_after=sa)
-    cov = _covariance(
+    c = _covariance(
         sb,
         sa,
         independent=independent,
         correlation=correlation,
-        covariance=covariance,
+        cov=cov,
         names=("se_before", "se_after"),
     )
-    return b, a, sb, sa, cov
+    return b, a, sb, sa, c
 
 
 def _ratio_and_se(
@@ -1046,21 +1084,21 @@ def _ratio_and_se(
     se_after: ArrayLike,
     independent: object,
     correlation: ArrayLike | None,
-    covariance: ArrayLike | None,
+    cov: ArrayLike | None,
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Ratio r = after / before and its delta-method SE (NaN where before == 0)."""
-    b, a, sb, sa, cov = _pair(
+    b, a, sb, sa, c = _pair(
         before,
         after,
         se_before=se_before,
         se_after=se_after,
         independent=independent,
         correlation=correlation,
-        covariance=covariance,
+        cov=cov,
     )
     with np.errstate(divide="ignore", invalid="ignore"):
         r = np.where(b == 0, np.nan, a / np.where(b == 0, 1.0, b))
-        var = (sa**2 + r**2 * sb**2 - 2.0 * r * cov) / np.where(b == 0, 1.0, b) ** 2
+        var = (sa**2 + r**2 * sb**2 - 2.0 * r * c) / np.where(b == 0, 1.0, b) ** 2
     return np.asarray(r), np.asarray(np.sqrt(np.maximum(var, 0.0)))
 
 
@@ -1072,7 +1110,7 @@ def relative_change_se(
     se_after: ArrayLike,
     independent: bool,
     correlation: ArrayLike | None = None,
-    covariance: ArrayLike | None = None,
+    cov: ArrayLike | None = None,
 ) -> NDArray[np.float64]:
     r"""Standard error of a relative change in percent, by the delta method.
 
@@ -1084,7 +1122,7 @@ def relative_change_se(
         Their standard errors.
     independent : bool
         Required, no default; see :func:`change_test`.
-    correlation, covariance : array_like, optional
+    correlation, cov : array_like, optional
         Dependence of the two estimates when ``independent=False``.
 
     Returns
@@ -1141,7 +1179,7 @@ def relative_change_se(
         se_after=se_after,
         independent=independent,
         correlation=correlation,
-        covariance=covariance,
+        cov=cov,
     )
     return np.asarray(100.0 * s)
 
@@ -1155,7 +1193,7 @@ def annualized_change_se(
     se_after: ArrayLike,
     independent: bool,
     correlation: ArrayLike | None = None,
-    covariance: ArrayLike | None = None,
+    cov: ArrayLike | None = None,
 ) -> NDArray[np.float64]:
     r"""Standard error of a compound annual rate of change, by the delta method.
 
@@ -1170,7 +1208,7 @@ def annualized_change_se(
         Their standard errors.
     independent : bool
         Required, no default; see :func:`change_test`.
-    correlation, covariance : array_like, optional
+    correlation, cov : array_like, optional
         Dependence of the two estimates when ``independent=False``.
 
     Returns
@@ -1228,7 +1266,7 @@ def annualized_change_se(
         se_after=se_after,
         independent=independent,
         correlation=correlation,
-        covariance=covariance,
+        cov=cov,
     )
     t = _validate.positive(years, "years")
     _shapes(ratio=r, years=t)
@@ -1386,23 +1424,3 @@ def adjust_pvalues(p_value: ArrayLike, *, method: AdjustMethod) -> NDArray[np.fl
     out = np.empty_like(adj)
     np.put_along_axis(out, order, adj, axis=-1)
     return out
-
-
-def _rate_se_in_unit(
-    rate: ArrayLike,
-    *,
-    unit: Unit,
-    se: ArrayLike | None = None,
-    n_effective: ArrayLike | None = None,
-) -> NDArray[np.float64]:
-    """SE of a rate in `unit`: `se` as given, or binomial from `n_effective`.
-
-    The standard error :func:`rate_interval` uses, for callers that report
-    it beside the interval.
-    """
-    u = _validate.unit(unit)
-    r = _validate.rate(rate, "rate", u)
-    scale = _SCALE[u]
-    return np.asarray(
-        _rate_se(r, r / scale, scale, se=se, n_effective=n_effective) * scale
-    )

@@ -9,14 +9,15 @@ gives the interval of true values that a published rounded figure stands for.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
 import numpy as np
 from attrs import field, frozen
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
-from povstat._results import array_eq, readonly, readonly_float
+from povstat._results import Result, array_eq, readonly, readonly_float
 from povstat._validate import Unit
 
 __all__ = [
@@ -30,7 +31,7 @@ __all__ = [
 
 
 @frozen(kw_only=True)
-class Interval:
+class Interval(Result):
     """An interval of values, elementwise, with its closed ends stated.
 
     Attributes
@@ -41,6 +42,11 @@ class Interval:
         Whether each bound belongs to the interval. The interval a figure
         rounded half up stands for is closed below and open above for positive
         figures, e.g. ``[4.255, 4.265)`` for 4.26.
+    decimals : int or None
+        Decimal places of the bounds when they are exact decimal numbers (a
+        rounding interval: one more than the figure), shown in full by
+        ``str``; None for bounds that are not (shown to 10 significant
+        digits).
 
     Examples
     --------
@@ -52,10 +58,18 @@ class Interval:
     True
     """
 
+    _column_names: ClassVar[Mapping[str, str]] = {
+        "lower": "lower",
+        "upper": "upper",
+        "lower_closed": "lower_closed",
+        "upper_closed": "upper_closed",
+    }
+
     lower: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     upper: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     lower_closed: NDArray[np.bool_] = field(converter=readonly, eq=array_eq)
     upper_closed: NDArray[np.bool_] = field(converter=readonly, eq=array_eq)
+    decimals: int | None = None
 
     @property
     def width(self) -> NDArray[np.float64]:
@@ -82,9 +96,12 @@ class Interval:
 
     def __str__(self) -> str:
         """Show the interval in the usual bracket notation."""
+        # Exact decimal bounds in full: each float is the one nearest to its
+        # decimal, so formatting to `decimals` places gives that decimal back.
+        form = ".10g" if self.decimals is None else f".{self.decimals}f"
 
         def one(lo: Any, hi: Any, lc: Any, uc: Any) -> str:
-            return f"{'[' if lc else '('}{lo:.10g}, {hi:.10g}{']' if uc else ')'}"
+            return f"{'[' if lc else '('}{lo:{form}}, {hi:{form}}{']' if uc else ')'}"
 
         if self.lower.ndim == 0:
             return one(self.lower, self.upper, self.lower_closed, self.upper_closed)
@@ -332,15 +349,21 @@ def rounding_interval(value: ArrayLike, decimals: int) -> Interval:
     -------
     Interval
         ``lower = value - h`` and ``upper = value + h`` with
-        :math:`h = 10^{-d}/2`; closed on the side towards zero.
+        :math:`h = 10^{-d}/2`, each the float nearest to the exact decimal
+        bound (so ``37.785``, not ``37.78 + 0.005 = 37.785000000000004``);
+        closed on the side towards zero. ``contains`` agrees with
+        :func:`round_half_up`: a value is in the interval exactly when it
+        rounds to the figure.
 
     Raises
     ------
     TypeError
         If `value` is not numeric or `decimals` is not an int.
     ValueError
-        If `decimals` is out of range, or a value is not a figure rounded to
-        `decimals` places (e.g. 4.263 at 2 decimals).
+        If `decimals` is out of range, a value is not a figure rounded to
+        `decimals` places (e.g. 4.263 at 2 decimals), or it has 15 or more
+        significant digits at `decimals` places (its bounds, one digit
+        longer, would not be exact in float64).
 
     See Also
     --------
@@ -364,6 +387,8 @@ def rounding_interval(value: ArrayLike, decimals: int) -> Interval:
     (array([ 4.255, 37.775]), array([ 4.265, 37.785]))
     >>> print(iv)
     [[4.255, 4.265), [37.775, 37.785)]
+    >>> iv.contains([4.265, 37.785])  # both round half up to the next figure
+    array([False, False])
     """
     d = _validate.decimals(decimals)
     v = _validate.finite_or_nan(value, "value")
@@ -373,10 +398,30 @@ def rounding_interval(value: ArrayLike, decimals: int) -> Interval:
         first = float(np.ravel(v[~ok] if v.ndim else v)[0])
         msg = f"`value` must hold figures rounded to {d} decimals, found {first!r}"
         raise ValueError(msg)
-    h = 0.5 * 10.0**-d
+    # Bounds (k -+ 1/2) / 10^d from the integer k = |v| 10^d, each a correctly
+    # rounded division: the float nearest to the exact decimal bound, the
+    # very threshold round_half_up compares with. v - h would add the
+    # rounding errors of v and h (37.78 + 0.005 lies above 37.785).
+    sc, multiply = _scale(d)
+    with np.errstate(invalid="ignore", over="ignore"):
+        k = np.rint(np.abs(v) * sc if multiply else np.abs(v) / sc)
+    wide = k >= _EXACT_BELOW  # NaN compares False
+    if wide.any():
+        first = float(np.ravel(v[wide] if v.ndim else v)[0])
+        msg = (
+            f"`value` must have fewer than 15 significant digits at {d} "
+            f"decimals, found {first!r}: the bounds of its rounding interval "
+            "would need more digits than float64 holds"
+        )
+        raise ValueError(msg)
+    with np.errstate(invalid="ignore"):
+        lo = (k - 0.5) / sc if multiply else (k - 0.5) * sc
+        hi = (k + 0.5) / sc if multiply else (k + 0.5) * sc
+    neg = v < 0
     return Interval(
-        lower=v - h,
-        upper=v + h,
+        lower=np.where(neg, -hi, lo),
+        upper=np.where(neg, -lo, hi),
         lower_closed=v > 0,
-        upper_closed=v < 0,
+        upper_closed=neg,
+        decimals=max(d + 1, 0),
     )

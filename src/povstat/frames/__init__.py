@@ -13,6 +13,7 @@ back as one, over the collected rows). The modules mirror the array modules:
 
 from __future__ import annotations
 
+from povstat.frames.aggregate import aggregate_regions, with_reliability
 from povstat.frames.change import (
     with_change_from_base,
     with_changes,
@@ -27,6 +28,7 @@ from povstat.frames.uncertainty import (
 )
 
 __all__ = [
+    "aggregate_regions",
     "with_change_from_base",
     "with_change_test",
     "with_changes",
@@ -37,4 +39,5 @@ __all__ = [
     "with_ranks",
     "with_rate",
     "with_rate_interval",
+    "with_reliability",
 ]

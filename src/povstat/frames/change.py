@@ -497,7 +497,7 @@ def with_headcount_decomposition(
     return _plumbing.attach(
         table,
         df,
-        headcount_change=parts.total,
+        headcount_change=parts.change,
         population_effect=parts.population_effect,
         rate_effect=parts.rate_effect,
     )

@@ -14,7 +14,7 @@ from povstat.ranking import Ties, rank
 
 __all__ = ["with_ranks"]
 
-_RankNanPolicy = Literal["omit", "last", "raise"]
+_RankNanPolicy = Literal["omit", "raise"]
 
 _TIES: tuple[str, ...] = get_args(Ties)
 _NAN_POLICIES: tuple[str, ...] = get_args(_RankNanPolicy)
@@ -58,11 +58,12 @@ def with_ranks(
         gaps, or distinct ranks in row order. ``"ordinal"`` depends on row
         order, so it is reproducible only where the row order is (pandas
         and polars frames; not engines that promise no order).
-    nan_policy : {"omit", "last", "raise"}, default "omit"
-        Missing values: ``"omit"`` gives them a missing rank and leaves them
-        out of ``rank_count``; ``"last"`` ranks them after every value (tied
-        among themselves by the `ties` rule) and counts them; ``"raise"``
-        raises ``ValueError`` listing them.
+    nan_policy : {"omit", "raise"}, default "omit"
+        Missing values, in scipy's spelling: ``"omit"`` gives them a missing
+        rank and leaves them out of ``rank_count``; ``"raise"`` raises
+        ``ValueError`` listing them. A missing figure has no place in a
+        ranking; to list such rows at the bottom of a table, sort by
+        ``rank`` with missing values last.
 
     Returns
     -------
@@ -124,7 +125,9 @@ def with_ranks(
     """
     desc = _validate.flag(descending, "descending")
     tie = cast("Ties", _validate.choice(ties, "ties", _TIES))
-    policy = _validate.choice(nan_policy, "nan_policy", _NAN_POLICIES)
+    policy = cast(
+        "_RankNanPolicy", _validate.choice(nan_policy, "nan_policy", _NAN_POLICIES)
+    )
     groups = group_columns(by)
     table = _plumbing.collect(df)
     _checks.require(table, rate=rate)
@@ -139,8 +142,8 @@ def with_ranks(
         v,
         descending=desc,
         ties=tie,
-        nan_policy=cast("_validate.NanPolicy", policy),
-        groups=codes,
+        nan_policy=policy,
+        by=codes,
     )
     return _plumbing.attach(table, df, rank=ranking.rank, rank_count=ranking.count)
 
@@ -164,8 +167,7 @@ def missing_error(
     rate: str,
     groups: Sequence[str],
     also: str = "",
-    hint: str = "pass nan_policy='omit' to leave them unranked or 'last' to rank "
-    "them last",
+    hint: str = "pass nan_policy='omit' to leave them unranked",
 ) -> None:
     """Raise if a value to rank is missing: row positions, or groups if lazy."""
     n = int(np.count_nonzero(missing))

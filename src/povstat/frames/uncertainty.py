@@ -24,7 +24,6 @@ from povstat.rank_inference import (
 from povstat.uncertainty import (
     IntervalMethod,
     _level,
-    _rate_se_in_unit,
     change_test,
     rate_interval,
     se_from_bounds,
@@ -227,15 +226,16 @@ def with_rate_interval(
     if kind == "n_effective":
         n = given[0]
         n_rules = (rate_rule, partial(_checks.positive, n, "n_effective", names[0]))
-        s = _checks.explained(
-            partial(_rate_se_in_unit, r, unit=u, n_effective=n), *n_rules
-        )
         interval = _checks.explained(
             partial(rate_interval, r, unit=u, level=lev, method=m, n_effective=n),
             *n_rules,
         )
         return _plumbing.attach(
-            table, df, rate_se=s, rate_lower=interval.lower, rate_upper=interval.upper
+            table,
+            df,
+            rate_se=interval.se,
+            rate_lower=interval.lower,
+            rate_upper=interval.upper,
         )
     rules: tuple[_checks.Rule, ...] = (rate_rule, *_source_rules(kind, names, given))
     s = _checks.explained(_source_se(kind, r, given, source_level), *rules)
@@ -633,7 +633,7 @@ def with_rank_sets(
         level=lev,
         method=m,
         simultaneous=simul,
-        groups=codes,
+        by=codes,
         n_draws=n_draws,
         seed=seed,
         nan_policy="omit",

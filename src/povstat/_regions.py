@@ -1,0 +1,286 @@
+"""Indonesia's provinces, regencies and cities: codes, names, and name matching.
+
+The list is ``data/indonesia_regions.csv``, written by
+``data-raw/build_indonesia.py`` from the Kemendagri code list and the names
+the BPS tables use (see ``data-raw/regions/SOURCES.md``): the 38 provinces and
+514 regencies (kabupaten) and cities (kota), each with its code, today's
+name, its province today and before the 2022 Papua split, its official name
+and every other name the BPS tables give it (old names such as "Toba Samosir",
+spellings such as "Kota Baru" for Kabupaten Kotabaru).
+
+:func:`match` finds the regions that names written in a table refer to,
+following the conventions of BPS tables: "Kota X" is the city X, "Kabupaten
+X", "Kab. X" or a bare "X" the regency X (a bare name is never a city), a
+province by its name, and Indonesia. Names are compared in lower case on their
+ASCII letters only (spaces, hyphens and dots ignored; "Kep." read as
+"Kepulauan", "DKI" and "DI" spelt out), so "Toli-Toli", "Tolitoli" and
+"TOLI TOLI" are one name, and a look-alike letter from another alphabet
+matches nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from importlib import resources
+from io import StringIO
+
+import pandas as pd
+
+NATIONAL_CODE = "00"
+NATIONAL_NAME = "Indonesia"
+
+_ABBREVIATIONS = {
+    "kep.": "kepulauan",
+    "dki": "daerahkhususibukota",
+    "di": "daerahistimewa",
+    "adm.": "",
+    "administrasi": "",
+}
+
+
+def key(name: str) -> str:
+    """Match key of a name: lower-case letters only, abbreviations spelt out.
+
+    Parameters
+    ----------
+    name : str
+        A region name as written ("Kab. Toli-Toli", "D I YOGYAKARTA").
+
+    Returns
+    -------
+    str
+        The letters that identify it ("tolitoli", "daerahistimewayogyakarta").
+    """
+    words = re.sub(r"[^a-z. ]", " ", name.lower()).replace(".", ". ").split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w in ("d", "d.") and i + 1 < len(words) and words[i + 1] in ("i", "i."):
+            w, i = "di", i + 1
+        out.append(_ABBREVIATIONS.get(w, w).replace(".", ""))
+        i += 1
+    return "".join(out)
+
+
+@functools.cache
+def _table() -> pd.DataFrame:
+    text = resources.files("povstat").joinpath("data", "indonesia_regions.csv")
+    return pd.read_csv(
+        StringIO(text.read_text("utf-8")), dtype="string", keep_default_na=False
+    )
+
+
+def regions() -> pd.DataFrame:
+    """The 552 regions (a fresh copy), by code; see the module docstring."""
+    return _table().copy()
+
+
+@functools.cache
+def _index() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(kind, key) -> codes: every name of every region under its kind."""
+    t = _table()
+    out: dict[tuple[str, str], list[str]] = {}
+
+    def add(kind: str, name: str, code: str) -> None:
+        codes = out.setdefault((kind, key(name)), [])
+        if code not in codes:
+            codes.append(code)
+
+    for code, name, kind, official, bps in zip(
+        t["region_code"],
+        t["region_name"],
+        t["region_type"],
+        t["official_name"],
+        t["bps_names"],
+        strict=True,
+    ):
+        if kind == "provinsi":
+            for n in (name, official, *bps.split("|")):
+                add("provinsi", n, code)
+            continue
+        # Today's and the official name carry their kind ("Kabupaten Malang",
+        # "Kab Timor Tengah Selatan", "Kota Malang"); the BPS tables write a
+        # regency bare ("Malang", "Kota Baru" for Kabupaten Kotabaru) and a
+        # city "Kota X".
+        for n in (name, official):
+            add(kind, n.split(" ", 1)[1], code)
+        for n in bps.split("|"):
+            add(kind, n.split(" ", 1)[1] if kind == "kota" else n, code)
+    out.setdefault(("nasional", key(NATIONAL_NAME)), []).append(NATIONAL_CODE)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@functools.cache
+def _info() -> dict[str, tuple[str, str, str, str]]:
+    t = _table()
+    out = {NATIONAL_CODE: (NATIONAL_NAME, "nasional", "", "")}
+    for code, name, kind, prov, before in zip(
+        t["region_code"],
+        t["region_name"],
+        t["region_type"],
+        t["province_code"],
+        t["province_code_before_split"],
+        strict=True,
+    ):
+        out[code] = (name, kind, prov, before)
+    return out
+
+
+def info(code: str) -> tuple[str, str, str, str]:
+    """Name, kind, province today and before the 2022 split of a region code."""
+    return _info()[code]
+
+
+def candidates(kind: str | None, name: str) -> tuple[str, ...]:
+    """Codes a name may refer to, given the kind its prefix states.
+
+    Parameters
+    ----------
+    kind : {"kabupaten", "kota", "provinsi"} or None
+        Kind stated by a prefix ("Kab.", "Kota", "Provinsi"); None for a bare
+        name, which may be a regency, a province or Indonesia (not a city).
+    name : str
+        The name without its prefix.
+
+    Returns
+    -------
+    tuple of str
+        Codes, in the order of the list; empty if none (or if the name holds
+        a letter outside ASCII).
+    """
+    if not name.isascii():
+        return ()
+    idx = _index()
+    k = key(name)
+    if kind == "kota":
+        # "Kota Baru" is Kabupaten Kotabaru: no city Baru exists.
+        return idx.get(("kota", k), ()) or idx.get(("kabupaten", "kota" + k), ())
+    if kind in ("kabupaten", "provinsi"):
+        return idx.get((kind, k), ())
+    return (
+        idx.get(("kabupaten", k), ())
+        + idx.get(("provinsi", k), ())
+        + idx.get(("nasional", k), ())
+    )
+
+
+def province_code(province: str) -> str:
+    """Code of a province given by code ("35") or name ("Jawa Timur").
+
+    Raises
+    ------
+    ValueError
+        If `province` names no province.
+    """
+    text = " ".join(str(province).split())
+    m = re.match(r"^(?:provinsi|prov\.?)\s*(.*)$", text, re.IGNORECASE)
+    name = m.group(1) if m else text
+    t = _table()
+    provinces = t[t["region_type"] == "provinsi"]
+    if name in set(provinces["region_code"]):
+        return name
+    found = candidates("provinsi", name)
+    if len(found) == 1:
+        return found[0]
+    listed = ", ".join(
+        f"{c} {n}"
+        for c, n in zip(provinces["region_code"], provinces["region_name"], strict=True)
+    )
+    msg = (
+        f"`province` must be a province's code or name, got {province!r}; "
+        f"the provinces are: {listed}"
+    )
+    raise ValueError(msg)
+
+
+def match(
+    kinds: Sequence[str | None],
+    names: Sequence[str | None],
+    *,
+    province: str | None = None,
+) -> pd.DataFrame:
+    """Match the names of a table's rows, in table order, to region codes.
+
+    Parameters
+    ----------
+    kinds : sequence of str or None
+        Kind each row's prefix states (see :func:`candidates`).
+    names : sequence of str or None
+        Each row's name without prefix or footnote mark; None for no name.
+    province : str, optional
+        Code of the province the table is about, for rows above the first
+        province row.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``code``, ``name``, ``type`` (None where unmatched) and
+        ``candidates`` (a tuple of codes: more than one where the name is
+        ambiguous and the context does not resolve it; the row is then
+        unmatched and the caller raises).
+
+    Notes
+    -----
+    A name that is both a province and a regency (Gorontalo) is the province
+    when written in capitals, as BPS writes province rows. Each province row
+    sets the context of the rows below it (until the next province row or
+    Indonesia); `province` is the context above the first one. In a context,
+    an ambiguous name means the region of that province (today's or, for
+    Papua, the one before the split) other than the province itself; a bare
+    name whose only regency lies in another province while the context
+    province has a city of that name ("Banjar" under Jawa Barat, which has
+    Kota Banjar) is ambiguous too.
+    """
+    cands = [
+        () if n is None else candidates(k, n) for k, n in zip(kinds, names, strict=True)
+    ]
+    # Capitals: a province row (BPS style).
+    for i, (c, n) in enumerate(zip(cands, names, strict=True)):
+        if len(c) > 1 and n is not None and n.isupper():
+            provs = tuple(x for x in c if len(x) == 2)
+            if provs:
+                cands[i] = provs
+    # Context: province rows set it for the rows below.
+    context: list[str | None] = []
+    current = province
+    for c in cands:
+        context.append(current)
+        if len(c) == 1 and len(c[0]) == 2:
+            current = None if c[0] == NATIONAL_CODE else c[0]
+    resolved: list[tuple[str, ...]] = []
+    for c, ctx, k, n in zip(cands, context, kinds, names, strict=True):
+        if ctx is not None and len(c) > 1:
+            inside = tuple(x for x in c if len(x) == 4 and ctx in info(x)[2:])
+            c = inside if len(inside) == 1 else c
+        elif (
+            ctx is not None
+            and k is None
+            and n is not None
+            and len(c) == 1
+            and len(c[0]) == 4
+            and ctx not in info(c[0])[2:]
+        ):
+            city = tuple(x for x in candidates("kota", n) if ctx in info(x)[2:])
+            c = c + city
+        resolved.append(c)
+    code = [c[0] if len(c) == 1 else None for c in resolved]
+    described = [info(c) if c is not None else None for c in code]
+    return pd.DataFrame(
+        {
+            "code": pd.array(code, dtype="string"),
+            "name": pd.array([d[0] if d else None for d in described], dtype="string"),
+            "type": pd.array([d[1] if d else None for d in described], dtype="string"),
+            "candidates": pd.Series(resolved, dtype=object),
+        }
+    )
+
+
+def describe(code: str) -> str:
+    """A code for messages: "3573 Kota Malang (Jawa Timur)"."""
+    name, kind, prov, _ = info(code)
+    if kind in ("provinsi", "nasional"):
+        return f"{code} {name}"
+    return f"{code} {name} ({info(prov)[0]})"

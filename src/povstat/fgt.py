@@ -1,0 +1,493 @@
+r"""Foster-Greer-Thorbecke poverty measures and the Watts index from unit data.
+
+A unit (a person, or a household standing for its members) is poor when its
+welfare :math:`y` (consumption or income per capita) is below the poverty line
+:math:`z`. Its normalised poverty gap is :math:`g = (z - y)/z` when poor and 0
+otherwise. The FGT family [1]_ averages :math:`g^\alpha` over the population
+(with :math:`g^0` read as the poverty indicator):
+
+* :math:`\alpha = 0`: the headcount ratio P0, the share of people who are poor;
+* :math:`\alpha = 1`: the poverty gap index P1 (depth);
+* :math:`\alpha = 2`: the squared poverty gap index P2 (severity), BPS's
+  *indeks keparahan kemiskinan*.
+
+The Watts index [2]_ averages :math:`\ln(z/y)` over the poor.
+
+Averages are weighted by survey weights times household size, so household
+rows count as their members, and are normalised by the weights' total: the
+weights' scale does not matter.
+
+The per-unit terms are written once, here, for numpy arrays and for dataframe
+expressions alike (:func:`povstat.poverty_table` uses them on the engine).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal, Protocol, get_args
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from povstat import _validate
+from povstat._validate import Unit
+
+__all__ = ["fgt", "watts"]
+
+#: How a unit's welfare is compared with the line: ``"<"`` counts a unit as
+#: poor when its welfare is strictly below the line (World Bank, BPS, R
+#: ``convey``); ``"<="`` also counts units exactly at the line (Stata
+#: ``poverty``, DASP's option).
+Comparison = Literal["<", "<="]
+#: Missing welfare, weights, sizes or lines: ``"raise"`` (default) or
+#: ``"omit"`` (the row counts with zero weight; it is never dropped).
+MissingPolicy = Literal["raise", "omit"]
+
+_COMPARISONS: tuple[str, ...] = get_args(Comparison)
+_MISSING: tuple[str, ...] = ("raise", "omit")
+_SCALE = {"percent": 100.0, "fraction": 1.0}
+
+
+class _Ops(Protocol):
+    """Elementwise operations the per-unit terms need (numpy or dataframe)."""
+
+    def less(self, a: Any, b: Any, *, inclusive: bool) -> Any: ...
+    def where(self, cond: Any, a: Any, b: Any) -> Any: ...
+    def as_float(self, cond: Any) -> Any: ...
+    def log(self, a: Any) -> Any: ...
+    def power(self, a: Any, p: float) -> Any: ...
+
+
+class _NumpyOps:
+    def less(self, a: Any, b: Any, *, inclusive: bool) -> Any:
+        return np.less_equal(a, b) if inclusive else np.less(a, b)
+
+    def where(self, cond: Any, a: Any, b: Any) -> Any:
+        return np.where(cond, a, b)
+
+    def as_float(self, cond: Any) -> Any:
+        return np.asarray(cond, dtype=np.float64)
+
+    def log(self, a: Any) -> Any:
+        return np.log(a)
+
+    def power(self, a: Any, p: float) -> Any:
+        return np.power(a, p)
+
+
+NUMPY_OPS = _NumpyOps()
+
+
+def comparison_arg(value: object) -> Comparison:
+    """Check `comparison`: "<" or "<="."""
+    _validate.choice(value, "comparison", _COMPARISONS)
+    return "<=" if value == "<=" else "<"
+
+
+def measure_names(alphas: Sequence[float], *, watts: bool) -> list[str]:
+    """Labels of the measures: "P0", "P1", "P2", "FGT(a)" and "watts"."""
+    names = [f"P{int(a)}" if a in (0.0, 1.0, 2.0) else f"FGT({a:g})" for a in alphas]
+    return [*names, "watts"] if watts else names
+
+
+def unit_terms(
+    welfare: Any,
+    line: Any,
+    *,
+    alphas: Sequence[float],
+    watts: bool,
+    comparison: Comparison,
+    ops: _Ops,
+) -> list[Any]:
+    r"""Per-unit terms whose weighted means are the measures.
+
+    One term per :math:`\alpha` (:math:`1[y<z]\,g^\alpha`, with
+    :math:`g = (z-y)/z`), then :math:`1[y<z]\ln(z/y)` if `watts`. `welfare`
+    and `line` are numpy arrays or dataframe expressions; `ops` supplies the
+    elementwise operations. This is the one place the formulas are written.
+    """
+    poor = ops.less(welfare, line, inclusive=comparison == "<=")
+    terms: list[Any] = []
+    gap = None
+    for a in alphas:
+        if a == 0.0:
+            terms.append(ops.as_float(poor))
+            continue
+        if gap is None:
+            gap = ops.where(poor, (line - welfare) / line, 0.0)
+        if a == 1.0:
+            terms.append(gap)
+        elif a == 2.0:
+            terms.append(gap * gap)
+        else:
+            terms.append(ops.power(gap, a))
+    if watts:
+        # ln(z / y) for the poor, ln(z / z) = 0 for the others.
+        terms.append(ops.log(line / ops.where(poor, welfare, line)))
+    return terms
+
+
+def alphas_arg(alpha: float | Sequence[float]) -> tuple[list[float], bool]:
+    """Check `alpha` (a number >= 0 or a sequence of them); say if it was scalar."""
+    scalar = np.ndim(alpha) == 0
+    values = np.atleast_1d(np.asarray(alpha))
+    if values.dtype.kind not in "iuf" or values.ndim != 1:
+        msg = f"`alpha` must be a number or a sequence of numbers, got {alpha!r}"
+        raise TypeError(msg)
+    out = values.astype(np.float64)
+    if out.size == 0:
+        msg = "`alpha` must hold at least one value, got an empty sequence"
+        raise ValueError(msg)
+    if not np.all(np.isfinite(out)) or np.any(out < 0):
+        msg = f"`alpha` must be finite and >= 0, got {alpha!r}"
+        raise ValueError(msg)
+    if np.unique(out).size != out.size:
+        msg = f"`alpha` must not repeat a value, got {alpha!r}"
+        raise ValueError(msg)
+    return [float(a) for a in out], bool(scalar)
+
+
+def factorize(labels: ArrayLike, name: str) -> tuple[NDArray[Any], NDArray[np.intp]]:
+    """Sorted distinct labels and each row's code, without a sort for small ints.
+
+    Integer labels in a range not much longer than the data take a counting
+    path (two passes, no sort); anything else uses :func:`numpy.unique`.
+    """
+    if np.ma.is_masked(labels):
+        msg = f"`{name}` must not hold missing labels (masked entries)"
+        raise ValueError(msg)
+    arr = np.asarray(labels)
+    if arr.ndim != 1:
+        msg = f"`{name}` must be one-dimensional, got shape {arr.shape}"
+        raise ValueError(msg)
+    if arr.dtype.kind in "iu" and arr.size:
+        lo, hi = int(arr.min()), int(arr.max())
+        if lo >= 0 and hi < 4 * arr.size + 1024:
+            present = np.bincount(arr, minlength=hi + 1) > 0
+            remap = np.cumsum(present) - 1
+            return np.flatnonzero(present).astype(arr.dtype), remap[arr]
+    if arr.dtype.kind == "f" and np.isnan(arr).any():
+        msg = f"`{name}` must not hold missing values (NaN at row {_first_nan(arr)})"
+        raise ValueError(msg)
+    if arr.dtype.kind == "O":
+        missing = np.frompyfunc(_is_missing, 1, 1)(arr).astype(bool)
+        if missing.any():
+            row = int(np.flatnonzero(missing)[0])
+            msg = f"`{name}` must not hold missing values (found one at row {row})"
+            raise ValueError(msg)
+    try:
+        uniques, codes = np.unique(arr, return_inverse=True)
+    except TypeError:
+        msg = f"`{name}` labels must be of one sortable kind, got dtype {arr.dtype}"
+        raise TypeError(msg) from None
+    return uniques, codes.reshape(-1).astype(np.intp)
+
+
+def _is_missing(x: object) -> bool:
+    return x is None or (isinstance(x, float) and x != x) or _validate._is_na(x)
+
+
+def _first_nan(arr: NDArray[Any]) -> int:
+    return int(np.flatnonzero(np.isnan(arr))[0])
+
+
+def prepare_units(
+    welfare: ArrayLike,
+    line: ArrayLike | Mapping[Any, float],
+    *,
+    weights: ArrayLike | None,
+    size: ArrayLike | None,
+    by: ArrayLike | None,
+    nan_policy: str,
+    watts: bool,
+) -> tuple[
+    NDArray[np.float64],
+    NDArray[np.float64],
+    NDArray[np.float64],
+    tuple[NDArray[Any], NDArray[np.intp]] | None,
+]:
+    """Checked welfare, line per unit, person weights and domain codes.
+
+    Missing values raise, or with ``nan_policy="omit"`` give the row zero
+    weight (its welfare and line are then replaced by harmless values).
+    """
+    _validate.choice(nan_policy, "nan_policy", _MISSING)
+    y = _validate.finite_or_nan(welfare, "welfare")
+    if y.ndim != 1:
+        msg = f"`welfare` must be one-dimensional, got shape {y.shape}"
+        raise ValueError(msg)
+    n = y.shape[0]
+    domains = None if by is None else factorize(by, "by")
+    if domains is not None and domains[1].shape[0] != n:
+        msg = f"`by` must have one label per unit: {domains[1].shape[0]} != {n}"
+        raise ValueError(msg)
+    if isinstance(line, Mapping):
+        if domains is None:
+            msg = "`line` as a mapping (one line per domain) needs `by`"
+            raise ValueError(msg)
+        absent = [k for k in domains[0].tolist() if k not in line]
+        if absent:
+            msg = f"`line` has no poverty line for domain(s) {absent[:5]}"
+            raise ValueError(msg)
+        per_domain = np.array([line[k] for k in domains[0].tolist()], np.float64)
+        z = _validate.finite_or_nan(per_domain, "line")[domains[1]]
+    else:
+        z = _validate.finite_or_nan(line, "line")
+        if z.ndim > 1 or (z.ndim == 1 and z.shape[0] != n):
+            msg = (
+                f"`line` must be a number or hold one line per unit, got shape "
+                f"{z.shape} for {n} units"
+            )
+            raise ValueError(msg)
+    w = _per_unit(weights, "weights", n)
+    s = _per_unit(size, "size", n)
+    missing = np.isnan(y) | np.isnan(z)
+    if weights is not None:
+        missing |= np.isnan(w)
+    if size is not None:
+        missing |= np.isnan(s)
+    if missing.any():
+        if nan_policy == "raise":
+            row = int(np.flatnonzero(missing)[0])
+            msg = (
+                f"`welfare`, `line`, `weights` and `size` must not be missing "
+                f"(nan_policy='raise'): {int(missing.sum())} row(s), first at row "
+                f"{row}; pass nan_policy='omit' to give such rows zero weight"
+            )
+            raise ValueError(msg)
+        w = np.where(missing, 0.0, w)
+        s = np.where(missing, 0.0, s)
+        z = np.where(np.isnan(z), 1.0, z)
+        y = np.where(np.isnan(y), z, y)
+    bad = z <= 0
+    if bad.any():
+        msg = f"`line` must be > 0, found {_validate._first(z, bad)}"
+        raise ValueError(msg)
+    if watts:
+        bad = y <= 0
+        if bad.any():
+            msg = (
+                "`welfare` must be > 0 for the Watts index (ln of welfare), found "
+                f"{_validate._first(y, bad)}"
+            )
+            raise ValueError(msg)
+    person = w * s if size is not None else w
+    return y, np.broadcast_to(z, y.shape), person, domains
+
+
+def _per_unit(x: ArrayLike | None, name: str, n: int) -> NDArray[np.float64]:
+    if x is None:
+        return np.broadcast_to(1.0, (n,))
+    arr = _validate.nonnegative(x, name)
+    if arr.shape != (n,):
+        msg = f"`{name}` must hold one value per unit: shape {arr.shape}, {n} units"
+        raise ValueError(msg)
+    return arr
+
+
+def _points(
+    y: NDArray[np.float64],
+    z: NDArray[np.float64],
+    w: NDArray[np.float64],
+    domains: tuple[NDArray[Any], NDArray[np.intp]] | None,
+    *,
+    alphas: Sequence[float],
+    watts: bool,
+    comparison: str,
+) -> NDArray[np.float64]:
+    """Weighted means of the terms: shape (domains, measures) or (measures,)."""
+    comp = comparison_arg(comparison)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        terms = unit_terms(
+            y, z, alphas=alphas, watts=watts, comparison=comp, ops=NUMPY_OPS
+        )
+    if domains is None:
+        total = float(w.sum())
+        if not total > 0:
+            msg = "`weights` (times `size`) must have a positive total"
+            raise ValueError(msg)
+        return np.array([float(np.dot(w, t)) for t in terms]) / total
+    labels, codes = domains
+    k = labels.shape[0]
+    totals = np.bincount(codes, weights=w, minlength=k)
+    empty = totals <= 0
+    if empty.any():
+        msg = (
+            "every domain needs a positive total weight; none in "
+            f"{labels[empty][:5].tolist()}"
+        )
+        raise ValueError(msg)
+    sums = np.stack([np.bincount(codes, weights=w * t, minlength=k) for t in terms])
+    return np.asarray((sums / totals).T)
+
+
+def fgt(
+    welfare: ArrayLike,
+    line: ArrayLike | Mapping[Any, float],
+    *,
+    alpha: float | Sequence[float],
+    unit: Unit,
+    weights: ArrayLike | None = None,
+    size: ArrayLike | None = None,
+    by: ArrayLike | None = None,
+    comparison: Comparison = "<",
+    nan_policy: MissingPolicy = "raise",
+) -> NDArray[np.float64]:
+    r"""Foster-Greer-Thorbecke poverty measures: P0, P1, P2 or any FGT(alpha).
+
+    Parameters
+    ----------
+    welfare : array_like
+        Welfare of each unit (consumption or income per capita), 1-D, in the
+        currency of `line`.
+    line : float, array_like or mapping
+        Poverty line: one number, one line per unit, or a mapping from each
+        domain label of `by` to its line. Must be > 0.
+    alpha : float or sequence of float
+        FGT parameter(s), each >= 0: 0 for the headcount ratio P0, 1 for the
+        poverty gap index P1, 2 for the squared poverty gap (severity) P2.
+    unit : {"fraction", "percent"}
+        Scale of the result. Required.
+    weights : array_like, optional
+        Survey weight of each unit, >= 0 (zero weights are allowed and change
+        nothing). None weighs units equally. Only ratios of weights matter.
+    size : array_like, optional
+        Household size of each unit: household rows then count as their
+        members (weight times size), as person-level measures need.
+    by : array_like, optional
+        Domain label of each unit; the measures are computed for each domain,
+        in the sorted order of the distinct labels (``numpy.unique``).
+    comparison : {"<", "<="}, default "<"
+        A unit is poor when ``welfare < line`` (default) or ``<=``.
+    nan_policy : {"raise", "omit"}, default "raise"
+        Missing welfare, line, weight or size: raise, or give the row zero
+        weight (it is never dropped).
+
+    Returns
+    -------
+    ndarray of float64
+        Shape ``()`` for one `alpha` and no `by`; a last axis of length
+        ``len(alpha)`` for a sequence; a first axis over the domains with
+        `by`.
+
+    Raises
+    ------
+    TypeError
+        If an input is not numeric.
+    ValueError
+        If `alpha` is negative, `line` is not > 0, weights or sizes are
+        negative, a value is missing under ``nan_policy="raise"``, the
+        weights total zero, or the shapes disagree.
+
+    See Also
+    --------
+    watts : The Watts index.
+    poverty_estimates : The same measures with design-based standard errors.
+
+    Notes
+    -----
+    With person weights :math:`w_i` (survey weight times household size),
+    :math:`P_\alpha = \sum_i w_i\,1[y_i<z_i]\,g_i^\alpha / \sum_i w_i` with
+    :math:`g_i = (z_i - y_i)/z_i` [1]_; :math:`\alpha = 0` gives the share
+    of people who are poor. Examples from Haughton and Khandker [2]_ (ch. 4).
+
+    References
+    ----------
+    .. [1] Foster, J., Greer, J., Thorbecke, E. (1984), "A Class of
+       Decomposable Poverty Measures", *Econometrica* 52(3), 761-766.
+    .. [2] Haughton, J., Khandker, S. R. (2009), *Handbook on Poverty and
+       Inequality*, World Bank, chapter 4.
+
+    Examples
+    --------
+    >>> from povstat import fgt
+    >>> fgt([100, 110, 150, 160], 125, alpha=[0, 1, 2], unit="fraction")
+    array([0.5   , 0.08  , 0.0136])
+    >>> fgt([1, 2, 3, 4], 2, alpha=0, weights=[100, 200, 300, 400],
+    ...     comparison="<=", unit="percent")
+    array(30.)
+    """
+    _validate.unit(unit)
+    alphas, scalar = alphas_arg(alpha)
+    y, z, w, domains = prepare_units(
+        welfare,
+        line,
+        weights=weights,
+        size=size,
+        by=by,
+        nan_policy=nan_policy,
+        watts=False,
+    )
+    out = _points(y, z, w, domains, alphas=alphas, watts=False, comparison=comparison)
+    out = out * _SCALE[unit]
+    return np.asarray(out[..., 0] if scalar else out)
+
+
+def watts(
+    welfare: ArrayLike,
+    line: ArrayLike | Mapping[Any, float],
+    *,
+    unit: Unit,
+    weights: ArrayLike | None = None,
+    size: ArrayLike | None = None,
+    by: ArrayLike | None = None,
+    comparison: Comparison = "<",
+    nan_policy: MissingPolicy = "raise",
+) -> NDArray[np.float64]:
+    r"""Watts poverty index: the mean of :math:`\ln(z/y)` over the poor.
+
+    Parameters
+    ----------
+    welfare : array_like
+        Welfare of each unit, 1-D, > 0 (the logarithm needs it).
+    line : float, array_like or mapping
+        Poverty line, as in :func:`fgt`.
+    unit : {"fraction", "percent"}
+        Scale of the result (percent multiplies by 100). Required.
+    weights, size, by, comparison, nan_policy
+        As in :func:`fgt`.
+
+    Returns
+    -------
+    ndarray of float64
+        Shape ``()``, or one value per domain with `by`.
+
+    Raises
+    ------
+    TypeError
+        If an input is not numeric.
+    ValueError
+        If a welfare value is <= 0, and as :func:`fgt`.
+
+    See Also
+    --------
+    fgt : The FGT measures.
+
+    Notes
+    -----
+    :math:`W = \sum_i w_i\,1[y_i<z_i] \ln(z_i/y_i) / \sum_i w_i` [1]_. It is
+    distribution-sensitive like P2 and decomposable by domain.
+
+    References
+    ----------
+    .. [1] Watts, H. W. (1968), "An Economic Definition of Poverty", in
+       D. P. Moynihan (ed.), *On Understanding Poverty*, Basic Books.
+
+    Examples
+    --------
+    >>> from povstat import watts
+    >>> float(watts([100, 110, 150, 160], 125, unit="fraction").round(7))
+    0.0877442
+    """
+    _validate.unit(unit)
+    y, z, w, domains = prepare_units(
+        welfare,
+        line,
+        weights=weights,
+        size=size,
+        by=by,
+        nan_policy=nan_policy,
+        watts=True,
+    )
+    out = _points(y, z, w, domains, alphas=[], watts=True, comparison=comparison)
+    return np.asarray(out[..., 0] * _SCALE[unit])

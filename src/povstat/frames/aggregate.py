@@ -1,0 +1,415 @@
+"""Dataframe adapters of :mod:`povstat.aggregate` and :mod:`povstat.reliability`.
+
+:func:`aggregate_regions` builds the figures of groups of regions (a
+metropolitan area, a province, "the eastern islands") from a long table of
+published regional figures, for every period in one call.
+:func:`with_reliability` adds the reliability flag of each estimate from its
+relative standard error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, cast
+
+import narwhals.stable.v2 as nw
+import numpy as np
+from narwhals.stable.v2.typing import IntoFrameT
+from numpy.typing import NDArray
+
+from povstat import _grouping, _validate
+from povstat._validate import Unit
+from povstat.aggregate import SumNanPolicy, pooled_rate
+from povstat.frames import _checks, _plumbing
+from povstat.reliability import RSEBands, reliability_flags
+
+__all__ = ["aggregate_regions", "with_reliability"]
+
+_SHOW = 5
+
+
+def aggregate_regions(
+    df: IntoFrameT,
+    *,
+    unit: Unit,
+    groups: Mapping[str, Sequence[Any]] | None = None,
+    by: str | None = None,
+    overlapping: bool = False,
+    headcount: str = "poor_thousands",
+    rate: str = "poverty_rate_pct",
+    population: str | None = None,
+    region: str = "region_code",
+    period: str = "period",
+    se: str | None = None,
+    moe: str | None = None,
+    level: float | None = None,
+    independent: bool | None = None,
+    correlation: float | None = None,
+    decimals: Mapping[str, int] | None = None,
+    nan_policy: SumNanPolicy = "propagate",
+) -> IntoFrameT:
+    r"""Pooled figures of groups of regions, per period, from a long table.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame, polars.DataFrame or LazyFrame, DuckDB relation, ...
+        Long table, one row per region and period. Not modified.
+    unit : {"fraction", "percent"}
+        Scale of the `rate` column, of the errors and of the pooled rates.
+    groups : mapping, optional
+        Group name -> the region labels (values of `region`) it is made of,
+        e.g. ``{"Malang Raya": ["3507", "3573", "3579"]}``. Give exactly one
+        of `groups` and `by`. Regions of the table in no group are left
+        out; a region of a group that is not in the table is an error.
+    by : str, optional
+        Column of group labels (e.g. a province code): each row belongs to
+        the group it names.
+    overlapping : bool, default False
+        Whether a region may belong to several `groups`. Off by default, so
+        that a region listed twice by mistake is an error.
+    headcount : str, default "poor_thousands"
+        Column of numbers of poor.
+    rate : str, default "poverty_rate_pct"
+        Column of rates, in `unit`, from which each region's population is
+        implied (not read when `population` is given).
+    population : str, optional
+        Column of populations, in the unit of `headcount`.
+    region : str, default "region_code"
+        Column of region labels.
+    period : str, default "period"
+        Column of periods (any type; each distinct value is one period).
+    se, moe : str, optional
+        Column of standard errors, or margins of error at `level`, of the
+        rates, in `unit`.
+    level, independent, correlation
+        As in :func:`povstat.pooled_rate`: the confidence level, and the
+        stated dependence of the regions' rates (required with `se` or
+        `moe`; a full covariance matrix is not taken from a table: use
+        :func:`povstat.pooled_rate`).
+    decimals : mapping of str to int, optional
+        Decimal places of the published inputs, as in
+        :func:`povstat.pooled_rate` (``{"headcount": 2, "rate": 2}``).
+    nan_policy : {"propagate", "omit", "raise"}, default "propagate"
+        A missing value: the group's figures for that period are missing,
+        the region is left out, or an error.
+
+    Returns
+    -------
+    frame of the same kind as `df`
+        A new table, one row per group and period, sorted by group then
+        period (a pandas frame gets a fresh index; lazy inputs were
+        collected), with columns:
+
+        ``group``
+            The group label.
+        `period`
+            The period, as in `df`.
+        ``pooled_headcount``, ``pooled_population``, ``pooled_rate``
+            Total poor and population (unit of `headcount`) and the pooled
+            rate in `unit`.
+        ``pooled_headcount_se``, ``pooled_rate_se``
+            With `se` or `moe`: standard errors.
+        ``pooled_rate_lower``, ``pooled_rate_upper``
+            With `se` or `moe`: normal bounds at `level`.
+        ``pooled_headcount_rounding_lower``, ``pooled_headcount_rounding_upper``
+            With `decimals`: bounds of the total poor from rounding.
+        ``pooled_rate_rounding_lower``, ``pooled_rate_rounding_upper``
+            With `decimals`: bounds of the pooled rate from rounding.
+
+    Raises
+    ------
+    TypeError
+        If `df` is not a dataframe, a value column is not numeric, or
+        `groups` is not a mapping of sequences.
+    ValueError
+        If a column is missing; not exactly one of `groups` and `by` is
+        given; a group lists a region twice, a region not in the table, or
+        (without ``overlapping=True``) a region of another group; a
+        (region, period) pair appears twice; a group lacks one of its
+        regions in a period where others are present; or as for
+        :func:`povstat.pooled_rate`.
+
+    See Also
+    --------
+    povstat.pooled_rate : The array function.
+
+    Notes
+    -----
+    Each group's rate is :math:`\sum H_i / \sum N_i`, never the unweighted
+    mean of the rates; see :func:`povstat.pooled_rate` for the formulas.
+
+    Examples
+    --------
+    Malang Raya and East Java from the 38 regencies and cities, March 2023
+    (BPS):
+
+    >>> from povstat import aggregate_regions
+    >>> from povstat.datasets import load_east_java
+    >>> df = load_east_java()
+    >>> kab = df[df["region_type"].isin(["kabupaten", "kota"]) & (df["year"] == 2023)]
+    >>> groups = {"Malang Raya": ["3507", "3573", "3579"],
+    ...           "Jawa Timur": list(kab["region_code"])}
+    >>> out = aggregate_regions(kab, groups=groups, unit="percent",
+    ...                         overlapping=True)
+    >>> out[["group", "pooled_headcount", "pooled_rate"]].round(3)
+             group  pooled_headcount  pooled_rate
+    0   Jawa Timur           4188.84       10.347
+    1  Malang Raya            296.24        7.876
+    """
+    u = _validate.unit(unit)
+    overlap = _validate.flag(overlapping, "overlapping")
+    if (groups is None) == (by is None):
+        given = "both" if groups is not None else "neither"
+        msg = f"give exactly one of `groups` and `by`; got {given}"
+        raise ValueError(msg)
+    table = _plumbing.collect(df)
+    values = {"headcount": headcount}
+    values |= {"population": population} if population is not None else {"rate": rate}
+    errors = {k: v for k, v in (("se", se), ("moe", moe)) if v is not None}
+    key_cols = {"region": region, "period": period} | (
+        {"by": by} if by is not None else {}
+    )
+    _checks.require(table, keys=tuple(key_cols), **key_cols, **values, **errors)
+    regions = _plumbing.labels(table, region)
+    region_codes = _plumbing.keys(table, [region], arg="region")
+    if groups is not None:
+        rows, names = _members(groups, regions, overlap=overlap)
+        _, inverse = np.unique(names, return_inverse=True)
+        group_codes = np.asarray(inverse, dtype=np.int64).ravel()
+    else:
+        rows = np.arange(len(table), dtype=np.intp)
+        group_codes = _plumbing.keys(table, [cast(str, by)], arg="by")
+        names = _plumbing.labels(table, cast(str, by))
+    period_codes = _plumbing.keys(table, [period], arg="period")[rows]
+    _check_cells(group_codes, region_codes[rows], period_codes, names, regions[rows])
+    n_periods = int(period_codes.max()) + 1 if period_codes.size else 1
+    cell = _grouping.combine(group_codes, period_codes, n_periods)
+    cols = {k: _plumbing.column(table, v)[rows] for k, v in (values | errors).items()}
+    result = pooled_rate(
+        cols["headcount"],
+        unit=u,
+        rate=cols.get("rate"),
+        population=cols.get("population"),
+        by=cell,
+        se=cols.get("se"),
+        moe=cols.get("moe"),
+        level=level,
+        independent=independent,
+        correlation=correlation,
+        decimals=decimals,
+        nan_policy=nan_policy,
+    )
+    _, first = np.unique(cell, return_index=True)
+    out = result._frame_columns()
+    out["group"] = names[first]
+    return cast(
+        "IntoFrameT", _new_frame(table, out, period=period, period_rows=rows[first])
+    )
+
+
+def _members(
+    groups: Mapping[str, Sequence[Any]],
+    regions: NDArray[Any],
+    *,
+    overlap: bool,
+) -> tuple[NDArray[np.intp], NDArray[Any]]:
+    """Rows of each group's regions (a row repeats for overlapping groups)."""
+    import pandas as pd
+
+    if not isinstance(groups, Mapping) or not groups:
+        msg = (
+            f"`groups` must be a non-empty mapping of group -> regions, got {groups!r}"
+        )
+        raise TypeError(msg)
+    pair_group: list[str] = []
+    pair_region: list[Any] = []
+    for name, members in groups.items():  # a few groups, not rows
+        if not isinstance(name, str):
+            msg = f"`groups` keys must be group names (str), got {name!r}"
+            raise TypeError(msg)
+        if isinstance(members, str) or not isinstance(members, Sequence):
+            msg = (
+                f"`groups[{name!r}]` must be a sequence of region labels, "
+                f"got {members!r}"
+            )
+            raise TypeError(msg)
+        pair_group += [name] * len(members)
+        pair_region += list(members)
+    n = len(regions)
+    both = np.empty(n + len(pair_region), dtype=object)
+    both[:n] = regions
+    both[n:] = pair_region
+    codes, _ = pd.factorize(both)  # exact labels: 3507 and "3507" differ
+    table_codes, pair_codes = codes[:n], codes[n:]
+    pair_codes_group = pd.factorize(np.asarray(pair_group, dtype=object))[0]
+    per_group = np.unique(pair_codes_group * (codes.max() + 1) + pair_codes)
+    if per_group.size < pair_codes.size:
+        msg = "a group of `groups` lists a region more than once"
+        raise ValueError(msg)
+    uniq, counts = np.unique(pair_codes, return_counts=True)
+    if not overlap and (counts > 1).any():
+        shared = [both[n + int(np.argmax(pair_codes == c))] for c in uniq[counts > 1]]
+        msg = (
+            f"regions {shared[:_SHOW]} belong to more than one group; pass "
+            "overlapping=True if the groups are meant to overlap"
+        )
+        raise ValueError(msg)
+    order = np.argsort(table_codes, kind="stable")
+    left = np.searchsorted(table_codes[order], pair_codes, side="left")
+    right = np.searchsorted(table_codes[order], pair_codes, side="right")
+    absent = right == left
+    if absent.any():
+        missing = [both[n + i] for i in np.flatnonzero(absent)[:_SHOW]]
+        msg = (
+            f"regions of `groups` not in the frame's region column: {missing} "
+            "(labels must match in value and type)"
+        )
+        raise ValueError(msg)
+    counts = right - left
+    starts = np.repeat(left, counts)
+    offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    rows = order[starts + offsets]
+    names = np.repeat(np.asarray(pair_group, dtype=object), counts)
+    return np.asarray(rows, dtype=np.intp), names
+
+
+def _check_cells(
+    group: NDArray[np.int64],
+    region: NDArray[np.int64],
+    period: NDArray[np.int64],
+    names: NDArray[Any],
+    region_labels: NDArray[Any],
+) -> None:
+    """One row per region and period; each group has all its regions in a period."""
+    nr = int(region.max()) + 1 if region.size else 1
+    npd = int(period.max()) + 1 if period.size else 1
+    triple = _grouping.combine(_grouping.combine(group, region, nr), period, npd)
+    _, first, counts = np.unique(triple, return_index=True, return_counts=True)
+    if (counts > 1).any():
+        i = int(first[np.argmax(counts > 1)])
+        msg = (
+            f"region {_plumbing.show(region_labels[i])} has more than one row in "
+            "a period; give one row per region and period"
+        )
+        raise ValueError(msg)
+    group_region = np.unique(group * nr + region)
+    size = np.bincount(group_region // nr)
+    cells, cell_rows = np.unique(group * npd + period, return_counts=True)
+    short = cell_rows < size[cells // npd]
+    if short.any():
+        g = int(cells[np.argmax(short)] // npd)
+        which = names[int(np.argmax(group == g))]
+        msg = (
+            f"group {_plumbing.show(which)} lacks some of its regions in a period "
+            "where others are present, so its figures would cover fewer regions "
+            "than it has; filter the periods or the groups first"
+        )
+        raise ValueError(msg)
+
+
+def _new_frame(
+    table: _plumbing.Table,
+    columns: Mapping[str, Any],
+    *,
+    period: str,
+    period_rows: NDArray[np.intp],
+) -> Any:
+    """A new table of the caller's kind: group, period, then `columns`."""
+    ordered = {"group": columns["group"]}
+    rest = {k: v for k, v in columns.items() if k != "group"}
+    if table.pandas is not None:
+        import pandas as pd
+
+        native = table.pandas
+        data: dict[str, Any] = {"group": pd.array(np.asarray(ordered["group"]))}
+        periods = native[period].take(period_rows).reset_index(drop=True)
+        data[period] = periods
+        data |= {k: np.asarray(v, dtype=np.float64) for k, v in rest.items()}
+        return pd.DataFrame(data)
+    frame = table.frame
+    impl = frame.implementation
+    picked = frame.get_column(period)[period_rows]
+    out = nw.from_dict(
+        {"group": np.asarray(ordered["group"]).tolist()}, backend=impl
+    ).with_columns(picked.alias(period))
+    out = out.with_columns(
+        *(
+            nw.new_series(k, np.asarray(v, np.float64), backend=impl)
+            for k, v in rest.items()
+        )
+    ).with_columns(*(nw.col(k).fill_nan(None) for k in rest))
+    return _plumbing._hand_back(table, out)
+
+
+def with_reliability(
+    df: IntoFrameT,
+    *,
+    bands: str | RSEBands,
+    rse_pct: str = "rse_pct",
+) -> IntoFrameT:
+    """Add the reliability flag of each estimate from its RSE.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame, polars.DataFrame or LazyFrame, DuckDB relation, ...
+        Any frame narwhals supports. Not modified.
+    bands : str or RSEBands
+        A named convention of :data:`povstat.RSE_CONVENTIONS` (``"bps"``,
+        ``"abs"``, ``"nchs"``) or custom bands. Required.
+    rse_pct : str, default "rse_pct"
+        Column of relative standard errors, in percent.
+
+    Returns
+    -------
+    frame of the same kind as `df`
+        `df` with one new column:
+
+        ``reliability`` (string)
+            The label of the band of each RSE (e.g. ``"reliable"``,
+            ``"use with caution"``, ``"unreliable"``); missing where the RSE
+            is missing.
+
+    Raises
+    ------
+    TypeError
+        If `df` is not a dataframe or the column is not numeric.
+    ValueError
+        If the column is missing, ``reliability`` already exists, an RSE is
+        negative or infinite, or `bands` is unknown.
+
+    See Also
+    --------
+    povstat.reliability_flags : The array function.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from povstat import with_reliability
+    >>> df = pd.DataFrame({"region_code": ["3573", "3579"], "rse_pct": [12.0, 31.0]})
+    >>> with_reliability(df, bands="bps")
+      region_code  rse_pct       reliability
+    0        3573     12.0          reliable
+    1        3579     31.0  use with caution
+    """
+    table = _plumbing.collect(df)
+    _checks.require(table, rse_pct=rse_pct, outputs=("reliability",))
+    values = _plumbing.column(table, rse_pct)
+    flags = _checks.explained(
+        lambda: reliability_flags(values, bands=bands),
+        lambda: _checks.nonnegative(values, "rse_pct", rse_pct),
+    )
+    labels = np.asarray(flags.flag, dtype=object)
+    if table.pandas is not None:
+        import pandas as pd
+
+        native = table.pandas
+        dtype = {"pyarrow": "string[pyarrow]", "nullable": "string"}.get(
+            table.backing, "str"
+        )
+        series = pd.Series(labels, index=native.index, dtype=dtype)
+        return cast("IntoFrameT", native.assign(reliability=series))
+    frame = table.frame
+    out = frame.with_columns(
+        nw.new_series("reliability", labels, backend=frame.implementation)
+    )
+    return cast("IntoFrameT", _plumbing._hand_back(table, out))

@@ -1,0 +1,504 @@
+"""Dataframe adapter for survey microdata: :func:`poverty_table`.
+
+The engine (pandas, polars, DuckDB, PySpark, ... through narwhals) computes
+the per-unit terms row by row and does ONE grouped reduction to plain sums by
+(domain, stratum, PSU). Everything else runs in numpy on that small table, in
+:mod:`povstat.survey`; the formulas of the terms are those of
+:mod:`povstat.fgt`, written once for arrays and expressions alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal, TypeAlias
+
+import narwhals.stable.v2 as nw
+import numpy as np
+from narwhals.typing import IntoFrame
+from numpy.typing import NDArray
+
+from povstat import _validate
+from povstat._validate import Unit
+from povstat.fgt import (
+    Comparison,
+    MissingPolicy,
+    alphas_arg,
+    comparison_arg,
+    factorize,
+    measure_names,
+    unit_terms,
+)
+from povstat.survey import (
+    _LONELY,
+    LonelyPsu,
+    Reduced,
+    fpc_by_stratum,
+    linearised,
+)
+from povstat.uncertainty import _level
+
+__all__ = ["poverty_table"]
+
+_Frame: TypeAlias = "nw.DataFrame[Any] | nw.LazyFrame[Any]"
+OUTPUT_COLUMNS = (
+    "measure",
+    "estimate",
+    "se",
+    "lower",
+    "upper",
+    "rse_pct",
+    "deff",
+    "n",
+    "n_psu",
+    "df",
+)
+_TMP = "__povstat_"
+
+
+class _ExprOps:
+    """The elementwise operations of :func:`povstat.fgt.unit_terms` on exprs."""
+
+    def less(self, a: Any, b: Any, *, inclusive: bool) -> Any:
+        return a <= b if inclusive else a < b
+
+    def where(self, cond: Any, a: Any, b: Any) -> Any:
+        return nw.when(cond).then(a).otherwise(b)
+
+    def as_float(self, cond: Any) -> Any:
+        return cond.cast(nw.Float64())
+
+    def log(self, a: Any) -> Any:
+        return a.log()
+
+    def power(self, a: Any, p: float) -> Any:
+        return a**p
+
+
+def _columns(by: str | Sequence[str] | None) -> list[str]:
+    if by is None:
+        return []
+    if isinstance(by, str):
+        return [by]
+    if not isinstance(by, Sequence):
+        msg = f"`by` must be a column name or a list of them, got {by!r}"
+        raise TypeError(msg)
+    cols = list(by)
+    if not all(isinstance(c, str) for c in cols):
+        msg = f"`by` must be a column name or a list of them, got {by!r}"
+        raise TypeError(msg)
+    if len(set(cols)) != len(cols):
+        msg = f"`by` names a column twice: {cols}"
+        raise ValueError(msg)
+    return cols
+
+
+def _missing(e: nw.Expr) -> nw.Expr:
+    return e.is_null() | e.is_nan()
+
+
+def _line_expr(
+    line: str | float | Mapping[Any, float], by: list[str], names: list[str]
+) -> nw.Expr:
+    if isinstance(line, str):
+        return nw.col(line).cast(nw.Float64())
+    if isinstance(line, Mapping):
+        if not by:
+            msg = "`line` as a mapping (one line per domain) needs `by`"
+            raise ValueError(msg)
+        if len(by) == 1:
+            return nw.col(by[0]).replace_strict(
+                dict(line), default=None, return_dtype=nw.Float64()
+            )
+        expr: nw.Expr = nw.lit(None, dtype=nw.Float64())
+        for key, value in line.items():  # one condition per domain named
+            if not isinstance(key, tuple) or len(key) != len(by):
+                msg = (
+                    f"`line` keys must be tuples of {len(by)} values (one per `by` "
+                    f"column), got {key!r}"
+                )
+                raise ValueError(msg)
+            cond = nw.all_horizontal(
+                *(nw.col(c) == v for c, v in zip(by, key, strict=True)),
+                ignore_nulls=False,
+            )
+            expr = nw.when(cond).then(nw.lit(float(value))).otherwise(expr)
+        return expr
+    if isinstance(line, bool) or not isinstance(
+        line, int | float | np.integer | np.floating
+    ):
+        msg = (
+            "`line` must be a column name, a number or a mapping from domain to "
+            f"line, got {type(line).__name__}"
+        )
+        raise TypeError(msg)
+    return nw.lit(float(line), dtype=nw.Float64())
+
+
+def poverty_table(
+    df: IntoFrame,
+    *,
+    welfare: str,
+    line: str | float | Mapping[Any, float],
+    unit: Unit,
+    alpha: float | Sequence[float] = (0, 1, 2),
+    weight: str | None = None,
+    size: str | None = None,
+    by: str | Sequence[str] | None = None,
+    strata: str | None = None,
+    psu: str | None = None,
+    fpc: str | None = None,
+    lonely_psu: LonelyPsu = "raise",
+    comparison: Comparison = "<",
+    watts: bool = False,
+    level: float = 0.95,
+    overall: bool = False,
+    nan_policy: MissingPolicy = "raise",
+) -> Any:
+    r"""Poverty measures by domain with design-based standard errors, from microdata.
+
+    Parameters
+    ----------
+    df : pandas, polars (eager or lazy), DuckDB, PySpark or other frame
+        One row per unit (person or household). Not modified. Any frame
+        narwhals supports; a lazy frame stays lazy until the one reduction.
+    welfare : str
+        Column of welfare per capita (consumption or income).
+    line : str, float or mapping
+        Poverty line: a column (one line per unit), a number, or a mapping
+        from each domain to its line (keys are values of the single `by`
+        column, or tuples of values of several).
+    unit : {"fraction", "percent"}
+        Scale of `estimate`, `se`, `lower` and `upper`. Required.
+    alpha : float or sequence of float, default (0, 1, 2)
+        FGT parameters.
+    weight : str, optional
+        Column of survey weights (>= 0). None weighs rows equally.
+    size : str, optional
+        Column of household sizes: household rows count as their members.
+    by : str or sequence of str, optional
+        Column(s) defining the domains (e.g. region, urban/rural).
+    strata : str, optional
+        Column of strata. None is one stratum.
+    psu : str, optional
+        Column of primary sampling units, nested in strata. None makes each
+        row a PSU.
+    fpc : str, optional
+        Column of the finite population correction, constant within a
+        stratum (PSUs in the stratum's population, or a sampling fraction
+        if every value is <= 1).
+    lonely_psu : {"raise", "remove", "certainty", "adjust", "average"}
+        Strata with a single PSU, as R ``survey``
+        (:data:`povstat.LonelyPsu`).
+    comparison : {"<", "<="}, default "<"
+        Poor means welfare below the line (``"<"``) or at most the line.
+    watts : bool, default False
+        Add the Watts index (welfare must be > 0).
+    level : float, default 0.95
+        Confidence level of `lower` and `upper`.
+    overall : bool, default False
+        Add rows for all units together, with missing values in the `by`
+        columns.
+    nan_policy : {"raise", "omit"}, default "raise"
+        Missing welfare, line, weight or size: raise, or count the row with
+        zero weight (never dropped; its PSU stays in the design).
+
+    Returns
+    -------
+    frame of the same backend as `df`
+        A new table (lazy for lazy input), one row per domain and measure,
+        sorted by domain then measure in the order asked: the `by` columns,
+        ``measure`` (``"P0"``, ``"P1"``, ``"P2"``, ``"FGT(a)"``,
+        ``"watts"``), ``estimate``, ``se``, ``lower``, ``upper`` (in
+        `unit`), ``rse_pct``, ``deff``, ``n`` (units of positive weight),
+        ``n_psu`` and ``df`` (PSUs minus strata). Feed it to
+        :func:`povstat.with_change_test` or :func:`povstat.with_rank_sets`
+        with ``value="estimate", se="se"``.
+
+    Raises
+    ------
+    TypeError
+        If `line` or `by` is of the wrong kind.
+    ValueError
+        If a column is missing, a value is missing under
+        ``nan_policy="raise"``, a weight or size is negative, a line is not
+        > 0, welfare is not > 0 with ``watts=True``, a key is missing, a
+        stratum has a single PSU under ``lonely_psu="raise"``, or `fpc`
+        varies within a stratum.
+
+    See Also
+    --------
+    poverty_estimates : The array version, with the covariance matrix.
+
+    Notes
+    -----
+    The engine computes each row's terms and runs one
+    ``group_by([*by, strata, psu]).agg(sums)``; the rest is numpy on the
+    reduced table, so splitting the data into chunks, files or partitions
+    changes nothing. The estimator is Taylor linearisation with PSUs drawn
+    with replacement within strata, as R ``survey`` computes it [1]_.
+
+    References
+    ----------
+    .. [1] Lumley, T. (2010), *Complex Surveys: A Guide to Analysis Using
+       R*, Wiley, chapters 2-3.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from povstat import poverty_table
+    >>> df = pd.DataFrame({
+    ...     "region": ["a", "a", "a", "a", "b", "b", "b", "b"],
+    ...     "psu": [1, 1, 2, 2, 3, 3, 4, 4],
+    ...     "cons": [90, 120, 200, 80, 130, 300, 110, 95],
+    ... })
+    >>> out = poverty_table(df, welfare="cons", line=125, unit="percent",
+    ...                     alpha=0, by="region", psu="psu")
+    >>> out[["region", "measure", "estimate", "n_psu"]]
+      region measure  estimate  n_psu
+    0      a      P0      75.0    2.0
+    1      b      P0      50.0    2.0
+    """
+    _validate.unit(unit)
+    lev = _level(level)
+    alphas, _ = alphas_arg(alpha)
+    wat = _validate.flag(watts, "watts")
+    ovr = _validate.flag(overall, "overall")
+    _validate.choice(lonely_psu, "lonely_psu", _LONELY)
+    _validate.choice(nan_policy, "nan_policy", ("raise", "omit"))
+    comp = comparison_arg(comparison)
+    by_cols = _columns(by)
+    frame: _Frame = nw.from_native(df)
+    names = list(frame.collect_schema().names())
+    needed = {"welfare": welfare, "weight": weight, "size": size, "strata": strata}
+    needed |= {"psu": psu, "fpc": fpc}
+    if isinstance(line, str):
+        needed["line"] = line
+    for arg, name in [*needed.items(), *(("by", c) for c in by_cols)]:
+        if name is not None and name not in names:
+            msg = f"`{arg}` column {name!r} not found; columns: {names}"
+            raise ValueError(msg)
+    keys = [*by_cols, *(c for c in (strata, psu, fpc) if c is not None)]
+    if len(set(keys)) != len(keys):
+        msg = f"`by`, `strata`, `psu` and `fpc` must be different columns: {keys}"
+        raise ValueError(msg)
+
+    y = nw.col(welfare).cast(nw.Float64())
+    z = _line_expr(line, by_cols, names)
+    w = nw.col(weight).cast(nw.Float64()) if weight else nw.lit(1.0)
+    s = nw.col(size).cast(nw.Float64()) if size else nw.lit(1.0)
+    bad = _missing(y) | _missing(z) | _missing(w) | _missing(s)
+    f64 = nw.Float64()
+    # Missing rows get zero weight and harmless values (policy "omit"); under
+    # "raise" they are counted and the call fails after the reduction.
+    zz = nw.when(_missing(z)).then(nw.lit(1.0)).otherwise(z)
+    yy = nw.when(bad).then(zz).otherwise(y)
+    pw = nw.when(bad).then(nw.lit(0.0)).otherwise(w * s)
+    t = f"{_TMP}"
+    prepared = frame.with_columns(
+        yy.alias(f"{t}y"),
+        zz.alias(f"{t}z"),
+        pw.alias(f"{t}w"),
+        bad.cast(f64).alias(f"{t}bad"),
+        (w < 0).fill_null(value=False).cast(f64).alias(f"{t}negw"),
+        (s < 0).fill_null(value=False).cast(f64).alias(f"{t}negs"),
+        (zz <= 0).cast(f64).alias(f"{t}badz"),
+        (yy <= 0).cast(f64).alias(f"{t}nonpos"),
+    )
+    terms = unit_terms(
+        nw.col(f"{t}y"),
+        nw.col(f"{t}z"),
+        alphas=alphas,
+        watts=wat,
+        comparison=comp,
+        ops=_ExprOps(),
+    )
+    k = len(terms)
+    wcol = nw.col(f"{t}w")
+    per_unit = [(wcol * term).alias(f"{t}wt{j}") for j, term in enumerate(terms)]
+    per_unit += [
+        (wcol * term * term).alias(f"{t}wtt{j}") for j, term in enumerate(terms)
+    ]
+    per_unit.append((wcol > 0).cast(f64).alias(f"{t}pos"))
+    units_as_psu = psu is None
+    if units_as_psu:
+        ww = wcol * wcol
+        per_unit.append(ww.alias(f"{t}ww"))
+        per_unit += [(ww * term).alias(f"{t}wwt{j}") for j, term in enumerate(terms)]
+        per_unit += [
+            (ww * terms[i] * terms[j]).alias(f"{t}wwtt{i}_{j}")
+            for i in range(k)
+            for j in range(i, k)
+        ]
+    prepared = prepared.with_columns(*per_unit)
+    summed = [f"{t}w", f"{t}bad", f"{t}negw", f"{t}negs", f"{t}badz", f"{t}nonpos"]
+    summed += [f"{t}wt{j}" for j in range(k)] + [f"{t}wtt{j}" for j in range(k)]
+    summed.append(f"{t}pos")
+    if units_as_psu:
+        summed += [f"{t}ww"] + [f"{t}wwt{j}" for j in range(k)]
+        summed += [f"{t}wwtt{i}_{j}" for i in range(k) for j in range(i, k)]
+    aggs = [nw.col(c).sum() for c in summed] + [nw.len().alias(f"{t}n")]
+    # The one pass over the data on the engine.
+    reduced = prepared.group_by(keys).agg(*aggs) if keys else prepared.select(*aggs)
+    table = reduced.collect() if isinstance(reduced, nw.LazyFrame) else reduced
+
+    def col(name: str) -> NDArray[np.float64]:
+        return np.asarray(table[name].to_numpy(), dtype=np.float64)
+
+    for c in keys:
+        if table[c].is_null().any():
+            msg = f"key column {c!r} must not hold missing values"
+            raise ValueError(msg)
+    n_rows = len(table)
+    if by_cols:
+        codes = [factorize(table[c].to_numpy(), c)[1] for c in by_cols]
+        combo = np.ravel_multi_index(codes, [int(c.max()) + 1 for c in codes])
+        _, domain = factorize(combo, "by")
+    else:
+        domain = np.zeros(n_rows, np.intp)
+    n_domains = int(domain.max()) + 1 if n_rows else 0
+    first = np.full(n_domains, n_rows, np.intp)
+    np.minimum.at(first, domain, np.arange(n_rows))
+    if isinstance(line, Mapping) and by_cols:
+        _check_mapping(table, by_cols, first, line)
+    _raise_on_flags(col, t, nan_policy=nan_policy, watts=wat)
+    if strata is not None:
+        s_labels, s_codes = factorize(table[strata].to_numpy(), strata)
+    else:
+        s_labels, s_codes = np.array([0]), np.zeros(n_rows, np.intp)
+    fpc_h = None
+    if fpc is not None:
+        values = _validate.positive(col(fpc), "fpc")
+        lo = np.full(s_labels.shape[0], np.inf)
+        hi = np.full(s_labels.shape[0], -np.inf)
+        np.minimum.at(lo, s_codes, values)
+        np.maximum.at(hi, s_codes, values)
+        fpc_h = fpc_by_stratum(lo, hi, s_labels)
+    st = np.stack([col(f"{t}wt{j}") for j in range(k)], axis=1)
+    stt = np.stack([col(f"{t}wtt{j}") for j in range(k)], axis=1)
+    extra: dict[str, Any] = {}
+    if units_as_psu:
+        pairs = np.zeros((n_rows, k, k))
+        for i in range(k):  # loop over measure pairs, not rows or groups
+            for j in range(i, k):
+                pairs[:, i, j] = pairs[:, j, i] = col(f"{t}wwtt{i}_{j}")
+        extra = {
+            "sww": col(f"{t}ww"),
+            "swwt": np.stack([col(f"{t}wwt{j}") for j in range(k)], axis=1),
+            "swwtt": pairs,
+        }
+        psu_codes = None
+    else:
+        assert psu is not None
+        _, p_codes = factorize(table[psu].to_numpy(), psu)
+        _, psu_codes = factorize(
+            s_codes.astype(np.int64) * (int(p_codes.max()) + 1) + p_codes, psu
+        )
+    red = Reduced(
+        domain=domain,
+        stratum=s_codes,
+        psu=psu_codes,
+        sw=col(f"{t}w"),
+        st=st,
+        stt=stt,
+        n=col(f"{t}n"),
+        npos=col(f"{t}pos"),
+        n_domains=n_domains,
+        n_strata=s_labels.shape[0],
+        stratum_labels=s_labels,
+        fpc=fpc_h,
+        **extra,
+    )
+    est = linearised(
+        red,
+        measures=measure_names(alphas, watts=wat),
+        labels=np.arange(n_domains),
+        lonely_psu=lonely_psu,
+        level=lev,
+        unit=unit,
+        overall=ovr and bool(by_cols),
+    )
+    return _output(frame, table, df, by_cols, first, est, k)
+
+
+def _raise_on_flags(col: Any, t: str, *, nan_policy: str, watts: bool) -> None:
+    checks = [
+        (
+            "bad",
+            nan_policy == "raise",
+            "`welfare`, `line`, `weight` and `size` must not be missing "
+            "(nan_policy='raise'); pass nan_policy='omit' to give such rows "
+            "zero weight",
+        ),
+        ("negw", True, "`weight` must be >= 0"),
+        ("negs", True, "`size` must be >= 0"),
+        ("badz", True, "`line` must be > 0"),
+        ("nonpos", watts, "`welfare` must be > 0 for the Watts index (ln of welfare)"),
+    ]
+    for flag, active, text in checks:
+        count = int(col(f"{t}{flag}").sum()) if active else 0
+        if count:
+            msg = f"{text}: {count} row(s) break this rule"
+            raise ValueError(msg)
+
+
+def _check_mapping(
+    table: nw.DataFrame[Any],
+    by: list[str],
+    first: NDArray[np.intp],
+    line: Mapping[Any, float],
+) -> None:
+    cols = [table[c].to_numpy()[first].tolist() for c in by]
+    domains = cols[0] if len(by) == 1 else list(zip(*cols, strict=True))
+    absent = [d for d in domains if d not in line]
+    if absent:
+        msg = f"`line` has no poverty line for domain(s) {absent[:5]}"
+        raise ValueError(msg)
+
+
+def _output(
+    frame: _Frame,
+    table: nw.DataFrame[Any],
+    native: Any,
+    by: list[str],
+    first: NDArray[np.intp],
+    est: Any,
+    k: int,
+) -> Any:
+    """The tidy result as a frame of the caller's backend."""
+    n_rows = est.estimate.shape[0]
+    data: dict[str, Any] = {}
+    schema: dict[str, Any] = {}
+    in_schema = table.schema
+    for c in by:
+        values = table[c].to_numpy()[first].tolist()
+        if n_rows > len(values) * k:  # the overall rows
+            values = [*values, None]
+        data[c] = [v for v in values for _ in range(k)]
+        schema[c] = in_schema[c]
+    data["measure"] = est.measure.tolist()
+    schema["measure"] = nw.String()
+    for c in OUTPUT_COLUMNS[1:]:
+        data[c] = getattr(est, c)
+        schema[c] = nw.Float64()
+    impl = frame.implementation
+    backend: Literal["pandas", "polars", "pyarrow"] = "pyarrow"
+    if impl.is_pandas():
+        backend = "pandas"
+    elif impl.is_polars():
+        backend = "polars"
+    try:
+        out = nw.from_dict(data, schema=schema, backend=backend)
+    except Exception:
+        out = nw.from_dict(
+            data,
+            schema={c: v for c, v in schema.items() if c not in by},
+            backend=backend,
+        )
+    if isinstance(frame, nw.LazyFrame):
+        if impl.is_polars():
+            return out.lazy().to_native()
+        session = getattr(native, "sparkSession", None)
+        if impl.is_pyspark() or impl.is_pyspark_connect():
+            return out.lazy(backend=impl, session=session).to_native()
+        return out.lazy(backend=impl).to_native()
+    return out.to_native()

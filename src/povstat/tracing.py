@@ -1,0 +1,473 @@
+"""Tracing a published figure to the table cell it came from.
+
+A wrong figure in the news is rarely invented: it is the right figure of
+another year or survey round, of another region (the province's, or
+Indonesia's, reported as a regency's), of another measure (a rate given for a
+number of poor), a figure misread by a power of ten (a decimal comma before
+"ribu" read as a thousands separator), or a figure with two adjacent digits
+swapped. :func:`trace_figure` checks a stated figure against the cell it
+claims to be, and when it does not match, searches a long table for the cells
+it does match and ranks them by how few slips lead there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+from typing import Any
+
+import narwhals.stable.v2 as nw
+import numpy as np
+import pandas as pd
+from attrs import field, frozen
+from narwhals.stable.v2.typing import IntoFrame
+from numpy.typing import NDArray
+
+from povstat import _validate
+from povstat._results import readonly
+from povstat.units import round_half_up
+
+__all__ = ["FigureTrace", "trace_figure"]
+
+#: Measure columns of the bundled tables searched by default.
+_BUNDLED_MEASURES = (
+    "poverty_rate_pct",
+    "poor_thousands",
+    "poverty_line_idr",
+    "p1",
+    "p2",
+)
+_HOLDS, _NOT_HOLDS, _UNDECIDED = "holds", "does not hold", "cannot tell"
+
+
+def _columns(x: Mapping[str, Any]) -> Mapping[str, NDArray[Any]]:
+    return MappingProxyType({k: readonly(np.asarray(v)) for k, v in x.items()})
+
+
+@frozen(kw_only=True)
+class FigureTrace:
+    """A stated figure checked against its claimed cell, and where it came from.
+
+    Attributes
+    ----------
+    verdict : str
+        ``"holds"`` (the figure is the claimed cell's, within its rounding),
+        ``"does not hold"`` or ``"cannot tell"`` (the claimed cell is
+        missing).
+    reason : str
+        One sentence: the published figure and, when the stated one differs,
+        the best-ranked cells it matches and the slips that lead there.
+    value : float
+        The published value of the claimed cell (NaN when missing).
+    candidates : mapping of str to ndarray
+        The cells the stated figure matches, best first, one array per
+        column: the key columns (region, period and any `where` keys),
+        ``measure``, ``value`` (as published), ``power`` (the figure equals
+        ``value * 10**power`` after rounding), ``swapped`` (bool: two adjacent
+        digits swapped), ``slips`` (how many things differ from the claim)
+        and ``slip`` (what differs, in words). Read-only.
+
+    Examples
+    --------
+    >>> from povstat.datasets import load_east_java
+    >>> from povstat.tracing import trace_figure
+    >>> res = trace_figure(load_east_java(), 19.24, decimals=2,
+    ...     subject="Kota Kediri", at=2023, measure="poor_thousands",
+    ...     region="region_name", period="year")
+    >>> print(res.verdict, res.value)
+    does not hold 21.03
+    >>> res.to_frame()[["region_name", "year", "value", "slip"]].head(1)
+       region_name  year  value                       slip
+    0  Kota Kediri  2024  19.24  year 2024 instead of 2023
+    """
+
+    verdict: str
+    reason: str
+    value: float
+    candidates: Mapping[str, NDArray[Any]] = field(converter=_columns, eq=False)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The candidate cells as a frame, best first.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per candidate cell, with the columns of `candidates`.
+        """
+        return pd.DataFrame(dict(self.candidates))
+
+
+def _adjacent_swap(a: str, b: str) -> bool:
+    """Whether `b` is `a` with two adjacent, different digits swapped."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+        and a[diff[0]].isdigit()
+        and a[diff[1]].isdigit()
+    )
+
+
+def _digits(x: float, d: int) -> str:
+    """`x` rounded half up to `d` decimals, as plain digits (no grouping)."""
+    v = float(round_half_up(x, d))
+    return f"{v:.{max(d, 0)}f}"
+
+
+def _display(x: float, d: int) -> str:
+    """`x` rounded half up to `d` decimals, with thousands separators."""
+    v = float(round_half_up(x, d))
+    return f"{v:,.{max(d, 0)}f}"
+
+
+def _distance(values: pd.Series[Any], at: object) -> NDArray[np.float64]:
+    """How far each period is from `at` (days for dates), for ordering."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        when = pd.Series(pd.Timestamp(at), index=values.index)  # type: ignore[arg-type]
+        days = (values - when).abs().dt.days
+        return np.asarray(days.to_numpy(np.float64, na_value=np.inf), dtype=np.float64)
+    if pd.api.types.is_numeric_dtype(values) and isinstance(at, int | float):
+        gap = (values.astype(np.float64) - float(at)).abs()
+        return np.asarray(gap.to_numpy(np.float64), dtype=np.float64)
+    return np.zeros(len(values), dtype=np.float64)
+
+
+def _show(x: object) -> str:
+    if isinstance(x, pd.Timestamp | dt.datetime | np.datetime64):
+        t = pd.Timestamp(x)
+        return t.strftime("%B %Y") if t.day == 1 else t.strftime("%Y-%m-%d")
+    return str(x)
+
+
+def _same(values: pd.Series[Any], target: object) -> NDArray[np.bool_]:
+    if pd.api.types.is_datetime64_any_dtype(values):
+        try:
+            target = pd.Timestamp(target)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return np.zeros(len(values), dtype=bool)
+    return np.asarray((values == target).fillna(False), dtype=bool)
+
+
+def trace_figure(
+    data: IntoFrame,
+    stated: float,
+    *,
+    decimals: int,
+    subject: object,
+    at: object,
+    measure: str,
+    where: Mapping[str, object] | None = None,
+    measures: Sequence[str] | None = None,
+    powers: Sequence[int] = (-3, -2, -1, 1, 2, 3),
+    max_slips: int = 2,
+    region: str = "region_code",
+    period: str = "period",
+) -> FigureTrace:
+    r"""Check a stated figure against its cell, and trace it when it is wrong.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Long table, one row per region, period (and any `where` keys), with a
+        column per measure: pandas, polars (eager or lazy), or any frame
+        narwhals reads. Lazy frames are collected.
+    stated : float
+        The figure as stated, in the unit of the `measure` column (18,848
+        people against a column in thousands is 18.848).
+    decimals : int
+        Decimal places of `stated` in that unit (3 for 18.848; negative for
+        tens, hundreds, ...).
+    subject : object
+        The region the figure is said to be about, as written in `region`.
+    at : object
+        The period it is said to be of, as written in `period` (a date, or
+        a year in a column of years).
+    measure : str
+        The column the figure is said to come from (e.g.
+        ``"poverty_rate_pct"``).
+    where : mapping of str to object, optional
+        Further key columns the statement fixes, e.g. ``{"area": "total"}``
+        in a table with urban and rural rows; a match in another value is
+        reported as a slip too.
+    measures : sequence of str, optional
+        Columns searched for the figure. Default: `measure` and those of
+        ``poverty_rate_pct``, ``poor_thousands``, ``poverty_line_idr``,
+        ``p1``, ``p2`` present in `data`.
+    powers : sequence of int, default (-3, -2, -1, 1, 2, 3)
+        Powers of ten tried for a misread figure (a figure that equals a
+        published value times ``10**power`` after rounding).
+    max_slips : int, default 2
+        Candidates reached only by more slips than this (e.g. another
+        region, another year and a power of ten) are coincidences more often
+        than explanations, and are left out.
+    region, period : str
+        Key columns of `data`.
+
+    Returns
+    -------
+    FigureTrace
+        The verdict, a reason naming the published figure and the best
+        candidates, and every candidate cell, ranked: fewest slips first;
+        then a slip of period (nearest first), of region, of `where` key, of
+        measure, of a power of ten, of swapped digits; then by region and
+        period.
+
+    Raises
+    ------
+    TypeError
+        If `decimals`, `max_slips` or a power is not an int, or `stated` is
+        not a number.
+    ValueError
+        If a column is missing, a searched column is not numeric, `stated`
+        is not finite or not rounded to `decimals`, or no row of `data` has
+        the claimed region and period (the message says whether the region
+        is in `data` at all), or several rows do.
+
+    See Also
+    --------
+    povstat.statements.check_statements : Checks many statements at once.
+
+    Notes
+    -----
+    A stated :math:`X` at :math:`d` decimals matches a published :math:`v`
+    when :math:`\operatorname{round}_d(v\,10^k) = X`, rounded half up, for
+    the power :math:`k` (0 unless misread); digits are swapped when the two
+    figures, written to :math:`d` decimals, differ by exchanging two
+    adjacent digits. The kinds of slip are those that recur in reports of
+    official statistics [1]_.
+
+    References
+    ----------
+    .. [1] OECD (2009), *Data and Metadata Reporting and Presentation
+       Handbook*, ch. 5 (presentation of data, units and rounding).
+
+    Examples
+    --------
+    "East Java's poverty rate in March 2023 was 9.36 %": that is Indonesia's.
+
+    >>> from povstat.datasets import load_east_java
+    >>> from povstat.tracing import trace_figure
+    >>> res = trace_figure(load_east_java(), 9.36, decimals=2,
+    ...     subject="Jawa Timur", at="2023-03-01", measure="poverty_rate_pct",
+    ...     region="region_name")
+    >>> print(res.reason)  # doctest: +NORMALIZE_WHITESPACE
+    Jawa Timur, March 2023, poverty_rate_pct is 10.35, not 9.36; it matches
+    Indonesia, March 2023, poverty_rate_pct = 9.36 (region_name Indonesia
+    instead of Jawa Timur)
+    """
+    d = _validate.decimals(decimals)
+    if isinstance(stated, bool) or not isinstance(stated, int | float | np.number):
+        msg = f"`stated` must be a number, got {stated!r}"
+        raise TypeError(msg)
+    x = float(stated)
+    if not np.isfinite(x):
+        msg = f"`stated` must be finite, got {stated!r}"
+        raise ValueError(msg)
+    if float(round_half_up(x, d)) != float(round_half_up(x, 10)):
+        msg = f"`stated` must be a figure rounded to {d} decimals, got {stated!r}"
+        raise ValueError(msg)
+    x = float(round_half_up(x, d))
+    for p in powers:
+        if isinstance(p, bool) or not isinstance(p, int | np.integer):
+            msg = f"`powers` must hold ints, got {p!r}"
+            raise TypeError(msg)
+    keys = {region: subject, period: at, **dict(where or {})}
+    if measures is None:
+        searched = [measure] + [c for c in _BUNDLED_MEASURES if c != measure]
+    else:
+        searched = list(dict.fromkeys([measure, *measures]))
+    native = nw.from_native(data)
+    frame = native.collect() if isinstance(native, nw.LazyFrame) else native
+    present = list(frame.columns)
+    needed = [*keys, measure, *([] if measures is None else searched)]
+    lacking = [c for c in needed if c not in present]
+    if lacking:
+        msg = f"`data` has no column {lacking[0]!r}; columns present: {present}"
+        raise ValueError(msg)
+    searched = [c for c in searched if c in present]
+    table = frame.select([*keys, *searched]).to_pandas().reset_index(drop=True)
+    for c in searched:
+        if not pd.api.types.is_numeric_dtype(table[c]):
+            msg = f"`data` column {c!r} must be numeric, got dtype {table[c].dtype}"
+            raise ValueError(msg)
+
+    same = {k: _same(table[k], v) for k, v in keys.items()}
+    claimed = np.logical_and.reduce(list(same.values()))
+    if claimed.sum() != 1:
+        pair = ", ".join(f"{k}={v!r}" for k, v in keys.items())
+        if claimed.sum() > 1:
+            msg = (
+                f"`data` has {int(claimed.sum())} rows with {pair}; keys must be unique"
+            )
+            raise ValueError(msg)
+        absent = [k for k in keys if not same[k].any()]
+        detail = (
+            f"; {', '.join(f'{k}={keys[k]!r}' for k in absent)} is not in `data` at all"
+            if absent
+            else " (each value is in `data`, but not together)"
+        )
+        msg = f"no row of `data` has {pair}{detail}"
+        raise ValueError(msg)
+    row = int(np.flatnonzero(claimed)[0])
+    published = float(table[measure].to_numpy(np.float64, na_value=np.nan)[row])
+    claim = {k: table[k].iloc[row] for k in keys}
+    label = ", ".join(_show(v) for v in claim.values())
+
+    def result(verdict: str, reason: str, cand: dict[str, Any]) -> FigureTrace:
+        return FigureTrace(
+            verdict=verdict, reason=reason, value=published, candidates=cand
+        )
+
+    empty: dict[str, Any] = {
+        **{k: table[k].to_numpy()[:0] for k in keys},
+        "measure": np.array([], dtype=str),
+        "value": np.array([], dtype=np.float64),
+        "power": np.array([], dtype=np.int64),
+        "swapped": np.array([], dtype=bool),
+        "slips": np.array([], dtype=np.int64),
+        "slip": np.array([], dtype=str),
+    }
+    if np.isnan(published):
+        return result(_UNDECIDED, f"{label}, {measure} has no published value", empty)
+    if float(round_half_up(published, d)) == x:
+        return result(
+            _HOLDS,
+            f"{label}, {measure} is {_display(published, _shown(published, d))}, "
+            f"which rounds to {_display(x, d)}",
+            empty,
+        )
+
+    # Every (power, measure, row) whose published value matches the figure.
+    pw = np.array([0, *[int(p) for p in powers if int(p) != 0]], dtype=np.int64)
+    found_rows, found_measure, found_power = [], [], []
+    for c in searched:
+        v = table[c].to_numpy(np.float64, na_value=np.nan)
+        scaled = round_half_up(v[None, :] * 10.0 ** pw[:, None].astype(np.float64), 10)
+        hit = round_half_up(scaled, d) == x
+        pi, ri = np.nonzero(hit)
+        found_rows.append(ri)
+        found_power.append(pw[pi])
+        found_measure.append(np.full(ri.shape, c, dtype=object))
+    # The claimed cell with two adjacent digits swapped, if that is the slip.
+    swap = _adjacent_swap(_digits(published, d), _digits(x, d))
+    rows: NDArray[np.intp] = np.concatenate(
+        [*found_rows, np.array([row] * swap, dtype=np.intp)]
+    )
+    power: NDArray[np.int64] = np.concatenate(
+        [*found_power, np.zeros(int(swap), np.int64)]
+    )
+    meas = np.concatenate(
+        [*found_measure, np.array([measure] * swap, dtype=object)]
+    ).astype(str)
+    swapped = np.zeros(rows.shape, dtype=bool)
+    swapped[rows.size - int(swap) :] = True
+
+    differs = {k: ~same[k][rows] for k in keys}
+    other_measure = meas != measure
+    scaled_ = power != 0
+    slips = (
+        np.sum([differs[k] for k in keys], axis=0, dtype=np.int64)
+        + other_measure
+        + scaled_
+        + swapped
+    )
+    if isinstance(max_slips, bool) or not isinstance(max_slips, int | np.integer):
+        msg = f"`max_slips` must be an int, got {max_slips!r}"
+        raise TypeError(msg)
+    keep = (slips > 0) & (slips <= max_slips)
+    # Order: fewest slips; then the kind of slip (period first, nearest
+    # first); then region and period labels, so that ties are decided by
+    # the data, not by row order.
+    kind = np.select(
+        [differs[period], differs[region], other_measure, scaled_],
+        [0, 1, 3, 4],
+        default=5,
+    )
+    if where:
+        kind = np.where(
+            ~differs[period]
+            & ~differs[region]
+            & np.any([differs[k] for k in where], axis=0),
+            2,
+            kind,
+        )
+    dist = _distance(table[period], at)[rows]
+    reg_text = table[region].astype(str).to_numpy()[rows]
+    per_text = table[period].astype(str).to_numpy()[rows]
+    order = np.lexsort((per_text, reg_text, np.abs(power), dist, kind, slips))
+    order = order[keep[order]]
+
+    def words(i: int) -> str:
+        r = int(rows[i])
+        parts = [
+            f"{k} {_show(table[k].iloc[r])} instead of {_show(claim[k])}"
+            for k in (period, region, *(where or {}))
+            if differs[k][i]
+        ]
+        if other_measure[i]:
+            parts.append(f"{meas[i]} instead of {measure}")
+        if scaled_[i]:
+            parts.append(f"misread by a factor of {_factor(int(power[i]))}")
+        if swapped[i]:
+            parts.append(
+                f"two adjacent digits swapped ({_digits(published, d)} -> "
+                f"{_digits(x, d)})"
+            )
+        return "; ".join(parts)
+
+    slip_text = np.array([words(int(i)) for i in order], dtype=object).astype(str)
+    values = np.array(
+        [
+            float(table[m].iloc[int(r)])
+            for m, r in zip(meas[order], rows[order], strict=True)
+        ],
+        dtype=np.float64,
+    )
+    cand = {
+        **{k: table[k].to_numpy()[rows[order]] for k in keys},
+        "measure": meas[order],
+        "value": values,
+        "power": power[order],
+        "swapped": swapped[order],
+        "slips": slips[order],
+        "slip": slip_text,
+    }
+    head = (
+        f"{label}, {measure} is "
+        f"{_display(published, _shown(published, min(max(d, 0), 2)))}, "
+        f"not {_display(x, d)}"
+    )
+    if not order.size:
+        return result(_NOT_HOLDS, head + "; no cell of `data` matches it", cand)
+    best = [i for i in range(order.size) if slips[order[i]] == slips[order[0]]][:3]
+
+    def origin(j: int) -> str:
+        i = int(order[j])
+        if swapped[i]:
+            return f"it is {_digits(published, d)} with {slip_text[j]}"
+        r = int(rows[i])
+        cell = ", ".join(_show(table[k].iloc[r]) for k in keys)
+        shown = _display(values[j], _shown(values[j], min(max(d, 0), 2)))
+        return f"it matches {cell}, {meas[i]} = {shown} ({slip_text[j]})"
+
+    return result(_NOT_HOLDS, head + "; " + "; or ".join(map(origin, best)), cand)
+
+
+def _factor(power: int) -> str:
+    """Words for a misreading by ``10**power``."""
+    size = f"{10 ** abs(power):,}"
+    how = "divided" if power < 0 else "multiplied"
+    return f"{size}: the published figure {how} by {size}"
+
+
+def _shown(x: float, d: int) -> int:
+    """Decimals to show a published value with: at least `d`, all it has."""
+    for k in range(max(d, 0), 11):
+        if float(round_half_up(x, k)) == float(round_half_up(x, 10)):
+            return k
+    return 10

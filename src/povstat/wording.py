@@ -1,0 +1,347 @@
+"""Sentences that state a change correctly, in English and Indonesian.
+
+Most published slips about poverty figures are slips of wording: a change of
+0.11 percentage points written as "0.11 percent", a relative change given
+without the levels it is relative to, a fall called significant when the
+survey cannot tell it from noise. The writers here turn a change into the
+sentence that says it right: the change in points (for a rate) or in the
+figure's own unit (for a number of poor or a poverty line), both levels, the
+relative change in percent, and, when a test of the change is given, whether
+it is statistically significant. Numbers are rounded half up, as published
+tables round (:func:`povstat.round_half_up`), and written in the number
+format of the language (:func:`povstat.format_number`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from povstat import _validate
+from povstat._validate import Unit
+from povstat.parsing import Locale, format_number
+from povstat.uncertainty import ChangeTest
+from povstat.units import round_half_up, to_percent
+
+__all__ = ["describe_level_change", "describe_rate_change"]
+
+_LOCALES: tuple[Locale, ...] = ("en", "id")
+
+# Words per locale: fell / rose / did not change, the unit of a rate's
+# change, "from X to Y", the relative change, and the test.
+_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "fall": "fell",
+        "rise": "rose",
+        "same": "did not change",
+        "points": "percentage points",
+        "percent": " %",
+        "from_to": "from {a} to {b}",
+        "at": "at {a}",
+        "relative": "(a {x} % relative {way})",
+        "fall_noun": "fall",
+        "rise_noun": "rise",
+        "significant": "statistically significant at the {lv} % level",
+        "not_significant": "not statistically significant at the {lv} % level",
+    },
+    "id": {
+        "fall": "turun",
+        "rise": "naik",
+        "same": "tidak berubah",
+        "points": "poin persentase",
+        "percent": " persen",
+        "from_to": "dari {a} menjadi {b}",
+        "at": "tetap {a}",
+        "relative": "({way} {x} persen)",
+        "fall_noun": "turun",
+        "rise_noun": "naik",
+        "significant": (
+            "signifikan secara statistik pada tingkat kepercayaan {lv} persen"
+        ),
+        "not_significant": (
+            "tidak signifikan secara statistik pada tingkat kepercayaan {lv} persen"
+        ),
+    },
+}
+
+
+def _locale(value: object) -> Locale:
+    return _validate.choice(value, "locale", _LOCALES)
+
+
+def _number(x: float, decimals: int, locale: Locale) -> str:
+    return str(format_number(x, locale=locale, decimals=decimals))
+
+
+def _change_decimals(change: float, decimals: int) -> int:
+    """`decimals`, or more when a change that is not 0 would show as 0."""
+    d = decimals
+    while change != 0 and round_half_up(change, d) == 0 and d < max(decimals, 0) + 4:
+        d += 1
+    return d
+
+
+def _level_text(x: float) -> str:
+    """A confidence level (0.95) as the percent it is written with (95)."""
+    shown = float(round_half_up(100.0 * x, 6))
+    return f"{shown:g}"
+
+
+def _test_parts(
+    test: ChangeTest | None, shape: tuple[int, ...], locale: Locale
+) -> NDArray[Any] | None:
+    if test is None:
+        return None
+    if not isinstance(test, ChangeTest):
+        msg = f"`test` must be a ChangeTest (see povstat.change_test), got {test!r}"
+        raise TypeError(msg)
+    sig = np.asarray(test.significant)
+    try:
+        sig = np.broadcast_to(sig, shape)
+    except ValueError:
+        msg = (
+            f"`test` has shape {sig.shape}, which does not broadcast to the "
+            f"shape {shape} of the change"
+        )
+        raise ValueError(msg) from None
+    words = _WORDS[locale]
+    lv = _level_text(test.level)
+    texts = [
+        words["significant" if bool(s) else "not_significant"].format(lv=lv)
+        for s in sig.ravel().tolist()
+    ]
+    return np.array(texts, dtype=object).reshape(shape)
+
+
+def _sentences(
+    before: NDArray[np.float64],
+    after: NDArray[np.float64],
+    *,
+    decimals: int,
+    locale: Locale,
+    change_unit: str,
+    show: Callable[[float], str],
+    test: ChangeTest | None,
+) -> NDArray[np.str_]:
+    shape = _validate.shape(before=before, after=after)
+    b = np.broadcast_to(before, shape)
+    a = np.broadcast_to(after, shape)
+    change = round_half_up(a - b, 10)  # exact on published decimals
+    with np.errstate(divide="ignore", invalid="ignore"):
+        relative = round_half_up(100.0 * (a - b) / b, 10)
+    tests = _test_parts(test, shape, locale)
+    words = _WORDS[locale]
+
+    def one(i: tuple[int, ...]) -> str:
+        c, r = float(change[i]), float(relative[i])
+        if np.isnan(c):
+            return "n/a"
+        if round_half_up(c, decimals) == 0 and c == 0:
+            text = f"{words['same']}, {words['at'].format(a=show(float(a[i])))}"
+        else:
+            d = _change_decimals(c, decimals)
+            way = "fall" if c < 0 else "rise"
+            size = _number(abs(c), d, locale)
+            text = f"{words[way]} {size}{change_unit}, " + words["from_to"].format(
+                a=show(float(b[i])), b=show(float(a[i]))
+            )
+            if np.isfinite(r):
+                text += " " + words["relative"].format(
+                    x=_number(abs(r), 2, locale), way=words[f"{way}_noun"]
+                )
+        if tests is not None:
+            text += f", {tests[i]}"
+        return text
+
+    out = [one(i) for i in np.ndindex(shape)]
+    return np.array(out, dtype=object).reshape(shape).astype(str)
+
+
+def describe_rate_change(
+    before: ArrayLike,
+    after: ArrayLike,
+    *,
+    unit: Unit,
+    locale: Locale,
+    decimals: int = 2,
+    test: ChangeTest | None = None,
+) -> NDArray[np.str_]:
+    r"""A sentence for the change of a rate: points, both levels and percent.
+
+    Parameters
+    ----------
+    before, after : array_like
+        Rates at the two periods, in `unit`; broadcast together.
+    unit : {"fraction", "percent"}
+        Scale of the rates; the sentence always writes them in percent.
+    locale : {"en", "id"}
+        Language of the sentence and its number format: English ("fell 0.11
+        percentage points, from 4.37 % to 4.26 %") or Indonesian ("turun
+        0,11 poin persentase, dari 4,37 persen menjadi 4,26 persen").
+    decimals : int, default 2
+        Decimal places of the rates and of the change in points (as BPS
+        tables publish rates). A change that is not zero but would show as
+        zero gets up to four more. The relative change has 2.
+    test : ChangeTest, optional
+        A test of the same change (see :func:`povstat.change_test`); the
+        sentence then says whether the change is statistically significant
+        at the test's level.
+
+    Returns
+    -------
+    ndarray of str
+        One sentence per change, in the broadcast shape of the inputs
+        (``str()`` of a 0-d result is the sentence); "n/a" where a rate is
+        missing.
+
+    Raises
+    ------
+    TypeError
+        If a rate is not numeric, `decimals` is not an int, or `test` is not
+        a :class:`~povstat.ChangeTest`.
+    ValueError
+        If `unit` or `locale` is unknown, a rate is out of range, or the
+        shapes do not broadcast.
+
+    See Also
+    --------
+    povstat.rate_change : The numbers.
+    describe_level_change : The same for a number of poor or a poverty line.
+
+    Notes
+    -----
+    A difference of two rates in percent is in percentage points; the
+    relative change :math:`100 (r_1 - r_0) / r_0` is in percent [1]_. Both
+    are computed from the rates as given, then rounded half up for display.
+
+    References
+    ----------
+    .. [1] OECD (2008), *Glossary of Statistical Terms*, "Percentage point".
+
+    Examples
+    --------
+    Kota Malang, BPS March 2022 and March 2023:
+
+    >>> from povstat.wording import describe_rate_change
+    >>> print(describe_rate_change(4.37, 4.26, unit="percent", locale="en"))
+    fell 0.11 percentage points, from 4.37 % to 4.26 % (a 2.52 % relative fall)
+    >>> print(describe_rate_change(4.37, 4.26, unit="percent", locale="id"))
+    turun 0,11 poin persentase, dari 4,37 persen menjadi 4,26 persen (turun 2,52 persen)
+
+    With a test of the change (standard errors assumed for the example):
+
+    >>> from povstat import change_test
+    >>> t = change_test(4.37, 4.26, se_before=0.2, se_after=0.2, level=0.95,
+    ...                 independent=True)
+    >>> print(describe_rate_change(4.37, 4.26, unit="percent", locale="en",
+    ...                            test=t))  # doctest: +NORMALIZE_WHITESPACE
+    fell 0.11 percentage points, from 4.37 % to 4.26 % (a 2.52 % relative
+    fall), not statistically significant at the 95 % level
+    """
+    u = _validate.unit(unit)
+    loc = _locale(locale)
+    d = _validate.decimals(decimals)
+    b = to_percent(before, unit=u)
+    a = to_percent(after, unit=u)
+    words = _WORDS[loc]
+    return _sentences(
+        b,
+        a,
+        decimals=d,
+        locale=loc,
+        change_unit=f" {words['points']}",
+        show=lambda x: _number(x, d, loc) + words["percent"],
+        test=test,
+    )
+
+
+def describe_level_change(
+    before: ArrayLike,
+    after: ArrayLike,
+    *,
+    locale: Locale,
+    decimals: int = 2,
+    unit_name: str = "",
+    test: ChangeTest | None = None,
+) -> NDArray[np.str_]:
+    r"""A sentence for the change of a number of poor or a poverty line.
+
+    Parameters
+    ----------
+    before, after : array_like
+        The figures at the two periods (e.g. thousands of poor, or rupiah
+        per capita per month); broadcast together. Never below 0.
+    locale : {"en", "id"}
+        Language of the sentence and its number format.
+    decimals : int, default 2
+        Decimal places of the figures and of the change (2 for BPS counts in
+        thousands, 0 for rupiah). The relative change has 2.
+    unit_name : str, default ""
+        Words written after each figure, in the sentence's language (e.g.
+        ``"thousand"``, ``"ribu jiwa"``, ``"rupiah"``).
+    test : ChangeTest, optional
+        A test of the same change; the sentence then says whether it is
+        statistically significant at the test's level.
+
+    Returns
+    -------
+    ndarray of str
+        One sentence per change, in the broadcast shape of the inputs; "n/a"
+        where a figure is missing.
+
+    Raises
+    ------
+    TypeError
+        If a figure is not numeric, `decimals` is not an int, `unit_name` is
+        not a str, or `test` is not a :class:`~povstat.ChangeTest`.
+    ValueError
+        If `locale` is unknown, a figure is negative or infinite, or the
+        shapes do not broadcast.
+
+    See Also
+    --------
+    describe_rate_change : The same for a rate, in percentage points.
+
+    Notes
+    -----
+    A change of a number has no percentage points: it is stated in the
+    number's unit and, relative to the earlier figure, in percent [1]_.
+
+    References
+    ----------
+    .. [1] OECD (2008), *Glossary of Statistical Terms*, "Percentage point".
+
+    Examples
+    --------
+    Kabupaten Tuban, BPS March 2024 and March 2025, thousands of poor:
+
+    >>> from povstat.wording import describe_level_change
+    >>> print(describe_level_change(  # doctest: +NORMALIZE_WHITESPACE
+    ...     171.24, 168.86, locale="en", unit_name="thousand"))
+    fell 2.38 thousand, from 171.24 thousand to 168.86 thousand
+    (a 1.39 % relative fall)
+    >>> print(describe_level_change(  # doctest: +NORMALIZE_WHITESPACE
+    ...     171.24, 168.86, locale="id", unit_name="ribu jiwa"))
+    turun 2,38 ribu jiwa, dari 171,24 ribu jiwa menjadi 168,86 ribu jiwa
+    (turun 1,39 persen)
+    """
+    loc = _locale(locale)
+    d = _validate.decimals(decimals)
+    if not isinstance(unit_name, str):
+        msg = f"`unit_name` must be a str, got {unit_name!r}"
+        raise TypeError(msg)
+    b = _validate.nonnegative(before, "before")
+    a = _validate.nonnegative(after, "after")
+    tail = f" {unit_name}" if unit_name else ""
+    return _sentences(
+        b,
+        a,
+        decimals=d,
+        locale=loc,
+        change_unit=tail,
+        show=lambda x: _number(x, d, loc) + tail,
+        test=test,
+    )

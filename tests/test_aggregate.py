@@ -1,0 +1,969 @@
+"""Tests of povstat.aggregate: sums, pooled rates, derived estimates, gap money."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import hypothesis.strategies as st
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from numpy.typing import NDArray
+
+from povstat import round_half_up, rounding_interval
+from povstat.aggregate import (
+    derived_proportion,
+    derived_ratio,
+    pooled_rate,
+    poverty_gap_money,
+    sum_counts,
+)
+from povstat.datasets import load_east_java
+
+
+def arr(x: NDArray[np.float64] | None) -> NDArray[np.float64]:
+    assert x is not None
+    return x
+
+
+@pytest.fixture(scope="module")
+def march_2023() -> pd.DataFrame:
+    """The 38 regencies and cities of East Java, March 2023, and the province."""
+    df = load_east_java()
+    return df[(df["year"] == 2023) & (df["month"] == 3)].reset_index(drop=True)
+
+
+def regencies(df: pd.DataFrame) -> pd.DataFrame:
+    return df[df["region_type"].isin(["kabupaten", "kota"])]
+
+
+# --------------------------------------------------------------------------
+# Cases of the issue
+# --------------------------------------------------------------------------
+
+
+def test_sum_of_two_estimates_with_90_percent_moes() -> None:
+    # By hand: sqrt(3778**2 + 3911**2) = sqrt(29_569_205) = 5437.757...
+    s = sum_counts(
+        [10_154_024, 9_712_936], moe=[3_778, 3_911], level=0.90, independent=True
+    )
+    assert s.total == 19_866_960
+    np.testing.assert_allclose(arr(s.moe), 5437.757, atol=5e-4)
+    np.testing.assert_allclose(arr(s.se), 5437.7574 / 1.6448536, rtol=1e-6)
+    np.testing.assert_allclose(arr(s.lower), 19_866_960 - 5437.7574, rtol=1e-9)
+    assert s.dependence == "independent"
+    assert s.group is None
+    assert s.total.shape == ()
+
+
+def test_acs_handbook_proportion() -> None:
+    # ACS General Handbook (2018), ch. 8, derived proportions: 203,119
+    # never-married females (MOE 5,070) of 630,498 females (MOE 831):
+    # p = 0.322156, MOE = sqrt(5070**2 - 0.322156**2 * 831**2) / 630498
+    # = sqrt(25_704_900 - 71_668.7) / 630498 = 0.008030.
+    d = derived_proportion(
+        203_119, 630_498, moe_part=5_070, moe_whole=831, level=0.90, unit="fraction"
+    )
+    np.testing.assert_allclose(d.estimate, 0.322156, atol=5e-7)
+    np.testing.assert_allclose(d.moe, 0.008030, atol=5e-7)
+    assert d.formula == "proportion"
+    assert d.unit == "fraction"
+    pct = derived_proportion(
+        203_119, 630_498, moe_part=5_070, moe_whole=831, level=0.90, unit="percent"
+    )
+    np.testing.assert_allclose(pct.moe, 0.8030, atol=5e-5)
+
+
+def test_east_java_regencies_sum_to_the_province_within_rounding(
+    march_2023: pd.DataFrame,
+) -> None:
+    # BPS, Jumlah Penduduk Miskin (Ribu Jiwa) Menurut Kabupaten/Kota, Jawa
+    # Timur, March 2023 (bundled CSV): the 38 counts add to 4,188.84; the
+    # published province total is 4,188.81. Each count is rounded to 0.01,
+    # so the sum may be anywhere in 4,188.84 -/+ 38 * 0.005.
+    kab = regencies(march_2023)
+    assert len(kab) == 38
+    s = sum_counts(kab["poor_thousands"], decimals=2)
+    np.testing.assert_allclose(s.total, 4188.84, atol=1e-9)
+    np.testing.assert_allclose(arr(s.rounding_lower), 4188.65, atol=1e-9)
+    np.testing.assert_allclose(arr(s.rounding_upper), 4189.03, atol=1e-9)
+    province = march_2023.loc[march_2023["region_code"] == "35", "poor_thousands"]
+    assert float(province.iloc[0]) == 4188.81
+    published = rounding_interval(4188.81, decimals=2)
+    assert arr(s.rounding_lower) < published.upper
+    assert published.lower < arr(s.rounding_upper)
+    assert s.se is None
+    assert s.level is None
+
+
+def test_east_java_pooled_rate_within_rounding_of_the_published_rate(
+    march_2023: pd.DataFrame,
+) -> None:
+    # BPS, Persentase Penduduk Miskin (P0) Menurut Kabupaten/Kota, Jawa
+    # Timur, March 2023: province 10.35 %. Pooled from the 38 regencies:
+    # 4,188.84 / sum(H_i / P_i) = 10.347 %, which rounds to the published
+    # 10.35; the rounding bounds of the pooled rate contain 10.35.
+    kab = regencies(march_2023)
+    p = pooled_rate(
+        kab["poor_thousands"],
+        rate=kab["poverty_rate_pct"],
+        unit="percent",
+        decimals={"headcount": 2, "rate": 2},
+    )
+    np.testing.assert_allclose(p.rate, 10.347, atol=5e-4)
+    assert float(round_half_up(p.rate, 2)) == 10.35
+    assert arr(p.rounding_lower) < 10.35 < arr(p.rounding_upper)
+    np.testing.assert_allclose(p.population, 40_483.83, atol=0.01)
+    # The unweighted mean of the 38 rates is 10.29 %: 0.05 points low.
+    mean = float(kab["poverty_rate_pct"].mean())
+    np.testing.assert_allclose(mean, 10.2926, atol=5e-5)
+    assert not arr(p.rounding_lower) <= mean <= arr(p.rounding_upper)
+
+
+def test_malang_raya_march_2023(march_2023: pd.DataFrame) -> None:
+    # BPS, March 2023: Kabupaten Malang 251.36 thousand poor (9.45 %), Kota
+    # Malang 37.78 (4.26 %), Kota Batu 7.10 (3.31 %). By hand: H = 296.24;
+    # N = 2659.89 + 886.85 + 214.50 = 3761.25 thousand; 296.24 / 3761.25
+    # = 7.876 %. The unweighted mean (9.45 + 4.26 + 3.31) / 3 = 5.673 %.
+    raya = march_2023[march_2023["region_code"].isin(["3507", "3573", "3579"])]
+    p = pooled_rate(
+        raya["poor_thousands"], rate=raya["poverty_rate_pct"], unit="percent"
+    )
+    np.testing.assert_allclose(p.headcount, 296.24, atol=1e-9)
+    np.testing.assert_allclose(p.rate, 7.876, atol=5e-4)
+    np.testing.assert_allclose(p.population, 3761.25, atol=0.01)
+    mean = float(raya["poverty_rate_pct"].mean())
+    np.testing.assert_allclose(mean, 5.6733, atol=1e-4)
+    assert abs(float(p.rate) - mean) > 2
+
+
+def test_kota_malang_gap_money() -> None:
+    # BPS, Kota Malang, March 2023: P1 0.76 (x100), P0 4.26 %, 37.78
+    # thousand poor, poverty line Rp 674,660 per capita per month. By hand:
+    # mean shortfall 0.76 / 4.26 * 674,660 = 0.178404 * 674,660 = Rp 120,361.9
+    # per poor person per month; total 120,361.9 * 37,780 = Rp 4.5473 billion
+    # per month. Bounds: 0.755 / 4.265 * 674,659.5 = 119,429.8 and
+    # 0.765 / 4.255 * 674,660.5 = 121,296.2; totals 119,429.8 * 37,775
+    # = 4.5115e9 and 121,296.2 * 37,785 = 4.5832e9.
+    g = poverty_gap_money(
+        0.76,
+        4.26,
+        674_660,
+        headcount=37.78,
+        unit="percent",
+        count_unit="thousands",
+        decimals={"p1": 2, "rate": 2, "poverty_line": 0, "headcount": 2},
+    )
+    np.testing.assert_allclose(g.mean_shortfall, 120_361.9, atol=0.05)
+    np.testing.assert_allclose(g.total, 4.5473e9, rtol=1e-4)
+    np.testing.assert_allclose(arr(g.mean_shortfall_lower), 119_429.8, atol=0.05)
+    np.testing.assert_allclose(arr(g.mean_shortfall_upper), 121_296.2, atol=0.05)
+    np.testing.assert_allclose(arr(g.total_lower), 4.5115e9, rtol=1e-4)
+    np.testing.assert_allclose(arr(g.total_upper), 4.5832e9, rtol=1e-4)
+    # The same with the implied population (886.85 thousand): P1 z N
+    # = 0.0076 * 674,660 * 886,850 = 4,547,248,879.6 (by hand).
+    h = poverty_gap_money(
+        0.76,
+        4.26,
+        674_660,
+        population=886.85,
+        unit="percent",
+        count_unit="thousands",
+    )
+    np.testing.assert_allclose(h.total, 4_547_248_879.6, rtol=1e-12)
+    assert h.total_lower is None
+    # As an index (fraction) the same money.
+    f = poverty_gap_money(
+        0.0076, 0.0426, 674_660, headcount=37_780, unit="fraction", count_unit="persons"
+    )
+    np.testing.assert_allclose(f.total, g.total, rtol=1e-12)
+    np.testing.assert_allclose(f.mean_shortfall, g.mean_shortfall, rtol=1e-12)
+
+
+# --------------------------------------------------------------------------
+# Sums: dependence, zero estimates, groups, missing values
+# --------------------------------------------------------------------------
+
+
+def test_sum_with_a_common_correlation() -> None:
+    # By hand: 3778**2 + 3911**2 + 2 * 0.5 * 3778 * 3911 = 44_344_963, SE
+    # of the MOE scale sqrt(44_344_963) = 6659.2.
+    s = sum_counts(
+        [10_154_024, 9_712_936],
+        moe=[3_778, 3_911],
+        level=0.90,
+        independent=False,
+        correlation=0.5,
+    )
+    np.testing.assert_allclose(arr(s.moe), np.sqrt(44_344_963), rtol=1e-12)
+    assert s.dependence == "correlation"
+
+
+def test_sum_with_a_covariance_matrix() -> None:
+    # By hand: 1' [[4, 1], [1, 9]] 1 = 15.
+    s = sum_counts(
+        [3.0, 5.0], cov=[[4.0, 1.0], [1.0, 9.0]], level=0.95, independent=False
+    )
+    np.testing.assert_allclose(arr(s.se), np.sqrt(15.0), rtol=1e-12)
+    assert s.dependence == "covariance"
+
+
+def test_covariance_matrix_by_group() -> None:
+    # Groups a = rows 0 and 2, b = row 1: var(a) = 4 + 16 + 2 * 2 = 24;
+    # var(b) = 9 (the covariances across groups do not enter).
+    cov = [[4.0, 1.0, 2.0], [1.0, 9.0, 0.5], [2.0, 0.5, 16.0]]
+    s = sum_counts(
+        [1.0, 2.0, 3.0], cov=cov, by=["a", "b", "a"], level=0.9, independent=False
+    )
+    assert list(arr(s.group)) == ["a", "b"]
+    np.testing.assert_allclose(s.total, [4.0, 2.0])
+    np.testing.assert_allclose(arr(s.se), np.sqrt([24.0, 9.0]), rtol=1e-12)
+
+
+def test_acs_rule_for_several_zero_estimates() -> None:
+    # ACS General Handbook (2018), ch. 8: with several zero estimates only
+    # the largest of their MOEs enters, once. By hand: zeros with MOE 5 and 8,
+    # a 10 with MOE 3: sqrt(8**2 + 3**2) = sqrt(73); counting each zero:
+    # sqrt(25 + 64 + 9) = sqrt(98).
+    kw: dict[str, Any] = {"moe": [5.0, 8.0, 3.0], "level": 0.90, "independent": True}
+    acs = sum_counts([0.0, 0.0, 10.0], zero_estimates="largest", **kw)
+    each = sum_counts([0.0, 0.0, 10.0], **kw)
+    np.testing.assert_allclose(arr(acs.moe), np.sqrt(73.0), rtol=1e-12)
+    np.testing.assert_allclose(arr(each.moe), np.sqrt(98.0), rtol=1e-12)
+    # Per group: group x has zeros 5 and 8 -> 8; group y one zero 4 and a 2.
+    g = sum_counts(
+        [0.0, 0.0, 0.0, 7.0],
+        moe=[5.0, 8.0, 4.0, 2.0],
+        by=["x", "x", "y", "y"],
+        level=0.90,
+        independent=True,
+        zero_estimates="largest",
+    )
+    np.testing.assert_allclose(arr(g.moe), [8.0, np.sqrt(20.0)], rtol=1e-12)
+
+
+def test_groups_are_sorted_and_each_sum_is_its_own() -> None:
+    s = sum_counts(
+        [1.0, 2.0, 3.0, 4.0],
+        se=[1.0, 2.0, 2.0, 1.0],
+        by=[2, 1, 2, 1],
+        level=0.95,
+        independent=True,
+    )
+    assert list(arr(s.group)) == [1, 2]
+    np.testing.assert_allclose(s.total, [6.0, 4.0])
+    np.testing.assert_allclose(arr(s.se), np.sqrt([5.0, 5.0]))
+    frame = s.to_frame()
+    assert list(frame.columns) == [
+        "group",
+        "total",
+        "total_se",
+        "total_moe",
+        "total_lower",
+        "total_upper",
+    ]
+    assert frame["total"].tolist() == [6.0, 4.0]
+
+
+def test_missing_values_follow_nan_policy() -> None:
+    est = [1.0, np.nan, 3.0]
+    se = [1.0, 1.0, 1.0]
+    kw: dict[str, Any] = {"se": se, "level": 0.9, "independent": True}
+    prop = sum_counts(est, **kw)
+    assert np.isnan(prop.total)
+    assert np.isnan(arr(prop.se))
+    omit = sum_counts(est, nan_policy="omit", **kw)
+    assert omit.total == 4.0
+    np.testing.assert_allclose(arr(omit.se), np.sqrt(2.0))
+    with pytest.raises(ValueError, match=r"`estimate` is missing \(NaN\) at index 1"):
+        sum_counts(est, nan_policy="raise", **kw)
+    # A group whose every row is omitted has no sum (NaN), not 0.
+    g = sum_counts(est, by=["a", "b", "a"], nan_policy="omit", **kw)
+    assert np.isnan(g.total[1])
+    assert g.total[0] == 4.0
+
+
+def test_count_sum_repr_shows_every_field() -> None:
+    s = sum_counts([1.0, 2.0], se=[1.0, 1.0], level=0.9, independent=True)
+    text = repr(s)
+    for name in [
+        "group=",
+        "total=",
+        "se=",
+        "moe=",
+        "lower=",
+        "upper=",
+        "rounding_lower=",
+        "rounding_upper=",
+        "level=",
+        "dependence=",
+    ]:
+        assert name in text
+    with pytest.raises(ValueError, match="read-only"):
+        s.total[...] = 0.0
+
+
+# --------------------------------------------------------------------------
+# Pooled rates
+# --------------------------------------------------------------------------
+
+
+def test_pooled_rate_se_with_known_populations() -> None:
+    # By hand: N = 100, 300; rates 10 %, 20 % with SE 1 and 2 points,
+    # independent. w = 0.25, 0.75: Var = 0.0625 * 1 + 0.5625 * 4 = 2.3125;
+    # SE = 1.5207 points; SE of the 70 poor = 400 * 1.5207 / 100 = 6.0828.
+    p = pooled_rate(
+        [10.0, 60.0],
+        population=[100.0, 300.0],
+        unit="percent",
+        se=[1.0, 2.0],
+        level=0.95,
+        independent=True,
+    )
+    np.testing.assert_allclose(p.rate, 17.5)
+    np.testing.assert_allclose(arr(p.se), np.sqrt(2.3125), rtol=1e-12)
+    np.testing.assert_allclose(arr(p.headcount_se), 4 * np.sqrt(2.3125), rtol=1e-12)
+    np.testing.assert_allclose(
+        arr(p.upper), 17.5 + 1.959964 * np.sqrt(2.3125), rtol=1e-6
+    )
+    # With a covariance 0.5 between the two rates: + 2 * 0.25 * 0.75 * 0.5.
+    c = pooled_rate(
+        [10.0, 60.0],
+        population=[100.0, 300.0],
+        unit="percent",
+        cov=[[1.0, 0.5], [0.5, 4.0]],
+        level=0.95,
+        independent=False,
+    )
+    np.testing.assert_allclose(arr(c.se), np.sqrt(2.3125 + 0.1875), rtol=1e-12)
+
+
+def test_pooled_rate_with_population_rounding() -> None:
+    # By hand: H in [9.995, 10.005) + [59.995, 60.005); N in [99.5, 100.5) +
+    # [299.5, 300.5): 69.99 / 401 = 17.454 %, 70.01 / 399 = 17.546 %.
+    p = pooled_rate(
+        [10.0, 60.0],
+        population=[100.0, 300.0],
+        unit="percent",
+        decimals={"headcount": 2, "population": 0},
+    )
+    np.testing.assert_allclose(arr(p.rounding_lower), 100 * 69.99 / 401, rtol=1e-12)
+    np.testing.assert_allclose(arr(p.rounding_upper), 100 * 70.01 / 399, rtol=1e-12)
+    frame = p.to_frame()
+    assert "pooled_rate_rounding_lower" in frame.columns
+    assert "pooled_rate_se" not in frame.columns
+
+
+def test_pooled_rate_by_group_in_fraction() -> None:
+    p = pooled_rate(
+        [10.0, 60.0, 5.0],
+        population=[100.0, 300.0, 50.0],
+        by=["b", "b", "a"],
+        unit="fraction",
+    )
+    assert list(arr(p.group)) == ["a", "b"]
+    np.testing.assert_allclose(p.rate, [0.1, 0.175])
+    assert p.unit == "fraction"
+
+
+def test_pooled_rate_zero_rate_has_no_implied_population() -> None:
+    p = pooled_rate([0.0, 5.0], rate=[0.0, 10.0], unit="percent")
+    assert np.isnan(p.rate)
+    q = pooled_rate([0.0, 5.0], rate=[0.0, 10.0], unit="percent", nan_policy="omit")
+    np.testing.assert_allclose(q.rate, 10.0)
+
+
+# --------------------------------------------------------------------------
+# Derived proportions and ratios
+# --------------------------------------------------------------------------
+
+
+def test_proportion_falls_back_to_the_ratio_formula() -> None:
+    # By hand: 100 (MOE 5) of 200 (MOE 20): p = 0.5, radicand 25 - 0.25 *
+    # 400 = -75 < 0, so the ratio formula: sqrt(25 + 100) / 200 = 0.0559017.
+    d = derived_proportion(
+        [100.0, 203_119.0],
+        [200.0, 630_498.0],
+        moe_part=[5.0, 5_070.0],
+        moe_whole=[20.0, 831.0],
+        level=0.90,
+        unit="fraction",
+    )
+    np.testing.assert_allclose(d.moe[0], np.sqrt(125.0) / 200, rtol=1e-12)
+    assert d.formula.tolist() == ["ratio", "proportion"]
+    assert list(d.to_frame()["derived_formula"]) == ["ratio", "proportion"]
+
+
+def test_proportion_from_standard_errors() -> None:
+    # The same formula on SEs: sqrt(3**2 - 0.25**2 * 4**2) / 40 = sqrt(8) / 40.
+    d = derived_proportion(
+        10.0, 40.0, se_part=3.0, se_whole=4.0, level=0.95, unit="fraction"
+    )
+    np.testing.assert_allclose(d.se, np.sqrt(8.0) / 40, rtol=1e-12)
+    np.testing.assert_allclose(d.moe, 1.959964 * np.sqrt(8.0) / 40, rtol=1e-6)
+
+
+def test_ratio_independent_and_correlated() -> None:
+    # ACS ratio formula, by hand: 10 / 20 with SEs 1 and 2: sqrt(1 + 0.25 *
+    # 4) / 20 = sqrt(2) / 20. With correlation 0.5, Cov = 0.5 * 1 * 2 = 1:
+    # sqrt(1 + 1 - 2 * 0.5 * 1) / 20 = 1 / 20.
+    ind = derived_ratio(
+        10.0, 20.0, se_numerator=1.0, se_denominator=2.0, level=0.9, independent=True
+    )
+    np.testing.assert_allclose(ind.estimate, 0.5)
+    np.testing.assert_allclose(ind.se, np.sqrt(2.0) / 20, rtol=1e-12)
+    cor = derived_ratio(
+        10.0,
+        20.0,
+        se_numerator=1.0,
+        se_denominator=2.0,
+        level=0.9,
+        independent=False,
+        correlation=0.5,
+    )
+    np.testing.assert_allclose(cor.se, 1 / 20, rtol=1e-12)
+    assert ind.unit is None
+    assert ind.formula == "ratio"
+
+
+# --------------------------------------------------------------------------
+# Hypothesis properties
+# --------------------------------------------------------------------------
+
+counts = st.lists(
+    st.tuples(st.floats(0, 1e7), st.floats(0, 1e5)), min_size=1, max_size=12
+)
+
+
+@given(counts, st.randoms(use_true_random=False))
+def test_sum_is_invariant_to_the_order_of_its_parts(
+    rows: list[tuple[float, float]], rnd: Any
+) -> None:
+    est, se = (np.array(v) for v in zip(*rows, strict=True))
+    perm = np.array(rnd.sample(range(len(rows)), len(rows)))
+    labels = np.array([i % 3 for i in range(len(rows))])
+    kw: dict[str, Any] = {"level": 0.9, "independent": False, "correlation": 0.3}
+    a = sum_counts(est, se=se, by=labels, **kw)
+    b = sum_counts(est[perm], se=se[perm], by=labels[perm], **kw)
+    assert a == b  # exactly: the sums are taken in a canonical order
+
+
+@given(counts, st.randoms(use_true_random=False))
+def test_sum_with_a_covariance_matrix_is_invariant_to_row_order(
+    rows: list[tuple[float, float]], rnd: Any
+) -> None:
+    est, se = (np.array(v) for v in zip(*rows, strict=True))
+    # A valid covariance: a common correlation of 0.4 between all pairs.
+    cov = 0.4 * np.outer(se, se) + 0.6 * np.diag(se**2)
+    perm = np.array(rnd.sample(range(len(rows)), len(rows)))
+    labels = np.array([i % 2 for i in range(len(rows))])
+    kw: dict[str, Any] = {"level": 0.9, "independent": False}
+    a = sum_counts(est, cov=cov, by=labels, **kw)
+    b = sum_counts(est[perm], cov=cov[np.ix_(perm, perm)], by=labels[perm], **kw)
+    assert a == b
+    c = sum_counts(est, se=se, by=labels, correlation=0.4, **kw)
+    np.testing.assert_allclose(arr(a.se), arr(c.se), rtol=1e-9, atol=1e-9)
+
+
+@given(counts)
+def test_zero_correlation_and_diagonal_cov_equal_the_independent_path(
+    rows: list[tuple[float, float]],
+) -> None:
+    est, se = (np.array(v) for v in zip(*rows, strict=True))
+    ind = sum_counts(est, se=se, level=0.9, independent=True)
+    rho0 = sum_counts(est, se=se, level=0.9, independent=False, correlation=0.0)
+    cov = sum_counts(est, cov=np.diag(se**2), level=0.9, independent=False)
+    np.testing.assert_allclose(arr(rho0.se), arr(ind.se), rtol=1e-12)
+    np.testing.assert_allclose(arr(cov.se), arr(ind.se), rtol=1e-9, atol=1e-9)
+    p_ind = pooled_rate(
+        est, population=est * 2 + 1, unit="percent", se=se, level=0.9, independent=True
+    )
+    p_rho = pooled_rate(
+        est,
+        population=est * 2 + 1,
+        unit="percent",
+        se=se,
+        level=0.9,
+        independent=False,
+        correlation=0.0,
+    )
+    np.testing.assert_allclose(arr(p_rho.se), arr(p_ind.se), rtol=1e-12)
+
+
+@given(counts, st.lists(st.sampled_from("abc"), min_size=12, max_size=12))
+def test_a_grouped_sum_equals_the_sum_of_each_group(
+    rows: list[tuple[float, float]], labels: list[str]
+) -> None:
+    est, se = (np.array(v) for v in zip(*rows, strict=True))
+    lab = np.array(labels[: len(rows)])
+    kw: dict[str, Any] = {"level": 0.9, "independent": True}
+    grouped = sum_counts(est, se=se, by=lab, **kw)
+    for i, g in enumerate(arr(grouped.group)):
+        one = sum_counts(est[lab == g], se=se[lab == g], **kw)
+        assert grouped.total[i] == one.total
+        assert arr(grouped.se)[i] == arr(one.se)
+
+
+@given(st.floats(0.01, 100), st.just(0.0) | st.floats(1e-6, 1e6))
+def test_pooling_one_region_returns_its_rate(rate: float, headcount: float) -> None:
+    p = pooled_rate([headcount], rate=[rate], unit="percent")
+    if headcount == 0:
+        assert np.isnan(p.rate)
+    else:
+        np.testing.assert_allclose(p.rate, rate, rtol=1e-12)
+
+
+@given(st.lists(st.floats(0, 100), min_size=1, max_size=10))
+def test_gap_money_total_is_mean_shortfall_times_the_poor(p1s: list[float]) -> None:
+    p1 = np.array(p1s)
+    rate = np.minimum(p1 * 3, 100.0)
+    g = poverty_gap_money(
+        p1, rate, 500_000, population=1_000, unit="percent", count_unit="persons"
+    )
+    poor = rate / 100 * 1_000
+    expect = np.where(rate > 0, g.mean_shortfall * poor, 0.0)
+    np.testing.assert_allclose(g.total, expect, rtol=1e-9, atol=1e-6)
+
+
+# --------------------------------------------------------------------------
+# Errors
+# --------------------------------------------------------------------------
+
+ERRORS: list[tuple[str, Any, type[Exception], str]] = [
+    (
+        "no dependence",
+        lambda: sum_counts([1.0], se=[1.0], level=0.9),
+        ValueError,
+        "state the dependence",
+    ),
+    (
+        "independent not bool",
+        lambda: sum_counts([1.0], se=[1.0], level=0.9, independent=1),  # type: ignore[arg-type]
+        TypeError,
+        "independent",
+    ),
+    (
+        "correlation with independent",
+        lambda: sum_counts(
+            [1.0], se=[1.0], level=0.9, independent=True, correlation=0.2
+        ),
+        ValueError,
+        "independent=True",
+    ),
+    (
+        "neither correlation nor cov",
+        lambda: sum_counts([1.0], se=[1.0], level=0.9, independent=False),
+        ValueError,
+        "exactly one of `correlation` and `cov`",
+    ),
+    (
+        "both correlation and cov",
+        lambda: sum_counts(
+            [1.0], level=0.9, independent=False, correlation=0.1, cov=[[1.0]]
+        ),
+        ValueError,
+        "got both",
+    ),
+    (
+        "correlation out of range",
+        lambda: sum_counts(
+            [1.0], se=[1.0], level=0.9, independent=False, correlation=1.5
+        ),
+        ValueError,
+        r"\[-1, 1\]",
+    ),
+    (
+        "correlation not a number",
+        lambda: sum_counts(
+            [1.0],
+            se=[1.0],
+            level=0.9,
+            independent=False,
+            correlation=[0.1],  # type: ignore[arg-type]
+        ),
+        TypeError,
+        "one number",
+    ),
+    (
+        "negative common correlation",
+        lambda: sum_counts(
+            [1.0, 1.0, 1.0],
+            se=[1.0, 1.0, 1.0],
+            level=0.9,
+            independent=False,
+            correlation=-0.9,
+        ),
+        ValueError,
+        "negative variance",
+    ),
+    (
+        "cov with se",
+        lambda: sum_counts([1.0], se=[1.0], level=0.9, independent=False, cov=[[1.0]]),
+        ValueError,
+        "diagonal",
+    ),
+    (
+        "cov wrong shape",
+        lambda: sum_counts([1.0, 2.0], level=0.9, independent=False, cov=[[1.0]]),
+        ValueError,
+        "2 x 2",
+    ),
+    (
+        "cov not symmetric",
+        lambda: sum_counts(
+            [1.0, 2.0], level=0.9, independent=False, cov=[[1.0, 0.5], [0.1, 1.0]]
+        ),
+        ValueError,
+        "symmetric",
+    ),
+    (
+        "cov not psd",
+        lambda: sum_counts(
+            [1.0, 2.0], level=0.9, independent=False, cov=[[1.0, 2.0], [2.0, 1.0]]
+        ),
+        ValueError,
+        "positive semi-definite",
+    ),
+    (
+        "cov with nan",
+        lambda: sum_counts(
+            [1.0, 2.0],
+            level=0.9,
+            independent=False,
+            cov=[[1.0, np.nan], [np.nan, 1.0]],
+        ),
+        ValueError,
+        "NaN",
+    ),
+    (
+        "se and moe",
+        lambda: sum_counts([1.0], se=[1.0], moe=[1.0], level=0.9, independent=True),
+        ValueError,
+        "not both",
+    ),
+    (
+        "errors without level",
+        lambda: sum_counts([1.0], se=[1.0], independent=True),
+        ValueError,
+        "`level` is required",
+    ),
+    (
+        "moe without level",
+        lambda: pooled_rate(
+            [1.0], rate=[2.0], unit="percent", moe=[1.0], independent=True
+        ),
+        ValueError,
+        "`moe` needs the `level`",
+    ),
+    (
+        "dependence without errors",
+        lambda: sum_counts([1.0], independent=True),
+        ValueError,
+        "describes the errors",
+    ),
+    (
+        "independent without errors",
+        lambda: sum_counts([1.0], se=None, level=0.9, independent=True),
+        ValueError,
+        "describes the errors",
+    ),
+    (
+        "negative count",
+        lambda: sum_counts([-1.0]),
+        ValueError,
+        "`estimate` must be >= 0",
+    ),
+    (
+        "negative se",
+        lambda: sum_counts([1.0], se=[-1.0], level=0.9, independent=True),
+        ValueError,
+        "`se` must be >= 0",
+    ),
+    (
+        "se of wrong length",
+        lambda: sum_counts([1.0, 2.0, 3.0], se=[1.0, 2.0], level=0.9, independent=True),
+        ValueError,
+        "`se` must have 3 values",
+    ),
+    (
+        "estimate not 1-d",
+        lambda: sum_counts([[1.0, 2.0]]),
+        ValueError,
+        "`estimate` must be 1-d",
+    ),
+    (
+        "non-numeric estimate",
+        lambda: sum_counts(["a"]),
+        TypeError,
+        "`estimate` must be numeric",
+    ),
+    (
+        "zero rule with correlation",
+        lambda: sum_counts(
+            [0.0],
+            se=[1.0],
+            level=0.9,
+            independent=False,
+            correlation=0.1,
+            zero_estimates="largest",
+        ),
+        ValueError,
+        "ACS rule",
+    ),
+    (
+        "unknown zero rule",
+        lambda: sum_counts([0.0], zero_estimates="all"),  # type: ignore[arg-type]
+        ValueError,
+        "zero_estimates",
+    ),
+    (
+        "unknown nan policy",
+        lambda: sum_counts([0.0], nan_policy="last"),  # type: ignore[arg-type]
+        ValueError,
+        "nan_policy",
+    ),
+    (
+        "by of wrong length",
+        lambda: sum_counts([1.0, 2.0], by=["a"]),
+        ValueError,
+        "`by` must be a 1-d array of 2 labels",
+    ),
+    (
+        "missing label",
+        lambda: sum_counts([1.0, 2.0], by=["a", None]),  # type: ignore[arg-type]
+        ValueError,
+        "missing labels",
+    ),
+    (
+        "mixed labels",
+        lambda: sum_counts([1.0, 2.0], by=np.array(["a", 1], dtype=object)),
+        TypeError,
+        "one sortable kind",
+    ),
+    (
+        "not rounded",
+        lambda: sum_counts([1.234], decimals=2),
+        ValueError,
+        "rounded to 2 decimals",
+    ),
+    (
+        "bad level",
+        lambda: sum_counts([1.0], se=[1.0], level=90, independent=True),
+        ValueError,
+        "level",
+    ),
+    (
+        "rate and population",
+        lambda: pooled_rate([1.0], rate=[2.0], population=[50.0], unit="percent"),
+        ValueError,
+        "exactly one of `rate` and `population`",
+    ),
+    (
+        "neither rate nor population",
+        lambda: pooled_rate([1.0], unit="percent"),
+        ValueError,
+        "got neither",
+    ),
+    (
+        "rate out of range",
+        lambda: pooled_rate([1.0], rate=[20.0], unit="fraction"),
+        ValueError,
+        "`rate` must lie in",
+    ),
+    (
+        "unknown unit",
+        lambda: pooled_rate([1.0], rate=[2.0], unit="pct"),  # type: ignore[arg-type]
+        ValueError,
+        "unit",
+    ),
+    (
+        "headcount above population",
+        lambda: pooled_rate([60.0], population=[50.0], unit="percent"),
+        ValueError,
+        "must not exceed `population`",
+    ),
+    (
+        "decimals missing an input",
+        lambda: pooled_rate([1.0], rate=[2.0], unit="percent", decimals={"rate": 2}),
+        ValueError,
+        r"\['headcount', 'rate'\]",
+    ),
+    (
+        "decimals not a mapping",
+        lambda: pooled_rate([1.0], rate=[2.0], unit="percent", decimals=2),  # type: ignore[arg-type]
+        TypeError,
+        "mapping",
+    ),
+    (
+        "headcount not rounded",
+        lambda: pooled_rate(
+            [1.234], rate=[2.0], unit="percent", decimals={"rate": 2, "headcount": 2}
+        ),
+        ValueError,
+        "`headcount`: `value` must hold figures rounded to 2",
+    ),
+    (
+        "part above whole",
+        lambda: derived_proportion(
+            5.0, 4.0, se_part=1.0, se_whole=1.0, level=0.9, unit="fraction"
+        ),
+        ValueError,
+        "`part` must not exceed `whole`",
+    ),
+    (
+        "mixed se and moe",
+        lambda: derived_proportion(
+            1.0, 4.0, se_part=1.0, moe_whole=1.0, level=0.9, unit="fraction"
+        ),
+        ValueError,
+        "give both `se_part` and `se_whole`",
+    ),
+    (
+        "negative moe",
+        lambda: derived_proportion(
+            1.0, 4.0, moe_part=-1.0, moe_whole=1.0, level=0.9, unit="fraction"
+        ),
+        ValueError,
+        "`moe_part` must be >= 0",
+    ),
+    (
+        "ratio correlation with independent",
+        lambda: derived_ratio(
+            1.0,
+            2.0,
+            se_numerator=1.0,
+            se_denominator=1.0,
+            level=0.9,
+            independent=True,
+            correlation=0.2,
+        ),
+        ValueError,
+        "independent=True",
+    ),
+    (
+        "ratio without correlation",
+        lambda: derived_ratio(
+            1.0, 2.0, se_numerator=1.0, se_denominator=1.0, level=0.9, independent=False
+        ),
+        ValueError,
+        "give the `correlation`",
+    ),
+    (
+        "ratio correlation out of range",
+        lambda: derived_ratio(
+            1.0,
+            2.0,
+            se_numerator=1.0,
+            se_denominator=1.0,
+            level=0.9,
+            independent=False,
+            correlation=-2.0,
+        ),
+        ValueError,
+        r"`correlation` must lie in \[-1, 1\]",
+    ),
+    (
+        "ratio infinite",
+        lambda: derived_ratio(
+            np.inf,
+            2.0,
+            se_numerator=1.0,
+            se_denominator=1.0,
+            level=0.9,
+            independent=True,
+        ),
+        ValueError,
+        "`numerator` must be finite",
+    ),
+    (
+        "p1 above rate",
+        lambda: poverty_gap_money(
+            4.26, 0.76, 674_660, headcount=37.78, unit="percent", count_unit="thousands"
+        ),
+        ValueError,
+        "swapped",
+    ),
+    (
+        "unknown count unit",
+        lambda: poverty_gap_money(
+            0.76,
+            4.26,
+            674_660,
+            headcount=37.78,
+            unit="percent",
+            count_unit="ribu",  # type: ignore[arg-type]
+        ),
+        ValueError,
+        "count_unit",
+    ),
+    (
+        "headcount and population",
+        lambda: poverty_gap_money(
+            0.76,
+            4.26,
+            674_660,
+            headcount=37.78,
+            population=886.85,
+            unit="percent",
+            count_unit="thousands",
+        ),
+        ValueError,
+        "exactly one of `headcount` and `population`",
+    ),
+    (
+        "negative poverty line",
+        lambda: poverty_gap_money(
+            0.76, 4.26, -1.0, headcount=37.78, unit="percent", count_unit="thousands"
+        ),
+        ValueError,
+        "`poverty_line` must be >= 0",
+    ),
+    (
+        "gap decimals incomplete",
+        lambda: poverty_gap_money(
+            0.76,
+            4.26,
+            674_660,
+            headcount=37.78,
+            unit="percent",
+            count_unit="thousands",
+            decimals={"p1": 2},
+        ),
+        ValueError,
+        "poverty_line",
+    ),
+    (
+        "gap shapes",
+        lambda: poverty_gap_money(
+            [0.76, 0.5],
+            [4.26, 3.0, 2.0],
+            674_660,
+            headcount=37.78,
+            unit="percent",
+            count_unit="thousands",
+        ),
+        ValueError,
+        "shapes do not broadcast",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("call", "kind", "match"),
+    [pytest.param(c, k, m, id=i) for i, c, k, m in ERRORS],
+)
+def test_errors(call: Any, kind: type[Exception], match: str) -> None:
+    with pytest.raises(kind, match=match):
+        call()
+
+
+def test_inputs_are_not_modified() -> None:
+    est = np.array([1.0, 2.0])
+    se = np.array([0.5, 0.5])
+    cov = np.array([[1.0, 0.0], [0.0, 1.0]])
+    sum_counts(est, se=se, level=0.9, independent=True, by=np.array(["b", "a"]))
+    sum_counts(est, cov=cov, level=0.9, independent=False)
+    np.testing.assert_array_equal(est, [1.0, 2.0])
+    np.testing.assert_array_equal(se, [0.5, 0.5])
+    np.testing.assert_array_equal(cov, np.eye(2))

@@ -1,0 +1,228 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as npst
+
+from povstat import fgt, watts
+
+DATA = Path(__file__).parent / "data"
+
+# --------------------------------------------------------------------------
+# Published and hand-worked cases
+# --------------------------------------------------------------------------
+
+
+def test_haughton_khandker_chapter_4() -> None:
+    # Haughton & Khandker (2009), Handbook on Poverty and Inequality, World
+    # Bank, ch. 4: welfare 100, 110, 150, 160, line 125.
+    #   P0 = 2/4; P1 = (0.2 + 0.12)/4 = 0.08; P2 = (0.04 + 0.0144)/4 = 0.0136;
+    #   Watts = (ln(1.25) + ln(125/110))/4 = 0.0877442
+    y = [100, 110, 150, 160]
+    np.testing.assert_allclose(
+        fgt(y, 125, alpha=[0, 1, 2], unit="fraction"), [0.5, 0.08, 0.0136], rtol=1e-12
+    )
+    np.testing.assert_allclose(watts(y, 125, unit="fraction"), 0.0877442, atol=5e-8)
+    np.testing.assert_allclose(fgt(y, 125, alpha=0, unit="percent"), 50.0)
+
+
+def test_weights_are_normalised_once() -> None:
+    # By hand: no weights -> 2 of 4 below 2.5. Weights 100..400 (total 1000):
+    # poor are units 1 and 2 -> P0 = 300/1000; gaps 0.6, 0.2 ->
+    # P1 = (100*0.6 + 200*0.2)/1000 = 0.10.
+    y = [1, 2, 3, 4]
+    w = [100, 200, 300, 400]
+    assert fgt(y, 2.5, alpha=0, unit="fraction") == pytest.approx(0.5)
+    np.testing.assert_allclose(
+        fgt(y, 2.5, alpha=[0, 1], weights=w, unit="fraction"), [0.3, 0.1], rtol=1e-12
+    )
+    # Line 2: the unit at 2 is poor only under "<=": 100/1000 vs 300/1000.
+    assert fgt(y, 2, alpha=0, weights=w, unit="fraction") == pytest.approx(0.1)
+    assert fgt(
+        y, 2, alpha=0, weights=w, unit="fraction", comparison="<="
+    ) == pytest.approx(0.3)
+
+
+def test_normalised_not_currency_totals() -> None:
+    # Income 5, 10, 20, line 10, weights 2, 1, 1: poor = unit 1 (weight 2/4),
+    # gap 0.5 -> P0 0.5, P1 0.25, P2 0.125.
+    np.testing.assert_allclose(
+        fgt([5, 10, 20], 10, alpha=[0, 1, 2], weights=[2, 1, 1], unit="fraction"),
+        [0.5, 0.25, 0.125],
+        rtol=1e-12,
+    )
+
+
+def test_household_rows_count_as_persons() -> None:
+    # Sizes 6, 2, 2, per-capita expenditure 500, 800, 1000, line 736,
+    # household weights 100, 300, 100: poor persons 100*6 = 600 of
+    # 600 + 600 + 200 = 1400 -> 42.857 % (not 100/500 = 20 % of households).
+    p0 = fgt(
+        [500, 800, 1000],
+        736,
+        alpha=0,
+        weights=[100, 300, 100],
+        size=[6, 2, 2],
+        unit="percent",
+    )
+    assert p0 == pytest.approx(100 * 600 / 1400, rel=1e-12)
+
+
+def _apode() -> list[tuple[str, dict[str, float]]]:
+    inc = pd.read_csv(DATA / "apode_income.csv")
+    out = pd.read_csv(DATA / "apode_stata_poverty.csv", skipinitialspace=True)
+    return [
+        (name, {str(k): float(v) for k, v in out.iloc[i].items()})
+        for i, name in enumerate(inc.columns)
+        if name in ("y2", "y3", "y5", "y6")
+    ]
+
+
+@pytest.mark.parametrize(("variable", "stata"), _apode())
+def test_stata_poverty_cross_check(variable: str, stata: dict[str, float]) -> None:
+    # Stata `poverty yK, all` output published with the apode project
+    # (tests/data/SOURCES.md), in percent, single precision. The command's
+    # default line is half the median.
+    y = pd.read_csv(DATA / "apode_income.csv")[variable].to_numpy()
+    line = float(np.median(y)) / 2
+    got = fgt(y, line, alpha=[0, 1, 2, 1.5], unit="percent")
+    want = [stata["headcount"], stata["gap"], stata["fgt2"], stata["fgt15"]]
+    np.testing.assert_allclose(got, want, rtol=1e-6)
+    np.testing.assert_allclose(
+        watts(y, line, unit="percent"), stata["watts"], rtol=1e-6
+    )
+
+
+def test_domains_and_line_per_domain() -> None:
+    # By hand: domain "a" = {1, 3} with line 2 -> P0 1/2; "b" = {2, 4} with
+    # line 5 -> both poor, gaps 0.6, 0.2 -> P1 0.4.
+    got = fgt(
+        [1, 2, 3, 4],
+        {"a": 2, "b": 5},
+        alpha=[0, 1],
+        by=["a", "b", "a", "b"],
+        unit="fraction",
+    )
+    np.testing.assert_allclose(got, [[0.5, 0.25], [1.0, 0.4]])
+
+
+def test_zero_weights_change_nothing() -> None:
+    a = fgt([1, 2, 3, 4], 2.5, alpha=[0, 1, 2], weights=[1, 2, 3, 4], unit="fraction")
+    b = fgt(
+        [1, 2, 3, 4, 0.5],
+        2.5,
+        alpha=[0, 1, 2],
+        weights=[1, 2, 3, 4, 0],
+        unit="fraction",
+    )
+    np.testing.assert_allclose(a, b, rtol=1e-15)
+
+
+def test_missing_values_raise_or_count_with_zero_weight() -> None:
+    y = [1.0, np.nan, 3.0, 4.0]
+    with pytest.raises(ValueError, match="nan_policy='raise'"):
+        fgt(y, 2.5, alpha=0, unit="fraction")
+    got = fgt(y, 2.5, alpha=0, unit="fraction", nan_policy="omit")
+    assert got == pytest.approx(1 / 3)
+    with pytest.raises(ValueError, match="must not be missing"):
+        fgt(
+            [1, 2],
+            2.5,
+            alpha=0,
+            weights=np.array([1, None], dtype=object),
+            unit="fraction",
+        )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "match"),
+    [
+        ({"alpha": -1}, ValueError, "alpha"),
+        ({"alpha": "P0"}, TypeError, "alpha"),
+        ({"alpha": [0, 0]}, ValueError, "repeat"),
+        ({"alpha": []}, ValueError, "alpha"),
+        ({"alpha": 0, "weights": [1, -1, 1]}, ValueError, "weights"),
+        ({"alpha": 0, "weights": [1, 1]}, ValueError, "weights"),
+        ({"alpha": 0, "size": [1, -2, 1]}, ValueError, "size"),
+        ({"alpha": 0, "weights": [0, 0, 0]}, ValueError, "positive total"),
+        ({"alpha": 0, "comparison": "<<"}, ValueError, "comparison"),
+        ({"alpha": 0, "nan_policy": "propagate"}, ValueError, "nan_policy"),
+        ({"alpha": 0, "unit": "pct"}, ValueError, "unit"),
+        ({"alpha": 0, "by": ["a", "b"]}, ValueError, "by"),
+    ],
+)
+def test_bad_arguments(kwargs: dict[str, object], error: type, match: str) -> None:
+    args: dict[str, object] = {"unit": "fraction", **kwargs}
+    with pytest.raises(error, match=match):
+        fgt([1.0, 2.0, 3.0], 2.0, **args)  # type: ignore[arg-type]
+
+
+def test_bad_lines() -> None:
+    with pytest.raises(ValueError, match="line"):
+        fgt([1, 2], 0, alpha=0, unit="fraction")
+    with pytest.raises(ValueError, match="line"):
+        fgt([1, 2], [1, 2, 3], alpha=0, unit="fraction")
+    with pytest.raises(ValueError, match="needs `by`"):
+        fgt([1, 2], {"a": 1}, alpha=0, unit="fraction")
+    with pytest.raises(ValueError, match="no poverty line"):
+        fgt([1, 2], {"a": 1}, alpha=0, by=["a", "b"], unit="fraction")
+    with pytest.raises(ValueError, match="one-dimensional"):
+        fgt([[1, 2]], 1, alpha=0, unit="fraction")
+    with pytest.raises(ValueError, match="missing"):
+        fgt([1, 2], 1, alpha=0, by=np.array(["a", None], dtype=object), unit="fraction")
+    with pytest.raises(ValueError, match="missing"):
+        fgt([1, 2], 1, alpha=0, by=[1.0, np.nan], unit="fraction")
+    with pytest.raises(TypeError, match="sortable"):
+        fgt([1, 2], 1, alpha=0, by=np.array(["a", 1], dtype=object), unit="fraction")
+
+
+def test_watts_needs_positive_welfare() -> None:
+    with pytest.raises(ValueError, match="Watts"):
+        watts([0.0, 2.0], 1.5, unit="fraction")
+
+
+# --------------------------------------------------------------------------
+# Properties
+# --------------------------------------------------------------------------
+
+_units = st.integers(2, 40).flatmap(
+    lambda n: st.tuples(
+        npst.arrays(np.float64, n, elements=st.floats(0.5, 300, width=32)),
+        npst.arrays(np.float64, n, elements=st.floats(0, 1000, width=32)),
+        npst.arrays(np.int64, n, elements=st.integers(0, 3)),
+        st.randoms(use_true_random=False),
+    )
+)
+
+
+@settings(max_examples=60)
+@given(_units, st.floats(0.01, 1e6))
+def test_row_order_and_weight_scale_do_not_matter(data: tuple, c: float) -> None:  # type: ignore[type-arg]
+    y, w, by, rnd = data
+    w = w + 1.0
+    perm = list(range(y.size))
+    rnd.shuffle(perm)
+    a = fgt(y, 100.0, alpha=[0, 1, 2, 0.5], weights=w, by=by, unit="fraction")
+    b = fgt(
+        y[perm],
+        100.0,
+        alpha=[0, 1, 2, 0.5],
+        weights=w[perm],
+        by=by[perm],
+        unit="fraction",
+    )
+    s = fgt(y, 100.0, alpha=[0, 1, 2, 0.5], weights=w * c, by=by, unit="fraction")
+    np.testing.assert_allclose(b, a, rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(s, a, rtol=1e-10, atol=1e-15)
+    # A domain's estimate equals the estimate on its rows alone.
+    for i, label in enumerate(np.unique(by)):
+        rows = by == label
+        alone = fgt(
+            y[rows], 100.0, alpha=[0, 1, 2, 0.5], weights=w[rows], unit="fraction"
+        )
+        np.testing.assert_allclose(a[i], alone, rtol=1e-12, atol=1e-15)

@@ -1,0 +1,319 @@
+"""Tests of the aggregate and reliability adapters on pandas and polars."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import polars as pl
+import pytest
+
+from backends import BACKENDS, NAN, col, collect, make, run, untouched
+from povstat import aggregate_regions, pooled_rate, with_reliability
+from povstat.datasets import load_east_java
+
+MALANG_RAYA = ["3507", "3573", "3579"]
+
+
+def table(years: tuple[int, ...] = (2022, 2023)) -> dict[str, Any]:
+    """The 38 regencies and cities of East Java, March of `years` (BPS)."""
+    df = load_east_java()
+    kab = df[df["region_type"].isin(["kabupaten", "kota"]) & df["year"].isin(years)]
+    return {
+        "region_code": kab["region_code"].astype(object).tolist(),
+        "year": kab["year"].astype(np.float64).tolist(),
+        "poverty_rate_pct": kab["poverty_rate_pct"].tolist(),
+        "poor_thousands": kab["poor_thousands"].tolist(),
+    }
+
+
+def column_list(native: Any, name: str) -> list[Any]:
+    out = collect(native)
+    if isinstance(out, pd.DataFrame):
+        return [None if pd.isna(v) else v for v in out[name].tolist()]
+    values: list[Any] = out.get_column(name).to_list()
+    return values
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_malang_raya_and_the_province_per_year(backend: str) -> None:
+    data = table()
+    native = make(backend, data)
+    groups = {
+        "Malang Raya": MALANG_RAYA,
+        "Jawa Timur": sorted(set(data["region_code"])),
+    }
+    with untouched(native):
+        out = aggregate_regions(
+            native,
+            groups=groups,
+            unit="percent",
+            period="year",
+            overlapping=True,
+            decimals={"headcount": 2, "rate": 2},
+        )
+    assert type(out) is type(native)
+    assert column_list(out, "group") == [
+        "Jawa Timur",
+        "Jawa Timur",
+        "Malang Raya",
+        "Malang Raya",
+    ]
+    assert column_list(out, "year") == [2022.0, 2023.0, 2022.0, 2023.0]
+    # BPS, March 2023: Malang Raya 296.24 thousand poor, pooled 7.876 %
+    # (worked in tests/test_aggregate.py); East Java 4,188.84 thousand and
+    # 10.347 %.
+    np.testing.assert_allclose(col(out, "pooled_headcount")[[1, 3]], [4188.84, 296.24])
+    np.testing.assert_allclose(
+        col(out, "pooled_rate")[[1, 3]], [10.347, 7.876], atol=5e-4
+    )
+    # Each row is the array function on that group's rows.
+    d = pd.DataFrame(data)
+    one = d[(d["year"] == 2022) & d["region_code"].isin(MALANG_RAYA)]
+    ref = pooled_rate(
+        one["poor_thousands"],
+        rate=one["poverty_rate_pct"],
+        unit="percent",
+        decimals={"headcount": 2, "rate": 2},
+    )
+    assert col(out, "pooled_rate")[2] == ref.rate
+    assert col(out, "pooled_rate_rounding_upper")[2] == ref.rounding_upper
+    assert "pooled_rate_se" not in collect(out).columns
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_errors_columns_with_a_stated_dependence(backend: str) -> None:
+    data = table((2023,))
+    data["se"] = [0.1 * r for r in data["poverty_rate_pct"]]
+    native = make(backend, data)
+    out = aggregate_regions(
+        native,
+        groups={"Malang Raya": MALANG_RAYA},
+        unit="percent",
+        period="year",
+        se="se",
+        level=0.9,
+        independent=True,
+    )
+    d = pd.DataFrame(data)
+    one = d[d["region_code"].isin(MALANG_RAYA)]
+    ref = pooled_rate(
+        one["poor_thousands"],
+        rate=one["poverty_rate_pct"],
+        se=one["se"],
+        level=0.9,
+        independent=True,
+        unit="percent",
+    )
+    assert ref.se is not None
+    assert ref.lower is not None
+    np.testing.assert_allclose(col(out, "pooled_rate_se"), [ref.se], rtol=1e-12)
+    np.testing.assert_allclose(col(out, "pooled_rate_lower"), [ref.lower], rtol=1e-12)
+
+
+def test_group_by_a_column_and_row_order() -> None:
+    data = table()
+    d = pd.DataFrame(data)
+    d["province"] = "35"
+    out = aggregate_regions(d, by="province", unit="percent", period="year")
+    shuffled = d.sample(frac=1.0, random_state=3)
+    again = aggregate_regions(shuffled, by="province", unit="percent", period="year")
+    pd.testing.assert_frame_equal(out, again)
+    assert out["group"].tolist() == ["35", "35"]
+    np.testing.assert_allclose(out["pooled_headcount"][1], 4188.84)
+
+
+def test_population_column_and_missing_values() -> None:
+    d = pd.DataFrame(
+        {
+            "region_code": ["a", "b", "a", "b"],
+            "period": [1.0, 1.0, 2.0, 2.0],
+            "poor": [10.0, 60.0, NAN, 50.0],
+            "pop": [100.0, 300.0, 100.0, 300.0],
+        }
+    )
+    kw: dict[str, Any] = {
+        "groups": {"ab": ["a", "b"]},
+        "unit": "percent",
+        "headcount": "poor",
+        "population": "pop",
+    }
+    out = aggregate_regions(d, **kw)
+    np.testing.assert_allclose(out["pooled_rate"], [17.5, NAN])
+    omit = aggregate_regions(d, nan_policy="omit", **kw)
+    np.testing.assert_allclose(omit["pooled_rate"], [17.5, 50 / 3])
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "kind", "match"),
+    [
+        ({}, ValueError, "exactly one of `groups` and `by`; got neither"),
+        ({"groups": {"x": ["a"]}, "by": "region_code"}, ValueError, "got both"),
+        ({"groups": {"x": ["a", "z"]}}, ValueError, r"not in the frame.*'z'"),
+        ({"groups": {"x": ["a", "a"]}}, ValueError, "more than once"),
+        (
+            {"groups": {"x": ["a"], "y": ["a", "b"]}},
+            ValueError,
+            "overlapping=True",
+        ),
+        ({"groups": {"x": "ab"}}, TypeError, "sequence of region labels"),
+        ({"groups": {1: ["a"]}}, TypeError, "group names"),
+        ({"groups": ["a"]}, TypeError, "mapping"),
+        ({"groups": {"x": [1]}}, ValueError, "not in the frame"),
+        ({"groups": {"x": ["a"]}, "headcount": "poor"}, ValueError, "'poor'"),
+        ({"groups": {"x": ["a"]}, "overlapping": 1}, TypeError, "overlapping"),
+        (
+            {"groups": {"x": ["a"]}, "se": "poverty_rate_pct", "level": 0.9},
+            ValueError,
+            "state the dependence",
+        ),
+    ],
+)
+def test_errors(kwargs: dict[str, Any], kind: type[Exception], match: str) -> None:
+    d = pd.DataFrame(
+        {
+            "region_code": ["a", "b"],
+            "period": [1.0, 1.0],
+            "poverty_rate_pct": [10.0, 20.0],
+            "poor_thousands": [1.0, 2.0],
+        }
+    )
+    with pytest.raises(kind, match=match):
+        aggregate_regions(d, unit="percent", **kwargs)
+
+
+def test_duplicate_rows_and_incomplete_groups_are_refused() -> None:
+    d = pd.DataFrame(
+        {
+            "region_code": ["a", "a", "b"],
+            "period": [1.0, 1.0, 1.0],
+            "poverty_rate_pct": [10.0, 10.0, 20.0],
+            "poor_thousands": [1.0, 1.0, 2.0],
+        }
+    )
+    with pytest.raises(ValueError, match="'a' has more than one row"):
+        aggregate_regions(d, groups={"x": ["a", "b"]}, unit="percent")
+    e = d.iloc[[0, 2]].assign(period=[1.0, 2.0])
+    with pytest.raises(ValueError, match="group 'x' lacks some of its regions"):
+        aggregate_regions(e, groups={"x": ["a", "b"]}, unit="percent")
+    f = e.assign(region_code=pd.Series(["a", None], index=e.index, dtype=object))
+    with pytest.raises(ValueError, match="must not have missing"):
+        aggregate_regions(f, groups={"x": ["a"]}, unit="percent")
+
+
+def test_lazy_polars_stays_lazy() -> None:
+    native = pl.DataFrame(table((2023,))).lazy()
+    out = aggregate_regions(
+        native, groups={"Malang Raya": MALANG_RAYA}, unit="percent", period="year"
+    )
+    assert isinstance(out, pl.LazyFrame)
+    np.testing.assert_allclose(out.collect()["pooled_headcount"].to_numpy(), [296.24])
+
+
+# --------------------------------------------------------------------------
+# with_reliability
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_with_reliability(backend: str) -> None:
+    native = make(
+        backend,
+        {"region_code": ["a", "b", "c", "d"], "rse_pct": [12.0, 25.0, 31.0, NAN]},
+        index=["w", "x", "y", "z"] if backend.startswith("pandas") else None,
+    )
+    out = run(with_reliability, native, bands="bps")
+    assert column_list(out, "reliability") == [
+        "reliable",
+        "reliable",
+        "use with caution",
+        None,
+    ]
+    nchs = with_reliability(native, bands="nchs")
+    assert column_list(nchs, "reliability")[2] == "unreliable"
+
+
+def test_with_reliability_errors() -> None:
+    d = pd.DataFrame({"rse_pct": [1.0], "cv": [-2.0], "reliability": ["x"]})
+    with pytest.raises(ValueError, match="already exist"):
+        with_reliability(d, bands="bps")
+    e = d.drop(columns="reliability")
+    with pytest.raises(
+        ValueError, match=r"`rse_pct` column 'cv' must be finite and >= 0, found -2\.0"
+    ):
+        with_reliability(e, bands="bps", rse_pct="cv")
+    with pytest.raises(ValueError, match=r"'rse' .*not in the frame"):
+        with_reliability(e, bands="bps", rse_pct="rse")
+    with pytest.raises(ValueError, match="`bands` must be one of"):
+        with_reliability(e, bands="who")
+
+
+def test_every_province_rebuilt_from_its_regencies_march_2023() -> None:
+    # BPS, Persentase Penduduk Miskin (P0) and Jumlah Penduduk Miskin (Ribu
+    # Jiwa) Menurut Kabupaten/Kota and Menurut Provinsi, March 2023
+    # (povstat.datasets.load_indonesia, sources BPS_P0_KABKOTA,
+    # BPS_N_KABKOTA, BPS_P0_PROV, BPS_N_PROV): for every province, the rate
+    # pooled from its regencies and cities, within the rounding of their
+    # published figures, is consistent with the published province rate
+    # within its own rounding, and likewise for the number of poor.
+    from povstat.datasets import load_indonesia
+
+    df = load_indonesia()
+    march = df[(df["year"] == 2023) & (df["month"] == 3) & (df["area"] == "total")]
+    kab = march[march["region_type"].isin(["kabupaten", "kota"])]
+    out = aggregate_regions(
+        kab, by="province_code", unit="percent", decimals={"headcount": 2, "rate": 2}
+    ).set_index("group")
+    prov = march[march["region_type"] == "provinsi"].set_index("province_code")
+    both = out.join(prov[["poverty_rate_pct", "poor_thousands"]], how="inner")
+    assert len(both) == len(out) == kab["province_code"].nunique() >= 34
+    half = 0.005
+    assert (both["pooled_rate_rounding_lower"] < both["poverty_rate_pct"] + half).all()
+    assert (both["poverty_rate_pct"] - half < both["pooled_rate_rounding_upper"]).all()
+    lo, hi = (
+        both["pooled_headcount_rounding_lower"],
+        both["pooled_headcount_rounding_upper"],
+    )
+    assert (lo < both["poor_thousands"] + half).all()
+    assert (both["poor_thousands"] - half < hi).all()
+    # The rounding bounds are tight: a wrong denominator would leave them.
+    mean = kab.groupby("province_code")["poverty_rate_pct"].mean()
+    outside = (mean < both["pooled_rate_rounding_lower"]) | (
+        mean > both["pooled_rate_rounding_upper"]
+    )
+    assert outside.sum() >= 30
+
+
+def test_margins_of_error_column_and_a_common_correlation() -> None:
+    # A 90 % MOE column is the SE column times z = 1.6449 (uncertainty.se_from_moe).
+    d = pd.DataFrame(
+        {
+            "region_code": ["a", "b"],
+            "period": [1.0, 1.0],
+            "poverty_rate_pct": [10.0, 20.0],
+            "poor_thousands": [10.0, 60.0],
+            "se": [1.0, 2.0],
+        }
+    )
+    d["moe"] = d["se"] * 1.6448536269514722
+    kw: dict[str, Any] = {
+        "groups": {"ab": ["a", "b"]},
+        "unit": "percent",
+        "level": 0.9,
+        "independent": False,
+        "correlation": 0.5,
+    }
+    by_se = aggregate_regions(d, se="se", **kw)
+    by_moe = aggregate_regions(d, moe="moe", **kw)
+    np.testing.assert_allclose(by_moe["pooled_rate_se"], by_se["pooled_rate_se"])
+    # By hand: N = 100, 300 (implied); w = 0.25, 0.75; Var = 0.0625 + 2.25 +
+    # 2 * 0.5 * 0.25 * 0.75 * 1 * 2 = 2.6875.
+    np.testing.assert_allclose(by_se["pooled_rate_se"], np.sqrt(2.6875), rtol=1e-12)
+    with pytest.raises(ValueError, match=r"`headcount` is missing \(NaN\)"):
+        aggregate_regions(
+            d.assign(poor_thousands=[NAN, 60.0]),
+            groups={"ab": ["a", "b"]},
+            unit="percent",
+            nan_policy="raise",
+        )

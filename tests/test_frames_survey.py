@@ -1,0 +1,334 @@
+"""poverty_table on every engine: same numbers as the array function."""
+
+from __future__ import annotations
+
+import itertools
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import numpy as np
+import pandas as pd
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from povstat import poverty_estimates, poverty_table
+
+REF = Path(__file__).parent / "reference"
+FULL = pd.read_csv(REF / "survey_design.csv")
+DESIGN = FULL[~FULL["stratum"].isin(["s6", "s7"])].reset_index(drop=True)
+COLUMNS = ["measure", "estimate", "se", "lower", "upper", "rse_pct", "deff", "n"]
+COLUMNS += ["n_psu", "df"]
+KW: dict[str, Any] = {
+    "welfare": "welfare",
+    "line": "line",
+    "unit": "percent",
+    "alpha": [0, 1, 2, 1.5],
+    "watts": True,
+    "weight": "weight",
+    "size": "size",
+    "by": "domain",
+    "strata": "stratum",
+    "psu": "psu",
+    "overall": True,
+}
+
+
+def _expected(data: pd.DataFrame = DESIGN, **extra: Any) -> pd.DataFrame:
+    kw = {**KW, **extra}
+    est = poverty_estimates(
+        data[kw["welfare"]],
+        data[kw["line"]],
+        unit=kw["unit"],
+        alpha=kw["alpha"],
+        watts=kw["watts"],
+        weights=data[kw["weight"]],
+        size=data[kw["size"]],
+        by=data[kw["by"]],
+        strata=data[kw["strata"]],
+        psu=None if kw["psu"] is None else data[kw["psu"]],
+        lonely_psu=kw.get("lonely_psu", "raise"),
+        overall=kw["overall"],
+    )
+    return est.to_frame()
+
+
+def _to_pandas(out: Any) -> pd.DataFrame:
+    if isinstance(out, pd.DataFrame):
+        return pd.DataFrame(out)
+    if isinstance(out, pl.LazyFrame):
+        out = out.collect()
+    if isinstance(out, pl.DataFrame):
+        return pd.DataFrame({c: out[c].to_list() for c in out.columns})
+    if isinstance(out, duckdb.DuckDBPyRelation):
+        cols = out.columns
+        rows = out.fetchall()
+        return pd.DataFrame({c: [r[i] for r in rows] for i, c in enumerate(cols)})
+    rows = out.collect()  # pyspark
+    frame: pd.DataFrame = pd.DataFrame({c: [r[c] for r in rows] for c in out.columns})
+    return frame
+
+
+def _check(out: Any, want: pd.DataFrame, by: str = "domain") -> None:
+    got = _to_pandas(out)
+    assert list(got.columns) == [by, *COLUMNS]
+    labels = [None if pd.isna(v) else v for v in got[by]]
+    assert labels == [None if pd.isna(v) else v for v in want["domain"]]
+    assert got["measure"].tolist() == want["measure"].tolist()
+    for c in COLUMNS[1:]:
+        np.testing.assert_allclose(
+            got[c].to_numpy(np.float64),
+            want[c].to_numpy(np.float64),
+            rtol=1e-11,
+            atol=1e-13,
+            err_msg=c,
+        )
+
+
+# --------------------------------------------------------------------------
+# Engines
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[Any]:
+    pyspark_sql = pytest.importorskip("pyspark.sql")
+    session = (
+        pyspark_sql.SparkSession.builder.master("local[1]")
+        .appName("povstat-tests")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+def _spark_frame(spark: Any, data: pd.DataFrame, partitions: int) -> Any:
+    rows = [tuple(r) for r in data.itertuples(index=False)]
+    types = {"i": "bigint", "f": "double", "O": "string"}
+    schema = ", ".join(
+        f"{c} {types.get(data[c].dtype.kind, 'string')}" for c in data.columns
+    )
+    return spark.createDataFrame(rows, schema=schema).repartition(partitions)
+
+
+@pytest.mark.parametrize("dtype", ["float64", "Float64", "float64[pyarrow]"])
+def test_pandas(dtype: str) -> None:
+    floats = ["welfare", "line"]
+    df = DESIGN.astype(dict.fromkeys(floats, dtype))
+    before = df.copy(deep=True)
+    out = poverty_table(df, **KW)
+    pd.testing.assert_frame_equal(df, before)
+    assert isinstance(out, pd.DataFrame)
+    _check(out, _expected())
+
+
+@pytest.mark.parametrize("lazy", [False, True])
+def test_polars(lazy: bool) -> None:
+    df = pl.from_dict({c: DESIGN[c].tolist() for c in DESIGN.columns})
+    native = df.lazy() if lazy else df
+    out = poverty_table(native, **KW)
+    assert isinstance(out, pl.LazyFrame if lazy else pl.DataFrame)
+    _check(out, _expected())
+
+
+def test_duckdb_relation() -> None:
+    con = duckdb.connect()
+    rel = con.from_arrow(pl.from_pandas(DESIGN).to_arrow())
+    out = poverty_table(rel, **KW)
+    assert isinstance(out, duckdb.DuckDBPyRelation)
+    _check(out, _expected())
+
+
+def _write_chunks(data: pd.DataFrame, cuts: list[int], folder: Path) -> list[str]:
+    """Parquet files of consecutive rows (a PSU's rows may fall in two)."""
+    edges = [0, *sorted(set(cuts)), len(data)]
+    paths = []
+    for i, (a, b) in enumerate(itertools.pairwise(edges)):
+        if b > a:
+            path = folder / f"part{i}.parquet"
+            pl.from_pandas(data.iloc[a:b]).write_parquet(path)
+            paths.append(str(path))
+    return paths
+
+
+def test_duckdb_parquet_files_read_lazily(tmp_path: Path) -> None:
+    # Rows shuffled, then cut into 4 files: PSUs are split across files.
+    shuffled = DESIGN.sample(frac=1.0, random_state=3).reset_index(drop=True)
+    paths = _write_chunks(shuffled, [10, 30, 50], tmp_path)
+    con = duckdb.connect()
+    con.execute("SET threads TO 2")
+    rel = con.read_parquet(paths)
+    out = poverty_table(rel, **KW)
+    _check(out, _expected())
+
+
+def test_pyspark_partitions(spark: Any) -> None:
+    sdf = _spark_frame(spark, DESIGN, partitions=3)
+    out = poverty_table(sdf, **KW)
+    assert type(out).__name__ == "DataFrame"
+    assert hasattr(out, "sparkSession")
+    _check(out, _expected())
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.lists(st.integers(0, len(DESIGN)), max_size=5), st.randoms(use_true_random=False)
+)
+def test_chunks_and_row_order_change_nothing(cuts: list[int], rnd: Any) -> None:
+    perm = list(range(len(DESIGN)))
+    rnd.shuffle(perm)
+    data = DESIGN.iloc[perm].reset_index(drop=True)
+    with tempfile.TemporaryDirectory() as folder:
+        paths = _write_chunks(data, cuts, Path(folder))
+        out = poverty_table(duckdb.connect().read_parquet(paths), **KW)
+        _check(out, _expected())
+    chunks = [
+        pl.from_pandas(data.iloc[a:b])
+        for a, b in zip([0, *sorted(cuts)], [*sorted(cuts), len(data)], strict=True)
+    ]
+    _check(poverty_table(pl.concat(chunks).lazy(), **KW), _expected())
+
+
+# --------------------------------------------------------------------------
+# Options
+# --------------------------------------------------------------------------
+
+
+def test_units_as_psus_and_lonely_psus() -> None:
+    _check(poverty_table(DESIGN, **{**KW, "psu": None}), _expected(psu=None))
+    full = FULL.reset_index(drop=True)
+    out = poverty_table(full, **{**KW, "lonely_psu": "average"})
+    _check(out, _expected(full, lonely_psu="average"))
+    with pytest.raises(ValueError, match="single PSU"):
+        poverty_table(full, **KW)
+
+
+def test_fpc_column() -> None:
+    # The R reference case "fpc" (tests/reference/survey_se_out.csv).
+    ref = pd.read_csv(REF / "survey_se_out.csv")
+    ref = ref[(ref["case"] == "fpc") & (ref["domain"] != "(all)")]
+    out = poverty_table(DESIGN, **{**KW, "fpc": "fpc", "unit": "fraction"})
+    got = out[out["domain"].notna()]
+    np.testing.assert_allclose(got["se"], ref["se"], rtol=1e-10)
+    bad = DESIGN.assign(fpc=np.arange(len(DESIGN)) + 100.0)
+    with pytest.raises(ValueError, match="constant within"):
+        poverty_table(bad, **{**KW, "fpc": "fpc"})
+
+
+def test_no_design_columns_and_scalar_line() -> None:
+    out = poverty_table(
+        pd.DataFrame({"y": [100, 110, 150, 160]}),
+        welfare="y",
+        line=125,
+        unit="fraction",
+        alpha=[0, 1, 2],
+    )
+    # Haughton & Khandker (2009), ch. 4: 0.5, 0.08, 0.0136.
+    np.testing.assert_allclose(out["estimate"], [0.5, 0.08, 0.0136], rtol=1e-12)
+    assert list(out.columns) == COLUMNS
+
+
+def test_line_per_domain_and_several_by_columns() -> None:
+    df = pd.DataFrame(
+        {
+            "prov": ["p", "p", "p", "p", "q", "q"],
+            "area": ["u", "u", "r", "r", "u", "u"],
+            "y": [1.0, 3.0, 1.0, 3.0, 4.0, 6.0],
+        }
+    )
+    # By hand: (p, r) line 2 -> 1 of 2 poor; (p, u) line 4 -> 2 of 2;
+    # (q, u) line 5 -> 1 of 2.
+    lines = {("p", "u"): 4.0, ("p", "r"): 2.0, ("q", "u"): 5.0}
+    out = poverty_table(
+        df, welfare="y", line=lines, unit="percent", alpha=0, by=["prov", "area"]
+    )
+    assert out[["prov", "area"]].to_numpy().tolist() == [
+        ["p", "r"],
+        ["p", "u"],
+        ["q", "u"],
+    ]
+    np.testing.assert_allclose(out["estimate"], [50.0, 100.0, 50.0])
+    single = poverty_table(
+        df, welfare="y", line={"p": 2.0, "q": 5.0}, unit="percent", alpha=0, by="prov"
+    )
+    np.testing.assert_allclose(single["estimate"], [50.0, 50.0])
+    with pytest.raises(ValueError, match="no poverty line"):
+        poverty_table(
+            df, welfare="y", line={"p": 2.0}, unit="percent", alpha=0, by="prov"
+        )
+    with pytest.raises(ValueError, match="tuples"):
+        poverty_table(
+            df,
+            welfare="y",
+            line={"p": 2.0},
+            unit="percent",
+            alpha=0,
+            by=["prov", "area"],
+        )
+
+
+def test_missing_values_policy() -> None:
+    df = DESIGN.copy()
+    df.loc[3, "welfare"] = np.nan
+    with pytest.raises(ValueError, match="nan_policy='raise'"):
+        poverty_table(df, **KW)
+    out = poverty_table(df, **{**KW, "nan_policy": "omit"})
+    zero = DESIGN.copy()
+    zero.loc[3, "weight"] = 0.0
+    _check(out, _expected(zero))
+
+
+@pytest.mark.parametrize(
+    ("change", "kwargs", "match"),
+    [
+        ({"weight": -1.0}, {}, "weight"),
+        ({"size": -1}, {}, "size"),
+        ({"line": 0.0}, {}, "line"),
+        ({"welfare": 0.0}, {}, "Watts"),
+        ({}, {"welfare": "nope"}, "not found"),
+        ({}, {"by": ["domain", "domain"]}, "twice"),
+        ({}, {"by": "stratum"}, "different columns"),
+        ({}, {"line": "125"}, "not found"),
+        ({}, {"line": [1, 2]}, "line"),
+        ({}, {"by": 3}, "by"),
+        ({}, {"level": 1.5}, "level"),
+        ({}, {"unit": "pct"}, "unit"),
+    ],
+)
+def test_errors(change: dict[str, Any], kwargs: dict[str, Any], match: str) -> None:
+    df = DESIGN.copy()
+    for col, value in change.items():
+        df.loc[2, col] = value
+    with pytest.raises((ValueError, TypeError), match=match):
+        poverty_table(df, **{**KW, **kwargs})
+
+
+def test_missing_key_raises() -> None:
+    df = DESIGN.astype({"domain": object})
+    df.loc[4, "domain"] = None
+    with pytest.raises(ValueError, match="domain"):
+        poverty_table(df, **KW)
+
+
+def test_feeds_rank_sets_and_change_tests() -> None:
+    from povstat import with_rank_sets
+
+    out = poverty_table(DESIGN, **{**KW, "alpha": 0, "watts": False, "overall": False})
+    ranked = with_rank_sets(
+        out,
+        descending=True,
+        level=0.9,
+        method="bonferroni",
+        simultaneous=False,
+        rate="estimate",
+        se="se",
+    )
+    assert {"rank_lower", "rank_upper"} <= set(ranked.columns)

@@ -1,0 +1,224 @@
+"""Region names and codes of all Indonesia, and reading tables with them."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from povstat import read_bps_table
+from povstat.datasets import indonesia_regions, load_indonesia
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _read(rows: str, **kw: object) -> pd.DataFrame:
+    t = read_bps_table(io.StringIO(";2023\n" + rows), locale="id", sep=";", **kw)  # type: ignore[arg-type]
+    return t.data
+
+
+def _codes(rows: str, **kw: object) -> list[str]:
+    return [str(c) for c in _read(rows, **kw)["region_code"]]
+
+
+# --- the list -----------------------------------------------------------------
+
+
+def test_the_list_has_every_region_once() -> None:
+    r = indonesia_regions()
+    assert len(r) == 552
+    assert r["region_code"].is_unique
+    counts = r["region_type"].value_counts().to_dict()
+    # 38 provinces, 416 regencies and 98 cities (Kepmendagri 300.2.2-2138/2025).
+    assert counts == {"kabupaten": 416, "kota": 98, "provinsi": 38}
+    assert set(r["province_code"]) == set(
+        r.loc[r["region_type"] == "provinsi", "region_code"]
+    )
+    kk = r[r["region_type"] != "provinsi"]
+    assert (kk["region_code"].str[:2] == kk["province_code"]).all()
+    # Cities are numbered from 71 within their province.
+    assert (
+        (kk["region_code"].str[2:].astype(int) >= 71) == (kk["region_type"] == "kota")
+    ).all()
+    # The 2022 split: the 26 regencies and cities of the 4 new provinces were in
+    # Papua (91) or Papua Barat (92) before.
+    moved = kk[kk["province_code"] != kk["province_code_before_split"]]
+    assert len(moved) == 26
+    assert set(moved["province_code_before_split"]) == {"91", "92"}
+    assert set(moved["province_code"]) == {"93", "94", "95", "96"}
+    # The list is the one read_bps_table matches against, and the one the data use.
+    data = load_indonesia()[["region_code", "region_name"]].drop_duplicates()
+    both = data.merge(r, on="region_code", suffixes=("", "_list"))
+    assert len(both) == 552
+    assert (both["region_name"] == both["region_name_list"]).all()
+
+
+# --- BPS-style tables of two provinces ----------------------------------------
+
+
+def test_north_sumatra_table_every_region_matched() -> None:
+    # tests/data/SOURCES.md: BPS poor counts, names in many styles.
+    t = read_bps_table(
+        DATA / "bps_poor_sumatera_utara_2022_2024.csv",
+        locale="id",
+        sep=";",
+        month=3,
+        value_name="poor_thousands",
+    )
+    assert t.unmatched.empty
+    assert t.invalid == ()
+    d = t.data
+    codes = d["region_code"].drop_duplicates()
+    assert len(codes) == 34
+    assert set(codes.str[:2]) == {"12"}
+    named = d.drop_duplicates("region_code").set_index("label")["region_name"]
+    assert named["Kab. Toba Samosir"] == "Kabupaten Toba"
+    assert named["Kab Labuhanbatu"] == "Kabupaten Labuhanbatu"
+    assert named["KOTA PEMATANGSIANTAR"] == "Kota Pematangsiantar"
+    assert named["Kotamadya Medan"] == "Kota Medan"
+    assert named["Provinsi Sumatera Utara"] == "Sumatera Utara"
+    # Every value equals the bundled table (same BPS tables).
+    ref = load_indonesia()
+    ref = ref[ref["area"] == "total"]
+    merged = d.merge(
+        ref[["region_code", "year", "month", "poor_thousands"]],
+        on=["region_code", "year", "month"],
+        suffixes=("", "_ref"),
+        validate="one_to_one",
+    )
+    assert len(merged) == 34 * 3
+    np.testing.assert_array_equal(
+        merged["poor_thousands"], merged["poor_thousands_ref"]
+    )
+    # Thousands grouping read as such: Sumatera Utara March 2023, 1.239,71.
+    su = d[(d["region_code"] == "12") & (d["year"] == 2023)]
+    assert su["poor_thousands"].tolist() == [1239.71]
+
+
+def test_papua_pegunungan_table_every_region_matched() -> None:
+    t = read_bps_table(
+        DATA / "bps_p0_papua_pegunungan_2022_2025.csv",
+        locale="id",
+        sep=";",
+        month=3,
+        value_name="poverty_rate_pct",
+    )
+    assert t.unmatched.empty
+    d = t.data
+    assert sorted(d["region_code"].unique()) == [
+        "95",
+        *(f"950{i}" for i in range(1, 9)),
+    ]
+    nduga = d[d["region_code"] == "9508"]
+    assert set(nduga["footnote"]) == {"*"}
+    assert t.skipped["reason"].tolist() == ["title", "blank", "note"]
+    ref = load_indonesia()
+    ref = ref[(ref["area"] == "total") & ref["region_code"].str.startswith("95")]
+    merged = d.merge(
+        ref[["region_code", "year", "month", "poverty_rate_pct"]],
+        on=["region_code", "year", "month"],
+        how="left",
+        suffixes=("", "_ref"),
+    )
+    # The province has no figure before 2024 ("-"), nor has the bundled table.
+    np.testing.assert_array_equal(
+        merged["poverty_rate_pct"], merged["poverty_rate_pct_ref"]
+    )
+    assert merged["poverty_rate_pct"].isna().sum() == 2
+
+
+def test_papua_regencies_under_their_province_before_the_split() -> None:
+    # The P1/P2 table (data-raw) lists them under PAPUA; "Merauke" is in Papua
+    # Selatan today.
+    d = _read("PAPUA;1\nMerauke;2\nKota Jayapura;3\nPAPUA BARAT;4\nKota Sorong;5\n")
+    assert d["region_code"].tolist() == ["91", "9301", "9171", "92", "9671"]
+
+
+# --- the ambiguous names of the issue -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rows", "codes"),
+    [
+        # A regency and a city of the same name: bare or "Kab." is the regency.
+        ("Malang;1\nKota Malang;2\n", ["3507", "3573"]),
+        ("Kediri;1\nKota Kediri;2\n", ["3506", "3571"]),
+        ("Kab. Blitar;1\nKota Blitar;2\n", ["3505", "3572"]),
+        ("Kab Bogor;1\nKOTA BOGOR;2\n", ["3201", "3271"]),
+        ("Kabupaten Bandung;1\nKota Bandung;2\n", ["3204", "3273"]),
+        # Look-alikes in different provinces.
+        ("Banjar;1\nKota Banjar;2\n", ["6303", "3279"]),
+        ("Kota Baru;1\n", ["6302"]),  # BPS writes Kabupaten Kotabaru so
+        ("Kotabaru;1\n", ["6302"]),
+        ("Kab. Kotabaru;1\n", ["6302"]),
+        ("KALIMANTAN SELATAN;1\nBanjar;2\nKota Baru;3\n", ["63", "6303", "6302"]),
+        ("JAWA BARAT;1\nKota Banjar;2\n", ["32", "3279"]),
+        # Old names.
+        ("Toba Samosir;1\n", ["1212"]),
+        ("Mamuju Utara;1\n", ["7601"]),
+        ("Maluku Tenggara Barat;1\n", ["8103"]),
+        ("Kab. Toba;1\n", ["1212"]),
+        # Spellings: spaces, hyphens, "Kep.", DKI/DI.
+        (
+            "Toli-Toli;1\nKota Tanjung Balai;2\nKep. Seribu;3\n",
+            ["7204", "1274", "3101"],
+        ),
+        ("DKI Jakarta;1\nKota Jakarta Pusat;2\n", ["31", "3171"]),
+        ("D.I. Yogyakarta;1\nKab. Kulon Progo;2\n", ["34", "3401"]),
+    ],
+)
+def test_ambiguous_names_resolved(rows: str, codes: list[str]) -> None:
+    assert _codes(rows) == codes
+
+
+def test_a_regency_named_as_its_province() -> None:
+    # BPS writes the province row in capitals; the regency below it.
+    assert _codes("GORONTALO;1\nBoalemo;2\nGorontalo;3\n") == ["75", "7502", "7501"]
+    assert _codes("Provinsi Gorontalo;1\nGorontalo;2\n") == ["75", "7501"]
+    assert _codes("Kabupaten Gorontalo;1\nKota Gorontalo;2\n") == ["7501", "7571"]
+    # Without context the name fits both: an error listing the candidates.
+    with pytest.raises(ValueError, match="fit more than one region") as e:
+        _read("Boalemo;1\nGorontalo;2\n")
+    assert "'Gorontalo' (row 3)" in str(e.value)
+    assert "7501 Kabupaten Gorontalo (Gorontalo) or 75 Gorontalo" in str(e.value)
+    # A `province=` hint resolves it, by name or code.
+    assert _codes("Boalemo;1\nGorontalo;2\n", province="Gorontalo") == ["7502", "7501"]
+    assert _codes("Gorontalo;2\n", province="75") == ["7501"]
+    # The province row still comes first when the hint is given.
+    assert _codes("GORONTALO;1\nGorontalo;2\n", province="Gorontalo") == ["75", "7501"]
+
+
+def test_a_bare_name_under_a_province_with_a_city_of_that_name() -> None:
+    # "Banjar" is Kabupaten Banjar (Kalimantan Selatan); under Jawa Barat,
+    # which has Kota Banjar, it is an error listing both.
+    with pytest.raises(ValueError, match="fit more than one region") as e:
+        _read("JAWA BARAT;1\nBanjar;2\n")
+    assert "6303 Kabupaten Banjar (Kalimantan Selatan)" in str(e.value)
+    assert "3279 Kota Banjar (Jawa Barat)" in str(e.value)
+    with pytest.raises(ValueError, match="Kota Banjar"):
+        _read("Banjar;2\n", province="Jawa Barat")
+
+
+def test_unmatched_rows_are_reported_not_dropped() -> None:
+    t = read_bps_table(
+        io.StringIO(";2023\nSUMATERA UTARA;1\nKab. Tobaa;2\nKota Medan;3\n"),
+        locale="id",
+        sep=";",
+    )
+    assert t.data["region_code"].tolist() == ["12", pd.NA, "1271"]
+    assert t.data["value"].tolist() == [1.0, 2.0, 3.0]
+    assert t.unmatched.to_dict("list") == {"row": [3], "label": ["Kab. Tobaa"]}
+
+
+def test_province_argument_errors() -> None:
+    with pytest.raises(
+        ValueError, match="`province` must be a province's code or name"
+    ):
+        _read("Gorontalo;1\n", province="Atlantis")
+    with pytest.raises(ValueError, match="province"):
+        _read("Gorontalo;1\n", province="3573")  # a city's code
+    with pytest.raises(TypeError, match="`province` must be a str"):
+        _read("Gorontalo;1\n", province=75)

@@ -1,0 +1,127 @@
+"""Tests of povstat.reliability: RSE bands and reliability flags."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import hypothesis.strategies as st
+import numpy as np
+import pytest
+from hypothesis import given
+
+from povstat.reliability import (
+    RSE_CONVENTIONS,
+    RSEBands,
+    reliability_flags,
+)
+
+
+@pytest.mark.parametrize(
+    ("rse", "band", "flag"),
+    [
+        # BPS: RSE <= 25 % reliable, 25 % < RSE <= 50 % use with caution,
+        # RSE > 50 % unreliable; the thresholds themselves join the band below.
+        (0.0, 0, "reliable"),
+        (25.0, 0, "reliable"),
+        (25.01, 1, "use with caution"),
+        (50.0, 1, "use with caution"),
+        (50.01, 2, "unreliable"),
+        (400.0, 2, "unreliable"),
+    ],
+)
+def test_bps_bands(rse: float, band: int, flag: str) -> None:
+    f = reliability_flags(rse, bands="bps")
+    assert int(f.band) == band
+    assert f.flag.item() == flag
+
+
+@pytest.mark.parametrize(
+    ("rse", "flag"),
+    # NCHS (Klein et al. 2002): an RSE of 30 % or more is not reliable.
+    [(29.99, "reliable"), (30.0, "unreliable"), (31.0, "unreliable")],
+)
+def test_nchs_threshold_belongs_to_the_upper_band(rse: float, flag: str) -> None:
+    assert reliability_flags([rse], bands="nchs").flag[0] == flag
+
+
+def test_abs_labels_and_sources_are_stated() -> None:
+    assert reliability_flags(60.0, bands="abs").flag.item() == "too unreliable"
+    for name, bands in RSE_CONVENTIONS.items():
+        assert bands.source, name
+        assert len(bands.labels) == len(bands.thresholds) + 1
+
+
+def test_missing_rse_gets_no_flag() -> None:
+    f = reliability_flags([np.nan, 10.0], bands="bps")
+    assert f.band.tolist() == [-1, 0]
+    assert f.flag.tolist() == [None, "reliable"]
+    frame = f.to_frame()
+    assert list(frame.columns) == ["rse_pct", "reliability_band", "reliability"]
+    assert frame["reliability"].isna().tolist() == [True, False]
+    assert frame["reliability"].iloc[1] == "reliable"
+
+
+def test_custom_bands() -> None:
+    bands = RSEBands(
+        thresholds=[10, 20, 40],
+        labels=["A", "B", "C", "D"],
+        closed="left",
+        source="a statistics office's own grades",
+    )
+    assert bands.thresholds == (10.0, 20.0, 40.0)
+    f = reliability_flags([5.0, 10.0, 39.0, 40.0], bands=bands)
+    assert f.flag.tolist() == ["A", "B", "C", "D"]
+    assert f.bands == bands
+    assert "thresholds=" in repr(f)
+    assert "bands=" in repr(f)
+
+
+def test_shape_is_kept() -> None:
+    f = reliability_flags([[1.0, 30.0], [60.0, 2.0]], bands="bps")
+    assert f.band.shape == (2, 2)
+    assert f.flag[1, 0] == "unreliable"
+
+
+@given(st.lists(st.floats(0, 1000), min_size=1, max_size=20))
+def test_band_grows_with_the_rse(values: list[float]) -> None:
+    r = np.sort(np.array(values))
+    b = reliability_flags(r, bands="bps").band
+    assert np.all(np.diff(b) >= 0)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "kind", "match"),
+    [
+        ({"thresholds": [], "labels": ["a"]}, ValueError, "at least one"),
+        ({"thresholds": [20, 10], "labels": ["a", "b", "c"]}, ValueError, "increase"),
+        ({"thresholds": [-1], "labels": ["a", "b"]}, ValueError, "> 0"),
+        ({"thresholds": [np.inf], "labels": ["a", "b"]}, ValueError, "finite"),
+        ({"thresholds": ["x"], "labels": ["a", "b"]}, TypeError, "numbers"),
+        ({"thresholds": [10], "labels": ["a"]}, ValueError, "one more entry"),
+        ({"thresholds": [10], "labels": ["a", "a"]}, ValueError, "distinct"),
+        ({"thresholds": [10], "labels": "ab"}, TypeError, "sequence of str"),
+        (
+            {"thresholds": [10], "labels": ["a", "b"], "closed": "both"},
+            ValueError,
+            "closed",
+        ),
+        (
+            {"thresholds": [10], "labels": ["a", "b"], "source": " "},
+            ValueError,
+            "source",
+        ),
+    ],
+)
+def test_bad_bands(kwargs: dict[str, Any], kind: type[Exception], match: str) -> None:
+    args: dict[str, Any] = {"closed": "right", "source": "test", **kwargs}
+    with pytest.raises(kind, match=match):
+        RSEBands(**args)
+
+
+def test_errors() -> None:
+    with pytest.raises(ValueError, match="`bands` must be one of"):
+        reliability_flags(1.0, bands="who")
+    with pytest.raises(ValueError, match="`rse_pct` must be >= 0"):
+        reliability_flags(-1.0, bands="bps")
+    with pytest.raises(TypeError, match="`rse_pct` must be numeric"):
+        reliability_flags("high", bands="bps")

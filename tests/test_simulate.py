@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from povstat import _simulate, poverty_table
+from povstat.datasets import load_east_java, simulate_survey
+
+
+@pytest.fixture(scope="module")
+def survey() -> pd.DataFrame:
+    out = simulate_survey(150_000, year=2023, seed=7)
+    assert isinstance(out, pd.DataFrame)
+    return out
+
+
+def _published(year: int) -> pd.DataFrame:
+    ej = load_east_java()
+    rows = ej[(ej["year"] == year) & (ej["month"] == 3)]
+    return rows.set_index("region_code")
+
+
+def test_reproduces_published_p0_and_p1_within_sampling_error(
+    survey: pd.DataFrame,
+) -> None:
+    # BPS March 2023 P0 (percent) and P1 (x 100) of the 38 regencies and
+    # cities of East Java (povstat.datasets.load_east_java).
+    out = poverty_table(
+        survey,
+        welfare="welfare",
+        line="poverty_line",
+        unit="percent",
+        alpha=[0, 1],
+        weight="weight",
+        size="size",
+        by="region_code",
+        strata="stratum",
+        psu="psu",
+    )
+    pub = _published(2023)
+    for measure, column in [("P0", "poverty_rate_pct"), ("P1", "p1")]:
+        rows = out[out["measure"] == measure].set_index("region_code")
+        z = (rows["estimate"] - pub.loc[rows.index, column]) / rows["se"]
+        assert len(z) == 38
+        # 76 estimates: |z| < 4 for all has probability > 0.99 if unbiased.
+        assert np.abs(z).max() < 4, z.abs().sort_values().tail()
+        assert abs(z.mean()) < 0.6  # no shared bias
+    assert (out["deff"] > 1).mean() > 0.9  # clustering makes deff > 1
+
+
+def test_weights_sum_to_implied_population_and_lines_are_published(
+    survey: pd.DataFrame,
+) -> None:
+    pub = _published(2023)
+    persons = (survey["weight"] * survey["size"]).groupby(survey["region_code"]).sum()
+    implied = (
+        pub.loc[persons.index, "poor_thousands"]
+        * 1000
+        / (pub.loc[persons.index, "poverty_rate_pct"] / 100)
+    )
+    np.testing.assert_allclose(persons, implied, rtol=1e-10)
+    lines = survey.groupby("region_code")["poverty_line"].agg(["min", "max"])
+    np.testing.assert_array_equal(
+        lines["min"], pub.loc[lines.index, "poverty_line_idr"]
+    )
+    np.testing.assert_array_equal(lines["max"], lines["min"])
+    assert survey.groupby("psu").size().eq(10).all()
+    assert survey.groupby("stratum")["psu"].nunique().min() >= 2
+    assert 3.6 < survey["size"].mean() < 4.0
+
+
+def test_lognormal_calibration_is_exact() -> None:
+    # P0 = Phi(-mu/sigma), P1 = P0 - exp(mu + sigma^2/2) Phi(-mu/sigma - sigma).
+    from scipy.special import ndtr
+
+    p0 = np.array([0.1365, 0.0426, 0.2, 0.5])
+    p1 = np.array([0.0173, 0.0060, 0.05, 0.01])
+    mu, sigma = _simulate.lognormal_parameters(p0, p1)
+    np.testing.assert_allclose(ndtr(-mu / sigma), p0, rtol=1e-12)
+    got = p0 - np.exp(mu + sigma**2 / 2) * ndtr(-mu / sigma - sigma)
+    np.testing.assert_allclose(got, p1, rtol=1e-9)
+
+
+def test_parquet_in_chunks_equals_frame(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_simulate, "CHUNK_PSUS", 300)  # several chunks
+    frame = simulate_survey(20_000, year=2021, seed=3)
+    path = simulate_survey(20_000, year=2021, seed=3, path=tmp_path / "s.parquet")
+    assert isinstance(frame, pd.DataFrame)
+    assert isinstance(path, Path)
+    assert path == tmp_path / "s.parquet"
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
+
+    assert pq.ParquetFile(path).metadata.num_row_groups > 1
+    back = pd.read_parquet(path)
+    for c in ["psu", "household", "weight", "welfare", "poverty_line", "stratum"]:
+        np.testing.assert_array_equal(back[c].to_numpy(), frame[c].to_numpy())
+    assert back["region_code"].astype(str).tolist() == frame["region_code"].tolist()
+
+
+def test_same_seed_same_survey_and_errors() -> None:
+    a = simulate_survey(1_000, year=2019, seed=5)
+    b = simulate_survey(1_000, year=2019, seed=5)
+    assert isinstance(a, pd.DataFrame)
+    assert isinstance(b, pd.DataFrame)
+    pd.testing.assert_frame_equal(a, b)
+    with pytest.raises(ValueError, match="n_households"):
+        simulate_survey(5, year=2023, seed=1)
+    with pytest.raises(TypeError, match="n_households"):
+        simulate_survey(1e4, year=2023, seed=1)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="seed"):
+        simulate_survey(1_000, year=2023, seed=None)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="no regency"):
+        simulate_survey(1_000, year=2025, seed=1)  # P1 not published for 2025

@@ -1,0 +1,282 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from numpy.typing import NDArray
+
+from povstat import PovertyEstimates, poverty_estimates
+
+REF = Path(__file__).parent / "reference"
+# R `survey` 4.1.1 output of tests/reference/survey_se.R on the design in
+# tests/reference/survey_design.csv (domains cut across strata and PSUs;
+# zero-weight rows; unit 5 exactly at its line).
+DESIGN = pd.read_csv(REF / "survey_design.csv")
+OUT = pd.read_csv(REF / "survey_se_out.csv")
+COV = pd.read_csv(REF / "survey_se_cov.csv")
+MEASURES = {"FGT(1.5)": "F15"}
+
+CASES: dict[str, dict[str, Any]] = {
+    "base": {},
+    "le": {"comparison": "<="},
+    "units": {"psu": None},
+    "fpc": {"fpc": True},
+    "lonely_remove": {"full": True, "lonely_psu": "remove"},
+    "lonely_adjust": {"full": True, "lonely_psu": "adjust"},
+    "lonely_average": {"full": True, "lonely_psu": "average"},
+    "lonely_certainty": {"full": True, "lonely_psu": "certainty"},
+    "lonely_adjust_fpc": {"full": True, "lonely_psu": "adjust", "fpc": True},
+}
+
+
+def _data(full: bool) -> pd.DataFrame:
+    if full:
+        return DESIGN
+    return DESIGN[~DESIGN["stratum"].isin(["s6", "s7"])]
+
+
+def _estimate(case: str, **extra: Any) -> PovertyEstimates:
+    c = CASES[case]
+    d = _data(c.get("full", False))
+    return poverty_estimates(
+        d["welfare"],
+        d["line"],
+        unit="fraction",
+        alpha=[0, 1, 2, 1.5],
+        watts=True,
+        weights=d["weight"],
+        size=d["size"],
+        by=d["domain"],
+        strata=d["stratum"],
+        psu=d["psu"] if c.get("psu", "psu") else None,
+        fpc=d["fpc"] if c.get("fpc") else None,
+        lonely_psu=c.get("lonely_psu", "raise"),
+        comparison=c.get("comparison", "<"),
+        overall=True,
+        **extra,
+    )
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_matches_r_survey(case: str) -> None:
+    est = _estimate(case)
+    got = est.to_frame().assign(domain=lambda f: f["domain"].fillna("(all)"))
+    ref = OUT[OUT["case"] == case]
+    both = got.merge(ref, on=["domain", "measure"], suffixes=("", "_r"))
+    assert len(both) == len(ref) == len(got) == 20
+    for col in ["estimate", "se", "deff"]:
+        np.testing.assert_allclose(both[col], both[f"{col}_r"], rtol=1e-10, err_msg=col)
+    # svyby's standard errors are the subset design's.
+    svyby = both[both["domain"] != "(all)"]
+    np.testing.assert_allclose(svyby["se"], svyby["se_svyby"], rtol=1e-10)
+    np.testing.assert_array_equal(both["df"], both["df_r"])
+    np.testing.assert_array_equal(both["n"], both["n_r"])
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_covariance_matches_r_svyby(case: str) -> None:
+    est = _estimate(case)
+    names = [
+        f"{d}:{MEASURES.get(m, m)}"
+        for d, m in zip(est.domain, est.measure, strict=True)
+    ]
+    keep = [i for i, d in enumerate(est.domain) if d is not None]
+    ref = COV[COV["case"] == case].set_index(["row", "col"])["value"].unstack()  # noqa: PD010
+    want = ref.loc[[names[i] for i in keep], [names[i] for i in keep]].to_numpy()
+    got = est.cov[np.ix_(keep, keep)]
+    np.testing.assert_allclose(np.sqrt(np.diag(est.cov)), est.se, rtol=1e-12)
+    if case == "lonely_average":
+        # R's vcov(svyby(covmat=TRUE)) scales by the whole design's strata
+        # (7/5) while svyby's SEs use each domain's own (povstat's `se` and
+        # the cov's diagonal); correlations agree.
+        def corr(m: NDArray[np.float64]) -> NDArray[np.float64]:
+            s = np.sqrt(np.diag(m))
+            return np.asarray(m / np.outer(s, s))
+
+        np.testing.assert_allclose(corr(got), corr(want), rtol=1e-10, atol=1e-14)
+    else:
+        np.testing.assert_allclose(got, want, rtol=1e-10, atol=1e-16)
+
+
+def test_units_as_psus_agree_with_one_psu_per_row() -> None:
+    # Two code paths: second moments by (domain, stratum) vs a PSU per row.
+    d = _data(False)
+    kwargs: dict[str, Any] = {
+        "unit": "percent",
+        "alpha": [0, 1, 2],
+        "weights": d["weight"],
+        "size": d["size"],
+        "by": d["domain"],
+        "strata": d["stratum"],
+        "overall": True,
+    }
+    a = poverty_estimates(d["welfare"], d["line"], **kwargs)
+    b = poverty_estimates(d["welfare"], d["line"], psu=d["id"], **kwargs)
+    np.testing.assert_allclose(a.se, b.se, rtol=1e-12)
+    np.testing.assert_allclose(a.cov, b.cov, rtol=1e-10, atol=1e-14)
+
+
+def test_interval_uses_t_with_domain_df() -> None:
+    est = _estimate("base", level=0.9)
+    from scipy import stats
+
+    q = stats.t.ppf(0.95, est.df)
+    np.testing.assert_allclose(est.upper, est.estimate + q * est.se, rtol=1e-12)
+    np.testing.assert_allclose(est.lower, est.estimate - q * est.se, rtol=1e-12)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rse = 100 * est.se / est.estimate
+    np.testing.assert_allclose(est.rse_pct, rse, rtol=1e-12)
+
+
+def test_percent_scales_everything() -> None:
+    f = _estimate("base")
+    d = _data(False)
+    p = poverty_estimates(
+        d["welfare"],
+        d["line"],
+        unit="percent",
+        alpha=[0, 1, 2, 1.5],
+        watts=True,
+        weights=d["weight"],
+        size=d["size"],
+        by=d["domain"],
+        strata=d["stratum"],
+        psu=d["psu"],
+        overall=True,
+    )
+    np.testing.assert_allclose(p.estimate, 100 * f.estimate, rtol=1e-14)
+    np.testing.assert_allclose(p.se, 100 * f.se, rtol=1e-14)
+    np.testing.assert_allclose(p.cov, 1e4 * f.cov, rtol=1e-12, atol=1e-18)
+    np.testing.assert_allclose(p.deff, f.deff, rtol=1e-14)
+    assert p.unit == "percent"
+
+
+def test_result_repr_and_frame() -> None:
+    est = poverty_estimates(
+        [1, 2, 3, 4], 2.5, unit="fraction", alpha=0, psu=[1, 1, 2, 2]
+    )
+    assert "PovertyEstimates(" in repr(est)
+    assert "design" not in repr(est)
+    assert list(est.to_frame().columns) == [
+        "domain",
+        "measure",
+        "estimate",
+        "se",
+        "lower",
+        "upper",
+        "rse_pct",
+        "deff",
+        "n",
+        "n_psu",
+        "df",
+    ]
+    with pytest.raises(ValueError, match="read-only"):
+        est.estimate[0] = 1.0
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"strata": [1, 1, 2, 2], "psu": [1, 2, 3, 3]}, "single PSU"),
+        ({"psu": [1, 2, 3, 4], "fpc": [10, 10, 11, 10]}, "constant within"),
+        ({"psu": [1, 2, 3, 4], "fpc": [3, 3, 3, 3]}, "at least the number"),
+        ({"psu": [1, 2, 3, 4], "fpc": [0, 3, 3, 3]}, "fpc"),
+        ({"psu": [1, 2, 3]}, "psu"),
+        ({"strata": [1, 2]}, "strata"),
+        ({"lonely_psu": "fail"}, "lonely_psu"),
+        ({"level": 95}, "level"),
+        ({"by": ["a", "a", "b", "b"], "weights": [1, 1, 0, 0]}, "positive total"),
+    ],
+)
+def test_bad_designs(kwargs: dict[str, Any], match: str) -> None:
+    with pytest.raises(ValueError, match=match):
+        poverty_estimates([1, 2, 3, 4], 2.5, unit="fraction", alpha=0, **kwargs)
+
+
+def test_flags_are_bools() -> None:
+    with pytest.raises(TypeError, match="watts"):
+        poverty_estimates([1, 2], 2.5, unit="fraction", watts=1)  # type: ignore[arg-type]
+
+
+def test_certainty_stratum_with_fpc_is_not_lonely() -> None:
+    # Stratum 2 has its only PSU sampled with certainty (fpc = 1 PSU):
+    # it adds no variance and needs no lonely-PSU rule. By hand, stratum 1
+    # alone: P0 = 2/6; PSU totals of u = w (t - 1/3) / 6 are
+    # (2 - 2/3)/6 = 2/9 and (0 - 2/3)/6 = -1/9, mean 1/18, deviations +-1/6;
+    # var = 2/(2-1) * 2 * (1/6)^2 = 1/9 (fpc 9e9: f = 1 - 2/9e9).
+    est = poverty_estimates(
+        [1, 1, 5, 5, 5, 5],
+        2.5,
+        unit="fraction",
+        alpha=0,
+        strata=[1, 1, 1, 1, 2, 2],
+        psu=[1, 1, 2, 2, 3, 3],
+        fpc=[9e9] * 4 + [1, 1],
+    )
+    assert est.se[0] == pytest.approx(1 / 3, rel=1e-8)
+
+
+# --------------------------------------------------------------------------
+# Properties
+# --------------------------------------------------------------------------
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.randoms(use_true_random=False), st.floats(0.001, 1e4))
+def test_order_scale_and_domains(rnd: Any, c: float) -> None:
+    d = _data(False)
+    perm = list(range(len(d)))
+    rnd.shuffle(perm)
+    p = d.iloc[perm]
+
+    def run(frame: pd.DataFrame, weights: Any) -> PovertyEstimates:
+        return poverty_estimates(
+            frame["welfare"],
+            frame["line"],
+            unit="fraction",
+            alpha=[0, 1, 2],
+            weights=weights,
+            size=frame["size"],
+            by=frame["domain"],
+            strata=frame["stratum"],
+            psu=frame["psu"],
+            overall=True,
+        )
+
+    a = run(d, d["weight"])
+    b = run(p, p["weight"])
+    s = run(d, d["weight"] * c)
+    for x in (b, s):
+        np.testing.assert_allclose(x.estimate, a.estimate, rtol=1e-10, atol=1e-15)
+        np.testing.assert_allclose(x.se, a.se, rtol=1e-9, atol=1e-15)
+        np.testing.assert_allclose(x.cov, a.cov, rtol=1e-8, atol=1e-15)
+    # A domain: its estimate is that of its rows alone, its SE that of the
+    # whole design with the other rows weighted zero.
+    label = rnd.choice(["A", "B", "C"])
+    rows = d["domain"] == label
+    alone = poverty_estimates(
+        d.loc[rows, "welfare"],
+        d.loc[rows, "line"],
+        unit="fraction",
+        alpha=[0, 1, 2],
+        weights=d.loc[rows, "weight"],
+        size=d.loc[rows, "size"],
+    )
+    zeroed = poverty_estimates(
+        d["welfare"],
+        d["line"],
+        unit="fraction",
+        alpha=[0, 1, 2],
+        weights=d["weight"].where(rows, 0),
+        size=d["size"],
+        strata=d["stratum"],
+        psu=d["psu"],
+    )
+    mine = a.domain == label
+    np.testing.assert_allclose(a.estimate[mine], alone.estimate, rtol=1e-12)
+    np.testing.assert_allclose(a.se[mine], zeroed.se, rtol=1e-10)

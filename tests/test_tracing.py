@@ -1,0 +1,211 @@
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from povstat import implied_population, round_half_up
+from povstat.datasets import load_east_java
+from povstat.statements import NOT_HOLDS, check_count_statement
+from povstat.tracing import FigureTrace, trace_figure
+
+DATA = load_east_java()
+MEASURES = ["poverty_rate_pct", "poor_thousands", "poverty_line_idr", "p1", "p2"]
+
+
+def _trace(
+    stated: float, decimals: int, subject: str, year: int, measure: str
+) -> FigureTrace:
+    return trace_figure(
+        DATA,
+        stated,
+        decimals=decimals,
+        subject=subject,
+        at=pd.Timestamp(f"{year}-03-01"),
+        measure=measure,
+        region="region_name",
+    )
+
+
+def test_kota_kediri_2023_count_is_the_2024_figure() -> None:
+    # BPS_N_KABKOTA (Jumlah Penduduk Miskin menurut Kabupaten/Kota, Jawa
+    # Timur): Kota Kediri 21.03 thousand (March 2023), 19.24 (March 2024).
+    res = _trace(19.24, 2, "Kota Kediri", 2023, "poor_thousands")
+    assert res.verdict == NOT_HOLDS
+    assert res.value == 21.03
+    best = res.to_frame().iloc[0]
+    assert best["region_name"] == "Kota Kediri"
+    assert best["period"] == pd.Timestamp("2024-03-01")
+    assert best["measure"] == "poor_thousands"
+    assert best["slips"] == 1
+    assert "is 21.03, not 19.24" in res.reason
+    assert "period March 2024 instead of March 2023" in res.reason
+
+
+def test_east_java_march_2023_rate_is_indonesias() -> None:
+    # BPS_P0_PROV (Persentase Penduduk Miskin menurut Provinsi, semester 1
+    # 2023): Jawa Timur 10.35 %, Indonesia 9.36 %.
+    res = _trace(9.36, 2, "Jawa Timur", 2023, "poverty_rate_pct")
+    assert res.verdict == NOT_HOLDS
+    assert res.value == 10.35
+    best = res.to_frame().iloc[0]
+    assert (best["region_name"], best["period"]) == (
+        "Indonesia",
+        pd.Timestamp("2023-03-01"),
+    )
+    assert "region_name Indonesia instead of Jawa Timur" in res.reason
+
+
+def test_sumenep_count_misread_by_ten() -> None:
+    # BPS_P0_KABKOTA / BPS_N_KABKOTA, Kabupaten Sumenep March 2025: 17.02 %,
+    # 188.48 thousand poor. "17.02 % equals 18,848 people": by hand 17.02 %
+    # of the implied population (188.48 / 0.1702 = 1,107.4 thousand) is
+    # 188,480, not 18,848; and 18,848 = 188,480 / 10.
+    pop = float(implied_population(17.02, 188.48, unit="percent")) * 1000
+    check = check_count_statement(
+        17.02, pop, 18_848, unit="percent", decimals=0, rate_population=pop
+    )
+    assert check.verdict == NOT_HOLDS
+    res = _trace(18.848, 3, "Kabupaten Sumenep", 2025, "poor_thousands")
+    assert res.verdict == NOT_HOLDS
+    best = res.to_frame().iloc[0]
+    assert best["region_name"] == "Kabupaten Sumenep"
+    assert best["power"] == -1
+    assert best["value"] == 188.48
+    assert "misread by a factor of 10: the published figure divided by 10" in (
+        res.reason
+    )
+
+
+def test_rate_given_for_a_count_and_swapped_digits() -> None:
+    # BPS Kota Malang March 2023: 4.26 %, 37.78 thousand poor; Kota Kediri
+    # 21.03 thousand. "4.26 thousand poor" is the rate; "21.30" swaps 0 and 3.
+    res = _trace(4.26, 2, "Kota Malang", 2023, "poor_thousands")
+    best = res.to_frame().iloc[0]
+    assert best["measure"] == "poverty_rate_pct"
+    assert best["region_name"] == "Kota Malang"
+    assert "poverty_rate_pct instead of poor_thousands" in res.reason
+    res = _trace(21.30, 2, "Kota Kediri", 2023, "poor_thousands")
+    best = res.to_frame().iloc[0]
+    assert bool(best["swapped"])
+    assert "two adjacent digits swapped (21.03 -> 21.30)" in res.reason
+    # Kota Malang 2021 was 4.62 %: both a year slip and a digit swap explain
+    # "4.62 % in 2023"; the year slip is listed first, both are named.
+    res = _trace(4.62, 2, "Kota Malang", 2023, "poverty_rate_pct")
+    frame = res.to_frame()
+    assert frame["period"].iloc[0] == pd.Timestamp("2021-03-01")
+    assert bool(frame["swapped"].iloc[1])
+    assert "; or it is 4.26 with two adjacent digits swapped" in res.reason
+
+
+def test_holds_cannot_tell_and_other_frames() -> None:
+    res = _trace(4.26, 2, "Kota Malang", 2023, "poverty_rate_pct")
+    assert res.verdict == "holds"
+    assert len(res.to_frame()) == 0
+    # Rounded: 37.78 thousand stated as 37.8 (1 decimal) holds too.
+    assert _trace(37.8, 1, "Kota Malang", 2023, "poor_thousands").verdict == "holds"
+    # P1 of March 2025 is not in the bundled data (SOURCES.md coverage table).
+    assert _trace(1.5, 2, "Kota Malang", 2025, "p1").verdict == "cannot tell"
+    # Any long table: polars, lazy, keyed on a year column with a `where` key.
+    pl = pytest.importorskip("polars")
+    frame = pl.from_pandas(DATA.drop(columns=["period"])).lazy()
+    res = trace_figure(
+        frame,
+        19.24,
+        decimals=2,
+        subject="Kota Kediri",
+        at=2023,
+        measure="poor_thousands",
+        where={"month": 3},
+        region="region_name",
+        period="year",
+    )
+    assert res.to_frame()["year"].iloc[0] == 2024
+    assert "year 2024 instead of 2023" in res.reason
+
+
+def test_errors() -> None:
+    with pytest.raises(
+        ValueError,
+        match=r"no row of `data` has .*region_name='Kota X'.*is not in `data` at all",
+    ):
+        _trace(1.0, 2, "Kota X", 2023, "p1")
+    with pytest.raises(ValueError, match=r"each value is in `data`, but not together"):
+        # Kabupaten/kota rows have no September round.
+        trace_figure(
+            DATA,
+            1.0,
+            decimals=2,
+            subject="Kota Malang",
+            at="2022-09-01",
+            measure="p1",
+            region="region_name",
+        )
+    with pytest.raises(ValueError, match="no column 'rate'"):
+        _trace(1.0, 2, "Kota Malang", 2023, "rate")
+    with pytest.raises(ValueError, match="rounded to 2 decimals"):
+        _trace(1.234, 2, "Kota Malang", 2023, "p1")
+    with pytest.raises(TypeError, match="`decimals` must be an int"):
+        _trace(1.0, 2.0, "Kota Malang", 2023, "p1")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="`stated` must be a number"):
+        _trace("4,26", 2, "Kota Malang", 2023, "p1")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"2 rows with .*keys must be unique"):
+        # Jawa Timur has a March and a September 2022 row: say which round.
+        trace_figure(
+            DATA,
+            1.0,
+            decimals=2,
+            subject="Jawa Timur",
+            at=2022,
+            measure="p1",
+            region="region_name",
+            period="year",
+        )
+
+
+_CELLS = (
+    DATA[["region_name", "period", *MEASURES]]
+    .melt(id_vars=["region_name", "period"], var_name="measure")
+    .dropna()
+)
+
+
+@settings(max_examples=200)
+@given(
+    st.integers(0, len(_CELLS) - 1),
+    st.integers(1, 500) | st.integers(-500, -1),
+    st.sampled_from([0, 1, 2]),
+)
+def test_a_figure_perturbed_beyond_its_rounding_never_holds(
+    i: int, k: int, d: int
+) -> None:
+    # A true statement (a published cell rounded to d decimals), moved by k
+    # units of its last place: never "holds", whatever the cell.
+    cell = _CELLS.iloc[i]
+    true = float(round_half_up(cell["value"], d))
+    stated = float(round_half_up(true + k * 10.0**-d, d))
+    if stated < 0:
+        return
+    res = trace_figure(
+        DATA,
+        stated,
+        decimals=d,
+        subject=cell["region_name"],
+        at=cell["period"],
+        measure=cell["measure"],
+        region="region_name",
+    )
+    assert res.verdict == NOT_HOLDS
+    truth = trace_figure(
+        DATA,
+        true,
+        decimals=d,
+        subject=cell["region_name"],
+        at=cell["period"],
+        measure=cell["measure"],
+        region="region_name",
+    )
+    assert truth.verdict == "holds"
+    np.testing.assert_equal(truth.value, cell["value"])

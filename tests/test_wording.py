@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from povstat import change_test, parse_numbers, round_half_up
+from povstat.wording import describe_level_change, describe_rate_change
+
+
+def test_issue_sentences_for_kota_malang() -> None:
+    # BPS P0 Kota Malang: 4.37 % (March 2022), 4.26 % (March 2023).
+    # By hand: -0.11 points; relative -0.11 / 4.37 = -2.517 % -> 2.52.
+    assert str(describe_rate_change(4.37, 4.26, unit="percent", locale="en")) == (
+        "fell 0.11 percentage points, from 4.37 % to 4.26 % (a 2.52 % relative fall)"
+    )
+    assert str(describe_rate_change(4.37, 4.26, unit="percent", locale="id")) == (
+        "turun 0,11 poin persentase, dari 4,37 persen menjadi 4,26 persen "
+        "(turun 2,52 persen)"
+    )
+    # Fractions are written in percent too.
+    assert str(
+        describe_rate_change(0.0437, 0.0426, unit="fraction", locale="en")
+    ) == str(describe_rate_change(4.37, 4.26, unit="percent", locale="en"))
+
+
+def test_test_result_is_named() -> None:
+    # By hand: SE of the difference sqrt(0.2^2 + 0.2^2) = 0.283, z = -0.39:
+    # not significant; with SEs of 0.01, z = -7.8: significant.
+    weak = change_test(
+        4.37, 4.26, se_before=0.2, se_after=0.2, level=0.95, independent=True
+    )
+    strong = change_test(
+        4.37, 4.26, se_before=0.01, se_after=0.01, level=0.9, independent=True
+    )
+    en = str(describe_rate_change(4.37, 4.26, unit="percent", locale="en", test=weak))
+    assert en.endswith("), not statistically significant at the 95 % level")
+    idn = str(
+        describe_rate_change(4.37, 4.26, unit="percent", locale="id", test=strong)
+    )
+    assert idn.endswith(
+        "(turun 2,52 persen), signifikan secara statistik pada tingkat "
+        "kepercayaan 90 persen"
+    )
+
+
+def test_levels_rises_no_change_and_missing() -> None:
+    # BPS Kabupaten Jember, thousands of poor: 247.99 (March 2020) -> 257.09
+    # (March 2021). By hand: +9.10; 9.10 / 247.99 = 3.6695 % -> 3.67.
+    out = describe_level_change(
+        [247.99, 257.09, np.nan],
+        [257.09, 257.09, 1.0],
+        locale="en",
+        unit_name="thousand",
+    )
+    assert out.tolist() == [
+        "rose 9.10 thousand, from 247.99 thousand to 257.09 thousand "
+        "(a 3.67 % relative rise)",
+        "did not change, at 257.09 thousand",
+        "n/a",
+    ]
+    # A poverty line in rupiah, no decimals; Indonesian number format.
+    # Kota Malang, BPS_GK_KABKOTA: Rp 609,612 (March 2022) -> Rp 674,660
+    # (March 2023). By hand: +65,048; 65,048 / 609,612 = +10.67 %.
+    assert str(
+        describe_level_change(
+            609_612, 674_660, locale="id", decimals=0, unit_name="rupiah"
+        )
+    ) == (
+        "naik 65.048 rupiah, dari 609.612 rupiah menjadi 674.660 rupiah "
+        "(naik 10,67 persen)"
+    )
+    # A change too small for the stated decimals gets more decimals, not 0.00.
+    assert "0.001 percentage points" in str(
+        describe_rate_change(4.260, 4.261, unit="percent", locale="en")
+    )
+
+
+def test_errors() -> None:
+    with pytest.raises(ValueError, match="`locale` must be one of"):
+        describe_rate_change(4.37, 4.26, unit="percent", locale="fr")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="`unit` must be one of"):
+        describe_rate_change(4.37, 4.26, unit="pct", locale="en")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="`test` must be a ChangeTest"):
+        describe_rate_change(4.37, 4.26, unit="percent", locale="en", test=0.05)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="`unit_name` must be a str"):
+        describe_level_change(1.0, 2.0, locale="en", unit_name=1000)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="`before` must be >= 0"):
+        describe_level_change(-1.0, 2.0, locale="en")
+    t = change_test(
+        [1.0, 2.0],
+        [1.0, 2.0],
+        se_before=1.0,
+        se_after=1.0,
+        level=0.95,
+        independent=True,
+    )
+    with pytest.raises(ValueError, match="`test` has shape"):
+        describe_rate_change([1.0, 2.0, 3.0], 1.0, unit="percent", locale="en", test=t)
+
+
+@given(
+    st.integers(0, 10_000).map(lambda k: k / 100),
+    st.integers(0, 10_000).map(lambda k: k / 100),
+    st.sampled_from(["en", "id"]),
+)
+def test_the_sentence_states_the_rounded_figures(
+    b: float, a: float, locale: str
+) -> None:
+    text = str(describe_rate_change(b, a, unit="percent", locale=locale))  # type: ignore[arg-type]
+    pattern = r"\d[\d.,]*"
+    found = re.findall(pattern, text)
+    nums = parse_numbers([f.rstrip(".,") for f in found], locale=locale).value  # type: ignore[arg-type]
+    if a == b:
+        assert nums.tolist() == [a]
+        return
+    change, before, after = nums[:3]
+    assert change == abs(round(a - b, 2))
+    assert (before, after) == (b, a)
+    if b > 0:
+        rel = float(round_half_up(abs(100 * (a - b) / b), 2))
+        assert nums[3] == pytest.approx(rel, abs=1e-9)
+        assert ("fell" in text or "turun" in text) == (a < b)

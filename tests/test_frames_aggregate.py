@@ -183,6 +183,19 @@ def test_errors(kwargs: dict[str, Any], kind: type[Exception], match: str) -> No
         aggregate_regions(d, unit="percent", **kwargs)
 
 
+def test_a_period_column_named_like_an_output_is_refused() -> None:
+    d = pd.DataFrame(
+        {
+            "region_code": ["a"],
+            "group": [1.0],
+            "poverty_rate_pct": [10.0],
+            "poor_thousands": [1.0],
+        }
+    )
+    with pytest.raises(ValueError, match=r"'group' .*clashes"):
+        aggregate_regions(d, groups={"x": ["a"]}, unit="percent", period="group")
+
+
 def test_duplicate_rows_and_incomplete_groups_are_refused() -> None:
     d = pd.DataFrame(
         {

@@ -162,10 +162,17 @@ def test_full_rate_round_trip_survives_float_rounding() -> None:
 def test_integer_too_large_for_float64_names_the_argument(population: object) -> None:
     # Python ints have no size limit; float64 stops near 1.8e308. The error
     # names the argument instead of a bare OverflowError from inside numpy.
-    with pytest.raises(ValueError, match="`population` holds an integer too large"):
+    with pytest.raises(
+        ValueError, match="`population` holds a number too large for float64"
+    ):
         rate_to_headcount(5, population, unit="percent")  # type: ignore[arg-type]
 
 
 def test_large_integers_within_float64_are_accepted() -> None:
     # 10**20 does not fit int64 (an object array) but is a float64.
     np.testing.assert_allclose(rate_to_headcount(5, 10**20, unit="percent"), 5e18)
+
+
+def test_number_too_large_names_its_index() -> None:
+    with pytest.raises(ValueError, match=r"too large for float64 .* at index 2"):
+        rate_to_headcount(5, [1, None, 10**400], unit="percent")  # type: ignore[arg-type]

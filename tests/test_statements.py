@@ -60,7 +60,7 @@ def test_fell_0_11_percent_holds_as_points_not_relative() -> None:
     assert bool(res.figures["matches_points"])
     assert not bool(res.figures["matches_relative"])
     np.testing.assert_allclose(res.figures["relative_pct"], -2.5172, atol=1e-4)
-    assert "-2.52 %" in str(res.reason)
+    assert "(a 2.52 % relative fall)" in str(res.reason)
     assert "percentage points, not in percent" in str(res.reason)
     said_points = check_change_statement(
         4.37,
@@ -448,7 +448,7 @@ def test_exact_ties_are_not_decided_by_float_error() -> None:
     )
     assert a.verdict == HOLDS
     assert b.verdict == HOLDS
-    assert "(4.00 -> 4.05)" in str(a.reason)
+    assert "from 4.00 % to 4.05 %" in str(a.reason)
     c = check_count_statement(16.15, 1000, 162, unit="percent", decimals=0)
     assert c.verdict == HOLDS
 

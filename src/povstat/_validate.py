@@ -116,8 +116,9 @@ def numeric(x: ArrayLike, name: str) -> NDArray[np.float64]:
             arr = _object_to_float(arr)
         except OverflowError:
             msg = (
-                f"`{name}` holds an integer too large for float64 (above "
-                f"{_MAX_FINITE:.4g}), which povstat computes in"
+                f"`{name}` holds a number too large for float64 (magnitude above "
+                f"{_MAX_FINITE:.4g}, the range povstat computes in)"
+                f"{_overflow_position(arr)}"
             )
             raise ValueError(msg) from None
         except (TypeError, ValueError):
@@ -140,6 +141,22 @@ def _object_to_float(arr: NDArray[np.object_]) -> NDArray[np.float64]:
         else:
             out[i] = float(item)
     return out.reshape(arr.shape)
+
+
+def _overflow_position(arr: NDArray[np.object_]) -> str:
+    """Where the first number beyond float64 is (error path only)."""
+    if arr.ndim == 0:
+        return ""
+    for i, item in enumerate(arr.ravel()):  # only reached on overflow
+        try:
+            float(item)
+        except (TypeError, ValueError):  # None, pandas.NA: missing markers
+            continue
+        except OverflowError:
+            where = np.unravel_index(i, arr.shape)
+            at = int(where[0]) if arr.ndim == 1 else tuple(int(k) for k in where)
+            return f" at index {at}"
+    return ""  # pragma: no cover - an overflow was raised for some item
 
 
 def _is_na(item: object) -> bool:

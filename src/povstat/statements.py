@@ -49,7 +49,7 @@ from povstat.frames import _plumbing
 from povstat.ranking import Ties, rank
 from povstat.tracing import trace_figure
 from povstat.units import round_half_up, rounding_interval
-from povstat.wording import describe_level_change
+from povstat.wording import describe_level_change, describe_rate_change
 
 __all__ = [
     "HOLDS",
@@ -292,8 +292,8 @@ def check_change_statement(
     >>> print(res.verdict, res.figures["meaning"])
     cannot tell points
     >>> print(res.reason)
-    fell 0.11 points (4.37 -> 4.26), which is a relative change of -2.52 %:
-    0.11 is the change in percentage points, not in percent
+    fell 0.11 percentage points, from 4.37 % to 4.26 % (a 2.52 % relative
+    fall): 0.11 is the change in percentage points, not in percent
     >>> print(check_change_statement(4.37, 4.26, 0.11, direction="fall",
     ...     stated_as="points", unit="percent", decimals=2).verdict)
     holds
@@ -352,17 +352,13 @@ def check_change_statement(
     ab = np.broadcast_to(a, shape)
 
     def describe(i: tuple[int, ...]) -> str:
-        p, r = float(points[i]), float(rel[i])
-        moved = _moved(p)
         shown = max(d, 2)
-        relative_text = (
-            f"a relative change of {_signed(r, 2)} %"
-            if np.isfinite(r)
-            else "no relative change (the earlier rate is 0)"
-        )
-        core = (
-            f"{moved} {_fmt(abs(p), shown)} points ({_fmt(float(bb[i]), shown)} -> "
-            f"{_fmt(float(ab[i]), shown)}), which is {relative_text}"
+        # The sentence that says the change right, then what the statement
+        # got right or wrong.
+        core = str(
+            describe_rate_change(
+                float(bb[i]), float(ab[i]), unit=unit, locale="en", decimals=shown
+            )
         )
         if per_year:
             core += (
@@ -1857,6 +1853,7 @@ def check_statements(
     rate: str = "poverty_rate_pct",
     headcount: str | None = "poor_thousands",
     group: str | None = None,
+    parent: str | None = None,
 ) -> pd.DataFrame:
     """Check a frame of published statements against a long frame of figures.
 
@@ -1915,6 +1912,9 @@ def check_statements(
     group : str, optional
         Column of `data` within which rank statements are checked (e.g.
         region type); None ranks all rows of the period together.
+    parent : str, optional
+        Column of `data` with each region's parent region, used to rank the
+        origins of a wrong figure (see :func:`povstat.tracing.trace_figure`).
 
     Returns
     -------
@@ -2182,6 +2182,7 @@ def check_statements(
             subject=row["region"],
             at=row["period"],
             measure=str(row["measure"]),
+            parent=parent,
             region=region,
             period=period,
         )

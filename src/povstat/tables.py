@@ -232,8 +232,9 @@ class BpsTable:
     skipped : pandas.DataFrame
         Rows not read as data: columns ``row``, ``reason`` (``"title"`` for a
         row above the header, ``"blank"``, ``"note"`` for a source line, note
-        or footnote) and ``text`` (the row's non-empty cells joined by
-        " | ").
+        or footnote, ``"note with numbers"`` for a worded note whose value
+        cells hold numbers, e.g. "Sumber: BPS, 2024") and ``text`` (the row's
+        non-empty cells joined by " | ").
     invalid : tuple of InvalidCell
         Cells that are not numbers in the stated format (only with
         ``errors="report"``; their value is NaN). ``row`` is the row number,
@@ -418,9 +419,11 @@ def read_bps_table(
     with "Sumber", "Source", "Catatan", "Keterangan", "Ket", "Note" or "*" (a
     note), or is a footnote, a mark ("1)", "a)", "(1)", "¹") followed by text
     ("1) angka sementara"), and none of its value cells holds a number (in
-    either number format). Every other row is data, including one without a
-    name and a note-like one holding numbers ("*Pacitan" with its values:
-    kept, and listed in ``unmatched`` unless its name matches). A CSV row
+    either number format). A note starting with a word and holding numbers
+    ("Sumber: BPS, 2024") stays a note, reported with the reason "note with
+    numbers". Every other row is data, including one without a name and a
+    marked one holding numbers (``"*Pacitan"`` or "1) Batu" with values: kept,
+    and listed in ``unmatched`` unless its name matches). A CSV row
     shorter than the table is not padded silently: each value field it does
     not write is an invalid cell (write an empty field for a missing value).
 
@@ -544,20 +547,26 @@ def read_bps_table(
     blank = (label == "") & (values_text == "").all(axis=1)
     first_cell = pd.Series(label, dtype=object)
     note = np.array(first_cell.str.match(_NOTE), dtype=bool)  # a writable copy
+    worded = note & ~first_cell.str.startswith("*").to_numpy(dtype=bool)
     note |= np.array(first_cell.str.match(_FOOTNOTE_ROW), dtype=bool)
-    if note.any():  # a note or footnote holds no number; else it is data
+    numbered = np.zeros(note.shape, dtype=bool)  # notes holding numbers
+    if note.any():
         maybe = np.flatnonzero(note)
         fcells = grid.to_numpy(dtype=object)[np.ix_(rows_all[maybe], layout.columns)]
         number = np.zeros(fcells.size, dtype=bool)
-        for fmt in ("id", "en"):  # a number in either format keeps the row
+        for fmt in ("id", "en"):  # a number in either format counts
             v, _, _, why = _parse_flat(fcells.ravel(), fmt, miss)
             number |= (why == "") & ~np.isnan(v)
-        note[maybe[number.reshape(fcells.shape).any(axis=1)]] = False
+        numbered[maybe[number.reshape(fcells.shape).any(axis=1)]] = True
+    # A marked or footnote-like row holding numbers is data ("*Pacitan",
+    # "1) Batu"); a worded note ("Sumber: BPS, 2024") stays a note, reported
+    # as holding numbers.
+    note &= ~numbered | worded
     keep = ~blank & ~note
     data_rows = rows_all[keep]
     _check_unlabelled_columns(text, data_rows, layout, grid.index)
 
-    skipped = _skipped(text, grid.index, layout, rows_all, blank, note)
+    skipped = _skipped(text, grid.index, layout, rows_all, blank, note, numbered)
     cells = grid.to_numpy(dtype=object)[np.ix_(data_rows, layout.columns)]
     values, unit, _, reasons = _parse_flat(cells.ravel(), loc, miss)
     where = np.ix_(data_rows, first + layout.columns)
@@ -910,6 +919,7 @@ def _separator_hint(text: str, sep: str) -> str:
     for other, why in (
         (";", " (as Excel writes CSV in Indonesian settings)"),
         ("\t", ""),
+        ("|", ""),
     ):
         if other != sep and len(next(csv.reader([line], delimiter=other), [])) > n:
             return (
@@ -1122,14 +1132,17 @@ def _skipped(
     rows_all: np.ndarray[Any, Any],
     blank: np.ndarray[Any, Any],
     note: np.ndarray[Any, Any],
+    numbered: np.ndarray[Any, Any],
 ) -> pd.DataFrame:
     title_rows = np.arange(layout.header_rows[0])
     title_blank = (text[title_rows] == "").all(axis=1)
-    rows = np.concatenate([title_rows, rows_all[blank | note]]).astype(np.intp)
+    out = blank | note
+    rows = np.concatenate([title_rows, rows_all[out]]).astype(np.intp)
+    note_reason = np.where(numbered[out], "note with numbers", "note")
     reason = np.concatenate(
         [
             np.where(title_blank, "blank", "title"),
-            np.where(note[blank | note], "note", "blank"),
+            np.where(note[out], note_reason, "blank"),
         ]
     )
     joined = [" | ".join(s for s in text[r] if s) for r in rows]

@@ -170,6 +170,12 @@ def aggregate_regions(
         {"by": by} if by is not None else {}
     )
     _checks.require(table, keys=tuple(key_cols), **key_cols, **values, **errors)
+    if period == "group" or period.startswith("pooled_"):
+        msg = (
+            f"the period column {period!r} (argument `period`) clashes with the "
+            "output columns 'group' and 'pooled_*': rename it first"
+        )
+        raise ValueError(msg)
     regions = _plumbing.labels(table, region)
     region_codes = _plumbing.keys(table, [region], arg="region")
     if groups is not None:

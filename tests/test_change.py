@@ -227,3 +227,13 @@ def test_result_copies_a_callers_readonly_array() -> None:
 def test_relative_change_of_tiny_base_does_not_warn() -> None:
     # 1 / 1e-320 overflows to inf: a defined (huge) relative change, no warning.
     assert np.isinf(relative_change(1e-320, 1.0))
+
+
+def test_missing_time_gives_missing_pace_even_without_change() -> None:
+    # pow(1, NaN) is 1 in C; an unknown elapsed time has no yearly pace, even
+    # when the rate did not move (relative change 0).
+    a = annualized_change(
+        [10.0, 10.0], [10.0, 12.0], years=[np.nan, np.nan], unit="percent"
+    )
+    assert np.isnan(a.compound_per_year).all()
+    assert np.isnan(a.points_per_year).all()

@@ -282,6 +282,25 @@ def test_check_statements_frame() -> None:
     pd.testing.assert_frame_equal(st, before)
     assert list(out.index) == ["a", "b", "c", "d", "e"]
     assert out["verdict"].tolist() == [HOLDS, NOT_HOLDS, NOT_HOLDS, HOLDS, HOLDS]
+    # Any frame narwhals supports: polars statements and data, lazy or not,
+    # give the same verdicts (the result is a pandas frame).
+    import polars as pl
+
+    kw: dict[str, Any] = {
+        "unit": "percent",
+        "region": "region_name",
+        "period": "year",
+        "rate": "poverty_rate_pct",
+        "headcount": "poor_thousands",
+        "persons_per_poor_unit": 1000,
+    }
+    from_polars = check_statements(
+        pl.from_pandas(st.reset_index(drop=True)), pl.from_pandas(data).lazy(), **kw
+    )
+    assert from_polars["verdict"].tolist() == out["verdict"].tolist()
+    assert from_polars["reason"].tolist() == out["reason"].tolist()
+    with pytest.raises(TypeError, match=r"`statements` must be a dataframe"):
+        check_statements(st.to_dict(), data, **kw)  # type: ignore[arg-type]
 
 
 def test_errors() -> None:

@@ -628,6 +628,20 @@ def test_messages_show_plain_values() -> None:
         )
 
 
+def test_a_polars_frame_reads_as_the_pandas_one() -> None:
+    # Any frame narwhals supports is read as pandas would read it; BPS,
+    # Kota Malang and Kota Batu, March 2023 and 2024.
+    import polars as pl
+
+    rows = [["Kota Malang", "4,26", "3,91"], ["Kota Batu", "3,31", "3,06"]]
+    header = ["Kabupaten/Kota", "2023", "2024"]
+    raw = pd.DataFrame(rows, columns=header, dtype=object)  # labels: header
+    expected = read_bps_table(raw, locale="id")
+    got = read_bps_table(pl.DataFrame(rows, schema=header, orient="row"), locale="id")
+    pd.testing.assert_frame_equal(got.data, expected.data)
+    np.testing.assert_array_equal(got.data["value"], [4.26, 3.91, 3.31, 3.06])
+
+
 def test_decimal_cells_of_a_frame() -> None:
     # Decimal("sNaN") made pd.isna raise; now it is an invalid cell.
     raw = pd.DataFrame(

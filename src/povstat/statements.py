@@ -31,7 +31,6 @@ from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Literal, cast
 
-import narwhals.stable.v2 as nw
 import numpy as np
 import pandas as pd
 from attrs import field, frozen
@@ -47,6 +46,7 @@ from povstat.change import (
     rate_change,
     relative_change,
 )
+from povstat.frames import _plumbing
 from povstat.ranking import Ties, rank
 from povstat.tracing import trace_figure
 from povstat.units import round_half_up, rounding_interval
@@ -200,7 +200,7 @@ def _shown_decimals(x: float, d: int) -> int:
 
 
 def _direction(value: object, name: str = "direction") -> Direction:
-    return _validate.choice(value, name, ("fall", "rise"))  # type: ignore[return-value]
+    return _validate.choice(value, name, ("fall", "rise"))
 
 
 def check_change_statement(
@@ -1348,12 +1348,7 @@ def check_rank_statement(
     if (counts > 1).any():
         msg = f"`labels` must be unique, repeated: {list(uniq[counts > 1])}"
         raise ValueError(msg)
-    if isinstance(stated_rank, bool) or not isinstance(stated_rank, int | np.integer):
-        msg = f"`stated_rank` must be an int, got {stated_rank!r}"
-        raise TypeError(msg)
-    if stated_rank < 1:
-        msg = f"`stated_rank` must be >= 1, got {stated_rank}"
-        raise ValueError(msg)
+    stated_rank = _validate.positive_int(stated_rank, "stated_rank")
     if of is not None:
         if isinstance(of, bool) or not isinstance(of, int | np.integer):
             msg = f"`of` must be an int (a number of regions), got {of!r}"
@@ -1849,7 +1844,7 @@ def _elapsed_years(
 
 
 def check_statements(
-    statements: pd.DataFrame,
+    statements: IntoFrame,
     data: IntoFrame,
     *,
     unit: Unit,
@@ -1865,8 +1860,9 @@ def check_statements(
 
     Parameters
     ----------
-    statements : pandas.DataFrame
-        One row per statement, with a ``kind`` column and the columns that
+    statements : pandas.DataFrame, polars.DataFrame, ...
+        Any frame narwhals supports (a lazy one is collected). One row per
+        statement, with a ``kind`` column and the columns that
         kind needs:
 
         ``"change"`` (of the rate): ``region``, ``period_before``,
@@ -1924,8 +1920,8 @@ def check_statements(
     Returns
     -------
     pandas.DataFrame
-        A copy of `statements` (same index and order) with ``verdict`` and
-        ``reason`` columns added.
+        A copy of `statements` (same index and order; other frames are read
+        into pandas) with ``verdict`` and ``reason`` columns added.
 
     Raises
     ------
@@ -1976,10 +1972,8 @@ def check_statements(
     from povstat.headcount import implied_population
 
     scale = float(_validate.positive(persons_per_poor_unit, "persons_per_poor_unit"))
-    native = nw.from_native(data)
-    if isinstance(native, nw.LazyFrame):
-        native = native.collect()
-    data = native.to_pandas()
+    statements = _plumbing.to_pandas(statements, arg="statements")
+    data = _plumbing.to_pandas(data, arg="data")
     for c in (region, period, rate, *([headcount] if headcount else [])):
         if c not in data.columns:
             msg = f"`data` has no column {c!r}; columns present: {list(data.columns)}"

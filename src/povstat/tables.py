@@ -34,6 +34,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal, overload
 import numpy as np
 import pandas as pd
 from attrs import field, frozen
+from narwhals.stable.v2.typing import IntoFrame
 
 from povstat import _regions, _results, _validate
 from povstat._results import Backend
@@ -301,7 +302,7 @@ class BpsTable:
 
 
 def read_bps_table(
-    source: str | os.PathLike[str] | IO[str] | IO[bytes] | pd.DataFrame,
+    source: str | os.PathLike[str] | IO[str] | IO[bytes] | IntoFrame,
     *,
     locale: Locale,
     month: int | None = None,
@@ -317,12 +318,13 @@ def read_bps_table(
 
     Parameters
     ----------
-    source : path, file-like object or pandas.DataFrame
+    source : path, file-like object or data frame
         A CSV file, as a path or an open file (text, e.g. ``io.StringIO``, or
         binary, e.g. ``io.BytesIO``, decoded with `encoding`); an Excel file
         (a path ending in .xlsx, .xlsm, .xls or .ods, or a binary file whose
         content is such a workbook, told by its first bytes; needs the
-        ``excel`` extra, openpyxl); or a DataFrame already read, preferably
+        ``excel`` extra, openpyxl); or a data frame already read (pandas,
+        or any frame narwhals supports, read into pandas), preferably
         with ``header=None``; otherwise its column labels are read as a first
         row (pandas' "Unnamed: 3" labels as empty cells). A file-like object
         is read from its current position to its end.
@@ -516,7 +518,9 @@ def read_bps_table(
             f"got {value_name!r}"
         )
         raise ValueError(msg)
-    read = _read_grid(source, sheet_name=sheet_name, sep=sep, encoding=encoding)
+    read = _read_grid(
+        _frame_as_pandas(source), sheet_name=sheet_name, sep=sep, encoding=encoding
+    )
     grid = read.grid
     text = grid.map(_cell_text).to_numpy(dtype=object)
     if read.formula is not None:
@@ -678,6 +682,26 @@ def _read_grid(
         f"pandas DataFrame, got {type(source).__name__}"
     )
     raise TypeError(msg)
+
+
+def _frame_as_pandas(source: object) -> object:
+    """A frame of any library narwhals supports as pandas; anything else as is."""
+    if isinstance(source, pd.DataFrame | str | bytes | os.PathLike) or hasattr(
+        source, "read"
+    ):
+        return source
+    import narwhals.stable.v2 as nw
+
+    from povstat.frames import _plumbing
+
+    frame: Any = source
+    try:
+        nw.from_native(frame)
+    except TypeError:
+        return source  # not a frame: _read_grid says what it accepts
+    grid = _plumbing.to_pandas(frame, arg="source").astype(object)
+    # As pandas reads a table of text: labels and cells as Python objects.
+    return grid.set_axis(pd.Index(list(grid.columns), dtype=object), axis=1)
 
 
 def _not_a_workbook(path: Path, start: bytes) -> str:

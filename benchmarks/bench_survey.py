@@ -295,6 +295,7 @@ from povstat import poverty_table
 con = duckdb.connect()
 con.execute("SET memory_limit = '4GB'")
 con.execute("SET threads TO 2")
+con.execute("SET enable_progress_bar = false")
 t0 = time.perf_counter()
 rel = con.read_parquet(sys.argv[1])
 out = poverty_table(rel, welfare="welfare", line="poverty_line", unit="percent",
@@ -333,7 +334,7 @@ def run_parquet(n_households: int, folder: str | None) -> None:
         check=True,
         env=os.environ,
     )
-    seconds, child_peak, rows = out.stdout.split()
+    seconds, child_peak, rows = out.stdout.strip().splitlines()[-1].split()
     print(
         f"poverty_table on DuckDB (memory_limit 4GB, 2 threads) over "
         f"{meta.num_rows:,} households = {int(persons.item()):,} persons: "

@@ -14,8 +14,10 @@ This example takes real statements from 2023-2025 news reports (sources in
 kinds of slip the news sample lacks (marked "constructed"), puts them all in
 one frame, and checks them in one call of
 :func:`povstat.statements.check_statements` against the BPS figures shipped
-with povstat. A wrong figure is traced to the cell it came from
-(:func:`povstat.tracing.trace_figure`).
+with povstat for all of Indonesia (:func:`povstat.datasets.load_indonesia`).
+A wrong figure is traced to the cell of that table it came from
+(:func:`povstat.tracing.trace_figure`): another year, another region (the
+province's, or Indonesia's), a power of ten, or swapped digits.
 """
 
 from __future__ import annotations
@@ -25,14 +27,15 @@ import textwrap
 import pandas as pd
 
 from povstat import implied_population
-from povstat.datasets import load_east_java
+from povstat.datasets import load_indonesia
 from povstat.statements import check_statements
 
 
 def main() -> None:
-    data = load_east_java()
-    # One row per region and survey round: key on the round's date.
-    data = data.rename(columns={"region_name": "region"})
+    data = load_indonesia()
+    # One row per region and survey round (the whole of each region, not its
+    # urban or rural part): key on the region's name and the round's date.
+    data = data[data["area"] == "total"].rename(columns={"region_name": "region"})
     march = {y: pd.Timestamp(f"{y}-03-01") for y in range(2015, 2026)}
     sep_2022 = pd.Timestamp("2022-09-01")
 
@@ -290,11 +293,10 @@ def main() -> None:
     statements = pd.DataFrame(
         [{"source": s, "statement": t, "kind": k, **f} for s, t, k, f in rows]
     )
-    # Rank statements compare regencies and cities only (not the province).
-    data["scope"] = (
-        data["region_type"]
-        .map({"kabupaten": "kab/kota", "kota": "kab/kota"})
-        .fillna(data["region_type"])
+    # Rank statements compare the regencies and cities of one province.
+    kabkota = data["region_type"].isin(["kabupaten", "kota"])
+    data["scope"] = data["region_type"].where(
+        ~kabkota, data["province_name"] + " kab/kota"
     )
     checked = check_statements(
         statements,
@@ -303,6 +305,7 @@ def main() -> None:
         region="region",
         persons_per_poor_unit=1000,
         group="scope",
+        parent="province_name",
     )
     for _, row in checked.iterrows():
         print(f"[{row['verdict']}] {row['statement']}")

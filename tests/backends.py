@@ -1,15 +1,19 @@
 """Shared helpers of the dataframe adapter tests: frames on each backend.
 
 Backends: pandas with numpy float64, nullable Float64 and pyarrow float64
-columns; polars eager and lazy.
+columns; polars eager and lazy; DuckDB relations; PySpark DataFrames (local
+mode, one session per test run, tests marked ``spark``).
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import duckdb
+import narwhals.stable.v2 as nw
 import numpy as np
 import pandas as pd
 import polars as pl
@@ -18,8 +22,30 @@ from numpy.typing import NDArray
 
 PANDAS = ["pandas[float64]", "pandas[Float64]", "pandas[float64[pyarrow]]"]
 POLARS = ["polars", "polars-lazy"]
-BACKENDS = PANDAS + POLARS
+# Engines whose frames are lazy and promise no row order of their own: the
+# adapters collect them and hand back the same kind of object.
+ENGINES = ["duckdb", "pyspark"]
+BACKENDS = PANDAS + POLARS + ["duckdb"]
+EVERY_BACKEND = PANDAS + POLARS + ENGINES
 NAN = float("nan")
+
+
+@functools.cache
+def spark() -> Any:
+    """The test run's Spark session: local, one core, no UI (started once)."""
+    from pyspark.sql import SparkSession
+
+    session = (
+        SparkSession.builder.master("local[1]")
+        .appName("povstat-tests")
+        .config("spark.sql.shuffle.partitions", "1")
+        .config("spark.default.parallelism", "1")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    return session
 
 
 def make(backend: str, data: dict[str, Any], *, index: list[str] | None = None) -> Any:
@@ -34,11 +60,24 @@ def make(backend: str, data: dict[str, Any], *, index: list[str] | None = None) 
         floats = [c for c in pdf.columns if pdf[c].dtype.kind == "f"]
         return pdf.astype(dict.fromkeys(floats, dtype))
     frame = pl.DataFrame(data, strict=False)
+    if backend == "duckdb":
+        return nw.from_native(frame).lazy(backend="duckdb").to_native()
+    if backend == "pyspark":
+        return (
+            nw.from_native(frame).lazy(backend="pyspark", session=spark()).to_native()
+        )
     return frame.lazy() if backend == "polars-lazy" else frame
 
 
 def collect(native: Any) -> Any:
-    return native.collect() if isinstance(native, pl.LazyFrame) else native
+    """An eager frame: pandas as it is, anything else as a polars DataFrame."""
+    if isinstance(native, pd.DataFrame | pl.DataFrame):
+        return native
+    if isinstance(native, pl.LazyFrame):
+        return native.collect()
+    if isinstance(native, duckdb.DuckDBPyRelation):
+        return native.pl()
+    return nw.from_native(native).collect(backend="polars").to_native()
 
 
 def col(native: Any, name: str) -> NDArray[np.float64]:
@@ -52,9 +91,9 @@ def col(native: Any, name: str) -> NDArray[np.float64]:
 def snapshot(native: Any) -> Any:
     if isinstance(native, pd.DataFrame):
         return native.copy(deep=True)
-    if isinstance(native, pl.LazyFrame):
-        return native.collect()
-    return native.clone()
+    if isinstance(native, pl.DataFrame):
+        return native.clone()
+    return collect(native)
 
 
 def assert_same(native: Any, before: Any) -> None:

@@ -804,6 +804,14 @@ ERRORS: list[tuple[str, Any, type[Exception], str]] = [
         "`headcount`: `value` must hold figures rounded to 2",
     ),
     (
+        "rate not rounded",
+        lambda: pooled_rate(
+            [1.0], rate=[2.123], unit="percent", decimals={"rate": 2, "headcount": 2}
+        ),
+        ValueError,
+        "`rate`: `value` must hold figures rounded to 2",
+    ),
+    (
         "part above whole",
         lambda: derived_proportion(
             5.0, 4.0, se_part=1.0, se_whole=1.0, level=0.9, unit="fraction"

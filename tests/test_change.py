@@ -252,3 +252,13 @@ def test_large_inputs_checked_block_by_block_give_the_same_numbers() -> None:
         ValueError, match=r"`after` must lie in \[0, 100\].*-0.5 at index 150000"
     ):
         rate_change(before, bad, unit="percent")
+
+
+def test_missing_time_gives_missing_pace_even_without_change() -> None:
+    # pow(1, NaN) is 1 in C; an unknown elapsed time has no yearly pace, even
+    # when the rate did not move (relative change 0).
+    a = annualized_change(
+        [10.0, 10.0], [10.0, 12.0], years=[np.nan, np.nan], unit="percent"
+    )
+    assert np.isnan(a.compound_per_year).all()
+    assert np.isnan(a.points_per_year).all()

@@ -328,7 +328,7 @@ def test_feeds_rank_sets_and_change_tests() -> None:
         level=0.9,
         method="bonferroni",
         simultaneous=False,
-        value="estimate",
+        rate="estimate",
         se="se",
     )
     assert {"rank_lower", "rank_upper"} <= set(ranked.columns)

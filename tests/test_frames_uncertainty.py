@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import hypothesis.strategies as st
@@ -14,6 +15,7 @@ from hypothesis import given, settings
 from numpy.typing import NDArray
 from scipy.special import ndtr
 
+import povstat
 from backends import BACKENDS, NAN, col, collect, make, run
 from povstat import (
     change_test,
@@ -22,18 +24,22 @@ from povstat import (
     se_from_bounds,
     se_from_moe,
     se_from_rse,
-    with_change_test,
-    with_changes,
-    with_rank_sets,
-    with_ranks,
-    with_rate_interval,
 )
 from povstat.uncertainty import IntervalMethod
 
+# The test tables name their columns plainly ("rate", "rate_se", "region");
+# the adapters default to the bundled data's names, so the tests name the
+# columns they read.
+with_rate_interval = partial(povstat.with_rate_interval, rate="rate")
+with_change_test = partial(
+    povstat.with_change_test, rate="rate", region="region", se="rate_se"
+)
+with_changes = partial(povstat.with_changes, rate="rate", region="region")
+with_rank_sets = partial(povstat.with_rank_sets, rate="rate", se="rate_se")
+with_ranks = partial(povstat.with_ranks, rate="rate")
+
 INTERVAL_COLUMNS = ["rate_se", "rate_lower", "rate_upper"]
 TEST_COLUMNS = [
-    "previous_period",
-    "change_points",
     "change_se",
     "change_lower",
     "change_upper",
@@ -41,7 +47,7 @@ TEST_COLUMNS = [
     "change_p_value",
     "change_significant",
 ]
-SET_COLUMNS = ["rank", "rank_count", "rank_lower", "rank_upper"]
+SET_COLUMNS = ["rank_lower", "rank_upper"]
 
 
 # --------------------------------------------------------------------------
@@ -98,7 +104,7 @@ def source_and_se(kind: str) -> tuple[dict[str, Any], dict[str, Any], Any]:
     if kind == "se":
         return {"se": "err"}, {"err": SOURCE}, src
     if kind == "rse":
-        return {"rse": "err"}, {"err": SOURCE}, se_from_rse(rate, src)
+        return {"rse_pct": "err"}, {"err": SOURCE}, se_from_rse(rate, src)
     if kind == "moe":
         kw = {"moe": "err", "moe_level": 0.90}
         return kw, {"err": SOURCE}, se_from_moe(src, level=0.90)
@@ -223,9 +229,12 @@ def reference_test(level: float, **kw: Any) -> tuple[Any, NDArray[np.intp]]:
 def test_change_test_matches_array_function(backend: str) -> None:
     data = {"region": REGIONS, "period": PERIODS, "rate": VALUES, "rate_se": SES}
     native = make(backend, data, index=[f"r{i}" for i in range(8)])
-    out = run(with_change_test, native, unit="percent", level=0.9, independent=True)
+    # Chained after with_changes, which adds the period compared and the
+    # change itself.
+    chained = with_changes(native, unit="percent")
+    out = run(with_change_test, chained, unit="percent", level=0.9, independent=True)
     ref, prev = reference_test(0.9, independent=True)
-    assert list(collect(out).columns)[-8:] == TEST_COLUMNS
+    assert list(collect(out).columns)[-6:] == TEST_COLUMNS
     close(col(out, "previous_period"), np.where(prev >= 0, np.take(PERIODS, prev), NAN))
     close(col(out, "change_points"), ref.points)
     close(col(out, "change_se"), ref.se)
@@ -355,16 +364,17 @@ def test_change_test_p_value_agrees_with_scipy_over_the_tails(backend: str) -> N
     close(p, 2 * ndtr(-z), rtol=1e-12)
 
 
-def test_change_test_columns_can_join_with_changes() -> None:
-    # with_changes adds previous_period and change_points too, with the same
-    # values: dropping them from one result combines the two.
+def test_change_test_chains_with_changes() -> None:
+    # The two adapters write different columns, so they chain in either
+    # order, and the test's z is the change of with_changes over its SE.
     df = pd.DataFrame(
         {"region": REGIONS, "period": PERIODS, "rate": VALUES, "rate_se": SES}
     )
-    tested = with_change_test(df, unit="percent", level=0.9, independent=True)
-    described = with_changes(df, unit="percent")
-    close(tested["change_points"], described["change_points"])
-    close(tested["previous_period"], described["previous_period"])
+    kw: dict[str, Any] = {"unit": "percent", "level": 0.9, "independent": True}
+    tested = with_change_test(with_changes(df, unit="percent"), **kw)
+    described = with_changes(with_change_test(df, **kw), unit="percent")
+    pd.testing.assert_frame_equal(tested, described[list(tested.columns)])
+    close(tested["change_z"], tested["change_points"] / tested["change_se"])
 
 
 def test_change_test_significant_dtypes() -> None:
@@ -401,7 +411,7 @@ def test_change_test_date_periods(backend: str) -> None:
         data["period"] = list(data["period"])
     out = run(
         with_change_test,
-        make(backend, data),
+        with_changes(make(backend, data), unit="percent"),
         unit="percent",
         level=0.95,
         independent=True,
@@ -445,14 +455,13 @@ def test_rank_sets_match_array_function(
     }
     out = run(with_rank_sets, native, by="g", **kw)
     ref = rank_confidence_sets(data["rate"], se=data["rate_se"], by=data["g"], **kw)
-    assert list(collect(out).columns)[-4:] == SET_COLUMNS
-    close(col(out, "rank"), ref.point_rank)
-    close(col(out, "rank_count"), ref.count)
+    assert list(collect(out).columns)[-2:] == SET_COLUMNS
     close(col(out, "rank_lower"), ref.lower)
     close(col(out, "rank_upper"), ref.upper)
-    # Omitted rows (missing SE, missing rate): no rank, not counted.
+    # Omitted rows (missing SE, missing rate): no set; kota has 2 ranked rows.
     assert np.isnan(col(out, "rank_lower")[[2, 7]]).all()
-    assert col(out, "rank_count").tolist() == [2, 2, 2, 4, 4, 4, 4, 2]
+    assert ref.count.tolist() == [2, 2, 2, 4, 4, 4, 4, 2]
+    assert np.nanmax(col(out, "rank_upper")[[0, 1]]) <= 2
 
 
 def test_rank_sets_point_ranks_equal_with_ranks() -> None:
@@ -463,20 +472,25 @@ def test_rank_sets_point_ranks_equal_with_ranks() -> None:
             "rate_se": list(se_from_rse(RANK_RATES, 10.0)),
         }
     )
-    a = with_rank_sets(
-        df, descending=False, level=0.9, method="bonferroni", simultaneous=False, by="g"
-    )
+    # The sets chain with the point ranks of with_ranks (no shared column),
+    # and every point rank lies in its set.
     b = with_ranks(df, descending=False, by="g")
+    a = with_rank_sets(
+        b, descending=False, level=0.9, method="bonferroni", simultaneous=False, by="g"
+    )
     close(a["rank"], b["rank"])
     close(a["rank_count"], b["rank_count"])
+    ranked = a[a["rank"].notna()]
+    assert (ranked["rank_lower"] <= ranked["rank"]).all()
+    assert (ranked["rank"] <= ranked["rank_upper"]).all()
 
 
 def test_rank_sets_dtypes_follow_the_value_column() -> None:
     data = rank_data()
-    for backend, fdt, idt in [
-        ("pandas[float64]", "float64", "int64"),
-        ("pandas[Float64]", "Float64", "Int64"),
-        ("pandas[float64[pyarrow]]", "double[pyarrow]", "int64[pyarrow]"),
+    for backend, fdt in [
+        ("pandas[float64]", "float64"),
+        ("pandas[Float64]", "Float64"),
+        ("pandas[float64[pyarrow]]", "double[pyarrow]"),
     ]:
         out = with_rank_sets(
             make(backend, data),
@@ -485,7 +499,7 @@ def test_rank_sets_dtypes_follow_the_value_column() -> None:
             method="sidak",
             simultaneous=False,
         )
-        assert [str(out[c].dtype) for c in SET_COLUMNS] == [fdt, idt, fdt, fdt]
+        assert [str(out[c].dtype) for c in SET_COLUMNS] == [fdt, fdt]
     out = with_rank_sets(
         make("polars", data),
         descending=True,
@@ -493,12 +507,7 @@ def test_rank_sets_dtypes_follow_the_value_column() -> None:
         method="sidak",
         simultaneous=False,
     )
-    assert [out.schema[c] for c in SET_COLUMNS] == [
-        pl.Float64,
-        pl.Int64,
-        pl.Float64,
-        pl.Float64,
-    ]
+    assert [out.schema[c] for c in SET_COLUMNS] == [pl.Float64, pl.Float64]
     assert out.get_column("rank_lower").null_count() == 2
     assert out.get_column("rank_lower").is_nan().sum() == 0
 
@@ -532,11 +541,13 @@ def test_rank_sets_by_several_columns_and_one_group() -> None:
     )
     close(out["rank_lower"], ref.lower)
     close(out["rank_upper"], ref.upper)
-    assert out["rank_count"].tolist() == [2, 2, 1, 2, 2, 1]
+    counted = with_ranks(out, descending=False, by=["year", "kind"])
+    assert counted["rank_count"].tolist() == [2, 2, 1, 2, 2, 1]
     whole = with_rank_sets(
         df, descending=False, level=0.9, method="bonferroni", simultaneous=False
     )
-    assert whole["rank_count"].tolist() == [6] * 6
+    assert whole["rank_upper"].max() > 2  # one group of 6
+    assert with_ranks(whole, descending=False)["rank_count"].tolist() == [6] * 6
 
 
 def test_rank_sets_bootstrap_groups_draw_as_the_array_function() -> None:
@@ -593,7 +604,7 @@ def test_rank_sets_lazy_frame_is_collected_and_returned_lazy() -> None:
         lazy, descending=True, level=0.9, method="sidak", simultaneous=True, by="g"
     )
     assert isinstance(out, pl.LazyFrame)
-    assert out.collect().columns[-4:] == SET_COLUMNS
+    assert out.collect().columns[-2:] == SET_COLUMNS
 
 
 # --------------------------------------------------------------------------
@@ -610,7 +621,11 @@ def interval(native: Any, **kw: Any) -> Any:
 @pytest.mark.parametrize(
     ("kw", "error", "match"),
     [
-        ({"se": "se", "rse": "rse"}, ValueError, "exactly one source.*`se`, `rse`"),
+        (
+            {"se": "se", "rse_pct": "rse"},
+            ValueError,
+            "exactly one source.*`se`, `rse_pct`",
+        ),
         ({}, ValueError, "exactly one source.*got none"),
         ({"method": "wilson", "se": "se"}, ValueError, "wilson.*`se` cannot"),
         ({"method": "wilson"}, ValueError, "wilson' needs `n_effective`"),
@@ -650,7 +665,7 @@ def test_rate_interval_argument_errors(
             "`se` column 'se' must be finite and >= 0, found -0.2",
         ),
         ("se", [0.1, np.inf], {"se": "se"}, "must be finite and >= 0, found inf"),
-        ("rse", [-1.0, 5.0], {"rse": "rse"}, "`rse` column 'rse'.*found -1.0"),
+        ("rse", [-1.0, 5.0], {"rse_pct": "rse"}, "`rse_pct` column 'rse'.*found -1.0"),
         (
             "n",
             [0.0, 5.0],
@@ -769,7 +784,7 @@ def test_change_test_bad_values(backend: str) -> None:
     }
     cases: list[tuple[dict[str, Any], dict[str, Any], str]] = [
         ({"rate_se": [0.1, -0.5, 0.1]}, {}, "`se` column 'rate_se'.*found -0.5"),
-        ({"rate": [1.0, 200.0, 3.0]}, {}, "`value` column 'rate' must lie in"),
+        ({"rate": [1.0, 200.0, 3.0]}, {}, "`rate` column 'rate' must lie in"),
         (
             {"rho": [0.0, -1.5, 0.0]},
             {"independent": False, "correlation": "rho"},
@@ -797,7 +812,7 @@ def test_rank_sets_bad_values(backend: str) -> None:
         (
             {"rate": [1.0, np.inf, 3.0]},
             {},
-            "`value` column 'rate' must be finite, found inf",
+            "`rate` column 'rate' must be finite, found inf",
         ),
         ({"g": ["a", None, "b"]}, {"by": "g"}, "key column 'g' \\(argument `by`\\)"),
         (
@@ -825,7 +840,7 @@ def test_rank_sets_bad_values(backend: str) -> None:
         ({"descending": "yes"}, TypeError, "`descending` must be True or False"),
         ({"simultaneous": None}, TypeError, "`simultaneous` must be True or False"),
         ({"level": 90}, ValueError, "for 90 % pass 0.9"),
-        ({"value": "nope"}, ValueError, r"'nope' \(argument `value`\)"),
+        ({"rate": "nope"}, ValueError, r"'nope' \(argument `rate`\)"),
         ({"by": "nope"}, ValueError, r"'nope' \(argument `by`\)"),
         ({"by": 3}, TypeError, "`by` must be None, a column name"),
         ({"se": "g"}, TypeError, "'g' \\(argument `se`\\) must be numeric"),

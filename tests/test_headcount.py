@@ -162,7 +162,9 @@ def test_full_rate_round_trip_survives_float_rounding() -> None:
 def test_integer_too_large_for_float64_names_the_argument(population: object) -> None:
     # Python ints have no size limit; float64 stops near 1.8e308. The error
     # names the argument instead of a bare OverflowError from inside numpy.
-    with pytest.raises(ValueError, match="`population` holds an integer too large"):
+    with pytest.raises(
+        ValueError, match="`population` holds a number too large for float64"
+    ):
         rate_to_headcount(5, population, unit="percent")  # type: ignore[arg-type]
 
 
@@ -198,3 +200,8 @@ def test_large_inputs_checked_block_by_block_give_the_same_numbers() -> None:
         ValueError, match=r"`population` must be >= 0, found -1.0 at index 299999"
     ):
         rate_to_headcount(r, neg, unit="percent")
+
+
+def test_number_too_large_names_its_index() -> None:
+    with pytest.raises(ValueError, match=r"too large for float64 .* at index 2"):
+        rate_to_headcount(5, [1, None, 10**400], unit="percent")  # type: ignore[arg-type]

@@ -152,6 +152,14 @@ EXAMPLES: dict[type[Any], Callable[[], Any]] = {
         by=["a", "a", "a", "b", "b", "b"],
     ),
     InvalidCell: lambda: InvalidCell(row=(1, 2), column="c", text="4.26", reason="r"),
+    povstat.PovertyEstimates: lambda: povstat.poverty_estimates(
+        [1.0, 2.0, 3.0, 4.0],
+        2.5,
+        unit="fraction",
+        alpha=[0, 1],
+        psu=[1, 1, 2, 2],
+        by=["a", "a", "b", "b"],
+    ),
     BpsTable: lambda: povstat.read_bps_table(
         io.StringIO("Wilayah;Maret 2023;Maret 2024\nKota Batu;3,31;-\n"),
         locale="id",

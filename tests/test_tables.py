@@ -628,6 +628,20 @@ def test_messages_show_plain_values() -> None:
         )
 
 
+def test_a_polars_frame_reads_as_the_pandas_one() -> None:
+    # Any frame narwhals supports is read as pandas would read it; BPS,
+    # Kota Malang and Kota Batu, March 2023 and 2024.
+    import polars as pl
+
+    rows = [["Kota Malang", "4,26", "3,91"], ["Kota Batu", "3,31", "3,06"]]
+    header = ["Kabupaten/Kota", "2023", "2024"]
+    raw = pd.DataFrame(rows, columns=header, dtype=object)  # labels: header
+    expected = read_bps_table(raw, locale="id")
+    got = read_bps_table(pl.DataFrame(rows, schema=header, orient="row"), locale="id")
+    pd.testing.assert_frame_equal(got.data, expected.data)
+    np.testing.assert_array_equal(got.data["value"], [4.26, 3.91, 3.31, 3.06])
+
+
 def test_decimal_cells_of_a_frame() -> None:
     # Decimal("sNaN") made pd.isna raise; now it is an invalid cell.
     raw = pd.DataFrame(
@@ -808,15 +822,15 @@ def test_spreadsheet_path_holding_csv_text(tmp_path: Path, suffix: str) -> None:
     ("label", "matched"),
     [
         ("*Pacitan", True),
-        ("Sumber Pacitan", False),
-        ("Catatan 2023", False),
+        ("**Pacitan", True),
         ("* 1", False),
+        ("1) Batu", False),
     ],
 )
-def test_note_like_row_holding_numbers_is_data(label: str, matched: bool) -> None:
-    # A row is dropped as a note only when it holds no number: "*Pacitan"
-    # with its values is kept, and matched to Kabupaten Pacitan (3501) on its
-    # letters; the others are kept and reported as unmatched.
+def test_marked_row_holding_numbers_is_data(label: str, matched: bool) -> None:
+    # A marked row is dropped as a note only when it holds no number:
+    # "*Pacitan" with its values is kept, and matched to Kabupaten Pacitan
+    # (3501) on its letters; the others are kept and reported as unmatched.
     t = read_bps_table(
         io.StringIO(f";2023\nKota Batu;3,31\n{label};13,65\n"), locale="id", sep=";"
     )
@@ -827,6 +841,22 @@ def test_note_like_row_holding_numbers_is_data(label: str, matched: bool) -> Non
         assert t.data["region_code"].tolist()[1] == "3501"
     else:
         assert t.unmatched.to_dict("list") == {"row": [3], "label": [label]}
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["Sumber: Badan Pusat Statistik, 2024", "Sumber Pacitan;1", "Catatan 2023;5"],
+)
+def test_worded_note_holding_numbers_is_reported_as_such(note: str) -> None:
+    # A source line often ends with a year ("Sumber: BPS, 2024", comma
+    # separated): a row starting with a note word stays a note, and the
+    # report says it held numbers.
+    sep = ";" if ";" in note else ","
+    text = f"{sep}2023\nKota Batu{sep}3.31\n{note}\n"
+    t = read_bps_table(io.StringIO(text), locale="en", sep=sep)
+    assert t.data["value"].tolist() == [3.31]
+    assert t.skipped["reason"].tolist() == ["note with numbers"]
+    assert t.skipped["row"].tolist() == [3]
 
 
 def test_short_csv_row_is_reported_not_padded() -> None:
@@ -850,6 +880,7 @@ def test_short_csv_row_is_reported_not_padded() -> None:
         ("Wilayah;Maret 2023\nKota Batu;3,31\n", ";"),
         ("Kabupaten/Kota;2022;2023\nPacitan;13,8;13,65\n", ";"),
         ("Wilayah\t2023\nKota Batu\t3,31\n", "\t"),
+        ("Wilayah|2023\nKota Batu|3,31\n", "|"),
     ],
 )
 def test_wrong_separator_is_named(text: str, sep: str) -> None:

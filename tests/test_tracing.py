@@ -7,11 +7,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from povstat import implied_population, round_half_up
-from povstat.datasets import load_east_java
+from povstat.datasets import load_east_java, load_indonesia
 from povstat.statements import NOT_HOLDS, check_count_statement
 from povstat.tracing import FigureTrace, trace_figure
 
 DATA = load_east_java()
+NATIONAL = load_indonesia()
 MEASURES = ["poverty_rate_pct", "poor_thousands", "poverty_line_idr", "p1", "p2"]
 
 
@@ -29,33 +30,65 @@ def _trace(
     )
 
 
+def _national(
+    stated: float, decimals: int, subject: str, year: int, measure: str
+) -> FigureTrace:
+    return trace_figure(
+        NATIONAL,
+        stated,
+        decimals=decimals,
+        subject=subject,
+        at=f"{year}-03-01",
+        measure=measure,
+        where={"area": "total"},
+        parent="province_name",
+        region="region_name",
+    )
+
+
 def test_kota_kediri_2023_count_is_the_2024_figure() -> None:
-    # BPS_N_KABKOTA (Jumlah Penduduk Miskin menurut Kabupaten/Kota, Jawa
-    # Timur): Kota Kediri 21.03 thousand (March 2023), 19.24 (March 2024).
-    res = _trace(19.24, 2, "Kota Kediri", 2023, "poor_thousands")
+    # BPS_N_KABKOTA (Jumlah Penduduk Miskin (Ribu Jiwa) Menurut
+    # Kabupaten/Kota, national table): Kota Kediri 21.03 thousand (March
+    # 2023), 19.24 (March 2024). Kota Kendari also had 19.24 in March 2023:
+    # listed, but after the same region's other year, and not in the reason.
+    res = _national(19.24, 2, "Kota Kediri", 2023, "poor_thousands")
     assert res.verdict == NOT_HOLDS
     assert res.value == 21.03
-    best = res.to_frame().iloc[0]
+    frame = res.to_frame()
+    best = frame.iloc[0]
     assert best["region_name"] == "Kota Kediri"
     assert best["period"] == pd.Timestamp("2024-03-01")
     assert best["measure"] == "poor_thousands"
     assert best["slips"] == 1
     assert "is 21.03, not 19.24" in res.reason
     assert "period March 2024 instead of March 2023" in res.reason
+    assert "Kota Kendari" in frame["region_name"].tolist()
+    assert "Kendari" not in res.reason
+    # The same on the East Java table.
+    east = _trace(19.24, 2, "Kota Kediri", 2023, "poor_thousands")
+    assert east.to_frame()["period"].iloc[0] == pd.Timestamp("2024-03-01")
 
 
 def test_east_java_march_2023_rate_is_indonesias() -> None:
-    # BPS_P0_PROV (Persentase Penduduk Miskin menurut Provinsi, semester 1
-    # 2023): Jawa Timur 10.35 %, Indonesia 9.36 %.
-    res = _trace(9.36, 2, "Jawa Timur", 2023, "poverty_rate_pct")
+    # BPS_P0_PROV (Persentase Penduduk Miskin (P0) Menurut Provinsi dan
+    # Daerah, March 2023): Jawa Timur 10.35 %, Indonesia 9.36 %. Kabupaten
+    # Sumedang (BPS_P0_KABKOTA) also had 9.36 %: Indonesia, the province's
+    # parent, comes first, and only it is named in the reason.
+    res = _national(9.36, 2, "Jawa Timur", 2023, "poverty_rate_pct")
     assert res.verdict == NOT_HOLDS
     assert res.value == 10.35
-    best = res.to_frame().iloc[0]
-    assert (best["region_name"], best["period"]) == (
-        "Indonesia",
+    frame = res.to_frame()
+    assert frame["region_name"].tolist()[:2] == ["Indonesia", "Kabupaten Sumedang"]
+    assert (frame["period"].iloc[0], frame["area"].iloc[0]) == (
         pd.Timestamp("2023-03-01"),
+        "total",
     )
     assert "region_name Indonesia instead of Jawa Timur" in res.reason
+    assert "Sumedang" not in res.reason
+    # A regency's figure traced to its province (Kota Malang, 4.26 %, given
+    # East Java's 10.35 %).
+    city = _national(10.35, 2, "Kota Malang", 2023, "poverty_rate_pct")
+    assert city.to_frame()["region_name"].iloc[0] == "Jawa Timur"
 
 
 def test_sumenep_count_misread_by_ten() -> None:
@@ -68,7 +101,7 @@ def test_sumenep_count_misread_by_ten() -> None:
         17.02, pop, 18_848, unit="percent", decimals=0, rate_population=pop
     )
     assert check.verdict == NOT_HOLDS
-    res = _trace(18.848, 3, "Kabupaten Sumenep", 2025, "poor_thousands")
+    res = _national(18.848, 3, "Kabupaten Sumenep", 2025, "poor_thousands")
     assert res.verdict == NOT_HOLDS
     best = res.to_frame().iloc[0]
     assert best["region_name"] == "Kabupaten Sumenep"
@@ -77,6 +110,31 @@ def test_sumenep_count_misread_by_ten() -> None:
     assert "misread by a factor of 10: the published figure divided by 10" in (
         res.reason
     )
+
+
+def test_area_is_a_key_and_a_slip() -> None:
+    # BPS_P0_PROV, Jawa Timur March 2023: total 10.35 %; the national table
+    # has urban and rural rows too, so the claim names its area, and a
+    # figure of the other area is a slip of area. Keys must be unique.
+    urban = NATIONAL[
+        (NATIONAL["region_name"] == "Jawa Timur")
+        & (NATIONAL["period"] == "2023-03-01")
+        & (NATIONAL["area"] == "urban")
+    ]["poverty_rate_pct"].iloc[0]
+    res = _national(float(urban), 2, "Jawa Timur", 2023, "poverty_rate_pct")
+    best = res.to_frame().iloc[0]
+    assert best["area"] == "urban"
+    assert "area urban instead of total" in res.reason
+    with pytest.raises(ValueError, match=r"3 rows with .*name further key columns"):
+        trace_figure(
+            NATIONAL,
+            9.36,
+            decimals=2,
+            subject="Jawa Timur",
+            at="2023-03-01",
+            measure="poverty_rate_pct",
+            region="region_name",
+        )
 
 
 def test_rate_given_for_a_count_and_swapped_digits() -> None:
@@ -209,3 +267,31 @@ def test_a_figure_perturbed_beyond_its_rounding_never_holds(
     )
     assert truth.verdict == "holds"
     np.testing.assert_equal(truth.value, cell["value"])
+
+
+def test_odd_but_valid_inputs() -> None:
+    # A float32 figure stands for its shortest decimal; a huge figure is
+    # simply not found (no overflow warning escapes).
+    f32 = trace_figure(
+        DATA,
+        np.float32(4.26),
+        decimals=2,
+        subject="Kota Malang",
+        at=2023,
+        measure="poverty_rate_pct",
+        region="region_name",
+        period="year",
+    )
+    assert f32.verdict == "holds"
+    huge = trace_figure(
+        DATA,
+        1e300,
+        decimals=0,
+        subject="Kota Malang",
+        at=2023,
+        measure="poverty_rate_pct",
+        region="region_name",
+        period="year",
+    )
+    assert huge.verdict == NOT_HOLDS
+    assert "no cell of `data` matches it" in huge.reason

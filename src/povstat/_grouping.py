@@ -18,6 +18,7 @@ __all__ = [
     "combine",
     "elapsed_years",
     "month_count",
+    "take",
 ]
 
 
@@ -122,3 +123,15 @@ def base_rows(
     first = np.full(n_groups, -1, dtype=np.intp)
     first[groups[at_base]] = np.flatnonzero(at_base)
     return np.asarray(first[groups], dtype=np.intp)
+
+
+def take(values: NDArray[np.float64], index: NDArray[np.intp]) -> NDArray[np.float64]:
+    """``values[index]``, NaN where `index` is -1 (no such row)."""
+    found = index >= 0
+    out = (
+        values[np.where(found, index, 0)]
+        if values.shape[0]
+        else np.full(index.shape, np.nan)
+    )
+    out[~found] = np.nan
+    return np.asarray(out, dtype=np.float64)

@@ -220,9 +220,9 @@ def simulate_survey(
 ) -> pd.DataFrame | Path:
     r"""A synthetic Susenas-like household survey matching BPS regional figures.
 
-    Every regency and city of the bundled BPS table (East Java,
-    :func:`povstat.datasets.load_east_java`) is a region with two strata,
-    urban and rural; each stratum has primary sampling units (PSUs) of ten
+    Every regency and city of the bundled BPS table of Indonesia
+    (:func:`povstat.datasets.load_indonesia`, 514 regions) is a region with
+    two strata, urban and rural; each stratum has primary sampling units (PSUs) of ten
     households. Household weights make each stratum's persons (weight times
     household size) sum to its population, and each region's population
     is the one implied by its published rate and number of poor. Welfare
@@ -277,8 +277,9 @@ def simulate_survey(
     Household size (1 plus a Poisson count, mean 3.8) is independent of
     welfare, so each region's person-level P0 and P1 are the published
     ones in expectation; a sample estimates them within its sampling error.
-    Urban shares are assumed (0.9 for cities, 0.35 for regencies) where the
-    table has no urban and rural rows. The data are synthetic: no real
+    A region's urban share is the one implied by its published urban and
+    rural figures where the table has them, else assumed (0.9 for cities,
+    0.35 for regencies). The data are synthetic: no real
     household is represented.
 
     References
@@ -293,11 +294,11 @@ def simulate_survey(
     >>> df.columns.tolist()[:5]
     ['region_code', 'region_name', 'area', 'stratum', 'psu']
     >>> df["region_code"].nunique()
-    38
+    514
     """
-    from povstat.datasets import load_east_java
+    from povstat.datasets import load_indonesia
 
-    return simulate(load_east_java(), n_households, year=year, seed=seed, path=path)
+    return simulate(load_indonesia(), n_households, year=year, seed=seed, path=path)
 
 
 def simulate(

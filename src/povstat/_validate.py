@@ -15,7 +15,7 @@ every non-missing entry lies in ``[lo, hi]`` exactly when the smallest is
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal, get_args
+from typing import Any, Literal, TypeVar, get_args
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -27,7 +27,11 @@ Unit = Literal["percent", "fraction"]
 NanPolicy = Literal["propagate", "omit", "raise"]
 
 _UNITS: tuple[str, ...] = get_args(Unit)
-_UPPER: dict[str, float] = {"percent": 100.0, "fraction": 1.0}
+#: Scale of each unit: a rate in `unit` divided by this is a fraction.
+SCALE: dict[str, float] = {"percent": 100.0, "fraction": 1.0}
+_UPPER = SCALE
+
+_S = TypeVar("_S", bound=str)
 
 
 def unit(value: object, name: str = "unit") -> Unit:
@@ -41,12 +45,46 @@ def unit(value: object, name: str = "unit") -> Unit:
     return value  # type: ignore[return-value]
 
 
-def choice(value: object, name: str, options: tuple[str, ...]) -> str:
-    """Check that `value` is one of `options` and return it."""
+def choice(value: object, name: str, options: tuple[_S, ...]) -> _S:
+    """Check that `value` is one of `options` and return it, typed as they are.
+
+    With ``options = get_args(SomeLiteral)`` the result has the Literal type.
+    """
     if not isinstance(value, str) or value not in options:
         msg = f"`{name}` must be one of {list(options)}, got {value!r}"
         raise ValueError(msg)
     return value
+
+
+def level(value: object, name: str = "level") -> float:
+    """Check a confidence level: a real number strictly between 0 and 1."""
+    if isinstance(value, bool | np.bool_) or not isinstance(
+        value, int | float | np.integer | np.floating
+    ):
+        msg = f"`{name}` must be a number between 0 and 1, got {value!r}"
+        raise TypeError(msg)
+    lev = float(value)
+    if not 0.0 < lev < 1.0 or 1.0 - lev == 1.0:
+        hint = ""
+        if 1.0 < lev < 100.0:
+            hint = f"; for {lev:g} % pass {lev / 100:g}"
+        msg = (
+            f"`{name}` must lie strictly between 0 and 1 (a fraction, e.g. 0.9 "
+            f"for 90 %), got {value!r}{hint}"
+        )
+        raise ValueError(msg)
+    return lev
+
+
+def positive_int(value: object, name: str) -> int:
+    """Check a count: an int (not a bool) >= 1."""
+    if isinstance(value, bool) or not isinstance(value, int | np.integer):
+        msg = f"`{name}` must be an int, got {value!r}"
+        raise TypeError(msg)
+    if value < 1:
+        msg = f"`{name}` must be >= 1, got {value!r}"
+        raise ValueError(msg)
+    return int(value)
 
 
 def flag(value: object, name: str) -> bool:
@@ -79,8 +117,9 @@ def numeric(x: ArrayLike, name: str) -> NDArray[np.float64]:
             arr = _object_to_float(arr)
         except OverflowError:
             msg = (
-                f"`{name}` holds an integer too large for float64 (above "
-                f"{_MAX_FINITE:.4g}), which povstat computes in"
+                f"`{name}` holds a number too large for float64 (magnitude above "
+                f"{_MAX_FINITE:.4g}, the range povstat computes in)"
+                f"{_overflow_position(arr)}"
             )
             raise ValueError(msg) from None
         except (TypeError, ValueError):
@@ -103,6 +142,22 @@ def _object_to_float(arr: NDArray[np.object_]) -> NDArray[np.float64]:
         else:
             out[i] = float(item)
     return out.reshape(arr.shape)
+
+
+def _overflow_position(arr: NDArray[np.object_]) -> str:
+    """Where the first number beyond float64 is (error path only)."""
+    if arr.ndim == 0:
+        return ""
+    for i, item in enumerate(arr.ravel()):  # only reached on overflow
+        try:
+            float(item)
+        except (TypeError, ValueError):  # None, pandas.NA: missing markers
+            continue
+        except OverflowError:
+            where = np.unravel_index(i, arr.shape)
+            at = int(where[0]) if arr.ndim == 1 else tuple(int(k) for k in where)
+            return f" at index {at}"
+    return ""  # pragma: no cover - an overflow was raised for some item
 
 
 def _is_na(item: object) -> bool:
@@ -236,3 +291,81 @@ def _first(arr: NDArray[np.float64], bad: NDArray[np.bool_]) -> str:
     n = int(bad.sum())
     more = f" ({n} offending values in all)" if n > 1 else ""
     return f"{arr[tuple(idx)].item()!r} at index {where}{more}"
+
+
+def _is_missing_label(x: object) -> bool:
+    if x is None:
+        return True
+    try:
+        return bool(x != x)  # NaN of any float type, NaT, pandas.NA (raises)
+    except TypeError:
+        return True  # pandas.NA: its truth value is ambiguous
+
+
+def _check_object_labels(g: NDArray[Any]) -> None:
+    """Reject missing or mixed labels in an object array (one pass)."""
+    items = g.tolist()
+    if any(_is_missing_label(x) for x in items):
+        msg = "`by` must not contain missing labels (None/NaN/NaT/NA)"
+        raise ValueError(msg)
+    kinds = {isinstance(x, str) for x in items}
+    if len(kinds) > 1:
+        msg = (
+            "`by` labels must be all numbers or all strings, not a mix "
+            "(2023 and '2023' would otherwise be merged)"
+        )
+        raise TypeError(msg)
+
+
+def _same_kind_labels(by: object) -> bool:
+    """False if a list given as `by` mixes strings and non-strings."""
+    if isinstance(by, list | tuple):
+        kinds = {isinstance(x, str | np.str_) for x in by}
+        return len(kinds) <= 1
+    return True
+
+
+def group_codes(by: ArrayLike | None, n: int) -> NDArray[np.intp]:
+    """Integer code of each value's group, in the sorted order of the labels.
+
+    All zeros when `by` is None. Integer labels spanning a range not much
+    wider than their number are coded by a lookup table (no sort).
+    """
+    if by is None:
+        return np.zeros(n, dtype=np.intp)
+    if np.ma.is_masked(by):
+        msg = "`by` must not contain missing labels (masked entries)"
+        raise ValueError(msg)
+    g = np.asarray(by)
+    if g.ndim != 1 or g.shape[0] != n:
+        msg = f"`by` must be 1-D with the length of `values` ({n}), got shape {g.shape}"
+        raise ValueError(msg)
+    if g.dtype.kind == "f" and np.isnan(g).any():
+        msg = "`by` must not contain missing labels (NaN)"
+        raise ValueError(msg)
+    if g.dtype.kind in "mM" and np.isnat(g).any():
+        msg = "`by` must not contain missing labels (NaT)"
+        raise ValueError(msg)
+    if g.dtype.kind == "O":
+        _check_object_labels(g)
+    elif g.dtype.kind in "US" and not _same_kind_labels(by):
+        msg = (
+            "`by` labels must be all numbers or all strings, not a mix "
+            "(2023 and '2023' would otherwise be merged)"
+        )
+        raise TypeError(msg)
+    if g.dtype.kind in "iu" and n:
+        low, high = int(g.min()), int(g.max())
+        if high - low <= 4 * n + 1024:
+            shifted = np.subtract(g, low, dtype=np.intp)
+            present = np.zeros(high - low + 1, dtype=np.intp)
+            present[shifted] = 1
+            np.cumsum(present, out=present)
+            present -= 1
+            return np.asarray(present[shifted], dtype=np.intp)
+    try:
+        _, codes = np.unique(g, return_inverse=True)
+    except TypeError:
+        msg = "`by` labels must be sortable (all numbers or all strings)"
+        raise TypeError(msg) from None
+    return np.asarray(codes, dtype=np.intp).reshape(n)

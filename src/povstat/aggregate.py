@@ -1065,6 +1065,7 @@ def pooled_rate(
     if dec is not None:
         h_lo, h_hi = _bounds(hh, dec["headcount"], "headcount")
         if rate is not None:
+            _bounds(rows["rate"], dec["rate"], "rate")  # names `rate` if unrounded
             iv = implied_population_interval(
                 rows["rate"][order],
                 hh,

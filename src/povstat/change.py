@@ -20,6 +20,7 @@ from numpy.typing import ArrayLike, NDArray
 from povstat import _validate
 from povstat._results import Result, array_eq, freeze, readonly_float
 from povstat._validate import Unit
+from povstat.headcount import implied_population
 
 __all__ = [
     "AnnualizedChange",
@@ -35,7 +36,7 @@ __all__ = [
     "relative_change",
 ]
 
-_SCALE = {"percent": 100.0, "fraction": 1.0}
+_SCALE = _validate.SCALE
 
 
 @frozen(kw_only=True)
@@ -424,6 +425,9 @@ def annualized_change(
         np.divide(relative, 100.0, out=compound)
         compound += 1.0
         np.power(compound, np.divide(1.0, t), out=compound)
+    if np.isnan(t).any():
+        # pow(1, NaN) is 1 in C: a missing time must give a missing pace.
+        np.copyto(compound, np.nan, where=np.broadcast_to(np.isnan(t), shape))
     compound -= 1.0
     compound *= 100.0
     per_year = np.asarray(np.divide(points, t))
@@ -862,4 +866,32 @@ def decomposition_bounds(
         population_effect_upper=pe_hi / 2.0,
         rate_effect_lower=re_lo / 2.0,
         rate_effect_upper=re_hi / 2.0,
+    )
+
+
+def _decompose_published(
+    rate_before: ArrayLike,
+    rate_after: ArrayLike,
+    headcount_before: ArrayLike,
+    headcount_after: ArrayLike,
+    *,
+    unit: Unit,
+) -> HeadcountDecomposition:
+    """:func:`decompose_headcount_change` from published rates and headcounts.
+
+    The populations are those implied by each period's rate and number of
+    poor, :math:`N = H / P_0` (:func:`povstat.implied_population`), so the
+    effects are missing where a rate is 0. The total is the change in the
+    number of poor itself, :math:`H_1 - H_0`, defined wherever both
+    headcounts are.
+    """
+    h0 = _validate.nonnegative(headcount_before, "headcount_before")
+    h1 = _validate.nonnegative(headcount_after, "headcount_after")
+    n0 = implied_population(rate_before, h0, unit=unit)
+    n1 = implied_population(rate_after, h1, unit=unit)
+    parts = decompose_headcount_change(rate_before, rate_after, n0, n1, unit=unit)
+    return HeadcountDecomposition(
+        change=freeze(np.asarray(np.subtract(h1, h0))),
+        population_effect=parts.population_effect,
+        rate_effect=parts.rate_effect,
     )

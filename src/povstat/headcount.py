@@ -22,7 +22,7 @@ __all__ = [
     "rate_to_headcount",
 ]
 
-_SCALE = {"percent": 100.0, "fraction": 1.0}
+_SCALE = _validate.SCALE
 _ROUNDING = 1e-12  # relative slack for float rounding in headcount <= population
 
 

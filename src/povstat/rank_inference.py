@@ -724,12 +724,7 @@ def _check_draws(draws: int, level: float) -> None:
 
 def _draw_settings(n_draws: object, seed: object) -> tuple[int, int]:
     """Check `n_draws` and `seed`; draw and return a fresh seed if None."""
-    if isinstance(n_draws, bool) or not isinstance(n_draws, int | np.integer):
-        msg = f"`n_draws` must be an int, got {n_draws!r}"
-        raise TypeError(msg)
-    if n_draws < 1:
-        msg = f"`n_draws` must be >= 1, got {n_draws!r}"
-        raise ValueError(msg)
+    n_draws = _validate.positive_int(n_draws, "n_draws")
     if seed is None:
         entropy = np.random.SeedSequence().entropy
         seed = entropy if isinstance(entropy, int) else 0
@@ -1656,12 +1651,7 @@ def tau_best_set(
     >>> tb.member
     array([ True,  True,  True, False, False])
     """
-    if isinstance(tau, bool) or not isinstance(tau, int | np.integer):
-        msg = f"`tau` must be an int, got {tau!r}"
-        raise TypeError(msg)
-    if tau < 1:
-        msg = f"`tau` must be >= 1, got {tau!r}"
-        raise ValueError(msg)
+    tau = _validate.positive_int(tau, "tau")
     cs = rank_confidence_sets(
         estimates,
         se=se,

@@ -25,12 +25,12 @@ call; :func:`check_statements` does so for a frame of statements.
 
 from __future__ import annotations
 
+import decimal
 import numbers
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Literal, cast
 
-import narwhals.stable.v2 as nw
 import numpy as np
 import pandas as pd
 from attrs import field, frozen
@@ -46,10 +46,11 @@ from povstat.change import (
     rate_change,
     relative_change,
 )
+from povstat.frames import _plumbing
 from povstat.ranking import Ties, rank
 from povstat.tracing import trace_figure
 from povstat.units import round_half_up, rounding_interval
-from povstat.wording import describe_level_change
+from povstat.wording import describe_level_change, describe_rate_change
 
 __all__ = [
     "HOLDS",
@@ -199,7 +200,7 @@ def _shown_decimals(x: float, d: int) -> int:
 
 
 def _direction(value: object, name: str = "direction") -> Direction:
-    return _validate.choice(value, name, ("fall", "rise"))  # type: ignore[return-value]
+    return _validate.choice(value, name, ("fall", "rise"))
 
 
 def check_change_statement(
@@ -292,8 +293,8 @@ def check_change_statement(
     >>> print(res.verdict, res.figures["meaning"])
     cannot tell points
     >>> print(res.reason)
-    fell 0.11 points (4.37 -> 4.26), which is a relative change of -2.52 %:
-    0.11 is the change in percentage points, not in percent
+    fell 0.11 percentage points, from 4.37 % to 4.26 % (a 2.52 % relative
+    fall): 0.11 is the change in percentage points, not in percent
     >>> print(check_change_statement(4.37, 4.26, 0.11, direction="fall",
     ...     stated_as="points", unit="percent", decimals=2).verdict)
     holds
@@ -352,17 +353,13 @@ def check_change_statement(
     ab = np.broadcast_to(a, shape)
 
     def describe(i: tuple[int, ...]) -> str:
-        p, r = float(points[i]), float(rel[i])
-        moved = _moved(p)
         shown = max(d, 2)
-        relative_text = (
-            f"a relative change of {_signed(r, 2)} %"
-            if np.isfinite(r)
-            else "no relative change (the earlier rate is 0)"
-        )
-        core = (
-            f"{moved} {_fmt(abs(p), shown)} points ({_fmt(float(bb[i]), shown)} -> "
-            f"{_fmt(float(ab[i]), shown)}), which is {relative_text}"
+        # The sentence that says the change right, then what the statement
+        # got right or wrong.
+        core = str(
+            describe_rate_change(
+                float(bb[i]), float(ab[i]), unit=unit, locale="en", decimals=shown
+            )
         )
         if per_year:
             core += (
@@ -1351,12 +1348,7 @@ def check_rank_statement(
     if (counts > 1).any():
         msg = f"`labels` must be unique, repeated: {list(uniq[counts > 1])}"
         raise ValueError(msg)
-    if isinstance(stated_rank, bool) or not isinstance(stated_rank, int | np.integer):
-        msg = f"`stated_rank` must be an int, got {stated_rank!r}"
-        raise TypeError(msg)
-    if stated_rank < 1:
-        msg = f"`stated_rank` must be >= 1, got {stated_rank}"
-        raise ValueError(msg)
+    stated_rank = _validate.positive_int(stated_rank, "stated_rank")
     if of is not None:
         if isinstance(of, bool) or not isinstance(of, int | np.integer):
             msg = f"`of` must be an int (a number of regions), got {of!r}"
@@ -1794,7 +1786,7 @@ def _column_numbers(
     def number(v: object) -> float | None:
         if isinstance(v, bool | np.bool_):
             return None
-        if isinstance(v, numbers.Real):
+        if isinstance(v, numbers.Real | decimal.Decimal):
             return float(v)
         return np.nan if pd.isna(v) else None  # type: ignore[call-overload]
 
@@ -1852,7 +1844,7 @@ def _elapsed_years(
 
 
 def check_statements(
-    statements: pd.DataFrame,
+    statements: IntoFrame,
     data: IntoFrame,
     *,
     unit: Unit,
@@ -1862,13 +1854,15 @@ def check_statements(
     rate: str = "poverty_rate_pct",
     headcount: str | None = "poor_thousands",
     group: str | None = None,
+    parent: str | None = None,
 ) -> pd.DataFrame:
     """Check a frame of published statements against a long frame of figures.
 
     Parameters
     ----------
-    statements : pandas.DataFrame
-        One row per statement, with a ``kind`` column and the columns that
+    statements : pandas.DataFrame, polars.DataFrame, ...
+        Any frame narwhals supports (a lazy one is collected). One row per
+        statement, with a ``kind`` column and the columns that
         kind needs:
 
         ``"change"`` (of the rate): ``region``, ``period_before``,
@@ -1919,12 +1913,15 @@ def check_statements(
     group : str, optional
         Column of `data` within which rank statements are checked (e.g.
         region type); None ranks all rows of the period together.
+    parent : str, optional
+        Column of `data` with each region's parent region, used to rank the
+        origins of a wrong figure (see :func:`povstat.tracing.trace_figure`).
 
     Returns
     -------
     pandas.DataFrame
-        A copy of `statements` (same index and order) with ``verdict`` and
-        ``reason`` columns added.
+        A copy of `statements` (same index and order; other frames are read
+        into pandas) with ``verdict`` and ``reason`` columns added.
 
     Raises
     ------
@@ -1975,10 +1972,8 @@ def check_statements(
     from povstat.headcount import implied_population
 
     scale = float(_validate.positive(persons_per_poor_unit, "persons_per_poor_unit"))
-    native = nw.from_native(data)
-    if isinstance(native, nw.LazyFrame):
-        native = native.collect()
-    data = native.to_pandas()
+    statements = _plumbing.to_pandas(statements, arg="statements")
+    data = _plumbing.to_pandas(data, arg="data")
     for c in (region, period, rate, *([headcount] if headcount else [])):
         if c not in data.columns:
             msg = f"`data` has no column {c!r}; columns present: {list(data.columns)}"
@@ -2188,6 +2183,7 @@ def check_statements(
             subject=row["region"],
             at=row["period"],
             measure=str(row["measure"]),
+            parent=parent,
             region=region,
             period=period,
         )

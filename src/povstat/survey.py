@@ -2,12 +2,13 @@ r"""Design-based standard errors of poverty measures from survey microdata.
 
 A poverty measure by domain is a ratio of two weighted totals,
 :math:`\hat R_d = \hat T_d / \hat N_d` with :math:`\hat T_d = \sum_{i\in d}
-w_i t_i` (``t`` the per-unit term of :mod:`povstat.fgt`) and :math:`\hat N_d =
-\sum_{i\in d} w_i`. Its variance under a stratified multi-stage design is
-estimated by Taylor linearisation [1]_: the linearised variable
+w_i t_i` (``t`` the per-unit term of :mod:`povstat.poverty_measures`) and
+:math:`\hat N_d = \sum_{i\in d} w_i`. Its variance under a stratified
+multi-stage design is estimated by Taylor linearisation [1]_: the linearised variable
 :math:`u_i = w_i (t_i - \hat R_d)\,1[i\in d] / \hat N_d` is summed within each
 primary sampling unit (PSU) and the PSU totals :math:`u_{hj}` vary within
-strata :math:`h` as if the :math:`n_h` PSUs had been drawn with replacement:
+strata :math:`h` as if the :math:`n_h` PSUs had been drawn with replacement
+(the default of R ``survey`` [2]_):
 
 .. math::
 
@@ -48,7 +49,7 @@ from scipy.special import stdtrit
 from povstat import _validate
 from povstat._results import Result, array_eq, freeze, readonly, readonly_float
 from povstat._validate import Unit
-from povstat.fgt import (
+from povstat.poverty_measures import (
     NUMPY_OPS,
     Comparison,
     MissingPolicy,
@@ -120,6 +121,16 @@ class _Design:
     overall: bool
 
 
+def _design_repr(design: _Design | None) -> str:
+    if design is None:
+        return "None"
+    red = design.reduced
+    return (
+        f"<reduced table: {red.sw.shape[0]} cells, {red.n_strata} strata, "
+        f"{red.n_domains} domains>"
+    )
+
+
 @frozen(kw_only=True)
 class PovertyEstimates(Result):
     r"""Poverty measures by domain with design-based standard errors.
@@ -154,6 +165,9 @@ class PovertyEstimates(Result):
         Confidence level of the bounds.
     unit : {"fraction", "percent"}
         Scale of the estimates, errors and bounds.
+    design : object
+        The reduced table and weights the covariance matrix is computed
+        from (shown in the repr by its size only).
 
     Examples
     --------
@@ -193,7 +207,7 @@ class PovertyEstimates(Result):
     df: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     level: float
     unit: Unit
-    design: _Design | None = field(default=None, eq=False, repr=False)
+    design: _Design | None = field(default=None, eq=False, repr=_design_repr)
 
     @property
     def cov(self) -> NDArray[np.float64]:

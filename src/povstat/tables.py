@@ -34,6 +34,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal, overload
 import numpy as np
 import pandas as pd
 from attrs import field, frozen
+from narwhals.stable.v2.typing import IntoFrame
 
 from povstat import _regions, _results, _validate
 from povstat._results import Backend
@@ -231,8 +232,9 @@ class BpsTable:
     skipped : pandas.DataFrame
         Rows not read as data: columns ``row``, ``reason`` (``"title"`` for a
         row above the header, ``"blank"``, ``"note"`` for a source line, note
-        or footnote) and ``text`` (the row's non-empty cells joined by
-        " | ").
+        or footnote, ``"note with numbers"`` for a worded note whose value
+        cells hold numbers, e.g. "Sumber: BPS, 2024") and ``text`` (the row's
+        non-empty cells joined by " | ").
     invalid : tuple of InvalidCell
         Cells that are not numbers in the stated format (only with
         ``errors="report"``; their value is NaN). ``row`` is the row number,
@@ -300,7 +302,7 @@ class BpsTable:
 
 
 def read_bps_table(
-    source: str | os.PathLike[str] | IO[str] | IO[bytes] | pd.DataFrame,
+    source: str | os.PathLike[str] | IO[str] | IO[bytes] | IntoFrame,
     *,
     locale: Locale,
     month: int | None = None,
@@ -316,12 +318,13 @@ def read_bps_table(
 
     Parameters
     ----------
-    source : path, file-like object or pandas.DataFrame
+    source : path, file-like object or data frame
         A CSV file, as a path or an open file (text, e.g. ``io.StringIO``, or
         binary, e.g. ``io.BytesIO``, decoded with `encoding`); an Excel file
         (a path ending in .xlsx, .xlsm, .xls or .ods, or a binary file whose
         content is such a workbook, told by its first bytes; needs the
-        ``excel`` extra, openpyxl); or a DataFrame already read, preferably
+        ``excel`` extra, openpyxl); or a data frame already read (pandas,
+        or any frame narwhals supports, read into pandas), preferably
         with ``header=None``; otherwise its column labels are read as a first
         row (pandas' "Unnamed: 3" labels as empty cells). A file-like object
         is read from its current position to its end.
@@ -416,9 +419,11 @@ def read_bps_table(
     with "Sumber", "Source", "Catatan", "Keterangan", "Ket", "Note" or "*" (a
     note), or is a footnote, a mark ("1)", "a)", "(1)", "¹") followed by text
     ("1) angka sementara"), and none of its value cells holds a number (in
-    either number format). Every other row is data, including one without a
-    name and a note-like one holding numbers ("*Pacitan" with its values:
-    kept, and listed in ``unmatched`` unless its name matches). A CSV row
+    either number format). A note starting with a word and holding numbers
+    ("Sumber: BPS, 2024") stays a note, reported with the reason "note with
+    numbers". Every other row is data, including one without a name and a
+    marked one holding numbers (``"*Pacitan"`` or "1) Batu" with values: kept,
+    and listed in ``unmatched`` unless its name matches). A CSV row
     shorter than the table is not padded silently: each value field it does
     not write is an invalid cell (write an empty field for a missing value).
 
@@ -513,7 +518,9 @@ def read_bps_table(
             f"got {value_name!r}"
         )
         raise ValueError(msg)
-    read = _read_grid(source, sheet_name=sheet_name, sep=sep, encoding=encoding)
+    read = _read_grid(
+        _frame_as_pandas(source), sheet_name=sheet_name, sep=sep, encoding=encoding
+    )
     grid = read.grid
     text = grid.map(_cell_text).to_numpy(dtype=object)
     if read.formula is not None:
@@ -540,20 +547,26 @@ def read_bps_table(
     blank = (label == "") & (values_text == "").all(axis=1)
     first_cell = pd.Series(label, dtype=object)
     note = np.array(first_cell.str.match(_NOTE), dtype=bool)  # a writable copy
+    worded = note & ~first_cell.str.startswith("*").to_numpy(dtype=bool)
     note |= np.array(first_cell.str.match(_FOOTNOTE_ROW), dtype=bool)
-    if note.any():  # a note or footnote holds no number; else it is data
+    numbered = np.zeros(note.shape, dtype=bool)  # notes holding numbers
+    if note.any():
         maybe = np.flatnonzero(note)
         fcells = grid.to_numpy(dtype=object)[np.ix_(rows_all[maybe], layout.columns)]
         number = np.zeros(fcells.size, dtype=bool)
-        for fmt in ("id", "en"):  # a number in either format keeps the row
+        for fmt in ("id", "en"):  # a number in either format counts
             v, _, _, why = _parse_flat(fcells.ravel(), fmt, miss)
             number |= (why == "") & ~np.isnan(v)
-        note[maybe[number.reshape(fcells.shape).any(axis=1)]] = False
+        numbered[maybe[number.reshape(fcells.shape).any(axis=1)]] = True
+    # A marked or footnote-like row holding numbers is data ("*Pacitan",
+    # "1) Batu"); a worded note ("Sumber: BPS, 2024") stays a note, reported
+    # as holding numbers.
+    note &= ~numbered | worded
     keep = ~blank & ~note
     data_rows = rows_all[keep]
     _check_unlabelled_columns(text, data_rows, layout, grid.index)
 
-    skipped = _skipped(text, grid.index, layout, rows_all, blank, note)
+    skipped = _skipped(text, grid.index, layout, rows_all, blank, note, numbered)
     cells = grid.to_numpy(dtype=object)[np.ix_(data_rows, layout.columns)]
     values, unit, _, reasons = _parse_flat(cells.ravel(), loc, miss)
     where = np.ix_(data_rows, first + layout.columns)
@@ -669,6 +682,26 @@ def _read_grid(
         f"pandas DataFrame, got {type(source).__name__}"
     )
     raise TypeError(msg)
+
+
+def _frame_as_pandas(source: object) -> object:
+    """A frame of any library narwhals supports as pandas; anything else as is."""
+    if isinstance(source, pd.DataFrame | str | bytes | os.PathLike) or hasattr(
+        source, "read"
+    ):
+        return source
+    import narwhals.stable.v2 as nw
+
+    from povstat.frames import _plumbing
+
+    frame: Any = source
+    try:
+        nw.from_native(frame)
+    except TypeError:
+        return source  # not a frame: _read_grid says what it accepts
+    grid = _plumbing.to_pandas(frame, arg="source").astype(object)
+    # As pandas reads a table of text: labels and cells as Python objects.
+    return grid.set_axis(pd.Index(list(grid.columns), dtype=object), axis=1)
 
 
 def _not_a_workbook(path: Path, start: bytes) -> str:
@@ -886,6 +919,7 @@ def _separator_hint(text: str, sep: str) -> str:
     for other, why in (
         (";", " (as Excel writes CSV in Indonesian settings)"),
         ("\t", ""),
+        ("|", ""),
     ):
         if other != sep and len(next(csv.reader([line], delimiter=other), [])) > n:
             return (
@@ -1098,14 +1132,17 @@ def _skipped(
     rows_all: np.ndarray[Any, Any],
     blank: np.ndarray[Any, Any],
     note: np.ndarray[Any, Any],
+    numbered: np.ndarray[Any, Any],
 ) -> pd.DataFrame:
     title_rows = np.arange(layout.header_rows[0])
     title_blank = (text[title_rows] == "").all(axis=1)
-    rows = np.concatenate([title_rows, rows_all[blank | note]]).astype(np.intp)
+    out = blank | note
+    rows = np.concatenate([title_rows, rows_all[out]]).astype(np.intp)
+    note_reason = np.where(numbered[out], "note with numbers", "note")
     reason = np.concatenate(
         [
             np.where(title_blank, "blank", "title"),
-            np.where(note[blank | note], "note", "blank"),
+            np.where(note[out], note_reason, "blank"),
         ]
     )
     joined = [" | ".join(s for s in text[r] if s) for r in rows]

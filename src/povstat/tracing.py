@@ -155,7 +155,7 @@ def _same(values: pd.Series[Any], target: object) -> NDArray[np.bool_]:
 
 def trace_figure(
     data: IntoFrame,
-    stated: float,
+    stated: float | np.floating[Any],
     *,
     decimals: int,
     subject: object,
@@ -165,6 +165,7 @@ def trace_figure(
     measures: Sequence[str] | None = None,
     powers: Sequence[int] = (-3, -2, -1, 1, 2, 3),
     max_slips: int = 2,
+    parent: str | None = None,
     region: str = "region_code",
     period: str = "period",
 ) -> FigureTrace:
@@ -205,6 +206,14 @@ def trace_figure(
         Candidates reached only by more slips than this (e.g. another
         region, another year and a power of ten) are coincidences more often
         than explanations, and are left out.
+    parent : str, optional
+        Column of `data` with each region's parent region, in the labels of
+        `region` (``"province_code"`` with ``region="region_code"`` in the
+        national table, ``"province_name"`` with ``region="region_name"``);
+        regions without a parent are the top level (Indonesia). Among
+        figures of another region, those of the claimed region's parents
+        (its province, Indonesia) come first, then those of regions with
+        the same parent.
     region, period : str
         Key columns of `data`.
 
@@ -213,9 +222,9 @@ def trace_figure(
     FigureTrace
         The verdict, a reason naming the published figure and the best
         candidates, and every candidate cell, ranked: fewest slips first;
-        then a slip of period (nearest first), of region, of `where` key, of
-        measure, of a power of ten, of swapped digits; then by region and
-        period.
+        then a slip of period (nearest first), of region (parents first,
+        with `parent`), of `where` key, of measure, of a power of ten, of
+        swapped digits; then by region and period.
 
     Raises
     ------
@@ -264,7 +273,9 @@ def trace_figure(
     if isinstance(stated, bool) or not isinstance(stated, int | float | np.number):
         msg = f"`stated` must be a number, got {stated!r}"
         raise TypeError(msg)
-    x = float(stated)
+    # A float32 figure stands for its shortest decimal (4.26, not 4.2600002).
+    small = isinstance(stated, np.floating) and stated.dtype.itemsize < 8
+    x = float(str(stated)) if small else float(stated)
     if not np.isfinite(x):
         msg = f"`stated` must be finite, got {stated!r}"
         raise ValueError(msg)
@@ -284,13 +295,19 @@ def trace_figure(
     native = nw.from_native(data)
     frame = native.collect() if isinstance(native, nw.LazyFrame) else native
     present = list(frame.columns)
-    needed = [*keys, measure, *([] if measures is None else searched)]
+    needed = [
+        *keys,
+        measure,
+        *([] if measures is None else searched),
+        *([parent] if parent else []),
+    ]
     lacking = [c for c in needed if c not in present]
     if lacking:
         msg = f"`data` has no column {lacking[0]!r}; columns present: {present}"
         raise ValueError(msg)
     searched = [c for c in searched if c in present]
-    table = frame.select([*keys, *searched]).to_pandas().reset_index(drop=True)
+    extra = [parent] if parent and parent not in keys else []
+    table = frame.select([*keys, *searched, *extra]).to_pandas().reset_index(drop=True)
     for c in searched:
         if not pd.api.types.is_numeric_dtype(table[c]):
             msg = f"`data` column {c!r} must be numeric, got dtype {table[c].dtype}"
@@ -302,7 +319,8 @@ def trace_figure(
         pair = ", ".join(f"{k}={v!r}" for k, v in keys.items())
         if claimed.sum() > 1:
             msg = (
-                f"`data` has {int(claimed.sum())} rows with {pair}; keys must be unique"
+                f"`data` has {int(claimed.sum())} rows with {pair}; keys must be "
+                "unique: name further key columns (e.g. the area) in `where`"
             )
             raise ValueError(msg)
         absent = [k for k in keys if not same[k].any()]
@@ -347,7 +365,10 @@ def trace_figure(
     found_rows, found_measure, found_power = [], [], []
     for c in searched:
         v = table[c].to_numpy(np.float64, na_value=np.nan)
-        scaled = round_half_up(v[None, :] * 10.0 ** pw[:, None].astype(np.float64), 10)
+        with np.errstate(over="ignore", invalid="ignore"):
+            scaled = round_half_up(
+                v[None, :] * 10.0 ** pw[:, None].astype(np.float64), 10
+            )
         hit = round_half_up(scaled, d) == x
         pi, ri = np.nonzero(hit)
         found_rows.append(ri)
@@ -380,26 +401,33 @@ def trace_figure(
         msg = f"`max_slips` must be an int, got {max_slips!r}"
         raise TypeError(msg)
     keep = (slips > 0) & (slips <= max_slips)
-    # Order: fewest slips; then the kind of slip (period first, nearest
-    # first); then region and period labels, so that ties are decided by
-    # the data, not by row order.
+    # Order: fewest slips; then the kind of slip: another period (nearest
+    # first), another value of a `where` key, a related region (parents
+    # first), another measure, a power of ten, swapped digits, and last an
+    # unrelated region whose figure happens to be equal; then region and
+    # period labels, so that ties are decided by the data, not by row order.
+    related = _relation(table, region, parent, subject)[rows]
+    other_key = (
+        np.any([differs[k] for k in where], axis=0)
+        if where
+        else np.zeros(rows.shape, dtype=bool)
+    )
     kind = np.select(
-        [differs[period], differs[region], other_measure, scaled_],
-        [0, 1, 3, 4],
+        [
+            differs[period],
+            differs[region] & (related < 2),
+            differs[region],
+            other_key,
+            other_measure,
+            scaled_,
+        ],
+        [0, 2, 6, 1, 3, 4],
         default=5,
     )
-    if where:
-        kind = np.where(
-            ~differs[period]
-            & ~differs[region]
-            & np.any([differs[k] for k in where], axis=0),
-            2,
-            kind,
-        )
     dist = _distance(table[period], at)[rows]
     reg_text = table[region].astype(str).to_numpy()[rows]
     per_text = table[period].astype(str).to_numpy()[rows]
-    order = np.lexsort((per_text, reg_text, np.abs(power), dist, kind, slips))
+    order = np.lexsort((per_text, reg_text, np.abs(power), dist, related, kind, slips))
     order = order[keep[order]]
 
     def words(i: int) -> str:
@@ -444,7 +472,17 @@ def trace_figure(
     )
     if not order.size:
         return result(_NOT_HOLDS, head + "; no cell of `data` matches it", cand)
-    best = [i for i in range(order.size) if slips[order[i]] == slips[order[0]]][:3]
+    # The reason names the best candidate and the other explanations with as
+    # few slips; figures of unrelated regions that happen to be equal are
+    # named only when nothing closer explains the figure.
+    stray = kind == 6
+    top = int(order[0])
+    best = [
+        j
+        for j in range(order.size)
+        if slips[order[j]] == slips[top]
+        and (j == 0 or stray[top] or not stray[order[j]])
+    ][:3]
 
     def origin(j: int) -> str:
         i = int(order[j])
@@ -456,6 +494,35 @@ def trace_figure(
         return f"it matches {cell}, {meas[i]} = {shown} ({slip_text[j]})"
 
     return result(_NOT_HOLDS, head + "; " + "; or ".join(map(origin, best)), cand)
+
+
+def _relation(
+    table: pd.DataFrame, region: str, parent: str | None, subject: object
+) -> NDArray[np.int64]:
+    """Closeness of each row's region to `subject`, for ordering.
+
+    0 for the subject's parents (its province, and the top level: regions
+    without a parent), 1 for regions with the subject's parent, 2 for the
+    others; all 2 without `parent`.
+    """
+    n = len(table)
+    if parent is None:
+        return np.full(n, 2, dtype=np.int64)
+    labels = table[region].astype(object)
+    parents = table[parent].astype(object)
+    known = pd.DataFrame({"r": labels, "p": parents}).dropna()
+    up = dict(zip(known["r"], known["p"], strict=False))
+    roots = set(labels[parents.isna()].tolist())
+    ancestors: set[object] = set()
+    here: object = subject
+    while here in up and up[here] != here and up[here] not in ancestors:
+        here = up[here]
+        ancestors.add(here)
+    first = (ancestors | roots) - {subject}
+    own = up.get(subject)
+    same_parent = (parents == own).fillna(False).to_numpy(dtype=bool)
+    rel = np.where(labels.isin(first).to_numpy(), 0, np.where(same_parent, 1, 2))
+    return np.asarray(rel, dtype=np.int64)
 
 
 def _factor(power: int) -> str:

@@ -48,7 +48,7 @@ __all__ = [
 IntervalMethod = Literal["normal", "wilson", "logit"]
 AdjustMethod = Literal["holm", "bonferroni"]
 
-_SCALE = {"percent": 100.0, "fraction": 1.0}
+_SCALE = _validate.SCALE
 _INTERVAL_METHODS: tuple[str, ...] = ("normal", "wilson", "logit")
 _ADJUST_METHODS: tuple[str, ...] = ("holm", "bonferroni")
 # Relative slack allowed when checking |cov| <= se1 * se2 (Cauchy-Schwarz), so
@@ -61,24 +61,7 @@ _CS_SLACK = 1e-9
 # --------------------------------------------------------------------------
 
 
-def _level(value: object, name: str = "level") -> float:
-    """Check a confidence level: a real number strictly between 0 and 1."""
-    if isinstance(value, bool | np.bool_) or not isinstance(
-        value, int | float | np.integer | np.floating
-    ):
-        msg = f"`{name}` must be a number between 0 and 1, got {value!r}"
-        raise TypeError(msg)
-    lev = float(value)
-    if not 0.0 < lev < 1.0 or 1.0 - lev == 1.0:
-        hint = ""
-        if 1.0 < lev < 100.0:
-            hint = f"; for {lev:g} % pass {lev / 100:g}"
-        msg = (
-            f"`{name}` must lie strictly between 0 and 1 (a fraction, e.g. 0.9 "
-            f"for 90 %), got {value!r}{hint}"
-        )
-        raise ValueError(msg)
-    return lev
+_level = _validate.level
 
 
 def _z(level: float) -> float:
@@ -97,14 +80,7 @@ def _one_of(name_a: str, a: object, name_b: str, b: object, *, context: str) -> 
         raise ValueError(msg)
 
 
-def _shapes(**arrays: NDArray[np.float64]) -> tuple[int, ...]:
-    """Broadcast shape of the named arrays; on a clash name each and its shape."""
-    try:
-        return np.broadcast_shapes(*(a.shape for a in arrays.values()))
-    except ValueError:
-        shapes = ", ".join(f"`{k}` {v.shape}" for k, v in arrays.items())
-        msg = f"shapes do not broadcast: {shapes}"
-        raise ValueError(msg) from None
+_shapes = _validate.shape
 
 
 def _covariance(

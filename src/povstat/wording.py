@@ -28,7 +28,7 @@ from povstat.units import round_half_up, to_percent
 
 __all__ = ["describe_level_change", "describe_rate_change"]
 
-_LOCALES: tuple[str, ...] = ("en", "id")
+_LOCALES: tuple[Locale, ...] = ("en", "id")
 
 # Words per locale: fell / rose / did not change, the unit of a rate's
 # change, "from X to Y", the relative change, and the test.
@@ -69,7 +69,7 @@ _WORDS: dict[str, dict[str, str]] = {
 
 
 def _locale(value: object) -> Locale:
-    return _validate.choice(value, "locale", _LOCALES)  # type: ignore[return-value]
+    return _validate.choice(value, "locale", _LOCALES)
 
 
 def _number(x: float, decimals: int, locale: Locale) -> str:

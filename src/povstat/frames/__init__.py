@@ -13,17 +13,19 @@ back as one, over the collected rows). The modules mirror the array modules:
 
 from __future__ import annotations
 
-from povstat.frames._legacy import (
+from povstat.frames.aggregate import aggregate_regions, with_reliability
+from povstat.frames.change import (
     with_change_from_base,
-    with_change_test,
     with_changes,
     with_headcount_decomposition,
+)
+from povstat.frames.headcount import with_headcount, with_implied_population, with_rate
+from povstat.frames.ranking import with_ranks
+from povstat.frames.uncertainty import (
+    with_change_test,
     with_rank_sets,
-    with_ranks,
     with_rate_interval,
 )
-from povstat.frames.aggregate import aggregate_regions, with_reliability
-from povstat.frames.headcount import with_headcount, with_implied_population, with_rate
 
 __all__ = [
     "aggregate_regions",

@@ -22,6 +22,7 @@ from typing import TypeVar
 import numpy as np
 from numpy.typing import NDArray
 
+from povstat import _validate
 from povstat._validate import Unit
 from povstat.frames._plumbing import Table, show
 
@@ -38,8 +39,6 @@ __all__ = [
 
 T = TypeVar("T")
 Rule = Callable[[], None]
-
-_UPPER: dict[str, float] = {"percent": 100.0, "fraction": 1.0}
 
 
 def require(
@@ -86,9 +85,11 @@ def require(
     for arg, name in columns.items():
         if arg in keys:
             continue
-        dtype = table.dtype(name)
-        if not dtype.is_numeric():
-            msg = f"column {name!r} (argument `{arg}`) must be numeric, got {dtype}"
+        if not table.is_numeric(name):
+            msg = (
+                f"column {name!r} (argument `{arg}`) must be numeric, got "
+                f"{table.dtype_text(name)}"
+            )
             raise TypeError(msg)
     clash = [name for name in outputs if name in table.names]
     if clash:
@@ -127,7 +128,7 @@ def _fail(
 
 def rate(values: NDArray[np.float64], arg: str, name: str, unit: Unit) -> None:
     """Rates in `unit`: every non-missing value in [0, 100] or [0, 1]."""
-    upper = _UPPER[unit]
+    upper = _validate.SCALE[unit]
     with np.errstate(invalid="ignore"):
         bad = (values < 0) | (values > upper)
     if not bad.any():

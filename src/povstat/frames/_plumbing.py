@@ -30,8 +30,9 @@ from __future__ import annotations
 
 import datetime as dt
 import numbers
+import sys
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, TypeAlias, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, cast
 
 import narwhals.stable.v2 as nw
 import numpy as np
@@ -40,17 +41,22 @@ from numpy.typing import NDArray
 
 from povstat import _grouping
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 __all__ = [
     "Gather",
     "Periods",
     "Table",
     "attach",
+    "cells",
     "collect",
     "column",
     "keys",
     "labels",
     "periods",
     "show",
+    "to_pandas",
 ]
 
 Backing: TypeAlias = Literal["numpy", "nullable", "pyarrow"]
@@ -74,6 +80,7 @@ _SPARK_LIKE = frozenset(
     }
 )
 _RANK: dict[str, int] = {"numpy": 0, "nullable": 1, "pyarrow": 2}
+_SHOW_KEYS = 5
 
 
 class Table:
@@ -83,38 +90,75 @@ class Table:
     ----------
     source : object
         What the caller passed (never modified).
-    frame : narwhals.DataFrame
-        The rows, in memory (eager).
     pandas : pandas.DataFrame or None
-        The native pandas frame when `source` is one (fast paths use it).
+        The native pandas frame when `source` is one: pandas frames are read
+        directly, without narwhals, so that a small table costs little.
     lazy : bool
         Whether `source` was lazy (collected here; results go back lazy).
     names : list of str
         Column names, in order.
     """
 
-    def __init__(self, source: Any, frame: nw.DataFrame[Any], *, lazy: bool) -> None:
+    def __init__(
+        self,
+        source: Any,
+        *,
+        frame: nw.DataFrame[Any] | None = None,
+        pandas: Any = None,
+        lazy: bool = False,
+    ) -> None:
         self.source = source
-        self.frame = frame
         self.lazy = lazy
-        self.pandas: Any = (
-            frame.to_native() if frame.implementation.is_pandas() else None
-        )
-        if self.pandas is not None:
-            self.names: list[str] = [str(c) for c in self.pandas.columns]
+        self.pandas: Any = pandas
+        self._frame = frame
+        if pandas is not None:
+            self.names: list[str] = [str(c) for c in pandas.columns]
         else:
-            self.names = list(frame.columns)
+            self.names = list(cast("nw.DataFrame[Any]", frame).columns)
         self._schema: Any = None
         self._backing: Backing = "numpy"
+
+    @property
+    def frame(self) -> nw.DataFrame[Any]:
+        """The rows as an eager narwhals DataFrame."""
+        if self._frame is None:
+            self._frame = nw.from_native(self.pandas, eager_only=True)
+        return self._frame
 
     def __len__(self) -> int:
         return len(self.pandas) if self.pandas is not None else len(self.frame)
 
     def dtype(self, name: str) -> Any:
-        """The narwhals dtype of column `name`."""
+        """The narwhals dtype of column `name` (non-pandas frames)."""
         if self._schema is None:
             self._schema = self.frame.collect_schema()
         return self._schema[name]
+
+    def is_numeric(self, name: str) -> bool:
+        """Whether column `name` holds numbers (not bools)."""
+        if self.pandas is not None:
+            from pandas.api.types import is_bool_dtype, is_numeric_dtype
+
+            dtype = self.pandas[name].dtype
+            return bool(is_numeric_dtype(dtype) and not is_bool_dtype(dtype))
+        return bool(self.dtype(name).is_numeric())
+
+    def is_temporal(self, name: str) -> bool:
+        """Whether column `name` holds dates or datetimes."""
+        if self.pandas is not None:
+            import pandas as pd
+
+            dtype = self.pandas[name].dtype
+            if isinstance(dtype, pd.ArrowDtype):
+                return str(dtype.pyarrow_dtype).startswith(("timestamp", "date"))
+            return bool(pd.api.types.is_datetime64_any_dtype(dtype))
+        return isinstance(self.dtype(name), nw.Datetime | nw.Date)
+
+    def dtype_text(self, name: str) -> str:
+        """The dtype of column `name`, for messages."""
+        if self.pandas is not None:
+            return str(self.pandas[name].dtype)
+        return str(self.dtype(name))
 
     def note_backing(self, name: str) -> None:
         """Record the pandas backing of a column read (pyarrow > nullable > numpy)."""
@@ -130,7 +174,7 @@ class Table:
         return self._backing
 
 
-def collect(df: IntoFrame) -> Table:
+def collect(df: IntoFrame, *, arg: str = "df") -> Table:
     """Wrap a native frame and collect it into memory.
 
     Parameters
@@ -138,6 +182,8 @@ def collect(df: IntoFrame) -> Table:
     df : frame
         Anything narwhals supports: pandas, polars (eager or lazy), pyarrow,
         DuckDB relations, PySpark DataFrames, ...
+    arg : str, default "df"
+        The argument that passed it, for error messages.
 
     Returns
     -------
@@ -151,11 +197,14 @@ def collect(df: IntoFrame) -> Table:
         back as it came (Dask, or a narwhals lazy view of pandas): collect
         it first.
     """
+    pandas = sys.modules.get("pandas")
+    if pandas is not None and type(df) is pandas.DataFrame:
+        return Table(df, pandas=df)
     try:
         wrapped = nw.from_native(df)
     except TypeError:
         msg = (
-            "`df` must be a dataframe narwhals supports (pandas, polars, "
+            f"`{arg}` must be a dataframe narwhals supports (pandas, polars, "
             f"pyarrow, DuckDB, PySpark, ...), got {type(df).__name__}"
         )
         raise TypeError(msg) from None
@@ -164,13 +213,32 @@ def collect(df: IntoFrame) -> Table:
         if impl not in _LAZY_OK:
             hint = " (call .compute() for Dask)" if impl.is_dask() else ""
             msg = (
-                f"`df` is a lazy {impl} frame; povstat reads a published table "
+                f"`{arg}` is a lazy {impl} frame; povstat reads a published table "
                 f"into memory and cannot hand this kind back, so collect it "
                 f"first{hint}"
             )
             raise TypeError(msg)
-        return Table(df, wrapped.collect(), lazy=True)
-    return Table(df, wrapped, lazy=False)
+        return Table(df, frame=wrapped.collect(), lazy=True)
+    if wrapped.implementation.is_pandas():
+        return Table(df, frame=wrapped, pandas=wrapped.to_native())
+    return Table(df, frame=wrapped)
+
+
+def to_pandas(df: IntoFrame, *, arg: str) -> pd.DataFrame:
+    """Any frame narwhals supports as a pandas DataFrame (pandas as it is).
+
+    For entry points written on pandas that must accept every frame; a
+    pandas frame is returned as it is (not copied: never write into it).
+
+    Raises
+    ------
+    TypeError
+        As :func:`collect`, naming `arg`.
+    """
+    table = collect(df, arg=arg)
+    if table.pandas is not None:
+        return cast("pd.DataFrame", table.pandas)
+    return table.frame.to_pandas()
 
 
 def _pandas_backing(dtype: Any) -> Backing:
@@ -285,6 +353,26 @@ class Periods:
         self.per_year = 12 if temporal else 1
 
 
+def is_temporal(table: Table, name: str) -> bool:
+    """Whether column `name` holds dates or datetimes (else it must be numeric).
+
+    Raises
+    ------
+    TypeError
+        If the column is neither numeric nor a date.
+    """
+    if table.is_temporal(name):
+        return True
+    if table.is_numeric(name):
+        return False
+    msg = (
+        f"column {name!r} (argument `period`) must be numeric (a time in "
+        f"years, e.g. 2019 or 2019.5) or a date/datetime, got "
+        f"{table.dtype_text(name)}"
+    )
+    raise TypeError(msg)
+
+
 def periods(table: Table, name: str) -> Periods:
     """Read the period column `name`: numeric (years) or date/datetime.
 
@@ -295,8 +383,7 @@ def periods(table: Table, name: str) -> Periods:
     ValueError
         If a period is missing or infinite.
     """
-    dtype = table.dtype(name)
-    if isinstance(dtype, nw.Datetime | nw.Date):
+    if is_temporal(table, name):
         if table.pandas is not None:
             when = table.pandas[name].dt
             year = when.year.to_numpy(dtype=np.float64, na_value=np.nan)
@@ -310,17 +397,11 @@ def periods(table: Table, name: str) -> Periods:
             month = _float_array(parts.get_column("m").to_numpy())
         ticks = _grouping.month_count(year, month)
         temporal = True
-    elif dtype.is_numeric():
+    else:
         ticks = (
             column(table, name) if table.pandas is None else _pandas_float(table, name)
         )
         temporal = False
-    else:
-        msg = (
-            f"column {name!r} (argument `period`) must be numeric (a time in "
-            f"years, e.g. 2019 or 2019.5) or a date/datetime, got {dtype}"
-        )
-        raise TypeError(msg)
     missing = int(np.count_nonzero(np.isnan(ticks)))
     if missing:
         msg = (
@@ -336,6 +417,59 @@ def periods(table: Table, name: str) -> Periods:
         )
         raise ValueError(msg)
     return Periods(ticks, temporal=temporal)
+
+
+def cells(table: Table, *, region: str, period: str) -> tuple[_grouping.Cells, Periods]:
+    """Key each row by its (region, period) cell; refuse repeated keys.
+
+    Parameters
+    ----------
+    table : Table
+        From :func:`collect`.
+    region, period : str
+        Key columns (checked present by ``_checks.require``).
+
+    Returns
+    -------
+    cells : povstat._grouping.Cells
+        Cell key, order and previous rows.
+    periods : Periods
+        The period column as a time.
+
+    Raises
+    ------
+    TypeError
+        If `period` is neither numeric nor a date.
+    ValueError
+        If a key is missing, a period infinite, or a (region, period) key
+        appears more than once: the message lists the first keys, in order,
+        and how many there are.
+    """
+    groups = keys(table, [region], arg="region")
+    when = periods(table, period)
+    found = _grouping.Cells(groups, when.ticks)
+    repeated = found.duplicated()
+    if repeated.size:
+        regions = labels(table, region)[repeated]
+        times = labels(table, period)[repeated]
+        shown = ", ".join(
+            f"({show(r)}, {show(p)})"
+            for r, p in zip(regions[:_SHOW_KEYS], times[:_SHOW_KEYS], strict=True)
+        )
+        more = ", ..." if repeated.size > _SHOW_KEYS else ""
+        month = (
+            " (dates in the same calendar month are the same period)"
+            if when.temporal
+            else ""
+        )
+        msg = (
+            f"each ({region!r}, {period!r}) key must appear at most once{month}, "
+            f"found {repeated.size} duplicated key(s): {shown}{more}; does the "
+            "table mix survey rounds (e.g. March and September) or levels "
+            "(regions and their province)? Filter it, or use a finer period column"
+        )
+        raise ValueError(msg)
+    return found, when
 
 
 def _pandas_float(table: Table, name: str) -> NDArray[np.float64]:

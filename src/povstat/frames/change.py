@@ -1,0 +1,526 @@
+"""Dataframe adapters of :mod:`povstat.change`: changes over a long table."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import numbers
+from functools import partial
+
+import numpy as np
+from narwhals.stable.v2.typing import IntoFrameT
+
+from povstat import _grouping, _validate
+from povstat._validate import Unit
+from povstat.change import _decompose_published, annualized_change, rate_change
+from povstat.frames import _checks, _plumbing
+
+__all__ = ["with_change_from_base", "with_changes", "with_headcount_decomposition"]
+
+_CHANGE_COLUMNS = (
+    "previous_period",
+    "previous_value",
+    "elapsed_years",
+    "change_points",
+    "change_relative_pct",
+    "change_points_per_year",
+    "change_compound_pct_per_year",
+)
+_BASE_COLUMNS = (
+    "base_value",
+    "elapsed_years",
+    "change_points",
+    "change_relative_pct",
+    "change_points_per_year",
+    "change_compound_pct_per_year",
+)
+_DECOMPOSITION_COLUMNS = ("headcount_change", "population_effect", "rate_effect")
+
+
+def with_changes(
+    df: IntoFrameT,
+    *,
+    unit: Unit,
+    rate: str = "poverty_rate_pct",
+    region: str = "region_code",
+    period: str = "period",
+) -> IntoFrameT:
+    """Add each row's change since the same region's previous period.
+
+    Every row is compared with the row of the *same region* that comes just
+    before it in *period order* (never in row order, never across regions).
+
+    Parameters
+    ----------
+    df : pandas.DataFrame, polars.DataFrame or LazyFrame, DuckDB relation, ...
+        Long table, one row per region and period, rows in any order. Not
+        modified.
+    unit : {"fraction", "percent"}
+        Scale of the `rate` column; changes are in this unit (percentage
+        points for percent).
+    rate : str, default "poverty_rate_pct"
+        Column of poverty rates, in `unit`.
+    region : str, default "region_code"
+        Key column naming the region.
+    period : str, default "period"
+        Key column naming the period: numeric (a time in years, e.g. 2019
+        or 2019.5) or date/datetime (read by calendar month).
+
+    Returns
+    -------
+    frame of the same kind as `df`
+        `df` with seven new columns, in this order:
+
+        ``previous_period`` (the period column's type)
+            Period of the previous row of the region; missing on its first.
+            On numpy-backed pandas, integer periods become float64 here, to
+            hold the missing value.
+        ``previous_value`` (float64)
+            Rate at the previous period.
+        ``elapsed_years`` (float64)
+            Years between the two periods: the difference of numeric
+            periods, or calendar months / 12 for date periods.
+        ``change_points`` (float64)
+            ``rate - previous_value``, in `unit` (percentage points for
+            percent).
+        ``change_relative_pct`` (float64)
+            ``100 * (rate / previous_value - 1)``, in percent.
+        ``change_points_per_year`` (float64)
+            ``change_points / elapsed_years``.
+        ``change_compound_pct_per_year`` (float64)
+            ``100 * ((rate / previous_value) ** (1 / elapsed_years) - 1)``,
+            in percent per year.
+
+    Raises
+    ------
+    TypeError
+        If `df` is not a dataframe, `rate` is not numeric or `period` is
+        neither numeric nor a date.
+    ValueError
+        If `unit` is unknown, a column is missing, an output column already
+        exists, a value is out of range for `unit`, a key is missing, or a
+        (region, period) key appears more than once (the message lists the
+        first keys and how many there are).
+
+    See Also
+    --------
+    with_change_from_base : Compare every row with one base period.
+    with_headcount_decomposition : Split the change in the number of poor.
+    povstat.change.annualized_change : The array function.
+
+    Notes
+    -----
+    Missing data is never padded or skipped silently:
+
+    * A row whose value is missing has missing changes, and so has the next
+      row of its region (its previous value is missing). The previous period
+      is not searched further back.
+    * A period with no row at all (e.g. no September 2023 survey) is simply
+      not there: the next row is compared with the last row that exists, and
+      ``elapsed_years`` shows the real gap, so the per-year figures use the
+      real elapsed time.
+    * The first row of each region has missing changes; the relative and
+      compound changes are missing where the previous value is 0.
+
+    With :math:`v_0, v_1` the values and :math:`t` the elapsed years, the
+    change is :math:`v_1 - v_0` points, :math:`100(v_1/v_0 - 1)` percent,
+    :math:`(v_1 - v_0)/t` points per year, and the compound annual rate
+    :math:`100((v_1/v_0)^{1/t} - 1)` percent per year [1]_.
+
+    References
+    ----------
+    .. [1] OECD (2008), *Glossary of Statistical Terms*, "Compound annual
+       growth rate"; "Percentage point": the unit for the arithmetic
+       difference of two percentages.
+
+    Examples
+    --------
+    BPS, Jawa Timur: 10.35 % in March 2023, 9.79 % in March 2024 (there was
+    no September 2023 survey) and 9.56 % in September 2024. Rows in any
+    order; the gap is one year, not half a year:
+
+    >>> import pandas as pd
+    >>> from povstat import with_changes
+    >>> df = pd.DataFrame({
+    ...     "region": ["Jawa Timur"] * 3,
+    ...     "period": pd.to_datetime(["2024-09-01", "2023-03-01", "2024-03-01"]),
+    ...     "rate": [9.56, 10.35, 9.79],
+    ... })
+    >>> out = with_changes(df, unit="percent", rate="rate", region="region")
+    >>> out[["period", "elapsed_years", "change_points", "change_points_per_year"]]
+          period  elapsed_years  change_points  change_points_per_year
+    0 2024-09-01            0.5          -0.23                   -0.46
+    1 2023-03-01            NaN            NaN                     NaN
+    2 2024-03-01            1.0          -0.56                   -0.56
+    """
+    u = _validate.unit(unit)
+    table = _plumbing.collect(df)
+    _checks.require(
+        table,
+        rate=rate,
+        region=region,
+        period=period,
+        keys=("region", "period"),
+        outputs=_CHANGE_COLUMNS,
+    )
+    v = _plumbing.column(table, rate)
+    cells, when = _plumbing.cells(table, region=region, period=period)
+    prev = cells.previous()
+    before = _grouping.take(v, prev)
+    elapsed = _grouping.elapsed_years(
+        when.ticks, _grouping.take(when.ticks, prev), when.per_year
+    )
+    change = _checks.explained(
+        partial(annualized_change, before, v, years=elapsed, unit=u),
+        partial(_checks.rate, v, "rate", rate, u),
+    )
+    return _plumbing.attach(
+        table,
+        df,
+        previous_period=_plumbing.Gather(period, prev),
+        previous_value=before,
+        elapsed_years=elapsed,
+        change_points=change.points,
+        change_relative_pct=change.relative,
+        change_points_per_year=change.points_per_year,
+        change_compound_pct_per_year=change.compound_per_year,
+    )
+
+
+def with_change_from_base(
+    df: IntoFrameT,
+    *,
+    unit: Unit,
+    base: float | dt.date,
+    rate: str = "poverty_rate_pct",
+    region: str = "region_code",
+    period: str = "period",
+) -> IntoFrameT:
+    """Add each row's change since the same region's base period.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame, polars.DataFrame or LazyFrame, DuckDB relation, ...
+        Long table, one row per region and period, rows in any order. Not
+        modified.
+    unit : {"fraction", "percent"}
+        Scale of the `rate` column; changes are in this unit (percentage
+        points for percent).
+    base : int, float, datetime.date or datetime.datetime
+        The base period: a number for a numeric `period` column (e.g.
+        2019), a date or datetime for a date column (matched by calendar
+        month, so ``datetime(2019, 3, 1)`` and ``date(2019, 3, 15)`` both
+        mean March 2019).
+    rate : str, default "poverty_rate_pct"
+        Column of poverty rates, in `unit`.
+    region : str, default "region_code"
+        Key column naming the region.
+    period : str, default "period"
+        Key column naming the period: numeric (a time in years) or
+        date/datetime (read by calendar month).
+
+    Returns
+    -------
+    frame of the same kind as `df`
+        `df` with six new columns, in this order:
+
+        ``base_value`` (float64)
+            The region's rate at the base period.
+        ``elapsed_years`` (float64)
+            Years from the base period to the row's period (negative before
+            the base period, 0 on the base row).
+        ``change_points`` (float64)
+            ``rate - base_value``, in `unit`.
+        ``change_relative_pct`` (float64)
+            ``100 * (rate / base_value - 1)``, in percent.
+        ``change_points_per_year`` (float64)
+            ``change_points / elapsed_years``.
+        ``change_compound_pct_per_year`` (float64)
+            ``100 * ((rate / base_value) ** (1 / elapsed_years) - 1)``, in
+            percent per year.
+
+    Raises
+    ------
+    TypeError
+        If `df` is not a dataframe, `rate` is not numeric, `period` is
+        neither numeric nor a date, or `base` does not match the type of
+        `period`.
+    ValueError
+        If `unit` is unknown, `base` is not finite, a column is missing, an
+        output column already exists, a value is out of range for `unit`, a
+        key is missing, or a (region, period) key appears more than once.
+
+    See Also
+    --------
+    with_changes : Compare every row with the region's previous period.
+    povstat.change.annualized_change : The array function.
+
+    Notes
+    -----
+    Missing values:
+
+    * If no row at all is at the base period, ``ValueError``.
+    * A region with no row at the base period, or whose base value is
+      missing, has missing ``base_value`` and changes (``elapsed_years`` is
+      still the time since the base period).
+    * A row whose own value is missing has missing changes.
+    * On the base row the change is 0 and ``elapsed_years`` is 0, so the
+      per-year figures are missing there.
+    * The relative change is missing where the base value is 0; the
+      compound change is missing where the earlier of the two values is 0
+      (growth from zero has no rate).
+
+    Rows before the base period have negative ``elapsed_years``; their
+    per-year figures are the rates over the span from the row's period to
+    the base period, so they read the same way as those after it.
+
+    With :math:`v_b` the base value, :math:`v` the row's value and
+    :math:`t` the elapsed years, the change is :math:`v - v_b` points,
+    :math:`100(v/v_b - 1)` percent, :math:`(v - v_b)/t` points per year and
+    :math:`100((v/v_b)^{1/t} - 1)` percent per year, compounded [1]_.
+
+    References
+    ----------
+    .. [1] OECD (2008), *Glossary of Statistical Terms*, "Compound annual
+       growth rate".
+
+    Examples
+    --------
+    BPS, Indonesia, September: 11.13 % in 2015, 10.12 % in 2017.
+
+    >>> import pandas as pd
+    >>> from povstat import with_change_from_base
+    >>> df = pd.DataFrame({
+    ...     "region": ["Indonesia"] * 2, "period": [2017, 2015], "rate": [10.12, 11.13]
+    ... })
+    >>> out = with_change_from_base(df, unit="percent", base=2015, rate="rate",
+    ...                             region="region")
+    >>> out[["period", "change_points", "change_points_per_year"]]
+       period  change_points  change_points_per_year
+    0    2017          -1.01                  -0.505
+    1    2015           0.00                     NaN
+    >>> out["change_compound_pct_per_year"].round(2).tolist()
+    [-4.65, nan]
+    """
+    u = _validate.unit(unit)
+    table = _plumbing.collect(df)
+    _checks.require(
+        table,
+        rate=rate,
+        region=region,
+        period=period,
+        keys=("region", "period"),
+        outputs=_BASE_COLUMNS,
+    )
+    temporal = _plumbing.is_temporal(table, period)
+    base_tick = _base_tick(base, period=period, temporal=temporal)
+    v = _plumbing.column(table, rate)
+    cells, when = _plumbing.cells(table, region=region, period=period)
+    at_base = when.ticks == base_tick
+    if not at_base.any():
+        msg = (
+            f"`base` {base!r} matches no row of period column {period!r}: no "
+            "region has a base value (is the base period a typo?)"
+        )
+        raise ValueError(msg)
+    b = _grouping.take(v, _grouping.base_rows(cells.groups, at_base))
+    base_ticks = np.full_like(when.ticks, base_tick)
+    elapsed = _grouping.elapsed_years(when.ticks, base_ticks, when.per_year)
+    # The yearly pace runs from the earlier period to the later one, so a row
+    # before the base period reads the same way as one after it.
+    earlier = when.ticks < base_tick
+    span = _grouping.elapsed_years(
+        np.maximum(when.ticks, base_tick),
+        np.minimum(when.ticks, base_tick),
+        when.per_year,
+    )
+    span[span == 0] = np.nan  # the base row itself has no pace
+    rule = partial(_checks.rate, v, "rate", rate, u)
+    change = _checks.explained(partial(rate_change, b, v, unit=u), rule)
+    pace = _checks.explained(
+        partial(
+            annualized_change,
+            np.where(earlier, v, b),
+            np.where(earlier, b, v),
+            years=span,
+            unit=u,
+        ),
+        rule,
+    )
+    return _plumbing.attach(
+        table,
+        df,
+        base_value=b,
+        elapsed_years=elapsed,
+        change_points=change.points,
+        change_relative_pct=change.relative,
+        change_points_per_year=pace.points_per_year,
+        change_compound_pct_per_year=pace.compound_per_year,
+    )
+
+
+def with_headcount_decomposition(
+    df: IntoFrameT,
+    *,
+    unit: Unit,
+    rate: str = "poverty_rate_pct",
+    headcount: str = "poor_thousands",
+    region: str = "region_code",
+    period: str = "period",
+) -> IntoFrameT:
+    r"""Split the change in the number of poor into population and rate effects.
+
+    Every row is compared with the previous row of the same region in
+    period order (as in :func:`with_changes`). The change in the number of
+    poor is split into the part due to the change in population and the
+    part due to the change in the poverty rate, by the two-factor Shapley
+    (midpoint) formula; the populations are those implied by the rate and
+    the number of poor, :math:`N = H / P_0`.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame, polars.DataFrame or LazyFrame, DuckDB relation, ...
+        Long table, one row per region and period, rows in any order. Not
+        modified.
+    unit : {"fraction", "percent"}
+        Scale of the `rate` column.
+    rate : str, default "poverty_rate_pct"
+        Column of headcount ratios, in `unit`.
+    headcount : str, default "poor_thousands"
+        Column of numbers of poor (persons, thousands, ...).
+    region : str, default "region_code"
+        Key column naming the region.
+    period : str, default "period"
+        Key column naming the period: numeric or date/datetime.
+
+    Returns
+    -------
+    frame of the same kind as `df`
+        `df` with three new columns, in the unit of `headcount`:
+
+        ``headcount_change`` (float64)
+            :math:`H_1 - H_0`.
+        ``population_effect`` (float64)
+            :math:`(N_1 - N_0)(P_0 + P_1)/2`.
+        ``rate_effect`` (float64)
+            :math:`(P_1 - P_0)(N_0 + N_1)/2`.
+
+        The two effects add up to ``headcount_change`` up to float
+        rounding.
+
+    Raises
+    ------
+    TypeError
+        If `df` is not a dataframe, `rate` or `headcount` is not numeric, or
+        `period` is neither numeric nor a date.
+    ValueError
+        If `unit` is unknown, a column is missing, an output column already
+        exists, a rate is out of range for `unit`, a headcount is negative
+        or infinite, a key is missing, or a (region, period) key appears
+        more than once.
+
+    See Also
+    --------
+    with_changes : The change in the rate itself.
+    povstat.change.decompose_headcount_change : The array function.
+
+    Notes
+    -----
+    With :math:`H = P N` in both periods (rates as fractions),
+    :math:`H_1 - H_0 = (P_1 - P_0)\bar N + (N_1 - N_0)\bar P` exactly,
+    where bars are means of the two periods: the average of the two orders
+    of changing one factor at a time, i.e. the Shapley value of the two
+    factors [1]_, [2]_.
+
+    Missing values: the first row of each region, and rows where either
+    period's rate or headcount is missing, have missing outputs (a missing
+    period is not skipped: see :func:`with_changes`). The effects are also
+    missing where either rate is 0 (no implied population).
+
+    References
+    ----------
+    .. [1] Das Gupta, P. (1993), *Standardization and Decomposition of
+       Rates: A User's Manual*, U.S. Census Bureau, Current Population
+       Reports P23-186.
+    .. [2] Shorrocks, A. F. (2013), "Decomposition procedures for
+       distributional analysis: a unified framework based on the Shapley
+       value", *Journal of Economic Inequality* 11(1), 99-126.
+
+    Examples
+    --------
+    BPS, Sulawesi Tenggara (Berita Resmi Statistik, July 2019): the rate fell
+    from 11.32 % to 11.24 % while the number of poor rose from 301.85 to
+    302.58 thousand, because the population grew.
+
+    >>> import pandas as pd
+    >>> from povstat import with_headcount_decomposition
+    >>> df = pd.DataFrame({
+    ...     "region": ["Sulawesi Tenggara"] * 2,
+    ...     "period": pd.to_datetime(["2018-09-01", "2019-03-01"]),
+    ...     "rate": [11.32, 11.24],
+    ...     "headcount": [301.85, 302.58],
+    ... })
+    >>> out = with_headcount_decomposition(df, unit="percent", rate="rate",
+    ...                                    headcount="headcount", region="region")
+    >>> out[["headcount_change", "population_effect", "rate_effect"]].round(2)
+       headcount_change  population_effect  rate_effect
+    0               NaN                NaN          NaN
+    1              0.73               2.87        -2.14
+    """
+    u = _validate.unit(unit)
+    table = _plumbing.collect(df)
+    _checks.require(
+        table,
+        rate=rate,
+        headcount=headcount,
+        region=region,
+        period=period,
+        keys=("region", "period"),
+        outputs=_DECOMPOSITION_COLUMNS,
+    )
+    r = _plumbing.column(table, rate)
+    h = _plumbing.column(table, headcount)
+    cells, _ = _plumbing.cells(table, region=region, period=period)
+    prev = cells.previous()
+    parts = _checks.explained(
+        partial(
+            _decompose_published,
+            _grouping.take(r, prev),
+            r,
+            _grouping.take(h, prev),
+            h,
+            unit=u,
+        ),
+        partial(_checks.rate, r, "rate", rate, u),
+        partial(_checks.nonnegative, h, "headcount", headcount),
+    )
+    return _plumbing.attach(
+        table,
+        df,
+        headcount_change=parts.change,
+        population_effect=parts.population_effect,
+        rate_effect=parts.rate_effect,
+    )
+
+
+def _base_tick(base: object, *, period: str, temporal: bool) -> float:
+    """Check `base` against the period column's type; return it in ticks."""
+    if temporal:
+        if not isinstance(base, dt.date):
+            msg = (
+                f"`base` must be a date or datetime for the date column "
+                f"{period!r}, got {base!r}"
+            )
+            raise TypeError(msg)
+        return float(
+            _grouping.month_count(
+                np.asarray(float(base.year)), np.asarray(float(base.month))
+            )
+        )
+    if isinstance(base, bool) or not isinstance(base, numbers.Real):
+        msg = f"`base` must be a number for the numeric column {period!r}, got {base!r}"
+        raise TypeError(msg)
+    if not math.isfinite(float(base)):
+        msg = f"`base` must be finite, got {base!r}"
+        raise ValueError(msg)
+    return float(base)

@@ -1,0 +1,187 @@
+"""Dataframe adapter of :mod:`povstat.ranking`: ranks within groups."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal, cast, get_args
+
+import numpy as np
+from narwhals.stable.v2.typing import IntoFrameT
+
+from povstat import _validate
+from povstat.frames import _checks, _plumbing
+from povstat.ranking import Ties, rank
+
+__all__ = ["with_ranks"]
+
+_RankNanPolicy = Literal["omit", "raise"]
+
+_TIES: tuple[str, ...] = get_args(Ties)
+_NAN_POLICIES: tuple[str, ...] = get_args(_RankNanPolicy)
+_RANK_COLUMNS = ("rank", "rank_count")
+_SHOW_ROWS = 10
+
+
+def with_ranks(
+    df: IntoFrameT,
+    *,
+    descending: bool,
+    rate: str = "poverty_rate_pct",
+    by: str | Sequence[str] | None = None,
+    ties: Ties = "min",
+    nan_policy: _RankNanPolicy = "omit",
+) -> IntoFrameT:
+    """Add each row's rank within its group, and the size of the ranking.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame, polars.DataFrame or LazyFrame, DuckDB relation, ...
+        Any frame narwhals supports. Not modified.
+    descending : bool
+        Direction, required. ``True``: rank 1 is the highest value, the
+        usual order of Indonesian press rankings of poverty rates
+        (*peringkat pertama* is the highest rate, and "peringkat ke-38" of
+        38 regencies and cities the lowest; *tertinggi* or *terendah* next
+        to a published rank say which end it counts from). ``False``: rank
+        1 is the lowest value.
+    rate : str, default "poverty_rate_pct"
+        Numeric column to rank (a rate, or any other figure such as a
+        change). ``-inf`` and ``inf`` are values (ranked
+        first or last); NaN and null are missing.
+    by : str, sequence of str or None, default None
+        Column(s) whose values form the groups ranked separately (e.g. the
+        period column, to rank regions within each period). ``None`` ranks
+        the whole frame as one group.
+    ties : {"min", "max", "average", "dense", "ordinal"}, default "min"
+        Rank of tied values: the lowest rank of the tie (as in
+        "joint 2nd"), the highest, their average, consecutive ranks with no
+        gaps, or distinct ranks in row order. ``"ordinal"`` depends on row
+        order, so it is reproducible only where the row order is (pandas
+        and polars frames; not engines that promise no order).
+    nan_policy : {"omit", "raise"}, default "omit"
+        Missing values, in scipy's spelling: ``"omit"`` gives them a missing
+        rank and leaves them out of ``rank_count``; ``"raise"`` raises
+        ``ValueError`` listing them. A missing figure has no place in a
+        ranking; to list such rows at the bottom of a table, sort by
+        ``rank`` with missing values last.
+
+    Returns
+    -------
+    frame of the same kind as `df`
+        `df` with two new columns:
+
+        ``rank`` (float64 on every backend)
+            Rank within the row's group, 1 = first in the direction given.
+            Missing where the value is missing and `nan_policy` is "omit".
+        ``rank_count`` (int64)
+            Number of ranked rows in the row's group, so that a rank reads
+            as "2nd of 38".
+
+    Raises
+    ------
+    TypeError
+        If `df` is not a dataframe, `rate` is not numeric, `descending` is
+        not a bool, or `by` is not a column name or a sequence of them.
+    ValueError
+        If a column is missing, an output column already exists, `ties` or
+        `nan_policy` is unknown, a `by` column has a missing value, or
+        `nan_policy` is "raise" and a value is missing (the message gives
+        the row positions, or the groups for a lazy frame).
+
+    See Also
+    --------
+    povstat.ranking.rank : The array function.
+
+    Notes
+    -----
+    The tie rules are those of [1]_: standard competition (``"min"``),
+    modified competition (``"max"``), fractional (``"average"``), dense and
+    ordinal ranking. The ranks are those of :func:`povstat.ranking.rank`,
+    which computes them from the column.
+
+    References
+    ----------
+    .. [1] Kendall, M. G. (1945), "The treatment of ties in ranking
+       problems", *Biometrika* 33(3), 239-251.
+
+    Examples
+    --------
+    BPS, March 2024: the three highest poverty rates among East Java's 38
+    regencies and cities, and the lowest (Kota Batu), ranked among these
+    four.
+
+    >>> import pandas as pd
+    >>> from povstat import with_ranks
+    >>> df = pd.DataFrame({
+    ...     "region": ["Bangkalan", "Sampang", "Kota Batu", "Sumenep"],
+    ...     "rate": [18.66, 20.83, 3.06, 17.78],
+    ... })
+    >>> with_ranks(df, descending=True, rate="rate")
+          region   rate  rank  rank_count
+    0  Bangkalan  18.66   2.0           4
+    1    Sampang  20.83   1.0           4
+    2  Kota Batu   3.06   4.0           4
+    3    Sumenep  17.78   3.0           4
+    """
+    desc = _validate.flag(descending, "descending")
+    tie = cast("Ties", _validate.choice(ties, "ties", _TIES))
+    policy = cast(
+        "_RankNanPolicy", _validate.choice(nan_policy, "nan_policy", _NAN_POLICIES)
+    )
+    groups = group_columns(by)
+    table = _plumbing.collect(df)
+    _checks.require(table, rate=rate)
+    for group in groups:
+        _checks.require(table, by=group, keys=("by",))
+    _checks.require(table, outputs=_RANK_COLUMNS)
+    v = _plumbing.column(table, rate)
+    codes = _plumbing.keys(table, groups, arg="by") if groups else None
+    if policy == "raise":
+        missing_error(table, np.isnan(v), rate=rate, groups=groups)
+    ranking = rank(
+        v,
+        descending=desc,
+        ties=tie,
+        nan_policy=policy,
+        by=codes,
+    )
+    return _plumbing.attach(table, df, rank=ranking.rank, rank_count=ranking.count)
+
+
+def group_columns(by: object) -> list[str]:
+    """The `by` argument as a list of column names."""
+    if by is None:
+        return []
+    if isinstance(by, str):
+        return [by]
+    if isinstance(by, Sequence) and all(isinstance(b, str) for b in by):
+        return list(by)
+    msg = f"`by` must be None, a column name or a sequence of names, got {by!r}"
+    raise TypeError(msg)
+
+
+def missing_error(
+    table: _plumbing.Table,
+    missing: np.ndarray,
+    *,
+    rate: str,
+    groups: Sequence[str],
+    also: str = "",
+    hint: str = "pass nan_policy='omit' to leave them unranked",
+) -> None:
+    """Raise if a value to rank is missing: row positions, or groups if lazy."""
+    n = int(np.count_nonzero(missing))
+    if not n:
+        return
+    at = np.flatnonzero(missing)
+    where = ""
+    if table.lazy and groups:
+        # A lazy engine may promise no row order: name the groups too.
+        rows = at[:5]
+        cols = [_plumbing.labels(table, g)[rows].tolist() for g in groups]
+        tuples = list(zip(*cols, strict=True))
+        where = f" in groups {tuples}{' ...' if n > len(tuples) else ''}"
+    shown = at[:_SHOW_ROWS].tolist()
+    where += f" at row positions {shown}{' ...' if n > len(shown) else ''}"
+    msg = f"`rate` column {rate!r}{also} has {n} missing value(s){where}; {hint}"
+    raise ValueError(msg)

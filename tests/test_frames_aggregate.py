@@ -183,6 +183,27 @@ def test_errors(kwargs: dict[str, Any], kind: type[Exception], match: str) -> No
         aggregate_regions(d, unit="percent", **kwargs)
 
 
+def test_bad_values_are_named_by_column() -> None:
+    d = pd.DataFrame(
+        {
+            "region_code": ["a", "b"],
+            "period": [1.0, 1.0],
+            "rate": [10.0, 120.0],
+            "poor_thousands": [1.0, -2.0],
+        }
+    )
+    with pytest.raises(ValueError, match="`rate` column 'rate' must lie in"):
+        aggregate_regions(
+            d.assign(poor_thousands=[1.0, 2.0]),
+            groups={"x": ["a", "b"]},
+            unit="percent",
+            rate="rate",
+        )
+    e = d.assign(rate=[10.0, 20.0])
+    with pytest.raises(ValueError, match="`headcount` column 'poor_thousands' must"):
+        aggregate_regions(e, groups={"x": ["a", "b"]}, unit="percent", rate="rate")
+
+
 def test_a_period_column_named_like_an_output_is_refused() -> None:
     d = pd.DataFrame(
         {
@@ -323,7 +344,10 @@ def test_margins_of_error_column_and_a_common_correlation() -> None:
     # By hand: N = 100, 300 (implied); w = 0.25, 0.75; Var = 0.0625 + 2.25 +
     # 2 * 0.5 * 0.25 * 0.75 * 1 * 2 = 2.6875.
     np.testing.assert_allclose(by_se["pooled_rate_se"], np.sqrt(2.6875), rtol=1e-12)
-    with pytest.raises(ValueError, match=r"`headcount` is missing \(NaN\)"):
+    with pytest.raises(
+        ValueError,
+        match="`headcount` column 'poor_thousands' is missing for region 'a'",
+    ):
         aggregate_regions(
             d.assign(poor_thousands=[NAN, 60.0]),
             groups={"ab": ["a", "b"]},

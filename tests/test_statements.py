@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from povstat import implied_population, round_half_up
-from povstat.datasets import load_east_java
+from povstat.datasets import load_east_java, load_indonesia
 from povstat.statements import (
     HOLDS,
     NOT_HOLDS,
@@ -1245,5 +1245,109 @@ def test_rate_change_per_year_over_real_elapsed_time() -> None:
     )
     out = check_statements(
         st, data, unit="percent", region="region_name", persons_per_poor_unit=1000
+    )
+    assert out["verdict"].tolist() == [HOLDS]
+
+
+_Y2024 = _regions(2024).reset_index(drop=True)
+
+
+@given(
+    st.integers(0, len(_Y2024) - 1),
+    st.integers(-37, 37).filter(lambda k: k != 0),
+    st.booleans(),
+)
+def test_a_wrong_rank_never_holds(i: int, k: int, descending: bool) -> None:
+    # Ranks of the 38 BPS March 2024 rates: a true statement holds, and the
+    # same statement with any other rank outside the tie never holds.
+    v = _Y2024["poverty_rate_pct"].to_numpy()
+    names = _Y2024["region_name"].to_numpy()
+    subject = str(names[i])
+    lo = int((v > v[i]).sum() if descending else (v < v[i]).sum()) + 1
+    hi = lo + int((v == v[i]).sum()) - 1
+    true = check_rank_statement(
+        v, names, subject=subject, stated_rank=lo, descending=descending, of=38
+    )
+    assert true.verdict == HOLDS
+    wrong = lo + k
+    if wrong >= 1 and not lo <= wrong <= hi:
+        res = check_rank_statement(
+            v, names, subject=subject, stated_rank=wrong, descending=descending
+        )
+        assert res.verdict == NOT_HOLDS
+
+
+def test_issue_cases_on_the_national_table() -> None:
+    # The national table (load_indonesia; BPS_P0_KABKOTA, BPS_N_KABKOTA,
+    # BPS_P0_PROV), whole-region rows: the same verdicts as on East Java's.
+    data = load_indonesia()
+    data = data[data["area"] == "total"]
+    st_ = pd.DataFrame(
+        {
+            "kind": ["level_change", "level_change", "figure", "figure", "figure"],
+            "region": [
+                "Kabupaten Tuban",
+                "Kabupaten Jember",
+                "Kabupaten Sumenep",
+                "Kota Kediri",
+                "Jawa Timur",
+            ],
+            "period_before": [2024, 2020, None, None, None],
+            "period_after": [2025, 2021, None, None, None],
+            "period": [None, None, 2025, 2023, 2023],
+            "measure": [
+                None,
+                None,
+                "poor_thousands",
+                "poor_thousands",
+                "poverty_rate_pct",
+            ],
+            "stated": [0.23, 3.66, 18.848, 19.24, 9.36],
+            "direction": ["fall", "rise", None, None, None],
+            "stated_as": ["percent", "points", None, None, None],
+            "decimals": [2, 2, 3, 2, 2],
+        }
+    )
+    out = check_statements(
+        st_,
+        data.assign(period=data["year"]).query("month == 3"),
+        unit="percent",
+        region="region_name",
+        parent="province_name",
+        persons_per_poor_unit=1000,
+    )
+    assert out["verdict"].tolist() == [NOT_HOLDS] * 5
+    reasons = out["reason"].tolist()
+    assert "0.23 is the change of the rate in percentage points" in reasons[0]
+    assert "3.66 is not +3.67 % at 2 decimals" in reasons[1]
+    assert "misread by a factor of 10" in reasons[2]
+    assert "period 2024 instead of 2023" in reasons[3]
+    assert "it matches Indonesia, 2023, poverty_rate_pct = 9.36" in reasons[4]
+
+
+def test_check_statements_reads_decimal_and_numpy_numbers() -> None:
+    # decimal.Decimal and numpy scalars are numbers, read as such (Kota
+    # Malang, BPS: 4.37 -> 4.26, a fall of 0.11 points).
+    import decimal
+
+    st_ = pd.DataFrame(
+        {
+            "kind": ["change"],
+            "region": ["Kota Malang"],
+            "period_before": [2022],
+            "period_after": [2023],
+            "stated": [decimal.Decimal("0.11")],
+            "direction": ["fall"],
+            "stated_as": ["points"],
+            "decimals": [np.int64(2)],
+        }
+    )
+    out = check_statements(
+        st_,
+        _kabkota(),
+        unit="percent",
+        region="region_name",
+        period="year",
+        persons_per_poor_unit=1000,
     )
     assert out["verdict"].tolist() == [HOLDS]

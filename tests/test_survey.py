@@ -161,7 +161,7 @@ def test_result_repr_and_frame() -> None:
         [1, 2, 3, 4], 2.5, unit="fraction", alpha=0, psu=[1, 1, 2, 2]
     )
     assert "PovertyEstimates(" in repr(est)
-    assert "design" not in repr(est)
+    assert "design=<reduced table: 2 cells, 1 strata, 1 domains>" in repr(est)
     assert list(est.to_frame().columns) == [
         "domain",
         "measure",

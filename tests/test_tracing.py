@@ -267,3 +267,31 @@ def test_a_figure_perturbed_beyond_its_rounding_never_holds(
     )
     assert truth.verdict == "holds"
     np.testing.assert_equal(truth.value, cell["value"])
+
+
+def test_odd_but_valid_inputs() -> None:
+    # A float32 figure stands for its shortest decimal; a huge figure is
+    # simply not found (no overflow warning escapes).
+    f32 = trace_figure(
+        DATA,
+        np.float32(4.26),
+        decimals=2,
+        subject="Kota Malang",
+        at=2023,
+        measure="poverty_rate_pct",
+        region="region_name",
+        period="year",
+    )
+    assert f32.verdict == "holds"
+    huge = trace_figure(
+        DATA,
+        1e300,
+        decimals=0,
+        subject="Kota Malang",
+        at=2023,
+        measure="poverty_rate_pct",
+        region="region_name",
+        period="year",
+    )
+    assert huge.verdict == NOT_HOLDS
+    assert "no cell of `data` matches it" in huge.reason

@@ -38,7 +38,7 @@ MODULE_ORDER = [
     "ranking",
     "uncertainty",
     "rank_inference",
-    "fgt",
+    "poverty_measures",
     "survey",
     "aggregate",
     "reliability",

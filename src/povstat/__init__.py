@@ -23,13 +23,13 @@ from povstat.change import (
     recovery_share,
     relative_change,
 )
-from povstat.fgt import fgt, watts
 from povstat.headcount import (
     headcount_to_rate,
     implied_population,
     implied_population_interval,
     rate_to_headcount,
 )
+from povstat.poverty_measures import fgt, watts
 from povstat.ranking import Ranking, Ties, percentile_rank, rank
 from povstat.uncertainty import (
     ChangeTest,
@@ -179,7 +179,7 @@ _SUBMODULES = frozenset(
         "aggregate",
         "change",
         "datasets",
-        "fgt",
+        "poverty_measures",
         "frames",
         "headcount",
         "parsing",

@@ -25,6 +25,7 @@ call; :func:`check_statements` does so for a frame of statements.
 
 from __future__ import annotations
 
+import decimal
 import numbers
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
@@ -1785,7 +1786,7 @@ def _column_numbers(
     def number(v: object) -> float | None:
         if isinstance(v, bool | np.bool_):
             return None
-        if isinstance(v, numbers.Real):
+        if isinstance(v, numbers.Real | decimal.Decimal):
             return float(v)
         return np.nan if pd.isna(v) else None  # type: ignore[call-overload]
 

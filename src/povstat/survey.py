@@ -2,12 +2,13 @@ r"""Design-based standard errors of poverty measures from survey microdata.
 
 A poverty measure by domain is a ratio of two weighted totals,
 :math:`\hat R_d = \hat T_d / \hat N_d` with :math:`\hat T_d = \sum_{i\in d}
-w_i t_i` (``t`` the per-unit term of :mod:`povstat.fgt`) and :math:`\hat N_d =
-\sum_{i\in d} w_i`. Its variance under a stratified multi-stage design is
-estimated by Taylor linearisation [1]_: the linearised variable
+w_i t_i` (``t`` the per-unit term of :mod:`povstat.poverty_measures`) and
+:math:`\hat N_d = \sum_{i\in d} w_i`. Its variance under a stratified
+multi-stage design is estimated by Taylor linearisation [1]_: the linearised variable
 :math:`u_i = w_i (t_i - \hat R_d)\,1[i\in d] / \hat N_d` is summed within each
 primary sampling unit (PSU) and the PSU totals :math:`u_{hj}` vary within
-strata :math:`h` as if the :math:`n_h` PSUs had been drawn with replacement:
+strata :math:`h` as if the :math:`n_h` PSUs had been drawn with replacement
+(the default of R ``survey`` [2]_):
 
 .. math::
 
@@ -37,7 +38,7 @@ References
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import Any, ClassVar, Literal, get_args
 
 import numpy as np
 from attrs import field, frozen
@@ -46,9 +47,9 @@ from scipy import sparse
 from scipy.special import stdtrit
 
 from povstat import _validate
-from povstat._results import array_eq, freeze, readonly, readonly_float
+from povstat._results import Result, array_eq, freeze, readonly, readonly_float
 from povstat._validate import Unit
-from povstat.fgt import (
+from povstat.poverty_measures import (
     NUMPY_OPS,
     Comparison,
     MissingPolicy,
@@ -60,9 +61,6 @@ from povstat.fgt import (
     unit_terms,
 )
 from povstat.uncertainty import _level
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 __all__ = ["LonelyPsu", "PovertyEstimates", "poverty_estimates"]
 
@@ -123,8 +121,18 @@ class _Design:
     overall: bool
 
 
+def _design_repr(design: _Design | None) -> str:
+    if design is None:
+        return "None"
+    red = design.reduced
+    return (
+        f"<reduced table: {red.sw.shape[0]} cells, {red.n_strata} strata, "
+        f"{red.n_domains} domains>"
+    )
+
+
 @frozen(kw_only=True)
-class PovertyEstimates:
+class PovertyEstimates(Result):
     r"""Poverty measures by domain with design-based standard errors.
 
     One row per domain and measure, domain-major (all measures of the first
@@ -157,6 +165,9 @@ class PovertyEstimates:
         Confidence level of the bounds.
     unit : {"fraction", "percent"}
         Scale of the estimates, errors and bounds.
+    design : object
+        The reduced table and weights the covariance matrix is computed
+        from (shown in the repr by its size only).
 
     Examples
     --------
@@ -168,6 +179,20 @@ class PovertyEstimates:
     >>> est.cov.shape
     (1, 1)
     """
+
+    _column_names: ClassVar[Mapping[str, str]] = {
+        "domain": "domain",
+        "measure": "measure",
+        "estimate": "estimate",
+        "se": "se",
+        "lower": "lower",
+        "upper": "upper",
+        "rse_pct": "rse_pct",
+        "deff": "deff",
+        "n": "n",
+        "n_psu": "n_psu",
+        "df": "df",
+    }
 
     domain: NDArray[Any] = field(converter=readonly, eq=array_eq)
     measure: NDArray[np.str_] = field(converter=readonly, eq=array_eq)
@@ -182,7 +207,7 @@ class PovertyEstimates:
     df: NDArray[np.float64] = field(converter=readonly_float, eq=array_eq)
     level: float
     unit: Unit
-    design: _Design | None = field(default=None, eq=False, repr=False)
+    design: _Design | None = field(default=None, eq=False, repr=_design_repr)
 
     @property
     def cov(self) -> NDArray[np.float64]:
@@ -195,34 +220,6 @@ class PovertyEstimates:
             msg = "this result holds no design, so no covariance matrix"
             raise ValueError(msg)
         return freeze(_covariance(self.design))
-
-    def to_frame(self) -> pd.DataFrame:
-        """The rows as a pandas DataFrame.
-
-        Returns
-        -------
-        pandas.DataFrame
-            Columns ``domain``, ``measure``, ``estimate``, ``se``,
-            ``lower``, ``upper``, ``rse_pct``, ``deff``, ``n``, ``n_psu``,
-            ``df``.
-        """
-        import pandas as pd
-
-        return pd.DataFrame(
-            {
-                "domain": self.domain,
-                "measure": self.measure,
-                "estimate": self.estimate,
-                "se": self.se,
-                "lower": self.lower,
-                "upper": self.upper,
-                "rse_pct": self.rse_pct,
-                "deff": self.deff,
-                "n": self.n,
-                "n_psu": self.n_psu,
-                "df": self.df,
-            }
-        )
 
 
 # --------------------------------------------------------------------------

@@ -155,7 +155,7 @@ def _same(values: pd.Series[Any], target: object) -> NDArray[np.bool_]:
 
 def trace_figure(
     data: IntoFrame,
-    stated: float,
+    stated: float | np.floating[Any],
     *,
     decimals: int,
     subject: object,
@@ -273,7 +273,9 @@ def trace_figure(
     if isinstance(stated, bool) or not isinstance(stated, int | float | np.number):
         msg = f"`stated` must be a number, got {stated!r}"
         raise TypeError(msg)
-    x = float(stated)
+    # A float32 figure stands for its shortest decimal (4.26, not 4.2600002).
+    small = isinstance(stated, np.floating) and stated.dtype.itemsize < 8
+    x = float(str(stated)) if small else float(stated)
     if not np.isfinite(x):
         msg = f"`stated` must be finite, got {stated!r}"
         raise ValueError(msg)
@@ -363,7 +365,10 @@ def trace_figure(
     found_rows, found_measure, found_power = [], [], []
     for c in searched:
         v = table[c].to_numpy(np.float64, na_value=np.nan)
-        scaled = round_half_up(v[None, :] * 10.0 ** pw[:, None].astype(np.float64), 10)
+        with np.errstate(over="ignore", invalid="ignore"):
+            scaled = round_half_up(
+                v[None, :] * 10.0 ** pw[:, None].astype(np.float64), 10
+            )
         hit = round_half_up(scaled, d) == x
         pi, ri = np.nonzero(hit)
         found_rows.append(ri)

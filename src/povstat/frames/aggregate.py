@@ -10,6 +10,7 @@ relative standard error.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import Any, cast
 
 import narwhals.stable.v2 as nw
@@ -191,19 +192,33 @@ def aggregate_regions(
     n_periods = int(period_codes.max()) + 1 if period_codes.size else 1
     cell = _grouping.combine(group_codes, period_codes, n_periods)
     cols = {k: _plumbing.column(table, v)[rows] for k, v in (values | errors).items()}
-    result = pooled_rate(
-        cols["headcount"],
-        unit=u,
-        rate=cols.get("rate"),
-        population=cols.get("population"),
-        by=cell,
-        se=cols.get("se"),
-        moe=cols.get("moe"),
-        level=level,
-        independent=independent,
-        correlation=correlation,
-        decimals=decimals,
-        nan_policy=nan_policy,
+    columns = values | errors
+    result = _checks.explained(
+        partial(
+            pooled_rate,
+            cols["headcount"],
+            unit=u,
+            rate=cols.get("rate"),
+            population=cols.get("population"),
+            by=cell,
+            se=cols.get("se"),
+            moe=cols.get("moe"),
+            level=level,
+            independent=independent,
+            correlation=correlation,
+            decimals=decimals,
+            nan_policy=nan_policy,
+        ),
+        *(
+            partial(_present, cols[a], a, columns[a], regions[rows], nan_policy)
+            for a in columns
+        ),
+        *(
+            partial(_checks.rate, cols[a], a, columns[a], u)
+            if a == "rate"
+            else partial(_checks.nonnegative, cols[a], a, columns[a])
+            for a in columns
+        ),
     )
     _, first = np.unique(cell, return_index=True)
     out = result._frame_columns()
@@ -211,6 +226,24 @@ def aggregate_regions(
     return cast(
         "IntoFrameT", _new_frame(table, out, period=period, period_rows=rows[first])
     )
+
+
+def _present(
+    values: NDArray[np.float64],
+    arg: str,
+    name: str,
+    regions: NDArray[Any],
+    policy: object,
+) -> None:
+    """Under nan_policy='raise', name the column and region of a missing value."""
+    missing = np.isnan(values)
+    if policy == "raise" and missing.any():
+        i = int(np.argmax(missing))
+        msg = (
+            f"`{arg}` column {name!r} is missing for region "
+            f"{_plumbing.show(regions[i])} and nan_policy='raise'"
+        )
+        raise ValueError(msg)
 
 
 def _members(

@@ -4,7 +4,7 @@ The engine (pandas, polars, DuckDB, PySpark, ... through narwhals) computes
 the per-unit terms row by row and does ONE grouped reduction to plain sums by
 (domain, stratum, PSU). Everything else runs in numpy on that small table, in
 :mod:`povstat.survey`; the formulas of the terms are those of
-:mod:`povstat.fgt`, written once for arrays and expressions alike.
+:mod:`povstat.poverty_measures`, written once for arrays and expressions alike.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from numpy.typing import NDArray
 
 from povstat import _validate
 from povstat._validate import Unit
-from povstat.fgt import (
+from povstat.poverty_measures import (
     Comparison,
     MissingPolicy,
     alphas_arg,
@@ -56,7 +56,7 @@ _TMP = "__povstat_"
 
 
 class _ExprOps:
-    """The elementwise operations of :func:`povstat.fgt.unit_terms` on exprs."""
+    """Elementwise operations of the per-unit terms, on narwhals expressions."""
 
     def less(self, a: Any, b: Any, *, inclusive: bool) -> Any:
         return a <= b if inclusive else a < b

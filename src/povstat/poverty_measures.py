@@ -3,15 +3,16 @@ r"""Foster-Greer-Thorbecke poverty measures and the Watts index from unit data.
 A unit (a person, or a household standing for its members) is poor when its
 welfare :math:`y` (consumption or income per capita) is below the poverty line
 :math:`z`. Its normalised poverty gap is :math:`g = (z - y)/z` when poor and 0
-otherwise. The FGT family [1]_ averages :math:`g^\alpha` over the population
-(with :math:`g^0` read as the poverty indicator):
+otherwise. The FGT family (Foster, Greer and Thorbecke, 1984) averages
+:math:`g^\alpha` over the population (with :math:`g^0` read as the poverty
+indicator):
 
 * :math:`\alpha = 0`: the headcount ratio P0, the share of people who are poor;
 * :math:`\alpha = 1`: the poverty gap index P1 (depth);
 * :math:`\alpha = 2`: the squared poverty gap index P2 (severity), BPS's
   *indeks keparahan kemiskinan*.
 
-The Watts index [2]_ averages :math:`\ln(z/y)` over the poor.
+The Watts index (Watts, 1968) averages :math:`\ln(z/y)` over the poor.
 
 Averages are weighted by survey weights times household size, so household
 rows count as their members, and are normalised by the weights' total: the

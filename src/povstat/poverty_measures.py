@@ -106,6 +106,8 @@ def unit_terms(
     :math:`g = (z-y)/z`), then :math:`1[y<z]\ln(z/y)` if `watts`. `welfare`
     and `line` are numpy arrays or dataframe expressions; `ops` supplies the
     elementwise operations. This is the one place the formulas are written.
+    Every term is exactly 0 for a unit that is not poor, so sums of the terms
+    may skip those units (see :func:`poor_rows`).
     """
     poor = ops.less(welfare, line, inclusive=comparison == "<=")
     terms: list[Any] = []
@@ -126,6 +128,17 @@ def unit_terms(
         # ln(z / y) for the poor, ln(z / z) = 0 for the others.
         terms.append(ops.log(line / ops.where(poor, welfare, line)))
     return terms
+
+
+def poor_rows(
+    welfare: NDArray[np.float64], line: NDArray[np.float64], *, comparison: Comparison
+) -> NDArray[np.intp]:
+    """Indices of the poor units: the only ones whose terms can be non-zero.
+
+    Skipping the others changes no sum (each of their terms is exactly 0).
+    """
+    poor = NUMPY_OPS.less(welfare, line, inclusive=comparison == "<=")
+    return np.flatnonzero(poor)
 
 
 def alphas_arg(alpha: float | Sequence[float]) -> tuple[list[float], bool]:
@@ -298,16 +311,18 @@ def _points(
 ) -> NDArray[np.float64]:
     """Weighted means of the terms: shape (domains, measures) or (measures,)."""
     comp = comparison_arg(comparison)
+    rows = poor_rows(y, z, comparison=comp)
     with np.errstate(invalid="ignore", divide="ignore"):
         terms = unit_terms(
-            y, z, alphas=alphas, watts=watts, comparison=comp, ops=NUMPY_OPS
+            y[rows], z[rows], alphas=alphas, watts=watts, comparison=comp, ops=NUMPY_OPS
         )
+    wp = w[rows]
     if domains is None:
         total = float(w.sum())
         if not total > 0:
             msg = "`weights` (times `size`) must have a positive total"
             raise ValueError(msg)
-        return np.array([float(np.dot(w, t)) for t in terms]) / total
+        return np.array([float(np.dot(wp, t)) for t in terms]) / total
     labels, codes = domains
     k = labels.shape[0]
     totals = np.bincount(codes, weights=w, minlength=k)
@@ -318,7 +333,8 @@ def _points(
             f"{labels[empty][:5].tolist()}"
         )
         raise ValueError(msg)
-    sums = np.stack([np.bincount(codes, weights=w * t, minlength=k) for t in terms])
+    cp = codes[rows]
+    sums = np.stack([np.bincount(cp, weights=wp * t, minlength=k) for t in terms])
     return np.asarray((sums / totals).T)
 
 

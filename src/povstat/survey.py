@@ -57,6 +57,7 @@ from povstat.poverty_measures import (
     comparison_arg,
     factorize,
     measure_names,
+    poor_rows,
     prepare_units,
     unit_terms,
 )
@@ -237,9 +238,15 @@ def reduce_units(
     strata: ArrayLike | None,
     psu: ArrayLike | None,
     fpc: ArrayLike | None,
+    rows: NDArray[np.intp] | None = None,
 ) -> Reduced:
-    """Sums by (domain, stratum, PSU) of unit-level terms (numpy path)."""
+    """Sums by (domain, stratum, PSU) of unit-level terms (numpy path).
+
+    With `rows`, the `terms` are given for those units only and are 0 for all
+    the others (the non-poor, :func:`povstat.poverty_measures.poor_rows`).
+    """
     n = w.shape[0]
+    wr = w if rows is None else w[rows]
     if strata is None:
         s_labels: NDArray[Any] = np.array([0])
         s_codes = np.zeros(n, np.intp)
@@ -253,29 +260,28 @@ def reduce_units(
         # Units are PSUs: cells are (domain, stratum) with second moments.
         keys, codes = factorize(domain * n_strata + s_codes, "cells")
         m = keys.size
-        ww = w * w
+        cr = codes if rows is None else codes[rows]
+        wwr = wr * wr
         k = len(terms)
         pairs = np.empty((m, k, k))
         for i in range(k):  # loops over measure pairs, not rows or groups
             for j in range(i, k):
-                pairs[:, i, j] = pairs[:, j, i] = _sum(
-                    codes, ww * terms[i] * terms[j], m
-                )
+                pairs[:, i, j] = pairs[:, j, i] = _sum(cr, wwr * terms[i] * terms[j], m)
         return Reduced(
             domain=(keys // n_strata).astype(np.intp),
             stratum=(keys % n_strata).astype(np.intp),
             psu=None,
             sw=_sum(codes, w, m),
-            st=np.stack([_sum(codes, w * t, m) for t in terms], axis=1),
-            stt=np.stack([_sum(codes, w * t * t, m) for t in terms], axis=1),
+            st=np.stack([_sum(cr, wr * t, m) for t in terms], axis=1),
+            stt=np.stack([_sum(cr, wr * t * t, m) for t in terms], axis=1),
             n=np.bincount(codes, minlength=m).astype(np.float64),
             npos=_sum(codes, positive.astype(np.float64), m),
             n_domains=n_domains,
             n_strata=n_strata,
             stratum_labels=s_labels,
             fpc=fpc_h,
-            sww=_sum(codes, ww, m),
-            swwt=np.stack([_sum(codes, ww * t, m) for t in terms], axis=1),
+            sww=_sum(codes, w * w, m),
+            swwt=np.stack([_sum(cr, wwr * t, m) for t in terms], axis=1),
             swwtt=pairs,
         )
     _, p_codes = factorize(psu, "psu")
@@ -308,15 +314,16 @@ def reduce_units(
         if positive.all()
         else _sum(cell_codes, positive.astype(np.float64), n_cells)
     )
-    wt = [w * t for t in terms]
+    wt = [wr * t for t in terms]
+    cr = cell_codes if rows is None else cell_codes[rows]
     return Reduced(
         domain=cell_domain,
         stratum=psu_stratum[cell_psu],
         psu=cell_psu,
         sw=_sum(cell_codes, w, n_cells),
-        st=np.stack([_sum(cell_codes, x, n_cells) for x in wt], axis=1),
+        st=np.stack([_sum(cr, x, n_cells) for x in wt], axis=1),
         stt=np.stack(
-            [_sum(cell_codes, x * t, n_cells) for x, t in zip(wt, terms, strict=True)],
+            [_sum(cr, x * t, n_cells) for x, t in zip(wt, terms, strict=True)],
             axis=1,
         ),
         n=counts,
@@ -818,9 +825,10 @@ def poverty_estimates(
         nan_policy=nan_policy,
         watts=wat,
     )
+    rows = poor_rows(y, z, comparison=comp)
     with np.errstate(invalid="ignore", divide="ignore"):
         terms = unit_terms(
-            y, z, alphas=alphas, watts=wat, comparison=comp, ops=NUMPY_OPS
+            y[rows], z[rows], alphas=alphas, watts=wat, comparison=comp, ops=NUMPY_OPS
         )
     if domains is None:
         labels: NDArray[Any] = np.array([None], dtype=object)
@@ -835,6 +843,7 @@ def poverty_estimates(
         strata=strata,
         psu=psu,
         fpc=fpc,
+        rows=rows,
     )
     return linearised(
         red,

@@ -30,6 +30,7 @@ from povstat.poverty_measures import (
     comparison_arg,
     factorize,
     measure_names,
+    poor_rows,
     unit_terms,
 )
 from povstat.survey import (
@@ -542,9 +543,15 @@ def _reduce_eager(
             "badz": int(np.count_nonzero(zz <= 0)),
             "nonpos": int(np.count_nonzero(yy <= 0)) if watts else 0,
         }
+    rows = poor_rows(yy, zz, comparison=comparison)
     with np.errstate(invalid="ignore", divide="ignore"):
         terms = unit_terms(
-            yy, zz, alphas=alphas, watts=watts, comparison=comparison, ops=NUMPY_OPS
+            yy[rows],
+            zz[rows],
+            alphas=alphas,
+            watts=watts,
+            comparison=comparison,
+            ops=NUMPY_OPS,
         )
     red = reduce_units(
         terms,
@@ -554,6 +561,7 @@ def _reduce_eager(
         strata=None if strata is None else frame[strata].to_numpy(),
         psu=None if psu is None else frame[psu].to_numpy(),
         fpc=None if fpc is None else floats(fpc),
+        rows=rows,
     )
     return red, by_values, flags
 

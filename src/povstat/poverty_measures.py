@@ -178,6 +178,10 @@ def factorize(labels: ArrayLike, name: str) -> tuple[NDArray[Any], NDArray[np.in
         lo, hi = int(arr.min()), int(arr.max())
         if lo >= 0 and hi < 4 * arr.size + 1024:
             present = np.bincount(arr, minlength=hi + 1) > 0
+            if lo == 0 and present.all():  # already codes 0..k-1
+                return np.arange(hi + 1).astype(arr.dtype), arr.astype(
+                    np.intp, copy=False
+                )
             remap = np.cumsum(present) - 1
             return np.flatnonzero(present).astype(arr.dtype), remap[arr]
     if arr.dtype.kind == "f" and np.isnan(arr).any():

@@ -287,27 +287,19 @@ def reduce_units(
     _, p_codes = factorize(psu, "psu")
     _same_length(p_codes, n, "psu")
     # PSUs are nested in strata: a PSU is a (stratum, psu label) pair. When
-    # every label lies in one stratum, the labels already name the PSUs.
-    psu_stratum = _nested(s_codes, p_codes)
-    if psu_stratum is None:
-        n_p = int(p_codes.max()) + 1
-        _, psu_id = factorize(s_codes.astype(np.int64) * n_p + p_codes, "psu")
-        n_psu = int(psu_id.max()) + 1
-        psu_stratum = np.zeros(n_psu, np.intp)
-        psu_stratum[psu_id] = s_codes
-    else:
-        psu_id = p_codes
-        n_psu = psu_stratum.shape[0]
-    # Cells: one per (domain, PSU); when domains nest PSUs a cell is a PSU.
-    cell_domain = _nested(domain, psu_id)
-    if cell_domain is not None:
+    # every label lies in one stratum, the labels already name the PSUs; when
+    # it also lies in one domain, a cell is a PSU. One pass checks both.
+    both = _nested(domain.astype(np.int64) * n_strata + s_codes, p_codes)
+    if both is not None:
+        psu_id, n_psu = p_codes, both.shape[0]
+        psu_stratum = (both % n_strata).astype(np.intp)
         cell_codes, n_cells = psu_id, n_psu
+        cell_domain = (both // n_strata).astype(np.intp)
         cell_psu = np.arange(n_psu)
     else:
-        keys, cell_codes = factorize(domain.astype(np.int64) * n_psu + psu_id, "cells")
-        n_cells = keys.size
-        cell_domain = (keys // n_psu).astype(np.intp)
-        cell_psu = (keys % n_psu).astype(np.intp)
+        cell_codes, n_cells, cell_domain, cell_psu, psu_stratum = _cells(
+            domain, s_codes, p_codes
+        )
     counts = np.bincount(cell_codes, minlength=n_cells).astype(np.float64)
     npos = (
         counts
@@ -335,6 +327,33 @@ def reduce_units(
     )
 
 
+def _cells(
+    domain: NDArray[np.intp], s_codes: NDArray[np.intp], p_codes: NDArray[np.intp]
+) -> tuple[NDArray[np.intp], int, NDArray[np.intp], NDArray[np.intp], NDArray[np.intp]]:
+    """Cells (domain, PSU) when PSU labels repeat across strata or domains.
+
+    Returns each unit's cell, the number of cells, each cell's domain and
+    PSU, and each PSU's stratum.
+    """
+    psu_stratum = _nested(s_codes, p_codes)
+    if psu_stratum is None:
+        n_p = int(p_codes.max()) + 1
+        _, psu_id = factorize(s_codes.astype(np.int64) * n_p + p_codes, "psu")
+        n_psu = int(psu_id.max()) + 1
+        psu_stratum = np.zeros(n_psu, np.intp)
+        psu_stratum[psu_id] = s_codes
+    else:
+        psu_id = p_codes
+        n_psu = psu_stratum.shape[0]
+    cell_domain = _nested(domain, psu_id)
+    if cell_domain is not None:
+        return psu_id, n_psu, cell_domain, np.arange(n_psu), psu_stratum
+    keys, cell_codes = factorize(domain.astype(np.int64) * n_psu + psu_id, "cells")
+    cell_domain = (keys // n_psu).astype(np.intp)
+    cell_psu = (keys % n_psu).astype(np.intp)
+    return cell_codes, keys.size, cell_domain, cell_psu, psu_stratum
+
+
 def _nested(
     outer: NDArray[np.intp], inner: NDArray[np.intp]
 ) -> NDArray[np.intp] | None:
@@ -356,7 +375,7 @@ def _same_length(codes: NDArray[np.intp], n: int, name: str) -> None:
 def _sum(
     codes: NDArray[np.intp], x: NDArray[np.float64], k: int
 ) -> NDArray[np.float64]:
-    return np.bincount(codes, weights=x, minlength=k).astype(np.float64)
+    return np.bincount(codes, weights=x, minlength=k).astype(np.float64, copy=False)
 
 
 def _sums(
@@ -576,11 +595,20 @@ def linearised(
     factor = _average_factor(red, lonely) if lonely_psu == "average" else np.ones(nd)
     z = _cell_z(red, ratio, total)
     # Variance: sum_h w1_h sum_j u_hj^2 - w2_h (sum_j u_hj)^2, for each domain.
-    prod_diag = np.diagonal(_cell_products(red, ratio, total, z), axis1=1, axis2=2)
+    if red.psu is not None:
+        prod_diag = z * z
+    else:
+        prod_diag = np.diagonal(_cell_products(red, ratio, total, z), axis1=1, axis2=2)
     part1 = _sums(red.domain, w1[red.stratum][:, None] * prod_diag, nd)
     dh = red.domain * red.n_strata + red.stratum
-    a = _sums(dh, z, nd * red.n_strata).reshape(nd, red.n_strata, k)
-    part2 = (a * a).transpose(0, 2, 1) @ w2
+    h_domain = _nested(red.domain, red.stratum) if red.stratum.size else None
+    if h_domain is not None:
+        # Strata nest in domains: sum u by stratum, no (domain, stratum) grid.
+        a_h = _sums(red.stratum, z, h_domain.shape[0])
+        part2 = _sums(h_domain, w2[: h_domain.shape[0], None] * (a_h * a_h), nd)
+    else:
+        a = _sums(dh, z, nd * red.n_strata).reshape(nd, red.n_strata, k)
+        part2 = (a * a).transpose(0, 2, 1) @ w2
     var = (part1 - part2) * factor[:, None]
     var = np.where(var < 0, np.maximum(var, 0.0), var)  # rounding below zero
     se = np.sqrt(var)

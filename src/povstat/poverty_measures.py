@@ -259,11 +259,16 @@ def prepare_units(
             raise ValueError(msg)
     w = _per_unit(weights, "weights", n)
     s = _per_unit(size, "size", n)
-    missing = np.isnan(y) | np.isnan(z)
-    if weights is not None:
-        missing |= np.isnan(w)
-    if size is not None:
-        missing |= np.isnan(s)
+    given = [y, z, *(a for a, x in ((w, weights), (s, size)) if x is not None)]
+    # A NaN-free sum proves an array NaN-free in one pass without a mask.
+    if any(_maybe_nan(a) for a in given):
+        missing = np.isnan(y) | np.isnan(z)
+        if weights is not None:
+            missing |= np.isnan(w)
+        if size is not None:
+            missing |= np.isnan(s)
+    else:
+        missing = np.zeros(0, bool)
     if missing.any():
         if nan_policy == "raise":
             row = int(np.flatnonzero(missing)[0])
@@ -277,11 +282,11 @@ def prepare_units(
         s = np.where(missing, 0.0, s)
         z = np.where(np.isnan(z), 1.0, z)
         y = np.where(np.isnan(y), z, y)
-    bad = z <= 0
+    bad = z <= 0 if z.size and float(np.min(z)) <= 0 else np.zeros(0, bool)
     if bad.any():
         msg = f"`line` must be > 0, found {_validate._first(z, bad)}"
         raise ValueError(msg)
-    if watts:
+    if watts and y.size and float(np.min(y)) <= 0:
         bad = y <= 0
         if bad.any():
             msg = (
@@ -291,6 +296,11 @@ def prepare_units(
             raise ValueError(msg)
     person = w * s if size is not None else w
     return y, np.broadcast_to(z, y.shape), person, domains
+
+
+def _maybe_nan(a: NDArray[np.float64]) -> bool:
+    """False if `a` surely holds no NaN (its sum is not NaN)."""
+    return bool(np.isnan(np.add.reduce(a, axis=None)))
 
 
 def _per_unit(x: ArrayLike | None, name: str, n: int) -> NDArray[np.float64]:

@@ -255,7 +255,8 @@ def reduce_units(
         _same_length(s_codes, n, "strata")
     n_strata = s_labels.shape[0]
     fpc_h = None if fpc is None else _fpc_per_stratum(fpc, s_codes, s_labels, n)
-    positive = w > 0
+    all_positive = w.size == 0 or float(np.min(w)) > 0
+    positive = w > 0 if not all_positive else np.ones(0, bool)
     if psu is None:
         # Units are PSUs: cells are (domain, stratum) with second moments.
         keys, codes = factorize(domain * n_strata + s_codes, "cells")
@@ -275,7 +276,11 @@ def reduce_units(
             st=np.stack([_sum(cr, wr * t, m) for t in terms], axis=1),
             stt=np.stack([_sum(cr, wr * t * t, m) for t in terms], axis=1),
             n=np.bincount(codes, minlength=m).astype(np.float64),
-            npos=_sum(codes, positive.astype(np.float64), m),
+            npos=(
+                np.bincount(codes, minlength=m).astype(np.float64)
+                if all_positive
+                else _sum(codes, positive.astype(np.float64), m)
+            ),
             n_domains=n_domains,
             n_strata=n_strata,
             stratum_labels=s_labels,
@@ -303,7 +308,7 @@ def reduce_units(
     counts = np.bincount(cell_codes, minlength=n_cells).astype(np.float64)
     npos = (
         counts
-        if positive.all()
+        if all_positive
         else _sum(cell_codes, positive.astype(np.float64), n_cells)
     )
     wt = [wr * t for t in terms]

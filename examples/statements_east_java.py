@@ -304,7 +304,7 @@ def main() -> None:
         unit="percent",
         region="region",
         persons_per_poor_unit=1000,
-        group="scope",
+        by="scope",
         parent="province_name",
     )
     for _, row in checked.iterrows():

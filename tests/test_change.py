@@ -229,6 +229,31 @@ def test_relative_change_of_tiny_base_does_not_warn() -> None:
     assert np.isinf(relative_change(1e-320, 1.0))
 
 
+def test_large_inputs_checked_block_by_block_give_the_same_numbers() -> None:
+    # Above 262,144 values the inputs are checked and differenced in blocks;
+    # the numbers are those of the whole-array formulas, with NaN where the
+    # base is 0 (in a late block) and where a rate is missing.
+    rng = np.random.default_rng(2)
+    n = 300_000
+    before = rng.uniform(0.0, 30.0, n)
+    after = rng.uniform(0.0, 30.0, n)
+    before[rng.random(n) < 0.01] = np.nan
+    before[290_000] = 0.0
+    c = rate_change(before, after, unit="percent")
+    points = after - before
+    with np.errstate(divide="ignore", invalid="ignore"):
+        relative = np.where(before == 0, np.nan, points / before * 100.0)
+    np.testing.assert_array_equal(c.points, points)
+    np.testing.assert_array_equal(c.relative, relative)
+    assert np.isnan(c.relative[290_000])
+    bad = after.copy()
+    bad[150_000] = -0.5
+    with pytest.raises(
+        ValueError, match=r"`after` must lie in \[0, 100\].*-0.5 at index 150000"
+    ):
+        rate_change(before, bad, unit="percent")
+
+
 def test_missing_time_gives_missing_pace_even_without_change() -> None:
     # pow(1, NaN) is 1 in C; an unknown elapsed time has no yearly pace, even
     # when the rate did not move (relative change 0).

@@ -10,7 +10,16 @@ import polars as pl
 import pytest
 
 from backends import BACKENDS, NAN, col, collect, make, run, untouched
-from povstat import aggregate_regions, pooled_rate, with_reliability
+from povstat import (
+    aggregate_regions,
+    pooled_rate,
+    with_change_from_base,
+    with_change_test,
+    with_changes,
+    with_rank_sets,
+    with_ranks,
+    with_reliability,
+)
 from povstat.datasets import load_east_java
 
 MALANG_RAYA = ["3507", "3573", "3579"]
@@ -354,3 +363,59 @@ def test_margins_of_error_column_and_a_common_correlation() -> None:
             unit="percent",
             nan_policy="raise",
         )
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_reliability_flags_are_carried_into_changes_tests_and_rank_sets(
+    backend: str,
+) -> None:
+    native = make(
+        backend,
+        {
+            "region_code": ["a", "a", "b", "b", "a"],
+            "period": [2021.0, 2022.0, 2022.0, 2021.0, 2023.0],
+            "poverty_rate_pct": [10.0, 9.0, 5.0, 6.0, 8.5],
+            "se": [0.5, 0.5, 1.0, 1.0, 0.5],
+            "rse_pct": [5.0, 30.0, 20.0, NAN, 60.0],
+        },
+    )
+    flagged = with_reliability(native, bands="bps")
+    changes = run(with_changes, flagged, unit="percent")
+    # Rows in period order per region: a 2021 -> 2022 -> 2023, b 2021 -> 2022.
+    assert column_list(changes, "previous_reliability") == [
+        None,
+        "reliable",
+        None,
+        None,
+        "use with caution",
+    ]
+    base = run(with_change_from_base, flagged, unit="percent", base=2021.0)
+    assert column_list(base, "base_reliability") == [
+        "reliable",
+        "reliable",
+        None,
+        None,
+        "reliable",
+    ]
+    tested = with_change_test(
+        changes, unit="percent", level=0.9, independent=True, se="se"
+    )
+    sets = with_rank_sets(
+        with_ranks(tested, descending=True, by="period"),
+        descending=True,
+        level=0.9,
+        method="sidak",
+        simultaneous=False,
+        se="se",
+        by="period",
+    )
+    # One row per row: each row keeps its own flag and its previous one.
+    assert column_list(sets, "reliability") == column_list(flagged, "reliability")
+    assert column_list(sets, "previous_reliability") == column_list(
+        changes, "previous_reliability"
+    )
+    # Without flags in the input, no flag column is written.
+    assert (
+        "previous_reliability"
+        not in collect(with_changes(native, unit="percent")).columns
+    )

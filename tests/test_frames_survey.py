@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import backends
 from povstat import poverty_estimates, poverty_table
 
 REF = Path(__file__).parent / "reference"
@@ -95,19 +95,8 @@ def _check(out: Any, want: pd.DataFrame, by: str = "domain") -> None:
 
 
 @pytest.fixture(scope="session")
-def spark() -> Iterator[Any]:
-    pyspark_sql = pytest.importorskip("pyspark.sql")
-    session = (
-        pyspark_sql.SparkSession.builder.master("local[1]")
-        .appName("povstat-tests")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.session.timeZone", "UTC")
-        .getOrCreate()
-    )
-    session.sparkContext.setLogLevel("ERROR")
-    yield session
-    session.stop()
+def spark() -> Any:
+    return backends.spark()
 
 
 def _spark_frame(spark: Any, data: pd.DataFrame, partitions: int) -> Any:
@@ -170,6 +159,7 @@ def test_duckdb_parquet_files_read_lazily(tmp_path: Path) -> None:
     _check(out, _expected())
 
 
+@pytest.mark.spark
 def test_pyspark_partitions(spark: Any) -> None:
     sdf = _spark_frame(spark, DESIGN, partitions=3)
     out = poverty_table(sdf, **KW)

@@ -173,6 +173,35 @@ def test_large_integers_within_float64_are_accepted() -> None:
     np.testing.assert_allclose(rate_to_headcount(5, 10**20, unit="percent"), 5e18)
 
 
+def test_large_inputs_checked_block_by_block_give_the_same_numbers() -> None:
+    # Above 262,144 values the inputs are checked and multiplied in blocks;
+    # the numbers are those of the whole-array formula r * n / 100, missing
+    # values (a whole block of them too) giving NaN.
+    rng = np.random.default_rng(1)
+    n = 300_000
+    r = rng.uniform(0.0, 100.0, n)
+    pop = rng.uniform(0.0, 1e6, n)
+    r[rng.random(n) < 0.01] = np.nan
+    r[70_000:140_000] = np.nan
+    out = rate_to_headcount(r, pop, unit="percent")
+    np.testing.assert_array_equal(out, r * pop / 100.0)
+    np.testing.assert_array_equal(
+        rate_to_headcount(r / 100, pop, unit="fraction"), r / 100 * pop
+    )
+    bad = r.copy()
+    bad[200_001] = 100.5
+    with pytest.raises(
+        ValueError, match=r"`rate` must lie in \[0, 100\].*100.5 at index 200001"
+    ):
+        rate_to_headcount(bad, pop, unit="percent")
+    neg = pop.copy()
+    neg[299_999] = -1.0
+    with pytest.raises(
+        ValueError, match=r"`population` must be >= 0, found -1.0 at index 299999"
+    ):
+        rate_to_headcount(r, neg, unit="percent")
+
+
 def test_number_too_large_names_its_index() -> None:
     with pytest.raises(ValueError, match=r"too large for float64 .* at index 2"):
         rate_to_headcount(5, [1, None, 10**400], unit="percent")  # type: ignore[arg-type]

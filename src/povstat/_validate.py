@@ -14,6 +14,7 @@ every non-missing entry lies in ``[lo, hi]`` exactly when the smallest is
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, Literal, TypeVar, get_args
 
 import numpy as np
@@ -170,7 +171,7 @@ def _is_na(item: object) -> bool:
 def finite_or_nan(x: ArrayLike, name: str) -> NDArray[np.float64]:
     """Numeric array whose entries are finite or NaN (no infinities)."""
     arr = numeric(x, name)
-    if _in_range(arr, -_MAX_FINITE, _MAX_FINITE):
+    if in_range(arr, -_MAX_FINITE, _MAX_FINITE):
         return arr
     bad = np.isinf(arr)
     if bad.any():
@@ -185,7 +186,7 @@ def finite_or_nan(x: ArrayLike, name: str) -> NDArray[np.float64]:
 def nonnegative(x: ArrayLike, name: str) -> NDArray[np.float64]:
     """Numeric array with every non-missing entry >= 0 and finite."""
     arr = numeric(x, name)
-    if _in_range(arr, 0.0, _MAX_FINITE):
+    if in_range(arr, 0.0, _MAX_FINITE):
         return arr
     arr = finite_or_nan(arr, name)
     bad = arr < 0  # NaN compares False and passes
@@ -209,7 +210,7 @@ def rate(x: ArrayLike, name: str, unit_: Unit) -> NDArray[np.float64]:
     """Numeric array of rates in `unit_`: every non-missing entry in [0, upper]."""
     arr = numeric(x, name)
     upper = _UPPER[unit_]
-    if _in_range(arr, 0.0, upper):
+    if in_range(arr, 0.0, upper):
         return arr
     arr = finite_or_nan(arr, name)
     bad = (arr < 0) | (arr > upper)
@@ -226,9 +227,31 @@ def rate(x: ArrayLike, name: str, unit_: Unit) -> NDArray[np.float64]:
 
 
 _MAX_FINITE = float(np.finfo(np.float64).max)
+#: Largest value a non-negative quantity may take (finite).
+MAX_FINITE = _MAX_FINITE
+#: Upper end of a rate in each unit.
+UPPER = _UPPER
+
+# Elements per block when a function checks its inputs block by block as it
+# computes: small enough that each input's block is still in cache when the
+# arithmetic reads it again, so the inputs are read from memory once.
+_BLOCK = 1 << 16
 
 
-def _in_range(arr: NDArray[np.float64], lo: float, hi: float) -> bool:
+def fusable(*arrays: NDArray[np.float64]) -> bool:
+    """Whether large, same-shape, C-contiguous inputs can be done in blocks."""
+    first = arrays[0]
+    return first.size >= 4 * _BLOCK and all(
+        a.shape == first.shape and a.flags.c_contiguous for a in arrays
+    )
+
+
+def blocks(size: int) -> Iterator[slice]:
+    """Slices of a flat array in blocks of a few hundred kilobytes."""
+    return (slice(i, i + _BLOCK) for i in range(0, size, _BLOCK))
+
+
+def in_range(arr: NDArray[np.float64], lo: float, hi: float) -> bool:
     """Two-pass check that every non-missing entry lies in [lo, hi] (NaN passes)."""
     if arr.size == 0:
         return True

@@ -246,12 +246,53 @@ def rate_change(before: ArrayLike, after: ArrayLike, *, unit: Unit) -> Change:
     -0.11 -2.52
     """
     u = _validate.unit(unit)
-    b = _validate.rate(before, "before", u)
-    a = _validate.rate(after, "after", u)
+    b = _validate.numeric(before, "before")
+    a = _validate.numeric(after, "after")
+    if _validate.fusable(b, a):
+        done = _change_in_blocks(b, a, u)
+        if done is not None:
+            return Change(points=freeze(done[0]), relative=freeze(done[1]), unit=u)
+    b = _validate.rate(b, "before", u)
+    a = _validate.rate(a, "after", u)
     _validate.shape(before=b, after=a)
     points = np.asarray(np.subtract(a, b))
     relative = _relative_pct(b, a, points)
     return Change(points=freeze(points), relative=freeze(relative), unit=u)
+
+
+def _change_in_blocks(
+    b: NDArray[np.float64], a: NDArray[np.float64], u: Unit
+) -> tuple[NDArray[np.float64], NDArray[np.float64]] | None:
+    """`rate_change` block by block, each block checked as it is used.
+
+    Each input is read from memory once (the checks and the arithmetic read
+    the block from cache), with the same operations as the whole-array path.
+    None if a block fails a check: the caller then checks the whole inputs,
+    to raise with the offending value.
+    """
+    upper = _validate.UPPER[u]
+    points = np.empty(b.shape, dtype=np.float64)
+    relative = np.empty(b.shape, dtype=np.float64)
+    bf, af = b.reshape(-1), a.reshape(-1)
+    pf, rf = points.reshape(-1), relative.reshape(-1)
+    zero = False
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        for s in _validate.blocks(bf.shape[0]):  # blocks of 65,536, not rows
+            bb, ab, pb, rb = bf[s], af[s], pf[s], rf[s]
+            if not (
+                _validate.in_range(bb, 0.0, upper)
+                and _validate.in_range(ab, 0.0, upper)
+            ):
+                return None
+            # Rates are >= 0: a block holds a zero base exactly when its
+            # smallest non-missing base is 0.
+            zero = zero or np.fmin.reduce(bb) == 0
+            np.subtract(ab, bb, out=pb)
+            np.divide(pb, bb, out=rb)
+            rb *= 100.0
+    if zero:
+        relative[b == 0] = np.nan
+    return points, relative
 
 
 def relative_change(before: ArrayLike, after: ArrayLike) -> NDArray[np.float64]:

@@ -86,13 +86,45 @@ def rate_to_headcount(
     array(7966.2)
     """
     u = _validate.unit(unit)
-    r = _validate.rate(rate, "rate", u)
-    n = _validate.nonnegative(population, "population")
+    r = _validate.numeric(rate, "rate")
+    n = _validate.numeric(population, "population")
+    if _validate.fusable(r, n):
+        out = _headcount_in_blocks(r, n, u)
+        if out is not None:
+            return out
+    r = _validate.rate(r, "rate", u)
+    n = _validate.nonnegative(n, "population")
     _validate.shape(rate=r, population=n)
     out = np.asarray(np.multiply(r, n))
     if u == "percent":
         out /= 100.0
     return np.asarray(out)
+
+
+def _headcount_in_blocks(
+    r: NDArray[np.float64], n: NDArray[np.float64], u: Unit
+) -> NDArray[np.float64] | None:
+    """`rate_to_headcount` block by block, each block checked as it is used.
+
+    Each input is read from memory once (the check and the product read the
+    block from cache). None if a block fails a check: the caller then checks
+    the whole inputs, to raise with the offending value (or to accept a
+    block that was all missing).
+    """
+    upper = _validate.UPPER[u]
+    out = np.empty(r.shape, dtype=np.float64)
+    rf, nf, of = r.reshape(-1), n.reshape(-1), out.reshape(-1)
+    for b in _validate.blocks(rf.shape[0]):  # blocks of 65,536 values, not rows
+        rb, nb, ob = rf[b], nf[b], of[b]
+        if not (
+            _validate.in_range(rb, 0.0, upper)
+            and _validate.in_range(nb, 0.0, _validate.MAX_FINITE)
+        ):
+            return None
+        np.multiply(rb, nb, out=ob)
+        if u == "percent":
+            ob /= 100.0
+    return out
 
 
 def headcount_to_rate(

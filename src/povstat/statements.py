@@ -1853,7 +1853,7 @@ def check_statements(
     period: str = "period",
     rate: str = "poverty_rate_pct",
     headcount: str | None = "poor_thousands",
-    group: str | None = None,
+    by: str | None = None,
     parent: str | None = None,
 ) -> pd.DataFrame:
     """Check a frame of published statements against a long frame of figures.
@@ -1888,7 +1888,7 @@ def check_statements(
         ``"rank"``: ``region``, ``period``, ``stated_rank``, ``descending``
         (bool), optional ``after``, ``of``, and ``stated_value`` with
         ``value_decimals``; regions ranked among the rows of `data` at that
-        period (and in the same `group`, if given).
+        period (and in the same `by` group, if given).
 
         Numbers must be numbers: text such as "0,11" is refused (read it
         with :func:`povstat.parse_numbers`), as are ranks and decimals that
@@ -1910,7 +1910,7 @@ def check_statements(
         Column of `data` with the number of poor; None if there is none
         (direction statements are then judged on the rate alone, and count
         and level-change statements are refused).
-    group : str, optional
+    by : str, optional
         Column of `data` within which rank statements are checked (e.g.
         region type); None ranks all rows of the period together.
     parent : str, optional
@@ -2211,9 +2211,9 @@ def check_statements(
     for pos, row in zip(s.index.to_numpy(), s.to_dict("records"), strict=True):
         # One ranking per statement: statements are few, the ranking is vectorised.
         sel = data[period] == row["period"]
-        if group is not None:
-            g = data.loc[(data[region] == row["region"]) & sel, group]
-            sel &= data[group] == g.iloc[0] if len(g) else sel
+        if by is not None:
+            g = data.loc[(data[region] == row["region"]) & sel, by]
+            sel &= data[by] == g.iloc[0] if len(g) else sel
         table = data[sel]
         res = check_rank_statement(
             table[rate].to_numpy(np.float64, na_value=np.nan),

@@ -7,8 +7,9 @@ the array function that holds the formula, and attaches the results,
 returning the same kind of object it was given (a pandas frame keeps its
 index; a polars ``LazyFrame``, a DuckDB relation or a PySpark DataFrame comes
 back as one, over the collected rows). The modules mirror the array modules:
-:mod:`povstat.frames.headcount`, :mod:`povstat.frames.change`,
-:mod:`povstat.frames.ranking` and :mod:`povstat.frames.uncertainty`.
+``frames.headcount``, ``frames.change``, ``frames.ranking``,
+``frames.uncertainty`` and ``frames.aggregate``; all their adapters are
+listed here.
 """
 
 from __future__ import annotations

@@ -17,6 +17,8 @@ from povstat.frames import _checks, _plumbing
 
 __all__ = ["with_change_from_base", "with_changes", "with_headcount_decomposition"]
 
+# Column of reliability flags written by povstat.with_reliability.
+_FLAG = "reliability"
 _CHANGE_COLUMNS = (
     "previous_period",
     "previous_value",
@@ -91,6 +93,11 @@ def with_changes(
             ``100 * ((rate / previous_value) ** (1 / elapsed_years) - 1)``,
             in percent per year.
 
+        If `df` has a ``reliability`` column (from
+        :func:`povstat.with_reliability`), also ``previous_reliability``:
+        the flag of the previous period's estimate, so that a change shows
+        the reliability of both its ends.
+
     Raises
     ------
     TypeError
@@ -155,13 +162,14 @@ def with_changes(
     """
     u = _validate.unit(unit)
     table = _plumbing.collect(df)
+    flags = _flags(table, "previous_reliability")
     _checks.require(
         table,
         rate=rate,
         region=region,
         period=period,
         keys=("region", "period"),
-        outputs=_CHANGE_COLUMNS,
+        outputs=_CHANGE_COLUMNS + tuple(flags),
     )
     v = _plumbing.column(table, rate)
     cells, when = _plumbing.cells(table, region=region, period=period)
@@ -184,7 +192,13 @@ def with_changes(
         change_relative_pct=change.relative,
         change_points_per_year=change.points_per_year,
         change_compound_pct_per_year=change.compound_per_year,
+        **{name: _plumbing.Gather(_FLAG, prev) for name in flags},
     )
+
+
+def _flags(table: _plumbing.Table, name: str) -> list[str]:
+    """`[name]` if the frame carries reliability flags (else no column)."""
+    return [name] if _FLAG in table.names else []
 
 
 def with_change_from_base(
@@ -238,6 +252,10 @@ def with_change_from_base(
         ``change_compound_pct_per_year`` (float64)
             ``100 * ((rate / base_value) ** (1 / elapsed_years) - 1)``, in
             percent per year.
+
+        If `df` has a ``reliability`` column (from
+        :func:`povstat.with_reliability`), also ``base_reliability``: the
+        flag of the base period's estimate.
 
     Raises
     ------
@@ -304,13 +322,14 @@ def with_change_from_base(
     """
     u = _validate.unit(unit)
     table = _plumbing.collect(df)
+    flags = _flags(table, "base_reliability")
     _checks.require(
         table,
         rate=rate,
         region=region,
         period=period,
         keys=("region", "period"),
-        outputs=_BASE_COLUMNS,
+        outputs=_BASE_COLUMNS + tuple(flags),
     )
     temporal = _plumbing.is_temporal(table, period)
     base_tick = _base_tick(base, period=period, temporal=temporal)
@@ -323,7 +342,8 @@ def with_change_from_base(
             "region has a base value (is the base period a typo?)"
         )
         raise ValueError(msg)
-    b = _grouping.take(v, _grouping.base_rows(cells.groups, at_base))
+    base_rows = _grouping.base_rows(cells.groups, at_base)
+    b = _grouping.take(v, base_rows)
     base_ticks = np.full_like(when.ticks, base_tick)
     elapsed = _grouping.elapsed_years(when.ticks, base_ticks, when.per_year)
     # The yearly pace runs from the earlier period to the later one, so a row
@@ -356,6 +376,7 @@ def with_change_from_base(
         change_relative_pct=change.relative,
         change_points_per_year=pace.points_per_year,
         change_compound_pct_per_year=pace.compound_per_year,
+        **{name: _plumbing.Gather(_FLAG, base_rows) for name in flags},
     )
 
 

@@ -289,12 +289,15 @@ def reduce_units(
             swwt=np.stack([_sum(cr, wwr * t, m) for t in terms], axis=1),
             swwtt=pairs,
         )
-    _, p_codes = factorize(psu, "psu")
-    _same_length(p_codes, n, "psu")
     # PSUs are nested in strata: a PSU is a (stratum, psu label) pair. When
     # every label lies in one stratum, the labels already name the PSUs; when
     # it also lies in one domain, a cell is a PSU. One pass checks both.
-    both = _nested(domain.astype(np.int64) * n_strata + s_codes, p_codes)
+    key = domain.astype(np.int64) * n_strata + s_codes
+    p_codes, both = _dense_nested(key, psu)
+    if p_codes is None:
+        _, p_codes = factorize(psu, "psu")
+        _same_length(p_codes, n, "psu")
+        both = _nested(key, p_codes)
     if both is not None:
         psu_id, n_psu = p_codes, both.shape[0]
         psu_stratum = (both % n_strata).astype(np.intp)
@@ -357,6 +360,31 @@ def _cells(
     cell_domain = (keys // n_psu).astype(np.intp)
     cell_psu = (keys % n_psu).astype(np.intp)
     return cell_codes, keys.size, cell_domain, cell_psu, psu_stratum
+
+
+def _dense_nested(
+    outer: NDArray[np.int64], labels: ArrayLike
+) -> tuple[NDArray[np.intp] | None, NDArray[np.int64] | None]:
+    """Fast path of factorize then :func:`_nested` for labels 0..k-1.
+
+    When `labels` are integers using every value 0..k-1 (they are then their
+    own codes), returns them and the `outer` value of each label if it has
+    only one (else None). Otherwise returns (None, None) and the caller
+    takes the general path.
+    """
+    if np.ma.is_masked(labels):
+        return None, None
+    arr = np.asarray(labels)
+    if arr.dtype.kind not in "iu" or arr.shape != outer.shape or not arr.size:
+        return None, None
+    if int(arr.min()) != 0 or int(arr.max()) >= arr.size:
+        return None, None
+    first = np.full(int(arr.max()) + 1, -1, np.int64)
+    first[arr] = outer  # outer >= 0: a label left at -1 is absent
+    if bool((first < 0).any()):
+        return None, None
+    codes = arr.astype(np.intp, copy=False)
+    return codes, (first if np.array_equal(first[codes], outer) else None)
 
 
 def _nested(

@@ -99,7 +99,12 @@ def numeric(x: ArrayLike, name: str) -> NDArray[np.float64]:
     """Return `x` as a float64 array (possibly a view); reject non-numeric input.
 
     A masked array's masked entries become NaN (missing), never the values
-    hidden under the mask.
+    hidden under the mask. A float32 (or float16) value stands for its
+    shortest decimal representation in its own precision, the figure that
+    was typed or published (``np.float32(2.675)`` is 2.675, although the
+    nearest float32 is 2.6749999523...): it is widened to float64 through
+    that decimal, so rounding and rounding checks treat it as the float64
+    of the same figure.
     """
     if isinstance(x, np.ma.MaskedArray):
         mask = np.ma.getmaskarray(x)
@@ -128,7 +133,19 @@ def numeric(x: ArrayLike, name: str) -> NDArray[np.float64]:
     if arr.dtype.kind not in "iuf" or arr.dtype.kind == "b":
         msg = f"`{name}` must be numeric, got dtype {arr.dtype}"
         raise TypeError(msg)
+    if arr.dtype.kind == "f" and arr.dtype.itemsize < 8:
+        return _widen_short_float(arr)
     return np.asarray(arr, dtype=np.float64)
+
+
+def _widen_short_float(arr: NDArray[np.floating[Any]]) -> NDArray[np.float64]:
+    """Float64 of the shortest decimal of each float32/float16 value.
+
+    numpy's str of a float32 is its shortest round-tripping decimal (as
+    ``np.format_float_positional(x, unique=True)``), and parsing that
+    decimal as float64 is correctly rounded.
+    """
+    return np.asarray(arr.astype(str).astype(np.float64), dtype=np.float64)
 
 
 def _object_to_float(arr: NDArray[np.object_]) -> NDArray[np.float64]:
@@ -139,6 +156,8 @@ def _object_to_float(arr: NDArray[np.object_]) -> NDArray[np.float64]:
             out[i] = np.nan
         elif isinstance(item, bool | np.bool_ | str | bytes):
             raise TypeError
+        elif isinstance(item, np.float32 | np.float16):
+            out[i] = float(str(item))  # its shortest decimal, as in `numeric`
         else:
             out[i] = float(item)
     return out.reshape(arr.shape)

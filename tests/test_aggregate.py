@@ -1050,3 +1050,28 @@ def test_labels_of_one_kind_still_group() -> None:
     np.testing.assert_array_equal(r.total, [2.0, 4.0])
     assert r.group is not None
     assert r.group.tolist() == ["a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (lambda: sum_counts([]), "`estimate` is empty: no counts to sum"),
+        (lambda: sum_counts(np.empty(0), by=[]), "`estimate` is empty"),
+        (
+            lambda: sum_counts([], se=[], level=0.9, independent=True, decimals=1),
+            "`estimate` is empty",
+        ),
+        (
+            lambda: pooled_rate([], rate=[], unit="percent"),
+            "`headcount` is empty: no regions to pool",
+        ),
+        (
+            lambda: pooled_rate([], population=[], unit="fraction", by=[]),
+            "`headcount` is empty",
+        ),
+    ],
+)
+def test_empty_input_is_refused_not_nan(call: Any, match: str) -> None:
+    # Before: a total, rate and bounds of NaN (or empty arrays) without a word.
+    with pytest.raises(ValueError, match=match):
+        call()

@@ -376,6 +376,18 @@ def _groups(by: ArrayLike | None, n: int) -> _Groups:
     return _Groups(labels, codes.astype(np.intp).ravel(), len(labels))
 
 
+def _not_empty(x: NDArray[np.float64], name: str, what: str) -> int:
+    """The number of rows of `x`, refusing none (never a silent NaN or 0)."""
+    n = int(x.shape[0])
+    if n == 0:
+        msg = (
+            f"`{name}` is empty: {what}; povstat refuses an empty input rather "
+            "than return a NaN or 0 that hides the mistake"
+        )
+        raise ValueError(msg)
+    return n
+
+
 def _rows(x: ArrayLike, name: str, n: int | None, *, check: str) -> NDArray[np.float64]:
     """A 1-d float64 array of per-row values (0-d and length 1 broadcast)."""
     arr = (
@@ -773,8 +785,10 @@ def sum_counts(
         `by` label is missing (None, NaN, NaT, ``pandas.NA``, masked); the
         dependence is not stated or stated twice; `cov` is not a symmetric
         positive semi-definite ``n x n`` matrix; the correlation implies a
-        negative variance; the counts are not rounded to `decimals`; or a
-        value is missing under ``nan_policy="raise"``.
+        negative variance; the counts are not rounded to `decimals`; a
+        value is missing under ``nan_policy="raise"``; or `estimate` is
+        empty (no rows: an empty sum is refused, never reported as NaN or
+        0).
 
     See Also
     --------
@@ -825,7 +839,7 @@ def sum_counts(
     zeros = _validate.choice(zero_estimates, "zero_estimates", _ZERO_ESTIMATES)
     policy = _nan_policy(nan_policy)
     est = _rows(estimate, "estimate", None, check="nonnegative")
-    n = est.shape[0]
+    n = _not_empty(est, "estimate", "no counts to sum")
     rows: dict[str, NDArray[np.float64]] = {"estimate": est}
     lev, errors, dep = _stated(
         se, moe, level, independent, correlation, cov, n=n, rows=rows
@@ -955,7 +969,8 @@ def pooled_rate(
         If `unit` is unknown; a `by` label is missing; a rate is out of
         range; a count is negative or infinite; not exactly one of `rate`
         and `population` is given; an error is given without `level` or a
-        stated dependence; `decimals` does not name the inputs; or as for
+        stated dependence; `decimals` does not name the inputs; `headcount`
+        is empty (no regions: refused, never a NaN rate); or as for
         :func:`sum_counts`.
 
     See Also
@@ -1011,7 +1026,7 @@ def pooled_rate(
     policy = _nan_policy(nan_policy)
     _one_of("rate", rate, "population", population, context="for a pooled rate")
     h = _rows(headcount, "headcount", None, check="nonnegative")
-    n = h.shape[0]
+    n = _not_empty(h, "headcount", "no regions to pool")
     rows: dict[str, NDArray[np.float64]] = {"headcount": h}
     if rate is not None:
         r = _rows(_validate.rate(rate, "rate", u), "rate", n, check="finite")

@@ -36,7 +36,7 @@ with_change_test = partial(
 )
 with_changes = partial(povstat.with_changes, rate="rate", region="region")
 with_rank_sets = partial(povstat.with_rank_sets, rate="rate", se="rate_se")
-with_ranks = partial(povstat.with_ranks, rate="rate")
+with_ranks = partial(povstat.with_ranks, rate="rate", region="region")
 
 INTERVAL_COLUMNS = ["rate_se", "rate_lower", "rate_upper"]
 TEST_COLUMNS = [
@@ -473,6 +473,7 @@ def test_rank_sets_match_array_function(
 def test_rank_sets_point_ranks_equal_with_ranks() -> None:
     df = pd.DataFrame(
         {
+            "region": [f"R{i}" for i in range(len(RANK_RATES))],
             "g": RANK_GROUPS,
             "rate": RANK_RATES,
             "rate_se": list(se_from_rse(RANK_RATES, 10.0)),
@@ -521,6 +522,8 @@ def test_rank_sets_dtypes_follow_the_value_column() -> None:
 def test_rank_sets_by_several_columns_and_one_group() -> None:
     df = pd.DataFrame(
         {
+            # One key per row: the last check ranks all six rows as one group.
+            "region": ["a23", "b23", "c23", "a24", "b24", "c24"],
             "year": [2023, 2023, 2023, 2024, 2024, 2024],
             "kind": ["kota", "kota", "kab", "kota", "kota", "kab"],
             "rate": [3.31, 4.26, 21.76, 3.06, 4.10, 20.83],

@@ -555,3 +555,43 @@ def test_one_year_annualized_se_is_undefined_for_a_negative_ratio() -> None:
 def test_level_too_close_to_zero_is_refused() -> None:
     with pytest.raises(ValueError, match="strictly between 0 and 1"):
         se_from_moe(2.0, level=5e-324)
+
+
+def test_large_normal_intervals_checked_block_by_block_give_the_same_numbers() -> None:
+    # Above 262,144 values the normal interval from `se` is checked and
+    # computed in blocks; it gives exactly the numbers of the whole-array
+    # path (here: the same rows in two calls of 150,000, below the block
+    # threshold), which are p -+ z s with z = 1.959964 at 95 %, missing
+    # where an input is missing (a whole block of them too).
+    rng = np.random.default_rng(5)
+    n = 300_000
+    r = rng.uniform(0.0, 100.0, n)
+    s = r * rng.uniform(0.0, 0.2, n)
+    r[rng.random(n) < 0.01] = np.nan
+    s[66_000:135_000] = np.nan
+    big = rate_interval(r, unit="percent", level=0.95, method="normal", se=s)
+    halves = [
+        rate_interval(
+            r[i : i + 150_000],
+            unit="percent",
+            level=0.95,
+            method="normal",
+            se=s[i : i + 150_000],
+        )
+        for i in (0, 150_000)
+    ]
+    for name in ("estimate", "se", "lower", "upper"):
+        whole = np.concatenate([getattr(h, name) for h in halves])
+        np.testing.assert_array_equal(getattr(big, name), whole)
+    np.testing.assert_allclose(big.lower, r - 1.959963984540054 * s, rtol=1e-12)
+    np.testing.assert_allclose(big.upper, r + 1.959963984540054 * s, rtol=1e-12)
+    assert not big.estimate.flags.writeable
+    assert not np.shares_memory(big.estimate, r)
+    bad = s.copy()
+    bad[270_000] = -0.1
+    with pytest.raises(ValueError, match=r"`se` must be >= 0, found -0.1 at index"):
+        rate_interval(r, unit="percent", level=0.95, method="normal", se=bad)
+    high = r.copy()
+    high[299_000] = 101.0
+    with pytest.raises(ValueError, match=r"`rate` must lie in \[0, 100\]"):
+        rate_interval(high, unit="percent", level=0.95, method="normal", se=s)

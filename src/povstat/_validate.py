@@ -236,6 +236,8 @@ UPPER = _UPPER
 # computes: small enough that each input's block is still in cache when the
 # arithmetic reads it again, so the inputs are read from memory once.
 _BLOCK = 1 << 16
+#: Elements per block (see :func:`blocks`).
+BLOCK = _BLOCK
 
 
 def fusable(*arrays: NDArray[np.float64]) -> bool:

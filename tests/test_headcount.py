@@ -208,7 +208,7 @@ def test_number_too_large_names_its_index() -> None:
 
 
 def test_large_rates_checked_block_by_block_give_the_same_numbers() -> None:
-    # Above 262,144 values headcount_to_rate checks and divides in blocks;
+    # headcount_to_rate checks and divides in blocks of 65,536 values;
     # the numbers are those of the whole-array formula min(H / N, 1) * 100,
     # NaN where N is 0 or an input is missing (a whole block of them too).
     rng = np.random.default_rng(3)
@@ -242,7 +242,7 @@ def test_large_rates_checked_block_by_block_give_the_same_numbers() -> None:
 def test_large_implied_populations_checked_block_by_block_give_the_same_numbers() -> (
     None
 ):
-    # Above 262,144 values implied_population checks and divides in blocks;
+    # implied_population checks and divides in blocks of 65,536 values;
     # the numbers are those of the whole-array formula H / P0 * 100, NaN
     # where the rate is 0 (late block) or an input is missing.
     rng = np.random.default_rng(4)

@@ -248,6 +248,35 @@ def fusable(*arrays: NDArray[np.float64]) -> bool:
     )
 
 
+def numeric_or_none(x: ArrayLike, name: str) -> NDArray[np.float64] | None:
+    """:func:`numeric`, or None where it would raise.
+
+    For a check made ahead of its turn: the caller then checks the
+    arguments in their usual order, so that the first one to fail speaks.
+    """
+    try:
+        return numeric(x, name)
+    except (TypeError, ValueError):
+        return None
+
+
+def blockable(*arrays: NDArray[np.float64] | None) -> bool:
+    """Whether same-shape, C-contiguous, non-scalar inputs can be done in blocks.
+
+    For functions whose block path gives the numbers of their whole-array
+    path at any size (it then also spares small inputs the temporaries).
+    """
+    first = arrays[0]
+    return (
+        first is not None
+        and first.ndim > 0
+        and all(
+            a is not None and a.shape == first.shape and a.flags.c_contiguous
+            for a in arrays
+        )
+    )
+
+
 def blocks(size: int) -> Iterator[slice]:
     """Slices of a flat array in blocks of a few hundred kilobytes."""
     return (slice(i, i + _BLOCK) for i in range(0, size, _BLOCK))

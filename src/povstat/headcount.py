@@ -180,13 +180,13 @@ def headcount_to_rate(
     """
     u = _validate.unit(unit)
     h = _validate.numeric(headcount, "headcount")
-    n = _validate.numeric(population, "population")
-    if _validate.fusable(h, n):
-        done = _rate_in_blocks(h, n, u)
+    n_ = _validate.numeric_or_none(population, "population")
+    if n_ is not None and _validate.blockable(h, n_):
+        done = _rate_in_blocks(h, n_, u)
         if done is not None:
             return done
     h = _validate.nonnegative(h, "headcount")
-    n = _validate.nonnegative(n, "population")
+    n = _validate.nonnegative(population if n_ is None else n_, "population")
     _validate.shape(headcount=h, population=n)
     with np.errstate(divide="ignore", invalid="ignore"):
         # A headcount computed as rate x population can exceed the
@@ -321,13 +321,13 @@ def implied_population(
     """
     u = _validate.unit(unit)
     r = _validate.numeric(rate, "rate")
-    h = _validate.numeric(headcount, "headcount")
-    if _validate.fusable(r, h):
-        done = _population_in_blocks(r, h, u)
+    h_ = _validate.numeric_or_none(headcount, "headcount")
+    if h_ is not None and _validate.blockable(r, h_):
+        done = _population_in_blocks(r, h_, u)
         if done is not None:
             return done
     r = _validate.rate(r, "rate", u)
-    h = _validate.nonnegative(h, "headcount")
+    h = _validate.nonnegative(headcount if h_ is None else h_, "headcount")
     _validate.shape(rate=r, headcount=h)
     with np.errstate(divide="ignore", invalid="ignore"):
         out = np.asarray(np.divide(h, r))

@@ -645,15 +645,14 @@ def _normal_in_blocks(
     """The normal `rate_interval` from `se`, block by block, checked as it goes.
 
     The same operations as the whole-array path, in the same order, so the
-    results are identical; the four arrays (estimate, se, lower,
-    upper) are new and sealed. None when the
-    inputs are small or of different shapes, or a block fails a check: the
-    caller then takes the whole-array path, which raises with the offending
-    value.
+    results are identical; the four arrays (estimate, se, lower, upper) are
+    new and sealed. None when an input is not numeric, the shapes differ or
+    a block fails a check: the caller then takes the whole-array path,
+    which raises with the offending value.
     """
-    r = _validate.numeric(rate, "rate")
-    s = _validate.numeric(se, "se")
-    if not _validate.fusable(r, s):
+    r = _validate.numeric_or_none(rate, "rate")
+    s = _validate.numeric_or_none(se, "se")
+    if r is None or s is None or not _validate.blockable(r, s):
         return None
     scale = _SCALE[u]
     upper = _validate.UPPER[u]

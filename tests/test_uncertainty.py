@@ -582,3 +582,35 @@ def test_one_year_annualized_se_is_undefined_for_a_negative_ratio() -> None:
 def test_level_too_close_to_zero_is_refused() -> None:
     with pytest.raises(ValueError, match="strictly between 0 and 1"):
         se_from_moe(2.0, level=5e-324)
+
+
+def test_large_normal_intervals_checked_block_by_block_give_the_same_numbers() -> None:
+    # Same-shape contiguous inputs are checked and computed in blocks of
+    # 65,536 values; the numbers are exactly those of the whole-array path
+    # (taken here by strided views of the same values), p -+ z s with
+    # z = 1.959964 at 95 %, missing where an input is missing (a whole
+    # block of them too).
+    rng = np.random.default_rng(5)
+    n = 300_000
+    r = rng.uniform(0.0, 100.0, n)
+    s = r * rng.uniform(0.0, 0.2, n)
+    r[rng.random(n) < 0.01] = np.nan
+    s[66_000:135_000] = np.nan
+    big = rate_interval(r, unit="percent", level=0.95, method="normal", se=s)
+    r2, s2 = np.repeat(r, 2)[::2], np.repeat(s, 2)[::2]
+    assert not r2.flags.c_contiguous
+    strided = rate_interval(r2, unit="percent", level=0.95, method="normal", se=s2)
+    for name in ("estimate", "se", "lower", "upper"):
+        np.testing.assert_array_equal(getattr(big, name), getattr(strided, name))
+    np.testing.assert_allclose(big.lower, r - 1.959963984540054 * s, rtol=1e-12)
+    np.testing.assert_allclose(big.upper, r + 1.959963984540054 * s, rtol=1e-12)
+    assert not big.estimate.flags.writeable
+    assert not np.shares_memory(big.estimate, r)
+    bad = s.copy()
+    bad[270_000] = -0.1
+    with pytest.raises(ValueError, match=r"`se` must be >= 0, found -0.1 at index"):
+        rate_interval(r, unit="percent", level=0.95, method="normal", se=bad)
+    high = r.copy()
+    high[299_000] = 101.0
+    with pytest.raises(ValueError, match=r"`rate` must lie in \[0, 100\]"):
+        rate_interval(high, unit="percent", level=0.95, method="normal", se=s)

@@ -255,6 +255,8 @@ UPPER = _UPPER
 # computes: small enough that each input's block is still in cache when the
 # arithmetic reads it again, so the inputs are read from memory once.
 _BLOCK = 1 << 16
+#: Elements per block (see :func:`blocks`).
+BLOCK = _BLOCK
 
 
 def fusable(*arrays: NDArray[np.float64]) -> bool:
@@ -262,6 +264,35 @@ def fusable(*arrays: NDArray[np.float64]) -> bool:
     first = arrays[0]
     return first.size >= 4 * _BLOCK and all(
         a.shape == first.shape and a.flags.c_contiguous for a in arrays
+    )
+
+
+def numeric_or_none(x: ArrayLike, name: str) -> NDArray[np.float64] | None:
+    """:func:`numeric`, or None where it would raise.
+
+    For a check made ahead of its turn: the caller then checks the
+    arguments in their usual order, so that the first one to fail speaks.
+    """
+    try:
+        return numeric(x, name)
+    except (TypeError, ValueError):
+        return None
+
+
+def blockable(*arrays: NDArray[np.float64] | None) -> bool:
+    """Whether same-shape, C-contiguous, non-scalar inputs can be done in blocks.
+
+    For functions whose block path gives the numbers of their whole-array
+    path at any size (it then also spares small inputs the temporaries).
+    """
+    first = arrays[0]
+    return (
+        first is not None
+        and first.ndim > 0
+        and all(
+            a is not None and a.shape == first.shape and a.flags.c_contiguous
+            for a in arrays
+        )
     )
 
 

@@ -578,9 +578,22 @@ def rate_interval(
     u = _validate.unit(unit)
     lev = _level(level)
     m = cast(IntervalMethod, _validate.choice(method, "method", _INTERVAL_METHODS))
+    z = _z(lev)
+    if m == "normal" and se is not None and n_effective is None:
+        fast = _normal_in_blocks(rate, se, u, z)
+        if fast is not None:
+            est, s_out, lo_out, hi_out = fast
+            return RateInterval(
+                estimate=est,
+                se=s_out,
+                lower=lo_out,
+                upper=hi_out,
+                level=lev,
+                method=m,
+                unit=u,
+            )
     r = _validate.rate(rate, "rate", u)
     scale = _SCALE[u]
-    z = _z(lev)
     p = r / scale
     if m == "wilson":
         if se is not None:
@@ -668,6 +681,48 @@ def _logit_edge(
         )
         raise ValueError(msg)
     return np.asarray(at_edge & (s == 0.0))
+
+
+def _normal_in_blocks(
+    rate: ArrayLike, se: ArrayLike, u: Unit, z: float
+) -> tuple[NDArray[np.float64], ...] | None:
+    """The normal `rate_interval` from `se`, block by block, checked as it goes.
+
+    The same operations as the whole-array path, in the same order, so the
+    results are identical; the four arrays (estimate, se, lower, upper) are
+    new and sealed. None when an input is not numeric, the shapes differ or
+    a block fails a check: the caller then takes the whole-array path,
+    which raises with the offending value.
+    """
+    r = _validate.numeric_or_none(rate, "rate")
+    s = _validate.numeric_or_none(se, "se")
+    if r is None or s is None or not _validate.blockable(r, s):
+        return None
+    scale = _SCALE[u]
+    upper = _validate.UPPER[u]
+    outs = tuple(np.empty(r.shape, dtype=np.float64) for _ in range(4))
+    flat = tuple(v.reshape(-1) for v in outs)
+    rf, sf = r.reshape(-1), s.reshape(-1)
+    room = np.empty(min(rf.shape[0], _validate.BLOCK), dtype=np.float64)
+    for b in _validate.blocks(rf.shape[0]):  # blocks of 65,536, not rows
+        rb, sb = rf[b], sf[b]
+        if not (
+            _validate.in_range(rb, 0.0, upper)
+            and _validate.in_range(sb, 0.0, _validate.MAX_FINITE)
+        ):
+            return None
+        eb, seb, lob, hib = (v[b] for v in flat)
+        tmp = room[: rb.shape[0]]
+        np.copyto(eb, rb)
+        np.divide(sb, scale, out=seb)  # the SE as a fraction
+        np.multiply(seb, z, out=tmp)
+        np.divide(rb, scale, out=lob)  # the rate as a fraction
+        np.add(lob, tmp, out=hib)
+        np.subtract(lob, tmp, out=lob)
+        seb *= scale
+        lob *= scale
+        hib *= scale
+    return tuple(freeze(v) for v in outs)
 
 
 def _rate_se(

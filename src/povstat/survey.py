@@ -466,17 +466,10 @@ def _stratum_weights(
     if red.fpc is None:
         f = np.ones(h)
     else:
+        _check_fpc(red.fpc, n_h, red.stratum_labels)
         # R survey: an fpc <= 1 everywhere is a sampling fraction, else the
         # number of PSUs in the stratum's population.
         pop = n_h / red.fpc if np.all(red.fpc <= 1) else red.fpc
-        short = pop < n_h
-        if short.any():
-            msg = (
-                "`fpc` must be at least the number of PSUs sampled in each "
-                f"stratum; it is smaller in stratum "
-                f"{red.stratum_labels[short][:5].tolist()}"
-            )
-            raise ValueError(msg)
         f = np.where(np.isinf(pop), 1.0, (pop - n_h) / pop)
     certain = f < _CERTAIN
     lonely = (n_h == 1) & ~certain
@@ -494,6 +487,42 @@ def _stratum_weights(
     if lonely_psu != "adjust":
         w1 = np.where(lonely, 0.0, w1)
     return w1, w2, np.asarray(lonely, dtype=bool), np.asarray(n_h, np.float64)
+
+
+def _check_fpc(
+    fpc: NDArray[np.float64], n_h: NDArray[np.float64], labels: NDArray[Any]
+) -> None:
+    """Refuse an fpc that no design can have, or that reads two ways.
+
+    Values all <= 1 are sampling fractions, in (0, 1]; otherwise every value
+    is the number of PSUs in the stratum's population, at least the number
+    sampled there. An fpc of 1 everywhere with more than one PSU sampled in a
+    stratum reads both ways (every stratum a census, or a population smaller
+    than its sample) and is refused rather than guessed.
+    """
+    if np.all(fpc <= 1):
+        ambiguous = (fpc == 1) & (n_h > 1)
+        if np.all(fpc == 1) and ambiguous.any():
+            msg = (
+                "`fpc` is 1 in every stratum, which reads two ways: as "
+                "sampling fractions (every stratum a census, so every standard "
+                "error 0) or as population sizes (1 PSU, fewer than the PSUs "
+                f"sampled: {n_h[ambiguous][:5].tolist()} in stratum "
+                f"{labels[ambiguous][:5].tolist()}); give population sizes "
+                "(>= the PSUs sampled; equal to them for a census)"
+            )
+            raise ValueError(msg)
+        return
+    short = fpc < n_h
+    if short.any():
+        msg = (
+            "`fpc` as population sizes (some value > 1) must be at least the "
+            "number of PSUs sampled in each stratum (sampling fractions are "
+            f"used only if every value is <= 1); stratum "
+            f"{labels[short][:5].tolist()} has fpc {fpc[short][:5].tolist()} "
+            f"but {n_h[short][:5].tolist()} PSUs sampled"
+        )
+        raise ValueError(msg)
 
 
 def _average_factor(red: Reduced, lonely: NDArray[np.bool_]) -> NDArray[np.float64]:

@@ -68,7 +68,9 @@ class _ExprOps:
         return cond.cast(nw.Float64())
 
     def log(self, a: Any) -> Any:
-        return a.log()
+        # A ratio <= 0 comes from welfare <= 0, which is counted and refused
+        # after the reduction; log(1) there keeps engines from warning first.
+        return nw.when(a > 0).then(a).otherwise(nw.lit(1.0)).log()
 
     def power(self, a: Any, p: float) -> Any:
         return a**p
@@ -281,6 +283,7 @@ def poverty_table(
     if len(set(keys)) != len(keys):
         msg = f"`by`, `strata`, `psu` and `fpc` must be different columns: {keys}"
         raise ValueError(msg)
+    _check_entry(frame, needed, by_cols, line)
 
     y = nw.col(welfare).cast(nw.Float64())
     z = _line_expr(line, by_cols, names)
@@ -418,6 +421,52 @@ def poverty_table(
         overall=ovr and bool(by_cols),
     )
     return _output(frame, table, df, by_cols, first, est, k)
+
+
+def _check_entry(
+    frame: _Frame,
+    columns: Mapping[str, str | None],
+    by: list[str],
+    line: str | float | Mapping[Any, float],
+) -> None:
+    """Check dtypes and names from the schema alone, before any data is read.
+
+    Welfare, line, weight, size and fpc columns must have a real numeric
+    dtype (integer, float or decimal; bool, text, dates, durations refused);
+    a `by` column must not be named like an output column.
+    """
+    schema = frame.collect_schema()
+    for arg in ("welfare", "line", "weight", "size", "fpc"):
+        name = columns.get(arg)
+        if name is None:
+            continue
+        dtype = schema[name]
+        if not dtype.is_numeric():
+            msg = (
+                f"column {name!r} (argument `{arg}`) must have a numeric dtype "
+                f"(integer, float or decimal), got {dtype}; convert it first"
+            )
+            raise TypeError(msg)
+    clash = [c for c in by if c in OUTPUT_COLUMNS]
+    if clash:
+        msg = (
+            f"`by` column(s) {clash} have the name of an output column "
+            f"({', '.join(OUTPUT_COLUMNS)}); povstat never overwrites a column: "
+            "rename them first"
+        )
+        raise ValueError(msg)
+    if isinstance(line, Mapping):
+        wrong = [
+            (key, value)
+            for key, value in line.items()
+            if isinstance(value, bool)
+            or not isinstance(value, int | float | np.integer | np.floating)
+        ]
+        if wrong:
+            msg = (
+                f"`line` mapping values must be numbers (int or float), got {wrong[:5]}"
+            )
+            raise TypeError(msg)
 
 
 def _raise_on_flags(col: Any, t: str, *, nan_policy: str, watts: bool) -> None:

@@ -154,7 +154,8 @@ class PovertyEstimates(Result):
         Design effect: the variance over that of simple random sampling
         without replacement of the same number of units from a population
         of the weights' total (R ``survey``'s ``deff=TRUE``); NaN when the
-        weights total less than the units.
+        weights total less than the units; ``inf`` without weights, where
+        that total is the number of units and the reference variance 0.
     n : ndarray of float64
         Units of positive weight in the domain.
     n_psu : ndarray of float64
@@ -767,8 +768,11 @@ def poverty_estimates(
         label in two strata names two PSUs). None makes each unit a PSU.
     fpc : array_like, optional
         Finite population correction, constant within a stratum: the number
-        of PSUs in the stratum's population, or (if every value is <= 1) the
-        fraction of them sampled. None treats PSUs as drawn with replacement.
+        of PSUs in the stratum's population (at least the number sampled
+        there), or (if every value is <= 1) the fraction of them sampled, in
+        (0, 1]. A value of 1 in every stratum is refused when a stratum has
+        more than one PSU sampled: it reads both ways (see Notes). None
+        treats PSUs as drawn with replacement.
     lonely_psu : {"raise", "remove", "certainty", "adjust", "average"}
         Strata with a single PSU, as R ``survey`` (see :data:`LonelyPsu`).
     comparison : {"<", "<="}, default "<"
@@ -796,7 +800,9 @@ def poverty_estimates(
         If a value is missing under ``nan_policy="raise"``, a line is not
         > 0, weights are negative, a domain has no weight, a stratum has a
         single PSU under ``lonely_psu="raise"``, `fpc` varies within a
-        stratum, or the lengths disagree.
+        stratum, a population size in `fpc` is smaller than the PSUs
+        sampled in its stratum, `fpc` is 1 in every stratum with more than
+        one PSU sampled in one, or the lengths disagree.
 
     See Also
     --------
@@ -811,6 +817,20 @@ def poverty_estimates(
     weights=~w, nest=TRUE), svymean)`` [2]_ computes it; povstat's tests
     check this to 1e-10 relative. Intervals use Student's t with the
     domain's degrees of freedom.
+
+    `fpc` follows R ``survey``: values all <= 1 are sampling fractions,
+    otherwise population sizes. An fpc of 1 everywhere is where the two
+    readings part: R reads it as fractions (every stratum a census, every
+    standard error 0); povstat refuses it when a stratum has more than one
+    PSU sampled, since as a population size it is smaller than the sample.
+    Give population sizes instead (equal to the PSUs sampled for a census).
+
+    The design effect ``deff`` is R ``survey``'s ``deff=TRUE``: against
+    simple random sampling without replacement from a population of the
+    weights' total. With no weights (and no sizes) that total equals the
+    number of units, so the sample is the whole population, the reference
+    variance is 0 and ``deff`` is ``inf`` (NaN if the variance is 0 too),
+    as in R; it is meaningful only with survey weights.
 
     References
     ----------

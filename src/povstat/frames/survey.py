@@ -186,8 +186,10 @@ def poverty_table(
         row a PSU.
     fpc : str, optional
         Column of the finite population correction, constant within a
-        stratum (PSUs in the stratum's population, or a sampling fraction
-        if every value is <= 1).
+        stratum (PSUs in the stratum's population, at least the number
+        sampled, or a sampling fraction in (0, 1] if every value is <= 1;
+        1 everywhere is refused when a stratum has more than one PSU
+        sampled, as :func:`poverty_estimates` explains).
     lonely_psu : {"raise", "remove", "certainty", "adjust", "average"}
         Strata with a single PSU, as R ``survey``
         (:data:`povstat.LonelyPsu`).
@@ -219,13 +221,17 @@ def poverty_table(
     Raises
     ------
     TypeError
-        If `line` or `by` is of the wrong kind.
+        If `line` or `by` is of the wrong kind, or a `welfare`, `line`,
+        `weight`, `size` or `fpc` column is not of a numeric dtype
+        (integer, float or decimal; bool, text, dates, datetimes and
+        durations are refused, from the schema, before any data is read).
     ValueError
-        If a column is missing, a value is missing under
+        If a `by` column is named like an output column (povstat never
+        overwrites a column), a column is missing, a value is missing under
         ``nan_policy="raise"``, a weight or size is negative, a line is not
         > 0, welfare is not > 0 with ``watts=True``, a key is missing, a
         stratum has a single PSU under ``lonely_psu="raise"``, or `fpc`
-        varies within a stratum.
+        varies within a stratum or is smaller than the PSUs sampled there.
 
     See Also
     --------
@@ -238,6 +244,9 @@ def poverty_table(
     reduced table, so splitting the data into chunks, files or partitions
     changes nothing. The estimator is Taylor linearisation with PSUs drawn
     with replacement within strata, as R ``survey`` computes it [1]_.
+    Without `weight` (and `size`), ``deff`` is ``inf``: it compares with
+    sampling without replacement from a population of the weights' total,
+    which is then the sample itself (R ``survey``'s ``deff=TRUE``).
 
     References
     ----------

@@ -155,7 +155,8 @@ class PovertyEstimates(Result):
         Design effect: the variance over that of simple random sampling
         without replacement of the same number of units from a population
         of the weights' total (R ``survey``'s ``deff=TRUE``); NaN when the
-        weights total less than the units.
+        weights total less than the units; ``inf`` without weights, where
+        that total is the number of units and the reference variance 0.
     n : ndarray of float64
         Units of positive weight in the domain.
     n_psu : ndarray of float64
@@ -531,17 +532,10 @@ def _stratum_weights(
     if red.fpc is None:
         f = np.ones(h)
     else:
+        _check_fpc(red.fpc, n_h, red.stratum_labels)
         # R survey: an fpc <= 1 everywhere is a sampling fraction, else the
         # number of PSUs in the stratum's population.
         pop = n_h / red.fpc if np.all(red.fpc <= 1) else red.fpc
-        short = pop < n_h
-        if short.any():
-            msg = (
-                "`fpc` must be at least the number of PSUs sampled in each "
-                f"stratum; it is smaller in stratum "
-                f"{red.stratum_labels[short][:5].tolist()}"
-            )
-            raise ValueError(msg)
         f = np.where(np.isinf(pop), 1.0, (pop - n_h) / pop)
     certain = f < _CERTAIN
     lonely = (n_h == 1) & ~certain
@@ -559,6 +553,42 @@ def _stratum_weights(
     if lonely_psu != "adjust":
         w1 = np.where(lonely, 0.0, w1)
     return w1, w2, np.asarray(lonely, dtype=bool), np.asarray(n_h, np.float64)
+
+
+def _check_fpc(
+    fpc: NDArray[np.float64], n_h: NDArray[np.float64], labels: NDArray[Any]
+) -> None:
+    """Refuse an fpc that no design can have, or that reads two ways.
+
+    Values all <= 1 are sampling fractions, in (0, 1]; otherwise every value
+    is the number of PSUs in the stratum's population, at least the number
+    sampled there. An fpc of 1 everywhere with more than one PSU sampled in a
+    stratum reads both ways (every stratum a census, or a population smaller
+    than its sample) and is refused rather than guessed.
+    """
+    if np.all(fpc <= 1):
+        ambiguous = (fpc == 1) & (n_h > 1)
+        if np.all(fpc == 1) and ambiguous.any():
+            msg = (
+                "`fpc` is 1 in every stratum, which reads two ways: as "
+                "sampling fractions (every stratum a census, so every standard "
+                "error 0) or as population sizes (1 PSU, fewer than the PSUs "
+                f"sampled: {n_h[ambiguous][:5].tolist()} in stratum "
+                f"{labels[ambiguous][:5].tolist()}); give population sizes "
+                "(>= the PSUs sampled; equal to them for a census)"
+            )
+            raise ValueError(msg)
+        return
+    short = fpc < n_h
+    if short.any():
+        msg = (
+            "`fpc` as population sizes (some value > 1) must be at least the "
+            "number of PSUs sampled in each stratum (sampling fractions are "
+            f"used only if every value is <= 1); stratum "
+            f"{labels[short][:5].tolist()} has fpc {fpc[short][:5].tolist()} "
+            f"but {n_h[short][:5].tolist()} PSUs sampled"
+        )
+        raise ValueError(msg)
 
 
 def _average_factor(red: Reduced, lonely: NDArray[np.bool_]) -> NDArray[np.float64]:
@@ -812,8 +842,11 @@ def poverty_estimates(
         label in two strata names two PSUs). None makes each unit a PSU.
     fpc : array_like, optional
         Finite population correction, constant within a stratum: the number
-        of PSUs in the stratum's population, or (if every value is <= 1) the
-        fraction of them sampled. None treats PSUs as drawn with replacement.
+        of PSUs in the stratum's population (at least the number sampled
+        there), or (if every value is <= 1) the fraction of them sampled, in
+        (0, 1]. A value of 1 in every stratum is refused when a stratum has
+        more than one PSU sampled: it reads both ways (see Notes). None
+        treats PSUs as drawn with replacement.
     lonely_psu : {"raise", "remove", "certainty", "adjust", "average"}
         Strata with a single PSU, as R ``survey`` (see :data:`LonelyPsu`).
     comparison : {"<", "<="}, default "<"
@@ -841,7 +874,9 @@ def poverty_estimates(
         If a value is missing under ``nan_policy="raise"``, a line is not
         > 0, weights are negative, a domain has no weight, a stratum has a
         single PSU under ``lonely_psu="raise"``, `fpc` varies within a
-        stratum, or the lengths disagree.
+        stratum, a population size in `fpc` is smaller than the PSUs
+        sampled in its stratum, `fpc` is 1 in every stratum with more than
+        one PSU sampled in one, or the lengths disagree.
 
     See Also
     --------
@@ -856,6 +891,20 @@ def poverty_estimates(
     weights=~w, nest=TRUE), svymean)`` [2]_ computes it; povstat's tests
     check this to 1e-10 relative. Intervals use Student's t with the
     domain's degrees of freedom.
+
+    `fpc` follows R ``survey``: values all <= 1 are sampling fractions,
+    otherwise population sizes. An fpc of 1 everywhere is where the two
+    readings part: R reads it as fractions (every stratum a census, every
+    standard error 0); povstat refuses it when a stratum has more than one
+    PSU sampled, since as a population size it is smaller than the sample.
+    Give population sizes instead (equal to the PSUs sampled for a census).
+
+    The design effect ``deff`` is R ``survey``'s ``deff=TRUE``: against
+    simple random sampling without replacement from a population of the
+    weights' total. With no weights (and no sizes) that total equals the
+    number of units, so the sample is the whole population, the reference
+    variance is 0 and ``deff`` is ``inf`` (NaN if the variance is 0 too),
+    as in R; it is meaningful only with survey weights.
 
     References
     ----------

@@ -75,7 +75,9 @@ class _ExprOps:
         return cond.cast(nw.Float64())
 
     def log(self, a: Any) -> Any:
-        return a.log()
+        # A ratio <= 0 comes from welfare <= 0, which is counted and refused
+        # after the reduction; log(1) there keeps engines from warning first.
+        return nw.when(a > 0).then(a).otherwise(nw.lit(1.0)).log()
 
     def power(self, a: Any, p: float) -> Any:
         return a**p
@@ -191,8 +193,10 @@ def poverty_table(
         row a PSU.
     fpc : str, optional
         Column of the finite population correction, constant within a
-        stratum (PSUs in the stratum's population, or a sampling fraction
-        if every value is <= 1).
+        stratum (PSUs in the stratum's population, at least the number
+        sampled, or a sampling fraction in (0, 1] if every value is <= 1;
+        1 everywhere is refused when a stratum has more than one PSU
+        sampled, as :func:`poverty_estimates` explains).
     lonely_psu : {"raise", "remove", "certainty", "adjust", "average"}
         Strata with a single PSU, as R ``survey``
         (:data:`povstat.LonelyPsu`).
@@ -224,13 +228,17 @@ def poverty_table(
     Raises
     ------
     TypeError
-        If `line` or `by` is of the wrong kind.
+        If `line` or `by` is of the wrong kind, or a `welfare`, `line`,
+        `weight`, `size` or `fpc` column is not of a numeric dtype
+        (integer, float or decimal; bool, text, dates, datetimes and
+        durations are refused, from the schema, before any data is read).
     ValueError
-        If a column is missing, a value is missing under
+        If a `by` column is named like an output column (povstat never
+        overwrites a column), a column is missing, a value is missing under
         ``nan_policy="raise"``, a weight or size is negative, a line is not
         > 0, welfare is not > 0 with ``watts=True``, a key is missing, a
         stratum has a single PSU under ``lonely_psu="raise"``, or `fpc`
-        varies within a stratum.
+        varies within a stratum or is smaller than the PSUs sampled there.
 
     See Also
     --------
@@ -245,6 +253,9 @@ def poverty_table(
     reduced table, so splitting the data into chunks, files or partitions
     changes nothing. The estimator is Taylor linearisation with PSUs drawn
     with replacement within strata, as R ``survey`` computes it [1]_.
+    Without `weight` (and `size`), ``deff`` is ``inf``: it compares with
+    sampling without replacement from a population of the weights' total,
+    which is then the sample itself (R ``survey``'s ``deff=TRUE``).
 
     References
     ----------
@@ -290,6 +301,7 @@ def poverty_table(
     if len(set(keys)) != len(keys):
         msg = f"`by`, `strata`, `psu` and `fpc` must be different columns: {keys}"
         raise ValueError(msg)
+    _check_entry(frame, needed, by_cols, line)
 
     z = _line_expr(line, by_cols, names)
     if isinstance(frame, nw.DataFrame) and len(frame) and _in_memory(frame):
@@ -458,6 +470,52 @@ def poverty_table(
     )
     by_values = {c: table[c].to_numpy()[first].tolist() for c in by_cols}
     return _output(frame, df, by_values, table.schema, est, k)
+
+
+def _check_entry(
+    frame: _Frame,
+    columns: Mapping[str, str | None],
+    by: list[str],
+    line: str | float | Mapping[Any, float],
+) -> None:
+    """Check dtypes and names from the schema alone, before any data is read.
+
+    Welfare, line, weight, size and fpc columns must have a real numeric
+    dtype (integer, float or decimal; bool, text, dates, durations refused);
+    a `by` column must not be named like an output column.
+    """
+    schema = frame.collect_schema()
+    for arg in ("welfare", "line", "weight", "size", "fpc"):
+        name = columns.get(arg)
+        if name is None:
+            continue
+        dtype = schema[name]
+        if not dtype.is_numeric():
+            msg = (
+                f"column {name!r} (argument `{arg}`) must have a numeric dtype "
+                f"(integer, float or decimal), got {dtype}; convert it first"
+            )
+            raise TypeError(msg)
+    clash = [c for c in by if c in OUTPUT_COLUMNS]
+    if clash:
+        msg = (
+            f"`by` column(s) {clash} have the name of an output column "
+            f"({', '.join(OUTPUT_COLUMNS)}); povstat never overwrites a column: "
+            "rename them first"
+        )
+        raise ValueError(msg)
+    if isinstance(line, Mapping):
+        wrong = [
+            (key, value)
+            for key, value in line.items()
+            if isinstance(value, bool)
+            or not isinstance(value, int | float | np.integer | np.floating)
+        ]
+        if wrong:
+            msg = (
+                f"`line` mapping values must be numbers (int or float), got {wrong[:5]}"
+            )
+            raise TypeError(msg)
 
 
 _FLAGS = ("bad", "negw", "negs", "badz", "nonpos")

@@ -179,8 +179,14 @@ def headcount_to_rate(
     4.26
     """
     u = _validate.unit(unit)
-    h = _validate.nonnegative(headcount, "headcount")
-    n = _validate.nonnegative(population, "population")
+    h = _validate.numeric(headcount, "headcount")
+    n_ = _validate.numeric_or_none(population, "population")
+    if n_ is not None and _validate.blockable(h, n_):
+        done = _rate_in_blocks(h, n_, u)
+        if done is not None:
+            return done
+    h = _validate.nonnegative(h, "headcount")
+    n = _validate.nonnegative(population if n_ is None else n_, "population")
     _validate.shape(headcount=h, population=n)
     with np.errstate(divide="ignore", invalid="ignore"):
         # A headcount computed as rate x population can exceed the
@@ -200,6 +206,65 @@ def headcount_to_rate(
     out[np.broadcast_to(n == 0, out.shape)] = np.nan
     out *= _SCALE[u]
     return np.asarray(out)
+
+
+def _rate_in_blocks(
+    h: NDArray[np.float64], n: NDArray[np.float64], u: Unit
+) -> NDArray[np.float64] | None:
+    """`headcount_to_rate` block by block, each block checked as it is used.
+
+    The numbers are those of the whole-array path: where every ratio of a
+    block is at most 1, no headcount exceeds its population (by the
+    1e-12 slack) and the cap at 1 changes nothing, so both are skipped;
+    where the population is 0 the headcount is 0 or missing, and 0/0 is
+    already NaN. None if a block fails a check: the caller then checks the
+    whole inputs, to raise with the offending value.
+    """
+    top = _validate.MAX_FINITE
+    out = np.empty(h.shape, dtype=np.float64)
+    hf, nf, of = h.reshape(-1), n.reshape(-1), out.reshape(-1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for b in _validate.blocks(hf.shape[0]):  # blocks of 65,536, not rows
+            hb, nb, ob = hf[b], nf[b], of[b]
+            if not (
+                _validate.in_range(hb, 0.0, top) and _validate.in_range(nb, 0.0, top)
+            ):
+                return None
+            np.divide(hb, nb, out=ob)
+            if not float(np.fmax.reduce(ob)) <= 1.0:  # also: all NaN
+                if np.any(hb > nb * (1.0 + _ROUNDING)):
+                    return None
+                np.minimum(ob, 1.0, out=ob)
+                ob[nb == 0] = np.nan
+            ob *= _SCALE[u]
+    return out
+
+
+def _population_in_blocks(
+    r: NDArray[np.float64], h: NDArray[np.float64], u: Unit
+) -> NDArray[np.float64] | None:
+    """`implied_population` block by block, each block checked as it is used.
+
+    The same operations as the whole-array path, in the same order (the
+    mask of zero rates only where a block has one). None if a block fails a
+    check: the caller then raises with the offending value.
+    """
+    upper = _validate.UPPER[u]
+    out = np.empty(r.shape, dtype=np.float64)
+    rf, hf, of = r.reshape(-1), h.reshape(-1), out.reshape(-1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for b in _validate.blocks(rf.shape[0]):  # blocks of 65,536, not rows
+            rb, hb, ob = rf[b], hf[b], of[b]
+            low = float(np.fmin.reduce(rb))
+            if low == low and not (low >= 0.0 and float(np.fmax.reduce(rb)) <= upper):
+                return None
+            if not _validate.in_range(hb, 0.0, _validate.MAX_FINITE):
+                return None
+            np.divide(hb, rb, out=ob)
+            if low == 0.0:
+                ob[rb == 0] = np.nan
+            ob *= _SCALE[u]
+    return out
 
 
 def implied_population(
@@ -255,8 +320,14 @@ def implied_population(
     886.9
     """
     u = _validate.unit(unit)
-    r = _validate.rate(rate, "rate", u)
-    h = _validate.nonnegative(headcount, "headcount")
+    r = _validate.numeric(rate, "rate")
+    h_ = _validate.numeric_or_none(headcount, "headcount")
+    if h_ is not None and _validate.blockable(r, h_):
+        done = _population_in_blocks(r, h_, u)
+        if done is not None:
+            return done
+    r = _validate.rate(r, "rate", u)
+    h = _validate.nonnegative(headcount if h_ is None else h_, "headcount")
     _validate.shape(rate=r, headcount=h)
     with np.errstate(divide="ignore", invalid="ignore"):
         out = np.asarray(np.divide(h, r))

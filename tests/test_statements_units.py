@@ -20,6 +20,7 @@ from povstat.statements import (
     check_consistency,
     check_count_statement,
     check_direction_statement,
+    check_headcount_change_statement,
     check_level_change_statement,
     check_rank_statement,
     check_statements,
@@ -425,6 +426,10 @@ def test_stated_zero_with_negative_decimals_is_refused() -> None:
         check_level_change_statement(
             171_240, 168_860, 0, direction="fall", stated_as="units", decimals=-3
         )
+    with pytest.raises(ValueError, match=r"`stated` is 0 with `decimals` = -1"):
+        check_headcount_change_statement(
+            38.56, 37.78, 0, levels_decimals=2, stated_decimals=-1
+        )
     # A non-zero figure rounded to thousands is fine: 7,966 -> 8,000.
     res = check_count_statement(0.0426, 187_000, 8000, unit="fraction", decimals=-3)
     assert res.verdict == HOLDS
@@ -444,6 +449,11 @@ def test_stated_figure_must_have_its_decimals() -> None:
         )
     with pytest.raises(ValueError, match=r"`stated` must hold figures rounded to 0"):
         check_count_statement(4.26, 187_000, 7966.5, unit="percent", decimals=0)
+    # Kota Malang 38.56 -> 37.78 thousand poor: -0.785 is not at 2 decimals.
+    with pytest.raises(ValueError, match=r"`stated` must hold figures rounded to 2"):
+        check_headcount_change_statement(
+            38.56, 37.78, -0.785, levels_decimals=2, stated_decimals=2
+        )
     with pytest.raises(ValueError, match=r"`stated` must hold figures rounded to 1"):
         check_level_change_statement(
             171.24, 168.86, 1.39, direction="fall", stated_as="percent", decimals=1

@@ -188,14 +188,21 @@ def _in_percent(x: ArrayLike, unit: Unit) -> NDArray[np.float64]:
     return _snap(to_percent(x, unit=unit))
 
 
-def _stated_figure(x: ArrayLike, d: int, name: str = "stated") -> NDArray[np.float64]:
-    """A stated size (>= 0) written with `d` decimals, refused if it is not.
+def _stated_figure(
+    x: ArrayLike, d: int, name: str = "stated", *, signed: bool = False
+) -> NDArray[np.float64]:
+    """A stated size (>= 0 unless `signed`) written with `d` decimals.
 
     A stated figure has the decimals it is written with: ``0.113`` is not a
     figure at 2 decimals, and a figure rounded to tens or more (`d` < 0) is
-    never written as 0, which would say nothing of its size.
+    never written as 0, which would say nothing of its size. Either is
+    refused, naming `name`.
     """
-    v = _snap_to(_validate.nonnegative(x, name), d, name)
+    v = _snap_to(
+        _validate.finite_or_nan(x, name) if signed else _validate.nonnegative(x, name),
+        d,
+        name,
+    )
     if d < 0 and (v == 0).any():
         msg = (
             f"`{name}` is 0 with `decimals` = {d} (rounded to {10**-d:,}s): a "
@@ -802,7 +809,8 @@ def check_headcount_change_statement(
     ValueError
         If a level is negative or not rounded to `levels_decimals` (float
         noise from the caller's arithmetic, as in ``23854.56 / 1000``, is
-        removed first).
+        removed first), or `stated` is not rounded to `stated_decimals` or
+        is 0 with negative `stated_decimals`.
 
     See Also
     --------
@@ -837,7 +845,7 @@ def check_headcount_change_statement(
     # stated decimals (refusing figures that are not rounded so).
     b = _snap_to(_validate.nonnegative(before, "before"), dl, "before")
     a = _snap_to(_validate.nonnegative(after, "after"), dl, "after")
-    s = _validate.finite_or_nan(stated, "stated")
+    s = _stated_figure(stated, ds, signed=True)
     shape = _validate.shape(before=b, after=a, stated=s)
     change = np.broadcast_to(_snap(a - b), shape)
     width = 10.0**-dl

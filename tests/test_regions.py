@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from povstat import read_bps_table
+from povstat import BpsTable, read_bps_table
 from povstat.datasets import indonesia_regions, load_indonesia
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -191,15 +191,94 @@ def test_a_regency_named_as_its_province() -> None:
     assert _codes("GORONTALO;1\nGorontalo;2\n", province="Gorontalo") == ["75", "7501"]
 
 
+def _table(rows: str, **kw: object) -> BpsTable:
+    return read_bps_table(io.StringIO(";2023\n" + rows), locale="id", sep=";", **kw)  # type: ignore[arg-type]
+
+
 def test_a_bare_name_under_a_province_with_a_city_of_that_name() -> None:
-    # "Banjar" is Kabupaten Banjar (Kalimantan Selatan); under Jawa Barat,
-    # which has Kota Banjar, it is an error listing both.
-    with pytest.raises(ValueError, match="fit more than one region") as e:
-        _read("JAWA BARAT;1\nBanjar;2\n")
-    assert "6303 Kabupaten Banjar (Kalimantan Selatan)" in str(e.value)
-    assert "3279 Kota Banjar (Jawa Barat)" in str(e.value)
-    with pytest.raises(ValueError, match="Kota Banjar"):
-        _read("Banjar;2\n", province="Jawa Barat")
+    # "Banjar" is Kabupaten Banjar (Kalimantan Selatan); Jawa Barat has only
+    # Kota Banjar. A bare name is a regency (BPS), so under Jawa Barat it is
+    # never guessed to be the city: unmatched, the reason naming both.
+    for t in (
+        _table("JAWA BARAT;1\nBanjar;2\n"),
+        _table("Banjar;2\n", province="Jawa Barat"),
+    ):
+        assert t.data["region_code"].tolist()[-1] is pd.NA
+        assert t.data["value"].tolist()[-1] == 2.0  # kept, not dropped
+        (reason,) = t.unmatched["reason"]
+        assert "not a region of Jawa Barat: 6303 Kabupaten Banjar" in reason
+        assert "(Kalimantan Selatan)" in reason
+        assert "Jawa Barat has 3279 Kota Banjar (Jawa Barat): write 'Kota Banjar'" in (
+            reason
+        )
+    # Written as BPS writes it, it matches.
+    assert _codes("JAWA BARAT;1\nKota Banjar;2\n") == ["32", "3279"]
+    assert _codes("Kota Banjar;2\n", province="Jawa Barat") == ["3279"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "kw"),
+    [
+        ("JAWA TENGAH;10\nMalang;9,45\n", {}),
+        ("Malang;9,45\n", {"province": "Jawa Tengah"}),
+        ("JAWA TENGAH;10\nKabupaten Malang;9,45\n", {}),
+        ("JAWA TENGAH;10\nKota Malang;9,45\n", {}),
+    ],
+)
+def test_a_province_restricts_the_match(rows: str, kw: dict[str, str]) -> None:
+    # Malang (regency 3507, city 3573) is in Jawa Timur: under Jawa Tengah,
+    # by its row or by `province`, the row is unmatched, never 3507/3573.
+    t = _table(rows, **kw)
+    assert t.data["region_code"].tolist()[-1] is pd.NA
+    assert len(t.unmatched) == 1
+    (reason,) = t.unmatched["reason"]
+    assert reason.startswith("not a region of Jawa Tengah: 35")
+    assert "(Jawa Timur)" in reason
+
+
+def test_the_province_context_changes_with_each_province_row() -> None:
+    # Each province row sets the context of the rows below it: Malang is
+    # matched under Jawa Timur, Semarang (3322) under Jawa Tengah; Kota
+    # Semarang (3374) under Jawa Timur is unmatched.
+    t = _table(
+        "JAWA TENGAH;1\nSemarang;2\nKota Malang;3\n"
+        "JAWA TIMUR;4\nMalang;5\nKota Semarang;6\n"
+    )
+    assert [str(c) for c in t.data["region_code"]] == [
+        "33", "3322", "<NA>", "35", "3507", "<NA>"
+    ]  # fmt: skip
+    assert t.unmatched["row"].tolist() == [4, 7]
+    assert t.unmatched["reason"].str.contains("3573 Kota Malang").tolist() == [
+        True,
+        False,
+    ]
+
+
+def test_papua_regencies_under_the_province_of_the_table_years() -> None:
+    # Merauke (9301) is in Papua Selatan (93) today, in Papua (91) before the
+    # split; BPS tables give Papua Selatan figures from 2024.
+    old = read_bps_table(
+        io.StringIO(";2023\nPAPUA;1\nMerauke;2\n"), locale="id", sep=";"
+    )
+    assert [str(c) for c in old.data["region_code"]] == ["91", "9301"]
+    new = read_bps_table(
+        io.StringIO(";2024\nPAPUA;1\nMerauke;2\n"), locale="id", sep=";"
+    )
+    assert new.data["region_code"].tolist()[-1] is pd.NA
+    assert "not a region of Papua: 9301" in new.unmatched["reason"].iloc[0]
+    today = read_bps_table(
+        io.StringIO(";2024\nPAPUA SELATAN;1\nMerauke;2\n"), locale="id", sep=";"
+    )
+    assert [str(c) for c in today.data["region_code"]] == ["93", "9301"]
+
+
+def test_the_ambiguity_advice_works() -> None:
+    # "Gorontalo" alone fits the province and its regency; the error says to
+    # put the province's row above or give `province`, and both work.
+    with pytest.raises(ValueError, match="put the province's row above them"):
+        _read("Gorontalo;2\n")
+    assert _codes("GORONTALO;1\nGorontalo;2\n") == ["75", "7501"]
+    assert _codes("Gorontalo;2\n", province="Gorontalo") == ["7501"]
 
 
 def test_unmatched_rows_are_reported_not_dropped() -> None:
@@ -210,7 +289,11 @@ def test_unmatched_rows_are_reported_not_dropped() -> None:
     )
     assert t.data["region_code"].tolist() == ["12", pd.NA, "1271"]
     assert t.data["value"].tolist() == [1.0, 2.0, 3.0]
-    assert t.unmatched.to_dict("list") == {"row": [3], "label": ["Kab. Tobaa"]}
+    assert t.unmatched.to_dict("list") == {
+        "row": [3],
+        "label": ["Kab. Tobaa"],
+        "reason": ["no region of this name"],
+    }
 
 
 def test_province_argument_errors() -> None:

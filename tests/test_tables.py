@@ -287,7 +287,10 @@ def test_unmatched_rows_are_kept_and_reported(label: str, name: str, kind: Any) 
     assert t.data["region_name"].tolist() == [name]
     assert t.data["region_type"].tolist() == [kind]
     assert t.data["value"].tolist() == [1.0]
-    assert t.unmatched.to_dict("list") == {"row": [2], "label": [label]}
+    assert t.unmatched[["row", "label"]].to_dict("list") == {
+        "row": [2],
+        "label": [label],
+    }
 
 
 def test_row_without_a_name_is_kept() -> None:
@@ -485,7 +488,7 @@ def test_unmatched_labels_may_repeat() -> None:
     # Unmatched rows have no code to clash on and are all reported.
     text = ";2023\nATLANTIS;1,0\nATLANTIS;2,0\n"
     t = read_bps_table(io.StringIO(text), locale="id", sep=";")
-    assert t.unmatched.to_dict("list") == {
+    assert t.unmatched[["row", "label"]].to_dict("list") == {
         "row": [2, 3],
         "label": ["ATLANTIS", "ATLANTIS"],
     }
@@ -523,7 +526,10 @@ def test_footnote_like_row_with_a_number_is_data() -> None:
     # unmatched, reported.
     t = read_bps_table(io.StringIO(";2023\n1) Batu;3,31\n"), locale="id", sep=";")
     assert t.data["value"].tolist() == [3.31]
-    assert t.unmatched.to_dict("list") == {"row": [2], "label": ["1) Batu"]}
+    assert t.unmatched[["row", "label"]].to_dict("list") == {
+        "row": [2],
+        "label": ["1) Batu"],
+    }
     assert len(t.skipped) == 0
     # Also a number in the other format: kept, and its cell reported invalid.
     text = ";2023\nKota Batu;3,31\na) Batu;3.31\n"
@@ -840,7 +846,10 @@ def test_marked_row_holding_numbers_is_data(label: str, matched: bool) -> None:
         assert t.unmatched.empty
         assert t.data["region_code"].tolist()[1] == "3501"
     else:
-        assert t.unmatched.to_dict("list") == {"row": [3], "label": [label]}
+        assert t.unmatched[["row", "label"]].to_dict("list") == {
+            "row": [3],
+            "label": [label],
+        }
 
 
 @pytest.mark.parametrize(
@@ -901,7 +910,10 @@ def test_formula_cells_outside_the_values_show_their_formula(tmp_path: Path) -> 
     path = _workbook(tmp_path, [PACITAN, ["=A1", 13.8, 13.65]], {})
     t = read_bps_table(path, locale="id")
     assert t.data["value"].tolist() == [13.8, 13.65]
-    assert t.unmatched.to_dict("list") == {"row": [2], "label": ["=A1"]}
+    assert t.unmatched[["row", "label"]].to_dict("list") == {
+        "row": [2],
+        "label": ["=A1"],
+    }
     path = _workbook(tmp_path, [[None, "=2021+1", 2023], ["Pacitan", 13.8, 13.65]], {})
     with pytest.raises(ValueError, match=re.escape("['=2021+1'] name no period")):
         read_bps_table(path, locale="id")

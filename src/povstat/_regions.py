@@ -196,11 +196,23 @@ def province_code(province: str) -> str:
     raise ValueError(msg)
 
 
+# BPS tables give the Papua provinces formed in 2022 figures of their own from
+# March 2024; earlier tables list their regencies under Papua or Papua Barat.
+SPLIT_TABLE_YEAR = 2024
+
+
+def _in_province(code: str, province: str, before_split: bool) -> bool:
+    """Whether region `code` lies in `province` (or did before the split)."""
+    _, _, today, before = info(code)
+    return province == today or (before_split and province == before)
+
+
 def match(
     kinds: Sequence[str | None],
     names: Sequence[str | None],
     *,
     province: str | None = None,
+    first_year: int | None = None,
 ) -> pd.DataFrame:
     """Match the names of a table's rows, in table order, to region codes.
 
@@ -213,14 +225,19 @@ def match(
     province : str, optional
         Code of the province the table is about, for rows above the first
         province row.
+    first_year : int, optional
+        Earliest year of the table's columns: before
+        :data:`SPLIT_TABLE_YEAR` (or if None), a regency of a Papua province
+        formed in 2022 is also in its province before the split.
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``code``, ``name``, ``type`` (None where unmatched) and
+        Columns ``code``, ``name``, ``type`` (None where unmatched),
         ``candidates`` (a tuple of codes: more than one where the name is
         ambiguous and the context does not resolve it; the row is then
-        unmatched and the caller raises).
+        unmatched and the caller raises) and ``reason`` (why a row with
+        candidates is unmatched; None otherwise).
 
     Notes
     -----
@@ -228,12 +245,14 @@ def match(
     when written in capitals, as BPS writes province rows. Each province row
     sets the context of the rows below it (until the next province row or
     Indonesia); `province` is the context above the first one. In a context,
-    an ambiguous name means the region of that province (today's or, for
-    Papua, the one before the split) other than the province itself; a bare
-    name whose only regency lies in another province while the context
-    province has a city of that name ("Banjar" under Jawa Barat, which has
-    Kota Banjar) is ambiguous too.
+    a regency or city name is matched among the regions of that province
+    only (as of the table's years), with the BPS convention that a bare name
+    is the regency. A name whose regions all lie in other provinces is
+    unmatched, and ``reason`` names them and, for a bare name, the context
+    province's city of that name ("Banjar" under Jawa Barat: Kabupaten
+    Banjar is in Kalimantan Selatan; Jawa Barat has Kota Banjar).
     """
+    before_split = first_year is None or first_year < SPLIT_TABLE_YEAR
     cands = [
         () if n is None else candidates(k, n) for k, n in zip(kinds, names, strict=True)
     ]
@@ -251,21 +270,32 @@ def match(
         if len(c) == 1 and len(c[0]) == 2:
             current = None if c[0] == NATIONAL_CODE else c[0]
     resolved: list[tuple[str, ...]] = []
+    reasons: list[str | None] = []
     for c, ctx, k, n in zip(cands, context, kinds, names, strict=True):
-        if ctx is not None and len(c) > 1:
-            inside = tuple(x for x in c if len(x) == 4 and ctx in info(x)[2:])
-            c = inside if len(inside) == 1 else c
-        elif (
-            ctx is not None
-            and k is None
-            and n is not None
-            and len(c) == 1
-            and len(c[0]) == 4
-            and ctx not in info(c[0])[2:]
-        ):
-            city = tuple(x for x in candidates("kota", n) if ctx in info(x)[2:])
-            c = c + city
+        why = None
+        local = tuple(x for x in c if len(x) == 4)
+        if ctx is not None and local:
+            inside = tuple(x for x in local if _in_province(x, ctx, before_split))
+            if inside:
+                c = inside
+            elif len(local) == len(c):  # no province of that name either
+                where = ", ".join(describe(x) for x in local)
+                why = f"not a region of {info(ctx)[0]}: {where}"
+                if k is None and n is not None:
+                    city = [
+                        x
+                        for x in candidates("kota", n)
+                        if _in_province(x, ctx, before_split)
+                    ]
+                    if city:
+                        name = info(city[0])[0]
+                        why += (
+                            f"; {info(ctx)[0]} has {describe(city[0])}: write "
+                            f"{name!r} (a bare name is a regency)"
+                        )
+                c = ()
         resolved.append(c)
+        reasons.append(why)
     code = [c[0] if len(c) == 1 else None for c in resolved]
     described = [info(c) if c is not None else None for c in code]
     return pd.DataFrame(
@@ -274,6 +304,7 @@ def match(
             "name": pd.array([d[0] if d else None for d in described], dtype="string"),
             "type": pd.array([d[1] if d else None for d in described], dtype="string"),
             "candidates": pd.Series(resolved, dtype=object),
+            "reason": pd.Series(reasons, dtype=object),
         }
     )
 

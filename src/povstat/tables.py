@@ -228,7 +228,9 @@ class BpsTable:
     unmatched : pandas.DataFrame
         Rows whose label matched no bundled region, kept in ``data`` with a
         missing code: columns ``row`` (row number in the file, 1-based; the
-        index label for a DataFrame) and ``label``.
+        index label for a DataFrame), ``label`` and ``reason`` (``"no region
+        of this name"``, or, for a name of regions in other provinces than
+        the row's province, which regions and where: see Notes).
     skipped : pandas.DataFrame
         Rows not read as data: columns ``row``, ``reason`` (``"title"`` for a
         row above the header, ``"blank"``, ``"note"`` for a source line, note
@@ -451,17 +453,24 @@ def read_bps_table(
     Timur" is 35, "Indonesia" 00. Codes are Kemendagri's (see
     :func:`povstat.datasets.load_indonesia`).
 
-    A name that fits two regions is resolved by the province it is listed
-    under: each province row sets the context of the rows below it (as in
-    BPS tables, where a province's regencies follow its row), and `province`
-    gives the context above the first province row. "GORONTALO" in capitals
-    is the province, as BPS writes province rows; "Gorontalo" under it is the
-    regency; "Gorontalo" with no context raises ValueError listing the
-    candidates. A bare name whose regency is in another province while the
-    context province has a city of that name ("Banjar" under Jawa Barat,
-    which has Kota Banjar; Kabupaten Banjar is in Kalimantan Selatan) raises
-    too. Regencies of the Papua provinces formed in 2022 are found under
-    their province before the split as well.
+    A regency or city is matched within the province it is listed under:
+    each province row sets the context of the rows below it (as in BPS
+    tables, where a province's regencies follow its row), and `province`
+    gives the context above the first province row. In a context, a name
+    means that province's region of that name, a bare name its regency (the
+    BPS convention), so a name that fits two regions is resolved by it.
+    "GORONTALO" in capitals is the province, as BPS writes province rows;
+    "Gorontalo" under it is the regency; "Gorontalo" with no context raises
+    ValueError listing the candidates. A name whose regions all lie in other
+    provinces is not matched to them: "Malang" under Jawa Tengah is
+    unmatched, its ``reason`` naming 3507 Kabupaten Malang (Jawa Timur).
+    A bare name under a province that has only a city of that name is
+    unmatched too, never guessed to be the city: "Banjar" under Jawa Barat
+    (Kabupaten Banjar is in Kalimantan Selatan) is unmatched, its
+    ``reason`` naming 3279 Kota Banjar, written "Kota Banjar". Regencies of
+    the Papua provinces formed in 2022 are found under their province
+    before the split as well in a table whose first year is before 2024
+    (BPS gives the new provinces figures from March 2024).
 
     A footnote mark after the name ("Pacitan*", "Pacitan¹", "Pacitan 1)",
     "Pacitan (a)") is set apart for matching and kept in the ``footnote``
@@ -587,7 +596,8 @@ def read_bps_table(
         raise NumberParseError.from_cells(invalid, locale=loc, what="table values")
 
     labels = label[keep]
-    regions = _match_regions(labels, grid.index[data_rows], prov)
+    first_year = int(min(layout.years)) if len(layout.years) else None
+    regions = _match_regions(labels, grid.index[data_rows], prov, first_year)
     _check_duplicate_regions(regions, labels, grid.index[data_rows])
     months = np.array([np.nan if m is None else m for m in layout.months])
     data = pd.DataFrame(
@@ -608,6 +618,7 @@ def read_bps_table(
         {
             "row": grid.index[data_rows[unmatched_mask]],
             "label": _strings(labels[unmatched_mask]),
+            "reason": _strings(regions["reason"].to_numpy()[unmatched_mask]),
         }
     )
     return BpsTable(
@@ -1159,7 +1170,10 @@ def _skipped(
 
 
 def _match_regions(
-    labels: np.ndarray[Any, Any], rows: pd.Index[Any], province: str | None
+    labels: np.ndarray[Any, Any],
+    rows: pd.Index[Any],
+    province: str | None,
+    first_year: int | None,
 ) -> pd.DataFrame:
     """Codes, names, types and footnote marks of labels (None where unknown).
 
@@ -1177,6 +1191,7 @@ def _match_regions(
         [None if pd.isna(k) else str(k) for k in kind],
         [None if n == "" else str(n) for n in name],
         province=province,
+        first_year=first_year,
     )
     ambiguous = found["candidates"].map(len).to_numpy() > 1
     if ambiguous.any():
@@ -1203,6 +1218,10 @@ def _match_regions(
             "name": found["name"].astype(object).where(found["name"].notna(), written),
             "type": found["type"].astype(object).where(found["type"].notna(), kind),
             "footnote": marked["mark"].str.strip(),
+            "reason": found["reason"].where(
+                found["reason"].notna() | found["code"].notna(),
+                "no region of this name",
+            ),
         }
     )
 

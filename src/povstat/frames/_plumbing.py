@@ -538,6 +538,10 @@ def attach(table: Table, df: IntoFrameT, /, **columns: Column) -> IntoFrameT:
         return cast("IntoFrameT", _attach_pandas(table, columns))
     frame = table.frame
     impl = frame.implementation
+    if impl is nw.Implementation.POLARS and all(
+        type(v) is np.ndarray for v in columns.values()
+    ):
+        return cast("IntoFrameT", _hand_back(table, _attach_polars(frame, columns)))
     series = []
     masks: dict[str, str] = {}
     for i, (name, values) in enumerate(columns.items()):
@@ -571,6 +575,19 @@ def attach(table: Table, df: IntoFrameT, /, **columns: Column) -> IntoFrameT:
     if masks:
         out = out.drop(*masks.values())
     return cast("IntoFrameT", _hand_back(table, out))
+
+
+def _attach_polars(
+    frame: nw.DataFrame[Any], columns: Mapping[str, Column]
+) -> nw.DataFrame[Any]:
+    """Plain arrays onto a polars frame in one step, float NaN made null."""
+    import polars as pl
+
+    new = [
+        pl.Series(name, arr, nan_to_null=arr.dtype.kind == "f")
+        for name, arr in ((k, np.asarray(v)) for k, v in columns.items())
+    ]
+    return nw.from_native(frame.to_native().with_columns(new), eager_only=True)
 
 
 def _hand_back(table: Table, out: nw.DataFrame[Any]) -> Any:

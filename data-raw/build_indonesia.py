@@ -79,7 +79,7 @@ TYPE_ORDER = {"nasional": 0, "provinsi": 1, "kabupaten": 2, "kota": 2}
 
 # Thresholds of the anomaly flags (documented in the data page).
 GK_JUMP = 0.20  # poverty line moving more than 20 % in a year
-SPLIT_DROP = 0.85  # implied population falling below 85 % when a region splits
+POP_JUMP = 0.15  # implied population (poor / P0) moving more than 15 % in a year
 SUM_TOLERANCE = 0.05  # thousand: regency sum vs province total
 
 
@@ -639,10 +639,30 @@ def main(argv: Iterable[str] | None = None) -> int:
                     f"boundaries before the 2022 split: includes today's "
                     f"{', '.join(moved)}"
                 )
-    # (5) A regency whose implied population falls when new regions of its
-    # province are first estimated: its earlier figures include them.
-    for c in kk:
+
+    # (5) Implied population (poor / P0) moving more than POP_JUMP from one
+    # March to the next. A regency's fall when new regions of its province
+    # are first estimated is a split: its earlier figures include them (noted
+    # on the earlier year). A province's move across the 2022 split is noted
+    # by (4). Any other move is noted on the later year as it stands.
+    def implied(c: str, y: int) -> float | None:
+        n, r = (
+            val((c, y, 3, "total"), x) for x in ("poor_thousands", "poverty_rate_pct")
+        )
+        return None if n is None or r is None or n == 0 or r == 0 else n / r
+
+    moves: dict[tuple[str, int], float] = {}
+    provinces = [c for c, r in regions.items() if r.kind == "provinsi"]
+    for c in [*kk, *provinces]:
         for y in range(FIRST_YEAR, last_year):
+            a, b = implied(c, y), implied(c, y + 1)
+            if a is not None and b is not None and abs(b / a - 1) > POP_JUMP:
+                moves[(c, y)] = b / a
+    for (c, y), ratio in sorted(moves.items()):
+        if regions[c].kind == "provinsi":
+            if any("2022 split" in t for t in notes[(c, y, 3, "total")]):
+                continue
+        else:
             pc = province_as_of(c, y)
             newcomers = [
                 regions[d].name
@@ -651,21 +671,28 @@ def main(argv: Iterable[str] | None = None) -> int:
                 and val((d, y + 1, 3, "total"), "poor_thousands") is not None
                 and province_as_of(d, y) == pc
             ]
-            four = [
-                val((c, yy, 3, "total"), x)
-                for yy in (y, y + 1)
-                for x in ("poor_thousands", "poverty_rate_pct")
-            ]
-            if not newcomers or any(x is None or x == 0 for x in four):
-                continue
-            n0, r0, n1, r1 = (float(x) for x in four if x is not None)
-            ratio = (n1 / r1) / (n0 / r0)
-            if ratio < SPLIT_DROP:
+            if newcomers and ratio < 1:
                 notes[(c, y, 3, "total")].append(
                     f"implied population (poor / P0) falls {100 * (1 - ratio):.0f} % "
                     f"in {y + 1}, when {', '.join(newcomers)} are first estimated: "
                     "this figure covers areas split off later"
                 )
+                continue
+        same_year = [
+            f"{regions[d].name} {100 * (r - 1):+.0f} %"
+            for (d, yy), r in sorted(moves.items())
+            if yy == y
+            and d != c
+            and regions[d].kind != "provinsi"
+            and regions[c].kind != "provinsi"
+            and province_as_of(d, y + 1) == province_as_of(c, y + 1)
+        ]
+        also = f" (the same year: {', '.join(same_year)})" if same_year else ""
+        notes[(c, y + 1, 3, "total")].append(
+            f"implied population (poor / P0) {100 * (ratio - 1):+.0f} % on {y}, "
+            f"with no new region in its province{also}: as published, the two "
+            "years' figures may not cover the same population"
+        )
     # (6) Poverty lines: a regency's equal to its province's; jumps.
     for c in kk:
         for y in range(FIRST_YEAR, last_year + 1):

@@ -293,3 +293,28 @@ def test_every_value_traces_to_its_raw_cell() -> None:
     )
     assert len(merged) == len(src)
     np.testing.assert_array_equal(merged["value"], merged["raw"])
+
+
+def test_every_jump_of_the_implied_population_is_flagged() -> None:
+    # The rule of docs/data.rst: implied population (poor / P0) moving more
+    # than 15 % from one March to the next is flagged, on the earlier year
+    # (a regency split) or the later one (anything else). Kolaka, BPS
+    # regency tables as published: 23.76 / 11.63 % = 204.3 thousand in 2020,
+    # 33.45 / 12.43 % = 269.1 thousand in 2021, +32 %.
+    df = load_indonesia()
+    df = df[(df["month"] == 3) & (df["area"] == "total")]
+    df = df.sort_values(["region_code", "year"])
+    pop = df["poor_thousands"] / df["poverty_rate_pct"]
+    ratio = pop / pop.groupby(df["region_code"]).shift()
+    same = df["year"].diff().eq(1) & df["region_code"].eq(df["region_code"].shift())
+    later = same & (ratio - 1).abs().gt(0.15)
+    note = df["note"].fillna("")
+    flagged = note.str.contains("implied population") | note.shift(1).str.contains(
+        "implied population|2022 split", na=False
+    )
+    assert later.sum() == 6
+    assert flagged[later].all(), df[later & ~flagged]
+    kolaka = df[(df["region_code"] == "7401") & (df["year"] == 2021)]
+    assert kolaka["note"].str.contains(r"\+32 % on 2020").all()
+    timur = df[(df["region_code"] == "7411") & (df["year"] == 2021)]
+    assert timur["note"].str.contains(r"-29 % on 2020").all()

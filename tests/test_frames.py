@@ -36,7 +36,7 @@ with_rate = partial(povstat.with_rate, headcount="headcount", population="popula
 with_implied_population = partial(
     povstat.with_implied_population, rate="rate", headcount="headcount"
 )
-with_ranks = partial(povstat.with_ranks, rate="rate")
+with_ranks = partial(povstat.with_ranks, rate="rate", region="region")
 with_changes = partial(povstat.with_changes, rate="rate", region="region")
 with_change_from_base = partial(
     povstat.with_change_from_base, rate="rate", region="region"
@@ -168,7 +168,11 @@ def test_nan_inside_pyarrow_float_is_missing() -> None:
     # A NaN (not <NA>) inside a pyarrow-backed column: pandas does not see it
     # as missing, and pyarrow would rank it above every value.
     df = pl.DataFrame(
-        {"rate": [NAN, 5.0, 1.0], "population": [10.0, 10.0, 10.0]}
+        {
+            "region": ["A", "B", "C"],
+            "rate": [NAN, 5.0, 1.0],
+            "population": [10.0, 10.0, 10.0],
+        }
     ).to_pandas(use_pyarrow_extension_array=True)
     assert not df["rate"].isna().any()
     out = with_headcount(df, unit="percent")
@@ -496,7 +500,9 @@ def test_decomposition_matches_array_function(backend: str) -> None:
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_ranks_descending_min_ties(backend: str) -> None:
-    df = make(backend, {"rate": [15.0, 50.0, 30.0, 25.0, 25.0]})
+    df = make(
+        backend, {"region": list("ABCDE"), "rate": [15.0, 50.0, 30.0, 25.0, 25.0]}
+    )
     out = run(with_ranks, df, descending=True)
     close(col(out, "rank"), [5, 1, 2, 3, 3])
     close(col(out, "rank_count"), [5] * 5)
@@ -514,21 +520,23 @@ def test_ranks_descending_min_ties(backend: str) -> None:
     ],
 )
 def test_ranks_tie_rules(backend: str, ties: str, expected: list[float]) -> None:
-    df = make(backend, {"rate": [1.0, 2.0, 3.0, 3.0, 4.0, 5.0]})
+    df = make(
+        backend, {"region": list("ABCDEF"), "rate": [1.0, 2.0, 3.0, 3.0, 4.0, 5.0]}
+    )
     out = run(with_ranks, df, descending=False, ties=ties)
     close(col(out, "rank"), expected)
 
 
 def test_ranks_refuse_the_last_policy() -> None:
     # nan_policy takes scipy's spellings only: "last" is no longer accepted.
-    df = pd.DataFrame({"rate": [5.0, 7.0, NAN, NAN]})
+    df = pd.DataFrame({"region": list("ABCD"), "rate": [5.0, 7.0, NAN, NAN]})
     with pytest.raises(ValueError, match=r"`nan_policy` must be one of \['omit'"):
         with_ranks(df, descending=False, nan_policy="last")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_ranks_omit_missing(backend: str) -> None:
-    df = make(backend, {"rate": [3.0, NAN, 1.0, 2.0, NAN]})
+    df = make(backend, {"region": list("ABCDE"), "rate": [3.0, NAN, 1.0, 2.0, NAN]})
     out = run(with_ranks, df, descending=True)
     close(col(out, "rank"), [1, NAN, 3, 2, NAN])
     close(col(out, "rank_count"), [3] * 5)
@@ -538,7 +546,12 @@ def test_ranks_omit_missing(backend: str) -> None:
 def test_ranks_within_groups(backend: str) -> None:
     year = [2023, 2024, 2023, 2024, 2023]
     rate = [15.0, 9.0, 50.0, 12.0, NAN]
-    df = make(backend, {"year": year, "rate": rate}, index=shuffled_labels(5))
+    region = ["A", "A", "B", "B", "C"]
+    df = make(
+        backend,
+        {"region": region, "year": year, "rate": rate},
+        index=shuffled_labels(5),
+    )
     out = run(with_ranks, df, descending=True, by="year")
     close(col(out, "rank"), [2, 2, 1, 1, NAN])
     close(col(out, "rank_count"), [2, 2, 2, 2, 2])
@@ -552,6 +565,7 @@ def test_ranks_by_several_columns(backend: str) -> None:
     df = make(
         backend,
         {
+            "region": ["A", "B", "C", "D", "A"],
             "prov": ["x", "x", "y", "y", "x"],
             "year": [1, 1, 1, 1, 2],
             "rate": [1.0, 2.0, 3.0, 4.0, 5.0],
@@ -562,12 +576,86 @@ def test_ranks_by_several_columns(backend: str) -> None:
     close(col(out, "rank_count"), [2, 2, 2, 2, 1])
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_ranks_refuse_a_repeated_region_in_a_group(backend: str) -> None:
+    # Region A twice in 2023: ranking it twice would count 3 rows for 2
+    # regions (rank_count 3). The check is with_changes' own, so the message
+    # reads the same; 2024 holds A once and B once, so only (A, 2023) repeats.
+    df = make(
+        backend,
+        {
+            "region": ["A", "B", "A", "A", "B"],
+            "year": [2023, 2023, 2023, 2024, 2024],
+            "rate": [10.0, 8.0, 10.0, 9.0, 7.0],
+        },
+    )
+    with pytest.raises(
+        ValueError,
+        match=r"each \('region', 'year'\) key must appear at most once, found 1 "
+        r"duplicated key\(s\): \('A', 2023\); does the table mix",
+    ):
+        collect(with_ranks(df, descending=True, by="year"))
+    # Without `by`, the whole frame is one group: A and B each appear twice.
+    with pytest.raises(
+        ValueError,
+        match=r"each \('region'\) key must appear at most once, found 2 "
+        r"duplicated key\(s\): \('A'\), \('B'\);",
+    ):
+        collect(with_ranks(df, descending=True))
+    # Several `by` columns: (A, x, 2023) twice.
+    prov = make(
+        backend,
+        {
+            "region": ["A", "A", "A"],
+            "prov": ["x", "x", "y"],
+            "year": [2023, 2023, 2023],
+            "rate": [1.0, 2.0, 3.0],
+        },
+    )
+    with pytest.raises(
+        ValueError,
+        match=r"each \('region', 'prov', 'year'\) key .* found 1 duplicated "
+        r"key\(s\): \('A', 'x', 2023\);",
+    ):
+        collect(with_ranks(prov, descending=True, by=["prov", "year"]))
+
+
+def test_ranks_and_changes_refuse_the_same_repeats() -> None:
+    # The same table, keyed the same way, fails the same way in both.
+    df = pd.DataFrame(
+        {
+            "region": ["A", "A", "B"],
+            "period": [2023, 2023, 2023],
+            "rate": [1.0, 1.0, 2.0],
+        }
+    )
+    with pytest.raises(ValueError, match="duplicated key") as ranks:
+        with_ranks(df, descending=True, by="period")
+    with pytest.raises(ValueError, match="duplicated key") as changes:
+        with_changes(df, unit="percent")
+    assert str(ranks.value) == str(changes.value)
+
+
+def test_ranks_need_the_region_key() -> None:
+    df = pd.DataFrame({"region": ["A", None], "rate": [1.0, 2.0]})
+    with pytest.raises(
+        ValueError, match=r"key column 'region' \(argument `region`\) must not have"
+    ):
+        with_ranks(df, descending=True)
+    with pytest.raises(
+        ValueError, match=r"column 'region_code' \(argument `region`\) is not in"
+    ):
+        povstat.with_ranks(df, descending=True, rate="rate")
+
+
 def test_ranks_dtypes_are_documented() -> None:
-    pdf = pd.DataFrame({"rate": [2.0, 1.0]})
+    pdf = pd.DataFrame({"region": ["A", "B"], "rate": [2.0, 1.0]})
     out = with_ranks(pdf, descending=True)
     assert out["rank"].dtype == np.float64
     assert out["rank_count"].dtype == np.int64
-    pout = with_ranks(pl.DataFrame({"rate": [2, 1]}), descending=True)
+    pout = with_ranks(
+        pl.DataFrame({"region": ["A", "B"], "rate": [2, 1]}), descending=True
+    )
     assert pout.schema["rank"] == pl.Float64
     assert pout.schema["rank_count"] == pl.Int64
 
@@ -583,7 +671,7 @@ def test_ranks_agree_with_array_rank(
     values[rng.random(40) < 0.2] = NAN
     values[0], values[1] = np.inf, -np.inf
     groups = rng.integers(0, 3, 40)
-    df = pl.DataFrame({"g": groups, "rate": values})
+    df = pl.DataFrame({"region": np.arange(40), "g": groups, "rate": values})
     out = with_ranks(df, descending=descending, by="g", ties=ties, nan_policy=policy)
     ref = rank(values, descending=descending, ties=ties, nan_policy=policy, by=groups)
     close(col(out, "rank"), ref.rank)
@@ -892,7 +980,7 @@ def test_non_numeric_columns_are_type_errors() -> None:
     ):
         with_changes(df, unit="percent")
     with pytest.raises(TypeError, match=r"argument `rate`\) must be numeric"):
-        with_ranks(pd.DataFrame({"rate": ["a"]}), descending=True)
+        with_ranks(pd.DataFrame({"region": ["A"], "rate": ["a"]}), descending=True)
 
 
 def test_column_name_must_be_a_string() -> None:
@@ -927,7 +1015,7 @@ def test_bad_base(base: Any, period: list[Any], error: type, match: str) -> None
 
 
 def test_ranks_bad_arguments() -> None:
-    df = pd.DataFrame({"year": [1, 1], "rate": [1.0, 2.0]})
+    df = pd.DataFrame({"region": ["A", "B"], "year": [1, 1], "rate": [1.0, 2.0]})
     with pytest.raises(ValueError, match=r"`ties` must be one of .*got 'first'"):
         with_ranks(df, descending=True, ties="first")  # type: ignore[arg-type]
     with pytest.raises(
@@ -948,7 +1036,7 @@ def test_ranks_bad_arguments() -> None:
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_ranks_missing_group_label(backend: str) -> None:
-    df = make(backend, {"year": [1.0, NAN], "rate": [1.0, 2.0]})
+    df = make(backend, {"region": ["A", "B"], "year": [1.0, NAN], "rate": [1.0, 2.0]})
     with pytest.raises(
         ValueError, match=r"key column 'year' \(argument `by`\) must not have missing"
     ):
@@ -957,7 +1045,10 @@ def test_ranks_missing_group_label(backend: str) -> None:
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_ranks_nan_policy_raise(backend: str) -> None:
-    df = make(backend, {"year": [1, 1, 2, 2], "rate": [1.0, NAN, 3.0, NAN]})
+    df = make(
+        backend,
+        {"region": list("ABAB"), "year": [1, 1, 2, 2], "rate": [1.0, NAN, 3.0, NAN]},
+    )
     where = (
         r"in groups \[\(1,\), \(2,\)\]"
         if backend in ("polars-lazy", "duckdb", "pyspark")
@@ -965,7 +1056,7 @@ def test_ranks_nan_policy_raise(backend: str) -> None:
     )
     with pytest.raises(ValueError, match=rf"has 2 missing value\(s\) {where}"):
         collect(with_ranks(df, descending=True, by="year", nan_policy="raise"))
-    ok = make(backend, {"rate": [1.0, 2.0]})
+    ok = make(backend, {"region": ["A", "B"], "rate": [1.0, 2.0]})
     close(col(with_ranks(ok, descending=True, nan_policy="raise"), "rank"), [2, 1])
 
 

@@ -36,7 +36,7 @@ with_change_test = partial(
 )
 with_changes = partial(povstat.with_changes, rate="rate", region="region")
 with_rank_sets = partial(povstat.with_rank_sets, rate="rate", se="rate_se")
-with_ranks = partial(povstat.with_ranks, rate="rate")
+with_ranks = partial(povstat.with_ranks, rate="rate", region="region")
 
 INTERVAL_COLUMNS = ["rate_se", "rate_lower", "rate_upper"]
 TEST_COLUMNS = [
@@ -95,11 +95,16 @@ def previous_index(region: list[str], period: list[float]) -> NDArray[np.intp]:
 
 RATES = [10.0, 7.0, 0.0, NAN, 4.26, 100.0, 55.5]
 SOURCE = [2.0, 1.5, 0.5, 1.0, NAN, 3.0, 0.0]
+# The logit interval does not exist at 0 or 100 % with a positive SE (it
+# raises); the rows at the edges move inside for it.
+LOGIT_RATES = [10.0, 7.0, 0.5, NAN, 4.26, 99.0, 55.5]
 
 
-def source_and_se(kind: str) -> tuple[dict[str, Any], dict[str, Any], Any]:
+def source_and_se(
+    kind: str, rates: list[float] = RATES
+) -> tuple[dict[str, Any], dict[str, Any], Any]:
     """Adapter keywords, extra columns and the SE each source means."""
-    rate = np.array(RATES)
+    rate = np.array(rates)
     src = np.array(SOURCE)
     if kind == "se":
         return {"se": "err"}, {"err": SOURCE}, src
@@ -108,8 +113,8 @@ def source_and_se(kind: str) -> tuple[dict[str, Any], dict[str, Any], Any]:
     if kind == "moe":
         kw = {"moe": "err", "moe_level": 0.90}
         return kw, {"err": SOURCE}, se_from_moe(src, level=0.90)
-    lo = list(np.array(RATES) - 2 * src)
-    hi = list(np.array(RATES) + 2 * src)
+    lo = list(rate - 2 * src)
+    hi = list(rate + 2 * src)
     kw = {"bounds": ("lo", "hi"), "bounds_level": 0.95}
     return kw, {"lo": lo, "hi": hi}, se_from_bounds(lo, hi, level=0.95)
 
@@ -120,8 +125,9 @@ def source_and_se(kind: str) -> tuple[dict[str, Any], dict[str, Any], Any]:
 def test_rate_interval_matches_array_function(
     backend: str, kind: str, method: IntervalMethod
 ) -> None:
-    kw, extra, se = source_and_se(kind)
-    native = make(backend, {"rate": RATES, **extra}, index=list("abcdefg"))
+    rates = RATES if method == "normal" else LOGIT_RATES
+    kw, extra, se = source_and_se(kind, rates)
+    native = make(backend, {"rate": rates, **extra}, index=list("abcdefg"))
     out = run(
         with_rate_interval,
         native,
@@ -130,7 +136,7 @@ def test_rate_interval_matches_array_function(
         method=method,
         **kw,
     )
-    ref = rate_interval(RATES, unit="percent", level=0.95, method=method, se=se)
+    ref = rate_interval(rates, unit="percent", level=0.95, method=method, se=se)
     close(col(out, "rate_se"), se)
     close(col(out, "rate_lower"), ref.lower)
     close(col(out, "rate_upper"), ref.upper)
@@ -467,6 +473,7 @@ def test_rank_sets_match_array_function(
 def test_rank_sets_point_ranks_equal_with_ranks() -> None:
     df = pd.DataFrame(
         {
+            "region": [f"R{i}" for i in range(len(RANK_RATES))],
             "g": RANK_GROUPS,
             "rate": RANK_RATES,
             "rate_se": list(se_from_rse(RANK_RATES, 10.0)),
@@ -515,6 +522,8 @@ def test_rank_sets_dtypes_follow_the_value_column() -> None:
 def test_rank_sets_by_several_columns_and_one_group() -> None:
     df = pd.DataFrame(
         {
+            # One key per row: the last check ranks all six rows as one group.
+            "region": ["a23", "b23", "c23", "a24", "b24", "c24"],
             "year": [2023, 2023, 2023, 2024, 2024, 2024],
             "kind": ["kota", "kota", "kab", "kota", "kota", "kab"],
             "rate": [3.31, 4.26, 21.76, 3.06, 4.10, 20.83],

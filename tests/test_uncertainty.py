@@ -136,11 +136,38 @@ def test_logit_interval_by_hand() -> None:
     np.testing.assert_allclose([iv2.lower, iv2.upper], [100 * lo, 100 * hi], rtol=1e-12)
 
 
-def test_logit_undefined_at_zero_rate() -> None:
-    iv = rate_interval([0.0, 5.0], unit="percent", level=0.9, method="logit", se=1.0)
-    assert np.isnan(iv.lower[0])
-    assert np.isnan(iv.upper[0])
-    assert 0 < iv.lower[1] < 5 < iv.upper[1]
+def test_logit_at_a_rate_of_zero_or_one() -> None:
+    # The log-odds of 0 and 1 are infinite. With a positive SE no logit
+    # interval exists: refused, naming the first row (before: NaN bounds
+    # without a word).
+    with pytest.raises(ValueError, match=r"undefined at a rate of exactly 0.*index 1"):
+        rate_interval([5.0, 0.0], unit="percent", level=0.9, method="logit", se=1.0)
+    with pytest.raises(
+        ValueError,
+        match=r"exactly 0 or 1 with.*rate 1.0 with se 0.1 at index 0 \(2 rows in all\)",
+    ):
+        rate_interval(1.0, unit="fraction", level=0.9, method="logit", se=[0.1, 0.2])
+    # With an SE of 0 the interval is the point itself, as the normal one:
+    # [0, 0] and [100, 100]; NaN stays NaN; an inner rate is untouched.
+    iv = rate_interval(
+        [0.0, 100.0, 0.0, 5.0],
+        unit="percent",
+        level=0.9,
+        method="logit",
+        se=[0.0, 0.0, np.nan, 1.0],
+    )
+    normal = rate_interval(
+        [0.0, 100.0], unit="percent", level=0.9, method="normal", se=0.0
+    )
+    np.testing.assert_array_equal(iv.lower[:2], [0.0, 100.0])
+    np.testing.assert_array_equal(iv.upper[:2], [0.0, 100.0])
+    np.testing.assert_array_equal(normal.lower, [0.0, 100.0])
+    assert np.isnan(iv.lower[2])
+    assert np.isnan(iv.upper[2])
+    assert 0 < iv.lower[3] < 5 < iv.upper[3]
+    # From n_effective the binomial SE at 0 is 0: degenerate as well.
+    ne = rate_interval(0.0, unit="percent", level=0.95, method="logit", n_effective=50)
+    assert (float(ne.lower), float(ne.upper)) == (0.0, 0.0)
 
 
 def test_compound_change_and_its_se() -> None:
@@ -287,8 +314,8 @@ def test_rate_intervals_contain_estimate_and_widen(
     a = rate_interval(p, unit="fraction", level=lo_level, method=method, n_effective=n)  # type: ignore[arg-type]
     b = rate_interval(p, unit="fraction", level=hi_level, method=method, n_effective=n)  # type: ignore[arg-type]
     if method == "logit" and p in (0.0, 1.0):
-        assert np.isnan(a.lower)
-        assert np.isnan(b.upper)
+        # The binomial SE is 0 there: the degenerate interval [p, p].
+        assert a.lower == a.upper == b.lower == b.upper == p
         return
     tol = 1e-12
     assert a.lower <= p + tol

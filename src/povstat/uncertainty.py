@@ -509,9 +509,11 @@ def rate_interval(
     -------
     RateInterval
         Estimate, its standard error and bounds in `unit`; arrays of the
-        broadcast shape. NaN
-        where an input is NaN. The logit interval is NaN where the rate is
-        exactly 0 or 100 % (the log-odds are infinite); use Wilson there.
+        broadcast shape. NaN where an input is NaN. Where the rate is
+        exactly 0 or 100 % and its standard error is 0 (always so with
+        `n_effective`, whose binomial SE vanishes there), the logit interval
+        is the degenerate interval of the rate itself, as the normal one is;
+        Wilson gives a non-degenerate interval there and is to be preferred.
 
     Raises
     ------
@@ -520,8 +522,10 @@ def rate_interval(
     ValueError
         If `unit` or `method` is unknown, `rate` is out of range for `unit`,
         `se` is negative, `n_effective` is not positive, `level` is not in
-        (0, 1), the wrong combination of `se` and `n_effective` is given, or
-        the shapes do not broadcast.
+        (0, 1), the wrong combination of `se` and `n_effective` is given,
+        the shapes do not broadcast, or, for ``"logit"``, a rate is exactly
+        0 or 100 % with a positive `se` (the log-odds are infinite: no logit
+        interval exists; the message names the first such row).
 
     See Also
     --------
@@ -620,13 +624,14 @@ def rate_interval(
             hi = p + z * s
         else:
             inner = (p > 0) & (p < 1)
+            edge = _logit_edge(r, p, s, scale)
             from scipy.special import expit, logit  # local: loads on first use
 
             lp = logit(np.where(inner, p, 0.5))
             with np.errstate(divide="ignore", invalid="ignore"):
                 sl = s / (p * (1.0 - p))
-            lo = np.where(inner, expit(lp - z * sl), np.nan)
-            hi = np.where(inner, expit(lp + z * sl), np.nan)
+            lo = np.where(inner, expit(lp - z * sl), np.where(edge, p, np.nan))
+            hi = np.where(inner, expit(lp + z * sl), np.where(edge, p, np.nan))
     shape = np.broadcast_shapes(np.shape(p), np.shape(lo), np.shape(hi))
     return RateInterval(
         estimate=np.broadcast_to(r, shape),
@@ -637,6 +642,45 @@ def rate_interval(
         method=m,
         unit=u,
     )
+
+
+def _logit_edge(
+    r: NDArray[np.float64],
+    p: NDArray[np.float64],
+    s: NDArray[np.float64],
+    scale: float,
+) -> NDArray[np.bool_]:
+    """Where a logit interval is the degenerate [p, p]; refuse where undefined.
+
+    At a rate of exactly 0 or 1 the log-odds are infinite. With a standard
+    error of 0 (always so with `n_effective`: the binomial SE vanishes) the
+    interval is the point itself, as the normal interval gives. With a
+    positive standard error there is no logit interval: raise, naming the
+    rows.
+    """
+    at_edge = (p == 0.0) | (p == 1.0)
+    bad = at_edge & (s > 0.0)
+    if bad.any():
+        shape = np.broadcast_shapes(np.shape(p), np.shape(s))
+        bad_b = np.broadcast_to(bad, shape)
+        rates = np.broadcast_to(r, shape)
+        ses = np.broadcast_to(s * scale, shape)
+        idx = np.argwhere(bad_b)
+        first = tuple(int(i) for i in idx[0]) if idx.size else ()
+        where = (
+            "" if not first else f" at index {first[0] if len(first) == 1 else first}"
+        )
+        count = int(bad_b.sum())
+        more = f" ({count} rows in all)" if count > 1 else ""
+        msg = (
+            "method='logit' is undefined at a rate of exactly 0 or "
+            f"{'100 %' if scale == 100.0 else '1'} with a positive `se` (the "
+            "log-odds are infinite): found rate "
+            f"{rates[first].item()!r} with se {ses[first].item()!r}{where}{more}; "
+            "use method='wilson' with `n_effective`, or method='normal'"
+        )
+        raise ValueError(msg)
+    return np.asarray(at_edge & (s == 0.0))
 
 
 def _normal_in_blocks(

@@ -456,28 +456,52 @@ def cells(table: Table, *, region: str, period: str) -> tuple[_grouping.Cells, P
     groups = keys(table, [region], arg="region")
     when = periods(table, period)
     found = _grouping.Cells(groups, when.ticks)
-    repeated = found.duplicated()
-    if repeated.size:
-        regions = labels(table, region)[repeated]
-        times = labels(table, period)[repeated]
-        shown = ", ".join(
-            f"({show(r)}, {show(p)})"
-            for r, p in zip(regions[:_SHOW_KEYS], times[:_SHOW_KEYS], strict=True)
-        )
-        more = ", ..." if repeated.size > _SHOW_KEYS else ""
-        month = (
-            " (dates in the same calendar month are the same period)"
-            if when.temporal
-            else ""
-        )
-        msg = (
-            f"each ({region!r}, {period!r}) key must appear at most once{month}, "
-            f"found {repeated.size} duplicated key(s): {shown}{more}; does the "
-            "table mix survey rounds (e.g. March and September) or levels "
-            "(regions and their province)? Filter it, or use a finer period column"
-        )
-        raise ValueError(msg)
+    refuse_repeated(table, found, [region, period], same_month=when.temporal)
     return found, when
+
+
+def unique_keys(table: Table, *, region: str, by: Sequence[str]) -> None:
+    """Refuse a (region, by...) key that appears more than once.
+
+    The check of :func:`cells`, with the `by` columns in place of the period.
+
+    Raises
+    ------
+    ValueError
+        If a key is missing, or a key appears more than once (the message
+        lists the first keys, in order, and how many there are).
+    """
+    groups = keys(table, [region], arg="region")
+    within = keys(table, by, arg="by").astype(np.float64)
+    refuse_repeated(table, _grouping.Cells(groups, within), [region, *by])
+
+
+def refuse_repeated(
+    table: Table,
+    found: _grouping.Cells,
+    names: Sequence[str],
+    *,
+    same_month: bool = False,
+) -> None:
+    """Raise if a key of `found` (over the columns `names`) appears twice."""
+    repeated = found.duplicated()
+    if not repeated.size:
+        return
+    columns = [labels(table, name)[repeated][:_SHOW_KEYS] for name in names]
+    shown = ", ".join(
+        f"({', '.join(show(v) for v in key)})" for key in zip(*columns, strict=True)
+    )
+    more = ", ..." if repeated.size > _SHOW_KEYS else ""
+    month = (
+        " (dates in the same calendar month are the same period)" if same_month else ""
+    )
+    msg = (
+        f"each ({', '.join(repr(n) for n in names)}) key must appear at most "
+        f"once{month}, found {repeated.size} duplicated key(s): {shown}{more}; "
+        "does the table mix survey rounds (e.g. March and September) or levels "
+        "(regions and their province)? Filter it, or use a finer period column"
+    )
+    raise ValueError(msg)
 
 
 def _pandas_float(table: Table, name: str) -> NDArray[np.float64]:

@@ -27,6 +27,7 @@ def with_ranks(
     *,
     descending: bool,
     rate: str = "poverty_rate_pct",
+    region: str = "region_code",
     by: str | Sequence[str] | None = None,
     ties: Ties = "min",
     nan_policy: _RankNanPolicy = "omit",
@@ -48,6 +49,10 @@ def with_ranks(
         Numeric column to rank (a rate, or any other figure such as a
         change). ``-inf`` and ``inf`` are values (ranked
         first or last); NaN and null are missing.
+    region : str, default "region_code"
+        Key column naming the region (or whatever is ranked). Each region
+        appears at most once in each group: a repeated row would be ranked
+        twice and counted twice in ``rank_count``.
     by : str, sequence of str or None, default None
         Column(s) whose values form the groups ranked separately (e.g. the
         period column, to rank regions within each period). ``None`` ranks
@@ -86,7 +91,9 @@ def with_ranks(
         If a column is missing, an output column already exists, `ties` or
         `nan_policy` is unknown, a `by` column has a missing value, or
         `nan_policy` is "raise" and a value is missing (the message gives
-        the row positions, or the groups for a lazy frame).
+        the row positions, or the groups for a lazy frame), a `region` value
+        is missing, or a (region, by...) key appears more than once (the
+        message lists the first keys, as :func:`povstat.with_changes` does).
 
     See Also
     --------
@@ -116,7 +123,7 @@ def with_ranks(
     ...     "region": ["Bangkalan", "Sampang", "Kota Batu", "Sumenep"],
     ...     "rate": [18.66, 20.83, 3.06, 17.78],
     ... })
-    >>> with_ranks(df, descending=True, rate="rate")
+    >>> with_ranks(df, descending=True, rate="rate", region="region")
           region   rate  rank  rank_count
     0  Bangkalan  18.66   2.0           4
     1    Sampang  20.83   1.0           4
@@ -130,10 +137,11 @@ def with_ranks(
     )
     groups = group_columns(by)
     table = _plumbing.collect(df)
-    _checks.require(table, rate=rate)
+    _checks.require(table, rate=rate, region=region, keys=("region",))
     for group in groups:
         _checks.require(table, by=group, keys=("by",))
     _checks.require(table, outputs=_RANK_COLUMNS)
+    _plumbing.unique_keys(table, region=region, by=groups)
     v = _plumbing.column(table, rate)
     codes = _plumbing.keys(table, groups, arg="by") if groups else None
     if policy == "raise":

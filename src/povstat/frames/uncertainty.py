@@ -120,9 +120,10 @@ def with_rate_interval(
         ``rate_lower``, ``rate_upper`` (float64)
             Confidence bounds at `level`.
 
-        Missing where the rate or its error is missing; the logit bounds
-        are also missing where the rate is exactly 0 or 100 % (infinite
-        log-odds; use Wilson there).
+        Missing where the rate or its error is missing. At a rate of
+        exactly 0 or 100 % the logit bounds are the rate itself where its
+        error is 0, and a positive error there raises (infinite log-odds;
+        use Wilson), as in :func:`povstat.rate_interval`.
 
     Raises
     ------

@@ -280,3 +280,28 @@ def test_order_scale_and_domains(rnd: Any, c: float) -> None:
     mine = a.domain == label
     np.testing.assert_allclose(a.estimate[mine], alone.estimate, rtol=1e-12)
     np.testing.assert_allclose(a.se[mine], zeroed.se, rtol=1e-10)
+
+
+def test_integer_psu_labels_take_the_same_path_as_any_labels() -> None:
+    # Small integer PSU labels are coded without a sort; labels with gaps,
+    # labels repeated across strata or cut by domains, and the same labels as
+    # strings must all give one answer.
+    rng = np.random.default_rng(3)
+    n = 400
+    strata = rng.integers(0, 4, n)
+    psu = rng.integers(0, 12, n)
+    by = rng.integers(0, 3, n)
+    y = rng.lognormal(0.0, 0.5, n)
+    w = rng.uniform(1, 3, n)
+    kw: dict[str, Any] = {"unit": "fraction", "weights": w, "by": by}
+    want = poverty_estimates(y, 1.0, strata=strata, psu=psu.astype(str), **kw)
+    for labels in (psu, psu * 7 + 5, psu + 3 * strata):
+        got = poverty_estimates(y, 1.0, strata=strata, psu=labels, **kw)
+        if labels is psu:
+            np.testing.assert_allclose(got.se, want.se, rtol=1e-12)
+        np.testing.assert_allclose(got.estimate, want.estimate, rtol=1e-12)
+    nested = strata * 100 + psu  # every label in one stratum (and gaps)
+    one = poverty_estimates(y, 1.0, strata=strata, psu=nested, **kw)
+    two = poverty_estimates(y, 1.0, strata=strata, psu=nested.astype(str), **kw)
+    np.testing.assert_allclose(one.se, two.se, rtol=1e-12)
+    np.testing.assert_allclose(one.df, two.df)

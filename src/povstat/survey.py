@@ -365,26 +365,32 @@ def _cells(
 def _dense_nested(
     outer: NDArray[np.int64], labels: ArrayLike
 ) -> tuple[NDArray[np.intp] | None, NDArray[np.int64] | None]:
-    """Fast path of factorize then :func:`_nested` for labels 0..k-1.
+    """Fast path of factorize then :func:`_nested` for small integer labels.
 
-    When `labels` are integers using every value 0..k-1 (they are then their
-    own codes), returns them and the `outer` value of each label if it has
-    only one (else None). Otherwise returns (None, None) and the caller
-    takes the general path.
+    When `labels` are integers in 0..(about 4 units per row), returns each
+    unit's code (the rank of its label among the labels present, as
+    :func:`povstat.poverty_measures.factorize` gives) and the `outer` value
+    of each code if it has only one (else None). Otherwise returns
+    (None, None) and the caller takes the general path.
     """
     if np.ma.is_masked(labels):
         return None, None
     arr = np.asarray(labels)
     if arr.dtype.kind not in "iu" or arr.shape != outer.shape or not arr.size:
         return None, None
-    if int(arr.min()) != 0 or int(arr.max()) >= arr.size:
+    lo, hi = int(arr.min()), int(arr.max())
+    if lo < 0 or hi >= 4 * arr.size + 1024:
         return None, None
-    first = np.full(int(arr.max()) + 1, -1, np.int64)
+    first = np.full(hi + 1, -1, np.int64)
     first[arr] = outer  # outer >= 0: a label left at -1 is absent
-    if bool((first < 0).any()):
-        return None, None
-    codes = arr.astype(np.intp, copy=False)
-    return codes, (first if np.array_equal(first[codes], outer) else None)
+    nested = np.array_equal(first[arr], outer)
+    present = first >= 0
+    if bool(present.all()):
+        codes = arr.astype(np.intp, copy=False)
+    else:
+        codes = (np.cumsum(present) - 1)[arr].astype(np.intp, copy=False)
+        first = first[present]
+    return codes, (first if nested else None)
 
 
 def _nested(

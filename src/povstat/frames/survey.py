@@ -26,6 +26,7 @@ from povstat.poverty_measures import (
     NUMPY_OPS,
     Comparison,
     MissingPolicy,
+    _maybe_nan,
     alphas_arg,
     comparison_arg,
     factorize,
@@ -527,21 +528,32 @@ def _reduce_eager(
         z = np.full(n, float(line))
     w = floats(weight) if weight else np.ones(n)
     s = floats(size) if size else np.ones(n)
-    z_missing = np.isnan(z)
-    bad = np.isnan(y) | z_missing | np.isnan(w) | np.isnan(s)
-    zz = np.where(z_missing, 1.0, z) if z_missing.any() else z
-    any_bad = bool(bad.any())
-    yy = np.where(bad, zz, y) if any_bad else y
-    pw = w * s if size else w
-    if any_bad:
-        pw = np.where(bad, 0.0, pw)
+    given = [y, z, *(a for a, c in ((w, weight), (s, size)) if c)]
+    # A NaN-free sum proves an array NaN-free in one pass without a mask.
+    if any(_maybe_nan(a) for a in given):
+        z_missing = np.isnan(z)
+        bad = np.isnan(y) | z_missing | np.isnan(w) | np.isnan(s)
+        zz = np.where(z_missing, 1.0, z)
+        yy = np.where(bad, zz, y)
+        pw = np.where(bad, 0.0, w * s if size else w)
+        n_bad = int(bad.sum())
+    else:
+        zz, yy, pw, n_bad = z, y, (w * s if size else w), 0
+
+    def below(a: NDArray[np.float64], bound: float, *, equal: bool) -> int:
+        # Entries < bound (<= if `equal`; NaN never counts); a mask only if any.
+        low = float(np.fmin.reduce(a, axis=None)) if a.size else np.nan
+        if not (low <= bound if equal else low < bound):
+            return 0
+        return int(np.count_nonzero(a <= bound if equal else a < bound))
+
     with np.errstate(invalid="ignore"):
         flags = {
-            "bad": int(bad.sum()),
-            "negw": int(np.count_nonzero(w < 0)) if weight else 0,
-            "negs": int(np.count_nonzero(s < 0)) if size else 0,
-            "badz": int(np.count_nonzero(zz <= 0)),
-            "nonpos": int(np.count_nonzero(yy <= 0)) if watts else 0,
+            "bad": n_bad,
+            "negw": below(w, 0.0, equal=False) if weight else 0,
+            "negs": below(s, 0.0, equal=False) if size else 0,
+            "badz": below(zz, 0.0, equal=True),
+            "nonpos": below(yy, 0.0, equal=True) if watts else 0,
         }
     rows = poor_rows(yy, zz, comparison=comparison)
     with np.errstate(invalid="ignore", divide="ignore"):

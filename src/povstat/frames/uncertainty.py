@@ -583,7 +583,8 @@ def with_rank_sets(
     ... })
     >>> df = with_rate_interval(df, unit="percent", level=0.9, method="normal",
     ...                         rse_pct="rse")
-    >>> out = with_rank_sets(with_ranks(df, descending=False), descending=False,
+    >>> ranked = with_ranks(df, descending=False, region="region")
+    >>> out = with_rank_sets(ranked, descending=False,
     ...                      level=0.9, method="bonferroni", simultaneous=False,
     ...                      se="rate_se")
     >>> out[["region", "rank", "rank_count", "rank_lower", "rank_upper"]]

@@ -243,9 +243,9 @@ def with_rate_interval(
     interval = _checks.explained(
         partial(rate_interval, r, unit=u, level=lev, method=m, se=s), *rules
     )
-    return _plumbing.attach(
-        table, df, rate_se=s, rate_lower=interval.lower, rate_upper=interval.upper
-    )
+    lower, upper = interval.lower, interval.upper
+    del interval  # frees its estimate and SE before the frame is copied
+    return _plumbing.attach(table, df, rate_se=s, rate_lower=lower, rate_upper=upper)
 
 
 def with_change_test(

@@ -259,14 +259,6 @@ _BLOCK = 1 << 16
 BLOCK = _BLOCK
 
 
-def fusable(*arrays: NDArray[np.float64]) -> bool:
-    """Whether large, same-shape, C-contiguous inputs can be done in blocks."""
-    first = arrays[0]
-    return first.size >= 4 * _BLOCK and all(
-        a.shape == first.shape and a.flags.c_contiguous for a in arrays
-    )
-
-
 def numeric_or_none(x: ArrayLike, name: str) -> NDArray[np.float64] | None:
     """:func:`numeric`, or None where it would raise.
 
@@ -279,16 +271,18 @@ def numeric_or_none(x: ArrayLike, name: str) -> NDArray[np.float64] | None:
         return None
 
 
-def blockable(*arrays: NDArray[np.float64] | None) -> bool:
+def blockable(*arrays: NDArray[np.float64] | None, min_size: int = 0) -> bool:
     """Whether same-shape, C-contiguous, non-scalar inputs can be done in blocks.
 
-    For functions whose block path gives the numbers of their whole-array
-    path at any size (it then also spares small inputs the temporaries).
+    The block path of a function gives the numbers of its whole-array path
+    at any size (it computes with the same kernel); `min_size` is the size
+    below which the function prefers the whole-array path.
     """
     first = arrays[0]
     return (
         first is not None
         and first.ndim > 0
+        and first.size >= min_size
         and all(
             a is not None and a.shape == first.shape and a.flags.c_contiguous
             for a in arrays

@@ -580,18 +580,23 @@ def rate_interval(
     m = cast(IntervalMethod, _validate.choice(method, "method", _INTERVAL_METHODS))
     z = _z(lev)
     if m == "normal" and se is not None and n_effective is None:
-        fast = _normal_in_blocks(rate, se, u, z)
-        if fast is not None:
-            est, s_out, lo_out, hi_out = fast
-            return RateInterval(
-                estimate=est,
-                se=s_out,
-                lower=lo_out,
-                upper=hi_out,
-                level=lev,
-                method=m,
-                unit=u,
-            )
+        outs = _normal_in_blocks(rate, se, u, z)
+        if outs is None:  # check the whole inputs, raising with the offender
+            r = _validate.rate(rate, "rate", u)
+            sv = _validate.nonnegative(se, "se")
+            shape = _shapes(rate=r, se=sv)
+            outs = tuple(np.empty(shape, dtype=np.float64) for _ in range(4))
+            _normal_kernel(r, sv, _SCALE[u], z, outs, np.empty(shape))
+        est, s_out, lo_out, hi_out = (freeze(v) for v in outs)
+        return RateInterval(
+            estimate=est,
+            se=s_out,
+            lower=lo_out,
+            upper=hi_out,
+            level=lev,
+            method=m,
+            unit=u,
+        )
     r = _validate.rate(rate, "rate", u)
     scale = _SCALE[u]
     p = r / scale
@@ -619,9 +624,10 @@ def rate_interval(
     else:
         _one_of("se", se, "n_effective", n_effective, context=f"for method={m!r}")
         s = _rate_se(r, p, scale, se=se, n_effective=n_effective)
-        if m == "normal":
-            lo = p - z * s
-            hi = p + z * s
+        if m == "normal":  # from `n_effective` (from `se`: returned above)
+            lo = np.empty(np.broadcast_shapes(p.shape, s.shape), dtype=np.float64)
+            hi = np.empty(lo.shape, dtype=np.float64)
+            _normal_bounds(p, s, z, lo, hi, np.empty(s.shape, dtype=np.float64))
         else:
             inner = (p > 0) & (p < 1)
             edge = _logit_edge(r, p, s, scale)
@@ -683,16 +689,57 @@ def _logit_edge(
     return np.asarray(at_edge & (s == 0.0))
 
 
+def _normal_bounds(
+    p: NDArray[np.float64],
+    s: NDArray[np.float64],
+    z: float,
+    lower: NDArray[np.float64],
+    upper: NDArray[np.float64],
+    tmp: NDArray[np.float64],
+) -> None:
+    """Normal interval ``p -/+ z s`` into `lower` and `upper` (the one formula).
+
+    `lower` may be `p` itself (it is written last); `tmp` has the shape of `s`.
+    """
+    np.multiply(s, z, out=tmp)
+    np.add(p, tmp, out=upper)
+    np.subtract(p, tmp, out=lower)
+
+
+def _normal_kernel(
+    r: NDArray[np.float64],
+    se: NDArray[np.float64],
+    scale: float,
+    z: float,
+    outs: tuple[NDArray[np.float64], ...],
+    tmp: NDArray[np.float64],
+) -> None:
+    """The normal `rate_interval` from checked `rate` and `se` (in its unit).
+
+    Writes estimate, se, lower and upper into the four arrays of `outs`
+    (of the broadcast shape; `tmp` too): the bounds are computed on the
+    fraction scale and returned in the rate's unit.
+    """
+    est, s_out, lo, hi = outs
+    np.copyto(est, r)
+    np.divide(se, scale, out=s_out)  # the SE as a fraction
+    np.divide(r, scale, out=lo)  # the rate as a fraction
+    _normal_bounds(lo, s_out, z, lo, hi, tmp)
+    s_out *= scale
+    lo *= scale
+    hi *= scale
+
+
 def _normal_in_blocks(
     rate: ArrayLike, se: ArrayLike, u: Unit, z: float
 ) -> tuple[NDArray[np.float64], ...] | None:
     """The normal `rate_interval` from `se`, block by block, checked as it goes.
 
-    The same operations as the whole-array path, in the same order, so the
-    results are identical; the four arrays (estimate, se, lower, upper) are
-    new and sealed. None when an input is not numeric, the shapes differ or
-    a block fails a check: the caller then takes the whole-array path,
-    which raises with the offending value.
+    The kernel of the whole-array path on each block, so the results are
+    identical; the four arrays (estimate, se, lower, upper) are new. None
+    when an input is not numeric, the shapes differ or a block fails a
+    check: the caller then checks the whole inputs, which raises with the
+    offending value.
     """
     r = _validate.numeric_or_none(rate, "rate")
     s = _validate.numeric_or_none(se, "se")
@@ -711,18 +758,9 @@ def _normal_in_blocks(
             and _validate.in_range(sb, 0.0, _validate.MAX_FINITE)
         ):
             return None
-        eb, seb, lob, hib = (v[b] for v in flat)
         tmp = room[: rb.shape[0]]
-        np.copyto(eb, rb)
-        np.divide(sb, scale, out=seb)  # the SE as a fraction
-        np.multiply(seb, z, out=tmp)
-        np.divide(rb, scale, out=lob)  # the rate as a fraction
-        np.add(lob, tmp, out=hib)
-        np.subtract(lob, tmp, out=lob)
-        seb *= scale
-        lob *= scale
-        hib *= scale
-    return tuple(freeze(v) for v in outs)
+        _normal_kernel(rb, sb, scale, z, tuple(v[b] for v in flat), tmp)
+    return outs
 
 
 def _rate_se(

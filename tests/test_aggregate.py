@@ -739,7 +739,7 @@ ERRORS: list[tuple[str, Any, type[Exception], str]] = [
         "mixed labels",
         lambda: sum_counts([1.0, 2.0], by=np.array(["a", 1], dtype=object)),
         TypeError,
-        "one sortable kind",
+        "one kind",
     ),
     (
         "not rounded",
@@ -975,3 +975,103 @@ def test_inputs_are_not_modified() -> None:
     np.testing.assert_array_equal(est, [1.0, 2.0])
     np.testing.assert_array_equal(se, [0.5, 0.5])
     np.testing.assert_array_equal(cov, np.eye(2))
+
+
+# --------------------------------------------------------------------------
+# Group labels: one shared check for every function that takes `by`
+# --------------------------------------------------------------------------
+
+
+def _by_users(by: Any) -> list[Any]:
+    """Every array function that groups by `by`, called on three values."""
+    from povstat import rank, rank_confidence_sets
+
+    return [
+        lambda: sum_counts([1.0, 2.0, 3.0], by=by),
+        lambda: pooled_rate(
+            [10.0, 20.0, 30.0], rate=[1.0, 2.0, 3.0], unit="percent", by=by
+        ),
+        lambda: rank([1.0, 2.0, 3.0], descending=True, by=by),
+        lambda: rank_confidence_sets(
+            [1.0, 2.0, 3.0],
+            se=[0.1, 0.1, 0.1],
+            descending=True,
+            level=0.9,
+            method="bonferroni",
+            simultaneous=False,
+            by=by,
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "by",
+    [
+        [1, "1", 2],  # int and str: numpy turns 1 into '1'
+        [1, 1.0, True],  # int, float and bool: numpy turns all into 1.0
+        [2023, 2023.0, 2024],
+        np.array([1, "1", 2], dtype=object),
+        pd.Series([1, "1", 2], dtype=object),
+        [True, 1, 0],
+    ],
+)
+def test_labels_differing_only_in_type_are_refused(by: Any) -> None:
+    # Before, sum_counts([1, 2, 3], by=[1, "1", 2]) gave groups ['1', '2']
+    # with totals [3, 3]: 1 and "1" merged. Every `by` user refuses instead.
+    for call in _by_users(by):
+        with pytest.raises(TypeError, match="labels must be of one kind"):
+            call()
+
+
+@pytest.mark.parametrize(
+    "by",
+    [
+        pd.array(["a", pd.NA, "a"]),  # pandas.NA: `x != x` raised TypeError
+        pd.Series(["a", None, "a"]),
+        ["a", None, "a"],
+        np.array([1.0, np.nan, 1.0]),
+        np.array(["2023-01-01", "NaT", "2023-01-01"], dtype="datetime64[D]"),
+        np.ma.masked_array([1, 2, 1], mask=[False, True, False]),
+    ],
+)
+def test_missing_labels_are_refused_by_every_by_user(by: Any) -> None:
+    for call in _by_users(by):
+        with pytest.raises(ValueError, match="missing labels"):
+            call()
+
+
+def test_labels_of_one_kind_still_group() -> None:
+    # Bools alone, ints alone and strings alone are fine. Worked by hand:
+    # values 1, 2, 3 with by [True, False, True] -> False: 2, True: 1 + 3 = 4.
+    r = sum_counts([1.0, 2.0, 3.0], by=[True, False, True])
+    np.testing.assert_array_equal(r.total, [2.0, 4.0])
+    strings: Any = pd.array(["b", "a", "b"])
+    r = sum_counts([1.0, 2.0, 3.0], by=strings)
+    np.testing.assert_array_equal(r.total, [2.0, 4.0])
+    assert r.group is not None
+    assert r.group.tolist() == ["a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (lambda: sum_counts([]), "`estimate` is empty: no counts to sum"),
+        (lambda: sum_counts(np.empty(0), by=[]), "`estimate` is empty"),
+        (
+            lambda: sum_counts([], se=[], level=0.9, independent=True, decimals=1),
+            "`estimate` is empty",
+        ),
+        (
+            lambda: pooled_rate([], rate=[], unit="percent"),
+            "`headcount` is empty: no regions to pool",
+        ),
+        (
+            lambda: pooled_rate([], population=[], unit="fraction", by=[]),
+            "`headcount` is empty",
+        ),
+    ],
+)
+def test_empty_input_is_refused_not_nan(call: Any, match: str) -> None:
+    # Before: a total, rate and bounds of NaN (or empty arrays) without a word.
+    with pytest.raises(ValueError, match=match):
+        call()

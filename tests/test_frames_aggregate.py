@@ -166,6 +166,9 @@ def test_population_column_and_missing_values() -> None:
             ValueError,
             "overlapping=True",
         ),
+        # An empty group used to vanish from the output without a word.
+        ({"groups": {"x": ["a"], "MR": []}}, ValueError, r"`groups\['MR'\]` lists no"),
+        ({"groups": {"MR": ()}}, ValueError, r"`groups\['MR'\]` lists no regions"),
         ({"groups": {"x": "ab"}}, TypeError, "sequence of region labels"),
         ({"groups": {1: ["a"]}}, TypeError, "group names"),
         ({"groups": ["a"]}, TypeError, "mapping"),
@@ -419,3 +422,18 @@ def test_reliability_flags_are_carried_into_changes_tests_and_rank_sets(
         "previous_reliability"
         not in collect(with_changes(native, unit="percent")).columns
     )
+
+
+def test_an_empty_table_is_refused() -> None:
+    # No rows: there is nothing to pool, so no NaN row and no empty result.
+    d = pd.DataFrame(
+        {
+            "region_code": ["a"],
+            "period": [1.0],
+            "poverty_rate_pct": [10.0],
+            "poor_thousands": [1.0],
+            "g": ["x"],
+        }
+    ).iloc[:0]
+    with pytest.raises(ValueError, match="is empty: no regions to pool"):
+        aggregate_regions(d, by="g", unit="percent")

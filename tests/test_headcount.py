@@ -205,3 +205,67 @@ def test_large_inputs_checked_block_by_block_give_the_same_numbers() -> None:
 def test_number_too_large_names_its_index() -> None:
     with pytest.raises(ValueError, match=r"too large for float64 .* at index 2"):
         rate_to_headcount(5, [1, None, 10**400], unit="percent")  # type: ignore[arg-type]
+
+
+def test_large_rates_checked_block_by_block_give_the_same_numbers() -> None:
+    # headcount_to_rate checks and divides in blocks of 65,536 values;
+    # the numbers are those of the whole-array formula min(H / N, 1) * 100,
+    # NaN where N is 0 or an input is missing (a whole block of them too).
+    rng = np.random.default_rng(3)
+    n = 300_000
+    pop = rng.uniform(0.0, 1e6, n)
+    h = pop * rng.uniform(0.0, 1.0, n)
+    h[rng.random(n) < 0.01] = np.nan
+    h[70_000:140_000] = np.nan
+    pop[280_000], h[280_000] = 0.0, 0.0
+    h[290_000] = pop[290_000] * (1.0 + 1e-13)  # rounding slack: a rate of 100 %
+    with np.errstate(divide="ignore", invalid="ignore"):
+        fraction = np.where(pop == 0, np.nan, np.minimum(h / pop, 1.0))
+    expected = fraction * 100.0
+    out = headcount_to_rate(h, pop, unit="percent")
+    np.testing.assert_array_equal(out, expected)
+    assert out[290_000] == 100.0
+    assert np.isnan(out[280_000])
+    np.testing.assert_array_equal(headcount_to_rate(h, pop, unit="fraction"), fraction)
+    over = h.copy()
+    over[200_001] = pop[200_001] * 2
+    with pytest.raises(ValueError, match="`headcount` must not exceed `population`"):
+        headcount_to_rate(over, pop, unit="percent")
+    neg = pop.copy()
+    neg[299_999] = -1.0
+    with pytest.raises(
+        ValueError, match=r"`population` must be >= 0, found -1.0 at index 299999"
+    ):
+        headcount_to_rate(h, neg, unit="percent")
+
+
+def test_large_implied_populations_checked_block_by_block_give_the_same_numbers() -> (
+    None
+):
+    # implied_population checks and divides in blocks of 65,536 values;
+    # the numbers are those of the whole-array formula H / P0 * 100, NaN
+    # where the rate is 0 (late block) or an input is missing.
+    rng = np.random.default_rng(4)
+    n = 300_000
+    r = rng.uniform(0.0, 100.0, n)
+    h = rng.uniform(0.0, 1e4, n)
+    r[rng.random(n) < 0.01] = np.nan
+    h[10_000:80_000] = np.nan
+    r[295_000] = 0.0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        expected = np.where(r == 0, np.nan, h / r) * 100.0
+    out = implied_population(r, h, unit="percent")
+    np.testing.assert_array_equal(out, expected)
+    assert np.isnan(out[295_000])
+    bad = r.copy()
+    bad[260_000] = 100.5
+    with pytest.raises(
+        ValueError, match=r"`rate` must lie in \[0, 100\].*100.5 at index 260000"
+    ):
+        implied_population(bad, h, unit="percent")
+    neg = h.copy()
+    neg[5] = -2.0
+    with pytest.raises(
+        ValueError, match=r"`headcount` must be >= 0, found -2.0 at index 5"
+    ):
+        implied_population(r, neg, unit="percent")

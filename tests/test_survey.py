@@ -185,6 +185,12 @@ def test_result_repr_and_frame() -> None:
         ({"strata": [1, 1, 2, 2], "psu": [1, 2, 3, 3]}, "single PSU"),
         ({"psu": [1, 2, 3, 4], "fpc": [10, 10, 11, 10]}, "constant within"),
         ({"psu": [1, 2, 3, 4], "fpc": [3, 3, 3, 3]}, "at least the number"),
+        ({"psu": [1, 2, 3, 4], "fpc": [3, 3, 3, 3]}, r"fpc \[3.0\] but \[4.0\]"),
+        ({"psu": [1, 2, 3, 4], "fpc": [1, 1, 1, 1]}, r"1 in every stratum.*\[4.0\]"),
+        (
+            {"strata": [1, 1, 2, 2], "psu": [1, 2, 3, 3], "fpc": [0.5, 0.5, 2, 2]},
+            r"stratum \[1\] has fpc \[0.5\] but \[2.0\]",
+        ),
         ({"psu": [1, 2, 3, 4], "fpc": [0, 3, 3, 3]}, "fpc"),
         ({"psu": [1, 2, 3]}, "psu"),
         ({"strata": [1, 2]}, "strata"),
@@ -280,3 +286,57 @@ def test_order_scale_and_domains(rnd: Any, c: float) -> None:
     mine = a.domain == label
     np.testing.assert_allclose(a.estimate[mine], alone.estimate, rtol=1e-12)
     np.testing.assert_allclose(a.se[mine], zeroed.se, rtol=1e-10)
+
+
+def test_integer_psu_labels_take_the_same_path_as_any_labels() -> None:
+    # Small integer PSU labels are coded without a sort; labels with gaps,
+    # labels repeated across strata or cut by domains, and the same labels as
+    # strings must all give one answer.
+    rng = np.random.default_rng(3)
+    n = 400
+    strata = rng.integers(0, 4, n)
+    psu = rng.integers(0, 12, n)
+    by = rng.integers(0, 3, n)
+    y = rng.lognormal(0.0, 0.5, n)
+    w = rng.uniform(1, 3, n)
+    kw: dict[str, Any] = {"unit": "fraction", "weights": w, "by": by}
+    want = poverty_estimates(y, 1.0, strata=strata, psu=psu.astype(str), **kw)
+    for labels in (psu, psu * 7 + 5, psu + 3 * strata):
+        got = poverty_estimates(y, 1.0, strata=strata, psu=labels, **kw)
+        if labels is psu:
+            np.testing.assert_allclose(got.se, want.se, rtol=1e-12)
+        np.testing.assert_allclose(got.estimate, want.estimate, rtol=1e-12)
+    nested = strata * 100 + psu  # every label in one stratum (and gaps)
+    one = poverty_estimates(y, 1.0, strata=strata, psu=nested, **kw)
+    two = poverty_estimates(y, 1.0, strata=strata, psu=nested.astype(str), **kw)
+    np.testing.assert_allclose(one.se, two.se, rtol=1e-12)
+    np.testing.assert_allclose(one.df, two.df)
+
+
+def test_fpc_as_fraction_or_population_size() -> None:
+    # Four PSUs, one unit each, welfare 1..4 under a line of 2.5: P0 = 1/2;
+    # u_i = (t_i - 1/2)/4 = +-1/8, so sum (u - mean)^2 = 4/64 and
+    # var = (1 - f) * 4/3 * 1/16. A sampling fraction of 1/2 and a
+    # population of 8 PSUs both give f = 1/2: var = 1/24.
+    kw: dict[str, Any] = {"unit": "fraction", "alpha": 0, "psu": [1, 2, 3, 4]}
+    frac = poverty_estimates([1, 2, 3, 4], 2.5, fpc=[0.5] * 4, **kw)
+    size = poverty_estimates([1, 2, 3, 4], 2.5, fpc=[8] * 4, **kw)
+    assert frac.se[0] == pytest.approx(np.sqrt(1 / 24), rel=1e-12)
+    assert size.se[0] == pytest.approx(np.sqrt(1 / 24), rel=1e-12)
+
+
+def test_fpc_of_one_with_one_psu_per_stratum_is_a_census() -> None:
+    # fpc 1 everywhere reads the same both ways when each stratum has one
+    # PSU sampled (fraction 1 = population of 1 PSU): a census, se 0, and
+    # no stratum is lonely.
+    est = poverty_estimates(
+        [1, 2, 3, 4],
+        2.5,
+        unit="fraction",
+        alpha=0,
+        strata=[1, 1, 2, 2],
+        psu=[1, 1, 2, 2],
+        fpc=[1, 1, 1, 1],
+    )
+    assert est.estimate[0] == pytest.approx(0.5)
+    assert est.se[0] == 0.0

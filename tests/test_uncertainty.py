@@ -136,11 +136,38 @@ def test_logit_interval_by_hand() -> None:
     np.testing.assert_allclose([iv2.lower, iv2.upper], [100 * lo, 100 * hi], rtol=1e-12)
 
 
-def test_logit_undefined_at_zero_rate() -> None:
-    iv = rate_interval([0.0, 5.0], unit="percent", level=0.9, method="logit", se=1.0)
-    assert np.isnan(iv.lower[0])
-    assert np.isnan(iv.upper[0])
-    assert 0 < iv.lower[1] < 5 < iv.upper[1]
+def test_logit_at_a_rate_of_zero_or_one() -> None:
+    # The log-odds of 0 and 1 are infinite. With a positive SE no logit
+    # interval exists: refused, naming the first row (before: NaN bounds
+    # without a word).
+    with pytest.raises(ValueError, match=r"undefined at a rate of exactly 0.*index 1"):
+        rate_interval([5.0, 0.0], unit="percent", level=0.9, method="logit", se=1.0)
+    with pytest.raises(
+        ValueError,
+        match=r"exactly 0 or 1 with.*rate 1.0 with se 0.1 at index 0 \(2 rows in all\)",
+    ):
+        rate_interval(1.0, unit="fraction", level=0.9, method="logit", se=[0.1, 0.2])
+    # With an SE of 0 the interval is the point itself, as the normal one:
+    # [0, 0] and [100, 100]; NaN stays NaN; an inner rate is untouched.
+    iv = rate_interval(
+        [0.0, 100.0, 0.0, 5.0],
+        unit="percent",
+        level=0.9,
+        method="logit",
+        se=[0.0, 0.0, np.nan, 1.0],
+    )
+    normal = rate_interval(
+        [0.0, 100.0], unit="percent", level=0.9, method="normal", se=0.0
+    )
+    np.testing.assert_array_equal(iv.lower[:2], [0.0, 100.0])
+    np.testing.assert_array_equal(iv.upper[:2], [0.0, 100.0])
+    np.testing.assert_array_equal(normal.lower, [0.0, 100.0])
+    assert np.isnan(iv.lower[2])
+    assert np.isnan(iv.upper[2])
+    assert 0 < iv.lower[3] < 5 < iv.upper[3]
+    # From n_effective the binomial SE at 0 is 0: degenerate as well.
+    ne = rate_interval(0.0, unit="percent", level=0.95, method="logit", n_effective=50)
+    assert (float(ne.lower), float(ne.upper)) == (0.0, 0.0)
 
 
 def test_compound_change_and_its_se() -> None:
@@ -287,8 +314,8 @@ def test_rate_intervals_contain_estimate_and_widen(
     a = rate_interval(p, unit="fraction", level=lo_level, method=method, n_effective=n)  # type: ignore[arg-type]
     b = rate_interval(p, unit="fraction", level=hi_level, method=method, n_effective=n)  # type: ignore[arg-type]
     if method == "logit" and p in (0.0, 1.0):
-        assert np.isnan(a.lower)
-        assert np.isnan(b.upper)
+        # The binomial SE is 0 there: the degenerate interval [p, p].
+        assert a.lower == a.upper == b.lower == b.upper == p
         return
     tol = 1e-12
     assert a.lower <= p + tol
@@ -555,3 +582,35 @@ def test_one_year_annualized_se_is_undefined_for_a_negative_ratio() -> None:
 def test_level_too_close_to_zero_is_refused() -> None:
     with pytest.raises(ValueError, match="strictly between 0 and 1"):
         se_from_moe(2.0, level=5e-324)
+
+
+def test_large_normal_intervals_checked_block_by_block_give_the_same_numbers() -> None:
+    # Same-shape contiguous inputs are checked and computed in blocks of
+    # 65,536 values; the numbers are exactly those of the whole-array path
+    # (taken here by strided views of the same values), p -+ z s with
+    # z = 1.959964 at 95 %, missing where an input is missing (a whole
+    # block of them too).
+    rng = np.random.default_rng(5)
+    n = 300_000
+    r = rng.uniform(0.0, 100.0, n)
+    s = r * rng.uniform(0.0, 0.2, n)
+    r[rng.random(n) < 0.01] = np.nan
+    s[66_000:135_000] = np.nan
+    big = rate_interval(r, unit="percent", level=0.95, method="normal", se=s)
+    r2, s2 = np.repeat(r, 2)[::2], np.repeat(s, 2)[::2]
+    assert not r2.flags.c_contiguous
+    strided = rate_interval(r2, unit="percent", level=0.95, method="normal", se=s2)
+    for name in ("estimate", "se", "lower", "upper"):
+        np.testing.assert_array_equal(getattr(big, name), getattr(strided, name))
+    np.testing.assert_allclose(big.lower, r - 1.959963984540054 * s, rtol=1e-12)
+    np.testing.assert_allclose(big.upper, r + 1.959963984540054 * s, rtol=1e-12)
+    assert not big.estimate.flags.writeable
+    assert not np.shares_memory(big.estimate, r)
+    bad = s.copy()
+    bad[270_000] = -0.1
+    with pytest.raises(ValueError, match=r"`se` must be >= 0, found -0.1 at index"):
+        rate_interval(r, unit="percent", level=0.95, method="normal", se=bad)
+    high = r.copy()
+    high[299_000] = 101.0
+    with pytest.raises(ValueError, match=r"`rate` must lie in \[0, 100\]"):
+        rate_interval(high, unit="percent", level=0.95, method="normal", se=s)

@@ -312,3 +312,74 @@ def test_contains_agrees_with_round_half_up_near_every_bound(
     x = float(fig + Decimal(5 + offset).scaleb(-(d + 1)))
     iv = rounding_interval(float(fig), d)
     assert bool(iv.contains(x)) == bool(round_half_up(x, d) == float(fig))
+
+
+# --------------------------------------------------------------------------
+# float32 input (polars Float32, Parquet float): the figure it stands for
+# --------------------------------------------------------------------------
+
+
+def test_float32_rounds_as_the_figure_it_stands_for() -> None:
+    # float32 2.675 is 2.6749999523..., but its shortest decimal is 2.675, the
+    # figure that was published: half up gives 2.68 (before: 2.67).
+    import povstat as p
+
+    def f32(x: list[float]) -> NDArray[np.float32]:
+        return np.array(x, dtype=np.float32)
+
+    np.testing.assert_array_equal(round_half_up(f32([2.675, 9.655]), 2), [2.68, 9.66])
+    assert p.format_number(f32([2.675]), locale="id", decimals=2).tolist() == ["2,68"]
+    # A figure rounded to 2 decimals stays one: 4.26 -> [4.255, 4.265).
+    iv = rounding_interval(f32([4.26]), 2)
+    np.testing.assert_allclose(iv.lower, [4.255], rtol=0, atol=1e-12)
+    np.testing.assert_allclose(iv.upper, [4.265], rtol=0, atol=1e-12)
+    # 4.26 + 1.01 = 5.27, from rounding [4.255 + 1.005, 4.265 + 1.015].
+    s = p.sum_counts(f32([4.26, 1.01]), decimals=2)
+    got = np.array([s.total, s.rounding_lower, s.rounding_upper], dtype=np.float64)
+    np.testing.assert_allclose(got, [5.27, 5.26, 5.28], atol=1e-12)
+    # Rate 12.34 % of N, 4.26 poor: N in (4.255 / 0.12345, 4.265 / 0.12335]
+    # = (34.4674..., 34.5764...), as for the float64 figures.
+    pop = p.implied_population_interval(
+        f32([12.34]), f32([4.26]), unit="percent", rate_decimals=2, headcount_decimals=2
+    )
+    np.testing.assert_allclose(pop.lower, [4.255 / 0.12345], rtol=1e-12)
+    np.testing.assert_allclose(pop.upper, [4.265 / 0.12335], rtol=1e-12)
+    pooled32 = p.pooled_rate(
+        f32([4.26, 10.5]),
+        rate=f32([12.34, 5.67]),
+        unit="percent",
+        decimals={"headcount": 2, "rate": 2},
+    )
+    pooled64 = p.pooled_rate(
+        [4.26, 10.5],
+        rate=[12.34, 5.67],
+        unit="percent",
+        decimals={"headcount": 2, "rate": 2},
+    )
+    for attr in ("rate", "rounding_lower", "rounding_upper"):
+        np.testing.assert_array_equal(getattr(pooled32, attr), getattr(pooled64, attr))
+
+
+@given(
+    st.integers(min_value=-(10**6), max_value=10**6),
+    st.integers(min_value=0, max_value=4),
+)
+def test_float32_figure_widens_to_the_float64_of_that_figure(m: int, d: int) -> None:
+    # A figure with at most 7 significant digits, m / 10**d, survives the
+    # round trip through float32 (7 digits < float32's 7.22), so the float32
+    # stands for it and must act exactly as float64(figure) does.
+    figure = f"{Decimal(m).scaleb(-d)}"
+    as32 = np.float32(figure)
+    np.testing.assert_array_equal(
+        round_half_up(np.array([as32]), d - 1), round_half_up([float(figure)], d - 1)
+    )
+    np.testing.assert_array_equal(
+        rounding_interval(np.array([as32]), d).lower,
+        rounding_interval([float(figure)], d).lower,
+    )
+    masked = np.ma.masked_array(np.array([as32, as32]), mask=[False, True])
+    out = round_half_up(masked, d)
+    assert out[0] == float(figure)
+    assert np.isnan(out[1])
+    boxed = np.array([as32, None], dtype=object)  # object arrays widen alike
+    assert round_half_up(boxed, d)[0] == float(figure)

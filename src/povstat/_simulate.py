@@ -233,9 +233,11 @@ def simulate_survey(
     Parameters
     ----------
     n_households : int
-        Households to draw, about (a whole number of PSUs of ten, at least
-        two PSUs a stratum), from 20 to 1e8; a household has 3.8 persons on
-        average.
+        Households asked for, from 20 to 1e8; the survey has about this
+        many only above some 30,000 (see Notes): every one of the 1,028
+        strata gets at least two PSUs of ten households, so no survey has
+        fewer than 20,560 households (20 per stratum). A household has 3.8
+        persons on average.
     year : int
         Survey year whose March figures the sample reproduces.
     seed : int
@@ -270,7 +272,7 @@ def simulate_survey(
     Notes
     -----
     The design mimics Susenas [1]_: strata are regency/city x urban/rural;
-    PSUs are census blocks of about ten households, allocated to regions
+    PSUs are census blocks of ten households, allocated to regions
     by the square root of their population and within a region by
     population. Log welfare over the line has a PSU effect holding 30 % of
     its variance (intra-cluster correlation), so design effects exceed 1.
@@ -281,6 +283,17 @@ def simulate_survey(
     rural figures where the table has them, else assumed (0.9 for cities,
     0.35 for regencies). The data are synthetic: no real
     household is represented.
+
+    How `n_households` is met: ``round(n_households / 10)`` PSUs are
+    shared out as above, each stratum's share rounded down and raised to
+    two PSUs if below. With the 514 regions of 2019-2023 (1,028 strata),
+    any `n_households` up to about 6,000 gives exactly 20,560 households
+    and the two-PSU floor adds households up to about 30,000 (for 2023:
+    20,940 for 10,000; 24,230 for 20,000); above that, rounding each
+    share down loses up to ten households a stratum, so the survey has a
+    few thousand fewer than asked (for 2023: 47,450 for 50,000; 339,640
+    for 345,000; 994,800 for 1,000,000). Count the rows of the result for
+    the exact number.
 
     References
     ----------
@@ -295,6 +308,8 @@ def simulate_survey(
     ['region_code', 'region_name', 'area', 'stratum', 'psu']
     >>> df["region_code"].nunique()
     514
+    >>> len(df)  # 2,423 PSUs of ten households: see Notes
+    24230
     """
     from povstat.datasets import load_indonesia
 

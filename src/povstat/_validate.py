@@ -99,7 +99,12 @@ def numeric(x: ArrayLike, name: str) -> NDArray[np.float64]:
     """Return `x` as a float64 array (possibly a view); reject non-numeric input.
 
     A masked array's masked entries become NaN (missing), never the values
-    hidden under the mask.
+    hidden under the mask. A float32 (or float16) value stands for its
+    shortest decimal representation in its own precision, the figure that
+    was typed or published (``np.float32(2.675)`` is 2.675, although the
+    nearest float32 is 2.6749999523...): it is widened to float64 through
+    that decimal, so rounding and rounding checks treat it as the float64
+    of the same figure.
     """
     if isinstance(x, np.ma.MaskedArray):
         mask = np.ma.getmaskarray(x)
@@ -128,7 +133,19 @@ def numeric(x: ArrayLike, name: str) -> NDArray[np.float64]:
     if arr.dtype.kind not in "iuf" or arr.dtype.kind == "b":
         msg = f"`{name}` must be numeric, got dtype {arr.dtype}"
         raise TypeError(msg)
+    if arr.dtype.kind == "f" and arr.dtype.itemsize < 8:
+        return _widen_short_float(arr)
     return np.asarray(arr, dtype=np.float64)
+
+
+def _widen_short_float(arr: NDArray[np.floating[Any]]) -> NDArray[np.float64]:
+    """Float64 of the shortest decimal of each float32/float16 value.
+
+    numpy's str of a float32 is its shortest round-tripping decimal (as
+    ``np.format_float_positional(x, unique=True)``), and parsing that
+    decimal as float64 is correctly rounded.
+    """
+    return np.asarray(arr.astype(str).astype(np.float64), dtype=np.float64)
 
 
 def _object_to_float(arr: NDArray[np.object_]) -> NDArray[np.float64]:
@@ -139,6 +156,8 @@ def _object_to_float(arr: NDArray[np.object_]) -> NDArray[np.float64]:
             out[i] = np.nan
         elif isinstance(item, bool | np.bool_ | str | bytes):
             raise TypeError
+        elif isinstance(item, np.float32 | np.float16):
+            out[i] = float(str(item))  # its shortest decimal, as in `numeric`
         else:
             out[i] = float(item)
     return out.reshape(arr.shape)
@@ -236,13 +255,38 @@ UPPER = _UPPER
 # computes: small enough that each input's block is still in cache when the
 # arithmetic reads it again, so the inputs are read from memory once.
 _BLOCK = 1 << 16
+#: Elements per block (see :func:`blocks`).
+BLOCK = _BLOCK
 
 
-def fusable(*arrays: NDArray[np.float64]) -> bool:
-    """Whether large, same-shape, C-contiguous inputs can be done in blocks."""
+def numeric_or_none(x: ArrayLike, name: str) -> NDArray[np.float64] | None:
+    """:func:`numeric`, or None where it would raise.
+
+    For a check made ahead of its turn: the caller then checks the
+    arguments in their usual order, so that the first one to fail speaks.
+    """
+    try:
+        return numeric(x, name)
+    except (TypeError, ValueError):
+        return None
+
+
+def blockable(*arrays: NDArray[np.float64] | None, min_size: int = 0) -> bool:
+    """Whether same-shape, C-contiguous, non-scalar inputs can be done in blocks.
+
+    The block path of a function gives the numbers of its whole-array path
+    at any size (it computes with the same kernel); `min_size` is the size
+    below which the function prefers the whole-array path.
+    """
     first = arrays[0]
-    return first.size >= 4 * _BLOCK and all(
-        a.shape == first.shape and a.flags.c_contiguous for a in arrays
+    return (
+        first is not None
+        and first.ndim > 0
+        and first.size >= min_size
+        and all(
+            a is not None and a.shape == first.shape and a.flags.c_contiguous
+            for a in arrays
+        )
     )
 
 
@@ -300,29 +344,75 @@ def _is_missing_label(x: object) -> bool:
         return bool(x != x)  # NaN of any float type, NaT, pandas.NA (raises)
     except TypeError:
         return True  # pandas.NA: its truth value is ambiguous
+    except ValueError:
+        return False  # an array as a label: not a missing marker
 
 
-def _check_object_labels(g: NDArray[Any]) -> None:
-    """Reject missing or mixed labels in an object array (one pass)."""
-    items = g.tolist()
-    if any(_is_missing_label(x) for x in items):
-        msg = "`by` must not contain missing labels (None/NaN/NaT/NA)"
-        raise ValueError(msg)
-    kinds = {isinstance(x, str) for x in items}
-    if len(kinds) > 1:
+def _label_kind(x: object) -> str:
+    """The kind of a Python label: labels of two kinds must not meet in `by`."""
+    if isinstance(x, str | np.str_):
+        return "str"
+    if isinstance(x, bytes | np.bytes_):
+        return "bytes"
+    if isinstance(x, bool | np.bool_):
+        return "bool"
+    if isinstance(x, int | np.integer):
+        return "int"
+    if isinstance(x, float | np.floating):
+        return "float"
+    return "other"
+
+
+_MIXED_LABELS = (
+    "`{name}` labels must be of one kind: all numbers or all strings, and the "
+    "numbers all int, all float or all bool; found {kinds}. Labels that differ "
+    "only in type, such as 1, 1.0, True and '1', would otherwise be merged "
+    "into one group"
+)
+
+
+def _check_label_items(items: list[Any], name: str) -> None:
+    """Reject missing labels and labels of mixed kinds (one pass over `items`)."""
+    missing = [i for i, x in enumerate(items) if _is_missing_label(x)]
+    if missing:
+        i = missing[0]
         msg = (
-            "`by` labels must be all numbers or all strings, not a mix "
-            "(2023 and '2023' would otherwise be merged)"
+            f"`{name}` must not contain missing labels (None/NaN/NaT/NA), "
+            f"found {items[i]!r} at index {i}"
         )
-        raise TypeError(msg)
+        raise ValueError(msg)
+    kinds = {_label_kind(x) for x in items}
+    if len(kinds) > 1:
+        raise TypeError(_MIXED_LABELS.format(name=name, kinds=sorted(kinds)))
 
 
-def _same_kind_labels(by: object) -> bool:
-    """False if a list given as `by` mixes strings and non-strings."""
+def labels(by: ArrayLike, name: str = "by") -> NDArray[Any]:
+    """Check group labels and return them as an array (shape not checked).
+
+    The one check of every function that takes `by` labels. Missing labels
+    (None, NaN, NaT, ``pandas.NA``, masked entries) raise ValueError naming
+    the first; labels of mixed kinds (str, bytes, bool, int, float) raise
+    TypeError, since numpy would otherwise merge 1, 1.0, True and '1' into
+    one group. Lists and object arrays are checked element by element (they
+    are Python objects already); typed arrays by their dtype.
+    """
+    if np.ma.is_masked(by):
+        msg = f"`{name}` must not contain missing labels (masked entries)"
+        raise ValueError(msg)
     if isinstance(by, list | tuple):
-        kinds = {isinstance(x, str | np.str_) for x in by}
-        return len(kinds) <= 1
-    return True
+        _check_label_items(list(by), name)
+    g = np.asarray(by)
+    if g.dtype.kind == "f" and np.isnan(g).any():
+        i = int(np.argmax(np.isnan(g).ravel()))
+        msg = f"`{name}` must not contain missing labels (NaN), found nan at index {i}"
+        raise ValueError(msg)
+    if g.dtype.kind in "mM" and np.isnat(g).any():
+        i = int(np.argmax(np.isnat(g).ravel()))
+        msg = f"`{name}` must not contain missing labels (NaT), found NaT at index {i}"
+        raise ValueError(msg)
+    if g.dtype.kind == "O" and not isinstance(by, list | tuple):
+        _check_label_items(g.ravel().tolist(), name)
+    return g
 
 
 def group_codes(by: ArrayLike | None, n: int) -> NDArray[np.intp]:
@@ -333,27 +423,10 @@ def group_codes(by: ArrayLike | None, n: int) -> NDArray[np.intp]:
     """
     if by is None:
         return np.zeros(n, dtype=np.intp)
-    if np.ma.is_masked(by):
-        msg = "`by` must not contain missing labels (masked entries)"
-        raise ValueError(msg)
-    g = np.asarray(by)
+    g = labels(by)
     if g.ndim != 1 or g.shape[0] != n:
         msg = f"`by` must be 1-D with the length of `values` ({n}), got shape {g.shape}"
         raise ValueError(msg)
-    if g.dtype.kind == "f" and np.isnan(g).any():
-        msg = "`by` must not contain missing labels (NaN)"
-        raise ValueError(msg)
-    if g.dtype.kind in "mM" and np.isnat(g).any():
-        msg = "`by` must not contain missing labels (NaT)"
-        raise ValueError(msg)
-    if g.dtype.kind == "O":
-        _check_object_labels(g)
-    elif g.dtype.kind in "US" and not _same_kind_labels(by):
-        msg = (
-            "`by` labels must be all numbers or all strings, not a mix "
-            "(2023 and '2023' would otherwise be merged)"
-        )
-        raise TypeError(msg)
     if g.dtype.kind in "iu" and n:
         low, high = int(g.min()), int(g.max())
         if high - low <= 4 * n + 1024:

@@ -361,25 +361,12 @@ class _Groups:
 def _groups(by: ArrayLike | None, n: int) -> _Groups:
     if by is None:
         return _Groups(None, np.zeros(n, dtype=np.intp), 1)
-    if np.ma.is_masked(by):
-        msg = "`by` must not hold missing labels (masked entries)"
-        raise ValueError(msg)
-    lab = np.asarray(by)
+    lab = _validate.labels(by)
     if lab.ndim != 1 or lab.shape[0] != n:
         msg = (
             f"`by` must be a 1-d array of {n} labels (one per row), "
             f"got shape {lab.shape}"
         )
-        raise ValueError(msg)
-    if lab.dtype.kind == "O":
-        missing = np.array([x is None or x != x for x in lab.tolist()], dtype=bool)
-    elif lab.dtype.kind == "f":
-        missing = np.isnan(lab)
-    else:
-        missing = np.zeros(n, dtype=bool)
-    if missing.any():
-        i = int(np.argmax(missing))
-        msg = f"`by` must not hold missing labels, found {lab[i]!r} at index {i}"
         raise ValueError(msg)
     try:
         labels, codes = np.unique(lab, return_inverse=True)
@@ -387,6 +374,18 @@ def _groups(by: ArrayLike | None, n: int) -> _Groups:
         msg = "`by` labels must be of one sortable kind (all str or all numbers)"
         raise TypeError(msg) from None
     return _Groups(labels, codes.astype(np.intp).ravel(), len(labels))
+
+
+def _not_empty(x: NDArray[np.float64], name: str, what: str) -> int:
+    """The number of rows of `x`, refusing none (never a silent NaN or 0)."""
+    n = int(x.shape[0])
+    if n == 0:
+        msg = (
+            f"`{name}` is empty: {what}; povstat refuses an empty input rather "
+            "than return a NaN or 0 that hides the mistake"
+        )
+        raise ValueError(msg)
+    return n
 
 
 def _rows(x: ArrayLike, name: str, n: int | None, *, check: str) -> NDArray[np.float64]:
@@ -755,6 +754,8 @@ def sum_counts(
         its diagonal holds the variances.
     by : array_like, optional
         Group label of each row; one sum per group. None: one sum of all.
+        Labels must be of one kind (all strings, or all int, all float or
+        all bool: 1, 1.0, True and '1' are never merged) and none missing.
     zero_estimates : {"each", "largest"}, default "each"
         ``"each"`` counts the error of every count. ``"largest"`` applies the
         ACS rule for several zero estimates: only the largest error among
@@ -776,14 +777,18 @@ def sum_counts(
     Raises
     ------
     TypeError
-        If an input is not numeric, `independent` is not a bool or
-        `correlation` is not one number.
+        If an input is not numeric, `independent` is not a bool,
+        `correlation` is not one number, or the `by` labels are of mixed
+        kinds.
     ValueError
-        If a count or error is negative or infinite; the lengths differ; the
+        If a count or error is negative or infinite; the lengths differ; a
+        `by` label is missing (None, NaN, NaT, ``pandas.NA``, masked); the
         dependence is not stated or stated twice; `cov` is not a symmetric
         positive semi-definite ``n x n`` matrix; the correlation implies a
-        negative variance; the counts are not rounded to `decimals`; or a
-        value is missing under ``nan_policy="raise"``.
+        negative variance; the counts are not rounded to `decimals`; a
+        value is missing under ``nan_policy="raise"``; or `estimate` is
+        empty (no rows: an empty sum is refused, never reported as NaN or
+        0).
 
     See Also
     --------
@@ -834,7 +839,7 @@ def sum_counts(
     zeros = _validate.choice(zero_estimates, "zero_estimates", _ZERO_ESTIMATES)
     policy = _nan_policy(nan_policy)
     est = _rows(estimate, "estimate", None, check="nonnegative")
-    n = est.shape[0]
+    n = _not_empty(est, "estimate", "no counts to sum")
     rows: dict[str, NDArray[np.float64]] = {"estimate": est}
     lev, errors, dep = _stated(
         se, moe, level, independent, correlation, cov, n=n, rows=rows
@@ -924,7 +929,8 @@ def pooled_rate(
         Each region's population, in the unit of `headcount`.
     by : array_like, optional
         Group label of each region; one pooled rate per group. None: one
-        group of all.
+        group of all. Labels as in :func:`sum_counts` (one kind, none
+        missing).
     se, moe : array_like, optional
         Standard errors, or margins of error at `level`, of the regions'
         rates, in `unit`. Without them no error is computed.
@@ -957,12 +963,15 @@ def pooled_rate(
     Raises
     ------
     TypeError
-        If an input is not numeric or `independent` is not a bool.
+        If an input is not numeric, `independent` is not a bool, or the
+        `by` labels are of mixed kinds.
     ValueError
-        If `unit` is unknown; a rate is out of range; a count is negative
-        or infinite; not exactly one of `rate` and `population` is given; an
-        error is given without `level` or a stated dependence; `decimals`
-        does not name the inputs; or as for :func:`sum_counts`.
+        If `unit` is unknown; a `by` label is missing; a rate is out of
+        range; a count is negative or infinite; not exactly one of `rate`
+        and `population` is given; an error is given without `level` or a
+        stated dependence; `decimals` does not name the inputs; `headcount`
+        is empty (no regions: refused, never a NaN rate); or as for
+        :func:`sum_counts`.
 
     See Also
     --------
@@ -1017,7 +1026,7 @@ def pooled_rate(
     policy = _nan_policy(nan_policy)
     _one_of("rate", rate, "population", population, context="for a pooled rate")
     h = _rows(headcount, "headcount", None, check="nonnegative")
-    n = h.shape[0]
+    n = _not_empty(h, "headcount", "no regions to pool")
     rows: dict[str, NDArray[np.float64]] = {"headcount": h}
     if rate is not None:
         r = _rows(_validate.rate(rate, "rate", u), "rate", n, check="finite")

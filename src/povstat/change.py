@@ -175,11 +175,30 @@ def _relative_pct(
     `difference`, if given, is ``after - before`` already computed.
     """
     diff = np.subtract(after, before) if difference is None else difference
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        out = np.asarray(np.divide(diff, before))
-    out *= 100.0
+    out = np.empty(np.broadcast_shapes(np.shape(diff), before.shape), dtype=np.float64)
+    _relative_kernel(diff, before, out)
     _nan_where_zero(out, before)
     return out
+
+
+def _relative_kernel(
+    diff: NDArray[np.float64], before: NDArray[np.float64], out: NDArray[np.float64]
+) -> None:
+    """``100 * diff / before`` into `out` (the one formula; zero bases not masked)."""
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        np.divide(diff, before, out=out)
+        out *= 100.0
+
+
+def _change_kernel(
+    b: NDArray[np.float64],
+    a: NDArray[np.float64],
+    points: NDArray[np.float64],
+    relative: NDArray[np.float64],
+) -> None:
+    """Points ``a - b`` and relative change into the `out` arrays (zero bases kept)."""
+    np.subtract(a, b, out=points)
+    _relative_kernel(points, b, relative)
 
 
 def _nan_where_zero(out: NDArray[np.float64], denominator: NDArray[np.float64]) -> None:
@@ -248,15 +267,17 @@ def rate_change(before: ArrayLike, after: ArrayLike, *, unit: Unit) -> Change:
     u = _validate.unit(unit)
     b = _validate.numeric(before, "before")
     a = _validate.numeric(after, "after")
-    if _validate.fusable(b, a):
+    if _validate.blockable(b, a, min_size=4 * _validate.BLOCK):
         done = _change_in_blocks(b, a, u)
         if done is not None:
             return Change(points=freeze(done[0]), relative=freeze(done[1]), unit=u)
     b = _validate.rate(b, "before", u)
     a = _validate.rate(a, "after", u)
-    _validate.shape(before=b, after=a)
-    points = np.asarray(np.subtract(a, b))
-    relative = _relative_pct(b, a, points)
+    shape = _validate.shape(before=b, after=a)
+    points = np.empty(shape, dtype=np.float64)
+    relative = np.empty(shape, dtype=np.float64)
+    _change_kernel(b, a, points, relative)
+    _nan_where_zero(relative, b)
     return Change(points=freeze(points), relative=freeze(relative), unit=u)
 
 
@@ -266,7 +287,7 @@ def _change_in_blocks(
     """`rate_change` block by block, each block checked as it is used.
 
     Each input is read from memory once (the checks and the arithmetic read
-    the block from cache), with the same operations as the whole-array path.
+    the block from cache), with the kernel of the whole-array path.
     None if a block fails a check: the caller then checks the whole inputs,
     to raise with the offending value.
     """
@@ -276,20 +297,16 @@ def _change_in_blocks(
     bf, af = b.reshape(-1), a.reshape(-1)
     pf, rf = points.reshape(-1), relative.reshape(-1)
     zero = False
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        for s in _validate.blocks(bf.shape[0]):  # blocks of 65,536, not rows
-            bb, ab, pb, rb = bf[s], af[s], pf[s], rf[s]
-            if not (
-                _validate.in_range(bb, 0.0, upper)
-                and _validate.in_range(ab, 0.0, upper)
-            ):
-                return None
-            # Rates are >= 0: a block holds a zero base exactly when its
-            # smallest non-missing base is 0.
-            zero = zero or np.fmin.reduce(bb) == 0
-            np.subtract(ab, bb, out=pb)
-            np.divide(pb, bb, out=rb)
-            rb *= 100.0
+    for s in _validate.blocks(bf.shape[0]):  # blocks of 65,536, not rows
+        bb, ab = bf[s], af[s]
+        if not (
+            _validate.in_range(bb, 0.0, upper) and _validate.in_range(ab, 0.0, upper)
+        ):
+            return None
+        # Rates are >= 0: a block holds a zero base exactly when its
+        # smallest non-missing base is 0.
+        zero = zero or np.fmin.reduce(bb) == 0
+        _change_kernel(bb, ab, pf[s], rf[s])
     if zero:
         relative[b == 0] = np.nan
     return points, relative

@@ -88,17 +88,24 @@ def rate_to_headcount(
     u = _validate.unit(unit)
     r = _validate.numeric(rate, "rate")
     n = _validate.numeric(population, "population")
-    if _validate.fusable(r, n):
+    if _validate.blockable(r, n, min_size=4 * _validate.BLOCK):
         out = _headcount_in_blocks(r, n, u)
         if out is not None:
             return out
     r = _validate.rate(r, "rate", u)
     n = _validate.nonnegative(n, "population")
-    _validate.shape(rate=r, population=n)
-    out = np.asarray(np.multiply(r, n))
+    out = np.empty(_validate.shape(rate=r, population=n), dtype=np.float64)
+    _headcount_kernel(r, n, u, out)
+    return out
+
+
+def _headcount_kernel(
+    r: NDArray[np.float64], n: NDArray[np.float64], u: Unit, out: NDArray[np.float64]
+) -> None:
+    """:math:`H = P_0 N` of checked inputs, written into `out` (the one formula)."""
+    np.multiply(r, n, out=out)
     if u == "percent":
         out /= 100.0
-    return np.asarray(out)
 
 
 def _headcount_in_blocks(
@@ -115,15 +122,13 @@ def _headcount_in_blocks(
     out = np.empty(r.shape, dtype=np.float64)
     rf, nf, of = r.reshape(-1), n.reshape(-1), out.reshape(-1)
     for b in _validate.blocks(rf.shape[0]):  # blocks of 65,536 values, not rows
-        rb, nb, ob = rf[b], nf[b], of[b]
+        rb, nb = rf[b], nf[b]
         if not (
             _validate.in_range(rb, 0.0, upper)
             and _validate.in_range(nb, 0.0, _validate.MAX_FINITE)
         ):
             return None
-        np.multiply(rb, nb, out=ob)
-        if u == "percent":
-            ob /= 100.0
+        _headcount_kernel(rb, nb, u, of[b])
     return out
 
 
@@ -179,27 +184,114 @@ def headcount_to_rate(
     4.26
     """
     u = _validate.unit(unit)
-    h = _validate.nonnegative(headcount, "headcount")
-    n = _validate.nonnegative(population, "population")
-    _validate.shape(headcount=h, population=n)
+    h = _validate.numeric(headcount, "headcount")
+    n_ = _validate.numeric_or_none(population, "population")
+    if n_ is not None and _validate.blockable(h, n_):
+        done = _rate_in_blocks(h, n_, u)
+        if done is not None:
+            return done
+    h = _validate.nonnegative(h, "headcount")
+    n = _validate.nonnegative(population if n_ is None else n_, "population")
+    out = np.empty(_validate.shape(headcount=h, population=n), dtype=np.float64)
+    hb, nb = np.broadcast_arrays(h, n)
     with np.errstate(divide="ignore", invalid="ignore"):
-        # A headcount computed as rate x population can exceed the
-        # population by a rounding error when the rate is 100 %: allow a few
-        # units in the last place, and cap the resulting rate at 100 %.
-        over = h > n * (1.0 + _ROUNDING)
-        if over.any():
-            hb, nb = np.broadcast_arrays(h, n)
-            i = np.argwhere(np.broadcast_to(over, hb.shape))[0]
+        if not _rate_kernel(hb, nb, u, out):
+            i = np.argwhere(hb > nb * (1.0 + _ROUNDING))[0]
             msg = (
                 "`headcount` must not exceed `population`, found "
                 f"{hb[tuple(i)].item()!r} > {nb[tuple(i)].item()!r}"
             )
             raise ValueError(msg)
-        out = np.asarray(np.divide(h, n))
-    np.minimum(out, 1.0, out=out)
-    out[np.broadcast_to(n == 0, out.shape)] = np.nan
+    return out
+
+
+def _rate_kernel(
+    h: NDArray[np.float64], n: NDArray[np.float64], u: Unit, out: NDArray[np.float64]
+) -> bool:
+    """:math:`P_0 = H / N` of checked same-shape inputs, into `out` (the one formula).
+
+    False, leaving `out` unfinished, if a headcount exceeds its population.
+    A headcount computed as rate x population can exceed the population by
+    a rounding error when the rate is 100 %: a few units in the last place
+    are allowed, and the rate is capped at 100 %. Where every ratio is at
+    most 1, no headcount exceeds its population and the cap changes
+    nothing, so both are skipped; where the population is 0 the ratio is
+    then 0/0 or NaN/0, already NaN. Run under ``np.errstate(divide="ignore",
+    invalid="ignore")``.
+    """
+    np.divide(h, n, out=out)
+    if not (out.size == 0 or float(np.fmax.reduce(out, axis=None)) <= 1.0):
+        if np.any(h > n * (1.0 + _ROUNDING)):  # also reached when all are NaN
+            return False
+        np.minimum(out, 1.0, out=out)
+        out[n == 0] = np.nan
     out *= _SCALE[u]
-    return np.asarray(out)
+    return True
+
+
+def _rate_in_blocks(
+    h: NDArray[np.float64], n: NDArray[np.float64], u: Unit
+) -> NDArray[np.float64] | None:
+    """`headcount_to_rate` block by block, each block checked as it is used.
+
+    None if a block fails a check: the caller then checks the whole inputs,
+    to raise with the offending value.
+    """
+    top = _validate.MAX_FINITE
+    out = np.empty(h.shape, dtype=np.float64)
+    hf, nf, of = h.reshape(-1), n.reshape(-1), out.reshape(-1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for b in _validate.blocks(hf.shape[0]):  # blocks of 65,536, not rows
+            hb, nb = hf[b], nf[b]
+            if not (
+                _validate.in_range(hb, 0.0, top)
+                and _validate.in_range(nb, 0.0, top)
+                and _rate_kernel(hb, nb, u, of[b])
+            ):
+                return None
+    return out
+
+
+def _population_kernel(
+    r: NDArray[np.float64],
+    h: NDArray[np.float64],
+    u: Unit,
+    out: NDArray[np.float64],
+    *,
+    zero: bool,
+) -> None:
+    """:math:`N = H / P_0` of checked inputs, into `out` (the one formula).
+
+    NaN where the rate is 0, looked for only if `zero` (the rates may hold
+    a 0). Run under ``np.errstate(divide="ignore", invalid="ignore")``.
+    """
+    np.divide(h, r, out=out)
+    if zero:
+        out[np.broadcast_to(r == 0, out.shape)] = np.nan
+    out *= _SCALE[u]
+
+
+def _population_in_blocks(
+    r: NDArray[np.float64], h: NDArray[np.float64], u: Unit
+) -> NDArray[np.float64] | None:
+    """`implied_population` block by block, each block checked as it is used.
+
+    The mask of zero rates is built only where a block has one. None if a
+    block fails a check: the caller then raises with the offending value.
+    """
+    upper = _validate.UPPER[u]
+    out = np.empty(r.shape, dtype=np.float64)
+    rf, hf, of = r.reshape(-1), h.reshape(-1), out.reshape(-1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for b in _validate.blocks(rf.shape[0]):  # blocks of 65,536, not rows
+            rb, hb = rf[b], hf[b]
+            low = float(np.fmin.reduce(rb))
+            if low == low and not (low >= 0.0 and float(np.fmax.reduce(rb)) <= upper):
+                return None
+            if not _validate.in_range(hb, 0.0, _validate.MAX_FINITE):
+                return None
+            _population_kernel(rb, hb, u, of[b], zero=low == 0.0)
+    return out
 
 
 def implied_population(
@@ -255,14 +347,18 @@ def implied_population(
     886.9
     """
     u = _validate.unit(unit)
-    r = _validate.rate(rate, "rate", u)
-    h = _validate.nonnegative(headcount, "headcount")
-    _validate.shape(rate=r, headcount=h)
+    r = _validate.numeric(rate, "rate")
+    h_ = _validate.numeric_or_none(headcount, "headcount")
+    if h_ is not None and _validate.blockable(r, h_):
+        done = _population_in_blocks(r, h_, u)
+        if done is not None:
+            return done
+    r = _validate.rate(r, "rate", u)
+    h = _validate.nonnegative(headcount if h_ is None else h_, "headcount")
+    out = np.empty(_validate.shape(rate=r, headcount=h), dtype=np.float64)
     with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.asarray(np.divide(h, r))
-    out[np.broadcast_to(r == 0, out.shape)] = np.nan
-    out *= _SCALE[u]
-    return np.asarray(out)
+        _population_kernel(r, h, u, out, zero=True)
+    return out
 
 
 def implied_population_interval(

@@ -106,6 +106,8 @@ def unit_terms(
     :math:`g = (z-y)/z`), then :math:`1[y<z]\ln(z/y)` if `watts`. `welfare`
     and `line` are numpy arrays or dataframe expressions; `ops` supplies the
     elementwise operations. This is the one place the formulas are written.
+    Every term is exactly 0 for a unit that is not poor, so sums of the terms
+    may skip those units (see :func:`poor_rows`).
     """
     poor = ops.less(welfare, line, inclusive=comparison == "<=")
     terms: list[Any] = []
@@ -126,6 +128,17 @@ def unit_terms(
         # ln(z / y) for the poor, ln(z / z) = 0 for the others.
         terms.append(ops.log(line / ops.where(poor, welfare, line)))
     return terms
+
+
+def poor_rows(
+    welfare: NDArray[np.float64], line: NDArray[np.float64], *, comparison: Comparison
+) -> NDArray[np.intp]:
+    """Indices of the poor units: the only ones whose terms can be non-zero.
+
+    Skipping the others changes no sum (each of their terms is exactly 0).
+    """
+    poor = NUMPY_OPS.less(welfare, line, inclusive=comparison == "<=")
+    return np.flatnonzero(poor)
 
 
 def alphas_arg(alpha: float | Sequence[float]) -> tuple[list[float], bool]:
@@ -165,6 +178,10 @@ def factorize(labels: ArrayLike, name: str) -> tuple[NDArray[Any], NDArray[np.in
         lo, hi = int(arr.min()), int(arr.max())
         if lo >= 0 and hi < 4 * arr.size + 1024:
             present = np.bincount(arr, minlength=hi + 1) > 0
+            if lo == 0 and present.all():  # already codes 0..k-1
+                return np.arange(hi + 1).astype(arr.dtype), arr.astype(
+                    np.intp, copy=False
+                )
             remap = np.cumsum(present) - 1
             return np.flatnonzero(present).astype(arr.dtype), remap[arr]
     if arr.dtype.kind == "f" and np.isnan(arr).any():
@@ -242,11 +259,16 @@ def prepare_units(
             raise ValueError(msg)
     w = _per_unit(weights, "weights", n)
     s = _per_unit(size, "size", n)
-    missing = np.isnan(y) | np.isnan(z)
-    if weights is not None:
-        missing |= np.isnan(w)
-    if size is not None:
-        missing |= np.isnan(s)
+    given = [y, z, *(a for a, x in ((w, weights), (s, size)) if x is not None)]
+    # A NaN-free sum proves an array NaN-free in one pass without a mask.
+    if any(_maybe_nan(a) for a in given):
+        missing = np.isnan(y) | np.isnan(z)
+        if weights is not None:
+            missing |= np.isnan(w)
+        if size is not None:
+            missing |= np.isnan(s)
+    else:
+        missing = np.zeros(0, bool)
     if missing.any():
         if nan_policy == "raise":
             row = int(np.flatnonzero(missing)[0])
@@ -260,11 +282,11 @@ def prepare_units(
         s = np.where(missing, 0.0, s)
         z = np.where(np.isnan(z), 1.0, z)
         y = np.where(np.isnan(y), z, y)
-    bad = z <= 0
+    bad = z <= 0 if z.size and float(np.min(z)) <= 0 else np.zeros(0, bool)
     if bad.any():
         msg = f"`line` must be > 0, found {_validate._first(z, bad)}"
         raise ValueError(msg)
-    if watts:
+    if watts and y.size and float(np.min(y)) <= 0:
         bad = y <= 0
         if bad.any():
             msg = (
@@ -274,6 +296,11 @@ def prepare_units(
             raise ValueError(msg)
     person = w * s if size is not None else w
     return y, np.broadcast_to(z, y.shape), person, domains
+
+
+def _maybe_nan(a: NDArray[np.float64]) -> bool:
+    """False if `a` surely holds no NaN (its sum is not NaN)."""
+    return bool(np.isnan(np.add.reduce(a, axis=None)))
 
 
 def _per_unit(x: ArrayLike | None, name: str, n: int) -> NDArray[np.float64]:
@@ -298,16 +325,18 @@ def _points(
 ) -> NDArray[np.float64]:
     """Weighted means of the terms: shape (domains, measures) or (measures,)."""
     comp = comparison_arg(comparison)
+    rows = poor_rows(y, z, comparison=comp)
     with np.errstate(invalid="ignore", divide="ignore"):
         terms = unit_terms(
-            y, z, alphas=alphas, watts=watts, comparison=comp, ops=NUMPY_OPS
+            y[rows], z[rows], alphas=alphas, watts=watts, comparison=comp, ops=NUMPY_OPS
         )
+    wp = w[rows]
     if domains is None:
         total = float(w.sum())
         if not total > 0:
             msg = "`weights` (times `size`) must have a positive total"
             raise ValueError(msg)
-        return np.array([float(np.dot(w, t)) for t in terms]) / total
+        return np.array([float(np.dot(wp, t)) for t in terms]) / total
     labels, codes = domains
     k = labels.shape[0]
     totals = np.bincount(codes, weights=w, minlength=k)
@@ -318,7 +347,8 @@ def _points(
             f"{labels[empty][:5].tolist()}"
         )
         raise ValueError(msg)
-    sums = np.stack([np.bincount(codes, weights=w * t, minlength=k) for t in terms])
+    cp = codes[rows]
+    sums = np.stack([np.bincount(cp, weights=wp * t, minlength=k) for t in terms])
     return np.asarray((sums / totals).T)
 
 

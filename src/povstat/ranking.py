@@ -143,6 +143,15 @@ def rank(
     :math:`O(n \log n)` for any number of groups. Ranks other than
     ``"ordinal"`` do not depend on the order of the rows.
 
+    Two values tie only when they are equal as floats: ``0.1 + 0.2`` and
+    ``0.3`` differ in the 17th digit, so they are not tied. Values computed
+    from published figures (sums, differences, unit conversions) carry such
+    noise; round them to the precision they stand for first, with
+    :func:`povstat.round_half_up`, to tie what is equal as published (see
+    the last example). Nothing is rounded here: that is the caller's
+    statement of the precision. The statement checks
+    (:mod:`povstat.statements`) round to 10 decimals before ranking.
+
     References
     ----------
     .. [1] Kendall, M. G. (1945), "The treatment of ties in ranking
@@ -172,6 +181,16 @@ def rank(
     >>> v = np.array([4.1, np.nan, 9.5])
     >>> print(rank(np.where(np.isnan(v), -np.inf, v), descending=True).rank)
     [2. 3. 1.]
+
+    Ties are exact equality of the floats; round computed values first to
+    tie what is equal at the published precision:
+
+    >>> from povstat import round_half_up
+    >>> w = [0.1 + 0.2, 0.3]
+    >>> print(rank(w, descending=False).rank)
+    [2. 1.]
+    >>> print(rank(round_half_up(w, 10), descending=False).rank)
+    [1. 1.]
     """
     desc = _validate.flag(descending, "descending")
     tie_rule = _validate.choice(ties, "ties", _TIES)

@@ -49,7 +49,7 @@ from povstat.change import (
 from povstat.frames import _plumbing
 from povstat.ranking import Ties, rank
 from povstat.tracing import trace_figure
-from povstat.units import round_half_up, rounding_interval
+from povstat.units import round_half_up, rounding_interval, to_percent
 from povstat.wording import describe_level_change, describe_rate_change
 
 __all__ = [
@@ -177,6 +177,42 @@ def _snap_to(x: NDArray[np.float64], d: int, name: str) -> NDArray[np.float64]:
     return r
 
 
+def _in_percent(x: ArrayLike, unit: Unit) -> NDArray[np.float64]:
+    """Rates in `unit` on the percent scale, free of the float noise of x 100.
+
+    Percentage points are always the difference of rates in percent, so every
+    statement check works on this scale: ``0.0437`` becomes ``4.37`` (not
+    ``4.369999999999999``) and a fraction gives the same verdict as the same
+    figure in percent.
+    """
+    return _snap(to_percent(x, unit=unit))
+
+
+def _stated_figure(
+    x: ArrayLike, d: int, name: str = "stated", *, signed: bool = False
+) -> NDArray[np.float64]:
+    """A stated size (>= 0 unless `signed`) written with `d` decimals.
+
+    A stated figure has the decimals it is written with: ``0.113`` is not a
+    figure at 2 decimals, and a figure rounded to tens or more (`d` < 0) is
+    never written as 0, which would say nothing of its size. Either is
+    refused, naming `name`.
+    """
+    v = _snap_to(
+        _validate.finite_or_nan(x, name) if signed else _validate.nonnegative(x, name),
+        d,
+        name,
+    )
+    if d < 0 and (v == 0).any():
+        msg = (
+            f"`{name}` is 0 with `decimals` = {d} (rounded to {10**-d:,}s): a "
+            "figure rounded to tens or more is not written as 0; give the "
+            "decimals the statement wrote it with"
+        )
+        raise ValueError(msg)
+    return v
+
+
 def _reasons(
     shape: tuple[int, ...],
     missing: NDArray[np.bool_],
@@ -236,9 +272,13 @@ def check_change_statement(
         claims a relative change; ``"points"`` ("0,11 poin", "percentage
         points") claims a difference of rates.
     unit : {"fraction", "percent"}
-        Scale of the rates.
+        Scale of the rates. The stated points are always percentage points,
+        on the percent scale: for fractions the change in points is
+        :math:`100 (r_1 - r_0)` (0.0437 to 0.0426 is a fall of 0.11
+        points).
     decimals : int
-        Decimal places of `stated` (2 for "0.11").
+        Decimal places of `stated` (2 for "0.11"); `stated` must be written
+        with them.
     years : array_like, optional
         Elapsed time in years (> 0; see :func:`povstat.decimal_year`) when
         the statement gives an average per year: the stated size is then
@@ -264,8 +304,9 @@ def check_change_statement(
     TypeError
         If an input is not numeric or `decimals` is not an int.
     ValueError
-        If `direction` or `unit` is unknown, a rate is out of range, or
-        `stated` is negative.
+        If `direction` or `unit` is unknown, a rate is out of range,
+        `stated` is negative or not rounded to `decimals`, or `stated` is 0
+        with negative `decimals`.
 
     See Also
     --------
@@ -273,10 +314,17 @@ def check_change_statement(
 
     Notes
     -----
-    The change in points is :math:`r_1 - r_0` and the relative change
+    The change in points is :math:`r_1 - r_0` for rates in percent and
+    :math:`100 (r_1 - r_0)` for fractions, and the relative change
     :math:`100 (r_1 - r_0)/r_0` [1]_; a stated size :math:`X` at :math:`d`
     decimals matches a computed change :math:`c` when
     :math:`\operatorname{round}_{d}(|c|) = X` with half-up rounding.
+
+    A stated size of 0 with a direction ("fell 0 points") is a direction
+    without a size: where the change has that direction and rounds to 0 at
+    `decimals`, the verdict is ``"cannot tell"`` (the figures cannot tell it
+    from "did not change"), never ``"holds"``; where the change is larger or
+    has the other direction, ``"does not hold"``.
 
     References
     ----------
@@ -303,10 +351,14 @@ def check_change_statement(
     as_points = _validate.choice(stated_as, "stated_as", ("percent", "points"))
     as_points_flag = as_points == "points"
     dirn = _direction(direction)
-    c = rate_change(before, after, unit=unit)
-    x = _validate.nonnegative(stated, "stated")
-    b = _validate.numeric(before, "before")
-    a = _validate.numeric(after, "after")
+    u = _validate.unit(unit)
+    _validate.rate(before, "before", u)
+    _validate.rate(after, "after", u)
+    # Percentage points are differences of rates in percent, whatever `unit`.
+    b = _in_percent(before, u)
+    a = _in_percent(after, u)
+    c = rate_change(b, a, unit="percent")
+    x = _stated_figure(stated, d)
     t = np.full((), np.nan) if years is None else _validate.positive(years, "years")
     shape = _validate.shape(change=c.points, stated=x, years=t)
     points = np.broadcast_to(_snap(c.points), shape)
@@ -322,7 +374,7 @@ def check_change_statement(
         m_points = matches(points)
         m_rel = matches(rel)
     else:
-        yearly = annualized_change(before, after, years=t, unit=unit)
+        yearly = annualized_change(b, a, years=t, unit="percent")
         tb = np.broadcast_to(t, shape)
         per_year = {
             "points_per_year": np.broadcast_to(_snap(yearly.points_per_year), shape),
@@ -339,8 +391,11 @@ def check_change_statement(
     missing = np.isnan(points) | np.isnan(xs)
     m_said = m_points if as_points_flag else m_rel
     m_other = m_rel if as_points_flag else m_points
+    # "Fell 0 points": a direction with no size. Right only to its rounding,
+    # it cannot be told from "did not change": never "holds".
+    zero_said = (xs == 0) & sign_ok & m_said
     verdict = np.where(
-        missing | (sign_ok & ~m_said & m_other),
+        missing | (sign_ok & ~m_said & m_other) | zero_said,
         UNDECIDED,
         np.where(sign_ok & m_said, HOLDS, NOT_HOLDS),
     )
@@ -358,7 +413,7 @@ def check_change_statement(
         # got right or wrong.
         core = str(
             describe_rate_change(
-                float(bb[i]), float(ab[i]), unit=unit, locale="en", decimals=shown
+                float(bb[i]), float(ab[i]), unit="percent", locale="en", decimals=shown
             )
         )
         if per_year:
@@ -373,6 +428,12 @@ def check_change_statement(
             )
         if not sign_ok[i]:
             tail = f"the statement says it would {dirn}"
+        elif zero_said[i]:
+            tail = (
+                f"a change stated as {_fmt(0.0, d)} with '{dirn}' gives a "
+                f"direction without a size; the change rounds to 0 at {d} "
+                "decimals, so the figures cannot tell it from no change"
+            )
         elif m_points[i] and not m_rel[i]:
             tail = f"{_fmt(float(xs[i]), d)} is the change in percentage points" + (
                 "" if as_points_flag else ", not in percent"
@@ -426,10 +487,11 @@ def check_count_statement(
     stated : array_like
         The number of people stated.
     unit : {"fraction", "percent"}
-        Scale of `rate`.
+        Scale of `rate`; the reason shows it in percent.
     decimals : int
         Precision of `stated`: 0 for an exact count, -3 for "about 9,000"
-        (nearest thousand).
+        (nearest thousand). `stated` must be rounded to it, and is not 0
+        when `decimals` is negative (no one writes "about 0 thousand").
     rate_population : array_like, optional
         The population the rate is a share of (for BPS figures, the
         population implied by the published rate and number of poor, see
@@ -459,7 +521,8 @@ def check_count_statement(
         If an input is not numeric.
     ValueError
         If `unit` is unknown, `rate` is out of range, `base` or `stated` is
-        negative, or `base_rtol` is negative.
+        negative, `stated` is not rounded to `decimals` or is 0 with
+        negative `decimals`, or `base_rtol` is negative.
 
     See Also
     --------
@@ -495,7 +558,7 @@ def check_count_statement(
     d = _validate.decimals(decimals)
     r = _validate.rate(rate, "rate", u)
     n = _validate.nonnegative(base, "base")
-    m = _validate.nonnegative(stated, "stated")
+    m = _stated_figure(stated, d)
     if (
         isinstance(base_rtol, bool)
         or not isinstance(base_rtol, int | float | np.floating | np.integer)
@@ -509,8 +572,8 @@ def check_count_statement(
         else _validate.nonnegative(rate_population, "rate_population")
     )
     shape = _validate.shape(rate=r, base=n, stated=m, rate_population=pop)
-    scale = 100.0 if u == "percent" else 1.0
-    computed = np.broadcast_to(_snap(r * n / scale), shape)
+    # On the percent scale for fractions too, so both give the same figures.
+    computed = np.broadcast_to(_snap(_in_percent(r, u) * n / 100.0), shape)
     rounded = round_half_up(computed, d)
     ms = np.broadcast_to(m, shape)
     arithmetic_ok = np.abs(rounded - ms) <= 1e-9 * np.maximum(np.abs(ms), 1.0)
@@ -527,13 +590,14 @@ def check_count_statement(
     verdict = np.where(
         missing, UNDECIDED, np.where(arithmetic_ok & base_ok, HOLDS, NOT_HOLDS)
     )
-    rb = np.broadcast_to(r, shape)
-    unit_sign = " %" if u == "percent" else ""
-    of_pop = _snap(rb * pops / scale)
+    # The reason shows the rate in percent, with every decimal it has.
+    rb = np.broadcast_to(_in_percent(r, u), shape)
+    rate_d = max(2, _decimals_of(rb))
+    of_pop = _snap(rb * pops / 100.0)
 
     def describe(i: tuple[int, ...]) -> str:
         head = (
-            f"{_fmt(float(rb[i]), 2)}{unit_sign} of {_fmt(float(nb[i]), 0)} is "
+            f"{_fmt(float(rb[i]), rate_d)} % of {_fmt(float(nb[i]), 0)} is "
             f"{_fmt(float(computed[i]), _shown_decimals(float(computed[i]), d))}"
         )
         head += (
@@ -656,16 +720,20 @@ def check_consistency(
     r = _snap_to(r, rd, "rate")
     h = _snap_to(h, hd, "headcount")
     n = _snap_to(n, nd, "population")
-    ri = rounding_interval(r, rd)
+    # Work in percent (a fraction at `rd` decimals is a percent at rd - 2),
+    # so that a fraction gives the same verdict as the same rate in percent.
+    shift = 0 if u == "percent" else 2
+    rp = _in_percent(r, u)
+    rdp = rd - shift
+    ri = rounding_interval(rp, rdp)
     hi = rounding_interval(h, hd)
     ni = rounding_interval(n, nd)
-    scale = 100.0 if u == "percent" else 1.0
     shape = _validate.shape(rate=r, headcount=h, population=n)
     with np.errstate(divide="ignore", invalid="ignore"):
-        implied = np.broadcast_to(h / n * scale, shape)
-        lo = np.broadcast_to(np.maximum(hi.lower, 0) / ni.upper * scale, shape)
+        implied = np.broadcast_to(h / n * 100.0, shape)
+        lo = np.broadcast_to(np.maximum(hi.lower, 0) / ni.upper * 100.0, shape)
         hi_ = np.broadcast_to(
-            np.where(ni.lower > 0, hi.upper / np.maximum(ni.lower, 0), np.inf) * scale,
+            np.where(ni.lower > 0, hi.upper / np.maximum(ni.lower, 0), np.inf) * 100.0,
             shape,
         )
     r_lo = np.broadcast_to(ri.lower, shape)
@@ -673,23 +741,25 @@ def check_consistency(
     overlap = (lo < r_hi) & (hi_ > r_lo)
     missing = np.isnan(implied) | np.isnan(np.broadcast_to(r, shape))
     verdict = np.where(missing, UNDECIDED, np.where(overlap, HOLDS, NOT_HOLDS))
-    rb = np.broadcast_to(r, shape)
+    rb = np.broadcast_to(rp, shape)
+    shown = max(rdp, 0)
 
     def describe(i: tuple[int, ...]) -> str:
         return (
-            f"headcount / population = {_fmt(float(implied[i]), rd + 2)} "
-            f"(between {_fmt(float(lo[i]), rd + 2)} and "
-            f"{_fmt(float(hi_[i]), rd + 2)} given the rounding), against a "
-            f"published rate of {_fmt(float(rb[i]), rd)}"
+            f"headcount / population = {_fmt(float(implied[i]), shown + 2)} % "
+            f"(between {_fmt(float(lo[i]), shown + 2)} % and "
+            f"{_fmt(float(hi_[i]), shown + 2)} % given the rounding), against a "
+            f"published rate of {_fmt(float(rb[i]), shown)} %"
         )
 
+    back = 100.0 if u == "fraction" else 1.0
     return StatementCheck(
         verdict=verdict,
         reason=_reasons(shape, missing, describe),
         figures={
-            "implied_rate": implied,
-            "implied_rate_lower": lo,
-            "implied_rate_upper": hi_,
+            "implied_rate": implied / back,
+            "implied_rate_lower": lo / back,
+            "implied_rate_upper": hi_ / back,
         },
     )
 
@@ -739,7 +809,8 @@ def check_headcount_change_statement(
     ValueError
         If a level is negative or not rounded to `levels_decimals` (float
         noise from the caller's arithmetic, as in ``23854.56 / 1000``, is
-        removed first).
+        removed first), or `stated` is not rounded to `stated_decimals` or
+        is 0 with negative `stated_decimals`.
 
     See Also
     --------
@@ -774,7 +845,7 @@ def check_headcount_change_statement(
     # stated decimals (refusing figures that are not rounded so).
     b = _snap_to(_validate.nonnegative(before, "before"), dl, "before")
     a = _snap_to(_validate.nonnegative(after, "after"), dl, "after")
-    s = _validate.finite_or_nan(stated, "stated")
+    s = _stated_figure(stated, ds, signed=True)
     shape = _validate.shape(before=b, after=a, stated=s)
     change = np.broadcast_to(_snap(a - b), shape)
     width = 10.0**-dl
@@ -875,7 +946,9 @@ def check_level_change_statement(
         The rates of the same region and periods, in `unit`, to trace a
         stated figure that is the change of the rate instead.
     unit : {"fraction", "percent"}, optional
-        Scale of `rate_before` and `rate_after`; required with them.
+        Scale of `rate_before` and `rate_after`; required with them. Their
+        change in points is always in percentage points (for fractions
+        :math:`100 (r_1 - r_0)`).
 
     Returns
     -------
@@ -898,8 +971,9 @@ def check_level_change_statement(
         If an input is not numeric or `decimals` is not an int.
     ValueError
         If `direction`, `stated_as` or `unit` is unknown, a figure is
-        negative, `years` is not > 0, rates are given without `unit` (or
-        only one of them), or the shapes do not broadcast.
+        negative, `stated` is not rounded to `decimals` (or is 0 with
+        negative `decimals`), `years` is not > 0, rates are given without
+        `unit` (or only one of them), or the shapes do not broadcast.
 
     See Also
     --------
@@ -912,7 +986,10 @@ def check_level_change_statement(
     The relative change is :math:`100 (x_1 - x_0) / x_0`; over :math:`t`
     years its compound yearly rate is :math:`100[(x_1/x_0)^{1/t} - 1]`
     [1]_. A stated :math:`X` at :math:`d` decimals matches a computed
-    :math:`c` when :math:`\operatorname{round}_d(|c|) = X`, half up.
+    :math:`c` when :math:`\operatorname{round}_d(|c|) = X`, half up. A
+    stated 0 with a direction ("fell 0 percent") is a direction without a
+    size: where the change has that direction and rounds to 0, the verdict
+    is ``"cannot tell"``, never ``"holds"``.
 
     References
     ----------
@@ -940,7 +1017,7 @@ def check_level_change_statement(
     d = _validate.decimals(decimals)
     b = _validate.nonnegative(before, "before")
     a = _validate.nonnegative(after, "after")
-    x = _validate.nonnegative(stated, "stated")
+    x = _stated_figure(stated, d)
     t = np.full((), np.nan) if years is None else _validate.positive(years, "years")
     if (rate_before is None) != (rate_after is None):
         msg = "`rate_before` and `rate_after` must be given together"
@@ -949,10 +1026,14 @@ def check_level_change_statement(
         msg = "`unit` is required with `rate_before` and `rate_after`"
         raise ValueError(msg)
     if rate_before is not None and rate_after is not None and unit is not None:
-        c = rate_change(rate_before, rate_after, unit=unit)
+        u = _validate.unit(unit)
+        _validate.rate(rate_before, "rate_before", u)
+        _validate.rate(rate_after, "rate_after", u)
+        # The rate's points are percentage points, whatever `unit`.
+        rb = _in_percent(rate_before, u)
+        ra = _in_percent(rate_after, u)
+        c = rate_change(rb, ra, unit="percent")
         rp, rr = c.points, c.relative
-        rb = _validate.numeric(rate_before, "rate_before")
-        ra = _validate.numeric(rate_after, "rate_after")
     else:
         rp = rr = rb = ra = np.full((), np.nan)
     shape = _validate.shape(
@@ -1012,13 +1093,19 @@ def check_level_change_statement(
     else:
         m_said = np.zeros(shape, dtype=bool)
     missing = np.isnan(change) | np.isnan(xs)
-    verdict = np.where(missing, UNDECIDED, np.where(sign_ok & m_said, HOLDS, NOT_HOLDS))
+    # "Fell 0 percent": a direction with no size, never "holds".
+    zero_said = (xs == 0) & sign_ok & m_said
+    verdict = np.where(
+        missing | zero_said,
+        UNDECIDED,
+        np.where(sign_ok & m_said, HOLDS, NOT_HOLDS),
+    )
     shown = _decimals_of(b, a)
     bb = np.broadcast_to(b, shape)
     ab = np.broadcast_to(a, shape)
     rbb = np.broadcast_to(rb, shape)
     rab = np.broadcast_to(ra, shape)
-    rate_sign = " %" if unit == "percent" else ""
+    rate_sign = " %"
 
     def describe(i: tuple[int, ...]) -> str:
         core = str(
@@ -1042,7 +1129,13 @@ def check_level_change_statement(
                 "a number of poor or a poverty line has no percentage points "
                 "(they are the unit of a change of a rate)"
             )
-        if m_said[i]:
+        if zero_said[i]:
+            problems.append(
+                f"a change stated as {stated_text} with '{dirn}' gives a "
+                f"direction without a size; the change rounds to 0 at {d} "
+                "decimals, so the figures cannot tell it from no change"
+            )
+        elif m_said[i]:
             pass
         elif m_rate_points[i]:
             problems.append(
@@ -1125,10 +1218,10 @@ def check_direction_statement(
         hold"`` where neither did, ``"cannot tell"`` where they moved in
         different directions (the reason says which did what) or a rate is
         missing. Without a count: ``"holds"`` or ``"does not hold"`` as the
-        rate moved. Figures: ``rate_points``, ``rate_relative_pct``,
-        ``poor_change`` (NaN without a count), ``rate_agrees``,
-        ``poor_agrees`` (False without a count) and ``rate_only`` (bool: the
-        verdict used the rate alone).
+        rate moved. Figures: ``rate_points`` (percentage points, for
+        fractions too), ``rate_relative_pct``, ``poor_change`` (NaN without
+        a count), ``rate_agrees``, ``poor_agrees`` (False without a count)
+        and ``rate_only`` (bool: the verdict used the rate alone).
 
     Raises
     ------
@@ -1174,7 +1267,13 @@ def check_direction_statement(
     number of poor given)
     """
     dirn = _direction(direction)
-    c = rate_change(rate_before, rate_after, unit=unit)
+    u = _validate.unit(unit)
+    _validate.rate(rate_before, "rate_before", u)
+    _validate.rate(rate_after, "rate_after", u)
+    # Points are percentage points, whatever `unit`.
+    c = rate_change(
+        _in_percent(rate_before, u), _in_percent(rate_after, u), unit="percent"
+    )
     if (poor_before is None) != (poor_after is None):
         msg = "`poor_before` and `poor_after` must be given together, or neither"
         raise ValueError(msg)
@@ -1186,8 +1285,8 @@ def check_direction_statement(
     )
     p1 = nan if poor_after is None else _validate.nonnegative(poor_after, "poor_after")
     shape = _validate.shape(rate_change=c.points, poor_before=p0, poor_after=p1)
-    pts = np.broadcast_to(c.points, shape)
-    rel = np.broadcast_to(c.relative, shape)
+    pts = np.broadcast_to(_snap(c.points), shape)
+    rel = np.broadcast_to(_snap(c.relative), shape)
     dp = np.broadcast_to(p1 - p0, shape)
     sign = -1.0 if dirn == "fall" else 1.0
     r_ok = np.sign(pts) == sign
@@ -1319,7 +1418,11 @@ def check_rank_statement(
 
     Notes
     -----
-    Ties are ranked as in [1]_.
+    Ties are ranked as in [1]_. The values are published figures: they are
+    rounded half up to 10 decimals before ranking, so that float noise from
+    computing them (``0.1 + 0.2`` is ``0.30000000000000004``) does not break
+    a tie between equal figures; figures that differ in the 10th decimal or
+    before rank apart.
 
     References
     ----------
@@ -1369,6 +1472,8 @@ def check_rank_statement(
         if value_decimals is None
         else _validate.decimals(value_decimals, "value_decimals")
     )
+    # Published figures: computed float noise (0.1 + 0.2) must not break a tie.
+    v = _snap(v)
     r_min = rank(v, descending=descending, ties="min")
     r_max = rank(v, descending=descending, ties="max")
     r_rule = rank(v, descending=descending, ties=ties)
@@ -1442,7 +1547,7 @@ def check_rank_statement(
             raise ValueError(msg)
         # The ranks the stated value would take among the other values.
         w = v.copy()
-        w[k] = sv
+        w[k] = float(_snap(np.asarray(sv)))
         s_lo = float(rank(w, descending=descending, ties="min").rank[k])
         s_hi = float(rank(w, descending=descending, ties="max").rank[k])
         matches = bool(round_half_up(value, vd) == sv) if not np.isnan(value) else False
@@ -1627,7 +1732,9 @@ def check_top_statement(
     A region is surely in the top :math:`k` when its rank with ties counted
     against it (``"max"``) is at most :math:`k`, and surely outside when its
     rank with ties in its favour (``"min"``) exceeds :math:`k` [1]_; a
-    missing competitor could rank first.
+    missing competitor could rank first. The values are rounded half up to
+    10 decimals before ranking, so that float noise from computing published
+    figures does not break a tie.
 
     References
     ----------
@@ -1684,6 +1791,8 @@ def check_top_statement(
     if unknown_members:
         msg = f"`members` {unknown_members} are not among `labels`"
         raise ValueError(msg)
+    # Published figures: computed float noise (0.1 + 0.2) must not break a tie.
+    v = _snap(v)
     n_missing = int(np.isnan(v).sum())
     r_min = rank(v, descending=descending, ties="min").rank
     r_max = rank(v, descending=descending, ties="max").rank
@@ -1822,6 +1931,36 @@ def _column_numbers(
         raise ValueError(msg)
 
 
+def _periods_in_order(statements: pd.DataFrame, kind_of: pd.Series[Any]) -> None:
+    """Refuse change statements whose `period_before` is not before `period_after`.
+
+    A change from 2023 to 2022 would be judged backwards (a fall read as a
+    rise); a change from a period to itself is no change at all.
+    """
+    rows = statements[kind_of.isin(["change", "direction", "level_change"]).to_numpy()]
+    if not len(rows):
+        return
+    b, a = rows["period_before"], rows["period_after"]
+    try:
+        bad = ~(b < a).to_numpy(bool) & b.notna().to_numpy() & a.notna().to_numpy()
+    except TypeError:
+        msg = (
+            "`statements` columns 'period_before' and 'period_after' must hold "
+            f"periods that can be ordered; rows {list(rows.index)[:10]} have "
+            f"{b.tolist()[:10]} and {a.tolist()[:10]}"
+        )
+        raise ValueError(msg) from None
+    if bad.any():
+        where = rows.index[bad].tolist()[:10]
+        pairs = list(zip(b[bad].tolist(), a[bad].tolist(), strict=True))[:10]
+        msg = (
+            "`statements` must have `period_before` earlier than `period_after` "
+            f"for change, direction and level_change statements; rows {where} "
+            f"have (period_before, period_after) = {pairs}"
+        )
+        raise ValueError(msg)
+
+
 def _elapsed_years(
     before: pd.Series[Any], after: pd.Series[Any]
 ) -> NDArray[np.float64]:
@@ -1927,8 +2066,10 @@ def check_statements(
     ------
     ValueError
         If a column is missing, a ``kind`` is unknown, a number is text or
-        out of range (naming the column and rows), or a statement's region
-        and period are not in `data`.
+        out of range (naming the column and rows), a change, direction or
+        level_change statement has ``period_before`` not earlier than
+        ``period_after``, or a statement's region and period are not in
+        `data`.
 
     See Also
     --------
@@ -2045,6 +2186,7 @@ def check_statements(
                 f"{flags[~real].tolist()}"
             )
             raise ValueError(msg)
+    _periods_in_order(statements, kind_of)
     keyed = data.set_index([region, period])
     if keyed.index.duplicated().any():
         dup = keyed.index[keyed.index.duplicated()].unique().tolist()[:10]

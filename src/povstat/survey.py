@@ -57,6 +57,7 @@ from povstat.poverty_measures import (
     comparison_arg,
     factorize,
     measure_names,
+    poor_rows,
     prepare_units,
     unit_terms,
 )
@@ -154,7 +155,8 @@ class PovertyEstimates(Result):
         Design effect: the variance over that of simple random sampling
         without replacement of the same number of units from a population
         of the weights' total (R ``survey``'s ``deff=TRUE``); NaN when the
-        weights total less than the units.
+        weights total less than the units; ``inf`` without weights, where
+        that total is the number of units and the reference variance 0.
     n : ndarray of float64
         Units of positive weight in the domain.
     n_psu : ndarray of float64
@@ -237,9 +239,15 @@ def reduce_units(
     strata: ArrayLike | None,
     psu: ArrayLike | None,
     fpc: ArrayLike | None,
+    rows: NDArray[np.intp] | None = None,
 ) -> Reduced:
-    """Sums by (domain, stratum, PSU) of unit-level terms (numpy path)."""
+    """Sums by (domain, stratum, PSU) of unit-level terms (numpy path).
+
+    With `rows`, the `terms` are given for those units only and are 0 for all
+    the others (the non-poor, :func:`povstat.poverty_measures.poor_rows`).
+    """
     n = w.shape[0]
+    wr = w if rows is None else w[rows]
     if strata is None:
         s_labels: NDArray[Any] = np.array([0])
         s_codes = np.zeros(n, np.intp)
@@ -248,40 +256,94 @@ def reduce_units(
         _same_length(s_codes, n, "strata")
     n_strata = s_labels.shape[0]
     fpc_h = None if fpc is None else _fpc_per_stratum(fpc, s_codes, s_labels, n)
-    positive = w > 0
+    all_positive = w.size == 0 or float(np.min(w)) > 0
+    positive = w > 0 if not all_positive else np.ones(0, bool)
     if psu is None:
         # Units are PSUs: cells are (domain, stratum) with second moments.
         keys, codes = factorize(domain * n_strata + s_codes, "cells")
         m = keys.size
-        ww = w * w
+        cr = codes if rows is None else codes[rows]
+        wwr = wr * wr
         k = len(terms)
         pairs = np.empty((m, k, k))
         for i in range(k):  # loops over measure pairs, not rows or groups
             for j in range(i, k):
-                pairs[:, i, j] = pairs[:, j, i] = _sum(
-                    codes, ww * terms[i] * terms[j], m
-                )
+                pairs[:, i, j] = pairs[:, j, i] = _sum(cr, wwr * terms[i] * terms[j], m)
         return Reduced(
             domain=(keys // n_strata).astype(np.intp),
             stratum=(keys % n_strata).astype(np.intp),
             psu=None,
             sw=_sum(codes, w, m),
-            st=np.stack([_sum(codes, w * t, m) for t in terms], axis=1),
-            stt=np.stack([_sum(codes, w * t * t, m) for t in terms], axis=1),
+            st=np.stack([_sum(cr, wr * t, m) for t in terms], axis=1),
+            stt=np.stack([_sum(cr, wr * t * t, m) for t in terms], axis=1),
             n=np.bincount(codes, minlength=m).astype(np.float64),
-            npos=_sum(codes, positive.astype(np.float64), m),
+            npos=(
+                np.bincount(codes, minlength=m).astype(np.float64)
+                if all_positive
+                else _sum(codes, positive.astype(np.float64), m)
+            ),
             n_domains=n_domains,
             n_strata=n_strata,
             stratum_labels=s_labels,
             fpc=fpc_h,
-            sww=_sum(codes, ww, m),
-            swwt=np.stack([_sum(codes, ww * t, m) for t in terms], axis=1),
+            sww=_sum(codes, w * w, m),
+            swwt=np.stack([_sum(cr, wwr * t, m) for t in terms], axis=1),
             swwtt=pairs,
         )
-    _, p_codes = factorize(psu, "psu")
-    _same_length(p_codes, n, "psu")
     # PSUs are nested in strata: a PSU is a (stratum, psu label) pair. When
-    # every label lies in one stratum, the labels already name the PSUs.
+    # every label lies in one stratum, the labels already name the PSUs; when
+    # it also lies in one domain, a cell is a PSU. One pass checks both.
+    key = domain.astype(np.int64) * n_strata + s_codes
+    p_codes, both = _dense_nested(key, psu)
+    if p_codes is None:
+        _, p_codes = factorize(psu, "psu")
+        _same_length(p_codes, n, "psu")
+        both = _nested(key, p_codes)
+    if both is not None:
+        psu_id, n_psu = p_codes, both.shape[0]
+        psu_stratum = (both % n_strata).astype(np.intp)
+        cell_codes, n_cells = psu_id, n_psu
+        cell_domain = (both // n_strata).astype(np.intp)
+        cell_psu = np.arange(n_psu)
+    else:
+        cell_codes, n_cells, cell_domain, cell_psu, psu_stratum = _cells(
+            domain, s_codes, p_codes
+        )
+    counts = np.bincount(cell_codes, minlength=n_cells).astype(np.float64)
+    npos = (
+        counts
+        if all_positive
+        else _sum(cell_codes, positive.astype(np.float64), n_cells)
+    )
+    wt = [wr * t for t in terms]
+    cr = cell_codes if rows is None else cell_codes[rows]
+    return Reduced(
+        domain=cell_domain,
+        stratum=psu_stratum[cell_psu],
+        psu=cell_psu,
+        sw=_sum(cell_codes, w, n_cells),
+        st=np.stack([_sum(cr, x, n_cells) for x in wt], axis=1),
+        stt=np.stack(
+            [_sum(cr, x * t, n_cells) for x, t in zip(wt, terms, strict=True)],
+            axis=1,
+        ),
+        n=counts,
+        npos=npos,
+        n_domains=n_domains,
+        n_strata=n_strata,
+        stratum_labels=s_labels,
+        fpc=fpc_h,
+    )
+
+
+def _cells(
+    domain: NDArray[np.intp], s_codes: NDArray[np.intp], p_codes: NDArray[np.intp]
+) -> tuple[NDArray[np.intp], int, NDArray[np.intp], NDArray[np.intp], NDArray[np.intp]]:
+    """Cells (domain, PSU) when PSU labels repeat across strata or domains.
+
+    Returns each unit's cell, the number of cells, each cell's domain and
+    PSU, and each PSU's stratum.
+    """
     psu_stratum = _nested(s_codes, p_codes)
     if psu_stratum is None:
         n_p = int(p_codes.max()) + 1
@@ -292,40 +354,44 @@ def reduce_units(
     else:
         psu_id = p_codes
         n_psu = psu_stratum.shape[0]
-    # Cells: one per (domain, PSU); when domains nest PSUs a cell is a PSU.
     cell_domain = _nested(domain, psu_id)
     if cell_domain is not None:
-        cell_codes, n_cells = psu_id, n_psu
-        cell_psu = np.arange(n_psu)
+        return psu_id, n_psu, cell_domain, np.arange(n_psu), psu_stratum
+    keys, cell_codes = factorize(domain.astype(np.int64) * n_psu + psu_id, "cells")
+    cell_domain = (keys // n_psu).astype(np.intp)
+    cell_psu = (keys % n_psu).astype(np.intp)
+    return cell_codes, keys.size, cell_domain, cell_psu, psu_stratum
+
+
+def _dense_nested(
+    outer: NDArray[np.int64], labels: ArrayLike
+) -> tuple[NDArray[np.intp] | None, NDArray[np.int64] | None]:
+    """Fast path of factorize then :func:`_nested` for small integer labels.
+
+    When `labels` are integers in 0..(about 4 units per row), returns each
+    unit's code (the rank of its label among the labels present, as
+    :func:`povstat.poverty_measures.factorize` gives) and the `outer` value
+    of each code if it has only one (else None). Otherwise returns
+    (None, None) and the caller takes the general path.
+    """
+    if np.ma.is_masked(labels):
+        return None, None
+    arr = np.asarray(labels)
+    if arr.dtype.kind not in "iu" or arr.shape != outer.shape or not arr.size:
+        return None, None
+    lo, hi = int(arr.min()), int(arr.max())
+    if lo < 0 or hi >= 4 * arr.size + 1024:
+        return None, None
+    first = np.full(hi + 1, -1, np.int64)
+    first[arr] = outer  # outer >= 0: a label left at -1 is absent
+    nested = np.array_equal(first[arr], outer)
+    present = first >= 0
+    if bool(present.all()):
+        codes = arr.astype(np.intp, copy=False)
     else:
-        keys, cell_codes = factorize(domain.astype(np.int64) * n_psu + psu_id, "cells")
-        n_cells = keys.size
-        cell_domain = (keys // n_psu).astype(np.intp)
-        cell_psu = (keys % n_psu).astype(np.intp)
-    counts = np.bincount(cell_codes, minlength=n_cells).astype(np.float64)
-    npos = (
-        counts
-        if positive.all()
-        else _sum(cell_codes, positive.astype(np.float64), n_cells)
-    )
-    wt = [w * t for t in terms]
-    return Reduced(
-        domain=cell_domain,
-        stratum=psu_stratum[cell_psu],
-        psu=cell_psu,
-        sw=_sum(cell_codes, w, n_cells),
-        st=np.stack([_sum(cell_codes, x, n_cells) for x in wt], axis=1),
-        stt=np.stack(
-            [_sum(cell_codes, x * t, n_cells) for x, t in zip(wt, terms, strict=True)],
-            axis=1,
-        ),
-        n=counts,
-        npos=npos,
-        n_domains=n_domains,
-        n_strata=n_strata,
-        stratum_labels=s_labels,
-        fpc=fpc_h,
-    )
+        codes = (np.cumsum(present) - 1)[arr].astype(np.intp, copy=False)
+        first = first[present]
+    return codes, (first if nested else None)
 
 
 def _nested(
@@ -349,7 +415,7 @@ def _same_length(codes: NDArray[np.intp], n: int, name: str) -> None:
 def _sum(
     codes: NDArray[np.intp], x: NDArray[np.float64], k: int
 ) -> NDArray[np.float64]:
-    return np.bincount(codes, weights=x, minlength=k).astype(np.float64)
+    return np.bincount(codes, weights=x, minlength=k).astype(np.float64, copy=False)
 
 
 def _sums(
@@ -466,17 +532,10 @@ def _stratum_weights(
     if red.fpc is None:
         f = np.ones(h)
     else:
+        _check_fpc(red.fpc, n_h, red.stratum_labels)
         # R survey: an fpc <= 1 everywhere is a sampling fraction, else the
         # number of PSUs in the stratum's population.
         pop = n_h / red.fpc if np.all(red.fpc <= 1) else red.fpc
-        short = pop < n_h
-        if short.any():
-            msg = (
-                "`fpc` must be at least the number of PSUs sampled in each "
-                f"stratum; it is smaller in stratum "
-                f"{red.stratum_labels[short][:5].tolist()}"
-            )
-            raise ValueError(msg)
         f = np.where(np.isinf(pop), 1.0, (pop - n_h) / pop)
     certain = f < _CERTAIN
     lonely = (n_h == 1) & ~certain
@@ -494,6 +553,42 @@ def _stratum_weights(
     if lonely_psu != "adjust":
         w1 = np.where(lonely, 0.0, w1)
     return w1, w2, np.asarray(lonely, dtype=bool), np.asarray(n_h, np.float64)
+
+
+def _check_fpc(
+    fpc: NDArray[np.float64], n_h: NDArray[np.float64], labels: NDArray[Any]
+) -> None:
+    """Refuse an fpc that no design can have, or that reads two ways.
+
+    Values all <= 1 are sampling fractions, in (0, 1]; otherwise every value
+    is the number of PSUs in the stratum's population, at least the number
+    sampled there. An fpc of 1 everywhere with more than one PSU sampled in a
+    stratum reads both ways (every stratum a census, or a population smaller
+    than its sample) and is refused rather than guessed.
+    """
+    if np.all(fpc <= 1):
+        ambiguous = (fpc == 1) & (n_h > 1)
+        if np.all(fpc == 1) and ambiguous.any():
+            msg = (
+                "`fpc` is 1 in every stratum, which reads two ways: as "
+                "sampling fractions (every stratum a census, so every standard "
+                "error 0) or as population sizes (1 PSU, fewer than the PSUs "
+                f"sampled: {n_h[ambiguous][:5].tolist()} in stratum "
+                f"{labels[ambiguous][:5].tolist()}); give population sizes "
+                "(>= the PSUs sampled; equal to them for a census)"
+            )
+            raise ValueError(msg)
+        return
+    short = fpc < n_h
+    if short.any():
+        msg = (
+            "`fpc` as population sizes (some value > 1) must be at least the "
+            "number of PSUs sampled in each stratum (sampling fractions are "
+            f"used only if every value is <= 1); stratum "
+            f"{labels[short][:5].tolist()} has fpc {fpc[short][:5].tolist()} "
+            f"but {n_h[short][:5].tolist()} PSUs sampled"
+        )
+        raise ValueError(msg)
 
 
 def _average_factor(red: Reduced, lonely: NDArray[np.bool_]) -> NDArray[np.float64]:
@@ -569,11 +664,20 @@ def linearised(
     factor = _average_factor(red, lonely) if lonely_psu == "average" else np.ones(nd)
     z = _cell_z(red, ratio, total)
     # Variance: sum_h w1_h sum_j u_hj^2 - w2_h (sum_j u_hj)^2, for each domain.
-    prod_diag = np.diagonal(_cell_products(red, ratio, total, z), axis1=1, axis2=2)
+    if red.psu is not None:
+        prod_diag = z * z
+    else:
+        prod_diag = np.diagonal(_cell_products(red, ratio, total, z), axis1=1, axis2=2)
     part1 = _sums(red.domain, w1[red.stratum][:, None] * prod_diag, nd)
     dh = red.domain * red.n_strata + red.stratum
-    a = _sums(dh, z, nd * red.n_strata).reshape(nd, red.n_strata, k)
-    part2 = (a * a).transpose(0, 2, 1) @ w2
+    h_domain = _nested(red.domain, red.stratum) if red.stratum.size else None
+    if h_domain is not None:
+        # Strata nest in domains: sum u by stratum, no (domain, stratum) grid.
+        a_h = _sums(red.stratum, z, h_domain.shape[0])
+        part2 = _sums(h_domain, w2[: h_domain.shape[0], None] * (a_h * a_h), nd)
+    else:
+        a = _sums(dh, z, nd * red.n_strata).reshape(nd, red.n_strata, k)
+        part2 = (a * a).transpose(0, 2, 1) @ w2
     var = (part1 - part2) * factor[:, None]
     var = np.where(var < 0, np.maximum(var, 0.0), var)  # rounding below zero
     se = np.sqrt(var)
@@ -738,8 +842,11 @@ def poverty_estimates(
         label in two strata names two PSUs). None makes each unit a PSU.
     fpc : array_like, optional
         Finite population correction, constant within a stratum: the number
-        of PSUs in the stratum's population, or (if every value is <= 1) the
-        fraction of them sampled. None treats PSUs as drawn with replacement.
+        of PSUs in the stratum's population (at least the number sampled
+        there), or (if every value is <= 1) the fraction of them sampled, in
+        (0, 1]. A value of 1 in every stratum is refused when a stratum has
+        more than one PSU sampled: it reads both ways (see Notes). None
+        treats PSUs as drawn with replacement.
     lonely_psu : {"raise", "remove", "certainty", "adjust", "average"}
         Strata with a single PSU, as R ``survey`` (see :data:`LonelyPsu`).
     comparison : {"<", "<="}, default "<"
@@ -767,7 +874,9 @@ def poverty_estimates(
         If a value is missing under ``nan_policy="raise"``, a line is not
         > 0, weights are negative, a domain has no weight, a stratum has a
         single PSU under ``lonely_psu="raise"``, `fpc` varies within a
-        stratum, or the lengths disagree.
+        stratum, a population size in `fpc` is smaller than the PSUs
+        sampled in its stratum, `fpc` is 1 in every stratum with more than
+        one PSU sampled in one, or the lengths disagree.
 
     See Also
     --------
@@ -782,6 +891,20 @@ def poverty_estimates(
     weights=~w, nest=TRUE), svymean)`` [2]_ computes it; povstat's tests
     check this to 1e-10 relative. Intervals use Student's t with the
     domain's degrees of freedom.
+
+    `fpc` follows R ``survey``: values all <= 1 are sampling fractions,
+    otherwise population sizes. An fpc of 1 everywhere is where the two
+    readings part: R reads it as fractions (every stratum a census, every
+    standard error 0); povstat refuses it when a stratum has more than one
+    PSU sampled, since as a population size it is smaller than the sample.
+    Give population sizes instead (equal to the PSUs sampled for a census).
+
+    The design effect ``deff`` is R ``survey``'s ``deff=TRUE``: against
+    simple random sampling without replacement from a population of the
+    weights' total. With no weights (and no sizes) that total equals the
+    number of units, so the sample is the whole population, the reference
+    variance is 0 and ``deff`` is ``inf`` (NaN if the variance is 0 too),
+    as in R; it is meaningful only with survey weights.
 
     References
     ----------
@@ -818,9 +941,10 @@ def poverty_estimates(
         nan_policy=nan_policy,
         watts=wat,
     )
+    rows = poor_rows(y, z, comparison=comp)
     with np.errstate(invalid="ignore", divide="ignore"):
         terms = unit_terms(
-            y, z, alphas=alphas, watts=wat, comparison=comp, ops=NUMPY_OPS
+            y[rows], z[rows], alphas=alphas, watts=wat, comparison=comp, ops=NUMPY_OPS
         )
     if domains is None:
         labels: NDArray[Any] = np.array([None], dtype=object)
@@ -835,6 +959,7 @@ def poverty_estimates(
         strata=strata,
         psu=psu,
         fpc=fpc,
+        rows=rows,
     )
     return linearised(
         red,

@@ -509,9 +509,11 @@ def rate_interval(
     -------
     RateInterval
         Estimate, its standard error and bounds in `unit`; arrays of the
-        broadcast shape. NaN
-        where an input is NaN. The logit interval is NaN where the rate is
-        exactly 0 or 100 % (the log-odds are infinite); use Wilson there.
+        broadcast shape. NaN where an input is NaN. Where the rate is
+        exactly 0 or 100 % and its standard error is 0 (always so with
+        `n_effective`, whose binomial SE vanishes there), the logit interval
+        is the degenerate interval of the rate itself, as the normal one is;
+        Wilson gives a non-degenerate interval there and is to be preferred.
 
     Raises
     ------
@@ -520,8 +522,10 @@ def rate_interval(
     ValueError
         If `unit` or `method` is unknown, `rate` is out of range for `unit`,
         `se` is negative, `n_effective` is not positive, `level` is not in
-        (0, 1), the wrong combination of `se` and `n_effective` is given, or
-        the shapes do not broadcast.
+        (0, 1), the wrong combination of `se` and `n_effective` is given,
+        the shapes do not broadcast, or, for ``"logit"``, a rate is exactly
+        0 or 100 % with a positive `se` (the log-odds are infinite: no logit
+        interval exists; the message names the first such row).
 
     See Also
     --------
@@ -574,9 +578,27 @@ def rate_interval(
     u = _validate.unit(unit)
     lev = _level(level)
     m = cast(IntervalMethod, _validate.choice(method, "method", _INTERVAL_METHODS))
+    z = _z(lev)
+    if m == "normal" and se is not None and n_effective is None:
+        outs = _normal_in_blocks(rate, se, u, z)
+        if outs is None:  # check the whole inputs, raising with the offender
+            r = _validate.rate(rate, "rate", u)
+            sv = _validate.nonnegative(se, "se")
+            shape = _shapes(rate=r, se=sv)
+            outs = tuple(np.empty(shape, dtype=np.float64) for _ in range(4))
+            _normal_kernel(r, sv, _SCALE[u], z, outs, np.empty(shape))
+        est, s_out, lo_out, hi_out = (freeze(v) for v in outs)
+        return RateInterval(
+            estimate=est,
+            se=s_out,
+            lower=lo_out,
+            upper=hi_out,
+            level=lev,
+            method=m,
+            unit=u,
+        )
     r = _validate.rate(rate, "rate", u)
     scale = _SCALE[u]
-    z = _z(lev)
     p = r / scale
     if m == "wilson":
         if se is not None:
@@ -602,18 +624,20 @@ def rate_interval(
     else:
         _one_of("se", se, "n_effective", n_effective, context=f"for method={m!r}")
         s = _rate_se(r, p, scale, se=se, n_effective=n_effective)
-        if m == "normal":
-            lo = p - z * s
-            hi = p + z * s
+        if m == "normal":  # from `n_effective` (from `se`: returned above)
+            lo = np.empty(np.broadcast_shapes(p.shape, s.shape), dtype=np.float64)
+            hi = np.empty(lo.shape, dtype=np.float64)
+            _normal_bounds(p, s, z, lo, hi, np.empty(s.shape, dtype=np.float64))
         else:
             inner = (p > 0) & (p < 1)
+            edge = _logit_edge(r, p, s, scale)
             from scipy.special import expit, logit  # local: loads on first use
 
             lp = logit(np.where(inner, p, 0.5))
             with np.errstate(divide="ignore", invalid="ignore"):
                 sl = s / (p * (1.0 - p))
-            lo = np.where(inner, expit(lp - z * sl), np.nan)
-            hi = np.where(inner, expit(lp + z * sl), np.nan)
+            lo = np.where(inner, expit(lp - z * sl), np.where(edge, p, np.nan))
+            hi = np.where(inner, expit(lp + z * sl), np.where(edge, p, np.nan))
     shape = np.broadcast_shapes(np.shape(p), np.shape(lo), np.shape(hi))
     return RateInterval(
         estimate=np.broadcast_to(r, shape),
@@ -624,6 +648,119 @@ def rate_interval(
         method=m,
         unit=u,
     )
+
+
+def _logit_edge(
+    r: NDArray[np.float64],
+    p: NDArray[np.float64],
+    s: NDArray[np.float64],
+    scale: float,
+) -> NDArray[np.bool_]:
+    """Where a logit interval is the degenerate [p, p]; refuse where undefined.
+
+    At a rate of exactly 0 or 1 the log-odds are infinite. With a standard
+    error of 0 (always so with `n_effective`: the binomial SE vanishes) the
+    interval is the point itself, as the normal interval gives. With a
+    positive standard error there is no logit interval: raise, naming the
+    rows.
+    """
+    at_edge = (p == 0.0) | (p == 1.0)
+    bad = at_edge & (s > 0.0)
+    if bad.any():
+        shape = np.broadcast_shapes(np.shape(p), np.shape(s))
+        bad_b = np.broadcast_to(bad, shape)
+        rates = np.broadcast_to(r, shape)
+        ses = np.broadcast_to(s * scale, shape)
+        idx = np.argwhere(bad_b)
+        first = tuple(int(i) for i in idx[0]) if idx.size else ()
+        where = (
+            "" if not first else f" at index {first[0] if len(first) == 1 else first}"
+        )
+        count = int(bad_b.sum())
+        more = f" ({count} rows in all)" if count > 1 else ""
+        msg = (
+            "method='logit' is undefined at a rate of exactly 0 or "
+            f"{'100 %' if scale == 100.0 else '1'} with a positive `se` (the "
+            "log-odds are infinite): found rate "
+            f"{rates[first].item()!r} with se {ses[first].item()!r}{where}{more}; "
+            "use method='wilson' with `n_effective`, or method='normal'"
+        )
+        raise ValueError(msg)
+    return np.asarray(at_edge & (s == 0.0))
+
+
+def _normal_bounds(
+    p: NDArray[np.float64],
+    s: NDArray[np.float64],
+    z: float,
+    lower: NDArray[np.float64],
+    upper: NDArray[np.float64],
+    tmp: NDArray[np.float64],
+) -> None:
+    """Normal interval ``p -/+ z s`` into `lower` and `upper` (the one formula).
+
+    `lower` may be `p` itself (it is written last); `tmp` has the shape of `s`.
+    """
+    np.multiply(s, z, out=tmp)
+    np.add(p, tmp, out=upper)
+    np.subtract(p, tmp, out=lower)
+
+
+def _normal_kernel(
+    r: NDArray[np.float64],
+    se: NDArray[np.float64],
+    scale: float,
+    z: float,
+    outs: tuple[NDArray[np.float64], ...],
+    tmp: NDArray[np.float64],
+) -> None:
+    """The normal `rate_interval` from checked `rate` and `se` (in its unit).
+
+    Writes estimate, se, lower and upper into the four arrays of `outs`
+    (of the broadcast shape; `tmp` too): the bounds are computed on the
+    fraction scale and returned in the rate's unit.
+    """
+    est, s_out, lo, hi = outs
+    np.copyto(est, r)
+    np.divide(se, scale, out=s_out)  # the SE as a fraction
+    np.divide(r, scale, out=lo)  # the rate as a fraction
+    _normal_bounds(lo, s_out, z, lo, hi, tmp)
+    s_out *= scale
+    lo *= scale
+    hi *= scale
+
+
+def _normal_in_blocks(
+    rate: ArrayLike, se: ArrayLike, u: Unit, z: float
+) -> tuple[NDArray[np.float64], ...] | None:
+    """The normal `rate_interval` from `se`, block by block, checked as it goes.
+
+    The kernel of the whole-array path on each block, so the results are
+    identical; the four arrays (estimate, se, lower, upper) are new. None
+    when an input is not numeric, the shapes differ or a block fails a
+    check: the caller then checks the whole inputs, which raises with the
+    offending value.
+    """
+    r = _validate.numeric_or_none(rate, "rate")
+    s = _validate.numeric_or_none(se, "se")
+    if r is None or s is None or not _validate.blockable(r, s):
+        return None
+    scale = _SCALE[u]
+    upper = _validate.UPPER[u]
+    outs = tuple(np.empty(r.shape, dtype=np.float64) for _ in range(4))
+    flat = tuple(v.reshape(-1) for v in outs)
+    rf, sf = r.reshape(-1), s.reshape(-1)
+    room = np.empty(min(rf.shape[0], _validate.BLOCK), dtype=np.float64)
+    for b in _validate.blocks(rf.shape[0]):  # blocks of 65,536, not rows
+        rb, sb = rf[b], sf[b]
+        if not (
+            _validate.in_range(rb, 0.0, upper)
+            and _validate.in_range(sb, 0.0, _validate.MAX_FINITE)
+        ):
+            return None
+        tmp = room[: rb.shape[0]]
+        _normal_kernel(rb, sb, scale, z, tuple(v[b] for v in flat), tmp)
+    return outs
 
 
 def _rate_se(

@@ -251,7 +251,10 @@ def round_half_up(x: ArrayLike, decimals: int = 0) -> NDArray[np.float64]:
     Parameters
     ----------
     x : array_like
-        Values to round. NaN and infinities are returned unchanged.
+        Values to round. NaN and infinities are returned unchanged. A
+        float32 value (polars Float32, a Parquet float) stands for its
+        shortest decimal in float32: ``np.float32(2.675)`` rounds as 2.675,
+        as do the rounding checks of every decimal-aware function.
     decimals : int, default 0
         Number of decimal places; negative rounds to tens, hundreds, ...
 

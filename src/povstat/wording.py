@@ -216,6 +216,9 @@ def describe_rate_change(
     A difference of two rates in percent is in percentage points; the
     relative change :math:`100 (r_1 - r_0) / r_0` is in percent [1]_. Both
     are computed from the rates as given, then rounded half up for display.
+    Fractions are first put in percent (:math:`100 r`), so the change in
+    points is :math:`100 (r_1 - r_0)` and the sentence is the same as for
+    the same rates in percent.
 
     References
     ----------
@@ -244,8 +247,10 @@ def describe_rate_change(
     u = _validate.unit(unit)
     loc = _locale(locale)
     d = _validate.decimals(decimals)
-    b = to_percent(before, unit=u)
-    a = to_percent(after, unit=u)
+    # Always written in percent; snapped so a fraction (0.0437) gives the
+    # same sentence as the same rate in percent (4.37), ties included.
+    b = round_half_up(to_percent(before, unit=u), 10)
+    a = round_half_up(to_percent(after, unit=u), 10)
     words = _WORDS[loc]
     return _sentences(
         b,

@@ -117,6 +117,14 @@ class Table:
             self.names = list(cast("nw.DataFrame[Any]", frame).columns)
         self._schema: Any = None
         self._backing: Backing = "numpy"
+        self._series: dict[str, Any] = {}
+
+    def series(self, name: str) -> Any:
+        """Column `name` of the native pandas frame (taken once, then reused)."""
+        found = self._series.get(name)
+        if found is None:
+            found = self._series[name] = self.pandas[name]
+        return found
 
     @property
     def frame(self) -> nw.DataFrame[Any]:
@@ -139,7 +147,7 @@ class Table:
         if self.pandas is not None:
             from pandas.api.types import is_bool_dtype, is_numeric_dtype
 
-            dtype = self.pandas[name].dtype
+            dtype = self.series(name).dtype
             return bool(is_numeric_dtype(dtype) and not is_bool_dtype(dtype))
         return bool(self.dtype(name).is_numeric())
 
@@ -148,7 +156,7 @@ class Table:
         if self.pandas is not None:
             import pandas as pd
 
-            dtype = self.pandas[name].dtype
+            dtype = self.series(name).dtype
             if isinstance(dtype, pd.ArrowDtype):
                 return str(dtype.pyarrow_dtype).startswith(("timestamp", "date"))
             return bool(pd.api.types.is_datetime64_any_dtype(dtype))
@@ -157,14 +165,14 @@ class Table:
     def dtype_text(self, name: str) -> str:
         """The dtype of column `name`, for messages."""
         if self.pandas is not None:
-            return str(self.pandas[name].dtype)
+            return str(self.series(name).dtype)
         return str(self.dtype(name))
 
     def note_backing(self, name: str) -> None:
         """Record the pandas backing of a column read (pyarrow > nullable > numpy)."""
         if self.pandas is None:
             return
-        kind = _pandas_backing(self.pandas[name].dtype)
+        kind = _pandas_backing(self.series(name).dtype)
         if _RANK[kind] > _RANK[self._backing]:
             self._backing = kind
 
@@ -271,7 +279,7 @@ def column(table: Table, name: str) -> NDArray[np.float64]:
     """
     if table.pandas is not None:
         table.note_backing(name)
-        series = table.pandas[name]
+        series = table.series(name)
         if series.dtype == np.float64:
             return np.asarray(series.to_numpy(), dtype=np.float64)
         return np.asarray(
@@ -286,7 +294,7 @@ def column(table: Table, name: str) -> NDArray[np.float64]:
 def labels(table: Table, name: str) -> NDArray[Any]:
     """A column's values as a numpy array (any dtype), for keys and messages."""
     if table.pandas is not None:
-        return np.asarray(table.pandas[name].to_numpy())
+        return np.asarray(table.series(name).to_numpy())
     return np.asarray(table.frame.get_column(name).to_numpy())
 
 
@@ -320,7 +328,7 @@ def keys(table: Table, names: Sequence[str], *, arg: str) -> NDArray[np.int64]:
     n = len(table)
     codes = np.zeros(n, dtype=np.int64)
     for name in names:  # a few key columns, not groups
-        source = table.pandas[name] if table.pandas is not None else labels(table, name)
+        source = table.series(name) if table.pandas is not None else labels(table, name)
         col_codes, uniques = pd.factorize(source, sort=True)
         missing = int(np.count_nonzero(col_codes < 0))
         if missing:
@@ -385,7 +393,7 @@ def periods(table: Table, name: str) -> Periods:
     """
     if is_temporal(table, name):
         if table.pandas is not None:
-            when = table.pandas[name].dt
+            when = table.series(name).dt
             year = when.year.to_numpy(dtype=np.float64, na_value=np.nan)
             month = when.month.to_numpy(dtype=np.float64, na_value=np.nan)
         else:
@@ -498,7 +506,7 @@ def refuse_repeated(
 
 def _pandas_float(table: Table, name: str) -> NDArray[np.float64]:
     """A pandas column as float64 without recording its backing (keys)."""
-    series = table.pandas[name]
+    series = table.series(name)
     return np.asarray(
         series.to_numpy(dtype=np.float64, na_value=np.nan), dtype=np.float64
     )
@@ -554,6 +562,10 @@ def attach(table: Table, df: IntoFrameT, /, **columns: Column) -> IntoFrameT:
         return cast("IntoFrameT", _attach_pandas(table, columns))
     frame = table.frame
     impl = frame.implementation
+    if impl is nw.Implementation.POLARS and all(
+        type(v) is np.ndarray for v in columns.values()
+    ):
+        return cast("IntoFrameT", _hand_back(table, _attach_polars(frame, columns)))
     series = []
     masks: dict[str, str] = {}
     for i, (name, values) in enumerate(columns.items()):
@@ -587,6 +599,19 @@ def attach(table: Table, df: IntoFrameT, /, **columns: Column) -> IntoFrameT:
     if masks:
         out = out.drop(*masks.values())
     return cast("IntoFrameT", _hand_back(table, out))
+
+
+def _attach_polars(
+    frame: nw.DataFrame[Any], columns: Mapping[str, Column]
+) -> nw.DataFrame[Any]:
+    """Plain arrays onto a polars frame in one step, float NaN made null."""
+    import polars as pl
+
+    new = [
+        pl.Series(name, arr, nan_to_null=arr.dtype.kind == "f")
+        for name, arr in ((k, np.asarray(v)) for k, v in columns.items())
+    ]
+    return nw.from_native(frame.to_native().with_columns(new), eager_only=True)
 
 
 def _hand_back(table: Table, out: nw.DataFrame[Any]) -> Any:

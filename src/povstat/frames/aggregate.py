@@ -124,8 +124,8 @@ def aggregate_regions(
         `groups` is not a mapping of sequences.
     ValueError
         If a column is missing; not exactly one of `groups` and `by` is
-        given; a group lists a region twice, a region not in the table, or
-        (without ``overlapping=True``) a region of another group; a
+        given; a group lists no region, a region twice, a region not in the
+        table, or (without ``overlapping=True``) a region of another group; a
         (region, period) pair appears twice; a group lacks one of its
         regions in a period where others are present; or as for
         :func:`povstat.pooled_rate`.
@@ -272,6 +272,12 @@ def _members(
                 f"got {members!r}"
             )
             raise TypeError(msg)
+        if len(members) == 0:
+            msg = (
+                f"`groups[{name!r}]` lists no regions: an empty group has no "
+                "pooled figures, so it would silently vanish from the result"
+            )
+            raise ValueError(msg)
         pair_group += [name] * len(members)
         pair_region += list(members)
     n = len(regions)

@@ -1,8 +1,11 @@
 """Dataframe adapter for survey microdata: :func:`poverty_table`.
 
-The engine (pandas, polars, DuckDB, PySpark, ... through narwhals) computes
-the per-unit terms row by row and does ONE grouped reduction to plain sums by
-(domain, stratum, PSU). Everything else runs in numpy on that small table, in
+A lazy engine (polars LazyFrame, DuckDB, PySpark, ... through narwhals)
+computes the per-unit terms row by row and does ONE grouped reduction to plain
+sums by (domain, stratum, PSU). An eager in-memory frame (pandas, polars
+DataFrame, pyarrow Table) already holds its columns as arrays: they are taken
+as numpy arrays and reduced by the same numpy code as
+:func:`povstat.poverty_estimates`. Everything else runs in numpy on that small table, in
 :mod:`povstat.survey`; the formulas of the terms are those of
 :mod:`povstat.poverty_measures`, written once for arrays and expressions alike.
 """
@@ -20,12 +23,15 @@ from numpy.typing import NDArray
 from povstat import _validate
 from povstat._validate import Unit
 from povstat.poverty_measures import (
+    NUMPY_OPS,
     Comparison,
     MissingPolicy,
+    _maybe_nan,
     alphas_arg,
     comparison_arg,
     factorize,
     measure_names,
+    poor_rows,
     unit_terms,
 )
 from povstat.survey import (
@@ -34,6 +40,7 @@ from povstat.survey import (
     Reduced,
     fpc_by_stratum,
     linearised,
+    reduce_units,
 )
 from povstat.uncertainty import _level
 
@@ -68,7 +75,9 @@ class _ExprOps:
         return cond.cast(nw.Float64())
 
     def log(self, a: Any) -> Any:
-        return a.log()
+        # A ratio <= 0 comes from welfare <= 0, which is counted and refused
+        # after the reduction; log(1) there keeps engines from warning first.
+        return nw.when(a > 0).then(a).otherwise(nw.lit(1.0)).log()
 
     def power(self, a: Any, p: float) -> Any:
         return a**p
@@ -184,8 +193,10 @@ def poverty_table(
         row a PSU.
     fpc : str, optional
         Column of the finite population correction, constant within a
-        stratum (PSUs in the stratum's population, or a sampling fraction
-        if every value is <= 1).
+        stratum (PSUs in the stratum's population, at least the number
+        sampled, or a sampling fraction in (0, 1] if every value is <= 1;
+        1 everywhere is refused when a stratum has more than one PSU
+        sampled, as :func:`poverty_estimates` explains).
     lonely_psu : {"raise", "remove", "certainty", "adjust", "average"}
         Strata with a single PSU, as R ``survey``
         (:data:`povstat.LonelyPsu`).
@@ -217,13 +228,17 @@ def poverty_table(
     Raises
     ------
     TypeError
-        If `line` or `by` is of the wrong kind.
+        If `line` or `by` is of the wrong kind, or a `welfare`, `line`,
+        `weight`, `size` or `fpc` column is not of a numeric dtype
+        (integer, float or decimal; bool, text, dates, datetimes and
+        durations are refused, from the schema, before any data is read).
     ValueError
-        If a column is missing, a value is missing under
+        If a `by` column is named like an output column (povstat never
+        overwrites a column), a column is missing, a value is missing under
         ``nan_policy="raise"``, a weight or size is negative, a line is not
         > 0, welfare is not > 0 with ``watts=True``, a key is missing, a
         stratum has a single PSU under ``lonely_psu="raise"``, or `fpc`
-        varies within a stratum.
+        varies within a stratum or is smaller than the PSUs sampled there.
 
     See Also
     --------
@@ -231,11 +246,16 @@ def poverty_table(
 
     Notes
     -----
-    The engine computes each row's terms and runs one
-    ``group_by([*by, strata, psu]).agg(sums)``; the rest is numpy on the
+    A lazy frame's engine computes each row's terms and runs one
+    ``group_by([*by, strata, psu]).agg(sums)``; an eager pandas, polars or
+    pyarrow frame has its columns taken as numpy arrays and reduced as
+    :func:`povstat.poverty_estimates` reduces them. The rest is numpy on the
     reduced table, so splitting the data into chunks, files or partitions
     changes nothing. The estimator is Taylor linearisation with PSUs drawn
     with replacement within strata, as R ``survey`` computes it [1]_.
+    Without `weight` (and `size`), ``deff`` is ``inf``: it compares with
+    sampling without replacement from a population of the weights' total,
+    which is then the sample itself (R ``survey``'s ``deff=TRUE``).
 
     References
     ----------
@@ -281,9 +301,39 @@ def poverty_table(
     if len(set(keys)) != len(keys):
         msg = f"`by`, `strata`, `psu` and `fpc` must be different columns: {keys}"
         raise ValueError(msg)
+    _check_entry(frame, needed, by_cols, line)
+
+    z = _line_expr(line, by_cols, names)
+    if isinstance(frame, nw.DataFrame) and len(frame) and _in_memory(frame):
+        # Eager in-memory frame: take the columns as arrays, reduce in numpy.
+        red, by_values, flags = _reduce_eager(
+            frame,
+            welfare=welfare,
+            line=line,
+            weight=weight,
+            size=size,
+            by=by_cols,
+            strata=strata,
+            psu=psu,
+            fpc=fpc,
+            alphas=alphas,
+            watts=wat,
+            comparison=comp,
+        )
+        _raise_on_flags(flags, nan_policy=nan_policy, watts=wat)
+        est = linearised(
+            red,
+            measures=measure_names(alphas, watts=wat),
+            labels=np.arange(red.n_domains),
+            lonely_psu=lonely_psu,
+            level=lev,
+            unit=unit,
+            overall=ovr and bool(by_cols),
+        )
+        k = len(alphas) + int(wat)
+        return _output(frame, df, by_values, frame.schema, est, k)
 
     y = nw.col(welfare).cast(nw.Float64())
-    z = _line_expr(line, by_cols, names)
     w = nw.col(weight).cast(nw.Float64()) if weight else nw.lit(1.0)
     s = nw.col(size).cast(nw.Float64()) if size else nw.lit(1.0)
     bad = _missing(y) | _missing(z) | _missing(w) | _missing(s)
@@ -360,7 +410,8 @@ def poverty_table(
     np.minimum.at(first, domain, np.arange(n_rows))
     if isinstance(line, Mapping) and by_cols:
         _check_mapping(table, by_cols, first, line)
-    _raise_on_flags(col, t, nan_policy=nan_policy, watts=wat)
+    flags = {f: int(col(f"{t}{f}").sum()) for f in _FLAGS}
+    _raise_on_flags(flags, nan_policy=nan_policy, watts=wat)
     if strata is not None:
         s_labels, s_codes = factorize(table[strata].to_numpy(), strata)
     else:
@@ -417,10 +468,175 @@ def poverty_table(
         unit=unit,
         overall=ovr and bool(by_cols),
     )
-    return _output(frame, table, df, by_cols, first, est, k)
+    by_values = {c: table[c].to_numpy()[first].tolist() for c in by_cols}
+    return _output(frame, df, by_values, table.schema, est, k)
 
 
-def _raise_on_flags(col: Any, t: str, *, nan_policy: str, watts: bool) -> None:
+def _check_entry(
+    frame: _Frame,
+    columns: Mapping[str, str | None],
+    by: list[str],
+    line: str | float | Mapping[Any, float],
+) -> None:
+    """Check dtypes and names from the schema alone, before any data is read.
+
+    Welfare, line, weight, size and fpc columns must have a real numeric
+    dtype (integer, float or decimal; bool, text, dates, durations refused);
+    a `by` column must not be named like an output column.
+    """
+    schema = frame.collect_schema()
+    for arg in ("welfare", "line", "weight", "size", "fpc"):
+        name = columns.get(arg)
+        if name is None:
+            continue
+        dtype = schema[name]
+        if not dtype.is_numeric():
+            msg = (
+                f"column {name!r} (argument `{arg}`) must have a numeric dtype "
+                f"(integer, float or decimal), got {dtype}; convert it first"
+            )
+            raise TypeError(msg)
+    clash = [c for c in by if c in OUTPUT_COLUMNS]
+    if clash:
+        msg = (
+            f"`by` column(s) {clash} have the name of an output column "
+            f"({', '.join(OUTPUT_COLUMNS)}); povstat never overwrites a column: "
+            "rename them first"
+        )
+        raise ValueError(msg)
+    if isinstance(line, Mapping):
+        wrong = [
+            (key, value)
+            for key, value in line.items()
+            if isinstance(value, bool)
+            or not isinstance(value, int | float | np.integer | np.floating)
+        ]
+        if wrong:
+            msg = (
+                f"`line` mapping values must be numbers (int or float), got {wrong[:5]}"
+            )
+            raise TypeError(msg)
+
+
+_FLAGS = ("bad", "negw", "negs", "badz", "nonpos")
+
+
+def _in_memory(frame: nw.DataFrame[Any]) -> bool:
+    """Whether the frame's columns can be taken as numpy arrays cheaply."""
+    impl = frame.implementation
+    return bool(impl.is_pandas() or impl.is_polars() or impl.is_pyarrow())
+
+
+def _reduce_eager(
+    frame: nw.DataFrame[Any],
+    *,
+    welfare: str,
+    line: str | float | Mapping[Any, float],
+    weight: str | None,
+    size: str | None,
+    by: list[str],
+    strata: str | None,
+    psu: str | None,
+    fpc: str | None,
+    alphas: Sequence[float],
+    watts: bool,
+    comparison: Comparison,
+) -> tuple[Reduced, dict[str, list[Any]], dict[str, int]]:
+    """The reduced table of an eager frame, from its columns as numpy arrays.
+
+    The same rules as the engine path: missing welfare, line, weight or size
+    give the row zero weight and harmless values, and are counted in the
+    flags (which the caller turns into errors).
+    """
+    n = len(frame)
+
+    def floats(name: str) -> NDArray[np.float64]:
+        return np.asarray(frame[name].cast(nw.Float64()).to_numpy(), np.float64)
+
+    for c in [*by, *(c for c in (strata, psu, fpc) if c is not None)]:
+        if frame[c].is_null().any():
+            msg = f"key column {c!r} must not hold missing values"
+            raise ValueError(msg)
+    by_arrays = [frame[c].to_numpy() for c in by]
+    if by:
+        codes = [factorize(a, c)[1] for a, c in zip(by_arrays, by, strict=True)]
+        if len(codes) == 1:
+            domain = codes[0]
+        else:
+            combo = np.ravel_multi_index(codes, [int(c.max()) + 1 for c in codes])
+            _, domain = factorize(combo, "by")
+    else:
+        domain = np.zeros(n, np.intp)
+    n_domains = int(domain.max()) + 1
+    first = np.full(n_domains, n, np.intp)
+    np.minimum.at(first, domain, np.arange(n))
+    by_values = {c: a[first].tolist() for c, a in zip(by, by_arrays, strict=True)}
+    y = floats(welfare)
+    if isinstance(line, str):
+        z = floats(line)
+    elif isinstance(line, Mapping):
+        cols = list(by_values.values())
+        keys = cols[0] if len(by) == 1 else list(zip(*cols, strict=True))
+        absent = [d for d in keys if d not in line]
+        if absent:
+            msg = f"`line` has no poverty line for domain(s) {absent[:5]}"
+            raise ValueError(msg)
+        z = np.array([float(line[d]) for d in keys], np.float64)[domain]
+    else:
+        z = np.full(n, float(line))
+    w = floats(weight) if weight else np.ones(n)
+    s = floats(size) if size else np.ones(n)
+    given = [y, z, *(a for a, c in ((w, weight), (s, size)) if c)]
+    # A NaN-free sum proves an array NaN-free in one pass without a mask.
+    if any(_maybe_nan(a) for a in given):
+        z_missing = np.isnan(z)
+        bad = np.isnan(y) | z_missing | np.isnan(w) | np.isnan(s)
+        zz = np.where(z_missing, 1.0, z)
+        yy = np.where(bad, zz, y)
+        pw = np.where(bad, 0.0, w * s if size else w)
+        n_bad = int(bad.sum())
+    else:
+        zz, yy, pw, n_bad = z, y, (w * s if size else w), 0
+
+    def below(a: NDArray[np.float64], bound: float, *, equal: bool) -> int:
+        # Entries < bound (<= if `equal`; NaN never counts); a mask only if any.
+        low = float(np.fmin.reduce(a, axis=None)) if a.size else np.nan
+        if not (low <= bound if equal else low < bound):
+            return 0
+        return int(np.count_nonzero(a <= bound if equal else a < bound))
+
+    with np.errstate(invalid="ignore"):
+        flags = {
+            "bad": n_bad,
+            "negw": below(w, 0.0, equal=False) if weight else 0,
+            "negs": below(s, 0.0, equal=False) if size else 0,
+            "badz": below(zz, 0.0, equal=True),
+            "nonpos": below(yy, 0.0, equal=True) if watts else 0,
+        }
+    rows = poor_rows(yy, zz, comparison=comparison)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        terms = unit_terms(
+            yy[rows],
+            zz[rows],
+            alphas=alphas,
+            watts=watts,
+            comparison=comparison,
+            ops=NUMPY_OPS,
+        )
+    red = reduce_units(
+        terms,
+        pw,
+        domain=domain,
+        n_domains=n_domains,
+        strata=None if strata is None else frame[strata].to_numpy(),
+        psu=None if psu is None else frame[psu].to_numpy(),
+        fpc=None if fpc is None else floats(fpc),
+        rows=rows,
+    )
+    return red, by_values, flags
+
+
+def _raise_on_flags(flags: dict[str, int], *, nan_policy: str, watts: bool) -> None:
     checks = [
         (
             "bad",
@@ -435,7 +651,7 @@ def _raise_on_flags(col: Any, t: str, *, nan_policy: str, watts: bool) -> None:
         ("nonpos", watts, "`welfare` must be > 0 for the Watts index (ln of welfare)"),
     ]
     for flag, active, text in checks:
-        count = int(col(f"{t}{flag}").sum()) if active else 0
+        count = flags[flag] if active else 0
         if count:
             msg = f"{text}: {count} row(s) break this rule"
             raise ValueError(msg)
@@ -457,10 +673,9 @@ def _check_mapping(
 
 def _output(
     frame: _Frame,
-    table: nw.DataFrame[Any],
     native: Any,
-    by: list[str],
-    first: NDArray[np.intp],
+    by_values: dict[str, list[Any]],
+    in_schema: Mapping[str, Any],
     est: Any,
     k: int,
 ) -> Any:
@@ -468,9 +683,8 @@ def _output(
     n_rows = est.estimate.shape[0]
     data: dict[str, Any] = {}
     schema: dict[str, Any] = {}
-    in_schema = table.schema
-    for c in by:
-        values = table[c].to_numpy()[first].tolist()
+    by = list(by_values)
+    for c, values in by_values.items():
         if n_rows > len(values) * k:  # the overall rows
             values = [*values, None]
         data[c] = [v for v in values for _ in range(k)]

@@ -120,9 +120,10 @@ def with_rate_interval(
         ``rate_lower``, ``rate_upper`` (float64)
             Confidence bounds at `level`.
 
-        Missing where the rate or its error is missing; the logit bounds
-        are also missing where the rate is exactly 0 or 100 % (infinite
-        log-odds; use Wilson there).
+        Missing where the rate or its error is missing. At a rate of
+        exactly 0 or 100 % the logit bounds are the rate itself where its
+        error is 0, and a positive error there raises (infinite log-odds;
+        use Wilson), as in :func:`povstat.rate_interval`.
 
     Raises
     ------
@@ -242,9 +243,9 @@ def with_rate_interval(
     interval = _checks.explained(
         partial(rate_interval, r, unit=u, level=lev, method=m, se=s), *rules
     )
-    return _plumbing.attach(
-        table, df, rate_se=s, rate_lower=interval.lower, rate_upper=interval.upper
-    )
+    lower, upper = interval.lower, interval.upper
+    del interval  # frees its estimate and SE before the frame is copied
+    return _plumbing.attach(table, df, rate_se=s, rate_lower=lower, rate_upper=upper)
 
 
 def with_change_test(

@@ -1,0 +1,553 @@
+"""Statement checks: fraction rates, stated decimals, period order and ties."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from povstat import rank, round_half_up
+from povstat.statements import (
+    HOLDS,
+    NOT_HOLDS,
+    UNDECIDED,
+    check_benchmark_statement,
+    check_change_statement,
+    check_consistency,
+    check_count_statement,
+    check_direction_statement,
+    check_headcount_change_statement,
+    check_level_change_statement,
+    check_rank_statement,
+    check_statements,
+    check_top_statement,
+)
+from povstat.wording import describe_rate_change
+
+# BPS P0 Kota Malang: 4.37 % (March 2022), 4.26 % (March 2023); as fractions
+# 0.0437 and 0.0426. By hand: 4.26 - 4.37 = -0.11 percentage points, i.e.
+# 100 x (0.0426 - 0.0437) = -0.11 whatever the scale of the rates.
+
+
+def test_fraction_change_is_in_percentage_points() -> None:
+    true = check_change_statement(
+        0.0437,
+        0.0426,
+        0.11,
+        direction="fall",
+        stated_as="points",
+        unit="fraction",
+        decimals=2,
+    )
+    assert true.verdict == HOLDS
+    assert float(true.figures["points"]) == pytest.approx(-0.11)
+    # 0.0011 is the difference of the fractions, not percentage points.
+    wrong = check_change_statement(
+        0.0437,
+        0.0426,
+        0.0011,
+        direction="fall",
+        stated_as="points",
+        unit="fraction",
+        decimals=4,
+    )
+    assert wrong.verdict == NOT_HOLDS
+    assert "0.0011 matches neither" in str(wrong.reason)
+
+
+def test_fraction_change_per_year() -> None:
+    # By hand: -0.11 points over 2 years = -0.055 points a year.
+    res = check_change_statement(
+        0.0437,
+        0.0426,
+        0.055,
+        direction="fall",
+        stated_as="points",
+        unit="fraction",
+        decimals=3,
+        years=2,
+    )
+    assert res.verdict == HOLDS
+    assert "-0.055 points a year" in str(res.reason)
+
+
+def test_count_reason_shows_the_rate_in_percent() -> None:
+    # By hand: 4.26 % of 187,000 = 0.0426 x 187,000 = 7,966.2 -> 7,966.
+    for rate, unit in ((0.0426, "fraction"), (4.26, "percent")):
+        res = check_count_statement(
+            rate,
+            187_000,
+            7966,
+            unit=unit,  # type: ignore[arg-type]
+            decimals=0,
+        )
+        assert res.verdict == HOLDS
+        assert str(res.reason) == "4.26 % of 187,000 is 7,966.2, which rounds to 7,966"
+    # A rate with more decimals is shown with all of them: 4.265 % of 1,000
+    # is 42.65 (shown with one decimal more than the stated 43).
+    res = check_count_statement(0.04265, 1000, 43, unit="fraction", decimals=0)
+    assert str(res.reason) == "4.265 % of 1,000 is 42.7, which rounds to 43"
+
+
+def test_level_change_names_the_rate_points_for_fractions() -> None:
+    # BPS Kabupaten Tuban 171.24 -> 168.86 thousand poor; with rates 4.37 %
+    # -> 4.26 % (as fractions), 0.11 is the rate's fall in points.
+    for rb, ra, unit in ((0.0437, 0.0426, "fraction"), (4.37, 4.26, "percent")):
+        res = check_level_change_statement(
+            171.24,
+            168.86,
+            0.11,
+            direction="fall",
+            stated_as="percent",
+            decimals=2,
+            rate_before=rb,
+            rate_after=ra,
+            unit=unit,  # type: ignore[arg-type]
+        )
+        assert res.verdict == NOT_HOLDS
+        assert str(res.figures["meaning"]) == "rate points"
+        assert "(4.37 % -> 4.26 %)" in str(res.reason)
+
+
+def test_direction_reason_in_percentage_points_for_fractions() -> None:
+    res = check_direction_statement(0.0437, 0.0426, direction="fall", unit="fraction")
+    assert res.verdict == HOLDS
+    assert str(res.reason).startswith("the rate fell 0.11 points (-2.52 %)")
+
+
+def test_consistency_fraction_reason_and_figures() -> None:
+    # BPS Kota Malang 2024: 3.91 %, 34.84 thousand poor, population 885.271
+    # thousand. By hand: 34.84 / 885.271 = 3.9355 %; rounding keeps it within
+    # [34.835 / 885.2715, 34.845 / 885.2705) = [3.9350 %, 3.9361 %), which
+    # misses [3.905 %, 3.915 %).
+    frac = check_consistency(
+        0.0391,
+        34.84,
+        885.271,
+        unit="fraction",
+        rate_decimals=4,
+        headcount_decimals=2,
+        population_decimals=3,
+    )
+    assert frac.verdict == NOT_HOLDS
+    assert "= 3.9355 %" in str(frac.reason)
+    assert "published rate of 3.91 %" in str(frac.reason)
+    assert float(frac.figures["implied_rate"]) == pytest.approx(0.039355, abs=1e-6)
+
+
+# --- Fraction and percent give the same verdicts, for every check --------
+
+_CENT = st.integers(0, 10_000)  # a rate in hundredths of a percent
+
+
+def _pair(k: int) -> tuple[float, float]:
+    """A published rate of k hundredths of a percent: (percent, fraction)."""
+    return k / 100, k / 10_000
+
+
+@given(
+    _CENT,
+    _CENT,
+    st.integers(0, 300),
+    st.sampled_from([0, 1, 2, 3]),
+    st.sampled_from(["fall", "rise"]),
+    st.sampled_from(["points", "percent"]),
+    st.sampled_from([None, 0.5, 1.0, 2.0, 3.5]),
+)
+def test_change_and_wording_same_for_fraction_and_percent(
+    kb: int,
+    ka: int,
+    j: int,
+    d: int,
+    way: Literal["fall", "rise"],
+    said: Literal["points", "percent"],
+    years: float | None,
+) -> None:
+    (pb, fb), (pa, fa) = _pair(kb), _pair(ka)
+    stated = j / 10**d  # a stated size written with d decimals
+    kw = {"direction": way, "stated_as": said, "decimals": d, "years": years}
+    in_pct = check_change_statement(pb, pa, stated, unit="percent", **kw)  # type: ignore[arg-type]
+    in_frac = check_change_statement(fb, fa, stated, unit="fraction", **kw)  # type: ignore[arg-type]
+    assert in_frac.verdict == in_pct.verdict
+    assert in_frac.reason == in_pct.reason
+    assert describe_rate_change(
+        fb, fa, unit="fraction", locale="id", decimals=d
+    ) == describe_rate_change(pb, pa, unit="percent", locale="id", decimals=d)
+    # The same for a true statement, built from the change in points.
+    true = float(round_half_up(abs(ka - kb) / 100, d)) if years is None else None
+    if true is not None:
+        kw["stated_as"] = "points"
+        assert (
+            check_change_statement(fb, fa, true, unit="fraction", **kw).verdict  # type: ignore[arg-type]
+            == check_change_statement(pb, pa, true, unit="percent", **kw).verdict  # type: ignore[arg-type]
+        )
+
+
+@given(
+    _CENT,
+    _CENT,
+    st.integers(0, 300),
+    st.sampled_from([0, 1, 2]),
+    st.sampled_from(["fall", "rise"]),
+    st.sampled_from(["points", "percent", "units"]),
+    st.integers(1, 5000),
+    st.integers(1, 5000),
+)
+def test_level_change_and_direction_same_for_fraction_and_percent(
+    kb: int,
+    ka: int,
+    j: int,
+    d: int,
+    way: Literal["fall", "rise"],
+    said: Literal["points", "percent", "units"],
+    hb: int,
+    ha: int,
+) -> None:
+    (pb, fb), (pa, fa) = _pair(kb), _pair(ka)
+    stated = j / 10**d
+    level = {
+        f"{u}": check_level_change_statement(
+            hb / 100,
+            ha / 100,
+            stated,
+            direction=way,
+            stated_as=said,
+            decimals=d,
+            rate_before=rb,
+            rate_after=ra,
+            unit=u,  # type: ignore[arg-type]
+        )
+        for u, rb, ra in (("percent", pb, pa), ("fraction", fb, fa))
+    }
+    assert level["fraction"].verdict == level["percent"].verdict
+    assert level["fraction"].reason == level["percent"].reason
+    assert level["fraction"].figures["meaning"] == level["percent"].figures["meaning"]
+    in_pct = check_direction_statement(
+        pb, pa, hb / 100, ha / 100, direction=way, unit="percent"
+    )
+    in_frac = check_direction_statement(
+        fb, fa, hb / 100, ha / 100, direction=way, unit="fraction"
+    )
+    assert in_frac.verdict == in_pct.verdict
+    assert in_frac.reason == in_pct.reason
+
+
+@given(
+    _CENT,
+    st.integers(0, 2_000_000),
+    st.integers(0, 200_000),
+    st.sampled_from([-3, -2, -1, 0, 1]),
+    st.integers(0, 99_999),
+    st.integers(1, 99_999),
+    st.sampled_from([0, 1, 2]),
+)
+def test_count_and_consistency_same_for_fraction_and_percent(
+    k: int, base: int, j: int, d: int, h: int, n: int, rd: int
+) -> None:
+    p, f = _pair(k)
+    stated = float(round_half_up(j, d))
+    if d < 0 and stated == 0:
+        stated = 10.0**-d  # a figure rounded to tens or more is not 0
+    in_pct = check_count_statement(p, base, stated, unit="percent", decimals=d)
+    in_frac = check_count_statement(f, base, stated, unit="fraction", decimals=d)
+    assert in_frac.verdict == in_pct.verdict
+    assert in_frac.reason == in_pct.reason
+    # A rate at rd decimals in percent has rd + 2 as a fraction.
+    rp = float(round_half_up(p, rd))
+    rf = float(round_half_up(rp / 100, rd + 2))
+    headcount, population = h / 100, n / 10
+    in_pct = check_consistency(
+        rp,
+        headcount,
+        population,
+        unit="percent",
+        rate_decimals=rd,
+        headcount_decimals=2,
+        population_decimals=1,
+    )
+    in_frac = check_consistency(
+        rf,
+        headcount,
+        population,
+        unit="fraction",
+        rate_decimals=rd + 2,
+        headcount_decimals=2,
+        population_decimals=1,
+    )
+    assert in_frac.verdict == in_pct.verdict
+    assert in_frac.reason == in_pct.reason
+
+
+@given(
+    st.lists(_CENT, min_size=2, max_size=8),
+    st.integers(1, 8),
+    st.booleans(),
+    st.integers(0, 100),
+    st.sampled_from([0, 1, 2]),
+)
+def test_rank_top_benchmark_same_for_fraction_and_percent(
+    ks: list[int], stated_rank: int, descending: bool, j: int, vd: int
+) -> None:
+    # These checks take no unit: the same figures / 100 at 2 more decimals
+    # must give the same verdicts.
+    pct = np.array([k / 100 for k in ks])
+    frac = np.array([k / 10_000 for k in ks])
+    names = [f"R{i}" for i in range(len(ks))]
+    sv = float(round_half_up(pct[0], vd)) if j % 2 else j / 10**vd
+    in_pct = check_rank_statement(
+        pct,
+        names,
+        subject="R0",
+        stated_rank=stated_rank,
+        descending=descending,
+        stated_value=sv,
+        value_decimals=vd,
+    )
+    in_frac = check_rank_statement(
+        frac,
+        names,
+        subject="R0",
+        stated_rank=stated_rank,
+        descending=descending,
+        stated_value=float(round_half_up(sv / 100, vd + 2)),
+        value_decimals=vd + 2,
+    )
+    assert in_frac.verdict == in_pct.verdict
+    top = min(stated_rank, len(ks))
+    assert (
+        check_top_statement(
+            frac, names, members=["R0"], k=top, descending=descending
+        ).verdict
+        == check_top_statement(
+            pct, names, members=["R0"], k=top, descending=descending
+        ).verdict
+    )
+    assert (
+        check_benchmark_statement(
+            frac[0], frac[1], relation="below", decimals=4
+        ).verdict.tolist()
+        == check_benchmark_statement(
+            pct[0], pct[1], relation="below", decimals=2
+        ).verdict.tolist()
+    )
+
+
+def _table(scale: float) -> pd.DataFrame:
+    # Kota Malang 4.37 % (2022) -> 4.26 % (2023), 37.12 and 35.95 thousand
+    # poor (illustrative counts); Kota Batu 3.79 % in 2023; rates / scale.
+    return pd.DataFrame(
+        {
+            "region_code": ["Malang", "Malang", "Batu"],
+            "period": [2022, 2023, 2023],
+            "poverty_rate_pct": np.array([4.37, 4.26, 3.79]) / scale,
+            "poor_thousands": [37.12, 35.95, 8.07],
+        }
+    )
+
+
+_STATEMENTS = pd.DataFrame(
+    {
+        "kind": ["change", "change", "direction", "level_change", "rank"],
+        "region": ["Malang"] * 5,
+        "period_before": [2022, 2022, 2022, 2022, None],
+        "period_after": [2023, 2023, 2023, 2023, None],
+        "period": [None, None, None, None, 2023],
+        "stated": [0.11, 0.0011, None, 0.11, None],
+        "direction": ["fall", "fall", "fall", "fall", None],
+        "stated_as": ["points", "points", None, "units", None],
+        "decimals": [2, 4, None, 2, None],
+        "stated_rank": [None, None, None, None, 2],
+        "descending": [None, None, None, None, False],
+    }
+)
+
+
+def test_check_statements_same_for_fraction_and_percent() -> None:
+    # By hand: fell 0.11 points (holds); 0.0011 points (does not hold);
+    # the rate and the number of poor both fell (holds); 0.11 thousand is
+    # not the fall of 37.12 - 35.95 = 1.17 thousand, it is the rate's fall
+    # in points (does not hold); Malang 4.26 % is 2nd lowest after Batu.
+    expected = [HOLDS, NOT_HOLDS, HOLDS, NOT_HOLDS, HOLDS]
+    for scale, unit in ((1.0, "percent"), (100.0, "fraction")):
+        out = check_statements(
+            _STATEMENTS,
+            _table(scale),
+            unit=unit,  # type: ignore[arg-type]
+            persons_per_poor_unit=1000,
+        )
+        assert out["verdict"].tolist() == expected, unit
+
+
+# --- Odd inputs ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("before", "after"), [(2023, 2022), (2023, 2023)])
+def test_check_statements_refuses_periods_out_of_order(before: int, after: int) -> None:
+    for kind in ("change", "direction", "level_change"):
+        st_ = _STATEMENTS.iloc[[0]].assign(
+            kind=kind, period_before=before, period_after=after
+        )
+        with pytest.raises(
+            ValueError,
+            match=rf"`period_before` earlier than `period_after`.*rows \[0\].*"
+            rf"\({before}, {after}\)",
+        ):
+            check_statements(
+                st_, _table(1.0), unit="percent", persons_per_poor_unit=1000
+            )
+
+
+def test_check_statements_refuses_periods_that_cannot_be_ordered() -> None:
+    st_ = _STATEMENTS.iloc[[0]].assign(period_before="2022", period_after=2023)
+    with pytest.raises(ValueError, match="periods that can be ordered"):
+        check_statements(st_, _table(1.0), unit="percent", persons_per_poor_unit=1000)
+
+
+def test_stated_zero_with_negative_decimals_is_refused() -> None:
+    # "about 0 people" rounded to millions says nothing: 7,966 would "round"
+    # to it. Every check with a stated size refuses it.
+    with pytest.raises(ValueError, match=r"`stated` is 0 with `decimals` = -6"):
+        check_count_statement(0.0426, 187_000, 0, unit="fraction", decimals=-6)
+    with pytest.raises(ValueError, match=r"`stated` is 0 with `decimals` = -1"):
+        check_change_statement(
+            4.37,
+            4.26,
+            0,
+            direction="fall",
+            stated_as="points",
+            unit="percent",
+            decimals=-1,
+        )
+    with pytest.raises(ValueError, match=r"`stated` is 0 with `decimals` = -3"):
+        check_level_change_statement(
+            171_240, 168_860, 0, direction="fall", stated_as="units", decimals=-3
+        )
+    with pytest.raises(ValueError, match=r"`stated` is 0 with `decimals` = -1"):
+        check_headcount_change_statement(
+            38.56, 37.78, 0, levels_decimals=2, stated_decimals=-1
+        )
+    # A non-zero figure rounded to thousands is fine: 7,966 -> 8,000.
+    res = check_count_statement(0.0426, 187_000, 8000, unit="fraction", decimals=-3)
+    assert res.verdict == HOLDS
+
+
+def test_stated_figure_must_have_its_decimals() -> None:
+    # 0.113 is not a figure written with 2 decimals; 7,966.5 not one with 0.
+    with pytest.raises(ValueError, match=r"`stated` must hold figures rounded to 2"):
+        check_change_statement(
+            4.37,
+            4.26,
+            0.113,
+            direction="fall",
+            stated_as="points",
+            unit="percent",
+            decimals=2,
+        )
+    with pytest.raises(ValueError, match=r"`stated` must hold figures rounded to 0"):
+        check_count_statement(4.26, 187_000, 7966.5, unit="percent", decimals=0)
+    # Kota Malang 38.56 -> 37.78 thousand poor: -0.785 is not at 2 decimals.
+    with pytest.raises(ValueError, match=r"`stated` must hold figures rounded to 2"):
+        check_headcount_change_statement(
+            38.56, 37.78, -0.785, levels_decimals=2, stated_decimals=2
+        )
+    with pytest.raises(ValueError, match=r"`stated` must hold figures rounded to 1"):
+        check_level_change_statement(
+            171.24, 168.86, 1.39, direction="fall", stated_as="percent", decimals=1
+        )
+    # Float noise from computing the figure is not a decimal: 0.1 + 0.01.
+    res = check_change_statement(
+        4.37,
+        4.26,
+        0.1 + 0.01,
+        direction="fall",
+        stated_as="points",
+        unit="percent",
+        decimals=2,
+    )
+    assert res.verdict == HOLDS
+
+
+def test_direction_with_a_stated_zero() -> None:
+    # 4.37 -> 4.26 fell 0.11 points, which rounds to 0 at 0 decimals: "fell
+    # 0 points" has the right direction and rounding but no size.
+    kw = {"stated_as": "points", "unit": "percent", "decimals": 0}
+    res = check_change_statement(4.37, 4.26, 0, direction="fall", **kw)  # type: ignore[arg-type]
+    assert res.verdict == UNDECIDED
+    assert "direction without a size" in str(res.reason)
+    # "Rose 0 points" for that fall: the direction is wrong.
+    assert (
+        check_change_statement(4.37, 4.26, 0, direction="rise", **kw).verdict  # type: ignore[arg-type]
+        == NOT_HOLDS
+    )
+    # No change at all (4.37 -> 4.37): "fell 0 points" does not hold.
+    assert (
+        check_change_statement(4.37, 4.37, 0, direction="fall", **kw).verdict  # type: ignore[arg-type]
+        == NOT_HOLDS
+    )
+    # A fall of 1.37 points (4.37 -> 3.00) is 1 at 0 decimals, not 0.
+    assert (
+        check_change_statement(4.37, 3.00, 0, direction="fall", **kw).verdict  # type: ignore[arg-type]
+        == NOT_HOLDS
+    )
+    # A level: 171.24 -> 171.23 is -0.0058 %, 0.0 at 1 decimal.
+    res = check_level_change_statement(
+        171.24, 171.23, 0, direction="fall", stated_as="percent", decimals=1
+    )
+    assert res.verdict == UNDECIDED
+    assert "direction without a size" in str(res.reason)
+
+
+# --- Ties from float noise ---------------------------------------------------
+
+
+def test_rank_ties_are_exact_float_equality() -> None:
+    # 0.1 + 0.2 = 0.30000000000000004 > 0.3: not tied as floats; tied once
+    # rounded to the precision they stand for.
+    assert rank([0.1 + 0.2, 0.3], descending=False).rank.tolist() == [2.0, 1.0]
+    assert rank(
+        round_half_up([0.1 + 0.2, 0.3], 10), descending=False
+    ).rank.tolist() == [
+        1.0,
+        1.0,
+    ]
+
+
+def test_statement_checks_tie_figures_equal_as_published() -> None:
+    # A = 0.1 + 0.2 and B = 0.3 are the same published 0.30: both rank 1
+    # from the lowest ("min" ties), C = 5 ranks 3.
+    res = check_rank_statement(
+        [0.1 + 0.2, 0.3, 5],
+        ["A", "B", "C"],
+        subject="A",
+        stated_rank=1,
+        descending=False,
+    )
+    assert res.verdict == HOLDS
+    assert (float(res.figures["rank_min"]), float(res.figures["rank_max"])) == (1, 2)
+    # The stated value ties too: 0.30 would rank 1-2 among the others.
+    res = check_rank_statement(
+        [0.1 + 0.2, 0.3, 5],
+        ["A", "B", "C"],
+        subject="B",
+        stated_rank=1,
+        descending=False,
+        stated_value=0.3,
+        value_decimals=2,
+    )
+    assert res.verdict == HOLDS
+    assert float(res.figures["stated_value_rank_max"]) == 2
+    # Top: with A and B tied for the lowest, "A is the lowest" (k=1) depends
+    # on the tie, so cannot be told (before: A surely outside).
+    top = check_top_statement(
+        [0.1 + 0.2, 0.3, 5], ["A", "B", "C"], members=["A"], k=1, descending=False
+    )
+    assert top.verdict == UNDECIDED
+    # Values that differ before the 10th decimal still rank apart.
+    res = check_rank_statement(
+        [0.3 + 1e-9, 0.3], ["A", "B"], subject="A", stated_rank=2, descending=False
+    )
+    assert res.verdict == HOLDS

@@ -367,13 +367,6 @@ def test_pooled_rate_by_group_in_fraction() -> None:
     assert p.unit == "fraction"
 
 
-def test_pooled_rate_zero_rate_has_no_implied_population() -> None:
-    p = pooled_rate([0.0, 5.0], rate=[0.0, 10.0], unit="percent")
-    assert np.isnan(p.rate)
-    q = pooled_rate([0.0, 5.0], rate=[0.0, 10.0], unit="percent", nan_policy="omit")
-    np.testing.assert_allclose(q.rate, 10.0)
-
-
 # --------------------------------------------------------------------------
 # Derived proportions and ratios
 # --------------------------------------------------------------------------
@@ -1075,3 +1068,50 @@ def test_empty_input_is_refused_not_nan(call: Any, match: str) -> None:
     # Before: a total, rate and bounds of NaN (or empty arrays) without a word.
     with pytest.raises(ValueError, match=match):
         call()
+
+
+def test_pooled_rate_refuses_a_rate_of_zero() -> None:
+    # A region with rate 0 % and 0 poor has no implied population (0 / 0):
+    # before, the pooled rate was NaN without a word, and nan_policy="omit"
+    # dropped the region, pooling 10 / (10 / 0.05) = 5 % instead of counting
+    # the 0 % region's people. Refused under every policy, naming the row.
+    for policy in ("propagate", "omit", "raise"):
+        with pytest.raises(
+            ValueError,
+            match=r"`rate` is 0 at rows \[0\]: the population cannot be implied "
+            r"from a rate of 0; pass `population=`",
+        ):
+            pooled_rate([0.0, 10.0], unit="percent", rate=[0.0, 5.0], nan_policy=policy)  # type: ignore[arg-type]
+    # With populations given the 0 % region counts: (0 + 10) / (100 + 200)
+    # = 3.333... %.
+    p = pooled_rate([0.0, 10.0], unit="percent", population=[100.0, 200.0])
+    np.testing.assert_allclose(p.rate, 10.0 / 300.0 * 100.0, rtol=1e-12)
+    # A missing rate is still omitted under "omit": 10 / 200 = 5 %.
+    q = pooled_rate(
+        [np.nan, 10.0], unit="percent", rate=[np.nan, 5.0], nan_policy="omit"
+    )
+    np.testing.assert_allclose(q.rate, 5.0, rtol=1e-12)
+
+
+def test_aggregate_regions_names_the_regions_with_a_rate_of_zero() -> None:
+    from povstat import aggregate_regions
+
+    df = pd.DataFrame(
+        {
+            "region_code": ["3501", "3502", "3503"],
+            "period": pd.to_datetime(["2023-03-01"] * 3),
+            "poor_thousands": [0.0, 10.0, 0.0],
+            "poverty_rate_pct": [0.0, 5.0, 0.0],
+        }
+    )
+    with pytest.raises(
+        ValueError,
+        match=r"'poverty_rate_pct' is 0 for region\(s\) '3501', '3503': the "
+        r"population cannot be implied from a rate of 0; pass `population=`",
+    ):
+        aggregate_regions(
+            df,
+            groups={"g": ["3501", "3502", "3503"]},
+            unit="percent",
+            nan_policy="omit",
+        )

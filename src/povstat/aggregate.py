@@ -897,6 +897,18 @@ def sum_counts(
 # --------------------------------------------------------------------------
 
 
+def _zero_rate(rate: NDArray[np.float64]) -> None:
+    """Refuse a rate of 0: no population can be implied from it."""
+    zero = np.flatnonzero(rate == 0)
+    if zero.size:
+        msg = (
+            f"`rate` is 0 at rows {zero.tolist()}: the population cannot be "
+            "implied from a rate of 0; pass `population=` for these regions "
+            "instead of `rate`"
+        )
+        raise ValueError(msg)
+
+
 def pooled_rate(
     headcount: ArrayLike,
     *,
@@ -952,8 +964,9 @@ def pooled_rate(
         ``{"headcount": ..., "population": ...}`` with `population`.
     nan_policy : {"propagate", "omit", "raise"}, default "propagate"
         A missing input: NaN for the group, region left out, or an error.
-        A rate of 0 implies no population (NaN), as in
-        :func:`povstat.implied_population`.
+        A rate of 0 implies no population (:func:`povstat.implied_population`)
+        and is refused whatever the policy: it is not missing, and dropping
+        it would bias the pooled rate up; pass `population` instead.
 
     Returns
     -------
@@ -970,8 +983,9 @@ def pooled_rate(
         range; a count is negative or infinite; not exactly one of `rate`
         and `population` is given; an error is given without `level` or a
         stated dependence; `decimals` does not name the inputs; `headcount`
-        is empty (no regions: refused, never a NaN rate); or as for
-        :func:`sum_counts`.
+        is empty (no regions: refused, never a NaN rate); a `rate` is 0
+        (the population cannot be implied from it: pass `population`); or
+        as for :func:`sum_counts`.
 
     See Also
     --------
@@ -1031,6 +1045,7 @@ def pooled_rate(
     if rate is not None:
         r = _rows(_validate.rate(rate, "rate", u), "rate", n, check="finite")
         rows["rate"] = r
+        _zero_rate(r)
         pop = np.asarray(implied_population(r, h, unit=u))
         names: tuple[str, ...] = ("headcount", "rate")
     else:
@@ -1043,7 +1058,7 @@ def pooled_rate(
     )
     dec = _decimals(decimals, names)
     groups = _groups(by, n)
-    missing = _missing_rows(policy, rows, n) | np.isnan(pop)  # rate 0: no N
+    missing = _missing_rows(policy, rows, n) | np.isnan(pop)  # a missing input
     keep = ~missing if policy == "omit" else np.ones(n, dtype=bool)
     order = _canonical(groups, rows, keep, dep)
     codes, k = groups.codes[order], groups.k

@@ -214,6 +214,11 @@ def aggregate_regions(
             for a in columns
         ),
         *(
+            partial(_zero_rate, cols[a], columns[a], regions[rows])
+            for a in columns
+            if a == "rate"
+        ),
+        *(
             partial(_checks.rate, cols[a], a, columns[a], u)
             if a == "rate"
             else partial(_checks.nonnegative, cols[a], a, columns[a])
@@ -242,6 +247,19 @@ def _present(
         msg = (
             f"`{arg}` column {name!r} is missing for region "
             f"{_plumbing.show(regions[i])} and nan_policy='raise'"
+        )
+        raise ValueError(msg)
+
+
+def _zero_rate(values: NDArray[np.float64], name: str, regions: NDArray[Any]) -> None:
+    """Name the regions whose rate is 0 (no population can be implied)."""
+    zero = values == 0
+    if zero.any():
+        shown = ", ".join(_plumbing.show(r) for r in np.unique(regions[zero]))
+        msg = (
+            f"`rate` column {name!r} is 0 for region(s) {shown}: the population "
+            "cannot be implied from a rate of 0; pass `population=` (a "
+            "population column) for them instead of `rate`"
         )
         raise ValueError(msg)
 

@@ -1081,7 +1081,7 @@ def test_pooled_rate_refuses_a_rate_of_zero() -> None:
             match=r"`rate` is 0 at rows \[0\]: the population cannot be implied "
             r"from a rate of 0; pass `population=`",
         ):
-            pooled_rate([0.0, 10.0], unit="percent", rate=[0.0, 5.0], nan_policy=policy)  # type: ignore[arg-type]
+            pooled_rate([0.0, 10.0], unit="percent", rate=[0.0, 5.0], nan_policy=policy)
     # With populations given the 0 % region counts: (0 + 10) / (100 + 200)
     # = 3.333... %.
     p = pooled_rate([0.0, 10.0], unit="percent", population=[100.0, 200.0])

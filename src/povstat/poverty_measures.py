@@ -166,11 +166,11 @@ def factorize(labels: ArrayLike, name: str) -> tuple[NDArray[Any], NDArray[np.in
 
     Integer labels in a range not much longer than the data take a counting
     path (two passes, no sort); anything else uses :func:`numpy.unique`.
+    Labels are checked by :func:`povstat._validate.labels` (missing labels
+    raise ValueError, labels of mixed kinds such as 1, '1' and True raise
+    TypeError), the one check of every function that takes labels.
     """
-    if np.ma.is_masked(labels):
-        msg = f"`{name}` must not hold missing labels (masked entries)"
-        raise ValueError(msg)
-    arr = np.asarray(labels)
+    arr = _validate.labels(labels, name)  # missing or mixed-kind labels
     if arr.ndim != 1:
         msg = f"`{name}` must be one-dimensional, got shape {arr.shape}"
         raise ValueError(msg)
@@ -184,29 +184,12 @@ def factorize(labels: ArrayLike, name: str) -> tuple[NDArray[Any], NDArray[np.in
                 )
             remap = np.cumsum(present) - 1
             return np.flatnonzero(present).astype(arr.dtype), remap[arr]
-    if arr.dtype.kind == "f" and np.isnan(arr).any():
-        msg = f"`{name}` must not hold missing values (NaN at row {_first_nan(arr)})"
-        raise ValueError(msg)
-    if arr.dtype.kind == "O":
-        missing = np.frompyfunc(_is_missing, 1, 1)(arr).astype(bool)
-        if missing.any():
-            row = int(np.flatnonzero(missing)[0])
-            msg = f"`{name}` must not hold missing values (found one at row {row})"
-            raise ValueError(msg)
     try:
         uniques, codes = np.unique(arr, return_inverse=True)
     except TypeError:
         msg = f"`{name}` labels must be of one sortable kind, got dtype {arr.dtype}"
         raise TypeError(msg) from None
     return uniques, codes.reshape(-1).astype(np.intp)
-
-
-def _is_missing(x: object) -> bool:
-    return x is None or (isinstance(x, float) and x != x) or _validate._is_na(x)
-
-
-def _first_nan(arr: NDArray[Any]) -> int:
-    return int(np.flatnonzero(np.isnan(arr))[0])
 
 
 def prepare_units(

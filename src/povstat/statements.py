@@ -1720,8 +1720,9 @@ def check_top_statement(
         If `values` is not numeric, `descending` or `exactly` is not a bool,
         or `k` is not an int.
     ValueError
-        If the lengths differ, labels repeat, a member is not among the
-        labels, members repeat, or `k` is not in 1 to the number of regions.
+        If the lengths differ, labels repeat, `members` is empty, a member
+        is not among the labels, members repeat, or `k` is not in 1 to the
+        number of regions.
 
     See Also
     --------
@@ -1784,6 +1785,12 @@ def check_top_statement(
         msg = f"`k` must lie in 1 to {names.size} (the number of regions), got {k}"
         raise ValueError(msg)
     wanted = [str(m) for m in members]
+    if not wanted:
+        msg = (
+            "`members` is empty: a statement about no regions cannot be checked "
+            "(it would hold vacuously); name at least one region"
+        )
+        raise ValueError(msg)
     if len(set(wanted)) != len(wanted):
         msg = f"`members` must not repeat, got {wanted}"
         raise ValueError(msg)

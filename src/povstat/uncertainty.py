@@ -509,11 +509,9 @@ def rate_interval(
     -------
     RateInterval
         Estimate, its standard error and bounds in `unit`; arrays of the
-        broadcast shape. NaN where an input is NaN. Where the rate is
-        exactly 0 or 100 % and its standard error is 0 (always so with
-        `n_effective`, whose binomial SE vanishes there), the logit interval
-        is the degenerate interval of the rate itself, as the normal one is;
-        Wilson gives a non-degenerate interval there and is to be preferred.
+        broadcast shape. NaN where an input is NaN. At a rate of exactly 0
+        or 100 % the Wilson bounds are exact: the lower bound is 0 at a rate
+        of 0 and the upper bound 100 % at 100 %.
 
     Raises
     ------
@@ -524,8 +522,11 @@ def rate_interval(
         `se` is negative, `n_effective` is not positive, `level` is not in
         (0, 1), the wrong combination of `se` and `n_effective` is given,
         the shapes do not broadcast, or, for ``"logit"``, a rate is exactly
-        0 or 100 % with a positive `se` (the log-odds are infinite: no logit
-        interval exists; the message names the first such row).
+        0 or 100 % (the log-odds are infinite: no logit interval exists,
+        whether the SE comes from `se`, even an `se` of 0, or from
+        `n_effective`, whose binomial SE of 0 would give a zero-width
+        interval; the message names the first such row and suggests
+        ``method="wilson"``).
 
     See Also
     --------
@@ -619,8 +620,11 @@ def rate_interval(
         half = z / (1.0 + z2n) * np.sqrt(p * (1.0 - p) / n + z2n / (4.0 * n))
         # Exactly inside [0, 1] in real arithmetic; clip the rounding error
         # (e.g. -1e-21 at a rate of 0).
-        lo = np.clip(centre - half, 0.0, 1.0)
-        hi = np.clip(centre + half, 0.0, 1.0)
+        # At p == 0 (p == 1) the Wilson lower (upper) bound is exactly 0 (1)
+        # in real arithmetic; in floating point centre - half leaves a residue
+        # (3.5e-16 above the estimate 0 at n = 100): set the exact bound.
+        lo = np.where(p == 0.0, 0.0, np.clip(centre - half, 0.0, 1.0))
+        hi = np.where(p == 1.0, 1.0, np.clip(centre + half, 0.0, 1.0))
     else:
         _one_of("se", se, "n_effective", n_effective, context=f"for method={m!r}")
         s = _rate_se(r, p, scale, se=se, n_effective=n_effective)
@@ -630,14 +634,14 @@ def rate_interval(
             _normal_bounds(p, s, z, lo, hi, np.empty(s.shape, dtype=np.float64))
         else:
             inner = (p > 0) & (p < 1)
-            edge = _logit_edge(r, p, s, scale)
+            _logit_edge(r, p, s, scale)
             from scipy.special import expit, logit  # local: loads on first use
 
             lp = logit(np.where(inner, p, 0.5))
             with np.errstate(divide="ignore", invalid="ignore"):
                 sl = s / (p * (1.0 - p))
-            lo = np.where(inner, expit(lp - z * sl), np.where(edge, p, np.nan))
-            hi = np.where(inner, expit(lp + z * sl), np.where(edge, p, np.nan))
+            lo = np.where(inner, expit(lp - z * sl), np.nan)
+            hi = np.where(inner, expit(lp + z * sl), np.nan)
     shape = np.broadcast_shapes(np.shape(p), np.shape(lo), np.shape(hi))
     return RateInterval(
         estimate=np.broadcast_to(r, shape),
@@ -655,17 +659,18 @@ def _logit_edge(
     p: NDArray[np.float64],
     s: NDArray[np.float64],
     scale: float,
-) -> NDArray[np.bool_]:
-    """Where a logit interval is the degenerate [p, p]; refuse where undefined.
+) -> None:
+    """Refuse a logit interval at a rate of exactly 0 or 1, naming the rows.
 
-    At a rate of exactly 0 or 1 the log-odds are infinite. With a standard
-    error of 0 (always so with `n_effective`: the binomial SE vanishes) the
-    interval is the point itself, as the normal interval gives. With a
-    positive standard error there is no logit interval: raise, naming the
-    rows.
+    At a rate of exactly 0 or 1 the log-odds are infinite and no logit
+    interval exists, whatever gives the standard error. A positive SE has no
+    log-odds to be added to; an SE of 0 (always so with `n_effective`: the
+    binomial SE vanishes there) would give the degenerate interval [p, p],
+    a false certainty, so it is refused as well. Rows whose SE is NaN stay
+    NaN.
     """
     at_edge = (p == 0.0) | (p == 1.0)
-    bad = at_edge & (s > 0.0)
+    bad = at_edge & ~np.isnan(s)
     if bad.any():
         shape = np.broadcast_shapes(np.shape(p), np.shape(s))
         bad_b = np.broadcast_to(bad, shape)
@@ -680,13 +685,12 @@ def _logit_edge(
         more = f" ({count} rows in all)" if count > 1 else ""
         msg = (
             "method='logit' is undefined at a rate of exactly 0 or "
-            f"{'100 %' if scale == 100.0 else '1'} with a positive `se` (the "
-            "log-odds are infinite): found rate "
+            f"{'100 %' if scale == 100.0 else '1'} (the log-odds are infinite; "
+            "a zero SE would give a zero-width interval): found rate "
             f"{rates[first].item()!r} with se {ses[first].item()!r}{where}{more}; "
-            "use method='wilson' with `n_effective`, or method='normal'"
+            "use method='wilson' with `n_effective`"
         )
         raise ValueError(msg)
-    return np.asarray(at_edge & (s == 0.0))
 
 
 def _normal_bounds(

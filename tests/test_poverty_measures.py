@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -177,7 +178,7 @@ def test_bad_lines() -> None:
         fgt([1, 2], 1, alpha=0, by=np.array(["a", None], dtype=object), unit="fraction")
     with pytest.raises(ValueError, match="missing"):
         fgt([1, 2], 1, alpha=0, by=[1.0, np.nan], unit="fraction")
-    with pytest.raises(TypeError, match="sortable"):
+    with pytest.raises(TypeError, match="must be of one kind"):
         fgt([1, 2], 1, alpha=0, by=np.array(["a", 1], dtype=object), unit="fraction")
 
 
@@ -226,3 +227,31 @@ def test_row_order_and_weight_scale_do_not_matter(data: tuple, c: float) -> None
             y[rows], 100.0, alpha=[0, 1, 2, 0.5], weights=w[rows], unit="fraction"
         )
         np.testing.assert_allclose(a[i], alone, rtol=1e-12, atol=1e-15)
+
+
+@pytest.mark.parametrize("by", [[1, "1", 1], [1, 1.0, True]])
+def test_fgt_and_watts_refuse_by_labels_of_mixed_kinds(by: list[Any]) -> None:
+    # 1, 1.0 and True compare equal and '1' would be merged with them by
+    # numpy: labels differing only in type are refused, as by rank and
+    # pooled_rate (the one shared label check).
+    with pytest.raises(
+        TypeError, match=r"`by` labels must be of one kind.*differ only in type"
+    ):
+        fgt([1.0, 2.0, 3.0], 2.5, alpha=0, unit="fraction", by=by)
+    with pytest.raises(
+        TypeError, match=r"`by` labels must be of one kind.*differ only in type"
+    ):
+        watts([1.0, 2.0, 3.0], 2.5, unit="fraction", by=by)
+
+
+def test_fgt_refuses_missing_by_labels() -> None:
+    with pytest.raises(ValueError, match=r"`by` must not contain missing labels"):
+        fgt(
+            [1.0, 2.0],
+            2.5,
+            alpha=0,
+            unit="fraction",
+            by=np.array(["a", None], dtype=object),
+        )
+    with pytest.raises(ValueError, match=r"`by` must not contain missing labels"):
+        watts([1.0, 2.0], 2.5, unit="fraction", by=[1.0, np.nan])

@@ -340,3 +340,18 @@ def test_fpc_of_one_with_one_psu_per_stratum_is_a_census() -> None:
     )
     assert est.estimate[0] == pytest.approx(0.5)
     assert est.se[0] == 0.0
+
+
+def test_poverty_estimates_refuses_by_labels_of_mixed_kinds() -> None:
+    # The one shared label check: 1, '1' and True would otherwise be merged.
+    mixed: list[list[Any]] = [[1, "1", 1], [1, 1.0, True, "1"]]
+    for by in mixed:
+        welfare = np.arange(1.0, len(by) + 1.0)
+        with pytest.raises(
+            TypeError, match=r"`by` labels must be of one kind.*differ only in type"
+        ):
+            poverty_estimates(welfare, 2.5, unit="fraction", by=by)
+    with pytest.raises(ValueError, match=r"`by` must not contain missing labels"):
+        poverty_estimates(
+            [1.0, 2.0], 2.5, unit="fraction", by=np.array(["a", None], dtype=object)
+        )

@@ -387,11 +387,13 @@ def fgt(
     Raises
     ------
     TypeError
-        If an input is not numeric.
+        If an input is not numeric, or the `by` labels are of mixed kinds
+        (1, 1.0, True and '1' differ only in type and would be merged).
     ValueError
         If `alpha` is negative, `line` is not > 0, weights or sizes are
-        negative, a value is missing under ``nan_policy="raise"``, the
-        weights total zero, or the shapes disagree.
+        negative, a value is missing under ``nan_policy="raise"``, a `by`
+        label is missing (whatever the policy), the weights total zero, or
+        the shapes disagree.
 
     See Also
     --------
@@ -469,7 +471,7 @@ def watts(
     Raises
     ------
     TypeError
-        If an input is not numeric.
+        If an input is not numeric, or as :func:`fgt` (`by` labels).
     ValueError
         If a welfare value is <= 0, and as :func:`fgt`.
 

@@ -869,9 +869,11 @@ def poverty_estimates(
     Raises
     ------
     TypeError
-        If an input is not numeric, or labels are of mixed kinds.
+        If an input is not numeric, or `by`, `strata` or `psu` labels are
+        of mixed kinds (1, 1.0, True and '1' differ only in type).
     ValueError
-        If a value is missing under ``nan_policy="raise"``, a line is not
+        If a `by`, `strata` or `psu` label is missing, a value is missing
+        under ``nan_policy="raise"``, a line is not
         > 0, weights are negative, a domain has no weight, a stratum has a
         single PSU under ``lonely_psu="raise"``, `fpc` varies within a
         stratum, a population size in `fpc` is smaller than the PSUs

@@ -150,6 +150,17 @@ def test_rate_interval_from_effective_sample_size(
 ) -> None:
     rate = [1.0, 0.0, 50.0, NAN, 100.0]
     n = [199.0, 50.0, 1000.0, 10.0, NAN]
+    if method == "logit":  # no logit interval at a rate of 0: refused
+        with pytest.raises(ValueError, match="method='wilson'"):
+            run(
+                with_rate_interval,
+                make(backend, {"rate": rate, "n": n}),
+                unit="percent",
+                level=0.9,
+                method=method,
+                n_effective="n",
+            )
+        rate[1] = 2.0
     native = make(backend, {"rate": rate, "n": n})
     out = run(
         with_rate_interval,

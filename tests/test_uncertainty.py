@@ -144,30 +144,49 @@ def test_logit_at_a_rate_of_zero_or_one() -> None:
         rate_interval([5.0, 0.0], unit="percent", level=0.9, method="logit", se=1.0)
     with pytest.raises(
         ValueError,
-        match=r"exactly 0 or 1 with.*rate 1.0 with se 0.1 at index 0 \(2 rows in all\)",
+        match=r"exactly 0 or 1 .*rate 1.0 with se 0.1 at index 0 \(2 rows in all\)",
     ):
         rate_interval(1.0, unit="fraction", level=0.9, method="logit", se=[0.1, 0.2])
-    # With an SE of 0 the interval is the point itself, as the normal one:
-    # [0, 0] and [100, 100]; NaN stays NaN; an inner rate is untouched.
+    # An SE of 0 at the edge would give the zero-width interval [0, 0] or
+    # [100, 100], a false certainty: refused as well, whatever gives the SE,
+    # suggesting Wilson. From n_effective the binomial SE at 0 and 1 is
+    # sqrt(0 * 1 / 100) = 0: refused likewise.
+    with pytest.raises(ValueError, match=r"rate 0.0 with se 0.0 at index 0.*wilson"):
+        rate_interval([0.0, 5.0], unit="percent", level=0.9, method="logit", se=0.0)
+    with pytest.raises(
+        ValueError, match=r"exactly 0 or 100 %.*at index 0 \(2 rows in all\).*wilson"
+    ):
+        rate_interval(
+            [0.0, 100.0],
+            unit="percent",
+            level=0.95,
+            method="logit",
+            n_effective=[100, 100],
+        )
+    # NaN stays NaN; an inner rate is untouched.
     iv = rate_interval(
-        [0.0, 100.0, 0.0, 5.0],
-        unit="percent",
-        level=0.9,
-        method="logit",
-        se=[0.0, 0.0, np.nan, 1.0],
+        [0.0, 5.0], unit="percent", level=0.9, method="logit", se=[np.nan, 1.0]
     )
-    normal = rate_interval(
-        [0.0, 100.0], unit="percent", level=0.9, method="normal", se=0.0
+    assert np.isnan(iv.lower[0])
+    assert np.isnan(iv.upper[0])
+    assert 0 < iv.lower[1] < 5 < iv.upper[1]
+
+
+def test_wilson_bounds_are_exact_at_zero_and_one() -> None:
+    # At p = 0: centre = (z^2/2n) / (1 + z^2/n) and half =
+    # z / (1 + z^2/n) * sqrt(z^2 / (4 n^2)) = (z^2/2n) / (1 + z^2/n), so the
+    # lower bound is exactly 0 (before: 3.47e-16 > the estimate 0 at n = 100)
+    # and the upper bound is (z^2/n) / (1 + z^2/n); with z = 1.959964,
+    # n = 100: 0.0384146 / 1.0384146 = 0.0369935 -> 3.69935 %. At p = 1
+    # symmetrically the upper bound is exactly 100 % and the lower
+    # 100 - 3.69935 %.
+    iv = rate_interval(
+        [0.0, 100.0], unit="percent", level=0.95, method="wilson", n_effective=100
     )
-    np.testing.assert_array_equal(iv.lower[:2], [0.0, 100.0])
-    np.testing.assert_array_equal(iv.upper[:2], [0.0, 100.0])
-    np.testing.assert_array_equal(normal.lower, [0.0, 100.0])
-    assert np.isnan(iv.lower[2])
-    assert np.isnan(iv.upper[2])
-    assert 0 < iv.lower[3] < 5 < iv.upper[3]
-    # From n_effective the binomial SE at 0 is 0: degenerate as well.
-    ne = rate_interval(0.0, unit="percent", level=0.95, method="logit", n_effective=50)
-    assert (float(ne.lower), float(ne.upper)) == (0.0, 0.0)
+    assert iv.lower[0] == 0.0
+    assert iv.upper[1] == 100.0
+    np.testing.assert_allclose(iv.upper[0], 3.69935, rtol=1e-5)
+    np.testing.assert_allclose(iv.lower[1], 100.0 - 3.69935, rtol=1e-6)
 
 
 def test_compound_change_and_its_se() -> None:
@@ -311,12 +330,15 @@ def test_rate_intervals_contain_estimate_and_widen(
     p: float, n: float, method: str, l1: float, l2: float
 ) -> None:
     lo_level, hi_level = sorted([l1, l2])
+    if method == "logit" and p in (0.0, 1.0):
+        # No logit interval at 0 or 1 (the binomial SE 0 would make it [p, p]).
+        with pytest.raises(ValueError, match="method='wilson'"):
+            rate_interval(
+                p, unit="fraction", level=lo_level, method="logit", n_effective=n
+            )
+        return
     a = rate_interval(p, unit="fraction", level=lo_level, method=method, n_effective=n)  # type: ignore[arg-type]
     b = rate_interval(p, unit="fraction", level=hi_level, method=method, n_effective=n)  # type: ignore[arg-type]
-    if method == "logit" and p in (0.0, 1.0):
-        # The binomial SE is 0 there: the degenerate interval [p, p].
-        assert a.lower == a.upper == b.lower == b.upper == p
-        return
     tol = 1e-12
     assert a.lower <= p + tol
     assert p - tol <= a.upper
@@ -325,6 +347,8 @@ def test_rate_intervals_contain_estimate_and_widen(
     if method != "normal":
         assert b.lower >= 0
         assert b.upper <= 1
+    if method == "wilson":  # exact bounds at the edges, never above/below p
+        assert a.lower <= p <= a.upper
 
 
 @given(

@@ -1347,3 +1347,12 @@ def test_check_statements_reads_decimal_and_numpy_numbers() -> None:
         persons_per_poor_unit=1000,
     )
     assert out["verdict"].tolist() == [HOLDS]
+
+
+def test_top_statement_refuses_empty_members() -> None:
+    # "None of these regions are in the top 2" about no regions would hold
+    # vacuously: before, members=[] returned "holds". Refused, naming it.
+    with pytest.raises(ValueError, match=r"`members` is empty"):
+        check_top_statement(
+            [1.0, 2.0, 3.0], ["a", "b", "c"], members=[], k=2, descending=True
+        )

@@ -383,3 +383,19 @@ def test_float32_figure_widens_to_the_float64_of_that_figure(m: int, d: int) -> 
     assert np.isnan(out[1])
     boxed = np.array([as32, None], dtype=object)  # object arrays widen alike
     assert round_half_up(boxed, d)[0] == float(figure)
+
+
+def test_float32_and_float16_scalars_widen_like_arrays() -> None:
+    # np.float32(9.36) is 9.359999656677246 as a float64, but stands for
+    # the typed figure 9.36 (its shortest decimal), as in a float32 array:
+    # rounded to 2 decimals it is 9.36, whose rounding interval is
+    # [9.355, 9.365). Scalars, 0-d arrays and float16 alike.
+    for value in (
+        np.float32(9.36),
+        np.array(np.float32(9.36)),
+        np.float16(9.36),  # float16's shortest decimal of 9.36 is 9.36
+        np.array([np.float32(9.36)]),
+    ):
+        iv = rounding_interval(value, 2)
+        np.testing.assert_array_equal(iv.lower, 9.355)
+        np.testing.assert_array_equal(iv.upper, 9.365)

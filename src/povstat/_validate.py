@@ -104,7 +104,8 @@ def numeric(x: ArrayLike, name: str) -> NDArray[np.float64]:
     was typed or published (``np.float32(2.675)`` is 2.675, although the
     nearest float32 is 2.6749999523...): it is widened to float64 through
     that decimal, so rounding and rounding checks treat it as the float64
-    of the same figure.
+    of the same figure. Numpy float32/float16 scalars and 0-d arrays are
+    widened alike (``np.float32(9.36)`` is 9.36, not 9.359999656677246).
     """
     if isinstance(x, np.ma.MaskedArray):
         mask = np.ma.getmaskarray(x)

@@ -323,13 +323,7 @@ def _points(
     labels, codes = domains
     k = labels.shape[0]
     totals = np.bincount(codes, weights=w, minlength=k)
-    empty = totals <= 0
-    if empty.any():
-        msg = (
-            "every domain needs a positive total weight; none in "
-            f"{labels[empty][:5].tolist()}"
-        )
-        raise ValueError(msg)
+    check_domain_totals(totals, labels)
     cp = codes[rows]
     sums = np.stack([np.bincount(cp, weights=wp * t, minlength=k) for t in terms])
     return np.asarray((sums / totals).T)
@@ -507,3 +501,14 @@ def watts(
     )
     out = _points(y, z, w, domains, alphas=[], watts=True, comparison=comparison)
     return np.asarray(out[..., 0] * _SCALE[unit])
+
+
+def check_domain_totals(totals: NDArray[Any], labels: ArrayLike) -> None:
+    """Refuse a domain whose total weight is not positive, naming the first few."""
+    empty = totals <= 0
+    if empty.any():
+        msg = (
+            "every domain needs a positive total weight; none in "
+            f"{np.asarray(labels, dtype=object)[empty][:5].tolist()}"
+        )
+        raise ValueError(msg)

@@ -1439,18 +1439,7 @@ def check_rank_statement(
     >>> print(res.verdict)
     holds
     """
-    v = _validate.numeric(values, "values")
-    lab = np.asarray(labels, dtype=object)
-    if v.ndim != 1 or lab.shape != v.shape:
-        msg = (
-            f"`values` and `labels` must be 1-D of the same length, got "
-            f"shapes {v.shape} and {lab.shape}"
-        )
-        raise ValueError(msg)
-    uniq, counts = np.unique(lab.astype(str), return_counts=True)
-    if (counts > 1).any():
-        msg = f"`labels` must be unique, repeated: {list(uniq[counts > 1])}"
-        raise ValueError(msg)
+    v, lab = _values_and_labels(values, labels)
     stated_rank = _validate.positive_int(stated_rank, "stated_rank")
     if of is not None:
         if isinstance(of, bool) or not isinstance(of, int | np.integer):
@@ -1764,19 +1753,8 @@ def check_top_statement(
     ...     descending=True).verdict)
     holds
     """
-    v = _validate.numeric(values, "values")
-    lab = np.asarray(labels, dtype=object)
-    if v.ndim != 1 or lab.shape != v.shape:
-        msg = (
-            f"`values` and `labels` must be 1-D of the same length, got "
-            f"shapes {v.shape} and {lab.shape}"
-        )
-        raise ValueError(msg)
+    v, lab = _values_and_labels(values, labels)
     names = lab.astype(str)
-    uniq, counts = np.unique(names, return_counts=True)
-    if (counts > 1).any():
-        msg = f"`labels` must be unique, repeated: {list(uniq[counts > 1])}"
-        raise ValueError(msg)
     exact = _validate.flag(exactly, "exactly")
     if isinstance(k, bool) or not isinstance(k, int | np.integer):
         msg = f"`k` must be an int, got {k!r}"
@@ -2382,3 +2360,22 @@ def check_statements(
         verdict[pos] = str(res.verdict)
         reason[pos] = str(res.reason)
     return statements.assign(verdict=verdict, reason=reason)
+
+
+def _values_and_labels(
+    values: ArrayLike, labels: ArrayLike
+) -> tuple[NDArray[np.float64], NDArray[np.object_]]:
+    """`values` as floats and `labels` as objects: 1-D, one unique label each."""
+    v = _validate.numeric(values, "values")
+    lab = np.asarray(labels, dtype=object)
+    if v.ndim != 1 or lab.shape != v.shape:
+        msg = (
+            f"`values` and `labels` must be 1-D of the same length, got "
+            f"shapes {v.shape} and {lab.shape}"
+        )
+        raise ValueError(msg)
+    uniq, counts = np.unique(lab.astype(str), return_counts=True)
+    if (counts > 1).any():
+        msg = f"`labels` must be unique, repeated: {list(uniq[counts > 1])}"
+        raise ValueError(msg)
+    return v, lab

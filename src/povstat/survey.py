@@ -54,6 +54,7 @@ from povstat.poverty_measures import (
     Comparison,
     MissingPolicy,
     alphas_arg,
+    check_domain_totals,
     comparison_arg,
     factorize,
     measure_names,
@@ -653,13 +654,7 @@ def linearised(
         labels = np.concatenate([np.asarray(labels, dtype=object), [None]])
     nd, k = red.n_domains, red.st.shape[1]
     total = _sum(red.domain, red.sw, nd)
-    empty = total <= 0
-    if empty.any():
-        msg = (
-            "every domain needs a positive total weight; none in "
-            f"{np.asarray(labels, dtype=object)[empty][:5].tolist()}"
-        )
-        raise ValueError(msg)
+    check_domain_totals(total, labels)
     ratio = _sums(red.domain, red.st, nd) / total[:, None]
     factor = _average_factor(red, lonely) if lonely_psu == "average" else np.ones(nd)
     z = _cell_z(red, ratio, total)

@@ -4,7 +4,7 @@ import csv
 import itertools
 from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pytest
@@ -1136,3 +1136,35 @@ def test_covariance_ties_told_apart_by_whom_they_covary_with() -> None:
         pp = np.array(perm)
         b = rank_confidence_sets(x[pp], cov=cov[np.ix_(pp, pp)], **kw)
         np.testing.assert_array_equal(b.critical_value, ref.critical_value[pp])
+
+
+@pytest.mark.parametrize("method", ["bonferroni", "sidak"])
+@pytest.mark.parametrize(
+    ("x", "se", "lower", "upper"),
+    [
+        # Two equal estimates with SE 0 are the same point [10, 10]: touching
+        # both ways, neither is separated from the other, so both rank 1-2;
+        # 9 is below both: rank 3.
+        ([10.0, 10.0, 9.0], 0.0, [1, 1, 3], [2, 2, 3]),
+        # Near-ties whose intervals round to the same point (10.04 and 10.01
+        # with SE 0.001 give [10.0, 10.0] at one decimal): the same sets.
+        ([10.04, 10.01, 9.0], 0.001, [1, 1, 3], [2, 2, 3]),
+        # Three identical points: every rank is possible for each.
+        ([5.0, 5.0, 5.0], 0.0, [1, 1, 1], [3, 3, 3]),
+    ],
+)
+def test_interval_decimals_identical_points_overlap(
+    method: Literal["bonferroni", "sidak"], x: list[float], se: float, lower: list[int], upper: list[int]
+) -> None:
+    r = rank_confidence_sets(
+        np.array(x),
+        se=np.full(3, se),
+        descending=True,
+        level=0.9,
+        method=method,
+        simultaneous=True,
+        interval_decimals=1,
+    )
+    np.testing.assert_array_equal(r.lower, lower)
+    np.testing.assert_array_equal(r.upper, upper)
+    assert np.all(r.lower <= r.upper)

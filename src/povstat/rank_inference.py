@@ -1492,7 +1492,8 @@ def _interval_counts(
     sorting, in :math:`O(n \log n)` time and linear memory. With `decimals`
     the bounds are first rounded half up to that many decimals and
     intervals that touch count as separated (``lo_i >= hi_k``), an item
-    never beating itself.
+    never beating itself nor an identical point (two equal rounded bounds
+    with SE 0 touch each other both ways: neither is separated).
     """
     half = zc[:, None] * b.se
     lo = (b.y - half)[b.real]
@@ -1508,15 +1509,35 @@ def _interval_counts(
     # i beats k: hi_k < lo_i (touching: <=); k beats i: lo_k > hi_i.
     above = _count_before(g, hi, lo, or_equal=touching)
     below = n_g - _count_before(g, lo, hi, or_equal=not touching)
-    if touching:  # a point (SE 0) touches itself: not a win over itself
-        point = lo >= hi
-        above = above - point
-        below = below - point
+    if touching:
+        # A point (SE 0) touches itself, and identical points touch each
+        # other both ways: none of them beats the others (or itself).
+        same = _identical_points(g, lo, hi)
+        above = above - same
+        below = below - same
     n_above = np.zeros(b.item.shape, dtype=np.intp)
     n_below = np.zeros(b.item.shape, dtype=np.intp)
     n_above[b.real] = above
     n_below[b.real] = below
     return n_above, n_below
+
+
+def _identical_points(
+    g: NDArray[np.intp], lo: NDArray[np.float64], hi: NDArray[np.float64]
+) -> NDArray[np.intp]:
+    """For each point interval (lo >= hi), the points of its group at its value.
+
+    Itself included; 0 for an interval that is not a point.
+    """
+    same = np.zeros(lo.size, dtype=np.intp)
+    idx = np.flatnonzero(lo >= hi)
+    if idx.size:
+        keys = np.column_stack([g[idx].astype(np.float64), lo[idx]])
+        _, inverse, counts = np.unique(
+            keys, axis=0, return_inverse=True, return_counts=True
+        )
+        same[idx] = counts[inverse.reshape(-1)]
+    return same
 
 
 def _count_before(

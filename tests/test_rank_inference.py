@@ -1154,7 +1154,11 @@ def test_covariance_ties_told_apart_by_whom_they_covary_with() -> None:
     ],
 )
 def test_interval_decimals_identical_points_overlap(
-    method: Literal["bonferroni", "sidak"], x: list[float], se: float, lower: list[int], upper: list[int]
+    method: Literal["bonferroni", "sidak"],
+    x: list[float],
+    se: float,
+    lower: list[int],
+    upper: list[int],
 ) -> None:
     r = rank_confidence_sets(
         np.array(x),

@@ -534,3 +534,82 @@ def test_fpc_of_one_everywhere_is_refused_in_the_table() -> None:
     # an impossible population as sizes; refused instead of guessed.
     with pytest.raises(ValueError, match=r"1 in every stratum.*\[1, 2\]"):
         poverty_table(BASE.assign(fpc=1.0), **BASE_KW)
+
+
+# --------------------------------------------------------------------------
+# Several poverty lines in one pass
+# --------------------------------------------------------------------------
+
+LINES: dict[str, Any] = {
+    "column": "line",
+    "scalar": 150.0,
+    "per_domain": {
+        d: 80.0 + 20 * i for i, d in enumerate(sorted(set(DESIGN["domain"])))
+    },
+}
+
+
+@pytest.mark.parametrize("engine", ["pandas", "polars", "polars_lazy", "duckdb"])
+def test_lines_equal_separate_calls(engine: str) -> None:
+    def native(data: pd.DataFrame) -> Any:
+        if engine == "pandas":
+            return data
+        if engine == "duckdb":
+            return duckdb.from_df(data)
+        frame = pl.from_pandas(data)
+        return frame.lazy() if engine == "polars_lazy" else frame
+
+    kw = {k: v for k, v in KW.items() if k != "line"}
+    both = _to_pandas(poverty_table(native(DESIGN), lines=LINES, **kw))
+    assert list(both.columns) == ["domain", "line", *COLUMNS]
+    for name, value in LINES.items():
+        one = _to_pandas(poverty_table(native(DESIGN), line=value, **kw))
+        part = both[both["line"] == name].reset_index(drop=True)
+        assert part["measure"].tolist() == one["measure"].tolist()
+        assert [None if pd.isna(v) else v for v in part["domain"]] == [
+            None if pd.isna(v) else v for v in one["domain"]
+        ]
+        for c in COLUMNS[1:]:
+            np.testing.assert_allclose(
+                part[c].to_numpy(float),
+                one[c].to_numpy(float),
+                rtol=1e-12,
+                atol=1e-12,
+            )
+
+
+def test_lines_worked_by_hand_on_frames() -> None:
+    # Welfare 100, 110, 150, 160: under 125 two of four are poor (P0 0.5),
+    # under 105 one of four (P0 0.25).
+    df = pd.DataFrame({"cons": [100.0, 110.0, 150.0, 160.0]})
+    out = poverty_table(
+        df,
+        welfare="cons",
+        lines={"national": 125, "extreme": 105},
+        unit="fraction",
+        alpha=0,
+    )
+    assert out["line"].tolist() == ["national", "extreme"]
+    np.testing.assert_allclose(out["estimate"], [0.5, 0.25], rtol=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"line": "line", "lines": {"a": 100}}, "got both"),
+        ({}, "got neither"),
+        ({"lines": {}}, "at least one"),
+        ({"lines": {"a": "nope"}}, "column 'nope' not found"),
+    ],
+)
+def test_lines_errors(kwargs: dict[str, Any], match: str) -> None:
+    with pytest.raises(ValueError, match=match):
+        poverty_table(DESIGN, welfare="welfare", unit="fraction", **kwargs)
+
+
+def test_lines_by_column_named_line_refused() -> None:
+    data = DESIGN.rename(columns={"domain": "line", "line": "z"})
+    with pytest.raises(ValueError, match="`by` column 'line'"):
+        poverty_table(
+            data, welfare="welfare", lines={"a": "z"}, by="line", unit="fraction"
+        )

@@ -355,3 +355,86 @@ def test_poverty_estimates_refuses_by_labels_of_mixed_kinds() -> None:
         poverty_estimates(
             [1.0, 2.0], 2.5, unit="fraction", by=np.array(["a", None], dtype=object)
         )
+
+
+# --------------------------------------------------------------------------
+# Several poverty lines in one pass
+# --------------------------------------------------------------------------
+
+
+def test_lines_worked_by_hand() -> None:
+    # Welfare 100, 110, 150, 160, equal weights. National line 125: 100 and
+    # 110 are poor, P0 = 2/4 = 0.5, P1 = (25/125 + 15/125)/4 = 0.08.
+    # Extreme line 105: only 100 is poor, P0 = 1/4 = 0.25,
+    # P1 = (5/105)/4 = 1/84.
+    est = poverty_estimates(
+        [100, 110, 150, 160],
+        alpha=[0, 1],
+        unit="fraction",
+        lines={"national": 125, "extreme": 105},
+    )
+    assert est.line is not None
+    assert est.line.tolist() == ["national", "national", "extreme", "extreme"]
+    assert est.measure.tolist() == ["P0", "P1", "P0", "P1"]
+    np.testing.assert_allclose(est.estimate, [0.5, 0.08, 0.25, 1 / 84], rtol=1e-12)
+    assert list(est.to_frame().columns[:3]) == ["domain", "line", "measure"]
+
+
+@pytest.mark.parametrize("case", ["base", "units", "fpc", "lonely_average"])
+def test_lines_equal_separate_calls(case: str) -> None:
+    opts = CASES[case]
+    data = _data(bool(opts.get("full")))
+    common: dict[str, Any] = {
+        "unit": "percent",
+        "alpha": [0, 1, 2],
+        "watts": True,
+        "weights": data["weight"],
+        "by": data["domain"],
+        "strata": data["stratum"],
+        "psu": None if "psu" in opts else data["psu"],
+        "fpc": data["fpc"] if opts.get("fpc") else None,
+        "lonely_psu": opts.get("lonely_psu", "raise"),
+        "overall": True,
+    }
+    domains = sorted(set(data["domain"]))
+    lines: dict[str, Any] = {
+        "column": data["line"],
+        "scalar": 150.0,
+        "per_domain": {d: 80.0 + 20 * i for i, d in enumerate(domains)},
+    }
+    both = poverty_estimates(data["welfare"], lines=lines, **common)
+    assert both.line is not None
+    k = 4
+    n_rows = both.estimate.shape[0]
+    for j, (name, value) in enumerate(lines.items()):
+        one = poverty_estimates(data["welfare"], value, **common)
+        take = np.flatnonzero(both.line == name)
+        assert take.shape[0] == n_rows // 3
+        for attr in ("estimate", "se", "lower", "upper", "deff", "df", "n"):
+            np.testing.assert_allclose(
+                getattr(both, attr)[take], getattr(one, attr), rtol=1e-12, atol=1e-12
+            )
+        assert both.measure[take].tolist() == one.measure.tolist()
+        # Each line's block of the joint covariance is that line's covariance.
+        np.testing.assert_allclose(
+            both.cov[np.ix_(take, take)], one.cov, rtol=1e-12, atol=1e-12
+        )
+        assert take[:k].tolist() == list(range(j * k, (j + 1) * k))
+
+
+@pytest.mark.parametrize(
+    ("line", "lines", "match"),
+    [
+        (125, {"a": 100}, "exactly one of `line` and `lines`, got both"),
+        (None, None, "exactly one of `line` and `lines`, got neither"),
+        (None, {}, "`lines` must name at least one"),
+    ],
+)
+def test_lines_errors(line: Any, lines: Any, match: str) -> None:
+    with pytest.raises(ValueError, match=match):
+        poverty_estimates([100, 110], line, lines=lines, unit="fraction")
+
+
+def test_lines_names_must_be_strings() -> None:
+    with pytest.raises(TypeError, match="`lines` names must be strings"):
+        poverty_estimates([100, 110], lines={1: 100}, unit="fraction")  # type: ignore[dict-item]

@@ -41,7 +41,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, Literal, get_args
 
 import numpy as np
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 from numpy.typing import ArrayLike, NDArray
 from scipy import sparse
 from scipy.special import stdtrit
@@ -133,6 +133,10 @@ def _design_repr(design: _Design | None) -> str:
     )
 
 
+def _optional_readonly(x: ArrayLike | None) -> NDArray[Any] | None:
+    return None if x is None else readonly(x)
+
+
 @frozen(kw_only=True)
 class PovertyEstimates(Result):
     r"""Poverty measures by domain with design-based standard errors.
@@ -144,6 +148,9 @@ class PovertyEstimates(Result):
     ----------
     domain : ndarray
         Domain label of each row (None for the overall row).
+    line : ndarray of str or None
+        Name of the poverty line of each row when several were given
+        (`lines`), else None.
     measure : ndarray of str
         ``"P0"``, ``"P1"``, ``"P2"``, ``"FGT(a)"`` or ``"watts"``.
     estimate, se : ndarray of float64
@@ -185,6 +192,7 @@ class PovertyEstimates(Result):
 
     _column_names: ClassVar[Mapping[str, str]] = {
         "domain": "domain",
+        "line": "line",
         "measure": "measure",
         "estimate": "estimate",
         "se": "se",
@@ -211,6 +219,9 @@ class PovertyEstimates(Result):
     level: float
     unit: Unit
     design: _Design | None = field(default=None, eq=False, repr=_design_repr)
+    line: NDArray[np.str_] | None = field(
+        default=None, converter=_optional_readonly, eq=array_eq
+    )
 
     @property
     def cov(self) -> NDArray[np.float64]:
@@ -794,9 +805,10 @@ def _overall_cross(des: _Design, z: NDArray[np.float64]) -> NDArray[np.float64]:
 
 def poverty_estimates(
     welfare: ArrayLike,
-    line: ArrayLike | Mapping[Any, float],
+    line: ArrayLike | Mapping[Any, float] | None = None,
     *,
     unit: Unit,
+    lines: Mapping[str, ArrayLike | Mapping[Any, float]] | None = None,
     alpha: float | Sequence[float] = (0, 1, 2),
     weights: ArrayLike | None = None,
     size: ArrayLike | None = None,
@@ -819,9 +831,17 @@ def poverty_estimates(
         Welfare of each unit (consumption or income per capita), 1-D.
     line : float, array_like or mapping
         Poverty line: a number, one line per unit, or a mapping from each
-        domain label of `by` to its line. Must be > 0.
+        domain label of `by` to its line. Must be > 0. Give `line` or
+        `lines`, not both.
     unit : {"fraction", "percent"}
         Scale of the estimates, errors and bounds. Required.
+    lines : mapping of str to line, optional
+        Several poverty lines at once, by name; each value is anything
+        `line` accepts. All lines are estimated from the same single
+        reduction, the result gets a ``line`` attribute (column) with the
+        line's name, one row per domain, line and measure, and ``.cov``
+        covers them all. With ``nan_policy="omit"`` a row missing under
+        any line gets zero weight under every line.
     alpha : float or sequence of float, default (0, 1, 2)
         FGT parameters: P0, P1 and P2 by default.
     weights : array_like, optional
@@ -867,7 +887,8 @@ def poverty_estimates(
         If an input is not numeric, or `by`, `strata` or `psu` labels are
         of mixed kinds (1, 1.0, True and '1' differ only in type).
     ValueError
-        If a `by`, `strata` or `psu` label is missing, a value is missing
+        If both or neither of `line` and `lines` are given, `lines` is
+        empty, a `by`, `strata` or `psu` label is missing, a value is missing
         under ``nan_policy="raise"``, a line is not
         > 0, weights are negative, a domain has no weight, a stratum has a
         single PSU under ``lonely_psu="raise"``, `fpc` varies within a
@@ -921,6 +942,13 @@ def poverty_estimates(
     (['P0', 'P1'], [62.5, 13.0])
     >>> est.se.round(2).tolist(), est.df.tolist()
     ([27.95, 4.53], [2.0, 2.0])
+
+    Several poverty lines in one pass:
+
+    >>> est = poverty_estimates([100, 110, 150, 160], alpha=0, unit="fraction",
+    ...                         lines={"national": 125, "extreme": 105})
+    >>> est.line.tolist(), est.estimate.tolist()
+    (['national', 'extreme'], [0.5, 0.25])
     """
     _validate.unit(unit)
     lev = _level(level)
@@ -929,20 +957,42 @@ def poverty_estimates(
     ovr = _validate.flag(overall, "overall")
     _validate.choice(lonely_psu, "lonely_psu", _LONELY)
     comp = comparison_arg(comparison)
-    y, z, w, domains = prepare_units(
-        welfare,
-        line,
-        weights=weights,
-        size=size,
-        by=by,
-        nan_policy=nan_policy,
-        watts=wat,
-    )
-    rows = poor_rows(y, z, comparison=comp)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        terms = unit_terms(
-            y[rows], z[rows], alphas=alphas, watts=wat, comparison=comp, ops=NUMPY_OPS
+    named = _lines_arg(line, lines)
+    if named is None:
+        assert line is not None
+        y, z, w, domains = prepare_units(
+            welfare,
+            line,
+            weights=weights,
+            size=size,
+            by=by,
+            nan_policy=nan_policy,
+            watts=wat,
         )
+        zs = [z]
+    else:
+        y, zs, w, domains = _prepare_lines(
+            welfare,
+            named,
+            weights=weights,
+            size=size,
+            by=by,
+            nan_policy=nan_policy,
+            watts=wat,
+        )
+    # Units poor under some line; every term is 0 for the others.
+    rows = poor_rows(y, np.max(np.stack(zs), axis=0), comparison=comp)
+    terms = []
+    with np.errstate(invalid="ignore", divide="ignore"):
+        for z in zs:  # one set of term columns per line, same reduction
+            terms += unit_terms(
+                y[rows],
+                z[rows],
+                alphas=alphas,
+                watts=wat,
+                comparison=comp,
+                ops=NUMPY_OPS,
+            )
     if domains is None:
         labels: NDArray[Any] = np.array([None], dtype=object)
         codes = np.zeros(y.shape[0], np.intp)
@@ -958,12 +1008,78 @@ def poverty_estimates(
         fpc=fpc,
         rows=rows,
     )
-    return linearised(
+    names = measure_names(alphas, watts=wat)
+    est = linearised(
         red,
-        measures=measure_names(alphas, watts=wat),
+        measures=names * len(zs),
         labels=labels,
         lonely_psu=lonely_psu,
         level=lev,
         unit=unit,
         overall=ovr and domains is not None,
     )
+    if named is None:
+        return est
+    per_domain = np.repeat(np.asarray(list(named), dtype=str), len(names))
+    n_rows = est.estimate.shape[0] // per_domain.shape[0]
+    return evolve(est, line=np.tile(per_domain, n_rows))
+
+
+def _lines_arg(line: object, lines: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """The named lines, or None when a single `line` is given."""
+    if (line is None) == (lines is None):
+        msg = "give exactly one of `line` and `lines`, got " + (
+            "both" if line is not None else "neither"
+        )
+        raise ValueError(msg)
+    if lines is None:
+        return None
+    if not isinstance(lines, Mapping):
+        msg = f"`lines` must be a mapping from name to line, got {type(lines).__name__}"
+        raise TypeError(msg)
+    if not lines:
+        msg = "`lines` must name at least one poverty line, got an empty mapping"
+        raise ValueError(msg)
+    wrong = [k for k in lines if not isinstance(k, str)]
+    if wrong:
+        msg = f"`lines` names must be strings, got {wrong[:5]}"
+        raise TypeError(msg)
+    return dict(lines)
+
+
+def _prepare_lines(
+    welfare: ArrayLike,
+    named: Mapping[str, Any],
+    *,
+    weights: ArrayLike | None,
+    size: ArrayLike | None,
+    by: ArrayLike | None,
+    nan_policy: str,
+    watts: bool,
+) -> tuple[
+    NDArray[np.float64],
+    list[NDArray[np.float64]],
+    NDArray[np.float64],
+    tuple[NDArray[Any], NDArray[np.intp]] | None,
+]:
+    """Welfare, one line per unit for each named line, weights and domains.
+
+    A row missing under any line gets zero weight under all of them.
+    """
+    prepared = [
+        prepare_units(
+            welfare,
+            value,
+            weights=weights,
+            size=size,
+            by=by,
+            nan_policy=nan_policy,
+            watts=watts,
+        )
+        for value in named.values()  # a loop over the handful of lines
+    ]
+    y, _, w, domains = prepared[0]
+    for p in prepared[1:]:
+        w = np.minimum(w, p[2])  # zero where any line's row is missing
+    zs = [np.asarray(p[1]) for p in prepared]
+    return y, zs, w, domains

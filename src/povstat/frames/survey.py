@@ -38,6 +38,7 @@ from povstat.survey import (
     _LONELY,
     LonelyPsu,
     Reduced,
+    _lines_arg,
     fpc_by_stratum,
     linearised,
     reduce_units,
@@ -147,7 +148,8 @@ def poverty_table(
     df: IntoFrame,
     *,
     welfare: str,
-    line: str | float | Mapping[Any, float],
+    line: str | float | Mapping[Any, float] | None = None,
+    lines: Mapping[str, str | float | Mapping[Any, float]] | None = None,
     unit: Unit,
     alpha: float | Sequence[float] = (0, 1, 2),
     weight: str | None = None,
@@ -175,7 +177,15 @@ def poverty_table(
     line : str, float or mapping
         Poverty line: a column (one line per unit), a number, or a mapping
         from each domain to its line (keys are values of the single `by`
-        column, or tuples of values of several).
+        column, or tuples of values of several). Give `line` or `lines`,
+        not both.
+    lines : mapping of str to line, optional
+        Several poverty lines at once, by name; each value is anything
+        `line` accepts. Every line's terms are columns of the same single
+        reduction; the output gets a ``line`` column with the line's name
+        (after the `by` columns), one row per domain, line and measure.
+        With ``nan_policy="omit"`` a row missing under any line gets zero
+        weight under every line.
     unit : {"fraction", "percent"}
         Scale of `estimate`, `se`, `lower` and `upper`. Required.
     alpha : float or sequence of float, default (0, 1, 2)
@@ -233,7 +243,9 @@ def poverty_table(
         (integer, float or decimal; bool, text, dates, datetimes and
         durations are refused, from the schema, before any data is read).
     ValueError
-        If a `by` column is named like an output column (povstat never
+        If both or neither of `line` and `lines` are given, `lines` is
+        empty, a `by` column is named like an output column (``line`` too
+        with `lines`; povstat never
         overwrites a column), a column is missing, a value is missing under
         ``nan_policy="raise"``, a weight or size is negative, a line is not
         > 0, welfare is not > 0 with ``watts=True``, a key is missing, a
@@ -277,6 +289,15 @@ def poverty_table(
       region measure  estimate  n_psu
     0      a      P0      75.0    2.0
     1      b      P0      50.0    2.0
+
+    Several poverty lines in one pass:
+
+    >>> out = poverty_table(df, welfare="cons", unit="percent", alpha=0,
+    ...                     lines={"national": 125, "extreme": 100})
+    >>> out[["line", "measure", "estimate"]]
+           line measure  estimate
+    0  national      P0      62.5
+    1   extreme      P0      37.5
     """
     _validate.unit(unit)
     lev = _level(level)
@@ -291,8 +312,19 @@ def poverty_table(
     names = list(frame.collect_schema().names())
     needed = {"welfare": welfare, "weight": weight, "size": size, "strata": strata}
     needed |= {"psu": psu, "fpc": fpc}
-    if isinstance(line, str):
-        needed["line"] = line
+    named = _lines_arg(line, lines)
+    items: list[Any] = [line] if named is None else list(named.values())
+    line_names = None if named is None else list(named)
+    if named is not None and "line" in by_cols:
+        msg = (
+            "`by` column 'line' has the name of the output column that holds the "
+            "names of `lines`; povstat never overwrites a column: rename it first"
+        )
+        raise ValueError(msg)
+    for value in items:
+        if isinstance(value, str) and value not in names:
+            msg = f"`line` column {value!r} not found; columns: {names}"
+            raise ValueError(msg)
     for arg, name in [*needed.items(), *(("by", c) for c in by_cols)]:
         if name is not None and name not in names:
             msg = f"`{arg}` column {name!r} not found; columns: {names}"
@@ -301,15 +333,17 @@ def poverty_table(
     if len(set(keys)) != len(keys):
         msg = f"`by`, `strata`, `psu` and `fpc` must be different columns: {keys}"
         raise ValueError(msg)
-    _check_entry(frame, needed, by_cols, line)
+    for value in items:  # a loop over the handful of lines
+        line_col = {"line": value} if isinstance(value, str) else {}
+        _check_entry(frame, needed | line_col, by_cols, value)
 
-    z = _line_expr(line, by_cols, names)
+    zs = [_line_expr(value, by_cols, names) for value in items]
     if isinstance(frame, nw.DataFrame) and len(frame) and _in_memory(frame):
         # Eager in-memory frame: take the columns as arrays, reduce in numpy.
         red, by_values, flags = _reduce_eager(
             frame,
             welfare=welfare,
-            line=line,
+            lines=items,
             weight=weight,
             size=size,
             by=by_cols,
@@ -323,45 +357,53 @@ def poverty_table(
         _raise_on_flags(flags, nan_policy=nan_policy, watts=wat)
         est = linearised(
             red,
-            measures=measure_names(alphas, watts=wat),
+            measures=measure_names(alphas, watts=wat) * len(items),
             labels=np.arange(red.n_domains),
             lonely_psu=lonely_psu,
             level=lev,
             unit=unit,
             overall=ovr and bool(by_cols),
         )
-        k = len(alphas) + int(wat)
-        return _output(frame, df, by_values, frame.schema, est, k)
+        k = (len(alphas) + int(wat)) * len(items)
+        return _output(frame, df, by_values, frame.schema, est, k, line_names)
 
     y = nw.col(welfare).cast(nw.Float64())
     w = nw.col(weight).cast(nw.Float64()) if weight else nw.lit(1.0)
     s = nw.col(size).cast(nw.Float64()) if size else nw.lit(1.0)
-    bad = _missing(y) | _missing(z) | _missing(w) | _missing(s)
+    bad = _missing(y) | _missing(w) | _missing(s)
+    for z in zs:
+        bad = bad | _missing(z)
     f64 = nw.Float64()
     # Missing rows get zero weight and harmless values (policy "omit"); under
-    # "raise" they are counted and the call fails after the reduction.
-    zz = nw.when(_missing(z)).then(nw.lit(1.0)).otherwise(z)
-    yy = nw.when(bad).then(zz).otherwise(y)
+    # "raise" they are counted and the call fails after the reduction. A row
+    # missing under one of several lines gets zero weight under all.
+    zzs = [nw.when(_missing(z)).then(nw.lit(1.0)).otherwise(z) for z in zs]
+    yy = nw.when(bad).then(zzs[0]).otherwise(y)
     pw = nw.when(bad).then(nw.lit(0.0)).otherwise(w * s)
     t = f"{_TMP}"
+    badz = (zzs[0] <= 0).cast(f64)
+    for zz in zzs[1:]:
+        badz = badz + (zz <= 0).cast(f64)
     prepared = frame.with_columns(
         yy.alias(f"{t}y"),
-        zz.alias(f"{t}z"),
+        *(zz.alias(f"{t}z{i}") for i, zz in enumerate(zzs)),
         pw.alias(f"{t}w"),
         bad.cast(f64).alias(f"{t}bad"),
         (w < 0).fill_null(value=False).cast(f64).alias(f"{t}negw"),
         (s < 0).fill_null(value=False).cast(f64).alias(f"{t}negs"),
-        (zz <= 0).cast(f64).alias(f"{t}badz"),
+        badz.alias(f"{t}badz"),
         (yy <= 0).cast(f64).alias(f"{t}nonpos"),
     )
-    terms = unit_terms(
-        nw.col(f"{t}y"),
-        nw.col(f"{t}z"),
-        alphas=alphas,
-        watts=wat,
-        comparison=comp,
-        ops=_ExprOps(),
-    )
+    terms = []
+    for i in range(len(zzs)):  # one set of term columns per line
+        terms += unit_terms(
+            nw.col(f"{t}y"),
+            nw.col(f"{t}z{i}"),
+            alphas=alphas,
+            watts=wat,
+            comparison=comp,
+            ops=_ExprOps(),
+        )
     k = len(terms)
     wcol = nw.col(f"{t}w")
     per_unit = [(wcol * term).alias(f"{t}wt{j}") for j, term in enumerate(terms)]
@@ -408,8 +450,9 @@ def poverty_table(
     n_domains = int(domain.max()) + 1 if n_rows else 0
     first = np.full(n_domains, n_rows, np.intp)
     np.minimum.at(first, domain, np.arange(n_rows))
-    if isinstance(line, Mapping) and by_cols:
-        _check_mapping(table, by_cols, first, line)
+    for value in items:
+        if isinstance(value, Mapping) and by_cols:
+            _check_mapping(table, by_cols, first, value)
     flags = {f: int(col(f"{t}{f}").sum()) for f in _FLAGS}
     _raise_on_flags(flags, nan_policy=nan_policy, watts=wat)
     if strata is not None:
@@ -461,7 +504,7 @@ def poverty_table(
     )
     est = linearised(
         red,
-        measures=measure_names(alphas, watts=wat),
+        measures=measure_names(alphas, watts=wat) * len(items),
         labels=np.arange(n_domains),
         lonely_psu=lonely_psu,
         level=lev,
@@ -469,7 +512,7 @@ def poverty_table(
         overall=ovr and bool(by_cols),
     )
     by_values = {c: table[c].to_numpy()[first].tolist() for c in by_cols}
-    return _output(frame, df, by_values, table.schema, est, k)
+    return _output(frame, df, by_values, table.schema, est, k, line_names)
 
 
 def _check_entry(
@@ -531,7 +574,7 @@ def _reduce_eager(
     frame: nw.DataFrame[Any],
     *,
     welfare: str,
-    line: str | float | Mapping[Any, float],
+    lines: list[Any],
     weight: str | None,
     size: str | None,
     by: list[str],
@@ -572,31 +615,35 @@ def _reduce_eager(
     np.minimum.at(first, domain, np.arange(n))
     by_values = {c: a[first].tolist() for c, a in zip(by, by_arrays, strict=True)}
     y = floats(welfare)
-    if isinstance(line, str):
-        z = floats(line)
-    elif isinstance(line, Mapping):
-        cols = list(by_values.values())
-        keys = cols[0] if len(by) == 1 else list(zip(*cols, strict=True))
-        absent = [d for d in keys if d not in line]
-        if absent:
-            msg = f"`line` has no poverty line for domain(s) {absent[:5]}"
-            raise ValueError(msg)
-        z = np.array([float(line[d]) for d in keys], np.float64)[domain]
-    else:
-        z = np.full(n, float(line))
+    zs = []
+    for line in lines:  # a loop over the handful of lines
+        if isinstance(line, str):
+            z = floats(line)
+        elif isinstance(line, Mapping):
+            cols = list(by_values.values())
+            keys = cols[0] if len(by) == 1 else list(zip(*cols, strict=True))
+            absent = [d for d in keys if d not in line]
+            if absent:
+                msg = f"`line` has no poverty line for domain(s) {absent[:5]}"
+                raise ValueError(msg)
+            z = np.array([float(line[d]) for d in keys], np.float64)[domain]
+        else:
+            z = np.full(n, float(line))
+        zs.append(z)
     w = floats(weight) if weight else np.ones(n)
     s = floats(size) if size else np.ones(n)
-    given = [y, z, *(a for a, c in ((w, weight), (s, size)) if c)]
+    given = [y, *zs, *(a for a, c in ((w, weight), (s, size)) if c)]
     # A NaN-free sum proves an array NaN-free in one pass without a mask.
     if any(_maybe_nan(a) for a in given):
-        z_missing = np.isnan(z)
-        bad = np.isnan(y) | z_missing | np.isnan(w) | np.isnan(s)
-        zz = np.where(z_missing, 1.0, z)
-        yy = np.where(bad, zz, y)
+        bad = np.isnan(y) | np.isnan(w) | np.isnan(s)
+        for z in zs:
+            bad |= np.isnan(z)
+        zzs = [np.where(np.isnan(z), 1.0, z) for z in zs]
+        yy = np.where(bad, zzs[0], y)
         pw = np.where(bad, 0.0, w * s if size else w)
         n_bad = int(bad.sum())
     else:
-        zz, yy, pw, n_bad = z, y, (w * s if size else w), 0
+        zzs, yy, pw, n_bad = zs, y, (w * s if size else w), 0
 
     def below(a: NDArray[np.float64], bound: float, *, equal: bool) -> int:
         # Entries < bound (<= if `equal`; NaN never counts); a mask only if any.
@@ -610,19 +657,23 @@ def _reduce_eager(
             "bad": n_bad,
             "negw": below(w, 0.0, equal=False) if weight else 0,
             "negs": below(s, 0.0, equal=False) if size else 0,
-            "badz": below(zz, 0.0, equal=True),
+            "badz": sum(below(zz, 0.0, equal=True) for zz in zzs),
             "nonpos": below(yy, 0.0, equal=True) if watts else 0,
         }
-    rows = poor_rows(yy, zz, comparison=comparison)
+    top = zzs[0] if len(zzs) == 1 else np.max(np.stack(zzs), axis=0)
+    # Units poor under some line; every term is 0 for the others.
+    rows = poor_rows(yy, top, comparison=comparison)
+    terms = []
     with np.errstate(invalid="ignore", divide="ignore"):
-        terms = unit_terms(
-            yy[rows],
-            zz[rows],
-            alphas=alphas,
-            watts=watts,
-            comparison=comparison,
-            ops=NUMPY_OPS,
-        )
+        for zz in zzs:  # one set of term columns per line
+            terms += unit_terms(
+                yy[rows],
+                zz[rows],
+                alphas=alphas,
+                watts=watts,
+                comparison=comparison,
+                ops=NUMPY_OPS,
+            )
     red = reduce_units(
         terms,
         pw,
@@ -678,6 +729,7 @@ def _output(
     in_schema: Mapping[str, Any],
     est: Any,
     k: int,
+    line_names: list[str] | None = None,
 ) -> Any:
     """The tidy result as a frame of the caller's backend."""
     n_rows = est.estimate.shape[0]
@@ -689,6 +741,10 @@ def _output(
             values = [*values, None]
         data[c] = [v for v in values for _ in range(k)]
         schema[c] = in_schema[c]
+    if line_names is not None:
+        per = np.repeat(np.asarray(line_names, dtype=object), k // len(line_names))
+        data["line"] = np.tile(per, n_rows // k).tolist()
+        schema["line"] = nw.String()
     data["measure"] = est.measure.tolist()
     schema["measure"] = nw.String()
     for c in OUTPUT_COLUMNS[1:]:

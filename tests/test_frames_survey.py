@@ -613,3 +613,13 @@ def test_lines_by_column_named_line_refused() -> None:
         poverty_table(
             data, welfare="welfare", lines={"a": "z"}, by="line", unit="fraction"
         )
+
+
+@pytest.mark.parametrize("arg", ["welfare", "weight", "size", "strata", "psu", "fpc"])
+def test_column_arguments_must_be_names(arg: str) -> None:
+    # A pandas frame read with header=None has integer column labels; an
+    # integer column argument is refused by name, not with an engine error.
+    df = pd.DataFrame({0: [1.0, 3.0, 1.5, 4.0], "w": [1.0, 1.0, 1.0, 1.0]})
+    kw: dict[str, Any] = {"welfare": "w", arg: 0}
+    with pytest.raises(TypeError, match=rf"`{arg}` must be a column name \(str\)"):
+        poverty_table(df, line=2.0, unit="percent", alpha=0, **kw)

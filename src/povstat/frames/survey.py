@@ -312,6 +312,14 @@ def poverty_table(
     names = list(frame.collect_schema().names())
     needed = {"welfare": welfare, "weight": weight, "size": size, "strata": strata}
     needed |= {"psu": psu, "fpc": fpc}
+    for arg, name in needed.items():
+        if name is not None and not isinstance(name, str):
+            msg = (
+                f"`{arg}` must be a column name (str), got {name!r}; give the "
+                "frame string column names first (e.g. "
+                "df.columns = df.columns.astype(str))"
+            )
+            raise TypeError(msg)
     named = _lines_arg(line, lines)
     items: list[Any] = [line] if named is None else list(named.values())
     line_names = None if named is None else list(named)

@@ -326,3 +326,26 @@ def test_masked_text_cells_are_missing() -> None:
     parsed = povstat.parse_numbers(cells, locale="id")
     np.testing.assert_array_equal(parsed.value, [1.5, np.nan, 3.5])
     assert parsed.invalid == ()
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        # 2**53 + 1 and 2**53 are different counts but the same float64:
+        # ranked as a tie, summed wrong, printed wrong; refused instead.
+        lambda: povstat.rank(np.array([2**53 + 1, 2**53]), descending=True),
+        lambda: povstat.sum_counts(np.array([2**53 + 1, 0], dtype=np.uint64)),
+        lambda: povstat.sum_counts([10**20, 1]),
+        lambda: povstat.round_half_up(-(2**62) - 5, -1),
+        lambda: povstat.format_number([10**17 + 1], locale="en", decimals=0),
+    ],
+)
+def test_integers_beyond_exact_float64_are_refused(call: Callable[[], object]) -> None:
+    with pytest.raises(ValueError, match=r"integer beyond 2\*\*53"):
+        call()
+
+
+def test_integers_up_to_2_53_are_exact() -> None:
+    # 2**53 itself is exact in float64: accepted, and ranked above 2**53 - 1.
+    r = povstat.rank(np.array([2**53, 2**53 - 1]), descending=True)
+    np.testing.assert_array_equal(r.rank, [1.0, 2.0])

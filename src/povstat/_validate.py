@@ -121,6 +121,13 @@ def numeric(x: ArrayLike, name: str) -> NDArray[np.float64]:
         # only if every element is a number or a missing marker.
         try:
             arr = _object_to_float(arr)
+        except _InexactIntegerError as exc:
+            msg = (
+                f"`{name}` holds an integer beyond 2**53 in magnitude, which "
+                "float64 (povstat's arithmetic) cannot hold exactly: "
+                f"{exc.value!r} at index {exc.index}"
+            )
+            raise ValueError(msg) from None
         except OverflowError:
             msg = (
                 f"`{name}` holds a number too large for float64 (magnitude above "
@@ -136,7 +143,31 @@ def numeric(x: ArrayLike, name: str) -> NDArray[np.float64]:
         raise TypeError(msg)
     if arr.dtype.kind == "f" and arr.dtype.itemsize < 8:
         return _widen_short_float(arr)
+    if arr.dtype.kind in "iu" and arr.dtype.itemsize == 8 and arr.size:
+        _exact_integers(arr, name)
     return np.asarray(arr, dtype=np.float64)
+
+
+#: Integers up to 2**53 in magnitude are exact in float64; beyond, two
+#: different counts can become one float (2**53 + 1 is read as 2**53).
+_EXACT_INT = 2**53
+
+
+def _exact_integers(arr: NDArray[np.integer[Any]], name: str) -> None:
+    """Refuse 64-bit integers that float64 cannot hold exactly."""
+    big = (
+        (arr > _EXACT_INT) | (arr < -_EXACT_INT)
+        if arr.dtype.kind == "i"
+        else (arr > _EXACT_INT)
+    )
+    if big.any():
+        where = int(np.flatnonzero(big.ravel())[0])
+        msg = (
+            f"`{name}` holds an integer beyond 2**53 in magnitude, which float64 "
+            f"(povstat's arithmetic) cannot hold exactly: {int(arr.ravel()[where])!r} "
+            f"at index {where}"
+        )
+        raise ValueError(msg)
 
 
 def _widen_short_float(arr: NDArray[np.floating[Any]]) -> NDArray[np.float64]:
@@ -149,6 +180,15 @@ def _widen_short_float(arr: NDArray[np.floating[Any]]) -> NDArray[np.float64]:
     return np.asarray(arr.astype(str).astype(np.float64), dtype=np.float64)
 
 
+class _InexactIntegerError(Exception):
+    """An integer of an object array beyond 2**53 (its flat index and value)."""
+
+    def __init__(self, index: int, value: int) -> None:
+        super().__init__(index, value)
+        self.index = index
+        self.value = value
+
+
 def _object_to_float(arr: NDArray[np.object_]) -> NDArray[np.float64]:
     flat = arr.ravel()
     out = np.empty(flat.shape, dtype=np.float64)
@@ -159,6 +199,10 @@ def _object_to_float(arr: NDArray[np.object_]) -> NDArray[np.float64]:
             raise TypeError
         elif isinstance(item, np.float32 | np.float16):
             out[i] = float(str(item))  # its shortest decimal, as in `numeric`
+        elif isinstance(item, int | np.integer) and abs(int(item)) > _EXACT_INT:
+            if abs(int(item)) > _MAX_FINITE:
+                raise OverflowError
+            raise _InexactIntegerError(i, int(item))
         else:
             out[i] = float(item)
     return out.reshape(arr.shape)

@@ -123,9 +123,9 @@ def numeric(x: ArrayLike, name: str) -> NDArray[np.float64]:
             arr = _object_to_float(arr)
         except _InexactIntegerError as exc:
             msg = (
-                f"`{name}` holds an integer beyond 2**53 in magnitude, which "
-                "float64 (povstat's arithmetic) cannot hold exactly: "
-                f"{exc.value!r} at index {exc.index}"
+                f"`{name}` holds an integer that float64 (povstat's arithmetic) "
+                f"cannot hold exactly: {exc.value!r} at index {exc.index} "
+                "(beyond 2**53 in magnitude)"
             )
             raise ValueError(msg) from None
         except OverflowError:
@@ -154,20 +154,28 @@ _EXACT_INT = 2**53
 
 
 def _exact_integers(arr: NDArray[np.integer[Any]], name: str) -> None:
-    """Refuse 64-bit integers that float64 cannot hold exactly."""
+    """Refuse 64-bit integers that float64 cannot hold exactly.
+
+    Up to 2**53 in magnitude every integer is exact; beyond, only some are
+    (10**20 is, 2**53 + 1 is not). The few large ones are tested one by one.
+    """
     big = (
         (arr > _EXACT_INT) | (arr < -_EXACT_INT)
         if arr.dtype.kind == "i"
         else (arr > _EXACT_INT)
     )
-    if big.any():
-        where = int(np.flatnonzero(big.ravel())[0])
-        msg = (
-            f"`{name}` holds an integer beyond 2**53 in magnitude, which float64 "
-            f"(povstat's arithmetic) cannot hold exactly: {int(arr.ravel()[where])!r} "
-            f"at index {where}"
-        )
-        raise ValueError(msg)
+    if not big.any():
+        return
+    flat = arr.ravel()
+    for where in np.flatnonzero(big.ravel()):  # only integers beyond 2**53
+        value = int(flat[where])
+        if int(float(value)) != value:
+            msg = (
+                f"`{name}` holds an integer that float64 (povstat's arithmetic) "
+                f"cannot hold exactly: {value!r} at index {int(where)} (beyond "
+                "2**53 in magnitude)"
+            )
+            raise ValueError(msg)
 
 
 def _widen_short_float(arr: NDArray[np.floating[Any]]) -> NDArray[np.float64]:
@@ -202,7 +210,9 @@ def _object_to_float(arr: NDArray[np.object_]) -> NDArray[np.float64]:
         elif isinstance(item, int | np.integer) and abs(int(item)) > _EXACT_INT:
             if abs(int(item)) > _MAX_FINITE:
                 raise OverflowError
-            raise _InexactIntegerError(i, int(item))
+            if int(float(item)) != int(item):
+                raise _InexactIntegerError(i, int(item))
+            out[i] = float(item)
         else:
             out[i] = float(item)
     return out.reshape(arr.shape)

@@ -209,6 +209,28 @@ def test_sum_with_a_covariance_matrix() -> None:
     assert s.dependence == "covariance"
 
 
+def test_a_matrix_or_correlation_states_the_dependence() -> None:
+    # `cov` or `correlation` alone is a statement of dependence: the same sums
+    # as with independent=False. By hand: var = 4 + 9 + 2 * 0.5 * 2 * 3 = 19.
+    s = sum_counts([3.0, 5.0], cov=[[4.0, 1.0], [1.0, 9.0]], level=0.95)
+    np.testing.assert_allclose(arr(s.se), np.sqrt(15.0), rtol=1e-12)
+    assert s.dependence == "covariance"
+    r = sum_counts([3.0, 5.0], se=[2.0, 3.0], correlation=0.5, level=0.95)
+    np.testing.assert_allclose(arr(r.se), np.sqrt(19.0), rtol=1e-12)
+    assert r.dependence == "correlation"
+    # Two regions of equal population, rate SEs 1 point, uncorrelated:
+    # var = 0.5**2 + 0.5**2 = 0.5.
+    p = pooled_rate(
+        [1.0, 2.0],
+        population=[10.0, 10.0],
+        unit="percent",
+        se=[1.0, 1.0],
+        correlation=0.0,
+        level=0.9,
+    )
+    np.testing.assert_allclose(arr(p.se), np.sqrt(0.5), rtol=1e-12)
+
+
 def test_covariance_matrix_by_group() -> None:
     # Groups a = rows 0 and 2, b = row 1: var(a) = 4 + 16 + 2 * 2 = 24;
     # var(b) = 9 (the covariances across groups do not enter).

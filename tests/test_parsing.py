@@ -509,7 +509,7 @@ def _frame() -> pd.DataFrame:
     return pd.DataFrame(
         {
             "region": ["Kota Malang", "Kota Batu"],
-            "p0": ["4,26", "3,31 persen"],
+            "p0": ["4,26 persen", "3,31 persen"],
             "poor": ["37,78", "7,10"],
         },
         index=[3573, 3579],
@@ -546,6 +546,32 @@ def test_parse_columns_rejects_mixed_units() -> None:
         NumberParseError, match="unit 'persons' in a column of 'percent'"
     ):
         parse_columns(df, ["x"], locale="id")
+
+
+def test_parse_columns_rejects_mixed_scales() -> None:
+    # "0,1386" among "9,9 %" may be a fraction (13.86 %) or 0.1386 %; and
+    # "37,78 ribu" is 37780 next to "7,10" (thousands by the header?): the
+    # rarer kind of cell is refused, the bare one on a tie.
+    df = pd.DataFrame(
+        {
+            "p0": ["0,1386", "9,9 %", "10,1 %"],
+            "poor": ["37,78 ribu", "7,10", "8"],
+            "tie": ["4,26", "3,31 persen", "-"],
+        }
+    )
+    with pytest.raises(NumberParseError) as info:
+        parse_columns(df, ["p0", "poor", "tie"], locale="id")
+    got = [(c.row, c.column, c.text) for c in info.value.cells]
+    assert got == [(0, "p0", "0,1386"), (0, "poor", "37,78 ribu"), (0, "tie", "4,26")]
+    reasons = [c.reason for c in info.value.cells]
+    assert (
+        "without a percent sign among numbers with one (such as '9,9 %')" in reasons[0]
+    )
+    assert "with a multiplier word among numbers without one" in reasons[1]
+    # Units stated in every cell, or in none, are read.
+    ok = parse_columns(df.iloc[1:], ["p0", "poor"], locale="id")
+    np.testing.assert_array_equal(ok["p0"], [9.9, 10.1])
+    np.testing.assert_array_equal(ok["poor"], [7.1, 8.0])
 
 
 def test_parse_columns_bad_arguments() -> None:

@@ -700,6 +700,35 @@ def test_excel_in_a_buffer() -> None:
     assert t.unmatched.empty
 
 
+@pytest.mark.parametrize(
+    ("written", "given", "advice"),
+    [
+        # A byte-order mark names the encoding: it is suggested, never assumed.
+        ("utf-16", "utf-8-sig", "UTF-16 byte-order mark: pass encoding='utf-16'"),
+        ("utf-16", "cp1252", "UTF-16 byte-order mark: pass encoding='utf-16'"),
+        ("utf-32", "latin-1", "UTF-32 byte-order mark: pass encoding='utf-32'"),
+        ("utf-8-sig", "cp1252", "UTF-8 byte-order mark: pass encoding='utf-8'"),
+        ("utf-8-sig", "utf-16-le", "UTF-8 byte-order mark: pass encoding='utf-8'"),
+        # Without a mark, UTF-16 is told by its NUL bytes (cp1252 and latin-1
+        # decode any bytes, so they would read it as text with NULs).
+        ("utf-16-le", "utf-8-sig", "NUL bytes, as UTF-16 text does"),
+        ("utf-16-be", "cp1252", "NUL bytes, as UTF-16 text does"),
+    ],
+)
+def test_encoding_advice(written: str, given: str, advice: str) -> None:
+    data = io.BytesIO(";2023\nKota Batu;3,31\n".encode(written))
+    with pytest.raises(ValueError, match=re.escape(advice)) as info:
+        read_bps_table(data, locale="id", sep=";", encoding=given)
+    assert "`source`" in str(info.value)
+    assert "cp1252')" not in str(info.value)  # not the generic suggestion
+    # The advice works.
+    data.seek(0)
+    fixed = re.search(r"encoding='([\w-]+)'", advice)
+    enc = fixed.group(1) if fixed else written
+    t = read_bps_table(data, locale="id", sep=";", encoding=enc)
+    assert t.data["value"].tolist() == [3.31]
+
+
 def test_buffer_errors() -> None:
     bad = io.BytesIO(";2023\nKota Batu;3,31\n\xe9;1\n".encode("latin-1"))
     with pytest.raises(ValueError, match=re.escape("`source` is not valid utf-8-sig")):
@@ -896,6 +925,22 @@ def test_wrong_separator_is_named(text: str, sep: str) -> None:
     with pytest.raises(ValueError, match=re.escape(f"pass sep={sep!r}")):
         read_bps_table(io.StringIO(text), locale="id")
     assert len(read_bps_table(io.StringIO(text), locale="id", sep=sep).data) >= 1
+
+
+@pytest.mark.parametrize(
+    ("header", "script"),
+    [
+        ("\uff12\uff10\uff12\uff13", "full-width"),  # 2023 in full-width digits
+        ("Maret \u0662\u0660\u0662\u0663", "Arabic-Indic"),
+        ("Maret \u06f2\u06f0\u06f2\u06f3", "Extended Arabic-Indic (Persian)"),
+    ],
+)
+def test_header_in_foreign_digits_is_named(header: str, script: str) -> None:
+    text = f"Wilayah;{header}\nKota Batu;3,31\n"
+    with pytest.raises(ValueError, match="no header row naming years") as info:
+        read_bps_table(io.StringIO(text), locale="id", sep=";")
+    assert f"cell {header!r} (row 1) would name one in ASCII digits" in str(info.value)
+    assert f"written in {script} digits" in str(info.value)
 
 
 def test_no_header_without_another_separator_has_no_hint() -> None:

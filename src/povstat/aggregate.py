@@ -423,6 +423,8 @@ def _dependence(
     has_se: bool,
 ) -> _Dependence:
     """Check the stated dependence of `n` estimates."""
+    if independent is None and (correlation is not None or cov is not None):
+        independent = False  # a correlation or a matrix states the dependence
     if independent is None:
         msg = (
             "state the dependence of the estimates: independent=True, or "
@@ -740,14 +742,15 @@ def sum_counts(
         Confidence level, a fraction in (0, 1), of `moe` and of the returned
         margin and bounds; required with `se`, `moe` or `cov`.
     independent : bool, optional
-        Required with `se`, `moe` or `cov`, no default: whether the counts'
+        Required with `se` or `moe`, no default: whether the counts'
         sampling errors are independent (as for separate strata of one
         survey, such as the regencies of a province in Susenas, to a first
         approximation). With False give a common `correlation` or the full
-        `cov` matrix.
+        `cov` matrix. Given alone, `correlation` or `cov` states the
+        dependence itself (``independent=False`` may be left out).
     correlation : float, optional
         A common correlation in [-1, 1] of every pair of counts in a group,
-        with ``independent=False``.
+        with ``independent=False`` or without `independent`.
     cov : array_like, optional
         The ``n x n`` covariance matrix of the counts (symmetric, positive
         semi-definite, in the unit squared), with ``independent=False``;
@@ -953,7 +956,7 @@ def pooled_rate(
         Required with `se` or `moe`: whether the regions' rates have
         independent errors. With False give a common `correlation` or the
         `cov` matrix of the rates (in `unit` squared), as in
-        :func:`sum_counts`.
+        :func:`sum_counts`; given alone, they state the dependence.
     correlation : float, optional
         Common correlation of the regions' rates.
     cov : array_like, optional

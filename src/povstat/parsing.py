@@ -507,7 +507,9 @@ def parse_columns(
         (A ValueError.) Listing every bad cell of every column (row label,
         column, text, reason): cells that are not numbers in `locale`, and
         cells whose unit differs from the unit most cells of the same column
-        state (a "jiwa" among "persen"), since the units are not kept.
+        state (a "jiwa" among "persen"), since the units are not kept, and
+        numbers without a percent sign or multiplier word among numbers with
+        one, or the reverse (see Notes).
     ValueError
         If a label is not in the frame (the message lists the columns
         present); is the label of more than one column of the frame (the
@@ -526,8 +528,13 @@ def parse_columns(
     Notes
     -----
     The grammar and the exact decimal arithmetic are those of
-    :func:`parse_numbers` [1]_. Cells without a unit are compatible with any
-    unit. Columns are found by label, as ``df[label]`` finds them, but a
+    :func:`parse_numbers` [1]_. Cells without a unit are compatible with
+    any unit, except for scale: in a column where some numbers carry a
+    percent sign ("9,9 %") and others none ("0,1386"), or some a multiplier
+    word ("37,78 ribu") and others none ("7,10"), whether a bare number is a
+    fraction (in ones) or a percentage (in thousands) would be a guess, so
+    the numbers of the rarer kind (the bare ones on a tie) are bad cells.
+    Columns are found by label, as ``df[label]`` finds them, but a
     label must name exactly one column: with duplicated labels, or a partial
     MultiIndex key, which column to read would be a guess.
 
@@ -571,8 +578,9 @@ def parse_columns(
     for j, (col, pos) in enumerate(zip(cols, positions, strict=True)):
         # each column is parsed vectorised
         cells = df.iloc[:, pos].to_numpy(dtype=object)
-        values, unit, _, reasons = _parse_flat(cells, loc, miss)
+        values, unit, mult, reasons = _parse_flat(cells, loc, miss)
         reasons = _mixed_units(unit, reasons)
+        reasons = _mixed_scales(cells, values, unit, mult, reasons)
         found.extend(
             (
                 int(i),
@@ -1039,6 +1047,49 @@ def _digit_script(c: str) -> str:
         if name.startswith(prefix):
             return shown
     return name.split(" DIGIT")[0].title() if " DIGIT" in name else "non-ASCII"
+
+
+def _mixed_scales(
+    cells: NDArray[Any],
+    values: NDArray[np.float64],
+    unit: NDArray[np.str_],
+    mult: NDArray[np.float64],
+    reasons: NDArray[Any],
+) -> NDArray[Any]:
+    """Mark the cells of the rarer scale where some state one and some none.
+
+    "9,9 %" next to "0,1386", or "37,78 ribu" next to "7,10": whether the
+    bare number is in percent (in thousands) or a fraction (in ones) is a
+    guess, so the cells of the rarer kind are invalid (the bare ones on a
+    tie). Cells already invalid or missing take no part.
+    """
+    valid = (reasons == "") & ~np.isnan(values)
+    out = reasons.copy()
+    kinds = (
+        (unit == "percent", unit == "", "a percent sign", "percent or a fraction"),
+        (mult != 1, mult == 1, "a multiplier word", "multiplied or not"),
+    )
+    for stated, bare, what, scale in kinds:
+        s = np.flatnonzero(valid & stated)
+        b = np.flatnonzero(valid & bare)
+        if s.size == 0 or b.size == 0:
+            continue
+        odd, other = (b, s) if b.size <= s.size else (s, b)
+        example = _show(cells[other[0]])
+        if odd is b:
+            why = (
+                f"a number without {what} among numbers with one (such as {example!r})"
+            )
+        else:
+            why = (
+                f"a number with {what} among numbers without one (such as {example!r})"
+            )
+        out[odd] = (
+            f"{why}: its scale ({scale}) is ambiguous; "
+            "write it in every cell or in none"
+        )
+        valid[odd] = False
+    return out
 
 
 def _mixed_units(unit: NDArray[np.str_], reasons: NDArray[Any]) -> NDArray[Any]:

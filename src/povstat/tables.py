@@ -21,11 +21,13 @@ region, rows it skips and cells it cannot read are all reported.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime
 import io
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -44,9 +46,11 @@ from povstat.parsing import (
     Locale,
     NumberParseError,
     _cell_tuple,
+    _digit_script,
     _label,
     _locale,
     _missing,
+    _mixed_scales,
     _mixed_units,
     _parse_flat,
     _show,
@@ -376,8 +380,10 @@ def read_bps_table(
         ``errors="raise"``; lists every such cell with its row and column.
         Also raised (or reported with ``errors="report"``) for a value cell
         holding a formula without a stored result, a number without a
-        percent format among percent-formatted ones, and a value field that
-        a short CSV row does not write.
+        percent format among percent-formatted ones, a number without a
+        percent sign or multiplier word among numbers with one (or the
+        reverse, whichever is rarer: "0,1386" among "9,9 %"; its scale is
+        ambiguous), and a value field that a short CSV row does not write.
     ValueError
         If no header row naming years is found; a header cell in the value
         area is not a period (e.g. "2024*"); a column without a header holds
@@ -577,9 +583,10 @@ def read_bps_table(
 
     skipped = _skipped(text, grid.index, layout, rows_all, blank, note, numbered)
     cells = grid.to_numpy(dtype=object)[np.ix_(data_rows, layout.columns)]
-    values, unit, _, reasons = _parse_flat(cells.ravel(), loc, miss)
+    values, unit, mult, reasons = _parse_flat(cells.ravel(), loc, miss)
     where = np.ix_(data_rows, first + layout.columns)
     shown = _read_checks(read, where, cells, values, unit, reasons)
+    reasons[:] = _mixed_scales(cells.ravel(), values, unit, mult, reasons)
     n_rows, n_cols = cells.shape
     bad = np.flatnonzero(reasons != "")
     values[bad] = np.nan
@@ -889,21 +896,63 @@ def _read_checks(
     return shown
 
 
+_BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _encoding_hint(data: bytes) -> str:
+    """The encoding a byte-order mark or NUL bytes point to, as advice."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return (
+                f"the file starts with a {name.removesuffix('-sig').upper()} "
+                f"byte-order mark: pass encoding={name!r}"
+            )
+    if b"\x00" in data[:4096]:
+        return (
+            "the file holds NUL bytes, as UTF-16 text does (Excel's "
+            "\"Unicode text\"): pass encoding='utf-16-le' or 'utf-16-be'"
+        )
+    return "pass the file's `encoding` (e.g. encoding='cp1252')"
+
+
 def _decode(data: bytes, encoding: object) -> str:
     if not isinstance(encoding, str):
         msg = f"`encoding` must be a str, got {encoding!r}"
         raise TypeError(msg)
     try:
-        return data.decode(encoding)
+        text = data.decode(encoding)
     except LookupError:
         msg = f"`encoding`: unknown encoding {encoding!r}"
         raise ValueError(msg) from None
     except UnicodeDecodeError as e:
         msg = (
             f"`source` is not valid {encoding} text: {e.reason} at byte "
-            f"{e.start}; pass the file's `encoding` (e.g. encoding='cp1252')"
+            f"{e.start}; {_encoding_hint(data)}"
         )
         raise ValueError(msg) from None
+    name = codecs.lookup(encoding).name
+    for bom, family in _BOMS:
+        if data.startswith(bom) and not name.startswith(family[:5]):
+            # (utf-8 and utf-8-sig read a UTF-8 mark, utf-16-le a UTF-16 one)
+            msg = f"`source` is not {encoding} text: {_encoding_hint(data)}"
+            raise ValueError(msg)
+        if data.startswith(bom):
+            break
+    if "\x00" in text:
+        # cp1252 and latin-1 decode any bytes: UTF-16 read in them is text
+        # with a NUL after every letter, never a table.
+        msg = (
+            f"`source` read as {encoding} holds NUL characters, so it is not "
+            f"{encoding} text; {_encoding_hint(data)}"
+        )
+        raise ValueError(msg)
+    return text
 
 
 def _read_csv(text: str, sep: object) -> _Read:
@@ -983,6 +1032,25 @@ class _Layout:
     title: str
 
 
+def _foreign_digit_hint(text: np.ndarray[Any, Any], index: pd.Index[Any]) -> str:
+    """Advice when a cell would name a year if its digits were ASCII."""
+    for r, c in zip(*np.nonzero(text[:, 1:] != ""), strict=True):  # few cells
+        cell = str(text[r, c + 1])
+        if cell.isascii():
+            continue
+        foreign = [ch for ch in cell if ch.isdecimal() and not ch.isascii()]
+        ascii_cell = "".join(
+            str(unicodedata.decimal(ch)) if ch in foreign else ch for ch in cell
+        )
+        if foreign and _period(ascii_cell) is not None:
+            return (
+                f"; cell {cell!r} (row {_label(index[r])!r}) would name one in "
+                f"ASCII digits, but it is written in {_digit_script(foreign[0])} "
+                "digits: headers and numbers are read in ASCII digits 0-9 only"
+            )
+    return ""
+
+
 def _layout(
     text: np.ndarray[Any, Any], index: pd.Index[Any], month: int | None
 ) -> _Layout:
@@ -999,6 +1067,7 @@ def _layout(
         msg = (
             "no header row naming years (e.g. '2023', 'Maret 2023', "
             "'Semester 1 (Maret) 2023') found in the table"
+            f"{_foreign_digit_hint(text, index)}"
         )
         raise ValueError(msg)
     header_rows = [h]

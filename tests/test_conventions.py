@@ -196,3 +196,17 @@ def test_the_adapters_chain() -> None:
         **KEYWORDS["with_rank_sets"],
     )
     assert {"change_points", "change_p_value", "rank", "rank_upper"} <= set(out)
+
+
+@pytest.mark.parametrize("name", sorted(ADAPTERS))
+def test_repeated_column_names_are_refused(name: str) -> None:
+    # A pandas frame may repeat a name (after a concat); which column a
+    # formula would read is then a guess, so every adapter refuses it.
+    df = sample(name)
+    repeated = pd.concat([df, df[["region_code"]]], axis=1)
+    before = repeated.copy()
+    with pytest.raises(
+        ValueError, match=r"`df` has repeated column names \['region_code'\]"
+    ):
+        ADAPTERS[name](repeated, **KEYWORDS[name])
+    pd.testing.assert_frame_equal(repeated, before)

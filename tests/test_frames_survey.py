@@ -623,3 +623,12 @@ def test_column_arguments_must_be_names(arg: str) -> None:
     kw: dict[str, Any] = {"welfare": "w", arg: 0}
     with pytest.raises(TypeError, match=rf"`{arg}` must be a column name \(str\)"):
         poverty_table(df, line=2.0, unit="percent", alpha=0, **kw)
+
+
+def test_repeated_column_names_are_refused() -> None:
+    # Two columns named "welfare" (after a concat): which to read is a guess.
+    df = pd.DataFrame(
+        [[1.0, 2.0, 1.0], [3.0, 4.0, 1.0]], columns=["welfare", "welfare", "w"]
+    )
+    with pytest.raises(ValueError, match=r"repeated column names \['welfare'\]"):
+        poverty_table(df, welfare="welfare", weight="w", line=2.5, unit="fraction")

@@ -185,6 +185,17 @@ def test_holds_cannot_tell_and_other_frames() -> None:
 
 
 def test_errors() -> None:
+    with pytest.raises(TypeError, match=r"`data` must be a dataframe.*got dict"):
+        trace_figure({"p1": [1.0]}, 1.0, decimals=2, subject="A", at=2023, measure="p1")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"`data` has repeated column names \['p1'\]"):
+        trace_figure(
+            pd.concat([DATA, DATA[["p1"]]], axis=1),
+            1.0,
+            decimals=2,
+            subject="Kota Malang",
+            at=2023,
+            measure="p1",
+        )
     with pytest.raises(
         ValueError,
         match=r"no row of `data` has .*region_name='Kota X'.*is not in `data` at all",

@@ -26,6 +26,7 @@ from numpy.typing import NDArray
 
 from povstat import _validate
 from povstat._results import readonly
+from povstat.frames import _plumbing
 from povstat.units import round_half_up
 
 __all__ = ["FigureTrace", "trace_figure"]
@@ -292,7 +293,15 @@ def trace_figure(
         searched = [measure] + [c for c in _BUNDLED_MEASURES if c != measure]
     else:
         searched = list(dict.fromkeys([measure, *measures]))
-    native = nw.from_native(data)
+    _plumbing.refuse_duplicate_columns(data, arg="data")
+    try:
+        native = nw.from_native(data)
+    except TypeError:
+        msg = (
+            "`data` must be a dataframe narwhals supports (pandas, polars, "
+            f"DuckDB, PySpark, ...), got {type(data).__name__}"
+        )
+        raise TypeError(msg) from None
     frame = native.collect() if isinstance(native, nw.LazyFrame) else native
     present = list(frame.columns)
     needed = [

@@ -182,6 +182,27 @@ class Table:
         return self._backing
 
 
+def refuse_duplicate_columns(df: Any, *, arg: str) -> None:
+    """Refuse a pandas frame whose columns repeat a name.
+
+    Columns are found by name; with a name twice, which one a formula reads
+    would be a guess (and pandas hands back a frame, not a column).
+    """
+    pandas = sys.modules.get("pandas")
+    if pandas is None or not isinstance(df, pandas.DataFrame):
+        return  # polars, DuckDB and Spark refuse repeated names themselves
+    dup = df.columns.duplicated(keep=False)
+    if dup.any():
+        names = list(dict.fromkeys(df.columns[dup].tolist()))
+        where = [int(i) for i in np.flatnonzero(dup)]
+        msg = (
+            f"`{arg}` has repeated column names {names} (at positions {where}); "
+            "povstat finds columns by name, so which to read would be a guess: "
+            "rename them first"
+        )
+        raise ValueError(msg)
+
+
 def collect(df: IntoFrame, *, arg: str = "df") -> Table:
     """Wrap a native frame and collect it into memory.
 
@@ -204,8 +225,11 @@ def collect(df: IntoFrame, *, arg: str = "df") -> Table:
         If `df` is not a dataframe, or is a lazy frame that cannot be handed
         back as it came (Dask, or a narwhals lazy view of pandas): collect
         it first.
+    ValueError
+        If a pandas frame repeats a column name.
     """
     pandas = sys.modules.get("pandas")
+    refuse_duplicate_columns(df, arg=arg)
     if pandas is not None and type(df) is pandas.DataFrame:
         return Table(df, pandas=df)
     try:

@@ -22,6 +22,7 @@ from numpy.typing import NDArray
 
 from povstat import _validate
 from povstat._validate import Unit
+from povstat.frames._plumbing import refuse_duplicate_columns
 from povstat.poverty_measures import (
     NUMPY_OPS,
     Comparison,
@@ -308,6 +309,7 @@ def poverty_table(
     _validate.choice(nan_policy, "nan_policy", ("raise", "omit"))
     comp = comparison_arg(comparison)
     by_cols = _columns(by)
+    refuse_duplicate_columns(df, arg="df")
     frame: _Frame = nw.from_native(df)
     names = list(frame.collect_schema().names())
     needed = {"welfare": welfare, "weight": weight, "size": size, "strata": strata}

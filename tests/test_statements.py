@@ -752,7 +752,7 @@ def test_jember_percentage_points_of_a_count() -> None:
     assert res.verdict == NOT_HOLDS
     reason = str(res.reason)
     assert "has no percentage points" in reason
-    assert "3.66 is not +3.67 % at 2 decimals (3.6695 unrounded)" in reason
+    assert "3.66 is not 3.67 % at 2 decimals (3.6695 unrounded)" in reason
     # Stated in percent, 3.66 still does not hold at 2 decimals; 3.67 does.
     res = check_level_change_statement(
         247.99, 257.09, [3.66, 3.67], direction="rise", stated_as="percent", decimals=2
@@ -764,6 +764,39 @@ def test_jember_percentage_points_of_a_count() -> None:
     )
     assert res.verdict == NOT_HOLDS
     assert "3.67 is right as a relative change in percent" in str(res.reason)
+
+
+def test_level_change_reasons_read_as_sentences() -> None:
+    # Kota Malang's poor, 38.51 -> 37.83 thousand, as persons: a fall of 680
+    # (by hand). The stated size has no sign (the direction is in words), so
+    # the reason compares sizes: "681 is not 680", never "681 is not -680".
+    res = check_level_change_statement(
+        38510, 37830, [681, 681], direction="fall", stated_as="units", decimals=0
+    )
+    assert str(res.reason[0]).endswith(": 681 is not 680 at 0 decimals")
+    res = check_level_change_statement(
+        38510, 37830, 680, direction="rise", stated_as="units", decimals=0
+    )
+    assert res.verdict == NOT_HOLDS
+    assert str(res.reason).endswith(": the statement says it rose")
+    # From 0 a change has no relative size: no "n/a %" in the reason.
+    res = check_level_change_statement(
+        0, 100, 5, direction="rise", stated_as="percent", decimals=0
+    )
+    assert res.verdict == NOT_HOLDS
+    assert "a change from 0 has no relative size, so it is not 5 %" in str(res.reason)
+    assert "n/a" not in str(res.reason)
+    # Rates: the past tense, as the statement was made.
+    res = check_change_statement(
+        4.37,
+        4.38,
+        0.01,
+        direction="fall",
+        stated_as="points",
+        unit="percent",
+        decimals=2,
+    )
+    assert str(res.reason).endswith("the statement says it fell")
 
 
 def test_level_change_per_year_over_real_elapsed_time() -> None:
@@ -1315,7 +1348,7 @@ def test_issue_cases_on_the_national_table() -> None:
     assert out["verdict"].tolist() == [NOT_HOLDS] * 5
     reasons = out["reason"].tolist()
     assert "0.23 is the change of the rate in percentage points" in reasons[0]
-    assert "3.66 is not +3.67 % at 2 decimals" in reasons[1]
+    assert "3.66 is not 3.67 % at 2 decimals" in reasons[1]
     assert "misread by a factor of 10" in reasons[2]
     assert "period 2024 instead of 2023" in reasons[3]
     assert "it matches Indonesia, 2023, poverty_rate_pct = 9.36" in reasons[4]

@@ -395,7 +395,14 @@ def test_float32_and_float16_scalars_widen_like_arrays() -> None:
         np.array(np.float32(9.36)),
         np.float16(9.36),  # float16's shortest decimal of 9.36 is 9.36
         np.array([np.float32(9.36)]),
+        # Inside Python sequences, mixed with float64 figures (which numpy
+        # alone would widen exactly, to 9.359999656677246):
+        [np.float32(9.36), 9.36],
+        (9.36, np.float32(9.36)),
+        [[np.float32(9.36)], [9.36]],
     ):
         iv = rounding_interval(value, 2)
         np.testing.assert_array_equal(iv.lower, 9.355)
         np.testing.assert_array_equal(iv.upper, 9.365)
+    iv = rounding_interval([np.float32(9.36), None], 2)  # None is missing
+    np.testing.assert_array_equal(iv.lower, [9.355, np.nan])

@@ -112,7 +112,9 @@ def numeric(x: ArrayLike, name: str) -> NDArray[np.float64]:
         data = numeric(np.ma.getdata(x), name)
         return np.where(mask, np.nan, data) if mask.any() else data
     try:
-        arr = np.asarray(x)
+        arr = _short_floats_kept(x) if isinstance(x, list | tuple) else None
+        if arr is None:
+            arr = np.asarray(x)
     except (TypeError, ValueError) as exc:  # ragged nested sequences
         msg = f"`{name}` must be array-like of numbers: {exc}"
         raise TypeError(msg) from None
@@ -186,6 +188,21 @@ def _widen_short_float(arr: NDArray[np.floating[Any]]) -> NDArray[np.float64]:
     decimal as float64 is correctly rounded.
     """
     return np.asarray(arr.astype(str).astype(np.float64), dtype=np.float64)
+
+
+def _short_floats_kept(x: list[Any] | tuple[Any, ...]) -> NDArray[Any] | None:
+    """A sequence holding float32/float16 scalars as an object array, else None.
+
+    numpy would widen ``[np.float32(4.26), 5.0]`` to float64 exactly
+    (4.260000228881836); as objects, each short float is read through its
+    shortest decimal, as a float32 array is.
+    """
+    try:
+        obj = np.asarray(x, dtype=object)
+    except ValueError:  # ragged: np.asarray says so in `numeric`
+        return None
+    kinds = set(map(type, obj.ravel()))
+    return obj if kinds & {np.float32, np.float16} else None
 
 
 class _InexactIntegerError(Exception):

@@ -235,6 +235,9 @@ def _shown_decimals(x: float, d: int) -> int:
     return base if round_half_up(x, base) == round_half_up(x, 10) else base + 1
 
 
+_PAST = {"fall": "fell", "rise": "rose"}
+
+
 def _direction(value: object, name: str = "direction") -> Direction:
     return _validate.choice(value, name, ("fall", "rise"))
 
@@ -427,7 +430,7 @@ def check_change_statement(
                 "year compound"
             )
         if not sign_ok[i]:
-            tail = f"the statement says it would {dirn}"
+            tail = f"the statement says it {_PAST[dirn]}"
         elif zero_said[i]:
             tail = (
                 f"a change stated as {_fmt(0.0, d)} with '{dirn}' gives a "
@@ -1123,7 +1126,7 @@ def check_level_change_statement(
         stated_text = _fmt(float(xs[i]), d)
         problems = []
         if not sign_ok[i]:
-            problems.append(f"the statement says it would {dirn}")
+            problems.append(f"the statement says it {_PAST[dirn]}")
         if said == "points":
             problems.append(
                 "a number of poor or a poverty line has no percentage points "
@@ -1154,16 +1157,22 @@ def check_level_change_statement(
         elif said == "points" and (m_rel[i] or m_avg[i] or m_cagr[i]):
             problems.append(f"{stated_text} is right as a relative change in percent")
         elif said != "units":
-            target = rel_per_year[i] if per_year_given else relative[i]
-            problems.append(
-                f"{stated_text} is not {_signed(float(target), d)} % at {d} "
-                f"decimals ({_fmt(float(target), d + 2)} unrounded)"
-            )
+            # The stated size has no sign (the direction is said in words).
+            target = abs(float(rel_per_year[i] if per_year_given else relative[i]))
+            if np.isnan(target):
+                problems.append(
+                    f"a change from {_fmt(float(bb[i]), shown)} has no relative "
+                    f"size, so it is not {stated_text} %"
+                )
+            else:
+                problems.append(
+                    f"{stated_text} is not {_fmt(target, d)} % at {d} "
+                    f"decimals ({_fmt(target, d + 2)} unrounded)"
+                )
         else:
-            target = per_year[i] if per_year_given else change[i]
+            target = abs(float(per_year[i] if per_year_given else change[i]))
             problems.append(
-                f"{stated_text} is not {_signed(float(target), max(shown, d))} at "
-                f"{d} decimals"
+                f"{stated_text} is not {_fmt(target, max(shown, d))} at {d} decimals"
             )
         return core + (": " + "; ".join(problems) if problems else "")
 

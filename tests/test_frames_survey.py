@@ -309,6 +309,39 @@ def test_missing_key_raises() -> None:
         poverty_table(df, **KW)
 
 
+@pytest.mark.parametrize("engine", ["pandas", "polars", "polars lazy", "duckdb"])
+@pytest.mark.parametrize(
+    ("arg", "column"), [("strata", "stratum"), ("psu", "psu"), ("fpc", "fpc")]
+)
+def test_missing_design_values_are_named_by_argument(
+    engine: str, arg: str, column: str
+) -> None:
+    # Two rows without a design value (null, or NaN in a float column) are
+    # refused by argument, with the same count on every engine.
+    df = BASE.astype({column: float})
+    df.loc[[2, 5], column] = np.nan
+    frame: Any = df
+    if engine.startswith("polars"):
+        frame = pl.from_pandas(df, nan_to_null=False)  # NaN kept as NaN
+        frame = frame.lazy() if engine.endswith("lazy") else frame
+    elif engine == "duckdb":
+        frame = duckdb.from_df(df)
+    match = rf"`{arg}` column '{column}' must not hold missing values: 2 rows missing"
+    with pytest.raises(ValueError, match=match):
+        poverty_table(frame, **BASE_KW)
+
+
+@pytest.mark.parametrize("engine", ["pandas", "polars lazy", "duckdb"])
+def test_fpc_varying_without_strata_is_named(engine: str) -> None:
+    df = BASE.assign(fpc=[10.0] * 7 + [12.0])
+    frame: Any = {"pandas": df, "polars lazy": pl.from_pandas(df).lazy()}.get(engine)
+    frame = duckdb.from_df(df) if frame is None else frame
+    with pytest.raises(ValueError, match=r"one value without `strata`.* from 10 to 12"):
+        poverty_table(frame, **{**BASE_KW, "strata": None})
+    with pytest.raises(ValueError, match=r"varies in stratum: 2 \(10 to 12\)"):
+        poverty_table(frame, **BASE_KW)
+
+
 def test_feeds_rank_sets_and_change_tests() -> None:
     from povstat import with_rank_sets
 

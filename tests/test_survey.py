@@ -183,7 +183,18 @@ def test_result_repr_and_frame() -> None:
     ("kwargs", "match"),
     [
         ({"strata": [1, 1, 2, 2], "psu": [1, 2, 3, 3]}, "single PSU"),
-        ({"psu": [1, 2, 3, 4], "fpc": [10, 10, 11, 10]}, "constant within"),
+        (
+            {"psu": [1, 2, 3, 4], "fpc": [10, 10, 11, 10]},
+            r"one value without `strata` .* from 10 to 11",
+        ),
+        (
+            {"strata": [1, 1, 2, 2], "psu": [1, 2, 3, 4], "fpc": [9, 10, 7, 8]},
+            r"varies in 2 strata: 1 \(9 to 10\), 2 \(7 to 8\)",
+        ),
+        (
+            {"psu": [1, 2, 3, 4], "fpc": [10, np.nan, 10, 10]},
+            r"1 missing, at index \[1\]",
+        ),
         ({"psu": [1, 2, 3, 4], "fpc": [3, 3, 3, 3]}, "at least the number"),
         ({"psu": [1, 2, 3, 4], "fpc": [3, 3, 3, 3]}, r"fpc \[3.0\] but \[4.0\]"),
         ({"psu": [1, 2, 3, 4], "fpc": [1, 1, 1, 1]}, r"1 in every stratum.*\[4.0\]"),

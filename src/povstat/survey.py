@@ -267,7 +267,11 @@ def reduce_units(
         s_labels, s_codes = factorize(strata, "strata")
         _same_length(s_codes, n, "strata")
     n_strata = s_labels.shape[0]
-    fpc_h = None if fpc is None else _fpc_per_stratum(fpc, s_codes, s_labels, n)
+    fpc_h = (
+        None
+        if fpc is None
+        else _fpc_per_stratum(fpc, s_codes, s_labels, n, stratified=strata is not None)
+    )
     all_positive = w.size == 0 or float(np.min(w)) > 0
     positive = w > 0 if not all_positive else np.ones(0, bool)
     if psu is None:
@@ -441,31 +445,53 @@ def _fpc_per_stratum(
     s_codes: NDArray[np.intp],
     s_labels: NDArray[Any],
     n: int,
+    *,
+    stratified: bool,
 ) -> NDArray[np.float64]:
     values = _validate.positive(fpc, "fpc")
     if values.shape != (n,):
         msg = f"`fpc` must hold one value per unit: shape {values.shape}, {n} units"
         raise ValueError(msg)
     if np.isnan(values).any():
-        msg = "`fpc` must not be missing"
+        where = np.flatnonzero(np.isnan(values))
+        msg = (
+            f"`fpc` must not be missing: {where.size} missing, at index "
+            f"{where[:5].tolist()}"
+        )
         raise ValueError(msg)
     h = s_labels.shape[0]
     lo = np.full(h, np.inf)
     hi = np.full(h, -np.inf)
     np.minimum.at(lo, s_codes, values)
     np.maximum.at(hi, s_codes, values)
-    return fpc_by_stratum(lo, hi, s_labels)
+    return fpc_by_stratum(lo, hi, s_labels, stratified=stratified)
 
 
 def fpc_by_stratum(
-    lo: NDArray[np.float64], hi: NDArray[np.float64], labels: NDArray[Any]
+    lo: NDArray[np.float64],
+    hi: NDArray[np.float64],
+    labels: NDArray[Any],
+    *,
+    stratified: bool,
 ) -> NDArray[np.float64]:
     """Check that `fpc` is constant within each stratum; return its value."""
-    bad = lo != hi
-    if bad.any():
+    bad = np.flatnonzero(lo != hi)
+    if bad.size and not stratified:
         msg = (
-            "`fpc` must be constant within each stratum; it varies in stratum "
-            f"{labels[bad][:5].tolist()}"
+            "`fpc` must be one value without `strata` (the sample is one "
+            f"stratum); it holds values from {lo[0]:g} to {hi[0]:g}"
+        )
+        raise ValueError(msg)
+    if bad.size:
+        shown = ", ".join(
+            f"{label!r} ({lo[i]:g} to {hi[i]:g})"
+            for i, label in zip(bad[:5], labels[bad[:5]].tolist(), strict=True)
+        )
+        more = f" and {bad.size - 5} more" if bad.size > 5 else ""
+        where = "stratum" if bad.size == 1 else f"{bad.size} strata"
+        msg = (
+            "`fpc` must be constant within each stratum; it varies in "
+            f"{where}: {shown}{more}"
         )
         raise ValueError(msg)
     return lo

@@ -446,10 +446,11 @@ def poverty_table(
     def col(name: str) -> NDArray[np.float64]:
         return np.asarray(table[name].to_numpy(), dtype=np.float64)
 
+    counts = {}
     for c in keys:
-        if table[c].is_null().any():
-            msg = f"key column {c!r} must not hold missing values"
-            raise ValueError(msg)
+        null = _null_or_nan(table[c])
+        counts[c] = int(col(f"{t}n")[null].sum()) if null.any() else 0
+    _refuse_missing_keys(counts, by_cols, strata=strata, psu=psu, fpc=fpc)
     n_rows = len(table)
     if by_cols:
         codes = [factorize(table[c].to_numpy(), c)[1] for c in by_cols]
@@ -476,7 +477,7 @@ def poverty_table(
         hi = np.full(s_labels.shape[0], -np.inf)
         np.minimum.at(lo, s_codes, values)
         np.maximum.at(hi, s_codes, values)
-        fpc_h = fpc_by_stratum(lo, hi, s_labels)
+        fpc_h = fpc_by_stratum(lo, hi, s_labels, stratified=strata is not None)
     st = np.stack([col(f"{t}wt{j}") for j in range(k)], axis=1)
     stt = np.stack([col(f"{t}wtt{j}") for j in range(k)], axis=1)
     extra: dict[str, Any] = {}
@@ -580,6 +581,34 @@ def _in_memory(frame: nw.DataFrame[Any]) -> bool:
     return bool(impl.is_pandas() or impl.is_polars() or impl.is_pyarrow())
 
 
+def _null_or_nan(values: nw.Series[Any]) -> NDArray[np.bool_]:
+    """Missing values of a column: null, or NaN in a float column."""
+    null = values.is_null()
+    if values.dtype.is_float():
+        null = null | values.is_nan().fill_null(value=True)
+    return np.asarray(null.to_numpy(), dtype=bool)
+
+
+def _refuse_missing_keys(
+    counts: Mapping[str, int],
+    by: Sequence[str],
+    *,
+    strata: str | None,
+    psu: str | None,
+    fpc: str | None,
+) -> None:
+    """Refuse missing values in a design or domain column, by argument."""
+    roles = {c: "by" for c in by}
+    roles |= {c: a for a, c in (("strata", strata), ("psu", psu), ("fpc", fpc)) if c}
+    for c, n_null in counts.items():
+        if n_null:
+            msg = (
+                f"`{roles[c]}` column {c!r} must not hold missing values: "
+                f"{n_null} row{'s' if n_null != 1 else ''} missing"
+            )
+            raise ValueError(msg)
+
+
 def _reduce_eager(
     frame: nw.DataFrame[Any],
     *,
@@ -606,10 +635,9 @@ def _reduce_eager(
     def floats(name: str) -> NDArray[np.float64]:
         return np.asarray(frame[name].cast(nw.Float64()).to_numpy(), np.float64)
 
-    for c in [*by, *(c for c in (strata, psu, fpc) if c is not None)]:
-        if frame[c].is_null().any():
-            msg = f"key column {c!r} must not hold missing values"
-            raise ValueError(msg)
+    keys = [*by, *(c for c in (strata, psu, fpc) if c is not None)]
+    counts = {c: int(_null_or_nan(frame[c]).sum()) for c in keys}
+    _refuse_missing_keys(counts, by, strata=strata, psu=psu, fpc=fpc)
     by_arrays = [frame[c].to_numpy() for c in by]
     if by:
         codes = [factorize(a, c)[1] for a, c in zip(by_arrays, by, strict=True)]

@@ -189,6 +189,23 @@ def test_wilson_bounds_are_exact_at_zero_and_one() -> None:
     np.testing.assert_allclose(iv.lower[1], 100.0 - 3.69935, rtol=1e-6)
 
 
+@pytest.mark.parametrize("p", [1.2109887377392835e-276, 1e-300, 1e-12, 3e-9])
+def test_wilson_bounds_bracket_tiny_estimates(p: float) -> None:
+    # Near 0 the lower bound is the small root of (1 + k) t^2 - (2p + k) t
+    # + p^2 (k = z^2/n): about p^2 / k, far below p. Computed as centre -
+    # half it cancelled to 2.8e-17, above an estimate of 1.2e-276. The
+    # bounds must bracket the estimate; by symmetry so near 1.
+    iv = rate_interval(
+        [p, 1.0 - p], unit="fraction", level=0.75, method="wilson", n_effective=2.25
+    )
+    assert iv.lower[0] <= p <= iv.upper[0]
+    assert iv.lower[1] <= 1.0 - p <= iv.upper[1]
+    # By hand for p = 1e-12, n = 2.25, z = 1.150349 (75 %): k = 0.588137;
+    # small root ~ p^2 / k = 1.7003e-24.
+    if p == 1e-12:
+        np.testing.assert_allclose(iv.lower[0], 1e-24 / 0.588137, rtol=1e-5)
+
+
 def test_compound_change_and_its_se() -> None:
     # 20 % -> 15 % over 5 years: (15/20)^(1/5) - 1 = -0.0559125 -> -5.5912 %/yr.
     a = annualized_change(20.0, 15.0, years=5, unit="percent")

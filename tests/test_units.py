@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
+from typing import Any
 
 import hypothesis.extra.numpy as npst
 import numpy as np
@@ -390,7 +391,7 @@ def test_float32_and_float16_scalars_widen_like_arrays() -> None:
     # the typed figure 9.36 (its shortest decimal), as in a float32 array:
     # rounded to 2 decimals it is 9.36, whose rounding interval is
     # [9.355, 9.365). Scalars, 0-d arrays and float16 alike.
-    for value in (
+    values: list[Any] = [
         np.float32(9.36),
         np.array(np.float32(9.36)),
         np.float16(9.36),  # float16's shortest decimal of 9.36 is 9.36
@@ -400,9 +401,11 @@ def test_float32_and_float16_scalars_widen_like_arrays() -> None:
         [np.float32(9.36), 9.36],
         (9.36, np.float32(9.36)),
         [[np.float32(9.36)], [9.36]],
-    ):
+    ]
+    for value in values:
         iv = rounding_interval(value, 2)
         np.testing.assert_array_equal(iv.lower, 9.355)
         np.testing.assert_array_equal(iv.upper, 9.365)
-    iv = rounding_interval([np.float32(9.36), None], 2)  # None is missing
+    with_none: Any = [np.float32(9.36), None]  # None is missing
+    iv = rounding_interval(with_none, 2)
     np.testing.assert_array_equal(iv.lower, [9.355, np.nan])

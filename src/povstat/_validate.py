@@ -112,9 +112,8 @@ def numeric(x: ArrayLike, name: str) -> NDArray[np.float64]:
         data = numeric(np.ma.getdata(x), name)
         return np.where(mask, np.nan, data) if mask.any() else data
     try:
-        arr = _short_floats_kept(x) if isinstance(x, list | tuple) else None
-        if arr is None:
-            arr = np.asarray(x)
+        kept = _short_floats_kept(x) if isinstance(x, list | tuple) else None
+        arr: NDArray[Any] = np.asarray(x) if kept is None else kept
     except (TypeError, ValueError) as exc:  # ragged nested sequences
         msg = f"`{name}` must be array-like of numbers: {exc}"
         raise TypeError(msg) from None

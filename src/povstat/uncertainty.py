@@ -618,13 +618,19 @@ def rate_interval(
         z2n = z * z / n
         centre = (p + z2n / 2.0) / (1.0 + z2n)
         half = z / (1.0 + z2n) * np.sqrt(p * (1.0 - p) / n + z2n / (4.0 * n))
-        # Exactly inside [0, 1] in real arithmetic; clip the rounding error
-        # (e.g. -1e-21 at a rate of 0).
-        # At p == 0 (p == 1) the Wilson lower (upper) bound is exactly 0 (1)
-        # in real arithmetic; in floating point centre - half leaves a residue
-        # (3.5e-16 above the estimate 0 at n = 100): set the exact bound.
-        lo = np.where(p == 0.0, 0.0, np.clip(centre - half, 0.0, 1.0))
-        hi = np.where(p == 1.0, 1.0, np.clip(centre + half, 0.0, 1.0))
+        far_lo, far_hi = centre - half, centre + half
+        # The bounds are the roots of (1 + z2n) t**2 - (2p + z2n) t + p**2;
+        # the root near an estimate close to 0 (or 1) is centre - half (or
+        # centre + half), which cancels (2.8e-17 above an estimate of
+        # 1.2e-276). It is taken from the product of the roots instead,
+        # p**2 / (1 + z2n), of the roots of 1 - t for the upper one: no
+        # cancellation, and exactly 0 (1) at p == 0 (1).
+        q = 1.0 - p  # exact for p >= 0.5, where it is used
+        with np.errstate(divide="ignore", invalid="ignore"):
+            near_lo = p * p / ((1.0 + z2n) * far_hi)
+            near_hi = 1.0 - q * q / ((1.0 + z2n) * (1.0 - far_lo))
+        lo = np.clip(np.where(p <= 0.5, near_lo, far_lo), 0.0, 1.0)
+        hi = np.clip(np.where(p >= 0.5, near_hi, far_hi), 0.0, 1.0)
     else:
         _one_of("se", se, "n_effective", n_effective, context=f"for method={m!r}")
         s = _rate_se(r, p, scale, se=se, n_effective=n_effective)

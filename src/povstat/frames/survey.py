@@ -635,8 +635,8 @@ def _reduce_eager(
     def floats(name: str) -> NDArray[np.float64]:
         return np.asarray(frame[name].cast(nw.Float64()).to_numpy(), np.float64)
 
-    keys = [*by, *(c for c in (strata, psu, fpc) if c is not None)]
-    counts = {c: int(_null_or_nan(frame[c]).sum()) for c in keys}
+    key_cols = [*by, *(c for c in (strata, psu, fpc) if c is not None)]
+    counts = {c: int(_null_or_nan(frame[c]).sum()) for c in key_cols}
     _refuse_missing_keys(counts, by, strata=strata, psu=psu, fpc=fpc)
     by_arrays = [frame[c].to_numpy() for c in by]
     if by:

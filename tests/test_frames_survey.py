@@ -665,3 +665,17 @@ def test_repeated_column_names_are_refused() -> None:
     )
     with pytest.raises(ValueError, match=r"repeated column names \['welfare'\]"):
         poverty_table(df, welfare="welfare", weight="w", line=2.5, unit="fraction")
+
+
+@pytest.mark.parametrize("lazy", [False, True])
+def test_empty_string_column_names_are_columns(lazy: bool) -> None:
+    # A column named "" is a column: weight="" must weigh, never be skipped
+    # as if no weight were given. By hand: poor 90, 120, 80 (< 125) with
+    # weights 1, 1, 9 of 20 -> 55 %; unweighted it would be 75 %.
+    df = pl.DataFrame({"y": [90.0, 120, 200, 80], "": [1.0, 1, 9, 9]})
+    frame: Any = df.lazy() if lazy else df.to_pandas()
+    out = poverty_table(frame, welfare="y", line=125, unit="percent", alpha=0, weight="")
+    got = _to_pandas(out)
+    assert got["estimate"].tolist() == [55.0]
+    out = poverty_table(frame, welfare="y", line=125, unit="percent", alpha=0, size="")
+    assert _to_pandas(out)["estimate"].tolist() == [55.0]

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as npst
 
-from povstat import fgt, watts
+from povstat import fgt, poverty_estimates, watts
 
 DATA = Path(__file__).parent / "data"
 
@@ -255,3 +255,16 @@ def test_fgt_refuses_missing_by_labels() -> None:
         )
     with pytest.raises(ValueError, match=r"`by` must not contain missing labels"):
         watts([1.0, 2.0], 2.5, unit="fraction", by=[1.0, np.nan])
+
+
+@pytest.mark.parametrize(("poor", "n"), [(23, 40), (23, 80), (1, 8), (7, 200)])
+def test_exact_ratios_are_exact_in_percent(poor: int, n: int) -> None:
+    # 23 poor of 40 is 57.5 % exactly (by hand); scaling the fraction
+    # 0.575 by 100 would give 57.49999999999999, which rounds half up to 57.
+    welfare = [50.0] * poor + [200.0] * (n - poor)
+    want = poor * 100 / n  # one correctly rounded division
+    assert float(fgt(welfare, 100, alpha=0, unit="percent")) == want
+    est = poverty_estimates(welfare, 100, alpha=0, unit="percent")
+    assert float(est.estimate[0]) == want
+    labels = ["a"] * n
+    assert float(fgt(welfare, 100, alpha=0, unit="percent", by=labels)[0]) == want

@@ -305,8 +305,14 @@ def _points(
     alphas: Sequence[float],
     watts: bool,
     comparison: str,
+    scale: float,
 ) -> NDArray[np.float64]:
-    """Weighted means of the terms: shape (domains, measures) or (measures,)."""
+    """Weighted means of the terms: shape (domains, measures) or (measures,).
+
+    In the unit of `scale` (100 for percent): the sums are scaled before the
+    one division, so that an exact ratio is exact (23/40 is 57.5 %, where
+    0.575 * 100 gives 57.49999999999999).
+    """
     comp = comparison_arg(comparison)
     rows = poor_rows(y, z, comparison=comp)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -319,14 +325,14 @@ def _points(
         if not total > 0:
             msg = "`weights` (times `size`) must have a positive total"
             raise ValueError(msg)
-        return np.array([float(np.dot(wp, t)) for t in terms]) / total
+        return np.array([float(np.dot(wp, t)) * scale for t in terms]) / total
     labels, codes = domains
     k = labels.shape[0]
     totals = np.bincount(codes, weights=w, minlength=k)
     check_domain_totals(totals, labels)
     cp = codes[rows]
     sums = np.stack([np.bincount(cp, weights=wp * t, minlength=k) for t in terms])
-    return np.asarray((sums / totals).T)
+    return np.asarray((sums * scale / totals).T)
 
 
 def fgt(
@@ -428,8 +434,16 @@ def fgt(
         nan_policy=nan_policy,
         watts=False,
     )
-    out = _points(y, z, w, domains, alphas=alphas, watts=False, comparison=comparison)
-    out = out * _SCALE[unit]
+    out = _points(
+        y,
+        z,
+        w,
+        domains,
+        alphas=alphas,
+        watts=False,
+        comparison=comparison,
+        scale=_SCALE[unit],
+    )
     return np.asarray(out[..., 0] if scalar else out)
 
 
@@ -499,8 +513,10 @@ def watts(
         nan_policy=nan_policy,
         watts=True,
     )
-    out = _points(y, z, w, domains, alphas=[], watts=True, comparison=comparison)
-    return np.asarray(out[..., 0] * _SCALE[unit])
+    out = _points(
+        y, z, w, domains, alphas=[], watts=True, comparison=comparison, scale=_SCALE[unit]
+    )
+    return np.asarray(out[..., 0])
 
 
 def check_domain_totals(totals: NDArray[Any], labels: ArrayLike) -> None:

@@ -2109,7 +2109,7 @@ def check_statements(
     scale = float(_validate.positive(persons_per_poor_unit, "persons_per_poor_unit"))
     statements = _plumbing.to_pandas(statements, arg="statements")
     data = _plumbing.to_pandas(data, arg="data")
-    for c in (region, period, rate, *([headcount] if headcount else [])):
+    for c in (region, period, rate, *([headcount] if headcount is not None else [])):
         if c not in data.columns:
             msg = f"`data` has no column {c!r}; columns present: {list(data.columns)}"
             raise ValueError(msg)

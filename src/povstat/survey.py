@@ -730,7 +730,9 @@ def linearised(
     strata_pos[dh[pos]] = True
     df = n_psu - strata_pos.reshape(nd, red.n_strata).sum(axis=1)
     scale = _SCALE[unit]
-    est = ratio * scale
+    # Scaled before the one division: an exact ratio stays exact (23/40 is
+    # 57.5 %; 0.575 * 100 is 57.49999999999999).
+    est = _sums(red.domain, red.st, nd) * scale / total[:, None]
     se = se * scale
     q = stdtrit(np.maximum(df, 0.0), 0.5 + level / 2)
     q = np.where(df > 0, q, np.nan)

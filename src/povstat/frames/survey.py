@@ -378,8 +378,8 @@ def poverty_table(
         return _output(frame, df, by_values, frame.schema, est, k, line_names)
 
     y = nw.col(welfare).cast(nw.Float64())
-    w = nw.col(weight).cast(nw.Float64()) if weight else nw.lit(1.0)
-    s = nw.col(size).cast(nw.Float64()) if size else nw.lit(1.0)
+    w = nw.col(weight).cast(nw.Float64()) if weight is not None else nw.lit(1.0)
+    s = nw.col(size).cast(nw.Float64()) if size is not None else nw.lit(1.0)
     bad = _missing(y) | _missing(w) | _missing(s)
     for z in zs:
         bad = bad | _missing(z)
@@ -668,8 +668,8 @@ def _reduce_eager(
         else:
             z = np.full(n, float(line))
         zs.append(z)
-    w = floats(weight) if weight else np.ones(n)
-    s = floats(size) if size else np.ones(n)
+    w = floats(weight) if weight is not None else np.ones(n)
+    s = floats(size) if size is not None else np.ones(n)
     given = [y, *zs, *(a for a, c in ((w, weight), (s, size)) if c)]
     # A NaN-free sum proves an array NaN-free in one pass without a mask.
     if any(_maybe_nan(a) for a in given):
@@ -678,10 +678,10 @@ def _reduce_eager(
             bad |= np.isnan(z)
         zzs = [np.where(np.isnan(z), 1.0, z) for z in zs]
         yy = np.where(bad, zzs[0], y)
-        pw = np.where(bad, 0.0, w * s if size else w)
+        pw = np.where(bad, 0.0, w * s if size is not None else w)
         n_bad = int(bad.sum())
     else:
-        zzs, yy, pw, n_bad = zs, y, (w * s if size else w), 0
+        zzs, yy, pw, n_bad = zs, y, (w * s if size is not None else w), 0
 
     def below(a: NDArray[np.float64], bound: float, *, equal: bool) -> int:
         # Entries < bound (<= if `equal`; NaN never counts); a mask only if any.
@@ -693,8 +693,8 @@ def _reduce_eager(
     with np.errstate(invalid="ignore"):
         flags = {
             "bad": n_bad,
-            "negw": below(w, 0.0, equal=False) if weight else 0,
-            "negs": below(s, 0.0, equal=False) if size else 0,
+            "negw": below(w, 0.0, equal=False) if weight is not None else 0,
+            "negs": below(s, 0.0, equal=False) if size is not None else 0,
             "badz": sum(below(zz, 0.0, equal=True) for zz in zzs),
             "nonpos": below(yy, 0.0, equal=True) if watts else 0,
         }

@@ -674,8 +674,35 @@ def test_empty_string_column_names_are_columns(lazy: bool) -> None:
     # weights 1, 1, 9 of 20 -> 55 %; unweighted it would be 75 %.
     df = pl.DataFrame({"y": [90.0, 120, 200, 80], "": [1.0, 1, 9, 9]})
     frame: Any = df.lazy() if lazy else df.to_pandas()
-    out = poverty_table(frame, welfare="y", line=125, unit="percent", alpha=0, weight="")
+    out = poverty_table(
+        frame, welfare="y", line=125, unit="percent", alpha=0, weight=""
+    )
     got = _to_pandas(out)
     assert got["estimate"].tolist() == [55.0]
     out = poverty_table(frame, welfare="y", line=125, unit="percent", alpha=0, size="")
     assert _to_pandas(out)["estimate"].tolist() == [55.0]
+
+
+@pytest.mark.parametrize(
+    ("labels", "dtype"),
+    [
+        ([True, True, False, False], "boolean"),
+        ([1, 1, 2, 2], "Int64"),
+        (np.array([1, 1, 2, 2], dtype="uint8"), "UInt8"),
+        (["a", "a", "b", "b"], None),
+    ],
+)
+def test_overall_row_label_is_missing_on_pandas(labels: Any, dtype: str | None) -> None:
+    # The overall row has no domain label: missing, never False (numpy bool
+    # reads None as False) nor an error (numpy int holds no missing value).
+    # By hand: poor (< 125) are 90, 120, 80: domains 100 % and 50 %, all 75 %.
+    df = pd.DataFrame({"y": [90.0, 120, 200, 80], "r": labels})
+    out = poverty_table(
+        df, welfare="y", line=125, unit="percent", alpha=0, by="r", overall=True
+    )
+    assert out["estimate"].tolist() == [100.0, 50.0, 75.0] or out[
+        "estimate"
+    ].tolist() == [50.0, 100.0, 75.0]
+    assert out["r"].isna().tolist() == [False, False, True]
+    if dtype is not None:
+        assert str(out["r"].dtype) == dtype

@@ -514,7 +514,14 @@ def watts(
         watts=True,
     )
     out = _points(
-        y, z, w, domains, alphas=[], watts=True, comparison=comparison, scale=_SCALE[unit]
+        y,
+        z,
+        w,
+        domains,
+        alphas=[],
+        watts=True,
+        comparison=comparison,
+        scale=_SCALE[unit],
     )
     return np.asarray(out[..., 0])
 

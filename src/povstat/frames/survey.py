@@ -760,6 +760,34 @@ def _check_mapping(
         raise ValueError(msg)
 
 
+def _pandas_output(
+    data: dict[str, Any], schema: dict[str, Any], by: list[str], native: Any
+) -> Any:
+    """The result as pandas, with the overall rows' missing labels.
+
+    numpy bool and int columns cannot hold a missing label (pandas would read
+    None as False, or fail): those `by` columns become their nullable pandas
+    kinds (boolean, Int64, ...); the others keep the input's dtype.
+    """
+    import pandas as pd
+
+    out = nw.from_dict(
+        {c: v for c, v in data.items() if c not in by},
+        schema={c: v for c, v in schema.items() if c not in by},
+        backend="pandas",
+    ).to_native()
+    for i, c in enumerate(by):
+        dtype = native[c].dtype
+        kind = getattr(dtype, "kind", "")
+        if isinstance(dtype, np.dtype) and kind in "biu":
+            nullable = "boolean" if kind == "b" else str(dtype).capitalize()
+            column = pd.array(data[c], dtype=nullable.replace("Uint", "UInt"))
+        else:
+            column = pd.Series(data[c], dtype=dtype).array
+        out.insert(i, c, column)
+    return out
+
+
 def _output(
     frame: _Frame,
     native: Any,
@@ -774,9 +802,11 @@ def _output(
     data: dict[str, Any] = {}
     schema: dict[str, Any] = {}
     by = list(by_values)
+    overall = False
     for c, values in by_values.items():
         if n_rows > len(values) * k:  # the overall rows
             values = [*values, None]
+            overall = True
         data[c] = [v for v in values for _ in range(k)]
         schema[c] = in_schema[c]
     if line_names is not None:
@@ -792,6 +822,8 @@ def _output(
     backend: Literal["pandas", "polars", "pyarrow"] = "pyarrow"
     if impl.is_pandas():
         backend = "pandas"
+        if overall:
+            return _pandas_output(data, schema, by, native)
     elif impl.is_polars():
         backend = "polars"
     try:

@@ -779,6 +779,7 @@ def _pandas_output(
     for i, c in enumerate(by):
         dtype = native[c].dtype
         kind = getattr(dtype, "kind", "")
+        column: Any
         if isinstance(dtype, np.dtype) and kind in "biu":
             nullable = "boolean" if kind == "b" else str(dtype).capitalize()
             column = pd.array(data[c], dtype=nullable.replace("Uint", "UInt"))

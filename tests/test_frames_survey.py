@@ -706,3 +706,19 @@ def test_overall_row_label_is_missing_on_pandas(labels: Any, dtype: str | None) 
     assert out["r"].isna().tolist() == [False, False, True]
     if dtype is not None:
         assert str(out["r"].dtype) == dtype
+
+
+def test_dotted_column_names_are_refused_on_sql_engines(spark: Any) -> None:
+    # DuckDB and Spark read "prov.code" as column code of a table prov: a
+    # povstat error names the columns, never the engine's binder error.
+    df = pd.DataFrame({"y": [90.0, 200.0], "prov.code": ["a", "b"]})
+    kw: dict[str, Any] = {"welfare": "y", "line": 125, "unit": "percent", "alpha": 0}
+    match = r"column names with a dot cannot be read on .*\['prov.code'\]"
+    with pytest.raises(ValueError, match=match):
+        poverty_table(duckdb.from_df(df), by="prov.code", **kw)
+    with pytest.raises(ValueError, match=match):
+        sdf = spark.createDataFrame([(90.0, "a"), (200.0, "b")], ["y", "prov.code"])
+        poverty_table(sdf, by="prov.code", **kw)
+    # pandas and polars read them.
+    out = poverty_table(df, by="prov.code", **kw)
+    assert out["estimate"].tolist() == [100.0, 0.0]

@@ -339,6 +339,18 @@ def poverty_table(
         if name is not None and name not in names:
             msg = f"`{arg}` column {name!r} not found; columns: {names}"
             raise ValueError(msg)
+    used = [n for n in [*needed.values(), *by_cols, *items] if isinstance(n, str)]
+    dotted = [n for n in dict.fromkeys(used) if "." in n]
+    if dotted and not (
+        frame.implementation.is_pandas() or frame.implementation.is_polars()
+    ):
+        # DuckDB and Spark read "a.b" as column b of a table a.
+        msg = (
+            f"column names with a dot cannot be read on {frame.implementation}, "
+            f"which takes 'a.b' as column b of table a: {dotted}; rename them "
+            "first (e.g. 'prov.code' to 'prov_code')"
+        )
+        raise ValueError(msg)
     keys = [*by_cols, *(c for c in (strata, psu, fpc) if c is not None)]
     if len(set(keys)) != len(keys):
         msg = f"`by`, `strata`, `psu` and `fpc` must be different columns: {keys}"

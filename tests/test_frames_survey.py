@@ -716,9 +716,19 @@ def test_dotted_column_names_are_refused_on_sql_engines(spark: Any) -> None:
     match = r"column names with a dot cannot be read on .*\['prov.code'\]"
     with pytest.raises(ValueError, match=match):
         poverty_table(duckdb.from_df(df), by="prov.code", **kw)
+    sdf = spark.createDataFrame([(90.0, "a"), (200.0, "b")], ["y", "prov.code"])
     with pytest.raises(ValueError, match=match):
-        sdf = spark.createDataFrame([(90.0, "a"), (200.0, "b")], ["y", "prov.code"])
         poverty_table(sdf, by="prov.code", **kw)
     # pandas and polars read them.
     out = poverty_table(df, by="prov.code", **kw)
     assert out["estimate"].tolist() == [100.0, 0.0]
+
+
+@pytest.mark.parametrize("engine", ["pandas", "polars lazy", "duckdb"])
+@pytest.mark.parametrize("by", [None, "d"])
+def test_an_empty_sample_is_refused(engine: str, by: str | None) -> None:
+    df = pd.DataFrame({"y": pd.Series([], dtype=float), "d": pd.Series([], dtype=str)})
+    frame: Any = {"pandas": df, "polars lazy": pl.from_pandas(df).lazy()}.get(engine)
+    frame = duckdb.from_df(df) if frame is None else frame
+    with pytest.raises(ValueError, match="`df` has no rows: an estimate of an empty"):
+        poverty_table(frame, welfare="y", line=125, unit="percent", alpha=0, by=by)

@@ -268,3 +268,34 @@ def test_exact_ratios_are_exact_in_percent(poor: int, n: int) -> None:
     assert float(est.estimate[0]) == want
     labels = ["a"] * n
     assert float(fgt(welfare, 100, alpha=0, unit="percent", by=labels)[0]) == want
+
+
+def test_distinct_alphas_get_distinct_labels() -> None:
+    # A label shows alpha in full: 1.5 and 1.50000001 are two measures, and
+    # 0.1 + 0.2 (0.30000000000000004) is not 0.3.
+    est = poverty_estimates(
+        [90.0, 120, 200, 80],
+        125,
+        alpha=[0, 1.5, 1.50000001, 0.1 + 0.2, 0.3, 3, 123456789.5],
+        unit="percent",
+    )
+    assert est.measure.tolist() == [
+        "P0",
+        "FGT(1.5)",
+        "FGT(1.50000001)",
+        "FGT(0.30000000000000004)",
+        "FGT(0.3)",
+        "FGT(3)",
+        "FGT(123456789.5)",
+    ]
+
+
+@pytest.mark.parametrize("by", [None, []])
+def test_an_empty_sample_is_refused(by: list[str] | None) -> None:
+    match = "`welfare` holds no units: an estimate of an empty sample is refused"
+    with pytest.raises(ValueError, match=match):
+        poverty_estimates([], 125, alpha=0, unit="percent", by=by)
+    with pytest.raises(ValueError, match=match):
+        fgt([], 125, alpha=0, unit="percent", by=by)
+    with pytest.raises(ValueError, match=match):
+        watts([], 125, unit="percent", by=by)

@@ -86,8 +86,20 @@ def comparison_arg(value: object) -> Comparison:
 
 
 def measure_names(alphas: Sequence[float], *, watts: bool) -> list[str]:
-    """Labels of the measures: "P0", "P1", "P2", "FGT(a)" and "watts"."""
-    names = [f"P{int(a)}" if a in (0.0, 1.0, 2.0) else f"FGT({a:g})" for a in alphas]
+    """Labels of the measures: "P0", "P1", "P2", "FGT(a)" and "watts".
+
+    `a` is written in full (its shortest repr; an integer without ".0"), so
+    distinct alphas always get distinct labels: "FGT(1.5)" and
+    "FGT(1.50000001)", never two "FGT(1.5)".
+    """
+    names = [
+        f"P{int(a)}"
+        if a in (0.0, 1.0, 2.0)
+        else f"FGT({int(a)})"
+        if a.is_integer()
+        else f"FGT({a!r})"
+        for a in alphas
+    ]
     return [*names, "watts"] if watts else names
 
 
@@ -218,6 +230,12 @@ def prepare_units(
         msg = f"`welfare` must be one-dimensional, got shape {y.shape}"
         raise ValueError(msg)
     n = y.shape[0]
+    if n == 0:
+        msg = (
+            "`welfare` holds no units: an estimate of an empty sample is "
+            "refused, never reported as NaN or as an empty result"
+        )
+        raise ValueError(msg)
     domains = None if by is None else factorize(by, "by")
     if domains is not None and domains[1].shape[0] != n:
         msg = f"`by` must have one label per unit: {domains[1].shape[0]} != {n}"

@@ -464,6 +464,12 @@ def poverty_table(
         counts[c] = int(col(f"{t}n")[null].sum()) if null.any() else 0
     _refuse_missing_keys(counts, by_cols, strata=strata, psu=psu, fpc=fpc)
     n_rows = len(table)
+    if n_rows == 0 or not np.nansum(col(f"{t}n")) > 0:
+        msg = (
+            "`df` has no rows: an estimate of an empty sample is refused, "
+            "never reported as NaN or as an empty table"
+        )
+        raise ValueError(msg)
     if by_cols:
         codes = [factorize(table[c].to_numpy(), c)[1] for c in by_cols]
         combo = np.ravel_multi_index(codes, [int(c.max()) + 1 for c in codes])

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import backends
-from povstat import poverty_estimates, poverty_table
+from povstat import fgt, poverty_estimates, poverty_table
 
 REF = Path(__file__).parent / "reference"
 FULL = pd.read_csv(REF / "survey_design.csv")
@@ -732,3 +732,29 @@ def test_an_empty_sample_is_refused(engine: str, by: str | None) -> None:
     frame = duckdb.from_df(df) if frame is None else frame
     with pytest.raises(ValueError, match="`df` has no rows: an estimate of an empty"):
         poverty_table(frame, welfare="y", line=125, unit="percent", alpha=0, by=by)
+
+
+@pytest.mark.parametrize("engine", ["pandas", "polars", "polars lazy", "duckdb"])
+def test_float32_welfare_is_the_figure_it_prints_as(engine: str) -> None:
+    # float32 1.1 is 1.100000023841858 in binary but stands for 1.1, as in
+    # the array functions: with comparison "<=" against the line 1.1, both
+    # units at 1.1 are poor, and 0.5: 3 of 4 = 75 % (by hand).
+    df = pd.DataFrame({"y": np.array([1.1, 1.1, 2.0, 0.5], dtype="float32")})
+    frame: Any = df
+    if engine.startswith("polars"):
+        frame = pl.from_pandas(df)
+        frame = frame.lazy() if engine.endswith("lazy") else frame
+    elif engine == "duckdb":
+        frame = duckdb.from_df(df)
+    kw: dict[str, Any] = {
+        "line": 1.1,
+        "unit": "percent",
+        "alpha": 0,
+        "comparison": "<=",
+    }
+    out = _to_pandas(poverty_table(frame, welfare="y", **kw))
+    assert out["estimate"].tolist() == [75.0]
+    assert (
+        float(fgt(df["y"].to_numpy(), 1.1, alpha=0, unit="percent", comparison="<="))
+        == 75.0
+    )

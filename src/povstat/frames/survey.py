@@ -107,11 +107,25 @@ def _missing(e: nw.Expr) -> nw.Expr:
     return e.is_null() | e.is_nan()
 
 
+def _float64(name: str, schema: Mapping[str, Any]) -> nw.Expr:
+    """A numeric column as float64; float32 through its shortest decimal.
+
+    A float32 value stands for the figure it prints as (1.1, not
+    1.100000023841858), as in the array functions: cast to text, which every
+    engine writes as the shortest round-tripping decimal, then to float64.
+    """
+    if schema[name] == nw.Float32:
+        return nw.col(name).cast(nw.String()).cast(nw.Float64())
+    return nw.col(name).cast(nw.Float64())
+
+
 def _line_expr(
-    line: str | float | Mapping[Any, float], by: list[str], names: list[str]
+    line: str | float | Mapping[Any, float],
+    by: list[str],
+    schema: Mapping[str, Any],
 ) -> nw.Expr:
     if isinstance(line, str):
-        return nw.col(line).cast(nw.Float64())
+        return _float64(line, schema)
     if isinstance(line, Mapping):
         if not by:
             msg = "`line` as a mapping (one line per domain) needs `by`"
@@ -311,7 +325,8 @@ def poverty_table(
     by_cols = _columns(by)
     refuse_duplicate_columns(df, arg="df")
     frame: _Frame = nw.from_native(df)
-    names = list(frame.collect_schema().names())
+    in_schema = frame.collect_schema()
+    names = list(in_schema.names())
     needed = {"welfare": welfare, "weight": weight, "size": size, "strata": strata}
     needed |= {"psu": psu, "fpc": fpc}
     for arg, name in needed.items():
@@ -359,7 +374,7 @@ def poverty_table(
         line_col = {"line": value} if isinstance(value, str) else {}
         _check_entry(frame, needed | line_col, by_cols, value)
 
-    zs = [_line_expr(value, by_cols, names) for value in items]
+    zs = [_line_expr(value, by_cols, in_schema) for value in items]
     if isinstance(frame, nw.DataFrame) and len(frame) and _in_memory(frame):
         # Eager in-memory frame: take the columns as arrays, reduce in numpy.
         red, by_values, flags = _reduce_eager(
@@ -389,9 +404,9 @@ def poverty_table(
         k = (len(alphas) + int(wat)) * len(items)
         return _output(frame, df, by_values, frame.schema, est, k, line_names)
 
-    y = nw.col(welfare).cast(nw.Float64())
-    w = nw.col(weight).cast(nw.Float64()) if weight is not None else nw.lit(1.0)
-    s = nw.col(size).cast(nw.Float64()) if size is not None else nw.lit(1.0)
+    y = _float64(welfare, in_schema)
+    w = _float64(weight, in_schema) if weight is not None else nw.lit(1.0)
+    s = _float64(size, in_schema) if size is not None else nw.lit(1.0)
     bad = _missing(y) | _missing(w) | _missing(s)
     for z in zs:
         bad = bad | _missing(z)
@@ -651,7 +666,10 @@ def _reduce_eager(
     n = len(frame)
 
     def floats(name: str) -> NDArray[np.float64]:
-        return np.asarray(frame[name].cast(nw.Float64()).to_numpy(), np.float64)
+        values = frame[name]
+        if values.dtype == nw.Float32:  # the figure each prints as
+            return _validate.numeric(values.to_numpy(), name)
+        return np.asarray(values.cast(nw.Float64()).to_numpy(), np.float64)
 
     key_cols = [*by, *(c for c in (strata, psu, fpc) if c is not None)]
     counts = {c: int(_null_or_nan(frame[c]).sum()) for c in key_cols}

@@ -655,3 +655,30 @@ def test_large_normal_intervals_checked_block_by_block_give_the_same_numbers() -
     high[299_000] = 101.0
     with pytest.raises(ValueError, match=r"`rate` must lie in \[0, 100\]"):
         rate_interval(high, unit="percent", level=0.95, method="normal", se=s)
+
+
+@pytest.mark.parametrize(
+    ("level", "at_alpha", "below"),
+    [
+        # alpha = 1 - level in decimal: 0.05, 0.01, 0.1, 0.2, 0.001; p = alpha
+        # is not significant (p < alpha is the rule), the next float below is.
+        (0.95, 0.05, np.nextafter(0.05, 0.0)),
+        (0.99, 0.01, np.nextafter(0.01, 0.0)),
+        (0.9, 0.1, np.nextafter(0.1, 0.0)),
+        (0.8, 0.2, np.nextafter(0.2, 0.0)),
+        (0.999, 0.001, np.nextafter(0.001, 0.0)),
+    ],
+)
+def test_p_value_equal_to_alpha_is_not_significant(
+    level: float, at_alpha: float, below: float
+) -> None:
+    # In float, 1 - 0.95 is 0.050000000000000044 > 0.05, which would call
+    # p = 0.05 significant; alpha is taken in decimal from the level's repr.
+    assert not bool(is_significant(at_alpha, level=level))
+    assert bool(is_significant(below, level=level))
+
+
+def test_adjusted_p_value_at_alpha_is_not_significant() -> None:
+    # Bonferroni with m = 2: 0.025 -> 0.05, 0.5 -> 1.0; neither is < 0.05.
+    adjusted = adjust_pvalues([0.025, 0.5], method="bonferroni")
+    np.testing.assert_array_equal(is_significant(adjusted, level=0.95), [False, False])

@@ -15,6 +15,7 @@ every non-missing entry lies in ``[lo, hi]`` exactly when the smallest is
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any, Literal, TypeVar, get_args
 
 import numpy as np
@@ -74,6 +75,18 @@ def level(value: object, name: str = "level") -> float:
         )
         raise ValueError(msg)
     return lev
+
+
+def alpha(value: object, name: str = "level") -> float:
+    """Significance level ``1 - level`` of a checked confidence level.
+
+    Computed in decimal from the shortest representation of the level
+    (``repr(0.95)`` is ``'0.95'``, so alpha is exactly 0.05 before it is
+    rounded once to float64), not as the float ``1.0 - 0.95``, which is
+    0.050000000000000044 and would call a p-value of 0.05 significant.
+    """
+    lev = level(value, name)
+    return float(Decimal(1) - Decimal(repr(lev)))
 
 
 def positive_int(value: object, name: str) -> int:

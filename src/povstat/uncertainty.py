@@ -1444,7 +1444,8 @@ def is_significant(p_value: ArrayLike, *, level: float) -> NDArray[np.bool_]:
     -------
     ndarray of bool
         :math:`p < \alpha`, same shape as `p_value`. A NaN p-value (an
-        undefined test) gives False: it is not evidence of a change.
+        undefined test) gives False: it is not evidence of a change. A
+        p-value equal to :math:`\alpha` is not significant.
 
     Raises
     ------
@@ -1463,6 +1464,11 @@ def is_significant(p_value: ArrayLike, *, level: float) -> NDArray[np.bool_]:
     For the two-sided normal test, :math:`p < \alpha` exactly when the
     :math:`1-\alpha` confidence interval of the difference excludes 0 [1]_.
 
+    :math:`\alpha` is computed in decimal from the shortest representation
+    of `level` (``level=0.95`` gives exactly 0.05, then its nearest float),
+    not as the float ``1 - 0.95`` (0.050000000000000044), so that a p-value
+    of exactly 0.05 is not called significant at 95 %.
+
     References
     ----------
     .. [1] Lehmann, E. L., Romano, J. P. (2005), *Testing Statistical
@@ -1477,9 +1483,9 @@ def is_significant(p_value: ArrayLike, *, level: float) -> NDArray[np.bool_]:
     >>> is_significant([0.081], level=0.90), is_significant([0.081], level=0.95)
     (array([ True]), array([False]))
     """
-    lev = _level(level)
+    alpha = _validate.alpha(level)
     p = _p_values(p_value)
-    return np.asarray(p < 1.0 - lev)
+    return np.asarray(p < alpha)
 
 
 def _p_values(p_value: ArrayLike, name: str = "p_value") -> NDArray[np.float64]:

@@ -126,3 +126,37 @@ def test_the_sentence_states_the_rounded_figures(
         rel = float(round_half_up(round_half_up(abs(100 * (a - b) / b), 10), 2))
         assert nums[3] == pytest.approx(rel, abs=1e-9)
         assert ("fell" in text or "turun" in text) == (a < b)
+
+
+def test_a_test_of_another_change_is_refused() -> None:
+    # The test of 10 -> 7 (points -3) is not a test of 4.37 -> 4.26 (points
+    # -0.11): describing the fall as significant would borrow its verdict.
+    other = change_test(
+        10.0, 7.0, se_before=1.0, se_after=1.0, level=0.95, independent=True
+    )
+    with pytest.raises(ValueError, match=r"`test` must test the change described"):
+        describe_rate_change(4.37, 4.26, unit="percent", locale="en", test=other)
+    with pytest.raises(ValueError, match=r"got points -3.0 .* at index 1"):
+        describe_level_change([5.0, 4.37], [2.0, 4.26], locale="en", test=other)
+    # The same change through a fraction test: points -0.0011 = 0.0426 -
+    # 0.0437 in the unit of the figures, accepted.
+    same = change_test(
+        0.0437, 0.0426, se_before=0.002, se_after=0.002, level=0.95, independent=True
+    )
+    text = str(
+        describe_rate_change(0.0437, 0.0426, unit="fraction", locale="en", test=same)
+    )
+    assert text.endswith("not statistically significant at the 95 % level")
+
+
+def test_an_undefined_test_gives_no_significance_word() -> None:
+    # A missing SE makes z and p NaN: the test says nothing, so the sentence
+    # must not call the change "not significant" (nor significant).
+    t = change_test(
+        4.37, 4.26, se_before=np.nan, se_after=0.2, level=0.95, independent=True
+    )
+    en = str(describe_rate_change(4.37, 4.26, unit="percent", locale="en", test=t))
+    assert en.endswith(", significance unknown (the test is undefined)")
+    assert "statistically significant" not in en
+    ind = str(describe_level_change(4.37, 4.26, locale="id", test=t))
+    assert ind.endswith(", signifikansi tidak diketahui (uji tidak terdefinisi)")

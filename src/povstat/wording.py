@@ -46,6 +46,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "rise_noun": "rise",
         "significant": "statistically significant at the {lv} % level",
         "not_significant": "not statistically significant at the {lv} % level",
+        "untested": "significance unknown (the test is undefined)",
     },
     "id": {
         "fall": "turun",
@@ -64,6 +65,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "not_significant": (
             "tidak signifikan secara statistik pada tingkat kepercayaan {lv} persen"
         ),
+        "untested": "signifikansi tidak diketahui (uji tidak terdefinisi)",
     },
 }
 
@@ -91,27 +93,56 @@ def _level_text(x: float) -> str:
 
 
 def _test_parts(
-    test: ChangeTest | None, shape: tuple[int, ...], locale: Locale
+    test: ChangeTest | None,
+    before: NDArray[np.float64],
+    after: NDArray[np.float64],
+    locale: Locale,
 ) -> NDArray[Any] | None:
+    """The test's words per change, after checking it tests that change.
+
+    `before` and `after` are the figures in the unit the caller gave them
+    (the unit the test was computed in), broadcast to the sentences' shape.
+    """
     if test is None:
         return None
     if not isinstance(test, ChangeTest):
         msg = f"`test` must be a ChangeTest (see povstat.change_test), got {test!r}"
         raise TypeError(msg)
-    sig = np.asarray(test.significant)
+    shape = before.shape
     try:
-        sig = np.broadcast_to(sig, shape)
+        sig = np.broadcast_to(np.asarray(test.significant), shape)
+        points = np.broadcast_to(test.points, shape)
+        p_value = np.broadcast_to(test.p_value, shape)
     except ValueError:
         msg = (
-            f"`test` has shape {sig.shape}, which does not broadcast to the "
-            f"shape {shape} of the change"
+            f"`test` has shape {np.shape(test.significant)}, which does not "
+            f"broadcast to the shape {shape} of the change"
         )
         raise ValueError(msg) from None
+    change = after - before
+    # The same change up to float noise: a test computed from the same
+    # figures gives after - before exactly; 1e-9 relative to the larger
+    # figure allows for figures passed through another unit or rounding.
+    scale = np.fmax(np.abs(before), np.abs(after))
+    same = (np.abs(points - change) <= 1e-9 * np.fmax(scale, 1e-300)) | (
+        np.isnan(points) & np.isnan(change)
+    )
+    if not same.all():
+        i = tuple(int(k) for k in np.argwhere(~same)[0])
+        where = f" at index {i if len(i) != 1 else i[0]}" if shape else ""
+        msg = (
+            "`test` must test the change described: its `points` must equal "
+            f"after - before (in the unit of the figures), got points "
+            f"{float(points[i])!r} for a change of {float(change[i])!r}{where}"
+        )
+        raise ValueError(msg)
     words = _WORDS[locale]
     lv = _level_text(test.level)
     texts = [
-        words["significant" if bool(s) else "not_significant"].format(lv=lv)
-        for s in sig.ravel().tolist()
+        words["untested"]
+        if np.isnan(p)
+        else words["significant" if bool(s) else "not_significant"].format(lv=lv)
+        for s, p in zip(sig.ravel().tolist(), p_value.ravel().tolist(), strict=True)
     ]
     return np.array(texts, dtype=object).reshape(shape)
 
@@ -125,6 +156,7 @@ def _sentences(
     change_unit: str,
     show: Callable[[float], str],
     test: ChangeTest | None,
+    given: tuple[NDArray[np.float64], NDArray[np.float64]],
 ) -> NDArray[np.str_]:
     shape = _validate.shape(before=before, after=after)
     b = np.broadcast_to(before, shape)
@@ -132,7 +164,12 @@ def _sentences(
     change = round_half_up(a - b, 10)  # exact on published decimals
     with np.errstate(divide="ignore", invalid="ignore"):
         relative = round_half_up(100.0 * (a - b) / b, 10)
-    tests = _test_parts(test, shape, locale)
+    tests = _test_parts(
+        test,
+        np.broadcast_to(given[0], shape),
+        np.broadcast_to(given[1], shape),
+        locale,
+    )
     words = _WORDS[locale]
 
     def one(i: tuple[int, ...]) -> str:
@@ -186,9 +223,10 @@ def describe_rate_change(
         tables publish rates). A change that is not zero but would show as
         zero gets up to four more. The relative change has 2.
     test : ChangeTest, optional
-        A test of the same change (see :func:`povstat.change_test`); the
-        sentence then says whether the change is statistically significant
-        at the test's level.
+        A test of the same change (see :func:`povstat.change_test`), computed
+        from the rates in `unit`; the sentence then says whether the change
+        is statistically significant at the test's level, or that its
+        significance is unknown where the test is undefined (NaN p-value).
 
     Returns
     -------
@@ -203,8 +241,9 @@ def describe_rate_change(
         If a rate is not numeric, `decimals` is not an int, or `test` is not
         a :class:`~povstat.ChangeTest`.
     ValueError
-        If `unit` or `locale` is unknown, a rate is out of range, or the
-        shapes do not broadcast.
+        If `unit` or `locale` is unknown, a rate is out of range, the
+        shapes do not broadcast, or `test` tests another change (its
+        ``points`` differ from ``after - before`` beyond float noise).
 
     See Also
     --------
@@ -249,8 +288,9 @@ def describe_rate_change(
     d = _validate.decimals(decimals)
     # Always written in percent; snapped so a fraction (0.0437) gives the
     # same sentence as the same rate in percent (4.37), ties included.
-    b = round_half_up(to_percent(before, unit=u), 10)
-    a = round_half_up(to_percent(after, unit=u), 10)
+    given = (_validate.rate(before, "before", u), _validate.rate(after, "after", u))
+    b = round_half_up(to_percent(given[0], unit=u), 10)
+    a = round_half_up(to_percent(given[1], unit=u), 10)
     words = _WORDS[loc]
     return _sentences(
         b,
@@ -260,6 +300,7 @@ def describe_rate_change(
         change_unit=f" {words['points']}",
         show=lambda x: _number(x, d, loc) + words["percent"],
         test=test,
+        given=given,
     )
 
 
@@ -289,7 +330,8 @@ def describe_level_change(
         ``"thousand"``, ``"ribu jiwa"``, ``"rupiah"``).
     test : ChangeTest, optional
         A test of the same change; the sentence then says whether it is
-        statistically significant at the test's level.
+        statistically significant at the test's level, or that its
+        significance is unknown where the test is undefined (NaN p-value).
 
     Returns
     -------
@@ -303,8 +345,9 @@ def describe_level_change(
         If a figure is not numeric, `decimals` is not an int, `unit_name` is
         not a str, or `test` is not a :class:`~povstat.ChangeTest`.
     ValueError
-        If `locale` is unknown, a figure is negative or infinite, or the
-        shapes do not broadcast.
+        If `locale` is unknown, a figure is negative or infinite, the
+        shapes do not broadcast, or `test` tests another change (its
+        ``points`` differ from ``after - before`` beyond float noise).
 
     See Also
     --------
@@ -349,4 +392,5 @@ def describe_level_change(
         change_unit=tail,
         show=lambda x: _number(x, d, loc) + tail,
         test=test,
+        given=(b, a),
     )

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 import numpy as np
@@ -1388,4 +1389,140 @@ def test_top_statement_refuses_empty_members() -> None:
     with pytest.raises(ValueError, match=r"`members` is empty"):
         check_top_statement(
             [1.0, 2.0, 3.0], ["a", "b", "c"], members=[], k=2, descending=True
+        )
+
+
+def _change_row(**extra: object) -> pd.DataFrame:
+    row: dict[str, object] = {
+        "kind": "change",
+        "region": "A",
+        "period_before": 1,
+        "period_after": 2,
+        "stated": 0.5,
+        "direction": "fall",
+        "stated_as": "points",
+        "decimals": 1,
+    }
+    row.update(extra)
+    return pd.DataFrame({k: [v] for k, v in row.items()}, index=["s1"])
+
+
+@pytest.mark.parametrize("flag", ["False", "no", "True", 0, 1, b"False"])
+def test_check_statements_flags_must_be_real_booleans(flag: object) -> None:
+    # bool("False") is True: a text or number flag would be read as its
+    # truth value, so per_year (change and level_change) and descending
+    # (rank) must hold True/False; per_year may be missing (= False).
+    with pytest.raises(ValueError, match=r"'per_year' must be True or False.*s1"):
+        check_statements(
+            _change_row(per_year=flag),
+            _ABC,
+            unit="percent",
+            persons_per_poor_unit=1,
+            **_SIMPLE,
+        )
+    lc = _change_row(kind="level_change", per_year=flag)
+    with pytest.raises(ValueError, match=r"'per_year' must be True or False"):
+        check_statements(lc, _ABC, unit="percent", persons_per_poor_unit=1, **_SIMPLE)
+    with pytest.raises(ValueError, match=r"'descending' must be True or False"):
+        check_statements(
+            _rank_rows(descending=flag),
+            _ABC,
+            unit="percent",
+            persons_per_poor_unit=1,
+            **_SIMPLE,
+        )
+
+
+def test_check_statements_missing_per_year_is_false() -> None:
+    # A: 3.0 -> 2.5 between periods 1 and 2: a fall of 0.5 points, stated
+    # as 0.5 points (no per-year reading) -> holds, as with per_year=False.
+    for flag in (None, np.nan, False):
+        out = check_statements(
+            _change_row(per_year=flag),
+            _ABC,
+            unit="percent",
+            persons_per_poor_unit=1,
+            **_SIMPLE,
+        )
+        assert out["verdict"].tolist() == [HOLDS]
+
+
+@pytest.mark.parametrize("taken", [["verdict"], ["reason"], ["verdict", "reason"]])
+def test_check_statements_never_overwrites_its_output_columns(
+    taken: list[str],
+) -> None:
+    st = _change_row().assign(**dict.fromkeys(taken, "mine"))
+    with pytest.raises(ValueError, match=re.escape(f"already has columns {taken}")):
+        check_statements(st, _ABC, unit="percent", persons_per_poor_unit=1, **_SIMPLE)
+
+
+@pytest.mark.parametrize(
+    ("value", "error", "match"),
+    [
+        (np.nan, ValueError, "finite number > 0.*nan"),
+        (np.inf, ValueError, "finite number > 0.*inf"),
+        (0, ValueError, "finite number > 0.*got 0"),
+        (-1000, ValueError, "finite number > 0"),
+        (None, TypeError, "number .*None"),
+        ("1000", TypeError, "number .*'1000'"),
+        (True, TypeError, "number .*True"),
+    ],
+)
+def test_check_statements_refuses_a_missing_persons_per_poor_unit(
+    value: object, error: type[Exception], match: str
+) -> None:
+    # Missing would turn every count statement into "cannot tell".
+    with pytest.raises(error, match=f"`persons_per_poor_unit` must be a {match}"):
+        check_statements(
+            _change_row(),
+            _ABC,
+            unit="percent",
+            persons_per_poor_unit=value,  # type: ignore[arg-type]
+            **_SIMPLE,
+        )
+
+
+def test_check_statements_errors_name_statement_rows_and_columns() -> None:
+    data = _ABC.assign(group=pd.Series(["x", None, "x", "x"], dtype=object))
+    # B has no `group` at period 1: not "`subject` 'B' is not among `labels`".
+    with pytest.raises(
+        ValueError,
+        match=r"row 's1' \(kind 'rank'\): region 'B' has no `by` group .*'group'",
+    ):
+        check_statements(
+            _rank_rows(region="B"),
+            data,
+            unit="percent",
+            persons_per_poor_unit=1,
+            by="group",
+            **_SIMPLE,
+        )
+    with pytest.raises(
+        ValueError, match=r"row 's1' \(kind 'rank'\): column 'after' names 'Q'"
+    ):
+        check_statements(
+            _rank_rows(after="Q"),
+            _ABC,
+            unit="percent",
+            persons_per_poor_unit=1,
+            **_SIMPLE,
+        )
+    # An error inside a check names the statement row it came from.
+    with pytest.raises(ValueError, match=r"row 's1' \(kind 'figure'\): "):
+        check_statements(
+            pd.DataFrame(
+                {
+                    "kind": ["figure"],
+                    "region": ["A"],
+                    "period": [1],
+                    "measure": ["period"],
+                    "stated": [1.0],
+                    "decimals": [0],
+                },
+                index=["s1"],
+            ),
+            _ABC,
+            unit="percent",
+            persons_per_poor_unit=1,
+            **_SIMPLE,
         )

@@ -306,3 +306,73 @@ def test_odd_but_valid_inputs() -> None:
     )
     assert huge.verdict == NOT_HOLDS
     assert "no cell of `data` matches it" in huge.reason
+
+
+@pytest.mark.parametrize("decimals", [0, 2])
+def test_a_stated_zero_is_never_a_power_of_ten(decimals: int) -> None:
+    # Kota Malang 2023: 4.26 %. Stated 0: 4.26 * 10**-3 = 0.00426 rounds to
+    # 0.00 (and to 0), so every small cell would "match" by a power of ten;
+    # a zero is not a misread figure, so no candidate has a power.
+    res = trace_figure(
+        DATA,
+        0.0,
+        decimals=decimals,
+        subject="Kota Malang",
+        at=2023,
+        measure="poverty_rate_pct",
+        region="region_name",
+        period="year",
+    )
+    assert res.verdict == NOT_HOLDS
+    assert not (res.candidates["power"] != 0).any()
+    assert "factor" not in res.reason
+
+
+@pytest.mark.parametrize("key", ["year", "region_name", "month"])
+def test_a_key_column_is_not_a_measure(key: str) -> None:
+    # region, period and `where` keys identify the cell; tracing a figure
+    # "in" one of them is a mistake, refused by name (not AttributeError).
+    with pytest.raises(ValueError, match=rf"`measure` names the key column '{key}'"):
+        trace_figure(
+            DATA,
+            2023.0,
+            decimals=0,
+            subject="Kota Malang",
+            at=2023,
+            measure=key,
+            where={"month": 3},
+            region="region_name",
+            period="year",
+        )
+    with pytest.raises(ValueError, match=rf"`measures` names the key column '{key}'"):
+        trace_figure(
+            DATA,
+            4.26,
+            decimals=2,
+            subject="Kota Malang",
+            at=2023,
+            measure="poverty_rate_pct",
+            measures=["poor_thousands", key],
+            where={"month": 3},
+            region="region_name",
+            period="year",
+        )
+
+
+@pytest.mark.parametrize(
+    ("arg", "value"), [("measures", "poor_thousands"), ("powers", "123")]
+)
+def test_a_bare_str_is_not_a_list(arg: str, value: str) -> None:
+    # "poor_thousands" would be searched as the columns 'p', 'o', ...
+    with pytest.raises(TypeError, match=rf"`{arg}` must be a list, got the str"):
+        trace_figure(
+            DATA,
+            4.26,
+            decimals=2,
+            subject="Kota Malang",
+            at=2023,
+            measure="poverty_rate_pct",
+            region="region_name",
+            period="year",
+            **{arg: value},  # type: ignore[arg-type]
+        )

@@ -25,9 +25,10 @@ call; :func:`check_statements` does so for a frame of statements.
 
 from __future__ import annotations
 
+import contextlib
 import decimal
 import numbers
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Literal, cast
 
@@ -1925,6 +1926,44 @@ def _column_numbers(
         raise ValueError(msg)
 
 
+def _column_flags(
+    statements: pd.DataFrame,
+    mask: NDArray[np.bool_],
+    col: str,
+    *,
+    kinds: tuple[str, ...],
+    optional: bool,
+) -> None:
+    """Refuse cells of `col` (in rows `mask`) that are not real booleans.
+
+    A flag written as text ("False", "no") or as a number (0, 1) is a guess
+    waiting to go wrong (``bool("False")`` is True); where `optional`, a
+    missing cell (None, NaN, NA) means False.
+    """
+    cells = statements[col][mask]
+
+    def ok(x: object) -> bool:
+        if isinstance(x, bool | np.bool_):
+            return True
+        missing = bool(pd.isna(x))  # type: ignore[call-overload]
+        return optional and not isinstance(x, str | bytes) and missing
+
+    real = np.array([ok(x) for x in cells.tolist()], dtype=bool)
+    if not real.all():
+        missing = " (or missing, meaning False)" if optional else ""
+        msg = (
+            f"`statements` column {col!r} must be True or False{missing} for "
+            f"statements of kind {list(kinds)}; rows "
+            f"{cells.index[~real].tolist()[:10]} have {cells[~real].tolist()[:10]}"
+        )
+        raise ValueError(msg)
+
+
+def _flag_or_false(cells: pd.Series[Any]) -> pd.Series[Any]:
+    """A checked flag column as bool, a missing cell read as False."""
+    return cells.astype(object).where(cells.notna(), False).astype(bool)
+
+
 def _periods_in_order(statements: pd.DataFrame, kind_of: pd.Series[Any]) -> None:
     """Refuse change statements whose `period_before` is not before `period_after`.
 
@@ -1974,6 +2013,40 @@ def _elapsed_years(
         decimal_year(ta.dt.year.to_numpy(), ta.dt.month.to_numpy())
         - decimal_year(tb.dt.year.to_numpy(), tb.dt.month.to_numpy())
     )
+
+
+@contextlib.contextmanager
+def _rows_named(
+    index: pd.Index[Any], positions: NDArray[Any], kind: str
+) -> Iterator[None]:
+    """Re-raise a check's error prefixed with the statement rows it came from."""
+    try:
+        yield
+    except (TypeError, ValueError) as exc:
+        rows = index[np.asarray(positions, dtype=np.intp)].tolist()
+        where = f"row {rows[0]!r}" if len(rows) == 1 else f"rows {rows[:10]}"
+        msg = f"`statements` {where} (kind {kind!r}): {exc}"
+        raise type(exc)(msg) from None
+
+
+def _persons_per_unit(value: object) -> float:
+    """Check `persons_per_poor_unit`: one finite number > 0, never missing."""
+    if isinstance(value, bool | np.bool_) or not isinstance(
+        value, numbers.Real | decimal.Decimal
+    ):
+        msg = (
+            "`persons_per_poor_unit` must be a number (1000 for thousands, 1 "
+            f"for persons), got {value!r}"
+        )
+        raise TypeError(msg)
+    scale = float(value)
+    if not (np.isfinite(scale) and scale > 0):
+        msg = (
+            "`persons_per_poor_unit` must be a finite number > 0 (1000 for "
+            f"thousands, 1 for persons), got {value!r}"
+        )
+        raise ValueError(msg)
+    return scale
 
 
 def check_statements(
@@ -2058,12 +2131,21 @@ def check_statements(
 
     Raises
     ------
+    TypeError
+        If `persons_per_poor_unit` is not a number (None included).
     ValueError
-        If a column is missing, a ``kind`` is unknown, a number is text or
-        out of range (naming the column and rows), a change, direction or
-        level_change statement has ``period_before`` not earlier than
-        ``period_after``, or a statement's region and period are not in
-        `data`.
+        If a column is missing, `statements` already has a ``verdict`` or
+        ``reason`` column (never overwritten), a ``kind`` is unknown, a
+        number is text or out of range, a flag (``descending``,
+        ``per_year``) is not a real bool (text such as "False" is refused:
+        ``bool("False")`` is True; a missing ``per_year`` means False), a
+        change, direction or level_change statement has ``period_before``
+        not earlier than ``period_after``, a statement's region and period
+        are not in `data`, a rank statement's ``after`` is not a region
+        ranked with it, or its region has no `by` group, or
+        `persons_per_poor_unit` is not finite and > 0. Each message names
+        the statement rows and columns at fault; an error raised by a
+        ``check_*`` function is prefixed with the rows it checked.
 
     See Also
     --------
@@ -2106,8 +2188,15 @@ def check_statements(
     """
     from povstat.headcount import implied_population
 
-    scale = float(_validate.positive(persons_per_poor_unit, "persons_per_poor_unit"))
+    scale = _persons_per_unit(persons_per_poor_unit)
     statements = _plumbing.to_pandas(statements, arg="statements")
+    taken = [c for c in ("verdict", "reason") if c in statements.columns]
+    if taken:
+        msg = (
+            f"`statements` already has columns {taken}, which check_statements "
+            "writes; rename or drop them first (they are never overwritten)"
+        )
+        raise ValueError(msg)
     data = _plumbing.to_pandas(data, arg="data")
     for c in (region, period, rate, *([headcount] if headcount is not None else [])):
         if c not in data.columns:
@@ -2170,16 +2259,13 @@ def check_statements(
             _column_numbers(
                 statements, mask, col, whole=whole, least=least, optional=optional
             )
-    if "rank" in present:
-        flags = statements.loc[statements["kind"] == "rank", "descending"]
-        real = flags.map(lambda x: isinstance(x, bool | np.bool_)).astype(bool)
-        if not real.all():
-            msg = (
-                "`statements` column 'descending' must be True or False for "
-                f"rank statements; rows {list(flags.index[~real])} have "
-                f"{flags[~real].tolist()}"
-            )
-            raise ValueError(msg)
+    for kinds_, col, optional in (
+        (("rank",), "descending", False),
+        (("change", "level_change"), "per_year", True),
+    ):
+        mask = kind_of.isin(kinds_).to_numpy()
+        if mask.any() and col in statements.columns:
+            _column_flags(statements, mask, col, kinds=kinds_, optional=optional)
     _periods_in_order(statements, kind_of)
     keyed = data.set_index([region, period])
     if keyed.index.duplicated().any():
@@ -2206,26 +2292,25 @@ def check_statements(
 
     s = st[kinds == "change"]
     s = s.assign(
-        _yearly=s["per_year"].fillna(False).astype(bool)
-        if "per_year" in s.columns
-        else False
+        _yearly=_flag_or_false(s["per_year"]) if "per_year" in s.columns else False
     )
     # One vectorised call per (direction, unit word, decimals) combination.
     for (direction, said, d, per_year), u in (
         s.groupby(["direction", "stated_as", "decimals", "_yearly"]) if len(s) else ()
     ):
-        res = check_change_statement(
-            lookup(rate, u["region"], u["period_before"]),
-            lookup(rate, u["region"], u["period_after"]),
-            u["stated"].to_numpy(np.float64),
-            direction=_direction(direction),
-            stated_as=cast("StatedAs", said),
-            unit=unit,
-            decimals=int(cast("float", d)),
-            years=_elapsed_years(u["period_before"], u["period_after"])
-            if bool(per_year)
-            else None,
-        )
+        with _rows_named(statements.index, u.index.to_numpy(), "change"):
+            res = check_change_statement(
+                lookup(rate, u["region"], u["period_before"]),
+                lookup(rate, u["region"], u["period_after"]),
+                u["stated"].to_numpy(np.float64),
+                direction=_direction(direction),
+                stated_as=cast("StatedAs", said),
+                unit=unit,
+                decimals=int(cast("float", d)),
+                years=_elapsed_years(u["period_before"], u["period_after"])
+                if bool(per_year)
+                else None,
+            )
         verdict[u.index.to_numpy()] = res.verdict
         reason[u.index.to_numpy()] = res.reason
 
@@ -2233,17 +2318,20 @@ def check_statements(
     for d in s["decimals"].dropna().unique() if len(s) else []:
         u = s[s["decimals"] == d]
         r = lookup(rate, u["region"], u["period"])
-        res = check_count_statement(
-            r,
-            u["base"].to_numpy(np.float64),
-            u["stated"].to_numpy(np.float64),
-            unit=unit,
-            decimals=int(d),
-            rate_population=implied_population(
-                r, lookup(cast("str", headcount), u["region"], u["period"]), unit=unit
+        with _rows_named(statements.index, u.index.to_numpy(), "count"):
+            res = check_count_statement(
+                r,
+                u["base"].to_numpy(np.float64),
+                u["stated"].to_numpy(np.float64),
+                unit=unit,
+                decimals=int(d),
+                rate_population=implied_population(
+                    r,
+                    lookup(cast("str", headcount), u["region"], u["period"]),
+                    unit=unit,
+                )
+                * scale,
             )
-            * scale,
-        )
         verdict[u.index.to_numpy()] = res.verdict
         reason[u.index.to_numpy()] = res.reason
 
@@ -2255,7 +2343,7 @@ def check_statements(
             else pd.Series(headcount, index=s.index)
         )
         yearly = (
-            s["per_year"].fillna(False).astype(bool)
+            _flag_or_false(s["per_year"])
             if "per_year" in s.columns
             else pd.Series(False, index=s.index)
         )
@@ -2270,23 +2358,24 @@ def check_statements(
                     f"column of `data`; columns present: {list(data.columns)}"
                 )
                 raise ValueError(msg)
-            years = (
-                _elapsed_years(u["period_before"], u["period_after"])
-                if bool(per_year)
-                else None
-            )
-            res = check_level_change_statement(
-                lookup(col, u["region"], u["period_before"]),
-                lookup(col, u["region"], u["period_after"]),
-                u["stated"].to_numpy(np.float64),
-                direction=_direction(direction),
-                stated_as=cast("LevelStatedAs", said),
-                decimals=int(cast("float", d)),
-                years=years,
-                rate_before=lookup(rate, u["region"], u["period_before"]),
-                rate_after=lookup(rate, u["region"], u["period_after"]),
-                unit=unit,
-            )
+            with _rows_named(statements.index, u.index.to_numpy(), "level_change"):
+                years = (
+                    _elapsed_years(u["period_before"], u["period_after"])
+                    if bool(per_year)
+                    else None
+                )
+                res = check_level_change_statement(
+                    lookup(col, u["region"], u["period_before"]),
+                    lookup(col, u["region"], u["period_after"]),
+                    u["stated"].to_numpy(np.float64),
+                    direction=_direction(direction),
+                    stated_as=cast("LevelStatedAs", said),
+                    decimals=int(cast("float", d)),
+                    years=years,
+                    rate_before=lookup(rate, u["region"], u["period_before"]),
+                    rate_after=lookup(rate, u["region"], u["period_after"]),
+                    unit=unit,
+                )
             verdict[u.index.to_numpy()] = res.verdict
             reason[u.index.to_numpy()] = res.reason
 
@@ -2312,17 +2401,18 @@ def check_statements(
     s = st[kinds == "figure"]
     for pos, row in zip(s.index.to_numpy(), s.to_dict("records"), strict=True):
         # One trace per statement: each searches the whole table, vectorised.
-        trace = trace_figure(
-            data,
-            float(row["stated"]),
-            decimals=int(row["decimals"]),
-            subject=row["region"],
-            at=row["period"],
-            measure=str(row["measure"]),
-            parent=parent,
-            region=region,
-            period=period,
-        )
+        with _rows_named(statements.index, np.array([pos]), "figure"):
+            trace = trace_figure(
+                data,
+                float(row["stated"]),
+                decimals=int(row["decimals"]),
+                subject=row["region"],
+                at=row["period"],
+                measure=str(row["measure"]),
+                parent=parent,
+                region=region,
+                period=period,
+            )
         verdict[pos] = trace.verdict
         reason[pos] = trace.reason
 
@@ -2346,26 +2436,45 @@ def check_statements(
             raise ValueError(msg)
     for pos, row in zip(s.index.to_numpy(), s.to_dict("records"), strict=True):
         # One ranking per statement: statements are few, the ranking is vectorised.
+        label = statements.index[pos]
         sel = data[period] == row["period"]
         if by is not None:
             g = data.loc[(data[region] == row["region"]) & sel, by]
-            sel &= data[by] == g.iloc[0] if len(g) else sel
+            if pd.isna(g.iloc[0]):
+                msg = (
+                    f"`statements` row {label!r} (kind 'rank'): region "
+                    f"{row['region']!r} has no `by` group at period "
+                    f"{row['period']!r} (column {by!r} of `data` is missing "
+                    "there), so the regions it is ranked among are unknown"
+                )
+                raise ValueError(msg)
+            sel &= data[by] == g.iloc[0]
         table = data[sel]
-        res = check_rank_statement(
-            table[rate].to_numpy(np.float64, na_value=np.nan),
-            table[region].astype(str).to_numpy(),
-            subject=str(row["region"]),
-            stated_rank=int(row["stated_rank"]),
-            descending=bool(row["descending"]),
-            after=None if pd.isna(row.get("after", None)) else str(row["after"]),
-            of=None if pd.isna(row.get("of", None)) else int(row["of"]),
-            stated_value=None
-            if pd.isna(row.get("stated_value", None))
-            else float(row["stated_value"]),
-            value_decimals=None
-            if pd.isna(row.get("value_decimals", None))
-            else int(row["value_decimals"]),
-        )
+        after = None if pd.isna(row.get("after", None)) else row["after"]
+        if after is not None and not (table[region] == after).any():
+            group = "" if by is None else f" in the same {by!r} group"
+            msg = (
+                f"`statements` row {label!r} (kind 'rank'): column 'after' names "
+                f"{after!r}, which is not a {region!r} of `data` at period "
+                f"{row['period']!r}{group}"
+            )
+            raise ValueError(msg)
+        with _rows_named(statements.index, np.array([pos]), "rank"):
+            res = check_rank_statement(
+                table[rate].to_numpy(np.float64, na_value=np.nan),
+                table[region].astype(str).to_numpy(),
+                subject=str(row["region"]),
+                stated_rank=int(row["stated_rank"]),
+                descending=bool(row["descending"]),
+                after=None if after is None else str(after),
+                of=None if pd.isna(row.get("of", None)) else int(row["of"]),
+                stated_value=None
+                if pd.isna(row.get("stated_value", None))
+                else float(row["stated_value"]),
+                value_decimals=None
+                if pd.isna(row.get("value_decimals", None))
+                else int(row["value_decimals"]),
+            )
         verdict[pos] = str(res.verdict)
         reason[pos] = str(res.reason)
     return statements.assign(verdict=verdict, reason=reason)

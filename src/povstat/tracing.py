@@ -202,7 +202,8 @@ def trace_figure(
         ``p1``, ``p2`` present in `data`.
     powers : sequence of int, default (-3, -2, -1, 1, 2, 3)
         Powers of ten tried for a misread figure (a figure that equals a
-        published value times ``10**power`` after rounding).
+        published value times ``10**power`` after rounding). A stated 0 is
+        never traced to a power of ten (any small value would match).
     max_slips : int, default 2
         Candidates reached only by more slips than this (e.g. another
         region, another year and a power of ten) are coincidences more often
@@ -230,13 +231,14 @@ def trace_figure(
     Raises
     ------
     TypeError
-        If `decimals`, `max_slips` or a power is not an int, or `stated` is
-        not a number.
+        If `decimals`, `max_slips` or a power is not an int, `stated` is
+        not a number, or `measures` or `powers` is a bare str (pass a list).
     ValueError
-        If a column is missing, a searched column is not numeric, `stated`
-        is not finite or not rounded to `decimals`, or no row of `data` has
-        the claimed region and period (the message says whether the region
-        is in `data` at all), or several rows do.
+        If a column is missing, a searched column is not numeric or is a key
+        column (`region`, `period` or a `where` key), `stated` is not finite
+        or not rounded to `decimals`, or no row of `data` has the claimed
+        region and period (the message says whether the region is in `data`
+        at all), or several rows do.
 
     See Also
     --------
@@ -284,15 +286,34 @@ def trace_figure(
         msg = f"`stated` must be a figure rounded to {d} decimals, got {stated!r}"
         raise ValueError(msg)
     x = float(round_half_up(x, d))
+    if isinstance(measures, str | bytes) or isinstance(powers, str | bytes):
+        arg = "measures" if isinstance(measures, str | bytes) else "powers"
+        value = measures if arg == "measures" else powers
+        msg = (
+            f"`{arg}` must be a list, got the str {value!r} (which would be read "
+            f"as its characters); pass [{value!r}]"
+        )
+        raise TypeError(msg)
     for p in powers:
         if isinstance(p, bool) or not isinstance(p, int | np.integer):
             msg = f"`powers` must hold ints, got {p!r}"
             raise TypeError(msg)
     keys = {region: subject, period: at, **dict(where or {})}
     if measures is None:
-        searched = [measure] + [c for c in _BUNDLED_MEASURES if c != measure]
+        searched = [measure] + [
+            c for c in _BUNDLED_MEASURES if c != measure and c not in keys
+        ]
     else:
         searched = list(dict.fromkeys([measure, *measures]))
+    as_key = [c for c in searched if c in keys]
+    if as_key:
+        arg = "measure" if measure in keys else "measures"
+        msg = (
+            f"`{arg}` names the key column {as_key[0]!r} (a key of `region`, "
+            f"`period` or `where`: {list(keys)}); a figure is traced in the "
+            "measure columns, such as 'poverty_rate_pct'"
+        )
+        raise ValueError(msg)
     _plumbing.refuse_duplicate_columns(data, arg="data")
     try:
         native = nw.from_native(data)
@@ -378,7 +399,9 @@ def trace_figure(
             scaled = round_half_up(
                 v[None, :] * 10.0 ** pw[:, None].astype(np.float64), 10
             )
-        hit = round_half_up(scaled, d) == x
+        # A stated 0 is never a misread power of ten: every value that
+        # rounds to 0 after the power would "explain" it.
+        hit = (round_half_up(scaled, d) == x) & ((pw[:, None] == 0) | (x != 0))
         pi, ri = np.nonzero(hit)
         found_rows.append(ri)
         found_power.append(pw[pi])

@@ -1526,3 +1526,32 @@ def test_check_statements_errors_name_statement_rows_and_columns() -> None:
             persons_per_poor_unit=1,
             **_SIMPLE,
         )
+
+
+def test_missing_elapsed_years_cannot_tell() -> None:
+    # Kota Malang 4.37 -> 4.26: 0.11 points over 1 year is 0.11 a year
+    # (holds); over a missing number of years the per-year size is unknown,
+    # so "cannot tell", as for a missing rate, never "does not hold".
+    res = check_change_statement(
+        [4.37, 4.37, np.nan],
+        [4.26, 4.26, 4.26],
+        0.11,
+        direction="fall",
+        stated_as="points",
+        unit="percent",
+        decimals=2,
+        years=[np.nan, 1.0, 1.0],
+    )
+    assert res.verdict.tolist() == [UNDECIDED, HOLDS, UNDECIDED]
+    # 100 -> 90 is 10 units; over 1 year 10 a year; over NaN years unknown.
+    lev = check_level_change_statement(
+        [100.0, 100.0],
+        [90.0, 90.0],
+        10.0,
+        direction="fall",
+        stated_as="units",
+        decimals=0,
+        years=[np.nan, 1.0],
+    )
+    assert lev.verdict.tolist() == [UNDECIDED, HOLDS]
+    assert lev.reason.tolist()[0] == "a figure is missing"

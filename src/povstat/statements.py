@@ -288,6 +288,7 @@ def check_change_statement(
         the statement gives an average per year: the stated size is then
         compared with the points per year and, for "percent", with the
         relative change per year, compound or simple (total / `years`).
+        NaN (missing) gives ``"cannot tell"``, like a missing rate.
 
     Returns
     -------
@@ -393,6 +394,8 @@ def check_change_statement(
         )
     sign_ok = points < 0 if dirn == "fall" else points > 0
     missing = np.isnan(points) | np.isnan(xs)
+    if years is not None:  # missing elapsed years: the per-year size is unknown
+        missing = missing | np.isnan(np.broadcast_to(t, shape))
     m_said = m_points if as_points_flag else m_rel
     m_other = m_rel if as_points_flag else m_points
     # "Fell 0 points": a direction with no size. Right only to its rounding,
@@ -946,6 +949,7 @@ def check_level_change_statement(
         the statement gives an average per year. A relative change per year
         matches either reading of "average": the compound yearly change or
         the total relative change divided by `years`; the figures say which.
+        NaN (missing) gives ``"cannot tell"``, like a missing figure.
     rate_before, rate_after : array_like, optional
         The rates of the same region and periods, in `unit`, to trace a
         stated figure that is the change of the rate instead.
@@ -1097,6 +1101,8 @@ def check_level_change_statement(
     else:
         m_said = np.zeros(shape, dtype=bool)
     missing = np.isnan(change) | np.isnan(xs)
+    if per_year_given:  # missing elapsed years: the per-year size is unknown
+        missing = missing | np.isnan(tb)
     # "Fell 0 percent": a direction with no size, never "holds".
     zero_said = (xs == 0) & sign_ok & m_said
     verdict = np.where(

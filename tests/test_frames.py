@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from functools import partial
 from typing import Any, Literal
@@ -1092,3 +1093,38 @@ def test_with_rate_full_rate_survives_float_rounding() -> None:
     assert with_rate(pl.from_pandas(f).lazy(), unit="percent").collect()[
         "rate"
     ].to_list() == [100.0]
+
+
+@pytest.mark.parametrize(
+    ("labels", "kinds"),
+    [
+        ([3573, "3573", 3573, "3574"], "['int', 'str']"),
+        ([1, True, 1, 2], "['bool', 'int']"),
+        ([1.0, 1, 1, 2], "['float', 'int']"),
+        ([b"a", "a", "a", "b"], "['bytes', 'str']"),
+    ],
+)
+def test_key_labels_that_differ_only_in_type_are_refused(
+    labels: list[object], kinds: str
+) -> None:
+    # 3573 and "3573" are one region typed two ways: as two keys each would
+    # have no previous period (changes all NaN); pandas merges 1, 1.0 and
+    # True. The key column is refused with its kinds, as rank(by=...) does.
+    keyed = pd.Series(labels, dtype=object)
+    df = pd.DataFrame(
+        {
+            "region_code": keyed,
+            "period": [2022, 2023, 2024, 2023],
+            "poverty_rate_pct": [4.37, 4.26, 4.0, 3.0],
+        }
+    )
+    match = r"'region_code' \(argument `region`\) must hold labels of one kind"
+    with pytest.raises(TypeError, match=match + rf".*{re.escape(kinds)}"):
+        povstat.with_changes(df, unit="percent")
+    by = df.assign(region_code=["a", "b", "c", "d"], group=keyed)
+    match = rf"key column 'group' \(argument `by`\).*{re.escape(kinds)}"
+    with pytest.raises(TypeError, match=match):
+        povstat.with_ranks(by, descending=True, by="group")
+    # The array function refuses the same labels the same way.
+    with pytest.raises(TypeError, match=re.escape(kinds)):
+        povstat.rank([4.37, 4.26, 4.0, 3.0], descending=True, by=labels)

@@ -14,7 +14,7 @@ every non-missing entry lies in ``[lo, hi]`` exactly when the smallest is
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any, Literal, TypeVar, get_args
 
@@ -434,17 +434,32 @@ def _is_missing_label(x: object) -> bool:
 
 def _label_kind(x: object) -> str:
     """The kind of a Python label: labels of two kinds must not meet in `by`."""
-    if isinstance(x, str | np.str_):
+    return _kind_of_type(type(x))
+
+
+def _kind_of_type(t: type) -> str:
+    if issubclass(t, str | np.str_):
         return "str"
-    if isinstance(x, bytes | np.bytes_):
+    if issubclass(t, bytes | np.bytes_):
         return "bytes"
-    if isinstance(x, bool | np.bool_):
+    if issubclass(t, bool | np.bool_):
         return "bool"
-    if isinstance(x, int | np.integer):
+    if issubclass(t, int | np.integer):
         return "int"
-    if isinstance(x, float | np.floating):
+    if issubclass(t, float | np.floating):
         return "float"
     return "other"
+
+
+def label_kinds(items: Iterable[Any]) -> list[str]:
+    """The sorted kinds (str, bytes, bool, int, float, other) of some labels.
+
+    The one test of mixed labels, shared by the array functions' `by` and
+    the adapters' key columns: more than one kind means that labels which
+    differ only in type (3573 and '3573', 1 and True) would be split into
+    two groups, or merged into one, depending on the library.
+    """
+    return sorted({_kind_of_type(t) for t in set(map(type, items))})
 
 
 _MIXED_LABELS = (
@@ -465,9 +480,9 @@ def _check_label_items(items: list[Any], name: str) -> None:
             f"found {items[i]!r} at index {i}"
         )
         raise ValueError(msg)
-    kinds = {_label_kind(x) for x in items}
+    kinds = label_kinds(items)
     if len(kinds) > 1:
-        raise TypeError(_MIXED_LABELS.format(name=name, kinds=sorted(kinds)))
+        raise TypeError(_MIXED_LABELS.format(name=name, kinds=kinds))
 
 
 def labels(by: ArrayLike, name: str = "by") -> NDArray[Any]:

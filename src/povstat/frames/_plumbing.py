@@ -39,7 +39,7 @@ import numpy as np
 from narwhals.stable.v2.typing import IntoFrame, IntoFrameT
 from numpy.typing import NDArray
 
-from povstat import _grouping
+from povstat import _grouping, _validate
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -344,6 +344,9 @@ def keys(table: Table, names: Sequence[str], *, arg: str) -> NDArray[np.int64]:
 
     Raises
     ------
+    TypeError
+        If an object column holds labels of several kinds (str, bytes,
+        bool, int, float), naming the column and the kinds.
     ValueError
         If a key is missing (null, NaN, NaT), naming the column.
     """
@@ -361,8 +364,37 @@ def keys(table: Table, names: Sequence[str], *, arg: str) -> NDArray[np.int64]:
                 f"values, found {missing}"
             )
             raise ValueError(msg)
+        values = np.asarray(source)
+        if values.dtype == object:
+            # Every row: pandas merges 1, 1.0 and True into one unique.
+            _one_kind(values, name, arg)
         codes = _grouping.combine(codes, np.asarray(col_codes, np.int64), len(uniques))
     return codes
+
+
+def _one_kind(values: NDArray[np.object_], name: str, arg: str) -> None:
+    """Refuse a key column whose labels are of several kinds (3573 and '3573').
+
+    The check of :func:`povstat.rank`'s `by` (``_validate.label_kinds``),
+    on the values of an object column: labels that differ only in type
+    would otherwise make two keys (a region whose changes are NaN) or one,
+    depending on the engine.
+    """
+    kinds = _validate.label_kinds(values.tolist())
+    if len(kinds) > 1:
+        first: dict[str, object] = {}
+        for v in values.tolist():  # error path only: an example of each kind
+            first.setdefault(_validate.label_kinds([v])[0], v)
+        shown = ", ".join(f"{k} {first[k]!r}" for k in kinds)
+        msg = (
+            f"key column {name!r} (argument `{arg}`) must hold labels of one "
+            f"kind (all numbers or all strings; the numbers all int, all "
+            f"float or all bool), found {kinds} (e.g. {shown}); labels that "
+            "differ only in type, such as 3573 and '3573', would be split "
+            "into two keys (or 1 and True merged into one): cast the column "
+            "to one type first"
+        )
+        raise TypeError(msg)
 
 
 class Periods:

@@ -1127,4 +1127,6 @@ def test_key_labels_that_differ_only_in_type_are_refused(
         povstat.with_ranks(by, descending=True, by="group")
     # The array function refuses the same labels the same way.
     with pytest.raises(TypeError, match=re.escape(kinds)):
-        povstat.rank([4.37, 4.26, 4.0, 3.0], descending=True, by=labels)
+        povstat.rank(
+            [4.37, 4.26, 4.0, 3.0], descending=True, by=np.array(labels, dtype=object)
+        )

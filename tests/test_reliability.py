@@ -125,3 +125,59 @@ def test_errors() -> None:
         reliability_flags(-1.0, bands="bps")
     with pytest.raises(TypeError, match="`rse_pct` must be numeric"):
         reliability_flags("high", bands="bps")
+
+
+@pytest.mark.parametrize(
+    ("estimate", "se", "bands", "flag"),
+    [
+        # Worked by hand: 100 * se / estimate is exactly the threshold.
+        (0.69, 0.1725, "bps", "reliable"),  # 17.25 / 0.69 = 25
+        (4.37, 1.0925, "bps", "reliable"),  # 109.25 / 4.37 = 25
+        (0.69, 0.345, "bps", "use with caution"),  # 34.5 / 0.69 = 50
+        (12.34, 6.17, "abs", "use with caution"),  # 617 / 12.34 = 50
+        (0.07, 0.021, "nchs", "unreliable"),  # 2.1 / 0.07 = 30, closed left
+        (10.35, 3.105, "nchs", "unreliable"),  # 310.5 / 10.35 = 30
+    ],
+)
+def test_exact_thresholds_are_not_moved_by_float_noise(
+    estimate: float, se: float, bands: str, flag: str
+) -> None:
+    from povstat import rse_from_se
+
+    assert reliability_flags(rse_from_se(estimate, se), bands=bands).flag == flag
+
+
+@pytest.mark.parametrize(
+    ("ratio", "bands", "flag"),
+    [
+        ("0.25", "bps", "reliable"),
+        ("0.5", "bps", "use with caution"),
+        ("0.3", "nchs", "unreliable"),
+    ],
+)
+def test_grid_of_exact_thresholds(ratio: str, bands: str, flag: str) -> None:
+    # Estimates 0.01, 0.02, ..., 50.00 and SEs ratio * estimate written as
+    # the exact decimal (k/100 * 0.25 = k/400): every RSE is exactly the
+    # threshold, so every flag is the band the threshold belongs to; in
+    # float64 about 1 in 30 of these RSEs lands above or below it.
+    from decimal import Decimal
+
+    from povstat import rse_from_se
+
+    ks = range(1, 5001)
+    estimate = np.array([k / 100 for k in ks])
+    se = np.array([float(Decimal(k) / 100 * Decimal(ratio)) for k in ks])
+    flags = reliability_flags(rse_from_se(estimate, se), bands=bands).flag
+    assert set(flags.tolist()) == {flag}
+    # Just off the threshold (1e-8 % in RSE) still moves the band.
+    t = float(Decimal(ratio) * 100)
+    near = reliability_flags([t - 1e-8, t + 1e-8], bands=bands).band
+    assert near[1] == near[0] + 1
+
+
+@pytest.mark.parametrize(
+    "bad", [("25",), (b"25",), ("1e1",), (True,), "25", (np.True_,)]
+)
+def test_thresholds_must_be_numbers(bad: object) -> None:
+    with pytest.raises(TypeError, match="`thresholds` must"):
+        RSEBands(thresholds=bad, labels=("a", "b"), closed="right", source="test")  # type: ignore[arg-type]

@@ -11,8 +11,10 @@ named convention cites its source.
 
 from __future__ import annotations
 
+import decimal
 import itertools
 import math
+import numbers
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, ClassVar, Literal, get_args
@@ -23,6 +25,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
 from povstat._results import Result, array_eq, readonly, readonly_float
+from povstat.units import round_half_up
 
 __all__ = [
     "RSE_CONVENTIONS",
@@ -38,12 +41,30 @@ Closed = Literal["right", "left"]
 _CLOSED: tuple[str, ...] = get_args(Closed)
 
 
+def _is_number(v: object) -> bool:
+    """A real number (int, float, Fraction, Decimal, numpy), not a bool or text."""
+    return not isinstance(v, bool | np.bool_) and isinstance(
+        v, numbers.Real | decimal.Decimal
+    )
+
+
 def _thresholds(value: Any) -> tuple[float, ...]:
+    if isinstance(value, str | bytes):
+        msg = f"`thresholds` must be a sequence of numbers, got {value!r}"
+        raise TypeError(msg)
     try:
-        out = tuple(float(v) for v in value)
-    except (TypeError, ValueError):
+        items = list(value)
+    except TypeError:
         msg = f"`thresholds` must be a sequence of numbers, got {value!r}"
         raise TypeError(msg) from None
+    odd = [v for v in items if not _is_number(v)]
+    if odd:
+        msg = (
+            "`thresholds` must hold numbers (RSE in percent), not text or "
+            f"booleans; got {odd[0]!r} in {value!r}"
+        )
+        raise TypeError(msg)
+    out = tuple(float(v) for v in items)
     if not out:
         msg = "`thresholds` must hold at least one RSE in percent"
         raise ValueError(msg)
@@ -74,7 +95,8 @@ class RSEBands:
     Attributes
     ----------
     thresholds : tuple of float
-        Increasing RSE thresholds in percent, e.g. ``(25.0, 50.0)``.
+        Increasing RSE thresholds in percent, e.g. ``(25.0, 50.0)``; given
+        as numbers (text such as ``"25"`` and booleans raise TypeError).
     labels : tuple of str
         One label per band, from the most reliable: one more than the
         thresholds.
@@ -165,6 +187,9 @@ RSE_CONVENTIONS: Mapping[str, RSEBands] = MappingProxyType(
     }
 )
 
+
+#: Decimal places to which an RSE is rounded (half up) before it is banded.
+_RSE_DECIMALS = 10
 
 _IS_STR = np.frompyfunc(lambda v: isinstance(v, str), 1, 1)
 
@@ -263,6 +288,14 @@ def reliability_flags(rse_pct: ArrayLike, *, bands: str | RSEBands) -> Reliabili
     right, :math:`\#\{j : t_j \le r\}` for bands closed on the left. The
     named conventions cite their sources [2]_, [3]_, [4]_.
 
+    The RSE is compared with the thresholds after rounding half up to 10
+    decimals (the `rse_pct` attribute keeps it as given), so that float
+    noise in computing it does not move it across a threshold: an SE of
+    0.1725 on an estimate of 0.69 is an RSE of exactly 25 % (banded as 25),
+    although ``100 * 0.1725 / 0.69`` is 25.000000000000004 in float64. RSEs
+    that differ from a threshold in the 10th decimal or before are banded
+    as they are.
+
     An RSE is a poor guide for rates near 0 or 100 %, where the RSE of a
     small rate is large while the interval is narrow; NCHS has since
     replaced it for proportions by criteria on the confidence interval
@@ -297,7 +330,10 @@ def reliability_flags(rse_pct: ArrayLike, *, bands: str | RSEBands) -> Reliabili
     r = _validate.nonnegative(rse_pct, "rse_pct")
     t = np.asarray(b.thresholds)
     side: Literal["left", "right"] = "left" if b.closed == "right" else "right"
-    band = np.searchsorted(t, r, side=side).astype(np.int64)
+    # Banded at 10 decimals: an RSE computed as exactly 25 % from decimal
+    # inputs (100 * 0.1725 / 0.69 = 25.000000000000004) is 25 %.
+    band = np.searchsorted(t, round_half_up(r, _RSE_DECIMALS), side=side)
+    band = band.astype(np.int64)
     missing = np.isnan(r)
     band = np.where(missing, -1, band)
     labels = np.array([*b.labels, None], dtype=object)

@@ -180,4 +180,4 @@ def test_grid_of_exact_thresholds(ratio: str, bands: str, flag: str) -> None:
 )
 def test_thresholds_must_be_numbers(bad: object) -> None:
     with pytest.raises(TypeError, match="`thresholds` must"):
-        RSEBands(thresholds=bad, labels=("a", "b"), closed="right", source="test")  # type: ignore[arg-type]
+        RSEBands(thresholds=bad, labels=("a", "b"), closed="right", source="test")

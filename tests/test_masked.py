@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import attrs
 import numpy as np
 import pytest
+from numpy.typing import NDArray
 
 import povstat
 from povstat import statements as stm
@@ -351,3 +354,114 @@ def test_integers_float64_holds_exactly_are_accepted() -> None:
     r = povstat.rank(np.array([2**53, 2**53 - 1]), descending=True)
     np.testing.assert_array_equal(r.rank, [1.0, 2.0])
     assert float(povstat.sum_counts([10**20, 0]).total) == 1e20
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: __import__("pandas").array([2**53 + 1, None], dtype="Int64"),
+        lambda: __import__("pandas").Series([2**53 + 1, None], dtype="Int64"),
+        lambda: __import__("pandas").Series([2**53 + 1, None], dtype="int64[pyarrow]"),
+        lambda: __import__("pandas").array([2**64 - 1, None], dtype="UInt64"),
+        lambda: __import__("polars").Series([2**53 + 1, None]),
+        lambda: __import__("pyarrow").array([2**53 + 1, None]),
+        lambda: __import__("pyarrow").chunked_array([[2**53 + 1], [None]]),
+    ],
+)
+def test_nullable_integers_beyond_exact_float64_are_refused(
+    make: Callable[[], Any],
+) -> None:
+    # With a null, these columns reach numpy as float64, where 2**53 + 1 is
+    # already 2**53 (round_half_up gave 9007199254740992, rank tied it with
+    # 2**53): the integer guard reads the integers before the nulls.
+    with pytest.raises(ValueError, match=r"integer that float64 .* at index 0"):
+        povstat.round_half_up(make(), 0)
+    with pytest.raises(ValueError, match=r"integer that float64 .* at index 0"):
+        povstat.rank(make(), descending=True)
+
+
+def test_nullable_integers_float64_holds_are_read_with_their_nulls() -> None:
+    import pandas as pd
+    import polars as pl
+    import pyarrow as pa  # type: ignore[import-untyped]
+
+    # 2**53 and 2**52 are exact; the null is missing (NaN), not 0.
+    for col in (
+        pd.array([2**53, 2**52, None], dtype="Int64"),
+        pl.Series([2**53, 2**52, None]),
+        pa.array([2**53, 2**52, None]),
+    ):
+        np.testing.assert_array_equal(
+            povstat.round_half_up(col, 0), [2.0**53, 2.0**52, np.nan]
+        )
+        r = povstat.rank(col, descending=True)
+        np.testing.assert_array_equal(r.rank, [1.0, 2.0, np.nan])
+
+
+def _obj(x: object) -> NDArray[np.object_]:
+    """Python numbers as numpy holds them: an object array."""
+    return np.asarray(x, dtype=object)
+
+
+@pytest.mark.parametrize(
+    ("call", "shown"),
+    [
+        # Each value's nearest float64 is another figure: 2.675 (which rounds
+        # to 2.68, though the value is below 2.675 and rounds to 2.67), 4.26,
+        # 12345678901234568, 0.3333333333333333.
+        (
+            lambda: povstat.round_half_up(_obj(Decimal("2.67499999999999999999")), 2),
+            r"Decimal\('2.67499999999999999999'\)",
+        ),
+        (
+            lambda: povstat.rounding_interval(
+                _obj(Decimal("4.2600000000000000001")), decimals=2
+            ),
+            r"Decimal\('4.2600000000000000001'\)",
+        ),
+        (
+            lambda: povstat.format_number(
+                _obj(Decimal("12345678901234567.5")), locale="en", decimals=1
+            ),
+            r"Decimal\('12345678901234567.5'\)",
+        ),
+        (
+            lambda: povstat.round_half_up(_obj([1.0, Fraction(1, 3)]), 2),
+            r"Fraction\(1, 3\) at index 1",
+        ),
+        (
+            lambda: povstat.round_half_up(
+                np.array(["1", "2.6749999999999999"], dtype=np.longdouble), 2
+            ),
+            r"np.longdouble\('2.6749999999999999'\) at index 1",
+        ),
+        (
+            lambda: povstat.rank(
+                [np.longdouble(1), np.longdouble("2.6749999999999999")],
+                descending=True,
+            ),
+            r".* at index 1",
+        ),
+    ],
+)
+def test_numbers_wider_than_float64_are_refused(
+    call: Callable[[], object], shown: str
+) -> None:
+    with pytest.raises(
+        ValueError, match=r"number that float64 .* hold exactly: " + shown
+    ):
+        call()
+
+
+def test_numbers_float64_holds_are_accepted() -> None:
+    # The shortest decimal of the float64 is the value itself: Decimal 4.26
+    # and 2.675, Fraction 1/10 (0.1), 1/2, a longdouble parsed from "2.675"
+    # or widened from a float64; a NaN Decimal is missing.
+    got = povstat.round_half_up(
+        _obj([Decimal("2.675"), Fraction(1, 10), Fraction(1, 2), Decimal("NaN")]), 2
+    )
+    np.testing.assert_array_equal(got, [2.68, 0.1, 0.5, np.nan])
+    long = np.array(["2.675", "4.26"], dtype=np.longdouble)
+    np.testing.assert_array_equal(povstat.round_half_up(long, 2), [2.68, 4.26])
+    widened = np.array([2.675], dtype=np.float64).astype(np.longdouble)
+    np.testing.assert_array_equal(povstat.round_half_up(widened, 2), [2.68])

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any, Literal, TypeVar, get_args
 
 import numpy as np
@@ -119,11 +120,29 @@ def numeric(x: ArrayLike, name: str) -> NDArray[np.float64]:
     that decimal, so rounding and rounding checks treat it as the float64
     of the same figure. Numpy float32/float16 scalars and 0-d arrays are
     widened alike (``np.float32(9.36)`` is 9.36, not 9.359999656677246).
+
+    Nothing wider than float64 is narrowed silently: an integer beyond 2**53
+    that float64 cannot hold (also in a pandas, polars or pyarrow integer
+    column with nulls, read before numpy would turn it into floats), and a
+    Decimal, Fraction or long double that is neither a float64 nor the
+    shortest decimal of its nearest float64 (``Decimal("4.26")`` is held,
+    ``Decimal("2.67499999999999999999")``, read as 2.675, is not) raise
+    ValueError naming the value and its index.
     """
     if isinstance(x, np.ma.MaskedArray):
         mask = np.ma.getmaskarray(x)
         data = numeric(np.ma.getdata(x), name)
         return np.where(mask, np.nan, data) if mask.any() else data
+    nullable = _nullable_integers(x)
+    if nullable is not None:
+        # pandas Int64, polars and pyarrow integers with nulls would reach
+        # numpy as float64, 2**53 + 1 already read as 2**53.
+        ints, missing = nullable
+        if ints.size:
+            _exact_integers(ints, name)
+        out = ints.astype(np.float64)
+        out[missing] = np.nan
+        return out
     try:
         kept = _short_floats_kept(x) if isinstance(x, list | tuple) else None
         arr: NDArray[Any] = np.asarray(x) if kept is None else kept
@@ -142,6 +161,8 @@ def numeric(x: ArrayLike, name: str) -> NDArray[np.float64]:
                 "(beyond 2**53 in magnitude)"
             )
             raise ValueError(msg) from None
+        except _InexactNumberError as exc:
+            raise ValueError(_inexact_message(name, exc.value, exc.index)) from None
         except OverflowError:
             msg = (
                 f"`{name}` holds a number too large for float64 (magnitude above "
@@ -157,6 +178,8 @@ def numeric(x: ArrayLike, name: str) -> NDArray[np.float64]:
         raise TypeError(msg)
     if arr.dtype.kind == "f" and arr.dtype.itemsize < 8:
         return _widen_short_float(arr)
+    if arr.dtype.kind == "f" and arr.dtype.itemsize > 8:
+        return _narrow_long_float(arr, name)
     if arr.dtype.kind in "iu" and arr.dtype.itemsize == 8 and arr.size:
         _exact_integers(arr, name)
     return np.asarray(arr, dtype=np.float64)
@@ -192,6 +215,86 @@ def _exact_integers(arr: NDArray[np.integer[Any]], name: str) -> None:
             raise ValueError(msg)
 
 
+def _nullable_integers(x: object) -> tuple[NDArray[Any], NDArray[np.bool_]] | None:
+    """The integers and the null mask of a nullable integer column, else None.
+
+    For pandas nullable (``Int64``, ``int64[pyarrow]``), polars and pyarrow
+    integer arrays, whose nulls numpy would otherwise turn into a float64
+    array, rounding integers beyond 2**53 before they could be checked.
+    """
+    module = type(x).__module__.partition(".")[0]
+    if module not in ("pandas", "polars", "pyarrow"):
+        return None
+    col: Any = x
+    try:
+        if module == "pandas":
+            import pandas as pd  # local: the array layer does not need pandas
+
+            dtype = getattr(col, "dtype", None)
+            if (
+                dtype is None
+                or isinstance(dtype, np.dtype)
+                or not pd.api.types.is_integer_dtype(dtype)
+            ):
+                return None
+            target = np.uint64 if str(dtype).lower().startswith("uint") else np.int64
+            missing = np.asarray(pd.isna(col), dtype=np.bool_)
+            ints = np.asarray(col.to_numpy(dtype=target, na_value=0))
+        elif module == "polars":
+            if not col.dtype.is_integer():
+                return None
+            missing = np.asarray(col.is_null().to_numpy(), dtype=np.bool_)
+            ints = np.asarray(col.fill_null(0).to_numpy())
+        else:  # pyarrow Array or ChunkedArray
+            if not str(col.type).startswith(("int", "uint")):
+                return None
+            nulls = col.is_null().to_numpy(zero_copy_only=False)
+            missing = np.asarray(nulls, dtype=np.bool_)
+            ints = np.asarray(col.fill_null(0).to_numpy(zero_copy_only=False))
+    except (AttributeError, TypeError, ValueError):
+        return None  # not a column this knows: numpy reads it as usual
+    if ints.dtype.kind not in "iu" or ints.shape != missing.shape:
+        return None
+    return ints, missing
+
+
+def _inexact_message(name: str, value: object, index: object) -> str:
+    at = "" if index is None else f" at index {index}"
+    return (
+        f"`{name}` holds a number that float64 (povstat's arithmetic) cannot "
+        f"hold exactly: {value!r}{at} (its nearest float64 is "
+        f"{float(value)!r}); round it, or pass it as a float"  # type: ignore[arg-type]
+    )
+
+
+def _narrow_long_float(
+    arr: NDArray[np.floating[Any]], name: str
+) -> NDArray[np.float64]:
+    """Float64 of a longdouble array, refusing values float64 cannot hold.
+
+    A value is held when it is a float64 widened exactly, or the shortest
+    decimal of its float64 (as povstat reads every float) parses back to it
+    in the long type: ``np.longdouble("4.26")`` is held, ``"2.6749999999999999"``
+    (read as 2.675 in float64) is not.
+    """
+    with np.errstate(over="ignore"):
+        out = arr.astype(np.float64)
+    flat, narrow = arr.reshape(-1), out.reshape(-1)
+    held = (narrow.astype(arr.dtype) == flat) | np.isnan(flat)
+    if not held.all():
+        back = narrow[~held].astype(str).astype(arr.dtype)
+        held[~held] = back == flat[~held]
+    if not held.all():
+        k = int(np.flatnonzero(~held)[0])
+        where: object = None
+        if arr.ndim == 1:
+            where = k
+        elif arr.ndim > 1:
+            where = tuple(int(j) for j in np.unravel_index(k, arr.shape))
+        raise ValueError(_inexact_message(name, flat[k], where))
+    return np.asarray(out, dtype=np.float64)
+
+
 def _widen_short_float(arr: NDArray[np.floating[Any]]) -> NDArray[np.float64]:
     """Float64 of the shortest decimal of each float32/float16 value.
 
@@ -215,6 +318,21 @@ def _short_floats_kept(x: list[Any] | tuple[Any, ...]) -> NDArray[Any] | None:
         return None
     kinds = set(map(type, obj.ravel()))
     return obj if kinds & {np.float32, np.float16} else None
+
+
+class _InexactNumberError(Exception):
+    """A Decimal, Fraction or long float of an object array float64 cannot hold."""
+
+    def __init__(self, index: int | None, value: object) -> None:
+        super().__init__(index, value)
+        self.index = index
+        self.value = value
+
+
+def _held(item: Decimal | Fraction, f: float) -> bool:
+    """Whether float64 `f` holds `item`: exactly, or as its shortest decimal."""
+    kind = type(item)
+    return bool(kind(f) == item or kind(repr(f)) == item)
 
 
 class _InexactIntegerError(Exception):
@@ -242,6 +360,22 @@ def _object_to_float(arr: NDArray[np.object_]) -> NDArray[np.float64]:
             if int(float(item)) != int(item):
                 raise _InexactIntegerError(i, int(item))
             out[i] = float(item)
+        elif isinstance(item, Decimal | Fraction):
+            f = float(item)
+            if isinstance(item, Decimal) and not item.is_finite():
+                out[i] = f
+                continue
+            if not _held(item, f):
+                raise _InexactNumberError(i if arr.ndim else None, item)
+            out[i] = f
+        elif isinstance(item, np.floating) and item.dtype.itemsize > 8:
+            with np.errstate(over="ignore"):
+                f = float(item)
+            try:
+                _narrow_long_float(np.asarray([item]), "x")
+            except ValueError:
+                raise _InexactNumberError(i if arr.ndim else None, item) from None
+            out[i] = f
         else:
             out[i] = float(item)
     return out.reshape(arr.shape)

@@ -1555,3 +1555,171 @@ def test_missing_elapsed_years_cannot_tell() -> None:
     )
     assert lev.verdict.tolist() == [UNDECIDED, HOLDS]
     assert lev.reason.tolist()[0] == "a figure is missing"
+
+
+_TIE_ROWS = [[0, 1, 2], [1, 0, 2], [2, 1, 0], [2, 0, 1]]
+
+
+@pytest.mark.parametrize("ties", ["min", "max", "average", "ordinal"])
+@pytest.mark.parametrize("order", _TIE_ROWS)
+def test_after_a_tied_region_cannot_tell(ties: Any, order: list[int]) -> None:
+    # Malang and Batu tie at 1.0 (ranks 1-2 from the lowest), X is 3rd with
+    # 2.0. "X is 3rd, after Kota Batu": Batu is just before X only if the
+    # tie is broken in its favour, so "cannot tell" under every rule and
+    # every order of the rows (it was "does not hold" with min/average and
+    # "holds" with max).
+    vals = np.array([1.0, 1.0, 2.0])[order]
+    labs = np.array(["Kota Malang", "Kota Batu", "X"])[order]
+    res = check_rank_statement(
+        vals,
+        labs,
+        subject="X",
+        stated_rank=3,
+        descending=False,
+        after="Kota Batu",
+        ties=ties,
+    )
+    assert res.verdict == UNDECIDED
+    assert "Kota Batu is tied with Kota Malang" in str(res.reason)
+    # Alone just before X it holds; two places before, it does not.
+    alone = check_rank_statement(
+        [1.0, 1.5, 2.0],
+        ["Kota Malang", "Kota Batu", "X"],
+        subject="X",
+        stated_rank=3,
+        descending=False,
+        after="Kota Batu",
+        ties=ties,
+    )
+    assert alone.verdict == HOLDS
+    far = check_rank_statement(
+        [1.0, 1.5, 2.0],
+        ["Kota Malang", "Kota Batu", "X"],
+        subject="X",
+        stated_rank=3,
+        descending=False,
+        after="Kota Malang",
+        ties=ties,
+    )
+    assert far.verdict == NOT_HOLDS
+
+
+@pytest.mark.parametrize("order", _TIE_ROWS)
+def test_ordinal_ranks_do_not_depend_on_row_order(order: list[int]) -> None:
+    # A and B tie at 1.0: "A is 1st" and "B is 1st" each hold only by the
+    # order of the tied rows, so "cannot tell" for both, whatever the order.
+    vals = np.array([1.0, 1.0, 2.0])[order]
+    labs = np.array(["A", "B", "C"])[order]
+    for who in ("A", "B"):
+        for stated in (1, 2):
+            res = check_rank_statement(
+                vals,
+                labs,
+                subject=who,
+                stated_rank=stated,
+                descending=False,
+                ties="ordinal",
+            )
+            assert res.verdict == UNDECIDED
+    # C is 3rd alone: holds under any order.
+    res = check_rank_statement(
+        vals, labs, subject="C", stated_rank=3, descending=False, ties="ordinal"
+    )
+    assert res.verdict == HOLDS
+
+
+@pytest.mark.parametrize("order", _TIE_ROWS)
+def test_reasons_name_tied_regions_in_label_order(order: list[int]) -> None:
+    # P and Q tie ahead of S: named "P, Q" whatever the rows' order.
+    vals = np.array([1.0, 1.0, 2.0])[order]
+    labs = np.array(["Q", "P", "S"])[order]
+    res = check_rank_statement(vals, labs, subject="S", stated_rank=3, descending=False)
+    assert str(res.reason).endswith("after P, Q")
+    top = check_top_statement(
+        vals, labs, members=["S", "Q", "P"], k=3, descending=False
+    )
+    assert top.figures["in_top"] == "P, Q, S"
+
+
+def test_labels_are_compared_by_value_and_kind() -> None:
+    # numpy ints match Python ints: 3579 (3.31 %) is the lowest of two.
+    codes = np.array([3579, 3573])
+    res = check_rank_statement(
+        [3.31, 4.26], codes, subject=3579, stated_rank=1, descending=False
+    )
+    assert res.verdict == HOLDS
+    res = check_rank_statement(
+        [3.31, 4.26],
+        [3579, 3573],
+        subject=np.int64(3573),
+        stated_rank=2,
+        descending=False,
+        after=3579,
+    )
+    assert res.verdict == HOLDS
+    with pytest.raises(
+        ValueError, match=r"`subject` '3579' is a str, but `labels` are ints"
+    ):
+        check_rank_statement(
+            [3.31, 4.26], codes, subject="3579", stated_rank=1, descending=False
+        )
+    # 1 and "1" are two kinds, not "repeated '1'".
+    with pytest.raises(TypeError, match=r"one kind.*\['int', 'str'\]"):
+        check_rank_statement(
+            [1.0, 2.0], [1, "1"], subject=1, stated_rank=1, descending=False
+        )
+    with pytest.raises(TypeError, match=r"one kind.*\['int', 'str'\]"):
+        check_top_statement([1.0, 2.0], [1, "1"], members=[1], k=1, descending=False)
+    top = check_top_statement(
+        [1.0, 2.0, 3.0],
+        [*codes.tolist(), 1],
+        members=[np.int64(3579)],
+        k=1,
+        descending=False,
+    )
+    assert top.verdict == HOLDS
+
+
+@pytest.mark.parametrize("members", ["Kota Batu", "AB", b"AB"])
+def test_top_statement_members_must_be_a_list(members: Any) -> None:
+    # "AB" would be read as the members ["A", "B"].
+    with pytest.raises(TypeError, match=r"`members` must be a list of labels"):
+        check_top_statement(
+            [1.0, 2.0, 3.0],
+            ["A", "B", "Kota Batu"],
+            members=members,
+            k=2,
+            descending=False,
+        )
+
+
+def test_rank_and_direction_wording() -> None:
+    # Average ties: A and B share ranks 1-2 (1.5 each); nothing ranks ahead
+    # of A, so no "after 0 regions".
+    res = check_rank_statement(
+        [1.0, 1.0, 2.0],
+        ["A", "B", "C"],
+        subject="A",
+        stated_rank=1,
+        descending=False,
+        ties="average",
+    )
+    assert "after" not in str(res.reason)
+    assert str(res.reason).startswith("A (1.00) ranks 1.5 of 3")
+    # An infinite value is shown as inf, not as missing.
+    res = check_rank_statement(
+        [1.0, np.inf, 2.0],
+        ["A", "B", "C"],
+        subject="B",
+        stated_rank=1,
+        descending=True,
+    )
+    assert str(res.reason).startswith("B (inf) ranks 1 of 3")
+    # A number of poor passed as NaN was given, but is missing.
+    d = check_direction_statement(
+        4.37, 4.26, 100.0, np.nan, direction="fall", unit="percent"
+    )
+    assert "the number of poor is missing" in str(d.reason)
+    assert "no number of poor given" not in str(d.reason)
+    d = check_direction_statement(4.37, 4.26, direction="fall", unit="percent")
+    assert "no number of poor given" in str(d.reason)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import decimal
+import itertools
 import numbers
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import MappingProxyType
@@ -136,7 +137,9 @@ class StatementCheck:
 
 
 def _fmt(x: float, decimals: int = 2) -> str:
-    """Display a number rounded half up; NaN as 'n/a'."""
+    """Display a number rounded half up; NaN as 'n/a', infinities as such."""
+    if np.isinf(x):
+        return "inf" if x > 0 else "-inf"
     if not np.isfinite(x):
         return "n/a"
     v = float(round_half_up(x, decimals))
@@ -1326,7 +1329,12 @@ def check_direction_statement(
             f"({_signed(float(rel[i]))} %)"
         )
         if rate_only[i]:
-            return f"{moved}; judged on the rate alone (no number of poor given)"
+            why = (
+                "no number of poor given"
+                if poor_before is None
+                else "the number of poor is missing"
+            )
+            return f"{moved}; judged on the rate alone ({why})"
         text = (
             f"{moved}{' but' if r_ok[i] != p_ok[i] else ' and'} the number of poor "
             f"{_moved(q)} by {_fmt(abs(q), 2)}"
@@ -1353,13 +1361,13 @@ def check_direction_statement(
 
 def check_rank_statement(
     values: ArrayLike,
-    labels: Sequence[str] | NDArray[Any],
+    labels: Sequence[Any] | NDArray[Any],
     *,
-    subject: str,
+    subject: object,
     stated_rank: int,
     descending: bool,
     ties: Ties = "min",
-    after: str | None = None,
+    after: object | None = None,
     of: int | None = None,
     stated_value: float | None = None,
     value_decimals: int | None = None,
@@ -1378,9 +1386,11 @@ def check_rank_statement(
         competitor without a value could rank anywhere, a statement that its
         value could make true or false gets ``"cannot tell"``.
     labels : sequence of str
-        Region names, one per value; must be unique.
+        Region names (or codes), one per value; unique and of one kind
+        (compared by value and kind: ``np.int64(3579)`` is 3579, 3579 is
+        not "3579").
     subject : str
-        The region the statement is about.
+        The region the statement is about, as written in `labels`.
     stated_rank : int
         The rank stated (1-based).
     descending : bool
@@ -1396,7 +1406,9 @@ def check_rank_statement(
         tell"``.
     after : str, optional
         The region said to come just before the subject ("after Kota
-        Batu"): it must hold rank ``stated_rank - 1``.
+        Batu"): it must rank right above the subject's value, alone. If it
+        is tied there with other regions, which of them comes just before
+        is a matter of the tie rule, and the verdict is ``"cannot tell"``.
     of : int, optional
         The number of ranked regions stated ("of 38"); regions without a
         value may be among them.
@@ -1422,11 +1434,13 @@ def check_rank_statement(
     Raises
     ------
     TypeError
-        If `values` is not numeric, `descending` is not a bool, or
-        `stated_rank` or `of` is not an int.
+        If `values` is not numeric, `descending` is not a bool,
+        `stated_rank` or `of` is not an int, or `labels` are of several
+        kinds (1 and "1") or a str.
     ValueError
-        If the lengths differ, labels repeat, `subject` or `after` is not
-        among the labels, or `stated_rank` or `of` is not a positive int.
+        If the lengths differ, labels repeat or are missing, `subject` or
+        `after` is not among the labels (or is of another kind than them),
+        or `stated_rank` or `of` is not a positive int.
 
     See Also
     --------
@@ -1434,7 +1448,11 @@ def check_rank_statement(
 
     Notes
     -----
-    Ties are ranked as in [1]_. The values are published figures: they are
+    Ties are ranked as in [1]_; the rows are first put in the order of
+    their labels, so that no result depends on the order of the rows
+    (``ties="ordinal"`` breaks a tie by label, and a rank that holds only
+    by that order gives ``"cannot tell"``; regions are named in rank, then
+    label, order). The values are published figures: they are
     rounded half up to 10 decimals before ranking, so that float noise from
     computing them (``0.1 + 0.2`` is ``0.30000000000000004``) does not break
     a tie between equal figures; figures that differ in the 10th decimal or
@@ -1464,11 +1482,10 @@ def check_rank_statement(
         if of < 1:
             msg = f"`of` must be >= 1, got {of}"
             raise ValueError(msg)
-    names = lab.astype(str)
-    for arg, name in (("subject", subject), ("after", after)):
-        if name is not None and name not in set(names.tolist()):
-            msg = f"`{arg}` {name!r} is not among `labels`"
-            raise ValueError(msg)
+    k = _position(lab, subject, "subject")
+    a_pos = None if after is None else _position(lab, after, "after")
+    names = np.array([str(x) for x in lab.tolist()], dtype=object)
+    subject, after = str(names[k]), None if a_pos is None else str(names[a_pos])
     if (stated_value is None) != (value_decimals is None):
         msg = "`stated_value` and `value_decimals` must be given together"
         raise ValueError(msg)
@@ -1479,17 +1496,19 @@ def check_rank_statement(
     )
     # Published figures: computed float noise (0.1 + 0.2) must not break a tie.
     v = _snap(v)
+    # Rows are in label order (see _values_and_labels): an "ordinal" tie is
+    # broken by label, never by the order of the caller's rows.
     r_min = rank(v, descending=descending, ties="min")
     r_max = rank(v, descending=descending, ties="max")
     r_rule = rank(v, descending=descending, ties=ties)
-    k = int(np.flatnonzero(names == subject)[0])
     value = float(v[k])
     count = int(r_rule.count[k])
     lo, hi, rr = float(r_min.rank[k]), float(r_max.rank[k]), float(r_rule.rank[k])
     before_labels = names[r_rule.rank == stated_rank - 1] if stated_rank > 1 else []
     before_text = " and ".join(sorted(before_labels))
-    ahead = names[r_rule.rank < rr]
-    ahead_order = np.argsort(r_rule.rank[r_rule.rank < rr], kind="stable")
+    ahead_mask = r_rule.rank < rr
+    ahead = names[ahead_mask]
+    ahead_order = np.argsort(r_rule.rank[ahead_mask], kind="stable")  # ties: label
     ahead_text = (
         ", ".join(ahead[ahead_order].tolist())
         if 0 < ahead.size <= 3
@@ -1499,18 +1518,35 @@ def check_rank_statement(
     # Competitors without a value are not ranked, but each could rank
     # anywhere: the statement is then decided only if it fails whatever
     # their values are.
-    unknown = names[np.isnan(v) & (names != subject)]
+    no_value = np.isnan(v)
+    no_value[k] = False
+    unknown = names[no_value]
     n_unknown = int(unknown.size)
     if np.isnan(value):
         verdict, reason = UNDECIDED, f"{subject} has no value"
     else:
-        rank_ok = rr == stated_rank
         in_tie = lo <= stated_rank <= hi
-        after_ok = after is None or after in set(before_labels)
+        # An "ordinal" rank inside a tie is the label order's, not the data's.
+        rank_ok = rr == stated_rank and (ties != "ordinal" or lo == hi)
+        # `after` is just before the subject when it ranks right above the
+        # subject's tie group (max rank = subject's min rank - 1); if it is
+        # tied with other regions there, which of them comes just before is
+        # a matter of the tie rule: cannot tell.
+        after_state = "ok"
+        if a_pos is not None:
+            a_lo, a_hi = float(r_min.rank[a_pos]), float(r_max.rank[a_pos])
+            if np.isnan(v[a_pos]):
+                after_state = "unknown"
+            elif a_hi == lo - 1 and a_lo == a_hi:
+                after_state = "ok"
+            elif a_hi == lo - 1 or (a_pos != k and a_lo == lo):
+                after_state = "tied"
+            else:
+                after_state = "bad"
         of_ok = of is None or of == count
         feasible = (
             lo <= stated_rank <= hi + n_unknown
-            and (after_ok or after in set(unknown.tolist()))
+            and after_state != "bad"
             and (of is None or count <= of <= count + n_unknown)
         )
         direction = "highest" if descending else "lowest"
@@ -1520,19 +1556,36 @@ def check_rank_statement(
             + (f"; {_fmt(lo, 0)}-{_fmt(hi, 0)} with ties" if hi > lo else "")
             + ")"
         )
-        if rr > 1:
+        if ahead.size:
             reason += f", after {ahead_text}"
         if not rank_ok:
-            problems.append(f"not {stated_rank}")
-        if not after_ok:
+            problems.append(
+                f"not {stated_rank}"
+                if rr != stated_rank
+                else (f"{stated_rank} only by the order of the tied labels")
+            )
+        if after_state == "bad":
             problems.append(f"{after} is not the region just before it")
+        elif after_state == "tied":
+            mates = names[
+                (r_min.rank == r_min.rank[a_pos]) & (np.arange(names.size) != a_pos)
+            ]
+            problems.append(
+                f"{after} is tied with {', '.join(mates.tolist())}, so which of "
+                "them comes just before it depends on the tie rule"
+            )
+        elif after_state == "unknown":
+            problems.append(f"{after} has no value")
         if not of_ok:
             problems.append(f"{count} regions are ranked, not {of}")
-        if problems:
-            verdict = UNDECIDED if (in_tie and after_ok and of_ok) else NOT_HOLDS
-            reason += ": " + "; ".join(problems)
+        if after_state == "bad" or not of_ok or not in_tie:
+            verdict = NOT_HOLDS
+        elif problems:
+            verdict = UNDECIDED
         else:
             verdict = HOLDS
+        if problems:
+            reason += ": " + "; ".join(problems)
         if n_unknown:
             shown = ", ".join(sorted(unknown.tolist())[:3])
             more = f" and {n_unknown - 3} more" if n_unknown > 3 else ""
@@ -1683,9 +1736,9 @@ def check_benchmark_statement(
 
 def check_top_statement(
     values: ArrayLike,
-    labels: Sequence[str] | NDArray[Any],
+    labels: Sequence[Any] | NDArray[Any],
     *,
-    members: Sequence[str],
+    members: Sequence[Any],
     k: int,
     descending: bool,
     exactly: bool = False,
@@ -1698,9 +1751,10 @@ def check_top_statement(
         The values ranked; NaN is missing (a missing value could rank
         anywhere).
     labels : sequence of str
-        Region names, one per value; unique.
+        Region names, one per value; unique and of one kind.
     members : sequence of str
-        The regions the statement names.
+        The regions the statement names, as written in `labels` (a list: a
+        bare str is refused, not read as its characters).
     k : int
         The size of the top set ("top six": 6; "the ten lowest": 10).
     descending : bool
@@ -1723,7 +1777,8 @@ def check_top_statement(
     ------
     TypeError
         If `values` is not numeric, `descending` or `exactly` is not a bool,
-        or `k` is not an int.
+        `k` is not an int, `members` is a str, or `labels` are of several
+        kinds.
     ValueError
         If the lengths differ, labels repeat, `members` is empty, a member
         is not among the labels, members repeat, or `k` is not in 1 to the
@@ -1770,7 +1825,7 @@ def check_top_statement(
     holds
     """
     v, lab = _values_and_labels(values, labels)
-    names = lab.astype(str)
+    names = np.array([str(x) for x in lab.tolist()], dtype=object)
     exact = _validate.flag(exactly, "exactly")
     if isinstance(k, bool) or not isinstance(k, int | np.integer):
         msg = f"`k` must be an int, got {k!r}"
@@ -1778,19 +1833,33 @@ def check_top_statement(
     if not 1 <= k <= names.size:
         msg = f"`k` must lie in 1 to {names.size} (the number of regions), got {k}"
         raise ValueError(msg)
-    wanted = [str(m) for m in members]
+    if isinstance(members, str | bytes):
+        msg = (
+            f"`members` must be a list of labels, got the str {members!r} (which "
+            f"would be read as its characters); pass [{members!r}]"
+        )
+        raise TypeError(msg)
+    wanted = list(members)
     if not wanted:
         msg = (
             "`members` is empty: a statement about no regions cannot be checked "
             "(it would hold vacuously); name at least one region"
         )
         raise ValueError(msg)
-    if len(set(wanted)) != len(wanted):
-        msg = f"`members` must not repeat, got {wanted}"
-        raise ValueError(msg)
-    unknown_members = sorted(set(wanted) - set(names.tolist()))
+    unknown_members = []
+    at = []
+    for m in wanted:  # the few named regions
+        try:
+            at.append(_position(lab, m, "members"))
+        except ValueError as exc:
+            if "is not among" not in str(exc):
+                raise
+            unknown_members.append(m)
     if unknown_members:
         msg = f"`members` {unknown_members} are not among `labels`"
+        raise ValueError(msg)
+    if len(set(at)) != len(at):
+        msg = f"`members` must not repeat, got {wanted}"
         raise ValueError(msg)
     # Published figures: computed float noise (0.1 + 0.2) must not break a tie.
     v = _snap(v)
@@ -1800,7 +1869,8 @@ def check_top_statement(
     # Missing competitors could all rank ahead: widen the worst case.
     surely_in = ~np.isnan(v) & (r_max + n_missing <= k)
     surely_out = ~np.isnan(v) & (r_min > k)
-    is_member = np.isin(names, wanted)
+    is_member = np.zeros(names.size, dtype=bool)
+    is_member[at] = True
     ins = sorted(names[is_member & surely_in].tolist())
     outs = sorted(names[is_member & surely_out].tolist())
     open_ = sorted(names[is_member & ~surely_in & ~surely_out].tolist())
@@ -2487,19 +2557,60 @@ def check_statements(
 
 
 def _values_and_labels(
-    values: ArrayLike, labels: ArrayLike
+    values: ArrayLike, labels: Sequence[Any] | NDArray[Any]
 ) -> tuple[NDArray[np.float64], NDArray[np.object_]]:
-    """`values` as floats and `labels` as objects: 1-D, one unique label each."""
+    """`values` and `labels`, 1-D, one unique label each, sorted by label.
+
+    Labels are compared by value and kind: numpy scalars become the Python
+    numbers and strings they hold (``np.int64(3579)`` is 3579), labels of
+    several kinds (1 and "1") are refused, and the rows are put in label
+    order so that nothing downstream depends on the order of the rows.
+    """
     v = _validate.numeric(values, "values")
-    lab = np.asarray(labels, dtype=object)
+    if isinstance(labels, str | bytes):
+        msg = f"`labels` must be a sequence of labels, got the str {labels!r}"
+        raise TypeError(msg)
+    checked = _validate.labels(np.asarray(labels, dtype=object), "labels")
+    lab = np.empty(checked.shape, dtype=object)
+    lab[...] = checked.tolist() if checked.ndim else checked.item()
     if v.ndim != 1 or lab.shape != v.shape:
         msg = (
             f"`values` and `labels` must be 1-D of the same length, got "
             f"shapes {v.shape} and {lab.shape}"
         )
         raise ValueError(msg)
-    uniq, counts = np.unique(lab.astype(str), return_counts=True)
-    if (counts > 1).any():
-        msg = f"`labels` must be unique, repeated: {list(uniq[counts > 1])}"
+    try:
+        order = np.argsort(lab, kind="stable")
+    except TypeError:
+        order = np.argsort(lab.astype(str), kind="stable")
+    lab, v = lab[order], v[order]
+    repeated = sorted(
+        {x for x, y in itertools.pairwise(lab.tolist()) if x == y}, key=str
+    )
+    if repeated:
+        msg = f"`labels` must be unique, repeated: {repeated}"
         raise ValueError(msg)
     return v, lab
+
+
+def _label_kind(x: object) -> str:
+    return _validate.label_kinds([x])[0]
+
+
+def _position(lab: NDArray[np.object_], x: object, arg: str) -> int:
+    """Index of label `x` among `lab` (same value and kind), else ValueError."""
+    if isinstance(x, np.generic):
+        x = x.item()
+    if lab.size:
+        want, have = _label_kind(x), _label_kind(lab[0])
+        if want != have:
+            msg = (
+                f"`{arg}` {x!r} is a {want}, but `labels` are {have}s (e.g. "
+                f"{lab[0]!r}): pass it as the labels are written"
+            )
+            raise ValueError(msg)
+    hits = np.flatnonzero(lab == x) if lab.size else np.array([], dtype=np.intp)
+    if not hits.size:
+        msg = f"`{arg}` {x!r} is not among `labels`"
+        raise ValueError(msg)
+    return int(hits[0])

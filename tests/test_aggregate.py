@@ -1137,3 +1137,31 @@ def test_aggregate_regions_names_the_regions_with_a_rate_of_zero() -> None:
             unit="percent",
             nan_policy="omit",
         )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "name"),
+    [
+        ({"population": [10.0]}, "population"),
+        ({"population": [10.0, 10.0]}, "population"),
+        ({"rate": [5.0]}, "rate"),
+        ({"population": [10.0, 10.0, 10.0], "se": [1.0]}, "se"),
+        ({"population": [10.0, 10.0, 10.0], "moe": [1.0, 1.0]}, "moe"),
+    ],
+)
+def test_pooled_rate_refuses_inputs_of_another_length(
+    kwargs: dict[str, Any], name: str
+) -> None:
+    # Three regions: a length-1 population would be stretched over all
+    # three (a pooled rate of 9 / 30 = 30 % from one region's population).
+    errors = {"level": 0.95, "independent": True} if {"se", "moe"} & set(kwargs) else {}
+    with pytest.raises(
+        ValueError, match=rf"`{name}` must have 3 values \(one per row\)"
+    ):
+        pooled_rate([5.0, 1.0, 3.0], unit="percent", **kwargs, **errors)
+
+
+def test_pooled_rate_scalar_stands_for_every_region() -> None:
+    # A 0-d population of 10 for each of three regions: 9 / 30 = 30 %.
+    p = pooled_rate([5.0, 1.0, 3.0], population=10.0, unit="percent")
+    np.testing.assert_allclose(p.rate, 30.0)

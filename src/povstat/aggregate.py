@@ -389,18 +389,24 @@ def _not_empty(x: NDArray[np.float64], name: str, what: str) -> int:
 
 
 def _rows(x: ArrayLike, name: str, n: int | None, *, check: str) -> NDArray[np.float64]:
-    """A 1-d float64 array of per-row values (0-d and length 1 broadcast)."""
+    """A 1-d float64 array of per-row values (a 0-d scalar is broadcast).
+
+    A 1-d array must have one value per row: a length-1 array among three
+    rows is a row count mismatch (a region's population stretched over all
+    regions), refused like any other.
+    """
     arr = (
         _validate.nonnegative(x, name)
         if check == "nonnegative"
         else _validate.finite_or_nan(x, name)
     )
+    scalar = arr.ndim == 0
     arr = np.atleast_1d(arr)
     if arr.ndim != 1:
         msg = f"`{name}` must be 1-d (one value per row), got shape {arr.shape}"
         raise ValueError(msg)
     if n is not None and arr.shape[0] != n:
-        if arr.shape[0] == 1:
+        if scalar:
             return np.broadcast_to(arr, (n,))
         msg = f"`{name}` must have {n} values (one per row), got {arr.shape[0]}"
         raise ValueError(msg)
@@ -949,6 +955,10 @@ def pooled_rate(
     se, moe : array_like, optional
         Standard errors, or margins of error at `level`, of the regions'
         rates, in `unit`. Without them no error is computed.
+
+        `rate`, `population`, `se` and `moe` hold one value per region, as
+        `headcount` does (a 0-d scalar stands for every region); an array of
+        another length, 1 included, is refused.
     level : float, optional
         Confidence level of `moe` and of the returned bounds; required with
         `se` or `moe`.

@@ -1154,7 +1154,9 @@ def test_pooled_rate_refuses_inputs_of_another_length(
 ) -> None:
     # Three regions: a length-1 population would be stretched over all
     # three (a pooled rate of 9 / 30 = 30 % from one region's population).
-    errors = {"level": 0.95, "independent": True} if {"se", "moe"} & set(kwargs) else {}
+    errors: dict[str, Any] = {}
+    if {"se", "moe"} & set(kwargs):
+        errors = {"level": 0.95, "independent": True}
     with pytest.raises(
         ValueError, match=rf"`{name}` must have 3 values \(one per row\)"
     ):

@@ -1723,3 +1723,49 @@ def test_rank_and_direction_wording() -> None:
     assert "no number of poor given" not in str(d.reason)
     d = check_direction_statement(4.37, 4.26, direction="fall", unit="percent")
     assert "no number of poor given" in str(d.reason)
+
+
+@pytest.mark.parametrize("d", [11, 15])
+def test_decimals_beyond_the_compared_precision_are_refused(d: int) -> None:
+    # Figures are compared at 10 decimals: 2e-11 and 1e-11 are both 0 there,
+    # so "above" at 11 decimals would be judged as equal; refused instead.
+    with pytest.raises(ValueError, match=r"`decimals` must lie in \[-15, 10\]"):
+        check_benchmark_statement(2e-11, 1e-11, relation="above", decimals=d)
+    with pytest.raises(ValueError, match=r"compared at 10 decimals"):
+        check_change_statement(
+            4.37,
+            4.26,
+            0.11,
+            direction="fall",
+            stated_as="points",
+            unit="percent",
+            decimals=d,
+        )
+    with pytest.raises(ValueError, match=r"`value_decimals` must lie in \[-15, 10\]"):
+        check_rank_statement(
+            [1.0, 2.0],
+            ["A", "B"],
+            subject="A",
+            stated_rank=1,
+            descending=False,
+            stated_value=1.0,
+            value_decimals=d,
+        )
+    from povstat.tracing import trace_figure
+    from povstat.wording import describe_rate_change
+
+    with pytest.raises(ValueError, match=r"`decimals` must lie in \[-15, 10\]"):
+        describe_rate_change(4.37, 4.26, unit="percent", locale="en", decimals=d)
+    with pytest.raises(ValueError, match=r"`decimals` must lie in \[-15, 10\]"):
+        trace_figure(
+            _ABC,
+            1.0,
+            decimals=d,
+            subject="A",
+            at=1,
+            measure="rate",
+            region="region",
+        )
+    # 10 decimals is still accepted: 2e-10 is above 1e-10.
+    res = check_benchmark_statement(2e-10, 1e-10, relation="above", decimals=10)
+    assert res.verdict == HOLDS

@@ -523,13 +523,28 @@ def in_range(arr: NDArray[np.float64], lo: float, hi: float) -> bool:
     return bool(lo <= smallest and float(np.fmax.reduce(arr, axis=None)) <= hi)
 
 
-def decimals(value: object, name: str = "decimals") -> int:
-    """Check a number of decimal places (an int, possibly negative)."""
+#: Decimal places at which statements, traces and sentences compare
+#: published figures (float noise such as 0.1 + 0.2 is removed there), and
+#: so the most decimals a stated figure may have.
+FIGURE_DECIMALS = 10
+
+
+def decimals(value: object, name: str = "decimals", *, most: int = 15) -> int:
+    """Check a number of decimal places (an int, possibly negative).
+
+    `most` is :data:`FIGURE_DECIMALS` for the functions that compare
+    figures at that many decimals: more would be accepted and then ignored.
+    """
     if isinstance(value, bool) or not isinstance(value, int | np.integer):
         msg = f"`{name}` must be an int, got {value!r}"
         raise TypeError(msg)
-    if not -15 <= int(value) <= 15:
-        msg = f"`{name}` must lie in [-15, 15], got {value!r}"
+    if not -15 <= int(value) <= most:
+        why = (
+            ""
+            if most == 15
+            else f"; figures are compared at {most} decimals, so more cannot be checked"
+        )
+        msg = f"`{name}` must lie in [-15, {most}], got {value!r}{why}"
         raise ValueError(msg)
     return int(value)
 

@@ -21,6 +21,11 @@ Verdicts are one of
 
 Statements are checked elementwise, so many statements can be checked in one
 call; :func:`check_statements` does so for a frame of statements.
+
+Figures are compared at 10 decimals (rounded half up there, so that float
+noise such as ``0.1 + 0.2`` does not decide a verdict); every ``decimals``
+argument is therefore at most 10, and a larger one raises ValueError rather
+than being accepted and ignored.
 """
 
 from __future__ import annotations
@@ -355,7 +360,7 @@ def check_change_statement(
     ...     stated_as="points", unit="percent", decimals=2).verdict)
     holds
     """
-    d = _validate.decimals(decimals)
+    d = _validate.decimals(decimals, most=_validate.FIGURE_DECIMALS)
     as_points = _validate.choice(stated_as, "stated_as", ("percent", "points"))
     as_points_flag = as_points == "points"
     dirn = _direction(direction)
@@ -565,7 +570,7 @@ def check_count_statement(
     tolerance of 1.00 %); of 886,900 it is 37,781.9
     """
     u = _validate.unit(unit)
-    d = _validate.decimals(decimals)
+    d = _validate.decimals(decimals, most=_validate.FIGURE_DECIMALS)
     r = _validate.rate(rate, "rate", u)
     n = _validate.nonnegative(base, "base")
     m = _stated_figure(stated, d)
@@ -723,9 +728,15 @@ def check_consistency(
     r = _validate.rate(rate, "rate", u)
     h = _validate.nonnegative(headcount, "headcount")
     n = _validate.nonnegative(population, "population")
-    rd = _validate.decimals(rate_decimals, "rate_decimals")
-    hd = _validate.decimals(headcount_decimals, "headcount_decimals")
-    nd = _validate.decimals(population_decimals, "population_decimals")
+    rd = _validate.decimals(
+        rate_decimals, "rate_decimals", most=_validate.FIGURE_DECIMALS
+    )
+    hd = _validate.decimals(
+        headcount_decimals, "headcount_decimals", most=_validate.FIGURE_DECIMALS
+    )
+    nd = _validate.decimals(
+        population_decimals, "population_decimals", most=_validate.FIGURE_DECIMALS
+    )
     # Figures computed by the caller may carry float noise: snap them first.
     r = _snap_to(r, rd, "rate")
     h = _snap_to(h, hd, "headcount")
@@ -849,8 +860,12 @@ def check_headcount_change_statement(
     >>> print(res.verdict)
     does not hold
     """
-    dl = _validate.decimals(levels_decimals, "levels_decimals")
-    ds = _validate.decimals(stated_decimals, "stated_decimals")
+    dl = _validate.decimals(
+        levels_decimals, "levels_decimals", most=_validate.FIGURE_DECIMALS
+    )
+    ds = _validate.decimals(
+        stated_decimals, "stated_decimals", most=_validate.FIGURE_DECIMALS
+    )
     # Levels computed by the caller may carry float noise: snap them to their
     # stated decimals (refusing figures that are not rounded so).
     b = _snap_to(_validate.nonnegative(before, "before"), dl, "before")
@@ -1025,7 +1040,7 @@ def check_level_change_statement(
     """
     dirn = _direction(direction)
     said = _validate.choice(stated_as, "stated_as", ("percent", "points", "units"))
-    d = _validate.decimals(decimals)
+    d = _validate.decimals(decimals, most=_validate.FIGURE_DECIMALS)
     b = _validate.nonnegative(before, "before")
     a = _validate.nonnegative(after, "after")
     x = _stated_figure(stated, d)
@@ -1492,7 +1507,9 @@ def check_rank_statement(
     vd = (
         None
         if value_decimals is None
-        else _validate.decimals(value_decimals, "value_decimals")
+        else _validate.decimals(
+            value_decimals, "value_decimals", most=_validate.FIGURE_DECIMALS
+        )
     )
     # Published figures: computed float noise (0.1 + 0.2) must not break a tie.
     v = _snap(v)
@@ -1704,7 +1721,7 @@ def check_benchmark_statement(
     >>> print(res.verdict)
     ['does not hold' 'holds']
     """
-    d = _validate.decimals(decimals)
+    d = _validate.decimals(decimals, most=_validate.FIGURE_DECIMALS)
     rel = _validate.choice(relation, "relation", ("below", "above"))
     v = _snap_to(_validate.finite_or_nan(value, "value"), d, "value")
     b = _snap_to(_validate.finite_or_nan(benchmark, "benchmark"), d, "benchmark")

@@ -183,7 +183,8 @@ def trace_figure(
         people against a column in thousands is 18.848).
     decimals : int
         Decimal places of `stated` in that unit (3 for 18.848; negative for
-        tens, hundreds, ...).
+        tens, hundreds, ...); at most 10, the precision figures are
+        compared at.
     subject : object
         The region the figure is said to be about, as written in `region`.
     at : object
@@ -272,7 +273,7 @@ def trace_figure(
     Indonesia, March 2023, poverty_rate_pct = 9.36 (region_name Indonesia
     instead of Jawa Timur)
     """
-    d = _validate.decimals(decimals)
+    d = _validate.decimals(decimals, most=_validate.FIGURE_DECIMALS)
     if isinstance(stated, bool) or not isinstance(stated, int | float | np.number):
         msg = f"`stated` must be a number, got {stated!r}"
         raise TypeError(msg)

@@ -221,7 +221,8 @@ def describe_rate_change(
     decimals : int, default 2
         Decimal places of the rates and of the change in points (as BPS
         tables publish rates). A change that is not zero but would show as
-        zero gets up to four more. The relative change has 2.
+        zero gets up to four more. The relative change has 2. At most 10:
+        the figures are written from their values at 10 decimals.
     test : ChangeTest, optional
         A test of the same change (see :func:`povstat.change_test`), computed
         from the rates in `unit`; the sentence then says whether the change
@@ -285,7 +286,7 @@ def describe_rate_change(
     """
     u = _validate.unit(unit)
     loc = _locale(locale)
-    d = _validate.decimals(decimals)
+    d = _validate.decimals(decimals, most=_validate.FIGURE_DECIMALS)
     # Always written in percent; snapped so a fraction (0.0437) gives the
     # same sentence as the same rate in percent (4.37), ties included.
     given = (_validate.rate(before, "before", u), _validate.rate(after, "after", u))
@@ -377,7 +378,7 @@ def describe_level_change(
     (turun 1,39 persen)
     """
     loc = _locale(locale)
-    d = _validate.decimals(decimals)
+    d = _validate.decimals(decimals, most=_validate.FIGURE_DECIMALS)
     if not isinstance(unit_name, str):
         msg = f"`unit_name` must be a str, got {unit_name!r}"
         raise TypeError(msg)

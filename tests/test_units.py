@@ -409,3 +409,16 @@ def test_float32_and_float16_scalars_widen_like_arrays() -> None:
     with_none: Any = [np.float32(9.36), None]  # None is missing
     iv = rounding_interval(with_none, 2)
     np.testing.assert_array_equal(iv.lower, [9.355, np.nan])
+
+
+def test_interval_contains_names_shapes_that_do_not_broadcast() -> None:
+    # Two intervals, three values: no pairing, so the error names `x` and
+    # both shapes (not numpy's bare "operands could not be broadcast").
+    iv = rounding_interval([4.26, 1.0], decimals=2)
+    with pytest.raises(ValueError, match=r"`x` \(3,\), `interval` \(2,\)"):
+        iv.contains([4.26, 1.0, 3.0])
+    # Shapes that broadcast still do: 4.26 lies in [4.255, 4.265), 1.0 in
+    # [0.995, 1.005), each only in its own.
+    np.testing.assert_array_equal(
+        iv.contains([[4.26], [1.0]]), [[True, False], [False, True]]
+    )

@@ -88,8 +88,17 @@ class Interval(Result):
         -------
         ndarray of bool
             False where `x` or a bound is NaN.
+
+        Raises
+        ------
+        TypeError
+            If `x` is not numeric.
+        ValueError
+            If the shape of `x` does not broadcast against the interval's,
+            naming both shapes.
         """
         v = _validate.numeric(x, "x")
+        _validate.shape(x=v, interval=self.lower)
         above = np.where(self.lower_closed, v >= self.lower, v > self.lower)
         below = np.where(self.upper_closed, v <= self.upper, v < self.upper)
         return np.asarray(above & below)

@@ -1130,3 +1130,56 @@ def test_key_labels_that_differ_only_in_type_are_refused(
         povstat.rank(
             [4.37, 4.26, 4.0, 3.0], descending=True, by=np.array(labels, dtype=object)
         )
+
+
+def _aware(tz: str) -> pd.DataFrame:
+    # Kota Malang, March 2022 and 2023, at midnight in Jakarta: the same
+    # instants are 28 February 17:00 in UTC, another calendar month.
+    when = pd.to_datetime(["2022-03-01", "2023-03-01"]).tz_localize("Asia/Jakarta")
+    return pd.DataFrame(
+        {
+            "region_code": ["3573", "3573"],
+            "period": when.tz_convert(tz),
+            "poverty_rate_pct": [4.37, 4.26],
+        }
+    )
+
+
+@pytest.mark.parametrize("tz", ["Asia/Jakarta", "UTC"])
+def test_time_zone_aware_periods_are_refused(tz: str) -> None:
+    # Periods are calendar dates; an aware instant's date depends on the
+    # zone (elapsed years differed between Jakarta and UTC), so refused.
+    match = r"period column 'period' holds time-zone-aware datetimes \(time zone"
+    frame = _aware(tz)
+    for df in (frame, pl.from_pandas(frame)):
+        with pytest.raises(TypeError, match=match):
+            povstat.with_changes(df, unit="percent")
+        with pytest.raises(TypeError, match=match):
+            povstat.with_change_from_base(df, unit="percent", base=dt.date(2022, 3, 1))
+
+
+def test_time_zone_aware_periods_from_duckdb_are_refused() -> None:
+    # A TIMESTAMPTZ column read with the session in UTC: "matches no row"
+    # before (the base date fell in February); now the column is refused.
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute("SET TimeZone = 'UTC'")
+    rel = con.sql(
+        "SELECT '3573' AS region_code, TIMESTAMPTZ '2022-03-01 00:00:00+07' "
+        "AS period, 4.37 :: DOUBLE AS poverty_rate_pct"
+    )
+    with pytest.raises(TypeError, match=r"time-zone-aware datetimes \(time zone UTC\)"):
+        povstat.with_change_from_base(rel, unit="percent", base=dt.date(2022, 3, 1))
+
+
+def test_naive_dates_of_the_same_periods_are_read() -> None:
+    # The fix the message asks for: dates in the zone meant (Jakarta) give
+    # March 2022 and March 2023, one year apart, -0.11 points.
+    frame = _aware("UTC")
+    local = frame.assign(
+        period=frame["period"].dt.tz_convert("Asia/Jakarta").dt.tz_localize(None)
+    )
+    out = povstat.with_change_from_base(local, unit="percent", base=dt.date(2022, 3, 1))
+    np.testing.assert_allclose(out["elapsed_years"], [0.0, 1.0])
+    np.testing.assert_allclose(out["change_points"], [0.0, -0.11], atol=1e-12)

@@ -1769,3 +1769,36 @@ def test_decimals_beyond_the_compared_precision_are_refused(d: int) -> None:
     # 10 decimals is still accepted: 2e-10 is above 1e-10.
     res = check_benchmark_statement(2e-10, 1e-10, relation="above", decimals=10)
     assert res.verdict == HOLDS
+
+
+def test_time_zone_aware_periods_are_refused_in_statements_and_traces() -> None:
+    from povstat.tracing import trace_figure
+
+    when = pd.to_datetime(["2022-03-01", "2023-03-01"]).tz_localize("Asia/Jakarta")
+    data = pd.DataFrame(
+        {"region": ["A", "A"], "period": when, "rate": [4.37, 4.26], "poor": [1.0, 1.0]}
+    )
+    st = _change_row(
+        period_before=when[0], period_after=when[1], stated=0.11, decimals=2
+    )
+    with pytest.raises(
+        TypeError, match=r"`data` column 'period' holds time-zone-aware"
+    ):
+        check_statements(st, data, unit="percent", persons_per_poor_unit=1, **_SIMPLE)
+    naive = data.assign(period=when.tz_localize(None))
+    with pytest.raises(
+        TypeError, match=r"`statements` column 'period_before' holds time-zone-aware"
+    ):
+        check_statements(st, naive, unit="percent", persons_per_poor_unit=1, **_SIMPLE)
+    with pytest.raises(
+        TypeError, match=r"`data` column 'period' holds time-zone-aware"
+    ):
+        trace_figure(
+            data,
+            4.37,
+            decimals=2,
+            subject="A",
+            at=when[0],
+            measure="rate",
+            region="region",
+        )

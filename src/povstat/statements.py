@@ -2225,7 +2225,9 @@ def check_statements(
     Raises
     ------
     TypeError
-        If `persons_per_poor_unit` is not a number (None included).
+        If `persons_per_poor_unit` is not a number (None included), or a
+        period column holds time-zone-aware datetimes (periods are calendar
+        dates: convert them to dates first).
     ValueError
         If a column is missing, `statements` already has a ``verdict`` or
         ``reason`` column (never overwritten), a ``kind`` is unknown, a
@@ -2359,6 +2361,10 @@ def check_statements(
         mask = kind_of.isin(kinds_).to_numpy()
         if mask.any() and col in statements.columns:
             _column_flags(statements, mask, col, kinds=kinds_, optional=optional)
+    _plumbing.refuse_aware(data[period], f"`data` column {period!r}")
+    for col in ("period", "period_before", "period_after"):
+        if col in statements.columns:
+            _plumbing.refuse_aware(statements[col], f"`statements` column {col!r}")
     _periods_in_order(statements, kind_of)
     keyed = data.set_index([region, period])
     if keyed.index.duplicated().any():

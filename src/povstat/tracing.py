@@ -233,7 +233,9 @@ def trace_figure(
     ------
     TypeError
         If `decimals`, `max_slips` or a power is not an int, `stated` is
-        not a number, or `measures` or `powers` is a bare str (pass a list).
+        not a number, `measures` or `powers` is a bare str (pass a list),
+        or the `period` column holds time-zone-aware datetimes (periods are
+        calendar dates: convert them to dates first).
     ValueError
         If a column is missing, a searched column is not numeric or is a key
         column (`region`, `period` or a `where` key), `stated` is not finite
@@ -344,6 +346,7 @@ def trace_figure(
             msg = f"`data` column {c!r} must be numeric, got dtype {table[c].dtype}"
             raise ValueError(msg)
 
+    _plumbing.refuse_aware(table[period], f"`data` column {period!r}")
     same = {k: _same(table[k], v) for k, v in keys.items()}
     claimed = np.logical_and.reduce(list(same.values()))
     if claimed.sum() != 1:

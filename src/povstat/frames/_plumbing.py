@@ -162,6 +162,21 @@ class Table:
             return bool(pd.api.types.is_datetime64_any_dtype(dtype))
         return isinstance(self.dtype(name), nw.Datetime | nw.Date)
 
+    def time_zone(self, name: str) -> str | None:
+        """The time zone of a datetime column `name`, None if it has none."""
+        if self.pandas is not None:
+            import pandas as pd
+
+            dtype = self.series(name).dtype
+            if isinstance(dtype, pd.ArrowDtype):
+                tz = getattr(dtype.pyarrow_dtype, "tz", None)
+            else:
+                tz = getattr(dtype, "tz", None)
+            return None if tz is None else str(tz)
+        dtype = self.dtype(name)
+        tz = dtype.time_zone if isinstance(dtype, nw.Datetime) else None
+        return None if tz is None else str(tz)
+
     def dtype_text(self, name: str) -> str:
         """The dtype of column `name`, for messages."""
         if self.pandas is not None:
@@ -417,15 +432,60 @@ class Periods:
         self.per_year = 12 if temporal else 1
 
 
+def aware_message(what: str, tz: object) -> str:
+    """The refusal of time-zone-aware periods (one wording everywhere)."""
+    return (
+        f"{what} holds time-zone-aware datetimes (time zone {tz}); periods are "
+        "calendar dates, and an instant's date depends on the zone: convert "
+        "the column to dates (or naive datetimes) in the zone the periods are "
+        "meant in first"
+    )
+
+
+def refuse_aware(values: Any, what: str) -> None:
+    """Refuse a pandas Series of time-zone-aware datetimes (see `is_temporal`).
+
+    Object columns are looked at value by value (only their datetimes).
+    """
+    import pandas as pd
+
+    series = pd.Series(values)
+    tz = getattr(series.dtype, "tz", None)
+    if isinstance(series.dtype, pd.ArrowDtype):
+        tz = getattr(series.dtype.pyarrow_dtype, "tz", None)
+    if tz is None and series.dtype == object:
+        aware = [
+            v.tzinfo
+            for v in series.tolist()  # a few statement rows
+            if isinstance(v, dt.datetime) and v.tzinfo is not None
+        ]
+        tz = aware[0] if aware else None
+    if tz is not None:
+        raise TypeError(aware_message(what, tz))
+
+
 def is_temporal(table: Table, name: str) -> bool:
     """Whether column `name` holds dates or datetimes (else it must be numeric).
+
+    Periods are calendar dates (the year and month count, the time of day
+    and the time zone do not): a time-zone-aware datetime column is refused,
+    since the same instant falls on different dates in Asia/Jakarta and in
+    UTC, and engines differ in which zone they read it in. The exception is
+    Spark's ``TIMESTAMP``, its ordinary timestamp type (a naive pandas
+    datetime becomes one), which is read as Spark shows it: the date in the
+    session time zone.
 
     Raises
     ------
     TypeError
-        If the column is neither numeric nor a date.
+        If the column is neither numeric nor a date, or holds time-zone-aware
+        datetimes.
     """
     if table.is_temporal(name):
+        tz = table.time_zone(name)
+        spark = type(table.source).__module__.startswith("pyspark")
+        if tz is not None and not spark:
+            raise TypeError(aware_message(f"period column {name!r}", tz))
         return True
     if table.is_numeric(name):
         return False

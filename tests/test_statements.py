@@ -1802,3 +1802,54 @@ def test_time_zone_aware_periods_are_refused_in_statements_and_traces() -> None:
             measure="rate",
             region="region",
         )
+
+
+@given(
+    values=st.lists(st.sampled_from([1.0, 2.0, 3.0, np.nan]), min_size=2, max_size=7),
+    data=st.data(),
+)
+def test_rank_and_top_statements_do_not_depend_on_row_order(
+    values: list[float], data: st.DataObject
+) -> None:
+    # Many ties (three distinct values), some missing: every verdict and
+    # reason is the same for any permutation of the rows.
+    n = len(values)
+    labels = [f"R{i}" for i in range(n)]
+    subject = data.draw(st.sampled_from(labels))
+    after = data.draw(st.sampled_from([None, *labels]))
+    stated = data.draw(st.integers(1, n))
+    ties: Any = data.draw(
+        st.sampled_from(["min", "max", "average", "dense", "ordinal"])
+    )
+    perm = data.draw(st.permutations(range(n)))
+    v, lab = np.array(values), np.array(labels)
+
+    def rank_check(order: Any) -> tuple[str, str]:
+        res = check_rank_statement(
+            v[order],
+            lab[order],
+            subject=subject,
+            stated_rank=stated,
+            descending=False,
+            ties=ties,
+            after=after,
+        )
+        return str(res.verdict), str(res.reason)
+
+    assert rank_check(list(range(n))) == rank_check(list(perm))
+    members = data.draw(st.lists(st.sampled_from(labels), min_size=1, unique=True))
+
+    def top_check(order: Any) -> tuple[str, str]:
+        res = check_top_statement(
+            v[order], lab[order], members=members, k=stated, descending=True
+        )
+        return str(res.verdict), str(res.reason)
+
+    assert top_check(list(range(n))) == top_check(list(perm))
+
+
+def test_rank_statement_labels_must_not_be_a_str() -> None:
+    with pytest.raises(TypeError, match=r"`labels` must be a sequence of labels"):
+        check_rank_statement(
+            [1.0, 2.0], "AB", subject="A", stated_rank=1, descending=False
+        )

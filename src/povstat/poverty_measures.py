@@ -31,6 +31,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
+from povstat._exact import group_sum
 from povstat._validate import Unit
 
 __all__ = ["fgt", "watts"]
@@ -338,18 +339,20 @@ def _points(
             y[rows], z[rows], alphas=alphas, watts=watts, comparison=comp, ops=NUMPY_OPS
         )
     wp = w[rows]
+    # Sums in integer arithmetic (povstat._exact): the same in every order.
     if domains is None:
-        total = float(w.sum())
+        total = float(group_sum(np.zeros(w.shape[0], np.intp), w, 1)[0])
         if not total > 0:
             msg = "`weights` (times `size`) must have a positive total"
             raise ValueError(msg)
-        return np.array([float(np.dot(wp, t)) * scale for t in terms]) / total
+        one = np.zeros(wp.shape[0], np.intp)
+        return np.array([group_sum(one, wp * t, 1)[0] * scale for t in terms]) / total
     labels, codes = domains
     k = labels.shape[0]
-    totals = np.bincount(codes, weights=w, minlength=k)
+    totals = group_sum(codes, w, k)
     check_domain_totals(totals, labels)
     cp = codes[rows]
-    sums = np.stack([np.bincount(cp, weights=wp * t, minlength=k) for t in terms])
+    sums = np.stack([group_sum(cp, wp * t, k) for t in terms])
     return np.asarray((sums * scale / totals).T)
 
 

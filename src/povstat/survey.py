@@ -23,9 +23,10 @@ weight, as R ``survey``'s ``degf`` counts them for the domain.
 
 All of this works on a small table of sums by (domain, stratum, PSU): the
 weights' total, the weighted terms, their weighted squares, the number of
-rows. The exact sums can come from numpy (:func:`poverty_estimates`) or from a
-dataframe engine's single grouped reduction (:func:`povstat.poverty_table`);
-everything after it is vectorised numpy.
+rows. The sums can come from numpy (:func:`poverty_estimates`; integer limb
+sums, the same for every row order) or from a dataframe engine's single
+grouped reduction (:func:`povstat.poverty_table`; the engine's float64 sums on
+lazy engines); everything after it is vectorised numpy.
 
 References
 ----------
@@ -47,6 +48,7 @@ from scipy import sparse
 from scipy.special import stdtrit
 
 from povstat import _validate
+from povstat._exact import group_sum
 from povstat._results import Result, array_eq, freeze, readonly, readonly_float
 from povstat._validate import Unit
 from povstat.poverty_measures import (
@@ -431,7 +433,8 @@ def _same_length(codes: NDArray[np.intp], n: int, name: str) -> None:
 def _sum(
     codes: NDArray[np.intp], x: NDArray[np.float64], k: int
 ) -> NDArray[np.float64]:
-    return np.bincount(codes, weights=x, minlength=k).astype(np.float64, copy=False)
+    # Unit-level sums in integer arithmetic: the same for every row order.
+    return group_sum(codes, np.asarray(x, dtype=np.float64), k)
 
 
 def _sums(

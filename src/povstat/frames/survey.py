@@ -276,10 +276,14 @@ def poverty_table(
     A lazy frame's engine computes each row's terms and runs one
     ``group_by([*by, strata, psu]).agg(sums)``; an eager pandas, polars or
     pyarrow frame has its columns taken as numpy arrays and reduced as
-    :func:`povstat.poverty_estimates` reduces them. The rest is numpy on the
-    reduced table, so splitting the data into chunks, files or partitions
-    changes nothing. The estimator is Taylor linearisation with PSUs drawn
-    with replacement within strata, as R ``survey`` computes it [1]_.
+    :func:`povstat.poverty_estimates` reduces them, in integer limb sums
+    that give bit-identical figures for every order of the rows. The rest is
+    numpy on the reduced table. On a lazy engine the sums are the engine's
+    float64 sums: splitting the data into chunks, files or partitions, or
+    another row order, can change the last bits (about 1e-15 relative),
+    which matters only for a figure exactly on a rounding tie; collect to
+    pandas or polars for bit-identical figures. The estimator is Taylor
+    linearisation with PSUs drawn with replacement within strata, as R ``survey`` computes it [1]_.
     Without `weight` (and `size`), ``deff`` is ``inf``: it compares with
     sampling without replacement from a population of the weights' total,
     which is then the sample itself (R ``survey``'s ``deff=TRUE``).

@@ -283,7 +283,8 @@ def poverty_table(
     another row order, can change the last bits (about 1e-15 relative),
     which matters only for a figure exactly on a rounding tie; collect to
     pandas or polars for bit-identical figures. The estimator is Taylor
-    linearisation with PSUs drawn with replacement within strata, as R ``survey`` computes it [1]_.
+    linearisation with PSUs drawn with replacement within strata, as R
+    ``survey`` computes it [1]_.
     Without `weight` (and `size`), ``deff`` is ``inf``: it compares with
     sampling without replacement from a population of the weights' total,
     which is then the sample itself (R ``survey``'s ``deff=TRUE``).

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.typing import NDArray
 
-from povstat import PovertyEstimates, poverty_estimates
+from povstat import PovertyEstimates, fgt, poverty_estimates
 
 REF = Path(__file__).parent / "reference"
 # R `survey` 4.1.1 output of tests/reference/survey_se.R on the design in
@@ -494,3 +494,18 @@ def test_a_decimal_tie_is_the_same_in_every_order() -> None:
             y[order], 100, weights=w[order], alpha=0, unit="percent"
         )
         assert float(est.estimate[0]) == 12.5
+
+
+@pytest.mark.parametrize(
+    ("weights", "word"),
+    [([1e308, 1e308], "large"), ([1e160] * 2, "large"), ([1e-170] * 2, "small")],
+)
+def test_weights_beyond_float64_are_refused(weights: list[float], word: str) -> None:
+    # 2e308 overflows the total; (1e160)**2 and (1e-170)**2 overflow and
+    # underflow the squares in the variance: refused by name, never a
+    # silent 0 or NaN.
+    with pytest.raises(ValueError, match=f"`weights` .* are too {word} for float64"):
+        poverty_estimates([1.0, 5.0], 3, alpha=0, unit="fraction", weights=weights)
+    if word == "large" and weights[0] > 1e300:
+        with pytest.raises(ValueError, match="too large for float64"):
+            fgt([1.0, 5.0], 3, alpha=0, unit="fraction", weights=weights)

@@ -63,6 +63,7 @@ from povstat.poverty_measures import (
     poor_rows,
     prepare_units,
     unit_terms,
+    weights_out_of_range,
 )
 from povstat.uncertainty import _level
 
@@ -245,6 +246,35 @@ class PovertyEstimates(Result):
 
 
 def reduce_units(
+    terms: Sequence[NDArray[np.float64]],
+    w: NDArray[np.float64],
+    *,
+    domain: NDArray[np.intp],
+    n_domains: int,
+    strata: ArrayLike | None,
+    psu: ArrayLike | None,
+    fpc: ArrayLike | None,
+    rows: NDArray[np.intp] | None = None,
+) -> Reduced:
+    """Sums by (domain, stratum, PSU) of unit-level terms (numpy path).
+
+    Weights beyond float64's range overflow or underflow here silently; the
+    estimates then refuse them by name (:func:`linearised`).
+    """
+    with np.errstate(over="ignore", under="ignore"):
+        return _reduce_units(
+            terms,
+            w,
+            domain=domain,
+            n_domains=n_domains,
+            strata=strata,
+            psu=psu,
+            fpc=fpc,
+            rows=rows,
+        )
+
+
+def _reduce_units(
     terms: Sequence[NDArray[np.float64]],
     w: NDArray[np.float64],
     *,
@@ -676,6 +706,18 @@ def _cell_products(
     return np.asarray(m2 / (total[red.domain] ** 2)[:, None, None])
 
 
+def _check_weight_range(red: Reduced, total: NDArray[np.float64]) -> None:
+    """Refuse weights whose totals or squares leave float64's range."""
+    squares = red.sww if red.sww is not None else np.zeros(0)
+    over = (
+        not np.isfinite(total[~np.isnan(total)]).all()
+        or not np.isfinite(squares[~np.isnan(squares)]).all()
+    )
+    under = bool(np.any((red.sw > 0) & (squares == 0))) if squares.size else False
+    if over or under:
+        raise ValueError(weights_out_of_range(over=over))
+
+
 def linearised(
     red: Reduced,
     *,
@@ -694,6 +736,7 @@ def linearised(
         labels = np.concatenate([np.asarray(labels, dtype=object), [None]])
     nd, k = red.n_domains, red.st.shape[1]
     total = _sum(red.domain, red.sw, nd)
+    _check_weight_range(red, total)
     check_domain_totals(total, labels)
     ratio = _sums(red.domain, red.st, nd) / total[:, None]
     factor = _average_factor(red, lonely) if lonely_psu == "average" else np.ones(nd)

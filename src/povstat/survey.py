@@ -231,7 +231,12 @@ class PovertyEstimates(Result):
         """Covariance matrix of `estimate` (rows and columns in row order).
 
         Between measures of a domain and between domains (domains that share
-        PSUs or strata are correlated), in `unit` squared.
+        PSUs or strata are correlated), in `unit` squared. Its diagonal is
+        ``se**2``. Under ``lonely_psu="average"`` each domain's row and
+        column are scaled by the square root of that domain's factor, so the
+        diagonal matches R ``svyby`` without ``covmat``; R's
+        ``svyby(..., covmat=TRUE)`` scales the whole matrix differently, and
+        its diagonal then disagrees with its own standard errors.
         """
         if self.design is None:
             msg = "this result holds no design, so no covariance matrix"

@@ -250,36 +250,8 @@ class PovertyEstimates(Result):
 # --------------------------------------------------------------------------
 
 
+@np.errstate(over="ignore", under="ignore")  # refused by name in `linearised`
 def reduce_units(
-    terms: Sequence[NDArray[np.float64]],
-    w: NDArray[np.float64],
-    *,
-    domain: NDArray[np.intp],
-    n_domains: int,
-    strata: ArrayLike | None,
-    psu: ArrayLike | None,
-    fpc: ArrayLike | None,
-    rows: NDArray[np.intp] | None = None,
-) -> Reduced:
-    """Sums by (domain, stratum, PSU) of unit-level terms (numpy path).
-
-    Weights beyond float64's range overflow or underflow here silently; the
-    estimates then refuse them by name (:func:`linearised`).
-    """
-    with np.errstate(over="ignore", under="ignore"):
-        return _reduce_units(
-            terms,
-            w,
-            domain=domain,
-            n_domains=n_domains,
-            strata=strata,
-            psu=psu,
-            fpc=fpc,
-            rows=rows,
-        )
-
-
-def _reduce_units(
     terms: Sequence[NDArray[np.float64]],
     w: NDArray[np.float64],
     *,

@@ -197,6 +197,8 @@ def factorize(labels: ArrayLike, name: str) -> tuple[NDArray[Any], NDArray[np.in
                 )
             remap = np.cumsum(present) - 1
             return np.flatnonzero(present).astype(arr.dtype), remap[arr]
+    if arr.dtype.kind in "fc":
+        arr = arr + 0.0  # -0.0 and 0.0 are one label, shown as 0.0 in any order
     try:
         uniques, codes = np.unique(arr, return_inverse=True)
     except TypeError:

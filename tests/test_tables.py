@@ -1001,3 +1001,128 @@ def test_formula_with_a_stored_result_reads_the_result(tmp_path: Path) -> None:
     t = read_bps_table(stored, locale="id")
     assert t.data["value"].tolist() == [13.8, 13.65]
     assert t.invalid == ()
+
+
+# --------------------------------------------------------------------------
+# Frames: the index, the column labels, column groups
+# --------------------------------------------------------------------------
+
+# Pacitan and Kota Batu P0 2022-2023 (BPS_P0_KABKOTA) in long format.
+LONG = pd.DataFrame(
+    {
+        "wilayah": ["Pacitan", "Pacitan", "Kota Batu", "Kota Batu"],
+        "year": [2022, 2023, 2022, 2023],
+        "p0": [13.8, 13.65, 3.79, 3.31],
+    }
+)
+# The same, pivoted to wide as users do (regions in the index).
+WIDE = LONG.pivot(index="wilayah", columns="year", values="p0")  # noqa: PD010
+
+
+@pytest.mark.parametrize(
+    ("frame", "shown"),
+    [
+        (WIDE, "'Kota Batu'"),
+        (LONG.set_index("wilayah"), "'Pacitan'"),
+        (LONG.set_index(["wilayah", "year"]), "named 'wilayah', 'year'"),
+        (LONG.set_axis(["a", "b", "c", "d"]), "'a', 'b', 'c'"),
+    ],
+)
+def test_a_frame_index_holding_labels_is_refused(frame: Any, shown: str) -> None:
+    # The pivoted frame's first year column was read as the region names and
+    # the 2022 values were lost; an index of labels is now refused.
+    with pytest.raises(ValueError, match=rf"frame's index.*{shown}.*reset_index\(\)"):
+        read_bps_table(frame, locale="en")
+
+
+def test_a_pivoted_frame_with_its_index_reset_is_read() -> None:
+    wide = WIDE.reset_index()
+    t = read_bps_table(wide, locale="en")
+    # Rows as pivot sorts them: Kota Batu, Pacitan; values as in LONG.
+    assert t.data["region_code"].tolist() == ["3579", "3579", "3501", "3501"]
+    assert t.data["year"].tolist() == [2022, 2023, 2022, 2023]
+    assert t.data["value"].tolist() == [3.79, 3.31, 13.8, 13.65]
+    assert t.data["group"].isna().all()
+
+
+def test_a_frame_index_of_row_numbers_is_kept_as_row_labels() -> None:
+    raw = pd.read_csv(io.StringIO(P0_KABKOTA), header=None, dtype=str)
+    t = read_bps_table(raw.iloc[1:], locale="en", month=3)  # a RangeIndex from 1
+    assert t.skipped["row"].tolist() == [8, 9]  # the blank and Catatan rows
+
+
+def test_csv_written_with_its_index_names_the_index_column() -> None:
+    text = WIDE.reset_index()
+    with pytest.raises(
+        ValueError, match=r"row numbers \(0, 1\).*to_csv\(index=False\)"
+    ):
+        read_bps_table(io.StringIO(text.to_csv()), locale="en")
+
+
+def _engines(text: str, tmp_path: Path) -> dict[str, Any]:
+    """The CSV text as each engine reads it, with and without a header."""
+    import duckdb
+    import polars as pl
+
+    path = tmp_path / "t.csv"
+    path.write_text(text, encoding="utf-8")
+    return {
+        "pandas header=None": pd.read_csv(path, header=None, dtype=str),
+        "pandas header": pd.read_csv(path, dtype=str),
+        "polars has_header=False": pl.read_csv(
+            path, has_header=False, infer_schema=False
+        ),
+        "polars header": pl.read_csv(path, infer_schema=False),
+        "duckdb header=false": duckdb.sql(
+            f"select * from read_csv('{path}', header=false, all_varchar=true)"
+        ),
+        "duckdb header": duckdb.sql(
+            f"select * from read_csv('{path}', header=true, all_varchar=true)"
+        ),
+    }
+
+
+def test_every_engine_reads_a_csv_as_the_file_is_read(tmp_path: Path) -> None:
+    # The column names an engine makes up ("0", "column_1", "column1",
+    # "_duplicated_0", "Unnamed: 2") are never a row: no group, and the
+    # title row kept whether the engine took it as the header or not.
+    expected = read_bps_table(io.StringIO(P0_KABKOTA), locale="en", month=3)
+    for engine, frame in _engines(P0_KABKOTA, tmp_path).items():
+        t = read_bps_table(frame, locale="en", month=3)
+        pd.testing.assert_frame_equal(t.data, expected.data, obj=engine)
+        assert t.title == expected.title, engine
+        assert t.data["group"].isna().all(), engine
+
+
+def test_every_engine_reads_the_column_groups(tmp_path: Path) -> None:
+    expected = read_bps_table(io.StringIO(P0_PROV), locale="en")
+    # Perkotaan 2022 (3 rounds), 2023 (3), then Jumlah (6).
+    assert expected.data["group"].tolist() == ["Perkotaan"] * 6 + ["Jumlah"] * 6
+    for engine, frame in _engines(P0_PROV, tmp_path).items():
+        t = read_bps_table(frame, locale="en")
+        pd.testing.assert_frame_equal(t.data, expected.data, obj=engine)
+        assert t.title == expected.title, engine
+
+
+def test_two_header_levels_of_a_frame_are_two_rows() -> None:
+    prov = pd.read_csv(io.StringIO(P0_PROV), skiprows=1, header=[0, 1])
+    expected = read_bps_table(io.StringIO(P0_PROV), locale="en")
+    pd.testing.assert_frame_equal(read_bps_table(prov, locale="en").data, expected.data)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Tabel 3.1;Persentase Penduduk Miskin;(Persen)",  # one label a column
+        "Tabel 3.1;;Persentase Penduduk Miskin",  # not above the first year
+        ";Persentase Penduduk Miskin;(Persen)",
+    ],
+)
+def test_a_title_row_above_the_years_is_not_a_column_group(title: str) -> None:
+    # No period is named twice, so the labels tell no columns apart: they are
+    # the title, and the columns have no group.
+    text = f"{title}\n;2022;2023\nKota Batu;3,79;3,31\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";")
+    assert t.title == " | ".join(s for s in title.split(";") if s)
+    assert t.data["group"].isna().all()
+    assert t.data["value"].tolist() == [3.79, 3.31]

@@ -176,7 +176,12 @@ _PREFIX = re.compile(
     r"|(?P<p2>kab|kota|kod|prov)\.\s*)(?P<name>\S.*)$",
     _WORD_FLAGS,
 )
-_UNNAMED = re.compile(r"Unnamed: [0-9]+(?:_level_[0-9]+)?")
+#: Column names a reader makes up for a header cell it has not got: pandas
+#: ("Unnamed: 3", "Unnamed: 3_level_1"), polars ("column_3", "_duplicated_0"),
+#: DuckDB ("column3", "column03") and Spark ("_c3"). They are empty cells.
+_GENERATED = re.compile(
+    r"Unnamed: [0-9]+(?:_level_[0-9]+)?|column_?[0-9]+|_duplicated_[0-9]+|_c[0-9]+"
+)
 _PREFIX_TYPE = {
     "kabupaten": "kabupaten",
     "kab": "kabupaten",
@@ -330,10 +335,17 @@ def read_bps_table(
         (a path ending in .xlsx, .xlsm, .xls or .ods, or a binary file whose
         content is such a workbook, told by its first bytes; needs the
         ``excel`` extra, openpyxl); or a data frame already read (pandas,
-        or any frame narwhals supports, read into pandas), preferably
-        with ``header=None``; otherwise its column labels are read as a first
-        row (pandas' "Unnamed: 3" labels as empty cells). A file-like object
-        is read from its current position to its end.
+        or any frame narwhals supports, read into pandas). A frame's column
+        labels are read as the table's first row (one row per level), on
+        every engine alike: names a reader made up for a missing header cell
+        (pandas' "Unnamed: 3", polars' "column_3" and "_duplicated_0",
+        DuckDB's "column3", Spark's "_c3") are empty cells, labels that are
+        all integers (``header=None`` in pandas) are positions, and a row of
+        labels left all empty is no row; so a file read with or without a
+        header gives the same table. The index is not read: it must be an
+        unnamed index of integers (row numbers, shown as the rows' labels),
+        else the frame is refused (call ``reset_index()``). A file-like
+        object is read from its current position to its end.
     locale : {"id", "en"}
         Number format of the values, required (see
         :func:`povstat.parse_numbers`). BPS's own CSV exports write a decimal
@@ -385,7 +397,8 @@ def read_bps_table(
         reverse, whichever is rarer: "0,1386" among "9,9 %"; its scale is
         ambiguous), and a value field that a short CSV row does not write.
     ValueError
-        If no header row naming years is found; a header cell in the value
+        If a data frame's index holds labels (it is not read: see `source`);
+        no header row naming years is found; a header cell in the value
         area is not a period (e.g. "2024*"); a column without a header holds
         values; two columns name the same period; a semester and a month
         disagree ("Semester 1 (September)"); two rows are the same region
@@ -417,9 +430,14 @@ def read_bps_table(
     Tahunan". A header row of years may be followed by a row of rounds
     ("Semester 1 (Maret)", "Semester 2 (September)", "Tahunan"), each year
     then spanning the columns up to the next year, as in BPS's provincial
-    tables; a row just above the years with two or more labels
-    ("Perkotaan", "Perdesaan", "Jumlah") is a column group, also spanning
-    columns. Semester 1 is March and semester 2 September, the BPS Susenas
+    tables. A row just above the years is a row of column groups
+    ("Perkotaan", "Perdesaan", "Jumlah"), each label spanning the columns
+    up to the next label, only when its labels are needed and line up with
+    the value columns: two or more different labels, each above a value
+    column, the first above the first value column, and some period named
+    under two of them; otherwise it is part of the title ("Tabel 3.1 |
+    Persentase Penduduk Miskin | (Persen)" above the years is a title, not
+    two groups). Semester 1 is March and semester 2 September, the BPS Susenas
     rounds [1]_. Columns with neither header nor values are ignored.
 
     *Rows.* Rows above the header are the title. Below it, a row is skipped
@@ -551,9 +569,10 @@ def read_bps_table(
     try:
         layout = _layout(text, grid.index, mon)
     except ValueError as e:
-        if not read.hint:
+        hint = _index_column_hint(text) + read.hint
+        if not hint:
             raise
-        msg = f"{e}{read.hint}"
+        msg = f"{e}{hint}"
         raise ValueError(msg) from None
 
     rows_all = np.arange(layout.first_data, len(grid))
@@ -663,13 +682,13 @@ def _read_grid(
 ) -> _Read:
     """All cells of the table as objects, no header, rows labelled for users."""
     if isinstance(source, pd.DataFrame):
-        grid = source.astype(object)
-        if not isinstance(source.columns, pd.RangeIndex):
-            # pandas names an empty header cell "Unnamed: 3"; it is empty.
-            labels = [None if _UNNAMED.fullmatch(str(c)) else c for c in source.columns]
-            head = pd.DataFrame([labels], columns=source.columns, index=["columns"])
+        _check_frame_index(source.index)
+        grid = source.astype(object).set_axis(range(source.shape[1]), axis=1)
+        heads = _column_label_rows(source.columns)
+        if heads:
+            head = pd.DataFrame(heads, index=_label_row_names(len(heads)), dtype=object)
             grid = pd.concat([head, grid.set_axis(list(source.index))]).astype(object)
-        return _Read(grid=grid.set_axis(range(grid.shape[1]), axis=1))
+        return _Read(grid=grid)
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         if path.suffix.lower() in _EXCEL_SUFFIXES:
@@ -700,6 +719,66 @@ def _read_grid(
         f"pandas DataFrame, got {type(source).__name__}"
     )
     raise TypeError(msg)
+
+
+def _check_frame_index(index: pd.Index[Any]) -> None:
+    """Refuse a frame index that holds data (region names in it are not read).
+
+    An unnamed index of integers (the default one, or row numbers kept from
+    a larger frame) labels the rows; any other index (named, of text, a
+    MultiIndex: ``df.set_index("wilayah")``, ``long.pivot(index=...)``)
+    would be lost, so the frame is refused.
+    """
+    names = [n for n in index.names if n is not None]
+    integers = not isinstance(index, pd.MultiIndex) and all(
+        isinstance(v, int | np.integer) and not isinstance(v, bool | np.bool_)
+        for v in index
+    )
+    if integers and not names:
+        return
+    shown = ", ".join(repr(_show(v)) for v in index[:3])
+    more = ", ..." if len(index) > 3 else ""
+    named = f" (named {', '.join(repr(str(n)) for n in names)})" if names else ""
+    msg = (
+        f"`source`: the frame's index{named} holds labels ({shown}{more}), "
+        "which are not read (only the frame's cells and column labels are), "
+        "so they would be lost; make the index a column with "
+        "`source.reset_index()`, or drop it with `reset_index(drop=True)`"
+    )
+    raise ValueError(msg)
+
+
+def _column_label_rows(columns: pd.Index[Any]) -> list[list[object]]:
+    """The rows a frame's column labels give above its cells (maybe none).
+
+    Each level of the labels is a row, read as the first rows of the table;
+    names a reader made up (see ``_GENERATED``) are empty cells, and labels
+    that are all integers are positions (as ``header=None`` gives): no row.
+    A row whose cells are all empty is left out, so a frame read without a
+    header gives the same table on every engine.
+    """
+    if isinstance(columns, pd.RangeIndex):
+        return []
+    if not isinstance(columns, pd.MultiIndex) and all(
+        isinstance(c, int | np.integer) and not isinstance(c, bool | np.bool_)
+        for c in columns
+    ):
+        return []
+    levels = (
+        [list(columns.get_level_values(i)) for i in range(columns.nlevels)]
+        if isinstance(columns, pd.MultiIndex)
+        else [list(columns)]
+    )
+    rows = [
+        [None if isinstance(c, str) and _GENERATED.fullmatch(c) else c for c in level]
+        for level in levels
+    ]
+    return [r for r in rows if any(_cell_text(c) for c in r)]
+
+
+def _label_row_names(n: int) -> list[str]:
+    """Row labels of the column-label rows: "columns", or "columns[0]", ..."""
+    return ["columns"] if n == 1 else [f"columns[{i}]" for i in range(n)]
 
 
 def _frame_as_pandas(source: object) -> object:
@@ -1086,14 +1165,6 @@ def _layout(
         ]
     else:
         heads = list(year_cells)
-    g = h - 1
-    group_cells = _ffill(text[g, 1:]) if g >= 0 else [""] * (n_cols - 1)
-    has_group = g >= 0 and len({s for s in text[g, 1:] if s}) >= 2
-    if has_group:
-        header_rows.insert(0, g)
-    top = header_rows[0]
-    title = " | ".join(s for r in range(top) for s in text[r] if s)
-
     used = [j for j, s in enumerate(heads) if s]
     periods = [_period(heads[j]) for j in used]
     bad = [heads[j] for j, p in zip(used, periods, strict=True) if p is None]
@@ -1113,7 +1184,13 @@ def _layout(
             "pass month=None"
         )
         raise ValueError(msg)
-    groups = [group_cells[j] if has_group else "" for j in used]
+    g = h - 1
+    has_group = g >= 0 and _is_group_row(text[g, 1:], used, years, months)
+    if has_group:
+        header_rows.insert(0, g)
+    group_cells = _ffill(text[g, 1:]) if has_group else [""] * (n_cols - 1)
+    title = " | ".join(s for r in range(header_rows[0]) for s in text[r] if s)
+    groups = [group_cells[j] for j in used]
     keys = pd.Series(list(zip(groups, years.tolist(), months, strict=True)))
     dup = keys.duplicated(keep=False).to_numpy()
     if dup.any():
@@ -1130,6 +1207,50 @@ def _layout(
         groups=groups,
         title=title,
     )
+
+
+def _is_group_row(
+    cells: np.ndarray[Any, Any],
+    used: list[int],
+    years: np.ndarray[Any, Any],
+    months: list[int | None],
+) -> bool:
+    """Whether the row above the header is a row of column groups.
+
+    It is when its labels span the value columns and are needed to tell
+    them apart: two or more different labels, each above a value column,
+    the first above the first value column, and some period named under
+    two of them ("Perkotaan" and "Jumlah" over the same years). Otherwise
+    the row is part of the title (e.g. "Tabel 3.1 | Persentase Penduduk
+    Miskin | (Persen)" just above the years).
+    """
+    labelled = [j for j, s in enumerate(cells) if s]
+    if len({cells[j] for j in labelled}) < 2 or not used:
+        return False
+    if labelled[0] != used[0] or not set(labelled) <= set(used):
+        return False
+    spans = _ffill(cells)
+    seen: dict[tuple[int, int | None], str] = {}
+    for j, y, m in zip(used, years.tolist(), months, strict=True):
+        other = seen.setdefault((y, m), spans[j])
+        if other != spans[j]:
+            return True
+    return False
+
+
+def _index_column_hint(text: np.ndarray[Any, Any]) -> str:
+    """Advice when the first column holds row numbers, as ``to_csv()`` writes."""
+    if text.shape[1] < 2:
+        return ""
+    first = [s for s in text[:, 0] if s]
+    if text[0, 0] == "" and first and all(re.fullmatch(r"[0-9]+", s) for s in first):
+        return (
+            f"; the first column holds only row numbers ({', '.join(first[:3])}"
+            f"{', ...' if len(first) > 3 else ''}) under an empty header, as a "
+            "frame's index written by to_csv() does: write the file with "
+            "to_csv(index=False), or remove that column"
+        )
+    return ""
 
 
 def _ffill(cells: Iterable[str]) -> list[str]:

@@ -449,7 +449,7 @@ def test_argument_errors() -> None:
     with pytest.raises(TypeError, match="`source`"):
         read_bps_table(b"data", locale="en")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="`sheet_name`"):
-        read_bps_table("t.xlsx", locale="en", sheet_name=None)  # type: ignore[arg-type]
+        read_bps_table("t.xlsx", locale="en", sheet_name=1.0)  # type: ignore[arg-type]
 
 
 # --- the same region twice ----------------------------------------------------
@@ -832,7 +832,10 @@ def test_formula_cells_in_a_buffer_are_reported_too(tmp_path: Path) -> None:
 
 def test_xlsx_sheet_errors(tmp_path: Path) -> None:
     path = _workbook(tmp_path, [PACITAN, ["Pacitan", 13.8, 13.65]], {})
-    with pytest.raises(ValueError, match=r"`sheet_name` 'P0' not found; sheets"):
+    with pytest.raises(
+        ValueError,
+        match=r"'P0' not found; the workbook has 1 worksheet\(s\) \['Sheet'\]",
+    ):
         read_bps_table(path, locale="id", sheet_name="P0")
     with pytest.raises(ValueError, match="`sheet_name` 3 is out of range"):
         read_bps_table(path, locale="id", sheet_name=3)
@@ -1126,3 +1129,200 @@ def test_a_title_row_above_the_years_is_not_a_column_group(title: str) -> None:
     assert t.title == " | ".join(s for s in title.split(";") if s)
     assert t.data["group"].isna().all()
     assert t.data["value"].tolist() == [3.79, 3.31]
+
+
+# --------------------------------------------------------------------------
+# Workbooks: far cells, damaged files, sheets
+# --------------------------------------------------------------------------
+
+
+def _pacitan_book() -> Any:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "data"
+    for row in [PACITAN, ["Pacitan", 13.8, 13.65]]:
+        ws.append(row)
+    return wb
+
+
+@pytest.mark.parametrize(
+    "far",
+    [
+        "format",  # an empty cell with a format at the sheet's last cell
+        "space",  # a cell holding " " far down and right
+    ],
+)
+def test_a_far_empty_cell_does_not_size_the_table(tmp_path: Path, far: str) -> None:
+    from openpyxl.styles import Font
+
+    wb = _pacitan_book()
+    ws = wb["data"]
+    if far == "format":
+        ws["XFD1048576"].font = Font(bold=True)
+    else:
+        ws.cell(300_000, 200, " ")
+    path = tmp_path / "far.xlsx"
+    wb.save(path)
+    # Before: a grid of the sheet's declared size (1048576 x 16384 cells),
+    # out of memory. Now only the cells holding values are read: the same
+    # 2 x 3 table, Pacitan 13.8 and 13.65, nothing skipped.
+    t = read_bps_table(path, locale="en")
+    assert t.data["value"].tolist() == [13.8, 13.65]
+    assert t.skipped.empty
+
+
+def test_blank_columns_of_a_sheet_are_named_by_letter(tmp_path: Path) -> None:
+    # A value in column F under no header; columns D and E are empty. The
+    # column is named by its letter.
+    wb = _pacitan_book()
+    wb["data"]["F2"] = 1.0
+    path = tmp_path / "f.xlsx"
+    wb.save(path)
+    with pytest.raises(ValueError, match=r"column\(s\) \['F'\] hold values"):
+        read_bps_table(path, locale="en")
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name, data in entries.items():
+            z.writestr(name, data)
+    return buf.getvalue()
+
+
+def _book_bytes() -> bytes:
+    buf = io.BytesIO()
+    _pacitan_book().save(buf)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("content", "match"),
+    [
+        (_zip({"readme.txt": b"x"}), "a zip archive but not a workbook"),
+        (b"PK\x03\x04" + b"\x00" * 40, "damaged or truncated"),
+    ],
+)
+@pytest.mark.parametrize("how", ["path", "buffer"])
+def test_a_zip_that_is_not_a_workbook_is_named(
+    tmp_path: Path, content: bytes, match: str, how: str
+) -> None:
+    path = tmp_path / "p0.xlsx"
+    path.write_bytes(content)
+    source: Any = path if how == "path" else io.BytesIO(content)
+    with pytest.raises(ValueError, match=rf"`source`.*{match}"):
+        read_bps_table(source, locale="en")
+
+
+def test_a_truncated_workbook_is_named(tmp_path: Path) -> None:
+    data = _book_bytes()
+    path = tmp_path / "p0.xlsx"
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(ValueError, match=r"`source` '.*p0.xlsx'.*damaged or truncated"):
+        read_bps_table(path, locale="en")
+    half = io.BytesIO(data[: len(data) // 2])
+    with pytest.raises(ValueError, match=r"`source` .*damaged or truncated"):
+        read_bps_table(half, locale="en")
+
+
+@pytest.mark.parametrize("name", ["p0.xls", "p0.ods", "p0.csv", "p0"])
+def test_a_workbook_is_read_whatever_its_name(tmp_path: Path, name: str) -> None:
+    # An .xlsx saved under another name is read by its content (before: an
+    # openpyxl error for .xls/.ods, "not valid utf-8-sig text" for .csv).
+    path = tmp_path / name
+    path.write_bytes(_book_bytes())
+    assert read_bps_table(path, locale="en").data["value"].tolist() == [13.8, 13.65]
+
+
+def test_a_workbook_opened_in_text_mode_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "p0.xlsx"
+    path.write_bytes(_book_bytes())
+    with (
+        path.open(encoding="utf-8") as f,
+        pytest.raises(ValueError, match=r"text mode.*open\(path, 'rb'\)"),
+    ):
+        read_bps_table(f, locale="en")
+    with (
+        path.open(encoding="latin-1") as f,
+        pytest.raises(ValueError, match=r"workbook .* opened in text mode"),
+    ):
+        read_bps_table(f, locale="en")
+
+
+@pytest.mark.parametrize(
+    ("content", "package"),
+    [
+        (
+            _zip(
+                {
+                    "mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+                    "content.xml": b"<office:document-content/>",
+                }
+            ),
+            "odfpy",
+        ),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "xlrd"),
+    ],
+)
+def test_ods_and_xls_name_the_package_they_need(content: bytes, package: str) -> None:
+    import importlib.util
+
+    module = {"odfpy": "odf", "xlrd": "xlrd"}[package]
+    if importlib.util.find_spec(module) is not None:  # pragma: no cover
+        pytest.skip(f"{package} is installed")
+    with pytest.raises(ImportError, match=rf"pip install {package}"):
+        read_bps_table(io.BytesIO(content), locale="en")
+
+
+def _with_chartsheet(tmp_path: Path) -> Path:
+    from openpyxl.chart import BarChart, Reference
+
+    wb = _pacitan_book()
+    chart = BarChart()
+    chart.add_data(Reference(wb["data"], min_col=2, max_col=3, min_row=1, max_row=2))
+    wb.create_chartsheet("grafik", 0).add_chart(chart)
+    path = tmp_path / "chart.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_chartsheets_are_named_and_not_counted(tmp_path: Path) -> None:
+    path = _with_chartsheet(tmp_path)  # sheets: grafik (a chart), data
+    with pytest.raises(ValueError, match=r"'grafik' is a chartsheet.*\['data'\]"):
+        read_bps_table(path, locale="en", sheet_name="grafik")
+    # Positions count worksheets only, as the message says.
+    with pytest.raises(
+        ValueError,
+        match=r"1 is out of range: the workbook has 1 worksheet\(s\) \['data'\] "
+        r"\(chartsheets, .* not counted: \['grafik'\]\)",
+    ):
+        read_bps_table(path, locale="en", sheet_name=1)
+    for sheet in (0, "data", None):
+        t = read_bps_table(path, locale="en", sheet_name=sheet)
+        assert t.data["value"].tolist() == [13.8, 13.65]
+
+
+def test_the_default_sheet_is_the_first_visible_one(tmp_path: Path) -> None:
+    wb = _pacitan_book()
+    hidden = wb.create_sheet("old", 0)  # a hidden first sheet, other values
+    for row in [PACITAN, ["Pacitan", 1.0, 2.0]]:
+        hidden.append(row)
+    hidden.sheet_state = "hidden"
+    path = tmp_path / "hidden.xlsx"
+    wb.save(path)
+    assert read_bps_table(path, locale="en").data["value"].tolist() == [13.8, 13.65]
+    # Asked for by position or name, the hidden sheet is read.
+    assert read_bps_table(path, locale="en", sheet_name=0).data["value"].tolist() == [
+        1.0,
+        2.0,
+    ]
+    # A visible chartsheet and a hidden worksheet: no visible worksheet.
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.load_workbook(_with_chartsheet(tmp_path))
+    book["data"].sheet_state = "hidden"
+    book.save(path)
+    with pytest.raises(ValueError, match=r"no visible worksheet.*pass `sheet_name`"):
+        read_bps_table(path, locale="en")

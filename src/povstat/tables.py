@@ -320,7 +320,7 @@ def read_bps_table(
     value_name: str = "value",
     missing: Sequence[str] = _DEFAULT_MISSING,
     errors: Literal["raise", "report"] = "raise",
-    sheet_name: str | int = 0,
+    sheet_name: str | int | None = None,
     sep: str = ",",
     encoding: str = "utf-8-sig",
     province: str | None = None,
@@ -331,10 +331,11 @@ def read_bps_table(
     ----------
     source : path, file-like object or data frame
         A CSV file, as a path or an open file (text, e.g. ``io.StringIO``, or
-        binary, e.g. ``io.BytesIO``, decoded with `encoding`); an Excel file
-        (a path ending in .xlsx, .xlsm, .xls or .ods, or a binary file whose
-        content is such a workbook, told by its first bytes; needs the
-        ``excel`` extra, openpyxl); or a data frame already read (pandas,
+        binary, e.g. ``io.BytesIO``, decoded with `encoding`); a workbook
+        (.xlsx, .xlsm, .xls or .ods, as a path or a binary file, told by its
+        content whatever its name; .xlsx and .xlsm need the ``excel`` extra,
+        openpyxl; .xls needs the xlrd package and .ods the odfpy package,
+        which pandas reads them with); or a data frame already read (pandas,
         or any frame narwhals supports, read into pandas). A frame's column
         labels are read as the table's first row (one row per level), on
         every engine alike: names a reader made up for a missing header cell
@@ -366,8 +367,12 @@ def read_bps_table(
     errors : {"raise", "report"}, default "raise"
         Cells that are not numbers: raise one error listing all of them, or
         return them in ``invalid``.
-    sheet_name : str or int, default 0
-        Sheet of an Excel file.
+    sheet_name : str, int or None, default None
+        Sheet of an Excel file: its name, or its position among the
+        worksheets (0 the first; chartsheets, which hold no cells, are not
+        counted, hidden sheets are). None reads the first visible worksheet
+        of an .xlsx or .xlsm file (a hidden first sheet is passed over), the
+        first sheet of an .xls or .ods file.
     sep : str, default ","
         Field separator of a CSV file.
     encoding : str, default "utf-8-sig"
@@ -406,7 +411,10 @@ def read_bps_table(
         lists the labels, the code and the rows); `month` is not in 1-12 or
         is given but no column needs it; `value_name` clashes with a fixed
         column; a CSV file is not valid in `encoding`; a path named .xlsx
-        (or another spreadsheet suffix) holds text; a region name fits two
+        (or another spreadsheet suffix) holds text; a workbook is damaged
+        or truncated, or is a zip archive of something else; a workbook is
+        opened in text mode; `sheet_name` names no worksheet, a chartsheet,
+        or (None) the workbook has no visible worksheet; a region name fits two
         regions and no province row or `province` resolves it (the message
         lists the candidates); `province` names no province; or an option is
         unknown. When no header is found and the first line of a CSV file
@@ -414,6 +422,10 @@ def read_bps_table(
         `sep` to pass.
     TypeError
         If `source` is of an unsupported type, or an option of a wrong type.
+    ImportError
+        If an .xls or .ods workbook is read without xlrd or odfpy (the
+        message names the package to install), or an .xlsx one without
+        openpyxl.
 
     See Also
     --------
@@ -462,7 +474,11 @@ def read_bps_table(
     evaluated: the result the spreadsheet program stored with it is read,
     and a formula without one (a file written by a script, or an injected
     ``=cmd|...``) is an invalid cell showing the formula. Number formats of
-    .xls and .ods files, and of a DataFrame source, are not read.
+    .xls and .ods files, and of a DataFrame source, are not read. Only the
+    cells a sheet stores with a value are read, so an empty cell with a
+    format far down the sheet costs nothing; rows below the last value and
+    columns without any value (a cell holding only spaces is empty) are
+    layout, and a column is named by its letter in messages.
 
     *Regions.* Names are matched to the 38 provinces and 514 regencies and
     cities of Indonesia (:func:`povstat.datasets.indonesia_regions`: today's
@@ -539,6 +555,7 @@ def read_bps_table(
     """
     loc = _locale(locale)
     err = _validate.choice(errors, "errors", ("raise", "report"))
+    _sheet(sheet_name)
     miss = _missing(missing)
     mon = _month(month)
     if province is not None and not isinstance(province, str):
@@ -598,7 +615,8 @@ def read_bps_table(
     note &= ~numbered | worded
     keep = ~blank & ~note
     data_rows = rows_all[keep]
-    _check_unlabelled_columns(text, data_rows, layout, grid.index)
+    names: tuple[object, ...] = read.columns or tuple(range(1, read.grid.shape[1] + 1))
+    _check_unlabelled_columns(text, data_rows, layout, grid.index, names[first:])
 
     skipped = _skipped(text, grid.index, layout, rows_all, blank, note, numbered)
     cells = grid.to_numpy(dtype=object)[np.ix_(data_rows, layout.columns)]
@@ -668,6 +686,8 @@ class _Read:
     shown with a percent format. ``formula``: the formula of spreadsheet
     cells that hold one without a stored result (None elsewhere). ``hint``:
     advice added to a layout error (e.g. another CSV separator).
+    ``columns``: names of the grid's columns for messages (a spreadsheet's
+    column letters); None: their 1-based positions.
     """
 
     grid: pd.DataFrame
@@ -675,6 +695,7 @@ class _Read:
     percent: np.ndarray[Any, Any] | None = None
     formula: np.ndarray[Any, Any] | None = None
     hint: str = ""
+    columns: tuple[str, ...] | None = None
 
 
 def _read_grid(
@@ -691,24 +712,37 @@ def _read_grid(
         return _Read(grid=grid)
     if isinstance(source, str | os.PathLike):
         path = Path(source)
+        data = path.read_bytes()
+        if data.startswith(_EXCEL_MAGIC):  # a workbook, whatever its name
+            return _read_excel(data, sheet_name, f"`source` {str(path)!r}")
         if path.suffix.lower() in _EXCEL_SUFFIXES:
             _sheet(sheet_name)
-            with path.open("rb") as fh:
-                start = fh.read(512)
-            if not start.startswith(_EXCEL_MAGIC):
-                msg = _not_a_workbook(path, start)
-                raise ValueError(msg)
-            return _read_excel(path, sheet_name, start)
-        return _read_csv(_decode(path.read_bytes(), encoding), sep)
+            raise ValueError(_not_a_workbook(path, data[:512]))
+        return _read_csv(_decode(data, encoding), sep)
     read = getattr(source, "read", None)
     if callable(read):
-        content = read()
+        try:
+            content = read()
+        except UnicodeDecodeError as e:
+            msg = (
+                f"`source` is a file opened in text mode whose bytes are not "
+                f"{getattr(source, 'encoding', None) or 'text'} ({e.reason} at "
+                "byte {e.start}); open a workbook in binary mode, "
+                "open(path, 'rb'), or a CSV file with its encoding"
+            ).replace("{e.start}", str(e.start))
+            raise ValueError(msg) from None
         if isinstance(content, str):
+            if content.startswith(_EXCEL_MAGIC[0].decode("latin-1")):
+                msg = (
+                    "`source` is a workbook (a zip archive) opened in text mode: "
+                    "open it in binary mode, open(path, 'rb'), or pass its path"
+                )
+                raise ValueError(msg)
             return _read_csv(content, sep)
         if isinstance(content, bytes | bytearray | memoryview):
             data = bytes(content)
             if data.startswith(_EXCEL_MAGIC):
-                return _read_excel(io.BytesIO(data), sheet_name, data)
+                return _read_excel(data, sheet_name, "`source`")
             return _read_csv(_decode(data, encoding), sep)
         msg = (
             f"`source`: its read() must give str or bytes, got {type(content).__name__}"
@@ -812,90 +846,205 @@ def _not_a_workbook(path: Path, start: bytes) -> str:
     )
 
 
-def _sheet(sheet_name: object) -> str | int:
-    if isinstance(sheet_name, bool) or not isinstance(sheet_name, str | int):
-        msg = f"`sheet_name` must be a str or an int, got {sheet_name!r}"
+def _sheet(sheet_name: object) -> str | int | None:
+    if sheet_name is not None and (
+        isinstance(sheet_name, bool) or not isinstance(sheet_name, str | int)
+    ):
+        msg = f"`sheet_name` must be a str, an int or None, got {sheet_name!r}"
         raise TypeError(msg)
     return sheet_name
 
 
-def _read_excel(source: Path | io.BytesIO, sheet_name: object, start: bytes) -> _Read:
-    sheet_name = _sheet(sheet_name)
-    if start.startswith(_EXCEL_MAGIC[0]) and _is_xlsx(source):
-        return _read_xlsx(source, sheet_name)
-    # .xls and .ods: values only (their number formats are not read).
-    grid = pd.read_excel(source, sheet_name=sheet_name, header=None, dtype=object)
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def _read_excel(data: bytes, sheet_name: object, what: str) -> _Read:
+    """Cells of a workbook given as its bytes; `what` names it in messages."""
+    import zipfile
+
+    sheet = _sheet(sheet_name)
+    if data.startswith(_EXCEL_MAGIC[1]):  # OLE2: a legacy .xls workbook
+        return _read_with_pandas(data, sheet, what, "xls", "xlrd")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = set(z.namelist())
+            mimetype = z.read("mimetype").strip() if "mimetype" in names else b""
+    except zipfile.BadZipFile as e:
+        msg = (
+            f"{what} starts like a workbook (a zip archive) but is not a readable "
+            f"one ({e}): the file is damaged or truncated; save or download it "
+            "again"
+        )
+        raise ValueError(msg) from None
+    if "xl/workbook.xml" in names:
+        return _read_xlsx(data, sheet, what)
+    if mimetype == _ODS_MIMETYPE and "content.xml" in names:
+        return _read_with_pandas(data, sheet, what, "ods", "odfpy")
+    if "xl/workbook.bin" in names:
+        msg = (
+            f"{what} is a binary Excel workbook (.xlsb), which is not read: save "
+            "it as .xlsx in a spreadsheet program"
+        )
+        raise ValueError(msg)
+    msg = (
+        f"{what} is a zip archive but not a workbook: it holds neither an Excel "
+        "workbook (xl/workbook.xml) nor an OpenDocument spreadsheet; pass the "
+        ".xlsx, .xlsm or .ods file itself (unzip the archive first)"
+    )
+    raise ValueError(msg)
+
+
+def _read_with_pandas(
+    data: bytes, sheet: str | int | None, what: str, kind: str, package: str
+) -> _Read:
+    """An .xls or .ods sheet: values only (its number formats are not read)."""
+    sheet = 0 if sheet is None else sheet
+    try:
+        grid = pd.read_excel(
+            io.BytesIO(data),
+            sheet_name=sheet,
+            header=None,
+            dtype=object,
+        )
+    except ImportError:
+        msg = (
+            f"reading an .{kind} workbook needs the {package} package (pandas "
+            f"reads .{kind} with it): pip install {package}; or save the "
+            "workbook as .xlsx"
+        )
+        raise ImportError(msg) from None
+    except (ValueError, KeyError, IndexError) as e:
+        msg = f"{what}: sheet {sheet!r} of the .{kind} workbook cannot be read: {e}"
+        raise ValueError(msg) from None
     grid.index = grid.index + 1  # spreadsheet row numbers
     return _Read(grid=grid)
 
 
-def _is_xlsx(source: Path | io.BytesIO) -> bool:
-    """Whether a zip archive is an Office Open XML workbook (not .ods)."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(source) as z:
-            names = set(z.namelist())
-    except zipfile.BadZipFile:
-        return False
-    finally:
-        if isinstance(source, io.BytesIO):
-            source.seek(0)
-    return "xl/workbook.xml" in names
-
-
-def _read_xlsx(source: Path | io.BytesIO, sheet_name: str | int) -> _Read:
-    """Cells of an .xlsx/.xlsm sheet with their number formats and formulas.
-
-    The workbook is read twice: once for the results Excel stored with each
-    formula (``data_only``), once for the formulas themselves. A formula is
-    never evaluated.
-    """
+def _load_workbook(data: bytes, data_only: bool, what: str) -> Any:
+    """The workbook in openpyxl's read-only mode (cells streamed, not stored)."""
     try:
         import openpyxl
     except ImportError:  # pragma: no cover - openpyxl is in the test extra
         msg = "reading .xlsx files needs openpyxl: pip install 'povstat[excel]'"
         raise ImportError(msg) from None
+    from openpyxl.utils.exceptions import InvalidFileException
 
-    def sheet(data_only: bool) -> Any:
-        if isinstance(source, io.BytesIO):
-            source.seek(0)
-        wb = openpyxl.load_workbook(source, data_only=data_only)
-        if isinstance(sheet_name, str):
-            if sheet_name not in wb.sheetnames:
-                msg = f"`sheet_name` {sheet_name!r} not found; sheets: {wb.sheetnames}"
-                raise ValueError(msg)
-            return wb[sheet_name]
-        if not 0 <= sheet_name < len(wb.worksheets):
+    try:
+        # From a buffer, not a path: openpyxl would judge a path by its suffix.
+        return openpyxl.load_workbook(
+            io.BytesIO(data), read_only=True, data_only=data_only
+        )
+    except (KeyError, OSError, InvalidFileException, ValueError, TypeError) as e:
+        msg = (
+            f"{what} is an Excel workbook that cannot be read ({type(e).__name__}: "
+            f"{e}): it may be damaged; open and save it again in a spreadsheet "
+            "program"
+        )
+        raise ValueError(msg) from None
+
+
+def _pick_sheet(wb: Any, sheet_name: str | int | None) -> Any:
+    """The worksheet `sheet_name` names; chartsheets hold no cells."""
+    charts = [c.title for c in wb.chartsheets]
+    sheets = wb.worksheets  # worksheets only, in workbook order
+    listed = f"{len(sheets)} worksheet(s) {[ws.title for ws in sheets]}" + (
+        f" (chartsheets, which hold no cells and are not counted: {charts})"
+        if charts
+        else ""
+    )
+    if isinstance(sheet_name, str):
+        if sheet_name in charts:
             msg = (
-                f"`sheet_name` {sheet_name} is out of range: the workbook has "
-                f"{len(wb.worksheets)} sheet(s) {wb.sheetnames}"
+                f"`sheet_name` {sheet_name!r} is a chartsheet (a chart, no "
+                f"cells): pass a worksheet; the workbook has {listed}"
             )
             raise ValueError(msg)
-        return wb.worksheets[sheet_name]
+        if sheet_name not in wb.sheetnames:
+            msg = f"`sheet_name` {sheet_name!r} not found; the workbook has {listed}"
+            raise ValueError(msg)
+        return wb[sheet_name]
+    if sheet_name is None:
+        visible = [ws for ws in sheets if ws.sheet_state == "visible"]
+        if not visible:
+            msg = (
+                f"no visible worksheet to read by default: the workbook has "
+                f"{listed}, all hidden; pass `sheet_name`"
+            )
+            raise ValueError(msg)
+        return visible[0]
+    if not 0 <= sheet_name < len(sheets):
+        msg = f"`sheet_name` {sheet_name} is out of range: the workbook has {listed}"
+        raise ValueError(msg)
+    return sheets[sheet_name]
 
-    stored = [list(r) for r in sheet(True).iter_rows()]
-    written = [list(r) for r in sheet(False).iter_rows()]
-    n_rows = len(stored)
-    n_cols = max((len(r) for r in stored), default=0)
-    values = np.full((n_rows, n_cols), None, dtype=object)
-    percent = np.zeros((n_rows, n_cols), dtype=bool)
-    formula = np.full((n_rows, n_cols), None, dtype=object)
-    for i, (row, raw) in enumerate(zip(stored, written, strict=True)):  # sheet rows
-        for j, (cell, wcell) in enumerate(zip(row, raw, strict=True)):
+
+def _sheet_cells(
+    data: bytes, sheet_name: str | int | None, data_only: bool, what: str
+) -> list[tuple[int, int, Any]]:
+    """(row, column, cell) of the cells the sheet stores, 1-based.
+
+    Rows the file does not store are skipped and a row is as wide as its
+    last stored cell, so the work is proportional to what the file holds,
+    never to the sheet's declared dimension (a formatted cell at
+    J1048576 does not make a million rows).
+    """
+    wb = _load_workbook(data, data_only, what)
+    try:
+        ws = _pick_sheet(wb, sheet_name)
+        ws.reset_dimensions()  # read the stored rows, not a declared size
+        return [
+            (i, j, cell)
+            for i, row in enumerate(ws.iter_rows(), start=1)
+            for j, cell in enumerate(row, start=1)
+            if cell.value is not None
+        ]
+    finally:
+        wb.close()
+
+
+def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
+    """Cells of an .xlsx/.xlsm sheet with their number formats and formulas.
+
+    The workbook is read twice: once for the results Excel stored with each
+    formula (``data_only``), once for the formulas themselves. A formula is
+    never evaluated. Only cells holding a value (or a formula) are kept:
+    rows below the last of them are layout, and so are columns without any
+    (they are left out, the others keep their letters in messages).
+    """
+    stored = _sheet_cells(data, sheet_name, True, what)
+    written = {
+        (i, j): str(getattr(c.value, "text", c.value))  # array formula: its text
+        for i, j, c in _sheet_cells(data, sheet_name, False, what)
+        if c.data_type == "f"
+    }
+    values = {(i, j): c.value for i, j, c in stored}
+    pending = {k: f for k, f in written.items() if k not in values}
+    used = [
+        k for k, v in values.items() if not (isinstance(v, str) and not v.strip())
+    ] + list(pending)
+    n_rows = max((i for i, _ in used), default=0)
+    cols = sorted({j for _, j in used})
+    where = {j: p for p, j in enumerate(cols)}
+    grid_values = np.full((n_rows, len(cols)), None, dtype=object)
+    percent = np.zeros((n_rows, len(cols)), dtype=bool)
+    formula = np.full((n_rows, len(cols)), None, dtype=object)
+    for i, j, cell in stored:  # stored cells only
+        if i <= n_rows and j in where:
             v = cell.value
-            values[i, j] = v
+            grid_values[i - 1, where[j]] = v
             number = isinstance(v, int | float) and not isinstance(v, bool)
-            percent[i, j] = number and _percent_format(cell.number_format)
-            if v is None and wcell.data_type == "f":
-                # An array formula is an object holding its text.
-                formula[i, j] = str(getattr(wcell.value, "text", wcell.value))
-    # Trailing empty rows and columns are layout.
-    used = (values != None) | (formula != None)  # noqa: E711 - elementwise
-    n_r = int(np.flatnonzero(used.any(axis=1)).max()) + 1 if used.any() else 0
-    n_c = int(np.flatnonzero(used.any(axis=0)).max()) + 1 if used.any() else 0
-    grid = pd.DataFrame(values[:n_r, :n_c], index=range(1, n_r + 1), dtype=object)
-    return _Read(grid=grid, percent=percent[:n_r, :n_c], formula=formula[:n_r, :n_c])
+            percent[i - 1, where[j]] = number and _percent_format(cell.number_format)
+    for (i, j), f in pending.items():
+        formula[i - 1, where[j]] = f
+    from openpyxl.utils import get_column_letter
+
+    grid = pd.DataFrame(grid_values, index=range(1, n_rows + 1), dtype=object)
+    return _Read(
+        grid=grid,
+        percent=percent,
+        formula=formula,
+        columns=tuple(get_column_letter(j) for j in cols),
+    )
 
 
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
@@ -1311,17 +1460,23 @@ def _check_unlabelled_columns(
     data_rows: np.ndarray[Any, Any],
     layout: _Layout,
     index: pd.Index[Any],
+    names: Sequence[object],
 ) -> None:
     other = np.setdiff1d(np.arange(1, text.shape[1]), layout.columns)
     if other.size == 0 or data_rows.size == 0:
         return
     filled = (text[np.ix_(data_rows, other)] != "").any(axis=0)
     if filled.any():
-        where = [int(c) + 1 for c in other[filled]]
+        cols = other[filled]
+        rows = list(layout.header_rows)
+        heads = "; ".join(
+            f"{names[c]!r}: " + ", ".join(repr(str(text[r, c])) for r in rows)
+            for c in cols[:5]
+        )
         msg = (
-            f"column(s) {where} (1-based) hold values but their header names "
-            "no period (header rows "
-            f"{[_label(index[r]) for r in layout.header_rows]!r})"
+            f"column(s) {[names[c] for c in cols]} hold values but their header "
+            f"names no period (header rows {[_label(index[r]) for r in rows]!r}, "
+            f"cells {heads}); write the period above each column of values"
         )
         raise ValueError(msg)
 

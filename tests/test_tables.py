@@ -1326,3 +1326,73 @@ def test_the_default_sheet_is_the_first_visible_one(tmp_path: Path) -> None:
     book.save(path)
     with pytest.raises(ValueError, match=r"no visible worksheet.*pass `sheet_name`"):
         read_bps_table(path, locale="en")
+
+
+# --------------------------------------------------------------------------
+# Messages that say what is wrong
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "advice"),
+    [
+        # "Ł" in UTF-8 is C5 81; 0x81 is no cp1252 character: UTF-8 is named.
+        ("Łódź", "cp1252", "decode as utf-8: pass encoding='utf-8'"),
+        # "é" in cp1252 is E9, no UTF-8: cp1252 is named.
+        ("é", "utf-8", "decode as cp1252: pass encoding='cp1252'"),
+    ],
+)
+def test_encoding_advice_names_an_encoding_that_reads(
+    text: str, given: str, advice: str
+) -> None:
+    written = "utf-8" if given == "cp1252" else "cp1252"
+    data = f";2023\nKota Batu;3,31\nCatatan: {text};\n".encode(written)
+    with pytest.raises(ValueError, match=re.escape(advice)):
+        read_bps_table(io.BytesIO(data), locale="id", sep=";", encoding=given)
+
+
+def test_encoding_advice_never_repeats_the_encoding_given() -> None:
+    # 0x81 then 0xFF: neither UTF-8 nor cp1252 (0x81 is unassigned there).
+    data = b";2023\nKota Batu;3,31\nCatatan: \x81\xff;\n"
+    for given in ("cp1252", "utf-8-sig", "utf-8"):
+        with pytest.raises(ValueError, match="neither UTF-8 nor cp1252") as info:
+            read_bps_table(io.BytesIO(data), locale="id", sep=";", encoding=given)
+        assert f"encoding={given!r}" not in str(info.value)
+
+
+BLANK_ROUND = "Provinsi;2022;2023\n;Semester 1 (Maret);\nJAWA TIMUR;10,38;10,35\n"
+
+
+@pytest.mark.parametrize("month", [None, 9])
+def test_a_year_without_its_round_is_named_as_such(month: int | None) -> None:
+    # Column 3 is headed "2023" with an empty round cell below: the message
+    # shows both cells and asks for the round (before: "header names no
+    # period", and with month=9 "every column header states its round").
+    with pytest.raises(
+        ValueError,
+        match=r"column\(s\) \[3\] .*header rows \[1, 2\]; cells 3: '2023', ''\)"
+        r": write each column's round",
+    ):
+        read_bps_table(io.StringIO(BLANK_ROUND), locale="id", sep=";", month=month)
+
+
+def test_month_not_needed_names_the_headers() -> None:
+    with pytest.raises(
+        ValueError, match=r"`month` is 3 but no value column needs it.*'2022 Semester"
+    ):
+        read_bps_table(io.StringIO(P0_PROV), locale="en", month=3)
+
+
+def test_formula_in_a_header_or_label_gets_the_formula_hint(tmp_path: Path) -> None:
+    path = _workbook(tmp_path, [[None, "=2021+1", 2023], ["Pacitan", 13.8, 13.65]], {})
+    with pytest.raises(
+        ValueError, match=r"'=2021\+1' is a formula without a stored result"
+    ):
+        read_bps_table(path, locale="id")
+    # ="Malang" would read as Kabupaten Malang by its letters: it is not
+    # matched, and the reason says why.
+    path = _workbook(tmp_path, [PACITAN, ['="Malang"', 9.55, 9.45]], {})
+    t = read_bps_table(path, locale="id")
+    assert t.data["region_code"].isna().all()
+    assert t.data["region_name"].tolist() == ['="Malang"'] * 2
+    assert t.unmatched["reason"].str.startswith("the label is a formula").all()

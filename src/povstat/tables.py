@@ -573,6 +573,7 @@ def read_bps_table(
     )
     grid = read.grid
     text = grid.map(_cell_text).to_numpy(dtype=object)
+    pending = np.zeros(text.shape, dtype=bool)
     if read.formula is not None:
         # A formula without a stored result is not an empty cell: its text
         # shows in labels and headers, and its value cell is reported.
@@ -582,11 +583,14 @@ def read_bps_table(
     # are in the first column that holds anything.
     filled = (text != "").any(axis=0)
     first = int(np.argmax(filled)) if filled.any() else 0
-    grid, text = grid.iloc[:, first:], text[:, first:]
+    grid, text, pending = grid.iloc[:, first:], text[:, first:], pending[:, first:]
     try:
         layout = _layout(text, grid.index, mon)
     except ValueError as e:
+        shown = [f for f in text[pending] if repr(str(f)) in str(e)]
         hint = _index_column_hint(text) + read.hint
+        if shown:
+            hint += f"; {shown[0]!r} is {_NO_RESULT}"
         if not hint:
             raise
         msg = f"{e}{hint}"
@@ -617,6 +621,13 @@ def read_bps_table(
     data_rows = rows_all[keep]
     names: tuple[object, ...] = read.columns or tuple(range(1, read.grid.shape[1] + 1))
     _check_unlabelled_columns(text, data_rows, layout, grid.index, names[first:])
+    if mon is not None and not layout.bare:
+        msg = (
+            f"`month` is {mon!r} but no value column needs it: the header of "
+            f"each ({list(layout.headers)!r}) states its round or is annual; "
+            "pass month=None"
+        )
+        raise ValueError(msg)
 
     skipped = _skipped(text, grid.index, layout, rows_all, blank, note, numbered)
     cells = grid.to_numpy(dtype=object)[np.ix_(data_rows, layout.columns)]
@@ -642,6 +653,11 @@ def read_bps_table(
     labels = label[keep]
     first_year = int(min(layout.years)) if len(layout.years) else None
     regions = _match_regions(labels, grid.index[data_rows], prov, first_year)
+    formula_label = pending[data_rows, 0]
+    if formula_label.any():  # never matched by the formula's text
+        regions.loc[formula_label, ["code", "type"]] = None
+        regions.loc[formula_label, "name"] = labels[formula_label]
+        regions.loc[formula_label, "reason"] = f"the label is {_NO_RESULT}"
     _check_duplicate_regions(regions, labels, grid.index[data_rows])
     months = np.array([np.nan if m is None else m for m in layout.months])
     data = pd.DataFrame(
@@ -1047,6 +1063,12 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     )
 
 
+_NO_RESULT = (
+    "a formula without a stored result (a file written by a program, not "
+    "saved by a spreadsheet); povstat never evaluates formulas: open and save "
+    "the file in a spreadsheet program, or paste values"
+)
+
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 
 
@@ -1105,11 +1127,7 @@ def _read_checks(
     if read.formula is not None:
         f = read.formula[where].ravel()
         has = np.flatnonzero(f != None)  # noqa: E711 - elementwise
-        reasons[has] = (
-            "a formula without a stored result (a file written by a program, "
-            "not saved by a spreadsheet); povstat never evaluates formulas: "
-            "open and save the file in a spreadsheet program, or paste values"
-        )
+        reasons[has] = _NO_RESULT
         for i in has:  # only formula cells
             shown[i] = str(f[i])
     if read.fields is not None:
@@ -1133,8 +1151,12 @@ _BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
 )
 
 
-def _encoding_hint(data: bytes) -> str:
-    """The encoding a byte-order mark or NUL bytes point to, as advice."""
+def _encoding_hint(data: bytes, given: str) -> str:
+    """Advice on the encoding: a byte-order mark, NUL bytes, or one that works.
+
+    Never suggests `given`, the encoding that has just failed.
+    """
+    tried = codecs.lookup(given).name
     for bom, name in _BOMS:
         if data.startswith(bom):
             return (
@@ -1142,11 +1164,28 @@ def _encoding_hint(data: bytes) -> str:
                 f"byte-order mark: pass encoding={name!r}"
             )
     if b"\x00" in data[:4096]:
+        others = [
+            e for e in ("utf-16-le", "utf-16-be") if codecs.lookup(e).name != tried
+        ]
         return (
             "the file holds NUL bytes, as UTF-16 text does (Excel's "
-            "\"Unicode text\"): pass encoding='utf-16-le' or 'utf-16-be'"
+            f'"Unicode text"): pass encoding={" or ".join(map(repr, others))}'
         )
-    return "pass the file's `encoding` (e.g. encoding='cp1252')"
+    for other in ("utf-8", "cp1252"):
+        if codecs.lookup(other).name == tried:
+            continue
+        try:
+            data.decode(other)
+        except UnicodeDecodeError:
+            continue
+        return (
+            f"the bytes do decode as {other}: pass encoding={other!r} if that is "
+            "the file's encoding (check the letters it reads)"
+        )
+    return (
+        "the bytes are neither UTF-8 nor cp1252 text: pass the encoding the "
+        "file was written in"
+    )
 
 
 def _decode(data: bytes, encoding: object) -> str:
@@ -1161,14 +1200,14 @@ def _decode(data: bytes, encoding: object) -> str:
     except UnicodeDecodeError as e:
         msg = (
             f"`source` is not valid {encoding} text: {e.reason} at byte "
-            f"{e.start}; {_encoding_hint(data)}"
+            f"{e.start}; {_encoding_hint(data, encoding)}"
         )
         raise ValueError(msg) from None
     name = codecs.lookup(encoding).name
     for bom, family in _BOMS:
         if data.startswith(bom) and not name.startswith(family[:5]):
             # (utf-8 and utf-8-sig read a UTF-8 mark, utf-16-le a UTF-16 one)
-            msg = f"`source` is not {encoding} text: {_encoding_hint(data)}"
+            msg = f"`source` is not {encoding} text: {_encoding_hint(data, encoding)}"
             raise ValueError(msg)
         if data.startswith(bom):
             break
@@ -1177,7 +1216,7 @@ def _decode(data: bytes, encoding: object) -> str:
         # with a NUL after every letter, never a table.
         msg = (
             f"`source` read as {encoding} holds NUL characters, so it is not "
-            f"{encoding} text; {_encoding_hint(data)}"
+            f"{encoding} text; {_encoding_hint(data, encoding)}"
         )
         raise ValueError(msg)
     return text
@@ -1258,6 +1297,8 @@ class _Layout:
     months: list[int | None]
     groups: list[str]
     title: str
+    bare: bool  # some value column's header names only a year
+    rounds_row: bool  # the header has a row of rounds under the years
 
 
 def _foreign_digit_hint(text: np.ndarray[Any, Any], index: pd.Index[Any]) -> str:
@@ -1327,12 +1368,6 @@ def _layout(
     ok = [p for p in periods if p is not None]
     years = np.array([p[0] for p in ok], dtype=np.int64)
     months = [p[1] if p[2] != "year" else month for p in ok]
-    if month is not None and all(p[2] != "year" for p in ok):
-        msg = (
-            f"`month` is {month!r} but every column header states its round; "
-            "pass month=None"
-        )
-        raise ValueError(msg)
     g = h - 1
     has_group = g >= 0 and _is_group_row(text[g, 1:], used, years, months)
     if has_group:
@@ -1355,6 +1390,8 @@ def _layout(
         months=months,
         groups=groups,
         title=title,
+        bare=any(p[2] == "year" for p in ok),
+        rounds_row=two_rows,
     )
 
 
@@ -1473,10 +1510,16 @@ def _check_unlabelled_columns(
             f"{names[c]!r}: " + ", ".join(repr(str(text[r, c])) for r in rows)
             for c in cols[:5]
         )
+        advice = (
+            "write each column's round (e.g. 'Semester 1 (Maret)', 'Tahunan') "
+            "under its year"
+            if layout.rounds_row
+            else "write the period above each column of values"
+        )
         msg = (
-            f"column(s) {[names[c] for c in cols]} hold values but their header "
-            f"names no period (header rows {[_label(index[r]) for r in rows]!r}, "
-            f"cells {heads}); write the period above each column of values"
+            f"column(s) {[names[c] for c in cols]} hold values but no period is "
+            f"read from their header (header rows "
+            f"{[_label(index[r]) for r in rows]!r}; cells {heads}): {advice}"
         )
         raise ValueError(msg)
 

@@ -779,7 +779,18 @@ def test_percent_formatted_number_is_read_as_shown(tmp_path: Path, fmt: str) -> 
     assert t.invalid == ()
 
 
-@pytest.mark.parametrize("fmt", ['0.00"%"', "0.00\\%", "General", "0.00"])
+@pytest.mark.parametrize(
+    "fmt",
+    [
+        '0.00"%"',
+        "0.00\\%",
+        "General",
+        "0.00",
+        "0.00_%",  # "_%": a space as wide as "%" (padding), no scale
+        "0.00*%",  # "*%": "%" repeated to fill the cell, no scale
+        "#,##0.00_);(#,##0.00)",  # grouping commas, not scaling ones
+    ],
+)
 def test_literal_percent_sign_does_not_scale(tmp_path: Path, fmt: str) -> None:
     # A "%" in quotes or escaped is text in the format: the number is shown
     # as it is (13.8 shown "13.80%"), not times 100.
@@ -1396,3 +1407,25 @@ def test_formula_in_a_header_or_label_gets_the_formula_hint(tmp_path: Path) -> N
     assert t.data["region_code"].isna().all()
     assert t.data["region_name"].tolist() == ['="Malang"'] * 2
     assert t.unmatched["reason"].str.startswith("the label is a formula").all()
+
+
+@pytest.mark.parametrize(
+    "fmt",
+    [
+        "#,##0.00,",  # shown divided by 1000
+        '0.0,,"jt"',  # divided by 1e6, "jt" (juta) as text
+        "0.00%%",  # times 10000
+    ],
+)
+def test_a_format_scaling_by_another_factor_is_an_invalid_cell(
+    tmp_path: Path, fmt: str
+) -> None:
+    # Pacitan 13.8 (BPS_P0_KABKOTA) with a format that shows it scaled: the
+    # table's scale cannot be told (as shown, or as stored), so the cell is
+    # reported, not read in either.
+    path = _workbook(tmp_path, [PACITAN, ["Pacitan", 13.8, 13.65]], {"B2": fmt})
+    with pytest.raises(NumberParseError, match=r"row 2, column '2022'.*scaled"):
+        read_bps_table(path, locale="id")
+    t = read_bps_table(path, locale="id", errors="report")
+    np.testing.assert_array_equal(t.data["value"], [np.nan, 13.65])
+    assert repr(fmt) in t.invalid[0].reason

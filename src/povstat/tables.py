@@ -470,7 +470,13 @@ def read_bps_table(
     Excel's display of 0.138 as "13.80%") is read as that percentage, 13.8
     in percent (times 100 on the decimal value), consistent with a text cell
     "13,65 %"; a number without a percent format among percent-formatted
-    numbers has an ambiguous scale and is an invalid cell. A formula is never
+    numbers has an ambiguous scale and is an invalid cell. A "%" that is
+    text in the format (in quotes, escaped, or after ``_`` or ``*``, Excel's
+    padding and fill: ``0.00_%``) does not scale. A format that shows the
+    number scaled otherwise, by a thousands-scaling comma after the digits
+    (``#,##0.00,`` shows it divided by 1000) or by ``%%`` (times 10000),
+    makes the cell invalid: whether the table means the value as shown or
+    as stored cannot be told. A formula is never
     evaluated: the result the spreadsheet program stored with it is read,
     and a formula without one (a file written by a script, or an injected
     ``=cmd|...``) is an invalid cell showing the formula. Number formats of
@@ -702,14 +708,17 @@ class _Read:
     shown with a percent format. ``formula``: the formula of spreadsheet
     cells that hold one without a stored result (None elsewhere). ``hint``:
     advice added to a layout error (e.g. another CSV separator).
-    ``columns``: names of the grid's columns for messages (a spreadsheet's
-    column letters); None: their 1-based positions.
+    ``scaled``: the number format of spreadsheet numbers shown scaled by
+    other than a percent (None elsewhere). ``columns``: names of the grid's
+    columns for messages (a spreadsheet's column letters); None: their
+    1-based positions.
     """
 
     grid: pd.DataFrame
     fields: np.ndarray[Any, Any] | None = None
     percent: np.ndarray[Any, Any] | None = None
     formula: np.ndarray[Any, Any] | None = None
+    scaled: np.ndarray[Any, Any] | None = None
     hint: str = ""
     columns: tuple[str, ...] | None = None
 
@@ -1044,12 +1053,16 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     grid_values = np.full((n_rows, len(cols)), None, dtype=object)
     percent = np.zeros((n_rows, len(cols)), dtype=bool)
     formula = np.full((n_rows, len(cols)), None, dtype=object)
+    scaled = np.full((n_rows, len(cols)), None, dtype=object)
     for i, j, cell in stored:  # stored cells only
         if i <= n_rows and j in where:
             v = cell.value
             grid_values[i - 1, where[j]] = v
             number = isinstance(v, int | float) and not isinstance(v, bool)
-            percent[i - 1, where[j]] = number and _percent_format(cell.number_format)
+            scale = _format_scale(cell.number_format) if number else "plain"
+            percent[i - 1, where[j]] = scale == "percent"
+            if scale == "ambiguous":
+                scaled[i - 1, where[j]] = cell.number_format
     for (i, j), f in pending.items():
         formula[i - 1, where[j]] = f
     from openpyxl.utils import get_column_letter
@@ -1059,6 +1072,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
         grid=grid,
         percent=percent,
         formula=formula,
+        scaled=scaled,
         columns=tuple(get_column_letter(j) for j in cols),
     )
 
@@ -1069,16 +1083,30 @@ _NO_RESULT = (
     "the file in a spreadsheet program, or paste values"
 )
 
-_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+#: Literal parts of an Excel number format: text in quotes, an escaped
+#: character, [colour]/[condition] blocks, and the character after "_"
+#: (padding as wide as it) or "*" (repeated to fill the cell).
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|[_*].')
+#: A comma after the last digit placeholder of a section: Excel shows the
+#: number divided by 1000 per comma ("#,##0.00," shows 4617010 as 4,617.01).
+_SCALING_COMMA = re.compile(r"[0#?.],+(?=[^0#?]*\Z)")
 
 
-def _percent_format(fmt: object) -> bool:
-    """Whether an Excel number format shows its number times 100 with "%"."""
+def _format_scale(fmt: object) -> Literal["plain", "percent", "ambiguous"]:
+    """How an Excel number format scales what it shows.
+
+    "percent": times 100 with a "%" (``0.00%``). "ambiguous": shown scaled by
+    another factor, ``%%`` (times 10000) or a thousands-scaling comma
+    (``#,##0.00,``, divided by 1000): the value is not read as shown. "plain":
+    shown as it is (a "%" in quotes, escaped, or after ``_`` or ``*`` is text,
+    padding or fill, not a scale).
+    """
     if not isinstance(fmt, str):
-        return False
-    # Text in quotes, an escaped character and [colour]/[condition] blocks
-    # are literal: "%" there does not scale the number.
-    return "%" in _QUOTED.sub("", fmt)
+        return "plain"
+    sections = _QUOTED.sub("", fmt).split(";")
+    if any(s.count("%") > 1 or _SCALING_COMMA.search(s) for s in sections):
+        return "ambiguous"
+    return "percent" if any("%" in s for s in sections) else "plain"
 
 
 def _read_checks(
@@ -1097,6 +1125,15 @@ def _read_checks(
     Returns the text to show for each cell (None: the cell itself).
     """
     shown: list[str | None] = [None] * values.size
+    if read.scaled is not None:
+        fmt = read.scaled[where].ravel()
+        for i in np.flatnonzero(fmt != None):  # noqa: E711 - few cells
+            reasons[i] = (
+                f"a number with the format {fmt[i]!r}, which shows it scaled "
+                "(a comma after the digits divides by 1000, '%%' multiplies by "
+                "10000): which scale the table means is ambiguous; give the "
+                "cell a format without them (a percent format is read as shown)"
+            )
     if read.percent is not None:
         pct = read.percent[where].ravel()
         if pct.any():

@@ -171,8 +171,11 @@ _MARK = re.compile(
     r"|\s+\(?[a-z]\))\Z",
     _WORD_FLAGS,
 )
+#: A number before a name: a list number ("1 Malang", "2. Kota Malang",
+#: "3) Batu") or an area code ("3573 Kota Malang", "35 Jawa Timur").
+_LEADING_NUMBER = re.compile(r"^(?P<num>[0-9]{1,4})(?:[.)]\s*|\s+)(?P<rest>\S.*)$")
 _PREFIX = re.compile(
-    r"^(?:(?P<p1>kabupaten|kab|kotamadya|kodya|kota|provinsi|prov)\s+"
+    r"^(?:(?P<p1>kabupaten|kab|kotamadya|kodya|kota|provinsi|prov)(?:\s+|\s*-\s*)"
     r"|(?P<p2>kab|kota|kod|prov)\.\s*)(?P<name>\S.*)$",
     _WORD_FLAGS,
 )
@@ -493,11 +496,22 @@ def read_bps_table(
     (spaces, hyphens and dots ignored, "Kep." read as "Kepulauan"): "Kab.
     Malang", "Kab Malang", "Kabupaten Malang" and, as in BPS tables, a bare
     "Malang" are Kabupaten Malang (3507); "Kota Malang" and "Kotamadya
-    Malang" are Kota Malang (3573). A bare name never matches a city, and
-    "Kota X" where no city X exists is the regency written in two words
-    ("Kota Baru" is Kabupaten Kotabaru). "Jawa Timur" / "Provinsi Jawa
-    Timur" is 35, "Indonesia" 00. Codes are Kemendagri's (see
-    :func:`povstat.datasets.load_indonesia`).
+    Malang", "Kota-Malang" are Kota Malang (3573). A bare name never
+    matches a city, and "Kota X" where no city X exists is the regency
+    written in two words ("Kota Baru" is Kabupaten Kotabaru). "Jawa Timur" /
+    "Provinsi Jawa Timur" is 35, "DI. Yogyakarta" 34, "Indonesia" 00. Codes
+    are Kemendagri's (see :func:`povstat.datasets.load_indonesia`).
+
+    A number before the name ("1 Malang", "2. Kota Malang", "3) Batu",
+    "3573 Kota Malang") is set apart before matching, for every name alike.
+    One of four digits is an area code: it must be a region's code and agree
+    with the name ("3573 Kota Malang"; it also resolves a name fitting two
+    regions, "7501 Gorontalo"), else the row is unmatched with a ``reason``
+    naming both ("3573 Malang": 3573 is Kota Malang, a bare "Malang" is
+    Kabupaten Malang). One of two digits before a province's name is its
+    code and must agree too ("35 Jawa Timur"), unless the table also
+    numbers rows with one digit (a list 1, 2, ..., whose 11 is no code);
+    other numbers are list numbers.
 
     A regency or city is matched within the province it is listed under:
     each province row sets the context of the rows below it (as in BPS
@@ -1606,8 +1620,18 @@ def _match_regions(
     resolves it, listing the candidates.
     """
     lab = pd.Series(labels, dtype=object).astype(str)
-    marked = lab.str.extract(_MARK)
-    bare = marked["name"].fillna(lab)  # the label without its footnote mark
+    lead = lab.str.extract(_LEADING_NUMBER)
+    num = lead["num"]
+    # A table numbering its rows 1, 2, ... has single-digit numbers: its
+    # two-digit ones are list numbers too, not province codes.
+    listed = bool((num.str.len() == 1).any())
+    codes = [
+        None if pd.isna(n) or len(n) in (1, 3) or (len(n) == 2 and listed) else str(n)
+        for n in num
+    ]
+    unnumbered = lead["rest"].fillna(lab)
+    marked = unnumbered.str.extract(_MARK)
+    bare = marked["name"].fillna(unnumbered)  # without number and footnote mark
     ext = bare.str.extract(_PREFIX)
     prefix = ext["p1"].fillna(ext["p2"]).str.lower()
     kind = prefix.map(_PREFIX_TYPE)
@@ -1617,6 +1641,7 @@ def _match_regions(
         [None if n == "" else str(n) for n in name],
         province=province,
         first_year=first_year,
+        codes=codes,
     )
     ambiguous = found["candidates"].map(len).to_numpy() > 1
     if ambiguous.any():

@@ -1429,3 +1429,38 @@ def test_a_format_scaling_by_another_factor_is_an_invalid_cell(
     t = read_bps_table(path, locale="id", errors="report")
     np.testing.assert_array_equal(t.data["value"], [np.nan, 13.65])
     assert repr(fmt) in t.invalid[0].reason
+
+
+def test_a_value_merged_across_columns_is_an_invalid_cell(tmp_path: Path) -> None:
+    # Pacitan 13.8 (P0 2022, BPS_P0_KABKOTA) in B2 merged across B2:C2:
+    # Excel shows 13.8 under 2022 and 2023, but C2 holds no value. C2 is
+    # reported, not read as missing, nor given B2's value. A year merged
+    # across the header (B1:C1 over two rounds) is layout and stays valid.
+    wb = _pacitan_book()
+    ws = wb["data"]
+    ws["C2"] = None
+    ws.append(["Kota Batu", 3.79, 3.31])
+    ws.merge_cells("B2:C2")
+    path = tmp_path / "merged.xlsx"
+    wb.save(path)
+    with pytest.raises(
+        NumberParseError, match=r"row 2, column '2023'.*merged into B2:C2"
+    ):
+        read_bps_table(path, locale="en")
+    t = read_bps_table(path, locale="en", errors="report")
+    np.testing.assert_array_equal(t.data["value"], [13.8, np.nan, 3.79, 3.31])
+    assert [(c.row, c.column, c.text) for c in t.invalid] == [(2, "2023", "")]
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in [
+        [None, 2022, None],
+        [None, "Semester 1 (Maret)", "Semester 2 (September)"],
+        ["JAWA TIMUR", 10.38, 10.49],
+    ]:
+        sheet.append(row)
+    sheet.merge_cells("B1:C1")
+    book.save(path)
+    # Jawa Timur P0, March and September 2022 (BPS_P0_PROV, as in P0_PROV).
+    assert read_bps_table(path, locale="en").data["value"].tolist() == [10.38, 10.49]

@@ -479,7 +479,10 @@ def read_bps_table(
     number scaled otherwise, by a thousands-scaling comma after the digits
     (``#,##0.00,`` shows it divided by 1000) or by ``%%`` (times 10000),
     makes the cell invalid: whether the table means the value as shown or
-    as stored cannot be told. A formula is never
+    as stored cannot be told. A value cell covered by a merged range other
+    than its first cell (13.8 in B2 merged across B2:C2, shown under both
+    years) is invalid: it holds no value of its own, and the one shown is
+    not copied. A formula is never
     evaluated: the result the spreadsheet program stored with it is read,
     and a formula without one (a file written by a script, or an injected
     ``=cmd|...``) is an invalid cell showing the formula. Number formats of
@@ -723,7 +726,9 @@ class _Read:
     cells that hold one without a stored result (None elsewhere). ``hint``:
     advice added to a layout error (e.g. another CSV separator).
     ``scaled``: the number format of spreadsheet numbers shown scaled by
-    other than a percent (None elsewhere). ``columns``: names of the grid's
+    other than a percent (None elsewhere). ``merged``: the merged range
+    ("B2:C2") covering a spreadsheet cell other than the range's first
+    (None elsewhere). ``columns``: names of the grid's
     columns for messages (a spreadsheet's column letters); None: their
     1-based positions.
     """
@@ -733,6 +738,7 @@ class _Read:
     percent: np.ndarray[Any, Any] | None = None
     formula: np.ndarray[Any, Any] | None = None
     scaled: np.ndarray[Any, Any] | None = None
+    merged: np.ndarray[Any, Any] | None = None
     hint: str = ""
     columns: tuple[str, ...] | None = None
 
@@ -959,8 +965,10 @@ def _read_with_pandas(
     return _Read(grid=grid)
 
 
-def _load_workbook(data: bytes, data_only: bool, what: str) -> Any:
-    """The workbook in openpyxl's read-only mode (cells streamed, not stored)."""
+def _load_workbook(
+    data: bytes, data_only: bool, what: str, *, read_only: bool = True
+) -> Any:
+    """The workbook, by default in read-only mode (cells streamed, not stored)."""
     try:
         import openpyxl
     except ImportError:  # pragma: no cover - openpyxl is in the test extra
@@ -971,7 +979,7 @@ def _load_workbook(data: bytes, data_only: bool, what: str) -> Any:
     try:
         # From a buffer, not a path: openpyxl would judge a path by its suffix.
         return openpyxl.load_workbook(
-            io.BytesIO(data), read_only=True, data_only=data_only
+            io.BytesIO(data), read_only=read_only, data_only=data_only
         )
     except (KeyError, OSError, InvalidFileException, ValueError, TypeError) as e:
         msg = (
@@ -1041,6 +1049,32 @@ def _sheet_cells(
         wb.close()
 
 
+def _merged_ranges(
+    data: bytes, sheet_name: str | int | None, what: str
+) -> list[tuple[int, int, int, int, str]]:
+    """Merged ranges of the sheet: first row and column, last ones, "B2:C2".
+
+    The workbook is loaded whole (not streamed) only if a sheet has merged
+    cells.
+    """
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        merges = any(
+            b"<mergeCell " in z.read(n)
+            for n in z.namelist()
+            if n.startswith("xl/worksheets/") and n.endswith(".xml")
+        )
+    if not merges:
+        return []
+    wb = _load_workbook(data, True, what, read_only=False)
+    ws = _pick_sheet(wb, sheet_name)
+    return [
+        (r.min_row, r.min_col, r.max_row, r.max_col, r.coord)
+        for r in ws.merged_cells.ranges
+    ]
+
+
 def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     """Cells of an .xlsx/.xlsm sheet with their number formats and formulas.
 
@@ -1079,6 +1113,15 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
                 scaled[i - 1, where[j]] = cell.number_format
     for (i, j), f in pending.items():
         formula[i - 1, where[j]] = f
+    merged = np.full((n_rows, len(cols)), None, dtype=object)
+    col_numbers = np.array(cols, dtype=np.int64)
+    for r0, c0, r1, c1, ref in _merged_ranges(data, sheet_name, what):
+        # The cells a merged range covers, within the grid, but its first.
+        inside = np.flatnonzero((col_numbers >= c0) & (col_numbers <= c1))
+        for i in range(r0, min(r1, n_rows) + 1):
+            for p in inside:
+                if (i, int(col_numbers[p])) != (r0, c0):
+                    merged[i - 1, p] = ref
     from openpyxl.utils import get_column_letter
 
     grid = pd.DataFrame(grid_values, index=range(1, n_rows + 1), dtype=object)
@@ -1087,6 +1130,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
         percent=percent,
         formula=formula,
         scaled=scaled,
+        merged=merged,
         columns=tuple(get_column_letter(j) for j in cols),
     )
 
@@ -1148,6 +1192,16 @@ def _read_checks(
                 "10000): which scale the table means is ambiguous; give the "
                 "cell a format without them (a percent format is read as shown)"
             )
+    if read.merged is not None:
+        ref = read.merged[where].ravel()
+        for i in np.flatnonzero(ref != None):  # noqa: E711 - few cells
+            first = str(ref[i]).split(":")[0]
+            reasons[i] = (
+                f"a cell merged into {ref[i]}: the spreadsheet shows {first}'s "
+                "value across the range, but the cell holds no value of its "
+                "own; unmerge the cells and write each value"
+            )
+            shown[i] = ""
     if read.percent is not None:
         pct = read.percent[where].ravel()
         if pct.any():

@@ -126,6 +126,11 @@ def test_same_seed_same_survey_and_errors() -> None:
         simulate_survey(1_000, year=2023, seed=None)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="no regency"):
         simulate_survey(1_000, year=2025, seed=1)  # P1 not published for 2025
+    with pytest.raises(ValueError, match=r"`seed` must be >= 0.*got -1"):
+        simulate_survey(1_000, year=2023, seed=-1)
+    for year in (True, 2023.0, "2023"):
+        with pytest.raises(TypeError, match="`year` must be an int"):
+            simulate_survey(1_000, year=year, seed=1)  # type: ignore[arg-type]
 
 
 def test_calibration_reads_any_long_table() -> None:

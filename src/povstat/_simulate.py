@@ -261,9 +261,11 @@ def simulate_survey(
     Raises
     ------
     TypeError
-        If `n_households` or `seed` is not an int.
+        If `n_households`, `year` or `seed` is not an int (``True``,
+        ``2023.0`` and ``"2023"`` are refused).
     ValueError
-        If `n_households` is out of range, or no region has the figures.
+        If `n_households` is out of range, `seed` is negative, or no region
+        has the figures.
 
     See Also
     --------
@@ -335,6 +337,12 @@ def simulate(
         raise ValueError(msg)
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer):
         msg = f"`seed` must be an int, got {seed!r}"
+        raise TypeError(msg)
+    if seed < 0:
+        msg = f"`seed` must be >= 0 (a numpy SeedSequence entropy), got {seed}"
+        raise ValueError(msg)
+    if isinstance(year, bool) or not isinstance(year, int | np.integer):
+        msg = f"`year` must be an int, got {year!r}"
         raise TypeError(msg)
     regions = published_regions(table, int(year))
     parts = chunks(regions, int(n_households), int(seed))

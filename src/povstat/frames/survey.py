@@ -276,10 +276,15 @@ def poverty_table(
     A lazy frame's engine computes each row's terms and runs one
     ``group_by([*by, strata, psu]).agg(sums)``; an eager pandas, polars or
     pyarrow frame has its columns taken as numpy arrays and reduced as
-    :func:`povstat.poverty_estimates` reduces them. The rest is numpy on the
-    reduced table, so splitting the data into chunks, files or partitions
-    changes nothing. The estimator is Taylor linearisation with PSUs drawn
-    with replacement within strata, as R ``survey`` computes it [1]_.
+    :func:`povstat.poverty_estimates` reduces them, in integer limb sums
+    that give bit-identical figures for every order of the rows. The rest is
+    numpy on the reduced table. On a lazy engine the sums are the engine's
+    float64 sums: splitting the data into chunks, files or partitions, or
+    another row order, can change the last bits (about 1e-15 relative),
+    which matters only for a figure exactly on a rounding tie; collect to
+    pandas or polars for bit-identical figures. The estimator is Taylor
+    linearisation with PSUs drawn with replacement within strata, as R
+    ``survey`` computes it [1]_.
     Without `weight` (and `size`), ``deff`` is ``inf``: it compares with
     sampling without replacement from a population of the weights' total,
     which is then the sample itself (R ``survey``'s ``deff=TRUE``).
@@ -377,7 +382,7 @@ def poverty_table(
     zs = [_line_expr(value, by_cols, in_schema) for value in items]
     if isinstance(frame, nw.DataFrame) and len(frame) and _in_memory(frame):
         # Eager in-memory frame: take the columns as arrays, reduce in numpy.
-        red, by_values, flags = _reduce_eager(
+        red, by_values, flags, smallest = _reduce_eager(
             frame,
             welfare=welfare,
             lines=items,
@@ -391,7 +396,7 @@ def poverty_table(
             watts=wat,
             comparison=comp,
         )
-        _raise_on_flags(flags, nan_policy=nan_policy, watts=wat)
+        _raise_on_flags(flags, nan_policy=nan_policy, watts=wat, smallest=smallest)
         est = linearised(
             red,
             measures=measure_names(alphas, watts=wat) * len(items),
@@ -430,6 +435,8 @@ def poverty_table(
         (s < 0).fill_null(value=False).cast(f64).alias(f"{t}negs"),
         badz.alias(f"{t}badz"),
         (yy <= 0).cast(f64).alias(f"{t}nonpos"),
+        w.alias(f"{t}rw"),
+        s.alias(f"{t}rs"),
     )
     terms = []
     for i in range(len(zzs)):  # one set of term columns per line
@@ -466,6 +473,9 @@ def poverty_table(
         summed += [f"{t}ww"] + [f"{t}wwt{j}" for j in range(k)]
         summed += [f"{t}wwtt{i}_{j}" for i in range(k) for j in range(i, k)]
     aggs = [nw.col(c).sum() for c in summed] + [nw.len().alias(f"{t}n")]
+    # The smallest weight, size, welfare and lines, for error messages.
+    lowest = [f"{t}rw", f"{t}rs", f"{t}y", *(f"{t}z{i}" for i in range(len(zzs)))]
+    aggs += [nw.col(c).min().alias(f"{c}min") for c in lowest]
     # The one pass over the data on the engine.
     reduced = prepared.group_by(keys).agg(*aggs) if keys else prepared.select(*aggs)
     table = reduced.collect() if isinstance(reduced, nw.LazyFrame) else reduced
@@ -498,7 +508,18 @@ def poverty_table(
         if isinstance(value, Mapping) and by_cols:
             _check_mapping(table, by_cols, first, value)
     flags = {f: int(col(f"{t}{f}").sum()) for f in _FLAGS}
-    _raise_on_flags(flags, nan_policy=nan_policy, watts=wat)
+
+    def least(*names: str) -> float:
+        values = np.concatenate([col(f"{n}min") for n in names])
+        return float(np.nanmin(values)) if (~np.isnan(values)).any() else np.nan
+
+    smallest = {
+        "negw": least(f"{t}rw"),
+        "negs": least(f"{t}rs"),
+        "badz": least(*(f"{t}z{i}" for i in range(len(zzs)))),
+        "nonpos": least(f"{t}y"),
+    }
+    _raise_on_flags(flags, nan_policy=nan_policy, watts=wat, smallest=smallest)
     if strata is not None:
         s_labels, s_codes = factorize(table[strata].to_numpy(), strata)
     else:
@@ -656,7 +677,7 @@ def _reduce_eager(
     alphas: Sequence[float],
     watts: bool,
     comparison: Comparison,
-) -> tuple[Reduced, dict[str, list[Any]], dict[str, int]]:
+) -> tuple[Reduced, dict[str, list[Any]], dict[str, int], dict[str, float]]:
     """The reduced table of an eager frame, from its columns as numpy arrays.
 
     The same rules as the engine path: missing welfare, line, weight or size
@@ -734,6 +755,17 @@ def _reduce_eager(
             "badz": sum(below(zz, 0.0, equal=True) for zz in zzs),
             "nonpos": below(yy, 0.0, equal=True) if watts else 0,
         }
+
+    def least(*arrays: NDArray[np.float64]) -> float:
+        values = np.concatenate([np.ravel(a) for a in arrays])
+        return float(np.nanmin(values)) if (~np.isnan(values)).any() else np.nan
+
+    smallest = {
+        "negw": least(w),
+        "negs": least(s),
+        "badz": least(*zzs),
+        "nonpos": least(yy),
+    }
     top = zzs[0] if len(zzs) == 1 else np.max(np.stack(zzs), axis=0)
     # Units poor under some line; every term is 0 for the others.
     rows = poor_rows(yy, top, comparison=comparison)
@@ -758,10 +790,16 @@ def _reduce_eager(
         fpc=None if fpc is None else floats(fpc),
         rows=rows,
     )
-    return red, by_values, flags
+    return red, by_values, flags, smallest
 
 
-def _raise_on_flags(flags: dict[str, int], *, nan_policy: str, watts: bool) -> None:
+def _raise_on_flags(
+    flags: dict[str, int],
+    *,
+    nan_policy: str,
+    watts: bool,
+    smallest: Mapping[str, float],
+) -> None:
     checks = [
         (
             "bad",
@@ -778,7 +816,9 @@ def _raise_on_flags(flags: dict[str, int], *, nan_policy: str, watts: bool) -> N
     for flag, active, text in checks:
         count = flags[flag] if active else 0
         if count:
-            msg = f"{text}: {count} row(s) break this rule"
+            low = smallest.get(flag)
+            found = "" if low is None else f", the smallest {low!r}"
+            msg = f"{text}: {count} row(s) break this rule{found}"
             raise ValueError(msg)
 
 

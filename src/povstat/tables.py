@@ -769,12 +769,13 @@ def _read_grid(
         try:
             content = read()
         except UnicodeDecodeError as e:
+            opened = getattr(source, "encoding", None) or e.encoding
             msg = (
                 f"`source` is a file opened in text mode whose bytes are not "
-                f"{getattr(source, 'encoding', None) or 'text'} ({e.reason} at "
-                "byte {e.start}); open a workbook in binary mode, "
-                "open(path, 'rb'), or a CSV file with its encoding"
-            ).replace("{e.start}", str(e.start))
+                f"{opened} text ({e.reason} at byte {e.start}); open a workbook "
+                "in binary mode, open(path, 'rb'), and a CSV file with its "
+                "encoding, open(path, encoding=...)"
+            )
             raise ValueError(msg) from None
         if isinstance(content, str):
             if content.startswith(_EXCEL_MAGIC[0].decode("latin-1")):
@@ -809,9 +810,8 @@ def _check_frame_index(index: pd.Index[Any]) -> None:
     would be lost, so the frame is refused.
     """
     names = [n for n in index.names if n is not None]
-    integers = not isinstance(index, pd.MultiIndex) and all(
-        isinstance(v, int | np.integer) and not isinstance(v, bool | np.bool_)
-        for v in index
+    integers = not isinstance(index, pd.MultiIndex) and (
+        len(index) == 0 or index.inferred_type == "integer"
     )
     if integers and not names:
         return
@@ -838,10 +838,7 @@ def _column_label_rows(columns: pd.Index[Any]) -> list[list[object]]:
     """
     if isinstance(columns, pd.RangeIndex):
         return []
-    if not isinstance(columns, pd.MultiIndex) and all(
-        isinstance(c, int | np.integer) and not isinstance(c, bool | np.bool_)
-        for c in columns
-    ):
+    if not isinstance(columns, pd.MultiIndex) and columns.inferred_type == "integer":
         return []
     levels = (
         [list(columns.get_level_values(i)) for i in range(columns.nlevels)]

@@ -1464,3 +1464,35 @@ def test_a_value_merged_across_columns_is_an_invalid_cell(tmp_path: Path) -> Non
     book.save(path)
     # Jawa Timur P0, March and September 2022 (BPS_P0_PROV, as in P0_PROV).
     assert read_bps_table(path, locale="en").data["value"].tolist() == [10.38, 10.49]
+
+
+def test_a_damaged_sheet_is_named(tmp_path: Path) -> None:
+    # The sheet's XML cut in half inside an intact zip archive.
+    import zipfile
+
+    book = zipfile.ZipFile(io.BytesIO(_book_bytes()))
+    parts = {n: book.read(n) for n in book.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = parts[sheet][: len(parts[sheet]) // 2]
+    with pytest.raises(ValueError, match=r"`source`: sheet 'data' .* may be damaged"):
+        read_bps_table(io.BytesIO(_zip(parts)), locale="en")
+
+
+def test_years_renamed_unique_by_a_reader_are_named(tmp_path: Path) -> None:
+    # The provincial table read with its years row as the header: each
+    # engine renames the second "2022" (the Jumlah group) its own way.
+    import duckdb
+    import polars as pl
+
+    path = tmp_path / "years.csv"
+    path.write_text("".join(P0_PROV.splitlines(True)[2:]), encoding="utf-8")
+    frames: dict[str, Any] = {
+        "'2022.1'": pd.read_csv(path),
+        "'2022_duplicated_0'": pl.read_csv(path),
+        "'2022_1'": duckdb.sql(f"select * from read_csv('{path}')"),
+    }
+    for renamed, frame in frames.items():
+        with pytest.raises(
+            ValueError, match=rf"; {renamed} looks like a year.*header=None"
+        ):
+            read_bps_table(frame, locale="en")

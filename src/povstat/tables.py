@@ -611,7 +611,7 @@ def read_bps_table(
         layout = _layout(text, grid.index, mon)
     except ValueError as e:
         shown = [f for f in text[pending] if repr(str(f)) in str(e)]
-        hint = _index_column_hint(text) + read.hint
+        hint = _index_column_hint(text) + _deduplicated_hint(text) + read.hint
         if shown:
             hint += f"; {shown[0]!r} is {_NO_RESULT}"
         if not hint:
@@ -1042,6 +1042,14 @@ def _sheet_cells(
             for j, cell in enumerate(row, start=1)
             if cell.value is not None
         ]
+    except (SyntaxError, KeyError, TypeError, OSError) as e:
+        # SyntaxError: xml.etree's ParseError, for a damaged sheet.
+        msg = (
+            f"{what}: sheet {ws.title!r} of the workbook cannot be read "
+            f"({type(e).__name__}: {e}): the file may be damaged; open and save "
+            "it again in a spreadsheet program"
+        )
+        raise ValueError(msg) from None
     finally:
         wb.close()
 
@@ -1524,6 +1532,28 @@ def _is_group_row(
         if other != spans[j]:
             return True
     return False
+
+
+#: A year a reader made unique as a column name: pandas "2022.1", polars
+#: "2022_duplicated_0", DuckDB "2022_1".
+_DEDUPLICATED = re.compile(r"(?:19|20)[0-9]{2}(?:\.[0-9]+|_duplicated_[0-9]+|_[0-9]+)")
+
+
+def _deduplicated_hint(text: np.ndarray[Any, Any]) -> str:
+    """Advice when a frame's column names are years a reader made unique."""
+    found = next(
+        (str(s) for s in text[:, 1:].ravel() if _DEDUPLICATED.fullmatch(s)), ""
+    )
+    if not found:
+        return ""
+    return (
+        f"; {found!r} looks like a year a reader renamed to make the column "
+        "names unique (pandas writes a repeated '2022' as '2022.1', polars as "
+        "'2022_duplicated_0', DuckDB as '2022_1'): the header names a period "
+        "twice, told apart only by the rows above it; read the file without a "
+        "header (pandas header=None, polars has_header=False, DuckDB "
+        "header=false) and pass that"
+    )
 
 
 def _index_column_hint(text: np.ndarray[Any, Any]) -> str:

@@ -1035,6 +1035,10 @@ def _sheet_cells(
     wb = _load_workbook(data, data_only, what)
     try:
         ws = _pick_sheet(wb, sheet_name)
+    except ValueError:
+        wb.close()
+        raise
+    try:
         ws.reset_dimensions()  # read the stored rows, not a declared size
         return [
             (i, j, cell)

@@ -789,6 +789,7 @@ def test_percent_formatted_number_is_read_as_shown(tmp_path: Path, fmt: str) -> 
         "0.00_%",  # "_%": a space as wide as "%" (padding), no scale
         "0.00*%",  # "*%": "%" repeated to fill the cell, no scale
         "#,##0.00_);(#,##0.00)",  # grouping commas, not scaling ones
+        '_-* #,##0.00_-;-* #,##0.00_-;_-* "-"??_-;_-@_-',  # Excel's accounting
     ],
 )
 def test_literal_percent_sign_does_not_scale(tmp_path: Path, fmt: str) -> None:

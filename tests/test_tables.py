@@ -1081,8 +1081,11 @@ def _engines(text: str, tmp_path: Path) -> dict[str, Any]:
 
     path = tmp_path / "t.csv"
     path.write_text(text, encoding="utf-8")
+    no_header = pd.read_csv(path, header=None, dtype=str)
     return {
-        "pandas header=None": pd.read_csv(path, header=None, dtype=str),
+        "pandas header=None": no_header,
+        # Its positions as text names once in polars: "0", "1", ...
+        "polars from pandas": pl.from_pandas(no_header.rename(columns=str)),
         "pandas header": pd.read_csv(path, dtype=str),
         "polars has_header=False": pl.read_csv(
             path, has_header=False, infer_schema=False

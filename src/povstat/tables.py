@@ -344,7 +344,8 @@ def read_bps_table(
         every engine alike: names a reader made up for a missing header cell
         (pandas' "Unnamed: 3", polars' "column_3" and "_duplicated_0",
         DuckDB's "column3", Spark's "_c3") are empty cells, labels that are
-        all integers (``header=None`` in pandas) are positions, and a row of
+        all integers (``header=None`` in pandas), or "0", "1", ... as text,
+        are positions, and a row of
         labels left all empty is no row; so a file read with or without a
         header gives the same table. The index is not read: it must be an
         unnamed index of integers (row numbers, shown as the rows' labels),
@@ -832,14 +833,21 @@ def _column_label_rows(columns: pd.Index[Any]) -> list[list[object]]:
 
     Each level of the labels is a row, read as the first rows of the table;
     names a reader made up (see ``_GENERATED``) are empty cells, and labels
-    that are all integers are positions (as ``header=None`` gives): no row.
+    that are all integers, or the text of their positions ("0", "1", ...
+    or "1", "2", ...), are positions (as ``header=None`` gives): no row.
     A row whose cells are all empty is left out, so a frame read without a
     header gives the same table on every engine.
     """
     if isinstance(columns, pd.RangeIndex):
         return []
-    if not isinstance(columns, pd.MultiIndex) and columns.inferred_type == "integer":
-        return []
+    if not isinstance(columns, pd.MultiIndex) and (
+        columns.inferred_type == "integer"
+        or any(
+            [str(c) for c in columns] == [str(i) for i in range(k, len(columns) + k)]
+            for k in (0, 1)
+        )
+    ):
+        return []  # positions: integers, or "0", "1", ... as text
     levels = (
         [list(columns.get_level_values(i)) for i in range(columns.nlevels)]
         if isinstance(columns, pd.MultiIndex)

@@ -345,9 +345,8 @@ def read_bps_table(
         (pandas' "Unnamed: 3", polars' "column_3" and "_duplicated_0",
         DuckDB's "column3", Spark's "_c3") are empty cells, labels that are
         all integers (``header=None`` in pandas), or "0", "1", ... as text,
-        are positions, and a row of
-        labels left all empty is no row; so a file read with or without a
-        header gives the same table. The index is not read: it must be an
+        are positions, and a row of labels left all empty is no row; so a
+        file read with or without a header gives the same table. The index is not read: it must be an
         unnamed index of integers (row numbers, shown as the rows' labels),
         else the frame is refused (call ``reset_index()``). A file-like
         object is read from its current position to its end.

@@ -346,10 +346,11 @@ def read_bps_table(
         DuckDB's "column3", Spark's "_c3") are empty cells, labels that are
         all integers (``header=None`` in pandas), or "0", "1", ... as text,
         are positions, and a row of labels left all empty is no row; so a
-        file read with or without a header gives the same table. The index is not read: it must be an
-        unnamed index of integers (row numbers, shown as the rows' labels),
-        else the frame is refused (call ``reset_index()``). A file-like
-        object is read from its current position to its end.
+        file read with or without a header gives the same table. The index
+        is not read: it must be an unnamed index of integers (row numbers,
+        shown as the rows' labels), else the frame is refused (call
+        ``reset_index()``). A file-like object is read from its current
+        position to its end.
     locale : {"id", "en"}
         Number format of the values, required (see
         :func:`povstat.parse_numbers`). BPS's own CSV exports write a decimal

@@ -774,3 +774,133 @@ def test_rule_breaking_rows_show_the_smallest_value(engine: str) -> None:
         poverty_table(frame, weight="w", **kw)
     with pytest.raises(ValueError, match=r"Watts.*2 row\(s\).*the smallest -2.0$"):
         poverty_table(frame, watts=True, **kw)
+
+
+def _engines(df: pd.DataFrame) -> dict[str, Any]:
+    pdf = pl.from_pandas(df)
+    return {
+        "pandas": df,
+        "polars": pdf,
+        "polars lazy": pdf.lazy(),
+        "duckdb": duckdb.from_arrow(pdf.to_arrow()),
+    }
+
+
+@pytest.mark.parametrize("name", ["__povstat_y", "__povstat_w", "__povstat_z0"])
+@pytest.mark.parametrize("role", ["psu", "strata", "by"])
+def test_columns_named_like_povstat_internals_are_never_overwritten(
+    name: str, role: str
+) -> None:
+    # A design column may be named like povstat's own temporary columns;
+    # every engine gives the pandas figures (no overwritten column).
+    df = BASE.rename(columns={"psu": "p", "stratum": "s"})
+    kw: dict[str, Any] = {**BASE_KW, "strata": "s", "psu": "p", "fpc": None}
+    column = {"psu": "p", "strata": "s", "by": "region"}[role]
+    df = df.rename(columns={column: name})
+    kw[role] = name
+    want = _to_pandas(poverty_table(df, **kw))
+    for engine, frame in _engines(df).items():
+        got = _to_pandas(poverty_table(frame, **kw))
+        np.testing.assert_allclose(got["se"], want["se"], rtol=1e-12, err_msg=engine)
+        assert got["df"].tolist() == want["df"].tolist(), engine
+
+
+def test_a_line_per_domain_of_two_by_columns_scales_on_every_engine() -> None:
+    # 1,028 domains (514 regions x urban/rural), each its own line: the
+    # line of each row is found by flat expressions on every engine.
+    keys = [(f"r{i}", a) for i in range(514) for a in ("urban", "rural")]
+    df = pd.DataFrame(
+        {
+            "y": np.tile([100.0, 200.0], len(keys)),
+            "r": np.repeat([k[0] for k in keys], 2),
+            "a": np.repeat([k[1] for k in keys], 2),
+        }
+    )
+    # Lines 150 (urban) and 250 (rural): 1 of 2 poor in urban (100 < 150),
+    # 2 of 2 in rural (100, 200 < 250).
+    line = {k: 150.0 if k[1] == "urban" else 250.0 for k in keys}
+    for engine, frame in _engines(df).items():
+        if engine == "duckdb":
+            continue  # a few seconds at this size on DuckDB; tested below
+        out = _to_pandas(
+            poverty_table(
+                frame, welfare="y", line=line, by=["r", "a"], unit="percent", alpha=0
+            )
+        )
+        est = out.set_index(["r", "a"])["estimate"]
+        assert est[("r7", "urban")] == 50.0, engine
+        assert est[("r513", "rural")] == 100.0, engine
+        assert len(out) == 1028, engine
+    small = {k: v for k, v in line.items() if k[0] in {"r0", "r1"}}
+    sub = df[df["r"].isin(["r0", "r1"])]
+    out = _to_pandas(
+        poverty_table(
+            _engines(sub)["duckdb"],
+            welfare="y",
+            line=small,
+            by=["r", "a"],
+            unit="percent",
+            alpha=0,
+        )
+    )
+    assert sorted(out["estimate"].tolist()) == [50.0, 50.0, 100.0, 100.0]
+
+
+@pytest.mark.parametrize(
+    "mapping",
+    [
+        {"a": 125, "b": 300.5},  # an int then a float
+        {"a": 125, "b": 300.5, 1: 5.0},  # a key of another kind (unused)
+        {"a": 125, "b": 300.5, None: 5.0, True: 3.0, 1.5: 2.0, 2**70: 3.0},
+        {"a": 125, "b": 300.5, float("nan"): 1.0},
+    ],
+)
+def test_line_mappings_behave_alike_on_every_engine(mapping: dict[Any, float]) -> None:
+    # Domain a: 100, 50, 130 against 125 -> 2 of 3 poor; b: 200 < 300.5.
+    df = pd.DataFrame({"y": [100.0, 200.0, 50, 130.0], "r": ["a", "b", "a", "a"]})
+    for engine, frame in _engines(df).items():
+        out = _to_pandas(
+            poverty_table(
+                frame, welfare="y", line=mapping, by="r", unit="percent", alpha=0
+            )
+        )
+        assert out["estimate"].tolist() == pytest.approx([200 / 3, 100.0]), engine
+
+
+def test_line_mapping_keys_of_the_wrong_shape_are_refused_alike() -> None:
+    df = pd.DataFrame({"y": [100.0, 200.0], "r": ["a", "b"], "s": ["u", "v"]})
+    for engine, frame in _engines(df).items():
+        with pytest.raises(ValueError, match="single values with one `by` column"):
+            poverty_table(
+                frame, welfare="y", line={("a",): 1.0}, by="r", unit="percent", alpha=0
+            )
+        with pytest.raises(ValueError, match="tuples of 2 values"):
+            poverty_table(
+                frame,
+                welfare="y",
+                line={"a": 1.0},
+                by=["r", "s"],
+                unit="percent",
+                alpha=0,
+            )
+        with pytest.raises(
+            ValueError, match=r"no poverty line for domain\(s\) \['b'\]"
+        ):
+            poverty_table(
+                frame, welfare="y", line={"a": 150.0}, by="r", unit="percent", alpha=0
+            )
+        assert engine
+
+
+@pytest.mark.parametrize("order", [[0, 1], [1, 0]])
+def test_signed_zero_domains_are_one_label_in_any_order(order: list[int]) -> None:
+    # -0.0 == 0.0: one domain, shown as 0.0 whichever row comes first.
+    df = pd.DataFrame({"y": [100.0, 200.0], "d": [-0.0, 0.0]}).iloc[order]
+    for engine, frame in _engines(df).items():
+        out = _to_pandas(
+            poverty_table(frame, welfare="y", line=125, by="d", unit="percent", alpha=0)
+        )
+        assert out["d"].tolist() == [0.0], engine
+        assert not np.signbit(out["d"].to_numpy()).any(), engine
+    est = poverty_estimates(df["y"], 125, by=df["d"], alpha=0, unit="percent")
+    assert not np.signbit(est.domain.astype(float)).any()

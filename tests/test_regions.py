@@ -305,3 +305,53 @@ def test_province_argument_errors() -> None:
         _read("Gorontalo;1\n", province="3573")  # a city's code
     with pytest.raises(TypeError, match="`province` must be a str"):
         _read("Gorontalo;1\n", province=75)
+
+
+# --- numbers before the names -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rows", "codes"),
+    [
+        # List numbers are dropped alike before any name: "1 Malang" is
+        # Kabupaten Malang (3507), "2 Kota Malang" Kota Malang (3573).
+        ("1 Malang;1\n2 Kota Malang;2\n", ["3507", "3573"]),
+        ("1. Kab. Pacitan;1\n2) Kota Batu;2\n", ["3501", "3579"]),
+        # After 1-9, two-digit numbers are list numbers too: 11 is no code.
+        ("9 Pacitan;1\n11 Jawa Timur;2\n", ["3501", "35"]),
+        # Kemendagri codes agreeing with the name.
+        (
+            "3573 Kota Malang;1\n3507 Malang;2\n35 Jawa Timur;3\n",
+            ["3573", "3507", "35"],
+        ),
+        # A code resolves a name that fits two regions (Gorontalo: the
+        # province 75 and its regency 7501).
+        ("7501 Gorontalo;1\n", ["7501"]),
+        # Hyphen after the kind, "DI." with its dot (spaces, hyphens and dots
+        # are ignored, as documented).
+        ("Kota-Malang;1\nKab - Pacitan;2\nDI. Yogyakarta;3\n", ["3573", "3501", "34"]),
+    ],
+)
+def test_numbers_before_names(rows: str, codes: list[str]) -> None:
+    assert _codes(rows) == codes
+
+
+@pytest.mark.parametrize(
+    ("label", "reason"),
+    [
+        # 3573 is Kota Malang, but a bare "Malang" is Kabupaten Malang (3507):
+        # the code contradicts the name, so neither is taken.
+        (
+            "3573 Malang",
+            "the code 3573 before the name is 3573 Kota Malang (Jawa Timur), "
+            "but the name 'Malang' is 3507 Kabupaten Malang (Jawa Timur)",
+        ),
+        ("11 Jawa Timur", "the code 11 before the name is 11 Aceh, but the name"),
+        ("3599 Malang", "the number 3599 before the name is no region's code"),
+    ],
+)
+def test_a_code_contradicting_the_name_is_unmatched(label: str, reason: str) -> None:
+    t = read_bps_table(io.StringIO(f";2023\n{label};1\n"), locale="id", sep=";")
+    assert t.data["region_code"].isna().all()
+    assert t.unmatched["label"].tolist() == [label]
+    assert t.unmatched["reason"].str.startswith(reason).all()

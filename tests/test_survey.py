@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.typing import NDArray
 
-from povstat import PovertyEstimates, poverty_estimates
+from povstat import PovertyEstimates, fgt, poverty_estimates
 
 REF = Path(__file__).parent / "reference"
 # R `survey` 4.1.1 output of tests/reference/survey_se.R on the design in
@@ -449,3 +449,63 @@ def test_lines_errors(line: Any, lines: Any, match: str) -> None:
 def test_lines_names_must_be_strings() -> None:
     with pytest.raises(TypeError, match="`lines` names must be strings"):
         poverty_estimates([100, 110], lines={1: 100}, unit="fraction")  # type: ignore[dict-item]
+
+
+_DECIMAL_WEIGHTS = st.sampled_from(
+    [0.1, 0.2, 0.3, 1.3, 2.7, 1 / 3, 1e-3, 1e4, 12345.678]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    weights=st.lists(_DECIMAL_WEIGHTS, min_size=4, max_size=40),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_row_order_never_changes_any_figure(weights: list[float], seed: int) -> None:
+    # Float64 sums depend on their order (0.1 + 0.1 + 1.3 vs 0.1 + 1.3 +
+    # 0.1); the unit-level sums are exact integer sums of limbs
+    # (povstat._exact), so a permutation of the units gives bit-identical
+    # estimates, SEs and design effects, and a ratio that is 12.5 in one
+    # order is 12.5 in all (0.2 / 1.6 with weights 0.1, 0.1, 0.1, 1.3).
+    rng = np.random.default_rng(seed)
+    n = len(weights)
+    w = np.array(weights)
+    y = rng.choice([50.0, 90.0, 110.0, 200.0], n)
+    strata = rng.integers(0, 2, n)
+    psu = np.arange(n) // 2
+    dom = rng.choice(["a", "b"], n)
+    kw: dict[str, Any] = {"alpha": [0, 1, 2], "unit": "percent", "lonely_psu": "adjust"}
+    first = poverty_estimates(y, 100, weights=w, by=dom, strata=strata, psu=psu, **kw)
+    p = rng.permutation(n)
+    again = poverty_estimates(
+        y[p], 100, weights=w[p], by=dom[p], strata=strata[p], psu=psu[p], **kw
+    )
+    for name in ("estimate", "se", "deff", "lower", "upper"):
+        np.testing.assert_array_equal(getattr(first, name), getattr(again, name))
+
+
+def test_a_decimal_tie_is_the_same_in_every_order() -> None:
+    # Weights 0.1, 0.1 (poor) and 0.1, 1.3: P0 = 0.2 / 1.6 = 12.5 % (by
+    # hand). A float64 sum in one order gave 12.499999999999998 (-> 12).
+    y = np.array([50.0, 50.0, 200.0, 200.0])
+    w = np.array([0.1, 0.1, 0.1, 1.3])
+    for order in ([0, 1, 2, 3], [0, 3, 1, 2], [3, 2, 1, 0], [2, 0, 3, 1]):
+        est = poverty_estimates(
+            y[order], 100, weights=w[order], alpha=0, unit="percent"
+        )
+        assert float(est.estimate[0]) == 12.5
+
+
+@pytest.mark.parametrize(
+    ("weights", "word"),
+    [([1e308, 1e308], "large"), ([1e160] * 2, "large"), ([1e-170] * 2, "small")],
+)
+def test_weights_beyond_float64_are_refused(weights: list[float], word: str) -> None:
+    # 2e308 overflows the total; (1e160)**2 and (1e-170)**2 overflow and
+    # underflow the squares in the variance: refused by name, never a
+    # silent 0 or NaN.
+    with pytest.raises(ValueError, match=f"`weights` .* are too {word} for float64"):
+        poverty_estimates([1.0, 5.0], 3, alpha=0, unit="fraction", weights=weights)
+    if word == "large" and weights[0] > 1e300:
+        with pytest.raises(ValueError, match="too large for float64"):
+            fgt([1.0, 5.0], 3, alpha=0, unit="fraction", weights=weights)

@@ -449,7 +449,7 @@ def test_argument_errors() -> None:
     with pytest.raises(TypeError, match="`source`"):
         read_bps_table(b"data", locale="en")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="`sheet_name`"):
-        read_bps_table("t.xlsx", locale="en", sheet_name=None)  # type: ignore[arg-type]
+        read_bps_table("t.xlsx", locale="en", sheet_name=1.0)  # type: ignore[arg-type]
 
 
 # --- the same region twice ----------------------------------------------------
@@ -779,7 +779,19 @@ def test_percent_formatted_number_is_read_as_shown(tmp_path: Path, fmt: str) -> 
     assert t.invalid == ()
 
 
-@pytest.mark.parametrize("fmt", ['0.00"%"', "0.00\\%", "General", "0.00"])
+@pytest.mark.parametrize(
+    "fmt",
+    [
+        '0.00"%"',
+        "0.00\\%",
+        "General",
+        "0.00",
+        "0.00_%",  # "_%": a space as wide as "%" (padding), no scale
+        "0.00*%",  # "*%": "%" repeated to fill the cell, no scale
+        "#,##0.00_);(#,##0.00)",  # grouping commas, not scaling ones
+        '_-* #,##0.00_-;-* #,##0.00_-;_-* "-"??_-;_-@_-',  # Excel's accounting
+    ],
+)
 def test_literal_percent_sign_does_not_scale(tmp_path: Path, fmt: str) -> None:
     # A "%" in quotes or escaped is text in the format: the number is shown
     # as it is (13.8 shown "13.80%"), not times 100.
@@ -832,7 +844,10 @@ def test_formula_cells_in_a_buffer_are_reported_too(tmp_path: Path) -> None:
 
 def test_xlsx_sheet_errors(tmp_path: Path) -> None:
     path = _workbook(tmp_path, [PACITAN, ["Pacitan", 13.8, 13.65]], {})
-    with pytest.raises(ValueError, match=r"`sheet_name` 'P0' not found; sheets"):
+    with pytest.raises(
+        ValueError,
+        match=r"'P0' not found; the workbook has 1 worksheet\(s\) \['Sheet'\]",
+    ):
         read_bps_table(path, locale="id", sheet_name="P0")
     with pytest.raises(ValueError, match="`sheet_name` 3 is out of range"):
         read_bps_table(path, locale="id", sheet_name=3)
@@ -1001,3 +1016,487 @@ def test_formula_with_a_stored_result_reads_the_result(tmp_path: Path) -> None:
     t = read_bps_table(stored, locale="id")
     assert t.data["value"].tolist() == [13.8, 13.65]
     assert t.invalid == ()
+
+
+# --------------------------------------------------------------------------
+# Frames: the index, the column labels, column groups
+# --------------------------------------------------------------------------
+
+# Pacitan and Kota Batu P0 2022-2023 (BPS_P0_KABKOTA) in long format.
+LONG = pd.DataFrame(
+    {
+        "wilayah": ["Pacitan", "Pacitan", "Kota Batu", "Kota Batu"],
+        "year": [2022, 2023, 2022, 2023],
+        "p0": [13.8, 13.65, 3.79, 3.31],
+    }
+)
+# The same, pivoted to wide as users do (regions in the index).
+WIDE = LONG.pivot(index="wilayah", columns="year", values="p0")  # noqa: PD010
+
+
+@pytest.mark.parametrize(
+    ("frame", "shown"),
+    [
+        (WIDE, "'Kota Batu'"),
+        (LONG.set_index("wilayah"), "'Pacitan'"),
+        (LONG.set_index(["wilayah", "year"]), "named 'wilayah', 'year'"),
+        (LONG.set_axis(["a", "b", "c", "d"]), "'a', 'b', 'c'"),
+    ],
+)
+def test_a_frame_index_holding_labels_is_refused(frame: Any, shown: str) -> None:
+    # The pivoted frame's first year column was read as the region names and
+    # the 2022 values were lost; an index of labels is now refused.
+    with pytest.raises(ValueError, match=rf"frame's index.*{shown}.*reset_index\(\)"):
+        read_bps_table(frame, locale="en")
+
+
+def test_a_pivoted_frame_with_its_index_reset_is_read() -> None:
+    wide = WIDE.reset_index()
+    t = read_bps_table(wide, locale="en")
+    # Rows as pivot sorts them: Kota Batu, Pacitan; values as in LONG.
+    assert t.data["region_code"].tolist() == ["3579", "3579", "3501", "3501"]
+    assert t.data["year"].tolist() == [2022, 2023, 2022, 2023]
+    assert t.data["value"].tolist() == [3.79, 3.31, 13.8, 13.65]
+    assert t.data["group"].isna().all()
+
+
+def test_a_frame_index_of_row_numbers_is_kept_as_row_labels() -> None:
+    raw = pd.read_csv(io.StringIO(P0_KABKOTA), header=None, dtype=str)
+    t = read_bps_table(raw.iloc[1:], locale="en", month=3)  # a RangeIndex from 1
+    assert t.skipped["row"].tolist() == [8, 9]  # the blank and Catatan rows
+
+
+def test_csv_written_with_its_index_names_the_index_column() -> None:
+    text = WIDE.reset_index()
+    with pytest.raises(
+        ValueError, match=r"row numbers \(0, 1\).*to_csv\(index=False\)"
+    ):
+        read_bps_table(io.StringIO(text.to_csv()), locale="en")
+
+
+def _engines(text: str, tmp_path: Path) -> dict[str, Any]:
+    """The CSV text as each engine reads it, with and without a header."""
+    import duckdb
+    import polars as pl
+
+    path = tmp_path / "t.csv"
+    path.write_text(text, encoding="utf-8")
+    no_header = pd.read_csv(path, header=None, dtype=str)
+    return {
+        "pandas header=None": no_header,
+        # Its positions as text names once in polars: "0", "1", ...
+        "polars from pandas": pl.from_pandas(no_header.rename(columns=str)),
+        "pandas header": pd.read_csv(path, dtype=str),
+        "polars has_header=False": pl.read_csv(
+            path, has_header=False, infer_schema=False
+        ),
+        "polars header": pl.read_csv(path, infer_schema=False),
+        "duckdb header=false": duckdb.sql(
+            f"select * from read_csv('{path}', header=false, all_varchar=true)"
+        ),
+        "duckdb header": duckdb.sql(
+            f"select * from read_csv('{path}', header=true, all_varchar=true)"
+        ),
+    }
+
+
+def test_every_engine_reads_a_csv_as_the_file_is_read(tmp_path: Path) -> None:
+    # The column names an engine makes up ("0", "column_1", "column1",
+    # "_duplicated_0", "Unnamed: 2") are never a row: no group, and the
+    # title row kept whether the engine took it as the header or not.
+    expected = read_bps_table(io.StringIO(P0_KABKOTA), locale="en", month=3)
+    for engine, frame in _engines(P0_KABKOTA, tmp_path).items():
+        t = read_bps_table(frame, locale="en", month=3)
+        pd.testing.assert_frame_equal(t.data, expected.data, obj=engine)
+        assert t.title == expected.title, engine
+        assert t.data["group"].isna().all(), engine
+
+
+def test_every_engine_reads_the_column_groups(tmp_path: Path) -> None:
+    expected = read_bps_table(io.StringIO(P0_PROV), locale="en")
+    # Perkotaan 2022 (3 rounds), 2023 (3), then Jumlah (6).
+    assert expected.data["group"].tolist() == ["Perkotaan"] * 6 + ["Jumlah"] * 6
+    for engine, frame in _engines(P0_PROV, tmp_path).items():
+        t = read_bps_table(frame, locale="en")
+        pd.testing.assert_frame_equal(t.data, expected.data, obj=engine)
+        assert t.title == expected.title, engine
+
+
+def test_two_header_levels_of_a_frame_are_two_rows() -> None:
+    prov = pd.read_csv(io.StringIO(P0_PROV), skiprows=1, header=[0, 1])
+    expected = read_bps_table(io.StringIO(P0_PROV), locale="en")
+    pd.testing.assert_frame_equal(read_bps_table(prov, locale="en").data, expected.data)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Tabel 3.1;Persentase Penduduk Miskin;(Persen)",  # one label a column
+        "Tabel 3.1;;Persentase Penduduk Miskin",  # not above the first year
+        ";Persentase Penduduk Miskin;(Persen)",
+    ],
+)
+def test_a_title_row_above_the_years_is_not_a_column_group(title: str) -> None:
+    # No period is named twice, so the labels tell no columns apart: they are
+    # the title, and the columns have no group.
+    text = f"{title}\n;2022;2023\nKota Batu;3,79;3,31\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";")
+    assert t.title == " | ".join(s for s in title.split(";") if s)
+    assert t.data["group"].isna().all()
+    assert t.data["value"].tolist() == [3.79, 3.31]
+
+
+# --------------------------------------------------------------------------
+# Workbooks: far cells, damaged files, sheets
+# --------------------------------------------------------------------------
+
+
+def _pacitan_book() -> Any:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "data"
+    for row in [PACITAN, ["Pacitan", 13.8, 13.65]]:
+        ws.append(row)
+    return wb
+
+
+@pytest.mark.parametrize(
+    "far",
+    [
+        "format",  # an empty cell with a format at the sheet's last cell
+        "space",  # a cell holding " " far down and right
+    ],
+)
+def test_a_far_empty_cell_does_not_size_the_table(tmp_path: Path, far: str) -> None:
+    from openpyxl.styles import Font
+
+    wb = _pacitan_book()
+    ws = wb["data"]
+    if far == "format":
+        ws["XFD1048576"].font = Font(bold=True)
+    else:
+        ws.cell(300_000, 200, " ")
+    path = tmp_path / "far.xlsx"
+    wb.save(path)
+    # Before: a grid of the sheet's declared size (1048576 x 16384 cells),
+    # out of memory. Now only the cells holding values are read: the same
+    # 2 x 3 table, Pacitan 13.8 and 13.65, nothing skipped.
+    t = read_bps_table(path, locale="en")
+    assert t.data["value"].tolist() == [13.8, 13.65]
+    assert t.skipped.empty
+
+
+def test_blank_columns_of_a_sheet_are_named_by_letter(tmp_path: Path) -> None:
+    # A value in column F under no header; columns D and E are empty. The
+    # column is named by its letter.
+    wb = _pacitan_book()
+    wb["data"]["F2"] = 1.0
+    path = tmp_path / "f.xlsx"
+    wb.save(path)
+    with pytest.raises(ValueError, match=r"column\(s\) \['F'\] hold values"):
+        read_bps_table(path, locale="en")
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name, data in entries.items():
+            z.writestr(name, data)
+    return buf.getvalue()
+
+
+def _book_bytes() -> bytes:
+    buf = io.BytesIO()
+    _pacitan_book().save(buf)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("content", "match"),
+    [
+        (_zip({"readme.txt": b"x"}), "a zip archive but not a workbook"),
+        (b"PK\x03\x04" + b"\x00" * 40, "damaged or truncated"),
+    ],
+)
+@pytest.mark.parametrize("how", ["path", "buffer"])
+def test_a_zip_that_is_not_a_workbook_is_named(
+    tmp_path: Path, content: bytes, match: str, how: str
+) -> None:
+    path = tmp_path / "p0.xlsx"
+    path.write_bytes(content)
+    source: Any = path if how == "path" else io.BytesIO(content)
+    with pytest.raises(ValueError, match=rf"`source`.*{match}"):
+        read_bps_table(source, locale="en")
+
+
+def test_a_truncated_workbook_is_named(tmp_path: Path) -> None:
+    data = _book_bytes()
+    path = tmp_path / "p0.xlsx"
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(ValueError, match=r"`source` '.*p0.xlsx'.*damaged or truncated"):
+        read_bps_table(path, locale="en")
+    half = io.BytesIO(data[: len(data) // 2])
+    with pytest.raises(ValueError, match=r"`source` .*damaged or truncated"):
+        read_bps_table(half, locale="en")
+
+
+@pytest.mark.parametrize("name", ["p0.xls", "p0.ods", "p0.csv", "p0"])
+def test_a_workbook_is_read_whatever_its_name(tmp_path: Path, name: str) -> None:
+    # An .xlsx saved under another name is read by its content (before: an
+    # openpyxl error for .xls/.ods, "not valid utf-8-sig text" for .csv).
+    path = tmp_path / name
+    path.write_bytes(_book_bytes())
+    assert read_bps_table(path, locale="en").data["value"].tolist() == [13.8, 13.65]
+
+
+def test_a_workbook_opened_in_text_mode_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "p0.xlsx"
+    path.write_bytes(_book_bytes())
+    with (
+        path.open(encoding="utf-8") as f,
+        pytest.raises(ValueError, match=r"text mode.*open\(path, 'rb'\)"),
+    ):
+        read_bps_table(f, locale="en")
+    with (
+        path.open(encoding="latin-1") as f,
+        pytest.raises(ValueError, match=r"workbook .* opened in text mode"),
+    ):
+        read_bps_table(f, locale="en")
+
+
+@pytest.mark.parametrize(
+    ("content", "package"),
+    [
+        (
+            _zip(
+                {
+                    "mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+                    "content.xml": b"<office:document-content/>",
+                }
+            ),
+            "odfpy",
+        ),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "xlrd"),
+    ],
+)
+def test_ods_and_xls_name_the_package_they_need(content: bytes, package: str) -> None:
+    import importlib.util
+
+    module = {"odfpy": "odf", "xlrd": "xlrd"}[package]
+    if importlib.util.find_spec(module) is not None:  # pragma: no cover
+        pytest.skip(f"{package} is installed")
+    with pytest.raises(ImportError, match=rf"pip install {package}"):
+        read_bps_table(io.BytesIO(content), locale="en")
+
+
+def _with_chartsheet(tmp_path: Path) -> Path:
+    from openpyxl.chart import BarChart, Reference
+
+    wb = _pacitan_book()
+    chart = BarChart()
+    chart.add_data(Reference(wb["data"], min_col=2, max_col=3, min_row=1, max_row=2))
+    wb.create_chartsheet("grafik", 0).add_chart(chart)
+    path = tmp_path / "chart.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_chartsheets_are_named_and_not_counted(tmp_path: Path) -> None:
+    path = _with_chartsheet(tmp_path)  # sheets: grafik (a chart), data
+    with pytest.raises(ValueError, match=r"'grafik' is a chartsheet.*\['data'\]"):
+        read_bps_table(path, locale="en", sheet_name="grafik")
+    # Positions count worksheets only, as the message says.
+    with pytest.raises(
+        ValueError,
+        match=r"1 is out of range: the workbook has 1 worksheet\(s\) \['data'\] "
+        r"\(chartsheets, .* not counted: \['grafik'\]\)",
+    ):
+        read_bps_table(path, locale="en", sheet_name=1)
+    for sheet in (0, "data", None):
+        t = read_bps_table(path, locale="en", sheet_name=sheet)
+        assert t.data["value"].tolist() == [13.8, 13.65]
+
+
+def test_the_default_sheet_is_the_first_visible_one(tmp_path: Path) -> None:
+    wb = _pacitan_book()
+    hidden = wb.create_sheet("old", 0)  # a hidden first sheet, other values
+    for row in [PACITAN, ["Pacitan", 1.0, 2.0]]:
+        hidden.append(row)
+    hidden.sheet_state = "hidden"
+    path = tmp_path / "hidden.xlsx"
+    wb.save(path)
+    assert read_bps_table(path, locale="en").data["value"].tolist() == [13.8, 13.65]
+    # Asked for by position or name, the hidden sheet is read.
+    assert read_bps_table(path, locale="en", sheet_name=0).data["value"].tolist() == [
+        1.0,
+        2.0,
+    ]
+    # A visible chartsheet and a hidden worksheet: no visible worksheet.
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.load_workbook(_with_chartsheet(tmp_path))
+    book["data"].sheet_state = "hidden"
+    book.save(path)
+    with pytest.raises(ValueError, match=r"no visible worksheet.*pass `sheet_name`"):
+        read_bps_table(path, locale="en")
+
+
+# --------------------------------------------------------------------------
+# Messages that say what is wrong
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "advice"),
+    [
+        # "Ł" in UTF-8 is C5 81; 0x81 is no cp1252 character: UTF-8 is named.
+        ("Łódź", "cp1252", "decode as utf-8: pass encoding='utf-8'"),
+        # "é" in cp1252 is E9, no UTF-8: cp1252 is named.
+        ("é", "utf-8", "decode as cp1252: pass encoding='cp1252'"),
+    ],
+)
+def test_encoding_advice_names_an_encoding_that_reads(
+    text: str, given: str, advice: str
+) -> None:
+    written = "utf-8" if given == "cp1252" else "cp1252"
+    data = f";2023\nKota Batu;3,31\nCatatan: {text};\n".encode(written)
+    with pytest.raises(ValueError, match=re.escape(advice)):
+        read_bps_table(io.BytesIO(data), locale="id", sep=";", encoding=given)
+
+
+def test_encoding_advice_never_repeats_the_encoding_given() -> None:
+    # 0x81 then 0xFF: neither UTF-8 nor cp1252 (0x81 is unassigned there).
+    data = b";2023\nKota Batu;3,31\nCatatan: \x81\xff;\n"
+    for given in ("cp1252", "utf-8-sig", "utf-8"):
+        with pytest.raises(ValueError, match="neither UTF-8 nor cp1252") as info:
+            read_bps_table(io.BytesIO(data), locale="id", sep=";", encoding=given)
+        assert f"encoding={given!r}" not in str(info.value)
+
+
+BLANK_ROUND = "Provinsi;2022;2023\n;Semester 1 (Maret);\nJAWA TIMUR;10,38;10,35\n"
+
+
+@pytest.mark.parametrize("month", [None, 9])
+def test_a_year_without_its_round_is_named_as_such(month: int | None) -> None:
+    # Column 3 is headed "2023" with an empty round cell below: the message
+    # shows both cells and asks for the round (before: "header names no
+    # period", and with month=9 "every column header states its round").
+    with pytest.raises(
+        ValueError,
+        match=r"column\(s\) \[3\] .*header rows \[1, 2\]; cells 3: '2023', ''\)"
+        r": write each column's round",
+    ):
+        read_bps_table(io.StringIO(BLANK_ROUND), locale="id", sep=";", month=month)
+
+
+def test_month_not_needed_names_the_headers() -> None:
+    with pytest.raises(
+        ValueError, match=r"`month` is 3 but no value column needs it.*'2022 Semester"
+    ):
+        read_bps_table(io.StringIO(P0_PROV), locale="en", month=3)
+
+
+def test_formula_in_a_header_or_label_gets_the_formula_hint(tmp_path: Path) -> None:
+    path = _workbook(tmp_path, [[None, "=2021+1", 2023], ["Pacitan", 13.8, 13.65]], {})
+    with pytest.raises(
+        ValueError, match=r"'=2021\+1' is a formula without a stored result"
+    ):
+        read_bps_table(path, locale="id")
+    # ="Malang" would read as Kabupaten Malang by its letters: it is not
+    # matched, and the reason says why.
+    path = _workbook(tmp_path, [PACITAN, ['="Malang"', 9.55, 9.45]], {})
+    t = read_bps_table(path, locale="id")
+    assert t.data["region_code"].isna().all()
+    assert t.data["region_name"].tolist() == ['="Malang"'] * 2
+    assert t.unmatched["reason"].str.startswith("the label is a formula").all()
+
+
+@pytest.mark.parametrize(
+    "fmt",
+    [
+        "#,##0.00,",  # shown divided by 1000
+        '0.0,,"jt"',  # divided by 1e6, "jt" (juta) as text
+        "0.00%%",  # times 10000
+    ],
+)
+def test_a_format_scaling_by_another_factor_is_an_invalid_cell(
+    tmp_path: Path, fmt: str
+) -> None:
+    # Pacitan 13.8 (BPS_P0_KABKOTA) with a format that shows it scaled: the
+    # table's scale cannot be told (as shown, or as stored), so the cell is
+    # reported, not read in either.
+    path = _workbook(tmp_path, [PACITAN, ["Pacitan", 13.8, 13.65]], {"B2": fmt})
+    with pytest.raises(NumberParseError, match=r"row 2, column '2022'.*scaled"):
+        read_bps_table(path, locale="id")
+    t = read_bps_table(path, locale="id", errors="report")
+    np.testing.assert_array_equal(t.data["value"], [np.nan, 13.65])
+    assert repr(fmt) in t.invalid[0].reason
+
+
+def test_a_value_merged_across_columns_is_an_invalid_cell(tmp_path: Path) -> None:
+    # Pacitan 13.8 (P0 2022, BPS_P0_KABKOTA) in B2 merged across B2:C2:
+    # Excel shows 13.8 under 2022 and 2023, but C2 holds no value. C2 is
+    # reported, not read as missing, nor given B2's value. A year merged
+    # across the header (B1:C1 over two rounds) is layout and stays valid.
+    wb = _pacitan_book()
+    ws = wb["data"]
+    ws["C2"] = None
+    ws.append(["Kota Batu", 3.79, 3.31])
+    ws.merge_cells("B2:C2")
+    path = tmp_path / "merged.xlsx"
+    wb.save(path)
+    with pytest.raises(
+        NumberParseError, match=r"row 2, column '2023'.*merged into B2:C2"
+    ):
+        read_bps_table(path, locale="en")
+    t = read_bps_table(path, locale="en", errors="report")
+    np.testing.assert_array_equal(t.data["value"], [13.8, np.nan, 3.79, 3.31])
+    assert [(c.row, c.column, c.text) for c in t.invalid] == [(2, "2023", "")]
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in [
+        [None, 2022, None],
+        [None, "Semester 1 (Maret)", "Semester 2 (September)"],
+        ["JAWA TIMUR", 10.38, 10.49],
+    ]:
+        sheet.append(row)
+    sheet.merge_cells("B1:C1")
+    book.save(path)
+    # Jawa Timur P0, March and September 2022 (BPS_P0_PROV, as in P0_PROV).
+    assert read_bps_table(path, locale="en").data["value"].tolist() == [10.38, 10.49]
+
+
+def test_a_damaged_sheet_is_named(tmp_path: Path) -> None:
+    # The sheet's XML cut in half inside an intact zip archive.
+    import zipfile
+
+    book = zipfile.ZipFile(io.BytesIO(_book_bytes()))
+    parts = {n: book.read(n) for n in book.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = parts[sheet][: len(parts[sheet]) // 2]
+    with pytest.raises(ValueError, match=r"`source`: sheet 'data' .* may be damaged"):
+        read_bps_table(io.BytesIO(_zip(parts)), locale="en")
+
+
+def test_years_renamed_unique_by_a_reader_are_named(tmp_path: Path) -> None:
+    # The provincial table read with its years row as the header: each
+    # engine renames the second "2022" (the Jumlah group) its own way.
+    import duckdb
+    import polars as pl
+
+    path = tmp_path / "years.csv"
+    path.write_text("".join(P0_PROV.splitlines(True)[2:]), encoding="utf-8")
+    frames: dict[str, Any] = {
+        "'2022.1'": pd.read_csv(path),
+        "'2022_duplicated_0'": pl.read_csv(path),
+        "'2022_1'": duckdb.sql(f"select * from read_csv('{path}')"),
+    }
+    for renamed, frame in frames.items():
+        with pytest.raises(
+            ValueError, match=rf"; {renamed} looks like a year.*header=None"
+        ):
+            read_bps_table(frame, locale="en")

@@ -35,6 +35,8 @@ _ABBREVIATIONS = {
     "kep.": "kepulauan",
     "dki": "daerahkhususibukota",
     "di": "daerahistimewa",
+    "dki.": "daerahkhususibukota",
+    "di.": "daerahistimewa",
     "adm.": "",
     "administrasi": "",
 }
@@ -213,6 +215,7 @@ def match(
     *,
     province: str | None = None,
     first_year: int | None = None,
+    codes: Sequence[str | None] | None = None,
 ) -> pd.DataFrame:
     """Match the names of a table's rows, in table order, to region codes.
 
@@ -229,6 +232,13 @@ def match(
         Earliest year of the table's columns: before
         :data:`SPLIT_TABLE_YEAR` (or if None), a regency of a Papua province
         formed in 2022 is also in its province before the split.
+    codes : sequence of str or None, optional
+        A code written before each row's name, or None. A four-digit code
+        must be a region's code and agree with the name (it then also
+        resolves a name that fits two regions); a two-digit one is a
+        province's code only before a name of a province or Indonesia, and
+        a list number otherwise. A code that disagrees leaves the row
+        unmatched, ``reason`` naming both regions.
 
     Returns
     -------
@@ -256,6 +266,7 @@ def match(
     cands = [
         () if n is None else candidates(k, n) for k, n in zip(kinds, names, strict=True)
     ]
+    conflicts = _check_codes(cands, names, codes or [None] * len(cands))
     # Capitals: a province row (BPS style).
     for i, (c, n) in enumerate(zip(cands, names, strict=True)):
         if len(c) > 1 and n is not None and n.isupper():
@@ -296,6 +307,7 @@ def match(
                 c = ()
         resolved.append(c)
         reasons.append(why)
+    reasons = [c or r for c, r in zip(conflicts, reasons, strict=True)]
     code = [c[0] if len(c) == 1 else None for c in resolved]
     described = [info(c) if c is not None else None for c in code]
     return pd.DataFrame(
@@ -307,6 +319,41 @@ def match(
             "reason": pd.Series(reasons, dtype=object),
         }
     )
+
+
+def _check_codes(
+    cands: list[tuple[str, ...]],
+    names: Sequence[str | None],
+    codes: Sequence[str | None],
+) -> list[str | None]:
+    """Narrow each row's candidates to the code written before its name.
+
+    Rewrites `cands` in place: a code among them is the match; a code that
+    disagrees leaves none. Returns the reason for each disagreement.
+    """
+    out: list[str | None] = []
+    for i, (c, n, code) in enumerate(zip(cands, names, codes, strict=True)):
+        why = None
+        if code is None or (len(code) == 2 and not any(len(x) == 2 for x in c)):
+            out.append(None)  # no code, or a list number before a regency
+            continue
+        known = code in _info()
+        if code in c:
+            cands[i] = (code,)
+        elif len(code) == 2 and not known:
+            pass  # a list number before a province: no province has it
+        elif not known:
+            why = f"the number {code} before the name is no region's code"
+            cands[i] = ()
+        elif c:
+            found = " or ".join(describe(x) for x in c)
+            why = (
+                f"the code {code} before the name is {describe(code)}, but the "
+                f"name {n!r} is {found}"
+            )
+            cands[i] = ()
+        out.append(why)
+    return out
 
 
 def describe(code: str) -> str:

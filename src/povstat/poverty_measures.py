@@ -31,6 +31,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
+from povstat._exact import group_sum
 from povstat._validate import Unit
 
 __all__ = ["fgt", "watts"]
@@ -196,6 +197,8 @@ def factorize(labels: ArrayLike, name: str) -> tuple[NDArray[Any], NDArray[np.in
                 )
             remap = np.cumsum(present) - 1
             return np.flatnonzero(present).astype(arr.dtype), remap[arr]
+    if arr.dtype.kind in "fc":
+        arr = arr + 0.0  # -0.0 and 0.0 are one label, shown as 0.0 in any order
     try:
         uniques, codes = np.unique(arr, return_inverse=True)
     except TypeError:
@@ -301,7 +304,8 @@ def prepare_units(
 
 def _maybe_nan(a: NDArray[np.float64]) -> bool:
     """False if `a` surely holds no NaN (its sum is not NaN)."""
-    return bool(np.isnan(np.add.reduce(a, axis=None)))
+    with np.errstate(over="ignore"):  # inf + -inf is NaN too: a false alarm only
+        return bool(np.isnan(np.add.reduce(a, axis=None)))
 
 
 def _per_unit(x: ArrayLike | None, name: str, n: int) -> NDArray[np.float64]:
@@ -312,6 +316,18 @@ def _per_unit(x: ArrayLike | None, name: str, n: int) -> NDArray[np.float64]:
         msg = f"`{name}` must hold one value per unit: shape {arr.shape}, {n} units"
         raise ValueError(msg)
     return arr
+
+
+def weights_out_of_range(*, over: bool) -> str:
+    """The message for weights whose totals or squares leave float64."""
+    return (
+        "`weights` (times `size`) are too "
+        + ("large" if over else "small")
+        + " for float64: their "
+        + ("total or squares overflow" if over else "squares underflow to 0")
+        + "; rescale them (e.g. to a mean of 1): the estimates and standard "
+        "errors depend only on their ratios (the design effect on their total)"
+    )
 
 
 def _points(
@@ -338,18 +354,26 @@ def _points(
             y[rows], z[rows], alphas=alphas, watts=watts, comparison=comp, ops=NUMPY_OPS
         )
     wp = w[rows]
+    # Sums in integer arithmetic (povstat._exact): the same in every order.
     if domains is None:
-        total = float(w.sum())
+        with np.errstate(over="ignore"):
+            total = float(group_sum(np.zeros(w.shape[0], np.intp), w, 1)[0])
+        if np.isinf(total):
+            raise ValueError(weights_out_of_range(over=True))
         if not total > 0:
             msg = "`weights` (times `size`) must have a positive total"
             raise ValueError(msg)
-        return np.array([float(np.dot(wp, t)) * scale for t in terms]) / total
+        one = np.zeros(wp.shape[0], np.intp)
+        return np.array([group_sum(one, wp * t, 1)[0] * scale for t in terms]) / total
     labels, codes = domains
     k = labels.shape[0]
-    totals = np.bincount(codes, weights=w, minlength=k)
+    with np.errstate(over="ignore"):
+        totals = group_sum(codes, w, k)
+    if np.isinf(totals).any():
+        raise ValueError(weights_out_of_range(over=True))
     check_domain_totals(totals, labels)
     cp = codes[rows]
-    sums = np.stack([np.bincount(cp, weights=wp * t, minlength=k) for t in terms])
+    sums = np.stack([group_sum(cp, wp * t, k) for t in terms])
     return np.asarray((sums * scale / totals).T)
 
 

@@ -23,9 +23,10 @@ weight, as R ``survey``'s ``degf`` counts them for the domain.
 
 All of this works on a small table of sums by (domain, stratum, PSU): the
 weights' total, the weighted terms, their weighted squares, the number of
-rows. The exact sums can come from numpy (:func:`poverty_estimates`) or from a
-dataframe engine's single grouped reduction (:func:`povstat.poverty_table`);
-everything after it is vectorised numpy.
+rows. The sums can come from numpy (:func:`poverty_estimates`; integer limb
+sums, the same for every row order) or from a dataframe engine's single
+grouped reduction (:func:`povstat.poverty_table`; the engine's float64 sums on
+lazy engines); everything after it is vectorised numpy.
 
 References
 ----------
@@ -47,6 +48,7 @@ from scipy import sparse
 from scipy.special import stdtrit
 
 from povstat import _validate
+from povstat._exact import group_sum
 from povstat._results import Result, array_eq, freeze, readonly, readonly_float
 from povstat._validate import Unit
 from povstat.poverty_measures import (
@@ -61,6 +63,7 @@ from povstat.poverty_measures import (
     poor_rows,
     prepare_units,
     unit_terms,
+    weights_out_of_range,
 )
 from povstat.uncertainty import _level
 
@@ -228,7 +231,12 @@ class PovertyEstimates(Result):
         """Covariance matrix of `estimate` (rows and columns in row order).
 
         Between measures of a domain and between domains (domains that share
-        PSUs or strata are correlated), in `unit` squared.
+        PSUs or strata are correlated), in `unit` squared. Its diagonal is
+        ``se**2``. Under ``lonely_psu="average"`` each domain's row and
+        column are scaled by the square root of that domain's factor, so the
+        diagonal matches R ``svyby`` without ``covmat``; R's
+        ``svyby(..., covmat=TRUE)`` scales the whole matrix differently, and
+        its diagonal then disagrees with its own standard errors.
         """
         if self.design is None:
             msg = "this result holds no design, so no covariance matrix"
@@ -242,6 +250,7 @@ class PovertyEstimates(Result):
 # --------------------------------------------------------------------------
 
 
+@np.errstate(over="ignore", under="ignore")  # refused by name in `linearised`
 def reduce_units(
     terms: Sequence[NDArray[np.float64]],
     w: NDArray[np.float64],
@@ -431,7 +440,8 @@ def _same_length(codes: NDArray[np.intp], n: int, name: str) -> None:
 def _sum(
     codes: NDArray[np.intp], x: NDArray[np.float64], k: int
 ) -> NDArray[np.float64]:
-    return np.bincount(codes, weights=x, minlength=k).astype(np.float64, copy=False)
+    # Unit-level sums in integer arithmetic: the same for every row order.
+    return group_sum(codes, np.asarray(x, dtype=np.float64), k)
 
 
 def _sums(
@@ -673,6 +683,18 @@ def _cell_products(
     return np.asarray(m2 / (total[red.domain] ** 2)[:, None, None])
 
 
+def _check_weight_range(red: Reduced, total: NDArray[np.float64]) -> None:
+    """Refuse weights whose totals or squares leave float64's range."""
+    squares = red.sww if red.sww is not None else np.zeros(0)
+    over = (
+        not np.isfinite(total[~np.isnan(total)]).all()
+        or not np.isfinite(squares[~np.isnan(squares)]).all()
+    )
+    under = bool(np.any((red.sw > 0) & (squares == 0))) if squares.size else False
+    if over or under:
+        raise ValueError(weights_out_of_range(over=over))
+
+
 def linearised(
     red: Reduced,
     *,
@@ -691,6 +713,7 @@ def linearised(
         labels = np.concatenate([np.asarray(labels, dtype=object), [None]])
     nd, k = red.n_domains, red.st.shape[1]
     total = _sum(red.domain, red.sw, nd)
+    _check_weight_range(red, total)
     check_domain_totals(total, labels)
     ratio = _sums(red.domain, red.st, nd) / total[:, None]
     factor = _average_factor(red, lonely) if lonely_psu == "average" else np.ones(nd)

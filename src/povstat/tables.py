@@ -171,12 +171,20 @@ _MARK = re.compile(
     r"|\s+\(?[a-z]\))\Z",
     _WORD_FLAGS,
 )
+#: A number before a name: a list number ("1 Malang", "2. Kota Malang",
+#: "3) Batu") or an area code ("3573 Kota Malang", "35 Jawa Timur").
+_LEADING_NUMBER = re.compile(r"^(?P<num>[0-9]{1,4})(?:[.)]\s*|\s+)(?P<rest>\S.*)$")
 _PREFIX = re.compile(
-    r"^(?:(?P<p1>kabupaten|kab|kotamadya|kodya|kota|provinsi|prov)\s+"
+    r"^(?:(?P<p1>kabupaten|kab|kotamadya|kodya|kota|provinsi|prov)(?:\s+|\s*-\s*)"
     r"|(?P<p2>kab|kota|kod|prov)\.\s*)(?P<name>\S.*)$",
     _WORD_FLAGS,
 )
-_UNNAMED = re.compile(r"Unnamed: [0-9]+(?:_level_[0-9]+)?")
+#: Column names a reader makes up for a header cell it has not got: pandas
+#: ("Unnamed: 3", "Unnamed: 3_level_1"), polars ("column_3", "_duplicated_0"),
+#: DuckDB ("column3", "column03") and Spark ("_c3"). They are empty cells.
+_GENERATED = re.compile(
+    r"Unnamed: [0-9]+(?:_level_[0-9]+)?|column_?[0-9]+|_duplicated_[0-9]+|_c[0-9]+"
+)
 _PREFIX_TYPE = {
     "kabupaten": "kabupaten",
     "kab": "kabupaten",
@@ -315,7 +323,7 @@ def read_bps_table(
     value_name: str = "value",
     missing: Sequence[str] = _DEFAULT_MISSING,
     errors: Literal["raise", "report"] = "raise",
-    sheet_name: str | int = 0,
+    sheet_name: str | int | None = None,
     sep: str = ",",
     encoding: str = "utf-8-sig",
     province: str | None = None,
@@ -326,14 +334,23 @@ def read_bps_table(
     ----------
     source : path, file-like object or data frame
         A CSV file, as a path or an open file (text, e.g. ``io.StringIO``, or
-        binary, e.g. ``io.BytesIO``, decoded with `encoding`); an Excel file
-        (a path ending in .xlsx, .xlsm, .xls or .ods, or a binary file whose
-        content is such a workbook, told by its first bytes; needs the
-        ``excel`` extra, openpyxl); or a data frame already read (pandas,
-        or any frame narwhals supports, read into pandas), preferably
-        with ``header=None``; otherwise its column labels are read as a first
-        row (pandas' "Unnamed: 3" labels as empty cells). A file-like object
-        is read from its current position to its end.
+        binary, e.g. ``io.BytesIO``, decoded with `encoding`); a workbook
+        (.xlsx, .xlsm, .xls or .ods, as a path or a binary file, told by its
+        content whatever its name; .xlsx and .xlsm need the ``excel`` extra,
+        openpyxl; .xls needs the xlrd package and .ods the odfpy package,
+        which pandas reads them with); or a data frame already read (pandas,
+        or any frame narwhals supports, read into pandas). A frame's column
+        labels are read as the table's first row (one row per level), on
+        every engine alike: names a reader made up for a missing header cell
+        (pandas' "Unnamed: 3", polars' "column_3" and "_duplicated_0",
+        DuckDB's "column3", Spark's "_c3") are empty cells, labels that are
+        all integers (``header=None`` in pandas), or "0", "1", ... as text,
+        are positions, and a row of labels left all empty is no row; so a
+        file read with or without a header gives the same table. The index
+        is not read: it must be an unnamed index of integers (row numbers,
+        shown as the rows' labels), else the frame is refused (call
+        ``reset_index()``). A file-like object is read from its current
+        position to its end.
     locale : {"id", "en"}
         Number format of the values, required (see
         :func:`povstat.parse_numbers`). BPS's own CSV exports write a decimal
@@ -354,8 +371,12 @@ def read_bps_table(
     errors : {"raise", "report"}, default "raise"
         Cells that are not numbers: raise one error listing all of them, or
         return them in ``invalid``.
-    sheet_name : str or int, default 0
-        Sheet of an Excel file.
+    sheet_name : str, int or None, default None
+        Sheet of an Excel file: its name, or its position among the
+        worksheets (0 the first; chartsheets, which hold no cells, are not
+        counted, hidden sheets are). None reads the first visible worksheet
+        of an .xlsx or .xlsm file (a hidden first sheet is passed over), the
+        first sheet of an .xls or .ods file.
     sep : str, default ","
         Field separator of a CSV file.
     encoding : str, default "utf-8-sig"
@@ -385,7 +406,8 @@ def read_bps_table(
         reverse, whichever is rarer: "0,1386" among "9,9 %"; its scale is
         ambiguous), and a value field that a short CSV row does not write.
     ValueError
-        If no header row naming years is found; a header cell in the value
+        If a data frame's index holds labels (it is not read: see `source`);
+        no header row naming years is found; a header cell in the value
         area is not a period (e.g. "2024*"); a column without a header holds
         values; two columns name the same period; a semester and a month
         disagree ("Semester 1 (September)"); two rows are the same region
@@ -393,7 +415,10 @@ def read_bps_table(
         lists the labels, the code and the rows); `month` is not in 1-12 or
         is given but no column needs it; `value_name` clashes with a fixed
         column; a CSV file is not valid in `encoding`; a path named .xlsx
-        (or another spreadsheet suffix) holds text; a region name fits two
+        (or another spreadsheet suffix) holds text; a workbook is damaged
+        or truncated, or is a zip archive of something else; a workbook is
+        opened in text mode; `sheet_name` names no worksheet, a chartsheet,
+        or (None) the workbook has no visible worksheet; a region name fits two
         regions and no province row or `province` resolves it (the message
         lists the candidates); `province` names no province; or an option is
         unknown. When no header is found and the first line of a CSV file
@@ -401,6 +426,10 @@ def read_bps_table(
         `sep` to pass.
     TypeError
         If `source` is of an unsupported type, or an option of a wrong type.
+    ImportError
+        If an .xls or .ods workbook is read without xlrd or odfpy (the
+        message names the package to install), or an .xlsx one without
+        openpyxl.
 
     See Also
     --------
@@ -417,9 +446,14 @@ def read_bps_table(
     Tahunan". A header row of years may be followed by a row of rounds
     ("Semester 1 (Maret)", "Semester 2 (September)", "Tahunan"), each year
     then spanning the columns up to the next year, as in BPS's provincial
-    tables; a row just above the years with two or more labels
-    ("Perkotaan", "Perdesaan", "Jumlah") is a column group, also spanning
-    columns. Semester 1 is March and semester 2 September, the BPS Susenas
+    tables. A row just above the years is a row of column groups
+    ("Perkotaan", "Perdesaan", "Jumlah"), each label spanning the columns
+    up to the next label, only when its labels are needed and line up with
+    the value columns: two or more different labels, each above a value
+    column, the first above the first value column, and some period named
+    under two of them; otherwise it is part of the title ("Tabel 3.1 |
+    Persentase Penduduk Miskin | (Persen)" above the years is a title, not
+    two groups). Semester 1 is March and semester 2 September, the BPS Susenas
     rounds [1]_. Columns with neither header nor values are ignored.
 
     *Rows.* Rows above the header are the title. Below it, a row is skipped
@@ -440,11 +474,24 @@ def read_bps_table(
     Excel's display of 0.138 as "13.80%") is read as that percentage, 13.8
     in percent (times 100 on the decimal value), consistent with a text cell
     "13,65 %"; a number without a percent format among percent-formatted
-    numbers has an ambiguous scale and is an invalid cell. A formula is never
+    numbers has an ambiguous scale and is an invalid cell. A "%" that is
+    text in the format (in quotes, escaped, or after ``_`` or ``*``, Excel's
+    padding and fill: ``0.00_%``) does not scale. A format that shows the
+    number scaled otherwise, by a thousands-scaling comma after the digits
+    (``#,##0.00,`` shows it divided by 1000) or by ``%%`` (times 10000),
+    makes the cell invalid: whether the table means the value as shown or
+    as stored cannot be told. A value cell covered by a merged range other
+    than its first cell (13.8 in B2 merged across B2:C2, shown under both
+    years) is invalid: it holds no value of its own, and the one shown is
+    not copied. A formula is never
     evaluated: the result the spreadsheet program stored with it is read,
     and a formula without one (a file written by a script, or an injected
     ``=cmd|...``) is an invalid cell showing the formula. Number formats of
-    .xls and .ods files, and of a DataFrame source, are not read.
+    .xls and .ods files, and of a DataFrame source, are not read. Only the
+    cells a sheet stores with a value are read, so an empty cell with a
+    format far down the sheet costs nothing; rows below the last value and
+    columns without any value (a cell holding only spaces is empty) are
+    layout, and a column is named by its letter in messages.
 
     *Regions.* Names are matched to the 38 provinces and 514 regencies and
     cities of Indonesia (:func:`povstat.datasets.indonesia_regions`: today's
@@ -453,11 +500,22 @@ def read_bps_table(
     (spaces, hyphens and dots ignored, "Kep." read as "Kepulauan"): "Kab.
     Malang", "Kab Malang", "Kabupaten Malang" and, as in BPS tables, a bare
     "Malang" are Kabupaten Malang (3507); "Kota Malang" and "Kotamadya
-    Malang" are Kota Malang (3573). A bare name never matches a city, and
-    "Kota X" where no city X exists is the regency written in two words
-    ("Kota Baru" is Kabupaten Kotabaru). "Jawa Timur" / "Provinsi Jawa
-    Timur" is 35, "Indonesia" 00. Codes are Kemendagri's (see
-    :func:`povstat.datasets.load_indonesia`).
+    Malang", "Kota-Malang" are Kota Malang (3573). A bare name never
+    matches a city, and "Kota X" where no city X exists is the regency
+    written in two words ("Kota Baru" is Kabupaten Kotabaru). "Jawa Timur" /
+    "Provinsi Jawa Timur" is 35, "DI. Yogyakarta" 34, "Indonesia" 00. Codes
+    are Kemendagri's (see :func:`povstat.datasets.load_indonesia`).
+
+    A number before the name ("1 Malang", "2. Kota Malang", "3) Batu",
+    "3573 Kota Malang") is set apart before matching, for every name alike.
+    One of four digits is an area code: it must be a region's code and agree
+    with the name ("3573 Kota Malang"; it also resolves a name fitting two
+    regions, "7501 Gorontalo"), else the row is unmatched with a ``reason``
+    naming both ("3573 Malang": 3573 is Kota Malang, a bare "Malang" is
+    Kabupaten Malang). One of two digits before a province's name is its
+    code and must agree too ("35 Jawa Timur"), unless the table also
+    numbers rows with one digit (a list 1, 2, ..., whose 11 is no code);
+    other numbers are list numbers.
 
     A regency or city is matched within the province it is listed under:
     each province row sets the context of the rows below it (as in BPS
@@ -521,6 +579,7 @@ def read_bps_table(
     """
     loc = _locale(locale)
     err = _validate.choice(errors, "errors", ("raise", "report"))
+    _sheet(sheet_name)
     miss = _missing(missing)
     mon = _month(month)
     if province is not None and not isinstance(province, str):
@@ -538,6 +597,7 @@ def read_bps_table(
     )
     grid = read.grid
     text = grid.map(_cell_text).to_numpy(dtype=object)
+    pending = np.zeros(text.shape, dtype=bool)
     if read.formula is not None:
         # A formula without a stored result is not an empty cell: its text
         # shows in labels and headers, and its value cell is reported.
@@ -547,13 +607,17 @@ def read_bps_table(
     # are in the first column that holds anything.
     filled = (text != "").any(axis=0)
     first = int(np.argmax(filled)) if filled.any() else 0
-    grid, text = grid.iloc[:, first:], text[:, first:]
+    grid, text, pending = grid.iloc[:, first:], text[:, first:], pending[:, first:]
     try:
         layout = _layout(text, grid.index, mon)
     except ValueError as e:
-        if not read.hint:
+        shown = [f for f in text[pending] if repr(str(f)) in str(e)]
+        hint = _index_column_hint(text) + _deduplicated_hint(text) + read.hint
+        if shown:
+            hint += f"; {shown[0]!r} is {_NO_RESULT}"
+        if not hint:
             raise
-        msg = f"{e}{read.hint}"
+        msg = f"{e}{hint}"
         raise ValueError(msg) from None
 
     rows_all = np.arange(layout.first_data, len(grid))
@@ -579,7 +643,15 @@ def read_bps_table(
     note &= ~numbered | worded
     keep = ~blank & ~note
     data_rows = rows_all[keep]
-    _check_unlabelled_columns(text, data_rows, layout, grid.index)
+    names: tuple[object, ...] = read.columns or tuple(range(1, read.grid.shape[1] + 1))
+    _check_unlabelled_columns(text, data_rows, layout, grid.index, names[first:])
+    if mon is not None and not layout.bare:
+        msg = (
+            f"`month` is {mon!r} but no value column needs it: the header of "
+            f"each ({list(layout.headers)!r}) states its round or is annual; "
+            "pass month=None"
+        )
+        raise ValueError(msg)
 
     skipped = _skipped(text, grid.index, layout, rows_all, blank, note, numbered)
     cells = grid.to_numpy(dtype=object)[np.ix_(data_rows, layout.columns)]
@@ -605,6 +677,11 @@ def read_bps_table(
     labels = label[keep]
     first_year = int(min(layout.years)) if len(layout.years) else None
     regions = _match_regions(labels, grid.index[data_rows], prov, first_year)
+    formula_label = pending[data_rows, 0]
+    if formula_label.any():  # never matched by the formula's text
+        regions.loc[formula_label, ["code", "type"]] = None
+        regions.loc[formula_label, "name"] = labels[formula_label]
+        regions.loc[formula_label, "reason"] = f"the label is {_NO_RESULT}"
     _check_duplicate_regions(regions, labels, grid.index[data_rows])
     months = np.array([np.nan if m is None else m for m in layout.months])
     data = pd.DataFrame(
@@ -649,13 +726,22 @@ class _Read:
     shown with a percent format. ``formula``: the formula of spreadsheet
     cells that hold one without a stored result (None elsewhere). ``hint``:
     advice added to a layout error (e.g. another CSV separator).
+    ``scaled``: the number format of spreadsheet numbers shown scaled by
+    other than a percent (None elsewhere). ``merged``: the merged range
+    ("B2:C2") covering a spreadsheet cell other than the range's first
+    (None elsewhere). ``columns``: names of the grid's
+    columns for messages (a spreadsheet's column letters); None: their
+    1-based positions.
     """
 
     grid: pd.DataFrame
     fields: np.ndarray[Any, Any] | None = None
     percent: np.ndarray[Any, Any] | None = None
     formula: np.ndarray[Any, Any] | None = None
+    scaled: np.ndarray[Any, Any] | None = None
+    merged: np.ndarray[Any, Any] | None = None
     hint: str = ""
+    columns: tuple[str, ...] | None = None
 
 
 def _read_grid(
@@ -663,33 +749,47 @@ def _read_grid(
 ) -> _Read:
     """All cells of the table as objects, no header, rows labelled for users."""
     if isinstance(source, pd.DataFrame):
-        grid = source.astype(object)
-        if not isinstance(source.columns, pd.RangeIndex):
-            # pandas names an empty header cell "Unnamed: 3"; it is empty.
-            labels = [None if _UNNAMED.fullmatch(str(c)) else c for c in source.columns]
-            head = pd.DataFrame([labels], columns=source.columns, index=["columns"])
+        _check_frame_index(source.index)
+        grid = source.astype(object).set_axis(range(source.shape[1]), axis=1)
+        heads = _column_label_rows(source.columns)
+        if heads:
+            head = pd.DataFrame(heads, index=_label_row_names(len(heads)), dtype=object)
             grid = pd.concat([head, grid.set_axis(list(source.index))]).astype(object)
-        return _Read(grid=grid.set_axis(range(grid.shape[1]), axis=1))
+        return _Read(grid=grid)
     if isinstance(source, str | os.PathLike):
         path = Path(source)
+        data = path.read_bytes()
+        if data.startswith(_EXCEL_MAGIC):  # a workbook, whatever its name
+            return _read_excel(data, sheet_name, f"`source` {str(path)!r}")
         if path.suffix.lower() in _EXCEL_SUFFIXES:
             _sheet(sheet_name)
-            with path.open("rb") as fh:
-                start = fh.read(512)
-            if not start.startswith(_EXCEL_MAGIC):
-                msg = _not_a_workbook(path, start)
-                raise ValueError(msg)
-            return _read_excel(path, sheet_name, start)
-        return _read_csv(_decode(path.read_bytes(), encoding), sep)
+            raise ValueError(_not_a_workbook(path, data[:512]))
+        return _read_csv(_decode(data, encoding), sep)
     read = getattr(source, "read", None)
     if callable(read):
-        content = read()
+        try:
+            content = read()
+        except UnicodeDecodeError as e:
+            opened = getattr(source, "encoding", None) or e.encoding
+            msg = (
+                f"`source` is a file opened in text mode whose bytes are not "
+                f"{opened} text ({e.reason} at byte {e.start}); open a workbook "
+                "in binary mode, open(path, 'rb'), and a CSV file with its "
+                "encoding, open(path, encoding=...)"
+            )
+            raise ValueError(msg) from None
         if isinstance(content, str):
+            if content.startswith(_EXCEL_MAGIC[0].decode("latin-1")):
+                msg = (
+                    "`source` is a workbook (a zip archive) opened in text mode: "
+                    "open it in binary mode, open(path, 'rb'), or pass its path"
+                )
+                raise ValueError(msg)
             return _read_csv(content, sep)
         if isinstance(content, bytes | bytearray | memoryview):
             data = bytes(content)
             if data.startswith(_EXCEL_MAGIC):
-                return _read_excel(io.BytesIO(data), sheet_name, data)
+                return _read_excel(data, sheet_name, "`source`")
             return _read_csv(_decode(data, encoding), sep)
         msg = (
             f"`source`: its read() must give str or bytes, got {type(content).__name__}"
@@ -700,6 +800,69 @@ def _read_grid(
         f"pandas DataFrame, got {type(source).__name__}"
     )
     raise TypeError(msg)
+
+
+def _check_frame_index(index: pd.Index[Any]) -> None:
+    """Refuse a frame index that holds data (region names in it are not read).
+
+    An unnamed index of integers (the default one, or row numbers kept from
+    a larger frame) labels the rows; any other index (named, of text, a
+    MultiIndex: ``df.set_index("wilayah")``, ``long.pivot(index=...)``)
+    would be lost, so the frame is refused.
+    """
+    names = [n for n in index.names if n is not None]
+    integers = not isinstance(index, pd.MultiIndex) and (
+        len(index) == 0 or index.inferred_type == "integer"
+    )
+    if integers and not names:
+        return
+    shown = ", ".join(repr(_show(v)) for v in index[:3])
+    more = ", ..." if len(index) > 3 else ""
+    named = f" (named {', '.join(repr(str(n)) for n in names)})" if names else ""
+    msg = (
+        f"`source`: the frame's index{named} holds labels ({shown}{more}), "
+        "which are not read (only the frame's cells and column labels are), "
+        "so they would be lost; make the index a column with "
+        "`source.reset_index()`, or drop it with `reset_index(drop=True)`"
+    )
+    raise ValueError(msg)
+
+
+def _column_label_rows(columns: pd.Index[Any]) -> list[list[object]]:
+    """The rows a frame's column labels give above its cells (maybe none).
+
+    Each level of the labels is a row, read as the first rows of the table;
+    names a reader made up (see ``_GENERATED``) are empty cells, and labels
+    that are all integers, or the text of their positions ("0", "1", ...
+    or "1", "2", ...), are positions (as ``header=None`` gives): no row.
+    A row whose cells are all empty is left out, so a frame read without a
+    header gives the same table on every engine.
+    """
+    if isinstance(columns, pd.RangeIndex):
+        return []
+    if not isinstance(columns, pd.MultiIndex) and (
+        columns.inferred_type == "integer"
+        or any(
+            [str(c) for c in columns] == [str(i) for i in range(k, len(columns) + k)]
+            for k in (0, 1)
+        )
+    ):
+        return []  # positions: integers, or "0", "1", ... as text
+    levels = (
+        [list(columns.get_level_values(i)) for i in range(columns.nlevels)]
+        if isinstance(columns, pd.MultiIndex)
+        else [list(columns)]
+    )
+    rows = [
+        [None if isinstance(c, str) and _GENERATED.fullmatch(c) else c for c in level]
+        for level in levels
+    ]
+    return [r for r in rows if any(_cell_text(c) for c in r)]
+
+
+def _label_row_names(n: int) -> list[str]:
+    """Row labels of the column-label rows: "columns", or "columns[0]", ..."""
+    return ["columns"] if n == 1 else [f"columns[{i}]" for i in range(n)]
 
 
 def _frame_as_pandas(source: object) -> object:
@@ -733,102 +896,292 @@ def _not_a_workbook(path: Path, start: bytes) -> str:
     )
 
 
-def _sheet(sheet_name: object) -> str | int:
-    if isinstance(sheet_name, bool) or not isinstance(sheet_name, str | int):
-        msg = f"`sheet_name` must be a str or an int, got {sheet_name!r}"
+def _sheet(sheet_name: object) -> str | int | None:
+    if sheet_name is not None and (
+        isinstance(sheet_name, bool) or not isinstance(sheet_name, str | int)
+    ):
+        msg = f"`sheet_name` must be a str, an int or None, got {sheet_name!r}"
         raise TypeError(msg)
     return sheet_name
 
 
-def _read_excel(source: Path | io.BytesIO, sheet_name: object, start: bytes) -> _Read:
-    sheet_name = _sheet(sheet_name)
-    if start.startswith(_EXCEL_MAGIC[0]) and _is_xlsx(source):
-        return _read_xlsx(source, sheet_name)
-    # .xls and .ods: values only (their number formats are not read).
-    grid = pd.read_excel(source, sheet_name=sheet_name, header=None, dtype=object)
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def _read_excel(data: bytes, sheet_name: object, what: str) -> _Read:
+    """Cells of a workbook given as its bytes; `what` names it in messages."""
+    import zipfile
+
+    sheet = _sheet(sheet_name)
+    if data.startswith(_EXCEL_MAGIC[1]):  # OLE2: a legacy .xls workbook
+        return _read_with_pandas(data, sheet, what, "xls", "xlrd")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = set(z.namelist())
+            mimetype = z.read("mimetype").strip() if "mimetype" in names else b""
+    except zipfile.BadZipFile as e:
+        msg = (
+            f"{what} starts like a workbook (a zip archive) but is not a readable "
+            f"one ({e}): the file is damaged or truncated; save or download it "
+            "again"
+        )
+        raise ValueError(msg) from None
+    if "xl/workbook.xml" in names:
+        return _read_xlsx(data, sheet, what)
+    if mimetype == _ODS_MIMETYPE and "content.xml" in names:
+        return _read_with_pandas(data, sheet, what, "ods", "odfpy")
+    if "xl/workbook.bin" in names:
+        msg = (
+            f"{what} is a binary Excel workbook (.xlsb), which is not read: save "
+            "it as .xlsx in a spreadsheet program"
+        )
+        raise ValueError(msg)
+    msg = (
+        f"{what} is a zip archive but not a workbook: it holds neither an Excel "
+        "workbook (xl/workbook.xml) nor an OpenDocument spreadsheet; pass the "
+        ".xlsx, .xlsm or .ods file itself (unzip the archive first)"
+    )
+    raise ValueError(msg)
+
+
+def _read_with_pandas(
+    data: bytes, sheet: str | int | None, what: str, kind: str, package: str
+) -> _Read:
+    """An .xls or .ods sheet: values only (its number formats are not read)."""
+    sheet = 0 if sheet is None else sheet
+    try:
+        grid = pd.read_excel(
+            io.BytesIO(data),
+            sheet_name=sheet,
+            header=None,
+            dtype=object,
+        )
+    except ImportError:
+        msg = (
+            f"reading an .{kind} workbook needs the {package} package (pandas "
+            f"reads .{kind} with it): pip install {package}; or save the "
+            "workbook as .xlsx"
+        )
+        raise ImportError(msg) from None
+    except (ValueError, KeyError, IndexError) as e:
+        msg = f"{what}: sheet {sheet!r} of the .{kind} workbook cannot be read: {e}"
+        raise ValueError(msg) from None
     grid.index = grid.index + 1  # spreadsheet row numbers
     return _Read(grid=grid)
 
 
-def _is_xlsx(source: Path | io.BytesIO) -> bool:
-    """Whether a zip archive is an Office Open XML workbook (not .ods)."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(source) as z:
-            names = set(z.namelist())
-    except zipfile.BadZipFile:
-        return False
-    finally:
-        if isinstance(source, io.BytesIO):
-            source.seek(0)
-    return "xl/workbook.xml" in names
-
-
-def _read_xlsx(source: Path | io.BytesIO, sheet_name: str | int) -> _Read:
-    """Cells of an .xlsx/.xlsm sheet with their number formats and formulas.
-
-    The workbook is read twice: once for the results Excel stored with each
-    formula (``data_only``), once for the formulas themselves. A formula is
-    never evaluated.
-    """
+def _load_workbook(
+    data: bytes, data_only: bool, what: str, *, read_only: bool = True
+) -> Any:
+    """The workbook, by default in read-only mode (cells streamed, not stored)."""
     try:
         import openpyxl
     except ImportError:  # pragma: no cover - openpyxl is in the test extra
         msg = "reading .xlsx files needs openpyxl: pip install 'povstat[excel]'"
         raise ImportError(msg) from None
+    from openpyxl.utils.exceptions import InvalidFileException
 
-    def sheet(data_only: bool) -> Any:
-        if isinstance(source, io.BytesIO):
-            source.seek(0)
-        wb = openpyxl.load_workbook(source, data_only=data_only)
-        if isinstance(sheet_name, str):
-            if sheet_name not in wb.sheetnames:
-                msg = f"`sheet_name` {sheet_name!r} not found; sheets: {wb.sheetnames}"
-                raise ValueError(msg)
-            return wb[sheet_name]
-        if not 0 <= sheet_name < len(wb.worksheets):
+    try:
+        # From a buffer, not a path: openpyxl would judge a path by its suffix.
+        return openpyxl.load_workbook(
+            io.BytesIO(data), read_only=read_only, data_only=data_only
+        )
+    except (KeyError, OSError, InvalidFileException, ValueError, TypeError) as e:
+        msg = (
+            f"{what} is an Excel workbook that cannot be read ({type(e).__name__}: "
+            f"{e}): it may be damaged; open and save it again in a spreadsheet "
+            "program"
+        )
+        raise ValueError(msg) from None
+
+
+def _pick_sheet(wb: Any, sheet_name: str | int | None) -> Any:
+    """The worksheet `sheet_name` names; chartsheets hold no cells."""
+    charts = [c.title for c in wb.chartsheets]
+    sheets = wb.worksheets  # worksheets only, in workbook order
+    listed = f"{len(sheets)} worksheet(s) {[ws.title for ws in sheets]}" + (
+        f" (chartsheets, which hold no cells and are not counted: {charts})"
+        if charts
+        else ""
+    )
+    if isinstance(sheet_name, str):
+        if sheet_name in charts:
             msg = (
-                f"`sheet_name` {sheet_name} is out of range: the workbook has "
-                f"{len(wb.worksheets)} sheet(s) {wb.sheetnames}"
+                f"`sheet_name` {sheet_name!r} is a chartsheet (a chart, no "
+                f"cells): pass a worksheet; the workbook has {listed}"
             )
             raise ValueError(msg)
-        return wb.worksheets[sheet_name]
+        if sheet_name not in wb.sheetnames:
+            msg = f"`sheet_name` {sheet_name!r} not found; the workbook has {listed}"
+            raise ValueError(msg)
+        return wb[sheet_name]
+    if sheet_name is None:
+        visible = [ws for ws in sheets if ws.sheet_state == "visible"]
+        if not visible:
+            msg = (
+                f"no visible worksheet to read by default: the workbook has "
+                f"{listed}, all hidden; pass `sheet_name`"
+            )
+            raise ValueError(msg)
+        return visible[0]
+    if not 0 <= sheet_name < len(sheets):
+        msg = f"`sheet_name` {sheet_name} is out of range: the workbook has {listed}"
+        raise ValueError(msg)
+    return sheets[sheet_name]
 
-    stored = [list(r) for r in sheet(True).iter_rows()]
-    written = [list(r) for r in sheet(False).iter_rows()]
-    n_rows = len(stored)
-    n_cols = max((len(r) for r in stored), default=0)
-    values = np.full((n_rows, n_cols), None, dtype=object)
-    percent = np.zeros((n_rows, n_cols), dtype=bool)
-    formula = np.full((n_rows, n_cols), None, dtype=object)
-    for i, (row, raw) in enumerate(zip(stored, written, strict=True)):  # sheet rows
-        for j, (cell, wcell) in enumerate(zip(row, raw, strict=True)):
+
+def _sheet_cells(
+    data: bytes, sheet_name: str | int | None, data_only: bool, what: str
+) -> list[tuple[int, int, Any]]:
+    """(row, column, cell) of the cells the sheet stores, 1-based.
+
+    Rows the file does not store are skipped and a row is as wide as its
+    last stored cell, so the work is proportional to what the file holds,
+    never to the sheet's declared dimension (a formatted cell at
+    J1048576 does not make a million rows).
+    """
+    wb = _load_workbook(data, data_only, what)
+    try:
+        ws = _pick_sheet(wb, sheet_name)
+    except ValueError:
+        wb.close()
+        raise
+    try:
+        ws.reset_dimensions()  # read the stored rows, not a declared size
+        return [
+            (i, j, cell)
+            for i, row in enumerate(ws.iter_rows(), start=1)
+            for j, cell in enumerate(row, start=1)
+            if cell.value is not None
+        ]
+    except (SyntaxError, KeyError, TypeError, OSError) as e:
+        # SyntaxError: xml.etree's ParseError, for a damaged sheet.
+        msg = (
+            f"{what}: sheet {ws.title!r} of the workbook cannot be read "
+            f"({type(e).__name__}: {e}): the file may be damaged; open and save "
+            "it again in a spreadsheet program"
+        )
+        raise ValueError(msg) from None
+    finally:
+        wb.close()
+
+
+def _merged_ranges(
+    data: bytes, sheet_name: str | int | None, what: str
+) -> list[tuple[int, int, int, int, str]]:
+    """Merged ranges of the sheet: first row and column, last ones, "B2:C2".
+
+    The workbook is loaded whole (not streamed) only if a sheet has merged
+    cells.
+    """
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        merges = any(
+            b"<mergeCell " in z.read(n)
+            for n in z.namelist()
+            if n.startswith("xl/worksheets/") and n.endswith(".xml")
+        )
+    if not merges:
+        return []
+    wb = _load_workbook(data, True, what, read_only=False)
+    ws = _pick_sheet(wb, sheet_name)
+    return [
+        (r.min_row, r.min_col, r.max_row, r.max_col, r.coord)
+        for r in ws.merged_cells.ranges
+    ]
+
+
+def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
+    """Cells of an .xlsx/.xlsm sheet with their number formats and formulas.
+
+    The workbook is read twice: once for the results Excel stored with each
+    formula (``data_only``), once for the formulas themselves. A formula is
+    never evaluated. Only cells holding a value (or a formula) are kept:
+    rows below the last of them are layout, and so are columns without any
+    (they are left out, the others keep their letters in messages).
+    """
+    stored = _sheet_cells(data, sheet_name, True, what)
+    written = {
+        (i, j): str(getattr(c.value, "text", c.value))  # array formula: its text
+        for i, j, c in _sheet_cells(data, sheet_name, False, what)
+        if c.data_type == "f"
+    }
+    values = {(i, j): c.value for i, j, c in stored}
+    pending = {k: f for k, f in written.items() if k not in values}
+    used = [
+        k for k, v in values.items() if not (isinstance(v, str) and not v.strip())
+    ] + list(pending)
+    n_rows = max((i for i, _ in used), default=0)
+    cols = sorted({j for _, j in used})
+    where = {j: p for p, j in enumerate(cols)}
+    grid_values = np.full((n_rows, len(cols)), None, dtype=object)
+    percent = np.zeros((n_rows, len(cols)), dtype=bool)
+    formula = np.full((n_rows, len(cols)), None, dtype=object)
+    scaled = np.full((n_rows, len(cols)), None, dtype=object)
+    for i, j, cell in stored:  # stored cells only
+        if i <= n_rows and j in where:
             v = cell.value
-            values[i, j] = v
+            grid_values[i - 1, where[j]] = v
             number = isinstance(v, int | float) and not isinstance(v, bool)
-            percent[i, j] = number and _percent_format(cell.number_format)
-            if v is None and wcell.data_type == "f":
-                # An array formula is an object holding its text.
-                formula[i, j] = str(getattr(wcell.value, "text", wcell.value))
-    # Trailing empty rows and columns are layout.
-    used = (values != None) | (formula != None)  # noqa: E711 - elementwise
-    n_r = int(np.flatnonzero(used.any(axis=1)).max()) + 1 if used.any() else 0
-    n_c = int(np.flatnonzero(used.any(axis=0)).max()) + 1 if used.any() else 0
-    grid = pd.DataFrame(values[:n_r, :n_c], index=range(1, n_r + 1), dtype=object)
-    return _Read(grid=grid, percent=percent[:n_r, :n_c], formula=formula[:n_r, :n_c])
+            scale = _format_scale(cell.number_format) if number else "plain"
+            percent[i - 1, where[j]] = scale == "percent"
+            if scale == "ambiguous":
+                scaled[i - 1, where[j]] = cell.number_format
+    for (i, j), f in pending.items():
+        formula[i - 1, where[j]] = f
+    merged = np.full((n_rows, len(cols)), None, dtype=object)
+    col_numbers = np.array(cols, dtype=np.int64)
+    for r0, c0, r1, c1, ref in _merged_ranges(data, sheet_name, what):
+        # The cells a merged range covers, within the grid, but its first.
+        inside = np.flatnonzero((col_numbers >= c0) & (col_numbers <= c1))
+        for i in range(r0, min(r1, n_rows) + 1):
+            for p in inside:
+                if (i, int(col_numbers[p])) != (r0, c0):
+                    merged[i - 1, p] = ref
+    from openpyxl.utils import get_column_letter
+
+    grid = pd.DataFrame(grid_values, index=range(1, n_rows + 1), dtype=object)
+    return _Read(
+        grid=grid,
+        percent=percent,
+        formula=formula,
+        scaled=scaled,
+        merged=merged,
+        columns=tuple(get_column_letter(j) for j in cols),
+    )
 
 
-_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+_NO_RESULT = (
+    "a formula without a stored result (a file written by a program, not "
+    "saved by a spreadsheet); povstat never evaluates formulas: open and save "
+    "the file in a spreadsheet program, or paste values"
+)
+
+#: Literal parts of an Excel number format: text in quotes, an escaped
+#: character, [colour]/[condition] blocks, and the character after "_"
+#: (padding as wide as it) or "*" (repeated to fill the cell).
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|[_*].')
+#: A comma after the last digit placeholder of a section: Excel shows the
+#: number divided by 1000 per comma ("#,##0.00," shows 4617010 as 4,617.01).
+_SCALING_COMMA = re.compile(r"[0#?.],+(?=[^0#?]*\Z)")
 
 
-def _percent_format(fmt: object) -> bool:
-    """Whether an Excel number format shows its number times 100 with "%"."""
+def _format_scale(fmt: object) -> Literal["plain", "percent", "ambiguous"]:
+    """How an Excel number format scales what it shows.
+
+    "percent": times 100 with a "%" (``0.00%``). "ambiguous": shown scaled by
+    another factor, ``%%`` (times 10000) or a thousands-scaling comma
+    (``#,##0.00,``, divided by 1000): the value is not read as shown. "plain":
+    shown as it is (a "%" in quotes, escaped, or after ``_`` or ``*`` is text,
+    padding or fill, not a scale).
+    """
     if not isinstance(fmt, str):
-        return False
-    # Text in quotes, an escaped character and [colour]/[condition] blocks
-    # are literal: "%" there does not scale the number.
-    return "%" in _QUOTED.sub("", fmt)
+        return "plain"
+    sections = _QUOTED.sub("", fmt).split(";")
+    if any(s.count("%") > 1 or _SCALING_COMMA.search(s) for s in sections):
+        return "ambiguous"
+    return "percent" if any("%" in s for s in sections) else "plain"
 
 
 def _read_checks(
@@ -847,6 +1200,25 @@ def _read_checks(
     Returns the text to show for each cell (None: the cell itself).
     """
     shown: list[str | None] = [None] * values.size
+    if read.scaled is not None:
+        fmt = read.scaled[where].ravel()
+        for i in np.flatnonzero(fmt != None):  # noqa: E711 - few cells
+            reasons[i] = (
+                f"a number with the format {fmt[i]!r}, which shows it scaled "
+                "(a comma after the digits divides by 1000, '%%' multiplies by "
+                "10000): which scale the table means is ambiguous; give the "
+                "cell a format without them (a percent format is read as shown)"
+            )
+    if read.merged is not None:
+        ref = read.merged[where].ravel()
+        for i in np.flatnonzero(ref != None):  # noqa: E711 - few cells
+            first = str(ref[i]).split(":")[0]
+            reasons[i] = (
+                f"a cell merged into {ref[i]}: the spreadsheet shows {first}'s "
+                "value across the range, but the cell holds no value of its "
+                "own; unmerge the cells and write each value"
+            )
+            shown[i] = ""
     if read.percent is not None:
         pct = read.percent[where].ravel()
         if pct.any():
@@ -877,11 +1249,7 @@ def _read_checks(
     if read.formula is not None:
         f = read.formula[where].ravel()
         has = np.flatnonzero(f != None)  # noqa: E711 - elementwise
-        reasons[has] = (
-            "a formula without a stored result (a file written by a program, "
-            "not saved by a spreadsheet); povstat never evaluates formulas: "
-            "open and save the file in a spreadsheet program, or paste values"
-        )
+        reasons[has] = _NO_RESULT
         for i in has:  # only formula cells
             shown[i] = str(f[i])
     if read.fields is not None:
@@ -905,8 +1273,12 @@ _BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
 )
 
 
-def _encoding_hint(data: bytes) -> str:
-    """The encoding a byte-order mark or NUL bytes point to, as advice."""
+def _encoding_hint(data: bytes, given: str) -> str:
+    """Advice on the encoding: a byte-order mark, NUL bytes, or one that works.
+
+    Never suggests `given`, the encoding that has just failed.
+    """
+    tried = codecs.lookup(given).name
     for bom, name in _BOMS:
         if data.startswith(bom):
             return (
@@ -914,11 +1286,28 @@ def _encoding_hint(data: bytes) -> str:
                 f"byte-order mark: pass encoding={name!r}"
             )
     if b"\x00" in data[:4096]:
+        others = [
+            e for e in ("utf-16-le", "utf-16-be") if codecs.lookup(e).name != tried
+        ]
         return (
             "the file holds NUL bytes, as UTF-16 text does (Excel's "
-            "\"Unicode text\"): pass encoding='utf-16-le' or 'utf-16-be'"
+            f'"Unicode text"): pass encoding={" or ".join(map(repr, others))}'
         )
-    return "pass the file's `encoding` (e.g. encoding='cp1252')"
+    for other in ("utf-8", "cp1252"):
+        if codecs.lookup(other).name == tried:
+            continue
+        try:
+            data.decode(other)
+        except UnicodeDecodeError:
+            continue
+        return (
+            f"the bytes do decode as {other}: pass encoding={other!r} if that is "
+            "the file's encoding (check the letters it reads)"
+        )
+    return (
+        "the bytes are neither UTF-8 nor cp1252 text: pass the encoding the "
+        "file was written in"
+    )
 
 
 def _decode(data: bytes, encoding: object) -> str:
@@ -933,14 +1322,14 @@ def _decode(data: bytes, encoding: object) -> str:
     except UnicodeDecodeError as e:
         msg = (
             f"`source` is not valid {encoding} text: {e.reason} at byte "
-            f"{e.start}; {_encoding_hint(data)}"
+            f"{e.start}; {_encoding_hint(data, encoding)}"
         )
         raise ValueError(msg) from None
     name = codecs.lookup(encoding).name
     for bom, family in _BOMS:
         if data.startswith(bom) and not name.startswith(family[:5]):
             # (utf-8 and utf-8-sig read a UTF-8 mark, utf-16-le a UTF-16 one)
-            msg = f"`source` is not {encoding} text: {_encoding_hint(data)}"
+            msg = f"`source` is not {encoding} text: {_encoding_hint(data, encoding)}"
             raise ValueError(msg)
         if data.startswith(bom):
             break
@@ -949,7 +1338,7 @@ def _decode(data: bytes, encoding: object) -> str:
         # with a NUL after every letter, never a table.
         msg = (
             f"`source` read as {encoding} holds NUL characters, so it is not "
-            f"{encoding} text; {_encoding_hint(data)}"
+            f"{encoding} text; {_encoding_hint(data, encoding)}"
         )
         raise ValueError(msg)
     return text
@@ -1030,6 +1419,8 @@ class _Layout:
     months: list[int | None]
     groups: list[str]
     title: str
+    bare: bool  # some value column's header names only a year
+    rounds_row: bool  # the header has a row of rounds under the years
 
 
 def _foreign_digit_hint(text: np.ndarray[Any, Any], index: pd.Index[Any]) -> str:
@@ -1086,14 +1477,6 @@ def _layout(
         ]
     else:
         heads = list(year_cells)
-    g = h - 1
-    group_cells = _ffill(text[g, 1:]) if g >= 0 else [""] * (n_cols - 1)
-    has_group = g >= 0 and len({s for s in text[g, 1:] if s}) >= 2
-    if has_group:
-        header_rows.insert(0, g)
-    top = header_rows[0]
-    title = " | ".join(s for r in range(top) for s in text[r] if s)
-
     used = [j for j, s in enumerate(heads) if s]
     periods = [_period(heads[j]) for j in used]
     bad = [heads[j] for j, p in zip(used, periods, strict=True) if p is None]
@@ -1107,13 +1490,13 @@ def _layout(
     ok = [p for p in periods if p is not None]
     years = np.array([p[0] for p in ok], dtype=np.int64)
     months = [p[1] if p[2] != "year" else month for p in ok]
-    if month is not None and all(p[2] != "year" for p in ok):
-        msg = (
-            f"`month` is {month!r} but every column header states its round; "
-            "pass month=None"
-        )
-        raise ValueError(msg)
-    groups = [group_cells[j] if has_group else "" for j in used]
+    g = h - 1
+    has_group = g >= 0 and _is_group_row(text[g, 1:], used, years, months)
+    if has_group:
+        header_rows.insert(0, g)
+    group_cells = _ffill(text[g, 1:]) if has_group else [""] * (n_cols - 1)
+    title = " | ".join(s for r in range(header_rows[0]) for s in text[r] if s)
+    groups = [group_cells[j] for j in used]
     keys = pd.Series(list(zip(groups, years.tolist(), months, strict=True)))
     dup = keys.duplicated(keep=False).to_numpy()
     if dup.any():
@@ -1129,7 +1512,75 @@ def _layout(
         months=months,
         groups=groups,
         title=title,
+        bare=any(p[2] == "year" for p in ok),
+        rounds_row=two_rows,
     )
+
+
+def _is_group_row(
+    cells: np.ndarray[Any, Any],
+    used: list[int],
+    years: np.ndarray[Any, Any],
+    months: list[int | None],
+) -> bool:
+    """Whether the row above the header is a row of column groups.
+
+    It is when its labels span the value columns and are needed to tell
+    them apart: two or more different labels, each above a value column,
+    the first above the first value column, and some period named under
+    two of them ("Perkotaan" and "Jumlah" over the same years). Otherwise
+    the row is part of the title (e.g. "Tabel 3.1 | Persentase Penduduk
+    Miskin | (Persen)" just above the years).
+    """
+    labelled = [j for j, s in enumerate(cells) if s]
+    if len({cells[j] for j in labelled}) < 2 or not used:
+        return False
+    if labelled[0] != used[0] or not set(labelled) <= set(used):
+        return False
+    spans = _ffill(cells)
+    seen: dict[tuple[int, int | None], str] = {}
+    for j, y, m in zip(used, years.tolist(), months, strict=True):
+        other = seen.setdefault((y, m), spans[j])
+        if other != spans[j]:
+            return True
+    return False
+
+
+#: A year a reader made unique as a column name: pandas "2022.1", polars
+#: "2022_duplicated_0", DuckDB "2022_1".
+_DEDUPLICATED = re.compile(r"(?:19|20)[0-9]{2}(?:\.[0-9]+|_duplicated_[0-9]+|_[0-9]+)")
+
+
+def _deduplicated_hint(text: np.ndarray[Any, Any]) -> str:
+    """Advice when a frame's column names are years a reader made unique."""
+    found = next(
+        (str(s) for s in text[:, 1:].ravel() if _DEDUPLICATED.fullmatch(s)), ""
+    )
+    if not found:
+        return ""
+    return (
+        f"; {found!r} looks like a year a reader renamed to make the column "
+        "names unique (pandas writes a repeated '2022' as '2022.1', polars as "
+        "'2022_duplicated_0', DuckDB as '2022_1'): the header names a period "
+        "twice, told apart only by the rows above it; read the file without a "
+        "header (pandas header=None, polars has_header=False, DuckDB "
+        "header=false) and pass that"
+    )
+
+
+def _index_column_hint(text: np.ndarray[Any, Any]) -> str:
+    """Advice when the first column holds row numbers, as ``to_csv()`` writes."""
+    if text.shape[1] < 2:
+        return ""
+    first = [s for s in text[:, 0] if s]
+    if text[0, 0] == "" and first and all(re.fullmatch(r"[0-9]+", s) for s in first):
+        return (
+            f"; the first column holds only row numbers ({', '.join(first[:3])}"
+            f"{', ...' if len(first) > 3 else ''}) under an empty header, as a "
+            "frame's index written by to_csv() does: write the file with "
+            "to_csv(index=False), or remove that column"
+        )
+    return ""
 
 
 def _ffill(cells: Iterable[str]) -> list[str]:
@@ -1190,17 +1641,29 @@ def _check_unlabelled_columns(
     data_rows: np.ndarray[Any, Any],
     layout: _Layout,
     index: pd.Index[Any],
+    names: Sequence[object],
 ) -> None:
     other = np.setdiff1d(np.arange(1, text.shape[1]), layout.columns)
     if other.size == 0 or data_rows.size == 0:
         return
     filled = (text[np.ix_(data_rows, other)] != "").any(axis=0)
     if filled.any():
-        where = [int(c) + 1 for c in other[filled]]
+        cols = other[filled]
+        rows = list(layout.header_rows)
+        heads = "; ".join(
+            f"{names[c]!r}: " + ", ".join(repr(str(text[r, c])) for r in rows)
+            for c in cols[:5]
+        )
+        advice = (
+            "write each column's round (e.g. 'Semester 1 (Maret)', 'Tahunan') "
+            "under its year"
+            if layout.rounds_row
+            else "write the period above each column of values"
+        )
         msg = (
-            f"column(s) {where} (1-based) hold values but their header names "
-            "no period (header rows "
-            f"{[_label(index[r]) for r in layout.header_rows]!r})"
+            f"column(s) {[names[c] for c in cols]} hold values but no period is "
+            f"read from their header (header rows "
+            f"{[_label(index[r]) for r in rows]!r}; cells {heads}): {advice}"
         )
         raise ValueError(msg)
 
@@ -1250,8 +1713,18 @@ def _match_regions(
     resolves it, listing the candidates.
     """
     lab = pd.Series(labels, dtype=object).astype(str)
-    marked = lab.str.extract(_MARK)
-    bare = marked["name"].fillna(lab)  # the label without its footnote mark
+    lead = lab.str.extract(_LEADING_NUMBER)
+    num = lead["num"]
+    # A table numbering its rows 1, 2, ... has single-digit numbers: its
+    # two-digit ones are list numbers too, not province codes.
+    listed = bool((num.str.len() == 1).any())
+    codes = [
+        None if pd.isna(n) or len(n) in (1, 3) or (len(n) == 2 and listed) else str(n)
+        for n in num
+    ]
+    unnumbered = lead["rest"].fillna(lab)
+    marked = unnumbered.str.extract(_MARK)
+    bare = marked["name"].fillna(unnumbered)  # without number and footnote mark
     ext = bare.str.extract(_PREFIX)
     prefix = ext["p1"].fillna(ext["p2"]).str.lower()
     kind = prefix.map(_PREFIX_TYPE)
@@ -1261,6 +1734,7 @@ def _match_regions(
         [None if n == "" else str(n) for n in name],
         province=province,
         first_year=first_year,
+        codes=codes,
     )
     ambiguous = found["candidates"].map(len).to_numpy() > 1
     if ambiguous.any():

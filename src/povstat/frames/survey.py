@@ -13,6 +13,7 @@ as numpy arrays and reduced by the same numpy code as
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import Any, Literal, TypeAlias
 
 import narwhals.stable.v2 as nw
@@ -119,6 +120,83 @@ def _float64(name: str, schema: Mapping[str, Any]) -> nw.Expr:
     return nw.col(name).cast(nw.Float64())
 
 
+def _fits(key: object, dtype: Any) -> bool:
+    """Whether a mapping key can equal a value of a column of `dtype`.
+
+    Keys that cannot (an int for a text column, None, NaN, 2**70 for an
+    Int64 column) match no row on any engine; they are left out of the
+    engine expression, which some engines would refuse, as they are unused
+    in the numpy path.
+    """
+    if key is None or (isinstance(key, float) and np.isnan(key)):
+        return False
+    if dtype == nw.Boolean:
+        return isinstance(key, bool | np.bool_)
+    if isinstance(key, bool | np.bool_):
+        return False
+    if dtype.is_integer():
+        if not isinstance(key, int | np.integer):
+            return False
+        info = np.iinfo(str(dtype).lower())  # "int64", "uint8", ...
+        return bool(info.min <= int(key) <= info.max)
+    if dtype.is_float():
+        return isinstance(key, int | float | np.integer | np.floating) and bool(
+            abs(float(key)) < np.inf
+        )
+    if dtype in (nw.String, nw.Categorical) or isinstance(dtype, nw.Enum):
+        return isinstance(key, str)
+    if dtype.is_numeric():  # Decimal
+        return isinstance(key, int | float | Decimal | np.number)
+    return not isinstance(key, str | int | float | Decimal | np.number)
+
+
+def _mapped_line(
+    line: Mapping[Any, float], by: list[str], schema: Mapping[str, Any]
+) -> nw.Expr:
+    """The poverty line of each row from a mapping of domains to lines.
+
+    One `by` column: ``replace_strict`` of its values. Several: each column's
+    values become integer codes (``replace_strict``), combined into one code
+    per domain, which ``replace_strict`` maps to its line: a few flat
+    expressions whatever the number of domains. A domain missing from the
+    mapping gets no line (null), refused after the reduction by name.
+    """
+    f64 = nw.Float64()
+    if len(by) == 1:
+        if any(isinstance(key, tuple) for key in line):
+            msg = (
+                "`line` keys must be single values with one `by` column, got "
+                f"{[k for k in line if isinstance(k, tuple)][:5]}"
+            )
+            raise ValueError(msg)
+        kept = {k: float(v) for k, v in line.items() if _fits(k, schema[by[0]])}
+        if not kept:
+            return nw.lit(None, dtype=f64)
+        return nw.col(by[0]).replace_strict(kept, default=None, return_dtype=f64)
+    bad = [k for k in line if not isinstance(k, tuple) or len(k) != len(by)]
+    if bad:
+        msg = (
+            f"`line` keys must be tuples of {len(by)} values (one per `by` "
+            f"column), got {bad[:5]!r}"
+        )
+        raise ValueError(msg)
+    keys = [
+        k for k in line if all(_fits(v, schema[c]) for c, v in zip(by, k, strict=True))
+    ]
+    if not keys:
+        return nw.lit(None, dtype=f64)
+    combined: nw.Expr = nw.lit(0, dtype=nw.Int64())
+    key_code = np.zeros(len(keys), dtype=np.int64)
+    for j, c in enumerate(by):  # a loop over the handful of `by` columns
+        values = list(dict.fromkeys(k[j] for k in keys))
+        codes = {v: i for i, v in enumerate(values)}
+        code = nw.col(c).replace_strict(codes, default=None, return_dtype=nw.Int64())
+        combined = combined * len(values) + code
+        key_code = key_code * len(values) + np.array([codes[k[j]] for k in keys])
+    lines = {int(kc): float(line[k]) for kc, k in zip(key_code, keys, strict=True)}
+    return combined.replace_strict(lines, default=None, return_dtype=f64)
+
+
 def _line_expr(
     line: str | float | Mapping[Any, float],
     by: list[str],
@@ -130,24 +208,7 @@ def _line_expr(
         if not by:
             msg = "`line` as a mapping (one line per domain) needs `by`"
             raise ValueError(msg)
-        if len(by) == 1:
-            return nw.col(by[0]).replace_strict(
-                dict(line), default=None, return_dtype=nw.Float64()
-            )
-        expr: nw.Expr = nw.lit(None, dtype=nw.Float64())
-        for key, value in line.items():  # one condition per domain named
-            if not isinstance(key, tuple) or len(key) != len(by):
-                msg = (
-                    f"`line` keys must be tuples of {len(by)} values (one per `by` "
-                    f"column), got {key!r}"
-                )
-                raise ValueError(msg)
-            cond = nw.all_horizontal(
-                *(nw.col(c) == v for c, v in zip(by, key, strict=True)),
-                ignore_nulls=False,
-            )
-            expr = nw.when(cond).then(nw.lit(float(value))).otherwise(expr)
-        return expr
+        return _mapped_line(line, by, schema)
     if isinstance(line, bool) or not isinstance(
         line, int | float | np.integer | np.floating
     ):
@@ -276,10 +337,15 @@ def poverty_table(
     A lazy frame's engine computes each row's terms and runs one
     ``group_by([*by, strata, psu]).agg(sums)``; an eager pandas, polars or
     pyarrow frame has its columns taken as numpy arrays and reduced as
-    :func:`povstat.poverty_estimates` reduces them. The rest is numpy on the
-    reduced table, so splitting the data into chunks, files or partitions
-    changes nothing. The estimator is Taylor linearisation with PSUs drawn
-    with replacement within strata, as R ``survey`` computes it [1]_.
+    :func:`povstat.poverty_estimates` reduces them, in integer limb sums
+    that give bit-identical figures for every order of the rows. The rest is
+    numpy on the reduced table. On a lazy engine the sums are the engine's
+    float64 sums: splitting the data into chunks, files or partitions, or
+    another row order, can change the last bits (about 1e-15 relative),
+    which matters only for a figure exactly on a rounding tie; collect to
+    pandas or polars for bit-identical figures. The estimator is Taylor
+    linearisation with PSUs drawn with replacement within strata, as R
+    ``survey`` computes it [1]_.
     Without `weight` (and `size`), ``deff`` is ``inf``: it compares with
     sampling without replacement from a population of the weights' total,
     which is then the sample itself (R ``survey``'s ``deff=TRUE``).
@@ -417,7 +483,11 @@ def poverty_table(
     zzs = [nw.when(_missing(z)).then(nw.lit(1.0)).otherwise(z) for z in zs]
     yy = nw.when(bad).then(zzs[0]).otherwise(y)
     pw = nw.when(bad).then(nw.lit(0.0)).otherwise(w * s)
-    t = f"{_TMP}"
+    # A prefix for povstat's own columns that no column of the frame starts
+    # with, so that none of the caller's columns is ever overwritten.
+    t = _TMP
+    while any(n.startswith(t) for n in names):
+        t = f"{t}_"
     badz = (zzs[0] <= 0).cast(f64)
     for zz in zzs[1:]:
         badz = badz + (zz <= 0).cast(f64)
@@ -491,7 +561,7 @@ def poverty_table(
         )
         raise ValueError(msg)
     if by_cols:
-        codes = [factorize(table[c].to_numpy(), c)[1] for c in by_cols]
+        codes = [factorize(table[c].to_numpy(), "by")[1] for c in by_cols]
         combo = np.ravel_multi_index(codes, [int(c.max()) + 1 for c in codes])
         _, domain = factorize(combo, "by")
     else:
@@ -516,7 +586,7 @@ def poverty_table(
     }
     _raise_on_flags(flags, nan_policy=nan_policy, watts=wat, smallest=smallest)
     if strata is not None:
-        s_labels, s_codes = factorize(table[strata].to_numpy(), strata)
+        s_labels, s_codes = factorize(table[strata].to_numpy(), "strata")
     else:
         s_labels, s_codes = np.array([0]), np.zeros(n_rows, np.intp)
     fpc_h = None
@@ -543,7 +613,7 @@ def poverty_table(
         psu_codes = None
     else:
         assert psu is not None
-        _, p_codes = factorize(table[psu].to_numpy(), psu)
+        _, p_codes = factorize(table[psu].to_numpy(), "psu")
         _, psu_codes = factorize(
             s_codes.astype(np.int64) * (int(p_codes.max()) + 1) + p_codes, psu
         )
@@ -571,7 +641,7 @@ def poverty_table(
         unit=unit,
         overall=ovr and bool(by_cols),
     )
-    by_values = {c: table[c].to_numpy()[first].tolist() for c in by_cols}
+    by_values = {c: _shown(table[c].to_numpy()[first]) for c in by_cols}
     return _output(frame, df, by_values, table.schema, est, k, line_names)
 
 
@@ -628,6 +698,12 @@ def _in_memory(frame: nw.DataFrame[Any]) -> bool:
     """Whether the frame's columns can be taken as numpy arrays cheaply."""
     impl = frame.implementation
     return bool(impl.is_pandas() or impl.is_polars() or impl.is_pyarrow())
+
+
+def _shown(labels: NDArray[Any]) -> list[Any]:
+    """Domain labels as listed: -0.0 and 0.0 are one domain, shown as 0.0."""
+    shown: list[Any] = (labels + 0.0 if labels.dtype.kind == "f" else labels).tolist()
+    return shown
 
 
 def _null_or_nan(values: nw.Series[Any]) -> NDArray[np.bool_]:
@@ -692,7 +768,7 @@ def _reduce_eager(
     _refuse_missing_keys(counts, by, strata=strata, psu=psu, fpc=fpc)
     by_arrays = [frame[c].to_numpy() for c in by]
     if by:
-        codes = [factorize(a, c)[1] for a, c in zip(by_arrays, by, strict=True)]
+        codes = [factorize(a, "by")[1] for a in by_arrays]
         if len(codes) == 1:
             domain = codes[0]
         else:
@@ -703,7 +779,7 @@ def _reduce_eager(
     n_domains = int(domain.max()) + 1
     first = np.full(n_domains, n, np.intp)
     np.minimum.at(first, domain, np.arange(n))
-    by_values = {c: a[first].tolist() for c, a in zip(by, by_arrays, strict=True)}
+    by_values = {c: _shown(a[first]) for c, a in zip(by, by_arrays, strict=True)}
     y = floats(welfare)
     zs = []
     for line in lines:  # a loop over the handful of lines

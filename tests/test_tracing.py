@@ -376,3 +376,32 @@ def test_a_bare_str_is_not_a_list(arg: str, value: str) -> None:
             period="year",
             **{arg: value},  # type: ignore[arg-type]
         )
+
+
+def test_a_stated_figure_wider_than_float64_is_refused() -> None:
+    # np.longdouble("4.2599999999999999") is below 4.26 but its float64 is
+    # 4.26, which would "hold"; 2**53 + 1 would be read as 2**53.
+    for stated in (np.longdouble("4.2599999999999999"), 2**53 + 1):
+        with pytest.raises(ValueError, match=r"`stated` holds .* float64"):
+            trace_figure(
+                DATA,
+                stated,
+                decimals=2,
+                subject="Kota Malang",
+                at=2023,
+                measure="poverty_rate_pct",
+                region="region_name",
+                period="year",
+            )
+    # A float32 figure is its shortest decimal: 4.26 holds for 4.26.
+    res = trace_figure(
+        DATA,
+        np.float32(4.26),
+        decimals=2,
+        subject="Kota Malang",
+        at=2023,
+        measure="poverty_rate_pct",
+        region="region_name",
+        period="year",
+    )
+    assert res.verdict == "holds"

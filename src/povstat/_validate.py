@@ -207,10 +207,13 @@ def _exact_integers(arr: NDArray[np.integer[Any]], name: str) -> None:
     for where in np.flatnonzero(big.ravel()):  # only integers beyond 2**53
         value = int(flat[where])
         if int(float(value)) != value:
+            at = f" at index {int(where)}" if arr.ndim == 1 else ""
+            if arr.ndim > 1:
+                pos = np.unravel_index(where, arr.shape)
+                at = f" at index {tuple(int(k) for k in pos)}"
             msg = (
                 f"`{name}` holds an integer that float64 (povstat's arithmetic) "
-                f"cannot hold exactly: {value!r} at index {int(where)} (beyond "
-                "2**53 in magnitude)"
+                f"cannot hold exactly: {value!r}{at} (beyond 2**53 in magnitude)"
             )
             raise ValueError(msg)
 

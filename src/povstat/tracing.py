@@ -279,9 +279,9 @@ def trace_figure(
     if isinstance(stated, bool) or not isinstance(stated, int | float | np.number):
         msg = f"`stated` must be a number, got {stated!r}"
         raise TypeError(msg)
-    # A float32 figure stands for its shortest decimal (4.26, not 4.2600002).
-    small = isinstance(stated, np.floating) and stated.dtype.itemsize < 8
-    x = float(str(stated)) if small else float(stated)
+    # A float32 figure stands for its shortest decimal (4.26, not 4.2600002);
+    # a long double or an integer float64 cannot hold is refused.
+    x = float(_validate.numeric(stated, "stated"))
     if not np.isfinite(x):
         msg = f"`stated` must be finite, got {stated!r}"
         raise ValueError(msg)

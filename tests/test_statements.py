@@ -1853,3 +1853,27 @@ def test_rank_statement_labels_must_not_be_a_str() -> None:
         check_rank_statement(
             [1.0, 2.0], "AB", subject="A", stated_rank=1, descending=False
         )
+
+
+def test_check_statements_refuses_numbers_float64_cannot_hold() -> None:
+    # A stated Decimal of 21 digits is not 0.5, though its float64 is: it is
+    # refused by row, not narrowed to a statement that "holds"; a Decimal
+    # float64 holds (0.5) is read. A: 3.0 -> 2.5, a fall of 0.5 points.
+    from decimal import Decimal
+
+    with pytest.raises(ValueError, match=r"row 's1': `stated` holds a number"):
+        check_statements(
+            _change_row(stated=Decimal("0.50000000000000000001")),
+            _ABC,
+            unit="percent",
+            persons_per_poor_unit=1,
+            **_SIMPLE,
+        )
+    out = check_statements(
+        _change_row(stated=Decimal("0.5")),
+        _ABC,
+        unit="percent",
+        persons_per_poor_unit=1,
+        **_SIMPLE,
+    )
+    assert out["verdict"].tolist() == [HOLDS]

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import contextlib
 import decimal
+import fractions
 import itertools
 import numbers
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -1988,6 +1989,16 @@ def _column_numbers(
         return np.nan if pd.isna(v) else None  # type: ignore[call-overload]
 
     read = [number(v) for v in items]
+    # Each number as float64 holds it (a Decimal of 21 digits is refused,
+    # not narrowed), through the array functions' own reading.
+    for i, v in zip(cells.index, items, strict=True):
+        wide = isinstance(v, np.floating) and v.dtype.itemsize > 8
+        if wide or isinstance(v, decimal.Decimal | fractions.Fraction):
+            try:
+                _validate.numeric(np.asarray(v, dtype=object), col)
+            except ValueError as exc:
+                msg = f"`statements` row {i!r}: {exc}"
+                raise ValueError(msg) from None
     if any(v is None for v in read):
         where = [i for i, v in zip(cells.index, read, strict=True) if v is None]
         got = [x for x, v in zip(items, read, strict=True) if v is None]

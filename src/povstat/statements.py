@@ -2130,7 +2130,7 @@ def _rows_named(
         rows = index[np.asarray(positions, dtype=np.intp)].tolist()
         where = f"row {rows[0]!r}" if len(rows) == 1 else f"rows {rows[:10]}"
         msg = f"`statements` {where} (kind {kind!r}): {exc}"
-        raise type(exc)(msg) from None
+        raise (TypeError if isinstance(exc, TypeError) else ValueError)(msg) from None
 
 
 def _persons_per_unit(value: object) -> float:

@@ -1523,7 +1523,7 @@ def check_rank_statement(
     count = int(r_rule.count[k])
     lo, hi, rr = float(r_min.rank[k]), float(r_max.rank[k]), float(r_rule.rank[k])
     before_labels = names[r_rule.rank == stated_rank - 1] if stated_rank > 1 else []
-    before_text = " and ".join(sorted(before_labels))
+    before_text = " and ".join(list(before_labels))
     ahead_mask = r_rule.rank < rr
     ahead = names[ahead_mask]
     ahead_order = np.argsort(r_rule.rank[ahead_mask], kind="stable")  # ties: label
@@ -1605,7 +1605,7 @@ def check_rank_statement(
         if problems:
             reason += ": " + "; ".join(problems)
         if n_unknown:
-            shown = ", ".join(sorted(unknown.tolist())[:3])
+            shown = ", ".join(unknown.tolist()[:3])
             more = f" and {n_unknown - 3} more" if n_unknown > 3 else ""
             reason += (
                 f"; {n_unknown} region(s) have no value ({shown}{more}) and "
@@ -1889,10 +1889,10 @@ def check_top_statement(
     surely_out = ~np.isnan(v) & (r_min > k)
     is_member = np.zeros(names.size, dtype=bool)
     is_member[at] = True
-    ins = sorted(names[is_member & surely_in].tolist())
-    outs = sorted(names[is_member & surely_out].tolist())
-    open_ = sorted(names[is_member & ~surely_in & ~surely_out].tolist())
-    missed = sorted(names[~is_member & surely_in].tolist()) if exact else []
+    ins = names[is_member & surely_in].tolist()
+    outs = names[is_member & surely_out].tolist()
+    open_ = names[is_member & ~surely_in & ~surely_out].tolist()
+    missed = names[~is_member & surely_in].tolist() if exact else []
     if (exact and len(wanted) != k) or outs or missed:
         verdict = NOT_HOLDS
     elif open_:

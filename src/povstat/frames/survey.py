@@ -322,12 +322,20 @@ def poverty_table(
     ValueError
         If both or neither of `line` and `lines` are given, `lines` is
         empty, a `by` column is named like an output column (``line`` too
-        with `lines`; povstat never
-        overwrites a column), a column is missing, a value is missing under
-        ``nan_policy="raise"``, a weight or size is negative, a line is not
-        > 0, welfare is not > 0 with ``watts=True``, a key is missing, a
-        stratum has a single PSU under ``lonely_psu="raise"``, or `fpc`
-        varies within a stratum or is smaller than the PSUs sampled there.
+        with `lines`; povstat never overwrites a column), a column is
+        missing, a pandas frame repeats a column name, the frame has no
+        rows, a value is missing under ``nan_policy="raise"``, a weight or
+        size is negative (the message gives the smallest), a line is not
+        > 0, welfare is not > 0 with ``watts=True``, a `by`, `strata`,
+        `psu` or `fpc` value is missing (null or NaN; the message names the
+        argument and counts the rows), a domain has no line in a `line`
+        mapping, weights or FGT terms leave float64's range, a stratum has a
+        single PSU under ``lonely_psu="raise"``, or `fpc` varies within a
+        stratum (or, without `strata`, across the sample) or is smaller than
+        the PSUs sampled there. On DuckDB and Spark, column names with a dot
+        are refused (those engines read ``a.b`` as column b of table a); on
+        lazy frames, a `by`, `strata`, `psu` or `fpc` column named ``''``.
+        An error about one of several `lines` names its entry.
 
     See Also
     --------

@@ -448,8 +448,9 @@ def fgt(
     ValueError
         If `alpha` is negative, `line` is not > 0, weights or sizes are
         negative, a value is missing under ``nan_policy="raise"``, a `by`
-        label is missing (whatever the policy), the weights total zero, or
-        the shapes disagree.
+        label is missing (whatever the policy), the weights total zero,
+        the shapes disagree, there are no units, or the weights' total or
+        the FGT terms leave float64's range.
 
     See Also
     --------

@@ -950,7 +950,9 @@ def poverty_estimates(
         single PSU under ``lonely_psu="raise"``, `fpc` varies within a
         stratum, a population size in `fpc` is smaller than the PSUs
         sampled in its stratum, `fpc` is 1 in every stratum with more than
-        one PSU sampled in one, or the lengths disagree.
+        one PSU sampled in one, the lengths disagree, there are no units,
+        or weights (their total or squares) or FGT terms leave float64's
+        range. An error about one of several `lines` names its entry.
 
     See Also
     --------

@@ -904,3 +904,40 @@ def test_signed_zero_domains_are_one_label_in_any_order(order: list[int]) -> Non
         assert not np.signbit(out["d"].to_numpy()).any(), engine
     est = poverty_estimates(df["y"], 125, by=df["d"], alpha=0, unit="percent")
     assert not np.signbit(est.domain.astype(float)).any()
+
+
+def test_an_empty_named_key_column_is_refused_on_lazy_frames() -> None:
+    # Eager frames group by a column named ''; lazy ones cannot, and say so.
+    df = pl.DataFrame({"y": [100.0, 200.0], "": ["a", "b"]})
+    kw: dict[str, Any] = {"welfare": "y", "line": 125, "unit": "percent", "alpha": 0}
+    assert poverty_table(df, by="", **kw)["estimate"].to_list() == [100.0, 0.0]
+    with pytest.raises(ValueError, match=r"column named '' .* lazy polars frame"):
+        poverty_table(df.lazy(), by="", **kw)
+
+
+@pytest.mark.parametrize("lazy", [False, True])
+def test_errors_about_a_named_line_name_its_entry(lazy: bool) -> None:
+    df = pd.DataFrame({"y": [100.0, 200.0, 50, 130.0], "r": ["a", "b", "a", "a"]})
+    frame: Any = pl.from_pandas(df).lazy() if lazy else df
+    kw: dict[str, Any] = {"welfare": "y", "unit": "percent", "alpha": 0}
+    with pytest.raises(
+        ValueError, match="`lines` entry 'extreme' column 'nope' not found"
+    ):
+        poverty_table(frame, lines={"national": 125, "extreme": "nope"}, **kw)
+    with pytest.raises(
+        ValueError,
+        match=r"`lines` entry 'extreme' has no poverty line for domain\(s\) \['b'\]",
+    ):
+        poverty_table(
+            frame, lines={"national": 125, "extreme": {"a": 1.0}}, by="r", **kw
+        )
+
+
+@pytest.mark.parametrize("lazy", [False, True])
+def test_overflowing_fgt_terms_are_refused(lazy: bool) -> None:
+    # Welfare -1e160 against a line of 125: the gap ratio is 8e157 and its
+    # square (P2) overflows float64; never a silent inf or NaN SE.
+    df = pd.DataFrame({"y": [-1e160, 100.0, 200, 150]})
+    frame: Any = pl.from_pandas(df).lazy() if lazy else df
+    with pytest.raises(ValueError, match="the FGT terms overflow float64"):
+        poverty_table(frame, welfare="y", line=125, alpha=[1, 2], unit="fraction")

@@ -299,3 +299,19 @@ def test_an_empty_sample_is_refused(by: list[str] | None) -> None:
         fgt([], 125, alpha=0, unit="percent", by=by)
     with pytest.raises(ValueError, match=match):
         watts([], 125, unit="percent", by=by)
+
+
+def test_overflowing_terms_and_named_lines_are_refused_by_name() -> None:
+    with pytest.raises(ValueError, match="the FGT terms overflow float64"):
+        poverty_estimates([-1e160, 100.0, 200, 150], 125, alpha=[1, 2], unit="fraction")
+    with pytest.raises(ValueError, match="the FGT terms overflow float64"):
+        fgt([-1.0, 200], 1e-310, alpha=1, unit="fraction")  # gap 1e310
+    with pytest.raises(
+        ValueError, match=r"`lines` entry 'extreme' must be > 0, found -5\.0"
+    ):
+        poverty_estimates(
+            [100.0, 200.0],
+            lines={"national": 125, "extreme": -5},
+            alpha=0,
+            unit="percent",
+        )

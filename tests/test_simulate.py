@@ -131,6 +131,14 @@ def test_same_seed_same_survey_and_errors() -> None:
     for year in (True, 2023.0, "2023"):
         with pytest.raises(TypeError, match="`year` must be an int"):
             simulate_survey(1_000, year=year, seed=1)  # type: ignore[arg-type]
+    for path in (5, b"s.parquet"):
+        with pytest.raises(TypeError, match="`path` must be a str or path-like"):
+            simulate_survey(1_000, year=2023, seed=1, path=path)  # type: ignore[arg-type]
+    for folder in ("", "/"):
+        with pytest.raises(ValueError, match="`path` must name a file to write"):
+            simulate_survey(1_000, year=2023, seed=1, path=folder)
+    with pytest.raises(ValueError, match="the folder '/nonexistent-povstat' does not"):
+        simulate_survey(1_000, year=2023, seed=1, path="/nonexistent-povstat/s.parquet")
 
 
 def test_calibration_reads_any_long_table() -> None:

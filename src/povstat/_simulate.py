@@ -9,6 +9,7 @@ same code serves any bundled table of that shape.
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -256,16 +257,20 @@ def simulate_survey(
         ``weight`` (household weight), ``welfare`` (Rp per capita per
         month) and ``poverty_line`` (Rp, the region's published line).
         Regions lacking a published P0, P1, line or number of poor are left
-        out and listed in ``attrs["left_out"]`` of the frame.
+        out and listed in ``attrs["left_out"]`` of the frame; regions with
+        no row at all in that year (not yet formed, or not in that year's
+        tables) are neither drawn nor listed.
 
     Raises
     ------
     TypeError
         If `n_households`, `year` or `seed` is not an int (``True``,
-        ``2023.0`` and ``"2023"`` are refused).
+        ``2023.0`` and ``"2023"`` are refused), or `path` is not a str or
+        path-like.
     ValueError
-        If `n_households` is out of range, `seed` is negative, or no region
-        has the figures.
+        If `n_households` is out of range, `seed` is negative, no region has
+        the figures, or `path` names a directory or a file in a folder that
+        does not exist.
 
     See Also
     --------
@@ -344,6 +349,16 @@ def simulate(
     if isinstance(year, bool) or not isinstance(year, int | np.integer):
         msg = f"`year` must be an int, got {year!r}"
         raise TypeError(msg)
+    if path is not None:
+        if isinstance(path, bytes) or not isinstance(path, str | os.PathLike):
+            msg = f"`path` must be a str or path-like file name, got {path!r}"
+            raise TypeError(msg)
+        if str(path) == "" or Path(path).is_dir():
+            msg = f"`path` must name a file to write, got the directory {str(path)!r}"
+            raise ValueError(msg)
+        if not Path(path).parent.is_dir():
+            msg = f"`path`: the folder {str(Path(path).parent)!r} does not exist"
+            raise ValueError(msg)
     regions = published_regions(table, int(year))
     parts = chunks(regions, int(n_households), int(seed))
     if path is None:

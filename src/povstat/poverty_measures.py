@@ -318,6 +318,13 @@ def _per_unit(x: ArrayLike | None, name: str, n: int) -> NDArray[np.float64]:
     return arr
 
 
+TERMS_OVERFLOW = (
+    "the FGT terms overflow float64: a welfare far below the line, or a line "
+    "near 0, makes the gap (line - welfare) / line or its powers (or their "
+    "squares, in the variance) too large; check `welfare` and `line`"
+)
+
+
 def weights_out_of_range(*, over: bool) -> str:
     """The message for weights whose totals or squares leave float64."""
     return (
@@ -349,7 +356,7 @@ def _points(
     """
     comp = comparison_arg(comparison)
     rows = poor_rows(y, z, comparison=comp)
-    with np.errstate(invalid="ignore", divide="ignore"):
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         terms = unit_terms(
             y[rows], z[rows], alphas=alphas, watts=watts, comparison=comp, ops=NUMPY_OPS
         )
@@ -364,7 +371,11 @@ def _points(
             msg = "`weights` (times `size`) must have a positive total"
             raise ValueError(msg)
         one = np.zeros(wp.shape[0], np.intp)
-        return np.array([group_sum(one, wp * t, 1)[0] * scale for t in terms]) / total
+        with np.errstate(over="ignore"):
+            sums = np.array([group_sum(one, wp * t, 1)[0] for t in terms])
+        if np.isinf(sums).any():
+            raise ValueError(TERMS_OVERFLOW)
+        return np.asarray(sums * scale / total)
     labels, codes = domains
     k = labels.shape[0]
     with np.errstate(over="ignore"):
@@ -373,7 +384,10 @@ def _points(
         raise ValueError(weights_out_of_range(over=True))
     check_domain_totals(totals, labels)
     cp = codes[rows]
-    sums = np.stack([group_sum(cp, wp * t, k) for t in terms])
+    with np.errstate(over="ignore"):
+        sums = np.stack([group_sum(cp, wp * t, k) for t in terms])
+    if np.isinf(sums).any():
+        raise ValueError(TERMS_OVERFLOW)
     return np.asarray((sums * scale / totals).T)
 
 
@@ -434,8 +448,9 @@ def fgt(
     ValueError
         If `alpha` is negative, `line` is not > 0, weights or sizes are
         negative, a value is missing under ``nan_policy="raise"``, a `by`
-        label is missing (whatever the policy), the weights total zero, or
-        the shapes disagree.
+        label is missing (whatever the policy), the weights total zero,
+        the shapes disagree, there are no units, or the weights' total or
+        the FGT terms leave float64's range.
 
     See Also
     --------

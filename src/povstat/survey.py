@@ -38,7 +38,8 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any, ClassVar, Literal, get_args
 
 import numpy as np
@@ -53,6 +54,7 @@ from povstat._results import Result, array_eq, freeze, readonly, readonly_float
 from povstat._validate import Unit
 from povstat.poverty_measures import (
     NUMPY_OPS,
+    TERMS_OVERFLOW,
     Comparison,
     MissingPolicy,
     alphas_arg,
@@ -693,6 +695,9 @@ def _check_weight_range(red: Reduced, total: NDArray[np.float64]) -> None:
     under = bool(np.any((red.sw > 0) & (squares == 0))) if squares.size else False
     if over or under:
         raise ValueError(weights_out_of_range(over=over))
+    terms = [red.st, red.stt] + ([red.swwtt] if red.swwtt is not None else [])
+    if any(np.isinf(t).any() for t in terms):
+        raise ValueError(TERMS_OVERFLOW)
 
 
 def linearised(
@@ -945,7 +950,9 @@ def poverty_estimates(
         single PSU under ``lonely_psu="raise"``, `fpc` varies within a
         stratum, a population size in `fpc` is smaller than the PSUs
         sampled in its stratum, `fpc` is 1 in every stratum with more than
-        one PSU sampled in one, or the lengths disagree.
+        one PSU sampled in one, the lengths disagree, there are no units,
+        or weights (their total or squares) or FGT terms leave float64's
+        range. An error about one of several `lines` names its entry.
 
     See Also
     --------
@@ -1034,7 +1041,7 @@ def poverty_estimates(
     # Units poor under some line; every term is 0 for the others.
     rows = poor_rows(y, np.max(np.stack(zs), axis=0), comparison=comp)
     terms = []
-    with np.errstate(invalid="ignore", divide="ignore"):
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         for z in zs:  # one set of term columns per line, same reduction
             terms += unit_terms(
                 y[rows],
@@ -1074,6 +1081,22 @@ def poverty_estimates(
     per_domain = np.repeat(np.asarray(list(named), dtype=str), len(names))
     n_rows = est.estimate.shape[0] // per_domain.shape[0]
     return evolve(est, line=np.tile(per_domain, n_rows))
+
+
+@contextmanager
+def line_entry(name: str | None) -> Iterator[None]:
+    """Errors about `line` name the entry of `lines` they are about.
+
+    "`line` must be > 0" becomes "`lines` entry 'extreme' must be > 0" for
+    the line named 'extreme'; with `name` None, errors pass unchanged.
+    """
+    try:
+        yield
+    except (ValueError, TypeError) as exc:
+        text = str(exc)
+        if name is None or "`line`" not in text:
+            raise
+        raise type(exc)(text.replace("`line`", f"`lines` entry {name!r}")) from None
 
 
 def _lines_arg(line: object, lines: Mapping[str, Any] | None) -> dict[str, Any] | None:
@@ -1117,18 +1140,20 @@ def _prepare_lines(
 
     A row missing under any line gets zero weight under all of them.
     """
-    prepared = [
-        prepare_units(
-            welfare,
-            value,
-            weights=weights,
-            size=size,
-            by=by,
-            nan_policy=nan_policy,
-            watts=watts,
-        )
-        for value in named.values()  # a loop over the handful of lines
-    ]
+    prepared = []
+    for name, value in named.items():  # a loop over the handful of lines
+        with line_entry(name):
+            prepared.append(
+                prepare_units(
+                    welfare,
+                    value,
+                    weights=weights,
+                    size=size,
+                    by=by,
+                    nan_policy=nan_policy,
+                    watts=watts,
+                )
+            )
     y, _, w, domains = prepared[0]
     for p in prepared[1:]:
         w = np.minimum(w, p[2])  # zero where any line's row is missing

@@ -42,6 +42,7 @@ from povstat.survey import (
     Reduced,
     _lines_arg,
     fpc_by_stratum,
+    line_entry,
     linearised,
     reduce_units,
 )
@@ -321,12 +322,20 @@ def poverty_table(
     ValueError
         If both or neither of `line` and `lines` are given, `lines` is
         empty, a `by` column is named like an output column (``line`` too
-        with `lines`; povstat never
-        overwrites a column), a column is missing, a value is missing under
-        ``nan_policy="raise"``, a weight or size is negative, a line is not
-        > 0, welfare is not > 0 with ``watts=True``, a key is missing, a
-        stratum has a single PSU under ``lonely_psu="raise"``, or `fpc`
-        varies within a stratum or is smaller than the PSUs sampled there.
+        with `lines`; povstat never overwrites a column), a column is
+        missing, a pandas frame repeats a column name, the frame has no
+        rows, a value is missing under ``nan_policy="raise"``, a weight or
+        size is negative (the message gives the smallest), a line is not
+        > 0, welfare is not > 0 with ``watts=True``, a `by`, `strata`,
+        `psu` or `fpc` value is missing (null or NaN; the message names the
+        argument and counts the rows), a domain has no line in a `line`
+        mapping, weights or FGT terms leave float64's range, a stratum has a
+        single PSU under ``lonely_psu="raise"``, or `fpc` varies within a
+        stratum (or, without `strata`, across the sample) or is smaller than
+        the PSUs sampled there. On DuckDB and Spark, column names with a dot
+        are refused (those engines read ``a.b`` as column b of table a); on
+        lazy frames, a `by`, `strata`, `psu` or `fpc` column named ``''``.
+        An error about one of several `lines` names its entry.
 
     See Also
     --------
@@ -412,10 +421,12 @@ def poverty_table(
             "names of `lines`; povstat never overwrites a column: rename it first"
         )
         raise ValueError(msg)
-    for value in items:
+    entries = [None] * len(items) if line_names is None else line_names
+    for entry, value in zip(entries, items, strict=True):
         if isinstance(value, str) and value not in names:
-            msg = f"`line` column {value!r} not found; columns: {names}"
-            raise ValueError(msg)
+            with line_entry(entry):
+                msg = f"`line` column {value!r} not found; columns: {names}"
+                raise ValueError(msg)
     for arg, name in [*needed.items(), *(("by", c) for c in by_cols)]:
         if name is not None and name not in names:
             msg = f"`{arg}` column {name!r} not found; columns: {names}"
@@ -433,20 +444,30 @@ def poverty_table(
         )
         raise ValueError(msg)
     keys = [*by_cols, *(c for c in (strata, psu, fpc) if c is not None)]
+    eager = isinstance(frame, nw.DataFrame) and _in_memory(frame)
+    if "" in keys and not eager:
+        msg = (
+            f"a `by`, `strata`, `psu` or `fpc` column named '' (empty) cannot be "
+            f"grouped on a lazy {frame.implementation} frame; rename it first, or "
+            "collect the frame (pandas and eager polars read it)"
+        )
+        raise ValueError(msg)
     if len(set(keys)) != len(keys):
         msg = f"`by`, `strata`, `psu` and `fpc` must be different columns: {keys}"
         raise ValueError(msg)
-    for value in items:  # a loop over the handful of lines
+    zs = []
+    for entry, value in zip(entries, items, strict=True):  # the handful of lines
         line_col = {"line": value} if isinstance(value, str) else {}
-        _check_entry(frame, needed | line_col, by_cols, value)
-
-    zs = [_line_expr(value, by_cols, in_schema) for value in items]
+        with line_entry(entry):
+            _check_entry(frame, needed | line_col, by_cols, value)
+            zs.append(_line_expr(value, by_cols, in_schema))
     if isinstance(frame, nw.DataFrame) and len(frame) and _in_memory(frame):
         # Eager in-memory frame: take the columns as arrays, reduce in numpy.
         red, by_values, flags, smallest = _reduce_eager(
             frame,
             welfare=welfare,
             lines=items,
+            entries=entries,
             weight=weight,
             size=size,
             by=by_cols,
@@ -569,9 +590,10 @@ def poverty_table(
     n_domains = int(domain.max()) + 1 if n_rows else 0
     first = np.full(n_domains, n_rows, np.intp)
     np.minimum.at(first, domain, np.arange(n_rows))
-    for value in items:
+    for entry, value in zip(entries, items, strict=True):
         if isinstance(value, Mapping) and by_cols:
-            _check_mapping(table, by_cols, first, value)
+            with line_entry(entry):
+                _check_mapping(table, by_cols, first, value)
     flags = {f: int(col(f"{t}{f}").sum()) for f in _FLAGS}
 
     def least(*names: str) -> float:
@@ -738,6 +760,7 @@ def _reduce_eager(
     frame: nw.DataFrame[Any],
     *,
     welfare: str,
+    entries: Sequence[str | None],
     lines: list[Any],
     weight: str | None,
     size: str | None,
@@ -782,16 +805,14 @@ def _reduce_eager(
     by_values = {c: _shown(a[first]) for c, a in zip(by, by_arrays, strict=True)}
     y = floats(welfare)
     zs = []
-    for line in lines:  # a loop over the handful of lines
+    for entry, line in zip(entries, lines, strict=True):  # the handful of lines
         if isinstance(line, str):
             z = floats(line)
         elif isinstance(line, Mapping):
             cols = list(by_values.values())
             keys = cols[0] if len(by) == 1 else list(zip(*cols, strict=True))
-            absent = [d for d in keys if d not in line]
-            if absent:
-                msg = f"`line` has no poverty line for domain(s) {absent[:5]}"
-                raise ValueError(msg)
+            with line_entry(entry):
+                _refuse_absent_domains(keys, line)
             z = np.array([float(line[d]) for d in keys], np.float64)[domain]
         else:
             z = np.full(n, float(line))
@@ -841,7 +862,7 @@ def _reduce_eager(
     # Units poor under some line; every term is 0 for the others.
     rows = poor_rows(yy, top, comparison=comparison)
     terms = []
-    with np.errstate(invalid="ignore", divide="ignore"):
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         for zz in zzs:  # one set of term columns per line
             terms += unit_terms(
                 yy[rows],
@@ -881,7 +902,7 @@ def _raise_on_flags(
         ),
         ("negw", True, "`weight` must be >= 0"),
         ("negs", True, "`size` must be >= 0"),
-        ("badz", True, "`line` must be > 0"),
+        ("badz", True, "the poverty lines (`line` or each of `lines`) must be > 0"),
         ("nonpos", watts, "`welfare` must be > 0 for the Watts index (ln of welfare)"),
     ]
     for flag, active, text in checks:
@@ -899,8 +920,13 @@ def _check_mapping(
     first: NDArray[np.intp],
     line: Mapping[Any, float],
 ) -> None:
-    cols = [table[c].to_numpy()[first].tolist() for c in by]
-    domains = cols[0] if len(by) == 1 else list(zip(*cols, strict=True))
+    cols = [_shown(table[c].to_numpy()[first]) for c in by]
+    _refuse_absent_domains(
+        cols[0] if len(by) == 1 else list(zip(*cols, strict=True)), line
+    )
+
+
+def _refuse_absent_domains(domains: Sequence[Any], line: Mapping[Any, float]) -> None:
     absent = [d for d in domains if d not in line]
     if absent:
         msg = f"`line` has no poverty line for domain(s) {absent[:5]}"

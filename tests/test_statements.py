@@ -1877,3 +1877,17 @@ def test_check_statements_refuses_numbers_float64_cannot_hold() -> None:
         **_SIMPLE,
     )
     assert out["verdict"].tolist() == [HOLDS]
+
+
+def test_a_nan_stated_value_is_refused_by_name() -> None:
+    # A stated value of NaN is no value: refused, never ignored.
+    with pytest.raises(ValueError, match="`stated_value` must be a number, got NaN"):
+        check_rank_statement(
+            [1.0, 2.0, 3.0],
+            ["a", "b", "c"],
+            subject="a",
+            stated_rank=3,
+            descending=True,
+            stated_value=np.nan,
+            value_decimals=2,
+        )

@@ -615,7 +615,7 @@ def label_kinds(items: Iterable[Any]) -> list[str]:
 
 
 _MIXED_LABELS = (
-    "`{name}` labels must be of one kind: all numbers or all strings, and the "
+    "{what} must be of one kind: all numbers or all strings, and the "
     "numbers all int, all float or all bool; found {kinds}. Labels that differ "
     "only in type, such as 1, 1.0, True and '1', would otherwise be merged "
     "into one group"
@@ -634,7 +634,8 @@ def _check_label_items(items: list[Any], name: str) -> None:
         raise ValueError(msg)
     kinds = label_kinds(items)
     if len(kinds) > 1:
-        raise TypeError(_MIXED_LABELS.format(name=name, kinds=kinds))
+        what = f"`{name}`" if name == "labels" else f"`{name}` labels"
+        raise TypeError(_MIXED_LABELS.format(what=what, kinds=kinds))
 
 
 def labels(by: ArrayLike, name: str = "by") -> NDArray[Any]:

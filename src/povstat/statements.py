@@ -1616,6 +1616,12 @@ def check_rank_statement(
     extra: dict[str, Any] = {}
     if stated_value is not None and vd is not None:
         sv = float(_validate.finite_or_nan(stated_value, "stated_value"))
+        if np.isnan(sv):
+            msg = (
+                "`stated_value` must be a number, got NaN; leave it out (None) "
+                "when the statement gives no value"
+            )
+            raise ValueError(msg)
         if float(round_half_up(sv, vd)) != float(round_half_up(sv, 10)):
             msg = (
                 f"`stated_value` must be rounded to {vd} decimals, got {stated_value!r}"

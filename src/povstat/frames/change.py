@@ -105,9 +105,11 @@ def with_changes(
         neither numeric nor a date.
     ValueError
         If `unit` is unknown, a column is missing, an output column already
-        exists, a value is out of range for `unit`, a key is missing, or a
+        exists, a value is out of range for `unit`, a key is missing, a
         (region, period) key appears more than once (the message lists the
-        first keys and how many there are).
+        first keys and how many there are), or `period` holds
+        time-zone-aware datetimes (periods are calendar dates; Spark's
+        TIMESTAMP is read as the date in the session time zone).
 
     See Also
     --------
@@ -266,7 +268,8 @@ def with_change_from_base(
     ValueError
         If `unit` is unknown, `base` is not finite, a column is missing, an
         output column already exists, a value is out of range for `unit`, a
-        key is missing, or a (region, period) key appears more than once.
+        key is missing, a (region, period) key appears more than once, or
+        `period` holds time-zone-aware datetimes.
 
     See Also
     --------
@@ -437,8 +440,8 @@ def with_headcount_decomposition(
     ValueError
         If `unit` is unknown, a column is missing, an output column already
         exists, a rate is out of range for `unit`, a headcount is negative
-        or infinite, a key is missing, or a (region, period) key appears
-        more than once.
+        or infinite, a key is missing, a (region, period) key appears more
+        than once, or `period` holds time-zone-aware datetimes.
 
     See Also
     --------

@@ -7,19 +7,19 @@ another, which rounds half up to 12 or 13. Results must not depend on row
 order, so the unit-level sums of the survey estimates are taken in integer
 arithmetic, which is associative.
 
-Every value is split at fixed bit positions, relative to the largest
-magnitude in its group, into ``_LIMBS`` integers of ``_BITS`` bits each
-(the first limb holds the highest ``_BITS`` bits below that magnitude's
-power of two, the next the following ones, ...). Each limb is an integer
-below 2**26 held exactly in a float64, so a sum of up to 2**27 of them is
-an exact integer below 2**53 whatever the order; longer arrays are summed in
-blocks whose exact totals are added as Python integers. The limbs' totals
-are then combined in a fixed order. Bits below the last limb
-(``_LIMBS * _BITS`` = 78 bits under the group's largest magnitude) are
-cut off, value by value, before any sum: the result is the same for every
-order of the units, and its error against the exact sum is at most
-n * 2**-77 of that magnitude (1e-15 relative for 10^8 positive values), about
-what a float64 sum in one given order makes.
+Every value is split at fixed bit positions below the largest magnitude in
+the array into integer limbs of ``b`` bits each: the first limb holds the
+highest ``b`` bits below that magnitude's power of two, the next the
+following ``b``, and so on, ``_PRECISION`` bits in all. A limb is an integer
+below ``2**b`` held exactly in a float64, and ``b`` is chosen from the
+largest group (``b = 53 - bit_length(largest group)``), so a group's sum of
+limbs is an exact integer below 2**53 in any order: ten-unit PSUs get 49-bit
+limbs (two limbs), a domain of a million units 33-bit limbs (three). The
+limbs' totals are then combined in a fixed order. Bits below the last limb
+(``_PRECISION`` = 96 bits under the largest magnitude) are cut off, value by
+value, before any sum: the result is the same for every order of the units,
+and its error against the exact sum is at most n * 2**-95 of the largest
+magnitude, far below float64's own rounding of the result.
 """
 
 from __future__ import annotations
@@ -27,73 +27,54 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-_BITS = 26
-_LIMBS = 3
-#: Rows per block: a limb total of a block is below 2**26 * 2**27 = 2**53.
-_BLOCK = 2**27
+#: Bits kept below the largest magnitude.
+_PRECISION = 96
 
 
 def group_sum(
-    codes: NDArray[np.intp], x: NDArray[np.float64], k: int
+    codes: NDArray[np.intp],
+    x: NDArray[np.float64],
+    k: int,
+    *,
+    largest: int | None = None,
 ) -> NDArray[np.float64]:
     """Sum of `x` in each of `k` groups (`codes` in 0..k-1), order-free.
 
-    NaN and infinite values propagate as in a float64 sum (a group holding
-    NaN, or +inf and -inf, is NaN; +inf alone is +inf), whatever the order.
+    `largest` is the number of rows of the largest group, if the caller
+    knows it (else it is counted). NaN and infinite values propagate as in a
+    float64 sum (a group holding NaN, or +inf and -inf, is NaN; +inf alone
+    is +inf), whatever the order.
     """
-    finite = np.isfinite(x)
-    if not finite.all():
-        bad = ~finite
+    if x.size == 0:
+        return np.zeros(k)
+    hi, lo = float(np.max(x)), float(np.min(x))  # no temporary arrays
+    top = max(hi, -lo)
+    if not np.isfinite(top):  # NaN or an infinity somewhere: set them apart
+        bad = ~np.isfinite(x)
         out = group_sum(codes[~bad], x[~bad], k)
         # inf + (-inf) and anything + NaN are NaN in any order.
         return out + np.bincount(codes[bad], weights=x[bad], minlength=k)
-    if x.size == 0:
+    if top == 0.0:
         return np.zeros(k)
-    # Each group's limbs start at its own largest magnitude, so that a group
-    # of small values keeps its precision next to a group of large ones.
-    top = np.zeros(k)
-    np.maximum.at(top, codes, np.abs(x))
-    _, exponent = np.frexp(top)  # top < 2**exponent (0 for an empty group)
-    # Scaled by a power of two (exact): |y| < 2**26. Each trunc takes an
-    # integer limb; subtracting it and scaling by 2**26 is exact too.
-    shift = _BITS - exponent
-    if shift.max(initial=0) < 1000:  # 2**shift is a float64: multiply
-        y = x * np.ldexp(1.0, shift)[codes]
-    else:  # groups of values below 1e-292: ldexp row by row (slower)
-        y = np.ldexp(x, shift[codes])
+    _, e = np.frexp(top)  # top < 2**e
+    exponent = int(e)
+    if largest is None:
+        largest = int(np.bincount(codes, minlength=k).max())
+    bits = 53 - int(largest).bit_length()  # largest * 2**bits < 2**53
+    limbs = -(-_PRECISION // bits)
+    # Scaled by a power of two (exact): |y| < 2**bits. Each trunc takes an
+    # integer limb; subtracting it and scaling by 2**bits is exact too.
+    y = np.ldexp(x, bits - exponent)
     limb = np.empty_like(y)
     parts = []
-    for j in range(_LIMBS):  # three limbs, not a loop over rows or groups
+    for j in range(limbs):  # two to four limbs, not a loop over rows or groups
         np.trunc(y, out=limb)
-        parts.append(_limb_total(codes, limb, k))
-        if j < _LIMBS - 1:
+        parts.append(np.bincount(codes, weights=limb, minlength=k))
+        if j < limbs - 1:
             y -= limb
-            y *= 2.0**_BITS
+            y *= 2.0**bits
     # Smallest limb first, in a fixed order: the same rounding every time.
     total = np.zeros(k)
-    for j in reversed(range(_LIMBS)):
-        total = total + np.ldexp(parts[j], exponent - _BITS * (j + 1))
+    for j in reversed(range(limbs)):
+        total = total + np.ldexp(parts[j], exponent - bits * (j + 1))
     return total
-
-
-def _limb_total(
-    codes: NDArray[np.intp], limb: NDArray[np.float64], k: int
-) -> NDArray[np.float64]:
-    """Exact integer totals of one limb by group."""
-    n = limb.shape[0]
-    if n <= _BLOCK:
-        return np.bincount(codes, weights=limb, minlength=k).astype(
-            np.float64, copy=False
-        )
-    # Beyond 2**27 rows a float64 total could pass 2**53: add the exact
-    # block totals (each below 2**53) as int64, exact up to 2**10 blocks
-    # (1.4e11 rows); a loop over blocks of 2**27 rows.
-    acc = np.zeros(k, dtype=np.int64)
-    for start in range(0, n, _BLOCK):
-        block = np.bincount(
-            codes[start : start + _BLOCK],
-            weights=limb[start : start + _BLOCK],
-            minlength=k,
-        )
-        acc += block.astype(np.int64)
-    return acc.astype(np.float64)

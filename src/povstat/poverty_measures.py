@@ -364,7 +364,8 @@ def _points(
     # Sums in integer arithmetic (povstat._exact): the same in every order.
     if domains is None:
         with np.errstate(over="ignore"):
-            total = float(group_sum(np.zeros(w.shape[0], np.intp), w, 1)[0])
+            n_all = w.shape[0]
+            total = float(group_sum(np.zeros(n_all, np.intp), w, 1, largest=n_all)[0])
         if np.isinf(total):
             raise ValueError(weights_out_of_range(over=True))
         if not total > 0:
@@ -372,20 +373,23 @@ def _points(
             raise ValueError(msg)
         one = np.zeros(wp.shape[0], np.intp)
         with np.errstate(over="ignore"):
-            sums = np.array([group_sum(one, wp * t, 1)[0] for t in terms])
+            sums = np.array(
+                [group_sum(one, wp * t, 1, largest=n_all)[0] for t in terms]
+            )
         if np.isinf(sums).any():
             raise ValueError(TERMS_OVERFLOW)
         return np.asarray(sums * scale / total)
     labels, codes = domains
     k = labels.shape[0]
+    big = int(np.bincount(codes, minlength=k).max())  # the largest domain
     with np.errstate(over="ignore"):
-        totals = group_sum(codes, w, k)
+        totals = group_sum(codes, w, k, largest=big)
     if np.isinf(totals).any():
         raise ValueError(weights_out_of_range(over=True))
     check_domain_totals(totals, labels)
     cp = codes[rows]
     with np.errstate(over="ignore"):
-        sums = np.stack([group_sum(cp, wp * t, k) for t in terms])
+        sums = np.stack([group_sum(cp, wp * t, k, largest=big) for t in terms])
     if np.isinf(sums).any():
         raise ValueError(TERMS_OVERFLOW)
     return np.asarray((sums * scale / totals).T)

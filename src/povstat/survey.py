@@ -290,31 +290,35 @@ def reduce_units(
         keys, codes = factorize(domain * n_strata + s_codes, "cells")
         m = keys.size
         cr = codes if rows is None else codes[rows]
+        n_cell = np.bincount(codes, minlength=m)
+        big = int(n_cell.max())  # the largest cell, for the exact sums
         wwr = wr * wr
         k = len(terms)
         pairs = np.empty((m, k, k))
         for i in range(k):  # loops over measure pairs, not rows or groups
             for j in range(i, k):
-                pairs[:, i, j] = pairs[:, j, i] = _sum(cr, wwr * terms[i] * terms[j], m)
+                pairs[:, i, j] = pairs[:, j, i] = _sum(
+                    cr, wwr * terms[i] * terms[j], m, big
+                )
         return Reduced(
             domain=(keys // n_strata).astype(np.intp),
             stratum=(keys % n_strata).astype(np.intp),
             psu=None,
-            sw=_sum(codes, w, m),
-            st=np.stack([_sum(cr, wr * t, m) for t in terms], axis=1),
-            stt=np.stack([_sum(cr, wr * t * t, m) for t in terms], axis=1),
-            n=np.bincount(codes, minlength=m).astype(np.float64),
+            sw=_sum(codes, w, m, big),
+            st=np.stack([_sum(cr, wr * t, m, big) for t in terms], axis=1),
+            stt=np.stack([_sum(cr, wr * t * t, m, big) for t in terms], axis=1),
+            n=n_cell.astype(np.float64),
             npos=(
-                np.bincount(codes, minlength=m).astype(np.float64)
+                n_cell.astype(np.float64)
                 if all_positive
-                else _sum(codes, positive.astype(np.float64), m)
+                else _sum(codes, positive.astype(np.float64), m, big)
             ),
             n_domains=n_domains,
             n_strata=n_strata,
             stratum_labels=s_labels,
             fpc=fpc_h,
-            sww=_sum(codes, w * w, m),
-            swwt=np.stack([_sum(cr, wwr * t, m) for t in terms], axis=1),
+            sww=_sum(codes, w * w, m, big),
+            swwt=np.stack([_sum(cr, wwr * t, m, big) for t in terms], axis=1),
             swwtt=pairs,
         )
     # PSUs are nested in strata: a PSU is a (stratum, psu label) pair. When
@@ -337,10 +341,11 @@ def reduce_units(
             domain, s_codes, p_codes
         )
     counts = np.bincount(cell_codes, minlength=n_cells).astype(np.float64)
+    big = int(counts.max())  # the largest cell, for the exact sums
     npos = (
         counts
         if all_positive
-        else _sum(cell_codes, positive.astype(np.float64), n_cells)
+        else _sum(cell_codes, positive.astype(np.float64), n_cells, big)
     )
     wt = [wr * t for t in terms]
     cr = cell_codes if rows is None else cell_codes[rows]
@@ -348,10 +353,10 @@ def reduce_units(
         domain=cell_domain,
         stratum=psu_stratum[cell_psu],
         psu=cell_psu,
-        sw=_sum(cell_codes, w, n_cells),
-        st=np.stack([_sum(cr, x, n_cells) for x in wt], axis=1),
+        sw=_sum(cell_codes, w, n_cells, big),
+        st=np.stack([_sum(cr, x, n_cells, big) for x in wt], axis=1),
         stt=np.stack(
-            [_sum(cr, x * t, n_cells) for x, t in zip(wt, terms, strict=True)],
+            [_sum(cr, x * t, n_cells, big) for x, t in zip(wt, terms, strict=True)],
             axis=1,
         ),
         n=counts,
@@ -440,10 +445,13 @@ def _same_length(codes: NDArray[np.intp], n: int, name: str) -> None:
 
 
 def _sum(
-    codes: NDArray[np.intp], x: NDArray[np.float64], k: int
+    codes: NDArray[np.intp],
+    x: NDArray[np.float64],
+    k: int,
+    largest: int | None = None,
 ) -> NDArray[np.float64]:
     # Unit-level sums in integer arithmetic: the same for every row order.
-    return group_sum(codes, np.asarray(x, dtype=np.float64), k)
+    return group_sum(codes, np.asarray(x, dtype=np.float64), k, largest=largest)
 
 
 def _sums(

@@ -1891,3 +1891,86 @@ def test_a_nan_stated_value_is_refused_by_name() -> None:
             stated_value=np.nan,
             value_decimals=2,
         )
+
+
+# Values 1, 1, 3, 5, 5, 7 for a..f, ranked from the lowest. By hand:
+#   min      1 1 3 4 4 6      max     2 2 3 5 5 6
+#   average  1.5 1.5 3 4.5 4.5 6     dense  1 1 2 3 3 4
+#   ordinal  1 2 3 4 5 6 (ties broken by label).
+# The verdict holds at the rank under the rule (ordinal: only if untied),
+# cannot tell at another rank the subject takes with its tie broken
+# (min..max; dense: dense..dense + tied - 1), and does not hold elsewhere.
+_TIE_VALUES = [1.0, 1.0, 3.0, 5.0, 5.0, 7.0]
+_TIE_LABELS = ["a", "b", "c", "d", "e", "f"]
+
+
+@pytest.mark.parametrize(
+    ("ties", "subject", "stated", "verdict"),
+    [
+        ("dense", "c", 2, HOLDS),
+        ("dense", "c", 3, NOT_HOLDS),
+        ("dense", "d", 3, HOLDS),
+        ("dense", "d", 4, UNDECIDED),
+        ("dense", "d", 5, NOT_HOLDS),
+        ("dense", "f", 4, HOLDS),
+        ("dense", "f", 6, NOT_HOLDS),
+        ("min", "c", 3, HOLDS),
+        ("min", "c", 2, NOT_HOLDS),
+        ("min", "d", 4, HOLDS),
+        ("min", "d", 5, UNDECIDED),
+        ("min", "d", 3, NOT_HOLDS),
+        ("max", "d", 5, HOLDS),
+        ("max", "d", 4, UNDECIDED),
+        ("max", "f", 6, HOLDS),
+        ("average", "c", 3, HOLDS),
+        ("average", "d", 4, UNDECIDED),
+        ("average", "d", 6, NOT_HOLDS),
+        ("ordinal", "c", 3, HOLDS),
+        ("ordinal", "d", 4, UNDECIDED),
+        ("ordinal", "e", 5, UNDECIDED),
+        ("ordinal", "e", 3, NOT_HOLDS),
+    ],
+)
+def test_rank_statement_verdict_follows_the_tie_rule(
+    ties: Literal["min", "max", "average", "dense", "ordinal"],
+    subject: str,
+    stated: int,
+    verdict: str,
+) -> None:
+    res = check_rank_statement(
+        _TIE_VALUES,
+        _TIE_LABELS,
+        subject=subject,
+        stated_rank=stated,
+        descending=False,
+        ties=ties,
+    )
+    assert res.verdict == verdict, str(res.reason)
+
+
+def test_rank_statement_dense_with_after() -> None:
+    # 1, 1, 3 from the lowest under "dense": a and b rank 1, c ranks 2.
+    # "c is second, after b": b is tied with a, so which comes just before c
+    # depends on the tie rule; "after a" likewise; the rank itself holds.
+    res = check_rank_statement(
+        [1.0, 1.0, 3.0],
+        ["a", "b", "c"],
+        subject="c",
+        stated_rank=2,
+        descending=False,
+        ties="dense",
+        after="b",
+    )
+    assert res.verdict == UNDECIDED
+    assert "ranks 2 of 3 from the lowest (ties: dense)" in str(res.reason)
+    # 1, 3 from the lowest: c ranks 2 after a under every rule.
+    res = check_rank_statement(
+        [1.0, 3.0],
+        ["a", "c"],
+        subject="c",
+        stated_rank=2,
+        descending=False,
+        ties="dense",
+        after="a",
+    )
+    assert res.verdict == HOLDS

@@ -1416,10 +1416,14 @@ def check_rank_statement(
         rank 1 is the lowest ("second lowest" is rank 2 with
         ``descending=False``).
     ties : {"min", "max", "average", "dense", "ordinal"}, default "min"
-        Tie rule used for the verdict. Whatever the rule, the figures give
-        the rank under ``"min"`` and ``"max"``; if the stated rank lies
-        between them but differs under `ties`, the verdict is ``"cannot
-        tell"``.
+        Tie rule used for the verdict and the reason. Whatever the rule,
+        the figures give the rank under ``"min"`` and ``"max"``. A stated
+        rank equal to the rank under `ties` holds (under ``"ordinal"``, only
+        if the subject is not tied); one that the subject would take only
+        with its tie broken another way (between the ``"min"`` and
+        ``"max"`` ranks; under ``"dense"``, between its dense rank and that
+        plus the number of regions tied with it) gives ``"cannot tell"``;
+        any other does not hold.
     after : str, optional
         The region said to come just before the subject ("after Kota
         Batu"): it must rank right above the subject's value, alone. If it
@@ -1543,7 +1547,12 @@ def check_rank_statement(
     if np.isnan(value):
         verdict, reason = UNDECIDED, f"{subject} has no value"
     else:
-        in_tie = lo <= stated_rank <= hi
+        # The ranks the subject could take under `ties` if its tie were broken
+        # either way: the "min" to "max" range, shifted down for "dense"
+        # (which counts each tie group above the subject once).
+        shift = rr - lo if ties == "dense" else 0.0
+        rule_lo, rule_hi = lo + shift, hi + shift
+        in_tie = rule_lo <= stated_rank <= rule_hi
         # An "ordinal" rank inside a tie is the label order's, not the data's.
         rank_ok = rr == stated_rank and (ties != "ordinal" or lo == hi)
         # `after` is just before the subject when it ranks right above the
@@ -1563,7 +1572,7 @@ def check_rank_statement(
                 after_state = "bad"
         of_ok = of is None or of == count
         feasible = (
-            lo <= stated_rank <= hi + n_unknown
+            rule_lo <= stated_rank <= rule_hi + n_unknown
             and after_state != "bad"
             and (of is None or count <= of <= count + n_unknown)
         )
@@ -1571,7 +1580,11 @@ def check_rank_statement(
         reason = (
             f"{subject} ({_fmt(value, 2)}) ranks {_fmt(rr, 1 if rr % 1 else 0)} "
             f"of {count} from the {direction} (ties: {ties}"
-            + (f"; {_fmt(lo, 0)}-{_fmt(hi, 0)} with ties" if hi > lo else "")
+            + (
+                f"; {_fmt(rule_lo, 0)}-{_fmt(rule_hi, 0)} with ties"
+                if rule_hi > rule_lo
+                else ""
+            )
             + ")"
         )
         if ahead.size:

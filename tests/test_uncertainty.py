@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pytest
@@ -475,6 +476,22 @@ def test_level_outside_unit_interval(bad: float) -> None:
 def test_level_in_percent_gets_a_hint() -> None:
     with pytest.raises(ValueError, match=r"for 90 % pass 0.9"):
         change_test(1, 2, se_before=1, se_after=1, level=90, independent=True)
+
+
+def test_float32_level_is_its_shortest_decimal() -> None:
+    # np.float32(0.95) is 0.949999988079071 in binary; the level typed was
+    # 0.95, so alpha is 0.05 and a p-value of exactly 0.05 is not
+    # significant (p < alpha), as with level=0.95.
+    lev32: Any = np.float32(0.95)
+    lev16: Any = np.float16(0.9)
+    assert not bool(is_significant(0.05, level=lev32))
+    assert bool(is_significant(0.0499, level=lev32))
+    t = change_test(
+        10.0, 7.0, se_before=1.0, se_after=1.0, level=lev32, independent=True
+    )
+    assert t.level == 0.95
+    # The same z as level=0.9 (1.644853627 * 1.0).
+    assert float(moe_from_se(1.0, level=lev16)) == float(moe_from_se(1.0, level=0.9))
 
 
 def test_level_wrong_type() -> None:

@@ -59,13 +59,18 @@ def choice(value: object, name: str, options: tuple[_S, ...]) -> _S:
 
 
 def level(value: object, name: str = "level") -> float:
-    """Check a confidence level: a real number strictly between 0 and 1."""
+    """Check a confidence level: a real number strictly between 0 and 1.
+
+    A float32 (or float16) level stands for its shortest decimal, as in
+    :func:`numeric` (``np.float32(0.95)`` is 0.95, not 0.949999988...).
+    """
     if isinstance(value, bool | np.bool_) or not isinstance(
         value, int | float | np.integer | np.floating
     ):
         msg = f"`{name}` must be a number between 0 and 1, got {value!r}"
         raise TypeError(msg)
-    lev = float(value)
+    short = isinstance(value, np.floating) and value.dtype.itemsize < 8
+    lev = float(str(value)) if short else float(value)
     if not 0.0 < lev < 1.0 or 1.0 - lev == 1.0:
         hint = ""
         if 1.0 < lev < 100.0:

@@ -11,8 +11,10 @@ import pytest
 
 from backends import BACKENDS, NAN, col, collect, make, run, untouched
 from povstat import (
+    RSEBands,
     aggregate_regions,
     pooled_rate,
+    reliability_flags,
     with_change_from_base,
     with_change_test,
     with_changes,
@@ -278,6 +280,48 @@ def test_with_reliability(backend: str) -> None:
     ]
     nchs = with_reliability(native, bands="nchs")
     assert column_list(nchs, "reliability")[2] == "unreliable"
+
+
+def _float32_frame(backend: str, values: list[float | None]) -> Any:
+    """A frame whose column ``x`` is 32-bit float on `backend` (null as None)."""
+    if backend == "pandas[float32]":
+        return pd.DataFrame({"x": np.array(values, np.float32)})
+    if backend in ("pandas[Float32]", "pandas[float[pyarrow]]"):
+        dtype: Any = backend[len("pandas[") : -1]
+        return pd.DataFrame({"x": values}).astype(dtype)
+    frame = pl.DataFrame({"x": pl.Series(values, dtype=pl.Float32)})
+    if backend == "duckdb":
+        import duckdb
+
+        rel = duckdb.from_arrow(frame.to_arrow())
+        return rel.project("CAST(x AS FLOAT) AS x")
+    return frame.lazy() if backend == "polars-lazy" else frame
+
+
+FLOAT32_BACKENDS = [
+    "pandas[float32]",
+    "pandas[Float32]",
+    "pandas[float[pyarrow]]",
+    "polars",
+    "polars-lazy",
+    "duckdb",
+]
+
+
+@pytest.mark.parametrize("backend", FLOAT32_BACKENDS)
+def test_with_reliability_float32_reads_the_shortest_decimal(backend: str) -> None:
+    # Bands with the edge at 25.1, closed on the right: 25.1 is "ok". As
+    # float32, 25.1 is 25.100000381..., above the edge if widened in binary;
+    # the array layer reads it as 25.1 (its shortest decimal), so must the
+    # adapter, on every backend.
+    bands = RSEBands(
+        thresholds=(25.1,), labels=("ok", "caution"), closed="right", source="test"
+    )
+    array = reliability_flags(np.array([25.1, 25.2], np.float32), bands=bands)
+    assert list(array.flag) == ["ok", "caution"]
+    native = _float32_frame(backend, [25.1, 25.2, None])
+    out = with_reliability(native, bands=bands, rse_pct="x")
+    assert column_list(out, "reliability") == ["ok", "caution", None]
 
 
 def test_with_reliability_errors() -> None:

@@ -182,7 +182,7 @@ def numeric(x: ArrayLike, name: str) -> NDArray[np.float64]:
         msg = f"`{name}` must be numeric, got dtype {arr.dtype}"
         raise TypeError(msg)
     if arr.dtype.kind == "f" and arr.dtype.itemsize < 8:
-        return _widen_short_float(arr)
+        return widen_short_float(arr)
     if arr.dtype.kind == "f" and arr.dtype.itemsize > 8:
         return _narrow_long_float(arr, name)
     if arr.dtype.kind in "iu" and arr.dtype.itemsize == 8 and arr.size:
@@ -303,7 +303,7 @@ def _narrow_long_float(
     return np.asarray(out, dtype=np.float64)
 
 
-def _widen_short_float(arr: NDArray[np.floating[Any]]) -> NDArray[np.float64]:
+def widen_short_float(arr: NDArray[np.floating[Any]]) -> NDArray[np.float64]:
     """Float64 of the shortest decimal of each float32/float16 value.
 
     numpy's str of a float32 is its shortest round-tripping decimal (as

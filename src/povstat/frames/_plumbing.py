@@ -318,16 +318,37 @@ def column(table: Table, name: str) -> NDArray[np.float64]:
     """
     if table.pandas is not None:
         table.note_backing(name)
-        series = table.series(name)
-        if series.dtype == np.float64:
-            return np.asarray(series.to_numpy(), dtype=np.float64)
-        return np.asarray(
-            series.to_numpy(dtype=np.float64, na_value=np.nan), dtype=np.float64
-        )
-    values = table.frame.get_column(name).cast(nw.Float64).to_numpy()
+        return pandas_floats(table.series(name))
+    col = table.frame.get_column(name)
+    if col.dtype == nw.Float32:
+        # Widened through the shortest decimal, as the array layer does.
+        values = col.to_numpy()
+        if values.dtype == object:  # nulls in a backend without NaN
+            values = np.array([np.nan if v is None else v for v in values], np.float32)
+        return _validate.widen_short_float(np.asarray(values, np.float32))
+    values = col.cast(nw.Float64).to_numpy()
     if values.dtype == object:  # nulls in a backend without NaN
         values = np.array([np.nan if v is None else v for v in values], np.float64)
     return np.asarray(values, dtype=np.float64)
+
+
+def pandas_floats(series: Any) -> NDArray[np.float64]:
+    """A numeric pandas column as float64; null, ``<NA>`` and NaN become NaN.
+
+    A float32 (or float16) column, numpy, nullable or pyarrow-backed, is
+    widened through the shortest decimal of each value, as
+    :func:`povstat._validate.numeric` widens a float32 array: 25.1 stored
+    as float32 is 25.1, not 25.100000381469727.
+    """
+    if series.dtype == np.float64:
+        return np.asarray(series.to_numpy(), dtype=np.float64)
+    native = getattr(series.dtype, "numpy_dtype", series.dtype)
+    if isinstance(native, np.dtype) and native.kind == "f" and native.itemsize < 8:
+        short = series.to_numpy(dtype=native, na_value=np.nan)
+        return _validate.widen_short_float(np.asarray(short))
+    return np.asarray(
+        series.to_numpy(dtype=np.float64, na_value=np.nan), dtype=np.float64
+    )
 
 
 def labels(table: Table, name: str) -> NDArray[Any]:

@@ -1484,10 +1484,12 @@ def test_check_statements_refuses_a_missing_persons_per_poor_unit(
 
 def test_check_statements_errors_name_statement_rows_and_columns() -> None:
     data = _ABC.assign(group=pd.Series(["x", None, "x", "x"], dtype=object))
-    # B has no `group` at period 1: not "`subject` 'B' is not among `labels`".
+    # B has no `group` at period 1: refused by column, before any statement
+    # (a row without its group would drop out of the ranking silently).
     with pytest.raises(
         ValueError,
-        match=r"row 's1' \(kind 'rank'\): region 'B' has no `by` group .*'group'",
+        match=r"`data` column 'group' \(argument `by`\) is a key and must not "
+        r"have missing values; 1 row\(s\) have none: \[1\]",
     ):
         check_statements(
             _rank_rows(region="B"),
@@ -1974,3 +1976,148 @@ def test_rank_statement_dense_with_after() -> None:
         after="a",
     )
     assert res.verdict == HOLDS
+
+
+@pytest.mark.parametrize(
+    ("column", "arg", "missing"),
+    [
+        ("region", "region", None),
+        ("period", "period", np.nan),
+        ("group", "by", None),
+    ],
+)
+def test_check_statements_refuses_missing_keys_in_data(
+    column: str, arg: str, missing: Any
+) -> None:
+    # A row of `data` without its region, period or `by` group would match
+    # no statement and drop out of rankings silently (C ranked 1 of 2 among
+    # A and C where it is 1 of 3): refused by column, whatever the kind.
+    data = _ABC.assign(group=["x", "x", "x", "x"]).astype({column: object})
+    data.loc[1, column] = missing
+    for rows in (_rank_rows(region="C", descending=False), _change_row()):
+        with pytest.raises(
+            ValueError,
+            match=rf"`data` column '{column}' \(argument `{arg}`\) is a key and "
+            r"must not have missing values; 1 row\(s\) have none: \[1\]",
+        ):
+            check_statements(
+                rows,
+                data,
+                unit="percent",
+                persons_per_poor_unit=1,
+                by="group",
+                **_SIMPLE,
+            )
+
+
+def test_check_statements_ranks_every_kota_of_east_java() -> None:
+    # BPS March 2023: 9 kota; with one kota's region_type missing it would
+    # rank "1 of 8": refused instead.
+    data = load_east_java()
+    data = data[data["region_type"].isin(["kabupaten", "kota"])]
+    st = pd.DataFrame(
+        {
+            "kind": ["rank"],
+            "region": ["Kota Batu"],
+            "period": [2023],
+            "stated_rank": [1],
+            "descending": [False],
+        }
+    )
+    kw: dict[str, Any] = dict(
+        unit="percent",
+        region="region_name",
+        period="year",
+        persons_per_poor_unit=1000,
+        by="region_type",
+    )
+    march = data[data["month"] == 3]
+    out = check_statements(st, march, **kw)
+    assert "of 9 from the lowest" in out["reason"].iloc[0]
+    gap = march.astype({"region_type": object})
+    gap.loc[gap["region_name"] == "Kota Madiun", "region_type"] = None
+    with pytest.raises(ValueError, match=r"'region_type' \(argument `by`\)"):
+        check_statements(st, gap, **kw)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        _change_row(),
+        _rank_rows(),
+        _change_row(kind="direction"),
+        _change_row(kind="count", period=1, stated=1, base=1, decimals=0),
+        _change_row(kind="level_change", measure="poor", stated_as="units"),
+    ],
+)
+@pytest.mark.parametrize("text", ["3.0", "3,0"])
+def test_check_statements_refuses_text_figures_in_data(
+    rows: pd.DataFrame, text: str
+) -> None:
+    # "3.0" as text is not read as 3.0 (nor "3,0" left to a bare float()
+    # error): the value columns of `data` must be numeric, whatever the kind.
+    bad = _ABC.astype({"rate": object, "poor": object})
+    bad.loc[0, "rate"] = text
+    bad.loc[0, "poor"] = text
+    with pytest.raises(
+        TypeError,
+        match=r"`data` column 'rate' \(argument `rate`\) must be numeric, got object",
+    ):
+        check_statements(rows, bad, unit="percent", persons_per_poor_unit=1, **_SIMPLE)
+    only_poor = _ABC.astype({"poor": object})
+    only_poor.loc[0, "poor"] = text
+    with pytest.raises(TypeError, match=r"'poor' \(argument `headcount`\)"):
+        check_statements(
+            rows, only_poor, unit="percent", persons_per_poor_unit=1, **_SIMPLE
+        )
+
+
+@pytest.mark.parametrize(
+    ("measure", "error", "match"),
+    [
+        ("region", ValueError, r"'region', the key column of `data` given as `region`"),
+        ("period", ValueError, r"'period', the key column of `data` given as `period`"),
+        ("code", TypeError, r"`data` column 'code' \(argument `measure`\) must be "),
+        ("flag", TypeError, r"`data` column 'flag' \(argument `measure`\) must be "),
+    ],
+)
+def test_check_statements_measure_must_be_a_figure_column(
+    measure: str, error: type[Exception], match: str
+) -> None:
+    # Region codes as text ("3573") are labels, not figures; a key column is
+    # never a measure; bools are not figures either.
+    data = _ABC.assign(code=["3573", "3579", "3507", "3573"], flag=[True] * 4)
+    rows = _change_row(kind="level_change", measure=measure, stated_as="units")
+    with pytest.raises(error, match=match):
+        check_statements(rows, data, unit="percent", persons_per_poor_unit=1, **_SIMPLE)
+
+
+@pytest.mark.parametrize(
+    "stated",
+    [
+        pd.Series([0.11], dtype=np.float32, index=["s1"]),
+        pd.Series([0.11], dtype="Float32", index=["s1"]),
+        pd.Series([np.float32(0.11)], dtype=object, index=["s1"]),
+    ],
+)
+def test_check_statements_reads_a_float32_stated_figure_as_typed(
+    stated: pd.Series[Any],
+) -> None:
+    # A's rate 3.00 -> 2.89: fell 0.11 points (3.00 - 2.89 = 0.11 by hand).
+    # np.float32(0.11) is 0.10999999940395355 in binary; read as the 0.11
+    # typed, it holds (not "must hold figures rounded to 2 decimals").
+    data = _ABC.assign(rate=[3.0, 2.0, 1.0, 2.89])
+    rows = _change_row(decimals=2).assign(stated=stated)
+    out = check_statements(
+        rows, data, unit="percent", persons_per_poor_unit=1, **_SIMPLE
+    )
+    assert out["verdict"].tolist() == [HOLDS]
+
+
+def test_check_statements_missing_stated_na_cannot_tell() -> None:
+    # pd.NA in an object column is a missing figure, as None and NaN are.
+    rows = _change_row().assign(stated=pd.Series([pd.NA], dtype=object, index=["s1"]))
+    out = check_statements(
+        rows, _ABC, unit="percent", persons_per_poor_unit=1, **_SIMPLE
+    )
+    assert out["verdict"].tolist() == [UNDECIDED]

@@ -2255,9 +2255,11 @@ def check_statements(
     Raises
     ------
     TypeError
-        If `persons_per_poor_unit` is not a number (None included), or a
+        If `persons_per_poor_unit` is not a number (None included), a
         period column holds time-zone-aware datetimes (periods are calendar
-        dates: convert them to dates first).
+        dates: convert them to dates first), or a value column of `data`
+        read as a figure (`rate`, `headcount`, a statement's ``measure``)
+        is not numeric (text such as "4,37" is refused, not converted).
     ValueError
         If a column is missing, `statements` already has a ``verdict`` or
         ``reason`` column (never overwritten), a ``kind`` is unknown, a
@@ -2267,7 +2269,9 @@ def check_statements(
         change, direction or level_change statement has ``period_before``
         not earlier than ``period_after``, a statement's region and period
         are not in `data`, a rank statement's ``after`` is not a region
-        ranked with it, or its region has no `by` group, or
+        ranked with it, a key column of `data` (`region`, `period`, `by`)
+        has a missing value (the row would drop out silently), a
+        statement's ``measure`` names a key column of `data`, or
         `persons_per_poor_unit` is not finite and > 0. Each message names
         the statement rows and columns at fault; an error raised by a
         ``check_*`` function is prefixed with the rows it checked.
@@ -2323,10 +2327,16 @@ def check_statements(
         )
         raise ValueError(msg)
     data = _plumbing.to_pandas(data, arg="data")
-    for c in (region, period, rate, *([headcount] if headcount is not None else [])):
+    named = [c for c in (headcount, by) if c is not None]
+    for c in (region, period, rate, *named):
         if c not in data.columns:
             msg = f"`data` has no column {c!r}; columns present: {list(data.columns)}"
             raise ValueError(msg)
+    key_args = {"region": region, "period": period, **({"by": by} if by else {})}
+    _keys_present(data, key_args)
+    _data_numbers(data, rate, "rate")
+    if headcount is not None:
+        _data_numbers(data, headcount, "headcount")
     if "kind" not in statements.columns:
         msg = (
             "`statements` has no column 'kind'; columns present: "
@@ -2411,13 +2421,21 @@ def check_statements(
             pairs = list(zip(regions[missing], periods[missing], strict=True))[:10]
             msg = f"statements refer to (region, period) pairs not in `data`: {pairs}"
             raise ValueError(msg)
-        return keyed[col].reindex(keys).to_numpy(np.float64, na_value=np.nan)
+        return _plumbing.pandas_floats(keyed[col].reindex(keys))
 
     # Work by position, so that any index (even with repeated labels) is kept.
     st = statements.reset_index(drop=True)
+    kinds = st["kind"].astype(str)
+    # Stated figures as float64, a float32 one through its shortest decimal
+    # and a missing one (None, NaN, NA) as NaN (checked above).
+    for kinds_, col, whole, _least, _opt in _NUMBER_COLUMNS:
+        in_kind = kinds.isin(kinds_).to_numpy()
+        if not whole and col in st.columns and in_kind.any():
+            read = np.full(len(st), np.nan)
+            read[in_kind] = _statement_numbers(st[col][in_kind], col)
+            st[col] = read
     verdict = np.full(len(st), UNDECIDED, dtype=object)
     reason = np.full(len(st), "", dtype=object)
-    kinds = st["kind"].astype(str)
 
     s = st[kinds == "change"]
     s = s.assign(
@@ -2481,12 +2499,7 @@ def check_statements(
         )
         for (direction, said, d, measure, per_year), u in combos:
             col = str(measure)
-            if col not in data.columns:
-                msg = (
-                    f"`statements` column 'measure' names {col!r}, which is not a "
-                    f"column of `data`; columns present: {list(data.columns)}"
-                )
-                raise ValueError(msg)
+            _measure_column(data, col, key_args, parent)
             with _rows_named(statements.index, u.index.to_numpy(), "level_change"):
                 years = (
                     _elapsed_years(u["period_before"], u["period_after"])
@@ -2568,15 +2581,8 @@ def check_statements(
         label = statements.index[pos]
         sel = data[period] == row["period"]
         if by is not None:
+            # `by` has no missing labels (refused above).
             g = data.loc[(data[region] == row["region"]) & sel, by]
-            if pd.isna(g.iloc[0]):
-                msg = (
-                    f"`statements` row {label!r} (kind 'rank'): region "
-                    f"{row['region']!r} has no `by` group at period "
-                    f"{row['period']!r} (column {by!r} of `data` is missing "
-                    "there), so the regions it is ranked among are unknown"
-                )
-                raise ValueError(msg)
             sel &= data[by] == g.iloc[0]
         table = data[sel]
         after = None if pd.isna(row.get("after", None)) else row["after"]
@@ -2590,7 +2596,7 @@ def check_statements(
             raise ValueError(msg)
         with _rows_named(statements.index, np.array([pos]), "rank"):
             res = check_rank_statement(
-                table[rate].to_numpy(np.float64, na_value=np.nan),
+                _plumbing.pandas_floats(table[rate]),
                 table[region].astype(str).to_numpy(),
                 subject=str(row["region"]),
                 stated_rank=int(row["stated_rank"]),
@@ -2607,6 +2613,66 @@ def check_statements(
         verdict[pos] = str(res.verdict)
         reason[pos] = str(res.reason)
     return statements.assign(verdict=verdict, reason=reason)
+
+
+def _keys_present(data: pd.DataFrame, keys: dict[str, str]) -> None:
+    """Refuse missing labels in the key columns of `data` (argument: column).
+
+    A row without its region, period or `by` group would match no statement
+    and drop out of every ranking silently ("1 of 8" instead of 9).
+    """
+    for arg, col in keys.items():
+        missing = data[col].isna().to_numpy()
+        if missing.any():
+            rows = data.index[missing].tolist()
+            msg = (
+                f"`data` column {col!r} (argument `{arg}`) is a key and must not "
+                f"have missing values; {len(rows)} row(s) have none: {rows[:10]}"
+            )
+            raise ValueError(msg)
+
+
+def _data_numbers(data: pd.DataFrame, col: str, arg: str) -> None:
+    """Refuse a value column of `data` that is not numeric (text, bools, dates)."""
+    dtype = data[col].dtype
+    if not pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):
+        msg = (
+            f"`data` column {col!r} (argument `{arg}`) must be numeric, got "
+            f"{dtype}; read numbers written as text with povstat.parse_numbers"
+        )
+        raise TypeError(msg)
+
+
+def _measure_column(
+    data: pd.DataFrame, col: str, keys: dict[str, str], parent: str | None
+) -> None:
+    """Check a statement's `measure`: a numeric column of `data`, not a key."""
+    if col not in data.columns:
+        msg = (
+            f"`statements` column 'measure' names {col!r}, which is not a "
+            f"column of `data`; columns present: {list(data.columns)}"
+        )
+        raise ValueError(msg)
+    named = {**keys, **({"parent": parent} if parent else {})}
+    as_key = [arg for arg, c in named.items() if c == col]
+    if as_key:
+        msg = (
+            f"`statements` column 'measure' names {col!r}, the key column of "
+            f"`data` given as `{as_key[0]}`; a measure is a figure column"
+        )
+        raise ValueError(msg)
+    _data_numbers(data, col, "measure")
+
+
+def _statement_numbers(cells: pd.Series[Any], col: str) -> NDArray[np.float64]:
+    """Checked number cells of `statements` as float64, missing as NaN.
+
+    A float32 cell or column stands for its shortest decimal (0.11, not
+    0.10999999940395355), as in the array functions.
+    """
+    if cells.dtype != object:
+        return _plumbing.pandas_floats(cells)
+    return _validate.numeric(cells.to_numpy(), col)
 
 
 def _values_and_labels(

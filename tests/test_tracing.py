@@ -405,3 +405,117 @@ def test_a_stated_figure_wider_than_float64_is_refused() -> None:
         period="year",
     )
     assert res.verdict == "holds"
+
+
+def _small() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "region": ["A", "B", "C"],
+            "period": [2023, 2023, 2023],
+            "area": ["total", "total", "total"],
+            "rate": [2.675, 4.26, 1.5],
+        }
+    )
+
+
+@pytest.mark.parametrize("backend", ["numpy", "Float32", "polars"])
+def test_float32_figures_are_read_as_their_shortest_decimal(backend: str) -> None:
+    # np.float32(2.675) is 2.6749999523 in binary, which rounds to 2.67; the
+    # published figure is 2.675, which rounds half up to 2.68 (by hand).
+    import polars as pl
+
+    small = _small()
+    data: object
+    if backend == "polars":
+        data = pl.from_pandas(small).with_columns(pl.col("rate").cast(pl.Float32))
+    else:
+        data = small.astype({"rate": np.float32 if backend == "numpy" else "Float32"})
+    res = trace_figure(
+        data,
+        2.68,
+        decimals=2,
+        subject="A",
+        at=2023,
+        measure="rate",
+        region="region",
+        period="period",
+        measures=[],
+    )
+    assert res.verdict == "holds", res.reason
+    assert res.value == 2.675
+    # The candidates are read alike: B's 4.26 matches a stated 4.26 for C.
+    other = trace_figure(
+        data,
+        4.26,
+        decimals=2,
+        subject="C",
+        at=2023,
+        measure="rate",
+        region="region",
+        period="period",
+        measures=[],
+    )
+    assert list(other.candidates["region"]) == ["B"]
+    assert list(other.candidates["value"]) == [4.26]
+
+
+@pytest.mark.parametrize(
+    "value", [["total"], ("total",), {"total"}, np.array(["total"])]
+)
+def test_where_values_must_be_single_labels(value: object) -> None:
+    with pytest.raises(TypeError, match=r"`where` values must be single labels"):
+        trace_figure(
+            _small(),
+            4.26,
+            decimals=2,
+            subject="B",
+            at=2023,
+            measure="rate",
+            region="region",
+            period="period",
+            where={"area": value},
+        )
+
+
+@pytest.mark.parametrize(
+    ("column", "arg"), [("region", "region"), ("period", "period"), ("area", "where")]
+)
+@pytest.mark.parametrize("rows", [[0], [0, 2]])
+def test_missing_keys_in_data_are_refused(
+    column: str, arg: str, rows: list[int]
+) -> None:
+    # One or two rows without a key: never ranked as a candidate labelled
+    # "nan", never a bare error from sorting mixed labels.
+    data = _small().astype({column: object})
+    data.loc[rows, column] = None
+    with pytest.raises(
+        ValueError,
+        match=rf"`data` column '{column}' \(argument `{arg}`\) is a key and must "
+        rf"not have missing values; {len(rows)} row\(s\)",
+    ):
+        trace_figure(
+            data,
+            4.27,
+            decimals=2,
+            subject="B",
+            at=2023,
+            measure="rate",
+            region="region",
+            period="period",
+            where={"area": "total"},
+        )
+
+
+def test_max_slips_must_not_be_negative() -> None:
+    with pytest.raises(ValueError, match=r"`max_slips` must be >= 0, got -1"):
+        trace_figure(
+            _small(),
+            4.26,
+            decimals=2,
+            subject="B",
+            at=2023,
+            measure="rate",
+            region="region",
+            period="period",
+            max_slips=-1,
+        )

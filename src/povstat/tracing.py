@@ -13,9 +13,9 @@ it does match and ranks them by how few slips lead there.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any
+from typing import Any, cast
 
 import narwhals.stable.v2 as nw
 import numpy as np
@@ -234,10 +234,14 @@ def trace_figure(
     TypeError
         If `decimals`, `max_slips` or a power is not an int, `stated` is
         not a number, `measures` or `powers` is a bare str (pass a list),
-        or the `period` column holds time-zone-aware datetimes (periods are
-        calendar dates: convert them to dates first).
+        `where` is not a mapping of column names to single labels (a list
+        or tuple value is refused), or the `period` column holds
+        time-zone-aware datetimes (periods are calendar dates: convert them
+        to dates first).
     ValueError
-        If a column is missing, a searched column is not numeric or is a key
+        If `max_slips` is negative, a column is missing, a key column
+        (`region`, `period` or a `where` key) of `data` has a missing
+        value, a searched column is not numeric (bools included) or is a key
         column (`region`, `period` or a `where` key), `stated` is not finite
         or not rounded to `decimals`, or no row of `data` has the claimed
         region and period (the message says whether the region is in `data`
@@ -301,6 +305,27 @@ def trace_figure(
         if isinstance(p, bool) or not isinstance(p, int | np.integer):
             msg = f"`powers` must hold ints, got {p!r}"
             raise TypeError(msg)
+    if isinstance(max_slips, bool) or not isinstance(max_slips, int | np.integer):
+        msg = f"`max_slips` must be an int, got {max_slips!r}"
+        raise TypeError(msg)
+    if max_slips < 0:
+        msg = f"`max_slips` must be >= 0, got {max_slips!r}"
+        raise ValueError(msg)
+    if where is not None and not isinstance(where, Mapping):
+        msg = f"`where` must be a mapping of column to value, got {where!r}"
+        raise TypeError(msg)
+    for k, v in (where or {}).items():
+        if not isinstance(k, str):
+            msg = f"`where` keys must be column names (str), got {k!r}"
+            raise TypeError(msg)
+        if not isinstance(v, str | bytes) and (
+            isinstance(v, Collection) or np.ndim(cast("Any", v)) != 0
+        ):
+            msg = (
+                f"`where` values must be single labels (a statement fixes one "
+                f"value of each key), got {k!r}: {v!r}"
+            )
+            raise TypeError(msg)
     keys = {region: subject, period: at, **dict(where or {})}
     if measures is None:
         searched = [measure] + [
@@ -342,8 +367,20 @@ def trace_figure(
     extra = [parent] if parent and parent not in keys else []
     table = frame.select([*keys, *searched, *extra]).to_pandas().reset_index(drop=True)
     for c in searched:
-        if not pd.api.types.is_numeric_dtype(table[c]):
-            msg = f"`data` column {c!r} must be numeric, got dtype {table[c].dtype}"
+        dtype = table[c].dtype
+        if not pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(
+            dtype
+        ):
+            msg = f"`data` column {c!r} must be numeric, got dtype {dtype}"
+            raise ValueError(msg)
+    for k in keys:
+        missing = table[k].isna().to_numpy()
+        if missing.any():
+            arg = "region" if k == region else "period" if k == period else "where"
+            msg = (
+                f"`data` column {k!r} (argument `{arg}`) is a key and must not "
+                f"have missing values; {int(missing.sum())} row(s) have none"
+            )
             raise ValueError(msg)
 
     _plumbing.refuse_aware(table[period], f"`data` column {period!r}")
@@ -366,7 +403,8 @@ def trace_figure(
         msg = f"no row of `data` has {pair}{detail}"
         raise ValueError(msg)
     row = int(np.flatnonzero(claimed)[0])
-    published = float(table[measure].to_numpy(np.float64, na_value=np.nan)[row])
+    # A float32 column is read through the shortest decimal of each value.
+    published = float(_plumbing.pandas_floats(table[measure])[row])
     claim = {k: table[k].iloc[row] for k in keys}
     label = ", ".join(_show(v) for v in claim.values())
 
@@ -397,8 +435,9 @@ def trace_figure(
     # Every (power, measure, row) whose published value matches the figure.
     pw = np.array([0, *[int(p) for p in powers if int(p) != 0]], dtype=np.int64)
     found_rows, found_measure, found_power = [], [], []
+    figures = {c: _plumbing.pandas_floats(table[c]) for c in searched}
     for c in searched:
-        v = table[c].to_numpy(np.float64, na_value=np.nan)
+        v = figures[c]
         with np.errstate(over="ignore", invalid="ignore"):
             scaled = round_half_up(
                 v[None, :] * 10.0 ** pw[:, None].astype(np.float64), 10
@@ -433,9 +472,6 @@ def trace_figure(
         + scaled_
         + swapped
     )
-    if isinstance(max_slips, bool) or not isinstance(max_slips, int | np.integer):
-        msg = f"`max_slips` must be an int, got {max_slips!r}"
-        raise TypeError(msg)
     keep = (slips > 0) & (slips <= max_slips)
     # Order: fewest slips; then the kind of slip: another period (nearest
     # first), another value of a `where` key, a related region (parents
@@ -487,7 +523,7 @@ def trace_figure(
     slip_text = np.array([words(int(i)) for i in order], dtype=object).astype(str)
     values = np.array(
         [
-            float(table[m].iloc[int(r)])
+            float(figures[str(m)][int(r)])
             for m, r in zip(meas[order], rows[order], strict=True)
         ],
         dtype=np.float64,

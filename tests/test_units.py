@@ -422,3 +422,18 @@ def test_interval_contains_names_shapes_that_do_not_broadcast() -> None:
     np.testing.assert_array_equal(
         iv.contains([[4.26], [1.0]]), [[True, False], [False, True]]
     )
+
+
+def test_polars_128_bit_integers_are_read_exactly_or_refused() -> None:
+    # numpy has no 128-bit integers: the values are read one by one, exactly
+    # up to 2**53 (5 rounds to 5; null is missing), and an integer float64
+    # cannot hold (2**53 + 1) is refused by name, as for Int64.
+    import polars as pl
+
+    out = round_half_up(pl.Series([5, None, -3], dtype=pl.Int128), 0)
+    np.testing.assert_array_equal(out, [5.0, np.nan, -3.0])
+    np.testing.assert_array_equal(
+        round_half_up(pl.Series([7], dtype=pl.UInt128), 0), [7.0]
+    )
+    with pytest.raises(ValueError, match=r"9007199254740993 at index 1"):
+        round_half_up(pl.Series([1, 2**53 + 1], dtype=pl.Int128), 0)

@@ -138,6 +138,14 @@ def numeric(x: ArrayLike, name: str) -> NDArray[np.float64]:
         mask = np.ma.getmaskarray(x)
         data = numeric(np.ma.getdata(x), name)
         return np.where(mask, np.nan, data) if mask.any() else data
+    if type(x).__module__.startswith("polars") and str(getattr(x, "dtype", "")) in (
+        "Int128",
+        "UInt128",
+    ):
+        # numpy has no 128-bit integers: each value as a Python int (None
+        # for null), checked below like any integer float64 must hold.
+        wide: Any = x
+        x = np.array(wide.to_list(), dtype=object)
     nullable = _nullable_integers(x)
     if nullable is not None:
         # pandas Int64, polars and pyarrow integers with nulls would reach

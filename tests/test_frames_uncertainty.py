@@ -706,6 +706,22 @@ def test_rate_interval_argument_errors(
             "`bounds` column 'hi' must be finite",
         ),
         ("rate", [1.0, 101.0], {"se": "se"}, "`rate` column 'rate' must lie in"),
+        # Bounds that do not contain the rate (rates 1.0 and 2.0): the lower
+        # 1.5 above the rate 1.0, the upper 0.9 below it.
+        (
+            "lo",
+            [1.5, 0.8],
+            {"bounds": ("lo", "hi"), "bounds_level": 0.9},
+            r"lower bound column 'lo' \(argument `bounds`\) must be <= the rate "
+            r"column 'rate', found 1.5 > 1.0",
+        ),
+        (
+            "hi",
+            [0.9, 2.4],
+            {"bounds": ("lo", "hi"), "bounds_level": 0.9},
+            r"upper bound column 'hi' \(argument `bounds`\) must be >= the rate "
+            r"column 'rate', found 0.9 < 1.0",
+        ),
     ],
 )
 def test_rate_interval_bad_values(

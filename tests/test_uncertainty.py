@@ -494,6 +494,33 @@ def test_float32_level_is_its_shortest_decimal() -> None:
     assert float(moe_from_se(1.0, level=lev16)) == float(moe_from_se(1.0, level=0.9))
 
 
+@pytest.mark.parametrize(
+    ("lower", "upper", "shown"),
+    [
+        # Fractions next to a rate in percent: 4.26 is outside [0.0326, 0.0526].
+        (0.0326, 0.0526, r"4.26 outside \[0.0326, 0.0526\]"),
+        # Bounds of another estimate: 4.26 is outside [5, 7].
+        (5.0, 7.0, r"4.26 outside \[5.0, 7.0\]"),
+    ],
+)
+def test_se_from_bounds_refuses_bounds_without_the_estimate(
+    lower: float, upper: float, shown: str
+) -> None:
+    with pytest.raises(ValueError, match=r"`estimate` must lie within .*" + shown):
+        se_from_bounds(lower, upper, level=0.95, estimate=4.26)
+    # Named by index, counted; NaN is not judged.
+    with pytest.raises(ValueError, match=r"at index 2 \(1 value\(s\) in all\)"):
+        se_from_bounds(
+            [3.26, np.nan, lower],
+            [5.26, 5.0, upper],
+            level=0.95,
+            estimate=[4.26, 4.0, 4.26],
+        )
+    # Bounds that hold it: SE = (5.26 - 3.26) / (2 * 1.959964) = 0.5102 (by hand).
+    se = se_from_bounds(3.26, 5.26, level=0.95, estimate=4.26)
+    assert float(se) == pytest.approx(2.0 / (2 * 1.959963984540054))
+
+
 def test_level_wrong_type() -> None:
     with pytest.raises(TypeError, match="`level` must be a number"):
         moe_from_se(1.0, level=True)

@@ -358,7 +358,11 @@ def rse_from_se(estimate: ArrayLike, se: ArrayLike) -> NDArray[np.float64]:
 
 
 def se_from_bounds(
-    lower: ArrayLike, upper: ArrayLike, *, level: float
+    lower: ArrayLike,
+    upper: ArrayLike,
+    *,
+    level: float,
+    estimate: ArrayLike | None = None,
 ) -> NDArray[np.float64]:
     r"""Standard error from the bounds of a symmetric normal confidence interval.
 
@@ -368,6 +372,10 @@ def se_from_bounds(
         Confidence bounds, in the unit of the estimate; broadcast together.
     level : float
         Confidence level of the interval, a fraction in (0, 1).
+    estimate : array_like, optional
+        The estimates the bounds are about, broadcast with them: each must
+        lie within its bounds (bounds in another unit, such as fractions
+        next to a rate in percent, or of another estimate, are refused).
 
     Returns
     -------
@@ -379,8 +387,10 @@ def se_from_bounds(
     TypeError
         If a bound is not numeric or `level` is not a number.
     ValueError
-        If a bound is infinite, `upper` < `lower` somewhere, `level` is not
-        in (0, 1), or the shapes do not broadcast.
+        If a bound is infinite, `upper` < `lower` somewhere, an `estimate`
+        lies outside its bounds (the message gives the first index, the
+        values and the count), `level` is not in (0, 1), or the shapes do
+        not broadcast.
 
     See Also
     --------
@@ -417,6 +427,22 @@ def se_from_bounds(
             f"lower {float(lb[i])!r}"
         )
         raise ValueError(msg)
+    if estimate is not None:
+        est = _validate.finite_or_nan(estimate, "estimate")
+        _shapes(lower=lo, upper=hi, estimate=est)
+        eb, lb, hb = np.broadcast_arrays(est, lo, hi)
+        outside = (lb > eb) | (hb < eb)  # NaN compares False: not judged
+        if outside.any():
+            i = tuple(np.argwhere(outside)[0])
+            n = int(np.count_nonzero(outside))
+            at = f" at index {i[0] if len(i) == 1 else i}" if i else ""
+            msg = (
+                f"`estimate` must lie within [`lower`, `upper`], found "
+                f"{float(eb[i])!r} outside [{float(lb[i])!r}, {float(hb[i])!r}]"
+                f"{at} ({n} value(s) in all); are the bounds in the estimate's "
+                "unit, and of the same estimate?"
+            )
+            raise ValueError(msg)
     return np.asarray((hi - lo) / (2.0 * _z(lev)))
 
 

@@ -137,8 +137,9 @@ def with_rate_interval(
         only), a source level is missing or given without its source, a
         column is missing, an output column already exists, a rate is out of
         range for `unit`, an SE, RSE or margin is negative or infinite, a
-        bound is infinite or an upper bound is below its lower bound, or an
-        effective sample size is not positive.
+        bound is infinite, an upper bound is below its lower bound, the
+        bounds of a row do not contain its rate (bounds in another unit, or
+        of another estimate), or an effective sample size is not positive.
 
     See Also
     --------
@@ -238,7 +239,10 @@ def with_rate_interval(
             rate_lower=interval.lower,
             rate_upper=interval.upper,
         )
-    rules: tuple[_checks.Rule, ...] = (rate_rule, *_source_rules(kind, names, given))
+    rules: tuple[_checks.Rule, ...] = (
+        rate_rule,
+        *_source_rules(kind, names, given, r, rate),
+    )
     s = _checks.explained(_source_se(kind, r, given, source_level), *rules)
     interval = _checks.explained(
         partial(rate_interval, r, unit=u, level=lev, method=m, se=s), *rules
@@ -738,11 +742,17 @@ def _source_se(
         return partial(se_from_rse, r, given[0])
     if kind == "moe":
         return partial(se_from_moe, given[0], level=cast(float, level))
-    return partial(se_from_bounds, given[0], given[1], level=cast(float, level))
+    return partial(
+        se_from_bounds, given[0], given[1], level=cast(float, level), estimate=r
+    )
 
 
 def _source_rules(
-    kind: str, names: tuple[str, ...], given: list[NDArray[np.float64]]
+    kind: str,
+    names: tuple[str, ...],
+    given: list[NDArray[np.float64]],
+    r: NDArray[np.float64],
+    rate: str,
 ) -> tuple[_checks.Rule, ...]:
     """Column rules that explain a refused source of error."""
     if kind != "bounds":
@@ -759,6 +769,28 @@ def _source_rules(
             describe=lambda a, b: (
                 f"upper bound column {high!r} must be >= lower bound column "
                 f"{low!r} (argument `bounds`), found {b} < {a}"
+            ),
+        ),
+        partial(
+            _checks.not_above,
+            lo,
+            r,
+            slack=0.0,
+            describe=lambda a, b: (
+                f"lower bound column {low!r} (argument `bounds`) must be <= the "
+                f"rate column {rate!r}, found {a} > {b}; are the bounds in the "
+                "rate's unit?"
+            ),
+        ),
+        partial(
+            _checks.not_above,
+            r,
+            hi,
+            slack=0.0,
+            describe=lambda a, b: (
+                f"upper bound column {high!r} (argument `bounds`) must be >= the "
+                f"rate column {rate!r}, found {b} < {a}; are the bounds in the "
+                "rate's unit?"
             ),
         ),
     )

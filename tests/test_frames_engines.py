@@ -164,3 +164,82 @@ def test_a_lazy_pandas_view_is_refused_with_a_povstat_error() -> None:
     lazy = nw.from_native(pd.DataFrame(DATA)).lazy()
     with pytest.raises(TypeError, match=r"lazy pandas frame.*collect it first"):
         povstat.with_headcount(lazy, unit="percent", population="population")  # type: ignore[type-var]
+
+
+@pytest.mark.spark
+def test_spark_timestamp_periods_are_dates_in_the_session_time_zone() -> None:
+    # Spark shows a TIMESTAMP in its session time zone. In Asia/Jakarta
+    # (UTC+7), 2019-03-01 00:00 is 2019-02-28 17:00 UTC: read in UTC it
+    # would be a February period. Read as Spark shows it, the periods are
+    # March and September 2019: 6 months, 0.5 years apart (by hand; in UTC
+    # February to September would be 7/12 years). Every reader agrees:
+    # the adapters, trace_figure and check_statements.
+    from pyspark.sql.types import TimestampType
+
+    from backends import spark
+    from povstat.statements import check_statements
+    from povstat.tracing import trace_figure
+
+    session = spark()
+    before = session.conf.get("spark.sql.session.timeZone")
+    session.conf.set("spark.sql.session.timeZone", "Asia/Jakarta")
+    try:
+        df = session.sql(
+            "select * from values "
+            "('A', timestamp'2019-03-01 00:00:00', 10.0D, 1.0D), "
+            "('A', timestamp'2019-09-15 12:00:00', 9.0D, 0.9D) "
+            "as t(region, period, rate, poor)"
+        )
+        out = povstat.with_changes(df, unit="percent", rate="rate", region="region")
+        assert isinstance(out.schema["period"].dataType, TimestampType)
+        got = collect(out).sort("rate")
+        assert got.get_column("elapsed_years").to_list()[0] == 0.5
+        # The base is March 2019 (not February, as in UTC).
+        based = povstat.with_change_from_base(
+            df, unit="percent", base=dt.date(2019, 3, 1), rate="rate", region="region"
+        )
+        assert collect(based).get_column("base_value").to_list() == [10.0, 10.0]
+        with pytest.raises(ValueError, match="matches no row"):
+            povstat.with_change_from_base(
+                df,
+                unit="percent",
+                base=dt.date(2019, 2, 1),
+                rate="rate",
+                region="region",
+            )
+        res = trace_figure(
+            df,
+            10.0,
+            decimals=1,
+            subject="A",
+            at=pd.Timestamp("2019-03-01"),
+            measure="rate",
+            region="region",
+            measures=[],
+        )
+        assert res.verdict == "holds", res.reason
+        st = pd.DataFrame(
+            {
+                "kind": ["change"],
+                "region": ["A"],
+                "period_before": [pd.Timestamp("2019-03-01")],
+                "period_after": [pd.Timestamp("2019-09-15")],
+                "stated": [0.5],
+                "direction": ["fall"],
+                "stated_as": ["points"],
+                "decimals": [1],
+                "per_year": [False],
+            }
+        )
+        checked = check_statements(
+            st,
+            df,
+            unit="percent",
+            persons_per_poor_unit=1,
+            region="region",
+            rate="rate",
+            headcount="poor",
+        )
+        assert checked["verdict"].tolist() == ["does not hold"]  # fell 1.0, not 0.5
+    finally:
+        session.conf.set("spark.sql.session.timeZone", before)

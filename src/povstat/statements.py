@@ -2257,7 +2257,9 @@ def check_statements(
     TypeError
         If `persons_per_poor_unit` is not a number (None included), a
         period column holds time-zone-aware datetimes (periods are calendar
-        dates: convert them to dates first), or a value column of `data`
+        dates: convert them to dates first; Spark's TIMESTAMP is read as
+        the date in the session time zone, as the adapters read it, at
+        midnight), or a value column of `data`
         read as a figure (`rate`, `headcount`, a statement's ``measure``)
         is not numeric (text such as "4,37" is refused, not converted).
     ValueError

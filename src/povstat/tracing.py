@@ -17,7 +17,6 @@ from collections.abc import Collection, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, cast
 
-import narwhals.stable.v2 as nw
 import numpy as np
 import pandas as pd
 from attrs import field, frozen
@@ -237,7 +236,8 @@ def trace_figure(
         `where` is not a mapping of column names to single labels (a list
         or tuple value is refused), or the `period` column holds
         time-zone-aware datetimes (periods are calendar dates: convert them
-        to dates first).
+        to dates first; Spark's TIMESTAMP is read as the date in the
+        session time zone, as the adapters read it).
     ValueError
         If `max_slips` is negative, a column is missing, a key column
         (`region`, `period` or a `where` key) of `data` has a missing
@@ -342,16 +342,8 @@ def trace_figure(
             "measure columns, such as 'poverty_rate_pct'"
         )
         raise ValueError(msg)
-    _plumbing.refuse_duplicate_columns(data, arg="data")
-    try:
-        native = nw.from_native(data)
-    except TypeError:
-        msg = (
-            "`data` must be a dataframe narwhals supports (pandas, polars, "
-            f"DuckDB, PySpark, ...), got {type(data).__name__}"
-        )
-        raise TypeError(msg) from None
-    frame = native.collect() if isinstance(native, nw.LazyFrame) else native
+    # Spark TIMESTAMP periods are read as their dates in the session zone.
+    frame = _plumbing.calendar_frame(_plumbing.collect(data, arg="data"))
     present = list(frame.columns)
     needed = [
         *keys,

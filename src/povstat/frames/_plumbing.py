@@ -118,6 +118,9 @@ class Table:
         self._schema: Any = None
         self._backing: Backing = "numpy"
         self._series: dict[str, Any] = {}
+        #: Spark TIMESTAMP columns as the calendar dates of the session time
+        #: zone (computed by Spark before collecting; see `collect`).
+        self.session_dates: dict[str, nw.Series[Any]] = {}
 
     def series(self, name: str) -> Any:
         """Column `name` of the native pandas frame (taken once, then reused)."""
@@ -163,7 +166,12 @@ class Table:
         return isinstance(self.dtype(name), nw.Datetime | nw.Date)
 
     def time_zone(self, name: str) -> str | None:
-        """The time zone of a datetime column `name`, None if it has none."""
+        """The time zone of a datetime column `name`, None if it has none.
+
+        None for a Spark TIMESTAMP column, read as its session-zone dates.
+        """
+        if name in self.session_dates:
+            return None
         if self.pandas is not None:
             import pandas as pd
 
@@ -265,10 +273,59 @@ def collect(df: IntoFrame, *, arg: str = "df") -> Table:
                 f"first{hint}"
             )
             raise TypeError(msg)
+        if impl in _SPARK_LIKE:
+            return _collect_spark(df, wrapped)
         return Table(df, frame=wrapped.collect(), lazy=True)
     if wrapped.implementation.is_pandas():
         return Table(df, frame=wrapped, pandas=wrapped.to_native())
     return Table(df, frame=wrapped)
+
+
+def _collect_spark(df: Any, wrapped: nw.LazyFrame[Any]) -> Table:
+    """Collect a Spark frame, its TIMESTAMP columns also as session dates.
+
+    Spark's TIMESTAMP is an instant shown in the session time zone
+    (``spark.sql.session.timeZone``); collected, it arrives as UTC, whose
+    date may be the day before (00:00 in Asia/Jakarta is 17:00 UTC). Its
+    calendar date is therefore cast by Spark, in the session zone, in the
+    same query (so the rows align); the column itself is kept as it is, to
+    be handed back unchanged.
+    """
+    schema = wrapped.collect_schema()
+    stamps = [
+        name
+        for name, dtype in schema.items()
+        if isinstance(dtype, nw.Datetime) and dtype.time_zone is not None
+    ]
+    if not stamps:
+        return Table(df, frame=wrapped.collect(), lazy=True)
+    hidden = {name: f"__povstat_session_date_{i}" for i, name in enumerate(stamps)}
+    collected = wrapped.with_columns(
+        *(nw.col(name).dt.date().alias(tmp) for name, tmp in hidden.items())
+    ).collect()
+    table = Table(df, frame=collected.drop(*hidden.values()), lazy=True)
+    table.session_dates = {
+        name: collected.get_column(tmp) for name, tmp in hidden.items()
+    }
+    return table
+
+
+def calendar_frame(table: Table) -> nw.DataFrame[Any]:
+    """The collected rows, Spark TIMESTAMP columns as naive session-zone dates.
+
+    For readers that take periods from a copy (pandas entry points): each
+    Spark TIMESTAMP column becomes a naive datetime at midnight of its date
+    in the session time zone, as Spark shows it.
+    """
+    frame = table.frame
+    if not table.session_dates:
+        return frame
+    return frame.with_columns(
+        *(
+            dates.cast(nw.Datetime("us")).alias(name)
+            for name, dates in table.session_dates.items()
+        )
+    )
 
 
 def to_pandas(df: IntoFrame, *, arg: str) -> pd.DataFrame:
@@ -285,7 +342,7 @@ def to_pandas(df: IntoFrame, *, arg: str) -> pd.DataFrame:
     table = collect(df, arg=arg)
     if table.pandas is not None:
         return cast("pd.DataFrame", table.pandas)
-    return table.frame.to_pandas()
+    return calendar_frame(table).to_pandas()
 
 
 def _pandas_backing(dtype: Any) -> Backing:
@@ -494,7 +551,7 @@ def is_temporal(table: Table, name: str) -> bool:
     UTC, and engines differ in which zone they read it in. The exception is
     Spark's ``TIMESTAMP``, its ordinary timestamp type (a naive pandas
     datetime becomes one), which is read as Spark shows it: the date in the
-    session time zone.
+    session time zone, cast by Spark (see :func:`collect`).
 
     Raises
     ------
@@ -504,8 +561,7 @@ def is_temporal(table: Table, name: str) -> bool:
     """
     if table.is_temporal(name):
         tz = table.time_zone(name)
-        spark = type(table.source).__module__.startswith("pyspark")
-        if tz is not None and not spark:
+        if tz is not None:
             raise TypeError(aware_message(f"period column {name!r}", tz))
         return True
     if table.is_numeric(name):
@@ -533,6 +589,10 @@ def periods(table: Table, name: str) -> Periods:
             when = table.series(name).dt
             year = when.year.to_numpy(dtype=np.float64, na_value=np.nan)
             month = when.month.to_numpy(dtype=np.float64, na_value=np.nan)
+        elif name in table.session_dates:  # Spark TIMESTAMP: session-zone date
+            dates = table.session_dates[name]
+            year = _float_array(dates.dt.year().cast(nw.Float64).to_numpy())
+            month = _float_array(dates.dt.month().cast(nw.Float64).to_numpy())
         else:
             parts = table.frame.select(
                 nw.col(name).dt.year().cast(nw.Float64).alias("y"),

@@ -1183,3 +1183,24 @@ def test_naive_dates_of_the_same_periods_are_read() -> None:
     out = povstat.with_change_from_base(local, unit="percent", base=dt.date(2022, 3, 1))
     np.testing.assert_allclose(out["elapsed_years"], [0.0, 1.0])
     np.testing.assert_allclose(out["change_points"], [0.0, -0.11], atol=1e-12)
+
+
+def test_pandas_object_dates_are_periods_as_on_polars() -> None:
+    # ``Series.dt.date`` gives an object column of datetime.date; polars and
+    # DuckDB read the same dates as a Date column. March 2019 to March 2020
+    # is 1.0 year and 10.0 -> 9.0 a change of -1.0 point (by hand).
+    dates = [dt.date(2019, 3, 1), dt.date(2020, 3, 1), dt.date(2019, 3, 1)]
+    data = {"region_code": ["a", "a", "b"], "period": dates, "rate": [10.0, 9.0, 5.0]}
+    frame = pd.DataFrame(data)
+    assert frame["period"].dtype == object
+    out = run(povstat.with_changes, frame, unit="percent", rate="rate")
+    on_polars = povstat.with_changes(pl.DataFrame(data), unit="percent", rate="rate")
+    for name in ("elapsed_years", "change_points"):
+        np.testing.assert_array_equal(col(out, name), col(on_polars, name))
+    np.testing.assert_array_equal(col(out, "elapsed_years"), [NAN, 1.0, NAN])
+    np.testing.assert_array_equal(col(out, "change_points"), [NAN, -1.0, NAN])
+    # A datetime among them (here time-zone-aware) is not a date column.
+    mixed = frame.copy()
+    mixed.loc[2, "period"] = dt.datetime(2019, 3, 1, tzinfo=dt.UTC)
+    with pytest.raises(TypeError, match=r"column 'period' .* got object"):
+        povstat.with_changes(mixed, unit="percent", rate="rate")

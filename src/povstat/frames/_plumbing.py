@@ -162,7 +162,9 @@ class Table:
             dtype = self.series(name).dtype
             if isinstance(dtype, pd.ArrowDtype):
                 return str(dtype.pyarrow_dtype).startswith(("timestamp", "date"))
-            return bool(pd.api.types.is_datetime64_any_dtype(dtype))
+            return bool(pd.api.types.is_datetime64_any_dtype(dtype)) or (
+                _object_dates(self.series(name))
+            )
         return isinstance(self.dtype(name), nw.Datetime | nw.Date)
 
     def time_zone(self, name: str) -> str | None:
@@ -490,6 +492,25 @@ def _one_kind(values: NDArray[np.object_], name: str, arg: str) -> None:
         raise TypeError(msg)
 
 
+def _object_dates(series: Any) -> bool:
+    """Whether a pandas object column holds ``datetime.date`` values only.
+
+    As ``Series.dt.date`` gives (polars and DuckDB read such dates as a date
+    column); missing values aside. Datetimes (possibly time-zone-aware) and
+    mixtures are not such a column.
+    """
+    import pandas as pd
+
+    if series.dtype != object:
+        return False
+    values = series.to_numpy()
+    present = values[~np.asarray(pd.isna(values), dtype=bool)]
+    # The types of the values (a set, built in C), not a test per row: a
+    # datetime (a subclass of date) or a pandas Timestamp is not a date.
+    kinds = set(map(type, present))
+    return bool(kinds) and kinds <= {dt.date}
+
+
 class Periods:
     """A period column read as a time.
 
@@ -586,7 +607,12 @@ def periods(table: Table, name: str) -> Periods:
     """
     if is_temporal(table, name):
         if table.pandas is not None:
-            when = table.series(name).dt
+            series = table.series(name)
+            if _object_dates(series):  # datetime.date objects, as dates
+                import pandas as pd
+
+                series = pd.Series(np.asarray(series.to_numpy(), "datetime64[D]"))
+            when = series.dt
             year = when.year.to_numpy(dtype=np.float64, na_value=np.nan)
             month = when.month.to_numpy(dtype=np.float64, na_value=np.nan)
         elif name in table.session_dates:  # Spark TIMESTAMP: session-zone date

@@ -66,7 +66,9 @@ def with_changes(
         Key column naming the region.
     period : str, default "period"
         Key column naming the period: numeric (a time in years, e.g. 2019
-        or 2019.5) or date/datetime (read by calendar month).
+        or 2019.5) or date/datetime (read by calendar month; a pandas
+        object column of ``datetime.date`` values, as ``Series.dt.date``
+        gives, is a date column).
 
     Returns
     -------

@@ -2121,3 +2121,40 @@ def test_check_statements_missing_stated_na_cannot_tell() -> None:
         rows, _ABC, unit="percent", persons_per_poor_unit=1, **_SIMPLE
     )
     assert out["verdict"].tolist() == [UNDECIDED]
+
+
+def test_check_statements_reads_dates_by_calendar_month() -> None:
+    # BPS: Kota Malang 4.37 % in March 2022, 4.26 % in March 2023 (the rows
+    # dated 2022-03-01 and 2023-03-01): a statement dated mid-March is about
+    # the same periods, as the adapters read dates; fell 0.11 points.
+    data = load_east_java()
+    data = data[data["region_type"].isin(["kabupaten", "kota"])]
+    st = pd.DataFrame(
+        {
+            "kind": ["change", "rank"],
+            "region": ["Kota Malang"] * 2,
+            "period": [None, pd.Timestamp("2023-03-15")],
+            "period_before": [pd.Timestamp("2022-03-15"), None],
+            "period_after": ["2023-03-31", None],
+            "stated": [0.11, None],
+            "direction": ["fall", None],
+            "stated_as": ["points", None],
+            "decimals": [2, None],
+            "stated_rank": [None, 2],
+            "descending": [None, False],
+        },
+        index=["s1", "s2"],
+    )
+    out = check_statements(
+        st, data, unit="percent", region="region_name", persons_per_poor_unit=1000
+    )
+    assert out["verdict"].tolist() == [HOLDS, HOLDS]
+    # The statements are handed back as they came, with their own dates.
+    assert out["period"].iloc[1] == pd.Timestamp("2023-03-15")
+    assert out["period_after"].iloc[0] == "2023-03-31"
+    # Two dates in one month are one period: not earlier than each other.
+    same = st.iloc[:1].assign(period_after=[pd.Timestamp("2022-03-20")])
+    with pytest.raises(ValueError, match="`period_before` earlier than"):
+        check_statements(
+            same, data, unit="percent", region="region_name", persons_per_poor_unit=1000
+        )

@@ -519,3 +519,18 @@ def test_max_slips_must_not_be_negative() -> None:
             period="period",
             max_slips=-1,
         )
+
+
+def test_dates_are_matched_by_calendar_month() -> None:
+    # BPS March 2023: Jawa Timur 10.35 %, dated 2023-03-01; "mid-March 2023"
+    # is that row, as the adapters read dates.
+    res = trace_figure(
+        DATA,
+        10.35,
+        decimals=2,
+        subject="Jawa Timur",
+        at="2023-03-15",
+        measure="poverty_rate_pct",
+        region="region_name",
+    )
+    assert res.verdict == "holds", res.reason

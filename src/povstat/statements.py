@@ -31,6 +31,7 @@ than being accepted and ignored.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import decimal
 import fractions
 import itertools
@@ -2234,7 +2235,10 @@ def check_statements(
         thousands (as BPS publishes), 1 when in persons. Stated, never
         guessed; used to compare count statements, which are in persons.
     region, period, rate : str
-        Column names in `data`.
+        Column names in `data`. A date `period` column is read by calendar
+        month, as the adapters read it: a statement dated 2022-03-15 is
+        about the row dated 2022-03-01 (two rows of a region in one month
+        are duplicate keys).
     headcount : str or None, default "poor_thousands"
         Column of `data` with the number of poor; None if there is none
         (direction statements are then judged on the rate alone, and count
@@ -2407,7 +2411,20 @@ def check_statements(
     for col in ("period", "period_before", "period_after"):
         if col in statements.columns:
             _plumbing.refuse_aware(statements[col], f"`statements` column {col!r}")
-    _periods_in_order(statements, kind_of)
+    if pd.api.types.is_datetime64_any_dtype(data[period]):
+        # Dates are periods by calendar month, as in the adapters: a
+        # statement dated 2022-03-15 is about the March 2022 figures.
+        data = data.assign(**{period: _month_start(data[period])})
+        by_month = statements.assign(
+            **{
+                col: _month_start(statements[col])
+                for col in ("period", "period_before", "period_after")
+                if col in statements.columns
+            }
+        )
+    else:
+        by_month = statements
+    _periods_in_order(by_month, kind_of)
     keyed = data.set_index([region, period])
     if keyed.index.duplicated().any():
         dup = keyed.index[keyed.index.duplicated()].unique().tolist()[:10]
@@ -2426,7 +2443,7 @@ def check_statements(
         return _plumbing.pandas_floats(keyed[col].reindex(keys))
 
     # Work by position, so that any index (even with repeated labels) is kept.
-    st = statements.reset_index(drop=True)
+    st = by_month.reset_index(drop=True)
     kinds = st["kind"].astype(str)
     # Stated figures as float64, a float32 one through its shortest decimal
     # and a missing one (None, NaN, NA) as NaN (checked above).
@@ -2615,6 +2632,32 @@ def check_statements(
         verdict[pos] = str(res.verdict)
         reason[pos] = str(res.reason)
     return statements.assign(verdict=verdict, reason=reason)
+
+
+def _month_start(values: pd.Series[Any]) -> pd.Series[Any]:
+    """Dates as the first day of their month; other cells as they are.
+
+    A datetime column is read whole; in an object column (statements: a
+    few rows) each date, datetime, Timestamp or date text is read alone,
+    and anything else (a missing cell, a number) is left for the checks.
+    """
+    if pd.api.types.is_datetime64_any_dtype(values):
+        months: pd.Series[Any] = values.dt.to_period("M").dt.to_timestamp()
+        return months
+
+    def month(v: object) -> object:
+        if isinstance(v, dt.date | np.datetime64 | str):
+            try:
+                t = pd.Timestamp(v)
+            except (TypeError, ValueError):
+                return v
+            if pd.isna(t) or t.tzinfo is not None:
+                return v
+            return t.to_period("M").to_timestamp()
+        return v
+
+    textual = values.dtype == object or pd.api.types.is_string_dtype(values)
+    return values.astype(object).map(month) if textual else values
 
 
 def _keys_present(data: pd.DataFrame, keys: dict[str, str]) -> None:

@@ -145,11 +145,14 @@ def _show(x: object) -> str:
 
 
 def _same(values: pd.Series[Any], target: object) -> NDArray[np.bool_]:
+    """Rows whose key is `target`; dates by calendar month, as in the adapters."""
     if pd.api.types.is_datetime64_any_dtype(values):
         try:
-            target = pd.Timestamp(target)  # type: ignore[arg-type]
+            month = pd.Timestamp(target).to_period("M")  # type: ignore[arg-type]
         except (TypeError, ValueError):
             return np.zeros(len(values), dtype=bool)
+        same = values.dt.to_period("M") == month
+        return np.asarray(same.fillna(False), dtype=bool)
     return np.asarray((values == target).fillna(False), dtype=bool)
 
 
@@ -188,7 +191,8 @@ def trace_figure(
         The region the figure is said to be about, as written in `region`.
     at : object
         The period it is said to be of, as written in `period` (a date, or
-        a year in a column of years).
+        a year in a column of years). Dates are matched by calendar month,
+        as the adapters read periods: 2022-03-15 is the row of March 2022.
     measure : str
         The column the figure is said to come from (e.g.
         ``"poverty_rate_pct"``).

@@ -109,6 +109,44 @@ def _missing(e: nw.Expr) -> nw.Expr:
     return e.is_null() | e.is_nan()
 
 
+def _refuse_engine_names(used: Sequence[str], keys: Sequence[str], impl: Any) -> None:
+    """Refuse column names a lazy engine would read as something else.
+
+    DuckDB and Spark take "a.b" as column b of table a; Spark refuses
+    backticks; "*" means every column; polars reads "^...$" as a regular
+    expression (another column could be read silently); DuckDB loses
+    surrounding spaces; an empty name cannot be grouped on. Eager pandas and
+    polars frames read all of these.
+    """
+    odd = []
+    for name in dict.fromkeys(used):
+        why = (
+            "a dot"
+            if "." in name
+            else "a backtick"
+            if "`" in name
+            else "'*'"
+            if "*" in name
+            else "a regular expression (^...$)"
+            if name.startswith("^") and name.endswith("$")
+            else "surrounding spaces"
+            if name != name.strip()
+            else "an empty name"
+            if name == "" and name in keys
+            else ""
+        )
+        if why:
+            odd.append(f"{name!r} ({why})")
+    if odd:
+        msg = (
+            f"column names that a lazy {impl} frame would read as something "
+            f"else: {', '.join(odd)}; rename them first (e.g. 'prov.code' to "
+            "'prov_code'), or collect the frame (pandas and eager polars read "
+            "them)"
+        )
+        raise ValueError(msg)
+
+
 def _float64(name: str, schema: Mapping[str, Any]) -> nw.Expr:
     """A numeric column as float64; float32 through its shortest decimal.
 
@@ -116,7 +154,9 @@ def _float64(name: str, schema: Mapping[str, Any]) -> nw.Expr:
     1.100000023841858), as in the array functions: cast to text, which every
     engine writes as the shortest round-tripping decimal, then to float64.
     """
-    if schema[name] == nw.Float32:
+    if schema[name] == nw.Float32 or schema[name] == nw.Decimal:
+        # float32: its shortest decimal; Decimal: correctly rounded (pyarrow's
+        # direct cast is not: 550400.07 became 550400.0700000001).
         return nw.col(name).cast(nw.String()).cast(nw.Float64())
     return nw.col(name).cast(nw.Float64())
 
@@ -399,7 +439,15 @@ def poverty_table(
     comp = comparison_arg(comparison)
     by_cols = _columns(by)
     refuse_duplicate_columns(df, arg="df")
-    frame: _Frame = nw.from_native(df)
+    try:
+        frame: _Frame = nw.from_native(df)
+    except TypeError:
+        msg = (
+            "`df` must be a dataframe narwhals supports (pandas, polars, "
+            f"pyarrow, DuckDB, PySpark, ...), got {type(df).__name__}"
+            + ("; use .to_frame() on a Series" if hasattr(df, "to_frame") else "")
+        )
+        raise TypeError(msg) from None
     in_schema = frame.collect_schema()
     names = list(in_schema.names())
     needed = {"welfare": welfare, "weight": weight, "size": size, "strata": strata}
@@ -432,26 +480,10 @@ def poverty_table(
             msg = f"`{arg}` column {name!r} not found; columns: {names}"
             raise ValueError(msg)
     used = [n for n in [*needed.values(), *by_cols, *items] if isinstance(n, str)]
-    dotted = [n for n in dict.fromkeys(used) if "." in n]
-    if dotted and not (
-        frame.implementation.is_pandas() or frame.implementation.is_polars()
-    ):
-        # DuckDB and Spark read "a.b" as column b of a table a.
-        msg = (
-            f"column names with a dot cannot be read on {frame.implementation}, "
-            f"which takes 'a.b' as column b of table a: {dotted}; rename them "
-            "first (e.g. 'prov.code' to 'prov_code')"
-        )
-        raise ValueError(msg)
     keys = [*by_cols, *(c for c in (strata, psu, fpc) if c is not None)]
     eager = isinstance(frame, nw.DataFrame) and _in_memory(frame)
-    if "" in keys and not eager:
-        msg = (
-            f"a `by`, `strata`, `psu` or `fpc` column named '' (empty) cannot be "
-            f"grouped on a lazy {frame.implementation} frame; rename it first, or "
-            "collect the frame (pandas and eager polars read it)"
-        )
-        raise ValueError(msg)
+    if not eager:
+        _refuse_engine_names(used, keys, frame.implementation)
     if len(set(keys)) != len(keys):
         msg = f"`by`, `strata`, `psu` and `fpc` must be different columns: {keys}"
         raise ValueError(msg)
@@ -784,6 +816,8 @@ def _reduce_eager(
         values = frame[name]
         if values.dtype == nw.Float32:  # the figure each prints as
             return _validate.numeric(values.to_numpy(), name)
+        if values.dtype == nw.Decimal:  # correctly rounded, through the text
+            values = values.cast(nw.String())
         return np.asarray(values.cast(nw.Float64()).to_numpy(), np.float64)
 
     key_cols = [*by, *(c for c in (strata, psu, fpc) if c is not None)]

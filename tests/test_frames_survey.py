@@ -1008,3 +1008,34 @@ def test_decimal_columns_are_read_correctly_rounded(engine: str) -> None:
         poverty_table(frame, welfare="y", line="z", alpha=0, unit="percent")
     )
     assert out["estimate"].tolist() == [0.0]
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        pd.PeriodIndex(["2023-03", "2023-03", "2024-03", "2024-03"], freq="M"),
+        pd.to_datetime(["2023-03-01"] * 2 + ["2024-03-01"] * 2).tz_localize(
+            "Asia/Jakarta"
+        ),
+        pd.IntervalIndex.from_tuples([(0, 1), (0, 1), (1, 2), (1, 2)]),
+    ],
+)
+@pytest.mark.parametrize("overall", [False, True])
+def test_pandas_by_columns_keep_their_labels_and_dtype(
+    labels: Any, overall: bool
+) -> None:
+    # Each domain's label comes back as written (a Jakarta midnight stays a
+    # Jakarta midnight), in the column's own dtype; the overall row's is
+    # missing. By hand: one of two units poor (0.5 < 1) in each domain.
+    df = pd.DataFrame({"y": [0.5, 1.5, 0.7, 2.0], "b": labels})
+    out = poverty_table(
+        df, welfare="y", by="b", line=1.0, alpha=0, unit="percent", overall=overall
+    )
+    want = list(dict.fromkeys(df["b"].tolist()))
+    assert out["b"].tolist()[:2] == want
+    assert out["estimate"].tolist() == [50.0] * (3 if overall else 2)
+    if overall:
+        assert pd.isna(out["b"].iloc[2])
+    assert out["b"].dtype.kind == df["b"].dtype.kind or str(out["b"].dtype).startswith(
+        str(df["b"].dtype).split("[")[0]
+    )

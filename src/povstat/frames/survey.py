@@ -990,8 +990,15 @@ def _pandas_output(
         if isinstance(dtype, np.dtype) and kind in "biu":
             nullable = "boolean" if kind == "b" else str(dtype).capitalize()
             column = pd.array(data[c], dtype=nullable.replace("Uint", "UInt"))
+        elif getattr(dtype, "tz", None) is not None:
+            # The labels came out as UTC wall times: back to the column's zone.
+            stamps = pd.DatetimeIndex(pd.to_datetime(data[c]))
+            column = stamps.tz_localize("UTC").tz_convert(dtype.tz).array
         else:
-            column = pd.Series(data[c], dtype=dtype).array
+            try:
+                column = pd.Series(data[c], dtype=dtype).array
+            except (TypeError, ValueError):  # no missing value in this dtype
+                column = pd.array(data[c], dtype=object)
         out.insert(i, c, column)
     return out
 
@@ -1010,11 +1017,9 @@ def _output(
     data: dict[str, Any] = {}
     schema: dict[str, Any] = {}
     by = list(by_values)
-    overall = False
     for c, values in by_values.items():
         if n_rows > len(values) * k:  # the overall rows
             values = [*values, None]
-            overall = True
         data[c] = [v for v in values for _ in range(k)]
         schema[c] = in_schema[c]
     if line_names is not None:
@@ -1030,8 +1035,9 @@ def _output(
     backend: Literal["pandas", "polars", "pyarrow"] = "pyarrow"
     if impl.is_pandas():
         backend = "pandas"
-        if overall:
-            return _pandas_output(data, schema, by, native)
+        # pandas keeps each `by` column's own dtype (Period, Interval,
+        # datetimes with a time zone, nullable kinds for the overall row).
+        return _pandas_output(data, schema, by, native)
     elif impl.is_polars():
         backend = "polars"
     try:

@@ -1039,3 +1039,33 @@ def test_pandas_by_columns_keep_their_labels_and_dtype(
     assert out["b"].dtype.kind == df["b"].dtype.kind or str(out["b"].dtype).startswith(
         str(df["b"].dtype).split("[")[0]
     )
+
+
+@pytest.mark.parametrize(
+    ("mapping", "ok"),
+    [
+        ({1: 1.0, 0: 2.0}, True),
+        ({True: 1.0, False: 2.0}, False),
+        ({1.0: 1.0, 0.0: 2.0}, False),
+    ],
+)
+def test_line_keys_of_another_kind_match_no_domain_on_any_engine(
+    mapping: dict[Any, float], ok: bool
+) -> None:
+    # True == 1 in Python, but a bool key is not a label of an int column:
+    # on every engine it matches no domain (labels that differ only in type
+    # are never merged). By hand with int keys: urban (line 1) 0.5 of 0.5
+    # and 1.5 is poor, 50 %; rural (line 2) 0.7 is, 2.0 is not (not below
+    # 2), 50 %.
+    df = pd.DataFrame({"y": [0.5, 1.5, 0.7, 2.0], "urban": [1, 1, 0, 0]})
+    for engine, frame in _engines(df).items():
+        kw: dict[str, Any] = {"welfare": "y", "by": "urban", "line": mapping}
+        if ok:
+            out = _to_pandas(poverty_table(frame, alpha=0, unit="percent", **kw))
+            got = dict(zip(out["urban"], out["estimate"], strict=True))
+            assert got == {0: 50.0, 1: 50.0}, engine
+        else:
+            with pytest.raises(
+                ValueError, match=r"no poverty line for domain\(s\) \[0, 1\]"
+            ):
+                poverty_table(frame, alpha=0, unit="percent", **kw)

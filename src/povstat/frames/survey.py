@@ -191,6 +191,21 @@ def _fits(key: object, dtype: Any) -> bool:
     return not isinstance(key, str | int | float | Decimal | np.number)
 
 
+def _kept_keys(
+    line: Mapping[Any, float], by: list[str], schema: Mapping[str, Any]
+) -> dict[Any, float]:
+    """The entries of a line mapping whose keys fit their `by` columns."""
+    if len(by) == 1:
+        return {k: v for k, v in line.items() if _fits(k, schema[by[0]])}
+    return {
+        k: v
+        for k, v in line.items()
+        if isinstance(k, tuple)
+        and len(k) == len(by)
+        and all(_fits(x, schema[c]) for c, x in zip(by, k, strict=True))
+    }
+
+
 def _mapped_line(
     line: Mapping[Any, float], by: list[str], schema: Mapping[str, Any]
 ) -> nw.Expr:
@@ -488,11 +503,15 @@ def poverty_table(
         msg = f"`by`, `strata`, `psu` and `fpc` must be different columns: {keys}"
         raise ValueError(msg)
     zs = []
-    for entry, value in zip(entries, items, strict=True):  # the handful of lines
+    for i, (entry, value) in enumerate(zip(entries, items, strict=True)):
         line_col = {"line": value} if isinstance(value, str) else {}
-        with line_entry(entry):
+        with line_entry(entry):  # a loop over the handful of lines
             _check_entry(frame, needed | line_col, by_cols, value)
             zs.append(_line_expr(value, by_cols, in_schema))
+        if isinstance(value, Mapping) and by_cols:
+            # Keys that cannot equal a value of their column (True for an
+            # int column, 1 for a text one) match no domain on any engine.
+            items[i] = _kept_keys(value, by_cols, in_schema)
     if isinstance(frame, nw.DataFrame) and len(frame) and _in_memory(frame):
         # Eager in-memory frame: take the columns as arrays, reduce in numpy.
         red, by_values, flags, smallest = _reduce_eager(

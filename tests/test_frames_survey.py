@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import tempfile
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -1069,3 +1070,21 @@ def test_line_keys_of_another_kind_match_no_domain_on_any_engine(
                 ValueError, match=r"no poverty line for domain\(s\) \[0, 1\]"
             ):
                 poverty_table(frame, alpha=0, unit="percent", **kw)
+
+
+@pytest.mark.parametrize("by", ["region", ["region", "u"]])
+def test_a_domain_without_weight_is_named_by_its_label(by: Any) -> None:
+    df = pd.DataFrame(
+        {
+            "y": [0.5, 1.5, 0.7, 2.0],
+            "w": [1.0, 2, 3, 0],
+            "region": [3171, 3172, 3173, 3174],
+        }
+    ).assign(u=list("xyxy"))
+    want = "[3174]" if by == "region" else "[(3174, 'y')]"
+    for engine, frame in _engines(df).items():
+        with pytest.raises(ValueError, match=re.escape(f"none in {want}")):
+            poverty_table(
+                frame, welfare="y", weight="w", by=by, line=1.0, alpha=0, unit="percent"
+            )
+        assert engine

@@ -533,7 +533,7 @@ def poverty_table(
         est = linearised(
             red,
             measures=measure_names(alphas, watts=wat) * len(items),
-            labels=np.arange(red.n_domains),
+            labels=_domain_labels(by_values, red.n_domains),
             lonely_psu=lonely_psu,
             level=lev,
             unit=unit,
@@ -705,16 +705,16 @@ def poverty_table(
         fpc=fpc_h,
         **extra,
     )
+    by_values = {c: _shown(table[c].to_numpy()[first]) for c in by_cols}
     est = linearised(
         red,
         measures=measure_names(alphas, watts=wat) * len(items),
-        labels=np.arange(n_domains),
+        labels=_domain_labels(by_values, n_domains),
         lonely_psu=lonely_psu,
         level=lev,
         unit=unit,
         overall=ovr and bool(by_cols),
     )
-    by_values = {c: _shown(table[c].to_numpy()[first]) for c in by_cols}
     return _output(frame, df, by_values, table.schema, est, k, line_names)
 
 
@@ -771,6 +771,18 @@ def _in_memory(frame: nw.DataFrame[Any]) -> bool:
     """Whether the frame's columns can be taken as numpy arrays cheaply."""
     impl = frame.implementation
     return bool(impl.is_pandas() or impl.is_polars() or impl.is_pyarrow())
+
+
+def _domain_labels(by_values: Mapping[str, list[Any]], n: int) -> NDArray[Any]:
+    """Each domain's label for messages: a value, or a tuple of values."""
+    out = np.empty(n, dtype=object)
+    if not by_values:
+        out[:] = None
+    elif len(by_values) == 1:
+        out[:] = next(iter(by_values.values()))
+    else:
+        out[:] = list(zip(*by_values.values(), strict=True))
+    return out
 
 
 def _shown(labels: NDArray[Any]) -> list[Any]:

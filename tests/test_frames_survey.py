@@ -1088,3 +1088,20 @@ def test_a_domain_without_weight_is_named_by_its_label(by: Any) -> None:
                 frame, welfare="y", weight="w", by=by, line=1.0, alpha=0, unit="percent"
             )
         assert engine
+
+
+def test_integers_beyond_2_53_are_refused_on_every_engine() -> None:
+    # 2**53 + 1 would become 2**53 in float64: refused, as the array
+    # functions refuse it, never rounded silently.
+    df = pd.DataFrame({"y": np.array([2**53 + 1, 10**17]), "ok": np.array([1, 2])})
+    for engine, frame in _engines(df).items():
+        with pytest.raises(
+            ValueError, match=r"column 'y' holds integers beyond 2\*\*53"
+        ):
+            poverty_table(
+                frame, welfare="y", line=2.0**53 + 2, alpha=1, unit="fraction"
+            )
+        out = _to_pandas(
+            poverty_table(frame, welfare="ok", line=2, alpha=0, unit="percent")
+        )
+        assert out["estimate"].tolist() == [50.0], engine

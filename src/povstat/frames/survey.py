@@ -613,6 +613,16 @@ def poverty_table(
     # The smallest weight, size, welfare and lines, for error messages.
     lowest = [f"{t}rw", f"{t}rs", f"{t}y", *(f"{t}z{i}" for i in range(len(zzs)))]
     aggs += [nw.col(c).min().alias(f"{c}min") for c in lowest]
+    # The range of 64-bit integer value columns: beyond 2**53 is refused.
+    wide = [
+        c
+        for c in dict.fromkeys(
+            n for n in (welfare, weight, size, *items) if isinstance(n, str)
+        )
+        if in_schema[c] in (nw.Int64, nw.UInt64)
+    ]
+    aggs += [nw.col(c).min().alias(f"{t}lo{i}") for i, c in enumerate(wide)]
+    aggs += [nw.col(c).max().alias(f"{t}hi{i}") for i, c in enumerate(wide)]
     # The one pass over the data on the engine.
     reduced = prepared.group_by(keys).agg(*aggs) if keys else prepared.select(*aggs)
     table = reduced.collect() if isinstance(reduced, nw.LazyFrame) else reduced
@@ -645,6 +655,10 @@ def poverty_table(
         if isinstance(value, Mapping) and by_cols:
             with line_entry(entry):
                 _check_mapping(table, by_cols, first, value)
+    for i, c in enumerate(wide):  # a loop over the few integer columns
+        lo, hi = col(f"{t}lo{i}"), col(f"{t}hi{i}")
+        if (~np.isnan(lo)).any():
+            _refuse_wide_integers(c, float(np.nanmin(lo)), float(np.nanmax(hi)))
     flags = {f: int(col(f"{t}{f}").sum()) for f in _FLAGS}
 
     def least(*names: str) -> float:
@@ -773,6 +787,20 @@ def _in_memory(frame: nw.DataFrame[Any]) -> bool:
     return bool(impl.is_pandas() or impl.is_polars() or impl.is_pyarrow())
 
 
+_WIDE = 2**53  # integers beyond this are not all exact in float64
+
+
+def _refuse_wide_integers(column: str, lo: float, hi: float) -> None:
+    """Refuse a 64-bit integer column holding values beyond 2**53."""
+    if max(hi, -lo) > _WIDE:
+        msg = (
+            f"column {column!r} holds integers beyond 2**53 in magnitude (up to "
+            f"{max(hi, -lo):.3g}), which float64, povstat's arithmetic, cannot "
+            "all hold exactly; rescale them (e.g. to thousands)"
+        )
+        raise ValueError(msg)
+
+
 def _domain_labels(by_values: Mapping[str, list[Any]], n: int) -> NDArray[Any]:
     """Each domain's label for messages: a value, or a tuple of values."""
     out = np.empty(n, dtype=object)
@@ -849,6 +877,8 @@ def _reduce_eager(
             return _validate.numeric(values.to_numpy(), name)
         if values.dtype == nw.Decimal:  # correctly rounded, through the text
             values = values.cast(nw.String())
+        if values.dtype in (nw.Int64, nw.UInt64) and values.count():
+            _refuse_wide_integers(name, float(values.min()), float(values.max()))
         return np.asarray(values.cast(nw.Float64()).to_numpy(), np.float64)
 
     key_cols = [*by, *(c for c in (strata, psu, fpc) if c is not None)]

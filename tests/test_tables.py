@@ -1500,3 +1500,48 @@ def test_years_renamed_unique_by_a_reader_are_named(tmp_path: Path) -> None:
             ValueError, match=rf"; {renamed} looks like a year.*header=None"
         ):
             read_bps_table(frame, locale="en")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "value", "expected"),
+    [
+        # Only the section Excel applies to the value decides the scale. The
+        # text section (4th) never applies to a number: 13.65 shown "13.65".
+        ("0.00;-0.00;0.00;@%", 13.65, 13.65),
+        # "%" only in the negative section: a positive 13.65 shows "13.65".
+        ("0.00;-0.00%", 13.65, 13.65),
+        # ... and a negative -0.05 shows "-5.00%": -5 in percent.
+        ("0.00;-0.00%", -0.05, -5.0),
+        # "%" only in the zero section: 0 is 0 either way, 13.65 is plain.
+        ("0.00;-0.00;0%", 13.65, 13.65),
+        # "%" in the first section applies to a positive number: 0.1365 is
+        # shown "13.65%", 13.65 in percent.
+        ("0.00%;-0.00", 0.1365, 13.65),
+        # The first section serves zero too when there are only two.
+        ("0.00%;-0.00", 0.0, 0.0),
+    ],
+)
+def test_percent_scale_from_the_section_that_applies(
+    tmp_path: Path, fmt: str, value: float, expected: float
+) -> None:
+    rows: list[list[Any]] = [["Kabupaten/Kota", 2023], ["Malang", value]]
+    path = _workbook(tmp_path, rows, {"B2": fmt})
+    t = read_bps_table(path, locale="en")
+    assert t.data["value"].tolist() == [expected]
+
+
+@pytest.mark.parametrize(
+    "fmt", ["[<1]0.00%;0.00", "[Red][<0]0.00%;0.00", "[>=1]0.00;0.00%"]
+)
+def test_conditional_format_with_scales_differing_is_ambiguous(
+    tmp_path: Path, fmt: str
+) -> None:
+    # Sections chosen by a condition: which applies is not worked out, so a
+    # format whose sections differ in scale leaves the scale ambiguous.
+    rows: list[list[Any]] = [["Kabupaten/Kota", 2023], ["Malang", 13.65]]
+    path = _workbook(tmp_path, rows, {"B2": fmt})
+    with pytest.raises(NumberParseError, match=r"sections chosen by a condition"):
+        read_bps_table(path, locale="en")
+    # Conditions whose sections agree in scale are read as shown.
+    path = _workbook(tmp_path, rows, {"B2": "[<1]0.00;0.0"})
+    assert read_bps_table(path, locale="en").data["value"].tolist() == [13.65]

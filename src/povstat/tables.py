@@ -474,7 +474,13 @@ def read_bps_table(
     Excel's display of 0.138 as "13.80%") is read as that percentage, 13.8
     in percent (times 100 on the decimal value), consistent with a text cell
     "13,65 %"; a number without a percent format among percent-formatted
-    numbers has an ambiguous scale and is an invalid cell. A "%" that is
+    numbers has an ambiguous scale and is an invalid cell. Only the section
+    of the format that Excel applies to the number decides (the first for a
+    positive number, the second for a negative one, the third for zero; the
+    fourth, for text, never): ``0.00;-0.00%`` shows 13.65 as "13.65". A
+    format whose sections are chosen by conditions (``[<1]0.00%;0.00``) and
+    differ in scale makes the cell invalid: the conditions are not
+    evaluated. A "%" that is
     text in the format (in quotes, escaped, or after ``_`` or ``*``, Excel's
     padding and fill: ``0.00_%``) does not scale. A format that shows the
     number scaled otherwise, by a thousands-scaling comma after the digits
@@ -1124,7 +1130,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
             v = cell.value
             grid_values[i - 1, where[j]] = v
             number = isinstance(v, int | float) and not isinstance(v, bool)
-            scale = _format_scale(cell.number_format) if number else "plain"
+            scale = _format_scale(cell.number_format, v) if number else "plain"
             percent[i - 1, where[j]] = scale == "percent"
             if scale == "ambiguous":
                 scaled[i - 1, where[j]] = cell.number_format
@@ -1167,21 +1173,59 @@ _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|[_*].')
 _SCALING_COMMA = re.compile(r"[0#?.],+(?=[^0#?]*\Z)")
 
 
-def _format_scale(fmt: object) -> Literal["plain", "percent", "ambiguous"]:
-    """How an Excel number format scales what it shows.
+#: A condition block of an Excel number format section: "[<1]", "[>=100]".
+_CONDITION = re.compile(r"\[\s*(?:<>|<=|>=|<|>|=)\s*-?[0-9.]+(?:[eE][-+]?[0-9]+)?\s*\]")
+
+
+def _format_scale(
+    fmt: object, value: float = 1.0
+) -> Literal["plain", "percent", "ambiguous"]:
+    """How an Excel number format scales what it shows for `value`.
 
     "percent": times 100 with a "%" (``0.00%``). "ambiguous": shown scaled by
     another factor, ``%%`` (times 10000) or a thousands-scaling comma
     (``#,##0.00,``, divided by 1000): the value is not read as shown. "plain":
     shown as it is (a "%" in quotes, escaped, or after ``_`` or ``*`` is text,
     padding or fill, not a scale).
+
+    Only the section Excel applies to `value` decides: the first for a
+    positive number (and for all numbers if there is one section), the
+    second for a negative one, the third for zero; the fourth is for text
+    and never applies to a number. A format with conditions ("[<1]0.00%;0.00")
+    is "ambiguous" when its sections differ in scale: which section applies
+    is not worked out from the conditions.
     """
     if not isinstance(fmt, str):
         return "plain"
-    sections = _QUOTED.sub("", fmt).split(";")
-    if any(s.count("%") > 1 or _SCALING_COMMA.search(s) for s in sections):
-        return "ambiguous"
-    return "percent" if any("%" in s for s in sections) else "plain"
+    raw = _format_sections(fmt)
+    sections = [_QUOTED.sub("", s) for s in raw]
+
+    def scale(s: str) -> Literal["plain", "percent", "ambiguous"]:
+        if s.count("%") > 1 or _SCALING_COMMA.search(s):
+            return "ambiguous"
+        return "percent" if "%" in s else "plain"
+
+    numeric = sections[:3]
+    if any(_CONDITION.search(s) for s in raw[:3]):
+        scales = {scale(s) for s in numeric}
+        return scales.pop() if len(scales) == 1 else "ambiguous"
+    if value < 0 and len(numeric) >= 2:
+        return scale(numeric[1])
+    if value == 0 and len(numeric) >= 3:
+        return scale(numeric[2])
+    return scale(numeric[0])
+
+
+def _format_sections(fmt: str) -> list[str]:
+    """The sections of a number format: split on ";" outside quotes."""
+    out: list[str] = []
+    start = 0
+    for m in re.finditer(r'"[^"]*"|\\.|;', fmt):
+        if m.group() == ";":
+            out.append(fmt[start : m.start()])
+            start = m.end()
+    out.append(fmt[start:])
+    return out
 
 
 def _read_checks(
@@ -1206,7 +1250,8 @@ def _read_checks(
             reasons[i] = (
                 f"a number with the format {fmt[i]!r}, which shows it scaled "
                 "(a comma after the digits divides by 1000, '%%' multiplies by "
-                "10000): which scale the table means is ambiguous; give the "
+                "10000), or whose sections chosen by a condition such as '[<1]' "
+                "differ in scale: which scale the table means is ambiguous; give the "
                 "cell a format without them (a percent format is read as shown)"
             )
     if read.merged is not None:

@@ -1545,3 +1545,44 @@ def test_conditional_format_with_scales_differing_is_ambiguous(
     # Conditions whose sections agree in scale are read as shown.
     path = _workbook(tmp_path, rows, {"B2": "[<1]0.00;0.0"})
     assert read_bps_table(path, locale="en").data["value"].tolist() == [13.65]
+
+
+@pytest.mark.parametrize(
+    ("groups", "months"),
+    [
+        # Rounds named in the group row above bare years: Maret is month 3,
+        # September 9; semester 1 is March and semester 2 September (BPS).
+        ("Maret,,September,", [3, 3, 9, 9]),
+        ("Semester 1,,Semester 2,", [3, 3, 9, 9]),
+        ("Semester 1 (Maret),,Semester 2 (September),", [3, 3, 9, 9]),
+        ("Tahunan,,Maret,", [None, None, 3, 3]),
+    ],
+)
+def test_group_row_naming_rounds_sets_the_month(
+    groups: str, months: list[int | None]
+) -> None:
+    text = f"Provinsi,{groups}\n,2022,2023,2022,2023\nBALI,1,2,3,4\n"
+    t = read_bps_table(io.StringIO(text), locale="en")
+    assert t.data["month"].tolist() == [pd.NA if m is None else m for m in months]
+    assert t.data["year"].tolist() == [2022, 2023, 2022, 2023]
+    assert t.data["group"].isna().all()  # a round, not a group
+    # `month` given as well conflicts with the group row: an error, never an
+    # override ("September" columns read as March).
+    with pytest.raises(ValueError, match=r"`month` is 3 but the group row 1 names"):
+        read_bps_table(io.StringIO(text), locale="en", month=3)
+
+
+def test_single_round_over_the_years_sets_the_month() -> None:
+    # One round spanning all the years ("Maret" over 2022, 2023) is not a
+    # title: the columns are March.
+    t = read_bps_table(
+        io.StringIO("Provinsi,Maret,\n,2022,2023\nBALI,1,2\n"), locale="en"
+    )
+    assert t.data["month"].tolist() == [3, 3]
+    assert t.title == ""
+
+
+def test_group_round_disagreeing_with_header_round_is_refused() -> None:
+    text = "Provinsi,Maret,\n,September 2022,2023\nBALI,1,2\n"
+    with pytest.raises(ValueError, match="names another round than its group 'Maret'"):
+        read_bps_table(io.StringIO(text), locale="en")

@@ -413,9 +413,11 @@ def read_bps_table(
         disagree ("Semester 1 (September)"); two rows are the same region
         ("Malang" and "Kabupaten Malang", or one label twice: the message
         lists the labels, the code and the rows); `month` is not in 1-12 or
-        is given but no column needs it; `value_name` clashes with a fixed
-        column; a CSV file is not valid in `encoding`; a path named .xlsx
-        (or another spreadsheet suffix) holds text; a workbook is damaged
+        is given but no column needs it, or is given for columns whose
+        group row names their round ("Maret", "Semester 2"); `value_name`
+        clashes with a fixed column; a CSV file is not valid in
+        `encoding`; a path named .xlsx (or another spreadsheet suffix)
+        holds text; a workbook is damaged
         or truncated, or is a zip archive of something else; a workbook is
         opened in text mode; `sheet_name` names no worksheet, a chartsheet,
         or (None) the workbook has no visible worksheet; a region name fits two
@@ -453,7 +455,11 @@ def read_bps_table(
     column, the first above the first value column, and some period named
     under two of them; otherwise it is part of the title ("Tabel 3.1 |
     Persentase Penduduk Miskin | (Persen)" above the years is a title, not
-    two groups). Semester 1 is March and semester 2 September, the BPS Susenas
+    two groups). A row above bare years whose labels all name a round
+    ("Maret", "September", "Semester 1") is a row of rounds: it sets the
+    month of the columns under each label, as a round in the header does
+    (no group), and `month` given as well raises ValueError. Semester 1 is
+    March and semester 2 September, the BPS Susenas
     rounds [1]_. Columns with neither header nor values are ignored.
 
     *Rows.* Rows above the header are the title. Below it, a row is skipped
@@ -1542,6 +1548,11 @@ def _layout(
     group_cells = _ffill(text[g, 1:]) if has_group else [""] * (n_cols - 1)
     title = " | ".join(s for r in range(header_rows[0]) for s in text[r] if s)
     groups = [group_cells[j] for j in used]
+    kinds = [p[2] for p in ok]
+    if has_group:
+        groups, months, kinds = _round_groups(
+            groups, [heads[j] for j in used], ok, months, month, index[g]
+        )
     keys = pd.Series(list(zip(groups, years.tolist(), months, strict=True)))
     dup = keys.duplicated(keep=False).to_numpy()
     if dup.any():
@@ -1557,9 +1568,50 @@ def _layout(
         months=months,
         groups=groups,
         title=title,
-        bare=any(p[2] == "year" for p in ok),
+        bare=any(k == "year" for k in kinds),
         rounds_row=two_rows,
     )
+
+
+def _round_groups(
+    groups: list[str],
+    heads: list[str],
+    periods: list[tuple[int, int | None, str]],
+    months: list[int | None],
+    month: int | None,
+    row: object,
+) -> tuple[list[str], list[int | None], list[str]]:
+    """Groups that name a survey round ("Maret", "Semester 2") set the month.
+
+    A column whose group is a round gets that round's month (and no group),
+    as if its header named it; `month` given as well, or a header naming
+    another round, raises ValueError. Returns the groups, months and kinds
+    ("year", "round", "annual") of the value columns.
+    """
+    groups, months = list(groups), list(months)
+    kinds = [p[2] for p in periods]
+    for k, (g, head, (year, mon, kind)) in enumerate(
+        zip(groups, heads, periods, strict=True)
+    ):
+        if not g or _ROUND.fullmatch(g) is None:
+            continue
+        named = _period(f"{g} {year}")
+        if named is None:  # pragma: no cover - a round with a year is a period
+            continue
+        if kind == "year" and month is not None:
+            msg = (
+                f"`month` is {month!r} but the group row {_label(row)!r} names the "
+                f"round of column {head!r}: {g!r}; pass month=None"
+            )
+            raise ValueError(msg)
+        if kind != "year" and (mon, kind) != (named[1], named[2]):
+            msg = (
+                f"column {head!r} names another round than its group {g!r} "
+                f"(row {_label(row)!r})"
+            )
+            raise ValueError(msg)
+        groups[k], months[k], kinds[k] = "", named[1], named[2]
+    return groups, months, kinds
 
 
 def _is_group_row(
@@ -1573,14 +1625,20 @@ def _is_group_row(
     It is when its labels span the value columns and are needed to tell
     them apart: two or more different labels, each above a value column,
     the first above the first value column, and some period named under
-    two of them ("Perkotaan" and "Jumlah" over the same years). Otherwise
+    two of them ("Perkotaan" and "Jumlah" over the same years); or labels
+    that all name a survey round ("Maret", "Semester 2"), each above a
+    value column, the first above the first one. Otherwise
     the row is part of the title (e.g. "Tabel 3.1 | Persentase Penduduk
     Miskin | (Persen)" just above the years).
     """
     labelled = [j for j, s in enumerate(cells) if s]
-    if len({cells[j] for j in labelled}) < 2 or not used:
+    if not labelled or not used:
         return False
     if labelled[0] != used[0] or not set(labelled) <= set(used):
+        return False
+    if all(_ROUND.fullmatch(cells[j]) for j in labelled):
+        return True  # rounds ("Maret", "Semester 2") over the years
+    if len({cells[j] for j in labelled}) < 2:
         return False
     spans = _ffill(cells)
     seen: dict[tuple[int, int | None], str] = {}

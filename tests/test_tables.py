@@ -1586,3 +1586,22 @@ def test_group_round_disagreeing_with_header_round_is_refused() -> None:
     text = "Provinsi,Maret,\n,September 2022,2023\nBALI,1,2\n"
     with pytest.raises(ValueError, match="names another round than its group 'Maret'"):
         read_bps_table(io.StringIO(text), locale="en")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "month"), [("yyyy", None), ('"Tahun "yyyy', None), ("mmmm yyyy", 3)]
+)
+def test_date_header_read_as_shown(tmp_path: Path, fmt: str, month: int | None) -> None:
+    # A date header cell shown as "2023" (format yyyy) names the year only:
+    # no month is made up from the date's day (1 March 2023 shown "2023").
+    # Shown "March 2023" (mmmm yyyy) it names March.
+    import datetime
+
+    rows: list[list[Any]] = [
+        ["Kabupaten/Kota", datetime.datetime(2023, 3, 1)],
+        ["Malang", 9.45],
+    ]
+    path = _workbook(tmp_path, rows, {"B1": fmt})
+    t = read_bps_table(path, locale="en")
+    assert t.data["year"].tolist() == [2023]
+    assert t.data["month"].tolist() == [pd.NA if month is None else month]

@@ -486,7 +486,10 @@ def read_bps_table(
     fourth, for text, never): ``0.00;-0.00%`` shows 13.65 as "13.65". A
     format whose sections are chosen by conditions (``[<1]0.00%;0.00``) and
     differ in scale makes the cell invalid: the conditions are not
-    evaluated. A "%" that is
+    evaluated. A date in a header cell is read as its format shows it: a
+    date shown as the year alone (format ``yyyy``) names that year with no
+    month, one shown with its month ("mmmm yyyy") names that month. A "%"
+    that is
     text in the format (in quotes, escaped, or after ``_`` or ``*``, Excel's
     padding and fill: ``0.00_%``) does not scale. A format that shows the
     number scaled otherwise, by a thousands-scaling comma after the digits
@@ -1134,6 +1137,8 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     for i, j, cell in stored:  # stored cells only
         if i <= n_rows and j in where:
             v = cell.value
+            if isinstance(v, datetime.date) and _shows_year_only(cell.number_format):
+                v = v.year  # a date shown as "2023" is the year 2023, no month
             grid_values[i - 1, where[j]] = v
             number = isinstance(v, int | float) and not isinstance(v, bool)
             scale = _format_scale(cell.number_format, v) if number else "plain"
@@ -1220,6 +1225,14 @@ def _format_scale(
     if value == 0 and len(numeric) >= 3:
         return scale(numeric[2])
     return scale(numeric[0])
+
+
+def _shows_year_only(fmt: object) -> bool:
+    """Whether a date's number format shows its year alone ("yyyy", "yy")."""
+    if not isinstance(fmt, str):
+        return False
+    codes = _QUOTED.sub("", _format_sections(fmt)[0]).lower()
+    return "y" in codes and not any(c in codes for c in "mdhs")
 
 
 def _format_sections(fmt: str) -> list[str]:

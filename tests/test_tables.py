@@ -1605,3 +1605,24 @@ def test_date_header_read_as_shown(tmp_path: Path, fmt: str, month: int | None) 
     t = read_bps_table(path, locale="en")
     assert t.data["year"].tolist() == [2023]
     assert t.data["month"].tolist() == [pd.NA if month is None else month]
+
+
+@pytest.mark.parametrize("mark", ["{n})", "({n})"])
+def test_numbered_region_without_values_in_a_list_stays_data(mark: str) -> None:
+    # Muna, Muna Barat, Buton (Sulawesi Tenggara; Muna Barat 7413 has no
+    # 2015 figure): in a list numbered "1)", "2)", ... the row whose values
+    # are all missing is a region, as "2 Muna Barat,-" is; the footnote
+    # below the list is still a note.
+    rows = [
+        f"{mark.format(n=n)} {name}"
+        for n, name in enumerate(["Muna", "Muna Barat", "Buton"], start=1)
+    ]
+    text = (
+        f"Kab,2015\n{rows[0]},1\n{rows[1]},-\n{rows[2]},3\n"
+        f"{mark.format(n=1)} angka sementara,\n"
+    )
+    t = read_bps_table(io.StringIO(text), locale="en")
+    assert t.data["region_code"].tolist() == ["7403", "7413", "7404"]
+    np.testing.assert_array_equal(t.data["value"], [1.0, np.nan, 3.0])
+    assert t.skipped["reason"].tolist() == ["note"]
+    assert t.skipped["row"].tolist() == [5]

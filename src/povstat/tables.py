@@ -161,6 +161,9 @@ _FOOTNOTE_ROW = re.compile(
     rf"^(?:\(?(?:[0-9]{{1,2}}|[a-z])\)|[{_SUPERSCRIPTS}]+\u207e?)\s*[^\s)]",
     _WORD_FLAGS,
 )
+#: A row numbered like a footnote, "1) Muna" or "(2) Buton": in a list of
+#: such rows holding numbers, one without numbers above the last is data.
+_LISTED = re.compile(r"^\(?[0-9]{1,3}\)\s*[^\s)]")
 #: A footnote mark after a region's name: "Pacitan*", "Pacitan **",
 #: "Pacitan¹", "Pacitan 1)", "Pacitan (1)", "Pacitan a)".
 _MARK = re.compile(
@@ -467,7 +470,11 @@ def read_bps_table(
     with "Sumber", "Source", "Catatan", "Keterangan", "Ket", "Note" or "*" (a
     note), or is a footnote, a mark ("1)", "a)", "(1)", "¹") followed by text
     ("1) angka sementara"), and none of its value cells holds a number (in
-    either number format). A note starting with a word and holding numbers
+    either number format), unless it lies within a list of rows numbered so
+    ("1) Muna", "2) Muna Barat", "3) Buton"): a row numbered "2)" whose
+    values are all missing, above the list's last row holding numbers, is a
+    region (footnotes come below the table). A note starting with a word
+    and holding numbers
     ("Sumber: BPS, 2024") stays a note, reported with the reason "note with
     numbers". Every other row is data, including one without a name and a
     marked one holding numbers (``"*Pacitan"`` or "1) Batu" with values: kept,
@@ -656,6 +663,14 @@ def read_bps_table(
     # "1) Batu"); a worded note ("Sumber: BPS, 2024") stays a note, reported
     # as holding numbers.
     note &= ~numbered | worded
+    # In a list of regions numbered "1)", "2)", ... a numbered row whose
+    # values are all missing ("2) Muna Barat,-") is a region, not a
+    # footnote: footnotes come below the list, so such a row above the last
+    # numbered row holding numbers is data.
+    listed = np.array(first_cell.str.match(_LISTED), dtype=bool) & ~worded
+    listed_data = np.flatnonzero(listed & ~note & ~blank)
+    if listed_data.size:
+        note &= ~(listed & (np.arange(note.size) < listed_data[-1]))
     keep = ~blank & ~note
     data_rows = rows_all[keep]
     names: tuple[object, ...] = read.columns or tuple(range(1, read.grid.shape[1] + 1))

@@ -1626,3 +1626,58 @@ def test_numbered_region_without_values_in_a_list_stays_data(mark: str) -> None:
     np.testing.assert_array_equal(t.data["value"], [1.0, np.nan, 3.0])
     assert t.skipped["reason"].tolist() == ["note"]
     assert t.skipped["row"].tolist() == [5]
+
+
+@pytest.mark.parametrize(
+    "columns",
+    [
+        ["Provinsi", "Perkotaan", "Perkotaan.1", "Perdesaan", "Perdesaan.1"],  # pandas
+        [  # polars
+            "Provinsi",
+            "Perkotaan",
+            "Perkotaan_duplicated_0",
+            "Perdesaan",
+            "Perdesaan_duplicated_0",
+        ],
+        ["Provinsi", "Perkotaan", "Perkotaan_1", "Perdesaan", "Perdesaan_1"],  # DuckDB
+        ["Provinsi", "Perkotaan1", "Perkotaan2", "Perdesaan3", "Perdesaan4"],  # Spark
+    ],
+)
+def test_repeated_group_labels_renamed_by_a_reader_read_alike(
+    columns: list[str],
+) -> None:
+    # The CSV "Provinsi,Perkotaan,Perkotaan,Perdesaan,Perdesaan" / ",2022,
+    # 2023,2022,2023" / "BALI,1,2,3,4" read by each engine with a header: the
+    # repeated group labels come back renamed; each is read as written, so
+    # every engine gives the groups of the CSV file itself.
+    frame = pd.DataFrame(
+        [[None, "2022", "2023", "2022", "2023"], ["BALI", "1", "2", "3", "4"]],
+        columns=columns,
+    )
+    t = read_bps_table(frame, locale="en")
+    expected = read_bps_table(
+        io.StringIO(
+            "Provinsi,Perkotaan,Perkotaan,Perdesaan,Perdesaan\n"
+            ",2022,2023,2022,2023\nBALI,1,2,3,4\n"
+        ),
+        locale="en",
+    )
+    assert t.data["group"].tolist() == [
+        "Perkotaan",
+        "Perkotaan",
+        "Perdesaan",
+        "Perdesaan",
+    ]
+    assert t.data["value"].tolist() == [1.0, 2.0, 3.0, 4.0]
+    pd.testing.assert_frame_equal(t.data, expected.data)
+
+
+def test_repeated_years_renamed_by_spark_get_the_hint() -> None:
+    # Spark names repeated columns by the name and the column's position:
+    # "2022" at positions 1 and 3 becomes "20221" and "20223".
+    frame = pd.DataFrame(
+        [["BALI", "1", "2", "3", "4"]],
+        columns=["Provinsi", "20221", "20232", "20223", "20234"],
+    )
+    with pytest.raises(ValueError, match=r"'20221' looks like a year a reader renamed"):
+        read_bps_table(frame, locale="en")

@@ -348,7 +348,11 @@ def read_bps_table(
         (pandas' "Unnamed: 3", polars' "column_3" and "_duplicated_0",
         DuckDB's "column3", Spark's "_c3") are empty cells, labels that are
         all integers (``header=None`` in pandas), or "0", "1", ... as text,
-        are positions, and a row of labels left all empty is no row; so a
+        are positions, a repeated label a reader made unique (pandas'
+        "Perkotaan.1", polars' "Perkotaan_duplicated_0", DuckDB's
+        "Perkotaan_1", Spark's "Perkotaan1", "Perkotaan2") is read as
+        written ("Perkotaan"; a repeated year is refused with advice), and
+        a row of labels left all empty is no row; so a
         file read with or without a header gives the same table. The index
         is not read: it must be an unnamed index of integers (row numbers,
         shown as the rows' labels), else the frame is refused (call
@@ -884,10 +888,49 @@ def _column_label_rows(columns: pd.Index[Any]) -> list[list[object]]:
         else [list(columns)]
     )
     rows = [
-        [None if isinstance(c, str) and _GENERATED.fullmatch(c) else c for c in level]
+        _undeduplicated(
+            [
+                None if isinstance(c, str) and _GENERATED.fullmatch(c) else c
+                for c in level
+            ]
+        )
         for level in levels
     ]
     return [r for r in rows if any(_cell_text(c) for c in r)]
+
+
+#: The suffix a reader adds to a repeated column name: pandas "X.1", polars
+#: "X_duplicated_0", DuckDB "X_1".
+_RENAMED = re.compile(r"(?P<x>.+?)(?:\.[0-9]+|_duplicated_[0-9]+|_[0-9]+)")
+
+
+def _undeduplicated(level: list[object]) -> list[object]:
+    """Column labels with the names a reader made unique read back as written.
+
+    A repeated group label ("Perkotaan" over two years) is renamed by each
+    reader its own way: pandas "Perkotaan.1", polars
+    "Perkotaan_duplicated_0", DuckDB "Perkotaan_1" (the label X to the left
+    plus a suffix), Spark "Perkotaan1", "Perkotaan2" (each copy, the first
+    too, plus its column position). Each is read as X, so that every engine
+    gives the same table. Years are left as they are: a repeated year in the
+    header is refused with advice (see ``_deduplicated_hint``).
+    """
+    out = list(level)
+    texts = [c if isinstance(c, str) else None for c in level]
+    for k, c in enumerate(texts):
+        m = _RENAMED.fullmatch(c) if c else None
+        if m and m["x"] in texts[:k] and _period(m["x"]) is None:
+            out[k] = m["x"]
+    # Spark: every copy of X named X + its position (0-based).
+    spark: dict[str, list[int]] = {}
+    for k, c in enumerate(texts):
+        if c and c.endswith(str(k)) and len(c) > len(str(k)):
+            spark.setdefault(c[: -len(str(k))], []).append(k)
+    for x, ks in spark.items():
+        if len(ks) > 1 and _period(x) is None and x not in texts:
+            for k in ks:
+                out[k] = x
+    return out
 
 
 def _label_row_names(n: int) -> list[str]:
@@ -1678,8 +1721,11 @@ def _is_group_row(
 
 
 #: A year a reader made unique as a column name: pandas "2022.1", polars
-#: "2022_duplicated_0", DuckDB "2022_1".
-_DEDUPLICATED = re.compile(r"(?:19|20)[0-9]{2}(?:\.[0-9]+|_duplicated_[0-9]+|_[0-9]+)")
+#: "2022_duplicated_0", DuckDB "2022_1", Spark "20221" (the year and the
+#: column's position).
+_DEDUPLICATED = re.compile(
+    r"(?:19|20)[0-9]{2}(?:\.[0-9]+|_duplicated_[0-9]+|_[0-9]+|[0-9]{1,3})"
+)
 
 
 def _deduplicated_hint(text: np.ndarray[Any, Any]) -> str:
@@ -1692,10 +1738,11 @@ def _deduplicated_hint(text: np.ndarray[Any, Any]) -> str:
     return (
         f"; {found!r} looks like a year a reader renamed to make the column "
         "names unique (pandas writes a repeated '2022' as '2022.1', polars as "
-        "'2022_duplicated_0', DuckDB as '2022_1'): the header names a period "
+        "'2022_duplicated_0', DuckDB as '2022_1', Spark as '2022' and the "
+        "column's position, '20221'): the header names a period "
         "twice, told apart only by the rows above it; read the file without a "
         "header (pandas header=None, polars has_header=False, DuckDB "
-        "header=false) and pass that"
+        "header=false, Spark header=False) and pass that"
     )
 
 

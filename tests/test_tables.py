@@ -1681,3 +1681,21 @@ def test_repeated_years_renamed_by_spark_get_the_hint() -> None:
     )
     with pytest.raises(ValueError, match=r"'20221' looks like a year a reader renamed"):
         read_bps_table(frame, locale="en")
+
+
+def test_area_code_after_the_name_is_a_code_not_a_footnote() -> None:
+    # "(3579)" after "Kota Batu" is its area code (Kemendagri: Kota Batu
+    # 3579, Kabupaten Malang 3507, Kota Malang 3573): read and checked like
+    # a leading code, never split into a name "... (35" and a footnote "07)".
+    text = (
+        "Kab,2023\nKota Batu (3579),3.31\nKota Malang (3507),4.26\nMalang (3507),9.45\n"
+    )
+    t = read_bps_table(io.StringIO(text), locale="en")
+    assert t.data["region_code"].tolist() == ["3579", pd.NA, "3507"]
+    assert t.data["footnote"].isna().all()
+    assert t.unmatched["row"].tolist() == [3]
+    assert (
+        t.unmatched["reason"]
+        .iloc[0]
+        .startswith("the code 3507 after the name is 3507 Kabupaten Malang")
+    )

@@ -170,13 +170,15 @@ _MARK = re.compile(
     r"^(?P<name>.*?[^\s*(])"
     r"(?P<mark>\s*\*+\)?"
     rf"|\s*[{_SUPERSCRIPTS}]+\u207e?"
-    r"|\s*\(?[0-9]{1,2}\)"
+    r"|\s*\(?(?<![0-9])[0-9]{1,2}\)"
     r"|\s+\(?[a-z]\))\Z",
     _WORD_FLAGS,
 )
 #: A number before a name: a list number ("1 Malang", "2. Kota Malang",
 #: "3) Batu") or an area code ("3573 Kota Malang", "35 Jawa Timur").
 _LEADING_NUMBER = re.compile(r"^(?P<num>[0-9]{1,4})(?:[.)]\s*|\s+)(?P<rest>\S.*)$")
+#: An area code of four digits in brackets after a name: "Malang (3507)".
+_TRAILING_CODE = re.compile(r"^(?P<rest>.*?\S)\s*\((?P<code>[0-9]{4})\)$")
 _PREFIX = re.compile(
     r"^(?:(?P<p1>kabupaten|kab|kotamadya|kodya|kota|provinsi|prov)(?:\s+|\s*-\s*)"
     r"|(?P<p2>kab|kota|kod|prov)\.\s*)(?P<name>\S.*)$",
@@ -541,7 +543,9 @@ def read_bps_table(
     Kabupaten Malang). One of two digits before a province's name is its
     code and must agree too ("35 Jawa Timur"), unless the table also
     numbers rows with one digit (a list 1, 2, ..., whose 11 is no code);
-    other numbers are list numbers.
+    other numbers are list numbers. A code of four digits in brackets after
+    the name ("Kota Malang (3573)") is read and checked the same way (never
+    taken for a footnote mark).
 
     A regency or city is matched within the province it is listed under:
     each province row sets the context of the rows below it (as in BPS
@@ -1901,6 +1905,16 @@ def _match_regions(
         for n in num
     ]
     unnumbered = lead["rest"].fillna(lab)
+    # An area code in brackets after the name ("Kota Malang (3573)") is a
+    # code, checked against the name as a leading one is; never a footnote.
+    trail = unnumbered.str.extract(_TRAILING_CODE)
+    has_trail = trail["code"].notna().to_numpy()
+    if has_trail.any():
+        codes = [
+            str(t) if h and c is None else c
+            for c, t, h in zip(codes, trail["code"], has_trail, strict=True)
+        ]
+        unnumbered = trail["rest"].where(trail["code"].notna(), unnumbered)
     marked = unnumbered.str.extract(_MARK)
     bare = marked["name"].fillna(unnumbered)  # without number and footnote mark
     ext = bare.str.extract(_PREFIX)
@@ -1914,6 +1928,11 @@ def _match_regions(
         first_year=first_year,
         codes=codes,
     )
+    if has_trail.any():
+        after = has_trail & lead["num"].isna().to_numpy()
+        found.loc[after, "reason"] = found.loc[after, "reason"].str.replace(
+            "before the name", "after the name", regex=False
+        )
     ambiguous = found["candidates"].map(len).to_numpy() > 1
     if ambiguous.any():
         shown = "; ".join(

@@ -1699,3 +1699,29 @@ def test_area_code_after_the_name_is_a_code_not_a_footnote() -> None:
         .iloc[0]
         .startswith("the code 3507 after the name is 3507 Kabupaten Malang")
     )
+
+
+def test_far_stray_cell_costs_its_rows_not_the_gap(tmp_path: Path) -> None:
+    # A table of 40 value columns and a stray "x" in the sheet's last row
+    # (1048576): the grid holds the stored rows and one row per run of empty
+    # rows, so the run 4-1048575 is one skipped entry labelled by its range,
+    # and the single empty row 3 keeps its number.
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Kabupaten/Kota", *range(1985, 2025)])
+    ws.append(["Malang", *[9.45] * 40])
+    ws.append([])
+    ws["A4"] = "Kota Batu"
+    for c in range(2, 42):
+        ws.cell(row=4, column=c, value=3.31)
+    ws["A1048576"] = "x"
+    path = tmp_path / "far.xlsx"
+    wb.save(path)
+    t = read_bps_table(path, locale="en")
+    assert t.skipped["row"].tolist() == [3, "5-1048575"]
+    assert t.skipped["reason"].tolist() == ["blank", "blank"]
+    # Malang, Kota Batu and the stray label, 40 years each.
+    assert t.data.shape[0] == 3 * 40
+    assert t.unmatched["row"].tolist() == [1048576]

@@ -253,7 +253,9 @@ class BpsTable:
         row above the header, ``"blank"``, ``"note"`` for a source line, note
         or footnote, ``"note with numbers"`` for a worded note whose value
         cells hold numbers, e.g. "Sumber: BPS, 2024") and ``text`` (the row's
-        non-empty cells joined by " | ").
+        non-empty cells joined by " | "). In a spreadsheet a run of two or
+        more empty rows is one ``"blank"`` entry whose ``row`` is the range,
+        ``"5-1048575"``.
     invalid : tuple of InvalidCell
         Cells that are not numbers in the stated format (only with
         ``errors="report"``; their value is NaN). ``row`` is the row number,
@@ -517,7 +519,9 @@ def read_bps_table(
     ``=cmd|...``) is an invalid cell showing the formula. Number formats of
     .xls and .ods files, and of a DataFrame source, are not read. Only the
     cells a sheet stores with a value are read, so an empty cell with a
-    format far down the sheet costs nothing; rows below the last value and
+    format far down the sheet costs nothing, and a run of empty rows
+    between two cells is one row of the table (a stray cell at A1048576
+    costs one row, not a million); rows below the last value and
     columns without any value (a cell holding only spaces is empty) are
     layout, and a column is named by its letter in messages.
 
@@ -1127,7 +1131,7 @@ def _sheet_cells(
         ws.reset_dimensions()  # read the stored rows, not a declared size
         return [
             (i, j, cell)
-            for i, row in enumerate(ws.iter_rows(), start=1)
+            for i, row in _stored_rows(ws)
             for j, cell in enumerate(row, start=1)
             if cell.value is not None
         ]
@@ -1141,6 +1145,33 @@ def _sheet_cells(
         raise ValueError(msg) from None
     finally:
         wb.close()
+
+
+def _stored_rows(ws: Any) -> Iterable[tuple[int, Any]]:
+    """(row number, cells from column A) of the rows the sheet file stores.
+
+    openpyxl's ``iter_rows`` makes an empty row for every row the file does
+    not store (a million for a stray cell at A1048576); its sheet parser
+    gives the stored rows only. If that private interface is missing (a
+    later openpyxl), ``iter_rows`` is used.
+    """
+    try:
+        from openpyxl.worksheet._reader import WorkSheetParser
+
+        wb = ws.parent
+        source, strings, get_row = ws._get_source, ws._shared_strings, ws._get_row
+        options = {
+            "data_only": wb.data_only,
+            "epoch": wb.epoch,
+            "date_formats": wb._date_formats,
+            "timedelta_formats": wb._timedelta_formats,
+        }
+    except (ImportError, AttributeError):  # pragma: no cover - other openpyxl
+        yield from enumerate(ws.iter_rows(), start=1)
+        return
+    with source() as src:
+        for i, row in WorkSheetParser(src, strings, **options).parse():
+            yield i, get_row(row, 1, None, False)
 
 
 def _merged_ranges(
@@ -1189,7 +1220,11 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     used = [
         k for k, v in values.items() if not (isinstance(v, str) and not v.strip())
     ] + list(pending)
-    n_rows = max((i for i, _ in used), default=0)
+    # Rows: those holding something, and one row per run of empty rows
+    # between them (labelled by its range, "5-1048575"), so that the grid is
+    # as large as what the sheet holds, whatever the distance between cells.
+    labels, at = _sparse_rows(sorted({i for i, _ in used}))
+    n_rows = len(labels)
     cols = sorted({j for _, j in used})
     where = {j: p for p, j in enumerate(cols)}
     grid_values = np.full((n_rows, len(cols)), None, dtype=object)
@@ -1197,30 +1232,32 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     formula = np.full((n_rows, len(cols)), None, dtype=object)
     scaled = np.full((n_rows, len(cols)), None, dtype=object)
     for i, j, cell in stored:  # stored cells only
-        if i <= n_rows and j in where:
+        if i in at and j in where:
             v = cell.value
             if isinstance(v, datetime.date) and _shows_year_only(cell.number_format):
                 v = v.year  # a date shown as "2023" is the year 2023, no month
-            grid_values[i - 1, where[j]] = v
+            grid_values[at[i], where[j]] = v
             number = isinstance(v, int | float) and not isinstance(v, bool)
             scale = _format_scale(cell.number_format, v) if number else "plain"
-            percent[i - 1, where[j]] = scale == "percent"
+            percent[at[i], where[j]] = scale == "percent"
             if scale == "ambiguous":
-                scaled[i - 1, where[j]] = cell.number_format
+                scaled[at[i], where[j]] = cell.number_format
     for (i, j), f in pending.items():
-        formula[i - 1, where[j]] = f
+        formula[at[i], where[j]] = f
     merged = np.full((n_rows, len(cols)), None, dtype=object)
     col_numbers = np.array(cols, dtype=np.int64)
+    held = np.array(sorted(at), dtype=np.int64)
     for r0, c0, r1, c1, ref in _merged_ranges(data, sheet_name, what):
         # The cells a merged range covers, within the grid, but its first.
         inside = np.flatnonzero((col_numbers >= c0) & (col_numbers <= c1))
-        for i in range(r0, min(r1, n_rows) + 1):
+        lo, hi = np.searchsorted(held, [r0, r1 + 1])
+        for i in held[lo:hi].tolist():
             for p in inside:
                 if (i, int(col_numbers[p])) != (r0, c0):
-                    merged[i - 1, p] = ref
+                    merged[at[i], p] = ref
     from openpyxl.utils import get_column_letter
 
-    grid = pd.DataFrame(grid_values, index=range(1, n_rows + 1), dtype=object)
+    grid = pd.DataFrame(grid_values, index=pd.Index(labels, dtype=object), dtype=object)
     return _Read(
         grid=grid,
         percent=percent,
@@ -1229,6 +1266,27 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
         merged=merged,
         columns=tuple(get_column_letter(j) for j in cols),
     )
+
+
+def _sparse_rows(held: list[int]) -> tuple[list[int | str], dict[int, int]]:
+    """Grid rows for the sheet rows `held` (sorted, 1-based) and the gaps.
+
+    Returns the row labels (a held row's number; a gap of one empty row its
+    number, a longer run of empty rows its range "5-1048575") and the
+    position of each held row in the grid.
+    """
+    labels: list[int | str] = []
+    at: dict[int, int] = {}
+    last = 0
+    for i in held:
+        if i - last == 2:
+            labels.append(i - 1)
+        elif i - last > 2:
+            labels.append(f"{last + 1}-{i - 1}")
+        at[i] = len(labels)
+        labels.append(i)
+        last = i
+    return labels, at
 
 
 _NO_RESULT = (

@@ -1725,3 +1725,15 @@ def test_far_stray_cell_costs_its_rows_not_the_gap(tmp_path: Path) -> None:
     # Malang, Kota Batu and the stray label, 40 years each.
     assert t.data.shape[0] == 3 * 40
     assert t.unmatched["row"].tolist() == [1048576]
+
+
+@pytest.mark.parametrize(
+    "row", [",,5", "Kota Batu,,5", ",3.31,5"], ids=["no-name", "named", "value"]
+)
+def test_number_under_no_header_raises_with_or_without_a_name(row: str) -> None:
+    # "5" in column 3, which has no period above it: whether the row has a
+    # name or not, the value is refused (it was dropped with the row
+    # reported "blank" when the name was missing).
+    text = f"Kab,2023\nMalang,9.45\n{row}\n"
+    with pytest.raises(ValueError, match=r"column\(s\) \[3\] hold values"):
+        read_bps_table(io.StringIO(text), locale="en")

@@ -474,7 +474,9 @@ def read_bps_table(
     rounds [1]_. Columns with neither header nor values are ignored.
 
     *Rows.* Rows above the header are the title. Below it, a row is skipped
-    (reported in ``skipped``) only if it is blank; or its first cell starts
+    (reported in ``skipped``) only if it is blank (no cell holds anything,
+    in any column: a value under no header makes the row data, and raises
+    ValueError as a column of values without a period); or its first cell starts
     with "Sumber", "Source", "Catatan", "Keterangan", "Ket", "Note" or "*" (a
     note), or is a footnote, a mark ("1)", "a)", "(1)", "¹") followed by text
     ("1) angka sementara"), and none of its value cells holds a number (in
@@ -656,8 +658,9 @@ def read_bps_table(
 
     rows_all = np.arange(layout.first_data, len(grid))
     label = text[rows_all, 0].astype(str)
-    values_text = text[np.ix_(rows_all, layout.columns)]
-    blank = (label == "") & (values_text == "").all(axis=1)
+    # Blank: no cell holds anything, in any column (a number under no
+    # header makes the row data, and its column is then refused).
+    blank = (text[rows_all] == "").all(axis=1)
     first_cell = pd.Series(label, dtype=object)
     note = np.array(first_cell.str.match(_NOTE), dtype=bool)  # a writable copy
     worded = note & ~first_cell.str.startswith("*").to_numpy(dtype=bool)

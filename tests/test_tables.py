@@ -1737,3 +1737,32 @@ def test_number_under_no_header_raises_with_or_without_a_name(row: str) -> None:
     text = f"Kab,2023\nMalang,9.45\n{row}\n"
     with pytest.raises(ValueError, match=r"column\(s\) \[3\] hold values"):
         read_bps_table(io.StringIO(text), locale="en")
+
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@pytest.mark.parametrize(
+    "content", [_OLE2 + b"\x00" * 504, _OLE2 + b"\x01" * 3000, _OLE2 + b"\xfe\xff"]
+)
+def test_damaged_xls_is_a_value_error_and_prints_nothing(
+    content: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An OLE2 file that is no readable workbook: xlrd's own errors
+    # (CompDocError, struct.error, ...) become one ValueError, and its
+    # warnings are not printed.
+    pytest.importorskip("xlrd")
+    with pytest.raises(ValueError, match=r"is an \.xls workbook that cannot be read"):
+        read_bps_table(io.BytesIO(content), locale="en")
+    assert capsys.readouterr().out == ""
+
+
+def test_encrypted_workbook_is_named_so() -> None:
+    # A password-protected .xlsx is an OLE2 file with a stream named
+    # "EncryptedPackage" (its directory writes names in UTF-16 LE): it is
+    # named as encrypted, with or without xlrd, not as an .xls needing xlrd.
+    content = (
+        _OLE2 + b"\x00" * 120 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 400
+    )
+    with pytest.raises(ValueError, match=r"password-protected \(encrypted\) workbook"):
+        read_bps_table(io.BytesIO(content), locale="en")

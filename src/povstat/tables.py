@@ -428,8 +428,10 @@ def read_bps_table(
         group row names their round ("Maret", "Semester 2"); `value_name`
         clashes with a fixed column; a CSV file is not valid in
         `encoding`; a path named .xlsx (or another spreadsheet suffix)
-        holds text; a workbook is damaged
-        or truncated, or is a zip archive of something else; a workbook is
+        holds text; a workbook is damaged or truncated (an .xls one too,
+        whatever xlrd raises; its warnings are not printed), is
+        password-protected (encrypted), or is a zip archive of something
+        else; a workbook is
         opened in text mode; `sheet_name` names no worksheet, a chartsheet,
         or (None) the workbook has no visible worksheet; a region name fits two
         regions and no province row or `province` resolves it (the message
@@ -990,6 +992,9 @@ def _sheet(sheet_name: object) -> str | int | None:
 
 
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+#: The name of the stream of an encrypted Office Open XML file (an OLE2
+#: compound file), as written in its directory: UTF-16 little-endian.
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
 
 def _read_excel(data: bytes, sheet_name: object, what: str) -> _Read:
@@ -998,6 +1003,15 @@ def _read_excel(data: bytes, sheet_name: object, what: str) -> _Read:
 
     sheet = _sheet(sheet_name)
     if data.startswith(_EXCEL_MAGIC[1]):  # OLE2: a legacy .xls workbook
+        if _ENCRYPTED_PACKAGE in data:
+            # An encrypted .xlsx/.xlsm is an OLE2 file holding the workbook
+            # encrypted, in a stream named "EncryptedPackage".
+            msg = (
+                f"{what} is a password-protected (encrypted) workbook, which "
+                "cannot be read: open it in a spreadsheet program, remove the "
+                "password and save it"
+            )
+            raise ValueError(msg)
         return _read_with_pandas(data, sheet, what, "xls", "xlrd")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
@@ -1033,12 +1047,15 @@ def _read_with_pandas(
 ) -> _Read:
     """An .xls or .ods sheet: values only (its number formats are not read)."""
     sheet = 0 if sheet is None else sheet
+    # xlrd writes warnings about a damaged file to stdout unless given a log.
+    options = {"logfile": io.StringIO()} if kind == "xls" else None
     try:
         grid = pd.read_excel(
             io.BytesIO(data),
             sheet_name=sheet,
             header=None,
             dtype=object,
+            engine_kwargs=options,
         )
     except ImportError:
         msg = (
@@ -1049,6 +1066,15 @@ def _read_with_pandas(
         raise ImportError(msg) from None
     except (ValueError, KeyError, IndexError) as e:
         msg = f"{what}: sheet {sheet!r} of the .{kind} workbook cannot be read: {e}"
+        raise ValueError(msg) from None
+    except Exception as e:  # the reader's own errors, of any kind
+        # xlrd raises struct.error, CompDocError, XLRDError, AssertionError
+        # on a damaged or truncated file.
+        msg = (
+            f"{what} is an .{kind} workbook that cannot be read "
+            f"({type(e).__name__}: {e}): it may be damaged or truncated; open "
+            "and save it again in a spreadsheet program"
+        )
         raise ValueError(msg) from None
     grid.index = grid.index + 1  # spreadsheet row numbers
     return _Read(grid=grid)

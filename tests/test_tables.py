@@ -1766,3 +1766,21 @@ def test_encrypted_workbook_is_named_so() -> None:
     )
     with pytest.raises(ValueError, match=r"password-protected \(encrypted\) workbook"):
         read_bps_table(io.BytesIO(content), locale="en")
+
+
+@pytest.mark.parametrize("dtype", ["Int128", "UInt128"])
+@pytest.mark.parametrize("lazy", [False, True])
+def test_polars_128_bit_integers_are_read_exactly(dtype: str, lazy: bool) -> None:
+    # pyarrow has no 128-bit integer for pandas; the integers are read from
+    # their digits: 1 and 2**64 + 1 = 18446744073709551617 (nearest float64
+    # 18446744073709551616.0, the value any int of it gives).
+    pl = pytest.importorskip("polars")
+    df = pl.DataFrame(
+        {
+            "Kab": ["Kota Batu", "Malang"],
+            "2023": pl.Series([1, 2**64 + 1], dtype=getattr(pl, dtype)),
+        }
+    )
+    t = read_bps_table(df.lazy() if lazy else df, locale="id")
+    assert t.data["region_code"].tolist() == ["3579", "3507"]
+    assert t.data["value"].tolist() == [1.0, float(2**64 + 1)]

@@ -346,7 +346,9 @@ def read_bps_table(
         content whatever its name; .xlsx and .xlsm need the ``excel`` extra,
         openpyxl; .xls needs the xlrd package and .ods the odfpy package,
         which pandas reads them with); or a data frame already read (pandas,
-        or any frame narwhals supports, read into pandas). A frame's column
+        or any frame narwhals supports, read into pandas; polars' 128-bit
+        integer columns, which pandas cannot hold, are read from their
+        digits, exactly as the integers are). A frame's column
         labels are read as the table's first row (one row per level), on
         every engine alike: names a reader made up for a missing header cell
         (pandas' "Unnamed: 3", polars' "column_3" and "_duplicated_0",
@@ -963,9 +965,17 @@ def _frame_as_pandas(source: object) -> object:
 
     frame: Any = source
     try:
-        nw.from_native(frame)
+        native = nw.from_native(frame)
     except TypeError:
         return source  # not a frame: _read_grid says what it accepts
+    schema = native.collect_schema()
+    wide = [c for c, d in schema.items() if d in (nw.Int128, nw.UInt128)]
+    if wide:
+        # 128-bit integers have no pandas (pyarrow) form: their digits, as
+        # text, are read exactly as the integers written.
+        frame = native.with_columns(
+            *(nw.col(c).cast(nw.String) for c in wide)
+        ).to_native()
     grid = _plumbing.to_pandas(frame, arg="source").astype(object)
     # As pandas reads a table of text: labels and cells as Python objects.
     return grid.set_axis(pd.Index(list(grid.columns), dtype=object), axis=1)

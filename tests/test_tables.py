@@ -1784,3 +1784,41 @@ def test_polars_128_bit_integers_are_read_exactly(dtype: str, lazy: bool) -> Non
     t = read_bps_table(df.lazy() if lazy else df, locale="id")
     assert t.data["region_code"].tolist() == ["3579", "3507"]
     assert t.data["value"].tolist() == [1.0, float(2**64 + 1)]
+
+
+@pytest.mark.parametrize(
+    ("compress", "kind"),
+    [
+        ("gzip", "gzip"),
+        ("bz2", "bzip2"),
+        ("lzma", "xz"),
+    ],
+)
+def test_compressed_csv_is_named_so(tmp_path: Path, compress: str, kind: str) -> None:
+    # A compressed CSV holds NUL bytes and would get encoding advice; its
+    # first bytes (gzip 1f 8b, bzip2 "BZh9", xz fd "7zXZ" 00) name it.
+    import importlib
+
+    packed = importlib.import_module(compress).compress(b"Kab,2023\nMalang,9.45\n")
+    path = tmp_path / "p0.csv.gz"
+    path.write_bytes(packed)
+    for src in (path, io.BytesIO(packed)):
+        with pytest.raises(ValueError, match=rf"is {kind}-compressed: decompress it"):
+            read_bps_table(src, locale="en")
+
+
+def test_numbered_first_column_is_named_in_the_error() -> None:
+    # "No" over 1, 2 in the first column: the region names are in the
+    # second, so "Kabupaten/Kota" falls in the header; the message says the
+    # names must be in the first column.
+    text = "No,Kabupaten/Kota,2023\n1,Pacitan,13.65\n2,Malang,9.45\n"
+    with pytest.raises(
+        ValueError,
+        match=r"holds only numbers under 'No' \(1, 2\).*names must be in the first",
+    ):
+        read_bps_table(io.StringIO(text), locale="en")
+
+
+def test_value_name_of_a_wrong_type_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="`value_name` must be a str, got int"):
+        read_bps_table(io.StringIO("Kab,2023\n"), locale="en", value_name=5)  # type: ignore[arg-type]

@@ -438,11 +438,15 @@ def read_bps_table(
         or (None) the workbook has no visible worksheet; a region name fits two
         regions and no province row or `province` resolves it (the message
         lists the candidates); `province` names no province; or an option is
-        unknown. When no header is found and the first line of a CSV file
+        unknown; a file is compressed (gzip, bzip2, xz, zstd: decompress
+        it first). When the first column holds only list numbers ("No"),
+        the message says the names must be in the first column. When no
+        header is found and the first line of a CSV file
         splits on ";" (or a tab) rather than on `sep`, the message says which
         `sep` to pass.
     TypeError
-        If `source` is of an unsupported type, or an option of a wrong type.
+        If `source` is of an unsupported type, or an option (`value_name`,
+        `month`, `province`, ...) of a wrong type.
     ImportError
         If an .xls or .ods workbook is read without xlrd or odfpy (the
         message names the package to install), or an .xlsx one without
@@ -626,7 +630,10 @@ def read_bps_table(
         msg = f"`province` must be a str (code or name), got {type(province).__name__}"
         raise TypeError(msg)
     prov = None if province is None else _regions.province_code(province)
-    if not isinstance(value_name, str) or value_name in _FIXED_COLUMNS:
+    if not isinstance(value_name, str):
+        msg = f"`value_name` must be a str, got {type(value_name).__name__}"
+        raise TypeError(msg)
+    if value_name in _FIXED_COLUMNS:
         msg = (
             f"`value_name` must be a str other than {list(_FIXED_COLUMNS)}, "
             f"got {value_name!r}"
@@ -808,6 +815,7 @@ def _read_grid(
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         data = path.read_bytes()
+        _refuse_compressed(data, f"`source` {str(path)!r}")
         if data.startswith(_EXCEL_MAGIC):  # a workbook, whatever its name
             return _read_excel(data, sheet_name, f"`source` {str(path)!r}")
         if path.suffix.lower() in _EXCEL_SUFFIXES:
@@ -837,6 +845,7 @@ def _read_grid(
             return _read_csv(content, sep)
         if isinstance(content, bytes | bytearray | memoryview):
             data = bytes(content)
+            _refuse_compressed(data, "`source`")
             if data.startswith(_EXCEL_MAGIC):
                 return _read_excel(data, sheet_name, "`source`")
             return _read_csv(_decode(data, encoding), sep)
@@ -849,6 +858,22 @@ def _read_grid(
         f"pandas DataFrame, got {type(source).__name__}"
     )
     raise TypeError(msg)
+
+
+def _refuse_compressed(data: bytes, what: str) -> None:
+    """Refuse a gzip, bzip2, xz or zstd file: a table is read uncompressed."""
+    for magic, kind, opener in (
+        (b"\x1f\x8b", "gzip", "gzip.open(path, 'rb')"),
+        (b"BZh", "bzip2", "bz2.open(path, 'rb')"),
+        (b"\xfd7zXZ\x00", "xz", "lzma.open(path, 'rb')"),
+        (b"\x28\xb5\x2f\xfd", "zstd", "a zstd decompressor"),
+    ):
+        if data.startswith(magic) and (kind != "bzip2" or data[3:4].isdigit()):
+            msg = (
+                f"{what} is {kind}-compressed: decompress it first (e.g. pass "
+                f"{opener}, or the decompressed file)"
+            )
+            raise ValueError(msg)
 
 
 def _check_frame_index(index: pd.Index[Any]) -> None:
@@ -1852,6 +1877,18 @@ def _index_column_hint(text: np.ndarray[Any, Any]) -> str:
     if text.shape[1] < 2:
         return ""
     first = [s for s in text[:, 0] if s]
+    numbers = [s for s in first[1:] if re.fullmatch(r"[0-9]+[.)]?", s)]
+    if (
+        text[0, 0] != ""
+        and len(numbers) == len(first) - 1 >= 1
+        and any(not re.fullmatch(r"[0-9]*", s) for s in text[1:, 1])
+    ):
+        return (
+            f"; the first column holds only numbers under {first[0]!r} "
+            f"({', '.join(numbers[:3])}{', ...' if len(numbers) > 3 else ''}), a "
+            "numbered list: the region names must be in the first column "
+            "that holds anything; remove the column of numbers"
+        )
     if text[0, 0] == "" and first and all(re.fullmatch(r"[0-9]+", s) for s in first):
         return (
             f"; the first column holds only row numbers ({', '.join(first[:3])}"

@@ -622,15 +622,15 @@ def test_messages_show_plain_values() -> None:
         dtype=object,
     )
     with pytest.raises(NumberParseError, match=r"row 1, column '2023': 'nan' \(empty"):
-        read_bps_table(raw, locale="id", missing=())
+        read_bps_table(raw, locale="en", missing=())
     with pytest.raises(
         ValueError, match=r"'Kota Malang' \(row 1\), 'Kota Malang' \(row 2\)"
     ):
-        read_bps_table(raw, locale="id")
+        read_bps_table(raw, locale="en")
     raw.index = pd.Index([np.int64(10), np.int64(11), np.int64(12)], dtype=object)
     with pytest.raises(ValueError, match=r"header row 10: \['x'\] name no period"):
         read_bps_table(
-            raw.assign(extra=np.array(["x", None, None], dtype=object)), locale="id"
+            raw.assign(extra=np.array(["x", None, None], dtype=object)), locale="en"
         )
 
 
@@ -1822,3 +1822,20 @@ def test_numbered_first_column_is_named_in_the_error() -> None:
 def test_value_name_of_a_wrong_type_is_a_type_error() -> None:
     with pytest.raises(TypeError, match="`value_name` must be a str, got int"):
         read_bps_table(io.StringIO("Kab,2023\n"), locale="en", value_name=5)  # type: ignore[arg-type]
+
+
+def test_frame_of_decimal_numbers_with_locale_id_warns() -> None:
+    # pd.read_csv(sep=";") reads the Indonesian "245.120" (245 120) as the
+    # float 245.12: locale="id" cannot undo it, so a frame whose value cells
+    # are already decimal numbers is flagged; read as text it is 245120.
+    text = "Kabupaten/Kota;2023\nMalang;245.120\n"
+    read = pd.read_csv(io.StringIO(text), sep=";")
+    with pytest.warns(UserWarning, match=r"such as 245\.12\).*dtype=str"):
+        t = read_bps_table(read, locale="id")
+    assert t.data["value"].tolist() == [245.12]
+    as_text = pd.read_csv(io.StringIO(text), sep=";", dtype=str)
+    assert read_bps_table(as_text, locale="id").data["value"].tolist() == [245120.0]
+    # Whole numbers, and locale="en", are not flagged.
+    whole = pd.DataFrame({"Kabupaten/Kota": ["Malang"], "2023": [245120]})
+    assert read_bps_table(whole, locale="id").data["value"].tolist() == [245120.0]
+    assert read_bps_table(read, locale="en").data["value"].tolist() == [245.12]

@@ -25,9 +25,11 @@ import codecs
 import csv
 import datetime
 import io
+import math
 import os
 import re
 import unicodedata
+import warnings
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -452,6 +454,12 @@ def read_bps_table(
         message names the package to install), or an .xlsx one without
         openpyxl.
 
+    Warns
+    -----
+    UserWarning
+        If `source` is a frame, `locale` is ``"id"`` and value cells are
+        already numbers with decimals (see Notes, *Frames*).
+
     See Also
     --------
     povstat.parse_numbers : How values are read.
@@ -500,6 +508,14 @@ def read_bps_table(
     shorter than the table is not padded silently: each value field it does
     not write is an invalid cell (write an empty field for a missing value).
 
+    *Frames.* ``locale`` applies to text cells only: a frame whose reader
+    has already parsed the numbers keeps them as read, and a reader that
+    takes "." for the decimal point has read the Indonesian "245.120"
+    (245 120) as 245.12. Read a file of Indonesian numbers with every column
+    as text (pandas ``dtype=str``, polars ``infer_schema=False``, DuckDB
+    ``all_varchar=true``) and pass that; with ``locale="id"``, a frame whose
+    value cells are numbers with decimals gives a ``UserWarning``.
+
     *Spreadsheets.* For .xlsx and .xlsm files each cell's number format is
     read (openpyxl): a number shown as a percentage (format ``0.00%``,
     Excel's display of 0.138 as "13.80%") is read as that percentage, 13.8
@@ -543,7 +559,9 @@ def read_bps_table(
     Malang", "Kab Malang", "Kabupaten Malang" and, as in BPS tables, a bare
     "Malang" are Kabupaten Malang (3507); "Kota Malang" and "Kotamadya
     Malang", "Kota-Malang" are Kota Malang (3573). A bare name never
-    matches a city, and "Kota X" where no city X exists is the regency
+    matches a city, even under a column header saying "Kota" (headers are
+    not read: write "Kota Bogor"), and "Kota X" where no city X exists is
+    the regency
     written in two words ("Kota Baru" is Kabupaten Kotabaru). "Jawa Timur" /
     "Provinsi Jawa Timur" is 35, "DI. Yogyakarta" 34, "Indonesia" 00. Codes
     are Kemendagri's (see :func:`povstat.datasets.load_indonesia`).
@@ -567,7 +585,9 @@ def read_bps_table(
     gives the context above the first province row. In a context, a name
     means that province's region of that name, a bare name its regency (the
     BPS convention), so a name that fits two regions is resolved by it.
-    "GORONTALO" in capitals is the province, as BPS writes province rows;
+    "GORONTALO" in capitals is the province, as BPS writes province rows
+    (also in a table writing every regency in capitals: write "Kabupaten
+    Gorontalo" there);
     "Gorontalo" under it is the regency; "Gorontalo" with no context raises
     ValueError listing the candidates. A name whose regions all lie in other
     provinces is not matched to them: "Malang" under Jawa Tengah is
@@ -639,9 +659,8 @@ def read_bps_table(
             f"got {value_name!r}"
         )
         raise ValueError(msg)
-    read = _read_grid(
-        _frame_as_pandas(source), sheet_name=sheet_name, sep=sep, encoding=encoding
-    )
+    frame_source = _frame_as_pandas(source)
+    read = _read_grid(frame_source, sheet_name=sheet_name, sep=sep, encoding=encoding)
     grid = read.grid
     text = grid.map(_cell_text).to_numpy(dtype=object)
     pending = np.zeros(text.shape, dtype=bool)
@@ -712,6 +731,8 @@ def read_bps_table(
     skipped = _skipped(text, grid.index, layout, rows_all, blank, note, numbered)
     cells = grid.to_numpy(dtype=object)[np.ix_(data_rows, layout.columns)]
     values, unit, mult, reasons = _parse_flat(cells.ravel(), loc, miss)
+    if loc == "id" and isinstance(frame_source, pd.DataFrame):
+        _warn_read_as_numbers(cells)
     where = np.ix_(data_rows, first + layout.columns)
     shown = _read_checks(read, where, cells, values, unit, reasons)
     reasons[:] = _mixed_scales(cells.ravel(), values, unit, mult, reasons)
@@ -874,6 +895,33 @@ def _refuse_compressed(data: bytes, what: str) -> None:
                 f"{opener}, or the decompressed file)"
             )
             raise ValueError(msg)
+
+
+def _warn_read_as_numbers(cells: np.ndarray[Any, Any]) -> None:
+    """Warn when a frame read for Indonesian numbers holds decimal floats.
+
+    A reader that parsed "245.120" (245 120 in Indonesian) with a decimal
+    point gave 245.12: the digits are gone before `locale` can apply.
+    """
+    flat = cells.ravel()
+    floats = [
+        c
+        for c in flat
+        if isinstance(c, float | np.floating)
+        and math.isfinite(c)
+        and not float(c).is_integer()
+    ]
+    if floats:
+        warnings.warn(
+            f"`source` is a frame whose value cells are already numbers with "
+            f"decimals (such as {floats[0]!r}), so locale='id' does not apply "
+            "to them: if the frame was read from Indonesian text, a reader may "
+            "have taken '245.120' (245 120) for 245.12; read every column as "
+            "text (pandas dtype=str, polars infer_schema=False, DuckDB "
+            "all_varchar=true), or pass locale='en' if the numbers are right",
+            UserWarning,
+            stacklevel=3,
+        )
 
 
 def _check_frame_index(index: pd.Index[Any]) -> None:

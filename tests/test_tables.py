@@ -1839,3 +1839,15 @@ def test_frame_of_decimal_numbers_with_locale_id_warns() -> None:
     whole = pd.DataFrame({"Kabupaten/Kota": ["Malang"], "2023": [245120]})
     assert read_bps_table(whole, locale="id").data["value"].tolist() == [245120.0]
     assert read_bps_table(read, locale="en").data["value"].tolist() == [245.12]
+
+
+def test_labels_ending_in_their_position_are_not_taken_for_renamed_ones() -> None:
+    # "Semester 1" at position 1 and "Semester 2" at position 2 end in their
+    # positions, as Spark's renamed labels do, but are labels as written:
+    # rounds above the years (March and September 2023).
+    frame = pd.DataFrame(
+        [[None, "2023", "2023"], ["BALI", "4.25", "4.0"]],
+        columns=["Provinsi", "Semester 1", "Semester 2"],
+    )
+    t = read_bps_table(frame, locale="en")
+    assert t.data["month"].tolist() == [3, 9]

@@ -1012,8 +1012,11 @@ def _undeduplicated(level: list[object]) -> list[object]:
     # Spark: every copy of X named X + its position (0-based).
     spark: dict[str, list[int]] = {}
     for k, c in enumerate(texts):
-        if c and c.endswith(str(k)) and len(c) > len(str(k)):
-            spark.setdefault(c[: -len(str(k))], []).append(k)
+        x = c[: -len(str(k))] if c and c.endswith(str(k)) else ""
+        # Spark writes the position right after the name: "Perkotaan1";
+        # "Semester 1" or a round ("Sem1") is a label as written.
+        if x and not x[-1].isspace() and _ROUND.fullmatch(str(c)) is None:
+            spark.setdefault(x, []).append(k)
     for x, ks in spark.items():
         if len(ks) > 1 and _period(x) is None and x not in texts:
             for k in ks:

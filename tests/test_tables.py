@@ -1628,6 +1628,20 @@ def test_numbered_region_without_values_in_a_list_stays_data(mark: str) -> None:
     assert t.skipped["row"].tolist() == [5]
 
 
+def test_numbered_list_ending_with_a_region_without_values() -> None:
+    # The last region of the list has no values ("3) Muna Barat,-"): it
+    # continues the numbering 1), 2), so it is data; the footnotes below
+    # restart at 1) and hold no numbers, so they are notes.
+    text = (
+        "Kab,2015\n1) Muna,1\n2) Buton,3\n3) Muna Barat,-\n"
+        "1) angka sementara,\n2) angka sangat sementara,\n"
+    )
+    t = read_bps_table(io.StringIO(text), locale="en")
+    assert t.data["region_code"].tolist() == ["7403", "7404", "7413"]
+    assert t.skipped["row"].tolist() == [5, 6]
+    assert t.skipped["reason"].tolist() == ["note", "note"]
+
+
 @pytest.mark.parametrize(
     "columns",
     [

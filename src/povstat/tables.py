@@ -163,9 +163,9 @@ _FOOTNOTE_ROW = re.compile(
     rf"^(?:\(?(?:[0-9]{{1,2}}|[a-z])\)|[{_SUPERSCRIPTS}]+\u207e?)\s*[^\s)]",
     _WORD_FLAGS,
 )
-#: A row numbered like a footnote, "1) Muna" or "(2) Buton": in a list of
-#: such rows holding numbers, one without numbers above the last is data.
-_LISTED = re.compile(r"^\(?[0-9]{1,3}\)\s*[^\s)]")
+#: A row numbered like a footnote, "1) Muna" or "(2) Buton": in a run of
+#: such rows numbered one after the other, some holding numbers, each is data.
+_LISTED = re.compile(r"^\(?(?P<n>[0-9]{1,3})\)\s*[^\s)]")
 #: A footnote mark after a region's name: "Pacitan*", "Pacitan **",
 #: "Pacitan¹", "Pacitan 1)", "Pacitan (1)", "Pacitan a)".
 _MARK = re.compile(
@@ -497,9 +497,10 @@ def read_bps_table(
     note), or is a footnote, a mark ("1)", "a)", "(1)", "¹") followed by text
     ("1) angka sementara"), and none of its value cells holds a number (in
     either number format), unless it lies within a list of rows numbered so
-    ("1) Muna", "2) Muna Barat", "3) Buton"): a row numbered "2)" whose
-    values are all missing, above the list's last row holding numbers, is a
-    region (footnotes come below the table). A note starting with a word
+    ("1) Muna", "2) Muna Barat", "3) Buton"): in a run of rows numbered one
+    after the other in which some row holds numbers, a row whose values are
+    all missing ("2) Muna Barat,-") is a region; footnotes below the table
+    start their own numbering. A note starting with a word
     and holding numbers
     ("Sumber: BPS, 2024") stays a note, reported with the reason "note with
     numbers". Every other row is data, including one without a name and a
@@ -710,12 +711,16 @@ def read_bps_table(
     note &= ~numbered | worded
     # In a list of regions numbered "1)", "2)", ... a numbered row whose
     # values are all missing ("2) Muna Barat,-") is a region, not a
-    # footnote: footnotes come below the list, so such a row above the last
-    # numbered row holding numbers is data.
-    listed = np.array(first_cell.str.match(_LISTED), dtype=bool) & ~worded
-    listed_data = np.flatnonzero(listed & ~note & ~blank)
-    if listed_data.size:
-        note &= ~(listed & (np.arange(note.size) < listed_data[-1]))
+    # footnote: a run of rows numbered one after the other (1), 2), 3) ...)
+    # in which some row holds numbers is a list of regions; footnotes below
+    # it start their own numbering ("1) angka sementara").
+    list_no = pd.to_numeric(first_cell.str.extract(_LISTED)["n"], errors="coerce")
+    listed = np.flatnonzero(list_no.notna().to_numpy() & ~worded & ~blank)
+    if listed.size:
+        n = list_no.to_numpy()[listed]
+        run = np.cumsum(np.r_[True, n[1:] != n[:-1] + 1])
+        holds = pd.Series(~note[listed]).groupby(run).transform("any").to_numpy()
+        note[listed[holds]] = False
     keep = ~blank & ~note
     data_rows = rows_all[keep]
     names: tuple[object, ...] = read.columns or tuple(range(1, read.grid.shape[1] + 1))

@@ -2095,18 +2095,19 @@ def _match_regions(
         for n in num
     ]
     unnumbered = lead["rest"].fillna(lab)
-    # An area code in brackets after the name ("Kota Malang (3573)") is a
-    # code, checked against the name as a leading one is; never a footnote.
-    trail = unnumbered.str.extract(_TRAILING_CODE)
+    marked = unnumbered.str.extract(_MARK)
+    bare = marked["name"].fillna(unnumbered)  # without number and footnote mark
+    # An area code in brackets after the name ("Kota Malang (3573)", also
+    # before a footnote mark) is a code, checked against the name as a
+    # leading one is; never a footnote.
+    trail = bare.str.extract(_TRAILING_CODE)
     has_trail = trail["code"].notna().to_numpy()
     if has_trail.any():
         codes = [
             str(t) if h and c is None else c
             for c, t, h in zip(codes, trail["code"], has_trail, strict=True)
         ]
-        unnumbered = trail["rest"].where(trail["code"].notna(), unnumbered)
-    marked = unnumbered.str.extract(_MARK)
-    bare = marked["name"].fillna(unnumbered)  # without number and footnote mark
+        bare = trail["rest"].where(trail["code"].notna(), bare)
     ext = bare.str.extract(_PREFIX)
     prefix = ext["p1"].fillna(ext["p2"]).str.lower()
     kind = prefix.map(_PREFIX_TYPE)

@@ -1713,6 +1713,10 @@ def test_area_code_after_the_name_is_a_code_not_a_footnote() -> None:
         .iloc[0]
         .startswith("the code 3507 after the name is 3507 Kabupaten Malang")
     )
+    # A footnote mark after the code is set apart first.
+    t = read_bps_table(io.StringIO("Kab,2023\nKota Batu (3507)*,3.31\n"), locale="en")
+    assert t.data["footnote"].tolist() == ["*"]
+    assert t.unmatched["row"].tolist() == [2]  # 3507 is not Kota Batu
 
 
 def test_far_stray_cell_costs_its_rows_not_the_gap(tmp_path: Path) -> None:

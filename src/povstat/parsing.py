@@ -739,6 +739,8 @@ def _bytes_cell(cell: bytes | bytearray | memoryview) -> bytes:
 
 def _bytes_cells(texts: list[Any] | tuple[Any, ...]) -> list[Any]:
     """Nested cells with bytearray and memoryview cells made bytes."""
+    if not set(map(type, texts)) & {bytearray, memoryview, list, tuple}:
+        return list(texts)  # the common case: no byte strings, one level
     return [
         _bytes_cells(c)
         if isinstance(c, list | tuple)

@@ -1825,11 +1825,12 @@ def test_compressed_csv_is_named_so(tmp_path: Path, compress: str, kind: str) ->
             read_bps_table(src, locale="en")
 
 
-def test_numbered_first_column_is_named_in_the_error() -> None:
-    # "No" over 1, 2 in the first column: the region names are in the
-    # second, so "Kabupaten/Kota" falls in the header; the message says the
-    # names must be in the first column.
-    text = "No,Kabupaten/Kota,2023\n1,Pacitan,13.65\n2,Malang,9.45\n"
+@pytest.mark.parametrize("title", ["", "Tabel 3.1,,\n"])
+def test_numbered_first_column_is_named_in_the_error(title: str) -> None:
+    # "No" over 1, 2 in the first column (below a title or not): the region
+    # names are in the second, so "Kabupaten/Kota" falls in the header; the
+    # message says the names must be in the first column.
+    text = f"{title}No,Kabupaten/Kota,2023\n1,Pacitan,13.65\n2,Malang,9.45\n"
     with pytest.raises(
         ValueError,
         match=r"holds only numbers under 'No' \(1, 2\).*names must be in the first",

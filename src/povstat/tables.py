@@ -1933,14 +1933,17 @@ def _index_column_hint(text: np.ndarray[Any, Any]) -> str:
     if text.shape[1] < 2:
         return ""
     first = [s for s in text[:, 0] if s]
-    numbers = [s for s in first[1:] if re.fullmatch(r"[0-9]+[.)]?", s)]
+    # A column headed "No" (under any title) over list numbers only.
+    is_number = [re.fullmatch(r"[0-9]+[.)]?", s) is not None for s in first]
+    head = max((k for k, n in enumerate(is_number) if not n), default=-1)
+    numbers = first[head + 1 :]
     if (
-        text[0, 0] != ""
-        and len(numbers) == len(first) - 1 >= 1
+        head >= 0
+        and numbers
         and any(not re.fullmatch(r"[0-9]*", s) for s in text[1:, 1])
     ):
         return (
-            f"; the first column holds only numbers under {first[0]!r} "
+            f"; the first column holds only numbers under {first[head]!r} "
             f"({', '.join(numbers[:3])}{', ...' if len(numbers) > 3 else ''}), a "
             "numbered list: the region names must be in the first column "
             "that holds anything; remove the column of numbers"

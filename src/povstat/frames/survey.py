@@ -109,6 +109,44 @@ def _missing(e: nw.Expr) -> nw.Expr:
     return e.is_null() | e.is_nan()
 
 
+def _refuse_engine_names(used: Sequence[str], keys: Sequence[str], impl: Any) -> None:
+    """Refuse column names a lazy engine would read as something else.
+
+    DuckDB and Spark take "a.b" as column b of table a; Spark refuses
+    backticks; "*" means every column; polars reads "^...$" as a regular
+    expression (another column could be read silently); DuckDB loses
+    surrounding spaces; an empty name cannot be grouped on. Eager pandas and
+    polars frames read all of these.
+    """
+    odd = []
+    for name in dict.fromkeys(used):
+        why = (
+            "a dot"
+            if "." in name
+            else "a backtick"
+            if "`" in name
+            else "'*'"
+            if "*" in name
+            else "a regular expression (^...$)"
+            if name.startswith("^") and name.endswith("$")
+            else "surrounding spaces"
+            if name != name.strip()
+            else "an empty name"
+            if name == "" and name in keys
+            else ""
+        )
+        if why:
+            odd.append(f"{name!r} ({why})")
+    if odd:
+        msg = (
+            f"column names that a lazy {impl} frame would read as something "
+            f"else: {', '.join(odd)}; rename them first (e.g. 'prov.code' to "
+            "'prov_code'), or collect the frame (pandas and eager polars read "
+            "them)"
+        )
+        raise ValueError(msg)
+
+
 def _float64(name: str, schema: Mapping[str, Any]) -> nw.Expr:
     """A numeric column as float64; float32 through its shortest decimal.
 
@@ -116,7 +154,9 @@ def _float64(name: str, schema: Mapping[str, Any]) -> nw.Expr:
     1.100000023841858), as in the array functions: cast to text, which every
     engine writes as the shortest round-tripping decimal, then to float64.
     """
-    if schema[name] == nw.Float32:
+    if schema[name] == nw.Float32 or schema[name] == nw.Decimal:
+        # float32: its shortest decimal; Decimal: correctly rounded (pyarrow's
+        # direct cast is not: 550400.07 became 550400.0700000001).
         return nw.col(name).cast(nw.String()).cast(nw.Float64())
     return nw.col(name).cast(nw.Float64())
 
@@ -149,6 +189,21 @@ def _fits(key: object, dtype: Any) -> bool:
     if dtype.is_numeric():  # Decimal
         return isinstance(key, int | float | Decimal | np.number)
     return not isinstance(key, str | int | float | Decimal | np.number)
+
+
+def _kept_keys(
+    line: Mapping[Any, float], by: list[str], schema: Mapping[str, Any]
+) -> dict[Any, float]:
+    """The entries of a line mapping whose keys fit their `by` columns."""
+    if len(by) == 1:
+        return {k: v for k, v in line.items() if _fits(k, schema[by[0]])}
+    return {
+        k: v
+        for k, v in line.items()
+        if isinstance(k, tuple)
+        and len(k) == len(by)
+        and all(_fits(x, schema[c]) for c, x in zip(by, k, strict=True))
+    }
 
 
 def _mapped_line(
@@ -399,7 +454,15 @@ def poverty_table(
     comp = comparison_arg(comparison)
     by_cols = _columns(by)
     refuse_duplicate_columns(df, arg="df")
-    frame: _Frame = nw.from_native(df)
+    try:
+        frame: _Frame = nw.from_native(df)
+    except TypeError:
+        msg = (
+            "`df` must be a dataframe narwhals supports (pandas, polars, "
+            f"pyarrow, DuckDB, PySpark, ...), got {type(df).__name__}"
+            + ("; use .to_frame() on a Series" if hasattr(df, "to_frame") else "")
+        )
+        raise TypeError(msg) from None
     in_schema = frame.collect_schema()
     names = list(in_schema.names())
     needed = {"welfare": welfare, "weight": weight, "size": size, "strata": strata}
@@ -432,35 +495,23 @@ def poverty_table(
             msg = f"`{arg}` column {name!r} not found; columns: {names}"
             raise ValueError(msg)
     used = [n for n in [*needed.values(), *by_cols, *items] if isinstance(n, str)]
-    dotted = [n for n in dict.fromkeys(used) if "." in n]
-    if dotted and not (
-        frame.implementation.is_pandas() or frame.implementation.is_polars()
-    ):
-        # DuckDB and Spark read "a.b" as column b of a table a.
-        msg = (
-            f"column names with a dot cannot be read on {frame.implementation}, "
-            f"which takes 'a.b' as column b of table a: {dotted}; rename them "
-            "first (e.g. 'prov.code' to 'prov_code')"
-        )
-        raise ValueError(msg)
     keys = [*by_cols, *(c for c in (strata, psu, fpc) if c is not None)]
     eager = isinstance(frame, nw.DataFrame) and _in_memory(frame)
-    if "" in keys and not eager:
-        msg = (
-            f"a `by`, `strata`, `psu` or `fpc` column named '' (empty) cannot be "
-            f"grouped on a lazy {frame.implementation} frame; rename it first, or "
-            "collect the frame (pandas and eager polars read it)"
-        )
-        raise ValueError(msg)
+    if not eager:
+        _refuse_engine_names(used, keys, frame.implementation)
     if len(set(keys)) != len(keys):
         msg = f"`by`, `strata`, `psu` and `fpc` must be different columns: {keys}"
         raise ValueError(msg)
     zs = []
-    for entry, value in zip(entries, items, strict=True):  # the handful of lines
+    for i, (entry, value) in enumerate(zip(entries, items, strict=True)):
         line_col = {"line": value} if isinstance(value, str) else {}
-        with line_entry(entry):
+        with line_entry(entry):  # a loop over the handful of lines
             _check_entry(frame, needed | line_col, by_cols, value)
             zs.append(_line_expr(value, by_cols, in_schema))
+        if isinstance(value, Mapping) and by_cols:
+            # Keys that cannot equal a value of their column (True for an
+            # int column, 1 for a text one) match no domain on any engine.
+            items[i] = _kept_keys(value, by_cols, in_schema)
     if isinstance(frame, nw.DataFrame) and len(frame) and _in_memory(frame):
         # Eager in-memory frame: take the columns as arrays, reduce in numpy.
         red, by_values, flags, smallest = _reduce_eager(
@@ -784,6 +835,8 @@ def _reduce_eager(
         values = frame[name]
         if values.dtype == nw.Float32:  # the figure each prints as
             return _validate.numeric(values.to_numpy(), name)
+        if values.dtype == nw.Decimal:  # correctly rounded, through the text
+            values = values.cast(nw.String())
         return np.asarray(values.cast(nw.Float64()).to_numpy(), np.float64)
 
     key_cols = [*by, *(c for c in (strata, psu, fpc) if c is not None)]
@@ -956,8 +1009,15 @@ def _pandas_output(
         if isinstance(dtype, np.dtype) and kind in "biu":
             nullable = "boolean" if kind == "b" else str(dtype).capitalize()
             column = pd.array(data[c], dtype=nullable.replace("Uint", "UInt"))
+        elif getattr(dtype, "tz", None) is not None:
+            # The labels came out as UTC wall times: back to the column's zone.
+            stamps = pd.DatetimeIndex(pd.to_datetime(data[c]))
+            column = stamps.tz_localize("UTC").tz_convert(dtype.tz).array
         else:
-            column = pd.Series(data[c], dtype=dtype).array
+            try:
+                column = pd.Series(data[c], dtype=dtype).array
+            except (TypeError, ValueError):  # no missing value in this dtype
+                column = pd.array(data[c], dtype=object)
         out.insert(i, c, column)
     return out
 
@@ -976,11 +1036,9 @@ def _output(
     data: dict[str, Any] = {}
     schema: dict[str, Any] = {}
     by = list(by_values)
-    overall = False
     for c, values in by_values.items():
         if n_rows > len(values) * k:  # the overall rows
             values = [*values, None]
-            overall = True
         data[c] = [v for v in values for _ in range(k)]
         schema[c] = in_schema[c]
     if line_names is not None:
@@ -996,8 +1054,9 @@ def _output(
     backend: Literal["pandas", "polars", "pyarrow"] = "pyarrow"
     if impl.is_pandas():
         backend = "pandas"
-        if overall:
-            return _pandas_output(data, schema, by, native)
+        # pandas keeps each `by` column's own dtype (Period, Interval,
+        # datetimes with a time zone, nullable kinds for the overall row).
+        return _pandas_output(data, schema, by, native)
     elif impl.is_polars():
         backend = "polars"
     try:

@@ -1105,3 +1105,37 @@ def test_integers_beyond_2_53_are_refused_on_every_engine() -> None:
             poverty_table(frame, welfare="ok", line=2, alpha=0, unit="percent")
         )
         assert out["estimate"].tolist() == [50.0], engine
+
+
+@pytest.mark.parametrize(
+    ("lines", "match"),
+    [
+        (
+            {"national": "national", "extreme": "extreme"},
+            r"`lines` entry 'extreme' must be > 0: 1 row\(s\).*smallest 0\.0",
+        ),
+        (
+            {"national": "national", "extreme": -0.8},
+            r"`lines` entry 'extreme' must be > 0: 4 row\(s\).*smallest -0\.8",
+        ),
+        (
+            {"national": "national", "extreme": "gap"},
+            r"`lines` entry 'extreme' must not be missing",
+        ),
+    ],
+)
+def test_a_bad_line_among_several_is_named_on_every_engine(
+    lines: dict[str, Any], match: str
+) -> None:
+    df = pd.DataFrame(
+        {
+            "y": [0.5, 1.5, 0.7, 2.0],
+            "national": [1.0] * 4,
+            "extreme": [0.8, 0.0, 0.8, 0.8],
+            "gap": [0.8, np.nan, 0.8, 0.8],
+        }
+    )
+    for engine, frame in _engines(df).items():
+        with pytest.raises(ValueError, match=match):
+            poverty_table(frame, welfare="y", lines=lines, alpha=0, unit="percent")
+        assert engine

@@ -514,7 +514,7 @@ def poverty_table(
             items[i] = _kept_keys(value, by_cols, in_schema)
     if isinstance(frame, nw.DataFrame) and len(frame) and _in_memory(frame):
         # Eager in-memory frame: take the columns as arrays, reduce in numpy.
-        red, by_values, flags, smallest = _reduce_eager(
+        red, by_values, flags, smallest, per_line = _reduce_eager(
             frame,
             welfare=welfare,
             lines=items,
@@ -529,6 +529,7 @@ def poverty_table(
             watts=wat,
             comparison=comp,
         )
+        _raise_on_lines(per_line, entries, nan_policy=nan_policy)
         _raise_on_flags(flags, nan_policy=nan_policy, watts=wat, smallest=smallest)
         est = linearised(
             red,
@@ -560,9 +561,6 @@ def poverty_table(
     t = _TMP
     while any(n.startswith(t) for n in names):
         t = f"{t}_"
-    badz = (zzs[0] <= 0).cast(f64)
-    for zz in zzs[1:]:
-        badz = badz + (zz <= 0).cast(f64)
     prepared = frame.with_columns(
         yy.alias(f"{t}y"),
         *(zz.alias(f"{t}z{i}") for i, zz in enumerate(zzs)),
@@ -570,7 +568,8 @@ def poverty_table(
         bad.cast(f64).alias(f"{t}bad"),
         (w < 0).fill_null(value=False).cast(f64).alias(f"{t}negw"),
         (s < 0).fill_null(value=False).cast(f64).alias(f"{t}negs"),
-        badz.alias(f"{t}badz"),
+        *((zz <= 0).cast(f64).alias(f"{t}badz{i}") for i, zz in enumerate(zzs)),
+        *(_missing(z).cast(f64).alias(f"{t}miss{i}") for i, z in enumerate(zs)),
         (yy <= 0).cast(f64).alias(f"{t}nonpos"),
         w.alias(f"{t}rw"),
         s.alias(f"{t}rs"),
@@ -603,7 +602,9 @@ def poverty_table(
             for j in range(i, k)
         ]
     prepared = prepared.with_columns(*per_unit)
-    summed = [f"{t}w", f"{t}bad", f"{t}negw", f"{t}negs", f"{t}badz", f"{t}nonpos"]
+    summed = [f"{t}w", f"{t}bad", f"{t}negw", f"{t}negs", f"{t}nonpos"]
+    summed += [f"{t}badz{i}" for i in range(len(zzs))]
+    summed += [f"{t}miss{i}" for i in range(len(zzs))]
     summed += [f"{t}wt{j}" for j in range(k)] + [f"{t}wtt{j}" for j in range(k)]
     summed.append(f"{t}pos")
     if units_as_psu:
@@ -659,7 +660,19 @@ def poverty_table(
         lo, hi = col(f"{t}lo{i}"), col(f"{t}hi{i}")
         if (~np.isnan(lo)).any():
             _refuse_wide_integers(c, float(np.nanmin(lo)), float(np.nanmax(hi)))
-    flags = {f: int(col(f"{t}{f}").sum()) for f in _FLAGS}
+    per_line = [
+        (
+            int(col(f"{t}miss{i}").sum()),
+            int(col(f"{t}badz{i}").sum()),
+            float(np.nanmin(col(f"{t}z{i}min")))
+            if (~np.isnan(col(f"{t}z{i}min"))).any()
+            else np.nan,
+        )
+        for i in range(len(zzs))  # a loop over the handful of lines
+    ]
+    _raise_on_lines(per_line, entries, nan_policy=nan_policy)
+    flags = {f: int(col(f"{t}{f}").sum()) for f in _FLAGS if f != "badz"}
+    flags["badz"] = sum(b for _, b, _ in per_line)
 
     def least(*names: str) -> float:
         values = np.concatenate([col(f"{n}min") for n in names])
@@ -862,7 +875,13 @@ def _reduce_eager(
     alphas: Sequence[float],
     watts: bool,
     comparison: Comparison,
-) -> tuple[Reduced, dict[str, list[Any]], dict[str, int], dict[str, float]]:
+) -> tuple[
+    Reduced,
+    dict[str, list[Any]],
+    dict[str, int],
+    dict[str, float],
+    list[tuple[int, int, float]],
+]:
     """The reduced table of an eager frame, from its columns as numpy arrays.
 
     The same rules as the engine path: missing welfare, line, weight or size
@@ -916,10 +935,13 @@ def _reduce_eager(
     s = floats(size) if size is not None else np.ones(n)
     given = [y, *zs, *(a for a, c in ((w, weight), (s, size)) if c)]
     # A NaN-free sum proves an array NaN-free in one pass without a mask.
+    missing_lines = [0] * len(zs)
     if any(_maybe_nan(a) for a in given):
         bad = np.isnan(y) | np.isnan(w) | np.isnan(s)
-        for z in zs:
-            bad |= np.isnan(z)
+        for i, z in enumerate(zs):  # a loop over the handful of lines
+            nan_z = np.isnan(z)
+            missing_lines[i] = int(nan_z.sum())
+            bad |= nan_z
         zzs = [np.where(np.isnan(z), 1.0, z) for z in zs]
         yy = np.where(bad, zzs[0], y)
         pw = np.where(bad, 0.0, w * s if size is not None else w)
@@ -934,18 +956,22 @@ def _reduce_eager(
             return 0
         return int(np.count_nonzero(a <= bound if equal else a < bound))
 
+    def least(*arrays: NDArray[np.float64]) -> float:
+        values = np.concatenate([np.ravel(a) for a in arrays])
+        return float(np.nanmin(values)) if (~np.isnan(values)).any() else np.nan
+
     with np.errstate(invalid="ignore"):
+        per_line = [
+            (missing, below(zz, 0.0, equal=True), least(zz))
+            for missing, zz in zip(missing_lines, zzs, strict=True)
+        ]
         flags = {
             "bad": n_bad,
             "negw": below(w, 0.0, equal=False) if weight is not None else 0,
             "negs": below(s, 0.0, equal=False) if size is not None else 0,
-            "badz": sum(below(zz, 0.0, equal=True) for zz in zzs),
+            "badz": sum(b for _, b, _ in per_line),
             "nonpos": below(yy, 0.0, equal=True) if watts else 0,
         }
-
-    def least(*arrays: NDArray[np.float64]) -> float:
-        values = np.concatenate([np.ravel(a) for a in arrays])
-        return float(np.nanmin(values)) if (~np.isnan(values)).any() else np.nan
 
     smallest = {
         "negw": least(w),
@@ -977,7 +1003,35 @@ def _reduce_eager(
         fpc=None if fpc is None else floats(fpc),
         rows=rows,
     )
-    return red, by_values, flags, smallest
+    return red, by_values, flags, smallest, per_line
+
+
+def _raise_on_lines(
+    per_line: Sequence[tuple[int, int, float]],
+    entries: Sequence[str | None],
+    *,
+    nan_policy: str,
+) -> None:
+    """Refuse a missing or non-positive line, naming its entry of `lines`.
+
+    `per_line` holds, for each line, the rows where it is missing, the rows
+    where it is <= 0, and its smallest value.
+    """
+    for (missing, nonpos, low), entry in zip(per_line, entries, strict=True):
+        with line_entry(entry):
+            if missing and nan_policy == "raise":
+                msg = (
+                    "`line` must not be missing (nan_policy='raise'); pass "
+                    "nan_policy='omit' to give such rows zero weight: "
+                    f"{missing} row(s) break this rule"
+                )
+                raise ValueError(msg)
+            if nonpos:
+                msg = (
+                    f"`line` must be > 0: {nonpos} row(s) break this rule, the "
+                    f"smallest {low!r}"
+                )
+                raise ValueError(msg)
 
 
 def _raise_on_flags(
@@ -997,7 +1051,7 @@ def _raise_on_flags(
         ),
         ("negw", True, "`weight` must be >= 0"),
         ("negs", True, "`size` must be >= 0"),
-        ("badz", True, "the poverty lines (`line` or each of `lines`) must be > 0"),
+        ("badz", True, "`line` must be > 0"),
         ("nonpos", watts, "`welfare` must be > 0 for the Watts index (ln of welfare)"),
     ]
     for flag, active, text in checks:

@@ -821,3 +821,45 @@ def test_any_number_in_other_digits_is_invalid_and_explained(n: int, zero: int) 
     p = parse_numbers([text], locale="en", errors="report")
     assert np.isnan(p.value[0])
     assert "digit" in p.invalid[0].reason
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        bytearray(b"4,26"),  # one cell, as b"4,26" is
+        memoryview(b"4,26"),
+        [bytearray(b"5")],  # cells of a list, never their character codes
+        [memoryview(b"5")],
+        [[bytearray(b"5")]],
+    ],
+)
+def test_byte_strings_are_cells_neither_text_nor_number(texts: Any) -> None:
+    # bytearray and memoryview are read like bytes: one cell each, not a
+    # sequence of character codes (b"4,26" would be [52, 44, 50, 54]).
+    r = parse_numbers(texts, locale="id", errors="report")
+    assert r.value.size == 1
+    assert np.isnan(r.value).all()
+    assert [c.reason for c in r.invalid] == ["neither text nor a number"]
+    with pytest.raises(NumberParseError, match="neither text nor a number"):
+        parse_numbers(texts, locale="id")
+
+
+@pytest.mark.parametrize(
+    "x",
+    [
+        [2**53 + 1, 0.5],  # numpy alone would make 2**53 + 1 the float 2**53
+        [[2**53 + 1], [0.5]],
+        pd.array([2**53 + 1, None], dtype="Int64"),
+        [Decimal(2**53 + 1)],
+    ],
+)
+def test_format_number_refuses_integers_float64_cannot_hold(x: Any) -> None:
+    # 2**53 + 1 = 9007199254740993 has no float64: written, it would read
+    # "9,007,199,254,740,992", a different number.
+    with pytest.raises(ValueError, match="9007199254740993"):
+        format_number(x, locale="en", decimals=0)
+    # 2**53 itself is a float64 and is written exactly.
+    assert format_number([2**53, 0.5], locale="en", decimals=0).tolist() == [
+        "9,007,199,254,740,992",
+        "1",
+    ]

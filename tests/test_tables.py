@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import re
+import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -622,15 +623,15 @@ def test_messages_show_plain_values() -> None:
         dtype=object,
     )
     with pytest.raises(NumberParseError, match=r"row 1, column '2023': 'nan' \(empty"):
-        read_bps_table(raw, locale="id", missing=())
+        read_bps_table(raw, locale="en", missing=())
     with pytest.raises(
         ValueError, match=r"'Kota Malang' \(row 1\), 'Kota Malang' \(row 2\)"
     ):
-        read_bps_table(raw, locale="id")
+        read_bps_table(raw, locale="en")
     raw.index = pd.Index([np.int64(10), np.int64(11), np.int64(12)], dtype=object)
     with pytest.raises(ValueError, match=r"header row 10: \['x'\] name no period"):
         read_bps_table(
-            raw.assign(extra=np.array(["x", None, None], dtype=object)), locale="id"
+            raw.assign(extra=np.array(["x", None, None], dtype=object)), locale="en"
         )
 
 
@@ -1282,12 +1283,13 @@ def test_a_workbook_opened_in_text_mode_is_named(tmp_path: Path) -> None:
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "xlrd"),
     ],
 )
-def test_ods_and_xls_name_the_package_they_need(content: bytes, package: str) -> None:
-    import importlib.util
-
+def test_ods_and_xls_name_the_package_they_need(
+    content: bytes, package: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Whether or not the package is installed here, reading as if it were
+    # not: a None entry in sys.modules makes its import fail.
     module = {"odfpy": "odf", "xlrd": "xlrd"}[package]
-    if importlib.util.find_spec(module) is not None:  # pragma: no cover
-        pytest.skip(f"{package} is installed")
+    monkeypatch.setitem(sys.modules, module, None)
     with pytest.raises(ImportError, match=rf"pip install {package}"):
         read_bps_table(io.BytesIO(content), locale="en")
 
@@ -1500,3 +1502,373 @@ def test_years_renamed_unique_by_a_reader_are_named(tmp_path: Path) -> None:
             ValueError, match=rf"; {renamed} looks like a year.*header=None"
         ):
             read_bps_table(frame, locale="en")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "value", "expected"),
+    [
+        # Only the section Excel applies to the value decides the scale. The
+        # text section (4th) never applies to a number: 13.65 shown "13.65".
+        ("0.00;-0.00;0.00;@%", 13.65, 13.65),
+        # "%" only in the negative section: a positive 13.65 shows "13.65".
+        ("0.00;-0.00%", 13.65, 13.65),
+        # ... and a negative -0.05 shows "-5.00%": -5 in percent.
+        ("0.00;-0.00%", -0.05, -5.0),
+        # "%" only in the zero section: 0 is 0 either way, 13.65 is plain.
+        ("0.00;-0.00;0%", 13.65, 13.65),
+        # "%" in the first section applies to a positive number: 0.1365 is
+        # shown "13.65%", 13.65 in percent.
+        ("0.00%;-0.00", 0.1365, 13.65),
+        # The first section serves zero too when there are only two.
+        ("0.00%;-0.00", 0.0, 0.0),
+    ],
+)
+def test_percent_scale_from_the_section_that_applies(
+    tmp_path: Path, fmt: str, value: float, expected: float
+) -> None:
+    rows: list[list[Any]] = [["Kabupaten/Kota", 2023], ["Malang", value]]
+    path = _workbook(tmp_path, rows, {"B2": fmt})
+    t = read_bps_table(path, locale="en")
+    assert t.data["value"].tolist() == [expected]
+
+
+@pytest.mark.parametrize(
+    "fmt", ["[<1]0.00%;0.00", "[Red][<0]0.00%;0.00", "[>=1]0.00;0.00%"]
+)
+def test_conditional_format_with_scales_differing_is_ambiguous(
+    tmp_path: Path, fmt: str
+) -> None:
+    # Sections chosen by a condition: which applies is not worked out, so a
+    # format whose sections differ in scale leaves the scale ambiguous.
+    rows: list[list[Any]] = [["Kabupaten/Kota", 2023], ["Malang", 13.65]]
+    path = _workbook(tmp_path, rows, {"B2": fmt})
+    with pytest.raises(NumberParseError, match=r"sections chosen by a condition"):
+        read_bps_table(path, locale="en")
+    # Conditions whose sections agree in scale are read as shown.
+    path = _workbook(tmp_path, rows, {"B2": "[<1]0.00;0.0"})
+    assert read_bps_table(path, locale="en").data["value"].tolist() == [13.65]
+
+
+@pytest.mark.parametrize(
+    ("groups", "months"),
+    [
+        # Rounds named in the group row above bare years: Maret is month 3,
+        # September 9; semester 1 is March and semester 2 September (BPS).
+        ("Maret,,September,", [3, 3, 9, 9]),
+        ("Semester 1,,Semester 2,", [3, 3, 9, 9]),
+        ("Semester 1 (Maret),,Semester 2 (September),", [3, 3, 9, 9]),
+        ("Tahunan,,Maret,", [None, None, 3, 3]),
+    ],
+)
+def test_group_row_naming_rounds_sets_the_month(
+    groups: str, months: list[int | None]
+) -> None:
+    text = f"Provinsi,{groups}\n,2022,2023,2022,2023\nBALI,1,2,3,4\n"
+    t = read_bps_table(io.StringIO(text), locale="en")
+    assert t.data["month"].tolist() == [pd.NA if m is None else m for m in months]
+    assert t.data["year"].tolist() == [2022, 2023, 2022, 2023]
+    assert t.data["group"].isna().all()  # a round, not a group
+    # `month` given as well conflicts with the group row: an error, never an
+    # override ("September" columns read as March).
+    with pytest.raises(ValueError, match=r"`month` is 3 but the group row 1 names"):
+        read_bps_table(io.StringIO(text), locale="en", month=3)
+
+
+def test_single_round_over_the_years_sets_the_month() -> None:
+    # One round spanning all the years ("Maret" over 2022, 2023) is not a
+    # title: the columns are March.
+    t = read_bps_table(
+        io.StringIO("Provinsi,Maret,\n,2022,2023\nBALI,1,2\n"), locale="en"
+    )
+    assert t.data["month"].tolist() == [3, 3]
+    assert t.title == ""
+
+
+def test_group_round_disagreeing_with_header_round_is_refused() -> None:
+    text = "Provinsi,Maret,\n,September 2022,2023\nBALI,1,2\n"
+    with pytest.raises(ValueError, match="names another round than its group 'Maret'"):
+        read_bps_table(io.StringIO(text), locale="en")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "month"), [("yyyy", None), ('"Tahun "yyyy', None), ("mmmm yyyy", 3)]
+)
+def test_date_header_read_as_shown(tmp_path: Path, fmt: str, month: int | None) -> None:
+    # A date header cell shown as "2023" (format yyyy) names the year only:
+    # no month is made up from the date's day (1 March 2023 shown "2023").
+    # Shown "March 2023" (mmmm yyyy) it names March.
+    import datetime
+
+    rows: list[list[Any]] = [
+        ["Kabupaten/Kota", datetime.datetime(2023, 3, 1)],
+        ["Malang", 9.45],
+    ]
+    path = _workbook(tmp_path, rows, {"B1": fmt})
+    t = read_bps_table(path, locale="en")
+    assert t.data["year"].tolist() == [2023]
+    assert t.data["month"].tolist() == [pd.NA if month is None else month]
+
+
+@pytest.mark.parametrize("mark", ["{n})", "({n})"])
+def test_numbered_region_without_values_in_a_list_stays_data(mark: str) -> None:
+    # Muna, Muna Barat, Buton (Sulawesi Tenggara; Muna Barat 7413 has no
+    # 2015 figure): in a list numbered "1)", "2)", ... the row whose values
+    # are all missing is a region, as "2 Muna Barat,-" is; the footnote
+    # below the list is still a note.
+    rows = [
+        f"{mark.format(n=n)} {name}"
+        for n, name in enumerate(["Muna", "Muna Barat", "Buton"], start=1)
+    ]
+    text = (
+        f"Kab,2015\n{rows[0]},1\n{rows[1]},-\n{rows[2]},3\n"
+        f"{mark.format(n=1)} angka sementara,\n"
+    )
+    t = read_bps_table(io.StringIO(text), locale="en")
+    assert t.data["region_code"].tolist() == ["7403", "7413", "7404"]
+    np.testing.assert_array_equal(t.data["value"], [1.0, np.nan, 3.0])
+    assert t.skipped["reason"].tolist() == ["note"]
+    assert t.skipped["row"].tolist() == [5]
+
+
+def test_numbered_list_ending_with_a_region_without_values() -> None:
+    # The last region of the list has no values ("3) Muna Barat,-"): it
+    # continues the numbering 1), 2), so it is data; the footnotes below
+    # restart at 1) and hold no numbers, so they are notes.
+    text = (
+        "Kab,2015\n1) Muna,1\n2) Buton,3\n3) Muna Barat,-\n"
+        "1) angka sementara,\n2) angka sangat sementara,\n"
+    )
+    t = read_bps_table(io.StringIO(text), locale="en")
+    assert t.data["region_code"].tolist() == ["7403", "7404", "7413"]
+    assert t.skipped["row"].tolist() == [5, 6]
+    assert t.skipped["reason"].tolist() == ["note", "note"]
+
+
+@pytest.mark.parametrize(
+    "columns",
+    [
+        ["Provinsi", "Perkotaan", "Perkotaan.1", "Perdesaan", "Perdesaan.1"],  # pandas
+        [  # polars
+            "Provinsi",
+            "Perkotaan",
+            "Perkotaan_duplicated_0",
+            "Perdesaan",
+            "Perdesaan_duplicated_0",
+        ],
+        ["Provinsi", "Perkotaan", "Perkotaan_1", "Perdesaan", "Perdesaan_1"],  # DuckDB
+        ["Provinsi", "Perkotaan1", "Perkotaan2", "Perdesaan3", "Perdesaan4"],  # Spark
+    ],
+)
+def test_repeated_group_labels_renamed_by_a_reader_read_alike(
+    columns: list[str],
+) -> None:
+    # The CSV "Provinsi,Perkotaan,Perkotaan,Perdesaan,Perdesaan" / ",2022,
+    # 2023,2022,2023" / "BALI,1,2,3,4" read by each engine with a header: the
+    # repeated group labels come back renamed; each is read as written, so
+    # every engine gives the groups of the CSV file itself.
+    frame = pd.DataFrame(
+        [[None, "2022", "2023", "2022", "2023"], ["BALI", "1", "2", "3", "4"]],
+        columns=columns,
+    )
+    t = read_bps_table(frame, locale="en")
+    expected = read_bps_table(
+        io.StringIO(
+            "Provinsi,Perkotaan,Perkotaan,Perdesaan,Perdesaan\n"
+            ",2022,2023,2022,2023\nBALI,1,2,3,4\n"
+        ),
+        locale="en",
+    )
+    assert t.data["group"].tolist() == [
+        "Perkotaan",
+        "Perkotaan",
+        "Perdesaan",
+        "Perdesaan",
+    ]
+    assert t.data["value"].tolist() == [1.0, 2.0, 3.0, 4.0]
+    pd.testing.assert_frame_equal(t.data, expected.data)
+
+
+def test_repeated_years_renamed_by_spark_get_the_hint() -> None:
+    # Spark names repeated columns by the name and the column's position:
+    # "2022" at positions 1 and 3 becomes "20221" and "20223".
+    frame = pd.DataFrame(
+        [["BALI", "1", "2", "3", "4"]],
+        columns=["Provinsi", "20221", "20232", "20223", "20234"],
+    )
+    with pytest.raises(ValueError, match=r"'20221' looks like a year a reader renamed"):
+        read_bps_table(frame, locale="en")
+
+
+def test_area_code_after_the_name_is_a_code_not_a_footnote() -> None:
+    # "(3579)" after "Kota Batu" is its area code (Kemendagri: Kota Batu
+    # 3579, Kabupaten Malang 3507, Kota Malang 3573): read and checked like
+    # a leading code, never split into a name "... (35" and a footnote "07)".
+    text = (
+        "Kab,2023\nKota Batu (3579),3.31\nKota Malang (3507),4.26\nMalang (3507),9.45\n"
+    )
+    t = read_bps_table(io.StringIO(text), locale="en")
+    assert t.data["region_code"].tolist() == ["3579", pd.NA, "3507"]
+    assert t.data["footnote"].isna().all()
+    assert t.unmatched["row"].tolist() == [3]
+    assert (
+        t.unmatched["reason"]
+        .iloc[0]
+        .startswith("the code 3507 after the name is 3507 Kabupaten Malang")
+    )
+    # A footnote mark after the code is set apart first.
+    t = read_bps_table(io.StringIO("Kab,2023\nKota Batu (3507)*,3.31\n"), locale="en")
+    assert t.data["footnote"].tolist() == ["*"]
+    assert t.unmatched["row"].tolist() == [2]  # 3507 is not Kota Batu
+
+
+def test_far_stray_cell_costs_its_rows_not_the_gap(tmp_path: Path) -> None:
+    # A table of 40 value columns and a stray "x" in the sheet's last row
+    # (1048576): the grid holds the stored rows and one row per run of empty
+    # rows, so the run 4-1048575 is one skipped entry labelled by its range,
+    # and the single empty row 3 keeps its number.
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Kabupaten/Kota", *range(1985, 2025)])
+    ws.append(["Malang", *[9.45] * 40])
+    ws.append([])
+    ws["A4"] = "Kota Batu"
+    for c in range(2, 42):
+        ws.cell(row=4, column=c, value=3.31)
+    ws["A1048576"] = "x"
+    path = tmp_path / "far.xlsx"
+    wb.save(path)
+    t = read_bps_table(path, locale="en")
+    assert t.skipped["row"].tolist() == [3, "5-1048575"]
+    assert t.skipped["reason"].tolist() == ["blank", "blank"]
+    # Malang, Kota Batu and the stray label, 40 years each.
+    assert t.data.shape[0] == 3 * 40
+    assert t.unmatched["row"].tolist() == [1048576]
+
+
+@pytest.mark.parametrize(
+    "row", [",,5", "Kota Batu,,5", ",3.31,5"], ids=["no-name", "named", "value"]
+)
+def test_number_under_no_header_raises_with_or_without_a_name(row: str) -> None:
+    # "5" in column 3, which has no period above it: whether the row has a
+    # name or not, the value is refused (it was dropped with the row
+    # reported "blank" when the name was missing).
+    text = f"Kab,2023\nMalang,9.45\n{row}\n"
+    with pytest.raises(ValueError, match=r"column\(s\) \[3\] hold values"):
+        read_bps_table(io.StringIO(text), locale="en")
+
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@pytest.mark.parametrize(
+    "content", [_OLE2 + b"\x00" * 504, _OLE2 + b"\x01" * 3000, _OLE2 + b"\xfe\xff"]
+)
+def test_damaged_xls_is_a_value_error_and_prints_nothing(
+    content: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An OLE2 file that is no readable workbook: xlrd's own errors
+    # (CompDocError, struct.error, ...) become one ValueError, and its
+    # warnings are not printed.
+    pytest.importorskip("xlrd")
+    with pytest.raises(ValueError, match=r"is an \.xls workbook that cannot be read"):
+        read_bps_table(io.BytesIO(content), locale="en")
+    assert capsys.readouterr().out == ""
+
+
+def test_encrypted_workbook_is_named_so() -> None:
+    # A password-protected .xlsx is an OLE2 file with a stream named
+    # "EncryptedPackage" (its directory writes names in UTF-16 LE): it is
+    # named as encrypted, with or without xlrd, not as an .xls needing xlrd.
+    content = (
+        _OLE2 + b"\x00" * 120 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 400
+    )
+    with pytest.raises(ValueError, match=r"password-protected \(encrypted\) workbook"):
+        read_bps_table(io.BytesIO(content), locale="en")
+
+
+@pytest.mark.parametrize("dtype", ["Int128", "UInt128"])
+@pytest.mark.parametrize("lazy", [False, True])
+def test_polars_128_bit_integers_are_read_exactly(dtype: str, lazy: bool) -> None:
+    # pyarrow has no 128-bit integer for pandas; the integers are read from
+    # their digits: 1 and 2**64 + 1 = 18446744073709551617 (nearest float64
+    # 18446744073709551616.0, the value any int of it gives).
+    pl = pytest.importorskip("polars")
+    df = pl.DataFrame(
+        {
+            "Kab": ["Kota Batu", "Malang"],
+            "2023": pl.Series([1, 2**64 + 1], dtype=getattr(pl, dtype)),
+        }
+    )
+    t = read_bps_table(df.lazy() if lazy else df, locale="id")
+    assert t.data["region_code"].tolist() == ["3579", "3507"]
+    assert t.data["value"].tolist() == [1.0, float(2**64 + 1)]
+
+
+@pytest.mark.parametrize(
+    ("compress", "kind"),
+    [
+        ("gzip", "gzip"),
+        ("bz2", "bzip2"),
+        ("lzma", "xz"),
+    ],
+)
+def test_compressed_csv_is_named_so(tmp_path: Path, compress: str, kind: str) -> None:
+    # A compressed CSV holds NUL bytes and would get encoding advice; its
+    # first bytes (gzip 1f 8b, bzip2 "BZh9", xz fd "7zXZ" 00) name it.
+    import importlib
+
+    packed = importlib.import_module(compress).compress(b"Kab,2023\nMalang,9.45\n")
+    path = tmp_path / "p0.csv.gz"
+    path.write_bytes(packed)
+    for src in (path, io.BytesIO(packed)):
+        with pytest.raises(ValueError, match=rf"is {kind}-compressed: decompress it"):
+            read_bps_table(src, locale="en")
+
+
+@pytest.mark.parametrize("title", ["", "Tabel 3.1,,\n"])
+def test_numbered_first_column_is_named_in_the_error(title: str) -> None:
+    # "No" over 1, 2 in the first column (below a title or not): the region
+    # names are in the second, so "Kabupaten/Kota" falls in the header; the
+    # message says the names must be in the first column.
+    text = f"{title}No,Kabupaten/Kota,2023\n1,Pacitan,13.65\n2,Malang,9.45\n"
+    with pytest.raises(
+        ValueError,
+        match=r"holds only numbers under 'No' \(1, 2\).*names must be in the first",
+    ):
+        read_bps_table(io.StringIO(text), locale="en")
+
+
+def test_value_name_of_a_wrong_type_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="`value_name` must be a str, got int"):
+        read_bps_table(io.StringIO("Kab,2023\n"), locale="en", value_name=5)  # type: ignore[arg-type]
+
+
+def test_frame_of_decimal_numbers_with_locale_id_warns() -> None:
+    # pd.read_csv(sep=";") reads the Indonesian "245.120" (245 120) as the
+    # float 245.12: locale="id" cannot undo it, so a frame whose value cells
+    # are already decimal numbers is flagged; read as text it is 245120.
+    text = "Kabupaten/Kota;2023\nMalang;245.120\n"
+    read = pd.read_csv(io.StringIO(text), sep=";")
+    with pytest.warns(UserWarning, match=r"such as 245\.12\).*dtype=str"):
+        t = read_bps_table(read, locale="id")
+    assert t.data["value"].tolist() == [245.12]
+    as_text = pd.read_csv(io.StringIO(text), sep=";", dtype=str)
+    assert read_bps_table(as_text, locale="id").data["value"].tolist() == [245120.0]
+    # Whole numbers, and locale="en", are not flagged.
+    whole = pd.DataFrame({"Kabupaten/Kota": ["Malang"], "2023": [245120]})
+    assert read_bps_table(whole, locale="id").data["value"].tolist() == [245120.0]
+    assert read_bps_table(read, locale="en").data["value"].tolist() == [245.12]
+
+
+def test_labels_ending_in_their_position_are_not_taken_for_renamed_ones() -> None:
+    # "Semester 1" at position 1 and "Semester 2" at position 2 end in their
+    # positions, as Spark's renamed labels do, but are labels as written:
+    # rounds above the years (March and September 2023).
+    frame = pd.DataFrame(
+        [[None, "2023", "2023"], ["BALI", "4.25", "4.0"]],
+        columns=["Provinsi", "Semester 1", "Semester 2"],
+    )
+    t = read_bps_table(frame, locale="en")
+    assert t.data["month"].tolist() == [3, 9]

@@ -322,7 +322,9 @@ def widen_short_float(arr: NDArray[np.floating[Any]]) -> NDArray[np.float64]:
 
 
 def _short_floats_kept(x: list[Any] | tuple[Any, ...]) -> NDArray[Any] | None:
-    """A sequence holding float32/float16 scalars as an object array, else None.
+    """A sequence holding float32/float16 scalars (or a wide int) as objects.
+
+    Else None.
 
     numpy would widen ``[np.float32(4.26), 5.0]`` to float64 exactly
     (4.260000228881836); as objects, each short float is read through its
@@ -332,8 +334,14 @@ def _short_floats_kept(x: list[Any] | tuple[Any, ...]) -> NDArray[Any] | None:
         obj = np.asarray(x, dtype=object)
     except ValueError:  # ragged: np.asarray says so in `numeric`
         return None
-    kinds = set(map(type, obj.ravel()))
-    return obj if kinds & {np.float32, np.float16} else None
+    items = obj.ravel()
+    kinds = set(map(type, items))
+    if kinds & {np.float32, np.float16}:
+        return obj
+    # An int beyond 2**53 next to a float: numpy would make it a float64
+    # silently ([2**53 + 1, 0.5]); as objects, it is checked and refused.
+    wide = int in kinds and any(type(v) is int and abs(v) > 2**53 for v in items)
+    return obj if wide else None
 
 
 class _InexactNumberError(Exception):

@@ -335,7 +335,10 @@ def parse_numbers(
         number (e.g. from a spreadsheet): a float is taken as is, an int,
         :class:`~decimal.Decimal` or other real number is rounded once to
         the nearest float64 (see Notes for the range). None, NaN and
-        ``pandas.NA`` are read as the empty text ``""``.
+        ``pandas.NA`` are read as the empty text ``""``. Bytes (``bytes``,
+        ``bytearray``, ``memoryview``) are one cell each, never a sequence of
+        character codes, and invalid: neither text nor a number (decode
+        them first).
     locale : {"id", "en"}
         Number format, required: ``"id"`` for a decimal comma and dots between
         groups of three digits (``"1.234.567,89"``), ``"en"`` for a decimal
@@ -643,7 +646,10 @@ def format_number(
         If `x` is not numeric, or `decimals` is not an int, or `grouping` is
         not a bool.
     ValueError
-        If `x` holds an infinity, `decimals` lies outside [-15, 15], or
+        If `x` holds an infinity or a number float64 cannot hold exactly
+        (an integer beyond 2**53, also in a list next to floats or in a
+        nullable integer column, or such a Decimal): it would be written as
+        another number. Also if `decimals` lies outside [-15, 15], or
         `locale` is not an option.
 
     See Also
@@ -716,7 +722,33 @@ def _as_cells(texts: ArrayLike | Sequence[Any]) -> NDArray[Any]:
         cells = np.array(np.ma.getdata(texts), dtype=object)
         cells[np.ma.getmaskarray(texts)] = None
         return cells
+    if isinstance(texts, bytes | bytearray | memoryview):
+        # One cell, as bytes is: never a sequence of character codes.
+        cell = np.empty((), dtype=object)
+        cell[()] = _bytes_cell(texts)
+        return cell
+    if isinstance(texts, list | tuple):
+        texts = _bytes_cells(texts)
     return texts if isinstance(texts, np.ndarray) else np.array(texts, dtype=object)
+
+
+def _bytes_cell(cell: bytes | bytearray | memoryview) -> bytes:
+    """A byte string cell as bytes (numpy would read the others as sequences)."""
+    return cell.tobytes() if isinstance(cell, memoryview) else bytes(cell)
+
+
+def _bytes_cells(texts: list[Any] | tuple[Any, ...]) -> list[Any]:
+    """Nested cells with bytearray and memoryview cells made bytes."""
+    if not set(map(type, texts)) & {bytearray, memoryview, list, tuple}:
+        return list(texts)  # the common case: no byte strings, one level
+    return [
+        _bytes_cells(c)
+        if isinstance(c, list | tuple)
+        else _bytes_cell(c)
+        if isinstance(c, bytearray | memoryview)
+        else c
+        for c in texts
+    ]
 
 
 def _label(label: Any) -> Any:

@@ -25,9 +25,11 @@ import codecs
 import csv
 import datetime
 import io
+import math
 import os
 import re
 import unicodedata
+import warnings
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -161,19 +163,24 @@ _FOOTNOTE_ROW = re.compile(
     rf"^(?:\(?(?:[0-9]{{1,2}}|[a-z])\)|[{_SUPERSCRIPTS}]+\u207e?)\s*[^\s)]",
     _WORD_FLAGS,
 )
+#: A row numbered like a footnote, "1) Muna" or "(2) Buton": in a run of
+#: such rows numbered one after the other, some holding numbers, each is data.
+_LISTED = re.compile(r"^\(?(?P<n>[0-9]{1,3})\)\s*[^\s)]")
 #: A footnote mark after a region's name: "Pacitan*", "Pacitan **",
 #: "Pacitan¹", "Pacitan 1)", "Pacitan (1)", "Pacitan a)".
 _MARK = re.compile(
     r"^(?P<name>.*?[^\s*(])"
     r"(?P<mark>\s*\*+\)?"
     rf"|\s*[{_SUPERSCRIPTS}]+\u207e?"
-    r"|\s*\(?[0-9]{1,2}\)"
+    r"|\s*\(?(?<![0-9])[0-9]{1,2}\)"
     r"|\s+\(?[a-z]\))\Z",
     _WORD_FLAGS,
 )
 #: A number before a name: a list number ("1 Malang", "2. Kota Malang",
 #: "3) Batu") or an area code ("3573 Kota Malang", "35 Jawa Timur").
 _LEADING_NUMBER = re.compile(r"^(?P<num>[0-9]{1,4})(?:[.)]\s*|\s+)(?P<rest>\S.*)$")
+#: An area code of four digits in brackets after a name: "Malang (3507)".
+_TRAILING_CODE = re.compile(r"^(?P<rest>.*?\S)\s*\((?P<code>[0-9]{4})\)$")
 _PREFIX = re.compile(
     r"^(?:(?P<p1>kabupaten|kab|kotamadya|kodya|kota|provinsi|prov)(?:\s+|\s*-\s*)"
     r"|(?P<p2>kab|kota|kod|prov)\.\s*)(?P<name>\S.*)$",
@@ -248,7 +255,9 @@ class BpsTable:
         row above the header, ``"blank"``, ``"note"`` for a source line, note
         or footnote, ``"note with numbers"`` for a worded note whose value
         cells hold numbers, e.g. "Sumber: BPS, 2024") and ``text`` (the row's
-        non-empty cells joined by " | ").
+        non-empty cells joined by " | "). In a spreadsheet a run of two or
+        more empty rows is one ``"blank"`` entry whose ``row`` is the range,
+        ``"5-1048575"``.
     invalid : tuple of InvalidCell
         Cells that are not numbers in the stated format (only with
         ``errors="report"``; their value is NaN). ``row`` is the row number,
@@ -339,13 +348,19 @@ def read_bps_table(
         content whatever its name; .xlsx and .xlsm need the ``excel`` extra,
         openpyxl; .xls needs the xlrd package and .ods the odfpy package,
         which pandas reads them with); or a data frame already read (pandas,
-        or any frame narwhals supports, read into pandas). A frame's column
+        or any frame narwhals supports, read into pandas; polars' 128-bit
+        integer columns, which pandas cannot hold, are read from their
+        digits, exactly as the integers are). A frame's column
         labels are read as the table's first row (one row per level), on
         every engine alike: names a reader made up for a missing header cell
         (pandas' "Unnamed: 3", polars' "column_3" and "_duplicated_0",
         DuckDB's "column3", Spark's "_c3") are empty cells, labels that are
         all integers (``header=None`` in pandas), or "0", "1", ... as text,
-        are positions, and a row of labels left all empty is no row; so a
+        are positions, a repeated label a reader made unique (pandas'
+        "Perkotaan.1", polars' "Perkotaan_duplicated_0", DuckDB's
+        "Perkotaan_1", Spark's "Perkotaan1", "Perkotaan2") is read as
+        written ("Perkotaan"; a repeated year is refused with advice), and
+        a row of labels left all empty is no row; so a
         file read with or without a header gives the same table. The index
         is not read: it must be an unnamed index of integers (row numbers,
         shown as the rows' labels), else the frame is refused (call
@@ -413,23 +428,37 @@ def read_bps_table(
         disagree ("Semester 1 (September)"); two rows are the same region
         ("Malang" and "Kabupaten Malang", or one label twice: the message
         lists the labels, the code and the rows); `month` is not in 1-12 or
-        is given but no column needs it; `value_name` clashes with a fixed
-        column; a CSV file is not valid in `encoding`; a path named .xlsx
-        (or another spreadsheet suffix) holds text; a workbook is damaged
-        or truncated, or is a zip archive of something else; a workbook is
+        is given but no column needs it, or is given for columns whose
+        group row names their round ("Maret", "Semester 2"); `value_name`
+        clashes with a fixed column; a CSV file is not valid in
+        `encoding`; a path named .xlsx (or another spreadsheet suffix)
+        holds text; a workbook is damaged or truncated (an .xls one too,
+        whatever xlrd raises; its warnings are not printed), is
+        password-protected (encrypted), or is a zip archive of something
+        else; a workbook is
         opened in text mode; `sheet_name` names no worksheet, a chartsheet,
         or (None) the workbook has no visible worksheet; a region name fits two
         regions and no province row or `province` resolves it (the message
         lists the candidates); `province` names no province; or an option is
-        unknown. When no header is found and the first line of a CSV file
+        unknown; a file is compressed (gzip, bzip2, xz, zstd: decompress
+        it first). When the first column holds only list numbers ("No"),
+        the message says the names must be in the first column. When no
+        header is found and the first line of a CSV file
         splits on ";" (or a tab) rather than on `sep`, the message says which
         `sep` to pass.
     TypeError
-        If `source` is of an unsupported type, or an option of a wrong type.
+        If `source` is of an unsupported type, or an option (`value_name`,
+        `month`, `province`, ...) of a wrong type.
     ImportError
         If an .xls or .ods workbook is read without xlrd or odfpy (the
         message names the package to install), or an .xlsx one without
         openpyxl.
+
+    Warns
+    -----
+    UserWarning
+        If `source` is a frame, `locale` is ``"id"`` and value cells are
+        already numbers with decimals (see Notes, *Frames*).
 
     See Also
     --------
@@ -453,15 +482,26 @@ def read_bps_table(
     column, the first above the first value column, and some period named
     under two of them; otherwise it is part of the title ("Tabel 3.1 |
     Persentase Penduduk Miskin | (Persen)" above the years is a title, not
-    two groups). Semester 1 is March and semester 2 September, the BPS Susenas
+    two groups). A row above bare years whose labels all name a round
+    ("Maret", "September", "Semester 1") is a row of rounds: it sets the
+    month of the columns under each label, as a round in the header does
+    (no group), and `month` given as well raises ValueError. Semester 1 is
+    March and semester 2 September, the BPS Susenas
     rounds [1]_. Columns with neither header nor values are ignored.
 
     *Rows.* Rows above the header are the title. Below it, a row is skipped
-    (reported in ``skipped``) only if it is blank; or its first cell starts
+    (reported in ``skipped``) only if it is blank (no cell holds anything,
+    in any column: a value under no header makes the row data, and raises
+    ValueError as a column of values without a period); or its first cell starts
     with "Sumber", "Source", "Catatan", "Keterangan", "Ket", "Note" or "*" (a
     note), or is a footnote, a mark ("1)", "a)", "(1)", "¹") followed by text
     ("1) angka sementara"), and none of its value cells holds a number (in
-    either number format). A note starting with a word and holding numbers
+    either number format), unless it lies within a list of rows numbered so
+    ("1) Muna", "2) Muna Barat", "3) Buton"): in a run of rows numbered one
+    after the other in which some row holds numbers, a row whose values are
+    all missing ("2) Muna Barat,-") is a region; footnotes below the table
+    start their own numbering. A note starting with a word
+    and holding numbers
     ("Sumber: BPS, 2024") stays a note, reported with the reason "note with
     numbers". Every other row is data, including one without a name and a
     marked one holding numbers (``"*Pacitan"`` or "1) Batu" with values: kept,
@@ -469,12 +509,29 @@ def read_bps_table(
     shorter than the table is not padded silently: each value field it does
     not write is an invalid cell (write an empty field for a missing value).
 
+    *Frames.* ``locale`` applies to text cells only: a frame whose reader
+    has already parsed the numbers keeps them as read, and a reader that
+    takes "." for the decimal point has read the Indonesian "245.120"
+    (245 120) as 245.12. Read a file of Indonesian numbers with every column
+    as text (pandas ``dtype=str``, polars ``infer_schema=False``, DuckDB
+    ``all_varchar=true``) and pass that; with ``locale="id"``, a frame whose
+    value cells are numbers with decimals gives a ``UserWarning``.
+
     *Spreadsheets.* For .xlsx and .xlsm files each cell's number format is
     read (openpyxl): a number shown as a percentage (format ``0.00%``,
     Excel's display of 0.138 as "13.80%") is read as that percentage, 13.8
     in percent (times 100 on the decimal value), consistent with a text cell
     "13,65 %"; a number without a percent format among percent-formatted
-    numbers has an ambiguous scale and is an invalid cell. A "%" that is
+    numbers has an ambiguous scale and is an invalid cell. Only the section
+    of the format that Excel applies to the number decides (the first for a
+    positive number, the second for a negative one, the third for zero; the
+    fourth, for text, never): ``0.00;-0.00%`` shows 13.65 as "13.65". A
+    format whose sections are chosen by conditions (``[<1]0.00%;0.00``) and
+    differ in scale makes the cell invalid: the conditions are not
+    evaluated. A date in a header cell is read as its format shows it: a
+    date shown as the year alone (format ``yyyy``) names that year with no
+    month, one shown with its month ("mmmm yyyy") names that month. A "%"
+    that is
     text in the format (in quotes, escaped, or after ``_`` or ``*``, Excel's
     padding and fill: ``0.00_%``) does not scale. A format that shows the
     number scaled otherwise, by a thousands-scaling comma after the digits
@@ -489,7 +546,9 @@ def read_bps_table(
     ``=cmd|...``) is an invalid cell showing the formula. Number formats of
     .xls and .ods files, and of a DataFrame source, are not read. Only the
     cells a sheet stores with a value are read, so an empty cell with a
-    format far down the sheet costs nothing; rows below the last value and
+    format far down the sheet costs nothing, and a run of empty rows
+    between two cells is one row of the table (a stray cell at A1048576
+    costs one row, not a million); rows below the last value and
     columns without any value (a cell holding only spaces is empty) are
     layout, and a column is named by its letter in messages.
 
@@ -501,7 +560,9 @@ def read_bps_table(
     Malang", "Kab Malang", "Kabupaten Malang" and, as in BPS tables, a bare
     "Malang" are Kabupaten Malang (3507); "Kota Malang" and "Kotamadya
     Malang", "Kota-Malang" are Kota Malang (3573). A bare name never
-    matches a city, and "Kota X" where no city X exists is the regency
+    matches a city, even under a column header saying "Kota" (headers are
+    not read: write "Kota Bogor"), and "Kota X" where no city X exists is
+    the regency
     written in two words ("Kota Baru" is Kabupaten Kotabaru). "Jawa Timur" /
     "Provinsi Jawa Timur" is 35, "DI. Yogyakarta" 34, "Indonesia" 00. Codes
     are Kemendagri's (see :func:`povstat.datasets.load_indonesia`).
@@ -515,7 +576,9 @@ def read_bps_table(
     Kabupaten Malang). One of two digits before a province's name is its
     code and must agree too ("35 Jawa Timur"), unless the table also
     numbers rows with one digit (a list 1, 2, ..., whose 11 is no code);
-    other numbers are list numbers.
+    other numbers are list numbers. A code of four digits in brackets after
+    the name ("Kota Malang (3573)") is read and checked the same way (never
+    taken for a footnote mark).
 
     A regency or city is matched within the province it is listed under:
     each province row sets the context of the rows below it (as in BPS
@@ -523,7 +586,9 @@ def read_bps_table(
     gives the context above the first province row. In a context, a name
     means that province's region of that name, a bare name its regency (the
     BPS convention), so a name that fits two regions is resolved by it.
-    "GORONTALO" in capitals is the province, as BPS writes province rows;
+    "GORONTALO" in capitals is the province, as BPS writes province rows
+    (also in a table writing every regency in capitals: write "Kabupaten
+    Gorontalo" there);
     "Gorontalo" under it is the regency; "Gorontalo" with no context raises
     ValueError listing the candidates. A name whose regions all lie in other
     provinces is not matched to them: "Malang" under Jawa Tengah is
@@ -586,15 +651,17 @@ def read_bps_table(
         msg = f"`province` must be a str (code or name), got {type(province).__name__}"
         raise TypeError(msg)
     prov = None if province is None else _regions.province_code(province)
-    if not isinstance(value_name, str) or value_name in _FIXED_COLUMNS:
+    if not isinstance(value_name, str):
+        msg = f"`value_name` must be a str, got {type(value_name).__name__}"
+        raise TypeError(msg)
+    if value_name in _FIXED_COLUMNS:
         msg = (
             f"`value_name` must be a str other than {list(_FIXED_COLUMNS)}, "
             f"got {value_name!r}"
         )
         raise ValueError(msg)
-    read = _read_grid(
-        _frame_as_pandas(source), sheet_name=sheet_name, sep=sep, encoding=encoding
-    )
+    frame_source = _frame_as_pandas(source)
+    read = _read_grid(frame_source, sheet_name=sheet_name, sep=sep, encoding=encoding)
     grid = read.grid
     text = grid.map(_cell_text).to_numpy(dtype=object)
     pending = np.zeros(text.shape, dtype=bool)
@@ -622,8 +689,9 @@ def read_bps_table(
 
     rows_all = np.arange(layout.first_data, len(grid))
     label = text[rows_all, 0].astype(str)
-    values_text = text[np.ix_(rows_all, layout.columns)]
-    blank = (label == "") & (values_text == "").all(axis=1)
+    # Blank: no cell holds anything, in any column (a number under no
+    # header makes the row data, and its column is then refused).
+    blank = (text[rows_all] == "").all(axis=1)
     first_cell = pd.Series(label, dtype=object)
     note = np.array(first_cell.str.match(_NOTE), dtype=bool)  # a writable copy
     worded = note & ~first_cell.str.startswith("*").to_numpy(dtype=bool)
@@ -641,6 +709,18 @@ def read_bps_table(
     # "1) Batu"); a worded note ("Sumber: BPS, 2024") stays a note, reported
     # as holding numbers.
     note &= ~numbered | worded
+    # In a list of regions numbered "1)", "2)", ... a numbered row whose
+    # values are all missing ("2) Muna Barat,-") is a region, not a
+    # footnote: a run of rows numbered one after the other (1), 2), 3) ...)
+    # in which some row holds numbers is a list of regions; footnotes below
+    # it start their own numbering ("1) angka sementara").
+    list_no = pd.to_numeric(first_cell.str.extract(_LISTED)["n"], errors="coerce")
+    listed = np.flatnonzero(list_no.notna().to_numpy() & ~worded & ~blank)
+    if listed.size:
+        n = list_no.to_numpy()[listed]
+        run = np.cumsum(np.r_[True, n[1:] != n[:-1] + 1])
+        holds = pd.Series(~note[listed]).groupby(run).transform("any").to_numpy()
+        note[listed[holds]] = False
     keep = ~blank & ~note
     data_rows = rows_all[keep]
     names: tuple[object, ...] = read.columns or tuple(range(1, read.grid.shape[1] + 1))
@@ -656,6 +736,8 @@ def read_bps_table(
     skipped = _skipped(text, grid.index, layout, rows_all, blank, note, numbered)
     cells = grid.to_numpy(dtype=object)[np.ix_(data_rows, layout.columns)]
     values, unit, mult, reasons = _parse_flat(cells.ravel(), loc, miss)
+    if loc == "id" and isinstance(frame_source, pd.DataFrame):
+        _warn_read_as_numbers(cells)
     where = np.ix_(data_rows, first + layout.columns)
     shown = _read_checks(read, where, cells, values, unit, reasons)
     reasons[:] = _mixed_scales(cells.ravel(), values, unit, mult, reasons)
@@ -759,6 +841,7 @@ def _read_grid(
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         data = path.read_bytes()
+        _refuse_compressed(data, f"`source` {str(path)!r}")
         if data.startswith(_EXCEL_MAGIC):  # a workbook, whatever its name
             return _read_excel(data, sheet_name, f"`source` {str(path)!r}")
         if path.suffix.lower() in _EXCEL_SUFFIXES:
@@ -788,6 +871,7 @@ def _read_grid(
             return _read_csv(content, sep)
         if isinstance(content, bytes | bytearray | memoryview):
             data = bytes(content)
+            _refuse_compressed(data, "`source`")
             if data.startswith(_EXCEL_MAGIC):
                 return _read_excel(data, sheet_name, "`source`")
             return _read_csv(_decode(data, encoding), sep)
@@ -800,6 +884,49 @@ def _read_grid(
         f"pandas DataFrame, got {type(source).__name__}"
     )
     raise TypeError(msg)
+
+
+def _refuse_compressed(data: bytes, what: str) -> None:
+    """Refuse a gzip, bzip2, xz or zstd file: a table is read uncompressed."""
+    for magic, kind, opener in (
+        (b"\x1f\x8b", "gzip", "gzip.open(path, 'rb')"),
+        (b"BZh", "bzip2", "bz2.open(path, 'rb')"),
+        (b"\xfd7zXZ\x00", "xz", "lzma.open(path, 'rb')"),
+        (b"\x28\xb5\x2f\xfd", "zstd", "a zstd decompressor"),
+    ):
+        if data.startswith(magic) and (kind != "bzip2" or data[3:4].isdigit()):
+            msg = (
+                f"{what} is {kind}-compressed: decompress it first (e.g. pass "
+                f"{opener}, or the decompressed file)"
+            )
+            raise ValueError(msg)
+
+
+def _warn_read_as_numbers(cells: np.ndarray[Any, Any]) -> None:
+    """Warn when a frame read for Indonesian numbers holds decimal floats.
+
+    A reader that parsed "245.120" (245 120 in Indonesian) with a decimal
+    point gave 245.12: the digits are gone before `locale` can apply.
+    """
+    flat = cells.ravel()
+    floats = [
+        c
+        for c in flat
+        if isinstance(c, float | np.floating)
+        and math.isfinite(c)
+        and not float(c).is_integer()
+    ]
+    if floats:
+        warnings.warn(
+            f"`source` is a frame whose value cells are already numbers with "
+            f"decimals (such as {floats[0]!r}), so locale='id' does not apply "
+            "to them: if the frame was read from Indonesian text, a reader may "
+            "have taken '245.120' (245 120) for 245.12; read every column as "
+            "text (pandas dtype=str, polars infer_schema=False, DuckDB "
+            "all_varchar=true), or pass locale='en' if the numbers are right",
+            UserWarning,
+            stacklevel=3,
+        )
 
 
 def _check_frame_index(index: pd.Index[Any]) -> None:
@@ -854,10 +981,52 @@ def _column_label_rows(columns: pd.Index[Any]) -> list[list[object]]:
         else [list(columns)]
     )
     rows = [
-        [None if isinstance(c, str) and _GENERATED.fullmatch(c) else c for c in level]
+        _undeduplicated(
+            [
+                None if isinstance(c, str) and _GENERATED.fullmatch(c) else c
+                for c in level
+            ]
+        )
         for level in levels
     ]
     return [r for r in rows if any(_cell_text(c) for c in r)]
+
+
+#: The suffix a reader adds to a repeated column name: pandas "X.1", polars
+#: "X_duplicated_0", DuckDB "X_1".
+_RENAMED = re.compile(r"(?P<x>.+?)(?:\.[0-9]+|_duplicated_[0-9]+|_[0-9]+)")
+
+
+def _undeduplicated(level: list[object]) -> list[object]:
+    """Column labels with the names a reader made unique read back as written.
+
+    A repeated group label ("Perkotaan" over two years) is renamed by each
+    reader its own way: pandas "Perkotaan.1", polars
+    "Perkotaan_duplicated_0", DuckDB "Perkotaan_1" (the label X to the left
+    plus a suffix), Spark "Perkotaan1", "Perkotaan2" (each copy, the first
+    too, plus its column position). Each is read as X, so that every engine
+    gives the same table. Years are left as they are: a repeated year in the
+    header is refused with advice (see ``_deduplicated_hint``).
+    """
+    out = list(level)
+    texts = [c if isinstance(c, str) else None for c in level]
+    for k, c in enumerate(texts):
+        m = _RENAMED.fullmatch(c) if c else None
+        if m and m["x"] in texts[:k] and _period(m["x"]) is None:
+            out[k] = m["x"]
+    # Spark: every copy of X named X + its position (0-based).
+    spark: dict[str, list[int]] = {}
+    for k, c in enumerate(texts):
+        x = c[: -len(str(k))] if c and c.endswith(str(k)) else ""
+        # Spark writes the position right after the name: "Perkotaan1";
+        # "Semester 1" or a round ("Sem1") is a label as written.
+        if x and not x[-1].isspace() and _ROUND.fullmatch(str(c)) is None:
+            spark.setdefault(x, []).append(k)
+    for x, ks in spark.items():
+        if len(ks) > 1 and _period(x) is None and x not in texts:
+            for k in ks:
+                out[k] = x
+    return out
 
 
 def _label_row_names(n: int) -> list[str]:
@@ -877,9 +1046,17 @@ def _frame_as_pandas(source: object) -> object:
 
     frame: Any = source
     try:
-        nw.from_native(frame)
+        native = nw.from_native(frame)
     except TypeError:
         return source  # not a frame: _read_grid says what it accepts
+    schema = native.collect_schema()
+    wide = [c for c, d in schema.items() if d in (nw.Int128, nw.UInt128)]
+    if wide:
+        # 128-bit integers have no pandas (pyarrow) form: their digits, as
+        # text, are read exactly as the integers written.
+        frame = native.with_columns(
+            *(nw.col(c).cast(nw.String) for c in wide)
+        ).to_native()
     grid = _plumbing.to_pandas(frame, arg="source").astype(object)
     # As pandas reads a table of text: labels and cells as Python objects.
     return grid.set_axis(pd.Index(list(grid.columns), dtype=object), axis=1)
@@ -906,6 +1083,9 @@ def _sheet(sheet_name: object) -> str | int | None:
 
 
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+#: The name of the stream of an encrypted Office Open XML file (an OLE2
+#: compound file), as written in its directory: UTF-16 little-endian.
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
 
 def _read_excel(data: bytes, sheet_name: object, what: str) -> _Read:
@@ -914,6 +1094,15 @@ def _read_excel(data: bytes, sheet_name: object, what: str) -> _Read:
 
     sheet = _sheet(sheet_name)
     if data.startswith(_EXCEL_MAGIC[1]):  # OLE2: a legacy .xls workbook
+        if _ENCRYPTED_PACKAGE in data:
+            # An encrypted .xlsx/.xlsm is an OLE2 file holding the workbook
+            # encrypted, in a stream named "EncryptedPackage".
+            msg = (
+                f"{what} is a password-protected (encrypted) workbook, which "
+                "cannot be read: open it in a spreadsheet program, remove the "
+                "password and save it"
+            )
+            raise ValueError(msg)
         return _read_with_pandas(data, sheet, what, "xls", "xlrd")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
@@ -949,12 +1138,15 @@ def _read_with_pandas(
 ) -> _Read:
     """An .xls or .ods sheet: values only (its number formats are not read)."""
     sheet = 0 if sheet is None else sheet
+    # xlrd writes warnings about a damaged file to stdout unless given a log.
+    options = {"logfile": io.StringIO()} if kind == "xls" else None
     try:
         grid = pd.read_excel(
             io.BytesIO(data),
             sheet_name=sheet,
             header=None,
             dtype=object,
+            engine_kwargs=options,
         )
     except ImportError:
         msg = (
@@ -965,6 +1157,15 @@ def _read_with_pandas(
         raise ImportError(msg) from None
     except (ValueError, KeyError, IndexError) as e:
         msg = f"{what}: sheet {sheet!r} of the .{kind} workbook cannot be read: {e}"
+        raise ValueError(msg) from None
+    except Exception as e:  # the reader's own errors, of any kind
+        # xlrd raises struct.error, CompDocError, XLRDError, AssertionError
+        # on a damaged or truncated file.
+        msg = (
+            f"{what} is an .{kind} workbook that cannot be read "
+            f"({type(e).__name__}: {e}): it may be damaged or truncated; open "
+            "and save it again in a spreadsheet program"
+        )
         raise ValueError(msg) from None
     grid.index = grid.index + 1  # spreadsheet row numbers
     return _Read(grid=grid)
@@ -1050,7 +1251,7 @@ def _sheet_cells(
         ws.reset_dimensions()  # read the stored rows, not a declared size
         return [
             (i, j, cell)
-            for i, row in enumerate(ws.iter_rows(), start=1)
+            for i, row in _stored_rows(ws)
             for j, cell in enumerate(row, start=1)
             if cell.value is not None
         ]
@@ -1064,6 +1265,33 @@ def _sheet_cells(
         raise ValueError(msg) from None
     finally:
         wb.close()
+
+
+def _stored_rows(ws: Any) -> Iterable[tuple[int, Any]]:
+    """(row number, cells from column A) of the rows the sheet file stores.
+
+    openpyxl's ``iter_rows`` makes an empty row for every row the file does
+    not store (a million for a stray cell at A1048576); its sheet parser
+    gives the stored rows only. If that private interface is missing (a
+    later openpyxl), ``iter_rows`` is used.
+    """
+    try:
+        from openpyxl.worksheet._reader import WorkSheetParser
+
+        wb = ws.parent
+        source, strings, get_row = ws._get_source, ws._shared_strings, ws._get_row
+        options = {
+            "data_only": wb.data_only,
+            "epoch": wb.epoch,
+            "date_formats": wb._date_formats,
+            "timedelta_formats": wb._timedelta_formats,
+        }
+    except (ImportError, AttributeError):  # pragma: no cover - other openpyxl
+        yield from enumerate(ws.iter_rows(), start=1)
+        return
+    with source() as src:
+        for i, row in WorkSheetParser(src, strings, **options).parse():
+            yield i, get_row(row, 1, None, False)
 
 
 def _merged_ranges(
@@ -1112,7 +1340,11 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     used = [
         k for k, v in values.items() if not (isinstance(v, str) and not v.strip())
     ] + list(pending)
-    n_rows = max((i for i, _ in used), default=0)
+    # Rows: those holding something, and one row per run of empty rows
+    # between them (labelled by its range, "5-1048575"), so that the grid is
+    # as large as what the sheet holds, whatever the distance between cells.
+    labels, at = _sparse_rows(sorted({i for i, _ in used}))
+    n_rows = len(labels)
     cols = sorted({j for _, j in used})
     where = {j: p for p, j in enumerate(cols)}
     grid_values = np.full((n_rows, len(cols)), None, dtype=object)
@@ -1120,28 +1352,32 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     formula = np.full((n_rows, len(cols)), None, dtype=object)
     scaled = np.full((n_rows, len(cols)), None, dtype=object)
     for i, j, cell in stored:  # stored cells only
-        if i <= n_rows and j in where:
+        if i in at and j in where:
             v = cell.value
-            grid_values[i - 1, where[j]] = v
+            if isinstance(v, datetime.date) and _shows_year_only(cell.number_format):
+                v = v.year  # a date shown as "2023" is the year 2023, no month
+            grid_values[at[i], where[j]] = v
             number = isinstance(v, int | float) and not isinstance(v, bool)
-            scale = _format_scale(cell.number_format) if number else "plain"
-            percent[i - 1, where[j]] = scale == "percent"
+            scale = _format_scale(cell.number_format, v) if number else "plain"
+            percent[at[i], where[j]] = scale == "percent"
             if scale == "ambiguous":
-                scaled[i - 1, where[j]] = cell.number_format
+                scaled[at[i], where[j]] = cell.number_format
     for (i, j), f in pending.items():
-        formula[i - 1, where[j]] = f
+        formula[at[i], where[j]] = f
     merged = np.full((n_rows, len(cols)), None, dtype=object)
     col_numbers = np.array(cols, dtype=np.int64)
+    held = np.array(sorted(at), dtype=np.int64)
     for r0, c0, r1, c1, ref in _merged_ranges(data, sheet_name, what):
         # The cells a merged range covers, within the grid, but its first.
         inside = np.flatnonzero((col_numbers >= c0) & (col_numbers <= c1))
-        for i in range(r0, min(r1, n_rows) + 1):
+        lo, hi = np.searchsorted(held, [r0, r1 + 1])
+        for i in held[lo:hi].tolist():
             for p in inside:
                 if (i, int(col_numbers[p])) != (r0, c0):
-                    merged[i - 1, p] = ref
+                    merged[at[i], p] = ref
     from openpyxl.utils import get_column_letter
 
-    grid = pd.DataFrame(grid_values, index=range(1, n_rows + 1), dtype=object)
+    grid = pd.DataFrame(grid_values, index=pd.Index(labels, dtype=object), dtype=object)
     return _Read(
         grid=grid,
         percent=percent,
@@ -1150,6 +1386,27 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
         merged=merged,
         columns=tuple(get_column_letter(j) for j in cols),
     )
+
+
+def _sparse_rows(held: list[int]) -> tuple[list[int | str], dict[int, int]]:
+    """Grid rows for the sheet rows `held` (sorted, 1-based) and the gaps.
+
+    Returns the row labels (a held row's number; a gap of one empty row its
+    number, a longer run of empty rows its range "5-1048575") and the
+    position of each held row in the grid.
+    """
+    labels: list[int | str] = []
+    at: dict[int, int] = {}
+    last = 0
+    for i in held:
+        if i - last == 2:
+            labels.append(i - 1)
+        elif i - last > 2:
+            labels.append(f"{last + 1}-{i - 1}")
+        at[i] = len(labels)
+        labels.append(i)
+        last = i
+    return labels, at
 
 
 _NO_RESULT = (
@@ -1167,21 +1424,67 @@ _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|[_*].')
 _SCALING_COMMA = re.compile(r"[0#?.],+(?=[^0#?]*\Z)")
 
 
-def _format_scale(fmt: object) -> Literal["plain", "percent", "ambiguous"]:
-    """How an Excel number format scales what it shows.
+#: A condition block of an Excel number format section: "[<1]", "[>=100]".
+_CONDITION = re.compile(r"\[\s*(?:<>|<=|>=|<|>|=)\s*-?[0-9.]+(?:[eE][-+]?[0-9]+)?\s*\]")
+
+
+def _format_scale(
+    fmt: object, value: float = 1.0
+) -> Literal["plain", "percent", "ambiguous"]:
+    """How an Excel number format scales what it shows for `value`.
 
     "percent": times 100 with a "%" (``0.00%``). "ambiguous": shown scaled by
     another factor, ``%%`` (times 10000) or a thousands-scaling comma
     (``#,##0.00,``, divided by 1000): the value is not read as shown. "plain":
     shown as it is (a "%" in quotes, escaped, or after ``_`` or ``*`` is text,
     padding or fill, not a scale).
+
+    Only the section Excel applies to `value` decides: the first for a
+    positive number (and for all numbers if there is one section), the
+    second for a negative one, the third for zero; the fourth is for text
+    and never applies to a number. A format with conditions ("[<1]0.00%;0.00")
+    is "ambiguous" when its sections differ in scale: which section applies
+    is not worked out from the conditions.
     """
     if not isinstance(fmt, str):
         return "plain"
-    sections = _QUOTED.sub("", fmt).split(";")
-    if any(s.count("%") > 1 or _SCALING_COMMA.search(s) for s in sections):
-        return "ambiguous"
-    return "percent" if any("%" in s for s in sections) else "plain"
+    raw = _format_sections(fmt)
+    sections = [_QUOTED.sub("", s) for s in raw]
+
+    def scale(s: str) -> Literal["plain", "percent", "ambiguous"]:
+        if s.count("%") > 1 or _SCALING_COMMA.search(s):
+            return "ambiguous"
+        return "percent" if "%" in s else "plain"
+
+    numeric = sections[:3]
+    if any(_CONDITION.search(s) for s in raw[:3]):
+        scales = {scale(s) for s in numeric}
+        return scales.pop() if len(scales) == 1 else "ambiguous"
+    if value < 0 and len(numeric) >= 2:
+        return scale(numeric[1])
+    if value == 0 and len(numeric) >= 3:
+        return scale(numeric[2])
+    return scale(numeric[0])
+
+
+def _shows_year_only(fmt: object) -> bool:
+    """Whether a date's number format shows its year alone ("yyyy", "yy")."""
+    if not isinstance(fmt, str):
+        return False
+    codes = _QUOTED.sub("", _format_sections(fmt)[0]).lower()
+    return "y" in codes and not any(c in codes for c in "mdhs")
+
+
+def _format_sections(fmt: str) -> list[str]:
+    """The sections of a number format: split on ";" outside quotes."""
+    out: list[str] = []
+    start = 0
+    for m in re.finditer(r'"[^"]*"|\\.|;', fmt):
+        if m.group() == ";":
+            out.append(fmt[start : m.start()])
+            start = m.end()
+    out.append(fmt[start:])
+    return out
 
 
 def _read_checks(
@@ -1206,7 +1509,8 @@ def _read_checks(
             reasons[i] = (
                 f"a number with the format {fmt[i]!r}, which shows it scaled "
                 "(a comma after the digits divides by 1000, '%%' multiplies by "
-                "10000): which scale the table means is ambiguous; give the "
+                "10000), or whose sections chosen by a condition such as '[<1]' "
+                "differ in scale: which scale the table means is ambiguous; give the "
                 "cell a format without them (a percent format is read as shown)"
             )
     if read.merged is not None:
@@ -1497,6 +1801,11 @@ def _layout(
     group_cells = _ffill(text[g, 1:]) if has_group else [""] * (n_cols - 1)
     title = " | ".join(s for r in range(header_rows[0]) for s in text[r] if s)
     groups = [group_cells[j] for j in used]
+    kinds = [p[2] for p in ok]
+    if has_group:
+        groups, months, kinds = _round_groups(
+            groups, [heads[j] for j in used], ok, months, month, index[g]
+        )
     keys = pd.Series(list(zip(groups, years.tolist(), months, strict=True)))
     dup = keys.duplicated(keep=False).to_numpy()
     if dup.any():
@@ -1512,9 +1821,50 @@ def _layout(
         months=months,
         groups=groups,
         title=title,
-        bare=any(p[2] == "year" for p in ok),
+        bare=any(k == "year" for k in kinds),
         rounds_row=two_rows,
     )
+
+
+def _round_groups(
+    groups: list[str],
+    heads: list[str],
+    periods: list[tuple[int, int | None, str]],
+    months: list[int | None],
+    month: int | None,
+    row: object,
+) -> tuple[list[str], list[int | None], list[str]]:
+    """Groups that name a survey round ("Maret", "Semester 2") set the month.
+
+    A column whose group is a round gets that round's month (and no group),
+    as if its header named it; `month` given as well, or a header naming
+    another round, raises ValueError. Returns the groups, months and kinds
+    ("year", "round", "annual") of the value columns.
+    """
+    groups, months = list(groups), list(months)
+    kinds = [p[2] for p in periods]
+    for k, (g, head, (year, mon, kind)) in enumerate(
+        zip(groups, heads, periods, strict=True)
+    ):
+        if not g or _ROUND.fullmatch(g) is None:
+            continue
+        named = _period(f"{g} {year}")
+        if named is None:  # pragma: no cover - a round with a year is a period
+            continue
+        if kind == "year" and month is not None:
+            msg = (
+                f"`month` is {month!r} but the group row {_label(row)!r} names the "
+                f"round of column {head!r}: {g!r}; pass month=None"
+            )
+            raise ValueError(msg)
+        if kind != "year" and (mon, kind) != (named[1], named[2]):
+            msg = (
+                f"column {head!r} names another round than its group {g!r} "
+                f"(row {_label(row)!r})"
+            )
+            raise ValueError(msg)
+        groups[k], months[k], kinds[k] = "", named[1], named[2]
+    return groups, months, kinds
 
 
 def _is_group_row(
@@ -1528,14 +1878,20 @@ def _is_group_row(
     It is when its labels span the value columns and are needed to tell
     them apart: two or more different labels, each above a value column,
     the first above the first value column, and some period named under
-    two of them ("Perkotaan" and "Jumlah" over the same years). Otherwise
+    two of them ("Perkotaan" and "Jumlah" over the same years); or labels
+    that all name a survey round ("Maret", "Semester 2"), each above a
+    value column, the first above the first one. Otherwise
     the row is part of the title (e.g. "Tabel 3.1 | Persentase Penduduk
     Miskin | (Persen)" just above the years).
     """
     labelled = [j for j, s in enumerate(cells) if s]
-    if len({cells[j] for j in labelled}) < 2 or not used:
+    if not labelled or not used:
         return False
     if labelled[0] != used[0] or not set(labelled) <= set(used):
+        return False
+    if all(_ROUND.fullmatch(cells[j]) for j in labelled):
+        return True  # rounds ("Maret", "Semester 2") over the years
+    if len({cells[j] for j in labelled}) < 2:
         return False
     spans = _ffill(cells)
     seen: dict[tuple[int, int | None], str] = {}
@@ -1547,8 +1903,11 @@ def _is_group_row(
 
 
 #: A year a reader made unique as a column name: pandas "2022.1", polars
-#: "2022_duplicated_0", DuckDB "2022_1".
-_DEDUPLICATED = re.compile(r"(?:19|20)[0-9]{2}(?:\.[0-9]+|_duplicated_[0-9]+|_[0-9]+)")
+#: "2022_duplicated_0", DuckDB "2022_1", Spark "20221" (the year and the
+#: column's position).
+_DEDUPLICATED = re.compile(
+    r"(?:19|20)[0-9]{2}(?:\.[0-9]+|_duplicated_[0-9]+|_[0-9]+|[0-9]{1,3})"
+)
 
 
 def _deduplicated_hint(text: np.ndarray[Any, Any]) -> str:
@@ -1561,10 +1920,11 @@ def _deduplicated_hint(text: np.ndarray[Any, Any]) -> str:
     return (
         f"; {found!r} looks like a year a reader renamed to make the column "
         "names unique (pandas writes a repeated '2022' as '2022.1', polars as "
-        "'2022_duplicated_0', DuckDB as '2022_1'): the header names a period "
+        "'2022_duplicated_0', DuckDB as '2022_1', Spark as '2022' and the "
+        "column's position, '20221'): the header names a period "
         "twice, told apart only by the rows above it; read the file without a "
         "header (pandas header=None, polars has_header=False, DuckDB "
-        "header=false) and pass that"
+        "header=false, Spark header=False) and pass that"
     )
 
 
@@ -1573,6 +1933,21 @@ def _index_column_hint(text: np.ndarray[Any, Any]) -> str:
     if text.shape[1] < 2:
         return ""
     first = [s for s in text[:, 0] if s]
+    # A column headed "No" (under any title) over list numbers only.
+    is_number = [re.fullmatch(r"[0-9]+[.)]?", s) is not None for s in first]
+    head = max((k for k, n in enumerate(is_number) if not n), default=-1)
+    numbers = first[head + 1 :]
+    if (
+        head >= 0
+        and numbers
+        and any(not re.fullmatch(r"[0-9]*", s) for s in text[1:, 1])
+    ):
+        return (
+            f"; the first column holds only numbers under {first[head]!r} "
+            f"({', '.join(numbers[:3])}{', ...' if len(numbers) > 3 else ''}), a "
+            "numbered list: the region names must be in the first column "
+            "that holds anything; remove the column of numbers"
+        )
     if text[0, 0] == "" and first and all(re.fullmatch(r"[0-9]+", s) for s in first):
         return (
             f"; the first column holds only row numbers ({', '.join(first[:3])}"
@@ -1725,6 +2100,17 @@ def _match_regions(
     unnumbered = lead["rest"].fillna(lab)
     marked = unnumbered.str.extract(_MARK)
     bare = marked["name"].fillna(unnumbered)  # without number and footnote mark
+    # An area code in brackets after the name ("Kota Malang (3573)", also
+    # before a footnote mark) is a code, checked against the name as a
+    # leading one is; never a footnote.
+    trail = bare.str.extract(_TRAILING_CODE)
+    has_trail = trail["code"].notna().to_numpy()
+    if has_trail.any():
+        codes = [
+            str(t) if h and c is None else c
+            for c, t, h in zip(codes, trail["code"], has_trail, strict=True)
+        ]
+        bare = trail["rest"].where(trail["code"].notna(), bare)
     ext = bare.str.extract(_PREFIX)
     prefix = ext["p1"].fillna(ext["p2"]).str.lower()
     kind = prefix.map(_PREFIX_TYPE)
@@ -1736,6 +2122,11 @@ def _match_regions(
         first_year=first_year,
         codes=codes,
     )
+    if has_trail.any():
+        after = has_trail & lead["num"].isna().to_numpy()
+        found.loc[after, "reason"] = found.loc[after, "reason"].str.replace(
+            "before the name", "after the name", regex=False
+        )
     ambiguous = found["candidates"].map(len).to_numpy() > 1
     if ambiguous.any():
         shown = "; ".join(

@@ -109,6 +109,44 @@ def _missing(e: nw.Expr) -> nw.Expr:
     return e.is_null() | e.is_nan()
 
 
+def _refuse_engine_names(used: Sequence[str], keys: Sequence[str], impl: Any) -> None:
+    """Refuse column names a lazy engine would read as something else.
+
+    DuckDB and Spark take "a.b" as column b of table a; Spark refuses
+    backticks; "*" means every column; polars reads "^...$" as a regular
+    expression (another column could be read silently); DuckDB loses
+    surrounding spaces; an empty name cannot be grouped on. Eager pandas and
+    polars frames read all of these.
+    """
+    odd = []
+    for name in dict.fromkeys(used):
+        why = (
+            "a dot"
+            if "." in name
+            else "a backtick"
+            if "`" in name
+            else "'*'"
+            if "*" in name
+            else "a regular expression (^...$)"
+            if name.startswith("^") and name.endswith("$")
+            else "surrounding spaces"
+            if name != name.strip()
+            else "an empty name"
+            if name == "" and name in keys
+            else ""
+        )
+        if why:
+            odd.append(f"{name!r} ({why})")
+    if odd:
+        msg = (
+            f"column names that a lazy {impl} frame would read as something "
+            f"else: {', '.join(odd)}; rename them first (e.g. 'prov.code' to "
+            "'prov_code'), or collect the frame (pandas and eager polars read "
+            "them)"
+        )
+        raise ValueError(msg)
+
+
 def _float64(name: str, schema: Mapping[str, Any]) -> nw.Expr:
     """A numeric column as float64; float32 through its shortest decimal.
 
@@ -116,7 +154,9 @@ def _float64(name: str, schema: Mapping[str, Any]) -> nw.Expr:
     1.100000023841858), as in the array functions: cast to text, which every
     engine writes as the shortest round-tripping decimal, then to float64.
     """
-    if schema[name] == nw.Float32:
+    if schema[name] == nw.Float32 or schema[name] == nw.Decimal:
+        # float32: its shortest decimal; Decimal: correctly rounded (pyarrow's
+        # direct cast is not: 550400.07 became 550400.0700000001).
         return nw.col(name).cast(nw.String()).cast(nw.Float64())
     return nw.col(name).cast(nw.Float64())
 
@@ -149,6 +189,21 @@ def _fits(key: object, dtype: Any) -> bool:
     if dtype.is_numeric():  # Decimal
         return isinstance(key, int | float | Decimal | np.number)
     return not isinstance(key, str | int | float | Decimal | np.number)
+
+
+def _kept_keys(
+    line: Mapping[Any, float], by: list[str], schema: Mapping[str, Any]
+) -> dict[Any, float]:
+    """The entries of a line mapping whose keys fit their `by` columns."""
+    if len(by) == 1:
+        return {k: v for k, v in line.items() if _fits(k, schema[by[0]])}
+    return {
+        k: v
+        for k, v in line.items()
+        if isinstance(k, tuple)
+        and len(k) == len(by)
+        and all(_fits(x, schema[c]) for c, x in zip(by, k, strict=True))
+    }
 
 
 def _mapped_line(
@@ -399,7 +454,15 @@ def poverty_table(
     comp = comparison_arg(comparison)
     by_cols = _columns(by)
     refuse_duplicate_columns(df, arg="df")
-    frame: _Frame = nw.from_native(df)
+    try:
+        frame: _Frame = nw.from_native(df)
+    except TypeError:
+        msg = (
+            "`df` must be a dataframe narwhals supports (pandas, polars, "
+            f"pyarrow, DuckDB, PySpark, ...), got {type(df).__name__}"
+            + ("; use .to_frame() on a Series" if hasattr(df, "to_frame") else "")
+        )
+        raise TypeError(msg) from None
     in_schema = frame.collect_schema()
     names = list(in_schema.names())
     needed = {"welfare": welfare, "weight": weight, "size": size, "strata": strata}
@@ -432,38 +495,26 @@ def poverty_table(
             msg = f"`{arg}` column {name!r} not found; columns: {names}"
             raise ValueError(msg)
     used = [n for n in [*needed.values(), *by_cols, *items] if isinstance(n, str)]
-    dotted = [n for n in dict.fromkeys(used) if "." in n]
-    if dotted and not (
-        frame.implementation.is_pandas() or frame.implementation.is_polars()
-    ):
-        # DuckDB and Spark read "a.b" as column b of a table a.
-        msg = (
-            f"column names with a dot cannot be read on {frame.implementation}, "
-            f"which takes 'a.b' as column b of table a: {dotted}; rename them "
-            "first (e.g. 'prov.code' to 'prov_code')"
-        )
-        raise ValueError(msg)
     keys = [*by_cols, *(c for c in (strata, psu, fpc) if c is not None)]
     eager = isinstance(frame, nw.DataFrame) and _in_memory(frame)
-    if "" in keys and not eager:
-        msg = (
-            f"a `by`, `strata`, `psu` or `fpc` column named '' (empty) cannot be "
-            f"grouped on a lazy {frame.implementation} frame; rename it first, or "
-            "collect the frame (pandas and eager polars read it)"
-        )
-        raise ValueError(msg)
+    if not eager:
+        _refuse_engine_names(used, keys, frame.implementation)
     if len(set(keys)) != len(keys):
         msg = f"`by`, `strata`, `psu` and `fpc` must be different columns: {keys}"
         raise ValueError(msg)
     zs = []
-    for entry, value in zip(entries, items, strict=True):  # the handful of lines
+    for i, (entry, value) in enumerate(zip(entries, items, strict=True)):
         line_col = {"line": value} if isinstance(value, str) else {}
-        with line_entry(entry):
+        with line_entry(entry):  # a loop over the handful of lines
             _check_entry(frame, needed | line_col, by_cols, value)
             zs.append(_line_expr(value, by_cols, in_schema))
+        if isinstance(value, Mapping) and by_cols:
+            # Keys that cannot equal a value of their column (True for an
+            # int column, 1 for a text one) match no domain on any engine.
+            items[i] = _kept_keys(value, by_cols, in_schema)
     if isinstance(frame, nw.DataFrame) and len(frame) and _in_memory(frame):
         # Eager in-memory frame: take the columns as arrays, reduce in numpy.
-        red, by_values, flags, smallest = _reduce_eager(
+        red, by_values, flags, smallest, per_line = _reduce_eager(
             frame,
             welfare=welfare,
             lines=items,
@@ -478,11 +529,12 @@ def poverty_table(
             watts=wat,
             comparison=comp,
         )
+        _raise_on_lines(per_line, entries, nan_policy=nan_policy)
         _raise_on_flags(flags, nan_policy=nan_policy, watts=wat, smallest=smallest)
         est = linearised(
             red,
             measures=measure_names(alphas, watts=wat) * len(items),
-            labels=np.arange(red.n_domains),
+            labels=_domain_labels(by_values, red.n_domains),
             lonely_psu=lonely_psu,
             level=lev,
             unit=unit,
@@ -509,9 +561,6 @@ def poverty_table(
     t = _TMP
     while any(n.startswith(t) for n in names):
         t = f"{t}_"
-    badz = (zzs[0] <= 0).cast(f64)
-    for zz in zzs[1:]:
-        badz = badz + (zz <= 0).cast(f64)
     prepared = frame.with_columns(
         yy.alias(f"{t}y"),
         *(zz.alias(f"{t}z{i}") for i, zz in enumerate(zzs)),
@@ -519,7 +568,8 @@ def poverty_table(
         bad.cast(f64).alias(f"{t}bad"),
         (w < 0).fill_null(value=False).cast(f64).alias(f"{t}negw"),
         (s < 0).fill_null(value=False).cast(f64).alias(f"{t}negs"),
-        badz.alias(f"{t}badz"),
+        *((zz <= 0).cast(f64).alias(f"{t}badz{i}") for i, zz in enumerate(zzs)),
+        *(_missing(z).cast(f64).alias(f"{t}miss{i}") for i, z in enumerate(zs)),
         (yy <= 0).cast(f64).alias(f"{t}nonpos"),
         w.alias(f"{t}rw"),
         s.alias(f"{t}rs"),
@@ -552,7 +602,9 @@ def poverty_table(
             for j in range(i, k)
         ]
     prepared = prepared.with_columns(*per_unit)
-    summed = [f"{t}w", f"{t}bad", f"{t}negw", f"{t}negs", f"{t}badz", f"{t}nonpos"]
+    summed = [f"{t}w", f"{t}bad", f"{t}negw", f"{t}negs", f"{t}nonpos"]
+    summed += [f"{t}badz{i}" for i in range(len(zzs))]
+    summed += [f"{t}miss{i}" for i in range(len(zzs))]
     summed += [f"{t}wt{j}" for j in range(k)] + [f"{t}wtt{j}" for j in range(k)]
     summed.append(f"{t}pos")
     if units_as_psu:
@@ -562,6 +614,16 @@ def poverty_table(
     # The smallest weight, size, welfare and lines, for error messages.
     lowest = [f"{t}rw", f"{t}rs", f"{t}y", *(f"{t}z{i}" for i in range(len(zzs)))]
     aggs += [nw.col(c).min().alias(f"{c}min") for c in lowest]
+    # The range of 64-bit integer value columns: beyond 2**53 is refused.
+    wide = [
+        c
+        for c in dict.fromkeys(
+            n for n in (welfare, weight, size, *items) if isinstance(n, str)
+        )
+        if in_schema[c] in (nw.Int64, nw.UInt64)
+    ]
+    aggs += [nw.col(c).min().alias(f"{t}lo{i}") for i, c in enumerate(wide)]
+    aggs += [nw.col(c).max().alias(f"{t}hi{i}") for i, c in enumerate(wide)]
     # The one pass over the data on the engine.
     reduced = prepared.group_by(keys).agg(*aggs) if keys else prepared.select(*aggs)
     table = reduced.collect() if isinstance(reduced, nw.LazyFrame) else reduced
@@ -594,7 +656,23 @@ def poverty_table(
         if isinstance(value, Mapping) and by_cols:
             with line_entry(entry):
                 _check_mapping(table, by_cols, first, value)
-    flags = {f: int(col(f"{t}{f}").sum()) for f in _FLAGS}
+    for i, c in enumerate(wide):  # a loop over the few integer columns
+        lo, hi = col(f"{t}lo{i}"), col(f"{t}hi{i}")
+        if (~np.isnan(lo)).any():
+            _refuse_wide_integers(c, float(np.nanmin(lo)), float(np.nanmax(hi)))
+    per_line = [
+        (
+            int(col(f"{t}miss{i}").sum()),
+            int(col(f"{t}badz{i}").sum()),
+            float(np.nanmin(col(f"{t}z{i}min")))
+            if (~np.isnan(col(f"{t}z{i}min"))).any()
+            else np.nan,
+        )
+        for i in range(len(zzs))  # a loop over the handful of lines
+    ]
+    _raise_on_lines(per_line, entries, nan_policy=nan_policy)
+    flags = {f: int(col(f"{t}{f}").sum()) for f in _FLAGS if f != "badz"}
+    flags["badz"] = sum(b for _, b, _ in per_line)
 
     def least(*names: str) -> float:
         values = np.concatenate([col(f"{n}min") for n in names])
@@ -654,16 +732,16 @@ def poverty_table(
         fpc=fpc_h,
         **extra,
     )
+    by_values = {c: _shown(table[c].to_numpy()[first]) for c in by_cols}
     est = linearised(
         red,
         measures=measure_names(alphas, watts=wat) * len(items),
-        labels=np.arange(n_domains),
+        labels=_domain_labels(by_values, n_domains),
         lonely_psu=lonely_psu,
         level=lev,
         unit=unit,
         overall=ovr and bool(by_cols),
     )
-    by_values = {c: _shown(table[c].to_numpy()[first]) for c in by_cols}
     return _output(frame, df, by_values, table.schema, est, k, line_names)
 
 
@@ -722,6 +800,32 @@ def _in_memory(frame: nw.DataFrame[Any]) -> bool:
     return bool(impl.is_pandas() or impl.is_polars() or impl.is_pyarrow())
 
 
+_WIDE = 2**53  # integers beyond this are not all exact in float64
+
+
+def _refuse_wide_integers(column: str, lo: float, hi: float) -> None:
+    """Refuse a 64-bit integer column holding values beyond 2**53."""
+    if max(hi, -lo) > _WIDE:
+        msg = (
+            f"column {column!r} holds integers beyond 2**53 in magnitude (up to "
+            f"{max(hi, -lo):.3g}), which float64, povstat's arithmetic, cannot "
+            "all hold exactly; rescale them (e.g. to thousands)"
+        )
+        raise ValueError(msg)
+
+
+def _domain_labels(by_values: Mapping[str, list[Any]], n: int) -> NDArray[Any]:
+    """Each domain's label for messages: a value, or a tuple of values."""
+    out = np.empty(n, dtype=object)
+    if not by_values:
+        out[:] = None
+    elif len(by_values) == 1:
+        out[:] = next(iter(by_values.values()))
+    else:
+        out[:] = list(zip(*by_values.values(), strict=True))
+    return out
+
+
 def _shown(labels: NDArray[Any]) -> list[Any]:
     """Domain labels as listed: -0.0 and 0.0 are one domain, shown as 0.0."""
     shown: list[Any] = (labels + 0.0 if labels.dtype.kind == "f" else labels).tolist()
@@ -771,7 +875,13 @@ def _reduce_eager(
     alphas: Sequence[float],
     watts: bool,
     comparison: Comparison,
-) -> tuple[Reduced, dict[str, list[Any]], dict[str, int], dict[str, float]]:
+) -> tuple[
+    Reduced,
+    dict[str, list[Any]],
+    dict[str, int],
+    dict[str, float],
+    list[tuple[int, int, float]],
+]:
     """The reduced table of an eager frame, from its columns as numpy arrays.
 
     The same rules as the engine path: missing welfare, line, weight or size
@@ -784,6 +894,10 @@ def _reduce_eager(
         values = frame[name]
         if values.dtype == nw.Float32:  # the figure each prints as
             return _validate.numeric(values.to_numpy(), name)
+        if values.dtype == nw.Decimal:  # correctly rounded, through the text
+            values = values.cast(nw.String())
+        if values.dtype in (nw.Int64, nw.UInt64) and values.count():
+            _refuse_wide_integers(name, float(values.min()), float(values.max()))
         return np.asarray(values.cast(nw.Float64()).to_numpy(), np.float64)
 
     key_cols = [*by, *(c for c in (strata, psu, fpc) if c is not None)]
@@ -821,10 +935,13 @@ def _reduce_eager(
     s = floats(size) if size is not None else np.ones(n)
     given = [y, *zs, *(a for a, c in ((w, weight), (s, size)) if c)]
     # A NaN-free sum proves an array NaN-free in one pass without a mask.
+    missing_lines = [0] * len(zs)
     if any(_maybe_nan(a) for a in given):
         bad = np.isnan(y) | np.isnan(w) | np.isnan(s)
-        for z in zs:
-            bad |= np.isnan(z)
+        for i, z in enumerate(zs):  # a loop over the handful of lines
+            nan_z = np.isnan(z)
+            missing_lines[i] = int(nan_z.sum())
+            bad |= nan_z
         zzs = [np.where(np.isnan(z), 1.0, z) for z in zs]
         yy = np.where(bad, zzs[0], y)
         pw = np.where(bad, 0.0, w * s if size is not None else w)
@@ -839,18 +956,22 @@ def _reduce_eager(
             return 0
         return int(np.count_nonzero(a <= bound if equal else a < bound))
 
+    def least(*arrays: NDArray[np.float64]) -> float:
+        values = np.concatenate([np.ravel(a) for a in arrays])
+        return float(np.nanmin(values)) if (~np.isnan(values)).any() else np.nan
+
     with np.errstate(invalid="ignore"):
+        per_line = [
+            (missing, below(zz, 0.0, equal=True), least(zz))
+            for missing, zz in zip(missing_lines, zzs, strict=True)
+        ]
         flags = {
             "bad": n_bad,
             "negw": below(w, 0.0, equal=False) if weight is not None else 0,
             "negs": below(s, 0.0, equal=False) if size is not None else 0,
-            "badz": sum(below(zz, 0.0, equal=True) for zz in zzs),
+            "badz": sum(b for _, b, _ in per_line),
             "nonpos": below(yy, 0.0, equal=True) if watts else 0,
         }
-
-    def least(*arrays: NDArray[np.float64]) -> float:
-        values = np.concatenate([np.ravel(a) for a in arrays])
-        return float(np.nanmin(values)) if (~np.isnan(values)).any() else np.nan
 
     smallest = {
         "negw": least(w),
@@ -882,7 +1003,35 @@ def _reduce_eager(
         fpc=None if fpc is None else floats(fpc),
         rows=rows,
     )
-    return red, by_values, flags, smallest
+    return red, by_values, flags, smallest, per_line
+
+
+def _raise_on_lines(
+    per_line: Sequence[tuple[int, int, float]],
+    entries: Sequence[str | None],
+    *,
+    nan_policy: str,
+) -> None:
+    """Refuse a missing or non-positive line, naming its entry of `lines`.
+
+    `per_line` holds, for each line, the rows where it is missing, the rows
+    where it is <= 0, and its smallest value.
+    """
+    for (missing, nonpos, low), entry in zip(per_line, entries, strict=True):
+        with line_entry(entry):
+            if missing and nan_policy == "raise":
+                msg = (
+                    "`line` must not be missing (nan_policy='raise'); pass "
+                    "nan_policy='omit' to give such rows zero weight: "
+                    f"{missing} row(s) break this rule"
+                )
+                raise ValueError(msg)
+            if nonpos:
+                msg = (
+                    f"`line` must be > 0: {nonpos} row(s) break this rule, the "
+                    f"smallest {low!r}"
+                )
+                raise ValueError(msg)
 
 
 def _raise_on_flags(
@@ -902,7 +1051,7 @@ def _raise_on_flags(
         ),
         ("negw", True, "`weight` must be >= 0"),
         ("negs", True, "`size` must be >= 0"),
-        ("badz", True, "the poverty lines (`line` or each of `lines`) must be > 0"),
+        ("badz", True, "`line` must be > 0"),
         ("nonpos", watts, "`welfare` must be > 0 for the Watts index (ln of welfare)"),
     ]
     for flag, active, text in checks:
@@ -956,8 +1105,15 @@ def _pandas_output(
         if isinstance(dtype, np.dtype) and kind in "biu":
             nullable = "boolean" if kind == "b" else str(dtype).capitalize()
             column = pd.array(data[c], dtype=nullable.replace("Uint", "UInt"))
+        elif getattr(dtype, "tz", None) is not None:
+            # The labels came out as UTC wall times: back to the column's zone.
+            stamps = pd.DatetimeIndex(pd.to_datetime(data[c]))
+            column = stamps.tz_localize("UTC").tz_convert(dtype.tz).array
         else:
-            column = pd.Series(data[c], dtype=dtype).array
+            try:
+                column = pd.Series(data[c], dtype=dtype).array
+            except (TypeError, ValueError):  # no missing value in this dtype
+                column = pd.array(data[c], dtype=object)
         out.insert(i, c, column)
     return out
 
@@ -976,11 +1132,9 @@ def _output(
     data: dict[str, Any] = {}
     schema: dict[str, Any] = {}
     by = list(by_values)
-    overall = False
     for c, values in by_values.items():
         if n_rows > len(values) * k:  # the overall rows
             values = [*values, None]
-            overall = True
         data[c] = [v for v in values for _ in range(k)]
         schema[c] = in_schema[c]
     if line_names is not None:
@@ -996,8 +1150,9 @@ def _output(
     backend: Literal["pandas", "polars", "pyarrow"] = "pyarrow"
     if impl.is_pandas():
         backend = "pandas"
-        if overall:
-            return _pandas_output(data, schema, by, native)
+        # pandas keeps each `by` column's own dtype (Period, Interval,
+        # datetimes with a time zone, nullable kinds for the overall row).
+        return _pandas_output(data, schema, by, native)
     elif impl.is_polars():
         backend = "polars"
     try:

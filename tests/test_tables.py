@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import polars as pl
 import pytest
 
 from povstat import BpsTable, NumberParseError, read_bps_table
@@ -1656,7 +1657,6 @@ def test_numbered_list_ending_with_a_region_without_values() -> None:
             "Perdesaan_duplicated_0",
         ],
         ["Provinsi", "Perkotaan", "Perkotaan_1", "Perdesaan", "Perdesaan_1"],  # DuckDB
-        ["Provinsi", "Perkotaan1", "Perkotaan2", "Perdesaan3", "Perdesaan4"],  # Spark
     ],
 )
 def test_repeated_group_labels_renamed_by_a_reader_read_alike(
@@ -1686,6 +1686,52 @@ def test_repeated_group_labels_renamed_by_a_reader_read_alike(
     ]
     assert t.data["value"].tolist() == [1.0, 2.0, 3.0, 4.0]
     pd.testing.assert_frame_equal(t.data, expected.data)
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("Wilayah,2021,2022\nJawa Timur,11.40,10.38\n", [None, None]),
+        (
+            "Wilayah,P1,P2,P0\n,2023,2024,2023\nJawa Timur,1.5,2.5,3.5\n",
+            ["P1", "P2", "P0"],
+        ),
+        (
+            "Wilayah,Kuintil_1,Kuintil_2\n,2023,2023\nJawa Timur,1.5,2.5\n",
+            ["Kuintil_1", "Kuintil_2"],
+        ),
+        ("Wilayah,Kel.1,Kel.2\n,2023,2023\nJawa Timur,1.5,2.5\n", ["Kel.1", "Kel.2"]),
+    ],
+)
+def test_labels_ending_in_digits_are_read_as_written_from_frames(
+    text: str, groups: list[str | None]
+) -> None:
+    # A year at its own column position ("2021" at 1) or labels P1, P2 are
+    # labels as written, never taken for a reader's renaming: a frame read
+    # with a header gives the table of the file itself.
+    from_file = read_bps_table(io.StringIO(text), locale="en")
+    for frame in (pd.read_csv(io.StringIO(text)), pl.read_csv(io.StringIO(text))):
+        t = read_bps_table(frame, locale="en")
+        pd.testing.assert_frame_equal(t.data, from_file.data)
+        assert [None if pd.isna(g) else g for g in t.data["group"]] == groups
+
+
+def test_spark_renamed_group_labels_are_read_as_written() -> None:
+    # Spark names repeated labels by the label and the column position
+    # ("Perkotaan1", "Perkotaan2"), which cannot be told from real labels
+    # such as "P1", "P2": they are kept as written (documented; read the
+    # file with header=False).
+    frame = pd.DataFrame(
+        [[None, "2022", "2023", "2022", "2023"], ["BALI", "1", "2", "3", "4"]],
+        columns=["Provinsi", "Perkotaan1", "Perkotaan2", "Perdesaan3", "Perdesaan4"],
+    )
+    t = read_bps_table(frame, locale="en")
+    assert t.data["group"].tolist() == [
+        "Perkotaan1",
+        "Perkotaan2",
+        "Perdesaan3",
+        "Perdesaan4",
+    ]
 
 
 def test_repeated_years_renamed_by_spark_get_the_hint() -> None:

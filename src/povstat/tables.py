@@ -358,8 +358,12 @@ def read_bps_table(
         all integers (``header=None`` in pandas), or "0", "1", ... as text,
         are positions, a repeated label a reader made unique (pandas'
         "Perkotaan.1", polars' "Perkotaan_duplicated_0", DuckDB's
-        "Perkotaan_1", Spark's "Perkotaan1", "Perkotaan2") is read as
-        written ("Perkotaan"; a repeated year is refused with advice), and
+        "Perkotaan_1", when "Perkotaan" stands to its left) is read as
+        written ("Perkotaan"; a repeated year is refused with advice);
+        Spark's renaming ("Perkotaan1", "Perkotaan2": the label plus the
+        column position) cannot be told from labels such as "P1", "P2" and
+        is kept, so read a Spark CSV of repeated labels with
+        ``header=False``; and
         a row of labels left all empty is no row; so a
         file read with or without a header gives the same table. The index
         is not read: it must be an unnamed index of integers (row numbers,
@@ -458,7 +462,7 @@ def read_bps_table(
     -----
     UserWarning
         If `source` is a frame, `locale` is ``"id"`` and value cells are
-        already numbers with decimals (see Notes, *Frames*).
+        already floating-point numbers (see Notes, *Frames*).
 
     See Also
     --------
@@ -515,7 +519,8 @@ def read_bps_table(
     (245 120) as 245.12. Read a file of Indonesian numbers with every column
     as text (pandas ``dtype=str``, polars ``infer_schema=False``, DuckDB
     ``all_varchar=true``) and pass that; with ``locale="id"``, a frame whose
-    value cells are numbers with decimals gives a ``UserWarning``.
+    value cells are floating-point numbers (whole ones too: "80.000" read
+    with a decimal point is 80.0) gives a ``UserWarning``.
 
     *Spreadsheets.* For .xlsx and .xlsm files each cell's number format is
     read (openpyxl): a number shown as a percentage (format ``0.00%``,
@@ -903,23 +908,21 @@ def _refuse_compressed(data: bytes, what: str) -> None:
 
 
 def _warn_read_as_numbers(cells: np.ndarray[Any, Any]) -> None:
-    """Warn when a frame read for Indonesian numbers holds decimal floats.
+    """Warn when a frame read for Indonesian numbers holds floats.
 
     A reader that parsed "245.120" (245 120 in Indonesian) with a decimal
     point gave 245.12: the digits are gone before `locale` can apply.
     """
     flat = cells.ravel()
+    # A float, even a whole one: "80.000" (80 000) read with a decimal point
+    # is the float 80.0; an int cell was written without separators.
     floats = [
-        c
-        for c in flat
-        if isinstance(c, float | np.floating)
-        and math.isfinite(c)
-        and not float(c).is_integer()
+        c for c in flat if isinstance(c, float | np.floating) and math.isfinite(c)
     ]
     if floats:
         warnings.warn(
-            f"`source` is a frame whose value cells are already numbers with "
-            f"decimals (such as {floats[0]!r}), so locale='id' does not apply "
+            f"`source` is a frame whose value cells are already floating-point "
+            f"numbers (such as {floats[0]!r}), so locale='id' does not apply "
             "to them: if the frame was read from Indonesian text, a reader may "
             "have taken '245.120' (245 120) for 245.12; read every column as "
             "text (pandas dtype=str, polars infer_schema=False, DuckDB "
@@ -1002,11 +1005,13 @@ def _undeduplicated(level: list[object]) -> list[object]:
 
     A repeated group label ("Perkotaan" over two years) is renamed by each
     reader its own way: pandas "Perkotaan.1", polars
-    "Perkotaan_duplicated_0", DuckDB "Perkotaan_1" (the label X to the left
-    plus a suffix), Spark "Perkotaan1", "Perkotaan2" (each copy, the first
-    too, plus its column position). Each is read as X, so that every engine
-    gives the same table. Years are left as they are: a repeated year in the
-    header is refused with advice (see ``_deduplicated_hint``).
+    "Perkotaan_duplicated_0", DuckDB "Perkotaan_1": the label X to the left
+    plus a suffix, read as X, so that these engines give the same table.
+    Spark's renaming ("Perkotaan1", "Perkotaan2": X plus the column
+    position) cannot be told from real labels such as "P1", "P2" and is read
+    as written (read with ``header=False``). Years are left as they are: a
+    repeated year in the header is refused with advice (see
+    ``_deduplicated_hint``).
     """
     out = list(level)
     texts = [c if isinstance(c, str) else None for c in level]
@@ -1014,18 +1019,6 @@ def _undeduplicated(level: list[object]) -> list[object]:
         m = _RENAMED.fullmatch(c) if c else None
         if m and m["x"] in texts[:k] and _period(m["x"]) is None:
             out[k] = m["x"]
-    # Spark: every copy of X named X + its position (0-based).
-    spark: dict[str, list[int]] = {}
-    for k, c in enumerate(texts):
-        x = c[: -len(str(k))] if c and c.endswith(str(k)) else ""
-        # Spark writes the position right after the name: "Perkotaan1";
-        # "Semester 1" or a round ("Sem1") is a label as written.
-        if x and not x[-1].isspace() and _ROUND.fullmatch(str(c)) is None:
-            spark.setdefault(x, []).append(k)
-    for x, ks in spark.items():
-        if len(ks) > 1 and _period(x) is None and x not in texts:
-            for k in ks:
-                out[k] = x
     return out
 
 

@@ -22,8 +22,8 @@ VALUES = st.lists(
 def test_group_sums_are_order_free_and_near_exact(
     values: list[float], seed: int
 ) -> None:
-    # Against the exact rational sum: within n * 2**-95 of the largest
-    # magnitude (the bits cut off) plus the final rounding; and
+    # Against the exact rational sum: within n * 2**-95 of the group's
+    # largest magnitude (the bits cut off) plus the final rounding; and
     # bit-identical for every order of the values.
     rng = np.random.default_rng(seed)
     x = np.array(values)
@@ -34,7 +34,7 @@ def test_group_sums_are_order_free_and_near_exact(
     for g in range(3):
         vals = x[codes == g]
         exact = float(sum((Fraction(float(v)) for v in vals), Fraction(0)))
-        top = float(np.max(np.abs(x)))
+        top = float(np.max(np.abs(vals))) if vals.size else 0.0
         bound = vals.size * 2.0**-95 * top + 2 * np.spacing(abs(exact))
         assert abs(got[g] - exact) <= bound
 
@@ -76,3 +76,13 @@ def test_large_groups_take_narrower_limbs() -> None:
         assert abs(got[g] - want) <= 2 * np.spacing(want)
     p = rng.permutation(n)
     np.testing.assert_array_equal(group_sum(codes[p], x[p], 2), got)
+
+
+def test_a_group_of_tiny_values_keeps_its_precision() -> None:
+    # Group 1's values are 1e-30 of group 0's: each group's limbs start
+    # below its own largest value, so its sum is as exact as alone.
+    x = np.array([1.0, 3.0, 1e-30 / 3, 2e-30 / 3])
+    codes = np.array([0, 0, 1, 1])
+    got = group_sum(codes, x, 2)
+    assert got[0] == 4.0
+    assert got[1] == math.fsum([1e-30 / 3, 2e-30 / 3])

@@ -1139,3 +1139,31 @@ def test_a_bad_line_among_several_is_named_on_every_engine(
         with pytest.raises(ValueError, match=match):
             poverty_table(frame, welfare="y", lines=lines, alpha=0, unit="percent")
         assert engine
+
+
+@pytest.mark.parametrize("a_welfare", [100.0, 50.0, 124.5])
+def test_a_domain_s_se_does_not_depend_on_another_domain_s_values(
+    a_welfare: float,
+) -> None:
+    # Domain b's linearised values are 0 outside b, so its SE cannot depend
+    # on domain a's welfare, however far a's terms are from b's (P2 terms
+    # 0.04 in a against 6.4e-17 in b): 1.7105e-15 in every case, as R
+    # survey's svyby(~P2, ~b, svydesign(ids=~1)) gives for a_welfare=100.
+    d = pd.DataFrame(
+        {
+            "y": [
+                a_welfare,
+                a_welfare,
+                a_welfare,
+                200,
+                124.999999,
+                124.999999,
+                300,
+                300,
+            ],
+            "b": list("aaaabbbb"),
+        }
+    )
+    out = poverty_table(d, welfare="y", by="b", line=125, alpha=2, unit="percent")
+    se_b = float(out.loc[out["b"] == "b", "se"].iloc[0])
+    np.testing.assert_allclose(se_b, 1.7105e-15, rtol=1e-4)

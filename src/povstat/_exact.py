@@ -8,7 +8,7 @@ order, so the unit-level sums of the survey estimates are taken in integer
 arithmetic, which is associative.
 
 Every value is split at fixed bit positions below the largest magnitude in
-the array into integer limbs of ``b`` bits each: the first limb holds the
+its group into integer limbs of ``b`` bits each: the first limb holds the
 highest ``b`` bits below that magnitude's power of two, the next the
 following ``b``, and so on, ``_PRECISION`` bits in all. A limb is an integer
 below ``2**b`` held exactly in a float64, and ``b`` is chosen from the
@@ -16,9 +16,9 @@ largest group (``b = 53 - bit_length(largest group)``), so a group's sum of
 limbs is an exact integer below 2**53 in any order: ten-unit PSUs get 49-bit
 limbs (two limbs), a domain of a million units 33-bit limbs (three). The
 limbs' totals are then combined in a fixed order. Bits below the last limb
-(``_PRECISION`` = 96 bits under the largest magnitude) are cut off, value by
-value, before any sum: the result is the same for every order of the units,
-and its error against the exact sum is at most n * 2**-95 of the largest
+(``_PRECISION`` = 96 bits under the group's largest magnitude) are cut off,
+value by value, before any sum: the result is the same for every order of
+the units, and its error against the exact sum is at most n * 2**-95 of that
 magnitude, far below float64's own rounding of the result.
 """
 
@@ -56,15 +56,22 @@ def group_sum(
         return out + np.bincount(codes[bad], weights=x[bad], minlength=k)
     if top == 0.0:
         return np.zeros(k)
-    _, e = np.frexp(top)  # top < 2**e
-    exponent = int(e)
     if largest is None:
         largest = int(np.bincount(codes, minlength=k).max())
     bits = 53 - int(largest).bit_length()  # largest * 2**bits < 2**53
     limbs = -(-_PRECISION // bits)
+    # Each group's limbs start below its own largest magnitude, so that a
+    # group of tiny terms keeps its precision next to a group of large ones.
+    group_top = np.zeros(k)
+    np.maximum.at(group_top, codes, np.abs(x))
+    _, exponent = np.frexp(group_top)  # group_top < 2**exponent
+    shift = bits - exponent
     # Scaled by a power of two (exact): |y| < 2**bits. Each trunc takes an
     # integer limb; subtracting it and scaling by 2**bits is exact too.
-    y = np.ldexp(x, bits - exponent)
+    if int(shift.max()) < 1000:  # 2**shift is a float64: one multiply
+        y = x * np.ldexp(1.0, shift)[codes]
+    else:  # a group of values below 1e-290: ldexp row by row
+        y = np.ldexp(x, shift[codes])
     limb = np.empty_like(y)
     parts = []
     for j in range(limbs):  # two to four limbs, not a loop over rows or groups

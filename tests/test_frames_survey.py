@@ -1167,3 +1167,31 @@ def test_a_domain_s_se_does_not_depend_on_another_domain_s_values(
     out = poverty_table(d, welfare="y", by="b", line=125, alpha=2, unit="percent")
     se_b = float(out.loc[out["b"] == "b", "se"].iloc[0])
     np.testing.assert_allclose(se_b, 1.7105e-15, rtol=1e-4)
+
+
+def test_names_differing_only_in_case_are_one_name_on_duckdb() -> None:
+    # DuckDB matches column names whatever their case: an unused column
+    # "__POVSTAT_Z0" must not be read for povstat's own, and a `by` column
+    # "Estimate" clashes with the output "estimate" there (not on pandas).
+    # By hand: 90, 120, 80 below 125 -> 75 %.
+    r = duckdb.sql(
+        "select * from (values (90.0, 0.0), (120.0, 0.0), (200.0, 0.0), (80.0, 0.0))"
+        ' t(y, "__POVSTAT_Z0")'
+    )
+    out = _to_pandas(poverty_table(r, welfare="y", line=125, unit="percent", alpha=0))
+    assert out["estimate"].tolist() == [75.0]
+    d = pd.DataFrame({"y": [90.0, 120, 200, 80], "Estimate": list("aabb")})
+    with pytest.raises(
+        ValueError, match=r"`by` column\(s\) \['Estimate'\] have the name"
+    ):
+        poverty_table(
+            duckdb.from_df(d),
+            welfare="y",
+            by="Estimate",
+            line=125,
+            unit="percent",
+            alpha=0,
+        )
+    assert poverty_table(
+        d, welfare="y", by="Estimate", line=125, unit="percent", alpha=0
+    )["estimate"].tolist() == [100.0, 50.0]

@@ -478,7 +478,14 @@ def poverty_table(
     named = _lines_arg(line, lines)
     items: list[Any] = [line] if named is None else list(named.values())
     line_names = None if named is None else list(named)
-    if named is not None and "line" in by_cols:
+    blind = not (
+        frame.implementation.is_pandas()
+        or frame.implementation.is_polars()
+        or frame.implementation.is_pyarrow()
+    )  # DuckDB and Spark match names whatever their case
+    if named is not None and any(
+        c == "line" or (blind and c.lower() == "line") for c in by_cols
+    ):
         msg = (
             "`by` column 'line' has the name of the output column that holds the "
             "names of `lines`; povstat never overwrites a column: rename it first"
@@ -559,7 +566,8 @@ def poverty_table(
     # A prefix for povstat's own columns that no column of the frame starts
     # with, so that none of the caller's columns is ever overwritten.
     t = _TMP
-    while any(n.startswith(t) for n in names):
+    # (in lower case: DuckDB matches names whatever their case)
+    while any(n.lower().startswith(t) for n in names):
         t = f"{t}_"
     prepared = frame.with_columns(
         yy.alias(f"{t}y"),
@@ -769,7 +777,12 @@ def _check_entry(
                 f"(integer, float or decimal), got {dtype}; convert it first"
             )
             raise TypeError(msg)
-    clash = [c for c in by if c in OUTPUT_COLUMNS]
+    # pandas and polars tell "Estimate" from "estimate"; DuckDB and Spark
+    # do not, so there a name clashes whatever its case.
+    impl = frame.implementation
+    case_blind = not (impl.is_pandas() or impl.is_polars() or impl.is_pyarrow())
+    outputs = {o.lower() if case_blind else o for o in OUTPUT_COLUMNS}
+    clash = [c for c in by if (c.lower() if case_blind else c) in outputs]
     if clash:
         msg = (
             f"`by` column(s) {clash} have the name of an output column "

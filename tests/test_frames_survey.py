@@ -1174,7 +1174,7 @@ def test_names_differing_only_in_case_are_one_name_on_duckdb() -> None:
     # "__POVSTAT_Z0" must not be read for povstat's own, and a `by` column
     # "Estimate" clashes with the output "estimate" there (not on pandas).
     # By hand: 90, 120, 80 below 125 -> 75 %.
-    r = duckdb.sql(
+    r: Any = duckdb.sql(
         "select * from (values (90.0, 0.0), (120.0, 0.0), (200.0, 0.0), (80.0, 0.0))"
         ' t(y, "__POVSTAT_Z0")'
     )

@@ -943,7 +943,7 @@ def test_overflowing_fgt_terms_are_refused(lazy: bool) -> None:
     # square (P2) overflows float64; never a silent inf or NaN SE.
     df = pd.DataFrame({"y": [-1e160, 100.0, 200, 150]})
     frame: Any = pl.from_pandas(df).lazy() if lazy else df
-    with pytest.raises(ValueError, match="the FGT terms overflow float64"):
+    with pytest.raises(ValueError, match="the FGT or Watts terms overflow float64"):
         poverty_table(frame, welfare="y", line=125, alpha=[1, 2], unit="fraction")
 
 
@@ -1195,3 +1195,41 @@ def test_names_differing_only_in_case_are_one_name_on_duckdb() -> None:
     assert poverty_table(
         d, welfare="y", by="Estimate", line=125, unit="percent", alpha=0
     )["estimate"].tolist() == [100.0, 50.0]
+
+
+@pytest.mark.parametrize(
+    ("frame", "kw", "match"),
+    [
+        (
+            pd.DataFrame({"y": [90.0, 120, 200, 80], "L": [np.inf, 125, 125, 125]}),
+            {"line": "L", "alpha": [0, 1]},
+            r"`line` must be finite: 1 row\(s\) are infinite",
+        ),
+        (
+            pd.DataFrame({"y": [np.inf, 100.0]}),
+            {"line": 125, "alpha": 0},
+            r"`welfare` must be finite",
+        ),
+        (
+            pd.DataFrame({"y": [0.0, 100, 200], "w": [np.nan, 1, 1]}),
+            {
+                "weight": "w",
+                "line": 150,
+                "alpha": 0,
+                "watts": True,
+                "nan_policy": "omit",
+            },
+            r"`welfare` must be > 0 for the Watts index.*the smallest 0\.0",
+        ),
+    ],
+)
+def test_what_the_array_functions_refuse_frames_refuse(
+    frame: pd.DataFrame, kw: dict[str, Any], match: str
+) -> None:
+    # Infinite welfare or lines, and welfare <= 0 for Watts on a row that
+    # "omit" leaves out, are refused as fgt / watts refuse them, on every
+    # engine (they gave NaN P1, a non-poor infinite unit, or a result).
+    for engine, native in _engines(frame).items():
+        with pytest.raises(ValueError, match=match):
+            poverty_table(native, welfare="y", unit="percent", **kw)
+        assert engine

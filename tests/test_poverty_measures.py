@@ -302,9 +302,9 @@ def test_an_empty_sample_is_refused(by: list[str] | None) -> None:
 
 
 def test_overflowing_terms_and_named_lines_are_refused_by_name() -> None:
-    with pytest.raises(ValueError, match="the FGT terms overflow float64"):
+    with pytest.raises(ValueError, match="the FGT or Watts terms overflow float64"):
         poverty_estimates([-1e160, 100.0, 200, 150], 125, alpha=[1, 2], unit="fraction")
-    with pytest.raises(ValueError, match="the FGT terms overflow float64"):
+    with pytest.raises(ValueError, match="the FGT or Watts terms overflow float64"):
         fgt([-1.0, 200], 1e-310, alpha=1, unit="fraction")  # gap 1e310
     with pytest.raises(
         ValueError, match=r"`lines` entry 'extreme' must be > 0, found -5\.0"

@@ -134,7 +134,7 @@ def test_same_seed_same_survey_and_errors() -> None:
     for path in (5, b"s.parquet"):
         with pytest.raises(TypeError, match="`path` must be a str or path-like"):
             simulate_survey(1_000, year=2023, seed=1, path=path)  # type: ignore[arg-type]
-    for folder in ("", "/"):
+    for folder in ("", "/", "/tmp/povstat-no-such-folder/"):
         with pytest.raises(ValueError, match="`path` must name a file to write"):
             simulate_survey(1_000, year=2023, seed=1, path=folder)
     with pytest.raises(ValueError, match="the folder '/nonexistent-povstat' does not"):

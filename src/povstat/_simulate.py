@@ -353,7 +353,8 @@ def simulate(
         if isinstance(path, bytes) or not isinstance(path, str | os.PathLike):
             msg = f"`path` must be a str or path-like file name, got {path!r}"
             raise TypeError(msg)
-        if str(path) == "" or Path(path).is_dir():
+        text = os.fspath(path)
+        if text == "" or text.endswith(("/", os.sep)) or Path(path).is_dir():
             msg = f"`path` must name a file to write, got the directory {str(path)!r}"
             raise ValueError(msg)
         if not Path(path).parent.is_dir():

@@ -319,9 +319,10 @@ def _per_unit(x: ArrayLike | None, name: str, n: int) -> NDArray[np.float64]:
 
 
 TERMS_OVERFLOW = (
-    "the FGT terms overflow float64: a welfare far below the line, or a line "
-    "near 0, makes the gap (line - welfare) / line or its powers (or their "
-    "squares, in the variance) too large; check `welfare` and `line`"
+    "the FGT or Watts terms overflow float64: a welfare far below the line, "
+    "or a line near 0, makes the gap (line - welfare) / line or its powers "
+    "(or their squares, in the variance) too large, or a welfare near 0 makes "
+    "line / welfare too large for the Watts index; check `welfare` and `line`"
 )
 
 

@@ -578,9 +578,14 @@ def poverty_table(
         (s < 0).fill_null(value=False).cast(f64).alias(f"{t}negs"),
         *((zz <= 0).cast(f64).alias(f"{t}badz{i}") for i, zz in enumerate(zzs)),
         *(_missing(z).cast(f64).alias(f"{t}miss{i}") for i, z in enumerate(zs)),
-        (yy <= 0).cast(f64).alias(f"{t}nonpos"),
+        *(_infinite(z).alias(f"{t}infz{i}") for i, z in enumerate(zs)),
+        _infinite(y).alias(f"{t}infy"),
+        # Welfare <= 0 for Watts, on every row that states a welfare (a row
+        # left out under "omit" too, as the array functions refuse it).
+        (y <= 0).fill_null(value=False).cast(f64).alias(f"{t}nonpos"),
         w.alias(f"{t}rw"),
         s.alias(f"{t}rs"),
+        y.alias(f"{t}ry"),
     )
     terms = []
     for i in range(len(zzs)):  # one set of term columns per line
@@ -613,6 +618,7 @@ def poverty_table(
     summed = [f"{t}w", f"{t}bad", f"{t}negw", f"{t}negs", f"{t}nonpos"]
     summed += [f"{t}badz{i}" for i in range(len(zzs))]
     summed += [f"{t}miss{i}" for i in range(len(zzs))]
+    summed += [f"{t}infz{i}" for i in range(len(zzs))] + [f"{t}infy"]
     summed += [f"{t}wt{j}" for j in range(k)] + [f"{t}wtt{j}" for j in range(k)]
     summed.append(f"{t}pos")
     if units_as_psu:
@@ -620,7 +626,7 @@ def poverty_table(
         summed += [f"{t}wwtt{i}_{j}" for i in range(k) for j in range(i, k)]
     aggs = [nw.col(c).sum() for c in summed] + [nw.len().alias(f"{t}n")]
     # The smallest weight, size, welfare and lines, for error messages.
-    lowest = [f"{t}rw", f"{t}rs", f"{t}y", *(f"{t}z{i}" for i in range(len(zzs)))]
+    lowest = [f"{t}rw", f"{t}rs", f"{t}ry", *(f"{t}z{i}" for i in range(len(zzs)))]
     aggs += [nw.col(c).min().alias(f"{c}min") for c in lowest]
     # The range of 64-bit integer value columns: beyond 2**53 is refused.
     wide = [
@@ -675,12 +681,13 @@ def poverty_table(
             float(np.nanmin(col(f"{t}z{i}min")))
             if (~np.isnan(col(f"{t}z{i}min"))).any()
             else np.nan,
+            int(col(f"{t}infz{i}").sum()),
         )
         for i in range(len(zzs))  # a loop over the handful of lines
     ]
     _raise_on_lines(per_line, entries, nan_policy=nan_policy)
     flags = {f: int(col(f"{t}{f}").sum()) for f in _FLAGS if f != "badz"}
-    flags["badz"] = sum(b for _, b, _ in per_line)
+    flags["badz"] = sum(line[1] for line in per_line)
 
     def least(*names: str) -> float:
         values = np.concatenate([col(f"{n}min") for n in names])
@@ -690,7 +697,7 @@ def poverty_table(
         "negw": least(f"{t}rw"),
         "negs": least(f"{t}rs"),
         "badz": least(*(f"{t}z{i}" for i in range(len(zzs)))),
-        "nonpos": least(f"{t}y"),
+        "nonpos": least(f"{t}ry"),
     }
     _raise_on_flags(flags, nan_policy=nan_policy, watts=wat, smallest=smallest)
     if strata is not None:
@@ -804,7 +811,7 @@ def _check_entry(
             raise TypeError(msg)
 
 
-_FLAGS = ("bad", "negw", "negs", "badz", "nonpos")
+_FLAGS = ("bad", "negw", "negs", "badz", "nonpos", "infy")
 
 
 def _in_memory(frame: nw.DataFrame[Any]) -> bool:
@@ -843,6 +850,11 @@ def _shown(labels: NDArray[Any]) -> list[Any]:
     """Domain labels as listed: -0.0 and 0.0 are one domain, shown as 0.0."""
     shown: list[Any] = (labels + 0.0 if labels.dtype.kind == "f" else labels).tolist()
     return shown
+
+
+def _infinite(e: nw.Expr) -> nw.Expr:
+    """1.0 where a value is +-inf, else 0.0 (null and NaN count as 0)."""
+    return (e.abs() == float("inf")).fill_null(value=False).cast(nw.Float64())
 
 
 def _null_or_nan(values: nw.Series[Any]) -> NDArray[np.bool_]:
@@ -893,7 +905,7 @@ def _reduce_eager(
     dict[str, list[Any]],
     dict[str, int],
     dict[str, float],
-    list[tuple[int, int, float]],
+    list[tuple[int, int, float, int]],
 ]:
     """The reduced table of an eager frame, from its columns as numpy arrays.
 
@@ -975,22 +987,24 @@ def _reduce_eager(
 
     with np.errstate(invalid="ignore"):
         per_line = [
-            (missing, below(zz, 0.0, equal=True), least(zz))
-            for missing, zz in zip(missing_lines, zzs, strict=True)
+            (missing, below(zz, 0.0, equal=True), least(zz), int(np.isinf(z).sum()))
+            for missing, zz, z in zip(missing_lines, zzs, zs, strict=True)
         ]
         flags = {
             "bad": n_bad,
             "negw": below(w, 0.0, equal=False) if weight is not None else 0,
             "negs": below(s, 0.0, equal=False) if size is not None else 0,
-            "badz": sum(b for _, b, _ in per_line),
-            "nonpos": below(yy, 0.0, equal=True) if watts else 0,
+            "badz": sum(line[1] for line in per_line),
+            # every row that states a welfare, as the array functions check
+            "nonpos": below(y, 0.0, equal=True) if watts else 0,
+            "infy": int(np.isinf(y).sum()),
         }
 
     smallest = {
         "negw": least(w),
         "negs": least(s),
         "badz": least(*zzs),
-        "nonpos": least(yy),
+        "nonpos": least(y),
     }
     top = zzs[0] if len(zzs) == 1 else np.max(np.stack(zzs), axis=0)
     # Units poor under some line; every term is 0 for the others.
@@ -1020,7 +1034,7 @@ def _reduce_eager(
 
 
 def _raise_on_lines(
-    per_line: Sequence[tuple[int, int, float]],
+    per_line: Sequence[tuple[int, int, float, int]],
     entries: Sequence[str | None],
     *,
     nan_policy: str,
@@ -1028,10 +1042,13 @@ def _raise_on_lines(
     """Refuse a missing or non-positive line, naming its entry of `lines`.
 
     `per_line` holds, for each line, the rows where it is missing, the rows
-    where it is <= 0, and its smallest value.
+    where it is <= 0, its smallest value and the rows where it is infinite.
     """
-    for (missing, nonpos, low), entry in zip(per_line, entries, strict=True):
+    for (missing, nonpos, low, infinite), entry in zip(per_line, entries, strict=True):
         with line_entry(entry):
+            if infinite:
+                msg = f"`line` must be finite: {infinite} row(s) are infinite"
+                raise ValueError(msg)
             if missing and nan_policy == "raise":
                 msg = (
                     "`line` must not be missing (nan_policy='raise'); pass "
@@ -1066,6 +1083,7 @@ def _raise_on_flags(
         ("negs", True, "`size` must be >= 0"),
         ("badz", True, "`line` must be > 0"),
         ("nonpos", watts, "`welfare` must be > 0 for the Watts index (ln of welfare)"),
+        ("infy", True, "`welfare` must be finite (infinite values found)"),
     ]
     for flag, active, text in checks:
         count = flags[flag] if active else 0

@@ -181,3 +181,17 @@ def test_grid_of_exact_thresholds(ratio: str, bands: str, flag: str) -> None:
 def test_thresholds_must_be_numbers(bad: object) -> None:
     with pytest.raises(TypeError, match="`thresholds` must"):
         RSEBands(thresholds=bad, labels=("a", "b"), closed="right", source="test")
+
+
+def test_float32_thresholds_are_the_figures_they_print_as() -> None:
+    # np.float32(25.1) is 25.100000381469727 in binary but stands for 25.1:
+    # an RSE of exactly 25.1 is at the threshold, on its closed side.
+    left = RSEBands(
+        thresholds=(np.float32(25.1),), labels=("ok", "bad"), closed="left", source="x"
+    )
+    assert left.thresholds == (25.1,)
+    assert reliability_flags([25.1], bands=left).flag.tolist() == ["bad"]
+    right = RSEBands(
+        thresholds=(np.float32(25.3),), labels=("ok", "bad"), closed="right", source="x"
+    )
+    assert reliability_flags([25.3], bands=right).flag.tolist() == ["ok"]

@@ -551,3 +551,19 @@ def test_statement_checks_tie_figures_equal_as_published() -> None:
         [0.3 + 1e-9, 0.3], ["A", "B"], subject="A", stated_rank=2, descending=False
     )
     assert res.verdict == HOLDS
+
+
+def test_a_float32_base_tolerance_is_the_figure_it_prints_as() -> None:
+    # A base 1 % larger than the rate's population is within base_rtol=0.01,
+    # whether 0.01 is a float64 or a float32 (0.009999999776482582 in binary).
+    for rtol in (0.01, np.float32(0.01)):
+        res = check_count_statement(
+            4.26,
+            101.0,
+            4.0,
+            unit="percent",
+            decimals=0,
+            rate_population=100.0,
+            base_rtol=float(rtol) if isinstance(rtol, float) else rtol,  # type: ignore[arg-type]
+        )
+        assert res.verdict == HOLDS

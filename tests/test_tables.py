@@ -1918,3 +1918,18 @@ def test_labels_ending_in_their_position_are_not_taken_for_renamed_ones() -> Non
     )
     t = read_bps_table(frame, locale="en")
     assert t.data["month"].tolist() == [3, 9]
+
+
+def test_frames_repeating_a_column_name_are_refused_by_name() -> None:
+    # DuckDB and pyarrow keep a repeated header label as two columns of one
+    # name, which narwhals cannot hold: a povstat error naming `source`.
+    import duckdb
+    import pyarrow as pa  # type: ignore[import-untyped]
+
+    sources: list[Any] = [
+        duckdb.sql("select 'Jawa Timur' as Wilayah, '7,71' as P, '12,6' as P"),
+        pa.table([["Jawa Timur"], ["7,71"], ["12,6"]], names=["Wilayah", "P", "P"]),
+    ]
+    for source in sources:
+        with pytest.raises(ValueError, match="`source` repeats a column name"):
+            read_bps_table(source, locale="id")

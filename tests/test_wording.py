@@ -160,3 +160,12 @@ def test_an_undefined_test_gives_no_significance_word() -> None:
     assert "statistically significant" not in en
     ind = str(describe_level_change(4.37, 4.26, locale="id", test=t))
     assert ind.endswith(", signifikansi tidak diketahui (uji tidak terdefinisi)")
+
+
+def test_one_percentage_point_is_singular() -> None:
+    assert str(
+        describe_rate_change(4.0, 5.0, unit="percent", locale="en", decimals=0)
+    ).startswith("rose 1 percentage point, from 4 % to 5 %")
+    assert "2 percentage points" in str(
+        describe_rate_change(4.0, 6.0, unit="percent", locale="en", decimals=0)
+    )

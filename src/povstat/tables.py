@@ -1027,6 +1027,15 @@ def _label_row_names(n: int) -> list[str]:
     return ["columns"] if n == 1 else [f"columns[{i}]" for i in range(n)]
 
 
+#: A DuckDB relation or pyarrow table may repeat a column name (a repeated
+#: group label read as a header), which narwhals cannot hold.
+_REPEATED_NAMES = (
+    "`source` repeats a column name (a repeated label read as a header); read "
+    "the table without a header (DuckDB header=false, pyarrow "
+    "autogenerate_column_names=True) and pass that"
+)
+
+
 def _frame_as_pandas(source: object) -> object:
     """A frame of any library narwhals supports as pandas; anything else as is."""
     if isinstance(source, pd.DataFrame | str | bytes | os.PathLike) or hasattr(
@@ -1040,9 +1049,11 @@ def _frame_as_pandas(source: object) -> object:
     frame: Any = source
     try:
         native = nw.from_native(frame)
+        schema = native.collect_schema()
     except TypeError:
         return source  # not a frame: _read_grid says what it accepts
-    schema = native.collect_schema()
+    except nw.exceptions.DuplicateError:
+        raise ValueError(_REPEATED_NAMES) from None
     wide = [c for c, d in schema.items() if d in (nw.Int128, nw.UInt128)]
     if wide:
         # 128-bit integers have no pandas (pyarrow) form: their digits, as
@@ -1050,7 +1061,10 @@ def _frame_as_pandas(source: object) -> object:
         frame = native.with_columns(
             *(nw.col(c).cast(nw.String) for c in wide)
         ).to_native()
-    grid = _plumbing.to_pandas(frame, arg="source").astype(object)
+    try:
+        grid = _plumbing.to_pandas(frame, arg="source").astype(object)
+    except nw.exceptions.DuplicateError:
+        raise ValueError(_REPEATED_NAMES) from None
     # As pandas reads a table of text: labels and cells as Python objects.
     return grid.set_axis(pd.Index(list(grid.columns), dtype=object), axis=1)
 

@@ -182,7 +182,9 @@ def _sentences(
             d = _change_decimals(c, decimals)
             way = "fall" if c < 0 else "rise"
             size = _number(abs(c), d, locale)
-            text = f"{words[way]} {size}{change_unit}, " + words["from_to"].format(
+            # "1 percentage point", "2 percentage points", "1.00 ... points"
+            unit = change_unit.removesuffix("s") if size == "1" else change_unit
+            text = f"{words[way]} {size}{unit}, " + words["from_to"].format(
                 a=show(float(b[i])), b=show(float(a[i]))
             )
             if np.isfinite(r):

@@ -481,3 +481,24 @@ def test_an_empty_table_is_refused() -> None:
     ).iloc[:0]
     with pytest.raises(ValueError, match="is empty: no regions to pool"):
         aggregate_regions(d, by="g", unit="percent")
+
+
+def test_categorical_groups_come_out_in_label_order_on_every_engine() -> None:
+    # A pandas categorical ordered ("zeta", "alpha") and a polars Enum of the
+    # same order give the groups in label order, alpha first, as plain text.
+    d = pd.DataFrame(
+        {
+            "region_code": list("abc"),
+            "period": [2022] * 3,
+            "poverty_rate_pct": [5.0, 4.0, 3.0],
+            "poor_thousands": [5.0, 4, 3],
+            "type": ["zeta", "zeta", "alpha"],
+        }
+    )
+    cat = d.astype({"type": pd.CategoricalDtype(["zeta", "alpha"])})
+    enum = pl.from_pandas(d).with_columns(
+        pl.col("type").cast(pl.Enum(["zeta", "alpha"]))
+    )
+    for frame in (cat, enum, d):
+        out = aggregate_regions(frame, unit="percent", by="type")
+        assert list(out["group"]) == ["alpha", "zeta"]

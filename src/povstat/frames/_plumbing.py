@@ -451,6 +451,11 @@ def keys(table: Table, names: Sequence[str], *, arg: str) -> NDArray[np.int64]:
     codes = np.zeros(n, dtype=np.int64)
     for name in names:  # a few key columns, not groups
         source = table.series(name) if table.pandas is not None else labels(table, name)
+        kind = getattr(source, "dtype", None)
+        if isinstance(kind, pd.CategoricalDtype):
+            # By the labels' values, as on every other engine (a polars Enum
+            # or DuckDB ENUM sorts by value), not the categories' order.
+            source = pd.Series(source).astype(kind.categories.dtype)
         col_codes, uniques = pd.factorize(source, sort=True)
         missing = int(np.count_nonzero(col_codes < 0))
         if missing:

@@ -1933,3 +1933,43 @@ def test_frames_repeating_a_column_name_are_refused_by_name() -> None:
     for source in sources:
         with pytest.raises(ValueError, match="`source` repeats a column name"):
             read_bps_table(source, locale="id")
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "3573 Malang",
+        "Malang (3573)",
+        "35.73 Malang",
+        "[3573] Malang",
+        "3573-Malang",
+        "Malang 3573",
+        "Malang [3573]",
+        "Pacitan (35.73)",
+    ],
+)
+def test_an_area_code_in_any_spelling_is_checked_against_the_name(label: str) -> None:
+    # 3573 is Kota Malang: next to "Malang" (the regency, 3507) or
+    # "Pacitan" (3501) it contradicts the name, in every way a code is
+    # written (Kemendagri's "35.73", brackets, a hyphen, after the name):
+    # unmatched, never silently the regency, never a footnote "73)".
+    t = read_bps_table(
+        io.StringIO(f'Wilayah,2023\nJAWA TIMUR,1\n"{label}",10.38\n'), locale="en"
+    )
+    assert t.data["region_code"].isna().tolist() == [False, True]
+    assert len(t.unmatched) == 1
+
+
+@pytest.mark.parametrize(
+    ("label", "code"),
+    [
+        ("Kota Malang (35.73)", "3573"),
+        ("Kota Malang 3573", "3573"),
+        ("35.01 Pacitan", "3501"),
+    ],
+)
+def test_an_area_code_that_agrees_with_the_name_matches(label: str, code: str) -> None:
+    t = read_bps_table(
+        io.StringIO(f'Wilayah,2023\nJAWA TIMUR,1\n"{label}",10.38\n'), locale="en"
+    )
+    assert t.data["region_code"].tolist()[1] == code

@@ -172,15 +172,24 @@ _MARK = re.compile(
     r"^(?P<name>.*?[^\s*(])"
     r"(?P<mark>\s*\*+\)?"
     rf"|\s*[{_SUPERSCRIPTS}]+\u207e?"
-    r"|\s*\(?(?<![0-9])[0-9]{1,2}\)"
+    r"|\s*\(?(?<![0-9.])[0-9]{1,2}\)"
     r"|\s+\(?[a-z]\))\Z",
     _WORD_FLAGS,
 )
 #: A number before a name: a list number ("1 Malang", "2. Kota Malang",
 #: "3) Batu") or an area code ("3573 Kota Malang", "35 Jawa Timur").
-_LEADING_NUMBER = re.compile(r"^(?P<num>[0-9]{1,4})(?:[.)]\s*|\s+)(?P<rest>\S.*)$")
-#: An area code of four digits in brackets after a name: "Malang (3507)".
-_TRAILING_CODE = re.compile(r"^(?P<rest>.*?\S)\s*\((?P<code>[0-9]{4})\)$")
+#: A code may be written with Kemendagri's dot ("35.73"), in brackets
+#: ("[3573]", "(3573)") or joined by a hyphen ("3573-Malang").
+_LEADING_NUMBER = re.compile(
+    r"^[\[(]?(?P<num>[0-9]{2}\.[0-9]{2}|[0-9]{1,4})[\])]?"
+    r"(?:[.)]\s*|\s*[-\u2013]\s*|\s+)(?P<rest>\S.*)$"
+)
+#: An area code of four digits after a name: "Malang (3507)", "Malang
+#: [35.07]", "Malang 3507", "Malang - 3507".
+_TRAILING_CODE = re.compile(
+    r"^(?P<rest>.*?[^\s\-\u2013])\s*(?:[\[(](?P<code>[0-9]{2}\.?[0-9]{2})[\])]"
+    r"|(?:\s+|\s*[-\u2013]\s*)(?P<bare>[0-9]{2}\.?[0-9]{2}))$"
+)
 _PREFIX = re.compile(
     r"^(?:(?P<p1>kabupaten|kab|kotamadya|kodya|kota|provinsi|prov)(?:\s+|\s*-\s*)"
     r"|(?P<p2>kab|kota|kod|prov)\.\s*)(?P<name>\S.*)$",
@@ -581,9 +590,11 @@ def read_bps_table(
     Kabupaten Malang). One of two digits before a province's name is its
     code and must agree too ("35 Jawa Timur"), unless the table also
     numbers rows with one digit (a list 1, 2, ..., whose 11 is no code);
-    other numbers are list numbers. A code of four digits in brackets after
-    the name ("Kota Malang (3573)") is read and checked the same way (never
-    taken for a footnote mark).
+    other numbers are list numbers. A code is read in any of its usual
+    spellings: with Kemendagri's dot ("35.73 Kota Malang"), in brackets
+    ("[3573] Kota Malang"), joined by a hyphen ("3573-Kota Malang"), or after
+    the name ("Kota Malang (3573)", "Kota Malang [35.73]", "Kota Malang
+    3573"), and checked the same way (never taken for a footnote mark).
 
     A regency or city is matched within the province it is listed under:
     each province row sets the context of the rows below it (as in BPS
@@ -2096,7 +2107,7 @@ def _match_regions(
     """
     lab = pd.Series(labels, dtype=object).astype(str)
     lead = lab.str.extract(_LEADING_NUMBER)
-    num = lead["num"]
+    num = lead["num"].str.replace(".", "", regex=False)  # "35.73" is 3573
     # A table numbering its rows 1, 2, ... has single-digit numbers: its
     # two-digit ones are list numbers too, not province codes.
     listed = bool((num.str.len() == 1).any())
@@ -2111,6 +2122,9 @@ def _match_regions(
     # before a footnote mark) is a code, checked against the name as a
     # leading one is; never a footnote.
     trail = bare.str.extract(_TRAILING_CODE)
+    trail["code"] = (
+        trail["code"].fillna(trail["bare"]).str.replace(".", "", regex=False)
+    )
     has_trail = trail["code"].notna().to_numpy()
     if has_trail.any():
         codes = [

@@ -12,7 +12,13 @@ import pandas as pd
 import polars as pl
 import pytest
 
-from povstat import BpsTable, NumberParseError, read_bps_table
+from povstat import (
+    BpsTable,
+    NumberParseError,
+    format_number,
+    parse_numbers,
+    read_bps_table,
+)
 from povstat.datasets import load_east_java
 
 # Excerpt of the BPS table "Persentase Penduduk Miskin (P0) Menurut
@@ -1973,3 +1979,27 @@ def test_an_area_code_that_agrees_with_the_name_matches(label: str, code: str) -
         io.StringIO(f'Wilayah,2023\nJAWA TIMUR,1\n"{label}",10.38\n'), locale="en"
     )
     assert t.data["region_code"].tolist()[1] == code
+
+
+def test_float32_cells_are_the_figures_they_print_as() -> None:
+    # 4.35 stored as float32 is 4.349999904632568 in binary: read as 4.35
+    # from every kind of frame, as parse_numbers and format_number read it
+    # (format_number(4.35, decimals=1) is "4.4" half up, not "4.3").
+    import duckdb
+
+    pdf = pd.DataFrame(
+        {"Kab": ["Kota Batu"], "2023": np.array([4.35], dtype=np.float32)}
+    )
+    frames: list[Any] = [
+        pdf,
+        pdf.astype({"2023": "Float32"}),
+        pl.from_pandas(pdf),
+        pl.from_pandas(pdf).lazy(),
+        duckdb.from_arrow(pl.from_pandas(pdf).to_arrow()),
+    ]
+    for frame in frames:
+        assert read_bps_table(frame, locale="en").data["value"].tolist() == [4.35]
+    assert parse_numbers(
+        np.array([4.35], dtype=np.float32), locale="en"
+    ).value.tolist() == [4.35]
+    assert format_number(np.float32(4.35), locale="en", decimals=1).tolist() == "4.4"

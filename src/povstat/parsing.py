@@ -927,7 +927,12 @@ def _numeric_array(
 ) -> NDArray[np.bool_]:
     """Fill `values` and `reasons` from a numeric array; return its NaN mask."""
     with np.errstate(all="ignore"):  # a long double beyond float64: see below
-        nums = cells.astype(np.float64)
+        if cells.dtype.kind == "f" and cells.dtype.itemsize < 8:
+            # float32 / float16: the figures they print as (4.35, not
+            # 4.349999904632568), as the array functions read them.
+            nums = cells.astype(str).astype(np.float64)
+        else:
+            nums = cells.astype(np.float64)
     na = np.isnan(nums)
     values[:] = nums
     if cells.dtype.kind == "f":
@@ -962,7 +967,11 @@ _EMPTY = "empty cell, and '' is not in `missing`"
 
 def _number(cell: Any) -> tuple[float, str]:
     """A number cell (not NaN) as a float64 and a reason ("" if valid)."""
-    if isinstance(cell, float | np.float32 | np.float16):
+    if isinstance(cell, np.float32 | np.float16):
+        # The figure it prints as (4.35, not 4.349999904632568), as the
+        # array functions read float32.
+        return (math.nan, _INFINITE) if math.isinf(cell) else (float(str(cell)), "")
+    if isinstance(cell, float):
         # A binary float within float64's range: taken as it is.
         return (math.nan, _INFINITE) if math.isinf(cell) else (float(cell), "")
     try:

@@ -848,7 +848,18 @@ def _read_grid(
     """All cells of the table as objects, no header, rows labelled for users."""
     if isinstance(source, pd.DataFrame):
         _check_frame_index(source.index)
-        grid = source.astype(object).set_axis(range(source.shape[1]), axis=1)
+        grid = source.set_axis(range(source.shape[1]), axis=1)
+        short = [
+            j
+            for j, d in enumerate(source.dtypes)
+            if getattr(d, "kind", "") == "f" and getattr(d, "itemsize", 8) < 8
+        ]
+        grid = grid.astype(object)
+        for j in short:  # float32 / float16: the figures they print as (4.35)
+            narrow = source.iloc[:, j].to_numpy(dtype=np.float32, na_value=np.nan)
+            grid[j] = pd.Series(
+                narrow.astype(str).astype(np.float64), index=grid.index, dtype=object
+            )
         heads = _column_label_rows(source.columns)
         if heads:
             head = pd.DataFrame(heads, index=_label_row_names(len(heads)), dtype=object)
@@ -1066,11 +1077,14 @@ def _frame_as_pandas(source: object) -> object:
     except nw.exceptions.DuplicateError:
         raise ValueError(_REPEATED_NAMES) from None
     wide = [c for c, d in schema.items() if d in (nw.Int128, nw.UInt128)]
-    if wide:
+    short = [c for c, d in schema.items() if d == nw.Float32]
+    if wide or short:
         # 128-bit integers have no pandas (pyarrow) form: their digits, as
-        # text, are read exactly as the integers written.
+        # text, are read exactly as the integers written. float32 values are
+        # the figures they print as (4.35, not 4.349999904632568).
         frame = native.with_columns(
-            *(nw.col(c).cast(nw.String) for c in wide)
+            *(nw.col(c).cast(nw.String) for c in wide),
+            *(nw.col(c).cast(nw.String).cast(nw.Float64) for c in short),
         ).to_native()
     try:
         grid = _plumbing.to_pandas(frame, arg="source").astype(object)

@@ -523,3 +523,22 @@ def test_dates_are_matched_by_calendar_month() -> None:
         region="region_name",
     )
     assert res.verdict == "holds", res.reason
+
+
+def test_a_key_of_another_type_is_named_as_such() -> None:
+    # 3573 (an int) where the column holds "3573" (text): the message says
+    # so, not "not in `data` at all".
+    data = pd.DataFrame(
+        {
+            "region_code": ["3507", "3573"],
+            "period": [2023, 2023],
+            "poverty_rate_pct": [9.45, 4.26],
+        }
+    )
+    with pytest.raises(
+        ValueError,
+        match=r"region_code=3573 \(of type int\) .* holds '3573' of type str",
+    ):
+        trace_figure(
+            data, 4.26, decimals=2, subject=3573, at=2023, measure="poverty_rate_pct"
+        )

@@ -391,8 +391,21 @@ def trace_figure(
             )
             raise ValueError(msg)
         absent = [k for k in keys if not same[k].any()]
+
+        def missing_key(k: str) -> str:
+            # 3573 where the column holds "3573" (or the reverse): say so.
+            alike = table[k].astype(str) == str(keys[k])
+            if alike.any():
+                held = type(table[k][alike].iloc[0]).__name__
+                return (
+                    f"{k}={keys[k]!r} (of type {type(keys[k]).__name__}) is not in "
+                    f"`data`, which holds {str(keys[k])!r} of type {held}: pass "
+                    "it as `data` writes it"
+                )
+            return f"{k}={keys[k]!r} is not in `data` at all"
+
         detail = (
-            f"; {', '.join(f'{k}={keys[k]!r}' for k in absent)} is not in `data` at all"
+            "; " + "; ".join(missing_key(k) for k in absent)
             if absent
             else " (each value is in `data`, but not together)"
         )

@@ -169,3 +169,15 @@ def test_one_percentage_point_is_singular() -> None:
     assert "2 percentage points" in str(
         describe_rate_change(4.0, 6.0, unit="percent", locale="en", decimals=0)
     )
+
+
+def test_levels_that_would_print_alike_get_the_decimals_that_part_them() -> None:
+    # 10.0 -> 9.995 at two decimals would read "from 10.00 % to 10.00 %"
+    # next to a fall of 0.01 (9.995 rounds half up to 10.00): the levels are
+    # shown with three decimals instead.
+    text = str(describe_rate_change(10.0, 9.995, unit="percent", locale="en"))
+    assert text.startswith("fell 0.01 percentage points, from 10.000 % to 9.995 %")
+    # Published levels keep their decimals.
+    assert "from 4.37 % to 4.26 %" in str(
+        describe_rate_change(4.37, 4.26, unit="percent", locale="en")
+    )

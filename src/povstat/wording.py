@@ -154,7 +154,7 @@ def _sentences(
     decimals: int,
     locale: Locale,
     change_unit: str,
-    show: Callable[[float], str],
+    show: Callable[..., str],
     test: ChangeTest | None,
     given: tuple[NDArray[np.float64], NDArray[np.float64]],
 ) -> NDArray[np.str_]:
@@ -184,8 +184,13 @@ def _sentences(
             size = _number(abs(c), d, locale)
             # "1 percentage point", "2 percentage points", "1.00 ... points"
             unit = change_unit.removesuffix("s") if size == "1" else change_unit
+            # Levels that would print alike (10.00 % and 9.995 % at two
+            # decimals) are shown with the decimals that tell them apart.
+            k = decimals
+            while k < decimals + 10 and show(float(b[i]), k) == show(float(a[i]), k):
+                k += 1
             text = f"{words[way]} {size}{unit}, " + words["from_to"].format(
-                a=show(float(b[i])), b=show(float(a[i]))
+                a=show(float(b[i]), k), b=show(float(a[i]), k)
             )
             if np.isfinite(r):
                 text += " " + words["relative"].format(
@@ -301,7 +306,7 @@ def describe_rate_change(
         decimals=d,
         locale=loc,
         change_unit=f" {words['points']}",
-        show=lambda x: _number(x, d, loc) + words["percent"],
+        show=lambda x, k=d: _number(x, k, loc) + words["percent"],
         test=test,
         given=given,
     )
@@ -393,7 +398,7 @@ def describe_level_change(
         decimals=d,
         locale=loc,
         change_unit=tail,
-        show=lambda x: _number(x, d, loc) + tail,
+        show=lambda x, k=d: _number(x, k, loc) + tail,
         test=test,
         given=(b, a),
     )

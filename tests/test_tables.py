@@ -2003,3 +2003,31 @@ def test_float32_cells_are_the_figures_they_print_as() -> None:
         np.array([4.35], dtype=np.float32), locale="en"
     ).value.tolist() == [4.35]
     assert format_number(np.float32(4.35), locale="en", decimals=1).tolist() == "4.4"
+
+
+def test_a_frame_s_new_year_date_labels_are_years(tmp_path: Path) -> None:
+    # A year shown as "yyyy" is the date 1 January in a frame read by
+    # pandas.read_excel: read as the year with no month, as the workbook
+    # itself reads (never as January); other dates keep their month.
+    import datetime as dt
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Kab", dt.datetime(2022, 1, 1), dt.datetime(2023, 1, 1)])
+    ws.append(["Kota Batu", 9.45, 9.3])
+    for ref in ("B1", "C1"):
+        ws[ref].number_format = "yyyy"
+    path = tmp_path / "years.xlsx"
+    wb.save(path)
+    from_file = read_bps_table(path, locale="en").data
+    from_frame = read_bps_table(pd.read_excel(path), locale="en").data
+    assert from_frame["year"].tolist() == [2022, 2023]
+    assert from_frame["month"].isna().all()
+    pd.testing.assert_frame_equal(
+        from_frame[["year", "month", "value"]], from_file[["year", "month", "value"]]
+    )
+    march = pd.DataFrame({"Kab": ["Kota Batu"], pd.Timestamp("2023-03-01"): [1.0]})
+    assert read_bps_table(march, locale="en").data["month"].tolist() == [3]

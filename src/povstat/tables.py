@@ -544,7 +544,9 @@ def read_bps_table(
     differ in scale makes the cell invalid: the conditions are not
     evaluated. A date in a header cell is read as its format shows it: a
     date shown as the year alone (format ``yyyy``) names that year with no
-    month, one shown with its month ("mmmm yyyy") names that month. A "%"
+    month, one shown with its month ("mmmm yyyy") names that month. A
+    frame's date label at 1 January 00:00 (what ``pandas.read_excel`` makes
+    of a year shown as ``yyyy``) is read as that year, with no month. A "%"
     that is
     text in the format (in quotes, escaped, or after ``_`` or ``*``, Excel's
     padding and fill: ``0.00_%``) does not scale. A format that shows the
@@ -1008,13 +1010,30 @@ def _column_label_rows(columns: pd.Index[Any]) -> list[list[object]]:
     rows = [
         _undeduplicated(
             [
-                None if isinstance(c, str) and _GENERATED.fullmatch(c) else c
+                None
+                if isinstance(c, str) and _GENERATED.fullmatch(c)
+                else _year_of_new_year(c)
                 for c in level
             ]
         )
         for level in levels
     ]
     return [r for r in rows if any(_cell_text(c) for c in r)]
+
+
+def _year_of_new_year(label: object) -> object:
+    """A date label at 1 January 00:00 as its year; any other label as is.
+
+    A spreadsheet year cell shown as "2023" (format ``yyyy``) reaches a frame
+    as the date 2023-01-01: the frame has lost the format that showed the
+    year alone, and BPS rounds are never in January, so it is read as that
+    year (with no month), as the same cell read from the workbook is.
+    """
+    if isinstance(label, datetime.datetime | np.datetime64):
+        ts = pd.Timestamp(label)
+        if ts.tz is None and (ts.month, ts.day) == (1, 1) and ts == ts.normalize():
+            return int(ts.year)
+    return label
 
 
 #: The suffix a reader adds to a repeated column name: pandas "X.1", polars

@@ -2031,3 +2031,14 @@ def test_a_frame_s_new_year_date_labels_are_years(tmp_path: Path) -> None:
     )
     march = pd.DataFrame({"Kab": ["Kota Batu"], pd.Timestamp("2023-03-01"): [1.0]})
     assert read_bps_table(march, locale="en").data["month"].tolist() == [3]
+
+
+def test_a_percent_format_among_plain_numbers_is_the_rarer_kind(tmp_path: Path) -> None:
+    # Two plain numbers and one formatted as percent: the percent one is the
+    # rarer kind and is the cell named (as for text with and without "%").
+    rows = [["Kabupaten/Kota", 2021, 2022, 2023], ["Pacitan", 14.82, 0.138, 13.65]]
+    path = _workbook(tmp_path, rows, {"C2": "0.00%"})
+    t = read_bps_table(path, locale="en", errors="report")
+    assert [(c.row, c.column) for c in t.invalid] == [(2, "2022")]
+    assert "a number formatted as percent among numbers without" in t.invalid[0].reason
+    np.testing.assert_array_equal(t.data["value"], [14.82, np.nan, 13.65])

@@ -1593,12 +1593,23 @@ def _read_checks(
                 & ~pct
             )
             plain &= (reasons == "") & ~np.isnan(values)
-            example = float(cells.ravel()[np.argmax(pct)])
-            reasons[plain] = (
-                "a number without a percent format among numbers formatted as "
-                f"percent (such as {example!r}, shown as {example * 100:g}%): "
-                "its scale is ambiguous; give all value cells the same format"
-            )
+            shown_pct = pct & (reasons == "") & ~np.isnan(values)
+            # The rarer kind is flagged (the plain numbers on a tie), as for
+            # text cells with and without a percent sign.
+            if plain.sum() <= shown_pct.sum():
+                example = float(cells.ravel()[np.argmax(pct)])
+                reasons[plain] = (
+                    "a number without a percent format among numbers formatted "
+                    f"as percent (such as {example!r}, shown as {example * 100:g}%)"
+                    ": its scale is ambiguous; give all value cells the same format"
+                )
+            else:
+                other = float(cells.ravel()[np.argmax(plain)])
+                reasons[shown_pct] = (
+                    "a number formatted as percent among numbers without that "
+                    f"format (such as {other!r}): its scale is ambiguous; give "
+                    "all value cells the same format"
+                )
     new = _mixed_units(unit, reasons)
     reasons[:] = new
     if read.formula is not None:

@@ -2042,3 +2042,14 @@ def test_a_percent_format_among_plain_numbers_is_the_rarer_kind(tmp_path: Path) 
     assert [(c.row, c.column) for c in t.invalid] == [(2, "2022")]
     assert "a number formatted as percent among numbers without" in t.invalid[0].reason
     np.testing.assert_array_equal(t.data["value"], [14.82, np.nan, 13.65])
+
+
+def test_a_zero_in_a_percent_column_is_never_ambiguous(tmp_path: Path) -> None:
+    # '0.00%;-0.00%;"-"' shows 0 as "-" through a zero section without "%":
+    # 0 is 0 on either scale, so it is read, not refused.
+    rows = [["Kabupaten/Kota", 2021, 2022, 2023], ["Pacitan", 0.1482, 0.0, 0.1365]]
+    fmt = '0.00%;-0.00%;"-"'
+    path = _workbook(tmp_path, rows, {"B2": fmt, "C2": fmt, "D2": fmt})
+    t = read_bps_table(path, locale="en")
+    assert t.invalid == ()
+    np.testing.assert_array_equal(t.data["value"], [14.82, 0.0, 13.65])

@@ -1104,7 +1104,8 @@ def _mixed_scales(
     guess, so the cells of the rarer kind are invalid (the bare ones on a
     tie). Cells already invalid or missing take no part.
     """
-    valid = (reasons == "") & ~np.isnan(values)
+    # 0 is 0 on every scale: never ambiguous.
+    valid = (reasons == "") & ~np.isnan(values) & (values != 0)
     out = reasons.copy()
     kinds = (
         (unit == "percent", unit == "", "a percent sign", "percent or a fraction"),

@@ -1592,8 +1592,9 @@ def _read_checks(
                 )
                 & ~pct
             )
-            plain &= (reasons == "") & ~np.isnan(values)
-            shown_pct = pct & (reasons == "") & ~np.isnan(values)
+            # 0 is 0 on either scale: never ambiguous ("-" in a zero section).
+            plain &= (reasons == "") & ~np.isnan(values) & (values != 0)
+            shown_pct = pct & (reasons == "") & ~np.isnan(values) & (values != 0)
             # The rarer kind is flagged (the plain numbers on a tie), as for
             # text cells with and without a percent sign.
             if plain.sum() <= shown_pct.sum():

@@ -2053,3 +2053,15 @@ def test_a_zero_in_a_percent_column_is_never_ambiguous(tmp_path: Path) -> None:
     t = read_bps_table(path, locale="en")
     assert t.invalid == ()
     np.testing.assert_array_equal(t.data["value"], [14.82, 0.0, 13.65])
+
+
+def test_a_year_shown_with_literal_text_is_read_as_shown(tmp_path: Path) -> None:
+    # 2022 with the format '"September "0' shows "September 2022": read as
+    # shown (September), as a text header would be, not as a bare year.
+    rows = [["Kab", 2022, 2023], ["Kota Batu", 9.45, 9.3]]
+    fmt = '"September "0'
+    path = _workbook(tmp_path, rows, {"B1": fmt, "C1": fmt})
+    t = read_bps_table(path, locale="en")
+    assert t.data["month"].tolist() == [9, 9]
+    with pytest.raises(ValueError, match="`month` is 3 but no value column needs it"):
+        read_bps_table(path, locale="en", month=3)

@@ -33,7 +33,7 @@ import warnings
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Literal, overload
+from typing import IO, TYPE_CHECKING, Any, Literal, cast, overload
 
 import numpy as np
 import pandas as pd
@@ -546,7 +546,9 @@ def read_bps_table(
     date shown as the year alone (format ``yyyy``) names that year with no
     month, one shown with its month ("mmmm yyyy") names that month. A
     frame's date label at 1 January 00:00 (what ``pandas.read_excel`` makes
-    of a year shown as ``yyyy``) is read as that year, with no month. A "%"
+    of a year shown as ``yyyy``) is read as that year, with no month. A
+    whole number shown with literal text (format ``"September "0``) is read
+    as the text shown ("September 2022"). A "%"
     that is
     text in the format (in quotes, escaped, or after ``_`` or ``*``, Excel's
     padding and fill: ``0.00_%``) does not scale. A format that shows the
@@ -1407,9 +1409,14 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
             v = cell.value
             if isinstance(v, datetime.date) and _shows_year_only(cell.number_format):
                 v = v.year  # a date shown as "2023" is the year 2023, no month
+            v = _with_literal_text(v, cell.number_format)
             grid_values[at[i], where[j]] = v
             number = isinstance(v, int | float) and not isinstance(v, bool)
-            scale = _format_scale(cell.number_format, v) if number else "plain"
+            scale = (
+                _format_scale(cell.number_format, float(cast("float", v)))
+                if number
+                else "plain"
+            )
             percent[at[i], where[j]] = scale == "percent"
             if scale == "ambiguous":
                 scaled[at[i], where[j]] = cell.number_format
@@ -1516,6 +1523,26 @@ def _format_scale(
     if value == 0 and len(numeric) >= 3:
         return scale(numeric[2])
     return scale(numeric[0])
+
+
+#: A number format that writes text around a whole number: '"September "0'
+#: shows 2022 as "September 2022", '0" (Maret)"' as "2022 (Maret)".
+_LITERAL_FORMAT = re.compile(r'^"(?P<pre>[^"]*)"0$|^0"(?P<post>[^"]*)"$')
+
+
+def _with_literal_text(value: object, fmt: object) -> object:
+    """A whole number shown with literal text, as the text shown; else as is."""
+    if (
+        not isinstance(value, int | float)
+        or isinstance(value, bool)
+        or not isinstance(fmt, str)
+        or not float(value).is_integer()
+    ):
+        return value
+    m = _LITERAL_FORMAT.fullmatch(fmt)
+    if m is None:
+        return value
+    return f"{m['pre'] or ''}{int(value)}{m['post'] or ''}"
 
 
 def _shows_year_only(fmt: object) -> bool:

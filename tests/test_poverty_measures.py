@@ -315,3 +315,42 @@ def test_overflowing_terms_and_named_lines_are_refused_by_name() -> None:
             alpha=0,
             unit="percent",
         )
+
+
+@pytest.mark.parametrize(
+    "value", ["100", b"1e2", True, np.True_, 100 + 0j, [100, 90], {"q": 1}]
+)
+def test_mapping_line_values_must_be_numbers(value: object) -> None:
+    # Text, bools and containers as a domain's line are refused by name,
+    # never converted ("100" -> 100, True -> 1).
+    w = [50.0, 80, 120, 90]
+    with pytest.raises(TypeError, match="`line` mapping values must be numbers"):
+        fgt(w, {"a": value, "b": 90}, by=["a", "b"] * 2, unit="fraction", alpha=0)  # type: ignore[dict-item]
+    with pytest.raises(
+        TypeError, match="`lines` entry 'x' mapping values must be numbers"
+    ):
+        poverty_estimates(
+            w,
+            lines={"x": {"a": value, "b": 90}},  # type: ignore[dict-item]
+            by=["a", "b"] * 2,
+            unit="fraction",
+            alpha=0,
+        )
+
+
+@pytest.mark.parametrize("key", [1.0, True])
+def test_mapping_keys_of_another_kind_match_no_domain(key: object) -> None:
+    # 1.0 and True equal 1 in Python, but labels that differ only in type are
+    # never merged: no line for domain 1, and the message says why.
+    w = [50.0, 80, 120, 90]
+    with pytest.raises(
+        ValueError, match=r"no poverty line for domain\(s\) \[1\]; the key"
+    ):
+        fgt(w, {key: 100, 2: 90}, by=[1, 2, 1, 2], unit="fraction", alpha=0)
+
+
+def test_watts_is_finite_where_line_over_welfare_overflows() -> None:
+    # ln(1e300) - ln(1e-300) = 600 ln 10 = 1381.55 for the poor unit (by
+    # hand); z / y itself overflows float64. Mean over two units: 690.78.
+    got = float(watts([1e-300, 2e300], 1e300, unit="fraction"))
+    np.testing.assert_allclose(got, 600 * np.log(10) / 2, rtol=1e-12)

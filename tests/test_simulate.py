@@ -137,6 +137,8 @@ def test_same_seed_same_survey_and_errors() -> None:
     for folder in ("", "/", "/tmp/povstat-no-such-folder/"):
         with pytest.raises(ValueError, match="`path` must name a file to write"):
             simulate_survey(1_000, year=2023, seed=1, path=folder)
+    with pytest.raises(ValueError, match="must not hold a NUL character"):
+        simulate_survey(1_000, year=2023, seed=1, path="/tmp/a\x00b.parquet")
     with pytest.raises(ValueError, match="the folder '/nonexistent-povstat' does not"):
         simulate_survey(1_000, year=2023, seed=1, path="/nonexistent-povstat/s.parquet")
 

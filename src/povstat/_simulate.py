@@ -354,6 +354,9 @@ def simulate(
             msg = f"`path` must be a str or path-like file name, got {path!r}"
             raise TypeError(msg)
         text = os.fspath(path)
+        if "\x00" in text:
+            msg = f"`path` must not hold a NUL character, got {text!r}"
+            raise ValueError(msg)
         if text == "" or text.endswith(("/", os.sep)) or Path(path).is_dir():
             msg = f"`path` must name a file to write, got the directory {str(path)!r}"
             raise ValueError(msg)

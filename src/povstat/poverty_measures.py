@@ -138,8 +138,9 @@ def unit_terms(
         else:
             terms.append(ops.power(gap, a))
     if watts:
-        # ln(z / y) for the poor, ln(z / z) = 0 for the others.
-        terms.append(ops.log(line / ops.where(poor, welfare, line)))
+        # ln z - ln y for the poor, ln z - ln z = 0 for the others: finite
+        # wherever both are (z / y itself can overflow: 1e300 / 1e-300).
+        terms.append(ops.log(line) - ops.log(ops.where(poor, welfare, line)))
     return terms
 
 
@@ -207,6 +208,37 @@ def factorize(labels: ArrayLike, name: str) -> tuple[NDArray[Any], NDArray[np.in
     return uniques, codes.reshape(-1).astype(np.intp)
 
 
+def _lines_by_domain(line: Mapping[Any, Any], labels: list[Any]) -> NDArray[Any]:
+    """Each domain's line from a mapping, keys matched by value and kind.
+
+    A key of another kind than the labels (1.0 or True for the label 1) is
+    no key of theirs, as labels that differ only in type are never merged;
+    the values must be real numbers (not text, bool or containers).
+    """
+    bad = [
+        (k, v)
+        for k, v in line.items()
+        if isinstance(v, bool | np.bool_)
+        or not isinstance(v, int | float | np.integer | np.floating)
+    ]
+    if bad:
+        msg = f"`line` mapping values must be numbers (int or float), got {bad[:5]}"
+        raise TypeError(msg)
+    kind = _validate.label_kinds(labels)
+    kept = {k: v for k, v in line.items() if _validate.label_kinds([k]) == kind}
+    absent = [k for k in labels if k not in kept]
+    if absent:
+        other = [k for k in line if k not in kept and any(k == a for a in absent)]
+        hint = (
+            f"; the key(s) {other[:5]} are not of the labels' kind {kind}"
+            if other
+            else ""
+        )
+        msg = f"`line` has no poverty line for domain(s) {absent[:5]}{hint}"
+        raise ValueError(msg)
+    return np.array([float(kept[k]) for k in labels], np.float64)
+
+
 def prepare_units(
     welfare: ArrayLike,
     line: ArrayLike | Mapping[Any, float],
@@ -247,11 +279,7 @@ def prepare_units(
         if domains is None:
             msg = "`line` as a mapping (one line per domain) needs `by`"
             raise ValueError(msg)
-        absent = [k for k in domains[0].tolist() if k not in line]
-        if absent:
-            msg = f"`line` has no poverty line for domain(s) {absent[:5]}"
-            raise ValueError(msg)
-        per_domain = np.array([line[k] for k in domains[0].tolist()], np.float64)
+        per_domain = _lines_by_domain(line, domains[0].tolist())
         z = _validate.finite_or_nan(per_domain, "line")[domains[1]]
     else:
         z = _validate.finite_or_nan(line, "line")

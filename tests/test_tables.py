@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import sys
@@ -16,6 +17,7 @@ from povstat import (
     BpsTable,
     NumberParseError,
     format_number,
+    parse_columns,
     parse_numbers,
     read_bps_table,
 )
@@ -2065,3 +2067,50 @@ def test_a_year_shown_with_literal_text_is_read_as_shown(tmp_path: Path) -> None
     assert t.data["month"].tolist() == [9, 9]
     with pytest.raises(ValueError, match="`month` is 3 but no value column needs it"):
         read_bps_table(path, locale="en", month=3)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "value", "month"),
+    [
+        ('[Blue]"September "0', 2022, 9),
+        ('[$-421]"September "0', 2022, 9),
+        ('"September "0;-0', 2022, 9),
+        ('"Maret "0;"September "0', 2022, 3),
+        ('[>=2023]"Maret "0;"September "0', 2022, 9),  # the condition fails
+        ('"September "yyyy', dt.datetime(2022, 1, 1), 9),
+        ('yyyy" September"', dt.datetime(2022, 1, 1), 9),
+        ('"Semester 2 "yyyy', dt.datetime(2022, 1, 1), 9),
+    ],
+)
+def test_a_header_shown_with_literal_text_names_its_round(
+    tmp_path: Path, fmt: str, value: Any, month: int
+) -> None:
+    # The section of the format that applies to the value (colour, locale
+    # and condition tags aside) decides the text shown, and so the round;
+    # `month=` may not override a round the header shows.
+    rows = [["Wilayah", value, 2023], ["Kota Malang", 4.26, 4.1]]
+    path = _workbook(tmp_path, rows, {"B1": fmt, "C1": '"September "0'})
+    assert read_bps_table(path, locale="id").data["month"].tolist()[0] == month
+    with pytest.raises(ValueError, match="`month` is 3 but no value column needs it"):
+        read_bps_table(path, locale="id", month=3)
+
+
+def test_narrow_floats_read_alike_in_every_container() -> None:
+    # float32 4.26 is the figure 4.26 from an array, a pandas or polars
+    # Series, a frame column, and float16 in read_bps_table too.
+    a = np.array([4.26], dtype="float32")
+    assert parse_numbers(a, locale="en").value.tolist() == [4.26]
+    assert parse_numbers(pd.Series(a), locale="en").value.tolist() == [4.26]
+    assert parse_numbers(pl.Series(a), locale="en").value.tolist() == [4.26]
+    assert parse_columns(pd.DataFrame({"x": a}), "x", locale="en")["x"].tolist() == [
+        4.26
+    ]
+    half = pd.DataFrame(
+        {"W": ["Kota Malang"], "2022": np.array([4.26], dtype="float16")}
+    )
+    assert read_bps_table(half, locale="en").data["value"].tolist() == [4.26]
+
+
+def test_booleans_inside_a_list_are_not_numbers() -> None:
+    with pytest.raises(TypeError, match="`x` must be numeric"):
+        format_number([True, 1.5], locale="id", decimals=2)

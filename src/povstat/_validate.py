@@ -338,6 +338,10 @@ def _short_floats_kept(x: list[Any] | tuple[Any, ...]) -> NDArray[Any] | None:
     kinds = set(map(type, items))
     if kinds & {np.float32, np.float16}:
         return obj
+    if kinds & {bool, np.bool_} and len(kinds) > 1:
+        # [True, 1.5]: numpy would read True as 1.0; as objects it is
+        # refused, as a boolean array is.
+        return obj
     # An int beyond 2**53 next to a float: numpy would make it a float64
     # silently ([2**53 + 1, 0.5]); as objects, it is checked and refused.
     wide = int in kinds and any(type(v) is int and abs(v) > 2**53 for v in items)

@@ -443,7 +443,7 @@ def parse_numbers(
         )
         raise TypeError(msg)
     if isinstance(texts, pd.Series):
-        cells = texts.to_numpy(dtype=object)
+        cells = _series_cells(texts)
         rows: Any = texts.index
         column: Any = _label(texts.name)
     else:
@@ -580,7 +580,7 @@ def parse_columns(
     found: list[tuple[int, int, InvalidCell]] = []
     for j, (col, pos) in enumerate(zip(cols, positions, strict=True)):
         # each column is parsed vectorised
-        cells = df.iloc[:, pos].to_numpy(dtype=object)
+        cells = _series_cells(df.iloc[:, pos])
         values, unit, mult, reasons = _parse_flat(cells, loc, miss)
         reasons = _mixed_units(unit, reasons)
         reasons = _mixed_scales(cells, values, unit, mult, reasons)
@@ -729,6 +729,12 @@ def _as_cells(texts: ArrayLike | Sequence[Any]) -> NDArray[Any]:
         return cell
     if isinstance(texts, list | tuple):
         texts = _bytes_cells(texts)
+    if not isinstance(texts, np.ndarray) and hasattr(texts, "to_numpy"):
+        # A polars (or other) Series: a float32 one stays float32, read as
+        # the figures it prints as, like an array.
+        as_array = np.asarray(texts.to_numpy())
+        if as_array.dtype.kind == "f" and as_array.dtype.itemsize < 8:
+            return as_array
     return texts if isinstance(texts, np.ndarray) else np.array(texts, dtype=object)
 
 
@@ -770,6 +776,20 @@ def _position(i: int, shape: tuple[int, ...]) -> Any:
     if len(shape) == 1:
         return int(i)
     return tuple(int(k) for k in np.unravel_index(i, shape))
+
+
+def _series_cells(series: pd.Series[Any]) -> NDArray[Any]:
+    """A Series' cells as objects; float32 / float16 kept narrow.
+
+    A narrow float column keeps its dtype so that each value is read as the
+    figure it prints as (4.26, not 4.260000228881836), as an array is.
+    """
+    dtype: Any = series.dtype
+    narrow = getattr(dtype, "kind", "") == "f" and getattr(dtype, "itemsize", 8) < 8
+    if narrow:
+        numpy_dtype = np.dtype(getattr(dtype, "numpy_dtype", dtype))
+        return np.asarray(series.to_numpy(dtype=numpy_dtype, na_value=np.nan))
+    return np.asarray(series.to_numpy(dtype=object))
 
 
 def _show(cell: object) -> str:

@@ -860,7 +860,10 @@ def _read_grid(
         ]
         grid = grid.astype(object)
         for j in short:  # float32 / float16: the figures they print as (4.35)
-            narrow = source.iloc[:, j].to_numpy(dtype=np.float32, na_value=np.nan)
+            kind = source.dtypes.iloc[j]
+            narrow = source.iloc[:, j].to_numpy(
+                dtype=np.dtype(getattr(kind, "numpy_dtype", kind)), na_value=np.nan
+            )
             grid[j] = pd.Series(
                 narrow.astype(str).astype(np.float64), index=grid.index, dtype=object
             )
@@ -1407,9 +1410,9 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     for i, j, cell in stored:  # stored cells only
         if i in at and j in where:
             v = cell.value
+            v = _with_literal_text(v, cell.number_format)  # "September 2022"
             if isinstance(v, datetime.date) and _shows_year_only(cell.number_format):
                 v = v.year  # a date shown as "2023" is the year 2023, no month
-            v = _with_literal_text(v, cell.number_format)
             grid_values[at[i], where[j]] = v
             number = isinstance(v, int | float) and not isinstance(v, bool)
             scale = (
@@ -1525,24 +1528,61 @@ def _format_scale(
     return scale(numeric[0])
 
 
-#: A number format that writes text around a whole number: '"September "0'
-#: shows 2022 as "September 2022", '0" (Maret)"' as "2022 (Maret)".
-_LITERAL_FORMAT = re.compile(r'^"(?P<pre>[^"]*)"0$|^0"(?P<post>[^"]*)"$')
+#: A number format section that writes text around a whole number or a
+#: year: '"September "0' shows 2022 as "September 2022", '0" (Maret)"' as
+#: "2022 (Maret)", '"Semester 2 "yyyy' a date's year after "Semester 2 ".
+_LITERAL_FORMAT = re.compile(
+    r'^"(?P<pre>[^"]*)"(?:0|yyyy)$|^(?:0|yyyy)"(?P<post>[^"]*)"$', re.IGNORECASE
+)
+_FORMAT_TAG = re.compile(r"\[[^\]]*\]")
+_CONDITION = re.compile(r"\[(?P<op><=|>=|<>|<|>|=)(?P<num>-?[0-9.]+)\]")
+
+
+def _format_section(fmt: str, value: float) -> str:
+    """The section of an Excel number format that applies to `value`."""
+    sections = fmt.split(";")
+    conds = [_CONDITION.search(sec) for sec in sections[:2]]
+    if conds[0] is not None:
+        ops = {
+            "<": value.__lt__, ">": value.__gt__, "=": value.__eq__,
+            "<=": value.__le__, ">=": value.__ge__, "<>": value.__ne__,
+        }  # fmt: skip
+        for sec, c in zip(sections[:2], conds, strict=False):
+            if c is not None and ops[c["op"]](float(c["num"])):
+                return sec
+        return sections[2] if len(sections) > 2 else sections[-1]
+    if value < 0 and len(sections) > 1:
+        return sections[1]
+    if value == 0 and len(sections) > 2:
+        return sections[2]
+    return sections[0]
 
 
 def _with_literal_text(value: object, fmt: object) -> object:
-    """A whole number shown with literal text, as the text shown; else as is."""
-    if (
-        not isinstance(value, int | float)
-        or isinstance(value, bool)
-        or not isinstance(fmt, str)
-        or not float(value).is_integer()
-    ):
+    """A whole number or a date shown with literal text, as the text shown.
+
+    The section of the format that applies to the value is taken (colour,
+    locale and condition tags aside); anything else is returned as is.
+    """
+    if not isinstance(fmt, str) or '"' not in fmt or isinstance(value, bool):
         return value
-    m = _LITERAL_FORMAT.fullmatch(fmt)
+    if isinstance(value, datetime.date):
+        number, shown = float(value.year), str(value.year)
+    elif isinstance(value, int | float) and float(value).is_integer():
+        number, shown = float(value), str(int(value))
+    else:
+        return value
+    section = _FORMAT_TAG.sub("", _format_section(fmt, number)).strip()
+    m = _LITERAL_FORMAT.fullmatch(section)
     if m is None:
         return value
-    return f"{m['pre'] or ''}{int(value)}{m['post'] or ''}"
+    is_date = "y" in section.lower()
+    if is_date != isinstance(value, datetime.date):
+        return value
+    text = f"{m['pre'] or ''}{shown}{m['post'] or ''}"
+    # Only text that names a period ("September 2022") replaces the value;
+    # "Tahun 2022" (the year 2022) keeps the value, read as a year.
+    return text if _period(text) is not None else value
 
 
 def _shows_year_only(fmt: object) -> bool:

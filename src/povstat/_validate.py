@@ -69,8 +69,7 @@ def level(value: object, name: str = "level") -> float:
     ):
         msg = f"`{name}` must be a number between 0 and 1, got {value!r}"
         raise TypeError(msg)
-    short = isinstance(value, np.floating) and value.dtype.itemsize < 8
-    lev = float(str(value)) if short else float(value)
+    lev = short_float(value)
     if not 0.0 < lev < 1.0 or 1.0 - lev == 1.0:
         hint = ""
         if 1.0 < lev < 100.0:
@@ -311,6 +310,17 @@ def _narrow_long_float(
     return np.asarray(out, dtype=np.float64)
 
 
+def short_float(value: Any) -> float:
+    """A number as float64; a float32/float16 scalar through its shortest decimal.
+
+    ``np.float32(0.01)`` is the figure 0.01, not 0.009999999776482582 (see
+    :func:`widen_short_float` for arrays).
+    """
+    if isinstance(value, np.floating) and value.dtype.itemsize < 8:
+        return float(str(value))
+    return float(value)
+
+
 def widen_short_float(arr: NDArray[np.floating[Any]]) -> NDArray[np.float64]:
     """Float64 of the shortest decimal of each float32/float16 value.
 
@@ -381,7 +391,7 @@ def _object_to_float(arr: NDArray[np.object_]) -> NDArray[np.float64]:
         elif isinstance(item, bool | np.bool_ | str | bytes):
             raise TypeError
         elif isinstance(item, np.float32 | np.float16):
-            out[i] = float(str(item))  # its shortest decimal, as in `numeric`
+            out[i] = short_float(item)  # its shortest decimal, as in `numeric`
         elif isinstance(item, int | np.integer) and abs(int(item)) > _EXACT_INT:
             if abs(int(item)) > _MAX_FINITE:
                 raise OverflowError

@@ -950,7 +950,7 @@ def _numeric_array(
         if cells.dtype.kind == "f" and cells.dtype.itemsize < 8:
             # float32 / float16: the figures they print as (4.35, not
             # 4.349999904632568), as the array functions read them.
-            nums = cells.astype(str).astype(np.float64)
+            nums = _validate.widen_short_float(cells)
         else:
             nums = cells.astype(np.float64)
     na = np.isnan(nums)
@@ -990,7 +990,8 @@ def _number(cell: Any) -> tuple[float, str]:
     if isinstance(cell, np.float32 | np.float16):
         # The figure it prints as (4.35, not 4.349999904632568), as the
         # array functions read float32.
-        return (math.nan, _INFINITE) if math.isinf(cell) else (float(str(cell)), "")
+        inf = math.isinf(cell)
+        return (math.nan, _INFINITE) if inf else (_validate.short_float(cell), "")
     if isinstance(cell, float):
         # A binary float within float64's range: taken as it is.
         return (math.nan, _INFINITE) if math.isinf(cell) else (float(cell), "")

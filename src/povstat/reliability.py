@@ -66,10 +66,7 @@ def _thresholds(value: Any) -> tuple[float, ...]:
         raise TypeError(msg)
     # float32 / float16 thresholds are the figures they print as (25.1, not
     # 25.100000381469727), as everywhere in povstat.
-    out = tuple(
-        float(str(v)) if isinstance(v, np.float32 | np.float16) else float(v)
-        for v in items
-    )
+    out = tuple(_validate.short_float(v) for v in items)
     if not out:
         msg = "`thresholds` must hold at least one RSE in percent"
         raise ValueError(msg)

@@ -583,8 +583,7 @@ def check_count_statement(
     ):
         msg = f"`base_rtol` must be a number >= 0, got {base_rtol!r}"
         raise ValueError(msg)
-    if isinstance(base_rtol, np.float32 | np.float16):
-        base_rtol = float(str(base_rtol))  # 0.01, not 0.009999999776482582
+    base_rtol = _validate.short_float(base_rtol)  # 0.01, not 0.009999999776...
     pop = (
         np.full((), np.nan)
         if rate_population is None

@@ -865,7 +865,7 @@ def _read_grid(
                 dtype=np.dtype(getattr(kind, "numpy_dtype", kind)), na_value=np.nan
             )
             grid[j] = pd.Series(
-                narrow.astype(str).astype(np.float64), index=grid.index, dtype=object
+                _validate.widen_short_float(narrow), index=grid.index, dtype=object
             )
         heads = _column_label_rows(source.columns)
         if heads:

@@ -697,7 +697,7 @@ def test_rate_interval_argument_errors(
             "hi",
             [1.0, 0.5],
             {"bounds": ("lo", "hi"), "bounds_level": 0.9},
-            "upper bound column 'hi' must be >= lower bound column 'lo'.*0.5 < 0.8",
+            "upper bound column 'hi' must be >= lower bound column 'lo'.*0.5 < 1.2",
         ),
         (
             "hi",
@@ -722,6 +722,17 @@ def test_rate_interval_argument_errors(
             r"upper bound column 'hi' \(argument `bounds`\) must be >= the rate "
             r"column 'rate', found 0.9 < 1.0",
         ),
+        # Bounds not centred on the rate: [0.5, 1.5] is centred on 1.0, but
+        # [1.2, 4.4] around 2.0 is 0.8 below and 2.4 above (L + U - 2 r =
+        # 1.6, rounding allows 0.05 + 0.05 + 2 * 0.5 = 1.1): a Wilson-like
+        # interval, which gives no SE.
+        (
+            "hi",
+            [1.5, 4.4],
+            {"bounds": ("lo", "hi"), "bounds_level": 0.9},
+            r"bound columns 'lo' and 'hi' \(argument `bounds`\) must be symmetric "
+            r"around the rate column 'rate', found \[1.2, 4.4\] around 2.0",
+        ),
     ],
 )
 def test_rate_interval_bad_values(
@@ -733,8 +744,8 @@ def test_rate_interval_bad_values(
         "rse": [5.0, 5.0],
         "n": [9.0, 9.0],
         "moe": [1.0, 1.0],
-        "lo": [0.5, 0.8],
-        "hi": [1.5, 2.4],
+        "lo": [0.5, 1.2],
+        "hi": [1.5, 2.8],
     }
     data[column] = values
     with pytest.raises(ValueError, match=match):

@@ -19,6 +19,7 @@ from povstat import (
     moe_from_se,
     rate_interval,
     relative_change_se,
+    round_half_up,
     rse_from_se,
     se_from_bounds,
     se_from_moe,
@@ -519,6 +520,63 @@ def test_se_from_bounds_refuses_bounds_without_the_estimate(
     # Bounds that hold it: SE = (5.26 - 3.26) / (2 * 1.959964) = 0.5102 (by hand).
     se = se_from_bounds(3.26, 5.26, level=0.95, estimate=4.26)
     assert float(se) == pytest.approx(2.0 / (2 * 1.959963984540054))
+
+
+def test_se_from_bounds_refuses_asymmetric_bounds() -> None:
+    # Wilson bounds for 10 % at n_eff 50, 95 %: by hand (z = 1.959964,
+    # z2n = z**2 / 50 = 0.076829) the centre is (0.1 + 0.038414) / 1.076829 =
+    # 0.128539 and the half-width 1.959964 * sqrt(0.0018 + 0.0003841) /
+    # 1.076829 = 0.085049, so [4.35, 21.36] % around 10: 5.65 below, 11.36
+    # above. Not estimate +/- z SE, so no SE can come from them.
+    with pytest.raises(
+        ValueError,
+        match=r"must be symmetric around `estimate`.*found \[4.35, 21.36\] around "
+        r"10.0 \(1 value\(s\) in all\).*Wilson",
+    ):
+        se_from_bounds(4.35, 21.36, level=0.95, estimate=10.0)
+    # Named by index and counted; NaN is not judged. [4.01, 5.01] around
+    # 4.26 is 0.5 off, [1.5, 9.5] around 4 is 3 off (the estimate's "4"
+    # allows 2 * 0.5 at most).
+    with pytest.raises(ValueError, match=r"at index 2 \(2 value\(s\) in all\)"):
+        se_from_bounds(
+            [3.26, np.nan, 4.01, 1.5],
+            [5.26, 9.0, 5.01, 9.5],
+            level=0.95,
+            estimate=[4.26, 4.0, 4.26, 4.0],
+        )
+    # Published figures, each rounded to its own decimals: 9.8651 +/- 1.9651
+    # shows as 9.87 [7.9, 11.83]. L + U - 2E = 7.9 + 11.83 - 19.74 = -0.01,
+    # within 0.05 (7.9) + 0.005 (11.83) + 2 * 0.005 (9.87) = 0.065: kept.
+    # SE = (11.83 - 7.9) / (2 * 1.959964) = 1.00257.
+    se = se_from_bounds(7.9, 11.83, level=0.95, estimate=9.87)
+    assert float(se) == pytest.approx(3.93 / (2 * 1.959963984540054))
+    # The same gap with every figure at 2 decimals is too much: 7.91 + 11.83
+    # - 19.76 = -0.02, exactly the 0.005 + 0.005 + 2 * 0.005 allowed: kept ...
+    se_from_bounds(7.91, 11.83, level=0.95, estimate=9.88)
+    # ... and 0.03 beyond 0.02 is not.
+    with pytest.raises(ValueError, match="symmetric"):
+        se_from_bounds(7.91, 11.83, level=0.95, estimate=9.885)
+
+
+@given(
+    st.floats(0.0, 100.0),
+    st.floats(0.0, 20.0),
+    st.integers(0, 4),
+    st.integers(0, 4),
+    st.integers(0, 4),
+)
+def test_se_from_bounds_keeps_rounded_symmetric_intervals(
+    est: float, half: float, d_est: int, d_lo: int, d_hi: int
+) -> None:
+    # Any estimate +/- half-width, each figure rounded half up to its own
+    # decimals, is accepted: rounding is what the tolerance is for.
+    e = round_half_up(est, d_est)
+    lo = round_half_up(est - half, d_lo)
+    hi = round_half_up(est + half, d_hi)
+    if not lo <= e <= hi:  # rounding pushed the estimate out: refused elsewhere
+        return
+    se = se_from_bounds(lo, hi, level=0.9, estimate=e)
+    assert float(se) >= 0.0
 
 
 def test_level_wrong_type() -> None:

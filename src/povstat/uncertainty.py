@@ -388,9 +388,9 @@ def se_from_bounds(
         If a bound is not numeric or `level` is not a number.
     ValueError
         If a bound is infinite, `upper` < `lower` somewhere, an `estimate`
-        lies outside its bounds (the message gives the first index, the
-        values and the count), `level` is not in (0, 1), or the shapes do
-        not broadcast.
+        lies outside its bounds or is not at their middle up to rounding
+        (the message gives the first index, the values and the count),
+        `level` is not in (0, 1), or the shapes do not broadcast.
 
     See Also
     --------
@@ -401,7 +401,12 @@ def se_from_bounds(
     :math:`\mathrm{SE} = (U - L) / (2 z_{1-\alpha/2})` [1]_. Only valid for
     intervals of the form estimate :math:`\pm z\,\mathrm{SE}`; bounds of a
     Wilson, logit or other asymmetric interval do not give a standard error
-    this way.
+    this way. With `estimate` this is checked: :math:`L + U - 2\hat\theta`
+    must be within what rounding each figure to its shown decimals can
+    explain (half a unit in the last decimal of each bound and twice that
+    of the estimate; a trailing zero cannot be seen, so 8.50 is allowed as
+    much as 8.5), or the bounds are refused. Without `estimate` nothing
+    can be checked.
 
     References
     ----------
@@ -443,7 +448,71 @@ def se_from_bounds(
                 "unit, and of the same estimate?"
             )
             raise ValueError(msg)
+        lopsided = asymmetric(lb, hb, eb)
+        if lopsided.any():
+            i = tuple(np.argwhere(lopsided)[0])
+            n = int(np.count_nonzero(lopsided))
+            at = f" at index {i[0] if len(i) == 1 else i}" if i else ""
+            msg = (
+                "`lower` and `upper` must be symmetric around `estimate` (an "
+                f"interval estimate +/- z SE), found [{float(lb[i])!r}, "
+                f"{float(hb[i])!r}] around {float(eb[i])!r}{at} ({n} value(s) in "
+                "all), further from symmetric than rounding to the figures' "
+                "decimals explains; bounds of a Wilson, logit or other asymmetric "
+                "interval do not give a standard error"
+            )
+            raise ValueError(msg)
     return np.asarray((hi - lo) / (2.0 * _z(lev)))
+
+
+def _half_unit(x: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Half a unit in the last shown decimal of each value (0 if it has > 15).
+
+    A value's shown decimals are the fewest `d` (0-15) with which the
+    decimal ``round(x * 10**d) / 10**d`` is `x` itself: 8.54 has 2, 8.5 has
+    1 (a trailing zero cannot be seen, so 8.50 counts as 8.5: lenient).
+    Float noise such as 8.540000000000001 has more than 15 and counts as
+    exact.
+    """
+    half = np.zeros(x.shape, dtype=np.float64)
+    open_ = np.isfinite(x)
+    with np.errstate(invalid="ignore", over="ignore"):
+        for d in range(16):
+            scale = 10.0**d
+            k = np.round(x * scale)
+            hit = open_ & (np.abs(k) < 2.0**53) & (k / scale == x)
+            half[hit] = 0.5 / scale
+            open_ &= ~hit
+            if not open_.any():
+                break
+    return half
+
+
+def asymmetric(
+    lower: NDArray[np.float64],
+    upper: NDArray[np.float64],
+    estimate: NDArray[np.float64],
+) -> NDArray[np.bool_]:
+    """Where the bounds are further from symmetric than rounding explains.
+
+    For an interval estimate +/- m the sum ``lower + upper - 2 estimate``
+    is 0; rounding each figure to its shown decimals moves it by at most
+    the half-units of `lower` and `upper` plus twice that of `estimate`
+    (see :func:`_half_unit`), and float arithmetic by a few units in the
+    last place. NaN anywhere is not judged. Arrays broadcast together.
+    """
+    lo, hi, est = np.broadcast_arrays(lower, upper, estimate)
+    with np.errstate(invalid="ignore", over="ignore"):
+        off = np.abs(lo + hi - 2.0 * est)
+        size = np.abs(lo) + np.abs(hi) + 2.0 * np.abs(est)
+        allowed = (
+            _half_unit(lo)
+            + _half_unit(hi)
+            + 2.0 * _half_unit(est)
+            + 4.0 * np.finfo(np.float64).eps * size
+        )
+        out: NDArray[np.bool_] = off > allowed
+    return out
 
 
 # --------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from povstat.rank_inference import (
 from povstat.uncertainty import (
     IntervalMethod,
     _level,
+    asymmetric,
     change_test,
     rate_interval,
     se_from_bounds,
@@ -139,7 +140,9 @@ def with_rate_interval(
         range for `unit`, an SE, RSE or margin is negative or infinite, a
         bound is infinite, an upper bound is below its lower bound, the
         bounds of a row do not contain its rate (bounds in another unit, or
-        of another estimate), or an effective sample size is not positive.
+        of another estimate) or are not centred on it up to rounding (see
+        :func:`povstat.se_from_bounds`), or an effective sample size is not
+        positive.
 
     See Also
     --------
@@ -793,7 +796,34 @@ def _source_rules(
                 "rate's unit?"
             ),
         ),
+        partial(_symmetric_rule, lo, hi, r, names, rate),
     )
+
+
+def _symmetric_rule(
+    lo: NDArray[np.float64],
+    hi: NDArray[np.float64],
+    r: NDArray[np.float64],
+    names: tuple[str, ...],
+    rate: str,
+) -> None:
+    """Bounds symmetric around the rate up to rounding, named by column."""
+    bad = asymmetric(lo, hi, r)
+    n = int(np.count_nonzero(bad))
+    if not n:
+        return
+    i = np.flatnonzero(bad)[0]
+    more = f" ({n} offending rows in all)" if n > 1 else ""
+    msg = (
+        f"bound columns {names[0]!r} and {names[1]!r} (argument `bounds`) must "
+        f"be symmetric around the rate column {rate!r}, found "
+        f"[{_plumbing.show(lo[i])}, {_plumbing.show(hi[i])}] around "
+        f"{_plumbing.show(r[i])}{more}, further "
+        "from symmetric than rounding to the figures' decimals explains; bounds "
+        "of a Wilson, logit or other asymmetric interval do not give a standard "
+        "error"
+    )
+    raise ValueError(msg)
 
 
 def _correlation(independent: bool, correlation: object) -> float | str | None:

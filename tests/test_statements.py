@@ -1138,7 +1138,9 @@ def test_rank_with_a_stated_value_is_checked_both_ways() -> None:
         **args, stated_rank=4, stated_value=59.9, value_decimals=1
     )
     assert bad.verdict == NOT_HOLDS
-    assert "its value is 16.45, not 59.9 (59.9 would rank 1)" in str(bad.reason)
+    assert "its value is 16.45, not 59.9 (59.9 would rank 1, ties: min)" in str(
+        bad.reason
+    )
     assert bad.figures["stated_value_rank_min"] == 1
     # The right value with the wrong rank does not hold either.
     assert (

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from povstat import rank, round_half_up
+from povstat.ranking import Ties
 from povstat.statements import (
     HOLDS,
     NOT_HOLDS,
@@ -567,3 +568,40 @@ def test_a_float32_base_tolerance_is_the_figure_it_prints_as() -> None:
             base_rtol=float(rtol) if isinstance(rtol, float) else rtol,  # type: ignore[arg-type]
         )
         assert res.verdict == HOLDS
+
+
+@pytest.mark.parametrize(
+    ("ties", "shown"),
+    [
+        # The stated 5.0 joins B and C's 5.0: ranks 2, 3 and 4 from the
+        # lowest (A's 2.0 is 1st); "min" gives 2, "max" 4, "average" 3, and
+        # "dense" 2 (one value below).
+        ("min", "5.0 would rank 2, ties: min; 2-4 with ties"),
+        ("max", "5.0 would rank 4, ties: max; 2-4 with ties"),
+        ("average", "5.0 would rank 3, ties: average; 2-4 with ties"),
+        ("dense", "5.0 would rank 2, ties: dense; 2-4 with ties"),
+    ],
+)
+def test_rank_statement_shows_the_stated_value_rank_under_ties(
+    ties: Ties, shown: str
+) -> None:
+    res = check_rank_statement(
+        [2.0, 5.0, 5.0, 9.0],
+        ["A", "B", "C", "D"],
+        subject="D",
+        stated_rank=4,
+        descending=False,
+        ties=ties,
+        stated_value=5.0,
+        value_decimals=1,
+    )
+    # D's own value is 9.0, not the stated 5.0: does not hold.
+    assert res.verdict == NOT_HOLDS
+    assert f"({shown})" in str(res.reason)
+    assert (
+        res.figures["stated_value_rank_min"],
+        res.figures["stated_value_rank_max"],
+    ) == (
+        2,
+        4,
+    )

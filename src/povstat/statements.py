@@ -1448,10 +1448,10 @@ def check_rank_statement(
         rank ``stated_rank - 1``, joined by " and "). The reason names the
         regions ranked ahead of the subject (up to three). With
         `stated_value`: ``value_matches`` (the subject's value rounds to
-        it), and ``stated_value_rank_min`` and ``stated_value_rank_max``
-        (the ranks, over ties, that the stated value would have among the
-        others); a value that does not match makes the statement not
-        hold.
+        it), ``stated_value_rank`` (the rank under `ties` that the stated
+        value would have among the others), and ``stated_value_rank_min``
+        and ``stated_value_rank_max`` (its range over ties); a value that
+        does not match makes the statement not hold.
 
     Raises
     ------
@@ -1647,8 +1647,16 @@ def check_rank_statement(
         w[k] = float(_snap(np.asarray(sv)))
         s_lo = float(rank(w, descending=descending, ties="min").rank[k])
         s_hi = float(rank(w, descending=descending, ties="max").rank[k])
+        s_rr = float(rank(w, descending=descending, ties=ties).rank[k])
         matches = bool(round_half_up(value, vd) == sv) if not np.isnan(value) else False
-        at = f"{_fmt(s_lo, 0)}" + (f"-{_fmt(s_hi, 0)}" if s_hi > s_lo else "")
+        # Its rank under `ties`, as the subject's is shown, with the range
+        # the tie spans (shifted for "dense", as above).
+        s_shift = s_rr - s_lo if ties == "dense" else 0.0
+        at = f"{_fmt(s_rr, 1 if s_rr % 1 else 0)}, ties: {ties}" + (
+            f"; {_fmt(s_lo + s_shift, 0)}-{_fmt(s_hi + s_shift, 0)} with ties"
+            if s_hi > s_lo
+            else ""
+        )
         if np.isnan(value) or np.isnan(sv):
             pass
         elif matches:
@@ -1661,6 +1669,7 @@ def check_rank_statement(
             )
         extra = {
             "value_matches": matches,
+            "stated_value_rank": s_rr,
             "stated_value_rank_min": s_lo,
             "stated_value_rank_max": s_hi,
         }

@@ -7,7 +7,7 @@ import hypothesis.strategies as st
 import numpy as np
 from hypothesis import given, settings
 
-from povstat._exact import group_sum
+from povstat._exact import _precision, group_sum
 
 VALUES = st.lists(
     st.floats(min_value=-1e12, max_value=1e12, allow_nan=False, allow_infinity=False)
@@ -86,3 +86,42 @@ def test_a_group_of_tiny_values_keeps_its_precision() -> None:
     got = group_sum(codes, x, 2)
     assert got[0] == 4.0
     assert got[1] == math.fsum([1e-30 / 3, 2e-30 / 3])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    values=st.lists(
+        st.floats(min_value=0.0, max_value=1e12, allow_nan=False)
+        | st.sampled_from([0.1, 0.2, 1.3, 1 / 3, 5e-324, 2.0**-60]),
+        min_size=1,
+        max_size=60,
+    ),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_sums_of_one_sign_keep_fewer_bits_and_stay_near_exact(
+    values: list[float], seed: int
+) -> None:
+    # Terms >= 0 cannot cancel: each group's sum is within 2**-56 of itself
+    # (the bits cut off, see _precision) plus the final rounding of the
+    # exact rational sum; bit-identical for every order.
+    rng = np.random.default_rng(seed)
+    x = np.array(values)
+    codes = rng.integers(0, 3, x.size)
+    got = group_sum(codes, x, 3)
+    p = rng.permutation(x.size)
+    np.testing.assert_array_equal(group_sum(codes[p], x[p], 3), got)
+    for g in range(3):
+        exact = float(sum((Fraction(float(v)) for v in x[codes == g]), Fraction(0)))
+        assert abs(got[g] - exact) <= 2.0**-56 * exact + 2 * np.spacing(exact)
+
+
+def test_one_sign_sums_take_fewer_limbs() -> None:
+    # 57 + bit_length(largest) bits for terms of one sign, 96 for both signs:
+    # a group of 2000 units (11 bits, 42-bit limbs) needs 68 bits, two limbs
+    # instead of three; 10**7 units (24 bits, 29-bit limbs) 81 bits, three
+    # instead of four.
+    assert _precision(2000, signed=False) == 68
+    assert -(-_precision(2000, signed=False) // 42) == 2
+    assert -(-_precision(2000, signed=True) // 42) == 3
+    assert -(-_precision(10**7, signed=False) // 29) == 3
+    assert -(-_precision(10**7, signed=True) // 29) == 4

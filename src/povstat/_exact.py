@@ -10,16 +10,18 @@ arithmetic, which is associative.
 Every value is split at fixed bit positions below the largest magnitude in
 its group into integer limbs of ``b`` bits each: the first limb holds the
 highest ``b`` bits below that magnitude's power of two, the next the
-following ``b``, and so on, ``_PRECISION`` bits in all. A limb is an integer
+following ``b``, and so on. A limb is an integer
 below ``2**b`` held exactly in a float64, and ``b`` is chosen from the
 largest group (``b = 53 - bit_length(largest group)``), so a group's sum of
 limbs is an exact integer below 2**53 in any order: ten-unit PSUs get 49-bit
-limbs (two limbs), a domain of a million units 33-bit limbs (three). The
-limbs' totals are then combined in a fixed order. Bits below the last limb
-(``_PRECISION`` = 96 bits under the group's largest magnitude) are cut off,
-value by value, before any sum: the result is the same for every order of
-the units, and its error against the exact sum is at most n * 2**-95 of that
-magnitude, far below float64's own rounding of the result.
+limbs, a domain of a million units 33-bit limbs. The limbs' totals are then
+combined in a fixed order. Bits below the last limb are cut off, value by
+value, before any sum: the result is the same for every order of the units.
+Terms of both signs keep ``_PRECISION`` = 96 bits under the group's largest
+magnitude (an error of at most n * 2**-95 of it); terms of one sign, which
+cannot cancel, keep enough for an error below 2**-56 of the sum (see
+:func:`_precision`): two limbs for ten-unit PSUs, three for a domain of a
+million units. Either is far below float64's own rounding of the result.
 """
 
 from __future__ import annotations
@@ -29,6 +31,19 @@ from numpy.typing import NDArray
 
 #: Bits kept below the largest magnitude.
 _PRECISION = 96
+
+
+def _precision(largest: int, *, signed: bool) -> int:
+    """Bits to keep below a group's largest magnitude.
+
+    Terms of one sign do not cancel: a group's sum is at least half of
+    ``2**exponent``, so cutting each of at most `largest` terms below
+    ``2**(exponent - p)`` errs by under ``largest * 2**(1 - p)`` of the sum,
+    and ``p = 57 + bit_length(largest)`` keeps that below 2**-56, an eighth
+    of float64's last place. Terms of both signs may cancel to a sum far
+    below the largest term: then all :data:`_PRECISION` bits are kept.
+    """
+    return _PRECISION if signed else 57 + int(largest).bit_length()
 
 
 def group_sum(
@@ -59,11 +74,11 @@ def group_sum(
     if largest is None:
         largest = int(np.bincount(codes, minlength=k).max())
     bits = 53 - int(largest).bit_length()  # largest * 2**bits < 2**53
-    limbs = -(-_PRECISION // bits)
+    limbs = -(-_precision(largest, signed=lo < 0.0) // bits)
     # Each group's limbs start below its own largest magnitude, so that a
     # group of tiny terms keeps its precision next to a group of large ones.
     group_top = np.zeros(k)
-    np.maximum.at(group_top, codes, np.abs(x))
+    np.maximum.at(group_top, codes, np.abs(x) if lo < 0.0 else x)
     _, exponent = np.frexp(group_top)  # group_top < 2**exponent
     shift = bits - exponent
     # Scaled by a power of two (exact): |y| < 2**bits. Each trunc takes an

@@ -172,12 +172,95 @@ def test_one_percentage_point_is_singular() -> None:
 
 
 def test_levels_that_would_print_alike_get_the_decimals_that_part_them() -> None:
-    # 10.0 -> 9.995 at two decimals would read "from 10.00 % to 10.00 %"
-    # next to a fall of 0.01 (9.995 rounds half up to 10.00): the levels are
-    # shown with three decimals instead.
+    # 10.0 -> 9.995 at two decimals would read "fell 0.01 ... from 10.00 %
+    # to 10.00 %" (9.995 rounds half up to 10.00): the change and the levels
+    # are shown with three decimals instead, and add up (10.000 - 9.995).
     text = str(describe_rate_change(10.0, 9.995, unit="percent", locale="en"))
-    assert text.startswith("fell 0.01 percentage points, from 10.000 % to 9.995 %")
+    assert text.startswith("fell 0.005 percentage points, from 10.000 % to 9.995 %")
     # Published levels keep their decimals.
     assert "from 4.37 % to 4.26 %" in str(
         describe_rate_change(4.37, 4.26, unit="percent", locale="en")
     )
+
+
+@pytest.mark.parametrize(
+    ("call", "shown"),
+    [
+        # Thousands: 37,780 -> 37,310 at -3 would read "fell 500 (0 at
+        # thousands), from 38,000 to 37,000"; at hundreds the fall of 470
+        # rounds to 500 = 37,800 - 37,300.
+        (
+            lambda: describe_level_change(
+                37_780, 37_310, locale="id", decimals=-3, unit_name="jiwa"
+            ),
+            "turun 500 jiwa, dari 37.800 jiwa menjadi 37.300 jiwa",
+        ),
+        # At hundreds 168,900 - 168,400 = 500 but the fall 420 shows as 400:
+        # tens, where 168,860 - 168,440 = 420.
+        (
+            lambda: describe_level_change(168_860, 168_440, locale="en", decimals=-3),
+            "fell 420, from 168,860 to 168,440",
+        ),
+        # 4.36 -> 4.34 at one decimal: a fall of 0.0 between 4.4 and 4.3.
+        (
+            lambda: describe_rate_change(
+                4.36, 4.34, unit="percent", locale="en", decimals=1
+            ),
+            "fell 0.02 percentage points, from 4.36 % to 4.34 %",
+        ),
+        # 4.34 -> 4.26 at 0 decimals: 4 and 4, then 4.3 and 4.3; at two, 0.08.
+        (
+            lambda: describe_rate_change(
+                4.34, 4.26, unit="percent", locale="en", decimals=0
+            ),
+            "fell 0.08 percentage points, from 4.34 % to 4.26 %",
+        ),
+        # Unrounded: 4.3749 -> 4.2551 reads 4.37 -> 4.26 (0.11 apart) next to a
+        # fall of 0.1198 = 0.12 at two decimals; at three, 4.375 - 4.255 =
+        # 0.120.
+        (
+            lambda: describe_rate_change(4.3749, 4.2551, unit="percent", locale="en"),
+            "fell 0.120 percentage points, from 4.375 % to 4.255 %",
+        ),
+        # A rise of 0.0002: 9.54 -> 9.55 at two decimals, 9.545 -> 9.545 at
+        # three; at four it adds up. Its relative size, 0.0021 %, shows as
+        # 0.002 %, not 0.00 %.
+        (
+            lambda: describe_rate_change(9.5449, 9.5451, unit="percent", locale="en"),
+            "rose 0.0002 percentage points, from 9.5449 % to 9.5451 % "
+            "(a 0.002 % relative rise)",
+        ),
+    ],
+)
+def test_a_sentence_adds_up(call: object, shown: str) -> None:
+    assert str(call()).startswith(shown)  # type: ignore[operator]
+
+
+@given(
+    st.integers(0, 10**6),
+    st.integers(0, 10**6),
+    st.integers(-2, 3),
+)
+def test_shown_levels_and_change_always_add_up(b: int, a: int, decimals: int) -> None:
+    # Figures with 4 decimals (b / 10**4 %): the shown change is the
+    # difference of the shown levels, and is 0 only for equal figures.
+    before, after = b / 10**4, a / 10**4
+    text = str(
+        describe_rate_change(
+            before, after, unit="percent", locale="en", decimals=decimals
+        )
+    )
+    if before == after:
+        assert text.startswith("did not change")
+        return
+    m = re.match(
+        r"(fell|rose) ([\d,.]+) percentage points?, from ([\d,.]+) % to "
+        r"([\d,.]+) %",
+        text,
+    )
+    assert m is not None, text
+    size, lo, hi = (float(x.replace(",", "")) for x in m.group(2, 3, 4))
+    assert size != 0
+    assert lo != hi
+    assert float(round_half_up(abs(hi - lo), 10)) == size
+    assert (m.group(1) == "rose") == (after > before)

@@ -86,6 +86,27 @@ def _change_decimals(change: float, decimals: int) -> int:
     return d
 
 
+def _sentence_decimals(
+    before: float, after: float, change: float, decimals: int
+) -> int:
+    """Decimals at which a sentence's two levels and its change add up.
+
+    The fewest `k` >= `decimals` at which the change (not 0) does not show
+    as 0, the two levels do not print alike, and the shown change is the
+    difference of the shown levels ("fell 0.11, from 4.37 to 4.26"). The
+    figures are exact at :data:`~povstat._validate.FIGURE_DECIMALS` (10)
+    decimals, so there all three hold.
+    """
+    k = decimals
+    while k < _validate.FIGURE_DECIMALS:
+        shown = float(round_half_up(change, k))
+        b, a = float(round_half_up(before, k)), float(round_half_up(after, k))
+        if shown != 0 and a != b and float(round_half_up(a - b, k)) == shown:
+            break
+        k += 1
+    return k
+
+
 def _level_text(x: float) -> str:
     """A confidence level (0.95) as the percent it is written with (95)."""
     shown = float(round_half_up(100.0 * x, 6))
@@ -176,25 +197,21 @@ def _sentences(
         c, r = float(change[i]), float(relative[i])
         if np.isnan(c):
             return "n/a"
-        if round_half_up(c, decimals) == 0 and c == 0:
+        if c == 0:
             text = f"{words['same']}, {words['at'].format(a=show(float(a[i])))}"
         else:
-            d = _change_decimals(c, decimals)
+            k = _sentence_decimals(float(b[i]), float(a[i]), c, decimals)
             way = "fall" if c < 0 else "rise"
-            size = _number(abs(c), d, locale)
+            size = _number(abs(c), k, locale)
             # "1 percentage point", "2 percentage points", "1.00 ... points"
             unit = change_unit.removesuffix("s") if size == "1" else change_unit
-            # Levels that would print alike (10.00 % and 9.995 % at two
-            # decimals) are shown with the decimals that tell them apart.
-            k = decimals
-            while k < decimals + 10 and show(float(b[i]), k) == show(float(a[i]), k):
-                k += 1
             text = f"{words[way]} {size}{unit}, " + words["from_to"].format(
                 a=show(float(b[i]), k), b=show(float(a[i]), k)
             )
             if np.isfinite(r):
                 text += " " + words["relative"].format(
-                    x=_number(abs(r), 2, locale), way=words[f"{way}_noun"]
+                    x=_number(abs(r), _change_decimals(r, 2), locale),
+                    way=words[f"{way}_noun"],
                 )
         if tests is not None:
             text += f", {tests[i]}"
@@ -227,9 +244,13 @@ def describe_rate_change(
         0,11 poin persentase, dari 4,37 persen menjadi 4,26 persen").
     decimals : int, default 2
         Decimal places of the rates and of the change in points (as BPS
-        tables publish rates). A change that is not zero but would show as
-        zero gets up to four more. The relative change has 2. At most 10:
-        the figures are written from their values at 10 decimals.
+        tables publish rates). The sentence always adds up: where, at these
+        decimals, a change that is not zero would show as 0, the two rates
+        would print alike, or the shown change would not be the difference
+        of the shown rates (unrounded inputs), all three are written with
+        the fewest more decimals that avoid it. The relative change has 2
+        (more if it is not zero but would show as 0). At most 10: the
+        figures are written from their values at 10 decimals.
     test : ChangeTest, optional
         A test of the same change (see :func:`povstat.change_test`), computed
         from the rates in `unit`; the sentence then says whether the change
@@ -332,7 +353,11 @@ def describe_level_change(
         Language of the sentence and its number format.
     decimals : int, default 2
         Decimal places of the figures and of the change (2 for BPS counts in
-        thousands, 0 for rupiah). The relative change has 2.
+        thousands, 0 for rupiah; -3 for whole thousands). The sentence
+        adds up, as in :func:`describe_rate_change`: more decimals where
+        needed. The relative change has 2 (more if it is not zero but would
+        show as 0). At most 10: the figures are written from their values
+        at 10 decimals.
     unit_name : str, default ""
         Words written after each figure, in the sentence's language (e.g.
         ``"thousand"``, ``"ribu jiwa"``, ``"rupiah"``).
@@ -393,8 +418,8 @@ def describe_level_change(
     a = _validate.nonnegative(after, "after")
     tail = f" {unit_name}" if unit_name else ""
     return _sentences(
-        b,
-        a,
+        round_half_up(b, _validate.FIGURE_DECIMALS),
+        round_half_up(a, _validate.FIGURE_DECIMALS),
         decimals=d,
         locale=loc,
         change_unit=tail,

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
+import polars as pl
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -26,6 +28,7 @@ from povstat.statements import (
     check_statements,
     check_top_statement,
 )
+from povstat.tracing import trace_figure
 
 # Column names of the small frames built in these tests.
 _SIMPLE = {"region": "region", "period": "period", "rate": "rate", "headcount": "poor"}
@@ -2160,3 +2163,78 @@ def test_check_statements_reads_dates_by_calendar_month() -> None:
         check_statements(
             same, data, unit="percent", region="region_name", persons_per_poor_unit=1000
         )
+
+
+def _date_kinds(data: pd.DataFrame) -> dict[str, Any]:
+    """The same East Java table with its dates as each engine hands them over."""
+    import duckdb
+    import pyarrow as pa
+
+    con = duckdb.connect()
+    con.register("d", data)
+    return {
+        "numpy datetime64": data,
+        "pyarrow date32": data.assign(
+            period=data["period"].astype(pd.ArrowDtype(pa.date32()))
+        ),
+        "pyarrow timestamp": data.assign(
+            period=data["period"].astype(pd.ArrowDtype(pa.timestamp("us")))
+        ),
+        "object dates": data.assign(period=data["period"].dt.date),
+        "polars Date": pl.from_pandas(data).with_columns(
+            pl.col("period").cast(pl.Date)
+        ),
+        "DuckDB DATE": con.sql("select * replace (period::DATE as period) from d"),
+    }
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "numpy datetime64",
+        "pyarrow date32",
+        "pyarrow timestamp",
+        "object dates",
+        "polars Date",
+        "DuckDB DATE",
+    ],
+)
+@pytest.mark.parametrize(
+    "when", [dt.date(2023, 3, 15), pd.Timestamp("2023-03-01"), "2023-03-31"]
+)
+def test_dates_of_every_kind_are_read_by_calendar_month(
+    kind: str, when: object
+) -> None:
+    # BPS March 2023: Kota Malang 4.26 %, second lowest of East Java's
+    # regencies and cities after Kota Batu (3.31 %); dated 2023-03-01. A
+    # statement dated anywhere in March 2023, in any date type, is about it,
+    # whatever date type the engine hands the table over in.
+    data = load_east_java()
+    data = data[data["region_type"].isin(["kabupaten", "kota"])]
+    frame = _date_kinds(data)[kind]
+    st = pd.DataFrame(
+        {
+            "kind": ["rank", "figure"],
+            "region": ["Kota Malang"] * 2,
+            "period": [when, when],
+            "measure": [None, "poverty_rate_pct"],
+            "stated": [None, 4.26],
+            "decimals": [None, 2],
+            "stated_rank": [2, None],
+            "descending": [False, None],
+        }
+    )
+    out = check_statements(
+        st, frame, unit="percent", region="region_name", persons_per_poor_unit=1000
+    )
+    assert out["verdict"].tolist() == [HOLDS, HOLDS], out["reason"].tolist()
+    res = trace_figure(
+        frame,
+        4.26,
+        decimals=2,
+        subject="Kota Malang",
+        at=when,
+        measure="poverty_rate_pct",
+        region="region_name",
+    )
+    assert res.verdict == HOLDS, res.reason

@@ -2421,10 +2421,12 @@ def check_statements(
     for col in ("period", "period_before", "period_after"):
         if col in statements.columns:
             _plumbing.refuse_aware(statements[col], f"`statements` column {col!r}")
-    if pd.api.types.is_datetime64_any_dtype(data[period]):
+    data_months = _plumbing.month_starts(data[period])
+    if data_months is not None:
         # Dates are periods by calendar month, as in the adapters: a
-        # statement dated 2022-03-15 is about the March 2022 figures.
-        data = data.assign(**{period: _month_start(data[period])})
+        # statement dated 2022-03-15 is about the March 2022 figures, on
+        # every engine (DuckDB and Spark dates reach pandas as date objects).
+        data = data.assign(**{period: data_months})
         by_month = statements.assign(
             **{
                 col: _month_start(statements[col])
@@ -2651,8 +2653,8 @@ def _month_start(values: pd.Series[Any]) -> pd.Series[Any]:
     few rows) each date, datetime, Timestamp or date text is read alone,
     and anything else (a missing cell, a number) is left for the checks.
     """
-    if pd.api.types.is_datetime64_any_dtype(values):
-        months: pd.Series[Any] = values.dt.to_period("M").dt.to_timestamp()
+    months: pd.Series[Any] | None = _plumbing.month_starts(values)
+    if months is not None:
         return months
 
     def month(v: object) -> object:

@@ -380,6 +380,9 @@ def trace_figure(
             raise ValueError(msg)
 
     _plumbing.refuse_aware(table[period], f"`data` column {period!r}")
+    months = _plumbing.month_starts(table[period])
+    if months is not None:  # dates of every kind and engine, by calendar month
+        table = table.assign(**{period: months})
     same = {k: _same(table[k], v) for k, v in keys.items()}
     claimed = np.logical_and.reduce(list(same.values()))
     if claimed.sum() != 1:

@@ -516,6 +516,39 @@ def _object_dates(series: Any) -> bool:
     return bool(kinds) and kinds <= {dt.date}
 
 
+def month_starts(series: Any) -> Any:
+    """A pandas date column as the first day of each month, or None.
+
+    For the pandas entry points that match periods by calendar month
+    (statements, traces): numpy datetimes, pyarrow-backed dates and
+    timestamps, and object columns of ``datetime.date``, ``datetime`` or
+    Timestamp values (as DuckDB and Spark dates reach pandas) all give
+    naive ``datetime64[s]`` month starts, missing values as NaT. Any other
+    column gives None. Time-zone-aware values are refused before (see
+    :func:`refuse_aware`).
+    """
+    import pandas as pd
+
+    dtype = series.dtype
+    if isinstance(dtype, pd.ArrowDtype):
+        import pyarrow as pa
+
+        kind = dtype.pyarrow_dtype
+        if not (pa.types.is_date(kind) or pa.types.is_timestamp(kind)):
+            return None
+        values = np.asarray(series.astype("datetime64[s]").to_numpy(), "datetime64[M]")
+    elif pd.api.types.is_datetime64_any_dtype(dtype):
+        values = np.asarray(series.to_numpy(), "datetime64[M]")
+    elif dtype == object:
+        present = series[series.notna()].tolist()  # a few statement rows
+        if not present or not all(isinstance(v, dt.date) for v in present):
+            return None
+        values = np.asarray(series.to_numpy(), "datetime64[M]")
+    else:
+        return None
+    return pd.Series(values.astype("datetime64[s]"), index=series.index)
+
+
 class Periods:
     """A period column read as a time.
 

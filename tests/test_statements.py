@@ -2168,7 +2168,7 @@ def test_check_statements_reads_dates_by_calendar_month() -> None:
 def _date_kinds(data: pd.DataFrame) -> dict[str, Any]:
     """The same East Java table with its dates as each engine hands them over."""
     import duckdb
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]
 
     con = duckdb.connect()
     con.register("d", data)

@@ -531,7 +531,7 @@ def month_starts(series: Any) -> Any:
 
     dtype = series.dtype
     if isinstance(dtype, pd.ArrowDtype):
-        import pyarrow as pa
+        import pyarrow as pa  # type: ignore[import-untyped]
 
         kind = dtype.pyarrow_dtype
         if not (pa.types.is_date(kind) or pa.types.is_timestamp(kind)):
@@ -539,7 +539,7 @@ def month_starts(series: Any) -> Any:
         values = np.asarray(series.astype("datetime64[s]").to_numpy(), "datetime64[M]")
     elif pd.api.types.is_datetime64_any_dtype(dtype):
         values = np.asarray(series.to_numpy(), "datetime64[M]")
-    elif dtype == object:
+    elif dtype == np.dtype(object):
         present = series[series.notna()].tolist()  # a few statement rows
         if not present or not all(isinstance(v, dt.date) for v in present):
             return None

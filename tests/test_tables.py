@@ -664,7 +664,8 @@ def test_decimal_cells_of_a_frame() -> None:
         [[None, "2023", "2024"], ["Kota Batu", Decimal("3.31"), Decimal("sNaN")]],
         dtype=object,
     )
-    t = read_bps_table(raw, locale="id", errors="report")
+    with pytest.warns(UserWarning, match=r"such as Decimal\('3\.31'\)"):
+        t = read_bps_table(raw, locale="id", errors="report")
     np.testing.assert_array_equal(t.data["value"], [3.31, np.nan])
     assert [(c.column, c.reason) for c in t.invalid] == [
         ("2024", "not finite: a signalling NaN")
@@ -1910,10 +1911,86 @@ def test_frame_of_decimal_numbers_with_locale_id_warns() -> None:
     assert t.data["value"].tolist() == [245.12]
     as_text = pd.read_csv(io.StringIO(text), sep=";", dtype=str)
     assert read_bps_table(as_text, locale="id").data["value"].tolist() == [245120.0]
-    # Whole numbers, and locale="en", are not flagged.
-    whole = pd.DataFrame({"Kabupaten/Kota": ["Malang"], "2023": [245120]})
-    assert read_bps_table(whole, locale="id").data["value"].tolist() == [245120.0]
+    # locale="en" (the numbers are right) is not flagged.
     assert read_bps_table(read, locale="en").data["value"].tolist() == [245.12]
+
+
+@pytest.mark.parametrize("reader", ["read_bps_table", "parse_columns"])
+def test_frame_of_integers_with_locale_id_warns(reader: str) -> None:
+    # A reader taking "," for a thousands separator (pandas.read_html's
+    # default, read_csv's thousands=",") reads the Indonesian "14,45" (14.45,
+    # ACEH's P0 of March 2023) as the integer 1445: nothing tells it from a
+    # count written without separators, so integers warn as floats do.
+    text = "Kabupaten/Kota;2023\nACEH;14,45\n"
+    read = pd.read_csv(io.StringIO(text), sep=";", thousands=",")
+    assert read["2023"].tolist() == [1445]
+    with pytest.warns(UserWarning, match=r"integers \(such as 1445\).*'14,45'") as w:
+        got: pd.Series[Any] = (
+            read_bps_table(read, locale="id").data["value"]
+            if reader == "read_bps_table"
+            else parse_columns(read, "2023", locale="id")["2023"]
+        )
+    assert got.tolist() == [1445.0]  # as read: the warning names the risk
+    assert len(w) == 1  # once per call
+    as_text = pd.read_csv(io.StringIO(text), sep=";", dtype=str)
+    assert parse_columns(as_text, "2023", locale="id")["2023"].tolist() == [14.45]
+
+
+def test_one_warning_names_floats_and_integers() -> None:
+    frame = pd.DataFrame({"Kab": ["Kota Malang"], "2022": [245.12], "2023": [1445]})
+    with pytest.warns(UserWarning, match="already numbers") as w:
+        read_bps_table(frame, locale="id")
+    assert len(w) == 1
+    assert re.search(r"such as 245\.12\).*integers \(such as 1445\)", str(w[0].message))
+    with pytest.warns(UserWarning, match="already numbers") as w:
+        parse_columns(frame, ["2022", "2023"], locale="id")
+    assert len(w) == 1
+    assert "such as 245.12" in str(w[0].message)
+
+
+def test_parse_columns_warns_of_floats_a_reader_misread() -> None:
+    # pd.read_csv(sep=";") of the Indonesian "245.120" (245 120) gives 245.12,
+    # as for read_bps_table: the same warning, from the same check.
+    read = pd.read_csv(io.StringIO("a;b\nx;245.120\n"), sep=";")
+    with pytest.warns(UserWarning, match=r"`df` holds value cells.*such as 245\.12\)"):
+        out = parse_columns(read, "b", locale="id")
+    assert out["b"].tolist() == [245.12]
+    # Text cells, booleans (refused anyway) and locale="en" do not warn.
+    assert parse_columns(read, "b", locale="en")["b"].tolist() == [245.12]
+    text = pd.DataFrame({"b": ["245.120"]})
+    assert parse_columns(text, "b", locale="id")["b"].tolist() == [245120.0]
+
+
+def test_polars_excel_unnamed_header_cells_are_empty(tmp_path: Path) -> None:
+    # polars.read_excel names a blank header cell "__UNNAMED__2": an empty
+    # cell, as pandas' "Unnamed: 2", so "Perkotaan" spans 2022 and 2023 and
+    # no group or title is made of the made-up name.
+    frame = pl.DataFrame(
+        {
+            "Provinsi": [None, "ACEH"],
+            "Perkotaan": ["2022", "10.1"],
+            "__UNNAMED__2": ["2023", "10.2"],
+            "Perdesaan": ["2022", "15.1"],
+            "__UNNAMED__4": ["2023", "15.2"],
+        }
+    )
+    t = read_bps_table(frame, locale="en")
+    assert t.data[["group", "year", "value"]].to_numpy().tolist() == [
+        ["Perkotaan", 2022, 10.1],
+        ["Perkotaan", 2023, 10.2],
+        ["Perdesaan", 2022, 15.1],
+        ["Perdesaan", 2023, 15.2],
+    ]
+    assert "UNNAMED" not in t.title
+
+
+def test_a_sheet_of_one_column_gives_the_layout_error(tmp_path: Path) -> None:
+    # Cells in column A only: the grid's one column of objects came back as
+    # a read-only array ("assignment destination is read-only"); the table
+    # has no header of years, which is what the error now says.
+    path = _workbook(tmp_path, [["Kab"], ["Kota Malang"]], {})
+    with pytest.raises(ValueError, match="no header row naming years"):
+        read_bps_table(path, locale="en")
 
 
 def test_labels_ending_in_their_position_are_not_taken_for_renamed_ones() -> None:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 import numbers
 import re
+import warnings
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, ClassVar, Literal
@@ -523,6 +524,12 @@ def parse_columns(
         If `df` is not a pandas DataFrame, or `columns` is neither a label
         nor a list of labels.
 
+    Warns
+    -----
+    UserWarning
+        If `locale` is ``"id"`` and cells of `columns` are already numbers,
+        floating-point or integer (see Notes).
+
     See Also
     --------
     parse_numbers : The array version, which also returns the units found and
@@ -537,6 +544,14 @@ def parse_columns(
     word ("37,78 ribu") and others none ("7,10"), whether a bare number is a
     fraction (in ones) or a percentage (in thousands) would be a guess, so
     the numbers of the rarer kind (the bare ones on a tie) are bad cells.
+    `locale` applies to text cells only: a reader that took "." for the
+    decimal point has read the Indonesian "245.120" (245 120) as 245.12, and
+    one that took "," for a thousands separator (pandas.read_html's default
+    ``thousands=","``) has read "14,45" (14.45) as 1445. Neither can be told
+    from a number read right, so with ``locale="id"`` number cells give one
+    ``UserWarning`` (as in :func:`povstat.read_bps_table`): read the file with
+    every column as text (pandas ``dtype=str``), or pass ``locale="en"`` if
+    the numbers are right.
     Columns are found by label, as ``df[label]`` finds them, but a
     label must name exactly one column: with duplicated labels, or a partial
     MultiIndex key, which column to read would be a guess.
@@ -578,9 +593,12 @@ def parse_columns(
     positions = _column_positions(df.columns, cols)
     out = df.copy(deep=False)
     found: list[tuple[int, int, InvalidCell]] = []
+    read = [_series_cells(df.iloc[:, pos]) for pos in positions]
+    if loc == "id" and read:
+        _warn_read_as_numbers(np.concatenate(read), "`df`", stacklevel=2)
     for j, (col, pos) in enumerate(zip(cols, positions, strict=True)):
         # each column is parsed vectorised
-        cells = _series_cells(df.iloc[:, pos])
+        cells = read[j]
         values, unit, mult, reasons = _parse_flat(cells, loc, miss)
         reasons = _mixed_units(unit, reasons)
         reasons = _mixed_scales(cells, values, unit, mult, reasons)
@@ -940,6 +958,64 @@ def _parse_flat(
         mult[is_text] = u_mult[codes]
         reasons[is_text] = u_reason[codes]
     return values, unit, mult, reasons
+
+
+def _read_as_number(cell: object) -> int:
+    """0: not a number; 1: a finite non-integer type (float, Decimal); 2: an int."""
+    if isinstance(cell, bool | np.bool_) or not isinstance(
+        cell, numbers.Real | Decimal
+    ):
+        return 0
+    if isinstance(cell, numbers.Integral):
+        return 2
+    try:
+        return 1 if math.isfinite(cell) else 0
+    except (TypeError, ValueError, ArithmeticError):  # Decimal("sNaN")
+        return 0
+
+
+_READ_AS_NUMBER = np.frompyfunc(_read_as_number, 1, 1)
+
+
+def _warn_read_as_numbers(cells: NDArray[Any], what: str, stacklevel: int) -> None:
+    """Warn, once, that cells a reader already made numbers skip locale="id".
+
+    Called for a frame read with ``locale="id"``. A reader that took "." for
+    the decimal point read the Indonesian "245.120" (245 120) as the float
+    245.12; one that took "," for a thousands separator (pandas.read_html's
+    default ``thousands=","``) read "14,45" (14.45) as the integer 1445.
+    Neither can be told from a number read right (an integer count written
+    without separators, 674660, looks the same), so any float or integer
+    cell gives the warning, naming the first of each kind.
+    """
+    flat = np.asarray(cells, dtype=object).ravel()
+    if flat.size == 0:
+        return
+    kind = np.asarray(_READ_AS_NUMBER(flat), dtype=np.int8)
+    risks = []
+    floats = np.flatnonzero(kind == 1)
+    if floats.size:
+        risks.append(
+            f"floats or decimals (such as {_show(flat[floats[0]])}): a reader "
+            "taking '.' for the decimal point reads '245.120' (245 120) as 245.12"
+        )
+    ints = np.flatnonzero(kind == 2)
+    if ints.size:
+        risks.append(
+            f"integers (such as {_show(flat[ints[0]])}): a reader taking ',' for a "
+            "thousands separator (pandas.read_html's default thousands=',') "
+            "reads '14,45' (14.45) as 1445"
+        )
+    if not risks:
+        return
+    msg = (
+        f"{what} holds value cells that are already numbers, so locale='id' does not "
+        f"apply to them: {'; '.join(risks)}. If the frame was read from "
+        "Indonesian text, read every column as text (pandas dtype=str, "
+        "polars infer_schema=False, DuckDB all_varchar=true); if the numbers "
+        "are right, pass locale='en'"
+    )
+    warnings.warn(msg, UserWarning, stacklevel=stacklevel + 1)
 
 
 def _numeric_array(

@@ -25,11 +25,9 @@ import codecs
 import csv
 import datetime
 import io
-import math
 import os
 import re
 import unicodedata
-import warnings
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -56,6 +54,7 @@ from povstat.parsing import (
     _mixed_units,
     _parse_flat,
     _show,
+    _warn_read_as_numbers,
 )
 
 if TYPE_CHECKING:
@@ -196,10 +195,12 @@ _PREFIX = re.compile(
     _WORD_FLAGS,
 )
 #: Column names a reader makes up for a header cell it has not got: pandas
-#: ("Unnamed: 3", "Unnamed: 3_level_1"), polars ("column_3", "_duplicated_0"),
-#: DuckDB ("column3", "column03") and Spark ("_c3"). They are empty cells.
+#: ("Unnamed: 3", "Unnamed: 3_level_1"), polars ("column_3", "_duplicated_0",
+#: and "__UNNAMED__3" from read_excel), DuckDB ("column3", "column03") and
+#: Spark ("_c3"). They are empty cells.
 _GENERATED = re.compile(
     r"Unnamed: [0-9]+(?:_level_[0-9]+)?|column_?[0-9]+|_duplicated_[0-9]+|_c[0-9]+"
+    r"|__UNNAMED__[0-9]+"
 )
 _PREFIX_TYPE = {
     "kabupaten": "kabupaten",
@@ -362,8 +363,9 @@ def read_bps_table(
         digits, exactly as the integers are). A frame's column
         labels are read as the table's first row (one row per level), on
         every engine alike: names a reader made up for a missing header cell
-        (pandas' "Unnamed: 3", polars' "column_3" and "_duplicated_0",
-        DuckDB's "column3", Spark's "_c3") are empty cells, labels that are
+        (pandas' "Unnamed: 3", polars' "column_3", "_duplicated_0" and
+        "__UNNAMED__3", DuckDB's "column3", Spark's "_c3") are empty cells,
+        labels that are
         all integers (``header=None`` in pandas), or "0", "1", ... as text,
         are positions, a repeated label a reader made unique (pandas'
         "Perkotaan.1", polars' "Perkotaan_duplicated_0", DuckDB's
@@ -471,7 +473,7 @@ def read_bps_table(
     -----
     UserWarning
         If `source` is a frame, `locale` is ``"id"`` and value cells are
-        already floating-point numbers (see Notes, *Frames*).
+        already numbers, floating-point or integer (see Notes, *Frames*).
 
     See Also
     --------
@@ -525,11 +527,16 @@ def read_bps_table(
     *Frames.* ``locale`` applies to text cells only: a frame whose reader
     has already parsed the numbers keeps them as read, and a reader that
     takes "." for the decimal point has read the Indonesian "245.120"
-    (245 120) as 245.12. Read a file of Indonesian numbers with every column
+    (245 120) as 245.12, and one that takes "," for a thousands separator
+    (pandas.read_html's default ``thousands=","``) has read "14,45" (14.45)
+    as the integer 1445. Read a file of Indonesian numbers with every column
     as text (pandas ``dtype=str``, polars ``infer_schema=False``, DuckDB
     ``all_varchar=true``) and pass that; with ``locale="id"``, a frame whose
-    value cells are floating-point numbers (whole ones too: "80.000" read
-    with a decimal point is 80.0) gives a ``UserWarning``.
+    value cells are numbers, floating-point (whole ones too: "80.000" read
+    with a decimal point is 80.0) or integer (a count written without
+    separators, 674660, cannot be told from a misread 1445), gives one
+    ``UserWarning`` naming the first of each kind; pass ``locale="en"`` for a
+    frame whose numbers are right.
 
     *Spreadsheets.* For .xlsx and .xlsm files each cell's number format is
     read (openpyxl): a number shown as a percentage (format ``0.00%``,
@@ -683,7 +690,8 @@ def read_bps_table(
     frame_source = _frame_as_pandas(source)
     read = _read_grid(frame_source, sheet_name=sheet_name, sep=sep, encoding=encoding)
     grid = read.grid
-    text = grid.map(_cell_text).to_numpy(dtype=object)
+    # A copy: the frame's own array may be read-only (one column of objects).
+    text = np.array(grid.map(_cell_text).to_numpy(dtype=object), dtype=object)
     pending = np.zeros(text.shape, dtype=bool)
     if read.formula is not None:
         # A formula without a stored result is not an empty cell: its text
@@ -757,7 +765,7 @@ def read_bps_table(
     cells = grid.to_numpy(dtype=object)[np.ix_(data_rows, layout.columns)]
     values, unit, mult, reasons = _parse_flat(cells.ravel(), loc, miss)
     if loc == "id" and isinstance(frame_source, pd.DataFrame):
-        _warn_read_as_numbers(cells)
+        _warn_read_as_numbers(cells, "`source`, a frame,", 2)
     where = np.ix_(data_rows, first + layout.columns)
     shown = _read_checks(read, where, cells, values, unit, reasons)
     reasons[:] = _mixed_scales(cells.ravel(), values, unit, mult, reasons)
@@ -934,31 +942,6 @@ def _refuse_compressed(data: bytes, what: str) -> None:
                 f"{opener}, or the decompressed file)"
             )
             raise ValueError(msg)
-
-
-def _warn_read_as_numbers(cells: np.ndarray[Any, Any]) -> None:
-    """Warn when a frame read for Indonesian numbers holds floats.
-
-    A reader that parsed "245.120" (245 120 in Indonesian) with a decimal
-    point gave 245.12: the digits are gone before `locale` can apply.
-    """
-    flat = cells.ravel()
-    # A float, even a whole one: "80.000" (80 000) read with a decimal point
-    # is the float 80.0; an int cell was written without separators.
-    floats = [
-        c for c in flat if isinstance(c, float | np.floating) and math.isfinite(c)
-    ]
-    if floats:
-        warnings.warn(
-            f"`source` is a frame whose value cells are already floating-point "
-            f"numbers (such as {floats[0]!r}), so locale='id' does not apply "
-            "to them: if the frame was read from Indonesian text, a reader may "
-            "have taken '245.120' (245 120) for 245.12; read every column as "
-            "text (pandas dtype=str, polars infer_schema=False, DuckDB "
-            "all_varchar=true), or pass locale='en' if the numbers are right",
-            UserWarning,
-            stacklevel=3,
-        )
 
 
 def _check_frame_index(index: pd.Index[Any]) -> None:

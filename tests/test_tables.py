@@ -2191,3 +2191,107 @@ def test_narrow_floats_read_alike_in_every_container() -> None:
 def test_booleans_inside_a_list_are_not_numbers() -> None:
     with pytest.raises(TypeError, match="`x` must be numeric"):
         format_number([True, 1.5], locale="id", decimals=2)
+
+
+# --- sheet XML as some programs write it ---------------------------------------
+
+
+def _sheet_xml(body: str) -> io.BytesIO:
+    """An .xlsx workbook whose first sheet's <sheetData> is `body`."""
+    import zipfile
+
+    openpyxl = pytest.importorskip("openpyxl")
+    base = io.BytesIO()
+    wb = openpyxl.Workbook()
+    wb.save(base)
+    out = io.BytesIO()
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    with (
+        zipfile.ZipFile(io.BytesIO(base.getvalue())) as src,
+        zipfile.ZipFile(out, "w") as dst,
+    ):
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = (
+                    f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{ns}">'
+                    f"<sheetData>{body}</sheetData></worksheet>"
+                ).encode()
+            dst.writestr(item, data)
+    out.seek(0)
+    return out
+
+
+def _text(ref: str, t: str) -> str:
+    return f'<c r="{ref}" t="inlineStr"><is><t>{t}</t></is></c>'
+
+
+def _num(ref: str, v: object) -> str:
+    return f'<c r="{ref}"><v>{v}</v></c>'
+
+
+def _row(r: int, *cells: str) -> str:
+    return f'<row r="{r}">{"".join(cells)}</row>'
+
+
+_HEADER = _row(1, _text("A1", "Kabupaten/Kota"), _num("B1", 2022), _num("C1", 2023))
+
+
+@pytest.mark.parametrize(
+    "row2",
+    [
+        # Kota Malang P0 (BPS_P0_KABKOTA): 4.37 in 2022, 4.26 in 2023.
+        _row(2, _text("A2", "Kota Malang"), _num("C2", 4.26), _num("B2", 4.37)),
+        _row(2, _num("C2", 4.26), _num("B2", 4.37), _text("A2", "Kota Malang")),
+        _row(2, _num("C2", 4.26))
+        + _row(2, _text("A2", "Kota Malang"), _num("B2", 4.37)),
+    ],
+    ids=["A-C-B", "reversed", "split-row"],
+)
+def test_cells_are_placed_by_their_reference_in_any_order(row2: str) -> None:
+    # The file lists row 2's cells out of column order (or in two <row r="2">
+    # elements): each goes where its r= reference says, never by position.
+    t = read_bps_table(_sheet_xml(_HEADER + row2), locale="en")
+    assert t.data[["year", "value"]].to_numpy().tolist() == [[2022, 4.37], [2023, 4.26]]
+
+
+@pytest.mark.parametrize(
+    ("body", "refs"),
+    [
+        (
+            _row(2, _text("A2", "Kota Malang"), _num("B2", 4.37), _num("B2", 9.99)),
+            r"\['B2'\]",
+        ),
+        (
+            _row(2, _text("A2", "Kota Malang"), _num("B2", 4.37))
+            + _row(2, _text("A2", "Kota Batu"), _num("B2", 3.79)),
+            r"\['A2', 'B2'\]",
+        ),
+    ],
+    ids=["cell", "row"],
+)
+def test_a_cell_stored_twice_is_refused_by_reference(body: str, refs: str) -> None:
+    # The last of two values for B2 used to win silently.
+    with pytest.raises(ValueError, match=rf"stores cell\(s\) {refs} more than once"):
+        read_bps_table(_sheet_xml(_HEADER + body), locale="en")
+
+
+def test_a_formula_whose_stored_result_is_empty_text_is_an_empty_cell() -> None:
+    # Excel saves =IF(...,"") with t="str" and an empty <v/>: the cell holds
+    # "", a missing value, not a formula without a stored result; a row of
+    # such cells is blank, not a region labelled by the formula.
+    empty = '<c r="{}" t="str"><f>IF(1,"","x")</f><v/></c>'
+    body = (
+        _row(2, _text("A2", "Kota Malang"), empty.format("B2"), _num("C2", 4.26))
+        + _row(3, *(empty.format(f"{c}3") for c in "ABC"))
+        + _row(4, _text("A4", "Kota Batu"), _num("B4", 3.79), _num("C4", 3.31))
+    )
+    t = read_bps_table(_sheet_xml(_HEADER + body), locale="en", errors="report")
+    assert t.invalid == ()
+    assert t.data["label"].unique().tolist() == ["Kota Malang", "Kota Batu"]
+    np.testing.assert_array_equal(t.data["value"], [np.nan, 4.26, 3.79, 3.31])
+    # A formula with no <v> at all still has no stored result.
+    missing = '<c r="B2" t="str"><f>IF(1,"","x")</f></c>'
+    body = _row(2, _text("A2", "Kota Malang"), missing, _num("C2", 4.26))
+    with pytest.raises(NumberParseError, match="a formula without a stored result"):
+        read_bps_table(_sheet_xml(_HEADER + body), locale="en")

@@ -1278,7 +1278,9 @@ def _sheet_cells(
     Rows the file does not store are skipped and a row is as wide as its
     last stored cell, so the work is proportional to what the file holds,
     never to the sheet's declared dimension (a formatted cell at
-    J1048576 does not make a million rows).
+    J1048576 does not make a million rows). Each cell is placed by its
+    reference ("B2"), in whatever order the file lists it; a reference
+    stored twice (a repeated cell or row) is refused.
     """
     wb = _load_workbook(data, data_only, what)
     try:
@@ -1288,12 +1290,7 @@ def _sheet_cells(
         raise
     try:
         ws.reset_dimensions()  # read the stored rows, not a declared size
-        return [
-            (i, j, cell)
-            for i, row in _stored_rows(ws)
-            for j, cell in enumerate(row, start=1)
-            if cell.value is not None
-        ]
+        cells = [(i, j, c) for i, j, c in _stored_cells(ws) if c.value is not None]
     except (SyntaxError, KeyError, TypeError, OSError) as e:
         # SyntaxError: xml.etree's ParseError, for a damaged sheet.
         msg = (
@@ -1304,21 +1301,38 @@ def _sheet_cells(
         raise ValueError(msg) from None
     finally:
         wb.close()
+    keys = pd.Series([(i, j) for i, j, _ in cells], dtype=object)
+    twice = keys[keys.duplicated()].unique()
+    if len(twice):
+        from openpyxl.utils import get_column_letter
+
+        refs = sorted(f"{get_column_letter(j)}{i}" for i, j in twice)
+        msg = (
+            f"{what}: sheet {ws.title!r} stores cell(s) {refs} more than once "
+            "(a repeated cell or row in the file): which value the sheet holds "
+            "is ambiguous; open and save the file in a spreadsheet program"
+        )
+        raise ValueError(msg)
+    return cells
 
 
-def _stored_rows(ws: Any) -> Iterable[tuple[int, Any]]:
-    """(row number, cells from column A) of the rows the sheet file stores.
+def _stored_cells(ws: Any) -> Iterable[tuple[int, int, Any]]:
+    """(row, column, cell) of the cells the sheet file stores, in file order.
 
     openpyxl's ``iter_rows`` makes an empty row for every row the file does
-    not store (a million for a stray cell at A1048576); its sheet parser
-    gives the stored rows only. If that private interface is missing (a
-    later openpyxl), ``iter_rows`` is used.
+    not store (a million for a stray cell at A1048576), and places a row's
+    cells by their order in the file; its sheet parser gives the stored
+    cells only, each with its own reference. A formula whose stored result
+    is the empty string (``<v/>``, Excel's ``=IF(..., "")``) holds "": an
+    empty cell, not a formula without a result. If that private interface is
+    missing (a later openpyxl), ``iter_rows`` is used.
     """
     try:
-        from openpyxl.worksheet._reader import WorkSheetParser
+        from openpyxl.cell.read_only import ReadOnlyCell
+        from openpyxl.worksheet._reader import VALUE_TAG, WorkSheetParser
 
         wb = ws.parent
-        source, strings, get_row = ws._get_source, ws._shared_strings, ws._get_row
+        source, strings = ws._get_source, ws._shared_strings
         options = {
             "data_only": wb.data_only,
             "epoch": wb.epoch,
@@ -1326,11 +1340,25 @@ def _stored_rows(ws: Any) -> Iterable[tuple[int, Any]]:
             "timedelta_formats": wb._timedelta_formats,
         }
     except (ImportError, AttributeError):  # pragma: no cover - other openpyxl
-        yield from enumerate(ws.iter_rows(), start=1)
+        for i, row in enumerate(ws.iter_rows(), start=1):
+            yield from ((i, j, c) for j, c in enumerate(row, start=1))
         return
+
+    class _Parser(WorkSheetParser):
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell: dict[str, Any] = super().parse_cell(element)
+            if (
+                cell["value"] is None
+                and element.get("t") == "str"
+                and element.find(VALUE_TAG) is not None
+            ):
+                cell["value"] = ""  # a stored empty text result
+            return cell
+
     with source() as src:
-        for i, row in WorkSheetParser(src, strings, **options).parse():
-            yield i, get_row(row, 1, None, False)
+        for _, row in _Parser(src, strings, **options).parse():
+            for c in row:
+                yield c["row"], c["column"], ReadOnlyCell(ws, **c)
 
 
 def _merged_ranges(

@@ -2295,3 +2295,51 @@ def test_a_formula_whose_stored_result_is_empty_text_is_an_empty_cell() -> None:
     body = _row(2, _text("A2", "Kota Malang"), missing, _num("C2", 4.26))
     with pytest.raises(NumberParseError, match="a formula without a stored result"):
         read_bps_table(_sheet_xml(_HEADER + body), locale="en")
+
+
+# A header repeated after a page break: Kota Malang and Kota Batu P0 2022-2023
+# (BPS_P0_KABKOTA: 4.37, 4.26; 3.79, 3.31), each page under the BPS title row
+# and the row of years.
+_PAGE = (
+    "Provinsi/Kabupaten/Kota,Persentase Penduduk Miskin (P0) (Persen),\n,2022,2023\n"
+)
+_TWO_PAGES = _PAGE + "Kota Malang,4.37,4.26\n" + _PAGE + "Kota Batu,3.79,3.31\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "repeated"),
+    [
+        (_TWO_PAGES, [4, 5]),
+        # The header row alone, labelled as the first one.
+        ("Kab,Maret 2022,Maret 2023\nKota Malang,4.37,4.26\n"
+         "Kab,Maret 2022,Maret 2023\nKota Batu,3.79,3.31\n", [3]),
+        # A row of years and a row of rounds (ACEH, BALI 2023; BPS_P0_PROV).
+        ("Prov,2023,\n,Semester 1 (Maret),Semester 2 (September)\nACEH,14.45,14.0\n"
+         "Prov,2023,\n,Semester 1 (Maret),Semester 2 (September)\nBALI,4.25,4.0\n",
+         [4, 5]),
+    ],
+    ids=["title-and-years", "header", "years-and-rounds"],
+)  # fmt: skip
+def test_a_repeated_header_is_never_read_as_values(
+    text: str, repeated: list[int]
+) -> None:
+    # Each row whose value cells repeat a row above the values ("2022",
+    # "2023" under the years) was a data row (region "Kabupaten/Kota" with
+    # P0 2022.0 for 2022): it raises, or is skipped and reported.
+    with pytest.raises(ValueError, match=r"repeat the header.*errors='report'"):
+        read_bps_table(io.StringIO(text), locale="en")
+    t = read_bps_table(io.StringIO(text), locale="en", errors="report")
+    skipped = t.skipped[t.skipped["reason"] == "repeated header"]
+    assert skipped["row"].tolist() == repeated
+    assert t.data["region_code"].notna().all()
+    assert len(t.data) == 4  # two regions, two periods each
+    assert t.unmatched.empty
+
+
+def test_a_value_row_equal_to_no_header_row_is_data() -> None:
+    # 2022 and 2023 as values under 2023 and 2022 (not the header's cells in
+    # its columns) are values, as is a row sharing only some header cells.
+    text = "Kab,2022,2023\nKota Malang,2023,2022\nKota Batu,2022,3.31\n"
+    t = read_bps_table(io.StringIO(text), locale="en")
+    assert t.data["value"].tolist() == [2023.0, 2022.0, 2022.0, 3.31]
+    assert t.skipped.empty

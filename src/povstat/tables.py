@@ -264,7 +264,9 @@ class BpsTable:
         Rows not read as data: columns ``row``, ``reason`` (``"title"`` for a
         row above the header, ``"blank"``, ``"note"`` for a source line, note
         or footnote, ``"note with numbers"`` for a worded note whose value
-        cells hold numbers, e.g. "Sumber: BPS, 2024") and ``text`` (the row's
+        cells hold numbers, e.g. "Sumber: BPS, 2024", ``"repeated header"``
+        for a row repeating the header or title, with ``errors="report"``)
+        and ``text`` (the row's
         non-empty cells joined by " | "). In a spreadsheet a run of two or
         more empty rows is one ``"blank"`` entry whose ``row`` is the range,
         ``"5-1048575"``.
@@ -456,7 +458,9 @@ def read_bps_table(
         regions and no province row or `province` resolves it (the message
         lists the candidates); `province` names no province; or an option is
         unknown; a file is compressed (gzip, bzip2, xz, zstd: decompress
-        it first). When the first column holds only list numbers ("No"),
+        it first); a row below the header repeats the header or title and
+        ``errors="raise"``; an .xlsx sheet stores a cell twice. When the
+        first column holds only list numbers ("No"),
         the message says the names must be in the first column. When no
         header is found and the first line of a CSV file
         splits on ";" (or a tab) rather than on `sep`, the message says which
@@ -520,7 +524,12 @@ def read_bps_table(
     ("Sumber: BPS, 2024") stays a note, reported with the reason "note with
     numbers". Every other row is data, including one without a name and a
     marked one holding numbers (``"*Pacitan"`` or "1) Batu" with values: kept,
-    and listed in ``unmatched`` unless its name matches). A CSV row
+    and listed in ``unmatched`` unless its name matches), except a row whose
+    value cells repeat those of a row above the values (a header repeated
+    after a page break, or the header of a second table stacked below the
+    first, "Kab,2022,2023" again): it is never read as values, but raises
+    ValueError naming it, or, with ``errors="report"``, is skipped with the
+    reason "repeated header". A CSV row
     shorter than the table is not padded silently: each value field it does
     not write is an invalid cell (write an empty field for a missing value).
 
@@ -749,7 +758,27 @@ def read_bps_table(
         run = np.cumsum(np.r_[True, n[1:] != n[:-1] + 1])
         holds = pd.Series(~note[listed]).groupby(run).transform("any").to_numpy()
         note[listed[holds]] = False
-    keep = ~blank & ~note
+    # A row below the header whose value cells repeat those of a row above
+    # it (a header repeated after a page break, or the header of a table
+    # stacked below): never read as values.
+    above = text[: layout.first_data][:, layout.columns]
+    below = text[rows_all][:, layout.columns]
+    same = (below[:, None, :] == above[None, :, :]).all(axis=2)
+    repeated = (same & (above != "").any(axis=1)).any(axis=1) & ~blank & ~note
+    if repeated.any() and err == "raise":
+        shown_rows = [
+            f"{_label(grid.index[r])!r} ({' | '.join(s for s in text[r] if s)})"
+            for r in rows_all[repeated][:5]
+        ]
+        msg = (
+            f"row(s) {', '.join(shown_rows)} repeat the header (or title) above "
+            "the values: a page-break header, or the header of a second table "
+            "below the first; remove them (or split the tables), or pass "
+            "errors='report' to skip them, listed in `skipped` as "
+            "'repeated header'"
+        )
+        raise ValueError(msg)
+    keep = ~blank & ~note & ~repeated
     data_rows = rows_all[keep]
     names: tuple[object, ...] = read.columns or tuple(range(1, read.grid.shape[1] + 1))
     _check_unlabelled_columns(text, data_rows, layout, grid.index, names[first:])
@@ -761,7 +790,9 @@ def read_bps_table(
         )
         raise ValueError(msg)
 
-    skipped = _skipped(text, grid.index, layout, rows_all, blank, note, numbered)
+    skipped = _skipped(
+        text, grid.index, layout, rows_all, blank, note, numbered, repeated
+    )
     cells = grid.to_numpy(dtype=object)[np.ix_(data_rows, layout.columns)]
     values, unit, mult, reasons = _parse_flat(cells.ravel(), loc, miss)
     if loc == "id" and isinstance(frame_source, pd.DataFrame):
@@ -2192,16 +2223,21 @@ def _skipped(
     blank: np.ndarray[Any, Any],
     note: np.ndarray[Any, Any],
     numbered: np.ndarray[Any, Any],
+    repeated: np.ndarray[Any, Any],
 ) -> pd.DataFrame:
     title_rows = np.arange(layout.header_rows[0])
     title_blank = (text[title_rows] == "").all(axis=1)
-    out = blank | note
+    out = blank | note | repeated
     rows = np.concatenate([title_rows, rows_all[out]]).astype(np.intp)
     note_reason = np.where(numbered[out], "note with numbers", "note")
     reason = np.concatenate(
         [
             np.where(title_blank, "blank", "title"),
-            np.where(note[out], note_reason, "blank"),
+            np.where(
+                repeated[out],
+                "repeated header",
+                np.where(note[out], note_reason, "blank"),
+            ),
         ]
     )
     joined = [" | ".join(s for s in text[r] if s) for r in rows]

@@ -2343,3 +2343,38 @@ def test_a_value_row_equal_to_no_header_row_is_data() -> None:
     t = read_bps_table(io.StringIO(text), locale="en")
     assert t.data["value"].tolist() == [2023.0, 2022.0, 2022.0, 3.31]
     assert t.skipped.empty
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # No header: the first region row's numbers (1987, 2011 read as
+        # years) made Kota Sawahlunto vanish and its values periods.
+        ("Kota Sawahlunto,1987,2011\nKota Padang Panjang,2450,2390\n",
+         r"'Kota Sawahlunto', the name of a region \(1373 Kota Sawahlunto\)"),
+        ("ACEH,2022,2023\nBALI,4.53,4.25\n",
+         r"'ACEH', the name of a region \(11 Aceh\)"),
+        # A name of several regions (the province and the regency) is a
+        # region's name too.
+        ("Gorontalo,2022,2023\nKota Gorontalo,4.5,4.2\n",
+         r"'Gorontalo', the name of a region:"),
+    ],
+    ids=["city", "province", "ambiguous"],
+)  # fmt: skip
+def test_a_header_row_labelled_with_a_region_is_refused(text: str, label: str) -> None:
+    with pytest.raises(
+        ValueError, match=rf"header row 1 is labelled {label}.*no header"
+    ):
+        read_bps_table(io.StringIO(text), locale="en")
+    frame = pd.read_csv(io.StringIO(text))  # the first row as column names
+    with pytest.raises(ValueError, match="pandas header=None"):
+        read_bps_table(frame, locale="en")
+
+
+@pytest.mark.parametrize(
+    "label", ["Kabupaten/Kota", "Provinsi", "38 Provinsi", "Wilayah", "Kab", ""]
+)
+def test_a_header_row_labelled_as_headers_are_is_read(label: str) -> None:
+    text = f"{label},2022,2023\nKota Sawahlunto,2.17,2.21\n"
+    t = read_bps_table(io.StringIO(text), locale="en")
+    assert t.data["region_code"].tolist() == ["1373", "1373"]

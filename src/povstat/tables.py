@@ -458,7 +458,10 @@ def read_bps_table(
         regions and no province row or `province` resolves it (the message
         lists the candidates); `province` names no province; or an option is
         unknown; a file is compressed (gzip, bzip2, xz, zstd: decompress
-        it first); a row below the header repeats the header or title and
+        it first); a header row is labelled with a region's name (the
+        table has no header, its first row of values was taken for one:
+        "Kota Sawahlunto,1987,2011"); a row below the header repeats the
+        header or title and
         ``errors="raise"``; an .xlsx sheet stores a cell twice. When the
         first column holds only list numbers ("No"),
         the message says the names must be in the first column. When no
@@ -724,6 +727,7 @@ def read_bps_table(
         msg = f"{e}{hint}"
         raise ValueError(msg) from None
 
+    _check_header_labels(text, grid.index, layout, prov)
     rows_all = np.arange(layout.first_data, len(grid))
     label = text[rows_all, 0].astype(str)
     # Blank: no cell holds anything, in any column (a number under no
@@ -1996,6 +2000,48 @@ def _layout(
         bare=any(k == "year" for k in kinds),
         rounds_row=two_rows,
     )
+
+
+def _check_header_labels(
+    text: np.ndarray[Any, Any],
+    index: pd.Index[Any],
+    layout: _Layout,
+    province: str | None,
+) -> None:
+    """Refuse a header row labelled with a region's name.
+
+    A table written without a header ("Kota Sawahlunto,1987,2011" first)
+    has its first row of values taken for the header of years: the region
+    would vanish and its numbers become periods.
+    """
+    rows = [r for r in layout.header_rows if text[r, 0] != ""]
+    if not rows:
+        return
+    labels = np.array([text[r, 0] for r in rows], dtype=object)
+    first_year = int(min(layout.years)) if len(layout.years) else None
+    for r, label in zip(rows, labels, strict=True):  # one to three rows
+        try:
+            found = _match_regions(
+                np.array([label], dtype=object), index[[r]], province, first_year
+            )
+            code = found["code"].iloc[0]
+            name = found["name"].iloc[0]
+        except ValueError:  # a name of several regions: a region's name
+            code, name = "", ""
+        if code is None:
+            continue
+        region = f" ({code} {name})" if code else ""
+        cells = [str(s) for s in text[r, 1:] if s]
+        msg = (
+            f"header row {_label(index[r])!r} is labelled {str(label)!r}, the "
+            f"name of a region{region}: the table seems to have no header, "
+            f"its first row of values ({cells!r}) taken for the header of "
+            "periods; write a header row naming the years above the values "
+            "(e.g. 'Kabupaten/Kota,2022,2023'), and for a frame read with its "
+            "first row as column names, read it without (pandas header=None, "
+            "polars has_header=False) and add that row"
+        )
+        raise ValueError(msg)
 
 
 def _round_groups(

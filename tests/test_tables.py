@@ -231,6 +231,11 @@ def test_provincial_table_with_groups_and_rounds() -> None:
         ("MARET 2023", 2023, 3),
         ("March 2023", 2023, 3),
         ("2023 Tahunan", 2023, None),
+        ("2022 (September)", 2022, 9),  # a round in brackets
+        ("2022 (Sept)", 2022, 9),
+        ("(Maret) 2023", 2023, 3),
+        ("2022 (Semester 2)", 2022, 9),
+        ("2023 (Tahunan)", 2023, None),
     ],
 )
 def test_period_headers(header: str, year: int, month: int | None) -> None:
@@ -2378,3 +2383,36 @@ def test_a_header_row_labelled_as_headers_are_is_read(label: str) -> None:
     text = f"{label},2022,2023\nKota Sawahlunto,2.17,2.21\n"
     t = read_bps_table(io.StringIO(text), locale="en")
     assert t.data["region_code"].tolist() == ["1373", "1373"]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "month"),
+    [
+        ('0" (September)"', 9),  # shows 2022 as "2022 (September)"
+        ('0" (Maret)"', 3),
+        ('"September "0', 9),  # the prefix form, read so before
+        ('0" (Semester 2)"', 9),
+    ],
+)
+def test_a_round_shown_by_a_year_header_format_is_read(
+    tmp_path: Path, fmt: str, month: int
+) -> None:
+    # The header cells hold the numbers 2022 and 2023; their format shows
+    # the round. "2022 (September)" was read as a bare year, its month then
+    # taken from month=3: September figures filed under March. Kota Malang
+    # P0 (BPS_P0_KABKOTA) stands in for the values.
+    path = _workbook(
+        tmp_path,
+        [["Kab", 2022, 2023], ["Kota Malang", 4.37, 4.26]],
+        {"B1": fmt, "C1": fmt},
+    )
+    t = read_bps_table(path, locale="en")
+    assert t.data["month"].tolist() == [month, month]
+    with pytest.raises(ValueError, match="`month` is 3 but no value column needs it"):
+        read_bps_table(path, locale="en", month=3)
+
+
+def test_a_bracketed_word_that_is_no_round_is_no_period() -> None:
+    text = "Kab,2022,2023 (Persen)\nKota Malang,4.37,4.26\n"
+    with pytest.raises(ValueError, match=r"\['2023 \(Persen\)'\] name no period"):
+        read_bps_table(io.StringIO(text), locale="en")

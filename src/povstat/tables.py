@@ -490,25 +490,25 @@ def read_bps_table(
 
     Notes
     -----
-    *Layout.* The first column that holds anything holds the region names
-    (empty columns on the left are layout, not data). The header is the first
-    row with a cell (beyond the first column) that names a year: "2023",
-    "Maret 2023", "September 2022", "Semester 1 (Maret) 2023", "2023
-    Tahunan". A header row of years may be followed by a row of rounds
-    ("Semester 1 (Maret)", "Semester 2 (September)", "Tahunan"), each year
-    then spanning the columns up to the next year, as in BPS's provincial
-    tables. A row just above the years is a row of column groups
-    ("Perkotaan", "Perdesaan", "Jumlah"), each label spanning the columns
-    up to the next label, only when its labels are needed and line up with
-    the value columns: two or more different labels, each above a value
-    column, the first above the first value column, and some period named
-    under two of them; otherwise it is part of the title ("Tabel 3.1 |
-    Persentase Penduduk Miskin | (Persen)" above the years is a title, not
-    two groups). A row above bare years whose labels all name a round
-    ("Maret", "September", "Semester 1") is a row of rounds: it sets the
-    month of the columns under each label, as a round in the header does
-    (no group), and `month` given as well raises ValueError. Semester 1 is
-    March and semester 2 September, the BPS Susenas
+    *Layout.* The first column that holds anything holds the region names (empty
+    columns on the left are layout, not data). The header is the first row with
+    a cell (beyond the first column) that names a year: "2023", "Maret 2023",
+    "September 2022", "Semester 1 (Maret) 2023", "2023 Tahunan", "2022
+    (September)" (a round in brackets, also as an .xlsx number format ``0"
+    (September)"`` shows the number 2022). A header row of years may be followed
+    by a row of rounds ("Semester 1 (Maret)", "Semester 2 (September)",
+    "Tahunan"), each year then spanning the columns up to the next year, as in
+    BPS's provincial tables. A row just above the years is a row of column
+    groups ("Perkotaan", "Perdesaan", "Jumlah"), each label spanning the columns
+    up to the next label, only when its labels are needed and line up with the
+    value columns: two or more different labels, each above a value column, the
+    first above the first value column, and some period named under two of them;
+    otherwise it is part of the title ("Tabel 3.1 | Persentase Penduduk Miskin |
+    (Persen)" above the years is a title, not two groups). A row above bare
+    years whose labels all name a round ("Maret", "September", "Semester 1") is
+    a row of rounds: it sets the month of the columns under each label, as a
+    round in the header does (no group), and `month` given as well raises
+    ValueError. Semester 1 is March and semester 2 September, the BPS Susenas
     rounds [1]_. Columns with neither header nor values are ignored.
 
     *Rows.* Rows above the header are the title. Below it, a row is skipped
@@ -2198,7 +2198,10 @@ def _period(s: str) -> tuple[int, int | None, str] | None:
     rest = m["a"] or m["b"]
     if not rest:
         return (year, None, "year")
-    r = _ROUND.fullmatch(rest)
+    # A round in brackets: "2022 (September)", as Excel's number format
+    # 0" (September)" shows the number 2022.
+    bracketed = re.fullmatch(r"\(\s*(.*?)\s*\)", rest)
+    r = _ROUND.fullmatch(bracketed[1] if bracketed else rest)
     if r is None:
         return None
     if r["annual"]:

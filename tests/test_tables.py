@@ -2416,3 +2416,119 @@ def test_a_bracketed_word_that_is_no_round_is_no_period() -> None:
     text = "Kab,2022,2023 (Persen)\nKota Malang,4.37,4.26\n"
     with pytest.raises(ValueError, match=r"\['2023 \(Persen\)'\] name no period"):
         read_bps_table(io.StringIO(text), locale="en")
+
+
+# --- merged cells in every workbook format --------------------------------------
+
+
+def _ods_content(rows_xml: str) -> bytes:
+    """An .ods file (zip) whose one sheet "S" holds the rows `rows_xml`."""
+    t = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:'
+        f'xmlns:office:1.0" xmlns:table="{t}" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
+        "<office:body><office:spreadsheet>"
+        f'<table:table table:name="S">{rows_xml}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    return _zip(
+        {
+            "mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+            "content.xml": content.encode(),
+            "META-INF/manifest.xml": (
+                b'<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                b'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+                b'<manifest:file-entry manifest:full-path="/" manifest:media-type='
+                b'"application/vnd.oasis.opendocument.spreadsheet"/>'
+                b'<manifest:file-entry manifest:full-path="content.xml" '
+                b'manifest:media-type="text/xml"/></manifest:manifest>'
+            ),
+        }
+    )
+
+
+def test_ods_merged_ranges_count_repeated_rows_and_cells() -> None:
+    from povstat.tables import _merged_grid, _ods_merged
+
+    # Row 1 empty, repeated twice (rows 1-2); row 3: A3 empty, B3-C3 two
+    # empty cells by repetition, D3 spanning D3:E4 (two columns, two rows).
+    rows = (
+        '<table:table-row table:number-rows-repeated="2"><table:table-cell/>'
+        "</table:table-row><table:table-row><table:table-cell/>"
+        '<table:table-cell table:number-columns-repeated="2"/>'
+        '<table:table-cell table:number-columns-spanned="2" '
+        'table:number-rows-spanned="2"/><table:covered-table-cell/>'
+        "</table:table-row>"
+    )
+    assert _ods_merged(_ods_content(rows), "S") == [(3, 4, 4, 5)]
+    assert _ods_merged(_ods_content(rows), 0) == [(3, 4, 4, 5)]
+    grid = _merged_grid([(3, 4, 4, 5)], (4, 5))
+    assert grid is not None
+    # Every cell of D3:E4 but D3 (which holds the value) is marked.
+    rows_at, cols_at = np.nonzero(grid != None)  # noqa: E711 - elementwise
+    assert (rows_at + 1).tolist() == [3, 4, 4]
+    assert (cols_at + 1).tolist() == [5, 4, 5]
+    assert set(grid[grid != None]) == {"D3:E4"}  # noqa: E711
+
+
+def test_a_merged_value_cell_of_an_ods_sheet_is_invalid(tmp_path: Path) -> None:
+    # As in .xlsx: B2:C2 merged shows 13.8 (Pacitan's P0 2022) across 2022
+    # and 2023, but C2 holds no value; it was a quiet NaN.
+    pytest.importorskip("odf")
+
+    def cell(v: str | float, span: str = "") -> str:
+        kind = (
+            'office:value-type="string"'
+            if isinstance(v, str)
+            else f'office:value-type="float" office:value="{v}"'
+        )
+        return f"<table:table-cell {kind}{span}><text:p>{v}</text:p></table:table-cell>"
+
+    merged = ' table:number-columns-spanned="2"'
+    rows = "".join(
+        f"<table:table-row>{''.join(cells)}</table:table-row>"
+        for cells in (
+            [cell("Kab"), cell(2022), cell(2023)],
+            [cell("Pacitan"), cell(13.8, merged), "<table:covered-table-cell/>"],
+            [cell("Kota Batu"), cell(3.79), cell(3.31)],
+        )
+    )
+    data = _ods_content(rows)
+    path = tmp_path / "p0.ods"
+    path.write_bytes(data)
+    with pytest.raises(NumberParseError, match="a cell merged into B2:C2"):
+        read_bps_table(path, locale="en")
+    t = read_bps_table(path, locale="en", errors="report")
+    assert [(c.row, c.column) for c in t.invalid] == [(2, "2023")]
+    np.testing.assert_array_equal(t.data["value"], [13.8, np.nan, 3.79, 3.31])
+
+
+def test_xls_merged_ranges_are_read_with_formatting_info(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # xlrd gives merged ranges (first row, row after, first column, column
+    # after), 0-based, with formatting_info=True: B2:C2 is (1, 2, 1, 3).
+    xlrd = pytest.importorskip("xlrd")
+    from povstat.tables import _xls_merged
+
+    seen: dict[str, Any] = {}
+
+    class Sheet:
+        def __init__(self) -> None:
+            self.merged_cells = [(1, 2, 1, 3), (3, 5, 0, 1)]
+
+    class Book:
+        def sheet_by_index(self, i: int) -> Sheet:
+            seen["sheet"] = i
+            return Sheet()
+
+    def open_workbook(**kw: Any) -> Book:
+        seen.update(kw)
+        return Book()
+
+    monkeypatch.setattr(xlrd, "open_workbook", open_workbook)
+    assert _xls_merged(b"", 0) == [(2, 2, 2, 3), (4, 1, 5, 1)]
+    assert seen["formatting_info"] is True
+    assert seen["sheet"] == 0

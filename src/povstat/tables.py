@@ -577,10 +577,15 @@ def read_bps_table(
     as stored cannot be told. A value cell covered by a merged range other
     than its first cell (13.8 in B2 merged across B2:C2, shown under both
     years) is invalid: it holds no value of its own, and the one shown is
-    not copied. A formula is never
-    evaluated: the result the spreadsheet program stored with it is read,
+    not copied; so in .xlsx, .xls (ranges read by xlrd with its cell
+    formatting) and .ods files alike. A formula is never
+    evaluated: the result the spreadsheet program stored with it is read
+    (a stored empty text, Excel's ``=IF(..., "")``, is an empty cell),
     and a formula without one (a file written by a script, or an injected
-    ``=cmd|...``) is an invalid cell showing the formula. Number formats of
+    ``=cmd|...``) is an invalid cell showing the formula. Cells of an
+    .xlsx sheet are placed by their reference (``r="B2"``), in whatever
+    order the file lists them; a cell stored twice raises ValueError.
+    Number formats of
     .xls and .ods files, and of a DataFrame source, are not read. Only the
     cells a sheet stores with a value are read, so an empty cell with a
     format far down the sheet costs nothing, and a run of empty rows
@@ -1242,7 +1247,103 @@ def _read_with_pandas(
         )
         raise ValueError(msg) from None
     grid.index = grid.index + 1  # spreadsheet row numbers
-    return _Read(grid=grid)
+    ranges = _xls_merged(data, sheet) if kind == "xls" else _ods_merged(data, sheet)
+    return _Read(grid=grid, merged=_merged_grid(ranges, grid.shape))
+
+
+def _merged_grid(
+    ranges: list[tuple[int, int, int, int]], shape: tuple[int, int]
+) -> np.ndarray[Any, Any] | None:
+    """The merged range ("B2:C2") covering each cell but the range's first.
+
+    Cells of a grid from sheet row and column 1; None elsewhere. `ranges`
+    are (first row, first column, last row, last column), 1-based.
+    """
+    if not ranges:
+        return None
+    merged = np.full(shape, None, dtype=object)
+    for r0, c0, r1, c1 in ranges:  # few ranges
+        ref = f"{_column_letter(c0)}{r0}:{_column_letter(c1)}{r1}"
+        block = merged[r0 - 1 : r1, c0 - 1 : c1]  # a view, cut to the grid
+        block[...] = ref
+        if r0 <= shape[0] and c0 <= shape[1]:
+            merged[r0 - 1, c0 - 1] = None  # the first cell holds the value
+    return merged
+
+
+def _column_letter(j: int) -> str:
+    """A spreadsheet column's letters from its 1-based number (28: "AB")."""
+    letters = ""
+    while j > 0:
+        j, k = divmod(j - 1, 26)
+        letters = chr(ord("A") + k) + letters
+    return letters
+
+
+def _xls_merged(data: bytes, sheet: str | int) -> list[tuple[int, int, int, int]]:
+    """Merged ranges of an .xls sheet (xlrd, reading the cell formatting)."""
+    import xlrd  # type: ignore[import-untyped]  # read above: present
+
+    try:
+        book = xlrd.open_workbook(
+            file_contents=data, formatting_info=True, logfile=io.StringIO()
+        )
+        ws = (
+            book.sheet_by_name(sheet)
+            if isinstance(sheet, str)
+            else book.sheet_by_index(sheet)
+        )
+    except Exception:  # xlrd raises many kinds; the sheet was read above
+        msg = (
+            "the merged cells of the .xls sheet cannot be read (xlrd with "
+            "formatting_info=True failed): save the workbook as .xlsx"
+        )
+        raise ValueError(msg) from None
+    return [(r0 + 1, c0 + 1, r1, c1) for r0, r1, c0, c1 in ws.merged_cells]
+
+
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+
+
+def _ods_merged(data: bytes, sheet: str | int) -> list[tuple[int, int, int, int]]:
+    """Merged ranges of an .ods sheet: cells spanning other columns or rows.
+
+    Rows and cells repeated by ``number-rows-repeated`` and
+    ``number-columns-repeated`` are counted as the sheet shows them.
+    """
+    import zipfile
+    from xml.etree import ElementTree as ET
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        root = ET.fromstring(z.read("content.xml"))
+    t = _ODS_TABLE
+    tables = list(root.iter(f"{t}table"))
+    if isinstance(sheet, str):
+        tables = [x for x in tables if x.get(f"{t}name") == sheet]
+        table = tables[0] if tables else None
+    else:
+        table = tables[sheet] if sheet < len(tables) else None
+    if table is None:  # pragma: no cover - pandas has read the sheet
+        return []
+    ranges: list[tuple[int, int, int, int]] = []
+    row = 0
+    for tr in table.iter(f"{t}table-row"):
+        n_rows = int(tr.get(f"{t}number-rows-repeated", "1"))
+        col = 0
+        spans: list[tuple[int, int, int]] = []  # (column, rows, columns)
+        for cell in tr:
+            n_cols = int(cell.get(f"{t}number-columns-repeated", "1"))
+            if cell.tag == f"{t}table-cell":
+                rs = int(cell.get(f"{t}number-rows-spanned", "1"))
+                cs = int(cell.get(f"{t}number-columns-spanned", "1"))
+                if rs > 1 or cs > 1:
+                    spans.extend((col + k + 1, rs, cs) for k in range(n_cols))
+            col += n_cols
+        for i in range(n_rows if spans else 0):  # rows with merged cells only
+            r = row + i + 1
+            ranges.extend((r, c, r + rs - 1, c + cs - 1) for c, rs, cs in spans)
+        row += n_rows
+    return ranges
 
 
 def _load_workbook(

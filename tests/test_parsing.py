@@ -142,7 +142,9 @@ def test_scaling_is_exact(text: str, persons: float) -> None:
         "\u0664",  # an Arabic-Indic digit
         "4,26*",
         "--4",
-        "- 4",
+        "- 4",  # a sign apart from its number (see the Notes)
+        "+ 5",
+        "\u2212 0,5",
         "4-",
         "Rp",
         "%",

@@ -2532,3 +2532,41 @@ def test_xls_merged_ranges_are_read_with_formatting_info(
     assert _xls_merged(b"", 0) == [(2, 2, 2, 3), (4, 1, 5, 1)]
     assert seen["formatting_info"] is True
     assert seen["sheet"] == 0
+
+
+def test_table_text_passed_as_a_str_is_named() -> None:
+    # A str is a path; text with line breaks is table text given by mistake
+    # (it gave a bare FileNotFoundError).
+    with pytest.raises(ValueError, match=r"a str holding line breaks.*io\.StringIO"):
+        read_bps_table("Kab,2023\nKota Malang,4.26\n", locale="en")
+
+
+@pytest.mark.parametrize("kind", ["csv", "frame"])
+def test_sheet_name_for_a_source_without_sheets_is_refused(kind: str) -> None:
+    text = "Kab,2023\nKota Malang,4.26\n"
+    source: Any = io.StringIO(text) if kind == "csv" else pd.read_csv(io.StringIO(text))
+    with pytest.raises(ValueError, match="`sheet_name` is 'P0' but `source` is"):
+        read_bps_table(source, locale="en", sheet_name="P0")
+
+
+def test_a_comma_file_read_with_a_semicolon_is_named() -> None:
+    with pytest.raises(ValueError, match="splits on ',', not on ';': pass sep=','"):
+        read_bps_table(
+            io.StringIO("Kab,2022,2023\nKota Malang,4.37,4.26\n"), locale="en", sep=";"
+        )
+
+
+def test_a_workbook_number_is_not_taken_for_a_renamed_column(tmp_path: Path) -> None:
+    # 2022.4 in a sheet's header cell (shown "2022" by format 0) is a number
+    # of the sheet, not a column name a reader made unique: no advice about
+    # reading a frame without a header.
+    path = _workbook(
+        tmp_path, [["Kab", 2022.4, 2023], ["Kota Malang", 4.37, 4.26]], {"B1": "0"}
+    )
+    with pytest.raises(ValueError, match="name no period") as e:
+        read_bps_table(path, locale="en")
+    assert "renamed" not in str(e.value)
+    # A frame's '2022.1' (pandas' renamed repeated '2022') keeps the advice.
+    frame = pd.DataFrame({"Kab": ["Kota Malang"], "2022": [4.37], "2022.1": [4.26]})
+    with pytest.raises(ValueError, match="renamed to make the column names unique"):
+        read_bps_table(frame, locale="en")

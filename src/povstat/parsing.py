@@ -379,8 +379,10 @@ def parse_numbers(
     Notes
     -----
     A cell is, in this order and with optional spaces between the parts
-    (but none inside the number): an optional currency ("Rp", "Rp.", "IDR");
-    an optional sign; the number; an optional multiplier word ("ribu",
+    (but none inside the number, nor between a sign and its number: "- 0,5"
+    and "+ 5" are invalid, since a dash apart from a figure may be a
+    missing-value mark and a note): an optional currency ("Rp", "Rp.",
+    "IDR"); an optional sign; the number; an optional multiplier word ("ribu",
     "juta", "miliar", "triliun"; "thousand", "million", "billion",
     "trillion"); optional unit words ("%", "persen", "poin", "persen poin",
     "pp", "jiwa", "orang", "rupiah", and English "percent", "percentage

@@ -408,7 +408,8 @@ def read_bps_table(
         worksheets (0 the first; chartsheets, which hold no cells, are not
         counted, hidden sheets are). None reads the first visible worksheet
         of an .xlsx or .xlsm file (a hidden first sheet is passed over), the
-        first sheet of an .xls or .ods file.
+        first sheet of an .xls or .ods file. A CSV file or a frame has no
+        sheets: a `sheet_name` given for one raises ValueError.
     sep : str, default ","
         Field separator of a CSV file.
     encoding : str, default "utf-8-sig"
@@ -458,7 +459,9 @@ def read_bps_table(
         regions and no province row or `province` resolves it (the message
         lists the candidates); `province` names no province; or an option is
         unknown; a file is compressed (gzip, bzip2, xz, zstd: decompress
-        it first); a header row is labelled with a region's name (the
+        it first); `source` is a str holding line breaks (table text, to
+        be passed as ``io.StringIO(text)``); `sheet_name` is given for a
+        CSV file or a frame; a header row is labelled with a region's name (the
         table has no header, its first row of values was taken for one:
         "Kota Sawahlunto,1987,2011"); a row below the header repeats the
         header or title and
@@ -466,7 +469,7 @@ def read_bps_table(
         first column holds only list numbers ("No"),
         the message says the names must be in the first column. When no
         header is found and the first line of a CSV file
-        splits on ";" (or a tab) rather than on `sep`, the message says which
+        splits on ",", ";" (or a tab) rather than on `sep`, the message says which
         `sep` to pass.
     TypeError
         If `source` is of an unsupported type, or an option (`value_name`,
@@ -536,19 +539,23 @@ def read_bps_table(
     shorter than the table is not padded silently: each value field it does
     not write is an invalid cell (write an empty field for a missing value).
 
-    *Frames.* ``locale`` applies to text cells only: a frame whose reader
-    has already parsed the numbers keeps them as read, and a reader that
-    takes "." for the decimal point has read the Indonesian "245.120"
-    (245 120) as 245.12, and one that takes "," for a thousands separator
-    (pandas.read_html's default ``thousands=","``) has read "14,45" (14.45)
-    as the integer 1445. Read a file of Indonesian numbers with every column
-    as text (pandas ``dtype=str``, polars ``infer_schema=False``, DuckDB
-    ``all_varchar=true``) and pass that; with ``locale="id"``, a frame whose
-    value cells are numbers, floating-point (whole ones too: "80.000" read
-    with a decimal point is 80.0) or integer (a count written without
-    separators, 674660, cannot be told from a misread 1445), gives one
-    ``UserWarning`` naming the first of each kind; pass ``locale="en"`` for a
-    frame whose numbers are right.
+    *Frames.* A frame's missing cells (NaN, None, ``pd.NA``) are missing values,
+    whatever the reader made them from: pandas' ``read_csv`` turns "NA", "N/A",
+    "#N/A", "NULL", "nan" and more into NaN by default, where the same text in a
+    file read here is an invalid cell (it is not in `missing`); read with
+    ``keep_default_na=False`` (and ``dtype=str``) to have such cells reported.
+    ``locale`` applies to text cells only: a frame whose reader has already
+    parsed the numbers keeps them as read, and a reader that takes "." for the
+    decimal point has read the Indonesian "245.120" (245 120) as 245.12, and one
+    that takes "," for a thousands separator (pandas.read_html's default
+    ``thousands=","``) has read "14,45" (14.45) as the integer 1445. Read a file
+    of Indonesian numbers with every column as text (pandas ``dtype=str``,
+    polars ``infer_schema=False``, DuckDB ``all_varchar=true``) and pass that;
+    with ``locale="id"``, a frame whose value cells are numbers, floating-point
+    (whole ones too: "80.000" read with a decimal point is 80.0) or integer (a
+    count written without separators, 674660, cannot be told from a misread
+    1445), gives one ``UserWarning`` naming the first of each kind; pass
+    ``locale="en"`` for a frame whose numbers are right.
 
     *Spreadsheets.* For .xlsx and .xlsm files each cell's number format is
     read (openpyxl): a number shown as a percentage (format ``0.00%``,
@@ -724,7 +731,14 @@ def read_bps_table(
         layout = _layout(text, grid.index, mon)
     except ValueError as e:
         shown = [f for f in text[pending] if repr(str(f)) in str(e)]
-        hint = _index_column_hint(text) + _deduplicated_hint(text) + read.hint
+        # A renamed year comes from a reader's column names: a frame, or a
+        # CSV file a frame was written to; never from a workbook's cells.
+        renamed = isinstance(frame_source, pd.DataFrame) or read.fields is not None
+        hint = (
+            _index_column_hint(text)
+            + (_deduplicated_hint(text) if renamed else "")
+            + read.hint
+        )
         if shown:
             hint += f"; {shown[0]!r} is {_NO_RESULT}"
         if not hint:
@@ -897,6 +911,28 @@ class _Read:
 def _read_grid(
     source: object, *, sheet_name: object, sep: object, encoding: object
 ) -> _Read:
+    """All cells of the table as objects, no header, rows labelled for users.
+
+    A `sheet_name` given for a source that is not a workbook is refused.
+    """
+    read = _read_any(source, sheet_name=sheet_name, sep=sep, encoding=encoding)
+    if (
+        sheet_name is not None
+        and read.columns is None
+        and (read.fields is not None or isinstance(source, pd.DataFrame))
+    ):
+        kind = "a data frame" if isinstance(source, pd.DataFrame) else "CSV text"
+        msg = (
+            f"`sheet_name` is {sheet_name!r} but `source` is {kind}, not a "
+            "workbook: it has no sheets; pass sheet_name=None"
+        )
+        raise ValueError(msg)
+    return read
+
+
+def _read_any(
+    source: object, *, sheet_name: object, sep: object, encoding: object
+) -> _Read:
     """All cells of the table as objects, no header, rows labelled for users."""
     if isinstance(source, pd.DataFrame):
         _check_frame_index(source.index)
@@ -922,6 +958,13 @@ def _read_grid(
         return _Read(grid=grid)
     if isinstance(source, str | os.PathLike):
         path = Path(source)
+        if isinstance(source, str) and ("\n" in source or "\r" in source):
+            shown = source[:60] + ("..." if len(source) > 60 else "")
+            msg = (
+                f"`source` is a str holding line breaks ({shown!r}), read as a "
+                "path: to read table text, pass io.StringIO(text)"
+            )
+            raise ValueError(msg)
         data = path.read_bytes()
         _refuse_compressed(data, f"`source` {str(path)!r}")
         if data.startswith(_EXCEL_MAGIC):  # a workbook, whatever its name
@@ -1947,6 +1990,7 @@ def _separator_hint(text: str, sep: str) -> str:
     line = next((ln for ln in text.removeprefix("\ufeff").splitlines() if ln), "")
     n = len(next(csv.reader([line], delimiter=sep), []))
     for other, why in (
+        (",", ""),
         (";", " (as Excel writes CSV in Indonesian settings)"),
         ("\t", ""),
         ("|", ""),

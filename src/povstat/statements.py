@@ -925,6 +925,20 @@ def _decimals_of(*arrays: NDArray[np.float64]) -> int:
     return 6
 
 
+def _other_unit(change: float, stated: float, d: int) -> str:
+    """A hint when `stated` is `change` in a unit 10**3 or 10**6 apart."""
+    for power in (3, -3, 6, -6):
+        scaled = change * 10.0**power
+        if stated != 0 and float(round_half_up(scaled, d)) == stated:
+            times = f"{10 ** abs(power):,}"
+            which = "times" if power > 0 else "times smaller than"
+            return (
+                f" (it is {times} {which} the change: another unit, such as "
+                "persons next to figures in thousands?)"
+            )
+    return ""
+
+
 def check_level_change_statement(
     before: ArrayLike,
     after: ArrayLike,
@@ -1201,6 +1215,7 @@ def check_level_change_statement(
             target = abs(float(per_year[i] if per_year_given else change[i]))
             problems.append(
                 f"{stated_text} is not {_fmt(target, max(shown, d))} at {d} decimals"
+                + _other_unit(target, float(xs[i]), d)
             )
         return core + (": " + "; ".join(problems) if problems else "")
 

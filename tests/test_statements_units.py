@@ -622,3 +622,9 @@ def test_a_level_change_in_another_unit_is_named() -> None:
         171.24, 168.86, 2.5, direction="fall", stated_as="units", decimals=1
     )
     assert "times" not in str(res.reason)
+    # Places in words: "1 decimal", and the nearest 1,000 for decimals=-3.
+    assert str(res.reason).endswith(": 2.5 is not 2.38 at 1 decimal")
+    res = check_level_change_statement(
+        171_240, 168_860, 3000, direction="fall", stated_as="units", decimals=-3
+    )
+    assert str(res.reason).endswith(": 3,000 is not 2,380 at the nearest 1,000")

@@ -240,6 +240,13 @@ def _moved(x: float) -> str:
     return "fell" if x < 0 else ("rose" if x > 0 else "did not change")
 
 
+def _places(d: int) -> str:
+    """Rounding places in words: "1 decimal", "2 decimals", "the nearest 1,000"."""
+    if d < 0:
+        return f"the nearest {10**-d:,}"
+    return "1 decimal" if d == 1 else f"{d} decimals"
+
+
 def _shown_decimals(x: float, d: int) -> int:
     """Decimals to show `x` with: those of the statement, one more if needed."""
     base = max(d, 0)
@@ -448,8 +455,8 @@ def check_change_statement(
         elif zero_said[i]:
             tail = (
                 f"a change stated as {_fmt(0.0, d)} with '{dirn}' gives a "
-                f"direction without a size; the change rounds to 0 at {d} "
-                "decimals, so the figures cannot tell it from no change"
+                f"direction without a size; the change rounds to 0 at "
+                f"{_places(d)}, so the figures cannot tell it from no change"
             )
         elif m_points[i] and not m_rel[i]:
             tail = f"{_fmt(float(xs[i]), d)} is the change in percentage points" + (
@@ -1177,8 +1184,8 @@ def check_level_change_statement(
         if zero_said[i]:
             problems.append(
                 f"a change stated as {stated_text} with '{dirn}' gives a "
-                f"direction without a size; the change rounds to 0 at {d} "
-                "decimals, so the figures cannot tell it from no change"
+                f"direction without a size; the change rounds to 0 at "
+                f"{_places(d)}, so the figures cannot tell it from no change"
             )
         elif m_said[i]:
             pass
@@ -1208,13 +1215,13 @@ def check_level_change_statement(
                 )
             else:
                 problems.append(
-                    f"{stated_text} is not {_fmt(target, d)} % at {d} "
-                    f"decimals ({_fmt(target, d + 2)} unrounded)"
+                    f"{stated_text} is not {_fmt(target, d)} % at {_places(d)} "
+                    f"({_fmt(target, d + 2)} unrounded)"
                 )
         else:
             target = abs(float(per_year[i] if per_year_given else change[i]))
             problems.append(
-                f"{stated_text} is not {_fmt(target, max(shown, d))} at {d} decimals"
+                f"{stated_text} is not {_fmt(target, max(shown, d))} at {_places(d)}"
                 + _other_unit(target, float(xs[i]), d)
             )
         return core + (": " + "; ".join(problems) if problems else "")

@@ -358,6 +358,8 @@ def test_feeds_rank_sets_and_change_tests() -> None:
         simultaneous=False,
         rate="estimate",
         se="se",
+        region="domain",
+        by="measure",
     )
     assert {"rank_lower", "rank_upper"} <= set(ranked.columns)
 

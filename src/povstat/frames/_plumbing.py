@@ -531,7 +531,7 @@ def month_starts(series: Any) -> Any:
 
     dtype = series.dtype
     if isinstance(dtype, pd.ArrowDtype):
-        import pyarrow as pa
+        import pyarrow as pa  # type: ignore[import-untyped]
 
         kind = dtype.pyarrow_dtype
         if not (pa.types.is_date(kind) or pa.types.is_timestamp(kind)):
@@ -539,7 +539,7 @@ def month_starts(series: Any) -> Any:
         values = np.asarray(series.astype("datetime64[s]").to_numpy(), "datetime64[M]")
     elif pd.api.types.is_datetime64_any_dtype(dtype):
         values = np.asarray(series.to_numpy(), "datetime64[M]")
-    elif dtype == object:
+    elif dtype == np.dtype(object):
         present = series[series.notna()].tolist()  # a few statement rows
         if not present or not all(isinstance(v, dt.date) for v in present):
             return None
@@ -734,7 +734,15 @@ def unique_keys(table: Table, *, region: str, by: Sequence[str]) -> None:
     """
     groups = keys(table, [region], arg="region")
     within = keys(table, by, arg="by").astype(np.float64)
-    refuse_repeated(table, _grouping.Cells(groups, within), [region, *by])
+    refuse_repeated(
+        table,
+        _grouping.Cells(groups, within),
+        [region, *by],
+        fix=(
+            "rank each period or group separately: name the columns that tell "
+            "the rows apart in `by`"
+        ),
+    )
 
 
 def refuse_repeated(
@@ -743,8 +751,12 @@ def refuse_repeated(
     names: Sequence[str],
     *,
     same_month: bool = False,
+    fix: str = "use a finer period column",
 ) -> None:
-    """Raise if a key of `found` (over the columns `names`) appears twice."""
+    """Raise if a key of `found` (over the columns `names`) appears twice.
+
+    `fix` ends the message's advice ("Filter it, or ...").
+    """
     repeated = found.duplicated()
     if not repeated.size:
         return
@@ -760,7 +772,7 @@ def refuse_repeated(
         f"each ({', '.join(repr(n) for n in names)}) key must appear at most "
         f"once{month}, found {repeated.size} duplicated key(s): {shown}{more}; "
         "does the table mix survey rounds (e.g. March and September) or levels "
-        "(regions and their province)? Filter it, or use a finer period column"
+        f"(regions and their province)? Filter it, or {fix}"
     )
     raise ValueError(msg)
 

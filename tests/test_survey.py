@@ -545,6 +545,16 @@ def test_polars_list_labels_are_refused_by_name() -> None:
             alpha=0,
             unit="fraction",
         )
+    # A fixed-width polars Array (or any 2-D array): a row of values per
+    # unit is no label either.
+    fixed = pl.Series([[1, 2], [3, 4]] * 2, dtype=pl.Array(pl.Int64, 2))
+    for labels in (fixed, np.array([[1, 2], [3, 4]] * 2)):
+        with pytest.raises(
+            TypeError, match=r"`psu` labels must be scalars .*2-D array of shape"
+        ):
+            poverty_estimates(
+                [90.0, 120, 200, 80], 100.0, psu=labels, alpha=0, unit="fraction"
+            )
 
 
 def test_a_missing_line_under_omit_is_named() -> None:

@@ -198,6 +198,13 @@ def factorize(
     if isinstance(labels, list | tuple):
         _refuse_nested_labels(list(labels), name, column)
     arr = _validate.labels(labels, name)  # missing or mixed-kind labels
+    if arr.ndim > 1:  # each unit's label a row of values
+        where = f"`{name}`" if column is None else f"`{name}` column {column!r}"
+        msg = (
+            f"{where} labels must be scalars (numbers, strings, dates, ...), "
+            f"one per unit: got a {arr.ndim}-D array of shape {arr.shape}"
+        )
+        raise TypeError(msg)
     if arr.ndim != 1:
         msg = f"`{name}` must be one-dimensional, got shape {arr.shape}"
         raise ValueError(msg)

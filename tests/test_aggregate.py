@@ -1167,3 +1167,24 @@ def test_pooled_rate_scalar_stands_for_every_region() -> None:
     # A 0-d population of 10 for each of three regions: 9 / 30 = 30 %.
     p = pooled_rate([5.0, 1.0, 3.0], population=10.0, unit="percent")
     np.testing.assert_allclose(p.rate, 30.0)
+
+
+def test_rounding_bounds_of_published_zeros_are_not_negative() -> None:
+    # Counts are >= 0: a published 0 (thousands, decimals=-3) is in [0, 500),
+    # not (-500, 500). 0 + 2000 + 0 is then at least 0 + 1500 + 0 = 1500 and
+    # below 500 + 2500 + 500 = 3500.
+    s = sum_counts([0, 2000, 0], decimals=-3)
+    assert arr(s.rounding_lower) == 1500.0
+    assert arr(s.rounding_upper) == 3500.0
+    # At one decimal: 0.0 in [0, 0.05), 1.5 in [1.45, 1.55): at least 1.45.
+    s = sum_counts([0.0, 1.5], decimals=1)
+    np.testing.assert_allclose(arr(s.rounding_lower), 1.45, rtol=1e-15)
+    # A pooled rate with a region of 0 poor: its headcount bound starts at 0.
+    p = pooled_rate(
+        [0.0, 10.0],
+        unit="percent",
+        population=[100.0, 100.0],
+        decimals={"headcount": 0, "population": 0},
+    )
+    # Lowest: (0 + 9.5) / (100.5 + 100.5) = 4.726 %, not (-0.5 + 9.5) / 201.
+    np.testing.assert_allclose(arr(p.rounding_lower), 100 * 9.5 / 201.0, rtol=1e-12)

@@ -358,6 +358,8 @@ def test_feeds_rank_sets_and_change_tests() -> None:
         simultaneous=False,
         rate="estimate",
         se="se",
+        region="domain",
+        by="measure",
     )
     assert {"rank_lower", "rank_upper"} <= set(ranked.columns)
 
@@ -1232,4 +1234,190 @@ def test_what_the_array_functions_refuse_frames_refuse(
     for engine, native in _engines(frame).items():
         with pytest.raises(ValueError, match=match):
             poverty_table(native, welfare="y", unit="percent", **kw)
+        assert engine
+
+
+# --------------------------------------------------------------------------
+# Categorical `by` columns, container labels, canonical labels, messages
+# --------------------------------------------------------------------------
+
+# y = 90, 120, 200, 80 in domains 1, 2, 1, 2. With lines {1: 100, 2: 130}:
+# domain 1 has 90 < 100 poor, 200 not: 50 %; domain 2 has 120 and 80 < 130
+# both poor: 100 %. A mapping read the wrong way round gives 50 % and 0 %.
+_CAT_Y = [90.0, 120.0, 200.0, 80.0]
+
+
+@pytest.mark.parametrize(
+    ("categories", "keys"),
+    [
+        ([1, 2, 1, 2], [1, 2]),
+        ([1.5, 2.5, 1.5, 2.5], [1.5, 2.5]),
+        (
+            [pd.Interval(0, 10), pd.Interval(10, 20)] * 2,
+            [pd.Interval(0, 10), pd.Interval(10, 20)],
+        ),
+        (
+            [date(2023, 3, 1), date(2023, 9, 1)] * 2,
+            [date(2023, 3, 1), date(2023, 9, 1)],
+        ),
+    ],
+)
+@pytest.mark.parametrize("ordered", [False, True])
+def test_line_mapping_matches_categories_of_any_kind(
+    categories: list[Any], keys: list[Any], ordered: bool
+) -> None:
+    # A pandas categorical holding numbers, intervals or dates: the keys
+    # are matched by the categories' values and kind, as for a plain column
+    # of those values (by hand above: 50 % and 100 %).
+    b = pd.Categorical(categories, ordered=ordered)
+    df = pd.DataFrame({"y": _CAT_Y, "b": b})
+    mapping = {keys[0]: 100.0, keys[1]: 130.0}
+    kw: dict[str, Any] = {"welfare": "y", "by": "b", "alpha": 0, "unit": "percent"}
+    out = poverty_table(df, line=mapping, **kw)
+    assert out["estimate"].tolist() == [50.0, 100.0]
+    assert out["b"].tolist() == keys
+    out = poverty_table(df, lines={"m": mapping, "flat": 100.0}, **kw)
+    # flat line 100: domain 1 50 % (90), domain 2 50 % (80).
+    assert out["estimate"].tolist() == [50.0, 50.0, 100.0, 50.0]
+
+
+def test_line_mapping_matches_two_categorical_columns_and_pyarrow() -> None:
+    import pyarrow as pa
+
+    df = pd.DataFrame(
+        {
+            "y": _CAT_Y,
+            "b": pd.Categorical([1, 2, 1, 2]),
+            "u": pd.Categorical(["x", "x", "x", "x"]),
+        }
+    )
+    kw: dict[str, Any] = {"welfare": "y", "alpha": 0, "unit": "percent"}
+    out = poverty_table(
+        df, line={(1, "x"): 100.0, (2, "x"): 130.0}, by=["b", "u"], **kw
+    )
+    assert out["estimate"].tolist() == [50.0, 100.0]
+    # A pyarrow dictionary of integers, as the pandas categorical.
+    table = pa.Table.from_pandas(df[["y", "b"]])
+    got = poverty_table(table, line={1: 100.0, 2: 130.0}, by="b", **kw).to_pandas()
+    assert got["b"].tolist() == [1, 2]
+    assert got["estimate"].tolist() == [50.0, 100.0]
+    # Keys of another kind than the categories (1.0 for the category 1)
+    # match no domain, as for an int column.
+    with pytest.raises(ValueError, match=r"no poverty line for domain\(s\) \[1, 2\]"):
+        poverty_table(df, line={1.0: 100.0, 2.0: 130.0}, by="b", **kw)
+
+
+def _nested_frames(role: str) -> dict[str, Any]:
+    base = {"y": _CAT_Y, "g": [1, 1, 2, 2]}
+    lists = [[1, 2], [3], [1, 2], [3]]
+    pdf = pl.DataFrame({**base, "b": lists})
+    frames = {
+        "pandas lists": pd.DataFrame({**base, "b": pd.Series(lists, dtype=object)}),
+        "pandas tuples": pd.DataFrame(
+            {**base, "b": pd.Series([(1, 2), (3, 4)] * 2, dtype=object)}
+        ),
+        "polars list": pdf,
+        "polars lazy list": pdf.lazy(),
+        "polars struct": pl.DataFrame({**base, "b": [{"a": 1}, {"a": 2}] * 2}),
+        "polars array": pl.DataFrame({**base}).with_columns(
+            b=pl.Series([[1, 2], [3, 4]] * 2, dtype=pl.Array(pl.Int64, 2))
+        ),
+        "duckdb list": duckdb.from_arrow(pdf.to_arrow()),
+    }
+    assert role
+    return frames
+
+
+@pytest.mark.parametrize("role", ["by", "strata", "psu"])
+def test_container_labels_are_refused_by_name_on_every_engine(role: str) -> None:
+    # A label is one value: lists, tuples, arrays and structs are refused
+    # with the argument, the column and its type, never a numpy error.
+    key: dict[str, Any] = {role: "b"}
+    for engine, frame in _nested_frames(role).items():
+        with pytest.raises(TypeError, match=rf"`{role}` column 'b' holds .*scalars"):
+            poverty_table(
+                frame, welfare="y", line=100.0, alpha=0, unit="fraction", **key
+            )
+        assert engine
+
+
+def _canonical_cases() -> list[tuple[list[Any], list[Any]]]:
+    jakarta = pd.Timestamp("2023-03-01 07:00", tz="Asia/Jakarta")
+    utc = pd.Timestamp("2023-03-01 00:00", tz="UTC")
+    return [
+        # Decimal("1.0") == Decimal("1.00"): the smallest repr is "1.0"
+        # ("'" sorts before "0"); Decimal("2") stands alone.
+        (
+            [Decimal("1.00"), Decimal("1.0"), Decimal("2"), Decimal("1.000")],
+            [Decimal("1.0"), Decimal("2")],
+        ),
+        # One instant in two zones: "Timestamp('2023-03-01 00:00..." sorts
+        # before "Timestamp('2023-03-01 07:00...".
+        ([jakarta, utc, jakarta, utc], [utc]),
+        # 0.0 == -0.0, shown as 0.0 whichever comes first.
+        ([-0.0, 0.0, 1.0, 1.0], [0.0, 1.0]),
+    ]
+
+
+@pytest.mark.parametrize(("labels", "shown"), _canonical_cases())
+def test_equal_labels_are_shown_the_same_for_every_row_order(
+    labels: list[Any], shown: list[Any]
+) -> None:
+    for order in itertools.permutations(range(4)):
+        by = pd.Series([labels[i] for i in order], dtype=object)
+        y = [_CAT_Y[i] for i in order]
+        df = pd.DataFrame({"y": y, "b": by})
+        out = poverty_table(
+            df, welfare="y", line=100.0, by="b", alpha=0, unit="percent"
+        )
+        got = out["b"].tolist()
+        assert [repr(x) for x in got] == [repr(x) for x in shown], order
+        est = poverty_estimates(y, 100.0, by=by, alpha=0, unit="percent")
+        assert [repr(x) for x in est.domain] == [repr(x) for x in shown], order
+
+
+def test_a_missing_line_under_omit_is_named_on_every_engine() -> None:
+    # nan_policy="omit" gives a row with a missing line zero weight: a NaN
+    # line for a whole domain (or the whole sample) leaves it no weight, and
+    # the message names `line` (not "no positive total weight").
+    df = pd.DataFrame({"y": _CAT_Y, "b": [1, 2, 1, 2]})
+    kw: dict[str, Any] = {"welfare": "y", "alpha": 0, "unit": "percent"}
+    kw["nan_policy"] = "omit"
+    for engine, frame in _engines(df).items():
+        with pytest.raises(ValueError, match=r"`line` is missing \(NaN\): under"):
+            poverty_table(frame, line=float("nan"), **kw)
+        with pytest.raises(
+            ValueError, match=r"`line` is missing \(NaN\) for domain\(s\) \[2\]"
+        ):
+            poverty_table(frame, line={1: 100.0, 2: float("nan")}, by="b", **kw)
+        with pytest.raises(
+            ValueError,
+            match=r"`lines` entry 'x' is missing \(NaN\) for domain\(s\) \[1\]",
+        ):
+            poverty_table(
+                frame, lines={"ok": 100.0, "x": {1: np.nan, 2: 90.0}}, by="b", **kw
+            )
+        assert engine
+
+
+@pytest.mark.parametrize(
+    ("fpc", "match"),
+    [
+        ([10.0, 10.0, 10.0, 0.0], r"`fpc` must be > 0: 1 row\(s\) .*smallest 0\.0$"),
+        ([-3.0, -3.0, 10.0, 10.0], r"`fpc` must be > 0: 2 row\(s\) .*smallest -3\.0$"),
+        ([np.inf] * 4, r"`fpc` must be finite: 4 row\(s\) are infinite$"),
+    ],
+)
+def test_fpc_errors_count_rows_as_every_poverty_table_error(
+    fpc: list[float], match: str
+) -> None:
+    # Lazy engines have no row positions: poverty_table's messages count
+    # rows and give a value, never an index (which would read as df.loc[i]
+    # on a frame with its own index).
+    df = pd.DataFrame({"y": _CAT_Y, "f": fpc}, index=[101, 102, 103, 104])
+    for engine, frame in _engines(df).items():
+        with pytest.raises(ValueError, match=match):
+            poverty_table(
+                frame, welfare="y", line=100.0, fpc="f", alpha=0, unit="fraction"
+            )
         assert engine

@@ -35,7 +35,9 @@ with_change_test = partial(
     povstat.with_change_test, rate="rate", region="region", se="rate_se"
 )
 with_changes = partial(povstat.with_changes, rate="rate", region="region")
-with_rank_sets = partial(povstat.with_rank_sets, rate="rate", se="rate_se")
+with_rank_sets = partial(
+    povstat.with_rank_sets, rate="rate", se="rate_se", region="region"
+)
 with_ranks = partial(povstat.with_ranks, rate="rate", region="region")
 
 INTERVAL_COLUMNS = ["rate_se", "rate_lower", "rate_upper"]
@@ -449,7 +451,8 @@ RANK_GROUPS = ["kota", "kota", "kota", "kab", "kab", "kab", "kab", "kota"]
 def rank_data() -> dict[str, Any]:
     se = list(se_from_rse(RANK_RATES, 10.0))
     se[2] = NAN  # a missing SE omits the row, as a missing rate does
-    return {"g": RANK_GROUPS, "rate": RANK_RATES, "rate_se": se}
+    regions = [f"R{i}" for i in range(len(RANK_RATES))]
+    return {"region": regions, "g": RANK_GROUPS, "rate": RANK_RATES, "rate_se": se}
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -577,7 +580,9 @@ def test_rank_sets_bootstrap_groups_draw_as_the_array_function() -> None:
     n = 60
     rate = rng.uniform(2, 25, n)
     groups = rng.choice(["z", "m", "a"], n)
-    df = pl.DataFrame({"g": groups, "rate": rate, "rate_se": rate * 0.1})
+    df = pl.DataFrame(
+        {"region": np.arange(n), "g": groups, "rate": rate, "rate_se": rate * 0.1}
+    )
     kw: dict[str, Any] = {
         "descending": True,
         "level": 0.9,
@@ -599,6 +604,7 @@ def test_shuffling_rows_moves_each_rows_rank_set(rnd: Any) -> None:
     rate = [rnd.uniform(1, 30) for _ in range(n)]
     df = pd.DataFrame(
         {
+            "region": list(range(n)),
             "g": [i % 2 for i in range(n)],
             "rate": rate,
             "rate_se": [rnd.uniform(0, 2) for _ in range(n)],
@@ -847,14 +853,34 @@ def test_change_test_bad_values(backend: str) -> None:
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_rank_sets_bad_values(backend: str) -> None:
-    base = {"g": ["a", "a", "b"], "rate": [1.0, 2.0, 3.0], "rate_se": [0.1, 0.1, 0.1]}
+    base = {
+        "region": ["A", "B", "A"],
+        "g": ["a", "a", "b"],
+        "rate": [1.0, 2.0, 3.0],
+        "rate_se": [0.1, 0.1, 0.1],
+    }
     kw: dict[str, Any] = {
         "descending": True,
         "level": 0.9,
         "method": "sidak",
         "simultaneous": False,
+        "by": "g",
     }
     cases: list[tuple[dict[str, Any], dict[str, Any], str]] = [
+        # Region A in groups a and b: ranked without `by` it would be ranked
+        # twice in one group of three (a table of two periods, or of urban
+        # and rural rows), as with_ranks refuses.
+        (
+            {},
+            {"by": None},
+            r"each \('region'\) key must appear at most once, found 1 duplicated "
+            r"key\(s\): \('A'\).*name the columns that tell the rows apart in `by`",
+        ),
+        (
+            {"region": ["A", None, "B"]},
+            {},
+            r"key column 'region' \(argument `region`\)",
+        ),
         ({"rate_se": [0.1, -0.5, 0.1]}, {}, "`se` column 'rate_se'.*found -0.5"),
         (
             {"rate": [1.0, np.inf, 3.0]},
@@ -865,13 +891,15 @@ def test_rank_sets_bad_values(backend: str) -> None:
         (
             {"rate": [1.0, NAN, 3.0]},
             {"nan_policy": "raise"},
-            r"1 missing value\(s\) at row positions \[1\]",
+            r"1 missing value\(s\) (in groups \[\('a',\)\] )?at row positions \[1\]",
         ),
     ]
     for change_data, extra, match in cases:
         with pytest.raises(ValueError, match=match):
             collect(
-                with_rank_sets(make(backend, {**base, **change_data}), **kw, **extra)
+                with_rank_sets(
+                    make(backend, {**base, **change_data}), **{**kw, **extra}
+                )
             )
 
 
@@ -896,7 +924,14 @@ def test_rank_sets_bad_values(backend: str) -> None:
 def test_rank_sets_argument_errors(
     kw: dict[str, Any], error: type[Exception], match: str
 ) -> None:
-    df = pd.DataFrame({"g": ["a", "a"], "rate": [1.0, 2.0], "rate_se": [0.1, 0.1]})
+    df = pd.DataFrame(
+        {
+            "region": ["A", "B"],
+            "g": ["a", "a"],
+            "rate": [1.0, 2.0],
+            "rate_se": [0.1, 0.1],
+        }
+    )
     args: dict[str, Any] = {
         "descending": True,
         "level": 0.9,
@@ -955,7 +990,9 @@ def test_rank_sets_move_with_shuffled_rows_with_ties(
 ) -> None:
     # Rates published to two decimals tie often: a shuffled frame gets the
     # shuffled sets for a fixed seed, and identical rows identical sets.
-    df = pd.DataFrame(rows, columns=["g", "rate", "rate_se"])
+    df = pd.DataFrame(rows, columns=["g", "rate", "rate_se"]).assign(
+        region=lambda d: [f"R{i}" for i in range(len(d))]
+    )
     perm = list(range(len(rows)))
     rnd.shuffle(perm)
     kw: dict[str, Any] = {

@@ -2238,3 +2238,47 @@ def test_dates_of_every_kind_are_read_by_calendar_month(
         region="region_name",
     )
     assert res.verdict == HOLDS, res.reason
+
+
+@pytest.mark.parametrize(
+    "kind", ["change", "level_change", "direction", "count", "rank"]
+)
+def test_absent_pairs_name_the_statement_rows_at_fault(kind: str) -> None:
+    # Four statements of one kind about Kota Blitar; only row "d" names a
+    # period (2032) that is not in the data: the message names row "d" alone
+    # (not every row of the kind) and the pair.
+    data = load_east_java()
+    data = data[data["region_type"].isin(["kabupaten", "kota"])]
+    n = 4
+    cols: dict[str, list[Any]] = {
+        "kind": [kind] * n,
+        "region": ["Kota Blitar"] * n,
+        "decimals": [2] * n,
+        "stated": [0.1] * n,
+    }
+    if kind == "rank":
+        cols |= {"period": [2023] * 3 + [2032], "stated_rank": [1] * n}
+        cols |= {"descending": [False] * n}
+    elif kind == "count":
+        cols |= {"period": [2023] * 3 + [2032], "base": [1000.0] * n}
+    else:
+        cols |= {"period_before": [2022] * n, "period_after": [2023] * 3 + [2032]}
+        cols |= {"direction": ["fall"] * n}
+        if kind == "change":
+            cols |= {"stated_as": ["points"] * n}
+        if kind == "level_change":
+            cols |= {"stated_as": ["units"] * n}
+    st = pd.DataFrame(cols, index=list("abcd"))
+    with pytest.raises(
+        ValueError,
+        match=rf"^`statements` row 'd' \(kind '{kind}'\) refers to \(region, period\) "
+        r"pairs not in `data`: \('Kota Blitar', 2032\)$",
+    ):
+        check_statements(
+            st,
+            data,
+            unit="percent",
+            region="region_name",
+            period="year",
+            persons_per_poor_unit=1000,
+        )

@@ -601,3 +601,30 @@ def test_rank_statement_shows_the_stated_value_rank_under_ties(
     assert float(res.figures["stated_value_rank_min"]) == 2
     assert float(res.figures["stated_value_rank_max"]) == 4
     assert float(res.figures["stated_value_rank"]) == float(shown.split()[3][:-1])
+
+
+def test_a_level_change_in_another_unit_is_named() -> None:
+    # BPS March 2024 -> 2025, Kabupaten Tuban: 171.24 -> 168.86 thousand
+    # poor, a fall of 2.38 thousand = 2,380 persons. "Fell 2,380" against
+    # figures in thousands does not hold, and the reason says it is 1,000
+    # times the change; "fell 0.00238" (millions) is 1,000 times smaller.
+    res = check_level_change_statement(
+        171.24, 168.86, 2380, direction="fall", stated_as="units", decimals=0
+    )
+    assert res.verdict == NOT_HOLDS
+    assert "(it is 1,000 times the change: another unit" in str(res.reason)
+    res = check_level_change_statement(
+        171.24, 168.86, 0.00238, direction="fall", stated_as="units", decimals=5
+    )
+    assert "1,000 times smaller than the change" in str(res.reason)
+    # A plain wrong size gets no such hint.
+    res = check_level_change_statement(
+        171.24, 168.86, 2.5, direction="fall", stated_as="units", decimals=1
+    )
+    assert "times" not in str(res.reason)
+    # Places in words: "1 decimal", and the nearest 1,000 for decimals=-3.
+    assert str(res.reason).endswith(": 2.5 is not 2.38 at 1 decimal")
+    res = check_level_change_statement(
+        171_240, 168_860, 3000, direction="fall", stated_as="units", decimals=-3
+    )
+    assert str(res.reason).endswith(": 3,000 is not 2,380 at the nearest 1,000")

@@ -509,3 +509,78 @@ def test_weights_beyond_float64_are_refused(weights: list[float], word: str) -> 
     if word == "large" and weights[0] > 1e300:
         with pytest.raises(ValueError, match="too large for float64"):
             fgt([1.0, 5.0], 3, alpha=0, unit="fraction", weights=weights)
+
+
+# Labels that are containers: the argument and the label's type are named,
+# never numpy's "truth value of an array is ambiguous".
+@pytest.mark.parametrize("role", ["by", "strata", "psu"])
+@pytest.mark.parametrize(
+    ("labels", "what"),
+    [
+        ([[1], [2], [1], [2]], "list"),
+        (pd.Series([[1, 2], [3], [1, 2], [3]]), "list"),
+        (pd.Series([(1, 2), (3, 4)] * 2), "tuple"),
+        ([(1, 2), (3,), (1, 2), (3,)], "tuple"),
+    ],
+)
+def test_container_labels_are_refused_by_name(
+    role: str, labels: Any, what: str
+) -> None:
+    with pytest.raises(
+        TypeError, match=rf"`{role}` labels must be scalars .*got a {what} at index 0"
+    ):
+        poverty_estimates(
+            [90.0, 120, 200, 80], 100.0, alpha=0, unit="fraction", **{role: labels}
+        )
+
+
+def test_polars_list_labels_are_refused_by_name() -> None:
+    import polars as pl
+
+    with pytest.raises(TypeError, match=r"`by` labels must be scalars .*ndarray"):
+        poverty_estimates(
+            [90.0, 120, 200, 80],
+            100.0,
+            by=pl.Series([[1, 2], [3], [1, 2], [3]]),
+            alpha=0,
+            unit="fraction",
+        )
+    # A fixed-width polars Array (or any 2-D array): a row of values per
+    # unit is no label either.
+    fixed = pl.Series([[1, 2], [3, 4]] * 2, dtype=pl.Array(pl.Int64, 2))
+    for labels in (fixed, np.array([[1, 2], [3, 4]] * 2)):
+        with pytest.raises(
+            TypeError, match=r"`psu` labels must be scalars .*2-D array of shape"
+        ):
+            poverty_estimates(
+                [90.0, 120, 200, 80], 100.0, psu=labels, alpha=0, unit="fraction"
+            )
+
+
+def test_a_missing_line_under_omit_is_named() -> None:
+    # A NaN line gives its rows zero weight under nan_policy="omit": for
+    # the whole sample, or a whole domain of a mapping, nothing is left to
+    # estimate, and the message names `line` as the cause.
+    y, by = [90.0, 120, 200, 80], [1, 2, 1, 2]
+    kw: dict[str, Any] = {"alpha": 0, "unit": "fraction", "nan_policy": "omit"}
+    with pytest.raises(ValueError, match=r"`line` is missing \(NaN\): under"):
+        poverty_estimates(y, np.nan, **kw)
+    with pytest.raises(ValueError, match=r"`line` is missing \(NaN\): under"):
+        fgt(y, np.nan, **kw)
+    with pytest.raises(
+        ValueError, match=r"`line` is missing \(NaN\) for domain\(s\) \[2\]"
+    ):
+        poverty_estimates(y, {1: 100.0, 2: np.nan}, by=by, **kw)
+    with pytest.raises(
+        ValueError, match=r"`lines` entry 'b' is missing \(NaN\) for domain\(s\) \[1\]"
+    ):
+        poverty_estimates(y, lines={"a": 100.0, "b": {1: np.nan, 2: 9.0}}, by=by, **kw)
+    # A per-unit line missing on every row of one domain: the message says
+    # which domain and the possible causes.
+    with pytest.raises(
+        ValueError, match=r"none in \[2\]: for each, .*missing welfare, line"
+    ):
+        poverty_estimates(y, [100.0, np.nan, 100.0, np.nan], by=by, **kw)
+    # Without `by`: the units, not a domain labelled None.
+    with pytest.raises(ValueError, match=r"^the units need a positive total weight"):
+        poverty_estimates(y, [np.nan] * 4, **kw)

@@ -669,7 +669,12 @@ def _variance(
 def _bounds(
     value: NDArray[np.float64], decimals: int, name: str
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """The rounding interval of published figures (see rounding_interval)."""
+    """The rounding interval of published figures (see rounding_interval).
+
+    Every figure rounded here (counts, rates, populations, P1, poverty
+    lines) is >= 0, so a published 0 stands for [0, h), not (-h, h): the
+    lower bound is never below 0.
+    """
     try:
         iv = rounding_interval(
             value, _validate.decimals(decimals, f"decimals[{name!r}]")
@@ -677,7 +682,7 @@ def _bounds(
     except ValueError as exc:
         msg = f"`{name}`: {exc}"
         raise ValueError(msg) from None
-    return np.asarray(iv.lower), np.asarray(iv.upper)
+    return np.maximum(np.asarray(iv.lower), 0.0), np.asarray(iv.upper)
 
 
 def _decimals(
@@ -817,8 +822,10 @@ def sum_counts(
     error when the counts are positively correlated (for example, estimates
     for overlapping areas or from one calibration).
 
-    The rounding bounds are :math:`\sum_i (x_i \mp h)` with
-    :math:`h = 10^{-d}/2`, from :func:`povstat.rounding_interval`.
+    The rounding bounds are :math:`\sum_i (\max(x_i - h, 0))` and
+    :math:`\sum_i (x_i + h)` with :math:`h = 10^{-d}/2`, from
+    :func:`povstat.rounding_interval`: a count is never below 0, so a
+    published 0 stands for :math:`[0, h)`.
 
     References
     ----------

@@ -25,6 +25,7 @@ expressions alike (:func:`povstat.poverty_table` uses them on the engine).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import Any, Literal, Protocol, get_args
 
 import numpy as np
@@ -175,16 +176,35 @@ def alphas_arg(alpha: float | Sequence[float]) -> tuple[list[float], bool]:
     return [float(a) for a in out], bool(scalar)
 
 
-def factorize(labels: ArrayLike, name: str) -> tuple[NDArray[Any], NDArray[np.intp]]:
+def factorize(
+    labels: ArrayLike, name: str, *, column: str | None = None
+) -> tuple[NDArray[Any], NDArray[np.intp]]:
     """Sorted distinct labels and each row's code, without a sort for small ints.
 
     Integer labels in a range not much longer than the data take a counting
     path (two passes, no sort); anything else uses :func:`numpy.unique`.
     Labels are checked by :func:`povstat._validate.labels` (missing labels
     raise ValueError, labels of mixed kinds such as 1, '1' and True raise
-    TypeError), the one check of every function that takes labels.
+    TypeError), the one check of every function that takes labels; labels
+    that are not scalars (lists, tuples, arrays, mappings) raise TypeError
+    naming `name` (and the frame's `column`, when given).
+
+    Each distinct label is shown the same way whatever the order of the
+    rows: of labels that are equal but written differently (0.0 and -0.0,
+    ``Decimal("1.0")`` and ``Decimal("1.00")``, one instant in two time
+    zones) the label shown is the one with the smallest ``repr``, and a
+    zero is shown without its sign.
     """
+    if isinstance(labels, list | tuple):
+        _refuse_nested_labels(list(labels), name, column)
     arr = _validate.labels(labels, name)  # missing or mixed-kind labels
+    if arr.ndim > 1:  # each unit's label a row of values
+        where = f"`{name}`" if column is None else f"`{name}` column {column!r}"
+        msg = (
+            f"{where} labels must be scalars (numbers, strings, dates, ...), "
+            f"one per unit: got a {arr.ndim}-D array of shape {arr.shape}"
+        )
+        raise TypeError(msg)
     if arr.ndim != 1:
         msg = f"`{name}` must be one-dimensional, got shape {arr.shape}"
         raise ValueError(msg)
@@ -200,12 +220,77 @@ def factorize(labels: ArrayLike, name: str) -> tuple[NDArray[Any], NDArray[np.in
             return np.flatnonzero(present).astype(arr.dtype), remap[arr]
     if arr.dtype.kind in "fc":
         arr = arr + 0.0  # -0.0 and 0.0 are one label, shown as 0.0 in any order
+    types = set(map(type, arr.tolist())) if arr.dtype.kind == "O" else set()
+    if types:
+        _refuse_nested_labels(arr, name, column, types=types)
     try:
         uniques, codes = np.unique(arr, return_inverse=True)
     except TypeError:
         msg = f"`{name}` labels must be of one sortable kind, got dtype {arr.dtype}"
         raise TypeError(msg) from None
-    return uniques, codes.reshape(-1).astype(np.intp)
+    codes = codes.reshape(-1).astype(np.intp)
+    if types and not types <= _PLAIN_TYPES:
+        uniques = _canonical(arr, codes, uniques.shape[0])
+    return uniques, codes
+
+
+#: Python types whose equal values are always written alike (no -0.0, no
+#: trailing zeros, no time zones): their labels need no canonical choice.
+_PLAIN_TYPES = frozenset({str, int, bool, bytes, np.str_, np.bytes_, np.bool_})
+
+
+def _refuse_nested_labels(
+    items: list[Any] | NDArray[Any],
+    name: str,
+    column: str | None,
+    *,
+    types: set[type] | None = None,
+) -> None:
+    """Refuse labels that are containers (lists, tuples, arrays, mappings).
+
+    A domain, stratum or PSU label is one value; a container would be
+    compared element by element (numpy fails, or splits it into columns).
+    """
+    kinds = set(map(type, items)) if types is None else types
+    nested = [
+        t for t in kinds if hasattr(t, "__len__") and not issubclass(t, str | bytes)
+    ]
+    if not nested:
+        return
+    i, value = next((i, x) for i, x in enumerate(items) if type(x) in nested)
+    what = type(value).__name__
+    if column is None:
+        where = f"`{name}` labels must be scalars (numbers, strings, dates, ...)"
+        msg = f"{where}, got a {what} at index {i}: {value!r}"
+    else:
+        msg = (
+            f"`{name}` column {column!r} holds {what} values (such as "
+            f"{value!r}); labels must be scalars (numbers, strings, dates, ...)"
+        )
+    raise TypeError(msg)
+
+
+def _canonical(arr: NDArray[Any], codes: NDArray[np.intp], k: int) -> NDArray[Any]:
+    """The label shown for each of the `k` classes of equal object labels.
+
+    The member with the smallest ``repr`` (then a zero without its sign):
+    the same label for every order of the rows.
+    """
+    reprs = np.array(list(map(repr, arr.tolist())), dtype=str)
+    order = np.lexsort((reprs, codes))
+    pick = order[np.searchsorted(codes[order], np.arange(k))]
+    chosen = np.empty(k, dtype=object)
+    chosen[:] = list(map(_unsigned_zero, arr[pick].tolist()))
+    return chosen
+
+
+def _unsigned_zero(x: Any) -> Any:
+    """A float or decimal zero without its sign; other labels unchanged."""
+    if isinstance(x, float | np.floating) and x == 0:
+        return type(x)(0.0)
+    if isinstance(x, Decimal) and x.is_zero():
+        return x.copy_abs()
+    return x
 
 
 def _lines_by_domain(line: Mapping[Any, Any], labels: list[Any]) -> NDArray[Any]:
@@ -280,9 +365,14 @@ def prepare_units(
             msg = "`line` as a mapping (one line per domain) needs `by`"
             raise ValueError(msg)
         per_domain = _lines_by_domain(line, domains[0].tolist())
-        z = _validate.finite_or_nan(per_domain, "line")[domains[1]]
+        z = _validate.finite_or_nan(per_domain, "line")
+        if nan_policy == "omit":
+            refuse_missing_domain_lines(domains[0][np.isnan(z)])
+        z = z[domains[1]]
     else:
         z = _validate.finite_or_nan(line, "line")
+        if nan_policy == "omit" and z.ndim == 0 and np.isnan(z):
+            raise ValueError(MISSING_SCALAR_LINE)
         if z.ndim > 1 or (z.ndim == 1 and z.shape[0] != n):
             msg = (
                 f"`line` must be a number or hold one line per unit, got shape "
@@ -328,6 +418,28 @@ def prepare_units(
             raise ValueError(msg)
     person = w * s if size is not None else w
     return y, np.broadcast_to(z, y.shape), person, domains
+
+
+MISSING_SCALAR_LINE = (
+    "`line` is missing (NaN): under nan_policy='omit' every row would get "
+    "zero weight, leaving nothing to estimate; give a number"
+)
+
+
+def refuse_missing_domain_lines(labels: ArrayLike) -> None:
+    """Refuse domains whose line in a `line` mapping is NaN (policy "omit").
+
+    Every row of such a domain would get zero weight, leaving the domain no
+    estimate: the cause is the line, so the message names `line`.
+    """
+    absent = np.asarray(labels, dtype=object)
+    if absent.size:
+        msg = (
+            f"`line` is missing (NaN) for domain(s) {absent[:5].tolist()}: under "
+            "nan_policy='omit' every row of such a domain would get zero weight, "
+            "leaving it no estimate; give each domain of `by` a number"
+        )
+        raise ValueError(msg)
 
 
 def _maybe_nan(a: NDArray[np.float64]) -> bool:
@@ -477,10 +589,13 @@ def fgt(
     ------
     TypeError
         If an input is not numeric, or the `by` labels are of mixed kinds
-        (1, 1.0, True and '1' differ only in type and would be merged).
+        (1, 1.0, True and '1' differ only in type and would be merged) or
+        are not scalars (lists, tuples, arrays).
     ValueError
         If `alpha` is negative, `line` is not > 0, weights or sizes are
-        negative, a value is missing under ``nan_policy="raise"``, a `by`
+        negative, a value is missing under ``nan_policy="raise"``, `line`
+        is NaN (or NaN for a domain of its mapping) under
+        ``nan_policy="omit"`` (no row would keep a weight), a `by`
         label is missing (whatever the policy), the weights total zero,
         the shapes disagree, there are no units, or the weights' total or
         the FGT terms leave float64's range.
@@ -620,8 +735,16 @@ def check_domain_totals(totals: NDArray[Any], labels: ArrayLike) -> None:
     """Refuse a domain whose total weight is not positive, naming the first few."""
     empty = totals <= 0
     if empty.any():
-        msg = (
-            "every domain needs a positive total weight; none in "
-            f"{np.asarray(labels, dtype=object)[empty][:5].tolist()}"
+        names = np.asarray(labels, dtype=object)[empty]
+        why = (
+            "its weights (times sizes) are all 0, or under nan_policy='omit' "
+            "each of its rows has a missing welfare, line, weight or size"
         )
+        if all(label is None for label in names.tolist()):
+            msg = f"the units need a positive total weight, got none: {why}"
+        else:
+            msg = (
+                "every domain needs a positive total weight; none in "
+                f"{names[:5].tolist()}: for each, {why}"
+            )
         raise ValueError(msg)

@@ -240,6 +240,13 @@ def _moved(x: float) -> str:
     return "fell" if x < 0 else ("rose" if x > 0 else "did not change")
 
 
+def _places(d: int) -> str:
+    """Rounding places in words: "1 decimal", "2 decimals", "the nearest 1,000"."""
+    if d < 0:
+        return f"the nearest {10**-d:,}"
+    return "1 decimal" if d == 1 else f"{d} decimals"
+
+
 def _shown_decimals(x: float, d: int) -> int:
     """Decimals to show `x` with: those of the statement, one more if needed."""
     base = max(d, 0)
@@ -448,8 +455,8 @@ def check_change_statement(
         elif zero_said[i]:
             tail = (
                 f"a change stated as {_fmt(0.0, d)} with '{dirn}' gives a "
-                f"direction without a size; the change rounds to 0 at {d} "
-                "decimals, so the figures cannot tell it from no change"
+                f"direction without a size; the change rounds to 0 at "
+                f"{_places(d)}, so the figures cannot tell it from no change"
             )
         elif m_points[i] and not m_rel[i]:
             tail = f"{_fmt(float(xs[i]), d)} is the change in percentage points" + (
@@ -925,6 +932,20 @@ def _decimals_of(*arrays: NDArray[np.float64]) -> int:
     return 6
 
 
+def _other_unit(change: float, stated: float, d: int) -> str:
+    """A hint when `stated` is `change` in a unit 10**3 or 10**6 apart."""
+    for power in (3, -3, 6, -6):
+        scaled = change * 10.0**power
+        if stated != 0 and float(round_half_up(scaled, d)) == stated:
+            times = f"{10 ** abs(power):,}"
+            which = "times" if power > 0 else "times smaller than"
+            return (
+                f" (it is {times} {which} the change: another unit, such as "
+                "persons next to figures in thousands?)"
+            )
+    return ""
+
+
 def check_level_change_statement(
     before: ArrayLike,
     after: ArrayLike,
@@ -1163,8 +1184,8 @@ def check_level_change_statement(
         if zero_said[i]:
             problems.append(
                 f"a change stated as {stated_text} with '{dirn}' gives a "
-                f"direction without a size; the change rounds to 0 at {d} "
-                "decimals, so the figures cannot tell it from no change"
+                f"direction without a size; the change rounds to 0 at "
+                f"{_places(d)}, so the figures cannot tell it from no change"
             )
         elif m_said[i]:
             pass
@@ -1194,13 +1215,14 @@ def check_level_change_statement(
                 )
             else:
                 problems.append(
-                    f"{stated_text} is not {_fmt(target, d)} % at {d} "
-                    f"decimals ({_fmt(target, d + 2)} unrounded)"
+                    f"{stated_text} is not {_fmt(target, d)} % at {_places(d)} "
+                    f"({_fmt(target, d + 2)} unrounded)"
                 )
         else:
             target = abs(float(per_year[i] if per_year_given else change[i]))
             problems.append(
-                f"{stated_text} is not {_fmt(target, max(shown, d))} at {d} decimals"
+                f"{stated_text} is not {_fmt(target, max(shown, d))} at {_places(d)}"
+                + _other_unit(target, float(xs[i]), d)
             )
         return core + (": " + "; ".join(problems) if problems else "")
 
@@ -2149,6 +2171,10 @@ def _elapsed_years(
     )
 
 
+class _RowsNamed(ValueError):
+    """An error that already names the statement rows at fault."""
+
+
 @contextlib.contextmanager
 def _rows_named(
     index: pd.Index[Any], positions: NDArray[Any], kind: str
@@ -2156,6 +2182,8 @@ def _rows_named(
     """Re-raise a check's error prefixed with the statement rows it came from."""
     try:
         yield
+    except _RowsNamed as exc:
+        raise ValueError(str(exc)) from None
     except (TypeError, ValueError) as exc:
         rows = index[np.asarray(positions, dtype=np.intp)].tolist()
         where = f"row {rows[0]!r}" if len(rows) == 1 else f"rows {rows[:10]}"
@@ -2443,15 +2471,33 @@ def check_statements(
         msg = f"`data` has duplicate ({region}, {period}) keys: {dup}"
         raise ValueError(msg)
 
-    def lookup(
-        col: str, regions: pd.Series[Any], periods: pd.Series[Any]
-    ) -> NDArray[np.float64]:
+    known = set(data[region].tolist())
+
+    def absent(kind: str, regions: pd.Series[Any], periods: pd.Series[Any]) -> None:
+        """Refuse (region, period) pairs not in `data`, naming their rows."""
         keys = pd.MultiIndex.from_arrays([regions.to_numpy(), periods.to_numpy()])
         missing = ~keys.isin(keyed.index)
-        if missing.any():
-            pairs = list(zip(regions[missing], periods[missing], strict=True))[:10]
-            msg = f"statements refer to (region, period) pairs not in `data`: {pairs}"
-            raise ValueError(msg)
+        if not missing.any():
+            return
+        rows = statements.index[regions.index.to_numpy()[missing]].tolist()
+        where = f"row {rows[0]!r}" if len(rows) == 1 else f"rows {rows[:10]}"
+        pairs = [
+            f"({r!r}, {p!r})"
+            + ("" if r in known else f": {region} {r!r} is not in `data` at all")
+            for r, p in zip(regions[missing], periods[missing], strict=True)
+        ][:10]
+        verb = "refers" if len(rows) == 1 else "refer"
+        msg = (
+            f"`statements` {where} (kind {kind!r}) {verb} to (region, period) "
+            f"pairs not in `data`: {'; '.join(pairs)}"
+        )
+        raise _RowsNamed(msg)
+
+    def lookup(
+        col: str, regions: pd.Series[Any], periods: pd.Series[Any], kind: str
+    ) -> NDArray[np.float64]:
+        absent(kind, regions, periods)
+        keys = pd.MultiIndex.from_arrays([regions.to_numpy(), periods.to_numpy()])
         return _plumbing.pandas_floats(keyed[col].reindex(keys))
 
     # Work by position, so that any index (even with repeated labels) is kept.
@@ -2478,8 +2524,8 @@ def check_statements(
     ):
         with _rows_named(statements.index, u.index.to_numpy(), "change"):
             res = check_change_statement(
-                lookup(rate, u["region"], u["period_before"]),
-                lookup(rate, u["region"], u["period_after"]),
+                lookup(rate, u["region"], u["period_before"], "change"),
+                lookup(rate, u["region"], u["period_after"], "change"),
                 u["stated"].to_numpy(np.float64),
                 direction=_direction(direction),
                 stated_as=cast("StatedAs", said),
@@ -2495,7 +2541,7 @@ def check_statements(
     s = st[kinds == "count"]
     for d in s["decimals"].dropna().unique() if len(s) else []:
         u = s[s["decimals"] == d]
-        r = lookup(rate, u["region"], u["period"])
+        r = lookup(rate, u["region"], u["period"], "count")
         with _rows_named(statements.index, u.index.to_numpy(), "count"):
             res = check_count_statement(
                 r,
@@ -2505,7 +2551,7 @@ def check_statements(
                 decimals=int(d),
                 rate_population=implied_population(
                     r,
-                    lookup(cast("str", headcount), u["region"], u["period"]),
+                    lookup(cast("str", headcount), u["region"], u["period"], "count"),
                     unit=unit,
                 )
                 * scale,
@@ -2538,15 +2584,19 @@ def check_statements(
                     else None
                 )
                 res = check_level_change_statement(
-                    lookup(col, u["region"], u["period_before"]),
-                    lookup(col, u["region"], u["period_after"]),
+                    lookup(col, u["region"], u["period_before"], "level_change"),
+                    lookup(col, u["region"], u["period_after"], "level_change"),
                     u["stated"].to_numpy(np.float64),
                     direction=_direction(direction),
                     stated_as=cast("LevelStatedAs", said),
                     decimals=int(cast("float", d)),
                     years=years,
-                    rate_before=lookup(rate, u["region"], u["period_before"]),
-                    rate_after=lookup(rate, u["region"], u["period_after"]),
+                    rate_before=lookup(
+                        rate, u["region"], u["period_before"], "level_change"
+                    ),
+                    rate_after=lookup(
+                        rate, u["region"], u["period_after"], "level_change"
+                    ),
                     unit=unit,
                 )
             verdict[u.index.to_numpy()] = res.verdict
@@ -2557,14 +2607,14 @@ def check_statements(
         u = s[s["direction"] == direction]
         if len(u):
             res = check_direction_statement(
-                lookup(rate, u["region"], u["period_before"]),
-                lookup(rate, u["region"], u["period_after"]),
+                lookup(rate, u["region"], u["period_before"], "direction"),
+                lookup(rate, u["region"], u["period_after"], "direction"),
                 None
                 if headcount is None
-                else lookup(headcount, u["region"], u["period_before"]),
+                else lookup(headcount, u["region"], u["period_before"], "direction"),
                 None
                 if headcount is None
-                else lookup(headcount, u["region"], u["period_after"]),
+                else lookup(headcount, u["region"], u["period_after"], "direction"),
                 direction=_direction(direction),
                 unit=unit,
             )
@@ -2591,22 +2641,7 @@ def check_statements(
 
     s = st[kinds == "rank"]
     if len(s):
-        keys = pd.MultiIndex.from_arrays(
-            [s["region"].to_numpy(), s["period"].to_numpy()]
-        )
-        absent = ~keys.isin(keyed.index)
-        if absent.any():
-            known = set(data[region].tolist())
-            pairs = [
-                f"({r!r}, {p!r})"
-                + ("" if r in known else f": {region} {r!r} is not in `data` at all")
-                for r, p in zip(s["region"][absent], s["period"][absent], strict=True)
-            ][:10]
-            msg = (
-                "rank statements refer to (region, period) pairs not in `data`: "
-                + "; ".join(pairs)
-            )
-            raise ValueError(msg)
+        absent("rank", s["region"], s["period"])
     for pos, row in zip(s.index.to_numpy(), s.to_dict("records"), strict=True):
         # One ranking per statement: statements are few, the ranking is vectorised.
         label = statements.index[pos]

@@ -168,8 +168,11 @@ class PovertyEstimates(Result):
         Design effect: the variance over that of simple random sampling
         without replacement of the same number of units from a population
         of the weights' total (R ``survey``'s ``deff=TRUE``); NaN when the
-        weights total less than the units; ``inf`` without weights, where
-        that total is the number of units and the reference variance 0.
+        weights total less than the units of positive weight (weights
+        normalised to sum to 1, say: the population would be smaller than
+        the sample; R gives NaN too, with the warning "are weights correctly
+        scaled?"); ``inf`` without weights, where that total is the number
+        of units and the reference variance 0.
     n : ndarray of float64
         Units of positive weight in the domain.
     n_psu : ndarray of float64
@@ -408,7 +411,10 @@ def _dense_nested(
     """
     if np.ma.is_masked(labels):
         return None, None
-    arr = np.asarray(labels)
+    try:
+        arr = np.asarray(labels)
+    except (TypeError, ValueError):  # ragged containers: factorize names them
+        return None, None
     if arr.dtype.kind not in "iu" or arr.shape != outer.shape or not arr.size:
         return None, None
     lo, hi = int(arr.min()), int(arr.max())
@@ -949,11 +955,14 @@ def poverty_estimates(
     ------
     TypeError
         If an input is not numeric, or `by`, `strata` or `psu` labels are
-        of mixed kinds (1, 1.0, True and '1' differ only in type).
+        of mixed kinds (1, 1.0, True and '1' differ only in type) or are
+        not scalars (lists, tuples, arrays; the message gives the first).
     ValueError
         If both or neither of `line` and `lines` are given, `lines` is
         empty, a `by`, `strata` or `psu` label is missing, a value is missing
-        under ``nan_policy="raise"``, a line is not
+        under ``nan_policy="raise"``, `line` is NaN (or NaN for a domain of
+        its mapping) under ``nan_policy="omit"``, which would leave every
+        row (of that domain) without weight, a line is not
         > 0, weights are negative, a domain has no weight, a stratum has a
         single PSU under ``lonely_psu="raise"``, `fpc` varies within a
         stratum, a population size in `fpc` is smaller than the PSUs
@@ -988,7 +997,15 @@ def poverty_estimates(
     weights' total. With no weights (and no sizes) that total equals the
     number of units, so the sample is the whole population, the reference
     variance is 0 and ``deff`` is ``inf`` (NaN if the variance is 0 too),
-    as in R; it is meaningful only with survey weights.
+    as in R; it is meaningful only with survey weights, in persons (or
+    households) represented: weights normalised to sum to 1 total less
+    than the units, so ``deff`` is NaN, as R's (which warns "are weights
+    correctly scaled?").
+
+    Domain labels that are equal but written differently (0.0 and -0.0,
+    ``Decimal("1.0")`` and ``Decimal("1.00")``, one instant in two time
+    zones) are one domain, shown by the label with the smallest ``repr``
+    (a zero without its sign), whatever the order of the rows.
 
     References
     ----------

@@ -734,7 +734,15 @@ def unique_keys(table: Table, *, region: str, by: Sequence[str]) -> None:
     """
     groups = keys(table, [region], arg="region")
     within = keys(table, by, arg="by").astype(np.float64)
-    refuse_repeated(table, _grouping.Cells(groups, within), [region, *by])
+    refuse_repeated(
+        table,
+        _grouping.Cells(groups, within),
+        [region, *by],
+        fix=(
+            "rank each period or group separately: name the columns that tell "
+            "the rows apart in `by`"
+        ),
+    )
 
 
 def refuse_repeated(
@@ -743,8 +751,12 @@ def refuse_repeated(
     names: Sequence[str],
     *,
     same_month: bool = False,
+    fix: str = "use a finer period column",
 ) -> None:
-    """Raise if a key of `found` (over the columns `names`) appears twice."""
+    """Raise if a key of `found` (over the columns `names`) appears twice.
+
+    `fix` ends the message's advice ("Filter it, or ...").
+    """
     repeated = found.duplicated()
     if not repeated.size:
         return
@@ -760,7 +772,7 @@ def refuse_repeated(
         f"each ({', '.join(repr(n) for n in names)}) key must appear at most "
         f"once{month}, found {repeated.size} duplicated key(s): {shown}{more}; "
         "does the table mix survey rounds (e.g. March and September) or levels "
-        "(regions and their province)? Filter it, or use a finer period column"
+        f"(regions and their province)? Filter it, or {fix}"
     )
     raise ValueError(msg)
 

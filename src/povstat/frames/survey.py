@@ -25,6 +25,7 @@ from povstat import _validate
 from povstat._validate import Unit
 from povstat.frames._plumbing import refuse_duplicate_columns
 from povstat.poverty_measures import (
+    MISSING_SCALAR_LINE,
     NUMPY_OPS,
     Comparison,
     MissingPolicy,
@@ -34,6 +35,7 @@ from povstat.poverty_measures import (
     factorize,
     measure_names,
     poor_rows,
+    refuse_missing_domain_lines,
     unit_terms,
 )
 from povstat.survey import (
@@ -370,7 +372,10 @@ def poverty_table(
     Raises
     ------
     TypeError
-        If `line` or `by` is of the wrong kind, or a `welfare`, `line`,
+        If `line` or `by` is of the wrong kind, a `by`, `strata` or `psu`
+        column holds containers (lists, tuples, arrays, structs: labels
+        must be scalars; the message names the argument, the column and its
+        type), or a `welfare`, `line`,
         `weight`, `size` or `fpc` column is not of a numeric dtype
         (integer, float or decimal; bool, text, dates, datetimes and
         durations are refused, from the schema, before any data is read).
@@ -379,10 +384,13 @@ def poverty_table(
         empty, a `by` column is named like an output column (``line`` too
         with `lines`; povstat never overwrites a column), a column is
         missing, a pandas frame repeats a column name, the frame has no
-        rows, a value is missing under ``nan_policy="raise"``, a weight or
-        size is negative (the message gives the smallest), a line is not
-        > 0, welfare is not > 0 with ``watts=True``, a `by`, `strata`,
-        `psu` or `fpc` value is missing (null or NaN; the message names the
+        rows, a value is missing under ``nan_policy="raise"``, `line` is
+        NaN (or NaN for a domain of its mapping) under
+        ``nan_policy="omit"`` (every row of the sample or domain would get
+        zero weight), a weight or size is negative (the message gives the
+        smallest), a line or `fpc` is not > 0, `fpc` is infinite, welfare
+        is not > 0 with ``watts=True``, a `by`, `strata`, `psu` or `fpc`
+        value is missing (null or NaN; the message names the
         argument and counts the rows), a domain has no line in a `line`
         mapping, weights or FGT terms leave float64's range, a stratum has a
         single PSU under ``lonely_psu="raise"``, or `fpc` varies within a
@@ -390,7 +398,9 @@ def poverty_table(
         the PSUs sampled there. On DuckDB and Spark, column names with a dot
         are refused (those engines read ``a.b`` as column b of table a); on
         lazy frames, a `by`, `strata`, `psu` or `fpc` column named ``''``.
-        An error about one of several `lines` names its entry.
+        An error about one of several `lines` names its entry. Errors
+        about values count the rows and give a value, never a row position
+        (a lazy engine has none, and a pandas index has its own labels).
 
     See Also
     --------
@@ -412,7 +422,17 @@ def poverty_table(
     ``survey`` computes it [1]_.
     Without `weight` (and `size`), ``deff`` is ``inf``: it compares with
     sampling without replacement from a population of the weights' total,
-    which is then the sample itself (R ``survey``'s ``deff=TRUE``).
+    which is then the sample itself (R ``survey``'s ``deff=TRUE``); with
+    weights that total less than the units (normalised to sum to 1, say)
+    it is NaN, as R's (which warns "are weights correctly scaled?").
+
+    The keys of a `line` mapping are matched by value and kind: with a
+    categorical `by` column (pandas categorical, pyarrow dictionary), by
+    the kind of its categories (numbers, intervals, dates or text). Domain
+    labels that are equal but written differently in an object column
+    (0.0 and -0.0, ``Decimal("1.0")`` and ``Decimal("1.00")``, one instant
+    in two time zones) are one domain, shown by the label with the smallest
+    ``repr`` (a zero without its sign), whatever the order of the rows.
 
     References
     ----------
@@ -509,16 +529,26 @@ def poverty_table(
     if len(set(keys)) != len(keys):
         msg = f"`by`, `strata`, `psu` and `fpc` must be different columns: {keys}"
         raise ValueError(msg)
+    roles = {c: "by" for c in by_cols}
+    roles |= {c: a for a, c in (("strata", strata), ("psu", psu)) if c is not None}
+    _refuse_nested_keys(roles, in_schema)
+    key_schema = _key_schema(frame, by_cols, in_schema)
     zs = []
     for i, (entry, value) in enumerate(zip(entries, items, strict=True)):
         line_col = {"line": value} if isinstance(value, str) else {}
         with line_entry(entry):  # a loop over the handful of lines
             _check_entry(frame, needed | line_col, by_cols, value)
-            zs.append(_line_expr(value, by_cols, in_schema))
+            zs.append(_line_expr(value, by_cols, key_schema))
+            if (
+                nan_policy == "omit"
+                and isinstance(value, float | np.floating)
+                and np.isnan(value)
+            ):
+                raise ValueError(MISSING_SCALAR_LINE)
         if isinstance(value, Mapping) and by_cols:
             # Keys that cannot equal a value of their column (True for an
             # int column, 1 for a text one) match no domain on any engine.
-            items[i] = _kept_keys(value, by_cols, in_schema)
+            items[i] = _kept_keys(value, by_cols, key_schema)
     if isinstance(frame, nw.DataFrame) and len(frame) and _in_memory(frame):
         # Eager in-memory frame: take the columns as arrays, reduce in numpy.
         red, by_values, flags, smallest, per_line = _reduce_eager(
@@ -535,6 +565,7 @@ def poverty_table(
             alphas=alphas,
             watts=wat,
             comparison=comp,
+            nan_policy=nan_policy,
         )
         _raise_on_lines(per_line, entries, nan_policy=nan_policy)
         _raise_on_flags(flags, nan_policy=nan_policy, watts=wat, smallest=smallest)
@@ -657,8 +688,9 @@ def poverty_table(
             "never reported as NaN or as an empty table"
         )
         raise ValueError(msg)
+    facts = [factorize(table[c].to_numpy(), "by", column=c) for c in by_cols]
     if by_cols:
-        codes = [factorize(table[c].to_numpy(), "by")[1] for c in by_cols]
+        codes = [f[1] for f in facts]
         combo = np.ravel_multi_index(codes, [int(c.max()) + 1 for c in codes])
         _, domain = factorize(combo, "by")
     else:
@@ -666,10 +698,14 @@ def poverty_table(
     n_domains = int(domain.max()) + 1 if n_rows else 0
     first = np.full(n_domains, n_rows, np.intp)
     np.minimum.at(first, domain, np.arange(n_rows))
+    # Each domain's label: the same for every row order (factorize's choice).
+    by_values = {
+        c: _shown(f[0][f[1][first]]) for c, f in zip(by_cols, facts, strict=True)
+    }
     for entry, value in zip(entries, items, strict=True):
         if isinstance(value, Mapping) and by_cols:
             with line_entry(entry):
-                _check_mapping(table, by_cols, first, value)
+                _check_mapping(by_values, value, nan_policy=nan_policy)
     for i, c in enumerate(wide):  # a loop over the few integer columns
         lo, hi = col(f"{t}lo{i}"), col(f"{t}hi{i}")
         if (~np.isnan(lo)).any():
@@ -701,12 +737,13 @@ def poverty_table(
     }
     _raise_on_flags(flags, nan_policy=nan_policy, watts=wat, smallest=smallest)
     if strata is not None:
-        s_labels, s_codes = factorize(table[strata].to_numpy(), "strata")
+        s_labels, s_codes = factorize(table[strata].to_numpy(), "strata", column=strata)
     else:
         s_labels, s_codes = np.array([0]), np.zeros(n_rows, np.intp)
     fpc_h = None
     if fpc is not None:
-        values = _validate.positive(col(fpc), "fpc")
+        values = col(fpc)
+        _refuse_bad_fpc(values, col(f"{t}n"))
         lo = np.full(s_labels.shape[0], np.inf)
         hi = np.full(s_labels.shape[0], -np.inf)
         np.minimum.at(lo, s_codes, values)
@@ -728,7 +765,7 @@ def poverty_table(
         psu_codes = None
     else:
         assert psu is not None
-        _, p_codes = factorize(table[psu].to_numpy(), "psu")
+        _, p_codes = factorize(table[psu].to_numpy(), "psu", column=psu)
         _, psu_codes = factorize(
             s_codes.astype(np.int64) * (int(p_codes.max()) + 1) + p_codes, psu
         )
@@ -747,7 +784,6 @@ def poverty_table(
         fpc=fpc_h,
         **extra,
     )
-    by_values = {c: _shown(table[c].to_numpy()[first]) for c in by_cols}
     est = linearised(
         red,
         measures=measure_names(alphas, watts=wat) * len(items),
@@ -900,6 +936,7 @@ def _reduce_eager(
     alphas: Sequence[float],
     watts: bool,
     comparison: Comparison,
+    nan_policy: str,
 ) -> tuple[
     Reduced,
     dict[str, list[Any]],
@@ -929,8 +966,12 @@ def _reduce_eager(
     counts = {c: int(_null_or_nan(frame[c]).sum()) for c in key_cols}
     _refuse_missing_keys(counts, by, strata=strata, psu=psu, fpc=fpc)
     by_arrays = [frame[c].to_numpy() for c in by]
+    for c in (strata, psu):  # container labels, before numpy compares them
+        if c is not None and frame[c].dtype == nw.Object:
+            factorize(frame[c].to_numpy(), "strata" if c == strata else "psu", column=c)
+    facts = [factorize(a, "by", column=c) for a, c in zip(by_arrays, by, strict=True)]
     if by:
-        codes = [factorize(a, "by")[1] for a in by_arrays]
+        codes = [f[1] for f in facts]
         if len(codes) == 1:
             domain = codes[0]
         else:
@@ -941,7 +982,8 @@ def _reduce_eager(
     n_domains = int(domain.max()) + 1
     first = np.full(n_domains, n, np.intp)
     np.minimum.at(first, domain, np.arange(n))
-    by_values = {c: _shown(a[first]) for c, a in zip(by, by_arrays, strict=True)}
+    # Each domain's label: the same for every row order (factorize's choice).
+    by_values = {c: _shown(f[0][f[1][first]]) for c, f in zip(by, facts, strict=True)}
     y = floats(welfare)
     zs = []
     for entry, line in zip(entries, lines, strict=True):  # the handful of lines
@@ -951,7 +993,7 @@ def _reduce_eager(
             cols = list(by_values.values())
             keys = cols[0] if len(by) == 1 else list(zip(*cols, strict=True))
             with line_entry(entry):
-                _refuse_absent_domains(keys, line)
+                _refuse_absent_domains(keys, line, nan_policy=nan_policy)
             z = np.array([float(line[d]) for d in keys], np.float64)[domain]
         else:
             z = np.full(n, float(line))
@@ -1020,6 +1062,10 @@ def _reduce_eager(
                 comparison=comparison,
                 ops=NUMPY_OPS,
             )
+    fpc_values = None
+    if fpc is not None:
+        fpc_values = floats(fpc)
+        _refuse_bad_fpc(fpc_values, np.ones(n))
     red = reduce_units(
         terms,
         pw,
@@ -1027,7 +1073,7 @@ def _reduce_eager(
         n_domains=n_domains,
         strata=None if strata is None else frame[strata].to_numpy(),
         psu=None if psu is None else frame[psu].to_numpy(),
-        fpc=None if fpc is None else floats(fpc),
+        fpc=fpc_values,
         rows=rows,
     )
     return red, by_values, flags, smallest, per_line
@@ -1095,22 +1141,88 @@ def _raise_on_flags(
 
 
 def _check_mapping(
-    table: nw.DataFrame[Any],
-    by: list[str],
-    first: NDArray[np.intp],
+    by_values: Mapping[str, list[Any]],
     line: Mapping[Any, float],
+    *,
+    nan_policy: str,
 ) -> None:
-    cols = [_shown(table[c].to_numpy()[first]) for c in by]
+    cols = list(by_values.values())
     _refuse_absent_domains(
-        cols[0] if len(by) == 1 else list(zip(*cols, strict=True)), line
+        cols[0] if len(cols) == 1 else list(zip(*cols, strict=True)),
+        line,
+        nan_policy=nan_policy,
     )
 
 
-def _refuse_absent_domains(domains: Sequence[Any], line: Mapping[Any, float]) -> None:
+def _refuse_absent_domains(
+    domains: Sequence[Any], line: Mapping[Any, float], *, nan_policy: str
+) -> None:
+    """Refuse a domain without a line, or (policy "omit") with a NaN line."""
     absent = [d for d in domains if d not in line]
     if absent:
         msg = f"`line` has no poverty line for domain(s) {absent[:5]}"
         raise ValueError(msg)
+    if nan_policy == "omit":
+        values = np.array([float(line[d]) for d in domains], np.float64)
+        nan = np.flatnonzero(np.isnan(values))
+        refuse_missing_domain_lines([domains[i] for i in nan.tolist()])
+
+
+def _refuse_bad_fpc(values: NDArray[np.float64], rows: NDArray[np.float64]) -> None:
+    """Refuse an `fpc` <= 0 or infinite, counting rows (no positions).
+
+    `values` are per row (eager frames) or per group of the reduced table,
+    with `rows` rows each; a lazy engine has no row positions, so every
+    message of :func:`poverty_table` counts rows and gives a value instead.
+    """
+    infinite = np.isinf(values)
+    if infinite.any():
+        count = int(rows[infinite].sum())
+        msg = f"`fpc` must be finite: {count} row(s) are infinite"
+        raise ValueError(msg)
+    bad = values <= 0  # NaN (refused before) compares False
+    if bad.any():
+        count = int(rows[bad].sum())
+        low = float(np.min(values[bad]))
+        msg = f"`fpc` must be > 0: {count} row(s) break this rule, the smallest {low!r}"
+        raise ValueError(msg)
+
+
+def _refuse_nested_keys(roles: Mapping[str, str], schema: Mapping[str, Any]) -> None:
+    """Refuse list, array or struct key columns, from the schema alone.
+
+    A domain, stratum or PSU label is one value; the engines would group on
+    whole lists, and numpy cannot sort them.
+    """
+    for c, role in roles.items():  # a loop over the handful of key columns
+        dtype = schema[c]
+        if dtype.is_nested():
+            msg = (
+                f"`{role}` column {c!r} holds {dtype} values; labels must be "
+                "scalars (numbers, strings, dates, ...): use one column per "
+                "element, or join the elements into one label first"
+            )
+            raise TypeError(msg)
+
+
+def _key_schema(
+    frame: _Frame, by: Sequence[str], schema: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The schema with each categorical `by` column read as its categories.
+
+    A pandas categorical (or pyarrow dictionary) can hold numbers,
+    intervals or dates as categories: the keys of a line mapping are
+    matched against the categories' values and kind, as for a column of
+    those values. Lazy engines hold categories as text.
+    """
+    out = dict(schema)
+    if not isinstance(frame, nw.DataFrame):
+        return out
+    for c in by:  # a loop over the handful of `by` columns
+        dtype = schema[c]
+        if dtype == nw.Categorical or isinstance(dtype, nw.Enum):
+            out[c] = frame[c].cat.get_categories().dtype
+    return out
 
 
 def _pandas_output(
@@ -1189,11 +1301,15 @@ def _output(
     try:
         out = nw.from_dict(data, schema=schema, backend=backend)
     except Exception:
-        out = nw.from_dict(
-            data,
+        # A `by` dtype the backend cannot build from Python values (a
+        # pyarrow dictionary of integers): those columns' kinds inferred.
+        labels = nw.from_dict({c: data[c] for c in by}, backend=backend)
+        rest = nw.from_dict(
+            {c: v for c, v in data.items() if c not in by},
             schema={c: v for c, v in schema.items() if c not in by},
             backend=backend,
         )
+        out = nw.concat([labels, rest], how="horizontal")
     if isinstance(frame, nw.LazyFrame):
         if impl.is_polars():
             return out.lazy().to_native()

@@ -465,6 +465,7 @@ def with_rank_sets(
     simultaneous: bool,
     se: str,
     rate: str = "poverty_rate_pct",
+    region: str = "region_code",
     by: str | Sequence[str] | None = None,
     n_draws: int = 1000,
     seed: int | None = None,
@@ -500,6 +501,11 @@ def with_rank_sets(
         independent. Required: the bundled data publish none.
     rate : str, default "poverty_rate_pct"
         Numeric column of estimates to rank.
+    region : str, default "region_code"
+        Key column naming the region (or whatever is ranked), as in
+        :func:`with_ranks`. Each region appears at most once in each group:
+        a table of several periods, or of urban, rural and total rows, is
+        refused unless `by` names the columns that tell its rows apart.
     by : str, sequence of str or None, default None
         Column(s) whose values form the groups ranked separately (e.g. the
         period column). None ranks the whole frame as one group.
@@ -539,7 +545,10 @@ def with_rank_sets(
         If `method` or `nan_policy` is unknown, `level` is not in (0, 1), a
         column is missing, an output column already exists, a value is
         infinite, an SE is negative or infinite, a `by` column has a missing
-        value, `seed` is None with ``method="bootstrap"``, `n_draws` is below
+        value, a `region` value is missing or a (region, by...) key appears
+        more than once (the message lists the first keys, as
+        :func:`with_ranks` does), `seed` is None with
+        ``method="bootstrap"``, `n_draws` is below
         the minimum for `level` (:math:`10/(1 - \text{level})`, as in
         :func:`povstat.rank_confidence_sets`), or `nan_policy` is "raise" and
         a value or SE is missing.
@@ -593,7 +602,7 @@ def with_rank_sets(
     >>> ranked = with_ranks(df, descending=False, region="region")
     >>> out = with_rank_sets(ranked, descending=False,
     ...                      level=0.9, method="bonferroni", simultaneous=False,
-    ...                      se="rate_se")
+    ...                      se="rate_se", region="region")
     >>> out[["region", "rank", "rank_count", "rank_lower", "rank_upper"]]
               region  rank  rank_count  rank_lower  rank_upper
     0      Kota Batu   1.0           4         1.0         2.0
@@ -617,10 +626,11 @@ def with_rank_sets(
         _draw_settings(n_draws, seed)
     groups = group_columns(by)
     table = _plumbing.collect(df)
-    _checks.require(table, rate=rate, se=se)
+    _checks.require(table, rate=rate, se=se, region=region, keys=("region",))
     for group in groups:
         _checks.require(table, by=group, keys=("by",))
     _checks.require(table, outputs=_RANK_SET_COLUMNS)
+    _plumbing.unique_keys(table, region=region, by=groups)
     v = _plumbing.column(table, rate)
     s = _plumbing.column(table, se)
     _checks.finite(v, "rate", rate)

@@ -2282,3 +2282,29 @@ def test_absent_pairs_name_the_statement_rows_at_fault(kind: str) -> None:
             period="year",
             persons_per_poor_unit=1000,
         )
+
+
+def test_an_absent_pair_raises_a_plain_value_error() -> None:
+    # The error that names its own statement rows is a ValueError as such,
+    # not a private subclass.
+    data = load_east_java()
+    data = data[data["region_type"].isin(["kabupaten", "kota"])]
+    st = pd.DataFrame(
+        {
+            "kind": ["rank"],
+            "region": ["Kota Batu"],
+            "period": [2033],
+            "stated_rank": [1],
+            "descending": [False],
+        }
+    )
+    with pytest.raises(ValueError, match="row 0 \\(kind 'rank'\\) refers") as err:
+        check_statements(
+            st,
+            data,
+            unit="percent",
+            region="region_name",
+            period="year",
+            persons_per_poor_unit=1000,
+        )
+    assert type(err.value) is ValueError

@@ -607,16 +607,22 @@ def test_a_level_change_in_another_unit_is_named() -> None:
     # BPS March 2024 -> 2025, Kabupaten Tuban: 171.24 -> 168.86 thousand
     # poor, a fall of 2.38 thousand = 2,380 persons. "Fell 2,380" against
     # figures in thousands does not hold, and the reason says it is 1,000
-    # times the change; "fell 0.00238" (millions) is 1,000 times smaller.
+    # times the change; "fell 0.00238" (millions) is the change / 1,000.
     res = check_level_change_statement(
         171.24, 168.86, 2380, direction="fall", stated_as="units", decimals=0
     )
     assert res.verdict == NOT_HOLDS
-    assert "(it is 1,000 times the change: another unit" in str(res.reason)
+    assert (
+        "(it is 1,000 times the change: is it in a unit 1,000 times smaller, "
+        "such as persons next to figures in thousands?)"
+    ) in str(res.reason)
     res = check_level_change_statement(
         171.24, 168.86, 0.00238, direction="fall", stated_as="units", decimals=5
     )
-    assert "1,000 times smaller than the change" in str(res.reason)
+    assert (
+        "(it is the change divided by 1,000: is it in a unit 1,000 times larger, "
+        "such as thousands next to figures in persons?)"
+    ) in str(res.reason)
     # A plain wrong size gets no such hint.
     res = check_level_change_statement(
         171.24, 168.86, 2.5, direction="fall", stated_as="units", decimals=1

@@ -236,6 +236,18 @@ def test_a_sentence_adds_up(call: object, shown: str) -> None:
     assert str(call()).startswith(shown)  # type: ignore[operator]
 
 
+def test_a_tiny_relative_change_is_not_shown_as_zero() -> None:
+    # Indonesia's population, 278,696,200 -> 278,696,201: a relative rise of
+    # 100 / 278,696,200 = 3.588e-7 %, shown with the decimals that make it
+    # not 0 (0.0000004 at 7), not as "0.000000 %".
+    text = str(
+        describe_level_change(
+            278_696_200, 278_696_201, locale="en", decimals=0, unit_name="people"
+        )
+    )
+    assert text.endswith("(a 0.0000004 % relative rise)")
+
+
 @given(
     st.integers(0, 10**6),
     st.integers(0, 10**6),

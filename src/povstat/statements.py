@@ -938,10 +938,16 @@ def _other_unit(change: float, stated: float, d: int) -> str:
         scaled = change * 10.0**power
         if stated != 0 and float(round_half_up(scaled, d)) == stated:
             times = f"{10 ** abs(power):,}"
-            which = "times" if power > 0 else "times smaller than"
+            if power > 0:  # stated in a smaller unit: persons for thousands
+                return (
+                    f" (it is {times} times the change: is it in a unit {times} "
+                    "times smaller, such as persons next to figures in "
+                    "thousands?)"
+                )
             return (
-                f" (it is {times} {which} the change: another unit, such as "
-                "persons next to figures in thousands?)"
+                f" (it is the change divided by {times}: is it in a unit "
+                f"{times} times larger, such as thousands next to figures in "
+                "persons?)"
             )
     return ""
 
@@ -2171,8 +2177,8 @@ def _elapsed_years(
     )
 
 
-class _RowsNamed(ValueError):
-    """An error that already names the statement rows at fault."""
+#: Set on an error that already names the statement rows at fault.
+_ROWS_NAMED = "_povstat_rows_named"
 
 
 @contextlib.contextmanager
@@ -2182,9 +2188,9 @@ def _rows_named(
     """Re-raise a check's error prefixed with the statement rows it came from."""
     try:
         yield
-    except _RowsNamed as exc:
-        raise ValueError(str(exc)) from None
     except (TypeError, ValueError) as exc:
+        if getattr(exc, _ROWS_NAMED, False):
+            raise
         rows = index[np.asarray(positions, dtype=np.intp)].tolist()
         where = f"row {rows[0]!r}" if len(rows) == 1 else f"rows {rows[:10]}"
         msg = f"`statements` {where} (kind {kind!r}): {exc}"
@@ -2491,7 +2497,9 @@ def check_statements(
             f"`statements` {where} (kind {kind!r}) {verb} to (region, period) "
             f"pairs not in `data`: {'; '.join(pairs)}"
         )
-        raise _RowsNamed(msg)
+        err = ValueError(msg)
+        setattr(err, _ROWS_NAMED, True)
+        raise err
 
     def lookup(
         col: str, regions: pd.Series[Any], periods: pd.Series[Any], kind: str

@@ -79,9 +79,13 @@ def _number(x: float, decimals: int, locale: Locale) -> str:
 
 
 def _change_decimals(change: float, decimals: int) -> int:
-    """`decimals`, or more when a change that is not 0 would show as 0."""
+    """`decimals`, or more when a change that is not 0 would show as 0.
+
+    The change is exact at 10 decimals (see :func:`_sentences`), so one that
+    is not 0 shows as not 0 with at most 10.
+    """
     d = decimals
-    while change != 0 and round_half_up(change, d) == 0 and d < max(decimals, 0) + 4:
+    while change != 0 and round_half_up(change, d) == 0 and d < 10:
         d += 1
     return d
 

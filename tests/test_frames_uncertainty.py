@@ -730,7 +730,7 @@ def test_rate_interval_argument_errors(
         ),
         # Bounds not centred on the rate: [0.5, 1.5] is centred on 1.0, but
         # [1.2, 4.4] around 2.0 is 0.8 below and 2.4 above (L + U - 2 r =
-        # 1.6, rounding allows 0.05 + 0.05 + 2 * 0.5 = 1.1): a Wilson-like
+        # 1.6, rounding to 1 decimal allows 4 * 0.05 = 0.2): a Wilson-like
         # interval, which gives no SE.
         (
             "hi",

@@ -544,35 +544,43 @@ def test_se_from_bounds_refuses_asymmetric_bounds() -> None:
             level=0.95,
             estimate=[4.26, 4.0, 4.26, 4.0],
         )
-    # Published figures, each rounded to its own decimals: 9.8651 +/- 1.9651
-    # shows as 9.87 [7.9, 11.83]. L + U - 2E = 7.9 + 11.83 - 19.74 = -0.01,
-    # within 0.05 (7.9) + 0.005 (11.83) + 2 * 0.005 (9.87) = 0.065: kept.
-    # SE = (11.83 - 7.9) / (2 * 1.959964) = 1.00257.
+    # Published figures, rounded to 2 decimals: 9.8651 +/- 1.9651 shows as
+    # 9.87 [7.90, 11.83], read as 7.9 (a trailing zero cannot be seen). The
+    # most decimals shown, 2, fix the rounding: L + U - 2E = 7.9 + 11.83 -
+    # 19.74 = -0.01, within 4 * 0.005 = 0.02: kept. SE = (11.83 - 7.9) /
+    # (2 * 1.959964) = 1.00257.
     se = se_from_bounds(7.9, 11.83, level=0.95, estimate=9.87)
     assert float(se) == pytest.approx(3.93 / (2 * 1.959963984540054))
-    # The same gap with every figure at 2 decimals is too much: 7.91 + 11.83
-    # - 19.76 = -0.02, exactly the 0.005 + 0.005 + 2 * 0.005 allowed: kept ...
+    # 7.91 + 11.83 - 19.76 = -0.02, exactly the 0.02 allowed: kept ...
     se_from_bounds(7.91, 11.83, level=0.95, estimate=9.88)
-    # ... and 0.03 beyond 0.02 is not.
+    # ... and with 9.885 (3 decimals, 0.002 allowed) 0.03 off is not.
     with pytest.raises(ValueError, match="symmetric"):
         se_from_bounds(7.91, 11.83, level=0.95, estimate=9.885)
+    # An estimate of 19.00 reads as 19.0, but the bounds show 2 decimals:
+    # 16.59 + 21.67 - 38 = 0.26 > 0.02 (a Wilson interval), refused. So is a
+    # one-sided [0.00, 0.87] around 0.00 (0.87 off).
+    for lo, hi, est in [(16.59, 21.67, 19.0), (0.0, 0.87, 0.0)]:
+        with pytest.raises(ValueError, match="symmetric"):
+            se_from_bounds(lo, hi, level=0.95, estimate=est)
+    # A computed estimate (more than 8 decimals) fixes no decimals: the
+    # bounds' 2 do, 7.91 + 11.83 - 2 * 9.8651234567 = 0.0098 <= 0.02.
+    se_from_bounds(7.91, 11.83, level=0.95, estimate=9.8651234567)
 
 
 @given(
     st.floats(0.0, 100.0),
     st.floats(0.0, 20.0),
     st.integers(0, 4),
-    st.integers(0, 4),
-    st.integers(0, 4),
 )
 def test_se_from_bounds_keeps_rounded_symmetric_intervals(
-    est: float, half: float, d_est: int, d_lo: int, d_hi: int
+    est: float, half: float, d: int
 ) -> None:
-    # Any estimate +/- half-width, each figure rounded half up to its own
-    # decimals, is accepted: rounding is what the tolerance is for.
-    e = round_half_up(est, d_est)
-    lo = round_half_up(est - half, d_lo)
-    hi = round_half_up(est + half, d_hi)
+    # Any estimate +/- half-width, the three figures rounded half up to the
+    # same decimals (as published), is accepted: rounding is what the
+    # tolerance is for.
+    e = round_half_up(est, d)
+    lo = round_half_up(est - half, d)
+    hi = round_half_up(est + half, d)
     if not lo <= e <= hi:  # rounding pushed the estimate out: refused elsewhere
         return
     se = se_from_bounds(lo, hi, level=0.9, estimate=e)

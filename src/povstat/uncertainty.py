@@ -402,11 +402,12 @@ def se_from_bounds(
     intervals of the form estimate :math:`\pm z\,\mathrm{SE}`; bounds of a
     Wilson, logit or other asymmetric interval do not give a standard error
     this way. With `estimate` this is checked: :math:`L + U - 2\hat\theta`
-    must be within what rounding each figure to its shown decimals can
-    explain (half a unit in the last decimal of each bound and twice that
-    of the estimate; a trailing zero cannot be seen, so 8.50 is allowed as
-    much as 8.5), or the bounds are refused. Without `estimate` nothing
-    can be checked.
+    must be within what rounding the three figures to the same decimals
+    can explain, or the bounds are refused. Those decimals are the most
+    that any of the three shows (a trailing zero cannot be seen, so an
+    estimate of 19.00 next to bounds of 16.59 and 21.67 is taken at two
+    decimals), and rounding moves the sum by at most four half-units of
+    the last one. Without `estimate` nothing can be checked.
 
     References
     ----------
@@ -466,18 +467,18 @@ def se_from_bounds(
 
 
 def _half_unit(x: NDArray[np.float64]) -> NDArray[np.float64]:
-    """Half a unit in the last shown decimal of each value (0 if it has > 15).
+    """Half a unit in the last shown decimal of each value (0 if it has > 8).
 
-    A value's shown decimals are the fewest `d` (0-15) with which the
+    A value's shown decimals are the fewest `d` (0-8) with which the
     decimal ``round(x * 10**d) / 10**d`` is `x` itself: 8.54 has 2, 8.5 has
     1 (a trailing zero cannot be seen, so 8.50 counts as 8.5: lenient).
-    Float noise such as 8.540000000000001 has more than 15 and counts as
-    exact.
+    A value with more than 8 (float noise such as 8.540000000000001, or a
+    computed 9.8651234567) is not a published figure: 0, exact.
     """
     half = np.zeros(x.shape, dtype=np.float64)
     open_ = np.isfinite(x)
     with np.errstate(invalid="ignore", over="ignore"):
-        for d in range(16):
+        for d in range(9):
             scale = 10.0**d
             k = np.round(x * scale)
             hit = open_ & (np.abs(k) < 2.0**53) & (k / scale == x)
@@ -496,21 +497,26 @@ def asymmetric(
     """Where the bounds are further from symmetric than rounding explains.
 
     For an interval estimate +/- m the sum ``lower + upper - 2 estimate``
-    is 0; rounding each figure to its shown decimals moves it by at most
-    the half-units of `lower` and `upper` plus twice that of `estimate`
-    (see :func:`_half_unit`), and float arithmetic by a few units in the
-    last place. NaN anywhere is not judged. Arrays broadcast together.
+    is 0. The three figures of one interval are taken to be published to
+    the same decimals, the most that any of them shows (a trailing zero
+    cannot be seen: 19.00 is 19.0, so 16.59 [... 21.67] next to it fixes
+    two; a computed figure, with more than 8 decimals, fixes none), each
+    then within half a unit of that decimal (see :func:`_half_unit`): the
+    sum may be off by four half-units, plus a few units in the last place
+    of float arithmetic. NaN anywhere is not judged. Arrays broadcast
+    together.
     """
     lo, hi, est = np.broadcast_arrays(lower, upper, estimate)
     with np.errstate(invalid="ignore", over="ignore"):
         off = np.abs(lo + hi - 2.0 * est)
         size = np.abs(lo) + np.abs(hi) + 2.0 * np.abs(est)
-        allowed = (
-            _half_unit(lo)
-            + _half_unit(hi)
-            + 2.0 * _half_unit(est)
-            + 4.0 * np.finfo(np.float64).eps * size
-        )
+        # Half a unit of the most decimals shown among the published figures
+        # (a computed one, with more than 8, is exact and fixes none); 0 if
+        # all three are computed.
+        units = np.stack([_half_unit(lo), _half_unit(hi), _half_unit(est)])
+        half = np.min(np.where(units > 0, units, np.inf), axis=0)
+        half = np.where(np.isinf(half), 0.0, half)
+        allowed = 4.0 * half + 4.0 * np.finfo(np.float64).eps * size
         out: NDArray[np.bool_] = off > allowed
     return out
 

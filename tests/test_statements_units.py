@@ -634,3 +634,29 @@ def test_a_level_change_in_another_unit_is_named() -> None:
         171_240, 168_860, 3000, direction="fall", stated_as="units", decimals=-3
     )
     assert str(res.reason).endswith(": 3,000 is not 2,380 at the nearest 1,000")
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "stated", "verdict", "between"),
+    [
+        # Two published zeros (thousands, 2 decimals): each true count is in
+        # [0, 0.005), so the change is in (-0.005, 0.005) and "+0.01" cannot
+        # hold (before: "between -0.01 and +0.01", and it held).
+        (0.0, 0.0, 0.01, NOT_HOLDS, "-0.005 and +0.005"),
+        # 1.00 -> 0.00: before in [0.995, 1.005), after in [0, 0.005): the
+        # change is in (-1.005, -0.99), so "-1.01" does not hold, "-1.00" does.
+        (1.0, 0.0, -1.01, NOT_HOLDS, "-1.005 and -0.990"),
+        (1.0, 0.0, -1.0, HOLDS, "-1.005 and -0.990"),
+        # Away from 0 nothing changes: 38.56 -> 37.78 is in (-0.79, -0.77).
+        (38.56, 37.78, -0.78, HOLDS, "-0.79 and -0.77"),
+    ],
+)
+def test_headcount_change_bounds_never_take_a_count_below_zero(
+    before: float, after: float, stated: float, verdict: str, between: str
+) -> None:
+    res = check_headcount_change_statement(
+        before, after, stated, levels_decimals=2, stated_decimals=2
+    )
+    assert res.verdict == verdict
+    assert f"(true value between {between})" in str(res.reason)
+    assert "direction" not in str(res.reason)

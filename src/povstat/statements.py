@@ -803,7 +803,7 @@ def check_headcount_change_statement(
     levels_decimals: int,
     stated_decimals: int,
 ) -> StatementCheck:
-    """Check a stated change in the number of poor against the levels.
+    r"""Check a stated change in the number of poor against the levels.
 
     The levels (e.g. 38.56 and 37.78 thousand) are rounded, so the true
     change is only known to lie in an interval; a stated change must have
@@ -849,8 +849,11 @@ def check_headcount_change_statement(
 
     Notes
     -----
-    With levels :math:`a, b` rounded to :math:`d` decimals, the true change
-    lies in :math:`(b - a - 10^{-d}, b - a + 10^{-d})` [1]_.
+    With levels :math:`a, b` rounded to :math:`d` decimals, each true level
+    lies within :math:`h = 10^{-d}/2` of its figure and is never below 0,
+    so the true change lies in :math:`(\max(b - h, 0) - (a + h),\;
+    (b + h) - \max(a - h, 0))` [1]_: a published 0 stands for
+    :math:`[0, h)`.
 
     References
     ----------
@@ -883,9 +886,12 @@ def check_headcount_change_statement(
     s = _stated_figure(stated, ds, signed=True)
     shape = _validate.shape(before=b, after=a, stated=s)
     change = np.broadcast_to(_snap(a - b), shape)
-    width = 10.0**-dl
-    lower = change - width
-    upper = change + width
+    # Each level lies within half a unit of its last decimal, and never
+    # below 0 (a published 0 is in [0, h)): the true change is above the
+    # lowest `after` minus the highest `before`, and below the reverse.
+    h = 0.5 * 10.0**-dl
+    lower = np.broadcast_to(_snap(np.maximum(a - h, 0.0) - (b + h)), shape)
+    upper = np.broadcast_to(_snap((a + h) - np.maximum(b - h, 0.0)), shape)
     ss = np.broadcast_to(s, shape)
     hs = 0.5 * 10.0**-ds
     ok = (ss + hs > lower) & (ss - hs < upper)
@@ -893,15 +899,20 @@ def check_headcount_change_statement(
     missing = np.isnan(change) | np.isnan(ss)
     verdict = np.where(missing, UNDECIDED, np.where(ok, HOLDS, NOT_HOLDS))
 
+    # The bounds with the levels' decimals, one more where a 0 cut them.
+    exact = (round_half_up(lower, dl) == lower) & (round_half_up(upper, dl) == upper)
+    db = np.where(exact, dl, dl + 1)
+
     def describe(i: tuple[int, ...]) -> str:
         text = (
             f"the levels give a change of {_signed(float(change[i]), dl)} "
-            f"(true value between {_signed(float(lower[i]), dl)} and "
-            f"{_signed(float(upper[i]), dl)}); stated {_signed(float(ss[i]), ds)}"
+            f"(true value between {_signed(float(lower[i]), db[i])} and "
+            f"{_signed(float(upper[i]), db[i])}); stated "
+            f"{_signed(float(ss[i]), ds)}"
         )
         if ok[i] and np.sign(ss[i]) != np.sign(change[i]) and change[i] != 0:
             text += " (the sign is not decided by the rounded levels)"
-        if not ok[i] and np.sign(ss[i]) != np.sign(change[i]):
+        if not ok[i] and change[i] != 0 and np.sign(ss[i]) != np.sign(change[i]):
             text += ": the stated direction is wrong"
         if overprecise[i]:
             text += "; the stated figure is more precise than the levels allow"

@@ -1561,7 +1561,7 @@ def test_missing_elapsed_years_cannot_tell() -> None:
         years=[np.nan, 1.0],
     )
     assert lev.verdict.tolist() == [UNDECIDED, HOLDS]
-    assert lev.reason.tolist()[0] == "a figure is missing"
+    assert lev.reason.tolist()[0] == "the elapsed years are missing"
 
 
 _TIE_ROWS = [[0, 1, 2], [1, 0, 2], [2, 1, 0], [2, 0, 1]]

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from povstat import rank, round_half_up
+from povstat import implied_population, rank, round_half_up
 from povstat.ranking import Ties
 from povstat.statements import (
     HOLDS,
@@ -660,3 +660,44 @@ def test_headcount_change_bounds_never_take_a_count_below_zero(
     assert res.verdict == verdict
     assert f"(true value between {between})" in str(res.reason)
     assert "direction" not in str(res.reason)
+
+
+def test_a_missing_figure_is_named() -> None:
+    # "cannot tell" says which figure is missing, never "a figure is missing".
+    res = check_change_statement(
+        4.37,
+        4.26,
+        np.nan,
+        direction="fall",
+        stated_as="points",
+        unit="percent",
+        decimals=2,
+    )
+    assert res.verdict == UNDECIDED
+    assert str(res.reason) == "the stated figure is missing"
+    res = check_change_statement(
+        np.nan,
+        4.26,
+        0.11,
+        direction="fall",
+        stated_as="points",
+        unit="percent",
+        decimals=2,
+    )
+    assert str(res.reason) == "a rate is missing"
+    # A count at a published rate of 0.00 % with 0.00 thousand poor: the
+    # population cannot be implied (0 / 0); nothing is missing in the data.
+    res = check_count_statement(
+        0.0,
+        1000.0,
+        0.0,
+        unit="percent",
+        decimals=0,
+        rate_population=implied_population(0.0, 0.0, unit="percent"),
+    )
+    assert res.verdict == UNDECIDED
+    assert str(res.reason) == (
+        "the rate's population is missing (a rate of 0 implies none)"
+    )
+    res = check_benchmark_statement(np.nan, 9.36, relation="below", decimals=2)
+    assert str(res.reason) == "the value is missing"

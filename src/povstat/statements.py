@@ -224,16 +224,36 @@ def _stated_figure(
     return v
 
 
+class _Gaps:
+    """The figures a check lacks, statement by statement, in words.
+
+    Each pair is a mask (broadcast to `shape`) and what it means ("the
+    stated figure is missing"); ``mask`` is where any of them holds.
+    """
+
+    def __init__(
+        self, shape: tuple[int, ...], *pairs: tuple[NDArray[np.bool_], str]
+    ) -> None:
+        self.pairs = [(np.broadcast_to(m, shape), text) for m, text in pairs]
+        self.mask: NDArray[np.bool_] = np.zeros(shape, dtype=bool)
+        for m, _ in self.pairs:
+            self.mask = self.mask | m
+
+    def text(self, i: tuple[int, ...]) -> str:
+        return "; ".join(text for m, text in self.pairs if m[i])
+
+
 def _reasons(
     shape: tuple[int, ...],
-    missing: NDArray[np.bool_],
+    gaps: _Gaps,
     describe: Callable[[tuple[int, ...]], str],
 ) -> NDArray[np.str_]:
-    """One sentence per statement: `describe`'s, or that a figure is missing."""
-    texts = [
-        "a figure is missing" if missing[i] else describe(i) for i in np.ndindex(shape)
-    ]
+    """One sentence per statement: `describe`'s, or which figure is missing."""
+    texts = [gaps.text(i) if gaps.mask[i] else describe(i) for i in np.ndindex(shape)]
     return np.array(texts, dtype=object).reshape(shape).astype(str)
+
+
+_NO_STATED = "the stated figure is missing"
 
 
 def _moved(x: float) -> str:
@@ -410,9 +430,14 @@ def check_change_statement(
             per_year["compound_per_year_pct"]
         )
     sign_ok = points < 0 if dirn == "fall" else points > 0
-    missing = np.isnan(points) | np.isnan(xs)
-    if years is not None:  # missing elapsed years: the per-year size is unknown
-        missing = missing | np.isnan(np.broadcast_to(t, shape))
+    gaps = _Gaps(
+        shape,
+        (np.isnan(points), "a rate is missing"),
+        (np.isnan(xs), _NO_STATED),
+        # Missing elapsed years: the per-year size is unknown.
+        (np.isnan(t) & (years is not None), "the elapsed years are missing"),
+    )
+    missing = gaps.mask
     m_said = m_points if as_points_flag else m_rel
     m_other = m_rel if as_points_flag else m_points
     # "Fell 0 points": a direction with no size. Right only to its rounding,
@@ -477,7 +502,7 @@ def check_change_statement(
 
     return StatementCheck(
         verdict=verdict,
-        reason=_reasons(shape, missing, describe),
+        reason=_reasons(shape, gaps, describe),
         figures={
             "points": points,
             "relative_pct": rel,
@@ -609,9 +634,22 @@ def check_count_statement(
     else:
         with np.errstate(divide="ignore", invalid="ignore"):
             base_ok = np.abs(nb - pops) <= base_rtol * pops
-    missing = np.isnan(computed) | np.isnan(ms)
-    if rate_population is not None:
-        missing |= np.isnan(pops)
+    rb_ = np.broadcast_to(r, shape)
+    gaps = _Gaps(
+        shape,
+        (np.isnan(rb_), "the rate is missing"),
+        (np.isnan(nb), "the base is missing"),
+        (np.isnan(ms), _NO_STATED),
+        (
+            np.isnan(pops) & (rate_population is not None) & (rb_ == 0),
+            "the rate's population is missing (a rate of 0 implies none)",
+        ),
+        (
+            np.isnan(pops) & (rate_population is not None) & (rb_ != 0),
+            "the rate's population is missing",
+        ),
+    )
+    missing = gaps.mask
     verdict = np.where(
         missing, UNDECIDED, np.where(arithmetic_ok & base_ok, HOLDS, NOT_HOLDS)
     )
@@ -650,7 +688,7 @@ def check_count_statement(
 
     return StatementCheck(
         verdict=verdict,
-        reason=_reasons(shape, missing, describe),
+        reason=_reasons(shape, gaps, describe),
         figures={
             "computed": computed,
             "computed_rounded": rounded,
@@ -770,7 +808,19 @@ def check_consistency(
     r_lo = np.broadcast_to(ri.lower, shape)
     r_hi = np.broadcast_to(ri.upper, shape)
     overlap = (lo < r_hi) & (hi_ > r_lo)
-    missing = np.isnan(implied) | np.isnan(np.broadcast_to(r, shape))
+    hb_ = np.broadcast_to(h, shape)
+    nb_ = np.broadcast_to(n, shape)
+    gaps = _Gaps(
+        shape,
+        (np.isnan(np.broadcast_to(r, shape)), "the rate is missing"),
+        (np.isnan(hb_), "the number of poor is missing"),
+        (np.isnan(nb_), "the population is missing"),
+        (
+            np.isnan(implied) & ~np.isnan(hb_) & ~np.isnan(nb_),
+            "no rate can be implied from a population of 0",
+        ),
+    )
+    missing = gaps.mask
     verdict = np.where(missing, UNDECIDED, np.where(overlap, HOLDS, NOT_HOLDS))
     rb = np.broadcast_to(rp, shape)
     shown = max(rdp, 0)
@@ -786,7 +836,7 @@ def check_consistency(
     back = 100.0 if u == "fraction" else 1.0
     return StatementCheck(
         verdict=verdict,
-        reason=_reasons(shape, missing, describe),
+        reason=_reasons(shape, gaps, describe),
         figures={
             "implied_rate": implied / back,
             "implied_rate_lower": lo / back,
@@ -896,7 +946,10 @@ def check_headcount_change_statement(
     hs = 0.5 * 10.0**-ds
     ok = (ss + hs > lower) & (ss - hs < upper)
     overprecise = np.broadcast_to(np.asarray(ds > dl), shape)
-    missing = np.isnan(change) | np.isnan(ss)
+    gaps = _Gaps(
+        shape, (np.isnan(change), "a level is missing"), (np.isnan(ss), _NO_STATED)
+    )
+    missing = gaps.mask
     verdict = np.where(missing, UNDECIDED, np.where(ok, HOLDS, NOT_HOLDS))
 
     # The bounds with the levels' decimals, one more where a 0 cut them.
@@ -920,7 +973,7 @@ def check_headcount_change_statement(
 
     return StatementCheck(
         verdict=verdict,
-        reason=_reasons(shape, missing, describe),
+        reason=_reasons(shape, gaps, describe),
         figures={
             "change": change,
             "change_lower": lower,
@@ -1159,9 +1212,14 @@ def check_level_change_statement(
         m_said = m_units
     else:
         m_said = np.zeros(shape, dtype=bool)
-    missing = np.isnan(change) | np.isnan(xs)
-    if per_year_given:  # missing elapsed years: the per-year size is unknown
-        missing = missing | np.isnan(tb)
+    gaps = _Gaps(
+        shape,
+        (np.isnan(change), "a level is missing"),
+        (np.isnan(xs), _NO_STATED),
+        # Missing elapsed years: the per-year size is unknown.
+        (np.isnan(tb) & per_year_given, "the elapsed years are missing"),
+    )
+    missing = gaps.mask
     # "Fell 0 percent": a direction with no size, never "holds".
     zero_said = (xs == 0) & sign_ok & m_said
     verdict = np.where(
@@ -1245,7 +1303,7 @@ def check_level_change_statement(
 
     return StatementCheck(
         verdict=verdict,
-        reason=_reasons(shape, missing, describe),
+        reason=_reasons(shape, gaps, describe),
         figures={
             "change": change,
             "relative_pct": relative,
@@ -1368,7 +1426,8 @@ def check_direction_statement(
     r_ok = np.sign(pts) == sign
     p_ok = np.sign(dp) == sign
     rate_only = np.isnan(dp) & ~np.isnan(pts)
-    missing = np.isnan(pts)
+    gaps = _Gaps(shape, (np.isnan(pts), "a rate is missing"))
+    missing = gaps.mask
     verdict = np.where(
         missing,
         UNDECIDED,
@@ -1404,7 +1463,7 @@ def check_direction_statement(
 
     return StatementCheck(
         verdict=verdict,
-        reason=_reasons(shape, missing, describe),
+        reason=_reasons(shape, gaps, describe),
         figures={
             "rate_points": pts,
             "rate_relative_pct": rel,
@@ -1801,7 +1860,12 @@ def check_benchmark_statement(
     bb = np.broadcast_to(b, shape)
     said = diff < 0 if rel == "below" else diff > 0
     other = diff > 0 if rel == "below" else diff < 0
-    missing = np.isnan(diff)
+    gaps = _Gaps(
+        shape,
+        (np.isnan(np.broadcast_to(v, shape)), "the value is missing"),
+        (np.isnan(np.broadcast_to(b, shape)), "the benchmark is missing"),
+    )
+    missing = gaps.mask
     verdict = np.where(
         missing | (diff == 0), UNDECIDED, np.where(said, HOLDS, NOT_HOLDS)
     )
@@ -1816,7 +1880,7 @@ def check_benchmark_statement(
 
     return StatementCheck(
         verdict=verdict,
-        reason=_reasons(shape, missing, describe),
+        reason=_reasons(shape, gaps, describe),
         figures={"difference": diff},
     )
 

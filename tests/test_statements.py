@@ -2308,3 +2308,44 @@ def test_an_absent_pair_raises_a_plain_value_error() -> None:
             persons_per_poor_unit=1000,
         )
     assert type(err.value) is ValueError
+
+
+def test_level_changes_of_the_number_of_poor_in_persons() -> None:
+    # BPS_N_KABKOTA (bundled): Kabupaten Tuban 171.24 -> 168.86 thousand
+    # poor (2024 -> 2025), a fall of 2.38 thousand = 2,380 persons. "Fell
+    # 2,380 people" is stated_as "persons" (read with persons_per_poor_unit
+    # = 1000) and holds; the same figure as "units" (thousands) does not, and
+    # the reason points at the unit; a poverty line has no persons.
+    rows = pd.DataFrame(
+        {
+            "kind": ["level_change"] * 3,
+            "region": ["Kabupaten Tuban"] * 3,
+            "period_before": [2024] * 3,
+            "period_after": [2025] * 3,
+            "stated": [2380.0, 2380.0, 2.38],
+            "direction": ["fall"] * 3,
+            "stated_as": ["persons", "units", "units"],
+            "decimals": [0, 0, 2],
+        }
+    )
+    out = check_statements(
+        rows,
+        _kabkota(),
+        unit="percent",
+        region="region_name",
+        period="year",
+        persons_per_poor_unit=1000,
+    )
+    assert out["verdict"].tolist() == [HOLDS, NOT_HOLDS, HOLDS]
+    assert "fell 2,380, from 171,240 to 168,860" in out["reason"][0]
+    assert "1,000 times the change" in out["reason"][1]
+    line = rows.iloc[:1].assign(measure="poverty_line_idr")
+    with pytest.raises(ValueError, match="stated_as 'persons' is for the number of"):
+        check_statements(
+            line,
+            _kabkota(),
+            unit="percent",
+            region="region_name",
+            period="year",
+            persons_per_poor_unit=1000,
+        )

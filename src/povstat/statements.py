@@ -2321,9 +2321,12 @@ def check_statements(
         year over the elapsed time.
         ``"level_change"`` (of the number of poor, or of the column named in
         an optional ``measure`` column, such as the poverty line): the same
-        columns, with ``stated_as`` "percent", "points" or "units", and an
-        optional bool ``per_year`` for an average per year over the elapsed
-        time between the periods (dates, or years).
+        columns, with ``stated_as`` "percent", "points", "units" (a size in
+        the unit of the measure column, e.g. thousands) or "persons" (a
+        size in persons, for the number of poor: "fell 4,000 people", read
+        with `persons_per_poor_unit`), and an optional bool ``per_year`` for
+        an average per year over the elapsed time between the periods
+        (dates, or years).
         ``"count"``: ``region``, ``period``, ``base``, ``stated``,
         ``decimals`` (the rate's population is implied from `rate` and
         `headcount` in `data`).
@@ -2352,7 +2355,8 @@ def check_statements(
     persons_per_poor_unit : float
         Persons per unit of the `headcount` column: 1000 when it is in
         thousands (as BPS publishes), 1 when in persons. Stated, never
-        guessed; used to compare count statements, which are in persons.
+        guessed; used to compare count statements, which are in persons,
+        and level changes stated as "persons".
     region, period, rate : str
         Column names in `data`. A date `period` column is read by calendar
         month, as the adapters read it: a statement dated 2022-03-15 is
@@ -2492,7 +2496,7 @@ def check_statements(
         ("change", "direction", ("fall", "rise")),
         ("change", "stated_as", ("percent", "points")),
         ("level_change", "direction", ("fall", "rise")),
-        ("level_change", "stated_as", ("percent", "points", "units")),
+        ("level_change", "stated_as", ("percent", "points", "units", "persons")),
         ("direction", "direction", ("fall", "rise")),
     ):
         if kind not in present:
@@ -2660,6 +2664,19 @@ def check_statements(
         for (direction, said, d, measure, per_year), u in combos:
             col = str(measure)
             _measure_column(data, col, key_args, parent)
+            # "Fell 4,000 people": a size in persons, compared with the number
+            # of poor in persons (`persons_per_poor_unit`), as counts are.
+            in_persons = said == "persons"
+            if in_persons and col != headcount:
+                at = statements.index[u.index.to_numpy()].tolist()
+                msg = (
+                    f"`statements` rows {at} (kind 'level_change'): stated_as "
+                    f"'persons' is for the number of poor (column {headcount!r}), "
+                    f"not {col!r}; state the change in that column's unit with "
+                    "'units'"
+                )
+                raise ValueError(msg)
+            factor = scale if in_persons else 1.0
             with _rows_named(statements.index, u.index.to_numpy(), "level_change"):
                 years = (
                     _elapsed_years(u["period_before"], u["period_after"])
@@ -2667,11 +2684,13 @@ def check_statements(
                     else None
                 )
                 res = check_level_change_statement(
-                    lookup(col, u["region"], u["period_before"], "level_change"),
-                    lookup(col, u["region"], u["period_after"], "level_change"),
+                    lookup(col, u["region"], u["period_before"], "level_change")
+                    * factor,
+                    lookup(col, u["region"], u["period_after"], "level_change")
+                    * factor,
                     u["stated"].to_numpy(np.float64),
                     direction=_direction(direction),
-                    stated_as=cast("LevelStatedAs", said),
+                    stated_as=cast("LevelStatedAs", "units" if in_persons else said),
                     decimals=int(cast("float", d)),
                     years=years,
                     rate_before=lookup(

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from povstat import implied_population, round_half_up
 from povstat.datasets import load_east_java, load_indonesia
-from povstat.statements import NOT_HOLDS, check_count_statement
+from povstat.statements import NOT_HOLDS, check_count_statement, check_statements
 from povstat.tracing import FigureTrace, trace_figure
 
 DATA = load_east_java()
@@ -541,4 +541,41 @@ def test_a_key_of_another_type_is_named_as_such() -> None:
     ):
         trace_figure(
             data, 4.26, decimals=2, subject=3573, at=2023, measure="poverty_rate_pct"
+        )
+
+
+@pytest.mark.parametrize("text", ["09/03/2023", "15/03/2023", "March 2023", "3/9/23"])
+def test_text_dates_are_read_only_in_iso_order(text: str) -> None:
+    # "09/03/2023" is 9 March in Indonesia but 3 September month-first: a
+    # text date in any order but ISO is refused rather than read as either
+    # (before, it matched September). "2023-03-15" is read (March 2023).
+    with pytest.raises(ValueError, match=r"`at`: .* is not a date in ISO order"):
+        trace_figure(
+            DATA,
+            10.35,
+            decimals=2,
+            subject="Jawa Timur",
+            at=text,
+            measure="poverty_rate_pct",
+            region="region_name",
+        )
+    statements = pd.DataFrame(
+        {
+            "kind": ["figure"],
+            "region": ["Jawa Timur"],
+            "period": [text],
+            "measure": ["poverty_rate_pct"],
+            "stated": [10.35],
+            "decimals": [2],
+        }
+    )
+    with pytest.raises(
+        ValueError, match=r"`statements` column 'period': .* not a date in ISO order"
+    ):
+        check_statements(
+            statements,
+            DATA,
+            unit="percent",
+            region="region_name",
+            persons_per_poor_unit=1000,
         )

@@ -2542,7 +2542,7 @@ def check_statements(
         data = data.assign(**{period: data_months})
         by_month = statements.assign(
             **{
-                col: _month_start(statements[col])
+                col: _month_start(statements[col], col)
                 for col in ("period", "period_before", "period_after")
                 if col in statements.columns
             }
@@ -2783,19 +2783,24 @@ def check_statements(
     return statements.assign(verdict=verdict, reason=reason)
 
 
-def _month_start(values: pd.Series[Any]) -> pd.Series[Any]:
+def _month_start(values: pd.Series[Any], name: str) -> pd.Series[Any]:
     """Dates as the first day of their month; other cells as they are.
 
     A datetime column is read whole; in an object column (statements: a
     few rows) each date, datetime, Timestamp or date text is read alone,
     and anything else (a missing cell, a number) is left for the checks.
+    Text is read only in ISO order (see :func:`_plumbing.text_date`):
+    "09/03/2022" is refused, naming the column `name`.
     """
     months: pd.Series[Any] | None = _plumbing.month_starts(values)
     if months is not None:
         return months
 
     def month(v: object) -> object:
-        if isinstance(v, dt.date | np.datetime64 | str):
+        if isinstance(v, str):
+            t = _plumbing.text_date(v, f"`statements` column {name!r}")
+            return t.to_period("M").to_timestamp()
+        if isinstance(v, dt.date | np.datetime64):
             try:
                 t = pd.Timestamp(v)
             except (TypeError, ValueError):

@@ -383,6 +383,9 @@ def trace_figure(
     months = _plumbing.month_starts(table[period])
     if months is not None:  # dates of every kind and engine, by calendar month
         table = table.assign(**{period: months})
+        if isinstance(at, str):  # "2023-03-15"; never "09/03/2022" (which month?)
+            at = _plumbing.text_date(at, "`at`")
+            keys[period] = at
     same = {k: _same(table[k], v) for k, v in keys.items()}
     claimed = np.logical_and.reduce(list(same.values()))
     if claimed.sum() != 1:

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import numbers
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, cast
@@ -514,6 +515,38 @@ def _object_dates(series: Any) -> bool:
     # datetime (a subclass of date) or a pandas Timestamp is not a date.
     kinds = set(map(type, present))
     return bool(kinds) and kinds <= {dt.date}
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?)?")
+
+
+def text_date(text: str, what: str) -> Any:
+    """A date written as text, read only in ISO 8601 order (a Timestamp).
+
+    "2023-03-15" and "2023-03" are read; "09/03/2022" is refused, since the
+    day and month could be read either way (9 March in Indonesia, 3
+    September elsewhere), and a month read wrongly matches another round.
+
+    Raises
+    ------
+    ValueError
+        If `text` is not an ISO date, naming `what` and the text.
+    """
+    import pandas as pd
+
+    stripped = text.strip()
+    if _ISO_DATE.fullmatch(stripped):
+        try:
+            return pd.Timestamp(stripped)
+        except ValueError:
+            pass
+    msg = (
+        f"{what}: {text!r} is not a date in ISO order (YYYY-MM-DD or YYYY-MM); "
+        "in other orders the day and month can be read either way (09/03/2022 "
+        "is 9 March or 3 September): write it as YYYY-MM-DD (2022-03-09 for "
+        "9 March 2022) or pass a date"
+    )
+    raise ValueError(msg)
 
 
 def month_starts(series: Any) -> Any:

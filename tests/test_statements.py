@@ -2349,3 +2349,40 @@ def test_level_changes_of_the_number_of_poor_in_persons() -> None:
             period="year",
             persons_per_poor_unit=1000,
         )
+
+
+def test_decimal_value_columns_are_read_as_the_adapters_read_them() -> None:
+    # DuckDB DECIMAL and polars Decimal columns (as SQL tables hold
+    # published figures) are numbers: check_statements and trace_figure
+    # read them as the adapters do, each value the float64 nearest its
+    # decimal (550,400.07, not 550400.0700000001 from a direct cast).
+    import duckdb
+
+    from povstat.frames import _plumbing
+
+    rel = duckdb.sql(
+        "select 'A' as region_code, 2023 as period, "
+        "9.50::DECIMAL(4, 2) as poverty_rate_pct, "
+        "550400.07::DECIMAL(12, 2) as poor_thousands"
+    )
+    assert rel is not None
+    frames: list[Any] = [rel, pl.from_arrow(rel.to_arrow_table())]
+    for frame in frames:
+        st = pd.DataFrame(
+            {
+                "kind": ["figure", "figure"],
+                "region": ["A", "A"],
+                "period": [2023, 2023],
+                "measure": ["poverty_rate_pct", "poor_thousands"],
+                "stated": [9.5, 550400.07],
+                "decimals": [2, 2],
+            }
+        )
+        out = check_statements(st, frame, unit="percent", persons_per_poor_unit=1000)
+        assert out["verdict"].tolist() == [HOLDS, HOLDS], out["reason"].tolist()
+        res = trace_figure(
+            frame, 550400.07, decimals=2, subject="A", at=2023, measure="poor_thousands"
+        )
+        assert res.verdict == HOLDS
+        table = _plumbing.collect(frame)
+        assert _plumbing.column(table, "poor_thousands")[0] == 550400.07

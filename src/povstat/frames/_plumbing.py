@@ -314,20 +314,25 @@ def _collect_spark(df: Any, wrapped: nw.LazyFrame[Any]) -> Table:
 
 
 def calendar_frame(table: Table) -> nw.DataFrame[Any]:
-    """The collected rows, Spark TIMESTAMP columns as naive session-zone dates.
+    """The collected rows as the pandas entry points read them.
 
-    For readers that take periods from a copy (pandas entry points): each
-    Spark TIMESTAMP column becomes a naive datetime at midnight of its date
-    in the session time zone, as Spark shows it.
+    For readers that take the rows as a pandas copy (statements, traces):
+    each Spark TIMESTAMP column becomes a naive datetime at midnight of its
+    date in the session time zone, as Spark shows it; each Decimal column
+    (DuckDB DECIMAL, polars Decimal, Spark DecimalType) becomes float64,
+    correctly rounded through its text (a direct cast is not: 550400.07
+    became 550400.0700000001), as :func:`column` reads it.
     """
     frame = table.frame
-    if not table.session_dates:
+    decimals = [name for name, dtype in frame.schema.items() if dtype == nw.Decimal]
+    if not table.session_dates and not decimals:
         return frame
     return frame.with_columns(
         *(
             dates.cast(nw.Datetime("us")).alias(name)
             for name, dates in table.session_dates.items()
-        )
+        ),
+        *(nw.col(name).cast(nw.String()).cast(nw.Float64()) for name in decimals),
     )
 
 
@@ -380,6 +385,8 @@ def column(table: Table, name: str) -> NDArray[np.float64]:
         table.note_backing(name)
         return pandas_floats(table.series(name))
     col = table.frame.get_column(name)
+    if col.dtype == nw.Decimal:  # correctly rounded, through the text
+        col = col.cast(nw.String())
     if col.dtype == nw.Float32:
         # Widened through the shortest decimal, as the array layer does.
         values = col.to_numpy()

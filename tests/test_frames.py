@@ -1206,3 +1206,44 @@ def test_pandas_object_dates_are_periods_as_on_polars() -> None:
     mixed.loc[2, "period"] = dt.datetime(2019, 3, 1, tzinfo=dt.UTC)
     with pytest.raises(TypeError, match=r"column 'period' .* got object"):
         povstat.with_changes(mixed, unit="percent", rate="rate")
+
+
+@pytest.mark.parametrize("kind", ["pandas", "polars", "polars-lazy", "duckdb"])
+def test_date_groups_are_calendar_months(kind: str) -> None:
+    # Three regions dated 2023-03-01, 2023-03-15 and 2023-03-01 07:00: one
+    # period (March 2023), as check_statements and with_changes read dates,
+    # so the three are ranked together: C (7.0) 1st, B 2nd, A 3rd of 3.
+    import duckdb
+
+    df = pd.DataFrame(
+        {
+            "region_code": ["A", "B", "C"],
+            "period": pd.to_datetime(
+                ["2023-03-01", "2023-03-15", "2023-03-01 07:00"], format="ISO8601"
+            ),
+            "poverty_rate_pct": [5.0, 6.0, 7.0],
+            "se": [0.1, 0.1, 0.1],
+        }
+    )
+    con = duckdb.connect()
+    con.register("df", df)
+    native: Any = {
+        "pandas": df,
+        "polars": pl.from_pandas(df),
+        "polars-lazy": pl.from_pandas(df).lazy(),
+        "duckdb": con.sql("select * from df"),
+    }[kind]
+    ranked = povstat.with_ranks(native, descending=True, by="period")
+    np.testing.assert_array_equal(col(ranked, "rank"), [3.0, 2.0, 1.0])
+    np.testing.assert_array_equal(col(ranked, "rank_count"), [3, 3, 3])
+    sets = povstat.with_rank_sets(
+        native,
+        descending=True,
+        level=0.9,
+        method="bonferroni",
+        simultaneous=False,
+        se="se",
+        by="period",
+    )
+    # Far apart (SE 0.1, gaps of 1.0): each set is its point rank.
+    np.testing.assert_array_equal(col(sets, "rank_upper"), [3.0, 2.0, 1.0])

@@ -449,16 +449,34 @@ def keys(table: Table, names: Sequence[str], *, arg: str) -> NDArray[np.int64]:
     ------
     TypeError
         If an object column holds labels of several kinds (str, bytes,
-        bool, int, float), naming the column and the kinds.
+        bool, int, float), naming the column and the kinds, or a date
+        column is time-zone-aware.
     ValueError
         If a key is missing (null, NaN, NaT), naming the column.
+
+    Notes
+    -----
+    A date or datetime column is keyed by calendar month, as periods are.
     """
     import pandas as pd
 
     n = len(table)
     codes = np.zeros(n, dtype=np.int64)
     for name in names:  # a few key columns, not groups
-        source = table.series(name) if table.pandas is not None else labels(table, name)
+        source: Any
+        if table.is_temporal(name):
+            # Dates are periods by calendar month, as every adapter reads
+            # them: 2023-03-01 and 2023-03-15 (or 07:00) are one group.
+            tz = table.time_zone(name)
+            if tz is not None:
+                raise TypeError(
+                    aware_message(f"key column {name!r} (argument `{arg}`)", tz)
+                )
+            source = _month_ticks(table, name)
+        elif table.pandas is not None:
+            source = table.series(name)
+        else:
+            source = labels(table, name)
         kind = getattr(source, "dtype", None)
         if isinstance(kind, pd.CategoricalDtype):
             # By the labels' values, as on every other engine (a polars Enum
@@ -673,6 +691,35 @@ def is_temporal(table: Table, name: str) -> bool:
     raise TypeError(msg)
 
 
+def _month_ticks(table: Table, name: str) -> NDArray[np.float64]:
+    """A date column as calendar months counted from year 0 (NaN if missing).
+
+    Every engine's dates, datetimes and date objects alike; the time of day
+    and the day of the month do not count (see :func:`is_temporal`).
+    """
+    if table.pandas is not None:
+        series = table.series(name)
+        if _object_dates(series):  # datetime.date objects, as dates
+            import pandas as pd
+
+            series = pd.Series(np.asarray(series.to_numpy(), "datetime64[D]"))
+        when = series.dt
+        year = when.year.to_numpy(dtype=np.float64, na_value=np.nan)
+        month = when.month.to_numpy(dtype=np.float64, na_value=np.nan)
+    elif name in table.session_dates:  # Spark TIMESTAMP: session-zone date
+        dates = table.session_dates[name]
+        year = _float_array(dates.dt.year().cast(nw.Float64).to_numpy())
+        month = _float_array(dates.dt.month().cast(nw.Float64).to_numpy())
+    else:
+        parts = table.frame.select(
+            nw.col(name).dt.year().cast(nw.Float64).alias("y"),
+            nw.col(name).dt.month().cast(nw.Float64).alias("m"),
+        )
+        year = _float_array(parts.get_column("y").to_numpy())
+        month = _float_array(parts.get_column("m").to_numpy())
+    return _grouping.month_count(year, month)
+
+
 def periods(table: Table, name: str) -> Periods:
     """Read the period column `name`: numeric (years) or date/datetime.
 
@@ -684,27 +731,7 @@ def periods(table: Table, name: str) -> Periods:
         If a period is missing or infinite.
     """
     if is_temporal(table, name):
-        if table.pandas is not None:
-            series = table.series(name)
-            if _object_dates(series):  # datetime.date objects, as dates
-                import pandas as pd
-
-                series = pd.Series(np.asarray(series.to_numpy(), "datetime64[D]"))
-            when = series.dt
-            year = when.year.to_numpy(dtype=np.float64, na_value=np.nan)
-            month = when.month.to_numpy(dtype=np.float64, na_value=np.nan)
-        elif name in table.session_dates:  # Spark TIMESTAMP: session-zone date
-            dates = table.session_dates[name]
-            year = _float_array(dates.dt.year().cast(nw.Float64).to_numpy())
-            month = _float_array(dates.dt.month().cast(nw.Float64).to_numpy())
-        else:
-            parts = table.frame.select(
-                nw.col(name).dt.year().cast(nw.Float64).alias("y"),
-                nw.col(name).dt.month().cast(nw.Float64).alias("m"),
-            )
-            year = _float_array(parts.get_column("y").to_numpy())
-            month = _float_array(parts.get_column("m").to_numpy())
-        ticks = _grouping.month_count(year, month)
+        ticks = _month_ticks(table, name)
         temporal = True
     else:
         ticks = (

@@ -2570,3 +2570,60 @@ def test_a_workbook_number_is_not_taken_for_a_renamed_column(tmp_path: Path) -> 
     frame = pd.DataFrame({"Kab": ["Kota Malang"], "2022": [4.37], "2022.1": [4.26]})
     with pytest.raises(ValueError, match="renamed to make the column names unique"):
         read_bps_table(frame, locale="en")
+
+
+# --- a region whose values equal the header's; a second stacked table ----------
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx", "frame"])
+def test_a_region_whose_value_equals_the_year_is_data(
+    tmp_path: Path, kind: str
+) -> None:
+    # Pacitan's value 2025 equals the header's year 2025, but its label is
+    # not the header's ("Kabupaten/Kota"): a region row, read as 2025.0
+    # (by hand: two regions x one period = 2 values, Pacitan 2025.0, Kota
+    # Batu 3000.0), with either `errors`, nothing skipped.
+    rows: list[list[Any]] = [
+        ["Kabupaten/Kota", 2025],
+        ["Pacitan", 2025],
+        ["Kota Batu", 3000],
+    ]
+    source: Any
+    if kind == "csv":
+        source = "\n".join(",".join(str(c) for c in r) for r in rows) + "\n"
+    elif kind == "xlsx":
+        source = _workbook(tmp_path, rows, {})
+    else:
+        source = pd.DataFrame(rows[1:], columns=rows[0])
+    for errors in ("raise", "report"):
+        src = io.StringIO(source) if kind == "csv" else source
+        t = read_bps_table(src, locale="en", errors=errors)
+        assert t.data["region_code"].tolist() == ["3501", "3579"]
+        assert t.data["value"].tolist() == [2025.0, 3000.0]
+        assert t.skipped.empty
+
+
+def test_a_repeated_header_with_an_empty_label_is_still_skipped() -> None:
+    # ",2022,2023" repeated below (its label empty, as the header's): a
+    # page-break header, skipped as row 3 with errors="report".
+    text = ",2022,2023\nKota Malang,4.37,4.26\n,2022,2023\nKota Batu,3.79,3.31\n"
+    t = read_bps_table(io.StringIO(text), locale="en", errors="report")
+    assert t.skipped["row"].tolist() == [3]
+    assert len(t.data) == 4
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Kabupaten/Kota,2024,2025\n",
+        "Kabupaten/Kota,Maret 2024,Maret 2025\n",
+        "Kabupaten/Kota,2022,\n",  # another set of periods: 2022 only
+    ],
+)
+@pytest.mark.parametrize("errors", ["raise", "report"])
+def test_a_second_stacked_table_is_never_read_as_data(second: str, errors: str) -> None:
+    # The row "Kabupaten/Kota,2024,2025" below Pacitan is the header of
+    # another table: read as data it would file Ponorogo under 2022/2023.
+    text = f"Kabupaten/Kota,2022,2023\nPacitan,1.5,2.5\n\n{second}Ponorogo,50.1,49.2\n"
+    with pytest.raises(ValueError, match=r"row 4 .*second table.*separately"):
+        read_bps_table(io.StringIO(text), locale="en", errors=errors)  # type: ignore[arg-type]

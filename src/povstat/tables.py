@@ -465,7 +465,9 @@ def read_bps_table(
         table has no header, its first row of values was taken for one:
         "Kota Sawahlunto,1987,2011"); a row below the header repeats the
         header or title and
-        ``errors="raise"``; an .xlsx sheet stores a cell twice. When the
+        ``errors="raise"``; a row below the values is the header of a
+        second table (labelled as the header, naming other periods); an
+        .xlsx sheet stores a cell twice. When the
         first column holds only list numbers ("No"),
         the message says the names must be in the first column. When no
         header is found and the first line of a CSV file
@@ -531,11 +533,16 @@ def read_bps_table(
     numbers". Every other row is data, including one without a name and a
     marked one holding numbers (``"*Pacitan"`` or "1) Batu" with values: kept,
     and listed in ``unmatched`` unless its name matches), except a row whose
-    value cells repeat those of a row above the values (a header repeated
-    after a page break, or the header of a second table stacked below the
-    first, "Kab,2022,2023" again): it is never read as values, but raises
+    label and value cells repeat those of a row above the values (its label
+    empty or that row's own label: a header repeated after a page break,
+    "Kab,2022,2023" again): it is never read as values, but raises
     ValueError naming it, or, with ``errors="report"``, is skipped with the
-    reason "repeated header". A CSV row
+    reason "repeated header". A region whose values equal the header's
+    ("Pacitan,2025" under "Kabupaten/Kota,2025") is data. A row labelled as
+    a header row whose value cells all name other periods
+    ("Kabupaten/Kota,2024,2025" below a table of 2022 and 2023) is the
+    header of a second table: ValueError, with either `errors` (its rows
+    would be filed under the first table's periods). A CSV row
     shorter than the table is not padded silently: each value field it does
     not write is an invalid cell (write an empty field for a missing value).
 
@@ -784,10 +791,15 @@ def read_bps_table(
     # A row below the header whose value cells repeat those of a row above
     # it (a header repeated after a page break, or the header of a table
     # stacked below): never read as values.
+    # The row's label must repeat that row's label too (or be empty): a
+    # region whose value equals a year ("Pacitan,2025" under "2025") is data.
     above = text[: layout.first_data][:, layout.columns]
     below = text[rows_all][:, layout.columns]
     same = (below[:, None, :] == above[None, :, :]).all(axis=2)
+    above_label = text[: layout.first_data, 0]
+    same &= (label[:, None] == above_label[None, :]) | (label[:, None] == "")
     repeated = (same & (above != "").any(axis=1)).any(axis=1) & ~blank & ~note
+    _check_second_table(text, grid.index, layout, rows_all, repeated | blank | note)
     if repeated.any() and err == "raise":
         shown_rows = [
             f"{_label(grid.index[r])!r} ({' | '.join(s for s in text[r] if s)})"
@@ -2375,6 +2387,44 @@ def _month(value: object) -> int | None:
         msg = f"`month` must lie in 1-12, got {value!r}"
         raise ValueError(msg)
     return int(value)
+
+
+def _check_second_table(
+    text: np.ndarray[Any, Any],
+    index: pd.Index[Any],
+    layout: _Layout,
+    rows: np.ndarray[Any, Any],
+    passed: np.ndarray[Any, Any],
+) -> None:
+    """Refuse the header of a second table stacked below the first.
+
+    A row labelled as a header row ("Kabupaten/Kota") whose value cells all
+    name periods, other than the header's, heads another table: read as
+    values it would file that table's rows under the first one's periods.
+    """
+    heads = {str(text[r, 0]) for r in layout.header_rows} - {""}
+    if not heads:
+        return
+    cells = text[np.ix_(rows, layout.columns)]
+    for k in np.flatnonzero(np.isin(text[rows, 0], list(heads)) & ~passed):
+        shown = [str(s) for s in cells[k] if s]
+        try:
+            names = bool(shown) and all(_period(s) is not None for s in shown)
+        except ValueError:  # a semester and a month that disagree: a header
+            names = True
+        if not names:
+            continue
+        r = rows[k]
+        msg = (
+            f"row {_label(index[r])!r} ({' | '.join(s for s in text[r] if s)}) "
+            f"repeats the header's label {str(text[r, 0])!r} over other periods "
+            f"({shown!r}, the header reading {list(layout.headers)!r}): the "
+            "header of a second table stacked below the first; its rows would "
+            "be read under the first table's periods, so the table is not "
+            "read (whatever `errors`): read each table separately (split the "
+            "file, or pass each one's rows)"
+        )
+        raise ValueError(msg)
 
 
 def _check_unlabelled_columns(

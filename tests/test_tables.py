@@ -2627,3 +2627,60 @@ def test_a_second_stacked_table_is_never_read_as_data(second: str, errors: str) 
     text = f"Kabupaten/Kota,2022,2023\nPacitan,1.5,2.5\n\n{second}Ponorogo,50.1,49.2\n"
     with pytest.raises(ValueError, match=r"row 4 .*second table.*separately"):
         read_bps_table(io.StringIO(text), locale="en", errors=errors)  # type: ignore[arg-type]
+
+
+# --- header cells read as their number format shows them ------------------------
+
+
+@pytest.mark.parametrize(
+    "fmt",
+    [
+        '0" (September)"',
+        '0\\ "(September)"',  # an escaped space, then quoted text
+        'General" (September)"',
+        "0\\ \\(\\S\\e\\p\\t\\)",  # every character escaped: "2022 (Sept)"
+        '"Sept"\\ 0',  # "Sept 2022"
+        '#_)" (September)"',  # "_)" pads a space
+    ],
+)
+def test_a_year_header_reads_the_round_its_format_shows(
+    tmp_path: Path, fmt: str
+) -> None:
+    # 2022 and 2023 shown as "2022 (September)" (or "Sept 2022"): September
+    # rounds, month 9; month=3 given as well is refused (no column needs it).
+    rows: list[list[Any]] = [["Kabupaten/Kota", 2022, 2023], ["Pacitan", 1.5, 2.5]]
+    path = _workbook(tmp_path, rows, {"B1": fmt, "C1": fmt})
+    t = read_bps_table(path, locale="en")
+    assert t.data[["year", "month"]].to_numpy().tolist() == [[2022, 9], [2023, 9]]
+    with pytest.raises(ValueError, match="no value column needs it"):
+        read_bps_table(path, locale="en", month=3)
+
+
+def test_a_date_header_reads_the_round_its_format_shows(tmp_path: Path) -> None:
+    # 1 January 2022 shown as "2022 (Sept)" by yyyy\ \(\S\e\p\t\): September.
+    fmt = "yyyy\\ \\(\\S\\e\\p\\t\\)"
+    rows: list[list[Any]] = [
+        ["Kabupaten/Kota", dt.datetime(2022, 1, 1), dt.datetime(2023, 1, 1)],
+        ["Pacitan", 1.5, 2.5],
+    ]
+    t = read_bps_table(_workbook(tmp_path, rows, {"B1": fmt, "C1": fmt}), locale="en")
+    assert t.data[["year", "month"]].to_numpy().tolist() == [[2022, 9], [2023, 9]]
+
+
+def test_a_text_header_reads_the_text_section_of_its_format(tmp_path: Path) -> None:
+    # The text "2022" under 0;0;0;@" (September)" shows "2022 (September)".
+    fmt = '0;0;0;@" (September)"'
+    rows: list[list[Any]] = [["Kabupaten/Kota", "2022", "2023"], ["Pacitan", 1.5, 2.5]]
+    t = read_bps_table(_workbook(tmp_path, rows, {"B1": fmt, "C1": fmt}), locale="en")
+    assert t.data[["year", "month"]].to_numpy().tolist() == [[2022, 9], [2023, 9]]
+
+
+@pytest.mark.parametrize("fmt", ["0", "General", "#,##0", '"Tahun "0', "0.0"])
+def test_a_year_header_without_a_round_in_its_format_is_a_bare_year(
+    tmp_path: Path, fmt: str
+) -> None:
+    # "2022", "2,022", "Tahun 2022", "2022.0": no round shown, month=3 applies.
+    rows: list[list[Any]] = [["Kabupaten/Kota", 2022, 2023], ["Pacitan", 1.5, 2.5]]
+    path = _workbook(tmp_path, rows, {"B1": fmt, "C1": fmt})
+    t = read_bps_table(path, locale="en", month=3)
+    assert t.data[["year", "month"]].to_numpy().tolist() == [[2022, 3], [2023, 3]]

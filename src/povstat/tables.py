@@ -581,7 +581,11 @@ def read_bps_table(
     frame's date label at 1 January 00:00 (what ``pandas.read_excel`` makes
     of a year shown as ``yyyy``) is read as that year, with no month. A
     whole number shown with literal text (format ``"September "0``) is read
-    as the text shown ("September 2022"). A "%"
+    as the text shown ("September 2022"): the format's quoted strings,
+    backslash-escaped characters (each letter of "(Sept)") and literal
+    characters around ``0``, ``#`` or ``General`` (a date's ``yyyy``; a text
+    cell's ``@`` in the fourth section) are shown; a format with other codes
+    (decimals, separators) is read as the stored number. A "%"
     that is
     text in the format (in quotes, escaped, or after ``_`` or ``*``, Excel's
     padding and fill: ``0.00_%``) does not scale. A format that shows the
@@ -1760,28 +1764,84 @@ def _format_section(fmt: str, value: float) -> str:
     return sections[0]
 
 
+#: The parts of a number format section, for rendering a header cell.
+_FORMAT_PART = re.compile(
+    r'"(?P<quoted>[^"]*)"|\\(?P<escaped>.)|_(?P<pad>.)|\*(?P<fill>.)'
+    r"|(?P<general>general)|(?P<digits>[0#?]+)|(?P<year>y+)|(?P<text>@)|(?P<other>.)",
+    re.IGNORECASE | re.DOTALL,
+)
+#: Characters Excel shows as themselves in a number format, unquoted.
+_FORMAT_LITERAL = frozenset(" $-+/():!^&'~{}<>=")
+
+
+def _render_format(section: str, shown: str, *, date: bool, text: bool) -> str | None:
+    """The text a format section shows for `shown` (a year or a text cell).
+
+    Quoted strings, backslash escapes and Excel's literal characters are
+    shown as written, ``_x`` as a space, ``*x`` not at all; one placeholder
+    (``0``, ``#``, ``General``; ``yyyy`` for a date; ``@`` for text) shows
+    `shown`. None if the section holds any other code (a decimal point, a
+    thousands separator, a month): the cell is then read as stored.
+    """
+    out: list[str] = []
+    placeholders = 0
+    for m in _FORMAT_PART.finditer(section):
+        kind = m.lastgroup
+        part = m[kind] if kind is not None else ""
+        if kind in ("quoted", "escaped"):
+            out.append(part)
+        elif kind == "pad":
+            out.append(" ")
+        elif kind == "fill":
+            continue
+        elif kind == "other" and part in _FORMAT_LITERAL:
+            out.append(part)
+        elif (
+            (kind == "text" and text)
+            or (kind in ("general", "digits") and not text and not date)
+            or (kind == "year" and date and len(part) in (3, 4))
+        ):
+            placeholders += 1
+            out.append(shown)
+        else:
+            return None
+    return "".join(out) if placeholders == 1 else None
+
+
 def _with_literal_text(value: object, fmt: object) -> object:
-    """A whole number or a date shown with literal text, as the text shown.
+    """A whole number, a date or a text shown with literal text, as shown.
 
     The section of the format that applies to the value is taken (colour,
-    locale and condition tags aside); anything else is returned as is.
+    locale and condition tags aside; the fourth, text, section for a text
+    cell); its literal parts (quoted, escaped, after ``General``) are shown
+    around the number, the date's year or the text. Anything else is
+    returned as is, and so is text that names no period ("Tahun 2022").
     """
-    if not isinstance(fmt, str) or '"' not in fmt or isinstance(value, bool):
+    if not isinstance(fmt, str) or fmt == "General" or isinstance(value, bool):
         return value
-    if isinstance(value, datetime.date):
+    sections = _format_sections(fmt)
+    if isinstance(value, str):
+        if len(sections) < 4 and (len(sections) > 1 or "@" not in fmt):
+            return value
+        number, shown = 0.0, value.strip()
+        section = sections[3] if len(sections) >= 4 else sections[0]
+    elif isinstance(value, datetime.date):
         number, shown = float(value.year), str(value.year)
     elif isinstance(value, int | float) and float(value).is_integer():
         number, shown = float(value), str(int(value))
     else:
         return value
-    section = _FORMAT_TAG.sub("", _format_section(fmt, number)).strip()
-    m = _LITERAL_FORMAT.fullmatch(section)
-    if m is None:
+    if not isinstance(value, str):
+        section = _format_section(fmt, number)
+    rendered = _render_format(
+        _FORMAT_TAG.sub("", section).strip(),
+        shown,
+        date=isinstance(value, datetime.date),
+        text=isinstance(value, str),
+    )
+    if rendered is None or rendered.strip() == shown:
         return value
-    is_date = "y" in section.lower()
-    if is_date != isinstance(value, datetime.date):
-        return value
-    text = f"{m['pre'] or ''}{shown}{m['post'] or ''}"
+    text = " ".join(rendered.split())
     # Only text that names a period ("September 2022") replaces the value;
     # "Tahun 2022" (the year 2022) keeps the value, read as a year.
     return text if _period(text) is not None else value

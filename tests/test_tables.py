@@ -2684,3 +2684,65 @@ def test_a_year_header_without_a_round_in_its_format_is_a_bare_year(
     path = _workbook(tmp_path, rows, {"B1": fmt, "C1": fmt})
     t = read_bps_table(path, locale="en", month=3)
     assert t.data[["year", "month"]].to_numpy().tolist() == [[2022, 3], [2023, 3]]
+
+
+# --- a heading merged across the value columns ----------------------------------
+
+
+@pytest.mark.parametrize("heading", ["JAWA TIMUR", "Perkotaan"])
+def test_a_heading_merged_across_the_value_columns_reads_as_unmerged(
+    tmp_path: Path, heading: str
+) -> None:
+    # A2:C2 merged from the label column: a heading over empty value cells,
+    # read as the same sheet unmerged (label in A2, B2 and C2 empty: NaN),
+    # never as value cells merged into A2. Pacitan P0 13.8 and 13.65
+    # (BPS_P0_KABKOTA 2022, 2023) unchanged.
+    openpyxl = pytest.importorskip("openpyxl")
+    rows: list[list[Any]] = [
+        ["Kabupaten/Kota", 2022, 2023],
+        [heading, None, None],
+        ["Pacitan", 13.8, 13.65],
+    ]
+    unmerged = read_bps_table(_workbook(tmp_path, rows, {}), locale="en")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in rows:
+        ws.append(row)
+    ws.merge_cells("A2:C2")
+    path = tmp_path / "merged.xlsx"
+    wb.save(path)
+    t = read_bps_table(path, locale="en")
+    pd.testing.assert_frame_equal(t.data, unmerged.data)
+    assert not t.invalid
+    np.testing.assert_array_equal(t.data["value"], [np.nan, np.nan, 13.8, 13.65])
+
+
+def test_a_heading_merged_in_an_ods_sheet_reads_as_unmerged(tmp_path: Path) -> None:
+    # As in .xlsx (and .xls, whose ranges take the same path): "JAWA TIMUR"
+    # spanning A2:C2 gives NaN for 2022 and 2023, no invalid cell.
+    pytest.importorskip("odf")
+
+    def cell(v: str | float, span: str = "") -> str:
+        kind = (
+            'office:value-type="string"'
+            if isinstance(v, str)
+            else f'office:value-type="float" office:value="{v}"'
+        )
+        return f"<table:table-cell {kind}{span}><text:p>{v}</text:p></table:table-cell>"
+
+    covered = "<table:covered-table-cell/>"
+    rows = "".join(
+        f"<table:table-row>{''.join(cells)}</table:table-row>"
+        for cells in (
+            [cell("Kab"), cell(2022), cell(2023)],
+            [cell("JAWA TIMUR", ' table:number-columns-spanned="3"'), covered, covered],
+            [cell("Pacitan"), cell(13.8), cell(13.65)],
+        )
+    )
+    path = tmp_path / "p0.ods"
+    path.write_bytes(_ods_content(rows))
+    t = read_bps_table(path, locale="en")
+    assert not t.invalid
+    assert t.data["region_code"].tolist() == ["35", "35", "3501", "3501"]
+    np.testing.assert_array_equal(t.data["value"], [np.nan, np.nan, 13.8, 13.65])

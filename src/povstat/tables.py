@@ -35,7 +35,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal, cast, overload
 
 import numpy as np
 import pandas as pd
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 from narwhals.stable.v2.typing import IntoFrame
 
 from povstat import _regions, _results, _validate
@@ -596,7 +596,9 @@ def read_bps_table(
     than its first cell (13.8 in B2 merged across B2:C2, shown under both
     years) is invalid: it holds no value of its own, and the one shown is
     not copied; so in .xlsx, .xls (ranges read by xlrd with its cell
-    formatting) and .ods files alike. A formula is never
+    formatting) and .ods files alike. A range that starts in the label
+    column (a heading, "JAWA TIMUR" or "Perkotaan", merged across the value
+    columns) is read as unmerged: its label, and empty value cells. A formula is never
     evaluated: the result the spreadsheet program stored with it is read
     (a stored empty text, Excel's ``=IF(..., "")``, is an empty cell),
     and a formula without one (a file written by a script, or an injected
@@ -738,6 +740,7 @@ def read_bps_table(
     filled = (text != "").any(axis=0)
     first = int(np.argmax(filled)) if filled.any() else 0
     grid, text, pending = grid.iloc[:, first:], text[:, first:], pending[:, first:]
+    read = _headings_unmerged(read, first)
     try:
         layout = _layout(text, grid.index, mon)
     except ValueError as e:
@@ -1308,6 +1311,33 @@ def _read_with_pandas(
     grid.index = grid.index + 1  # spreadsheet row numbers
     ranges = _xls_merged(data, sheet) if kind == "xls" else _ods_merged(data, sheet)
     return _Read(grid=grid, merged=_merged_grid(ranges, grid.shape))
+
+
+def _headings_unmerged(read: _Read, first: int) -> _Read:
+    """Cells merged into a range that starts in the label column, as empty.
+
+    A heading ("JAWA TIMUR", "Perkotaan") merged across the value columns
+    (A2:C2) shows its label over empty cells: read as if unmerged, not as
+    value cells that hold no value of their own.
+    """
+    if read.merged is None:
+        return read
+    letters = read.columns or tuple(
+        _column_letter(j + 1) for j in range(read.grid.shape[1])
+    )
+    start = np.array(
+        [
+            None if ref is None else re.match(r"[A-Z]+", str(ref))[0]  # type: ignore[index]
+            for ref in read.merged.ravel()
+        ],
+        dtype=object,
+    ).reshape(read.merged.shape)
+    heading = start == letters[first]
+    if not heading.any():
+        return read
+    merged = read.merged.copy()
+    merged[heading] = None
+    return evolve(read, merged=merged)
 
 
 def _merged_grid(

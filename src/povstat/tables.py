@@ -1325,13 +1325,11 @@ def _headings_unmerged(read: _Read, first: int) -> _Read:
     letters = read.columns or tuple(
         _column_letter(j + 1) for j in range(read.grid.shape[1])
     )
-    start = np.array(
-        [
-            None if ref is None else re.match(r"[A-Z]+", str(ref))[0]  # type: ignore[index]
-            for ref in read.merged.ravel()
-        ],
-        dtype=object,
-    ).reshape(read.merged.shape)
+    refs = read.merged.ravel()
+    start = np.full(refs.shape, "", dtype=object)
+    for k in np.flatnonzero(refs != None):  # noqa: E711 - few cells
+        start[k] = re.sub(r"[0-9].*", "", str(refs[k]))
+    start = start.reshape(read.merged.shape)
     heading = start == letters[first]
     if not heading.any():
         return read

@@ -2746,3 +2746,59 @@ def test_a_heading_merged_in_an_ods_sheet_reads_as_unmerged(tmp_path: Path) -> N
     assert not t.invalid
     assert t.data["region_code"].tolist() == ["35", "35", "3501", "3501"]
     np.testing.assert_array_equal(t.data["value"], [np.nan, np.nan, 13.8, 13.65])
+
+
+# --- a table pivoted on dates, on every engine -----------------------------------
+
+
+def _pivoted_on_dates(engine: str, dates: list[str]) -> Any:
+    long = pd.DataFrame(
+        {"kab": ["Pacitan"] * len(dates), "period": pd.to_datetime(dates)}
+    )
+    long["p0"] = [13.8 + k for k in range(len(dates))]
+    if engine == "pandas":
+        wide = long.pivot_table(
+            index="kab", columns="period", values="p0", aggfunc="first"
+        ).reset_index()
+        wide.columns.name = None
+        return wide
+    if engine == "pandas-period":
+        long["period"] = long["period"].dt.to_period("M")
+        wide = long.pivot_table(
+            index="kab", columns="period", values="p0", aggfunc="first"
+        ).reset_index()
+        wide.columns.name = None
+        return wide
+    if engine == "polars":
+        return pl.from_pandas(long).pivot(on="period", index="kab", values="p0")  # noqa: PD010 - polars has no pivot_table
+    duckdb = pytest.importorskip("duckdb")
+    con = duckdb.connect()
+    con.register("l", long)
+    return con.sql("pivot l on period::DATE using first(p0) group by kab").df()
+
+
+@pytest.mark.parametrize("engine", ["pandas", "pandas-period", "polars", "duckdb"])
+def test_a_table_pivoted_on_dates_reads_alike_on_every_engine(engine: str) -> None:
+    # Labels 2022-03-01 and 2022-09-01 (pandas Timestamps, Periods of a
+    # month, polars' "2022-03-01 00:00:00.000000", DuckDB's "2022-03-01"):
+    # March and September 2022 on every engine.
+    wide = _pivoted_on_dates(engine, ["2022-03-01", "2022-09-01"])
+    t = read_bps_table(wide, locale="en")
+    assert t.data[["year", "month"]].to_numpy().tolist() == [[2022, 3], [2022, 9]]
+    assert t.data["value"].tolist() == [13.8, 14.8]
+
+
+@pytest.mark.parametrize("label", ["2022-01-01", "2022-01-01 00:00:00.000000"])
+def test_an_iso_date_label_at_new_year_is_the_year(label: str) -> None:
+    # As a pandas Timestamp at 1 January 00:00 (a year cell shown "yyyy"):
+    # the year 2022, no month; month=3 then applies.
+    frame = pd.DataFrame({"Kab": ["Pacitan"], label: [13.8]})
+    t = read_bps_table(frame, locale="en", month=3)
+    assert t.data[["year", "month"]].to_numpy().tolist() == [[2022, 3]]
+
+
+def test_a_period_label_of_a_year_is_the_year() -> None:
+    frame = pd.DataFrame({"Kab": ["Pacitan"], "x": [13.8]})
+    frame.columns = pd.Index(["Kab", pd.Period("2022", "Y")], dtype=object)
+    t = read_bps_table(frame, locale="en", month=3)
+    assert t.data[["year", "month"]].to_numpy().tolist() == [[2022, 3]]

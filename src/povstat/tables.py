@@ -377,6 +377,11 @@ def read_bps_table(
         column position) cannot be told from labels such as "P1", "P2" and
         is kept, so read a Spark CSV of repeated labels with
         ``header=False``; and
+        a date label (a pandas Timestamp, a Period of a year, month or day,
+        or a date in ISO order as polars and DuckDB name the columns of a
+        table pivoted on dates: "2022-03-01", "2022-03-01 00:00:00.000000")
+        names its year and month, or its year alone at 1 January 00:00
+        (see Notes); and
         a row of labels left all empty is no row; so a
         file read with or without a header gives the same table. The index
         is not read: it must be an unnamed index of integers (row numbers,
@@ -1111,14 +1116,37 @@ def _column_label_rows(columns: pd.Index[Any]) -> list[list[object]]:
     return [r for r in rows if any(_cell_text(c) for c in r)]
 
 
+#: A date or date-time label as polars, DuckDB or Spark write a date column
+#: pivoted into names: "2022-03-01", "2022-03-01 00:00:00.000000".
+_ISO_DATE = re.compile(
+    r"(?:19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}"
+    r"(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?)?"
+)
+
+
 def _year_of_new_year(label: object) -> object:
     """A date label at 1 January 00:00 as its year; any other label as is.
 
     A spreadsheet year cell shown as "2023" (format ``yyyy``) reaches a frame
     as the date 2023-01-01: the frame has lost the format that showed the
     year alone, and BPS rounds are never in January, so it is read as that
-    year (with no month), as the same cell read from the workbook is.
+    year (with no month), as the same cell read from the workbook is. A
+    label that is a date written in ISO order ("2022-03-01", as polars and
+    DuckDB name columns pivoted on dates) is that date, and a pandas Period
+    of a year is that year, of a month or day that date: on every engine a
+    date names its year and month, as a pandas Timestamp does.
     """
+    if isinstance(label, pd.Period):
+        if label.freqstr.startswith(("Y", "A")):
+            return int(label.year)
+        if label.freqstr.startswith(("M", "D")):
+            return label.start_time  # the month (and day) it names
+        return label
+    if isinstance(label, str) and _ISO_DATE.fullmatch(label.strip()):
+        try:
+            label = pd.Timestamp(label.strip())
+        except ValueError:  # not a calendar date ("2022-02-30"): as written
+            return label
     if isinstance(label, datetime.datetime | np.datetime64):
         ts = pd.Timestamp(label)
         if ts.tz is None and (ts.month, ts.day) == (1, 1) and ts == ts.normalize():

@@ -2802,3 +2802,26 @@ def test_a_period_label_of_a_year_is_the_year() -> None:
     frame.columns = pd.Index(["Kab", pd.Period("2022", "Y")], dtype=object)
     t = read_bps_table(frame, locale="en", month=3)
     assert t.data[["year", "month"]].to_numpy().tolist() == [[2022, 3]]
+
+
+# --- locale="id" warning for integers of every width ------------------------------
+
+
+@pytest.mark.parametrize("engine", ["polars-int128", "polars-int64", "duckdb-hugeint"])
+def test_integer_cells_of_every_width_warn_under_locale_id(engine: str) -> None:
+    # 1445 (Pacitan's poor in hundreds, say) already an integer: a reader
+    # taking "," for thousands reads "14,45" as 1445, whatever the width.
+    # DuckDB's SUM of integers is a HUGEINT (128 bits), as is polars Int128.
+    frame: Any
+    if engine.startswith("polars"):
+        dtype = pl.Int128 if engine == "polars-int128" else pl.Int64
+        frame = pl.DataFrame({"Kab": ["Pacitan"], "2022": [1445]}).cast({"2022": dtype})
+    else:
+        duckdb = pytest.importorskip("duckdb")
+        frame = duckdb.sql(
+            "select 'Pacitan' as Kab, sum(n) as \"2022\" from (values (1445)) v(n)"
+        )
+        assert "HUGEINT" in str(frame.types)
+    with pytest.warns(UserWarning, match=r"integers \(such as 1445\)"):
+        t = read_bps_table(frame, locale="id")
+    assert t.data["value"].tolist() == [1445.0]

@@ -564,9 +564,10 @@ def read_bps_table(
     of Indonesian numbers with every column as text (pandas ``dtype=str``,
     polars ``infer_schema=False``, DuckDB ``all_varchar=true``) and pass that;
     with ``locale="id"``, a frame whose value cells are numbers, floating-point
-    (whole ones too: "80.000" read with a decimal point is 80.0) or integer (a
-    count written without separators, 674660, cannot be told from a misread
-    1445), gives one ``UserWarning`` naming the first of each kind; pass
+    (whole ones too: "80.000" read with a decimal point is 80.0) or integer of
+    any width (a count written without separators, 674660, cannot be told
+    from a misread 1445; 128-bit ones, DuckDB's HUGEINT, too), gives one
+    ``UserWarning`` naming the first of each kind; pass
     ``locale="en"`` for a frame whose numbers are right.
 
     *Spreadsheets.* For .xlsx and .xlsm files each cell's number format is
@@ -729,7 +730,7 @@ def read_bps_table(
             f"got {value_name!r}"
         )
         raise ValueError(msg)
-    frame_source = _frame_as_pandas(source)
+    frame_source, wide_ints = _frame_as_pandas(source)
     read = _read_grid(frame_source, sheet_name=sheet_name, sep=sep, encoding=encoding)
     grid = read.grid
     # A copy: the frame's own array may be read-only (one column of objects).
@@ -843,7 +844,18 @@ def read_bps_table(
     cells = grid.to_numpy(dtype=object)[np.ix_(data_rows, layout.columns)]
     values, unit, mult, reasons = _parse_flat(cells.ravel(), loc, miss)
     if loc == "id" and isinstance(frame_source, pd.DataFrame):
-        _warn_read_as_numbers(cells, "`source`, a frame,", 2)
+        # 128-bit integer columns, read from their digits, warn as integers.
+        as_read = cells.copy()
+        wide_cols = np.isin(first + layout.columns, list(wide_ints))
+        if wide_cols.any():
+            block = as_read[:, wide_cols]
+            digits = (block != None) & np.array(  # noqa: E711 - elementwise
+                [re.fullmatch(r"-?[0-9]+", str(c)) is not None for c in block.ravel()],
+                dtype=bool,
+            ).reshape(block.shape)
+            block[digits] = [int(str(c)) for c in block[digits]]
+            as_read[:, wide_cols] = block
+        _warn_read_as_numbers(as_read, "`source`, a frame,", 2)
     where = np.ix_(data_rows, first + layout.columns)
     shown = _read_checks(read, where, cells, values, unit, reasons)
     reasons[:] = _mixed_scales(cells.ravel(), values, unit, mult, reasons)
@@ -1195,12 +1207,16 @@ _REPEATED_NAMES = (
 )
 
 
-def _frame_as_pandas(source: object) -> object:
-    """A frame of any library narwhals supports as pandas; anything else as is."""
+def _frame_as_pandas(source: object) -> tuple[object, frozenset[int]]:
+    """A frame of any library narwhals supports as pandas; anything else as is.
+
+    Also returns the positions of the columns that held 128-bit integers,
+    read from their digits as text.
+    """
     if isinstance(source, pd.DataFrame | str | bytes | os.PathLike) or hasattr(
         source, "read"
     ):
-        return source
+        return source, frozenset()
     import narwhals.stable.v2 as nw
 
     from povstat.frames import _plumbing
@@ -1210,7 +1226,7 @@ def _frame_as_pandas(source: object) -> object:
         native = nw.from_native(frame)
         schema = native.collect_schema()
     except TypeError:
-        return source  # not a frame: _read_grid says what it accepts
+        return source, frozenset()  # not a frame: _read_grid says what it accepts
     except nw.exceptions.DuplicateError:
         raise ValueError(_REPEATED_NAMES) from None
     wide = [c for c, d in schema.items() if d in (nw.Int128, nw.UInt128)]
@@ -1228,7 +1244,11 @@ def _frame_as_pandas(source: object) -> object:
     except nw.exceptions.DuplicateError:
         raise ValueError(_REPEATED_NAMES) from None
     # As pandas reads a table of text: labels and cells as Python objects.
-    return grid.set_axis(pd.Index(list(grid.columns), dtype=object), axis=1)
+    names = list(schema)
+    return (
+        grid.set_axis(pd.Index(list(grid.columns), dtype=object), axis=1),
+        frozenset(names.index(c) for c in wide),
+    )
 
 
 def _not_a_workbook(path: Path, start: bytes) -> str:

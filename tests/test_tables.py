@@ -2827,3 +2827,48 @@ def test_integer_cells_of_every_width_warn_under_locale_id(engine: str) -> None:
     with pytest.warns(UserWarning, match=r"integers \(such as 1445\)"):
         t = read_bps_table(frame, locale="id")
     assert t.data["value"].tolist() == [1445.0]
+
+
+# --- a valid .xls read under warnings-as-errors -----------------------------------
+
+
+def _fake_xls_reader(
+    monkeypatch: pytest.MonkeyPatch, warning: type[Warning], message: str
+) -> bytes:
+    """An OLE2 file whose reading warns `message` and gives Pacitan's row."""
+    import warnings
+
+    import povstat.tables
+
+    def read_excel(*args: Any, **kwargs: Any) -> pd.DataFrame:
+        warnings.warn(message, warning, stacklevel=2)
+        return pd.DataFrame([["Kab", 2022], ["Pacitan", 13.8]], dtype=object)
+
+    monkeypatch.setattr(pd, "read_excel", read_excel)
+    monkeypatch.setattr(povstat.tables, "_xls_merged", lambda data, sheet: [])
+    return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+
+
+def test_pandas_deprecation_of_xlrd_never_makes_an_xls_damaged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The suite runs with filterwarnings=error: pandas' warning that its xlrd
+    # engine is deprecated, raised as an error, was reported as a damaged
+    # workbook. It is about pandas, not the file: the sheet is read (13.8).
+    data = _fake_xls_reader(
+        monkeypatch,
+        FutureWarning,
+        "The xlrd engine is deprecated and will be removed in a future version.",
+    )
+    t = read_bps_table(io.BytesIO(data), locale="en")
+    assert t.data["value"].tolist() == [13.8]
+
+
+def test_another_warning_made_an_error_is_raised_as_itself(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Any other warning the reader gives, made an error by the caller's
+    # filter, reaches the caller as that warning, never as "damaged".
+    data = _fake_xls_reader(monkeypatch, UserWarning, "some reader warning")
+    with pytest.raises(UserWarning, match="some reader warning"):
+        read_bps_table(io.BytesIO(data), locale="en")

@@ -28,6 +28,7 @@ import io
 import os
 import re
 import unicodedata
+import warnings
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -456,7 +457,10 @@ def read_bps_table(
         clashes with a fixed column; a CSV file is not valid in
         `encoding`; a path named .xlsx (or another spreadsheet suffix)
         holds text; a workbook is damaged or truncated (an .xls one too,
-        whatever xlrd raises; its warnings are not printed), is
+        whatever xlrd raises; its warnings are not printed, and pandas'
+        deprecation of its xlrd engine is not shown, nor, made an error by
+        a warnings filter, taken for damage: another warning made an error
+        is raised as itself), is
         password-protected (encrypted), or is a zip archive of something
         else; a workbook is
         opened in text mode; `sheet_name` names no worksheet, a chartsheet,
@@ -1330,13 +1334,20 @@ def _read_with_pandas(
     # xlrd writes warnings about a damaged file to stdout unless given a log.
     options = {"logfile": io.StringIO()} if kind == "xls" else None
     try:
-        grid = pd.read_excel(
-            io.BytesIO(data),
-            sheet_name=sheet,
-            header=None,
-            dtype=object,
-            engine_kwargs=options,
-        )
+        with warnings.catch_warnings():
+            # pandas deprecates its xlrd engine, the one reader of .xls: the
+            # warning is about pandas, not the file (under warnings-as-errors
+            # it would be raised here).
+            warnings.filterwarnings(
+                "ignore", message=r".*xlrd engine is deprecated", category=Warning
+            )
+            grid = pd.read_excel(
+                io.BytesIO(data),
+                sheet_name=sheet,
+                header=None,
+                dtype=object,
+                engine_kwargs=options,
+            )
     except ImportError:
         msg = (
             f"reading an .{kind} workbook needs the {package} package (pandas "
@@ -1347,6 +1358,8 @@ def _read_with_pandas(
     except (ValueError, KeyError, IndexError) as e:
         msg = f"{what}: sheet {sheet!r} of the .{kind} workbook cannot be read: {e}"
         raise ValueError(msg) from None
+    except Warning:
+        raise  # a warning made an error by the caller's filter: not damage
     except Exception as e:  # the reader's own errors, of any kind
         # xlrd raises struct.error, CompDocError, XLRDError, AssertionError
         # on a damaged or truncated file.

@@ -433,7 +433,7 @@ def test_path_source(tmp_path: Path) -> None:
         ("title\nKota Batu;3,31\n", "no header row naming years"),
         (";2023;2024*\nKota Batu;3,31;3,06\n", r"\['2024\*'\] name no period"),
         (";2023;Maret 2023\nKota Batu;3,31;3,31\n", "same period"),
-        (";2023;\nKota Batu;3,31;3,06\n", r"column\(s\) \[3\]"),
+        (";2023;\nKota Batu;3,31;3,06\n", r"column\(s\) at position 2 \(0-based\)"),
         (";Semester 1 (September) 2023\nKota Batu;3,31\n", "semester 1 is month 3"),
     ],
 )
@@ -1210,7 +1210,7 @@ def test_blank_columns_of_a_sheet_are_named_by_letter(tmp_path: Path) -> None:
     wb["data"]["F2"] = 1.0
     path = tmp_path / "f.xlsx"
     wb.save(path)
-    with pytest.raises(ValueError, match=r"column\(s\) \['F'\] hold values"):
+    with pytest.raises(ValueError, match=r"column\(s\) F hold values"):
         read_bps_table(path, locale="en")
 
 
@@ -1402,7 +1402,8 @@ def test_a_year_without_its_round_is_named_as_such(month: int | None) -> None:
     # period", and with month=9 "every column header states its round").
     with pytest.raises(
         ValueError,
-        match=r"column\(s\) \[3\] .*header rows \[1, 2\]; cells 3: '2023', ''\)"
+        match=r"column\(s\) at position 2 \(0-based\) .*header rows \[1, 2\]; "
+        r"cells at position 2 \(0-based\): '2023', ''\)"
         r": write each column's round",
     ):
         read_bps_table(io.StringIO(BLANK_ROUND), locale="id", sep=";", month=month)
@@ -1815,7 +1816,9 @@ def test_number_under_no_header_raises_with_or_without_a_name(row: str) -> None:
     # name or not, the value is refused (it was dropped with the row
     # reported "blank" when the name was missing).
     text = f"Kab,2023\nMalang,9.45\n{row}\n"
-    with pytest.raises(ValueError, match=r"column\(s\) \[3\] hold values"):
+    with pytest.raises(
+        ValueError, match=r"column\(s\) at position 2 \(0-based\) hold values"
+    ):
         read_bps_table(io.StringIO(text), locale="en")
 
 
@@ -2872,3 +2875,32 @@ def test_another_warning_made_an_error_is_raised_as_itself(
     data = _fake_xls_reader(monkeypatch, UserWarning, "some reader warning")
     with pytest.raises(UserWarning, match="some reader warning"):
         read_bps_table(io.BytesIO(data), locale="en")
+
+
+@pytest.mark.parametrize(
+    ("kind", "named"),
+    [
+        ("frame", r"'Unnamed: 2' \(position 2\)"),
+        ("csv", r"at position 2 \(0-based\)"),
+    ],
+)
+def test_a_column_of_values_without_a_header_is_named_by_its_0_based_position(
+    kind: str, named: str
+) -> None:
+    # 9.9 under an empty header cell, the third column: iloc position 2
+    # (pandas names it "Unnamed: 2"); it was called column [3].
+    frame = pd.DataFrame(
+        {
+            "Kabupaten/Kota": ["Pacitan"],
+            "2022": [1.5],
+            "Unnamed: 2": [9.9],
+            "2023": [2.5],
+        }
+    )
+    source: Any = (
+        frame
+        if kind == "frame"
+        else io.StringIO("Kabupaten/Kota,2022,,2023\nPacitan,1.5,9.9,2.5\n")
+    )
+    with pytest.raises(ValueError, match=rf"column\(s\) {named} hold values"):
+        read_bps_table(source, locale="en")

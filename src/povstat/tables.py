@@ -832,7 +832,19 @@ def read_bps_table(
         raise ValueError(msg)
     keep = ~blank & ~note & ~repeated
     data_rows = rows_all[keep]
-    names: tuple[object, ...] = read.columns or tuple(range(1, read.grid.shape[1] + 1))
+    # Columns named in messages: a sheet's letters, a frame's labels (and
+    # 0-based positions, as iloc counts), a CSV file's 0-based positions.
+    if read.columns is not None:
+        names: tuple[str, ...] = read.columns
+    elif isinstance(frame_source, pd.DataFrame):
+        names = tuple(
+            f"{c!r} (position {j})"
+            if isinstance(c, str)
+            else f"{_show(c)} (position {j})"
+            for j, c in enumerate(frame_source.columns)
+        )
+    else:
+        names = tuple(f"at position {j} (0-based)" for j in range(read.grid.shape[1]))
     _check_unlabelled_columns(text, data_rows, layout, grid.index, names[first:])
     if mon is not None and not layout.bare:
         msg = (
@@ -2581,7 +2593,7 @@ def _check_unlabelled_columns(
     data_rows: np.ndarray[Any, Any],
     layout: _Layout,
     index: pd.Index[Any],
-    names: Sequence[object],
+    names: Sequence[str],
 ) -> None:
     other = np.setdiff1d(np.arange(1, text.shape[1]), layout.columns)
     if other.size == 0 or data_rows.size == 0:
@@ -2591,7 +2603,7 @@ def _check_unlabelled_columns(
         cols = other[filled]
         rows = list(layout.header_rows)
         heads = "; ".join(
-            f"{names[c]!r}: " + ", ".join(repr(str(text[r, c])) for r in rows)
+            f"{names[c]}: " + ", ".join(repr(str(text[r, c])) for r in rows)
             for c in cols[:5]
         )
         advice = (
@@ -2601,7 +2613,8 @@ def _check_unlabelled_columns(
             else "write the period above each column of values"
         )
         msg = (
-            f"column(s) {[names[c] for c in cols]} hold values but no period is "
+            f"column(s) {', '.join(names[c] for c in cols)} hold values but no "
+            "period is "
             f"read from their header (header rows "
             f"{[_label(index[r]) for r in rows]!r}; cells {heads}): {advice}"
         )

@@ -2904,3 +2904,28 @@ def test_a_column_of_values_without_a_header_is_named_by_its_0_based_position(
     )
     with pytest.raises(ValueError, match=rf"column\(s\) {named} hold values"):
         read_bps_table(source, locale="en")
+
+
+def _formula(ref: str, f: str) -> str:
+    return f'<c r="{ref}"><f>{f}</f></c>'
+
+
+@pytest.mark.parametrize(
+    ("cells", "named"),
+    [
+        # every year cell a formula: no header is found; both are explained
+        ((_formula("B1", "2021+1"), _formula("C1", "2022+1")),
+         r"'=2021\+1' \(and 1 more\)"),
+        # one year cell a formula: the header is found and names it
+        ((_formula("B1", "2021+1"), _num("C1", 2023)), r"'=2021\+1'"),
+    ],
+    ids=["all-formulas", "one-formula"],
+)  # fmt: skip
+def test_a_header_of_formulas_without_results_is_explained(
+    cells: tuple[str, str], named: str
+) -> None:
+    body = _row(1, _text("A1", "Kab"), *cells) + _row(
+        2, _text("A2", "Pacitan"), _num("B2", 1.5), _num("C2", 2.5)
+    )
+    with pytest.raises(ValueError, match=rf"{named} is a formula without a stored"):
+        read_bps_table(_sheet_xml(body), locale="en")

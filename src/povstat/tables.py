@@ -446,12 +446,14 @@ def read_bps_table(
         ambiguous), and a value field that a short CSV row does not write.
     ValueError
         If a data frame's index holds labels (it is not read: see `source`);
-        no header row naming years is found; a header cell in the value
-        area is not a period (e.g. "2024*"); a column without a header holds
-        values; two columns name the same period; a semester and a month
-        disagree ("Semester 1 (September)"); two rows are the same region
-        ("Malang" and "Kabupaten Malang", or one label twice: the message
-        lists the labels, the code and the rows); `month` is not in 1-12 or
+        no header row naming years is found (the message names the
+        formulas without a stored result where the years may have been); a
+        header cell in the value area is not a period (e.g. "2024*"); a
+        column without a header holds values; two columns name the same
+        period; a semester and a month disagree ("Semester 1 (September)");
+        two rows are the same region ("Malang" and "Kabupaten Malang", or
+        one label twice: the message lists the labels, the code and the
+        rows); `month` is not in 1-12 or
         is given but no column needs it, or is given for columns whose
         group row names their round ("Maret", "Semester 2"); `value_name`
         clashes with a fixed column; a CSV file is not valid in
@@ -755,6 +757,10 @@ def read_bps_table(
         layout = _layout(text, grid.index, mon)
     except ValueError as e:
         shown = [f for f in text[pending] if repr(str(f)) in str(e)]
+        if not shown and str(e).startswith("no header row"):
+            # No header found: formulas beyond the label column (years
+            # computed, "=B1+1") may be where the years were meant to be.
+            shown = [str(f) for f in text[:, 1:][pending[:, 1:]]]
         # A renamed year comes from a reader's column names: a frame, or a
         # CSV file a frame was written to; never from a workbook's cells.
         renamed = isinstance(frame_source, pd.DataFrame) or read.fields is not None
@@ -764,7 +770,8 @@ def read_bps_table(
             + read.hint
         )
         if shown:
-            hint += f"; {shown[0]!r} is {_NO_RESULT}"
+            more = f" (and {len(shown) - 1} more)" if len(shown) > 1 else ""
+            hint += f"; {shown[0]!r}{more} is {_NO_RESULT}"
         if not hint:
             raise
         msg = f"{e}{hint}"

@@ -2929,3 +2929,24 @@ def test_a_header_of_formulas_without_results_is_explained(
     )
     with pytest.raises(ValueError, match=rf"{named} is a formula without a stored"):
         read_bps_table(_sheet_xml(body), locale="en")
+
+
+@pytest.mark.parametrize("province", [None, "Jawa Timur", "35"])
+def test_a_provinces_own_table_labelled_with_its_name_is_read(
+    province: str | None,
+) -> None:
+    # "Jawa Timur" over Pacitan (3501) and Kota Batu (3579), both in East
+    # Java (35): the label names the province of the regions below (or the
+    # `province` given), so the row is the header, not a region whose
+    # values are 2022 and 2023.
+    text = "Jawa Timur,2022,2023\nPacitan,1.5,2.5\nKota Batu,3.5,4.5\n"
+    t = read_bps_table(io.StringIO(text), locale="en", province=province)
+    assert t.data["region_code"].tolist() == ["3501", "3501", "3579", "3579"]
+    assert t.data["year"].tolist() == [2022, 2023, 2022, 2023]
+
+
+def test_a_header_labelled_with_another_province_is_still_refused() -> None:
+    # Pacitan is not in Jawa Tengah (33): the header-less reading stands.
+    text = "Jawa Tengah,2022,2023\nPacitan,1.5,2.5\n"
+    with pytest.raises(ValueError, match=r"labelled 'Jawa Tengah', the name of a"):
+        read_bps_table(io.StringIO(text), locale="en")

@@ -474,7 +474,9 @@ def read_bps_table(
         be passed as ``io.StringIO(text)``); `sheet_name` is given for a
         CSV file or a frame; a header row is labelled with a region's name (the
         table has no header, its first row of values was taken for one:
-        "Kota Sawahlunto,1987,2011"); a row below the header repeats the
+        "Kota Sawahlunto,1987,2011"; a province's name is a header's label
+        when it is `province` or the province of a region below: "Jawa
+        Timur,2022,2023" over "Pacitan"); a row below the header repeats the
         header or title and
         ``errors="raise"``; a row below the values is the header of a
         second table (labelled as the header, naming other periods); an
@@ -2353,7 +2355,7 @@ def _check_header_labels(
             name = found["name"].iloc[0]
         except ValueError:  # a name of several regions: a region's name
             code, name = "", ""
-        if code is None:
+        if code is None or _names_parent(text, index, layout, code, province):
             continue
         region = f" ({code} {name})" if code else ""
         cells = [str(s) for s in text[r, 1:] if s]
@@ -2367,6 +2369,35 @@ def _check_header_labels(
             "polars has_header=False) and add that row"
         )
         raise ValueError(msg)
+
+
+def _names_parent(
+    text: np.ndarray[Any, Any],
+    index: pd.Index[Any],
+    layout: _Layout,
+    code: str,
+    province: str | None,
+) -> bool:
+    """Whether a header labelled with province `code` heads its own table.
+
+    A province's table of its regencies and cities is labelled with the
+    province's name ("Jawa Timur" over "Pacitan", "Kota Batu"): the label
+    names the `province` given, or the province of a region below.
+    """
+    if len(code) != 2:
+        return False
+    if province == code:
+        return True
+    labels = np.array([s for s in text[layout.first_data :, 0] if s], dtype=object)
+    if labels.size == 0:
+        return False
+    first_year = int(min(layout.years)) if len(layout.years) else None
+    try:
+        found = _match_regions(labels, index[: labels.size], code, first_year)
+    except ValueError:  # pragma: no cover - the province context resolves names
+        return False
+    codes = found["code"].dropna().astype(str)
+    return bool((codes.str.len().gt(2) & codes.str.startswith(code)).any())
 
 
 def _round_groups(

@@ -2950,3 +2950,29 @@ def test_a_header_labelled_with_another_province_is_still_refused() -> None:
     text = "Jawa Tengah,2022,2023\nPacitan,1.5,2.5\n"
     with pytest.raises(ValueError, match=r"labelled 'Jawa Tengah', the name of a"):
         read_bps_table(io.StringIO(text), locale="en")
+
+
+# --- a damaged .xlsx cell is named ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "ref", "why"),
+    [
+        ('<c r="C2" t="s"><v>5</v></c>', "C2", "IndexError"),  # no shared string 5
+        ('<c r="B2"><v>abc</v></c>', "B2", "ValueError"),  # not a number
+        ('<c r="B2"><v>INF</v></c>', "B2", "ValueError"),
+        ('<c r="$B$2"><v>1.5</v></c>', r"\$B\$2", "not a valid column"),
+        ('<c r="B0"><v>1.5</v></c>', "B0", "no such cell"),  # row 0
+        ('<c r="XFE2"><v>1.5</v></c>', "XFE2", "no such cell"),  # past XFD
+        ('<c r="B1048577"><v>1.5</v></c>', "B1048577", "no such cell"),
+    ],
+)
+def test_a_damaged_xlsx_cell_is_named(cell: str, ref: str, why: str) -> None:
+    # Each was a bare IndexError / ValueError from openpyxl, or (B0) a value
+    # silently taken into the title; now the documented "damaged" error,
+    # naming the cell.
+    body = _HEADER + _row(2, _text("A2", "Pacitan"), cell)
+    with pytest.raises(
+        ValueError, match=rf"cell '{ref}' cannot be read \(.*{why}.*the file is damaged"
+    ):
+        read_bps_table(_sheet_xml(body), locale="en")

@@ -458,7 +458,9 @@ def read_bps_table(
         group row names their round ("Maret", "Semester 2"); `value_name`
         clashes with a fixed column; a CSV file is not valid in
         `encoding`; a path named .xlsx (or another spreadsheet suffix)
-        holds text; a workbook is damaged or truncated (an .xls one too,
+        holds text; a workbook is damaged or truncated (an .xlsx cell that
+        cannot be read, or lies outside the sheet, "B0", is named; an .xls
+        one too,
         whatever xlrd raises; its warnings are not printed, and pandas'
         deprecation of its xlrd engine is not shown, nor, made an error by
         a warnings filter, taken for damage: another warning made an error
@@ -1596,6 +1598,14 @@ def _sheet_cells(
     try:
         ws.reset_dimensions()  # read the stored rows, not a declared size
         cells = [(i, j, c) for i, j, c in _stored_cells(ws) if c.value is not None]
+    except _DamagedCell as e:
+        where = "a cell without a reference" if e.ref is None else f"cell {e.ref!r}"
+        msg = (
+            f"{what}: sheet {ws.title!r} of the workbook cannot be read: {where} "
+            f"cannot be read ({e.reason}): the file is damaged; open and save it "
+            "again in a spreadsheet program"
+        )
+        raise ValueError(msg) from None
     except (SyntaxError, KeyError, TypeError, OSError) as e:
         # SyntaxError: xml.etree's ParseError, for a damaged sheet.
         msg = (
@@ -1619,6 +1629,19 @@ def _sheet_cells(
         )
         raise ValueError(msg)
     return cells
+
+
+#: The size of an Excel worksheet (rows 1-1048576, columns A-XFD).
+_MAX_ROW, _MAX_COL = 1_048_576, 16_384
+
+
+class _DamagedCell(Exception):
+    """A cell of an .xlsx sheet file that cannot be read (its reference)."""
+
+    def __init__(self, ref: object, reason: str) -> None:
+        super().__init__(ref, reason)
+        self.ref = ref
+        self.reason = reason
 
 
 def _stored_cells(ws: Any) -> Iterable[tuple[int, int, Any]]:
@@ -1651,7 +1674,20 @@ def _stored_cells(ws: Any) -> Iterable[tuple[int, int, Any]]:
 
     class _Parser(WorkSheetParser):
         def parse_cell(self, element: Any) -> dict[str, Any]:
-            cell: dict[str, Any] = super().parse_cell(element)
+            ref = element.get("r")
+            try:
+                cell: dict[str, Any] = super().parse_cell(element)
+            except Exception as e:  # openpyxl's own errors, of any kind
+                # A shared-string index past the table (IndexError), a
+                # numeric cell holding "abc" or "INF" (ValueError), a
+                # reference such as "$A$2" (openpyxl's coordinate error).
+                raise _DamagedCell(ref, f"{type(e).__name__}: {e}") from None
+            if not (1 <= cell["row"] <= _MAX_ROW and 1 <= cell["column"] <= _MAX_COL):
+                # "B0", "XFE2", "A1048577": outside every Excel sheet.
+                raise _DamagedCell(
+                    ref,
+                    f"no such cell: a sheet's rows are 1-{_MAX_ROW}, its columns A-XFD",
+                )
             if (
                 cell["value"] is None
                 and element.get("t") == "str"

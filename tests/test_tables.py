@@ -2976,3 +2976,15 @@ def test_a_damaged_xlsx_cell_is_named(cell: str, ref: str, why: str) -> None:
         ValueError, match=rf"cell '{ref}' cannot be read \(.*{why}.*the file is damaged"
     ):
         read_bps_table(_sheet_xml(body), locale="en")
+
+
+@pytest.mark.parametrize("source", ["", "   ", Path(".")])
+def test_an_empty_path_or_a_directory_is_named(source: str | Path) -> None:
+    # "" is Path("."), the working directory: it gave IsADirectoryError.
+    with pytest.raises(ValueError, match=r"`source` .*(an empty path|a directory)"):
+        read_bps_table(source, locale="en")
+
+
+def test_a_directory_path_is_named(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match=r"is a directory: pass the path of a file"):
+        read_bps_table(tmp_path, locale="en")

@@ -459,34 +459,31 @@ def read_bps_table(
         clashes with a fixed column; a CSV file is not valid in
         `encoding`; a path named .xlsx (or another spreadsheet suffix)
         holds text; a workbook is damaged or truncated (an .xlsx cell that
-        cannot be read, or lies outside the sheet, "B0", is named; an .xls
-        one too,
-        whatever xlrd raises; its warnings are not printed, and pandas'
-        deprecation of its xlrd engine is not shown, nor, made an error by
-        a warnings filter, taken for damage: another warning made an error
-        is raised as itself), is
-        password-protected (encrypted), or is a zip archive of something
-        else; a workbook is
-        opened in text mode; `sheet_name` names no worksheet, a chartsheet,
-        or (None) the workbook has no visible worksheet; a region name fits two
-        regions and no province row or `province` resolves it (the message
-        lists the candidates); `province` names no province; or an option is
-        unknown; a file is compressed (gzip, bzip2, xz, zstd: decompress
-        it first); `source` is a str holding line breaks (table text, to
-        be passed as ``io.StringIO(text)``); `sheet_name` is given for a
-        CSV file or a frame; a header row is labelled with a region's name (the
-        table has no header, its first row of values was taken for one:
-        "Kota Sawahlunto,1987,2011"; a province's name is a header's label
-        when it is `province` or the province of a region below: "Jawa
-        Timur,2022,2023" over "Pacitan"); a row below the header repeats the
-        header or title and
-        ``errors="raise"``; a row below the values is the header of a
-        second table (labelled as the header, naming other periods); an
-        .xlsx sheet stores a cell twice. When the
-        first column holds only list numbers ("No"),
-        the message says the names must be in the first column. When no
-        header is found and the first line of a CSV file
-        splits on ",", ";" (or a tab) rather than on `sep`, the message says which
+        cannot be read, or lies outside the sheet, "B0", is named; an .xls one
+        too, whatever xlrd raises; its warnings are not printed, and pandas'
+        deprecation of its xlrd engine is not shown, nor, made an error by a
+        warnings filter, taken for damage: another warning made an error is
+        raised as itself), is password-protected (encrypted), or is a zip
+        archive of something else; a workbook is opened in text mode;
+        `sheet_name` names no worksheet, a chartsheet, or (None) the workbook
+        has no visible worksheet; a region name fits two regions and no province
+        row or `province` resolves it (the message lists the candidates);
+        `province` names no province; or an option is unknown; a file is
+        compressed (gzip, bzip2, xz, zstd: decompress it first); `source` is a
+        str holding line breaks (table text, to be passed as
+        ``io.StringIO(text)``), an empty str or a directory; `sheet_name` is
+        given for a CSV file or a frame; a header row is labelled with a
+        region's name (the table has no header, its first row of values was
+        taken for one: "Kota Sawahlunto,1987,2011"; a province's name is a
+        header's label when it is `province` or the province of a region below:
+        "Jawa Timur,2022,2023" over "Pacitan"); a row below the header repeats
+        the header or title and ``errors="raise"``; a row below the values is
+        the header of a second table (labelled as the header, naming other
+        periods); an .xlsx sheet stores a cell twice. When the first column
+        holds only list numbers ("No"), the message says the names must be in
+        the first column. When no header is found and the first line of a CSV
+        file splits on ",", ";" (or a tab) rather than on `sep`, the message
+        says which
         `sep` to pass.
     TypeError
         If `source` is of an unsupported type, or an option (`value_name`,
@@ -1027,6 +1024,15 @@ def _read_any(
                 f"`source` is a str holding line breaks ({shown!r}), read as a "
                 "path: to read table text, pass io.StringIO(text)"
             )
+            raise ValueError(msg)
+        if not str(source).strip():
+            msg = (
+                f"`source` is an empty path ({str(source)!r}): pass the path of a "
+                "CSV file or workbook, or table text as io.StringIO(text)"
+            )
+            raise ValueError(msg)
+        if path.is_dir():
+            msg = f"`source` {str(path)!r} is a directory: pass the path of a file"
             raise ValueError(msg)
         data = path.read_bytes()
         _refuse_compressed(data, f"`source` {str(path)!r}")

@@ -2988,3 +2988,14 @@ def test_an_empty_path_or_a_directory_is_named(source: str | Path) -> None:
 def test_a_directory_path_is_named(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"is a directory: pass the path of a file"):
         read_bps_table(tmp_path, locale="en")
+
+
+def test_a_frame_repeating_row_numbers_is_refused() -> None:
+    # pd.concat of two one-row frames keeps index 0 twice: two unmatched
+    # rows were both reported as row 0 (or "row 1" with the header row).
+    a = pd.DataFrame({"Kab": ["Pacitan"], "2022": [1.5]})
+    b = pd.DataFrame({"Kab": ["Nowhere"], "2022": [2.5]})
+    with pytest.raises(ValueError, match=r"index repeats row labels \(0;.*reset_index"):
+        read_bps_table(pd.concat([a, b]), locale="en")
+    t = read_bps_table(pd.concat([a, b], ignore_index=True), locale="en")
+    assert t.unmatched["row"].tolist() == [1]

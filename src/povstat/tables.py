@@ -386,8 +386,9 @@ def read_bps_table(
         a row of labels left all empty is no row; so a
         file read with or without a header gives the same table. The index
         is not read: it must be an unnamed index of integers (row numbers,
-        shown as the rows' labels), else the frame is refused (call
-        ``reset_index()``). A file-like object is read from its current
+        shown as the rows' labels), each once, else the frame is refused
+        (call ``reset_index()``; ``reset_index(drop=True)`` for the repeated
+        row numbers ``pd.concat`` keeps). A file-like object is read from its current
         position to its end.
     locale : {"id", "en"}
         Number format of the values, required (see
@@ -445,7 +446,8 @@ def read_bps_table(
         reverse, whichever is rarer: "0,1386" among "9,9 %"; its scale is
         ambiguous), and a value field that a short CSV row does not write.
     ValueError
-        If a data frame's index holds labels (it is not read: see `source`);
+        If a data frame's index holds labels (it is not read: see `source`)
+        or repeats a row number;
         no header row naming years is found (the message names the
         formulas without a stored result where the years may have been); a
         header cell in the value area is not a period (e.g. "2024*"); a
@@ -1109,6 +1111,21 @@ def _check_frame_index(index: pd.Index[Any]) -> None:
         len(index) == 0 or index.inferred_type == "integer"
     )
     if integers and not names:
+        twice = index[index.duplicated()].unique()
+        if len(twice):
+            # pd.concat keeps each frame's row numbers: rows would be named
+            # ambiguously in `unmatched`, `skipped`, `invalid` and messages.
+            shown = ", ".join(_show(v) for v in twice[:3])
+            more = ", ..." if len(twice) > 3 else ""
+            msg = (
+                f"`source`: the frame's index repeats row labels ({shown}{more}; "
+                "as pd.concat keeps each frame's row numbers), which name the "
+                "rows in `unmatched`, `skipped`, `invalid` and messages: two "
+                "rows would have one name; renumber them with "
+                "`source.reset_index(drop=True)` (or pd.concat(..., "
+                "ignore_index=True))"
+            )
+            raise ValueError(msg)
         return
     shown = ", ".join(repr(_show(v)) for v in index[:3])
     more = ", ..." if len(index) > 3 else ""

@@ -2667,6 +2667,14 @@ def check_statements(
             # "Fell 4,000 people": a size in persons, compared with the number
             # of poor in persons (`persons_per_poor_unit`), as counts are.
             in_persons = said == "persons"
+            if col == rate:
+                at = statements.index[u.index.to_numpy()].tolist()
+                msg = (
+                    f"`statements` rows {at} (kind 'level_change'): `measure` "
+                    f"{col!r} is the rate column (argument `rate`); a change of "
+                    "the rate is a statement of kind 'change'"
+                )
+                raise ValueError(msg)
             if in_persons and col != headcount:
                 at = statements.index[u.index.to_numpy()].tolist()
                 msg = (

@@ -2575,12 +2575,26 @@ def check_statements(
         setattr(err, _ROWS_NAMED, True)
         raise err
 
+    # The cells of `data` without a value that each statement looked up, to
+    # name them where the statement cannot be told.
+    no_value: dict[int, list[str]] = {}
+
     def lookup(
         col: str, regions: pd.Series[Any], periods: pd.Series[Any], kind: str
     ) -> NDArray[np.float64]:
         absent(kind, regions, periods)
         keys = pd.MultiIndex.from_arrays([regions.to_numpy(), periods.to_numpy()])
-        return _plumbing.pandas_floats(keyed[col].reindex(keys))
+        values = _plumbing.pandas_floats(keyed[col].reindex(keys))
+        for pos, r, p in zip(
+            regions.index[np.isnan(values)],
+            regions[np.isnan(values)],
+            periods[np.isnan(values)],
+            strict=True,
+        ):  # the few missing cells, not every row
+            cell = f"{col} of {_show_key(r)} at {_show_key(p)}"
+            if cell not in no_value.setdefault(int(pos), []):
+                no_value[int(pos)].append(cell)
+        return values
 
     # Work by position, so that any index (even with repeated labels) is kept.
     st = by_month.reset_index(drop=True)
@@ -2783,7 +2797,19 @@ def check_statements(
             )
         verdict[pos] = str(res.verdict)
         reason[pos] = str(res.reason)
+    for pos, cells in no_value.items():
+        if verdict[pos] == UNDECIDED:
+            reason[pos] += f" (no value in `data`: {'; '.join(cells)})"
     return statements.assign(verdict=verdict, reason=reason)
+
+
+def _show_key(x: object) -> str:
+    """A region or period as a message shows it (dates without the time)."""
+    if isinstance(x, pd.Timestamp) and x == x.normalize():
+        return x.strftime("%Y-%m-%d")
+    if isinstance(x, float) and x.is_integer():
+        return str(int(x))
+    return repr(x) if isinstance(x, str) else str(x)
 
 
 def _month_start(values: pd.Series[Any], name: str) -> pd.Series[Any]:

@@ -58,7 +58,12 @@ from povstat.change import (
 from povstat.frames import _plumbing
 from povstat.ranking import Ties, rank
 from povstat.tracing import trace_figure
-from povstat.units import round_half_up, rounding_interval, to_percent
+from povstat.units import (
+    figure_interval,
+    published,
+    round_half_up,
+    to_percent,
+)
 from povstat.wording import describe_level_change, describe_rate_change
 
 __all__ = [
@@ -172,20 +177,10 @@ def _snap(x: NDArray[np.float64]) -> NDArray[np.float64]:
 def _snap_to(x: NDArray[np.float64], d: int, name: str) -> NDArray[np.float64]:
     """`x` rounded to its stated `d` decimals, if it differs only by float noise.
 
-    A level computed by the caller (``23854.56 / 1000`` is
-    ``23.854560000000003``) stands for the published decimal figure; a value
-    that differs from its rounding by more than a few units in the last place
-    is not rounded to `d` decimals, and is refused with its name.
+    See :func:`povstat.units.published`, the one policy for published
+    figures (``23854.56 / 1000`` stands for 23.85456).
     """
-    r = round_half_up(x, d)
-    with np.errstate(invalid="ignore"):
-        noise = np.abs(r - x) <= 1e-12 * np.maximum(np.abs(x), 1.0)
-    bad = ~noise & ~np.isnan(x)
-    if bad.any():
-        first = float(np.ravel(x[bad] if x.ndim else x)[0])
-        msg = f"`{name}` must hold figures rounded to {d} decimals, found {first!r}"
-        raise ValueError(msg)
-    return r
+    return published(x, d, name)
 
 
 def _in_percent(x: ArrayLike, unit: Unit) -> NDArray[np.float64]:
@@ -794,9 +789,9 @@ def check_consistency(
     shift = 0 if u == "percent" else 2
     rp = _in_percent(r, u)
     rdp = rd - shift
-    ri = rounding_interval(rp, rdp)
-    hi = rounding_interval(h, hd)
-    ni = rounding_interval(n, nd)
+    ri = figure_interval(rp, rdp, "rate")
+    hi = figure_interval(h, hd, "headcount")
+    ni = figure_interval(n, nd, "population")
     shape = _validate.shape(rate=r, headcount=h, population=n)
     with np.errstate(divide="ignore", invalid="ignore"):
         implied = np.broadcast_to(h / n * 100.0, shape)
@@ -2580,12 +2575,26 @@ def check_statements(
         setattr(err, _ROWS_NAMED, True)
         raise err
 
+    # The cells of `data` without a value that each statement looked up, to
+    # name them where the statement cannot be told.
+    no_value: dict[int, list[str]] = {}
+
     def lookup(
         col: str, regions: pd.Series[Any], periods: pd.Series[Any], kind: str
     ) -> NDArray[np.float64]:
         absent(kind, regions, periods)
         keys = pd.MultiIndex.from_arrays([regions.to_numpy(), periods.to_numpy()])
-        return _plumbing.pandas_floats(keyed[col].reindex(keys))
+        values = _plumbing.pandas_floats(keyed[col].reindex(keys))
+        for pos, r, p in zip(
+            regions.index[np.isnan(values)],
+            regions[np.isnan(values)],
+            periods[np.isnan(values)],
+            strict=True,
+        ):  # the few missing cells, not every row
+            cell = f"{col} of {_show_key(r)} at {_show_key(p)}"
+            if cell not in no_value.setdefault(int(pos), []):
+                no_value[int(pos)].append(cell)
+        return values
 
     # Work by position, so that any index (even with repeated labels) is kept.
     st = by_month.reset_index(drop=True)
@@ -2667,6 +2676,14 @@ def check_statements(
             # "Fell 4,000 people": a size in persons, compared with the number
             # of poor in persons (`persons_per_poor_unit`), as counts are.
             in_persons = said == "persons"
+            if col == rate:
+                at = statements.index[u.index.to_numpy()].tolist()
+                msg = (
+                    f"`statements` rows {at} (kind 'level_change'): `measure` "
+                    f"{col!r} is the rate column (argument `rate`); a change of "
+                    "the rate is a statement of kind 'change'"
+                )
+                raise ValueError(msg)
             if in_persons and col != headcount:
                 at = statements.index[u.index.to_numpy()].tolist()
                 msg = (
@@ -2780,7 +2797,19 @@ def check_statements(
             )
         verdict[pos] = str(res.verdict)
         reason[pos] = str(res.reason)
+    for pos, cells in no_value.items():
+        if verdict[pos] == UNDECIDED:
+            reason[pos] += f" (no value in `data`: {'; '.join(cells)})"
     return statements.assign(verdict=verdict, reason=reason)
+
+
+def _show_key(x: object) -> str:
+    """A region or period as a message shows it (dates without the time)."""
+    if isinstance(x, pd.Timestamp) and x == x.normalize():
+        return x.strftime("%Y-%m-%d")
+    if isinstance(x, float) and x.is_integer():
+        return str(int(x))
+    return repr(x) if isinstance(x, str) else str(x)
 
 
 def _month_start(values: pd.Series[Any], name: str) -> pd.Series[Any]:

@@ -2625,11 +2625,16 @@ def test_a_repeated_header_with_an_empty_label_is_still_skipped() -> None:
         "Kabupaten/Kota,2022,\n",  # another set of periods: 2022 only
     ],
 )
+@pytest.mark.parametrize("label", ["Kabupaten/Kota", ""])
 @pytest.mark.parametrize("errors", ["raise", "report"])
-def test_a_second_stacked_table_is_never_read_as_data(second: str, errors: str) -> None:
+def test_a_second_stacked_table_is_never_read_as_data(
+    second: str, errors: str, label: str
+) -> None:
     # The row "Kabupaten/Kota,2024,2025" below Pacitan is the header of
     # another table: read as data it would file Ponorogo under 2022/2023.
-    text = f"Kabupaten/Kota,2022,2023\nPacitan,1.5,2.5\n\n{second}Ponorogo,50.1,49.2\n"
+    # Also with both header labels empty (",2022,2023" then ",2024,2025").
+    second = second.replace("Kabupaten/Kota", label)
+    text = f"{label},2022,2023\nPacitan,1.5,2.5\n\n{second}Ponorogo,50.1,49.2\n"
     with pytest.raises(ValueError, match=r"row 4 .*second table.*separately"):
         read_bps_table(io.StringIO(text), locale="en", errors=errors)  # type: ignore[arg-type]
 

@@ -2656,13 +2656,17 @@ def _check_second_table(
 ) -> None:
     """Refuse the header of a second table stacked below the first.
 
-    A row labelled as a header row ("Kabupaten/Kota") whose value cells all
-    name periods, other than the header's, heads another table: read as
-    values it would file that table's rows under the first one's periods.
+    A row labelled as a header row ("Kabupaten/Kota", or empty as the row
+    of years is) whose value cells all name periods, other than the
+    header's, heads another table: read as values it would file that
+    table's rows under the first one's periods.
     """
-    heads = {str(text[r, 0]) for r in layout.header_rows} - {""}
-    if not heads:
-        return
+    # The labels of the header rows; the years row's even when empty
+    # (",2024,2025" below a table headed ",2022,2023").
+    years_row = layout.header_rows[-2 if layout.rounds_row else -1]
+    heads = ({str(text[r, 0]) for r in layout.header_rows} - {""}) | {
+        str(text[years_row, 0])
+    }
     cells = text[np.ix_(rows, layout.columns)]
     for k in np.flatnonzero(np.isin(text[rows, 0], list(heads)) & ~passed):
         shown = [str(s) for s in cells[k] if s]

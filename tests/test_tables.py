@@ -3004,3 +3004,32 @@ def test_a_frame_repeating_row_numbers_is_refused() -> None:
         read_bps_table(pd.concat([a, b]), locale="en")
     t = read_bps_table(pd.concat([a, b], ignore_index=True), locale="en")
     assert t.unmatched["row"].tolist() == [1]
+
+
+def test_a_year_header_with_grouping_reads_its_round(tmp_path: Path) -> None:
+    # #,##0" (Maret)" shows 2022 as "2,022 (Maret)": the year 2022, March;
+    # month=3 given as well is refused (no column needs it).
+    fmt = '#,##0" (Maret)"'
+    rows: list[list[Any]] = [["Kabupaten/Kota", 2022, 2023], ["Pacitan", 1.5, 2.5]]
+    path = _workbook(tmp_path, rows, {"B1": fmt, "C1": fmt})
+    t = read_bps_table(path, locale="en")
+    assert t.data[["year", "month"]].to_numpy().tolist() == [[2022, 3], [2023, 3]]
+
+
+def test_a_year_header_showing_two_rounds_is_never_a_bare_year(tmp_path: Path) -> None:
+    # "Maret 2022 (September)" names no one period: refused, where it was
+    # read as the bare year 2022 and given month=3.
+    fmt = '"Maret "0" (September)"'
+    rows: list[list[Any]] = [["Kabupaten/Kota", 2022, 2023], ["Pacitan", 1.5, 2.5]]
+    path = _workbook(tmp_path, rows, {"B1": fmt, "C1": fmt})
+    with pytest.raises(ValueError, match="no header row naming years"):
+        read_bps_table(path, locale="en", month=3)
+
+
+def test_a_value_shown_with_a_round_word_stays_a_number(tmp_path: Path) -> None:
+    # 13.8 (Pacitan's P0 2022) as a whole number 14 shown "14 (Maret)": a
+    # value, not a header; it stays the number 14.
+    fmt = '0" (Maret)"'
+    rows: list[list[Any]] = [["Kabupaten/Kota", 2022], ["Pacitan", 14]]
+    t = read_bps_table(_workbook(tmp_path, rows, {"B2": fmt}), locale="en")
+    assert t.data["value"].tolist() == [14.0]

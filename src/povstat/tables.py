@@ -599,8 +599,11 @@ def read_bps_table(
     as the text shown ("September 2022"): the format's quoted strings,
     backslash-escaped characters (each letter of "(Sept)") and literal
     characters around ``0``, ``#`` or ``General`` (a date's ``yyyy``; a text
-    cell's ``@`` in the fourth section) are shown; a format with other codes
-    (decimals, separators) is read as the stored number. A "%"
+    cell's ``@`` in the fourth section) are shown (``#,##0`` shows the
+    year's digits); a format with other codes (decimals) is read as the
+    stored number. A year shown with text that names a round but no one
+    period ("Maret 2022 (September)") is that text, refused as a header,
+    never the bare year. A "%"
     that is
     text in the format (in quotes, escaped, or after ``_`` or ``*``, Excel's
     padding and fill: ``0.00_%``) does not scale. A format that shows the
@@ -1936,11 +1939,16 @@ def _format_section(fmt: str, value: float) -> str:
 #: The parts of a number format section, for rendering a header cell.
 _FORMAT_PART = re.compile(
     r'"(?P<quoted>[^"]*)"|\\(?P<escaped>.)|_(?P<pad>.)|\*(?P<fill>.)'
-    r"|(?P<general>general)|(?P<digits>[0#?]+)|(?P<year>y+)|(?P<text>@)|(?P<other>.)",
+    r"|(?P<general>general)|(?P<digits>[0#?]+(?:,[0#?]+)*)|(?P<year>y+)|(?P<text>@)"
+    r"|(?P<other>.)",
     re.IGNORECASE | re.DOTALL,
 )
 #: Characters Excel shows as themselves in a number format, unquoted.
 _FORMAT_LITERAL = frozenset(" $-+/():!^&'~{}<>=")
+
+
+#: Words that name a survey round, besides the months.
+_ROUND_WORDS = frozenset({"semester", "smt", "sem", "tahunan", "annual"})
 
 
 def _render_format(section: str, shown: str, *, date: bool, text: bool) -> str | None:
@@ -1948,9 +1956,10 @@ def _render_format(section: str, shown: str, *, date: bool, text: bool) -> str |
 
     Quoted strings, backslash escapes and Excel's literal characters are
     shown as written, ``_x`` as a space, ``*x`` not at all; one placeholder
-    (``0``, ``#``, ``General``; ``yyyy`` for a date; ``@`` for text) shows
-    `shown`. None if the section holds any other code (a decimal point, a
-    thousands separator, a month): the cell is then read as stored.
+    (``0``, ``#``, ``#,##0`` (a year's digits, not grouped), ``General``;
+    ``yyyy`` for a date; ``@`` for text) shows `shown`. None if the
+    section holds any other code (a decimal point, a scaling comma, a
+    month): the cell is then read as stored.
     """
     out: list[str] = []
     placeholders = 0
@@ -2011,9 +2020,15 @@ def _with_literal_text(value: object, fmt: object) -> object:
     if rendered is None or rendered.strip() == shown:
         return value
     text = " ".join(rendered.split())
-    # Only text that names a period ("September 2022") replaces the value;
-    # "Tahun 2022" (the year 2022) keeps the value, read as a year.
-    return text if _period(text) is not None else value
+    # Text that names a period ("September 2022") replaces the value, and so
+    # does text naming a round that is no period ("Maret 2022 (September)":
+    # refused as a header, never read as the bare year); "Tahun 2022" (the
+    # year 2022) keeps the value, read as a year.
+    words = re.findall(r"[a-z]+", text.lower())
+    names_round = re.fullmatch(r"(?:19|20)[0-9]{2}", shown) is not None and any(
+        w in _MONTHS or w in _ROUND_WORDS for w in words
+    )
+    return text if _period(text) is not None or names_round else value
 
 
 def _shows_year_only(fmt: object) -> bool:

@@ -701,3 +701,24 @@ def test_a_missing_figure_is_named() -> None:
     )
     res = check_benchmark_statement(np.nan, 9.36, relation="below", decimals=2)
     assert str(res.reason) == "the value is missing"
+
+
+def test_equal_published_figures_cannot_tell_a_direction() -> None:
+    # 3.00 % and 3.00 %: the true rates may differ either way within their
+    # rounding, so "fell" cannot be told (as equal figures against a
+    # benchmark cannot), where it could only "not hold" before. A count that
+    # moved the other way with an equal rate leaves it undecided too (the
+    # statement may be about the rate); both moved the other way: not holds.
+    res = check_direction_statement(3.0, 3.0, direction="fall", unit="percent")
+    assert res.verdict == UNDECIDED
+    assert "equal published figures may hide a change either way" in str(res.reason)
+    res = check_direction_statement(
+        3.0, 3.0, 10.0, 11.0, direction="fall", unit="percent"
+    )
+    assert res.verdict == UNDECIDED
+    res = check_direction_statement(
+        3.0, 3.1, 10.0, 11.0, direction="fall", unit="percent"
+    )
+    assert res.verdict == NOT_HOLDS
+    bench = check_benchmark_statement(8.47, 8.47, relation="below", decimals=2)
+    assert bench.verdict == UNDECIDED

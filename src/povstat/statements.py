@@ -1344,13 +1344,17 @@ def check_direction_statement(
     -------
     StatementCheck
         ``"holds"`` where rate and count both moved as stated, ``"does not
-        hold"`` where neither did, ``"cannot tell"`` where they moved in
-        different directions (the reason says which did what) or a rate is
-        missing. Without a count: ``"holds"`` or ``"does not hold"`` as the
-        rate moved. Figures: ``rate_points`` (percentage points, for
-        fractions too), ``rate_relative_pct``, ``poor_change`` (NaN without
-        a count), ``rate_agrees``, ``poor_agrees`` (False without a count)
-        and ``rate_only`` (bool: the verdict used the rate alone).
+        hold"`` where both moved the other way, ``"cannot tell"`` where they
+        moved in different directions (the reason says which did what), a
+        published figure did not change (equal published figures may hide a
+        change either way within their rounding, as equal figures against a
+        benchmark do in :func:`check_benchmark_statement`) or a rate is
+        missing. Without a count: ``"holds"``, ``"does not hold"`` or (equal
+        rates) ``"cannot tell"`` as the rate moved. Figures:
+        ``rate_points`` (percentage points, for fractions too),
+        ``rate_relative_pct``, ``poor_change`` (NaN without a count),
+        ``rate_agrees``, ``poor_agrees`` (False without a count) and
+        ``rate_only`` (bool: the verdict used the rate alone).
 
     Raises
     ------
@@ -1420,6 +1424,11 @@ def check_direction_statement(
     sign = -1.0 if dirn == "fall" else 1.0
     r_ok = np.sign(pts) == sign
     p_ok = np.sign(dp) == sign
+    # Equal published figures: the true ones may have moved either way within
+    # their rounding, so a figure that "did not change" neither agrees nor
+    # disagrees (as equal figures against a benchmark cannot tell).
+    r_bad = np.sign(pts) == -sign
+    p_bad = np.sign(dp) == -sign
     rate_only = np.isnan(dp) & ~np.isnan(pts)
     gaps = _Gaps(shape, (np.isnan(pts), "a rate is missing"))
     missing = gaps.mask
@@ -1428,9 +1437,12 @@ def check_direction_statement(
         UNDECIDED,
         np.where(
             rate_only,
-            np.where(r_ok, HOLDS, NOT_HOLDS),
-            np.where(r_ok & p_ok, HOLDS, np.where(~r_ok & ~p_ok, NOT_HOLDS, UNDECIDED)),
+            np.where(r_ok, HOLDS, np.where(r_bad, NOT_HOLDS, UNDECIDED)),
+            np.where(r_ok & p_ok, HOLDS, np.where(r_bad & p_bad, NOT_HOLDS, UNDECIDED)),
         ),
+    )
+    equal = (
+        "; equal published figures may hide a change either way within their rounding"
     )
 
     def describe(i: tuple[int, ...]) -> str:
@@ -1445,16 +1457,18 @@ def check_direction_statement(
                 if poor_before is None
                 else "the number of poor is missing"
             )
-            return f"{moved}; judged on the rate alone ({why})"
+            return f"{moved}; judged on the rate alone ({why})" + (
+                equal if p == 0 else ""
+            )
         text = (
             f"{moved}{' but' if r_ok[i] != p_ok[i] else ' and'} the number of poor "
             f"{_moved(q)} by {_fmt(abs(q), 2)}"
         )
-        if r_ok[i] and not p_ok[i]:
+        if r_ok[i] and p_bad[i]:
             text += ": the statement holds for the rate, not for the number of poor"
-        elif p_ok[i] and not r_ok[i]:
+        elif p_ok[i] and r_bad[i]:
             text += ": the statement holds for the number of poor, not for the rate"
-        return text
+        return text + (equal if p == 0 or q == 0 else "")
 
     return StatementCheck(
         verdict=verdict,

@@ -722,3 +722,20 @@ def test_equal_published_figures_cannot_tell_a_direction() -> None:
     assert res.verdict == NOT_HOLDS
     bench = check_benchmark_statement(8.47, 8.47, relation="below", decimals=2)
     assert bench.verdict == UNDECIDED
+
+
+def test_a_size_per_year_is_said_per_year() -> None:
+    # 10 % -> 8 % over 2 years: -1.00 points a year; "fell 1.0 points (a
+    # year)" holds, and the reason says the 1.0 is per year.
+    res = check_change_statement(
+        10.0,
+        8.0,
+        1.0,
+        direction="fall",
+        stated_as="points",
+        unit="percent",
+        decimals=1,
+        years=2,
+    )
+    assert res.verdict == HOLDS
+    assert str(res.reason).endswith(": 1.0 is the change in percentage points a year")

@@ -450,6 +450,7 @@ def check_change_statement(
     )
     bb = np.broadcast_to(b, shape)
     ab = np.broadcast_to(a, shape)
+    a_year = " a year" if per_year else ""  # with `years`, sizes are per year
 
     def describe(i: tuple[int, ...]) -> str:
         shown = max(d, 2)
@@ -479,12 +480,16 @@ def check_change_statement(
                 f"{_places(d)}, so the figures cannot tell it from no change"
             )
         elif m_points[i] and not m_rel[i]:
-            tail = f"{_fmt(float(xs[i]), d)} is the change in percentage points" + (
-                "" if as_points_flag else ", not in percent"
+            tail = (
+                f"{_fmt(float(xs[i]), d)} is the change in percentage points"
+                + a_year
+                + ("" if as_points_flag else ", not in percent")
             )
         elif m_rel[i] and not m_points[i]:
-            tail = f"{_fmt(float(xs[i]), d)} is the relative change in percent" + (
-                ", not in points" if as_points_flag else ""
+            tail = (
+                f"{_fmt(float(xs[i]), d)} is the relative change in percent"
+                + a_year
+                + (", not in points" if as_points_flag else "")
             )
         elif m_points[i]:
             tail = "the stated size matches both readings"
@@ -2877,6 +2882,8 @@ def _keys_present(data: pd.DataFrame, keys: dict[str, str]) -> None:
 def _data_numbers(data: pd.DataFrame, col: str, arg: str) -> None:
     """Refuse a value column of `data` that is not numeric (text, bools, dates)."""
     dtype = data[col].dtype
+    if _plumbing.object_decimals(data[col]):  # pandas.read_sql's NUMERIC
+        return
     if not pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):
         msg = (
             f"`data` column {col!r} (argument `{arg}`) must be numeric, got "

@@ -2500,3 +2500,35 @@ def test_pandas_decimal_object_columns_are_numbers() -> None:
     )
     with pytest.raises(ValueError, match=r"2\.67499999999999999999"):
         povstat.with_changes(wide, unit="percent")
+
+
+def test_periods_of_another_kind_than_the_data_say_so() -> None:
+    # A year (2024) against a column of dates, and a date against a column
+    # of years: the pair is absent, and the message says why.
+    dates = pd.DataFrame(
+        {
+            "region_code": ["A", "A"],
+            "period": pd.to_datetime(["2023-03-01", "2024-03-01"]),
+            "poverty_rate_pct": [4.37, 4.26],
+            "poor_thousands": [1.0, 1.0],
+        }
+    )
+    st = pd.DataFrame(
+        {
+            "kind": ["rank"],
+            "region": ["A"],
+            "period": [2024],
+            "stated_rank": [1],
+            "descending": [True],
+        }
+    )
+    with pytest.raises(ValueError, match=r"`data` column 'period' holds dates: give"):
+        check_statements(st, dates, unit="percent", persons_per_poor_unit=1000)
+    years = dates.assign(period=[2023, 2024])
+    with pytest.raises(ValueError, match=r"`data` column 'period' holds no dates"):
+        check_statements(
+            st.assign(period=[pd.Timestamp("2024-03-01")]),
+            years,
+            unit="percent",
+            persons_per_poor_unit=1000,
+        )

@@ -2589,6 +2589,7 @@ def check_statements(
         msg = (
             f"`statements` {where} (kind {kind!r}) {verb} to (region, period) "
             f"pairs not in `data`: {'; '.join(pairs)}"
+            + _period_kind_hint(periods[missing], data_months is not None, period)
         )
         err = ValueError(msg)
         setattr(err, _ROWS_NAMED, True)
@@ -2820,6 +2821,22 @@ def check_statements(
         if verdict[pos] == UNDECIDED:
             reason[pos] += f" (no value in `data`: {'; '.join(cells)})"
     return statements.assign(verdict=verdict, reason=reason)
+
+
+def _period_kind_hint(periods: pd.Series[Any], dates: bool, name: str) -> str:
+    """Say so when statement periods are of another kind than `data`'s."""
+    is_date = [isinstance(p, dt.date | np.datetime64) for p in periods.tolist()]
+    if dates and not any(is_date):
+        return (
+            f"; `data` column {name!r} holds dates: give the statements' periods "
+            "as dates (or ISO text such as '2023-03-01')"
+        )
+    if not dates and all(is_date):
+        return (
+            f"; `data` column {name!r} holds no dates: give the statements' "
+            "periods as it writes them (e.g. years)"
+        )
+    return ""
 
 
 def _show_key(x: object) -> str:

@@ -739,3 +739,22 @@ def test_a_size_per_year_is_said_per_year() -> None:
     )
     assert res.verdict == HOLDS
     assert str(res.reason).endswith(": 1.0 is the change in percentage points a year")
+
+
+def test_a_rank_that_a_missing_region_could_make_true_says_so() -> None:
+    # c (3.00) is 2nd of the 2 ranked; b has no value and could rank above
+    # it, making "c is 3rd of 3" true: cannot tell, and the reason says the
+    # problems found among the ranked could be undone.
+    res = check_rank_statement(
+        [5.0, np.nan, 3.0],
+        ["a", "b", "c"],
+        subject="c",
+        stated_rank=3,
+        descending=True,
+        of=3,
+    )
+    assert res.verdict == UNDECIDED
+    assert str(res.reason).endswith(
+        "1 region(s) have no value (b) and could rank anywhere, which could make "
+        "the statement hold"
+    )

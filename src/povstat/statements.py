@@ -1740,6 +1740,8 @@ def check_rank_statement(
             )
             if feasible:
                 verdict = UNDECIDED
+                if problems:  # what is wrong among the ranked could change
+                    reason += ", which could make the statement hold"
     extra: dict[str, Any] = {}
     if stated_value is not None and vd is not None:
         sv = float(_validate.finite_or_nan(stated_value, "stated_value"))

@@ -3033,3 +3033,25 @@ def test_a_value_shown_with_a_round_word_stays_a_number(tmp_path: Path) -> None:
     rows: list[list[Any]] = [["Kabupaten/Kota", 2022], ["Pacitan", 14]]
     t = read_bps_table(_workbook(tmp_path, rows, {"B2": fmt}), locale="en")
     assert t.data["value"].tolist() == [14.0]
+
+
+def test_a_page_break_header_under_another_label_is_not_data() -> None:
+    # "Kabupaten/Kota (lanjutan),2022,2023" (continued) after a page break
+    # repeats the header's cells under a label that names no region: not a
+    # row of values 2022 and 2023, but a repeated header (raised, or skipped
+    # with errors="report"); "Pacitan,2025" under "2025" names a region and
+    # stays data.
+    text = (
+        "Kabupaten/Kota,2022,2023\nPacitan,1.5,2.5\n"
+        "Kabupaten/Kota (lanjutan),2022,2023\nKota Batu,3.79,3.31\n"
+    )
+    with pytest.raises(ValueError, match=r"repeat the header"):
+        read_bps_table(io.StringIO(text), locale="en")
+    t = read_bps_table(io.StringIO(text), locale="en", errors="report")
+    assert t.data["value"].tolist() == [1.5, 2.5, 3.79, 3.31]
+    assert t.skipped["reason"].tolist() == ["repeated header"]
+    kept = read_bps_table(
+        io.StringIO("Kabupaten/Kota,2025\nPacitan,2025\nKota Batu,3000\n"),
+        locale="en",
+    )
+    assert kept.data["value"].tolist() == [2025.0, 3000.0]

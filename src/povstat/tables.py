@@ -547,9 +547,10 @@ def read_bps_table(
     numbers". Every other row is data, including one without a name and a
     marked one holding numbers (``"*Pacitan"`` or "1) Batu" with values: kept,
     and listed in ``unmatched`` unless its name matches), except a row whose
-    label and value cells repeat those of a row above the values (its label
-    empty or that row's own label: a header repeated after a page break,
-    "Kab,2022,2023" again): it is never read as values, but raises
+    value cells repeat those of a row above the values under a label that
+    is empty, that row's own, or no region's name (a header repeated after
+    a page break, "Kab,2022,2023" or "Kab (lanjutan),2022,2023" again): it
+    is never read as values, but raises
     ValueError naming it, or, with ``errors="report"``, is skipped with the
     reason "repeated header". A region whose values equal the header's
     ("Pacitan,2025" under "Kabupaten/Kota,2025") is data. A row labelled as
@@ -826,9 +827,26 @@ def read_bps_table(
     above = text[: layout.first_data][:, layout.columns]
     below = text[rows_all][:, layout.columns]
     same = (below[:, None, :] == above[None, :, :]).all(axis=2)
+    same &= (above != "").any(axis=1)[None, :]
     above_label = text[: layout.first_data, 0]
-    same &= (label[:, None] == above_label[None, :]) | (label[:, None] == "")
-    repeated = (same & (above != "").any(axis=1)).any(axis=1) & ~blank & ~note
+    labelled = (label[:, None] == above_label[None, :]) | (label[:, None] == "")
+    repeated = (same & labelled).any(axis=1) & ~blank & ~note
+    # Under another label, the header's cells are a repeated header unless
+    # the label names a region ("Kabupaten/Kota (lanjutan),2022,2023" after
+    # a page break is one; "Pacitan,2025" is data).
+    maybe = np.flatnonzero(same.any(axis=1) & ~repeated & ~blank & ~note)
+    first_year = int(min(layout.years)) if len(layout.years) else None
+    for k in maybe:  # the few rows holding the header's cells
+        try:
+            found = _match_regions(
+                np.array([label[k]], dtype=object),
+                grid.index[[rows_all[k]]],
+                prov,
+                first_year,
+            )
+            repeated[k] = found["code"].iloc[0] is None
+        except ValueError:  # a name of several regions: a region's name
+            pass
     _check_second_table(text, grid.index, layout, rows_all, repeated | blank | note)
     if repeated.any() and err == "raise":
         shown_rows = [

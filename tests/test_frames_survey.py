@@ -1421,3 +1421,132 @@ def test_fpc_errors_count_rows_as_every_poverty_table_error(
                 frame, welfare="y", line=100.0, fpc="f", alpha=0, unit="fraction"
             )
         assert engine
+
+
+# Dates, zones, decimals and key kinds: one rule on every path. Welfare
+# 90, 120 on the first domain and 200, 80 on the second; lines 100 and 210
+# give by hand 1 of 2 poor (50 %) and 2 of 2 poor (100 %).
+_KEY_Y = [90.0, 120.0, 200.0, 80.0]
+_DAYS_NS = np.array(
+    ["2020-01-01", "2020-01-01", "2020-01-02", "2020-01-02"], dtype="datetime64[ns]"
+)
+
+
+def _key_engines(df: pd.DataFrame) -> dict[str, Any]:
+    import pyarrow as pa
+
+    engines = _engines(df)
+    engines["pyarrow"] = pa.Table.from_pandas(df, preserve_index=False)
+    return engines
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        [pd.Timestamp("2020-01-01"), pd.Timestamp("2020-01-02")],
+        [datetime(2020, 1, 1), datetime(2020, 1, 2)],
+        [np.datetime64("2020-01-01"), np.datetime64("2020-01-02")],  # day unit
+        [np.datetime64("2020-01-01T00:00:00.000000000"), np.datetime64("2020-01-02")],
+    ],
+)
+@pytest.mark.parametrize("dtype", ["datetime64[ns]", "datetime64[us]", "arrow"])
+def test_nanosecond_dates_stay_dates_and_match_date_keys(
+    keys: list[Any], dtype: str
+) -> None:
+    import pyarrow as pa
+
+    target: Any = pd.ArrowDtype(pa.timestamp("ns")) if dtype == "arrow" else dtype
+    days = pd.Series(_DAYS_NS).astype(target)
+    df = pd.DataFrame({"y": _KEY_Y, "g": days})
+    line = {keys[0]: 100.0, keys[1]: 210.0}
+    kw: dict[str, Any] = {"welfare": "y", "by": "g", "unit": "percent", "alpha": 0}
+    for engine, frame in _key_engines(df).items():
+        out = _to_pandas(poverty_table(frame, line=line, **kw))
+        assert out["estimate"].tolist() == [50.0, 100.0], engine
+        shown = [pd.Timestamp(v) for v in out["g"]]
+        assert shown == [pd.Timestamp("2020-01-01"), pd.Timestamp("2020-01-02")]
+    # The array function: datetimes, never integer nanosecond counts.
+    est = poverty_estimates(_KEY_Y, line, by=_DAYS_NS, unit="percent", alpha=0)
+    assert est.domain.tolist() == [datetime(2020, 1, 1), datetime(2020, 1, 2)]
+    assert est.estimate.tolist() == [50.0, 100.0]
+
+
+def test_integer_keys_never_match_nanosecond_dates() -> None:
+    line = {1577836800000000000: 100.0, 1577923200000000000: 210.0}
+    with pytest.raises(ValueError, match=r"not of the labels' kind \['datetime'\]"):
+        poverty_estimates(_KEY_Y, line, by=_DAYS_NS, unit="percent", alpha=0)
+    df = pd.DataFrame({"y": _KEY_Y, "g": _DAYS_NS})
+    for engine, frame in _engines(df).items():
+        with pytest.raises(ValueError, match="not of the labels' kind"):
+            poverty_table(
+                frame, welfare="y", line=line, by="g", unit="percent", alpha=0
+            )
+        assert engine
+
+
+def test_zoned_dates_match_zoned_keys_of_the_same_instant() -> None:
+    stamps = pd.to_datetime(_DAYS_NS).tz_localize("Asia/Jakarta")
+    df = pd.DataFrame({"y": _KEY_Y, "g": stamps})
+    kw: dict[str, Any] = {"welfare": "y", "by": "g", "unit": "percent", "alpha": 0}
+    own = {stamps[0]: 100.0, stamps[2]: 210.0}
+    # The same instants written in UTC: 2020-01-01 00:00 WIB is 2019-12-31 17:00 UTC.
+    utc = {pd.Timestamp("2019-12-31 17:00", tz="UTC"): 100.0}
+    utc[pd.Timestamp("2020-01-01 17:00", tz="UTC")] = 210.0
+    naive = {datetime(2019, 12, 31, 17): 100.0, datetime(2020, 1, 1, 17): 210.0}
+    for engine, frame in _key_engines(df).items():
+        for line in (own, utc):
+            out = _to_pandas(poverty_table(frame, line=line, **kw))
+            assert out["estimate"].tolist() == [50.0, 100.0], engine
+            shown = [pd.Timestamp(v) for v in out["g"]]
+            assert shown == list(stamps[[0, 2]]), engine  # same instants
+        with pytest.raises(ValueError, match="kind \\['datetime with time zone'\\]"):
+            poverty_table(frame, line=naive, **kw)
+    out = poverty_table(df, line=own, **kw)
+    assert str(out["g"].dtype) == "datetime64[ns, Asia/Jakarta]"
+    assert out["g"].tolist() == list(stamps[[0, 2]])
+    est = poverty_estimates(_KEY_Y, utc, by=stamps.to_numpy(), unit="percent", alpha=0)
+    assert est.estimate.tolist() == [50.0, 100.0]
+    with pytest.raises(ValueError, match="with time zone"):
+        poverty_estimates(_KEY_Y, naive, by=stamps, unit="percent", alpha=0)
+
+
+@pytest.mark.parametrize("kind", ["object", "category"])
+def test_decimal_labels_in_object_columns_match_decimal_keys(kind: str) -> None:
+    values = [Decimal("1"), Decimal("1"), Decimal("2"), Decimal("2")]
+    g = pd.Series(values, dtype=object)
+    if kind == "category":
+        g = pd.Series(pd.Categorical(values))
+    df = pd.DataFrame({"y": _KEY_Y, "g": g})
+    line = {Decimal("1"): 100.0, Decimal("2.0"): 210.0}  # 2.0 == 2
+    kw: dict[str, Any] = {"welfare": "y", "by": "g", "unit": "percent", "alpha": 0}
+    assert poverty_table(df, line=line, **kw)["estimate"].tolist() == [50.0, 100.0]
+    polars_object = pl.DataFrame({"y": _KEY_Y, "g": pl.Series(values, dtype=pl.Object)})
+    out = poverty_table(polars_object, line=line, **kw)
+    assert out["estimate"].to_list() == [50.0, 100.0]
+    with pytest.raises(ValueError, match=r"key\(s\) \[1, 2\] are not of the labels'"):
+        poverty_table(df, line={1: 100.0, 2: 210.0}, **kw)
+
+
+@pytest.mark.parametrize(
+    ("labels", "keys", "kind"),
+    [
+        ([1.0, 1.0, 2.0, 2.0], [1, 2], "float"),  # int keys, float labels
+        ([1, 1, 2, 2], [1.0, 2.0], "int"),  # float keys, int labels
+        (["1", "1", "2", "2"], [1, 2], "str"),  # int keys, text labels
+        ([1, 1, 2, 2], [True, False], "int"),  # bool keys, int labels
+    ],
+)
+def test_keys_of_another_kind_are_refused_alike_on_every_path(
+    labels: list[Any], keys: list[Any], kind: str
+) -> None:
+    line = {keys[0]: 100.0, keys[1]: 210.0}
+    hint = rf"not of the labels' kind \['{kind}'\]"
+    with pytest.raises(ValueError, match=hint):
+        poverty_estimates(_KEY_Y, line, by=labels, unit="percent", alpha=0)
+    df = pd.DataFrame({"y": _KEY_Y, "g": labels})
+    for engine, frame in _key_engines(df).items():
+        with pytest.raises(ValueError, match=hint):
+            poverty_table(
+                frame, welfare="y", line=line, by="g", unit="percent", alpha=0
+            )
+        assert engine

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -584,3 +585,26 @@ def test_a_missing_line_under_omit_is_named() -> None:
     # Without `by`: the units, not a domain labelled None.
     with pytest.raises(ValueError, match=r"^the units need a positive total weight"):
         poverty_estimates(y, [np.nan] * 4, **kw)
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        np.array(["a", np.str_("a"), "b", "b"], dtype=object),
+        np.array([True, np.True_, False, False], dtype=object),
+        np.array([1, np.int64(1), 2, 2], dtype=object),
+        np.array([1.5, np.float64(1.5), 2.5, 2.5], dtype=object),
+    ],
+)
+def test_numpy_scalar_labels_are_shown_as_python_values_in_any_order(
+    labels: NDArray[Any],
+) -> None:
+    # 'a' and np.str_('a') (True and np.True_, ...) are one domain, shown as
+    # the Python value whatever row comes first.
+    y = np.array([90.0, 120.0, 200.0, 80.0])
+    for order in itertools.permutations(range(4)):
+        idx = list(order)
+        est = poverty_estimates(y[idx], 125, unit="percent", alpha=0, by=labels[idx])
+        shown = est.domain.tolist()
+        assert [type(v) for v in shown] == [type(labels[0])] * 2
+        assert shown == sorted({labels[0], labels[2]})

@@ -62,6 +62,7 @@ from povstat.poverty_measures import (
     comparison_arg,
     factorize,
     measure_names,
+    object_labels,
     poor_rows,
     prepare_units,
     unit_terms,
@@ -729,7 +730,7 @@ def linearised(
     w1, w2, lonely, _ = _stratum_weights(red, lonely_psu)
     if overall:
         red = _overall_cells(red)
-        labels = np.concatenate([np.asarray(labels, dtype=object), [None]])
+        labels = np.concatenate([object_labels(labels), [None]])
     nd, k = red.n_domains, red.st.shape[1]
     total = _sum(red.domain, red.sw, nd)
     _check_weight_range(red, total)
@@ -793,7 +794,7 @@ def linearised(
     )
     rep = np.repeat
     return PovertyEstimates(
-        domain=rep(np.asarray(labels, dtype=object), k),
+        domain=rep(object_labels(labels), k),
         measure=np.tile(np.asarray(measures, dtype=str), nd),
         estimate=est.ravel(),
         se=se.ravel(),
@@ -1006,6 +1007,19 @@ def poverty_estimates(
     ``Decimal("1.0")`` and ``Decimal("1.00")``, one instant in two time
     zones) are one domain, shown by the label with the smallest ``repr``
     (a zero without its sign), whatever the order of the rows.
+
+    The keys of a `line` mapping are matched by value and kind, the same
+    way in this function and :func:`povstat.poverty_table` on
+    every engine: a key of another kind than the labels (1 or True for the
+    label 1.0, 1.0 for 1, 1 for '1') matches no domain, and the "no poverty
+    line" error lists such keys. Dates and times match by the instant they
+    name whatever their type (``datetime``, ``pandas.Timestamp``,
+    ``numpy.datetime64`` of any unit, a ``date`` as its midnight); a key
+    with a time zone matches a label with one at the same instant, in any
+    zone, and a naive key never matches a zoned label. Date labels are
+    shown as datetimes whatever their unit (nanoseconds included), in
+    their column's zone. Numpy scalars among object labels are shown as the
+    Python values they hold.
 
     References
     ----------

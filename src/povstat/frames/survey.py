@@ -12,6 +12,7 @@ as numpy arrays and reduced by the same numpy code as
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal, TypeAlias
@@ -33,6 +34,9 @@ from povstat.poverty_measures import (
     alphas_arg,
     comparison_arg,
     factorize,
+    label_list,
+    lines_by_domain,
+    match_key,
     measure_names,
     poor_rows,
     refuse_missing_domain_lines,
@@ -182,30 +186,36 @@ def _fits(key: object, dtype: Any) -> bool:
             return False
         info = np.iinfo(str(dtype).lower())  # "int64", "uint8", ...
         return bool(info.min <= int(key) <= info.max)
-    if dtype.is_float():
-        return isinstance(key, int | float | np.integer | np.floating) and bool(
-            abs(float(key)) < np.inf
-        )
+    if dtype.is_float():  # a float label is matched by float keys only
+        return isinstance(key, float | np.floating) and bool(abs(float(key)) < np.inf)
     if dtype in (nw.String, nw.Categorical) or isinstance(dtype, nw.Enum):
         return isinstance(key, str)
     if dtype.is_numeric():  # Decimal
-        return isinstance(key, int | float | Decimal | np.number)
+        return isinstance(key, Decimal)
+    if dtype == nw.Object:  # Python objects: matched after the reduction
+        return True
+    if isinstance(dtype, nw.Datetime | nw.Date):
+        kind = match_key(key)[0]
+        zoned = isinstance(dtype, nw.Datetime) and dtype.time_zone is not None
+        return kind == ("datetime with time zone" if zoned else "datetime")
+    if dtype == nw.Duration:
+        return match_key(key)[0] == "duration"
     return not isinstance(key, str | int | float | Decimal | np.number)
 
 
-def _kept_keys(
-    line: Mapping[Any, float], by: list[str], schema: Mapping[str, Any]
-) -> dict[Any, float]:
-    """The entries of a line mapping whose keys fit their `by` columns."""
-    if len(by) == 1:
-        return {k: v for k, v in line.items() if _fits(k, schema[by[0]])}
-    return {
-        k: v
-        for k, v in line.items()
-        if isinstance(k, tuple)
-        and len(k) == len(by)
-        and all(_fits(x, schema[c]) for c, x in zip(by, k, strict=True))
-    }
+def _engine_key(key: Any, dtype: Any) -> Any:
+    """A fitting mapping key as the Python value an engine compares.
+
+    numpy datetimes and durations become ``datetime`` and ``timedelta``
+    (polars' lazy engine cannot build a literal from numpy scalars), a
+    date-and-time at midnight a ``date`` for a date column.
+    """
+    if isinstance(key, np.datetime64 | np.timedelta64):
+        key = key.astype("M8[us]" if isinstance(key, np.datetime64) else "m8[us]")
+        key = key.item()
+    if dtype == nw.Date and isinstance(key, datetime.datetime):
+        return key.date() if key.time() == datetime.time(0) else key
+    return key
 
 
 def _mapped_line(
@@ -227,7 +237,10 @@ def _mapped_line(
                 f"{[k for k in line if isinstance(k, tuple)][:5]}"
             )
             raise ValueError(msg)
-        kept = {k: float(v) for k, v in line.items() if _fits(k, schema[by[0]])}
+        dtype = schema[by[0]]
+        kept = {
+            _engine_key(k, dtype): float(v) for k, v in line.items() if _fits(k, dtype)
+        }
         if not kept:
             return nw.lit(None, dtype=f64)
         return nw.col(by[0]).replace_strict(kept, default=None, return_dtype=f64)
@@ -246,11 +259,13 @@ def _mapped_line(
     combined: nw.Expr = nw.lit(0, dtype=nw.Int64())
     key_code = np.zeros(len(keys), dtype=np.int64)
     for j, c in enumerate(by):  # a loop over the handful of `by` columns
-        values = list(dict.fromkeys(k[j] for k in keys))
+        values = list(dict.fromkeys(_engine_key(k[j], schema[c]) for k in keys))
         codes = {v: i for i, v in enumerate(values)}
         code = nw.col(c).replace_strict(codes, default=None, return_dtype=nw.Int64())
         combined = combined * len(values) + code
-        key_code = key_code * len(values) + np.array([codes[k[j]] for k in keys])
+        key_code = key_code * len(values) + np.array(
+            [codes[_engine_key(k[j], schema[c])] for k in keys]
+        )
     lines = {int(kc): float(line[k]) for kc, k in zip(key_code, keys, strict=True)}
     return combined.replace_strict(lines, default=None, return_dtype=f64)
 
@@ -426,9 +441,21 @@ def poverty_table(
     weights that total less than the units (normalised to sum to 1, say)
     it is NaN, as R's (which warns "are weights correctly scaled?").
 
-    The keys of a `line` mapping are matched by value and kind: with a
-    categorical `by` column (pandas categorical, pyarrow dictionary), by
-    the kind of its categories (numbers, intervals, dates or text). Domain
+    The keys of a `line` mapping are matched by value and kind, the same
+    way in :func:`poverty_estimates` and this function on
+    every engine: a key of another kind than the labels (1 or True for the
+    label 1.0, 1.0 for 1, 1 for '1') matches no domain, and the "no poverty
+    line" error lists such keys. Dates and times match by the instant they
+    name whatever their type (``datetime``, ``pandas.Timestamp``,
+    ``numpy.datetime64`` of any unit, a ``date`` as its midnight); a key
+    with a time zone matches a label with one at the same instant, in any
+    zone, and a naive key never matches a zoned label. Date labels are
+    shown as datetimes whatever their unit (nanoseconds included), in
+    their column's zone. Numpy scalars among object labels are shown as the
+    Python values they hold.
+    With a categorical `by` column (pandas categorical, pyarrow
+    dictionary), keys are matched by the kind of its categories (numbers,
+    intervals, dates or text). Domain
     labels that are equal but written differently in an object column
     (0.0 and -0.0, ``Decimal("1.0")`` and ``Decimal("1.00")``, one instant
     in two time zones) are one domain, shown by the label with the smallest
@@ -534,7 +561,7 @@ def poverty_table(
     _refuse_nested_keys(roles, in_schema)
     key_schema = _key_schema(frame, by_cols, in_schema)
     zs = []
-    for i, (entry, value) in enumerate(zip(entries, items, strict=True)):
+    for entry, value in zip(entries, items, strict=True):
         line_col = {"line": value} if isinstance(value, str) else {}
         with line_entry(entry):  # a loop over the handful of lines
             _check_entry(frame, needed | line_col, by_cols, value)
@@ -545,10 +572,6 @@ def poverty_table(
                 and np.isnan(value)
             ):
                 raise ValueError(MISSING_SCALAR_LINE)
-        if isinstance(value, Mapping) and by_cols:
-            # Keys that cannot equal a value of their column (True for an
-            # int column, 1 for a text one) match no domain on any engine.
-            items[i] = _kept_keys(value, by_cols, key_schema)
     if isinstance(frame, nw.DataFrame) and len(frame) and _in_memory(frame):
         # Eager in-memory frame: take the columns as arrays, reduce in numpy.
         red, by_values, flags, smallest, per_line = _reduce_eager(
@@ -700,12 +723,16 @@ def poverty_table(
     np.minimum.at(first, domain, np.arange(n_rows))
     # Each domain's label: the same for every row order (factorize's choice).
     by_values = {
-        c: _shown(f[0][f[1][first]]) for c, f in zip(by_cols, facts, strict=True)
+        c: _shown(f[0][f[1][first]], table.schema[c])
+        for c, f in zip(by_cols, facts, strict=True)
     }
-    for entry, value in zip(entries, items, strict=True):
+    for i, (entry, value) in enumerate(zip(entries, items, strict=True)):
         if isinstance(value, Mapping) and by_cols:
             with line_entry(entry):
-                _check_mapping(by_values, value, nan_policy=nan_policy)
+                per_domain = _check_mapping(by_values, value, nan_policy=nan_policy)
+                stated = ~np.isnan(np.array(per_domain, np.float64))[domain]
+                missing = (col(f"{t}miss{i}") > 0) & stated
+                _refuse_unmatched_rows(missing, domain, by_values)
     for i, c in enumerate(wide):  # a loop over the few integer columns
         lo, hi = col(f"{t}lo{i}"), col(f"{t}hi{i}")
         if (~np.isnan(lo)).any():
@@ -882,10 +909,19 @@ def _domain_labels(by_values: Mapping[str, list[Any]], n: int) -> NDArray[Any]:
     return out
 
 
-def _shown(labels: NDArray[Any]) -> list[Any]:
-    """Domain labels as listed: -0.0 and 0.0 are one domain, shown as 0.0."""
-    shown: list[Any] = (labels + 0.0 if labels.dtype.kind == "f" else labels).tolist()
-    return shown
+def _shown(labels: NDArray[Any], dtype: Any) -> list[Any]:
+    """Domain labels as listed, Python values of the column's kind.
+
+    -0.0 and 0.0 are one domain, shown as 0.0; datetimes stay datetimes
+    whatever their unit (nanoseconds included), and a column with a time
+    zone gives labels in that zone (the engines hand them over as UTC).
+    """
+    if isinstance(dtype, nw.Datetime) and dtype.time_zone and labels.dtype.kind == "M":
+        import pandas as pd
+
+        stamps = pd.DatetimeIndex(labels).tz_localize("UTC").tz_convert(dtype.time_zone)
+        return list(stamps)
+    return label_list(labels + 0.0 if labels.dtype.kind == "f" else labels)
 
 
 def _infinite(e: nw.Expr) -> nw.Expr:
@@ -983,7 +1019,10 @@ def _reduce_eager(
     first = np.full(n_domains, n, np.intp)
     np.minimum.at(first, domain, np.arange(n))
     # Each domain's label: the same for every row order (factorize's choice).
-    by_values = {c: _shown(f[0][f[1][first]]) for c, f in zip(by, facts, strict=True)}
+    by_values = {
+        c: _shown(f[0][f[1][first]], frame.schema[c])
+        for c, f in zip(by, facts, strict=True)
+    }
     y = floats(welfare)
     zs = []
     for entry, line in zip(entries, lines, strict=True):  # the handful of lines
@@ -993,8 +1032,8 @@ def _reduce_eager(
             cols = list(by_values.values())
             keys = cols[0] if len(by) == 1 else list(zip(*cols, strict=True))
             with line_entry(entry):
-                _refuse_absent_domains(keys, line, nan_policy=nan_policy)
-            z = np.array([float(line[d]) for d in keys], np.float64)[domain]
+                per_domain = _refuse_absent_domains(keys, line, nan_policy=nan_policy)
+            z = np.array(per_domain, np.float64)[domain]
         else:
             z = np.full(n, float(line))
         zs.append(z)
@@ -1145,9 +1184,9 @@ def _check_mapping(
     line: Mapping[Any, float],
     *,
     nan_policy: str,
-) -> None:
+) -> list[float]:
     cols = list(by_values.values())
-    _refuse_absent_domains(
+    return _refuse_absent_domains(
         cols[0] if len(cols) == 1 else list(zip(*cols, strict=True)),
         line,
         nan_policy=nan_policy,
@@ -1156,16 +1195,39 @@ def _check_mapping(
 
 def _refuse_absent_domains(
     domains: Sequence[Any], line: Mapping[Any, float], *, nan_policy: str
-) -> None:
-    """Refuse a domain without a line, or (policy "omit") with a NaN line."""
-    absent = [d for d in domains if d not in line]
-    if absent:
-        msg = f"`line` has no poverty line for domain(s) {absent[:5]}"
-        raise ValueError(msg)
+) -> list[float]:
+    """Each domain's line, matched as the array functions match keys.
+
+    A domain without a line is refused (with the keys of another kind than
+    the labels, if any), and under policy "omit" one whose line is NaN.
+    """
+    per_domain = lines_by_domain(line, domains)
     if nan_policy == "omit":
-        values = np.array([float(line[d]) for d in domains], np.float64)
-        nan = np.flatnonzero(np.isnan(values))
+        nan = np.flatnonzero(np.isnan(np.array(per_domain, np.float64)))
         refuse_missing_domain_lines([domains[i] for i in nan.tolist()])
+    return per_domain
+
+
+def _refuse_unmatched_rows(
+    missing: NDArray[np.bool_],
+    domain: NDArray[np.intp],
+    by_values: Mapping[str, list[Any]],
+) -> None:
+    """Refuse rows the engine gave no line although their domain has a key.
+
+    The keys of a `line` mapping are matched once more on the reduced table
+    by value and kind; rows whose key the engine could not compare with the
+    column (a key type it does not convert) would otherwise be left out.
+    """
+    if missing.any():
+        labels = _domain_labels(by_values, int(domain.max()) + 1)
+        where = np.unique(domain[missing])
+        msg = (
+            f"`line` keys for domain(s) {labels[where][:5].tolist()} could not be "
+            "compared with the `by` column's values on this engine: give keys "
+            "of the column's own type"
+        )
+        raise ValueError(msg)
 
 
 def _refuse_bad_fpc(values: NDArray[np.float64], rows: NDArray[np.float64]) -> None:
@@ -1249,9 +1311,9 @@ def _pandas_output(
             nullable = "boolean" if kind == "b" else str(dtype).capitalize()
             column = pd.array(data[c], dtype=nullable.replace("Uint", "UInt"))
         elif getattr(dtype, "tz", None) is not None:
-            # The labels came out as UTC wall times: back to the column's zone.
-            stamps = pd.DatetimeIndex(pd.to_datetime(data[c]))
-            column = stamps.tz_localize("UTC").tz_convert(dtype.tz).array
+            # The labels are instants (None for the overall row): the column's zone.
+            stamps = pd.DatetimeIndex(pd.to_datetime(data[c], utc=True))
+            column = stamps.tz_convert(dtype.tz).array
         else:
             try:
                 column = pd.Series(data[c], dtype=dtype).array

@@ -1550,3 +1550,57 @@ def test_keys_of_another_kind_are_refused_alike_on_every_path(
                 frame, welfare="y", line=line, by="g", unit="percent", alpha=0
             )
         assert engine
+
+
+@pytest.mark.parametrize(
+    ("values", "keys"), [(["a", "a", "b", "b"], ["a", "b"]), ([1, 1, 2, 2], [1, 2])]
+)
+def test_a_pandas_arrow_dictionary_by_column_is_read_as_its_categories(
+    values: list[Any], keys: list[Any]
+) -> None:
+    import pyarrow as pa
+
+    # By hand: lines 100 and 210 give 1 of 2 poor (50 %), then 2 of 2 (100 %);
+    # line 125: 90 and 120 poor (100 %), then 80 only (50 %).
+    encoded = pa.array(values).dictionary_encode()
+    g = pd.Series(encoded, dtype=pd.ArrowDtype(encoded.type))
+    df = pd.DataFrame({"y": _KEY_Y, "g": g, "s": g})
+    kw: dict[str, Any] = {"welfare": "y", "by": "g", "unit": "percent", "alpha": 0}
+    assert poverty_table(df, line=125, **kw)["estimate"].tolist() == [100.0, 50.0]
+    line = {keys[0]: 100.0, keys[1]: 210.0}
+    out = poverty_table(df, line=line, strata="s", **kw)
+    assert out["estimate"].tolist() == [50.0, 100.0]
+    assert out["g"].tolist() == keys
+    with pytest.raises(ValueError, match="no poverty line for domain"):
+        poverty_table(df, line={keys[0]: 100.0}, **kw)
+
+
+@pytest.mark.parametrize("role", ["by", "strata", "psu", "fpc"])
+@pytest.mark.parametrize("lazy", [False, True])
+def test_128_bit_integer_key_columns_are_refused_by_name(role: str, lazy: bool) -> None:
+    df = pl.DataFrame({"y": _KEY_Y, "g": pl.Series([1, 1, 2, 2], dtype=pl.Int128)})
+    frame: Any = df.lazy() if lazy else df
+    with pytest.raises(TypeError, match=f"`{role}` column 'g' holds Int128 values"):
+        poverty_table(
+            frame, welfare="y", line=125, unit="percent", alpha=0, **{role: "g"}
+        )
+
+
+@pytest.mark.parametrize("lazy", [False, True])
+def test_128_bit_integer_values_beyond_2_53_are_refused(lazy: bool) -> None:
+    # Int128 welfare: read as float64 like Int64, and refused beyond 2**53.
+    y = pl.Series([90, 120, 200, 80], dtype=pl.Int128)
+    df = pl.DataFrame({"y": y, "g": [1, 1, 2, 2]})
+    frame: Any = df.lazy() if lazy else df
+    out = poverty_table(frame, welfare="y", line=125, unit="percent", alpha=0, by="g")
+    got = out.collect() if isinstance(out, pl.LazyFrame) else out
+    assert got["estimate"].to_list() == [100.0, 50.0]
+    wide = df.with_columns(pl.Series("y", [90, 120, 200, 2**60], dtype=pl.Int128))
+    with pytest.raises(ValueError, match="beyond 2\\*\\*53"):
+        poverty_table(
+            wide.lazy() if lazy else wide,
+            welfare="y",
+            line=125,
+            unit="percent",
+            alpha=0,
+        )

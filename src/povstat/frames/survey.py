@@ -559,6 +559,7 @@ def poverty_table(
     roles = {c: "by" for c in by_cols}
     roles |= {c: a for a, c in (("strata", strata), ("psu", psu)) if c is not None}
     _refuse_nested_keys(roles, in_schema)
+    _refuse_128_bit_keys({**roles, **({fpc: "fpc"} if fpc else {})}, in_schema)
     key_schema = _key_schema(frame, by_cols, in_schema)
     zs = []
     for entry, value in zip(entries, items, strict=True):
@@ -688,10 +689,10 @@ def poverty_table(
         for c in dict.fromkeys(
             n for n in (welfare, weight, size, *items) if isinstance(n, str)
         )
-        if in_schema[c] in (nw.Int64, nw.UInt64)
+        if in_schema[c] in _WIDE_INTS
     ]
-    aggs += [nw.col(c).min().alias(f"{t}lo{i}") for i, c in enumerate(wide)]
-    aggs += [nw.col(c).max().alias(f"{t}hi{i}") for i, c in enumerate(wide)]
+    aggs += [nw.col(c).min().cast(f64).alias(f"{t}lo{i}") for i, c in enumerate(wide)]
+    aggs += [nw.col(c).max().cast(f64).alias(f"{t}hi{i}") for i, c in enumerate(wide)]
     # The one pass over the data on the engine.
     reduced = prepared.group_by(keys).agg(*aggs) if keys else prepared.select(*aggs)
     table = reduced.collect() if isinstance(reduced, nw.LazyFrame) else reduced
@@ -884,6 +885,8 @@ def _in_memory(frame: nw.DataFrame[Any]) -> bool:
 
 
 _WIDE = 2**53  # integers beyond this are not all exact in float64
+# Integer dtypes that can hold values beyond 2**53.
+_WIDE_INTS = (nw.Int64, nw.UInt64, nw.Int128, nw.UInt128)
 
 
 def _refuse_wide_integers(column: str, lo: float, hi: float) -> None:
@@ -994,7 +997,7 @@ def _reduce_eager(
             return _validate.numeric(values.to_numpy(), name)
         if values.dtype == nw.Decimal:  # correctly rounded, through the text
             values = values.cast(nw.String())
-        if values.dtype in (nw.Int64, nw.UInt64) and values.count():
+        if values.dtype in _WIDE_INTS and values.count():
             _refuse_wide_integers(name, float(values.min()), float(values.max()))
         return np.asarray(values.cast(nw.Float64()).to_numpy(), np.float64)
 
@@ -1267,6 +1270,23 @@ def _refuse_nested_keys(roles: Mapping[str, str], schema: Mapping[str, Any]) -> 
             raise TypeError(msg)
 
 
+def _refuse_128_bit_keys(roles: Mapping[str, str], schema: Mapping[str, Any]) -> None:
+    """Refuse 128-bit integer key columns, from the schema alone.
+
+    Their values are taken as numpy arrays (the labels, the strata's fpc),
+    and numpy has no 128-bit integers.
+    """
+    for c, role in roles.items():  # a loop over the handful of key columns
+        dtype = schema[c]
+        if str(dtype) in ("Int128", "UInt128"):
+            msg = (
+                f"`{role}` column {c!r} holds {dtype} values, which numpy (the "
+                "arithmetic after the reduction) cannot hold; cast it to Int64 "
+                "(or to text) first"
+            )
+            raise TypeError(msg)
+
+
 def _key_schema(
     frame: _Frame, by: Sequence[str], schema: Mapping[str, Any]
 ) -> dict[str, Any]:
@@ -1283,8 +1303,25 @@ def _key_schema(
     for c in by:  # a loop over the handful of `by` columns
         dtype = schema[c]
         if dtype == nw.Categorical or isinstance(dtype, nw.Enum):
-            out[c] = frame[c].cat.get_categories().dtype
+            out[c] = _categories_dtype(frame[c])
     return out
+
+
+def _categories_dtype(values: nw.Series[Any]) -> Any:
+    """The dtype of a categorical column's categories.
+
+    A pandas column of pyarrow dictionary dtype has no ``.cat`` accessor:
+    its categories' dtype is the dictionary's value type.
+    """
+    value_type = getattr(
+        getattr(values.to_native().dtype, "pyarrow_dtype", None), "value_type", None
+    )
+    if value_type is None:
+        return values.cat.get_categories().dtype
+    import pyarrow as pa  # type: ignore[import-untyped]
+
+    empty = pa.chunked_array([], type=value_type)
+    return nw.from_native(empty, series_only=True).dtype
 
 
 def _pandas_output(

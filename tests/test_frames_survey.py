@@ -1580,10 +1580,9 @@ def test_a_pandas_arrow_dictionary_by_column_is_read_as_its_categories(
 def test_128_bit_integer_key_columns_are_refused_by_name(role: str, lazy: bool) -> None:
     df = pl.DataFrame({"y": _KEY_Y, "g": pl.Series([1, 1, 2, 2], dtype=pl.Int128)})
     frame: Any = df.lazy() if lazy else df
+    kw: dict[str, Any] = {role: "g"}
     with pytest.raises(TypeError, match=f"`{role}` column 'g' holds Int128 values"):
-        poverty_table(
-            frame, welfare="y", line=125, unit="percent", alpha=0, **{role: "g"}
-        )
+        poverty_table(frame, welfare="y", line=125, unit="percent", alpha=0, **kw)
 
 
 @pytest.mark.parametrize("lazy", [False, True])

@@ -1314,7 +1314,9 @@ def _categories_dtype(values: nw.Series[Any]) -> Any:
     its categories' dtype is the dictionary's value type.
     """
     value_type = getattr(
-        getattr(values.to_native().dtype, "pyarrow_dtype", None), "value_type", None
+        getattr(getattr(values.to_native(), "dtype", None), "pyarrow_dtype", None),
+        "value_type",
+        None,
     )
     if value_type is None:
         return values.cat.get_categories().dtype

@@ -290,7 +290,8 @@ def test_missing_values_policy() -> None:
         ({"welfare": 0.0}, {}, "Watts"),
         ({}, {"welfare": "nope"}, "not found"),
         ({}, {"by": ["domain", "domain"]}, "twice"),
-        ({}, {"by": "stratum"}, "different columns"),
+        ({}, {"psu": "stratum"}, "different columns"),
+        ({}, {"fpc": "stratum"}, "`fpc` column 'stratum' must differ"),
         ({}, {"line": "125"}, "not found"),
         ({}, {"line": [1, 2]}, "line"),
         ({}, {"by": 3}, "by"),
@@ -1603,3 +1604,31 @@ def test_128_bit_integer_values_beyond_2_53_are_refused(lazy: bool) -> None:
             unit="percent",
             alpha=0,
         )
+
+
+@pytest.mark.parametrize("engine", ["pandas", "polars", "polars lazy", "duckdb"])
+def test_domains_may_be_the_strata_or_the_psus(engine: str) -> None:
+    # Domains a and b are the strata; each unit its own PSU. Domain a: 90 and
+    # 120 of 90, 120, 200 are poor: 2/3. Its linearised values (t - 2/3)/3
+    # are 1/9, 1/9, -2/9 (mean 0), so V = 3/2 * 6/81 = 1/9 and se = 1/3;
+    # stratum b adds nothing (u = 0). The same for b (80, 70 of 130, 80, 70).
+    df = pd.DataFrame(
+        {
+            "y": [90.0, 120, 200, 130, 80, 70],
+            "s": ["a", "a", "a", "b", "b", "b"],
+            "p": [1, 2, 3, 4, 5, 6],
+        }
+    )
+    frame = _engines(df)[engine]
+    kw: dict[str, Any] = {"welfare": "y", "line": 125, "unit": "percent", "alpha": 0}
+    out = _to_pandas(poverty_table(frame, by="s", strata="s", psu="p", **kw))
+    np.testing.assert_allclose(out["estimate"], [200 / 3, 200 / 3], rtol=1e-12)
+    np.testing.assert_allclose(out["se"], [100 / 3, 100 / 3], rtol=1e-12)
+    arrays = poverty_estimates(
+        df["y"], 125, by=df["s"], strata=df["s"], psu=df["p"], unit="percent", alpha=0
+    )
+    np.testing.assert_allclose(out["se"], arrays.se, rtol=1e-12)
+    assert out["df"].tolist() == arrays.df.tolist()
+    # Domains that are the PSUs: one unit each, poor (100 %) or not (0 %).
+    out = _to_pandas(poverty_table(frame, by="p", psu="p", **kw))
+    assert out["estimate"].tolist() == [100.0, 100.0, 0.0, 0.0, 100.0, 100.0]

@@ -398,7 +398,9 @@ def poverty_table(
         If both or neither of `line` and `lines` are given, `lines` is
         empty, a `by` column is named like an output column (``line`` too
         with `lines`; povstat never overwrites a column), a column is
-        missing, a pandas frame repeats a column name, the frame has no
+        missing, `strata` and `psu` name one column or `fpc` names a `by`,
+        `strata` or `psu` column (a `by` column may be the strata or the
+        PSUs: estimates by stratum), a pandas frame repeats a column name, the frame has no
         rows, a value is missing under ``nan_policy="raise"``, `line` is
         NaN (or NaN for a domain of its mapping) under
         ``nan_policy="omit"`` (every row of the sample or domain would get
@@ -553,9 +555,9 @@ def poverty_table(
     eager = isinstance(frame, nw.DataFrame) and _in_memory(frame)
     if not eager:
         _refuse_engine_names(used, keys, frame.implementation)
-    if len(set(keys)) != len(keys):
-        msg = f"`by`, `strata`, `psu` and `fpc` must be different columns: {keys}"
-        raise ValueError(msg)
+    _refuse_shared_design_columns(by_cols, strata=strata, psu=psu, fpc=fpc)
+    # A `by` column may also be the strata or PSUs (estimates by stratum).
+    keys = list(dict.fromkeys(keys))
     roles = {c: "by" for c in by_cols}
     roles |= {c: a for a, c in (("strata", strata), ("psu", psu)) if c is not None}
     _refuse_nested_keys(roles, in_schema)
@@ -1250,6 +1252,31 @@ def _refuse_bad_fpc(values: NDArray[np.float64], rows: NDArray[np.float64]) -> N
         count = int(rows[bad].sum())
         low = float(np.min(values[bad]))
         msg = f"`fpc` must be > 0: {count} row(s) break this rule, the smallest {low!r}"
+        raise ValueError(msg)
+
+
+def _refuse_shared_design_columns(
+    by: Sequence[str], *, strata: str | None, psu: str | None, fpc: str | None
+) -> None:
+    """Refuse a column given twice where the roles conflict.
+
+    A `by` column may also be `strata` or `psu` (domains that are strata or
+    PSUs, as with arrays), but `by` names distinct columns, `strata` and
+    `psu` must differ (PSUs are nested in strata), and `fpc` holds numbers,
+    not labels: it must differ from every other.
+    """
+    design = [c for c in (strata, psu) if c is not None]
+    if len(set(by)) != len(by) or len(set(design)) != len(design):
+        msg = (
+            f"`by` columns, and `strata` and `psu`, must be different columns: "
+            f"by={list(by)}, strata={strata!r}, psu={psu!r}"
+        )
+        raise ValueError(msg)
+    if fpc is not None and fpc in [*by, *design]:
+        msg = (
+            f"`fpc` column {fpc!r} must differ from the `by`, `strata` and `psu` "
+            "columns (it holds population sizes, not labels)"
+        )
         raise ValueError(msg)
 
 

@@ -1385,7 +1385,9 @@ def test_a_missing_line_under_omit_is_named_on_every_engine() -> None:
     kw: dict[str, Any] = {"welfare": "y", "alpha": 0, "unit": "percent"}
     kw["nan_policy"] = "omit"
     for engine, frame in _engines(df).items():
-        with pytest.raises(ValueError, match=r"`line` is missing \(NaN\): under"):
+        with pytest.raises(
+            ValueError, match=r"`line` is missing \(NaN\): one line for every row"
+        ):
             poverty_table(frame, line=float("nan"), **kw)
         with pytest.raises(
             ValueError, match=r"`line` is missing \(NaN\) for domain\(s\) \[2\]"
@@ -1632,3 +1634,26 @@ def test_domains_may_be_the_strata_or_the_psus(engine: str) -> None:
     # Domains that are the PSUs: one unit each, poor (100 %) or not (0 %).
     out = _to_pandas(poverty_table(frame, by="p", psu="p", **kw))
     assert out["estimate"].tolist() == [100.0, 100.0, 0.0, 0.0, 100.0, 100.0]
+
+
+@pytest.mark.parametrize("engine", ["pandas", "polars", "polars lazy", "duckdb"])
+def test_missing_line_messages_name_the_line_and_its_entry(engine: str) -> None:
+    # Column L is missing on both rows of domain b: under "omit" they would
+    # get zero weight under every line, and the message names entry 'col'.
+    df = pd.DataFrame(
+        {"y": _KEY_Y, "g": ["a", "a", "b", "b"], "L": [100.0, 100.0, np.nan, np.nan]}
+    )
+    frame = _engines(df)[engine]
+    kw: dict[str, Any] = {"welfare": "y", "unit": "percent", "alpha": 0}
+    with pytest.raises(
+        ValueError,
+        match=r"^`lines` entry 'col' is missing \(NaN\) on every row of domain\(s\) "
+        r"\['b'\]",
+    ):
+        poverty_table(
+            frame, lines={"flat": 125, "col": "L"}, by="g", nan_policy="omit", **kw
+        )
+    for line in (float("nan"), {"a": 100.0, "b": float("nan")}):
+        with pytest.raises(ValueError, match=r"^`line` is missing \(NaN\)") as err:
+            poverty_table(frame, line=line, by="g", nan_policy="raise", **kw)
+        assert "pass nan_policy='omit'" not in str(err.value)

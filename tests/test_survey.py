@@ -564,9 +564,13 @@ def test_a_missing_line_under_omit_is_named() -> None:
     # estimate, and the message names `line` as the cause.
     y, by = [90.0, 120, 200, 80], [1, 2, 1, 2]
     kw: dict[str, Any] = {"alpha": 0, "unit": "fraction", "nan_policy": "omit"}
-    with pytest.raises(ValueError, match=r"`line` is missing \(NaN\): under"):
+    with pytest.raises(
+        ValueError, match=r"`line` is missing \(NaN\): one line for every row"
+    ):
         poverty_estimates(y, np.nan, **kw)
-    with pytest.raises(ValueError, match=r"`line` is missing \(NaN\): under"):
+    with pytest.raises(
+        ValueError, match=r"`line` is missing \(NaN\): one line for every row"
+    ):
         fgt(y, np.nan, **kw)
     with pytest.raises(
         ValueError, match=r"`line` is missing \(NaN\) for domain\(s\) \[2\]"
@@ -576,15 +580,35 @@ def test_a_missing_line_under_omit_is_named() -> None:
         ValueError, match=r"`lines` entry 'b' is missing \(NaN\) for domain\(s\) \[1\]"
     ):
         poverty_estimates(y, lines={"a": 100.0, "b": {1: np.nan, 2: 9.0}}, by=by, **kw)
-    # A per-unit line missing on every row of one domain: the message says
-    # which domain and the possible causes.
+    # A per-unit line missing on every row of one domain: the message names
+    # the line (and its entry of `lines`) and the domain.
     with pytest.raises(
-        ValueError, match=r"none in \[2\]: for each, .*missing welfare, line"
+        ValueError,
+        match=r"^`line` is missing \(NaN\) on every row of domain\(s\) \[2\]",
     ):
         poverty_estimates(y, [100.0, np.nan, 100.0, np.nan], by=by, **kw)
-    # Without `by`: the units, not a domain labelled None.
-    with pytest.raises(ValueError, match=r"^the units need a positive total weight"):
+    with pytest.raises(
+        ValueError, match=r"^`lines` entry 'col' is missing \(NaN\) on every row of "
+    ):
+        poverty_estimates(
+            y, lines={"flat": 125.0, "col": [100.0, np.nan, 100.0, np.nan]}, by=by, **kw
+        )
+    # Without `by`: every row, not a domain labelled None.
+    with pytest.raises(ValueError, match=r"^`line` is missing \(NaN\) on every row:"):
         poverty_estimates(y, [np.nan] * 4, **kw)
+    # Missing welfare on every row of a domain: the domain has no weight.
+    with pytest.raises(ValueError, match=r"none in \[2\]: for each, .*missing welfare"):
+        poverty_estimates([90.0, np.nan, 200, np.nan], 100.0, by=by, **kw)
+
+
+@pytest.mark.parametrize("line", [np.nan, {1: 100.0, 2: np.nan}])
+def test_a_missing_line_is_named_as_the_cause_under_raise_too(line: Any) -> None:
+    # A NaN scalar line, or a NaN line of a domain, is the line's fault, not
+    # the rows': nan_policy="omit" is not offered as a way out.
+    y, by = [90.0, 120, 200, 80], [1, 2, 1, 2]
+    with pytest.raises(ValueError, match=r"^`line` is missing \(NaN\)") as err:
+        poverty_estimates(y, line, by=by, alpha=0, unit="percent")
+    assert "pass nan_policy='omit'" not in str(err.value)
 
 
 @pytest.mark.parametrize(

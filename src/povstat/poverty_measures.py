@@ -494,12 +494,11 @@ def prepare_units(
             raise ValueError(msg)
         per_domain = np.array(lines_by_domain(line, label_list(domains[0])))
         z = _validate.finite_or_nan(per_domain, "line")
-        if nan_policy == "omit":
-            refuse_missing_domain_lines(domains[0][np.isnan(z)])
+        refuse_missing_domain_lines(object_labels(domains[0])[np.isnan(z)])
         z = z[domains[1]]
     else:
         z = _validate.finite_or_nan(line, "line")
-        if nan_policy == "omit" and z.ndim == 0 and np.isnan(z):
+        if z.ndim == 0 and np.isnan(z):
             raise ValueError(MISSING_SCALAR_LINE)
         if z.ndim > 1 or (z.ndim == 1 and z.shape[0] != n):
             msg = (
@@ -528,9 +527,18 @@ def prepare_units(
                 f"{row}; pass nan_policy='omit' to give such rows zero weight"
             )
             raise ValueError(msg)
+        nan_z = np.isnan(z)
+        if nan_z.ndim == 1 and nan_z.any():
+            codes = np.zeros(n, np.intp) if domains is None else domains[1]
+            labels = np.array([None]) if domains is None else domains[0]
+            refuse_lines_missing_in_domains(
+                np.bincount(codes, weights=nan_z, minlength=labels.shape[0]),
+                np.bincount(codes, minlength=labels.shape[0]),
+                object_labels(labels),
+            )
         w = np.where(missing, 0.0, w)
         s = np.where(missing, 0.0, s)
-        z = np.where(np.isnan(z), 1.0, z)
+        z = np.where(nan_z, 1.0, z)
         y = np.where(np.isnan(y), z, y)
     bad = z <= 0 if z.size and float(np.min(z)) <= 0 else np.zeros(0, bool)
     if bad.any():
@@ -549,23 +557,48 @@ def prepare_units(
 
 
 MISSING_SCALAR_LINE = (
-    "`line` is missing (NaN): under nan_policy='omit' every row would get "
-    "zero weight, leaving nothing to estimate; give a number"
+    "`line` is missing (NaN): one line for every row cannot be missing "
+    "under any nan_policy ('omit' would give every row zero weight, leaving "
+    "nothing to estimate); give a number"
 )
 
 
-def refuse_missing_domain_lines(labels: ArrayLike) -> None:
-    """Refuse domains whose line in a `line` mapping is NaN (policy "omit").
+def refuse_lines_missing_in_domains(
+    missing: NDArray[Any], rows: NDArray[Any], labels: NDArray[Any]
+) -> None:
+    """Refuse domains where a per-unit line is missing on every row ("omit").
 
-    Every row of such a domain would get zero weight, leaving the domain no
-    estimate: the cause is the line, so the message names `line`.
+    Each row of such a domain would get zero weight, leaving the domain no
+    estimate: the cause is the line, so the message names `line` (and, with
+    several lines, its entry). `missing` and `rows` count rows by domain;
+    a single label None stands for the whole sample.
+    """
+    bad = (missing >= rows) & (rows > 0)
+    if not bad.any():
+        return
+    names = labels[bad][:5].tolist()
+    where = "every row" if names == [None] else f"every row of domain(s) {names}"
+    msg = (
+        f"`line` is missing (NaN) on {where}: under nan_policy='omit' such rows "
+        "get zero weight, leaving no estimate; give those rows a line"
+    )
+    raise ValueError(msg)
+
+
+def refuse_missing_domain_lines(labels: ArrayLike) -> None:
+    """Refuse domains whose line in a `line` mapping is NaN (any policy).
+
+    Under "omit" every row of such a domain would get zero weight, leaving
+    the domain no estimate; under "raise" the rows are not missing anything
+    of their own: the cause is the line, so the message names `line`.
     """
     absent = np.asarray(labels, dtype=object)
     if absent.size:
         msg = (
-            f"`line` is missing (NaN) for domain(s) {absent[:5].tolist()}: under "
-            "nan_policy='omit' every row of such a domain would get zero weight, "
-            "leaving it no estimate; give each domain of `by` a number"
+            f"`line` is missing (NaN) for domain(s) {absent[:5].tolist()}: a "
+            "domain's line cannot be missing under any nan_policy ('omit' would "
+            "give every row of such a domain zero weight, leaving it no "
+            "estimate); give each domain of `by` a number"
         )
         raise ValueError(msg)
 

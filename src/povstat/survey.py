@@ -962,8 +962,10 @@ def poverty_estimates(
         If both or neither of `line` and `lines` are given, `lines` is
         empty, a `by`, `strata` or `psu` label is missing, a value is missing
         under ``nan_policy="raise"``, `line` is NaN (or NaN for a domain of
-        its mapping) under ``nan_policy="omit"``, which would leave every
-        row (of that domain) without weight, a line is not
+        its mapping) under any policy (the message names the line, not the
+        rows), a per-unit line is NaN on every row of the sample or of a
+        domain under ``nan_policy="omit"``, which would leave them without
+        weight (the message names the line), a line is not
         > 0, weights are negative, a domain has no weight, a stratum has a
         single PSU under ``lonely_psu="raise"``, `fpc` varies within a
         stratum, a population size in `fpc` is smaller than the PSUs

@@ -39,6 +39,7 @@ from povstat.poverty_measures import (
     match_key,
     measure_names,
     poor_rows,
+    refuse_lines_missing_in_domains,
     refuse_missing_domain_lines,
     unit_terms,
 )
@@ -400,11 +401,13 @@ def poverty_table(
         with `lines`; povstat never overwrites a column), a column is
         missing, `strata` and `psu` name one column or `fpc` names a `by`,
         `strata` or `psu` column (a `by` column may be the strata or the
-        PSUs: estimates by stratum), a pandas frame repeats a column name, the frame has no
-        rows, a value is missing under ``nan_policy="raise"``, `line` is
-        NaN (or NaN for a domain of its mapping) under
-        ``nan_policy="omit"`` (every row of the sample or domain would get
-        zero weight), a weight or size is negative (the message gives the
+        PSUs: estimates by stratum), a pandas frame repeats a column name,
+        the frame has no rows, a value is missing under
+        ``nan_policy="raise"``, `line` is NaN (or NaN for a domain of its
+        mapping; under any policy: the message names the line, not the
+        rows), a line column is missing on every row of a domain under
+        ``nan_policy="omit"`` (it names the line and its entry of
+        `lines`), a weight or size is negative (the message gives the
         smallest), a line or `fpc` is not > 0, `fpc` is infinite, welfare
         is not > 0 with ``watts=True``, a `by`, `strata`, `psu` or `fpc`
         value is missing (null or NaN; the message names the
@@ -569,11 +572,7 @@ def poverty_table(
         with line_entry(entry):  # a loop over the handful of lines
             _check_entry(frame, needed | line_col, by_cols, value)
             zs.append(_line_expr(value, by_cols, key_schema))
-            if (
-                nan_policy == "omit"
-                and isinstance(value, float | np.floating)
-                and np.isnan(value)
-            ):
+            if isinstance(value, float | np.floating) and np.isnan(value):
                 raise ValueError(MISSING_SCALAR_LINE)
     if isinstance(frame, nw.DataFrame) and len(frame) and _in_memory(frame):
         # Eager in-memory frame: take the columns as arrays, reduce in numpy.
@@ -752,6 +751,14 @@ def poverty_table(
         for i in range(len(zzs))  # a loop over the handful of lines
     ]
     _raise_on_lines(per_line, entries, nan_policy=nan_policy)
+    for i, entry in enumerate(entries):  # a loop over the handful of lines
+        if nan_policy == "omit" and per_line[i][0]:
+            with line_entry(entry):
+                refuse_lines_missing_in_domains(
+                    np.bincount(domain, col(f"{t}miss{i}"), minlength=n_domains),
+                    np.bincount(domain, col(f"{t}n"), minlength=n_domains),
+                    _domain_labels(by_values, n_domains),
+                )
     flags = {f: int(col(f"{t}{f}").sum()) for f in _FLAGS if f != "badz"}
     flags["badz"] = sum(line[1] for line in per_line)
 
@@ -1053,6 +1060,13 @@ def _reduce_eager(
             nan_z = np.isnan(z)
             missing_lines[i] = int(nan_z.sum())
             bad |= nan_z
+            if nan_policy == "omit" and missing_lines[i]:
+                with line_entry(entries[i]):
+                    refuse_lines_missing_in_domains(
+                        np.bincount(domain, weights=nan_z, minlength=n_domains),
+                        np.bincount(domain, minlength=n_domains),
+                        _domain_labels(by_values, n_domains),
+                    )
         zzs = [np.where(np.isnan(z), 1.0, z) for z in zs]
         yy = np.where(bad, zzs[0], y)
         pw = np.where(bad, 0.0, w * s if size is not None else w)
@@ -1207,9 +1221,8 @@ def _refuse_absent_domains(
     the labels, if any), and under policy "omit" one whose line is NaN.
     """
     per_domain = lines_by_domain(line, domains)
-    if nan_policy == "omit":
-        nan = np.flatnonzero(np.isnan(np.array(per_domain, np.float64)))
-        refuse_missing_domain_lines([domains[i] for i in nan.tolist()])
+    nan = np.flatnonzero(np.isnan(np.array(per_domain, np.float64)))
+    refuse_missing_domain_lines([domains[i] for i in nan.tolist()])
     return per_domain
 
 

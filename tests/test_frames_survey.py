@@ -1657,3 +1657,23 @@ def test_missing_line_messages_name_the_line_and_its_entry(engine: str) -> None:
         with pytest.raises(ValueError, match=r"^`line` is missing \(NaN\)") as err:
             poverty_table(frame, line=line, by="g", nan_policy="raise", **kw)
         assert "pass nan_policy='omit'" not in str(err.value)
+
+
+@pytest.mark.parametrize("role", ["by", "strata", "psu"])
+def test_duckdb_calendar_intervals_are_refused_by_name(role: str) -> None:
+    # A DuckDB INTERVAL holds months, days and nanoseconds: 1 month and 30
+    # days have no order, so such labels are refused, naming the column.
+    rel: Any = duckdb.sql(
+        "select * from (values (90.0, INTERVAL 1 DAY), (120.0, INTERVAL 2 DAY), "
+        "(120.0, INTERVAL 1 MONTH)) t(y, g)"
+    )
+    kw: dict[str, Any] = {role: "g"}
+    with pytest.raises(TypeError, match=f"`{role}` column 'g' labels must be of one"):
+        poverty_table(rel, welfare="y", line=125, unit="percent", alpha=0, **kw)
+
+
+def test_unsortable_object_labels_are_refused_with_their_type() -> None:
+    with pytest.raises(TypeError, match="got complex values that cannot be ordered"):
+        poverty_estimates(
+            [1.0, 2.0], 3.0, by=np.array([1j, 2j], dtype=object), unit="percent"
+        )

@@ -229,7 +229,15 @@ def factorize(
     try:
         uniques, codes = np.unique(arr, return_inverse=True)
     except TypeError:
-        msg = f"`{name}` labels must be of one sortable kind, got dtype {arr.dtype}"
+        where = f"`{name}`" if column is None else f"`{name}` column {column!r}"
+        kinds = sorted(t.__name__ for t in types) or [str(arr.dtype)]
+        example = f" (such as {arr[0]!r})" if arr.size else ""
+        msg = (
+            f"{where} labels must be of one sortable kind, got {', '.join(kinds)} "
+            f"values that cannot be ordered{example}; convert them to text or "
+            "numbers first (a calendar interval of months and days, say, to its "
+            "text or to a number of days)"
+        )
         raise TypeError(msg) from None
     codes = codes.reshape(-1).astype(np.intp)
     if types and not types <= _PLAIN_TYPES:

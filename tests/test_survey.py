@@ -632,3 +632,28 @@ def test_numpy_scalar_labels_are_shown_as_python_values_in_any_order(
         shown = est.domain.tolist()
         assert [type(v) for v in shown] == [type(labels[0])] * 2
         assert shown == sorted({labels[0], labels[2]})
+
+
+def test_a_signalling_nan_decimal_label_is_a_missing_label() -> None:
+    from decimal import Decimal
+
+    labels = np.array([Decimal("sNaN"), Decimal("sNaN"), 1, 1], dtype=object)
+    with pytest.raises(ValueError, match=r"missing labels .*Decimal\('sNaN'\)"):
+        poverty_estimates([90.0, 120, 200, 80], 125, by=labels, unit="percent")
+    df = pd.DataFrame({"y": [90.0, 120, 200, 80], "g": labels})
+    from povstat import poverty_table
+
+    for role in ("by", "strata", "psu"):
+        kw: dict[str, Any] = {role: "g"}
+        with pytest.raises(ValueError, match=f"`{role}` column 'g' must not hold"):
+            poverty_table(df, welfare="y", line=125, unit="percent", alpha=0, **kw)
+
+
+def test_a_tiny_sampling_fraction_warns_of_nothing() -> None:
+    # fpc = 1e-320 (<= 1: a sampling fraction) makes the population
+    # n_h / 1e-320 overflow to inf: no correction, f = 1, as without fpc
+    # (filterwarnings = error turns any numpy warning into a failure).
+    y, psu = [90.0, 120, 200, 80], [1, 2, 3, 4]
+    tiny = poverty_estimates(y, 125, psu=psu, fpc=[1e-320] * 4, unit="percent")
+    plain = poverty_estimates(y, 125, psu=psu, unit="percent")
+    np.testing.assert_array_equal(tiny.se, plain.se)

@@ -600,8 +600,11 @@ def _stratum_weights(
         _check_fpc(red.fpc, n_h, red.stratum_labels)
         # R survey: an fpc <= 1 everywhere is a sampling fraction, else the
         # number of PSUs in the stratum's population.
-        pop = n_h / red.fpc if np.all(red.fpc <= 1) else red.fpc
-        f = np.where(np.isinf(pop), 1.0, (pop - n_h) / pop)
+        # A tiny sampling fraction (1e-320) gives an infinite population:
+        # no correction (f = 1), without numpy's overflow warning.
+        with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+            pop = n_h / red.fpc if np.all(red.fpc <= 1) else red.fpc
+            f = np.where(np.isinf(pop), 1.0, (pop - n_h) / pop)
     certain = f < _CERTAIN
     lonely = (n_h == 1) & ~certain
     if lonely.any() and lonely_psu == "raise":

@@ -1677,3 +1677,26 @@ def test_unsortable_object_labels_are_refused_with_their_type() -> None:
         poverty_estimates(
             [1.0, 2.0], 3.0, by=np.array([1j, 2j], dtype=object), unit="percent"
         )
+
+
+@pytest.mark.parametrize("text", [False, True])
+def test_uuid_labels_match_uuid_and_text_keys(text: bool) -> None:
+    import uuid
+
+    # A UUID is matched by its text, whether the engine hands over text
+    # (DuckDB UUID) or uuid.UUID objects (a pandas object column). By hand:
+    # u1 (line 100): 90 poor, 130 not -> 50 %; u2 (line 130): 120 and 125
+    # both poor -> 100 %.
+    u1 = uuid.UUID("0e4b5b0c-0000-4000-8000-000000000001")
+    u2 = uuid.UUID("0e4b5b0c-0000-4000-8000-000000000002")
+    keys: list[Any] = [str(u1), str(u2)] if text else [u1, u2]
+    kw: dict[str, Any] = {"welfare": "y", "by": "g", "unit": "percent", "alpha": 0}
+    rel: Any = duckdb.sql(
+        f"select * from (values (90.0, '{u1}'::UUID), (120.0, '{u2}'::UUID), "
+        f"(130.0, '{u1}'::UUID), (125.0, '{u2}'::UUID)) t(y, g)"
+    )
+    df = pd.DataFrame({"y": [90.0, 120, 130, 125], "g": [u1, u2, u1, u2]})
+    line = dict(zip(keys, [100.0, 130.0], strict=True))
+    for frame in (rel, df):
+        out = _to_pandas(poverty_table(frame, line=line, **kw))
+        assert out["estimate"].tolist() == [50.0, 100.0]

@@ -25,6 +25,7 @@ expressions alike (:func:`povstat.poverty_table` uses them on the engine).
 from __future__ import annotations
 
 import datetime
+import uuid
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal, Protocol, get_args
@@ -345,7 +346,8 @@ def match_key(x: Any) -> tuple[str, Any]:
     unit, ``date`` as its midnight): naive ones as wall times, zoned ones
     as instants, and a naive one never matches a zoned one. Durations
     likewise. Other labels by value within their kind (str, bytes, bool,
-    int, float, decimal): 1, 1.0, True and '1' are four different keys.
+    int, float, decimal; a UUID as its text): 1, 1.0, True and '1' are
+    four different keys.
     """
     if isinstance(x, np.generic) and not isinstance(x, np.datetime64 | np.timedelta64):
         x = x.item()
@@ -364,6 +366,8 @@ def match_key(x: Any) -> tuple[str, Any]:
         return (kind, value) if value is not None else ("other", x)
     if isinstance(x, Decimal):
         return "decimal", x
+    if isinstance(x, uuid.UUID):  # engines hand UUIDs over as their text
+        return "str", str(x)
     if isinstance(x, tuple):  # one value per `by` column
         pairs = [match_key(v) for v in x]
         return repr(tuple(k for k, _ in pairs)), tuple(v for _, v in pairs)

@@ -816,7 +816,7 @@ ERRORS: list[tuple[str, Any, type[Exception], str]] = [
             [1.234], rate=[2.0], unit="percent", decimals={"rate": 2, "headcount": 2}
         ),
         ValueError,
-        "`headcount`: `value` must hold figures rounded to 2",
+        "`headcount` must hold figures rounded to 2 decimals, found 1.234 at index 0",
     ),
     (
         "rate not rounded",
@@ -824,7 +824,7 @@ ERRORS: list[tuple[str, Any, type[Exception], str]] = [
             [1.0], rate=[2.123], unit="percent", decimals={"rate": 2, "headcount": 2}
         ),
         ValueError,
-        "`rate`: `value` must hold figures rounded to 2",
+        "`rate` must hold figures rounded to 2 decimals, found 2.123 at index 0",
     ),
     (
         "part above whole",
@@ -1188,3 +1188,37 @@ def test_rounding_bounds_of_published_zeros_are_not_negative() -> None:
     )
     # Lowest: (0 + 9.5) / (100.5 + 100.5) = 4.726 %, not (-0.5 + 9.5) / 201.
     np.testing.assert_allclose(arr(p.rounding_lower), 100 * 9.5 / 201.0, rtol=1e-12)
+
+
+def test_published_figures_have_one_float_noise_policy() -> None:
+    # 0.1 + 0.2 is 0.30000000000000004, the figure 0.3 with float noise: every
+    # function that takes figures with their decimals reads it as 0.3 (as
+    # check_headcount_change_statement does); 4.263 at 2 decimals is not
+    # rounded and is refused, naming the argument and its index.
+    from povstat import decomposition_bounds, rounding_interval
+
+    iv = rounding_interval(0.1 + 0.2, 1)
+    assert (float(iv.lower), float(iv.upper)) == (0.25, 0.35)
+    s = sum_counts([0.1 + 0.2, 1.0], decimals=1)
+    assert arr(s.rounding_lower) == 1.2  # 0.25 + 0.95
+    with pytest.raises(
+        ValueError,
+        match=r"`rate_after` must hold figures rounded to 2 decimals, found 4.263$",
+    ):
+        decomposition_bounds(4.37, 4.263, 880.0, 886.0, unit="percent", rate_decimals=2)
+    with pytest.raises(
+        ValueError,
+        match=r"`population_before` must hold figures rounded to 0 decimals, "
+        r"found 880.5$",
+    ):
+        decomposition_bounds(
+            4.37,
+            4.26,
+            880.5,
+            886.0,
+            unit="percent",
+            rate_decimals=2,
+            population_decimals=0,
+        )
+    with pytest.raises(ValueError, match=r"`estimate` .* found 1.25 at index 1"):
+        sum_counts([1.2, 1.25], decimals=1)

@@ -502,3 +502,28 @@ def test_categorical_groups_come_out_in_label_order_on_every_engine() -> None:
     for frame in (cat, enum, d):
         out = aggregate_regions(frame, unit="percent", by="type")
         assert list(out["group"]) == ["alpha", "zeta"]
+
+
+def test_a_month_of_dates_is_one_period_labelled_by_its_earliest_date() -> None:
+    # A and B dated 2023-03-01 and 2023-03-15 (and 2024-03-20, 2024-03-01):
+    # one period a year, pooled alike; the period shown is the earliest date
+    # of each month whatever the row order (before: the first row's).
+    df = pd.DataFrame(
+        {
+            "region_code": ["A", "B", "A", "B"],
+            "prov": ["X"] * 4,
+            "period": pd.to_datetime(
+                ["2023-03-01", "2023-03-15", "2024-03-20", "2024-03-01"]
+            ),
+            "poverty_rate_pct": [4.37, 5.0, 4.26, 5.1],
+            "poor_thousands": [38.56, 10.0, 37.78, 10.5],
+        }
+    )
+    want = [pd.Timestamp("2023-03-01"), pd.Timestamp("2024-03-01")]
+    for rows in ([0, 1, 2, 3], [3, 2, 1, 0], [1, 0, 3, 2]):
+        out = aggregate_regions(df.iloc[rows], unit="percent", by="prov")
+        assert out["period"].tolist() == want
+        # 2023: (38.56 + 10) / (38.56 / 4.37 + 10 / 5) = 48.56 / 10.8238 %.
+        np.testing.assert_allclose(
+            out["pooled_rate"].iloc[0], 48.56 / (38.56 / 4.37 + 2.0), rtol=1e-12
+        )

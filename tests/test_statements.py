@@ -2386,3 +2386,34 @@ def test_decimal_value_columns_are_read_as_the_adapters_read_them() -> None:
         assert res.verdict == HOLDS
         table = _plumbing.collect(frame)
         assert _plumbing.column(table, "poor_thousands")[0] == 550400.07
+
+
+def test_a_level_change_of_the_rate_column_is_refused() -> None:
+    # "Fell 0.11 points" about poverty_rate_pct is a change of the rate
+    # (kind "change"); as a level change it would be judged as a count's
+    # change ("has no percentage points"): refused, naming the kind to use.
+    data = pd.DataFrame(
+        {
+            "region_code": ["A", "A"],
+            "period": [2023, 2024],
+            "poverty_rate_pct": [4.37, 4.26],
+            "poor_thousands": [38.56, 37.78],
+        }
+    )
+    st = pd.DataFrame(
+        [
+            {
+                "kind": "level_change",
+                "region": "A",
+                "period_before": 2023,
+                "period_after": 2024,
+                "direction": "fall",
+                "stated": 0.11,
+                "stated_as": "points",
+                "decimals": 2,
+                "measure": "poverty_rate_pct",
+            }
+        ]
+    )
+    with pytest.raises(ValueError, match=r"is the rate column .* of kind 'change'"):
+        check_statements(st, data, unit="percent", persons_per_poor_unit=1000)

@@ -52,7 +52,7 @@ from povstat.uncertainty import (
     moe_from_se,
     se_from_moe,
 )
-from povstat.units import rounding_interval
+from povstat.units import figure_interval
 
 __all__ = [
     "CountSum",
@@ -675,13 +675,9 @@ def _bounds(
     lines) is >= 0, so a published 0 stands for [0, h), not (-h, h): the
     lower bound is never below 0.
     """
-    try:
-        iv = rounding_interval(
-            value, _validate.decimals(decimals, f"decimals[{name!r}]")
-        )
-    except ValueError as exc:
-        msg = f"`{name}`: {exc}"
-        raise ValueError(msg) from None
+    iv = figure_interval(
+        value, _validate.decimals(decimals, f"decimals[{name!r}]"), name
+    )
     return np.maximum(np.asarray(iv.lower), 0.0), np.asarray(iv.upper)
 
 

@@ -841,7 +841,7 @@ def decomposition_bounds(
     ...       b.rate_effect_upper.round(3))
     -0.973 -1.062 -0.885
     """
-    from povstat.units import rounding_interval
+    from povstat.units import figure_interval
 
     u = _validate.unit(unit)
     r0 = _validate.rate(rate_before, "rate_before", u)
@@ -852,8 +852,8 @@ def decomposition_bounds(
         rate_before=r0, rate_after=r1, population_before=n0, population_after=n1
     )
     rd = _validate.decimals(rate_decimals, "rate_decimals")
-    ri0 = rounding_interval(r0, rd)
-    ri1 = rounding_interval(r1, rd)
+    ri0 = figure_interval(r0, rd, "rate_before")
+    ri1 = figure_interval(r1, rd, "rate_after")
     s = _SCALE[u]
     # Rates cannot leave [0, 100 %] whatever their rounding.
     r0_lo, r0_hi = np.maximum(ri0.lower, 0.0) / s, np.minimum(ri0.upper, s) / s
@@ -863,8 +863,8 @@ def decomposition_bounds(
         n1_lo = n1_hi = n1
     else:
         nd = _validate.decimals(population_decimals, "population_decimals")
-        ni0 = rounding_interval(n0, nd)
-        ni1 = rounding_interval(n1, nd)
+        ni0 = figure_interval(n0, nd, "population_before")
+        ni1 = figure_interval(n1, nd, "population_after")
         n0_lo, n0_hi = np.maximum(ni0.lower, 0.0), ni0.upper
         n1_lo, n1_hi = np.maximum(ni1.lower, 0.0), ni1.upper
     # rate effect: (r1 - r0) * (n0 + n1) / 2

@@ -13,7 +13,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
 from povstat._validate import Unit
-from povstat.units import Interval, rounding_interval
+from povstat.units import Interval, figure_interval
 
 __all__ = [
     "headcount_to_rate",
@@ -432,9 +432,9 @@ def implied_population_interval(
     r = _validate.rate(rate, "rate", u)
     h = _validate.nonnegative(headcount, "headcount")
     _validate.shape(rate=r, headcount=h)
-    ri = rounding_interval(r, _validate.decimals(rate_decimals, "rate_decimals"))
-    hi = rounding_interval(
-        h, _validate.decimals(headcount_decimals, "headcount_decimals")
+    ri = figure_interval(r, _validate.decimals(rate_decimals, "rate_decimals"), "rate")
+    hi = figure_interval(
+        h, _validate.decimals(headcount_decimals, "headcount_decimals"), "headcount"
     )
     scale = _SCALE[u]
     r_lo = np.maximum(ri.lower, 0.0)

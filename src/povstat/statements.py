@@ -58,7 +58,12 @@ from povstat.change import (
 from povstat.frames import _plumbing
 from povstat.ranking import Ties, rank
 from povstat.tracing import trace_figure
-from povstat.units import round_half_up, rounding_interval, to_percent
+from povstat.units import (
+    figure_interval,
+    published,
+    round_half_up,
+    to_percent,
+)
 from povstat.wording import describe_level_change, describe_rate_change
 
 __all__ = [
@@ -172,20 +177,10 @@ def _snap(x: NDArray[np.float64]) -> NDArray[np.float64]:
 def _snap_to(x: NDArray[np.float64], d: int, name: str) -> NDArray[np.float64]:
     """`x` rounded to its stated `d` decimals, if it differs only by float noise.
 
-    A level computed by the caller (``23854.56 / 1000`` is
-    ``23.854560000000003``) stands for the published decimal figure; a value
-    that differs from its rounding by more than a few units in the last place
-    is not rounded to `d` decimals, and is refused with its name.
+    See :func:`povstat.units.published`, the one policy for published
+    figures (``23854.56 / 1000`` stands for 23.85456).
     """
-    r = round_half_up(x, d)
-    with np.errstate(invalid="ignore"):
-        noise = np.abs(r - x) <= 1e-12 * np.maximum(np.abs(x), 1.0)
-    bad = ~noise & ~np.isnan(x)
-    if bad.any():
-        first = float(np.ravel(x[bad] if x.ndim else x)[0])
-        msg = f"`{name}` must hold figures rounded to {d} decimals, found {first!r}"
-        raise ValueError(msg)
-    return r
+    return published(x, d, name)
 
 
 def _in_percent(x: ArrayLike, unit: Unit) -> NDArray[np.float64]:
@@ -794,9 +789,9 @@ def check_consistency(
     shift = 0 if u == "percent" else 2
     rp = _in_percent(r, u)
     rdp = rd - shift
-    ri = rounding_interval(rp, rdp)
-    hi = rounding_interval(h, hd)
-    ni = rounding_interval(n, nd)
+    ri = figure_interval(rp, rdp, "rate")
+    hi = figure_interval(h, hd, "headcount")
+    ni = figure_interval(n, nd, "population")
     shape = _validate.shape(rate=r, headcount=h, population=n)
     with np.errstate(divide="ignore", invalid="ignore"):
         implied = np.broadcast_to(h / n * 100.0, shape)
@@ -2667,6 +2662,14 @@ def check_statements(
             # "Fell 4,000 people": a size in persons, compared with the number
             # of poor in persons (`persons_per_poor_unit`), as counts are.
             in_persons = said == "persons"
+            if col == rate:
+                at = statements.index[u.index.to_numpy()].tolist()
+                msg = (
+                    f"`statements` rows {at} (kind 'level_change'): `measure` "
+                    f"{col!r} is the rate column (argument `rate`); a change of "
+                    "the rate is a statement of kind 'change'"
+                )
+                raise ValueError(msg)
             if in_persons and col != headcount:
                 at = statements.index[u.index.to_numpy()].tolist()
                 msg = (

@@ -373,7 +373,8 @@ def rounding_interval(value: ArrayLike, decimals: int) -> Interval:
         If `value` is not numeric or `decimals` is not an int.
     ValueError
         If `decimals` is out of range, a value is not a figure rounded to
-        `decimals` places (e.g. 4.263 at 2 decimals), or it has 15 or more
+        `decimals` places (e.g. 4.263 at 2 decimals; float noise such as
+        ``0.1 + 0.2`` at 1 decimal is removed, not refused), or it has 15 or more
         significant digits at `decimals` places (its bounds, one digit
         longer, would not be exact in float64).
 
@@ -403,13 +404,45 @@ def rounding_interval(value: ArrayLike, decimals: int) -> Interval:
     array([False, False])
     """
     d = _validate.decimals(decimals)
-    v = _validate.finite_or_nan(value, "value")
-    back = round_half_up(v, d)
-    ok = np.isnan(v) | (back == v)
-    if not ok.all():
-        first = float(np.ravel(v[~ok] if v.ndim else v)[0])
-        msg = f"`value` must hold figures rounded to {d} decimals, found {first!r}"
+    return figure_interval(_validate.finite_or_nan(value, "value"), d, "value")
+
+
+def published(x: NDArray[np.float64], d: int, name: str) -> NDArray[np.float64]:
+    """`x` as figures rounded to `d` decimals, float noise removed.
+
+    A figure computed by the caller (``23854.56 / 1000`` is
+    ``23.854560000000003``, ``0.1 + 0.2`` is ``0.30000000000000004``)
+    stands for the decimal figure it differs from by a few units in the
+    last place; a value further from its rounding (4.263 at 2 decimals) is
+    not a figure rounded to `d` decimals and is refused, naming `name`. The
+    one policy of every function that takes published figures with their
+    decimals.
+
+    Raises
+    ------
+    ValueError
+        If a value is not rounded to `d` decimals beyond float noise.
+    """
+    r = round_half_up(x, d)
+    with np.errstate(invalid="ignore"):
+        noise = np.abs(r - x) <= 1e-12 * np.maximum(np.abs(x), 1.0)
+    bad = np.ravel(~noise & ~np.isnan(x))
+    if bad.any():
+        k = int(np.flatnonzero(bad)[0])
+        first = float(np.ravel(x)[k])
+        index = k if np.ndim(x) == 1 else tuple(map(int, np.unravel_index(k, x.shape)))
+        where = f" at index {index}" if np.ndim(x) else ""
+        msg = (
+            f"`{name}` must hold figures rounded to {d} decimals, found "
+            f"{first!r}{where}"
+        )
         raise ValueError(msg)
+    return np.asarray(r, dtype=np.float64)
+
+
+def figure_interval(v: NDArray[np.float64], d: int, name: str) -> Interval:
+    """:func:`rounding_interval` of checked figures, errors naming `name`."""
+    v = published(v, d, name)
     # Bounds (k -+ 1/2) / 10^d from the integer k = |v| 10^d, each a correctly
     # rounded division: the float nearest to the exact decimal bound, the
     # very threshold round_half_up compares with. v - h would add the
@@ -421,7 +454,7 @@ def rounding_interval(value: ArrayLike, decimals: int) -> Interval:
     if wide.any():
         first = float(np.ravel(v[wide] if v.ndim else v)[0])
         msg = (
-            f"`value` must have fewer than 15 significant digits at {d} "
+            f"`{name}` must have fewer than 15 significant digits at {d} "
             f"decimals, found {first!r}: the bounds of its rounding interval "
             "would need more digits than float64 holds"
         )

@@ -78,7 +78,9 @@ def aggregate_regions(
     region : str, default "region_code"
         Column of region labels.
     period : str, default "period"
-        Column of periods (any type; each distinct value is one period).
+        Column of periods (any type; each distinct value is one period, but
+        dates are read by calendar month, as everywhere: 2023-03-01 and
+        2023-03-15 are one period, shown as the earliest of its dates).
     se, moe : str, optional
         Column of standard errors, or margins of error at `level`, of the
         rates, in `unit`.
@@ -225,7 +227,13 @@ def aggregate_regions(
             for a in columns
         ),
     )
-    _, first = np.unique(cell, return_index=True)
+    # Each output row is labelled from one input row of its cell: the one
+    # with the smallest period (dates of one month: the earliest), whatever
+    # the row order.
+    order = np.argsort(_plumbing.labels(table, period)[rows], kind="stable")
+    order = order[np.argsort(cell[order], kind="stable")]
+    starts = np.flatnonzero(np.r_[True, np.diff(cell[order]) != 0])
+    first = order[starts]
     out = result._frame_columns()
     out["group"] = names[first]
     return cast(

@@ -196,8 +196,8 @@ def _fits(key: object, dtype: Any) -> bool:
         return isinstance(key, Decimal)
     if dtype == nw.Object:  # Python objects: matched after the reduction
         return True
-    if dtype == nw.Unknown:  # DuckDB UUID and the like: matched as text
-        return isinstance(key, str | uuid.UUID)
+    if dtype == nw.Unknown and isinstance(key, str | uuid.UUID):
+        return True  # DuckDB UUID and the like: matched as text
     if isinstance(dtype, nw.Datetime | nw.Date):
         kind = match_key(key)[0]
         zoned = isinstance(dtype, nw.Datetime) and dtype.time_zone is not None
@@ -219,18 +219,19 @@ def _engine_key(key: Any, dtype: Any) -> Any:
         key = key.item()
     if dtype == nw.Date and isinstance(key, datetime.datetime):
         return key.date() if key.time() == datetime.time(0) else key
-    if dtype == nw.Unknown:
+    if dtype == nw.Unknown and isinstance(key, uuid.UUID):
         return str(key)
     return key
 
 
-def _key_column(name: str, dtype: Any) -> nw.Expr:
+def _key_column(name: str, dtype: Any, keys: Sequence[Any]) -> nw.Expr:
     """A `by` column as an engine compares it with mapping keys.
 
-    A column of a type narwhals does not know (DuckDB's UUID, say) is
-    handed over as text, so it is compared as text.
+    A column of a type narwhals does not know (DuckDB's UUID, say) whose
+    keys are text is handed over as text, so it is compared as text.
     """
-    return nw.col(name).cast(nw.String()) if dtype == nw.Unknown else nw.col(name)
+    text = dtype == nw.Unknown and all(isinstance(k, str) for k in keys)
+    return nw.col(name).cast(nw.String()) if text else nw.col(name)
 
 
 def _mapped_line(
@@ -258,7 +259,7 @@ def _mapped_line(
         }
         if not kept:
             return nw.lit(None, dtype=f64)
-        key = _key_column(by[0], dtype)
+        key = _key_column(by[0], dtype, list(kept))
         return key.replace_strict(kept, default=None, return_dtype=f64)
     bad = [k for k in line if not isinstance(k, tuple) or len(k) != len(by)]
     if bad:
@@ -277,7 +278,7 @@ def _mapped_line(
     for j, c in enumerate(by):  # a loop over the handful of `by` columns
         values = list(dict.fromkeys(_engine_key(k[j], schema[c]) for k in keys))
         codes = {v: i for i, v in enumerate(values)}
-        code = _key_column(c, schema[c]).replace_strict(
+        code = _key_column(c, schema[c], values).replace_strict(
             codes, default=None, return_dtype=nw.Int64()
         )
         combined = combined * len(values) + code

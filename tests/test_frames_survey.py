@@ -1700,3 +1700,23 @@ def test_uuid_labels_match_uuid_and_text_keys(text: bool) -> None:
     for frame in (rel, df):
         out = _to_pandas(poverty_table(frame, line=line, **kw))
         assert out["estimate"].tolist() == [50.0, 100.0]
+
+
+@pytest.mark.spark
+def test_spark_timestamps_are_instants_matched_by_zoned_keys(spark: Any) -> None:
+    # A Spark TIMESTAMP is an instant in the session's zone (UTC in the
+    # tests): keys with a time zone match it, in any zone and of any type;
+    # naive keys are refused with the reason. Lines 100 and 210 give 50 %
+    # and 100 % (by hand, as above).
+    rows = [(y, d) for y, d in zip(_KEY_Y, pd.to_datetime(_DAYS_NS), strict=True)]
+    frame = spark.createDataFrame(
+        [(y, d.to_pydatetime()) for y, d in rows], schema="y double, g timestamp"
+    )
+    kw: dict[str, Any] = {"welfare": "y", "by": "g", "unit": "percent", "alpha": 0}
+    day1 = pd.Timestamp("2020-01-01", tz="UTC")
+    day2 = pd.Timestamp("2020-01-02 07:00", tz="Asia/Jakarta")  # 00:00 UTC
+    out = _to_pandas(poverty_table(frame, line={day1: 100.0, day2: 210.0}, **kw))
+    assert out["estimate"].tolist() == [50.0, 100.0]
+    naive = {datetime(2020, 1, 1): 100.0, datetime(2020, 1, 2): 210.0}
+    with pytest.raises(ValueError, match="both have a time zone"):
+        poverty_table(frame, line=naive, **kw)

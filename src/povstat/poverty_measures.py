@@ -459,6 +459,12 @@ def lines_by_domain(line: Mapping[Any, Any], labels: Sequence[Any]) -> list[floa
             if other
             else ""
         )
+        zoned = {"datetime", "datetime with time zone"}
+        if other and zoned <= {*kinds, *(match_key(k)[0] for k in other)}:
+            hint += (
+                " (keys and labels must both have a time zone, matched as "
+                "instants, or both be naive)"
+            )
         msg = f"`line` has no poverty line for domain(s) {absent[:5]}{hint}"
         raise ValueError(msg)
     return [float(line[index[mk]]) for mk in wanted]

@@ -474,7 +474,9 @@ def poverty_table(
     name whatever their type (``datetime``, ``pandas.Timestamp``,
     ``numpy.datetime64`` of any unit, a ``date`` as its midnight); a key
     with a time zone matches a label with one at the same instant, in any
-    zone, and a naive key never matches a zoned label. Date labels are
+    zone, and a naive key never matches a zoned label (a PySpark
+    ``TIMESTAMP`` is an instant in the session's zone: give it keys with a
+    time zone, or use ``TIMESTAMP_NTZ``). Date labels are
     shown as datetimes whatever their unit (nanoseconds included), in
     their column's zone. Numpy scalars among object labels are shown as the
     Python values they hold.

@@ -222,9 +222,10 @@ def factorize(
             return np.flatnonzero(present).astype(arr.dtype), remap[arr]
     if arr.dtype.kind in "fc":
         arr = arr + 0.0  # -0.0 and 0.0 are one label, shown as 0.0 in any order
-    if arr.dtype.kind == "O":  # numpy scalars as the Python values they hold
-        arr = object_labels(arr)
     types = set(map(type, arr.tolist())) if arr.dtype.kind == "O" else set()
+    if any(issubclass(t, np.generic) for t in types):
+        arr = object_labels(arr)  # numpy scalars as the Python values they hold
+        types = set(map(type, arr.tolist()))
     if types:
         _refuse_nested_labels(arr, name, column, types=types)
     try:

@@ -425,6 +425,10 @@ def test_change_from_base_datetime_matches_by_month(backend: str) -> None:
     close(col(out, "elapsed_years"), [0.5, 0.0, 1.0])
     # By hand: (11.04 - 11.24) / 0.5 = -0.40 pp/yr; (12.04 - 11.24) / 1 = 0.80.
     close(col(out, "change_points_per_year"), [-0.40, NAN, 0.80], rtol=1e-9)
+    # The same base as ISO text or a numpy datetime64, as statements read it.
+    for base in ("2019-03-15", np.datetime64("2019-03-15")):
+        again = run(with_change_from_base, df, unit="percent", base=base)
+        close(col(again, "elapsed_years"), [0.5, 0.0, 1.0])
 
 
 def test_change_from_base_matches_array_function() -> None:
@@ -1007,7 +1011,13 @@ def test_not_a_dataframe() -> None:
             2019,
             [dt.datetime(2019, 3, 1), dt.datetime(2020, 3, 1)],
             TypeError,
-            r"`base` must be a date or datetime for the date column",
+            r"`base` must be a date or datetime \(or ISO text",
+        ),
+        (
+            "15/03/2019",
+            [dt.datetime(2019, 3, 1), dt.datetime(2020, 3, 1)],
+            ValueError,
+            r"`base`: '15/03/2019' is not a date in ISO order",
         ),
     ],
 )

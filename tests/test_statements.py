@@ -2417,3 +2417,118 @@ def test_a_level_change_of_the_rate_column_is_refused() -> None:
     )
     with pytest.raises(ValueError, match=r"is the rate column .* of kind 'change'"):
         check_statements(st, data, unit="percent", persons_per_poor_unit=1000)
+
+
+def test_statements_that_cannot_be_told_name_the_missing_cells() -> None:
+    # A's 2024 rate and B's 2023 number of poor are missing: each statement
+    # that needs one says which cell of `data` has no value.
+    data = pd.DataFrame(
+        {
+            "region_code": ["A", "A", "B", "B"],
+            "period": [2023, 2024, 2023, 2024],
+            "poverty_rate_pct": [4.37, np.nan, 5.0, 5.1],
+            "poor_thousands": [38.56, 37.78, np.nan, 10.5],
+        }
+    )
+    st = pd.DataFrame(
+        {
+            "kind": ["change", "count"],
+            "region": ["A", "B"],
+            "period_before": [2023, None],
+            "period_after": [2024, None],
+            "period": [None, 2023],
+            "stated": [0.11, 500],
+            "direction": ["fall", None],
+            "stated_as": ["points", None],
+            "decimals": [2, 0],
+            "base": [None, 10000],
+        }
+    )
+    out = check_statements(st, data, unit="percent", persons_per_poor_unit=1000)
+    assert out["verdict"].tolist() == [UNDECIDED, UNDECIDED]
+    assert out["reason"].tolist() == [
+        "a rate is missing (no value in `data`: poverty_rate_pct of 'A' at 2024)",
+        "the rate's population is missing (no value in `data`: poor_thousands of "
+        "'B' at 2023)",
+    ]
+
+
+def test_pandas_decimal_object_columns_are_numbers() -> None:
+    # pandas.read_sql gives a NUMERIC column as Decimal objects: the adapters,
+    # check_statements and trace_figure read them as numbers (Kota Malang
+    # 4.37 -> 4.26 %, a fall of 0.11 points), and a Decimal float64 cannot
+    # hold is refused, as in the array functions.
+    from decimal import Decimal
+
+    import povstat
+
+    data = pd.DataFrame(
+        {
+            "region_code": ["A", "A"],
+            "period": [2022, 2023],
+            "poverty_rate_pct": [Decimal("4.37"), Decimal("4.26")],
+            "poor_thousands": [Decimal("38.56"), None],
+        }
+    )
+    out = povstat.with_changes(data, unit="percent")
+    np.testing.assert_allclose(out["change_points"].iloc[1], -0.11, atol=1e-12)
+    st = pd.DataFrame(
+        {
+            "kind": ["figure", "change"],
+            "region": ["A", "A"],
+            "period": [2023, None],
+            "period_before": [None, 2022],
+            "period_after": [None, 2023],
+            "measure": ["poverty_rate_pct", None],
+            "stated": [4.26, 0.11],
+            "direction": [None, "fall"],
+            "stated_as": [None, "points"],
+            "decimals": [2, 2],
+        }
+    )
+    verdicts = check_statements(st, data, unit="percent", persons_per_poor_unit=1000)
+    assert verdicts["verdict"].tolist() == [HOLDS, HOLDS]
+    assert (
+        trace_figure(
+            data, 4.26, decimals=2, subject="A", at=2023, measure="poverty_rate_pct"
+        ).verdict
+        == HOLDS
+    )
+    wide = data.copy()
+    wide["poverty_rate_pct"] = pd.Series(
+        [Decimal("4.37"), Decimal("2.67499999999999999999")], dtype=object
+    )
+    with pytest.raises(ValueError, match=r"2\.67499999999999999999"):
+        povstat.with_changes(wide, unit="percent")
+
+
+def test_periods_of_another_kind_than_the_data_say_so() -> None:
+    # A year (2024) against a column of dates, and a date against a column
+    # of years: the pair is absent, and the message says why.
+    dates = pd.DataFrame(
+        {
+            "region_code": ["A", "A"],
+            "period": pd.to_datetime(["2023-03-01", "2024-03-01"]),
+            "poverty_rate_pct": [4.37, 4.26],
+            "poor_thousands": [1.0, 1.0],
+        }
+    )
+    st = pd.DataFrame(
+        {
+            "kind": ["rank"],
+            "region": ["A"],
+            "period": [2024],
+            "stated_rank": [1],
+            "descending": [True],
+        }
+    )
+    with pytest.raises(ValueError, match=r"`data` column 'period' holds dates: give"):
+        check_statements(st, dates, unit="percent", persons_per_poor_unit=1000)
+    years = dates.assign(period=[2023, 2024])
+    with pytest.raises(ValueError, match=r"`data` column 'period' holds no dates"):
+        check_statements(
+            st.assign(period=[pd.Timestamp("2024-03-01")]),
+            years,
+            unit="percent",
+            persons_per_poor_unit=1000,
+        )

@@ -701,3 +701,60 @@ def test_a_missing_figure_is_named() -> None:
     )
     res = check_benchmark_statement(np.nan, 9.36, relation="below", decimals=2)
     assert str(res.reason) == "the value is missing"
+
+
+def test_equal_published_figures_cannot_tell_a_direction() -> None:
+    # 3.00 % and 3.00 %: the true rates may differ either way within their
+    # rounding, so "fell" cannot be told (as equal figures against a
+    # benchmark cannot), where it could only "not hold" before. A count that
+    # moved the other way with an equal rate leaves it undecided too (the
+    # statement may be about the rate); both moved the other way: not holds.
+    res = check_direction_statement(3.0, 3.0, direction="fall", unit="percent")
+    assert res.verdict == UNDECIDED
+    assert "equal published figures may hide a change either way" in str(res.reason)
+    res = check_direction_statement(
+        3.0, 3.0, 10.0, 11.0, direction="fall", unit="percent"
+    )
+    assert res.verdict == UNDECIDED
+    res = check_direction_statement(
+        3.0, 3.1, 10.0, 11.0, direction="fall", unit="percent"
+    )
+    assert res.verdict == NOT_HOLDS
+    bench = check_benchmark_statement(8.47, 8.47, relation="below", decimals=2)
+    assert bench.verdict == UNDECIDED
+
+
+def test_a_size_per_year_is_said_per_year() -> None:
+    # 10 % -> 8 % over 2 years: -1.00 points a year; "fell 1.0 points (a
+    # year)" holds, and the reason says the 1.0 is per year.
+    res = check_change_statement(
+        10.0,
+        8.0,
+        1.0,
+        direction="fall",
+        stated_as="points",
+        unit="percent",
+        decimals=1,
+        years=2,
+    )
+    assert res.verdict == HOLDS
+    assert str(res.reason).endswith(": 1.0 is the change in percentage points a year")
+
+
+def test_a_rank_that_a_missing_region_could_make_true_says_so() -> None:
+    # c (3.00) is 2nd of the 2 ranked; b has no value and could rank above
+    # it, making "c is 3rd of 3" true: cannot tell, and the reason says the
+    # problems found among the ranked could be undone.
+    res = check_rank_statement(
+        [5.0, np.nan, 3.0],
+        ["a", "b", "c"],
+        subject="c",
+        stated_rank=3,
+        descending=True,
+        of=3,
+    )
+    assert res.verdict == UNDECIDED
+    assert str(res.reason).endswith(
+        "1 region(s) have no value (b) and could rank anywhere, which could make "
+        "the statement hold"
+    )

@@ -450,6 +450,7 @@ def check_change_statement(
     )
     bb = np.broadcast_to(b, shape)
     ab = np.broadcast_to(a, shape)
+    a_year = " a year" if per_year else ""  # with `years`, sizes are per year
 
     def describe(i: tuple[int, ...]) -> str:
         shown = max(d, 2)
@@ -479,12 +480,16 @@ def check_change_statement(
                 f"{_places(d)}, so the figures cannot tell it from no change"
             )
         elif m_points[i] and not m_rel[i]:
-            tail = f"{_fmt(float(xs[i]), d)} is the change in percentage points" + (
-                "" if as_points_flag else ", not in percent"
+            tail = (
+                f"{_fmt(float(xs[i]), d)} is the change in percentage points"
+                + a_year
+                + ("" if as_points_flag else ", not in percent")
             )
         elif m_rel[i] and not m_points[i]:
-            tail = f"{_fmt(float(xs[i]), d)} is the relative change in percent" + (
-                ", not in points" if as_points_flag else ""
+            tail = (
+                f"{_fmt(float(xs[i]), d)} is the relative change in percent"
+                + a_year
+                + (", not in points" if as_points_flag else "")
             )
         elif m_points[i]:
             tail = "the stated size matches both readings"
@@ -1344,13 +1349,17 @@ def check_direction_statement(
     -------
     StatementCheck
         ``"holds"`` where rate and count both moved as stated, ``"does not
-        hold"`` where neither did, ``"cannot tell"`` where they moved in
-        different directions (the reason says which did what) or a rate is
-        missing. Without a count: ``"holds"`` or ``"does not hold"`` as the
-        rate moved. Figures: ``rate_points`` (percentage points, for
-        fractions too), ``rate_relative_pct``, ``poor_change`` (NaN without
-        a count), ``rate_agrees``, ``poor_agrees`` (False without a count)
-        and ``rate_only`` (bool: the verdict used the rate alone).
+        hold"`` where both moved the other way, ``"cannot tell"`` where they
+        moved in different directions (the reason says which did what), a
+        published figure did not change (equal published figures may hide a
+        change either way within their rounding, as equal figures against a
+        benchmark do in :func:`check_benchmark_statement`) or a rate is
+        missing. Without a count: ``"holds"``, ``"does not hold"`` or (equal
+        rates) ``"cannot tell"`` as the rate moved. Figures:
+        ``rate_points`` (percentage points, for fractions too),
+        ``rate_relative_pct``, ``poor_change`` (NaN without a count),
+        ``rate_agrees``, ``poor_agrees`` (False without a count) and
+        ``rate_only`` (bool: the verdict used the rate alone).
 
     Raises
     ------
@@ -1420,6 +1429,11 @@ def check_direction_statement(
     sign = -1.0 if dirn == "fall" else 1.0
     r_ok = np.sign(pts) == sign
     p_ok = np.sign(dp) == sign
+    # Equal published figures: the true ones may have moved either way within
+    # their rounding, so a figure that "did not change" neither agrees nor
+    # disagrees (as equal figures against a benchmark cannot tell).
+    r_bad = np.sign(pts) == -sign
+    p_bad = np.sign(dp) == -sign
     rate_only = np.isnan(dp) & ~np.isnan(pts)
     gaps = _Gaps(shape, (np.isnan(pts), "a rate is missing"))
     missing = gaps.mask
@@ -1428,9 +1442,12 @@ def check_direction_statement(
         UNDECIDED,
         np.where(
             rate_only,
-            np.where(r_ok, HOLDS, NOT_HOLDS),
-            np.where(r_ok & p_ok, HOLDS, np.where(~r_ok & ~p_ok, NOT_HOLDS, UNDECIDED)),
+            np.where(r_ok, HOLDS, np.where(r_bad, NOT_HOLDS, UNDECIDED)),
+            np.where(r_ok & p_ok, HOLDS, np.where(r_bad & p_bad, NOT_HOLDS, UNDECIDED)),
         ),
+    )
+    equal = (
+        "; equal published figures may hide a change either way within their rounding"
     )
 
     def describe(i: tuple[int, ...]) -> str:
@@ -1445,16 +1462,18 @@ def check_direction_statement(
                 if poor_before is None
                 else "the number of poor is missing"
             )
-            return f"{moved}; judged on the rate alone ({why})"
+            return f"{moved}; judged on the rate alone ({why})" + (
+                equal if p == 0 else ""
+            )
         text = (
             f"{moved}{' but' if r_ok[i] != p_ok[i] else ' and'} the number of poor "
             f"{_moved(q)} by {_fmt(abs(q), 2)}"
         )
-        if r_ok[i] and not p_ok[i]:
+        if r_ok[i] and p_bad[i]:
             text += ": the statement holds for the rate, not for the number of poor"
-        elif p_ok[i] and not r_ok[i]:
+        elif p_ok[i] and r_bad[i]:
             text += ": the statement holds for the number of poor, not for the rate"
-        return text
+        return text + (equal if p == 0 or q == 0 else "")
 
     return StatementCheck(
         verdict=verdict,
@@ -1721,6 +1740,8 @@ def check_rank_statement(
             )
             if feasible:
                 verdict = UNDECIDED
+                if problems:  # what is wrong among the ranked could change
+                    reason += ", which could make the statement hold"
     extra: dict[str, Any] = {}
     if stated_value is not None and vd is not None:
         sv = float(_validate.finite_or_nan(stated_value, "stated_value"))
@@ -2570,17 +2591,32 @@ def check_statements(
         msg = (
             f"`statements` {where} (kind {kind!r}) {verb} to (region, period) "
             f"pairs not in `data`: {'; '.join(pairs)}"
+            + _period_kind_hint(periods[missing], data_months is not None, period)
         )
         err = ValueError(msg)
         setattr(err, _ROWS_NAMED, True)
         raise err
+
+    # The cells of `data` without a value that each statement looked up, to
+    # name them where the statement cannot be told.
+    no_value: dict[int, list[str]] = {}
 
     def lookup(
         col: str, regions: pd.Series[Any], periods: pd.Series[Any], kind: str
     ) -> NDArray[np.float64]:
         absent(kind, regions, periods)
         keys = pd.MultiIndex.from_arrays([regions.to_numpy(), periods.to_numpy()])
-        return _plumbing.pandas_floats(keyed[col].reindex(keys))
+        values = _plumbing.pandas_floats(keyed[col].reindex(keys))
+        for pos, r, p in zip(
+            regions.index[np.isnan(values)],
+            regions[np.isnan(values)],
+            periods[np.isnan(values)],
+            strict=True,
+        ):  # the few missing cells, not every row
+            cell = f"{col} of {_show_key(r)} at {_show_key(p)}"
+            if cell not in no_value.setdefault(int(pos), []):
+                no_value[int(pos)].append(cell)
+        return values
 
     # Work by position, so that any index (even with repeated labels) is kept.
     st = by_month.reset_index(drop=True)
@@ -2783,7 +2819,35 @@ def check_statements(
             )
         verdict[pos] = str(res.verdict)
         reason[pos] = str(res.reason)
+    for pos, cells in no_value.items():
+        if verdict[pos] == UNDECIDED:
+            reason[pos] += f" (no value in `data`: {'; '.join(cells)})"
     return statements.assign(verdict=verdict, reason=reason)
+
+
+def _period_kind_hint(periods: pd.Series[Any], dates: bool, name: str) -> str:
+    """Say so when statement periods are of another kind than `data`'s."""
+    is_date = [isinstance(p, dt.date | np.datetime64) for p in periods.tolist()]
+    if dates and not any(is_date):
+        return (
+            f"; `data` column {name!r} holds dates: give the statements' periods "
+            "as dates (or ISO text such as '2023-03-01')"
+        )
+    if not dates and all(is_date):
+        return (
+            f"; `data` column {name!r} holds no dates: give the statements' "
+            "periods as it writes them (e.g. years)"
+        )
+    return ""
+
+
+def _show_key(x: object) -> str:
+    """A region or period as a message shows it (dates without the time)."""
+    if isinstance(x, pd.Timestamp) and x == x.normalize():
+        return x.strftime("%Y-%m-%d")
+    if isinstance(x, float) and x.is_integer():
+        return str(int(x))
+    return repr(x) if isinstance(x, str) else str(x)
 
 
 def _month_start(values: pd.Series[Any], name: str) -> pd.Series[Any]:
@@ -2837,6 +2901,8 @@ def _keys_present(data: pd.DataFrame, keys: dict[str, str]) -> None:
 def _data_numbers(data: pd.DataFrame, col: str, arg: str) -> None:
     """Refuse a value column of `data` that is not numeric (text, bools, dates)."""
     dtype = data[col].dtype
+    if _plumbing.object_decimals(data[col]):  # pandas.read_sql's NUMERIC
+        return
     if not pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):
         msg = (
             f"`data` column {col!r} (argument `{arg}`) must be numeric, got "

@@ -151,8 +151,12 @@ class Table:
         if self.pandas is not None:
             from pandas.api.types import is_bool_dtype, is_numeric_dtype
 
-            dtype = self.series(name).dtype
-            return bool(is_numeric_dtype(dtype) and not is_bool_dtype(dtype))
+            series = self.series(name)
+            dtype = series.dtype
+            return bool(
+                (is_numeric_dtype(dtype) and not is_bool_dtype(dtype))
+                or object_decimals(series)
+            )
         return bool(self.dtype(name).is_numeric())
 
     def is_temporal(self, name: str) -> bool:
@@ -409,6 +413,8 @@ def pandas_floats(series: Any) -> NDArray[np.float64]:
     """
     if series.dtype == np.float64:
         return np.asarray(series.to_numpy(), dtype=np.float64)
+    if object_decimals(series):  # pandas.read_sql's NUMERIC columns
+        return _validate.numeric(series.to_numpy(), str(series.name))
     native = getattr(series.dtype, "numpy_dtype", series.dtype)
     if isinstance(native, np.dtype) and native.kind == "f" and native.itemsize < 8:
         short = series.to_numpy(dtype=native, na_value=np.nan)
@@ -521,6 +527,25 @@ def _one_kind(values: NDArray[np.object_], name: str, arg: str) -> None:
             "to one type first"
         )
         raise TypeError(msg)
+
+
+def object_decimals(series: Any) -> bool:
+    """Whether a pandas object column holds Decimal values only (and missing).
+
+    As ``pandas.read_sql`` returns a NUMERIC column: numbers, read through
+    :func:`povstat._validate.numeric` (a Decimal float64 cannot hold is
+    refused).
+    """
+    import decimal
+
+    import pandas as pd
+
+    if series.dtype != np.dtype(object):
+        return False
+    values = series.to_numpy()
+    present = values[~np.asarray(pd.isna(values), dtype=bool)]
+    kinds = set(map(type, present))
+    return bool(kinds) and kinds <= {decimal.Decimal}
 
 
 def _object_dates(series: Any) -> bool:

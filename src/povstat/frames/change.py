@@ -224,11 +224,12 @@ def with_change_from_base(
     unit : {"fraction", "percent"}
         Scale of the `rate` column; changes are in this unit (percentage
         points for percent).
-    base : int, float, datetime.date or datetime.datetime
+    base : int, float, datetime.date, datetime.datetime or str
         The base period: a number for a numeric `period` column (e.g.
         2019), a date or datetime for a date column (matched by calendar
         month, so ``datetime(2019, 3, 1)`` and ``date(2019, 3, 15)`` both
-        mean March 2019).
+        mean March 2019), or such a date as ISO text (``"2019-03-15"``;
+        "15/03/2019" is refused, as day and month could be read either way).
     rate : str, default "poverty_rate_pct"
         Column of poverty rates, in `unit`.
     region : str, default "region_code"
@@ -532,10 +533,14 @@ def with_headcount_decomposition(
 def _base_tick(base: object, *, period: str, temporal: bool) -> float:
     """Check `base` against the period column's type; return it in ticks."""
     if temporal:
+        if isinstance(base, str):  # "2023-03-10", as statements and traces read
+            base = _plumbing.text_date(base, "`base`")
+        if isinstance(base, np.datetime64):
+            base = _plumbing.text_date(str(base), "`base`")
         if not isinstance(base, dt.date):
             msg = (
-                f"`base` must be a date or datetime for the date column "
-                f"{period!r}, got {base!r}"
+                f"`base` must be a date or datetime (or ISO text such as "
+                f"'2023-03-01') for the date column {period!r}, got {base!r}"
             )
             raise TypeError(msg)
         return float(

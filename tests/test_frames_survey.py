@@ -290,7 +290,8 @@ def test_missing_values_policy() -> None:
         ({"welfare": 0.0}, {}, "Watts"),
         ({}, {"welfare": "nope"}, "not found"),
         ({}, {"by": ["domain", "domain"]}, "twice"),
-        ({}, {"by": "stratum"}, "different columns"),
+        ({}, {"psu": "stratum"}, "different columns"),
+        ({}, {"fpc": "stratum"}, "`fpc` column 'stratum' must differ"),
         ({}, {"line": "125"}, "not found"),
         ({}, {"line": [1, 2]}, "line"),
         ({}, {"by": 3}, "by"),
@@ -1384,7 +1385,9 @@ def test_a_missing_line_under_omit_is_named_on_every_engine() -> None:
     kw: dict[str, Any] = {"welfare": "y", "alpha": 0, "unit": "percent"}
     kw["nan_policy"] = "omit"
     for engine, frame in _engines(df).items():
-        with pytest.raises(ValueError, match=r"`line` is missing \(NaN\): under"):
+        with pytest.raises(
+            ValueError, match=r"`line` is missing \(NaN\): one line for every row"
+        ):
             poverty_table(frame, line=float("nan"), **kw)
         with pytest.raises(
             ValueError, match=r"`line` is missing \(NaN\) for domain\(s\) \[2\]"
@@ -1421,3 +1424,299 @@ def test_fpc_errors_count_rows_as_every_poverty_table_error(
                 frame, welfare="y", line=100.0, fpc="f", alpha=0, unit="fraction"
             )
         assert engine
+
+
+# Dates, zones, decimals and key kinds: one rule on every path. Welfare
+# 90, 120 on the first domain and 200, 80 on the second; lines 100 and 210
+# give by hand 1 of 2 poor (50 %) and 2 of 2 poor (100 %).
+_KEY_Y = [90.0, 120.0, 200.0, 80.0]
+_DAYS_NS = np.array(
+    ["2020-01-01", "2020-01-01", "2020-01-02", "2020-01-02"], dtype="datetime64[ns]"
+)
+
+
+def _key_engines(df: pd.DataFrame) -> dict[str, Any]:
+    import pyarrow as pa
+
+    engines = _engines(df)
+    engines["pyarrow"] = pa.Table.from_pandas(df, preserve_index=False)
+    return engines
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        [pd.Timestamp("2020-01-01"), pd.Timestamp("2020-01-02")],
+        [datetime(2020, 1, 1), datetime(2020, 1, 2)],
+        [np.datetime64("2020-01-01"), np.datetime64("2020-01-02")],  # day unit
+        [np.datetime64("2020-01-01T00:00:00.000000000"), np.datetime64("2020-01-02")],
+    ],
+)
+@pytest.mark.parametrize("dtype", ["datetime64[ns]", "datetime64[us]", "arrow"])
+def test_nanosecond_dates_stay_dates_and_match_date_keys(
+    keys: list[Any], dtype: str
+) -> None:
+    import pyarrow as pa
+
+    target: Any = pd.ArrowDtype(pa.timestamp("ns")) if dtype == "arrow" else dtype
+    days = pd.Series(_DAYS_NS).astype(target)
+    df = pd.DataFrame({"y": _KEY_Y, "g": days})
+    line = {keys[0]: 100.0, keys[1]: 210.0}
+    kw: dict[str, Any] = {"welfare": "y", "by": "g", "unit": "percent", "alpha": 0}
+    for engine, frame in _key_engines(df).items():
+        out = _to_pandas(poverty_table(frame, line=line, **kw))
+        assert out["estimate"].tolist() == [50.0, 100.0], engine
+        shown = [pd.Timestamp(v) for v in out["g"]]
+        assert shown == [pd.Timestamp("2020-01-01"), pd.Timestamp("2020-01-02")]
+    # The array function: datetimes, never integer nanosecond counts.
+    est = poverty_estimates(_KEY_Y, line, by=_DAYS_NS, unit="percent", alpha=0)
+    assert est.domain.tolist() == [datetime(2020, 1, 1), datetime(2020, 1, 2)]
+    assert est.estimate.tolist() == [50.0, 100.0]
+
+
+def test_integer_keys_never_match_nanosecond_dates() -> None:
+    line = {1577836800000000000: 100.0, 1577923200000000000: 210.0}
+    with pytest.raises(ValueError, match=r"not of the labels' kind \['datetime'\]"):
+        poverty_estimates(_KEY_Y, line, by=_DAYS_NS, unit="percent", alpha=0)
+    df = pd.DataFrame({"y": _KEY_Y, "g": _DAYS_NS})
+    for engine, frame in _engines(df).items():
+        with pytest.raises(ValueError, match="not of the labels' kind"):
+            poverty_table(
+                frame, welfare="y", line=line, by="g", unit="percent", alpha=0
+            )
+        assert engine
+
+
+def test_zoned_dates_match_zoned_keys_of_the_same_instant() -> None:
+    stamps = pd.to_datetime(_DAYS_NS).tz_localize("Asia/Jakarta")
+    df = pd.DataFrame({"y": _KEY_Y, "g": stamps})
+    kw: dict[str, Any] = {"welfare": "y", "by": "g", "unit": "percent", "alpha": 0}
+    own = {stamps[0]: 100.0, stamps[2]: 210.0}
+    # The same instants written in UTC: 2020-01-01 00:00 WIB is 2019-12-31 17:00 UTC.
+    utc = {pd.Timestamp("2019-12-31 17:00", tz="UTC"): 100.0}
+    utc[pd.Timestamp("2020-01-01 17:00", tz="UTC")] = 210.0
+    naive = {datetime(2019, 12, 31, 17): 100.0, datetime(2020, 1, 1, 17): 210.0}
+    for engine, frame in _key_engines(df).items():
+        for line in (own, utc):
+            out = _to_pandas(poverty_table(frame, line=line, **kw))
+            assert out["estimate"].tolist() == [50.0, 100.0], engine
+            shown = [pd.Timestamp(v) for v in out["g"]]
+            assert shown == list(stamps[[0, 2]]), engine  # same instants
+        with pytest.raises(ValueError, match="kind \\['datetime with time zone'\\]"):
+            poverty_table(frame, line=naive, **kw)
+    out = poverty_table(df, line=own, **kw)
+    assert str(out["g"].dtype) == "datetime64[ns, Asia/Jakarta]"
+    assert out["g"].tolist() == list(stamps[[0, 2]])
+    est = poverty_estimates(_KEY_Y, utc, by=stamps.to_numpy(), unit="percent", alpha=0)
+    assert est.estimate.tolist() == [50.0, 100.0]
+    with pytest.raises(ValueError, match="with time zone"):
+        poverty_estimates(_KEY_Y, naive, by=stamps, unit="percent", alpha=0)
+
+
+@pytest.mark.parametrize("kind", ["object", "category"])
+def test_decimal_labels_in_object_columns_match_decimal_keys(kind: str) -> None:
+    values = [Decimal("1"), Decimal("1"), Decimal("2"), Decimal("2")]
+    g = pd.Series(values, dtype=object)
+    if kind == "category":
+        g = pd.Series(pd.Categorical(values))
+    df = pd.DataFrame({"y": _KEY_Y, "g": g})
+    line = {Decimal("1"): 100.0, Decimal("2.0"): 210.0}  # 2.0 == 2
+    kw: dict[str, Any] = {"welfare": "y", "by": "g", "unit": "percent", "alpha": 0}
+    assert poverty_table(df, line=line, **kw)["estimate"].tolist() == [50.0, 100.0]
+    polars_object = pl.DataFrame({"y": _KEY_Y, "g": pl.Series(values, dtype=pl.Object)})
+    out = poverty_table(polars_object, line=line, **kw)
+    assert out["estimate"].to_list() == [50.0, 100.0]
+    with pytest.raises(ValueError, match=r"key\(s\) \[1, 2\] are not of the labels'"):
+        poverty_table(df, line={1: 100.0, 2: 210.0}, **kw)
+
+
+@pytest.mark.parametrize(
+    ("labels", "keys", "kind"),
+    [
+        ([1.0, 1.0, 2.0, 2.0], [1, 2], "float"),  # int keys, float labels
+        ([1, 1, 2, 2], [1.0, 2.0], "int"),  # float keys, int labels
+        (["1", "1", "2", "2"], [1, 2], "str"),  # int keys, text labels
+        ([1, 1, 2, 2], [True, False], "int"),  # bool keys, int labels
+    ],
+)
+def test_keys_of_another_kind_are_refused_alike_on_every_path(
+    labels: list[Any], keys: list[Any], kind: str
+) -> None:
+    line = {keys[0]: 100.0, keys[1]: 210.0}
+    hint = rf"not of the labels' kind \['{kind}'\]"
+    with pytest.raises(ValueError, match=hint):
+        poverty_estimates(_KEY_Y, line, by=labels, unit="percent", alpha=0)
+    df = pd.DataFrame({"y": _KEY_Y, "g": labels})
+    for engine, frame in _key_engines(df).items():
+        with pytest.raises(ValueError, match=hint):
+            poverty_table(
+                frame, welfare="y", line=line, by="g", unit="percent", alpha=0
+            )
+        assert engine
+
+
+@pytest.mark.parametrize(
+    ("values", "keys"), [(["a", "a", "b", "b"], ["a", "b"]), ([1, 1, 2, 2], [1, 2])]
+)
+def test_a_pandas_arrow_dictionary_by_column_is_read_as_its_categories(
+    values: list[Any], keys: list[Any]
+) -> None:
+    import pyarrow as pa
+
+    # By hand: lines 100 and 210 give 1 of 2 poor (50 %), then 2 of 2 (100 %);
+    # line 125: 90 and 120 poor (100 %), then 80 only (50 %).
+    encoded = pa.array(values).dictionary_encode()
+    g = pd.Series(encoded, dtype=pd.ArrowDtype(encoded.type))
+    df = pd.DataFrame({"y": _KEY_Y, "g": g, "s": g})
+    kw: dict[str, Any] = {"welfare": "y", "by": "g", "unit": "percent", "alpha": 0}
+    assert poverty_table(df, line=125, **kw)["estimate"].tolist() == [100.0, 50.0]
+    line = {keys[0]: 100.0, keys[1]: 210.0}
+    out = poverty_table(df, line=line, strata="s", **kw)
+    assert out["estimate"].tolist() == [50.0, 100.0]
+    assert out["g"].tolist() == keys
+    with pytest.raises(ValueError, match="no poverty line for domain"):
+        poverty_table(df, line={keys[0]: 100.0}, **kw)
+
+
+@pytest.mark.parametrize("role", ["by", "strata", "psu", "fpc"])
+@pytest.mark.parametrize("lazy", [False, True])
+def test_128_bit_integer_key_columns_are_refused_by_name(role: str, lazy: bool) -> None:
+    df = pl.DataFrame({"y": _KEY_Y, "g": pl.Series([1, 1, 2, 2], dtype=pl.Int128)})
+    frame: Any = df.lazy() if lazy else df
+    kw: dict[str, Any] = {role: "g"}
+    with pytest.raises(TypeError, match=f"`{role}` column 'g' holds Int128 values"):
+        poverty_table(frame, welfare="y", line=125, unit="percent", alpha=0, **kw)
+
+
+@pytest.mark.parametrize("lazy", [False, True])
+def test_128_bit_integer_values_beyond_2_53_are_refused(lazy: bool) -> None:
+    # Int128 welfare: read as float64 like Int64, and refused beyond 2**53.
+    y = pl.Series([90, 120, 200, 80], dtype=pl.Int128)
+    df = pl.DataFrame({"y": y, "g": [1, 1, 2, 2]})
+    frame: Any = df.lazy() if lazy else df
+    out = poverty_table(frame, welfare="y", line=125, unit="percent", alpha=0, by="g")
+    got = out.collect() if isinstance(out, pl.LazyFrame) else out
+    assert got["estimate"].to_list() == [100.0, 50.0]
+    wide = df.with_columns(pl.Series("y", [90, 120, 200, 2**60], dtype=pl.Int128))
+    with pytest.raises(ValueError, match="beyond 2\\*\\*53"):
+        poverty_table(
+            wide.lazy() if lazy else wide,
+            welfare="y",
+            line=125,
+            unit="percent",
+            alpha=0,
+        )
+
+
+@pytest.mark.parametrize("engine", ["pandas", "polars", "polars lazy", "duckdb"])
+def test_domains_may_be_the_strata_or_the_psus(engine: str) -> None:
+    # Domains a and b are the strata; each unit its own PSU. Domain a: 90 and
+    # 120 of 90, 120, 200 are poor: 2/3. Its linearised values (t - 2/3)/3
+    # are 1/9, 1/9, -2/9 (mean 0), so V = 3/2 * 6/81 = 1/9 and se = 1/3;
+    # stratum b adds nothing (u = 0). The same for b (80, 70 of 130, 80, 70).
+    df = pd.DataFrame(
+        {
+            "y": [90.0, 120, 200, 130, 80, 70],
+            "s": ["a", "a", "a", "b", "b", "b"],
+            "p": [1, 2, 3, 4, 5, 6],
+        }
+    )
+    frame = _engines(df)[engine]
+    kw: dict[str, Any] = {"welfare": "y", "line": 125, "unit": "percent", "alpha": 0}
+    out = _to_pandas(poverty_table(frame, by="s", strata="s", psu="p", **kw))
+    np.testing.assert_allclose(out["estimate"], [200 / 3, 200 / 3], rtol=1e-12)
+    np.testing.assert_allclose(out["se"], [100 / 3, 100 / 3], rtol=1e-12)
+    arrays = poverty_estimates(
+        df["y"], 125, by=df["s"], strata=df["s"], psu=df["p"], unit="percent", alpha=0
+    )
+    np.testing.assert_allclose(out["se"], arrays.se, rtol=1e-12)
+    assert out["df"].tolist() == arrays.df.tolist()
+    # Domains that are the PSUs: one unit each, poor (100 %) or not (0 %).
+    out = _to_pandas(poverty_table(frame, by="p", psu="p", **kw))
+    assert out["estimate"].tolist() == [100.0, 100.0, 0.0, 0.0, 100.0, 100.0]
+
+
+@pytest.mark.parametrize("engine", ["pandas", "polars", "polars lazy", "duckdb"])
+def test_missing_line_messages_name_the_line_and_its_entry(engine: str) -> None:
+    # Column L is missing on both rows of domain b: under "omit" they would
+    # get zero weight under every line, and the message names entry 'col'.
+    df = pd.DataFrame(
+        {"y": _KEY_Y, "g": ["a", "a", "b", "b"], "L": [100.0, 100.0, np.nan, np.nan]}
+    )
+    frame = _engines(df)[engine]
+    kw: dict[str, Any] = {"welfare": "y", "unit": "percent", "alpha": 0}
+    with pytest.raises(
+        ValueError,
+        match=r"^`lines` entry 'col' is missing \(NaN\) on every row of domain\(s\) "
+        r"\['b'\]",
+    ):
+        poverty_table(
+            frame, lines={"flat": 125, "col": "L"}, by="g", nan_policy="omit", **kw
+        )
+    for line in (float("nan"), {"a": 100.0, "b": float("nan")}):
+        with pytest.raises(ValueError, match=r"^`line` is missing \(NaN\)") as err:
+            poverty_table(frame, line=line, by="g", nan_policy="raise", **kw)
+        assert "pass nan_policy='omit'" not in str(err.value)
+
+
+@pytest.mark.parametrize("role", ["by", "strata", "psu"])
+def test_duckdb_calendar_intervals_are_refused_by_name(role: str) -> None:
+    # A DuckDB INTERVAL holds months, days and nanoseconds: 1 month and 30
+    # days have no order, so such labels are refused, naming the column.
+    rel: Any = duckdb.sql(
+        "select * from (values (90.0, INTERVAL 1 DAY), (120.0, INTERVAL 2 DAY), "
+        "(120.0, INTERVAL 1 MONTH)) t(y, g)"
+    )
+    kw: dict[str, Any] = {role: "g"}
+    with pytest.raises(TypeError, match=f"`{role}` column 'g' labels must be of one"):
+        poverty_table(rel, welfare="y", line=125, unit="percent", alpha=0, **kw)
+
+
+def test_unsortable_object_labels_are_refused_with_their_type() -> None:
+    with pytest.raises(TypeError, match="got complex values that cannot be ordered"):
+        poverty_estimates(
+            [1.0, 2.0], 3.0, by=np.array([1j, 2j], dtype=object), unit="percent"
+        )
+
+
+@pytest.mark.parametrize("text", [False, True])
+def test_uuid_labels_match_uuid_and_text_keys(text: bool) -> None:
+    import uuid
+
+    # A UUID is matched by its text, whether the engine hands over text
+    # (DuckDB UUID) or uuid.UUID objects (a pandas object column). By hand:
+    # u1 (line 100): 90 poor, 130 not -> 50 %; u2 (line 130): 120 and 125
+    # both poor -> 100 %.
+    u1 = uuid.UUID("0e4b5b0c-0000-4000-8000-000000000001")
+    u2 = uuid.UUID("0e4b5b0c-0000-4000-8000-000000000002")
+    keys: list[Any] = [str(u1), str(u2)] if text else [u1, u2]
+    kw: dict[str, Any] = {"welfare": "y", "by": "g", "unit": "percent", "alpha": 0}
+    rel: Any = duckdb.sql(
+        f"select * from (values (90.0, '{u1}'::UUID), (120.0, '{u2}'::UUID), "
+        f"(130.0, '{u1}'::UUID), (125.0, '{u2}'::UUID)) t(y, g)"
+    )
+    df = pd.DataFrame({"y": [90.0, 120, 130, 125], "g": [u1, u2, u1, u2]})
+    line = dict(zip(keys, [100.0, 130.0], strict=True))
+    for frame in (rel, df):
+        out = _to_pandas(poverty_table(frame, line=line, **kw))
+        assert out["estimate"].tolist() == [50.0, 100.0]
+
+
+@pytest.mark.spark
+def test_spark_timestamps_are_instants_matched_by_zoned_keys(spark: Any) -> None:
+    # A Spark TIMESTAMP is an instant in the session's zone (UTC in the
+    # tests): keys with a time zone match it, in any zone and of any type;
+    # naive keys are refused with the reason. Lines 100 and 210 give 50 %
+    # and 100 % (by hand, as above).
+    rows = [(y, d) for y, d in zip(_KEY_Y, pd.to_datetime(_DAYS_NS), strict=True)]
+    frame = spark.createDataFrame(
+        [(y, d.to_pydatetime()) for y, d in rows], schema="y double, g timestamp"
+    )
+    kw: dict[str, Any] = {"welfare": "y", "by": "g", "unit": "percent", "alpha": 0}
+    day1 = pd.Timestamp("2020-01-01", tz="UTC")
+    day2 = pd.Timestamp("2020-01-02 07:00", tz="Asia/Jakarta")  # 00:00 UTC
+    out = _to_pandas(poverty_table(frame, line={day1: 100.0, day2: 210.0}, **kw))
+    assert out["estimate"].tolist() == [50.0, 100.0]
+    naive = {datetime(2020, 1, 1): 100.0, datetime(2020, 1, 2): 210.0}
+    with pytest.raises(ValueError, match="both have a time zone"):
+        poverty_table(frame, line=naive, **kw)

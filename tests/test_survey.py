@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -563,9 +564,13 @@ def test_a_missing_line_under_omit_is_named() -> None:
     # estimate, and the message names `line` as the cause.
     y, by = [90.0, 120, 200, 80], [1, 2, 1, 2]
     kw: dict[str, Any] = {"alpha": 0, "unit": "fraction", "nan_policy": "omit"}
-    with pytest.raises(ValueError, match=r"`line` is missing \(NaN\): under"):
+    with pytest.raises(
+        ValueError, match=r"`line` is missing \(NaN\): one line for every row"
+    ):
         poverty_estimates(y, np.nan, **kw)
-    with pytest.raises(ValueError, match=r"`line` is missing \(NaN\): under"):
+    with pytest.raises(
+        ValueError, match=r"`line` is missing \(NaN\): one line for every row"
+    ):
         fgt(y, np.nan, **kw)
     with pytest.raises(
         ValueError, match=r"`line` is missing \(NaN\) for domain\(s\) \[2\]"
@@ -575,12 +580,80 @@ def test_a_missing_line_under_omit_is_named() -> None:
         ValueError, match=r"`lines` entry 'b' is missing \(NaN\) for domain\(s\) \[1\]"
     ):
         poverty_estimates(y, lines={"a": 100.0, "b": {1: np.nan, 2: 9.0}}, by=by, **kw)
-    # A per-unit line missing on every row of one domain: the message says
-    # which domain and the possible causes.
+    # A per-unit line missing on every row of one domain: the message names
+    # the line (and its entry of `lines`) and the domain.
     with pytest.raises(
-        ValueError, match=r"none in \[2\]: for each, .*missing welfare, line"
+        ValueError,
+        match=r"^`line` is missing \(NaN\) on every row of domain\(s\) \[2\]",
     ):
         poverty_estimates(y, [100.0, np.nan, 100.0, np.nan], by=by, **kw)
-    # Without `by`: the units, not a domain labelled None.
-    with pytest.raises(ValueError, match=r"^the units need a positive total weight"):
+    with pytest.raises(
+        ValueError, match=r"^`lines` entry 'col' is missing \(NaN\) on every row of "
+    ):
+        poverty_estimates(
+            y, lines={"flat": 125.0, "col": [100.0, np.nan, 100.0, np.nan]}, by=by, **kw
+        )
+    # Without `by`: every row, not a domain labelled None.
+    with pytest.raises(ValueError, match=r"^`line` is missing \(NaN\) on every row:"):
         poverty_estimates(y, [np.nan] * 4, **kw)
+    # Missing welfare on every row of a domain: the domain has no weight.
+    with pytest.raises(ValueError, match=r"none in \[2\]: for each, .*missing welfare"):
+        poverty_estimates([90.0, np.nan, 200, np.nan], 100.0, by=by, **kw)
+
+
+@pytest.mark.parametrize("line", [np.nan, {1: 100.0, 2: np.nan}])
+def test_a_missing_line_is_named_as_the_cause_under_raise_too(line: Any) -> None:
+    # A NaN scalar line, or a NaN line of a domain, is the line's fault, not
+    # the rows': nan_policy="omit" is not offered as a way out.
+    y, by = [90.0, 120, 200, 80], [1, 2, 1, 2]
+    with pytest.raises(ValueError, match=r"^`line` is missing \(NaN\)") as err:
+        poverty_estimates(y, line, by=by, alpha=0, unit="percent")
+    assert "pass nan_policy='omit'" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        np.array(["a", np.str_("a"), "b", "b"], dtype=object),
+        np.array([True, np.True_, False, False], dtype=object),
+        np.array([1, np.int64(1), 2, 2], dtype=object),
+        np.array([1.5, np.float64(1.5), 2.5, 2.5], dtype=object),
+    ],
+)
+def test_numpy_scalar_labels_are_shown_as_python_values_in_any_order(
+    labels: NDArray[Any],
+) -> None:
+    # 'a' and np.str_('a') (True and np.True_, ...) are one domain, shown as
+    # the Python value whatever row comes first.
+    y = np.array([90.0, 120.0, 200.0, 80.0])
+    for order in itertools.permutations(range(4)):
+        idx = list(order)
+        est = poverty_estimates(y[idx], 125, unit="percent", alpha=0, by=labels[idx])
+        shown = est.domain.tolist()
+        assert [type(v) for v in shown] == [type(labels[0])] * 2
+        assert shown == sorted({labels[0], labels[2]})
+
+
+def test_a_signalling_nan_decimal_label_is_a_missing_label() -> None:
+    from decimal import Decimal
+
+    labels = np.array([Decimal("sNaN"), Decimal("sNaN"), 1, 1], dtype=object)
+    with pytest.raises(ValueError, match=r"missing labels .*Decimal\('sNaN'\)"):
+        poverty_estimates([90.0, 120, 200, 80], 125, by=labels, unit="percent")
+    df = pd.DataFrame({"y": [90.0, 120, 200, 80], "g": labels})
+    from povstat import poverty_table
+
+    for role in ("by", "strata", "psu"):
+        kw: dict[str, Any] = {role: "g"}
+        with pytest.raises(ValueError, match=f"`{role}` column 'g' must not hold"):
+            poverty_table(df, welfare="y", line=125, unit="percent", alpha=0, **kw)
+
+
+def test_a_tiny_sampling_fraction_warns_of_nothing() -> None:
+    # fpc = 1e-320 (<= 1: a sampling fraction) makes the population
+    # n_h / 1e-320 overflow to inf: no correction, f = 1, as without fpc
+    # (filterwarnings = error turns any numpy warning into a failure).
+    y, psu = [90.0, 120, 200, 80], [1, 2, 3, 4]
+    tiny = poverty_estimates(y, 125, psu=psu, fpc=[1e-320] * 4, unit="percent")
+    plain = poverty_estimates(y, 125, psu=psu, unit="percent")
+    np.testing.assert_array_equal(tiny.se, plain.se)

@@ -615,6 +615,8 @@ def _is_missing_label(x: object) -> bool:
         return bool(x != x)  # NaN of any float type, NaT, pandas.NA (raises)
     except TypeError:
         return True  # pandas.NA: its truth value is ambiguous
+    except ArithmeticError:
+        return True  # Decimal("sNaN"): a signalling NaN refuses to compare
     except ValueError:
         return False  # an array as a label: not a missing marker
 

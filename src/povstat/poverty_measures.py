@@ -24,6 +24,8 @@ expressions alike (:func:`povstat.poverty_table` uses them on the engine).
 
 from __future__ import annotations
 
+import datetime
+import uuid
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal, Protocol, get_args
@@ -221,12 +223,23 @@ def factorize(
     if arr.dtype.kind in "fc":
         arr = arr + 0.0  # -0.0 and 0.0 are one label, shown as 0.0 in any order
     types = set(map(type, arr.tolist())) if arr.dtype.kind == "O" else set()
+    if any(issubclass(t, np.generic) for t in types):
+        arr = object_labels(arr)  # numpy scalars as the Python values they hold
+        types = set(map(type, arr.tolist()))
     if types:
         _refuse_nested_labels(arr, name, column, types=types)
     try:
         uniques, codes = np.unique(arr, return_inverse=True)
     except TypeError:
-        msg = f"`{name}` labels must be of one sortable kind, got dtype {arr.dtype}"
+        where = f"`{name}`" if column is None else f"`{name}` column {column!r}"
+        kinds = sorted(t.__name__ for t in types) or [str(arr.dtype)]
+        example = f" (such as {arr[0]!r})" if arr.size else ""
+        msg = (
+            f"{where} labels must be of one sortable kind, got {', '.join(kinds)} "
+            f"values that cannot be ordered{example}; convert them to text or "
+            "numbers first (a calendar interval of months and days, say, to its "
+            "text or to a number of days)"
+        )
         raise TypeError(msg) from None
     codes = codes.reshape(-1).astype(np.intp)
     if types and not types <= _PLAIN_TYPES:
@@ -293,12 +306,130 @@ def _unsigned_zero(x: Any) -> Any:
     return x
 
 
-def _lines_by_domain(line: Mapping[Any, Any], labels: list[Any]) -> NDArray[Any]:
+_ATTO = {  # attoseconds in one unit of a numpy datetime64 or timedelta64
+    "W": 7 * 86400 * 10**18,
+    "D": 86400 * 10**18,
+    "h": 3600 * 10**18,
+    "m": 60 * 10**18,
+    "s": 10**18,
+    "ms": 10**15,
+    "us": 10**12,
+    "ns": 10**9,
+    "ps": 10**6,
+    "fs": 10**3,
+    "as": 1,
+}
+_EPOCH = datetime.datetime(1970, 1, 1)
+_EPOCH_UTC = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
+def _atto(delta: datetime.timedelta, extra_ns: int) -> int:
+    """A timedelta (plus nanoseconds) in attoseconds, exactly."""
+    micro = (delta.days * 86400 + delta.seconds) * 10**6 + delta.microseconds
+    return micro * 10**12 + extra_ns * 10**9
+
+
+def _numpy_time(x: np.datetime64 | np.timedelta64) -> int | None:
+    """A numpy datetime or duration in attoseconds (None for calendar units)."""
+    unit, count = np.datetime_data(x.dtype)
+    if unit in ("Y", "M") and isinstance(x, np.datetime64):
+        x, unit, count = x.astype("M8[D]"), "D", 1
+    if unit not in _ATTO:
+        return None
+    return int(x.astype(np.int64)) * count * _ATTO[unit]
+
+
+def match_key(x: Any) -> tuple[str, Any]:
+    """The kind and value by which a label or a `line` key is matched.
+
+    Dates and times are matched by the instant they name, whatever their
+    type (``datetime``, ``pandas.Timestamp``, ``numpy.datetime64`` of any
+    unit, ``date`` as its midnight): naive ones as wall times, zoned ones
+    as instants, and a naive one never matches a zoned one. Durations
+    likewise. Other labels by value within their kind (str, bytes, bool,
+    int, float, decimal; a UUID as its text): 1, 1.0, True and '1' are
+    four different keys.
+    """
+    if isinstance(x, np.generic) and not isinstance(x, np.datetime64 | np.timedelta64):
+        x = x.item()
+    if isinstance(x, datetime.datetime):
+        ns = int(getattr(x, "nanosecond", 0))
+        if x.tzinfo is not None and x.utcoffset() is not None:
+            return "datetime with time zone", _atto(x - _EPOCH_UTC, ns)
+        return "datetime", _atto(x.replace(tzinfo=None) - _EPOCH, ns)
+    if isinstance(x, datetime.date):
+        return "datetime", _atto(x - _EPOCH.date(), 0)
+    if isinstance(x, datetime.timedelta):
+        return "duration", _atto(x, int(getattr(x, "nanoseconds", 0)))
+    if isinstance(x, np.datetime64 | np.timedelta64):
+        value = _numpy_time(x)
+        kind = "datetime" if isinstance(x, np.datetime64) else "duration"
+        return (kind, value) if value is not None else ("other", x)
+    if isinstance(x, Decimal):
+        return "decimal", x
+    if isinstance(x, uuid.UUID):  # engines hand UUIDs over as their text
+        return "str", str(x)
+    if isinstance(x, tuple):  # one value per `by` column
+        pairs = [match_key(v) for v in x]
+        return repr(tuple(k for k, _ in pairs)), tuple(v for _, v in pairs)
+    return _validate.label_kinds([x])[0], x
+
+
+def _python_label(x: Any) -> Any:
+    """A numpy scalar label as the Python value it stands for.
+
+    Datetimes and durations finer than a microsecond become ``datetime`` and
+    ``timedelta`` when they hold whole microseconds (numpy's ``item`` would
+    give an integer count of nanoseconds); otherwise they stay numpy scalars.
+    """
+    if isinstance(x, np.datetime64 | np.timedelta64):
+        unit, _ = np.datetime_data(x.dtype)
+        if unit in ("ns", "ps", "fs", "as"):
+            code = "M8[us]" if isinstance(x, np.datetime64) else "m8[us]"
+            micro = x.astype(code)
+            return micro.item() if micro == x else x
+        return x.item()
+    if isinstance(x, np.generic):
+        return x.item()
+    return x
+
+
+def label_list(labels: NDArray[Any]) -> list[Any]:
+    """Labels as Python values, datetimes kept as datetimes (see _python_label).
+
+    ``ndarray.tolist`` turns nanosecond datetimes into integers; this keeps
+    each date a date, whatever the unit.
+    """
+    if labels.dtype.kind in "mM":
+        unit, _ = np.datetime_data(labels.dtype)
+        if unit in ("ns", "ps", "fs", "as"):
+            code = f"{labels.dtype.kind}8[us]"
+            micro = labels.astype(code)
+            if np.array_equal(micro.astype(labels.dtype), labels):
+                out: list[Any] = micro.tolist()
+                return out
+            return list(labels)
+    if labels.dtype.kind == "O":
+        return [_python_label(x) for x in labels.tolist()]
+    out = labels.tolist()
+    return out
+
+
+def object_labels(labels: NDArray[Any]) -> NDArray[Any]:
+    """Labels as a 1-D object array of Python values (see :func:`label_list`)."""
+    values = label_list(np.asarray(labels))
+    return np.fromiter(values, dtype=object, count=len(values))
+
+
+def lines_by_domain(line: Mapping[Any, Any], labels: Sequence[Any]) -> list[float]:
     """Each domain's line from a mapping, keys matched by value and kind.
 
-    A key of another kind than the labels (1.0 or True for the label 1) is
-    no key of theirs, as labels that differ only in type are never merged;
-    the values must be real numbers (not text, bool or containers).
+    Keys are matched by :func:`match_key`: a key of another kind than the
+    labels (1.0 or True for the label 1, '1' for 1, a naive datetime for a
+    zoned one) is no key of theirs, as labels that differ only in type are
+    never merged; the values must be real numbers (not text, bool or
+    containers). A domain without a line raises ValueError naming it and,
+    when there are keys of another kind, those keys and the labels' kind.
     """
     bad = [
         (k, v)
@@ -309,19 +440,35 @@ def _lines_by_domain(line: Mapping[Any, Any], labels: list[Any]) -> NDArray[Any]
     if bad:
         msg = f"`line` mapping values must be numbers (int or float), got {bad[:5]}"
         raise TypeError(msg)
-    kind = _validate.label_kinds(labels)
-    kept = {k: v for k, v in line.items() if _validate.label_kinds([k]) == kind}
-    absent = [k for k in labels if k not in kept]
+    index: dict[tuple[str, Any], Any] = {}
+    for k in line:  # a loop over the mapping's keys
+        mk = match_key(k)
+        if mk in index and index[mk] is not k and line[index[mk]] != line[k]:
+            msg = (
+                f"`line` keys {index[mk]!r} and {k!r} name the same domain but "
+                f"give it different lines ({line[index[mk]]!r} and {line[k]!r})"
+            )
+            raise ValueError(msg)
+        index.setdefault(mk, k)
+    wanted = [match_key(d) for d in labels]
+    absent = [d for d, mk in zip(labels, wanted, strict=True) if mk not in index]
     if absent:
-        other = [k for k in line if k not in kept and any(k == a for a in absent)]
+        kinds = sorted({mk[0] for mk in wanted})
+        other = [k for mk, k in index.items() if mk[0] not in kinds]
         hint = (
-            f"; the key(s) {other[:5]} are not of the labels' kind {kind}"
+            f"; the key(s) {other[:5]} are not of the labels' kind {kinds}"
             if other
             else ""
         )
+        zoned = {"datetime", "datetime with time zone"}
+        if other and zoned <= {*kinds, *(match_key(k)[0] for k in other)}:
+            hint += (
+                " (keys and labels must both have a time zone, matched as "
+                "instants, or both be naive)"
+            )
         msg = f"`line` has no poverty line for domain(s) {absent[:5]}{hint}"
         raise ValueError(msg)
-    return np.array([float(kept[k]) for k in labels], np.float64)
+    return [float(line[index[mk]]) for mk in wanted]
 
 
 def prepare_units(
@@ -364,14 +511,13 @@ def prepare_units(
         if domains is None:
             msg = "`line` as a mapping (one line per domain) needs `by`"
             raise ValueError(msg)
-        per_domain = _lines_by_domain(line, domains[0].tolist())
+        per_domain = np.array(lines_by_domain(line, label_list(domains[0])))
         z = _validate.finite_or_nan(per_domain, "line")
-        if nan_policy == "omit":
-            refuse_missing_domain_lines(domains[0][np.isnan(z)])
+        refuse_missing_domain_lines(object_labels(domains[0])[np.isnan(z)])
         z = z[domains[1]]
     else:
         z = _validate.finite_or_nan(line, "line")
-        if nan_policy == "omit" and z.ndim == 0 and np.isnan(z):
+        if z.ndim == 0 and np.isnan(z):
             raise ValueError(MISSING_SCALAR_LINE)
         if z.ndim > 1 or (z.ndim == 1 and z.shape[0] != n):
             msg = (
@@ -400,9 +546,18 @@ def prepare_units(
                 f"{row}; pass nan_policy='omit' to give such rows zero weight"
             )
             raise ValueError(msg)
+        nan_z = np.isnan(z)
+        if nan_z.ndim == 1 and nan_z.any():
+            codes = np.zeros(n, np.intp) if domains is None else domains[1]
+            labels = np.array([None]) if domains is None else domains[0]
+            refuse_lines_missing_in_domains(
+                np.bincount(codes, weights=nan_z, minlength=labels.shape[0]),
+                np.bincount(codes, minlength=labels.shape[0]),
+                object_labels(labels),
+            )
         w = np.where(missing, 0.0, w)
         s = np.where(missing, 0.0, s)
-        z = np.where(np.isnan(z), 1.0, z)
+        z = np.where(nan_z, 1.0, z)
         y = np.where(np.isnan(y), z, y)
     bad = z <= 0 if z.size and float(np.min(z)) <= 0 else np.zeros(0, bool)
     if bad.any():
@@ -421,23 +576,48 @@ def prepare_units(
 
 
 MISSING_SCALAR_LINE = (
-    "`line` is missing (NaN): under nan_policy='omit' every row would get "
-    "zero weight, leaving nothing to estimate; give a number"
+    "`line` is missing (NaN): one line for every row cannot be missing "
+    "under any nan_policy ('omit' would give every row zero weight, leaving "
+    "nothing to estimate); give a number"
 )
 
 
-def refuse_missing_domain_lines(labels: ArrayLike) -> None:
-    """Refuse domains whose line in a `line` mapping is NaN (policy "omit").
+def refuse_lines_missing_in_domains(
+    missing: NDArray[Any], rows: NDArray[Any], labels: NDArray[Any]
+) -> None:
+    """Refuse domains where a per-unit line is missing on every row ("omit").
 
-    Every row of such a domain would get zero weight, leaving the domain no
-    estimate: the cause is the line, so the message names `line`.
+    Each row of such a domain would get zero weight, leaving the domain no
+    estimate: the cause is the line, so the message names `line` (and, with
+    several lines, its entry). `missing` and `rows` count rows by domain;
+    a single label None stands for the whole sample.
+    """
+    bad = (missing >= rows) & (rows > 0)
+    if not bad.any():
+        return
+    names = labels[bad][:5].tolist()
+    where = "every row" if names == [None] else f"every row of domain(s) {names}"
+    msg = (
+        f"`line` is missing (NaN) on {where}: under nan_policy='omit' such rows "
+        "get zero weight, leaving no estimate; give those rows a line"
+    )
+    raise ValueError(msg)
+
+
+def refuse_missing_domain_lines(labels: ArrayLike) -> None:
+    """Refuse domains whose line in a `line` mapping is NaN (any policy).
+
+    Under "omit" every row of such a domain would get zero weight, leaving
+    the domain no estimate; under "raise" the rows are not missing anything
+    of their own: the cause is the line, so the message names `line`.
     """
     absent = np.asarray(labels, dtype=object)
     if absent.size:
         msg = (
-            f"`line` is missing (NaN) for domain(s) {absent[:5].tolist()}: under "
-            "nan_policy='omit' every row of such a domain would get zero weight, "
-            "leaving it no estimate; give each domain of `by` a number"
+            f"`line` is missing (NaN) for domain(s) {absent[:5].tolist()}: a "
+            "domain's line cannot be missing under any nan_policy ('omit' would "
+            "give every row of such a domain zero weight, leaving it no "
+            "estimate); give each domain of `by` a number"
         )
         raise ValueError(msg)
 

@@ -62,6 +62,7 @@ from povstat.poverty_measures import (
     comparison_arg,
     factorize,
     measure_names,
+    object_labels,
     poor_rows,
     prepare_units,
     unit_terms,
@@ -599,8 +600,11 @@ def _stratum_weights(
         _check_fpc(red.fpc, n_h, red.stratum_labels)
         # R survey: an fpc <= 1 everywhere is a sampling fraction, else the
         # number of PSUs in the stratum's population.
-        pop = n_h / red.fpc if np.all(red.fpc <= 1) else red.fpc
-        f = np.where(np.isinf(pop), 1.0, (pop - n_h) / pop)
+        # A tiny sampling fraction (1e-320) gives an infinite population:
+        # no correction (f = 1), without numpy's overflow warning.
+        with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+            pop = n_h / red.fpc if np.all(red.fpc <= 1) else red.fpc
+            f = np.where(np.isinf(pop), 1.0, (pop - n_h) / pop)
     certain = f < _CERTAIN
     lonely = (n_h == 1) & ~certain
     if lonely.any() and lonely_psu == "raise":
@@ -729,7 +733,7 @@ def linearised(
     w1, w2, lonely, _ = _stratum_weights(red, lonely_psu)
     if overall:
         red = _overall_cells(red)
-        labels = np.concatenate([np.asarray(labels, dtype=object), [None]])
+        labels = np.concatenate([object_labels(labels), [None]])
     nd, k = red.n_domains, red.st.shape[1]
     total = _sum(red.domain, red.sw, nd)
     _check_weight_range(red, total)
@@ -793,7 +797,7 @@ def linearised(
     )
     rep = np.repeat
     return PovertyEstimates(
-        domain=rep(np.asarray(labels, dtype=object), k),
+        domain=rep(object_labels(labels), k),
         measure=np.tile(np.asarray(measures, dtype=str), nd),
         estimate=est.ravel(),
         se=se.ravel(),
@@ -961,8 +965,10 @@ def poverty_estimates(
         If both or neither of `line` and `lines` are given, `lines` is
         empty, a `by`, `strata` or `psu` label is missing, a value is missing
         under ``nan_policy="raise"``, `line` is NaN (or NaN for a domain of
-        its mapping) under ``nan_policy="omit"``, which would leave every
-        row (of that domain) without weight, a line is not
+        its mapping) under any policy (the message names the line, not the
+        rows), a per-unit line is NaN on every row of the sample or of a
+        domain under ``nan_policy="omit"``, which would leave them without
+        weight (the message names the line), a line is not
         > 0, weights are negative, a domain has no weight, a stratum has a
         single PSU under ``lonely_psu="raise"``, `fpc` varies within a
         stratum, a population size in `fpc` is smaller than the PSUs
@@ -1006,6 +1012,19 @@ def poverty_estimates(
     ``Decimal("1.0")`` and ``Decimal("1.00")``, one instant in two time
     zones) are one domain, shown by the label with the smallest ``repr``
     (a zero without its sign), whatever the order of the rows.
+
+    The keys of a `line` mapping are matched by value and kind, the same
+    way in this function and :func:`povstat.poverty_table` on
+    every engine: a key of another kind than the labels (1 or True for the
+    label 1.0, 1.0 for 1, 1 for '1') matches no domain, and the "no poverty
+    line" error lists such keys. Dates and times match by the instant they
+    name whatever their type (``datetime``, ``pandas.Timestamp``,
+    ``numpy.datetime64`` of any unit, a ``date`` as its midnight); a key
+    with a time zone matches a label with one at the same instant, in any
+    zone, and a naive key never matches a zoned label. Date labels are
+    shown as datetimes whatever their unit (nanoseconds included), in
+    their column's zone. Numpy scalars among object labels are shown as the
+    Python values they hold.
 
     References
     ----------

@@ -12,6 +12,8 @@ as numpy arrays and reduced by the same numpy code as
 
 from __future__ import annotations
 
+import datetime
+import uuid
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal, TypeAlias
@@ -33,8 +35,12 @@ from povstat.poverty_measures import (
     alphas_arg,
     comparison_arg,
     factorize,
+    label_list,
+    lines_by_domain,
+    match_key,
     measure_names,
     poor_rows,
+    refuse_lines_missing_in_domains,
     refuse_missing_domain_lines,
     unit_terms,
 )
@@ -182,30 +188,50 @@ def _fits(key: object, dtype: Any) -> bool:
             return False
         info = np.iinfo(str(dtype).lower())  # "int64", "uint8", ...
         return bool(info.min <= int(key) <= info.max)
-    if dtype.is_float():
-        return isinstance(key, int | float | np.integer | np.floating) and bool(
-            abs(float(key)) < np.inf
-        )
+    if dtype.is_float():  # a float label is matched by float keys only
+        return isinstance(key, float | np.floating) and bool(abs(float(key)) < np.inf)
     if dtype in (nw.String, nw.Categorical) or isinstance(dtype, nw.Enum):
         return isinstance(key, str)
     if dtype.is_numeric():  # Decimal
-        return isinstance(key, int | float | Decimal | np.number)
+        return isinstance(key, Decimal)
+    if dtype == nw.Object:  # Python objects: matched after the reduction
+        return True
+    if dtype == nw.Unknown and isinstance(key, str | uuid.UUID):
+        return True  # DuckDB UUID and the like: matched as text
+    if isinstance(dtype, nw.Datetime | nw.Date):
+        kind = match_key(key)[0]
+        zoned = isinstance(dtype, nw.Datetime) and dtype.time_zone is not None
+        return kind == ("datetime with time zone" if zoned else "datetime")
+    if dtype == nw.Duration:
+        return match_key(key)[0] == "duration"
     return not isinstance(key, str | int | float | Decimal | np.number)
 
 
-def _kept_keys(
-    line: Mapping[Any, float], by: list[str], schema: Mapping[str, Any]
-) -> dict[Any, float]:
-    """The entries of a line mapping whose keys fit their `by` columns."""
-    if len(by) == 1:
-        return {k: v for k, v in line.items() if _fits(k, schema[by[0]])}
-    return {
-        k: v
-        for k, v in line.items()
-        if isinstance(k, tuple)
-        and len(k) == len(by)
-        and all(_fits(x, schema[c]) for c, x in zip(by, k, strict=True))
-    }
+def _engine_key(key: Any, dtype: Any) -> Any:
+    """A fitting mapping key as the Python value an engine compares.
+
+    numpy datetimes and durations become ``datetime`` and ``timedelta``
+    (polars' lazy engine cannot build a literal from numpy scalars), a
+    date-and-time at midnight a ``date`` for a date column.
+    """
+    if isinstance(key, np.datetime64 | np.timedelta64):
+        key = key.astype("M8[us]" if isinstance(key, np.datetime64) else "m8[us]")
+        key = key.item()
+    if dtype == nw.Date and isinstance(key, datetime.datetime):
+        return key.date() if key.time() == datetime.time(0) else key
+    if dtype == nw.Unknown and isinstance(key, uuid.UUID):
+        return str(key)
+    return key
+
+
+def _key_column(name: str, dtype: Any, keys: Sequence[Any]) -> nw.Expr:
+    """A `by` column as an engine compares it with mapping keys.
+
+    A column of a type narwhals does not know (DuckDB's UUID, say) whose
+    keys are text is handed over as text, so it is compared as text.
+    """
+    text = dtype == nw.Unknown and all(isinstance(k, str) for k in keys)
+    return nw.col(name).cast(nw.String()) if text else nw.col(name)
 
 
 def _mapped_line(
@@ -227,10 +253,14 @@ def _mapped_line(
                 f"{[k for k in line if isinstance(k, tuple)][:5]}"
             )
             raise ValueError(msg)
-        kept = {k: float(v) for k, v in line.items() if _fits(k, schema[by[0]])}
+        dtype = schema[by[0]]
+        kept = {
+            _engine_key(k, dtype): float(v) for k, v in line.items() if _fits(k, dtype)
+        }
         if not kept:
             return nw.lit(None, dtype=f64)
-        return nw.col(by[0]).replace_strict(kept, default=None, return_dtype=f64)
+        key = _key_column(by[0], dtype, list(kept))
+        return key.replace_strict(kept, default=None, return_dtype=f64)
     bad = [k for k in line if not isinstance(k, tuple) or len(k) != len(by)]
     if bad:
         msg = (
@@ -246,11 +276,15 @@ def _mapped_line(
     combined: nw.Expr = nw.lit(0, dtype=nw.Int64())
     key_code = np.zeros(len(keys), dtype=np.int64)
     for j, c in enumerate(by):  # a loop over the handful of `by` columns
-        values = list(dict.fromkeys(k[j] for k in keys))
+        values = list(dict.fromkeys(_engine_key(k[j], schema[c]) for k in keys))
         codes = {v: i for i, v in enumerate(values)}
-        code = nw.col(c).replace_strict(codes, default=None, return_dtype=nw.Int64())
+        code = _key_column(c, schema[c], values).replace_strict(
+            codes, default=None, return_dtype=nw.Int64()
+        )
         combined = combined * len(values) + code
-        key_code = key_code * len(values) + np.array([codes[k[j]] for k in keys])
+        key_code = key_code * len(values) + np.array(
+            [codes[_engine_key(k[j], schema[c])] for k in keys]
+        )
     lines = {int(kc): float(line[k]) for kc, k in zip(key_code, keys, strict=True)}
     return combined.replace_strict(lines, default=None, return_dtype=f64)
 
@@ -383,11 +417,15 @@ def poverty_table(
         If both or neither of `line` and `lines` are given, `lines` is
         empty, a `by` column is named like an output column (``line`` too
         with `lines`; povstat never overwrites a column), a column is
-        missing, a pandas frame repeats a column name, the frame has no
-        rows, a value is missing under ``nan_policy="raise"``, `line` is
-        NaN (or NaN for a domain of its mapping) under
-        ``nan_policy="omit"`` (every row of the sample or domain would get
-        zero weight), a weight or size is negative (the message gives the
+        missing, `strata` and `psu` name one column or `fpc` names a `by`,
+        `strata` or `psu` column (a `by` column may be the strata or the
+        PSUs: estimates by stratum), a pandas frame repeats a column name,
+        the frame has no rows, a value is missing under
+        ``nan_policy="raise"``, `line` is NaN (or NaN for a domain of its
+        mapping; under any policy: the message names the line, not the
+        rows), a line column is missing on every row of a domain under
+        ``nan_policy="omit"`` (it names the line and its entry of
+        `lines`), a weight or size is negative (the message gives the
         smallest), a line or `fpc` is not > 0, `fpc` is infinite, welfare
         is not > 0 with ``watts=True``, a `by`, `strata`, `psu` or `fpc`
         value is missing (null or NaN; the message names the
@@ -415,8 +453,10 @@ def poverty_table(
     that give bit-identical figures for every order of the rows. The rest is
     numpy on the reduced table. On a lazy engine the sums are the engine's
     float64 sums: splitting the data into chunks, files or partitions, or
-    another row order, can change the last bits (about 1e-15 relative),
-    which matters only for a figure exactly on a rounding tie; collect to
+    another row order, can change the last bits (estimates to about
+    1e-15 relative; standard errors and design effects to about 1e-13
+    relative, from cancellation in the variance), which matters only for a
+    figure exactly on a rounding tie; collect to
     pandas or polars for bit-identical figures. The estimator is Taylor
     linearisation with PSUs drawn with replacement within strata, as R
     ``survey`` computes it [1]_.
@@ -426,9 +466,23 @@ def poverty_table(
     weights that total less than the units (normalised to sum to 1, say)
     it is NaN, as R's (which warns "are weights correctly scaled?").
 
-    The keys of a `line` mapping are matched by value and kind: with a
-    categorical `by` column (pandas categorical, pyarrow dictionary), by
-    the kind of its categories (numbers, intervals, dates or text). Domain
+    The keys of a `line` mapping are matched by value and kind, the same
+    way in :func:`poverty_estimates` and this function on
+    every engine: a key of another kind than the labels (1 or True for the
+    label 1.0, 1.0 for 1, 1 for '1') matches no domain, and the "no poverty
+    line" error lists such keys. Dates and times match by the instant they
+    name whatever their type (``datetime``, ``pandas.Timestamp``,
+    ``numpy.datetime64`` of any unit, a ``date`` as its midnight); a key
+    with a time zone matches a label with one at the same instant, in any
+    zone, and a naive key never matches a zoned label (a PySpark
+    ``TIMESTAMP`` is an instant in the session's zone: give it keys with a
+    time zone, or use ``TIMESTAMP_NTZ``). Date labels are
+    shown as datetimes whatever their unit (nanoseconds included), in
+    their column's zone. Numpy scalars among object labels are shown as the
+    Python values they hold.
+    With a categorical `by` column (pandas categorical, pyarrow
+    dictionary), keys are matched by the kind of its categories (numbers,
+    intervals, dates or text). Domain
     labels that are equal but written differently in an object column
     (0.0 and -0.0, ``Decimal("1.0")`` and ``Decimal("1.00")``, one instant
     in two time zones) are one domain, shown by the label with the smallest
@@ -526,29 +580,22 @@ def poverty_table(
     eager = isinstance(frame, nw.DataFrame) and _in_memory(frame)
     if not eager:
         _refuse_engine_names(used, keys, frame.implementation)
-    if len(set(keys)) != len(keys):
-        msg = f"`by`, `strata`, `psu` and `fpc` must be different columns: {keys}"
-        raise ValueError(msg)
+    _refuse_shared_design_columns(by_cols, strata=strata, psu=psu, fpc=fpc)
+    # A `by` column may also be the strata or PSUs (estimates by stratum).
+    keys = list(dict.fromkeys(keys))
     roles = {c: "by" for c in by_cols}
     roles |= {c: a for a, c in (("strata", strata), ("psu", psu)) if c is not None}
     _refuse_nested_keys(roles, in_schema)
+    _refuse_128_bit_keys({**roles, **({fpc: "fpc"} if fpc else {})}, in_schema)
     key_schema = _key_schema(frame, by_cols, in_schema)
     zs = []
-    for i, (entry, value) in enumerate(zip(entries, items, strict=True)):
+    for entry, value in zip(entries, items, strict=True):
         line_col = {"line": value} if isinstance(value, str) else {}
         with line_entry(entry):  # a loop over the handful of lines
             _check_entry(frame, needed | line_col, by_cols, value)
             zs.append(_line_expr(value, by_cols, key_schema))
-            if (
-                nan_policy == "omit"
-                and isinstance(value, float | np.floating)
-                and np.isnan(value)
-            ):
+            if isinstance(value, float | np.floating) and np.isnan(value):
                 raise ValueError(MISSING_SCALAR_LINE)
-        if isinstance(value, Mapping) and by_cols:
-            # Keys that cannot equal a value of their column (True for an
-            # int column, 1 for a text one) match no domain on any engine.
-            items[i] = _kept_keys(value, by_cols, key_schema)
     if isinstance(frame, nw.DataFrame) and len(frame) and _in_memory(frame):
         # Eager in-memory frame: take the columns as arrays, reduce in numpy.
         red, by_values, flags, smallest, per_line = _reduce_eager(
@@ -665,10 +712,10 @@ def poverty_table(
         for c in dict.fromkeys(
             n for n in (welfare, weight, size, *items) if isinstance(n, str)
         )
-        if in_schema[c] in (nw.Int64, nw.UInt64)
+        if in_schema[c] in _WIDE_INTS
     ]
-    aggs += [nw.col(c).min().alias(f"{t}lo{i}") for i, c in enumerate(wide)]
-    aggs += [nw.col(c).max().alias(f"{t}hi{i}") for i, c in enumerate(wide)]
+    aggs += [nw.col(c).min().cast(f64).alias(f"{t}lo{i}") for i, c in enumerate(wide)]
+    aggs += [nw.col(c).max().cast(f64).alias(f"{t}hi{i}") for i, c in enumerate(wide)]
     # The one pass over the data on the engine.
     reduced = prepared.group_by(keys).agg(*aggs) if keys else prepared.select(*aggs)
     table = reduced.collect() if isinstance(reduced, nw.LazyFrame) else reduced
@@ -700,12 +747,16 @@ def poverty_table(
     np.minimum.at(first, domain, np.arange(n_rows))
     # Each domain's label: the same for every row order (factorize's choice).
     by_values = {
-        c: _shown(f[0][f[1][first]]) for c, f in zip(by_cols, facts, strict=True)
+        c: _shown(f[0][f[1][first]], table.schema[c])
+        for c, f in zip(by_cols, facts, strict=True)
     }
-    for entry, value in zip(entries, items, strict=True):
+    for i, (entry, value) in enumerate(zip(entries, items, strict=True)):
         if isinstance(value, Mapping) and by_cols:
             with line_entry(entry):
-                _check_mapping(by_values, value, nan_policy=nan_policy)
+                per_domain = _check_mapping(by_values, value, nan_policy=nan_policy)
+                stated = ~np.isnan(np.array(per_domain, np.float64))[domain]
+                missing = (col(f"{t}miss{i}") > 0) & stated
+                _refuse_unmatched_rows(missing, domain, by_values)
     for i, c in enumerate(wide):  # a loop over the few integer columns
         lo, hi = col(f"{t}lo{i}"), col(f"{t}hi{i}")
         if (~np.isnan(lo)).any():
@@ -722,6 +773,14 @@ def poverty_table(
         for i in range(len(zzs))  # a loop over the handful of lines
     ]
     _raise_on_lines(per_line, entries, nan_policy=nan_policy)
+    for i, entry in enumerate(entries):  # a loop over the handful of lines
+        if nan_policy == "omit" and per_line[i][0]:
+            with line_entry(entry):
+                refuse_lines_missing_in_domains(
+                    np.bincount(domain, col(f"{t}miss{i}"), minlength=n_domains),
+                    np.bincount(domain, col(f"{t}n"), minlength=n_domains),
+                    _domain_labels(by_values, n_domains),
+                )
     flags = {f: int(col(f"{t}{f}").sum()) for f in _FLAGS if f != "badz"}
     flags["badz"] = sum(line[1] for line in per_line)
 
@@ -857,6 +916,8 @@ def _in_memory(frame: nw.DataFrame[Any]) -> bool:
 
 
 _WIDE = 2**53  # integers beyond this are not all exact in float64
+# Integer dtypes that can hold values beyond 2**53.
+_WIDE_INTS = (nw.Int64, nw.UInt64, nw.Int128, nw.UInt128)
 
 
 def _refuse_wide_integers(column: str, lo: float, hi: float) -> None:
@@ -882,10 +943,19 @@ def _domain_labels(by_values: Mapping[str, list[Any]], n: int) -> NDArray[Any]:
     return out
 
 
-def _shown(labels: NDArray[Any]) -> list[Any]:
-    """Domain labels as listed: -0.0 and 0.0 are one domain, shown as 0.0."""
-    shown: list[Any] = (labels + 0.0 if labels.dtype.kind == "f" else labels).tolist()
-    return shown
+def _shown(labels: NDArray[Any], dtype: Any) -> list[Any]:
+    """Domain labels as listed, Python values of the column's kind.
+
+    -0.0 and 0.0 are one domain, shown as 0.0; datetimes stay datetimes
+    whatever their unit (nanoseconds included), and a column with a time
+    zone gives labels in that zone (the engines hand them over as UTC).
+    """
+    if isinstance(dtype, nw.Datetime) and dtype.time_zone and labels.dtype.kind == "M":
+        import pandas as pd
+
+        stamps = pd.DatetimeIndex(labels).tz_localize("UTC").tz_convert(dtype.time_zone)
+        return list(stamps)
+    return label_list(labels + 0.0 if labels.dtype.kind == "f" else labels)
 
 
 def _infinite(e: nw.Expr) -> nw.Expr:
@@ -895,7 +965,11 @@ def _infinite(e: nw.Expr) -> nw.Expr:
 
 def _null_or_nan(values: nw.Series[Any]) -> NDArray[np.bool_]:
     """Missing values of a column: null, or NaN in a float column."""
-    null = values.is_null()
+    try:
+        null = values.is_null()
+    except ArithmeticError:  # pandas fails on a Decimal("sNaN"): a missing label
+        missing = map(_validate._is_missing_label, values.to_list())
+        return np.fromiter(missing, dtype=bool, count=len(values))
     if values.dtype.is_float():
         null = null | values.is_nan().fill_null(value=True)
     return np.asarray(null.to_numpy(), dtype=bool)
@@ -958,7 +1032,7 @@ def _reduce_eager(
             return _validate.numeric(values.to_numpy(), name)
         if values.dtype == nw.Decimal:  # correctly rounded, through the text
             values = values.cast(nw.String())
-        if values.dtype in (nw.Int64, nw.UInt64) and values.count():
+        if values.dtype in _WIDE_INTS and values.count():
             _refuse_wide_integers(name, float(values.min()), float(values.max()))
         return np.asarray(values.cast(nw.Float64()).to_numpy(), np.float64)
 
@@ -983,7 +1057,10 @@ def _reduce_eager(
     first = np.full(n_domains, n, np.intp)
     np.minimum.at(first, domain, np.arange(n))
     # Each domain's label: the same for every row order (factorize's choice).
-    by_values = {c: _shown(f[0][f[1][first]]) for c, f in zip(by, facts, strict=True)}
+    by_values = {
+        c: _shown(f[0][f[1][first]], frame.schema[c])
+        for c, f in zip(by, facts, strict=True)
+    }
     y = floats(welfare)
     zs = []
     for entry, line in zip(entries, lines, strict=True):  # the handful of lines
@@ -993,8 +1070,8 @@ def _reduce_eager(
             cols = list(by_values.values())
             keys = cols[0] if len(by) == 1 else list(zip(*cols, strict=True))
             with line_entry(entry):
-                _refuse_absent_domains(keys, line, nan_policy=nan_policy)
-            z = np.array([float(line[d]) for d in keys], np.float64)[domain]
+                per_domain = _refuse_absent_domains(keys, line, nan_policy=nan_policy)
+            z = np.array(per_domain, np.float64)[domain]
         else:
             z = np.full(n, float(line))
         zs.append(z)
@@ -1009,6 +1086,13 @@ def _reduce_eager(
             nan_z = np.isnan(z)
             missing_lines[i] = int(nan_z.sum())
             bad |= nan_z
+            if nan_policy == "omit" and missing_lines[i]:
+                with line_entry(entries[i]):
+                    refuse_lines_missing_in_domains(
+                        np.bincount(domain, weights=nan_z, minlength=n_domains),
+                        np.bincount(domain, minlength=n_domains),
+                        _domain_labels(by_values, n_domains),
+                    )
         zzs = [np.where(np.isnan(z), 1.0, z) for z in zs]
         yy = np.where(bad, zzs[0], y)
         pw = np.where(bad, 0.0, w * s if size is not None else w)
@@ -1145,9 +1229,9 @@ def _check_mapping(
     line: Mapping[Any, float],
     *,
     nan_policy: str,
-) -> None:
+) -> list[float]:
     cols = list(by_values.values())
-    _refuse_absent_domains(
+    return _refuse_absent_domains(
         cols[0] if len(cols) == 1 else list(zip(*cols, strict=True)),
         line,
         nan_policy=nan_policy,
@@ -1156,16 +1240,38 @@ def _check_mapping(
 
 def _refuse_absent_domains(
     domains: Sequence[Any], line: Mapping[Any, float], *, nan_policy: str
+) -> list[float]:
+    """Each domain's line, matched as the array functions match keys.
+
+    A domain without a line is refused (with the keys of another kind than
+    the labels, if any), and under policy "omit" one whose line is NaN.
+    """
+    per_domain = lines_by_domain(line, domains)
+    nan = np.flatnonzero(np.isnan(np.array(per_domain, np.float64)))
+    refuse_missing_domain_lines([domains[i] for i in nan.tolist()])
+    return per_domain
+
+
+def _refuse_unmatched_rows(
+    missing: NDArray[np.bool_],
+    domain: NDArray[np.intp],
+    by_values: Mapping[str, list[Any]],
 ) -> None:
-    """Refuse a domain without a line, or (policy "omit") with a NaN line."""
-    absent = [d for d in domains if d not in line]
-    if absent:
-        msg = f"`line` has no poverty line for domain(s) {absent[:5]}"
+    """Refuse rows the engine gave no line although their domain has a key.
+
+    The keys of a `line` mapping are matched once more on the reduced table
+    by value and kind; rows whose key the engine could not compare with the
+    column (a key type it does not convert) would otherwise be left out.
+    """
+    if missing.any():
+        labels = _domain_labels(by_values, int(domain.max()) + 1)
+        where = np.unique(domain[missing])
+        msg = (
+            f"`line` keys for domain(s) {labels[where][:5].tolist()} could not be "
+            "compared with the `by` column's values on this engine: give keys "
+            "of the column's own type"
+        )
         raise ValueError(msg)
-    if nan_policy == "omit":
-        values = np.array([float(line[d]) for d in domains], np.float64)
-        nan = np.flatnonzero(np.isnan(values))
-        refuse_missing_domain_lines([domains[i] for i in nan.tolist()])
 
 
 def _refuse_bad_fpc(values: NDArray[np.float64], rows: NDArray[np.float64]) -> None:
@@ -1188,6 +1294,31 @@ def _refuse_bad_fpc(values: NDArray[np.float64], rows: NDArray[np.float64]) -> N
         raise ValueError(msg)
 
 
+def _refuse_shared_design_columns(
+    by: Sequence[str], *, strata: str | None, psu: str | None, fpc: str | None
+) -> None:
+    """Refuse a column given twice where the roles conflict.
+
+    A `by` column may also be `strata` or `psu` (domains that are strata or
+    PSUs, as with arrays), but `by` names distinct columns, `strata` and
+    `psu` must differ (PSUs are nested in strata), and `fpc` holds numbers,
+    not labels: it must differ from every other.
+    """
+    design = [c for c in (strata, psu) if c is not None]
+    if len(set(by)) != len(by) or len(set(design)) != len(design):
+        msg = (
+            f"`by` columns, and `strata` and `psu`, must be different columns: "
+            f"by={list(by)}, strata={strata!r}, psu={psu!r}"
+        )
+        raise ValueError(msg)
+    if fpc is not None and fpc in [*by, *design]:
+        msg = (
+            f"`fpc` column {fpc!r} must differ from the `by`, `strata` and `psu` "
+            "columns (it holds population sizes, not labels)"
+        )
+        raise ValueError(msg)
+
+
 def _refuse_nested_keys(roles: Mapping[str, str], schema: Mapping[str, Any]) -> None:
     """Refuse list, array or struct key columns, from the schema alone.
 
@@ -1201,6 +1332,23 @@ def _refuse_nested_keys(roles: Mapping[str, str], schema: Mapping[str, Any]) -> 
                 f"`{role}` column {c!r} holds {dtype} values; labels must be "
                 "scalars (numbers, strings, dates, ...): use one column per "
                 "element, or join the elements into one label first"
+            )
+            raise TypeError(msg)
+
+
+def _refuse_128_bit_keys(roles: Mapping[str, str], schema: Mapping[str, Any]) -> None:
+    """Refuse 128-bit integer key columns, from the schema alone.
+
+    Their values are taken as numpy arrays (the labels, the strata's fpc),
+    and numpy has no 128-bit integers.
+    """
+    for c, role in roles.items():  # a loop over the handful of key columns
+        dtype = schema[c]
+        if str(dtype) in ("Int128", "UInt128"):
+            msg = (
+                f"`{role}` column {c!r} holds {dtype} values, which numpy (the "
+                "arithmetic after the reduction) cannot hold; cast it to Int64 "
+                "(or to text) first"
             )
             raise TypeError(msg)
 
@@ -1221,8 +1369,27 @@ def _key_schema(
     for c in by:  # a loop over the handful of `by` columns
         dtype = schema[c]
         if dtype == nw.Categorical or isinstance(dtype, nw.Enum):
-            out[c] = frame[c].cat.get_categories().dtype
+            out[c] = _categories_dtype(frame[c])
     return out
+
+
+def _categories_dtype(values: nw.Series[Any]) -> Any:
+    """The dtype of a categorical column's categories.
+
+    A pandas column of pyarrow dictionary dtype has no ``.cat`` accessor:
+    its categories' dtype is the dictionary's value type.
+    """
+    value_type = getattr(
+        getattr(getattr(values.to_native(), "dtype", None), "pyarrow_dtype", None),
+        "value_type",
+        None,
+    )
+    if value_type is None:
+        return values.cat.get_categories().dtype
+    import pyarrow as pa  # type: ignore[import-untyped]
+
+    empty = pa.chunked_array([], type=value_type)
+    return nw.from_native(empty, series_only=True).dtype
 
 
 def _pandas_output(
@@ -1249,9 +1416,9 @@ def _pandas_output(
             nullable = "boolean" if kind == "b" else str(dtype).capitalize()
             column = pd.array(data[c], dtype=nullable.replace("Uint", "UInt"))
         elif getattr(dtype, "tz", None) is not None:
-            # The labels came out as UTC wall times: back to the column's zone.
-            stamps = pd.DatetimeIndex(pd.to_datetime(data[c]))
-            column = stamps.tz_localize("UTC").tz_convert(dtype.tz).array
+            # The labels are instants (None for the overall row): the column's zone.
+            stamps = pd.DatetimeIndex(pd.to_datetime(data[c], utc=True))
+            column = stamps.tz_convert(dtype.tz).array
         else:
             try:
                 column = pd.Series(data[c], dtype=dtype).array

@@ -404,7 +404,9 @@ def test_check_statements_refuses_periods_out_of_order(before: int, after: int) 
 
 def test_check_statements_refuses_periods_that_cannot_be_ordered() -> None:
     st_ = _STATEMENTS.iloc[[0]].assign(period_before="2022", period_after=2023)
-    with pytest.raises(ValueError, match="periods that can be ordered"):
+    with pytest.raises(
+        ValueError, match="periods that can be put in order, but their periods are text"
+    ):
         check_statements(st_, _table(1.0), unit="percent", persons_per_poor_unit=1000)
 
 
@@ -758,3 +760,75 @@ def test_a_rank_that_a_missing_region_could_make_true_says_so() -> None:
         "1 region(s) have no value (b) and could rank anywhere, which could make "
         "the statement hold"
     )
+
+
+def test_text_periods_are_not_put_in_order_as_text() -> None:
+    # "September 2023" -> "Maret 2024" is a fall of the rate (10 -> 9), but as
+    # text "Maret 2024" sorts first: the statement was refused as backwards,
+    # and the swapped one judged a rise. Text periods cannot be put in order
+    # (nor years between them counted, "01/03/2023" read as 3 January):
+    # refused; a rank statement, which needs no order, still works.
+    data = pd.DataFrame(
+        {
+            "region_code": ["A", "A"],
+            "period": ["September 2023", "Maret 2024"],
+            "poverty_rate_pct": [10.0, 9.0],
+            "poor_thousands": [100.0, 90.0],
+        }
+    )
+    st = pd.DataFrame(
+        [
+            {
+                "kind": "direction",
+                "region": "A",
+                "period_before": "September 2023",
+                "period_after": "Maret 2024",
+                "direction": "fall",
+            }
+        ]
+    )
+    with pytest.raises(ValueError, match="their periods are text"):
+        check_statements(st, data, unit="percent", persons_per_poor_unit=1000)
+    rank = pd.DataFrame(
+        [
+            {
+                "kind": "rank",
+                "region": "A",
+                "period": "Maret 2024",
+                "stated_rank": 1,
+                "descending": True,
+            }
+        ]
+    )
+    out = check_statements(rank, data, unit="percent", persons_per_poor_unit=1000)
+    assert out["verdict"].tolist() == [HOLDS]
+
+
+def test_impossible_rates_in_data_are_refused_by_every_kind() -> None:
+    # 913 % is no rate: refused up front (naming the column, region and
+    # period) for a rank statement too, which used it silently before.
+    data = pd.DataFrame(
+        {
+            "region_code": ["A", "B", "C"],
+            "period": [2024] * 3,
+            "poverty_rate_pct": [5.0, 913.0, 7.0],
+            "poor_thousands": [1.0, 1.0, 1.0],
+        }
+    )
+    st = pd.DataFrame(
+        [
+            {
+                "kind": "rank",
+                "region": "A",
+                "period": 2024,
+                "stated_rank": 3,
+                "descending": True,
+            }
+        ]
+    )
+    with pytest.raises(
+        ValueError,
+        match=r"`data` column 'poverty_rate_pct' \(argument `rate`\) must lie in "
+        r"\[0, 100\] for unit='percent', found 913.0 for 'B' at 2024",
+    ):
+        check_statements(st, data, unit="percent", persons_per_poor_unit=1000)

@@ -2227,6 +2227,17 @@ def _periods_in_order(statements: pd.DataFrame, kind_of: pd.Series[Any]) -> None
     if not len(rows):
         return
     b, a = rows["period_before"], rows["period_after"]
+    text = [isinstance(v, str) for v in [*b.tolist(), *a.tolist()]]
+    if any(text):
+        shown = [v for v in [*b.tolist(), *a.tolist()] if isinstance(v, str)][:3]
+        msg = (
+            "change, direction and level_change statements need periods that "
+            f"can be put in order, but their periods are text ({shown}): text "
+            "is ordered as text ('Maret 2024' before 'September 2023'), so "
+            "give `data` a period column of dates or years (and the "
+            "statements the same)"
+        )
+        raise ValueError(msg)
     try:
         bad = ~(b < a).to_numpy(bool) & b.notna().to_numpy() & a.notna().to_numpy()
     except TypeError:
@@ -2255,6 +2266,8 @@ def _elapsed_years(
     if pd.api.types.is_numeric_dtype(b) and pd.api.types.is_numeric_dtype(a):
         return np.asarray(a.to_numpy(np.float64) - b.to_numpy(np.float64))
     try:
+        if any(isinstance(v, str) for v in [*b.tolist(), *a.tolist()]):
+            raise TypeError  # text dates are read by no order ('01/03/2023')
         tb, ta = pd.to_datetime(b), pd.to_datetime(a)
     except (TypeError, ValueError):
         msg = (
@@ -2480,6 +2493,7 @@ def check_statements(
     key_args = {"region": region, "period": period, **({"by": by} if by else {})}
     _keys_present(data, key_args)
     _data_numbers(data, rate, "rate")
+    _data_rates(data, rate, unit, region, period)
     if headcount is not None:
         _data_numbers(data, headcount, "headcount")
     if "kind" not in statements.columns:
@@ -2896,6 +2910,35 @@ def _keys_present(data: pd.DataFrame, keys: dict[str, str]) -> None:
                 f"have missing values; {len(rows)} row(s) have none: {rows[:10]}"
             )
             raise ValueError(msg)
+
+
+def _data_rates(
+    data: pd.DataFrame, col: str, unit: Unit, region: str, period: str
+) -> None:
+    """Refuse a rate of `data` outside [0, 100] (or [0, 1]), by region and period.
+
+    Every kind reads the same rates, so every kind refuses them alike (a
+    rank would otherwise use 913 % silently), naming the cell.
+    """
+    u = _validate.unit(unit)
+    values = _plumbing.pandas_floats(data[col])
+    with np.errstate(invalid="ignore"):
+        bad = (values < 0) | (values > _validate.SCALE[u])
+    if bad.any():
+        k = int(np.flatnonzero(bad)[0])
+        hint = (
+            "; is it in percent? then pass unit='percent'"
+            if u == "fraction" and np.nanmax(values) <= 100
+            else ""
+        )
+        msg = (
+            f"`data` column {col!r} (argument `rate`) must lie in "
+            f"[0, {_validate.SCALE[u]:g}] for unit={u!r}, found {float(values[k])!r} "
+            f"for {_show_key(data[region].iloc[k])} at "
+            f"{_show_key(data[period].iloc[k])} ({int(bad.sum())} value(s) in all)"
+            f"{hint}"
+        )
+        raise ValueError(msg)
 
 
 def _data_numbers(data: pd.DataFrame, col: str, arg: str) -> None:

@@ -832,3 +832,23 @@ def test_impossible_rates_in_data_are_refused_by_every_kind() -> None:
         r"\[0, 100\] for unit='percent', found 913.0 for 'B' at 2024",
     ):
         check_statements(st, data, unit="percent", persons_per_poor_unit=1000)
+
+
+def test_an_index_change_stated_in_points_is_not_refused_outright() -> None:
+    # BPS writes "P1 turun 0,04 poin" (Sampang: 2.88 -> 2.84): an index such
+    # as P1 counts its units as points. Stated as "points" the size is right
+    # in the figure's own units: cannot tell (the reason says to state it as
+    # "units", which holds); a wrong size in points still does not hold.
+    res = check_level_change_statement(
+        2.88, 2.84, 0.04, direction="fall", stated_as="points", decimals=2
+    )
+    assert res.verdict == UNDECIDED
+    assert "state the change as 'units'" in str(res.reason)
+    res = check_level_change_statement(
+        2.88, 2.84, 0.04, direction="fall", stated_as="units", decimals=2
+    )
+    assert res.verdict == HOLDS
+    res = check_level_change_statement(
+        2.88, 2.84, 0.05, direction="fall", stated_as="points", decimals=2
+    )
+    assert res.verdict == NOT_HOLDS

@@ -1222,8 +1222,12 @@ def check_level_change_statement(
     missing = gaps.mask
     # "Fell 0 percent": a direction with no size, never "holds".
     zero_said = (xs == 0) & sign_ok & m_said
+    # "P1 fell 0.04 points": an index such as P1 or P2 counts its own units
+    # as points; the size is right in the figure's unit, the word is not a
+    # count's or a line's: cannot tell which the figure is.
+    index_points = (said == "points") & sign_ok & m_units & ~zero_said
     verdict = np.where(
-        missing | zero_said,
+        missing | zero_said | index_points,
         UNDECIDED,
         np.where(sign_ok & m_said, HOLDS, NOT_HOLDS),
     )
@@ -1251,10 +1255,18 @@ def check_level_change_statement(
         problems = []
         if not sign_ok[i]:
             problems.append(f"the statement says it {_PAST[dirn]}")
-        if said == "points":
+        if said == "points" and index_points[i]:
+            problems.append(
+                f"{stated_text} is the change in the figure's own units; a number "
+                "of poor or a poverty line has no points, but an index such as "
+                "P1 or P2 counts its units as points: if this figure is one, "
+                "state the change as 'units'"
+            )
+        elif said == "points":
             problems.append(
                 "a number of poor or a poverty line has no percentage points "
-                "(they are the unit of a change of a rate)"
+                "(they are the unit of a change of a rate; an index such as P1 "
+                "or P2 states its change as 'units')"
             )
         if zero_said[i]:
             problems.append(
@@ -1262,7 +1274,7 @@ def check_level_change_statement(
                 f"direction without a size; the change rounds to 0 at "
                 f"{_places(d)}, so the figures cannot tell it from no change"
             )
-        elif m_said[i]:
+        elif m_said[i] or index_points[i]:
             pass
         elif m_rate_points[i]:
             problems.append(

@@ -2532,3 +2532,51 @@ def test_periods_of_another_kind_than_the_data_say_so() -> None:
             unit="percent",
             persons_per_poor_unit=1000,
         )
+
+
+def test_time_zone_aware_arguments_are_refused_as_columns_are() -> None:
+    # An instant's date depends on its zone: an aware `at` or `base` is
+    # refused, as aware period columns are (before: the wall date was used).
+    import datetime as _dt
+
+    import povstat
+
+    aware = _dt.datetime(2023, 3, 1, 1, 0, tzinfo=_dt.timezone(_dt.timedelta(hours=7)))
+    data = load_east_java()
+    with pytest.raises(TypeError, match=r"`at` holds time-zone-aware"):
+        trace_figure(
+            data,
+            10.35,
+            decimals=2,
+            subject="Jawa Timur",
+            at=aware,
+            measure="poverty_rate_pct",
+            region="region_name",
+        )
+    with pytest.raises(TypeError, match=r"`base` holds time-zone-aware"):
+        povstat.with_change_from_base(data, unit="percent", base=aware)
+
+
+def test_pandas_decimal_columns_mixed_with_numbers_and_snan() -> None:
+    # read_sql output after .fillna(0) mixes Decimals and ints: numbers; a
+    # signalling NaN is refused with povstat's message, not a bare
+    # decimal.InvalidOperation.
+    from decimal import Decimal
+
+    import povstat
+
+    mixed = pd.DataFrame(
+        {
+            "region_code": ["A", "B", "C"],
+            "poverty_rate_pct": pd.Series(
+                [Decimal("4.26"), 0, Decimal("5")], dtype=object
+            ),
+        }
+    )
+    assert povstat.with_ranks(mixed, descending=True)["rank"].tolist() == [2, 3, 1]
+    snan = mixed.copy()
+    snan["poverty_rate_pct"] = pd.Series(
+        [Decimal("4.26"), Decimal("sNaN"), Decimal("5")], dtype=object
+    )
+    with pytest.raises(TypeError, match="must be numeric"):
+        povstat.with_ranks(snan, descending=True)

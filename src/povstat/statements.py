@@ -2845,9 +2845,8 @@ def check_statements(
             )
         verdict[pos] = str(res.verdict)
         reason[pos] = str(res.reason)
-    for pos, cells in no_value.items():
-        if verdict[pos] == UNDECIDED:
-            reason[pos] += f" (no value in `data`: {'; '.join(cells)})"
+    for pos, cells in no_value.items():  # "cannot tell", or judged without them
+        reason[pos] += f" (no value in `data`: {'; '.join(cells)})"
     return statements.assign(verdict=verdict, reason=reason)
 
 

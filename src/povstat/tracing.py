@@ -385,6 +385,8 @@ def trace_figure(
     months = _plumbing.month_starts(table[period])
     if months is not None:  # dates of every kind and engine, by calendar month
         table = table.assign(**{period: months})
+        if isinstance(at, dt.datetime) and at.tzinfo is not None:
+            raise TypeError(_plumbing.aware_message("`at`", at.tzinfo))
         if isinstance(at, str):  # "2023-03-15"; never "09/03/2022" (which month?)
             at = _plumbing.text_date(at, "`at`")
             keys[period] = at

@@ -530,11 +530,12 @@ def _one_kind(values: NDArray[np.object_], name: str, arg: str) -> None:
 
 
 def object_decimals(series: Any) -> bool:
-    """Whether a pandas object column holds Decimal values only (and missing).
+    """Whether a pandas object column holds Decimal numbers (and missing).
 
-    As ``pandas.read_sql`` returns a NUMERIC column: numbers, read through
-    :func:`povstat._validate.numeric` (a Decimal float64 cannot hold is
-    refused).
+    As ``pandas.read_sql`` returns a NUMERIC column, possibly mixed with
+    plain ints or floats (``.fillna(0)``): numbers, read through
+    :func:`povstat._validate.numeric`, which refuses a Decimal float64
+    cannot hold, and a signalling NaN, by name.
     """
     import decimal
 
@@ -542,10 +543,9 @@ def object_decimals(series: Any) -> bool:
 
     if series.dtype != np.dtype(object):
         return False
-    values = series.to_numpy()
-    present = values[~np.asarray(pd.isna(values), dtype=bool)]
-    kinds = set(map(type, present))
-    return bool(kinds) and kinds <= {decimal.Decimal}
+    kinds = set(map(type, series.to_numpy()))  # the types, not a test per row
+    kinds -= {type(None), type(pd.NA)}
+    return decimal.Decimal in kinds and kinds <= {decimal.Decimal, int, float}
 
 
 def _object_dates(series: Any) -> bool:
@@ -830,6 +830,7 @@ def unique_keys(table: Table, *, region: str, by: Sequence[str]) -> None:
         table,
         _grouping.Cells(groups, within),
         [region, *by],
+        same_month=any(table.is_temporal(name) for name in by),
         fix=(
             "rank each period or group separately: name the columns that tell "
             "the rows apart in `by`"

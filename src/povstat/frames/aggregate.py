@@ -79,8 +79,9 @@ def aggregate_regions(
         Column of region labels.
     period : str, default "period"
         Column of periods (any type; each distinct value is one period, but
-        dates are read by calendar month, as everywhere: 2023-03-01 and
-        2023-03-15 are one period, shown as the earliest of its dates).
+        dates are read by calendar month, as in every adapter: 2023-03-01
+        and 2023-03-15 are one period, shown as the earliest of its dates;
+        the array functions' `by` takes date labels as they are).
     se, moe : str, optional
         Column of standard errors, or margins of error at `level`, of the
         rates, in `unit`.

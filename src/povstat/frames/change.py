@@ -537,6 +537,8 @@ def _base_tick(base: object, *, period: str, temporal: bool) -> float:
             base = _plumbing.text_date(base, "`base`")
         if isinstance(base, np.datetime64):
             base = _plumbing.text_date(str(base), "`base`")
+        if isinstance(base, dt.datetime) and base.tzinfo is not None:
+            raise TypeError(_plumbing.aware_message("`base`", base.tzinfo))
         if not isinstance(base, dt.date):
             msg = (
                 f"`base` must be a date or datetime (or ISO text such as "

@@ -2455,7 +2455,7 @@ def _ods_content(rows_xml: str) -> bytes:
 
 
 def test_ods_merged_ranges_count_repeated_rows_and_cells() -> None:
-    from povstat.tables import _merged_grid, _ods_merged
+    from povstat.tables import _merged_grid, _ods_cells
 
     # Row 1 empty, repeated twice (rows 1-2); row 3: A3 empty, B3-C3 two
     # empty cells by repetition, D3 spanning D3:E4 (two columns, two rows).
@@ -2467,8 +2467,8 @@ def test_ods_merged_ranges_count_repeated_rows_and_cells() -> None:
         'table:number-rows-spanned="2"/><table:covered-table-cell/>'
         "</table:table-row>"
     )
-    assert _ods_merged(_ods_content(rows), "S") == [(3, 4, 4, 5)]
-    assert _ods_merged(_ods_content(rows), 0) == [(3, 4, 4, 5)]
+    assert _ods_cells(_ods_content(rows), "S") == ([(3, 4, 4, 5)], [])
+    assert _ods_cells(_ods_content(rows), 0) == ([(3, 4, 4, 5)], [])
     grid = _merged_grid([(3, 4, 4, 5)], (4, 5))
     assert grid is not None
     # Every cell of D3:E4 but D3 (which holds the value) is marked.
@@ -3055,3 +3055,89 @@ def test_a_page_break_header_under_another_label_is_not_data() -> None:
         locale="en",
     )
     assert kept.data["value"].tolist() == [2025.0, 3000.0]
+
+
+# --- .ods percentage cells ------------------------------------------------------
+
+
+def _ods_cell(v: object, kind: str = "float", repeat: int = 1) -> str:
+    """One .ods cell: text for a str, else a number of value type `kind`."""
+    rep = f' table:number-columns-repeated="{repeat}"' if repeat > 1 else ""
+    if isinstance(v, str):
+        return (
+            f'<table:table-cell office:value-type="string"{rep}>'
+            f"<text:p>{v}</text:p></table:table-cell>"
+        )
+    return (
+        f'<table:table-cell office:value-type="{kind}" office:value="{v}"{rep}>'
+        f"<text:p>{v}</text:p></table:table-cell>"
+    )
+
+
+def _ods_table(rows: list[list[str]]) -> io.BytesIO:
+    xml = "".join(f"<table:table-row>{''.join(r)}</table:table-row>" for r in rows)
+    return io.BytesIO(_ods_content(xml))
+
+
+ODS_HEAD = [_ods_cell("Kab"), _ods_cell(2022), _ods_cell(2023)]
+
+
+def test_ods_percentage_cells_are_read_as_shown() -> None:
+    # Pacitan P0 2022 and 2023 (BPS_P0_KABKOTA) 13.8 and 13.65 percent,
+    # stored as the .ods value type "percentage": 0.138 shown "13,80%" and
+    # 0.1365 shown "13,65%". By hand: 0.138 * 100 = 13.8 and 0.1365 * 100
+    # = 13.65 exactly (times 100 on the decimal value), unit percent, as an
+    # .xlsx cell formatted 0.00%. A repeated percentage cell counts twice.
+    rows = [
+        ODS_HEAD,
+        [
+            _ods_cell("Pacitan"),
+            _ods_cell(0.138, "percentage"),
+            _ods_cell(0.1365, "percentage"),
+        ],
+        [_ods_cell("Ponorogo"), _ods_cell(0.0913, "percentage", repeat=2)],
+    ]
+    t = read_bps_table(_ods_table(rows), locale="en")
+    assert t.data["value"].tolist() == [13.8, 13.65, 9.13, 9.13]
+    assert t.invalid == ()
+
+
+def test_ods_percentage_among_plain_numbers_is_the_rarer_kind() -> None:
+    # One percentage cell (0.138, "13,80%") among two plain numbers (14.82,
+    # 13.65): its scale is ambiguous and it is the rarer kind, so it is the
+    # invalid cell (as for .xlsx); one plain among two percentages is the
+    # plain cell; on a tie the plain number is named.
+    head = [*ODS_HEAD, _ods_cell(2024)]
+    mostly_plain = [
+        head,
+        [
+            _ods_cell("Pacitan"),
+            _ods_cell(14.82),
+            _ods_cell(0.138, "percentage"),
+            _ods_cell(13.65),
+        ],
+    ]
+    t = read_bps_table(_ods_table(mostly_plain), locale="en", errors="report")
+    assert [(c.row, c.column) for c in t.invalid] == [(2, "2023")]
+    assert "a number formatted as percent among numbers without" in t.invalid[0].reason
+    np.testing.assert_array_equal(t.data["value"], [14.82, np.nan, 13.65])
+    mostly_pct = [
+        head,
+        [
+            _ods_cell("Pacitan"),
+            _ods_cell(0.1482, "percentage"),
+            _ods_cell(0.138, "percentage"),
+            _ods_cell(13.65),
+        ],
+    ]
+    t = read_bps_table(_ods_table(mostly_pct), locale="en", errors="report")
+    assert [(c.row, c.column) for c in t.invalid] == [(2, "2024")]
+    np.testing.assert_array_equal(t.data["value"], [14.82, 13.8, np.nan])
+    tie = [
+        ODS_HEAD,
+        [_ods_cell("Pacitan"), _ods_cell(0.138, "percentage"), _ods_cell(13.65)],
+    ]
+    with pytest.raises(
+        NumberParseError, match=r"row 2, column '2023': '13\.65' \(a number without"
+    ):
+        read_bps_table(_ods_table(tie), locale="en")

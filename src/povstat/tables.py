@@ -397,7 +397,8 @@ def read_bps_table(
         ("10,38") need ``"id"``. Either way a value that is not a number in
         the stated format is an error. Numeric spreadsheet cells are numbers
         whatever the locale; one shown with a percent number format
-        (``0.00%``) is read as shown: 0.138 is 13.8, in percent (see Notes).
+        (``0.00%``), or an .ods cell of value type ``percentage``, is read
+        as shown: 0.138 is 13.8, in percent (see Notes).
     month : int, optional
         Survey month of columns whose header names only the year. BPS
         regency and city tables hold the March round (``month=3``) but their
@@ -441,7 +442,9 @@ def read_bps_table(
         ``errors="raise"``; lists every such cell with its row and column.
         Also raised (or reported with ``errors="report"``) for a value cell
         holding a formula without a stored result, a number without a
-        percent format among percent-formatted ones, a number without a
+        percent format among percent-formatted ones (an .ods plain number
+        among ``percentage`` ones; or the reverse, whichever is rarer), a
+        number without a
         percent sign or multiplier word among numbers with one (or the
         reverse, whichever is rarer: "0,1386" among "9,9 %"; its scale is
         ambiguous), and a value field that a short CSV row does not write.
@@ -624,8 +627,12 @@ def read_bps_table(
     ``=cmd|...``) is an invalid cell showing the formula. Cells of an
     .xlsx sheet are placed by their reference (``r="B2"``), in whatever
     order the file lists them; a cell stored twice raises ValueError.
-    Number formats of
-    .xls and .ods files, and of a DataFrame source, are not read. Only the
+    An .ods cell's value type is read as an .xlsx cell's percent format: a
+    cell of type ``percentage`` (the value 0.138 shown as "13,80%") is read
+    as 13.8, in percent, and such cells mixed with plain numbers follow the
+    rule above (the rarer kind is invalid). Other number formats of .ods
+    files, and those of .xls files and of a DataFrame source, are not read.
+    Only the
     cells a sheet stores with a value are read, so an empty cell with a
     format far down the sheet costs nothing, and a run of empty rows
     between two cells is one row of the table (a stray cell at A1048576
@@ -1396,7 +1403,11 @@ def _read_excel(data: bytes, sheet_name: object, what: str) -> _Read:
 def _read_with_pandas(
     data: bytes, sheet: str | int | None, what: str, kind: str, package: str
 ) -> _Read:
-    """An .xls or .ods sheet: values only (its number formats are not read)."""
+    """An .xls or .ods sheet: its values, merged ranges and (.ods) percentages.
+
+    Number formats are not read; an .ods cell's value type ``percentage``
+    is.
+    """
     sheet = 0 if sheet is None else sheet
     # xlrd writes warnings about a damaged file to stdout unless given a log.
     options = {"logfile": io.StringIO()} if kind == "xls" else None
@@ -1437,8 +1448,16 @@ def _read_with_pandas(
         )
         raise ValueError(msg) from None
     grid.index = grid.index + 1  # spreadsheet row numbers
-    ranges = _xls_merged(data, sheet) if kind == "xls" else _ods_merged(data, sheet)
-    return _Read(grid=grid, merged=_merged_grid(ranges, grid.shape))
+    if kind == "xls":
+        return _Read(
+            grid=grid, merged=_merged_grid(_xls_merged(data, sheet), grid.shape)
+        )
+    ranges, percentages = _ods_cells(data, sheet)
+    percent = np.zeros(grid.shape, dtype=bool)
+    for r, c in percentages:  # few cells; 1-based, cut to the grid
+        if r <= grid.shape[0] and c <= grid.shape[1]:
+            percent[r - 1, c - 1] = True
+    return _Read(grid=grid, percent=percent, merged=_merged_grid(ranges, grid.shape))
 
 
 def _headings_unmerged(read: _Read, first: int) -> _Read:
@@ -1518,12 +1537,19 @@ def _xls_merged(data: bytes, sheet: str | int) -> list[tuple[int, int, int, int]
 
 
 _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 
 
-def _ods_merged(data: bytes, sheet: str | int) -> list[tuple[int, int, int, int]]:
-    """Merged ranges of an .ods sheet: cells spanning other columns or rows.
+def _ods_cells(
+    data: bytes, sheet: str | int
+) -> tuple[list[tuple[int, int, int, int]], list[tuple[int, int]]]:
+    """Merged ranges and percentage cells of an .ods sheet.
 
-    Rows and cells repeated by ``number-rows-repeated`` and
+    Merged ranges: cells spanning other columns or rows, as (first row,
+    first column, last row, last column). Percentage cells: (row, column)
+    of cells whose value type is ``percentage`` (the value 0.138 shown as
+    "13,80%"), as an .xlsx cell with a percent format. All 1-based. Rows
+    and cells repeated by ``number-rows-repeated`` and
     ``number-columns-repeated`` are counted as the sheet shows them.
     """
     import zipfile
@@ -1539,26 +1565,32 @@ def _ods_merged(data: bytes, sheet: str | int) -> list[tuple[int, int, int, int]
     else:
         table = tables[sheet] if sheet < len(tables) else None
     if table is None:  # pragma: no cover - pandas has read the sheet
-        return []
+        return [], []
     ranges: list[tuple[int, int, int, int]] = []
+    percentages: list[tuple[int, int]] = []
     row = 0
     for tr in table.iter(f"{t}table-row"):
         n_rows = int(tr.get(f"{t}number-rows-repeated", "1"))
         col = 0
         spans: list[tuple[int, int, int]] = []  # (column, rows, columns)
+        shown_pct: list[int] = []  # columns of percentage cells
         for cell in tr:
             n_cols = int(cell.get(f"{t}number-columns-repeated", "1"))
+            # Only (covered) table cells have a value type.
+            if cell.get(f"{_ODS_OFFICE}value-type") == "percentage":
+                shown_pct.extend(col + k + 1 for k in range(n_cols))
             if cell.tag == f"{t}table-cell":
                 rs = int(cell.get(f"{t}number-rows-spanned", "1"))
                 cs = int(cell.get(f"{t}number-columns-spanned", "1"))
                 if rs > 1 or cs > 1:
                     spans.extend((col + k + 1, rs, cs) for k in range(n_cols))
             col += n_cols
-        for i in range(n_rows if spans else 0):  # rows with merged cells only
+        for i in range(n_rows if spans or shown_pct else 0):  # few rows
             r = row + i + 1
             ranges.extend((r, c, r + rs - 1, c + cs - 1) for c, rs, cs in spans)
+            percentages.extend((r, c) for c in shown_pct)
         row += n_rows
-    return ranges
+    return ranges, percentages
 
 
 def _load_workbook(

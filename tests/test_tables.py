@@ -3141,3 +3141,28 @@ def test_ods_percentage_among_plain_numbers_is_the_rarer_kind() -> None:
         NumberParseError, match=r"row 2, column '2023': '13\.65' \(a number without"
     ):
         read_bps_table(_ods_table(tie), locale="en")
+
+
+# --- damaged members of an .xlsx archive -----------------------------------------
+
+
+@pytest.mark.parametrize("member", ["xl/worksheets/sheet1.xml", "xl/styles.xml"])
+@pytest.mark.parametrize("at", [0.1, 0.5, 0.9])
+def test_an_xlsx_with_a_damaged_member_is_a_damaged_workbook(
+    tmp_path: Path, member: str, at: float
+) -> None:
+    # The zip directory is intact but bytes inside a compressed member are
+    # changed: reading it fails with zipfile's "Bad CRC-32", a zlib error or
+    # a cut stream, whichever the bytes give; each is the documented
+    # ValueError naming the file, never the archive library's own error.
+    import zipfile
+
+    path = _workbook(tmp_path, [PACITAN, ["Pacitan", 13.8, 13.65]], {})
+    data = bytearray(path.read_bytes())
+    info = zipfile.ZipFile(path).getinfo(member)
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    off = start + int(info.compress_size * at)
+    data[off : off + 8] = bytes(b ^ 0x55 for b in data[off : off + 8])
+    path.write_bytes(bytes(data))
+    with pytest.raises(ValueError, match=r"`source` '.*p0\.xlsx'.*damaged"):
+        read_bps_table(path, locale="en")

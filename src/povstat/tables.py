@@ -29,6 +29,7 @@ import os
 import re
 import unicodedata
 import warnings
+import zlib
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -463,7 +464,9 @@ def read_bps_table(
         group row names their round ("Maret", "Semester 2"); `value_name`
         clashes with a fixed column; a CSV file is not valid in
         `encoding`; a path named .xlsx (or another spreadsheet suffix)
-        holds text; a workbook is damaged or truncated (an .xlsx cell that
+        holds text; a workbook is damaged or truncated (a member of an
+        .xlsx archive whose bytes fail their check or do not inflate; an
+        .xlsx cell that
         cannot be read, or lies outside the sheet, "B0", is named; an .xls one
         too, whatever xlrd raises; its warnings are not printed, and pandas'
         deprecation of its xlrd engine is not shown, nor, made an error by a
@@ -1383,7 +1386,18 @@ def _read_excel(data: bytes, sheet_name: object, what: str) -> _Read:
         )
         raise ValueError(msg) from None
     if "xl/workbook.xml" in names:
-        return _read_xlsx(data, sheet, what)
+        try:
+            return _read_xlsx(data, sheet, what)
+        except (zipfile.BadZipFile, zlib.error, EOFError) as e:
+            # A member of the archive whose bytes are damaged (a bad CRC-32, a
+            # broken or cut deflate stream) fails only when it is read.
+            msg = (
+                f"{what} is an Excel workbook that cannot be read "
+                f"({type(e).__name__}: {e}): the file is damaged or truncated; "
+                "open and save it again in a spreadsheet program, or download "
+                "it again"
+            )
+            raise ValueError(msg) from None
     if mimetype == _ODS_MIMETYPE and "content.xml" in names:
         return _read_with_pandas(data, sheet, what, "ods", "odfpy")
     if "xl/workbook.bin" in names:

@@ -3166,3 +3166,35 @@ def test_an_xlsx_with_a_damaged_member_is_a_damaged_workbook(
     path.write_bytes(bytes(data))
     with pytest.raises(ValueError, match=r"`source` '.*p0\.xlsx'.*damaged"):
         read_bps_table(path, locale="en")
+
+
+@pytest.mark.parametrize("label", ["Papua", "Provinsi Papua", "PAPUA"])
+def test_a_header_naming_papua_heads_its_regencies_before_the_split(label: str) -> None:
+    # Jayawijaya (9102 before the 2022 split, 9501 in Papua Pegunungan
+    # since) lies in Papua in a table of 2021-2022: "Papua" over it is the
+    # province of the rows, not a region's row taken for the header. In a
+    # table of 2024-2025 Jayawijaya is no longer in Papua: the label is
+    # refused as before.
+    text = f"{label},2021,2022\nJayawijaya,37.1,36.0\n"
+    t = read_bps_table(io.StringIO(text), locale="en")
+    assert t.data["region_code"].tolist() == ["9501", "9501"]
+    later = f"{label},2024,2025\nJayawijaya,37.1,36.0\n"
+    with pytest.raises(ValueError, match=r"the name of a region \(91 Papua\)"):
+        read_bps_table(io.StringIO(later), locale="en")
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Indonesia,2022,2023\nAceh,14.64,14.45\nJawa Timur,10.38,10.35\n",
+         ["11", "11", "35", "35"]),
+        ("INDONESIA,2022,2023\nKota Sawahlunto,2.17,2.21\n", ["1373", "1373"]),
+    ],
+)  # fmt: skip
+def test_a_header_naming_indonesia_heads_any_regions(
+    text: str, codes: list[str]
+) -> None:
+    # Indonesia (code 00) is the parent of every province, regency and
+    # city: the label of the header over their rows.
+    t = read_bps_table(io.StringIO(text), locale="en")
+    assert t.data["region_code"].tolist() == codes

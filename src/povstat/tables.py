@@ -483,8 +483,11 @@ def read_bps_table(
         given for a CSV file or a frame; a header row is labelled with a
         region's name (the table has no header, its first row of values was
         taken for one: "Kota Sawahlunto,1987,2011"; a province's name is a
-        header's label when it is `province` or the province of a region below:
-        "Jawa Timur,2022,2023" over "Pacitan"); a row below the header repeats
+        header's label when it is `province` or the province of a region below,
+        today or, in a table from before 2024, before the 2022 Papua split:
+        "Jawa Timur,2022,2023" over "Pacitan", "Papua,2021,2022" over
+        "Jayawijaya"; "Indonesia" is the label over any regions); a row below
+        the header repeats
         the header or title and ``errors="raise"``; a row below the values is
         the header of a second table (labelled as the header, naming other
         periods); an .xlsx sheet stores a cell twice. When the first column
@@ -2520,8 +2523,12 @@ def _names_parent(
 
     A province's table of its regencies and cities is labelled with the
     province's name ("Jawa Timur" over "Pacitan", "Kota Batu"): the label
-    names the `province` given, or the province of a region below.
+    names the `province` given, or the province of a region below, today
+    or, in a table from before the 2022 Papua split, then ("Papua" over
+    "Jayawijaya", in Papua Pegunungan since). "Indonesia" is the parent of
+    every region: it heads a table of provinces, regencies or cities.
     """
+    national = code == _regions.NATIONAL_CODE
     if len(code) != 2:
         return False
     if province == code:
@@ -2531,11 +2538,19 @@ def _names_parent(
         return False
     first_year = int(min(layout.years)) if len(layout.years) else None
     try:
-        found = _match_regions(labels, index[: labels.size], code, first_year)
-    except ValueError:  # pragma: no cover - the province context resolves names
+        found = _match_regions(
+            labels, index[: labels.size], province if national else code, first_year
+        )
+    except ValueError:  # a name of several regions in no province context
         return False
-    codes = found["code"].dropna().astype(str)
-    return bool((codes.str.len().gt(2) & codes.str.startswith(code)).any())
+    codes = [str(c) for c in found["code"].dropna()]
+    if national:
+        return any(c != code for c in codes)
+    before_split = first_year is None or first_year < _regions.SPLIT_TABLE_YEAR
+    parents = [_regions.info(c)[2:] for c in codes if len(c) > 2]
+    return any(
+        today == code or (before_split and before == code) for today, before in parents
+    )
 
 
 def _round_groups(

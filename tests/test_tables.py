@@ -3198,3 +3198,33 @@ def test_a_header_naming_indonesia_heads_any_regions(
     # city: the label of the header over their rows.
     t = read_bps_table(io.StringIO(text), locale="en")
     assert t.data["region_code"].tolist() == codes
+
+
+@pytest.mark.parametrize("fmt", ['0" r)"', '0" *"', '0" 1)"', '0"*)"'])
+def test_a_year_shown_with_a_mark_is_read_as_the_text_shown(
+    tmp_path: Path, fmt: str
+) -> None:
+    # 2022 with the format 0" r)" shows "2022 r)" (a revised figure's mark):
+    # read as that text, as the text "2022 r)" typed in the cell is, so
+    # both are refused as a header naming no period (never a bare 2022).
+    shown = fmt.replace("0", "2022", 1).replace('"', "")
+    rows: list[list[Any]] = [["Kabupaten/Kota", 2022, 2023], ["Pacitan", 1.5, 2.5]]
+    formatted = _workbook(tmp_path, rows, {"B1": fmt})
+    match = rf"\['{re.escape(shown)}'\] name no period"
+    with pytest.raises(ValueError, match=match):
+        read_bps_table(formatted, locale="en")
+    typed = _workbook(tmp_path, [["Kabupaten/Kota", shown, 2023], rows[1]], {})
+    with pytest.raises(ValueError, match=match):
+        read_bps_table(typed, locale="en")
+
+
+def test_a_year_shown_as_literal_text_alone_is_read_as_shown(tmp_path: Path) -> None:
+    # 2022 under the format "2023" (literal text, no digit code) shows
+    # "2023": read as shown, so beside a 2023 column the two name the same
+    # period and are refused; beside 2024 it is read as 2023.
+    rows: list[list[Any]] = [["Kabupaten/Kota", 2022, 2023], ["Pacitan", 1.5, 2.5]]
+    with pytest.raises(ValueError, match=r"same period more than once"):
+        read_bps_table(_workbook(tmp_path, rows, {"B1": '"2023"'}), locale="en")
+    rows[0][2] = 2024
+    t = read_bps_table(_workbook(tmp_path, rows, {"B1": '"2023"'}), locale="en")
+    assert t.data["year"].tolist() == [2023, 2024]

@@ -611,9 +611,13 @@ def read_bps_table(
     characters around ``0``, ``#`` or ``General`` (a date's ``yyyy``; a text
     cell's ``@`` in the fourth section) are shown (``#,##0`` shows the
     year's digits); a format with other codes (decimals) is read as the
-    stored number. A year shown with text that names a round but no one
-    period ("Maret 2022 (September)") is that text, refused as a header,
-    never the bare year. A "%"
+    stored number. A year is read as the text shown, as that text typed
+    in the cell would be: shown with a mark ("2022 r)", "2022 *" from
+    ``0" r)"``, ``0" *"``) or with text that names a round but no one
+    period ("Maret 2022 (September)") it is that text, refused as a header,
+    never the bare year; a format of literal text alone (``"2023"``) shows
+    that text, read as the period it names. Only the word for year
+    ("Tahun 2022", format ``"Tahun "0``) keeps the year. A "%"
     that is
     text in the format (in quotes, escaped, or after ``_`` or ``*``, Excel's
     padding and fill: ``0.00_%``) does not scale. A format that shows the
@@ -2018,7 +2022,9 @@ _FORMAT_LITERAL = frozenset(" $-+/():!^&'~{}<>=")
 _ROUND_WORDS = frozenset({"semester", "smt", "sem", "tahunan", "annual"})
 
 
-def _render_format(section: str, shown: str, *, date: bool, text: bool) -> str | None:
+def _render_format(
+    section: str, shown: str, *, date: bool, text: bool, literal: bool = False
+) -> str | None:
     """The text a format section shows for `shown` (a year or a text cell).
 
     Quoted strings, backslash escapes and Excel's literal characters are
@@ -2026,7 +2032,8 @@ def _render_format(section: str, shown: str, *, date: bool, text: bool) -> str |
     (``0``, ``#``, ``#,##0`` (a year's digits, not grouped), ``General``;
     ``yyyy`` for a date; ``@`` for text) shows `shown`. None if the
     section holds any other code (a decimal point, a scaling comma, a
-    month): the cell is then read as stored.
+    month): the cell is then read as stored. With `literal`, a section of
+    literal text alone (``"2023"``, no placeholder) shows that text.
     """
     out: list[str] = []
     placeholders = 0
@@ -2050,7 +2057,9 @@ def _render_format(section: str, shown: str, *, date: bool, text: bool) -> str |
             out.append(shown)
         else:
             return None
-    return "".join(out) if placeholders == 1 else None
+    if placeholders == 1 or (literal and placeholders == 0 and "".join(out).strip()):
+        return "".join(out)
+    return None
 
 
 def _with_literal_text(value: object, fmt: object) -> object:
@@ -2078,24 +2087,29 @@ def _with_literal_text(value: object, fmt: object) -> object:
         return value
     if not isinstance(value, str):
         section = _format_section(fmt, number)
+    year = re.fullmatch(r"(?:19|20)[0-9]{2}", shown) is not None
     rendered = _render_format(
         _FORMAT_TAG.sub("", section).strip(),
         shown,
         date=isinstance(value, datetime.date),
         text=isinstance(value, str),
+        literal=year,
     )
     if rendered is None or rendered.strip() == shown:
         return value
     text = " ".join(rendered.split())
-    # Text that names a period ("September 2022") replaces the value, and so
-    # does text naming a round that is no period ("Maret 2022 (September)":
-    # refused as a header, never read as the bare year); "Tahun 2022" (the
-    # year 2022) keeps the value, read as a year.
-    words = re.findall(r"[a-z]+", text.lower())
-    names_round = re.fullmatch(r"(?:19|20)[0-9]{2}", shown) is not None and any(
-        w in _MONTHS or w in _ROUND_WORDS for w in words
-    )
-    return text if _period(text) is not None or names_round else value
+    # A year is read as the text shown, as that text typed would be: one
+    # naming a period ("September 2022", or "2023" from a format of literal
+    # text alone) replaces the value, and text with a mark ("2022 r)",
+    # "2022 *") or naming a round that is no period ("Maret 2022
+    # (September)") is refused as a header, never read as the bare year.
+    # Only "Tahun 2022" (the year 2022 with the word for year) keeps the
+    # value, read as a year. Other numbers keep their value.
+    if _period(text) is not None:
+        return text
+    if year and re.sub(r"\btahun\b|\byear\b", "", text.lower()).strip() != shown:
+        return text
+    return value
 
 
 def _shows_year_only(fmt: object) -> bool:

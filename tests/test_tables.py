@@ -3228,3 +3228,16 @@ def test_a_year_shown_as_literal_text_alone_is_read_as_shown(tmp_path: Path) -> 
     rows[0][2] = 2024
     t = read_bps_table(_workbook(tmp_path, rows, {"B1": '"2023"'}), locale="en")
     assert t.data["year"].tolist() == [2023, 2024]
+
+
+def test_float16_cells_are_the_figures_they_print_as_on_every_engine() -> None:
+    # 13.8 stored as float16 is 13.796875 in binary (13 + 816/1024, the
+    # nearest half-precision value); its shortest decimal is 13.8, read so
+    # from a pandas frame and from polars Float16, eager and lazy, as
+    # float32 is. A missing float16 cell stays missing.
+    half = pl.DataFrame({"Kab": ["Pacitan"], "2022": [13.8], "2023": [None]})
+    half = half.with_columns(pl.col("2022", "2023").cast(pl.Float16))
+    frames: list[Any] = [half, half.lazy(), half.to_pandas()]
+    for frame in frames:
+        t = read_bps_table(frame, locale="en", errors="report")
+        np.testing.assert_array_equal(t.data["value"], [13.8, np.nan])

@@ -1328,9 +1328,21 @@ def _frame_as_pandas(source: object) -> tuple[object, frozenset[int]]:
             *(nw.col(c).cast(nw.String).cast(nw.Float64) for c in short),
         ).to_native()
     try:
-        grid = _plumbing.to_pandas(frame, arg="source").astype(object)
+        native_grid = _plumbing.to_pandas(frame, arg="source")
     except nw.exceptions.DuplicateError:
         raise ValueError(_REPEATED_NAMES) from None
+    grid = native_grid.astype(object)
+    for j, kind in enumerate(native_grid.dtypes):
+        # float16 (polars Float16, which narwhals does not name) read through
+        # its shortest decimal as float32 is: 13.8, not 13.796875.
+        if getattr(kind, "kind", "") != "f" or getattr(kind, "itemsize", 8) >= 8:
+            continue
+        numpy_kind = np.dtype(getattr(kind, "numpy_dtype", kind))
+        if numpy_kind.kind == "f":
+            narrow = native_grid.iloc[:, j].to_numpy(dtype=numpy_kind, na_value=np.nan)
+            grid[grid.columns[j]] = pd.Series(
+                _validate.widen_short_float(narrow), index=grid.index, dtype=object
+            )
     # As pandas reads a table of text: labels and cells as Python objects.
     names = list(schema)
     return (

@@ -3241,3 +3241,37 @@ def test_float16_cells_are_the_figures_they_print_as_on_every_engine() -> None:
     for frame in frames:
         t = read_bps_table(frame, locale="en", errors="report")
         np.testing.assert_array_equal(t.data["value"], [13.8, np.nan])
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        # 1 March 2022 in Jakarta time (UTC+7) as polars and DuckDB name a
+        # column pivoted on aware date-times, and as a pandas Timestamp:
+        # the wall date, March 2022, on every engine (never shifted to UTC,
+        # 28 February 17:00).
+        (["2022-03-01 00:00:00.000000+07:00"], [(2022, 3)]),
+        (["2022-03-01 00:00:00+07"], [(2022, 3)]),
+        (["2022-09-01T00:00:00Z"], [(2022, 9)]),
+        ([pd.Timestamp("2022-03-01", tz="Asia/Jakarta")], [(2022, 3)]),
+        # 1 January 00:00 is a bare year (no month), aware or naive alike.
+        (["2023-01-01 00:00:00+07"], [(2023, None)]),
+        ([pd.Timestamp("2023-01-01", tz="Asia/Jakarta")], [(2023, None)]),
+        ([pd.Timestamp("2023-01-01")], [(2023, None)]),
+    ],
+)
+def test_aware_date_labels_name_their_wall_date_on_every_engine(
+    labels: list[object], expected: list[tuple[int, int | None]]
+) -> None:
+    frame = pd.DataFrame([["Kota Batu", 9.45]], columns=["Kab", *labels])
+    t = read_bps_table(frame, locale="en")
+    got = [
+        (int(y), None if pd.isna(m) else int(m))
+        for y, m in zip(t.data["year"], t.data["month"], strict=True)
+    ]
+    assert got == expected
+    if isinstance(labels[0], str):  # a polars frame names its columns so
+        pframe = pl.DataFrame({"Kab": ["Kota Batu"], labels[0]: [9.45]})
+        assert read_bps_table(pframe, locale="en").data["year"].tolist() == [
+            expected[0][0]
+        ]

@@ -383,7 +383,9 @@ def read_bps_table(
         or a date in ISO order as polars and DuckDB name the columns of a
         table pivoted on dates: "2022-03-01", "2022-03-01 00:00:00.000000")
         names its year and month, or its year alone at 1 January 00:00
-        (see Notes); and
+        (see Notes); one with a time zone (an aware Timestamp,
+        "2022-03-01 00:00:00+07:00", "2022-03-01 00:00:00+07") names its
+        wall date as written, the zone ignored, by the same rules; and
         a row of labels left all empty is no row; so a
         file read with or without a header gives the same table. The index
         is not read: it must be an unnamed index of integers (row numbers,
@@ -1218,9 +1220,12 @@ def _column_label_rows(columns: pd.Index[Any]) -> list[list[object]]:
 
 #: A date or date-time label as polars, DuckDB or Spark write a date column
 #: pivoted into names: "2022-03-01", "2022-03-01 00:00:00.000000".
+#: A date-time with a time zone keeps it after the time ("+07:00", "+07",
+#: "Z"), as a polars or DuckDB column of aware date-times names it.
 _ISO_DATE = re.compile(
-    r"(?:19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}"
-    r"(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?)?"
+    r"(?P<wall>(?:19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}"
+    r"(?P<time>[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?)?)"
+    r"(?(time)(?:[ ]?[+-][0-9]{2}(?::?[0-9]{2})?|Z)?)"
 )
 
 
@@ -1234,7 +1239,10 @@ def _year_of_new_year(label: object) -> object:
     label that is a date written in ISO order ("2022-03-01", as polars and
     DuckDB name columns pivoted on dates) is that date, and a pandas Period
     of a year is that year, of a month or day that date: on every engine a
-    date names its year and month, as a pandas Timestamp does.
+    date names its year and month, as a pandas Timestamp does. A label
+    with a time zone (a pandas Timestamp, or "2022-03-01 00:00:00+07:00")
+    names its wall date as written, the zone ignored, on every engine; so
+    the 1 January rule is the same for it as for a naive label.
     """
     if isinstance(label, pd.Period):
         if label.freqstr.startswith(("Y", "A")):
@@ -1242,14 +1250,18 @@ def _year_of_new_year(label: object) -> object:
         if label.freqstr.startswith(("M", "D")):
             return label.start_time  # the month (and day) it names
         return label
-    if isinstance(label, str) and _ISO_DATE.fullmatch(label.strip()):
+    iso = _ISO_DATE.fullmatch(label.strip()) if isinstance(label, str) else None
+    if iso is not None:
         try:
-            label = pd.Timestamp(label.strip())
+            label = pd.Timestamp(iso["wall"])  # the wall date, zone dropped
         except ValueError:  # not a calendar date ("2022-02-30"): as written
             return label
     if isinstance(label, datetime.datetime | np.datetime64):
         ts = pd.Timestamp(label)
-        if ts.tz is None and (ts.month, ts.day) == (1, 1) and ts == ts.normalize():
+        if ts.tz is not None:
+            ts = ts.tz_localize(None)  # the wall date and time as written
+            label = ts
+        if (ts.month, ts.day) == (1, 1) and ts == ts.normalize():
             return int(ts.year)
     return label
 

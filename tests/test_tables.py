@@ -3275,3 +3275,43 @@ def test_aware_date_labels_name_their_wall_date_on_every_engine(
         assert read_bps_table(pframe, locale="en").data["year"].tolist() == [
             expected[0][0]
         ]
+
+
+def test_a_covered_cell_storing_content_is_named_not_read(tmp_path: Path) -> None:
+    # Pacitan 13.8 in B2 merged across B2:C2, with C2 still storing 13.65
+    # (a sheet written by a program, or cells merged after typing): Excel
+    # shows 13.8 under both years and hides 13.65. C2 is invalid, and the
+    # message says what it stores instead of claiming it holds nothing;
+    # an empty covered cell is still said to hold no value.
+    import zipfile
+
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in [["Kab", 2022, 2023], ["Pacitan", 13.8, 13.65]]:
+        sheet.append(row)
+    plain = io.BytesIO()
+    book.save(plain)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(plain.getvalue())) as zin,
+        zipfile.ZipFile(out, "w") as zout,
+    ):
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(
+                    b"</sheetData>",
+                    b'</sheetData><mergeCells count="1">'
+                    b'<mergeCell ref="B2:C2"/></mergeCells>',
+                )
+            zout.writestr(info, data)
+    path = tmp_path / "hidden.xlsx"
+    path.write_bytes(out.getvalue())
+    t = read_bps_table(path, locale="en", errors="report")
+    np.testing.assert_array_equal(t.data["value"], [13.8, np.nan])
+    [cell] = t.invalid
+    assert (cell.row, cell.column, cell.text) == (2, "2023", "13.65")
+    assert "the cell stores '13.65', hidden under the range" in cell.reason
+    assert "holds no value" not in cell.reason

@@ -628,12 +628,14 @@ def read_bps_table(
     makes the cell invalid: whether the table means the value as shown or
     as stored cannot be told. A value cell covered by a merged range other
     than its first cell (13.8 in B2 merged across B2:C2, shown under both
-    years) is invalid: it holds no value of its own, and the one shown is
-    not copied; so in .xlsx, .xls (ranges read by xlrd with its cell
-    formatting) and .ods files alike. A range that starts in the label
-    column (a heading, "JAWA TIMUR" or "Perkotaan", merged across the value
-    columns) is read as unmerged: its label, and empty value cells. A formula is never
-    evaluated: the result the spreadsheet program stored with it is read
+    years) is invalid: the value shown there is the range's first cell's,
+    which is not copied, and content the covered cell stores, hidden under
+    the range, is named in the message but not read; so in .xlsx, .xls
+    (ranges read by xlrd with its cell formatting) and .ods files alike.
+    A range that starts in the label column (a heading, "JAWA TIMUR" or
+    "Perkotaan", merged across the value columns) is read as unmerged: its
+    label, and empty value cells. A formula is never evaluated: the result
+    the spreadsheet program stored with it is read
     (a stored empty text, Excel's ``=IF(..., "")``, is an empty cell),
     and a formula without one (a file written by a script, or an injected
     ``=cmd|...``) is an invalid cell showing the formula. Cells of an
@@ -2184,14 +2186,23 @@ def _read_checks(
             )
     if read.merged is not None:
         ref = read.merged[where].ravel()
+        flat_cells = cells.ravel()
         for i in np.flatnonzero(ref != None):  # noqa: E711 - few cells
             first = str(ref[i]).split(":")[0]
+            own = _cell_text(flat_cells[i])
+            # A covered cell may store content the range hides (a file
+            # written by a program, or merged after typing): named, not read.
+            holds = (
+                f"the cell stores {own!r}, hidden under the range and not read"
+                if own
+                else "the cell holds no value of its own"
+            )
             reasons[i] = (
                 f"a cell merged into {ref[i]}: the spreadsheet shows {first}'s "
-                "value across the range, but the cell holds no value of its "
-                "own; unmerge the cells and write each value"
+                f"value across the range; {holds}; unmerge the cells and write "
+                "each value"
             )
-            shown[i] = ""
+            shown[i] = own
     if read.percent is not None:
         pct = read.percent[where].ravel()
         if pct.any():

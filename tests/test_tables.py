@@ -3315,3 +3315,29 @@ def test_a_covered_cell_storing_content_is_named_not_read(tmp_path: Path) -> Non
     assert (cell.row, cell.column, cell.text) == (2, "2023", "13.65")
     assert "the cell stores '13.65', hidden under the range" in cell.reason
     assert "holds no value" not in cell.reason
+
+
+def test_a_repeated_header_with_a_year_written_as_a_float_is_skipped() -> None:
+    # "2022.0" (as a reader inferring floats writes 2022) in a header
+    # repeated after a page break is the year 2022: the row is skipped as a
+    # repeated header whether the file is read as text or through pandas or
+    # polars with inferred types; the values are Pacitan 13.8, 13.5 and
+    # Ponorogo 9.1, 9.0 (four values, never 2022.0 and 2023.0 as data).
+    text = (
+        "Kabupaten/Kota,2022,2023\nPacitan,13.8,13.5\n"
+        "Kabupaten/Kota,2022.0,2023\nPonorogo,9.1,9.0\n"
+    )
+    sources: list[Any] = [
+        io.StringIO(text),
+        pd.read_csv(io.StringIO(text), dtype=str),
+        pd.read_csv(io.StringIO(text)),
+        pl.read_csv(io.StringIO(text)),
+    ]
+    for source in sources:
+        t = read_bps_table(source, locale="en", errors="report")
+        assert t.data["value"].tolist() == [13.8, 13.5, 9.1, 9.0]
+        assert t.skipped["reason"].tolist() == ["repeated header"]
+    # A region's value that equals a year as a float stays data.
+    data = "Kabupaten/Kota,2022\nPacitan,2022.0\n"
+    t = read_bps_table(io.StringIO(data), locale="en")
+    assert t.data["value"].tolist() == [2022.0]

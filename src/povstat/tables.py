@@ -845,8 +845,10 @@ def read_bps_table(
     # stacked below): never read as values.
     # The row's label must repeat that row's label too (or be empty): a
     # region whose value equals a year ("Pacitan,2025" under "2025") is data.
-    above = text[: layout.first_data][:, layout.columns]
-    below = text[rows_all][:, layout.columns]
+    # A year written "2022.0" (a float a reader inferred, or written so) is
+    # the year 2022 here, whichever way the table was read.
+    above = _year_point_zero(text[: layout.first_data][:, layout.columns])
+    below = _year_point_zero(text[rows_all][:, layout.columns])
     same = (below[:, None, :] == above[None, :, :]).all(axis=2)
     same &= (above != "").any(axis=1)[None, :]
     above_label = text[: layout.first_data, 0]
@@ -2863,6 +2865,13 @@ def _check_unlabelled_columns(
             f"{[_label(index[r]) for r in rows]!r}; cells {heads}): {advice}"
         )
         raise ValueError(msg)
+
+
+def _year_point_zero(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """Cells' text with a year written as a whole float ("2022.0") as "2022"."""
+    flat = pd.Series(text.ravel(), dtype=object).astype(str)
+    fixed = flat.str.replace(r"^((?:19|20)[0-9]{2})\.0+$", r"\1", regex=True)
+    return np.asarray(fixed.to_numpy(dtype=object)).reshape(text.shape)
 
 
 def _skipped(

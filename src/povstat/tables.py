@@ -489,8 +489,9 @@ def read_bps_table(
         today or, in a table from before 2024, before the 2022 Papua split:
         "Jawa Timur,2022,2023" over "Pacitan", "Papua,2021,2022" over
         "Jayawijaya"; "Indonesia" is the label over any regions); a row below
-        the header repeats
-        the header or title and ``errors="raise"``; a row below the values is
+        the header repeats the header or title (a year written "2022.0" is
+        the year 2022, however the table was read) and ``errors="raise"``; a
+        row below the values is
         the header of a second table (labelled as the header, naming other
         periods); an .xlsx sheet stores a cell twice. When the first column
         holds only list numbers ("No"), the message says the names must be in

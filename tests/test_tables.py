@@ -3341,3 +3341,25 @@ def test_a_repeated_header_with_a_year_written_as_a_float_is_skipped() -> None:
     data = "Kabupaten/Kota,2022\nPacitan,2022.0\n"
     t = read_bps_table(io.StringIO(data), locale="en")
     assert t.data["value"].tolist() == [2022.0]
+
+
+@pytest.mark.parametrize("numbers", ["1,2,3", "(1),(2),(3)", "(1),(2),", " 1 , 2 , 3 "])
+def test_a_row_of_column_numbers_is_skipped(numbers: str) -> None:
+    # BPS prints the columns' numbers under the header ("(1) (2) (3)"):
+    # layout, skipped as "column numbers", never a region "1" with values
+    # 2 and 3, nor a "not a number" error. Pacitan P0 13.8 and 13.5 read.
+    text = f"Kabupaten/Kota,2022,2023\n{numbers}\nPacitan,13.8,13.5\n"
+    t = read_bps_table(io.StringIO(text), locale="en")
+    assert t.data["value"].tolist() == [13.8, 13.5]
+    assert t.skipped[["row", "reason"]].to_numpy().tolist() == [[2, "column numbers"]]
+
+
+@pytest.mark.parametrize("row", ["1,3,4", "2,3,4", "1,2,x", "Pacitan,1,2"])
+def test_numbers_that_do_not_count_the_columns_stay_data(row: str) -> None:
+    # Not 1, 2, 3 in order from the label cell: not a column-number row, so
+    # read as data (and refused or matched as such): a region "1" or "2"
+    # is unmatched, "x" is not a number, Pacitan has values 1 and 2.
+    text = f"Kabupaten/Kota,2022,2023\n{row}\n"
+    t = read_bps_table(io.StringIO(text), locale="en", errors="report")
+    assert "column numbers" not in t.skipped["reason"].tolist()
+    assert len(t.data) == 2

@@ -266,8 +266,11 @@ class BpsTable:
         Rows not read as data: columns ``row``, ``reason`` (``"title"`` for a
         row above the header, ``"blank"``, ``"note"`` for a source line, note
         or footnote, ``"note with numbers"`` for a worded note whose value
-        cells hold numbers, e.g. "Sumber: BPS, 2024", ``"repeated header"``
-        for a row repeating the header or title, with ``errors="report"``)
+        cells hold numbers, e.g. "Sumber: BPS, 2024", ``"column numbers"``
+        for a row numbering the columns under the header ("1,2,3" or
+        "(1),(2),(3)": its filled cells, the label's first, are 1, 2, 3, ...),
+        ``"repeated header"`` for a row repeating the header or title, with
+        ``errors="report"``)
         and ``text`` (the row's
         non-empty cells joined by " | "). In a spreadsheet a run of two or
         more empty rows is one ``"blank"`` entry whose ``row`` is the range,
@@ -841,6 +844,10 @@ def read_bps_table(
         run = np.cumsum(np.r_[True, n[1:] != n[:-1] + 1])
         holds = pd.Series(~note[listed]).groupby(run).transform("any").to_numpy()
         note[listed[holds]] = False
+    # A row of the columns' numbers ("1,2,3" or "(1),(2),(3)" under the
+    # header, as BPS prints them) is layout, never a region's values.
+    colnum = _column_number_rows(text[rows_all]) & ~blank
+    note &= ~colnum
     # A row below the header whose value cells repeat those of a row above
     # it (a header repeated after a page break, or the header of a table
     # stacked below): never read as values.
@@ -854,11 +861,11 @@ def read_bps_table(
     same &= (above != "").any(axis=1)[None, :]
     above_label = text[: layout.first_data, 0]
     labelled = (label[:, None] == above_label[None, :]) | (label[:, None] == "")
-    repeated = (same & labelled).any(axis=1) & ~blank & ~note
+    repeated = (same & labelled).any(axis=1) & ~blank & ~note & ~colnum
     # Under another label, the header's cells are a repeated header unless
     # the label names a region ("Kabupaten/Kota (lanjutan),2022,2023" after
     # a page break is one; "Pacitan,2025" is data).
-    maybe = np.flatnonzero(same.any(axis=1) & ~repeated & ~blank & ~note)
+    maybe = np.flatnonzero(same.any(axis=1) & ~repeated & ~blank & ~note & ~colnum)
     first_year = int(min(layout.years)) if len(layout.years) else None
     for k in maybe:  # the few rows holding the header's cells
         try:
@@ -871,7 +878,9 @@ def read_bps_table(
             repeated[k] = found["code"].iloc[0] is None
         except ValueError:  # a name of several regions: a region's name
             pass
-    _check_second_table(text, grid.index, layout, rows_all, repeated | blank | note)
+    _check_second_table(
+        text, grid.index, layout, rows_all, repeated | blank | note | colnum
+    )
     if repeated.any() and err == "raise":
         shown_rows = [
             f"{_label(grid.index[r])!r} ({' | '.join(s for s in text[r] if s)})"
@@ -885,7 +894,7 @@ def read_bps_table(
             "'repeated header'"
         )
         raise ValueError(msg)
-    keep = ~blank & ~note & ~repeated
+    keep = ~blank & ~note & ~repeated & ~colnum
     data_rows = rows_all[keep]
     # Columns named in messages: a sheet's letters, a frame's labels (and
     # 0-based positions, as iloc counts), a CSV file's 0-based positions.
@@ -910,7 +919,7 @@ def read_bps_table(
         raise ValueError(msg)
 
     skipped = _skipped(
-        text, grid.index, layout, rows_all, blank, note, numbered, repeated
+        text, grid.index, layout, rows_all, blank, note, numbered, repeated, colnum
     )
     cells = grid.to_numpy(dtype=object)[np.ix_(data_rows, layout.columns)]
     values, unit, mult, reasons = _parse_flat(cells.ravel(), loc, miss)
@@ -2868,6 +2877,25 @@ def _check_unlabelled_columns(
         raise ValueError(msg)
 
 
+def _column_number_rows(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """Rows numbering the columns: 1, 2, 3, ... (or "(1)", "(2)", ...).
+
+    The filled cells of such a row, the first (label) cell among them, are
+    the numbers 1, 2, 3, ... in order, two at least.
+    """
+    if text.size == 0:
+        return np.zeros(text.shape[0], dtype=bool)
+    flat = pd.Series(text.ravel(), dtype=object).astype(str)
+    number = pd.to_numeric(
+        flat.str.extract(r"^\(?([0-9]{1,3})\)?$")[0], errors="coerce"
+    ).to_numpy(dtype=np.float64, na_value=np.nan)
+    number = number.reshape(text.shape)
+    filled = text != ""
+    count = np.cumsum(filled, axis=1)  # 1, 2, 3 ... along the filled cells
+    fits = np.where(filled, number == count, True).all(axis=1)
+    return np.asarray(fits & filled[:, 0] & (filled.sum(axis=1) >= 2))
+
+
 def _year_point_zero(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     """Cells' text with a year written as a whole float ("2022.0") as "2022"."""
     flat = pd.Series(text.ravel(), dtype=object).astype(str)
@@ -2884,10 +2912,11 @@ def _skipped(
     note: np.ndarray[Any, Any],
     numbered: np.ndarray[Any, Any],
     repeated: np.ndarray[Any, Any],
+    colnum: np.ndarray[Any, Any],
 ) -> pd.DataFrame:
     title_rows = np.arange(layout.header_rows[0])
     title_blank = (text[title_rows] == "").all(axis=1)
-    out = blank | note | repeated
+    out = blank | note | repeated | colnum
     rows = np.concatenate([title_rows, rows_all[out]]).astype(np.intp)
     note_reason = np.where(numbered[out], "note with numbers", "note")
     reason = np.concatenate(
@@ -2896,7 +2925,11 @@ def _skipped(
             np.where(
                 repeated[out],
                 "repeated header",
-                np.where(note[out], note_reason, "blank"),
+                np.where(
+                    colnum[out],
+                    "column numbers",
+                    np.where(note[out], note_reason, "blank"),
+                ),
             ),
         ]
     )

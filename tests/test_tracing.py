@@ -579,3 +579,21 @@ def test_text_dates_are_read_only_in_iso_order(text: str) -> None:
             region="region_name",
             persons_per_poor_unit=1000,
         )
+
+
+def test_a_year_as_text_gets_advice_that_fits() -> None:
+    # '2023' against a column of years (int): the message shows the held
+    # 2023 as the int it is; against a column of dates it says a year needs
+    # its month (March or September), not "not a date in ISO order".
+    years = pd.DataFrame(
+        {"region_code": ["A"], "period": [2023], "poverty_rate_pct": [4.26]}
+    )
+    with pytest.raises(ValueError, match=r"which holds 2023 of type int64"):
+        trace_figure(
+            years, 4.26, decimals=2, subject="A", at="2023", measure="poverty_rate_pct"
+        )
+    dates = years.assign(period=pd.to_datetime(["2023-03-01"]))
+    with pytest.raises(ValueError, match=r"'2023' is a year, but the periods are"):
+        trace_figure(
+            dates, 4.26, decimals=2, subject="A", at="2023", measure="poverty_rate_pct"
+        )

@@ -249,6 +249,15 @@ def rate_change(before: ArrayLike, after: ArrayLike, *, unit: Unit) -> Change:
     percent [1]_. A relative change from a zero base is undefined and given
     as NaN rather than infinity.
 
+    The changes are computed in binary floating point from the floats given,
+    so they carry the float noise of decimal figures: 8.00 % -> 7.90 % gives
+    a relative change of -1.2499999999999956, not the -1.25 of the decimal
+    figures, and rounded half up to 1 decimal that is -1.2, not -1.3. To
+    present a change of published figures at a rounding tie, remove the
+    noise first, ``round_half_up(round_half_up(x, 10), 1)``, as
+    :func:`povstat.wording.describe_rate_change` and the statement checks
+    do.
+
     References
     ----------
     .. [1] OECD (2008), *Glossary of Statistical Terms*, "Percentage point":

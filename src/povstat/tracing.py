@@ -406,11 +406,13 @@ def trace_figure(
             # 3573 where the column holds "3573" (or the reverse): say so.
             alike = table[k].astype(str) == str(keys[k])
             if alike.any():
-                held = type(table[k][alike].iloc[0]).__name__
+                value = table[k][alike].iloc[0]
+                held = type(value).__name__
+                shown = repr(value) if isinstance(value, str) else _show(value)
                 return (
                     f"{k}={keys[k]!r} (of type {type(keys[k]).__name__}) is not in "
-                    f"`data`, which holds {str(keys[k])!r} of type {held}: pass "
-                    "it as `data` writes it"
+                    f"`data`, which holds {shown} of type {held}: pass it as "
+                    "`data` writes it"
                 )
             return f"{k}={keys[k]!r} is not in `data` at all"
 

@@ -590,6 +590,13 @@ def text_date(text: str, what: str) -> Any:
             return pd.Timestamp(stripped)
         except ValueError:
             pass
+    if re.fullmatch(r"\d{4}", stripped):
+        msg = (
+            f"{what}: {text!r} is a year, but the periods are dates (a year "
+            "has two rounds, March and September): give the month too, as a "
+            "date or ISO text such as '2023-03' or '2023-03-01'"
+        )
+        raise ValueError(msg)
     msg = (
         f"{what}: {text!r} is not a date in ISO order (YYYY-MM-DD or YYYY-MM); "
         "in other orders the day and month can be read either way (09/03/2022 "

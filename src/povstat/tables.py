@@ -618,7 +618,7 @@ def read_bps_table(
     cell's ``@`` in the fourth section) are shown (``#,##0`` shows the
     year's digits); a format with other codes (decimals) is read as the
     stored number. A year is read as the text shown, as that text typed
-    in the cell would be: shown with a mark ("2022 r)", "2022 *" from
+    in the cell would be: shown with a mark (``2022 r)``, ``2022 *`` from
     ``0" r)"``, ``0" *"``) or with text that names a round but no one
     period ("Maret 2022 (September)") it is that text, refused as a header,
     never the bare year; a format of literal text alone (``"2023"``) shows

@@ -3363,3 +3363,64 @@ def test_numbers_that_do_not_count_the_columns_stay_data(row: str) -> None:
     t = read_bps_table(io.StringIO(text), locale="en", errors="report")
     assert "column numbers" not in t.skipped["reason"].tolist()
     assert len(t.data) == 2
+
+
+def _ods_date(iso: str) -> str:
+    """One .ods date cell (value type ``date``), shown as the year."""
+    return (
+        f'<table:table-cell office:value-type="date" office:date-value="{iso}">'
+        f"<text:p>{iso[:4]}</text:p></table:table-cell>"
+    )
+
+
+def test_a_new_year_date_header_cell_is_a_year_from_every_reader(
+    tmp_path: Path,
+) -> None:
+    # A year shown as "2022" (format yyyy) is stored as the date 2022-01-01.
+    # Read from .xlsx, from .ods (whose formats are not read) and from a
+    # frame read by pandas.read_excel with header=None (the dates are then
+    # cells, not column labels), it is the year 2022 with no month; so a
+    # round given as month=3 applies to it (never refused as a clash with
+    # January). A date at 1 January with a time, or on another day, keeps
+    # its month (2022-03-01: March).
+    pytest.importorskip("odf")
+    import datetime as dt
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Kab", dt.datetime(2022, 1, 1), dt.datetime(2023, 1, 1)])
+    ws.append(["Pacitan", 13.8, 13.5])
+    for ref in ("B1", "C1"):
+        ws[ref].number_format = "yyyy"
+    path = tmp_path / "years.xlsx"
+    wb.save(path)
+    ods = _ods_table(
+        [
+            [_ods_cell("Kab"), _ods_date("2022-01-01"), _ods_date("2023-01-01")],
+            [_ods_cell("Pacitan"), _ods_cell(13.8), _ods_cell(13.5)],
+        ]
+    )
+    no_header = pd.read_excel(path, header=None)
+    aware = pd.DataFrame(
+        [
+            ["Kab", pd.Timestamp("2022-01-01", tz="Asia/Jakarta"), "2023"],
+            ["Pacitan", 13.8, 13.5],
+        ]
+    )
+    for source in (path, ods, no_header, aware):
+        if isinstance(source, io.BytesIO):
+            source.seek(0)
+        data = read_bps_table(source, locale="en").data
+        assert data["year"].tolist() == [2022, 2023]
+        assert data["month"].isna().all()
+        if isinstance(source, io.BytesIO):
+            source.seek(0)
+        with_round = read_bps_table(source, locale="en", month=3).data
+        assert with_round["month"].tolist() == [3, 3]
+    head = ["Kab", pd.Timestamp("2022-03-01"), pd.Timestamp("2022-01-01 08:00")]
+    march = pd.DataFrame([head, ["Pacitan", 13.8, 13.5]])
+    kept = read_bps_table(march, locale="en").data
+    assert kept["month"].tolist() == [3, 1]

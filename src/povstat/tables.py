@@ -609,8 +609,11 @@ def read_bps_table(
     evaluated. A date in a header cell is read as its format shows it: a
     date shown as the year alone (format ``yyyy``) names that year with no
     month, one shown with its month ("mmmm yyyy") names that month. A
-    frame's date label at 1 January 00:00 (what ``pandas.read_excel`` makes
-    of a year shown as ``yyyy``) is read as that year, with no month. A
+    date at 1 January 00:00, in a header cell of any file type or frame or
+    as a frame's column label (what ``pandas.read_excel`` makes of a year
+    shown as ``yyyy``, with or without ``header=None``), is read as that
+    year, with no month, whatever its format: BPS rounds are never in
+    January, and the formats of .xls and .ods cells are not read. A
     whole number shown with literal text (format ``"September "0``) is read
     as the text shown ("September 2022"): the format's quoted strings,
     backslash-escaped characters (each letter of "(Sept)") and literal
@@ -2400,6 +2403,13 @@ def _cell_text(cell: object) -> str:
         return ""
     if isinstance(cell, datetime.date | np.datetime64):  # a date as a header
         ts = pd.Timestamp(cell)
+        if ts.tz is not None:
+            ts = ts.tz_localize(None)  # the wall date and time as written
+        if (ts.month, ts.day) == (1, 1) and ts == ts.normalize():
+            # A year shown as "2022" (format yyyy) is stored as 1 January;
+            # BPS rounds are never in January: the year, with no month, from
+            # every reader (.xls and .ods formats are not read).
+            return str(ts.year)
         return f"{_MONTH_TEXT[ts.month - 1]} {ts.year}"
     if isinstance(cell, float | np.floating) and float(cell).is_integer():
         return str(int(cell))

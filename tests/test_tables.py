@@ -3424,3 +3424,51 @@ def test_a_new_year_date_header_cell_is_a_year_from_every_reader(
     march = pd.DataFrame([head, ["Pacitan", 13.8, 13.5]])
     kept = read_bps_table(march, locale="en").data
     assert kept["month"].tolist() == [3, 1]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "shown"),
+    [
+        ('mmmm yyyy" r)"', "Maret 2022 r)"),
+        ('mmmm yyyy"*"', "Maret 2022*"),
+        ("mmmm yyyy\\*", "Maret 2022*"),
+        ('mmm yyyy" (angka sementara)"', "Maret 2022 (angka sementara)"),
+        ('MMMM YYYY" r)"', "Maret 2022 r)"),
+    ],
+)
+def test_a_mark_in_a_date_header_format_is_refused(
+    tmp_path: Path, fmt: str, shown: str
+) -> None:
+    # The date 2022-03-01 with format mmmm yyyy" r)" shows "March 2022 r)"
+    # (a revised figure): the format's literal parts are part of the text
+    # shown, refused as a header as the typed text "Maret 2022 r)" is and
+    # as the year format yyyy" r)" is, never read silently as March 2022.
+    # The month is named in full in the message whether the format shows
+    # it in full (mmmm) or abbreviated (mmm).
+    import datetime as dt
+
+    rows = [
+        ["Kab", dt.datetime(2022, 3, 1), dt.datetime(2023, 3, 1)],
+        ["Pacitan", 13.8, 13.5],
+    ]
+    path = _workbook(tmp_path, rows, {"B1": fmt})
+    with pytest.raises(ValueError, match=re.escape(f"['{shown}'] name no period")):
+        read_bps_table(path, locale="en")
+
+
+@pytest.mark.parametrize("fmt", ["mmm yyyy", "mmmm yyyy", "MMMM YYYY", "mmmm\\ yyyy"])
+def test_a_date_header_format_without_a_mark_names_its_month(
+    tmp_path: Path, fmt: str
+) -> None:
+    # 2022-03-01 and 2023-09-01 shown as "Mar 2022", "September 2023" (no
+    # literal text but the space): March 2022 and September 2023.
+    import datetime as dt
+
+    rows = [
+        ["Kab", dt.datetime(2022, 3, 1), dt.datetime(2023, 9, 1)],
+        ["Pacitan", 13.8, 13.5],
+    ]
+    path = _workbook(tmp_path, rows, {"B1": fmt, "C1": fmt})
+    data = read_bps_table(path, locale="en").data
+    assert data["year"].tolist() == [2022, 2023]
+    assert data["month"].tolist() == [3, 9]

@@ -608,7 +608,9 @@ def read_bps_table(
     differ in scale makes the cell invalid: the conditions are not
     evaluated. A date in a header cell is read as its format shows it: a
     date shown as the year alone (format ``yyyy``) names that year with no
-    month, one shown with its month ("mmmm yyyy") names that month. A
+    month, one shown with its month ("mmmm yyyy") names that month; one
+    whose format adds a mark (``mmmm yyyy" r)"`` shows "March 2022 r)") is
+    that text, refused as a header as the typed text is. A
     date at 1 January 00:00, in a header cell of any file type or frame or
     as a frame's column label (what ``pandas.read_excel`` makes of a year
     shown as ``yyyy``, with or without ``header=None``), is read as that
@@ -2052,6 +2054,7 @@ def _format_section(fmt: str, value: float) -> str:
 _FORMAT_PART = re.compile(
     r'"(?P<quoted>[^"]*)"|\\(?P<escaped>.)|_(?P<pad>.)|\*(?P<fill>.)'
     r"|(?P<general>general)|(?P<digits>[0#?]+(?:,[0#?]+)*)|(?P<year>y+)|(?P<text>@)"
+    r"|(?P<month>m{3,4}(?!m))"
     r"|(?P<other>.)",
     re.IGNORECASE | re.DOTALL,
 )
@@ -2064,7 +2067,13 @@ _ROUND_WORDS = frozenset({"semester", "smt", "sem", "tahunan", "annual"})
 
 
 def _render_format(
-    section: str, shown: str, *, date: bool, text: bool, literal: bool = False
+    section: str,
+    shown: str,
+    *,
+    date: bool,
+    text: bool,
+    literal: bool = False,
+    month: int | None = None,
 ) -> str | None:
     """The text a format section shows for `shown` (a year or a text cell).
 
@@ -2073,7 +2082,9 @@ def _render_format(
     (``0``, ``#``, ``#,##0`` (a year's digits, not grouped), ``General``;
     ``yyyy`` for a date; ``@`` for text) shows `shown`. None if the
     section holds any other code (a decimal point, a scaling comma, a
-    month): the cell is then read as stored. With `literal`, a section of
+    day): the cell is then read as stored. A date's month name (``mmm``,
+    ``mmmm``) shows as the name of `month` (in full, so that every reader
+    of the text knows it). With `literal`, a section of
     literal text alone (``"2023"``, no placeholder) shows that text.
     """
     out: list[str] = []
@@ -2087,6 +2098,8 @@ def _render_format(
             out.append(" ")
         elif kind == "fill":
             continue
+        elif kind == "month" and date and month is not None:
+            out.append(_MONTH_TEXT[month - 1])
         elif kind == "other" and part in _FORMAT_LITERAL:
             out.append(part)
         elif (
@@ -2135,17 +2148,24 @@ def _with_literal_text(value: object, fmt: object) -> object:
         date=isinstance(value, datetime.date),
         text=isinstance(value, str),
         literal=year,
+        month=value.month if isinstance(value, datetime.date) else None,
     )
     if rendered is None or rendered.strip() == shown:
         return value
     text = " ".join(rendered.split())
+    shows_month = isinstance(value, datetime.date) and (
+        re.search(r"(?<!m)m{3,4}(?!m)", _QUOTED.sub("", section).lower()) is not None
+    )
+    if shows_month and _period(text) is not None:
+        return value  # "March 2022" ("mmmm yyyy"): the date, read as before
     # A year is read as the text shown, as that text typed would be: one
     # naming a period ("September 2022", or "2023" from a format of literal
     # text alone) replaces the value, and text with a mark ("2022 r)",
-    # "2022 *") or naming a round that is no period ("Maret 2022
-    # (September)") is refused as a header, never read as the bare year.
-    # Only "Tahun 2022" (the year 2022 with the word for year) keeps the
-    # value, read as a year. Other numbers keep their value.
+    # "2022 *", a date's "March 2022 r)" from 'mmmm yyyy" r)"') or naming
+    # a round that is no period ("Maret 2022 (September)") is refused as a
+    # header, never read as the bare year or its month. Only "Tahun 2022"
+    # (the year 2022 with the word for year) keeps the value, read as a
+    # year. Other numbers keep their value.
     if _period(text) is not None:
         return text
     if year and re.sub(r"\btahun\b|\byear\b", "", text.lower()).strip() != shown:

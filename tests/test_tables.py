@@ -2523,8 +2523,13 @@ def test_xls_merged_ranges_are_read_with_formatting_info(
     class Sheet:
         def __init__(self) -> None:
             self.merged_cells = [(1, 2, 1, 3), (3, 5, 0, 1)]
+            self.nrows = 0
 
     class Book:
+        def __init__(self) -> None:
+            self.format_map: dict[int, Any] = {}
+            self.xf_list: list[Any] = []
+
         def sheet_by_index(self, i: int) -> Sheet:
             seen["sheet"] = i
             return Sheet()
@@ -2534,7 +2539,7 @@ def test_xls_merged_ranges_are_read_with_formatting_info(
         return Book()
 
     monkeypatch.setattr(xlrd, "open_workbook", open_workbook)
-    assert _xls_merged(b"", 0) == [(2, 2, 2, 3), (4, 1, 5, 1)]
+    assert _xls_merged(b"", 0) == ([(2, 2, 2, 3), (4, 1, 5, 1)], {})
     assert seen["formatting_info"] is True
     assert seen["sheet"] == 0
 
@@ -2853,7 +2858,7 @@ def _fake_xls_reader(
         return pd.DataFrame([["Kab", 2022], ["Pacitan", 13.8]], dtype=object)
 
     monkeypatch.setattr(pd, "read_excel", read_excel)
-    monkeypatch.setattr(povstat.tables, "_xls_merged", lambda data, sheet: [])
+    monkeypatch.setattr(povstat.tables, "_xls_merged", lambda data, sheet: ([], {}))
     return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
 
 
@@ -3472,3 +3477,33 @@ def test_a_date_header_format_without_a_mark_names_its_month(
     data = read_bps_table(path, locale="en").data
     assert data["year"].tolist() == [2022, 2023]
     assert data["month"].tolist() == [3, 9]
+
+
+# --- .xls number formats ----------------------------------------------------------
+
+XLS_FORMATS = Path(__file__).parent / "data" / "formats.xls"
+
+
+def test_xls_number_formats_are_read_as_in_xlsx() -> None:
+    # tests/data/formats.xls (see tests/data/SOURCES.md). Pacitan P0 2022
+    # and 2023, 13.8 and 13.65 percent, stored as 0.138 and 0.1365 with
+    # format 0.00% (shown 13.80%, 13.65%), below two empty rows: by hand
+    # 0.138 * 100 = 13.8 and 0.1365 * 100 = 13.65, unit percent, as in
+    # .xlsx (the formats are found at their sheet rows, 3 and 4).
+    pytest.importorskip("xlrd")
+    t = read_bps_table(XLS_FORMATS, sheet_name="percent", locale="en")
+    assert t.data["value"].tolist() == [13.8, 13.65]
+    # "September "0 shows 2022 as "September 2022": year 2022, month 9.
+    t = read_bps_table(XLS_FORMATS, sheet_name="round", locale="en")
+    assert t.data["month"].tolist() == [9, 9]
+    # 0.138 formatted 0.00% beside a plain 13.5: the scale is ambiguous; the
+    # rarer kind (one cell of each: the plain number) is named, as in .xlsx.
+    t = read_bps_table(XLS_FORMATS, sheet_name="mix", locale="en", errors="report")
+    assert [(c.column, c.text) for c in t.invalid] == [("2023", "13.5")]
+    # 92080 with #,##0.00, (shown 92.08): scaled by the format, invalid.
+    t = read_bps_table(XLS_FORMATS, sheet_name="scaled", locale="en", errors="report")
+    assert len(t.invalid) == 2
+    assert "#,##0.00," in t.invalid[0].reason
+    # 2022 with 0" r)" shows "2022 r)": refused as a header, never 2022.
+    with pytest.raises(ValueError, match=re.escape("['2022 r)'] name no period")):
+        read_bps_table(XLS_FORMATS, sheet_name="mark", locale="en")

@@ -403,8 +403,9 @@ def read_bps_table(
         ("10,38") need ``"id"``. Either way a value that is not a number in
         the stated format is an error. Numeric spreadsheet cells are numbers
         whatever the locale; one shown with a percent number format
-        (``0.00%``), or an .ods cell of value type ``percentage``, is read
-        as shown: 0.138 is 13.8, in percent (see Notes).
+        (``0.00%``, in an .xlsx, .xlsm or .xls file), or an .ods cell of
+        value type ``percentage``, is read as shown: 0.138 is 13.8, in
+        percent (see Notes).
     month : int, optional
         Survey month of columns whose header names only the year. BPS
         regency and city tables hold the March round (``month=3``) but their
@@ -528,7 +529,7 @@ def read_bps_table(
     columns on the left are layout, not data). The header is the first row with
     a cell (beyond the first column) that names a year: "2023", "Maret 2023",
     "September 2022", "Semester 1 (Maret) 2023", "2023 Tahunan", "2022
-    (September)" (a round in brackets, also as an .xlsx number format ``0"
+    (September)" (a round in brackets, also as an .xlsx or .xls number format ``0"
     (September)"`` shows the number 2022). A header row of years may be followed
     by a row of rounds ("Semester 1 (Maret)", "Semester 2 (September)",
     "Tahunan"), each year then spanning the columns up to the next year, as in
@@ -595,9 +596,11 @@ def read_bps_table(
     ``UserWarning`` naming the first of each kind; pass
     ``locale="en"`` for a frame whose numbers are right.
 
-    *Spreadsheets.* For .xlsx and .xlsm files each cell's number format is
-    read (openpyxl): a number shown as a percentage (format ``0.00%``,
-    Excel's display of 0.138 as "13.80%") is read as that percentage, 13.8
+    *Spreadsheets.* For .xlsx, .xlsm and .xls files each cell's number
+    format is read (openpyxl; xlrd with its cell formatting for .xls, each
+    cell's XF record naming its format), and read alike: a number shown
+    as a percentage (format ``0.00%``, Excel's display of 0.138 as
+    "13.80%") is read as that percentage, 13.8
     in percent (times 100 on the decimal value), consistent with a text cell
     "13,65 %"; a number without a percent format among percent-formatted
     numbers has an ambiguous scale and is an invalid cell. Only the section
@@ -615,7 +618,7 @@ def read_bps_table(
     as a frame's column label (what ``pandas.read_excel`` makes of a year
     shown as ``yyyy``, with or without ``header=None``), is read as that
     year, with no month, whatever its format: BPS rounds are never in
-    January, and the formats of .xls and .ods cells are not read. A
+    January, and the formats of .ods cells are not read. A
     whole number shown with literal text (format ``"September "0``) is read
     as the text shown ("September 2022"): the format's quoted strings,
     backslash-escaped characters (each letter of "(Sept)") and literal
@@ -654,7 +657,7 @@ def read_bps_table(
     cell of type ``percentage`` (the value 0.138 shown as "13,80%") is read
     as 13.8, in percent, and such cells mixed with plain numbers follow the
     rule above (the rarer kind is invalid). Other number formats of .ods
-    files, and those of .xls files and of a DataFrame source, are not read.
+    files, and those of a DataFrame source, are not read.
     Only the
     cells a sheet stores with a value are read, so an empty cell with a
     format far down the sheet costs nothing, and a run of empty rows
@@ -1467,10 +1470,11 @@ def _read_excel(data: bytes, sheet_name: object, what: str) -> _Read:
 def _read_with_pandas(
     data: bytes, sheet: str | int | None, what: str, kind: str, package: str
 ) -> _Read:
-    """An .xls or .ods sheet: its values, merged ranges and (.ods) percentages.
+    """An .xls or .ods sheet: its values, merged ranges and percentages.
 
-    Number formats are not read; an .ods cell's value type ``percentage``
-    is.
+    An .xls cell's number format is read as an .xlsx cell's is (xlrd with
+    the cell formatting); an .ods cell's value type ``percentage`` is, not
+    its format.
     """
     sheet = 0 if sheet is None else sheet
     # xlrd writes warnings about a damaged file to stdout unless given a log.
@@ -1513,8 +1517,25 @@ def _read_with_pandas(
         raise ValueError(msg) from None
     grid.index = grid.index + 1  # spreadsheet row numbers
     if kind == "xls":
+        ranges, formats = _xls_merged(data, sheet)
+        values = grid.to_numpy(dtype=object, copy=True)
+        percent = np.zeros(grid.shape, dtype=bool)
+        scaled = np.full(grid.shape, None, dtype=object)
+        for (r, c), fmt in formats.items():  # cells with a format, few
+            if r < grid.shape[0] and c < grid.shape[1]:
+                v = values[r, c]
+                if isinstance(v, float) and np.isnan(v):
+                    continue
+                values[r, c], scale = _formatted(v, fmt)
+                percent[r, c] = scale == "percent"
+                if scale == "ambiguous":
+                    scaled[r, c] = fmt
+        grid = pd.DataFrame(values, index=grid.index, columns=grid.columns)
         return _Read(
-            grid=grid, merged=_merged_grid(_xls_merged(data, sheet), grid.shape)
+            grid=grid,
+            percent=percent,
+            scaled=scaled,
+            merged=_merged_grid(ranges, grid.shape),
         )
     ranges, percentages = _ods_cells(data, sheet)
     percent = np.zeros(grid.shape, dtype=bool)
@@ -1578,8 +1599,15 @@ def _column_letter(j: int) -> str:
     return letters
 
 
-def _xls_merged(data: bytes, sheet: str | int) -> list[tuple[int, int, int, int]]:
-    """Merged ranges of an .xls sheet (xlrd, reading the cell formatting)."""
+def _xls_merged(
+    data: bytes, sheet: str | int
+) -> tuple[list[tuple[int, int, int, int]], dict[tuple[int, int], str]]:
+    """Merged ranges and number formats of an .xls sheet.
+
+    Read by xlrd with the cell formatting: each cell's XF record names its
+    number format. Formats are given for cells whose format is not
+    General, by 0-based (row, column).
+    """
     import xlrd  # type: ignore[import-untyped]  # read above: present
 
     try:
@@ -1597,7 +1625,20 @@ def _xls_merged(data: bytes, sheet: str | int) -> list[tuple[int, int, int, int]
             "formatting_info=True failed): save the workbook as .xlsx"
         )
         raise ValueError(msg) from None
-    return [(r0 + 1, c0 + 1, r1, c1) for r0, r1, c0, c1 in ws.merged_cells]
+    ranges = [(r0 + 1, c0 + 1, r1, c1) for r0, r1, c0, c1 in ws.merged_cells]
+    shown = {
+        k: f.format_str for k, f in book.format_map.items() if f.format_str != "General"
+    }
+    xf_format = np.array(
+        [shown.get(xf.format_key, "") for xf in book.xf_list] or [""], dtype=object
+    )
+    formats: dict[tuple[int, int], str] = {}
+    for r in range(ws.nrows):  # a small table's cells
+        for c in range(ws.row_len(r)):
+            fmt = xf_format[ws.cell_xf_index(r, c)]
+            if fmt:
+                formats[r, c] = str(fmt)
+    return ranges, formats
 
 
 _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -1901,17 +1942,8 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     scaled = np.full((n_rows, len(cols)), None, dtype=object)
     for i, j, cell in stored:  # stored cells only
         if i in at and j in where:
-            v = cell.value
-            v = _with_literal_text(v, cell.number_format)  # "September 2022"
-            if isinstance(v, datetime.date) and _shows_year_only(cell.number_format):
-                v = v.year  # a date shown as "2023" is the year 2023, no month
+            v, scale = _formatted(cell.value, cell.number_format)
             grid_values[at[i], where[j]] = v
-            number = isinstance(v, int | float) and not isinstance(v, bool)
-            scale = (
-                _format_scale(cell.number_format, float(cast("float", v)))
-                if number
-                else "plain"
-            )
             percent[at[i], where[j]] = scale == "percent"
             if scale == "ambiguous":
                 scaled[at[i], where[j]] = cell.number_format
@@ -1939,6 +1971,26 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
         merged=merged,
         columns=tuple(get_column_letter(j) for j in cols),
     )
+
+
+def _formatted(
+    value: object, fmt: object
+) -> tuple[object, Literal["plain", "percent", "ambiguous"]]:
+    """A cell's value as its number format shows it, and the format's scale.
+
+    A year or date shown with literal text is that text ("September
+    2022"); a date shown as its year alone is that year; a number's scale
+    is that of the format's section that applies to it.
+    """
+    v = _with_literal_text(value, fmt)  # "September 2022"
+    if isinstance(v, datetime.date) and _shows_year_only(fmt):
+        v = v.year  # a date shown as "2023" is the year 2023, no month
+    number = isinstance(v, int | float | np.integer | np.floating) and not isinstance(
+        v, bool | np.bool_
+    )
+    if not number or not isinstance(fmt, str):
+        return v, "plain"
+    return v, _format_scale(fmt, float(cast("float", v)))
 
 
 def _sparse_rows(held: list[int]) -> tuple[list[int | str], dict[int, int]]:
@@ -2428,7 +2480,7 @@ def _cell_text(cell: object) -> str:
         if (ts.month, ts.day) == (1, 1) and ts == ts.normalize():
             # A year shown as "2022" (format yyyy) is stored as 1 January;
             # BPS rounds are never in January: the year, with no month, from
-            # every reader (.xls and .ods formats are not read).
+            # every reader (.ods formats and frames hold no format).
             return str(ts.year)
         return f"{_MONTH_TEXT[ts.month - 1]} {ts.year}"
     if isinstance(cell, float | np.floating) and float(cell).is_integer():

@@ -3507,3 +3507,25 @@ def test_xls_number_formats_are_read_as_in_xlsx() -> None:
     # 2022 with 0" r)" shows "2022 r)": refused as a header, never 2022.
     with pytest.raises(ValueError, match=re.escape("['2022 r)'] name no period")):
         read_bps_table(XLS_FORMATS, sheet_name="mark", locale="en")
+
+
+def test_float32_cells_read_alike_on_every_engine() -> None:
+    # 123456792 stored as float32 prints as 1.2345679e+08, its shortest
+    # decimal: read as 123456790 from a pandas, polars, DuckDB and Spark
+    # frame alike (Spark's own float-to-text cast writes Java's
+    # "1.23456792E8", which is not used). 13.8 as float32 is 13.8.
+    import duckdb
+
+    import backends
+
+    a = np.array([13.8, 123456792], dtype=np.float32)
+    frame = pd.DataFrame({"Kab": ["Pacitan", "Ponorogo"], "2023": a})
+    sql = (
+        "select 'Pacitan' as Kab, cast(13.8 as float) as \"2023\" union all "
+        "select 'Ponorogo', cast(123456792 as float)"
+    )
+    sources: list[Any] = [frame, pl.from_pandas(frame), duckdb.sql(sql)]
+    sources.append(backends.spark().sql(sql.replace('"', "`")))
+    for source in sources:
+        values = read_bps_table(source, locale="en").data["value"]
+        assert sorted(values.tolist()) == [13.8, 123456790.0]

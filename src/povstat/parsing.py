@@ -333,7 +333,11 @@ def parse_numbers(
     ----------
     texts : array_like of str, or pandas.Series
         Cells to read, any shape. Besides text, a cell may already be a
-        number (e.g. from a spreadsheet): a float is taken as is, an int,
+        number (e.g. from a spreadsheet): a float64 (Python float) is taken
+        as is; a float32 or float16 is read as the shortest decimal that
+        gives it back (the figure it prints as: float32 4.35 is 4.35, not
+        4.349999904632568; 123456792 is 123456790), then rounded to the
+        nearest float64; an int,
         :class:`~decimal.Decimal` or other real number is rounded once to
         the nearest float64 (see Notes for the range). None, NaN and
         ``pandas.NA`` are read as the empty text ``""``. Bytes (``bytes``,

@@ -1353,6 +1353,12 @@ def _frame_as_pandas(source: object) -> tuple[object, frozenset[int]]:
         raise ValueError(_REPEATED_NAMES) from None
     wide = [c for c, d in schema.items() if d in (nw.Int128, nw.UInt128)]
     short = [c for c, d in schema.items() if d == nw.Float32]
+    impl = native.implementation
+    if impl.is_pyspark() or impl.is_pyspark_connect():
+        # Spark casts a float to text by Java's rule (123456792, not the
+        # shortest decimal 123456790): its float32 columns reach pandas as
+        # float32 and are widened below, as on every other engine.
+        short = []
     if wide or short:
         # 128-bit integers have no pandas (pyarrow) form: their digits, as
         # text, are read exactly as the integers written. float32 values are

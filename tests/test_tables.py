@@ -3529,3 +3529,16 @@ def test_float32_cells_read_alike_on_every_engine() -> None:
     for source in sources:
         values = read_bps_table(source, locale="en").data["value"]
         assert sorted(values.tolist()) == [13.8, 123456790.0]
+
+
+@pytest.mark.parametrize("label", ["1.0", "2.5", "10 20", "3) 4"])
+def test_an_unmatched_numeric_label_keeps_its_name_as_written(label: str) -> None:
+    # "2.5" read as the list number "2." before the name "5" gave the
+    # region name "5": a number prefix leaving only digits is no list
+    # number, so the label, unmatched, is named as written. "3. Ponorogo"
+    # is still Ponorogo (3502) numbered 3.
+    text = f"Kab,2022\n3. Ponorogo,1\n{label},2\n"
+    t = read_bps_table(io.StringIO(text), locale="en", errors="report")
+    assert t.data["region_name"].tolist() == ["Kabupaten Ponorogo", label]
+    assert t.data["region_code"].tolist()[0] == "3502"
+    assert t.unmatched["label"].tolist() == [label]

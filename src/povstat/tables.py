@@ -682,7 +682,9 @@ def read_bps_table(
     are Kemendagri's (see :func:`povstat.datasets.load_indonesia`).
 
     A number before the name ("1 Malang", "2. Kota Malang", "3) Batu",
-    "3573 Kota Malang") is set apart before matching, for every name alike.
+    "3573 Kota Malang") is set apart before matching, for every name alike;
+    a label of digits alone ("1.0", "2.5") has no name after a number and
+    is kept as written (unmatched, named "2.5", never "5").
     One of four digits is an area code: it must be a region's code and agree
     with the name ("3573 Kota Malang"; it also resolves a name fitting two
     regions, "7501 Gorontalo"), else the row is unmatched with a ``reason``
@@ -3047,6 +3049,10 @@ def _match_regions(
     """
     lab = pd.Series(labels, dtype=object).astype(str)
     lead = lab.str.extract(_LEADING_NUMBER)
+    # A number whose "rest" is digits too ("1.0", "2.5", "10 20") is not a
+    # list number before a name: the label is kept as written.
+    digits = lead["rest"].str.fullmatch(r"[0-9.,\s]+").fillna(False).astype(bool)
+    lead = lead.where(~digits, other=None)
     num = lead["num"].str.replace(".", "", regex=False)  # "35.73" is 3573
     # A table numbering its rows 1, 2, ... has single-digit numbers: its
     # two-digit ones are list numbers too, not province codes.

@@ -3542,3 +3542,33 @@ def test_an_unmatched_numeric_label_keeps_its_name_as_written(label: str) -> Non
     assert t.data["region_name"].tolist() == ["Kabupaten Ponorogo", label]
     assert t.data["region_code"].tolist()[0] == "3502"
     assert t.unmatched["label"].tolist() == [label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kab,2022,2023\nPacitan,5,6\n1,2,3\nPonorogo,7,8\n",
+        "Kab,2022,2023\nPacitan,5,6\n1,2,3\n",
+        "Kab,2022,2023\nPacitan,5,6\n(1),(2),(3)\n",
+    ],
+)
+def test_a_column_number_row_among_the_data_is_a_row(text: str) -> None:
+    # "1,2,3" numbers the columns only directly under the header (or under
+    # a repeated header): in the middle or at the end of the data it is a
+    # row of the table, here an unmatched label, never dropped silently.
+    t = read_bps_table(io.StringIO(text), locale="en", errors="report")
+    assert t.skipped.empty
+    assert len(t.unmatched) == 1
+
+
+def test_column_number_rows_under_a_header_are_layout() -> None:
+    # Under the header (after a blank row) and under the header repeated
+    # after a page break: skipped as column numbers, rows 3 and 6.
+    text = (
+        "Kab,2022,2023\n\n(1),(2),(3)\nPacitan,5,6\n"
+        "Kab,2022,2023\n(1),(2),(3)\nPonorogo,7,8\n"
+    )
+    t = read_bps_table(io.StringIO(text), locale="en", errors="report")
+    numbers = t.skipped[t.skipped["reason"] == "column numbers"]
+    assert numbers["row"].tolist() == [3, 6]
+    assert t.data["value"].tolist() == [5.0, 6.0, 7.0, 8.0]

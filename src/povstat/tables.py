@@ -268,7 +268,9 @@ class BpsTable:
         or footnote, ``"note with numbers"`` for a worded note whose value
         cells hold numbers, e.g. "Sumber: BPS, 2024", ``"column numbers"``
         for a row numbering the columns under the header ("1,2,3" or
-        "(1),(2),(3)": its filled cells, the label's first, are 1, 2, 3, ...),
+        "(1),(2),(3)": its filled cells, the label's first, are 1, 2, 3, ...;
+        directly under the header or a repeated header, blank rows aside:
+        among or after the data such a row is a row of the table),
         ``"repeated header"`` for a row repeating the header or title, with
         ``errors="report"``)
         and ``text`` (the row's
@@ -857,6 +859,18 @@ def read_bps_table(
     # A row of the columns' numbers ("1,2,3" or "(1),(2),(3)" under the
     # header, as BPS prints them) is layout, never a region's values.
     colnum = _column_number_rows(text[rows_all]) & ~blank
+    # Only directly under the header (blank rows aside), or under a
+    # repeated header: a "1,2,3" row among the data is a row of the table.
+    header_like = _year_point_zero(text[rows_all][:, layout.columns])
+    header_cells = _year_point_zero(text[: layout.first_data][:, layout.columns])
+    repeats = (
+        (header_like[:, None, :] == header_cells[None, :, :]).all(axis=2)
+        & (header_cells != "").any(axis=1)[None, :]
+    ).any(axis=1)
+    for k in np.flatnonzero(colnum):  # the few rows of column numbers
+        before = np.flatnonzero(~blank[:k] & ~colnum[:k])
+        if before.size and not repeats[before[-1]]:
+            colnum[k] = False
     note &= ~colnum
     # A row below the header whose value cells repeat those of a row above
     # it (a header repeated after a page break, or the header of a table

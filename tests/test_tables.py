@@ -3572,3 +3572,19 @@ def test_column_number_rows_under_a_header_are_layout() -> None:
     numbers = t.skipped[t.skipped["reason"] == "column numbers"]
     assert numbers["row"].tolist() == [3, 6]
     assert t.data["value"].tolist() == [5.0, 6.0, 7.0, 8.0]
+
+
+@pytest.mark.parametrize("front", [b"\x00\x00\x00\x00", b"junk"])
+def test_a_workbook_with_bytes_in_front_is_named_damaged(
+    tmp_path: Path, front: bytes
+) -> None:
+    # An .xlsx with 4 bytes added in front: its zip signature PK\x03\x04
+    # is at byte 4, not 0; named as a damaged workbook (from a path or a
+    # binary file), never read as text in some encoding.
+    path = _workbook(tmp_path, [["Kab", 2022], ["Pacitan", 13.8]], {})
+    data = front + path.read_bytes()
+    shifted = tmp_path / "shifted.xlsx"
+    shifted.write_bytes(data)
+    for source in (shifted, io.BytesIO(data)):
+        with pytest.raises(ValueError, match=r"signature at byte 4.*damaged"):
+            read_bps_table(source, locale="en")

@@ -472,8 +472,9 @@ def read_bps_table(
         group row names their round ("Maret", "Semester 2"); `value_name`
         clashes with a fixed column; a CSV file is not valid in
         `encoding`; a path named .xlsx (or another spreadsheet suffix)
-        holds text; a workbook is damaged or truncated (a member of an
-        .xlsx archive whose bytes fail their check or do not inflate; an
+        holds text; a workbook is damaged or truncated (bytes added in
+        front of its signature, named as damage, not as an encoding; a
+        member of an .xlsx archive whose bytes fail their check or do not inflate; an
         .xlsx cell that
         cannot be read, or lies outside the sheet, "B0", is named; an .xls one
         too, whatever xlrd raises; its warnings are not printed, and pandas'
@@ -1118,6 +1119,7 @@ def _read_any(
         _refuse_compressed(data, f"`source` {str(path)!r}")
         if data.startswith(_EXCEL_MAGIC):  # a workbook, whatever its name
             return _read_excel(data, sheet_name, f"`source` {str(path)!r}")
+        _refuse_shifted_workbook(data, f"`source` {str(path)!r}")
         if path.suffix.lower() in _EXCEL_SUFFIXES:
             _sheet(sheet_name)
             raise ValueError(_not_a_workbook(path, data[:512]))
@@ -1148,6 +1150,7 @@ def _read_any(
             _refuse_compressed(data, "`source`")
             if data.startswith(_EXCEL_MAGIC):
                 return _read_excel(data, sheet_name, "`source`")
+            _refuse_shifted_workbook(data, "`source`")
             return _read_csv(_decode(data, encoding), sep)
         msg = (
             f"`source`: its read() must give str or bytes, got {type(content).__name__}"
@@ -1158,6 +1161,24 @@ def _read_any(
         f"pandas DataFrame, got {type(source).__name__}"
     )
     raise TypeError(msg)
+
+
+def _refuse_shifted_workbook(data: bytes, what: str) -> None:
+    """Refuse bytes holding a workbook's signature after a few other bytes.
+
+    A workbook (zip or OLE2 signature) that starts a little after the
+    file's start was damaged (bytes added in front, by a download or a
+    transfer): it is not text, whatever its encoding.
+    """
+    start = data[:512]
+    at = min((k for k in map(start.find, _EXCEL_MAGIC) if k > 0), default=-1)
+    if at > 0:
+        msg = (
+            f"{what} holds a workbook's signature at byte {at}, not at its "
+            f"start ({at} other bytes come first: {data[:at]!r}): the "
+            "workbook is damaged; save or download it again"
+        )
+        raise ValueError(msg)
 
 
 def _refuse_compressed(data: bytes, what: str) -> None:

@@ -3588,3 +3588,21 @@ def test_a_workbook_with_bytes_in_front_is_named_damaged(
     for source in (shifted, io.BytesIO(data)):
         with pytest.raises(ValueError, match=r"signature at byte 4.*damaged"):
             read_bps_table(source, locale="en")
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("Jawa Timur,2022,2023\nSleman,10,11\n", "35 Jawa Timur"),
+        ("Papua,2022,2023\nSorong,10,11\n", "91 Papua"),
+    ],
+)
+def test_a_header_labelled_with_another_province_says_so(
+    text: str, province: str
+) -> None:
+    # Sleman (3404) is in DI Yogyakarta, not Jawa Timur (35); Sorong (9601)
+    # in Papua Barat Daya, not Papua (91): the header's label is the wrong
+    # province, which the message names, not a table without a header.
+    shown = f"region \\({province}\\), a province whose regencies and cities are not"
+    with pytest.raises(ValueError, match=shown):
+        read_bps_table(io.StringIO(text), locale="en")

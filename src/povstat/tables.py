@@ -2686,9 +2686,18 @@ def _check_header_labels(
             continue
         region = f" ({code} {name})" if code else ""
         cells = [str(s) for s in text[r, 1:] if s]
+        other = ""
+        if code and len(str(code)) == 2 and str(code) != "00":
+            # A province over rows that are not its regions: most likely a
+            # header of periods labelled with the wrong province.
+            other = (
+                ", a province whose regencies and cities are not the rows "
+                "below: label the header with the rows' province or "
+                "'Kabupaten/Kota' (or pass `province`); otherwise"
+            )
         msg = (
             f"header row {_label(index[r])!r} is labelled {str(label)!r}, the "
-            f"name of a region{region}: the table seems to have no header, "
+            f"name of a region{region}{other}: the table seems to have no header, "
             f"its first row of values ({cells!r}) taken for the header of "
             "periods; write a header row naming the years above the values "
             "(e.g. 'Kabupaten/Kota,2022,2023'), and for a frame read with its "

@@ -486,11 +486,11 @@ def test_direction_with_a_stated_zero() -> None:
         check_change_statement(4.37, 4.26, 0, direction="rise", **kw).verdict  # type: ignore[arg-type]
         == NOT_HOLDS
     )
-    # No change at all (4.37 -> 4.37): "fell 0 points" does not hold.
-    assert (
-        check_change_statement(4.37, 4.37, 0, direction="fall", **kw).verdict  # type: ignore[arg-type]
-        == NOT_HOLDS
-    )
+    # No change in the published figures (4.37 -> 4.37): "fell 0 points" is
+    # a direction the equal figures may hide either way: cannot tell.
+    same = check_change_statement(4.37, 4.37, 0, direction="fall", **kw)  # type: ignore[arg-type]
+    assert same.verdict == UNDECIDED
+    assert "direction without a size" in str(same.reason)
     # A fall of 1.37 points (4.37 -> 3.00) is 1 at 0 decimals, not 0.
     assert (
         check_change_statement(4.37, 3.00, 0, direction="fall", **kw).verdict  # type: ignore[arg-type]
@@ -852,3 +852,27 @@ def test_an_index_change_stated_in_points_is_not_refused_outright() -> None:
         2.88, 2.84, 0.05, direction="fall", stated_as="points", decimals=2
     )
     assert res.verdict == NOT_HOLDS
+
+
+def test_counts_summed_with_float_noise_are_equal_figures() -> None:
+    # 1.00 + 1.39 (urban + rural) is 2.3899999999999997, the published 2.39:
+    # equal counts, so the direction is not told by the count (before: the
+    # noise "fell" and the statement held).
+    res = check_direction_statement(
+        13.86, 13.85, 2.39, 1.00 + 1.39, direction="fall", unit="percent"
+    )
+    assert res.verdict == UNDECIDED
+    assert "did not change" in str(res.reason)
+
+
+def test_object_columns_of_plain_floats_are_numbers() -> None:
+    # pd.Series([4.37, "-", 4.26]).replace("-", np.nan) stays object dtype,
+    # holding floats only: numbers (4.37 -> 4.26 fell 0.11 points).
+    import povstat
+
+    r = pd.Series([4.37, "-", 4.26], dtype=object).replace("-", np.nan)
+    df = pd.DataFrame({"region_code": ["A"] * 3, "period": [2021, 2022, 2023]})
+    df["poverty_rate_pct"] = r
+    out = povstat.with_changes(df, unit="percent")
+    assert np.isnan(out["change_points"].iloc[1])
+    assert np.isnan(out["change_points"].iloc[2])  # across the missing 2022

@@ -437,7 +437,9 @@ def check_change_statement(
     m_other = m_rel if as_points_flag else m_points
     # "Fell 0 points": a direction with no size. Right only to its rounding,
     # it cannot be told from "did not change": never "holds".
-    zero_said = (xs == 0) & sign_ok & m_said
+    # Equal published figures (a change of exactly 0) may hide a small
+    # change either way (as in check_direction_statement): so too.
+    zero_said = (xs == 0) & (sign_ok | (points == 0)) & m_said
     verdict = np.where(
         missing | (sign_ok & ~m_said & m_other) | zero_said,
         UNDECIDED,
@@ -471,7 +473,7 @@ def check_change_statement(
                 f"{_signed(float(per_year['compound_per_year_pct'][i]), 2)} % a "
                 "year compound"
             )
-        if not sign_ok[i]:
+        if not sign_ok[i] and not zero_said[i]:
             tail = f"the statement says it {_PAST[dirn]}"
         elif zero_said[i]:
             tail = (
@@ -1220,8 +1222,9 @@ def check_level_change_statement(
         (np.isnan(tb) & per_year_given, "the elapsed years are missing"),
     )
     missing = gaps.mask
-    # "Fell 0 percent": a direction with no size, never "holds".
-    zero_said = (xs == 0) & sign_ok & m_said
+    # "Fell 0 percent": a direction with no size, never "holds" (equal
+    # published figures, a change of exactly 0, may hide one either way).
+    zero_said = (xs == 0) & (sign_ok | (change == 0)) & m_said
     # "P1 fell 0.04 points": an index such as P1 or P2 counts its own units
     # as points; the size is right in the figure's unit, the word is not a
     # count's or a line's: cannot tell which the figure is.
@@ -1253,7 +1256,7 @@ def check_level_change_statement(
             )
         stated_text = _fmt(float(xs[i]), d)
         problems = []
-        if not sign_ok[i]:
+        if not sign_ok[i] and not zero_said[i]:
             problems.append(f"the statement says it {_PAST[dirn]}")
         if said == "points" and index_points[i]:
             problems.append(
@@ -1437,7 +1440,7 @@ def check_direction_statement(
     shape = _validate.shape(rate_change=c.points, poor_before=p0, poor_after=p1)
     pts = np.broadcast_to(_snap(c.points), shape)
     rel = np.broadcast_to(_snap(c.relative), shape)
-    dp = np.broadcast_to(p1 - p0, shape)
+    dp = np.broadcast_to(_snap(p1 - p0), shape)  # 1.00 + 1.39 is 2.39
     sign = -1.0 if dirn == "fall" else 1.0
     r_ok = np.sign(pts) == sign
     p_ok = np.sign(dp) == sign
@@ -2595,7 +2598,12 @@ def check_statements(
     keyed = data.set_index([region, period])
     if keyed.index.duplicated().any():
         dup = keyed.index[keyed.index.duplicated()].unique().tolist()[:10]
-        msg = f"`data` has duplicate ({region}, {period}) keys: {dup}"
+        month = (
+            " (dates in the same calendar month are the same period)"
+            if data_months is not None
+            else ""
+        )
+        msg = f"`data` has duplicate ({region}, {period}) keys{month}: {dup}"
         raise ValueError(msg)
 
     known = set(data[region].tolist())
@@ -2955,7 +2963,7 @@ def _data_rates(
 def _data_numbers(data: pd.DataFrame, col: str, arg: str) -> None:
     """Refuse a value column of `data` that is not numeric (text, bools, dates)."""
     dtype = data[col].dtype
-    if _plumbing.object_decimals(data[col]):  # pandas.read_sql's NUMERIC
+    if _plumbing.object_numbers(data[col]):  # pandas.read_sql's NUMERIC
         return
     if not pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):
         msg = (

@@ -876,3 +876,36 @@ def test_object_columns_of_plain_floats_are_numbers() -> None:
     out = povstat.with_changes(df, unit="percent")
     assert np.isnan(out["change_points"].iloc[1])
     assert np.isnan(out["change_points"].iloc[2])  # across the missing 2022
+
+
+def test_impossible_counts_in_data_are_refused_by_cell() -> None:
+    # A number of poor of -37.78 (or inf) is no count: refused up front,
+    # naming the column, region and period, for every kind (a figure
+    # statement compared it silently before).
+    for bad in (-37.78, np.inf):
+        data = pd.DataFrame(
+            {
+                "region_code": ["A", "A"],
+                "period": [2022, 2023],
+                "poverty_rate_pct": [4.37, 4.26],
+                "poor_thousands": [38.56, bad],
+            }
+        )
+        st = pd.DataFrame(
+            [
+                {
+                    "kind": "figure",
+                    "region": "A",
+                    "period": 2023,
+                    "measure": "poor_thousands",
+                    "stated": 37.78,
+                    "decimals": 2,
+                }
+            ]
+        )
+        with pytest.raises(
+            ValueError,
+            match=r"`data` column 'poor_thousands' \(argument `headcount`\) must be "
+            r"finite and >= 0, found .* for 'A' at 2023",
+        ):
+            check_statements(st, data, unit="percent", persons_per_poor_unit=1000)

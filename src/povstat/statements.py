@@ -2511,6 +2511,7 @@ def check_statements(
     _data_rates(data, rate, unit, region, period)
     if headcount is not None:
         _data_numbers(data, headcount, "headcount")
+        _data_counts(data, headcount, region, period)
     if "kind" not in statements.columns:
         msg = (
             "`statements` has no column 'kind'; columns present: "
@@ -2956,6 +2957,22 @@ def _data_rates(
             f"for {_show_key(data[region].iloc[k])} at "
             f"{_show_key(data[period].iloc[k])} ({int(bad.sum())} value(s) in all)"
             f"{hint}"
+        )
+        raise ValueError(msg)
+
+
+def _data_counts(data: pd.DataFrame, col: str, region: str, period: str) -> None:
+    """Refuse a number of poor in `data` below 0 or infinite, by region and period."""
+    values = _plumbing.pandas_floats(data[col])
+    with np.errstate(invalid="ignore"):
+        bad = (values < 0) | np.isinf(values)
+    if bad.any():
+        k = int(np.flatnonzero(bad)[0])
+        msg = (
+            f"`data` column {col!r} (argument `headcount`) must be finite and "
+            f">= 0, found {float(values[k])!r} for "
+            f"{_show_key(data[region].iloc[k])} at "
+            f"{_show_key(data[period].iloc[k])} ({int(bad.sum())} value(s) in all)"
         )
         raise ValueError(msg)
 

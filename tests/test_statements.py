@@ -2580,3 +2580,35 @@ def test_pandas_decimal_columns_mixed_with_numbers_and_snan() -> None:
     )
     with pytest.raises(TypeError, match="must be numeric"):
         povstat.with_ranks(snan, descending=True)
+
+
+def test_a_count_change_in_points_does_not_hold_in_check_statements() -> None:
+    # check_statements knows the headcount column is the number of poor, no
+    # index: "fell 0.78 points" for 38.56 -> 37.78 thousand does not hold
+    # (the array function alone cannot tell it from P1's points); the same
+    # for a p1 column stays "cannot tell".
+    data = pd.DataFrame(
+        {
+            "region_code": ["A", "A"],
+            "period": [2022, 2023],
+            "poverty_rate_pct": [4.37, 4.26],
+            "poor_thousands": [38.56, 37.78],
+            "p1": [0.5, 0.46],
+        }
+    )
+    st = pd.DataFrame(
+        {
+            "kind": ["level_change"] * 2,
+            "region": ["A", "A"],
+            "period_before": [2022, 2022],
+            "period_after": [2023, 2023],
+            "stated": [0.78, 0.04],
+            "direction": ["fall", "fall"],
+            "stated_as": ["points", "points"],
+            "decimals": [2, 2],
+            "measure": [None, "p1"],
+        }
+    )
+    out = check_statements(st, data, unit="percent", persons_per_poor_unit=1000)
+    assert out["verdict"].tolist() == [NOT_HOLDS, UNDECIDED]
+    assert "a number of poor has no points" in out["reason"][0]

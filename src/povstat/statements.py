@@ -1018,6 +1018,14 @@ def _other_unit(change: float, stated: float, d: int) -> str:
     return ""
 
 
+#: Why a level change in "points" right in the figure's own units cannot be told.
+_INDEX_POINTS = (
+    "is the change in the figure's own units; a number of poor or a poverty "
+    "line has no points, but an index such as P1 or P2 counts its units as "
+    "points: if this figure is one, state the change as 'units'"
+)
+
+
 def check_level_change_statement(
     before: ArrayLike,
     after: ArrayLike,
@@ -1085,7 +1093,9 @@ def check_level_change_statement(
         (NaN without rates), and ``meaning``: what the stated figure
         matches, one of ``"relative"``, ``"average per year"``, ``"compound
         per year"``, ``"units"``, ``"rate points"``, ``"rate relative"`` or
-        ``"neither"``.
+        ``"neither"``; ``index_points`` (bool): stated in "points" with the
+        size right in the figure's own units, which is right only for an
+        index such as P1 or P2 ("cannot tell" here).
 
     Raises
     ------
@@ -1259,12 +1269,7 @@ def check_level_change_statement(
         if not sign_ok[i] and not zero_said[i]:
             problems.append(f"the statement says it {_PAST[dirn]}")
         if said == "points" and index_points[i]:
-            problems.append(
-                f"{stated_text} is the change in the figure's own units; a number "
-                "of poor or a poverty line has no points, but an index such as "
-                "P1 or P2 counts its units as points: if this figure is one, "
-                "state the change as 'units'"
-            )
+            problems.append(f"{stated_text} {_INDEX_POINTS}")
         elif said == "points":
             problems.append(
                 "a number of poor or a poverty line has no percentage points "
@@ -1328,6 +1333,7 @@ def check_level_change_statement(
             "rate_points": rate_points,
             "rate_relative_pct": rate_rel,
             "meaning": meaning,
+            "index_points": np.asarray(index_points),
         },
     )
 
@@ -2775,8 +2781,24 @@ def check_statements(
                     ),
                     unit=unit,
                 )
-            verdict[u.index.to_numpy()] = res.verdict
-            reason[u.index.to_numpy()] = res.reason
+            v_, r_ = np.asarray(res.verdict), np.asarray(res.reason)
+            if col == headcount and said == "points":
+                # The number of poor is no index: its size in "points" does
+                # not hold, whatever the number (no P1/P2 doubt here).
+                as_index = np.asarray(res.figures["index_points"])
+                v_ = np.where(as_index, NOT_HOLDS, v_)
+                r_ = np.where(
+                    as_index,
+                    np.char.replace(
+                        r_.astype(str),
+                        _INDEX_POINTS,
+                        "is right in units, but a number of poor has no points "
+                        "(they are the unit of a change of a rate)",
+                    ),
+                    r_,
+                )
+            verdict[u.index.to_numpy()] = v_
+            reason[u.index.to_numpy()] = r_
 
     s = st[kinds == "direction"]
     for direction in ("fall", "rise") if len(s) else ():

@@ -2612,3 +2612,34 @@ def test_a_count_change_in_points_does_not_hold_in_check_statements() -> None:
     out = check_statements(st, data, unit="percent", persons_per_poor_unit=1000)
     assert out["verdict"].tolist() == [NOT_HOLDS, UNDECIDED]
     assert "a number of poor has no points" in out["reason"][0]
+
+
+def test_statements_from_polars_come_back_as_given() -> None:
+    # An integer id with a null (a tweet id beyond 2**53) and int periods
+    # come back exactly, not as float64 (1864269113428676608, 2023.0).
+    data = load_east_java()
+    data = data[data["region_type"].isin(["kabupaten", "kota"])]
+    st = pl.DataFrame(
+        {
+            "kind": ["figure", "figure"],
+            "region": ["Kota Kediri", "Kota Kediri"],
+            "period": [2023, 2023],
+            "stated": [19.24, 21.03],
+            "decimals": [2, 2],
+            "measure": ["poor_thousands", "poor_thousands"],
+            "tweet_id": [1864269113428676609, None],
+        }
+    )
+    out = check_statements(
+        st,
+        data,
+        unit="percent",
+        region="region_name",
+        period="year",
+        persons_per_poor_unit=1000,
+    )
+    assert int(out["tweet_id"].iloc[0]) == 1864269113428676609
+    assert out["tweet_id"].isna().tolist() == [False, True]
+    assert out["period"].tolist() == [2023, 2023]
+    # BPS: Kota Kediri 21.03 thousand poor in March 2023 (19.24 in 2024).
+    assert out["verdict"].tolist() == [NOT_HOLDS, HOLDS]

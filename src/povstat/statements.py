@@ -2427,7 +2427,9 @@ def check_statements(
     -------
     pandas.DataFrame
         A copy of `statements` (same index and order; other frames are read
-        into pandas) with ``verdict`` and ``reason`` columns added.
+        into pandas with Arrow-backed columns, so that every column comes
+        back as given, an integer id with a null included) with
+        ``verdict`` and ``reason`` columns added.
 
     Raises
     ------
@@ -2497,6 +2499,7 @@ def check_statements(
     from povstat.headcount import implied_population
 
     scale = _persons_per_unit(persons_per_poor_unit)
+    given = statements
     statements = _plumbing.to_pandas(statements, arg="statements")
     taken = [c for c in ("verdict", "reason") if c in statements.columns]
     if taken:
@@ -2878,6 +2881,12 @@ def check_statements(
         reason[pos] = str(res.reason)
     for pos, cells in no_value.items():  # "cannot tell", or judged without them
         reason[pos] += f" (no value in `data`: {'; '.join(cells)})"
+    if not isinstance(given, pd.DataFrame):
+        # The statements as given, column for column: through Arrow, so that
+        # an integer column with a null (an id) is not made float on the way.
+        exact = _plumbing.collect(given, arg="statements").frame.to_arrow()
+        out: pd.DataFrame = exact.to_pandas(types_mapper=pd.ArrowDtype)
+        return out.assign(verdict=verdict, reason=reason)
     return statements.assign(verdict=verdict, reason=reason)
 
 

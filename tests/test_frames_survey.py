@@ -1720,3 +1720,81 @@ def test_spark_timestamps_are_instants_matched_by_zoned_keys(spark: Any) -> None
     naive = {datetime(2020, 1, 1): 100.0, datetime(2020, 1, 2): 210.0}
     with pytest.raises(ValueError, match="both have a time zone"):
         poverty_table(frame, line=naive, **kw)
+
+
+# --------------------------------------------------------------------------
+# Stated lines: float32 and Decimal values by the exactness rule
+# --------------------------------------------------------------------------
+
+_F32 = np.float32(100.1)  # 100.09999847412109 in binary; stands for 100.1
+
+
+def _line_frames(spark: Any | None = None) -> dict[str, Any]:
+    df = pd.DataFrame({"y": [100.1, 50.0], "g": [1, 1]})
+    frames: dict[str, Any] = {
+        "pandas": df,
+        "polars": pl.from_pandas(df),
+        "polars lazy": pl.from_pandas(df).lazy(),
+        "duckdb": duckdb.from_df(df),
+    }
+    if spark is not None:
+        rows = [(100.1, 1), (50.0, 1)]
+        frames["pyspark"] = spark.createDataFrame(rows, schema="y double, g long")
+    return frames
+
+
+def _stated_lines() -> list[dict[str, Any]]:
+    return [
+        {"line": _F32},
+        {"line": Decimal("100.1")},
+        {"line": {1: _F32}, "by": "g"},
+        {"line": {1: Decimal("100.1")}, "by": "g"},
+        {"line": None, "lines": {"a": _F32}},
+        {"line": None, "lines": {"a": {1: _F32}}, "by": "g"},
+    ]
+
+
+def _assert_line_is_its_figure(frames: dict[str, Any]) -> None:
+    # The line 100.1 with comparison "<=": welfare 100.1 and 50.0 are both
+    # poor, P0 = 2/2 = 1.0 (by hand); read as 100.09999847 it would be 1/2.
+    kw: dict[str, Any] = {"welfare": "y", "unit": "fraction", "alpha": 0}
+    for name, frame in frames.items():
+        for stated in _stated_lines():
+            out = _to_pandas(poverty_table(frame, comparison="<=", **kw, **stated))
+            assert out["estimate"].tolist() == [1.0], (name, stated)
+
+
+def test_float32_and_decimal_lines_are_the_figures_they_state() -> None:
+    _assert_line_is_its_figure(_line_frames())
+    # The same figure as the array functions, for a scalar and a mapping.
+    kw: dict[str, Any] = {"alpha": 0, "unit": "fraction", "comparison": "<="}
+    assert float(fgt([100.1, 50.0], _F32, **kw)) == 1.0
+    lines: list[dict[int, Any]] = [{1: _F32}, {1: Decimal("100.1")}]
+    for line in lines:
+        est = poverty_estimates([100.1, 50.0], line, by=[1, 1], **kw)
+        assert est.estimate.tolist() == [1.0]
+
+
+@pytest.mark.spark
+def test_spark_float32_and_decimal_lines_are_the_figures_they_state(
+    spark: Any,
+) -> None:
+    _assert_line_is_its_figure({"pyspark": _line_frames(spark)["pyspark"]})
+
+
+def test_stated_lines_float64_cannot_hold_are_refused() -> None:
+    # Decimal("0.1000000000000000000001") is not 0.1, nor is 2**53 + 1 a
+    # float64: refused as in the array functions, naming the key.
+    frames = _line_frames()
+    kw: dict[str, Any] = {"welfare": "y", "unit": "fraction", "alpha": 0}
+    odd: Any = Decimal("100.1000000000000000000001")
+    missing: Any = Decimal("NaN")
+    for frame in frames.values():
+        with pytest.raises(ValueError, match=r"cannot hold exactly: Decimal"):
+            poverty_table(frame, line=odd, **kw)
+        with pytest.raises(ValueError, match=r"\(the value for key 1\)"):
+            poverty_table(frame, line={1: odd}, by="g", **kw)
+        with pytest.raises(ValueError, match=r"integer that float64"):
+            poverty_table(frame, line=2**53 + 1, **kw)
+        with pytest.raises(ValueError, match="`line` is missing"):
+            poverty_table(frame, line=missing, **kw)

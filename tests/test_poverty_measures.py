@@ -331,7 +331,7 @@ def test_mapping_line_values_must_be_numbers(value: object) -> None:
     ):
         poverty_estimates(
             w,
-            lines={"x": {"a": value, "b": 90}},  # type: ignore[dict-item]
+            lines={"x": {"a": value, "b": 90}},
             by=["a", "b"] * 2,
             unit="fraction",
             alpha=0,

@@ -35,7 +35,9 @@ from povstat.poverty_measures import (
     alphas_arg,
     comparison_arg,
     factorize,
+    is_line_number,
     label_list,
+    line_number,
     lines_by_domain,
     match_key,
     measure_names,
@@ -235,7 +237,7 @@ def _key_column(name: str, dtype: Any, keys: Sequence[Any]) -> nw.Expr:
 
 
 def _mapped_line(
-    line: Mapping[Any, float], by: list[str], schema: Mapping[str, Any]
+    line: Mapping[Any, Any], by: list[str], schema: Mapping[str, Any]
 ) -> nw.Expr:
     """The poverty line of each row from a mapping of domains to lines.
 
@@ -255,7 +257,9 @@ def _mapped_line(
             raise ValueError(msg)
         dtype = schema[by[0]]
         kept = {
-            _engine_key(k, dtype): float(v) for k, v in line.items() if _fits(k, dtype)
+            _engine_key(k, dtype): line_number(v, k)
+            for k, v in line.items()
+            if _fits(k, dtype)
         }
         if not kept:
             return nw.lit(None, dtype=f64)
@@ -285,12 +289,14 @@ def _mapped_line(
         key_code = key_code * len(values) + np.array(
             [codes[_engine_key(k[j], schema[c])] for k in keys]
         )
-    lines = {int(kc): float(line[k]) for kc, k in zip(key_code, keys, strict=True)}
+    lines = {
+        int(kc): line_number(line[k], k) for kc, k in zip(key_code, keys, strict=True)
+    }
     return combined.replace_strict(lines, default=None, return_dtype=f64)
 
 
 def _line_expr(
-    line: str | float | Mapping[Any, float],
+    line: str | float | Mapping[Any, Any],
     by: list[str],
     schema: Mapping[str, Any],
 ) -> nw.Expr:
@@ -301,23 +307,22 @@ def _line_expr(
             msg = "`line` as a mapping (one line per domain) needs `by`"
             raise ValueError(msg)
         return _mapped_line(line, by, schema)
-    if isinstance(line, bool) or not isinstance(
-        line, int | float | np.integer | np.floating
-    ):
+    if not is_line_number(line):
         msg = (
             "`line` must be a column name, a number or a mapping from domain to "
             f"line, got {type(line).__name__}"
         )
         raise TypeError(msg)
-    return nw.lit(float(line), dtype=nw.Float64())
+    # A float32 line is its shortest decimal, a Decimal taken when exact.
+    return nw.lit(line_number(line), dtype=nw.Float64())
 
 
 def poverty_table(
     df: IntoFrame,
     *,
     welfare: str,
-    line: str | float | Mapping[Any, float] | None = None,
-    lines: Mapping[str, str | float | Mapping[Any, float]] | None = None,
+    line: str | float | Mapping[Any, Any] | None = None,
+    lines: Mapping[str, str | float | Mapping[Any, Any]] | None = None,
     unit: Unit,
     alpha: float | Sequence[float] = (0, 1, 2),
     weight: str | None = None,
@@ -346,7 +351,12 @@ def poverty_table(
         Poverty line: a column (one line per unit), a number, or a mapping
         from each domain to its line (keys are values of the single `by`
         column, or tuples of values of several). Give `line` or `lines`,
-        not both.
+        not both. A number or mapping value is read as the array functions
+        read it, on every engine: a float32 value stands for its shortest
+        decimal (``np.float32(100.1)`` is 100.1, as a Float32 column is), a
+        ``Decimal`` is taken when float64 holds it, and a figure float64
+        cannot hold (``Decimal("0.1000000000000000000001")``, an integer
+        beyond 2**53) raises ValueError.
     lines : mapping of str to line, optional
         Several poverty lines at once, by name; each value is anything
         `line` accepts. Every line's terms are columns of the same single
@@ -594,7 +604,7 @@ def poverty_table(
         with line_entry(entry):  # a loop over the handful of lines
             _check_entry(frame, needed | line_col, by_cols, value)
             zs.append(_line_expr(value, by_cols, key_schema))
-            if isinstance(value, float | np.floating) and np.isnan(value):
+            if not isinstance(value, str | Mapping) and np.isnan(line_number(value)):
                 raise ValueError(MISSING_SCALAR_LINE)
     if isinstance(frame, nw.DataFrame) and len(frame) and _in_memory(frame):
         # Eager in-memory frame: take the columns as arrays, reduce in numpy.
@@ -859,7 +869,7 @@ def _check_entry(
     frame: _Frame,
     columns: Mapping[str, str | None],
     by: list[str],
-    line: str | float | Mapping[Any, float],
+    line: str | float | Mapping[Any, Any],
 ) -> None:
     """Check dtypes and names from the schema alone, before any data is read.
 
@@ -894,14 +904,12 @@ def _check_entry(
         raise ValueError(msg)
     if isinstance(line, Mapping):
         wrong = [
-            (key, value)
-            for key, value in line.items()
-            if isinstance(value, bool)
-            or not isinstance(value, int | float | np.integer | np.floating)
+            (key, value) for key, value in line.items() if not is_line_number(value)
         ]
         if wrong:
             msg = (
-                f"`line` mapping values must be numbers (int or float), got {wrong[:5]}"
+                "`line` mapping values must be numbers (int, float or Decimal), "
+                f"got {wrong[:5]}"
             )
             raise TypeError(msg)
 
@@ -1073,7 +1081,7 @@ def _reduce_eager(
                 per_domain = _refuse_absent_domains(keys, line, nan_policy=nan_policy)
             z = np.array(per_domain, np.float64)[domain]
         else:
-            z = np.full(n, float(line))
+            z = np.full(n, line_number(line))
         zs.append(z)
     w = floats(weight) if weight is not None else np.ones(n)
     s = floats(size) if size is not None else np.ones(n)

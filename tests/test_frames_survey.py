@@ -1798,3 +1798,46 @@ def test_stated_lines_float64_cannot_hold_are_refused() -> None:
             poverty_table(frame, line=2**53 + 1, **kw)
         with pytest.raises(ValueError, match="`line` is missing"):
             poverty_table(frame, line=missing, **kw)
+
+
+# --------------------------------------------------------------------------
+# Nanosecond Datetime and Duration labels (polars)
+# --------------------------------------------------------------------------
+
+_NS_DAYS = np.array(["2023-03-01T00:00:00.000000001", "2024-03-01"], "M8[ns]")
+
+
+@pytest.mark.parametrize("lazy", [False, True])
+@pytest.mark.parametrize("zone", [None, "Asia/Jakarta"])
+def test_nanosecond_labels_keep_every_nanosecond(lazy: bool, zone: str | None) -> None:
+    # Labels with a part finer than a microsecond come out as they went in
+    # (not read as microseconds, year 55131), and keys of the column's own
+    # values match them. Welfare 90, 200, 130, 110 / 120, 80, 300, 95: with
+    # line 100, P0 = 1/4 and 2/4; with lines 135 and 100, 3/4 and 2/4 (by hand).
+    y = [90, 120, 200, 80, 130, 300, 110, 95]
+    g = pl.Series("g", np.tile(_NS_DAYS, 4))
+    if zone is not None:
+        g = g.dt.replace_time_zone("UTC").dt.convert_time_zone(zone)
+    d = pl.Series("d", np.tile(np.array([1, 2], "m8[ns]"), 4))
+    df = pl.DataFrame({"y": y, "g": g, "d": d})
+    frame: Any = df.lazy() if lazy else df
+    kw: dict[str, Any] = {"welfare": "y", "unit": "fraction", "alpha": 0}
+    for c in ("g", "d"):
+        out = _to_polars(poverty_table(frame, line=100, by=c, **kw))
+        assert out[c].dtype == df[c].dtype
+        assert out[c].to_numpy().tolist() == df[c][:2].to_numpy().tolist()
+        assert out["estimate"].to_list() == [0.25, 0.5]
+    keys = [np.datetime64(v, "ns") for v in _NS_DAYS]
+    stamps = [pd.Timestamp(v, tz="UTC") if zone else pd.Timestamp(v) for v in keys]
+    for line in (dict(zip(stamps, [135, 100], strict=True)),) + (
+        () if zone else (dict(zip(keys, [135, 100], strict=True)),)
+    ):
+        out = _to_polars(poverty_table(frame, line=line, by="g", **kw))
+        assert out["estimate"].to_list() == [0.75, 0.5]
+    ticks = dict(zip(np.array([1, 2], "m8[ns]"), [135, 100], strict=True))
+    out = _to_polars(poverty_table(frame, line=ticks, by="d", **kw))
+    assert out["estimate"].to_list() == [0.75, 0.5]
+
+
+def _to_polars(out: Any) -> pl.DataFrame:
+    return out.collect() if isinstance(out, pl.LazyFrame) else out

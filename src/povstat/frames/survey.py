@@ -209,13 +209,18 @@ def _fits(key: object, dtype: Any) -> bool:
     return not isinstance(key, str | int | float | Decimal | np.number)
 
 
-def _engine_key(key: Any, dtype: Any) -> Any:
+def _engine_key(key: Any, dtype: Any, *, polars: bool = False) -> Any:
     """A fitting mapping key as the Python value an engine compares.
 
     numpy datetimes and durations become ``datetime`` and ``timedelta``
     (polars' lazy engine cannot build a literal from numpy scalars), a
-    date-and-time at midnight a ``date`` for a date column.
+    date-and-time at midnight a ``date`` for a date column; a key of a
+    nanosecond column of polars its integer count of nanoseconds (None
+    when it is finer than a nanosecond: no value of the column).
     """
+    if _nanosecond_keys(dtype, polars=polars):
+        atto = match_key(key)[1]
+        return atto // 10**9 if atto % 10**9 == 0 else None
     if isinstance(key, np.datetime64 | np.timedelta64):
         key = key.astype("M8[us]" if isinstance(key, np.datetime64) else "m8[us]")
         key = key.item()
@@ -226,18 +231,37 @@ def _engine_key(key: Any, dtype: Any) -> Any:
     return key
 
 
-def _key_column(name: str, dtype: Any, keys: Sequence[Any]) -> nw.Expr:
+def _nanosecond_keys(dtype: Any, *, polars: bool) -> bool:
+    """Whether keys are compared as integer nanoseconds with the column.
+
+    polars builds a literal from a Python or numpy datetime in microseconds:
+    the keys of a nanosecond Datetime or Duration column (polars) are
+    compared with the column cast to its integer count of nanoseconds.
+    """
+    return polars and _nanosecond_column(dtype)
+
+
+def _key_column(
+    name: str, dtype: Any, keys: Sequence[Any], *, polars: bool = False
+) -> nw.Expr:
     """A `by` column as an engine compares it with mapping keys.
 
     A column of a type narwhals does not know (DuckDB's UUID, say) whose
-    keys are text is handed over as text, so it is compared as text.
+    keys are text is handed over as text, so it is compared as text; a
+    nanosecond column of polars as integers (:func:`_nanosecond_keys`).
     """
+    if _nanosecond_keys(dtype, polars=polars):
+        return nw.col(name).cast(nw.Int64())
     text = dtype == nw.Unknown and all(isinstance(k, str) for k in keys)
     return nw.col(name).cast(nw.String()) if text else nw.col(name)
 
 
 def _mapped_line(
-    line: Mapping[Any, Any], by: list[str], schema: Mapping[str, Any]
+    line: Mapping[Any, Any],
+    by: list[str],
+    schema: Mapping[str, Any],
+    *,
+    polars: bool = False,
 ) -> nw.Expr:
     """The poverty line of each row from a mapping of domains to lines.
 
@@ -248,6 +272,13 @@ def _mapped_line(
     mapping gets no line (null), refused after the reduction by name.
     """
     f64 = nw.Float64()
+
+    def fits(k: Any, dtype: Any) -> bool:
+        return _fits(k, dtype) and _engine_key(k, dtype, polars=polars) is not None
+
+    def engine_key(k: Any, dtype: Any) -> Any:
+        return _engine_key(k, dtype, polars=polars)
+
     if len(by) == 1:
         if any(isinstance(key, tuple) for key in line):
             msg = (
@@ -257,13 +288,13 @@ def _mapped_line(
             raise ValueError(msg)
         dtype = schema[by[0]]
         kept = {
-            _engine_key(k, dtype): line_number(v, k)
+            engine_key(k, dtype): line_number(v, k)
             for k, v in line.items()
-            if _fits(k, dtype)
+            if fits(k, dtype)
         }
         if not kept:
             return nw.lit(None, dtype=f64)
-        key = _key_column(by[0], dtype, list(kept))
+        key = _key_column(by[0], dtype, list(kept), polars=polars)
         return key.replace_strict(kept, default=None, return_dtype=f64)
     bad = [k for k in line if not isinstance(k, tuple) or len(k) != len(by)]
     if bad:
@@ -273,21 +304,21 @@ def _mapped_line(
         )
         raise ValueError(msg)
     keys = [
-        k for k in line if all(_fits(v, schema[c]) for c, v in zip(by, k, strict=True))
+        k for k in line if all(fits(v, schema[c]) for c, v in zip(by, k, strict=True))
     ]
     if not keys:
         return nw.lit(None, dtype=f64)
     combined: nw.Expr = nw.lit(0, dtype=nw.Int64())
     key_code = np.zeros(len(keys), dtype=np.int64)
     for j, c in enumerate(by):  # a loop over the handful of `by` columns
-        values = list(dict.fromkeys(_engine_key(k[j], schema[c]) for k in keys))
+        values = list(dict.fromkeys(engine_key(k[j], schema[c]) for k in keys))
         codes = {v: i for i, v in enumerate(values)}
-        code = _key_column(c, schema[c], values).replace_strict(
+        code = _key_column(c, schema[c], values, polars=polars).replace_strict(
             codes, default=None, return_dtype=nw.Int64()
         )
         combined = combined * len(values) + code
         key_code = key_code * len(values) + np.array(
-            [codes[_engine_key(k[j], schema[c])] for k in keys]
+            [codes[engine_key(k[j], schema[c])] for k in keys]
         )
     lines = {
         int(kc): line_number(line[k], k) for kc, k in zip(key_code, keys, strict=True)
@@ -299,6 +330,8 @@ def _line_expr(
     line: str | float | Mapping[Any, Any],
     by: list[str],
     schema: Mapping[str, Any],
+    *,
+    polars: bool = False,
 ) -> nw.Expr:
     if isinstance(line, str):
         return _float64(line, schema)
@@ -306,7 +339,7 @@ def _line_expr(
         if not by:
             msg = "`line` as a mapping (one line per domain) needs `by`"
             raise ValueError(msg)
-        return _mapped_line(line, by, schema)
+        return _mapped_line(line, by, schema, polars=polars)
     if not is_line_number(line):
         msg = (
             "`line` must be a column name, a number or a mapping from domain to "
@@ -603,7 +636,14 @@ def poverty_table(
         line_col = {"line": value} if isinstance(value, str) else {}
         with line_entry(entry):  # a loop over the handful of lines
             _check_entry(frame, needed | line_col, by_cols, value)
-            zs.append(_line_expr(value, by_cols, key_schema))
+            zs.append(
+                _line_expr(
+                    value,
+                    by_cols,
+                    key_schema,
+                    polars=frame.implementation.is_polars(),
+                )
+            )
             if not isinstance(value, str | Mapping) and np.isnan(line_number(value)):
                 raise ValueError(MISSING_SCALAR_LINE)
     if isinstance(frame, nw.DataFrame) and len(frame) and _in_memory(frame):
@@ -1436,6 +1476,24 @@ def _pandas_output(
     return out
 
 
+def _nanosecond_column(dtype: Any) -> bool:
+    """Whether `dtype` is a Datetime or Duration in nanoseconds."""
+    return isinstance(dtype, nw.Datetime | nw.Duration) and dtype.time_unit == "ns"
+
+
+def _nanoseconds(values: Sequence[Any]) -> list[int | None]:
+    """Datetime or duration labels as integer nanoseconds (None kept).
+
+    Labels of a nanosecond column with a part finer than a microsecond are
+    numpy scalars (``datetime`` holds microseconds only), which polars and
+    pyarrow would read as microseconds: handed over as integers, cast back
+    to the column's dtype, every nanosecond is kept. A zoned label counts
+    from the epoch in UTC, as the engines store it.
+    """
+    # match_key: attoseconds from the epoch (in UTC for a zoned label).
+    return [None if v is None else match_key(v)[1] // 10**9 for v in values]
+
+
 def _output(
     frame: _Frame,
     native: Any,
@@ -1473,6 +1531,10 @@ def _output(
         return _pandas_output(data, schema, by, native)
     elif impl.is_polars():
         backend = "polars"
+    exact = [c for c in by if _nanosecond_column(schema[c])]
+    for c in exact:  # a loop over the handful of `by` columns
+        data[c] = _nanoseconds(data[c])
+        schema[c] = nw.Int64()
     try:
         out = nw.from_dict(data, schema=schema, backend=backend)
     except Exception:
@@ -1485,6 +1547,8 @@ def _output(
             backend=backend,
         )
         out = nw.concat([labels, rest], how="horizontal")
+    if exact:
+        out = out.with_columns(nw.col(c).cast(in_schema[c]) for c in exact)
     if isinstance(frame, nw.LazyFrame):
         if impl.is_polars():
             return out.lazy().to_native()

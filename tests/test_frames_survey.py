@@ -1841,3 +1841,43 @@ def test_nanosecond_labels_keep_every_nanosecond(lazy: bool, zone: str | None) -
 
 def _to_polars(out: Any) -> pl.DataFrame:
     return out.collect() if isinstance(out, pl.LazyFrame) else out
+
+
+# --------------------------------------------------------------------------
+# Times of day finer than a microsecond
+# --------------------------------------------------------------------------
+
+
+def test_times_finer_than_a_microsecond_are_refused_never_merged() -> None:
+    # 08:00:00.0000001 and 08:00:00.0000002 are two domains (or PSUs), but
+    # datetime.time holds microseconds: both would read as 08:00, one label.
+    # Refused by name, the smallest given (100 ns past 08:00); whole
+    # microseconds are kept: P0 at line 100 is 1/4 and 2/4 (welfare 90, 200,
+    # 130, 110 and 120, 80, 300, 95, by hand).
+    y = [90, 120, 200, 80, 130, 300, 110, 95]
+    text = pl.Series(["08:00:00.0000001", "08:00:00.0000002"] * 4)
+    fine = text.str.to_time("%H:%M:%S%.f")
+    micro = pl.Series(["08:00:00.000001", "08:00:00.000002"] * 4)
+    whole = micro.str.to_time("%H:%M:%S%.f")
+    kw: dict[str, Any] = {"welfare": "y", "line": 100, "unit": "fraction", "alpha": 0}
+    for g, ok in ((fine, False), (whole, True)):
+        df = pl.DataFrame({"y": y, "g": g, "s": [1] * 8})
+        arrow = df.to_arrow()
+        frames: dict[str, Any] = {
+            "polars": df,
+            "polars lazy": df.lazy(),
+            "pyarrow": arrow,
+            "pandas[pyarrow]": arrow.to_pandas(types_mapper=pd.ArrowDtype),
+            "duckdb": duckdb.from_arrow(arrow),
+        }
+        for name, frame in frames.items():
+            if ok:
+                out = _to_pandas(poverty_table(frame, by="g", **kw))
+                assert out["estimate"].tolist() == [0.25, 0.5], name
+                continue
+            with pytest.raises(ValueError, match=r"`by` column 'g' holds times of day"):
+                poverty_table(frame, by="g", **kw)
+            with pytest.raises(
+                ValueError, match=r"`psu` column 'g'.*08:00:00\.0+100\)"
+            ):
+                poverty_table(frame, by="s", strata="s", psu="g", **kw)

@@ -476,9 +476,15 @@ def poverty_table(
         mapping, weights or FGT terms leave float64's range, a stratum has a
         single PSU under ``lonely_psu="raise"``, or `fpc` varies within a
         stratum (or, without `strata`, across the sample) or is smaller than
-        the PSUs sampled there. On DuckDB and Spark, column names with a dot
-        are refused (those engines read ``a.b`` as column b of table a); on
-        lazy frames, a `by`, `strata`, `psu` or `fpc` column named ``''``.
+        the PSUs sampled there, or a `by`, `strata` or `psu` column holds
+        times of day finer than a microsecond (polars Time, pyarrow
+        ``time64[ns]``: ``datetime.time`` cannot hold them, and distinct
+        labels would be merged; the message gives the smallest). On lazy
+        frames (polars lazy, DuckDB, Spark), column names the engine would
+        read as something else are refused: with a dot (``a.b``, column b
+        of table a), a backtick, ``*``, surrounding spaces, a polars
+        regular expression (``^...$``), and a `by`, `strata`, `psu` or
+        `fpc` column named ``''``; eager pandas and polars frames read them.
         An error about one of several `lines` names its entry. Errors
         about values count the rows and give a value, never a row position
         (a lazy engine has none, and a pandas index has its own labels).
@@ -775,6 +781,7 @@ def poverty_table(
 
     counts = {}
     for c in keys:
+        _refuse_fine_times(table[c], c, _role(c, by_cols, strata=strata, psu=psu))
         null = _null_or_nan(table[c])
         counts[c] = int(col(f"{t}n")[null].sum()) if null.any() else 0
     _refuse_missing_keys(counts, by_cols, strata=strata, psu=psu, fpc=fpc)
@@ -957,6 +964,47 @@ def _check_entry(
 _FLAGS = ("bad", "negw", "negs", "badz", "nonpos", "infy")
 
 
+def _role(c: str, by: Sequence[str], *, strata: str | None, psu: str | None) -> str:
+    """The argument a key column was given as (`by`, `strata`, `psu`, `fpc`)."""
+    if c in by:
+        return "by"
+    return "strata" if c == strata else "psu" if c == psu else "fpc"
+
+
+def _refuse_fine_times(values: nw.Series[Any], column: str, role: str) -> None:
+    """Refuse times of day finer than a microsecond as labels, by name.
+
+    A label is a Python value, and ``datetime.time`` holds microseconds:
+    08:00:00.0000001 and 08:00:00.0000002 (polars Time, pyarrow
+    ``time64[ns]``) would be one label, two domains or PSUs merged. The
+    smallest such time is named.
+    """
+    if values.dtype != nw.Time:
+        return
+    native = values.to_native()
+    arrow = getattr(getattr(native, "dtype", None), "pyarrow_dtype", None)
+    unit = getattr(
+        arrow if arrow is not None else getattr(native, "type", None), "unit", None
+    )
+    if not (values.implementation.is_polars() or unit == "ns"):
+        return
+    ns = np.asarray(values.drop_nulls().cast(nw.Int64()).to_numpy(), np.int64)
+    fine = ns[ns % 1000 != 0]
+    if fine.size:
+        low = int(fine.min())
+        seconds, part = divmod(low, 10**9)
+        shown = (
+            f"{seconds // 3600:02}:{seconds // 60 % 60:02}:{seconds % 60:02}.{part:09}"
+        )
+        msg = (
+            f"`{role}` column {column!r} holds times of day finer than a "
+            f"microsecond (such as {shown}), which Python's datetime.time "
+            "cannot hold: distinct labels would be merged; convert the column "
+            "first (to text, or to a duration since midnight)"
+        )
+        raise ValueError(msg)
+
+
 def _in_memory(frame: nw.DataFrame[Any]) -> bool:
     """Whether the frame's columns can be taken as numpy arrays cheaply."""
     impl = frame.implementation
@@ -1085,6 +1133,8 @@ def _reduce_eager(
         return np.asarray(values.cast(nw.Float64()).to_numpy(), np.float64)
 
     key_cols = [*by, *(c for c in (strata, psu, fpc) if c is not None)]
+    for kc in key_cols:  # a loop over the handful of key columns
+        _refuse_fine_times(frame[kc], kc, _role(kc, by, strata=strata, psu=psu))
     counts = {c: int(_null_or_nan(frame[c]).sum()) for c in key_cols}
     _refuse_missing_keys(counts, by, strata=strata, psu=psu, fpc=fpc)
     by_arrays = [frame[c].to_numpy() for c in by]

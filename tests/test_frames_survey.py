@@ -1881,3 +1881,55 @@ def test_times_finer_than_a_microsecond_are_refused_never_merged() -> None:
                 ValueError, match=r"`psu` column 'g'.*08:00:00\.0+100\)"
             ):
                 poverty_table(frame, by="s", strata="s", psu="g", **kw)
+
+
+# --------------------------------------------------------------------------
+# Date and datetime keys of mixed types on lazy polars
+# --------------------------------------------------------------------------
+
+
+def _mixed_key_cases() -> list[tuple[pl.DataFrame, dict[Any, float]]]:
+    y = [90, 120, 200, 80, 130, 300, 110, 95]
+    days = [datetime(2023, 3, 1)] * 4 + [datetime(2024, 3, 1)] * 4
+    base = pl.DataFrame({"y": y, "g": days})
+    utc = base.with_columns(pl.col("g").dt.replace_time_zone("UTC"))
+    wib = base.with_columns(pl.col("g").dt.replace_time_zone("Asia/Jakarta"))
+    dates = base.with_columns(pl.col("g").dt.date())
+    jakarta = "Asia/Jakarta"
+    return [
+        (base, {date(2023, 3, 1): 100, datetime(2024, 3, 1): 150}),
+        (
+            utc,
+            {
+                pd.Timestamp("2023-03-01 07:00", tz=jakarta): 100,
+                pd.Timestamp("2024-03-01", tz="UTC"): 150,
+            },
+        ),
+        (
+            wib,
+            {
+                pd.Timestamp("2023-03-01", tz=jakarta): 100,
+                pd.Timestamp("2024-02-29 17:00", tz="UTC"): 150,
+            },
+        ),
+        (
+            dates,
+            {
+                datetime(2023, 3, 1): 100,
+                date(2024, 3, 1): 150,
+                datetime(2024, 3, 1, 5): 7,  # no date's midnight: unused
+            },
+        ),
+    ]
+
+
+@pytest.mark.parametrize("case", range(4))
+def test_lazy_polars_matches_keys_of_mixed_date_types(case: int) -> None:
+    # Keys of several date types (or zones) naming the same instants as the
+    # labels: lines 100 and 150 give P0 = 2/4 (90, 80) and 3/4 (130, 110,
+    # 95), by hand, on every engine, lazy polars included.
+    df, keys = _mixed_key_cases()[case]
+    kw: dict[str, Any] = {"welfare": "y", "unit": "fraction", "alpha": 0, "by": "g"}
+    for frame in (df, df.lazy(), duckdb.from_arrow(df.to_arrow())):
+        out = _to_pandas(poverty_table(frame, line=keys, **kw))
+        assert out["estimate"].tolist() == [0.5, 0.75]

@@ -221,6 +221,8 @@ def _engine_key(key: Any, dtype: Any, *, polars: bool = False) -> Any:
     if _nanosecond_keys(dtype, polars=polars):
         atto = match_key(key)[1]
         return atto // 10**9 if atto % 10**9 == 0 else None
+    if polars and isinstance(dtype, nw.Datetime | nw.Date):
+        return _polars_time_key(key, dtype)
     if isinstance(key, np.datetime64 | np.timedelta64):
         key = key.astype("M8[us]" if isinstance(key, np.datetime64) else "m8[us]")
         key = key.item()
@@ -239,6 +241,32 @@ def _nanosecond_keys(dtype: Any, *, polars: bool) -> bool:
     compared with the column cast to its integer count of nanoseconds.
     """
     return polars and _nanosecond_column(dtype)
+
+
+def _polars_time_key(key: Any, dtype: Any) -> Any:
+    """A date or datetime key as one Python type polars can compare.
+
+    polars builds one Series of the keys: a ``date`` next to a
+    ``datetime``, or datetimes in two time zones, would have no common
+    type. Each key becomes a ``datetime`` (naive, or in the column's time
+    zone) or, for a Date column, a ``date``; a key that no value of the
+    column can equal (a time of day on a Date column, a part finer than a
+    microsecond) becomes None (no match, as in the numpy path).
+    """
+    kind, atto = match_key(key)
+    micro, finer = divmod(atto, 10**12)
+    if finer:
+        return None
+    stamp = datetime.datetime(1970, 1, 1) + datetime.timedelta(microseconds=micro)
+    if dtype == nw.Date:
+        return stamp.date() if stamp.time() == datetime.time(0) else None
+    zone = dtype.time_zone
+    if kind == "datetime with time zone" and zone is not None:
+        from zoneinfo import ZoneInfo
+
+        utc = stamp.replace(tzinfo=datetime.UTC)
+        return utc.astimezone(ZoneInfo(zone))
+    return stamp
 
 
 def _key_column(

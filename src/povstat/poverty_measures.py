@@ -160,10 +160,17 @@ def poor_rows(
 
 
 def alphas_arg(alpha: float | Sequence[float]) -> tuple[list[float], bool]:
-    """Check `alpha` (a number >= 0 or a sequence of them); say if it was scalar."""
+    """Check `alpha` (a number >= 0 or a sequence of them); say if it was scalar.
+
+    A bool is no FGT parameter, alone or inside a sequence (numpy would read
+    ``[0, True]`` as ``[0, 1]``): refused with TypeError.
+    """
     scalar = np.ndim(alpha) == 0
     values = np.atleast_1d(np.asarray(alpha))
-    if values.dtype.kind not in "iuf" or values.ndim != 1:
+    flags = isinstance(alpha, list | tuple) and any(
+        isinstance(a, bool | np.bool_) for a in alpha
+    )
+    if values.dtype.kind not in "iuf" or values.ndim != 1 or flags:
         msg = f"`alpha` must be a number or a sequence of numbers, got {alpha!r}"
         raise TypeError(msg)
     out = values.astype(np.float64)

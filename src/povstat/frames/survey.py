@@ -534,7 +534,19 @@ def poverty_table(
     1e-15 relative; standard errors and design effects to about 1e-13
     relative, from cancellation in the variance), which matters only for a
     figure exactly on a rounding tie; collect to
-    pandas or polars for bit-identical figures. The estimator is Taylor
+    pandas or polars for bit-identical figures. The Watts index is the one
+    measure whose per-unit term uses a function of the engine: its
+    :math:`\ln z - \ln y` is computed with the engine's natural logarithm,
+    which may differ from numpy's in the last bit (DuckDB's and Spark's do).
+    Each logarithm is then off by up to about
+    :math:`\epsilon \lvert\ln z\rvert` (:math:`\epsilon = 2^{-52}`), so a
+    unit's term is off relatively by up to about
+    :math:`\epsilon \lvert\ln z\rvert / (\ln z - \ln y)`: negligible
+    except for welfare within a hair of the line (welfare 999.9999999
+    against the line 1000 has a term of 1e-10, known to about 1.5e-5
+    relative, and the Watts estimate of such data can differ from numpy's
+    at that order). Collect to pandas or polars for numpy's figures. The
+    estimator is Taylor
     linearisation with PSUs drawn with replacement within strata, as R
     ``survey`` computes it [1]_.
     Without `weight` (and `size`), ``deff`` is ``inf``: it compares with
@@ -554,9 +566,11 @@ def poverty_table(
     zone, and a naive key never matches a zoned label (a PySpark
     ``TIMESTAMP`` is an instant in the session's zone: give it keys with a
     time zone, or use ``TIMESTAMP_NTZ``). Date labels are
-    shown as datetimes whatever their unit (nanoseconds included), in
-    their column's zone. Numpy scalars among object labels are shown as the
-    Python values they hold.
+    shown as datetimes whatever their unit, in their column's zone; a
+    label with a part finer than a microsecond keeps every nanosecond (a
+    nanosecond column of the output, or a ``numpy.datetime64`` label).
+    Times of day finer than a microsecond are refused (see Raises). Numpy
+    scalars among object labels are shown as the Python values they hold.
     With a categorical `by` column (pandas categorical, pyarrow
     dictionary), keys are matched by the kind of its categories (numbers,
     intervals, dates or text). Domain

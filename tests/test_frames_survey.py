@@ -1933,3 +1933,17 @@ def test_lazy_polars_matches_keys_of_mixed_date_types(case: int) -> None:
     for frame in (df, df.lazy(), duckdb.from_arrow(df.to_arrow())):
         out = _to_pandas(poverty_table(frame, line=keys, **kw))
         assert out["estimate"].tolist() == [0.5, 0.75]
+
+
+def test_an_fpc_beyond_2_53_is_refused_on_every_engine() -> None:
+    # 2**60 + 1 PSUs in the population would be read as 2**60 in float64:
+    # refused on eager frames and engines alike, never computed.
+    df = pd.DataFrame(
+        {"y": [90.0, 120, 200, 80], "s": [1, 1, 1, 1], "p": [1, 2, 3, 4]}
+    ).assign(f=np.int64(2**60 + 1))
+    frames: list[Any] = [df, pl.from_pandas(df), pl.from_pandas(df).lazy()]
+    frames.append(duckdb.from_df(df))
+    kw: dict[str, Any] = {"welfare": "y", "line": 100, "unit": "fraction", "alpha": 0}
+    for frame in frames:
+        with pytest.raises(ValueError, match=r"'f'.* beyond 2\*\*53"):
+            poverty_table(frame, strata="s", psu="p", fpc="f", **kw)

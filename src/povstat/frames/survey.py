@@ -808,7 +808,7 @@ def poverty_table(
     wide = [
         c
         for c in dict.fromkeys(
-            n for n in (welfare, weight, size, *items) if isinstance(n, str)
+            n for n in (welfare, weight, size, fpc, *items) if isinstance(n, str)
         )
         if in_schema[c] in _WIDE_INTS
     ]

@@ -1947,3 +1947,23 @@ def test_an_fpc_beyond_2_53_is_refused_on_every_engine() -> None:
     for frame in frames:
         with pytest.raises(ValueError, match=r"'f'.* beyond 2\*\*53"):
             poverty_table(frame, strata="s", psu="p", fpc="f", **kw)
+
+
+def test_an_infinite_line_in_a_mapping_names_its_domain() -> None:
+    # The same message from the array function and every engine: the
+    # domain whose line is infinite, never a row count or an index.
+    y = [90.0, 120, 200, 80]
+    g = [1, 1, 2, 2]
+    line = {1: float("inf"), 2: 100.0}
+    match = r"`line` must be finite: the line of domain\(s\) \[1\] is infinite"
+    with pytest.raises(ValueError, match=match):
+        poverty_estimates(y, line, by=g, alpha=0, unit="fraction")
+    df = pd.DataFrame({"y": y, "g": g})
+    kw: dict[str, Any] = {"welfare": "y", "unit": "fraction", "alpha": 0, "by": "g"}
+    for frame in (df, pl.from_pandas(df).lazy(), duckdb.from_df(df)):
+        with pytest.raises(ValueError, match=match):
+            poverty_table(frame, line=line, **kw)
+        with pytest.raises(
+            ValueError, match=match.replace("`line`", "`lines` entry 'a'")
+        ):
+            poverty_table(frame, line=None, lines={"a": line}, **kw)

@@ -465,7 +465,8 @@ def lines_by_domain(line: Mapping[Any, Any], labels: Sequence[Any]) -> list[floa
     containers). A domain without a line raises ValueError naming it and,
     when there are keys of another kind, those keys and the labels' kind.
     Values are read by :func:`line_number` (a float32 value is its shortest
-    decimal; a ``Decimal`` is taken when float64 holds it).
+    decimal; a ``Decimal`` is taken when float64 holds it); an infinite line
+    of a domain raises ValueError naming the domain, as a missing one does.
     """
     bad = [(k, v) for k, v in line.items() if not is_line_number(v)]
     if bad:
@@ -503,7 +504,15 @@ def lines_by_domain(line: Mapping[Any, Any], labels: Sequence[Any]) -> list[floa
             )
         msg = f"`line` has no poverty line for domain(s) {absent[:5]}{hint}"
         raise ValueError(msg)
-    return [value[index[mk]] for mk in wanted]
+    out = [value[index[mk]] for mk in wanted]
+    infinite = [d for d, z in zip(labels, out, strict=True) if np.isinf(z)]
+    if infinite:
+        msg = (
+            f"`line` must be finite: the line of domain(s) {infinite[:5]} is "
+            "infinite (NaN marks a missing line)"
+        )
+        raise ValueError(msg)
+    return out
 
 
 def prepare_units(

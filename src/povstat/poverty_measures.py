@@ -241,7 +241,9 @@ def factorize(
     except TypeError:
         where = f"`{name}`" if column is None else f"`{name}` column {column!r}"
         kinds = sorted(t.__name__ for t in types) or [str(arr.dtype)]
-        example = f" (such as {arr[0]!r})" if arr.size else ""
+        # The example is the same whatever the row order: the smallest repr
+        # (an error path, read once).
+        example = f" (such as {min(map(repr, arr.tolist()))})" if arr.size else ""
         msg = (
             f"{where} labels must be of one sortable kind, got {', '.join(kinds)} "
             f"values that cannot be ordered{example}; convert them to text or "

@@ -1967,3 +1967,17 @@ def test_an_infinite_line_in_a_mapping_names_its_domain() -> None:
             ValueError, match=match.replace("`line`", "`lines` entry 'a'")
         ):
             poverty_table(frame, line=None, lines={"a": line}, **kw)
+
+
+@pytest.mark.parametrize("role", ["by", "strata", "psu"])
+def test_a_key_column_numpy_cannot_hold_is_refused_by_name(role: str) -> None:
+    # A DuckDB UNION has no numpy equivalent: a TypeError naming the
+    # argument, the column and its type, not pyarrow's own error.
+    rel: Any = duckdb.sql(
+        "select * from (values (90.0, union_value(a := 1)), "
+        "(120.0, union_value(a := 2))) t(y, g)"
+    )
+    kw: dict[str, Any] = {"welfare": "y", "line": 100, "unit": "fraction", "alpha": 0}
+    kw[role] = "g"
+    with pytest.raises(TypeError, match=rf"`{role}` column 'g' of type .*union"):
+        poverty_table(rel, **kw)

@@ -834,7 +834,7 @@ def poverty_table(
             "never reported as NaN or as an empty table"
         )
         raise ValueError(msg)
-    facts = [factorize(table[c].to_numpy(), "by", column=c) for c in by_cols]
+    facts = [factorize(_labels(table[c], c, "by"), "by", column=c) for c in by_cols]
     if by_cols:
         codes = [f[1] for f in facts]
         combo = np.ravel_multi_index(codes, [int(c.max()) + 1 for c in codes])
@@ -895,7 +895,9 @@ def poverty_table(
     }
     _raise_on_flags(flags, nan_policy=nan_policy, watts=wat, smallest=smallest)
     if strata is not None:
-        s_labels, s_codes = factorize(table[strata].to_numpy(), "strata", column=strata)
+        s_labels, s_codes = factorize(
+            _labels(table[strata], strata, "strata"), "strata", column=strata
+        )
     else:
         s_labels, s_codes = np.array([0]), np.zeros(n_rows, np.intp)
     fpc_h = None
@@ -923,7 +925,7 @@ def poverty_table(
         psu_codes = None
     else:
         assert psu is not None
-        _, p_codes = factorize(table[psu].to_numpy(), "psu", column=psu)
+        _, p_codes = factorize(_labels(table[psu], psu, "psu"), "psu", column=psu)
         _, psu_codes = factorize(
             s_codes.astype(np.int64) * (int(p_codes.max()) + 1) + p_codes, psu
         )
@@ -1011,6 +1013,26 @@ def _role(c: str, by: Sequence[str], *, strata: str | None, psu: str | None) -> 
     if c in by:
         return "by"
     return "strata" if c == strata else "psu" if c == psu else "fpc"
+
+
+def _labels(values: nw.Series[Any], column: str, role: str) -> NDArray[Any]:
+    """A key column's values as a numpy array, or TypeError naming it.
+
+    pyarrow cannot turn some types into numpy (a DuckDB UNION, say): such a
+    column is refused by argument, name and type, not with pyarrow's error.
+    """
+    try:
+        return values.to_numpy()
+    except Exception as exc:
+        if not type(exc).__module__.startswith("pyarrow"):
+            raise
+        native = values.to_native()
+        kind = getattr(native, "type", getattr(native, "dtype", values.dtype))
+        msg = (
+            f"`{role}` column {column!r} of type {kind} cannot be read as "
+            f"labels ({exc}); convert it first (to text, say)"
+        )
+        raise TypeError(msg) from None
 
 
 def _refuse_fine_times(values: nw.Series[Any], column: str, role: str) -> None:
@@ -1179,7 +1201,7 @@ def _reduce_eager(
         _refuse_fine_times(frame[kc], kc, _role(kc, by, strata=strata, psu=psu))
     counts = {c: int(_null_or_nan(frame[c]).sum()) for c in key_cols}
     _refuse_missing_keys(counts, by, strata=strata, psu=psu, fpc=fpc)
-    by_arrays = [frame[c].to_numpy() for c in by]
+    by_arrays = [_labels(frame[c], c, "by") for c in by]
     for c in (strata, psu):  # container labels, before numpy compares them
         if c is not None and frame[c].dtype == nw.Object:
             factorize(frame[c].to_numpy(), "strata" if c == strata else "psu", column=c)
@@ -1295,8 +1317,8 @@ def _reduce_eager(
         pw,
         domain=domain,
         n_domains=n_domains,
-        strata=None if strata is None else frame[strata].to_numpy(),
-        psu=None if psu is None else frame[psu].to_numpy(),
+        strata=None if strata is None else _labels(frame[strata], strata, "strata"),
+        psu=None if psu is None else _labels(frame[psu], psu, "psu"),
         fpc=fpc_values,
         rows=rows,
     )

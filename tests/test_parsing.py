@@ -865,3 +865,16 @@ def test_format_number_refuses_integers_float64_cannot_hold(x: Any) -> None:
         "9,007,199,254,740,992",
         "1",
     ]
+
+
+def test_parse_columns_reads_labels_from_any_iterable() -> None:
+    # A generator (hashable, so once taken for one label) or a map object
+    # lists labels as a list does, read once: "4,26" and "3,31" are 4.26 and
+    # 3.31 (Kota Malang, Kota Batu P0; decimal comma in locale "id").
+    df = pd.DataFrame({"region": ["Kota Malang"], "p0": ["4,26"], "p1": ["3,31"]})
+    expected = parse_columns(df, ["p0", "p1"], locale="id")
+    labels = ["p0", "p1"]
+    for cols in [(c for c in labels), map(str, labels), iter(labels)]:
+        out = parse_columns(df, cols, locale="id")
+        pd.testing.assert_frame_equal(out, expected)
+        assert out[["p0", "p1"]].to_numpy().tolist() == [[4.26, 3.31]]

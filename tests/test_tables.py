@@ -2455,7 +2455,7 @@ def _ods_content(rows_xml: str) -> bytes:
 
 
 def test_ods_merged_ranges_count_repeated_rows_and_cells() -> None:
-    from povstat.tables import _merged_grid, _ods_merged
+    from povstat.tables import _merged_grid, _ods_cells
 
     # Row 1 empty, repeated twice (rows 1-2); row 3: A3 empty, B3-C3 two
     # empty cells by repetition, D3 spanning D3:E4 (two columns, two rows).
@@ -2467,8 +2467,8 @@ def test_ods_merged_ranges_count_repeated_rows_and_cells() -> None:
         'table:number-rows-spanned="2"/><table:covered-table-cell/>'
         "</table:table-row>"
     )
-    assert _ods_merged(_ods_content(rows), "S") == [(3, 4, 4, 5)]
-    assert _ods_merged(_ods_content(rows), 0) == [(3, 4, 4, 5)]
+    assert _ods_cells(_ods_content(rows), "S") == ([(3, 4, 4, 5)], [])
+    assert _ods_cells(_ods_content(rows), 0) == ([(3, 4, 4, 5)], [])
     grid = _merged_grid([(3, 4, 4, 5)], (4, 5))
     assert grid is not None
     # Every cell of D3:E4 but D3 (which holds the value) is marked.
@@ -3055,3 +3055,311 @@ def test_a_page_break_header_under_another_label_is_not_data() -> None:
         locale="en",
     )
     assert kept.data["value"].tolist() == [2025.0, 3000.0]
+
+
+# --- .ods percentage cells ------------------------------------------------------
+
+
+def _ods_cell(v: object, kind: str = "float", repeat: int = 1) -> str:
+    """One .ods cell: text for a str, else a number of value type `kind`."""
+    rep = f' table:number-columns-repeated="{repeat}"' if repeat > 1 else ""
+    if isinstance(v, str):
+        return (
+            f'<table:table-cell office:value-type="string"{rep}>'
+            f"<text:p>{v}</text:p></table:table-cell>"
+        )
+    return (
+        f'<table:table-cell office:value-type="{kind}" office:value="{v}"{rep}>'
+        f"<text:p>{v}</text:p></table:table-cell>"
+    )
+
+
+def _ods_table(rows: list[list[str]]) -> io.BytesIO:
+    xml = "".join(f"<table:table-row>{''.join(r)}</table:table-row>" for r in rows)
+    return io.BytesIO(_ods_content(xml))
+
+
+ODS_HEAD = [_ods_cell("Kab"), _ods_cell(2022), _ods_cell(2023)]
+
+
+def test_ods_percentage_cells_are_read_as_shown() -> None:
+    # Pacitan P0 2022 and 2023 (BPS_P0_KABKOTA) 13.8 and 13.65 percent,
+    # stored as the .ods value type "percentage": 0.138 shown "13,80%" and
+    # 0.1365 shown "13,65%". By hand: 0.138 * 100 = 13.8 and 0.1365 * 100
+    # = 13.65 exactly (times 100 on the decimal value), unit percent, as an
+    # .xlsx cell formatted 0.00%. A repeated percentage cell counts twice.
+    rows = [
+        ODS_HEAD,
+        [
+            _ods_cell("Pacitan"),
+            _ods_cell(0.138, "percentage"),
+            _ods_cell(0.1365, "percentage"),
+        ],
+        [_ods_cell("Ponorogo"), _ods_cell(0.0913, "percentage", repeat=2)],
+    ]
+    t = read_bps_table(_ods_table(rows), locale="en")
+    assert t.data["value"].tolist() == [13.8, 13.65, 9.13, 9.13]
+    assert t.invalid == ()
+
+
+def test_ods_percentage_among_plain_numbers_is_the_rarer_kind() -> None:
+    # One percentage cell (0.138, "13,80%") among two plain numbers (14.82,
+    # 13.65): its scale is ambiguous and it is the rarer kind, so it is the
+    # invalid cell (as for .xlsx); one plain among two percentages is the
+    # plain cell; on a tie the plain number is named.
+    head = [*ODS_HEAD, _ods_cell(2024)]
+    mostly_plain = [
+        head,
+        [
+            _ods_cell("Pacitan"),
+            _ods_cell(14.82),
+            _ods_cell(0.138, "percentage"),
+            _ods_cell(13.65),
+        ],
+    ]
+    t = read_bps_table(_ods_table(mostly_plain), locale="en", errors="report")
+    assert [(c.row, c.column) for c in t.invalid] == [(2, "2023")]
+    assert "a number formatted as percent among numbers without" in t.invalid[0].reason
+    np.testing.assert_array_equal(t.data["value"], [14.82, np.nan, 13.65])
+    mostly_pct = [
+        head,
+        [
+            _ods_cell("Pacitan"),
+            _ods_cell(0.1482, "percentage"),
+            _ods_cell(0.138, "percentage"),
+            _ods_cell(13.65),
+        ],
+    ]
+    t = read_bps_table(_ods_table(mostly_pct), locale="en", errors="report")
+    assert [(c.row, c.column) for c in t.invalid] == [(2, "2024")]
+    np.testing.assert_array_equal(t.data["value"], [14.82, 13.8, np.nan])
+    tie = [
+        ODS_HEAD,
+        [_ods_cell("Pacitan"), _ods_cell(0.138, "percentage"), _ods_cell(13.65)],
+    ]
+    with pytest.raises(
+        NumberParseError, match=r"row 2, column '2023': '13\.65' \(a number without"
+    ):
+        read_bps_table(_ods_table(tie), locale="en")
+
+
+# --- damaged members of an .xlsx archive -----------------------------------------
+
+
+@pytest.mark.parametrize("member", ["xl/worksheets/sheet1.xml", "xl/styles.xml"])
+@pytest.mark.parametrize("at", [0.1, 0.5, 0.9])
+def test_an_xlsx_with_a_damaged_member_is_a_damaged_workbook(
+    tmp_path: Path, member: str, at: float
+) -> None:
+    # The zip directory is intact but bytes inside a compressed member are
+    # changed: reading it fails with zipfile's "Bad CRC-32", a zlib error or
+    # a cut stream, whichever the bytes give; each is the documented
+    # ValueError naming the file, never the archive library's own error.
+    import zipfile
+
+    path = _workbook(tmp_path, [PACITAN, ["Pacitan", 13.8, 13.65]], {})
+    data = bytearray(path.read_bytes())
+    info = zipfile.ZipFile(path).getinfo(member)
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    off = start + int(info.compress_size * at)
+    data[off : off + 8] = bytes(b ^ 0x55 for b in data[off : off + 8])
+    path.write_bytes(bytes(data))
+    with pytest.raises(ValueError, match=r"`source` '.*p0\.xlsx'.*damaged"):
+        read_bps_table(path, locale="en")
+
+
+@pytest.mark.parametrize("label", ["Papua", "Provinsi Papua", "PAPUA"])
+def test_a_header_naming_papua_heads_its_regencies_before_the_split(label: str) -> None:
+    # Jayawijaya (9102 before the 2022 split, 9501 in Papua Pegunungan
+    # since) lies in Papua in a table of 2021-2022: "Papua" over it is the
+    # province of the rows, not a region's row taken for the header. In a
+    # table of 2024-2025 Jayawijaya is no longer in Papua: the label is
+    # refused as before.
+    text = f"{label},2021,2022\nJayawijaya,37.1,36.0\n"
+    t = read_bps_table(io.StringIO(text), locale="en")
+    assert t.data["region_code"].tolist() == ["9501", "9501"]
+    later = f"{label},2024,2025\nJayawijaya,37.1,36.0\n"
+    with pytest.raises(ValueError, match=r"the name of a region \(91 Papua\)"):
+        read_bps_table(io.StringIO(later), locale="en")
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Indonesia,2022,2023\nAceh,14.64,14.45\nJawa Timur,10.38,10.35\n",
+         ["11", "11", "35", "35"]),
+        ("INDONESIA,2022,2023\nKota Sawahlunto,2.17,2.21\n", ["1373", "1373"]),
+    ],
+)  # fmt: skip
+def test_a_header_naming_indonesia_heads_any_regions(
+    text: str, codes: list[str]
+) -> None:
+    # Indonesia (code 00) is the parent of every province, regency and
+    # city: the label of the header over their rows.
+    t = read_bps_table(io.StringIO(text), locale="en")
+    assert t.data["region_code"].tolist() == codes
+
+
+@pytest.mark.parametrize("fmt", ['0" r)"', '0" *"', '0" 1)"', '0"*)"'])
+def test_a_year_shown_with_a_mark_is_read_as_the_text_shown(
+    tmp_path: Path, fmt: str
+) -> None:
+    # 2022 with the format 0" r)" shows "2022 r)" (a revised figure's mark):
+    # read as that text, as the text "2022 r)" typed in the cell is, so
+    # both are refused as a header naming no period (never a bare 2022).
+    shown = fmt.replace("0", "2022", 1).replace('"', "")
+    rows: list[list[Any]] = [["Kabupaten/Kota", 2022, 2023], ["Pacitan", 1.5, 2.5]]
+    formatted = _workbook(tmp_path, rows, {"B1": fmt})
+    match = rf"\['{re.escape(shown)}'\] name no period"
+    with pytest.raises(ValueError, match=match):
+        read_bps_table(formatted, locale="en")
+    typed = _workbook(tmp_path, [["Kabupaten/Kota", shown, 2023], rows[1]], {})
+    with pytest.raises(ValueError, match=match):
+        read_bps_table(typed, locale="en")
+
+
+def test_a_year_shown_as_literal_text_alone_is_read_as_shown(tmp_path: Path) -> None:
+    # 2022 under the format "2023" (literal text, no digit code) shows
+    # "2023": read as shown, so beside a 2023 column the two name the same
+    # period and are refused; beside 2024 it is read as 2023.
+    rows: list[list[Any]] = [["Kabupaten/Kota", 2022, 2023], ["Pacitan", 1.5, 2.5]]
+    with pytest.raises(ValueError, match=r"same period more than once"):
+        read_bps_table(_workbook(tmp_path, rows, {"B1": '"2023"'}), locale="en")
+    rows[0][2] = 2024
+    t = read_bps_table(_workbook(tmp_path, rows, {"B1": '"2023"'}), locale="en")
+    assert t.data["year"].tolist() == [2023, 2024]
+
+
+def test_float16_cells_are_the_figures_they_print_as_on_every_engine() -> None:
+    # 13.8 stored as float16 is 13.796875 in binary (13 + 816/1024, the
+    # nearest half-precision value); its shortest decimal is 13.8, read so
+    # from a pandas frame and from polars Float16, eager and lazy, as
+    # float32 is. A missing float16 cell stays missing.
+    half = pl.DataFrame({"Kab": ["Pacitan"], "2022": [13.8], "2023": [None]})
+    half = half.with_columns(pl.col("2022", "2023").cast(pl.Float16))
+    frames: list[Any] = [half, half.lazy(), half.to_pandas()]
+    for frame in frames:
+        t = read_bps_table(frame, locale="en", errors="report")
+        np.testing.assert_array_equal(t.data["value"], [13.8, np.nan])
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        # 1 March 2022 in Jakarta time (UTC+7) as polars and DuckDB name a
+        # column pivoted on aware date-times, and as a pandas Timestamp:
+        # the wall date, March 2022, on every engine (never shifted to UTC,
+        # 28 February 17:00).
+        (["2022-03-01 00:00:00.000000+07:00"], [(2022, 3)]),
+        (["2022-03-01 00:00:00+07"], [(2022, 3)]),
+        (["2022-09-01T00:00:00Z"], [(2022, 9)]),
+        ([pd.Timestamp("2022-03-01", tz="Asia/Jakarta")], [(2022, 3)]),
+        # 1 January 00:00 is a bare year (no month), aware or naive alike.
+        (["2023-01-01 00:00:00+07"], [(2023, None)]),
+        ([pd.Timestamp("2023-01-01", tz="Asia/Jakarta")], [(2023, None)]),
+        ([pd.Timestamp("2023-01-01")], [(2023, None)]),
+    ],
+)
+def test_aware_date_labels_name_their_wall_date_on_every_engine(
+    labels: list[object], expected: list[tuple[int, int | None]]
+) -> None:
+    frame = pd.DataFrame([["Kota Batu", 9.45]], columns=["Kab", *labels])
+    t = read_bps_table(frame, locale="en")
+    got = [
+        (int(y), None if pd.isna(m) else int(m))
+        for y, m in zip(t.data["year"], t.data["month"], strict=True)
+    ]
+    assert got == expected
+    if isinstance(labels[0], str):  # a polars frame names its columns so
+        pframe = pl.DataFrame({"Kab": ["Kota Batu"], labels[0]: [9.45]})
+        assert read_bps_table(pframe, locale="en").data["year"].tolist() == [
+            expected[0][0]
+        ]
+
+
+def test_a_covered_cell_storing_content_is_named_not_read(tmp_path: Path) -> None:
+    # Pacitan 13.8 in B2 merged across B2:C2, with C2 still storing 13.65
+    # (a sheet written by a program, or cells merged after typing): Excel
+    # shows 13.8 under both years and hides 13.65. C2 is invalid, and the
+    # message says what it stores instead of claiming it holds nothing;
+    # an empty covered cell is still said to hold no value.
+    import zipfile
+
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in [["Kab", 2022, 2023], ["Pacitan", 13.8, 13.65]]:
+        sheet.append(row)
+    plain = io.BytesIO()
+    book.save(plain)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(plain.getvalue())) as zin,
+        zipfile.ZipFile(out, "w") as zout,
+    ):
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(
+                    b"</sheetData>",
+                    b'</sheetData><mergeCells count="1">'
+                    b'<mergeCell ref="B2:C2"/></mergeCells>',
+                )
+            zout.writestr(info, data)
+    path = tmp_path / "hidden.xlsx"
+    path.write_bytes(out.getvalue())
+    t = read_bps_table(path, locale="en", errors="report")
+    np.testing.assert_array_equal(t.data["value"], [13.8, np.nan])
+    [cell] = t.invalid
+    assert (cell.row, cell.column, cell.text) == (2, "2023", "13.65")
+    assert "the cell stores '13.65', hidden under the range" in cell.reason
+    assert "holds no value" not in cell.reason
+
+
+def test_a_repeated_header_with_a_year_written_as_a_float_is_skipped() -> None:
+    # "2022.0" (as a reader inferring floats writes 2022) in a header
+    # repeated after a page break is the year 2022: the row is skipped as a
+    # repeated header whether the file is read as text or through pandas or
+    # polars with inferred types; the values are Pacitan 13.8, 13.5 and
+    # Ponorogo 9.1, 9.0 (four values, never 2022.0 and 2023.0 as data).
+    text = (
+        "Kabupaten/Kota,2022,2023\nPacitan,13.8,13.5\n"
+        "Kabupaten/Kota,2022.0,2023\nPonorogo,9.1,9.0\n"
+    )
+    sources: list[Any] = [
+        io.StringIO(text),
+        pd.read_csv(io.StringIO(text), dtype=str),
+        pd.read_csv(io.StringIO(text)),
+        pl.read_csv(io.StringIO(text)),
+    ]
+    for source in sources:
+        t = read_bps_table(source, locale="en", errors="report")
+        assert t.data["value"].tolist() == [13.8, 13.5, 9.1, 9.0]
+        assert t.skipped["reason"].tolist() == ["repeated header"]
+    # A region's value that equals a year as a float stays data.
+    data = "Kabupaten/Kota,2022\nPacitan,2022.0\n"
+    t = read_bps_table(io.StringIO(data), locale="en")
+    assert t.data["value"].tolist() == [2022.0]
+
+
+@pytest.mark.parametrize("numbers", ["1,2,3", "(1),(2),(3)", "(1),(2),", " 1 , 2 , 3 "])
+def test_a_row_of_column_numbers_is_skipped(numbers: str) -> None:
+    # BPS prints the columns' numbers under the header ("(1) (2) (3)"):
+    # layout, skipped as "column numbers", never a region "1" with values
+    # 2 and 3, nor a "not a number" error. Pacitan P0 13.8 and 13.5 read.
+    text = f"Kabupaten/Kota,2022,2023\n{numbers}\nPacitan,13.8,13.5\n"
+    t = read_bps_table(io.StringIO(text), locale="en")
+    assert t.data["value"].tolist() == [13.8, 13.5]
+    assert t.skipped[["row", "reason"]].to_numpy().tolist() == [[2, "column numbers"]]
+
+
+@pytest.mark.parametrize("row", ["1,3,4", "2,3,4", "1,2,x", "Pacitan,1,2"])
+def test_numbers_that_do_not_count_the_columns_stay_data(row: str) -> None:
+    # Not 1, 2, 3 in order from the label cell: not a column-number row, so
+    # read as data (and refused or matched as such): a region "1" or "2"
+    # is unmatched, "x" is not a number, Pacitan has values 1 and 2.
+    text = f"Kabupaten/Kota,2022,2023\n{row}\n"
+    t = read_bps_table(io.StringIO(text), locale="en", errors="report")
+    assert "column numbers" not in t.skipped["reason"].tolist()
+    assert len(t.data) == 2

@@ -493,8 +493,8 @@ def parse_columns(
     columns : hashable, or list of hashable
         Label of one column (a str, an int, or any other label; a tuple is
         one label, the key of a column under MultiIndex columns), or a list
-        (or Index, or array) of such labels. A label listed twice is read
-        once.
+        (or Index, or array, or any other iterable, a generator included,
+        read once) of such labels. A label listed twice is read once.
     locale : {"id", "en"}
         Number format, required; see :func:`parse_numbers`.
     missing : sequence of str, default ("", "-", "…", "...")
@@ -839,8 +839,15 @@ def _hashable(x: object) -> bool:
 
 
 def _column_labels(columns: object) -> list[Hashable]:
-    """`columns` of parse_columns as a list of labels, each listed once."""
-    if _hashable(columns):
+    """`columns` of parse_columns as a list of labels, each listed once.
+
+    Any iterable other than a str, bytes or tuple (a MultiIndex key) is a
+    collection of labels, read once: a generator too (hashable, but never a
+    column's label).
+    """
+    if _hashable(columns) and (
+        not isinstance(columns, Iterable) or isinstance(columns, str | bytes | tuple)
+    ):
         return [columns]  # a str, an int, a tuple (a MultiIndex key), ...
     if not isinstance(columns, Iterable):
         msg = (

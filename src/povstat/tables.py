@@ -29,6 +29,7 @@ import os
 import re
 import unicodedata
 import warnings
+import zlib
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -265,8 +266,11 @@ class BpsTable:
         Rows not read as data: columns ``row``, ``reason`` (``"title"`` for a
         row above the header, ``"blank"``, ``"note"`` for a source line, note
         or footnote, ``"note with numbers"`` for a worded note whose value
-        cells hold numbers, e.g. "Sumber: BPS, 2024", ``"repeated header"``
-        for a row repeating the header or title, with ``errors="report"``)
+        cells hold numbers, e.g. "Sumber: BPS, 2024", ``"column numbers"``
+        for a row numbering the columns under the header ("1,2,3" or
+        "(1),(2),(3)": its filled cells, the label's first, are 1, 2, 3, ...),
+        ``"repeated header"`` for a row repeating the header or title, with
+        ``errors="report"``)
         and ``text`` (the row's
         non-empty cells joined by " | "). In a spreadsheet a run of two or
         more empty rows is one ``"blank"`` entry whose ``row`` is the range,
@@ -382,7 +386,9 @@ def read_bps_table(
         or a date in ISO order as polars and DuckDB name the columns of a
         table pivoted on dates: "2022-03-01", "2022-03-01 00:00:00.000000")
         names its year and month, or its year alone at 1 January 00:00
-        (see Notes); and
+        (see Notes); one with a time zone (an aware Timestamp,
+        "2022-03-01 00:00:00+07:00", "2022-03-01 00:00:00+07") names its
+        wall date as written, the zone ignored, by the same rules; and
         a row of labels left all empty is no row; so a
         file read with or without a header gives the same table. The index
         is not read: it must be an unnamed index of integers (row numbers,
@@ -397,7 +403,8 @@ def read_bps_table(
         ("10,38") need ``"id"``. Either way a value that is not a number in
         the stated format is an error. Numeric spreadsheet cells are numbers
         whatever the locale; one shown with a percent number format
-        (``0.00%``) is read as shown: 0.138 is 13.8, in percent (see Notes).
+        (``0.00%``), or an .ods cell of value type ``percentage``, is read
+        as shown: 0.138 is 13.8, in percent (see Notes).
     month : int, optional
         Survey month of columns whose header names only the year. BPS
         regency and city tables hold the March round (``month=3``) but their
@@ -441,7 +448,9 @@ def read_bps_table(
         ``errors="raise"``; lists every such cell with its row and column.
         Also raised (or reported with ``errors="report"``) for a value cell
         holding a formula without a stored result, a number without a
-        percent format among percent-formatted ones, a number without a
+        percent format among percent-formatted ones (an .ods plain number
+        among ``percentage`` ones; or the reverse, whichever is rarer), a
+        number without a
         percent sign or multiplier word among numbers with one (or the
         reverse, whichever is rarer: "0,1386" among "9,9 %"; its scale is
         ambiguous), and a value field that a short CSV row does not write.
@@ -460,7 +469,9 @@ def read_bps_table(
         group row names their round ("Maret", "Semester 2"); `value_name`
         clashes with a fixed column; a CSV file is not valid in
         `encoding`; a path named .xlsx (or another spreadsheet suffix)
-        holds text; a workbook is damaged or truncated (an .xlsx cell that
+        holds text; a workbook is damaged or truncated (a member of an
+        .xlsx archive whose bytes fail their check or do not inflate; an
+        .xlsx cell that
         cannot be read, or lies outside the sheet, "B0", is named; an .xls one
         too, whatever xlrd raises; its warnings are not printed, and pandas'
         deprecation of its xlrd engine is not shown, nor, made an error by a
@@ -477,9 +488,13 @@ def read_bps_table(
         given for a CSV file or a frame; a header row is labelled with a
         region's name (the table has no header, its first row of values was
         taken for one: "Kota Sawahlunto,1987,2011"; a province's name is a
-        header's label when it is `province` or the province of a region below:
-        "Jawa Timur,2022,2023" over "Pacitan"); a row below the header repeats
-        the header or title and ``errors="raise"``; a row below the values is
+        header's label when it is `province` or the province of a region below,
+        today or, in a table from before 2024, before the 2022 Papua split:
+        "Jawa Timur,2022,2023" over "Pacitan", "Papua,2021,2022" over
+        "Jayawijaya"; "Indonesia" is the label over any regions); a row below
+        the header repeats the header or title (a year written "2022.0" is
+        the year 2022, however the table was read) and ``errors="raise"``; a
+        row below the values is
         the header of a second table (labelled as the header, naming other
         periods); an .xlsx sheet stores a cell twice. When the first column
         holds only list numbers ("No"), the message says the names must be in
@@ -602,9 +617,13 @@ def read_bps_table(
     characters around ``0``, ``#`` or ``General`` (a date's ``yyyy``; a text
     cell's ``@`` in the fourth section) are shown (``#,##0`` shows the
     year's digits); a format with other codes (decimals) is read as the
-    stored number. A year shown with text that names a round but no one
-    period ("Maret 2022 (September)") is that text, refused as a header,
-    never the bare year. A "%"
+    stored number. A year is read as the text shown, as that text typed
+    in the cell would be: shown with a mark (``2022 r)``, ``2022 *`` from
+    ``0" r)"``, ``0" *"``) or with text that names a round but no one
+    period ("Maret 2022 (September)") it is that text, refused as a header,
+    never the bare year; a format of literal text alone (``"2023"``) shows
+    that text, read as the period it names. Only the word for year
+    ("Tahun 2022", format ``"Tahun "0``) keeps the year. A "%"
     that is
     text in the format (in quotes, escaped, or after ``_`` or ``*``, Excel's
     padding and fill: ``0.00_%``) does not scale. A format that shows the
@@ -613,19 +632,25 @@ def read_bps_table(
     makes the cell invalid: whether the table means the value as shown or
     as stored cannot be told. A value cell covered by a merged range other
     than its first cell (13.8 in B2 merged across B2:C2, shown under both
-    years) is invalid: it holds no value of its own, and the one shown is
-    not copied; so in .xlsx, .xls (ranges read by xlrd with its cell
-    formatting) and .ods files alike. A range that starts in the label
-    column (a heading, "JAWA TIMUR" or "Perkotaan", merged across the value
-    columns) is read as unmerged: its label, and empty value cells. A formula is never
-    evaluated: the result the spreadsheet program stored with it is read
+    years) is invalid: the value shown there is the range's first cell's,
+    which is not copied, and content the covered cell stores, hidden under
+    the range, is named in the message but not read; so in .xlsx, .xls
+    (ranges read by xlrd with its cell formatting) and .ods files alike.
+    A range that starts in the label column (a heading, "JAWA TIMUR" or
+    "Perkotaan", merged across the value columns) is read as unmerged: its
+    label, and empty value cells. A formula is never evaluated: the result
+    the spreadsheet program stored with it is read
     (a stored empty text, Excel's ``=IF(..., "")``, is an empty cell),
     and a formula without one (a file written by a script, or an injected
     ``=cmd|...``) is an invalid cell showing the formula. Cells of an
     .xlsx sheet are placed by their reference (``r="B2"``), in whatever
     order the file lists them; a cell stored twice raises ValueError.
-    Number formats of
-    .xls and .ods files, and of a DataFrame source, are not read. Only the
+    An .ods cell's value type is read as an .xlsx cell's percent format: a
+    cell of type ``percentage`` (the value 0.138 shown as "13,80%") is read
+    as 13.8, in percent, and such cells mixed with plain numbers follow the
+    rule above (the rarer kind is invalid). Other number formats of .ods
+    files, and those of .xls files and of a DataFrame source, are not read.
+    Only the
     cells a sheet stores with a value are read, so an empty cell with a
     format far down the sheet costs nothing, and a run of empty rows
     between two cells is one row of the table (a stray cell at A1048576
@@ -819,22 +844,28 @@ def read_bps_table(
         run = np.cumsum(np.r_[True, n[1:] != n[:-1] + 1])
         holds = pd.Series(~note[listed]).groupby(run).transform("any").to_numpy()
         note[listed[holds]] = False
+    # A row of the columns' numbers ("1,2,3" or "(1),(2),(3)" under the
+    # header, as BPS prints them) is layout, never a region's values.
+    colnum = _column_number_rows(text[rows_all]) & ~blank
+    note &= ~colnum
     # A row below the header whose value cells repeat those of a row above
     # it (a header repeated after a page break, or the header of a table
     # stacked below): never read as values.
     # The row's label must repeat that row's label too (or be empty): a
     # region whose value equals a year ("Pacitan,2025" under "2025") is data.
-    above = text[: layout.first_data][:, layout.columns]
-    below = text[rows_all][:, layout.columns]
+    # A year written "2022.0" (a float a reader inferred, or written so) is
+    # the year 2022 here, whichever way the table was read.
+    above = _year_point_zero(text[: layout.first_data][:, layout.columns])
+    below = _year_point_zero(text[rows_all][:, layout.columns])
     same = (below[:, None, :] == above[None, :, :]).all(axis=2)
     same &= (above != "").any(axis=1)[None, :]
     above_label = text[: layout.first_data, 0]
     labelled = (label[:, None] == above_label[None, :]) | (label[:, None] == "")
-    repeated = (same & labelled).any(axis=1) & ~blank & ~note
+    repeated = (same & labelled).any(axis=1) & ~blank & ~note & ~colnum
     # Under another label, the header's cells are a repeated header unless
     # the label names a region ("Kabupaten/Kota (lanjutan),2022,2023" after
     # a page break is one; "Pacitan,2025" is data).
-    maybe = np.flatnonzero(same.any(axis=1) & ~repeated & ~blank & ~note)
+    maybe = np.flatnonzero(same.any(axis=1) & ~repeated & ~blank & ~note & ~colnum)
     first_year = int(min(layout.years)) if len(layout.years) else None
     for k in maybe:  # the few rows holding the header's cells
         try:
@@ -847,7 +878,9 @@ def read_bps_table(
             repeated[k] = found["code"].iloc[0] is None
         except ValueError:  # a name of several regions: a region's name
             pass
-    _check_second_table(text, grid.index, layout, rows_all, repeated | blank | note)
+    _check_second_table(
+        text, grid.index, layout, rows_all, repeated | blank | note | colnum
+    )
     if repeated.any() and err == "raise":
         shown_rows = [
             f"{_label(grid.index[r])!r} ({' | '.join(s for s in text[r] if s)})"
@@ -861,7 +894,7 @@ def read_bps_table(
             "'repeated header'"
         )
         raise ValueError(msg)
-    keep = ~blank & ~note & ~repeated
+    keep = ~blank & ~note & ~repeated & ~colnum
     data_rows = rows_all[keep]
     # Columns named in messages: a sheet's letters, a frame's labels (and
     # 0-based positions, as iloc counts), a CSV file's 0-based positions.
@@ -886,7 +919,7 @@ def read_bps_table(
         raise ValueError(msg)
 
     skipped = _skipped(
-        text, grid.index, layout, rows_all, blank, note, numbered, repeated
+        text, grid.index, layout, rows_all, blank, note, numbered, repeated, colnum
     )
     cells = grid.to_numpy(dtype=object)[np.ix_(data_rows, layout.columns)]
     values, unit, mult, reasons = _parse_flat(cells.ravel(), loc, miss)
@@ -1201,9 +1234,12 @@ def _column_label_rows(columns: pd.Index[Any]) -> list[list[object]]:
 
 #: A date or date-time label as polars, DuckDB or Spark write a date column
 #: pivoted into names: "2022-03-01", "2022-03-01 00:00:00.000000".
+#: A date-time with a time zone keeps it after the time ("+07:00", "+07",
+#: "Z"), as a polars or DuckDB column of aware date-times names it.
 _ISO_DATE = re.compile(
-    r"(?:19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}"
-    r"(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?)?"
+    r"(?P<wall>(?:19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}"
+    r"(?P<time>[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?)?)"
+    r"(?(time)(?:[ ]?[+-][0-9]{2}(?::?[0-9]{2})?|Z)?)"
 )
 
 
@@ -1217,7 +1253,10 @@ def _year_of_new_year(label: object) -> object:
     label that is a date written in ISO order ("2022-03-01", as polars and
     DuckDB name columns pivoted on dates) is that date, and a pandas Period
     of a year is that year, of a month or day that date: on every engine a
-    date names its year and month, as a pandas Timestamp does.
+    date names its year and month, as a pandas Timestamp does. A label
+    with a time zone (a pandas Timestamp, or "2022-03-01 00:00:00+07:00")
+    names its wall date as written, the zone ignored, on every engine; so
+    the 1 January rule is the same for it as for a naive label.
     """
     if isinstance(label, pd.Period):
         if label.freqstr.startswith(("Y", "A")):
@@ -1225,14 +1264,18 @@ def _year_of_new_year(label: object) -> object:
         if label.freqstr.startswith(("M", "D")):
             return label.start_time  # the month (and day) it names
         return label
-    if isinstance(label, str) and _ISO_DATE.fullmatch(label.strip()):
+    iso = _ISO_DATE.fullmatch(label.strip()) if isinstance(label, str) else None
+    if iso is not None:
         try:
-            label = pd.Timestamp(label.strip())
+            label = pd.Timestamp(iso["wall"])  # the wall date, zone dropped
         except ValueError:  # not a calendar date ("2022-02-30"): as written
             return label
     if isinstance(label, datetime.datetime | np.datetime64):
         ts = pd.Timestamp(label)
-        if ts.tz is None and (ts.month, ts.day) == (1, 1) and ts == ts.normalize():
+        if ts.tz is not None:
+            ts = ts.tz_localize(None)  # the wall date and time as written
+            label = ts
+        if (ts.month, ts.day) == (1, 1) and ts == ts.normalize():
             return int(ts.year)
     return label
 
@@ -1311,9 +1354,21 @@ def _frame_as_pandas(source: object) -> tuple[object, frozenset[int]]:
             *(nw.col(c).cast(nw.String).cast(nw.Float64) for c in short),
         ).to_native()
     try:
-        grid = _plumbing.to_pandas(frame, arg="source").astype(object)
+        native_grid = _plumbing.to_pandas(frame, arg="source")
     except nw.exceptions.DuplicateError:
         raise ValueError(_REPEATED_NAMES) from None
+    grid = native_grid.astype(object)
+    for j, kind in enumerate(native_grid.dtypes):
+        # float16 (polars Float16, which narwhals does not name) read through
+        # its shortest decimal as float32 is: 13.8, not 13.796875.
+        if getattr(kind, "kind", "") != "f" or getattr(kind, "itemsize", 8) >= 8:
+            continue
+        numpy_kind = np.dtype(getattr(kind, "numpy_dtype", kind))
+        if numpy_kind.kind == "f":
+            narrow = native_grid.iloc[:, j].to_numpy(dtype=numpy_kind, na_value=np.nan)
+            grid[grid.columns[j]] = pd.Series(
+                _validate.widen_short_float(narrow), index=grid.index, dtype=object
+            )
     # As pandas reads a table of text: labels and cells as Python objects.
     names = list(schema)
     return (
@@ -1376,7 +1431,18 @@ def _read_excel(data: bytes, sheet_name: object, what: str) -> _Read:
         )
         raise ValueError(msg) from None
     if "xl/workbook.xml" in names:
-        return _read_xlsx(data, sheet, what)
+        try:
+            return _read_xlsx(data, sheet, what)
+        except (zipfile.BadZipFile, zlib.error, EOFError) as e:
+            # A member of the archive whose bytes are damaged (a bad CRC-32, a
+            # broken or cut deflate stream) fails only when it is read.
+            msg = (
+                f"{what} is an Excel workbook that cannot be read "
+                f"({type(e).__name__}: {e}): the file is damaged or truncated; "
+                "open and save it again in a spreadsheet program, or download "
+                "it again"
+            )
+            raise ValueError(msg) from None
     if mimetype == _ODS_MIMETYPE and "content.xml" in names:
         return _read_with_pandas(data, sheet, what, "ods", "odfpy")
     if "xl/workbook.bin" in names:
@@ -1396,7 +1462,11 @@ def _read_excel(data: bytes, sheet_name: object, what: str) -> _Read:
 def _read_with_pandas(
     data: bytes, sheet: str | int | None, what: str, kind: str, package: str
 ) -> _Read:
-    """An .xls or .ods sheet: values only (its number formats are not read)."""
+    """An .xls or .ods sheet: its values, merged ranges and (.ods) percentages.
+
+    Number formats are not read; an .ods cell's value type ``percentage``
+    is.
+    """
     sheet = 0 if sheet is None else sheet
     # xlrd writes warnings about a damaged file to stdout unless given a log.
     options = {"logfile": io.StringIO()} if kind == "xls" else None
@@ -1437,8 +1507,16 @@ def _read_with_pandas(
         )
         raise ValueError(msg) from None
     grid.index = grid.index + 1  # spreadsheet row numbers
-    ranges = _xls_merged(data, sheet) if kind == "xls" else _ods_merged(data, sheet)
-    return _Read(grid=grid, merged=_merged_grid(ranges, grid.shape))
+    if kind == "xls":
+        return _Read(
+            grid=grid, merged=_merged_grid(_xls_merged(data, sheet), grid.shape)
+        )
+    ranges, percentages = _ods_cells(data, sheet)
+    percent = np.zeros(grid.shape, dtype=bool)
+    for r, c in percentages:  # few cells; 1-based, cut to the grid
+        if r <= grid.shape[0] and c <= grid.shape[1]:
+            percent[r - 1, c - 1] = True
+    return _Read(grid=grid, percent=percent, merged=_merged_grid(ranges, grid.shape))
 
 
 def _headings_unmerged(read: _Read, first: int) -> _Read:
@@ -1518,12 +1596,19 @@ def _xls_merged(data: bytes, sheet: str | int) -> list[tuple[int, int, int, int]
 
 
 _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 
 
-def _ods_merged(data: bytes, sheet: str | int) -> list[tuple[int, int, int, int]]:
-    """Merged ranges of an .ods sheet: cells spanning other columns or rows.
+def _ods_cells(
+    data: bytes, sheet: str | int
+) -> tuple[list[tuple[int, int, int, int]], list[tuple[int, int]]]:
+    """Merged ranges and percentage cells of an .ods sheet.
 
-    Rows and cells repeated by ``number-rows-repeated`` and
+    Merged ranges: cells spanning other columns or rows, as (first row,
+    first column, last row, last column). Percentage cells: (row, column)
+    of cells whose value type is ``percentage`` (the value 0.138 shown as
+    "13,80%"), as an .xlsx cell with a percent format. All 1-based. Rows
+    and cells repeated by ``number-rows-repeated`` and
     ``number-columns-repeated`` are counted as the sheet shows them.
     """
     import zipfile
@@ -1539,26 +1624,32 @@ def _ods_merged(data: bytes, sheet: str | int) -> list[tuple[int, int, int, int]
     else:
         table = tables[sheet] if sheet < len(tables) else None
     if table is None:  # pragma: no cover - pandas has read the sheet
-        return []
+        return [], []
     ranges: list[tuple[int, int, int, int]] = []
+    percentages: list[tuple[int, int]] = []
     row = 0
     for tr in table.iter(f"{t}table-row"):
         n_rows = int(tr.get(f"{t}number-rows-repeated", "1"))
         col = 0
         spans: list[tuple[int, int, int]] = []  # (column, rows, columns)
+        shown_pct: list[int] = []  # columns of percentage cells
         for cell in tr:
             n_cols = int(cell.get(f"{t}number-columns-repeated", "1"))
+            # Only (covered) table cells have a value type.
+            if cell.get(f"{_ODS_OFFICE}value-type") == "percentage":
+                shown_pct.extend(col + k + 1 for k in range(n_cols))
             if cell.tag == f"{t}table-cell":
                 rs = int(cell.get(f"{t}number-rows-spanned", "1"))
                 cs = int(cell.get(f"{t}number-columns-spanned", "1"))
                 if rs > 1 or cs > 1:
                     spans.extend((col + k + 1, rs, cs) for k in range(n_cols))
             col += n_cols
-        for i in range(n_rows if spans else 0):  # rows with merged cells only
+        for i in range(n_rows if spans or shown_pct else 0):  # few rows
             r = row + i + 1
             ranges.extend((r, c, r + rs - 1, c + cs - 1) for c, rs, cs in spans)
+            percentages.extend((r, c) for c in shown_pct)
         row += n_rows
-    return ranges
+    return ranges, percentages
 
 
 def _load_workbook(
@@ -1969,7 +2060,9 @@ _FORMAT_LITERAL = frozenset(" $-+/():!^&'~{}<>=")
 _ROUND_WORDS = frozenset({"semester", "smt", "sem", "tahunan", "annual"})
 
 
-def _render_format(section: str, shown: str, *, date: bool, text: bool) -> str | None:
+def _render_format(
+    section: str, shown: str, *, date: bool, text: bool, literal: bool = False
+) -> str | None:
     """The text a format section shows for `shown` (a year or a text cell).
 
     Quoted strings, backslash escapes and Excel's literal characters are
@@ -1977,7 +2070,8 @@ def _render_format(section: str, shown: str, *, date: bool, text: bool) -> str |
     (``0``, ``#``, ``#,##0`` (a year's digits, not grouped), ``General``;
     ``yyyy`` for a date; ``@`` for text) shows `shown`. None if the
     section holds any other code (a decimal point, a scaling comma, a
-    month): the cell is then read as stored.
+    month): the cell is then read as stored. With `literal`, a section of
+    literal text alone (``"2023"``, no placeholder) shows that text.
     """
     out: list[str] = []
     placeholders = 0
@@ -2001,7 +2095,9 @@ def _render_format(section: str, shown: str, *, date: bool, text: bool) -> str |
             out.append(shown)
         else:
             return None
-    return "".join(out) if placeholders == 1 else None
+    if placeholders == 1 or (literal and placeholders == 0 and "".join(out).strip()):
+        return "".join(out)
+    return None
 
 
 def _with_literal_text(value: object, fmt: object) -> object:
@@ -2029,24 +2125,29 @@ def _with_literal_text(value: object, fmt: object) -> object:
         return value
     if not isinstance(value, str):
         section = _format_section(fmt, number)
+    year = re.fullmatch(r"(?:19|20)[0-9]{2}", shown) is not None
     rendered = _render_format(
         _FORMAT_TAG.sub("", section).strip(),
         shown,
         date=isinstance(value, datetime.date),
         text=isinstance(value, str),
+        literal=year,
     )
     if rendered is None or rendered.strip() == shown:
         return value
     text = " ".join(rendered.split())
-    # Text that names a period ("September 2022") replaces the value, and so
-    # does text naming a round that is no period ("Maret 2022 (September)":
-    # refused as a header, never read as the bare year); "Tahun 2022" (the
-    # year 2022) keeps the value, read as a year.
-    words = re.findall(r"[a-z]+", text.lower())
-    names_round = re.fullmatch(r"(?:19|20)[0-9]{2}", shown) is not None and any(
-        w in _MONTHS or w in _ROUND_WORDS for w in words
-    )
-    return text if _period(text) is not None or names_round else value
+    # A year is read as the text shown, as that text typed would be: one
+    # naming a period ("September 2022", or "2023" from a format of literal
+    # text alone) replaces the value, and text with a mark ("2022 r)",
+    # "2022 *") or naming a round that is no period ("Maret 2022
+    # (September)") is refused as a header, never read as the bare year.
+    # Only "Tahun 2022" (the year 2022 with the word for year) keeps the
+    # value, read as a year. Other numbers keep their value.
+    if _period(text) is not None:
+        return text
+    if year and re.sub(r"\btahun\b|\byear\b", "", text.lower()).strip() != shown:
+        return text
+    return value
 
 
 def _shows_year_only(fmt: object) -> bool:
@@ -2097,14 +2198,23 @@ def _read_checks(
             )
     if read.merged is not None:
         ref = read.merged[where].ravel()
+        flat_cells = cells.ravel()
         for i in np.flatnonzero(ref != None):  # noqa: E711 - few cells
             first = str(ref[i]).split(":")[0]
+            own = _cell_text(flat_cells[i])
+            # A covered cell may store content the range hides (a file
+            # written by a program, or merged after typing): named, not read.
+            holds = (
+                f"the cell stores {own!r}, hidden under the range and not read"
+                if own
+                else "the cell holds no value of its own"
+            )
             reasons[i] = (
                 f"a cell merged into {ref[i]}: the spreadsheet shows {first}'s "
-                "value across the range, but the cell holds no value of its "
-                "own; unmerge the cells and write each value"
+                f"value across the range; {holds}; unmerge the cells and write "
+                "each value"
             )
-            shown[i] = ""
+            shown[i] = own
     if read.percent is not None:
         pct = read.percent[where].ravel()
         if pct.any():
@@ -2474,8 +2584,12 @@ def _names_parent(
 
     A province's table of its regencies and cities is labelled with the
     province's name ("Jawa Timur" over "Pacitan", "Kota Batu"): the label
-    names the `province` given, or the province of a region below.
+    names the `province` given, or the province of a region below, today
+    or, in a table from before the 2022 Papua split, then ("Papua" over
+    "Jayawijaya", in Papua Pegunungan since). "Indonesia" is the parent of
+    every region: it heads a table of provinces, regencies or cities.
     """
+    national = code == _regions.NATIONAL_CODE
     if len(code) != 2:
         return False
     if province == code:
@@ -2485,11 +2599,19 @@ def _names_parent(
         return False
     first_year = int(min(layout.years)) if len(layout.years) else None
     try:
-        found = _match_regions(labels, index[: labels.size], code, first_year)
-    except ValueError:  # pragma: no cover - the province context resolves names
+        found = _match_regions(
+            labels, index[: labels.size], province if national else code, first_year
+        )
+    except ValueError:  # a name of several regions in no province context
         return False
-    codes = found["code"].dropna().astype(str)
-    return bool((codes.str.len().gt(2) & codes.str.startswith(code)).any())
+    codes = [str(c) for c in found["code"].dropna()]
+    if national:
+        return any(c != code for c in codes)
+    before_split = first_year is None or first_year < _regions.SPLIT_TABLE_YEAR
+    parents = [_regions.info(c)[2:] for c in codes if len(c) > 2]
+    return any(
+        today == code or (before_split and before == code) for today, before in parents
+    )
 
 
 def _round_groups(
@@ -2755,6 +2877,32 @@ def _check_unlabelled_columns(
         raise ValueError(msg)
 
 
+def _column_number_rows(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """Rows numbering the columns: 1, 2, 3, ... (or "(1)", "(2)", ...).
+
+    The filled cells of such a row, the first (label) cell among them, are
+    the numbers 1, 2, 3, ... in order, two at least.
+    """
+    if text.size == 0:
+        return np.zeros(text.shape[0], dtype=bool)
+    flat = pd.Series(text.ravel(), dtype=object).astype(str)
+    number = pd.to_numeric(
+        flat.str.extract(r"^\(?([0-9]{1,3})\)?$")[0], errors="coerce"
+    ).to_numpy(dtype=np.float64, na_value=np.nan)
+    number = number.reshape(text.shape)
+    filled = text != ""
+    count = np.cumsum(filled, axis=1)  # 1, 2, 3 ... along the filled cells
+    fits = np.where(filled, number == count, True).all(axis=1)
+    return np.asarray(fits & filled[:, 0] & (filled.sum(axis=1) >= 2))
+
+
+def _year_point_zero(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """Cells' text with a year written as a whole float ("2022.0") as "2022"."""
+    flat = pd.Series(text.ravel(), dtype=object).astype(str)
+    fixed = flat.str.replace(r"^((?:19|20)[0-9]{2})\.0+$", r"\1", regex=True)
+    return np.asarray(fixed.to_numpy(dtype=object)).reshape(text.shape)
+
+
 def _skipped(
     text: np.ndarray[Any, Any],
     index: pd.Index[Any],
@@ -2764,10 +2912,11 @@ def _skipped(
     note: np.ndarray[Any, Any],
     numbered: np.ndarray[Any, Any],
     repeated: np.ndarray[Any, Any],
+    colnum: np.ndarray[Any, Any],
 ) -> pd.DataFrame:
     title_rows = np.arange(layout.header_rows[0])
     title_blank = (text[title_rows] == "").all(axis=1)
-    out = blank | note | repeated
+    out = blank | note | repeated | colnum
     rows = np.concatenate([title_rows, rows_all[out]]).astype(np.intp)
     note_reason = np.where(numbered[out], "note with numbers", "note")
     reason = np.concatenate(
@@ -2776,7 +2925,11 @@ def _skipped(
             np.where(
                 repeated[out],
                 "repeated header",
-                np.where(note[out], note_reason, "blank"),
+                np.where(
+                    colnum[out],
+                    "column numbers",
+                    np.where(note[out], note_reason, "blank"),
+                ),
             ),
         ]
     )

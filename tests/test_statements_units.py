@@ -631,11 +631,14 @@ def test_a_level_change_in_another_unit_is_named() -> None:
     )
     assert "times" not in str(res.reason)
     # Places in words: "1 decimal", and the nearest 1,000 for decimals=-3.
-    assert str(res.reason).endswith(": 2.5 is not 2.38 at 1 decimal")
+    # The target rounded as the statement is (2.4), and unrounded (2.38).
+    assert str(res.reason).endswith(": 2.5 is not 2.4 at 1 decimal (2.38 unrounded)")
     res = check_level_change_statement(
         171_240, 168_860, 3000, direction="fall", stated_as="units", decimals=-3
     )
-    assert str(res.reason).endswith(": 3,000 is not 2,380 at the nearest 1,000")
+    assert str(res.reason).endswith(
+        ": 3,000 is not 2,000 at the nearest 1,000 (2,380 unrounded)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -699,7 +702,7 @@ def test_a_missing_figure_is_named() -> None:
     )
     assert res.verdict == UNDECIDED
     assert str(res.reason) == (
-        "the rate's population is missing (a rate of 0 implies none)"
+        "the rate's population cannot be implied from a rate of 0"
     )
     res = check_benchmark_statement(np.nan, 9.36, relation="below", decimals=2)
     assert str(res.reason) == "the value is missing"
@@ -909,3 +912,16 @@ def test_impossible_counts_in_data_are_refused_by_cell() -> None:
             r"finite and >= 0, found .* for 'A' at 2023",
         ):
             check_statements(st, data, unit="percent", persons_per_poor_unit=1000)
+
+
+def test_a_positive_rate_of_no_one_cannot_be_told() -> None:
+    # 9.5 % of a population of 0 (a table with a rate but 0 poor): the
+    # figures disagree; before, "does not hold" with a garbled reason.
+    res = check_count_statement(
+        9.5, 1000, 95, unit="percent", decimals=0, rate_population=0.0
+    )
+    assert res.verdict == UNDECIDED
+    assert str(res.reason) == (
+        "the rate's population is 0, of which a rate above 0 cannot be a share: "
+        "the figures disagree"
+    )

@@ -644,7 +644,12 @@ def check_count_statement(
         (np.isnan(ms), _NO_STATED),
         (
             np.isnan(pops) & (rate_population is not None) & (rb_ == 0),
-            "the rate's population is missing (a rate of 0 implies none)",
+            "the rate's population cannot be implied from a rate of 0",
+        ),
+        (
+            (pops == 0) & (rb_ > 0),
+            "the rate's population is 0, of which a rate above 0 cannot be a "
+            "share: the figures disagree",
         ),
         (
             np.isnan(pops) & (rate_population is not None) & (rb_ != 0),
@@ -1315,8 +1320,11 @@ def check_level_change_statement(
                 )
         else:
             target = abs(float(per_year[i] if per_year_given else change[i]))
+            exact = _fmt(target, max(shown, d))
+            rounded = _fmt(target, d)
             problems.append(
-                f"{stated_text} is not {_fmt(target, max(shown, d))} at {_places(d)}"
+                f"{stated_text} is not {rounded} at {_places(d)}"
+                + (f" ({exact} unrounded)" if exact != rounded else "")
                 + _other_unit(target, float(xs[i]), d)
             )
         return core + (": " + "; ".join(problems) if problems else "")

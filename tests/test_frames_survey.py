@@ -1720,3 +1720,264 @@ def test_spark_timestamps_are_instants_matched_by_zoned_keys(spark: Any) -> None
     naive = {datetime(2020, 1, 1): 100.0, datetime(2020, 1, 2): 210.0}
     with pytest.raises(ValueError, match="both have a time zone"):
         poverty_table(frame, line=naive, **kw)
+
+
+# --------------------------------------------------------------------------
+# Stated lines: float32 and Decimal values by the exactness rule
+# --------------------------------------------------------------------------
+
+_F32 = np.float32(100.1)  # 100.09999847412109 in binary; stands for 100.1
+
+
+def _line_frames(spark: Any | None = None) -> dict[str, Any]:
+    df = pd.DataFrame({"y": [100.1, 50.0], "g": [1, 1]})
+    frames: dict[str, Any] = {
+        "pandas": df,
+        "polars": pl.from_pandas(df),
+        "polars lazy": pl.from_pandas(df).lazy(),
+        "duckdb": duckdb.from_df(df),
+    }
+    if spark is not None:
+        rows = [(100.1, 1), (50.0, 1)]
+        frames["pyspark"] = spark.createDataFrame(rows, schema="y double, g long")
+    return frames
+
+
+def _stated_lines() -> list[dict[str, Any]]:
+    return [
+        {"line": _F32},
+        {"line": Decimal("100.1")},
+        {"line": {1: _F32}, "by": "g"},
+        {"line": {1: Decimal("100.1")}, "by": "g"},
+        {"line": None, "lines": {"a": _F32}},
+        {"line": None, "lines": {"a": {1: _F32}}, "by": "g"},
+    ]
+
+
+def _assert_line_is_its_figure(frames: dict[str, Any]) -> None:
+    # The line 100.1 with comparison "<=": welfare 100.1 and 50.0 are both
+    # poor, P0 = 2/2 = 1.0 (by hand); read as 100.09999847 it would be 1/2.
+    kw: dict[str, Any] = {"welfare": "y", "unit": "fraction", "alpha": 0}
+    for name, frame in frames.items():
+        for stated in _stated_lines():
+            out = _to_pandas(poverty_table(frame, comparison="<=", **kw, **stated))
+            assert out["estimate"].tolist() == [1.0], (name, stated)
+
+
+def test_float32_and_decimal_lines_are_the_figures_they_state() -> None:
+    _assert_line_is_its_figure(_line_frames())
+    # The same figure as the array functions, for a scalar and a mapping.
+    kw: dict[str, Any] = {"alpha": 0, "unit": "fraction", "comparison": "<="}
+    assert float(fgt([100.1, 50.0], _F32, **kw)) == 1.0
+    lines: list[dict[int, Any]] = [{1: _F32}, {1: Decimal("100.1")}]
+    for line in lines:
+        est = poverty_estimates([100.1, 50.0], line, by=[1, 1], **kw)
+        assert est.estimate.tolist() == [1.0]
+
+
+@pytest.mark.spark
+def test_spark_float32_and_decimal_lines_are_the_figures_they_state(
+    spark: Any,
+) -> None:
+    _assert_line_is_its_figure({"pyspark": _line_frames(spark)["pyspark"]})
+
+
+def test_stated_lines_float64_cannot_hold_are_refused() -> None:
+    # Decimal("0.1000000000000000000001") is not 0.1, nor is 2**53 + 1 a
+    # float64: refused as in the array functions, naming the key.
+    frames = _line_frames()
+    kw: dict[str, Any] = {"welfare": "y", "unit": "fraction", "alpha": 0}
+    odd: Any = Decimal("100.1000000000000000000001")
+    missing: Any = Decimal("NaN")
+    for frame in frames.values():
+        with pytest.raises(ValueError, match=r"cannot hold exactly: Decimal"):
+            poverty_table(frame, line=odd, **kw)
+        with pytest.raises(ValueError, match=r"\(the value for key 1\)"):
+            poverty_table(frame, line={1: odd}, by="g", **kw)
+        with pytest.raises(ValueError, match=r"integer that float64"):
+            poverty_table(frame, line=2**53 + 1, **kw)
+        with pytest.raises(ValueError, match="`line` is missing"):
+            poverty_table(frame, line=missing, **kw)
+
+
+# --------------------------------------------------------------------------
+# Nanosecond Datetime and Duration labels (polars)
+# --------------------------------------------------------------------------
+
+_NS_DAYS = np.array(["2023-03-01T00:00:00.000000001", "2024-03-01"], "M8[ns]")
+
+
+@pytest.mark.parametrize("lazy", [False, True])
+@pytest.mark.parametrize("zone", [None, "Asia/Jakarta"])
+def test_nanosecond_labels_keep_every_nanosecond(lazy: bool, zone: str | None) -> None:
+    # Labels with a part finer than a microsecond come out as they went in
+    # (not read as microseconds, year 55131), and keys of the column's own
+    # values match them. Welfare 90, 200, 130, 110 / 120, 80, 300, 95: with
+    # line 100, P0 = 1/4 and 2/4; with lines 135 and 100, 3/4 and 2/4 (by hand).
+    y = [90, 120, 200, 80, 130, 300, 110, 95]
+    g = pl.Series("g", np.tile(_NS_DAYS, 4))
+    if zone is not None:
+        g = g.dt.replace_time_zone("UTC").dt.convert_time_zone(zone)
+    d = pl.Series("d", np.tile(np.array([1, 2], "m8[ns]"), 4))
+    df = pl.DataFrame({"y": y, "g": g, "d": d})
+    frame: Any = df.lazy() if lazy else df
+    kw: dict[str, Any] = {"welfare": "y", "unit": "fraction", "alpha": 0}
+    for c in ("g", "d"):
+        out = _to_polars(poverty_table(frame, line=100, by=c, **kw))
+        assert out[c].dtype == df[c].dtype
+        assert out[c].to_numpy().tolist() == df[c][:2].to_numpy().tolist()
+        assert out["estimate"].to_list() == [0.25, 0.5]
+    keys = [np.datetime64(v, "ns") for v in _NS_DAYS]
+    stamps = [pd.Timestamp(v, tz="UTC") if zone else pd.Timestamp(v) for v in keys]
+    for line in (dict(zip(stamps, [135, 100], strict=True)),) + (
+        () if zone else (dict(zip(keys, [135, 100], strict=True)),)
+    ):
+        out = _to_polars(poverty_table(frame, line=line, by="g", **kw))
+        assert out["estimate"].to_list() == [0.75, 0.5]
+    ticks = dict(zip(np.array([1, 2], "m8[ns]"), [135, 100], strict=True))
+    out = _to_polars(poverty_table(frame, line=ticks, by="d", **kw))
+    assert out["estimate"].to_list() == [0.75, 0.5]
+
+
+def _to_polars(out: Any) -> pl.DataFrame:
+    return out.collect() if isinstance(out, pl.LazyFrame) else out
+
+
+# --------------------------------------------------------------------------
+# Times of day finer than a microsecond
+# --------------------------------------------------------------------------
+
+
+def test_times_finer_than_a_microsecond_are_refused_never_merged() -> None:
+    # 08:00:00.0000001 and 08:00:00.0000002 are two domains (or PSUs), but
+    # datetime.time holds microseconds: both would read as 08:00, one label.
+    # Refused by name, the smallest given (100 ns past 08:00); whole
+    # microseconds are kept: P0 at line 100 is 1/4 and 2/4 (welfare 90, 200,
+    # 130, 110 and 120, 80, 300, 95, by hand).
+    y = [90, 120, 200, 80, 130, 300, 110, 95]
+    text = pl.Series(["08:00:00.0000001", "08:00:00.0000002"] * 4)
+    fine = text.str.to_time("%H:%M:%S%.f")
+    micro = pl.Series(["08:00:00.000001", "08:00:00.000002"] * 4)
+    whole = micro.str.to_time("%H:%M:%S%.f")
+    kw: dict[str, Any] = {"welfare": "y", "line": 100, "unit": "fraction", "alpha": 0}
+    for g, ok in ((fine, False), (whole, True)):
+        df = pl.DataFrame({"y": y, "g": g, "s": [1] * 8})
+        arrow = df.to_arrow()
+        frames: dict[str, Any] = {
+            "polars": df,
+            "polars lazy": df.lazy(),
+            "pyarrow": arrow,
+            "pandas[pyarrow]": arrow.to_pandas(types_mapper=pd.ArrowDtype),
+            "duckdb": duckdb.from_arrow(arrow),
+        }
+        for name, frame in frames.items():
+            if ok:
+                out = _to_pandas(poverty_table(frame, by="g", **kw))
+                assert out["estimate"].tolist() == [0.25, 0.5], name
+                continue
+            with pytest.raises(ValueError, match=r"`by` column 'g' holds times of day"):
+                poverty_table(frame, by="g", **kw)
+            with pytest.raises(
+                ValueError, match=r"`psu` column 'g'.*08:00:00\.0+100\)"
+            ):
+                poverty_table(frame, by="s", strata="s", psu="g", **kw)
+
+
+# --------------------------------------------------------------------------
+# Date and datetime keys of mixed types on lazy polars
+# --------------------------------------------------------------------------
+
+
+def _mixed_key_cases() -> list[tuple[pl.DataFrame, dict[Any, float]]]:
+    y = [90, 120, 200, 80, 130, 300, 110, 95]
+    days = [datetime(2023, 3, 1)] * 4 + [datetime(2024, 3, 1)] * 4
+    base = pl.DataFrame({"y": y, "g": days})
+    utc = base.with_columns(pl.col("g").dt.replace_time_zone("UTC"))
+    wib = base.with_columns(pl.col("g").dt.replace_time_zone("Asia/Jakarta"))
+    dates = base.with_columns(pl.col("g").dt.date())
+    jakarta = "Asia/Jakarta"
+    return [
+        (base, {date(2023, 3, 1): 100, datetime(2024, 3, 1): 150}),
+        (
+            utc,
+            {
+                pd.Timestamp("2023-03-01 07:00", tz=jakarta): 100,
+                pd.Timestamp("2024-03-01", tz="UTC"): 150,
+            },
+        ),
+        (
+            wib,
+            {
+                pd.Timestamp("2023-03-01", tz=jakarta): 100,
+                pd.Timestamp("2024-02-29 17:00", tz="UTC"): 150,
+            },
+        ),
+        (
+            dates,
+            {
+                datetime(2023, 3, 1): 100,
+                date(2024, 3, 1): 150,
+                datetime(2024, 3, 1, 5): 7,  # no date's midnight: unused
+            },
+        ),
+    ]
+
+
+@pytest.mark.parametrize("case", range(4))
+def test_lazy_polars_matches_keys_of_mixed_date_types(case: int) -> None:
+    # Keys of several date types (or zones) naming the same instants as the
+    # labels: lines 100 and 150 give P0 = 2/4 (90, 80) and 3/4 (130, 110,
+    # 95), by hand, on every engine, lazy polars included.
+    df, keys = _mixed_key_cases()[case]
+    kw: dict[str, Any] = {"welfare": "y", "unit": "fraction", "alpha": 0, "by": "g"}
+    for frame in (df, df.lazy(), duckdb.from_arrow(df.to_arrow())):
+        out = _to_pandas(poverty_table(frame, line=keys, **kw))
+        assert out["estimate"].tolist() == [0.5, 0.75]
+
+
+def test_an_fpc_beyond_2_53_is_refused_on_every_engine() -> None:
+    # 2**60 + 1 PSUs in the population would be read as 2**60 in float64:
+    # refused on eager frames and engines alike, never computed.
+    df = pd.DataFrame(
+        {"y": [90.0, 120, 200, 80], "s": [1, 1, 1, 1], "p": [1, 2, 3, 4]}
+    ).assign(f=np.int64(2**60 + 1))
+    frames: list[Any] = [df, pl.from_pandas(df), pl.from_pandas(df).lazy()]
+    frames.append(duckdb.from_df(df))
+    kw: dict[str, Any] = {"welfare": "y", "line": 100, "unit": "fraction", "alpha": 0}
+    for frame in frames:
+        with pytest.raises(ValueError, match=r"'f'.* beyond 2\*\*53"):
+            poverty_table(frame, strata="s", psu="p", fpc="f", **kw)
+
+
+def test_an_infinite_line_in_a_mapping_names_its_domain() -> None:
+    # The same message from the array function and every engine: the
+    # domain whose line is infinite, never a row count or an index.
+    y = [90.0, 120, 200, 80]
+    g = [1, 1, 2, 2]
+    line = {1: float("inf"), 2: 100.0}
+    match = r"`line` must be finite: the line of domain\(s\) \[1\] is infinite"
+    with pytest.raises(ValueError, match=match):
+        poverty_estimates(y, line, by=g, alpha=0, unit="fraction")
+    df = pd.DataFrame({"y": y, "g": g})
+    kw: dict[str, Any] = {"welfare": "y", "unit": "fraction", "alpha": 0, "by": "g"}
+    for frame in (df, pl.from_pandas(df).lazy(), duckdb.from_df(df)):
+        with pytest.raises(ValueError, match=match):
+            poverty_table(frame, line=line, **kw)
+        with pytest.raises(
+            ValueError, match=match.replace("`line`", "`lines` entry 'a'")
+        ):
+            poverty_table(frame, line=None, lines={"a": line}, **kw)
+
+
+@pytest.mark.parametrize("role", ["by", "strata", "psu"])
+def test_a_key_column_numpy_cannot_hold_is_refused_by_name(role: str) -> None:
+    # A DuckDB UNION has no numpy equivalent: a TypeError naming the
+    # argument, the column and its type, not pyarrow's own error.
+    rel: Any = duckdb.sql(
+        "select * from (values (90.0, union_value(a := 1)), "
+        "(120.0, union_value(a := 2))) t(y, g)"
+    )
+    kw: dict[str, Any] = {"welfare": "y", "line": 100, "unit": "fraction", "alpha": 0}
+    kw[role] = "g"
+    with pytest.raises(TypeError, match=rf"`{role}` column 'g' of type .*union"):
+        poverty_table(rel, **kw)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as npst
 
-from povstat import fgt, poverty_estimates, watts
+from povstat import fgt, poverty_estimates, poverty_table, watts
 
 DATA = Path(__file__).parent / "data"
 
@@ -331,7 +331,7 @@ def test_mapping_line_values_must_be_numbers(value: object) -> None:
     ):
         poverty_estimates(
             w,
-            lines={"x": {"a": value, "b": 90}},  # type: ignore[dict-item]
+            lines={"x": {"a": value, "b": 90}},
             by=["a", "b"] * 2,
             unit="fraction",
             alpha=0,
@@ -354,3 +354,19 @@ def test_watts_is_finite_where_line_over_welfare_overflows() -> None:
     # hand); z / y itself overflows float64. Mean over two units: 690.78.
     got = float(watts([1e-300, 2e300], 1e300, unit="fraction"))
     np.testing.assert_allclose(got, 600 * np.log(10) / 2, rtol=1e-12)
+
+
+@pytest.mark.parametrize(
+    "alpha", [True, [0, True], (False, 2), [1.5, np.True_], np.array([0, 1], bool)]
+)
+def test_bools_are_no_fgt_parameters(alpha: Any) -> None:
+    # numpy would read [0, True] as [0, 1]: a flag is no FGT parameter,
+    # alone or inside a sequence, in the array function and the adapter.
+    w = [50.0, 80, 120, 90]
+    with pytest.raises(TypeError, match="`alpha` must be a number or a sequence"):
+        fgt(w, 100, alpha=alpha, unit="fraction")
+    with pytest.raises(TypeError, match="`alpha` must be a number or a sequence"):
+        poverty_estimates(w, 100, alpha=alpha, unit="fraction")
+    df = pd.DataFrame({"y": w})
+    with pytest.raises(TypeError, match="`alpha` must be a number or a sequence"):
+        poverty_table(df, welfare="y", line=100, alpha=alpha, unit="fraction")

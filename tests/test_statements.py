@@ -2580,3 +2580,66 @@ def test_pandas_decimal_columns_mixed_with_numbers_and_snan() -> None:
     )
     with pytest.raises(TypeError, match="must be numeric"):
         povstat.with_ranks(snan, descending=True)
+
+
+def test_a_count_change_in_points_does_not_hold_in_check_statements() -> None:
+    # check_statements knows the headcount column is the number of poor, no
+    # index: "fell 0.78 points" for 38.56 -> 37.78 thousand does not hold
+    # (the array function alone cannot tell it from P1's points); the same
+    # for a p1 column stays "cannot tell".
+    data = pd.DataFrame(
+        {
+            "region_code": ["A", "A"],
+            "period": [2022, 2023],
+            "poverty_rate_pct": [4.37, 4.26],
+            "poor_thousands": [38.56, 37.78],
+            "p1": [0.5, 0.46],
+        }
+    )
+    st = pd.DataFrame(
+        {
+            "kind": ["level_change"] * 2,
+            "region": ["A", "A"],
+            "period_before": [2022, 2022],
+            "period_after": [2023, 2023],
+            "stated": [0.78, 0.04],
+            "direction": ["fall", "fall"],
+            "stated_as": ["points", "points"],
+            "decimals": [2, 2],
+            "measure": [None, "p1"],
+        }
+    )
+    out = check_statements(st, data, unit="percent", persons_per_poor_unit=1000)
+    assert out["verdict"].tolist() == [NOT_HOLDS, UNDECIDED]
+    assert "a number of poor has no points" in out["reason"][0]
+
+
+def test_statements_from_polars_come_back_as_given() -> None:
+    # An integer id with a null (a tweet id beyond 2**53) and int periods
+    # come back exactly, not as float64 (1864269113428676608, 2023.0).
+    data = load_east_java()
+    data = data[data["region_type"].isin(["kabupaten", "kota"])]
+    st = pl.DataFrame(
+        {
+            "kind": ["figure", "figure"],
+            "region": ["Kota Kediri", "Kota Kediri"],
+            "period": [2023, 2023],
+            "stated": [19.24, 21.03],
+            "decimals": [2, 2],
+            "measure": ["poor_thousands", "poor_thousands"],
+            "tweet_id": [1864269113428676609, None],
+        }
+    )
+    out = check_statements(
+        st,
+        data,
+        unit="percent",
+        region="region_name",
+        period="year",
+        persons_per_poor_unit=1000,
+    )
+    assert int(out["tweet_id"].iloc[0]) == 1864269113428676609
+    assert out["tweet_id"].isna().tolist() == [False, True]
+    assert out["period"].tolist() == [2023, 2023]
+    # BPS: Kota Kediri 21.03 thousand poor in March 2023 (19.24 in 2024).
+    assert out["verdict"].tolist() == [NOT_HOLDS, HOLDS]

@@ -486,11 +486,11 @@ def test_direction_with_a_stated_zero() -> None:
         check_change_statement(4.37, 4.26, 0, direction="rise", **kw).verdict  # type: ignore[arg-type]
         == NOT_HOLDS
     )
-    # No change at all (4.37 -> 4.37): "fell 0 points" does not hold.
-    assert (
-        check_change_statement(4.37, 4.37, 0, direction="fall", **kw).verdict  # type: ignore[arg-type]
-        == NOT_HOLDS
-    )
+    # No change in the published figures (4.37 -> 4.37): "fell 0 points" is
+    # a direction the equal figures may hide either way: cannot tell.
+    same = check_change_statement(4.37, 4.37, 0, direction="fall", **kw)  # type: ignore[arg-type]
+    assert same.verdict == UNDECIDED
+    assert "direction without a size" in str(same.reason)
     # A fall of 1.37 points (4.37 -> 3.00) is 1 at 0 decimals, not 0.
     assert (
         check_change_statement(4.37, 3.00, 0, direction="fall", **kw).verdict  # type: ignore[arg-type]
@@ -631,11 +631,14 @@ def test_a_level_change_in_another_unit_is_named() -> None:
     )
     assert "times" not in str(res.reason)
     # Places in words: "1 decimal", and the nearest 1,000 for decimals=-3.
-    assert str(res.reason).endswith(": 2.5 is not 2.38 at 1 decimal")
+    # The target rounded as the statement is (2.4), and unrounded (2.38).
+    assert str(res.reason).endswith(": 2.5 is not 2.4 at 1 decimal (2.38 unrounded)")
     res = check_level_change_statement(
         171_240, 168_860, 3000, direction="fall", stated_as="units", decimals=-3
     )
-    assert str(res.reason).endswith(": 3,000 is not 2,380 at the nearest 1,000")
+    assert str(res.reason).endswith(
+        ": 3,000 is not 2,000 at the nearest 1,000 (2,380 unrounded)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -699,7 +702,7 @@ def test_a_missing_figure_is_named() -> None:
     )
     assert res.verdict == UNDECIDED
     assert str(res.reason) == (
-        "the rate's population is missing (a rate of 0 implies none)"
+        "the rate's population cannot be implied from a rate of 0"
     )
     res = check_benchmark_statement(np.nan, 9.36, relation="below", decimals=2)
     assert str(res.reason) == "the value is missing"
@@ -852,3 +855,73 @@ def test_an_index_change_stated_in_points_is_not_refused_outright() -> None:
         2.88, 2.84, 0.05, direction="fall", stated_as="points", decimals=2
     )
     assert res.verdict == NOT_HOLDS
+
+
+def test_counts_summed_with_float_noise_are_equal_figures() -> None:
+    # 1.00 + 1.39 (urban + rural) is 2.3899999999999997, the published 2.39:
+    # equal counts, so the direction is not told by the count (before: the
+    # noise "fell" and the statement held).
+    res = check_direction_statement(
+        13.86, 13.85, 2.39, 1.00 + 1.39, direction="fall", unit="percent"
+    )
+    assert res.verdict == UNDECIDED
+    assert "did not change" in str(res.reason)
+
+
+def test_object_columns_of_plain_floats_are_numbers() -> None:
+    # pd.Series([4.37, "-", 4.26]).replace("-", np.nan) stays object dtype,
+    # holding floats only: numbers (4.37 -> 4.26 fell 0.11 points).
+    import povstat
+
+    r = pd.Series([4.37, "-", 4.26], dtype=object).replace("-", np.nan)
+    df = pd.DataFrame({"region_code": ["A"] * 3, "period": [2021, 2022, 2023]})
+    df["poverty_rate_pct"] = r
+    out = povstat.with_changes(df, unit="percent")
+    assert np.isnan(out["change_points"].iloc[1])
+    assert np.isnan(out["change_points"].iloc[2])  # across the missing 2022
+
+
+def test_impossible_counts_in_data_are_refused_by_cell() -> None:
+    # A number of poor of -37.78 (or inf) is no count: refused up front,
+    # naming the column, region and period, for every kind (a figure
+    # statement compared it silently before).
+    for bad in (-37.78, np.inf):
+        data = pd.DataFrame(
+            {
+                "region_code": ["A", "A"],
+                "period": [2022, 2023],
+                "poverty_rate_pct": [4.37, 4.26],
+                "poor_thousands": [38.56, bad],
+            }
+        )
+        st = pd.DataFrame(
+            [
+                {
+                    "kind": "figure",
+                    "region": "A",
+                    "period": 2023,
+                    "measure": "poor_thousands",
+                    "stated": 37.78,
+                    "decimals": 2,
+                }
+            ]
+        )
+        with pytest.raises(
+            ValueError,
+            match=r"`data` column 'poor_thousands' \(argument `headcount`\) must be "
+            r"finite and >= 0, found .* for 'A' at 2023",
+        ):
+            check_statements(st, data, unit="percent", persons_per_poor_unit=1000)
+
+
+def test_a_positive_rate_of_no_one_cannot_be_told() -> None:
+    # 9.5 % of a population of 0 (a table with a rate but 0 poor): the
+    # figures disagree; before, "does not hold" with a garbled reason.
+    res = check_count_statement(
+        9.5, 1000, 95, unit="percent", decimals=0, rate_population=0.0
+    )
+    assert res.verdict == UNDECIDED
+    assert str(res.reason) == (
+        "the rate's population is 0, of which a rate above 0 cannot be a share: "
+        "the figures disagree"
+    )

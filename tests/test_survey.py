@@ -657,3 +657,26 @@ def test_a_tiny_sampling_fraction_warns_of_nothing() -> None:
     tiny = poverty_estimates(y, 125, psu=psu, fpc=[1e-320] * 4, unit="percent")
     plain = poverty_estimates(y, 125, psu=psu, unit="percent")
     np.testing.assert_array_equal(tiny.se, plain.se)
+
+
+def test_the_unorderable_labels_message_is_the_same_in_every_order() -> None:
+    # date, datetime and Timestamp labels cannot be ordered together; the
+    # example value in the message is the smallest repr, whatever the order
+    # ("Timestamp(...)" < "datetime.date(...)" < "datetime.datetime(...)").
+    import datetime as dt
+
+    labels = [dt.date(2020, 1, 1), dt.datetime(2020, 1, 2), pd.Timestamp("2020-01-03")]
+    arr = np.array(labels, dtype=object)
+    messages = set()
+    for order in ([0, 1, 2], [2, 1, 0], [1, 0, 2]):
+        with pytest.raises(TypeError, match="one sortable kind") as info:
+            poverty_estimates(
+                [90.0, 120, 200],
+                100,
+                by=arr[order],
+                alpha=0,
+                unit="fraction",
+            )
+        messages.add(str(info.value))
+    assert len(messages) == 1
+    assert "(such as Timestamp('2020-01-03 00:00:00'))" in messages.pop()

@@ -28,6 +28,7 @@ import datetime
 import uuid
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any, Literal, Protocol, get_args
 
 import numpy as np
@@ -159,10 +160,17 @@ def poor_rows(
 
 
 def alphas_arg(alpha: float | Sequence[float]) -> tuple[list[float], bool]:
-    """Check `alpha` (a number >= 0 or a sequence of them); say if it was scalar."""
+    """Check `alpha` (a number >= 0 or a sequence of them); say if it was scalar.
+
+    A bool is no FGT parameter, alone or inside a sequence (numpy would read
+    ``[0, True]`` as ``[0, 1]``): refused with TypeError.
+    """
     scalar = np.ndim(alpha) == 0
     values = np.atleast_1d(np.asarray(alpha))
-    if values.dtype.kind not in "iuf" or values.ndim != 1:
+    flags = isinstance(alpha, list | tuple) and any(
+        isinstance(a, bool | np.bool_) for a in alpha
+    )
+    if values.dtype.kind not in "iuf" or values.ndim != 1 or flags:
         msg = f"`alpha` must be a number or a sequence of numbers, got {alpha!r}"
         raise TypeError(msg)
     out = values.astype(np.float64)
@@ -233,7 +241,9 @@ def factorize(
     except TypeError:
         where = f"`{name}`" if column is None else f"`{name}` column {column!r}"
         kinds = sorted(t.__name__ for t in types) or [str(arr.dtype)]
-        example = f" (such as {arr[0]!r})" if arr.size else ""
+        # The example is the same whatever the row order: the smallest repr
+        # (an error path, read once).
+        example = f" (such as {min(map(repr, arr.tolist()))})" if arr.size else ""
         msg = (
             f"{where} labels must be of one sortable kind, got {', '.join(kinds)} "
             f"values that cannot be ordered{example}; convert them to text or "
@@ -421,6 +431,32 @@ def object_labels(labels: NDArray[Any]) -> NDArray[Any]:
     return np.fromiter(values, dtype=object, count=len(values))
 
 
+def is_line_number(value: object) -> bool:
+    """Whether `value` is a number a stated poverty line may be (no bool)."""
+    return not isinstance(value, bool | np.bool_) and isinstance(
+        value, int | float | np.integer | np.floating | Decimal | Fraction
+    )
+
+
+def line_number(value: Any, key: object = None) -> float:
+    """A stated poverty line (a scalar or a mapping value) as float64.
+
+    The rule of :func:`povstat._validate.numeric`, as for a line passed as
+    an array: a float32 (or float16) value stands for its shortest decimal
+    (``np.float32(100.1)`` is 100.1, not 100.09999847...), a ``Decimal`` or
+    ``Fraction`` is taken when float64 holds it (exactly or as its shortest
+    decimal) and an integer beyond 2**53 is refused. `key`, when given, is
+    the mapping key named in the error.
+    """
+    try:
+        return float(_validate.numeric(np.array(value, dtype=object), "line"))
+    except ValueError as exc:
+        if key is None:
+            raise
+        msg = f"{exc} (the value for key {key!r})"
+        raise ValueError(msg) from None
+
+
 def lines_by_domain(line: Mapping[Any, Any], labels: Sequence[Any]) -> list[float]:
     """Each domain's line from a mapping, keys matched by value and kind.
 
@@ -430,20 +466,22 @@ def lines_by_domain(line: Mapping[Any, Any], labels: Sequence[Any]) -> list[floa
     never merged; the values must be real numbers (not text, bool or
     containers). A domain without a line raises ValueError naming it and,
     when there are keys of another kind, those keys and the labels' kind.
+    Values are read by :func:`line_number` (a float32 value is its shortest
+    decimal; a ``Decimal`` is taken when float64 holds it); an infinite line
+    of a domain raises ValueError naming the domain, as a missing one does.
     """
-    bad = [
-        (k, v)
-        for k, v in line.items()
-        if isinstance(v, bool | np.bool_)
-        or not isinstance(v, int | float | np.integer | np.floating)
-    ]
+    bad = [(k, v) for k, v in line.items() if not is_line_number(v)]
     if bad:
-        msg = f"`line` mapping values must be numbers (int or float), got {bad[:5]}"
+        msg = (
+            "`line` mapping values must be numbers (int, float or Decimal), "
+            f"got {bad[:5]}"
+        )
         raise TypeError(msg)
+    value = {k: line_number(v, k) for k, v in line.items()}
     index: dict[tuple[str, Any], Any] = {}
     for k in line:  # a loop over the mapping's keys
         mk = match_key(k)
-        if mk in index and index[mk] is not k and line[index[mk]] != line[k]:
+        if mk in index and index[mk] is not k and value[index[mk]] != value[k]:
             msg = (
                 f"`line` keys {index[mk]!r} and {k!r} name the same domain but "
                 f"give it different lines ({line[index[mk]]!r} and {line[k]!r})"
@@ -468,7 +506,15 @@ def lines_by_domain(line: Mapping[Any, Any], labels: Sequence[Any]) -> list[floa
             )
         msg = f"`line` has no poverty line for domain(s) {absent[:5]}{hint}"
         raise ValueError(msg)
-    return [float(line[index[mk]]) for mk in wanted]
+    out = [value[index[mk]] for mk in wanted]
+    infinite = [d for d, z in zip(labels, out, strict=True) if np.isinf(z)]
+    if infinite:
+        msg = (
+            f"`line` must be finite: the line of domain(s) {infinite[:5]} is "
+            "infinite (NaN marks a missing line)"
+        )
+        raise ValueError(msg)
+    return out
 
 
 def prepare_units(

@@ -437,7 +437,9 @@ def check_change_statement(
     m_other = m_rel if as_points_flag else m_points
     # "Fell 0 points": a direction with no size. Right only to its rounding,
     # it cannot be told from "did not change": never "holds".
-    zero_said = (xs == 0) & sign_ok & m_said
+    # Equal published figures (a change of exactly 0) may hide a small
+    # change either way (as in check_direction_statement): so too.
+    zero_said = (xs == 0) & (sign_ok | (points == 0)) & m_said
     verdict = np.where(
         missing | (sign_ok & ~m_said & m_other) | zero_said,
         UNDECIDED,
@@ -471,7 +473,7 @@ def check_change_statement(
                 f"{_signed(float(per_year['compound_per_year_pct'][i]), 2)} % a "
                 "year compound"
             )
-        if not sign_ok[i]:
+        if not sign_ok[i] and not zero_said[i]:
             tail = f"the statement says it {_PAST[dirn]}"
         elif zero_said[i]:
             tail = (
@@ -642,7 +644,12 @@ def check_count_statement(
         (np.isnan(ms), _NO_STATED),
         (
             np.isnan(pops) & (rate_population is not None) & (rb_ == 0),
-            "the rate's population is missing (a rate of 0 implies none)",
+            "the rate's population cannot be implied from a rate of 0",
+        ),
+        (
+            (pops == 0) & (rb_ > 0),
+            "the rate's population is 0, of which a rate above 0 cannot be a "
+            "share: the figures disagree",
         ),
         (
             np.isnan(pops) & (rate_population is not None) & (rb_ != 0),
@@ -1016,6 +1023,14 @@ def _other_unit(change: float, stated: float, d: int) -> str:
     return ""
 
 
+#: Why a level change in "points" right in the figure's own units cannot be told.
+_INDEX_POINTS = (
+    "is the change in the figure's own units; a number of poor or a poverty "
+    "line has no points, but an index such as P1 or P2 counts its units as "
+    "points: if this figure is one, state the change as 'units'"
+)
+
+
 def check_level_change_statement(
     before: ArrayLike,
     after: ArrayLike,
@@ -1083,7 +1098,9 @@ def check_level_change_statement(
         (NaN without rates), and ``meaning``: what the stated figure
         matches, one of ``"relative"``, ``"average per year"``, ``"compound
         per year"``, ``"units"``, ``"rate points"``, ``"rate relative"`` or
-        ``"neither"``.
+        ``"neither"``; ``index_points`` (bool): stated in "points" with the
+        size right in the figure's own units, which is right only for an
+        index such as P1 or P2 ("cannot tell" here).
 
     Raises
     ------
@@ -1220,8 +1237,9 @@ def check_level_change_statement(
         (np.isnan(tb) & per_year_given, "the elapsed years are missing"),
     )
     missing = gaps.mask
-    # "Fell 0 percent": a direction with no size, never "holds".
-    zero_said = (xs == 0) & sign_ok & m_said
+    # "Fell 0 percent": a direction with no size, never "holds" (equal
+    # published figures, a change of exactly 0, may hide one either way).
+    zero_said = (xs == 0) & (sign_ok | (change == 0)) & m_said
     # "P1 fell 0.04 points": an index such as P1 or P2 counts its own units
     # as points; the size is right in the figure's unit, the word is not a
     # count's or a line's: cannot tell which the figure is.
@@ -1253,15 +1271,10 @@ def check_level_change_statement(
             )
         stated_text = _fmt(float(xs[i]), d)
         problems = []
-        if not sign_ok[i]:
+        if not sign_ok[i] and not zero_said[i]:
             problems.append(f"the statement says it {_PAST[dirn]}")
         if said == "points" and index_points[i]:
-            problems.append(
-                f"{stated_text} is the change in the figure's own units; a number "
-                "of poor or a poverty line has no points, but an index such as "
-                "P1 or P2 counts its units as points: if this figure is one, "
-                "state the change as 'units'"
-            )
+            problems.append(f"{stated_text} {_INDEX_POINTS}")
         elif said == "points":
             problems.append(
                 "a number of poor or a poverty line has no percentage points "
@@ -1307,8 +1320,11 @@ def check_level_change_statement(
                 )
         else:
             target = abs(float(per_year[i] if per_year_given else change[i]))
+            exact = _fmt(target, max(shown, d))
+            rounded = _fmt(target, d)
             problems.append(
-                f"{stated_text} is not {_fmt(target, max(shown, d))} at {_places(d)}"
+                f"{stated_text} is not {rounded} at {_places(d)}"
+                + (f" ({exact} unrounded)" if exact != rounded else "")
                 + _other_unit(target, float(xs[i]), d)
             )
         return core + (": " + "; ".join(problems) if problems else "")
@@ -1325,6 +1341,7 @@ def check_level_change_statement(
             "rate_points": rate_points,
             "rate_relative_pct": rate_rel,
             "meaning": meaning,
+            "index_points": np.asarray(index_points),
         },
     )
 
@@ -1437,7 +1454,7 @@ def check_direction_statement(
     shape = _validate.shape(rate_change=c.points, poor_before=p0, poor_after=p1)
     pts = np.broadcast_to(_snap(c.points), shape)
     rel = np.broadcast_to(_snap(c.relative), shape)
-    dp = np.broadcast_to(p1 - p0, shape)
+    dp = np.broadcast_to(_snap(p1 - p0), shape)  # 1.00 + 1.39 is 2.39
     sign = -1.0 if dirn == "fall" else 1.0
     r_ok = np.sign(pts) == sign
     p_ok = np.sign(dp) == sign
@@ -2418,7 +2435,9 @@ def check_statements(
     -------
     pandas.DataFrame
         A copy of `statements` (same index and order; other frames are read
-        into pandas) with ``verdict`` and ``reason`` columns added.
+        into pandas with Arrow-backed columns, so that every column comes
+        back as given, an integer id with a null included) with
+        ``verdict`` and ``reason`` columns added.
 
     Raises
     ------
@@ -2488,6 +2507,7 @@ def check_statements(
     from povstat.headcount import implied_population
 
     scale = _persons_per_unit(persons_per_poor_unit)
+    given = statements
     statements = _plumbing.to_pandas(statements, arg="statements")
     taken = [c for c in ("verdict", "reason") if c in statements.columns]
     if taken:
@@ -2508,6 +2528,7 @@ def check_statements(
     _data_rates(data, rate, unit, region, period)
     if headcount is not None:
         _data_numbers(data, headcount, "headcount")
+        _data_counts(data, headcount, region, period)
     if "kind" not in statements.columns:
         msg = (
             "`statements` has no column 'kind'; columns present: "
@@ -2595,7 +2616,12 @@ def check_statements(
     keyed = data.set_index([region, period])
     if keyed.index.duplicated().any():
         dup = keyed.index[keyed.index.duplicated()].unique().tolist()[:10]
-        msg = f"`data` has duplicate ({region}, {period}) keys: {dup}"
+        month = (
+            " (dates in the same calendar month are the same period)"
+            if data_months is not None
+            else ""
+        )
+        msg = f"`data` has duplicate ({region}, {period}) keys{month}: {dup}"
         raise ValueError(msg)
 
     known = set(data[region].tolist())
@@ -2766,8 +2792,24 @@ def check_statements(
                     ),
                     unit=unit,
                 )
-            verdict[u.index.to_numpy()] = res.verdict
-            reason[u.index.to_numpy()] = res.reason
+            v_, r_ = np.asarray(res.verdict), np.asarray(res.reason)
+            if col == headcount and said == "points":
+                # The number of poor is no index: its size in "points" does
+                # not hold, whatever the number (no P1/P2 doubt here).
+                as_index = np.asarray(res.figures["index_points"])
+                v_ = np.where(as_index, NOT_HOLDS, v_)
+                r_ = np.where(
+                    as_index,
+                    np.char.replace(
+                        r_.astype(str),
+                        _INDEX_POINTS,
+                        "is right in units, but a number of poor has no points "
+                        "(they are the unit of a change of a rate)",
+                    ),
+                    r_,
+                )
+            verdict[u.index.to_numpy()] = v_
+            reason[u.index.to_numpy()] = r_
 
     s = st[kinds == "direction"]
     for direction in ("fall", "rise") if len(s) else ():
@@ -2847,6 +2889,12 @@ def check_statements(
         reason[pos] = str(res.reason)
     for pos, cells in no_value.items():  # "cannot tell", or judged without them
         reason[pos] += f" (no value in `data`: {'; '.join(cells)})"
+    if not isinstance(given, pd.DataFrame):
+        # The statements as given, column for column: through Arrow, so that
+        # an integer column with a null (an id) is not made float on the way.
+        exact = _plumbing.collect(given, arg="statements").frame.to_arrow()
+        out: pd.DataFrame = exact.to_pandas(types_mapper=pd.ArrowDtype)
+        return out.assign(verdict=verdict, reason=reason)
     return statements.assign(verdict=verdict, reason=reason)
 
 
@@ -2952,10 +3000,26 @@ def _data_rates(
         raise ValueError(msg)
 
 
+def _data_counts(data: pd.DataFrame, col: str, region: str, period: str) -> None:
+    """Refuse a number of poor in `data` below 0 or infinite, by region and period."""
+    values = _plumbing.pandas_floats(data[col])
+    with np.errstate(invalid="ignore"):
+        bad = (values < 0) | np.isinf(values)
+    if bad.any():
+        k = int(np.flatnonzero(bad)[0])
+        msg = (
+            f"`data` column {col!r} (argument `headcount`) must be finite and "
+            f">= 0, found {float(values[k])!r} for "
+            f"{_show_key(data[region].iloc[k])} at "
+            f"{_show_key(data[period].iloc[k])} ({int(bad.sum())} value(s) in all)"
+        )
+        raise ValueError(msg)
+
+
 def _data_numbers(data: pd.DataFrame, col: str, arg: str) -> None:
     """Refuse a value column of `data` that is not numeric (text, bools, dates)."""
     dtype = data[col].dtype
-    if _plumbing.object_decimals(data[col]):  # pandas.read_sql's NUMERIC
+    if _plumbing.object_numbers(data[col]):  # pandas.read_sql's NUMERIC
         return
     if not pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):
         msg = (

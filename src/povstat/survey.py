@@ -879,10 +879,10 @@ def _overall_cross(des: _Design, z: NDArray[np.float64]) -> NDArray[np.float64]:
 
 def poverty_estimates(
     welfare: ArrayLike,
-    line: ArrayLike | Mapping[Any, float] | None = None,
+    line: ArrayLike | Mapping[Any, Any] | None = None,
     *,
     unit: Unit,
-    lines: Mapping[str, ArrayLike | Mapping[Any, float]] | None = None,
+    lines: Mapping[str, ArrayLike | Mapping[Any, Any]] | None = None,
     alpha: float | Sequence[float] = (0, 1, 2),
     weights: ArrayLike | None = None,
     size: ArrayLike | None = None,
@@ -906,7 +906,9 @@ def poverty_estimates(
     line : float, array_like or mapping
         Poverty line: a number, one line per unit, or a mapping from each
         domain label of `by` to its line. Must be > 0. Give `line` or
-        `lines`, not both.
+        `lines`, not both. Mapping values are read as `line` arrays are:
+        a float32 value is its shortest decimal (``np.float32(100.1)`` is
+        100.1), a ``Decimal`` is taken when float64 holds it.
     unit : {"fraction", "percent"}
         Scale of the estimates, errors and bounds. Required.
     lines : mapping of str to line, optional

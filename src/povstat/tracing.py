@@ -364,7 +364,7 @@ def trace_figure(
     table = frame.select([*keys, *searched, *extra]).to_pandas().reset_index(drop=True)
     for c in searched:
         dtype = table[c].dtype
-        if _plumbing.object_decimals(table[c]):  # pandas.read_sql's NUMERIC
+        if _plumbing.object_numbers(table[c]):  # pandas.read_sql's NUMERIC
             continue
         if not pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(
             dtype

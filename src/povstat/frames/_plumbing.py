@@ -155,7 +155,7 @@ class Table:
             dtype = series.dtype
             return bool(
                 (is_numeric_dtype(dtype) and not is_bool_dtype(dtype))
-                or object_decimals(series)
+                or object_numbers(series)
             )
         return bool(self.dtype(name).is_numeric())
 
@@ -413,7 +413,7 @@ def pandas_floats(series: Any) -> NDArray[np.float64]:
     """
     if series.dtype == np.float64:
         return np.asarray(series.to_numpy(), dtype=np.float64)
-    if object_decimals(series):  # pandas.read_sql's NUMERIC columns
+    if object_numbers(series):  # pandas.read_sql's NUMERIC columns
         return _validate.numeric(series.to_numpy(), str(series.name))
     native = getattr(series.dtype, "numpy_dtype", series.dtype)
     if isinstance(native, np.dtype) and native.kind == "f" and native.itemsize < 8:
@@ -529,13 +529,15 @@ def _one_kind(values: NDArray[np.object_], name: str, arg: str) -> None:
         raise TypeError(msg)
 
 
-def object_decimals(series: Any) -> bool:
-    """Whether a pandas object column holds Decimal numbers (and missing).
+def object_numbers(series: Any) -> bool:
+    """Whether a pandas object column holds numbers only (and missing).
 
-    As ``pandas.read_sql`` returns a NUMERIC column, possibly mixed with
-    plain ints or floats (``.fillna(0)``): numbers, read through
-    :func:`povstat._validate.numeric`, which refuses a Decimal float64
-    cannot hold, and a signalling NaN, by name.
+    As ``pandas.read_sql`` returns a NUMERIC column (Decimals, possibly
+    mixed with ints or floats after ``.fillna(0)``), or as a column of
+    floats stays object after text such as "-" was replaced: numbers, read
+    through :func:`povstat._validate.numeric`, which refuses a Decimal
+    float64 cannot hold, and a signalling NaN, by name. Bools are not
+    numbers.
     """
     import decimal
 
@@ -545,7 +547,7 @@ def object_decimals(series: Any) -> bool:
         return False
     kinds = set(map(type, series.to_numpy()))  # the types, not a test per row
     kinds -= {type(None), type(pd.NA)}
-    return decimal.Decimal in kinds and kinds <= {decimal.Decimal, int, float}
+    return bool(kinds) and kinds <= {decimal.Decimal, int, float}
 
 
 def _object_dates(series: Any) -> bool:

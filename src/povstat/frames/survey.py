@@ -35,7 +35,9 @@ from povstat.poverty_measures import (
     alphas_arg,
     comparison_arg,
     factorize,
+    is_line_number,
     label_list,
+    line_number,
     lines_by_domain,
     match_key,
     measure_names,
@@ -207,13 +209,20 @@ def _fits(key: object, dtype: Any) -> bool:
     return not isinstance(key, str | int | float | Decimal | np.number)
 
 
-def _engine_key(key: Any, dtype: Any) -> Any:
+def _engine_key(key: Any, dtype: Any, *, polars: bool = False) -> Any:
     """A fitting mapping key as the Python value an engine compares.
 
     numpy datetimes and durations become ``datetime`` and ``timedelta``
     (polars' lazy engine cannot build a literal from numpy scalars), a
-    date-and-time at midnight a ``date`` for a date column.
+    date-and-time at midnight a ``date`` for a date column; a key of a
+    nanosecond column of polars its integer count of nanoseconds (None
+    when it is finer than a nanosecond: no value of the column).
     """
+    if _nanosecond_keys(dtype, polars=polars):
+        atto = match_key(key)[1]
+        return atto // 10**9 if atto % 10**9 == 0 else None
+    if polars and isinstance(dtype, nw.Datetime | nw.Date):
+        return _polars_time_key(key, dtype)
     if isinstance(key, np.datetime64 | np.timedelta64):
         key = key.astype("M8[us]" if isinstance(key, np.datetime64) else "m8[us]")
         key = key.item()
@@ -224,18 +233,63 @@ def _engine_key(key: Any, dtype: Any) -> Any:
     return key
 
 
-def _key_column(name: str, dtype: Any, keys: Sequence[Any]) -> nw.Expr:
+def _nanosecond_keys(dtype: Any, *, polars: bool) -> bool:
+    """Whether keys are compared as integer nanoseconds with the column.
+
+    polars builds a literal from a Python or numpy datetime in microseconds:
+    the keys of a nanosecond Datetime or Duration column (polars) are
+    compared with the column cast to its integer count of nanoseconds.
+    """
+    return polars and _nanosecond_column(dtype)
+
+
+def _polars_time_key(key: Any, dtype: Any) -> Any:
+    """A date or datetime key as one Python type polars can compare.
+
+    polars builds one Series of the keys: a ``date`` next to a
+    ``datetime``, or datetimes in two time zones, would have no common
+    type. Each key becomes a ``datetime`` (naive, or in the column's time
+    zone) or, for a Date column, a ``date``; a key that no value of the
+    column can equal (a time of day on a Date column, a part finer than a
+    microsecond) becomes None (no match, as in the numpy path).
+    """
+    kind, atto = match_key(key)
+    micro, finer = divmod(atto, 10**12)
+    if finer:
+        return None
+    stamp = datetime.datetime(1970, 1, 1) + datetime.timedelta(microseconds=micro)
+    if dtype == nw.Date:
+        return stamp.date() if stamp.time() == datetime.time(0) else None
+    zone = dtype.time_zone
+    if kind == "datetime with time zone" and zone is not None:
+        from zoneinfo import ZoneInfo
+
+        utc = stamp.replace(tzinfo=datetime.UTC)
+        return utc.astimezone(ZoneInfo(zone))
+    return stamp
+
+
+def _key_column(
+    name: str, dtype: Any, keys: Sequence[Any], *, polars: bool = False
+) -> nw.Expr:
     """A `by` column as an engine compares it with mapping keys.
 
     A column of a type narwhals does not know (DuckDB's UUID, say) whose
-    keys are text is handed over as text, so it is compared as text.
+    keys are text is handed over as text, so it is compared as text; a
+    nanosecond column of polars as integers (:func:`_nanosecond_keys`).
     """
+    if _nanosecond_keys(dtype, polars=polars):
+        return nw.col(name).cast(nw.Int64())
     text = dtype == nw.Unknown and all(isinstance(k, str) for k in keys)
     return nw.col(name).cast(nw.String()) if text else nw.col(name)
 
 
 def _mapped_line(
-    line: Mapping[Any, float], by: list[str], schema: Mapping[str, Any]
+    line: Mapping[Any, Any],
+    by: list[str],
+    schema: Mapping[str, Any],
+    *,
+    polars: bool = False,
 ) -> nw.Expr:
     """The poverty line of each row from a mapping of domains to lines.
 
@@ -246,6 +300,13 @@ def _mapped_line(
     mapping gets no line (null), refused after the reduction by name.
     """
     f64 = nw.Float64()
+
+    def fits(k: Any, dtype: Any) -> bool:
+        return _fits(k, dtype) and _engine_key(k, dtype, polars=polars) is not None
+
+    def engine_key(k: Any, dtype: Any) -> Any:
+        return _engine_key(k, dtype, polars=polars)
+
     if len(by) == 1:
         if any(isinstance(key, tuple) for key in line):
             msg = (
@@ -255,11 +316,13 @@ def _mapped_line(
             raise ValueError(msg)
         dtype = schema[by[0]]
         kept = {
-            _engine_key(k, dtype): float(v) for k, v in line.items() if _fits(k, dtype)
+            engine_key(k, dtype): line_number(v, k)
+            for k, v in line.items()
+            if fits(k, dtype)
         }
         if not kept:
             return nw.lit(None, dtype=f64)
-        key = _key_column(by[0], dtype, list(kept))
+        key = _key_column(by[0], dtype, list(kept), polars=polars)
         return key.replace_strict(kept, default=None, return_dtype=f64)
     bad = [k for k in line if not isinstance(k, tuple) or len(k) != len(by)]
     if bad:
@@ -269,30 +332,34 @@ def _mapped_line(
         )
         raise ValueError(msg)
     keys = [
-        k for k in line if all(_fits(v, schema[c]) for c, v in zip(by, k, strict=True))
+        k for k in line if all(fits(v, schema[c]) for c, v in zip(by, k, strict=True))
     ]
     if not keys:
         return nw.lit(None, dtype=f64)
     combined: nw.Expr = nw.lit(0, dtype=nw.Int64())
     key_code = np.zeros(len(keys), dtype=np.int64)
     for j, c in enumerate(by):  # a loop over the handful of `by` columns
-        values = list(dict.fromkeys(_engine_key(k[j], schema[c]) for k in keys))
+        values = list(dict.fromkeys(engine_key(k[j], schema[c]) for k in keys))
         codes = {v: i for i, v in enumerate(values)}
-        code = _key_column(c, schema[c], values).replace_strict(
+        code = _key_column(c, schema[c], values, polars=polars).replace_strict(
             codes, default=None, return_dtype=nw.Int64()
         )
         combined = combined * len(values) + code
         key_code = key_code * len(values) + np.array(
-            [codes[_engine_key(k[j], schema[c])] for k in keys]
+            [codes[engine_key(k[j], schema[c])] for k in keys]
         )
-    lines = {int(kc): float(line[k]) for kc, k in zip(key_code, keys, strict=True)}
+    lines = {
+        int(kc): line_number(line[k], k) for kc, k in zip(key_code, keys, strict=True)
+    }
     return combined.replace_strict(lines, default=None, return_dtype=f64)
 
 
 def _line_expr(
-    line: str | float | Mapping[Any, float],
+    line: str | float | Mapping[Any, Any],
     by: list[str],
     schema: Mapping[str, Any],
+    *,
+    polars: bool = False,
 ) -> nw.Expr:
     if isinstance(line, str):
         return _float64(line, schema)
@@ -300,24 +367,23 @@ def _line_expr(
         if not by:
             msg = "`line` as a mapping (one line per domain) needs `by`"
             raise ValueError(msg)
-        return _mapped_line(line, by, schema)
-    if isinstance(line, bool) or not isinstance(
-        line, int | float | np.integer | np.floating
-    ):
+        return _mapped_line(line, by, schema, polars=polars)
+    if not is_line_number(line):
         msg = (
             "`line` must be a column name, a number or a mapping from domain to "
             f"line, got {type(line).__name__}"
         )
         raise TypeError(msg)
-    return nw.lit(float(line), dtype=nw.Float64())
+    # A float32 line is its shortest decimal, a Decimal taken when exact.
+    return nw.lit(line_number(line), dtype=nw.Float64())
 
 
 def poverty_table(
     df: IntoFrame,
     *,
     welfare: str,
-    line: str | float | Mapping[Any, float] | None = None,
-    lines: Mapping[str, str | float | Mapping[Any, float]] | None = None,
+    line: str | float | Mapping[Any, Any] | None = None,
+    lines: Mapping[str, str | float | Mapping[Any, Any]] | None = None,
     unit: Unit,
     alpha: float | Sequence[float] = (0, 1, 2),
     weight: str | None = None,
@@ -346,7 +412,12 @@ def poverty_table(
         Poverty line: a column (one line per unit), a number, or a mapping
         from each domain to its line (keys are values of the single `by`
         column, or tuples of values of several). Give `line` or `lines`,
-        not both.
+        not both. A number or mapping value is read as the array functions
+        read it, on every engine: a float32 value stands for its shortest
+        decimal (``np.float32(100.1)`` is 100.1, as a Float32 column is), a
+        ``Decimal`` is taken when float64 holds it, and a figure float64
+        cannot hold (``Decimal("0.1000000000000000000001")``, an integer
+        beyond 2**53) raises ValueError.
     lines : mapping of str to line, optional
         Several poverty lines at once, by name; each value is anything
         `line` accepts. Every line's terms are columns of the same single
@@ -433,9 +504,15 @@ def poverty_table(
         mapping, weights or FGT terms leave float64's range, a stratum has a
         single PSU under ``lonely_psu="raise"``, or `fpc` varies within a
         stratum (or, without `strata`, across the sample) or is smaller than
-        the PSUs sampled there. On DuckDB and Spark, column names with a dot
-        are refused (those engines read ``a.b`` as column b of table a); on
-        lazy frames, a `by`, `strata`, `psu` or `fpc` column named ``''``.
+        the PSUs sampled there, or a `by`, `strata` or `psu` column holds
+        times of day finer than a microsecond (polars Time, pyarrow
+        ``time64[ns]``: ``datetime.time`` cannot hold them, and distinct
+        labels would be merged; the message gives the smallest). On lazy
+        frames (polars lazy, DuckDB, Spark), column names the engine would
+        read as something else are refused: with a dot (``a.b``, column b
+        of table a), a backtick, ``*``, surrounding spaces, a polars
+        regular expression (``^...$``), and a `by`, `strata`, `psu` or
+        `fpc` column named ``''``; eager pandas and polars frames read them.
         An error about one of several `lines` names its entry. Errors
         about values count the rows and give a value, never a row position
         (a lazy engine has none, and a pandas index has its own labels).
@@ -457,7 +534,19 @@ def poverty_table(
     1e-15 relative; standard errors and design effects to about 1e-13
     relative, from cancellation in the variance), which matters only for a
     figure exactly on a rounding tie; collect to
-    pandas or polars for bit-identical figures. The estimator is Taylor
+    pandas or polars for bit-identical figures. The Watts index is the one
+    measure whose per-unit term uses a function of the engine: its
+    :math:`\ln z - \ln y` is computed with the engine's natural logarithm,
+    which may differ from numpy's in the last bit (DuckDB's and Spark's do).
+    Each logarithm is then off by up to about
+    :math:`\epsilon \lvert\ln z\rvert` (:math:`\epsilon = 2^{-52}`), so a
+    unit's term is off relatively by up to about
+    :math:`\epsilon \lvert\ln z\rvert / (\ln z - \ln y)`: negligible
+    except for welfare within a hair of the line (welfare 999.9999999
+    against the line 1000 has a term of 1e-10, known to about 1.5e-5
+    relative, and the Watts estimate of such data can differ from numpy's
+    at that order). Collect to pandas or polars for numpy's figures. The
+    estimator is Taylor
     linearisation with PSUs drawn with replacement within strata, as R
     ``survey`` computes it [1]_.
     Without `weight` (and `size`), ``deff`` is ``inf``: it compares with
@@ -477,9 +566,11 @@ def poverty_table(
     zone, and a naive key never matches a zoned label (a PySpark
     ``TIMESTAMP`` is an instant in the session's zone: give it keys with a
     time zone, or use ``TIMESTAMP_NTZ``). Date labels are
-    shown as datetimes whatever their unit (nanoseconds included), in
-    their column's zone. Numpy scalars among object labels are shown as the
-    Python values they hold.
+    shown as datetimes whatever their unit, in their column's zone; a
+    label with a part finer than a microsecond keeps every nanosecond (a
+    nanosecond column of the output, or a ``numpy.datetime64`` label).
+    Times of day finer than a microsecond are refused (see Raises). Numpy
+    scalars among object labels are shown as the Python values they hold.
     With a categorical `by` column (pandas categorical, pyarrow
     dictionary), keys are matched by the kind of its categories (numbers,
     intervals, dates or text). Domain
@@ -593,8 +684,15 @@ def poverty_table(
         line_col = {"line": value} if isinstance(value, str) else {}
         with line_entry(entry):  # a loop over the handful of lines
             _check_entry(frame, needed | line_col, by_cols, value)
-            zs.append(_line_expr(value, by_cols, key_schema))
-            if isinstance(value, float | np.floating) and np.isnan(value):
+            zs.append(
+                _line_expr(
+                    value,
+                    by_cols,
+                    key_schema,
+                    polars=frame.implementation.is_polars(),
+                )
+            )
+            if not isinstance(value, str | Mapping) and np.isnan(line_number(value)):
                 raise ValueError(MISSING_SCALAR_LINE)
     if isinstance(frame, nw.DataFrame) and len(frame) and _in_memory(frame):
         # Eager in-memory frame: take the columns as arrays, reduce in numpy.
@@ -710,7 +808,7 @@ def poverty_table(
     wide = [
         c
         for c in dict.fromkeys(
-            n for n in (welfare, weight, size, *items) if isinstance(n, str)
+            n for n in (welfare, weight, size, fpc, *items) if isinstance(n, str)
         )
         if in_schema[c] in _WIDE_INTS
     ]
@@ -725,6 +823,7 @@ def poverty_table(
 
     counts = {}
     for c in keys:
+        _refuse_fine_times(table[c], c, _role(c, by_cols, strata=strata, psu=psu))
         null = _null_or_nan(table[c])
         counts[c] = int(col(f"{t}n")[null].sum()) if null.any() else 0
     _refuse_missing_keys(counts, by_cols, strata=strata, psu=psu, fpc=fpc)
@@ -735,7 +834,7 @@ def poverty_table(
             "never reported as NaN or as an empty table"
         )
         raise ValueError(msg)
-    facts = [factorize(table[c].to_numpy(), "by", column=c) for c in by_cols]
+    facts = [factorize(_labels(table[c], c, "by"), "by", column=c) for c in by_cols]
     if by_cols:
         codes = [f[1] for f in facts]
         combo = np.ravel_multi_index(codes, [int(c.max()) + 1 for c in codes])
@@ -796,7 +895,9 @@ def poverty_table(
     }
     _raise_on_flags(flags, nan_policy=nan_policy, watts=wat, smallest=smallest)
     if strata is not None:
-        s_labels, s_codes = factorize(table[strata].to_numpy(), "strata", column=strata)
+        s_labels, s_codes = factorize(
+            _labels(table[strata], strata, "strata"), "strata", column=strata
+        )
     else:
         s_labels, s_codes = np.array([0]), np.zeros(n_rows, np.intp)
     fpc_h = None
@@ -824,7 +925,7 @@ def poverty_table(
         psu_codes = None
     else:
         assert psu is not None
-        _, p_codes = factorize(table[psu].to_numpy(), "psu", column=psu)
+        _, p_codes = factorize(_labels(table[psu], psu, "psu"), "psu", column=psu)
         _, psu_codes = factorize(
             s_codes.astype(np.int64) * (int(p_codes.max()) + 1) + p_codes, psu
         )
@@ -859,7 +960,7 @@ def _check_entry(
     frame: _Frame,
     columns: Mapping[str, str | None],
     by: list[str],
-    line: str | float | Mapping[Any, float],
+    line: str | float | Mapping[Any, Any],
 ) -> None:
     """Check dtypes and names from the schema alone, before any data is read.
 
@@ -894,19 +995,78 @@ def _check_entry(
         raise ValueError(msg)
     if isinstance(line, Mapping):
         wrong = [
-            (key, value)
-            for key, value in line.items()
-            if isinstance(value, bool)
-            or not isinstance(value, int | float | np.integer | np.floating)
+            (key, value) for key, value in line.items() if not is_line_number(value)
         ]
         if wrong:
             msg = (
-                f"`line` mapping values must be numbers (int or float), got {wrong[:5]}"
+                "`line` mapping values must be numbers (int, float or Decimal), "
+                f"got {wrong[:5]}"
             )
             raise TypeError(msg)
 
 
 _FLAGS = ("bad", "negw", "negs", "badz", "nonpos", "infy")
+
+
+def _role(c: str, by: Sequence[str], *, strata: str | None, psu: str | None) -> str:
+    """The argument a key column was given as (`by`, `strata`, `psu`, `fpc`)."""
+    if c in by:
+        return "by"
+    return "strata" if c == strata else "psu" if c == psu else "fpc"
+
+
+def _labels(values: nw.Series[Any], column: str, role: str) -> NDArray[Any]:
+    """A key column's values as a numpy array, or TypeError naming it.
+
+    pyarrow cannot turn some types into numpy (a DuckDB UNION, say): such a
+    column is refused by argument, name and type, not with pyarrow's error.
+    """
+    try:
+        return values.to_numpy()
+    except Exception as exc:
+        if not type(exc).__module__.startswith("pyarrow"):
+            raise
+        native = values.to_native()
+        kind = getattr(native, "type", getattr(native, "dtype", values.dtype))
+        msg = (
+            f"`{role}` column {column!r} of type {kind} cannot be read as "
+            f"labels ({exc}); convert it first (to text, say)"
+        )
+        raise TypeError(msg) from None
+
+
+def _refuse_fine_times(values: nw.Series[Any], column: str, role: str) -> None:
+    """Refuse times of day finer than a microsecond as labels, by name.
+
+    A label is a Python value, and ``datetime.time`` holds microseconds:
+    08:00:00.0000001 and 08:00:00.0000002 (polars Time, pyarrow
+    ``time64[ns]``) would be one label, two domains or PSUs merged. The
+    smallest such time is named.
+    """
+    if values.dtype != nw.Time:
+        return
+    native = values.to_native()
+    arrow = getattr(getattr(native, "dtype", None), "pyarrow_dtype", None)
+    unit = getattr(
+        arrow if arrow is not None else getattr(native, "type", None), "unit", None
+    )
+    if not (values.implementation.is_polars() or unit == "ns"):
+        return
+    ns = np.asarray(values.drop_nulls().cast(nw.Int64()).to_numpy(), np.int64)
+    fine = ns[ns % 1000 != 0]
+    if fine.size:
+        low = int(fine.min())
+        seconds, part = divmod(low, 10**9)
+        shown = (
+            f"{seconds // 3600:02}:{seconds // 60 % 60:02}:{seconds % 60:02}.{part:09}"
+        )
+        msg = (
+            f"`{role}` column {column!r} holds times of day finer than a "
+            f"microsecond (such as {shown}), which Python's datetime.time "
+            "cannot hold: distinct labels would be merged; convert the column "
+            "first (to text, or to a duration since midnight)"
+        )
+        raise ValueError(msg)
 
 
 def _in_memory(frame: nw.DataFrame[Any]) -> bool:
@@ -1037,9 +1197,11 @@ def _reduce_eager(
         return np.asarray(values.cast(nw.Float64()).to_numpy(), np.float64)
 
     key_cols = [*by, *(c for c in (strata, psu, fpc) if c is not None)]
+    for kc in key_cols:  # a loop over the handful of key columns
+        _refuse_fine_times(frame[kc], kc, _role(kc, by, strata=strata, psu=psu))
     counts = {c: int(_null_or_nan(frame[c]).sum()) for c in key_cols}
     _refuse_missing_keys(counts, by, strata=strata, psu=psu, fpc=fpc)
-    by_arrays = [frame[c].to_numpy() for c in by]
+    by_arrays = [_labels(frame[c], c, "by") for c in by]
     for c in (strata, psu):  # container labels, before numpy compares them
         if c is not None and frame[c].dtype == nw.Object:
             factorize(frame[c].to_numpy(), "strata" if c == strata else "psu", column=c)
@@ -1073,7 +1235,7 @@ def _reduce_eager(
                 per_domain = _refuse_absent_domains(keys, line, nan_policy=nan_policy)
             z = np.array(per_domain, np.float64)[domain]
         else:
-            z = np.full(n, float(line))
+            z = np.full(n, line_number(line))
         zs.append(z)
     w = floats(weight) if weight is not None else np.ones(n)
     s = floats(size) if size is not None else np.ones(n)
@@ -1155,8 +1317,8 @@ def _reduce_eager(
         pw,
         domain=domain,
         n_domains=n_domains,
-        strata=None if strata is None else frame[strata].to_numpy(),
-        psu=None if psu is None else frame[psu].to_numpy(),
+        strata=None if strata is None else _labels(frame[strata], strata, "strata"),
+        psu=None if psu is None else _labels(frame[psu], psu, "psu"),
         fpc=fpc_values,
         rows=rows,
     )
@@ -1428,6 +1590,24 @@ def _pandas_output(
     return out
 
 
+def _nanosecond_column(dtype: Any) -> bool:
+    """Whether `dtype` is a Datetime or Duration in nanoseconds."""
+    return isinstance(dtype, nw.Datetime | nw.Duration) and dtype.time_unit == "ns"
+
+
+def _nanoseconds(values: Sequence[Any]) -> list[int | None]:
+    """Datetime or duration labels as integer nanoseconds (None kept).
+
+    Labels of a nanosecond column with a part finer than a microsecond are
+    numpy scalars (``datetime`` holds microseconds only), which polars and
+    pyarrow would read as microseconds: handed over as integers, cast back
+    to the column's dtype, every nanosecond is kept. A zoned label counts
+    from the epoch in UTC, as the engines store it.
+    """
+    # match_key: attoseconds from the epoch (in UTC for a zoned label).
+    return [None if v is None else match_key(v)[1] // 10**9 for v in values]
+
+
 def _output(
     frame: _Frame,
     native: Any,
@@ -1465,6 +1645,10 @@ def _output(
         return _pandas_output(data, schema, by, native)
     elif impl.is_polars():
         backend = "polars"
+    exact = [c for c in by if _nanosecond_column(schema[c])]
+    for c in exact:  # a loop over the handful of `by` columns
+        data[c] = _nanoseconds(data[c])
+        schema[c] = nw.Int64()
     try:
         out = nw.from_dict(data, schema=schema, backend=backend)
     except Exception:
@@ -1477,6 +1661,8 @@ def _output(
             backend=backend,
         )
         out = nw.concat([labels, rest], how="horizontal")
+    if exact:
+        out = out.with_columns(nw.col(c).cast(in_schema[c]) for c in exact)
     if isinstance(frame, nw.LazyFrame):
         if impl.is_polars():
             return out.lazy().to_native()

@@ -804,7 +804,7 @@ def poverty_table(
     # The smallest weight, size, welfare and lines, for error messages.
     lowest = [f"{t}rw", f"{t}rs", f"{t}ry", *(f"{t}z{i}" for i in range(len(zzs)))]
     aggs += [nw.col(c).min().alias(f"{c}min") for c in lowest]
-    # The range of 64-bit integer value columns: beyond 2**53 is refused.
+    # The range of 64-bit integer value columns: 2**53 or more is refused.
     wide = [
         c
         for c in dict.fromkeys(
@@ -1081,10 +1081,15 @@ _WIDE_INTS = (nw.Int64, nw.UInt64, nw.Int128, nw.UInt128)
 
 
 def _refuse_wide_integers(column: str, lo: float, hi: float) -> None:
-    """Refuse a 64-bit integer column holding values beyond 2**53."""
-    if max(hi, -lo) > _WIDE:
+    """Refuse a 64-bit integer column holding values of 2**53 or more.
+
+    2**53 or more, not "beyond": a lazy engine's minimum and maximum reach
+    povstat as floats, in which 2**53 + 1 is 2**53, and a value is at least
+    2**53 exactly when its float is, so every engine draws the line alike.
+    """
+    if max(hi, -lo) >= _WIDE:
         msg = (
-            f"column {column!r} holds integers beyond 2**53 in magnitude (up to "
+            f"column {column!r} holds integers of 2**53 or more in magnitude (up to "
             f"{max(hi, -lo):.3g}), which float64, povstat's arithmetic, cannot "
             "all hold exactly; rescale them (e.g. to thousands)"
         )

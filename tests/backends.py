@@ -78,6 +78,22 @@ def make(backend: str, data: dict[str, Any], *, index: list[str] | None = None) 
     return frame.lazy() if backend == "polars-lazy" else frame
 
 
+def from_pandas(kind: str, df: pd.DataFrame) -> Any:
+    """One pandas frame as `kind` ("pandas", "polars", "polars-lazy", "duckdb").
+
+    Column types as each engine reads them from pandas (datetimes, big
+    integers), which `make` builds from plain lists instead.
+    """
+    if kind == "duckdb":
+        con = duckdb.connect()
+        con.register("df", df)
+        return con.sql("select * from df")
+    if kind == "pandas":
+        return df
+    frame = pl.from_pandas(df)
+    return frame.lazy() if kind == "polars-lazy" else frame
+
+
 def collect(native: Any) -> Any:
     """An eager frame: pandas as it is, anything else as a polars DataFrame."""
     if isinstance(native, pd.DataFrame | pl.DataFrame):

@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from numpy.typing import NDArray
 
 import povstat
-from backends import BACKENDS, NAN, POLARS, col, collect, make, run
+from backends import BACKENDS, NAN, POLARS, col, collect, from_pandas, make, run
 from povstat import (
     Ties,
     annualized_change,
@@ -1223,7 +1223,6 @@ def test_date_groups_are_calendar_months(kind: str) -> None:
     # Three regions dated 2023-03-01, 2023-03-15 and 2023-03-01 07:00: one
     # period (March 2023), as check_statements and with_changes read dates,
     # so the three are ranked together: C (7.0) 1st, B 2nd, A 3rd of 3.
-    import duckdb
 
     df = pd.DataFrame(
         {
@@ -1235,14 +1234,7 @@ def test_date_groups_are_calendar_months(kind: str) -> None:
             "se": [0.1, 0.1, 0.1],
         }
     )
-    con = duckdb.connect()
-    con.register("df", df)
-    native: Any = {
-        "pandas": df,
-        "polars": pl.from_pandas(df),
-        "polars-lazy": pl.from_pandas(df).lazy(),
-        "duckdb": con.sql("select * from df"),
-    }[kind]
+    native = from_pandas(kind, df)
     ranked = povstat.with_ranks(native, descending=True, by="period")
     np.testing.assert_array_equal(col(ranked, "rank"), [3.0, 2.0, 1.0])
     np.testing.assert_array_equal(col(ranked, "rank_count"), [3, 3, 3])

@@ -365,6 +365,15 @@ def test_errors() -> None:
             persons_per_poor_unit=1,
             **_SIMPLE,
         )
+    # A missing kind is named by its row, not listed as an unknown kind 'nan'.
+    with pytest.raises(ValueError, match=r"missing 'kind' in row 1; each"):
+        check_statements(
+            pd.DataFrame({"kind": ["figure", None]}),
+            data,
+            unit="percent",
+            persons_per_poor_unit=1,
+            **_SIMPLE,
+        )
     with pytest.raises(ValueError, match="no column 'kind'"):
         check_statements(
             pd.DataFrame({"k": [1]}),
@@ -2643,3 +2652,50 @@ def test_statements_from_polars_come_back_as_given() -> None:
     assert out["period"].tolist() == [2023, 2023]
     # BPS: Kota Kediri 21.03 thousand poor in March 2023 (19.24 in 2024).
     assert out["verdict"].tolist() == [NOT_HOLDS, HOLDS]
+
+
+@pytest.mark.parametrize(
+    ("held", "stated", "hint"),
+    [
+        (
+            ["3573", "3574"],
+            3573,
+            r"3573 \(of type int\) is not in `data`, which holds '3573' of type str",
+        ),
+        (
+            [3573, 3574],
+            "3573",
+            r"'3573' \(of type str\) is not in `data`, which holds 3573 of type int",
+        ),
+    ],
+)
+def test_a_region_code_written_as_the_other_type_gets_a_hint(
+    held: list[Any], stated: Any, hint: str
+) -> None:
+    # Region codes held as text ("3573") and stated as a number (3573), or
+    # the reverse: the change statement names both types, as trace_figure
+    # does, rather than saying the code is "not in `data` at all".
+    data = pd.DataFrame(
+        {
+            "region": held * 2,
+            "period": [2022, 2022, 2023, 2023],
+            "rate": [4.37, 5.0, 4.26, 5.1],
+            "poor": [37.0, 20.0, 36.0, 21.0],
+        }
+    )
+    statements = pd.DataFrame(
+        {
+            "kind": ["change"],
+            "region": [stated],
+            "period_before": [2022],
+            "period_after": [2023],
+            "stated": [0.11],
+            "direction": ["fall"],
+            "stated_as": ["points"],
+            "decimals": [2],
+        }
+    )
+    with pytest.raises(ValueError, match=hint):
+        check_statements(
+            statements, data, unit="percent", persons_per_poor_unit=1000, **_SIMPLE
+        )

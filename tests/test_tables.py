@@ -2701,6 +2701,27 @@ def test_a_year_header_without_a_round_in_its_format_is_a_bare_year(
     assert t.data[["year", "month"]].to_numpy().tolist() == [[2022, 3], [2023, 3]]
 
 
+@pytest.mark.parametrize("header", ["Tahun 2022", "tahun 2022", "Year 2022"])
+def test_a_typed_year_header_with_the_word_for_year_is_a_bare_year(
+    tmp_path: Path, header: str
+) -> None:
+    # Typed "Tahun 2022" reads as the year 2022, as the number 2022 shown
+    # with the format "Tahun "0 does (one rule for typed and shown text);
+    # month=3 applies. Pacitan P0 13.8 and 13.65 (BPS_P0_KABKOTA 2022, 2023).
+    later = header.replace("2022", "2023")
+    rows: list[list[Any]] = [
+        ["Kabupaten/Kota", header, later],
+        ["Pacitan", 13.8, 13.65],
+    ]
+    t = read_bps_table(_workbook(tmp_path, rows, {}), locale="en", month=3)
+    assert t.data[["year", "month"]].to_numpy().tolist() == [[2022, 3], [2023, 3]]
+    csv = tmp_path / "typed.csv"
+    csv.write_text(f"Kabupaten/Kota,{header},{later}\nPacitan,13.8,13.65\n")
+    c = read_bps_table(csv, locale="en", month=3)
+    pd.testing.assert_frame_equal(c.data, t.data)
+    np.testing.assert_array_equal(t.data["value"], [13.8, 13.65])
+
+
 # --- a heading merged across the value columns ----------------------------------
 
 
@@ -3357,6 +3378,38 @@ def test_a_row_of_column_numbers_is_skipped(numbers: str) -> None:
     t = read_bps_table(io.StringIO(text), locale="en")
     assert t.data["value"].tolist() == [13.8, 13.5]
     assert t.skipped[["row", "reason"]].to_numpy().tolist() == [[2, "column numbers"]]
+
+
+@pytest.mark.parametrize(
+    "units", [",(persen),(persen)", ",%,%", ",(Ribu Jiwa),( ribu jiwa )", ",(Rp),"]
+)
+def test_a_row_of_units_under_the_header_is_skipped(units: str) -> None:
+    # A row stating the units under the header (label empty) is layout,
+    # reported as a "unit row", not a region's values refused as "not a
+    # number"; with the column numbers under it too, both are skipped.
+    # Pacitan P0 13.8 and 13.65 (BPS_P0_KABKOTA 2022, 2023) read.
+    text = f"Kabupaten/Kota,2022,2023\n{units}\nPacitan,13.8,13.65\n"
+    t = read_bps_table(io.StringIO(text), locale="en")
+    assert t.data["value"].tolist() == [13.8, 13.65]
+    assert t.skipped[["row", "reason"]].to_numpy().tolist() == [[2, "unit row"]]
+    both = f"Kabupaten/Kota,2022,2023\n{units}\n(1),(2),(3)\nPacitan,13.8,13.65\n"
+    t = read_bps_table(io.StringIO(both), locale="en")
+    assert t.skipped["reason"].tolist() == ["unit row", "column numbers"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kab,2022,2023\nPacitan,5,6\n,(persen),(persen)\nPonorogo,7,8\n",
+        "Kab,2022,2023\n(persen),(persen),(persen)\nPacitan,5,6\n",
+        "Kab,2022,2023\n,(persen),pct\nPacitan,5,6\n",
+    ],
+)
+def test_a_unit_row_elsewhere_or_with_a_label_is_not_skipped(text: str) -> None:
+    # Among the data, with a filled label cell, or with a cell that is no
+    # unit word: not a unit row, so its cells are refused as not numbers.
+    with pytest.raises(NumberParseError, match=r"not a valid number"):
+        read_bps_table(io.StringIO(text), locale="en")
 
 
 @pytest.mark.parametrize("row", ["1,3,4", "2,3,4", "1,2,x", "Pacitan,1,2"])

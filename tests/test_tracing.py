@@ -597,3 +597,20 @@ def test_a_year_as_text_gets_advice_that_fits() -> None:
         trace_figure(
             dates, 4.26, decimals=2, subject="A", at="2023", measure="poverty_rate_pct"
         )
+
+
+@pytest.mark.parametrize("text", ["2023-02-29", "2023-13-01", "2023-04-31"])
+def test_an_impossible_iso_date_is_named_as_such(text: str) -> None:
+    # Written in ISO order but not in the calendar (2023 is not a leap year;
+    # there is no month 13; April has 30 days): the message says so rather
+    # than asking for ISO order, which the text already has.
+    with pytest.raises(ValueError, match=r"in ISO order but is not a date of the"):
+        trace_figure(
+            DATA,
+            10.35,
+            decimals=2,
+            subject="Jawa Timur",
+            at=text,
+            measure="poverty_rate_pct",
+            region="region_name",
+        )

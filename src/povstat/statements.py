@@ -2535,6 +2535,15 @@ def check_statements(
             f"{list(statements.columns)}"
         )
         raise ValueError(msg)
+    missing_kind = statements["kind"].isna().to_numpy()
+    if missing_kind.any():
+        rows = list(statements.index[missing_kind])
+        where = f"row {rows[0]!r}" if len(rows) == 1 else f"rows {rows[:10]}"
+        msg = (
+            f"`statements` has a missing 'kind' in {where}; each "
+            f"statement needs one of {list(_KINDS)}"
+        )
+        raise ValueError(msg)
     present = set(statements["kind"].astype(str))
     bad = sorted(present - set(_KINDS))
     if bad:
@@ -2625,6 +2634,18 @@ def check_statements(
         raise ValueError(msg)
 
     known = set(data[region].tolist())
+    known_text = {str(k): k for k in known}
+
+    def unknown_region(r: object) -> str:
+        """Why region `r` is not in `data`; 3573 where it holds "3573" said so."""
+        held = known_text.get(str(r))
+        if held is None:
+            return f": {region} {r!r} is not in `data` at all"
+        return (
+            f": {region} {r!r} (of type {type(r).__name__}) is not in `data`, "
+            f"which holds {held!r} of type {type(held).__name__}: write it as "
+            "`data` does"
+        )
 
     def absent(kind: str, regions: pd.Series[Any], periods: pd.Series[Any]) -> None:
         """Refuse (region, period) pairs not in `data`, naming their rows."""
@@ -2635,8 +2656,7 @@ def check_statements(
         rows = statements.index[regions.index.to_numpy()[missing]].tolist()
         where = f"row {rows[0]!r}" if len(rows) == 1 else f"rows {rows[:10]}"
         pairs = [
-            f"({r!r}, {p!r})"
-            + ("" if r in known else f": {region} {r!r} is not in `data` at all")
+            f"({r!r}, {p!r})" + ("" if r in known else unknown_region(r))
             for r, p in zip(regions[missing], periods[missing], strict=True)
         ][:10]
         verb = "refers" if len(rows) == 1 else "refer"

@@ -271,6 +271,10 @@ class BpsTable:
         "(1),(2),(3)": its filled cells, the label's first, are 1, 2, 3, ...;
         directly under the header or a repeated header, blank rows aside:
         among or after the data such a row is a row of the table),
+        ``"unit row"`` for a row stating the columns' units under the header
+        (label cell empty, every filled cell a unit such as "(persen)",
+        "%", "(ribu jiwa)" or "(Rp)"; placed as column numbers are; the
+        units are not read: state them when you use the values),
         ``"repeated header"`` for a row repeating the header or title, with
         ``errors="report"``)
         and ``text`` (the row's
@@ -634,7 +638,7 @@ def read_bps_table(
     period ("Maret 2022 (September)") it is that text, refused as a header,
     never the bare year; a format of literal text alone (``"2023"``) shows
     that text, read as the period it names. Only the word for year
-    ("Tahun 2022", format ``"Tahun "0``) keeps the year. A "%"
+    ("Tahun 2022", format ``"Tahun "0``, or typed) keeps the year. A "%"
     that is
     text in the format (in quotes, escaped, or after ``_`` or ``*``, Excel's
     padding and fill: ``0.00_%``) does not scale. A format that shows the
@@ -860,6 +864,10 @@ def read_bps_table(
     # A row of the columns' numbers ("1,2,3" or "(1),(2),(3)" under the
     # header, as BPS prints them) is layout, never a region's values.
     colnum = _column_number_rows(text[rows_all]) & ~blank
+    # A row of units ("(persen)", "(ribu jiwa)") under the header is layout
+    # too, taken as column numbers are and reported as a unit row.
+    unit_row = _unit_rows(text[rows_all]) & ~blank & ~colnum
+    colnum |= unit_row
     # Only directly under the header (blank rows aside), or under a
     # repeated header: a "1,2,3" row among the data is a row of the table.
     header_like = _year_point_zero(text[rows_all][:, layout.columns])
@@ -944,7 +952,16 @@ def read_bps_table(
         raise ValueError(msg)
 
     skipped = _skipped(
-        text, grid.index, layout, rows_all, blank, note, numbered, repeated, colnum
+        text,
+        grid.index,
+        layout,
+        rows_all,
+        blank,
+        note,
+        numbered,
+        repeated,
+        colnum & ~unit_row,
+        unit_row,
     )
     cells = grid.to_numpy(dtype=object)[np.ix_(data_rows, layout.columns)]
     values, unit, mult, reasons = _parse_flat(cells.ravel(), loc, miss)
@@ -2900,6 +2917,8 @@ def _period(s: str) -> tuple[int, int | None, str] | None:
         return None
     year = int(m["year"])
     rest = m["a"] or m["b"]
+    if m["a"] and re.fullmatch(r"tahun|year", m["a"], re.IGNORECASE):
+        return (year, None, "year")  # "Tahun 2022": the word for year
     if not rest:
         return (year, None, "year")
     # A round in brackets: "2022 (September)", as Excel's number format
@@ -3030,6 +3049,32 @@ def _column_number_rows(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     return np.asarray(fits & filled[:, 0] & (filled.sum(axis=1) >= 2))
 
 
+_UNIT_CELL = re.compile(
+    r"\(?\s*(?:(?:ribu|juta|thousand|million)\s+)?"
+    r"(?:%|persen|percent|jiwa|orang|persons|people|rupiah|rp)\s*\)?",
+    re.IGNORECASE,
+)
+
+
+def _unit_rows(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """Rows stating the columns' units: "(persen)", "(ribu jiwa)", "%".
+
+    The label (first) cell is empty and every other filled cell, one at
+    least, is a unit word, in brackets or not, with or without a multiplier.
+    """
+    if text.size == 0:
+        return np.zeros(text.shape[0], dtype=bool)
+    flat = pd.Series(text[:, 1:].ravel(), dtype=object).astype(str).str.strip()
+    unit = flat.str.fullmatch(_UNIT_CELL).to_numpy(dtype=bool, na_value=False)
+    unit = unit.reshape(text[:, 1:].shape)
+    filled = text[:, 1:] != ""
+    return np.asarray(
+        (text[:, 0] == "")
+        & filled.any(axis=1)
+        & np.where(filled, unit, True).all(axis=1)
+    )
+
+
 def _year_point_zero(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     """Cells' text with a year written as a whole float ("2022.0") as "2022"."""
     flat = pd.Series(text.ravel(), dtype=object).astype(str)
@@ -3047,10 +3092,11 @@ def _skipped(
     numbered: np.ndarray[Any, Any],
     repeated: np.ndarray[Any, Any],
     colnum: np.ndarray[Any, Any],
+    unit_row: np.ndarray[Any, Any],
 ) -> pd.DataFrame:
     title_rows = np.arange(layout.header_rows[0])
     title_blank = (text[title_rows] == "").all(axis=1)
-    out = blank | note | repeated | colnum
+    out = blank | note | repeated | colnum | unit_row
     rows = np.concatenate([title_rows, rows_all[out]]).astype(np.intp)
     note_reason = np.where(numbered[out], "note with numbers", "note")
     reason = np.concatenate(
@@ -3062,7 +3108,11 @@ def _skipped(
                 np.where(
                     colnum[out],
                     "column numbers",
-                    np.where(note[out], note_reason, "blank"),
+                    np.where(
+                        unit_row[out],
+                        "unit row",
+                        np.where(note[out], note_reason, "blank"),
+                    ),
                 ),
             ),
         ]

@@ -591,7 +591,12 @@ def text_date(text: str, what: str) -> Any:
         try:
             return pd.Timestamp(stripped)
         except ValueError:
-            pass
+            msg = (
+                f"{what}: {text!r} is written in ISO order but is not a date "
+                "of the calendar (the month has no such day, or there is no "
+                "such month)"
+            )
+            raise ValueError(msg) from None
     if re.fullmatch(r"\d{4}", stripped):
         msg = (
             f"{what}: {text!r} is a year, but the periods are dates (a year "

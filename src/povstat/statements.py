@@ -2537,8 +2537,8 @@ def check_statements(
         raise ValueError(msg)
     missing_kind = statements["kind"].isna().to_numpy()
     if missing_kind.any():
-        rows = list(statements.index[missing_kind])
-        where = f"row {rows[0]!r}" if len(rows) == 1 else f"rows {rows[:10]}"
+        gaps = list(statements.index[missing_kind])
+        where = f"row {gaps[0]!r}" if len(gaps) == 1 else f"rows {gaps[:10]}"
         msg = (
             f"`statements` has a missing 'kind' in {where}; each "
             f"statement needs one of {list(_KINDS)}"

@@ -3065,8 +3065,9 @@ def _unit_rows(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     if text.size == 0:
         return np.zeros(text.shape[0], dtype=bool)
     flat = pd.Series(text[:, 1:].ravel(), dtype=object).astype(str).str.strip()
-    unit = flat.str.fullmatch(_UNIT_CELL).to_numpy(dtype=bool, na_value=False)
-    unit = unit.reshape(text[:, 1:].shape)
+    unit = np.asarray(
+        flat.str.fullmatch(_UNIT_CELL).to_numpy(dtype=bool, na_value=False)
+    ).reshape(text[:, 1:].shape)
     filled = text[:, 1:] != ""
     return np.asarray(
         (text[:, 0] == "")

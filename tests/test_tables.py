@@ -2467,8 +2467,8 @@ def test_ods_merged_ranges_count_repeated_rows_and_cells() -> None:
         'table:number-rows-spanned="2"/><table:covered-table-cell/>'
         "</table:table-row>"
     )
-    assert _ods_cells(_ods_content(rows), "S") == ([(3, 4, 4, 5)], [])
-    assert _ods_cells(_ods_content(rows), 0) == ([(3, 4, 4, 5)], [])
+    assert _ods_cells(_ods_content(rows), "S")[:2] == ([(3, 4, 4, 5)], [])
+    assert _ods_cells(_ods_content(rows), 0)[:2] == ([(3, 4, 4, 5)], [])
     grid = _merged_grid([(3, 4, 4, 5)], (4, 5))
     assert grid is not None
     # Every cell of D3:E4 but D3 (which holds the value) is marked.
@@ -3659,3 +3659,86 @@ def test_a_header_labelled_with_another_province_says_so(
     shown = f"region \\({province}\\), a province whose regencies and cities are not"
     with pytest.raises(ValueError, match=shown):
         read_bps_table(io.StringIO(text), locale="en")
+
+
+# --- .ods cells without a value type --------------------------------------------
+
+
+def _untyped(content: str, repeat: int = 1, formula: str = "") -> str:
+    """An .ods cell without office:value-type: text, a formula, or both."""
+    rep = f' table:number-columns-repeated="{repeat}"' if repeat > 1 else ""
+    f = f' table:formula="{formula}"' if formula else ""
+    body = f"<text:p>{content}</text:p>" if content else ""
+    return f"<table:table-cell{rep}{f}>{body}</table:table-cell>"
+
+
+def test_ods_text_cells_without_a_value_type_are_read_as_text() -> None:
+    # org-mode's ODS export writes every cell as text without a value type,
+    # which pandas reads as empty. Read as text, as typed in a CSV file:
+    # "4,37" in locale "id" is 4.37 (Kota Malang P0 2022, BPS_P0_KABKOTA);
+    # Kota Batu's "3,79" repeated over two columns is 3.79 in both. Only A3
+    # is typed: pandas' grid is that one cell, and grows to the others.
+    pytest.importorskip("odf")
+    rows = [
+        [_untyped("Kabupaten/Kota"), _untyped("2022"), _untyped("2023")],
+        [_untyped("Kota Malang"), _untyped("4,37"), _untyped("4,26")],
+        [_ods_cell("Kota Batu"), _untyped("3,79", repeat=2)],
+    ]
+    t = read_bps_table(_ods_table(rows), locale="id")
+    assert t.data["region_code"].tolist() == ["3573", "3573", "3579", "3579"]
+    assert t.data["year"].tolist() == [2022, 2023, 2022, 2023]
+    np.testing.assert_array_equal(t.data["value"], [4.37, 4.26, 3.79, 3.79])
+    typed = [
+        [_ods_cell("Kabupaten/Kota"), _ods_cell("2022"), _ods_cell("2023")],
+        [_ods_cell("Kota Malang"), _ods_cell("4,37"), _ods_cell("4,26")],
+        [_ods_cell("Kota Batu"), _ods_cell("3,79", repeat=2)],
+    ]
+    same = read_bps_table(_ods_table(typed), locale="id")
+    pd.testing.assert_frame_equal(t.data, same.data)
+    # A text cell that is not a number in the locale is invalid, as typed.
+    bad = [*rows[:2], [_ods_cell("Kota Batu"), _untyped("3.79x", repeat=2)]]
+    with pytest.raises(NumberParseError, match=r"row 3, column '2022': '3\.79x'"):
+        read_bps_table(_ods_table(bad), locale="id")
+
+
+def test_ods_text_of_several_paragraphs_and_spaces_is_read_as_pandas_reads_it() -> None:
+    from povstat.tables import _ods_cells
+
+    # text:s c="2" is two spaces; two paragraphs are two lines; a comment
+    # (office:annotation) is not shown. Row 1: A1 holds "Kota  Malang",
+    # B1 "a" and "b" on two lines, C1 "x" (its comment left out).
+    rows = (
+        "<table:table-row><table:table-cell><text:p>Kota"
+        '<text:s text:c="2"/>Malang</text:p></table:table-cell>'
+        "<table:table-cell><text:p>a</text:p><text:p>b</text:p></table:table-cell>"
+        "<table:table-cell><office:annotation><text:p>note</text:p>"
+        "</office:annotation><text:p>x</text:p></table:table-cell>"
+        "</table:table-row>"
+    )
+    found = _ods_cells(_ods_content(rows), "S")
+    assert found.texts == [(1, 1, "Kota  Malang"), (1, 2, "a\nb"), (1, 3, "x")]
+    assert found.formulas == []
+
+
+def test_ods_formula_without_a_value_type_has_no_stored_result() -> None:
+    # A formula cell without office:value-type stores no result: invalid,
+    # named by its formula, as an .xlsx formula without a stored result;
+    # with or without a cached text. Kota Malang 4,37 and Kota Batu 3,79
+    # (BPS_P0_KABKOTA 2022) are read; the 2023 cells are NaN.
+    pytest.importorskip("odf")
+    rows = [
+        [_ods_cell("Kabupaten/Kota"), _ods_cell("2022"), _ods_cell("2023")],
+        [_ods_cell("Kota Malang"), _ods_cell("4,37"), _untyped("", 1, "of:=[.B2]*1")],
+        [_ods_cell("Kota Batu"), _ods_cell("3,79"), _untyped("9", 1, "of:=[.B3]+1")],
+    ]
+    with pytest.raises(
+        NumberParseError,
+        match=r"row 2, column '2023': 'of:=\[\.B2\]\*1' \(a formula without a stored",
+    ):
+        read_bps_table(_ods_table(rows), locale="id")
+    t = read_bps_table(_ods_table(rows), locale="id", errors="report")
+    assert [(c.row, c.column, c.text) for c in t.invalid] == [
+        (2, "2023", "of:=[.B2]*1"),
+        (3, "2023", "of:=[.B3]+1"),
+    ]
+    np.testing.assert_array_equal(t.data["value"], [4.37, np.nan, 3.79, np.nan])

@@ -33,7 +33,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Literal, cast, overload
+from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple, cast, overload
 
 import numpy as np
 import pandas as pd
@@ -454,7 +454,8 @@ def read_bps_table(
         unit other than the one most cells state ("jiwa" among "persen"), and
         ``errors="raise"``; lists every such cell with its row and column.
         Also raised (or reported with ``errors="report"``) for a value cell
-        holding a formula without a stored result, a number without a
+        holding a formula without a stored result (in .xlsx, or an .ods
+        formula cell without a value type), a number without a
         percent format among percent-formatted ones (an .ods plain number
         among ``percentage`` ones; or the reverse, whichever is rarer), a
         number without a
@@ -664,7 +665,11 @@ def read_bps_table(
     cell of type ``percentage`` (the value 0.138 shown as "13,80%") is read
     as 13.8, in percent, and such cells mixed with plain numbers follow the
     rule above (the rarer kind is invalid). Other number formats of .ods
-    files, and those of a DataFrame source, are not read.
+    files, and those of a DataFrame source, are not read. An .ods cell
+    without a value type (org-mode's export writes every cell so) holding
+    text is a text cell, read as the same text typed in a CSV file ("4,37"
+    is 4.37 in locale "id"); one holding a formula has no stored result and
+    is invalid, shown by its formula, as in .xlsx.
     Only the
     cells a sheet stores with a value are read, so an empty cell with a
     format far down the sheet costs nothing, and a run of empty rows
@@ -1597,12 +1602,31 @@ def _read_with_pandas(
             scaled=scaled,
             merged=_merged_grid(ranges, grid.shape),
         )
-    ranges, percentages = _ods_cells(data, sheet)
+    ods = _ods_cells(data, sheet)
+    extra = [(r, c) for r, c, _ in ods.texts + ods.formulas]
+    n_rows = max([grid.shape[0], *(r for r, _ in extra)])
+    n_cols = max([grid.shape[1], *(c for _, c in extra)])
+    if (n_rows, n_cols) != grid.shape:
+        # Cells pandas read as empty beyond the last it read: the grid grows.
+        grid = grid.reindex(index=range(1, n_rows + 1), columns=range(n_cols))
+    values = grid.to_numpy(dtype=object, copy=True)
+    for r, c, text in ods.texts:  # few cells; pandas read them as empty
+        values[r - 1, c - 1] = text
+    formula = np.full(values.shape, None, dtype=object)
+    for r, c, f in ods.formulas:
+        values[r - 1, c - 1] = None
+        formula[r - 1, c - 1] = f
+    grid = pd.DataFrame(values, index=grid.index, columns=grid.columns)
     percent = np.zeros(grid.shape, dtype=bool)
-    for r, c in percentages:  # few cells; 1-based, cut to the grid
+    for r, c in ods.percentages:  # few cells; 1-based, cut to the grid
         if r <= grid.shape[0] and c <= grid.shape[1]:
             percent[r - 1, c - 1] = True
-    return _Read(grid=grid, percent=percent, merged=_merged_grid(ranges, grid.shape))
+    return _Read(
+        grid=grid,
+        percent=percent,
+        formula=formula if ods.formulas else None,
+        merged=_merged_grid(ods.ranges, grid.shape),
+    )
 
 
 def _headings_unmerged(read: _Read, first: int) -> _Read:
@@ -1705,17 +1729,66 @@ _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 
 
-def _ods_cells(
-    data: bytes, sheet: str | int
-) -> tuple[list[tuple[int, int, int, int]], list[tuple[int, int]]]:
-    """Merged ranges and percentage cells of an .ods sheet.
+class _OdsCells(NamedTuple):
+    """What pandas does not read of an .ods sheet (all 1-based).
 
-    Merged ranges: cells spanning other columns or rows, as (first row,
-    first column, last row, last column). Percentage cells: (row, column)
-    of cells whose value type is ``percentage`` (the value 0.138 shown as
-    "13,80%"), as an .xlsx cell with a percent format. All 1-based. Rows
-    and cells repeated by ``number-rows-repeated`` and
-    ``number-columns-repeated`` are counted as the sheet shows them.
+    ``ranges``: merged ranges, (first row, first column, last row, last
+    column). ``percentages``: (row, column) of cells of value type
+    ``percentage``. ``texts``: (row, column, text) of cells holding text
+    without a value type (pandas reads them as empty), and of covered cells
+    holding text (content hidden under a merged range). ``formulas``: (row,
+    column, formula) of cells holding a formula without a value type, so
+    without a stored result.
+    """
+
+    ranges: list[tuple[int, int, int, int]]
+    percentages: list[tuple[int, int]]
+    texts: list[tuple[int, int, str]]
+    formulas: list[tuple[int, int, str]]
+
+
+_ODS_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+
+
+def _ods_text(cell: Any) -> str:
+    """The text an .ods cell shows: its paragraphs, one per line.
+
+    As pandas reads a text cell: ``text:s`` is that many spaces, a line
+    break or a new paragraph a line break, an annotation (a comment) is
+    not shown.
+    """
+    return "\n".join(
+        _ods_inline(p) for p in cell if p.tag in (f"{_ODS_TEXT}p", f"{_ODS_TEXT}h")
+    )
+
+
+def _ods_inline(element: Any) -> str:
+    """The text of an .ods paragraph or span, spaces and breaks expanded."""
+    out = [element.text or ""]
+    for child in element:
+        if child.tag == f"{_ODS_TEXT}s":
+            out.append(" " * int(child.get(f"{_ODS_TEXT}c", "1")))
+        elif child.tag == f"{_ODS_TEXT}tab":
+            out.append("\t")
+        elif child.tag == f"{_ODS_TEXT}line-break":
+            out.append("\n")
+        elif child.tag != f"{_ODS_OFFICE}annotation":
+            out.append(_ods_inline(child))
+        out.append(child.tail or "")
+    return "".join(out)
+
+
+def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
+    """Merged ranges, percentage cells, untyped text and pending formulas.
+
+    Merged ranges: cells spanning other columns or rows. Percentage cells:
+    cells whose value type is ``percentage`` (the value 0.138 shown as
+    "13,80%"), as an .xlsx cell with a percent format. A cell without a
+    value type holds no value for pandas: its text (org-mode's export
+    writes every cell so) is read as a text cell, and its formula, if any,
+    is a formula without a stored result. Rows and cells repeated by
+    ``number-rows-repeated`` and ``number-columns-repeated`` are counted as
+    the sheet shows them. See ``_OdsCells``.
     """
     import zipfile
     from xml.etree import ElementTree as ET
@@ -1723,6 +1796,7 @@ def _ods_cells(
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         root = ET.fromstring(z.read("content.xml"))
     t = _ODS_TABLE
+    found = _OdsCells([], [], [], [])
     tables = list(root.iter(f"{t}table"))
     if isinstance(sheet, str):
         tables = [x for x in tables if x.get(f"{t}name") == sheet]
@@ -1730,32 +1804,44 @@ def _ods_cells(
     else:
         table = tables[sheet] if sheet < len(tables) else None
     if table is None:  # pragma: no cover - pandas has read the sheet
-        return [], []
-    ranges: list[tuple[int, int, int, int]] = []
-    percentages: list[tuple[int, int]] = []
+        return found
     row = 0
     for tr in table.iter(f"{t}table-row"):
         n_rows = int(tr.get(f"{t}number-rows-repeated", "1"))
         col = 0
         spans: list[tuple[int, int, int]] = []  # (column, rows, columns)
         shown_pct: list[int] = []  # columns of percentage cells
+        held: list[tuple[int, str, bool]] = []  # (column, content, formula?)
         for cell in tr:
             n_cols = int(cell.get(f"{t}number-columns-repeated", "1"))
             # Only (covered) table cells have a value type.
-            if cell.get(f"{_ODS_OFFICE}value-type") == "percentage":
+            kind = cell.get(f"{_ODS_OFFICE}value-type")
+            if kind == "percentage":
                 shown_pct.extend(col + k + 1 for k in range(n_cols))
+            covered = cell.tag == f"{t}covered-table-cell"
             if cell.tag == f"{t}table-cell":
                 rs = int(cell.get(f"{t}number-rows-spanned", "1"))
                 cs = int(cell.get(f"{t}number-columns-spanned", "1"))
                 if rs > 1 or cs > 1:
                     spans.extend((col + k + 1, rs, cs) for k in range(n_cols))
+            if (cell.tag == f"{t}table-cell" or covered) and (
+                kind is None or (covered and kind == "string")
+            ):
+                formula = cell.get(f"{t}formula") if kind is None else None
+                content = formula or _ods_text(cell)
+                if content.strip():
+                    held.extend(
+                        (col + k + 1, content, bool(formula)) for k in range(n_cols)
+                    )
             col += n_cols
-        for i in range(n_rows if spans or shown_pct else 0):  # few rows
+        for i in range(n_rows if spans or shown_pct or held else 0):  # few rows
             r = row + i + 1
-            ranges.extend((r, c, r + rs - 1, c + cs - 1) for c, rs, cs in spans)
-            percentages.extend((r, c) for c in shown_pct)
+            found.ranges.extend((r, c, r + rs - 1, c + cs - 1) for c, rs, cs in spans)
+            found.percentages.extend((r, c) for c in shown_pct)
+            for c, content, is_formula in held:
+                (found.formulas if is_formula else found.texts).append((r, c, content))
         row += n_rows
-    return ranges, percentages
+    return found
 
 
 def _load_workbook(

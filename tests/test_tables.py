@@ -3742,3 +3742,75 @@ def test_ods_formula_without_a_value_type_has_no_stored_result() -> None:
         (3, "2023", "of:=[.B3]+1"),
     ]
     np.testing.assert_array_equal(t.data["value"], [4.37, np.nan, 3.79, np.nan])
+
+
+# --- content hidden under a heading merged from the label column -----------------
+
+
+def test_values_hidden_under_a_heading_merged_from_the_label_column_are_invalid(
+    tmp_path: Path,
+) -> None:
+    # A2:C2 merged over "JAWA TIMUR" whose B2 and C2 still store 10.38 and
+    # 10.35 (Jawa Timur P0 2022, 2023, BPS_P0_KABKOTA; a range added without
+    # clearing them): the sheet shows the label across the row, so the
+    # stored values are hidden. Named, not read, as under a range starting in
+    # a value cell; an empty covered cell stays missing (see the tests of a
+    # heading merged across the value columns). Kota Malang 4.37, 4.26 read.
+    openpyxl = pytest.importorskip("openpyxl")
+    from openpyxl.worksheet.cell_range import CellRange
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in (
+        ["Kabupaten/Kota", "2022", "2023"],
+        ["JAWA TIMUR", 10.38, None],
+        ["Kota Malang", 4.37, 4.26],
+    ):
+        ws.append(row)
+    ws.merged_cells.add(CellRange("A2:C2"))  # B2 keeps its content
+    path = tmp_path / "hidden.xlsx"
+    wb.save(path)
+    with pytest.raises(
+        NumberParseError,
+        match=r"row 2, column '2022': '10\.38' \(a cell merged into A2:C2: .*"
+        r"the cell stores '10\.38', hidden under the range and not read",
+    ):
+        read_bps_table(path, locale="en")
+    t = read_bps_table(path, locale="en", errors="report")
+    assert [(c.row, c.column) for c in t.invalid] == [(2, "2022")]
+    np.testing.assert_array_equal(t.data["value"], [np.nan, np.nan, 4.37, 4.26])
+
+
+@pytest.mark.parametrize(
+    ("covered", "stored"),
+    [
+        ('office:value-type="float" office:value="10.38"', "10.38"),
+        ('office:value-type="string"', "10,38"),
+        ("", "10,38"),  # no value type: text
+    ],
+)
+def test_ods_content_hidden_under_a_heading_merged_from_the_label_column_is_invalid(
+    covered: str, stored: str
+) -> None:
+    # The same in .ods: "JAWA TIMUR" spans A2:C2, the covered B2 keeps
+    # 10.38 (a number, or text that pandas reads as empty), C2 is empty.
+    # B2 is invalid and named, C2 missing; Pacitan 13.8, 13.65 read
+    # (BPS_P0_KABKOTA 2022, 2023).
+    pytest.importorskip("odf")
+    rows = [
+        ODS_HEAD,
+        [
+            '<table:table-cell office:value-type="string" '
+            'table:number-columns-spanned="3"><text:p>JAWA TIMUR</text:p>'
+            "</table:table-cell>",
+            f"<table:covered-table-cell {covered}><text:p>{stored}</text:p>"
+            "</table:covered-table-cell>",
+            "<table:covered-table-cell/>",
+        ],
+        [_ods_cell("Pacitan"), _ods_cell(13.8), _ods_cell(13.65)],
+    ]
+    t = read_bps_table(_ods_table(rows), locale="en", errors="report")
+    assert [(c.row, c.column, c.text) for c in t.invalid] == [(2, "2022", stored)]
+    assert "hidden under the range and not read" in t.invalid[0].reason
+    np.testing.assert_array_equal(t.data["value"], [np.nan, np.nan, 13.8, 13.65])

@@ -654,7 +654,10 @@ def read_bps_table(
     (ranges read by xlrd with its cell formatting) and .ods files alike.
     A range that starts in the label column (a heading, "JAWA TIMUR" or
     "Perkotaan", merged across the value columns) is read as unmerged: its
-    label, and empty value cells. A formula is never evaluated: the result
+    label, and empty value cells; a covered cell that stores content (a
+    range added without clearing the cells, or an .ods covered cell that
+    keeps its value) is invalid, its content named and not read, as under a
+    range that starts in a value cell. A formula is never evaluated: the result
     the spreadsheet program stored with it is read
     (a stored empty text, Excel's ``=IF(..., "")``, is an empty cell),
     and a formula without one (a file written by a script, or an injected
@@ -805,8 +808,8 @@ def read_bps_table(
     # are in the first column that holds anything.
     filled = (text != "").any(axis=0)
     first = int(np.argmax(filled)) if filled.any() else 0
+    read = _headings_unmerged(read, first, text != "")
     grid, text, pending = grid.iloc[:, first:], text[:, first:], pending[:, first:]
-    read = _headings_unmerged(read, first)
     try:
         layout = _layout(text, grid.index, mon)
     except ValueError as e:
@@ -1629,12 +1632,15 @@ def _read_with_pandas(
     )
 
 
-def _headings_unmerged(read: _Read, first: int) -> _Read:
-    """Cells merged into a range that starts in the label column, as empty.
+def _headings_unmerged(read: _Read, first: int, filled: np.ndarray[Any, Any]) -> _Read:
+    """Empty cells merged into a range that starts in the label column.
 
     A heading ("JAWA TIMUR", "Perkotaan") merged across the value columns
     (A2:C2) shows its label over empty cells: read as if unmerged, not as
-    value cells that hold no value of their own.
+    value cells that hold no value of their own. A covered cell that holds
+    content (`filled`: the grid's cells holding anything, a formula
+    included) stays marked: the range hides that content, which is named
+    and not read, as under a range that starts in a value cell.
     """
     if read.merged is None:
         return read
@@ -1646,7 +1652,7 @@ def _headings_unmerged(read: _Read, first: int) -> _Read:
     for k in np.flatnonzero(refs != None):  # noqa: E711 - few cells
         start[k] = re.sub(r"[0-9].*", "", str(refs[k]))
     start = start.reshape(read.merged.shape)
-    heading = start == letters[first]
+    heading = (start == letters[first]) & ~filled
     if not heading.any():
         return read
     merged = read.merged.copy()
@@ -2432,7 +2438,7 @@ def _read_checks(
             )
             reasons[i] = (
                 f"a cell merged into {ref[i]}: the spreadsheet shows {first}'s "
-                f"value across the range; {holds}; unmerge the cells and write "
+                f"content across the range; {holds}; unmerge the cells and write "
                 "each value"
             )
             shown[i] = own

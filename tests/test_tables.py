@@ -1437,6 +1437,11 @@ def test_formula_in_a_header_or_label_gets_the_formula_hint(tmp_path: Path) -> N
         "#,##0.00,",  # shown divided by 1000
         '0.0,,"jt"',  # divided by 1e6, "jt" (juta) as text
         "0.00%%",  # times 10000
+        "#,##0,.0",  # a comma before the decimal point: divided by 1000
+        "0,.00",
+        '0,"rb"',  # before literal text (ribu)
+        "0,%",  # before a percent sign
+        "#,##0,_);(#,##0,)",  # before padding, in both sections
     ],
 )
 def test_a_format_scaling_by_another_factor_is_an_invalid_cell(
@@ -3814,3 +3819,32 @@ def test_ods_content_hidden_under_a_heading_merged_from_the_label_column_is_inva
     assert [(c.row, c.column, c.text) for c in t.invalid] == [(2, "2022", stored)]
     assert "hidden under the range and not read" in t.invalid[0].reason
     np.testing.assert_array_equal(t.data["value"], [np.nan, np.nan, 13.8, 13.65])
+
+
+@pytest.mark.parametrize(
+    ("fmt", "scale"),
+    [
+        # ECMA-376 Part 1, 18.8.31: a comma after a digit placeholder scales
+        # by 1000 unless it stands between two placeholders (grouping).
+        ("#,##0", "plain"),
+        ("#,##0.00", "plain"),
+        ("0,0", "plain"),
+        ("#,##0,", "ambiguous"),
+        ("#,##0,.0", "ambiguous"),  # 4370 shown as 4.4
+        ("0,.00", "ambiguous"),
+        ("0.0,,", "ambiguous"),
+        ("0,,0", "ambiguous"),  # two commas: not a grouping separator
+        ('0," rb"', "ambiguous"),
+        ("0, ", "ambiguous"),
+        ("#,##0,\\ ", "ambiguous"),
+        ("0,%", "ambiguous"),
+        ('"1,5"0', "plain"),  # a comma in quoted text
+        ("0.00%", "percent"),
+    ],
+)
+def test_a_thousands_scaling_comma_anywhere_after_a_digit_is_detected(
+    fmt: str, scale: str
+) -> None:
+    from povstat.tables import _format_scale
+
+    assert _format_scale(fmt, 4370.0) == scale

@@ -643,8 +643,10 @@ def read_bps_table(
     that is
     text in the format (in quotes, escaped, or after ``_`` or ``*``, Excel's
     padding and fill: ``0.00_%``) does not scale. A format that shows the
-    number scaled otherwise, by a thousands-scaling comma after the digits
-    (``#,##0.00,`` shows it divided by 1000) or by ``%%`` (times 10000),
+    number scaled otherwise, by a thousands-scaling comma (a comma after a
+    digit placeholder and not between two of them: ``#,##0.00,`` and
+    ``#,##0,.0`` show it divided by 1000, ``#,##0`` is not scaled) or by
+    ``%%`` (times 10000),
     makes the cell invalid: whether the table means the value as shown or
     as stored cannot be told. A value cell covered by a merged range other
     than its first cell (13.8 in B2 merged across B2:C2, shown under both
@@ -2176,9 +2178,13 @@ _NO_RESULT = (
 #: character, [colour]/[condition] blocks, and the character after "_"
 #: (padding as wide as it) or "*" (repeated to fill the cell).
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|[_*].')
-#: A comma after the last digit placeholder of a section: Excel shows the
-#: number divided by 1000 per comma ("#,##0.00," shows 4617010 as 4,617.01).
-_SCALING_COMMA = re.compile(r"[0#?.],+(?=[^0#?]*\Z)")
+#: A comma after a digit placeholder and not between two of them (ECMA-376
+#: Part 1, 18.8.31 numFmts: "a comma following a digit placeholder scales
+#: the number by 1000"; between placeholders it is the thousands separator):
+#: Excel shows the number divided by 1000 per comma, at the end of the
+#: section ("#,##0.00," shows 4617010 as 4,617.01), before the decimal point
+#: ("#,##0,.0" shows 4370 as 4.4), before text or a "%" ('0,"rb"', "0,%").
+_SCALING_COMMA = re.compile(r"[0#?.],(?![0#?])")
 
 
 #: A condition block of an Excel number format section: "[<1]", "[>=100]".
@@ -2192,7 +2198,9 @@ def _format_scale(
 
     "percent": times 100 with a "%" (``0.00%``). "ambiguous": shown scaled by
     another factor, ``%%`` (times 10000) or a thousands-scaling comma
-    (``#,##0.00,``, divided by 1000): the value is not read as shown. "plain":
+    (``#,##0.00,``, ``0,.00``, ``0,%``: a comma after a digit placeholder
+    and not between two of them, divided by 1000): the value is not read
+    as shown. "plain":
     shown as it is (a "%" in quotes, escaped, or after ``_`` or ``*`` is text,
     padding or fill, not a scale).
 
@@ -2418,10 +2426,11 @@ def _read_checks(
         for i in np.flatnonzero(fmt != None):  # noqa: E711 - few cells
             reasons[i] = (
                 f"a number with the format {fmt[i]!r}, which shows it scaled "
-                "(a comma after the digits divides by 1000, '%%' multiplies by "
-                "10000), or whose sections chosen by a condition such as '[<1]' "
-                "differ in scale: which scale the table means is ambiguous; give the "
-                "cell a format without them (a percent format is read as shown)"
+                "(a comma after a digit placeholder and not between two of them "
+                "divides by 1000, '%%' multiplies by 10000), or whose sections "
+                "chosen by a condition such as '[<1]' differ in scale: which "
+                "scale the table means is ambiguous; give the cell a format "
+                "without them (a percent format is read as shown)"
             )
     if read.merged is not None:
         ref = read.merged[where].ravel()

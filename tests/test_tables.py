@@ -3848,3 +3848,70 @@ def test_a_thousands_scaling_comma_anywhere_after_a_digit_is_detected(
     from povstat.tables import _format_scale
 
     assert _format_scale(fmt, 4370.0) == scale
+
+
+# --- decimals split by an unquoted comma in a CSV file separated by "," ----------
+
+
+def test_whole_numbers_in_a_comma_csv_in_locale_id_warn_of_split_decimals() -> None:
+    # Kota Malang 4,37 and Kota Batu 3,79 (P0 2022, BPS_P0_KABKOTA) written
+    # without quotes: each splits into two fields that fit the header's two
+    # years, 4 and 37, 3 and 79. Every value read is a whole number, so the
+    # reader warns (it cannot tell them from counts) naming the fixes.
+    text = "Kabupaten/Kota,2022,2023\nKota Malang,4,37\nKota Batu,3,79\n"
+    with pytest.warns(UserWarning, match=r"such as '4'.*quotes.*sep=';'"):
+        t = read_bps_table(io.StringIO(text), locale="id")
+    np.testing.assert_array_equal(t.data["value"], [4.0, 37.0, 3.0, 79.0])
+    # Quoted, the decimals are read; no warning (filterwarnings = error).
+    quoted = 'Kabupaten/Kota,2022\nKota Malang,"4,37"\nKota Batu,"3,79"\n'
+    assert read_bps_table(io.StringIO(quoted), locale="id").data["value"].tolist() == [
+        4.37,
+        3.79,
+    ]
+    # Whole numbers among decimals, or with sep=";", or in locale "en", or
+    # with a missing cell ("-") among them: no warning unless all are whole.
+    read_bps_table(
+        io.StringIO('Kabupaten/Kota,2022,2023\nKota Malang,4,"4,26"\n'), locale="id"
+    )
+    semi = "Kabupaten/Kota;2022;2023\nKota Malang;4;37\n"
+    read_bps_table(io.StringIO(semi), locale="id", sep=";")
+    read_bps_table(io.StringIO(text), locale="en")
+    with pytest.warns(UserWarning, match="whole number"):
+        read_bps_table(
+            io.StringIO("Kabupaten/Kota,2022,2023\nKota Malang,4,-\n"), locale="id"
+        )
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "cell", "split"),
+    [
+        # "4,05" unquoted: "4" and "05"; 05 is no way to write a number.
+        (
+            "Kab,2022,2023\nKota Malang,4,05\n",
+            "id",
+            r"'05'",
+            "'4,05' into '4' and '05'",
+        ),
+        # In locale "en" a thousands comma splits so: "1,050" into 1, 050.
+        ("Kab,2022,2023\nKota Malang,1,050\n", "en", r"'050'", "'1,050' into"),
+        ("Kab,2022,2023\nKota Malang,-4,05\n", "id", r"'05'", "'4,05' into"),
+    ],
+)
+def test_a_leading_zero_in_a_comma_csv_is_a_split_number(
+    text: str, locale: Any, cell: str, split: str
+) -> None:
+    with pytest.raises(
+        NumberParseError,
+        match=rf"row 2, column '2023': {cell} \(a whole number written with a "
+        rf"leading zero.*{re.escape(split)}",
+    ):
+        read_bps_table(io.StringIO(text), locale=locale)
+    # Reported, the cell is NaN, and the first part is read as written
+    # (the invalid cell names the split); no warning besides.
+    t = read_bps_table(io.StringIO(text), locale=locale, errors="report")
+    assert [(c.row, c.column) for c in t.invalid] == [(2, "2023")]
+    assert np.isnan(t.data["value"].to_numpy()[1])
+    # With sep=";" no field is split: "05" is only not a number.
+    semi = text.replace(",", ";")
+    with pytest.raises(NumberParseError, match=rf"{cell} \(not a number in locale"):
+        read_bps_table(io.StringIO(semi), locale=locale, sep=";")

@@ -461,7 +461,9 @@ def read_bps_table(
         number without a
         percent sign or multiplier word among numbers with one (or the
         reverse, whichever is rarer: "0,1386" among "9,9 %"; its scale is
-        ambiguous), and a value field that a short CSV row does not write.
+        ambiguous), a value field that a short CSV row does not write, and
+        a value field starting with a zero in a CSV file separated by ","
+        (the second part of a number split by its comma, see Notes).
     ValueError
         If a data frame's index holds labels (it is not read: see `source`)
         or repeats a row number;
@@ -524,6 +526,10 @@ def read_bps_table(
     UserWarning
         If `source` is a frame, `locale` is ``"id"`` and value cells are
         already numbers, floating-point or integer (see Notes, *Frames*).
+        If `source` is a CSV file separated by ",", `locale` is ``"id"`` and
+        every value read is a whole number written with digits alone
+        (decimals written with a comma and not quoted split into two such
+        fields: see Notes, *Rows*).
 
     See Also
     --------
@@ -584,6 +590,16 @@ def read_bps_table(
     would be filed under the first table's periods). A CSV row
     shorter than the table is not padded silently: each value field it does
     not write is an invalid cell (write an empty field for a missing value).
+    In a CSV file separated by ",", a number written with a comma and not in
+    quotes ("4,37" in locale "id", "1,050" in "en") is two fields, which no
+    reader can join again: a value field starting with a zero ("05", from
+    "4,05"), as no number is written, is an invalid cell whose reason names
+    the split; and with ``locale="id"``, a table whose values read are all
+    whole numbers written with digits alone ("4", "37", quoted or not: the
+    quotes are not kept) gives a UserWarning, as decimals split to fit the
+    columns cannot be told from whole numbers. Put such numbers in quotes,
+    or write the file with ``sep=";"``; for a table of whole numbers,
+    ``locale="en"`` reads them alike, without the warning.
 
     *Frames.* A frame's missing cells (NaN, None, ``pd.NA``) are missing values,
     whatever the reader made them from: pandas' ``read_csv`` turns "NA", "N/A",
@@ -991,6 +1007,8 @@ def read_bps_table(
     where = np.ix_(data_rows, first + layout.columns)
     shown = _read_checks(read, where, cells, values, unit, reasons)
     reasons[:] = _mixed_scales(cells.ravel(), values, unit, mult, reasons)
+    if read.fields is not None and sep == ",":
+        _check_split_numbers(cells, values, reasons, loc)
     n_rows, n_cols = cells.shape
     bad = np.flatnonzero(reasons != "")
     values[bad] = np.nan
@@ -2506,6 +2524,62 @@ def _read_checks(
             for n in np.broadcast_to(k, (k.shape[0], cols.shape[1])).ravel()[absent]
         ]
     return shown
+
+
+#: A field of digits alone, and one starting with a zero ("05", "-007").
+_WHOLE = re.compile(r"[+-]?[0-9]+")
+_LEADING_ZERO = re.compile(r"[+-]?0[0-9]+")
+
+
+def _check_split_numbers(
+    cells: np.ndarray[Any, Any],
+    values: np.ndarray[Any, Any],
+    reasons: np.ndarray[Any, Any],
+    locale: Locale,
+) -> None:
+    """Catch numbers split in two by a comma in a CSV file separated by ",".
+
+    A number written with a comma and not in quotes ("4,37" in locale "id",
+    "1,050" in "en") is two fields: "4" and "37". The second part of a
+    split number may start with a zero ("4,05": "05"), which no whole
+    number is written with: such a value cell (invalid as not a number)
+    gets a reason naming the split, in place.
+    With locale "id", a table whose values read are all whole numbers
+    (digits alone; the quotes of a field are not kept) may be one of split
+    decimals that happen to fit the columns: a UserWarning says so, unless
+    a leading zero was found (its invalid cells say it).
+    """
+    flat = cells.ravel()
+    text = [c.strip() if isinstance(c, str) else "" for c in flat]
+    # Refused as no number in either locale; the reason names the split.
+    zero = np.array([_LEADING_ZERO.fullmatch(t) is not None for t in text], dtype=bool)
+    example = (
+        "'4,05' into '4' and '05'" if locale == "id" else "'1,050' into '1' and '050'"
+    )
+    if zero.any():
+        reasons[zero] = (
+            "a whole number written with a leading zero, as no number is: in a "
+            "CSV file separated by ',', a number written with a comma and not "
+            f"in quotes splits into two fields ({example}); put such numbers "
+            "in quotes or write the file with sep=';' (and pass sep=';')"
+        )
+        return
+    read = (reasons == "") & ~np.isnan(values)
+    if locale != "id" or not read.any():
+        return
+    whole = np.array([_WHOLE.fullmatch(t) is not None for t in text], dtype=bool)
+    if whole[read].all():
+        first = text[int(np.flatnonzero(read)[0])]
+        msg = (
+            f"every value read is a whole number written with digits alone "
+            f"(such as {first!r}): with locale='id' and sep=',', a decimal comma "
+            "not in quotes splits a number into two fields ('4,37' into '4' and "
+            "'37'), which cannot be told from two whole numbers; if the file "
+            'holds decimals, put them in quotes ("4,37") or write the file '
+            "with sep=';' (and pass sep=';'); if it holds whole numbers, pass "
+            "locale='en', which reads them alike, and this warning is not given"
+        )
+        warnings.warn(msg, UserWarning, stacklevel=3)
 
 
 _BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one

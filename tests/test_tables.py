@@ -3915,3 +3915,53 @@ def test_a_leading_zero_in_a_comma_csv_is_a_split_number(
     semi = text.replace(",", ";")
     with pytest.raises(NumberParseError, match=rf"{cell} \(not a number in locale"):
         read_bps_table(io.StringIO(semi), locale=locale, sep=";")
+
+
+# --- invisible characters in labels and headers ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "named"),
+    [
+        ("Kota Batu\u200b", "U+200B (zero width space)"),
+        ("Kota\u200bBatu", "U+200B (zero width space)"),
+        ("\ufeffKota Batu", "U+FEFF (zero width no-break space)"),
+        ("Kota Ba\u00adtu", "U+00AD (soft hyphen)"),
+        ("Kota Batu\u2060", "U+2060 (word joiner)"),
+        ("Kota Batu\u3164", "U+3164 (hangul filler)"),
+    ],
+)
+def test_an_invisible_character_in_a_label_is_named_in_the_reason(
+    label: str, named: str
+) -> None:
+    # "Kota Batu" (3579) with a character that shows as nothing: the label
+    # is not that name, so the row is unmatched (never matched by removing
+    # it silently), and the reason names the character, with the label's
+    # repr showing where it is. Kota Batu P0 3.79 (BPS_P0_KABKOTA 2022).
+    frame = pd.DataFrame({"Kabupaten/Kota": [label], "2022": ["3.79"]})
+    t = read_bps_table(frame, locale="en")
+    assert t.data["region_code"].isna().all()
+    (reason,) = t.unmatched["reason"]
+    assert reason == (
+        f"no region of this name: the label {label!r} holds an invisible "
+        f"character {named}, which is read as part of the name; remove it"
+    )
+    # Two different ones are both named; a visible misspelling is not.
+    two = pd.DataFrame({"Kab": ["\u200bKota Batu\u2060"], "2022": ["3.79"]})
+    (reason,) = read_bps_table(two, locale="en").unmatched["reason"]
+    assert "invisible characters U+200B (zero width space), U+2060 (word" in reason
+    plain = pd.DataFrame({"Kab": ["Kota Batuu"], "2022": ["3.79"]})
+    (reason,) = read_bps_table(plain, locale="en").unmatched["reason"]
+    assert reason == "no region of this name"
+
+
+def test_an_invisible_character_in_a_header_is_named() -> None:
+    # "2022" followed by a zero width space names no period: the message
+    # says which character makes it so.
+    text = "Kabupaten/Kota,2022\u200b,2023\nKota Batu,3.79,3.31\n"
+    with pytest.raises(
+        ValueError,
+        match=r"name no period.*'2022\\u200b' holds an invisible character "
+        r"U\+200B \(zero width space\)",
+    ):
+        read_bps_table(io.StringIO(text), locale="en")

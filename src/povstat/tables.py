@@ -755,7 +755,14 @@ def read_bps_table(
     A footnote mark after the name ("Pacitan*", "Pacitan¹", "Pacitan 1)",
     "Pacitan (a)") is set apart for matching and kept in the ``footnote``
     column. Words are compared on ASCII letters only: a name written with a
-    look-alike letter matches nothing. Other rows (misspellings, names of no
+    look-alike letter matches nothing, and so does one holding a character
+    that shows as nothing (a zero width space U+200B, a byte-order mark, a
+    soft hyphen, a joiner): its ``reason`` in ``unmatched`` names the
+    character and shows the label's repr ("Kota Batu" followed by a zero
+    width space: "no region of this name: the label ... holds an invisible
+    character U+200B (zero width space), which is read as part of the
+    name"); such a character in a header is named in the error too. Other
+    rows (misspellings, names of no
     region) stay in ``data`` with a missing code and are listed in
     ``unmatched``. Two rows matched to the same region make the table
     ambiguous and raise ValueError; unmatched labels may repeat.
@@ -2807,10 +2814,16 @@ def _layout(
     periods = [_period(heads[j]) for j in used]
     bad = [heads[j] for j, p in zip(used, periods, strict=True) if p is None]
     if bad:
+        unseen = "".join(
+            f"; {b!r} holds {_invisible(b)}, which is read as part of the header: "
+            "remove it"
+            for b in bad[:3]
+            if _invisible(b)
+        )
         msg = (
             f"header row {_label(index[h])!r}: {bad!r} name no period; expected a year "
             "with an optional month or semester, e.g. '2023', 'Maret 2023', "
-            "'Semester 1 (Maret) 2023'"
+            f"'Semester 1 (Maret) 2023'{unseen}"
         )
         raise ValueError(msg)
     ok = [p for p in periods if p is not None]
@@ -3383,17 +3396,60 @@ def _match_regions(
         )
         raise ValueError(msg)
     written = (kind.map(_PREFIX_NAME) + " " + name).fillna(bare)
+    reason = found["reason"].where(
+        found["reason"].notna() | found["code"].notna(), "no region of this name"
+    )
+    # Invisible characters (not printable, or a blank filler letter) make
+    # a name no region's: the reason names them.
+    printable = lab.map(str.isprintable).to_numpy(dtype=bool)
+    odd = ~printable | lab.str.contains(f"[{''.join(_FILLERS)}]").to_numpy(dtype=bool)
+    for k in np.flatnonzero(odd & found["code"].isna().to_numpy(dtype=bool)).tolist():
+        unseen = _invisible(str(lab.iloc[k]))  # the few such labels
+        if unseen:
+            reason.iloc[k] = (
+                f"{reason.iloc[k]}: the label {str(lab.iloc[k])!r} holds "
+                f"{unseen}, which is read as part of the name; remove it"
+            )
     return pd.DataFrame(
         {
             "code": found["code"].astype(object).where(found["code"].notna(), None),
             "name": found["name"].astype(object).where(found["name"].notna(), written),
             "type": found["type"].astype(object).where(found["type"].notna(), kind),
             "footnote": marked["mark"].str.strip(),
-            "reason": found["reason"].where(
-                found["reason"].notna() | found["code"].notna(),
-                "no region of this name",
-            ),
+            "reason": reason,
         }
+    )
+
+
+#: Characters a table shows as nothing: format characters (zero width
+#: space, joiners, soft hyphen, byte-order mark), controls, private-use and
+#: unassigned code points, and the blank "filler" letters.
+_INVISIBLE_CATEGORIES = frozenset({"Cf", "Cc", "Co", "Cn"})
+_FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u034f")
+
+
+def _invisible(text: str) -> str:
+    """The invisible characters of `text`, described ("" if none).
+
+    E.g. "an invisible character U+200B (zero width space)".
+    """
+    found = list(
+        dict.fromkeys(
+            ch
+            for ch in text
+            if ch in _FILLERS or unicodedata.category(ch) in _INVISIBLE_CATEGORIES
+        )
+    )
+    if not found:
+        return ""
+    shown = ", ".join(
+        f"U+{ord(ch):04X} ({unicodedata.name(ch, 'a control character').lower()})"
+        for ch in found
+    )
+    return (
+        f"an invisible character {shown}"
+        if len(found) == 1
+        else (f"invisible characters {shown}")
     )
 
 

@@ -3965,3 +3965,74 @@ def test_an_invisible_character_in_a_header_is_named() -> None:
         r"U\+200B \(zero width space\)",
     ):
         read_bps_table(io.StringIO(text), locale="en")
+
+
+# --- a first column of numbers that are not row numbers -------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "numbers", "said"),
+    [
+        # Area codes (Kota Malang 3573, Kota Batu 3579) before the names.
+        ("Kode", ["3573", "3579"], "they look like a column of area codes"),
+        ("", ["3573", "3579"], "they look like a column of area codes"),
+        ("Kode", ["35", "3573"], "they look like a column of area codes"),
+        # Numbers out of order, not codes: not row numbers either.
+        ("", ["2", "1"], "remove the column of numbers"),
+        ("No", ["3", "1"], "remove the column of numbers"),
+    ],
+)
+def test_a_first_column_of_numbers_out_of_order_is_not_called_row_numbers(
+    head: str, numbers: list[str], said: str
+) -> None:
+    # 3573, 3579 are not 1, 2 (or 0, 1) in order: neither a numbered list
+    # nor a frame's index written by to_csv(); of four or two digits they
+    # are area codes, and the reader reads a code written before its name.
+    text = (
+        f"{head},Kabupaten/Kota,2022,2023\n"
+        f"{numbers[0]},Kota Malang,4.37,4.26\n{numbers[1]},Kota Batu,3.79,3.31\n"
+    )
+    with pytest.raises(ValueError, match=re.escape(said)) as e:
+        read_bps_table(io.StringIO(text), locale="en")
+    assert "to_csv" not in str(e.value)
+    assert "a numbered list" not in str(e.value)
+    if "codes" in said:
+        assert "'3573 Kota Malang', which is read" in str(e.value)
+    # Written as that advice says, the table reads: Kota Malang 4.37, 4.26
+    # and Kota Batu 3.79, 3.31 (BPS_P0_KABKOTA 2022, 2023).
+    joined = (
+        "Kabupaten/Kota,2022,2023\n"
+        "3573 Kota Malang,4.37,4.26\n3579 Kota Batu,3.79,3.31\n"
+    )
+    t = read_bps_table(io.StringIO(joined), locale="en")
+    assert t.data["region_code"].tolist() == ["3573", "3573", "3579", "3579"]
+
+
+@pytest.mark.parametrize(
+    ("head", "numbers", "said"),
+    [
+        ("No", ["1", "2"], "a numbered list"),
+        ("No", ["1.", "2."], "a numbered list"),
+        ("", ["0", "1"], "as a frame's index written by to_csv() does"),
+        ("", ["1", "2"], "as a frame's index written by to_csv() does"),
+    ],
+)
+def test_a_first_column_of_row_numbers_in_order_is_called_so(
+    head: str, numbers: list[str], said: str
+) -> None:
+    text = (
+        f"{head},Kabupaten/Kota,2022,2023\n"
+        f"{numbers[0]},Kota Malang,4.37,4.26\n{numbers[1]},Kota Batu,3.79,3.31\n"
+    )
+    with pytest.raises(ValueError, match=re.escape(said)):
+        read_bps_table(io.StringIO(text), locale="en")
+
+
+def test_codes_before_names_under_an_empty_header_are_named() -> None:
+    # The names' column has an empty header too: the error is the one of a
+    # column of values without a period, and says what the first column is.
+    text = ",,2022,2023\n3573,Kota Malang,4.37,4.26\n3579,Kota Batu,3.79,3.31\n"
+    with pytest.raises(
+        ValueError, match=r"column\(s\) at position 1.*look like a column of area codes"
+    ):
+        read_bps_table(io.StringIO(text), locale="en")

@@ -509,10 +509,12 @@ def read_bps_table(
         the header of a second table (labelled as the header, naming other
         periods); an .xlsx sheet stores a cell twice. When the first column
         holds only list numbers ("No"), the message says the names must be in
-        the first column. When no header is found and the first line of a CSV
-        file splits on ",", ";" (or a tab) rather than on `sep`, the message
-        says which
-        `sep` to pass.
+        the first column; numbers that are not 1, 2, 3, ... (or 0, 1, 2, ...)
+        in order are not called row numbers: of two or four digits they are
+        called area codes, with the advice to remove the column or write
+        each code before its name ("3573 Kota Malang"). When no header is
+        found and the first line of a CSV file splits on ",", ";" (or a
+        tab) rather than on `sep`, the message says which `sep` to pass.
     TypeError
         If `source` is of an unsupported type, or an option (`value_name`,
         `month`, `province`, ...) of a wrong type.
@@ -3056,7 +3058,13 @@ def _deduplicated_hint(text: np.ndarray[Any, Any]) -> str:
 
 
 def _index_column_hint(text: np.ndarray[Any, Any]) -> str:
-    """Advice when the first column holds row numbers, as ``to_csv()`` writes."""
+    """Advice when the first column holds numbers, not region names.
+
+    Numbers 1, 2, 3, ... (or 0, 1, 2, ...) in order are a numbered list
+    (under a heading such as "No") or a frame's index written by
+    ``to_csv()`` (under an empty header); other numbers are not row
+    numbers: of two or four digits, a column of area codes.
+    """
     if text.shape[1] < 2:
         return ""
     first = [s for s in text[:, 0] if s]
@@ -3064,23 +3072,45 @@ def _index_column_hint(text: np.ndarray[Any, Any]) -> str:
     is_number = [re.fullmatch(r"[0-9]+[.)]?", s) is not None for s in first]
     head = max((k for k, n in enumerate(is_number) if not n), default=-1)
     numbers = first[head + 1 :]
+    shown = f"{', '.join(numbers[:3])}{', ...' if len(numbers) > 3 else ''}"
+    values = [int(s.rstrip(".)")) for s in numbers]
+    in_order = any(values == list(range(k, k + len(values))) for k in (0, 1))
+    codes = all(len(s.rstrip(".)")) in (2, 4) for s in numbers)
+    not_rows = (
+        "they look like a column of area codes: the region names must be in "
+        "the first column that holds anything; remove the column of codes, or "
+        "write each code before its name in one cell ('3573 Kota Malang', "
+        "which is read and checked against the name)"
+        if codes
+        else "the region names must be in the first column that holds "
+        "anything; remove the column of numbers"
+    )
     if (
         head >= 0
         and numbers
         and any(not re.fullmatch(r"[0-9]*", s) for s in text[1:, 1])
     ):
+        if not in_order:
+            return (
+                f"; the first column holds only numbers under {first[head]!r} "
+                f"({shown}), not numbered 1, 2, 3, ... in order: {not_rows}"
+            )
         return (
             f"; the first column holds only numbers under {first[head]!r} "
-            f"({', '.join(numbers[:3])}{', ...' if len(numbers) > 3 else ''}), a "
-            "numbered list: the region names must be in the first column "
-            "that holds anything; remove the column of numbers"
+            f"({shown}), a numbered list: the region names must be in the first "
+            "column that holds anything; remove the column of numbers"
         )
     if text[0, 0] == "" and first and all(re.fullmatch(r"[0-9]+", s) for s in first):
+        if not in_order:
+            return (
+                f"; the first column holds only numbers ({shown}) under an empty "
+                "header, not row numbers (0, 1, 2, ... or 1, 2, 3, ... in "
+                f"order): {not_rows}"
+            )
         return (
-            f"; the first column holds only row numbers ({', '.join(first[:3])}"
-            f"{', ...' if len(first) > 3 else ''}) under an empty header, as a "
-            "frame's index written by to_csv() does: write the file with "
-            "to_csv(index=False), or remove that column"
+            f"; the first column holds only row numbers ({shown}) under an "
+            "empty header, as a frame's index written by to_csv() does: write "
+            "the file with to_csv(index=False), or remove that column"
         )
     return ""
 
@@ -3209,11 +3239,14 @@ def _check_unlabelled_columns(
             if layout.rounds_row
             else "write the period above each column of values"
         )
+        # The names in the second column, under an empty header, and
+        # numbers in the first: say what the numbers are.
+        hint = _index_column_hint(text) if cols[0] == 1 else ""
         msg = (
             f"column(s) {', '.join(names[c] for c in cols)} hold values but no "
             "period is "
             f"read from their header (header rows "
-            f"{[_label(index[r]) for r in rows]!r}; cells {heads}): {advice}"
+            f"{[_label(index[r]) for r in rows]!r}; cells {heads}): {advice}{hint}"
         )
         raise ValueError(msg)
 

@@ -4036,3 +4036,91 @@ def test_codes_before_names_under_an_empty_header_are_named() -> None:
         ValueError, match=r"column\(s\) at position 1.*look like a column of area codes"
     ):
         read_bps_table(io.StringIO(text), locale="en")
+
+
+# --- a merged group label bounds its group ---------------------------------------
+
+
+def _grouped_book(tmp_path: Path, last_group: str | None, merges: list[str]) -> Path:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    # Jawa Timur P0 by area (BPS_P0_PROV, March): Perkotaan 7.71 (2022),
+    # 7.5 (2023); Perdesaan 13.0, 12.9 as typed here; F: 10.35 (2023).
+    for row in (
+        ["Provinsi", "Perkotaan", None, "Perdesaan", None, last_group],
+        [None, "2022", "2023", "2022", "2023", "2023"],
+        ["JAWA TIMUR", 7.71, 7.5, 13.0, 12.9, 10.35],
+    ):
+        ws.append(row)
+    for m in merges:
+        ws.merge_cells(m)
+    path = tmp_path / "groups.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_a_column_after_a_merged_group_label_is_under_no_group(tmp_path: Path) -> None:
+    # "Perkotaan" merged over B1:C1 and "Perdesaan" over D1:E1: the sheet
+    # shows F1 empty, F under no group. It was filed under "Perdesaan"
+    # (the label to its left); refused, naming the column and the ranges.
+    path = _grouped_book(tmp_path, None, ["B1:C1", "D1:E1"])
+    with pytest.raises(
+        ValueError,
+        match=r"column\(s\) F \('2023'\) lie under no group: the group row 1 "
+        r"merges its labels over \['B1:C1', 'D1:E1'\]",
+    ):
+        read_bps_table(path, locale="en")
+    # F labelled ("Jumlah"): three groups, each column under its own.
+    jumlah = _grouped_book(tmp_path, "Jumlah", ["B1:C1", "D1:E1"])
+    t = read_bps_table(jumlah, locale="en")
+    assert t.data["group"].tolist() == ["Perkotaan"] * 2 + ["Perdesaan"] * 2 + [
+        "Jumlah"
+    ]
+    # "Perdesaan" merged over D1:F1: F is under "Perdesaan", which then
+    # names 2023 twice: the usual error for a period named twice.
+    wide = _grouped_book(tmp_path, None, ["B1:C1", "D1:F1"])
+    with pytest.raises(ValueError, match="the same period more than once"):
+        read_bps_table(wide, locale="en")
+
+
+def test_a_group_label_not_merged_spans_up_to_the_next_label(tmp_path: Path) -> None:
+    # Without merged ranges (as in a CSV file) a label spans the columns up
+    # to the next label, so F is under "Perdesaan", with 2024 its period.
+    rows: list[list[Any]] = [
+        ["Provinsi", "Perkotaan", None, "Perdesaan", None, None],
+        [None, "2022", "2023", "2022", "2023", "2024"],
+        ["JAWA TIMUR", 7.71, 7.5, 13.0, 12.9, 12.5],
+    ]
+    t = read_bps_table(_workbook(tmp_path, rows, {}), locale="en")
+    assert t.data["group"].tolist()[-1] == "Perdesaan"
+    assert t.data["year"].tolist()[-1] == 2024
+
+
+def test_a_merged_group_label_bounds_its_group_in_an_ods_sheet() -> None:
+    # The same in .ods: "Perkotaan" spans B1:C1, "Perdesaan" D1:E1, F1 empty.
+    pytest.importorskip("odf")
+    span = ' table:number-columns-spanned="2"'
+    cov = "<table:covered-table-cell/>"
+    rows = [
+        [
+            _ods_cell("Provinsi"),
+            f'<table:table-cell office:value-type="string"{span}>'
+            "<text:p>Perkotaan</text:p></table:table-cell>",
+            cov,
+            f'<table:table-cell office:value-type="string"{span}>'
+            "<text:p>Perdesaan</text:p></table:table-cell>",
+            cov,
+            "<table:table-cell/>",
+        ],
+        [_ods_cell(""), *(_ods_cell(y) for y in (2022, 2023, 2022, 2023, 2024))],
+        [
+            _ods_cell("JAWA TIMUR"),
+            *(_ods_cell(v) for v in (7.71, 7.5, 13.0, 12.9, 9.8)),
+        ],
+    ]
+    with pytest.raises(
+        ValueError, match=r"column\(s\) F \('2024'\) lie under no group"
+    ):
+        read_bps_table(_ods_table(rows), locale="en")

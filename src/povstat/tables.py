@@ -471,7 +471,9 @@ def read_bps_table(
         formulas without a stored result where the years may have been); a
         header cell in the value area is not a period (e.g. "2024*"); a
         column without a header holds values; two columns name the same
-        period; a semester and a month disagree ("Semester 1 (September)");
+        period; a value column lies after a group label's merged range,
+        under no group; a semester and a month disagree ("Semester 1
+        (September)");
         two rows are the same region ("Malang" and "Kabupaten Malang", or
         one label twice: the message lists the labels, the code and the
         rows); `month` is not in 1-12 or
@@ -551,9 +553,12 @@ def read_bps_table(
     "Tahunan"), each year then spanning the columns up to the next year, as in
     BPS's provincial tables. A row just above the years is a row of column
     groups ("Perkotaan", "Perdesaan", "Jumlah"), each label spanning the columns
-    up to the next label, only when its labels are needed and line up with the
-    value columns: two or more different labels, each above a value column, the
-    first above the first value column, and some period named under two of them;
+    up to the next label (in a workbook, a label merged across columns spans
+    its merged range only: a value column after the range whose group cell
+    is empty is under no group, and raises ValueError), only when its labels
+    are needed and line up with the value columns: two or more different
+    labels, each above a value column, the first above the first value
+    column, and some period named under two of them;
     otherwise it is part of the title ("Tabel 3.1 | Persentase Penduduk Miskin |
     (Persen)" above the years is a title, not two groups). A row above bare
     years whose labels all name a round ("Maret", "September", "Semester 1") is
@@ -838,7 +843,7 @@ def read_bps_table(
     read = _headings_unmerged(read, first, text != "")
     grid, text, pending = grid.iloc[:, first:], text[:, first:], pending[:, first:]
     try:
-        layout = _layout(text, grid.index, mon)
+        layout = _layout(text, grid.index, mon, _merged_from(read, first))
     except ValueError as e:
         shown = [f for f in text[pending] if repr(str(f)) in str(e)]
         if not shown and str(e).startswith("no header row"):
@@ -2777,8 +2782,52 @@ def _foreign_digit_hint(text: np.ndarray[Any, Any], index: pd.Index[Any]) -> str
     return ""
 
 
+def _merged_from(
+    read: _Read, first: int
+) -> tuple[np.ndarray[Any, Any], tuple[str, ...]] | None:
+    """The merged-range marks and column letters of the grid's columns from `first`.
+
+    None for a source without merged ranges (a CSV file, a frame, a sheet
+    without any).
+    """
+    if read.merged is None:
+        return None
+    letters = read.columns or tuple(
+        _column_letter(j + 1) for j in range(read.grid.shape[1])
+    )
+    return read.merged[:, first:], letters[first:]
+
+
+def _bounded_groups(
+    cells: np.ndarray[Any, Any],
+    refs: np.ndarray[Any, Any],
+    letters: Sequence[str],
+    row: object,
+) -> list[str]:
+    """Each column's group label: the label to its left, within its range.
+
+    A label merged across columns (B1:C1) spans its range only: the columns
+    after the range, up to the next label, get "" (no group). A label not
+    merged spans the columns up to the next label, as in a CSV file.
+    """
+    out: list[str] = []
+    label, start, bounded = "", "", False
+    for k, (s, ref) in enumerate(zip(cells, refs, strict=True)):  # one row
+        if s:
+            label, start = str(s), f"{letters[k]}{row}:"
+            after = refs[k + 1] if k + 1 < len(refs) else None
+            bounded = after is not None and str(after).startswith(start)
+        elif bounded and not (ref is not None and str(ref).startswith(start)):
+            label, bounded = "", False  # past the label's merged range
+        out.append(label)
+    return out
+
+
 def _layout(
-    text: np.ndarray[Any, Any], index: pd.Index[Any], month: int | None
+    text: np.ndarray[Any, Any],
+    index: pd.Index[Any],
+    month: int | None,
+    merged: tuple[np.ndarray[Any, Any], tuple[str, ...]] | None = None,
 ) -> _Layout:
     n_rows, n_cols = text.shape
     h = next(
@@ -2836,6 +2885,22 @@ def _layout(
     if has_group:
         header_rows.insert(0, g)
     group_cells = _ffill(text[g, 1:]) if has_group else [""] * (n_cols - 1)
+    if has_group and merged is not None:
+        # Where the sheet merges a group label across columns, the range
+        # bounds the group: a column after it is under no group.
+        refs, letters = merged
+        group_cells = _bounded_groups(text[g, 1:], refs[g, 1:], letters[1:], index[g])
+        outside = [j for j in used if not group_cells[j]]
+        if outside:
+            shown = ", ".join(f"{letters[j + 1]} ({heads[j]!r})" for j in outside)
+            spans = sorted({str(r) for r in refs[g, 1:] if r is not None})
+            msg = (
+                f"column(s) {shown} lie under no group: the group row "
+                f"{_label(index[g])!r} merges its labels over {spans} and the "
+                "cell above each of these columns is empty; write each "
+                "column's group above it, or merge the group's label over it"
+            )
+            raise ValueError(msg)
     title = " | ".join(s for r in range(header_rows[0]) for s in text[r] if s)
     groups = [group_cells[j] for j in used]
     kinds = [p[2] for p in ok]

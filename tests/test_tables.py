@@ -3882,6 +3882,21 @@ def test_whole_numbers_in_a_comma_csv_in_locale_id_warn_of_split_decimals() -> N
         )
 
 
+def test_split_parts_in_a_column_without_a_header_name_the_split() -> None:
+    # "Kota Malang,4,26" under one year (Kota Malang P0 2023, 4,26): "26"
+    # lands in a column without a header, which is refused as ever; the
+    # message says a comma may have split the numbers. Not with sep=";".
+    text = "Kabupaten/Kota,2023\nKota Malang,4,26\nKota Batu,3,31\n"
+    with pytest.raises(
+        ValueError, match=r"without a header: put such numbers in quotes"
+    ):
+        read_bps_table(io.StringIO(text), locale="id")
+    semi = "Kabupaten/Kota;2023\nKota Malang;4;26\n"
+    with pytest.raises(ValueError, match="no period") as e:
+        read_bps_table(io.StringIO(semi), locale="id", sep=";")
+    assert "quotes" not in str(e.value)
+
+
 @pytest.mark.parametrize(
     ("text", "locale", "cell", "split"),
     [

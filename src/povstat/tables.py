@@ -601,6 +601,8 @@ def read_bps_table(
     quotes ("4,37" in locale "id", "1,050" in "en") is two fields, which no
     reader can join again: a value field starting with a zero ("05", from
     "4,05"), as no number is written, is an invalid cell whose reason names
+    the split; a column of digits without a header (the second parts) is
+    refused as any column of values without a period, the message naming
     the split; and with ``locale="id"``, a table whose values read are all
     whole numbers written with digits alone ("4", "37", quoted or not: the
     quotes are not kept) gives a UserWarning, as decimals split to fit the
@@ -982,7 +984,14 @@ def read_bps_table(
         )
     else:
         names = tuple(f"at position {j} (0-based)" for j in range(read.grid.shape[1]))
-    _check_unlabelled_columns(text, data_rows, layout, grid.index, names[first:])
+    _check_unlabelled_columns(
+        text,
+        data_rows,
+        layout,
+        grid.index,
+        names[first:],
+        split=read.fields is not None and sep == ",",
+    )
     if mon is not None and not layout.bare:
         msg = (
             f"`month` is {mon!r} but no value column needs it: the header of "
@@ -3286,7 +3295,15 @@ def _check_unlabelled_columns(
     layout: _Layout,
     index: pd.Index[Any],
     names: Sequence[str],
+    *,
+    split: bool = False,
 ) -> None:
+    """Refuse a column that holds values under no period.
+
+    With `split` (a CSV file separated by ","), a column holding digits
+    alone may hold the second parts of numbers split by an unquoted comma:
+    the message says so.
+    """
     other = np.setdiff1d(np.arange(1, text.shape[1]), layout.columns)
     if other.size == 0 or data_rows.size == 0:
         return
@@ -3307,6 +3324,14 @@ def _check_unlabelled_columns(
         # The names in the second column, under an empty header, and
         # numbers in the first: say what the numbers are.
         hint = _index_column_hint(text) if cols[0] == 1 else ""
+        held = text[np.ix_(data_rows, cols)].ravel()
+        if split and all(re.fullmatch(r"[0-9]+", str(c)) for c in held if c):
+            hint += (
+                "; in a CSV file separated by ',', a number written with a comma "
+                "and not in quotes ('4,26') splits into two fields, its second "
+                "part in a column without a header: put such numbers in quotes "
+                "or write the file with sep=';' (and pass sep=';')"
+            )
         msg = (
             f"column(s) {', '.join(names[c] for c in cols)} hold values but no "
             "period is "

@@ -192,6 +192,32 @@ def test_headcount_change_from_rounded_levels() -> None:
     assert "more precise than the levels allow" in str(res.reason)
 
 
+def test_headcount_change_sign_note_only_where_the_sign_is_open() -> None:
+    # 1.00 -> 1.01 (2 decimals): the true levels lie in [0.995, 1.005) and
+    # [1.005, 1.015), so the change lies in (0, 0.02): a rise, its sign
+    # decided. A stated 0.00 can be its rounding (holds), with no note that
+    # the sign is open. Equal levels 1.00 -> 1.00 give (-0.01, 0.01): a
+    # stated +0.01 cannot be excluded (holds) and the sign is open: noted.
+    res = check_headcount_change_statement(
+        [1.00, 1.00], [1.01, 1.00], [0.0, 0.01], levels_decimals=2, stated_decimals=2
+    )
+    assert res.verdict.tolist() == [HOLDS, HOLDS]
+    assert "sign is not decided" not in str(res.reason[0])
+    assert "sign is not decided" in str(res.reason[1])
+
+
+def test_direction_reason_never_shows_a_change_as_zero() -> None:
+    # 4.37 -> 4.3749 is a rise of 0.0049 points: shown at 3 decimals (0.005),
+    # never as "rose 0.00"; the count 38.56 -> 38.5649 likewise.
+    res = check_direction_statement(
+        4.37, 4.3749, 38.56, 38.5649, direction="rise", unit="percent"
+    )
+    assert res.verdict == HOLDS
+    assert str(res.reason) == (
+        "the rate rose 0.005 points (+0.11 %) and the number of poor rose by 0.005"
+    )
+
+
 @pytest.mark.parametrize(
     ("year", "verdict"),
     # BPS P0 table: 2023 Batu 3.31, Malang 4.26; 2024 Batu 3.06, Malang 3.91;

@@ -64,7 +64,11 @@ from povstat.units import (
     round_half_up,
     to_percent,
 )
-from povstat.wording import describe_level_change, describe_rate_change
+from povstat.wording import (
+    _change_decimals,
+    describe_level_change,
+    describe_rate_change,
+)
 
 __all__ = [
     "HOLDS",
@@ -970,7 +974,10 @@ def check_headcount_change_statement(
             f"{_signed(float(upper[i]), db[i])}); stated "
             f"{_signed(float(ss[i]), ds)}"
         )
-        if ok[i] and np.sign(ss[i]) != np.sign(change[i]) and change[i] != 0:
+        # The true change lies strictly between the bounds: its sign is
+        # open only when they straddle 0 (1.00 to 1.01 rose: (0, 0.02)).
+        undecided = lower[i] < 0 < upper[i]
+        if ok[i] and np.sign(ss[i]) != np.sign(change[i]) and undecided:
             text += " (the sign is not decided by the rounded levels)"
         if not ok[i] and change[i] != 0 and np.sign(ss[i]) != np.sign(change[i]):
             text += ": the stated direction is wrong"
@@ -1480,10 +1487,11 @@ def check_direction_statement(
     )
 
     def describe(i: tuple[int, ...]) -> str:
-        p, q = float(pts[i]), float(dp[i])
+        p, q, r = float(pts[i]), float(dp[i]), float(rel[i])
+        # A change that is not 0 is never shown as 0.00: more decimals.
         moved = (
-            f"the rate {_moved(p)} {_fmt(abs(p), 2)} points "
-            f"({_signed(float(rel[i]))} %)"
+            f"the rate {_moved(p)} {_fmt(abs(p), _change_decimals(p, 2))} points "
+            f"({_signed(r, _change_decimals(r, 2))} %)"
         )
         if rate_only[i]:
             why = (
@@ -1496,7 +1504,7 @@ def check_direction_statement(
             )
         text = (
             f"{moved}{' but' if r_ok[i] != p_ok[i] else ' and'} the number of poor "
-            f"{_moved(q)} by {_fmt(abs(q), 2)}"
+            f"{_moved(q)} by {_fmt(abs(q), _change_decimals(q, 2))}"
         )
         if r_ok[i] and p_bad[i]:
             text += ": the statement holds for the rate, not for the number of poor"

@@ -2725,3 +2725,45 @@ def test_a_region_code_written_as_the_other_type_gets_a_hint(
         check_statements(
             statements, data, unit="percent", persons_per_poor_unit=1000, **_SIMPLE
         )
+
+
+def test_a_reason_depends_on_its_own_row_only() -> None:
+    # Row B's 1.005 thousand has 3 decimals; row A's levels have 2. Checked
+    # together, A still reads as when alone, and B's persons show without
+    # float noise: 1.005 * 1000 is 1004.9999999999999 in binary, 1,005 here.
+    # By hand: 38,560 - 37,780 = 780 (a 780 / 38,560 = 2.02 % fall); 1,005 -
+    # 1,000 = 5 (0.50 %).
+    data = pd.DataFrame(
+        {
+            "region": ["A", "A", "B", "B"],
+            "period": [2022, 2023] * 2,
+            "rate": [4.37, 4.26, 5.0, 5.1],
+            "poor": [38.56, 37.78, 1.005, 1.0],
+        }
+    )
+    a = {
+        "kind": "level_change",
+        "region": "A",
+        "period_before": 2022,
+        "period_after": 2023,
+        "stated": 780.0,
+        "direction": "fall",
+        "stated_as": "persons",
+        "decimals": 0,
+    }
+    b = {**a, "region": "B", "stated": 5.0}
+    kw: dict[str, Any] = {"unit": "percent", "persons_per_poor_unit": 1000, **_SIMPLE}
+    alone = check_statements(pd.DataFrame([a]), data, **kw)["reason"].tolist()
+    both = check_statements(pd.DataFrame([a, b]), data, **kw)["reason"].tolist()
+    assert (
+        both[0]
+        == alone[0]
+        == "fell 780, from 38,560 to 37,780 (a 2.02 % relative fall)"
+    )
+    assert both[1] == "fell 5, from 1,005 to 1,000 (a 0.50 % relative fall)"
+    # A count: 4.26 % of 886,854 is 37,780.0 (4.260 only next to 4.265).
+    res = check_count_statement(
+        [4.26, 4.265], 886_854, [37_780, 37_824], unit="percent", decimals=0
+    )
+    assert str(res.reason[0]).startswith("4.26 % of 886,854 is 37,780.0")
+    assert str(res.reason[1]).startswith("4.265 % of 886,854 is 37,824.3")

@@ -666,10 +666,10 @@ def check_count_statement(
     )
     # The reason shows the rate in percent, with every decimal it has.
     rb = np.broadcast_to(_in_percent(r, u), shape)
-    rate_d = max(2, _decimals_of(rb))
     of_pop = _snap(rb * pops / 100.0)
 
     def describe(i: tuple[int, ...]) -> str:
+        rate_d = max(2, _decimals_of(rb[i]))  # this row's, not the batch's
         head = (
             f"{_fmt(float(rb[i]), rate_d)} % of {_fmt(float(nb[i]), 0)} is "
             f"{_fmt(float(computed[i]), _shown_decimals(float(computed[i]), d))}"
@@ -1256,7 +1256,6 @@ def check_level_change_statement(
         UNDECIDED,
         np.where(sign_ok & m_said, HOLDS, NOT_HOLDS),
     )
-    shown = _decimals_of(b, a)
     bb = np.broadcast_to(b, shape)
     ab = np.broadcast_to(a, shape)
     rbb = np.broadcast_to(rb, shape)
@@ -1264,6 +1263,10 @@ def check_level_change_statement(
     rate_sign = " %"
 
     def describe(i: tuple[int, ...]) -> str:
+        # The decimals of this row's levels: a reason never depends on the
+        # other rows checked with it.
+        shown = _decimals_of(bb[i], ab[i])
+        rate_d = max(2, _decimals_of(rbb[i], rab[i]))
         core = str(
             describe_level_change(
                 float(bb[i]), float(ab[i]), locale="en", decimals=shown
@@ -1299,16 +1302,16 @@ def check_level_change_statement(
         elif m_rate_points[i]:
             problems.append(
                 f"{stated_text} is the change of the rate in percentage points "
-                f"({_fmt(float(rbb[i]), 2)}{rate_sign} -> "
-                f"{_fmt(float(rab[i]), 2)}{rate_sign}), not the "
+                f"({_fmt(float(rbb[i]), rate_d)}{rate_sign} -> "
+                f"{_fmt(float(rab[i]), rate_d)}{rate_sign}), not the "
                 + ("change" if said == "units" else "relative change")
                 + " of this figure"
             )
         elif m_rate_rel[i]:
             problems.append(
                 f"{stated_text} is the relative change of the rate "
-                f"({_fmt(float(rbb[i]), 2)}{rate_sign} -> "
-                f"{_fmt(float(rab[i]), 2)}{rate_sign}), not of this figure"
+                f"({_fmt(float(rbb[i]), rate_d)}{rate_sign} -> "
+                f"{_fmt(float(rab[i]), rate_d)}{rate_sign}), not of this figure"
             )
         elif said == "points" and (m_rel[i] or m_avg[i] or m_cagr[i]):
             problems.append(f"{stated_text} is right as a relative change in percent")
@@ -2747,12 +2750,16 @@ def check_statements(
                 u["stated"].to_numpy(np.float64),
                 unit=unit,
                 decimals=int(d),
-                rate_population=implied_population(
-                    r,
-                    lookup(cast("str", headcount), u["region"], u["period"], "count"),
-                    unit=unit,
-                )
-                * scale,
+                rate_population=_snap(
+                    implied_population(
+                        r,
+                        lookup(
+                            cast("str", headcount), u["region"], u["period"], "count"
+                        ),
+                        unit=unit,
+                    )
+                    * scale
+                ),
             )
         verdict[u.index.to_numpy()] = res.verdict
         reason[u.index.to_numpy()] = res.reason
@@ -2802,11 +2809,16 @@ def check_statements(
                     if bool(per_year)
                     else None
                 )
+                # In persons, 1.005 thousand is 1,005 (not 1004.9999999999999).
                 res = check_level_change_statement(
-                    lookup(col, u["region"], u["period_before"], "level_change")
-                    * factor,
-                    lookup(col, u["region"], u["period_after"], "level_change")
-                    * factor,
+                    _snap(
+                        lookup(col, u["region"], u["period_before"], "level_change")
+                        * factor
+                    ),
+                    _snap(
+                        lookup(col, u["region"], u["period_after"], "level_change")
+                        * factor
+                    ),
                     u["stated"].to_numpy(np.float64),
                     direction=_direction(direction),
                     stated_as=cast("LevelStatedAs", "units" if in_persons else said),

@@ -2767,3 +2767,24 @@ def test_a_reason_depends_on_its_own_row_only() -> None:
     )
     assert str(res.reason[0]).startswith("4.26 % of 886,854 is 37,780.0")
     assert str(res.reason[1]).startswith("4.265 % of 886,854 is 37,824.3")
+
+
+def test_a_rank_reason_shows_the_value_with_the_decimals_of_the_data() -> None:
+    # Fractions 0.0915 and 0.0914 (Jombang, Magetan) must not both show as
+    # 0.09: the values carry 4 decimals, shown so; 0.001 is not "0.00".
+    res = check_rank_statement(
+        [0.0915, 0.0914, 0.0331],
+        ["Jombang", "Magetan", "Batu"],
+        subject="Magetan",
+        stated_rank=2,
+        descending=True,
+    )
+    assert str(res.reason).startswith("Magetan (0.0914) ranks 2 of 3")
+    res = check_rank_statement(
+        [0.004, 0.001, 0.002],
+        ["P", "Q", "R"],
+        subject="Q",
+        stated_rank=3,
+        descending=True,
+    )
+    assert str(res.reason).startswith("Q (0.001) ranks 3 of 3")

@@ -1731,8 +1731,11 @@ def check_rank_statement(
             and (of is None or count <= of <= count + n_unknown)
         )
         direction = "highest" if descending else "lowest"
+        # The value with the decimals the ranked values carry (two at least):
+        # 0.0914 after 0.0915 must not both show as 0.09.
         reason = (
-            f"{subject} ({_fmt(value, 2)}) ranks {_fmt(rr, 1 if rr % 1 else 0)} "
+            f"{subject} ({_fmt(value, max(2, _decimals_of(v)))}) ranks "
+            f"{_fmt(rr, 1 if rr % 1 else 0)} "
             f"of {count} from the {direction} (ties: {ties}"
             + (
                 f"; {_fmt(rule_lo, 0)}-{_fmt(rule_hi, 0)} with ties"

@@ -2788,3 +2788,27 @@ def test_a_rank_reason_shows_the_value_with_the_decimals_of_the_data() -> None:
         descending=True,
     )
     assert str(res.reason).startswith("Q (0.001) ranks 3 of 3")
+
+
+def test_a_top_statement_undecided_by_a_tie_names_the_ranks() -> None:
+    # 21.76, 19.35, 19.35, 15.00: Bangkalan and Sumenep tie for 2nd-3rd.
+    # "Bangkalan is 2nd" holds with ties="min" (joint 2nd), but whether
+    # Sampang and Bangkalan are the two highest is decided by the tie: the
+    # reason gives Bangkalan's ranks 2-3; with a missing value, 2-4.
+    v = [21.76, 19.35, 19.35, 15.0]
+    n = ["Sampang", "Bangkalan", "Sumenep", "Probolinggo"]
+    rank_check = check_rank_statement(
+        v, n, subject="Bangkalan", stated_rank=2, descending=True
+    )
+    assert rank_check.verdict == HOLDS
+    res = check_top_statement(
+        v, n, members=["Sampang", "Bangkalan"], k=2, descending=True
+    )
+    assert res.verdict == UNDECIDED
+    assert str(res.reason).endswith(
+        "decided by ties or missing values: Bangkalan (2-3 with ties)"
+    )
+    res = check_top_statement(
+        [*v, np.nan], [*n, "Z"], members=["Sampang", "Bangkalan"], k=2, descending=True
+    )
+    assert str(res.reason).endswith("Bangkalan (2-4 with ties and missing values)")

@@ -2003,7 +2003,12 @@ def check_top_statement(
     A region is surely in the top :math:`k` when its rank with ties counted
     against it (``"max"``) is at most :math:`k`, and surely outside when its
     rank with ties in its favour (``"min"``) exceeds :math:`k` [1]_; a
-    missing competitor could rank first. The values are rounded half up to
+    missing competitor could rank first. So a region tied across the edge
+    leaves the statement undecided: with 21.76, 19.35, 19.35, 15.00,
+    "Sampang and Bangkalan are the two highest" cannot be told, while
+    :func:`check_rank_statement` with ``ties="min"`` finds Bangkalan 2nd
+    (joint 2nd, 2-3 with ties): a joint 2nd place does not settle which two
+    are the top two. The values are rounded half up to
     10 decimals before ranking, so that float noise from computing published
     figures does not break a tie.
 
@@ -2083,7 +2088,19 @@ def check_top_statement(
     is_member[at] = True
     ins = names[is_member & surely_in].tolist()
     outs = names[is_member & surely_out].tolist()
-    open_ = names[is_member & ~surely_in & ~surely_out].tolist()
+    open_mask = is_member & ~surely_in & ~surely_out
+    open_ = names[open_mask].tolist()
+    # Each undecided member with the ranks its ties (and any missing values)
+    # leave it: "Bangkalan (2-3 with ties)".
+    spans = [
+        (
+            f"{name} (no value)"
+            if np.isnan(lo)
+            else f"{name} ({int(lo)}-{int(hi + n_missing)} with ties"
+            + (" and missing values)" if n_missing else ")")
+        )
+        for name, lo, hi in zip(open_, r_min[open_mask], r_max[open_mask], strict=True)
+    ]
     missed = names[~is_member & surely_in].tolist() if exact else []
     if (exact and len(wanted) != k) or outs or missed:
         verdict = NOT_HOLDS
@@ -2096,7 +2113,7 @@ def check_top_statement(
     if outs:
         parts.append(f"not among them: {', '.join(outs)}")
     if open_:
-        parts.append(f"decided by ties or missing values: {', '.join(open_)}")
+        parts.append(f"decided by ties or missing values: {', '.join(spans)}")
     if missed:
         parts.append(f"also among them but not named: {', '.join(missed)}")
     if exact and len(wanted) != k:

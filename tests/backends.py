@@ -102,7 +102,10 @@ def collect(native: Any) -> Any:
         return native.collect()
     if isinstance(native, duckdb.DuckDBPyRelation):
         return native.pl()
-    return nw.from_native(native).collect(backend="polars").to_native()
+    frame = nw.from_native(native)
+    if isinstance(frame, nw.DataFrame):  # pyarrow
+        return frame.to_polars()
+    return frame.collect(backend="polars").to_native()
 
 
 def col(native: Any, name: str) -> NDArray[np.float64]:

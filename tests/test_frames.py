@@ -1249,3 +1249,40 @@ def test_date_groups_are_calendar_months(kind: str) -> None:
     )
     # Far apart (SE 0.1, gaps of 1.0): each set is its point rank.
     np.testing.assert_array_equal(col(sets, "rank_upper"), [3.0, 2.0, 1.0])
+
+
+@pytest.mark.parametrize("kind", ["polars", "polars-lazy", "pyarrow", "duckdb"])
+def test_a_decimal_rate_float64_cannot_hold_is_refused_by_adapters(kind: str) -> None:
+    # DECIMAL(38,25) 4.26 is held (3 significant digits): 4.26 % of 100,000
+    # is 4,260 by hand. 2.67499999999999999999 is not (float64 reads it as
+    # 2.675, which rounds to 2.68 where the figure rounds to 2.67): refused,
+    # naming the column and row, as the array functions refuse the Decimal.
+    import decimal
+
+    import duckdb
+
+    def frame(first: str) -> Any:
+        if kind == "duckdb":
+            return duckdb.connect().sql(
+                "SELECT CAST(r AS DECIMAL(38,25)) AS rate, p AS population"
+                f" FROM (VALUES ('{first}', 100000), ('4.26', 100000)) t(r, p)"
+            )
+        f = pl.DataFrame(
+            {
+                "rate": [decimal.Decimal(first), decimal.Decimal("4.26")],
+                "population": [100_000, 100_000],
+            },
+            schema={"rate": pl.Decimal(38, 25), "population": pl.Int64},
+        )
+        return {"polars": f, "polars-lazy": f.lazy(), "pyarrow": f.to_arrow()}[kind]
+
+    out = with_headcount(frame("4.26"), unit="percent", population="population")
+    assert col(out, "headcount").tolist() == [4260.0, 4260.0]
+    with pytest.raises(
+        ValueError,
+        match=r"column 'rate' holds a decimal that float64 .* "
+        r"2\.67499999999999999999\d* at row 0",
+    ):
+        with_headcount(
+            frame("2.67499999999999999999"), unit="percent", population="population"
+        )

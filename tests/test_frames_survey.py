@@ -1997,3 +1997,82 @@ def test_an_integer_just_past_2_53_is_refused_on_every_engine(kind: str) -> None
         poverty_table(
             native, welfare="y", line=100.0, weight="w", unit="percent", alpha=0
         )
+
+
+# Two rows of weight 1: welfare 2.675 (at the line 2.675, not below it under
+# comparison "<") and 3.0, so P0 is 0 by hand; the first welfare written with
+# 25 decimals. 2.67499999999999999999 is below the line, but float64 cannot
+# hold it (its nearest float64 is 2.675 itself): read as 2.675, P0 would be 0
+# where it is 50 %; refused, as the array functions refuse that Decimal.
+_LONG = "2.67499999999999999999"
+_DECIMAL_KW: dict[str, Any] = {
+    "welfare": "y",
+    "line": 2.675,
+    "weight": "w",
+    "unit": "percent",
+    "alpha": 0,
+}
+
+
+def _decimal_frame(kind: str, first: str) -> Any:
+    rows = [(Decimal(first), 1.0), (Decimal(3), 1.0)]
+    if kind == "duckdb":
+        con = duckdb.connect()
+        return con.sql(
+            f"SELECT CAST(y AS DECIMAL(38,25)) AS y, w FROM (VALUES ('{first}', 1.0),"
+            " ('3', 1.0)) t(y, w)"
+        )
+    if kind == "pyspark":
+        return backends.spark().sql(
+            f"SELECT CAST(y AS DECIMAL(38,25)) AS y, CAST(w AS DOUBLE) AS w FROM "
+            f"VALUES ('{first}', 1.0), ('3', 1.0) t(y, w)"
+        )
+    frame = pl.DataFrame(
+        rows, schema={"y": pl.Decimal(38, 25), "w": pl.Float64}, orient="row"
+    )
+    return {"polars": frame, "polars-lazy": frame.lazy(), "pyarrow": frame.to_arrow()}[
+        kind
+    ]
+
+
+_DECIMAL_KINDS = [
+    "polars",
+    "polars-lazy",
+    "pyarrow",
+    "duckdb",
+    pytest.param("pyspark", marks=pytest.mark.spark),
+]
+
+
+@pytest.mark.parametrize("kind", _DECIMAL_KINDS)
+def test_a_decimal_column_float64_cannot_hold_is_refused(kind: str) -> None:
+    df = _decimal_frame(kind, _LONG)
+    with pytest.raises(
+        ValueError,
+        match=r"column 'y' holds a decimal that float64 .* cannot hold exactly: "
+        r"2\.67499999999999999999",
+    ):
+        poverty_table(df, **_DECIMAL_KW)
+
+
+@pytest.mark.parametrize("kind", _DECIMAL_KINDS)
+@pytest.mark.parametrize("first", ["2.675", "2.6750000000000000000000000"])
+def test_a_long_decimal_column_of_short_values_is_read(kind: str, first: str) -> None:
+    # 2.675 in DECIMAL(38,25) has 4 significant digits: held, P0 = 0 by hand.
+    out = poverty_table(_decimal_frame(kind, first), **_DECIMAL_KW)
+    assert backends.col(out, "estimate").tolist() == [0.0]
+
+
+def test_a_decimal_that_is_the_shortest_decimal_of_a_float_is_read() -> None:
+    # 0.30000000000000004 (17 digits) is the shortest decimal of the float64
+    # 0.1 + 0.2: held, as the array functions hold it. Against the line 0.3
+    # it is above (P0 = 0); 0.2 is below: P0 = 50 % by hand.
+    frame = pl.DataFrame(
+        [(Decimal("0.30000000000000004"), 1.0), (Decimal("0.2"), 1.0)],
+        schema={"y": pl.Decimal(38, 20), "w": pl.Float64},
+        orient="row",
+    )
+    kw = {**_DECIMAL_KW, "line": 0.3}
+    for df in (frame, frame.lazy()):
+        out = poverty_table(df, **kw)
+        assert backends.col(out, "estimate").tolist() == [50.0]

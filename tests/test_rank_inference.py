@@ -250,9 +250,10 @@ def test_bootstrap_matches_reference(simultaneous: bool, seed: int, wide: bool) 
 @pytest.mark.usefixtures("first_step_kernel")
 def test_bootstrap_groups_match_reference() -> None:
     # Groups of sizes 2, 3, 7 and 40 (several size classes and blocks); the
-    # draws of each group are its columns of the documented draws, with rows
-    # in the documented canonical order (group label, estimate in the
-    # ranking's direction, variance).
+    # draws of each group are the documented draws of a group ranked alone,
+    # default_rng(seed).standard_normal((n_draws, n_g)), with its rows in the
+    # documented canonical order (estimate in the ranking's direction, then
+    # variance): the same sets as ranking each group on its own.
     rng = np.random.default_rng(5)
     sizes = [7, 2, 40, 3]
     labels = np.repeat(["d", "a", "c", "b"], sizes)
@@ -275,16 +276,27 @@ def test_bootstrap_groups_match_reference() -> None:
             seed=seed,
         )
         order = np.lexsort((se**2, x, labels))  # descending=True: x as it is
-        z_all = np.random.default_rng(seed).standard_normal((draws, n)) * se[order]
         for g in np.unique(labels):
-            cols = np.flatnonzero(labels[order] == g)
-            rows = order[cols]
+            rows = order[labels[order] == g]
+            e = np.random.default_rng(seed).standard_normal((draws, rows.size))
             lo, hi = reference_bootstrap(
-                x[rows], se[rows], z_all[:, cols], 0.9, simultaneous
+                x[rows], se[rows], e * se[rows], 0.9, simultaneous
             )
             np.testing.assert_array_equal(cs.lower[rows], lo)
             np.testing.assert_array_equal(cs.upper[rows], hi)
             assert np.all(cs.count[rows] == rows.size)
+            alone = rank_confidence_sets(
+                x[rows],
+                se=se[rows],
+                descending=True,
+                level=0.9,
+                method="bootstrap",
+                simultaneous=simultaneous,
+                n_draws=draws,
+                seed=seed,
+            )
+            np.testing.assert_array_equal(alone.lower, lo)
+            np.testing.assert_array_equal(alone.upper, hi)
 
 
 def test_seed_is_recorded_and_reproduces() -> None:
@@ -1172,3 +1184,42 @@ def test_interval_decimals_identical_points_overlap(
     np.testing.assert_array_equal(r.lower, lower)
     np.testing.assert_array_equal(r.upper, upper)
     assert np.all(r.lower <= r.upper)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(st.integers(2, 6), min_size=2, max_size=4),
+    st.integers(0, 2**31 - 1),
+    st.booleans(),
+)
+def test_a_group_gets_the_results_it_gets_alone(
+    sizes: list[int], seed: int, with_cov: bool
+) -> None:
+    # Whatever other groups are in the call (and their covariances with
+    # it), a group's bootstrap sets and rank probabilities are those of the
+    # group ranked on its own with the same seed and its block of `cov`.
+    rng = np.random.default_rng(seed)
+    n = sum(sizes)
+    labels = np.repeat(np.arange(len(sizes)), sizes)
+    x = np.round(rng.normal(10, 2, n), 1)  # ties happen at 1 decimal
+    a = rng.normal(size=(n, n))
+    cov = a @ a.T / n + np.eye(n) * 0.1  # covariances across groups too
+    se = np.sqrt(np.diagonal(cov))
+    err: dict[str, Any] = {"cov": cov} if with_cov else {"se": se}
+    kw: dict[str, Any] = {"descending": True, "n_draws": 300, "seed": 7}
+    sets = rank_confidence_sets(
+        x, **err, by=labels, level=0.9, method="bootstrap", simultaneous=True, **kw
+    )
+    probs = rank_probabilities(x, **err, by=labels, **kw)
+    for g, size in enumerate(sizes):
+        rows = np.flatnonzero(labels == g)
+        own: dict[str, Any] = (
+            {"cov": cov[np.ix_(rows, rows)]} if with_cov else {"se": se[rows]}
+        )
+        alone = rank_confidence_sets(
+            x[rows], **own, level=0.9, method="bootstrap", simultaneous=True, **kw
+        )
+        np.testing.assert_array_equal(sets.lower[rows], alone.lower)
+        np.testing.assert_array_equal(sets.upper[rows], alone.upper)
+        p = rank_probabilities(x[rows], **own, **kw).probability
+        np.testing.assert_allclose(probs.probability[rows, :size], p, atol=1e-12)

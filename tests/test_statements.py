@@ -192,6 +192,32 @@ def test_headcount_change_from_rounded_levels() -> None:
     assert "more precise than the levels allow" in str(res.reason)
 
 
+def test_headcount_change_sign_note_only_where_the_sign_is_open() -> None:
+    # 1.00 -> 1.01 (2 decimals): the true levels lie in [0.995, 1.005) and
+    # [1.005, 1.015), so the change lies in (0, 0.02): a rise, its sign
+    # decided. A stated 0.00 can be its rounding (holds), with no note that
+    # the sign is open. Equal levels 1.00 -> 1.00 give (-0.01, 0.01): a
+    # stated +0.01 cannot be excluded (holds) and the sign is open: noted.
+    res = check_headcount_change_statement(
+        [1.00, 1.00], [1.01, 1.00], [0.0, 0.01], levels_decimals=2, stated_decimals=2
+    )
+    assert res.verdict.tolist() == [HOLDS, HOLDS]
+    assert "sign is not decided" not in str(res.reason[0])
+    assert "sign is not decided" in str(res.reason[1])
+
+
+def test_direction_reason_never_shows_a_change_as_zero() -> None:
+    # 4.37 -> 4.3749 is a rise of 0.0049 points: shown at 3 decimals (0.005),
+    # never as "rose 0.00"; the count 38.56 -> 38.5649 likewise.
+    res = check_direction_statement(
+        4.37, 4.3749, 38.56, 38.5649, direction="rise", unit="percent"
+    )
+    assert res.verdict == HOLDS
+    assert str(res.reason) == (
+        "the rate rose 0.005 points (+0.11 %) and the number of poor rose by 0.005"
+    )
+
+
 @pytest.mark.parametrize(
     ("year", "verdict"),
     # BPS P0 table: 2023 Batu 3.31, Malang 4.26; 2024 Batu 3.06, Malang 3.91;
@@ -2699,3 +2725,122 @@ def test_a_region_code_written_as_the_other_type_gets_a_hint(
         check_statements(
             statements, data, unit="percent", persons_per_poor_unit=1000, **_SIMPLE
         )
+
+
+def test_a_reason_depends_on_its_own_row_only() -> None:
+    # Row B's 1.005 thousand has 3 decimals; row A's levels have 2. Checked
+    # together, A still reads as when alone, and B's persons show without
+    # float noise: 1.005 * 1000 is 1004.9999999999999 in binary, 1,005 here.
+    # By hand: 38,560 - 37,780 = 780 (a 780 / 38,560 = 2.02 % fall); 1,005 -
+    # 1,000 = 5 (0.50 %).
+    data = pd.DataFrame(
+        {
+            "region": ["A", "A", "B", "B"],
+            "period": [2022, 2023] * 2,
+            "rate": [4.37, 4.26, 5.0, 5.1],
+            "poor": [38.56, 37.78, 1.005, 1.0],
+        }
+    )
+    a = {
+        "kind": "level_change",
+        "region": "A",
+        "period_before": 2022,
+        "period_after": 2023,
+        "stated": 780.0,
+        "direction": "fall",
+        "stated_as": "persons",
+        "decimals": 0,
+    }
+    b = {**a, "region": "B", "stated": 5.0}
+    kw: dict[str, Any] = {"unit": "percent", "persons_per_poor_unit": 1000, **_SIMPLE}
+    alone = check_statements(pd.DataFrame([a]), data, **kw)["reason"].tolist()
+    both = check_statements(pd.DataFrame([a, b]), data, **kw)["reason"].tolist()
+    assert (
+        both[0]
+        == alone[0]
+        == "fell 780, from 38,560 to 37,780 (a 2.02 % relative fall)"
+    )
+    assert both[1] == "fell 5, from 1,005 to 1,000 (a 0.50 % relative fall)"
+    # A count: 4.26 % of 886,854 is 37,780.0 (4.260 only next to 4.265).
+    res = check_count_statement(
+        [4.26, 4.265], 886_854, [37_780, 37_824], unit="percent", decimals=0
+    )
+    assert str(res.reason[0]).startswith("4.26 % of 886,854 is 37,780.0")
+    assert str(res.reason[1]).startswith("4.265 % of 886,854 is 37,824.3")
+
+
+def test_a_rank_reason_shows_the_value_with_the_decimals_of_the_data() -> None:
+    # Fractions 0.0915 and 0.0914 (Jombang, Magetan) must not both show as
+    # 0.09: the values carry 4 decimals, shown so; 0.001 is not "0.00".
+    res = check_rank_statement(
+        [0.0915, 0.0914, 0.0331],
+        ["Jombang", "Magetan", "Batu"],
+        subject="Magetan",
+        stated_rank=2,
+        descending=True,
+    )
+    assert str(res.reason).startswith("Magetan (0.0914) ranks 2 of 3")
+    res = check_rank_statement(
+        [0.004, 0.001, 0.002],
+        ["P", "Q", "R"],
+        subject="Q",
+        stated_rank=3,
+        descending=True,
+    )
+    assert str(res.reason).startswith("Q (0.001) ranks 3 of 3")
+
+
+def test_a_top_statement_undecided_by_a_tie_names_the_ranks() -> None:
+    # 21.76, 19.35, 19.35, 15.00: Bangkalan and Sumenep tie for 2nd-3rd.
+    # "Bangkalan is 2nd" holds with ties="min" (joint 2nd), but whether
+    # Sampang and Bangkalan are the two highest is decided by the tie: the
+    # reason gives Bangkalan's ranks 2-3; with a missing value, 2-4.
+    v = [21.76, 19.35, 19.35, 15.0]
+    n = ["Sampang", "Bangkalan", "Sumenep", "Probolinggo"]
+    rank_check = check_rank_statement(
+        v, n, subject="Bangkalan", stated_rank=2, descending=True
+    )
+    assert rank_check.verdict == HOLDS
+    res = check_top_statement(
+        v, n, members=["Sampang", "Bangkalan"], k=2, descending=True
+    )
+    assert res.verdict == UNDECIDED
+    assert str(res.reason).endswith(
+        "decided by ties or missing values: Bangkalan (2-3 with ties)"
+    )
+    res = check_top_statement(
+        [*v, np.nan], [*n, "Z"], members=["Sampang", "Bangkalan"], k=2, descending=True
+    )
+    assert str(res.reason).endswith("Bangkalan (2-4 with ties and missing values)")
+
+
+def test_statement_data_with_a_decimal_float64_cannot_hold_is_refused() -> None:
+    # A DuckDB DECIMAL(38,25) rate 4.26 is read (3 significant digits); one
+    # of 4.26499999999999999999 is refused, naming the column: read as its
+    # nearest float64 (4.265) it would round to 4.27 where it rounds to 4.26.
+    import duckdb
+
+    def data(after: str) -> Any:
+        return duckdb.connect().sql(
+            "SELECT region, period, CAST(rate AS DECIMAL(38,25)) AS rate, poor FROM "
+            "(VALUES ('A', 2022, '4.37', 38.56), "
+            f"('A', 2023, '{after}', 37.78)) t(region, period, rate, poor)"
+        )
+
+    statements = pd.DataFrame(
+        {
+            "kind": ["change"],
+            "region": ["A"],
+            "period_before": [2022],
+            "period_after": [2023],
+            "stated": [0.11],
+            "direction": ["fall"],
+            "stated_as": ["points"],
+            "decimals": [2],
+        }
+    )
+    kw: dict[str, Any] = {"unit": "percent", "persons_per_poor_unit": 1000, **_SIMPLE}
+    out = check_statements(statements, data("4.26"), **kw)
+    assert out["verdict"].tolist() == [HOLDS]
+    with pytest.raises(ValueError, match=r"column 'rate' holds a decimal that float64"):
+        check_statements(statements, data("4.26499999999999999999"), **kw)

@@ -551,11 +551,16 @@ def test_se_from_bounds_refuses_asymmetric_bounds() -> None:
     # (2 * 1.959964) = 1.00257.
     se = se_from_bounds(7.9, 11.83, level=0.95, estimate=9.87)
     assert float(se) == pytest.approx(3.93 / (2 * 1.959963984540054))
-    # 7.91 + 11.83 - 19.76 = -0.02, exactly the 0.02 allowed: kept ...
-    se_from_bounds(7.91, 11.83, level=0.95, estimate=9.88)
-    # ... and with 9.885 (3 decimals, 0.002 allowed) 0.03 off is not.
-    with pytest.raises(ValueError, match="symmetric"):
-        se_from_bounds(7.91, 11.83, level=0.95, estimate=9.885)
+    # 7.92 + 11.83 - 19.76 = -0.01 is kept; 7.91 + 11.83 - 19.76 = -0.02 is
+    # exactly four half-units: each figure moves by less than half a unit
+    # one way (rounding half up: true in [x - 0.005, x + 0.005)), so the sum
+    # is off by strictly less than 0.02 and no symmetric interval rounds to
+    # these figures: refused. So are 16, 22 around 18 (38 - 36 = 2 = 4 *
+    # 0.5), and with 9.885 (3 decimals, 0.002 allowed) 0.03 off.
+    se_from_bounds(7.92, 11.83, level=0.95, estimate=9.88)
+    for lo, hi, est in [(7.91, 11.83, 9.88), (16, 22, 18), (7.91, 11.83, 9.885)]:
+        with pytest.raises(ValueError, match="symmetric"):
+            se_from_bounds(lo, hi, level=0.95, estimate=est)
     # An estimate of 19.00 reads as 19.0, but the bounds show 2 decimals:
     # 16.59 + 21.67 - 38 = 0.26 > 0.02 (a Wilson interval), refused. So is a
     # one-sided [0.00, 0.87] around 0.00 (0.87 off).

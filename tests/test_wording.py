@@ -45,6 +45,15 @@ def test_test_result_is_named() -> None:
         "(turun 2,52 persen), signifikan secara statistik pada tingkat "
         "kepercayaan 90 persen"
     )
+    # A level with a decimal is written with the locale's decimal mark:
+    # 99,5 in Indonesian (99.5 would read as 995), 99.5 in English.
+    finer = change_test(
+        4.37, 4.26, se_before=0.01, se_after=0.01, level=0.995, independent=True
+    )
+    idn = str(describe_rate_change(4.37, 4.26, unit="percent", locale="id", test=finer))
+    assert idn.endswith("kepercayaan 99,5 persen")
+    en = str(describe_rate_change(4.37, 4.26, unit="percent", locale="en", test=finer))
+    assert en.endswith("at the 99.5 % level")
 
 
 def test_levels_rises_no_change_and_missing() -> None:

@@ -14,7 +14,7 @@ every non-missing entry lies in ``[lo, hi]`` exactly when the smallest is
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal, TypeVar, get_args
@@ -278,8 +278,48 @@ def _inexact_message(name: str, value: object, index: object) -> str:
     return (
         f"`{name}` holds a number that float64 (povstat's arithmetic) cannot "
         f"hold exactly: {value!r}{at} (its nearest float64 is "
-        f"{float(value)!r}); round it, or pass it as a float"  # type: ignore[arg-type]
+        f"{float(value)!r}); round it, or convert it to float first"  # type: ignore[arg-type]
     )
+
+
+#: Significant digits every float64 holds: a decimal of at most 15 is the
+#: shortest decimal of its nearest float64, so it is held (as `numeric` reads).
+HELD_DIGITS = 15
+
+
+def refuse_inexact_decimal_texts(
+    texts: Sequence[object] | NDArray[Any],
+    digits: NDArray[Any],
+    name: str,
+    where: str | None = "row",
+) -> None:
+    """Refuse decimals, written as text, that float64 cannot hold.
+
+    For Decimal columns of frames, which the engines write as text: the rule
+    of :func:`numeric` (a value is held when it is the shortest decimal of
+    its nearest float64: ``"4.2600000000"`` is, ``"2.67499999999999999999"``
+    is not). `digits` holds each text's significant digits; only texts of
+    more than :data:`HELD_DIGITS` are looked at, so a column of short
+    decimals costs one comparison.
+
+    Raises
+    ------
+    ValueError
+        Naming `name`, the first value not held and its `where` (row
+        position; None: no position).
+    """
+    long = np.flatnonzero(np.nan_to_num(np.asarray(digits, np.float64)) > HELD_DIGITS)
+    for i in long.tolist():  # only decimals of 16 or more digits: rare
+        value = Decimal(str(texts[i]))
+        if not _held(value, float(value)):
+            at = "" if where is None else f" at {where} {i}"
+            msg = (
+                f"{name} holds a decimal that float64 (povstat's arithmetic) "
+                f"cannot hold exactly: {value}{at} (its nearest "
+                f"float64 is {float(value)!r}); round it, or cast the column to "
+                "float64 first if the nearest float64 is meant"
+            )
+            raise ValueError(msg)
 
 
 def _narrow_long_float(

@@ -473,7 +473,9 @@ class _Problem:
         order = valid[np.argsort(colour, kind="stable")]
         self.order = order  # valid items, canonical order within groups
         self.rep = _tie_classes(
-            np.sort(colour), None if c is None else c[np.ix_(order, order)]
+            np.sort(colour),
+            None if c is None else c[np.ix_(order, order)],
+            codes[order],
         )
         y = x[order] if self.descending else -x[order]
         self.y = y
@@ -484,6 +486,7 @@ class _Problem:
         sizes = np.bincount(codes[order]) if order.size else np.zeros(0, np.intp)
         sizes = sizes[sizes > 0]
         starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.intp)
+        self.sizes, self.starts = sizes, starts  # per group, canonical order
         self.n_valid = order.size
         # Buckets of groups whose sizes share ceil(log2(size)), padded to the
         # largest size in the bucket: padding at most doubles a side.
@@ -562,11 +565,45 @@ class _Problem:
 
     def draws(self, n_draws: int, seed: int) -> NDArray[np.float64]:
         """Centred normal draws ``(n_draws, n_valid)``, covariance of the estimates."""
-        rng = np.random.default_rng(seed)
-        e = rng.standard_normal((n_draws, self.n_valid))
-        if self.cov is None:
-            return np.asarray(e * np.sqrt(self.var))
-        return np.asarray(e @ _sqrt_psd(self.cov).T)
+        return _GroupDraws(self, seed).take(n_draws)
+
+
+class _GroupDraws:
+    """Normal draws for each group as if it were ranked alone with the seed.
+
+    A group of size :math:`s` takes the draws
+    ``default_rng(seed).standard_normal((n_draws, s))``, in its canonical
+    order, times its standard errors (or times the square root of its block
+    of `cov`): the draws of one group do not depend on the other groups in
+    the call. Groups of one size share a generator's stream; successive
+    calls of :meth:`take` continue it, so draws taken in chunks are the
+    draws taken at once.
+    """
+
+    def __init__(self, prob: _Problem, seed: int) -> None:
+        self.n_valid = prob.n_valid
+        self.parts: list[
+            tuple[np.random.Generator, NDArray[np.intp], NDArray[np.float64]]
+        ] = []
+        for size in np.unique(prob.sizes).tolist():  # distinct group sizes: few
+            starts = prob.starts[prob.sizes == size]
+            cols = starts[:, None] + np.arange(size)  # (groups, size)
+            if prob.cov is None:
+                scale = np.sqrt(prob.var[cols])  # (groups, size)
+            else:
+                scale = _sqrt_psd(prob.cov[cols[:, :, None], cols[:, None, :]])
+            self.parts.append((np.random.default_rng(seed), cols, scale))
+
+    def take(self, n_draws: int) -> NDArray[np.float64]:
+        """The next `n_draws` draws, ``(n_draws, n_valid)``."""
+        out = np.empty((n_draws, self.n_valid))
+        for rng, cols, scale in self.parts:  # distinct group sizes: few
+            e = rng.standard_normal((n_draws, cols.shape[1]))
+            if scale.ndim == 2:  # standard errors: (groups, size)
+                out[:, cols] = e[:, None, :] * scale[None, :, :]
+            else:  # roots of the covariance blocks: (groups, size, size)
+                out[:, cols] = np.einsum("ds,gts->dgt", e, scale)
+        return out
 
 
 def _colours(
@@ -581,15 +618,18 @@ def _colours(
     variance. With `cov`, tied items are told apart by their covariances:
     each round, an item's class is refined by the sorted list of (class,
     covariance) of every other item, until no class splits (colour
-    refinement). Classes are functions of the values alone, so they and
-    their order do not depend on the order of the rows.
+    refinement); only covariances within a group count. Classes are
+    functions of the values alone, so they and their order do not depend on
+    the order of the rows, nor on the other groups.
     """
     keys = [var + 0.0, directed + 0.0, codes.astype(np.float64)]  # -0.0 is 0.0
     colour = _runs(np.stack(keys[::-1], axis=1))
     n = colour.size
     if cov is None or n == 0 or int(colour.max()) + 1 == n:
         return colour
-    off = ~np.eye(n, dtype=bool)
+    # Covariances with items of other groups do not bear on ranks within a
+    # group: left out, so a group is ordered as it would be alone.
+    off = ~np.eye(n, dtype=bool) & (codes[:, None] == codes[None, :])
     cv = np.where(off, cov + 0.0, 0.0)
     while True:  # refinement rounds: at most n, in practice a few
         count = int(colour.max()) + 1
@@ -623,16 +663,19 @@ def _runs(rows: NDArray[np.float64]) -> NDArray[np.intp]:
 
 
 def _tie_classes(
-    colour: NDArray[np.intp], cs: NDArray[np.float64] | None
+    colour: NDArray[np.intp],
+    cs: NDArray[np.float64] | None,
+    group: NDArray[np.intp],
 ) -> NDArray[np.intp]:
     """First canonical position of each position's class of interchangeable items.
 
     `colour` holds the items' classes in canonical order, `cs` the
     covariance matrix in that order. A run of positions of one class is one
     class of interchangeable items when swapping any two of them leaves the
-    problem unchanged: with `cov`, equal covariances with every other item.
-    A run that fails this (a covariance pattern with a symmetry that also
-    moves other items) keeps one class per item.
+    problem unchanged: with `cov`, equal covariances with every other item
+    of the group (`group`: each position's group). A run that fails this
+    (a covariance pattern with a symmetry that also moves other items)
+    keeps one class per item.
     """
     n = colour.size
     pos = np.arange(n)
@@ -648,7 +691,7 @@ def _tie_classes(
     # one item generate all permutations of the run.
     q = np.flatnonzero(rep != pos)
     r = rep[q]
-    differs = cs[q] != cs[r]
+    differs = (cs[q] != cs[r]) & (group[None, :] == group[q][:, None])
     differs[np.arange(q.size), q] = False
     differs[np.arange(q.size), r] = False
     bad_runs = np.unique(r[differs.any(axis=1)])
@@ -684,9 +727,10 @@ def _check_cov(c: NDArray[np.float64]) -> None:
 
 
 def _sqrt_psd(c: NDArray[np.float64]) -> NDArray[np.float64]:
-    """A matrix L with L @ L.T == c for a symmetric PSD `c` (eigen-decomposition)."""
-    w, v = np.linalg.eigh((c + c.T) / 2.0)
-    return np.asarray(v * np.sqrt(np.maximum(w, 0.0)))
+    """L with L @ L.T == c for symmetric PSD `c`, or a stack of them (eigh)."""
+    sym = (c + np.swapaxes(c, -1, -2)) / 2.0
+    w, v = np.linalg.eigh(sym)
+    return np.asarray(v * np.sqrt(np.maximum(w, 0.0))[..., None, :])
 
 
 def _group_codes(by: ArrayLike | None, n: int) -> NDArray[np.intp]:
@@ -1333,25 +1377,26 @@ def rank_confidence_sets(
     group size; the marginal Bonferroni and Šidák sets read the pairs in
     blocks, also in linear memory.
 
-    The draws are ``numpy.random.default_rng(seed).standard_normal((n_draws,
-    n))`` times the standard errors (or times :math:`L^\top`, with
-    :math:`LL^\top = \hat\Sigma` from an eigendecomposition, when `cov` is
-    given), one column per ranked row in a canonical order (by group label,
-    then estimate in the ranking's direction, then variance, then with `cov`
-    the covariances with the other rows, compared by colour refinement), so
-    that the sets do not depend on the order of the rows; they serve every
-    stepdown step. Rows that tie on all of these and are interchangeable
-    (with `cov`: the same covariance with every other row) are the same item
+    Each group takes the draws it would take ranked alone:
+    ``numpy.random.default_rng(seed).standard_normal((n_draws, n_g))`` times
+    its standard errors (or times :math:`L^\top`, with :math:`LL^\top =
+    \hat\Sigma_g`, its block of `cov`, from an eigendecomposition), one
+    column per ranked row of the group in a canonical order (estimate in the
+    ranking's direction, then variance, then with `cov` the covariances with
+    the group's other rows, compared by colour refinement), so that the sets
+    depend neither on the order of the rows nor on the other groups of the
+    call (covariances across groups do not bear on ranks within a group);
+    the draws serve every stepdown step. Rows that tie on all of these and
+    are interchangeable (with `cov`: the same covariance with every other
+    row of the group) are the same item
     twice: each gets the set computed for the first canonical position of
     its class, so identical rows get identical sets whatever their order.
     One case is left to the row order: with `cov`, rows that no comparison of
     values tells apart but that are not interchangeable either (an exact
     symmetry of the covariance pattern that swaps several pairs of rows at
-    once). All groups share one
-    stream of draws, so adding or removing a group changes the draws the
-    other groups receive (a change of the size of the Monte Carlo noise): to
-    reproduce one group's sets exactly, call with the same groups. The
-    bootstrap computes, per draw and in cache-sized blocks, only the running
+    once). Groups of one size share their draws, as each would draw them
+    alone; their sets are each valid, but not independent of one another.
+    The bootstrap computes, per draw and in cache-sized blocks, only the running
     maxima, so memory stays at
     :math:`O(\text{draws} \times n + \sum_g n_g^2)`; time grows as
     :math:`\text{draws} \times n_g^2` per stepdown step (the first step, for
@@ -1766,7 +1811,8 @@ def rank_probabilities(
     :func:`rank_confidence_sets`, and the probabilities of interchangeable
     rows (the same group, estimate and error) are averaged over them, so
     identical rows get identical probabilities and a permutation of the rows
-    permutes the result.
+    permutes the result; each group takes the draws it would take alone, so
+    its probabilities do not depend on the other groups of the call.
 
     References
     ----------
@@ -1798,14 +1844,12 @@ def rank_probabilities(
     counts = [
         np.zeros((*b.item.shape, b.item.shape[1]), np.int64) for b in prob.buckets
     ]
-    rng = np.random.default_rng(used_seed)
-    root = None if prob.cov is None else _sqrt_psd(prob.cov)
+    stream = _GroupDraws(prob, used_seed)
     y = np.concatenate([prob.y, [-np.inf]])
     chunk = max(1, _PROB_WORK // max(1, prob.n_valid))
     for d0 in range(0, draws, chunk):  # chunks of draws
         c = min(chunk, draws - d0)
-        e = rng.standard_normal((c, prob.n_valid))
-        z = e * np.sqrt(prob.var) if root is None else e @ root.T
+        z = stream.take(c)
         theta = np.concatenate([z, np.zeros((c, 1))], axis=1) + y
         for b, cnt in zip(prob.buckets, counts, strict=True):
             idx = np.where(b.real, b.item, prob.n_valid)

@@ -64,7 +64,11 @@ from povstat.units import (
     round_half_up,
     to_percent,
 )
-from povstat.wording import describe_level_change, describe_rate_change
+from povstat.wording import (
+    _change_decimals,
+    describe_level_change,
+    describe_rate_change,
+)
 
 __all__ = [
     "HOLDS",
@@ -662,10 +666,10 @@ def check_count_statement(
     )
     # The reason shows the rate in percent, with every decimal it has.
     rb = np.broadcast_to(_in_percent(r, u), shape)
-    rate_d = max(2, _decimals_of(rb))
     of_pop = _snap(rb * pops / 100.0)
 
     def describe(i: tuple[int, ...]) -> str:
+        rate_d = max(2, _decimals_of(rb[i]))  # this row's, not the batch's
         head = (
             f"{_fmt(float(rb[i]), rate_d)} % of {_fmt(float(nb[i]), 0)} is "
             f"{_fmt(float(computed[i]), _shown_decimals(float(computed[i]), d))}"
@@ -970,7 +974,10 @@ def check_headcount_change_statement(
             f"{_signed(float(upper[i]), db[i])}); stated "
             f"{_signed(float(ss[i]), ds)}"
         )
-        if ok[i] and np.sign(ss[i]) != np.sign(change[i]) and change[i] != 0:
+        # The true change lies strictly between the bounds: its sign is
+        # open only when they straddle 0 (1.00 to 1.01 rose: (0, 0.02)).
+        undecided = lower[i] < 0 < upper[i]
+        if ok[i] and np.sign(ss[i]) != np.sign(change[i]) and undecided:
             text += " (the sign is not decided by the rounded levels)"
         if not ok[i] and change[i] != 0 and np.sign(ss[i]) != np.sign(change[i]):
             text += ": the stated direction is wrong"
@@ -1249,7 +1256,6 @@ def check_level_change_statement(
         UNDECIDED,
         np.where(sign_ok & m_said, HOLDS, NOT_HOLDS),
     )
-    shown = _decimals_of(b, a)
     bb = np.broadcast_to(b, shape)
     ab = np.broadcast_to(a, shape)
     rbb = np.broadcast_to(rb, shape)
@@ -1257,6 +1263,10 @@ def check_level_change_statement(
     rate_sign = " %"
 
     def describe(i: tuple[int, ...]) -> str:
+        # The decimals of this row's levels: a reason never depends on the
+        # other rows checked with it.
+        shown = _decimals_of(bb[i], ab[i])
+        rate_d = max(2, _decimals_of(rbb[i], rab[i]))
         core = str(
             describe_level_change(
                 float(bb[i]), float(ab[i]), locale="en", decimals=shown
@@ -1292,16 +1302,16 @@ def check_level_change_statement(
         elif m_rate_points[i]:
             problems.append(
                 f"{stated_text} is the change of the rate in percentage points "
-                f"({_fmt(float(rbb[i]), 2)}{rate_sign} -> "
-                f"{_fmt(float(rab[i]), 2)}{rate_sign}), not the "
+                f"({_fmt(float(rbb[i]), rate_d)}{rate_sign} -> "
+                f"{_fmt(float(rab[i]), rate_d)}{rate_sign}), not the "
                 + ("change" if said == "units" else "relative change")
                 + " of this figure"
             )
         elif m_rate_rel[i]:
             problems.append(
                 f"{stated_text} is the relative change of the rate "
-                f"({_fmt(float(rbb[i]), 2)}{rate_sign} -> "
-                f"{_fmt(float(rab[i]), 2)}{rate_sign}), not of this figure"
+                f"({_fmt(float(rbb[i]), rate_d)}{rate_sign} -> "
+                f"{_fmt(float(rab[i]), rate_d)}{rate_sign}), not of this figure"
             )
         elif said == "points" and (m_rel[i] or m_avg[i] or m_cagr[i]):
             problems.append(f"{stated_text} is right as a relative change in percent")
@@ -1480,10 +1490,11 @@ def check_direction_statement(
     )
 
     def describe(i: tuple[int, ...]) -> str:
-        p, q = float(pts[i]), float(dp[i])
+        p, q, r = float(pts[i]), float(dp[i]), float(rel[i])
+        # A change that is not 0 is never shown as 0.00: more decimals.
         moved = (
-            f"the rate {_moved(p)} {_fmt(abs(p), 2)} points "
-            f"({_signed(float(rel[i]))} %)"
+            f"the rate {_moved(p)} {_fmt(abs(p), _change_decimals(p, 2))} points "
+            f"({_signed(r, _change_decimals(r, 2))} %)"
         )
         if rate_only[i]:
             why = (
@@ -1496,7 +1507,7 @@ def check_direction_statement(
             )
         text = (
             f"{moved}{' but' if r_ok[i] != p_ok[i] else ' and'} the number of poor "
-            f"{_moved(q)} by {_fmt(abs(q), 2)}"
+            f"{_moved(q)} by {_fmt(abs(q), _change_decimals(q, 2))}"
         )
         if r_ok[i] and p_bad[i]:
             text += ": the statement holds for the rate, not for the number of poor"
@@ -1720,8 +1731,11 @@ def check_rank_statement(
             and (of is None or count <= of <= count + n_unknown)
         )
         direction = "highest" if descending else "lowest"
+        # The value with the decimals the ranked values carry (two at least):
+        # 0.0914 after 0.0915 must not both show as 0.09.
         reason = (
-            f"{subject} ({_fmt(value, 2)}) ranks {_fmt(rr, 1 if rr % 1 else 0)} "
+            f"{subject} ({_fmt(value, max(2, _decimals_of(v)))}) ranks "
+            f"{_fmt(rr, 1 if rr % 1 else 0)} "
             f"of {count} from the {direction} (ties: {ties}"
             + (
                 f"; {_fmt(rule_lo, 0)}-{_fmt(rule_hi, 0)} with ties"
@@ -1989,7 +2003,12 @@ def check_top_statement(
     A region is surely in the top :math:`k` when its rank with ties counted
     against it (``"max"``) is at most :math:`k`, and surely outside when its
     rank with ties in its favour (``"min"``) exceeds :math:`k` [1]_; a
-    missing competitor could rank first. The values are rounded half up to
+    missing competitor could rank first. So a region tied across the edge
+    leaves the statement undecided: with 21.76, 19.35, 19.35, 15.00,
+    "Sampang and Bangkalan are the two highest" cannot be told, while
+    :func:`check_rank_statement` with ``ties="min"`` finds Bangkalan 2nd
+    (joint 2nd, 2-3 with ties): a joint 2nd place does not settle which two
+    are the top two. The values are rounded half up to
     10 decimals before ranking, so that float noise from computing published
     figures does not break a tie.
 
@@ -2069,7 +2088,19 @@ def check_top_statement(
     is_member[at] = True
     ins = names[is_member & surely_in].tolist()
     outs = names[is_member & surely_out].tolist()
-    open_ = names[is_member & ~surely_in & ~surely_out].tolist()
+    open_mask = is_member & ~surely_in & ~surely_out
+    open_ = names[open_mask].tolist()
+    # Each undecided member with the ranks its ties (and any missing values)
+    # leave it: "Bangkalan (2-3 with ties)".
+    spans = [
+        (
+            f"{name} (no value)"
+            if np.isnan(lo)
+            else f"{name} ({int(lo)}-{int(hi + n_missing)} with ties"
+            + (" and missing values)" if n_missing else ")")
+        )
+        for name, lo, hi in zip(open_, r_min[open_mask], r_max[open_mask], strict=True)
+    ]
     missed = names[~is_member & surely_in].tolist() if exact else []
     if (exact and len(wanted) != k) or outs or missed:
         verdict = NOT_HOLDS
@@ -2082,7 +2113,7 @@ def check_top_statement(
     if outs:
         parts.append(f"not among them: {', '.join(outs)}")
     if open_:
-        parts.append(f"decided by ties or missing values: {', '.join(open_)}")
+        parts.append(f"decided by ties or missing values: {', '.join(spans)}")
     if missed:
         parts.append(f"also among them but not named: {', '.join(missed)}")
     if exact and len(wanted) != k:
@@ -2739,12 +2770,16 @@ def check_statements(
                 u["stated"].to_numpy(np.float64),
                 unit=unit,
                 decimals=int(d),
-                rate_population=implied_population(
-                    r,
-                    lookup(cast("str", headcount), u["region"], u["period"], "count"),
-                    unit=unit,
-                )
-                * scale,
+                rate_population=_snap(
+                    implied_population(
+                        r,
+                        lookup(
+                            cast("str", headcount), u["region"], u["period"], "count"
+                        ),
+                        unit=unit,
+                    )
+                    * scale
+                ),
             )
         verdict[u.index.to_numpy()] = res.verdict
         reason[u.index.to_numpy()] = res.reason
@@ -2794,11 +2829,16 @@ def check_statements(
                     if bool(per_year)
                     else None
                 )
+                # In persons, 1.005 thousand is 1,005 (not 1004.9999999999999).
                 res = check_level_change_statement(
-                    lookup(col, u["region"], u["period_before"], "level_change")
-                    * factor,
-                    lookup(col, u["region"], u["period_after"], "level_change")
-                    * factor,
+                    _snap(
+                        lookup(col, u["region"], u["period_before"], "level_change")
+                        * factor
+                    ),
+                    _snap(
+                        lookup(col, u["region"], u["period_after"], "level_change")
+                        * factor
+                    ),
                     u["stated"].to_numpy(np.float64),
                     direction=_direction(direction),
                     stated_as=cast("LevelStatedAs", "units" if in_persons else said),

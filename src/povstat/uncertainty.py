@@ -406,8 +406,9 @@ def se_from_bounds(
     can explain, or the bounds are refused. Those decimals are the most
     that any of the three shows (a trailing zero cannot be seen, so an
     estimate of 19.00 next to bounds of 16.59 and 21.67 is taken at two
-    decimals), and rounding moves the sum by at most four half-units of
-    the last one. Without `estimate` nothing can be checked.
+    decimals), and rounding half up moves the sum by less than four
+    half-units of the last one (16 and 22 around 18, off by exactly four,
+    are refused). Without `estimate` nothing can be checked.
 
     References
     ----------
@@ -501,10 +502,12 @@ def asymmetric(
     the same decimals, the most that any of them shows (a trailing zero
     cannot be seen: 19.00 is 19.0, so 16.59 [... 21.67] next to it fixes
     two; a computed figure, with more than 8 decimals, fixes none), each
-    then within half a unit of that decimal (see :func:`_half_unit`): the
-    sum may be off by four half-units, plus a few units in the last place
-    of float arithmetic. NaN anywhere is not judged. Arrays broadcast
-    together.
+    then within half a unit of that decimal (see :func:`_half_unit`): as
+    rounding half up moves a figure by less than half a unit one way and at
+    most half a unit the other, the sum is off by less than four
+    half-units (16, 22 around 18 are off by exactly four: refused), give or
+    take a few units in the last place of float arithmetic. NaN anywhere is
+    not judged. Arrays broadcast together.
     """
     lo, hi, est = np.broadcast_arrays(lower, upper, estimate)
     with np.errstate(invalid="ignore", over="ignore"):
@@ -516,8 +519,12 @@ def asymmetric(
         units = np.stack([_half_unit(lo), _half_unit(hi), _half_unit(est)])
         half = np.min(np.where(units > 0, units, np.inf), axis=0)
         half = np.where(np.isinf(half), 0.0, half)
-        allowed = 4.0 * half + 4.0 * np.finfo(np.float64).eps * size
-        out: NDArray[np.bool_] = off > allowed
+        noise = 4.0 * np.finfo(np.float64).eps * size
+        # Strictly less than four half-units when rounded; only float noise
+        # when all three are computed.
+        out: NDArray[np.bool_] = np.where(
+            half > 0, off >= 4.0 * half - noise, off > noise
+        )
     return out
 
 

@@ -111,10 +111,13 @@ def _sentence_decimals(
     return k
 
 
-def _level_text(x: float) -> str:
-    """A confidence level (0.95) as the percent it is written with (95)."""
-    shown = float(round_half_up(100.0 * x, 6))
-    return f"{shown:g}"
+def _level_text(x: float, locale: Locale) -> str:
+    """A confidence level (0.995) as the percent it is written with (99.5).
+
+    With the decimal mark of `locale`: "99,5" in Indonesian.
+    """
+    shown = f"{float(round_half_up(100.0 * x, 6)):g}"
+    return shown.replace(".", ",") if locale == "id" else shown
 
 
 def _test_parts(
@@ -162,7 +165,7 @@ def _test_parts(
         )
         raise ValueError(msg)
     words = _WORDS[locale]
-    lv = _level_text(test.level)
+    lv = _level_text(test.level, locale)
     texts = [
         words["untested"]
         if np.isnan(p)

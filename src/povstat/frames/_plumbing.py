@@ -317,6 +317,43 @@ def _collect_spark(df: Any, wrapped: nw.LazyFrame[Any]) -> Table:
     return table
 
 
+def significant_digits(expr: nw.Expr) -> nw.Expr:
+    """The significant digits of a Decimal column's values, on any engine.
+
+    From the text each engine writes (``"4.2600000000000000000000000"`` has
+    3, DuckDB's and Spark's ``"-1.0E-7"`` 1): the digits before any
+    exponent, leading and trailing zeros aside. Null stays null.
+    """
+    return (
+        expr.cast(nw.String())
+        .str.replace_all(r"[eE].*$", "")
+        .str.replace_all(r"[^0-9]", "")
+        .str.strip_chars("0")
+        .str.len_chars()
+    )
+
+
+def refuse_inexact_decimals(col: nw.Series[Any], name: str) -> None:
+    """Refuse a Decimal column's values that float64 cannot hold.
+
+    As the array functions refuse a ``Decimal`` (see
+    :func:`povstat._validate.numeric`): ``DECIMAL(38,25)`` 2.67499999999999999999
+    would be read as 2.675, which is another figure at a tie.
+
+    Raises
+    ------
+    ValueError
+        Naming the column, the first such value and its row.
+    """
+    frame = col.to_frame()
+    digits = frame.select(significant_digits(nw.col(col.name)))[col.name]
+    if not digits.count() or (digits.max() or 0) <= _validate.HELD_DIGITS:
+        return
+    texts = col.cast(nw.String()).to_numpy()
+    numbers = digits.cast(nw.Float64()).to_numpy()
+    _validate.refuse_inexact_decimal_texts(texts, numbers, f"column {name!r}")
+
+
 def calendar_frame(table: Table) -> nw.DataFrame[Any]:
     """The collected rows as the pandas entry points read them.
 
@@ -329,6 +366,8 @@ def calendar_frame(table: Table) -> nw.DataFrame[Any]:
     """
     frame = table.frame
     decimals = [name for name, dtype in frame.schema.items() if dtype == nw.Decimal]
+    for name in decimals:  # a loop over the few Decimal columns
+        refuse_inexact_decimals(frame.get_column(name), name)
     if not table.session_dates and not decimals:
         return frame
     return frame.with_columns(
@@ -390,6 +429,7 @@ def column(table: Table, name: str) -> NDArray[np.float64]:
         return pandas_floats(table.series(name))
     col = table.frame.get_column(name)
     if col.dtype == nw.Decimal:  # correctly rounded, through the text
+        refuse_inexact_decimals(col, name)
         col = col.cast(nw.String())
     if col.dtype == nw.Float32:
         # Widened through the shortest decimal, as the array layer does.

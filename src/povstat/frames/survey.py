@@ -25,6 +25,7 @@ from numpy.typing import NDArray
 
 from povstat import _validate
 from povstat._validate import Unit
+from povstat.frames import _plumbing
 from povstat.frames._plumbing import refuse_duplicate_columns
 from povstat.poverty_measures import (
     MISSING_SCALAR_LINE,
@@ -169,6 +170,38 @@ def _float64(name: str, schema: Mapping[str, Any]) -> nw.Expr:
         # direct cast is not: 550400.07 became 550400.0700000001).
         return nw.col(name).cast(nw.String()).cast(nw.Float64())
     return nw.col(name).cast(nw.Float64())
+
+
+#: Most distinct long decimals of a lazy frame's column checked one by one.
+_DECIMALS_CHECKED = 100_000
+
+
+def _refuse_inexact_decimal_column(frame: Any, name: str) -> None:
+    """Refuse a lazy frame's Decimal column holding values float64 cannot hold.
+
+    Only its distinct values of more than 15 significant digits are
+    collected and checked (the rule of the array functions); more than
+    :data:`_DECIMALS_CHECKED` of them are refused as too many to check.
+    """
+    digits = _plumbing.significant_digits(nw.col(name))
+    long = (
+        frame.filter(digits > _validate.HELD_DIGITS)
+        .select(nw.col(name).cast(nw.String()))
+        .unique()
+        .head(_DECIMALS_CHECKED + 1)
+    )
+    values = long.collect() if isinstance(long, nw.LazyFrame) else long
+    texts = values[name].to_numpy()
+    if len(texts) > _DECIMALS_CHECKED:
+        msg = (
+            f"column {name!r} holds more than {_DECIMALS_CHECKED:,} distinct "
+            "decimals of over 15 significant digits, too many to check that "
+            "float64 (povstat's arithmetic) holds each; round the column, or "
+            "cast it to float64 first if the nearest float64 is meant"
+        )
+        raise ValueError(msg)
+    many = np.full(len(texts), _validate.HELD_DIGITS + 1.0)
+    _validate.refuse_inexact_decimal_texts(texts, many, f"column {name!r}", where=None)
 
 
 def _fits(key: object, dtype: Any) -> bool:
@@ -814,6 +847,19 @@ def poverty_table(
     ]
     aggs += [nw.col(c).min().cast(f64).alias(f"{t}lo{i}") for i, c in enumerate(wide)]
     aggs += [nw.col(c).max().cast(f64).alias(f"{t}hi{i}") for i, c in enumerate(wide)]
+    # The most significant digits of Decimal value columns: over 15, the
+    # values float64 may not hold are looked at after the pass.
+    decimal_cols = [
+        c
+        for c in dict.fromkeys(
+            n for n in (welfare, weight, size, fpc, *items) if isinstance(n, str)
+        )
+        if in_schema[c] == nw.Decimal
+    ]
+    aggs += [
+        _plumbing.significant_digits(nw.col(c)).max().cast(f64).alias(f"{t}dig{i}")
+        for i, c in enumerate(decimal_cols)
+    ]
     # The one pass over the data on the engine.
     reduced = prepared.group_by(keys).agg(*aggs) if keys else prepared.select(*aggs)
     table = reduced.collect() if isinstance(reduced, nw.LazyFrame) else reduced
@@ -860,6 +906,9 @@ def poverty_table(
         lo, hi = col(f"{t}lo{i}"), col(f"{t}hi{i}")
         if (~np.isnan(lo)).any():
             _refuse_wide_integers(c, float(np.nanmin(lo)), float(np.nanmax(hi)))
+    for i, c in enumerate(decimal_cols):  # a loop over the few Decimal columns
+        if np.nan_to_num(col(f"{t}dig{i}")).max(initial=0) > _validate.HELD_DIGITS:
+            _refuse_inexact_decimal_column(frame, c)
     per_line = [
         (
             int(col(f"{t}miss{i}").sum()),
@@ -1196,6 +1245,7 @@ def _reduce_eager(
         if values.dtype == nw.Float32:  # the figure each prints as
             return _validate.numeric(values.to_numpy(), name)
         if values.dtype == nw.Decimal:  # correctly rounded, through the text
+            _plumbing.refuse_inexact_decimals(values, name)
             values = values.cast(nw.String())
         if values.dtype in _WIDE_INTS and values.count():
             _refuse_wide_integers(name, float(values.min()), float(values.max()))

@@ -3788,6 +3788,51 @@ def test_values_hidden_under_a_heading_merged_from_the_label_column_are_invalid(
 
 
 @pytest.mark.parametrize(
+    ("rows", "merge", "named"),
+    [
+        # "Kota Malang" merged over A2:A3 hides A3's "Kota Batu": the sheet
+        # shows Kota Malang across both rows; A3 would be read as a region.
+        (
+            [
+                ["Kabupaten/Kota", "2022", "2023"],
+                ["Kota Malang", 4.37, 4.26],
+                ["Kota Batu", 3.79, 3.31],
+            ],
+            "A2:A3",
+            "A3 ('Kota Batu', under A2:A3)",
+        ),
+        # "2022" merged over B1:C1 hides C1's "2023": the sheet shows 2022
+        # over both columns; C1 would be read as a period.
+        (
+            [["Kabupaten/Kota", "2022", "2023"], ["Kota Malang", 4.37, 4.26]],
+            "B1:C1",
+            "C1 ('2023', under B1:C1)",
+        ),
+    ],
+)
+@pytest.mark.parametrize("errors", ["raise", "report"])
+def test_a_header_or_label_hidden_under_a_merged_range_is_refused(
+    tmp_path: Path, rows: list[list[Any]], merge: str, named: str, errors: Any
+) -> None:
+    # Values as in BPS_P0_KABKOTA (Kota Malang, Kota Batu, 2022-2023).
+    openpyxl = pytest.importorskip("openpyxl")
+    from openpyxl.worksheet.cell_range import CellRange
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in rows:
+        ws.append(row)
+    ws.merged_cells.add(CellRange(merge))  # the covered cell keeps its content
+    path = tmp_path / "hidden.xlsx"
+    wb.save(path)
+    with pytest.raises(
+        ValueError, match=re.escape(named) + r" store content hidden under a merged"
+    ):
+        read_bps_table(path, locale="en", errors=errors)
+
+
+@pytest.mark.parametrize(
     ("covered", "stored"),
     [
         ('office:value-type="float" office:value="10.38"', "10.38"),

@@ -472,8 +472,9 @@ def read_bps_table(
         header cell in the value area is not a period (e.g. "2024*"); a
         column without a header holds values; two columns name the same
         period; a value column lies after a group label's merged range,
-        under no group; a semester and a month disagree ("Semester 1
-        (September)");
+        under no group; a header cell or a region's label is hidden under a
+        merged range (a covered cell that stores content); a semester and
+        a month disagree ("Semester 1 (September)");
         two rows are the same region ("Malang" and "Kabupaten Malang", or
         one label twice: the message lists the labels, the code and the
         rows); `month` is not in 1-12 or
@@ -684,8 +685,10 @@ def read_bps_table(
     label, and empty value cells; a covered cell that stores content (a
     range added without clearing the cells, or an .ods covered cell that
     keeps its value) is invalid, its content named and not read, as under a
-    range that starts in a value cell. A formula is never evaluated: the result
-    the spreadsheet program stored with it is read
+    range that starts in a value cell. A header cell or a region's label so
+    hidden ("2023" in C1 under "2022" merged over B1:C1, "Kota Batu" in A3
+    under A2:A3) raises ValueError, whatever `errors`. A formula is never
+    evaluated: the result the spreadsheet program stored with it is read
     (a stored empty text, Excel's ``=IF(..., "")``, is an empty cell),
     and a formula without one (a file written by a script, or an injected
     ``=cmd|...``) is an invalid cell showing the formula. Cells of an
@@ -971,6 +974,7 @@ def read_bps_table(
         raise ValueError(msg)
     keep = ~blank & ~note & ~repeated & ~colnum
     data_rows = rows_all[keep]
+    _check_hidden_layout(text, grid.index, layout, data_rows, _merged_from(read, first))
     # Columns named in messages: a sheet's letters, a frame's labels (and
     # 0-based positions, as iloc counts), a CSV file's 0-based positions.
     if read.columns is not None:
@@ -2805,6 +2809,45 @@ def _merged_from(
         _column_letter(j + 1) for j in range(read.grid.shape[1])
     )
     return read.merged[:, first:], letters[first:]
+
+
+def _check_hidden_layout(
+    text: np.ndarray[Any, Any],
+    index: pd.Index[Any],
+    layout: _Layout,
+    data_rows: np.ndarray[Any, Any],
+    merged: tuple[np.ndarray[Any, Any], tuple[str, ...]] | None,
+) -> None:
+    """Refuse header cells and region labels hidden under a merged range.
+
+    A covered cell (not the first of its range) that stores content (a
+    range added without clearing the cells) is not shown by the sheet: in
+    the header rows, or as a data row's label, it would be read though the
+    sheet shows the range's first cell across it. Value cells so covered
+    are invalid cells instead (see ``_read_checks``).
+    """
+    if merged is None:
+        return
+    refs, letters = merged
+    hidden = (refs != None) & (text != "")  # noqa: E711 - elementwise
+    hidden[:, 1:][data_rows] = False  # value cells: reported as invalid cells
+    rows = np.union1d(np.array(layout.header_rows, dtype=np.intp), data_rows)
+    keep = np.zeros(hidden.shape[0], dtype=bool)
+    keep[rows] = True
+    hidden &= keep[:, None]
+    if not hidden.any():
+        return
+    shown = ", ".join(
+        f"{letters[c]}{_label(index[r])} ({str(text[r, c])!r}, under {refs[r, c]})"
+        for r, c in list(zip(*np.nonzero(hidden), strict=True))[:5]
+    )
+    msg = (
+        f"cell(s) {shown} store content hidden under a merged range (the "
+        "sheet shows the range's first cell across it): a header cell or a "
+        "region's label hidden so is not read; unmerge the cells, or clear "
+        "the hidden ones"
+    )
+    raise ValueError(msg)
 
 
 def _bounded_groups(

@@ -3436,11 +3436,42 @@ def _ods_date(iso: str) -> str:
     )
 
 
+def test_an_ods_date_shown_as_its_year_is_that_year(tmp_path: Path) -> None:
+    # 2022-03-15 and 2023-09-01 in .ods date cells whose text shows "2022"
+    # and "2023" (a year-only date style): the years 2022 and 2023 with no
+    # month, as an .xlsx date with format yyyy; so month=3 gives March for
+    # both, never the stored September. A date shown with its month keeps
+    # it. Pacitan P0 13.8 and 13.65 (BPS_P0_KABKOTA 2022, 2023).
+    pytest.importorskip("odf")
+
+    def date(iso: str, shown: str) -> str:
+        return (
+            f'<table:table-cell office:value-type="date" office:date-value="{iso}">'
+            f"<text:p>{shown}</text:p></table:table-cell>"
+        )
+
+    def table(b: str, c: str) -> io.BytesIO:
+        return _ods_table(
+            [
+                [_ods_cell("Kab"), b, c],
+                [_ods_cell("Pacitan"), _ods_cell(13.8), _ods_cell(13.65)],
+            ]
+        )
+
+    years = table(date("2022-03-15", "2022"), date("2023-09-01", "2023"))
+    data = read_bps_table(years, locale="en", month=3).data
+    assert data[["year", "month"]].to_numpy().tolist() == [[2022, 3], [2023, 3]]
+    assert data["value"].tolist() == [13.8, 13.65]
+    months = table(date("2022-03-15", "15/03/2022"), date("2023-09-01", "Sep 2023"))
+    data = read_bps_table(months, locale="en").data
+    assert data[["year", "month"]].to_numpy().tolist() == [[2022, 3], [2023, 9]]
+
+
 def test_a_new_year_date_header_cell_is_a_year_from_every_reader(
     tmp_path: Path,
 ) -> None:
     # A year shown as "2022" (format yyyy) is stored as the date 2022-01-01.
-    # Read from .xlsx, from .ods (whose formats are not read) and from a
+    # Read from .xlsx, from .ods (shown as the year) and from a
     # frame read by pandas.read_excel with header=None (the dates are then
     # cells, not column labels), it is the year 2022 with no month; so a
     # round given as month=3 applies to it (never refused as a clash with

@@ -652,7 +652,9 @@ def read_bps_table(
     as a frame's column label (what ``pandas.read_excel`` makes of a year
     shown as ``yyyy``, with or without ``header=None``), is read as that
     year, with no month, whatever its format: BPS rounds are never in
-    January, and the formats of .ods cells are not read. A
+    January. An .ods date cell whose text shows its year alone ("2022", a
+    date style of the year only) is that year, whatever its day, as an .xlsx
+    date shown with ``yyyy`` is; other .ods date styles are not read. A
     whole number shown with literal text (format ``"September "0``) is read
     as the text shown ("September 2022"): the format's quoted strings,
     backslash-escaped characters (each letter of "(Sept)") and literal
@@ -1662,6 +1664,9 @@ def _read_with_pandas(
     values = grid.to_numpy(dtype=object, copy=True)
     for r, c, text in ods.texts:  # few cells; pandas read them as empty
         values[r - 1, c - 1] = text
+    for r, c, year in ods.years:  # a date shown as "2022" is the year 2022
+        if r <= values.shape[0] and c <= values.shape[1]:
+            values[r - 1, c - 1] = year
     formula = np.full(values.shape, None, dtype=object)
     for r, c, f in ods.formulas:
         values[r - 1, c - 1] = None
@@ -1791,13 +1796,16 @@ class _OdsCells(NamedTuple):
     without a value type (pandas reads them as empty), and of covered cells
     holding text (content hidden under a merged range). ``formulas``: (row,
     column, formula) of cells holding a formula without a value type, so
-    without a stored result.
+    without a stored result. ``years``: (row, column, year) of date cells
+    shown as their year alone ("2022", a date style of the year only): the
+    year, as an .xlsx date shown with the format ``yyyy`` is.
     """
 
     ranges: list[tuple[int, int, int, int]]
     percentages: list[tuple[int, int]]
     texts: list[tuple[int, int, str]]
     formulas: list[tuple[int, int, str]]
+    years: list[tuple[int, int, int]]
 
 
 _ODS_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -1849,7 +1857,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         root = ET.fromstring(z.read("content.xml"))
     t = _ODS_TABLE
-    found = _OdsCells([], [], [], [])
+    found = _OdsCells([], [], [], [], [])
     tables = list(root.iter(f"{t}table"))
     if isinstance(sheet, str):
         tables = [x for x in tables if x.get(f"{t}name") == sheet]
@@ -1865,12 +1873,18 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
         spans: list[tuple[int, int, int]] = []  # (column, rows, columns)
         shown_pct: list[int] = []  # columns of percentage cells
         held: list[tuple[int, str, bool]] = []  # (column, content, formula?)
+        years: list[tuple[int, int]] = []  # (column, year) of dates shown so
         for cell in tr:
             n_cols = int(cell.get(f"{t}number-columns-repeated", "1"))
             # Only (covered) table cells have a value type.
             kind = cell.get(f"{_ODS_OFFICE}value-type")
             if kind == "percentage":
                 shown_pct.extend(col + k + 1 for k in range(n_cols))
+            if kind == "date":
+                shown = _ods_text(cell).strip()
+                stored = cell.get(f"{_ODS_OFFICE}date-value", "")
+                if re.fullmatch(r"[0-9]{4}", shown) and stored.startswith(shown):
+                    years.extend((col + k + 1, int(shown)) for k in range(n_cols))
             covered = cell.tag == f"{t}covered-table-cell"
             if cell.tag == f"{t}table-cell":
                 rs = int(cell.get(f"{t}number-rows-spanned", "1"))
@@ -1887,12 +1901,13 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
                         (col + k + 1, content, bool(formula)) for k in range(n_cols)
                     )
             col += n_cols
-        for i in range(n_rows if spans or shown_pct or held else 0):  # few rows
+        for i in range(n_rows if spans or shown_pct or held or years else 0):
             r = row + i + 1
             found.ranges.extend((r, c, r + rs - 1, c + cs - 1) for c, rs, cs in spans)
             found.percentages.extend((r, c) for c in shown_pct)
             for c, content, is_formula in held:
                 (found.formulas if is_formula else found.texts).append((r, c, content))
+            found.years.extend((r, c, y) for c, y in years)
         row += n_rows
     return found
 

@@ -181,6 +181,95 @@ def test_kota_malang_gap_money() -> None:
     np.testing.assert_allclose(f.mean_shortfall, g.mean_shortfall, rtol=1e-12)
 
 
+def test_gap_money_bounds_respect_p1_at_most_p0() -> None:
+    # P1 = P0 = 4.26 % (2 decimals), line Rp 674,660 (0 decimals), 37.78
+    # thousand poor (2 decimals). The true P1 and P0 lie in [4.255, 4.265)
+    # with P1 <= P0, so P1/P0 is at most 1 (not 4.265 / 4.255 = 1.00235) and
+    # the mean shortfall at most the line's upper end, Rp 674,660.5. By hand:
+    # upper 1 * 674,660.5 = 674,660.5; lower 4.255 / 4.265 * 674,659.5
+    # = 0.997655 * 674,659.5 = 673,077.65; total upper 674,660.5 * 37,785
+    # = 25,492,046,992.5.
+    g = poverty_gap_money(
+        4.26,
+        4.26,
+        674_660,
+        headcount=37.78,
+        unit="percent",
+        count_unit="thousands",
+        decimals={"p1": 2, "rate": 2, "poverty_line": 0, "headcount": 2},
+    )
+    assert float(arr(g.mean_shortfall_upper)) == 674_660.5
+    np.testing.assert_allclose(arr(g.mean_shortfall_lower), 673_077.65, atol=0.005)
+    np.testing.assert_allclose(arr(g.total_upper), 25_492_046_992.5, rtol=1e-12)
+    # P1 published to fewer decimals than P0: P1 4.3 (1 decimal, [4.25,
+    # 4.35)), P0 4.31 (2 decimals, [4.305, 4.315)), line Rp 500,000 and
+    # 1,000 thousand people (0 decimals). P1 <= P0 < 4.315, so P1 is at most
+    # 4.315, not 4.35. By hand: total upper 500,000.5 * 0.04315 * 1,000,500
+    # = 21,585,809,085.79; total lower 0.0425 * 499,999.5 * 999,500
+    # = 21,239,353,760.63; mean upper min(4.315 / 4.305, 1) * 500,000.5
+    # = 500,000.5; mean lower 4.25 / 4.315 * 499,999.5 = 492,467.64.
+    h = poverty_gap_money(
+        4.3,
+        4.31,
+        500_000,
+        population=1_000,
+        unit="percent",
+        count_unit="thousands",
+        decimals={"p1": 1, "rate": 2, "poverty_line": 0, "population": 0},
+    )
+    np.testing.assert_allclose(arr(h.total_upper), 21_585_809_085.79, rtol=1e-11)
+    np.testing.assert_allclose(arr(h.total_lower), 21_239_353_760.63, rtol=1e-11)
+    assert float(arr(h.mean_shortfall_upper)) == 500_000.5
+    np.testing.assert_allclose(arr(h.mean_shortfall_lower), 492_467.64, atol=0.005)
+
+
+@given(
+    st.integers(0, 10_000),
+    st.integers(1, 10_000),
+    st.integers(1, 2_000_000),
+    st.integers(1, 100_000),
+    st.floats(0, 1),
+    st.booleans(),
+)
+def test_gap_money_bounds_hold_the_true_values(
+    p1_int: int, p0_int: int, line: int, count: int, jitter: float, by_headcount: bool
+) -> None:
+    # True values with P1 <= P0 in percent (4 decimals); published to 2
+    # decimals (half up), line to 0 and the count to 0. The bounds must hold
+    # the true mean and total, and the mean's upper bound never exceeds the
+    # line's upper end (P1/P0 <= 1).
+    p0 = p0_int / 100.0
+    p1 = min(p1_int / 100.0, p0) * jitter
+    z = line + jitter / 4
+    n = count + jitter / 4
+    true_mean = p1 / p0 * z
+    if by_headcount:
+        kw: dict[str, Any] = {"headcount": round_half_up(p0 / 100 * n, 0)}
+        true_total = true_mean * p0 / 100 * n
+        count_name = "headcount"
+    else:
+        kw = {"population": round_half_up(n, 0)}
+        true_total = p1 / 100 * z * n
+        count_name = "population"
+    g = poverty_gap_money(
+        round_half_up(p1, 2),
+        round_half_up(p0, 2),
+        round_half_up(z, 0),
+        unit="percent",
+        count_unit="persons",
+        decimals={"p1": 2, "rate": 2, "poverty_line": 0, count_name: 0},
+        **kw,
+    )
+    if np.isnan(g.mean_shortfall):
+        return
+    tol = 1e-9 * max(true_mean, 1.0)
+    assert arr(g.mean_shortfall_lower) - tol <= true_mean
+    assert true_mean <= arr(g.mean_shortfall_upper) + tol
+    assert float(arr(g.mean_shortfall_upper)) <= float(round_half_up(z, 0)) + 0.5
+    ttol = 1e-9 * max(true_total, 1.0)
+    assert arr(g.total_lower) - ttol <= true_total <= arr(g.total_upper) + ttol
+
+
 # --------------------------------------------------------------------------
 # Sums: dependence, zero estimates, groups, missing values
 # --------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import hypothesis.strategies as st
 import numpy as np
 import pandas as pd
@@ -352,6 +353,138 @@ def test_acs_rule_for_several_zero_estimates() -> None:
         zero_estimates="largest",
     )
     np.testing.assert_allclose(arr(g.moe), [8.0, np.sqrt(20.0)], rtol=1e-12)
+
+
+def test_acs_rule_with_a_missing_error_warns_nothing() -> None:
+    # A missing MOE among the zero estimates makes its group's sum NaN under
+    # nan_policy="propagate", with no numpy warning (warnings are errors in
+    # this suite); the other group is untouched. By hand: group b has zeros
+    # with MOE 5 and 4, so its MOE is the largest, 5.
+    s = sum_counts(
+        [0.0, 0.0, 0.0, 0.0],
+        moe=[3.0, np.nan, 5.0, 4.0],
+        by=["a", "a", "b", "b"],
+        level=0.9,
+        independent=True,
+        zero_estimates="largest",
+    )
+    assert np.isnan(arr(s.moe)[0])
+    assert np.isnan(s.total[0])
+    np.testing.assert_allclose(arr(s.moe)[1], 5.0, rtol=1e-12)
+    # Omitted, the row with the missing MOE leaves group a with one zero,
+    # MOE 3.
+    o = sum_counts(
+        [0.0, 0.0, 0.0, 0.0],
+        moe=[3.0, np.nan, 5.0, 4.0],
+        by=["a", "a", "b", "b"],
+        level=0.9,
+        independent=True,
+        zero_estimates="largest",
+        nan_policy="omit",
+    )
+    np.testing.assert_allclose(arr(o.moe), [3.0, 5.0], rtol=1e-12)
+
+
+_NAN_CALLS: list[tuple[str, Any]] = [
+    (
+        "sum_counts largest",
+        lambda x: sum_counts(
+            [0.0, 0.0, x],
+            moe=[x, 1.0, 2.0],
+            level=0.9,
+            independent=True,
+            zero_estimates="largest",
+            decimals=0,
+        ),
+    ),
+    (
+        "sum_counts correlation",
+        lambda x: sum_counts(
+            [1.0, x, 3.0], se=[x, 1.0, 2.0], level=0.9, correlation=0.3, by=[1, 1, 2]
+        ),
+    ),
+    (
+        "sum_counts cov",
+        lambda x: sum_counts(
+            [1.0, x, 3.0], cov=np.eye(3), level=0.9, independent=False, decimals=0
+        ),
+    ),
+    (
+        "pooled_rate rate",
+        lambda x: pooled_rate(
+            [1.0, x, 3.0],
+            rate=[10.0, 20.0, x],
+            se=[0.1, x, 0.2],
+            level=0.9,
+            independent=True,
+            unit="percent",
+            decimals={"headcount": 0, "rate": 0},
+        ),
+    ),
+    (
+        "pooled_rate population",
+        lambda x: pooled_rate(
+            [1.0, x, 0.0],
+            population=[10.0, 20.0, x],
+            cov=np.eye(3),
+            level=0.9,
+            unit="percent",
+            decimals={"headcount": 0, "population": 0},
+        ),
+    ),
+    (
+        "derived_proportion",
+        lambda x: derived_proportion(
+            [x, 1.0, 0.0],
+            [2.0, x, 0.0],
+            se_part=x,
+            se_whole=0.1,
+            level=0.9,
+            unit="percent",
+        ),
+    ),
+    (
+        "derived_ratio",
+        lambda x: derived_ratio(
+            [x, 1.0, 0.0],
+            [2.0, x, 0.0],
+            se_numerator=x,
+            se_denominator=0.1,
+            correlation=x,
+            independent=False,
+            level=0.9,
+        ),
+    ),
+    (
+        "poverty_gap_money",
+        lambda x: poverty_gap_money(
+            [x, 0.0, 0.5],
+            [1.0, 0.0, x],
+            [x, 100.0, 100.0],
+            headcount=[x, 0.0, 1.0],
+            unit="percent",
+            count_unit="persons",
+            decimals={"p1": 1, "rate": 1, "poverty_line": 0, "headcount": 0},
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "call"), _NAN_CALLS, ids=[c[0] for c in _NAN_CALLS])
+def test_missing_values_raise_no_numpy_warning(name: str, call: Any) -> None:
+    # Missing values (NaN, and zeros beside them) propagate as NaN without a
+    # numpy RuntimeWarning: the suite turns warnings into errors, so any
+    # "invalid value" or "divide by zero" leaking out fails here.
+    result = call(np.nan)
+    assert any(np.isnan(np.asarray(v, dtype=float)).any() for v in _floats(result))
+
+
+def _floats(result: Any) -> list[Any]:
+    return [
+        v
+        for v in attrs.asdict(result, recurse=False).values()
+        if isinstance(v, np.ndarray) and v.dtype.kind == "f"
+    ]
 
 
 def test_groups_are_sorted_and_each_sum_is_its_own() -> None:

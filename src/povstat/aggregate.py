@@ -647,7 +647,10 @@ def _variance(
     sq = term * term
     if zero is not None:
         biggest = np.zeros(k)
-        np.maximum.at(biggest, codes[zero], sq[zero])
+        # A missing error (NaN, kept under nan_policy="propagate") makes its
+        # group's variance NaN; numpy flags that as invalid, which it is not.
+        with np.errstate(invalid="ignore"):
+            np.maximum.at(biggest, codes[zero], sq[zero])
         return np.asarray(_group_sum(np.where(zero, 0.0, sq), codes, k) + biggest)
     indep = np.asarray(_group_sum(sq, codes, k))
     if dep.kind != "correlation":

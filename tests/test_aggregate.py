@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -353,6 +355,33 @@ def test_acs_rule_for_several_zero_estimates() -> None:
         zero_estimates="largest",
     )
     np.testing.assert_allclose(arr(g.moe), [8.0, np.sqrt(20.0)], rtol=1e-12)
+
+
+def test_correlation_and_level_as_decimal_or_float32() -> None:
+    # A common correlation of 0.5 given as Decimal("0.5"), Fraction(1, 2) or
+    # np.float32(0.5), and a level of Decimal("0.9"), are the figures 0.5
+    # and 0.9: the same sum as with floats. By hand (SE 3 and 4): 9 + 16
+    # + 2 * 0.5 * 3 * 4 = 37, SE sqrt(37). np.float32(0.3) is the figure
+    # 0.3 (not 0.30000001192...): 9 + 16 + 2 * 0.3 * 12 = 32.2.
+    kw: dict[str, Any] = {"se": [3.0, 4.0], "independent": False}
+    rhos: list[Any] = [Decimal("0.5"), Fraction(1, 2), np.float32(0.5)]
+    lev: Any = Decimal("0.9")
+    for rho in rhos:
+        s = sum_counts([1.0, 2.0], correlation=rho, level=lev, **kw)
+        assert float(arr(s.se)) == float(np.sqrt(37.0))
+        assert s.level == 0.9
+    rho32: Any = np.float32(0.3)
+    s32 = sum_counts([1.0, 2.0], correlation=rho32, level=0.9, **kw)
+    ref = sum_counts([1.0, 2.0], correlation=0.3, level=0.9, **kw)
+    assert float(arr(s32.se)) == float(arr(ref.se))
+    np.testing.assert_allclose(arr(ref.se), np.sqrt(32.2), rtol=1e-15)
+    # A Decimal float64 cannot hold is refused; a bool is no correlation.
+    wide: Any = Decimal("0.30000000000000000001")
+    with pytest.raises(ValueError, match=r"`correlation` holds .* float64"):
+        sum_counts([1.0, 2.0], correlation=wide, level=0.9, **kw)
+    flag: Any = np.bool_(True)
+    with pytest.raises(TypeError, match="`correlation` must be one number"):
+        sum_counts([1.0, 2.0], correlation=flag, level=0.9, **kw)
 
 
 def test_acs_rule_with_a_missing_error_warns_nothing() -> None:

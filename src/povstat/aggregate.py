@@ -461,15 +461,13 @@ def _dependence(
         if not has_se:
             msg = "give the estimates' errors: `se`, or `moe` with its `level`"
             raise ValueError(msg)
-        if isinstance(correlation, bool | np.bool_) or not isinstance(
-            correlation, int | float | np.integer | np.floating
-        ):
+        if not _validate.is_real(correlation):
             msg = (
                 "`correlation` must be one number (a common correlation), "
                 f"got {correlation!r}"
             )
             raise TypeError(msg)
-        rho = float(correlation)
+        rho = _validate.real(correlation, "correlation")
         if not -1.0 <= rho <= 1.0:
             msg = f"`correlation` must lie in [-1, 1], got {correlation!r}"
             raise ValueError(msg)

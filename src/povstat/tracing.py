@@ -13,7 +13,6 @@ it does match and ranks them by how few slips lead there.
 from __future__ import annotations
 
 import datetime as dt
-import numbers
 from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -293,9 +292,7 @@ def trace_figure(
     instead of Jawa Timur)
     """
     d = _validate.decimals(decimals, most=_validate.FIGURE_DECIMALS)
-    if isinstance(stated, bool | np.bool_) or not isinstance(
-        stated, numbers.Real | Decimal | np.number
-    ):
+    if not _validate.is_real(stated):
         msg = f"`stated` must be a number, got {stated!r}"
         raise TypeError(msg)
     # A float32 figure stands for its shortest decimal (4.26, not 4.2600002);

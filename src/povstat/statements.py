@@ -736,9 +736,12 @@ def check_count_statement(
         )
         if not base_ok[i]:
             p, n_ = float(pops[i]), float(nb[i])
-            # The base's decimals, and the population's up to 2 (one implied
-            # from a rate and a count has many).
-            pop_d = max(_decimals_of(nb[i]), min(_decimals_of(pops[i]), 2))
+            # The base's decimals (a population implied from a rate and a
+            # count has many, none of them meaningful), more if the two would
+            # show alike (2 and 1.9 as "2").
+            pop_d = _decimals_of(nb[i])
+            while pop_d < 6 and _fmt(p, pop_d) == _fmt(n_, pop_d):
+                pop_d += 1
             gap = 100.0 * (n_ - p) / p if p > 0 else np.inf
             head += (
                 f"; {'but' if arithmetic_ok[i] else 'and'} the rate is a share "

@@ -14,6 +14,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 import polars as pl
+import pyarrow as pa  # type: ignore[import-untyped]
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -674,6 +675,89 @@ def test_repeated_column_names_are_refused() -> None:
         poverty_table(df, welfare="welfare", weight="w", line=2.5, unit="fraction")
 
 
+def _duckdb_join() -> Any:
+    # SELECT * of a join repeats `id` and `w`: aux.w (all 1) comes first.
+    return duckdb.sql(
+        "select * from (values (1, 1.0), (2, 1.0)) aux(id, w) join "
+        "(values (1, 100.0, 3.0), (2, 150.0, 1.0)) hh(id, y, w) on aux.id = hh.id"
+    )
+
+
+@pytest.mark.parametrize(
+    ("make_frame", "kw", "pattern"),
+    [
+        # Repeated names: DuckDB would read aux.w and give 50 % instead of
+        # hh.w's 75 % (by hand: 100 < 125 with weight 3 of 4).
+        (
+            _duckdb_join,
+            {"welfare": "y", "weight": "w"},
+            r"repeated column names \['id', 'w'\] \(at positions \[0, 1, 2, 4\]\); "
+            r"`weight` \('w'\) would read one of them",
+        ),
+        # Names equal but for case: DuckDB reads the first (Y = 10 y).
+        (
+            lambda: duckdb.sql(
+                "select y * 10 as Y, * from (values (100.0, 3.0), (150.0, 1.0)) t(y, w)"
+            ),
+            {"welfare": "y", "weight": "w"},
+            r"DuckDB reads as one name .*\['Y', 'y'\] .*`welfare` \('y'\)",
+        ),
+        # ... and a `by` column so shadowed was a bare KeyError of the engine.
+        (
+            lambda: duckdb.sql(
+                "select 'x' as R, * from (values (100.0, 'a'), (150.0, 'b')) t(y, r)"
+            ),
+            {"welfare": "y", "by": "r"},
+            r"\['R', 'r'\] .*`by` \('r'\)",
+        ),
+        # A pyarrow table with a repeated (unused) name: a narwhals error before.
+        (
+            lambda: pa.Table.from_arrays(
+                [pa.array([100.0, 150.0]), pa.array([1.0, 2.0]), pa.array([1, 2])],
+                names=["y", "x", "x"],
+            ),
+            {"welfare": "y"},
+            r"`df` has repeated column names \['x'\]",
+        ),
+    ],
+)
+def test_clashing_column_names_are_refused(
+    make_frame: Any, kw: dict[str, Any], pattern: str
+) -> None:
+    with pytest.raises(ValueError, match=pattern):
+        poverty_table(make_frame(), line=125, unit="percent", alpha=0, **kw)
+
+
+def test_names_differing_in_case_are_distinct_on_case_sensitive_engines() -> None:
+    # pandas, polars and pyarrow tell Y from y: y = 100, 150 with weights 3, 1
+    # gives 75 % poor at 125 (by hand), whatever Y holds.
+    pdf = pd.DataFrame({"Y": [1000.0, 1500.0], "y": [100.0, 150.0], "w": [3.0, 1.0]})
+    for frame in (pdf, pl.from_pandas(pdf), pa.Table.from_pandas(pdf)):
+        out = _to_pandas(
+            poverty_table(
+                frame, welfare="y", weight="w", line=125, unit="percent", alpha=0
+            )
+        )
+        assert out["estimate"].tolist() == [75.0]
+
+
+@pytest.mark.spark
+@pytest.mark.parametrize("shape", ["join", "case"])
+def test_clashing_column_names_are_refused_on_spark(spark: Any, shape: str) -> None:
+    # Spark refused these with a bare AnalysisException [AMBIGUOUS_REFERENCE].
+    hh = spark.createDataFrame(
+        [(1, 100.0, 3.0), (2, 150.0, 1.0)], schema="id bigint, y double, w double"
+    )
+    if shape == "join":
+        aux = spark.createDataFrame([(1, 1.0), (2, 1.0)], schema="id bigint, w double")
+        frame, pattern = aux.join(hh, "id"), r"repeated column names \['w'\]"
+    else:
+        frame = hh.selectExpr("1.0 as W", "y", "w")
+        pattern = r"Spark reads as one name .*\['W', 'w'\] .*`weight` \('w'\)"
+    with pytest.raises(ValueError, match=pattern):
+        poverty_table(frame, welfare="y", weight="w", line=125, unit="percent", alpha=0)
+
+
 @pytest.mark.parametrize("lazy", [False, True])
 def test_empty_string_column_names_are_columns(lazy: bool) -> None:
     # A column named "" is a column: weight="" must weigh, never be skipped
@@ -994,7 +1078,6 @@ def test_decimal_columns_are_read_correctly_rounded(engine: str) -> None:
     # A welfare exactly at a DECIMAL(12, 2) line of 550400.07 is not poor
     # under "<": 0 % (by hand). pyarrow's direct decimal-to-float cast gave
     # 550400.0700000001, which put the unit below its own line.
-    import pyarrow as pa  # type: ignore[import-untyped]
 
     t = pa.table(
         {

@@ -523,7 +523,10 @@ def poverty_table(
         with `lines`; povstat never overwrites a column), a column is
         missing, `strata` and `psu` name one column or `fpc` names a `by`,
         `strata` or `psu` column (a `by` column may be the strata or the
-        PSUs: estimates by stratum), a pandas frame repeats a column name,
+        PSUs: estimates by stratum), the frame repeats a column name or,
+        on DuckDB and Spark (which match names whatever their case), has
+        two names equal but for case (used or not: the message names the
+        columns and the arguments that would read them),
         the frame has no rows, a value is missing under
         ``nan_policy="raise"``, `line` is NaN (or NaN for a domain of its
         mapping; under any policy: the message names the line, not the
@@ -651,7 +654,25 @@ def poverty_table(
     _validate.choice(nan_policy, "nan_policy", ("raise", "omit"))
     comp = comparison_arg(comparison)
     by_cols = _columns(by)
-    refuse_duplicate_columns(df, arg="df")
+    column_args = {
+        "welfare": welfare,
+        "line": line,
+        **(
+            {}
+            if not isinstance(lines, Mapping)
+            else {f"lines[{k!r}]": v for k, v in lines.items()}
+        ),
+        "weight": weight,
+        "size": size,
+        "strata": strata,
+        "psu": psu,
+        "fpc": fpc,
+    }
+    readers = {a: c for a, c in column_args.items() if isinstance(c, str)}
+    readers |= {
+        f"by[{i}]" if len(by_cols) > 1 else "by": c for i, c in enumerate(by_cols)
+    }
+    refuse_duplicate_columns(df, arg="df", used=readers)
     try:
         frame: _Frame = nw.from_native(df)
     except TypeError:

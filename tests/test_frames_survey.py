@@ -1206,7 +1206,7 @@ def test_integers_beyond_2_53_are_refused_on_every_engine() -> None:
         ),
         (
             {"national": "national", "extreme": "gap"},
-            r"`lines` entry 'extreme' must not be missing",
+            r"^`lines` entry 'extreme' column 'gap' \(1 row\) must not be missing",
         ),
     ],
 )
@@ -1225,6 +1225,73 @@ def test_a_bad_line_among_several_is_named_on_every_engine(
         with pytest.raises(ValueError, match=match):
             poverty_table(frame, welfare="y", lines=lines, alpha=0, unit="percent")
         assert engine
+
+
+@pytest.mark.parametrize(
+    ("kw", "match"),
+    [
+        # Only the weight is missing (row 1): the line is a number and no
+        # size is given, so neither is named.
+        (
+            {"welfare": "v", "weight": "w", "line": 125},
+            r"^`weight` column 'w' \(1 row\) must not be missing "
+            r"\(nan_policy='raise'\): 1 row\(s\) missing a value in all;",
+        ),
+        # Welfare in row 0, the line column in rows 2 and 3, the weight in
+        # row 1 and the size in row 0: 4 rows missing something, by hand.
+        (
+            {"welfare": "y", "weight": "w", "size": "s", "line": "z"},
+            r"^`welfare` column 'y' \(1 row\), `line` column 'z' \(2 rows\), "
+            r"`weight` column 'w' \(1 row\) and `size` column 's' \(1 row\) "
+            r"must not be missing \(nan_policy='raise'\): 4 row\(s\)",
+        ),
+        # One of several lines: its entry of `lines` and its column.
+        (
+            {"welfare": "y", "lines": {"fixed": 125, "own": "z"}},
+            r"^`welfare` column 'y' \(1 row\) and `lines` entry 'own' column "
+            r"'z' \(2 rows\) must not be missing \(nan_policy='raise'\): 3 row",
+        ),
+    ],
+)
+def test_missing_values_are_named_by_the_input_that_holds_them(
+    kw: dict[str, Any], match: str
+) -> None:
+    df = pd.DataFrame(
+        {
+            "y": [np.nan, 110.0, 150.0, 160.0],
+            "v": [100.0, 110.0, 150.0, 160.0],
+            "w": [1.0, np.nan, 1.0, 1.0],
+            "s": [np.nan, 1.0, 1.0, 1.0],
+            "z": [125.0, 125.0, np.nan, np.nan],
+        }
+    )
+    for engine, frame in _engines(df).items():
+        with pytest.raises(ValueError, match=match):
+            poverty_table(frame, unit="percent", alpha=0, **kw)
+        assert engine
+
+
+def test_missing_values_are_named_by_argument_in_poverty_estimates() -> None:
+    # Welfare missing in row 2, weights in rows 0 and 2: 2 rows, the first 0.
+    y = [100.0, 110.0, np.nan, 160.0]
+    w = [np.nan, 1.0, np.nan, 1.0]
+    with pytest.raises(
+        ValueError,
+        match=r"^`welfare` \(1 row\) and `weights` \(2 rows\) must not be missing "
+        r"\(nan_policy='raise'\): 2 row\(s\) missing a value in all, first at "
+        r"row 0;",
+    ):
+        poverty_estimates(y, 125, weights=w, unit="percent", alpha=0)
+    # A per-unit line among several lines: named by its entry.
+    with pytest.raises(
+        ValueError, match=r"^`welfare` \(1 row\) and `lines` entry 'own' \(1 row\)"
+    ):
+        poverty_estimates(
+            y,
+            lines={"own": [125.0, np.nan, 125.0, 125.0]},
+            unit="percent",
+            alpha=0,
+        )
 
 
 @pytest.mark.parametrize("a_welfare", [100.0, 50.0, 124.5])

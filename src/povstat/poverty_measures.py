@@ -585,13 +585,16 @@ def prepare_units(
         missing = np.zeros(0, bool)
     if missing.any():
         if nan_policy == "raise":
-            row = int(np.flatnonzero(missing)[0])
-            msg = (
-                f"`welfare`, `line`, `weights` and `size` must not be missing "
-                f"(nan_policy='raise'): {int(missing.sum())} row(s), first at row "
-                f"{row}; pass nan_policy='omit' to give such rows zero weight"
-            )
-            raise ValueError(msg)
+            # An error is certain: count each input's missing values by name.
+            held = [("`welfare`", int(np.isnan(y).sum()))]
+            held.append(("`line`", int(np.isnan(z).sum()) if z.ndim else 0))
+            held += [
+                (f"`{name}`", int(np.isnan(a).sum()))
+                for a, x, name in ((w, weights, "weights"), (s, size, "size"))
+                if x is not None
+            ]
+            first = int(np.flatnonzero(missing)[0])
+            raise ValueError(missing_message(held, int(missing.sum()), first=first))
         nan_z = np.isnan(z)
         if nan_z.ndim == 1 and nan_z.any():
             codes = np.zeros(n, np.intp) if domains is None else domains[1]
@@ -619,6 +622,26 @@ def prepare_units(
             raise ValueError(msg)
     person = w * s if size is not None else w
     return y, np.broadcast_to(z, y.shape), person, domains
+
+
+def missing_message(
+    held: Sequence[tuple[str, int]], total: int, *, first: int | None = None
+) -> str:
+    """The error for missing values under ``nan_policy="raise"``, by input.
+
+    `held` pairs each input's name (```welfare```, or ```weight``` column
+    'w'`` for a frame) with its count of missing values; those with none
+    are left out. `total` counts the rows missing anything, `first` (when
+    there are row positions) the first such row.
+    """
+    parts = [f"{name} ({k:,} row{'' if k == 1 else 's'})" for name, k in held if k]
+    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    where = "" if first is None else f", first at row {first}"
+    return (
+        f"{listed} must not be missing (nan_policy='raise'): {total:,} row(s) "
+        f"missing a value in all{where}; pass nan_policy='omit' to give such "
+        "rows zero weight"
+    )
 
 
 MISSING_SCALAR_LINE = (

@@ -964,20 +964,21 @@ def poverty_estimates(
         of mixed kinds (1, 1.0, True and '1' differ only in type) or are
         not scalars (lists, tuples, arrays; the message gives the first).
     ValueError
-        If both or neither of `line` and `lines` are given, `lines` is
-        empty, a `by`, `strata` or `psu` label is missing, a value is missing
-        under ``nan_policy="raise"``, `line` is NaN (or NaN for a domain of
-        its mapping) under any policy (the message names the line, not the
-        rows), a per-unit line is NaN on every row of the sample or of a
-        domain under ``nan_policy="omit"``, which would leave them without
-        weight (the message names the line), a line is not
-        > 0, weights are negative, a domain has no weight, a stratum has a
-        single PSU under ``lonely_psu="raise"``, `fpc` varies within a
-        stratum, a population size in `fpc` is smaller than the PSUs
-        sampled in its stratum, `fpc` is 1 in every stratum with more than
-        one PSU sampled in one, the lengths disagree, there are no units,
-        or weights (their total or squares) or FGT terms leave float64's
-        range. An error about one of several `lines` names its entry.
+        If both or neither of `line` and `lines` are given, `lines` is empty, a
+        `by`, `strata` or `psu` label is missing, a value is missing under
+        ``nan_policy="raise"`` (the message names each argument that holds
+        missing values, with its count, and the first such row), `line` is NaN
+        (or NaN for a domain of its mapping) under any policy (the message names
+        the line, not the rows), a per-unit line is NaN on every row of the
+        sample or of a domain under ``nan_policy="omit"``, which would leave
+        them without weight (the message names the line), a line is not > 0,
+        weights are negative, a domain has no weight, a stratum has a single PSU
+        under ``lonely_psu="raise"``, `fpc` varies within a stratum, a
+        population size in `fpc` is smaller than the PSUs sampled in its
+        stratum, `fpc` is 1 in every stratum with more than one PSU sampled in
+        one, the lengths disagree, there are no units, or weights (their total
+        or squares) or FGT terms leave float64's range. An error about one of
+        several `lines` names its entry.
 
     See Also
     --------

@@ -1361,7 +1361,23 @@ def test_names_differing_only_in_case_are_one_name_on_duckdb() -> None:
         (
             pd.DataFrame({"y": [np.inf, 100.0]}),
             {"line": 125, "alpha": 0},
-            r"`welfare` must be finite",
+            r"`welfare` column 'y' must be finite \(NaN marks a missing value\): "
+            r"1 row\(s\) are infinite",
+        ),
+        # An infinite weight or size was reported as weights "too large for
+        # float64 ... rescale them"; it is refused as poverty_estimates
+        # refuses it, by column, counting the rows (a negative infinity too).
+        (
+            pd.DataFrame({"y": [100.0, 110, 150], "w": [1.0, np.inf, -np.inf]}),
+            {"weight": "w", "line": 125, "alpha": 0},
+            r"^`weight` column 'w' must be finite \(NaN marks a missing value\): "
+            r"2 row\(s\) are infinite$",
+        ),
+        (
+            pd.DataFrame({"y": [100.0, 110, 150], "n": [1.0, 2.0, np.inf]}),
+            {"size": "n", "line": 125, "alpha": 0},
+            r"^`size` column 'n' must be finite \(NaN marks a missing value\): "
+            r"1 row\(s\) are infinite$",
         ),
         (
             pd.DataFrame({"y": [0.0, 100, 200], "w": [np.nan, 1, 1]}),
@@ -1372,7 +1388,7 @@ def test_names_differing_only_in_case_are_one_name_on_duckdb() -> None:
                 "watts": True,
                 "nan_policy": "omit",
             },
-            r"`welfare` must be > 0 for the Watts index.*the smallest 0\.0",
+            r"`welfare` column 'y' must be > 0 for the Watts index.*the smallest 0\.0",
         ),
     ],
 )

@@ -693,7 +693,7 @@ def refuse_missing_domain_lines(labels: ArrayLike) -> None:
 
 def _maybe_nan(a: NDArray[np.float64]) -> bool:
     """False if `a` surely holds no NaN (its sum is not NaN)."""
-    with np.errstate(over="ignore"):  # inf + -inf is NaN too: a false alarm only
+    with np.errstate(over="ignore", invalid="ignore"):  # inf + -inf: a false alarm
         return bool(np.isnan(np.add.reduce(a, axis=None)))
 
 

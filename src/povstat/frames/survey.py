@@ -536,7 +536,8 @@ def poverty_table(
         rows), a line column is missing on every row of a domain under
         ``nan_policy="omit"`` (it names the line and its entry of
         `lines`), a weight or size is negative (the message gives the
-        smallest), a line or `fpc` is not > 0, `fpc` is infinite, welfare
+        smallest) or infinite (the message names the column and counts the
+        rows), a line or `fpc` is not > 0, `fpc` is infinite, welfare
         is not > 0 with ``watts=True``, a `by`, `strata`, `psu` or `fpc`
         value is missing (null or NaN; the message names the
         argument and counts the rows), a domain has no line in a `line`
@@ -780,7 +781,12 @@ def poverty_table(
             nan_policy=nan_policy,
         )
         _raise_on_lines(per_line, entries)
-        _raise_on_flags(flags, watts=wat, smallest=smallest)
+        _raise_on_flags(
+            flags,
+            watts=wat,
+            smallest=smallest,
+            columns={"welfare": welfare, "weight": weight, "size": size},
+        )
         est = linearised(
             red,
             measures=measure_names(alphas, watts=wat) * len(items),
@@ -827,6 +833,8 @@ def poverty_table(
         *(_missing(z).cast(f64).alias(f"{t}miss{i}") for i, z in enumerate(zs)),
         *(_infinite(z).alias(f"{t}infz{i}") for i, z in enumerate(zs)),
         _infinite(y).alias(f"{t}infy"),
+        _infinite(w).alias(f"{t}infw"),
+        _infinite(s).alias(f"{t}infs"),
         # Welfare <= 0 for Watts, on every row that states a welfare (a row
         # left out under "omit" too, as the array functions refuse it).
         (y <= 0).fill_null(value=False).cast(f64).alias(f"{t}nonpos"),
@@ -868,6 +876,7 @@ def poverty_table(
     summed += [f"{t}badz{i}" for i in range(len(zzs))]
     summed += [f"{t}miss{i}" for i in range(len(zzs))]
     summed += [f"{t}infz{i}" for i in range(len(zzs))] + [f"{t}infy"]
+    summed += [f"{t}infw", f"{t}infs"]
     summed += [f"{t}wt{j}" for j in range(k)] + [f"{t}wtt{j}" for j in range(k)]
     summed.append(f"{t}pos")
     if units_as_psu:
@@ -995,7 +1004,12 @@ def poverty_table(
         size=size,
         nan_policy=nan_policy,
     )
-    _raise_on_flags(flags, watts=wat, smallest=smallest)
+    _raise_on_flags(
+        flags,
+        watts=wat,
+        smallest=smallest,
+        columns={"welfare": welfare, "weight": weight, "size": size},
+    )
     if strata is not None:
         s_labels, s_codes = factorize(
             _labels(table[strata], strata, "strata"), "strata", column=strata
@@ -1107,7 +1121,7 @@ def _check_entry(
             raise TypeError(msg)
 
 
-_FLAGS = ("bad", "negw", "negs", "badz", "nonpos", "infy")
+_FLAGS = ("bad", "negw", "negs", "badz", "nonpos", "infy", "infw", "infs")
 
 
 def _role(c: str, by: Sequence[str], *, strata: str | None, psu: str | None) -> str:
@@ -1402,6 +1416,8 @@ def _reduce_eager(
             # every row that states a welfare, as the array functions check
             "nonpos": below(y, 0.0, equal=True) if watts else 0,
             "infy": int(np.isinf(y).sum()),
+            "infw": int(np.isinf(w).sum()) if weight is not None else 0,
+            "infs": int(np.isinf(s).sum()) if size is not None else 0,
         }
 
     smallest = {
@@ -1498,20 +1514,39 @@ def _raise_on_flags(
     *,
     watts: bool,
     smallest: Mapping[str, float],
+    columns: Mapping[str, str | None],
 ) -> None:
+    """Refuse bad values from their counts (flags of the one reduction).
+
+    `columns` names the `welfare`, `weight` and `size` columns (None when
+    not given), for the messages.
+    """
+
+    def named(arg: str) -> str:
+        return f"`{arg}` column {columns[arg]!r}"
+
+    finite = "must be finite (NaN marks a missing value)"
     checks = [
-        ("negw", True, "`weight` must be >= 0"),
-        ("negs", True, "`size` must be >= 0"),
-        ("badz", True, "`line` must be > 0"),
-        ("nonpos", watts, "`welfare` must be > 0 for the Watts index (ln of welfare)"),
-        ("infy", True, "`welfare` must be finite (infinite values found)"),
+        ("infw", f"{named('weight')} {finite}" if columns["weight"] else ""),
+        ("infs", f"{named('size')} {finite}" if columns["size"] else ""),
+        ("negw", f"{named('weight')} must be >= 0" if columns["weight"] else ""),
+        ("negs", f"{named('size')} must be >= 0" if columns["size"] else ""),
+        ("badz", "`line` must be > 0"),
+        (
+            "nonpos",
+            f"{named('welfare')} must be > 0 for the Watts index (ln of welfare)"
+            if watts
+            else "",
+        ),
+        ("infy", f"{named('welfare')} {finite}"),
     ]
-    for flag, active, text in checks:
-        count = flags[flag] if active else 0
+    for flag, text in checks:
+        count = flags[flag] if text else 0
         if count:
             low = smallest.get(flag)
             found = "" if low is None else f", the smallest {low!r}"
-            msg = f"{text}: {count} row(s) break this rule{found}"
+            rule = "are infinite" if flag.startswith("inf") else "break this rule"
+            msg = f"{text}: {count} row(s) {rule}{found}"
             raise ValueError(msg)
 
 

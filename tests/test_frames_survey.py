@@ -2242,3 +2242,37 @@ def test_a_decimal_that_is_the_shortest_decimal_of_a_float_is_read() -> None:
     for df in (frame, frame.lazy()):
         out = poverty_table(df, **kw)
         assert backends.col(out, "estimate").tolist() == [50.0]
+
+
+def test_design_effect_of_a_one_unit_domain_is_nan_on_every_engine() -> None:
+    # One unit in domain "a": n - 1 = 0 in the unit variance, so deff is
+    # NaN (0/0) for every measure, the same on every engine (DuckDB showed
+    # another NaN / -0.0 pattern than numpy).
+    df = pd.DataFrame(
+        {
+            "y": [120.0, 90, 150, 130, 100, 160],
+            "w": [2.5, 1, 2, 1, 3, 1],
+            "s": [4.0, 1, 1, 1, 1, 1],
+            "r": list("abbbbb"),
+            "st": [1, 1, 1, 2, 2, 2],
+            "p": [1, 2, 3, 1, 2, 3],
+        }
+    )
+    for engine, frame in _engines(df).items():
+        out = _to_pandas(
+            poverty_table(
+                frame,
+                welfare="y",
+                weight="w",
+                size="s",
+                by="r",
+                strata="st",
+                psu="p",
+                line=125.3,
+                unit="percent",
+                watts=True,
+            )
+        )
+        a = out["r"] == "a"
+        assert np.isnan(out.loc[a, "deff"].to_numpy(float)).all(), engine
+        assert (out.loc[~a, "deff"] > 0).all(), engine

@@ -680,3 +680,29 @@ def test_the_unorderable_labels_message_is_the_same_in_every_order() -> None:
         messages.add(str(info.value))
     assert len(messages) == 1
     assert "(such as Timestamp('2020-01-03 00:00:00'))" in messages.pop()
+
+
+def test_design_effect_of_a_one_unit_domain_is_nan_for_every_measure() -> None:
+    # Domain "a" holds one unit: its standard error is 0 and the unit
+    # variance of simple random sampling, s^2 = sum w (t - R)^2 / sum w
+    # * n / (n - 1), divides by n - 1 = 0, so deff is 0/0 = NaN for P0, P1,
+    # P2 and Watts alike (P2 gave -0.0: a rounding-negative spread times inf).
+    est = poverty_estimates(
+        [120.0, 90, 150, 130, 100, 160],
+        125.3,
+        alpha=(0, 1, 2),
+        watts=True,
+        unit="percent",
+        weights=[2.5, 1, 2, 1, 3, 1],
+        size=[4, 1, 1, 1, 1, 1],
+        by=list("abbbbb"),
+        strata=[1, 1, 1, 2, 2, 2],
+        psu=[1, 2, 3, 1, 2, 3],
+    )
+    a = est.domain == "a"
+    assert est.n[a].tolist() == [1.0] * 4
+    assert est.se[a].tolist() == [0.0] * 4
+    assert np.isnan(est.deff[a]).all()
+    # Domain b (5 units) keeps finite, positive design effects.
+    assert (est.deff[~a] > 0).all()
+    assert np.isfinite(est.deff[~a]).all()

@@ -173,7 +173,8 @@ class PovertyEstimates(Result):
         normalised to sum to 1, say: the population would be smaller than
         the sample; R gives NaN too, with the warning "are weights correctly
         scaled?"); ``inf`` without weights, where that total is the number
-        of units and the reference variance 0.
+        of units and the reference variance 0; NaN for every measure in a
+        domain of one unit (the unit variance divides by n - 1 = 0).
     n : ndarray of float64
         Units of positive weight in the domain.
     n_psu : ndarray of float64
@@ -762,8 +763,14 @@ def linearised(
     # Design effect against SRS without replacement (R: deff=TRUE).
     n_obs = np.bincount(red.domain, weights=red.npos, minlength=nd)
     mean_sq = _sums(red.domain, red.stt, nd) / total[:, None]
+    # A domain of one unit has no unit variance (n - 1 = 0): NaN, as 0/0,
+    # for every measure and engine; a variance that rounding puts below 0
+    # is 0, as `var` is.
     with np.errstate(divide="ignore", invalid="ignore"):
-        s2 = (mean_sq - ratio**2) * (n_obs / (n_obs - 1))[:, None]
+        spread = np.maximum(mean_sq - ratio**2, 0.0)
+        s2 = np.where(
+            (n_obs > 1)[:, None], spread * (n_obs / (n_obs - 1))[:, None], np.nan
+        )
         vsrs = s2 * ((total - n_obs) / (total * n_obs))[:, None]
         deff = np.where((total < n_obs)[:, None], np.nan, var / vsrs)
     # Degrees of freedom: PSUs minus strata among rows of positive weight.

@@ -2276,3 +2276,35 @@ def test_design_effect_of_a_one_unit_domain_is_nan_on_every_engine() -> None:
         a = out["r"] == "a"
         assert np.isnan(out.loc[a, "deff"].to_numpy(float)).all(), engine
         assert (out.loc[~a, "deff"] > 0).all(), engine
+
+
+def test_a_non_positive_line_of_a_mapping_names_its_domain_on_every_engine() -> None:
+    # Domain b's line 0 (rows 2 and 3) was reported as "2 row(s) break this
+    # rule"; the domain is named, as for a NaN line of a domain.
+    df = pd.DataFrame({"y": [100.0, 110, 150, 160], "r": list("aabb")})
+    for engine, frame in _engines(df).items():
+        with pytest.raises(
+            ValueError,
+            match=r"^`line` must be > 0: the line of domain\(s\) \['b'\] is \[0\.0\]$",
+        ):
+            poverty_table(
+                frame,
+                welfare="y",
+                by="r",
+                line={"a": 125, "b": 0},
+                alpha=0,
+                unit="fraction",
+            )
+        with pytest.raises(
+            ValueError,
+            match=r"^`lines` entry 'x' must be > 0: the line of domain\(s\) \['b'\]",
+        ):
+            poverty_table(
+                frame,
+                welfare="y",
+                by="r",
+                lines={"n": 100, "x": {"a": 125, "b": -0.5}},
+                alpha=0,
+                unit="fraction",
+            )
+        assert engine

@@ -706,3 +706,51 @@ def test_design_effect_of_a_one_unit_domain_is_nan_for_every_measure() -> None:
     # Domain b (5 units) keeps finite, positive design effects.
     assert (est.deff[~a] > 0).all()
     assert np.isfinite(est.deff[~a]).all()
+
+
+@pytest.mark.parametrize(
+    ("line", "match"),
+    [
+        # Domain b's line 0 sits on rows 2 and 3: the domain is named, not
+        # the rows (as a NaN line of a domain is).
+        (
+            {"a": 125, "b": 0},
+            r"^`line` must be > 0: the line of domain\(s\) \['b'\] is \[0\.0\]$",
+        ),
+        ({"a": -1.5, "b": 125}, r"domain\(s\) \['a'\] is \[-1\.5\]$"),
+    ],
+)
+def test_a_non_positive_line_of_a_mapping_names_its_domain(
+    line: dict[str, float], match: str
+) -> None:
+    with pytest.raises(ValueError, match=match):
+        poverty_estimates(
+            [100, 110, 150, 160], line, by=list("aabb"), alpha=0, unit="fraction"
+        )
+    with pytest.raises(
+        ValueError, match=match.replace("^`line`", "^`lines` entry 'x'")
+    ):
+        poverty_estimates(
+            [100, 110, 150, 160],
+            lines={"x": line},
+            by=list("aabb"),
+            alpha=0,
+            unit="fraction",
+        )
+
+
+def test_non_positive_lines_of_many_domains_are_counted() -> None:
+    # Ten domains 0..9 with lines 0, -1, ..., -9: all ten break the rule,
+    # the first five are shown and the total is given.
+    with pytest.raises(
+        ValueError,
+        match=r"domain\(s\) \[0, 1, 2, 3, 4\] is \[0\.0, -1\.0, -2\.0, -3\.0, -4\.0\] "
+        r"\(10 domains in all\)$",
+    ):
+        poverty_estimates(
+            np.arange(10.0) + 1,
+            {i: -float(i) for i in range(10)},
+            by=np.arange(10),
+            alpha=0,
+            unit="fraction",
+        )

@@ -468,7 +468,8 @@ def lines_by_domain(line: Mapping[Any, Any], labels: Sequence[Any]) -> list[floa
     when there are keys of another kind, those keys and the labels' kind.
     Values are read by :func:`line_number` (a float32 value is its shortest
     decimal; a ``Decimal`` is taken when float64 holds it); an infinite line
-    of a domain raises ValueError naming the domain, as a missing one does.
+    of a domain, or one <= 0, raises ValueError naming the domain, as a
+    missing one does.
     """
     bad = [(k, v) for k, v in line.items() if not is_line_number(v)]
     if bad:
@@ -512,6 +513,15 @@ def lines_by_domain(line: Mapping[Any, Any], labels: Sequence[Any]) -> list[floa
         msg = (
             f"`line` must be finite: the line of domain(s) {infinite[:5]} is "
             "infinite (NaN marks a missing line)"
+        )
+        raise ValueError(msg)
+    # A loop over the domains (one per label), not over rows.
+    low = [(d, z) for d, z in zip(labels, out, strict=True) if z <= 0]
+    if low:
+        more = f" ({len(low):,} domains in all)" if len(low) > 5 else ""
+        msg = (
+            f"`line` must be > 0: the line of domain(s) {[d for d, _ in low[:5]]} "
+            f"is {[z + 0.0 for _, z in low[:5]]}{more}"
         )
         raise ValueError(msg)
     return out

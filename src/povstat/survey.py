@@ -978,7 +978,8 @@ def poverty_estimates(
         (or NaN for a domain of its mapping) under any policy (the message names
         the line, not the rows), a per-unit line is NaN on every row of the
         sample or of a domain under ``nan_policy="omit"``, which would leave
-        them without weight (the message names the line), a line is not > 0,
+        them without weight (the message names the line), a line is not > 0
+        (in a mapping, the message names the domain),
         weights are negative, a domain has no weight, a stratum has a single PSU
         under ``lonely_psu="raise"``, `fpc` varies within a stratum, a
         population size in `fpc` is smaller than the PSUs sampled in its

@@ -541,10 +541,11 @@ def poverty_table(
         is not > 0 with ``watts=True``, a `by`, `strata`, `psu` or `fpc`
         value is missing (null or NaN; the message names the
         argument and counts the rows), a domain has no line in a `line`
-        mapping, weights or FGT terms leave float64's range, a stratum has a
-        single PSU under ``lonely_psu="raise"``, or `fpc` varies within a
-        stratum (or, without `strata`, across the sample) or is smaller than
-        the PSUs sampled there, or a `by`, `strata` or `psu` column holds
+        mapping (or one <= 0: the message names the domain), weights or
+        FGT terms leave float64's range, a stratum has a single PSU under
+        ``lonely_psu="raise"``, or `fpc` varies within a stratum (or,
+        without `strata`, across the sample) or is smaller than the PSUs
+        sampled there, or a `by`, `strata` or `psu` column holds
         times of day finer than a microsecond (polars Time, pyarrow
         ``time64[ns]``: ``datetime.time`` cannot hold them, and distinct
         labels would be merged; the message gives the smallest). On lazy

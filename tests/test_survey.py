@@ -754,3 +754,31 @@ def test_non_positive_lines_of_many_domains_are_counted() -> None:
             alpha=0,
             unit="fraction",
         )
+
+
+@pytest.mark.parametrize(
+    ("n_strata", "match"),
+    [
+        # One lonely stratum: named alone.
+        (1, r"^stratum \[0\] has a single PSU, so its variance cannot be estimated"),
+        # Three: all named, no total needed.
+        (3, r"^strata \[0, 1, 2\] have a single PSU each, so their variance"),
+        # 1,000 strata of 3 units in one PSU each: the first five and the total.
+        (
+            1000,
+            r"^strata \[0, 1, 2, 3, 4\] \(1,000 strata in all\) have a single PSU "
+            r"each",
+        ),
+    ],
+)
+def test_lonely_strata_are_named_and_counted(n_strata: int, match: str) -> None:
+    n = 3 * n_strata
+    with pytest.raises(ValueError, match=match):
+        poverty_estimates(
+            np.arange(n) % 200 + 50.0,
+            125,
+            alpha=0,
+            unit="percent",
+            strata=np.arange(n) // 3,
+            psu=np.zeros(n, int),
+        )

@@ -609,9 +609,16 @@ def _stratum_weights(
     certain = f < _CERTAIN
     lonely = (n_h == 1) & ~certain
     if lonely.any() and lonely_psu == "raise":
+        count = int(lonely.sum())
+        shown = red.stratum_labels[lonely][:5].tolist()
+        which = (
+            f"stratum {shown} has a single PSU, so its variance cannot"
+            if count == 1
+            else f"strata {shown}{f' ({count:,} strata in all)' if count > 5 else ''}"
+            " have a single PSU each, so their variance cannot"
+        )
         msg = (
-            f"stratum {red.stratum_labels[lonely][:5].tolist()} has a single PSU, "
-            "so its variance cannot be estimated (lonely_psu='raise'); choose "
+            f"{which} be estimated (lonely_psu='raise'); choose "
             "lonely_psu='remove', 'certainty', 'adjust' or 'average'"
         )
         raise ValueError(msg)

@@ -2812,3 +2812,35 @@ def test_a_top_statement_undecided_by_a_tie_names_the_ranks() -> None:
         [*v, np.nan], [*n, "Z"], members=["Sampang", "Bangkalan"], k=2, descending=True
     )
     assert str(res.reason).endswith("Bangkalan (2-4 with ties and missing values)")
+
+
+def test_statement_data_with_a_decimal_float64_cannot_hold_is_refused() -> None:
+    # A DuckDB DECIMAL(38,25) rate 4.26 is read (3 significant digits); one
+    # of 4.26499999999999999999 is refused, naming the column: read as its
+    # nearest float64 (4.265) it would round to 4.27 where it rounds to 4.26.
+    import duckdb
+
+    def data(after: str) -> Any:
+        return duckdb.connect().sql(
+            "SELECT region, period, CAST(rate AS DECIMAL(38,25)) AS rate, poor FROM "
+            "(VALUES ('A', 2022, '4.37', 38.56), "
+            f"('A', 2023, '{after}', 37.78)) t(region, period, rate, poor)"
+        )
+
+    statements = pd.DataFrame(
+        {
+            "kind": ["change"],
+            "region": ["A"],
+            "period_before": [2022],
+            "period_after": [2023],
+            "stated": [0.11],
+            "direction": ["fall"],
+            "stated_as": ["points"],
+            "decimals": [2],
+        }
+    )
+    kw: dict[str, Any] = {"unit": "percent", "persons_per_poor_unit": 1000, **_SIMPLE}
+    out = check_statements(statements, data("4.26"), **kw)
+    assert out["verdict"].tolist() == [HOLDS]
+    with pytest.raises(ValueError, match=r"column 'rate' holds a decimal that float64"):
+        check_statements(statements, data("4.26499999999999999999"), **kw)

@@ -1437,6 +1437,11 @@ def test_formula_in_a_header_or_label_gets_the_formula_hint(tmp_path: Path) -> N
         "#,##0.00,",  # shown divided by 1000
         '0.0,,"jt"',  # divided by 1e6, "jt" (juta) as text
         "0.00%%",  # times 10000
+        "#,##0,.0",  # a comma before the decimal point: divided by 1000
+        "0,.00",
+        '0,"rb"',  # before literal text (ribu)
+        "0,%",  # before a percent sign
+        "#,##0,_);(#,##0,)",  # before padding, in both sections
     ],
 )
 def test_a_format_scaling_by_another_factor_is_an_invalid_cell(
@@ -2467,8 +2472,8 @@ def test_ods_merged_ranges_count_repeated_rows_and_cells() -> None:
         'table:number-rows-spanned="2"/><table:covered-table-cell/>'
         "</table:table-row>"
     )
-    assert _ods_cells(_ods_content(rows), "S") == ([(3, 4, 4, 5)], [])
-    assert _ods_cells(_ods_content(rows), 0) == ([(3, 4, 4, 5)], [])
+    assert _ods_cells(_ods_content(rows), "S")[:2] == ([(3, 4, 4, 5)], [])
+    assert _ods_cells(_ods_content(rows), 0)[:2] == ([(3, 4, 4, 5)], [])
     grid = _merged_grid([(3, 4, 4, 5)], (4, 5))
     assert grid is not None
     # Every cell of D3:E4 but D3 (which holds the value) is marked.
@@ -3431,11 +3436,42 @@ def _ods_date(iso: str) -> str:
     )
 
 
+def test_an_ods_date_shown_as_its_year_is_that_year(tmp_path: Path) -> None:
+    # 2022-03-15 and 2023-09-01 in .ods date cells whose text shows "2022"
+    # and "2023" (a year-only date style): the years 2022 and 2023 with no
+    # month, as an .xlsx date with format yyyy; so month=3 gives March for
+    # both, never the stored September. A date shown with its month keeps
+    # it. Pacitan P0 13.8 and 13.65 (BPS_P0_KABKOTA 2022, 2023).
+    pytest.importorskip("odf")
+
+    def date(iso: str, shown: str) -> str:
+        return (
+            f'<table:table-cell office:value-type="date" office:date-value="{iso}">'
+            f"<text:p>{shown}</text:p></table:table-cell>"
+        )
+
+    def table(b: str, c: str) -> io.BytesIO:
+        return _ods_table(
+            [
+                [_ods_cell("Kab"), b, c],
+                [_ods_cell("Pacitan"), _ods_cell(13.8), _ods_cell(13.65)],
+            ]
+        )
+
+    years = table(date("2022-03-15", "2022"), date("2023-09-01", "2023"))
+    data = read_bps_table(years, locale="en", month=3).data
+    assert data[["year", "month"]].to_numpy().tolist() == [[2022, 3], [2023, 3]]
+    assert data["value"].tolist() == [13.8, 13.65]
+    months = table(date("2022-03-15", "15/03/2022"), date("2023-09-01", "Sep 2023"))
+    data = read_bps_table(months, locale="en").data
+    assert data[["year", "month"]].to_numpy().tolist() == [[2022, 3], [2023, 9]]
+
+
 def test_a_new_year_date_header_cell_is_a_year_from_every_reader(
     tmp_path: Path,
 ) -> None:
     # A year shown as "2022" (format yyyy) is stored as the date 2022-01-01.
-    # Read from .xlsx, from .ods (whose formats are not read) and from a
+    # Read from .xlsx, from .ods (shown as the year) and from a
     # frame read by pandas.read_excel with header=None (the dates are then
     # cells, not column labels), it is the year 2022 with no month; so a
     # round given as month=3 applies to it (never refused as a clash with
@@ -3659,3 +3695,523 @@ def test_a_header_labelled_with_another_province_says_so(
     shown = f"region \\({province}\\), a province whose regencies and cities are not"
     with pytest.raises(ValueError, match=shown):
         read_bps_table(io.StringIO(text), locale="en")
+
+
+# --- .ods cells without a value type --------------------------------------------
+
+
+def _untyped(content: str, repeat: int = 1, formula: str = "") -> str:
+    """An .ods cell without office:value-type: text, a formula, or both."""
+    rep = f' table:number-columns-repeated="{repeat}"' if repeat > 1 else ""
+    f = f' table:formula="{formula}"' if formula else ""
+    body = f"<text:p>{content}</text:p>" if content else ""
+    return f"<table:table-cell{rep}{f}>{body}</table:table-cell>"
+
+
+def test_ods_text_cells_without_a_value_type_are_read_as_text() -> None:
+    # org-mode's ODS export writes every cell as text without a value type,
+    # which pandas reads as empty. Read as text, as typed in a CSV file:
+    # "4,37" in locale "id" is 4.37 (Kota Malang P0 2022, BPS_P0_KABKOTA);
+    # Kota Batu's "3,79" repeated over two columns is 3.79 in both. Only A3
+    # is typed: pandas' grid is that one cell, and grows to the others.
+    pytest.importorskip("odf")
+    rows = [
+        [_untyped("Kabupaten/Kota"), _untyped("2022"), _untyped("2023")],
+        [_untyped("Kota Malang"), _untyped("4,37"), _untyped("4,26")],
+        [_ods_cell("Kota Batu"), _untyped("3,79", repeat=2)],
+    ]
+    t = read_bps_table(_ods_table(rows), locale="id")
+    assert t.data["region_code"].tolist() == ["3573", "3573", "3579", "3579"]
+    assert t.data["year"].tolist() == [2022, 2023, 2022, 2023]
+    np.testing.assert_array_equal(t.data["value"], [4.37, 4.26, 3.79, 3.79])
+    typed = [
+        [_ods_cell("Kabupaten/Kota"), _ods_cell("2022"), _ods_cell("2023")],
+        [_ods_cell("Kota Malang"), _ods_cell("4,37"), _ods_cell("4,26")],
+        [_ods_cell("Kota Batu"), _ods_cell("3,79", repeat=2)],
+    ]
+    same = read_bps_table(_ods_table(typed), locale="id")
+    pd.testing.assert_frame_equal(t.data, same.data)
+    # A text cell that is not a number in the locale is invalid, as typed.
+    bad = [*rows[:2], [_ods_cell("Kota Batu"), _untyped("3.79x", repeat=2)]]
+    with pytest.raises(NumberParseError, match=r"row 3, column '2022': '3\.79x'"):
+        read_bps_table(_ods_table(bad), locale="id")
+
+
+def test_ods_text_of_several_paragraphs_and_spaces_is_read_as_pandas_reads_it() -> None:
+    from povstat.tables import _ods_cells
+
+    # text:s c="2" is two spaces; two paragraphs are two lines; a comment
+    # (office:annotation) is not shown. Row 1: A1 holds "Kota  Malang",
+    # B1 "a" and "b" on two lines, C1 "x" (its comment left out).
+    rows = (
+        "<table:table-row><table:table-cell><text:p>Kota"
+        '<text:s text:c="2"/>Malang</text:p></table:table-cell>'
+        "<table:table-cell><text:p>a</text:p><text:p>b</text:p></table:table-cell>"
+        "<table:table-cell><office:annotation><text:p>note</text:p>"
+        "</office:annotation><text:p>x</text:p></table:table-cell>"
+        "</table:table-row>"
+    )
+    found = _ods_cells(_ods_content(rows), "S")
+    assert found.texts == [(1, 1, "Kota  Malang"), (1, 2, "a\nb"), (1, 3, "x")]
+    assert found.formulas == []
+
+
+def test_ods_formula_without_a_value_type_has_no_stored_result() -> None:
+    # A formula cell without office:value-type stores no result: invalid,
+    # named by its formula, as an .xlsx formula without a stored result;
+    # with or without a cached text. Kota Malang 4,37 and Kota Batu 3,79
+    # (BPS_P0_KABKOTA 2022) are read; the 2023 cells are NaN.
+    pytest.importorskip("odf")
+    rows = [
+        [_ods_cell("Kabupaten/Kota"), _ods_cell("2022"), _ods_cell("2023")],
+        [_ods_cell("Kota Malang"), _ods_cell("4,37"), _untyped("", 1, "of:=[.B2]*1")],
+        [_ods_cell("Kota Batu"), _ods_cell("3,79"), _untyped("9", 1, "of:=[.B3]+1")],
+    ]
+    with pytest.raises(
+        NumberParseError,
+        match=r"row 2, column '2023': 'of:=\[\.B2\]\*1' \(a formula without a stored",
+    ):
+        read_bps_table(_ods_table(rows), locale="id")
+    t = read_bps_table(_ods_table(rows), locale="id", errors="report")
+    assert [(c.row, c.column, c.text) for c in t.invalid] == [
+        (2, "2023", "of:=[.B2]*1"),
+        (3, "2023", "of:=[.B3]+1"),
+    ]
+    np.testing.assert_array_equal(t.data["value"], [4.37, np.nan, 3.79, np.nan])
+
+
+# --- content hidden under a heading merged from the label column -----------------
+
+
+def test_values_hidden_under_a_heading_merged_from_the_label_column_are_invalid(
+    tmp_path: Path,
+) -> None:
+    # A2:C2 merged over "JAWA TIMUR" whose B2 and C2 still store 10.38 and
+    # 10.35 (Jawa Timur P0 2022, 2023, BPS_P0_KABKOTA; a range added without
+    # clearing them): the sheet shows the label across the row, so the
+    # stored values are hidden. Named, not read, as under a range starting in
+    # a value cell; an empty covered cell stays missing (see the tests of a
+    # heading merged across the value columns). Kota Malang 4.37, 4.26 read.
+    openpyxl = pytest.importorskip("openpyxl")
+    from openpyxl.worksheet.cell_range import CellRange
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in (
+        ["Kabupaten/Kota", "2022", "2023"],
+        ["JAWA TIMUR", 10.38, None],
+        ["Kota Malang", 4.37, 4.26],
+    ):
+        ws.append(row)
+    ws.merged_cells.add(CellRange("A2:C2"))  # B2 keeps its content
+    path = tmp_path / "hidden.xlsx"
+    wb.save(path)
+    with pytest.raises(
+        NumberParseError,
+        match=r"row 2, column '2022': '10\.38' \(a cell merged into A2:C2: .*"
+        r"the cell stores '10\.38', hidden under the range and not read",
+    ):
+        read_bps_table(path, locale="en")
+    t = read_bps_table(path, locale="en", errors="report")
+    assert [(c.row, c.column) for c in t.invalid] == [(2, "2022")]
+    np.testing.assert_array_equal(t.data["value"], [np.nan, np.nan, 4.37, 4.26])
+
+
+@pytest.mark.parametrize(
+    ("rows", "merge", "named"),
+    [
+        # "Kota Malang" merged over A2:A3 hides A3's "Kota Batu": the sheet
+        # shows Kota Malang across both rows; A3 would be read as a region.
+        (
+            [
+                ["Kabupaten/Kota", "2022", "2023"],
+                ["Kota Malang", 4.37, 4.26],
+                ["Kota Batu", 3.79, 3.31],
+            ],
+            "A2:A3",
+            "A3 ('Kota Batu', under A2:A3)",
+        ),
+        # "2022" merged over B1:C1 hides C1's "2023": the sheet shows 2022
+        # over both columns; C1 would be read as a period.
+        (
+            [["Kabupaten/Kota", "2022", "2023"], ["Kota Malang", 4.37, 4.26]],
+            "B1:C1",
+            "C1 ('2023', under B1:C1)",
+        ),
+    ],
+)
+@pytest.mark.parametrize("errors", ["raise", "report"])
+def test_a_header_or_label_hidden_under_a_merged_range_is_refused(
+    tmp_path: Path, rows: list[list[Any]], merge: str, named: str, errors: Any
+) -> None:
+    # Values as in BPS_P0_KABKOTA (Kota Malang, Kota Batu, 2022-2023).
+    openpyxl = pytest.importorskip("openpyxl")
+    from openpyxl.worksheet.cell_range import CellRange
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in rows:
+        ws.append(row)
+    ws.merged_cells.add(CellRange(merge))  # the covered cell keeps its content
+    path = tmp_path / "hidden.xlsx"
+    wb.save(path)
+    with pytest.raises(
+        ValueError, match=re.escape(named) + r" store content hidden under a merged"
+    ):
+        read_bps_table(path, locale="en", errors=errors)
+
+
+@pytest.mark.parametrize(
+    ("covered", "stored"),
+    [
+        ('office:value-type="float" office:value="10.38"', "10.38"),
+        ('office:value-type="string"', "10,38"),
+        ("", "10,38"),  # no value type: text
+    ],
+)
+def test_ods_content_hidden_under_a_heading_merged_from_the_label_column_is_invalid(
+    covered: str, stored: str
+) -> None:
+    # The same in .ods: "JAWA TIMUR" spans A2:C2, the covered B2 keeps
+    # 10.38 (a number, or text that pandas reads as empty), C2 is empty.
+    # B2 is invalid and named, C2 missing; Pacitan 13.8, 13.65 read
+    # (BPS_P0_KABKOTA 2022, 2023).
+    pytest.importorskip("odf")
+    rows = [
+        ODS_HEAD,
+        [
+            '<table:table-cell office:value-type="string" '
+            'table:number-columns-spanned="3"><text:p>JAWA TIMUR</text:p>'
+            "</table:table-cell>",
+            f"<table:covered-table-cell {covered}><text:p>{stored}</text:p>"
+            "</table:covered-table-cell>",
+            "<table:covered-table-cell/>",
+        ],
+        [_ods_cell("Pacitan"), _ods_cell(13.8), _ods_cell(13.65)],
+    ]
+    t = read_bps_table(_ods_table(rows), locale="en", errors="report")
+    assert [(c.row, c.column, c.text) for c in t.invalid] == [(2, "2022", stored)]
+    assert "hidden under the range and not read" in t.invalid[0].reason
+    np.testing.assert_array_equal(t.data["value"], [np.nan, np.nan, 13.8, 13.65])
+
+
+@pytest.mark.parametrize(
+    ("fmt", "scale"),
+    [
+        # ECMA-376 Part 1, 18.8.31: a comma after a digit placeholder scales
+        # by 1000 unless it stands between two placeholders (grouping).
+        ("#,##0", "plain"),
+        ("#,##0.00", "plain"),
+        ("0,0", "plain"),
+        ("#,##0,", "ambiguous"),
+        ("#,##0,.0", "ambiguous"),  # 4370 shown as 4.4
+        ("0,.00", "ambiguous"),
+        ("0.0,,", "ambiguous"),
+        ("0,,0", "ambiguous"),  # two commas: not a grouping separator
+        ('0," rb"', "ambiguous"),
+        ("0, ", "ambiguous"),
+        ("#,##0,\\ ", "ambiguous"),
+        ("0,%", "ambiguous"),
+        ('"1,5"0', "plain"),  # a comma in quoted text
+        ("0.00%", "percent"),
+    ],
+)
+def test_a_thousands_scaling_comma_anywhere_after_a_digit_is_detected(
+    fmt: str, scale: str
+) -> None:
+    from povstat.tables import _format_scale
+
+    assert _format_scale(fmt, 4370.0) == scale
+
+
+# --- decimals split by an unquoted comma in a CSV file separated by "," ----------
+
+
+def test_whole_numbers_in_a_comma_csv_in_locale_id_warn_of_split_decimals() -> None:
+    # Kota Malang 4,37 and Kota Batu 3,79 (P0 2022, BPS_P0_KABKOTA) written
+    # without quotes: each splits into two fields that fit the header's two
+    # years, 4 and 37, 3 and 79. Every value read is a whole number, so the
+    # reader warns (it cannot tell them from counts) naming the fixes.
+    text = "Kabupaten/Kota,2022,2023\nKota Malang,4,37\nKota Batu,3,79\n"
+    with pytest.warns(UserWarning, match=r"such as '4'.*quotes.*sep=';'"):
+        t = read_bps_table(io.StringIO(text), locale="id")
+    np.testing.assert_array_equal(t.data["value"], [4.0, 37.0, 3.0, 79.0])
+    # Quoted, the decimals are read; no warning (filterwarnings = error).
+    quoted = 'Kabupaten/Kota,2022\nKota Malang,"4,37"\nKota Batu,"3,79"\n'
+    assert read_bps_table(io.StringIO(quoted), locale="id").data["value"].tolist() == [
+        4.37,
+        3.79,
+    ]
+    # Whole numbers among decimals, or with sep=";", or in locale "en", or
+    # with a missing cell ("-") among them: no warning unless all are whole.
+    read_bps_table(
+        io.StringIO('Kabupaten/Kota,2022,2023\nKota Malang,4,"4,26"\n'), locale="id"
+    )
+    semi = "Kabupaten/Kota;2022;2023\nKota Malang;4;37\n"
+    read_bps_table(io.StringIO(semi), locale="id", sep=";")
+    read_bps_table(io.StringIO(text), locale="en")
+    with pytest.warns(UserWarning, match="whole number"):
+        read_bps_table(
+            io.StringIO("Kabupaten/Kota,2022,2023\nKota Malang,4,-\n"), locale="id"
+        )
+
+
+def test_split_parts_in_a_column_without_a_header_name_the_split() -> None:
+    # "Kota Malang,4,26" under one year (Kota Malang P0 2023, 4,26): "26"
+    # lands in a column without a header, which is refused as ever; the
+    # message says a comma may have split the numbers. Not with sep=";".
+    text = "Kabupaten/Kota,2023\nKota Malang,4,26\nKota Batu,3,31\n"
+    with pytest.raises(
+        ValueError, match=r"without a header: put such numbers in quotes"
+    ):
+        read_bps_table(io.StringIO(text), locale="id")
+    semi = "Kabupaten/Kota;2023\nKota Malang;4;26\n"
+    with pytest.raises(ValueError, match="no period") as e:
+        read_bps_table(io.StringIO(semi), locale="id", sep=";")
+    assert "quotes" not in str(e.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "cell", "split"),
+    [
+        # "4,05" unquoted: "4" and "05"; 05 is no way to write a number.
+        (
+            "Kab,2022,2023\nKota Malang,4,05\n",
+            "id",
+            r"'05'",
+            "'4,05' into '4' and '05'",
+        ),
+        # In locale "en" a thousands comma splits so: "1,050" into 1, 050.
+        ("Kab,2022,2023\nKota Malang,1,050\n", "en", r"'050'", "'1,050' into"),
+        ("Kab,2022,2023\nKota Malang,-4,05\n", "id", r"'05'", "'4,05' into"),
+    ],
+)
+def test_a_leading_zero_in_a_comma_csv_is_a_split_number(
+    text: str, locale: Any, cell: str, split: str
+) -> None:
+    with pytest.raises(
+        NumberParseError,
+        match=rf"row 2, column '2023': {cell} \(a whole number written with a "
+        rf"leading zero.*{re.escape(split)}",
+    ):
+        read_bps_table(io.StringIO(text), locale=locale)
+    # Reported, the cell is NaN, and the first part is read as written
+    # (the invalid cell names the split); no warning besides.
+    t = read_bps_table(io.StringIO(text), locale=locale, errors="report")
+    assert [(c.row, c.column) for c in t.invalid] == [(2, "2023")]
+    assert np.isnan(t.data["value"].to_numpy()[1])
+    # With sep=";" no field is split: "05" is only not a number.
+    semi = text.replace(",", ";")
+    with pytest.raises(NumberParseError, match=rf"{cell} \(not a number in locale"):
+        read_bps_table(io.StringIO(semi), locale=locale, sep=";")
+
+
+# --- invisible characters in labels and headers ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "named"),
+    [
+        ("Kota Batu\u200b", "U+200B (zero width space)"),
+        ("Kota\u200bBatu", "U+200B (zero width space)"),
+        ("\ufeffKota Batu", "U+FEFF (zero width no-break space)"),
+        ("Kota Ba\u00adtu", "U+00AD (soft hyphen)"),
+        ("Kota Batu\u2060", "U+2060 (word joiner)"),
+        ("Kota Batu\u3164", "U+3164 (hangul filler)"),
+    ],
+)
+def test_an_invisible_character_in_a_label_is_named_in_the_reason(
+    label: str, named: str
+) -> None:
+    # "Kota Batu" (3579) with a character that shows as nothing: the label
+    # is not that name, so the row is unmatched (never matched by removing
+    # it silently), and the reason names the character, with the label's
+    # repr showing where it is. Kota Batu P0 3.79 (BPS_P0_KABKOTA 2022).
+    frame = pd.DataFrame({"Kabupaten/Kota": [label], "2022": ["3.79"]})
+    t = read_bps_table(frame, locale="en")
+    assert t.data["region_code"].isna().all()
+    (reason,) = t.unmatched["reason"]
+    assert reason == (
+        f"no region of this name: the label {label!r} holds an invisible "
+        f"character {named}, which is read as part of the name; remove it"
+    )
+    # Two different ones are both named; a visible misspelling is not.
+    two = pd.DataFrame({"Kab": ["\u200bKota Batu\u2060"], "2022": ["3.79"]})
+    (reason,) = read_bps_table(two, locale="en").unmatched["reason"]
+    assert "invisible characters U+200B (zero width space), U+2060 (word" in reason
+    plain = pd.DataFrame({"Kab": ["Kota Batuu"], "2022": ["3.79"]})
+    (reason,) = read_bps_table(plain, locale="en").unmatched["reason"]
+    assert reason == "no region of this name"
+
+
+def test_an_invisible_character_in_a_header_is_named() -> None:
+    # "2022" followed by a zero width space names no period: the message
+    # says which character makes it so.
+    text = "Kabupaten/Kota,2022\u200b,2023\nKota Batu,3.79,3.31\n"
+    with pytest.raises(
+        ValueError,
+        match=r"name no period.*'2022\\u200b' holds an invisible character "
+        r"U\+200B \(zero width space\)",
+    ):
+        read_bps_table(io.StringIO(text), locale="en")
+
+
+# --- a first column of numbers that are not row numbers -------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "numbers", "said"),
+    [
+        # Area codes (Kota Malang 3573, Kota Batu 3579) before the names.
+        ("Kode", ["3573", "3579"], "they look like a column of area codes"),
+        ("", ["3573", "3579"], "they look like a column of area codes"),
+        ("Kode", ["35", "3573"], "they look like a column of area codes"),
+        # Numbers out of order, not codes: not row numbers either.
+        ("", ["2", "1"], "remove the column of numbers"),
+        ("No", ["3", "1"], "remove the column of numbers"),
+    ],
+)
+def test_a_first_column_of_numbers_out_of_order_is_not_called_row_numbers(
+    head: str, numbers: list[str], said: str
+) -> None:
+    # 3573, 3579 are not 1, 2 (or 0, 1) in order: neither a numbered list
+    # nor a frame's index written by to_csv(); of four or two digits they
+    # are area codes, and the reader reads a code written before its name.
+    text = (
+        f"{head},Kabupaten/Kota,2022,2023\n"
+        f"{numbers[0]},Kota Malang,4.37,4.26\n{numbers[1]},Kota Batu,3.79,3.31\n"
+    )
+    with pytest.raises(ValueError, match=re.escape(said)) as e:
+        read_bps_table(io.StringIO(text), locale="en")
+    assert "to_csv" not in str(e.value)
+    assert "a numbered list" not in str(e.value)
+    if "codes" in said:
+        assert "'3573 Kota Malang', which is read" in str(e.value)
+    # Written as that advice says, the table reads: Kota Malang 4.37, 4.26
+    # and Kota Batu 3.79, 3.31 (BPS_P0_KABKOTA 2022, 2023).
+    joined = (
+        "Kabupaten/Kota,2022,2023\n"
+        "3573 Kota Malang,4.37,4.26\n3579 Kota Batu,3.79,3.31\n"
+    )
+    t = read_bps_table(io.StringIO(joined), locale="en")
+    assert t.data["region_code"].tolist() == ["3573", "3573", "3579", "3579"]
+
+
+@pytest.mark.parametrize(
+    ("head", "numbers", "said"),
+    [
+        ("No", ["1", "2"], "a numbered list"),
+        ("No", ["1.", "2."], "a numbered list"),
+        ("", ["0", "1"], "as a frame's index written by to_csv() does"),
+        ("", ["1", "2"], "as a frame's index written by to_csv() does"),
+    ],
+)
+def test_a_first_column_of_row_numbers_in_order_is_called_so(
+    head: str, numbers: list[str], said: str
+) -> None:
+    text = (
+        f"{head},Kabupaten/Kota,2022,2023\n"
+        f"{numbers[0]},Kota Malang,4.37,4.26\n{numbers[1]},Kota Batu,3.79,3.31\n"
+    )
+    with pytest.raises(ValueError, match=re.escape(said)):
+        read_bps_table(io.StringIO(text), locale="en")
+
+
+def test_codes_before_names_under_an_empty_header_are_named() -> None:
+    # The names' column has an empty header too: the error is the one of a
+    # column of values without a period, and says what the first column is.
+    text = ",,2022,2023\n3573,Kota Malang,4.37,4.26\n3579,Kota Batu,3.79,3.31\n"
+    with pytest.raises(
+        ValueError, match=r"column\(s\) at position 1.*look like a column of area codes"
+    ):
+        read_bps_table(io.StringIO(text), locale="en")
+
+
+# --- a merged group label bounds its group ---------------------------------------
+
+
+def _grouped_book(tmp_path: Path, last_group: str | None, merges: list[str]) -> Path:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    # Jawa Timur P0 by area (BPS_P0_PROV, March): Perkotaan 7.71 (2022),
+    # 7.5 (2023); Perdesaan 13.0, 12.9 as typed here; F: 10.35 (2023).
+    for row in (
+        ["Provinsi", "Perkotaan", None, "Perdesaan", None, last_group],
+        [None, "2022", "2023", "2022", "2023", "2023"],
+        ["JAWA TIMUR", 7.71, 7.5, 13.0, 12.9, 10.35],
+    ):
+        ws.append(row)
+    for m in merges:
+        ws.merge_cells(m)
+    path = tmp_path / "groups.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_a_column_after_a_merged_group_label_is_under_no_group(tmp_path: Path) -> None:
+    # "Perkotaan" merged over B1:C1 and "Perdesaan" over D1:E1: the sheet
+    # shows F1 empty, F under no group. It was filed under "Perdesaan"
+    # (the label to its left); refused, naming the column and the ranges.
+    path = _grouped_book(tmp_path, None, ["B1:C1", "D1:E1"])
+    with pytest.raises(
+        ValueError,
+        match=r"column\(s\) F \('2023'\) lie under no group: the group row 1 "
+        r"merges its labels over \['B1:C1', 'D1:E1'\]",
+    ):
+        read_bps_table(path, locale="en")
+    # F labelled ("Jumlah"): three groups, each column under its own.
+    jumlah = _grouped_book(tmp_path, "Jumlah", ["B1:C1", "D1:E1"])
+    t = read_bps_table(jumlah, locale="en")
+    assert t.data["group"].tolist() == ["Perkotaan"] * 2 + ["Perdesaan"] * 2 + [
+        "Jumlah"
+    ]
+    # "Perdesaan" merged over D1:F1: F is under "Perdesaan", which then
+    # names 2023 twice: the usual error for a period named twice.
+    wide = _grouped_book(tmp_path, None, ["B1:C1", "D1:F1"])
+    with pytest.raises(ValueError, match="the same period more than once"):
+        read_bps_table(wide, locale="en")
+
+
+def test_a_group_label_not_merged_spans_up_to_the_next_label(tmp_path: Path) -> None:
+    # Without merged ranges (as in a CSV file) a label spans the columns up
+    # to the next label, so F is under "Perdesaan", with 2024 its period.
+    rows: list[list[Any]] = [
+        ["Provinsi", "Perkotaan", None, "Perdesaan", None, None],
+        [None, "2022", "2023", "2022", "2023", "2024"],
+        ["JAWA TIMUR", 7.71, 7.5, 13.0, 12.9, 12.5],
+    ]
+    t = read_bps_table(_workbook(tmp_path, rows, {}), locale="en")
+    assert t.data["group"].tolist()[-1] == "Perdesaan"
+    assert t.data["year"].tolist()[-1] == 2024
+
+
+def test_a_merged_group_label_bounds_its_group_in_an_ods_sheet() -> None:
+    # The same in .ods: "Perkotaan" spans B1:C1, "Perdesaan" D1:E1, F1 empty.
+    pytest.importorskip("odf")
+    span = ' table:number-columns-spanned="2"'
+    cov = "<table:covered-table-cell/>"
+    rows = [
+        [
+            _ods_cell("Provinsi"),
+            f'<table:table-cell office:value-type="string"{span}>'
+            "<text:p>Perkotaan</text:p></table:table-cell>",
+            cov,
+            f'<table:table-cell office:value-type="string"{span}>'
+            "<text:p>Perdesaan</text:p></table:table-cell>",
+            cov,
+            "<table:table-cell/>",
+        ],
+        [_ods_cell(""), *(_ods_cell(y) for y in (2022, 2023, 2022, 2023, 2024))],
+        [
+            _ods_cell("JAWA TIMUR"),
+            *(_ods_cell(v) for v in (7.71, 7.5, 13.0, 12.9, 9.8)),
+        ],
+    ]
+    with pytest.raises(
+        ValueError, match=r"column\(s\) F \('2024'\) lie under no group"
+    ):
+        read_bps_table(_ods_table(rows), locale="en")

@@ -33,7 +33,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Literal, cast, overload
+from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple, cast, overload
 
 import numpy as np
 import pandas as pd
@@ -454,13 +454,16 @@ def read_bps_table(
         unit other than the one most cells state ("jiwa" among "persen"), and
         ``errors="raise"``; lists every such cell with its row and column.
         Also raised (or reported with ``errors="report"``) for a value cell
-        holding a formula without a stored result, a number without a
+        holding a formula without a stored result (in .xlsx, or an .ods
+        formula cell without a value type), a number without a
         percent format among percent-formatted ones (an .ods plain number
         among ``percentage`` ones; or the reverse, whichever is rarer), a
         number without a
         percent sign or multiplier word among numbers with one (or the
         reverse, whichever is rarer: "0,1386" among "9,9 %"; its scale is
-        ambiguous), and a value field that a short CSV row does not write.
+        ambiguous), a value field that a short CSV row does not write, and
+        a value field starting with a zero in a CSV file separated by ","
+        (the second part of a number split by its comma, see Notes).
     ValueError
         If a data frame's index holds labels (it is not read: see `source`)
         or repeats a row number;
@@ -468,7 +471,10 @@ def read_bps_table(
         formulas without a stored result where the years may have been); a
         header cell in the value area is not a period (e.g. "2024*"); a
         column without a header holds values; two columns name the same
-        period; a semester and a month disagree ("Semester 1 (September)");
+        period; a value column lies after a group label's merged range,
+        under no group; a header cell or a region's label is hidden under a
+        merged range (a covered cell that stores content); a semester and
+        a month disagree ("Semester 1 (September)");
         two rows are the same region ("Malang" and "Kabupaten Malang", or
         one label twice: the message lists the labels, the code and the
         rows); `month` is not in 1-12 or
@@ -506,10 +512,12 @@ def read_bps_table(
         the header of a second table (labelled as the header, naming other
         periods); an .xlsx sheet stores a cell twice. When the first column
         holds only list numbers ("No"), the message says the names must be in
-        the first column. When no header is found and the first line of a CSV
-        file splits on ",", ";" (or a tab) rather than on `sep`, the message
-        says which
-        `sep` to pass.
+        the first column; numbers that are not 1, 2, 3, ... (or 0, 1, 2, ...)
+        in order are not called row numbers: of two or four digits they are
+        called area codes, with the advice to remove the column or write
+        each code before its name ("3573 Kota Malang"). When no header is
+        found and the first line of a CSV file splits on ",", ";" (or a
+        tab) rather than on `sep`, the message says which `sep` to pass.
     TypeError
         If `source` is of an unsupported type, or an option (`value_name`,
         `month`, `province`, ...) of a wrong type.
@@ -523,6 +531,10 @@ def read_bps_table(
     UserWarning
         If `source` is a frame, `locale` is ``"id"`` and value cells are
         already numbers, floating-point or integer (see Notes, *Frames*).
+        If `source` is a CSV file separated by ",", `locale` is ``"id"`` and
+        every value read is a whole number written with digits alone
+        (decimals written with a comma and not quoted split into two such
+        fields: see Notes, *Rows*).
 
     See Also
     --------
@@ -542,9 +554,12 @@ def read_bps_table(
     "Tahunan"), each year then spanning the columns up to the next year, as in
     BPS's provincial tables. A row just above the years is a row of column
     groups ("Perkotaan", "Perdesaan", "Jumlah"), each label spanning the columns
-    up to the next label, only when its labels are needed and line up with the
-    value columns: two or more different labels, each above a value column, the
-    first above the first value column, and some period named under two of them;
+    up to the next label (in a workbook, a label merged across columns spans
+    its merged range only: a value column after the range whose group cell
+    is empty is under no group, and raises ValueError), only when its labels
+    are needed and line up with the value columns: two or more different
+    labels, each above a value column, the first above the first value
+    column, and some period named under two of them;
     otherwise it is part of the title ("Tabel 3.1 | Persentase Penduduk Miskin |
     (Persen)" above the years is a title, not two groups). A row above bare
     years whose labels all name a round ("Maret", "September", "Semester 1") is
@@ -583,6 +598,18 @@ def read_bps_table(
     would be filed under the first table's periods). A CSV row
     shorter than the table is not padded silently: each value field it does
     not write is an invalid cell (write an empty field for a missing value).
+    In a CSV file separated by ",", a number written with a comma and not in
+    quotes ("4,37" in locale "id", "1,050" in "en") is two fields, which no
+    reader can join again: a value field starting with a zero ("05", from
+    "4,05"), as no number is written, is an invalid cell whose reason names
+    the split; a column of digits without a header (the second parts) is
+    refused as any column of values without a period, the message naming
+    the split; and with ``locale="id"``, a table whose values read are all
+    whole numbers written with digits alone ("4", "37", quoted or not: the
+    quotes are not kept) gives a UserWarning, as decimals split to fit the
+    columns cannot be told from whole numbers. Put such numbers in quotes,
+    or write the file with ``sep=";"``; for a table of whole numbers,
+    ``locale="en"`` reads them alike, without the warning.
 
     *Frames.* A frame's missing cells (NaN, None, ``pd.NA``) are missing values,
     whatever the reader made them from: pandas' ``read_csv`` turns "NA", "N/A",
@@ -625,7 +652,9 @@ def read_bps_table(
     as a frame's column label (what ``pandas.read_excel`` makes of a year
     shown as ``yyyy``, with or without ``header=None``), is read as that
     year, with no month, whatever its format: BPS rounds are never in
-    January, and the formats of .ods cells are not read. A
+    January. An .ods date cell whose text shows its year alone ("2022", a
+    date style of the year only) is that year, whatever its day, as an .xlsx
+    date shown with ``yyyy`` is; other .ods date styles are not read. A
     whole number shown with literal text (format ``"September "0``) is read
     as the text shown ("September 2022"): the format's quoted strings,
     backslash-escaped characters (each letter of "(Sept)") and literal
@@ -642,8 +671,10 @@ def read_bps_table(
     that is
     text in the format (in quotes, escaped, or after ``_`` or ``*``, Excel's
     padding and fill: ``0.00_%``) does not scale. A format that shows the
-    number scaled otherwise, by a thousands-scaling comma after the digits
-    (``#,##0.00,`` shows it divided by 1000) or by ``%%`` (times 10000),
+    number scaled otherwise, by a thousands-scaling comma (a comma after a
+    digit placeholder and not between two of them: ``#,##0.00,`` and
+    ``#,##0,.0`` show it divided by 1000, ``#,##0`` is not scaled) or by
+    ``%%`` (times 10000),
     makes the cell invalid: whether the table means the value as shown or
     as stored cannot be told. A value cell covered by a merged range other
     than its first cell (13.8 in B2 merged across B2:C2, shown under both
@@ -653,8 +684,13 @@ def read_bps_table(
     (ranges read by xlrd with its cell formatting) and .ods files alike.
     A range that starts in the label column (a heading, "JAWA TIMUR" or
     "Perkotaan", merged across the value columns) is read as unmerged: its
-    label, and empty value cells. A formula is never evaluated: the result
-    the spreadsheet program stored with it is read
+    label, and empty value cells; a covered cell that stores content (a
+    range added without clearing the cells, or an .ods covered cell that
+    keeps its value) is invalid, its content named and not read, as under a
+    range that starts in a value cell. A header cell or a region's label so
+    hidden ("2023" in C1 under "2022" merged over B1:C1, "Kota Batu" in A3
+    under A2:A3) raises ValueError, whatever `errors`. A formula is never
+    evaluated: the result the spreadsheet program stored with it is read
     (a stored empty text, Excel's ``=IF(..., "")``, is an empty cell),
     and a formula without one (a file written by a script, or an injected
     ``=cmd|...``) is an invalid cell showing the formula. Cells of an
@@ -664,7 +700,11 @@ def read_bps_table(
     cell of type ``percentage`` (the value 0.138 shown as "13,80%") is read
     as 13.8, in percent, and such cells mixed with plain numbers follow the
     rule above (the rarer kind is invalid). Other number formats of .ods
-    files, and those of a DataFrame source, are not read.
+    files, and those of a DataFrame source, are not read. An .ods cell
+    without a value type (org-mode's export writes every cell so) holding
+    text is a text cell, read as the same text typed in a CSV file ("4,37"
+    is 4.37 in locale "id"); one holding a formula has no stored result and
+    is invalid, shown by its formula, as in .xlsx.
     Only the
     cells a sheet stores with a value are read, so an empty cell with a
     format far down the sheet costs nothing, and a run of empty rows
@@ -729,7 +769,14 @@ def read_bps_table(
     A footnote mark after the name ("Pacitan*", "Pacitan¹", "Pacitan 1)",
     "Pacitan (a)") is set apart for matching and kept in the ``footnote``
     column. Words are compared on ASCII letters only: a name written with a
-    look-alike letter matches nothing. Other rows (misspellings, names of no
+    look-alike letter matches nothing, and so does one holding a character
+    that shows as nothing (a zero width space U+200B, a byte-order mark, a
+    soft hyphen, a joiner): its ``reason`` in ``unmatched`` names the
+    character and shows the label's repr ("Kota Batu" followed by a zero
+    width space: "no region of this name: the label ... holds an invisible
+    character U+200B (zero width space), which is read as part of the
+    name"); such a character in a header is named in the error too. Other
+    rows (misspellings, names of no
     region) stay in ``data`` with a missing code and are listed in
     ``unmatched``. Two rows matched to the same region make the table
     ambiguous and raise ValueError; unmatched labels may repeat.
@@ -800,10 +847,10 @@ def read_bps_table(
     # are in the first column that holds anything.
     filled = (text != "").any(axis=0)
     first = int(np.argmax(filled)) if filled.any() else 0
+    read = _headings_unmerged(read, first, text != "")
     grid, text, pending = grid.iloc[:, first:], text[:, first:], pending[:, first:]
-    read = _headings_unmerged(read, first)
     try:
-        layout = _layout(text, grid.index, mon)
+        layout = _layout(text, grid.index, mon, _merged_from(read, first))
     except ValueError as e:
         shown = [f for f in text[pending] if repr(str(f)) in str(e)]
         if not shown and str(e).startswith("no header row"):
@@ -929,6 +976,7 @@ def read_bps_table(
         raise ValueError(msg)
     keep = ~blank & ~note & ~repeated & ~colnum
     data_rows = rows_all[keep]
+    _check_hidden_layout(text, grid.index, layout, data_rows, _merged_from(read, first))
     # Columns named in messages: a sheet's letters, a frame's labels (and
     # 0-based positions, as iloc counts), a CSV file's 0-based positions.
     if read.columns is not None:
@@ -942,7 +990,14 @@ def read_bps_table(
         )
     else:
         names = tuple(f"at position {j} (0-based)" for j in range(read.grid.shape[1]))
-    _check_unlabelled_columns(text, data_rows, layout, grid.index, names[first:])
+    _check_unlabelled_columns(
+        text,
+        data_rows,
+        layout,
+        grid.index,
+        names[first:],
+        split=read.fields is not None and sep == ",",
+    )
     if mon is not None and not layout.bare:
         msg = (
             f"`month` is {mon!r} but no value column needs it: the header of "
@@ -981,6 +1036,8 @@ def read_bps_table(
     where = np.ix_(data_rows, first + layout.columns)
     shown = _read_checks(read, where, cells, values, unit, reasons)
     reasons[:] = _mixed_scales(cells.ravel(), values, unit, mult, reasons)
+    if read.fields is not None and sep == ",":
+        _check_split_numbers(cells, values, reasons, loc)
     n_rows, n_cols = cells.shape
     bad = np.flatnonzero(reasons != "")
     values[bad] = np.nan
@@ -1597,20 +1654,45 @@ def _read_with_pandas(
             scaled=scaled,
             merged=_merged_grid(ranges, grid.shape),
         )
-    ranges, percentages = _ods_cells(data, sheet)
+    ods = _ods_cells(data, sheet)
+    extra = [(r, c) for r, c, _ in ods.texts + ods.formulas]
+    n_rows = max([grid.shape[0], *(r for r, _ in extra)])
+    n_cols = max([grid.shape[1], *(c for _, c in extra)])
+    if (n_rows, n_cols) != grid.shape:
+        # Cells pandas read as empty beyond the last it read: the grid grows.
+        grid = grid.reindex(index=range(1, n_rows + 1), columns=range(n_cols))
+    values = grid.to_numpy(dtype=object, copy=True)
+    for r, c, text in ods.texts:  # few cells; pandas read them as empty
+        values[r - 1, c - 1] = text
+    for r, c, year in ods.years:  # a date shown as "2022" is the year 2022
+        if r <= values.shape[0] and c <= values.shape[1]:
+            values[r - 1, c - 1] = year
+    formula = np.full(values.shape, None, dtype=object)
+    for r, c, f in ods.formulas:
+        values[r - 1, c - 1] = None
+        formula[r - 1, c - 1] = f
+    grid = pd.DataFrame(values, index=grid.index, columns=grid.columns)
     percent = np.zeros(grid.shape, dtype=bool)
-    for r, c in percentages:  # few cells; 1-based, cut to the grid
+    for r, c in ods.percentages:  # few cells; 1-based, cut to the grid
         if r <= grid.shape[0] and c <= grid.shape[1]:
             percent[r - 1, c - 1] = True
-    return _Read(grid=grid, percent=percent, merged=_merged_grid(ranges, grid.shape))
+    return _Read(
+        grid=grid,
+        percent=percent,
+        formula=formula if ods.formulas else None,
+        merged=_merged_grid(ods.ranges, grid.shape),
+    )
 
 
-def _headings_unmerged(read: _Read, first: int) -> _Read:
-    """Cells merged into a range that starts in the label column, as empty.
+def _headings_unmerged(read: _Read, first: int, filled: np.ndarray[Any, Any]) -> _Read:
+    """Empty cells merged into a range that starts in the label column.
 
     A heading ("JAWA TIMUR", "Perkotaan") merged across the value columns
     (A2:C2) shows its label over empty cells: read as if unmerged, not as
-    value cells that hold no value of their own.
+    value cells that hold no value of their own. A covered cell that holds
+    content (`filled`: the grid's cells holding anything, a formula
+    included) stays marked: the range hides that content, which is named
+    and not read, as under a range that starts in a value cell.
     """
     if read.merged is None:
         return read
@@ -1622,7 +1704,7 @@ def _headings_unmerged(read: _Read, first: int) -> _Read:
     for k in np.flatnonzero(refs != None):  # noqa: E711 - few cells
         start[k] = re.sub(r"[0-9].*", "", str(refs[k]))
     start = start.reshape(read.merged.shape)
-    heading = start == letters[first]
+    heading = (start == letters[first]) & ~filled
     if not heading.any():
         return read
     merged = read.merged.copy()
@@ -1705,17 +1787,69 @@ _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 
 
-def _ods_cells(
-    data: bytes, sheet: str | int
-) -> tuple[list[tuple[int, int, int, int]], list[tuple[int, int]]]:
-    """Merged ranges and percentage cells of an .ods sheet.
+class _OdsCells(NamedTuple):
+    """What pandas does not read of an .ods sheet (all 1-based).
 
-    Merged ranges: cells spanning other columns or rows, as (first row,
-    first column, last row, last column). Percentage cells: (row, column)
-    of cells whose value type is ``percentage`` (the value 0.138 shown as
-    "13,80%"), as an .xlsx cell with a percent format. All 1-based. Rows
-    and cells repeated by ``number-rows-repeated`` and
-    ``number-columns-repeated`` are counted as the sheet shows them.
+    ``ranges``: merged ranges, (first row, first column, last row, last
+    column). ``percentages``: (row, column) of cells of value type
+    ``percentage``. ``texts``: (row, column, text) of cells holding text
+    without a value type (pandas reads them as empty), and of covered cells
+    holding text (content hidden under a merged range). ``formulas``: (row,
+    column, formula) of cells holding a formula without a value type, so
+    without a stored result. ``years``: (row, column, year) of date cells
+    shown as their year alone ("2022", a date style of the year only): the
+    year, as an .xlsx date shown with the format ``yyyy`` is.
+    """
+
+    ranges: list[tuple[int, int, int, int]]
+    percentages: list[tuple[int, int]]
+    texts: list[tuple[int, int, str]]
+    formulas: list[tuple[int, int, str]]
+    years: list[tuple[int, int, int]]
+
+
+_ODS_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+
+
+def _ods_text(cell: Any) -> str:
+    """The text an .ods cell shows: its paragraphs, one per line.
+
+    As pandas reads a text cell: ``text:s`` is that many spaces, a line
+    break or a new paragraph a line break, an annotation (a comment) is
+    not shown.
+    """
+    return "\n".join(
+        _ods_inline(p) for p in cell if p.tag in (f"{_ODS_TEXT}p", f"{_ODS_TEXT}h")
+    )
+
+
+def _ods_inline(element: Any) -> str:
+    """The text of an .ods paragraph or span, spaces and breaks expanded."""
+    out = [element.text or ""]
+    for child in element:
+        if child.tag == f"{_ODS_TEXT}s":
+            out.append(" " * int(child.get(f"{_ODS_TEXT}c", "1")))
+        elif child.tag == f"{_ODS_TEXT}tab":
+            out.append("\t")
+        elif child.tag == f"{_ODS_TEXT}line-break":
+            out.append("\n")
+        elif child.tag != f"{_ODS_OFFICE}annotation":
+            out.append(_ods_inline(child))
+        out.append(child.tail or "")
+    return "".join(out)
+
+
+def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
+    """Merged ranges, percentage cells, untyped text and pending formulas.
+
+    Merged ranges: cells spanning other columns or rows. Percentage cells:
+    cells whose value type is ``percentage`` (the value 0.138 shown as
+    "13,80%"), as an .xlsx cell with a percent format. A cell without a
+    value type holds no value for pandas: its text (org-mode's export
+    writes every cell so) is read as a text cell, and its formula, if any,
+    is a formula without a stored result. Rows and cells repeated by
+    ``number-rows-repeated`` and ``number-columns-repeated`` are counted as
+    the sheet shows them. See ``_OdsCells``.
     """
     import zipfile
     from xml.etree import ElementTree as ET
@@ -1723,6 +1857,7 @@ def _ods_cells(
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         root = ET.fromstring(z.read("content.xml"))
     t = _ODS_TABLE
+    found = _OdsCells([], [], [], [], [])
     tables = list(root.iter(f"{t}table"))
     if isinstance(sheet, str):
         tables = [x for x in tables if x.get(f"{t}name") == sheet]
@@ -1730,32 +1865,51 @@ def _ods_cells(
     else:
         table = tables[sheet] if sheet < len(tables) else None
     if table is None:  # pragma: no cover - pandas has read the sheet
-        return [], []
-    ranges: list[tuple[int, int, int, int]] = []
-    percentages: list[tuple[int, int]] = []
+        return found
     row = 0
     for tr in table.iter(f"{t}table-row"):
         n_rows = int(tr.get(f"{t}number-rows-repeated", "1"))
         col = 0
         spans: list[tuple[int, int, int]] = []  # (column, rows, columns)
         shown_pct: list[int] = []  # columns of percentage cells
+        held: list[tuple[int, str, bool]] = []  # (column, content, formula?)
+        years: list[tuple[int, int]] = []  # (column, year) of dates shown so
         for cell in tr:
             n_cols = int(cell.get(f"{t}number-columns-repeated", "1"))
             # Only (covered) table cells have a value type.
-            if cell.get(f"{_ODS_OFFICE}value-type") == "percentage":
+            kind = cell.get(f"{_ODS_OFFICE}value-type")
+            if kind == "percentage":
                 shown_pct.extend(col + k + 1 for k in range(n_cols))
+            if kind == "date":
+                shown = _ods_text(cell).strip()
+                stored = cell.get(f"{_ODS_OFFICE}date-value", "")
+                if re.fullmatch(r"[0-9]{4}", shown) and stored.startswith(shown):
+                    years.extend((col + k + 1, int(shown)) for k in range(n_cols))
+            covered = cell.tag == f"{t}covered-table-cell"
             if cell.tag == f"{t}table-cell":
                 rs = int(cell.get(f"{t}number-rows-spanned", "1"))
                 cs = int(cell.get(f"{t}number-columns-spanned", "1"))
                 if rs > 1 or cs > 1:
                     spans.extend((col + k + 1, rs, cs) for k in range(n_cols))
+            if (cell.tag == f"{t}table-cell" or covered) and (
+                kind is None or (covered and kind == "string")
+            ):
+                formula = cell.get(f"{t}formula") if kind is None else None
+                content = formula or _ods_text(cell)
+                if content.strip():
+                    held.extend(
+                        (col + k + 1, content, bool(formula)) for k in range(n_cols)
+                    )
             col += n_cols
-        for i in range(n_rows if spans or shown_pct else 0):  # few rows
+        for i in range(n_rows if spans or shown_pct or held or years else 0):
             r = row + i + 1
-            ranges.extend((r, c, r + rs - 1, c + cs - 1) for c, rs, cs in spans)
-            percentages.extend((r, c) for c in shown_pct)
+            found.ranges.extend((r, c, r + rs - 1, c + cs - 1) for c, rs, cs in spans)
+            found.percentages.extend((r, c) for c in shown_pct)
+            for c, content, is_formula in held:
+                (found.formulas if is_formula else found.texts).append((r, c, content))
+            found.years.extend((r, c, y) for c, y in years)
         row += n_rows
-    return ranges, percentages
+    return found
 
 
 def _load_workbook(
@@ -2084,9 +2238,13 @@ _NO_RESULT = (
 #: character, [colour]/[condition] blocks, and the character after "_"
 #: (padding as wide as it) or "*" (repeated to fill the cell).
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|[_*].')
-#: A comma after the last digit placeholder of a section: Excel shows the
-#: number divided by 1000 per comma ("#,##0.00," shows 4617010 as 4,617.01).
-_SCALING_COMMA = re.compile(r"[0#?.],+(?=[^0#?]*\Z)")
+#: A comma after a digit placeholder and not between two of them (ECMA-376
+#: Part 1, 18.8.31 numFmts: "a comma following a digit placeholder scales
+#: the number by 1000"; between placeholders it is the thousands separator):
+#: Excel shows the number divided by 1000 per comma, at the end of the
+#: section ("#,##0.00," shows 4617010 as 4,617.01), before the decimal point
+#: ("#,##0,.0" shows 4370 as 4.4), before text or a "%" ('0,"rb"', "0,%").
+_SCALING_COMMA = re.compile(r"[0#?.],(?![0#?])")
 
 
 #: A condition block of an Excel number format section: "[<1]", "[>=100]".
@@ -2100,7 +2258,9 @@ def _format_scale(
 
     "percent": times 100 with a "%" (``0.00%``). "ambiguous": shown scaled by
     another factor, ``%%`` (times 10000) or a thousands-scaling comma
-    (``#,##0.00,``, divided by 1000): the value is not read as shown. "plain":
+    (``#,##0.00,``, ``0,.00``, ``0,%``: a comma after a digit placeholder
+    and not between two of them, divided by 1000): the value is not read
+    as shown. "plain":
     shown as it is (a "%" in quotes, escaped, or after ``_`` or ``*`` is text,
     padding or fill, not a scale).
 
@@ -2326,10 +2486,11 @@ def _read_checks(
         for i in np.flatnonzero(fmt != None):  # noqa: E711 - few cells
             reasons[i] = (
                 f"a number with the format {fmt[i]!r}, which shows it scaled "
-                "(a comma after the digits divides by 1000, '%%' multiplies by "
-                "10000), or whose sections chosen by a condition such as '[<1]' "
-                "differ in scale: which scale the table means is ambiguous; give the "
-                "cell a format without them (a percent format is read as shown)"
+                "(a comma after a digit placeholder and not between two of them "
+                "divides by 1000, '%%' multiplies by 10000), or whose sections "
+                "chosen by a condition such as '[<1]' differ in scale: which "
+                "scale the table means is ambiguous; give the cell a format "
+                "without them (a percent format is read as shown)"
             )
     if read.merged is not None:
         ref = read.merged[where].ravel()
@@ -2346,7 +2507,7 @@ def _read_checks(
             )
             reasons[i] = (
                 f"a cell merged into {ref[i]}: the spreadsheet shows {first}'s "
-                f"value across the range; {holds}; unmerge the cells and write "
+                f"content across the range; {holds}; unmerge the cells and write "
                 "each value"
             )
             shown[i] = own
@@ -2405,6 +2566,62 @@ def _read_checks(
             for n in np.broadcast_to(k, (k.shape[0], cols.shape[1])).ravel()[absent]
         ]
     return shown
+
+
+#: A field of digits alone, and one starting with a zero ("05", "-007").
+_WHOLE = re.compile(r"[+-]?[0-9]+")
+_LEADING_ZERO = re.compile(r"[+-]?0[0-9]+")
+
+
+def _check_split_numbers(
+    cells: np.ndarray[Any, Any],
+    values: np.ndarray[Any, Any],
+    reasons: np.ndarray[Any, Any],
+    locale: Locale,
+) -> None:
+    """Catch numbers split in two by a comma in a CSV file separated by ",".
+
+    A number written with a comma and not in quotes ("4,37" in locale "id",
+    "1,050" in "en") is two fields: "4" and "37". The second part of a
+    split number may start with a zero ("4,05": "05"), which no whole
+    number is written with: such a value cell (invalid as not a number)
+    gets a reason naming the split, in place.
+    With locale "id", a table whose values read are all whole numbers
+    (digits alone; the quotes of a field are not kept) may be one of split
+    decimals that happen to fit the columns: a UserWarning says so, unless
+    a leading zero was found (its invalid cells say it).
+    """
+    flat = cells.ravel()
+    text = [c.strip() if isinstance(c, str) else "" for c in flat]
+    # Refused as no number in either locale; the reason names the split.
+    zero = np.array([_LEADING_ZERO.fullmatch(t) is not None for t in text], dtype=bool)
+    example = (
+        "'4,05' into '4' and '05'" if locale == "id" else "'1,050' into '1' and '050'"
+    )
+    if zero.any():
+        reasons[zero] = (
+            "a whole number written with a leading zero, as no number is: in a "
+            "CSV file separated by ',', a number written with a comma and not "
+            f"in quotes splits into two fields ({example}); put such numbers "
+            "in quotes or write the file with sep=';' (and pass sep=';')"
+        )
+        return
+    read = (reasons == "") & ~np.isnan(values)
+    if locale != "id" or not read.any():
+        return
+    whole = np.array([_WHOLE.fullmatch(t) is not None for t in text], dtype=bool)
+    if whole[read].all():
+        first = text[int(np.flatnonzero(read)[0])]
+        msg = (
+            f"every value read is a whole number written with digits alone "
+            f"(such as {first!r}): with locale='id' and sep=',', a decimal comma "
+            "not in quotes splits a number into two fields ('4,37' into '4' and "
+            "'37'), which cannot be told from two whole numbers; if the file "
+            'holds decimals, put them in quotes ("4,37") or write the file '
+            "with sep=';' (and pass sep=';'); if it holds whole numbers, pass "
+            "locale='en', which reads them alike, and this warning is not given"
+        )
+        warnings.warn(msg, UserWarning, stacklevel=3)
 
 
 _BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
@@ -2593,8 +2810,91 @@ def _foreign_digit_hint(text: np.ndarray[Any, Any], index: pd.Index[Any]) -> str
     return ""
 
 
+def _merged_from(
+    read: _Read, first: int
+) -> tuple[np.ndarray[Any, Any], tuple[str, ...]] | None:
+    """The merged-range marks and column letters of the grid's columns from `first`.
+
+    None for a source without merged ranges (a CSV file, a frame, a sheet
+    without any).
+    """
+    if read.merged is None:
+        return None
+    letters = read.columns or tuple(
+        _column_letter(j + 1) for j in range(read.grid.shape[1])
+    )
+    return read.merged[:, first:], letters[first:]
+
+
+def _check_hidden_layout(
+    text: np.ndarray[Any, Any],
+    index: pd.Index[Any],
+    layout: _Layout,
+    data_rows: np.ndarray[Any, Any],
+    merged: tuple[np.ndarray[Any, Any], tuple[str, ...]] | None,
+) -> None:
+    """Refuse header cells and region labels hidden under a merged range.
+
+    A covered cell (not the first of its range) that stores content (a
+    range added without clearing the cells) is not shown by the sheet: in
+    the header rows, or as a data row's label, it would be read though the
+    sheet shows the range's first cell across it. Value cells so covered
+    are invalid cells instead (see ``_read_checks``).
+    """
+    if merged is None:
+        return
+    refs, letters = merged
+    hidden = (refs != None) & (text != "")  # noqa: E711 - elementwise
+    hidden[:, 1:][data_rows] = False  # value cells: reported as invalid cells
+    rows = np.union1d(np.array(layout.header_rows, dtype=np.intp), data_rows)
+    keep = np.zeros(hidden.shape[0], dtype=bool)
+    keep[rows] = True
+    hidden &= keep[:, None]
+    if not hidden.any():
+        return
+    shown = ", ".join(
+        f"{letters[c]}{_label(index[r])} ({str(text[r, c])!r}, under {refs[r, c]})"
+        for r, c in list(zip(*np.nonzero(hidden), strict=True))[:5]
+    )
+    msg = (
+        f"cell(s) {shown} store content hidden under a merged range (the "
+        "sheet shows the range's first cell across it): a header cell or a "
+        "region's label hidden so is not read; unmerge the cells, or clear "
+        "the hidden ones"
+    )
+    raise ValueError(msg)
+
+
+def _bounded_groups(
+    cells: np.ndarray[Any, Any],
+    refs: np.ndarray[Any, Any],
+    letters: Sequence[str],
+    row: object,
+) -> list[str]:
+    """Each column's group label: the label to its left, within its range.
+
+    A label merged across columns (B1:C1) spans its range only: the columns
+    after the range, up to the next label, get "" (no group). A label not
+    merged spans the columns up to the next label, as in a CSV file.
+    """
+    out: list[str] = []
+    label, start, bounded = "", "", False
+    for k, (s, ref) in enumerate(zip(cells, refs, strict=True)):  # one row
+        if s:
+            label, start = str(s), f"{letters[k]}{row}:"
+            after = refs[k + 1] if k + 1 < len(refs) else None
+            bounded = after is not None and str(after).startswith(start)
+        elif bounded and not (ref is not None and str(ref).startswith(start)):
+            label, bounded = "", False  # past the label's merged range
+        out.append(label)
+    return out
+
+
 def _layout(
-    text: np.ndarray[Any, Any], index: pd.Index[Any], month: int | None
+    text: np.ndarray[Any, Any],
+    index: pd.Index[Any],
+    month: int | None,
+    merged: tuple[np.ndarray[Any, Any], tuple[str, ...]] | None = None,
 ) -> _Layout:
     n_rows, n_cols = text.shape
     h = next(
@@ -2632,10 +2932,16 @@ def _layout(
     periods = [_period(heads[j]) for j in used]
     bad = [heads[j] for j, p in zip(used, periods, strict=True) if p is None]
     if bad:
+        unseen = "".join(
+            f"; {b!r} holds {_invisible(b)}, which is read as part of the header: "
+            "remove it"
+            for b in bad[:3]
+            if _invisible(b)
+        )
         msg = (
             f"header row {_label(index[h])!r}: {bad!r} name no period; expected a year "
             "with an optional month or semester, e.g. '2023', 'Maret 2023', "
-            "'Semester 1 (Maret) 2023'"
+            f"'Semester 1 (Maret) 2023'{unseen}"
         )
         raise ValueError(msg)
     ok = [p for p in periods if p is not None]
@@ -2646,6 +2952,22 @@ def _layout(
     if has_group:
         header_rows.insert(0, g)
     group_cells = _ffill(text[g, 1:]) if has_group else [""] * (n_cols - 1)
+    if has_group and merged is not None:
+        # Where the sheet merges a group label across columns, the range
+        # bounds the group: a column after it is under no group.
+        refs, letters = merged
+        group_cells = _bounded_groups(text[g, 1:], refs[g, 1:], letters[1:], index[g])
+        outside = [j for j in used if not group_cells[j]]
+        if outside:
+            shown = ", ".join(f"{letters[j + 1]} ({heads[j]!r})" for j in outside)
+            spans = sorted({str(r) for r in refs[g, 1:] if r is not None})
+            msg = (
+                f"column(s) {shown} lie under no group: the group row "
+                f"{_label(index[g])!r} merges its labels over {spans} and the "
+                "cell above each of these columns is empty; write each "
+                "column's group above it, or merge the group's label over it"
+            )
+            raise ValueError(msg)
     title = " | ".join(s for r in range(header_rows[0]) for s in text[r] if s)
     groups = [group_cells[j] for j in used]
     kinds = [p[2] for p in ok]
@@ -2868,7 +3190,13 @@ def _deduplicated_hint(text: np.ndarray[Any, Any]) -> str:
 
 
 def _index_column_hint(text: np.ndarray[Any, Any]) -> str:
-    """Advice when the first column holds row numbers, as ``to_csv()`` writes."""
+    """Advice when the first column holds numbers, not region names.
+
+    Numbers 1, 2, 3, ... (or 0, 1, 2, ...) in order are a numbered list
+    (under a heading such as "No") or a frame's index written by
+    ``to_csv()`` (under an empty header); other numbers are not row
+    numbers: of two or four digits, a column of area codes.
+    """
     if text.shape[1] < 2:
         return ""
     first = [s for s in text[:, 0] if s]
@@ -2876,23 +3204,45 @@ def _index_column_hint(text: np.ndarray[Any, Any]) -> str:
     is_number = [re.fullmatch(r"[0-9]+[.)]?", s) is not None for s in first]
     head = max((k for k, n in enumerate(is_number) if not n), default=-1)
     numbers = first[head + 1 :]
+    shown = f"{', '.join(numbers[:3])}{', ...' if len(numbers) > 3 else ''}"
+    values = [int(s.rstrip(".)")) for s in numbers]
+    in_order = any(values == list(range(k, k + len(values))) for k in (0, 1))
+    codes = all(len(s.rstrip(".)")) in (2, 4) for s in numbers)
+    not_rows = (
+        "they look like a column of area codes: the region names must be in "
+        "the first column that holds anything; remove the column of codes, or "
+        "write each code before its name in one cell ('3573 Kota Malang', "
+        "which is read and checked against the name)"
+        if codes
+        else "the region names must be in the first column that holds "
+        "anything; remove the column of numbers"
+    )
     if (
         head >= 0
         and numbers
         and any(not re.fullmatch(r"[0-9]*", s) for s in text[1:, 1])
     ):
+        if not in_order:
+            return (
+                f"; the first column holds only numbers under {first[head]!r} "
+                f"({shown}), not numbered 1, 2, 3, ... in order: {not_rows}"
+            )
         return (
             f"; the first column holds only numbers under {first[head]!r} "
-            f"({', '.join(numbers[:3])}{', ...' if len(numbers) > 3 else ''}), a "
-            "numbered list: the region names must be in the first column "
-            "that holds anything; remove the column of numbers"
+            f"({shown}), a numbered list: the region names must be in the first "
+            "column that holds anything; remove the column of numbers"
         )
     if text[0, 0] == "" and first and all(re.fullmatch(r"[0-9]+", s) for s in first):
+        if not in_order:
+            return (
+                f"; the first column holds only numbers ({shown}) under an empty "
+                "header, not row numbers (0, 1, 2, ... or 1, 2, 3, ... in "
+                f"order): {not_rows}"
+            )
         return (
-            f"; the first column holds only row numbers ({', '.join(first[:3])}"
-            f"{', ...' if len(first) > 3 else ''}) under an empty header, as a "
-            "frame's index written by to_csv() does: write the file with "
-            "to_csv(index=False), or remove that column"
+            f"; the first column holds only row numbers ({shown}) under an "
+            "empty header, as a frame's index written by to_csv() does: write "
+            "the file with to_csv(index=False), or remove that column"
         )
     return ""
 
@@ -3003,7 +3353,15 @@ def _check_unlabelled_columns(
     layout: _Layout,
     index: pd.Index[Any],
     names: Sequence[str],
+    *,
+    split: bool = False,
 ) -> None:
+    """Refuse a column that holds values under no period.
+
+    With `split` (a CSV file separated by ","), a column holding digits
+    alone may hold the second parts of numbers split by an unquoted comma:
+    the message says so.
+    """
     other = np.setdiff1d(np.arange(1, text.shape[1]), layout.columns)
     if other.size == 0 or data_rows.size == 0:
         return
@@ -3021,11 +3379,22 @@ def _check_unlabelled_columns(
             if layout.rounds_row
             else "write the period above each column of values"
         )
+        # The names in the second column, under an empty header, and
+        # numbers in the first: say what the numbers are.
+        hint = _index_column_hint(text) if cols[0] == 1 else ""
+        held = text[np.ix_(data_rows, cols)].ravel()
+        if split and all(re.fullmatch(r"[0-9]+", str(c)) for c in held if c):
+            hint += (
+                "; in a CSV file separated by ',', a number written with a comma "
+                "and not in quotes ('4,26') splits into two fields, its second "
+                "part in a column without a header: put such numbers in quotes "
+                "or write the file with sep=';' (and pass sep=';')"
+            )
         msg = (
             f"column(s) {', '.join(names[c] for c in cols)} hold values but no "
             "period is "
             f"read from their header (header rows "
-            f"{[_label(index[r]) for r in rows]!r}; cells {heads}): {advice}"
+            f"{[_label(index[r]) for r in rows]!r}; cells {heads}): {advice}{hint}"
         )
         raise ValueError(msg)
 
@@ -3208,17 +3577,60 @@ def _match_regions(
         )
         raise ValueError(msg)
     written = (kind.map(_PREFIX_NAME) + " " + name).fillna(bare)
+    reason = found["reason"].where(
+        found["reason"].notna() | found["code"].notna(), "no region of this name"
+    )
+    # Invisible characters (not printable, or a blank filler letter) make
+    # a name no region's: the reason names them.
+    printable = lab.map(str.isprintable).to_numpy(dtype=bool)
+    odd = ~printable | lab.str.contains(f"[{''.join(_FILLERS)}]").to_numpy(dtype=bool)
+    for k in np.flatnonzero(odd & found["code"].isna().to_numpy(dtype=bool)).tolist():
+        unseen = _invisible(str(lab.iloc[k]))  # the few such labels
+        if unseen:
+            reason.iloc[k] = (
+                f"{reason.iloc[k]}: the label {str(lab.iloc[k])!r} holds "
+                f"{unseen}, which is read as part of the name; remove it"
+            )
     return pd.DataFrame(
         {
             "code": found["code"].astype(object).where(found["code"].notna(), None),
             "name": found["name"].astype(object).where(found["name"].notna(), written),
             "type": found["type"].astype(object).where(found["type"].notna(), kind),
             "footnote": marked["mark"].str.strip(),
-            "reason": found["reason"].where(
-                found["reason"].notna() | found["code"].notna(),
-                "no region of this name",
-            ),
+            "reason": reason,
         }
+    )
+
+
+#: Characters a table shows as nothing: format characters (zero width
+#: space, joiners, soft hyphen, byte-order mark), controls, private-use and
+#: unassigned code points, and the blank "filler" letters.
+_INVISIBLE_CATEGORIES = frozenset({"Cf", "Cc", "Co", "Cn"})
+_FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u034f")
+
+
+def _invisible(text: str) -> str:
+    """The invisible characters of `text`, described ("" if none).
+
+    E.g. "an invisible character U+200B (zero width space)".
+    """
+    found = list(
+        dict.fromkeys(
+            ch
+            for ch in text
+            if ch in _FILLERS or unicodedata.category(ch) in _INVISIBLE_CATEGORIES
+        )
+    )
+    if not found:
+        return ""
+    shown = ", ".join(
+        f"U+{ord(ch):04X} ({unicodedata.name(ch, 'a control character').lower()})"
+        for ch in found
+    )
+    return (
+        f"an invisible character {shown}"
+        if len(found) == 1
+        else (f"invisible characters {shown}")
     )
 
 

@@ -212,6 +212,15 @@ class Table:
         return self._backing
 
 
+class RepeatedColumnsError(nw.exceptions.DuplicateError):
+    """A frame repeats a column name (a ValueError).
+
+    A narwhals ``DuplicateError``, which is what narwhals raises for the
+    same frame, so that a caller handling narwhals' refusal (with advice of
+    its own) handles this one alike.
+    """
+
+
 def refuse_duplicate_columns(
     df: Any, *, arg: str, used: Mapping[str, str] | None = None
 ) -> None:
@@ -237,8 +246,9 @@ def refuse_duplicate_columns(
 
     Raises
     ------
-    ValueError
-        If a name repeats (or, on DuckDB and Spark, repeats but for case).
+    RepeatedColumnsError
+        A ValueError: if a name repeats (or, on DuckDB and Spark, repeats
+        but for case).
     """
     found = _column_names(df, arg=arg)
     if found is None:
@@ -275,7 +285,7 @@ def refuse_duplicate_columns(
             f"{where}){who}; which column it reads would be a guess: rename "
             "them first (or select only the columns needed)"
         )
-    raise ValueError(msg)
+    raise RepeatedColumnsError(msg)
 
 
 def _column_names(df: Any, *, arg: str) -> tuple[list[Any], bool, str] | None:
@@ -298,7 +308,7 @@ def _column_names(df: Any, *, arg: str) -> tuple[list[Any], bool, str] | None:
         return None
     except nw.exceptions.DuplicateError as exc:
         msg = f"`{arg}` has repeated column names: {exc}; rename them first"
-        raise ValueError(msg) from None
+        raise RepeatedColumnsError(msg) from None
     impl = wrapped.implementation
     if impl.is_polars():
         return None

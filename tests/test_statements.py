@@ -853,7 +853,13 @@ def test_level_change_per_year_over_real_elapsed_time() -> None:
         decimals=2,
         years=4,
     )
-    assert res.verdict.tolist() == [HOLDS, NOT_HOLDS, NOT_HOLDS, NOT_HOLDS, NOT_HOLDS]
+    # 0.94 and 0.93 "units" a year are the relative changes a year: right
+    # with the other unit word, cannot tell; 3.78 is the whole relative change
+    # over the 4 years, not a year's (named so); 0.95 matches nothing.
+    assert res.verdict.tolist() == [HOLDS, UNDECIDED, UNDECIDED, NOT_HOLDS, NOT_HOLDS]
+    assert str(res.reason[3]).endswith(
+        "3.78 is the change over the whole 4.00 years, not a year's"
+    )
     res = check_level_change_statement(
         170.80,
         177.25,
@@ -863,7 +869,8 @@ def test_level_change_per_year_over_real_elapsed_time() -> None:
         decimals=2,
         years=4,
     )
-    assert res.verdict.tolist() == [NOT_HOLDS, HOLDS, HOLDS, NOT_HOLDS, NOT_HOLDS]
+    # 1.61 "percent" a year is the change in thousands a year: cannot tell.
+    assert res.verdict.tolist() == [UNDECIDED, HOLDS, HOLDS, NOT_HOLDS, NOT_HOLDS]
     assert res.figures["meaning"].tolist()[1:3] == [
         "average per year",
         "compound per year",
@@ -2934,3 +2941,56 @@ def test_consistency_at_an_exact_edge(headcount: float, population: float) -> No
         population_decimals=-2,
     )
     assert res.verdict == NOT_HOLDS
+
+
+def test_a_change_stated_with_the_other_unit_word_cannot_be_told() -> None:
+    # Kabupaten Tuban, BPS 2024 -> 2025: 171.24 -> 168.86 thousand, a fall of
+    # 2.38 (by hand: 2.38 / 171.24 = 1.39 %). "Fell 1.39" (units) and "fell
+    # 2.38 percent" are each right with the other word: cannot tell, and
+    # the reason says which reading the figure has.
+    units = check_level_change_statement(
+        171.24, 168.86, 1.39, direction="fall", stated_as="units", decimals=2
+    )
+    assert units.verdict == UNDECIDED
+    assert str(units.reason).endswith(
+        "1.39 is the relative change in percent, not a change in the figure's units"
+    )
+    pct = check_level_change_statement(
+        171.24, 168.86, 2.38, direction="fall", stated_as="percent", decimals=2
+    )
+    assert pct.verdict == UNDECIDED
+    assert str(pct.reason).endswith(
+        "2.38 is the change in the figure's units, not in percent"
+    )
+
+
+def test_a_per_year_statement_names_a_whole_change_and_no_zero() -> None:
+    # 10.49 % -> 9.56 % over 2 years: 0.93 points in all, 0.465 a year. "Fell
+    # 0.93 points a year" does not hold, and the reason says 0.93 is the whole
+    # change. 10.49 -> 10.48 over 3 years is 0.0033 points a year: shown as
+    # -0.003, never -0.00.
+    res = check_change_statement(
+        10.49,
+        9.56,
+        0.93,
+        direction="fall",
+        stated_as="points",
+        unit="percent",
+        decimals=2,
+        years=2.0,
+    )
+    assert res.verdict == NOT_HOLDS
+    assert str(res.reason).endswith(
+        "0.93 is the change over the whole 2.00 years, not a year's"
+    )
+    res = check_change_statement(
+        10.49,
+        10.48,
+        0.01,
+        direction="fall",
+        stated_as="points",
+        unit="percent",
+        decimals=2,
+        years=3.0,
+    )
+    assert "that is -0.003 points a year" in str(res.reason)

@@ -472,6 +472,8 @@ def check_change_statement(
         m_rel = matches(per_year["relative_per_year_pct"]) | matches(
             per_year["compound_per_year_pct"]
         )
+    # With `years`: the stated size is the whole change, not a year's.
+    m_total = (matches(points) | matches(rel)) & (years is not None)
     sign_ok = points < 0 if dirn == "fall" else points > 0
     gaps = _Gaps(
         shape,
@@ -512,14 +514,15 @@ def check_change_statement(
             )
         )
         if per_year:
+            py = float(per_year["points_per_year"][i])
+            ry = float(per_year["relative_per_year_pct"][i])
+            cy = float(per_year["compound_per_year_pct"][i])
             core += (
                 f"; over {_fmt(float(np.broadcast_to(t, shape)[i]), 2)} years "
-                f"that is {_signed(float(per_year['points_per_year'][i]), shown)} "
-                "points a year, "
-                f"{_signed(float(per_year['relative_per_year_pct'][i]), 2)} % a "
-                "year on average or "
-                f"{_signed(float(per_year['compound_per_year_pct'][i]), 2)} % a "
-                "year compound"
+                f"that is {_signed(py, _change_decimals(py, shown))} points a "
+                f"year, {_signed(ry, _change_decimals(ry, 2))} % a year on "
+                f"average or {_signed(cy, _change_decimals(cy, 2))} % a year "
+                "compound"
             )
         if not sign_ok[i] and not zero_said[i]:
             tail = f"the statement says it {_PAST[dirn]}"
@@ -543,6 +546,12 @@ def check_change_statement(
             )
         elif m_points[i]:
             tail = "the stated size matches both readings"
+        elif m_total[i]:
+            tail = (
+                f"{_fmt(float(xs[i]), d)} is the change over the whole "
+                f"{_fmt(float(np.broadcast_to(t, shape)[i]), 2)} years, not a "
+                "year's"
+            )
         else:
             tail = (
                 f"{_fmt(float(xs[i]), d)} matches neither the points nor the "
@@ -1185,8 +1194,12 @@ def check_level_change_statement(
     StatementCheck
         ``"holds"`` where the direction is right and the stated figure equals
         the change in the statement's unit, rounded half up to `decimals`;
-        ``"cannot tell"`` where a figure is missing; ``"does not hold"``
-        otherwise. Figures: ``change`` (after - before), ``relative_pct``,
+        ``"cannot tell"`` where a figure is missing, or where the size is
+        right with the other unit word (1.39 "units" for a 1.39 % fall, or
+        2.38 "percent" for a fall of 2.38: which was meant cannot be told,
+        as for a rate's points and percent); ``"does not hold"`` otherwise
+        (with `years`, a size that is the whole change, not a year's, is
+        named so). Figures: ``change`` (after - before), ``relative_pct``,
         ``per_year`` (the change in units per year; NaN without `years`),
         ``relative_per_year_pct`` (total relative / years),
         ``compound_per_year_pct``, ``rate_points`` and ``rate_relative_pct``
@@ -1339,8 +1352,20 @@ def check_level_change_statement(
     # as points; the size is right in the figure's unit, the word is not a
     # count's or a line's: cannot tell which the figure is.
     index_points = (said == "points") & sign_ok & m_units & ~zero_said
+    # A right size with the wrong unit word ("fell 1.39" for a 1.39 % fall,
+    # "fell 2.38 percent" for a fall of 2.38): cannot tell which was meant,
+    # as for a rate's points and percent.
+    m_percent = m_rel | m_avg | m_cagr
+    slip = (
+        sign_ok
+        & ~m_said
+        & ~zero_said
+        & (((said == "units") & m_percent) | ((said == "percent") & m_units))
+    )
+    # With `years`: the stated size is the whole change, not a year's.
+    m_total = (matches(change) | matches(relative)) & per_year_given
     verdict = np.where(
-        missing | zero_said | index_points,
+        missing | zero_said | index_points | slip,
         UNDECIDED,
         np.where(sign_ok & m_said, HOLDS, NOT_HOLDS),
     )
@@ -1361,11 +1386,12 @@ def check_level_change_statement(
             )
         )
         if per_year_given:
+            py, ry, cy = float(per_year[i]), float(rel_per_year[i]), float(compound[i])
             core += (
                 f"; over {_fmt(float(tb[i]), 2)} years that is "
-                f"{_signed(float(per_year[i]), max(shown, d))} a year, "
-                f"{_signed(float(rel_per_year[i]), 2)} % a year on average or "
-                f"{_signed(float(compound[i]), 2)} % a year compound"
+                f"{_signed(py, _change_decimals(py, max(shown, d)))} a year, "
+                f"{_signed(ry, _change_decimals(ry, 2))} % a year on average or "
+                f"{_signed(cy, _change_decimals(cy, 2))} % a year compound"
             )
         stated_text = _fmt(float(xs[i]), d)
         problems = []
@@ -1387,6 +1413,19 @@ def check_level_change_statement(
             )
         elif m_said[i] or index_points[i]:
             pass
+        elif slip[i]:
+            problems.append(
+                f"{stated_text} is the relative change in percent, not a change "
+                "in the figure's units"
+                if said == "units"
+                else f"{stated_text} is the change in the figure's units, not in "
+                "percent"
+            )
+        elif m_total[i]:
+            problems.append(
+                f"{stated_text} is the change over the whole "
+                f"{_fmt(float(tb[i]), 2)} years, not a year's"
+            )
         elif m_rate_points[i]:
             problems.append(
                 f"{stated_text} is the change of the rate in percentage points "
@@ -1418,7 +1457,7 @@ def check_level_change_statement(
                 )
         else:
             target = abs(float(per_year[i] if per_year_given else change[i]))
-            exact = _fmt(target, max(shown, d))
+            exact = _fmt(target, _change_decimals(target, max(shown, d)))
             rounded = _fmt(target, d)
             problems.append(
                 f"{stated_text} is not {rounded} at {_places(d)}"

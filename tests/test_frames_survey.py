@@ -2308,3 +2308,28 @@ def test_a_non_positive_line_of_a_mapping_names_its_domain_on_every_engine() -> 
                 unit="fraction",
             )
         assert engine
+
+
+def test_nanosecond_keys_on_duckdb_are_refused_with_the_reason() -> None:
+    # DuckDB compares datetime keys to the microsecond: the keys of two
+    # domains 1 ns apart cannot be told apart there. Refused, saying why and
+    # what to do, never matched to the wrong domain; collected to pandas the
+    # same frame gives P0 = 100 % (100 < 150) and 0 % (200 > 50) by hand.
+    rel = duckdb.sql(
+        "SELECT * FROM (VALUES ('2023-03-01 00:00:00.000000001'::TIMESTAMP_NS, "
+        "100.0), ('2023-03-01 00:00:00.000000002'::TIMESTAMP_NS, 200.0)) t(t, y)"
+    )
+    assert rel is not None
+    k1 = np.datetime64("2023-03-01T00:00:00.000000001", "ns")
+    k2 = np.datetime64("2023-03-01T00:00:00.000000002", "ns")
+    kw: dict[str, Any] = {
+        "welfare": "y",
+        "line": {k1: 150.0, k2: 50.0},
+        "by": "t",
+        "unit": "percent",
+        "alpha": 0,
+    }
+    with pytest.raises(ValueError, match=r"compares datetime keys to the microsecond"):
+        poverty_table(rel, **kw)
+    out = poverty_table(rel.df(), **kw)
+    assert out["estimate"].tolist() == [100.0, 0.0]

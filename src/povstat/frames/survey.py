@@ -951,7 +951,10 @@ def poverty_table(
                 per_domain = _check_mapping(by_values, value, nan_policy=nan_policy)
                 stated = ~np.isnan(np.array(per_domain, np.float64))[domain]
                 missing = (col(f"{t}miss{i}") > 0) & stated
-                _refuse_unmatched_rows(missing, domain, by_values)
+                fine = not frame.implementation.is_polars() and any(
+                    _nanosecond_column(in_schema[c]) for c in by_cols
+                )
+                _refuse_unmatched_rows(missing, domain, by_values, fine=fine)
     for i, c in enumerate(wide):  # a loop over the few integer columns
         lo, hi = col(f"{t}lo{i}"), col(f"{t}hi{i}")
         if (~np.isnan(lo)).any():
@@ -1583,8 +1586,13 @@ def _refuse_unmatched_rows(
     missing: NDArray[np.bool_],
     domain: NDArray[np.intp],
     by_values: Mapping[str, list[Any]],
+    *,
+    fine: bool = False,
 ) -> None:
     """Refuse rows the engine gave no line although their domain has a key.
+
+    `fine`: a `by` column holds nanosecond datetimes on an engine (DuckDB)
+    that compares datetime keys to the microsecond.
 
     The keys of a `line` mapping are matched once more on the reduced table
     by value and kind; rows whose key the engine could not compare with the
@@ -1597,6 +1605,14 @@ def _refuse_unmatched_rows(
             f"`line` keys for domain(s) {labels[where][:5].tolist()} could not be "
             "compared with the `by` column's values on this engine: give keys "
             "of the column's own type"
+            + (
+                "; this engine compares datetime keys to the microsecond, so "
+                "keys of a nanosecond column that differ below a microsecond "
+                "cannot be told apart on it: collect the frame (to pandas or "
+                "polars), or key the domains by a coarser column"
+                if fine
+                else ""
+            )
         )
         raise ValueError(msg)
 

@@ -700,10 +700,14 @@ def check_count_statement(
     else:
         # Within the tolerance, exactly: 2.02 against 2.0 is 1 % off, within
         # a tolerance of 1 %.
+        # A population computed by the caller (implied from a rate and a
+        # count: 1875.0000000000005 for 1,875) carries float noise: allowed
+        # for, as in every check of published figures (1e-12 of it).
         gap = np.abs(_exact(nb) - _exact(pops))
-        base_ok = np.asarray(gap <= _as_fraction(base_rtol) * _exact(pops)) & ~(
-            np.isnan(nb) | np.isnan(pops)
+        allowed = _as_fraction(base_rtol) * _exact(pops) + _exact(
+            1e-12 * np.maximum(np.abs(pops), 1.0)
         )
+        base_ok = np.asarray(gap <= allowed) & ~(np.isnan(nb) | np.isnan(pops))
     gaps = _Gaps(
         shape,
         (np.isnan(rb_), "the rate is missing"),
@@ -752,11 +756,22 @@ def check_count_statement(
             while pop_d < 6 and _fmt(p, pop_d) == _fmt(n_, pop_d):
                 pop_d += 1
             gap = 100.0 * (n_ - p) / p if p > 0 else np.inf
+            # Enough decimals to tell the gap from the tolerance (1.004 %
+            # beyond 1.00 % is not "1.00 %").
+            gap_d = 2
+            tol_pct = 100.0 * base_rtol
+            while (
+                gap_d < 6
+                and np.isfinite(gap)
+                and _fmt(abs(gap), gap_d) == _fmt(tol_pct, gap_d)
+                and abs(gap) != tol_pct
+            ):
+                gap_d += 1
             head += (
                 f"; {'but' if arithmetic_ok[i] else 'and'} the rate is a share "
                 f"of a population of {_fmt(p, pop_d)}, not of {_fmt(n_, pop_d)} ("
                 + (
-                    f"{_fmt(abs(gap), 2)} % {'larger' if gap > 0 else 'smaller'}"
+                    f"{_fmt(abs(gap), gap_d)} % {'larger' if gap > 0 else 'smaller'}"
                     if np.isfinite(gap)
                     else "which is not 0"
                 )
@@ -906,7 +921,9 @@ def check_consistency(
     )
     up_x = np.broadcast_to(h_hi * 100 / n_safe, shape)
     above_lo = ~positive | np.asarray(up_x > r_lo_x)
-    overlap = below_hi & above_lo
+    # The true number of poor is at most the true population: a ratio
+    # above 100 % is no rate (a published 100 % does not admit 100.3 %).
+    overlap = below_hi & above_lo & np.asarray(low_x < 100)
     nan_any = np.isnan(lo) | np.isnan(hi_) | np.isnan(np.broadcast_to(ri.lower, shape))
     overlap = overlap & ~nan_any
     hb_ = np.broadcast_to(h, shape)
@@ -1329,7 +1346,9 @@ def check_level_change_statement(
     )
     conds = [m_rel, m_avg, m_cagr, m_units, m_rate_points, m_rate_rel]
     first = np.argmax(np.stack([*conds, np.ones(shape, dtype=bool)]), axis=0)
-    meaning = labels[first]
+    # The stated unit's own reading first where it matches (a fall of 1.00
+    # from 100 is 1.00 in units and 1.00 %).
+    meaning = np.where(m_units & (said == "units"), "units", labels[first])
     sign_ok = change < 0 if dirn == "fall" else change > 0
     if said == "percent":
         m_said = m_rel | m_avg | m_cagr
@@ -2209,7 +2228,7 @@ def check_top_statement(
     r_min = rank(v, descending=descending, ties="min").rank
     r_max = rank(v, descending=descending, ties="max").rank
     # Missing competitors could all rank ahead: widen the worst case.
-    surely_in = ~np.isnan(v) & (r_max + n_missing <= k)
+    surely_in = (~np.isnan(v) & (r_max + n_missing <= k)) | (k >= names.size)
     surely_out = ~np.isnan(v) & (r_min > k)
     is_member = np.zeros(names.size, dtype=bool)
     is_member[at] = True

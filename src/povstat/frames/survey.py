@@ -517,7 +517,10 @@ def poverty_table(
         type), or a `welfare`, `line`,
         `weight`, `size` or `fpc` column is not of a numeric dtype
         (integer, float or decimal; bool, text, dates, datetimes and
-        durations are refused, from the schema, before any data is read).
+        durations are refused, from the schema, before any data is read;
+        a pandas object column is read when it holds numbers only:
+        Decimals, as ``pandas.read_sql`` returns a NUMERIC column, ints,
+        floats and missing values, by the rule of the array functions).
     ValueError
         If both or neither of `line` and `lines` are given, `lines` is
         empty, a `by` column is named like an output column (``line`` too
@@ -545,7 +548,9 @@ def poverty_table(
         FGT terms leave float64's range, a stratum has a single PSU under
         ``lonely_psu="raise"``, or `fpc` varies within a stratum (or,
         without `strata`, across the sample) or is smaller than the PSUs
-        sampled there, or a `by`, `strata` or `psu` column holds
+        sampled there, a Decimal of a pandas object column is one float64
+        cannot hold (``Decimal("2.67499999999999999999")``), or a `by`,
+        `strata` or `psu` column holds
         times of day finer than a microsecond (polars Time, pyarrow
         ``time64[ns]``: ``datetime.time`` cannot hold them, and distinct
         labels would be merged; the message gives the smallest). On lazy
@@ -1094,7 +1099,7 @@ def _check_entry(
         if name is None:
             continue
         dtype = schema[name]
-        if not dtype.is_numeric():
+        if not dtype.is_numeric() and not _object_numbers(frame, name):
             msg = (
                 f"column {name!r} (argument `{arg}`) must have a numeric dtype "
                 f"(integer, float or decimal), got {dtype}; convert it first"
@@ -1123,6 +1128,20 @@ def _check_entry(
                 f"got {wrong[:5]}"
             )
             raise TypeError(msg)
+
+
+def _object_numbers(frame: _Frame, name: str) -> bool:
+    """Whether an eager pandas frame's object column holds numbers only.
+
+    As ``pandas.read_sql`` returns a NUMERIC column (Decimals, possibly with
+    ints, floats and missing values): read as the array functions read it
+    (:func:`povstat._validate.numeric`, which refuses a Decimal float64
+    cannot hold), by the rule of the other adapters
+    (:func:`povstat.frames._plumbing.object_numbers`).
+    """
+    if not (isinstance(frame, nw.DataFrame) and frame.implementation.is_pandas()):
+        return False
+    return _plumbing.object_numbers(frame[name].to_native())
 
 
 _FLAGS = ("bad", "negw", "negs", "badz", "nonpos", "infy", "infw", "infs")
@@ -1314,6 +1333,8 @@ def _reduce_eager(
     def floats(name: str) -> NDArray[np.float64]:
         values = frame[name]
         if values.dtype == nw.Float32:  # the figure each prints as
+            return _validate.numeric(values.to_numpy(), name)
+        if values.dtype == nw.Object:  # numbers as Python objects (Decimals)
             return _validate.numeric(values.to_numpy(), name)
         if values.dtype == nw.Decimal:  # correctly rounded, through the text
             _plumbing.refuse_inexact_decimals(values, name)

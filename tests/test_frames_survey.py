@@ -20,7 +20,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import backends
-from povstat import fgt, poverty_estimates, poverty_table
+from povstat import (
+    fgt,
+    poverty_estimates,
+    poverty_table,
+    with_change_test,
+    with_rank_sets,
+)
 
 REF = Path(__file__).parent / "reference"
 FULL = pd.read_csv(REF / "survey_design.csv")
@@ -2388,3 +2394,104 @@ def test_nanosecond_keys_on_duckdb_are_refused_with_the_reason() -> None:
         poverty_table(rel, **kw)
     out = poverty_table(rel.df(), **kw)
     assert out["estimate"].tolist() == [100.0, 0.0]
+
+
+# --------------------------------------------------------------------------
+# The output feeds the uncertainty adapters
+# --------------------------------------------------------------------------
+
+# Two rounds of the eight households, 2023 in other PSUs (5 to 8), one
+# stratum of eight PSUs, weights 1, line 125.
+_ROUNDS = pd.DataFrame(
+    {
+        "year": [2022] * 8 + [2023] * 8,
+        "region": ["a", "a", "a", "a", "b", "b", "b", "b"] * 2,
+        "psu": [1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8],
+        "cons": [
+            *[90.0, 120, 200, 80, 130, 300, 110, 95],
+            *[110.0, 140, 220, 100, 150, 320, 130, 115],
+        ],
+    }
+)
+
+
+def test_output_feeds_change_test_and_rank_sets_by_rate_and_se() -> None:
+    out = poverty_table(
+        _ROUNDS,
+        welfare="cons",
+        line=125,
+        unit="percent",
+        by=["region", "year"],
+        psu="psu",
+    )
+    p0 = out[out["measure"] == "P0"].reset_index(drop=True)
+    # By hand: a 2022 has 3 of 4 poor (75 %); PSU totals of the linearised
+    # variable (poor - 0.75) / 4 are 0.125 and -0.125, the other six 0, so
+    # var = 8/7 * 2 * 0.125**2 = 1/28 and se = 50/sqrt(7) points. a 2023:
+    # 50 %, both PSUs half poor, se 0. b 2022: 50 %, PSU totals -0.25 and
+    # 0.25, se = 100/sqrt(7); b 2023: 25 %, se = 50/sqrt(7).
+    assert p0["estimate"].tolist() == pytest.approx([75.0, 50.0, 50.0, 25.0])
+    r7 = np.sqrt(7)
+    want_se = [50 / r7, 0.0, 100 / r7, 50 / r7]
+    np.testing.assert_allclose(p0["se"], want_se, rtol=1e-12, atol=1e-12)
+    tested = with_change_test(
+        p0,
+        unit="percent",
+        level=0.95,
+        independent=True,
+        rate="estimate",
+        se="se",
+        region="region",
+        period="year",
+    )
+    # z of a: -25 / (50/sqrt(7)) = -sqrt(7)/2; of b: -25 / sqrt(12500/7).
+    z = tested["change_z"].to_numpy()
+    np.testing.assert_allclose(z[[1, 3]], [-r7 / 2, -25 / np.sqrt(12500 / 7)])
+    ranked = with_rank_sets(
+        p0,
+        descending=True,
+        level=0.9,
+        method="bonferroni",
+        simultaneous=True,
+        rate="estimate",
+        se="se",
+        region="region",
+        by="year",
+    )
+    assert ranked["rank_lower"].notna().all()
+
+
+@pytest.mark.parametrize("lines", [False, True])
+def test_several_measures_fed_whole_are_refused_naming_the_measure_column(
+    lines: bool,
+) -> None:
+    # Three measures per (region, year): every key repeats; the message
+    # names the measure column (and the line column with `lines`).
+    kw: dict[str, Any] = {"lines": {"n": 125, "x": 100}} if lines else {"line": 125}
+    out = poverty_table(
+        _ROUNDS, welfare="cons", unit="percent", by=["region", "year"], **kw
+    )
+    stacked = r"'measure' and 'line' columns" if lines else r"'measure' column"
+    with pytest.raises(ValueError, match=rf"several measures or lines \(its {stacked}"):
+        with_change_test(
+            out,
+            unit="percent",
+            level=0.95,
+            independent=True,
+            rate="estimate",
+            se="se",
+            region="region",
+            period="year",
+        )
+    with pytest.raises(ValueError, match=r"Filter it \(e\.g\. to one value of"):
+        with_rank_sets(
+            out,
+            descending=True,
+            level=0.9,
+            method="bonferroni",
+            simultaneous=True,
+            rate="estimate",
+            se="se",
+            region="region",
+            by="year",
+        )

@@ -1014,13 +1014,31 @@ def refuse_repeated(
     month = (
         " (dates in the same calendar month are the same period)" if same_month else ""
     )
+    # poverty_table's output holds one row per measure (and line): a table
+    # with such a column not among the keys most likely repeats its keys there.
+    stacked = [c for c in _STACKED if c in table.names and c not in names]
+    mixes = "survey rounds (e.g. March and September) or levels"
+    kept = ""
+    if stacked:
+        what = " and ".join(f"{c!r}" for c in stacked)
+        word = "column" if len(stacked) == 1 else "columns"
+        mixes = (
+            f"several measures or lines (its {what} {word}, as poverty_table "
+            "writes one row per measure and line), survey rounds (e.g. March "
+            "and September) or levels"
+        )
+        kept = f" (e.g. to one value of {what})"
     msg = (
         f"each ({', '.join(repr(n) for n in names)}) key must appear at most "
         f"once{month}, found {repeated.size} duplicated key(s): {shown}{more}; "
-        "does the table mix survey rounds (e.g. March and September) or levels "
-        f"(regions and their province)? Filter it, or {fix}"
+        f"does the table mix {mixes} (regions and their province)? Filter "
+        f"it{kept}, or {fix}"
     )
     raise ValueError(msg)
+
+
+#: Columns of poverty_table's output that stack several estimates per domain.
+_STACKED = ("measure", "line")
 
 
 def _pandas_float(table: Table, name: str) -> NDArray[np.float64]:

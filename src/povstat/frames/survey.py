@@ -504,9 +504,11 @@ def poverty_table(
         ``measure`` (``"P0"``, ``"P1"``, ``"P2"``, ``"FGT(a)"``,
         ``"watts"``), ``estimate``, ``se``, ``lower``, ``upper`` (in
         `unit`), ``rse_pct``, ``deff``, ``n`` (units of positive weight),
-        ``n_psu`` and ``df`` (PSUs minus strata). Feed it to
-        :func:`povstat.with_change_test` or :func:`povstat.with_rank_sets`
-        with ``value="estimate", se="se"``.
+        ``n_psu`` and ``df`` (PSUs minus strata). Feed the rows of one
+        measure (and line) to :func:`povstat.with_change_test` or
+        :func:`povstat.with_rank_sets` with ``rate="estimate", se="se"``
+        and the `by` columns as `region` and `period` (or `by`), as in the
+        last example.
 
     Raises
     ------
@@ -654,6 +656,25 @@ def poverty_table(
            line measure  estimate
     0  national      P0      62.5
     1   extreme      P0      37.5
+
+    Two survey rounds (of other PSUs), and the test of each region's change
+    in P0 (the rounds' samples are independent):
+
+    >>> from povstat import with_change_test
+    >>> later = df.assign(cons=df["cons"] + 20, psu=df["psu"] + 4)
+    >>> rounds = pd.concat([df.assign(year=2022), later.assign(year=2023)])
+    >>> out = poverty_table(rounds, welfare="cons", line=125, unit="percent",
+    ...                     by=["region", "year"], psu="psu")
+    >>> p0 = out[out["measure"] == "P0"]
+    >>> tested = with_change_test(p0, unit="percent", level=0.95,
+    ...                           independent=True, rate="estimate", se="se",
+    ...                           region="region", period="year")
+    >>> tested[["region", "year", "estimate", "change_p_value"]].round(3)
+      region  year  estimate  change_p_value
+    0      a  2022      75.0             NaN
+    3      a  2023      50.0           0.186
+    6      b  2022      50.0             NaN
+    9      b  2023      25.0           0.554
     """
     _validate.unit(unit)
     lev = _level(level)

@@ -2495,3 +2495,18 @@ def test_several_measures_fed_whole_are_refused_naming_the_measure_column(
             region="region",
             by="year",
         )
+
+
+@pytest.mark.parametrize("engine", ["pandas", "polars lazy", "duckdb"])
+def test_a_headcount_of_nearly_all_the_weight_is_at_most_100_percent(
+    engine: str,
+) -> None:
+    # The poor weigh 3.7e18 + 9 of 3.7e18 + 23: one float64 s (spacing 512
+    # there), so P0 is 100 % to float64's precision; (s * 100) / s would be
+    # 100.00000000000001, above 100 %.
+    df = pd.DataFrame({"y": [100.0, 100, 150], "w": [3.7037036703703704e18, 9, 14]})
+    frame: Any = {"pandas": df, "polars lazy": pl.from_pandas(df).lazy()}.get(engine)
+    frame = duckdb.from_df(df) if frame is None else frame
+    out = poverty_table(frame, welfare="y", weight="w", line=125, unit="percent")
+    assert backends.col(out, "estimate").tolist()[0] == 100.0
+    assert (backends.col(out, "estimate") <= 100).all()

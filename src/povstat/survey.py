@@ -66,6 +66,7 @@ from povstat.poverty_measures import (
     poor_rows,
     prepare_units,
     unit_terms,
+    weighted_means,
     weights_out_of_range,
 )
 from povstat.uncertainty import _level
@@ -791,8 +792,8 @@ def linearised(
     df = n_psu - strata_pos.reshape(nd, red.n_strata).sum(axis=1)
     scale = _SCALE[unit]
     # Scaled before the one division: an exact ratio stays exact (23/40 is
-    # 57.5 %; 0.575 * 100 is 57.49999999999999).
-    est = _sums(red.domain, red.st, nd) * scale / total[:, None]
+    # 57.5 %; 0.575 * 100 is 57.49999999999999), a share never above 100 %.
+    est = weighted_means(_sums(red.domain, red.st, nd), total[:, None], scale)
     se = se * scale
     q = stdtrit(np.maximum(df, 0.0), 0.5 + level / 2)
     q = np.where(df > 0, q, np.nan)

@@ -394,6 +394,8 @@ def test_a_share_of_nearly_all_the_weight_is_at_most_100_percent(alpha: int) -> 
     )
 
 
+# Weights below expansion weights (deff NaN or inf, with a warning): not the subject.
+@pytest.mark.filterwarnings("ignore:the weights total at most:UserWarning")
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.floats(1e-3, 1e19), min_size=1, max_size=6),

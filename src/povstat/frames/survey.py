@@ -565,6 +565,15 @@ def poverty_table(
         about values count the rows and give a value, never a row position
         (a lazy engine has none, and a pandas index has its own labels).
 
+    Warns
+    -----
+    UserWarning
+        If `weight` is given and its total is at most the units of positive
+        weight in a domain (or overall, or the sample), where ``deff`` is
+        then NaN or ``inf`` (see Notes): the message names the domains and
+        asks whether the weights are correctly scaled, as R ``survey``
+        does.
+
     See Also
     --------
     poverty_estimates : The array version, with the covariance matrix.
@@ -597,11 +606,17 @@ def poverty_table(
     estimator is Taylor
     linearisation with PSUs drawn with replacement within strata, as R
     ``survey`` computes it [1]_.
-    Without `weight` (and `size`), ``deff`` is ``inf``: it compares with
-    sampling without replacement from a population of the weights' total,
-    which is then the sample itself (R ``survey``'s ``deff=TRUE``); with
-    weights that total less than the units (normalised to sum to 1, say)
-    it is NaN, as R's (which warns "are weights correctly scaled?").
+    ``deff`` compares with simple random sampling without replacement from
+    a population of the weights' total (R ``survey``'s ``deff=TRUE``), so,
+    unlike the estimates and standard errors, it depends on the weights'
+    scale: it needs expansion weights, the persons (or households) each
+    unit represents, summing to the population (``w * 1000`` gives another
+    design effect than ``w``). Where the weights total less than the units
+    (normalised to sum to 1, say) it is NaN, as R's, and where they total
+    the units (divided by their mean) it is ``inf``; both warn (see Warns).
+    Without `weight` it is ``inf``, with or without `size`: the sample is
+    then the whole population, the reference variance 0 (household sizes
+    alone count the sample's persons, not a population).
 
     The keys of a `line` mapping are matched by value and kind, the same
     way in :func:`poverty_estimates` and this function on
@@ -822,6 +837,7 @@ def poverty_table(
             level=lev,
             unit=unit,
             overall=ovr and bool(by_cols),
+            weighted=weight is not None,
         )
         k = (len(alphas) + int(wat)) * len(items)
         return _output(frame, df, by_values, frame.schema, est, k, line_names)
@@ -1098,6 +1114,7 @@ def poverty_table(
         level=lev,
         unit=unit,
         overall=ovr and bool(by_cols),
+        weighted=weight is not None,
     )
     return _output(frame, df, by_values, table.schema, est, k, line_names)
 

@@ -2550,3 +2550,45 @@ def test_unscaled_weights_warn_and_sizes_alone_give_inf_on_every_engine(
     assert np.isnan(backends.col(out, "deff")).all()
     out = poverty_table(_engine_frame(engine, _DEFF_FRAME), size="s", **kw)
     assert backends.col(out, "deff").tolist() == [np.inf]
+
+
+# Greek capital and small sigma and alpha are written as escapes.
+_CASE_PAIRS = [
+    ("Ä", "ä"),
+    ("\u03a3\u0391", "\u03c3\u03b1"),
+    ("ß", "ẞ"),
+    ("ǅ", "ǆ"),
+    ("ÄB", "äb"),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), _CASE_PAIRS)
+def test_duckdb_folds_ascii_case_only(first: str, second: str) -> None:
+    # DuckDB reads "Ä" and "ä" as two names (it folds ASCII letters only):
+    # each selects its own column, so poverty_table reads each, P0 = 100 %
+    # for welfare 100 and 0 % for 150 against the line 125 (by hand). An
+    # ASCII pair ("Y", "y") is one name there, refused as before.
+    rel = duckdb.sql(f'select 100.0 as "{first}", 150.0 as "{second}"')
+    assert rel is not None
+    for name, value in ((first, 100), (second, 150)):
+        picked = duckdb.sql(f'select "{name}" from rel')
+        assert picked is not None
+        assert picked.fetchall()[0][0] == value
+    kw: dict[str, Any] = {"line": 125, "unit": "percent", "alpha": 0}
+    kw["lonely_psu"] = "certainty"  # one unit
+    for name, want in ((first, 100.0), (second, 0.0)):
+        out = poverty_table(rel, welfare=name, **kw)
+        assert backends.col(out, "estimate").tolist() == [want]
+    mixed = duckdb.sql(f'select 100.0 as "{first}Y", 150.0 as "{first}y"')
+    assert mixed is not None
+    with pytest.raises(ValueError, match="ASCII letters"):
+        poverty_table(mixed, welfare=f"{first}y", **kw)
+
+
+@pytest.mark.spark
+def test_spark_reads_non_ascii_case_variants_as_one_name(spark: Any) -> None:
+    # Spark (case-insensitive by default) matches "Ä" and "ä" as one name,
+    # unlike DuckDB: refused there, naming both.
+    frame = spark.createDataFrame([(100.0, 150.0)], schema="`Ä` double, `ä` double")
+    with pytest.raises(ValueError, match=r"Spark reads as one name .*\['Ä', 'ä'\]"):
+        poverty_table(frame, welfare="ä", line=125, unit="percent", alpha=0)

@@ -231,8 +231,10 @@ def refuse_duplicate_columns(
     Spark read the first, or refuse the name as ambiguous; DuckDB renames
     the second on collecting). DuckDB and Spark (unless
     ``spark.sql.caseSensitive`` is on) also match names whatever their case,
-    so ``Y`` and ``y`` are one name there. Every such clash is refused,
-    whether or not the column is used, before the engine reads a column.
+    so ``Y`` and ``y`` are one name there (DuckDB folds ASCII letters only:
+    ``Ä`` and ``ä`` are two names there, one in Spark; :func:`fold_case`).
+    Every such clash is refused, whether or not the column is used, before
+    the engine reads a column.
 
     Parameters
     ----------
@@ -254,7 +256,7 @@ def refuse_duplicate_columns(
     if found is None:
         return
     names, blind, engine = found
-    keys = [str(n).lower() if blind else n for n in names]
+    keys = [fold_case(str(n), engine) if blind else n for n in names]
     seen: dict[Any, list[int]] = {}
     for i, key in enumerate(keys):  # a loop over the columns, not the rows
         seen.setdefault(key, []).append(i)
@@ -268,7 +270,7 @@ def refuse_duplicate_columns(
     args = [
         f"`{a}` ({c!r})"
         for a, c in (used or {}).items()
-        if (str(c).lower() if blind else c) in clashing
+        if (fold_case(str(c), engine) if blind else c) in clashing
     ]
     who = f"; {', '.join(args)} would read one of them" if args else ""
     if exact:
@@ -281,11 +283,31 @@ def refuse_duplicate_columns(
     else:
         msg = (
             f"`{arg}` has column names that {engine} reads as one name (it "
-            f"matches names whatever their case): {shown} (at positions "
+            f"matches names whatever {_CASE_RULE.get(engine, 'their case')}): "
+            f"{shown} (at positions "
             f"{where}){who}; which column it reads would be a guess: rename "
             "them first (or select only the columns needed)"
         )
     raise RepeatedColumnsError(msg)
+
+
+#: How an engine that ignores case matches names, for messages.
+_CASE_RULE = {"DuckDB": "the case of their ASCII letters"}
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def fold_case(name: str, engine: str) -> str:
+    """`name` as an engine that ignores case compares it.
+
+    DuckDB folds ASCII letters only ("Y" is "y", but "Ä" and "ä", Greek
+    capitals and small letters, "ß" and "ẞ" are distinct names there, as a
+    query shows); Spark
+    (without ``spark.sql.caseSensitive``) and other SQL engines compare
+    whatever the case, as :meth:`str.lower` folds it.
+    """
+    if engine == "DuckDB":
+        return name.translate(_ASCII_LOWER)
+    return name.lower()
 
 
 def _column_names(df: Any, *, arg: str) -> tuple[list[Any], bool, str] | None:

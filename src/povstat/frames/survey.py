@@ -530,7 +530,8 @@ def poverty_table(
         missing, `strata` and `psu` name one column or `fpc` names a `by`,
         `strata` or `psu` column (a `by` column may be the strata or the
         PSUs: estimates by stratum), the frame repeats a column name or,
-        on DuckDB and Spark (which match names whatever their case), has
+        on DuckDB and Spark (which match names whatever their case; DuckDB
+        folds ASCII letters only, so "Ä" and "ä" are two names there), has
         two names equal but for case (used or not: the message names the
         columns and the arguments that would read them),
         the frame has no rows, a value is missing under

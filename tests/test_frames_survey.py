@@ -613,6 +613,40 @@ def test_every_output_name_is_refused_as_by(name: str) -> None:
         poverty_table(df, **{**BASE_KW, "by": name})
 
 
+@pytest.mark.parametrize("name", ["Line", "LINE", "N", "Estimate", "SE"])
+def test_by_columns_clashing_but_for_case_are_named_as_given_on_duckdb(
+    name: str,
+) -> None:
+    # DuckDB matches names whatever their (ASCII) case: a `by` column "Line"
+    # would be overwritten by the output column "line" of `lines` (and "N"
+    # by "n"): refused, naming the caller's column as written and saying
+    # why; pandas tells them apart and reads the same frame.
+    df = BASE.rename(columns={"region": name})
+    kw = {**BASE_KW, "fpc": None, "strata": None, "by": name}
+    if name.lower() == "line":
+        kw = {**kw, "line": None, "lines": {"n": 125, "x": 105}}
+    with pytest.raises(
+        ValueError,
+        match=rf"'{name}'.* \(DuckDB matches column names whatever their case\)",
+    ):
+        poverty_table(duckdb.from_df(df), **kw)
+    out = poverty_table(df, **kw)
+    assert out[name].tolist()[0] == "a"
+
+
+@pytest.mark.spark
+def test_by_column_clashing_but_for_case_is_named_as_given_on_spark(
+    spark: Any,
+) -> None:
+    frame = spark.createDataFrame([(120.0, "a")], schema="y double, Line string")
+    with pytest.raises(
+        ValueError, match=r"`by` column 'Line' .*\(Spark matches column names"
+    ):
+        poverty_table(
+            frame, welfare="y", by="Line", lines={"n": 125, "x": 105}, unit="percent"
+        )
+
+
 @pytest.mark.parametrize("engine", ["pandas", "polars", "duckdb"])
 @pytest.mark.parametrize("welfare", [-5.0, 0.0])
 def test_watts_nonpositive_welfare_raises_without_warnings(

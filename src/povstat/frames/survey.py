@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal, TypeAlias
 
@@ -526,7 +526,9 @@ def poverty_table(
     ValueError
         If both or neither of `line` and `lines` are given, `lines` is
         empty, a `by` column is named like an output column (``line`` too
-        with `lines`; povstat never overwrites a column), a column is
+        with `lines`; povstat never overwrites a column; on DuckDB and
+        Spark whatever its case, and the message names the column as
+        written and says so), a column is
         missing, `strata` and `psu` name one column or `fpc` names a `by`,
         `strata` or `psu` column (a `by` column may be the strata or the
         PSUs: estimates by stratum), the frame repeats a column name or,
@@ -744,17 +746,13 @@ def poverty_table(
     named = _lines_arg(line, lines)
     items: list[Any] = [line] if named is None else list(named.values())
     line_names = None if named is None else list(named)
-    blind = not (
-        frame.implementation.is_pandas()
-        or frame.implementation.is_polars()
-        or frame.implementation.is_pyarrow()
-    )  # DuckDB and Spark match names whatever their case
-    if named is not None and any(
-        c == "line" or (blind and c.lower() == "line") for c in by_cols
-    ):
+    fold, case_note = _case_rule(frame.implementation)
+    clash = [c for c in by_cols if fold(c) == "line"] if named is not None else []
+    if clash:
         msg = (
-            "`by` column 'line' has the name of the output column that holds the "
-            "names of `lines`; povstat never overwrites a column: rename it first"
+            f"`by` column {clash[0]!r} has the name of the output column 'line' "
+            f"that holds the names of `lines`{case_note}; povstat never "
+            "overwrites a column: rename it first"
         )
         raise ValueError(msg)
     entries = [None] * len(items) if line_names is None else line_names
@@ -1146,15 +1144,14 @@ def _check_entry(
             raise TypeError(msg)
     # pandas and polars tell "Estimate" from "estimate"; DuckDB and Spark
     # do not, so there a name clashes whatever its case.
-    impl = frame.implementation
-    case_blind = not (impl.is_pandas() or impl.is_polars() or impl.is_pyarrow())
-    outputs = {o.lower() if case_blind else o for o in OUTPUT_COLUMNS}
-    clash = [c for c in by if (c.lower() if case_blind else c) in outputs]
+    fold, case_note = _case_rule(frame.implementation)
+    outputs = {fold(o) for o in OUTPUT_COLUMNS}
+    clash = [c for c in by if fold(c) in outputs]
     if clash:
         msg = (
             f"`by` column(s) {clash} have the name of an output column "
-            f"({', '.join(OUTPUT_COLUMNS)}); povstat never overwrites a column: "
-            "rename them first"
+            f"({', '.join(OUTPUT_COLUMNS)}){case_note}; povstat never "
+            "overwrites a column: rename them first"
         )
         raise ValueError(msg)
     if isinstance(line, Mapping):
@@ -1181,6 +1178,22 @@ def _object_numbers(frame: _Frame, name: str) -> bool:
     if not (isinstance(frame, nw.DataFrame) and frame.implementation.is_pandas()):
         return False
     return _plumbing.object_numbers(frame[name].to_native())
+
+
+def _case_rule(impl: Any) -> tuple[Callable[[str], str], str]:
+    """How the engine compares column names, and a note for messages.
+
+    pandas, polars and pyarrow tell "Line" from "line"; DuckDB (ASCII
+    letters only) and Spark do not, so there a `by` column clashes with an
+    output column whatever its case, and the message says why.
+    """
+    if impl.is_pandas() or impl.is_polars() or impl.is_pyarrow():
+        return (lambda name: name), ""
+    engine = (
+        "DuckDB" if impl.is_duckdb() else "Spark" if impl.is_spark_like() else str(impl)
+    )
+    note = f" ({engine} matches column names whatever their case)"
+    return (lambda name: _plumbing.fold_case(name, engine)), note
 
 
 _FLAGS = ("bad", "negw", "negs", "badz", "nonpos", "infy", "infw", "infs")

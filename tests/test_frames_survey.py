@@ -344,6 +344,22 @@ def test_missing_design_values_are_named_by_argument(
 
 
 @pytest.mark.parametrize("engine", ["pandas", "polars lazy", "duckdb"])
+def test_fpc_differing_in_the_last_bits_is_shown_in_full(engine: str) -> None:
+    # 0.1 + 0.2 is 0.30000000000000004, not 0.3: fpc is not constant in
+    # stratum 2, and both values are shown so they can be told apart (":g"
+    # showed "0.3 to 0.3"), with the advice to round (the relative
+    # difference, 5.55e-17 / 0.3 = 1.9e-16, is rounding alone).
+    df = BASE.assign(fpc=[0.3] * 7 + [0.1 + 0.2])
+    frame: Any = {"pandas": df, "polars lazy": pl.from_pandas(df).lazy()}.get(engine)
+    frame = duckdb.from_df(df) if frame is None else frame
+    shown = r"\(0\.3 to 0\.30000000000000004\); they differ by rounding alone"
+    with pytest.raises(ValueError, match=r"varies in stratum: 2 " + shown):
+        poverty_table(frame, **BASE_KW)
+    with pytest.raises(ValueError, match=r"from 0\.3 to 0\.30000000000000004; they"):
+        poverty_table(frame, **{**BASE_KW, "strata": None})
+
+
+@pytest.mark.parametrize("engine", ["pandas", "polars lazy", "duckdb"])
 def test_fpc_varying_without_strata_is_named(engine: str) -> None:
     df = BASE.assign(fpc=[10.0] * 7 + [12.0])
     frame: Any = {"pandas": df, "polars lazy": pl.from_pandas(df).lazy()}.get(engine)

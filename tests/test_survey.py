@@ -190,7 +190,22 @@ def test_result_repr_and_frame() -> None:
         ),
         (
             {"strata": [1, 1, 2, 2], "psu": [1, 2, 3, 4], "fpc": [9, 10, 7, 8]},
-            r"varies in 2 strata: 1 \(9 to 10\), 2 \(7 to 8\)",
+            r"varies in 2 strata: 1 \(9 to 10\), 2 \(7 to 8\)$",
+        ),
+        # 0.1 + 0.2 = 0.30000000000000004 != 0.3: shown in full, not as
+        # "0.3 to 0.3", and named as rounding (1.9e-16 relative <= 1e-12).
+        (
+            {
+                "strata": [1, 1, 2, 2],
+                "psu": [1, 2, 3, 4],
+                "fpc": [0.3, 0.1 + 0.2, 0.3, 0.3],
+            },
+            r"1 \(0\.3 to 0\.30000000000000004\); they differ by rounding",
+        ),
+        # 10 to 10.00000001 (1e-9 relative) is more than rounding: no hint.
+        (
+            {"psu": [1, 2, 3, 4], "fpc": [10, 10, 10, 10.00000001]},
+            r"from 10 to 10\.00000001$",
         ),
         (
             {"psu": [1, 2, 3, 4], "fpc": [10, np.nan, 10, 10]},

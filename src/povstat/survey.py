@@ -506,27 +506,54 @@ def fpc_by_stratum(
     *,
     stratified: bool,
 ) -> NDArray[np.float64]:
-    """Check that `fpc` is constant within each stratum; return its value."""
+    """Check that `fpc` is constant within each stratum; return its value.
+
+    Constant means equal: values that differ in the last bits (0.1 + 0.2
+    and 0.3) are refused too, shown in full (``repr``) so that they can be
+    told apart, with a hint to round the column when every difference is
+    within :data:`_FPC_NOISE` relative (povstat never picks one of them).
+    """
     bad = np.flatnonzero(lo != hi)
-    if bad.size and not stratified:
+    if not bad.size:
+        return lo
+    with np.errstate(invalid="ignore", over="ignore"):
+        spread = (hi[bad] - lo[bad]) / np.abs(hi[bad])
+    noise = (
+        "; they differ by rounding alone (at most "
+        f"{float(np.max(spread)):.2g} relative): round the column first "
+        "(e.g. to 12 significant digits), since povstat does not pick one"
+        if bool(np.all(spread <= _FPC_NOISE))
+        else ""
+    )
+    if not stratified:
         msg = (
             "`fpc` must be one value without `strata` (the sample is one "
-            f"stratum); it holds values from {lo[0]:g} to {hi[0]:g}"
+            f"stratum); it holds values from {_exact(lo[0])} to "
+            f"{_exact(hi[0])}{noise}"
         )
         raise ValueError(msg)
-    if bad.size:
-        shown = ", ".join(
-            f"{label!r} ({lo[i]:g} to {hi[i]:g})"
-            for i, label in zip(bad[:5], labels[bad[:5]].tolist(), strict=True)
-        )
-        more = f" and {bad.size - 5} more" if bad.size > 5 else ""
-        where = "stratum" if bad.size == 1 else f"{bad.size} strata"
-        msg = (
-            "`fpc` must be constant within each stratum; it varies in "
-            f"{where}: {shown}{more}"
-        )
-        raise ValueError(msg)
-    return lo
+    shown = ", ".join(
+        f"{label!r} ({_exact(lo[i])} to {_exact(hi[i])})"
+        for i, label in zip(bad[:5], labels[bad[:5]].tolist(), strict=True)
+    )
+    more = f" and {bad.size - 5} more" if bad.size > 5 else ""
+    where = "stratum" if bad.size == 1 else f"{bad.size} strata"
+    msg = (
+        "`fpc` must be constant within each stratum; it varies in "
+        f"{where}: {shown}{more}{noise}"
+    )
+    raise ValueError(msg)
+
+
+def _exact(x: float) -> str:
+    """A float as the shortest text that reads back as it (10, 0.1, 1e+20)."""
+    value = float(x)
+    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+
+
+#: Relative differences of `fpc` values within a stratum that rounding alone
+#: explains (0.1 + 0.2 against 0.3 is 1.9e-16): named as such in the message.
+_FPC_NOISE = 1e-12
 
 
 # --------------------------------------------------------------------------
@@ -1041,7 +1068,10 @@ def poverty_estimates(
         them without weight (the message names the line), a line is not > 0
         (in a mapping, the message names the domain),
         weights are negative, a domain has no weight, a stratum has a single PSU
-        under ``lonely_psu="raise"``, `fpc` varies within a stratum, a
+        under ``lonely_psu="raise"``, `fpc` varies within a stratum (in
+        its last bits too, as 0.1 + 0.2 and 0.3: the message shows each
+        value in full and, for differences within rounding, advises rounding
+        the column; povstat never picks one of them), a
         population size in `fpc` is smaller than the PSUs sampled in its
         stratum, `fpc` is 1 in every stratum with more than one PSU sampled in
         one, the lengths disagree, there are no units, or weights (their total

@@ -552,7 +552,8 @@ def poverty_table(
         mapping (or one <= 0: the message names the domain), weights or
         FGT terms leave float64's range, a stratum has a single PSU under
         ``lonely_psu="raise"``, or `fpc` varies within a stratum (or,
-        without `strata`, across the sample) or is smaller than the PSUs
+        without `strata`, across the sample; in its last bits too, shown in
+        full, as :func:`poverty_estimates` says) or is smaller than the PSUs
         sampled there, a Decimal of a pandas object column is one float64
         cannot hold (``Decimal("2.67499999999999999999")``), or a `by`,
         `strata` or `psu` column holds

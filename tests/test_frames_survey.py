@@ -24,6 +24,7 @@ from povstat import (
     fgt,
     poverty_estimates,
     poverty_table,
+    watts,
     with_change_test,
     with_rank_sets,
 )
@@ -2642,3 +2643,82 @@ def test_spark_reads_non_ascii_case_variants_as_one_name(spark: Any) -> None:
     frame = spark.createDataFrame([(100.0, 150.0)], schema="`Ä` double, `ä` double")
     with pytest.raises(ValueError, match=r"Spark reads as one name .*\['Ä', 'ä'\]"):
         poverty_table(frame, welfare="ä", line=125, unit="percent", alpha=0)
+
+
+def _exact_watts(y: np.ndarray, z: np.ndarray, w: np.ndarray) -> float:
+    # The Watts index in 50-digit decimal arithmetic from the float64 inputs
+    # themselves: the reference a float64 computation can only approach.
+    import decimal
+
+    with decimal.localcontext() as ctx:
+        ctx.prec = 50
+        num = decimal.Decimal(0)
+        den = decimal.Decimal(0)
+        for yi, zi, wi in zip(y.tolist(), z.tolist(), w.tolist(), strict=True):
+            den += decimal.Decimal(wi)
+            if yi < zi:
+                num += decimal.Decimal(wi) * (
+                    decimal.Decimal(zi).ln() - decimal.Decimal(yi).ln()
+                )
+        return float(num / den)
+
+
+def _watts_sample(line: float) -> pd.DataFrame:
+    # One line in rupiah (ln z about 13) and welfare near it, as in a
+    # province: ln z - ln y was off by the same eps |ln z| in every term, a
+    # bias of up to 2.2e-14 relative in the index (1.6e-14 on numpy and 2.2e-14
+    # on DuckDB with the line 501234); ln(z / y) stays within a few eps.
+    rng = np.random.default_rng(24)
+    n = 300
+    z = np.full(n, line)
+    y = np.round(z * rng.uniform(0.9, 1.01, n), 2)
+    return pd.DataFrame({"y": y, "z": z, "w": rng.uniform(50, 500, n)})
+
+
+@pytest.mark.parametrize("line", [501234.0, 550400.07, 612345.67])
+@pytest.mark.parametrize(
+    ("engine", "tolerance"),
+    [
+        # numpy's sums are exact: only the terms' rounding is left (4 eps).
+        ("pandas", 9e-16),
+        # the engines' own float64 sums of 300 terms add their rounding.
+        ("polars lazy", 5e-15),
+        ("duckdb", 5e-15),
+        pytest.param("pyspark", 5e-15, marks=pytest.mark.spark),
+    ],
+)
+def test_watts_is_within_rounding_of_the_exact_index_on_every_engine(
+    line: float, engine: str, tolerance: float
+) -> None:
+    df = _watts_sample(line)
+    exact = _exact_watts(df["y"].to_numpy(), df["z"].to_numpy(), df["w"].to_numpy())
+    if engine == "pyspark":
+        frame: Any = _spark_frame(backends.spark(), df, 2)
+    else:
+        frame = _engine_frame(engine, df)
+    out = poverty_table(
+        frame, welfare="y", line="z", weight="w", alpha=0, watts=True, unit="fraction"
+    )
+    got = backends.col(out, "estimate")[1]
+    assert abs(got - exact) / exact < tolerance
+    arrays = float(watts(df["y"], df["z"], weights=df["w"], unit="fraction"))
+    assert abs(arrays - exact) / exact < 9e-16
+
+
+@pytest.mark.parametrize("engine", ["pandas", "polars lazy", "duckdb"])
+def test_watts_of_a_ratio_beyond_float64_stays_finite(engine: str) -> None:
+    # z / y = 1e300 / 1e-300 overflows; its logarithm does not: by hand the
+    # term is ln(1e300) - ln(1e-300) = 600 ln 10 = 1381.55..., over three
+    # units of weight 1 (the others not poor): 600 ln(10) / 3.
+    df = pd.DataFrame({"y": [1e-300, 2e300, 5.0], "z": [1e300, 1e300, 1.0]})
+    out = poverty_table(
+        _engine_frame(engine, df),
+        welfare="y",
+        line="z",
+        alpha=0,
+        watts=True,
+        unit="fraction",
+    )
+    np.testing.assert_allclose(
+        backends.col(out, "estimate")[1], 600 * np.log(10) / 3, rtol=1e-15
+    )

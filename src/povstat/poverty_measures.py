@@ -25,6 +25,7 @@ expressions alike (:func:`povstat.poverty_table` uses them on the engine).
 from __future__ import annotations
 
 import datetime
+import math
 import uuid
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
@@ -142,9 +143,20 @@ def unit_terms(
         else:
             terms.append(ops.power(gap, a))
     if watts:
-        # ln z - ln y for the poor, ln z - ln z = 0 for the others: finite
-        # wherever both are (z / y itself can overflow: 1e300 / 1e-300).
-        terms.append(ops.log(line) - ops.log(ops.where(poor, welfare, line)))
+        # ln(z / y) for the poor, ln(z / z) = 0 for the others. z / y is
+        # correctly rounded, so the term is off by about eps/2 absolute;
+        # ln z - ln y is off by about eps |ln z|, ten times more for lines
+        # in rupiah (on numpy, polars, DuckDB and Spark alike). Where z / y
+        # overflows (1e300 / 1e-300), ln z - ln y, which stays finite.
+        kept = ops.where(poor, welfare, line)
+        ratio = line / kept
+        terms.append(
+            ops.where(
+                ops.less(ratio, math.inf, inclusive=False),
+                ops.log(ratio),
+                ops.log(line) - ops.log(kept),
+            )
+        )
     return terms
 
 

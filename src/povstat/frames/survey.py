@@ -597,16 +597,19 @@ def poverty_table(
     figure exactly on a rounding tie; collect to
     pandas or polars for bit-identical figures. The Watts index is the one
     measure whose per-unit term uses a function of the engine: its
-    :math:`\ln z - \ln y` is computed with the engine's natural logarithm,
-    which may differ from numpy's in the last bit (DuckDB's and Spark's do).
-    Each logarithm is then off by up to about
-    :math:`\epsilon \lvert\ln z\rvert` (:math:`\epsilon = 2^{-52}`), so a
-    unit's term is off relatively by up to about
-    :math:`\epsilon \lvert\ln z\rvert / (\ln z - \ln y)`: negligible
+    :math:`\ln(z/y)` is the engine's natural logarithm of the correctly
+    rounded ratio, the same ratio as numpy's, and the logarithm may differ
+    from numpy's in the last bit (DuckDB's and Spark's do): a term then
+    differs from numpy's by about one unit in its last place, and the Watts
+    estimate agrees with numpy's as the other measures do. Against the
+    exact index, the ratio's rounding puts a unit's term off by up to about
+    :math:`\epsilon/2` (:math:`\epsilon = 2^{-52}`), relatively
+    :math:`\epsilon / (2 \ln(z/y))`, on every engine alike: negligible
     except for welfare within a hair of the line (welfare 999.9999999
-    against the line 1000 has a term of 1e-10, known to about 1.5e-5
-    relative, and the Watts estimate of such data can differ from numpy's
-    at that order). Collect to pandas or polars for numpy's figures. The
+    against the line 1000 has a term of 1e-10, known to about 1e-6
+    relative). (:math:`\ln z - \ln y` would be off by about
+    :math:`\epsilon \lvert\ln z\rvert`, ten times more for lines in
+    rupiah; it is used only where :math:`z/y` overflows.) The
     estimator is Taylor
     linearisation with PSUs drawn with replacement within strata, as R
     ``survey`` computes it [1]_.

@@ -3055,3 +3055,43 @@ def test_meaning_prefers_the_stated_unit_and_top_k_of_all_holds() -> None:
         [np.nan, 2.0], ["A", "B"], members=["A", "B"], k=2, descending=True
     )
     assert top.verdict == HOLDS
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [(2.381, UNDECIDED), (2.372, UNDECIDED), (2.395, NOT_HOLDS)]
+)
+def test_a_level_change_more_precise_than_the_levels(
+    stated: float, verdict: str
+) -> None:
+    # Kabupaten Tuban 171.24 -> 168.86 thousand (2 decimals): the true fall
+    # lies in the open range (171.235 - 168.865, 171.245 - 168.855) = (2.37,
+    # 2.39). "Fell 2.381" (3 decimals) fits it: cannot tell, as
+    # check_headcount_change_statement would not refute it; 2.395 stands for
+    # [2.3945, 2.3955), outside: does not hold.
+    res = check_level_change_statement(
+        171.24, 168.86, stated, direction="fall", stated_as="units", decimals=3
+    )
+    assert res.verdict == verdict
+    if verdict == UNDECIDED:
+        assert "the true change lies between 2.370 and 2.390" in str(res.reason)
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [(0.105, UNDECIDED), (0.110, HOLDS), (0.125, NOT_HOLDS)]
+)
+def test_points_more_precise_than_the_rates(stated: float, verdict: str) -> None:
+    # Kota Malang 4.37 % -> 4.26 % (2 decimals): the true fall lies in
+    # (4.365 - 4.265, 4.375 - 4.255) = (0.10, 0.12) points. 0.105 fits:
+    # cannot tell; 0.110 is the published change: holds; 0.125 stands for
+    # [0.1245, 0.1255), outside: does not hold. The rates show as 4.37 %.
+    res = check_change_statement(
+        4.37,
+        4.26,
+        stated,
+        direction="fall",
+        stated_as="points",
+        unit="percent",
+        decimals=3,
+    )
+    assert res.verdict == verdict
+    assert "from 4.37 % to 4.26 %" in str(res.reason)

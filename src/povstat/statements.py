@@ -271,7 +271,12 @@ def _overprecise_possible(
     x = _exact(stated)
     h = fractions.Fraction(1, 2) / fractions.Fraction(10) ** d
     zero = fractions.Fraction(0)
-    return np.asarray(x - h < hi) & np.asarray(x + h > lo) & np.asarray(hi > zero)
+    fits: NDArray[np.bool_] = (
+        np.asarray(x - h < hi, dtype=bool)
+        & np.asarray(x + h > lo, dtype=bool)
+        & np.asarray(hi > zero, dtype=bool)
+    )
+    return fits
 
 
 def _fmax(q: NDArray[np.object_], floor: fractions.Fraction) -> NDArray[np.object_]:

@@ -623,7 +623,7 @@ def check_change_statement(
             cy = float(per_year["compound_per_year_pct"][i])
             core += (
                 f"; over {_fmt(float(np.broadcast_to(t, shape)[i]), 2)} years "
-                f"that is {_signed(py, _change_decimals(py, shown))} points a "
+                f"that is {_signed(py, _change_decimals(py, max(shown, d)))} points a "
                 f"year, {_signed(ry, _change_decimals(ry, 2))} % a year on "
                 f"average or {_signed(cy, _change_decimals(cy, 2))} % a year "
                 "compound"

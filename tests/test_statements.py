@@ -3068,8 +3068,21 @@ def test_a_level_change_more_precise_than_the_levels(
     # 2.39). "Fell 2.381" (3 decimals) fits it: cannot tell, as
     # check_headcount_change_statement would not refute it; 2.395 stands for
     # [2.3945, 2.3955), outside: does not hold.
+    # The levels' decimals are given: a float's trailing zero cannot be seen,
+    # so they are not guessed; without them the change is rounded to 3
+    # decimals (2.381 is not 2.380).
+    plain = check_level_change_statement(
+        171.24, 168.86, 2.381, direction="fall", stated_as="units", decimals=3
+    )
+    assert plain.verdict == NOT_HOLDS
     res = check_level_change_statement(
-        171.24, 168.86, stated, direction="fall", stated_as="units", decimals=3
+        171.24,
+        168.86,
+        stated,
+        direction="fall",
+        stated_as="units",
+        decimals=3,
+        levels_decimals=2,
     )
     assert res.verdict == verdict
     if verdict == UNDECIDED:
@@ -3092,6 +3105,7 @@ def test_points_more_precise_than_the_rates(stated: float, verdict: str) -> None
         stated_as="points",
         unit="percent",
         decimals=3,
+        levels_decimals=2,
     )
     assert res.verdict == verdict
     assert "from 4.37 % to 4.26 %" in str(res.reason)

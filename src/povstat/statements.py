@@ -420,6 +420,7 @@ def check_change_statement(
     unit: Unit,
     decimals: int,
     years: ArrayLike | None = None,
+    levels_decimals: ArrayLike | None = None,
 ) -> StatementCheck:
     r"""Check "the rate fell by X percent": points, relative change, or neither.
 
@@ -456,6 +457,14 @@ def check_change_statement(
         compared with the points per year and, for "percent", with the
         relative change per year, compound or simple (total / `years`).
         NaN (missing) gives ``"cannot tell"``, like a missing rate.
+    levels_decimals : array_like of int, optional
+        Decimal places `before` and `after` were published with, in percent
+        (2 for BPS rates), broadcast with them. Points stated with more
+        decimals are then judged against the range the rates' rounding
+        leaves (0.105 for 4.37 % -> 4.26 %: cannot tell). None: judged by
+        rounding the change to `decimals`, as the figures are given (a
+        float's trailing zero cannot be seen, so the decimals are never
+        guessed from it).
 
     Returns
     -------
@@ -568,11 +577,22 @@ def check_change_statement(
     # Points with more decimals than the rates show (0.105 for 4.37 ->
     # 4.26): the rates do not fix them; where they fit the range the rates'
     # rounding leaves (each in [0, 100] %), cannot tell.
-    rate_d = np.broadcast_to(_each_decimals(b, a), shape)
-    fine = np.broadcast_to((d > rate_d) & as_points_flag & (years is None), shape)
+    rate_d = np.broadcast_to(_each_decimals(b, a), shape)  # shown, for reasons
+    given_d = (
+        rate_d
+        if levels_decimals is None
+        else np.broadcast_to(_decimals_array(levels_decimals), shape)
+    )
+    fine = np.broadcast_to(
+        (d > given_d)
+        & as_points_flag
+        & (years is None)
+        & (levels_decimals is not None),
+        shape,
+    )
     if fine.any():
         low_x, high_x = _change_range(
-            np.broadcast_to(b, shape), np.broadcast_to(a, shape), rate_d, 100.0
+            np.broadcast_to(b, shape), np.broadcast_to(a, shape), given_d, 100.0
         )
         fine = fine & _overprecise_possible(low_x, high_x, xs, d, dirn)
     fine = fine & ~m_points
@@ -640,7 +660,7 @@ def check_change_statement(
             lo, hi = sorted(abs(float(v)) for v in (low_x[i], high_x[i]))
             tail = (
                 f"{_fmt(float(xs[i]), d)} is more precise than the rates "
-                f"({_places(int(rate_d[i]))}) allow: the true change lies "
+                f"({_places(int(given_d[i]))}) allow: the true change lies "
                 f"between {_fmt(lo, d)} and {_fmt(hi, d)} points"
             )
         elif m_points[i] and not m_rel[i]:
@@ -1321,8 +1341,8 @@ def check_level_change_statement(
         Decimal places `before` and `after` were published with (negative
         for tens, ...), broadcast with them; a size in units stated with
         more decimals is judged against the range their rounding leaves.
-        None: the decimals the figures show (a trailing zero cannot be
-        seen: 171.20 shows 1).
+        None: judged by rounding the change to `decimals` (a float's
+        trailing zero cannot be seen, so the decimals are never guessed).
 
     Returns
     -------
@@ -1507,11 +1527,18 @@ def check_level_change_statement(
     # A size in units with more decimals than the levels show (2.381 for
     # 171.24 -> 168.86): the levels do not fix it; where it fits the range
     # their rounding leaves, cannot tell.
+    # Only with `levels_decimals`: a trailing zero cannot be seen (171.20
+    # shows 1 decimal), so the levels' decimals are never guessed.
     if levels_decimals is None:
-        level_d = np.broadcast_to(_each_decimals(b, a), shape)
+        level_d = np.zeros(shape, np.intp)
     else:
         level_d = np.broadcast_to(_decimals_array(levels_decimals), shape)
-    fine = (d > level_d) & (said == "units") & (not per_year_given)
+    fine = (
+        (d > level_d)
+        & (said == "units")
+        & (not per_year_given)
+        & (levels_decimals is not None)
+    )
     if fine.any():
         low_x, high_x = _change_range(
             np.broadcast_to(b, shape), np.broadcast_to(a, shape), level_d, None
@@ -2794,7 +2821,12 @@ def check_statements(
     Notes
     -----
     Each kind is checked by its ``check_*`` function; see those for the
-    rules and sources.
+    rules and sources. A change in points, units or persons stated with
+    more decimals than the data's column is judged against the range the
+    column's rounding leaves (``levels_decimals``), the column's decimals
+    being the most any of its figures shows (BPS publishes a column to one
+    precision; a column of whole figures such as 10.0 and 9.0 is taken as
+    published to 0 decimals).
 
     References
     ----------
@@ -3025,6 +3057,7 @@ def check_statements(
     reason = np.full(len(st), "", dtype=object)
 
     s = st[kinds == "change"]
+    rate_decimals = _decimals_of(_in_percent(_plumbing.pandas_floats(data[rate]), unit))
     s = s.assign(
         _yearly=_flag_or_false(s["per_year"]) if "per_year" in s.columns else False
     )
@@ -3044,6 +3077,8 @@ def check_statements(
                 years=_elapsed_years(u["period_before"], u["period_after"])
                 if bool(per_year)
                 else None,
+                # The rate column's decimals, in percent.
+                levels_decimals=rate_decimals,
             )
         verdict[u.index.to_numpy()] = res.verdict
         reason[u.index.to_numpy()] = res.reason
@@ -3114,13 +3149,14 @@ def check_statements(
             factor = scale if in_persons else 1.0
             # In persons, the levels keep the decimals they show in the
             # data's unit: 171.24 thousand is published to tens of persons.
+            # The column's decimals: the most any of its figures shows (BPS
+            # publishes a column to one precision).
             shift = np.log10(factor)
             shown_decimals = None
-            if in_persons and float(shift).is_integer():
-                shown_decimals = _each_decimals(
-                    lookup(col, u["region"], u["period_before"], "level_change"),
-                    lookup(col, u["region"], u["period_after"], "level_change"),
-                ) - int(shift)
+            if float(shift).is_integer():
+                shown_decimals = _decimals_of(_plumbing.pandas_floats(data[col])) - int(
+                    shift
+                )
             with _rows_named(statements.index, u.index.to_numpy(), "level_change"):
                 years = (
                     _elapsed_years(u["period_before"], u["period_after"])

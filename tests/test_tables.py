@@ -7,6 +7,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 import numpy as np
 import pandas as pd
@@ -4215,3 +4216,57 @@ def test_a_merged_group_label_bounds_its_group_in_an_ods_sheet() -> None:
         ValueError, match=r"column\(s\) F \('2024'\) lie under no group"
     ):
         read_bps_table(_ods_table(rows), locale="en")
+
+
+# --- .ods and .xls text cells that pandas would take for missing ------------------
+
+
+@pytest.mark.parametrize(
+    "word", ["N/A", "NA", "#N/A", "NULL", "nan", "None", "null", "<NA>", "n/a"]
+)
+def test_ods_text_that_reads_as_missing_elsewhere_is_an_invalid_cell(
+    word: str,
+) -> None:
+    # A text cell is read as written, as in a CSV file: "N/A" is not a number
+    # in locale "id" and not in `missing` ("", "-", "…", "..."), so it is an
+    # invalid cell whose value is NaN, not a missing value. Kota Malang 2023
+    # P0 4.26 (BPS_P0_KABKOTA) is read as 4.26.
+    pytest.importorskip("odf")
+    cell = _ods_cell(xml_escape(word))
+    rows = [ODS_HEAD, [_ods_cell("Kota Malang"), cell, _ods_cell(4.26)]]
+    with pytest.raises(NumberParseError, match=re.escape(f"'{word}' (not a number")):
+        read_bps_table(_ods_table(rows), locale="id", month=3)
+    t = read_bps_table(_ods_table(rows), locale="id", month=3, errors="report")
+    assert [(c.row, c.column, c.text) for c in t.invalid] == [(2, "2022", word)]
+    assert np.isnan(t.data["value"].iloc[0])
+    assert t.data["value"].iloc[1] == 4.26
+    # With missing=() as well: nothing is missing unless `missing` names it.
+    t = read_bps_table(
+        _ods_table(rows), locale="id", month=3, errors="report", missing=()
+    )
+    assert [c.text for c in t.invalid] == [word]
+    # Named in `missing`, the text is a missing value.
+    t = read_bps_table(_ods_table(rows), locale="id", month=3, missing=(word, ""))
+    assert t.invalid == ()
+    assert np.isnan(t.data["value"].iloc[0])
+
+
+def test_ods_error_cell_of_na_is_an_invalid_cell() -> None:
+    # LibreOffice's =NA() stores a string-typed cell showing "#N/A" (an
+    # error value): no number, so an invalid cell showing "#N/A". An empty
+    # cell (Kota Batu 2022) stays a missing value: NaN, not reported.
+    pytest.importorskip("odf")
+    na = (
+        '<table:table-cell table:formula="of:=NA()" office:value-type="string" '
+        'office:string-value=""><text:p>#N/A</text:p></table:table-cell>'
+    )
+    rows = [
+        ODS_HEAD,
+        [_ods_cell("Kota Malang"), na, _ods_cell(4.26)],
+        [_ods_cell("Kota Batu"), "<table:table-cell/>", _ods_cell(3.31)],
+    ]
+    t = read_bps_table(_ods_table(rows), locale="en", month=3, errors="report")
+    assert [(c.row, c.text) for c in t.invalid] == [(2, "#N/A")]
+    values = t.data["value"].to_numpy()
+    assert np.isnan(values[[0, 2]]).all()
+    assert values[[1, 3]].tolist() == [4.26, 3.31]

@@ -704,7 +704,10 @@ def read_bps_table(
     without a value type (org-mode's export writes every cell so) holding
     text is a text cell, read as the same text typed in a CSV file ("4,37"
     is 4.37 in locale "id"); one holding a formula has no stored result and
-    is invalid, shown by its formula, as in .xlsx.
+    is invalid, shown by its formula, as in .xlsx. A text cell of an .ods
+    or .xls sheet is read as written, as in a CSV file: "N/A", "NA",
+    "NULL", "nan" or "#N/A" (also LibreOffice's ``=NA()``, an error shown
+    as "#N/A") is not a number, an invalid cell, unless `missing` names it.
     Only the
     cells a sheet stores with a value are read, so an empty cell with a
     format far down the sheet costs nothing, and a run of empty rows
@@ -1604,11 +1607,16 @@ def _read_with_pandas(
             warnings.filterwarnings(
                 "ignore", message=r".*xlrd engine is deprecated", category=Warning
             )
+            # Only an empty cell is missing here: a text cell "N/A", "NULL"
+            # or "#N/A" (LibreOffice's =NA()) is read as written, as in a
+            # CSV file or an .xlsx sheet, and `missing` decides.
             grid = pd.read_excel(
                 io.BytesIO(data),
                 sheet_name=sheet,
                 header=None,
                 dtype=object,
+                keep_default_na=False,
+                na_values=[""],
                 engine_kwargs=options,
             )
     except ImportError:
@@ -1793,8 +1801,9 @@ class _OdsCells(NamedTuple):
     ``ranges``: merged ranges, (first row, first column, last row, last
     column). ``percentages``: (row, column) of cells of value type
     ``percentage``. ``texts``: (row, column, text) of cells holding text
-    without a value type (pandas reads them as empty), and of covered cells
-    holding text (content hidden under a merged range). ``formulas``: (row,
+    without a value type (pandas reads them as empty), of cells showing
+    "#N/A" (pandas reads them as missing) and of covered cells holding text
+    (content hidden under a merged range). ``formulas``: (row,
     column, formula) of cells holding a formula without a value type, so
     without a stored result. ``years``: (row, column, year) of date cells
     shown as their year alone ("2022", a date style of the year only): the
@@ -1891,8 +1900,12 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
                 cs = int(cell.get(f"{t}number-columns-spanned", "1"))
                 if rs > 1 or cs > 1:
                     spans.extend((col + k + 1, rs, cs) for k in range(n_cols))
+            # pandas reads any cell showing "#N/A" (LibreOffice's =NA(), or
+            # the text typed) as missing: it is that text, as in a CSV file.
             if (cell.tag == f"{t}table-cell" or covered) and (
-                kind is None or (covered and kind == "string")
+                kind is None
+                or (covered and kind == "string")
+                or _ods_text(cell) == "#N/A"
             ):
                 formula = cell.get(f"{t}formula") if kind is None else None
                 content = formula or _ods_text(cell)

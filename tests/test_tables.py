@@ -811,8 +811,11 @@ def test_percent_formatted_number_is_read_as_shown(tmp_path: Path, fmt: str) -> 
 )
 def test_literal_percent_sign_does_not_scale(tmp_path: Path, fmt: str) -> None:
     # A "%" in quotes or escaped is text in the format: the number is shown
-    # as it is (13.8 shown "13.80%"), not times 100.
-    path = _workbook(tmp_path, [PACITAN, ["Pacitan", 13.8, 13.65]], {"B2": fmt})
+    # as it is (13.8 shown "13.80%"), not times 100. (Both cells have the
+    # format: a "%" written by the format on one cell only is a percent sign
+    # among numbers without one, as typed text would be.)
+    formats = {"B2": fmt, "C2": fmt}
+    path = _workbook(tmp_path, [PACITAN, ["Pacitan", 13.8, 13.65]], formats)
     assert read_bps_table(path, locale="id").data["value"].tolist() == [13.8, 13.65]
 
 
@@ -4270,3 +4273,118 @@ def test_ods_error_cell_of_na_is_an_invalid_cell() -> None:
     values = t.data["value"].to_numpy()
     assert np.isnan(values[[0, 2]]).all()
     assert values[[1, 3]].tolist() == [4.26, 3.31]
+
+
+# --- units stated outside the cells ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("units", "shown"),
+    [
+        ("(ribu jiwa);(jiwa)", r"'2022': '\(ribu jiwa\)'; '2023': '\(jiwa\)'"),
+        ("(persen);(ribu jiwa)", r"'2022': '\(persen\)'; '2023': '\(ribu jiwa\)'"),
+        ("%;(Rp)", r"'2022': '%'; '2023': '\(Rp\)'"),
+    ],
+)
+def test_a_unit_row_of_different_units_is_refused(units: str, shown: str) -> None:
+    # The units of a unit row are not read: thousands of persons over 2022
+    # and persons over 2023 would put 37,78 (thousand) and 37.100 (persons)
+    # in one value column. Refused whatever `errors`, naming each column.
+    text = f"Kab;2022;2023\n;{units}\nKota Malang;37,78;37.100\n"
+    for errors in ("raise", "report"):
+        with pytest.raises(
+            ValueError, match=rf"unit row 2 states different units .*{shown}"
+        ):
+            read_bps_table(
+                io.StringIO(text), locale="id", sep=";", month=3, errors=errors
+            )
+
+
+@pytest.mark.parametrize(
+    "units", ["(ribu jiwa);(ribu jiwa)", "(persen);%", "(Rupiah/Kapita/Bulan);"]
+)
+def test_a_unit_row_of_one_unit_is_skipped(units: str) -> None:
+    # One unit for every column ("(persen)" and "%" are both percent; an
+    # empty cell states none): a skipped unit row. By hand, locale "id":
+    # 674.660 is 674 660 and 700.000 is 700 000.
+    text = f"Kab;2022;2023\n;{units}\nKota Malang;674.660;700.000\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
+    assert t.skipped["reason"].tolist() == ["unit row"]
+    assert t.data["value"].tolist() == [674660.0, 700000.0]
+
+
+def test_a_unit_row_may_differ_between_column_groups_only() -> None:
+    # A BPS table of "Persentase" (persen) and "Jumlah" (ribu jiwa): each
+    # group's columns share a unit, so the unit row is skipped. Within the
+    # group "Jumlah", "(ribu jiwa)" and "(jiwa)" are refused, naming it.
+    head = "Kab;Persentase;;Jumlah;\n;2022;2023;2022;2023\n"
+    row = "Kota Malang;4,37;4,26;37,78;36,1\n"
+    t = read_bps_table(
+        io.StringIO(f"{head};(persen);(persen);(ribu jiwa);(ribu jiwa)\n{row}"),
+        locale="id",
+        sep=";",
+        month=3,
+    )
+    assert t.skipped["reason"].tolist() == ["unit row"]
+    assert t.data["value"].tolist() == [4.37, 4.26, 37.78, 36.1]
+    with pytest.raises(ValueError, match=r"over the columns of group 'Jumlah'"):
+        read_bps_table(
+            io.StringIO(f"{head};(persen);(persen);(ribu jiwa);(jiwa)\n{row}"),
+            locale="id",
+            sep=";",
+            month=3,
+        )
+
+
+def test_a_unit_row_among_the_data_is_a_data_row_not_skipped() -> None:
+    # Below a region's row, "(ribu jiwa)" is no layout: a row of the table
+    # (unlabelled, unmatched), its cells not numbers; never listed in
+    # `skipped` as well.
+    text = (
+        "Kab;2022;2023\n;(persen);(persen)\nKota Malang;4,37;4,26\n"
+        ";(ribu jiwa);(ribu jiwa)\nKota Batu;8,1;8,0\n"
+    )
+    t = read_bps_table(
+        io.StringIO(text), locale="id", sep=";", month=3, errors="report"
+    )
+    assert t.skipped["row"].tolist() == [2]
+    assert t.unmatched["row"].tolist() == [4]
+    assert [(c.row, c.text) for c in t.invalid] == [
+        (4, "(ribu jiwa)"),
+        (4, "(ribu jiwa)"),
+    ]
+    assert len(t.data) == 6
+    with pytest.raises(NumberParseError, match=r"row 4, column '2022'"):
+        read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
+
+
+def test_a_number_format_naming_a_unit_reads_as_that_text_typed(
+    tmp_path: Path,
+) -> None:
+    # 37.78 shown '0.00" ribu jiwa"' is "37.78 ribu jiwa", as typed: 37.78
+    # thousand = 37 780 persons (the text cell "37,78 ribu jiwa" reads so).
+    fmt = '0.00" ribu jiwa"'
+    rows = [["Kab", 2022, 2023], ["Kota Malang", 37.78, 36.1]]
+    path = _workbook(tmp_path, rows, {"B2": fmt, "C2": fmt})
+    assert read_bps_table(path, locale="id", month=3).data["value"].tolist() == [
+        37780.0,
+        36100.0,
+    ]
+    # On one cell only: the other number states no multiplier, so its scale
+    # is ambiguous (the bare one is invalid on a tie), as typed text is.
+    rows = [["Kab", 2022, 2023], ["Kota Malang", 37.78, 37780]]
+    path = _workbook(tmp_path, rows, {"B2": fmt})
+    with pytest.raises(
+        NumberParseError,
+        match=r"column '2023': '37780' \(a number without a multiplier word among "
+        r"numbers with one \(such as '37\.78 ribu jiwa'\)",
+    ):
+        read_bps_table(path, locale="id", month=3)
+    # Two units: the cell of the rarer (here, on a tie, the later sorted)
+    # unit is invalid, shown with the format's text.
+    rows = [["Kab", 2022, 2023], ["Kota Malang", 4.37, 37780]]
+    path = _workbook(tmp_path, rows, {"B2": '0.00" persen"', "C2": '0" jiwa"'})
+    t = read_bps_table(path, locale="id", month=3, errors="report")
+    assert [(c.column, c.text, c.reason) for c in t.invalid] == [
+        ("2023", "37780 jiwa", "unit 'persons' in a column of 'percent'")
+    ]

@@ -44,6 +44,10 @@ from povstat import _regions, _results, _validate
 from povstat._results import Backend
 from povstat.parsing import (
     _DEFAULT_MISSING,
+    _MULT_RE,
+    _MULTIPLIERS,
+    _UNIT_RE,
+    _UNITS,
     InvalidCell,
     Locale,
     NumberParseError,
@@ -273,8 +277,11 @@ class BpsTable:
         among or after the data such a row is a row of the table),
         ``"unit row"`` for a row stating the columns' units under the header
         (label cell empty, every filled cell a unit such as "(persen)",
-        "%", "(ribu jiwa)" or "(Rp)"; placed as column numbers are; the
-        units are not read: state them when you use the values),
+        "%", "(ribu jiwa)", "(Rp)" or "(Rupiah/Kapita/Bulan)"; placed as
+        column numbers are: among the data such a row is a row of the
+        table, never skipped; the units are not read: state them when you
+        use the values; units that differ over the columns of one column
+        group, of the table if it has none, raise ValueError),
         ``"repeated header"`` for a row repeating the header or title, with
         ``errors="report"``)
         and ``text`` (the row's
@@ -474,7 +481,10 @@ def read_bps_table(
         period; a value column lies after a group label's merged range,
         under no group; a header cell or a region's label is hidden under a
         merged range (a covered cell that stores content); a semester and
-        a month disagree ("Semester 1 (September)");
+        a month disagree ("Semester 1 (September)"); a unit row states
+        different units over the columns of one column group ("(ribu
+        jiwa)" over 2022, "(jiwa)" over 2023: the message names each column
+        and unit);
         two rows are the same region ("Malang" and "Kabupaten Malang", or
         one label twice: the message lists the labels, the code and the
         rows); `month` is not in 1-12 or
@@ -676,11 +686,16 @@ def read_bps_table(
     ``#,##0,.0`` show it divided by 1000, ``#,##0`` is not scaled) or by
     ``%%`` (times 10000),
     makes the cell invalid: whether the table means the value as shown or
-    as stored cannot be told. A value cell covered by a merged range other
-    than its first cell (13.8 in B2 merged across B2:C2, shown under both
-    years) is invalid: the value shown there is the range's first cell's,
-    which is not copied, and content the covered cell stores, hidden under
-    the range, is named in the message but not read; so in .xlsx, .xls
+    as stored cannot be told. A number whose format writes a unit or
+    multiplier word with it (``0.00" ribu jiwa"`` shows 37.78 as "37.78 ribu
+    jiwa", ``0.0" %"``) is read as that text typed in the cell: 37 780
+    persons, 4.37 percent; so one among numbers without such a word (or with
+    another unit) is invalid, as the typed text would be. A value cell
+    covered by a merged range other than its first cell (13.8 in B2 merged
+    across B2:C2, shown under both years) is invalid: the value shown there
+    is the range's first cell's, which is not copied, and content the
+    covered cell stores, hidden under the range, is named in the message but
+    not read; so in .xlsx, .xls
     (ranges read by xlrd with its cell formatting) and .ods files alike.
     A range that starts in the label column (a heading, "JAWA TIMUR" or
     "Perkotaan", merged across the value columns) is read as unmerged: its
@@ -930,6 +945,8 @@ def read_bps_table(
         before = np.flatnonzero(~blank[:k] & ~colnum[:k])
         if before.size and not repeats[before[-1]]:
             colnum[k] = False
+    unit_row &= colnum  # among the data, a row of units is a row of the table
+    _check_unit_rows(text, grid.index, layout, rows_all[unit_row])
     note &= ~colnum
     # A row below the header whose value cells repeat those of a row above
     # it (a header repeated after a page break, or the header of a table
@@ -1037,8 +1054,12 @@ def read_bps_table(
             as_read[:, wide_cols] = block
         _warn_read_as_numbers(as_read, "`source`, a frame,", 2)
     where = np.ix_(data_rows, first + layout.columns)
-    shown = _read_checks(read, where, cells, values, unit, reasons)
-    reasons[:] = _mixed_scales(cells.ravel(), values, unit, mult, reasons)
+    shown = _read_checks(read, where, cells, values, unit, mult, reasons)
+    as_shown = np.array(
+        [c if t is None else t for c, t in zip(cells.ravel(), shown, strict=True)],
+        dtype=object,
+    )
+    reasons[:] = _mixed_scales(as_shown, values, unit, mult, reasons)
     if read.fields is not None and sep == ",":
         _check_split_numbers(cells, values, reasons, loc)
     n_rows, n_cols = cells.shape
@@ -1109,7 +1130,10 @@ class _Read:
     cells that hold one without a stored result (None elsewhere). ``hint``:
     advice added to a layout error (e.g. another CSV separator).
     ``scaled``: the number format of spreadsheet numbers shown scaled by
-    other than a percent (None elsewhere). ``merged``: the merged range
+    other than a percent (None elsewhere). ``stated``: the literal text of
+    the number format of spreadsheet numbers whose format writes a unit or
+    a multiplier word after them ('0.00" ribu jiwa"': " ribu jiwa"; None
+    elsewhere). ``merged``: the merged range
     ("B2:C2") covering a spreadsheet cell other than the range's first
     (None elsewhere). ``columns``: names of the grid's
     columns for messages (a spreadsheet's column letters); None: their
@@ -1121,6 +1145,7 @@ class _Read:
     percent: np.ndarray[Any, Any] | None = None
     formula: np.ndarray[Any, Any] | None = None
     scaled: np.ndarray[Any, Any] | None = None
+    stated: np.ndarray[Any, Any] | None = None
     merged: np.ndarray[Any, Any] | None = None
     hint: str = ""
     columns: tuple[str, ...] | None = None
@@ -1646,6 +1671,7 @@ def _read_with_pandas(
         values = grid.to_numpy(dtype=object, copy=True)
         percent = np.zeros(grid.shape, dtype=bool)
         scaled = np.full(grid.shape, None, dtype=object)
+        stated = np.full(grid.shape, None, dtype=object)
         for (r, c), fmt in formats.items():  # cells with a format, few
             if r < grid.shape[0] and c < grid.shape[1]:
                 v = values[r, c]
@@ -1655,11 +1681,13 @@ def _read_with_pandas(
                 percent[r, c] = scale == "percent"
                 if scale == "ambiguous":
                     scaled[r, c] = fmt
+                stated[r, c] = _format_unit(values[r, c], fmt)
         grid = pd.DataFrame(values, index=grid.index, columns=grid.columns)
         return _Read(
             grid=grid,
             percent=percent,
             scaled=scaled,
+            stated=stated,
             merged=_merged_grid(ranges, grid.shape),
         )
     ods = _ods_cells(data, sheet)
@@ -2167,6 +2195,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     percent = np.zeros((n_rows, len(cols)), dtype=bool)
     formula = np.full((n_rows, len(cols)), None, dtype=object)
     scaled = np.full((n_rows, len(cols)), None, dtype=object)
+    stated = np.full((n_rows, len(cols)), None, dtype=object)
     for i, j, cell in stored:  # stored cells only
         if i in at and j in where:
             v, scale = _formatted(cell.value, cell.number_format)
@@ -2174,6 +2203,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
             percent[at[i], where[j]] = scale == "percent"
             if scale == "ambiguous":
                 scaled[at[i], where[j]] = cell.number_format
+            stated[at[i], where[j]] = _format_unit(v, cell.number_format)
     for (i, j), f in pending.items():
         formula[at[i], where[j]] = f
     merged = np.full((n_rows, len(cols)), None, dtype=object)
@@ -2195,6 +2225,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
         percent=percent,
         formula=formula,
         scaled=scaled,
+        stated=stated,
         merged=merged,
         columns=tuple(get_column_letter(j) for j in cols),
     )
@@ -2458,6 +2489,54 @@ def _with_literal_text(value: object, fmt: object) -> object:
     return value
 
 
+#: A unit or multiplier word, as in a number typed with it ("ribu jiwa").
+_STATED_WORD = re.compile(rf"(?<![a-z])(?:{_MULT_RE}|{_UNIT_RE})", _WORD_FLAGS)
+
+
+def _format_unit(value: object, fmt: object) -> str | None:
+    """The literal text a number format writes with a number, if it names a unit.
+
+    The literal parts (quoted, escaped) of the section that applies to the
+    number, when they hold a unit or multiplier word ('0.00" ribu jiwa"'
+    shows 37.78 as "37.78 ribu jiwa"); None otherwise (also for text,
+    dates and booleans).
+    """
+    number = isinstance(
+        value, int | float | np.integer | np.floating
+    ) and not isinstance(value, bool | np.bool_)
+    if not number or not isinstance(fmt, str) or fmt == "General":
+        return None
+    section = _format_section(fmt, float(cast("float", value)))
+    literal = "".join(
+        m[0][1:-1] if m[0].startswith('"') else m[0][1:]
+        for m in re.finditer(r'"[^"]*"|\\.', section)
+    )
+    return " ".join(literal.split()) if _STATED_WORD.search(literal) else None
+
+
+def _stated_scale(text: str) -> tuple[str, float]:
+    """The unit and multiplier a unit text names: "(ribu jiwa)" is persons, 1000.
+
+    The unit is "" if none is named; "Rp" is rupiah. A unit written per
+    something ("Rupiah/Kapita/Bulan") keeps that part: "rupiah/kapita/bulan".
+    """
+    low = " ".join(text.lower().strip().strip("()").split())
+    mult = 1.0
+    unit = ""
+    for m in _STATED_WORD.finditer(low):
+        word = " ".join(m[0].split())
+        if word in _MULTIPLIERS:
+            mult *= 10.0 ** _MULTIPLIERS[word]
+        elif not unit:
+            unit = _UNITS.get(word, word)
+    if not unit and re.search(r"(?<![a-z])(?:rp|idr)(?![a-z])", low):
+        unit = "rupiah"
+    per = re.search(r"(?:/\s*[a-z]+\s*)+$", low)
+    if unit and per:
+        unit += "".join(per[0].split())
+    return unit, mult
+
+
 def _shows_year_only(fmt: object) -> bool:
     """Whether a date's number format shows its year alone ("yyyy", "yy")."""
     if not isinstance(fmt, str):
@@ -2484,11 +2563,15 @@ def _read_checks(
     cells: np.ndarray[Any, Any],
     values: np.ndarray[Any, Any],
     unit: np.ndarray[Any, Any],
+    mult: np.ndarray[Any, Any],
     reasons: np.ndarray[Any, Any],
 ) -> list[str | None]:
     """Apply what the file says about the value cells, in place.
 
-    Percent-formatted numbers become the percentages they show; numbers
+    Numbers whose format writes a unit or multiplier word after them
+    ('0.00" ribu jiwa"') are read as that text typed with the number would
+    be (37.78 shown "37.78 ribu jiwa" is 37 780 persons, and is shown so);
+    percent-formatted numbers become the percentages they show; numbers
     without that format among percent-formatted ones, formulas without a
     stored result and fields a short CSV row did not write become invalid.
     Returns the text to show for each cell (None: the cell itself).
@@ -2561,6 +2644,17 @@ def _read_checks(
                     f"format (such as {other!r}): its scale is ambiguous; give "
                     "all value cells the same format"
                 )
+    if read.stated is not None:
+        lit = read.stated[where].ravel()
+        flat_cells = cells.ravel()
+        ok = (lit != None) & (reasons == "") & ~np.isnan(values) & (unit == "")  # noqa: E711
+        for i in np.flatnonzero(ok):  # the few cells with such a format
+            u, m = _stated_scale(str(lit[i]))
+            unit[i] = u.split("/")[0]
+            if m != 1:
+                values[i] = float(Decimal(repr(float(values[i]))) * Decimal(int(m)))
+                mult[i] = m
+            shown[i] = f"{_show(flat_cells[i])} {lit[i]}"
     new = _mixed_units(unit, reasons)
     reasons[:] = new
     if read.formula is not None:
@@ -3433,7 +3527,10 @@ def _column_number_rows(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
 
 _UNIT_CELL = re.compile(
     r"\(?\s*(?:(?:ribu|juta|thousand|million)\s+)?"
-    r"(?:%|persen|percent|jiwa|orang|persons|people|rupiah|rp)\s*\)?",
+    r"(?:%|persen|percent|jiwa|orang|persons|people|rupiah|rp|idr)"
+    # per person and month, as the poverty line's unit "(Rupiah/Kapita/Bulan)"
+    r"(?:\s*/\s*(?:kapita|kap|capita|orang|person|bulan|bln|month|tahun|year))*"
+    r"\s*\)?",
     re.IGNORECASE,
 )
 
@@ -3456,6 +3553,43 @@ def _unit_rows(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
         & filled.any(axis=1)
         & np.where(filled, unit, True).all(axis=1)
     )
+
+
+def _check_unit_rows(
+    text: np.ndarray[Any, Any],
+    index: pd.Index[Any],
+    layout: _Layout,
+    rows: np.ndarray[Any, Any],
+) -> None:
+    """Refuse a unit row stating different units over one column group.
+
+    The units of a unit row are not read; the values of a column group (of
+    the table, if it has no groups) go into one value column, so units
+    that differ there ("(ribu jiwa)" over 2022, "(jiwa)" over 2023) would
+    put numbers on different scales together silently.
+    """
+    for r in rows:  # the few unit rows
+        found: dict[str, dict[tuple[str, float], list[str]]] = {}
+        for head, group, cell in zip(
+            layout.headers, layout.groups, text[r, layout.columns], strict=True
+        ):
+            if cell:
+                found.setdefault(group, {}).setdefault(
+                    _stated_scale(str(cell)), []
+                ).append(f"{head!r}: {str(cell)!r}")
+        for group, units in found.items():
+            if len(units) < 2:
+                continue
+            where = f" over the columns of group {group!r}" if group else ""
+            shown = "; ".join(", ".join(cols) for cols in units.values())
+            msg = (
+                f"unit row {_label(index[r])!r} states different units{where} "
+                f"(columns and units: {shown}): their values would be put in one "
+                "value column on different scales, and a unit row is not read; "
+                "write the values of these columns in one unit, or read them "
+                "separately"
+            )
+            raise ValueError(msg)
 
 
 def _year_point_zero(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:

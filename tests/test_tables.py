@@ -3939,7 +3939,9 @@ def test_whole_numbers_in_a_comma_csv_in_locale_id_warn_of_split_decimals() -> N
     # years, 4 and 37, 3 and 79. Every value read is a whole number, so the
     # reader warns (it cannot tell them from counts) naming the fixes.
     text = "Kabupaten/Kota,2022,2023\nKota Malang,4,37\nKota Batu,3,79\n"
-    with pytest.warns(UserWarning, match=r"such as '4'.*quotes.*sep=';'"):
+    with pytest.warns(
+        UserWarning, match=r"row 2 \(and 1 more\).*'4', '37'.*quotes.*sep=';'"
+    ):
         t = read_bps_table(io.StringIO(text), locale="id")
     np.testing.assert_array_equal(t.data["value"], [4.0, 37.0, 3.0, 79.0])
     # Quoted, the decimals are read; no warning (filterwarnings = error).
@@ -4387,4 +4389,79 @@ def test_a_number_format_naming_a_unit_reads_as_that_text_typed(
     t = read_bps_table(path, locale="id", month=3, errors="report")
     assert [(c.column, c.text, c.reason) for c in t.invalid] == [
         ("2023", "37780 jiwa", "unit 'persons' in a column of 'percent'")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "row", "shown"),
+    [
+        # JAWA TIMUR's 4.181,29 thousand poor written unquoted: "4.181" (a
+        # whole number with a thousands dot) and "29".
+        (
+            "Provinsi,2022,2023\nJAWA TIMUR,4.181,29\nJAWA TENGAH,3.831,44\n",
+            r"row 2 \(and 1 more\):",
+            "'4.181', '29'",
+        ),
+        # Kota Malang quoted ("4,37", "4,26": decimals), Kota Batu not:
+        # 3,79 split into 3 and 79 fits the two columns. One row suffices.
+        (
+            'Kab,2022,2023\nKota Malang,"4,37","4,26"\nKota Batu,3,79\n',
+            "row 3:",
+            "'3', '79'",
+        ),
+    ],
+)
+def test_a_row_of_whole_numbers_in_a_comma_csv_warns_of_split_decimals(
+    text: str, row: str, shown: str
+) -> None:
+    # Under locale "id" and sep=",", a row whose values are all whole
+    # numbers, one at least of digits alone (as the second part of a split
+    # number is), warns naming the row and its values.
+    with pytest.warns(
+        UserWarning, match=rf"{row} every value read is a whole number \({shown}\)"
+    ):
+        read_bps_table(io.StringIO(text), locale="id", month=3)
+
+
+def test_whole_numbers_with_thousands_dots_only_do_not_warn() -> None:
+    # Poverty lines in rupiah (674.660 and 700.000, whole numbers with a
+    # thousands dot each): no part of a split number, which is digits
+    # alone; no warning (filterwarnings = error). By hand: 674 660, 700 000.
+    text = "Kab,2022,2023\nKota Malang,674.660,700.000\n"
+    t = read_bps_table(io.StringIO(text), locale="id", month=3)
+    assert t.data["value"].tolist() == [674660.0, 700000.0]
+
+
+def test_a_text_frame_of_whole_numbers_warns_of_split_decimals(
+    tmp_path: Path,
+) -> None:
+    # The CSV file of split decimals (Kota Malang 4,37, Kota Batu 3,79
+    # unquoted) read with every column as text, as the docs advise, by
+    # pandas, polars and DuckDB: the same warning as the file read here.
+    text = "Kabupaten/Kota,2022,2023\nKota Malang,4,37\nKota Batu,3,79\n"
+    path = tmp_path / "split.csv"
+    path.write_text(text)
+    frames: list[Any] = [
+        pd.read_csv(path, dtype=str),
+        pl.read_csv(path, infer_schema=False),
+    ]
+    duckdb = pytest.importorskip("duckdb")
+    frames.append(
+        duckdb.sql(f"select * from read_csv('{path}', all_varchar=true)").pl()
+    )
+    for frame in frames:
+        with pytest.warns(
+            UserWarning, match=r"a whole number written as text \(such as '4'\)"
+        ):
+            t = read_bps_table(frame, locale="id", month=3)
+        assert t.data["value"].tolist() == [4.0, 37.0, 3.0, 79.0]
+    # Decimals as text, or numbers with thousands dots only: no warning.
+    good = pd.DataFrame({"Kab": ["Kota Malang"], "2022": ["4,37"], "2023": ["4"]})
+    assert read_bps_table(good, locale="id", month=3).data["value"].tolist() == [
+        4.37,
+        4.0,
+    ]
+    dots = pd.DataFrame({"Kab": ["Kota Malang"], "2022": ["674.660"]})
+    assert read_bps_table(dots, locale="id", month=3).data["value"].tolist() == [
+        674660.0
     ]

@@ -542,9 +542,13 @@ def read_bps_table(
         If `source` is a frame, `locale` is ``"id"`` and value cells are
         already numbers, floating-point or integer (see Notes, *Frames*).
         If `source` is a CSV file separated by ",", `locale` is ``"id"`` and
-        every value read is a whole number written with digits alone
-        (decimals written with a comma and not quoted split into two such
-        fields: see Notes, *Rows*).
+        a row's values read are all whole numbers, one at least written
+        with digits alone (decimals written with a comma and not quoted
+        split into two such fields, "4,37" into "4" and "37", "4.181,29"
+        into "4.181" and "29": see Notes, *Rows*); or `source` is a frame,
+        `locale` is ``"id"`` and its values read are all whole numbers
+        written as text, one at least with digits alone (such a CSV file
+        read with every column as text, as *Frames* advises).
 
     See Also
     --------
@@ -614,12 +618,17 @@ def read_bps_table(
     "4,05"), as no number is written, is an invalid cell whose reason names
     the split; a column of digits without a header (the second parts) is
     refused as any column of values without a period, the message naming
-    the split; and with ``locale="id"``, a table whose values read are all
-    whole numbers written with digits alone ("4", "37", quoted or not: the
-    quotes are not kept) gives a UserWarning, as decimals split to fit the
-    columns cannot be told from whole numbers. Put such numbers in quotes,
-    or write the file with ``sep=";"``; for a table of whole numbers,
-    ``locale="en"`` reads them alike, without the warning.
+    the split; and with ``locale="id"``, a row whose values read are all
+    whole numbers, one at least written with digits alone ("4", "37", or
+    "4.181" and "29", quoted or not: the quotes are not kept), gives a
+    UserWarning naming it, whatever the other rows hold (some may be
+    quoted), as decimals split to fit the columns cannot be told from whole
+    numbers (a row of numbers with thousands dots only, "674.660", is no
+    split number's). Put such numbers in quotes, or write the file with
+    ``sep=";"``; for a table of whole numbers written with digits alone,
+    ``locale="en"`` reads them alike, without the warning. A frame whose
+    values are all such whole numbers written as text (that file read with
+    every column as text) gives the same warning.
 
     *Frames.* A frame's missing cells (NaN, None, ``pd.NA``) are missing values,
     whatever the reader made them from: pandas' ``read_csv`` turns "NA", "N/A",
@@ -1053,6 +1062,7 @@ def read_bps_table(
             block[digits] = [int(str(c)) for c in block[digits]]
             as_read[:, wide_cols] = block
         _warn_read_as_numbers(as_read, "`source`, a frame,", 2)
+        split_frame = as_read  # wide integers are integers, not text
     where = np.ix_(data_rows, first + layout.columns)
     shown = _read_checks(read, where, cells, values, unit, mult, reasons)
     as_shown = np.array(
@@ -1061,7 +1071,9 @@ def read_bps_table(
     )
     reasons[:] = _mixed_scales(as_shown, values, unit, mult, reasons)
     if read.fields is not None and sep == ",":
-        _check_split_numbers(cells, values, reasons, loc)
+        _check_split_numbers(cells, values, reasons, loc, grid.index[data_rows])
+    elif isinstance(frame_source, pd.DataFrame) and loc == "id":
+        _check_split_frame(split_frame, values, reasons)
     n_rows, n_cols = cells.shape
     bad = np.flatnonzero(reasons != "")
     values[bad] = np.nan
@@ -2678,6 +2690,34 @@ def _read_checks(
 #: A field of digits alone, and one starting with a zero ("05", "-007").
 _WHOLE = re.compile(r"[+-]?[0-9]+")
 _LEADING_ZERO = re.compile(r"[+-]?0[0-9]+")
+#: A whole number in locale "id": digits alone, or grouped by thousands dots
+#: ("4.181", the first part of "4.181,29" split by its comma).
+_WHOLE_ID = re.compile(r"[+-]?(?:[0-9]+|[1-9][0-9]{0,2}(?:\.[0-9]{3})+)")
+_SPLIT_ADVICE = (
+    "a decimal comma not in quotes splits a number into two fields ('4,37' "
+    "into '4' and '37', '4.181,29' into '4.181' and '29'), which cannot be "
+    "told from two whole numbers; if the table holds decimals, put them in "
+    "quotes (\"4,37\") or write the file with sep=';' (and pass sep=';'); "
+    "whole numbers written with digits alone (no thousands dots) are read "
+    "alike with locale='en', which gives no warning"
+)
+
+
+def _whole_texts(
+    cells: np.ndarray[Any, Any],
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """Cells of text writing a whole number in locale "id", and digits alone.
+
+    Two boolean arrays of the shape of `cells`: "4", "37" and "4.181" are
+    whole numbers; "4" and "37" are written with digits alone.
+    """
+    text = [c.strip() if isinstance(c, str) else None for c in cells.ravel()]
+    whole = [t is not None and _WHOLE_ID.fullmatch(t) is not None for t in text]
+    digits = [t is not None and _WHOLE.fullmatch(t) is not None for t in text]
+    return (
+        np.array(whole, dtype=bool).reshape(cells.shape),
+        np.array(digits, dtype=bool).reshape(cells.shape),
+    )
 
 
 def _check_split_numbers(
@@ -2685,6 +2725,7 @@ def _check_split_numbers(
     values: np.ndarray[Any, Any],
     reasons: np.ndarray[Any, Any],
     locale: Locale,
+    rows: pd.Index[Any],
 ) -> None:
     """Catch numbers split in two by a comma in a CSV file separated by ",".
 
@@ -2693,10 +2734,13 @@ def _check_split_numbers(
     split number may start with a zero ("4,05": "05"), which no whole
     number is written with: such a value cell (invalid as not a number)
     gets a reason naming the split, in place.
-    With locale "id", a table whose values read are all whole numbers
-    (digits alone; the quotes of a field are not kept) may be one of split
-    decimals that happen to fit the columns: a UserWarning says so, unless
-    a leading zero was found (its invalid cells say it).
+    With locale "id", a row whose values read are all whole numbers
+    (digits alone, or grouped by thousands dots, "4.181"; the quotes of a
+    field are not kept), one at least written with digits alone (as the
+    second part of a split number is), may be a row of split decimals that happen to fit
+    the columns, whatever the other rows hold (some may be quoted): a
+    UserWarning names the rows, unless a leading zero was found (its
+    invalid cells say it).
     """
     flat = cells.ravel()
     text = [c.strip() if isinstance(c, str) else "" for c in flat]
@@ -2713,20 +2757,47 @@ def _check_split_numbers(
             "in quotes or write the file with sep=';' (and pass sep=';')"
         )
         return
-    read = (reasons == "") & ~np.isnan(values)
+    read = ((reasons == "") & ~np.isnan(values)).reshape(cells.shape)
     if locale != "id" or not read.any():
         return
-    whole = np.array([_WHOLE.fullmatch(t) is not None for t in text], dtype=bool)
-    if whole[read].all():
-        first = text[int(np.flatnonzero(read)[0])]
+    whole, digits = _whole_texts(cells)
+    # The second part of a split number is digits alone: a row of numbers
+    # with thousands dots only ("674.660", a poverty line) is not suspect.
+    suspect = np.flatnonzero((read & digits).any(axis=1) & (whole | ~read).all(axis=1))
+    if suspect.size:
+        k = int(suspect[0])
+        shown = [text[k * cells.shape[1] + j] for j in np.flatnonzero(read[k])]
+        more = f" (and {suspect.size - 1} more)" if suspect.size > 1 else ""
         msg = (
-            f"every value read is a whole number written with digits alone "
-            f"(such as {first!r}): with locale='id' and sep=',', a decimal comma "
-            "not in quotes splits a number into two fields ('4,37' into '4' and "
-            "'37'), which cannot be told from two whole numbers; if the file "
-            'holds decimals, put them in quotes ("4,37") or write the file '
-            "with sep=';' (and pass sep=';'); if it holds whole numbers, pass "
-            "locale='en', which reads them alike, and this warning is not given"
+            f"row {_label(rows[k])!r}{more}: every value read is a whole number "
+            f"({', '.join(map(repr, shown))}): with locale='id' and sep=',', "
+            + _SPLIT_ADVICE
+        )
+        warnings.warn(msg, UserWarning, stacklevel=3)
+
+
+def _check_split_frame(
+    cells: np.ndarray[Any, Any],
+    values: np.ndarray[Any, Any],
+    reasons: np.ndarray[Any, Any],
+) -> None:
+    """Warn when a frame's values, in locale "id", are all whole-number texts.
+
+    One at least written with digits alone, as the second part of a split
+    number is.
+
+    A CSV file separated by "," read with every column as text (pandas
+    ``dtype=str``, polars ``infer_schema=False``, DuckDB ``all_varchar``)
+    holds decimals split by an unquoted comma as two whole numbers.
+    """
+    read = (reasons == "") & ~np.isnan(values)
+    whole, digits = _whole_texts(cells)
+    if (read & digits.ravel()).any() and whole.ravel()[read].all():
+        first = str(cells.ravel()[int(np.flatnonzero(read)[0])]).strip()
+        msg = (
+            "every value of `source`, a frame, is a whole number written as "
+            f"text (such as {first!r}): read from a CSV file separated by ',' "
+            "(pandas' and polars' default, DuckDB's guess), " + _SPLIT_ADVICE
         )
         warnings.warn(msg, UserWarning, stacklevel=3)
 

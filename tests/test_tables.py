@@ -4465,3 +4465,56 @@ def test_a_text_frame_of_whole_numbers_warns_of_split_decimals(
     assert read_bps_table(dots, locale="id", month=3).data["value"].tolist() == [
         674660.0
     ]
+
+
+# --- the scale rules hold within a column group ------------------------------------
+
+
+def test_percent_and_plain_groups_of_a_standard_table_are_read(
+    tmp_path: Path,
+) -> None:
+    # A BPS table of "Persentase" (Kota Malang P0 4.37 and 4.26, BPS_P0_KABKOTA,
+    # stored 0.0437 and 0.0426 formatted 0.00%) and "Jumlah (ribu jiwa)"
+    # (37.78 and 36.1, plain). Each group's cells share a format: read. By
+    # hand: 0.0437 * 100 = 4.37, 0.0426 * 100 = 4.26; the counts as stored.
+    rows: list[list[Any]] = [
+        ["Kab", "Persentase", None, "Jumlah (ribu jiwa)", None],
+        [None, 2022, 2023, 2022, 2023],
+        ["Kota Malang", 0.0437, 0.0426, 37.78, 36.1],
+        ["Kota Batu", 0.0379, 0.0331, 8.1, 8.0],
+    ]
+    pct = {c: "0.00%" for c in ("B3", "C3", "B4", "C4")}
+    t = read_bps_table(_workbook(tmp_path, rows, pct), locale="id", month=3)
+    assert t.data["value"].tolist() == [4.37, 4.26, 37.78, 36.1, 3.79, 3.31, 8.1, 8.0]
+    assert (
+        t.data["group"].tolist()[:4] == ["Persentase"] * 2 + ["Jumlah (ribu jiwa)"] * 2
+    )
+    # Within a group, a plain number among percent-formatted ones is still
+    # ambiguous: named by its group and header, the advice for that group.
+    del pct["C4"]
+    path = _workbook(tmp_path, rows, pct)
+    with pytest.raises(
+        NumberParseError,
+        match=r"row 4, column \('Persentase', '2023'\): '0\.0331' \(a number "
+        r"without a percent format .*give the value cells of group 'Persentase' "
+        r"the same format",
+    ):
+        read_bps_table(path, locale="id", month=3)
+    t = read_bps_table(path, locale="id", month=3, errors="report")
+    assert [(c.row, c.column) for c in t.invalid] == [(4, ("Persentase", "2023"))]
+
+
+def test_typed_units_and_percent_signs_are_compared_within_a_group() -> None:
+    # "4,37 %" in "Persentase" and "37,78 ribu jiwa" in "Jumlah": each
+    # group states one unit, read (4.37 percent; 37.78 thousand = 37 780
+    # persons, by hand). A bare "4,26" among "%" cells of its group is
+    # ambiguous, named with its group.
+    head = "Kab;Persentase;;Jumlah;\n;2022;2023;2022;2023\n"
+    text = head + "Kota Malang;4,37 %;4,26 %;37,78 ribu jiwa;36,1 ribu jiwa\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
+    assert t.data["value"].tolist() == [4.37, 4.26, 37780.0, 36100.0]
+    bad = head + "Kota Malang;4,37 %;4,26;37,78 ribu jiwa;36,1 ribu jiwa\n"
+    with pytest.raises(
+        NumberParseError, match=r"column \('Persentase', '2023'\): '4,26' \(a number"
+    ):
+        read_bps_table(io.StringIO(bad), locale="id", sep=";", month=3)

@@ -291,7 +291,8 @@ class BpsTable:
     invalid : tuple of InvalidCell
         Cells that are not numbers in the stated format (only with
         ``errors="report"``; their value is NaN). ``row`` is the row number,
-        ``column`` the header of the column.
+        ``column`` the header of the column; in a table with column groups,
+        the pair (group, header), e.g. ``("Jumlah (ribu jiwa)", "2022")``.
     title : str
         The non-empty cells of the rows above the header, joined by " | ",
         e.g. "Provinsi/Kabupaten/Kota | Persentase Penduduk Miskin (P0)
@@ -458,7 +459,8 @@ def read_bps_table(
     ------
     NumberParseError
         (A ValueError.) If a value is not a number in `locale`, or states a
-        unit other than the one most cells state ("jiwa" among "persen"), and
+        unit other than the one most cells of its column group (of the
+        table, if it has no groups) state ("jiwa" among "persen"), and
         ``errors="raise"``; lists every such cell with its row and column.
         Also raised (or reported with ``errors="report"``) for a value cell
         holding a formula without a stored result (in .xlsx, or an .ods
@@ -471,6 +473,9 @@ def read_bps_table(
         ambiguous), a value field that a short CSV row does not write, and
         a value field starting with a zero in a CSV file separated by ","
         (the second part of a number split by its comma, see Notes).
+        Percent and plain numbers, units and multipliers are compared
+        within a column group: "Persentase" formatted as percent next to
+        "Jumlah (ribu jiwa)" plain is read.
     ValueError
         If a data frame's index holds labels (it is not read: see `source`)
         or repeats a row number;
@@ -656,7 +661,9 @@ def read_bps_table(
     "13.80%") is read as that percentage, 13.8
     in percent (times 100 on the decimal value), consistent with a text cell
     "13,65 %"; a number without a percent format among percent-formatted
-    numbers has an ambiguous scale and is an invalid cell. Only the section
+    numbers of its column group (of the table, if it has no groups: the
+    groups' measures may differ, "Persentase" and "Jumlah (ribu jiwa)") has
+    an ambiguous scale and is an invalid cell. Only the section
     of the format that Excel applies to the number decides (the first for a
     positive number, the second for a negative one, the third for zero; the
     fourth, for text, never): ``0.00;-0.00%`` shows 13.65 as "13.65". A
@@ -1064,12 +1071,19 @@ def read_bps_table(
         _warn_read_as_numbers(as_read, "`source`, a frame,", 2)
         split_frame = as_read  # wide integers are integers, not text
     where = np.ix_(data_rows, first + layout.columns)
-    shown = _read_checks(read, where, cells, values, unit, mult, reasons)
+    # The scale rules (percent or not, a unit, a multiplier) hold within a
+    # column group: each group's columns share a measure ("Persentase",
+    # "Jumlah (ribu jiwa)"), the groups need not.
+    blocks = np.tile(np.asarray(layout.groups, dtype=object), cells.shape[0])
+    shown = _read_checks(read, where, cells, values, unit, mult, reasons, blocks)
     as_shown = np.array(
         [c if t is None else t for c, t in zip(cells.ravel(), shown, strict=True)],
         dtype=object,
     )
-    reasons[:] = _mixed_scales(as_shown, values, unit, mult, reasons)
+    for block in _blocks(blocks):
+        reasons[block] = _mixed_scales(
+            as_shown[block], values[block], unit[block], mult[block], reasons[block]
+        )
     if read.fields is not None and sep == ",":
         _check_split_numbers(cells, values, reasons, loc, grid.index[data_rows])
     elif isinstance(frame_source, pd.DataFrame) and loc == "id":
@@ -1080,7 +1094,11 @@ def read_bps_table(
     invalid = [
         InvalidCell(
             row=_label(grid.index[data_rows[i // n_cols]]),
-            column=layout.headers[i % n_cols],
+            column=(
+                (layout.groups[i % n_cols], layout.headers[i % n_cols])
+                if layout.groups[i % n_cols]
+                else layout.headers[i % n_cols]
+            ),
             text=_show(cells.ravel()[i]) if shown[i] is None else str(shown[i]),
             reason=str(reasons[i]),
         )
@@ -2577,6 +2595,7 @@ def _read_checks(
     unit: np.ndarray[Any, Any],
     mult: np.ndarray[Any, Any],
     reasons: np.ndarray[Any, Any],
+    blocks: np.ndarray[Any, Any],
 ) -> list[str | None]:
     """Apply what the file says about the value cells, in place.
 
@@ -2586,7 +2605,9 @@ def _read_checks(
     percent-formatted numbers become the percentages they show; numbers
     without that format among percent-formatted ones, formulas without a
     stored result and fields a short CSV row did not write become invalid.
-    Returns the text to show for each cell (None: the cell itself).
+    Percent and plain numbers, and units, are compared within each column
+    group (`blocks`: the group of each cell). Returns the text to show for
+    each cell (None: the cell itself).
     """
     shown: list[str | None] = [None] * values.size
     if read.scaled is not None:
@@ -2627,34 +2648,13 @@ def _read_checks(
             values[pct] = [float(Decimal(repr(float(v))) * 100) for v in values[pct]]
             unit[pct] = "percent"
             flat = cells.ravel()
-            plain = (
-                np.array(
-                    [
-                        isinstance(c, int | float) and not isinstance(c, bool)
-                        for c in flat
-                    ],
-                    dtype=bool,
-                )
-                & ~pct
-            )
-            # 0 is 0 on either scale: never ambiguous ("-" in a zero section).
-            plain &= (reasons == "") & ~np.isnan(values) & (values != 0)
-            shown_pct = pct & (reasons == "") & ~np.isnan(values) & (values != 0)
-            # The rarer kind is flagged (the plain numbers on a tie), as for
-            # text cells with and without a percent sign.
-            if plain.sum() <= shown_pct.sum():
-                example = float(cells.ravel()[np.argmax(pct)])
-                reasons[plain] = (
-                    "a number without a percent format among numbers formatted "
-                    f"as percent (such as {example!r}, shown as {example * 100:g}%)"
-                    ": its scale is ambiguous; give all value cells the same format"
-                )
-            else:
-                other = float(cells.ravel()[np.argmax(plain)])
-                reasons[shown_pct] = (
-                    "a number formatted as percent among numbers without that "
-                    f"format (such as {other!r}): its scale is ambiguous; give "
-                    "all value cells the same format"
+            for block in _blocks(blocks):
+                reasons[block] = _percent_rule(
+                    flat[block],
+                    values[block],
+                    pct[block],
+                    reasons[block],
+                    blocks[block],
                 )
     if read.stated is not None:
         lit = read.stated[where].ravel()
@@ -2667,8 +2667,8 @@ def _read_checks(
                 values[i] = float(Decimal(repr(float(values[i]))) * Decimal(int(m)))
                 mult[i] = m
             shown[i] = f"{_show(flat_cells[i])} {lit[i]}"
-    new = _mixed_units(unit, reasons)
-    reasons[:] = new
+    for block in _blocks(blocks):
+        reasons[block] = _mixed_units(unit[block], reasons[block])
     if read.formula is not None:
         f = read.formula[where].ravel()
         has = np.flatnonzero(f != None)  # noqa: E711 - elementwise
@@ -2685,6 +2685,57 @@ def _read_checks(
             for n in np.broadcast_to(k, (k.shape[0], cols.shape[1])).ravel()[absent]
         ]
     return shown
+
+
+def _blocks(groups: np.ndarray[Any, Any]) -> list[np.ndarray[Any, Any]]:
+    """Positions of the cells of each column group, in order of appearance."""
+    return [np.flatnonzero(groups == g) for g in dict.fromkeys(groups.tolist())]
+
+
+def _percent_rule(
+    cells: np.ndarray[Any, Any],
+    values: np.ndarray[Any, Any],
+    pct: np.ndarray[Any, Any],
+    reasons: np.ndarray[Any, Any],
+    groups: np.ndarray[Any, Any],
+) -> np.ndarray[Any, Any]:
+    """Reasons, with the rarer of percent-formatted and plain numbers invalid.
+
+    The cells of one column group (`groups`, all alike): a plain number
+    among numbers formatted as percent has an ambiguous scale, or the
+    reverse, whichever kind is rarer (the plain numbers on a tie), as for
+    text cells with and without a percent sign.
+    """
+    out = reasons.copy()
+    plain = (
+        np.array(
+            [isinstance(c, int | float) and not isinstance(c, bool) for c in cells],
+            dtype=bool,
+        )
+        & ~pct
+    )
+    # 0 is 0 on either scale: never ambiguous ("-" in a zero section).
+    plain &= (reasons == "") & ~np.isnan(values) & (values != 0)
+    shown_pct = pct & (reasons == "") & ~np.isnan(values) & (values != 0)
+    if not plain.any() or not shown_pct.any():
+        return out
+    group = str(groups[0]) if groups.size else ""
+    where = f"the value cells of group {group!r}" if group else "all value cells"
+    if plain.sum() <= shown_pct.sum():
+        example = float(cells[np.argmax(shown_pct)])
+        out[plain] = (
+            "a number without a percent format among numbers formatted "
+            f"as percent (such as {example!r}, shown as {example * 100:g}%)"
+            f": its scale is ambiguous; give {where} the same format"
+        )
+    else:
+        other = float(cells[np.argmax(plain)])
+        out[shown_pct] = (
+            "a number formatted as percent among numbers without that "
+            f"format (such as {other!r}): its scale is ambiguous; give "
+            f"{where} the same format"
+        )
+    return out
 
 
 #: A field of digits alone, and one starting with a zero ("05", "-007").

@@ -4518,3 +4518,53 @@ def test_typed_units_and_percent_signs_are_compared_within_a_group() -> None:
         NumberParseError, match=r"column \('Persentase', '2023'\): '4,26' \(a number"
     ):
         read_bps_table(io.StringIO(bad), locale="id", sep=";", month=3)
+
+
+# --- a merged year bounds its rounds ------------------------------------------------
+
+
+def _year_book(tmp_path: Path, merges: list[str]) -> Path:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    # Jawa Timur P0 (BPS_P0_PROV): March 10.38 and September 10.49 in 2022,
+    # March 10.35 in 2023; "Tahunan" 10.4 and September 2023 10.0 as typed.
+    for row in (
+        ["Provinsi", 2022, None, None, 2023, None],
+        [None, "Maret", "September", "Tahunan", "Maret", "September"],
+        ["JAWA TIMUR", 10.38, 10.49, 10.4, 10.35, 10.0],
+    ):
+        ws.append(row)
+    for m in merges:
+        ws.merge_cells(m)
+    path = tmp_path / "years.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_a_round_after_a_merged_year_is_under_no_year(tmp_path: Path) -> None:
+    # 2022 merged over B1:C1, 2023 over E1:F1: the sheet shows D1 empty, so
+    # "Tahunan" in D is under no year. It was filed as 2022 "Tahunan" (the
+    # year to its left); refused, naming the column and the ranges, as a
+    # column after a merged group label is.
+    path = _year_book(tmp_path, ["B1:C1", "E1:F1"])
+    for errors in ("raise", "report"):
+        with pytest.raises(
+            ValueError,
+            match=r"column\(s\) D \('Tahunan'\) lie under no year: the year row 1 "
+            r"merges its years over \['B1:C1', 'E1:F1'\]",
+        ):
+            read_bps_table(path, locale="en", errors=errors)
+    # 2022 merged over B1:D1: "Tahunan" is 2022's annual figure.
+    t = read_bps_table(_year_book(tmp_path, ["B1:D1", "E1:F1"]), locale="en")
+    assert t.data[["year", "month"]].astype(object).to_numpy().tolist() == [
+        [2022, 3],
+        [2022, 9],
+        [2022, pd.NA],
+        [2023, 3],
+        [2023, 9],
+    ]
+    # Not merged (as in a CSV file): a year spans the columns up to the next.
+    t = read_bps_table(_year_book(tmp_path, []), locale="en")
+    assert t.data["year"].tolist() == [2022, 2022, 2022, 2023, 2023]

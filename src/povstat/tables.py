@@ -484,7 +484,8 @@ def read_bps_table(
         header cell in the value area is not a period (e.g. "2024*"); a
         column without a header holds values; two columns name the same
         period; a value column lies after a group label's merged range,
-        under no group; a header cell or a region's label is hidden under a
+        under no group, or a round after a year's merged range, under no
+        year; a header cell or a region's label is hidden under a
         merged range (a covered cell that stores content); a semester and
         a month disagree ("Semester 1 (September)"); a unit row states
         different units over the columns of one column group ("(ribu
@@ -571,7 +572,10 @@ def read_bps_table(
     (September)"`` shows the number 2022). A header row of years may be followed
     by a row of rounds ("Semester 1 (Maret)", "Semester 2 (September)",
     "Tahunan"), each year then spanning the columns up to the next year, as in
-    BPS's provincial tables. A row just above the years is a row of column
+    BPS's provincial tables (in a workbook, a year merged across columns
+    spans its merged range only, as a group label does: a round after the
+    range whose year cell is empty is under no year, and raises
+    ValueError). A row just above the years is a row of column
     groups ("Perkotaan", "Perdesaan", "Jumlah"), each label spanning the columns
     up to the next label (in a workbook, a label merged across columns spans
     its merged range only: a value column after the range whose group cell
@@ -3151,6 +3155,29 @@ def _layout(
         header_rows.append(h + 1)
         years_ffill = _ffill(year_cells)
         rounds = text[h + 1, 1:]
+        if merged is not None:
+            # Where the sheet merges a year across columns, the range bounds
+            # the year, as it bounds a group label: a round after it whose
+            # year cell is empty is under no year.
+            refs, letters = merged
+            bounded = _bounded_groups(year_cells, refs[h, 1:], letters[1:], index[h])
+            outside = [
+                j
+                for j, (y, b, r) in enumerate(
+                    zip(years_ffill, bounded, rounds, strict=True)
+                )
+                if r and y and not b
+            ]
+            if outside:
+                shown = ", ".join(f"{letters[j + 1]} ({rounds[j]!r})" for j in outside)
+                spans = sorted({str(x) for x in refs[h, 1:] if x is not None})
+                msg = (
+                    f"column(s) {shown} lie under no year: the year row "
+                    f"{_label(index[h])!r} merges its years over {spans} and the "
+                    "cell above each of these columns is empty; write each "
+                    "column's year above it, or merge the year over it"
+                )
+                raise ValueError(msg)
         heads = [
             f"{y} {r}".strip() if r else ""
             for y, r in zip(years_ffill, rounds, strict=True)

@@ -4568,3 +4568,37 @@ def test_a_round_after_a_merged_year_is_under_no_year(tmp_path: Path) -> None:
     # Not merged (as in a CSV file): a year spans the columns up to the next.
     t = read_bps_table(_year_book(tmp_path, []), locale="en")
     assert t.data["year"].tolist() == [2022, 2022, 2022, 2023, 2023]
+
+
+# --- an invisible character in a group label --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("mark", "name"),
+    [("\u200b", "U+200B (zero width space)"), ("\u00ad", "U+00AD (soft hyphen)")],
+)
+def test_a_group_label_holding_an_invisible_character_is_refused(
+    mark: str, name: str
+) -> None:
+    # "Perkotaan" over 2022 and "Perkotaan" + an invisible character over
+    # 2023 would be two groups that look the same (Kota Malang's 2023 value
+    # filed apart from its 2022 one); refused, naming the character, as an
+    # invisible character in a header is.
+    text = (
+        f"Kab;Perkotaan;Perkotaan{mark};Perdesaan;Perdesaan\n;2022;2023;2022;2023\n"
+        "Kota Malang;4,37;4,26;5,1;5,0\n"
+    )
+    for errors in ("raise", "report"):
+        with pytest.raises(
+            ValueError,
+            match=rf"group row 1: 'Perkotaan.*' holds an invisible character "
+            rf"{re.escape(name)}",
+        ):
+            read_bps_table(
+                io.StringIO(text), locale="id", sep=";", month=3, errors=errors
+            )
+    # Without it: two groups, each over both years.
+    t = read_bps_table(
+        io.StringIO(text.replace(mark, "")), locale="id", sep=";", month=3
+    )
+    assert t.data["group"].unique().tolist() == ["Perkotaan", "Perdesaan"]

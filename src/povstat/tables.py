@@ -482,6 +482,9 @@ def read_bps_table(
         no header row naming years is found (the message names the
         formulas without a stored result where the years may have been); a
         header cell in the value area is not a period (e.g. "2024*"); a
+        column group's label holds an invisible character ("Perkotaan"
+        with a zero width space: a group of its own that looks like
+        "Perkotaan"); a
         column without a header holds values; two columns name the same
         period; a value column lies after a group label's merged range,
         under no group, or a round after a year's merged range, under no
@@ -813,7 +816,9 @@ def read_bps_table(
     character and shows the label's repr ("Kota Batu" followed by a zero
     width space: "no region of this name: the label ... holds an invisible
     character U+200B (zero width space), which is read as part of the
-    name"); such a character in a header is named in the error too. Other
+    name"); such a character in a header, or in a column group's label
+    (which would make a group of its own looking like another), is named
+    in the error too, which is raised whatever `errors`. Other
     rows (misspellings, names of no
     region) stay in ``data`` with a missing code and are listed in
     ``unmatched``. Two rows matched to the same region make the table
@@ -3226,6 +3231,21 @@ def _layout(
             raise ValueError(msg)
     title = " | ".join(s for r in range(header_rows[0]) for s in text[r] if s)
     groups = [group_cells[j] for j in used]
+    hidden = [
+        (lab, _invisible(lab)) for lab in dict.fromkeys(groups) if _invisible(lab)
+    ]
+    if hidden:
+        # "Perkotaan" and "Perkotaan" with a zero width space would be two
+        # groups that look the same.
+        shown = "; ".join(
+            f"{lab!r} holds {what}, which is read as part of the label"
+            for lab, what in hidden
+        )
+        msg = (
+            f"group row {_label(index[g])!r}: {shown}; the columns under it "
+            "would be a group of their own that looks like another: remove it"
+        )
+        raise ValueError(msg)
     kinds = [p[2] for p in ok]
     if has_group:
         groups, months, kinds = _round_groups(

@@ -4602,3 +4602,30 @@ def test_a_group_label_holding_an_invisible_character_is_refused(
         io.StringIO(text.replace(mark, "")), locale="id", sep=";", month=3
     )
     assert t.data["group"].unique().tolist() == ["Perkotaan", "Perdesaan"]
+
+
+# --- the word for year over a row of rounds -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "rounds",
+    [
+        "Maret;September;Maret;September",
+        "Semester 1 (Maret);Semester 2 (September);Semester 1;Semester 2",
+    ],
+)
+@pytest.mark.parametrize("word", ["Tahun", "TAHUN", "Year"])
+def test_the_word_for_year_over_a_row_of_rounds(rounds: str, word: str) -> None:
+    # "Tahun 2022" over "Maret" is March 2022, as the bare 2022 is (the
+    # word for year is allowed when the header rows are joined). Semester 1
+    # is March, semester 2 September (BPS Susenas rounds). Kota Malang P0
+    # (BPS_P0_KABKOTA) 4.37 March 2022 and 4.26 March 2023; the September
+    # values as typed.
+    text = f"Kab;{word} 2022;;{word} 2023;\n;{rounds}\nKota Malang;4,37;4,3;4,26;4,1\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";")
+    assert t.data["year"].tolist() == [2022, 2022, 2023, 2023]
+    assert t.data["month"].tolist() == [3, 9, 3, 9]
+    bare = read_bps_table(
+        io.StringIO(text.replace(f"{word} ", "")), locale="id", sep=";"
+    )
+    pd.testing.assert_frame_equal(t.data, bare.data)

@@ -150,6 +150,8 @@ _ROUND = re.compile(
     r"|(?P<annual>tahunan|annual)",
     _WORD_FLAGS,
 )
+#: A year after the word for year: "Tahun 2022", "Year 2022".
+_WORD_YEAR = re.compile(r"^(?:tahun|year)\s*(?P<year>(?:19|20)[0-9]{2})$", _WORD_FLAGS)
 _YEAR = re.compile(
     r"(?P<a>.*?)\s*(?<![0-9])(?P<year>(?:19|20)[0-9]{2})(?![0-9])\s*(?P<b>.*)"
 )
@@ -3158,7 +3160,9 @@ def _layout(
     )
     if two_rows:
         header_rows.append(h + 1)
-        years_ffill = _ffill(year_cells)
+        # "Tahun 2022" over "Maret", "September": the year 2022 (the word for
+        # year is dropped before the round is joined to it).
+        years_ffill = [_WORD_YEAR.sub(r"\g<year>", y) for y in _ffill(year_cells)]
         rounds = text[h + 1, 1:]
         if merged is not None:
             # Where the sheet merges a year across columns, the range bounds

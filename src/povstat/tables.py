@@ -574,8 +574,9 @@ def read_bps_table(
     a cell (beyond the first column) that names a year: "2023", "Maret 2023",
     "September 2022", "Semester 1 (Maret) 2023", "2023 Tahunan", "2022
     (September)" (a round in brackets, also as an .xlsx or .xls number format ``0"
-    (September)"`` shows the number 2022). A header row of years may be followed
-    by a row of rounds ("Semester 1 (Maret)", "Semester 2 (September)",
+    (September)"`` shows the number 2022). A header row of years (bare, or
+    after the word for year: "Tahun 2022") may be followed by a row of
+    rounds ("Semester 1 (Maret)", "Semester 2 (September)",
     "Tahunan"), each year then spanning the columns up to the next year, as in
     BPS's provincial tables (in a workbook, a year merged across columns
     spans its merged range only, as a group label does: a round after the

@@ -4629,3 +4629,53 @@ def test_the_word_for_year_over_a_row_of_rounds(rounds: str, word: str) -> None:
         io.StringIO(text.replace(f"{word} ", "")), locale="id", sep=";"
     )
     pd.testing.assert_frame_equal(t.data, bare.data)
+
+
+# --- a merged range written backwards ------------------------------------------------
+
+
+def _with_merges(rows: list[list[Any]], refs: list[str]) -> io.BytesIO:
+    """An .xlsx file of `rows` whose sheet lists the merged ranges `refs` as written."""
+    import zipfile
+
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in rows:
+        ws.append(row)
+    base = io.BytesIO()
+    wb.save(base)
+    merges = "".join(f'<mergeCell ref="{r}"/>' for r in refs).encode()
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(base.getvalue())) as src,
+        zipfile.ZipFile(out, "w") as dst,
+    ):
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(
+                    b"</sheetData>",
+                    b"</sheetData><mergeCells>" + merges + b"</mergeCells>",
+                )
+            dst.writestr(item, data)
+    out.seek(0)
+    return out
+
+
+@pytest.mark.parametrize("ref", ["C1:B1", "B2:B1", "B"])
+def test_a_merged_range_that_names_no_range_is_damage(ref: str) -> None:
+    # "C1:B1" runs from right to left: no spreadsheet program writes it, and
+    # openpyxl refuses it with a bare "2 must be greater than 3". It is named
+    # as damage of the file, with the range.
+    rows: list[list[Any]] = [["Kab", 2022, 2023], ["Kota Malang", 4.37, 4.26]]
+    with pytest.raises(
+        ValueError,
+        match=rf"`source`: sheet 'Sheet' of the workbook cannot be read: merged "
+        rf"range\(s\) \['{ref}'\] cannot be read .*the file may be damaged",
+    ):
+        read_bps_table(_with_merges(rows, [ref]), locale="en", month=3)
+    # Written "B1:C1", the range is read (and hides C1's "2023").
+    with pytest.raises(ValueError, match=r"hidden under a merged range"):
+        read_bps_table(_with_merges(rows, ["B1:C1"]), locale="en", month=3)

@@ -505,10 +505,11 @@ def read_bps_table(
         `encoding`; a path named .xlsx (or another spreadsheet suffix)
         holds text; a workbook is damaged or truncated (bytes added in
         front of its signature, named as damage, not as an encoding; a
-        member of an .xlsx archive whose bytes fail their check or do not inflate; an
-        .xlsx cell that
-        cannot be read, or lies outside the sheet, "B0", is named; an .xls one
-        too, whatever xlrd raises; its warnings are not printed, and pandas'
+        member of an .xlsx archive whose bytes fail their check or do not
+        inflate; a merged range that names no range, "C1:B1" written
+        backwards, is named; an .xlsx cell that cannot be read, or lies
+        outside the sheet, "B0", is named; an .xls one too, whatever xlrd
+        raises; its warnings are not printed, and pandas'
         deprecation of its xlrd engine is not shown, nor, made an error by a
         warnings filter, taken for damage: another warning made an error is
         raised as itself), is password-protected (encrypted), or is a zip
@@ -2084,12 +2085,20 @@ def _sheet_cells(
             "again in a spreadsheet program"
         )
         raise ValueError(msg) from None
-    except (SyntaxError, KeyError, TypeError, OSError) as e:
-        # SyntaxError: xml.etree's ParseError, for a damaged sheet.
+    except (SyntaxError, KeyError, TypeError, OSError, ValueError) as e:
+        # SyntaxError: xml.etree's ParseError, for a damaged sheet;
+        # ValueError: openpyxl's, e.g. for a merged range written backwards.
+        bad = _bad_merged_refs(data)
+        where = (
+            f": merged range(s) {bad} cannot be read (a range runs from its "
+            "top left cell to its bottom right one, 'B1:C1')"
+            if bad
+            else ""
+        )
         msg = (
-            f"{what}: sheet {ws.title!r} of the workbook cannot be read "
-            f"({type(e).__name__}: {e}): the file may be damaged; open and save "
-            "it again in a spreadsheet program"
+            f"{what}: sheet {ws.title!r} of the workbook cannot be read"
+            f"{where} ({type(e).__name__}: {e}): the file may be damaged; open "
+            "and save it again in a spreadsheet program"
         )
         raise ValueError(msg) from None
     finally:
@@ -2107,6 +2116,33 @@ def _sheet_cells(
         )
         raise ValueError(msg)
     return cells
+
+
+def _bad_merged_refs(data: bytes) -> list[str]:
+    """Merged-range references of an .xlsx file's sheets that name no range.
+
+    A reference whose first cell is not above and left of its last
+    ("C1:B1"), or that is not a range of cells at all.
+    """
+    import zipfile
+
+    from openpyxl.utils.cell import range_boundaries
+
+    bad: list[str] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for name in z.namelist():
+            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                continue
+            for ref in re.findall(rb'<mergeCell\s+ref="([^"]*)"', z.read(name)):
+                shown = ref.decode("utf-8", errors="replace")
+                try:
+                    c0, r0, c1, r1 = range_boundaries(shown)
+                except (ValueError, TypeError):
+                    bad.append(shown)
+                    continue
+                if None in (c0, r0, c1, r1) or c0 > c1 or r0 > r1:  # type: ignore[operator]
+                    bad.append(shown)
+    return bad
 
 
 #: The size of an Excel worksheet (rows 1-1048576, columns A-XFD).

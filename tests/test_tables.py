@@ -4679,3 +4679,39 @@ def test_a_merged_range_that_names_no_range_is_damage(ref: str) -> None:
     # Written "B1:C1", the range is read (and hides C1's "2023").
     with pytest.raises(ValueError, match=r"hidden under a merged range"):
         read_bps_table(_with_merges(rows, ["B1:C1"]), locale="en", month=3)
+
+
+# --- runs of empty rows in an .ods sheet -------------------------------------------
+
+
+def test_ods_runs_of_empty_rows_are_one_entry_each_as_in_xlsx() -> None:
+    # Rows 3 (one empty row), 5-6 (two empty rows, each written) and
+    # 7-1048576 (LibreOffice's empty rows to the sheet's end, written once
+    # with number-rows-repeated="1048570") below Kota Malang and Kota Batu
+    # (P0 2022 and 2023, BPS_P0_KABKOTA), a note at row 1048577. By hand:
+    # 5-6 and 7-1048576 are one run, "5-1048576"; the note keeps its row
+    # number. The repeated row is never made a million rows.
+    pytest.importorskip("odf")
+    empty = ["<table:table-cell/>"]
+    rows = [
+        ODS_HEAD,
+        [_ods_cell("Kota Malang"), _ods_cell(4.37), _ods_cell(4.26)],
+        empty,
+        [_ods_cell("Kota Batu"), _ods_cell(3.79), _ods_cell(3.31)],
+        empty,
+        empty,
+    ]
+    xml = "".join(f"<table:table-row>{''.join(r)}</table:table-row>" for r in rows)
+    xml += (
+        '<table:table-row table:number-rows-repeated="1048570">'
+        '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+        f"<table:table-row>{_ods_cell('Sumber: BPS')}</table:table-row>"
+    )
+    t = read_bps_table(io.BytesIO(_ods_content(xml)), locale="en", month=3)
+    assert t.skipped[["row", "reason"]].to_numpy().tolist() == [
+        [3, "blank"],
+        ["5-1048576", "blank"],
+        [1048577, "note"],
+    ]
+    assert t.data["value"].tolist() == [4.37, 4.26, 3.79, 3.31]
+    assert t.unmatched.empty

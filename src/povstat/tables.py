@@ -754,9 +754,11 @@ def read_bps_table(
     cells a sheet stores with a value are read, so an empty cell with a
     format far down the sheet costs nothing, and a run of empty rows
     between two cells is one row of the table (a stray cell at A1048576
-    costs one row, not a million); rows below the last value and
-    columns without any value (a cell holding only spaces is empty) are
-    layout, and a column is named by its letter in messages.
+    costs one row, not a million; in an .ods sheet too, whose empty rows
+    LibreOffice writes as one row repeated to the sheet's end); rows below
+    the last value and columns without any value (a cell holding only
+    spaces is empty) are layout, and a column is named by its letter in
+    messages.
 
     *Regions.* Names are matched to the 38 provinces and 514 regencies and
     cities of Indonesia (:func:`povstat.datasets.indonesia_regions`: today's
@@ -1667,6 +1669,12 @@ def _read_with_pandas(
     sheet = 0 if sheet is None else sheet
     # xlrd writes warnings about a damaged file to stdout unless given a log.
     options = {"logfile": io.StringIO()} if kind == "xls" else None
+    # An .ods sheet's runs of empty rows (a LibreOffice sheet repeats its
+    # last empty row a million times) are left out before pandas reads it,
+    # which would make a row of each; `sheet_rows` numbers the rows it reads.
+    read_data, sheet_rows = (
+        _ods_without_empty_runs(data, sheet) if kind == "ods" else (data, None)
+    )
     try:
         with warnings.catch_warnings():
             # pandas deprecates its xlrd engine, the one reader of .xls: the
@@ -1679,7 +1687,7 @@ def _read_with_pandas(
             # or "#N/A" (LibreOffice's =NA()) is read as written, as in a
             # CSV file or an .xlsx sheet, and `missing` decides.
             grid = pd.read_excel(
-                io.BytesIO(data),
+                io.BytesIO(read_data),
                 sheet_name=sheet,
                 header=None,
                 dtype=object,
@@ -1734,33 +1742,117 @@ def _read_with_pandas(
             merged=_merged_grid(ranges, grid.shape),
         )
     ods = _ods_cells(data, sheet)
-    extra = [(r, c) for r, c, _ in ods.texts + ods.formulas]
-    n_rows = max([grid.shape[0], *(r for r, _ in extra)])
-    n_cols = max([grid.shape[1], *(c for _, c in extra)])
-    if (n_rows, n_cols) != grid.shape:
-        # Cells pandas read as empty beyond the last it read: the grid grows.
-        grid = grid.reindex(index=range(1, n_rows + 1), columns=range(n_cols))
-    values = grid.to_numpy(dtype=object, copy=True)
+    # Sheet row of each row pandas read (1-based), runs of empty rows left
+    # out; the rows holding something, and one row per run of empty rows
+    # between them (labelled by its range, "3-12"), make the grid, as for
+    # an .xlsx sheet.
+    read_rows = np.asarray(
+        (sheet_rows or [])[: grid.shape[0]] or range(1, grid.shape[0] + 1),
+        dtype=np.int64,
+    )
+    filled = (grid.map(_cell_text) != "").to_numpy().any(axis=1)
+    held = sorted(
+        {int(r) for r in read_rows[filled]}
+        | {r for r, _, _ in ods.texts + ods.formulas}
+    )
+    labels, at = _sparse_rows(held)
+    n_cols = max([grid.shape[1], *(c for _, c, _ in ods.texts + ods.formulas)])
+    values = np.full((len(labels), n_cols), None, dtype=object)
+    from_rows = [p for p, r in enumerate(read_rows.tolist()) if r in at]
+    values[[at[int(read_rows[p])] for p in from_rows], : grid.shape[1]] = grid.to_numpy(
+        dtype=object
+    )[from_rows]
     for r, c, text in ods.texts:  # few cells; pandas read them as empty
-        values[r - 1, c - 1] = text
+        values[at[r], c - 1] = text
     for r, c, year in ods.years:  # a date shown as "2022" is the year 2022
-        if r <= values.shape[0] and c <= values.shape[1]:
-            values[r - 1, c - 1] = year
+        if r in at and c <= n_cols:
+            values[at[r], c - 1] = year
     formula = np.full(values.shape, None, dtype=object)
     for r, c, f in ods.formulas:
-        values[r - 1, c - 1] = None
-        formula[r - 1, c - 1] = f
-    grid = pd.DataFrame(values, index=grid.index, columns=grid.columns)
+        values[at[r], c - 1] = None
+        formula[at[r], c - 1] = f
+    grid = pd.DataFrame(values, index=pd.Index(labels, dtype=object))
     percent = np.zeros(grid.shape, dtype=bool)
     for r, c in ods.percentages:  # few cells; 1-based, cut to the grid
-        if r <= grid.shape[0] and c <= grid.shape[1]:
-            percent[r - 1, c - 1] = True
+        if r in at and c <= n_cols:
+            percent[at[r], c - 1] = True
+    merged = None
+    if ods.ranges:
+        merged = np.full(grid.shape, None, dtype=object)
+        rows_held = np.array(held, dtype=np.int64)
+        for r0, c0, r1, c1 in ods.ranges:  # few ranges
+            ref = f"{_column_letter(c0)}{r0}:{_column_letter(c1)}{r1}"
+            lo, hi = np.searchsorted(rows_held, [r0, r1 + 1])
+            for i in rows_held[lo:hi].tolist():
+                for c in range(c0, min(c1, n_cols) + 1):
+                    if (i, c) != (r0, c0):
+                        merged[at[i], c - 1] = ref
     return _Read(
         grid=grid,
         percent=percent,
         formula=formula if ods.formulas else None,
-        merged=_merged_grid(ods.ranges, grid.shape),
+        merged=merged,
     )
+
+
+def _ods_without_empty_runs(
+    data: bytes, sheet: str | int
+) -> tuple[bytes, list[int] | None]:
+    """The .ods file without its sheet's repeated empty rows, and row numbers.
+
+    A row element that holds nothing (no value, text, formula or merged
+    range) and is repeated (``number-rows-repeated``, as LibreOffice
+    writes the empty rows to the sheet's end, a million of them) is left
+    out, so that pandas does not make a row of each. Returns the file (as
+    given if no such row) and the sheet row number (1-based) of each row
+    pandas reads, in order (None if nothing was left out).
+    """
+    import zipfile
+    from xml.etree import ElementTree as ET
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            root = ET.fromstring(z.read("content.xml"))
+    except (SyntaxError, KeyError, zipfile.BadZipFile, zlib.error, EOFError):
+        return data, None  # damaged: pandas (or odfpy's absence) says so
+    t = _ODS_TABLE
+    tables = list(root.iter(f"{t}table"))
+    if isinstance(sheet, str):
+        tables = [x for x in tables if x.get(f"{t}name") == sheet]
+        sheet = 0
+    if not 0 <= sheet < len(tables):
+        return data, None  # pandas names the missing sheet
+    table = tables[sheet]
+    parent = {child: el for el in table.iter() for child in el}
+    rows: list[int] = []
+    dropped = False
+    row = 0
+    for tr in list(table.iter(f"{t}table-row")):
+        n = int(tr.get(f"{t}number-rows-repeated", "1"))
+        empty = all(
+            cell.get(f"{_ODS_OFFICE}value-type") is None
+            and cell.get(f"{t}formula") is None
+            and cell.get(f"{t}number-rows-spanned", "1") == "1"
+            and cell.get(f"{t}number-columns-spanned", "1") == "1"
+            and not _ods_text(cell).strip()
+            for cell in tr
+        )
+        if empty and n > 1:
+            parent[tr].remove(tr)
+            dropped = True
+        else:
+            rows.extend(range(row + 1, row + n + 1))
+        row += n
+    if not dropped:
+        return data, None
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as z, zipfile.ZipFile(out, "w") as w:
+        for item in z.infolist():
+            body = z.read(item.filename)
+            if item.filename == "content.xml":
+                body = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+            w.writestr(item, body)
+    return out.getvalue(), rows
 
 
 def _headings_unmerged(read: _Read, first: int, filled: np.ndarray[Any, Any]) -> _Read:

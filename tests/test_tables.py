@@ -4715,3 +4715,40 @@ def test_ods_runs_of_empty_rows_are_one_entry_each_as_in_xlsx() -> None:
     ]
     assert t.data["value"].tolist() == [4.37, 4.26, 3.79, 3.31]
     assert t.unmatched.empty
+
+
+# --- a bare name that is a city's name ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("province", "label", "city"),
+    [
+        ("DKI JAKARTA", "Jakarta Pusat", "3171 Kota Jakarta Pusat (DKI Jakarta)"),
+        ("SUMATERA UTARA", "Medan", "1271 Kota Medan (Sumatera Utara)"),
+        ("", "Medan", "1271 Kota Medan (Sumatera Utara)"),
+    ],
+)
+def test_a_bare_name_of_a_city_is_unmatched_with_the_city_named(
+    province: str, label: str, city: str
+) -> None:
+    # No regency is called Jakarta Pusat or Medan (a bare name is a
+    # regency, as in BPS tables); the city of that name in the row's
+    # province (anywhere, without a province row) is named in the reason,
+    # never matched. Written "Kota ...", the row matches the city.
+    above = f"{province};4,4\n" if province else ""
+    text = f"Wilayah;2023\n{above}{label};4,1\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
+    where = province.title().replace("Dki", "DKI") if province else "Indonesia"
+    assert t.unmatched["label"].tolist() == [label]
+    assert t.unmatched["reason"].tolist() == [
+        "no region of this name (a bare name is a regency, as in BPS tables); "
+        f"{where} has {city}: write 'Kota {label}'"
+    ]
+    kota = read_bps_table(
+        io.StringIO(text.replace(label, f"Kota {label}")),
+        locale="id",
+        sep=";",
+        month=3,
+    )
+    assert kota.unmatched.empty
+    assert kota.data["region_code"].tolist()[-1] == city[:4]

@@ -808,7 +808,12 @@ def read_bps_table(
     A bare name under a province that has only a city of that name is
     unmatched too, never guessed to be the city: "Banjar" under Jawa Barat
     (Kabupaten Banjar is in Kalimantan Selatan) is unmatched, its
-    ``reason`` naming 3279 Kota Banjar, written "Kota Banjar". Regencies of
+    ``reason`` naming 3279 Kota Banjar, written "Kota Banjar"; and so is a
+    bare name of no regency that is a city's ("Jakarta Pusat" under DKI
+    Jakarta, as BPS's Jakarta tables write it, "Medan" under Sumatera
+    Utara): its ``reason`` names the province's city of that name (every
+    city of that name without a province row), to be written "Kota
+    Jakarta Pusat". Regencies of
     the Papua provinces formed in 2022 are found under their province
     before the split as well in a table whose first year is before 2024
     (BPS gives the new provinces figures from March 2024).

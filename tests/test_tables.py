@@ -4752,3 +4752,59 @@ def test_a_bare_name_of_a_city_is_unmatched_with_the_city_named(
     )
     assert kota.unmatched.empty
     assert kota.data["region_code"].tolist()[-1] == city[:4]
+
+
+# --- more characters that show as nothing; a label merged down ----------------------
+
+
+@pytest.mark.parametrize(
+    ("mark", "name"),
+    [
+        ("\u2800", "U+2800 (braille pattern blank)"),
+        ("\ufe0f", "U+FE0F (variation selector-16)"),
+        ("\U000e0100", "U+E0100 (variation selector-17)"),
+    ],
+)
+def test_blank_braille_and_variation_selectors_are_named_as_invisible(
+    mark: str, name: str
+) -> None:
+    # These show as nothing (or change nothing after a letter): in a label
+    # the row is unmatched with the character named; in a header it is
+    # named in the error, as a zero width space is.
+    text = f"Kab;2022;2023\nKota Batu{mark};3,79;3,31\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
+    assert t.unmatched["reason"].str.contains(
+        re.escape(f"holds an invisible character {name}")
+    ).tolist() == [True]
+    head = f"Kab;2022;2023{mark}\nKota Batu;3,79;3,31\n"
+    with pytest.raises(
+        ValueError, match=re.escape(f"holds an invisible character {name}")
+    ):
+        read_bps_table(io.StringIO(head), locale="id", sep=";", month=3)
+
+
+def test_a_row_under_a_label_merged_down_names_the_merge(tmp_path: Path) -> None:
+    # "Kota Malang" merged over A2:A3: the sheet shows it across row 3,
+    # whose label cell is empty. Row 3 is kept (unmatched), its reason
+    # naming the range, not "no region of this name".
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in (
+        ["Kab", 2022, 2023],
+        ["Kota Malang", 4.37, 4.26],
+        [None, 3.79, 3.31],
+    ):
+        ws.append(row)
+    ws.merge_cells("A2:A3")
+    path = tmp_path / "down.xlsx"
+    wb.save(path)
+    t = read_bps_table(path, locale="en", month=3)
+    assert t.unmatched["row"].tolist() == [3]
+    assert t.unmatched["reason"].tolist() == [
+        "no label: the label cell lies under the merged range A2:A3, which "
+        "shows A2's label across it (the row has no label of its own); "
+        "unmerge the cells and write each row's label"
+    ]
+    assert t.data["value"].tolist() == [4.37, 4.26, 3.79, 3.31]

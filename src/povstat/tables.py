@@ -731,7 +731,9 @@ def read_bps_table(
     keeps its value) is invalid, its content named and not read, as under a
     range that starts in a value cell. A header cell or a region's label so
     hidden ("2023" in C1 under "2022" merged over B1:C1, "Kota Batu" in A3
-    under A2:A3) raises ValueError, whatever `errors`. A formula is never
+    under A2:A3) raises ValueError, whatever `errors`; a row whose empty
+    label cell lies under a label merged down ("Kota Malang" over A2:A3) is
+    kept, unmatched, its ``reason`` naming the range. A formula is never
     evaluated: the result the spreadsheet program stored with it is read
     (a stored empty text, Excel's ``=IF(..., "")``, is an empty cell),
     and a formula without one (a file written by a script, or an injected
@@ -823,7 +825,8 @@ def read_bps_table(
     column. Words are compared on ASCII letters only: a name written with a
     look-alike letter matches nothing, and so does one holding a character
     that shows as nothing (a zero width space U+200B, a byte-order mark, a
-    soft hyphen, a joiner): its ``reason`` in ``unmatched`` names the
+    soft hyphen, a joiner, the blank braille pattern U+2800, a variation
+    selector such as U+FE0F): its ``reason`` in ``unmatched`` names the
     character and shows the label's repr ("Kota Batu" followed by a zero
     width space: "no region of this name: the label ... holds an invisible
     character U+200B (zero width space), which is read as part of the
@@ -901,6 +904,9 @@ def read_bps_table(
     # are in the first column that holds anything.
     filled = (text != "").any(axis=0)
     first = int(np.argmax(filled)) if filled.any() else 0
+    # The merged range covering each label cell (a label merged down over
+    # two rows leaves the second without a label of its own).
+    label_refs = None if read.merged is None else read.merged[:, first]
     read = _headings_unmerged(read, first, text != "")
     grid, text, pending = grid.iloc[:, first:], text[:, first:], pending[:, first:]
     try:
@@ -1135,6 +1141,18 @@ def read_bps_table(
         regions.loc[formula_label, ["code", "type"]] = None
         regions.loc[formula_label, "name"] = labels[formula_label]
         regions.loc[formula_label, "reason"] = f"the label is {_NO_RESULT}"
+    if label_refs is not None:
+        covered = np.flatnonzero(
+            (label_refs[data_rows] != None) & (labels == "")  # noqa: E711
+        )
+        for k in covered:  # the few rows under a label merged down
+            ref = str(label_refs[data_rows[k]])
+            regions.loc[k, "reason"] = (
+                f"no label: the label cell lies under the merged range {ref}, "
+                f"which shows {ref.split(':')[0]}'s label across it (the row "
+                "has no label of its own); unmerge the cells and write each "
+                "row's label"
+            )
     _check_duplicate_regions(regions, labels, grid.index[data_rows])
     months = np.array([np.nan if m is None else m for m in layout.months])
     data = pd.DataFrame(
@@ -4060,7 +4078,11 @@ def _match_regions(
 #: space, joiners, soft hyphen, byte-order mark), controls, private-use and
 #: unassigned code points, and the blank "filler" letters.
 _INVISIBLE_CATEGORIES = frozenset({"Cf", "Cc", "Co", "Cn"})
-_FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u034f")
+_FILLERS = frozenset(
+    "\u115f\u1160\u3164\uffa0\u034f\u2800"  # fillers, the blank braille pattern
+    + "".join(map(chr, range(0xFE00, 0xFE10)))  # variation selectors
+    + "".join(map(chr, range(0xE0100, 0xE01F0)))  # their supplement
+)
 
 
 def _invisible(text: str) -> str:

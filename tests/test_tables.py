@@ -2548,7 +2548,7 @@ def test_xls_merged_ranges_are_read_with_formatting_info(
         return Book()
 
     monkeypatch.setattr(xlrd, "open_workbook", open_workbook)
-    assert _xls_merged(b"", 0) == ([(2, 2, 2, 3), (4, 1, 5, 1)], {})
+    assert _xls_merged(b"", 0) == ([(2, 2, 2, 3), (4, 1, 5, 1)], {}, {})
     assert seen["formatting_info"] is True
     assert seen["sheet"] == 0
 
@@ -2888,7 +2888,7 @@ def _fake_xls_reader(
         return pd.DataFrame([["Kab", 2022], ["Pacitan", 13.8]], dtype=object)
 
     monkeypatch.setattr(pd, "read_excel", read_excel)
-    monkeypatch.setattr(povstat.tables, "_xls_merged", lambda data, sheet: ([], {}))
+    monkeypatch.setattr(povstat.tables, "_xls_merged", lambda data, sheet: ([], {}, {}))
     return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
 
 
@@ -4808,3 +4808,27 @@ def test_a_row_under_a_label_merged_down_names_the_merge(tmp_path: Path) -> None
         "unmerge the cells and write each row's label"
     ]
     assert t.data["value"].tolist() == [4.37, 4.26, 3.79, 3.31]
+
+
+def test_xls_text_and_error_cells_are_read_as_shown() -> None:
+    # tests/data/errors.xls (see tests/data/SOURCES.md): Kota Malang 2022 an
+    # error cell #N/A, 2023 4.26 (P0, BPS_P0_KABKOTA); Kota Batu 2022 the
+    # text "N/A", 2023 an error cell #DIV/0!. pandas reads all three as
+    # missing; each is shown as the sheet shows it and is an invalid cell,
+    # as in .xlsx and CSV.
+    pytest.importorskip("xlrd")
+    path = Path(__file__).parent / "data" / "errors.xls"
+    t = read_bps_table(path, locale="en", month=3, errors="report")
+    assert [(c.row, c.column, c.text) for c in t.invalid] == [
+        (2, "2022", "#N/A"),
+        (3, "2022", "N/A"),
+        (3, "2023", "#DIV/0!"),
+    ]
+    values = t.data["value"].to_numpy()
+    assert values[1] == 4.26
+    assert np.isnan(values[[0, 2, 3]]).all()
+    # Named in `missing`, a text or an error's text is a missing value.
+    t = read_bps_table(
+        path, locale="en", month=3, missing=("", "N/A", "#N/A"), errors="report"
+    )
+    assert [c.text for c in t.invalid] == ["#DIV/0!"]

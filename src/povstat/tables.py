@@ -751,7 +751,9 @@ def read_bps_table(
     is invalid, shown by its formula, as in .xlsx. A text cell of an .ods
     or .xls sheet is read as written, as in a CSV file: "N/A", "NA",
     "NULL", "nan" or "#N/A" (also LibreOffice's ``=NA()``, an error shown
-    as "#N/A") is not a number, an invalid cell, unless `missing` names it.
+    as "#N/A") is not a number, an invalid cell, unless `missing` names it;
+    so is an .xls error cell, read as the text it shows ("#N/A",
+    "#DIV/0!"), as an .xlsx one is.
     Only the
     cells a sheet stores with a value are read, so an empty cell with a
     format far down the sheet costs nothing, and a run of empty rows
@@ -1741,8 +1743,11 @@ def _read_with_pandas(
         raise ValueError(msg) from None
     grid.index = grid.index + 1  # spreadsheet row numbers
     if kind == "xls":
-        ranges, formats = _xls_merged(data, sheet)
+        ranges, formats, errors = _xls_merged(data, sheet)
         values = grid.to_numpy(dtype=object, copy=True)
+        for (r, c), shown in errors.items():  # pandas reads them as missing
+            if r < grid.shape[0] and c < grid.shape[1]:
+                values[r, c] = shown
         percent = np.zeros(grid.shape, dtype=bool)
         scaled = np.full(grid.shape, None, dtype=object)
         stated = np.full(grid.shape, None, dtype=object)
@@ -1937,12 +1942,17 @@ def _column_letter(j: int) -> str:
 
 def _xls_merged(
     data: bytes, sheet: str | int
-) -> tuple[list[tuple[int, int, int, int]], dict[tuple[int, int], str]]:
-    """Merged ranges and number formats of an .xls sheet.
+) -> tuple[
+    list[tuple[int, int, int, int]],
+    dict[tuple[int, int], str],
+    dict[tuple[int, int], str],
+]:
+    """Merged ranges, number formats and error cells of an .xls sheet.
 
     Read by xlrd with the cell formatting: each cell's XF record names its
     number format. Formats are given for cells whose format is not
-    General, by 0-based (row, column).
+    General, by 0-based (row, column); so are error cells ("#N/A",
+    "#DIV/0!"), by the text the sheet shows (pandas reads them as missing).
     """
     import xlrd  # type: ignore[import-untyped]  # read above: present
 
@@ -1969,12 +1979,16 @@ def _xls_merged(
         [shown.get(xf.format_key, "") for xf in book.xf_list] or [""], dtype=object
     )
     formats: dict[tuple[int, int], str] = {}
+    errors: dict[tuple[int, int], str] = {}
     for r in range(ws.nrows):  # a small table's cells
         for c in range(ws.row_len(r)):
             fmt = xf_format[ws.cell_xf_index(r, c)]
             if fmt:
                 formats[r, c] = str(fmt)
-    return ranges, formats
+            if ws.cell_type(r, c) == xlrd.XL_CELL_ERROR:
+                code = ws.cell_value(r, c)
+                errors[r, c] = xlrd.error_text_from_code.get(code, f"#ERROR {code}")
+    return ranges, formats, errors
 
 
 _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"

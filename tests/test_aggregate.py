@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
+import attrs
 import hypothesis.strategies as st
 import numpy as np
 import pandas as pd
@@ -181,6 +184,95 @@ def test_kota_malang_gap_money() -> None:
     np.testing.assert_allclose(f.mean_shortfall, g.mean_shortfall, rtol=1e-12)
 
 
+def test_gap_money_bounds_respect_p1_at_most_p0() -> None:
+    # P1 = P0 = 4.26 % (2 decimals), line Rp 674,660 (0 decimals), 37.78
+    # thousand poor (2 decimals). The true P1 and P0 lie in [4.255, 4.265)
+    # with P1 <= P0, so P1/P0 is at most 1 (not 4.265 / 4.255 = 1.00235) and
+    # the mean shortfall at most the line's upper end, Rp 674,660.5. By hand:
+    # upper 1 * 674,660.5 = 674,660.5; lower 4.255 / 4.265 * 674,659.5
+    # = 0.997655 * 674,659.5 = 673,077.65; total upper 674,660.5 * 37,785
+    # = 25,492,046,992.5.
+    g = poverty_gap_money(
+        4.26,
+        4.26,
+        674_660,
+        headcount=37.78,
+        unit="percent",
+        count_unit="thousands",
+        decimals={"p1": 2, "rate": 2, "poverty_line": 0, "headcount": 2},
+    )
+    assert float(arr(g.mean_shortfall_upper)) == 674_660.5
+    np.testing.assert_allclose(arr(g.mean_shortfall_lower), 673_077.65, atol=0.005)
+    np.testing.assert_allclose(arr(g.total_upper), 25_492_046_992.5, rtol=1e-12)
+    # P1 published to fewer decimals than P0: P1 4.3 (1 decimal, [4.25,
+    # 4.35)), P0 4.31 (2 decimals, [4.305, 4.315)), line Rp 500,000 and
+    # 1,000 thousand people (0 decimals). P1 <= P0 < 4.315, so P1 is at most
+    # 4.315, not 4.35. By hand: total upper 500,000.5 * 0.04315 * 1,000,500
+    # = 21,585,809,085.79; total lower 0.0425 * 499,999.5 * 999,500
+    # = 21,239,353,760.63; mean upper min(4.315 / 4.305, 1) * 500,000.5
+    # = 500,000.5; mean lower 4.25 / 4.315 * 499,999.5 = 492,467.64.
+    h = poverty_gap_money(
+        4.3,
+        4.31,
+        500_000,
+        population=1_000,
+        unit="percent",
+        count_unit="thousands",
+        decimals={"p1": 1, "rate": 2, "poverty_line": 0, "population": 0},
+    )
+    np.testing.assert_allclose(arr(h.total_upper), 21_585_809_085.79, rtol=1e-11)
+    np.testing.assert_allclose(arr(h.total_lower), 21_239_353_760.63, rtol=1e-11)
+    assert float(arr(h.mean_shortfall_upper)) == 500_000.5
+    np.testing.assert_allclose(arr(h.mean_shortfall_lower), 492_467.64, atol=0.005)
+
+
+@given(
+    st.integers(0, 10_000),
+    st.integers(1, 10_000),
+    st.integers(1, 2_000_000),
+    st.integers(1, 100_000),
+    st.floats(0, 1),
+    st.booleans(),
+)
+def test_gap_money_bounds_hold_the_true_values(
+    p1_int: int, p0_int: int, line: int, count: int, jitter: float, by_headcount: bool
+) -> None:
+    # True values with P1 <= P0 in percent (4 decimals); published to 2
+    # decimals (half up), line to 0 and the count to 0. The bounds must hold
+    # the true mean and total, and the mean's upper bound never exceeds the
+    # line's upper end (P1/P0 <= 1).
+    p0 = p0_int / 100.0
+    p1 = min(p1_int / 100.0, p0) * jitter
+    z = line + jitter / 4
+    n = count + jitter / 4
+    true_mean = p1 / p0 * z
+    if by_headcount:
+        kw: dict[str, Any] = {"headcount": round_half_up(p0 / 100 * n, 0)}
+        true_total = true_mean * p0 / 100 * n
+        count_name = "headcount"
+    else:
+        kw = {"population": round_half_up(n, 0)}
+        true_total = p1 / 100 * z * n
+        count_name = "population"
+    g = poverty_gap_money(
+        round_half_up(p1, 2),
+        round_half_up(p0, 2),
+        round_half_up(z, 0),
+        unit="percent",
+        count_unit="persons",
+        decimals={"p1": 2, "rate": 2, "poverty_line": 0, count_name: 0},
+        **kw,
+    )
+    if np.isnan(g.mean_shortfall):
+        return
+    tol = 1e-9 * max(true_mean, 1.0)
+    assert arr(g.mean_shortfall_lower) - tol <= true_mean
+    assert true_mean <= arr(g.mean_shortfall_upper) + tol
+    assert float(arr(g.mean_shortfall_upper)) <= float(round_half_up(z, 0)) + 0.5
+    ttol = 1e-9 * max(true_total, 1.0)
+    assert arr(g.total_lower) - ttol <= true_total <= arr(g.total_upper) + ttol
+
+
 # --------------------------------------------------------------------------
 # Sums: dependence, zero estimates, groups, missing values
 # --------------------------------------------------------------------------
@@ -263,6 +355,165 @@ def test_acs_rule_for_several_zero_estimates() -> None:
         zero_estimates="largest",
     )
     np.testing.assert_allclose(arr(g.moe), [8.0, np.sqrt(20.0)], rtol=1e-12)
+
+
+def test_correlation_and_level_as_decimal_or_float32() -> None:
+    # A common correlation of 0.5 given as Decimal("0.5"), Fraction(1, 2) or
+    # np.float32(0.5), and a level of Decimal("0.9"), are the figures 0.5
+    # and 0.9: the same sum as with floats. By hand (SE 3 and 4): 9 + 16
+    # + 2 * 0.5 * 3 * 4 = 37, SE sqrt(37). np.float32(0.3) is the figure
+    # 0.3 (not 0.30000001192...): 9 + 16 + 2 * 0.3 * 12 = 32.2.
+    kw: dict[str, Any] = {"se": [3.0, 4.0], "independent": False}
+    rhos: list[Any] = [Decimal("0.5"), Fraction(1, 2), np.float32(0.5)]
+    lev: Any = Decimal("0.9")
+    for rho in rhos:
+        s = sum_counts([1.0, 2.0], correlation=rho, level=lev, **kw)
+        assert float(arr(s.se)) == float(np.sqrt(37.0))
+        assert s.level == 0.9
+    rho32: Any = np.float32(0.3)
+    s32 = sum_counts([1.0, 2.0], correlation=rho32, level=0.9, **kw)
+    ref = sum_counts([1.0, 2.0], correlation=0.3, level=0.9, **kw)
+    assert float(arr(s32.se)) == float(arr(ref.se))
+    np.testing.assert_allclose(arr(ref.se), np.sqrt(32.2), rtol=1e-15)
+    # A Decimal float64 cannot hold is refused; a bool is no correlation.
+    wide: Any = Decimal("0.30000000000000000001")
+    with pytest.raises(ValueError, match=r"`correlation` holds .* float64"):
+        sum_counts([1.0, 2.0], correlation=wide, level=0.9, **kw)
+    flag: Any = np.bool_(True)
+    with pytest.raises(TypeError, match="`correlation` must be one number"):
+        sum_counts([1.0, 2.0], correlation=flag, level=0.9, **kw)
+
+
+def test_acs_rule_with_a_missing_error_warns_nothing() -> None:
+    # A missing MOE among the zero estimates makes its group's sum NaN under
+    # nan_policy="propagate", with no numpy warning (warnings are errors in
+    # this suite); the other group is untouched. By hand: group b has zeros
+    # with MOE 5 and 4, so its MOE is the largest, 5.
+    s = sum_counts(
+        [0.0, 0.0, 0.0, 0.0],
+        moe=[3.0, np.nan, 5.0, 4.0],
+        by=["a", "a", "b", "b"],
+        level=0.9,
+        independent=True,
+        zero_estimates="largest",
+    )
+    assert np.isnan(arr(s.moe)[0])
+    assert np.isnan(s.total[0])
+    np.testing.assert_allclose(arr(s.moe)[1], 5.0, rtol=1e-12)
+    # Omitted, the row with the missing MOE leaves group a with one zero,
+    # MOE 3.
+    o = sum_counts(
+        [0.0, 0.0, 0.0, 0.0],
+        moe=[3.0, np.nan, 5.0, 4.0],
+        by=["a", "a", "b", "b"],
+        level=0.9,
+        independent=True,
+        zero_estimates="largest",
+        nan_policy="omit",
+    )
+    np.testing.assert_allclose(arr(o.moe), [3.0, 5.0], rtol=1e-12)
+
+
+_NAN_CALLS: list[tuple[str, Any]] = [
+    (
+        "sum_counts largest",
+        lambda x: sum_counts(
+            [0.0, 0.0, x],
+            moe=[x, 1.0, 2.0],
+            level=0.9,
+            independent=True,
+            zero_estimates="largest",
+            decimals=0,
+        ),
+    ),
+    (
+        "sum_counts correlation",
+        lambda x: sum_counts(
+            [1.0, x, 3.0], se=[x, 1.0, 2.0], level=0.9, correlation=0.3, by=[1, 1, 2]
+        ),
+    ),
+    (
+        "sum_counts cov",
+        lambda x: sum_counts(
+            [1.0, x, 3.0], cov=np.eye(3), level=0.9, independent=False, decimals=0
+        ),
+    ),
+    (
+        "pooled_rate rate",
+        lambda x: pooled_rate(
+            [1.0, x, 3.0],
+            rate=[10.0, 20.0, x],
+            se=[0.1, x, 0.2],
+            level=0.9,
+            independent=True,
+            unit="percent",
+            decimals={"headcount": 0, "rate": 0},
+        ),
+    ),
+    (
+        "pooled_rate population",
+        lambda x: pooled_rate(
+            [1.0, x, 0.0],
+            population=[10.0, 20.0, x],
+            cov=np.eye(3),
+            level=0.9,
+            unit="percent",
+            decimals={"headcount": 0, "population": 0},
+        ),
+    ),
+    (
+        "derived_proportion",
+        lambda x: derived_proportion(
+            [x, 1.0, 0.0],
+            [2.0, x, 0.0],
+            se_part=x,
+            se_whole=0.1,
+            level=0.9,
+            unit="percent",
+        ),
+    ),
+    (
+        "derived_ratio",
+        lambda x: derived_ratio(
+            [x, 1.0, 0.0],
+            [2.0, x, 0.0],
+            se_numerator=x,
+            se_denominator=0.1,
+            correlation=x,
+            independent=False,
+            level=0.9,
+        ),
+    ),
+    (
+        "poverty_gap_money",
+        lambda x: poverty_gap_money(
+            [x, 0.0, 0.5],
+            [1.0, 0.0, x],
+            [x, 100.0, 100.0],
+            headcount=[x, 0.0, 1.0],
+            unit="percent",
+            count_unit="persons",
+            decimals={"p1": 1, "rate": 1, "poverty_line": 0, "headcount": 0},
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "call"), _NAN_CALLS, ids=[c[0] for c in _NAN_CALLS])
+def test_missing_values_raise_no_numpy_warning(name: str, call: Any) -> None:
+    # Missing values (NaN, and zeros beside them) propagate as NaN without a
+    # numpy RuntimeWarning: the suite turns warnings into errors, so any
+    # "invalid value" or "divide by zero" leaking out fails here.
+    result = call(np.nan)
+    assert any(np.isnan(np.asarray(v, dtype=float)).any() for v in _floats(result))
+
+
+def _floats(result: Any) -> list[Any]:
+    return [
+        v
+        for v in attrs.asdict(result, recurse=False).values()
+        if isinstance(v, np.ndarray) and v.dtype.kind == "f"
+    ]
 
 
 def test_groups_are_sorted_and_each_sum_is_its_own() -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -210,3 +211,23 @@ def test_repeated_column_names_are_refused(name: str) -> None:
     ):
         ADAPTERS[name](repeated, **KEYWORDS[name])
     pd.testing.assert_frame_equal(repeated, before)
+
+
+@pytest.mark.parametrize("clash", ["repeated", "case"])
+@pytest.mark.parametrize("name", sorted(ADAPTERS))
+def test_clashing_column_names_are_refused_on_duckdb(name: str, clash: str) -> None:
+    # DuckDB keeps a repeated name (SELECT * of a join) and matches names
+    # whatever their case; collecting renamed the second to region_code_1,
+    # so a column could silently be read from the wrong source.
+    con = duckdb.connect()
+    con.register("rel", sample(name))
+    extra = "region_code" if clash == "repeated" else "'x' as REGION_CODE"
+    frame = con.sql(f"select *, {extra} from rel")
+    pattern = (
+        r"`df` has repeated column names \['region_code'\]"
+        if clash == "repeated"
+        else r"`df` has column names that DuckDB reads as one name .*"
+        r"\['region_code', 'REGION_CODE'\]"
+    )
+    with pytest.raises(ValueError, match=pattern):
+        ADAPTERS[name](frame, **KEYWORDS[name])

@@ -14,6 +14,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 import polars as pl
+import pyarrow as pa  # type: ignore[import-untyped]
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -674,6 +675,89 @@ def test_repeated_column_names_are_refused() -> None:
         poverty_table(df, welfare="welfare", weight="w", line=2.5, unit="fraction")
 
 
+def _duckdb_join() -> Any:
+    # SELECT * of a join repeats `id` and `w`: aux.w (all 1) comes first.
+    return duckdb.sql(
+        "select * from (values (1, 1.0), (2, 1.0)) aux(id, w) join "
+        "(values (1, 100.0, 3.0), (2, 150.0, 1.0)) hh(id, y, w) on aux.id = hh.id"
+    )
+
+
+@pytest.mark.parametrize(
+    ("make_frame", "kw", "pattern"),
+    [
+        # Repeated names: DuckDB would read aux.w and give 50 % instead of
+        # hh.w's 75 % (by hand: 100 < 125 with weight 3 of 4).
+        (
+            _duckdb_join,
+            {"welfare": "y", "weight": "w"},
+            r"repeated column names \['id', 'w'\] \(at positions \[0, 1, 2, 4\]\); "
+            r"`weight` \('w'\) would read one of them",
+        ),
+        # Names equal but for case: DuckDB reads the first (Y = 10 y).
+        (
+            lambda: duckdb.sql(
+                "select y * 10 as Y, * from (values (100.0, 3.0), (150.0, 1.0)) t(y, w)"
+            ),
+            {"welfare": "y", "weight": "w"},
+            r"DuckDB reads as one name .*\['Y', 'y'\] .*`welfare` \('y'\)",
+        ),
+        # ... and a `by` column so shadowed was a bare KeyError of the engine.
+        (
+            lambda: duckdb.sql(
+                "select 'x' as R, * from (values (100.0, 'a'), (150.0, 'b')) t(y, r)"
+            ),
+            {"welfare": "y", "by": "r"},
+            r"\['R', 'r'\] .*`by` \('r'\)",
+        ),
+        # A pyarrow table with a repeated (unused) name: a narwhals error before.
+        (
+            lambda: pa.Table.from_arrays(
+                [pa.array([100.0, 150.0]), pa.array([1.0, 2.0]), pa.array([1, 2])],
+                names=["y", "x", "x"],
+            ),
+            {"welfare": "y"},
+            r"`df` has repeated column names \['x'\]",
+        ),
+    ],
+)
+def test_clashing_column_names_are_refused(
+    make_frame: Any, kw: dict[str, Any], pattern: str
+) -> None:
+    with pytest.raises(ValueError, match=pattern):
+        poverty_table(make_frame(), line=125, unit="percent", alpha=0, **kw)
+
+
+def test_names_differing_in_case_are_distinct_on_case_sensitive_engines() -> None:
+    # pandas, polars and pyarrow tell Y from y: y = 100, 150 with weights 3, 1
+    # gives 75 % poor at 125 (by hand), whatever Y holds.
+    pdf = pd.DataFrame({"Y": [1000.0, 1500.0], "y": [100.0, 150.0], "w": [3.0, 1.0]})
+    for frame in (pdf, pl.from_pandas(pdf), pa.Table.from_pandas(pdf)):
+        out = _to_pandas(
+            poverty_table(
+                frame, welfare="y", weight="w", line=125, unit="percent", alpha=0
+            )
+        )
+        assert out["estimate"].tolist() == [75.0]
+
+
+@pytest.mark.spark
+@pytest.mark.parametrize("shape", ["join", "case"])
+def test_clashing_column_names_are_refused_on_spark(spark: Any, shape: str) -> None:
+    # Spark refused these with a bare AnalysisException [AMBIGUOUS_REFERENCE].
+    hh = spark.createDataFrame(
+        [(1, 100.0, 3.0), (2, 150.0, 1.0)], schema="id bigint, y double, w double"
+    )
+    if shape == "join":
+        aux = spark.createDataFrame([(1, 1.0), (2, 1.0)], schema="id bigint, w double")
+        frame, pattern = aux.join(hh, "id"), r"repeated column names \['w'\]"
+    else:
+        frame = hh.selectExpr("1.0 as W", "y", "w")
+        pattern = r"Spark reads as one name .*\['W', 'w'\] .*`weight` \('w'\)"
+    with pytest.raises(ValueError, match=pattern):
+        poverty_table(frame, welfare="y", weight="w", line=125, unit="percent", alpha=0)
+
+
 @pytest.mark.parametrize("lazy", [False, True])
 def test_empty_string_column_names_are_columns(lazy: bool) -> None:
     # A column named "" is a column: weight="" must weigh, never be skipped
@@ -994,7 +1078,6 @@ def test_decimal_columns_are_read_correctly_rounded(engine: str) -> None:
     # A welfare exactly at a DECIMAL(12, 2) line of 550400.07 is not poor
     # under "<": 0 % (by hand). pyarrow's direct decimal-to-float cast gave
     # 550400.0700000001, which put the unit below its own line.
-    import pyarrow as pa  # type: ignore[import-untyped]
 
     t = pa.table(
         {
@@ -1123,7 +1206,7 @@ def test_integers_beyond_2_53_are_refused_on_every_engine() -> None:
         ),
         (
             {"national": "national", "extreme": "gap"},
-            r"`lines` entry 'extreme' must not be missing",
+            r"^`lines` entry 'extreme' column 'gap' \(1 row\) must not be missing",
         ),
     ],
 )
@@ -1142,6 +1225,73 @@ def test_a_bad_line_among_several_is_named_on_every_engine(
         with pytest.raises(ValueError, match=match):
             poverty_table(frame, welfare="y", lines=lines, alpha=0, unit="percent")
         assert engine
+
+
+@pytest.mark.parametrize(
+    ("kw", "match"),
+    [
+        # Only the weight is missing (row 1): the line is a number and no
+        # size is given, so neither is named.
+        (
+            {"welfare": "v", "weight": "w", "line": 125},
+            r"^`weight` column 'w' \(1 row\) must not be missing "
+            r"\(nan_policy='raise'\): 1 row\(s\) missing a value in all;",
+        ),
+        # Welfare in row 0, the line column in rows 2 and 3, the weight in
+        # row 1 and the size in row 0: 4 rows missing something, by hand.
+        (
+            {"welfare": "y", "weight": "w", "size": "s", "line": "z"},
+            r"^`welfare` column 'y' \(1 row\), `line` column 'z' \(2 rows\), "
+            r"`weight` column 'w' \(1 row\) and `size` column 's' \(1 row\) "
+            r"must not be missing \(nan_policy='raise'\): 4 row\(s\)",
+        ),
+        # One of several lines: its entry of `lines` and its column.
+        (
+            {"welfare": "y", "lines": {"fixed": 125, "own": "z"}},
+            r"^`welfare` column 'y' \(1 row\) and `lines` entry 'own' column "
+            r"'z' \(2 rows\) must not be missing \(nan_policy='raise'\): 3 row",
+        ),
+    ],
+)
+def test_missing_values_are_named_by_the_input_that_holds_them(
+    kw: dict[str, Any], match: str
+) -> None:
+    df = pd.DataFrame(
+        {
+            "y": [np.nan, 110.0, 150.0, 160.0],
+            "v": [100.0, 110.0, 150.0, 160.0],
+            "w": [1.0, np.nan, 1.0, 1.0],
+            "s": [np.nan, 1.0, 1.0, 1.0],
+            "z": [125.0, 125.0, np.nan, np.nan],
+        }
+    )
+    for engine, frame in _engines(df).items():
+        with pytest.raises(ValueError, match=match):
+            poverty_table(frame, unit="percent", alpha=0, **kw)
+        assert engine
+
+
+def test_missing_values_are_named_by_argument_in_poverty_estimates() -> None:
+    # Welfare missing in row 2, weights in rows 0 and 2: 2 rows, the first 0.
+    y = [100.0, 110.0, np.nan, 160.0]
+    w = [np.nan, 1.0, np.nan, 1.0]
+    with pytest.raises(
+        ValueError,
+        match=r"^`welfare` \(1 row\) and `weights` \(2 rows\) must not be missing "
+        r"\(nan_policy='raise'\): 2 row\(s\) missing a value in all, first at "
+        r"row 0;",
+    ):
+        poverty_estimates(y, 125, weights=w, unit="percent", alpha=0)
+    # A per-unit line among several lines: named by its entry.
+    with pytest.raises(
+        ValueError, match=r"^`welfare` \(1 row\) and `lines` entry 'own' \(1 row\)"
+    ):
+        poverty_estimates(
+            y,
+            lines={"own": [125.0, np.nan, 125.0, 125.0]},
+            unit="percent",
+            alpha=0,
+        )
 
 
 @pytest.mark.parametrize("a_welfare", [100.0, 50.0, 124.5])
@@ -1211,7 +1361,23 @@ def test_names_differing_only_in_case_are_one_name_on_duckdb() -> None:
         (
             pd.DataFrame({"y": [np.inf, 100.0]}),
             {"line": 125, "alpha": 0},
-            r"`welfare` must be finite",
+            r"`welfare` column 'y' must be finite \(NaN marks a missing value\): "
+            r"1 row\(s\) are infinite",
+        ),
+        # An infinite weight or size was reported as weights "too large for
+        # float64 ... rescale them"; it is refused as poverty_estimates
+        # refuses it, by column, counting the rows (a negative infinity too).
+        (
+            pd.DataFrame({"y": [100.0, 110, 150], "w": [1.0, np.inf, -np.inf]}),
+            {"weight": "w", "line": 125, "alpha": 0},
+            r"^`weight` column 'w' must be finite \(NaN marks a missing value\): "
+            r"2 row\(s\) are infinite$",
+        ),
+        (
+            pd.DataFrame({"y": [100.0, 110, 150], "n": [1.0, 2.0, np.inf]}),
+            {"size": "n", "line": 125, "alpha": 0},
+            r"^`size` column 'n' must be finite \(NaN marks a missing value\): "
+            r"1 row\(s\) are infinite$",
         ),
         (
             pd.DataFrame({"y": [0.0, 100, 200], "w": [np.nan, 1, 1]}),
@@ -1222,7 +1388,7 @@ def test_names_differing_only_in_case_are_one_name_on_duckdb() -> None:
                 "watts": True,
                 "nan_policy": "omit",
             },
-            r"`welfare` must be > 0 for the Watts index.*the smallest 0\.0",
+            r"`welfare` column 'y' must be > 0 for the Watts index.*the smallest 0\.0",
         ),
     ],
 )
@@ -2076,3 +2242,94 @@ def test_a_decimal_that_is_the_shortest_decimal_of_a_float_is_read() -> None:
     for df in (frame, frame.lazy()):
         out = poverty_table(df, **kw)
         assert backends.col(out, "estimate").tolist() == [50.0]
+
+
+def test_design_effect_of_a_one_unit_domain_is_nan_on_every_engine() -> None:
+    # One unit in domain "a": n - 1 = 0 in the unit variance, so deff is
+    # NaN (0/0) for every measure, the same on every engine (DuckDB showed
+    # another NaN / -0.0 pattern than numpy).
+    df = pd.DataFrame(
+        {
+            "y": [120.0, 90, 150, 130, 100, 160],
+            "w": [2.5, 1, 2, 1, 3, 1],
+            "s": [4.0, 1, 1, 1, 1, 1],
+            "r": list("abbbbb"),
+            "st": [1, 1, 1, 2, 2, 2],
+            "p": [1, 2, 3, 1, 2, 3],
+        }
+    )
+    for engine, frame in _engines(df).items():
+        out = _to_pandas(
+            poverty_table(
+                frame,
+                welfare="y",
+                weight="w",
+                size="s",
+                by="r",
+                strata="st",
+                psu="p",
+                line=125.3,
+                unit="percent",
+                watts=True,
+            )
+        )
+        a = out["r"] == "a"
+        assert np.isnan(out.loc[a, "deff"].to_numpy(float)).all(), engine
+        assert (out.loc[~a, "deff"] > 0).all(), engine
+
+
+def test_a_non_positive_line_of_a_mapping_names_its_domain_on_every_engine() -> None:
+    # Domain b's line 0 (rows 2 and 3) was reported as "2 row(s) break this
+    # rule"; the domain is named, as for a NaN line of a domain.
+    df = pd.DataFrame({"y": [100.0, 110, 150, 160], "r": list("aabb")})
+    for engine, frame in _engines(df).items():
+        with pytest.raises(
+            ValueError,
+            match=r"^`line` must be > 0: the line of domain\(s\) \['b'\] is \[0\.0\]$",
+        ):
+            poverty_table(
+                frame,
+                welfare="y",
+                by="r",
+                line={"a": 125, "b": 0},
+                alpha=0,
+                unit="fraction",
+            )
+        with pytest.raises(
+            ValueError,
+            match=r"^`lines` entry 'x' must be > 0: the line of domain\(s\) \['b'\]",
+        ):
+            poverty_table(
+                frame,
+                welfare="y",
+                by="r",
+                lines={"n": 100, "x": {"a": 125, "b": -0.5}},
+                alpha=0,
+                unit="fraction",
+            )
+        assert engine
+
+
+def test_nanosecond_keys_on_duckdb_are_refused_with_the_reason() -> None:
+    # DuckDB compares datetime keys to the microsecond: the keys of two
+    # domains 1 ns apart cannot be told apart there. Refused, saying why and
+    # what to do, never matched to the wrong domain; collected to pandas the
+    # same frame gives P0 = 100 % (100 < 150) and 0 % (200 > 50) by hand.
+    rel = duckdb.sql(
+        "SELECT * FROM (VALUES ('2023-03-01 00:00:00.000000001'::TIMESTAMP_NS, "
+        "100.0), ('2023-03-01 00:00:00.000000002'::TIMESTAMP_NS, 200.0)) t(t, y)"
+    )
+    assert rel is not None
+    k1 = np.datetime64("2023-03-01T00:00:00.000000001", "ns")
+    k2 = np.datetime64("2023-03-01T00:00:00.000000002", "ns")
+    kw: dict[str, Any] = {
+        "welfare": "y",
+        "line": {k1: 150.0, k2: 50.0},
+        "by": "t",
+        "unit": "percent",
+        "alpha": 0,
+    }
+    with pytest.raises(ValueError, match=r"compares datetime keys to the microsecond"):
+        poverty_table(rel, **kw)
+    out = poverty_table(rel.df(), **kw)
+    assert out["estimate"].tolist() == [100.0, 0.0]

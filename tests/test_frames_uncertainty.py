@@ -146,6 +146,34 @@ def test_rate_interval_matches_array_function(
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("kind", ["se", "rse", "moe", "bounds"])
+@pytest.mark.parametrize(("edge", "err"), [(0.0, 0.0), (0.0, 0.5), (100.0, 0.0)])
+def test_logit_interval_at_an_edge_rate_raises_for_every_error(
+    backend: str, kind: str, edge: float, err: float
+) -> None:
+    # logit(0) and logit(1) are infinite: no logit interval exists at a rate
+    # of exactly 0 or 100 %, whatever the error, 0 included (it is never
+    # returned as the zero-width interval [rate, rate]).
+    rates = [5.0, edge]
+    src = [1.0, err]
+    if kind == "bounds":
+        kw: dict[str, Any] = {"bounds": ("lo", "hi"), "bounds_level": 0.95}
+        extra: dict[str, Any] = {
+            "lo": [r - 2 * e for r, e in zip(rates, src, strict=True)],
+            "hi": [r + 2 * e for r, e in zip(rates, src, strict=True)],
+        }
+    else:
+        name = {"se": "se", "rse": "rse_pct", "moe": "moe"}[kind]
+        kw = {name: "err"} | ({"moe_level": 0.9} if kind == "moe" else {})
+        extra = {"err": src}
+    native = make(backend, {"rate": rates, **extra})
+    with pytest.raises(ValueError, match=r"exactly 0 or 100 %.*index 1.*wilson"):
+        run(
+            with_rate_interval, native, unit="percent", level=0.95, method="logit", **kw
+        )
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize("method", ["normal", "logit", "wilson"])
 def test_rate_interval_from_effective_sample_size(
     backend: str, method: IntervalMethod

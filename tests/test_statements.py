@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import re
 from typing import Any, Literal
 
@@ -852,7 +853,13 @@ def test_level_change_per_year_over_real_elapsed_time() -> None:
         decimals=2,
         years=4,
     )
-    assert res.verdict.tolist() == [HOLDS, NOT_HOLDS, NOT_HOLDS, NOT_HOLDS, NOT_HOLDS]
+    # 0.94 and 0.93 "units" a year are the relative changes a year: right
+    # with the other unit word, cannot tell; 3.78 is the whole relative change
+    # over the 4 years, not a year's (named so); 0.95 matches nothing.
+    assert res.verdict.tolist() == [HOLDS, UNDECIDED, UNDECIDED, NOT_HOLDS, NOT_HOLDS]
+    assert str(res.reason[3]).endswith(
+        "3.78 is the change over the whole 4.00 years, not a year's"
+    )
     res = check_level_change_statement(
         170.80,
         177.25,
@@ -862,7 +869,8 @@ def test_level_change_per_year_over_real_elapsed_time() -> None:
         decimals=2,
         years=4,
     )
-    assert res.verdict.tolist() == [NOT_HOLDS, HOLDS, HOLDS, NOT_HOLDS, NOT_HOLDS]
+    # 1.61 "percent" a year is the change in thousands a year: cannot tell.
+    assert res.verdict.tolist() == [UNDECIDED, HOLDS, HOLDS, NOT_HOLDS, NOT_HOLDS]
     assert res.figures["meaning"].tolist()[1:3] == [
         "average per year",
         "compound per year",
@@ -1021,8 +1029,11 @@ def test_perturbed_true_statements_never_hold(i: int, k: int, d: int) -> None:
             )
             assert res.verdict != HOLDS
     # A count: the rate of its own implied population, stated in thousands.
+    # Worked in exact decimals, each float standing for its shortest repr
+    # (the implied population has 17 digits: no noise to snap away).
     pop = float(implied_population(b, hb, unit="percent"))
-    count = float(round_half_up(round_half_up(b * pop / 100, 10), d))
+    exact = decimal.Decimal(repr(b)) * decimal.Decimal(repr(pop)) / 100
+    count = float(exact.quantize(decimal.Decimal(1).scaleb(-d), decimal.ROUND_HALF_UP))
     assert (
         check_count_statement(
             b, pop, count, unit="percent", decimals=d, rate_population=pop
@@ -2844,3 +2855,142 @@ def test_statement_data_with_a_decimal_float64_cannot_hold_is_refused() -> None:
     assert out["verdict"].tolist() == [HOLDS]
     with pytest.raises(ValueError, match=r"column 'rate' holds a decimal that float64"):
         check_statements(statements, data("4.26499999999999999999"), **kw)
+
+
+def test_a_count_at_an_exact_tie_rounds_half_up() -> None:
+    # 16.24 % of 1,875,000 is exactly 304,500 (in binary 304499.99999999994):
+    # half up to the nearest thousand it is 305,000, never 304,000. 32.01 %
+    # of 995,000 is exactly 318,499.5, which rounds to 318,500.
+    res = check_count_statement(
+        16.24, 1_875_000, [305_000, 304_000], unit="percent", decimals=-3
+    )
+    assert res.verdict.tolist() == [HOLDS, NOT_HOLDS]
+    assert (
+        str(res.reason[0]) == "16.24 % of 1,875,000 is 304,500, which rounds to 305,000"
+    )
+    res = check_count_statement(32.01, 995_000, 318_500, unit="percent", decimals=0)
+    assert res.verdict == HOLDS
+    # The same in fractions: 0.1624 of 1,875,000.
+    res = check_count_statement(
+        0.1624, 1_875_000, 305_000, unit="fraction", decimals=-3
+    )
+    assert res.verdict == HOLDS
+
+
+def test_a_base_exactly_at_the_tolerance_is_within_it() -> None:
+    # 2.02 against 2.0 is exactly 1 % larger: within base_rtol = 1 %, as
+    # 1,010 against 1,000 is (in binary 2.02 - 2.0 is 0.020000000000000018).
+    # 10 % of 2.02 is 0.202 and 10 % of 1,010 is 101: both hold.
+    for base, pop, stated, d in [(2.02, 2.0, 0.202, 3), (1010.0, 1000.0, 101.0, 0)]:
+        res = check_count_statement(
+            10.0, base, stated, unit="percent", decimals=d, rate_population=pop
+        )
+        assert res.verdict == HOLDS
+    # Beyond it (2.05 against 1.9), the two populations are shown with their
+    # decimals, never both as "2".
+    res = check_count_statement(
+        10.0, 2.05, 0.205, unit="percent", decimals=3, rate_population=1.9
+    )
+    assert "a population of 1.90, not of 2.05" in str(res.reason)
+    res = check_count_statement(
+        4.26, 886.4, 37.76, unit="percent", decimals=2, rate_population=897.85
+    )
+    assert str(res.reason).startswith("4.26 % of 886.4 is 37.761")
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "stated", "dl", "ds"),
+    [(37.78, 37.94, 0.1, 2, 1), (377.8, 379.4, 1.0, 1, 0), (3.778, 3.794, 0.01, 3, 2)],
+)
+def test_a_headcount_change_at_the_edge_does_not_depend_on_the_scale(
+    before: float, after: float, stated: float, dl: int, ds: int
+) -> None:
+    # 37.78 -> 37.94 at 2 decimals: the true change lies in the open range
+    # (37.935 - 37.785, 37.945 - 37.775) = (0.15, 0.17); a stated 0.1 stands
+    # for [0.05, 0.15), which only touches it: does not hold, at every scale.
+    res = check_headcount_change_statement(
+        before, after, stated, levels_decimals=dl, stated_decimals=ds
+    )
+    assert res.verdict == NOT_HOLDS
+
+
+def test_a_headcount_change_bound_of_zero_is_not_negative() -> None:
+    # 37.78 -> 37.79: the change lies in (0, 0.02); its lower bound shows as
+    # +0.00, never -0.00.
+    res = check_headcount_change_statement(
+        37.78, 37.79, 0.01, levels_decimals=2, stated_decimals=2
+    )
+    assert "between +0.00 and +0.02" in str(res.reason)
+    assert float(res.figures["change_lower"]) == 0.0
+    assert not np.signbit(res.figures["change_lower"])
+
+
+@pytest.mark.parametrize(("headcount", "population"), [(1.58, 100), (2.63, 200)])
+def test_consistency_at_an_exact_edge(headcount: float, population: float) -> None:
+    # Rate 1.0 % (1 decimal: [0.95, 1.05)); 1.58 thousand of 100 (to the
+    # hundred: [50, 150)) gives ratios in the open range (1.575 / 150, ...)
+    # = (1.05 %, ...); 2.63 of 200 ([150, 250)): (2.625 / 250, ...) = (1.05
+    # %, ...). Each only touches the rate's interval: does not hold.
+    res = check_consistency(
+        1.0,
+        headcount,
+        population,
+        unit="percent",
+        rate_decimals=1,
+        headcount_decimals=2,
+        population_decimals=-2,
+    )
+    assert res.verdict == NOT_HOLDS
+
+
+def test_a_change_stated_with_the_other_unit_word_cannot_be_told() -> None:
+    # Kabupaten Tuban, BPS 2024 -> 2025: 171.24 -> 168.86 thousand, a fall of
+    # 2.38 (by hand: 2.38 / 171.24 = 1.39 %). "Fell 1.39" (units) and "fell
+    # 2.38 percent" are each right with the other word: cannot tell, and
+    # the reason says which reading the figure has.
+    units = check_level_change_statement(
+        171.24, 168.86, 1.39, direction="fall", stated_as="units", decimals=2
+    )
+    assert units.verdict == UNDECIDED
+    assert str(units.reason).endswith(
+        "1.39 is the relative change in percent, not a change in the figure's units"
+    )
+    pct = check_level_change_statement(
+        171.24, 168.86, 2.38, direction="fall", stated_as="percent", decimals=2
+    )
+    assert pct.verdict == UNDECIDED
+    assert str(pct.reason).endswith(
+        "2.38 is the change in the figure's units, not in percent"
+    )
+
+
+def test_a_per_year_statement_names_a_whole_change_and_no_zero() -> None:
+    # 10.49 % -> 9.56 % over 2 years: 0.93 points in all, 0.465 a year. "Fell
+    # 0.93 points a year" does not hold, and the reason says 0.93 is the whole
+    # change. 10.49 -> 10.48 over 3 years is 0.0033 points a year: shown as
+    # -0.003, never -0.00.
+    res = check_change_statement(
+        10.49,
+        9.56,
+        0.93,
+        direction="fall",
+        stated_as="points",
+        unit="percent",
+        decimals=2,
+        years=2.0,
+    )
+    assert res.verdict == NOT_HOLDS
+    assert str(res.reason).endswith(
+        "0.93 is the change over the whole 2.00 years, not a year's"
+    )
+    res = check_change_statement(
+        10.49,
+        10.48,
+        0.01,
+        direction="fall",
+        stated_as="points",
+        unit="percent",
+        decimals=2,
+        years=3.0,
+    )
+    assert "that is -0.003 points a year" in str(res.reason)

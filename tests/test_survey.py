@@ -680,3 +680,105 @@ def test_the_unorderable_labels_message_is_the_same_in_every_order() -> None:
         messages.add(str(info.value))
     assert len(messages) == 1
     assert "(such as Timestamp('2020-01-03 00:00:00'))" in messages.pop()
+
+
+def test_design_effect_of_a_one_unit_domain_is_nan_for_every_measure() -> None:
+    # Domain "a" holds one unit: its standard error is 0 and the unit
+    # variance of simple random sampling, s^2 = sum w (t - R)^2 / sum w
+    # * n / (n - 1), divides by n - 1 = 0, so deff is 0/0 = NaN for P0, P1,
+    # P2 and Watts alike (P2 gave -0.0: a rounding-negative spread times inf).
+    est = poverty_estimates(
+        [120.0, 90, 150, 130, 100, 160],
+        125.3,
+        alpha=(0, 1, 2),
+        watts=True,
+        unit="percent",
+        weights=[2.5, 1, 2, 1, 3, 1],
+        size=[4, 1, 1, 1, 1, 1],
+        by=list("abbbbb"),
+        strata=[1, 1, 1, 2, 2, 2],
+        psu=[1, 2, 3, 1, 2, 3],
+    )
+    a = est.domain == "a"
+    assert est.n[a].tolist() == [1.0] * 4
+    assert est.se[a].tolist() == [0.0] * 4
+    assert np.isnan(est.deff[a]).all()
+    # Domain b (5 units) keeps finite, positive design effects.
+    assert (est.deff[~a] > 0).all()
+    assert np.isfinite(est.deff[~a]).all()
+
+
+@pytest.mark.parametrize(
+    ("line", "match"),
+    [
+        # Domain b's line 0 sits on rows 2 and 3: the domain is named, not
+        # the rows (as a NaN line of a domain is).
+        (
+            {"a": 125, "b": 0},
+            r"^`line` must be > 0: the line of domain\(s\) \['b'\] is \[0\.0\]$",
+        ),
+        ({"a": -1.5, "b": 125}, r"domain\(s\) \['a'\] is \[-1\.5\]$"),
+    ],
+)
+def test_a_non_positive_line_of_a_mapping_names_its_domain(
+    line: dict[str, float], match: str
+) -> None:
+    with pytest.raises(ValueError, match=match):
+        poverty_estimates(
+            [100, 110, 150, 160], line, by=list("aabb"), alpha=0, unit="fraction"
+        )
+    with pytest.raises(
+        ValueError, match=match.replace("^`line`", "^`lines` entry 'x'")
+    ):
+        poverty_estimates(
+            [100, 110, 150, 160],
+            lines={"x": line},
+            by=list("aabb"),
+            alpha=0,
+            unit="fraction",
+        )
+
+
+def test_non_positive_lines_of_many_domains_are_counted() -> None:
+    # Ten domains 0..9 with lines 0, -1, ..., -9: all ten break the rule,
+    # the first five are shown and the total is given.
+    with pytest.raises(
+        ValueError,
+        match=r"domain\(s\) \[0, 1, 2, 3, 4\] is \[0\.0, -1\.0, -2\.0, -3\.0, -4\.0\] "
+        r"\(10 domains in all\)$",
+    ):
+        poverty_estimates(
+            np.arange(10.0) + 1,
+            {i: -float(i) for i in range(10)},
+            by=np.arange(10),
+            alpha=0,
+            unit="fraction",
+        )
+
+
+@pytest.mark.parametrize(
+    ("n_strata", "match"),
+    [
+        # One lonely stratum: named alone.
+        (1, r"^stratum \[0\] has a single PSU, so its variance cannot be estimated"),
+        # Three: all named, no total needed.
+        (3, r"^strata \[0, 1, 2\] have a single PSU each, so their variance"),
+        # 1,000 strata of 3 units in one PSU each: the first five and the total.
+        (
+            1000,
+            r"^strata \[0, 1, 2, 3, 4\] \(1,000 strata in all\) have a single PSU "
+            r"each",
+        ),
+    ],
+)
+def test_lonely_strata_are_named_and_counted(n_strata: int, match: str) -> None:
+    n = 3 * n_strata
+    with pytest.raises(ValueError, match=match):
+        poverty_estimates(
+            np.arange(n) % 200 + 50.0,
+            125,
+            alpha=0,
+            unit="percent",
+            strata=np.arange(n) // 3,
+            psu=np.zeros(n, int),
+        )

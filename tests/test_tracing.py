@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -394,6 +398,56 @@ def test_a_stated_figure_wider_than_float64_is_refused() -> None:
                 period="year",
             )
     # (A float32 figure is its shortest decimal: test_odd_but_valid_inputs.)
+
+
+@pytest.mark.parametrize(
+    "stated", [Decimal("4.26"), Fraction(213, 50), np.float32(4.26), 4.26]
+)
+def test_a_decimal_or_fraction_figure_is_read_as_float64_holds_it(
+    stated: object,
+) -> None:
+    # BPS, Kota Malang, March 2023: poverty rate 4.26 %. Decimal("4.26") and
+    # Fraction(213, 50) (= 4.26 exactly) are the shortest decimal of the
+    # float64 4.26, so each is that figure and the statement holds, with the
+    # same trace as the float.
+    def trace(x: object) -> FigureTrace:
+        return trace_figure(
+            DATA,
+            x,  # type: ignore[arg-type]
+            decimals=2,
+            subject="Kota Malang",
+            at=2023,
+            measure="poverty_rate_pct",
+            region="region_name",
+            period="year",
+        )
+
+    got, ref = trace(stated), trace(4.26)
+    assert got.verdict == "holds"
+    assert got.reason == ref.reason
+    pd.testing.assert_frame_equal(got.to_frame(), ref.to_frame())
+
+
+def test_a_decimal_or_fraction_float64_cannot_hold_is_refused() -> None:
+    # Decimal("4.2599999999999999999") is below 4.26 but float64 reads it as
+    # 4.26, which would "hold"; 1/3 has no exact float64 either. A NaN
+    # Decimal is not finite, and a bool is not a number.
+    kw: dict[str, Any] = {
+        "decimals": 2,
+        "subject": "Kota Malang",
+        "at": 2023,
+        "measure": "poverty_rate_pct",
+        "region": "region_name",
+        "period": "year",
+    }
+    for bad in (Decimal("4.2599999999999999999"), Fraction(1, 3)):
+        with pytest.raises(ValueError, match=r"`stated` holds .* float64"):
+            trace_figure(DATA, bad, **kw)
+    with pytest.raises(ValueError, match="`stated` must be finite"):
+        trace_figure(DATA, Decimal("NaN"), **kw)
+    for not_number in (True, np.bool_(True)):
+        with pytest.raises(TypeError, match="`stated` must be a number"):
+            trace_figure(DATA, not_number, **kw)  # type: ignore[arg-type]
 
 
 def _small() -> pd.DataFrame:

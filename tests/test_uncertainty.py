@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -493,6 +495,27 @@ def test_float32_level_is_its_shortest_decimal() -> None:
     assert t.level == 0.95
     # The same z as level=0.9 (1.644853627 * 1.0).
     assert float(moe_from_se(1.0, level=lev16)) == float(moe_from_se(1.0, level=0.9))
+
+
+def test_decimal_or_fraction_level_is_taken_when_float64_holds_it() -> None:
+    # Decimal("0.95") and Fraction(19, 20) are the figure 0.95 (the shortest
+    # decimal of the float64 0.95): alpha is 0.05 and a p-value of exactly
+    # 0.05 is not significant, as with level=0.95; z is that of 0.95
+    # (1.959963985 * 1.0).
+    for lev in (Decimal("0.95"), Fraction(19, 20)):
+        lev_any: Any = lev
+        assert not bool(is_significant(0.05, level=lev_any))
+        assert float(moe_from_se(1.0, level=lev_any)) == float(
+            moe_from_se(1.0, level=0.95)
+        )
+    # A Decimal float64 cannot hold (it would be read as 0.95) is refused,
+    # as in the array arguments; a NaN Decimal is no level.
+    wide: Any = Decimal("0.94999999999999999999")
+    with pytest.raises(ValueError, match=r"`level` holds .* float64"):
+        moe_from_se(1.0, level=wide)
+    nan_level: Any = Decimal("NaN")
+    with pytest.raises(ValueError, match="`level` must lie strictly between"):
+        moe_from_se(1.0, level=nan_level)
 
 
 @pytest.mark.parametrize(

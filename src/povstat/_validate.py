@@ -58,18 +58,41 @@ def choice(value: object, name: str, options: tuple[_S, ...]) -> _S:
     return value
 
 
+def is_real(value: object) -> bool:
+    """Whether `value` is one real number.
+
+    An int, float, numpy integer or float, ``Decimal`` or ``Fraction``; not
+    a bool (Python or numpy), text or an array.
+    """
+    return not isinstance(value, bool | np.bool_) and isinstance(
+        value, int | float | np.integer | np.floating | Decimal | Fraction
+    )
+
+
+def real(value: Any, name: str) -> float:
+    """One real number (see :func:`is_real`) as float64, by the rule of `numeric`.
+
+    A float32 (or float16) stands for its shortest decimal; a ``Decimal``
+    or ``Fraction`` is taken when float64 holds it (exactly, or as the
+    shortest decimal of its nearest float64: ``Decimal("0.95")``), and
+    raises ValueError naming `name` otherwise.
+    """
+    if isinstance(value, Decimal | Fraction):
+        return float(numeric(np.array(value, dtype=object), name))
+    return short_float(value)
+
+
 def level(value: object, name: str = "level") -> float:
     """Check a confidence level: a real number strictly between 0 and 1.
 
     A float32 (or float16) level stands for its shortest decimal, as in
-    :func:`numeric` (``np.float32(0.95)`` is 0.95, not 0.949999988...).
+    :func:`numeric` (``np.float32(0.95)`` is 0.95, not 0.949999988...); a
+    ``Decimal`` or ``Fraction`` level is taken when float64 holds it.
     """
-    if isinstance(value, bool | np.bool_) or not isinstance(
-        value, int | float | np.integer | np.floating
-    ):
+    if not is_real(value):
         msg = f"`{name}` must be a number between 0 and 1, got {value!r}"
         raise TypeError(msg)
-    lev = short_float(value)
+    lev = real(value, name)
     if not 0.0 < lev < 1.0 or 1.0 - lev == 1.0:
         hint = ""
         if 1.0 < lev < 100.0:

@@ -461,15 +461,13 @@ def _dependence(
         if not has_se:
             msg = "give the estimates' errors: `se`, or `moe` with its `level`"
             raise ValueError(msg)
-        if isinstance(correlation, bool | np.bool_) or not isinstance(
-            correlation, int | float | np.integer | np.floating
-        ):
+        if not _validate.is_real(correlation):
             msg = (
                 "`correlation` must be one number (a common correlation), "
                 f"got {correlation!r}"
             )
             raise TypeError(msg)
-        rho = float(correlation)
+        rho = _validate.real(correlation, "correlation")
         if not -1.0 <= rho <= 1.0:
             msg = f"`correlation` must lie in [-1, 1], got {correlation!r}"
             raise ValueError(msg)
@@ -647,7 +645,10 @@ def _variance(
     sq = term * term
     if zero is not None:
         biggest = np.zeros(k)
-        np.maximum.at(biggest, codes[zero], sq[zero])
+        # A missing error (NaN, kept under nan_policy="propagate") makes its
+        # group's variance NaN; numpy flags that as invalid, which it is not.
+        with np.errstate(invalid="ignore"):
+            np.maximum.at(biggest, codes[zero], sq[zero])
         return np.asarray(_group_sum(np.where(zero, 0.0, sq), codes, k) + biggest)
     indep = np.asarray(_group_sum(sq, codes, k))
     if dep.kind != "correlation":
@@ -1527,9 +1528,16 @@ def poverty_gap_money(
     changes behaviour. It is monthly, in the prices of the poverty line.
 
     The bounds take each published input anywhere in its rounding interval
-    (:func:`povstat.rounding_interval`); both results increase with
+    (:func:`povstat.rounding_interval`), jointly with :math:`P_1 \le P_0`,
+    which the true values obey too; both results increase with
     :math:`P_1`, :math:`z` and the count and the mean shortfall decreases
-    with :math:`P_0`, so the bounds are attained at the ends.
+    with :math:`P_0`, so the bounds are attained at the ends of the region
+    where :math:`P_1 \le P_0`: :math:`P_1` is at most the smaller of the
+    upper ends of :math:`P_1` and :math:`P_0`, and :math:`P_1/P_0` at most
+    the smaller of :math:`P_1^{\text{upper}}/P_0^{\text{lower}}` and 1. So
+    the upper bound of the mean shortfall never exceeds the upper end of
+    the poverty line: at :math:`P_1 = P_0` every poor person has nothing,
+    and the shortfall is the line itself.
 
     References
     ----------
@@ -1609,10 +1617,15 @@ def poverty_gap_money(
         g_lo, z_lo, c_lo = (np.maximum(v, 0.0) for v in (g_lo, z_lo, c_lo))
         r_lo = np.maximum(r_lo, 0.0)
         r_hi = np.minimum(r_hi, scale)
+        # P1 <= P0 holds for the true values too, so the pair (P1, P0) lies in
+        # the part of its rounding box where P1 <= P0: P1 is at most
+        # min(p1 upper, P0 upper) and P1/P0 at most min(p1 upper / P0 lower, 1).
+        g_hi = np.minimum(g_hi, r_hi)
         with np.errstate(divide="ignore", invalid="ignore"):
-            m_hi = np.where(
-                r_lo > 0, g_hi / np.where(r_lo > 0, r_lo, 1.0) * z_hi, np.inf
+            ratio_hi = np.where(
+                r_lo > 0, np.minimum(g_hi / np.where(r_lo > 0, r_lo, 1.0), 1.0), 1.0
             )
+        m_hi = ratio_hi * z_hi
         bounds = {
             "mean_shortfall_lower": shortfall(g_lo, r_hi, z_lo),
             "mean_shortfall_upper": np.where(np.isnan(mean), np.nan, m_hi),

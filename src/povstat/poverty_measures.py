@@ -468,7 +468,8 @@ def lines_by_domain(line: Mapping[Any, Any], labels: Sequence[Any]) -> list[floa
     when there are keys of another kind, those keys and the labels' kind.
     Values are read by :func:`line_number` (a float32 value is its shortest
     decimal; a ``Decimal`` is taken when float64 holds it); an infinite line
-    of a domain raises ValueError naming the domain, as a missing one does.
+    of a domain, or one <= 0, raises ValueError naming the domain, as a
+    missing one does.
     """
     bad = [(k, v) for k, v in line.items() if not is_line_number(v)]
     if bad:
@@ -512,6 +513,15 @@ def lines_by_domain(line: Mapping[Any, Any], labels: Sequence[Any]) -> list[floa
         msg = (
             f"`line` must be finite: the line of domain(s) {infinite[:5]} is "
             "infinite (NaN marks a missing line)"
+        )
+        raise ValueError(msg)
+    # A loop over the domains (one per label), not over rows.
+    low = [(d, z) for d, z in zip(labels, out, strict=True) if z <= 0]
+    if low:
+        more = f" ({len(low):,} domains in all)" if len(low) > 5 else ""
+        msg = (
+            f"`line` must be > 0: the line of domain(s) {[d for d, _ in low[:5]]} "
+            f"is {[z + 0.0 for _, z in low[:5]]}{more}"
         )
         raise ValueError(msg)
     return out
@@ -585,13 +595,16 @@ def prepare_units(
         missing = np.zeros(0, bool)
     if missing.any():
         if nan_policy == "raise":
-            row = int(np.flatnonzero(missing)[0])
-            msg = (
-                f"`welfare`, `line`, `weights` and `size` must not be missing "
-                f"(nan_policy='raise'): {int(missing.sum())} row(s), first at row "
-                f"{row}; pass nan_policy='omit' to give such rows zero weight"
-            )
-            raise ValueError(msg)
+            # An error is certain: count each input's missing values by name.
+            held = [("`welfare`", int(np.isnan(y).sum()))]
+            held.append(("`line`", int(np.isnan(z).sum()) if z.ndim else 0))
+            held += [
+                (f"`{name}`", int(np.isnan(a).sum()))
+                for a, x, name in ((w, weights, "weights"), (s, size, "size"))
+                if x is not None
+            ]
+            first = int(np.flatnonzero(missing)[0])
+            raise ValueError(missing_message(held, int(missing.sum()), first=first))
         nan_z = np.isnan(z)
         if nan_z.ndim == 1 and nan_z.any():
             codes = np.zeros(n, np.intp) if domains is None else domains[1]
@@ -619,6 +632,26 @@ def prepare_units(
             raise ValueError(msg)
     person = w * s if size is not None else w
     return y, np.broadcast_to(z, y.shape), person, domains
+
+
+def missing_message(
+    held: Sequence[tuple[str, int]], total: int, *, first: int | None = None
+) -> str:
+    """The error for missing values under ``nan_policy="raise"``, by input.
+
+    `held` pairs each input's name (```welfare```, or ```weight``` column
+    'w'`` for a frame) with its count of missing values; those with none
+    are left out. `total` counts the rows missing anything, `first` (when
+    there are row positions) the first such row.
+    """
+    parts = [f"{name} ({k:,} row{'' if k == 1 else 's'})" for name, k in held if k]
+    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    where = "" if first is None else f", first at row {first}"
+    return (
+        f"{listed} must not be missing (nan_policy='raise'): {total:,} row(s) "
+        f"missing a value in all{where}; pass nan_policy='omit' to give such "
+        "rows zero weight"
+    )
 
 
 MISSING_SCALAR_LINE = (
@@ -670,7 +703,7 @@ def refuse_missing_domain_lines(labels: ArrayLike) -> None:
 
 def _maybe_nan(a: NDArray[np.float64]) -> bool:
     """False if `a` surely holds no NaN (its sum is not NaN)."""
-    with np.errstate(over="ignore"):  # inf + -inf is NaN too: a false alarm only
+    with np.errstate(over="ignore", invalid="ignore"):  # inf + -inf: a false alarm
         return bool(np.isnan(np.add.reduce(a, axis=None)))
 
 

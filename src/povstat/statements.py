@@ -178,6 +178,50 @@ def _snap(x: NDArray[np.float64]) -> NDArray[np.float64]:
     return round_half_up(x, 10)
 
 
+def _as_fraction(v: float) -> fractions.Fraction:
+    """The decimal a float stands for (its shortest repr), exactly; NaN as 0."""
+    return fractions.Fraction(repr(v)) if np.isfinite(v) else fractions.Fraction(0)
+
+
+_TO_FRACTION = np.frompyfunc(_as_fraction, 1, 1)
+
+
+def _exact(x: ArrayLike) -> NDArray[np.object_]:
+    """Each value as the exact decimal it stands for, a Fraction.
+
+    Verdicts at exact ties and edges are decided in rational arithmetic on
+    the published decimals: float products and ratios carry noise (16.24 %
+    of 1,875,000 is 304499.99999999994 in binary, which rounds to 304,000
+    where the exact 304,500 rounds to 305,000), and snapping to 10 decimals
+    cannot remove noise above 1e-10 of a large figure. NaN and infinities
+    become 0: the callers mask them (their verdicts are "cannot tell").
+    """
+    return np.asarray(_TO_FRACTION(np.asarray(x, dtype=np.float64)), dtype=np.object_)
+
+
+def _exact_rounded(q: NDArray[np.object_], d: int) -> NDArray[np.object_]:
+    """Exact values rounded half up (away from zero) to `d` decimals."""
+    scale = fractions.Fraction(10) ** d
+
+    def one(v: fractions.Fraction) -> fractions.Fraction:
+        m = int(abs(v) * scale + fractions.Fraction(1, 2))  # floor: >= 0
+        return (m if v >= 0 else -m) / scale
+
+    return np.asarray(np.frompyfunc(one, 1, 1)(q), dtype=np.object_)
+
+
+def _fmax(q: NDArray[np.object_], floor: fractions.Fraction) -> NDArray[np.object_]:
+    """Exact values, each at least `floor`."""
+    return np.asarray(
+        np.where(q < floor, np.asarray(floor, dtype=np.object_), q), dtype=np.object_
+    )
+
+
+def _floats(q: NDArray[np.object_]) -> NDArray[np.float64]:
+    """Exact values as the nearest floats."""
+    return np.asarray(q, dtype=np.float64)
+
+
 def _snap_to(x: NDArray[np.float64], d: int, name: str) -> NDArray[np.float64]:
     """`x` rounded to its stated `d` decimals, if it differs only by float noise.
 
@@ -428,6 +472,8 @@ def check_change_statement(
         m_rel = matches(per_year["relative_per_year_pct"]) | matches(
             per_year["compound_per_year_pct"]
         )
+    # With `years`: the stated size is the whole change, not a year's.
+    m_total = (matches(points) | matches(rel)) & (years is not None)
     sign_ok = points < 0 if dirn == "fall" else points > 0
     gaps = _Gaps(
         shape,
@@ -468,14 +514,15 @@ def check_change_statement(
             )
         )
         if per_year:
+            py = float(per_year["points_per_year"][i])
+            ry = float(per_year["relative_per_year_pct"][i])
+            cy = float(per_year["compound_per_year_pct"][i])
             core += (
                 f"; over {_fmt(float(np.broadcast_to(t, shape)[i]), 2)} years "
-                f"that is {_signed(float(per_year['points_per_year'][i]), shown)} "
-                "points a year, "
-                f"{_signed(float(per_year['relative_per_year_pct'][i]), 2)} % a "
-                "year on average or "
-                f"{_signed(float(per_year['compound_per_year_pct'][i]), 2)} % a "
-                "year compound"
+                f"that is {_signed(py, _change_decimals(py, shown))} points a "
+                f"year, {_signed(ry, _change_decimals(ry, 2))} % a year on "
+                f"average or {_signed(cy, _change_decimals(cy, 2))} % a year "
+                "compound"
             )
         if not sign_ok[i] and not zero_said[i]:
             tail = f"the statement says it {_PAST[dirn]}"
@@ -499,6 +546,12 @@ def check_change_statement(
             )
         elif m_points[i]:
             tail = "the stated size matches both readings"
+        elif m_total[i]:
+            tail = (
+                f"{_fmt(float(xs[i]), d)} is the change over the whole "
+                f"{_fmt(float(np.broadcast_to(t, shape)[i]), 2)} years, not a "
+                "year's"
+            )
         else:
             tail = (
                 f"{_fmt(float(xs[i]), d)} matches neither the points nor the "
@@ -628,19 +681,29 @@ def check_count_statement(
         else _validate.nonnegative(rate_population, "rate_population")
     )
     shape = _validate.shape(rate=r, base=n, stated=m, rate_population=pop)
-    # On the percent scale for fractions too, so both give the same figures.
-    computed = np.broadcast_to(_snap(_in_percent(r, u) * n / 100.0), shape)
-    rounded = round_half_up(computed, d)
-    ms = np.broadcast_to(m, shape)
-    arithmetic_ok = np.abs(rounded - ms) <= 1e-9 * np.maximum(np.abs(ms), 1.0)
-    pops = np.broadcast_to(pop, shape)
+    # On the percent scale for fractions too, so both give the same figures;
+    # in exact arithmetic, so that an exact tie rounds as the tie it is.
+    rb_ = np.broadcast_to(r, shape)
     nb = np.broadcast_to(n, shape)
+    ms = np.broadcast_to(m, shape)
+    pops = np.broadcast_to(pop, shape)
+    unknown = np.isnan(rb_) | np.isnan(nb)
+    exact = np.broadcast_to(
+        _exact(r) * (100 if u == "fraction" else 1) * _exact(n) / 100, shape
+    )
+    exact_rounded = _exact_rounded(exact, d)
+    computed = np.where(unknown, np.nan, _floats(exact))
+    rounded = np.where(unknown, np.nan, _floats(exact_rounded))
+    arithmetic_ok = np.asarray(exact_rounded == _exact(ms)) & ~unknown & ~np.isnan(ms)
     if rate_population is None:
         base_ok = np.ones(shape, dtype=bool)
     else:
-        with np.errstate(divide="ignore", invalid="ignore"):
-            base_ok = np.abs(nb - pops) <= base_rtol * pops
-    rb_ = np.broadcast_to(r, shape)
+        # Within the tolerance, exactly: 2.02 against 2.0 is 1 % off, within
+        # a tolerance of 1 %.
+        gap = np.abs(_exact(nb) - _exact(pops))
+        base_ok = np.asarray(gap <= _as_fraction(base_rtol) * _exact(pops)) & ~(
+            np.isnan(nb) | np.isnan(pops)
+        )
     gaps = _Gaps(
         shape,
         (np.isnan(rb_), "the rate is missing"),
@@ -670,8 +733,9 @@ def check_count_statement(
 
     def describe(i: tuple[int, ...]) -> str:
         rate_d = max(2, _decimals_of(rb[i]))  # this row's, not the batch's
+        base_d = _decimals_of(nb[i])  # 886.4 thousand is not "886"
         head = (
-            f"{_fmt(float(rb[i]), rate_d)} % of {_fmt(float(nb[i]), 0)} is "
+            f"{_fmt(float(rb[i]), rate_d)} % of {_fmt(float(nb[i]), base_d)} is "
             f"{_fmt(float(computed[i]), _shown_decimals(float(computed[i]), d))}"
         )
         head += (
@@ -681,10 +745,16 @@ def check_count_statement(
         )
         if not base_ok[i]:
             p, n_ = float(pops[i]), float(nb[i])
+            # The base's decimals (a population implied from a rate and a
+            # count has many, none of them meaningful), more if the two would
+            # show alike (2 and 1.9 as "2").
+            pop_d = _decimals_of(nb[i])
+            while pop_d < 6 and _fmt(p, pop_d) == _fmt(n_, pop_d):
+                pop_d += 1
             gap = 100.0 * (n_ - p) / p if p > 0 else np.inf
             head += (
                 f"; {'but' if arithmetic_ok[i] else 'and'} the rate is a share "
-                f"of a population of {_fmt(p, 0)}, not of {_fmt(n_, 0)} ("
+                f"of a population of {_fmt(p, pop_d)}, not of {_fmt(n_, pop_d)} ("
                 + (
                     f"{_fmt(abs(gap), 2)} % {'larger' if gap > 0 else 'smaller'}"
                     if np.isfinite(gap)
@@ -694,7 +764,7 @@ def check_count_statement(
             )
             if np.isfinite(of_pop[i]):
                 of_d = _shown_decimals(float(of_pop[i]), d)
-                head += f"; of {_fmt(p, 0)} it is {_fmt(float(of_pop[i]), of_d)}"
+                head += f"; of {_fmt(p, pop_d)} it is {_fmt(float(of_pop[i]), of_d)}"
         return head
 
     return StatementCheck(
@@ -816,9 +886,29 @@ def check_consistency(
             np.where(ni.lower > 0, hi.upper / np.maximum(ni.lower, 0), np.inf) * 100.0,
             shape,
         )
-    r_lo = np.broadcast_to(ri.lower, shape)
-    r_hi = np.broadcast_to(ri.upper, shape)
-    overlap = (lo < r_hi) & (hi_ > r_lo)
+    # The overlap of the open range of headcount / population with the
+    # rate's rounding interval, decided in exact arithmetic: at the edges
+    # (1.58 / 100 against a rate of 1.0 at 1 decimal) float noise must not
+    # decide. Each bound is the exact decimal its float stands for.
+    zero = fractions.Fraction(0)
+    h_lo, h_hi = _fmax(_exact(hi.lower), zero), _exact(hi.upper)
+    n_lo, n_hi = _exact(ni.lower), _exact(ni.upper)
+    r_lo_x = np.broadcast_to(_exact(ri.lower), shape)
+    r_hi_x = np.broadcast_to(_exact(ri.upper), shape)
+    # n_hi > 0 (half a unit above a figure >= 0), but 0 where NaN: masked.
+    n_hi = np.where(n_hi == zero, np.asarray(fractions.Fraction(1), np.object_), n_hi)
+    low_x = np.broadcast_to(h_lo * 100 / n_hi, shape)
+    below_hi = np.asarray(low_x < r_hi_x)
+    # No upper bound where the population may be 0.
+    positive = np.broadcast_to(np.asarray(ni.lower > 0), shape)
+    n_safe = np.where(
+        np.asarray(ni.lower > 0), n_lo, np.asarray(fractions.Fraction(1), np.object_)
+    )
+    up_x = np.broadcast_to(h_hi * 100 / n_safe, shape)
+    above_lo = ~positive | np.asarray(up_x > r_lo_x)
+    overlap = below_hi & above_lo
+    nan_any = np.isnan(lo) | np.isnan(hi_) | np.isnan(np.broadcast_to(ri.lower, shape))
+    overlap = overlap & ~nan_any
     hb_ = np.broadcast_to(h, shape)
     nb_ = np.broadcast_to(n, shape)
     gaps = _Gaps(
@@ -950,12 +1040,19 @@ def check_headcount_change_statement(
     # Each level lies within half a unit of its last decimal, and never
     # below 0 (a published 0 is in [0, h)): the true change is above the
     # lowest `after` minus the highest `before`, and below the reverse.
-    h = 0.5 * 10.0**-dl
-    lower = np.broadcast_to(_snap(np.maximum(a - h, 0.0) - (b + h)), shape)
-    upper = np.broadcast_to(_snap((a + h) - np.maximum(b - h, 0.0)), shape)
+    # In exact arithmetic: at the edges, where the stated figure's range
+    # just touches the levels', float noise must not decide.
+    zero = fractions.Fraction(0)
+    h = fractions.Fraction(1, 2) / fractions.Fraction(10) ** dl
+    bx, ax = _exact(b), _exact(a)
+    low_x = np.broadcast_to(_fmax(ax - h, zero) - (bx + h), shape)
+    up_x = np.broadcast_to((ax + h) - _fmax(bx - h, zero), shape)
+    lower = np.where(np.isnan(change), np.nan, _floats(low_x))
+    upper = np.where(np.isnan(change), np.nan, _floats(up_x))
     ss = np.broadcast_to(s, shape)
-    hs = 0.5 * 10.0**-ds
-    ok = (ss + hs > lower) & (ss - hs < upper)
+    sx = np.broadcast_to(_exact(s), shape)
+    hs = fractions.Fraction(1, 2) / fractions.Fraction(10) ** ds
+    ok = np.asarray(sx + hs > low_x) & np.asarray(sx - hs < up_x)
     overprecise = np.broadcast_to(np.asarray(ds > dl), shape)
     gaps = _Gaps(
         shape, (np.isnan(change), "a level is missing"), (np.isnan(ss), _NO_STATED)
@@ -1097,8 +1194,12 @@ def check_level_change_statement(
     StatementCheck
         ``"holds"`` where the direction is right and the stated figure equals
         the change in the statement's unit, rounded half up to `decimals`;
-        ``"cannot tell"`` where a figure is missing; ``"does not hold"``
-        otherwise. Figures: ``change`` (after - before), ``relative_pct``,
+        ``"cannot tell"`` where a figure is missing, or where the size is
+        right with the other unit word (1.39 "units" for a 1.39 % fall, or
+        2.38 "percent" for a fall of 2.38: which was meant cannot be told,
+        as for a rate's points and percent); ``"does not hold"`` otherwise
+        (with `years`, a size that is the whole change, not a year's, is
+        named so). Figures: ``change`` (after - before), ``relative_pct``,
         ``per_year`` (the change in units per year; NaN without `years`),
         ``relative_per_year_pct`` (total relative / years),
         ``compound_per_year_pct``, ``rate_points`` and ``rate_relative_pct``
@@ -1251,8 +1352,20 @@ def check_level_change_statement(
     # as points; the size is right in the figure's unit, the word is not a
     # count's or a line's: cannot tell which the figure is.
     index_points = (said == "points") & sign_ok & m_units & ~zero_said
+    # A right size with the wrong unit word ("fell 1.39" for a 1.39 % fall,
+    # "fell 2.38 percent" for a fall of 2.38): cannot tell which was meant,
+    # as for a rate's points and percent.
+    m_percent = m_rel | m_avg | m_cagr
+    slip = (
+        sign_ok
+        & ~m_said
+        & ~zero_said
+        & (((said == "units") & m_percent) | ((said == "percent") & m_units))
+    )
+    # With `years`: the stated size is the whole change, not a year's.
+    m_total = (matches(change) | matches(relative)) & per_year_given
     verdict = np.where(
-        missing | zero_said | index_points,
+        missing | zero_said | index_points | slip,
         UNDECIDED,
         np.where(sign_ok & m_said, HOLDS, NOT_HOLDS),
     )
@@ -1273,11 +1386,12 @@ def check_level_change_statement(
             )
         )
         if per_year_given:
+            py, ry, cy = float(per_year[i]), float(rel_per_year[i]), float(compound[i])
             core += (
                 f"; over {_fmt(float(tb[i]), 2)} years that is "
-                f"{_signed(float(per_year[i]), max(shown, d))} a year, "
-                f"{_signed(float(rel_per_year[i]), 2)} % a year on average or "
-                f"{_signed(float(compound[i]), 2)} % a year compound"
+                f"{_signed(py, _change_decimals(py, max(shown, d)))} a year, "
+                f"{_signed(ry, _change_decimals(ry, 2))} % a year on average or "
+                f"{_signed(cy, _change_decimals(cy, 2))} % a year compound"
             )
         stated_text = _fmt(float(xs[i]), d)
         problems = []
@@ -1299,6 +1413,19 @@ def check_level_change_statement(
             )
         elif m_said[i] or index_points[i]:
             pass
+        elif slip[i]:
+            problems.append(
+                f"{stated_text} is the relative change in percent, not a change "
+                "in the figure's units"
+                if said == "units"
+                else f"{stated_text} is the change in the figure's units, not in "
+                "percent"
+            )
+        elif m_total[i]:
+            problems.append(
+                f"{stated_text} is the change over the whole "
+                f"{_fmt(float(tb[i]), 2)} years, not a year's"
+            )
         elif m_rate_points[i]:
             problems.append(
                 f"{stated_text} is the change of the rate in percentage points "
@@ -1330,7 +1457,7 @@ def check_level_change_statement(
                 )
         else:
             target = abs(float(per_year[i] if per_year_given else change[i]))
-            exact = _fmt(target, max(shown, d))
+            exact = _fmt(target, _change_decimals(target, max(shown, d)))
             rounded = _fmt(target, d)
             problems.append(
                 f"{stated_text} is not {rounded} at {_places(d)}"

@@ -173,7 +173,8 @@ class PovertyEstimates(Result):
         normalised to sum to 1, say: the population would be smaller than
         the sample; R gives NaN too, with the warning "are weights correctly
         scaled?"); ``inf`` without weights, where that total is the number
-        of units and the reference variance 0.
+        of units and the reference variance 0; NaN for every measure in a
+        domain of one unit (the unit variance divides by n - 1 = 0).
     n : ndarray of float64
         Units of positive weight in the domain.
     n_psu : ndarray of float64
@@ -608,9 +609,16 @@ def _stratum_weights(
     certain = f < _CERTAIN
     lonely = (n_h == 1) & ~certain
     if lonely.any() and lonely_psu == "raise":
+        count = int(lonely.sum())
+        shown = red.stratum_labels[lonely][:5].tolist()
+        which = (
+            f"stratum {shown} has a single PSU, so its variance cannot"
+            if count == 1
+            else f"strata {shown}{f' ({count:,} strata in all)' if count > 5 else ''}"
+            " have a single PSU each, so their variance cannot"
+        )
         msg = (
-            f"stratum {red.stratum_labels[lonely][:5].tolist()} has a single PSU, "
-            "so its variance cannot be estimated (lonely_psu='raise'); choose "
+            f"{which} be estimated (lonely_psu='raise'); choose "
             "lonely_psu='remove', 'certainty', 'adjust' or 'average'"
         )
         raise ValueError(msg)
@@ -762,8 +770,14 @@ def linearised(
     # Design effect against SRS without replacement (R: deff=TRUE).
     n_obs = np.bincount(red.domain, weights=red.npos, minlength=nd)
     mean_sq = _sums(red.domain, red.stt, nd) / total[:, None]
+    # A domain of one unit has no unit variance (n - 1 = 0): NaN, as 0/0,
+    # for every measure and engine; a variance that rounding puts below 0
+    # is 0, as `var` is.
     with np.errstate(divide="ignore", invalid="ignore"):
-        s2 = (mean_sq - ratio**2) * (n_obs / (n_obs - 1))[:, None]
+        spread = np.maximum(mean_sq - ratio**2, 0.0)
+        s2 = np.where(
+            (n_obs > 1)[:, None], spread * (n_obs / (n_obs - 1))[:, None], np.nan
+        )
         vsrs = s2 * ((total - n_obs) / (total * n_obs))[:, None]
         deff = np.where((total < n_obs)[:, None], np.nan, var / vsrs)
     # Degrees of freedom: PSUs minus strata among rows of positive weight.
@@ -964,20 +978,22 @@ def poverty_estimates(
         of mixed kinds (1, 1.0, True and '1' differ only in type) or are
         not scalars (lists, tuples, arrays; the message gives the first).
     ValueError
-        If both or neither of `line` and `lines` are given, `lines` is
-        empty, a `by`, `strata` or `psu` label is missing, a value is missing
-        under ``nan_policy="raise"``, `line` is NaN (or NaN for a domain of
-        its mapping) under any policy (the message names the line, not the
-        rows), a per-unit line is NaN on every row of the sample or of a
-        domain under ``nan_policy="omit"``, which would leave them without
-        weight (the message names the line), a line is not
-        > 0, weights are negative, a domain has no weight, a stratum has a
-        single PSU under ``lonely_psu="raise"``, `fpc` varies within a
-        stratum, a population size in `fpc` is smaller than the PSUs
-        sampled in its stratum, `fpc` is 1 in every stratum with more than
-        one PSU sampled in one, the lengths disagree, there are no units,
-        or weights (their total or squares) or FGT terms leave float64's
-        range. An error about one of several `lines` names its entry.
+        If both or neither of `line` and `lines` are given, `lines` is empty, a
+        `by`, `strata` or `psu` label is missing, a value is missing under
+        ``nan_policy="raise"`` (the message names each argument that holds
+        missing values, with its count, and the first such row), `line` is NaN
+        (or NaN for a domain of its mapping) under any policy (the message names
+        the line, not the rows), a per-unit line is NaN on every row of the
+        sample or of a domain under ``nan_policy="omit"``, which would leave
+        them without weight (the message names the line), a line is not > 0
+        (in a mapping, the message names the domain),
+        weights are negative, a domain has no weight, a stratum has a single PSU
+        under ``lonely_psu="raise"``, `fpc` varies within a stratum, a
+        population size in `fpc` is smaller than the PSUs sampled in its
+        stratum, `fpc` is 1 in every stratum with more than one PSU sampled in
+        one, the lengths disagree, there are no units, or weights (their total
+        or squares) or FGT terms leave float64's range. An error about one of
+        several `lines` names its entry.
 
     See Also
     --------

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
 from types import MappingProxyType
 from typing import Any, cast
 
@@ -158,7 +160,7 @@ def _same(values: pd.Series[Any], target: object) -> NDArray[np.bool_]:
 
 def trace_figure(
     data: IntoFrame,
-    stated: float | np.floating[Any],
+    stated: float | np.floating[Any] | Decimal | Fraction,
     *,
     decimals: int,
     subject: object,
@@ -180,9 +182,12 @@ def trace_figure(
         Long table, one row per region, period (and any `where` keys), with a
         column per measure: pandas, polars (eager or lazy), or any frame
         narwhals reads. Lazy frames are collected.
-    stated : float
+    stated : float, int, Decimal or Fraction
         The figure as stated, in the unit of the `measure` column (18,848
-        people against a column in thousands is 18.848).
+        people against a column in thousands is 18.848). A ``Decimal`` or
+        ``Fraction`` is taken when float64 holds it (exactly, or as the
+        shortest decimal of its nearest float64: ``Decimal("188.48")``), as
+        in the array functions.
     decimals : int
         Decimal places of `stated` in that unit (3 for 18.848; negative for
         tens, hundreds, ...); at most 10, the precision figures are
@@ -247,7 +252,10 @@ def trace_figure(
         (`region`, `period` or a `where` key) of `data` has a missing
         value, a searched column is not numeric (bools included) or is a key
         column (`region`, `period` or a `where` key), `stated` is not finite
-        or not rounded to `decimals`, or no row of `data` has the claimed
+        or not rounded to `decimals`, a ``Decimal``, ``Fraction``, long
+        double or integer `stated` is one float64 cannot hold (e.g.
+        ``Decimal("2.67499999999999999999")``, which float64 would read as
+        2.675), or no row of `data` has the claimed
         region and period (the message says whether the region is in `data`
         at all), or several rows do.
 
@@ -284,12 +292,13 @@ def trace_figure(
     instead of Jawa Timur)
     """
     d = _validate.decimals(decimals, most=_validate.FIGURE_DECIMALS)
-    if isinstance(stated, bool) or not isinstance(stated, int | float | np.number):
+    if not _validate.is_real(stated):
         msg = f"`stated` must be a number, got {stated!r}"
         raise TypeError(msg)
     # A float32 figure stands for its shortest decimal (4.26, not 4.2600002);
-    # a long double or an integer float64 cannot hold is refused.
-    x = float(_validate.numeric(stated, "stated"))
+    # a long double, Decimal, Fraction or integer float64 cannot hold (as the
+    # float64 itself or its shortest decimal) is refused.
+    x = float(_validate.numeric(cast("Any", stated), "stated"))
     if not np.isfinite(x):
         msg = f"`stated` must be finite, got {stated!r}"
         raise ValueError(msg)

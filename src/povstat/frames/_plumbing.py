@@ -212,25 +212,123 @@ class Table:
         return self._backing
 
 
-def refuse_duplicate_columns(df: Any, *, arg: str) -> None:
-    """Refuse a pandas frame whose columns repeat a name.
+class RepeatedColumnsError(nw.exceptions.DuplicateError):
+    """A frame repeats a column name (a ValueError).
+
+    A narwhals ``DuplicateError``, which is what narwhals raises for the
+    same frame, so that a caller handling narwhals' refusal (with advice of
+    its own) handles this one alike.
+    """
+
+
+def refuse_duplicate_columns(
+    df: Any, *, arg: str, used: Mapping[str, str] | None = None
+) -> None:
+    """Refuse a frame whose column names repeat, or clash for its engine.
 
     Columns are found by name; with a name twice, which one a formula reads
-    would be a guess (and pandas hands back a frame, not a column).
+    would be a guess (pandas hands back a frame, not a column; DuckDB and
+    Spark read the first, or refuse the name as ambiguous; DuckDB renames
+    the second on collecting). DuckDB and Spark (unless
+    ``spark.sql.caseSensitive`` is on) also match names whatever their case,
+    so ``Y`` and ``y`` are one name there. Every such clash is refused,
+    whether or not the column is used, before the engine reads a column.
+
+    Parameters
+    ----------
+    df : frame
+        What the caller passed.
+    arg : str
+        The argument that passed it, for the message.
+    used : mapping of str to str, optional
+        Argument name to column name, for the message: the arguments that
+        name one of the clashing columns are listed.
+
+    Raises
+    ------
+    RepeatedColumnsError
+        A ValueError: if a name repeats (or, on DuckDB and Spark, repeats
+        but for case).
+    """
+    found = _column_names(df, arg=arg)
+    if found is None:
+        return
+    names, blind, engine = found
+    keys = [str(n).lower() if blind else n for n in names]
+    seen: dict[Any, list[int]] = {}
+    for i, key in enumerate(keys):  # a loop over the columns, not the rows
+        seen.setdefault(key, []).append(i)
+    clashes = [pos for pos in seen.values() if len(pos) > 1]
+    if not clashes:
+        return
+    where = sorted(i for pos in clashes for i in pos)
+    shown = [names[i] for i in where]
+    exact = all(len({names[i] for i in pos}) == 1 for pos in clashes)
+    clashing = {keys[i] for i in where}
+    args = [
+        f"`{a}` ({c!r})"
+        for a, c in (used or {}).items()
+        if (str(c).lower() if blind else c) in clashing
+    ]
+    who = f"; {', '.join(args)} would read one of them" if args else ""
+    if exact:
+        names_shown = list(dict.fromkeys(shown))
+        msg = (
+            f"`{arg}` has repeated column names {names_shown} (at positions "
+            f"{where}){who}; povstat finds columns by name, so which to read "
+            "would be a guess: rename them first"
+        )
+    else:
+        msg = (
+            f"`{arg}` has column names that {engine} reads as one name (it "
+            f"matches names whatever their case): {shown} (at positions "
+            f"{where}){who}; which column it reads would be a guess: rename "
+            "them first (or select only the columns needed)"
+        )
+    raise RepeatedColumnsError(msg)
+
+
+def _column_names(df: Any, *, arg: str) -> tuple[list[Any], bool, str] | None:
+    """The native column names, whether the engine ignores case, its name.
+
+    None for what is no frame (refused later by the caller) and for polars
+    (which refuses repeated names itself). The names are read from the
+    native object: narwhals refuses a pyarrow table with a repeated name
+    with an error that names no argument.
     """
     pandas = sys.modules.get("pandas")
-    if pandas is None or not isinstance(df, pandas.DataFrame):
-        return  # polars, DuckDB and Spark refuse repeated names themselves
-    dup = df.columns.duplicated(keep=False)
-    if dup.any():
-        names = list(dict.fromkeys(df.columns[dup].tolist()))
-        where = [int(i) for i in np.flatnonzero(dup)]
-        msg = (
-            f"`{arg}` has repeated column names {names} (at positions {where}); "
-            "povstat finds columns by name, so which to read would be a guess: "
-            "rename them first"
-        )
-        raise ValueError(msg)
+    if pandas is not None and isinstance(df, pandas.DataFrame):
+        return list(df.columns), False, "pandas"
+    arrow = sys.modules.get("pyarrow")
+    if arrow is not None and isinstance(df, arrow.Table | arrow.RecordBatch):
+        return list(df.schema.names), False, "pyarrow"
+    try:
+        wrapped = nw.from_native(df)
+    except TypeError:
+        return None
+    except nw.exceptions.DuplicateError as exc:
+        msg = f"`{arg}` has repeated column names: {exc}; rename them first"
+        raise RepeatedColumnsError(msg) from None
+    impl = wrapped.implementation
+    if impl.is_polars():
+        return None
+    names = list(wrapped.columns)
+    if impl.is_duckdb():
+        return names, True, "DuckDB"
+    if impl in _SPARK_LIKE:
+        return names, not _spark_case_sensitive(df), "Spark"
+    if impl.is_pandas_like() or impl.is_pyarrow() or impl.is_dask():
+        return names, False, str(impl)
+    return names, True, str(impl)  # other SQL engines: assume case is ignored
+
+
+def _spark_case_sensitive(df: Any) -> bool:
+    """Whether the Spark session of `df` tells names apart by case."""
+    try:
+        value = df.sparkSession.conf.get("spark.sql.caseSensitive", "false")
+    except Exception:  # no session configuration to read: Spark's default
+        return False
+    return str(value).lower() == "true"
 
 
 def collect(df: IntoFrame, *, arg: str = "df") -> Table:
@@ -256,7 +354,8 @@ def collect(df: IntoFrame, *, arg: str = "df") -> Table:
         back as it came (Dask, or a narwhals lazy view of pandas): collect
         it first.
     ValueError
-        If a pandas frame repeats a column name.
+        If the frame repeats a column name, or (DuckDB, Spark) has two
+        names equal but for case (:func:`refuse_duplicate_columns`).
     """
     pandas = sys.modules.get("pandas")
     refuse_duplicate_columns(df, arg=arg)

@@ -42,6 +42,7 @@ from povstat.poverty_measures import (
     lines_by_domain,
     match_key,
     measure_names,
+    missing_message,
     poor_rows,
     refuse_lines_missing_in_domains,
     refuse_missing_domain_lines,
@@ -523,21 +524,28 @@ def poverty_table(
         with `lines`; povstat never overwrites a column), a column is
         missing, `strata` and `psu` name one column or `fpc` names a `by`,
         `strata` or `psu` column (a `by` column may be the strata or the
-        PSUs: estimates by stratum), a pandas frame repeats a column name,
+        PSUs: estimates by stratum), the frame repeats a column name or,
+        on DuckDB and Spark (which match names whatever their case), has
+        two names equal but for case (used or not: the message names the
+        columns and the arguments that would read them),
         the frame has no rows, a value is missing under
-        ``nan_policy="raise"``, `line` is NaN (or NaN for a domain of its
+        ``nan_policy="raise"`` (the message names each argument and column
+        that holds missing values, with its count of rows, and the rows
+        missing any), `line` is NaN (or NaN for a domain of its
         mapping; under any policy: the message names the line, not the
         rows), a line column is missing on every row of a domain under
         ``nan_policy="omit"`` (it names the line and its entry of
         `lines`), a weight or size is negative (the message gives the
-        smallest), a line or `fpc` is not > 0, `fpc` is infinite, welfare
+        smallest) or infinite (the message names the column and counts the
+        rows), a line or `fpc` is not > 0, `fpc` is infinite, welfare
         is not > 0 with ``watts=True``, a `by`, `strata`, `psu` or `fpc`
         value is missing (null or NaN; the message names the
         argument and counts the rows), a domain has no line in a `line`
-        mapping, weights or FGT terms leave float64's range, a stratum has a
-        single PSU under ``lonely_psu="raise"``, or `fpc` varies within a
-        stratum (or, without `strata`, across the sample) or is smaller than
-        the PSUs sampled there, or a `by`, `strata` or `psu` column holds
+        mapping (or one <= 0: the message names the domain), weights or
+        FGT terms leave float64's range, a stratum has a single PSU under
+        ``lonely_psu="raise"``, or `fpc` varies within a stratum (or,
+        without `strata`, across the sample) or is smaller than the PSUs
+        sampled there, or a `by`, `strata` or `psu` column holds
         times of day finer than a microsecond (polars Time, pyarrow
         ``time64[ns]``: ``datetime.time`` cannot hold them, and distinct
         labels would be merged; the message gives the smallest). On lazy
@@ -651,7 +659,25 @@ def poverty_table(
     _validate.choice(nan_policy, "nan_policy", ("raise", "omit"))
     comp = comparison_arg(comparison)
     by_cols = _columns(by)
-    refuse_duplicate_columns(df, arg="df")
+    column_args = {
+        "welfare": welfare,
+        "line": line,
+        **(
+            {}
+            if not isinstance(lines, Mapping)
+            else {f"lines[{k!r}]": v for k, v in lines.items()}
+        ),
+        "weight": weight,
+        "size": size,
+        "strata": strata,
+        "psu": psu,
+        "fpc": fpc,
+    }
+    readers = {a: c for a, c in column_args.items() if isinstance(c, str)}
+    readers |= {
+        f"by[{i}]" if len(by_cols) > 1 else "by": c for i, c in enumerate(by_cols)
+    }
+    refuse_duplicate_columns(df, arg="df", used=readers)
     try:
         frame: _Frame = nw.from_native(df)
     except TypeError:
@@ -745,8 +771,23 @@ def poverty_table(
             comparison=comp,
             nan_policy=nan_policy,
         )
-        _raise_on_lines(per_line, entries, nan_policy=nan_policy)
-        _raise_on_flags(flags, nan_policy=nan_policy, watts=wat, smallest=smallest)
+        _raise_on_missing(
+            flags,
+            per_line,
+            entries=entries,
+            lines=items,
+            welfare=welfare,
+            weight=weight,
+            size=size,
+            nan_policy=nan_policy,
+        )
+        _raise_on_lines(per_line, entries)
+        _raise_on_flags(
+            flags,
+            watts=wat,
+            smallest=smallest,
+            columns={"welfare": welfare, "weight": weight, "size": size},
+        )
         est = linearised(
             red,
             measures=measure_names(alphas, watts=wat) * len(items),
@@ -783,12 +824,18 @@ def poverty_table(
         *(zz.alias(f"{t}z{i}") for i, zz in enumerate(zzs)),
         pw.alias(f"{t}w"),
         bad.cast(f64).alias(f"{t}bad"),
+        # Each input's missing values, counted for the message under "raise".
+        _missing(y).cast(f64).alias(f"{t}missy"),
+        *([_missing(w).cast(f64).alias(f"{t}missw")] if weight is not None else []),
+        *([_missing(s).cast(f64).alias(f"{t}misss")] if size is not None else []),
         (w < 0).fill_null(value=False).cast(f64).alias(f"{t}negw"),
         (s < 0).fill_null(value=False).cast(f64).alias(f"{t}negs"),
         *((zz <= 0).cast(f64).alias(f"{t}badz{i}") for i, zz in enumerate(zzs)),
         *(_missing(z).cast(f64).alias(f"{t}miss{i}") for i, z in enumerate(zs)),
         *(_infinite(z).alias(f"{t}infz{i}") for i, z in enumerate(zs)),
         _infinite(y).alias(f"{t}infy"),
+        _infinite(w).alias(f"{t}infw"),
+        _infinite(s).alias(f"{t}infs"),
         # Welfare <= 0 for Watts, on every row that states a welfare (a row
         # left out under "omit" too, as the array functions refuse it).
         (y <= 0).fill_null(value=False).cast(f64).alias(f"{t}nonpos"),
@@ -824,10 +871,13 @@ def poverty_table(
             for j in range(i, k)
         ]
     prepared = prepared.with_columns(*per_unit)
-    summed = [f"{t}w", f"{t}bad", f"{t}negw", f"{t}negs", f"{t}nonpos"]
+    summed = [f"{t}w", f"{t}bad", f"{t}negw", f"{t}negs", f"{t}nonpos", f"{t}missy"]
+    summed += [f"{t}missw"] if weight is not None else []
+    summed += [f"{t}misss"] if size is not None else []
     summed += [f"{t}badz{i}" for i in range(len(zzs))]
     summed += [f"{t}miss{i}" for i in range(len(zzs))]
     summed += [f"{t}infz{i}" for i in range(len(zzs))] + [f"{t}infy"]
+    summed += [f"{t}infw", f"{t}infs"]
     summed += [f"{t}wt{j}" for j in range(k)] + [f"{t}wtt{j}" for j in range(k)]
     summed.append(f"{t}pos")
     if units_as_psu:
@@ -901,7 +951,10 @@ def poverty_table(
                 per_domain = _check_mapping(by_values, value, nan_policy=nan_policy)
                 stated = ~np.isnan(np.array(per_domain, np.float64))[domain]
                 missing = (col(f"{t}miss{i}") > 0) & stated
-                _refuse_unmatched_rows(missing, domain, by_values)
+                fine = not frame.implementation.is_polars() and any(
+                    _nanosecond_column(in_schema[c]) for c in by_cols
+                )
+                _refuse_unmatched_rows(missing, domain, by_values, fine=fine)
     for i, c in enumerate(wide):  # a loop over the few integer columns
         lo, hi = col(f"{t}lo{i}"), col(f"{t}hi{i}")
         if (~np.isnan(lo)).any():
@@ -920,7 +973,7 @@ def poverty_table(
         )
         for i in range(len(zzs))  # a loop over the handful of lines
     ]
-    _raise_on_lines(per_line, entries, nan_policy=nan_policy)
+    _raise_on_lines(per_line, entries)
     for i, entry in enumerate(entries):  # a loop over the handful of lines
         if nan_policy == "omit" and per_line[i][0]:
             with line_entry(entry):
@@ -930,6 +983,9 @@ def poverty_table(
                     _domain_labels(by_values, n_domains),
                 )
     flags = {f: int(col(f"{t}{f}").sum()) for f in _FLAGS if f != "badz"}
+    flags["missy"] = int(col(f"{t}missy").sum())
+    flags["missw"] = int(col(f"{t}missw").sum()) if weight is not None else 0
+    flags["misss"] = int(col(f"{t}misss").sum()) if size is not None else 0
     flags["badz"] = sum(line[1] for line in per_line)
 
     def least(*names: str) -> float:
@@ -942,7 +998,22 @@ def poverty_table(
         "badz": least(*(f"{t}z{i}" for i in range(len(zzs)))),
         "nonpos": least(f"{t}ry"),
     }
-    _raise_on_flags(flags, nan_policy=nan_policy, watts=wat, smallest=smallest)
+    _raise_on_missing(
+        flags,
+        per_line,
+        entries=entries,
+        lines=items,
+        welfare=welfare,
+        weight=weight,
+        size=size,
+        nan_policy=nan_policy,
+    )
+    _raise_on_flags(
+        flags,
+        watts=wat,
+        smallest=smallest,
+        columns={"welfare": welfare, "weight": weight, "size": size},
+    )
     if strata is not None:
         s_labels, s_codes = factorize(
             _labels(table[strata], strata, "strata"), "strata", column=strata
@@ -1054,7 +1125,7 @@ def _check_entry(
             raise TypeError(msg)
 
 
-_FLAGS = ("bad", "negw", "negs", "badz", "nonpos", "infy")
+_FLAGS = ("bad", "negw", "negs", "badz", "nonpos", "infy", "infw", "infs")
 
 
 def _role(c: str, by: Sequence[str], *, strata: str | None, psu: str | None) -> str:
@@ -1297,8 +1368,15 @@ def _reduce_eager(
     given = [y, *zs, *(a for a, c in ((w, weight), (s, size)) if c)]
     # A NaN-free sum proves an array NaN-free in one pass without a mask.
     missing_lines = [0] * len(zs)
+    missing = {"missy": 0, "missw": 0, "misss": 0}
     if any(_maybe_nan(a) for a in given):
-        bad = np.isnan(y) | np.isnan(w) | np.isnan(s)
+        nan_y, nan_w, nan_s = np.isnan(y), np.isnan(w), np.isnan(s)
+        missing = {
+            "missy": int(nan_y.sum()),
+            "missw": int(nan_w.sum()),
+            "misss": int(nan_s.sum()),
+        }
+        bad = nan_y | nan_w | nan_s
         for i, z in enumerate(zs):  # a loop over the handful of lines
             nan_z = np.isnan(z)
             missing_lines[i] = int(nan_z.sum())
@@ -1335,12 +1413,15 @@ def _reduce_eager(
         ]
         flags = {
             "bad": n_bad,
+            **missing,
             "negw": below(w, 0.0, equal=False) if weight is not None else 0,
             "negs": below(s, 0.0, equal=False) if size is not None else 0,
             "badz": sum(line[1] for line in per_line),
             # every row that states a welfare, as the array functions check
             "nonpos": below(y, 0.0, equal=True) if watts else 0,
             "infy": int(np.isinf(y).sum()),
+            "infw": int(np.isinf(w).sum()) if weight is not None else 0,
+            "infs": int(np.isinf(s).sum()) if size is not None else 0,
         }
 
     smallest = {
@@ -1380,28 +1461,49 @@ def _reduce_eager(
     return red, by_values, flags, smallest, per_line
 
 
+def _raise_on_missing(
+    flags: Mapping[str, int],
+    per_line: Sequence[tuple[int, int, float, int]],
+    *,
+    entries: Sequence[str | None],
+    lines: Sequence[Any],
+    welfare: str,
+    weight: str | None,
+    size: str | None,
+    nan_policy: str,
+) -> None:
+    """Refuse missing values under "raise", naming each input that has some.
+
+    The counts come from the one reduction (a flag per input); `per_line`
+    holds, first for each line, its rows where it is missing.
+    """
+    if nan_policy != "raise" or not flags["bad"]:
+        return
+    held = [(f"`welfare` column {welfare!r}", flags["missy"])]
+    for (missing, *_), entry, value in zip(per_line, entries, lines, strict=True):
+        arg = "`line`" if entry is None else f"`lines` entry {entry!r}"
+        column = f" column {value!r}" if isinstance(value, str) else ""
+        held.append((arg + column, missing))
+    if weight is not None:
+        held.append((f"`weight` column {weight!r}", flags["missw"]))
+    if size is not None:
+        held.append((f"`size` column {size!r}", flags["misss"]))
+    raise ValueError(missing_message(held, flags["bad"]))
+
+
 def _raise_on_lines(
     per_line: Sequence[tuple[int, int, float, int]],
     entries: Sequence[str | None],
-    *,
-    nan_policy: str,
 ) -> None:
-    """Refuse a missing or non-positive line, naming its entry of `lines`.
+    """Refuse an infinite or non-positive line, naming its entry of `lines`.
 
     `per_line` holds, for each line, the rows where it is missing, the rows
     where it is <= 0, its smallest value and the rows where it is infinite.
     """
-    for (missing, nonpos, low, infinite), entry in zip(per_line, entries, strict=True):
+    for (_, nonpos, low, infinite), entry in zip(per_line, entries, strict=True):
         with line_entry(entry):
             if infinite:
                 msg = f"`line` must be finite: {infinite} row(s) are infinite"
-                raise ValueError(msg)
-            if missing and nan_policy == "raise":
-                msg = (
-                    "`line` must not be missing (nan_policy='raise'); pass "
-                    "nan_policy='omit' to give such rows zero weight: "
-                    f"{missing} row(s) break this rule"
-                )
                 raise ValueError(msg)
             if nonpos:
                 msg = (
@@ -1414,30 +1516,41 @@ def _raise_on_lines(
 def _raise_on_flags(
     flags: dict[str, int],
     *,
-    nan_policy: str,
     watts: bool,
     smallest: Mapping[str, float],
+    columns: Mapping[str, str | None],
 ) -> None:
+    """Refuse bad values from their counts (flags of the one reduction).
+
+    `columns` names the `welfare`, `weight` and `size` columns (None when
+    not given), for the messages.
+    """
+
+    def named(arg: str) -> str:
+        return f"`{arg}` column {columns[arg]!r}"
+
+    finite = "must be finite (NaN marks a missing value)"
     checks = [
+        ("infw", f"{named('weight')} {finite}" if columns["weight"] else ""),
+        ("infs", f"{named('size')} {finite}" if columns["size"] else ""),
+        ("negw", f"{named('weight')} must be >= 0" if columns["weight"] else ""),
+        ("negs", f"{named('size')} must be >= 0" if columns["size"] else ""),
+        ("badz", "`line` must be > 0"),
         (
-            "bad",
-            nan_policy == "raise",
-            "`welfare`, `line`, `weight` and `size` must not be missing "
-            "(nan_policy='raise'); pass nan_policy='omit' to give such rows "
-            "zero weight",
+            "nonpos",
+            f"{named('welfare')} must be > 0 for the Watts index (ln of welfare)"
+            if watts
+            else "",
         ),
-        ("negw", True, "`weight` must be >= 0"),
-        ("negs", True, "`size` must be >= 0"),
-        ("badz", True, "`line` must be > 0"),
-        ("nonpos", watts, "`welfare` must be > 0 for the Watts index (ln of welfare)"),
-        ("infy", True, "`welfare` must be finite (infinite values found)"),
+        ("infy", f"{named('welfare')} {finite}"),
     ]
-    for flag, active, text in checks:
-        count = flags[flag] if active else 0
+    for flag, text in checks:
+        count = flags[flag] if text else 0
         if count:
             low = smallest.get(flag)
             found = "" if low is None else f", the smallest {low!r}"
-            msg = f"{text}: {count} row(s) break this rule{found}"
+            rule = "are infinite" if flag.startswith("inf") else "break this rule"
+            msg = f"{text}: {count} row(s) {rule}{found}"
             raise ValueError(msg)
 
 
@@ -1473,8 +1586,13 @@ def _refuse_unmatched_rows(
     missing: NDArray[np.bool_],
     domain: NDArray[np.intp],
     by_values: Mapping[str, list[Any]],
+    *,
+    fine: bool = False,
 ) -> None:
     """Refuse rows the engine gave no line although their domain has a key.
+
+    `fine`: a `by` column holds nanosecond datetimes on an engine (DuckDB)
+    that compares datetime keys to the microsecond.
 
     The keys of a `line` mapping are matched once more on the reduced table
     by value and kind; rows whose key the engine could not compare with the
@@ -1487,6 +1605,14 @@ def _refuse_unmatched_rows(
             f"`line` keys for domain(s) {labels[where][:5].tolist()} could not be "
             "compared with the `by` column's values on this engine: give keys "
             "of the column's own type"
+            + (
+                "; this engine compares datetime keys to the microsecond, so "
+                "keys of a nanosecond column that differ below a microsecond "
+                "cannot be told apart on it: collect the frame (to pandas or "
+                "polars), or key the domains by a coarser column"
+                if fine
+                else ""
+            )
         )
         raise ValueError(msg)
 

@@ -121,10 +121,9 @@ def with_rate_interval(
         ``rate_lower``, ``rate_upper`` (float64)
             Confidence bounds at `level`.
 
-        Missing where the rate or its error is missing. At a rate of
-        exactly 0 or 100 % the logit bounds are the rate itself where its
-        error is 0, and a positive error there raises (infinite log-odds;
-        use Wilson), as in :func:`povstat.rate_interval`.
+        Missing where the rate or its error is missing. No logit interval
+        exists at a rate of exactly 0 or 100 % (infinite log-odds): such a
+        row raises, whatever its error, even 0 (see Raises).
 
     Raises
     ------
@@ -141,8 +140,11 @@ def with_rate_interval(
         bound is infinite, an upper bound is below its lower bound, the
         bounds of a row do not contain its rate (bounds in another unit, or
         of another estimate) or are not centred on it up to rounding (see
-        :func:`povstat.se_from_bounds`), or an effective sample size is not
-        positive.
+        :func:`povstat.se_from_bounds`), an effective sample size is not
+        positive, or, for ``"logit"``, a rate is exactly 0 or 100 % with any
+        error, even 0 (no logit interval exists; the message names the row
+        and suggests ``method="wilson"`` with `n_effective`), as in
+        :func:`povstat.rate_interval`.
 
     See Also
     --------

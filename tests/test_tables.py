@@ -4832,3 +4832,35 @@ def test_xls_text_and_error_cells_are_read_as_shown() -> None:
         path, locale="en", month=3, missing=("", "N/A", "#N/A"), errors="report"
     )
     assert [c.text for c in t.invalid] == ["#DIV/0!"]
+
+
+def test_a_round_after_a_merged_year_is_under_no_year_in_an_ods_sheet() -> None:
+    # The same in .ods: 2022 spans B1:C1, 2023 E1:F1, D1 empty.
+    pytest.importorskip("odf")
+    span = ' table:number-columns-spanned="2"'
+    cov = "<table:covered-table-cell/>"
+    rows = [
+        [
+            _ods_cell("Provinsi"),
+            f'<table:table-cell office:value-type="float" office:value="2022"{span}>'
+            "<text:p>2022</text:p></table:table-cell>",
+            cov,
+            "<table:table-cell/>",
+            f'<table:table-cell office:value-type="float" office:value="2023"{span}>'
+            "<text:p>2023</text:p></table:table-cell>",
+            cov,
+        ],
+        [
+            _ods_cell(""),
+            *(_ods_cell(r) for r in ("Maret", "September", "Tahunan", "Maret")),
+            _ods_cell("September"),
+        ],
+        [
+            _ods_cell("JAWA TIMUR"),
+            *(_ods_cell(v) for v in (10.38, 10.49, 10.4, 10.35, 10.0)),
+        ],
+    ]
+    with pytest.raises(
+        ValueError, match=r"column\(s\) D \('Tahunan'\) lie under no year"
+    ):
+        read_bps_table(_ods_table(rows), locale="en")

@@ -1286,3 +1286,37 @@ def test_a_decimal_rate_float64_cannot_hold_is_refused_by_adapters(kind: str) ->
         with_headcount(
             frame("2.67499999999999999999"), unit="percent", population="population"
         )
+
+
+def test_with_change_test_takes_a_scalar_correlation_as_change_test_does() -> None:
+    # A Decimal 0.3 and a float32 0.3 (its shortest decimal) are the
+    # correlation 0.3: the SE of the change is sqrt(0.25 + 0.25 - 2 * 0.3 *
+    # 0.25) = sqrt(0.35) = 0.5916079783..., as change_test gives.
+    import decimal
+
+    d = pd.DataFrame(
+        {
+            "region_code": ["A", "A"],
+            "period": [2022, 2023],
+            "poverty_rate_pct": [10.0, 9.0],
+            "se": [0.5, 0.5],
+        }
+    )
+    want = float(
+        povstat.change_test(
+            10,
+            9,
+            se_before=0.5,
+            se_after=0.5,
+            level=0.9,
+            independent=False,
+            correlation=0.3,
+        ).se
+    )
+    assert want == pytest.approx(0.35**0.5, rel=1e-15)
+    rhos: list[Any] = [decimal.Decimal("0.3"), np.float32(0.3)]
+    for rho in rhos:
+        out = povstat.with_change_test(
+            d, unit="percent", level=0.9, independent=False, correlation=rho, se="se"
+        )
+        assert out["change_se"].tolist()[1] == want

@@ -2994,3 +2994,104 @@ def test_a_per_year_statement_names_a_whole_change_and_no_zero() -> None:
         years=3.0,
     )
     assert "that is -0.003 points a year" in str(res.reason)
+
+
+def test_consistency_needs_no_more_poor_than_people() -> None:
+    # 1,003 poor of 1,000 people (to the unit): every ratio the rounding
+    # allows, (1002.5 / 1000.5, 1003.5 / 999.5) = (100.2 %, 100.4 %), is above
+    # 100 %, so no true figures satisfy H = P0 N: does not hold, even against
+    # a published 100 %. 20.00 of 20.0 (ratios around 100 %) holds.
+    kw: dict[str, Any] = {"unit": "percent"}
+    res = check_consistency(
+        100,
+        1003,
+        1000,
+        rate_decimals=0,
+        headcount_decimals=0,
+        population_decimals=0,
+        **kw,
+    )
+    assert res.verdict == NOT_HOLDS
+    res = check_consistency(
+        [100.0, 100.0],
+        [20.06, 20.0],
+        20.0,
+        rate_decimals=1,
+        headcount_decimals=2,
+        population_decimals=1,
+        **kw,
+    )
+    assert res.verdict.tolist() == [NOT_HOLDS, HOLDS]
+
+
+def test_a_computed_population_at_the_tolerance_is_within_it() -> None:
+    # The population implied by 16.24 % and 304.5 thousand is exactly 1,875
+    # thousand (1875.0000000000005 in binary); 1,856,250 is exactly 1 % less:
+    # within base_rtol = 1 %, and 16.24 % of it is 301,455 by hand.
+    pop = float(implied_population(16.24, 304.5, unit="percent")) * 1000
+    res = check_count_statement(
+        16.24, 1_856_250, 301_455, unit="percent", decimals=0, rate_population=pop
+    )
+    assert res.verdict == HOLDS
+    # 989,960 against 1,000,000 is 1.004 % off: beyond, and shown so.
+    res = check_count_statement(
+        10, 989_960, 98_996, unit="percent", decimals=0, rate_population=1_000_000
+    )
+    assert res.verdict == NOT_HOLDS
+    assert "(1.004 % smaller, beyond the tolerance of 1.00 %)" in str(res.reason)
+
+
+def test_meaning_prefers_the_stated_unit_and_top_k_of_all_holds() -> None:
+    # 100 -> 99 is a fall of 1.00 in units and of 1.00 %: stated in units,
+    # its meaning is "units".
+    res = check_level_change_statement(
+        100, 99, 1.00, direction="fall", stated_as="units", decimals=2
+    )
+    assert res.verdict == HOLDS
+    assert res.figures["meaning"] == "units"
+    # With k equal to the number of regions, every region is among the top
+    # k, whatever a missing value: holds.
+    top = check_top_statement(
+        [np.nan, 2.0], ["A", "B"], members=["A", "B"], k=2, descending=True
+    )
+    assert top.verdict == HOLDS
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [(2.381, UNDECIDED), (2.372, UNDECIDED), (2.395, NOT_HOLDS)]
+)
+def test_a_level_change_more_precise_than_the_levels(
+    stated: float, verdict: str
+) -> None:
+    # Kabupaten Tuban 171.24 -> 168.86 thousand (2 decimals): the true fall
+    # lies in the open range (171.235 - 168.865, 171.245 - 168.855) = (2.37,
+    # 2.39). "Fell 2.381" (3 decimals) fits it: cannot tell, as
+    # check_headcount_change_statement would not refute it; 2.395 stands for
+    # [2.3945, 2.3955), outside: does not hold.
+    res = check_level_change_statement(
+        171.24, 168.86, stated, direction="fall", stated_as="units", decimals=3
+    )
+    assert res.verdict == verdict
+    if verdict == UNDECIDED:
+        assert "the true change lies between 2.370 and 2.390" in str(res.reason)
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [(0.105, UNDECIDED), (0.110, HOLDS), (0.125, NOT_HOLDS)]
+)
+def test_points_more_precise_than_the_rates(stated: float, verdict: str) -> None:
+    # Kota Malang 4.37 % -> 4.26 % (2 decimals): the true fall lies in
+    # (4.365 - 4.265, 4.375 - 4.255) = (0.10, 0.12) points. 0.105 fits:
+    # cannot tell; 0.110 is the published change: holds; 0.125 stands for
+    # [0.1245, 0.1255), outside: does not hold. The rates show as 4.37 %.
+    res = check_change_statement(
+        4.37,
+        4.26,
+        stated,
+        direction="fall",
+        stated_as="points",
+        unit="percent",
+        decimals=3,
+    )
+    assert res.verdict == verdict
+    assert "from 4.37 % to 4.26 %" in str(res.reason)

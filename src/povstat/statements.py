@@ -210,6 +210,75 @@ def _exact_rounded(q: NDArray[np.object_], d: int) -> NDArray[np.object_]:
     return np.asarray(np.frompyfunc(one, 1, 1)(q), dtype=np.object_)
 
 
+def _each_decimals(*arrays: ArrayLike) -> NDArray[np.intp]:
+    """Decimals (0-6) each figure shows, the most of the arrays broadcast.
+
+    As :func:`_decimals_of`, element by element: a trailing zero cannot be
+    seen (171.20 shows 1), so a figure may have been published with more.
+    """
+    values = np.broadcast_arrays(*(np.asarray(a, np.float64) for a in arrays))
+    out = np.zeros(values[0].shape, np.intp)
+    for v in values:  # a loop over the two or three arrays
+        need = np.full(v.shape, 6, np.intp)
+        for d in range(6, -1, -1):  # fewest decimals that show it exactly
+            need = np.where(np.asarray(round_half_up(v, d) == v), d, need)
+        out = np.maximum(out, np.where(np.isnan(v), 0, need))
+    return out
+
+
+def _change_range(
+    before: NDArray[np.float64],
+    after: NDArray[np.float64],
+    shown: NDArray[np.intp],
+    top: float | None,
+) -> tuple[NDArray[np.object_], NDArray[np.object_]]:
+    """The open range of the true change after - before, exactly.
+
+    Each figure is within half a unit of its `shown` decimals, and within
+    [0, `top`] (`top` None: no upper limit).
+    """
+    zero = fractions.Fraction(0)
+    half = np.asarray(
+        np.frompyfunc(lambda k: fractions.Fraction(1, 2 * 10 ** int(k)), 1, 1)(shown),
+        dtype=np.object_,
+    )
+    b, a = _exact(before), _exact(after)
+    a_lo, b_lo = _fmax(a - half, zero), _fmax(b - half, zero)
+    a_hi, b_hi = a + half, b + half
+    if top is not None:
+        cap = np.asarray(fractions.Fraction(top), dtype=np.object_)
+        a_hi = np.asarray(np.where(a_hi > cap, cap, a_hi), dtype=np.object_)
+        b_hi = np.asarray(np.where(b_hi > cap, cap, b_hi), dtype=np.object_)
+    return (
+        np.asarray(a_lo - b_hi, dtype=np.object_),
+        np.asarray(a_hi - b_lo, dtype=np.object_),
+    )
+
+
+def _overprecise_possible(
+    low: NDArray[np.object_],
+    high: NDArray[np.object_],
+    stated: NDArray[np.float64],
+    d: int,
+    direction: Direction,
+) -> NDArray[np.bool_]:
+    """Whether a stated size (>= 0, `d` decimals) fits the open change range.
+
+    The size of a fall is -change, of a rise the change; the stated figure
+    stands for its rounding interval [x - h, x + h).
+    """
+    lo, hi = (-high, -low) if direction == "fall" else (low, high)
+    x = _exact(stated)
+    h = fractions.Fraction(1, 2) / fractions.Fraction(10) ** d
+    zero = fractions.Fraction(0)
+    fits: NDArray[np.bool_] = (
+        np.asarray(x - h < hi, dtype=bool)
+        & np.asarray(x + h > lo, dtype=bool)
+        & np.asarray(hi > zero, dtype=bool)
+    )
+    return fits
+
+
 def _fmax(q: NDArray[np.object_], floor: fractions.Fraction) -> NDArray[np.object_]:
     """Exact values, each at least `floor`."""
     return np.asarray(
@@ -377,8 +446,11 @@ def check_change_statement(
         the change in the unit the statement used (rounded half up to
         `decimals`); ``"cannot tell"`` where the size is right only in the
         other unit (the classic "0.11 percent" for 0.11 points: the number
-        is right, the unit word is not) or a figure is missing; ``"does not
-        hold"`` otherwise. Figures: ``points``,
+        is right, the unit word is not), where points are stated with more
+        decimals than the rates show and fit the range their rounding leaves
+        (0.105 for 4.37 % -> 4.26 %, whose true change lies in (0.10, 0.12)),
+        or where a figure is missing; ``"does not hold"`` otherwise.
+        Figures: ``points``,
         ``relative_pct``, ``matches_points``, ``matches_relative`` (bool)
         and ``meaning`` (``"points"``, ``"relative"``, ``"both"`` or
         ``"neither"``); with `years` also ``points_per_year``,
@@ -475,6 +547,17 @@ def check_change_statement(
     # With `years`: the stated size is the whole change, not a year's.
     m_total = (matches(points) | matches(rel)) & (years is not None)
     sign_ok = points < 0 if dirn == "fall" else points > 0
+    # Points with more decimals than the rates show (0.105 for 4.37 ->
+    # 4.26): the rates do not fix them; where they fit the range the rates'
+    # rounding leaves (each in [0, 100] %), cannot tell.
+    rate_d = np.broadcast_to(_each_decimals(b, a), shape)
+    fine = np.broadcast_to((d > rate_d) & as_points_flag & (years is None), shape)
+    if fine.any():
+        low_x, high_x = _change_range(
+            np.broadcast_to(b, shape), np.broadcast_to(a, shape), rate_d, 100.0
+        )
+        fine = fine & _overprecise_possible(low_x, high_x, xs, d, dirn)
+    fine = fine & ~m_points
     gaps = _Gaps(
         shape,
         (np.isnan(points), "a rate is missing"),
@@ -490,8 +573,9 @@ def check_change_statement(
     # Equal published figures (a change of exactly 0) may hide a small
     # change either way (as in check_direction_statement): so too.
     zero_said = (xs == 0) & (sign_ok | (points == 0)) & m_said
+    fine = fine & ~zero_said
     verdict = np.where(
-        missing | (sign_ok & ~m_said & m_other) | zero_said,
+        missing | (sign_ok & ~m_said & m_other) | zero_said | fine,
         UNDECIDED,
         np.where(sign_ok & m_said, HOLDS, NOT_HOLDS),
     )
@@ -505,7 +589,9 @@ def check_change_statement(
     a_year = " a year" if per_year else ""  # with `years`, sizes are per year
 
     def describe(i: tuple[int, ...]) -> str:
-        shown = max(d, 2)
+        # The rates with the decimals they show (2 at least), never the
+        # stated figure's: 4.37 % is not "4.370 %".
+        shown = max(int(rate_d[i]), 2)
         # The sentence that says the change right, then what the statement
         # got right or wrong.
         core = str(
@@ -531,6 +617,13 @@ def check_change_statement(
                 f"a change stated as {_fmt(0.0, d)} with '{dirn}' gives a "
                 f"direction without a size; the change rounds to 0 at "
                 f"{_places(d)}, so the figures cannot tell it from no change"
+            )
+        elif fine[i]:
+            lo, hi = sorted(abs(float(v)) for v in (low_x[i], high_x[i]))
+            tail = (
+                f"{_fmt(float(xs[i]), d)} is more precise than the rates "
+                f"({_places(int(rate_d[i]))}) allow: the true change lies "
+                f"between {_fmt(lo, d)} and {_fmt(hi, d)} points"
             )
         elif m_points[i] and not m_rel[i]:
             tail = (
@@ -700,10 +793,14 @@ def check_count_statement(
     else:
         # Within the tolerance, exactly: 2.02 against 2.0 is 1 % off, within
         # a tolerance of 1 %.
+        # A population computed by the caller (implied from a rate and a
+        # count: 1875.0000000000005 for 1,875) carries float noise: allowed
+        # for, as in every check of published figures (1e-12 of it).
         gap = np.abs(_exact(nb) - _exact(pops))
-        base_ok = np.asarray(gap <= _as_fraction(base_rtol) * _exact(pops)) & ~(
-            np.isnan(nb) | np.isnan(pops)
+        allowed = _as_fraction(base_rtol) * _exact(pops) + _exact(
+            1e-12 * np.maximum(np.abs(pops), 1.0)
         )
+        base_ok = np.asarray(gap <= allowed) & ~(np.isnan(nb) | np.isnan(pops))
     gaps = _Gaps(
         shape,
         (np.isnan(rb_), "the rate is missing"),
@@ -752,11 +849,22 @@ def check_count_statement(
             while pop_d < 6 and _fmt(p, pop_d) == _fmt(n_, pop_d):
                 pop_d += 1
             gap = 100.0 * (n_ - p) / p if p > 0 else np.inf
+            # Enough decimals to tell the gap from the tolerance (1.004 %
+            # beyond 1.00 % is not "1.00 %").
+            gap_d = 2
+            tol_pct = 100.0 * base_rtol
+            while (
+                gap_d < 6
+                and np.isfinite(gap)
+                and _fmt(abs(gap), gap_d) == _fmt(tol_pct, gap_d)
+                and abs(gap) != tol_pct
+            ):
+                gap_d += 1
             head += (
                 f"; {'but' if arithmetic_ok[i] else 'and'} the rate is a share "
                 f"of a population of {_fmt(p, pop_d)}, not of {_fmt(n_, pop_d)} ("
                 + (
-                    f"{_fmt(abs(gap), 2)} % {'larger' if gap > 0 else 'smaller'}"
+                    f"{_fmt(abs(gap), gap_d)} % {'larger' if gap > 0 else 'smaller'}"
                     if np.isfinite(gap)
                     else "which is not 0"
                 )
@@ -906,7 +1014,9 @@ def check_consistency(
     )
     up_x = np.broadcast_to(h_hi * 100 / n_safe, shape)
     above_lo = ~positive | np.asarray(up_x > r_lo_x)
-    overlap = below_hi & above_lo
+    # The true number of poor is at most the true population: a ratio
+    # above 100 % is no rate (a published 100 % does not admit 100.3 %).
+    overlap = below_hi & above_lo & np.asarray(low_x < 100)
     nan_any = np.isnan(lo) | np.isnan(hi_) | np.isnan(np.broadcast_to(ri.lower, shape))
     overlap = overlap & ~nan_any
     hb_ = np.broadcast_to(h, shape)
@@ -1197,7 +1307,10 @@ def check_level_change_statement(
         ``"cannot tell"`` where a figure is missing, or where the size is
         right with the other unit word (1.39 "units" for a 1.39 % fall, or
         2.38 "percent" for a fall of 2.38: which was meant cannot be told,
-        as for a rate's points and percent); ``"does not hold"`` otherwise
+        as for a rate's points and percent), or where a size in units has
+        more decimals than the levels show and fits the range their rounding
+        leaves (2.381 for 171.24 -> 168.86: the true fall lies in (2.37,
+        2.39)); ``"does not hold"`` otherwise
         (with `years`, a size that is the whole change, not a year's, is
         named so). Figures: ``change`` (after - before), ``relative_pct``,
         ``per_year`` (the change in units per year; NaN without `years`),
@@ -1329,7 +1442,9 @@ def check_level_change_statement(
     )
     conds = [m_rel, m_avg, m_cagr, m_units, m_rate_points, m_rate_rel]
     first = np.argmax(np.stack([*conds, np.ones(shape, dtype=bool)]), axis=0)
-    meaning = labels[first]
+    # The stated unit's own reading first where it matches (a fall of 1.00
+    # from 100 is 1.00 in units and 1.00 %).
+    meaning = np.where(m_units & (said == "units"), "units", labels[first])
     sign_ok = change < 0 if dirn == "fall" else change > 0
     if said == "percent":
         m_said = m_rel | m_avg | m_cagr
@@ -1364,8 +1479,19 @@ def check_level_change_statement(
     )
     # With `years`: the stated size is the whole change, not a year's.
     m_total = (matches(change) | matches(relative)) & per_year_given
+    # A size in units with more decimals than the levels show (2.381 for
+    # 171.24 -> 168.86): the levels do not fix it; where it fits the range
+    # their rounding leaves, cannot tell.
+    level_d = np.broadcast_to(_each_decimals(b, a), shape)
+    fine = (d > level_d) & (said == "units") & (not per_year_given)
+    if fine.any():
+        low_x, high_x = _change_range(
+            np.broadcast_to(b, shape), np.broadcast_to(a, shape), level_d, None
+        )
+        fine = fine & _overprecise_possible(low_x, high_x, xs, d, dirn)
+    fine = fine & ~m_said & ~zero_said
     verdict = np.where(
-        missing | zero_said | index_points | slip,
+        missing | zero_said | index_points | slip | fine,
         UNDECIDED,
         np.where(sign_ok & m_said, HOLDS, NOT_HOLDS),
     )
@@ -1413,6 +1539,14 @@ def check_level_change_statement(
             )
         elif m_said[i] or index_points[i]:
             pass
+        elif fine[i]:
+            lo, hi = sorted(abs(float(v)) for v in (low_x[i], high_x[i]))
+            places = _places(int(level_d[i]))
+            problems.append(
+                f"{stated_text} is more precise than the levels ({places}) "
+                f"allow: the true change lies between {_fmt(lo, d)} and "
+                f"{_fmt(hi, d)}"
+            )
         elif slip[i]:
             problems.append(
                 f"{stated_text} is the relative change in percent, not a change "
@@ -2209,7 +2343,7 @@ def check_top_statement(
     r_min = rank(v, descending=descending, ties="min").rank
     r_max = rank(v, descending=descending, ties="max").rank
     # Missing competitors could all rank ahead: widen the worst case.
-    surely_in = ~np.isnan(v) & (r_max + n_missing <= k)
+    surely_in = (~np.isnan(v) & (r_max + n_missing <= k)) | (k >= names.size)
     surely_out = ~np.isnan(v) & (r_min > k)
     is_member = np.zeros(names.size, dtype=bool)
     is_member[at] = True

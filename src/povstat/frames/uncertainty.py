@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import cast, get_args
@@ -856,13 +855,15 @@ def _correlation(independent: bool, correlation: object) -> float | str | None:
         raise ValueError(msg)
     if isinstance(correlation, str):
         return correlation
-    if isinstance(correlation, bool) or not isinstance(correlation, numbers.Real):
+    if not _validate.is_real(correlation):
         msg = (
             "`correlation` must be a number in [-1, 1] or a column name, got "
             f"{correlation!r}"
         )
         raise TypeError(msg)
-    rho = float(correlation)
+    # A float32 is its shortest decimal, a Decimal taken when float64 holds
+    # it: the rule of change_test and the array functions.
+    rho = _validate.real(correlation, "correlation")
     if not -1.0 <= rho <= 1.0:  # NaN fails too
         msg = f"`correlation` must lie in [-1, 1], got {correlation!r}"
         raise ValueError(msg)

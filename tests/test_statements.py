@@ -3095,3 +3095,67 @@ def test_points_more_precise_than_the_rates(stated: float, verdict: str) -> None
     )
     assert res.verdict == verdict
     assert "from 4.37 % to 4.26 %" in str(res.reason)
+
+
+def test_a_change_in_persons_more_precise_than_the_thousands() -> None:
+    # Kabupaten Tuban 171.24 -> 168.86 thousand poor (BPS 2024, 2025): in
+    # persons the levels are published to the nearest 10, so the fall lies in
+    # (171,235 - 168,865, 171,245 - 168,855) = (2,370, 2,390). "Fell 2,381
+    # people" fits (cannot tell), 2,380 is the published change (holds),
+    # 2,395 does not hold.
+    data = pd.DataFrame(
+        {
+            "region": ["T", "T"],
+            "period": [2024, 2025],
+            "rate": [14.36, 14.13],
+            "poor": [171.24, 168.86],
+        }
+    )
+    st_ = pd.DataFrame(
+        {
+            "kind": ["level_change"] * 3,
+            "region": ["T"] * 3,
+            "period_before": [2024] * 3,
+            "period_after": [2025] * 3,
+            "stated": [2381.0, 2380.0, 2395.0],
+            "direction": ["fall"] * 3,
+            "stated_as": ["persons"] * 3,
+            "decimals": [0] * 3,
+        }
+    )
+    out = check_statements(
+        st_, data, unit="percent", persons_per_poor_unit=1000, **_SIMPLE
+    )
+    assert out["verdict"].tolist() == [UNDECIDED, HOLDS, NOT_HOLDS]
+    assert "between 2,370 and 2,390" in out["reason"][0]
+    # The same through the array function, with the levels' decimals given.
+    res = check_level_change_statement(
+        171_240,
+        168_860,
+        2381,
+        direction="fall",
+        stated_as="units",
+        decimals=0,
+        levels_decimals=-1,
+    )
+    assert res.verdict == UNDECIDED
+    with pytest.raises(TypeError, match="`levels_decimals` must hold ints"):
+        check_level_change_statement(
+            1.0,
+            2.0,
+            1.0,
+            direction="rise",
+            stated_as="units",
+            decimals=0,
+            levels_decimals=1.5,
+        )
+    with pytest.raises(ValueError, match="`levels_decimals` must lie in"):
+        check_level_change_statement(
+            1.0,
+            2.0,
+            1.0,
+            direction="rise",
+            stated_as="units",
+            decimals=0,
+            levels_decimals=11,
+        )

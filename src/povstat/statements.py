@@ -226,6 +226,22 @@ def _each_decimals(*arrays: ArrayLike) -> NDArray[np.intp]:
     return out
 
 
+def _decimals_array(x: ArrayLike) -> NDArray[np.intp]:
+    """Decimal places, element by element: ints within povstat's range."""
+    arr = np.asarray(x)
+    if arr.dtype.kind not in "iu" or arr.dtype == bool:
+        msg = f"`levels_decimals` must hold ints, got {arr.dtype}"
+        raise TypeError(msg)
+    bad = (arr > _validate.FIGURE_DECIMALS) | (arr < -15)
+    if bad.any():
+        msg = (
+            f"`levels_decimals` must lie in -15 to {_validate.FIGURE_DECIMALS}, "
+            f"got {arr[bad].ravel()[0]!r}"
+        )
+        raise ValueError(msg)
+    return np.asarray(arr, np.intp)
+
+
 def _change_range(
     before: NDArray[np.float64],
     after: NDArray[np.float64],
@@ -239,7 +255,9 @@ def _change_range(
     """
     zero = fractions.Fraction(0)
     half = np.asarray(
-        np.frompyfunc(lambda k: fractions.Fraction(1, 2 * 10 ** int(k)), 1, 1)(shown),
+        np.frompyfunc(
+            lambda k: fractions.Fraction(1, 2) / fractions.Fraction(10) ** int(k), 1, 1
+        )(shown),
         dtype=np.object_,
     )
     b, a = _exact(before), _exact(after)
@@ -1257,6 +1275,7 @@ def check_level_change_statement(
     rate_before: ArrayLike | None = None,
     rate_after: ArrayLike | None = None,
     unit: Unit | None = None,
+    levels_decimals: ArrayLike | None = None,
 ) -> StatementCheck:
     r"""Check a stated change of a number of poor or a poverty line.
 
@@ -1298,6 +1317,12 @@ def check_level_change_statement(
         Scale of `rate_before` and `rate_after`; required with them. Their
         change in points is always in percentage points (for fractions
         :math:`100 (r_1 - r_0)`).
+    levels_decimals : array_like of int, optional
+        Decimal places `before` and `after` were published with (negative
+        for tens, ...), broadcast with them; a size in units stated with
+        more decimals is judged against the range their rounding leaves.
+        None: the decimals the figures show (a trailing zero cannot be
+        seen: 171.20 shows 1).
 
     Returns
     -------
@@ -1482,7 +1507,10 @@ def check_level_change_statement(
     # A size in units with more decimals than the levels show (2.381 for
     # 171.24 -> 168.86): the levels do not fix it; where it fits the range
     # their rounding leaves, cannot tell.
-    level_d = np.broadcast_to(_each_decimals(b, a), shape)
+    if levels_decimals is None:
+        level_d = np.broadcast_to(_each_decimals(b, a), shape)
+    else:
+        level_d = np.broadcast_to(_decimals_array(levels_decimals), shape)
     fine = (d > level_d) & (said == "units") & (not per_year_given)
     if fine.any():
         low_x, high_x = _change_range(
@@ -3084,6 +3112,15 @@ def check_statements(
                 )
                 raise ValueError(msg)
             factor = scale if in_persons else 1.0
+            # In persons, the levels keep the decimals they show in the
+            # data's unit: 171.24 thousand is published to tens of persons.
+            shift = np.log10(factor)
+            shown_decimals = None
+            if in_persons and float(shift).is_integer():
+                shown_decimals = _each_decimals(
+                    lookup(col, u["region"], u["period_before"], "level_change"),
+                    lookup(col, u["region"], u["period_after"], "level_change"),
+                ) - int(shift)
             with _rows_named(statements.index, u.index.to_numpy(), "level_change"):
                 years = (
                     _elapsed_years(u["period_before"], u["period_after"])
@@ -3112,6 +3149,7 @@ def check_statements(
                         rate, u["region"], u["period_after"], "level_change"
                     ),
                     unit=unit,
+                    levels_decimals=shown_decimals,
                 )
             v_, r_ = np.asarray(res.verdict), np.asarray(res.reason)
             if col == headcount and said == "points":

@@ -235,7 +235,10 @@ def trace_figure(
         candidates, and every candidate cell, ranked: fewest slips first;
         then a slip of period (nearest first), of region (parents first,
         with `parent`), of `where` key, of measure, of a power of ten, of
-        swapped digits; then by region and period.
+        swapped digits; then by region and period. "cannot tell" where the
+        cell has no value, or where the figure is stated with more decimals
+        than the cell shows and lies within its rounding (188.481 against a
+        published 188.48, which stands for 188.475 to 188.485).
 
     Raises
     ------
@@ -461,6 +464,25 @@ def trace_figure(
             f"which rounds to {_display(x, d)}",
             empty,
         )
+
+    # A figure stated with more decimals than the published one shows
+    # (188.481 for 188.48): within the published figure's rounding it may be
+    # the true value, which the table does not give.
+    pd_ = _shown(published, 0)
+    if d > pd_:
+        v = Fraction(repr(float(published)))
+        h = Fraction(1, 2) / Fraction(10) ** pd_
+        xs = Fraction(repr(x))
+        if v - h <= xs < v + h if v >= 0 else v - h < xs <= v + h:
+            return result(
+                _UNDECIDED,
+                f"{label}, {measure} is {_display(published, pd_)}, published "
+                f"with {pd_} decimal{'s' if pd_ != 1 else ''}: it stands for "
+                f"{_display(float(v - h), pd_ + 1)} to "
+                f"{_display(float(v + h), pd_ + 1)}, and the table does not "
+                f"give the {_display(x, d)} stated to {d} decimals",
+                empty,
+            )
 
     # Every (power, measure, row) whose published value matches the figure.
     pw = np.array([0, *[int(p) for p in powers if int(p) != 0]], dtype=np.int64)

@@ -3173,3 +3173,58 @@ def test_a_change_in_persons_more_precise_than_the_thousands() -> None:
             decimals=0,
             levels_decimals=11,
         )
+
+
+def test_a_wrong_count_does_not_hold_whatever_the_population() -> None:
+    # 5 % of 1,000 is 50, not 99: does not hold even when the rate's
+    # population is missing (the base cannot then be judged, the arithmetic
+    # can); a right count with it missing cannot be told.
+    res = check_count_statement(
+        5.0, 1000, [99, 50], unit="percent", decimals=0, rate_population=np.nan
+    )
+    assert res.verdict.tolist() == [NOT_HOLDS, UNDECIDED]
+
+
+def test_levels_decimals_broadcast_and_are_checked() -> None:
+    # 10,000 -> 9,000: published to thousands the fall lies in (0, 2,000),
+    # to hundreds in (900, 1,100): "fell 1,500" cannot be told, then does
+    # not hold. The decimals broadcast with scalar levels.
+    res = check_level_change_statement(
+        10_000.0,
+        9_000.0,
+        1500,
+        direction="fall",
+        stated_as="units",
+        decimals=0,
+        levels_decimals=[-3, -2],
+    )
+    assert res.verdict.tolist() == [UNDECIDED, NOT_HOLDS]
+    # Levels that are not rounded to them are refused, as
+    # check_headcount_change_statement refuses them.
+    with pytest.raises(ValueError, match=r"`before` must hold figures rounded to"):
+        check_level_change_statement(
+            171.24,
+            168.86,
+            2.381,
+            direction="fall",
+            stated_as="units",
+            decimals=3,
+            levels_decimals=0,
+        )
+    # Equal levels 38.56 -> 38.56: the change lies in (-0.01, 0.01), shown so.
+    res = check_level_change_statement(
+        38.56,
+        38.56,
+        0.005,
+        direction="fall",
+        stated_as="units",
+        decimals=3,
+        levels_decimals=2,
+    )
+    assert res.verdict == UNDECIDED
+    assert "between -0.010 and 0.010" in str(res.reason)
+    # "Fell 2 points" for a level right in its own units: meaning "units".
+    res = check_level_change_statement(
+        100, 98, 2, direction="fall", stated_as="points", decimals=0
+    )
+    assert res.figures["meaning"] == "units"

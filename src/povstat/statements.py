@@ -242,6 +242,42 @@ def _decimals_array(x: ArrayLike) -> NDArray[np.intp]:
     return np.asarray(arr, np.intp)
 
 
+def _size_range(low: object, high: object, direction: Direction) -> tuple[float, float]:
+    """The open range of a change's size in `direction` (a fall's is -change)."""
+    lo, hi = (
+        float(cast("fractions.Fraction", low)),
+        float(cast("fractions.Fraction", high)),
+    )
+    return (-hi, -lo) if direction == "fall" else (lo, hi)
+
+
+def _refuse_unrounded_levels(
+    before: ArrayLike, after: ArrayLike, d: NDArray[np.intp], shape: tuple[int, ...]
+) -> None:
+    """Refuse levels not rounded to their stated `levels_decimals`.
+
+    As :func:`povstat.units.published` (float noise allowed): 171.24 is not
+    a figure published to 0 decimals.
+    """
+    for name, x in (("before", before), ("after", after)):
+        v = np.broadcast_to(np.asarray(x, np.float64), shape)
+        r = np.asarray(
+            np.frompyfunc(lambda value, k: float(round_half_up(value, int(k))), 2, 1)(
+                v, d
+            ),
+            np.float64,
+        )
+        with np.errstate(invalid="ignore"):
+            off = np.abs(r - v) > 1e-12 * np.maximum(np.abs(v), 1.0)
+        if off.any():
+            k = int(np.flatnonzero(off.ravel())[0])
+            msg = (
+                f"`{name}` must hold figures rounded to `levels_decimals`, found "
+                f"{float(v.ravel()[k])!r} at {int(d.ravel()[k])} decimals"
+            )
+            raise ValueError(msg)
+
+
 def _change_range(
     before: NDArray[np.float64],
     after: NDArray[np.float64],
@@ -544,7 +580,13 @@ def check_change_statement(
     c = rate_change(b, a, unit="percent")
     x = _stated_figure(stated, d)
     t = np.full((), np.nan) if years is None else _validate.positive(years, "years")
-    shape = _validate.shape(change=c.points, stated=x, years=t)
+    given = None if levels_decimals is None else _decimals_array(levels_decimals)
+    shape = _validate.shape(
+        change=c.points,
+        stated=x,
+        years=t,
+        **({} if given is None else {"levels_decimals": given.astype(np.float64)}),
+    )
     points = np.broadcast_to(_snap(c.points), shape)
     rel = np.broadcast_to(_snap(c.relative), shape)
     xs = np.broadcast_to(x, shape)
@@ -578,11 +620,9 @@ def check_change_statement(
     # 4.26): the rates do not fix them; where they fit the range the rates'
     # rounding leaves (each in [0, 100] %), cannot tell.
     rate_d = np.broadcast_to(_each_decimals(b, a), shape)  # shown, for reasons
-    given_d = (
-        rate_d
-        if levels_decimals is None
-        else np.broadcast_to(_decimals_array(levels_decimals), shape)
-    )
+    given_d = rate_d if given is None else np.broadcast_to(given, shape)
+    if given is not None:
+        _refuse_unrounded_levels(b, a, given_d, shape)
     fine = np.broadcast_to(
         (d > given_d)
         & as_points_flag
@@ -657,7 +697,7 @@ def check_change_statement(
                 f"{_places(d)}, so the figures cannot tell it from no change"
             )
         elif fine[i]:
-            lo, hi = sorted(abs(float(v)) for v in (low_x[i], high_x[i]))
+            lo, hi = _size_range(low_x[i], high_x[i], dirn)
             tail = (
                 f"{_fmt(float(xs[i]), d)} is more precise than the rates "
                 f"({_places(int(given_d[i]))}) allow: the true change lies "
@@ -838,14 +878,18 @@ def check_count_statement(
         allowed = _as_fraction(base_rtol) * _exact(pops) + _exact(
             1e-12 * np.maximum(np.abs(pops), 1.0)
         )
-        base_ok = np.asarray(gap <= allowed) & ~(np.isnan(nb) | np.isnan(pops))
+        # A missing population leaves the base unjudged (True): wrong
+        # arithmetic does not hold whatever the base.
+        base_ok = (np.asarray(gap <= allowed) & ~np.isnan(nb)) | np.isnan(pops)
+    # Gaps about the population only matter where the arithmetic is right.
+    unjudged = np.isnan(pops) & (rate_population is not None) & arithmetic_ok
     gaps = _Gaps(
         shape,
         (np.isnan(rb_), "the rate is missing"),
         (np.isnan(nb), "the base is missing"),
         (np.isnan(ms), _NO_STATED),
         (
-            np.isnan(pops) & (rate_population is not None) & (rb_ == 0),
+            unjudged & (rb_ == 0),
             "the rate's population cannot be implied from a rate of 0",
         ),
         (
@@ -853,10 +897,7 @@ def check_count_statement(
             "the rate's population is 0, of which a rate above 0 cannot be a "
             "share: the figures disagree",
         ),
-        (
-            np.isnan(pops) & (rate_population is not None) & (rb_ != 0),
-            "the rate's population is missing",
-        ),
+        (unjudged & (rb_ != 0), "the rate's population is missing"),
     )
     missing = gaps.mask
     verdict = np.where(
@@ -1439,8 +1480,15 @@ def check_level_change_statement(
         rp, rr = c.points, c.relative
     else:
         rp = rr = rb = ra = np.full((), np.nan)
+    given = None if levels_decimals is None else _decimals_array(levels_decimals)
     shape = _validate.shape(
-        before=b, after=a, stated=x, years=t, rate_before=rb, rate_after=ra
+        before=b,
+        after=a,
+        stated=x,
+        years=t,
+        rate_before=rb,
+        rate_after=ra,
+        **({} if given is None else {"levels_decimals": given.astype(np.float64)}),
     )
     change = np.broadcast_to(_snap(a - b), shape)
     relative = np.broadcast_to(_snap(relative_change(b, a)), shape)
@@ -1489,7 +1537,7 @@ def check_level_change_statement(
     first = np.argmax(np.stack([*conds, np.ones(shape, dtype=bool)]), axis=0)
     # The stated unit's own reading first where it matches (a fall of 1.00
     # from 100 is 1.00 in units and 1.00 %).
-    meaning = np.where(m_units & (said == "units"), "units", labels[first])
+    meaning = np.where(m_units & (said in ("units", "points")), "units", labels[first])
     sign_ok = change < 0 if dirn == "fall" else change > 0
     if said == "percent":
         m_said = m_rel | m_avg | m_cagr
@@ -1529,10 +1577,11 @@ def check_level_change_statement(
     # their rounding leaves, cannot tell.
     # Only with `levels_decimals`: a trailing zero cannot be seen (171.20
     # shows 1 decimal), so the levels' decimals are never guessed.
-    if levels_decimals is None:
+    if given is None:
         level_d = np.zeros(shape, np.intp)
     else:
-        level_d = np.broadcast_to(_decimals_array(levels_decimals), shape)
+        level_d = np.broadcast_to(given, shape)
+        _refuse_unrounded_levels(b, a, level_d, shape)
     fine = (
         (d > level_d)
         & (said == "units")
@@ -1595,7 +1644,7 @@ def check_level_change_statement(
         elif m_said[i] or index_points[i]:
             pass
         elif fine[i]:
-            lo, hi = sorted(abs(float(v)) for v in (low_x[i], high_x[i]))
+            lo, hi = _size_range(low_x[i], high_x[i], dirn)
             places = _places(int(level_d[i]))
             problems.append(
                 f"{stated_text} is more precise than the levels ({places}) "

@@ -470,17 +470,24 @@ def trace_figure(
     # the true value, which the table does not give.
     pd_ = _shown(published, 0)
     if d > pd_:
+        # The two rounding ranges overlap: some true value rounds to both
+        # (188.4847 is 188.48 at 2 decimals and 188.485 at 3). A figure of
+        # 0 or more stands for values of 0 or more.
         v = Fraction(repr(float(published)))
         h = Fraction(1, 2) / Fraction(10) ** pd_
         xs = Fraction(repr(x))
-        if v - h <= xs < v + h if v >= 0 else v - h < xs <= v + h:
+        hs = Fraction(1, 2) / Fraction(10) ** d
+        low = max(v - h, Fraction(0)) if v >= 0 else v - h
+        if xs - hs < v + h and xs + hs > low:
+            places = f"{pd_} decimal{'s' if pd_ != 1 else ''}"
+            stated_places = f"{d} decimal{'s' if d != 1 else ''}"
             return result(
                 _UNDECIDED,
                 f"{label}, {measure} is {_display(published, pd_)}, published "
-                f"with {pd_} decimal{'s' if pd_ != 1 else ''}: it stands for "
-                f"{_display(float(v - h), pd_ + 1)} to "
+                f"with {places}: it stands for "
+                f"{_display(float(low), pd_ + 1)} to "
                 f"{_display(float(v + h), pd_ + 1)}, and the table does not "
-                f"give the {_display(x, d)} stated to {d} decimals",
+                f"give the {_display(x, d)} stated to {stated_places}",
                 empty,
             )
 

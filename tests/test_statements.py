@@ -3228,3 +3228,36 @@ def test_levels_decimals_broadcast_and_are_checked() -> None:
         100, 98, 2, direction="fall", stated_as="points", decimals=0
     )
     assert res.figures["meaning"] == "units"
+
+
+def test_a_per_year_change_more_precise_than_the_figures() -> None:
+    # 14.36 % -> 14.13 % (2 decimals) over 2 years: the true fall lies in
+    # (0.22, 0.24) points, (0.11, 0.12) a year; "0.114 points a year" fits:
+    # cannot tell. 171.24 -> 168.86 thousand: (2.37, 2.39), (1.185, 1.195)
+    # a year; 1.191 fits, 1.200 does not.
+    res = check_change_statement(
+        14.36,
+        14.13,
+        0.114,
+        direction="fall",
+        stated_as="points",
+        unit="percent",
+        decimals=3,
+        years=2,
+        levels_decimals=2,
+    )
+    assert res.verdict == UNDECIDED
+    assert "the true change a year lies between 0.110 and 0.120 points" in str(
+        res.reason
+    )
+    res = check_level_change_statement(
+        171.24,
+        168.86,
+        [1.191, 1.2],
+        direction="fall",
+        stated_as="units",
+        decimals=3,
+        years=2,
+        levels_decimals=2,
+    )
+    assert res.verdict.tolist() == [UNDECIDED, NOT_HOLDS]

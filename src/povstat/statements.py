@@ -242,6 +242,26 @@ def _decimals_array(x: ArrayLike) -> NDArray[np.intp]:
     return np.asarray(arr, np.intp)
 
 
+def _per_year(
+    low: NDArray[np.object_],
+    high: NDArray[np.object_],
+    years: ArrayLike,
+    shape: tuple[int, ...],
+) -> tuple[NDArray[np.object_], NDArray[np.object_]]:
+    """A change's open range divided by the elapsed years (> 0), exactly.
+
+    Missing years (NaN) give the range itself: those rows are "cannot tell"
+    as missing anyway.
+    """
+    t = np.broadcast_to(np.asarray(years, np.float64), shape)
+    tx = np.where(np.isnan(t), 1.0, t)
+    per = _exact(tx)
+    return (
+        np.asarray(low / per, dtype=np.object_),
+        np.asarray(high / per, dtype=np.object_),
+    )
+
+
 def _size_range(low: object, high: object, direction: Direction) -> tuple[float, float]:
     """The open range of a change's size in `direction` (a fall's is -change)."""
     lo, hi = (
@@ -624,16 +644,14 @@ def check_change_statement(
     if given is not None:
         _refuse_unrounded_levels(b, a, given_d, shape)
     fine = np.broadcast_to(
-        (d > given_d)
-        & as_points_flag
-        & (years is None)
-        & (levels_decimals is not None),
-        shape,
+        (d > given_d) & as_points_flag & (levels_decimals is not None), shape
     )
     if fine.any():
         low_x, high_x = _change_range(
             np.broadcast_to(b, shape), np.broadcast_to(a, shape), given_d, 100.0
         )
+        if years is not None:  # points a year: the range over the years
+            low_x, high_x = _per_year(low_x, high_x, t, shape)
         fine = fine & _overprecise_possible(low_x, high_x, xs, d, dirn)
     fine = fine & ~m_points
     gaps = _Gaps(
@@ -700,8 +718,8 @@ def check_change_statement(
             lo, hi = _size_range(low_x[i], high_x[i], dirn)
             tail = (
                 f"{_fmt(float(xs[i]), d)} is more precise than the rates "
-                f"({_places(int(given_d[i]))}) allow: the true change lies "
-                f"between {_fmt(lo, d)} and {_fmt(hi, d)} points"
+                f"({_places(int(given_d[i]))}) allow: the true change"
+                f"{a_year} lies between {_fmt(lo, d)} and {_fmt(hi, d)} points"
             )
         elif m_points[i] and not m_rel[i]:
             tail = (
@@ -1582,16 +1600,13 @@ def check_level_change_statement(
     else:
         level_d = np.broadcast_to(given, shape)
         _refuse_unrounded_levels(b, a, level_d, shape)
-    fine = (
-        (d > level_d)
-        & (said == "units")
-        & (not per_year_given)
-        & (levels_decimals is not None)
-    )
+    fine = (d > level_d) & (said == "units") & (levels_decimals is not None)
     if fine.any():
         low_x, high_x = _change_range(
             np.broadcast_to(b, shape), np.broadcast_to(a, shape), level_d, None
         )
+        if per_year_given:  # units a year: the range over the years
+            low_x, high_x = _per_year(low_x, high_x, t, shape)
         fine = fine & _overprecise_possible(low_x, high_x, xs, d, dirn)
     fine = fine & ~m_said & ~zero_said
     verdict = np.where(
@@ -1648,7 +1663,8 @@ def check_level_change_statement(
             places = _places(int(level_d[i]))
             problems.append(
                 f"{stated_text} is more precise than the levels ({places}) "
-                f"allow: the true change lies between {_fmt(lo, d)} and "
+                f"allow: the true change{' a year' if per_year_given else ''} "
+                f"lies between {_fmt(lo, d)} and "
                 f"{_fmt(hi, d)}"
             )
         elif slip[i]:

@@ -3261,3 +3261,23 @@ def test_a_per_year_change_more_precise_than_the_figures() -> None:
         levels_decimals=2,
     )
     assert res.verdict.tolist() == [UNDECIDED, NOT_HOLDS]
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [(16.452, UNDECIDED), (16.45, HOLDS), (16.456, NOT_HOLDS)]
+)
+def test_a_rank_value_more_precise_than_the_values(stated: float, verdict: str) -> None:
+    # Rates published to 2 decimals; P's 16.45 stands for [16.445, 16.455).
+    # "P is 3rd, at 16.452 %" may be right (cannot tell, as a figure
+    # statement of 16.452 is); 16.450 is the published value (holds);
+    # 16.456 stands for [16.4555, 16.4565), outside (does not hold).
+    res = check_rank_statement(
+        [21.76, 19.35, 16.45, 15.0],
+        ["S", "B", "P", "X"],
+        subject="P",
+        stated_rank=3,
+        descending=True,
+        stated_value=stated,
+        value_decimals=3,
+    )
+    assert res.verdict == verdict

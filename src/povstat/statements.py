@@ -2195,10 +2195,29 @@ def check_rank_statement(
             if s_hi > s_lo
             else ""
         )
+        # A value stated with more decimals than the ranked values show (the
+        # most any shows: 16.452 for 16.45) may be the true one within the
+        # rounding: cannot tell, unless the rest already fails.
+        shown_d = _decimals_of(v)
+        fits = False
+        if vd > shown_d and not np.isnan(value):
+            half_v = fractions.Fraction(1, 2) / fractions.Fraction(10) ** shown_d
+            half_s = fractions.Fraction(1, 2) / fractions.Fraction(10) ** vd
+            vx, sx = _as_fraction(value), _as_fraction(sv)
+            low = max(vx - half_v, fractions.Fraction(0)) if vx >= 0 else vx - half_v
+            fits = sx - half_s < vx + half_v and sx + half_s > low
         if np.isnan(value) or np.isnan(sv):
             pass
         elif matches:
             reason += f"; its value {_fmt(value, vd)} is as stated"
+        elif fits:
+            if verdict == HOLDS:
+                verdict = UNDECIDED
+            reason += (
+                f"; its value is {_fmt(value, shown_d)}, published with "
+                f"{_places(shown_d)}: {_fmt(sv, vd)} may be its true value, "
+                "which the figures do not give"
+            )
         else:
             verdict = NOT_HOLDS
             reason += (

@@ -3281,3 +3281,40 @@ def test_a_rank_value_more_precise_than_the_values(stated: float, verdict: str) 
         value_decimals=3,
     )
     assert res.verdict == verdict
+
+
+def test_statement_data_decimals_from_a_decimal_columns_scale() -> None:
+    # Rates 4.30 -> 4.20 % and 10.00 -> 9.00 thousand poor as DuckDB
+    # DECIMAL(7,2): the scale says 2 decimals, which the floats 4.3 and 10.0
+    # cannot show. "Fell 0.15 points" is then more precise than nothing:
+    # the change is 0.10 (does not hold), and "fell 1,500 people" against a
+    # fall of 1,000 (to tens of persons) does not hold. From floats the
+    # column shows 1 decimal for the rates and 0 for the counts: both may be
+    # right within that rounding (cannot tell), as documented.
+    import duckdb
+
+    rel = duckdb.sql(
+        "SELECT * FROM (VALUES ('A', 2022, 4.30::DECIMAL(7,2), 10.00::DECIMAL(7,2)),"
+        " ('A', 2023, 4.20::DECIMAL(7,2), 9.00::DECIMAL(7,2))) t(region, period, rate,"
+        " poor)"
+    )
+    assert rel is not None
+    st_ = pd.DataFrame(
+        {
+            "kind": ["change", "level_change"],
+            "region": ["A", "A"],
+            "period_before": [2022, 2022],
+            "period_after": [2023, 2023],
+            "stated": [0.15, 1500.0],
+            "direction": ["fall", "fall"],
+            "stated_as": ["points", "persons"],
+            "decimals": [2, 0],
+        }
+    )
+    kw: dict[str, Any] = {"unit": "percent", "persons_per_poor_unit": 1000, **_SIMPLE}
+    out = check_statements(st_, rel, **kw)
+    assert out["verdict"].tolist() == [NOT_HOLDS, NOT_HOLDS]
+    floats = rel.df().astype({"rate": float, "poor": float})
+    out = check_statements(st_, floats, **kw)
+    assert out["verdict"].tolist() == [UNDECIDED, UNDECIDED]
+    assert "between 0.00 and 0.20 points" in out["reason"][0]

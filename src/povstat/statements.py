@@ -268,7 +268,8 @@ def _size_range(low: object, high: object, direction: Direction) -> tuple[float,
         float(cast("fractions.Fraction", low)),
         float(cast("fractions.Fraction", high)),
     )
-    return (-hi, -lo) if direction == "fall" else (lo, hi)
+    # + 0.0: a bound of 0 is never shown as -0.
+    return (-hi + 0.0, -lo + 0.0) if direction == "fall" else (lo + 0.0, hi + 0.0)
 
 
 def _refuse_unrounded_levels(
@@ -2952,6 +2953,9 @@ def check_statements(
             "writes; rename or drop them first (they are never overwritten)"
         )
         raise ValueError(msg)
+    # The scale of each Decimal column (DuckDB DECIMAL(7,2): 2), the decimals
+    # its figures were written with, which floats cannot show (4.30 as 4.3).
+    scales = _plumbing.decimal_scales(data)
     data = _plumbing.to_pandas(data, arg="data")
     named = [c for c in (headcount, by) if c is not None]
     for c in (region, period, rate, *named):
@@ -3141,7 +3145,11 @@ def check_statements(
     reason = np.full(len(st), "", dtype=object)
 
     s = st[kinds == "change"]
-    rate_decimals = _decimals_of(_in_percent(_plumbing.pandas_floats(data[rate]), unit))
+    rate_decimals = (
+        scales[rate] - (2 if unit == "fraction" else 0)
+        if rate in scales
+        else _decimals_of(_in_percent(_plumbing.pandas_floats(data[rate]), unit))
+    )
     s = s.assign(
         _yearly=_flag_or_false(s["per_year"]) if "per_year" in s.columns else False
     )
@@ -3238,9 +3246,10 @@ def check_statements(
             shift = np.log10(factor)
             shown_decimals = None
             if float(shift).is_integer():
-                shown_decimals = _decimals_of(_plumbing.pandas_floats(data[col])) - int(
-                    shift
+                column_d = scales.get(
+                    col, _decimals_of(_plumbing.pandas_floats(data[col]))
                 )
+                shown_decimals = column_d - int(shift)
             with _rows_named(statements.index, u.index.to_numpy(), "level_change"):
                 years = (
                     _elapsed_years(u["period_before"], u["period_after"])

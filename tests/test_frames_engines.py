@@ -186,8 +186,8 @@ def test_spark_timestamp_periods_are_dates_in_the_session_time_zone() -> None:
     try:
         df = session.sql(
             "select * from values "
-            "('A', timestamp'2019-03-01 00:00:00', 10.0D, 1.0D), "
-            "('A', timestamp'2019-09-15 12:00:00', 9.0D, 0.9D) "
+            "('A', timestamp'2019-03-01 00:00:00', 10.25D, 1.0D), "
+            "('A', timestamp'2019-09-15 12:00:00', 9.25D, 0.9D) "
             "as t(region, period, rate, poor)"
         )
         out = povstat.with_changes(df, unit="percent", rate="rate", region="region")
@@ -198,7 +198,7 @@ def test_spark_timestamp_periods_are_dates_in_the_session_time_zone() -> None:
         based = povstat.with_change_from_base(
             df, unit="percent", base=dt.date(2019, 3, 1), rate="rate", region="region"
         )
-        assert collect(based).get_column("base_value").to_list() == [10.0, 10.0]
+        assert collect(based).get_column("base_value").to_list() == [10.25, 10.25]
         with pytest.raises(ValueError, match="matches no row"):
             povstat.with_change_from_base(
                 df,
@@ -209,8 +209,8 @@ def test_spark_timestamp_periods_are_dates_in_the_session_time_zone() -> None:
             )
         res = trace_figure(
             df,
-            10.0,
-            decimals=1,
+            10.25,
+            decimals=2,
             subject="A",
             at=pd.Timestamp("2019-03-01"),
             measure="rate",
@@ -240,6 +240,7 @@ def test_spark_timestamp_periods_are_dates_in_the_session_time_zone() -> None:
             rate="rate",
             headcount="poor",
         )
-        assert checked["verdict"].tolist() == ["does not hold"]  # fell 1.0, not 0.5
+        # Fell 1.00 (rates of 2 decimals), not 0.5.
+        assert checked["verdict"].tolist() == ["does not hold"]
     finally:
         session.conf.set("spark.sql.session.timeZone", before)

@@ -3055,3 +3055,266 @@ def test_meaning_prefers_the_stated_unit_and_top_k_of_all_holds() -> None:
         [np.nan, 2.0], ["A", "B"], members=["A", "B"], k=2, descending=True
     )
     assert top.verdict == HOLDS
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [(2.381, UNDECIDED), (2.372, UNDECIDED), (2.395, NOT_HOLDS)]
+)
+def test_a_level_change_more_precise_than_the_levels(
+    stated: float, verdict: str
+) -> None:
+    # Kabupaten Tuban 171.24 -> 168.86 thousand (2 decimals): the true fall
+    # lies in the open range (171.235 - 168.865, 171.245 - 168.855) = (2.37,
+    # 2.39). "Fell 2.381" (3 decimals) fits it: cannot tell, as
+    # check_headcount_change_statement would not refute it; 2.395 stands for
+    # [2.3945, 2.3955), outside: does not hold.
+    # The levels' decimals are given: a float's trailing zero cannot be seen,
+    # so they are not guessed; without them the change is rounded to 3
+    # decimals (2.381 is not 2.380).
+    plain = check_level_change_statement(
+        171.24, 168.86, 2.381, direction="fall", stated_as="units", decimals=3
+    )
+    assert plain.verdict == NOT_HOLDS
+    res = check_level_change_statement(
+        171.24,
+        168.86,
+        stated,
+        direction="fall",
+        stated_as="units",
+        decimals=3,
+        levels_decimals=2,
+    )
+    assert res.verdict == verdict
+    if verdict == UNDECIDED:
+        assert "the true change lies between 2.370 and 2.390" in str(res.reason)
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [(0.105, UNDECIDED), (0.110, HOLDS), (0.125, NOT_HOLDS)]
+)
+def test_points_more_precise_than_the_rates(stated: float, verdict: str) -> None:
+    # Kota Malang 4.37 % -> 4.26 % (2 decimals): the true fall lies in
+    # (4.365 - 4.265, 4.375 - 4.255) = (0.10, 0.12) points. 0.105 fits:
+    # cannot tell; 0.110 is the published change: holds; 0.125 stands for
+    # [0.1245, 0.1255), outside: does not hold. The rates show as 4.37 %.
+    res = check_change_statement(
+        4.37,
+        4.26,
+        stated,
+        direction="fall",
+        stated_as="points",
+        unit="percent",
+        decimals=3,
+        levels_decimals=2,
+    )
+    assert res.verdict == verdict
+    assert "from 4.37 % to 4.26 %" in str(res.reason)
+
+
+def test_a_change_in_persons_more_precise_than_the_thousands() -> None:
+    # Kabupaten Tuban 171.24 -> 168.86 thousand poor (BPS 2024, 2025): in
+    # persons the levels are published to the nearest 10, so the fall lies in
+    # (171,235 - 168,865, 171,245 - 168,855) = (2,370, 2,390). "Fell 2,381
+    # people" fits (cannot tell), 2,380 is the published change (holds),
+    # 2,395 does not hold.
+    data = pd.DataFrame(
+        {
+            "region": ["T", "T"],
+            "period": [2024, 2025],
+            "rate": [14.36, 14.13],
+            "poor": [171.24, 168.86],
+        }
+    )
+    st_ = pd.DataFrame(
+        {
+            "kind": ["level_change"] * 3,
+            "region": ["T"] * 3,
+            "period_before": [2024] * 3,
+            "period_after": [2025] * 3,
+            "stated": [2381.0, 2380.0, 2395.0],
+            "direction": ["fall"] * 3,
+            "stated_as": ["persons"] * 3,
+            "decimals": [0] * 3,
+        }
+    )
+    out = check_statements(
+        st_, data, unit="percent", persons_per_poor_unit=1000, **_SIMPLE
+    )
+    assert out["verdict"].tolist() == [UNDECIDED, HOLDS, NOT_HOLDS]
+    assert "between 2,370 and 2,390" in out["reason"][0]
+    # The same through the array function, with the levels' decimals given.
+    res = check_level_change_statement(
+        171_240,
+        168_860,
+        2381,
+        direction="fall",
+        stated_as="units",
+        decimals=0,
+        levels_decimals=-1,
+    )
+    assert res.verdict == UNDECIDED
+    with pytest.raises(TypeError, match="`levels_decimals` must hold ints"):
+        check_level_change_statement(
+            1.0,
+            2.0,
+            1.0,
+            direction="rise",
+            stated_as="units",
+            decimals=0,
+            levels_decimals=1.5,
+        )
+    with pytest.raises(ValueError, match="`levels_decimals` must lie in"):
+        check_level_change_statement(
+            1.0,
+            2.0,
+            1.0,
+            direction="rise",
+            stated_as="units",
+            decimals=0,
+            levels_decimals=11,
+        )
+
+
+def test_a_wrong_count_does_not_hold_whatever_the_population() -> None:
+    # 5 % of 1,000 is 50, not 99: does not hold even when the rate's
+    # population is missing (the base cannot then be judged, the arithmetic
+    # can); a right count with it missing cannot be told.
+    res = check_count_statement(
+        5.0, 1000, [99, 50], unit="percent", decimals=0, rate_population=np.nan
+    )
+    assert res.verdict.tolist() == [NOT_HOLDS, UNDECIDED]
+
+
+def test_levels_decimals_broadcast_and_are_checked() -> None:
+    # 10,000 -> 9,000: published to thousands the fall lies in (0, 2,000),
+    # to hundreds in (900, 1,100): "fell 1,500" cannot be told, then does
+    # not hold. The decimals broadcast with scalar levels.
+    res = check_level_change_statement(
+        10_000.0,
+        9_000.0,
+        1500,
+        direction="fall",
+        stated_as="units",
+        decimals=0,
+        levels_decimals=[-3, -2],
+    )
+    assert res.verdict.tolist() == [UNDECIDED, NOT_HOLDS]
+    # Levels that are not rounded to them are refused, as
+    # check_headcount_change_statement refuses them.
+    with pytest.raises(ValueError, match=r"`before` must hold figures rounded to"):
+        check_level_change_statement(
+            171.24,
+            168.86,
+            2.381,
+            direction="fall",
+            stated_as="units",
+            decimals=3,
+            levels_decimals=0,
+        )
+    # Equal levels 38.56 -> 38.56: the change lies in (-0.01, 0.01), shown so.
+    res = check_level_change_statement(
+        38.56,
+        38.56,
+        0.005,
+        direction="fall",
+        stated_as="units",
+        decimals=3,
+        levels_decimals=2,
+    )
+    assert res.verdict == UNDECIDED
+    assert "between -0.010 and 0.010" in str(res.reason)
+    # "Fell 2 points" for a level right in its own units: meaning "units".
+    res = check_level_change_statement(
+        100, 98, 2, direction="fall", stated_as="points", decimals=0
+    )
+    assert res.figures["meaning"] == "units"
+
+
+def test_a_per_year_change_more_precise_than_the_figures() -> None:
+    # 14.36 % -> 14.13 % (2 decimals) over 2 years: the true fall lies in
+    # (0.22, 0.24) points, (0.11, 0.12) a year; "0.114 points a year" fits:
+    # cannot tell. 171.24 -> 168.86 thousand: (2.37, 2.39), (1.185, 1.195)
+    # a year; 1.191 fits, 1.200 does not.
+    res = check_change_statement(
+        14.36,
+        14.13,
+        0.114,
+        direction="fall",
+        stated_as="points",
+        unit="percent",
+        decimals=3,
+        years=2,
+        levels_decimals=2,
+    )
+    assert res.verdict == UNDECIDED
+    assert "the true change a year lies between 0.110 and 0.120 points" in str(
+        res.reason
+    )
+    res = check_level_change_statement(
+        171.24,
+        168.86,
+        [1.191, 1.2],
+        direction="fall",
+        stated_as="units",
+        decimals=3,
+        years=2,
+        levels_decimals=2,
+    )
+    assert res.verdict.tolist() == [UNDECIDED, NOT_HOLDS]
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"), [(16.452, UNDECIDED), (16.45, HOLDS), (16.456, NOT_HOLDS)]
+)
+def test_a_rank_value_more_precise_than_the_values(stated: float, verdict: str) -> None:
+    # Rates published to 2 decimals; P's 16.45 stands for [16.445, 16.455).
+    # "P is 3rd, at 16.452 %" may be right (cannot tell, as a figure
+    # statement of 16.452 is); 16.450 is the published value (holds);
+    # 16.456 stands for [16.4555, 16.4565), outside (does not hold).
+    res = check_rank_statement(
+        [21.76, 19.35, 16.45, 15.0],
+        ["S", "B", "P", "X"],
+        subject="P",
+        stated_rank=3,
+        descending=True,
+        stated_value=stated,
+        value_decimals=3,
+    )
+    assert res.verdict == verdict
+
+
+def test_statement_data_decimals_from_a_decimal_columns_scale() -> None:
+    # Rates 4.30 -> 4.20 % and 10.00 -> 9.00 thousand poor as DuckDB
+    # DECIMAL(7,2): the scale says 2 decimals, which the floats 4.3 and 10.0
+    # cannot show. "Fell 0.15 points" is then more precise than nothing:
+    # the change is 0.10 (does not hold), and "fell 1,500 people" against a
+    # fall of 1,000 (to tens of persons) does not hold. From floats the
+    # column shows 1 decimal for the rates and 0 for the counts: both may be
+    # right within that rounding (cannot tell), as documented.
+    import duckdb
+
+    rel = duckdb.sql(
+        "SELECT * FROM (VALUES ('A', 2022, 4.30::DECIMAL(7,2), 10.00::DECIMAL(7,2)),"
+        " ('A', 2023, 4.20::DECIMAL(7,2), 9.00::DECIMAL(7,2))) t(region, period, rate,"
+        " poor)"
+    )
+    assert rel is not None
+    st_ = pd.DataFrame(
+        {
+            "kind": ["change", "level_change"],
+            "region": ["A", "A"],
+            "period_before": [2022, 2022],
+            "period_after": [2023, 2023],
+            "stated": [0.15, 1500.0],
+            "direction": ["fall", "fall"],
+            "stated_as": ["points", "persons"],
+            "decimals": [2, 0],
+        }
+    )
+    kw: dict[str, Any] = {"unit": "percent", "persons_per_poor_unit": 1000, **_SIMPLE}
+    out = check_statements(st_, rel, **kw)
+    assert out["verdict"].tolist() == [NOT_HOLDS, NOT_HOLDS]
+    floats = rel.df().astype({"rate": float, "poor": float})
+    out = check_statements(st_, floats, **kw)
+    assert out["verdict"].tolist() == [UNDECIDED, UNDECIDED]
+    assert "between 0.00 and 0.20 points" in out["reason"][0]

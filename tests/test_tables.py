@@ -7,6 +7,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 import numpy as np
 import pandas as pd
@@ -810,8 +811,11 @@ def test_percent_formatted_number_is_read_as_shown(tmp_path: Path, fmt: str) -> 
 )
 def test_literal_percent_sign_does_not_scale(tmp_path: Path, fmt: str) -> None:
     # A "%" in quotes or escaped is text in the format: the number is shown
-    # as it is (13.8 shown "13.80%"), not times 100.
-    path = _workbook(tmp_path, [PACITAN, ["Pacitan", 13.8, 13.65]], {"B2": fmt})
+    # as it is (13.8 shown "13.80%"), not times 100. (Both cells have the
+    # format: a "%" written by the format on one cell only is a percent sign
+    # among numbers without one, as typed text would be.)
+    formats = {"B2": fmt, "C2": fmt}
+    path = _workbook(tmp_path, [PACITAN, ["Pacitan", 13.8, 13.65]], formats)
     assert read_bps_table(path, locale="id").data["value"].tolist() == [13.8, 13.65]
 
 
@@ -2544,7 +2548,7 @@ def test_xls_merged_ranges_are_read_with_formatting_info(
         return Book()
 
     monkeypatch.setattr(xlrd, "open_workbook", open_workbook)
-    assert _xls_merged(b"", 0) == ([(2, 2, 2, 3), (4, 1, 5, 1)], {})
+    assert _xls_merged(b"", 0) == ([(2, 2, 2, 3), (4, 1, 5, 1)], {}, {})
     assert seen["formatting_info"] is True
     assert seen["sheet"] == 0
 
@@ -2884,7 +2888,7 @@ def _fake_xls_reader(
         return pd.DataFrame([["Kab", 2022], ["Pacitan", 13.8]], dtype=object)
 
     monkeypatch.setattr(pd, "read_excel", read_excel)
-    monkeypatch.setattr(povstat.tables, "_xls_merged", lambda data, sheet: ([], {}))
+    monkeypatch.setattr(povstat.tables, "_xls_merged", lambda data, sheet: ([], {}, {}))
     return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
 
 
@@ -3935,7 +3939,9 @@ def test_whole_numbers_in_a_comma_csv_in_locale_id_warn_of_split_decimals() -> N
     # years, 4 and 37, 3 and 79. Every value read is a whole number, so the
     # reader warns (it cannot tell them from counts) naming the fixes.
     text = "Kabupaten/Kota,2022,2023\nKota Malang,4,37\nKota Batu,3,79\n"
-    with pytest.warns(UserWarning, match=r"such as '4'.*quotes.*sep=';'"):
+    with pytest.warns(
+        UserWarning, match=r"row 2 \(and 1 more\).*'4', '37'.*quotes.*sep=';'"
+    ):
         t = read_bps_table(io.StringIO(text), locale="id")
     np.testing.assert_array_equal(t.data["value"], [4.0, 37.0, 3.0, 79.0])
     # Quoted, the decimals are read; no warning (filterwarnings = error).
@@ -4213,5 +4219,648 @@ def test_a_merged_group_label_bounds_its_group_in_an_ods_sheet() -> None:
     ]
     with pytest.raises(
         ValueError, match=r"column\(s\) F \('2024'\) lie under no group"
+    ):
+        read_bps_table(_ods_table(rows), locale="en")
+
+
+# --- .ods and .xls text cells that pandas would take for missing ------------------
+
+
+@pytest.mark.parametrize(
+    "word", ["N/A", "NA", "#N/A", "NULL", "nan", "None", "null", "<NA>", "n/a"]
+)
+def test_ods_text_that_reads_as_missing_elsewhere_is_an_invalid_cell(
+    word: str,
+) -> None:
+    # A text cell is read as written, as in a CSV file: "N/A" is not a number
+    # in locale "id" and not in `missing` ("", "-", "…", "..."), so it is an
+    # invalid cell whose value is NaN, not a missing value. Kota Malang 2023
+    # P0 4.26 (BPS_P0_KABKOTA) is read as 4.26.
+    pytest.importorskip("odf")
+    cell = _ods_cell(xml_escape(word))
+    rows = [ODS_HEAD, [_ods_cell("Kota Malang"), cell, _ods_cell(4.26)]]
+    with pytest.raises(NumberParseError, match=re.escape(f"'{word}' (not a number")):
+        read_bps_table(_ods_table(rows), locale="id", month=3)
+    t = read_bps_table(_ods_table(rows), locale="id", month=3, errors="report")
+    assert [(c.row, c.column, c.text) for c in t.invalid] == [(2, "2022", word)]
+    assert np.isnan(t.data["value"].iloc[0])
+    assert t.data["value"].iloc[1] == 4.26
+    # With missing=() as well: nothing is missing unless `missing` names it.
+    t = read_bps_table(
+        _ods_table(rows), locale="id", month=3, errors="report", missing=()
+    )
+    assert [c.text for c in t.invalid] == [word]
+    # Named in `missing`, the text is a missing value.
+    t = read_bps_table(_ods_table(rows), locale="id", month=3, missing=(word, ""))
+    assert t.invalid == ()
+    assert np.isnan(t.data["value"].iloc[0])
+
+
+def test_ods_error_cell_of_na_is_an_invalid_cell() -> None:
+    # LibreOffice's =NA() stores a string-typed cell showing "#N/A" (an
+    # error value): no number, so an invalid cell showing "#N/A". An empty
+    # cell (Kota Batu 2022) stays a missing value: NaN, not reported.
+    pytest.importorskip("odf")
+    na = (
+        '<table:table-cell table:formula="of:=NA()" office:value-type="string" '
+        'office:string-value=""><text:p>#N/A</text:p></table:table-cell>'
+    )
+    rows = [
+        ODS_HEAD,
+        [_ods_cell("Kota Malang"), na, _ods_cell(4.26)],
+        [_ods_cell("Kota Batu"), "<table:table-cell/>", _ods_cell(3.31)],
+    ]
+    t = read_bps_table(_ods_table(rows), locale="en", month=3, errors="report")
+    assert [(c.row, c.text) for c in t.invalid] == [(2, "#N/A")]
+    values = t.data["value"].to_numpy()
+    assert np.isnan(values[[0, 2]]).all()
+    assert values[[1, 3]].tolist() == [4.26, 3.31]
+
+
+# --- units stated outside the cells ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("units", "shown"),
+    [
+        ("(ribu jiwa);(jiwa)", r"'2022': '\(ribu jiwa\)'; '2023': '\(jiwa\)'"),
+        ("(persen);(ribu jiwa)", r"'2022': '\(persen\)'; '2023': '\(ribu jiwa\)'"),
+        ("%;(Rp)", r"'2022': '%'; '2023': '\(Rp\)'"),
+    ],
+)
+def test_a_unit_row_of_different_units_is_refused(units: str, shown: str) -> None:
+    # The units of a unit row are not read: thousands of persons over 2022
+    # and persons over 2023 would put 37,78 (thousand) and 37.100 (persons)
+    # in one value column. Refused whatever `errors`, naming each column.
+    text = f"Kab;2022;2023\n;{units}\nKota Malang;37,78;37.100\n"
+    for errors in ("raise", "report"):
+        with pytest.raises(
+            ValueError, match=rf"unit row 2 states different units .*{shown}"
+        ):
+            read_bps_table(
+                io.StringIO(text), locale="id", sep=";", month=3, errors=errors
+            )
+
+
+@pytest.mark.parametrize(
+    "units", ["(ribu jiwa);(ribu jiwa)", "(persen);%", "(Rupiah/Kapita/Bulan);"]
+)
+def test_a_unit_row_of_one_unit_is_skipped(units: str) -> None:
+    # One unit for every column ("(persen)" and "%" are both percent; an
+    # empty cell states none): a skipped unit row. By hand, locale "id":
+    # 674.660 is 674 660 and 700.000 is 700 000.
+    text = f"Kab;2022;2023\n;{units}\nKota Malang;674.660;700.000\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
+    assert t.skipped["reason"].tolist() == ["unit row"]
+    assert t.data["value"].tolist() == [674660.0, 700000.0]
+
+
+def test_a_unit_row_may_differ_between_column_groups_only() -> None:
+    # A BPS table of "Persentase" (persen) and "Jumlah" (ribu jiwa): each
+    # group's columns share a unit, so the unit row is skipped. Within the
+    # group "Jumlah", "(ribu jiwa)" and "(jiwa)" are refused, naming it.
+    head = "Kab;Persentase;;Jumlah;\n;2022;2023;2022;2023\n"
+    row = "Kota Malang;4,37;4,26;37,78;36,1\n"
+    t = read_bps_table(
+        io.StringIO(f"{head};(persen);(persen);(ribu jiwa);(ribu jiwa)\n{row}"),
+        locale="id",
+        sep=";",
+        month=3,
+    )
+    assert t.skipped["reason"].tolist() == ["unit row"]
+    assert t.data["value"].tolist() == [4.37, 4.26, 37.78, 36.1]
+    with pytest.raises(ValueError, match=r"over the columns of group 'Jumlah'"):
+        read_bps_table(
+            io.StringIO(f"{head};(persen);(persen);(ribu jiwa);(jiwa)\n{row}"),
+            locale="id",
+            sep=";",
+            month=3,
+        )
+
+
+def test_a_unit_row_among_the_data_is_a_data_row_not_skipped() -> None:
+    # Below a region's row, "(ribu jiwa)" is no layout: a row of the table
+    # (unlabelled, unmatched), its cells not numbers; never listed in
+    # `skipped` as well.
+    text = (
+        "Kab;2022;2023\n;(persen);(persen)\nKota Malang;4,37;4,26\n"
+        ";(ribu jiwa);(ribu jiwa)\nKota Batu;8,1;8,0\n"
+    )
+    t = read_bps_table(
+        io.StringIO(text), locale="id", sep=";", month=3, errors="report"
+    )
+    assert t.skipped["row"].tolist() == [2]
+    assert t.unmatched["row"].tolist() == [4]
+    assert [(c.row, c.text) for c in t.invalid] == [
+        (4, "(ribu jiwa)"),
+        (4, "(ribu jiwa)"),
+    ]
+    assert len(t.data) == 6
+    with pytest.raises(NumberParseError, match=r"row 4, column '2022'"):
+        read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
+
+
+def test_a_number_format_naming_a_unit_reads_as_that_text_typed(
+    tmp_path: Path,
+) -> None:
+    # 37.78 shown '0.00" ribu jiwa"' is "37.78 ribu jiwa", as typed: 37.78
+    # thousand = 37 780 persons (the text cell "37,78 ribu jiwa" reads so).
+    fmt = '0.00" ribu jiwa"'
+    rows = [["Kab", 2022, 2023], ["Kota Malang", 37.78, 36.1]]
+    path = _workbook(tmp_path, rows, {"B2": fmt, "C2": fmt})
+    assert read_bps_table(path, locale="id", month=3).data["value"].tolist() == [
+        37780.0,
+        36100.0,
+    ]
+    # On one cell only: the other number states no multiplier, so its scale
+    # is ambiguous (the bare one is invalid on a tie), as typed text is.
+    rows = [["Kab", 2022, 2023], ["Kota Malang", 37.78, 37780]]
+    path = _workbook(tmp_path, rows, {"B2": fmt})
+    with pytest.raises(
+        NumberParseError,
+        match=r"column '2023': '37780' \(a number without a multiplier word among "
+        r"numbers with one \(such as '37\.78 ribu jiwa'\)",
+    ):
+        read_bps_table(path, locale="id", month=3)
+    # Two units: the cell of the rarer (here, on a tie, the later sorted)
+    # unit is invalid, shown with the format's text.
+    rows = [["Kab", 2022, 2023], ["Kota Malang", 4.37, 37780]]
+    path = _workbook(tmp_path, rows, {"B2": '0.00" persen"', "C2": '0" jiwa"'})
+    t = read_bps_table(path, locale="id", month=3, errors="report")
+    assert [(c.column, c.text, c.reason) for c in t.invalid] == [
+        ("2023", "37780 jiwa", "unit 'persons' in a column of 'percent'")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "row", "shown"),
+    [
+        # JAWA TIMUR's 4.181,29 thousand poor written unquoted: "4.181" (a
+        # whole number with a thousands dot) and "29".
+        (
+            "Provinsi,2022,2023\nJAWA TIMUR,4.181,29\nJAWA TENGAH,3.831,44\n",
+            r"row 2 \(and 1 more\):",
+            "'4.181', '29'",
+        ),
+        # Kota Malang quoted ("4,37", "4,26": decimals), Kota Batu not:
+        # 3,79 split into 3 and 79 fits the two columns. One row suffices.
+        (
+            'Kab,2022,2023\nKota Malang,"4,37","4,26"\nKota Batu,3,79\n',
+            "row 3:",
+            "'3', '79'",
+        ),
+    ],
+)
+def test_a_row_of_whole_numbers_in_a_comma_csv_warns_of_split_decimals(
+    text: str, row: str, shown: str
+) -> None:
+    # Under locale "id" and sep=",", a row whose values are all whole
+    # numbers, one at least of digits alone (as the second part of a split
+    # number is), warns naming the row and its values.
+    with pytest.warns(
+        UserWarning, match=rf"{row} every value read is a whole number \({shown}\)"
+    ):
+        read_bps_table(io.StringIO(text), locale="id", month=3)
+
+
+def test_whole_numbers_with_thousands_dots_only_do_not_warn() -> None:
+    # Poverty lines in rupiah (674.660 and 700.000, whole numbers with a
+    # thousands dot each): no part of a split number, which is digits
+    # alone; no warning (filterwarnings = error). By hand: 674 660, 700 000.
+    text = "Kab,2022,2023\nKota Malang,674.660,700.000\n"
+    t = read_bps_table(io.StringIO(text), locale="id", month=3)
+    assert t.data["value"].tolist() == [674660.0, 700000.0]
+
+
+def test_a_text_frame_of_whole_numbers_warns_of_split_decimals(
+    tmp_path: Path,
+) -> None:
+    # The CSV file of split decimals (Kota Malang 4,37, Kota Batu 3,79
+    # unquoted) read with every column as text, as the docs advise, by
+    # pandas, polars and DuckDB: the same warning as the file read here.
+    text = "Kabupaten/Kota,2022,2023\nKota Malang,4,37\nKota Batu,3,79\n"
+    path = tmp_path / "split.csv"
+    path.write_text(text)
+    frames: list[Any] = [
+        pd.read_csv(path, dtype=str),
+        pl.read_csv(path, infer_schema=False),
+    ]
+    duckdb = pytest.importorskip("duckdb")
+    frames.append(
+        duckdb.sql(f"select * from read_csv('{path}', all_varchar=true)").pl()
+    )
+    for frame in frames:
+        with pytest.warns(
+            UserWarning, match=r"a whole number written as text \(such as '4'\)"
+        ):
+            t = read_bps_table(frame, locale="id", month=3)
+        assert t.data["value"].tolist() == [4.0, 37.0, 3.0, 79.0]
+    # Decimals as text, or numbers with thousands dots only: no warning.
+    good = pd.DataFrame({"Kab": ["Kota Malang"], "2022": ["4,37"], "2023": ["4"]})
+    assert read_bps_table(good, locale="id", month=3).data["value"].tolist() == [
+        4.37,
+        4.0,
+    ]
+    dots = pd.DataFrame({"Kab": ["Kota Malang"], "2022": ["674.660"]})
+    assert read_bps_table(dots, locale="id", month=3).data["value"].tolist() == [
+        674660.0
+    ]
+
+
+# --- the scale rules hold within a column group ------------------------------------
+
+
+def test_percent_and_plain_groups_of_a_standard_table_are_read(
+    tmp_path: Path,
+) -> None:
+    # A BPS table of "Persentase" (Kota Malang P0 4.37 and 4.26, BPS_P0_KABKOTA,
+    # stored 0.0437 and 0.0426 formatted 0.00%) and "Jumlah (ribu jiwa)"
+    # (37.78 and 36.1, plain). Each group's cells share a format: read. By
+    # hand: 0.0437 * 100 = 4.37, 0.0426 * 100 = 4.26; the counts as stored.
+    rows: list[list[Any]] = [
+        ["Kab", "Persentase", None, "Jumlah (ribu jiwa)", None],
+        [None, 2022, 2023, 2022, 2023],
+        ["Kota Malang", 0.0437, 0.0426, 37.78, 36.1],
+        ["Kota Batu", 0.0379, 0.0331, 8.1, 8.0],
+    ]
+    pct = {c: "0.00%" for c in ("B3", "C3", "B4", "C4")}
+    t = read_bps_table(_workbook(tmp_path, rows, pct), locale="id", month=3)
+    assert t.data["value"].tolist() == [4.37, 4.26, 37.78, 36.1, 3.79, 3.31, 8.1, 8.0]
+    assert (
+        t.data["group"].tolist()[:4] == ["Persentase"] * 2 + ["Jumlah (ribu jiwa)"] * 2
+    )
+    # Within a group, a plain number among percent-formatted ones is still
+    # ambiguous: named by its group and header, the advice for that group.
+    del pct["C4"]
+    path = _workbook(tmp_path, rows, pct)
+    with pytest.raises(
+        NumberParseError,
+        match=r"row 4, column \('Persentase', '2023'\): '0\.0331' \(a number "
+        r"without a percent format .*give the value cells of group 'Persentase' "
+        r"the same format",
+    ):
+        read_bps_table(path, locale="id", month=3)
+    t = read_bps_table(path, locale="id", month=3, errors="report")
+    assert [(c.row, c.column) for c in t.invalid] == [(4, ("Persentase", "2023"))]
+
+
+def test_typed_units_and_percent_signs_are_compared_within_a_group() -> None:
+    # "4,37 %" in "Persentase" and "37,78 ribu jiwa" in "Jumlah": each
+    # group states one unit, read (4.37 percent; 37.78 thousand = 37 780
+    # persons, by hand). A bare "4,26" among "%" cells of its group is
+    # ambiguous, named with its group.
+    head = "Kab;Persentase;;Jumlah;\n;2022;2023;2022;2023\n"
+    text = head + "Kota Malang;4,37 %;4,26 %;37,78 ribu jiwa;36,1 ribu jiwa\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
+    assert t.data["value"].tolist() == [4.37, 4.26, 37780.0, 36100.0]
+    bad = head + "Kota Malang;4,37 %;4,26;37,78 ribu jiwa;36,1 ribu jiwa\n"
+    with pytest.raises(
+        NumberParseError, match=r"column \('Persentase', '2023'\): '4,26' \(a number"
+    ):
+        read_bps_table(io.StringIO(bad), locale="id", sep=";", month=3)
+
+
+# --- a merged year bounds its rounds ------------------------------------------------
+
+
+def _year_book(tmp_path: Path, merges: list[str]) -> Path:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    # Jawa Timur P0 (BPS_P0_PROV): March 10.38 and September 10.49 in 2022,
+    # March 10.35 in 2023; "Tahunan" 10.4 and September 2023 10.0 as typed.
+    for row in (
+        ["Provinsi", 2022, None, None, 2023, None],
+        [None, "Maret", "September", "Tahunan", "Maret", "September"],
+        ["JAWA TIMUR", 10.38, 10.49, 10.4, 10.35, 10.0],
+    ):
+        ws.append(row)
+    for m in merges:
+        ws.merge_cells(m)
+    path = tmp_path / "years.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_a_round_after_a_merged_year_is_under_no_year(tmp_path: Path) -> None:
+    # 2022 merged over B1:C1, 2023 over E1:F1: the sheet shows D1 empty, so
+    # "Tahunan" in D is under no year. It was filed as 2022 "Tahunan" (the
+    # year to its left); refused, naming the column and the ranges, as a
+    # column after a merged group label is.
+    path = _year_book(tmp_path, ["B1:C1", "E1:F1"])
+    for errors in ("raise", "report"):
+        with pytest.raises(
+            ValueError,
+            match=r"column\(s\) D \('Tahunan'\) lie under no year: the year row 1 "
+            r"merges its years over \['B1:C1', 'E1:F1'\]",
+        ):
+            read_bps_table(path, locale="en", errors=errors)
+    # 2022 merged over B1:D1: "Tahunan" is 2022's annual figure.
+    t = read_bps_table(_year_book(tmp_path, ["B1:D1", "E1:F1"]), locale="en")
+    assert t.data[["year", "month"]].astype(object).to_numpy().tolist() == [
+        [2022, 3],
+        [2022, 9],
+        [2022, pd.NA],
+        [2023, 3],
+        [2023, 9],
+    ]
+    # Not merged (as in a CSV file): a year spans the columns up to the next.
+    t = read_bps_table(_year_book(tmp_path, []), locale="en")
+    assert t.data["year"].tolist() == [2022, 2022, 2022, 2023, 2023]
+
+
+# --- an invisible character in a group label --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("mark", "name"),
+    [("\u200b", "U+200B (zero width space)"), ("\u00ad", "U+00AD (soft hyphen)")],
+)
+def test_a_group_label_holding_an_invisible_character_is_refused(
+    mark: str, name: str
+) -> None:
+    # "Perkotaan" over 2022 and "Perkotaan" + an invisible character over
+    # 2023 would be two groups that look the same (Kota Malang's 2023 value
+    # filed apart from its 2022 one); refused, naming the character, as an
+    # invisible character in a header is.
+    text = (
+        f"Kab;Perkotaan;Perkotaan{mark};Perdesaan;Perdesaan\n;2022;2023;2022;2023\n"
+        "Kota Malang;4,37;4,26;5,1;5,0\n"
+    )
+    for errors in ("raise", "report"):
+        with pytest.raises(
+            ValueError,
+            match=rf"group row 1: 'Perkotaan.*' holds an invisible character "
+            rf"{re.escape(name)}",
+        ):
+            read_bps_table(
+                io.StringIO(text), locale="id", sep=";", month=3, errors=errors
+            )
+    # Without it: two groups, each over both years.
+    t = read_bps_table(
+        io.StringIO(text.replace(mark, "")), locale="id", sep=";", month=3
+    )
+    assert t.data["group"].unique().tolist() == ["Perkotaan", "Perdesaan"]
+
+
+# --- the word for year over a row of rounds -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "rounds",
+    [
+        "Maret;September;Maret;September",
+        "Semester 1 (Maret);Semester 2 (September);Semester 1;Semester 2",
+    ],
+)
+@pytest.mark.parametrize("word", ["Tahun", "TAHUN", "Year"])
+def test_the_word_for_year_over_a_row_of_rounds(rounds: str, word: str) -> None:
+    # "Tahun 2022" over "Maret" is March 2022, as the bare 2022 is (the
+    # word for year is allowed when the header rows are joined). Semester 1
+    # is March, semester 2 September (BPS Susenas rounds). Kota Malang P0
+    # (BPS_P0_KABKOTA) 4.37 March 2022 and 4.26 March 2023; the September
+    # values as typed.
+    text = f"Kab;{word} 2022;;{word} 2023;\n;{rounds}\nKota Malang;4,37;4,3;4,26;4,1\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";")
+    assert t.data["year"].tolist() == [2022, 2022, 2023, 2023]
+    assert t.data["month"].tolist() == [3, 9, 3, 9]
+    bare = read_bps_table(
+        io.StringIO(text.replace(f"{word} ", "")), locale="id", sep=";"
+    )
+    pd.testing.assert_frame_equal(t.data, bare.data)
+
+
+# --- a merged range written backwards ------------------------------------------------
+
+
+def _with_merges(rows: list[list[Any]], refs: list[str]) -> io.BytesIO:
+    """An .xlsx file of `rows` whose sheet lists the merged ranges `refs` as written."""
+    import zipfile
+
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in rows:
+        ws.append(row)
+    base = io.BytesIO()
+    wb.save(base)
+    merges = "".join(f'<mergeCell ref="{r}"/>' for r in refs).encode()
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(base.getvalue())) as src,
+        zipfile.ZipFile(out, "w") as dst,
+    ):
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(
+                    b"</sheetData>",
+                    b"</sheetData><mergeCells>" + merges + b"</mergeCells>",
+                )
+            dst.writestr(item, data)
+    out.seek(0)
+    return out
+
+
+@pytest.mark.parametrize("ref", ["C1:B1", "B2:B1", "B"])
+def test_a_merged_range_that_names_no_range_is_damage(ref: str) -> None:
+    # "C1:B1" runs from right to left: no spreadsheet program writes it, and
+    # openpyxl refuses it with a bare "2 must be greater than 3". It is named
+    # as damage of the file, with the range.
+    rows: list[list[Any]] = [["Kab", 2022, 2023], ["Kota Malang", 4.37, 4.26]]
+    with pytest.raises(
+        ValueError,
+        match=rf"`source`: sheet 'Sheet' of the workbook cannot be read: merged "
+        rf"range\(s\) \['{ref}'\] cannot be read .*the file may be damaged",
+    ):
+        read_bps_table(_with_merges(rows, [ref]), locale="en", month=3)
+    # Written "B1:C1", the range is read (and hides C1's "2023").
+    with pytest.raises(ValueError, match=r"hidden under a merged range"):
+        read_bps_table(_with_merges(rows, ["B1:C1"]), locale="en", month=3)
+
+
+# --- runs of empty rows in an .ods sheet -------------------------------------------
+
+
+def test_ods_runs_of_empty_rows_are_one_entry_each_as_in_xlsx() -> None:
+    # Rows 3 (one empty row), 5-6 (two empty rows, each written) and
+    # 7-1048576 (LibreOffice's empty rows to the sheet's end, written once
+    # with number-rows-repeated="1048570") below Kota Malang and Kota Batu
+    # (P0 2022 and 2023, BPS_P0_KABKOTA), a note at row 1048577. By hand:
+    # 5-6 and 7-1048576 are one run, "5-1048576"; the note keeps its row
+    # number. The repeated row is never made a million rows.
+    pytest.importorskip("odf")
+    empty = ["<table:table-cell/>"]
+    rows = [
+        ODS_HEAD,
+        [_ods_cell("Kota Malang"), _ods_cell(4.37), _ods_cell(4.26)],
+        empty,
+        [_ods_cell("Kota Batu"), _ods_cell(3.79), _ods_cell(3.31)],
+        empty,
+        empty,
+    ]
+    xml = "".join(f"<table:table-row>{''.join(r)}</table:table-row>" for r in rows)
+    xml += (
+        '<table:table-row table:number-rows-repeated="1048570">'
+        '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+        f"<table:table-row>{_ods_cell('Sumber: BPS')}</table:table-row>"
+    )
+    t = read_bps_table(io.BytesIO(_ods_content(xml)), locale="en", month=3)
+    assert t.skipped[["row", "reason"]].to_numpy().tolist() == [
+        [3, "blank"],
+        ["5-1048576", "blank"],
+        [1048577, "note"],
+    ]
+    assert t.data["value"].tolist() == [4.37, 4.26, 3.79, 3.31]
+    assert t.unmatched.empty
+
+
+# --- a bare name that is a city's name ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("province", "label", "city"),
+    [
+        ("DKI JAKARTA", "Jakarta Pusat", "3171 Kota Jakarta Pusat (DKI Jakarta)"),
+        ("SUMATERA UTARA", "Medan", "1271 Kota Medan (Sumatera Utara)"),
+        ("", "Medan", "1271 Kota Medan (Sumatera Utara)"),
+    ],
+)
+def test_a_bare_name_of_a_city_is_unmatched_with_the_city_named(
+    province: str, label: str, city: str
+) -> None:
+    # No regency is called Jakarta Pusat or Medan (a bare name is a
+    # regency, as in BPS tables); the city of that name in the row's
+    # province (anywhere, without a province row) is named in the reason,
+    # never matched. Written "Kota ...", the row matches the city.
+    above = f"{province};4,4\n" if province else ""
+    text = f"Wilayah;2023\n{above}{label};4,1\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
+    where = province.title().replace("Dki", "DKI") if province else "Indonesia"
+    assert t.unmatched["label"].tolist() == [label]
+    assert t.unmatched["reason"].tolist() == [
+        "no region of this name (a bare name is a regency, as in BPS tables); "
+        f"{where} has {city}: write 'Kota {label}'"
+    ]
+    kota = read_bps_table(
+        io.StringIO(text.replace(label, f"Kota {label}")),
+        locale="id",
+        sep=";",
+        month=3,
+    )
+    assert kota.unmatched.empty
+    assert kota.data["region_code"].tolist()[-1] == city[:4]
+
+
+# --- more characters that show as nothing; a label merged down ----------------------
+
+
+@pytest.mark.parametrize(
+    ("mark", "name"),
+    [
+        ("\u2800", "U+2800 (braille pattern blank)"),
+        ("\ufe0f", "U+FE0F (variation selector-16)"),
+        ("\U000e0100", "U+E0100 (variation selector-17)"),
+    ],
+)
+def test_blank_braille_and_variation_selectors_are_named_as_invisible(
+    mark: str, name: str
+) -> None:
+    # These show as nothing (or change nothing after a letter): in a label
+    # the row is unmatched with the character named; in a header it is
+    # named in the error, as a zero width space is.
+    text = f"Kab;2022;2023\nKota Batu{mark};3,79;3,31\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
+    assert t.unmatched["reason"].str.contains(
+        re.escape(f"holds an invisible character {name}")
+    ).tolist() == [True]
+    head = f"Kab;2022;2023{mark}\nKota Batu;3,79;3,31\n"
+    with pytest.raises(
+        ValueError, match=re.escape(f"holds an invisible character {name}")
+    ):
+        read_bps_table(io.StringIO(head), locale="id", sep=";", month=3)
+
+
+def test_a_row_under_a_label_merged_down_names_the_merge(tmp_path: Path) -> None:
+    # "Kota Malang" merged over A2:A3: the sheet shows it across row 3,
+    # whose label cell is empty. Row 3 is kept (unmatched), its reason
+    # naming the range, not "no region of this name".
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in (
+        ["Kab", 2022, 2023],
+        ["Kota Malang", 4.37, 4.26],
+        [None, 3.79, 3.31],
+    ):
+        ws.append(row)
+    ws.merge_cells("A2:A3")
+    path = tmp_path / "down.xlsx"
+    wb.save(path)
+    t = read_bps_table(path, locale="en", month=3)
+    assert t.unmatched["row"].tolist() == [3]
+    assert t.unmatched["reason"].tolist() == [
+        "no label: the label cell lies under the merged range A2:A3, which "
+        "shows A2's label across it (the row has no label of its own); "
+        "unmerge the cells and write each row's label"
+    ]
+    assert t.data["value"].tolist() == [4.37, 4.26, 3.79, 3.31]
+
+
+def test_xls_text_and_error_cells_are_read_as_shown() -> None:
+    # tests/data/errors.xls (see tests/data/SOURCES.md): Kota Malang 2022 an
+    # error cell #N/A, 2023 4.26 (P0, BPS_P0_KABKOTA); Kota Batu 2022 the
+    # text "N/A", 2023 an error cell #DIV/0!. pandas reads all three as
+    # missing; each is shown as the sheet shows it and is an invalid cell,
+    # as in .xlsx and CSV.
+    pytest.importorskip("xlrd")
+    path = Path(__file__).parent / "data" / "errors.xls"
+    t = read_bps_table(path, locale="en", month=3, errors="report")
+    assert [(c.row, c.column, c.text) for c in t.invalid] == [
+        (2, "2022", "#N/A"),
+        (3, "2022", "N/A"),
+        (3, "2023", "#DIV/0!"),
+    ]
+    values = t.data["value"].to_numpy()
+    assert values[1] == 4.26
+    assert np.isnan(values[[0, 2, 3]]).all()
+    # Named in `missing`, a text or an error's text is a missing value.
+    t = read_bps_table(
+        path, locale="en", month=3, missing=("", "N/A", "#N/A"), errors="report"
+    )
+    assert [c.text for c in t.invalid] == ["#DIV/0!"]
+
+
+def test_a_round_after_a_merged_year_is_under_no_year_in_an_ods_sheet() -> None:
+    # The same in .ods: 2022 spans B1:C1, 2023 E1:F1, D1 empty.
+    pytest.importorskip("odf")
+    span = ' table:number-columns-spanned="2"'
+    cov = "<table:covered-table-cell/>"
+    rows = [
+        [
+            _ods_cell("Provinsi"),
+            f'<table:table-cell office:value-type="float" office:value="2022"{span}>'
+            "<text:p>2022</text:p></table:table-cell>",
+            cov,
+            "<table:table-cell/>",
+            f'<table:table-cell office:value-type="float" office:value="2023"{span}>'
+            "<text:p>2023</text:p></table:table-cell>",
+            cov,
+        ],
+        [
+            _ods_cell(""),
+            *(_ods_cell(r) for r in ("Maret", "September", "Tahunan", "Maret")),
+            _ods_cell("September"),
+        ],
+        [
+            _ods_cell("JAWA TIMUR"),
+            *(_ods_cell(v) for v in (10.38, 10.49, 10.4, 10.35, 10.0)),
+        ],
+    ]
+    with pytest.raises(
+        ValueError, match=r"column\(s\) D \('Tahunan'\) lie under no year"
     ):
         read_bps_table(_ods_table(rows), locale="en")

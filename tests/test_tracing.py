@@ -270,7 +270,20 @@ def test_a_figure_perturbed_beyond_its_rounding_never_holds(
         measure=cell["measure"],
         region="region_name",
     )
-    assert res.verdict == NOT_HOLDS
+    # Where the cell is published with fewer decimals than d (a count of
+    # 10 stated as 10.1), a figure within its rounding cannot be told;
+    # otherwise it does not hold.
+    shown = next(
+        k for k in range(11) if round_half_up(cell["value"], k) == cell["value"]
+    )
+    # Half up: the cell stands for [v - h, v + h) (from 0 for a figure of
+    # 0), the stated figure for [x - hs, x + hs); cannot tell where they
+    # overlap, worked in exact decimals.
+    v = Fraction(repr(float(cell["value"])))
+    x = Fraction(repr(stated))
+    half, hs = Fraction(1, 2 * 10**shown), Fraction(1, 2 * 10**d)
+    inside = x - hs < v + half and x + hs > max(v - half, Fraction(0))
+    assert res.verdict == ("cannot tell" if d > shown and inside else NOT_HOLDS)
     truth = trace_figure(
         DATA,
         true,
@@ -668,3 +681,37 @@ def test_an_impossible_iso_date_is_named_as_such(text: str) -> None:
             measure="poverty_rate_pct",
             region="region_name",
         )
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"),
+    [
+        (188.48, "holds"),
+        (188.481, "cannot tell"),
+        (188.485, "cannot tell"),
+        (188.486, "does not hold"),
+    ],
+)
+def test_a_figure_with_more_decimals_than_the_table(
+    stated: float, verdict: str
+) -> None:
+    # Kabupaten Sumenep, 188.48 thousand poor (BPS, 2025, 2 decimals) stands
+    # for [188.475, 188.485). Stated to 3 decimals: 188.480 is the published
+    # figure (holds); 188.481, and 188.485 ([188.4845, 188.4855), which
+    # 188.4847 rounds to, as it rounds to 188.48), are within its rounding
+    # but the table does not give them (cannot tell); 188.486 is outside.
+    from povstat.datasets import load_east_java
+
+    res = trace_figure(
+        load_east_java(),
+        stated,
+        decimals=3,
+        subject="Kabupaten Sumenep",
+        at=2025,
+        measure="poor_thousands",
+        region="region_name",
+        period="year",
+    )
+    assert res.verdict == verdict
+    if verdict == "cannot tell":
+        assert "stands for 188.475 to 188.485" in str(res.reason)

@@ -260,7 +260,11 @@ def match(
     is the regency. A name whose regions all lie in other provinces is
     unmatched, and ``reason`` names them and, for a bare name, the context
     province's city of that name ("Banjar" under Jawa Barat: Kabupaten
-    Banjar is in Kalimantan Selatan; Jawa Barat has Kota Banjar).
+    Banjar is in Kalimantan Selatan; Jawa Barat has Kota Banjar). A bare
+    name of no regency or province that is a city's name is unmatched too,
+    ``reason`` naming the context province's city of that name (every city
+    of that name without a context): "Jakarta Pusat" under DKI Jakarta,
+    "Medan" under Sumatera Utara.
     """
     before_split = first_year is None or first_year < SPLIT_TABLE_YEAR
     cands = [
@@ -305,6 +309,25 @@ def match(
                             f"{name!r} (a bare name is a regency)"
                         )
                 c = ()
+        if not c and k is None and n is not None and why is None:
+            # A bare name of no regency or province: a city of that name is
+            # named, never matched ("Jakarta Pusat" under DKI Jakarta, as
+            # BPS's own Jakarta tables write it, is Kota Jakarta Pusat).
+            city = [
+                x
+                for x in candidates("kota", n)
+                if len(x) == 4
+                and info(x)[1] == "kota"
+                and (ctx is None or _in_province(x, ctx, before_split))
+            ]
+            if city:
+                where = info(ctx)[0] if ctx is not None else "Indonesia"
+                shown = " and ".join(describe(x) for x in city)
+                names = " or ".join(repr(info(x)[0]) for x in city)
+                why = (
+                    "no region of this name (a bare name is a regency, as in "
+                    f"BPS tables); {where} has {shown}: write {names}"
+                )
         resolved.append(c)
         reasons.append(why)
     reasons = [c or r for c, r in zip(conflicts, reasons, strict=True)]

@@ -210,6 +210,150 @@ def _exact_rounded(q: NDArray[np.object_], d: int) -> NDArray[np.object_]:
     return np.asarray(np.frompyfunc(one, 1, 1)(q), dtype=np.object_)
 
 
+def _each_decimals(*arrays: ArrayLike) -> NDArray[np.intp]:
+    """Decimals (0-6) each figure shows, the most of the arrays broadcast.
+
+    As :func:`_decimals_of`, element by element: a trailing zero cannot be
+    seen (171.20 shows 1), so a figure may have been published with more.
+    """
+    values = np.broadcast_arrays(*(np.asarray(a, np.float64) for a in arrays))
+    out = np.zeros(values[0].shape, np.intp)
+    for v in values:  # a loop over the two or three arrays
+        need = np.full(v.shape, 6, np.intp)
+        for d in range(6, -1, -1):  # fewest decimals that show it exactly
+            need = np.where(np.asarray(round_half_up(v, d) == v), d, need)
+        out = np.maximum(out, np.where(np.isnan(v), 0, need))
+    return out
+
+
+def _decimals_array(x: ArrayLike) -> NDArray[np.intp]:
+    """Decimal places, element by element: ints within povstat's range."""
+    arr = np.asarray(x)
+    if arr.dtype.kind not in "iu" or arr.dtype == bool:
+        msg = f"`levels_decimals` must hold ints, got {arr.dtype}"
+        raise TypeError(msg)
+    bad = (arr > _validate.FIGURE_DECIMALS) | (arr < -15)
+    if bad.any():
+        msg = (
+            f"`levels_decimals` must lie in -15 to {_validate.FIGURE_DECIMALS}, "
+            f"got {arr[bad].ravel()[0]!r}"
+        )
+        raise ValueError(msg)
+    return np.asarray(arr, np.intp)
+
+
+def _per_year(
+    low: NDArray[np.object_],
+    high: NDArray[np.object_],
+    years: ArrayLike,
+    shape: tuple[int, ...],
+) -> tuple[NDArray[np.object_], NDArray[np.object_]]:
+    """A change's open range divided by the elapsed years (> 0), exactly.
+
+    Missing years (NaN) give the range itself: those rows are "cannot tell"
+    as missing anyway.
+    """
+    t = np.broadcast_to(np.asarray(years, np.float64), shape)
+    tx = np.where(np.isnan(t), 1.0, t)
+    per = _exact(tx)
+    return (
+        np.asarray(low / per, dtype=np.object_),
+        np.asarray(high / per, dtype=np.object_),
+    )
+
+
+def _size_range(low: object, high: object, direction: Direction) -> tuple[float, float]:
+    """The open range of a change's size in `direction` (a fall's is -change)."""
+    lo, hi = (
+        float(cast("fractions.Fraction", low)),
+        float(cast("fractions.Fraction", high)),
+    )
+    # + 0.0: a bound of 0 is never shown as -0.
+    return (-hi + 0.0, -lo + 0.0) if direction == "fall" else (lo + 0.0, hi + 0.0)
+
+
+def _refuse_unrounded_levels(
+    before: ArrayLike, after: ArrayLike, d: NDArray[np.intp], shape: tuple[int, ...]
+) -> None:
+    """Refuse levels not rounded to their stated `levels_decimals`.
+
+    As :func:`povstat.units.published` (float noise allowed): 171.24 is not
+    a figure published to 0 decimals.
+    """
+    for name, x in (("before", before), ("after", after)):
+        v = np.broadcast_to(np.asarray(x, np.float64), shape)
+        r = np.asarray(
+            np.frompyfunc(lambda value, k: float(round_half_up(value, int(k))), 2, 1)(
+                v, d
+            ),
+            np.float64,
+        )
+        with np.errstate(invalid="ignore"):
+            off = np.abs(r - v) > 1e-12 * np.maximum(np.abs(v), 1.0)
+        if off.any():
+            k = int(np.flatnonzero(off.ravel())[0])
+            msg = (
+                f"`{name}` must hold figures rounded to `levels_decimals`, found "
+                f"{float(v.ravel()[k])!r} at {int(d.ravel()[k])} decimals"
+            )
+            raise ValueError(msg)
+
+
+def _change_range(
+    before: NDArray[np.float64],
+    after: NDArray[np.float64],
+    shown: NDArray[np.intp],
+    top: float | None,
+) -> tuple[NDArray[np.object_], NDArray[np.object_]]:
+    """The open range of the true change after - before, exactly.
+
+    Each figure is within half a unit of its `shown` decimals, and within
+    [0, `top`] (`top` None: no upper limit).
+    """
+    zero = fractions.Fraction(0)
+    half = np.asarray(
+        np.frompyfunc(
+            lambda k: fractions.Fraction(1, 2) / fractions.Fraction(10) ** int(k), 1, 1
+        )(shown),
+        dtype=np.object_,
+    )
+    b, a = _exact(before), _exact(after)
+    a_lo, b_lo = _fmax(a - half, zero), _fmax(b - half, zero)
+    a_hi, b_hi = a + half, b + half
+    if top is not None:
+        cap = np.asarray(fractions.Fraction(top), dtype=np.object_)
+        a_hi = np.asarray(np.where(a_hi > cap, cap, a_hi), dtype=np.object_)
+        b_hi = np.asarray(np.where(b_hi > cap, cap, b_hi), dtype=np.object_)
+    return (
+        np.asarray(a_lo - b_hi, dtype=np.object_),
+        np.asarray(a_hi - b_lo, dtype=np.object_),
+    )
+
+
+def _overprecise_possible(
+    low: NDArray[np.object_],
+    high: NDArray[np.object_],
+    stated: NDArray[np.float64],
+    d: int,
+    direction: Direction,
+) -> NDArray[np.bool_]:
+    """Whether a stated size (>= 0, `d` decimals) fits the open change range.
+
+    The size of a fall is -change, of a rise the change; the stated figure
+    stands for its rounding interval [x - h, x + h).
+    """
+    lo, hi = (-high, -low) if direction == "fall" else (low, high)
+    x = _exact(stated)
+    h = fractions.Fraction(1, 2) / fractions.Fraction(10) ** d
+    zero = fractions.Fraction(0)
+    fits: NDArray[np.bool_] = (
+        np.asarray(x - h < hi, dtype=bool)
+        & np.asarray(x + h > lo, dtype=bool)
+        & np.asarray(hi > zero, dtype=bool)
+    )
+    return fits
+
+
 def _fmax(q: NDArray[np.object_], floor: fractions.Fraction) -> NDArray[np.object_]:
     """Exact values, each at least `floor`."""
     return np.asarray(
@@ -333,6 +477,7 @@ def check_change_statement(
     unit: Unit,
     decimals: int,
     years: ArrayLike | None = None,
+    levels_decimals: ArrayLike | None = None,
 ) -> StatementCheck:
     r"""Check "the rate fell by X percent": points, relative change, or neither.
 
@@ -369,6 +514,14 @@ def check_change_statement(
         compared with the points per year and, for "percent", with the
         relative change per year, compound or simple (total / `years`).
         NaN (missing) gives ``"cannot tell"``, like a missing rate.
+    levels_decimals : array_like of int, optional
+        Decimal places `before` and `after` were published with, in percent
+        (2 for BPS rates), broadcast with them. Points stated with more
+        decimals are then judged against the range the rates' rounding
+        leaves (0.105 for 4.37 % -> 4.26 %: cannot tell). None: judged by
+        rounding the change to `decimals`, as the figures are given (a
+        float's trailing zero cannot be seen, so the decimals are never
+        guessed from it).
 
     Returns
     -------
@@ -377,8 +530,11 @@ def check_change_statement(
         the change in the unit the statement used (rounded half up to
         `decimals`); ``"cannot tell"`` where the size is right only in the
         other unit (the classic "0.11 percent" for 0.11 points: the number
-        is right, the unit word is not) or a figure is missing; ``"does not
-        hold"`` otherwise. Figures: ``points``,
+        is right, the unit word is not), where points are stated with more
+        decimals than the rates show and fit the range their rounding leaves
+        (0.105 for 4.37 % -> 4.26 %, whose true change lies in (0.10, 0.12)),
+        or where a figure is missing; ``"does not hold"`` otherwise.
+        Figures: ``points``,
         ``relative_pct``, ``matches_points``, ``matches_relative`` (bool)
         and ``meaning`` (``"points"``, ``"relative"``, ``"both"`` or
         ``"neither"``); with `years` also ``points_per_year``,
@@ -445,7 +601,13 @@ def check_change_statement(
     c = rate_change(b, a, unit="percent")
     x = _stated_figure(stated, d)
     t = np.full((), np.nan) if years is None else _validate.positive(years, "years")
-    shape = _validate.shape(change=c.points, stated=x, years=t)
+    given = None if levels_decimals is None else _decimals_array(levels_decimals)
+    shape = _validate.shape(
+        change=c.points,
+        stated=x,
+        years=t,
+        **({} if given is None else {"levels_decimals": given.astype(np.float64)}),
+    )
     points = np.broadcast_to(_snap(c.points), shape)
     rel = np.broadcast_to(_snap(c.relative), shape)
     xs = np.broadcast_to(x, shape)
@@ -475,6 +637,24 @@ def check_change_statement(
     # With `years`: the stated size is the whole change, not a year's.
     m_total = (matches(points) | matches(rel)) & (years is not None)
     sign_ok = points < 0 if dirn == "fall" else points > 0
+    # Points with more decimals than the rates show (0.105 for 4.37 ->
+    # 4.26): the rates do not fix them; where they fit the range the rates'
+    # rounding leaves (each in [0, 100] %), cannot tell.
+    rate_d = np.broadcast_to(_each_decimals(b, a), shape)  # shown, for reasons
+    given_d = rate_d if given is None else np.broadcast_to(given, shape)
+    if given is not None:
+        _refuse_unrounded_levels(b, a, given_d, shape)
+    fine = np.broadcast_to(
+        (d > given_d) & as_points_flag & (levels_decimals is not None), shape
+    )
+    if fine.any():
+        low_x, high_x = _change_range(
+            np.broadcast_to(b, shape), np.broadcast_to(a, shape), given_d, 100.0
+        )
+        if years is not None:  # points a year: the range over the years
+            low_x, high_x = _per_year(low_x, high_x, t, shape)
+        fine = fine & _overprecise_possible(low_x, high_x, xs, d, dirn)
+    fine = fine & ~m_points
     gaps = _Gaps(
         shape,
         (np.isnan(points), "a rate is missing"),
@@ -490,8 +670,9 @@ def check_change_statement(
     # Equal published figures (a change of exactly 0) may hide a small
     # change either way (as in check_direction_statement): so too.
     zero_said = (xs == 0) & (sign_ok | (points == 0)) & m_said
+    fine = fine & ~zero_said
     verdict = np.where(
-        missing | (sign_ok & ~m_said & m_other) | zero_said,
+        missing | (sign_ok & ~m_said & m_other) | zero_said | fine,
         UNDECIDED,
         np.where(sign_ok & m_said, HOLDS, NOT_HOLDS),
     )
@@ -505,7 +686,9 @@ def check_change_statement(
     a_year = " a year" if per_year else ""  # with `years`, sizes are per year
 
     def describe(i: tuple[int, ...]) -> str:
-        shown = max(d, 2)
+        # The rates with the decimals they show (2 at least), never the
+        # stated figure's: 4.37 % is not "4.370 %".
+        shown = max(int(rate_d[i]), 2)
         # The sentence that says the change right, then what the statement
         # got right or wrong.
         core = str(
@@ -519,7 +702,7 @@ def check_change_statement(
             cy = float(per_year["compound_per_year_pct"][i])
             core += (
                 f"; over {_fmt(float(np.broadcast_to(t, shape)[i]), 2)} years "
-                f"that is {_signed(py, _change_decimals(py, shown))} points a "
+                f"that is {_signed(py, _change_decimals(py, max(shown, d)))} points a "
                 f"year, {_signed(ry, _change_decimals(ry, 2))} % a year on "
                 f"average or {_signed(cy, _change_decimals(cy, 2))} % a year "
                 "compound"
@@ -531,6 +714,13 @@ def check_change_statement(
                 f"a change stated as {_fmt(0.0, d)} with '{dirn}' gives a "
                 f"direction without a size; the change rounds to 0 at "
                 f"{_places(d)}, so the figures cannot tell it from no change"
+            )
+        elif fine[i]:
+            lo, hi = _size_range(low_x[i], high_x[i], dirn)
+            tail = (
+                f"{_fmt(float(xs[i]), d)} is more precise than the rates "
+                f"({_places(int(given_d[i]))}) allow: the true change"
+                f"{a_year} lies between {_fmt(lo, d)} and {_fmt(hi, d)} points"
             )
         elif m_points[i] and not m_rel[i]:
             tail = (
@@ -707,14 +897,18 @@ def check_count_statement(
         allowed = _as_fraction(base_rtol) * _exact(pops) + _exact(
             1e-12 * np.maximum(np.abs(pops), 1.0)
         )
-        base_ok = np.asarray(gap <= allowed) & ~(np.isnan(nb) | np.isnan(pops))
+        # A missing population leaves the base unjudged (True): wrong
+        # arithmetic does not hold whatever the base.
+        base_ok = (np.asarray(gap <= allowed) & ~np.isnan(nb)) | np.isnan(pops)
+    # Gaps about the population only matter where the arithmetic is right.
+    unjudged = np.isnan(pops) & (rate_population is not None) & arithmetic_ok
     gaps = _Gaps(
         shape,
         (np.isnan(rb_), "the rate is missing"),
         (np.isnan(nb), "the base is missing"),
         (np.isnan(ms), _NO_STATED),
         (
-            np.isnan(pops) & (rate_population is not None) & (rb_ == 0),
+            unjudged & (rb_ == 0),
             "the rate's population cannot be implied from a rate of 0",
         ),
         (
@@ -722,10 +916,7 @@ def check_count_statement(
             "the rate's population is 0, of which a rate above 0 cannot be a "
             "share: the figures disagree",
         ),
-        (
-            np.isnan(pops) & (rate_population is not None) & (rb_ != 0),
-            "the rate's population is missing",
-        ),
+        (unjudged & (rb_ != 0), "the rate's population is missing"),
     )
     missing = gaps.mask
     verdict = np.where(
@@ -1164,6 +1355,7 @@ def check_level_change_statement(
     rate_before: ArrayLike | None = None,
     rate_after: ArrayLike | None = None,
     unit: Unit | None = None,
+    levels_decimals: ArrayLike | None = None,
 ) -> StatementCheck:
     r"""Check a stated change of a number of poor or a poverty line.
 
@@ -1205,6 +1397,12 @@ def check_level_change_statement(
         Scale of `rate_before` and `rate_after`; required with them. Their
         change in points is always in percentage points (for fractions
         :math:`100 (r_1 - r_0)`).
+    levels_decimals : array_like of int, optional
+        Decimal places `before` and `after` were published with (negative
+        for tens, ...), broadcast with them; a size in units stated with
+        more decimals is judged against the range their rounding leaves.
+        None: judged by rounding the change to `decimals` (a float's
+        trailing zero cannot be seen, so the decimals are never guessed).
 
     Returns
     -------
@@ -1214,7 +1412,10 @@ def check_level_change_statement(
         ``"cannot tell"`` where a figure is missing, or where the size is
         right with the other unit word (1.39 "units" for a 1.39 % fall, or
         2.38 "percent" for a fall of 2.38: which was meant cannot be told,
-        as for a rate's points and percent); ``"does not hold"`` otherwise
+        as for a rate's points and percent), or where a size in units has
+        more decimals than the levels show and fits the range their rounding
+        leaves (2.381 for 171.24 -> 168.86: the true fall lies in (2.37,
+        2.39)); ``"does not hold"`` otherwise
         (with `years`, a size that is the whole change, not a year's, is
         named so). Figures: ``change`` (after - before), ``relative_pct``,
         ``per_year`` (the change in units per year; NaN without `years`),
@@ -1298,8 +1499,15 @@ def check_level_change_statement(
         rp, rr = c.points, c.relative
     else:
         rp = rr = rb = ra = np.full((), np.nan)
+    given = None if levels_decimals is None else _decimals_array(levels_decimals)
     shape = _validate.shape(
-        before=b, after=a, stated=x, years=t, rate_before=rb, rate_after=ra
+        before=b,
+        after=a,
+        stated=x,
+        years=t,
+        rate_before=rb,
+        rate_after=ra,
+        **({} if given is None else {"levels_decimals": given.astype(np.float64)}),
     )
     change = np.broadcast_to(_snap(a - b), shape)
     relative = np.broadcast_to(_snap(relative_change(b, a)), shape)
@@ -1348,7 +1556,7 @@ def check_level_change_statement(
     first = np.argmax(np.stack([*conds, np.ones(shape, dtype=bool)]), axis=0)
     # The stated unit's own reading first where it matches (a fall of 1.00
     # from 100 is 1.00 in units and 1.00 %).
-    meaning = np.where(m_units & (said == "units"), "units", labels[first])
+    meaning = np.where(m_units & (said in ("units", "points")), "units", labels[first])
     sign_ok = change < 0 if dirn == "fall" else change > 0
     if said == "percent":
         m_said = m_rel | m_avg | m_cagr
@@ -1383,8 +1591,27 @@ def check_level_change_statement(
     )
     # With `years`: the stated size is the whole change, not a year's.
     m_total = (matches(change) | matches(relative)) & per_year_given
+    # A size in units with more decimals than the levels show (2.381 for
+    # 171.24 -> 168.86): the levels do not fix it; where it fits the range
+    # their rounding leaves, cannot tell.
+    # Only with `levels_decimals`: a trailing zero cannot be seen (171.20
+    # shows 1 decimal), so the levels' decimals are never guessed.
+    if given is None:
+        level_d = np.zeros(shape, np.intp)
+    else:
+        level_d = np.broadcast_to(given, shape)
+        _refuse_unrounded_levels(b, a, level_d, shape)
+    fine = (d > level_d) & (said == "units") & (levels_decimals is not None)
+    if fine.any():
+        low_x, high_x = _change_range(
+            np.broadcast_to(b, shape), np.broadcast_to(a, shape), level_d, None
+        )
+        if per_year_given:  # units a year: the range over the years
+            low_x, high_x = _per_year(low_x, high_x, t, shape)
+        fine = fine & _overprecise_possible(low_x, high_x, xs, d, dirn)
+    fine = fine & ~m_said & ~zero_said
     verdict = np.where(
-        missing | zero_said | index_points | slip,
+        missing | zero_said | index_points | slip | fine,
         UNDECIDED,
         np.where(sign_ok & m_said, HOLDS, NOT_HOLDS),
     )
@@ -1432,6 +1659,15 @@ def check_level_change_statement(
             )
         elif m_said[i] or index_points[i]:
             pass
+        elif fine[i]:
+            lo, hi = _size_range(low_x[i], high_x[i], dirn)
+            places = _places(int(level_d[i]))
+            problems.append(
+                f"{stated_text} is more precise than the levels ({places}) "
+                f"allow: the true change{' a year' if per_year_given else ''} "
+                f"lies between {_fmt(lo, d)} and "
+                f"{_fmt(hi, d)}"
+            )
         elif slip[i]:
             problems.append(
                 f"{stated_text} is the relative change in percent, not a change "
@@ -1960,10 +2196,29 @@ def check_rank_statement(
             if s_hi > s_lo
             else ""
         )
+        # A value stated with more decimals than the ranked values show (the
+        # most any shows: 16.452 for 16.45) may be the true one within the
+        # rounding: cannot tell, unless the rest already fails.
+        shown_d = _decimals_of(v)
+        fits = False
+        if vd > shown_d and not np.isnan(value):
+            half_v = fractions.Fraction(1, 2) / fractions.Fraction(10) ** shown_d
+            half_s = fractions.Fraction(1, 2) / fractions.Fraction(10) ** vd
+            vx, sx = _as_fraction(value), _as_fraction(sv)
+            low = max(vx - half_v, fractions.Fraction(0)) if vx >= 0 else vx - half_v
+            fits = sx - half_s < vx + half_v and sx + half_s > low
         if np.isnan(value) or np.isnan(sv):
             pass
         elif matches:
             reason += f"; its value {_fmt(value, vd)} is as stated"
+        elif fits:
+            if verdict == HOLDS:
+                verdict = UNDECIDED
+            reason += (
+                f"; its value is {_fmt(value, shown_d)}, published with "
+                f"{_places(shown_d)}: {_fmt(sv, vd)} may be its true value, "
+                "which the figures do not give"
+            )
         else:
             verdict = NOT_HOLDS
             reason += (
@@ -2651,7 +2906,12 @@ def check_statements(
     Notes
     -----
     Each kind is checked by its ``check_*`` function; see those for the
-    rules and sources.
+    rules and sources. A change in points, units or persons stated with
+    more decimals than the data's column is judged against the range the
+    column's rounding leaves (``levels_decimals``), the column's decimals
+    being the most any of its figures shows (BPS publishes a column to one
+    precision; a column of whole figures such as 10.0 and 9.0 is taken as
+    published to 0 decimals).
 
     References
     ----------
@@ -2693,6 +2953,9 @@ def check_statements(
             "writes; rename or drop them first (they are never overwritten)"
         )
         raise ValueError(msg)
+    # The scale of each Decimal column (DuckDB DECIMAL(7,2): 2), the decimals
+    # its figures were written with, which floats cannot show (4.30 as 4.3).
+    scales = _plumbing.decimal_scales(data)
     data = _plumbing.to_pandas(data, arg="data")
     named = [c for c in (headcount, by) if c is not None]
     for c in (region, period, rate, *named):
@@ -2882,6 +3145,11 @@ def check_statements(
     reason = np.full(len(st), "", dtype=object)
 
     s = st[kinds == "change"]
+    rate_decimals = (
+        scales[rate] - (2 if unit == "fraction" else 0)
+        if rate in scales
+        else _decimals_of(_in_percent(_plumbing.pandas_floats(data[rate]), unit))
+    )
     s = s.assign(
         _yearly=_flag_or_false(s["per_year"]) if "per_year" in s.columns else False
     )
@@ -2901,6 +3169,8 @@ def check_statements(
                 years=_elapsed_years(u["period_before"], u["period_after"])
                 if bool(per_year)
                 else None,
+                # The rate column's decimals, in percent.
+                levels_decimals=rate_decimals,
             )
         verdict[u.index.to_numpy()] = res.verdict
         reason[u.index.to_numpy()] = res.reason
@@ -2969,6 +3239,17 @@ def check_statements(
                 )
                 raise ValueError(msg)
             factor = scale if in_persons else 1.0
+            # In persons, the levels keep the decimals they show in the
+            # data's unit: 171.24 thousand is published to tens of persons.
+            # The column's decimals: the most any of its figures shows (BPS
+            # publishes a column to one precision).
+            shift = np.log10(factor)
+            shown_decimals = None
+            if float(shift).is_integer():
+                column_d = scales.get(
+                    col, _decimals_of(_plumbing.pandas_floats(data[col]))
+                )
+                shown_decimals = column_d - int(shift)
             with _rows_named(statements.index, u.index.to_numpy(), "level_change"):
                 years = (
                     _elapsed_years(u["period_before"], u["period_after"])
@@ -2997,6 +3278,7 @@ def check_statements(
                         rate, u["region"], u["period_after"], "level_change"
                     ),
                     unit=unit,
+                    levels_decimals=shown_decimals,
                 )
             v_, r_ = np.asarray(res.verdict), np.asarray(res.reason)
             if col == headcount and said == "points":

@@ -44,6 +44,10 @@ from povstat import _regions, _results, _validate
 from povstat._results import Backend
 from povstat.parsing import (
     _DEFAULT_MISSING,
+    _MULT_RE,
+    _MULTIPLIERS,
+    _UNIT_RE,
+    _UNITS,
     InvalidCell,
     Locale,
     NumberParseError,
@@ -146,6 +150,8 @@ _ROUND = re.compile(
     r"|(?P<annual>tahunan|annual)",
     _WORD_FLAGS,
 )
+#: A year after the word for year: "Tahun 2022", "Year 2022".
+_WORD_YEAR = re.compile(r"^(?:tahun|year)\s*(?P<year>(?:19|20)[0-9]{2})$", _WORD_FLAGS)
 _YEAR = re.compile(
     r"(?P<a>.*?)\s*(?<![0-9])(?P<year>(?:19|20)[0-9]{2})(?![0-9])\s*(?P<b>.*)"
 )
@@ -273,8 +279,11 @@ class BpsTable:
         among or after the data such a row is a row of the table),
         ``"unit row"`` for a row stating the columns' units under the header
         (label cell empty, every filled cell a unit such as "(persen)",
-        "%", "(ribu jiwa)" or "(Rp)"; placed as column numbers are; the
-        units are not read: state them when you use the values),
+        "%", "(ribu jiwa)", "(Rp)" or "(Rupiah/Kapita/Bulan)"; placed as
+        column numbers are: among the data such a row is a row of the
+        table, never skipped; the units are not read: state them when you
+        use the values; units that differ over the columns of one column
+        group, of the table if it has none, raise ValueError),
         ``"repeated header"`` for a row repeating the header or title, with
         ``errors="report"``)
         and ``text`` (the row's
@@ -284,7 +293,8 @@ class BpsTable:
     invalid : tuple of InvalidCell
         Cells that are not numbers in the stated format (only with
         ``errors="report"``; their value is NaN). ``row`` is the row number,
-        ``column`` the header of the column.
+        ``column`` the header of the column; in a table with column groups,
+        the pair (group, header), e.g. ``("Jumlah (ribu jiwa)", "2022")``.
     title : str
         The non-empty cells of the rows above the header, joined by " | ",
         e.g. "Provinsi/Kabupaten/Kota | Persentase Penduduk Miskin (P0)
@@ -451,7 +461,8 @@ def read_bps_table(
     ------
     NumberParseError
         (A ValueError.) If a value is not a number in `locale`, or states a
-        unit other than the one most cells state ("jiwa" among "persen"), and
+        unit other than the one most cells of its column group (of the
+        table, if it has no groups) state ("jiwa" among "persen"), and
         ``errors="raise"``; lists every such cell with its row and column.
         Also raised (or reported with ``errors="report"``) for a value cell
         holding a formula without a stored result (in .xlsx, or an .ods
@@ -464,17 +475,27 @@ def read_bps_table(
         ambiguous), a value field that a short CSV row does not write, and
         a value field starting with a zero in a CSV file separated by ","
         (the second part of a number split by its comma, see Notes).
+        Percent and plain numbers, units and multipliers are compared
+        within a column group: "Persentase" formatted as percent next to
+        "Jumlah (ribu jiwa)" plain is read.
     ValueError
         If a data frame's index holds labels (it is not read: see `source`)
         or repeats a row number;
         no header row naming years is found (the message names the
         formulas without a stored result where the years may have been); a
         header cell in the value area is not a period (e.g. "2024*"); a
+        column group's label holds an invisible character ("Perkotaan"
+        with a zero width space: a group of its own that looks like
+        "Perkotaan"); a
         column without a header holds values; two columns name the same
         period; a value column lies after a group label's merged range,
-        under no group; a header cell or a region's label is hidden under a
+        under no group, or a round after a year's merged range, under no
+        year; a header cell or a region's label is hidden under a
         merged range (a covered cell that stores content); a semester and
-        a month disagree ("Semester 1 (September)");
+        a month disagree ("Semester 1 (September)"); a unit row states
+        different units over the columns of one column group ("(ribu
+        jiwa)" over 2022, "(jiwa)" over 2023: the message names each column
+        and unit);
         two rows are the same region ("Malang" and "Kabupaten Malang", or
         one label twice: the message lists the labels, the code and the
         rows); `month` is not in 1-12 or
@@ -484,10 +505,11 @@ def read_bps_table(
         `encoding`; a path named .xlsx (or another spreadsheet suffix)
         holds text; a workbook is damaged or truncated (bytes added in
         front of its signature, named as damage, not as an encoding; a
-        member of an .xlsx archive whose bytes fail their check or do not inflate; an
-        .xlsx cell that
-        cannot be read, or lies outside the sheet, "B0", is named; an .xls one
-        too, whatever xlrd raises; its warnings are not printed, and pandas'
+        member of an .xlsx archive whose bytes fail their check or do not
+        inflate; a merged range that names no range, "C1:B1" written
+        backwards, is named; an .xlsx cell that cannot be read, or lies
+        outside the sheet, "B0", is named; an .xls one too, whatever xlrd
+        raises; its warnings are not printed, and pandas'
         deprecation of its xlrd engine is not shown, nor, made an error by a
         warnings filter, taken for damage: another warning made an error is
         raised as itself), is password-protected (encrypted), or is a zip
@@ -532,9 +554,13 @@ def read_bps_table(
         If `source` is a frame, `locale` is ``"id"`` and value cells are
         already numbers, floating-point or integer (see Notes, *Frames*).
         If `source` is a CSV file separated by ",", `locale` is ``"id"`` and
-        every value read is a whole number written with digits alone
-        (decimals written with a comma and not quoted split into two such
-        fields: see Notes, *Rows*).
+        a row's values read are all whole numbers, one at least written
+        with digits alone (decimals written with a comma and not quoted
+        split into two such fields, "4,37" into "4" and "37", "4.181,29"
+        into "4.181" and "29": see Notes, *Rows*); or `source` is a frame,
+        `locale` is ``"id"`` and its values read are all whole numbers
+        written as text, one at least with digits alone (such a CSV file
+        read with every column as text, as *Frames* advises).
 
     See Also
     --------
@@ -549,10 +575,14 @@ def read_bps_table(
     a cell (beyond the first column) that names a year: "2023", "Maret 2023",
     "September 2022", "Semester 1 (Maret) 2023", "2023 Tahunan", "2022
     (September)" (a round in brackets, also as an .xlsx or .xls number format ``0"
-    (September)"`` shows the number 2022). A header row of years may be followed
-    by a row of rounds ("Semester 1 (Maret)", "Semester 2 (September)",
+    (September)"`` shows the number 2022). A header row of years (bare, or
+    after the word for year: "Tahun 2022") may be followed by a row of
+    rounds ("Semester 1 (Maret)", "Semester 2 (September)",
     "Tahunan"), each year then spanning the columns up to the next year, as in
-    BPS's provincial tables. A row just above the years is a row of column
+    BPS's provincial tables (in a workbook, a year merged across columns
+    spans its merged range only, as a group label does: a round after the
+    range whose year cell is empty is under no year, and raises
+    ValueError). A row just above the years is a row of column
     groups ("Perkotaan", "Perdesaan", "Jumlah"), each label spanning the columns
     up to the next label (in a workbook, a label merged across columns spans
     its merged range only: a value column after the range whose group cell
@@ -604,12 +634,17 @@ def read_bps_table(
     "4,05"), as no number is written, is an invalid cell whose reason names
     the split; a column of digits without a header (the second parts) is
     refused as any column of values without a period, the message naming
-    the split; and with ``locale="id"``, a table whose values read are all
-    whole numbers written with digits alone ("4", "37", quoted or not: the
-    quotes are not kept) gives a UserWarning, as decimals split to fit the
-    columns cannot be told from whole numbers. Put such numbers in quotes,
-    or write the file with ``sep=";"``; for a table of whole numbers,
-    ``locale="en"`` reads them alike, without the warning.
+    the split; and with ``locale="id"``, a row whose values read are all
+    whole numbers, one at least written with digits alone ("4", "37", or
+    "4.181" and "29", quoted or not: the quotes are not kept), gives a
+    UserWarning naming it, whatever the other rows hold (some may be
+    quoted), as decimals split to fit the columns cannot be told from whole
+    numbers (a row of numbers with thousands dots only, "674.660", is no
+    split number's). Put such numbers in quotes, or write the file with
+    ``sep=";"``; for a table of whole numbers written with digits alone,
+    ``locale="en"`` reads them alike, without the warning. A frame whose
+    values are all such whole numbers written as text (that file read with
+    every column as text) gives the same warning.
 
     *Frames.* A frame's missing cells (NaN, None, ``pd.NA``) are missing values,
     whatever the reader made them from: pandas' ``read_csv`` turns "NA", "N/A",
@@ -637,7 +672,9 @@ def read_bps_table(
     "13.80%") is read as that percentage, 13.8
     in percent (times 100 on the decimal value), consistent with a text cell
     "13,65 %"; a number without a percent format among percent-formatted
-    numbers has an ambiguous scale and is an invalid cell. Only the section
+    numbers of its column group (of the table, if it has no groups: the
+    groups' measures may differ, "Persentase" and "Jumlah (ribu jiwa)") has
+    an ambiguous scale and is an invalid cell. Only the section
     of the format that Excel applies to the number decides (the first for a
     positive number, the second for a negative one, the third for zero; the
     fourth, for text, never): ``0.00;-0.00%`` shows 13.65 as "13.65". A
@@ -676,11 +713,16 @@ def read_bps_table(
     ``#,##0,.0`` show it divided by 1000, ``#,##0`` is not scaled) or by
     ``%%`` (times 10000),
     makes the cell invalid: whether the table means the value as shown or
-    as stored cannot be told. A value cell covered by a merged range other
-    than its first cell (13.8 in B2 merged across B2:C2, shown under both
-    years) is invalid: the value shown there is the range's first cell's,
-    which is not copied, and content the covered cell stores, hidden under
-    the range, is named in the message but not read; so in .xlsx, .xls
+    as stored cannot be told. A number whose format writes a unit or
+    multiplier word with it (``0.00" ribu jiwa"`` shows 37.78 as "37.78 ribu
+    jiwa", ``0.0" %"``) is read as that text typed in the cell: 37 780
+    persons, 4.37 percent; so one among numbers without such a word (or with
+    another unit) is invalid, as the typed text would be. A value cell
+    covered by a merged range other than its first cell (13.8 in B2 merged
+    across B2:C2, shown under both years) is invalid: the value shown there
+    is the range's first cell's, which is not copied, and content the
+    covered cell stores, hidden under the range, is named in the message but
+    not read; so in .xlsx, .xls
     (ranges read by xlrd with its cell formatting) and .ods files alike.
     A range that starts in the label column (a heading, "JAWA TIMUR" or
     "Perkotaan", merged across the value columns) is read as unmerged: its
@@ -689,7 +731,9 @@ def read_bps_table(
     keeps its value) is invalid, its content named and not read, as under a
     range that starts in a value cell. A header cell or a region's label so
     hidden ("2023" in C1 under "2022" merged over B1:C1, "Kota Batu" in A3
-    under A2:A3) raises ValueError, whatever `errors`. A formula is never
+    under A2:A3) raises ValueError, whatever `errors`; a row whose empty
+    label cell lies under a label merged down ("Kota Malang" over A2:A3) is
+    kept, unmatched, its ``reason`` naming the range. A formula is never
     evaluated: the result the spreadsheet program stored with it is read
     (a stored empty text, Excel's ``=IF(..., "")``, is an empty cell),
     and a formula without one (a file written by a script, or an injected
@@ -704,14 +748,21 @@ def read_bps_table(
     without a value type (org-mode's export writes every cell so) holding
     text is a text cell, read as the same text typed in a CSV file ("4,37"
     is 4.37 in locale "id"); one holding a formula has no stored result and
-    is invalid, shown by its formula, as in .xlsx.
+    is invalid, shown by its formula, as in .xlsx. A text cell of an .ods
+    or .xls sheet is read as written, as in a CSV file: "N/A", "NA",
+    "NULL", "nan" or "#N/A" (also LibreOffice's ``=NA()``, an error shown
+    as "#N/A") is not a number, an invalid cell, unless `missing` names it;
+    so is an .xls error cell, read as the text it shows ("#N/A",
+    "#DIV/0!"), as an .xlsx one is.
     Only the
     cells a sheet stores with a value are read, so an empty cell with a
     format far down the sheet costs nothing, and a run of empty rows
     between two cells is one row of the table (a stray cell at A1048576
-    costs one row, not a million); rows below the last value and
-    columns without any value (a cell holding only spaces is empty) are
-    layout, and a column is named by its letter in messages.
+    costs one row, not a million; in an .ods sheet too, whose empty rows
+    LibreOffice writes as one row repeated to the sheet's end); rows below
+    the last value and columns without any value (a cell holding only
+    spaces is empty) are layout, and a column is named by its letter in
+    messages.
 
     *Regions.* Names are matched to the 38 provinces and 514 regencies and
     cities of Indonesia (:func:`povstat.datasets.indonesia_regions`: today's
@@ -761,7 +812,12 @@ def read_bps_table(
     A bare name under a province that has only a city of that name is
     unmatched too, never guessed to be the city: "Banjar" under Jawa Barat
     (Kabupaten Banjar is in Kalimantan Selatan) is unmatched, its
-    ``reason`` naming 3279 Kota Banjar, written "Kota Banjar". Regencies of
+    ``reason`` naming 3279 Kota Banjar, written "Kota Banjar"; and so is a
+    bare name of no regency that is a city's ("Jakarta Pusat" under DKI
+    Jakarta, as BPS's Jakarta tables write it, "Medan" under Sumatera
+    Utara): its ``reason`` names the province's city of that name (every
+    city of that name without a province row), to be written "Kota
+    Jakarta Pusat". Regencies of
     the Papua provinces formed in 2022 are found under their province
     before the split as well in a table whose first year is before 2024
     (BPS gives the new provinces figures from March 2024).
@@ -771,11 +827,14 @@ def read_bps_table(
     column. Words are compared on ASCII letters only: a name written with a
     look-alike letter matches nothing, and so does one holding a character
     that shows as nothing (a zero width space U+200B, a byte-order mark, a
-    soft hyphen, a joiner): its ``reason`` in ``unmatched`` names the
+    soft hyphen, a joiner, the blank braille pattern U+2800, a variation
+    selector such as U+FE0F): its ``reason`` in ``unmatched`` names the
     character and shows the label's repr ("Kota Batu" followed by a zero
     width space: "no region of this name: the label ... holds an invisible
     character U+200B (zero width space), which is read as part of the
-    name"); such a character in a header is named in the error too. Other
+    name"); such a character in a header, or in a column group's label
+    (which would make a group of its own looking like another), is named
+    in the error too, which is raised whatever `errors`. Other
     rows (misspellings, names of no
     region) stay in ``data`` with a missing code and are listed in
     ``unmatched``. Two rows matched to the same region make the table
@@ -847,6 +906,9 @@ def read_bps_table(
     # are in the first column that holds anything.
     filled = (text != "").any(axis=0)
     first = int(np.argmax(filled)) if filled.any() else 0
+    # The merged range covering each label cell (a label merged down over
+    # two rows leaves the second without a label of its own).
+    label_refs = None if read.merged is None else read.merged[:, first]
     read = _headings_unmerged(read, first, text != "")
     grid, text, pending = grid.iloc[:, first:], text[:, first:], pending[:, first:]
     try:
@@ -927,6 +989,8 @@ def read_bps_table(
         before = np.flatnonzero(~blank[:k] & ~colnum[:k])
         if before.size and not repeats[before[-1]]:
             colnum[k] = False
+    unit_row &= colnum  # among the data, a row of units is a row of the table
+    _check_unit_rows(text, grid.index, layout, rows_all[unit_row])
     note &= ~colnum
     # A row below the header whose value cells repeat those of a row above
     # it (a header repeated after a page break, or the header of a table
@@ -1033,18 +1097,36 @@ def read_bps_table(
             block[digits] = [int(str(c)) for c in block[digits]]
             as_read[:, wide_cols] = block
         _warn_read_as_numbers(as_read, "`source`, a frame,", 2)
+        split_frame = as_read  # wide integers are integers, not text
     where = np.ix_(data_rows, first + layout.columns)
-    shown = _read_checks(read, where, cells, values, unit, reasons)
-    reasons[:] = _mixed_scales(cells.ravel(), values, unit, mult, reasons)
+    # The scale rules (percent or not, a unit, a multiplier) hold within a
+    # column group: each group's columns share a measure ("Persentase",
+    # "Jumlah (ribu jiwa)"), the groups need not.
+    blocks = np.tile(np.asarray(layout.groups, dtype=object), cells.shape[0])
+    shown = _read_checks(read, where, cells, values, unit, mult, reasons, blocks)
+    as_shown = np.array(
+        [c if t is None else t for c, t in zip(cells.ravel(), shown, strict=True)],
+        dtype=object,
+    )
+    for block in _blocks(blocks):
+        reasons[block] = _mixed_scales(
+            as_shown[block], values[block], unit[block], mult[block], reasons[block]
+        )
     if read.fields is not None and sep == ",":
-        _check_split_numbers(cells, values, reasons, loc)
+        _check_split_numbers(cells, values, reasons, loc, grid.index[data_rows])
+    elif isinstance(frame_source, pd.DataFrame) and loc == "id":
+        _check_split_frame(split_frame, values, reasons)
     n_rows, n_cols = cells.shape
     bad = np.flatnonzero(reasons != "")
     values[bad] = np.nan
     invalid = [
         InvalidCell(
             row=_label(grid.index[data_rows[i // n_cols]]),
-            column=layout.headers[i % n_cols],
+            column=(
+                (layout.groups[i % n_cols], layout.headers[i % n_cols])
+                if layout.groups[i % n_cols]
+                else layout.headers[i % n_cols]
+            ),
             text=_show(cells.ravel()[i]) if shown[i] is None else str(shown[i]),
             reason=str(reasons[i]),
         )
@@ -1061,6 +1143,18 @@ def read_bps_table(
         regions.loc[formula_label, ["code", "type"]] = None
         regions.loc[formula_label, "name"] = labels[formula_label]
         regions.loc[formula_label, "reason"] = f"the label is {_NO_RESULT}"
+    if label_refs is not None:
+        covered = np.flatnonzero(
+            (label_refs[data_rows] != None) & (labels == "")  # noqa: E711
+        )
+        for k in covered:  # the few rows under a label merged down
+            ref = str(label_refs[data_rows[k]])
+            regions.loc[k, "reason"] = (
+                f"no label: the label cell lies under the merged range {ref}, "
+                f"which shows {ref.split(':')[0]}'s label across it (the row "
+                "has no label of its own); unmerge the cells and write each "
+                "row's label"
+            )
     _check_duplicate_regions(regions, labels, grid.index[data_rows])
     months = np.array([np.nan if m is None else m for m in layout.months])
     data = pd.DataFrame(
@@ -1106,7 +1200,10 @@ class _Read:
     cells that hold one without a stored result (None elsewhere). ``hint``:
     advice added to a layout error (e.g. another CSV separator).
     ``scaled``: the number format of spreadsheet numbers shown scaled by
-    other than a percent (None elsewhere). ``merged``: the merged range
+    other than a percent (None elsewhere). ``stated``: the literal text of
+    the number format of spreadsheet numbers whose format writes a unit or
+    a multiplier word after them ('0.00" ribu jiwa"': " ribu jiwa"; None
+    elsewhere). ``merged``: the merged range
     ("B2:C2") covering a spreadsheet cell other than the range's first
     (None elsewhere). ``columns``: names of the grid's
     columns for messages (a spreadsheet's column letters); None: their
@@ -1118,6 +1215,7 @@ class _Read:
     percent: np.ndarray[Any, Any] | None = None
     formula: np.ndarray[Any, Any] | None = None
     scaled: np.ndarray[Any, Any] | None = None
+    stated: np.ndarray[Any, Any] | None = None
     merged: np.ndarray[Any, Any] | None = None
     hint: str = ""
     columns: tuple[str, ...] | None = None
@@ -1596,6 +1694,12 @@ def _read_with_pandas(
     sheet = 0 if sheet is None else sheet
     # xlrd writes warnings about a damaged file to stdout unless given a log.
     options = {"logfile": io.StringIO()} if kind == "xls" else None
+    # An .ods sheet's runs of empty rows (a LibreOffice sheet repeats its
+    # last empty row a million times) are left out before pandas reads it,
+    # which would make a row of each; `sheet_rows` numbers the rows it reads.
+    read_data, sheet_rows = (
+        _ods_without_empty_runs(data, sheet) if kind == "ods" else (data, None)
+    )
     try:
         with warnings.catch_warnings():
             # pandas deprecates its xlrd engine, the one reader of .xls: the
@@ -1604,11 +1708,16 @@ def _read_with_pandas(
             warnings.filterwarnings(
                 "ignore", message=r".*xlrd engine is deprecated", category=Warning
             )
+            # Only an empty cell is missing here: a text cell "N/A", "NULL"
+            # or "#N/A" (LibreOffice's =NA()) is read as written, as in a
+            # CSV file or an .xlsx sheet, and `missing` decides.
             grid = pd.read_excel(
-                io.BytesIO(data),
+                io.BytesIO(read_data),
                 sheet_name=sheet,
                 header=None,
                 dtype=object,
+                keep_default_na=False,
+                na_values=[""],
                 engine_kwargs=options,
             )
     except ImportError:
@@ -1634,10 +1743,14 @@ def _read_with_pandas(
         raise ValueError(msg) from None
     grid.index = grid.index + 1  # spreadsheet row numbers
     if kind == "xls":
-        ranges, formats = _xls_merged(data, sheet)
+        ranges, formats, errors = _xls_merged(data, sheet)
         values = grid.to_numpy(dtype=object, copy=True)
+        for (r, c), shown in errors.items():  # pandas reads them as missing
+            if r < grid.shape[0] and c < grid.shape[1]:
+                values[r, c] = shown
         percent = np.zeros(grid.shape, dtype=bool)
         scaled = np.full(grid.shape, None, dtype=object)
+        stated = np.full(grid.shape, None, dtype=object)
         for (r, c), fmt in formats.items():  # cells with a format, few
             if r < grid.shape[0] and c < grid.shape[1]:
                 v = values[r, c]
@@ -1647,41 +1760,127 @@ def _read_with_pandas(
                 percent[r, c] = scale == "percent"
                 if scale == "ambiguous":
                     scaled[r, c] = fmt
+                stated[r, c] = _format_unit(values[r, c], fmt)
         grid = pd.DataFrame(values, index=grid.index, columns=grid.columns)
         return _Read(
             grid=grid,
             percent=percent,
             scaled=scaled,
+            stated=stated,
             merged=_merged_grid(ranges, grid.shape),
         )
     ods = _ods_cells(data, sheet)
-    extra = [(r, c) for r, c, _ in ods.texts + ods.formulas]
-    n_rows = max([grid.shape[0], *(r for r, _ in extra)])
-    n_cols = max([grid.shape[1], *(c for _, c in extra)])
-    if (n_rows, n_cols) != grid.shape:
-        # Cells pandas read as empty beyond the last it read: the grid grows.
-        grid = grid.reindex(index=range(1, n_rows + 1), columns=range(n_cols))
-    values = grid.to_numpy(dtype=object, copy=True)
+    # Sheet row of each row pandas read (1-based), runs of empty rows left
+    # out; the rows holding something, and one row per run of empty rows
+    # between them (labelled by its range, "3-12"), make the grid, as for
+    # an .xlsx sheet.
+    read_rows = np.asarray(
+        (sheet_rows or [])[: grid.shape[0]] or range(1, grid.shape[0] + 1),
+        dtype=np.int64,
+    )
+    filled = (grid.map(_cell_text) != "").to_numpy().any(axis=1)
+    held = sorted(
+        {int(r) for r in read_rows[filled]}
+        | {r for r, _, _ in ods.texts + ods.formulas}
+    )
+    labels, at = _sparse_rows(held)
+    n_cols = max([grid.shape[1], *(c for _, c, _ in ods.texts + ods.formulas)])
+    values = np.full((len(labels), n_cols), None, dtype=object)
+    from_rows = [p for p, r in enumerate(read_rows.tolist()) if r in at]
+    values[[at[int(read_rows[p])] for p in from_rows], : grid.shape[1]] = grid.to_numpy(
+        dtype=object
+    )[from_rows]
     for r, c, text in ods.texts:  # few cells; pandas read them as empty
-        values[r - 1, c - 1] = text
+        values[at[r], c - 1] = text
     for r, c, year in ods.years:  # a date shown as "2022" is the year 2022
-        if r <= values.shape[0] and c <= values.shape[1]:
-            values[r - 1, c - 1] = year
+        if r in at and c <= n_cols:
+            values[at[r], c - 1] = year
     formula = np.full(values.shape, None, dtype=object)
     for r, c, f in ods.formulas:
-        values[r - 1, c - 1] = None
-        formula[r - 1, c - 1] = f
-    grid = pd.DataFrame(values, index=grid.index, columns=grid.columns)
+        values[at[r], c - 1] = None
+        formula[at[r], c - 1] = f
+    grid = pd.DataFrame(values, index=pd.Index(labels, dtype=object))
     percent = np.zeros(grid.shape, dtype=bool)
     for r, c in ods.percentages:  # few cells; 1-based, cut to the grid
-        if r <= grid.shape[0] and c <= grid.shape[1]:
-            percent[r - 1, c - 1] = True
+        if r in at and c <= n_cols:
+            percent[at[r], c - 1] = True
+    merged = None
+    if ods.ranges:
+        merged = np.full(grid.shape, None, dtype=object)
+        rows_held = np.array(held, dtype=np.int64)
+        for r0, c0, r1, c1 in ods.ranges:  # few ranges
+            ref = f"{_column_letter(c0)}{r0}:{_column_letter(c1)}{r1}"
+            lo, hi = np.searchsorted(rows_held, [r0, r1 + 1])
+            for i in rows_held[lo:hi].tolist():
+                for c in range(c0, min(c1, n_cols) + 1):
+                    if (i, c) != (r0, c0):
+                        merged[at[i], c - 1] = ref
     return _Read(
         grid=grid,
         percent=percent,
         formula=formula if ods.formulas else None,
-        merged=_merged_grid(ods.ranges, grid.shape),
+        merged=merged,
     )
+
+
+def _ods_without_empty_runs(
+    data: bytes, sheet: str | int
+) -> tuple[bytes, list[int] | None]:
+    """The .ods file without its sheet's repeated empty rows, and row numbers.
+
+    A row element that holds nothing (no value, text, formula or merged
+    range) and is repeated (``number-rows-repeated``, as LibreOffice
+    writes the empty rows to the sheet's end, a million of them) is left
+    out, so that pandas does not make a row of each. Returns the file (as
+    given if no such row) and the sheet row number (1-based) of each row
+    pandas reads, in order (None if nothing was left out).
+    """
+    import zipfile
+    from xml.etree import ElementTree as ET
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            root = ET.fromstring(z.read("content.xml"))
+    except (SyntaxError, KeyError, zipfile.BadZipFile, zlib.error, EOFError):
+        return data, None  # damaged: pandas (or odfpy's absence) says so
+    t = _ODS_TABLE
+    tables = list(root.iter(f"{t}table"))
+    if isinstance(sheet, str):
+        tables = [x for x in tables if x.get(f"{t}name") == sheet]
+        sheet = 0
+    if not 0 <= sheet < len(tables):
+        return data, None  # pandas names the missing sheet
+    table = tables[sheet]
+    parent = {child: el for el in table.iter() for child in el}
+    rows: list[int] = []
+    dropped = False
+    row = 0
+    for tr in list(table.iter(f"{t}table-row")):
+        n = int(tr.get(f"{t}number-rows-repeated", "1"))
+        empty = all(
+            cell.get(f"{_ODS_OFFICE}value-type") is None
+            and cell.get(f"{t}formula") is None
+            and cell.get(f"{t}number-rows-spanned", "1") == "1"
+            and cell.get(f"{t}number-columns-spanned", "1") == "1"
+            and not _ods_text(cell).strip()
+            for cell in tr
+        )
+        if empty and n > 1:
+            parent[tr].remove(tr)
+            dropped = True
+        else:
+            rows.extend(range(row + 1, row + n + 1))
+        row += n
+    if not dropped:
+        return data, None
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as z, zipfile.ZipFile(out, "w") as w:
+        for item in z.infolist():
+            body = z.read(item.filename)
+            if item.filename == "content.xml":
+                body = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+            w.writestr(item, body)
+    return out.getvalue(), rows
 
 
 def _headings_unmerged(read: _Read, first: int, filled: np.ndarray[Any, Any]) -> _Read:
@@ -1743,12 +1942,17 @@ def _column_letter(j: int) -> str:
 
 def _xls_merged(
     data: bytes, sheet: str | int
-) -> tuple[list[tuple[int, int, int, int]], dict[tuple[int, int], str]]:
-    """Merged ranges and number formats of an .xls sheet.
+) -> tuple[
+    list[tuple[int, int, int, int]],
+    dict[tuple[int, int], str],
+    dict[tuple[int, int], str],
+]:
+    """Merged ranges, number formats and error cells of an .xls sheet.
 
     Read by xlrd with the cell formatting: each cell's XF record names its
     number format. Formats are given for cells whose format is not
-    General, by 0-based (row, column).
+    General, by 0-based (row, column); so are error cells ("#N/A",
+    "#DIV/0!"), by the text the sheet shows (pandas reads them as missing).
     """
     import xlrd  # type: ignore[import-untyped]  # read above: present
 
@@ -1775,12 +1979,16 @@ def _xls_merged(
         [shown.get(xf.format_key, "") for xf in book.xf_list] or [""], dtype=object
     )
     formats: dict[tuple[int, int], str] = {}
+    errors: dict[tuple[int, int], str] = {}
     for r in range(ws.nrows):  # a small table's cells
         for c in range(ws.row_len(r)):
             fmt = xf_format[ws.cell_xf_index(r, c)]
             if fmt:
                 formats[r, c] = str(fmt)
-    return ranges, formats
+            if ws.cell_type(r, c) == xlrd.XL_CELL_ERROR:
+                code = ws.cell_value(r, c)
+                errors[r, c] = xlrd.error_text_from_code.get(code, f"#ERROR {code}")
+    return ranges, formats, errors
 
 
 _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -1793,8 +2001,9 @@ class _OdsCells(NamedTuple):
     ``ranges``: merged ranges, (first row, first column, last row, last
     column). ``percentages``: (row, column) of cells of value type
     ``percentage``. ``texts``: (row, column, text) of cells holding text
-    without a value type (pandas reads them as empty), and of covered cells
-    holding text (content hidden under a merged range). ``formulas``: (row,
+    without a value type (pandas reads them as empty), of cells showing
+    "#N/A" (pandas reads them as missing) and of covered cells holding text
+    (content hidden under a merged range). ``formulas``: (row,
     column, formula) of cells holding a formula without a value type, so
     without a stored result. ``years``: (row, column, year) of date cells
     shown as their year alone ("2022", a date style of the year only): the
@@ -1891,8 +2100,12 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
                 cs = int(cell.get(f"{t}number-columns-spanned", "1"))
                 if rs > 1 or cs > 1:
                     spans.extend((col + k + 1, rs, cs) for k in range(n_cols))
+            # pandas reads any cell showing "#N/A" (LibreOffice's =NA(), or
+            # the text typed) as missing: it is that text, as in a CSV file.
             if (cell.tag == f"{t}table-cell" or covered) and (
-                kind is None or (covered and kind == "string")
+                kind is None
+                or (covered and kind == "string")
+                or _ods_text(cell) == "#N/A"
             ):
                 formula = cell.get(f"{t}formula") if kind is None else None
                 content = formula or _ods_text(cell)
@@ -2001,12 +2214,20 @@ def _sheet_cells(
             "again in a spreadsheet program"
         )
         raise ValueError(msg) from None
-    except (SyntaxError, KeyError, TypeError, OSError) as e:
-        # SyntaxError: xml.etree's ParseError, for a damaged sheet.
+    except (SyntaxError, KeyError, TypeError, OSError, ValueError) as e:
+        # SyntaxError: xml.etree's ParseError, for a damaged sheet;
+        # ValueError: openpyxl's, e.g. for a merged range written backwards.
+        bad = _bad_merged_refs(data)
+        where = (
+            f": merged range(s) {bad} cannot be read (a range runs from its "
+            "top left cell to its bottom right one, 'B1:C1')"
+            if bad
+            else ""
+        )
         msg = (
-            f"{what}: sheet {ws.title!r} of the workbook cannot be read "
-            f"({type(e).__name__}: {e}): the file may be damaged; open and save "
-            "it again in a spreadsheet program"
+            f"{what}: sheet {ws.title!r} of the workbook cannot be read"
+            f"{where} ({type(e).__name__}: {e}): the file may be damaged; open "
+            "and save it again in a spreadsheet program"
         )
         raise ValueError(msg) from None
     finally:
@@ -2024,6 +2245,33 @@ def _sheet_cells(
         )
         raise ValueError(msg)
     return cells
+
+
+def _bad_merged_refs(data: bytes) -> list[str]:
+    """Merged-range references of an .xlsx file's sheets that name no range.
+
+    A reference whose first cell is not above and left of its last
+    ("C1:B1"), or that is not a range of cells at all.
+    """
+    import zipfile
+
+    from openpyxl.utils.cell import range_boundaries
+
+    bad: list[str] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for name in z.namelist():
+            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                continue
+            for ref in re.findall(rb'<mergeCell\s+ref="([^"]*)"', z.read(name)):
+                shown = ref.decode("utf-8", errors="replace")
+                try:
+                    c0, r0, c1, r1 = range_boundaries(shown)
+                except (ValueError, TypeError):
+                    bad.append(shown)
+                    continue
+                if None in (c0, r0, c1, r1) or c0 > c1 or r0 > r1:  # type: ignore[operator]
+                    bad.append(shown)
+    return bad
 
 
 #: The size of an Excel worksheet (rows 1-1048576, columns A-XFD).
@@ -2154,6 +2402,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     percent = np.zeros((n_rows, len(cols)), dtype=bool)
     formula = np.full((n_rows, len(cols)), None, dtype=object)
     scaled = np.full((n_rows, len(cols)), None, dtype=object)
+    stated = np.full((n_rows, len(cols)), None, dtype=object)
     for i, j, cell in stored:  # stored cells only
         if i in at and j in where:
             v, scale = _formatted(cell.value, cell.number_format)
@@ -2161,6 +2410,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
             percent[at[i], where[j]] = scale == "percent"
             if scale == "ambiguous":
                 scaled[at[i], where[j]] = cell.number_format
+            stated[at[i], where[j]] = _format_unit(v, cell.number_format)
     for (i, j), f in pending.items():
         formula[at[i], where[j]] = f
     merged = np.full((n_rows, len(cols)), None, dtype=object)
@@ -2182,6 +2432,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
         percent=percent,
         formula=formula,
         scaled=scaled,
+        stated=stated,
         merged=merged,
         columns=tuple(get_column_letter(j) for j in cols),
     )
@@ -2445,6 +2696,54 @@ def _with_literal_text(value: object, fmt: object) -> object:
     return value
 
 
+#: A unit or multiplier word, as in a number typed with it ("ribu jiwa").
+_STATED_WORD = re.compile(rf"(?<![a-z])(?:{_MULT_RE}|{_UNIT_RE})", _WORD_FLAGS)
+
+
+def _format_unit(value: object, fmt: object) -> str | None:
+    """The literal text a number format writes with a number, if it names a unit.
+
+    The literal parts (quoted, escaped) of the section that applies to the
+    number, when they hold a unit or multiplier word ('0.00" ribu jiwa"'
+    shows 37.78 as "37.78 ribu jiwa"); None otherwise (also for text,
+    dates and booleans).
+    """
+    number = isinstance(
+        value, int | float | np.integer | np.floating
+    ) and not isinstance(value, bool | np.bool_)
+    if not number or not isinstance(fmt, str) or fmt == "General":
+        return None
+    section = _format_section(fmt, float(cast("float", value)))
+    literal = "".join(
+        m[0][1:-1] if m[0].startswith('"') else m[0][1:]
+        for m in re.finditer(r'"[^"]*"|\\.', section)
+    )
+    return " ".join(literal.split()) if _STATED_WORD.search(literal) else None
+
+
+def _stated_scale(text: str) -> tuple[str, float]:
+    """The unit and multiplier a unit text names: "(ribu jiwa)" is persons, 1000.
+
+    The unit is "" if none is named; "Rp" is rupiah. A unit written per
+    something ("Rupiah/Kapita/Bulan") keeps that part: "rupiah/kapita/bulan".
+    """
+    low = " ".join(text.lower().strip().strip("()").split())
+    mult = 1.0
+    unit = ""
+    for m in _STATED_WORD.finditer(low):
+        word = " ".join(m[0].split())
+        if word in _MULTIPLIERS:
+            mult *= 10.0 ** _MULTIPLIERS[word]
+        elif not unit:
+            unit = _UNITS.get(word, word)
+    if not unit and re.search(r"(?<![a-z])(?:rp|idr)(?![a-z])", low):
+        unit = "rupiah"
+    per = re.search(r"(?:/\s*[a-z]+\s*)+$", low)
+    if unit and per:
+        unit += "".join(per[0].split())
+    return unit, mult
+
+
 def _shows_year_only(fmt: object) -> bool:
     """Whether a date's number format shows its year alone ("yyyy", "yy")."""
     if not isinstance(fmt, str):
@@ -2471,14 +2770,21 @@ def _read_checks(
     cells: np.ndarray[Any, Any],
     values: np.ndarray[Any, Any],
     unit: np.ndarray[Any, Any],
+    mult: np.ndarray[Any, Any],
     reasons: np.ndarray[Any, Any],
+    blocks: np.ndarray[Any, Any],
 ) -> list[str | None]:
     """Apply what the file says about the value cells, in place.
 
-    Percent-formatted numbers become the percentages they show; numbers
+    Numbers whose format writes a unit or multiplier word after them
+    ('0.00" ribu jiwa"') are read as that text typed with the number would
+    be (37.78 shown "37.78 ribu jiwa" is 37 780 persons, and is shown so);
+    percent-formatted numbers become the percentages they show; numbers
     without that format among percent-formatted ones, formulas without a
     stored result and fields a short CSV row did not write become invalid.
-    Returns the text to show for each cell (None: the cell itself).
+    Percent and plain numbers, and units, are compared within each column
+    group (`blocks`: the group of each cell). Returns the text to show for
+    each cell (None: the cell itself).
     """
     shown: list[str | None] = [None] * values.size
     if read.scaled is not None:
@@ -2519,37 +2825,27 @@ def _read_checks(
             values[pct] = [float(Decimal(repr(float(v))) * 100) for v in values[pct]]
             unit[pct] = "percent"
             flat = cells.ravel()
-            plain = (
-                np.array(
-                    [
-                        isinstance(c, int | float) and not isinstance(c, bool)
-                        for c in flat
-                    ],
-                    dtype=bool,
+            for block in _blocks(blocks):
+                reasons[block] = _percent_rule(
+                    flat[block],
+                    values[block],
+                    pct[block],
+                    reasons[block],
+                    blocks[block],
                 )
-                & ~pct
-            )
-            # 0 is 0 on either scale: never ambiguous ("-" in a zero section).
-            plain &= (reasons == "") & ~np.isnan(values) & (values != 0)
-            shown_pct = pct & (reasons == "") & ~np.isnan(values) & (values != 0)
-            # The rarer kind is flagged (the plain numbers on a tie), as for
-            # text cells with and without a percent sign.
-            if plain.sum() <= shown_pct.sum():
-                example = float(cells.ravel()[np.argmax(pct)])
-                reasons[plain] = (
-                    "a number without a percent format among numbers formatted "
-                    f"as percent (such as {example!r}, shown as {example * 100:g}%)"
-                    ": its scale is ambiguous; give all value cells the same format"
-                )
-            else:
-                other = float(cells.ravel()[np.argmax(plain)])
-                reasons[shown_pct] = (
-                    "a number formatted as percent among numbers without that "
-                    f"format (such as {other!r}): its scale is ambiguous; give "
-                    "all value cells the same format"
-                )
-    new = _mixed_units(unit, reasons)
-    reasons[:] = new
+    if read.stated is not None:
+        lit = read.stated[where].ravel()
+        flat_cells = cells.ravel()
+        ok = (lit != None) & (reasons == "") & ~np.isnan(values) & (unit == "")  # noqa: E711
+        for i in np.flatnonzero(ok):  # the few cells with such a format
+            u, m = _stated_scale(str(lit[i]))
+            unit[i] = u.split("/")[0]
+            if m != 1:
+                values[i] = float(Decimal(repr(float(values[i]))) * Decimal(int(m)))
+                mult[i] = m
+            shown[i] = f"{_show(flat_cells[i])} {lit[i]}"
+    for block in _blocks(blocks):
+        reasons[block] = _mixed_units(unit[block], reasons[block])
     if read.formula is not None:
         f = read.formula[where].ravel()
         has = np.flatnonzero(f != None)  # noqa: E711 - elementwise
@@ -2568,9 +2864,88 @@ def _read_checks(
     return shown
 
 
+def _blocks(groups: np.ndarray[Any, Any]) -> list[np.ndarray[Any, Any]]:
+    """Positions of the cells of each column group, in order of appearance."""
+    return [np.flatnonzero(groups == g) for g in dict.fromkeys(groups.tolist())]
+
+
+def _percent_rule(
+    cells: np.ndarray[Any, Any],
+    values: np.ndarray[Any, Any],
+    pct: np.ndarray[Any, Any],
+    reasons: np.ndarray[Any, Any],
+    groups: np.ndarray[Any, Any],
+) -> np.ndarray[Any, Any]:
+    """Reasons, with the rarer of percent-formatted and plain numbers invalid.
+
+    The cells of one column group (`groups`, all alike): a plain number
+    among numbers formatted as percent has an ambiguous scale, or the
+    reverse, whichever kind is rarer (the plain numbers on a tie), as for
+    text cells with and without a percent sign.
+    """
+    out = reasons.copy()
+    plain = (
+        np.array(
+            [isinstance(c, int | float) and not isinstance(c, bool) for c in cells],
+            dtype=bool,
+        )
+        & ~pct
+    )
+    # 0 is 0 on either scale: never ambiguous ("-" in a zero section).
+    plain &= (reasons == "") & ~np.isnan(values) & (values != 0)
+    shown_pct = pct & (reasons == "") & ~np.isnan(values) & (values != 0)
+    if not plain.any() or not shown_pct.any():
+        return out
+    group = str(groups[0]) if groups.size else ""
+    where = f"the value cells of group {group!r}" if group else "all value cells"
+    if plain.sum() <= shown_pct.sum():
+        example = float(cells[np.argmax(shown_pct)])
+        out[plain] = (
+            "a number without a percent format among numbers formatted "
+            f"as percent (such as {example!r}, shown as {example * 100:g}%)"
+            f": its scale is ambiguous; give {where} the same format"
+        )
+    else:
+        other = float(cells[np.argmax(plain)])
+        out[shown_pct] = (
+            "a number formatted as percent among numbers without that "
+            f"format (such as {other!r}): its scale is ambiguous; give "
+            f"{where} the same format"
+        )
+    return out
+
+
 #: A field of digits alone, and one starting with a zero ("05", "-007").
 _WHOLE = re.compile(r"[+-]?[0-9]+")
 _LEADING_ZERO = re.compile(r"[+-]?0[0-9]+")
+#: A whole number in locale "id": digits alone, or grouped by thousands dots
+#: ("4.181", the first part of "4.181,29" split by its comma).
+_WHOLE_ID = re.compile(r"[+-]?(?:[0-9]+|[1-9][0-9]{0,2}(?:\.[0-9]{3})+)")
+_SPLIT_ADVICE = (
+    "a decimal comma not in quotes splits a number into two fields ('4,37' "
+    "into '4' and '37', '4.181,29' into '4.181' and '29'), which cannot be "
+    "told from two whole numbers; if the table holds decimals, put them in "
+    "quotes (\"4,37\") or write the file with sep=';' (and pass sep=';'); "
+    "whole numbers written with digits alone (no thousands dots) are read "
+    "alike with locale='en', which gives no warning"
+)
+
+
+def _whole_texts(
+    cells: np.ndarray[Any, Any],
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """Cells of text writing a whole number in locale "id", and digits alone.
+
+    Two boolean arrays of the shape of `cells`: "4", "37" and "4.181" are
+    whole numbers; "4" and "37" are written with digits alone.
+    """
+    text = [c.strip() if isinstance(c, str) else None for c in cells.ravel()]
+    whole = [t is not None and _WHOLE_ID.fullmatch(t) is not None for t in text]
+    digits = [t is not None and _WHOLE.fullmatch(t) is not None for t in text]
+    return (
+        np.array(whole, dtype=bool).reshape(cells.shape),
+        np.array(digits, dtype=bool).reshape(cells.shape),
+    )
 
 
 def _check_split_numbers(
@@ -2578,6 +2953,7 @@ def _check_split_numbers(
     values: np.ndarray[Any, Any],
     reasons: np.ndarray[Any, Any],
     locale: Locale,
+    rows: pd.Index[Any],
 ) -> None:
     """Catch numbers split in two by a comma in a CSV file separated by ",".
 
@@ -2586,10 +2962,13 @@ def _check_split_numbers(
     split number may start with a zero ("4,05": "05"), which no whole
     number is written with: such a value cell (invalid as not a number)
     gets a reason naming the split, in place.
-    With locale "id", a table whose values read are all whole numbers
-    (digits alone; the quotes of a field are not kept) may be one of split
-    decimals that happen to fit the columns: a UserWarning says so, unless
-    a leading zero was found (its invalid cells say it).
+    With locale "id", a row whose values read are all whole numbers
+    (digits alone, or grouped by thousands dots, "4.181"; the quotes of a
+    field are not kept), one at least written with digits alone (as the
+    second part of a split number is), may be a row of split decimals that happen to fit
+    the columns, whatever the other rows hold (some may be quoted): a
+    UserWarning names the rows, unless a leading zero was found (its
+    invalid cells say it).
     """
     flat = cells.ravel()
     text = [c.strip() if isinstance(c, str) else "" for c in flat]
@@ -2606,20 +2985,47 @@ def _check_split_numbers(
             "in quotes or write the file with sep=';' (and pass sep=';')"
         )
         return
-    read = (reasons == "") & ~np.isnan(values)
+    read = ((reasons == "") & ~np.isnan(values)).reshape(cells.shape)
     if locale != "id" or not read.any():
         return
-    whole = np.array([_WHOLE.fullmatch(t) is not None for t in text], dtype=bool)
-    if whole[read].all():
-        first = text[int(np.flatnonzero(read)[0])]
+    whole, digits = _whole_texts(cells)
+    # The second part of a split number is digits alone: a row of numbers
+    # with thousands dots only ("674.660", a poverty line) is not suspect.
+    suspect = np.flatnonzero((read & digits).any(axis=1) & (whole | ~read).all(axis=1))
+    if suspect.size:
+        k = int(suspect[0])
+        shown = [text[k * cells.shape[1] + j] for j in np.flatnonzero(read[k])]
+        more = f" (and {suspect.size - 1} more)" if suspect.size > 1 else ""
         msg = (
-            f"every value read is a whole number written with digits alone "
-            f"(such as {first!r}): with locale='id' and sep=',', a decimal comma "
-            "not in quotes splits a number into two fields ('4,37' into '4' and "
-            "'37'), which cannot be told from two whole numbers; if the file "
-            'holds decimals, put them in quotes ("4,37") or write the file '
-            "with sep=';' (and pass sep=';'); if it holds whole numbers, pass "
-            "locale='en', which reads them alike, and this warning is not given"
+            f"row {_label(rows[k])!r}{more}: every value read is a whole number "
+            f"({', '.join(map(repr, shown))}): with locale='id' and sep=',', "
+            + _SPLIT_ADVICE
+        )
+        warnings.warn(msg, UserWarning, stacklevel=3)
+
+
+def _check_split_frame(
+    cells: np.ndarray[Any, Any],
+    values: np.ndarray[Any, Any],
+    reasons: np.ndarray[Any, Any],
+) -> None:
+    """Warn when a frame's values, in locale "id", are all whole-number texts.
+
+    One at least written with digits alone, as the second part of a split
+    number is.
+
+    A CSV file separated by "," read with every column as text (pandas
+    ``dtype=str``, polars ``infer_schema=False``, DuckDB ``all_varchar``)
+    holds decimals split by an unquoted comma as two whole numbers.
+    """
+    read = (reasons == "") & ~np.isnan(values)
+    whole, digits = _whole_texts(cells)
+    if (read & digits.ravel()).any() and whole.ravel()[read].all():
+        first = str(cells.ravel()[int(np.flatnonzero(read)[0])]).strip()
+        msg = (
+            "every value of `source`, a frame, is a whole number written as "
+            f"text (such as {first!r}): read from a CSV file separated by ',' "
+            "(pandas' and polars' default, DuckDB's guess), " + _SPLIT_ADVICE
         )
         warnings.warn(msg, UserWarning, stacklevel=3)
 
@@ -2920,8 +3326,33 @@ def _layout(
     )
     if two_rows:
         header_rows.append(h + 1)
-        years_ffill = _ffill(year_cells)
+        # "Tahun 2022" over "Maret", "September": the year 2022 (the word for
+        # year is dropped before the round is joined to it).
+        years_ffill = [_WORD_YEAR.sub(r"\g<year>", y) for y in _ffill(year_cells)]
         rounds = text[h + 1, 1:]
+        if merged is not None:
+            # Where the sheet merges a year across columns, the range bounds
+            # the year, as it bounds a group label: a round after it whose
+            # year cell is empty is under no year.
+            refs, letters = merged
+            bounded = _bounded_groups(year_cells, refs[h, 1:], letters[1:], index[h])
+            outside = [
+                j
+                for j, (y, b, r) in enumerate(
+                    zip(years_ffill, bounded, rounds, strict=True)
+                )
+                if r and y and not b
+            ]
+            if outside:
+                shown = ", ".join(f"{letters[j + 1]} ({rounds[j]!r})" for j in outside)
+                spans = sorted({str(x) for x in refs[h, 1:] if x is not None})
+                msg = (
+                    f"column(s) {shown} lie under no year: the year row "
+                    f"{_label(index[h])!r} merges its years over {spans} and the "
+                    "cell above each of these columns is empty; write each "
+                    "column's year above it, or merge the year over it"
+                )
+                raise ValueError(msg)
         heads = [
             f"{y} {r}".strip() if r else ""
             for y, r in zip(years_ffill, rounds, strict=True)
@@ -2970,6 +3401,21 @@ def _layout(
             raise ValueError(msg)
     title = " | ".join(s for r in range(header_rows[0]) for s in text[r] if s)
     groups = [group_cells[j] for j in used]
+    hidden = [
+        (lab, _invisible(lab)) for lab in dict.fromkeys(groups) if _invisible(lab)
+    ]
+    if hidden:
+        # "Perkotaan" and "Perkotaan" with a zero width space would be two
+        # groups that look the same.
+        shown = "; ".join(
+            f"{lab!r} holds {what}, which is read as part of the label"
+            for lab, what in hidden
+        )
+        msg = (
+            f"group row {_label(index[g])!r}: {shown}; the columns under it "
+            "would be a group of their own that looks like another: remove it"
+        )
+        raise ValueError(msg)
     kinds = [p[2] for p in ok]
     if has_group:
         groups, months, kinds = _round_groups(
@@ -3420,7 +3866,10 @@ def _column_number_rows(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
 
 _UNIT_CELL = re.compile(
     r"\(?\s*(?:(?:ribu|juta|thousand|million)\s+)?"
-    r"(?:%|persen|percent|jiwa|orang|persons|people|rupiah|rp)\s*\)?",
+    r"(?:%|persen|percent|jiwa|orang|persons|people|rupiah|rp|idr)"
+    # per person and month, as the poverty line's unit "(Rupiah/Kapita/Bulan)"
+    r"(?:\s*/\s*(?:kapita|kap|capita|orang|person|bulan|bln|month|tahun|year))*"
+    r"\s*\)?",
     re.IGNORECASE,
 )
 
@@ -3443,6 +3892,43 @@ def _unit_rows(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
         & filled.any(axis=1)
         & np.where(filled, unit, True).all(axis=1)
     )
+
+
+def _check_unit_rows(
+    text: np.ndarray[Any, Any],
+    index: pd.Index[Any],
+    layout: _Layout,
+    rows: np.ndarray[Any, Any],
+) -> None:
+    """Refuse a unit row stating different units over one column group.
+
+    The units of a unit row are not read; the values of a column group (of
+    the table, if it has no groups) go into one value column, so units
+    that differ there ("(ribu jiwa)" over 2022, "(jiwa)" over 2023) would
+    put numbers on different scales together silently.
+    """
+    for r in rows:  # the few unit rows
+        found: dict[str, dict[tuple[str, float], list[str]]] = {}
+        for head, group, cell in zip(
+            layout.headers, layout.groups, text[r, layout.columns], strict=True
+        ):
+            if cell:
+                found.setdefault(group, {}).setdefault(
+                    _stated_scale(str(cell)), []
+                ).append(f"{head!r}: {str(cell)!r}")
+        for group, units in found.items():
+            if len(units) < 2:
+                continue
+            where = f" over the columns of group {group!r}" if group else ""
+            shown = "; ".join(", ".join(cols) for cols in units.values())
+            msg = (
+                f"unit row {_label(index[r])!r} states different units{where} "
+                f"(columns and units: {shown}): their values would be put in one "
+                "value column on different scales, and a unit row is not read; "
+                "write the values of these columns in one unit, or read them "
+                "separately"
+            )
+            raise ValueError(msg)
 
 
 def _year_point_zero(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
@@ -3606,7 +4092,11 @@ def _match_regions(
 #: space, joiners, soft hyphen, byte-order mark), controls, private-use and
 #: unassigned code points, and the blank "filler" letters.
 _INVISIBLE_CATEGORIES = frozenset({"Cf", "Cc", "Co", "Cn"})
-_FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u034f")
+_FILLERS = frozenset(
+    "\u115f\u1160\u3164\uffa0\u034f\u2800"  # fillers, the blank braille pattern
+    + "".join(map(chr, range(0xFE00, 0xFE10)))  # variation selectors
+    + "".join(map(chr, range(0xE0100, 0xE01F0)))  # their supplement
+)
 
 
 def _invisible(text: str) -> str:

@@ -235,7 +235,10 @@ def trace_figure(
         candidates, and every candidate cell, ranked: fewest slips first;
         then a slip of period (nearest first), of region (parents first,
         with `parent`), of `where` key, of measure, of a power of ten, of
-        swapped digits; then by region and period.
+        swapped digits; then by region and period. "cannot tell" where the
+        cell has no value, or where the figure is stated with more decimals
+        than the cell shows and lies within its rounding (188.481 against a
+        published 188.48, which stands for 188.475 to 188.485).
 
     Raises
     ------
@@ -461,6 +464,32 @@ def trace_figure(
             f"which rounds to {_display(x, d)}",
             empty,
         )
+
+    # A figure stated with more decimals than the published one shows
+    # (188.481 for 188.48): within the published figure's rounding it may be
+    # the true value, which the table does not give.
+    pd_ = _shown(published, 0)
+    if d > pd_:
+        # The two rounding ranges overlap: some true value rounds to both
+        # (188.4847 is 188.48 at 2 decimals and 188.485 at 3). A figure of
+        # 0 or more stands for values of 0 or more.
+        v = Fraction(repr(float(published)))
+        h = Fraction(1, 2) / Fraction(10) ** pd_
+        xs = Fraction(repr(x))
+        hs = Fraction(1, 2) / Fraction(10) ** d
+        low = max(v - h, Fraction(0)) if v >= 0 else v - h
+        if xs - hs < v + h and xs + hs > low:
+            places = f"{pd_} decimal{'s' if pd_ != 1 else ''}"
+            stated_places = f"{d} decimal{'s' if d != 1 else ''}"
+            return result(
+                _UNDECIDED,
+                f"{label}, {measure} is {_display(published, pd_)}, published "
+                f"with {places}: it stands for "
+                f"{_display(float(low), pd_ + 1)} to "
+                f"{_display(float(v + h), pd_ + 1)}, and the table does not "
+                f"give the {_display(x, d)} stated to {stated_places}",
+                empty,
+            )
 
     # Every (power, measure, row) whose published value matches the figure.
     pw = np.array([0, *[int(p) for p in powers if int(p) != 0]], dtype=np.int64)

@@ -500,6 +500,27 @@ def calendar_frame(table: Table) -> nw.DataFrame[Any]:
     )
 
 
+def decimal_scales(df: IntoFrame) -> dict[str, int]:
+    """The scale of each Decimal column of a frame (DECIMAL(7,2): 2).
+
+    A scale above 10 (DECIMAL(38,25), a type for computing, not for
+    publishing) says nothing of the figures' decimals and is left out. A
+    frame narwhals does not read, or a pandas frame (whose Decimals are
+    objects), gives none: the caller refuses or reads it elsewhere.
+    """
+    try:
+        schema = nw.from_native(df).collect_schema()
+    except TypeError:
+        return {}
+    return {
+        str(name): int(scale)
+        for name, dtype in schema.items()
+        if dtype == nw.Decimal
+        and (scale := getattr(dtype, "scale", None)) is not None
+        and 0 <= int(scale) <= _validate.FIGURE_DECIMALS
+    }
+
+
 def to_pandas(df: IntoFrame, *, arg: str) -> pd.DataFrame:
     """Any frame narwhals supports as a pandas DataFrame (pandas as it is).
 

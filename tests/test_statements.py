@@ -3318,3 +3318,19 @@ def test_statement_data_decimals_from_a_decimal_columns_scale() -> None:
     out = check_statements(st_, floats, **kw)
     assert out["verdict"].tolist() == [UNDECIDED, UNDECIDED]
     assert "between 0.00 and 0.20 points" in out["reason"][0]
+
+
+def test_a_rank_value_of_zero_among_changes_may_be_negative() -> None:
+    # Changes -0.11, 0.00, 0.05 (2 decimals): B's 0.00 stands for (-0.005,
+    # 0.005), so a stated -0.004 may be it, as +0.004 may: cannot tell.
+    for stated in (-0.004, 0.004):
+        res = check_rank_statement(
+            [-0.11, 0.0, 0.05],
+            ["A", "B", "C"],
+            subject="B",
+            stated_rank=2,
+            descending=False,
+            stated_value=stated,
+            value_decimals=3,
+        )
+        assert res.verdict == UNDECIDED

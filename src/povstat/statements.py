@@ -158,7 +158,7 @@ def _fmt(x: float, decimals: int = 2) -> str:
         return "inf" if x > 0 else "-inf"
     if not np.isfinite(x):
         return "n/a"
-    v = float(round_half_up(x, decimals))
+    v = float(round_half_up(x, decimals)) + 0.0  # -0.0 shows as 0
     return f"{v:,.{max(decimals, 0)}f}"
 
 
@@ -2205,7 +2205,11 @@ def check_rank_statement(
             half_v = fractions.Fraction(1, 2) / fractions.Fraction(10) ** shown_d
             half_s = fractions.Fraction(1, 2) / fractions.Fraction(10) ** vd
             vx, sx = _as_fraction(value), _as_fraction(sv)
-            low = max(vx - half_v, fractions.Fraction(0)) if vx >= 0 else vx - half_v
+            # A published 0 among figures of no negative value stands for
+            # [0, h); among signed figures (changes) for (-h, h).
+            nonneg = bool((v[~np.isnan(v)] >= 0).all())
+            floor = fractions.Fraction(0)
+            low = max(vx - half_v, floor) if vx >= 0 and nonneg else vx - half_v
             fits = sx - half_s < vx + half_v and sx + half_s > low
         if np.isnan(value) or np.isnan(sv):
             pass
@@ -3332,6 +3336,7 @@ def check_statements(
                 parent=parent,
                 region=region,
                 period=period,
+                cell_decimals=scales.get(str(row["measure"])),
             )
         verdict[pos] = trace.verdict
         reason[pos] = trace.reason

@@ -509,16 +509,34 @@ def decimal_scales(df: IntoFrame) -> dict[str, int]:
     objects), gives none: the caller refuses or reads it elsewhere.
     """
     try:
-        schema = nw.from_native(df).collect_schema()
-    except TypeError:
+        frame = nw.from_native(df)
+        schema = frame.collect_schema()
+    except (TypeError, ValueError):  # not a frame, repeated names: refused later
         return {}
-    return {
+    out = {
         str(name): int(scale)
         for name, dtype in schema.items()
         if dtype == nw.Decimal
         and (scale := getattr(dtype, "scale", None)) is not None
         and 0 <= int(scale) <= _validate.FIGURE_DECIMALS
     }
+    # pandas object columns of Decimals (pandas.read_sql): the most decimals
+    # any of them is written with (Decimal("10.6300"): 4).
+    native: Any = nw.to_native(frame)
+    if type(native).__module__.startswith("pandas"):
+        import decimal
+
+        for name in native.columns:
+            col = native[name]
+            if col.dtype == object and object_numbers(col):
+                places = [
+                    -int(v.as_tuple().exponent)
+                    for v in col.tolist()
+                    if isinstance(v, decimal.Decimal) and v.is_finite()
+                ]
+                if places and 0 <= max(places) <= _validate.FIGURE_DECIMALS:
+                    out[str(name)] = max(places)
+    return out
 
 
 def to_pandas(df: IntoFrame, *, arg: str) -> pd.DataFrame:

@@ -1170,6 +1170,13 @@ def check_headcount_change_statement(
     the rounded levels allow (e.g. "fell by 780 people" from levels rounded
     to tens) is reported too.
 
+    This asks whether the stated change could be the true one; use
+    :func:`check_level_change_statement` to ask whether it is the change
+    of the published figures, as a reader computes it. The two can differ
+    by one unit of the last decimal: 38.56 -> 37.78 "fell 0.77" holds here
+    (a true fall of 0.772 rounds to it) but not there (the published
+    figures differ by 0.78).
+
     Parameters
     ----------
     before, after : array_like

@@ -36,6 +36,7 @@ import decimal
 import fractions
 import itertools
 import numbers
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Literal, cast
@@ -2768,8 +2769,16 @@ def _rows_named(
         if getattr(exc, _ROWS_NAMED, False):
             raise
         rows = index[np.asarray(positions, dtype=np.intp)].tolist()
+        text = str(exc)
+        # A check names the offending value "at index k" of the rows passed
+        # to it: name that statement row itself.
+        at = re.search(r" at index (\d+)\b", text)
+        if at is not None and int(at[1]) < len(rows):
+            row = rows[int(at[1])]
+            text = text[: at.start()] + text[at.end() :]
+            rows = [row]
         where = f"row {rows[0]!r}" if len(rows) == 1 else f"rows {rows[:10]}"
-        msg = f"`statements` {where} (kind {kind!r}): {exc}"
+        msg = f"`statements` {where} (kind {kind!r}): {text}"
         raise (TypeError if isinstance(exc, TypeError) else ValueError)(msg) from None
 
 

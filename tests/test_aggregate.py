@@ -1481,5 +1481,7 @@ def test_sum_counts_rounding_bounds_are_exact_decimals() -> None:
     # exactly (a float sum of the bounds is 7.949999999999999, which rounds
     # half up to 7.9).
     res = sum_counts([2.1, 2.6, 0.2, 0.9, 1.9], decimals=1)
+    assert res.rounding_lower is not None
+    assert res.rounding_upper is not None
     assert float(res.rounding_lower) == 7.45
     assert float(res.rounding_upper) == 7.95

@@ -4338,6 +4338,86 @@ def test_a_unit_row_may_differ_between_column_groups_only() -> None:
         )
 
 
+@pytest.mark.parametrize(
+    ("units", "cells", "stated"),
+    [
+        # The cell's unit differs: percent over persons, persons over percent.
+        ("(persen);(persen)", "37,78 jiwa;36,10 jiwa", "'persons'"),
+        ("(ribu jiwa);(ribu jiwa)", "4,37 %;4,26 %", "'percent'"),
+        # The cell's multiplier differs: thousands over plain persons,
+        # a multiplier under a percent unit row, thousands under millions.
+        ("(ribu jiwa);(ribu jiwa)", "37,78 jiwa;36,10 jiwa", "'persons'"),
+        ("(persen);(persen)", "37,78 ribu;36,10 ribu", "times 1,000"),
+        (
+            "(juta jiwa);(juta jiwa)",
+            "37,78 ribu jiwa;36,10 ribu jiwa",
+            "'persons' times 1,000",
+        ),
+        ("(Rupiah/Kapita/Bulan);", "674,66 ribu jiwa;700", "'persons' times 1,000"),
+    ],
+)
+def test_a_unit_row_conflicting_with_the_cells_units_is_refused(
+    units: str, cells: str, stated: str
+) -> None:
+    # A unit row is not read, the cells' own units are: a unit row naming
+    # another unit or multiplier than its column's cells leaves the scale a
+    # guess ("(ribu jiwa)" over "37,78 jiwa" is 37 780 persons or 37,78
+    # million), so those cells are invalid, naming both; never read as the
+    # cells say (37,78 jiwa -> 37.78) with the row skipped.
+    text = f"Kab;2022;2023\n;{units}\nKota Malang;{cells}\n"
+    with pytest.raises(
+        NumberParseError, match=rf"the cell states {stated}, but unit row 2 states"
+    ) as info:
+        read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
+    assert info.value.cells[0].column == "2022"
+    t = read_bps_table(
+        io.StringIO(text), locale="id", sep=";", month=3, errors="report"
+    )
+    assert np.isnan(t.data["value"].iloc[0])
+
+
+@pytest.mark.parametrize(
+    ("units", "cells", "expected"),
+    [
+        # The same unit and multiplier: 37,78 ribu jiwa is 37 780 persons.
+        ("(ribu jiwa);(ribu jiwa)", "37,78 ribu jiwa;36,10 ribu jiwa", [37780, 36100]),
+        # Rupiah per capita per month is rupiah: "Rp 674.660" agrees.
+        ("(Rupiah/Kapita/Bulan);", "Rp 674.660;Rp 700.000", [674660, 700000]),
+        ("(persen);%", "4,37 %;4,26 persen", [4.37, 4.26]),
+        # Bare numbers state nothing to compare: read as written.
+        ("(ribu jiwa);(ribu jiwa)", "37,78;36,10", [37.78, 36.1]),
+    ],
+)
+def test_a_unit_row_agreeing_with_the_cells_units_is_skipped(
+    units: str, cells: str, expected: list[float]
+) -> None:
+    text = f"Kab;2022;2023\n;{units}\nKota Malang;{cells}\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
+    assert t.skipped["reason"].tolist() == ["unit row"]
+    assert t.data["value"].tolist() == expected
+
+
+def test_a_unit_row_conflicting_with_a_percent_format_is_refused() -> None:
+    # Cells formatted "0.00%" show 0.3778 as "37.78%", percent; "(ribu
+    # jiwa)" above them names thousands of persons: refused, not read as
+    # 37.78 percent.
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for r in [["Kab", 2022, 2023], [None, "(ribu jiwa)", "(ribu jiwa)"]]:
+        ws.append(r)
+    ws.append(["Kota Malang", 0.3778, 0.361])
+    ws["B3"].number_format = ws["C3"].number_format = "0.00%"
+    buf = io.BytesIO()
+    wb.save(buf)
+    with pytest.raises(
+        NumberParseError,
+        match=r"states 'percent', but unit row 2 states '\(ribu jiwa\)' "
+        r"\('persons' times 1,000\)",
+    ):
+        read_bps_table(io.BytesIO(buf.getvalue()), locale="id", month=3)
+
+
 def test_a_unit_row_among_the_data_is_a_data_row_not_skipped() -> None:
     # Below a region's row, "(ribu jiwa)" is no layout: a row of the table
     # (unlabelled, unmatched), its cells not numbers; never listed in

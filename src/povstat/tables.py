@@ -477,7 +477,13 @@ def read_bps_table(
         (the second part of a number split by its comma, see Notes).
         Percent and plain numbers, units and multipliers are compared
         within a column group: "Persentase" formatted as percent next to
-        "Jumlah (ribu jiwa)" plain is read.
+        "Jumlah (ribu jiwa)" plain is read. Likewise for a value cell that
+        states a unit (a word, a percent sign or a percent format) or a
+        multiplier other than the unit row over its column names
+        ("37,78 jiwa" or "4,37 %" under "(ribu jiwa)", "37,78 ribu" under
+        "(persen)"): the message names both; bare numbers under a unit
+        row are read as written. Units named in a title or group label
+        ("Jumlah (ribu jiwa)") are not compared.
     ValueError
         If a data frame's index holds labels (it is not read: see `source`)
         or repeats a row number;
@@ -1107,6 +1113,14 @@ def read_bps_table(
     as_shown = np.array(
         [c if t is None else t for c, t in zip(cells.ravel(), shown, strict=True)],
         dtype=object,
+    )
+    _check_unit_row_cells(
+        text[rows_all[unit_row]][:, layout.columns],
+        grid.index[rows_all[unit_row]],
+        values,
+        unit,
+        mult,
+        reasons,
     )
     for block in _blocks(blocks):
         reasons[block] = _mixed_scales(
@@ -3929,6 +3943,59 @@ def _check_unit_rows(
                 "separately"
             )
             raise ValueError(msg)
+
+
+def _scale_name(unit: str, mult: float) -> str:
+    """A unit and multiplier in words: "'persons' times 1,000"; "no unit"."""
+    if mult == 1:
+        return repr(unit) if unit else "no unit"
+    return f"{unit!r} times {int(mult):,}" if unit else f"times {int(mult):,}"
+
+
+def _check_unit_row_cells(
+    rows: np.ndarray[Any, Any],
+    labels: pd.Index[Any],
+    values: np.ndarray[Any, Any],
+    unit: np.ndarray[Any, Any],
+    mult: np.ndarray[Any, Any],
+    reasons: np.ndarray[Any, Any],
+) -> None:
+    """Mark, in place, value cells whose own unit conflicts with the unit row's.
+
+    `rows` holds the unit rows' cells over the value columns; `values`,
+    `unit`, `mult` and `reasons` are the value cells, row after row. A cell
+    that states a unit (a word, a percent sign or a percent format) or a
+    multiplier conflicts with a unit row cell over its column that names
+    another unit, or another multiplier ("(ribu jiwa)" over "37,78 jiwa",
+    "(persen)" over "37,78 ribu", "(ribu jiwa)" over cells formatted as
+    percent): which of the two the number is in is a guess. Cells already
+    invalid or missing, and bare numbers, take no part.
+    """
+    n_cols = rows.shape[1]
+    if rows.shape[0] == 0 or n_cols == 0:
+        return
+    col = np.arange(values.size) % n_cols
+    states = (unit != "") | (mult != 1)
+    live = (reasons == "") & ~np.isnan(values) & states
+    for r in range(rows.shape[0]):  # the few unit rows
+        for j in np.flatnonzero(rows[r] != ""):  # and their filled cells
+            row_text = str(rows[r, j])
+            row_unit, row_mult = _stated_scale(row_text)
+            row_unit = row_unit.split("/")[0]
+            here = live & (col == j)
+            clash = here & (
+                ((unit != "") & (row_unit != "") & (unit != row_unit))
+                | (mult != row_mult)
+            )
+            for i in np.flatnonzero(clash):  # only conflicting cells
+                reasons[i] = (
+                    f"the cell states {_scale_name(str(unit[i]), float(mult[i]))}, "
+                    f"but unit row {_label(labels[r])!r} states {row_text!r} "
+                    f"({_scale_name(row_unit, row_mult)}) over its column: which "
+                    "of the two the number is in is a guess; write one unit in "
+                    "the cells and the unit row"
+                )
+            live &= ~clash
 
 
 def _year_point_zero(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:

@@ -1599,6 +1599,32 @@ def test_group_row_naming_rounds_sets_the_month(
         read_bps_table(io.StringIO(text), locale="en", month=3)
 
 
+@pytest.mark.parametrize(
+    ("groups", "odd", "note"),
+    [
+        # A misspelt month next to a round, either side.
+        ("Maret,,Septmber,", "'Septmber'", ""),
+        ("Semester 1,,Smester 2,", "'Smester 2'", ""),
+        # A Cyrillic a (U+0430) looks like the Latin one: named.
+        ("M\u0430ret,,September,", "'M\u0430ret'", r".*U\+0430 \(CYRILLIC SMALL"),
+        # A group label next to a round.
+        ("Perkotaan,,Maret,", "'Perkotaan'", ""),
+    ],
+)
+def test_group_row_of_rounds_and_other_labels_is_refused(
+    groups: str, odd: str, note: str
+) -> None:
+    # Read as is, the round's columns would be months of no group and the
+    # others a group of no month (March 2022 and "Septmber" 2022 as two
+    # series): refused, naming the labels that are not rounds.
+    text = f"Provinsi,{groups}\n,2022,2023,2022,2023\nBALI,1,2,3,4\n"
+    with pytest.raises(
+        ValueError,
+        match=rf"group row 1 names survey rounds .* other labels \(\[{odd}\]\){note}",
+    ):
+        read_bps_table(io.StringIO(text), locale="en")
+
+
 def test_single_round_over_the_years_sets_the_month() -> None:
     # One round spanning all the years ("Maret" over 2022, 2023) is not a
     # title: the columns are March.

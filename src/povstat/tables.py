@@ -601,8 +601,11 @@ def read_bps_table(
     years whose labels all name a round ("Maret", "September", "Semester 1") is
     a row of rounds: it sets the month of the columns under each label, as a
     round in the header does (no group), and `month` given as well raises
-    ValueError. Semester 1 is March and semester 2 September, the BPS Susenas
-    rounds [1]_. Columns with neither header nor values are ignored.
+    ValueError; a group row naming rounds and other labels as well
+    ("Maret" and "Septmber", or "Maret" with a Cyrillic a, U+0430) raises
+    ValueError naming the labels that are not rounds, never read half as
+    rounds, half as groups. Semester 1 is March and semester 2 September,
+    the BPS Susenas rounds [1]_. Columns with neither header nor values are ignored.
 
     *Rows.* Rows above the header are the title. Below it, a row is skipped
     (reported in ``skipped``) only if it is blank (no cell holds anything,
@@ -3558,10 +3561,29 @@ def _round_groups(
     """Groups that name a survey round ("Maret", "Semester 2") set the month.
 
     A column whose group is a round gets that round's month (and no group),
-    as if its header named it; `month` given as well, or a header naming
-    another round, raises ValueError. Returns the groups, months and kinds
+    as if its header named it; `month` given as well, a header naming
+    another round, or a row naming rounds and other labels ("Maret" and
+    "Septmber"), raises ValueError. Returns the groups, months and kinds
     ("year", "round", "annual") of the value columns.
     """
+    labels = [g for g in dict.fromkeys(groups) if g]
+    rounds = [g for g in labels if _ROUND.fullmatch(g)]
+    if rounds and len(rounds) < len(labels):
+        # "Maret" next to "Septmber": half rounds, half groups, is a
+        # misspelt round, never a table of both.
+        odd = [g for g in labels if g not in rounds]
+        letters = "".join(
+            f"; {g!r} holds {', '.join(_char_names(g))}, not an ASCII letter"
+            for g in odd
+            if _char_names(g)
+        )
+        msg = (
+            f"group row {_label(row)!r} names survey rounds ({rounds!r}) and "
+            f"other labels ({odd!r}): a row of rounds names a round over every "
+            "column, a row of groups none; correct the misspelt round (e.g. "
+            f"'Maret', 'September', 'Semester 2', 'Tahunan'){letters}"
+        )
+        raise ValueError(msg)
     groups, months = list(groups), list(months)
     kinds = [p[2] for p in periods]
     for k, (g, head, (year, mon, kind)) in enumerate(
@@ -3586,6 +3608,15 @@ def _round_groups(
             raise ValueError(msg)
         groups[k], months[k], kinds[k] = "", named[1], named[2]
     return groups, months, kinds
+
+
+def _char_names(text: str) -> list[str]:
+    """Non-ASCII characters of `text` by code point and name: "U+0430 (...)"."""
+    return [
+        f"U+{ord(c):04X} ({unicodedata.name(c, 'unnamed')})"
+        for c in dict.fromkeys(text)
+        if ord(c) > 127
+    ]
 
 
 def _is_group_row(

@@ -363,6 +363,26 @@ def test_report_bad_cells_instead_of_raising() -> None:
     assert repr(t) == "BpsTable(title='', rows=4, unmatched=0, skipped=0, invalid=2)"
 
 
+def test_a_tie_of_units_invalidates_every_cell_stating_one() -> None:
+    # Two cells in percent, two in persons: neither unit is the column's, so
+    # all four are invalid (kept as NaN with errors="report"), not the
+    # "jiwa" ones only with 4.1 and 4.2 read as percent.
+    text = "Kab;2022;2023\nKota Malang;4,1 persen;5 jiwa\nKota Batu;4,2 persen;6 jiwa\n"
+    with pytest.raises(NumberParseError) as info:
+        read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
+    assert sorted(c.text for c in info.value.cells) == [
+        "4,1 persen",
+        "4,2 persen",
+        "5 jiwa",
+        "6 jiwa",
+    ]
+    t = read_bps_table(
+        io.StringIO(text), locale="id", sep=";", month=3, errors="report"
+    )
+    assert t.data["value"].isna().all()
+    assert len(t.invalid) == 4
+
+
 def test_mixed_units_are_invalid() -> None:
     text = ";2022;2023\nKota Batu;3,79 %;3,31 %\nKota Malang;4,37 %;37,78 ribu jiwa\n"
     with pytest.raises(
@@ -4488,10 +4508,20 @@ def test_a_number_format_naming_a_unit_reads_as_that_text_typed(
         r"numbers with one \(such as '37\.78 ribu jiwa'\)",
     ):
         read_bps_table(path, locale="id", month=3)
-    # Two units: the cell of the rarer (here, on a tie, the later sorted)
-    # unit is invalid, shown with the format's text.
+    # Two units, one cell each: a tie, so neither unit is the column's and
+    # both cells are invalid, shown with the format's text.
     rows = [["Kab", 2022, 2023], ["Kota Malang", 4.37, 37780]]
     path = _workbook(tmp_path, rows, {"B2": '0.00" persen"', "C2": '0" jiwa"'})
+    t = read_bps_table(path, locale="id", month=3, errors="report")
+    assert [(c.column, c.text) for c in t.invalid] == [
+        ("2022", "4.37 persen"),
+        ("2023", "37780 jiwa"),
+    ]
+    assert all("'percent', 'persons' in as many cells" in c.reason for c in t.invalid)
+    # One more "persen" cell: percent is the column's unit, "jiwa" invalid.
+    rows = [["Kab", 2022, 2023, 2024], ["Kota Malang", 4.37, 37780, 4.1]]
+    fmts = {"B2": '0.00" persen"', "C2": '0" jiwa"', "D2": '0.00" persen"'}
+    path = _workbook(tmp_path, rows, fmts)
     t = read_bps_table(path, locale="id", month=3, errors="report")
     assert [(c.column, c.text, c.reason) for c in t.invalid] == [
         ("2023", "37780 jiwa", "unit 'persons' in a column of 'percent'")

@@ -462,7 +462,8 @@ def read_bps_table(
     NumberParseError
         (A ValueError.) If a value is not a number in `locale`, or states a
         unit other than the one most cells of its column group (of the
-        table, if it has no groups) state ("jiwa" among "persen"), and
+        table, if it has no groups) state ("jiwa" among "persen"; on a tie
+        for the most common unit, every cell stating a unit), and
         ``errors="raise"``; lists every such cell with its row and column.
         Also raised (or reported with ``errors="report"``) for a value cell
         holding a formula without a stored result (in .xlsx, or an .ods

@@ -4970,6 +4970,44 @@ def test_xls_text_and_error_cells_are_read_as_shown() -> None:
     assert [c.text for c in t.invalid] == ["#DIV/0!"]
 
 
+def test_xls_formulas_without_a_stored_result_are_named() -> None:
+    # tests/data/formulas.xls (see tests/data/SOURCES.md): xlwt stores each
+    # formula with empty text as its result, which pandas reads as missing.
+    # As in .xlsx, the value cell "=4.37*1" is invalid, shown by its text
+    # (as xlrd decompiles it: 4.37*1.0), and the label formula leaves its
+    # row unmatched; 4.26, 3.79 and 3.31 are read.
+    pytest.importorskip("xlrd")
+    path = Path(__file__).parent / "data" / "formulas.xls"
+    with pytest.raises(
+        NumberParseError,
+        match=r"row 2, column '2022': '=4\.37\*1\.0' \(a formula without a "
+        "stored result",
+    ):
+        read_bps_table(path, locale="en", month=3)
+    t = read_bps_table(path, locale="en", month=3, errors="report")
+    assert [(c.row, c.column, c.text) for c in t.invalid] == [(2, "2022", "=4.37*1.0")]
+    np.testing.assert_array_equal(t.data["value"], [np.nan, 4.26, 3.79, 3.31])
+    assert t.unmatched["label"].tolist() == ['="Kota "&"Batu"']
+    assert t.unmatched["reason"].str.startswith("the label is a formula").all()
+
+
+def test_xls_formula_text_unreadable_is_named_a_formula(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A formula xlrd cannot decompile is still a formula without a stored
+    # result, shown as "a formula", never an empty cell.
+    xlrd_formula = pytest.importorskip("xlrd.formula")
+
+    def fail(*args: Any, **kwargs: Any) -> str:
+        raise ValueError
+
+    monkeypatch.setattr(xlrd_formula, "decompile_formula", fail)
+    path = Path(__file__).parent / "data" / "formulas.xls"
+    t = read_bps_table(path, locale="en", month=3, errors="report")
+    assert [(c.column, c.text) for c in t.invalid] == [("2022", "a formula")]
+    assert "a formula without a stored result" in t.invalid[0].reason
+
+
 def test_a_round_after_a_merged_year_is_under_no_year_in_an_ods_sheet() -> None:
     # The same in .ods: 2022 spans B1:C1, 2023 E1:F1, D1 empty.
     pytest.importorskip("odf")

@@ -466,8 +466,10 @@ def read_bps_table(
         for the most common unit, every cell stating a unit), and
         ``errors="raise"``; lists every such cell with its row and column.
         Also raised (or reported with ``errors="report"``) for a value cell
-        holding a formula without a stored result (in .xlsx, or an .ods
-        formula cell without a value type), a number without a
+        holding a formula without a stored result (in .xlsx; an .xls
+        formula whose stored result is empty text, as a program writing
+        the file leaves it; or an .ods formula cell without a value type),
+        a number without a
         percent format among percent-formatted ones (an .ods plain number
         among ``percentage`` ones; or the reverse, whichever is rarer), a
         number without a
@@ -763,7 +765,11 @@ def read_bps_table(
     "NULL", "nan" or "#N/A" (also LibreOffice's ``=NA()``, an error shown
     as "#N/A") is not a number, an invalid cell, unless `missing` names it;
     so is an .xls error cell, read as the text it shows ("#N/A",
-    "#DIV/0!"), as an .xlsx one is.
+    "#DIV/0!"), as an .xlsx one is. An .xls formula whose stored result is
+    empty text (a file written by a program, which leaves formulas
+    uncomputed; xlrd reads it as an empty cell) is a formula without a
+    stored result, shown by its text as xlrd decompiles it ("a formula" if
+    it cannot), as in .xlsx; a formula showing empty text is one too.
     Only the
     cells a sheet stores with a value are read, so an empty cell with a
     format far down the sheet costs nothing, and a run of empty rows
@@ -1766,6 +1772,12 @@ def _read_with_pandas(
         for (r, c), shown in errors.items():  # pandas reads them as missing
             if r < grid.shape[0] and c < grid.shape[1]:
                 values[r, c] = shown
+        formula = np.full(grid.shape, None, dtype=object)
+        for (r, c), text in _xls_formulas(data, sheet).items():  # few cells
+            if r < grid.shape[0] and c < grid.shape[1] and not _cell_text(values[r, c]):
+                # Empty text as the result: pandas reads it as missing.
+                formula[r, c] = text
+                values[r, c] = None
         percent = np.zeros(grid.shape, dtype=bool)
         scaled = np.full(grid.shape, None, dtype=object)
         stated = np.full(grid.shape, None, dtype=object)
@@ -1786,6 +1798,7 @@ def _read_with_pandas(
             scaled=scaled,
             stated=stated,
             merged=_merged_grid(ranges, grid.shape),
+            formula=formula if (formula != None).any() else None,  # noqa: E711
         )
     ods = _ods_cells(data, sheet)
     # Sheet row of each row pandas read (1-based), runs of empty rows left
@@ -2007,6 +2020,63 @@ def _xls_merged(
                 code = ws.cell_value(r, c)
                 errors[r, c] = xlrd.error_text_from_code.get(code, f"#ERROR {code}")
     return ranges, formats, errors
+
+
+#: BIFF record types: FORMULA (BIFF3-8 spellings), STRING, EOF.
+_XLS_FORMULA = frozenset({0x0006, 0x0206, 0x0406})
+_XLS_EOF = 0x000A
+
+
+def _xls_formulas(data: bytes, sheet: str | int) -> dict[tuple[int, int], str]:
+    """Formula cells of an .xls sheet whose stored result is text, and their text.
+
+    xlrd reads a FORMULA record as its stored result only: one stored as
+    empty text (as a program writing the file without computing it leaves
+    it: xlwt writes every formula so) reads as an empty cell. Its records
+    are scanned here (BIFF 3 to 8): a FORMULA record whose result bytes end
+    in FFFF and start with 0 (text, in the STRING record after it) or 3
+    (empty text). Returns, by 0-based (row, column), "=" and the formula as
+    xlrd decompiles it, or "a formula" if it cannot; empty if the file
+    cannot be scanned (xlrd read its cells above: an old BIFF version).
+    """
+    import struct
+
+    import xlrd
+    from xlrd.formula import FMLA_TYPE_CELL, decompile_formula  # type: ignore[import-untyped]
+
+    try:
+        book = xlrd.open_workbook(
+            file_contents=data, on_demand=True, logfile=io.StringIO()
+        )
+        index = book.sheet_names().index(sheet) if isinstance(sheet, str) else sheet
+        pos = int(book._sh_abs_posn[index])  # the sheet's BOF record
+        mem = bytes(book.mem)
+    except Exception:  # read by pandas and _xls_merged above; never damage here
+        return {}
+    if book.biff_version < 30:
+        return {}
+    found: dict[tuple[int, int], str] = {}
+    while pos + 4 <= len(mem):  # the sheet's records, few for a small table
+        rc, size = struct.unpack("<HH", mem[pos : pos + 4])
+        rec = mem[pos + 4 : pos + 4 + size]
+        pos += 4 + size
+        if rc == _XLS_EOF:
+            break
+        if rc not in _XLS_FORMULA or len(rec) < 22:
+            continue
+        row, col = struct.unpack("<HH", rec[:4])
+        result = rec[6:14]
+        if result[6:8] != b"\xff\xff" or result[0] not in (0, 3):
+            continue  # a number, a boolean or an error
+        try:
+            size_f = struct.unpack("<H", rec[20:22])[0]
+            text = decompile_formula(
+                book, rec[22:], size_f, FMLA_TYPE_CELL, browx=row, bcolx=col
+            )
+            found[row, col] = f"={text}" if text else "a formula"
+        except Exception:  # a formula xlrd cannot decompile: named as such
+            found[row, col] = "a formula"
+    return found
 
 
 _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"

@@ -1638,6 +1638,15 @@ def test_group_row_of_rounds_and_other_labels_is_refused(
     # others a group of no month (March 2022 and "Septmber" 2022 as two
     # series): refused, naming the labels that are not rounds.
     text = f"Provinsi,{groups}\n,2022,2023,2022,2023\nBALI,1,2,3,4\n"
+    # Over four different years no period is named twice: still no title
+    # (read as one, every column would take `month`, "Maret" lost).
+    other_years = f"Provinsi,{groups}\n,2022,2023,2024,2025\nBALI,1,2,3,4\n"
+    for given in (text, other_years):
+        with pytest.raises(
+            ValueError,
+            match=rf"group row 1 names survey rounds .* other labels \(\[{odd}\]\)",
+        ):
+            read_bps_table(io.StringIO(given), locale="en", month=3)
     with pytest.raises(
         ValueError,
         match=rf"group row 1 names survey rounds .* other labels \(\[{odd}\]\){note}",

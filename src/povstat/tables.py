@@ -3703,7 +3703,9 @@ def _is_group_row(
     the first above the first value column, and some period named under
     two of them ("Perkotaan" and "Jumlah" over the same years); or labels
     that all name a survey round ("Maret", "Semester 2"), each above a
-    value column, the first above the first one. Otherwise
+    value column, the first above the first one; or two or more
+    different labels laid out so, some naming a round and some not
+    ("Maret" and "Septmber", refused later). Otherwise
     the row is part of the title (e.g. "Tabel 3.1 | Persentase Penduduk
     Miskin | (Persen)" just above the years).
     """
@@ -3712,10 +3714,16 @@ def _is_group_row(
         return False
     if labelled[0] != used[0] or not set(labelled) <= set(used):
         return False
-    if all(_ROUND.fullmatch(cells[j]) for j in labelled):
+    rounds = [bool(_ROUND.fullmatch(cells[j])) for j in labelled]
+    if all(rounds):
         return True  # rounds ("Maret", "Semester 2") over the years
     if len({cells[j] for j in labelled}) < 2:
         return False
+    if any(rounds):
+        # Rounds and other labels over the value columns ("Maret" and a
+        # misspelt "Septmber"): a row of rounds or groups, never a title;
+        # _round_groups refuses it.
+        return True
     spans = _ffill(cells)
     seen: dict[tuple[int, int | None], str] = {}
     for j, y, m in zip(used, years.tolist(), months, strict=True):

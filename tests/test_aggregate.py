@@ -1473,3 +1473,13 @@ def test_published_figures_have_one_float_noise_policy() -> None:
         )
     with pytest.raises(ValueError, match=r"`estimate` .* found 1.25 at index 1"):
         sum_counts([1.2, 1.25], decimals=1)
+
+
+def test_sum_counts_rounding_bounds_are_exact_decimals() -> None:
+    # 2.1 + 2.6 + 0.2 + 0.9 + 1.9 = 7.7 at 1 decimal: each lies within
+    # 0.05, so the total within 7.7 -+ 5 * 0.05 = [7.45, 7.95) by hand,
+    # exactly (a float sum of the bounds is 7.949999999999999, which rounds
+    # half up to 7.9).
+    res = sum_counts([2.1, 2.6, 0.2, 0.9, 1.9], decimals=1)
+    assert float(res.rounding_lower) == 7.45
+    assert float(res.rounding_upper) == 7.95

@@ -370,3 +370,48 @@ def test_bools_are_no_fgt_parameters(alpha: Any) -> None:
     df = pd.DataFrame({"y": w})
     with pytest.raises(TypeError, match="`alpha` must be a number or a sequence"):
         poverty_table(df, welfare="y", line=100, alpha=alpha, unit="fraction")
+
+
+# A weight of 3.7e18 beside 9 and 14: the poor weigh s = 3.7e18 + 9 and all
+# s + 14, one float64 (its spacing there is 512), so the exact share is just
+# below 1 and its nearest figure is 1; (s * 100) / s is 100.00000000000001.
+_HUGE = [3.7037036703703704e18, 9.0, 14.0]
+
+
+@pytest.mark.parametrize("alpha", [0, 1, 2])
+def test_a_share_of_nearly_all_the_weight_is_at_most_100_percent(alpha: int) -> None:
+    # By hand: welfare 0 is a gap of 1 for every alpha, so each FGT is the
+    # poor's share of the weight, within rounding of 100 % and never above.
+    got = float(fgt([0.0, 0.0, 150.0], 125, alpha=alpha, weights=_HUGE, unit="percent"))
+    assert got == 100.0
+    est = poverty_estimates(
+        [0.0, 0.0, 150.0], 125, alpha=alpha, weights=_HUGE, unit="percent"
+    )
+    assert est.estimate.tolist() == [100.0]
+    assert (
+        float(fgt([0.0, 0.0, 150.0], 125, alpha=alpha, weights=_HUGE, unit="fraction"))
+        == 1.0
+    )
+
+
+# Weights below expansion weights (deff NaN or inf, with a warning): not the subject.
+@pytest.mark.filterwarnings("ignore:the weights total at most:UserWarning")
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.floats(1e-3, 1e19), min_size=1, max_size=6),
+    st.lists(st.booleans(), min_size=6, max_size=6),
+)
+def test_fgt_in_percent_is_never_above_100_for_nonnegative_welfare(
+    weights: list[float], poor: list[bool]
+) -> None:
+    # For welfare >= 0 each FGT term lies in [0, 1], so every FGT is a
+    # weighted mean within [0, 100] %, whatever the weights' magnitudes.
+    n = len(weights)
+    y = np.where(np.array(poor[:n]), 0.0, 200.0)
+    got = fgt(y, 125, alpha=[0, 1, 2], weights=weights, unit="percent")
+    assert (got >= 0).all()
+    assert (got <= 100).all()
+    est = poverty_estimates(
+        y, 125, alpha=[0, 1, 2], weights=weights, unit="percent", lonely_psu="certainty"
+    )
+    assert (est.estimate <= 100).all()

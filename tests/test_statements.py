@@ -3318,3 +3318,50 @@ def test_statement_data_decimals_from_a_decimal_columns_scale() -> None:
     out = check_statements(st_, floats, **kw)
     assert out["verdict"].tolist() == [UNDECIDED, UNDECIDED]
     assert "between 0.00 and 0.20 points" in out["reason"][0]
+
+
+def test_a_rank_value_of_zero_among_changes_may_be_negative() -> None:
+    # Changes -0.11, 0.00, 0.05 (2 decimals): B's 0.00 stands for (-0.005,
+    # 0.005), so a stated -0.004 may be it, as +0.004 may: cannot tell.
+    for stated in (-0.004, 0.004):
+        res = check_rank_statement(
+            [-0.11, 0.0, 0.05],
+            ["A", "B", "C"],
+            subject="B",
+            stated_rank=2,
+            descending=False,
+            stated_value=stated,
+            value_decimals=3,
+        )
+        assert res.verdict == UNDECIDED
+
+
+def test_an_error_in_one_statement_names_its_row() -> None:
+    # Rows 0 and 2 are changes; the stated 0.135 of row 2 is not rounded to
+    # its 2 decimals: the error names row 2, not "index 1" of the changes.
+    data = pd.DataFrame(
+        {
+            "region": ["A", "A"],
+            "period": [2023, 2025],
+            "rate": [10.63, 10.5],
+            "poor": [1.0, 1.0],
+        }
+    )
+    st_ = pd.DataFrame(
+        {
+            "kind": ["change", "figure", "change"],
+            "region": "A",
+            "period": [None, 2025, None],
+            "period_before": [2023, None, 2023],
+            "period_after": [2025, None, 2025],
+            "direction": ["fall", None, "fall"],
+            "stated_as": ["points", None, "points"],
+            "measure": [None, "rate", None],
+            "stated": [0.13, 10.5, 0.135],
+            "decimals": [2, 1, 2],
+        }
+    )
+    with pytest.raises(ValueError, match=r"^`statements` row 2 \(kind 'change'\): "):
+        check_statements(
+            st_, data, unit="percent", persons_per_poor_unit=1000, **_SIMPLE
+        )

@@ -190,7 +190,22 @@ def test_result_repr_and_frame() -> None:
         ),
         (
             {"strata": [1, 1, 2, 2], "psu": [1, 2, 3, 4], "fpc": [9, 10, 7, 8]},
-            r"varies in 2 strata: 1 \(9 to 10\), 2 \(7 to 8\)",
+            r"varies in 2 strata: 1 \(9 to 10\), 2 \(7 to 8\)$",
+        ),
+        # 0.1 + 0.2 = 0.30000000000000004 != 0.3: shown in full, not as
+        # "0.3 to 0.3", and named as rounding (1.9e-16 relative <= 1e-12).
+        (
+            {
+                "strata": [1, 1, 2, 2],
+                "psu": [1, 2, 3, 4],
+                "fpc": [0.3, 0.1 + 0.2, 0.3, 0.3],
+            },
+            r"1 \(0\.3 to 0\.30000000000000004\); they differ by rounding",
+        ),
+        # 10 to 10.00000001 (1e-9 relative) is more than rounding: no hint.
+        (
+            {"psu": [1, 2, 3, 4], "fpc": [10, 10, 10, 10.00000001]},
+            r"from 10 to 10\.00000001$",
         ),
         (
             {"psu": [1, 2, 3, 4], "fpc": [10, np.nan, 10, 10]},
@@ -244,6 +259,8 @@ def test_certainty_stratum_with_fpc_is_not_lonely() -> None:
 # --------------------------------------------------------------------------
 
 
+# Weights below expansion weights (deff NaN or inf, with a warning): not the subject.
+@pytest.mark.filterwarnings("ignore:the weights total at most:UserWarning")
 @settings(max_examples=40, deadline=None)
 @given(st.randoms(use_true_random=False), st.floats(0.001, 1e4))
 def test_order_scale_and_domains(rnd: Any, c: float) -> None:
@@ -457,6 +474,8 @@ _DECIMAL_WEIGHTS = st.sampled_from(
 )
 
 
+# Weights below expansion weights (deff NaN or inf, with a warning): not the subject.
+@pytest.mark.filterwarnings("ignore:the weights total at most:UserWarning")
 @settings(max_examples=60, deadline=None)
 @given(
     weights=st.lists(_DECIMAL_WEIGHTS, min_size=4, max_size=40),
@@ -485,6 +504,8 @@ def test_row_order_never_changes_any_figure(weights: list[float], seed: int) -> 
         np.testing.assert_array_equal(getattr(first, name), getattr(again, name))
 
 
+# Weights below expansion weights (deff NaN or inf, with a warning): not the subject.
+@pytest.mark.filterwarnings("ignore:the weights total at most:UserWarning")
 def test_a_decimal_tie_is_the_same_in_every_order() -> None:
     # Weights 0.1, 0.1 (poor) and 0.1, 1.3: P0 = 0.2 / 1.6 = 12.5 % (by
     # hand). A float64 sum in one order gave 12.499999999999998 (-> 12).
@@ -782,3 +803,83 @@ def test_lonely_strata_are_named_and_counted(n_strata: int, match: str) -> None:
             strata=np.arange(n) // 3,
             psu=np.zeros(n, int),
         )
+
+
+# --------------------------------------------------------------------------
+# The design effect needs expansion weights
+# --------------------------------------------------------------------------
+
+# R `survey` 4.1.1 output of tests/reference/survey_deff_scale.R: P0 of
+# eight units in two strata of four PSUs, weights w scaled to four totals.
+_DEFF_Y = [120.0, 90, 150, 130, 100, 160, 95, 140]
+_DEFF_W = np.array([2.5, 1, 2, 1, 3, 1, 2, 2])
+_DEFF_KW: dict[str, Any] = {
+    "alpha": 0,
+    "unit": "fraction",
+    "strata": [1, 1, 1, 1, 2, 2, 2, 2],
+    "psu": list(range(8)),
+}
+_UNSCALED = "the weights total at most the units sampled in the sample"
+
+
+@pytest.mark.parametrize(
+    ("scale", "deff", "warns"),
+    [
+        (1.0, 2.7987378859589809, False),  # total 14.5 > 8 units
+        (1 / 14.5, np.nan, True),  # total 1 < 8: R gives NA and warns
+        (8 / 14.5, np.inf, True),  # total 8 = 8 units: R gives Inf
+        (1000.0, 1.2552992174119082, False),  # total 14500
+    ],
+)
+def test_design_effect_depends_on_the_weights_total(
+    scale: float, deff: float, warns: bool
+) -> None:
+    w = _DEFF_W * scale
+    if warns:
+        with pytest.warns(UserWarning, match=_UNSCALED):
+            est = poverty_estimates(_DEFF_Y, 125, weights=w, **_DEFF_KW)
+    else:
+        est = poverty_estimates(_DEFF_Y, 125, weights=w, **_DEFF_KW)
+    # The estimate and its SE do not depend on the scale (R, every row).
+    assert est.estimate[0] == pytest.approx(0.5862068965517242, rel=1e-14)
+    assert est.se[0] == pytest.approx(0.20850758415065845, rel=1e-12)
+    np.testing.assert_allclose(est.deff, [deff], rtol=1e-12)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.floats(8 / 14.5 * 1.001, 1e6))
+def test_design_effect_scales_with_the_finite_population_factor(c: float) -> None:
+    # deff = var / vsrs with vsrs = s2 (N - n) / (N n): var and s2 do not
+    # depend on the weights' scale, so by hand deff(c w) / deff(w) =
+    # [(N - n) / N] / [(c N - n) / (c N)] with N = 14.5, n = 8.
+    base = poverty_estimates(_DEFF_Y, 125, weights=_DEFF_W, **_DEFF_KW)
+    scaled = poverty_estimates(_DEFF_Y, 125, weights=_DEFF_W * c, **_DEFF_KW)
+    n_total = 14.5
+    ratio = ((n_total - 8) / n_total) / ((c * n_total - 8) / (c * n_total))
+    np.testing.assert_allclose(scaled.deff, base.deff * ratio, rtol=1e-9)
+
+
+def test_unscaled_weights_warning_names_each_domain_and_overall() -> None:
+    # Weights summing to 1: domain a (rows 0, 2, 4, 6) totals 8.5/14.5 < 4
+    # units, b 6/14.5 < 4, all 1 < 8: deff NaN in each, and each is named.
+    by = np.array(list("abababab"))
+    with pytest.warns(UserWarning, match=r"domain\(s\) \['a', 'b', 'overall'\]"):
+        est = poverty_estimates(
+            _DEFF_Y, 125, weights=_DEFF_W / 14.5, by=by, overall=True, **_DEFF_KW
+        )
+    assert np.isnan(est.deff).all()
+    # Weights of 100 times w: a totals 850 > 4 units, b 600: no warning.
+    poverty_estimates(_DEFF_Y, 125, weights=_DEFF_W * 100, by=by, **_DEFF_KW)
+
+
+def test_without_survey_weights_the_design_effect_is_inf_sizes_or_not() -> None:
+    # Without weights the sample is the whole population: the reference
+    # variance is 0, deff inf (var > 0), as R's without weights; household
+    # sizes alone (persons in the sample) are no population either, so
+    # deff is inf with `size` too, and no warning is given in either case.
+    size = [4, 3, 5, 2, 6, 3, 4, 4]
+    extras: list[dict[str, Any]] = [{}, {"size": size}]
+    for extra in extras:
+        est = poverty_estimates(_DEFF_Y, 125, **_DEFF_KW, **extra)
+        assert est.se[0] > 0
+        assert est.deff.tolist() == [np.inf]

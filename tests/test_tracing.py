@@ -273,16 +273,18 @@ def test_a_figure_perturbed_beyond_its_rounding_never_holds(
     # Where the cell is published with fewer decimals than d (a count of
     # 10 stated as 10.1), a figure within its rounding cannot be told;
     # otherwise it does not hold.
-    shown = next(
-        k for k in range(11) if round_half_up(cell["value"], k) == cell["value"]
-    )
+    # The column's decimals: the most any of its figures shows.
+    column = DATA[cell["measure"]].to_numpy(dtype=float)
+    column = column[np.isfinite(column)]
+    shown = next(k for k in range(7) if (round_half_up(column, k) == column).all())
     # Half up: the cell stands for [v - h, v + h) (from 0 for a figure of
     # 0), the stated figure for [x - hs, x + hs); cannot tell where they
     # overlap, worked in exact decimals.
     v = Fraction(repr(float(cell["value"])))
     x = Fraction(repr(stated))
     half, hs = Fraction(1, 2 * 10**shown), Fraction(1, 2 * 10**d)
-    inside = x - hs < v + half and x + hs > max(v - half, Fraction(0))
+    low = max(v - half, Fraction(0)) if (column >= 0).all() else v - half
+    inside = x - hs < v + half and x + hs > low
     assert res.verdict == ("cannot tell" if d > shown and inside else NOT_HOLDS)
     truth = trace_figure(
         DATA,
@@ -715,3 +717,60 @@ def test_a_figure_with_more_decimals_than_the_table(
     assert res.verdict == verdict
     if verdict == "cannot tell":
         assert "stands for 188.475 to 188.485" in str(res.reason)
+
+
+def test_a_cell_s_decimals_are_its_column_s() -> None:
+    # Kabupaten Trenggalek 2024: BPS published 10.50 % (the float shows
+    # 10.5, but the column's figures show 2 decimals): a stated 10.48 is not
+    # it (does not hold), never "published with 1 decimal". From a DuckDB
+    # DECIMAL(7,2) column the scale says 2 decimals; 10.503 (3 decimals)
+    # lies within 10.50's rounding: cannot tell.
+    import duckdb
+
+    from povstat.datasets import load_east_java
+
+    d = load_east_java()
+    d = d[d["region_type"].isin(["kabupaten", "kota"])]
+    res = trace_figure(
+        d,
+        10.48,
+        decimals=2,
+        subject="Kabupaten Trenggalek",
+        at=2024,
+        measure="poverty_rate_pct",
+        region="region_name",
+        period="year",
+    )
+    assert res.verdict == NOT_HOLDS
+    rel = duckdb.sql("SELECT 'A' AS region, 2024 AS year, 10.50::DECIMAL(7,2) AS r")
+    assert rel is not None
+    kw: dict[str, Any] = {
+        "subject": "A",
+        "at": 2024,
+        "measure": "r",
+        "region": "region",
+        "period": "year",
+    }
+    assert trace_figure(rel, 10.48, decimals=2, **kw).verdict == NOT_HOLDS
+    assert trace_figure(rel, 10.503, decimals=3, **kw).verdict == "cannot tell"
+
+
+def test_a_published_zero_in_a_signed_column_stands_for_both_signs() -> None:
+    # A change of 0.00 among changes of both signs stands for (-0.005,
+    # 0.005): -0.004 and +0.004 may both be it (cannot tell). Among counts
+    # (no negative figure) a 0 stands for [0, 0.5): 0.3 at 1 decimal... is
+    # within it; 0.6 is not. Zero never shows as -0.
+    changes = pd.DataFrame(
+        {"region": ["A", "B"], "year": [2023, 2023], "chg": [0.0, -0.11]}
+    )
+    kw: dict[str, Any] = {
+        "subject": "A",
+        "at": 2023,
+        "measure": "chg",
+        "region": "region",
+        "period": "year",
+    }
+    for stated in (-0.004, 0.004):
+        assert trace_figure(changes, stated, decimals=3, **kw).verdict == "cannot tell"
+    res = trace_figure(changes, -0.0, decimals=2, **kw)
+    assert "-0" not in str(res.reason)

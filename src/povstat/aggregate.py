@@ -52,7 +52,7 @@ from povstat.uncertainty import (
     moe_from_se,
     se_from_moe,
 )
-from povstat.units import figure_interval
+from povstat.units import figure_interval, round_half_up
 
 __all__ = [
     "CountSum",
@@ -889,8 +889,11 @@ def sum_counts(
     r_lo = r_hi = None
     if d is not None:
         lo, hi = _bounds(x, d, "estimate")
-        r_lo = np.where(empty, np.nan, _group_sum(lo, codes, k))
-        r_hi = np.where(empty, np.nan, _group_sum(hi, codes, k))
+        # Each bound is a multiple of half a unit of `d` decimals, and so is
+        # their sum: it is exact at d + 1 decimals, which removes the float
+        # noise of the sum (7.949999999999999 is 7.95).
+        r_lo = np.where(empty, np.nan, round_half_up(_group_sum(lo, codes, k), d + 1))
+        r_hi = np.where(empty, np.nan, round_half_up(_group_sum(hi, codes, k), d + 1))
     return CountSum(
         group=groups.labels,
         total=_scalar_or_groups(total, groups),

@@ -36,6 +36,7 @@ import decimal
 import fractions
 import itertools
 import numbers
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Literal, cast
@@ -158,7 +159,7 @@ def _fmt(x: float, decimals: int = 2) -> str:
         return "inf" if x > 0 else "-inf"
     if not np.isfinite(x):
         return "n/a"
-    v = float(round_half_up(x, decimals))
+    v = float(round_half_up(x, decimals)) + 0.0  # -0.0 shows as 0
     return f"{v:,.{max(decimals, 0)}f}"
 
 
@@ -1169,6 +1170,13 @@ def check_headcount_change_statement(
     the sign and size the levels allow. A change stated more precisely than
     the rounded levels allow (e.g. "fell by 780 people" from levels rounded
     to tens) is reported too.
+
+    This asks whether the stated change could be the true one; use
+    :func:`check_level_change_statement` to ask whether it is the change
+    of the published figures, as a reader computes it. The two can differ
+    by one unit of the last decimal: 38.56 -> 37.78 "fell 0.77" holds here
+    (a true fall of 0.772 rounds to it) but not there (the published
+    figures differ by 0.78).
 
     Parameters
     ----------
@@ -2205,7 +2213,11 @@ def check_rank_statement(
             half_v = fractions.Fraction(1, 2) / fractions.Fraction(10) ** shown_d
             half_s = fractions.Fraction(1, 2) / fractions.Fraction(10) ** vd
             vx, sx = _as_fraction(value), _as_fraction(sv)
-            low = max(vx - half_v, fractions.Fraction(0)) if vx >= 0 else vx - half_v
+            # A published 0 among figures of no negative value stands for
+            # [0, h); among signed figures (changes) for (-h, h).
+            nonneg = bool((v[~np.isnan(v)] >= 0).all())
+            floor = fractions.Fraction(0)
+            low = max(vx - half_v, floor) if vx >= 0 and nonneg else vx - half_v
             fits = sx - half_s < vx + half_v and sx + half_s > low
         if np.isnan(value) or np.isnan(sv):
             pass
@@ -2757,8 +2769,16 @@ def _rows_named(
         if getattr(exc, _ROWS_NAMED, False):
             raise
         rows = index[np.asarray(positions, dtype=np.intp)].tolist()
+        text = str(exc)
+        # A check names the offending value "at index k" of the rows passed
+        # to it: name that statement row itself.
+        at = re.search(r" at index (\d+)\b", text)
+        if at is not None and int(at[1]) < len(rows):
+            row = rows[int(at[1])]
+            text = text[: at.start()] + text[at.end() :]
+            rows = [row]
         where = f"row {rows[0]!r}" if len(rows) == 1 else f"rows {rows[:10]}"
-        msg = f"`statements` {where} (kind {kind!r}): {exc}"
+        msg = f"`statements` {where} (kind {kind!r}): {text}"
         raise (TypeError if isinstance(exc, TypeError) else ValueError)(msg) from None
 
 
@@ -3332,6 +3352,7 @@ def check_statements(
                 parent=parent,
                 region=region,
                 period=period,
+                cell_decimals=scales.get(str(row["measure"])),
             )
         verdict[pos] = trace.verdict
         reason[pos] = trace.reason

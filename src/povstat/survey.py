@@ -38,6 +38,7 @@ References
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, ClassVar, Literal, get_args
@@ -66,6 +67,7 @@ from povstat.poverty_measures import (
     poor_rows,
     prepare_units,
     unit_terms,
+    weighted_means,
     weights_out_of_range,
 )
 from povstat.uncertainty import _level
@@ -168,12 +170,14 @@ class PovertyEstimates(Result):
     deff : ndarray of float64
         Design effect: the variance over that of simple random sampling
         without replacement of the same number of units from a population
-        of the weights' total (R ``survey``'s ``deff=TRUE``); NaN when the
+        of the weights' total (R ``survey``'s ``deff=TRUE``), so it needs
+        expansion weights (summing to the population); NaN when the
         weights total less than the units of positive weight (weights
         normalised to sum to 1, say: the population would be smaller than
         the sample; R gives NaN too, with the warning "are weights correctly
-        scaled?"); ``inf`` without weights, where that total is the number
-        of units and the reference variance 0; NaN for every measure in a
+        scaled?"), ``inf`` when they total the units; ``inf`` without
+        weights (with or without sizes), where the sample is the whole
+        population and the reference variance 0; NaN for every measure in a
         domain of one unit (the unit variance divides by n - 1 = 0).
     n : ndarray of float64
         Units of positive weight in the domain.
@@ -502,27 +506,54 @@ def fpc_by_stratum(
     *,
     stratified: bool,
 ) -> NDArray[np.float64]:
-    """Check that `fpc` is constant within each stratum; return its value."""
+    """Check that `fpc` is constant within each stratum; return its value.
+
+    Constant means equal: values that differ in the last bits (0.1 + 0.2
+    and 0.3) are refused too, shown in full (``repr``) so that they can be
+    told apart, with a hint to round the column when every difference is
+    within :data:`_FPC_NOISE` relative (povstat never picks one of them).
+    """
     bad = np.flatnonzero(lo != hi)
-    if bad.size and not stratified:
+    if not bad.size:
+        return lo
+    with np.errstate(invalid="ignore", over="ignore"):
+        spread = (hi[bad] - lo[bad]) / np.abs(hi[bad])
+    noise = (
+        "; they differ by rounding alone (at most "
+        f"{float(np.max(spread)):.2g} relative): round the column first "
+        "(e.g. to 12 significant digits), since povstat does not pick one"
+        if bool(np.all(spread <= _FPC_NOISE))
+        else ""
+    )
+    if not stratified:
         msg = (
             "`fpc` must be one value without `strata` (the sample is one "
-            f"stratum); it holds values from {lo[0]:g} to {hi[0]:g}"
+            f"stratum); it holds values from {_exact(lo[0])} to "
+            f"{_exact(hi[0])}{noise}"
         )
         raise ValueError(msg)
-    if bad.size:
-        shown = ", ".join(
-            f"{label!r} ({lo[i]:g} to {hi[i]:g})"
-            for i, label in zip(bad[:5], labels[bad[:5]].tolist(), strict=True)
-        )
-        more = f" and {bad.size - 5} more" if bad.size > 5 else ""
-        where = "stratum" if bad.size == 1 else f"{bad.size} strata"
-        msg = (
-            "`fpc` must be constant within each stratum; it varies in "
-            f"{where}: {shown}{more}"
-        )
-        raise ValueError(msg)
-    return lo
+    shown = ", ".join(
+        f"{label!r} ({_exact(lo[i])} to {_exact(hi[i])})"
+        for i, label in zip(bad[:5], labels[bad[:5]].tolist(), strict=True)
+    )
+    more = f" and {bad.size - 5} more" if bad.size > 5 else ""
+    where = "stratum" if bad.size == 1 else f"{bad.size} strata"
+    msg = (
+        "`fpc` must be constant within each stratum; it varies in "
+        f"{where}: {shown}{more}{noise}"
+    )
+    raise ValueError(msg)
+
+
+def _exact(x: float) -> str:
+    """A float as the shortest text that reads back as it (10, 0.1, 1e+20)."""
+    value = float(x)
+    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+
+
+#: Relative differences of `fpc` values within a stratum that rounding alone
+#: explains (0.1 + 0.2 against 0.3 is 1.9e-16): named as such in the message.
+_FPC_NOISE = 1e-12
 
 
 # --------------------------------------------------------------------------
@@ -726,6 +757,45 @@ def _check_weight_range(red: Reduced, total: NDArray[np.float64]) -> None:
         raise ValueError(TERMS_OVERFLOW)
 
 
+#: Domains named in a message, at most.
+_SHOW_DOMAINS = 5
+
+
+def _warn_unscaled_weights(
+    total: NDArray[np.float64], n_obs: NDArray[Any], labels: NDArray[Any]
+) -> None:
+    """Warn where the weights total at most the units: no design effect there.
+
+    As R ``survey`` warns "Sample size greater than population size: are
+    weights correctly scaled?"; also where the total equals the units
+    (weights divided by their mean), where the reference variance is 0.
+    """
+    small = total <= n_obs
+    if not small.any():
+        return
+    names = [
+        "overall" if label is None else label
+        for label in object_labels(labels)[small][:_SHOW_DOMAINS].tolist()
+    ]
+    where = (
+        "the sample"
+        if labels.shape[0] == 1
+        else f"domain(s) {names}{', ...' if small.sum() > _SHOW_DOMAINS else ''}"
+    )
+    first = "" if small.sum() == 1 else "the first: "
+    msg = (
+        f"the weights total at most the units sampled in {where} "
+        f"({first}a total of {float(total[small][0])!r} for "
+        f"{int(n_obs[small][0])} units): are the weights correctly scaled? "
+        "`deff` compares with simple random sampling from a population of "
+        "the weights' total, so it needs expansion weights (persons or "
+        "households represented, summing to the population); there it is "
+        "NaN (total below the units) or inf (equal). Estimates and standard "
+        "errors do not depend on the weights' scale"
+    )
+    warnings.warn(msg, UserWarning, stacklevel=4)
+
+
 def linearised(
     red: Reduced,
     *,
@@ -735,8 +805,13 @@ def linearised(
     level: float,
     unit: Unit,
     overall: bool,
+    weighted: bool,
 ) -> PovertyEstimates:
-    """Estimates, standard errors and the rest from the reduced table."""
+    """Estimates, standard errors and the rest from the reduced table.
+
+    `weighted`: whether survey weights were given (without them, household
+    sizes alone are no population: the design effect is ``inf``).
+    """
     _validate.choice(lonely_psu, "lonely_psu", _LONELY)
     w1, w2, lonely, _ = _stratum_weights(red, lonely_psu)
     if overall:
@@ -778,8 +853,13 @@ def linearised(
         s2 = np.where(
             (n_obs > 1)[:, None], spread * (n_obs / (n_obs - 1))[:, None], np.nan
         )
-        vsrs = s2 * ((total - n_obs) / (total * n_obs))[:, None]
+        if weighted:
+            vsrs = s2 * ((total - n_obs) / (total * n_obs))[:, None]
+        else:  # the sample is the whole population: no sampling variance
+            vsrs = s2 * 0.0
         deff = np.where((total < n_obs)[:, None], np.nan, var / vsrs)
+    if weighted:
+        _warn_unscaled_weights(total, n_obs, labels)
     # Degrees of freedom: PSUs minus strata among rows of positive weight.
     pos = red.npos > 0
     if red.psu is None:
@@ -791,8 +871,8 @@ def linearised(
     df = n_psu - strata_pos.reshape(nd, red.n_strata).sum(axis=1)
     scale = _SCALE[unit]
     # Scaled before the one division: an exact ratio stays exact (23/40 is
-    # 57.5 %; 0.575 * 100 is 57.49999999999999).
-    est = _sums(red.domain, red.st, nd) * scale / total[:, None]
+    # 57.5 %; 0.575 * 100 is 57.49999999999999), a share never above 100 %.
+    est = weighted_means(_sums(red.domain, red.st, nd), total[:, None], scale)
     se = se * scale
     q = stdtrit(np.maximum(df, 0.0), 0.5 + level / 2)
     q = np.where(df > 0, q, np.nan)
@@ -988,12 +1068,24 @@ def poverty_estimates(
         them without weight (the message names the line), a line is not > 0
         (in a mapping, the message names the domain),
         weights are negative, a domain has no weight, a stratum has a single PSU
-        under ``lonely_psu="raise"``, `fpc` varies within a stratum, a
+        under ``lonely_psu="raise"``, `fpc` varies within a stratum (in
+        its last bits too, as 0.1 + 0.2 and 0.3: the message shows each
+        value in full and, for differences within rounding, advises rounding
+        the column; povstat never picks one of them), a
         population size in `fpc` is smaller than the PSUs sampled in its
         stratum, `fpc` is 1 in every stratum with more than one PSU sampled in
         one, the lengths disagree, there are no units, or weights (their total
         or squares) or FGT terms leave float64's range. An error about one of
         several `lines` names its entry.
+
+    Warns
+    -----
+    UserWarning
+        If `weights` are given and total at most the units of positive
+        weight in a domain (or overall, or the sample), where ``deff`` is
+        then NaN or ``inf`` (see Notes): the message names the domains and
+        asks whether the weights are correctly scaled, as R ``survey``
+        warns.
 
     See Also
     --------
@@ -1018,13 +1110,18 @@ def poverty_estimates(
 
     The design effect ``deff`` is R ``survey``'s ``deff=TRUE``: against
     simple random sampling without replacement from a population of the
-    weights' total. With no weights (and no sizes) that total equals the
+    weights' total. Unlike the estimates and standard errors, it depends on
+    the weights' scale (through the finite population factor
+    :math:`(N - n)/N`, with :math:`N` the weights' total and :math:`n` the
+    units): it is meaningful only with expansion weights, the persons (or
+    households) each unit represents, summing to the population. Weights
+    normalised to sum to 1 total less than the units, so ``deff`` is NaN,
+    as R's; weights divided by their mean total the units, so it is
+    ``inf``; both warn (see Warns). With no weights that total equals the
     number of units, so the sample is the whole population, the reference
     variance is 0 and ``deff`` is ``inf`` (NaN if the variance is 0 too),
-    as in R; it is meaningful only with survey weights, in persons (or
-    households) represented: weights normalised to sum to 1 total less
-    than the units, so ``deff`` is NaN, as R's (which warns "are weights
-    correctly scaled?").
+    as in R; with `size` but no `weights` too (the sizes count the sample's
+    persons, not a population).
 
     Domain labels that are equal but written differently (0.0 and -0.0,
     ``Decimal("1.0")`` and ``Decimal("1.00")``, one instant in two time
@@ -1137,6 +1234,7 @@ def poverty_estimates(
         level=lev,
         unit=unit,
         overall=ovr and domains is not None,
+        weighted=weights is not None,
     )
     if named is None:
         return est

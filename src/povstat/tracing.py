@@ -123,7 +123,7 @@ def _digits(x: float, d: int) -> str:
 
 def _display(x: float, d: int) -> str:
     """`x` rounded half up to `d` decimals, with thousands separators."""
-    v = float(round_half_up(x, d))
+    v = float(round_half_up(x, d)) + 0.0  # -0.0 shows as 0
     return f"{v:,.{max(d, 0)}f}"
 
 
@@ -173,6 +173,7 @@ def trace_figure(
     parent: str | None = None,
     region: str = "region_code",
     period: str = "period",
+    cell_decimals: int | None = None,
 ) -> FigureTrace:
     r"""Check a stated figure against its cell, and trace it when it is wrong.
 
@@ -227,6 +228,12 @@ def trace_figure(
         the same parent.
     region, period : str
         Key columns of `data`.
+    cell_decimals : int, optional
+        Decimal places the `measure` column was published with. None: a
+        Decimal column's scale (up to 10), else the most any of the
+        column's figures shows (10.50 reads as 10.5, but next to 4.26 the
+        column shows 2). A figure stated with more decimals is judged
+        against the cell's rounding.
 
     Returns
     -------
@@ -359,6 +366,8 @@ def trace_figure(
         )
         raise ValueError(msg)
     # Spark TIMESTAMP periods are read as their dates in the session zone.
+    # Decimal columns' scales, which their floats cannot show (10.50 as 10.5).
+    scales = _plumbing.decimal_scales(data)
     frame = _plumbing.calendar_frame(_plumbing.collect(data, arg="data"))
     present = list(frame.columns)
     needed = [
@@ -468,7 +477,17 @@ def trace_figure(
     # A figure stated with more decimals than the published one shows
     # (188.481 for 188.48): within the published figure's rounding it may be
     # the true value, which the table does not give.
-    pd_ = _shown(published, 0)
+    if cell_decimals is not None and (
+        isinstance(cell_decimals, bool)
+        or not isinstance(cell_decimals, int | np.integer)
+    ):
+        msg = f"`cell_decimals` must be an int or None, got {cell_decimals!r}"
+        raise TypeError(msg)
+    pd_ = (
+        int(cell_decimals)
+        if cell_decimals is not None
+        else scales.get(measure, _column_decimals(table[measure]))
+    )
     if d > pd_:
         # The two rounding ranges overlap: some true value rounds to both
         # (188.4847 is 188.48 at 2 decimals and 188.485 at 3). A figure of
@@ -477,7 +496,10 @@ def trace_figure(
         h = Fraction(1, 2) / Fraction(10) ** pd_
         xs = Fraction(repr(x))
         hs = Fraction(1, 2) / Fraction(10) ** d
-        low = max(v - h, Fraction(0)) if v >= 0 else v - h
+        # A published 0 in a column of no negative figure (a count) stands
+        # for [0, h); in a signed column (changes) for (-h, h).
+        nonneg = bool((_plumbing.pandas_floats(table[measure]) >= 0).all())
+        low = max(v - h, Fraction(0)) if v >= 0 and nonneg else v - h
         if xs - hs < v + h and xs + hs > low:
             places = f"{pd_} decimal{'s' if pd_ != 1 else ''}"
             stated_places = f"{d} decimal{'s' if d != 1 else ''}"
@@ -661,6 +683,16 @@ def _factor(power: int) -> str:
     size = f"{10 ** abs(power):,}"
     how = "divided" if power < 0 else "multiplied"
     return f"{size}: the published figure {how} by {size}"
+
+
+def _column_decimals(values: pd.Series[Any]) -> int:
+    """Fewest decimals (0-6) that show every figure of a column exactly."""
+    v = _plumbing.pandas_floats(values)
+    v = v[np.isfinite(v)]
+    for d in range(7):
+        if np.all(round_half_up(v, d) == v):
+            return d
+    return 6
 
 
 def _shown(x: float, d: int) -> int:

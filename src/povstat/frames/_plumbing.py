@@ -231,8 +231,10 @@ def refuse_duplicate_columns(
     Spark read the first, or refuse the name as ambiguous; DuckDB renames
     the second on collecting). DuckDB and Spark (unless
     ``spark.sql.caseSensitive`` is on) also match names whatever their case,
-    so ``Y`` and ``y`` are one name there. Every such clash is refused,
-    whether or not the column is used, before the engine reads a column.
+    so ``Y`` and ``y`` are one name there (DuckDB folds ASCII letters only:
+    ``Ä`` and ``ä`` are two names there, one in Spark; :func:`fold_case`).
+    Every such clash is refused, whether or not the column is used, before
+    the engine reads a column.
 
     Parameters
     ----------
@@ -254,7 +256,7 @@ def refuse_duplicate_columns(
     if found is None:
         return
     names, blind, engine = found
-    keys = [str(n).lower() if blind else n for n in names]
+    keys = [fold_case(str(n), engine) if blind else n for n in names]
     seen: dict[Any, list[int]] = {}
     for i, key in enumerate(keys):  # a loop over the columns, not the rows
         seen.setdefault(key, []).append(i)
@@ -268,7 +270,7 @@ def refuse_duplicate_columns(
     args = [
         f"`{a}` ({c!r})"
         for a, c in (used or {}).items()
-        if (str(c).lower() if blind else c) in clashing
+        if (fold_case(str(c), engine) if blind else c) in clashing
     ]
     who = f"; {', '.join(args)} would read one of them" if args else ""
     if exact:
@@ -281,11 +283,31 @@ def refuse_duplicate_columns(
     else:
         msg = (
             f"`{arg}` has column names that {engine} reads as one name (it "
-            f"matches names whatever their case): {shown} (at positions "
+            f"matches names whatever {_CASE_RULE.get(engine, 'their case')}): "
+            f"{shown} (at positions "
             f"{where}){who}; which column it reads would be a guess: rename "
             "them first (or select only the columns needed)"
         )
     raise RepeatedColumnsError(msg)
+
+
+#: How an engine that ignores case matches names, for messages.
+_CASE_RULE = {"DuckDB": "the case of their ASCII letters"}
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def fold_case(name: str, engine: str) -> str:
+    """`name` as an engine that ignores case compares it.
+
+    DuckDB folds ASCII letters only ("Y" is "y", but "Ä" and "ä", Greek
+    capitals and small letters, "ß" and "ẞ" are distinct names there, as a
+    query shows); Spark
+    (without ``spark.sql.caseSensitive``) and other SQL engines compare
+    whatever the case, as :meth:`str.lower` folds it.
+    """
+    if engine == "DuckDB":
+        return name.translate(_ASCII_LOWER)
+    return name.lower()
 
 
 def _column_names(df: Any, *, arg: str) -> tuple[list[Any], bool, str] | None:
@@ -487,16 +509,34 @@ def decimal_scales(df: IntoFrame) -> dict[str, int]:
     objects), gives none: the caller refuses or reads it elsewhere.
     """
     try:
-        schema = nw.from_native(df).collect_schema()
-    except TypeError:
+        frame = nw.from_native(df)
+        schema = frame.collect_schema()
+    except (TypeError, ValueError):  # not a frame, repeated names: refused later
         return {}
-    return {
+    out = {
         str(name): int(scale)
         for name, dtype in schema.items()
         if dtype == nw.Decimal
         and (scale := getattr(dtype, "scale", None)) is not None
         and 0 <= int(scale) <= _validate.FIGURE_DECIMALS
     }
+    # pandas object columns of Decimals (pandas.read_sql): the most decimals
+    # any of them is written with (Decimal("10.6300"): 4).
+    native: Any = nw.to_native(frame)
+    if type(native).__module__.startswith("pandas"):
+        import decimal
+
+        for name in native.columns:
+            col = native[name]
+            if col.dtype == object and object_numbers(col):
+                places = [
+                    -int(v.as_tuple().exponent)
+                    for v in col.tolist()
+                    if isinstance(v, decimal.Decimal) and v.is_finite()
+                ]
+                if places and 0 <= max(places) <= _validate.FIGURE_DECIMALS:
+                    out[str(name)] = max(places)
+    return out
 
 
 def to_pandas(df: IntoFrame, *, arg: str) -> pd.DataFrame:
@@ -1035,13 +1075,31 @@ def refuse_repeated(
     month = (
         " (dates in the same calendar month are the same period)" if same_month else ""
     )
+    # poverty_table's output holds one row per measure (and line): a table
+    # with such a column not among the keys most likely repeats its keys there.
+    stacked = [c for c in _STACKED if c in table.names and c not in names]
+    mixes = "survey rounds (e.g. March and September) or levels"
+    kept = ""
+    if stacked:
+        what = " and ".join(f"{c!r}" for c in stacked)
+        word = "column" if len(stacked) == 1 else "columns"
+        mixes = (
+            f"several measures or lines (its {what} {word}, as poverty_table "
+            "writes one row per measure and line), survey rounds (e.g. March "
+            "and September) or levels"
+        )
+        kept = f" (e.g. to one value of {what})"
     msg = (
         f"each ({', '.join(repr(n) for n in names)}) key must appear at most "
         f"once{month}, found {repeated.size} duplicated key(s): {shown}{more}; "
-        "does the table mix survey rounds (e.g. March and September) or levels "
-        f"(regions and their province)? Filter it, or {fix}"
+        f"does the table mix {mixes} (regions and their province)? Filter "
+        f"it{kept}, or {fix}"
     )
     raise ValueError(msg)
+
+
+#: Columns of poverty_table's output that stack several estimates per domain.
+_STACKED = ("measure", "line")
 
 
 def _pandas_float(table: Table, name: str) -> NDArray[np.float64]:

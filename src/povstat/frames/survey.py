@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal, TypeAlias
 
@@ -504,9 +504,11 @@ def poverty_table(
         ``measure`` (``"P0"``, ``"P1"``, ``"P2"``, ``"FGT(a)"``,
         ``"watts"``), ``estimate``, ``se``, ``lower``, ``upper`` (in
         `unit`), ``rse_pct``, ``deff``, ``n`` (units of positive weight),
-        ``n_psu`` and ``df`` (PSUs minus strata). Feed it to
-        :func:`povstat.with_change_test` or :func:`povstat.with_rank_sets`
-        with ``value="estimate", se="se"``.
+        ``n_psu`` and ``df`` (PSUs minus strata). Feed the rows of one
+        measure (and line) to :func:`povstat.with_change_test` or
+        :func:`povstat.with_rank_sets` with ``rate="estimate", se="se"``
+        and the `by` columns as `region` and `period` (or `by`), as in the
+        last example.
 
     Raises
     ------
@@ -517,15 +519,21 @@ def poverty_table(
         type), or a `welfare`, `line`,
         `weight`, `size` or `fpc` column is not of a numeric dtype
         (integer, float or decimal; bool, text, dates, datetimes and
-        durations are refused, from the schema, before any data is read).
+        durations are refused, from the schema, before any data is read;
+        a pandas object column is read when it holds numbers only:
+        Decimals, as ``pandas.read_sql`` returns a NUMERIC column, ints,
+        floats and missing values, by the rule of the array functions).
     ValueError
         If both or neither of `line` and `lines` are given, `lines` is
         empty, a `by` column is named like an output column (``line`` too
-        with `lines`; povstat never overwrites a column), a column is
+        with `lines`; povstat never overwrites a column; on DuckDB and
+        Spark whatever its case, and the message names the column as
+        written and says so), a column is
         missing, `strata` and `psu` name one column or `fpc` names a `by`,
         `strata` or `psu` column (a `by` column may be the strata or the
         PSUs: estimates by stratum), the frame repeats a column name or,
-        on DuckDB and Spark (which match names whatever their case), has
+        on DuckDB and Spark (which match names whatever their case; DuckDB
+        folds ASCII letters only, so "Ä" and "ä" are two names there), has
         two names equal but for case (used or not: the message names the
         columns and the arguments that would read them),
         the frame has no rows, a value is missing under
@@ -544,8 +552,11 @@ def poverty_table(
         mapping (or one <= 0: the message names the domain), weights or
         FGT terms leave float64's range, a stratum has a single PSU under
         ``lonely_psu="raise"``, or `fpc` varies within a stratum (or,
-        without `strata`, across the sample) or is smaller than the PSUs
-        sampled there, or a `by`, `strata` or `psu` column holds
+        without `strata`, across the sample; in its last bits too, shown in
+        full, as :func:`poverty_estimates` says) or is smaller than the PSUs
+        sampled there, a Decimal of a pandas object column is one float64
+        cannot hold (``Decimal("2.67499999999999999999")``), or a `by`,
+        `strata` or `psu` column holds
         times of day finer than a microsecond (polars Time, pyarrow
         ``time64[ns]``: ``datetime.time`` cannot hold them, and distinct
         labels would be merged; the message gives the smallest). On lazy
@@ -557,6 +568,15 @@ def poverty_table(
         An error about one of several `lines` names its entry. Errors
         about values count the rows and give a value, never a row position
         (a lazy engine has none, and a pandas index has its own labels).
+
+    Warns
+    -----
+    UserWarning
+        If `weight` is given and its total is at most the units of positive
+        weight in a domain (or overall, or the sample), where ``deff`` is
+        then NaN or ``inf`` (see Notes): the message names the domains and
+        asks whether the weights are correctly scaled, as R ``survey``
+        does.
 
     See Also
     --------
@@ -577,24 +597,33 @@ def poverty_table(
     figure exactly on a rounding tie; collect to
     pandas or polars for bit-identical figures. The Watts index is the one
     measure whose per-unit term uses a function of the engine: its
-    :math:`\ln z - \ln y` is computed with the engine's natural logarithm,
-    which may differ from numpy's in the last bit (DuckDB's and Spark's do).
-    Each logarithm is then off by up to about
-    :math:`\epsilon \lvert\ln z\rvert` (:math:`\epsilon = 2^{-52}`), so a
-    unit's term is off relatively by up to about
-    :math:`\epsilon \lvert\ln z\rvert / (\ln z - \ln y)`: negligible
+    :math:`\ln(z/y)` is the engine's natural logarithm of the correctly
+    rounded ratio, the same ratio as numpy's, and the logarithm may differ
+    from numpy's in the last bit (DuckDB's and Spark's do): a term then
+    differs from numpy's by about one unit in its last place, and the Watts
+    estimate agrees with numpy's as the other measures do. Against the
+    exact index, the ratio's rounding puts a unit's term off by up to about
+    :math:`\epsilon/2` (:math:`\epsilon = 2^{-52}`), relatively
+    :math:`\epsilon / (2 \ln(z/y))`, on every engine alike: negligible
     except for welfare within a hair of the line (welfare 999.9999999
-    against the line 1000 has a term of 1e-10, known to about 1.5e-5
-    relative, and the Watts estimate of such data can differ from numpy's
-    at that order). Collect to pandas or polars for numpy's figures. The
+    against the line 1000 has a term of 1e-10, known to about 1e-6
+    relative). (:math:`\ln z - \ln y` would be off by about
+    :math:`\epsilon \lvert\ln z\rvert`, ten times more for lines in
+    rupiah; it is used only where :math:`z/y` overflows.) The
     estimator is Taylor
     linearisation with PSUs drawn with replacement within strata, as R
     ``survey`` computes it [1]_.
-    Without `weight` (and `size`), ``deff`` is ``inf``: it compares with
-    sampling without replacement from a population of the weights' total,
-    which is then the sample itself (R ``survey``'s ``deff=TRUE``); with
-    weights that total less than the units (normalised to sum to 1, say)
-    it is NaN, as R's (which warns "are weights correctly scaled?").
+    ``deff`` compares with simple random sampling without replacement from
+    a population of the weights' total (R ``survey``'s ``deff=TRUE``), so,
+    unlike the estimates and standard errors, it depends on the weights'
+    scale: it needs expansion weights, the persons (or households) each
+    unit represents, summing to the population (``w * 1000`` gives another
+    design effect than ``w``). Where the weights total less than the units
+    (normalised to sum to 1, say) it is NaN, as R's, and where they total
+    the units (divided by their mean) it is ``inf``; both warn (see Warns).
+    Without `weight` it is ``inf``, with or without `size`: the sample is
+    then the whole population, the reference variance 0 (household sizes
+    alone count the sample's persons, not a population).
 
     The keys of a `line` mapping are matched by value and kind, the same
     way in :func:`poverty_estimates` and this function on
@@ -649,6 +678,25 @@ def poverty_table(
            line measure  estimate
     0  national      P0      62.5
     1   extreme      P0      37.5
+
+    Two survey rounds (of other PSUs), and the test of each region's change
+    in P0 (the rounds' samples are independent):
+
+    >>> from povstat import with_change_test
+    >>> later = df.assign(cons=df["cons"] + 20, psu=df["psu"] + 4)
+    >>> rounds = pd.concat([df.assign(year=2022), later.assign(year=2023)])
+    >>> out = poverty_table(rounds, welfare="cons", line=125, unit="percent",
+    ...                     by=["region", "year"], psu="psu")
+    >>> p0 = out[out["measure"] == "P0"]
+    >>> tested = with_change_test(p0, unit="percent", level=0.95,
+    ...                           independent=True, rate="estimate", se="se",
+    ...                           region="region", period="year")
+    >>> tested[["region", "year", "estimate", "change_p_value"]].round(3)
+      region  year  estimate  change_p_value
+    0      a  2022      75.0             NaN
+    3      a  2023      50.0           0.186
+    6      b  2022      50.0             NaN
+    9      b  2023      25.0           0.554
     """
     _validate.unit(unit)
     lev = _level(level)
@@ -702,17 +750,13 @@ def poverty_table(
     named = _lines_arg(line, lines)
     items: list[Any] = [line] if named is None else list(named.values())
     line_names = None if named is None else list(named)
-    blind = not (
-        frame.implementation.is_pandas()
-        or frame.implementation.is_polars()
-        or frame.implementation.is_pyarrow()
-    )  # DuckDB and Spark match names whatever their case
-    if named is not None and any(
-        c == "line" or (blind and c.lower() == "line") for c in by_cols
-    ):
+    fold, case_note = _case_rule(frame.implementation)
+    clash = [c for c in by_cols if fold(c) == "line"] if named is not None else []
+    if clash:
         msg = (
-            "`by` column 'line' has the name of the output column that holds the "
-            "names of `lines`; povstat never overwrites a column: rename it first"
+            f"`by` column {clash[0]!r} has the name of the output column 'line' "
+            f"that holds the names of `lines`{case_note}; povstat never "
+            "overwrites a column: rename it first"
         )
         raise ValueError(msg)
     entries = [None] * len(items) if line_names is None else line_names
@@ -796,6 +840,7 @@ def poverty_table(
             level=lev,
             unit=unit,
             overall=ovr and bool(by_cols),
+            weighted=weight is not None,
         )
         k = (len(alphas) + int(wat)) * len(items)
         return _output(frame, df, by_values, frame.schema, est, k, line_names)
@@ -1072,6 +1117,7 @@ def poverty_table(
         level=lev,
         unit=unit,
         overall=ovr and bool(by_cols),
+        weighted=weight is not None,
     )
     return _output(frame, df, by_values, table.schema, est, k, line_names)
 
@@ -1094,7 +1140,7 @@ def _check_entry(
         if name is None:
             continue
         dtype = schema[name]
-        if not dtype.is_numeric():
+        if not dtype.is_numeric() and not _object_numbers(frame, name):
             msg = (
                 f"column {name!r} (argument `{arg}`) must have a numeric dtype "
                 f"(integer, float or decimal), got {dtype}; convert it first"
@@ -1102,15 +1148,14 @@ def _check_entry(
             raise TypeError(msg)
     # pandas and polars tell "Estimate" from "estimate"; DuckDB and Spark
     # do not, so there a name clashes whatever its case.
-    impl = frame.implementation
-    case_blind = not (impl.is_pandas() or impl.is_polars() or impl.is_pyarrow())
-    outputs = {o.lower() if case_blind else o for o in OUTPUT_COLUMNS}
-    clash = [c for c in by if (c.lower() if case_blind else c) in outputs]
+    fold, case_note = _case_rule(frame.implementation)
+    outputs = {fold(o) for o in OUTPUT_COLUMNS}
+    clash = [c for c in by if fold(c) in outputs]
     if clash:
         msg = (
             f"`by` column(s) {clash} have the name of an output column "
-            f"({', '.join(OUTPUT_COLUMNS)}); povstat never overwrites a column: "
-            "rename them first"
+            f"({', '.join(OUTPUT_COLUMNS)}){case_note}; povstat never "
+            "overwrites a column: rename them first"
         )
         raise ValueError(msg)
     if isinstance(line, Mapping):
@@ -1123,6 +1168,36 @@ def _check_entry(
                 f"got {wrong[:5]}"
             )
             raise TypeError(msg)
+
+
+def _object_numbers(frame: _Frame, name: str) -> bool:
+    """Whether an eager pandas frame's object column holds numbers only.
+
+    As ``pandas.read_sql`` returns a NUMERIC column (Decimals, possibly with
+    ints, floats and missing values): read as the array functions read it
+    (:func:`povstat._validate.numeric`, which refuses a Decimal float64
+    cannot hold), by the rule of the other adapters
+    (:func:`povstat.frames._plumbing.object_numbers`).
+    """
+    if not (isinstance(frame, nw.DataFrame) and frame.implementation.is_pandas()):
+        return False
+    return _plumbing.object_numbers(frame[name].to_native())
+
+
+def _case_rule(impl: Any) -> tuple[Callable[[str], str], str]:
+    """How the engine compares column names, and a note for messages.
+
+    pandas, polars and pyarrow tell "Line" from "line"; DuckDB (ASCII
+    letters only) and Spark do not, so there a `by` column clashes with an
+    output column whatever its case, and the message says why.
+    """
+    if impl.is_pandas() or impl.is_polars() or impl.is_pyarrow():
+        return (lambda name: name), ""
+    engine = (
+        "DuckDB" if impl.is_duckdb() else "Spark" if impl.is_spark_like() else str(impl)
+    )
+    note = f" ({engine} matches column names whatever their case)"
+    return (lambda name: _plumbing.fold_case(name, engine)), note
 
 
 _FLAGS = ("bad", "negw", "negs", "badz", "nonpos", "infy", "infw", "infs")
@@ -1314,6 +1389,8 @@ def _reduce_eager(
     def floats(name: str) -> NDArray[np.float64]:
         values = frame[name]
         if values.dtype == nw.Float32:  # the figure each prints as
+            return _validate.numeric(values.to_numpy(), name)
+        if values.dtype == nw.Object:  # numbers as Python objects (Decimals)
             return _validate.numeric(values.to_numpy(), name)
         if values.dtype == nw.Decimal:  # correctly rounded, through the text
             _plumbing.refuse_inexact_decimals(values, name)

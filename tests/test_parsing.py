@@ -550,6 +550,29 @@ def test_parse_columns_rejects_mixed_units() -> None:
         parse_columns(df, ["x"], locale="id")
 
 
+@pytest.mark.parametrize(
+    ("cells", "bad"),
+    [
+        # Two and two: a tie, every cell stating a unit is bad; the missing
+        # "-" is not.
+        (["4,1 persen", "4,2 persen", "5 jiwa", "6 jiwa", "-"], [0, 1, 2, 3]),
+        # Three units, one each: a tie of three.
+        (["4,1 %", "5 jiwa", "Rp 6", "-"], [0, 1, 2]),
+        # Two against one: only the rarer unit's cell.
+        (["4,1 persen", "4,2 persen", "5 jiwa", "-"], [2]),
+    ],
+)
+def test_parse_columns_on_a_tie_of_units_flags_every_unit(
+    cells: list[str], bad: list[int]
+) -> None:
+    df = pd.DataFrame({"a": cells})
+    with pytest.raises(NumberParseError) as info:
+        parse_columns(df, "a", locale="id")
+    assert [c.row for c in info.value.cells] == bad
+    if len(bad) > 2:
+        assert "in as many cells each" in info.value.cells[0].reason
+
+
 def test_parse_columns_rejects_mixed_scales() -> None:
     # "0,1386" among "9,9 %" may be a fraction (13.86 %) or 0.1386 %; and
     # "37,78 ribu" is 37780 next to "7,10" (thousands by the header?): the

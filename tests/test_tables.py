@@ -363,6 +363,26 @@ def test_report_bad_cells_instead_of_raising() -> None:
     assert repr(t) == "BpsTable(title='', rows=4, unmatched=0, skipped=0, invalid=2)"
 
 
+def test_a_tie_of_units_invalidates_every_cell_stating_one() -> None:
+    # Two cells in percent, two in persons: neither unit is the column's, so
+    # all four are invalid (kept as NaN with errors="report"), not the
+    # "jiwa" ones only with 4.1 and 4.2 read as percent.
+    text = "Kab;2022;2023\nKota Malang;4,1 persen;5 jiwa\nKota Batu;4,2 persen;6 jiwa\n"
+    with pytest.raises(NumberParseError) as info:
+        read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
+    assert sorted(c.text for c in info.value.cells) == [
+        "4,1 persen",
+        "4,2 persen",
+        "5 jiwa",
+        "6 jiwa",
+    ]
+    t = read_bps_table(
+        io.StringIO(text), locale="id", sep=";", month=3, errors="report"
+    )
+    assert t.data["value"].isna().all()
+    assert len(t.invalid) == 4
+
+
 def test_mixed_units_are_invalid() -> None:
     text = ";2022;2023\nKota Batu;3,79 %;3,31 %\nKota Malang;4,37 %;37,78 ribu jiwa\n"
     with pytest.raises(
@@ -1597,6 +1617,41 @@ def test_group_row_naming_rounds_sets_the_month(
     # override ("September" columns read as March).
     with pytest.raises(ValueError, match=r"`month` is 3 but the group row 1 names"):
         read_bps_table(io.StringIO(text), locale="en", month=3)
+
+
+@pytest.mark.parametrize(
+    ("groups", "odd", "note"),
+    [
+        # A misspelt month next to a round, either side.
+        ("Maret,,Septmber,", "'Septmber'", ""),
+        ("Semester 1,,Smester 2,", "'Smester 2'", ""),
+        # A Cyrillic a (U+0430) looks like the Latin one: named.
+        ("M\u0430ret,,September,", "'M\u0430ret'", r".*U\+0430 \(CYRILLIC SMALL"),
+        # A group label next to a round.
+        ("Perkotaan,,Maret,", "'Perkotaan'", ""),
+    ],
+)
+def test_group_row_of_rounds_and_other_labels_is_refused(
+    groups: str, odd: str, note: str
+) -> None:
+    # Read as is, the round's columns would be months of no group and the
+    # others a group of no month (March 2022 and "Septmber" 2022 as two
+    # series): refused, naming the labels that are not rounds.
+    text = f"Provinsi,{groups}\n,2022,2023,2022,2023\nBALI,1,2,3,4\n"
+    # Over four different years no period is named twice: still no title
+    # (read as one, every column would take `month`, "Maret" lost).
+    other_years = f"Provinsi,{groups}\n,2022,2023,2024,2025\nBALI,1,2,3,4\n"
+    for given in (text, other_years):
+        with pytest.raises(
+            ValueError,
+            match=rf"group row 1 names survey rounds .* other labels \(\[{odd}\]\)",
+        ):
+            read_bps_table(io.StringIO(given), locale="en", month=3)
+    with pytest.raises(
+        ValueError,
+        match=rf"group row 1 names survey rounds .* other labels \(\[{odd}\]\){note}",
+    ):
+        read_bps_table(io.StringIO(text), locale="en")
 
 
 def test_single_round_over_the_years_sets_the_month() -> None:
@@ -4338,6 +4393,86 @@ def test_a_unit_row_may_differ_between_column_groups_only() -> None:
         )
 
 
+@pytest.mark.parametrize(
+    ("units", "cells", "stated"),
+    [
+        # The cell's unit differs: percent over persons, persons over percent.
+        ("(persen);(persen)", "37,78 jiwa;36,10 jiwa", "'persons'"),
+        ("(ribu jiwa);(ribu jiwa)", "4,37 %;4,26 %", "'percent'"),
+        # The cell's multiplier differs: thousands over plain persons,
+        # a multiplier under a percent unit row, thousands under millions.
+        ("(ribu jiwa);(ribu jiwa)", "37,78 jiwa;36,10 jiwa", "'persons'"),
+        ("(persen);(persen)", "37,78 ribu;36,10 ribu", "times 1,000"),
+        (
+            "(juta jiwa);(juta jiwa)",
+            "37,78 ribu jiwa;36,10 ribu jiwa",
+            "'persons' times 1,000",
+        ),
+        ("(Rupiah/Kapita/Bulan);", "674,66 ribu jiwa;700", "'persons' times 1,000"),
+    ],
+)
+def test_a_unit_row_conflicting_with_the_cells_units_is_refused(
+    units: str, cells: str, stated: str
+) -> None:
+    # A unit row is not read, the cells' own units are: a unit row naming
+    # another unit or multiplier than its column's cells leaves the scale a
+    # guess ("(ribu jiwa)" over "37,78 jiwa" is 37 780 persons or 37,78
+    # million), so those cells are invalid, naming both; never read as the
+    # cells say (37,78 jiwa -> 37.78) with the row skipped.
+    text = f"Kab;2022;2023\n;{units}\nKota Malang;{cells}\n"
+    with pytest.raises(
+        NumberParseError, match=rf"the cell states {stated}, but unit row 2 states"
+    ) as info:
+        read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
+    assert info.value.cells[0].column == "2022"
+    t = read_bps_table(
+        io.StringIO(text), locale="id", sep=";", month=3, errors="report"
+    )
+    assert np.isnan(t.data["value"].iloc[0])
+
+
+@pytest.mark.parametrize(
+    ("units", "cells", "expected"),
+    [
+        # The same unit and multiplier: 37,78 ribu jiwa is 37 780 persons.
+        ("(ribu jiwa);(ribu jiwa)", "37,78 ribu jiwa;36,10 ribu jiwa", [37780, 36100]),
+        # Rupiah per capita per month is rupiah: "Rp 674.660" agrees.
+        ("(Rupiah/Kapita/Bulan);", "Rp 674.660;Rp 700.000", [674660, 700000]),
+        ("(persen);%", "4,37 %;4,26 persen", [4.37, 4.26]),
+        # Bare numbers state nothing to compare: read as written.
+        ("(ribu jiwa);(ribu jiwa)", "37,78;36,10", [37.78, 36.1]),
+    ],
+)
+def test_a_unit_row_agreeing_with_the_cells_units_is_skipped(
+    units: str, cells: str, expected: list[float]
+) -> None:
+    text = f"Kab;2022;2023\n;{units}\nKota Malang;{cells}\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
+    assert t.skipped["reason"].tolist() == ["unit row"]
+    assert t.data["value"].tolist() == expected
+
+
+def test_a_unit_row_conflicting_with_a_percent_format_is_refused() -> None:
+    # Cells formatted "0.00%" show 0.3778 as "37.78%", percent; "(ribu
+    # jiwa)" above them names thousands of persons: refused, not read as
+    # 37.78 percent.
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for r in [["Kab", 2022, 2023], [None, "(ribu jiwa)", "(ribu jiwa)"]]:
+        ws.append(r)
+    ws.append(["Kota Malang", 0.3778, 0.361])
+    ws["B3"].number_format = ws["C3"].number_format = "0.00%"
+    buf = io.BytesIO()
+    wb.save(buf)
+    with pytest.raises(
+        NumberParseError,
+        match=r"states 'percent', but unit row 2 states '\(ribu jiwa\)' "
+        r"\('persons' times 1,000\)",
+    ):
+        read_bps_table(io.BytesIO(buf.getvalue()), locale="id", month=3)
+
+
 def test_a_unit_row_among_the_data_is_a_data_row_not_skipped() -> None:
     # Below a region's row, "(ribu jiwa)" is no layout: a row of the table
     # (unlabelled, unmatched), its cells not numbers; never listed in
@@ -4382,10 +4517,20 @@ def test_a_number_format_naming_a_unit_reads_as_that_text_typed(
         r"numbers with one \(such as '37\.78 ribu jiwa'\)",
     ):
         read_bps_table(path, locale="id", month=3)
-    # Two units: the cell of the rarer (here, on a tie, the later sorted)
-    # unit is invalid, shown with the format's text.
+    # Two units, one cell each: a tie, so neither unit is the column's and
+    # both cells are invalid, shown with the format's text.
     rows = [["Kab", 2022, 2023], ["Kota Malang", 4.37, 37780]]
     path = _workbook(tmp_path, rows, {"B2": '0.00" persen"', "C2": '0" jiwa"'})
+    t = read_bps_table(path, locale="id", month=3, errors="report")
+    assert [(c.column, c.text) for c in t.invalid] == [
+        ("2022", "4.37 persen"),
+        ("2023", "37780 jiwa"),
+    ]
+    assert all("'percent', 'persons' in as many cells" in c.reason for c in t.invalid)
+    # One more "persen" cell: percent is the column's unit, "jiwa" invalid.
+    rows = [["Kab", 2022, 2023, 2024], ["Kota Malang", 4.37, 37780, 4.1]]
+    fmts = {"B2": '0.00" persen"', "C2": '0" jiwa"', "D2": '0.00" persen"'}
+    path = _workbook(tmp_path, rows, fmts)
     t = read_bps_table(path, locale="id", month=3, errors="report")
     assert [(c.column, c.text, c.reason) for c in t.invalid] == [
         ("2023", "37780 jiwa", "unit 'persons' in a column of 'percent'")
@@ -4832,6 +4977,44 @@ def test_xls_text_and_error_cells_are_read_as_shown() -> None:
         path, locale="en", month=3, missing=("", "N/A", "#N/A"), errors="report"
     )
     assert [c.text for c in t.invalid] == ["#DIV/0!"]
+
+
+def test_xls_formulas_without_a_stored_result_are_named() -> None:
+    # tests/data/formulas.xls (see tests/data/SOURCES.md): xlwt stores each
+    # formula with empty text as its result, which pandas reads as missing.
+    # As in .xlsx, the value cell "=4.37*1" is invalid, shown by its text
+    # (as xlrd decompiles it: 4.37*1.0), and the label formula leaves its
+    # row unmatched; 4.26, 3.79 and 3.31 are read.
+    pytest.importorskip("xlrd")
+    path = Path(__file__).parent / "data" / "formulas.xls"
+    with pytest.raises(
+        NumberParseError,
+        match=r"row 2, column '2022': '=4\.37\*1\.0' \(a formula without a "
+        "stored result",
+    ):
+        read_bps_table(path, locale="en", month=3)
+    t = read_bps_table(path, locale="en", month=3, errors="report")
+    assert [(c.row, c.column, c.text) for c in t.invalid] == [(2, "2022", "=4.37*1.0")]
+    np.testing.assert_array_equal(t.data["value"], [np.nan, 4.26, 3.79, 3.31])
+    assert t.unmatched["label"].tolist() == ['="Kota "&"Batu"']
+    assert t.unmatched["reason"].str.startswith("the label is a formula").all()
+
+
+def test_xls_formula_text_unreadable_is_named_a_formula(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A formula xlrd cannot decompile is still a formula without a stored
+    # result, shown as "a formula", never an empty cell.
+    xlrd_formula = pytest.importorskip("xlrd.formula")
+
+    def fail(*args: Any, **kwargs: Any) -> str:
+        raise ValueError
+
+    monkeypatch.setattr(xlrd_formula, "decompile_formula", fail)
+    path = Path(__file__).parent / "data" / "formulas.xls"
+    t = read_bps_table(path, locale="en", month=3, errors="report")
+    assert [(c.column, c.text) for c in t.invalid] == [("2022", "a formula")]
+    assert "a formula without a stored result" in t.invalid[0].reason
 
 
 def test_a_round_after_a_merged_year_is_under_no_year_in_an_ods_sheet() -> None:

@@ -517,7 +517,8 @@ def parse_columns(
         (A ValueError.) Listing every bad cell of every column (row label,
         column, text, reason): cells that are not numbers in `locale`, and
         cells whose unit differs from the unit most cells of the same column
-        state (a "jiwa" among "persen"), since the units are not kept, and
+        state (a "jiwa" among "persen"), since the units are not kept (on a
+        tie, two "persen" and two "jiwa", every cell stating a unit), and
         numbers without a percent sign or multiplier word among numbers with
         one, or the reverse (see Notes).
     ValueError
@@ -1245,13 +1246,28 @@ def _mixed_scales(
 
 
 def _mixed_units(unit: NDArray[np.str_], reasons: NDArray[Any]) -> NDArray[Any]:
-    """Mark cells whose unit is not the column's most common stated unit."""
+    """Mark cells whose unit is not the column's most common stated unit.
+
+    On a tie for the most common unit (two "persen" and two "jiwa") the
+    column's unit is a guess: every cell stating a unit is marked, each
+    naming the units tied, as bare numbers are on a tie of scales.
+    """
     stated = unit[(unit != "") & (reasons == "")]
     kinds, counts = np.unique(stated, return_counts=True)
     if kinds.size <= 1:
         return reasons
-    main = str(kinds[np.argmax(counts)])
-    odd = (unit != "") & (unit != main) & (reasons == "")
+    top = kinds[counts == counts.max()]
     out = reasons.copy()
+    if top.size > 1:
+        odd = (unit != "") & (reasons == "")
+        tied = ", ".join(repr(str(k)) for k in top)
+        out[odd] = [
+            f"unit {str(u)!r} in a column stating units {tied} in as many cells "
+            "each: which unit the column is in is ambiguous; write one unit"
+            for u in unit[odd]
+        ]
+        return out
+    main = str(top[0])
+    odd = (unit != "") & (unit != main) & (reasons == "")
     out[odd] = [f"unit {str(u)!r} in a column of {main!r}" for u in unit[odd]]
     return out

@@ -462,11 +462,14 @@ def read_bps_table(
     NumberParseError
         (A ValueError.) If a value is not a number in `locale`, or states a
         unit other than the one most cells of its column group (of the
-        table, if it has no groups) state ("jiwa" among "persen"), and
+        table, if it has no groups) state ("jiwa" among "persen"; on a tie
+        for the most common unit, every cell stating a unit), and
         ``errors="raise"``; lists every such cell with its row and column.
         Also raised (or reported with ``errors="report"``) for a value cell
-        holding a formula without a stored result (in .xlsx, or an .ods
-        formula cell without a value type), a number without a
+        holding a formula without a stored result (in .xlsx; an .xls
+        formula whose stored result is empty text, as a program writing
+        the file leaves it; or an .ods formula cell without a value type),
+        a number without a
         percent format among percent-formatted ones (an .ods plain number
         among ``percentage`` ones; or the reverse, whichever is rarer), a
         number without a
@@ -477,7 +480,13 @@ def read_bps_table(
         (the second part of a number split by its comma, see Notes).
         Percent and plain numbers, units and multipliers are compared
         within a column group: "Persentase" formatted as percent next to
-        "Jumlah (ribu jiwa)" plain is read.
+        "Jumlah (ribu jiwa)" plain is read. Likewise for a value cell that
+        states a unit (a word, a percent sign or a percent format) or a
+        multiplier other than the unit row over its column names
+        ("37,78 jiwa" or "4,37 %" under "(ribu jiwa)", "37,78 ribu" under
+        "(persen)"): the message names both; bare numbers under a unit
+        row are read as written. Units named in a title or group label
+        ("Jumlah (ribu jiwa)") are not compared.
     ValueError
         If a data frame's index holds labels (it is not read: see `source`)
         or repeats a row number;
@@ -595,8 +604,11 @@ def read_bps_table(
     years whose labels all name a round ("Maret", "September", "Semester 1") is
     a row of rounds: it sets the month of the columns under each label, as a
     round in the header does (no group), and `month` given as well raises
-    ValueError. Semester 1 is March and semester 2 September, the BPS Susenas
-    rounds [1]_. Columns with neither header nor values are ignored.
+    ValueError; a group row naming rounds and other labels as well
+    ("Maret" and "Septmber", or "Maret" with a Cyrillic a, U+0430) raises
+    ValueError naming the labels that are not rounds, never read half as
+    rounds, half as groups. Semester 1 is March and semester 2 September,
+    the BPS Susenas rounds [1]_. Columns with neither header nor values are ignored.
 
     *Rows.* Rows above the header are the title. Below it, a row is skipped
     (reported in ``skipped``) only if it is blank (no cell holds anything,
@@ -753,7 +765,11 @@ def read_bps_table(
     "NULL", "nan" or "#N/A" (also LibreOffice's ``=NA()``, an error shown
     as "#N/A") is not a number, an invalid cell, unless `missing` names it;
     so is an .xls error cell, read as the text it shows ("#N/A",
-    "#DIV/0!"), as an .xlsx one is.
+    "#DIV/0!"), as an .xlsx one is. An .xls formula whose stored result is
+    empty text (a file written by a program, which leaves formulas
+    uncomputed; xlrd reads it as an empty cell) is a formula without a
+    stored result, shown by its text as xlrd decompiles it ("a formula" if
+    it cannot), as in .xlsx; a formula showing empty text is one too.
     Only the
     cells a sheet stores with a value are read, so an empty cell with a
     format far down the sheet costs nothing, and a run of empty rows
@@ -1107,6 +1123,14 @@ def read_bps_table(
     as_shown = np.array(
         [c if t is None else t for c, t in zip(cells.ravel(), shown, strict=True)],
         dtype=object,
+    )
+    _check_unit_row_cells(
+        text[rows_all[unit_row]][:, layout.columns],
+        grid.index[rows_all[unit_row]],
+        values,
+        unit,
+        mult,
+        reasons,
     )
     for block in _blocks(blocks):
         reasons[block] = _mixed_scales(
@@ -1748,6 +1772,12 @@ def _read_with_pandas(
         for (r, c), shown in errors.items():  # pandas reads them as missing
             if r < grid.shape[0] and c < grid.shape[1]:
                 values[r, c] = shown
+        formula = np.full(grid.shape, None, dtype=object)
+        for (r, c), text in _xls_formulas(data, sheet).items():  # few cells
+            if r < grid.shape[0] and c < grid.shape[1] and not _cell_text(values[r, c]):
+                # Empty text as the result: pandas reads it as missing.
+                formula[r, c] = text
+                values[r, c] = None
         percent = np.zeros(grid.shape, dtype=bool)
         scaled = np.full(grid.shape, None, dtype=object)
         stated = np.full(grid.shape, None, dtype=object)
@@ -1768,6 +1798,7 @@ def _read_with_pandas(
             scaled=scaled,
             stated=stated,
             merged=_merged_grid(ranges, grid.shape),
+            formula=formula if (formula != None).any() else None,  # noqa: E711
         )
     ods = _ods_cells(data, sheet)
     # Sheet row of each row pandas read (1-based), runs of empty rows left
@@ -1989,6 +2020,63 @@ def _xls_merged(
                 code = ws.cell_value(r, c)
                 errors[r, c] = xlrd.error_text_from_code.get(code, f"#ERROR {code}")
     return ranges, formats, errors
+
+
+#: BIFF record types: FORMULA (BIFF3-8 spellings), STRING, EOF.
+_XLS_FORMULA = frozenset({0x0006, 0x0206, 0x0406})
+_XLS_EOF = 0x000A
+
+
+def _xls_formulas(data: bytes, sheet: str | int) -> dict[tuple[int, int], str]:
+    """Formula cells of an .xls sheet whose stored result is text, and their text.
+
+    xlrd reads a FORMULA record as its stored result only: one stored as
+    empty text (as a program writing the file without computing it leaves
+    it: xlwt writes every formula so) reads as an empty cell. Its records
+    are scanned here (BIFF 3 to 8): a FORMULA record whose result bytes end
+    in FFFF and start with 0 (text, in the STRING record after it) or 3
+    (empty text). Returns, by 0-based (row, column), "=" and the formula as
+    xlrd decompiles it, or "a formula" if it cannot; empty if the file
+    cannot be scanned (xlrd read its cells above: an old BIFF version).
+    """
+    import struct
+
+    import xlrd
+    from xlrd.formula import FMLA_TYPE_CELL, decompile_formula  # type: ignore[import-untyped]
+
+    try:
+        book = xlrd.open_workbook(
+            file_contents=data, on_demand=True, logfile=io.StringIO()
+        )
+        index = book.sheet_names().index(sheet) if isinstance(sheet, str) else sheet
+        pos = int(book._sh_abs_posn[index])  # the sheet's BOF record
+        mem = bytes(book.mem)
+    except Exception:  # read by pandas and _xls_merged above; never damage here
+        return {}
+    if book.biff_version < 30:
+        return {}
+    found: dict[tuple[int, int], str] = {}
+    while pos + 4 <= len(mem):  # the sheet's records, few for a small table
+        rc, size = struct.unpack("<HH", mem[pos : pos + 4])
+        rec = mem[pos + 4 : pos + 4 + size]
+        pos += 4 + size
+        if rc == _XLS_EOF:
+            break
+        if rc not in _XLS_FORMULA or len(rec) < 22:
+            continue
+        row, col = struct.unpack("<HH", rec[:4])
+        result = rec[6:14]
+        if result[6:8] != b"\xff\xff" or result[0] not in (0, 3):
+            continue  # a number, a boolean or an error
+        try:
+            size_f = struct.unpack("<H", rec[20:22])[0]
+            text = decompile_formula(
+                book, rec[22:], size_f, FMLA_TYPE_CELL, browx=row, bcolx=col
+            )
+            found[row, col] = f"={text}" if text else "a formula"
+        except Exception:  # a formula xlrd cannot decompile: named as such
+            found[row, col] = "a formula"
+    return found
 
 
 _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -3544,10 +3632,29 @@ def _round_groups(
     """Groups that name a survey round ("Maret", "Semester 2") set the month.
 
     A column whose group is a round gets that round's month (and no group),
-    as if its header named it; `month` given as well, or a header naming
-    another round, raises ValueError. Returns the groups, months and kinds
+    as if its header named it; `month` given as well, a header naming
+    another round, or a row naming rounds and other labels ("Maret" and
+    "Septmber"), raises ValueError. Returns the groups, months and kinds
     ("year", "round", "annual") of the value columns.
     """
+    labels = [g for g in dict.fromkeys(groups) if g]
+    rounds = [g for g in labels if _ROUND.fullmatch(g)]
+    if rounds and len(rounds) < len(labels):
+        # "Maret" next to "Septmber": half rounds, half groups, is a
+        # misspelt round, never a table of both.
+        odd = [g for g in labels if g not in rounds]
+        letters = "".join(
+            f"; {g!r} holds {', '.join(_char_names(g))}, not an ASCII letter"
+            for g in odd
+            if _char_names(g)
+        )
+        msg = (
+            f"group row {_label(row)!r} names survey rounds ({rounds!r}) and "
+            f"other labels ({odd!r}): a row of rounds names a round over every "
+            "column, a row of groups none; correct the misspelt round (e.g. "
+            f"'Maret', 'September', 'Semester 2', 'Tahunan'){letters}"
+        )
+        raise ValueError(msg)
     groups, months = list(groups), list(months)
     kinds = [p[2] for p in periods]
     for k, (g, head, (year, mon, kind)) in enumerate(
@@ -3574,6 +3681,15 @@ def _round_groups(
     return groups, months, kinds
 
 
+def _char_names(text: str) -> list[str]:
+    """Non-ASCII characters of `text` by code point and name: "U+0430 (...)"."""
+    return [
+        f"U+{ord(c):04X} ({unicodedata.name(c, 'unnamed')})"
+        for c in dict.fromkeys(text)
+        if ord(c) > 127
+    ]
+
+
 def _is_group_row(
     cells: np.ndarray[Any, Any],
     used: list[int],
@@ -3587,7 +3703,9 @@ def _is_group_row(
     the first above the first value column, and some period named under
     two of them ("Perkotaan" and "Jumlah" over the same years); or labels
     that all name a survey round ("Maret", "Semester 2"), each above a
-    value column, the first above the first one. Otherwise
+    value column, the first above the first one; or two or more
+    different labels laid out so, some naming a round and some not
+    ("Maret" and "Septmber", refused later). Otherwise
     the row is part of the title (e.g. "Tabel 3.1 | Persentase Penduduk
     Miskin | (Persen)" just above the years).
     """
@@ -3596,10 +3714,16 @@ def _is_group_row(
         return False
     if labelled[0] != used[0] or not set(labelled) <= set(used):
         return False
-    if all(_ROUND.fullmatch(cells[j]) for j in labelled):
+    rounds = [bool(_ROUND.fullmatch(cells[j])) for j in labelled]
+    if all(rounds):
         return True  # rounds ("Maret", "Semester 2") over the years
     if len({cells[j] for j in labelled}) < 2:
         return False
+    if any(rounds):
+        # Rounds and other labels over the value columns ("Maret" and a
+        # misspelt "Septmber"): a row of rounds or groups, never a title;
+        # _round_groups refuses it.
+        return True
     spans = _ffill(cells)
     seen: dict[tuple[int, int | None], str] = {}
     for j, y, m in zip(used, years.tolist(), months, strict=True):
@@ -3929,6 +4053,59 @@ def _check_unit_rows(
                 "separately"
             )
             raise ValueError(msg)
+
+
+def _scale_name(unit: str, mult: float) -> str:
+    """A unit and multiplier in words: "'persons' times 1,000"; "no unit"."""
+    if mult == 1:
+        return repr(unit) if unit else "no unit"
+    return f"{unit!r} times {int(mult):,}" if unit else f"times {int(mult):,}"
+
+
+def _check_unit_row_cells(
+    rows: np.ndarray[Any, Any],
+    labels: pd.Index[Any],
+    values: np.ndarray[Any, Any],
+    unit: np.ndarray[Any, Any],
+    mult: np.ndarray[Any, Any],
+    reasons: np.ndarray[Any, Any],
+) -> None:
+    """Mark, in place, value cells whose own unit conflicts with the unit row's.
+
+    `rows` holds the unit rows' cells over the value columns; `values`,
+    `unit`, `mult` and `reasons` are the value cells, row after row. A cell
+    that states a unit (a word, a percent sign or a percent format) or a
+    multiplier conflicts with a unit row cell over its column that names
+    another unit, or another multiplier ("(ribu jiwa)" over "37,78 jiwa",
+    "(persen)" over "37,78 ribu", "(ribu jiwa)" over cells formatted as
+    percent): which of the two the number is in is a guess. Cells already
+    invalid or missing, and bare numbers, take no part.
+    """
+    n_cols = rows.shape[1]
+    if rows.shape[0] == 0 or n_cols == 0:
+        return
+    col = np.arange(values.size) % n_cols
+    states = (unit != "") | (mult != 1)
+    live = (reasons == "") & ~np.isnan(values) & states
+    for r in range(rows.shape[0]):  # the few unit rows
+        for j in np.flatnonzero(rows[r] != ""):  # and their filled cells
+            row_text = str(rows[r, j])
+            row_unit, row_mult = _stated_scale(row_text)
+            row_unit = row_unit.split("/")[0]
+            here = live & (col == j)
+            clash = here & (
+                ((unit != "") & (row_unit != "") & (unit != row_unit))
+                | (mult != row_mult)
+            )
+            for i in np.flatnonzero(clash):  # only conflicting cells
+                reasons[i] = (
+                    f"the cell states {_scale_name(str(unit[i]), float(mult[i]))}, "
+                    f"but unit row {_label(labels[r])!r} states {row_text!r} "
+                    f"({_scale_name(row_unit, row_mult)}) over its column: which "
+                    "of the two the number is in is a guess; write one unit in "
+                    "the cells and the unit row"
+                )
+            live &= ~clash
 
 
 def _year_point_zero(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:

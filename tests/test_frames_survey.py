@@ -2722,3 +2722,25 @@ def test_watts_of_a_ratio_beyond_float64_stays_finite(engine: str) -> None:
     np.testing.assert_allclose(
         backends.col(out, "estimate")[1], 600 * np.log(10) / 3, rtol=1e-15
     )
+
+
+def test_weights_divided_by_their_mean_give_an_infinite_deff_on_every_engine() -> None:
+    # 40 weights divided by their mean total 40 up to the rounding of the
+    # sum, which differs by engine (about 7e-15 above 40 here): the total is
+    # the units, so deff is inf with the warning on every engine, never a
+    # ratio near 1e15 without one.
+    rng = np.random.default_rng(9)
+    w = rng.uniform(1, 500, 40)
+    d = pd.DataFrame({"y": rng.uniform(0, 3, 40), "w": w / w.mean()})
+    kw: dict[str, Any] = {
+        "welfare": "y",
+        "line": 1.0,
+        "unit": "percent",
+        "weight": "w",
+        "alpha": 0,
+    }
+    con = duckdb.connect()
+    for df in (d, pl.from_pandas(d).lazy(), con.from_df(d)):
+        with pytest.warns(UserWarning, match="weights total at most the units"):
+            out = poverty_table(df, **kw)
+        assert backends.col(out, "deff").tolist() == [np.inf]

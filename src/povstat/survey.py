@@ -853,13 +853,19 @@ def linearised(
         s2 = np.where(
             (n_obs > 1)[:, None], spread * (n_obs / (n_obs - 1))[:, None], np.nan
         )
-        if weighted:
-            vsrs = s2 * ((total - n_obs) / (total * n_obs))[:, None]
-        else:  # the sample is the whole population: no sampling variance
-            vsrs = s2 * 0.0
-        deff = np.where((total < n_obs)[:, None], np.nan, var / vsrs)
+        # Weights divided by their mean total the units up to the rounding
+        # of their sum, which differs by engine (7e-15 above or below): a
+        # total within 1e-9 of the units is equal to them, so deff is inf
+        # and warned of on every engine, never a ratio near 1e15.
+        equal = np.abs(total - n_obs) <= 1e-9 * n_obs
+        above = np.where(equal, 0.0, total - n_obs)
+        # Without weights the sample is the whole population: no sampling
+        # variance under simple random sampling.
+        srs_factor = above / (total * n_obs) if weighted else 0.0 * total
+        vsrs = s2 * np.asarray(srs_factor)[:, None]
+        deff = np.where((above < 0)[:, None], np.nan, var / vsrs)
     if weighted:
-        _warn_unscaled_weights(total, n_obs, labels)
+        _warn_unscaled_weights(np.where(equal, n_obs, total), n_obs, labels)
     # Degrees of freedom: PSUs minus strata among rows of positive weight.
     pos = red.npos > 0
     if red.psu is None:

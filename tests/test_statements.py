@@ -3365,3 +3365,36 @@ def test_an_error_in_one_statement_names_its_row() -> None:
         check_statements(
             st_, data, unit="percent", persons_per_poor_unit=1000, **_SIMPLE
         )
+
+
+def test_a_level_change_in_persons_shows_whole_persons() -> None:
+    # 4,181.29 -> 4,188.81 thousand: 4,181,290 -> 4,188,810 persons, a rise
+    # of 7,520 (by hand), shown without float noise (4181.29 * 1000 is
+    # 4181290.0000000005 in binary).
+    data = pd.DataFrame(
+        {
+            "region": ["B", "B"],
+            "period": [2022, 2023],
+            "rate": [10.49, 10.35],
+            "poor": [4181.29, 4188.81],
+        }
+    )
+    st_ = pd.DataFrame(
+        [
+            {
+                "kind": "level_change",
+                "region": "B",
+                "period_before": 2022,
+                "period_after": 2023,
+                "stated": 7520,
+                "direction": "rise",
+                "stated_as": "persons",
+                "decimals": 0,
+            }
+        ]
+    )
+    out = check_statements(
+        st_, data, unit="percent", persons_per_poor_unit=1000, **_SIMPLE
+    )
+    assert out["verdict"].tolist() == [HOLDS]
+    assert out["reason"][0].startswith("rose 7,520, from 4,181,290 to 4,188,810")

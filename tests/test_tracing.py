@@ -774,3 +774,25 @@ def test_a_published_zero_in_a_signed_column_stands_for_both_signs() -> None:
         assert trace_figure(changes, stated, decimals=3, **kw).verdict == "cannot tell"
     res = trace_figure(changes, -0.0, decimals=2, **kw)
     assert "-0" not in str(res.reason)
+
+
+def test_cell_decimals_round_the_cell_as_published() -> None:
+    # A cell stored as 10.385, published to 2 decimals, is 10.39: it stands
+    # for [10.385, 10.395), so 10.394 may be it (cannot tell) and 10.384
+    # may not (does not hold).
+    df = pd.DataFrame(
+        {
+            "region_code": ["35", "35"],
+            "period": [2022, 2023],
+            "poverty_rate_pct": [10.5, 10.385],
+        }
+    )
+    kw: dict[str, Any] = {
+        "decimals": 3,
+        "subject": "35",
+        "at": 2023,
+        "measure": "poverty_rate_pct",
+        "cell_decimals": 2,
+    }
+    assert trace_figure(df, 10.394, **kw).verdict == "cannot tell"
+    assert trace_figure(df, 10.384, **kw).verdict == NOT_HOLDS

@@ -263,6 +263,18 @@ def _per_year(
     )
 
 
+def _in_unit(
+    x: NDArray[np.float64], factor: float, decimals: int | None
+) -> NDArray[np.float64]:
+    """Figures times `factor` (thousands to persons), free of float noise.
+
+    At the figures' decimals in the new unit where known (4,181.29
+    thousand is 4,181,290 persons, not 4181290.0000000005), else at 10.
+    """
+    scaled = x * factor
+    return _snap(scaled) if decimals is None else round_half_up(scaled, decimals)
+
+
 def _size_range(low: object, high: object, direction: Direction) -> tuple[float, float]:
     """The open range of a change's size in `direction` (a fall's is -change)."""
     lo, hi = (
@@ -3278,13 +3290,15 @@ def check_statements(
                 )
                 # In persons, 1.005 thousand is 1,005 (not 1004.9999999999999).
                 res = check_level_change_statement(
-                    _snap(
-                        lookup(col, u["region"], u["period_before"], "level_change")
-                        * factor
+                    _in_unit(
+                        lookup(col, u["region"], u["period_before"], "level_change"),
+                        factor,
+                        shown_decimals,
                     ),
-                    _snap(
-                        lookup(col, u["region"], u["period_after"], "level_change")
-                        * factor
+                    _in_unit(
+                        lookup(col, u["region"], u["period_after"], "level_change"),
+                        factor,
+                        shown_decimals,
                     ),
                     u["stated"].to_numpy(np.float64),
                     direction=_direction(direction),

@@ -492,7 +492,9 @@ def trace_figure(
         # The two rounding ranges overlap: some true value rounds to both
         # (188.4847 is 188.48 at 2 decimals and 188.485 at 3). A figure of
         # 0 or more stands for values of 0 or more.
-        v = Fraction(repr(float(published)))
+        # The published figure: the cell at its published decimals (a cell
+        # stored with more, 10.385 at 2, was published as 10.39).
+        v = Fraction(repr(float(round_half_up(published, pd_))))
         h = Fraction(1, 2) / Fraction(10) ** pd_
         xs = Fraction(repr(x))
         hs = Fraction(1, 2) / Fraction(10) ** d

@@ -2744,3 +2744,20 @@ def test_weights_divided_by_their_mean_give_an_infinite_deff_on_every_engine() -
         with pytest.warns(UserWarning, match="weights total at most the units"):
             out = poverty_table(df, **kw)
         assert backends.col(out, "deff").tolist() == [np.inf]
+
+
+def test_a_missing_by_column_named_line_is_reported_missing() -> None:
+    # by="line" with several lines: a frame without such a column gets "not
+    # found", not the advice to rename a column it does not have.
+    d = pd.DataFrame({"y": [0.5, 2.0, 0.2], "z": [1.0, 1.0, 1.0]})
+    kw: dict[str, Any] = {
+        "welfare": "y",
+        "lines": {"u": "z", "r": 1.0},
+        "unit": "fraction",
+        "alpha": 0,
+        "by": "line",
+    }
+    with pytest.raises(ValueError, match=r"`by` column 'line' not found"):
+        poverty_table(d, **kw)
+    with pytest.raises(ValueError, match=r"has the name of the output column 'line'"):
+        poverty_table(d.assign(line=["a", "b", "a"]), **kw)

@@ -751,7 +751,12 @@ def poverty_table(
     items: list[Any] = [line] if named is None else list(named.values())
     line_names = None if named is None else list(named)
     fold, case_note = _case_rule(frame.implementation)
-    clash = [c for c in by_cols if fold(c) == "line"] if named is not None else []
+    # Only columns of the frame clash (a missing one is refused as missing).
+    clash = (
+        [c for c in by_cols if fold(c) == "line" and c in names]
+        if named is not None
+        else []
+    )
     if clash:
         msg = (
             f"`by` column {clash[0]!r} has the name of the output column 'line' "

@@ -28,7 +28,7 @@ from numpy.typing import NDArray
 from povstat import _validate
 from povstat._results import readonly
 from povstat.frames import _plumbing
-from povstat.units import round_half_up
+from povstat.units import round_half_up, shown_decimals
 
 __all__ = ["FigureTrace", "trace_figure"]
 
@@ -689,12 +689,7 @@ def _factor(power: int) -> str:
 
 def _column_decimals(values: pd.Series[Any]) -> int:
     """Fewest decimals (0-6) that show every figure of a column exactly."""
-    v = _plumbing.pandas_floats(values)
-    v = v[np.isfinite(v)]
-    for d in range(7):
-        if np.all(round_half_up(v, d) == v):
-            return d
-    return 6
+    return shown_decimals(_plumbing.pandas_floats(values))
 
 
 def _shown(x: float, d: int) -> int:

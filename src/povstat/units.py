@@ -407,6 +407,21 @@ def rounding_interval(value: ArrayLike, decimals: int) -> Interval:
     return figure_interval(_validate.finite_or_nan(value, "value"), d, "value")
 
 
+def shown_decimals(values: NDArray[np.float64]) -> int:
+    """Fewest decimals (0-6) that show every finite value exactly.
+
+    The decimals a set of published figures shows (a trailing zero cannot
+    be seen: 10.50 next to 4.26 shows 2, alone 1). The one rule of the
+    statement checks and traces.
+    """
+    v = np.ravel(values)
+    v = v[np.isfinite(v)]
+    for d in range(7):
+        if np.all(round_half_up(v, d) == v):
+            return d
+    return 6
+
+
 def published(x: NDArray[np.float64], d: int, name: str) -> NDArray[np.float64]:
     """`x` as figures rounded to `d` decimals, float noise removed.
 

@@ -371,6 +371,23 @@ def test_fpc_varying_without_strata_is_named(engine: str) -> None:
         poverty_table(frame, **BASE_KW)
 
 
+@pytest.mark.parametrize("engine", ["pandas", "polars lazy", "duckdb"])
+def test_fpc_without_weight_implying_unequal_weights_is_refused(engine: str) -> None:
+    # Stratum 1: population 10, 4 units sampled (2.5 each); stratum 2:
+    # population 20, 4 sampled (5 each). R would weigh them so; equal
+    # weights would be another estimate: refused naming the `weight` column.
+    df = BASE.assign(fpc=[10.0] * 4 + [20.0] * 4)
+    frame: Any = {"pandas": df, "polars lazy": pl.from_pandas(df).lazy()}.get(engine)
+    frame = duckdb.from_df(df) if frame is None else frame
+    kw = {**BASE_KW, "weight": None, "size": None, "psu": None}
+    match = r"`fpc` without `weight` .*from 2\.5 in stratum 1 to 5 in stratum 2"
+    with pytest.raises(ValueError, match=match):
+        poverty_table(frame, **kw)
+    # Populations of 10 and 10 (2.5 each): equal weights are R's.
+    same = BASE.assign(fpc=10.0)
+    assert len(poverty_table(same, **kw)) == 1
+
+
 def test_feeds_rank_sets_and_change_tests() -> None:
     from povstat import with_rank_sets
 

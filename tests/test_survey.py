@@ -241,12 +241,15 @@ def test_certainty_stratum_with_fpc_is_not_lonely() -> None:
     # it adds no variance and needs no lonely-PSU rule. By hand, stratum 1
     # alone: P0 = 2/6; PSU totals of u = w (t - 1/3) / 6 are
     # (2 - 2/3)/6 = 2/9 and (0 - 2/3)/6 = -1/9, mean 1/18, deviations +-1/6;
-    # var = 2/(2-1) * 2 * (1/6)^2 = 1/9 (fpc 9e9: f = 1 - 2/9e9).
+    # var = 2/(2-1) * 2 * (1/6)^2 = 1/9 (fpc 9e9: f = 1 - 2/9e9). Equal
+    # weights (which cancel) are stated: without them the fpc implies
+    # unequal ones.
     est = poverty_estimates(
         [1, 1, 5, 5, 5, 5],
         2.5,
         unit="fraction",
         alpha=0,
+        weights=[1e3] * 6,
         strata=[1, 1, 1, 1, 2, 2],
         psu=[1, 1, 2, 2, 3, 3],
         fpc=[9e9] * 4 + [1, 1],
@@ -369,6 +372,67 @@ def test_fpc_of_one_with_one_psu_per_stratum_is_a_census() -> None:
     )
     assert est.estimate[0] == pytest.approx(0.5)
     assert est.se[0] == 0.0
+
+
+# R `survey` 4.1.1 output of tests/reference/survey_fpc_weights.R: without
+# weights R derives them from the fpc, N_h/n_h (or 1/f for fractions).
+_FPC_Y = [1.0, 2, 2, 8]
+_FPC_KW: dict[str, Any] = {"alpha": 0, "unit": "fraction", "strata": [1, 1, 2, 2]}
+
+
+@pytest.mark.parametrize(
+    ("fpc", "match"),
+    [
+        # Populations of 10 and 100 units, 2 sampled in each: 5 and 50.
+        (
+            [10, 10, 100, 100],
+            r"`fpc` without `weights` implies unequal weights: .* N_h/n_h .*"
+            r"from 5 in stratum 1 to 50 in stratum 2.*pass `weights`",
+        ),
+        # Sampling fractions 0.2 and 0.02: 1/f = 5 and 50.
+        ([0.2, 0.2, 0.02, 0.02], r"1/fpc .*from 5 in stratum 1 to 50 in stratum 2"),
+        # Populations of 10 and 20 with 2 sampled in each: 5 and 10.
+        ([10, 10, 20, 20], r"from 5 in stratum 1 to 10 in stratum 2"),
+    ],
+)
+def test_fpc_without_weights_implying_unequal_weights_is_refused(
+    fpc: list[float], match: str
+) -> None:
+    with pytest.raises(ValueError, match=match):
+        poverty_estimates(_FPC_Y, 4, fpc=fpc, **_FPC_KW)
+    # Household sizes do not change the weights the fpc implies.
+    with pytest.raises(ValueError, match=match):
+        poverty_estimates(_FPC_Y, 4, fpc=fpc, size=[1, 2, 3, 4], **_FPC_KW)
+
+
+def test_fpc_with_the_weights_it_implies_matches_r() -> None:
+    # R derives weights 5, 5, 50, 50 without weights; passing them gives
+    # R's 0.54545454545454541 (= 30/55 by hand: poor weight 5+5+50 of 110)
+    # and se 0.44997704257325749, with either reading of the fpc.
+    w = [5.0, 5, 50, 50]
+    for fpc in ([10, 10, 100, 100], [0.2, 0.2, 0.02, 0.02]):
+        est = poverty_estimates(_FPC_Y, 4, fpc=fpc, weights=w, **_FPC_KW)
+        assert est.estimate[0] == pytest.approx(0.54545454545454541, rel=1e-14)
+        assert est.se[0] == pytest.approx(0.44997704257325749, rel=1e-12)
+
+
+def test_fpc_implying_equal_weights_needs_no_weights() -> None:
+    # Populations of 10 and 20 with 2 and 4 units sampled: N_h/n_h is 5 in
+    # both strata, so equal weights are R's: P0 = 4/6 (y < 4: 1, 2, 2, 3),
+    # se 0.17213259316477408 (tests/reference/survey_fpc_weights.R).
+    est = poverty_estimates(
+        [1.0, 2, 2, 8, 3, 5],
+        4,
+        alpha=0,
+        unit="fraction",
+        strata=[1, 1, 2, 2, 2, 2],
+        fpc=[10, 10, 20, 20, 20, 20],
+    )
+    assert est.estimate[0] == pytest.approx(2 / 3, rel=1e-14)
+    assert est.se[0] == pytest.approx(0.17213259316477408, rel=1e-12)
+    # One stratum, or equal fractions: the implied weights are equal too.
+    poverty_estimates(_FPC_Y, 4, fpc=[10] * 4, alpha=0, unit="fraction")
+    poverty_estimates(_FPC_Y, 4, fpc=[0.5] * 4, **_FPC_KW)
 
 
 def test_poverty_estimates_refuses_by_labels_of_mixed_kinds() -> None:

@@ -698,6 +698,43 @@ def _check_fpc(
         raise ValueError(msg)
 
 
+def _refuse_fpc_implied_weights(
+    fpc: NDArray[np.float64],
+    n_h: NDArray[np.float64],
+    labels: NDArray[Any],
+    weight_arg: str,
+) -> None:
+    """Refuse an `fpc` without weights when it implies unequal weights.
+
+    R ``survey`` derives each unit's weight from the fpc when no weights are
+    given: :math:`N_h / n_h` (population PSUs over sampled PSUs) or
+    :math:`1/f_h` for a sampling fraction. Equal weights are right only when
+    those are equal in every stratum (one stratum, or equal fractions); the
+    same rational number always rounds to the same float64, so they are
+    compared exactly. Otherwise povstat would weigh the units equally where
+    R weighs them by the fpc: refused, naming the remedy.
+    """
+    present = n_h > 0
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        implied = 1.0 / fpc if np.all(fpc <= 1) else fpc / n_h
+    shown = implied[present]
+    if shown.size == 0 or bool(np.all(shown == shown[0])):
+        return
+    order = np.argsort(shown, kind="stable")
+    lo, hi = order[0], order[-1]
+    names = labels[present].tolist()
+    how = "1/fpc" if np.all(fpc <= 1) else "N_h/n_h (fpc over the PSUs sampled)"
+    msg = (
+        f"`fpc` without `{weight_arg}` implies unequal weights: R survey "
+        f"weighs each unit {how} when no weights are given, here from "
+        f"{_exact(shown[lo])} in stratum {names[lo]!r} to {_exact(shown[hi])} "
+        f"in stratum {names[hi]!r}, where equal weights give another estimate; "
+        f"pass `{weight_arg}` (the survey weights, or {how.split(' ')[0]} as "
+        "R derives them)"
+    )
+    raise ValueError(msg)
+
+
 def _average_factor(red: Reduced, lonely: NDArray[np.bool_]) -> NDArray[np.float64]:
     """Per domain: its strata over its strata with more than one PSU.
 
@@ -806,14 +843,19 @@ def linearised(
     unit: Unit,
     overall: bool,
     weighted: bool,
+    weight_arg: str = "weights",
 ) -> PovertyEstimates:
     """Estimates, standard errors and the rest from the reduced table.
 
     `weighted`: whether survey weights were given (without them, household
-    sizes alone are no population: the design effect is ``inf``).
+    sizes alone are no population: the design effect is ``inf``);
+    `weight_arg` names the weights' argument in errors (``weight`` for a
+    frame's column).
     """
     _validate.choice(lonely_psu, "lonely_psu", _LONELY)
-    w1, w2, lonely, _ = _stratum_weights(red, lonely_psu)
+    w1, w2, lonely, n_h = _stratum_weights(red, lonely_psu)
+    if red.fpc is not None and not weighted:
+        _refuse_fpc_implied_weights(red.fpc, n_h, red.stratum_labels, weight_arg)
     if overall:
         red = _overall_cells(red)
         labels = np.concatenate([object_labels(labels), [None]])
@@ -1036,8 +1078,9 @@ def poverty_estimates(
         of PSUs in the stratum's population (at least the number sampled
         there), or (if every value is <= 1) the fraction of them sampled, in
         (0, 1]. A value of 1 in every stratum is refused when a stratum has
-        more than one PSU sampled: it reads both ways (see Notes). None
-        treats PSUs as drawn with replacement.
+        more than one PSU sampled: it reads both ways (see Notes). Without
+        `weights`, it must imply equal weights (see Notes). None treats
+        PSUs as drawn with replacement.
     lonely_psu : {"raise", "remove", "certainty", "adjust", "average"}
         Strata with a single PSU, as R ``survey`` (see :data:`LonelyPsu`).
     comparison : {"<", "<="}, default "<"
@@ -1080,9 +1123,11 @@ def poverty_estimates(
         the column; povstat never picks one of them), a
         population size in `fpc` is smaller than the PSUs sampled in its
         stratum, `fpc` is 1 in every stratum with more than one PSU sampled in
-        one, the lengths disagree, there are no units, or weights (their total
-        or squares) or FGT terms leave float64's range. An error about one of
-        several `lines` names its entry.
+        one, `fpc` is given without `weights` and the weights it implies
+        differ between strata (see Notes), the lengths disagree, there are
+        no units, or weights (their total or squares) or FGT terms leave
+        float64's range. An error about one of several `lines` names its
+        entry.
 
     Warns
     -----
@@ -1113,6 +1158,12 @@ def poverty_estimates(
     standard error 0); povstat refuses it when a stratum has more than one
     PSU sampled, since as a population size it is smaller than the sample.
     Give population sizes instead (equal to the PSUs sampled for a census).
+    Without weights, R derives them from the fpc: :math:`N_h/n_h` (the PSUs
+    in the stratum's population over those sampled) or :math:`1/f_h`.
+    povstat weighs units equally without `weights`, which is R's answer only
+    when those are equal in every stratum (one stratum, or equal
+    fractions); otherwise it refuses, naming the weights the fpc implies:
+    pass them as `weights`.
 
     The design effect ``deff`` is R ``survey``'s ``deff=TRUE``: against
     simple random sampling without replacement from a population of the

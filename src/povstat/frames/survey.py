@@ -479,7 +479,8 @@ def poverty_table(
         stratum (PSUs in the stratum's population, at least the number
         sampled, or a sampling fraction in (0, 1] if every value is <= 1;
         1 everywhere is refused when a stratum has more than one PSU
-        sampled, as :func:`poverty_estimates` explains).
+        sampled, as :func:`poverty_estimates` explains; without `weight`,
+        it must imply equal weights, see there).
     lonely_psu : {"raise", "remove", "certainty", "adjust", "average"}
         Strata with a single PSU, as R ``survey``
         (:data:`povstat.LonelyPsu`).
@@ -554,7 +555,9 @@ def poverty_table(
         ``lonely_psu="raise"``, or `fpc` varies within a stratum (or,
         without `strata`, across the sample; in its last bits too, shown in
         full, as :func:`poverty_estimates` says) or is smaller than the PSUs
-        sampled there, a Decimal of a pandas object column is one float64
+        sampled there, or without `weight` implies weights that differ
+        between strata (R would weigh by them),
+        a Decimal of a pandas object column is one float64
         cannot hold (``Decimal("2.67499999999999999999")``), or a `by`,
         `strata` or `psu` column holds
         times of day finer than a microsecond (polars Time, pyarrow
@@ -846,6 +849,7 @@ def poverty_table(
             unit=unit,
             overall=ovr and bool(by_cols),
             weighted=weight is not None,
+            weight_arg="weight",
         )
         k = (len(alphas) + int(wat)) * len(items)
         return _output(frame, df, by_values, frame.schema, est, k, line_names)
@@ -1123,6 +1127,7 @@ def poverty_table(
         unit=unit,
         overall=ovr and bool(by_cols),
         weighted=weight is not None,
+        weight_arg="weight",
     )
     return _output(frame, df, by_values, table.schema, est, k, line_names)
 

@@ -435,6 +435,73 @@ def test_fpc_implying_equal_weights_needs_no_weights() -> None:
     poverty_estimates(_FPC_Y, 4, fpc=[0.5] * 4, **_FPC_KW)
 
 
+# --------------------------------------------------------------------------
+# A measure the same for every unit of a domain
+# --------------------------------------------------------------------------
+
+# Welfare 0.7 under a line of 1 for every unit: P0 = 1, P1 = 0.3 and Watts
+# = ln(1/0.7) for each, so each linearised value u = w (t - R) / N is 0:
+# R `survey` 4.1.1 gives se exactly 0 and deff NaN for all three
+# (tests/reference/survey_fpc_weights.R); the ratio's rounding left 5e-16.
+_SAME_W = [1e3, 2e3, 3e3, 4e3, 5e3, 6e3]
+_SAME_KW: dict[str, Any] = {"alpha": [0, 1], "watts": True, "unit": "percent"}
+
+
+@pytest.mark.parametrize("design", [{}, {"psu": [1, 1, 2, 2, 3, 3]}])
+def test_a_measure_equal_for_every_unit_has_se_0_and_deff_nan(
+    design: dict[str, Any],
+) -> None:
+    est = poverty_estimates([0.7] * 6, 1.0, weights=_SAME_W, **_SAME_KW, **design)
+    np.testing.assert_allclose(
+        est.estimate, [100, 30.000000000000004, 35.667494393873239], rtol=1e-14
+    )
+    assert est.se.tolist() == [0.0, 0.0, 0.0]
+    assert np.isnan(est.deff).all()
+    assert est.cov.tolist() == [[0.0] * 3] * 3
+    assert est.lower.tolist() == est.upper.tolist() == est.estimate.tolist()
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.floats(0.01, 0.99),
+    st.lists(st.floats(100, 1e6), min_size=4, max_size=12),
+    st.booleans(),
+)
+def test_equal_units_give_se_0_in_their_domain_only(
+    y0: float, w: list[float], zero_row: bool
+) -> None:
+    # Domain "a": every unit at welfare y0 (the same P0, P1, P2, Watts);
+    # domain "b": welfare 0.5 and 2 alternating, so its P0 varies. Only
+    # the measures of "a" have se 0, deff NaN and zero rows and columns in
+    # .cov; the overall row mixes both. A zero-weight unit of another
+    # welfare in "a" (a row left out) does not count.
+    n = len(w)
+    y = [y0] * n + [0.5, 2.0] * 2
+    weights = [*w, 100.0, 200.0, 300.0, 400.0]
+    by = ["a"] * n + ["b"] * 4
+    if zero_row:
+        y, weights, by = [*y, 0.2], [*weights, 0.0], [*by, "a"]
+    est = poverty_estimates(
+        y,
+        1.0,
+        weights=weights,
+        by=by,
+        overall=True,
+        alpha=[0, 1, 2],
+        watts=True,
+        unit="fraction",
+        psu=list(range(len(y))),
+    )
+    a = est.domain == "a"
+    assert est.se[a].tolist() == [0.0] * 4
+    assert np.isnan(est.deff[a]).all()
+    cov = est.cov
+    assert (cov[a] == 0).all()
+    assert (cov[:, a] == 0).all()
+    assert (est.se[~a] > 0).all()
+    np.testing.assert_allclose(np.diag(cov), est.se**2, rtol=1e-12)
+
+
 def test_poverty_estimates_refuses_by_labels_of_mixed_kinds() -> None:
     # The one shared label check: 1, '1' and True would otherwise be merged.
     mixed: list[list[Any]] = [[1, "1", 1], [1, 1.0, True, "1"]]

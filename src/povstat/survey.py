@@ -97,7 +97,11 @@ class Reduced:
     (domain, stratum) and the second moments ``sww`` (sum of squared
     weights), ``swwt`` (squared weights times terms) and ``swwtt`` (squared
     weights times products of terms) give the variance. ``st`` holds the
-    weighted terms (cells x measures), ``stt`` their weighted squares.
+    weighted terms (cells x measures), ``stt`` their weighted squares;
+    ``lo`` and ``hi`` the smallest and largest term of the cell's units of
+    positive weight (NaN, or inf and -inf, in a cell without such units), to
+    tell a measure that is the same for every unit of a domain (variance
+    exactly 0) from one whose rounding leaves noise.
     """
 
     domain: NDArray[np.intp]
@@ -115,6 +119,8 @@ class Reduced:
     sww: NDArray[np.float64] | None = None
     swwt: NDArray[np.float64] | None = None
     swwtt: NDArray[np.float64] | None = None
+    lo: NDArray[np.float64] | None = None
+    hi: NDArray[np.float64] | None = None
 
 
 @frozen(kw_only=True, eq=False)
@@ -127,6 +133,7 @@ class _Design:
     w1: NDArray[np.float64]  # per stratum: weight of sum u^2
     w2: NDArray[np.float64]  # per stratum: weight of (sum u)^2
     factor: NDArray[np.float64]  # (domains,): lonely_psu='average'
+    constant: NDArray[np.bool_]  # (domains, measures): the same for every unit
     scale: float
     overall: bool
 
@@ -162,7 +169,9 @@ class PovertyEstimates(Result):
     measure : ndarray of str
         ``"P0"``, ``"P1"``, ``"P2"``, ``"FGT(a)"`` or ``"watts"``.
     estimate, se : ndarray of float64
-        Estimate and its standard error, in `unit`.
+        Estimate and its standard error, in `unit`. The standard error is
+        exactly 0 for a measure that is the same for every unit of positive
+        weight in the domain (all poor, each at the same welfare and line).
     lower, upper : ndarray of float64
         Confidence bounds at `level`: estimate :math:`\pm t_{df}` se.
     rse_pct : ndarray of float64
@@ -178,7 +187,8 @@ class PovertyEstimates(Result):
         scaled?"), ``inf`` when they total the units; ``inf`` without
         weights (with or without sizes), where the sample is the whole
         population and the reference variance 0; NaN for every measure in a
-        domain of one unit (the unit variance divides by n - 1 = 0).
+        domain of one unit (the unit variance divides by n - 1 = 0), and
+        for a measure the same for every unit of the domain (0 / 0, as R).
     n : ndarray of float64
         Units of positive weight in the domain.
     n_psu : ndarray of float64
@@ -309,6 +319,7 @@ def reduce_units(
                 pairs[:, i, j] = pairs[:, j, i] = _sum(
                     cr, wwr * terms[i] * terms[j], m, big
                 )
+        lo, hi = _term_bounds(codes, m, terms, w, rows)
         return Reduced(
             domain=(keys // n_strata).astype(np.intp),
             stratum=(keys % n_strata).astype(np.intp),
@@ -329,6 +340,8 @@ def reduce_units(
             sww=_sum(codes, w * w, m, big),
             swwt=np.stack([_sum(cr, wwr * t, m, big) for t in terms], axis=1),
             swwtt=pairs,
+            lo=lo,
+            hi=hi,
         )
     # PSUs are nested in strata: a PSU is a (stratum, psu label) pair. When
     # every label lies in one stratum, the labels already name the PSUs; when
@@ -358,6 +371,7 @@ def reduce_units(
     )
     wt = [wr * t for t in terms]
     cr = cell_codes if rows is None else cell_codes[rows]
+    lo, hi = _term_bounds(cell_codes, n_cells, terms, w, rows)
     return Reduced(
         domain=cell_domain,
         stratum=psu_stratum[cell_psu],
@@ -374,7 +388,44 @@ def reduce_units(
         n_strata=n_strata,
         stratum_labels=s_labels,
         fpc=fpc_h,
+        lo=lo,
+        hi=hi,
     )
+
+
+def _term_bounds(
+    codes: NDArray[np.intp],
+    m: int,
+    terms: Sequence[NDArray[np.float64]],
+    w: NDArray[np.float64],
+    rows: NDArray[np.intp] | None,
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Smallest and largest term by cell, over the units of positive weight.
+
+    `codes` gives each unit's cell (of `m`); with `rows`, the `terms` are
+    those of the units `rows` and 0 for the others. A cell without a unit
+    of positive weight gets inf and -inf.
+    """
+    k = len(terms)
+    lo = np.full((m, k), np.inf)
+    hi = np.full((m, k), -np.inf)
+    pos = w > 0
+    if rows is None:
+        keep, cr = pos, codes[pos]
+    else:
+        others = pos.copy()
+        others[rows] = False  # units of positive weight whose terms are 0
+        zero = np.bincount(codes[others], minlength=m) > 0
+        lo[zero] = 0.0
+        hi[zero] = 0.0
+        keep = pos[rows]
+        cr = codes[rows][keep]
+    # NaN terms (rows refused after the reduction) compare quietly.
+    with np.errstate(invalid="ignore"):
+        for j, t in enumerate(terms):  # a loop over the measures
+            np.minimum.at(lo[:, j], cr, t[keep])
+            np.maximum.at(hi[:, j], cr, t[keep])
+    return lo, hi
 
 
 def _cells(
@@ -609,6 +660,26 @@ def _overall_cells(red: Reduced) -> Reduced:
 def _req(x: NDArray[np.float64] | None) -> NDArray[np.float64]:
     assert x is not None
     return x
+
+
+def _constant_measures(red: Reduced, *, overall: bool) -> NDArray[np.bool_]:
+    """Per domain and measure: whether every unit of the domain has one term.
+
+    From the smallest and largest term of each cell (units of positive
+    weight); cells without such units (NaN, or inf and -inf) count for
+    nothing. With `overall`, a last row for all the domains together.
+    """
+    nd, k = red.n_domains, red.st.shape[1]
+    if red.lo is None or red.hi is None:
+        return np.zeros((nd + int(overall), k), bool)
+    lo = np.full((nd, k), np.inf)
+    hi = np.full((nd, k), -np.inf)
+    np.fmin.at(lo, red.domain, red.lo)
+    np.fmax.at(hi, red.domain, red.hi)
+    if overall:
+        lo = np.concatenate([lo, lo.min(axis=0, keepdims=True)])
+        hi = np.concatenate([hi, hi.max(axis=0, keepdims=True)])
+    return np.asarray(lo == hi, dtype=bool)
 
 
 def _stratum_weights(
@@ -856,6 +927,7 @@ def linearised(
     w1, w2, lonely, n_h = _stratum_weights(red, lonely_psu)
     if red.fpc is not None and not weighted:
         _refuse_fpc_implied_weights(red.fpc, n_h, red.stratum_labels, weight_arg)
+    constant = _constant_measures(red, overall=overall)
     if overall:
         red = _overall_cells(red)
         labels = np.concatenate([object_labels(labels), [None]])
@@ -883,6 +955,9 @@ def linearised(
         part2 = (a * a).transpose(0, 2, 1) @ w2
     var = (part1 - part2) * factor[:, None]
     var = np.where(var < 0, np.maximum(var, 0.0), var)  # rounding below zero
+    # A measure the same for every unit of a domain has u = 0 for each unit:
+    # its variance is exactly 0 (the ratio's rounding would leave 1e-16).
+    var = np.where(constant, 0.0, var)
     se = np.sqrt(var)
     # Design effect against SRS without replacement (R: deff=TRUE).
     n_obs = np.bincount(red.domain, weights=red.npos, minlength=nd)
@@ -891,7 +966,8 @@ def linearised(
     # for every measure and engine; a variance that rounding puts below 0
     # is 0, as `var` is.
     with np.errstate(divide="ignore", invalid="ignore"):
-        spread = np.maximum(mean_sq - ratio**2, 0.0)
+        # No spread for a constant measure: deff 0/0, NaN, as R's.
+        spread = np.where(constant, 0.0, np.maximum(mean_sq - ratio**2, 0.0))
         s2 = np.where(
             (n_obs > 1)[:, None], spread * (n_obs / (n_obs - 1))[:, None], np.nan
         )
@@ -934,6 +1010,7 @@ def linearised(
         w1=w1,
         w2=w2,
         factor=factor,
+        constant=constant,
         scale=scale,
         overall=overall,
     )
@@ -988,6 +1065,10 @@ def _covariance(des: _Design) -> NDArray[np.float64]:
             part1 += _overall_cross(des, z)
     root = np.repeat(np.sqrt(des.factor), k)
     cov = (part1 - part2) * np.outer(root, root) * des.scale**2
+    # A measure the same for every unit of its domain does not vary.
+    fixed = des.constant.ravel()
+    cov[fixed, :] = 0.0
+    cov[:, fixed] = 0.0
     return np.asarray(cov)
 
 
@@ -1179,6 +1260,14 @@ def poverty_estimates(
     variance is 0 and ``deff`` is ``inf`` (NaN if the variance is 0 too),
     as in R; with `size` but no `weights` too (the sizes count the sample's
     persons, not a population).
+
+    A measure the same for every unit of positive weight in a domain (every
+    unit poor at the same welfare and line, or none poor) has a linearised
+    variable of 0 for every unit: its standard error is exactly 0, its
+    rows and columns of ``.cov`` are 0 and its design effect is NaN (0 /
+    0), as R ``survey`` gives, rather than the 1e-16 that the rounding of
+    the ratio would leave. It is told by the smallest and largest term of
+    the domain's units, taken in the same one reduction, on every engine.
 
     Domain labels that are equal but written differently (0.0 and -0.0,
     ``Decimal("1.0")`` and ``Decimal("1.00")``, one instant in two time

@@ -914,6 +914,11 @@ def poverty_table(
         (wcol * term * term).alias(f"{t}wtt{j}") for j, term in enumerate(terms)
     ]
     per_unit.append((wcol > 0).cast(f64).alias(f"{t}pos"))
+    # Each term of the units of positive weight (null otherwise): its range
+    # by cell tells a measure the same for every unit of a domain.
+    per_unit += [
+        nw.when(wcol > 0).then(x).alias(f"{t}tv{j}") for j, x in enumerate(terms)
+    ]
     units_as_psu = psu is None
     if units_as_psu:
         ww = wcol * wcol
@@ -938,6 +943,8 @@ def poverty_table(
         summed += [f"{t}ww"] + [f"{t}wwt{j}" for j in range(k)]
         summed += [f"{t}wwtt{i}_{j}" for i in range(k) for j in range(i, k)]
     aggs = [nw.col(c).sum() for c in summed] + [nw.len().alias(f"{t}n")]
+    aggs += [nw.col(f"{t}tv{j}").min().alias(f"{t}tlo{j}") for j in range(k)]
+    aggs += [nw.col(f"{t}tv{j}").max().alias(f"{t}thi{j}") for j in range(k)]
     # The smallest weight, size, welfare and lines, for error messages.
     lowest = [f"{t}rw", f"{t}rs", f"{t}ry", *(f"{t}z{i}" for i in range(len(zzs)))]
     aggs += [nw.col(c).min().alias(f"{c}min") for c in lowest]
@@ -1116,6 +1123,8 @@ def poverty_table(
         n_strata=s_labels.shape[0],
         stratum_labels=s_labels,
         fpc=fpc_h,
+        lo=np.stack([col(f"{t}tlo{j}") for j in range(k)], axis=1),
+        hi=np.stack([col(f"{t}thi{j}") for j in range(k)], axis=1),
         **extra,
     )
     est = linearised(

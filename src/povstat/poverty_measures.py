@@ -175,16 +175,38 @@ def alphas_arg(alpha: float | Sequence[float]) -> tuple[list[float], bool]:
     """Check `alpha` (a number >= 0 or a sequence of them); say if it was scalar.
 
     A bool is no FGT parameter, alone or inside a sequence (numpy would read
-    ``[0, True]`` as ``[0, 1]``): refused with TypeError.
+    ``[0, True]`` as ``[0, 1]``): refused with TypeError. Values are read
+    by the rule of :func:`povstat._validate.numeric`, as welfare and lines
+    are: a float32 is its shortest decimal (``np.float32(0.1)`` is 0.1), a
+    ``Decimal`` is taken when float64 holds it and an integer float64
+    cannot hold exactly (``10**30``) raises ValueError. A masked entry is a
+    missing parameter: refused with ValueError, never computed from the
+    value under the mask.
     """
+    if np.ma.is_masked(alpha):
+        where = np.flatnonzero(np.ma.getmaskarray(alpha))
+        msg = (
+            f"`alpha` must not be missing: {where.size} masked "
+            f"entr{'y' if where.size == 1 else 'ies'} (index {where[:5].tolist()}); "
+            "an FGT parameter is stated, never estimated, and the value "
+            "under a mask is not used"
+        )
+        raise ValueError(msg)
     scalar = np.ndim(alpha) == 0
-    values = np.atleast_1d(np.asarray(alpha))
+    wrong = f"`alpha` must be a number or a sequence of numbers, got {alpha!r}"
+    try:
+        raw = np.asarray(np.ma.getdata(alpha))
+    except (TypeError, ValueError):  # ragged nested sequences
+        raise TypeError(wrong) from None
     flags = isinstance(alpha, list | tuple) and any(
         isinstance(a, bool | np.bool_) for a in alpha
     )
-    if values.dtype.kind not in "iuf" or values.ndim != 1 or flags:
-        msg = f"`alpha` must be a number or a sequence of numbers, got {alpha!r}"
-        raise TypeError(msg)
+    objects = raw.dtype.kind == "O" and not all(
+        is_line_number(a) for a in raw.ravel().tolist()
+    )
+    if raw.dtype.kind not in "iufO" or raw.ndim > 1 or flags or objects:
+        raise TypeError(wrong)
+    values = np.atleast_1d(_validate.numeric(alpha, "alpha"))
     out = values.astype(np.float64)
     if out.size == 0:
         msg = "`alpha` must hold at least one value, got an empty sequence"
@@ -848,6 +870,10 @@ def fgt(
     alpha : float or sequence of float
         FGT parameter(s), each >= 0: 0 for the headcount ratio P0, 1 for the
         poverty gap index P1, 2 for the squared poverty gap (severity) P2.
+        Read as `welfare` is: a float32 is its shortest decimal
+        (``np.float32(0.1)`` is 0.1), an integer float64 cannot hold
+        exactly is refused, and a masked entry (a missing parameter) is
+        refused.
     unit : {"fraction", "percent"}
         Scale of the result. Required.
     weights : array_like, optional
@@ -879,7 +905,8 @@ def fgt(
         (1, 1.0, True and '1' differ only in type and would be merged) or
         are not scalars (lists, tuples, arrays).
     ValueError
-        If `alpha` is negative, `line` is not > 0, weights or sizes are
+        If `alpha` is negative, masked or an integer float64 cannot hold
+        (``10**30``), `line` is not > 0, weights or sizes are
         negative, a value is missing under ``nan_policy="raise"``, `line`
         is NaN (or NaN for a domain of its mapping) under
         ``nan_policy="omit"`` (no row would keep a weight), a `by`

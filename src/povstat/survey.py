@@ -1142,7 +1142,9 @@ def poverty_estimates(
         covers them all. With ``nan_policy="omit"`` a row missing under
         any line gets zero weight under every line.
     alpha : float or sequence of float, default (0, 1, 2)
-        FGT parameters: P0, P1 and P2 by default.
+        FGT parameters: P0, P1 and P2 by default. Read and checked as in
+        :func:`fgt` (a float32 is its shortest decimal; masked entries and
+        integers float64 cannot hold are refused).
     weights : array_like, optional
         Survey weight of each unit (>= 0); None weighs units equally.
     size : array_like, optional

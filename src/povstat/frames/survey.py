@@ -462,7 +462,7 @@ def poverty_table(
     unit : {"fraction", "percent"}
         Scale of `estimate`, `se`, `lower` and `upper`. Required.
     alpha : float or sequence of float, default (0, 1, 2)
-        FGT parameters.
+        FGT parameters, read and checked as in :func:`fgt`.
     weight : str, optional
         Column of survey weights (>= 0). None weighs rows equally.
     size : str, optional

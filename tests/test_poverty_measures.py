@@ -376,9 +376,9 @@ def test_bools_are_no_fgt_parameters(alpha: Any) -> None:
 @pytest.mark.parametrize(
     ("alpha", "index"),
     [
-        (np.ma.array([0, 1], mask=[0, 1]), r"1 masked entry \(index \[1\]\)"),
+        (np.ma.array([0, 1], mask=[False, True]), r"1 masked entry \(index \[1\]\)"),
         (
-            np.ma.array([0, 1, 2], mask=[1, 0, 1]),
+            np.ma.array([0, 1, 2], mask=[True, False, True]),
             r"2 masked entries \(index \[0, 2\]\)",
         ),
         (np.ma.array(1.0, mask=True), r"1 masked entry \(index \[0\]\)"),
@@ -403,7 +403,8 @@ def test_a_masked_alpha_is_refused_not_read_under_its_mask(
         )
     # Without a masked entry the array is its data: 3 poor of 4 (90, 120
     # and 80 under 125): P0 = 3/4, P1 = (35 + 5 + 45) / 125 / 4 = 0.17.
-    got = fgt(w, 125, alpha=np.ma.array([0, 1], mask=[0, 0]), unit="fraction")
+    unmasked: Any = np.ma.array([0, 1], mask=[False, False])
+    got = fgt(w, 125, alpha=unmasked, unit="fraction")
     np.testing.assert_allclose(got, [0.75, 0.17], rtol=1e-15)
 
 

@@ -184,7 +184,8 @@ def alphas_arg(alpha: float | Sequence[float]) -> tuple[list[float], bool]:
     value under the mask.
     """
     if np.ma.is_masked(alpha):
-        where = np.flatnonzero(np.ma.getmaskarray(alpha))
+        held: Any = alpha
+        where = np.flatnonzero(np.ma.getmaskarray(held))
         msg = (
             f"`alpha` must not be missing: {where.size} masked "
             f"entr{'y' if where.size == 1 else 'ies'} (index {where[:5].tolist()}); "

@@ -448,6 +448,75 @@ def test_an_integer_alpha_float64_cannot_hold_is_refused_by_value(alpha: Any) ->
     assert fgt([1.0, 5], 4.0, alpha=1e30, unit="fraction") == 0.0  # 0.75**1e30
 
 
+_NO_WEIGHT = (
+    r"the units need a positive total weight, got none: its weights \(times "
+    r"sizes\) are all 0, or under nan_policy='omit' each of its rows has a "
+    r"missing welfare"
+)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: fgt([np.nan, np.nan], 5.0, alpha=0, unit="fraction", nan_policy="omit"),
+        lambda: watts([np.nan, np.nan], 5.0, unit="fraction", nan_policy="omit"),
+        lambda: fgt(
+            [1.0, 6],
+            5.0,
+            weights=[np.nan, 0],
+            alpha=0,
+            unit="fraction",
+            nan_policy="omit",
+        ),
+        lambda: fgt([1.0, 6], 5.0, weights=[0, 0], alpha=0, unit="fraction"),
+        lambda: poverty_estimates(
+            [np.nan, np.nan], 5.0, alpha=0, unit="fraction", nan_policy="omit"
+        ),
+    ],
+)
+def test_no_weight_left_gets_the_message_of_poverty_estimates(call: Any) -> None:
+    # Every welfare missing under "omit" leaves no weight: the cause is the
+    # missing values as much as the weights, and every function says both.
+    with pytest.raises(ValueError, match=_NO_WEIGHT):
+        call()
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: fgt(
+            [1.0, 6],
+            5.0,
+            weights=[1e-200, 1e-200],
+            size=[1e-200, 1e-200],
+            alpha=0,
+            unit="fraction",
+        ),
+        lambda: watts(
+            [1.0, 6], 5.0, weights=[1e-200, 1.0], size=[1e-200, 1.0], unit="fraction"
+        ),
+        lambda: poverty_estimates(
+            [1.0, 6, 3],
+            5.0,
+            weights=[1e-200, 1, 1],
+            size=[1e-200, 1, 1],
+            alpha=0,
+            unit="fraction",
+        ),
+    ],
+)
+def test_weights_times_sizes_underflowing_are_named(call: Any) -> None:
+    # 1e-200 x 1e-200 = 1e-400 is below float64's smallest subnormal
+    # (4.9e-324): the row would get zero weight silently (and a sample of
+    # such rows no weight at all, blamed on weights of 0).
+    match = (
+        r"`weights` times `size` underflow float64 to 0 on \d row\(s\), first "
+        r"at row 0 \(1e-200 x 1e-200\).*rescale"
+    )
+    with pytest.raises(ValueError, match=match):
+        call()
+
+
 # A weight of 3.7e18 beside 9 and 14: the poor weigh s = 3.7e18 + 9 and all
 # s + 14, one float64 (its spacing there is 512), so the exact share is just
 # below 1 and its nearest figure is 1; (s * 100) / s is 100.00000000000001.

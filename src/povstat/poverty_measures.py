@@ -666,7 +666,33 @@ def prepare_units(
             )
             raise ValueError(msg)
     person = w * s if size is not None else w
+    if size is not None:
+        _refuse_underflow(person, w, s)
     return y, np.broadcast_to(z, y.shape), person, domains
+
+
+def _refuse_underflow(
+    person: NDArray[np.float64], w: NDArray[np.float64], s: NDArray[np.float64]
+) -> None:
+    """Refuse rows whose weight times size underflows float64 to 0.
+
+    Such a row would silently get zero weight (and a sample of them, no
+    weight at all, blamed on the weights being 0): named as underflow.
+    """
+    if not person.size or float(np.min(person)) > 0:
+        return
+    under = (person == 0) & (w > 0) & (s > 0)
+    if under.any():
+        rows = np.flatnonzero(under)
+        first = int(rows[0])
+        msg = (
+            "`weights` times `size` underflow float64 to 0 on "
+            f"{rows.size:,} row(s), first at row {first} ({float(w[first])!r} "
+            f"x {float(s[first])!r}), which would get zero weight; rescale "
+            "the weights (e.g. to a mean of 1): the estimates and standard "
+            "errors depend only on their ratios"
+        )
+        raise ValueError(msg)
 
 
 def missing_message(
@@ -819,9 +845,9 @@ def _points(
             total = float(group_sum(np.zeros(n_all, np.intp), w, 1, largest=n_all)[0])
         if np.isinf(total):
             raise ValueError(weights_out_of_range(over=True))
-        if not total > 0:
-            msg = "`weights` (times `size`) must have a positive total"
-            raise ValueError(msg)
+        # The message poverty_estimates gives (all weights 0, or every row
+        # missing a value under nan_policy="omit").
+        check_domain_totals(np.array([total]), np.array([None], dtype=object))
         one = np.zeros(wp.shape[0], np.intp)
         with np.errstate(over="ignore"):
             sums = np.array(
@@ -911,8 +937,10 @@ def fgt(
         negative, a value is missing under ``nan_policy="raise"``, `line`
         is NaN (or NaN for a domain of its mapping) under
         ``nan_policy="omit"`` (no row would keep a weight), a `by`
-        label is missing (whatever the policy), the weights total zero,
-        the shapes disagree, there are no units, or the weights' total or
+        label is missing (whatever the policy), the weights total zero
+        (all 0, or every row missing a value under ``nan_policy="omit"``:
+        the message says both, as :func:`poverty_estimates`'), a weight
+        times its size underflows float64 to 0, the shapes disagree, there are no units, or the weights' total or
         the FGT terms leave float64's range.
 
     See Also

@@ -940,8 +940,9 @@ def fgt(
         label is missing (whatever the policy), the weights total zero
         (all 0, or every row missing a value under ``nan_policy="omit"``:
         the message says both, as :func:`poverty_estimates`'), a weight
-        times its size underflows float64 to 0, the shapes disagree, there are no units, or the weights' total or
-        the FGT terms leave float64's range.
+        times its size underflows float64 to 0, the shapes disagree, there
+        are no units, or the weights' total or the FGT terms leave float64's
+        range.
 
     See Also
     --------

@@ -1200,8 +1200,9 @@ def poverty_estimates(
         them without weight (the message names the line), a line is not > 0
         (in a mapping, the message names the domain),
         weights are negative, a weight times its size underflows float64
-        to 0 (the message names the first such row), a domain has no weight, a stratum has a single PSU
-        under ``lonely_psu="raise"``, `fpc` varies within a stratum (in
+        to 0 (the message names the first such row), a domain has no
+        weight, a stratum has a single PSU under ``lonely_psu="raise"``,
+        `fpc` varies within a stratum (in
         its last bits too, as 0.1 + 0.2 and 0.3: the message shows each
         value in full and, for differences within rounding, advises rounding
         the column; povstat never picks one of them), a

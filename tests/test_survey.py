@@ -1014,3 +1014,40 @@ def test_without_survey_weights_the_design_effect_is_inf_sizes_or_not() -> None:
         est = poverty_estimates(_DEFF_Y, 125, **_DEFF_KW, **extra)
         assert est.se[0] > 0
         assert est.deff.tolist() == [np.inf]
+
+
+# --------------------------------------------------------------------------
+# The covariance matrix's memory is checked before it is allocated
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("domains", "alpha", "shown"),
+    [
+        # 20,000 domains x 3 measures = 60,000 estimates: the matrix is
+        # 60,000**2 x 8 bytes = 28.8 GB, five of them 144.0 GB (by hand).
+        (
+            20_000,
+            (0, 1, 2),
+            r"60,000 estimates \(20,000 domains\) would need about "
+            r"144\.0 GB .*the matrix alone is 28\.8 GB",
+        ),
+        # 10,001 estimates: 5 x 8 x 10,001**2 = 4.0008e9 bytes, just above
+        # the 4 GB limit (10,000 would be exactly at it).
+        (10_001, 0, r"10,001 estimates \(10,001 domains\) would need about 4\.0 GB"),
+    ],
+)
+def test_a_covariance_matrix_too_large_is_refused_with_its_size(
+    domains: int, alpha: Any, shown: str
+) -> None:
+    rng = np.random.default_rng(0)
+    est = poverty_estimates(
+        rng.uniform(1, 10, 2 * domains),
+        5.0,
+        by=np.repeat(np.arange(domains), 2),
+        alpha=alpha,
+        unit="fraction",
+    )
+    with pytest.raises(ValueError, match=shown + r".*standard errors \(`se`\)"):
+        _ = est.cov
+    assert est.se.shape == (est.estimate.shape[0],)  # the errors are there

@@ -258,11 +258,53 @@ class PovertyEstimates(Result):
         diagonal matches R ``svyby`` without ``covmat``; R's
         ``svyby(..., covmat=TRUE)`` scales the whole matrix differently, and
         its diagonal then disagrees with its own standard errors.
+
+        Raises ValueError, before allocating, when the matrix would need
+        more than 4 GB of working memory (about five matrices of 8 bytes
+        per pair of estimates: 20,000 domains of three measures need
+        144 GB), naming the figure and what to do instead.
         """
         if self.design is None:
             msg = "this result holds no design, so no covariance matrix"
             raise ValueError(msg)
+        _check_cov_memory(self.estimate.shape[0], self.design.reduced.n_domains)
         return freeze(_covariance(self.design))
+
+
+#: Working memory povstat allows a covariance matrix, in bytes (the limit of
+#: its rank sets too).
+_COV_MAX_BYTES = 4 * 10**9
+#: Matrices of the full size that computing the covariance holds at once.
+_COV_COPIES = 5
+
+
+def _check_cov_memory(m: int, n_domains: int) -> None:
+    """Refuse, before allocating, a covariance matrix too large to compute.
+
+    `m` estimates need an m x m float64 matrix and about
+    :data:`_COV_COPIES` of them while it is computed; above
+    :data:`_COV_MAX_BYTES` the error gives the figure and what to do
+    instead, rather than numpy's bare MemoryError.
+    """
+    matrix = 8 * m * m
+    need = _COV_COPIES * matrix
+    if need <= _COV_MAX_BYTES:
+        return
+
+    def size(b: float) -> str:
+        return f"{b / 1e9:.1f} GB" if b >= 1e8 else f"{b / 1e6:.0f} MB"
+
+    msg = (
+        f"`cov` of {m:,} estimates ({n_domains:,} domains) would need about "
+        f"{size(need)} of working memory (the matrix alone is {size(matrix)}; "
+        "it grows with the square of the estimates), above povstat's limit "
+        f"of {_COV_MAX_BYTES / 1e9:.0f} GB; the standard errors (`se`) of "
+        "every domain need no matrix; for the covariances of some domains, "
+        "estimate again with those domains' labels in `by` and one label "
+        "for all other rows (the design is kept, so their estimates and "
+        "covariances are the same), or with fewer measures or lines"
+    )
+    raise ValueError(msg)
 
 
 # --------------------------------------------------------------------------

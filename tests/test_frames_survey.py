@@ -2778,3 +2778,69 @@ def test_a_missing_by_column_named_line_is_reported_missing() -> None:
         poverty_table(d, **kw)
     with pytest.raises(ValueError, match=r"has the name of the output column 'line'"):
         poverty_table(d.assign(line=["a", "b", "a"]), **kw)
+
+
+@pytest.mark.parametrize("kind", ["polars", "polars lazy", "duckdb"])
+@pytest.mark.parametrize("arg", ["welfare", "weight", "size", "line"])
+@pytest.mark.parametrize("nan_policy", ["raise", "omit"])
+def test_a_value_column_null_on_every_row_is_named_as_missing(
+    kind: str, arg: str, nan_policy: str
+) -> None:
+    # An all-null column has no dtype on polars (Null) or DuckDB (NULL):
+    # the cause is that every value is missing, said so under either
+    # policy (under "omit" every row would have zero weight), not "must
+    # have a numeric dtype, got Unknown".
+    cols = {"welfare": "y", "weight": "w", "size": "s", "line": "z"}
+    data: dict[str, list[Any]] = {
+        "y": [1.0, 5],
+        "w": [1.0, 2],
+        "s": [1.0, 3],
+        "z": [4.0, 4],
+    }
+    data[cols[arg]] = [None, None]
+    if kind == "duckdb":
+        nulls = ", ".join(
+            f"{'NULL' if c == cols[arg] else 'x.' + c} as {c}" for c in data
+        )
+        frame: Any = duckdb.sql(
+            "select " + nulls + " from (values (1.0, 1.0, 1.0, 4.0), (5.0, 2.0, "
+            "3.0, 4.0)) x(y, w, s, z)"
+        )
+    else:
+        frame = pl.DataFrame(data)
+        frame = frame.lazy() if kind == "polars lazy" else frame
+    match = (
+        rf"column '{cols[arg]}' \(argument `{arg}`\) is missing \(null\) on every row"
+    )
+    with pytest.raises(ValueError, match=match):
+        poverty_table(
+            frame,
+            welfare="y",
+            weight="w",
+            size="s",
+            line="z",
+            alpha=0,
+            unit="fraction",
+            nan_policy=nan_policy,
+        )
+
+
+def test_pandas_sparse_columns_are_read_as_their_dense_values() -> None:
+    # SparseArray welfare (fill value 0) and weights (NaN stored as the
+    # fill value): the dense values. By hand, y = 1, 0, 5 under a line of
+    # 4 with weights 1, missing (zero weight under "omit"), 2: P0 = 1/3;
+    # the caller's columns stay sparse.
+    df = pd.DataFrame(
+        {
+            "y": pd.arrays.SparseArray([1.0, 0.0, 5.0], fill_value=0.0),
+            "w": pd.arrays.SparseArray([1.0, np.nan, 2.0]),
+        }
+    )
+    dense = pd.DataFrame({"y": [1.0, 0.0, 5.0], "w": [1.0, np.nan, 2.0]})
+    kw: dict[str, Any] = {"welfare": "y", "weight": "w", "line": 4.0, "alpha": 0}
+    out = poverty_table(df, **kw, unit="fraction", nan_policy="omit")
+    assert out["estimate"].tolist() == pytest.approx([1 / 3], rel=1e-15)
+    pd.testing.assert_frame_equal(
+        out, poverty_table(dense, **kw, unit="fraction", nan_policy="omit")
+    )
+    assert all(str(t).startswith("Sparse[") for t in df.dtypes)

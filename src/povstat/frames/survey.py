@@ -523,8 +523,12 @@ def poverty_table(
         durations are refused, from the schema, before any data is read;
         a pandas object column is read when it holds numbers only:
         Decimals, as ``pandas.read_sql`` returns a NUMERIC column, ints,
-        floats and missing values, by the rule of the array functions).
+        floats and missing values, by the rule of the array functions;
+        a pandas sparse column is read as its dense values).
     ValueError
+        If a value column is null on every row, so that its engine gives it
+        no dtype (polars ``Null``, DuckDB ``NULL``): the message says so,
+        under either `nan_policy`.
         If both or neither of `line` and `lines` are given, `lines` is
         empty, a `by` column is named like an output column (``line`` too
         with `lines`; povstat never overwrites a column; on DuckDB and
@@ -729,6 +733,7 @@ def poverty_table(
         f"by[{i}]" if len(by_cols) > 1 else "by": c for i, c in enumerate(by_cols)
     }
     refuse_duplicate_columns(df, arg="df", used=readers)
+    df = _dense_columns(df, [c for c in readers.values() if isinstance(c, str)])
     try:
         frame: _Frame = nw.from_native(df)
     except TypeError:
@@ -1160,6 +1165,7 @@ def _check_entry(
             continue
         dtype = schema[name]
         if not dtype.is_numeric() and not _object_numbers(frame, name):
+            _refuse_null_column(frame, name, arg, dtype)
             msg = (
                 f"column {name!r} (argument `{arg}`) must have a numeric dtype "
                 f"(integer, float or decimal), got {dtype}; convert it first"
@@ -1187,6 +1193,45 @@ def _check_entry(
                 f"got {wrong[:5]}"
             )
             raise TypeError(msg)
+
+
+def _dense_columns(df: Any, names: Sequence[str]) -> Any:
+    """A pandas frame with its sparse columns among `names` densified (a copy).
+
+    A ``SparseArray`` column holds the same values as its dense form (the
+    fill value where nothing is stored); narwhals gives it no dtype. The
+    caller's frame is left as it is.
+    """
+    if not nw.dependencies.is_pandas_dataframe(df):
+        return df
+    cols = [c for c in dict.fromkeys(names) if c in df.columns]
+    sparse = [c for c in cols if str(df[c].dtype).startswith("Sparse[")]
+    if not sparse:
+        return df
+    return df.assign(**{c: df[c].sparse.to_dense() for c in sparse})
+
+
+def _refuse_null_column(frame: _Frame, name: str, arg: str, dtype: Any) -> None:
+    """Refuse a value column of no dtype that is null on every row.
+
+    An all-null column (polars ``Null``, DuckDB ``NULL``) has no numeric
+    dtype, but the cause is that every value is missing: said so. Under
+    either nan_policy no row would keep a value ("omit" would leave every
+    row without weight). Only read when the dtype is unknown.
+    """
+    if dtype != nw.Unknown:
+        return
+    nulls = frame.select(nw.col(name).is_null().all().alias("all_null"))
+    table = nulls.collect() if isinstance(nulls, nw.LazyFrame) else nulls
+    if not bool(table["all_null"][0]):
+        return
+    msg = (
+        f"column {name!r} (argument `{arg}`) is missing (null) on every row, "
+        "so it has no dtype: under nan_policy='raise' every row is missing "
+        "it, and under 'omit' every row would get zero weight, leaving "
+        "nothing to estimate; give it values"
+    )
+    raise ValueError(msg)
 
 
 def _object_numbers(frame: _Frame, name: str) -> bool:

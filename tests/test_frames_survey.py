@@ -2784,7 +2784,7 @@ def test_a_missing_by_column_named_line_is_reported_missing() -> None:
 @pytest.mark.parametrize("arg", ["welfare", "weight", "size", "line"])
 @pytest.mark.parametrize("nan_policy", ["raise", "omit"])
 def test_a_value_column_null_on_every_row_is_named_as_missing(
-    kind: str, arg: str, nan_policy: str
+    kind: str, arg: str, nan_policy: Any
 ) -> None:
     # An all-null column has no dtype on polars (Null) or DuckDB (NULL):
     # the cause is that every value is missing, said so under either

@@ -1208,7 +1208,8 @@ def _dense_columns(df: Any, names: Sequence[str]) -> Any:
     sparse = [c for c in cols if str(df[c].dtype).startswith("Sparse[")]
     if not sparse:
         return df
-    return df.assign(**{c: df[c].sparse.to_dense() for c in sparse})
+    frame: Any = df
+    return frame.assign(**{c: frame[c].sparse.to_dense() for c in sparse})
 
 
 def _refuse_null_column(frame: _Frame, name: str, arg: str, dtype: Any) -> None:

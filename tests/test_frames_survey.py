@@ -2844,3 +2844,40 @@ def test_pandas_sparse_columns_are_read_as_their_dense_values() -> None:
         out, poverty_table(dense, **kw, unit="fraction", nan_policy="omit")
     )
     assert all(str(t).startswith("Sparse[") for t in df.dtypes)
+
+
+@pytest.mark.parametrize(
+    "kind", ["pandas", "polars", "polars lazy", "duckdb", "arrays"]
+)
+def test_float32_domain_labels_unmatched_by_decimal_keys_get_a_hint(kind: str) -> None:
+    # float32 labels 0.1 and 0.2 are 0.10000000149011612 and
+    # 0.20000000298023224 as float64: the keys 0.1 and 0.2 match no domain
+    # (labels are matched by value), and the message says why, on every
+    # engine. Keyed by the labels as shown, the mapping matches: P0 of
+    # each domain is 1/2 (welfare 1 and 2 under 4, 5 and 8 not).
+    d = pd.DataFrame(
+        {"y": [1.0, 5, 2, 8], "g": np.array([0.1, 0.1, 0.2, 0.2], np.float32)}
+    )
+    hint = (
+        r"no poverty line for domain\(s\) \[0\.10000000149011612, "
+        r"0\.20000000298023224\]; the labels are float32 values read exactly "
+        r"\(0\.10000000149011612 is np\.float32\(0\.1\)\), which the key 0\.1"
+    )
+    shown = {float(np.float32(0.1)): 4.0, float(np.float32(0.2)): 4.0}
+    kw: dict[str, Any] = {"unit": "percent", "alpha": 0}
+    if kind == "arrays":
+        with pytest.raises(ValueError, match=hint):
+            poverty_estimates(d["y"], {0.1: 4.0, 0.2: 4.0}, by=d["g"].to_numpy(), **kw)
+        est = poverty_estimates(d["y"], shown, by=d["g"].to_numpy(), **kw)
+        assert est.estimate.tolist() == [50.0, 50.0]
+        return
+    frame: Any = {
+        "pandas": d,
+        "polars": pl.from_pandas(d),
+        "polars lazy": pl.from_pandas(d).lazy(),
+    }.get(kind)
+    frame = duckdb.from_df(d) if frame is None else frame
+    with pytest.raises(ValueError, match=hint):
+        poverty_table(frame, welfare="y", line={0.1: 4.0, 0.2: 4.0}, by="g", **kw)
+    out = backends.collect(poverty_table(frame, welfare="y", line=shown, by="g", **kw))
+    assert backends.col(out, "estimate").tolist() == [50.0, 50.0]

@@ -540,6 +540,7 @@ def lines_by_domain(line: Mapping[Any, Any], labels: Sequence[Any]) -> list[floa
                 " (keys and labels must both have a time zone, matched as "
                 "instants, or both be naive)"
             )
+        hint += _float32_hint(absent[:5], line)
         msg = f"`line` has no poverty line for domain(s) {absent[:5]}{hint}"
         raise ValueError(msg)
     out = [value[index[mk]] for mk in wanted]
@@ -560,6 +561,29 @@ def lines_by_domain(line: Mapping[Any, Any], labels: Sequence[Any]) -> list[floa
         )
         raise ValueError(msg)
     return out
+
+
+def _float32_hint(absent: Sequence[Any], line: Mapping[Any, Any]) -> str:
+    """A hint when domain labels are float32 values that keys name by decimal.
+
+    A float32 label 0.1 is 0.10000000149011612 as float64, which the key
+    0.1 does not equal: labels are matched by value, so say why.
+    """
+    keys = {float(k) for k in line if is_line_number(k) and not isinstance(k, Decimal)}
+    for d in absent:  # a loop over the few domains named in the message
+        if not isinstance(d, float) or not np.isfinite(d):
+            continue
+        single = np.float32(d)
+        short = float(str(single))
+        if float(single) == d and short != d and short in keys:
+            return (
+                f"; the labels are float32 values read exactly ({d!r} is "
+                f"np.float32({short!r})), which the key {short!r} does not "
+                f"equal: key the mapping by the labels as shown (e.g. "
+                f"float(np.float32({short!r}))) or give `by` as float64 "
+                "values of the figures it stands for"
+            )
+    return ""
 
 
 def prepare_units(

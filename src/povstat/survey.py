@@ -1324,7 +1324,10 @@ def poverty_estimates(
     way in this function and :func:`povstat.poverty_table` on
     every engine: a key of another kind than the labels (1 or True for the
     label 1.0, 1.0 for 1, 1 for '1') matches no domain, and the "no poverty
-    line" error lists such keys. Dates and times match by the instant they
+    line" error lists such keys. Float32 labels are matched as the
+    float64 values they hold (``np.float32(0.1)`` is 0.10000000149011612,
+    which the key 0.1 does not equal): the error says so and names the key
+    that would match. Dates and times match by the instant they
     name whatever their type (``datetime``, ``pandas.Timestamp``,
     ``numpy.datetime64`` of any unit, a ``date`` as its midnight); a key
     with a time zone matches a label with one at the same instant, in any

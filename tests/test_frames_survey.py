@@ -2881,3 +2881,23 @@ def test_float32_domain_labels_unmatched_by_decimal_keys_get_a_hint(kind: str) -
         poverty_table(frame, welfare="y", line={0.1: 4.0, 0.2: 4.0}, by="g", **kw)
     out = backends.collect(poverty_table(frame, welfare="y", line=shown, by="g", **kw))
     assert backends.col(out, "estimate").tolist() == [50.0, 50.0]
+
+
+@pytest.mark.parametrize("kind", ["pandas", "polars lazy", "duckdb"])
+def test_weight_times_size_underflowing_is_named_on_every_engine(kind: str) -> None:
+    # 1e-200 x 1e-200 = 1e-400, below float64's smallest subnormal: those
+    # two rows would get zero weight silently; refused as the array
+    # functions refuse it, counting the rows.
+    d = pd.DataFrame(
+        {"y": [1.0, 6, 3], "w": [1e-200, 1e-200, 1], "s": [1e-200, 1e-200, 1]}
+    )
+    frame: Any = {"pandas": d, "polars lazy": pl.from_pandas(d).lazy()}.get(kind)
+    frame = duckdb.from_df(d) if frame is None else frame
+    match = (
+        r"`weight` column 'w' times `size` column 's' must not underflow float64 "
+        r"to 0 .*: 2 row\(s\) break this rule"
+    )
+    with pytest.raises(ValueError, match=match):
+        poverty_table(
+            frame, welfare="y", weight="w", size="s", line=5.0, alpha=0, unit="fraction"
+        )

@@ -528,7 +528,8 @@ def poverty_table(
     ValueError
         If a value column is null on every row, so that its engine gives it
         no dtype (polars ``Null``, DuckDB ``NULL``): the message says so,
-        under either `nan_policy`.
+        under either `nan_policy`. If a weight times its size underflows
+        float64 to 0 (the message counts the rows).
         If both or neither of `line` and `lines` are given, `lines` is
         empty, a `by` column is named like an output column (``line`` too
         with `lines`; povstat never overwrites a column; on DuckDB and
@@ -895,6 +896,11 @@ def poverty_table(
         _infinite(y).alias(f"{t}infy"),
         _infinite(w).alias(f"{t}infw"),
         _infinite(s).alias(f"{t}infs"),
+        # weight x size underflowing float64 to 0 (both > 0)
+        ((w > 0) & (s > 0) & (w * s == 0))
+        .fill_null(value=False)
+        .cast(f64)
+        .alias(f"{t}under"),
         # Welfare <= 0 for Watts, on every row that states a welfare (a row
         # left out under "omit" too, as the array functions refuse it).
         (y <= 0).fill_null(value=False).cast(f64).alias(f"{t}nonpos"),
@@ -941,7 +947,7 @@ def poverty_table(
     summed += [f"{t}badz{i}" for i in range(len(zzs))]
     summed += [f"{t}miss{i}" for i in range(len(zzs))]
     summed += [f"{t}infz{i}" for i in range(len(zzs))] + [f"{t}infy"]
-    summed += [f"{t}infw", f"{t}infs"]
+    summed += [f"{t}infw", f"{t}infs", f"{t}under"]
     summed += [f"{t}wt{j}" for j in range(k)] + [f"{t}wtt{j}" for j in range(k)]
     summed.append(f"{t}pos")
     if units_as_psu:
@@ -1265,7 +1271,7 @@ def _case_rule(impl: Any) -> tuple[Callable[[str], str], str]:
     return (lambda name: _plumbing.fold_case(name, engine)), note
 
 
-_FLAGS = ("bad", "negw", "negs", "badz", "nonpos", "infy", "infw", "infs")
+_FLAGS = ("bad", "negw", "negs", "badz", "nonpos", "infy", "infw", "infs", "under")
 
 
 def _role(c: str, by: Sequence[str], *, strata: str | None, psu: str | None) -> str:
@@ -1564,6 +1570,11 @@ def _reduce_eager(
             "infy": int(np.isinf(y).sum()),
             "infw": int(np.isinf(w).sum()) if weight is not None else 0,
             "infs": int(np.isinf(s).sum()) if size is not None else 0,
+            "under": (
+                int(np.count_nonzero((w > 0) & (s > 0) & (w * s == 0)))
+                if size is not None and weight is not None
+                else 0
+            ),
         }
 
     smallest = {
@@ -1685,6 +1696,14 @@ def _raise_on_flags(
             else "",
         ),
         ("infy", f"{named('welfare')} {finite}"),
+        (
+            "under",
+            f"{named('weight')} times {named('size')} must not underflow "
+            "float64 to 0 (the row would get zero weight; rescale the "
+            "weights, e.g. to a mean of 1)"
+            if columns["weight"] and columns["size"]
+            else "",
+        ),
     ]
     for flag, text in checks:
         count = flags[flag] if text else 0

@@ -1485,3 +1485,53 @@ def test_sum_counts_rounding_bounds_are_exact_decimals() -> None:
     assert res.rounding_upper is not None
     assert float(res.rounding_lower) == 7.45
     assert float(res.rounding_upper) == 7.95
+
+
+def test_totals_are_exact_decimal_sums() -> None:
+    # 8.76 + 4.39 = 13.15 by hand; the float sum is 13.149999999999999,
+    # which rounds half up to 13.1 at 1 decimal instead of 13.2.
+    for dec in (2, None):
+        s = sum_counts([8.76, 4.39], decimals=dec)
+        assert float(s.total) == 13.15
+        assert float(round_half_up(s.total, 1)) == 13.2
+    # Pooled over 100 + 100 people: 13.15 / 200 * 100 = 6.575 % by hand.
+    for decimals in ({"headcount": 2, "population": 0}, None):
+        p = pooled_rate(
+            [8.76, 4.39], unit="percent", population=[100.0, 100.0], decimals=decimals
+        )
+        assert float(p.headcount) == 13.15
+        assert float(p.rate) == 6.575
+        assert float(round_half_up(p.rate, 2)) == 6.58
+    # Counts published with float noise (0.1 + 0.2) stand for their figure
+    # at `decimals` places: 0.3 + 1.0 = 1.3.
+    assert float(sum_counts([0.1 + 0.2, 1.0], decimals=1).total) == 1.3
+    # Thousands (decimals=-3): 12,000 + 3,000 = 15,000.
+    assert float(sum_counts([12_000.0, 3_000.0], decimals=-3).total) == 15_000.0
+    # Values that are no decimal figure of at most 6 places keep the float
+    # sum (documented float noise): 1/3 + 0.2.
+    assert float(sum_counts([1 / 3, 0.2]).total) == 1 / 3 + 0.2
+
+
+@given(
+    st.lists(st.integers(0, 10**9), min_size=1, max_size=20),
+    st.integers(0, 4),
+    st.booleans(),
+    st.randoms(use_true_random=False),
+)
+def test_sum_of_decimal_figures_is_the_nearest_float_to_the_exact_sum(
+    units: list[int], d: int, given_decimals: bool, rnd: Any
+) -> None:
+    # Figures k_i / 10**d: their exact sum is sum(k_i) / 10**d, and the total
+    # is the float nearest to it (Fraction -> float rounds correctly), in
+    # every order of the rows and in every group.
+    figures = np.array([float(Fraction(k, 10**d)) for k in units])
+    labels = np.array([i % 2 for i in range(len(units))])
+    perm = np.array(rnd.sample(range(len(units)), len(units)))
+    dec = d if given_decimals else None
+    res = sum_counts(figures[perm], by=labels[perm], decimals=dec)
+    groups = [g for g in (0, 1) if (labels == g).any()]
+    exact = [float(Fraction(sum(np.array(units)[labels == g]), 10**d)) for g in groups]
+    assert res.total.tolist() == exact
+    pop = figures + 1.0
+    p = pooled_rate(figures, unit="fraction", population=pop)
+    assert float(p.headcount) == float(Fraction(sum(units), 10**d))

@@ -52,7 +52,12 @@ from povstat.uncertainty import (
     moe_from_se,
     se_from_moe,
 )
-from povstat.units import figure_interval, round_half_up
+from povstat.units import (
+    figure_interval,
+    published,
+    round_half_up,
+    shown_decimals,
+)
 
 __all__ = [
     "CountSum",
@@ -620,6 +625,56 @@ def _group_sum(x: NDArray[np.float64], codes: NDArray[np.intp], k: int) -> Any:
     return np.bincount(codes, weights=x, minlength=k)
 
 
+def _decimal_total(
+    x: NDArray[np.float64],
+    codes: NDArray[np.intp],
+    k: int,
+    *,
+    decimals: int | None,
+    name: str,
+) -> NDArray[np.float64]:
+    """Total of `x` in each of `k` groups: the float nearest to the decimal sum.
+
+    The one summation of published figures (counts, populations and their
+    rounding bounds). A float sum of decimal figures carries float noise
+    (8.76 + 4.39 is 13.149999999999999, which rounds half up to 13.1, not
+    the 13.2 of 13.15). Figures with `decimals` places (checked and freed
+    of float noise by :func:`povstat.units.published`), or, with `decimals`
+    None, figures that show at most 6 decimals exactly
+    (:func:`povstat.units.shown_decimals`), are added as integers scaled
+    by ``10**decimals``, exactly, and the integer total is divided once by
+    ``10**decimals``: the float nearest to the exact decimal total (below
+    2**53 units of the last decimal). Other values (implied populations,
+    say) are added in float, in the caller's canonical order. NaN and
+    infinities propagate as in a float sum.
+    """
+    finite = np.isfinite(x)
+    if decimals is not None:
+        x = published(x, decimals, name)
+        d: int | None = decimals
+    else:
+        v = x[finite]
+        d = shown_decimals(v)
+        if not np.all(round_half_up(v, d) == v):
+            d = None  # not decimal figures of at most 6 places
+    if d is None:
+        return np.asarray(_group_sum(x, codes, k))
+    sc, multiply = 10.0 ** abs(d), d >= 0  # 10**d is exact in float64
+    with np.errstate(invalid="ignore", over="ignore"):
+        clean = np.where(finite, x, 0.0)
+        scaled = np.rint(clean * sc if multiply else clean / sc)
+    top = float(np.max(np.abs(scaled))) if scaled.size else 0.0
+    if top * max(int(scaled.size), 1) >= 2.0**62:  # int64 could overflow
+        return np.asarray(_group_sum(x, codes, k))
+    units = np.zeros(k, dtype=np.int64)
+    np.add.at(units, codes, scaled.astype(np.int64))
+    total = units.astype(np.float64)
+    total = total / sc if multiply else total * sc
+    if not finite.all():
+        total = total + np.bincount(codes[~finite], weights=x[~finite], minlength=k)
+    return np.asarray(total)
+
+
 def _variance(
     weight: NDArray[np.float64],
     se: NDArray[np.float64] | None,
@@ -824,6 +879,14 @@ def sum_counts(
     :func:`povstat.rounding_interval`: a count is never below 0, so a
     published 0 stands for :math:`[0, h)`.
 
+    Totals are sums of decimal figures, not of their binary floats: counts
+    with `decimals` places, or without `decimals` counts that show at most 6
+    decimals exactly (8.76, 4.39), are added as integers of the last decimal
+    place, and the total is the float nearest to the exact decimal sum
+    (13.15, not the float sum 13.149999999999999, which rounds half up to
+    13.1 at 1 decimal). Other counts (1/3) are added in float, in an order
+    fixed by the values, and carry float noise in the last place.
+
     References
     ----------
     .. [1] U.S. Census Bureau (2018), *Understanding and Using American
@@ -870,7 +933,9 @@ def sum_counts(
     codes, k = groups.codes[order], groups.k
     x = est[order]
     empty = _void(codes, k, missing[order])
-    total = np.where(empty, np.nan, _group_sum(x, codes, k))
+    total = np.where(
+        empty, np.nan, _decimal_total(x, codes, k, decimals=d, name="estimate")
+    )
     sd = half = None
     if dep is not None:
         if dep.cov is not None:
@@ -889,11 +954,14 @@ def sum_counts(
     r_lo = r_hi = None
     if d is not None:
         lo, hi = _bounds(x, d, "estimate")
-        # Each bound is a multiple of half a unit of `d` decimals, and so is
-        # their sum: it is exact at d + 1 decimals, which removes the float
-        # noise of the sum (7.949999999999999 is 7.95).
-        r_lo = np.where(empty, np.nan, round_half_up(_group_sum(lo, codes, k), d + 1))
-        r_hi = np.where(empty, np.nan, round_half_up(_group_sum(hi, codes, k), d + 1))
+        # Each bound is a multiple of half a unit of `d` decimals: a figure
+        # of d + 1 decimals, and so is their sum (7.95, not 7.949999999999999).
+        r_lo = np.where(
+            empty, np.nan, _decimal_total(lo, codes, k, decimals=d + 1, name="estimate")
+        )
+        r_hi = np.where(
+            empty, np.nan, _decimal_total(hi, codes, k, decimals=d + 1, name="estimate")
+        )
     return CountSum(
         group=groups.labels,
         total=_scalar_or_groups(total, groups),
@@ -1035,6 +1103,13 @@ def pooled_rate(
     can be slightly wider than that set, since a region's implied
     population and its count move together.
 
+    The totals of headcounts and of given populations are exact decimal
+    sums, as in :func:`sum_counts` (8.76 + 4.39 is 13.15, and over a
+    population of 200 the rate is 6.575 %, not 6.574999999999999), and the
+    rate is one division of the two totals. Implied populations are not
+    decimal figures: their total, and so the rate, carries float noise in
+    the last place.
+
     References
     ----------
     .. [1] Foster, J., Greer, J., Thorbecke, E. (1984), "A Class of
@@ -1084,8 +1159,14 @@ def pooled_rate(
     codes, k = groups.codes[order], groups.k
     empty = _void(codes, k, missing[order])
     hh, nn = h[order], pop[order]
-    total_h = np.where(empty, np.nan, _group_sum(hh, codes, k))
-    total_n = np.where(empty, np.nan, _group_sum(nn, codes, k))
+    dh = None if dec is None else dec["headcount"]
+    dn = None if dec is None else dec.get("population")
+    total_h = np.where(
+        empty, np.nan, _decimal_total(hh, codes, k, decimals=dh, name="headcount")
+    )
+    total_n = np.where(
+        empty, np.nan, _decimal_total(nn, codes, k, decimals=dn, name="population")
+    )
     pooled = headcount_to_rate(total_h, total_n, unit=u)
     se_r = lo = hi = se_h = None
     if dep is not None:
@@ -1122,10 +1203,18 @@ def pooled_rate(
             n_lo, n_hi = _bounds(nn, dec["population"], "population")
         h_lo = np.maximum(h_lo, 0.0)
         n_lo = np.maximum(n_lo, 0.0)
-        rh_lo = np.where(empty, np.nan, _group_sum(h_lo, codes, k))
-        rh_hi = np.where(empty, np.nan, _group_sum(h_hi, codes, k))
-        sn_lo = _group_sum(n_lo, codes, k)
-        sn_hi = _group_sum(n_hi, codes, k)
+        # Bounds of figures of d decimals are figures of d + 1 decimals;
+        # implied populations are not figures (decimals None: inferred).
+        bh = cast(int, dh) + 1
+        bn = None if dn is None else dn + 1
+        rh_lo = np.where(
+            empty, np.nan, _decimal_total(h_lo, codes, k, decimals=bh, name="headcount")
+        )
+        rh_hi = np.where(
+            empty, np.nan, _decimal_total(h_hi, codes, k, decimals=bh, name="headcount")
+        )
+        sn_lo = _decimal_total(n_lo, codes, k, decimals=bn, name="population")
+        sn_hi = _decimal_total(n_hi, codes, k, decimals=bn, name="population")
         with np.errstate(divide="ignore", invalid="ignore"):
             r_lo = np.where(empty, np.nan, rh_lo / sn_hi * scale)
             r_hi = np.where(

@@ -1535,3 +1535,70 @@ def test_sum_of_decimal_figures_is_the_nearest_float_to_the_exact_sum(
     pop = figures + 1.0
     p = pooled_rate(figures, unit="fraction", population=pop)
     assert float(p.headcount) == float(Fraction(sum(units), 10**d))
+
+
+@given(
+    st.lists(st.floats(1e-3, 1e3), min_size=1, max_size=8),
+    st.sampled_from([-900, -600, -300, 300, 600, 900]),
+    st.sampled_from(["independent", "correlation", "covariance"]),
+)
+def test_errors_of_a_sum_scale_exactly_with_the_errors(
+    se: list[float], power: int, dependence: str
+) -> None:
+    # The SE of a sum is homogeneous of degree 1 in the SEs: times 2**power
+    # (exact), it is the SE of the unscaled errors times 2**power, bit for
+    # bit. Squares of SEs of 2**600 overflowed (and of 2**-600 underflowed):
+    # the caller's finite SEs then gave an error about an infinite `se`.
+    s = np.array(se)
+    f = float(np.ldexp(1.0, power))
+    est = np.ones(s.size)
+    kw: dict[str, Any] = {"level": 0.9}
+
+    def sd(scale: float) -> float:
+        if dependence == "covariance":
+            c = np.diag((s * s) * (scale * scale)) if abs(power) <= 500 else None
+            if c is None:
+                return float(
+                    arr(sum_counts(est, se=s * scale, independent=True, **kw).se)
+                )
+            return float(arr(sum_counts(est, cov=c, **kw).se))
+        if dependence == "correlation":
+            return float(arr(sum_counts(est, se=s * scale, correlation=0.3, **kw).se))
+        return float(arr(sum_counts(est, se=s * scale, independent=True, **kw).se))
+
+    assert sd(f) == sd(1.0) * f
+
+
+def test_sums_beyond_float64_are_refused_naming_the_argument() -> None:
+    # SEs of 1e200: the SE of the sum of two independent counts is
+    # sqrt(2) * 1e200 = 1.4142135623730951e200 (by hand), not an error
+    # about an infinite `se`.
+    s = sum_counts([1.0, 2.0], se=[1e200, 1e200], level=0.9, independent=True)
+    assert float(arr(s.se)) == pytest.approx(1.4142135623730951e200, rel=1e-15)
+    p = pooled_rate(
+        [1.0, 2.0],
+        population=[10.0, 10.0],
+        unit="percent",
+        se=[1e200, 1e200],
+        level=0.9,
+        independent=True,
+    )
+    # SE of (10 P1 + 10 P2) / 20 = sqrt(2) * 1e200 / 2 (by hand).
+    assert float(arr(p.se)) == pytest.approx(7.0710678118654755e199, rel=1e-15)
+    # Results beyond float64 (about 1.8e308) are refused, naming the input.
+    with pytest.raises(ValueError, match=r"margin of error of the sum .*`se`"):
+        sum_counts([1.0, 2.0], se=[1e308, 1e308], level=0.9, independent=True)
+    with pytest.raises(ValueError, match=r"`moe` 1e\+308 at index 0 .*beyond float64"):
+        sum_counts([1.0, 2.0], moe=[1e308, 1e308], level=0.1, independent=True)
+    with pytest.raises(ValueError, match=r"margin of error of the sum .*`moe`"):
+        sum_counts([1.0, 2.0], moe=[1.6e308, 1.6e308], level=0.9, independent=True)
+    with pytest.raises(ValueError, match=r"standard error of the sum .*`se`"):
+        sum_counts([1.0, 2.0], se=[1.5e308, 1.5e308], level=0.9, independent=True)
+    # A covariance matrix of 1e308 everywhere: Var = 4e308 (beyond float64),
+    # SE = sqrt(4e308) = 2e154 (by hand), which float64 holds.
+    big = sum_counts([1.0, 2.0], cov=[[1e308, 1e308], [1e308, 1e308]], level=0.9)
+    assert float(arr(big.se)) == pytest.approx(2e154, rel=1e-15)
+    with pytest.raises(ValueError, match=r"the sum for group 'a' exceeds.*`estimate`"):
+        sum_counts([1e308, 1e308, 1.0], by=["a", "a", "b"])
+    with pytest.raises(ValueError, match=r"total population exceeds.*`population`"):
+        pooled_rate([1.0, 2.0], population=[1e308, 1e308], unit="percent")

@@ -1223,3 +1223,76 @@ def test_a_group_gets_the_results_it_gets_alone(
         np.testing.assert_array_equal(sets.upper[rows], alone.upper)
         p = rank_probabilities(x[rows], **own, **kw).probability
         np.testing.assert_allclose(probs.probability[rows, :size], p, atol=1e-12)
+
+
+@pytest.mark.parametrize("power", [-700, -500, 300, 500, 700])
+@pytest.mark.parametrize(
+    ("method", "simultaneous"),
+    [("sidak", False), ("bonferroni", True), ("bootstrap", True), ("bootstrap", False)],
+)
+def test_sets_do_not_depend_on_a_common_scale(
+    power: int, method: str, simultaneous: bool
+) -> None:
+    # Ranks and their sets depend on the estimates and SEs only up to a common
+    # factor. Scaled by 2**power (exact), squares of SEs of 1e200 overflowed
+    # and differences of +-1e308 too: every set must be that of the unscaled
+    # inputs. Also with `cov` (times 2**(2 power)) and rank_probabilities.
+    x = np.array([4.3, 4.1, 4.9, 9.5, 12.0, 4.2])
+    se = np.array([0.3, 0.2, 0.3, 0.5, 0.4, 0.25])
+    f = float(np.ldexp(1.0, power))
+    kw: dict[str, Any] = {
+        "descending": True,
+        "level": 0.9,
+        "method": method,
+        "simultaneous": simultaneous,
+    }
+    if method == "bootstrap":
+        kw.update(n_draws=500, seed=2)
+    base = rank_confidence_sets(x, se=se, **kw)
+    scaled = rank_confidence_sets(x * f, se=se * f, **kw)
+    np.testing.assert_array_equal(scaled.lower, base.lower)
+    np.testing.assert_array_equal(scaled.upper, base.upper)
+    if abs(power) <= 500:  # variances times 2**(2 power) are still floats
+        cov = np.diag(se * se)
+        with_cov = rank_confidence_sets(x * f, cov=cov * f * f, **kw)
+        np.testing.assert_array_equal(with_cov.lower, base.lower)
+        np.testing.assert_array_equal(with_cov.upper, base.upper)
+    p0 = rank_probabilities(x, se=se, descending=True, n_draws=400, seed=1)
+    p1 = rank_probabilities(x * f, se=se * f, descending=True, n_draws=400, seed=1)
+    np.testing.assert_array_equal(p1.probability, p0.probability)
+
+
+def test_huge_finite_inputs_give_the_right_sets() -> None:
+    # 1e155, 0, -1e155 with SE 1e154 each: adjacent items differ by 1e155,
+    # sqrt(2) * 1e154 = 1.414e154 SEs of the difference apart, i.e. 7.07
+    # SEs, far beyond the Sidak z for 2 comparisons at 90 % (about 2.2):
+    # every set is the single rank 1, 2, 3 (by hand). se * se overflowed to
+    # inf before, giving [1, 3] for all.
+    for simultaneous in (False, True):
+        r = rank_confidence_sets(
+            [1e155, 0.0, -1e155],
+            se=[1e154] * 3,
+            descending=True,
+            level=0.9,
+            method="sidak",
+            simultaneous=simultaneous,
+        )
+        np.testing.assert_array_equal(r.lower, [1.0, 2.0, 3.0])
+        np.testing.assert_array_equal(r.upper, [1.0, 2.0, 3.0])
+    # Estimates 3 and 2 with SEs of 1e200: a difference of 1 is nothing, so
+    # each rank has probability near 1/2, and each rank's column sums to 1.
+    rp = rank_probabilities([3.0, 2.0], se=[1e200, 1e200], descending=True, seed=1)
+    np.testing.assert_allclose(rp.probability.sum(axis=0), [1.0, 1.0])
+    np.testing.assert_allclose(rp.probability, 0.5, atol=0.05)
+    # interval_decimals rounds the bounds in the caller's unit: 3e300 -+
+    # z * 1e299 rounds to whole numbers, and the intervals still separate.
+    tb = rank_confidence_sets(
+        [3e300, 2e300, 1e300],
+        se=[1e298] * 3,
+        descending=True,
+        level=0.9,
+        method="bonferroni",
+        simultaneous=True,
+        interval_decimals=0,
+    )
+    np.testing.assert_array_equal(tb.lower, [1.0, 2.0, 3.0])

@@ -499,7 +499,10 @@ def _covariance_matrix(cov: ArrayLike, n: int) -> NDArray[np.float64]:
         msg = f"`cov` must not hold NaN, found one at ({i}, {j})"
         raise ValueError(msg)
     scale = float(np.max(np.abs(c))) if c.size else 0.0
-    asym = np.abs(c - c.T) > _COV_TOL * max(scale, 1e-300)
+    # Checked on c / scale, so that entries near float64's largest value
+    # neither overflow nor mislead the tolerances.
+    unit = c / scale if scale > 0 else c
+    asym = np.abs(unit - unit.T) > _COV_TOL
     if asym.any():
         i, j = (int(v) for v in np.argwhere(asym)[0])
         msg = (
@@ -508,11 +511,11 @@ def _covariance_matrix(cov: ArrayLike, n: int) -> NDArray[np.float64]:
         )
         raise ValueError(msg)
     if n:
-        smallest = float(np.linalg.eigvalsh((c + c.T) / 2.0)[0])
-        if smallest < -_COV_TOL * max(scale, 1e-300) * n:
+        smallest = float(np.linalg.eigvalsh((unit + unit.T) / 2.0)[0])
+        if smallest < -_COV_TOL * n:
             msg = (
                 "`cov` must be positive semi-definite (a covariance matrix), "
-                f"found an eigenvalue of {smallest!r}"
+                f"found an eigenvalue of {smallest * scale!r}"
             )
             raise ValueError(msg)
     return c
@@ -530,7 +533,18 @@ def _errors(
             msg = "`moe` needs the `level` it was published at"
             raise ValueError(msg)
         m = _rows(moe, "moe", n, check="nonnegative")
-        return "moe", m, se_from_moe(m, level=level)
+        with np.errstate(over="ignore"):
+            s = np.asarray(se_from_moe(m, level=level))
+        big = np.isinf(s)
+        if big.any():
+            i = int(np.argmax(big))
+            msg = (
+                f"`moe` {float(m[i])!r} at index {i} at level {level!r} implies a "
+                "standard error beyond float64's largest value "
+                f"({np.finfo(np.float64).max:.4g})"
+            )
+            raise ValueError(msg)
+        return "moe", m, s
     if se is not None:
         s = _rows(se, "se", n, check="nonnegative")
         return "se", s, s
@@ -606,7 +620,8 @@ def _canonical(
     """
     values = list(rows.values())
     if dep is not None and dep.cov is not None:
-        values += [np.diag(dep.cov), np.sort(dep.cov, axis=1).sum(axis=1)]
+        with np.errstate(over="ignore"):  # an infinite key still sorts
+            values += [np.diag(dep.cov), np.sort(dep.cov, axis=1).sum(axis=1)]
     keys = [np.nan_to_num(a, nan=np.inf) for a in reversed(values)]
     order = np.lexsort((*keys, groups.codes))
     return np.asarray(order[keep[order]], dtype=np.intp)
@@ -675,7 +690,17 @@ def _decimal_total(
     return np.asarray(total)
 
 
-def _variance(
+def _unit_factor(
+    a: NDArray[np.float64], codes: NDArray[np.intp], k: int
+) -> NDArray[np.float64]:
+    """Per group, a power of two bringing its largest finite ``|a|`` near 1."""
+    top = np.zeros(k)
+    np.maximum.at(top, codes, np.where(np.isfinite(a), np.abs(a), 0.0))
+    up = np.minimum(-np.frexp(top)[1], 1000)  # subnormal tops: 2**1000 at most
+    return np.asarray(np.where(top > 0, np.ldexp(1.0, up), 1.0))
+
+
+def _sd(
     weight: NDArray[np.float64],
     se: NDArray[np.float64] | None,
     codes: NDArray[np.intp],
@@ -684,42 +709,81 @@ def _variance(
     *,
     labels: NDArray[Any] | None = None,
     zero: NDArray[np.bool_] | None = None,
+    name: str = "se",
 ) -> NDArray[np.float64]:
-    r"""Variance of :math:`\sum_{i \in g} a_i X_i` for each group g.
+    r"""Standard deviation of :math:`\sum_{i \in g} a_i X_i` for each group g.
 
     `weight` is :math:`a`, `se` the standard errors of :math:`X` (unused
     with a covariance matrix). With `zero`, only the largest term of the
     rows flagged in it counts, once per group (the ACS zero-estimate rule).
+
+    The weights and the errors of each group are first brought near 1, each
+    by a power of two (exact), and the result scaled back: squares of finite
+    errors such as 1e200 never overflow, errors such as 1e-200 never
+    underflow, and a group's result does not depend on the other groups. A
+    standard deviation beyond float64's range is refused, naming `name`
+    (the errors as given) and the limit.
     """
+    fw = _unit_factor(weight, codes, k)
+    w = weight * fw[codes]
     if dep.kind == "covariance":
         cov = cast("NDArray[np.float64]", dep.cov)
+        fe = _unit_factor(np.sqrt(np.abs(np.diagonal(cov))), codes, k)
         same = codes[:, None] == codes[None, :]
-        pairs = np.where(same, cov * np.outer(weight, weight), 0.0)
-        return np.asarray(_group_sum(pairs.sum(axis=1), codes, k))
-    term = weight * cast("NDArray[np.float64]", se)
-    sq = term * term
-    if zero is not None:
-        biggest = np.zeros(k)
-        # A missing error (NaN, kept under nan_policy="propagate") makes its
-        # group's variance NaN; numpy flags that as invalid, which it is not.
-        with np.errstate(invalid="ignore"):
-            np.maximum.at(biggest, codes[zero], sq[zero])
-        return np.asarray(_group_sum(np.where(zero, 0.0, sq), codes, k) + biggest)
-    indep = np.asarray(_group_sum(sq, codes, k))
-    if dep.kind != "correlation":
-        return indep
-    t = _group_sum(term, codes, k)
-    var = np.asarray((1.0 - dep.rho) * indep + dep.rho * t * t)
-    bad = var < -1e-9 * indep
-    if bad.any():
-        i = int(np.argmax(bad))
-        where = "" if labels is None else f" for group {labels[i]!r}"
+        fc = fe[codes]
+        pairs = np.where(same, (cov * np.outer(fc, fc)) * np.outer(w, w), 0.0)
+        var = np.asarray(_group_sum(pairs.sum(axis=1), codes, k))
+    else:
+        e = cast("NDArray[np.float64]", se)
+        fe = _unit_factor(e, codes, k)
+        term = w * (e * fe[codes])
+        sq = term * term
+        if zero is not None:
+            biggest = np.zeros(k)
+            # A missing error (NaN, kept under nan_policy="propagate") makes
+            # its group's variance NaN; numpy flags that as invalid, which it
+            # is not.
+            with np.errstate(invalid="ignore"):
+                np.maximum.at(biggest, codes[zero], sq[zero])
+            var = np.asarray(_group_sum(np.where(zero, 0.0, sq), codes, k) + biggest)
+        else:
+            var = np.asarray(_group_sum(sq, codes, k))
+        if dep.kind == "correlation":
+            indep = var
+            t = _group_sum(term, codes, k)
+            var = np.asarray((1.0 - dep.rho) * indep + dep.rho * t * t)
+            bad = var < -1e-9 * indep
+            if bad.any():
+                i = int(np.argmax(bad))
+                where = "" if labels is None else f" for group {labels[i]!r}"
+                msg = (
+                    f"`correlation` {dep.rho!r} implies a negative variance{where}: "
+                    "a common correlation of m estimates must be at least -1/(m - 1)"
+                )
+                raise ValueError(msg)
+            var = np.maximum(var, 0.0)
+    with np.errstate(over="ignore"):
+        sd = np.asarray(np.sqrt(var) / (fw * fe))
+    _in_range(sd, name, "standard error of the sum", labels)
+    return sd
+
+
+def _in_range(
+    x: NDArray[np.float64], name: str, what: str, labels: NDArray[Any] | None
+) -> None:
+    """Refuse an infinite result of finite inputs (float64 overflow)."""
+    big = np.ravel(np.isinf(x))
+    if big.any():
+        i = int(np.flatnonzero(big)[0])
+        label = None if labels is None else labels[i]
+        if isinstance(label, np.generic):
+            label = label.item()
+        where = "" if labels is None else f" for group {label!r}"
         msg = (
-            f"`correlation` {dep.rho!r} implies a negative variance{where}: a "
-            "common correlation of m estimates must be at least -1/(m - 1)"
+            f"the {what}{where} exceeds float64's largest value "
+            f"({np.finfo(np.float64).max:.4g}): `{name}` is too large to add up"
         )
         raise ValueError(msg)
-    return np.asarray(np.maximum(var, 0.0))
 
 
 def _bounds(
@@ -764,8 +828,9 @@ def _scalar_or_groups(x: Any, groups: _Groups) -> Any:
 
 
 def _moe(sd: NDArray[np.float64], level: float) -> NDArray[np.float64]:
-    """Margin of error at `level` (NaN where the SE is NaN)."""
-    return np.asarray(moe_from_se(sd, level=level))
+    """Margin of error at `level` (NaN where the SE is NaN; inf on overflow)."""
+    with np.errstate(over="ignore"):
+        return np.asarray(moe_from_se(sd, level=level))
 
 
 def _nan_policy(value: object) -> str:
@@ -852,9 +917,12 @@ def sum_counts(
         dependence is not stated or stated twice; `cov` is not a symmetric
         positive semi-definite ``n x n`` matrix; the correlation implies a
         negative variance; the counts are not rounded to `decimals`; a
-        value is missing under ``nan_policy="raise"``; or `estimate` is
+        value is missing under ``nan_policy="raise"``; `estimate` is
         empty (no rows: an empty sum is refused, never reported as NaN or
-        0).
+        0); or the sum, its standard error, margin of error or upper bound
+        exceeds float64's largest value (about 1.8e308; finite errors such
+        as 1e200, whose squares would overflow, are scaled first and
+        accepted).
 
     See Also
     --------
@@ -936,11 +1004,13 @@ def sum_counts(
     total = np.where(
         empty, np.nan, _decimal_total(x, codes, k, decimals=d, name="estimate")
     )
+    _in_range(total, "estimate", "sum", groups.labels)
     sd = half = None
     if dep is not None:
         if dep.cov is not None:
             dep = _Dependence("covariance", cov=dep.cov[np.ix_(order, order)])
-        var = _variance(
+        err = "cov" if errors is None else errors[0]
+        sd = _sd(
             np.ones_like(x),
             None if errors is None else errors[2][order],
             codes,
@@ -948,9 +1018,13 @@ def sum_counts(
             dep,
             labels=groups.labels,
             zero=(x == 0) if zeros == "largest" else None,
+            name=err,
         )
-        sd = np.where(empty, np.nan, np.sqrt(var))
+        sd = np.where(empty, np.nan, sd)
         half = _moe(sd, cast(float, lev))
+        _in_range(half, err, "margin of error of the sum", groups.labels)
+        with np.errstate(over="ignore"):
+            _in_range(total + half, err, "upper bound of the sum", groups.labels)
     r_lo = r_hi = None
     if d is not None:
         lo, hi = _bounds(x, d, "estimate")
@@ -1072,7 +1146,8 @@ def pooled_rate(
         and `population` is given; an error is given without `level` or a
         stated dependence; `decimals` does not name the inputs; `headcount`
         is empty (no regions: refused, never a NaN rate); a `rate` is 0
-        (the population cannot be implied from it: pass `population`); or
+        (the population cannot be implied from it: pass `population`); a
+        total or the margin of error exceeds float64's largest value; or
         as for :func:`sum_counts`.
 
     See Also
@@ -1167,24 +1242,33 @@ def pooled_rate(
     total_n = np.where(
         empty, np.nan, _decimal_total(nn, codes, k, decimals=dn, name="population")
     )
+    _in_range(total_h, "headcount", "total number of poor", groups.labels)
+    _in_range(total_n, "population", "total population", groups.labels)
     pooled = headcount_to_rate(total_h, total_n, unit=u)
     se_r = lo = hi = se_h = None
     if dep is not None:
         if dep.cov is not None:
             dep = _Dependence("covariance", cov=dep.cov[np.ix_(order, order)])
-        # Var of the total poor, sum_i N_i P_i (rates as fractions).
-        var_h = _variance(
+        # SE of the total poor, sum_i N_i P_i (rates as fractions).
+        se_h = _sd(
             nn / scale,
             None if errors is None else errors[2][order],
             codes,
             k,
             dep,
             labels=groups.labels,
+            name="cov" if errors is None else errors[0],
         )
-        se_h = np.where(empty, np.nan, np.sqrt(var_h))
+        se_h = np.where(empty, np.nan, se_h)
         with np.errstate(divide="ignore", invalid="ignore"):
             se_r = np.where(total_n > 0, se_h / total_n * scale, np.nan)
         half = _moe(se_r, cast(float, lev))
+        _in_range(
+            half,
+            "cov" if errors is None else errors[0],
+            "margin of error of the pooled rate",
+            groups.labels,
+        )
         lo, hi = pooled - half, pooled + half
     rh_lo = rh_hi = r_lo = r_hi = None
     if dec is not None:

@@ -401,6 +401,33 @@ class _Bucket:
         return np.asarray(np.where(self.pair, w, 0.0).astype(self.dtype))
 
 
+#: Estimates and errors beyond 2**256 (or all below 2**-256) are scaled.
+_SAFE_EXPONENT = 256
+
+
+def _common_scale(x: NDArray[np.float64], sd: NDArray[np.float64]) -> float:
+    """A power of two to multiply the estimates and their SEs `sd` by.
+
+    Ranks and their sets depend on the estimates and their errors only up to
+    a common factor: the standardized differences are unchanged. Finite
+    inputs near the ends of float64 (SEs of 1e200, whose squares overflow,
+    or estimates of +-1e308, whose differences do) are brought near 1 by a
+    power of two, which is exact, so that no square, sum or difference
+    overflows. Inputs within ``2**-256`` to ``2**256`` are left as they are
+    (factor 1). Figures shown in the caller's unit (rounded interval bounds)
+    are divided by the factor first.
+    """
+    tops = [float(np.nanmax(p)) for p in (np.abs(x), sd) if not np.isnan(p).all()]
+    top = max(tops, default=0.0)
+    if not np.isfinite(top) or top == 0.0:
+        return 1.0
+    exponent = int(np.frexp(top)[1])
+    if -_SAFE_EXPONENT < exponent < _SAFE_EXPONENT:
+        return 1.0
+    # top * factor lies in [0.5, 1) (subnormal tops: as near as 2**1000 goes).
+    return float(np.ldexp(1.0, min(-exponent, 1000)))
+
+
 class _Problem:
     """Validated inputs in the padded per-group layout."""
 
@@ -427,17 +454,23 @@ class _Problem:
             if s.shape != (n,):
                 msg = f"`se` must have the shape of `estimates` {(n,)}, got {s.shape}"
                 raise ValueError(msg)
+            factor = _common_scale(x, s)
+            x, s = x * factor, s * factor
             var = s * s
         elif cov is not None and se is None:
             c = _validate.numeric(cov, "cov")
             if c.shape != (n, n):
                 msg = f"`cov` must have shape {(n, n)} for {n} estimates, got {c.shape}"
                 raise ValueError(msg)
+            with np.errstate(invalid="ignore"):
+                factor = _common_scale(x, np.sqrt(np.abs(np.diagonal(c))))
+            x, c = x * factor, c * factor * factor
             var = np.diagonal(c).copy()
         else:
             given = "both" if se is not None else "neither"
             msg = f"give exactly one of `se` and `cov`; got {given}"
             raise ValueError(msg)
+        self.factor = factor  # estimates and errors were multiplied by it
         missing = np.isnan(x) | np.isnan(var)
         if policy == "raise" and missing.any():
             i = int(np.argmax(missing))
@@ -1344,6 +1377,11 @@ def rank_confidence_sets(
     which contains the true rank whenever all the rejections are right [1]_,
     under the ``"min"``, ``"max"`` and ``"average"`` tie rules of
     :func:`povstat.rank` alike (they differ only where true values tie).
+    The sets (and :func:`rank_probabilities`) depend on the estimates and
+    errors only up to a common factor: finite inputs beyond :math:`2^{256}`
+    (or all below :math:`2^{-256}`) are first multiplied by a power of two,
+    exactly, so that squares and differences of values such as 1e200 never
+    overflow; rounded interval bounds are taken in the caller's unit.
 
     *Bootstrap* [1]_. With draws :math:`Z^{*} \sim N(0, \hat\Sigma)`, the
     critical value is the `level` quantile (linear interpolation) over the
@@ -1481,7 +1519,7 @@ def rank_confidence_sets(
                 n_above, n_below = above.sum(axis=2), below.sum(axis=2)
         elif simul:
             zc = _adjusted_z(lev, b.size.astype(np.float64), m_)
-            n_above, n_below = _interval_counts(b, zc, decimals)
+            n_above, n_below = _interval_counts(b, zc, decimals, prob.factor)
             crit = np.broadcast_to(zc[:, None], b.item.shape)
         else:
             zc = _adjusted_z(lev, b.size.astype(np.float64) - 1.0, m_)
@@ -1528,7 +1566,7 @@ def _pairwise_counts(
 
 
 def _interval_counts(
-    b: _Bucket, zc: NDArray[np.float64], decimals: int | None
+    b: _Bucket, zc: NDArray[np.float64], decimals: int | None, factor: float = 1.0
 ) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
     r"""Per item, how many intervals of its group lie wholly below and above.
 
@@ -1538,7 +1576,9 @@ def _interval_counts(
     the bounds are first rounded half up to that many decimals and
     intervals that touch count as separated (``lo_i >= hi_k``), an item
     never beating itself nor an identical point (two equal rounded bounds
-    with SE 0 touch each other both ways: neither is separated).
+    with SE 0 touch each other both ways: neither is separated). The bounds
+    are rounded in the caller's unit: divided by the `factor` the estimates
+    were scaled by (see :func:`_common_scale`).
     """
     half = zc[:, None] * b.se
     lo = (b.y - half)[b.real]
@@ -1546,8 +1586,9 @@ def _interval_counts(
     if decimals is not None:
         # Half up is symmetric about 0 (round(-v) == -round(v)), so rounding
         # the oriented bounds rounds the published ones.
-        lo = round_half_up(lo, decimals)
-        hi = round_half_up(hi, decimals)
+        with np.errstate(over="ignore"):
+            lo = round_half_up(lo / factor, decimals)
+            hi = round_half_up(hi / factor, decimals)
     g = np.nonzero(b.real)[0]
     n_g = b.size[g]
     touching = decimals is not None

@@ -1068,10 +1068,11 @@ def test_deterministic_sets_equal_their_definition(
 
 
 def test_bootstrap_for_a_huge_group_is_refused_before_allocating() -> None:
-    # 10,000 items in one group: about 6.4 GB of pair arrays. The estimate
-    # is made before any of them is built.
+    # 10,000 items in one group: about 6.4 GB of pair arrays, plus 200 draws
+    # x 10,001 x 48 bytes = 0.1 GB of draws: 6.5 GB. The estimate is made
+    # before any of them is built.
     x = np.linspace(0.0, 1.0, 10_000)
-    with pytest.raises(ValueError, match=r"about 6\.4 GB .* 10,000 items.*'sidak'"):
+    with pytest.raises(ValueError, match=r"about 6\.5 GB .* 10,000 items.*'sidak'"):
         rank_confidence_sets(
             x, se=np.full(10_000, 0.1), descending=True, level=0.9,
             method="bootstrap", simultaneous=False, n_draws=200, seed=1,
@@ -1086,13 +1087,14 @@ def test_bootstrap_memory_limit_counts_every_group(
     import povstat.rank_inference as ri
 
     monkeypatch.setattr(ri, "_MAX_BYTES", 10**6)
-    # Two groups of 100: 2 x 100^2 pairs x 64 bytes = 1.28 MB > 1 MB.
+    # Two groups of 100: 2 x 100^2 pairs x 64 bytes = 1.28 MB > 1 MB, plus
+    # 100 draws x (200 + 1) items x 48 bytes = 0.96 MB: 2.2 MB in all.
     x = np.linspace(0.0, 1.0, 200)
-    with pytest.raises(ValueError, match=r"about 1 MB .* 100 items"):
+    with pytest.raises(ValueError, match=r"about 2 MB .* 100 items"):
         rank_confidence_sets(
             x, se=np.full(200, 0.1), by=np.repeat([1, 2], 100),
             descending=True, level=0.9, method="bootstrap", simultaneous=True,
-            n_draws=200, seed=1,
+            n_draws=100, seed=1,
         )  # fmt: skip
 
 
@@ -1296,3 +1298,35 @@ def test_huge_finite_inputs_give_the_right_sets() -> None:
         interval_decimals=0,
     )
     np.testing.assert_array_equal(tb.lower, [1.0, 2.0, 3.0])
+
+
+def test_bootstrap_memory_counts_the_draws() -> None:
+    # 10**10 draws of 2 items: the draws alone are 10**10 x 2 x 8 bytes =
+    # 160 GB (float64), and the work arrays about 48 bytes per draw and
+    # padded item (plus one): 10**10 x 3 x 48 = 1440 GB, refused before
+    # allocating (a bare numpy MemoryError before), for every bootstrap user.
+    kw: dict[str, Any] = {
+        "se": [1.0, 1.0],
+        "descending": True,
+        "level": 0.9,
+        "method": "bootstrap",
+        "seed": 1,
+        "n_draws": 10**10,
+    }
+    pattern = r"`n_draws`: .*about 1440\.0 GB.*n_draws=10,000,000,000.*fewer draws"
+    for simultaneous in (True, False):
+        with pytest.raises(ValueError, match=pattern):
+            rank_confidence_sets([1.0, 2.0], simultaneous=simultaneous, **kw)
+    with pytest.raises(ValueError, match=pattern):
+        tau_best_set([1.0, 2.0], tau=1, **kw)
+    # 8 million draws of 10 items: 8e6 x 11 x 48 = 4.2 GB > 4 GB, refused;
+    # 7 million: 3.7 GB, within the limit (not run here).
+    ten = dict(kw, se=[1.0] * 10, n_draws=8_000_000, simultaneous=True)
+    with pytest.raises(ValueError, match=r"about 4\.2 GB"):
+        rank_confidence_sets(np.arange(10.0), **ten)
+    # rank_probabilities takes its draws in chunks (memory stays small), but
+    # 10**10 draws of 2 items are 2e10 item draws, above the 1e9 limit.
+    with pytest.raises(
+        ValueError, match=r"`n_draws`: 10,000,000,000 draws of 2 .*2e\+10"
+    ):
+        rank_probabilities([1.0, 2.0], se=[1.0, 1.0], descending=True, n_draws=10**10)

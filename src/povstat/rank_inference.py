@@ -76,6 +76,12 @@ _MAX_BYTES = 4 * 10**9
 _BOOTSTRAP_PAIR_BYTES = 64
 _COV_PAIR_BYTES = 24
 _PROBABILITY_PAIR_BYTES = 56
+# Bytes per draw and padded item of the bootstrap's draw arrays (measured
+# peak: 24 to 40, from the draws, their padded copy and the row maxima).
+_BOOTSTRAP_DRAW_BYTES = 48
+# Largest n_draws x items of rank_probabilities, whose draws are taken in
+# chunks (memory stays small) at some 10 million items per second.
+_MAX_PROBABILITY_WORK = 10**9
 # Pairs per block of rows read by the deterministic marginal sets.
 _PAIR_BLOCK = 1 << 18
 
@@ -540,23 +546,41 @@ class _Problem:
             out[self.order[b.item[b.real]]] = vals[b.real]
         return out
 
-    def check_memory(self, per_pair: int, what: str, instead: str) -> None:
-        """Refuse, before allocating, work that grows as the square of a group.
+    def check_memory(
+        self, per_pair: int, what: str, instead: str, *, draws: int = 0
+    ) -> None:
+        """Refuse, before allocating, work that exceeds povstat's memory limit.
 
-        Raises ValueError with the estimate, the largest group and what to
-        do instead, if ``per_pair`` bytes per padded pair exceed the limit.
+        ``per_pair`` bytes per padded pair of items (growing as the square
+        of a group), plus :data:`_BOOTSTRAP_DRAW_BYTES` per draw and padded
+        item when the `draws` of the bootstrap are held at once. Raises
+        ValueError with the estimate, its causes and what to do instead.
         """
         pairs = sum(b.item.shape[0] * b.item.shape[1] ** 2 for b in self.buckets)
-        need = pairs * per_pair
+        items = sum(int(b.item.size) for b in self.buckets) + 1
+        pair_bytes = pairs * per_pair
+        draw_bytes = draws * items * _BOOTSTRAP_DRAW_BYTES
+        need = pair_bytes + draw_bytes
         if need <= _MAX_BYTES:
             return
-        largest = max(int(b.size.max()) for b in self.buckets)
+        largest = max((int(b.size.max()) for b in self.buckets), default=0)
         size = f"{need / 1e9:.1f} GB" if need >= 1e8 else f"{need / 1e6:.0f} MB"
+        if draw_bytes > pair_bytes:
+            why = (
+                f"n_draws={draws:,} draws of {items - 1:,} items; the memory "
+                "grows with n_draws times the number of items"
+            )
+            instead = f"use fewer draws (n_draws), or {instead}"
+        else:
+            why = (
+                f"the largest group has {largest:,} items; the memory grows "
+                "with the square of the group size"
+            )
+        arg = "n_draws" if draw_bytes > pair_bytes else "estimates"
         msg = (
-            f"`estimates`: {what} for these groups would need about {size} of "
-            f"working memory (the largest group has {largest:,} items; the "
-            "memory grows with the square of the group size), above povstat's "
-            f"limit of {_MAX_BYTES / 1e9:.0f} GB; {instead}"
+            f"`{arg}`: {what} for these groups would need about {size} of "
+            f"working memory ({why}), above povstat's limit of "
+            f"{_MAX_BYTES / 1e9:.0f} GB; {instead}"
         )
         raise ValueError(msg)
 
@@ -1349,9 +1373,12 @@ def rank_confidence_sets(
         `interval_decimals` is given for other than simultaneous Bonferroni
         or Šidák sets; or the bootstrap would need more than 4 GB of working
         memory (it grows with the square of the group size, about 64 bytes
-        per pair of items: some 6.4 GB for a group of 10,000), estimated
+        per pair of items: some 6.4 GB for a group of 10,000; and with
+        `n_draws`, about 48 bytes per draw and item: 4 GB with some 7.5
+        million draws of 10 items), estimated
         before any allocation: the message gives the figure and suggests
-        Bonferroni or Šidák, whose memory is linear in the group size.
+        fewer draws, or Bonferroni or Šidák, whose memory is linear in the
+        group size.
 
     See Also
     --------
@@ -1502,6 +1529,7 @@ def rank_confidence_sets(
             "bootstrap rank sets",
             "use method='bonferroni' or 'sidak' (memory linear in the group "
             "size; their sets are wider), or rank within smaller groups",
+            draws=draws,
         )
         z = prob.draws(draws, used_seed)
     else:
@@ -1831,7 +1859,10 @@ def rank_probabilities(
     TypeError, ValueError
         As for :func:`rank_confidence_sets`; also ValueError if the
         probabilities would need more than 4 GB of working memory (about 56
-        bytes per pair of items of a group), estimated before allocating.
+        bytes per pair of items of a group), estimated before allocating, or
+        `n_draws` times the number of items exceeds 1e9 (minutes of
+        computing; the draws are taken in chunks, so memory does not grow
+        with `n_draws`).
 
     See Also
     --------
@@ -1881,6 +1912,17 @@ def rank_probabilities(
         "rank within smaller groups, or use rank_confidence_sets with "
         "method='bonferroni' or 'sidak' (memory linear in the group size)",
     )
+    work = draws * max(prob.n_valid, 1)
+    if work > _MAX_PROBABILITY_WORK:
+        msg = (
+            f"`n_draws`: {draws:,} draws of {prob.n_valid:,} items are "
+            f"{work:.2g} item draws, above povstat's limit of "
+            f"{_MAX_PROBABILITY_WORK:.0e} for rank probabilities (minutes of "
+            "computing); the Monte Carlo standard error of a probability, at "
+            "most 0.5 / sqrt(n_draws), is 0.0005 with 1,000,000 draws: use "
+            "fewer draws"
+        )
+        raise ValueError(msg)
     k_max = max((b.item.shape[1] for b in prob.buckets), default=0)
     counts = [
         np.zeros((*b.item.shape, b.item.shape[1]), np.int64) for b in prob.buckets

@@ -1998,8 +1998,9 @@ def check_rank_statement(
         `stated_rank` or `of` is not an int, or `labels` are of several
         kinds (1 and "1") or a str.
     ValueError
-        If the lengths differ, labels repeat or are missing, `subject` or
-        `after` is not among the labels (or is of another kind than them),
+        If the lengths differ, labels repeat or are missing (None, NaN,
+        masked entries), `subject` or `after` is not among the labels (or is
+        of another kind than them, or masked),
         or `stated_rank` or `of` is not a positive int.
 
     See Also
@@ -2399,8 +2400,9 @@ def check_top_statement(
         `k` is not an int, `members` is a str, or `labels` are of several
         kinds.
     ValueError
-        If the lengths differ, labels repeat, `members` is empty, a member
-        is not among the labels, members repeat, or `k` is not in 1 to the
+        If the lengths differ, labels repeat or are missing (None, NaN,
+        masked entries), `members` is empty, a member is not among the
+        labels or is masked, members repeat, or `k` is not in 1 to the
         number of regions.
 
     See Also
@@ -3582,7 +3584,10 @@ def _values_and_labels(
     if isinstance(labels, str | bytes):
         msg = f"`labels` must be a sequence of labels, got the str {labels!r}"
         raise TypeError(msg)
-    checked = _validate.labels(np.asarray(labels, dtype=object), "labels")
+    # A masked array is checked as given: np.asarray would drop its mask
+    # and use the hidden values as labels.
+    raw = labels if np.ma.isMaskedArray(labels) else np.asarray(labels, dtype=object)
+    checked = _validate.labels(raw, "labels")
     lab = np.empty(checked.shape, dtype=object)
     lab[...] = checked.tolist() if checked.ndim else checked.item()
     if v.ndim != 1 or lab.shape != v.shape:
@@ -3611,6 +3616,9 @@ def _label_kind(x: object) -> str:
 
 def _position(lab: NDArray[np.object_], x: object, arg: str) -> int:
     """Index of label `x` among `lab` (same value and kind), else ValueError."""
+    if x is np.ma.masked:
+        msg = f"`{arg}` holds a missing label (a masked entry), not a region"
+        raise ValueError(msg)
     if isinstance(x, np.generic):
         x = x.item()
     if lab.size:

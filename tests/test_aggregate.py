@@ -1602,3 +1602,58 @@ def test_sums_beyond_float64_are_refused_naming_the_argument() -> None:
         sum_counts([1e308, 1e308, 1.0], by=["a", "a", "b"])
     with pytest.raises(ValueError, match=r"total population exceeds.*`population`"):
         pooled_rate([1.0, 2.0], population=[1e308, 1e308], unit="percent")
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "plain"),
+    [
+        (np.float32(0.1), 0.1, 0.1),  # float32 stands for its shortest decimal
+        (np.int64(3), 3, 3),
+        (-0.0, 0.0, 0.0),
+        (np.str_("a"), "a", "a"),
+    ],
+)
+@pytest.mark.parametrize("container", ["object", "list"])
+def test_equal_labels_give_one_label_whatever_the_row_order(
+    one: Any, other: Any, plain: Any, container: str
+) -> None:
+    # `one` and `other` compare equal and are merged into one group; its
+    # label was whichever came first (np.float32(0.1) or 0.1). It is now the
+    # plain value `plain`, of one type, in both orders (by hand: the group
+    # holds rows 0 and 1, 1 + 2 = 3).
+    from povstat import rank_confidence_sets
+
+    third = "b" if isinstance(plain, str) else plain + 1
+
+    def by(a: Any, b: Any) -> Any:
+        items = [a, b, third]
+        if container == "list":
+            return items
+        arr_ = np.empty(3, dtype=object)
+        arr_[:] = items
+        return arr_
+
+    results = []
+    for a, b in ((one, other), (other, one)):
+        s = sum_counts([1.0, 2.0, 3.0], by=by(a, b))
+        assert s.group is not None
+        first = s.group.tolist()[0]
+        assert first == plain
+        assert type(first) is type(plain)
+        assert repr(first) == repr(plain)  # 0.0, never -0.0
+        np.testing.assert_array_equal(s.total, [3.0, 3.0])
+        cs = rank_confidence_sets(
+            [1.0, 2.0, 3.0],
+            se=[1.0, 1.0, 1.0],
+            descending=True,
+            level=0.9,
+            method="sidak",
+            simultaneous=True,
+            by=by(a, b),
+        )
+        results.append((s.group.tolist(), cs.lower.tolist(), cs.upper.tolist()))
+    assert results[0] == results[1]
+    # A float array with -0.0 and 0.0 is one group labelled 0.0 too.
+    s0 = sum_counts([1.0, 2.0], by=np.array([-0.0, 0.0]))
+    assert s0.group is not None
+    assert repr(s0.group.tolist()) == "[0.0]"

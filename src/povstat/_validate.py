@@ -738,6 +738,26 @@ def _check_label_items(items: list[Any], name: str) -> None:
         raise TypeError(_MIXED_LABELS.format(what=what, kinds=kinds))
 
 
+def _plain_label(x: Any) -> Any:
+    """One label as the Python value it stands for, the same for equal labels.
+
+    A numpy scalar becomes its Python value (``np.int64(3)`` is 3), a
+    float32 or float16 its shortest decimal (``np.float32(0.1)`` is 0.1, as
+    :func:`povstat.round_half_up` reads it), and -0.0 is 0.0: labels that
+    compare equal are then one value of one type, so a group's label does
+    not depend on which of them comes first.
+    """
+    if isinstance(x, np.floating) and x.dtype.itemsize < 8:
+        x = float(str(x))
+    elif isinstance(x, np.number | np.bool_ | np.str_ | np.bytes_) and not (
+        isinstance(x, np.floating) and x.dtype.itemsize > 8
+    ):
+        x = x.item()
+    if type(x) is float and x == 0.0:
+        x = 0.0
+    return x
+
+
 def labels(by: ArrayLike, name: str = "by") -> NDArray[Any]:
     """Check group labels and return them as an array (shape not checked).
 
@@ -746,14 +766,20 @@ def labels(by: ArrayLike, name: str = "by") -> NDArray[Any]:
     the first; labels of mixed kinds (str, bytes, bool, int, float) raise
     TypeError, since numpy would otherwise merge 1, 1.0, True and '1' into
     one group. Lists and object arrays are checked element by element (they
-    are Python objects already); typed arrays by their dtype.
+    are Python objects already); typed arrays by their dtype. Labels that
+    compare equal are returned as one value (:func:`_plain_label`; -0.0 of a
+    float array is 0.0), so that no group's label depends on the row order.
     """
     if np.ma.is_masked(by):
         msg = f"`{name}` must not contain missing labels (masked entries)"
         raise ValueError(msg)
     if isinstance(by, list | tuple):
         _check_label_items(list(by), name)
+        if any(isinstance(x, np.generic) for x in by):
+            by = [_plain_label(x) for x in by]
     g = np.asarray(by)
+    if g.dtype.kind == "f" and bool(np.any((g == 0) & np.signbit(g))):
+        g = g + 0.0  # -0.0 + 0.0 is 0.0
     if g.dtype.kind == "f" and np.isnan(g).any():
         i = int(np.argmax(np.isnan(g).ravel()))
         msg = f"`{name}` must not contain missing labels (NaN), found nan at index {i}"
@@ -763,7 +789,11 @@ def labels(by: ArrayLike, name: str = "by") -> NDArray[Any]:
         msg = f"`{name}` must not contain missing labels (NaT), found NaT at index {i}"
         raise ValueError(msg)
     if g.dtype.kind == "O" and not isinstance(by, list | tuple):
-        _check_label_items(g.ravel().tolist(), name)
+        items = g.ravel().tolist()
+        _check_label_items(items, name)
+        plain = np.empty(len(items), dtype=object)
+        plain[:] = [_plain_label(x) for x in items]
+        g = plain.reshape(g.shape)
     return g
 
 

@@ -887,6 +887,9 @@ def sum_counts(
         Group label of each row; one sum per group. None: one sum of all.
         Labels must be of one kind (all strings, or all int, all float or
         all bool: 1, 1.0, True and '1' are never merged) and none missing.
+        Labels that compare equal are one group with one label whatever
+        the row order: numpy scalars are read as Python values, a float32
+        as its shortest decimal (``np.float32(0.1)`` is 0.1), -0.0 as 0.0.
     zero_estimates : {"each", "largest"}, default "each"
         ``"each"`` counts the error of every count. ``"largest"`` applies the
         ACS rule for several zero estimates: only the largest error among

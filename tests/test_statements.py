@@ -3320,6 +3320,86 @@ def test_statement_data_decimals_from_a_decimal_columns_scale() -> None:
     assert "between 0.00 and 0.20 points" in out["reason"][0]
 
 
+def test_rank_statements_take_a_decimal_columns_scale_as_the_other_kinds() -> None:
+    # Rates 10.30, 4.20, 7.00 % as DECIMAL(7,2): the scale says 2 decimals,
+    # which the floats 10.3, 4.2, 7.0 cannot show (they show 1). "A is the
+    # highest, at 10.32 %": A ranks 1 of 3 either way. With the scale,
+    # 10.30 is A's published value and 10.32 is not it (does not hold). From
+    # floats, 10.3 stands for [10.25, 10.35), and 10.32 (for [10.315,
+    # 10.325)) lies inside: it may be the true value (cannot tell). The
+    # same rule as a figure statement of 10.32, which does not hold either.
+    import duckdb
+
+    rel = duckdb.sql(
+        "SELECT * FROM (VALUES ('A', 2023, 10.30::DECIMAL(7,2)),"
+        " ('B', 2023, 4.20::DECIMAL(7,2)), ('C', 2023, 7.00::DECIMAL(7,2)))"
+        " t(region, period, rate)"
+    )
+    assert rel is not None
+    st_ = pd.DataFrame(
+        {
+            "kind": ["rank", "figure"],
+            "region": ["A", "A"],
+            "period": [2023, 2023],
+            "stated_rank": [1, None],
+            "descending": [True, None],
+            "stated_value": [10.32, None],
+            "value_decimals": [2, None],
+            "measure": [None, "rate"],
+            "stated": [None, 10.32],
+            "decimals": [None, 2],
+        }
+    )
+    kw: dict[str, Any] = {
+        "unit": "percent",
+        "persons_per_poor_unit": 1000,
+        **_SIMPLE,
+        "headcount": None,
+    }
+    read_sql = pd.DataFrame(
+        {
+            "region": ["A", "B", "C"],
+            "period": [2023, 2023, 2023],
+            "rate": pd.Series(
+                [decimal.Decimal(x) for x in ("10.30", "4.20", "7.00")], dtype=object
+            ),
+        }
+    )
+    frames: list[Any] = [rel, pl.from_arrow(rel.to_arrow_table()), read_sql]
+    for frame in frames:
+        out = check_statements(st_, frame, **kw)
+        assert out["verdict"].tolist() == [NOT_HOLDS, NOT_HOLDS], out["reason"]
+        assert "A (10.30) ranks 1 of 3" in out["reason"][0]
+        assert "its value is 10.30, not 10.32" in out["reason"][0]
+    floats = rel.df().astype({"rate": float})
+    out = check_statements(st_.iloc[:1], floats, **kw)
+    assert out["verdict"].tolist() == [UNDECIDED]
+    assert "published with 1 decimal" in out["reason"][0]
+
+
+def test_check_rank_statement_values_decimals() -> None:
+    # The same ranking as arrays: values published to 2 decimals (10.30)
+    # fix the value (10.32 does not hold); as shown (1 decimal) they leave
+    # [10.25, 10.35) (cannot tell). Values not rounded to `values_decimals`
+    # (10.304 to 2 decimals) are refused.
+    kw: dict[str, Any] = {
+        "subject": "A",
+        "stated_rank": 1,
+        "descending": True,
+        "stated_value": 10.32,
+        "value_decimals": 2,
+    }
+    rates, names = [10.3, 4.2, 7.0], ["A", "B", "C"]
+    assert check_rank_statement(rates, names, **kw, values_decimals=2).verdict == (
+        NOT_HOLDS
+    )
+    assert check_rank_statement(rates, names, **kw).verdict == UNDECIDED
+    with pytest.raises(ValueError, match="`values` must hold figures rounded to 2"):
+        check_rank_statement([10.304, 4.2, 7.0], names, **kw, values_decimals=2)
+    with pytest.raises(ValueError, match="values_decimals"):
+        check_rank_statement(rates, names, **kw, values_decimals=11)
+
+
 def test_a_rank_value_of_zero_among_changes_may_be_negative() -> None:
     # Changes -0.11, 0.00, 0.05 (2 decimals): B's 0.00 stands for (-0.005,
     # 0.005), so a stated -0.004 may be it, as +0.004 may: cannot tell.

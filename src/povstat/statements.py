@@ -1319,6 +1319,23 @@ def _decimals_of(*arrays: NDArray[np.float64]) -> int:
     return shown_decimals(np.concatenate([np.ravel(a) for a in arrays]))
 
 
+def _column_decimals(
+    data: pd.DataFrame, col: str, scales: Mapping[str, int], unit: Unit | None = None
+) -> int:
+    """The decimals column `col` of `data` was published with.
+
+    The one rule of :func:`check_statements`: a Decimal column's scale
+    (DECIMAL(7,2): 2; see :func:`_plumbing.decimal_scales`), else the most
+    decimals any of its figures shows (BPS publishes a column to one
+    precision). With `unit`, those of the rate in percent (a fraction's
+    scale 4 is 2 in percent).
+    """
+    if col in scales:
+        return scales[col] - (2 if unit == "fraction" else 0)
+    values = _plumbing.pandas_floats(data[col])
+    return _decimals_of(values if unit is None else _in_percent(values, unit))
+
+
 def _other_unit(change: float, stated: float, d: int) -> str:
     """A hint when `stated` is `change` in a unit 10**3 or 10**6 apart."""
     for power in (3, -3, 6, -6):
@@ -1927,6 +1944,7 @@ def check_rank_statement(
     of: int | None = None,
     stated_value: float | None = None,
     value_decimals: int | None = None,
+    values_decimals: int | None = None,
 ) -> StatementCheck:
     """Check a rank statement: "second lowest, after Kota Batu", "38th of 38".
 
@@ -1977,6 +1995,13 @@ def check_rank_statement(
         the unit of `values`.
     value_decimals : int, optional
         Decimal places of `stated_value`; required with it.
+    values_decimals : int, optional
+        Decimal places `values` were published with (a Decimal column's
+        scale: 4.260 in a DECIMAL(8,3) column is published to 3 decimals,
+        which its float 4.26 cannot show). A stated value with more
+        decimals may be the true one within that rounding (cannot tell);
+        one with as many or fewer must match. None: the most decimals any
+        of `values` shows (a trailing zero cannot be seen).
 
     Returns
     -------
@@ -2000,7 +2025,9 @@ def check_rank_statement(
     ValueError
         If the lengths differ, labels repeat or are missing, `subject` or
         `after` is not among the labels (or is of another kind than them),
-        or `stated_rank` or `of` is not a positive int.
+        `stated_rank` or `of` is not a positive int, or `values` are not
+        rounded to `values_decimals` (beyond float noise, as
+        :func:`povstat.units.published`).
 
     See Also
     --------
@@ -2056,8 +2083,18 @@ def check_rank_statement(
             value_decimals, "value_decimals", most=_validate.FIGURE_DECIMALS
         )
     )
-    # Published figures: computed float noise (0.1 + 0.2) must not break a tie.
-    v = _snap(v)
+    # The decimals the values were published with: as given (a Decimal
+    # column's scale), else the most any of them shows.
+    shown_d = (
+        _decimals_of(v)
+        if values_decimals is None
+        else _validate.decimals(
+            values_decimals, "values_decimals", most=_validate.FIGURE_DECIMALS
+        )
+    )
+    # Published figures: computed float noise (0.1 + 0.2) must not break a
+    # tie; figures with more decimals than `values_decimals` are refused.
+    v = _snap(v) if values_decimals is None else published(v, shown_d, "values")
     # Rows are in label order (see _values_and_labels): an "ordinal" tie is
     # broken by label, never by the order of the caller's rows.
     r_min = rank(v, descending=descending, ties="min")
@@ -2120,7 +2157,7 @@ def check_rank_statement(
         # The value with the decimals the ranked values carry (two at least):
         # 0.0914 after 0.0915 must not both show as 0.09.
         reason = (
-            f"{subject} ({_fmt(value, max(2, _decimals_of(v)))}) ranks "
+            f"{subject} ({_fmt(value, max(2, shown_d))}) ranks "
             f"{_fmt(rr, 1 if rr % 1 else 0)} "
             f"of {count} from the {direction} (ties: {ties}"
             + (
@@ -2200,10 +2237,9 @@ def check_rank_statement(
             if s_hi > s_lo
             else ""
         )
-        # A value stated with more decimals than the ranked values show (the
-        # most any shows: 16.452 for 16.45) may be the true one within the
+        # A value stated with more decimals than the ranked values were
+        # published with (16.452 for 16.45) may be the true one within the
         # rounding: cannot tell, unless the rest already fails.
-        shown_d = _decimals_of(v)
         fits = False
         if vd > shown_d and not np.isnan(value):
             half_v = fractions.Fraction(1, 2) / fractions.Fraction(10) ** shown_d
@@ -3161,11 +3197,7 @@ def check_statements(
     reason = np.full(len(st), "", dtype=object)
 
     s = st[kinds == "change"]
-    rate_decimals = (
-        scales[rate] - (2 if unit == "fraction" else 0)
-        if rate in scales
-        else _decimals_of(_in_percent(_plumbing.pandas_floats(data[rate]), unit))
-    )
+    rate_decimals = _column_decimals(data, rate, scales, unit)
     s = s.assign(
         _yearly=_flag_or_false(s["per_year"]) if "per_year" in s.columns else False
     )
@@ -3262,10 +3294,7 @@ def check_statements(
             shift = np.log10(factor)
             shown_decimals = None
             if float(shift).is_integer():
-                column_d = scales.get(
-                    col, _decimals_of(_plumbing.pandas_floats(data[col]))
-                )
-                shown_decimals = column_d - int(shift)
+                shown_decimals = _column_decimals(data, col, scales) - int(shift)
             with _rows_named(statements.index, u.index.to_numpy(), "level_change"):
                 years = (
                     _elapsed_years(u["period_before"], u["period_after"])
@@ -3358,6 +3387,8 @@ def check_statements(
     s = st[kinds == "rank"]
     if len(s):
         absent("rank", s["region"], s["period"])
+        # The rates' decimals in their own unit, as the stated value's.
+        values_decimals = _column_decimals(data, rate, scales)
     for pos, row in zip(s.index.to_numpy(), s.to_dict("records"), strict=True):
         # One ranking per statement: statements are few, the ranking is vectorised.
         label = statements.index[pos]
@@ -3391,6 +3422,7 @@ def check_statements(
                 value_decimals=None
                 if pd.isna(row.get("value_decimals", None))
                 else int(row["value_decimals"]),
+                values_decimals=values_decimals,
             )
         verdict[pos] = str(res.verdict)
         reason[pos] = str(res.reason)

@@ -3400,6 +3400,64 @@ def test_check_rank_statement_values_decimals() -> None:
         check_rank_statement(rates, names, **kw, values_decimals=11)
 
 
+@pytest.mark.parametrize(
+    ("index", "shown"),
+    [([0, 0, 1], "row 0"), ([1.5, 2.5, 3.5], "row 2.5"), (["a", "b", "c"], "row 'b'")],
+)
+def test_rank_messages_show_plain_labels(index: list[Any], shown: str) -> None:
+    # Row labels and regions taken from arrays are named as written (0,
+    # 2.5, 'Z'), not as numpy's repr (np.int64(0), np.float64(2.5),
+    # np.str_('Z')). The second statement's `after` names a region not in
+    # `data`; the third's region is not in `data` at all.
+    data = pd.DataFrame(
+        {
+            "region": ["35", "36"],
+            "period": [2023, 2023],
+            "rate": [10.35, 4.25],
+            "poor": [4188.81, 12.5],
+        }
+    )
+    ok = {"kind": "rank", "region": "35", "period": 2023, "stated_rank": 1}
+    kw: dict[str, Any] = {"unit": "percent", "persons_per_poor_unit": 1000, **_SIMPLE}
+    st_ = pd.DataFrame(
+        [{**ok, "descending": True}, {**ok, "descending": True, "after": "99"}],
+        index=index[:2],
+    )
+    for frame, where in ((st_, shown), (st_.iloc[1:], shown)):
+        with pytest.raises(ValueError, match="column 'after' names") as err:
+            check_statements(frame, data, **kw)
+        text = str(err.value)
+        assert text.startswith(f"`statements` {where} (kind 'rank'): column 'after'")
+        assert "names '99', which is not a 'region' of `data` at period 2023" in text
+        assert "np." not in text
+    at = pd.Index([np.int64(3)], dtype=object)  # an object index of numpy ints
+    st_ = pd.DataFrame(
+        {
+            "kind": ["rank"],
+            "region": pd.Series([np.str_("Z")], dtype=object, index=at),
+            "period": [np.int64(2023)],
+            "stated_rank": [1],
+            "descending": [True],
+        },
+        index=at,
+    )
+    with pytest.raises(
+        ValueError,
+        match=r"row 3 \(kind 'rank'\) refers to \(region, period\) pairs not in "
+        r"`data`: \('Z', 2023\): region 'Z' is not in `data` at all$",
+    ):
+        check_statements(st_, data, **kw)
+    # A missing label taken from an object array: nan, not np.float64(nan).
+    with pytest.raises(ValueError, match=r"found nan at index 1$"):
+        check_rank_statement(
+            [1.0, 2.0],
+            np.array([1.0, np.float64(np.nan)], dtype=object),
+            subject=1.0,
+            stated_rank=1,
+            descending=True,
+        )
+
+
 def test_a_rank_value_of_zero_among_changes_may_be_negative() -> None:
     # Changes -0.11, 0.00, 0.05 (2 decimals): B's 0.00 stands for (-0.005,
     # 0.005), so a stated -0.004 may be it, as +0.004 may: cannot tell.

@@ -660,6 +660,16 @@ def shape(**arrays: NDArray[np.float64]) -> tuple[int, ...]:
         raise ValueError(msg) from None
 
 
+def plain(x: object) -> object:
+    """`x` as an error message shows it: a numpy scalar as its Python value.
+
+    ``np.str_('A')`` shows as ``'A'``, ``np.int64(3)`` as ``3``: a label or
+    value taken from an array is named as the caller wrote it, not as
+    numpy's repr.
+    """
+    return x.item() if isinstance(x, np.generic) else x
+
+
 def _first(arr: NDArray[np.float64], bad: NDArray[np.bool_]) -> str:
     """Describe the first offending value, with its index for arrays."""
     if arr.ndim == 0:
@@ -729,7 +739,7 @@ def _check_label_items(items: list[Any], name: str) -> None:
         i = missing[0]
         msg = (
             f"`{name}` must not contain missing labels (None/NaN/NaT/NA), "
-            f"found {items[i]!r} at index {i}"
+            f"found {plain(items[i])!r} at index {i}"
         )
         raise ValueError(msg)
     kinds = label_kinds(items)

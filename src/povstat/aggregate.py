@@ -498,8 +498,8 @@ def _covariance_matrix(cov: ArrayLike, n: int) -> NDArray[np.float64]:
     if asym.any():
         i, j = (int(v) for v in np.argwhere(asym)[0])
         msg = (
-            f"`cov` must be symmetric, found cov[{i}, {j}] = {c[i, j]!r} and "
-            f"cov[{j}, {i}] = {c[j, i]!r}"
+            f"`cov` must be symmetric, found cov[{i}, {j}] = {float(c[i, j])!r} "
+            f"and cov[{j}, {i}] = {float(c[j, i])!r}"
         )
         raise ValueError(msg)
     if n:
@@ -658,7 +658,7 @@ def _variance(
     bad = var < -1e-9 * indep
     if bad.any():
         i = int(np.argmax(bad))
-        where = "" if labels is None else f" for group {labels[i]!r}"
+        where = "" if labels is None else f" for group {_validate.plain(labels[i])!r}"
         msg = (
             f"`correlation` {dep.rho!r} implies a negative variance{where}: a "
             "common correlation of m estimates must be at least -1/(m - 1)"

@@ -37,7 +37,7 @@ import fractions
 import itertools
 import numbers
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Literal, cast
 
@@ -2626,7 +2626,9 @@ def _column_numbers(
     items = cells.tolist()
     is_text = [isinstance(x, str | bytes) for x in items]
     if any(is_text):
-        where = [i for i, t in zip(cells.index, is_text, strict=True) if t]
+        where = [
+            _validate.plain(i) for i, t in zip(cells.index, is_text, strict=True) if t
+        ]
         got = [x for x, t in zip(items, is_text, strict=True) if t]
         msg = (
             f"`statements` column {col!r} must hold numbers, not text; rows "
@@ -2651,10 +2653,14 @@ def _column_numbers(
             try:
                 _validate.numeric(np.asarray(v, dtype=object), col)
             except ValueError as exc:
-                msg = f"`statements` row {i!r}: {exc}"
+                msg = f"`statements` row {_validate.plain(i)!r}: {exc}"
                 raise ValueError(msg) from None
     if any(v is None for v in read):
-        where = [i for i, v in zip(cells.index, read, strict=True) if v is None]
+        where = [
+            _validate.plain(i)
+            for i, v in zip(cells.index, read, strict=True)
+            if v is None
+        ]
         got = [x for x, v in zip(items, read, strict=True) if v is None]
         msg = (
             f"`statements` column {col!r} must hold numbers; rows {where[:10]} "
@@ -2675,8 +2681,8 @@ def _column_numbers(
     if np.isfinite(least):
         rule += f" >= {least:g}"
     if problems.any():
-        where = cells.index[problems].tolist()
-        got = cells[problems].tolist()
+        where = _plain_list(cells.index[problems])
+        got = _plain_list(cells[problems])
         msg = (
             f"`statements` column {col!r} must hold {rule}; rows {where[:10]} "
             f"have {got[:10]}"
@@ -2712,7 +2718,8 @@ def _column_flags(
         msg = (
             f"`statements` column {col!r} must be True or False{missing} for "
             f"statements of kind {list(kinds)}; rows "
-            f"{cells.index[~real].tolist()[:10]} have {cells[~real].tolist()[:10]}"
+            f"{_plain_list(cells.index[~real])[:10]} have "
+            f"{_plain_list(cells[~real])[:10]}"
         )
         raise ValueError(msg)
 
@@ -2748,13 +2755,13 @@ def _periods_in_order(statements: pd.DataFrame, kind_of: pd.Series[Any]) -> None
     except TypeError:
         msg = (
             "`statements` columns 'period_before' and 'period_after' must hold "
-            f"periods that can be ordered; rows {list(rows.index)[:10]} have "
-            f"{b.tolist()[:10]} and {a.tolist()[:10]}"
+            f"periods that can be ordered; rows {_plain_list(rows.index)[:10]} "
+            f"have {_plain_list(b)[:10]} and {_plain_list(a)[:10]}"
         )
         raise ValueError(msg) from None
     if bad.any():
-        where = rows.index[bad].tolist()[:10]
-        pairs = list(zip(b[bad].tolist(), a[bad].tolist(), strict=True))[:10]
+        where = _plain_list(rows.index[bad])[:10]
+        pairs = list(zip(_plain_list(b[bad]), _plain_list(a[bad]), strict=True))[:10]
         msg = (
             "`statements` must have `period_before` earlier than `period_after` "
             f"for change, direction and level_change statements; rows {where} "
@@ -2800,7 +2807,7 @@ def _rows_named(
     except (TypeError, ValueError) as exc:
         if getattr(exc, _ROWS_NAMED, False):
             raise
-        rows = index[np.asarray(positions, dtype=np.intp)].tolist()
+        rows = _plain_list(index[np.asarray(positions, dtype=np.intp)])
         text = str(exc)
         # A check names the offending value "at index k" of the rows passed
         # to it: name that statement row itself.
@@ -2812,6 +2819,11 @@ def _rows_named(
         where = f"row {rows[0]!r}" if len(rows) == 1 else f"rows {rows[:10]}"
         msg = f"`statements` {where} (kind {kind!r}): {text}"
         raise (TypeError if isinstance(exc, TypeError) else ValueError)(msg) from None
+
+
+def _plain_list(items: Iterable[Any]) -> list[Any]:
+    """Row labels or cells as a message lists them: numpy scalars as values."""
+    return [_validate.plain(x) for x in items]
 
 
 def _persons_per_unit(value: object) -> float:
@@ -3029,7 +3041,7 @@ def check_statements(
         raise ValueError(msg)
     missing_kind = statements["kind"].isna().to_numpy()
     if missing_kind.any():
-        gaps = list(statements.index[missing_kind])
+        gaps = _plain_list(statements.index[missing_kind])
         where = f"row {gaps[0]!r}" if len(gaps) == 1 else f"rows {gaps[:10]}"
         msg = (
             f"`statements` has a missing 'kind' in {where}; each "
@@ -3069,7 +3081,7 @@ def check_statements(
         if len(rows):
             msg = (
                 f"`statements` of kind {kind!r} must have {col} in {list(ok)}; "
-                f"rows {list(rows.index)} have {rows[col].tolist()}"
+                f"rows {_plain_list(rows.index)} have {_plain_list(rows[col])}"
             )
             raise ValueError(msg)
     for kind in sorted({"change", "count", "figure", "level_change"} & present):
@@ -3077,7 +3089,7 @@ def check_statements(
         if len(rows):
             msg = (
                 f"`statements` of kind {kind!r} need `decimals`; missing in rows "
-                f"{list(rows.index)}"
+                f"{_plain_list(rows.index)}"
             )
             raise ValueError(msg)
     kind_of = statements["kind"].astype(str)
@@ -3132,10 +3144,11 @@ def check_statements(
         """Why region `r` is not in `data`; 3573 where it holds "3573" said so."""
         held = known_text.get(str(r))
         if held is None:
-            return f": {region} {r!r} is not in `data` at all"
+            return f": {region} {_validate.plain(r)!r} is not in `data` at all"
         return (
-            f": {region} {r!r} (of type {type(r).__name__}) is not in `data`, "
-            f"which holds {held!r} of type {type(held).__name__}: write it as "
+            f": {region} {_validate.plain(r)!r} (of type {type(r).__name__}) is "
+            f"not in `data`, which holds {_validate.plain(held)!r} of type "
+            f"{type(held).__name__}: write it as "
             "`data` does"
         )
 
@@ -3145,10 +3158,11 @@ def check_statements(
         missing = ~keys.isin(keyed.index)
         if not missing.any():
             return
-        rows = statements.index[regions.index.to_numpy()[missing]].tolist()
+        rows = _plain_list(statements.index[regions.index.to_numpy()[missing]])
         where = f"row {rows[0]!r}" if len(rows) == 1 else f"rows {rows[:10]}"
         pairs = [
-            f"({r!r}, {p!r})" + ("" if r in known else unknown_region(r))
+            f"({_validate.plain(r)!r}, {_validate.plain(p)!r})"
+            + ("" if r in known else unknown_region(r))
             for r, p in zip(regions[missing], periods[missing], strict=True)
         ][:10]
         verb = "refers" if len(rows) == 1 else "refer"
@@ -3270,7 +3284,7 @@ def check_statements(
             # of poor in persons (`persons_per_poor_unit`), as counts are.
             in_persons = said == "persons"
             if col == rate:
-                at = statements.index[u.index.to_numpy()].tolist()
+                at = _plain_list(statements.index[u.index.to_numpy()])
                 msg = (
                     f"`statements` rows {at} (kind 'level_change'): `measure` "
                     f"{col!r} is the rate column (argument `rate`); a change of "
@@ -3278,7 +3292,7 @@ def check_statements(
                 )
                 raise ValueError(msg)
             if in_persons and col != headcount:
-                at = statements.index[u.index.to_numpy()].tolist()
+                at = _plain_list(statements.index[u.index.to_numpy()])
                 msg = (
                     f"`statements` rows {at} (kind 'level_change'): stated_as "
                     f"'persons' is for the number of poor (column {headcount!r}), "
@@ -3391,7 +3405,7 @@ def check_statements(
         values_decimals = _column_decimals(data, rate, scales)
     for pos, row in zip(s.index.to_numpy(), s.to_dict("records"), strict=True):
         # One ranking per statement: statements are few, the ranking is vectorised.
-        label = statements.index[pos]
+        label = _validate.plain(statements.index[pos])
         sel = data[period] == row["period"]
         if by is not None:
             # `by` has no missing labels (refused above).
@@ -3403,8 +3417,8 @@ def check_statements(
             group = "" if by is None else f" in the same {by!r} group"
             msg = (
                 f"`statements` row {label!r} (kind 'rank'): column 'after' names "
-                f"{after!r}, which is not a {region!r} of `data` at period "
-                f"{row['period']!r}{group}"
+                f"{_validate.plain(after)!r}, which is not a {region!r} of "
+                f"`data` at period {_show_key(row['period'])}{group}"
             )
             raise ValueError(msg)
         with _rows_named(statements.index, np.array([pos]), "rank"):
@@ -3455,6 +3469,7 @@ def _period_kind_hint(periods: pd.Series[Any], dates: bool, name: str) -> str:
 
 def _show_key(x: object) -> str:
     """A region or period as a message shows it (dates without the time)."""
+    x = _validate.plain(x)
     if isinstance(x, pd.Timestamp) and x == x.normalize():
         return x.strftime("%Y-%m-%d")
     if isinstance(x, float) and x.is_integer():

@@ -2605,8 +2605,9 @@ def test_time_zone_aware_arguments_are_refused_as_columns_are() -> None:
 
 def test_pandas_decimal_columns_mixed_with_numbers_and_snan() -> None:
     # read_sql output after .fillna(0) mixes Decimals and ints: numbers; a
-    # signalling NaN is refused with povstat's message, not a bare
-    # decimal.InvalidOperation.
+    # signalling NaN is not a number: a missing value, as a quiet
+    # Decimal("NaN") or a float NaN is (not a bare decimal.InvalidOperation),
+    # left unranked under nan_policy="omit" and named under "raise".
     from decimal import Decimal
 
     import povstat
@@ -2624,8 +2625,14 @@ def test_pandas_decimal_columns_mixed_with_numbers_and_snan() -> None:
     snan["poverty_rate_pct"] = pd.Series(
         [Decimal("4.26"), Decimal("sNaN"), Decimal("5")], dtype=object
     )
-    with pytest.raises(TypeError, match="must be numeric"):
-        povstat.with_ranks(snan, descending=True)
+    ranks = povstat.with_ranks(snan, descending=True)["rank"].to_numpy()
+    np.testing.assert_array_equal(ranks, [2.0, np.nan, 1.0])
+    with pytest.raises(
+        ValueError,
+        match=r"`rate` column 'poverty_rate_pct' has 1 missing value\(s\) at row "
+        r"positions \[1\]",
+    ):
+        povstat.with_ranks(snan, descending=True, nan_policy="raise")
 
 
 def test_a_count_change_in_points_does_not_hold_in_check_statements() -> None:
@@ -3365,7 +3372,12 @@ def test_rank_statements_take_a_decimal_columns_scale_as_the_other_kinds() -> No
             ),
         }
     )
-    frames: list[Any] = [rel, pl.from_arrow(rel.to_arrow_table()), read_sql]
+    import pyarrow as pa
+
+    arrow = rel.to_arrow_table()
+    wide = arrow.set_column(2, "rate", arrow["rate"].cast(pa.decimal256(40, 2)))
+    frames: list[Any] = [rel, pl.from_arrow(arrow), read_sql, wide]
+    frames.append(wide.to_pandas(types_mapper=pd.ArrowDtype))  # decimal256 too
     for frame in frames:
         out = check_statements(st_, frame, **kw)
         assert out["verdict"].tolist() == [NOT_HOLDS, NOT_HOLDS], out["reason"]

@@ -155,6 +155,11 @@ def numeric(x: ArrayLike, name: str) -> NDArray[np.float64]:
     shortest decimal of its nearest float64 (``Decimal("4.26")`` is held,
     ``Decimal("2.67499999999999999999")``, read as 2.675, is not) raise
     ValueError naming the value and its index.
+
+    Missing values (None, pandas.NA, NaT, a float NaN and a Decimal NaN,
+    quiet or signalling: ``Decimal("sNaN")``, which ``float()`` refuses)
+    become NaN, for each caller's missing-value policy (``nan_policy``) to
+    treat as it treats NaN.
     """
     if isinstance(x, np.ma.MaskedArray):
         mask = np.ma.getmaskarray(x)
@@ -462,10 +467,12 @@ def _object_to_float(arr: NDArray[np.object_]) -> NDArray[np.float64]:
                 raise _InexactIntegerError(i, int(item))
             out[i] = float(item)
         elif isinstance(item, Decimal | Fraction):
-            f = float(item)
             if isinstance(item, Decimal) and not item.is_finite():
-                out[i] = f
+                # A NaN, quiet or signalling (which float() refuses), is a
+                # missing value, as float NaN is; infinities stay infinite.
+                out[i] = np.nan if item.is_nan() else float(item)
                 continue
+            f = float(item)
             if not _held(item, f):
                 raise _InexactNumberError(i if arr.ndim else None, item)
             out[i] = f

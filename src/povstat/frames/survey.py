@@ -735,8 +735,8 @@ def poverty_table(
             + ("; use .to_frame() on a Series" if hasattr(df, "to_frame") else "")
         )
         raise TypeError(msg) from None
-    in_schema = frame.collect_schema()
-    names = list(in_schema.names())
+    in_schema = _plumbing.schema(frame)
+    names = list(in_schema)
     needed = {"welfare": welfare, "weight": weight, "size": size, "strata": strata}
     needed |= {"psu": psu, "fpc": fpc}
     for arg, name in needed.items():
@@ -1139,7 +1139,7 @@ def _check_entry(
     dtype (integer, float or decimal; bool, text, dates, durations refused);
     a `by` column must not be named like an output column.
     """
-    schema = frame.collect_schema()
+    schema = _plumbing.schema(frame)
     for arg in ("welfare", "line", "weight", "size", "fpc"):
         name = columns.get(arg)
         if name is None:
@@ -1397,7 +1397,7 @@ def _reduce_eager(
             return _validate.numeric(values.to_numpy(), name)
         if values.dtype == nw.Object:  # numbers as Python objects (Decimals)
             return _validate.numeric(values.to_numpy(), name)
-        if values.dtype == nw.Decimal:  # correctly rounded, through the text
+        if _plumbing.is_decimal(values):  # correctly rounded, through the text
             _plumbing.refuse_inexact_decimals(values, name)
             values = values.cast(nw.String())
         if values.dtype in _WIDE_INTS and values.count():
@@ -1495,6 +1495,8 @@ def _reduce_eager(
         ]
         flags = {
             "bad": n_bad,
+            # the first row missing a value, as the array functions name it
+            "firstbad": int(np.argmax(bad)) if n_bad else -1,
             **missing,
             "negw": below(w, 0.0, equal=False) if weight is not None else 0,
             "negs": below(s, 0.0, equal=False) if size is not None else 0,
@@ -1570,7 +1572,10 @@ def _raise_on_missing(
         held.append((f"`weight` column {weight!r}", flags["missw"]))
     if size is not None:
         held.append((f"`size` column {size!r}", flags["misss"]))
-    raise ValueError(missing_message(held, flags["bad"]))
+    first = flags.get("firstbad", -1)  # eager frames: the rows are at hand
+    raise ValueError(
+        missing_message(held, flags["bad"], first=first if first >= 0 else None)
+    )
 
 
 def _raise_on_lines(

@@ -865,7 +865,8 @@ def fgt(
         A unit is poor when ``welfare < line`` (default) or ``<=``.
     nan_policy : {"raise", "omit"}, default "raise"
         Missing welfare, line, weight or size: raise, or give the row zero
-        weight (it is never dropped).
+        weight (it is never dropped). Missing is None, NaN, pandas.NA, or a
+        Decimal NaN, quiet or signalling (``Decimal("sNaN")``).
 
     Returns
     -------

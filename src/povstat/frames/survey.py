@@ -494,7 +494,9 @@ def poverty_table(
         columns.
     nan_policy : {"raise", "omit"}, default "raise"
         Missing welfare, line, weight or size: raise, or count the row with
-        zero weight (never dropped; its PSU stays in the design).
+        zero weight (never dropped; its PSU stays in the design). Missing is
+        null, NaN, or in an object column of Decimals a Decimal NaN, quiet
+        or signalling (``Decimal("sNaN")``).
 
     Returns
     -------

@@ -2635,6 +2635,37 @@ def test_pandas_decimal_columns_mixed_with_numbers_and_snan() -> None:
         povstat.with_ranks(snan, descending=True, nan_policy="raise")
 
 
+def test_a_signalling_nan_stated_figure_is_missing() -> None:
+    # Decimal("sNaN") as a stated figure is not a number: missing, as a
+    # quiet Decimal("NaN") is ("cannot tell"), not a bare "cannot convert
+    # signalling NaN to float" naming no column.
+    data = pd.DataFrame(
+        {
+            "region": ["A", "A"],
+            "period": [2022, 2023],
+            "rate": [4.37, 4.26],
+            "poor": [1.0, 2.0],
+        }
+    )
+    kw: dict[str, Any] = {"unit": "percent", "persons_per_poor_unit": 1000, **_SIMPLE}
+    for nan in (decimal.Decimal("sNaN"), decimal.Decimal("NaN")):
+        st_ = pd.DataFrame(
+            {
+                "kind": ["change"],
+                "region": ["A"],
+                "period_before": [2022],
+                "period_after": [2023],
+                "stated": pd.Series([nan], dtype=object),
+                "direction": ["fall"],
+                "stated_as": ["points"],
+                "decimals": [2],
+            }
+        )
+        out = check_statements(st_, data, **kw)
+        assert out["verdict"].tolist() == [UNDECIDED]
+        assert out["reason"].tolist() == ["the stated figure is missing"]
+
+
 def test_a_count_change_in_points_does_not_hold_in_check_statements() -> None:
     # check_statements knows the headcount column is the number of poor, no
     # index: "fell 0.78 points" for 38.56 -> 37.78 thousand does not hold

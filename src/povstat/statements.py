@@ -2640,6 +2640,8 @@ def _column_numbers(
     def number(v: object) -> float | None:
         if isinstance(v, bool | np.bool_):
             return None
+        if isinstance(v, decimal.Decimal) and v.is_nan():
+            return np.nan  # quiet or signalling (float() refuses it): missing
         if isinstance(v, numbers.Real | decimal.Decimal):
             return float(v)
         return np.nan if pd.isna(v) else None  # type: ignore[call-overload]

@@ -1346,3 +1346,18 @@ def test_with_change_test_takes_a_scalar_correlation_as_change_test_does() -> No
             d, unit="percent", level=0.9, independent=False, correlation=rho, se="se"
         )
         assert out["change_se"].tolist()[1] == want
+
+
+def test_a_mixed_key_message_shows_plain_labels() -> None:
+    # An object key column holding np.str_('3573') and np.int64(3573) (as
+    # filled from numpy arrays): the labels named as written, int 3573 and
+    # str '3573', not as numpy reprs.
+    df = pd.DataFrame(
+        {
+            "region_code": pd.Series([np.str_("3573"), np.int64(3573)], dtype=object),
+            "period": [2022, 2023],
+            "poverty_rate_pct": [4.0, 5.0],
+        }
+    )
+    with pytest.raises(TypeError, match=r"\(e\.g\. int 3573, str '3573'\)"):
+        povstat.with_ranks(df, descending=True, by="region_code")

@@ -782,7 +782,7 @@ def _one_kind(values: NDArray[np.object_], name: str, arg: str) -> None:
         first: dict[str, object] = {}
         for v in values.tolist():  # error path only: an example of each kind
             first.setdefault(_validate.label_kinds([v])[0], v)
-        shown = ", ".join(f"{k} {first[k]!r}" for k in kinds)
+        shown = ", ".join(f"{k} {_validate.plain(first[k])!r}" for k in kinds)
         msg = (
             f"key column {name!r} (argument `{arg}`) must hold labels of one "
             f"kind (all numbers or all strings; the numbers all int, all "

@@ -362,7 +362,7 @@ def _mapped_line(
     if bad:
         msg = (
             f"`line` keys must be tuples of {len(by)} values (one per `by` "
-            f"column), got {bad[:5]!r}"
+            f"column), got {[_validate.plain(k) for k in bad[:5]]!r}"
         )
         raise ValueError(msg)
     keys = [

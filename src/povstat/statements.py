@@ -2026,8 +2026,8 @@ def check_rank_statement(
         If the lengths differ, labels repeat or are missing, `subject` or
         `after` is not among the labels (or is of another kind than them),
         `stated_rank` or `of` is not a positive int, or `values` are not
-        rounded to `values_decimals` (beyond float noise, as
-        :func:`povstat.units.published`).
+        rounded to `values_decimals` (beyond float noise such as
+        ``0.1 + 0.2``).
 
     See Also
     --------

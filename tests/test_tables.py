@@ -3118,11 +3118,16 @@ def test_a_year_header_showing_two_rounds_is_never_a_bare_year(tmp_path: Path) -
 
 def test_a_value_shown_with_a_round_word_stays_a_number(tmp_path: Path) -> None:
     # 13.8 (Pacitan's P0 2022) as a whole number 14 shown "14 (Maret)": a
-    # value, not a header; it stays the number 14.
+    # value cell, not a header (the row stays data), read as the text it
+    # shows, as "14 (Maret)" typed would be: not a number, an invalid cell.
     fmt = '0" (Maret)"'
     rows: list[list[Any]] = [["Kabupaten/Kota", 2022], ["Pacitan", 14]]
-    t = read_bps_table(_workbook(tmp_path, rows, {"B2": fmt}), locale="en")
-    assert t.data["value"].tolist() == [14.0]
+    t = read_bps_table(
+        _workbook(tmp_path, rows, {"B2": fmt}), locale="en", errors="report"
+    )
+    assert t.data["label"].tolist() == ["Pacitan"]
+    assert [(c.row, c.text) for c in t.invalid] == [(2, "14 (Maret)")]
+    assert t.invalid[0].reason.startswith("not a number in locale 'en'")
 
 
 def test_a_page_break_header_under_another_label_is_not_data() -> None:
@@ -5047,3 +5052,135 @@ def test_a_round_after_a_merged_year_is_under_no_year_in_an_ods_sheet() -> None:
         ValueError, match=r"column\(s\) D \('Tahunan'\) lie under no year"
     ):
         read_bps_table(_ods_table(rows), locale="en")
+
+
+# --- text a number format shows with a value ---------------------------------
+
+
+def _typed_reason(cell: str, units: str = "") -> str:
+    """The reason a CSV cell typed as `cell` (under unit row `units`) is invalid."""
+    unit_row = f",{units},{units}\n" if units else ""
+    text = f"Kab/Kota,2022,2023\n{unit_row}Pacitan,{cell},33.1\nPonorogo,9.9,9.8\n"
+    t = read_bps_table(io.StringIO(text), locale="en", errors="report")
+    assert len(t.invalid) == 1
+    return t.invalid[0].reason
+
+
+@pytest.mark.parametrize(
+    ("fmt", "shown", "units", "typed"),
+    [
+        # A currency shown before the number: quoted, escaped, Excel's
+        # currency tag [$Rp-421] (symbol "Rp", locale 0x421), or after it:
+        # each shows 500 as the text "Rp 500" ("500 rupiah"), rupiah, which
+        # conflicts with the unit row "(persen)", as the typed text does.
+        ('"Rp "#,##0', "Rp 500", "(persen)", "Rp 500"),
+        ("\\R\\p\\ #,##0", "Rp 500", "(persen)", "Rp 500"),
+        ("[$Rp-421]#,##0", "Rp500", "(persen)", "Rp500"),
+        ("[$Rp-421] #,##0;[$Rp-421] -#,##0", "Rp 500", "(persen)", "Rp 500"),
+        ('0" rupiah"', "500 rupiah", "(persen)", "500 rupiah"),
+        # A "%" that does not scale (the tag [$%], quoted, escaped): 500
+        # shown "500%" is 500 percent, which conflicts with "(ribu jiwa)".
+        ("0.00[$%]", "500%", "(ribu jiwa)", "500%"),
+        ('0.00"%"', "500%", "(ribu jiwa)", "500%"),
+        ("0.00\\%", "500%", "(ribu jiwa)", "500%"),
+    ],
+)
+def test_a_unit_shown_by_the_number_format_is_read_as_typed(
+    tmp_path: Path, fmt: str, shown: str, units: str, typed: str
+) -> None:
+    # 500 formatted so that it shows a unit is that text typed in the cell:
+    # checked against the unit row and the column's other units alike, so
+    # the cell is invalid with the typed cell's reason, never read as 500.
+    rows: list[list[Any]] = [
+        ["Kab/Kota", 2022, 2023],
+        ["", units, units],
+        ["Pacitan", 500, 33.1],
+        ["Ponorogo", 9.9, 9.8],
+    ]
+    path = _workbook(tmp_path, rows, {"B3": fmt})
+    t = read_bps_table(path, locale="en", errors="report")
+    assert [(c.row, c.text) for c in t.invalid] == [(3, shown)]
+    assert t.invalid[0].reason == _typed_reason(typed, units)
+    assert "but unit row 2 states" in t.invalid[0].reason
+    assert np.isnan(t.data["value"].iloc[0])
+    assert t.data["value"].iloc[1:].tolist() == [33.1, 9.9, 9.8]
+    with pytest.raises(NumberParseError, match=r"but unit row 2 states"):
+        read_bps_table(path, locale="en")
+
+
+def test_a_currency_shown_by_the_number_format_is_rupiah(tmp_path: Path) -> None:
+    # Poverty lines 500 and 550 rupiah (by hand: "Rp 500" and "Rp 550"
+    # are 500 and 550 rupiah), one shown by the currency tag [$Rp-421],
+    # one typed "Rp 550" in locale "id": both rupiah, read alike, and
+    # accepted under the unit row "(Rupiah/Kapita/Bulan)".
+    rows: list[list[Any]] = [
+        ["Kab/Kota", 2022, 2023],
+        ["", "(Rupiah/Kapita/Bulan)", "(Rupiah/Kapita/Bulan)"],
+        ["Pacitan", 500, "Rp 550"],
+    ]
+    path = _workbook(tmp_path, rows, {"B3": "[$Rp-421]#,##0"})
+    t = read_bps_table(path, locale="id")
+    assert t.data["value"].tolist() == [500.0, 550.0]
+    # The same number with decimals, in locale "id": 674660.5 shown
+    # "Rp 674,660.50" is read from its stored value, 674 660.5 rupiah.
+    rows[2] = ["Pacitan", 674660.5, "Rp 550"]
+    path = _workbook(tmp_path, rows, {"B3": '"Rp "#,##0.00'})
+    assert read_bps_table(path, locale="id").data["value"].tolist() == [
+        674660.5,
+        550.0,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "shown"),
+    [
+        # A footnote mark shown by the format ("r)" revised, "*"
+        # provisional), or other text: the typed "33.1 r)" is not a number,
+        # and neither is the cell, its mark never dropped.
+        ('0.0" r)"', "33.1 r)"),
+        ('0.0"*"', "33.1*"),
+        ("0.0\\*", "33.1*"),
+        ('"~"0.0', "~33.1"),
+        ('0" xyz"', "33.1 xyz"),
+        ('0" kapita"', "33.1 kapita"),
+        # A percent format with a mark: 0.331 shown "33.1% r)".
+        ('0.0%" r)"', "33.1% r)"),
+    ],
+)
+def test_a_mark_shown_by_the_number_format_is_read_as_typed(
+    tmp_path: Path, fmt: str, shown: str
+) -> None:
+    stored = 0.331 if "%" in fmt else 33.1
+    rows: list[list[Any]] = [
+        ["Kab/Kota", 2022, 2023],
+        ["Pacitan", stored, 33.1],
+        ["Ponorogo", 9.9, 9.8],
+    ]
+    t = read_bps_table(
+        _workbook(tmp_path, rows, {"B2": fmt}), locale="en", errors="report"
+    )
+    assert [(c.row, c.text) for c in t.invalid] == [(2, shown)]
+    assert t.invalid[0].reason == _typed_reason(shown)
+    assert t.invalid[0].reason.startswith("not a number in locale 'en'")
+
+
+@pytest.mark.parametrize(
+    "fmt",
+    [
+        # Formats showing only spacing, colour and a sign's notation: the
+        # stored numbers, 4.5, -5.5 and 0 (by hand, as stored).
+        "#,##0.00_);\\(#,##0.00\\)",
+        '#,##0.00_);[Red]\\(#,##0.00\\);"-"',
+        '0.00;-0.00;"-"',
+        "[Red]0.00;[Red](0.00)",
+        "* #,##0.00_-",
+        "# ?/?",
+    ],
+)
+def test_a_number_format_showing_no_text_keeps_the_number(
+    tmp_path: Path, fmt: str
+) -> None:
+    rows: list[list[Any]] = [["Kab/Kota", 2022, 2023, 2024], ["Pacitan", 4.5, -5.5, 0]]
+    path = _workbook(tmp_path, rows, {"B2": fmt, "C2": fmt, "D2": fmt})
+    t = read_bps_table(path, locale="en")
+    assert t.data["value"].tolist() == [4.5, -5.5, 0.0]

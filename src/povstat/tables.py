@@ -59,6 +59,7 @@ from povstat.parsing import (
     _mixed_scales,
     _mixed_units,
     _parse_flat,
+    _parse_text,
     _show,
     _warn_read_as_numbers,
 )
@@ -725,11 +726,20 @@ def read_bps_table(
     ``#,##0,.0`` show it divided by 1000, ``#,##0`` is not scaled) or by
     ``%%`` (times 10000),
     makes the cell invalid: whether the table means the value as shown or
-    as stored cannot be told. A number whose format writes a unit or
-    multiplier word with it (``0.00" ribu jiwa"`` shows 37.78 as "37.78 ribu
-    jiwa", ``0.0" %"``) is read as that text typed in the cell: 37 780
-    persons, 4.37 percent; so one among numbers without such a word (or with
-    another unit) is invalid, as the typed text would be. A value cell
+    as stored cannot be told. A number whose format shows text before or
+    after it is read as that text typed in the cell, so that a cell reads
+    the same whether its unit is typed or shown by its format: quoted
+    strings, escaped characters, the symbol of a currency tag
+    (``[$Rp-421]#,##0`` shows 500 as "Rp500", ``0.00[$%]`` a "%" that does
+    not scale) and characters shown as themselves count (padding, fill,
+    colours, conditions and a sign's notation, "-" or parentheses, do
+    not). ``0.00" ribu jiwa"`` shows 37.78 as "37.78 ribu jiwa", 37 780
+    persons; ``"Rp "#,##0`` shows 500 as "Rp 500", 500 rupiah, checked
+    against a unit row and the column's other units as the typed text is;
+    a mark or other text (``0.0" r)"``, ``0.0"*"``, ``0" xyz"``) makes the
+    cell invalid, as "33.1 r)" typed is: the mark is never dropped. The
+    stored number is read with that text (in `locale`), never the digits
+    the format rounds it to. A value cell
     covered by a merged range other than its first cell (13.8 in B2 merged
     across B2:C2, shown under both years) is invalid: the value shown there
     is the range's first cell's, which is not copied, and content the
@@ -1119,7 +1129,9 @@ def read_bps_table(
     # column group: each group's columns share a measure ("Persentase",
     # "Jumlah (ribu jiwa)"), the groups need not.
     blocks = np.tile(np.asarray(layout.groups, dtype=object), cells.shape[0])
-    shown = _read_checks(read, where, cells, values, unit, mult, reasons, blocks)
+    shown = _read_checks(
+        read, where, cells, values, unit, mult, reasons, blocks, loc, miss
+    )
     as_shown = np.array(
         [c if t is None else t for c, t in zip(cells.ravel(), shown, strict=True)],
         dtype=object,
@@ -1224,12 +1236,12 @@ class _Read:
     cells that hold one without a stored result (None elsewhere). ``hint``:
     advice added to a layout error (e.g. another CSV separator).
     ``scaled``: the number format of spreadsheet numbers shown scaled by
-    other than a percent (None elsewhere). ``stated``: the literal text of
-    the number format of spreadsheet numbers whose format writes a unit or
-    a multiplier word after them ('0.00" ribu jiwa"': " ribu jiwa"; None
-    elsewhere). ``merged``: the merged range
-    ("B2:C2") covering a spreadsheet cell other than the range's first
-    (None elsewhere). ``columns``: names of the grid's
+    other than a percent (None elsewhere). ``stated``: the text the number
+    format of a spreadsheet number shows before and after it, when it shows
+    any ('"Rp "#,##0': ("Rp ", ""); '0.00" ribu jiwa"': ("", " ribu
+    jiwa"); an .ods currency cell: its currency; None elsewhere).
+    ``merged``: the merged range ("B2:C2") covering a spreadsheet cell
+    other than the range's first (None elsewhere). ``columns``: names of the grid's
     columns for messages (a spreadsheet's column letters); None: their
     1-based positions.
     """
@@ -1790,7 +1802,7 @@ def _read_with_pandas(
                 percent[r, c] = scale == "percent"
                 if scale == "ambiguous":
                     scaled[r, c] = fmt
-                stated[r, c] = _format_unit(values[r, c], fmt)
+                stated[r, c] = _format_affixes(values[r, c], fmt)
         grid = pd.DataFrame(values, index=grid.index, columns=grid.columns)
         return _Read(
             grid=grid,
@@ -2498,7 +2510,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
             percent[at[i], where[j]] = scale == "percent"
             if scale == "ambiguous":
                 scaled[at[i], where[j]] = cell.number_format
-            stated[at[i], where[j]] = _format_unit(v, cell.number_format)
+            stated[at[i], where[j]] = _format_affixes(v, cell.number_format)
     for (i, j), f in pending.items():
         formula[at[i], where[j]] = f
     merged = np.full((n_rows, len(cols)), None, dtype=object)
@@ -2788,25 +2800,71 @@ def _with_literal_text(value: object, fmt: object) -> object:
 _STATED_WORD = re.compile(rf"(?<![a-z])(?:{_MULT_RE}|{_UNIT_RE})", _WORD_FLAGS)
 
 
-def _format_unit(value: object, fmt: object) -> str | None:
-    """The literal text a number format writes with a number, if it names a unit.
+#: The parts of a number format section, for the text it shows around a
+#: number: a quoted string, an escaped character, a currency or symbol tag
+#: ("[$Rp-421]", "[$%]": the text before the "-"), another tag (colour,
+#: condition, locale: shows nothing), padding ("_)": a space), fill ("* ":
+#: nothing), a number code (digits, decimal point, thousands comma, a
+#: fraction's "/", an exponent), "%" (the percent scale), a backslash
+#: ending the format (escaping nothing) or a character shown as itself.
+_AFFIX_PART = re.compile(
+    r'"(?P<quoted>[^"]*)"|\\(?P<escaped>.)|\[\$(?P<symbol>[^\]-]*)(?:-[^\]]*)?\]'
+    r"|(?P<tag>\[[^\]]*\])|_(?P<pad>.)|\*(?P<fill>.)"
+    r"|(?P<number>general|[0#?.,/]|[eE][-+])|(?P<percent>%)|(?P<tag_end>\\$)"
+    r"|(?P<other>.)",
+    re.IGNORECASE | re.DOTALL,
+)
+#: Literal text that is only a sign's notation ("-", "(5)", the accounting
+#: format's escaped parentheses): not read, the sign is the value's.
+_SIGN_NOTATION = frozenset("-+()\u2212")
 
-    The literal parts (quoted, escaped) of the section that applies to the
-    number, when they hold a unit or multiplier word ('0.00" ribu jiwa"'
-    shows 37.78 as "37.78 ribu jiwa"); None otherwise (also for text,
-    dates and booleans).
+
+def _format_affixes(value: object, fmt: object) -> tuple[str, str] | None:
+    """The text a number format shows before and after a number, if any.
+
+    The section of the format that applies to the number (colour, locale
+    and condition tags aside) is read as Excel shows it: quoted strings,
+    escaped characters, the symbol of a currency tag (``[$Rp-421]`` shows
+    "Rp", ``[$%]`` a "%" that does not scale) and characters shown as
+    themselves, before or after the number's digits; padding (``_)``) as
+    a space; a percent format's "%" where it stands. None if the format
+    shows no text but spaces, the percent sign of a percent format and a
+    sign's notation ("-", parentheses), and for text, dates and booleans:
+    the cell is then read as the number.
     """
     number = isinstance(
         value, int | float | np.integer | np.floating
     ) and not isinstance(value, bool | np.bool_)
-    if not number or not isinstance(fmt, str) or fmt == "General":
+    if not number or not isinstance(fmt, str) or fmt.lower() == "general":
         return None
     section = _format_section(fmt, float(cast("float", value)))
-    literal = "".join(
-        m[0][1:-1] if m[0].startswith('"') else m[0][1:]
-        for m in re.finditer(r'"[^"]*"|\\.', section)
-    )
-    return " ".join(literal.split()) if _STATED_WORD.search(literal) else None
+    parts: tuple[list[str], list[str]] = ([], [])
+    shown = False  # literal text besides spaces, signs and a scaling "%"
+    after = 0  # 0 before the number's codes, 1 after them
+    for m in _AFFIX_PART.finditer(section):
+        kind = m.lastgroup
+        if kind == "number":
+            after = 1
+            continue
+        if kind in ("tag", "fill", "tag_end") or kind is None:
+            continue
+        part = " " if kind == "pad" else m[kind]
+        if kind != "percent" and part.strip() and set(part.strip()) <= _SIGN_NOTATION:
+            continue  # "-", "(" and ")" of a negative number's section
+        shown = shown or (kind != "percent" and bool(part.strip()))
+        parts[after].append(part)
+    if not shown:
+        return None
+    return "".join(parts[0]), "".join(parts[1])
+
+
+def _affixed_text(value: float, affixes: tuple[str, str], locale: str) -> str:
+    """`value` written in `locale` between the text its format shows."""
+    digits = format(Decimal(repr(abs(float(value)))), "f")
+    if locale == "id":
+        digits = digits.replace(".", ",")
+    sign = "-" if value < 0 else ""
+    return f"{affixes[0]}{sign}{digits}{affixes[1]}"
 
 
 def _stated_scale(text: str) -> tuple[str, float]:
@@ -2861,12 +2919,15 @@ def _read_checks(
     mult: np.ndarray[Any, Any],
     reasons: np.ndarray[Any, Any],
     blocks: np.ndarray[Any, Any],
+    locale: str,
+    missing: frozenset[str],
 ) -> list[str | None]:
     """Apply what the file says about the value cells, in place.
 
-    Numbers whose format writes a unit or multiplier word after them
-    ('0.00" ribu jiwa"') are read as that text typed with the number would
-    be (37.78 shown "37.78 ribu jiwa" is 37 780 persons, and is shown so);
+    Numbers whose format shows text with them ('0.00" ribu jiwa"',
+    '"Rp "#,##0', '0.0" r)"') are read as that text typed with the number
+    would be (37.78 shown "37.78 ribu jiwa" is 37 780 persons, and is shown
+    so; "33.1 r)" is not a number);
     percent-formatted numbers become the percentages they show; numbers
     without that format among percent-formatted ones, formulas without a
     stored result and fields a short CSV row did not write become invalid.
@@ -2905,6 +2966,14 @@ def _read_checks(
                 "each value"
             )
             shown[i] = own
+    # Numbers whose format shows text with them ("Rp 500", "33.1 r)"):
+    # read as that text typed, not by the percent rule below.
+    lit = (
+        read.stated[where].ravel()
+        if read.stated is not None
+        else np.full(values.size, None, dtype=object)
+    )
+    affixed = lit != None  # noqa: E711 - elementwise
     if read.percent is not None:
         pct = read.percent[where].ravel()
         if pct.any():
@@ -2912,26 +2981,23 @@ def _read_checks(
             # decimal value, so that 0.138 gives 13.8, not 13.800000000000002.
             values[pct] = [float(Decimal(repr(float(v))) * 100) for v in values[pct]]
             unit[pct] = "percent"
-            flat = cells.ravel()
+            flat = np.where(affixed, "", cells.ravel())
             for block in _blocks(blocks):
                 reasons[block] = _percent_rule(
                     flat[block],
                     values[block],
-                    pct[block],
+                    pct[block] & ~affixed[block],
                     reasons[block],
                     blocks[block],
                 )
-    if read.stated is not None:
-        lit = read.stated[where].ravel()
-        flat_cells = cells.ravel()
-        ok = (lit != None) & (reasons == "") & ~np.isnan(values) & (unit == "")  # noqa: E711
-        for i in np.flatnonzero(ok):  # the few cells with such a format
-            u, m = _stated_scale(str(lit[i]))
-            unit[i] = u.split("/")[0]
-            if m != 1:
-                values[i] = float(Decimal(repr(float(values[i]))) * Decimal(int(m)))
-                mult[i] = m
-            shown[i] = f"{_show(flat_cells[i])} {lit[i]}"
+    ok = affixed & (reasons == "") & ~np.isnan(values)
+    flat_cells = cells.ravel()
+    for i in np.flatnonzero(ok):  # the few cells with such a format
+        text = _affixed_text(float(values[i]), lit[i], locale)
+        # Shown with the number as stored (as shown, for a percent format).
+        number = _show(values[i] if unit[i] == "percent" else flat_cells[i])
+        shown[i] = f"{lit[i][0]}{number}{lit[i][1]}"
+        values[i], unit[i], mult[i], reasons[i] = _parse_text(text, locale, missing)
     for block in _blocks(blocks):
         reasons[block] = _mixed_units(unit[block], reasons[block])
     if read.formula is not None:

@@ -5184,3 +5184,52 @@ def test_a_number_format_showing_no_text_keeps_the_number(
     path = _workbook(tmp_path, rows, {"B2": fmt, "C2": fmt, "D2": fmt})
     t = read_bps_table(path, locale="en")
     assert t.data["value"].tolist() == [4.5, -5.5, 0.0]
+
+
+def _ods_money(value: float, shown: str, code: str | None) -> str:
+    """An .ods cell of value type currency holding `value`, shown as `shown`."""
+    currency = f' office:currency="{code}"' if code else ""
+    return (
+        f'<table:table-cell office:value-type="currency"{currency} '
+        f'office:value="{value}"><text:p>{shown}</text:p></table:table-cell>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("cell", "units", "expected", "reason"),
+    [
+        # "Rp 500" (IDR): 500 rupiah, as "Rp 500" typed; under the unit row
+        # "(persen)" invalid, under "(Rupiah/Kapita/Bulan)" 500 rupiah.
+        (
+            _ods_money(500, "Rp 500", "IDR"),
+            "(persen)",
+            None,
+            "the cell states 'rupiah'",
+        ),
+        (_ods_money(500, "Rp 500", "IDR"), "(Rupiah/Kapita/Bulan)", 500.0, ""),
+        # A style showing no symbol: the code IDR is the currency, rupiah.
+        (_ods_money(500, "500", "IDR"), "(Rupiah/Kapita/Bulan)", 500.0, ""),
+        (_ods_money(500, "500", "IDR"), "(persen)", None, "the cell states 'rupiah'"),
+        # Another currency is no unit povstat reads: "USD 500" is not a
+        # number, as typed; a currency cell without a code or symbol is
+        # money of no known currency, never a bare 500.
+        (_ods_money(500, "500", "USD"), "(persen)", None, "not a number"),
+        (_ods_money(500, "500", None), "(persen)", None, "not a number"),
+    ],
+)
+def test_ods_currency_cells_are_read_as_the_currency_shown(
+    cell: str, units: str, expected: float | None, reason: str
+) -> None:
+    rows = [
+        [*ODS_HEAD],
+        [_ods_cell(""), _ods_cell(units), _ods_cell(units)],
+        [_ods_cell("Pacitan"), cell, _ods_cell("Rp 550" if expected else "33,1")],
+    ]
+    t = read_bps_table(_ods_table(rows), locale="id", errors="report")
+    if expected is None:
+        assert len(t.invalid) == 1
+        assert t.invalid[0].reason.startswith(reason)
+        assert np.isnan(t.data["value"].iloc[0])
+    else:
+        assert t.invalid == ()
+        assert t.data["value"].tolist() == [expected, 550.0]

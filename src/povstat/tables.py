@@ -765,8 +765,13 @@ def read_bps_table(
     An .ods cell's value type is read as an .xlsx cell's percent format: a
     cell of type ``percentage`` (the value 0.138 shown as "13,80%") is read
     as 13.8, in percent, and such cells mixed with plain numbers follow the
-    rule above (the rarer kind is invalid). Other number formats of .ods
-    files, and those of a DataFrame source, are not read. An .ods cell
+    rule above (the rarer kind is invalid). A cell of type ``currency`` is
+    read as the text it shows typed in the cell ("Rp 500": 500 rupiah,
+    checked against a unit row and the column's other units), or with its
+    currency code before the number if its text shows none
+    (``office:currency="IDR"``: "IDR 500", rupiah; another currency, or
+    none, is not a number povstat reads: an invalid cell). Other number
+    formats of .ods files, and those of a DataFrame source, are not read. An .ods cell
     without a value type (org-mode's export writes every cell so) holding
     text is a text cell, read as the same text typed in a CSV file ("4,37"
     is 4.37 in locale "id"); one holding a formula has no stored result and
@@ -1847,6 +1852,10 @@ def _read_with_pandas(
     for r, c in ods.percentages:  # few cells; 1-based, cut to the grid
         if r in at and c <= n_cols:
             percent[at[r], c - 1] = True
+    stated = np.full(grid.shape, None, dtype=object)
+    for r, c, around in ods.currencies:  # few cells; 1-based, cut to the grid
+        if r in at and c <= n_cols:
+            stated[at[r], c - 1] = around
     merged = None
     if ods.ranges:
         merged = np.full(grid.shape, None, dtype=object)
@@ -1862,6 +1871,7 @@ def _read_with_pandas(
         grid=grid,
         percent=percent,
         formula=formula if ods.formulas else None,
+        stated=stated if ods.currencies else None,
         merged=merged,
     )
 
@@ -2108,6 +2118,10 @@ class _OdsCells(NamedTuple):
     without a stored result. ``years``: (row, column, year) of date cells
     shown as their year alone ("2022", a date style of the year only): the
     year, as an .xlsx date shown with the format ``yyyy`` is.
+    ``currencies``: (row, column, (before, after)) of cells of value type
+    ``currency``: the text shown before and after the number ("Rp 500":
+    ("Rp ", "")), or the currency's code (``office:currency="IDR"``:
+    ("IDR ", "")) if the text shows none.
     """
 
     ranges: list[tuple[int, int, int, int]]
@@ -2115,6 +2129,7 @@ class _OdsCells(NamedTuple):
     texts: list[tuple[int, int, str]]
     formulas: list[tuple[int, int, str]]
     years: list[tuple[int, int, int]]
+    currencies: list[tuple[int, int, tuple[str, str]]]
 
 
 _ODS_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -2148,6 +2163,27 @@ def _ods_inline(element: Any) -> str:
     return "".join(out)
 
 
+def _ods_currency(cell: Any) -> tuple[str, str]:
+    """The text an .ods currency cell shows before and after its number.
+
+    "Rp 500" shows ("Rp ", ""), "500 IDR" ("", " IDR"); a sign's notation
+    ("-", parentheses) is not kept. If the text shows no currency, the
+    cell's currency code (``office:currency``) is written before the
+    number, and "currency" if it has none: the value type says the number
+    is money, never a bare number.
+    """
+    shown = _ods_text(cell)
+    digits = re.search(r"[0-9](?:.*[0-9])?", shown, re.DOTALL)
+    before, after = (
+        (shown[: digits.start()], shown[digits.end() :]) if digits else ("", "")
+    )
+    before, after = (re.sub(r"[-+()\u2212]", "", x) for x in (before, after))
+    if before.strip() or after.strip():
+        return before, after
+    code = cell.get(f"{_ODS_OFFICE}currency") or "currency"
+    return f"{code} ", ""
+
+
 def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
     """Merged ranges, percentage cells, untyped text and pending formulas.
 
@@ -2166,7 +2202,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         root = ET.fromstring(z.read("content.xml"))
     t = _ODS_TABLE
-    found = _OdsCells([], [], [], [], [])
+    found = _OdsCells([], [], [], [], [], [])
     tables = list(root.iter(f"{t}table"))
     if isinstance(sheet, str):
         tables = [x for x in tables if x.get(f"{t}name") == sheet]
@@ -2183,12 +2219,16 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
         shown_pct: list[int] = []  # columns of percentage cells
         held: list[tuple[int, str, bool]] = []  # (column, content, formula?)
         years: list[tuple[int, int]] = []  # (column, year) of dates shown so
+        money: list[tuple[int, tuple[str, str]]] = []  # (column, text around)
         for cell in tr:
             n_cols = int(cell.get(f"{t}number-columns-repeated", "1"))
             # Only (covered) table cells have a value type.
             kind = cell.get(f"{_ODS_OFFICE}value-type")
             if kind == "percentage":
                 shown_pct.extend(col + k + 1 for k in range(n_cols))
+            if kind == "currency":
+                around = _ods_currency(cell)
+                money.extend((col + k + 1, around) for k in range(n_cols))
             if kind == "date":
                 shown = _ods_text(cell).strip()
                 stored = cell.get(f"{_ODS_OFFICE}date-value", "")
@@ -2214,13 +2254,14 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
                         (col + k + 1, content, bool(formula)) for k in range(n_cols)
                     )
             col += n_cols
-        for i in range(n_rows if spans or shown_pct or held or years else 0):
+        for i in range(n_rows if spans or shown_pct or held or years or money else 0):
             r = row + i + 1
             found.ranges.extend((r, c, r + rs - 1, c + cs - 1) for c, rs, cs in spans)
             found.percentages.extend((r, c) for c in shown_pct)
             for c, content, is_formula in held:
                 (found.formulas if is_formula else found.texts).append((r, c, content))
             found.years.extend((r, c, y) for c, y in years)
+            found.currencies.extend((r, c, around) for c, around in money)
         row += n_rows
     return found
 

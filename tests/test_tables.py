@@ -5233,3 +5233,55 @@ def test_ods_currency_cells_are_read_as_the_currency_shown(
     else:
         assert t.invalid == ()
         assert t.data["value"].tolist() == [expected, 550.0]
+
+
+# --- a header under a subtitle ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A year over the table (",2023", ",Tahun 2023") is taken for the
+        # header; the real header "Kabupaten/Kota,2022" below it would read
+        # as the value 2022 for a row named "Kabupaten/Kota".
+        ",2023\nKabupaten/Kota,2022\nKota Malang,4.37\n",
+        ",Tahun 2023\nKabupaten/Kota,2022\nKota Malang,4.37\n",
+        ",2023,\nKabupaten/Kota,Maret 2022,September 2022\nKota Malang,4.37,4.1\n",
+    ],
+)
+def test_a_header_under_a_year_subtitle_is_refused(text: str) -> None:
+    with pytest.raises(
+        ValueError,
+        match=r"row 2 \(Kabupaten/Kota \| .*\) under the header reads as a header, "
+        r"not as values: .* names no region\. The row\(s\) taken for the header "
+        r"\(1 \(",
+    ):
+        read_bps_table(io.StringIO(text), locale="en", month=3, errors="report")
+
+
+def test_a_header_under_a_merged_year_subtitle_is_refused(tmp_path: Path) -> None:
+    # "Tahun 2023" merged over B1:C1 above "Kabupaten/Kota | 2022 | 2023".
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in [
+        [None, "Tahun 2023", None],
+        ["Kabupaten/Kota", 2022, 2023],
+        ["Kota Malang", 4.37, 4.26],
+    ]:
+        ws.append(row)
+    ws.merge_cells("B1:C1")
+    path = tmp_path / "t.xlsx"
+    wb.save(path)
+    with pytest.raises(ValueError, match=r"row 2 \(Kabupaten/Kota \| 2022 \| 2023\)"):
+        read_bps_table(path, locale="en", month=3)
+
+
+def test_a_region_whose_values_are_years_stays_data() -> None:
+    # Kota Malang (3573) with the value 2022 under the header "2023": a
+    # region's row, read as data (value 2022.0), never taken for a header.
+    text = ",2023\nKota Malang,2022\nKota Batu,4.37\n"
+    t = read_bps_table(io.StringIO(text), locale="en", month=3)
+    assert t.data["region_code"].tolist() == ["3573", "3579"]
+    assert t.data["value"].tolist() == [2022.0, 4.37]

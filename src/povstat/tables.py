@@ -505,7 +505,10 @@ def read_bps_table(
         a month disagree ("Semester 1 (September)"); a unit row states
         different units over the columns of one column group ("(ribu
         jiwa)" over 2022, "(jiwa)" over 2023: the message names each column
-        and unit);
+        and unit); the first row under the header reads as a header (each
+        of its value cells names a period and its label names no region:
+        "Kabupaten/Kota,2022" under a year subtitle ",2023" or ",Tahun
+        2023" taken for the header), whatever `errors`;
         two rows are the same region ("Malang" and "Kabupaten Malang", or
         one label twice: the message lists the labels, the code and the
         rows); `month` is not in 1-12 or
@@ -1055,6 +1058,14 @@ def read_bps_table(
             pass
     _check_second_table(
         text, grid.index, layout, rows_all, repeated | blank | note | colnum
+    )
+    _check_header_under_subtitle(
+        text,
+        grid.index,
+        layout,
+        rows_all[~(repeated | blank | note | colnum)],
+        prov,
+        first_year,
     )
     if repeated.any() and err == "raise":
         shown_rows = [
@@ -3980,6 +3991,65 @@ def _month(value: object) -> int | None:
         msg = f"`month` must lie in 1-12, got {value!r}"
         raise ValueError(msg)
     return int(value)
+
+
+def _check_header_under_subtitle(
+    text: np.ndarray[Any, Any],
+    index: pd.Index[Any],
+    layout: _Layout,
+    rows: np.ndarray[Any, Any],
+    province: str | None,
+    first_year: int | None,
+) -> None:
+    """Refuse a header read as values, under a subtitle taken for the header.
+
+    A year or period over the table (",2023" or "Tahun 2023" above
+    "Kabupaten/Kota,2022") is taken for the header; the real header below
+    it would be read as a row of values (the year 2022 as Kabupaten/Kota's
+    value). The first row below the header (`rows`: rows of values) is
+    refused when each of its value cells names a period and its label, not
+    empty, names no region ("Pacitan,2025" under "2025" is a region's
+    value).
+    """
+    if not rows.size:
+        return
+    k = int(rows[0])
+    cells = _year_point_zero(text[[k]][:, layout.columns])[0]
+    if not cells.size or (cells == "").any():
+        return
+    for c in cells:
+        try:
+            if _period(str(c)) is None:
+                return
+        except ValueError:  # a semester and a month that disagree: a period
+            pass
+    label = str(text[k, 0])
+    if not label.strip():
+        return
+    try:
+        found = _match_regions(
+            np.array([label], dtype=object), index[[k]], province, first_year
+        )
+    except ValueError:  # a name of several regions: a region's name
+        return
+    if found["code"].iloc[0] is not None:
+        return
+    header = [
+        f"{_label(index[r])!r} ({' | '.join(s for s in text[r] if s)})"
+        for r in range(layout.first_data)
+        if any(text[r])
+    ]
+    msg = (
+        f"row {_label(index[k])!r} ({' | '.join(s for s in text[k] if s)}) "
+        "under the header reads as a header, not as values: each of its "
+        f"value cells names a period and its label {label!r} names no region. "
+        f"The row(s) taken for the header ({', '.join(header)}) are then a "
+        "subtitle (a year or period written over the table, 'Tahun 2023'), "
+        "not the header: remove them (or move the period into the title "
+        "above the header's label cell) so that the header is the row "
+        "directly above the values"
+    )
+    raise ValueError(msg)
 
 
 def _check_second_table(

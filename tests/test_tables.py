@@ -5311,7 +5311,7 @@ def test_a_region_whose_values_are_years_stays_data() -> None:
 def test_a_number_its_format_shows_otherwise_is_read_as_shown(
     tmp_path: Path, value: float, fmt: str, expected: float | None, reason: str
 ) -> None:
-    rows = [["Kabupaten/Kota", "2022"], ["Kota Malang", value]]
+    rows: list[list[Any]] = [["Kabupaten/Kota", "2022"], ["Kota Malang", value]]
     t = read_bps_table(
         _workbook(tmp_path, rows, {"B2": fmt}), locale="en", errors="report"
     )
@@ -5330,12 +5330,12 @@ def test_a_number_its_format_shows_otherwise_is_read_as_shown(
 def test_a_percent_formatted_example_is_quoted_as_shown(tmp_path: Path) -> None:
     # "4,26" typed among numbers formatted 0.00%: the message quotes the
     # example as the table shows it, 0.0437 shown as 4.37%.
-    rows = [
+    rows: list[list[Any]] = [
         ["Kabupaten/Kota", "2022", "2023"],
         ["Kota Malang", 0.0437, "4,26"],
         ["Kota Batu", 0.0379, 0.0331],
     ]
     fmts = dict.fromkeys(["B2", "B3", "C3"], "0.00%")
     t = read_bps_table(_workbook(tmp_path, rows, fmts), locale="id", errors="report")
-    assert [c.column for c in t.invalid] == ["2023"] or len(t.invalid) == 1
+    assert len(t.invalid) == 1
     assert "(such as '0.0437 (shown as 4.37%)')" in t.invalid[0].reason

@@ -742,7 +742,12 @@ def read_bps_table(
     a mark or other text (``0.0" r)"``, ``0.0"*"``, ``0" xyz"``) makes the
     cell invalid, as "33.1 r)" typed is: the mark is never dropped. The
     stored number is read with that text (in `locale`), never the digits
-    the format rounds it to. A value cell
+    the format rounds it to. A section that shows text without the number
+    (a zero section ``"…"``) is read as that text typed ("…": missing
+    under the default `missing`); one that shows nothing (``;;;``) or a
+    negative number without its sign (``0.00;0.00``,
+    ``0.00;[Red]0.00``) makes the cell invalid; a dash alone for zero
+    (``0.00;-0.00;"-"``) is 0. A value cell
     covered by a merged range other than its first cell (13.8 in B2 merged
     across B2:C2, shown under both years) is invalid: the value shown there
     is the range's first cell's, which is not copied, and content the

@@ -986,8 +986,12 @@ def test_dotted_column_names_are_refused_on_sql_engines(spark: Any) -> None:
 
 @pytest.mark.parametrize("engine", ["pandas", "polars lazy", "duckdb"])
 @pytest.mark.parametrize("by", [None, "d"])
-def test_an_empty_sample_is_refused(engine: str, by: str | None) -> None:
-    df = pd.DataFrame({"y": pd.Series([], dtype=float), "d": pd.Series([], dtype=str)})
+@pytest.mark.parametrize(
+    "dtype", ["float64", pd.ArrowDtype(pa.decimal128(10, 2))], ids=["float", "decimal"]
+)
+def test_an_empty_sample_is_refused(engine: str, by: str | None, dtype: Any) -> None:
+    # An empty Decimal column too: no reduction of empty columns first.
+    df = pd.DataFrame({"y": pd.Series([], dtype=dtype), "d": pd.Series([], dtype=str)})
     frame: Any = {"pandas": df, "polars lazy": pl.from_pandas(df).lazy()}.get(engine)
     frame = duckdb.from_df(df) if frame is None else frame
     with pytest.raises(ValueError, match="`df` has no rows: an estimate of an empty"):

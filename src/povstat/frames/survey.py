@@ -804,7 +804,9 @@ def poverty_table(
             )
             if not isinstance(value, str | Mapping) and np.isnan(line_number(value)):
                 raise ValueError(MISSING_SCALAR_LINE)
-    if isinstance(frame, nw.DataFrame) and len(frame) and _in_memory(frame):
+    if isinstance(frame, nw.DataFrame) and len(frame) == 0:
+        raise ValueError(_NO_ROWS)  # before a reduction of empty columns
+    if isinstance(frame, nw.DataFrame) and _in_memory(frame):
         # Eager in-memory frame: take the columns as arrays, reduce in numpy.
         red, by_values, flags, smallest, per_line = _reduce_eager(
             frame,
@@ -977,11 +979,7 @@ def poverty_table(
     _refuse_missing_keys(counts, by_cols, strata=strata, psu=psu, fpc=fpc)
     n_rows = len(table)
     if n_rows == 0 or not np.nansum(col(f"{t}n")) > 0:
-        msg = (
-            "`df` has no rows: an estimate of an empty sample is refused, "
-            "never reported as NaN or as an empty table"
-        )
-        raise ValueError(msg)
+        raise ValueError(_NO_ROWS)
     facts = [factorize(_labels(table[c], c, "by"), "by", column=c) for c in by_cols]
     if by_cols:
         codes = [f[1] for f in facts]
@@ -1360,6 +1358,12 @@ def _refuse_missing_keys(
                 f"{n_null} row{'s' if n_null != 1 else ''} missing"
             )
             raise ValueError(msg)
+
+
+_NO_ROWS = (
+    "`df` has no rows: an estimate of an empty sample is refused, "
+    "never reported as NaN or as an empty table"
+)
 
 
 def _reduce_eager(

@@ -155,6 +155,9 @@ _WORD_YEAR = re.compile(r"^(?:tahun|year)\s*(?P<year>(?:19|20)[0-9]{2})$", _WORD
 _YEAR = re.compile(
     r"(?P<a>.*?)\s*(?<![0-9])(?P<year>(?:19|20)[0-9]{2})(?![0-9])\s*(?P<b>.*)"
 )
+#: A year written as a whole float, "2022.0" (pandas writes a column of
+#: years so once it holds a missing value): the year 2022.
+_POINT_ZERO = re.compile(r"^(?P<year>(?:19|20)[0-9]{2})\.0+$")
 #: BPS's semester convention for the Susenas poverty rounds.
 _SEMESTER_MONTH = {"1": 3, "i": 3, "2": 9, "ii": 9}
 #: Rows whose first cell starts like this are notes, not regions.
@@ -551,7 +554,7 @@ def read_bps_table(
         tab) rather than on `sep`, the message says which `sep` to pass.
     TypeError
         If `source` is of an unsupported type, or an option (`value_name`,
-        `month`, `province`, ...) of a wrong type.
+        `month`, `province`, `sep`, `encoding`, ...) of a wrong type.
     ImportError
         If an .xls or .ods workbook is read without xlrd or odfpy (the
         message names the package to install), or an .xlsx one without
@@ -583,7 +586,9 @@ def read_bps_table(
     columns on the left are layout, not data). The header is the first row with
     a cell (beyond the first column) that names a year: "2023", "Maret 2023",
     "September 2022", "Semester 1 (Maret) 2023", "2023 Tahunan", "2022
-    (September)" (a round in brackets, also as an .xlsx or .xls number format ``0"
+    (September)" (a year written as a whole float, "2022.0" as pandas
+    writes a column of years holding a missing value, is that year; a
+    round in brackets, also as an .xlsx or .xls number format ``0"
     (September)"`` shows the number 2022). A header row of years (bare, or
     after the word for year: "Tahun 2022") may be followed by a row of
     rounds ("Semester 1 (Maret)", "Semester 2 (September)",
@@ -907,6 +912,9 @@ def read_bps_table(
             f"got {value_name!r}"
         )
         raise ValueError(msg)
+    if not isinstance(sep, str):
+        msg = f"`sep` must be a str (a single character), got {type(sep).__name__}"
+        raise TypeError(msg)
     frame_source, wide_ints = _frame_as_pandas(source)
     read = _read_grid(frame_source, sheet_name=sheet_name, sep=sep, encoding=encoding)
     grid = read.grid
@@ -3199,7 +3207,10 @@ def _decode(data: bytes, encoding: object) -> str:
 
 
 def _read_csv(text: str, sep: object) -> _Read:
-    if not isinstance(sep, str) or len(sep) != 1:
+    if not isinstance(sep, str):
+        msg = f"`sep` must be a str (a single character), got {type(sep).__name__}"
+        raise TypeError(msg)
+    if len(sep) != 1:
         msg = f"`sep` must be a single character, got {sep!r}"
         raise ValueError(msg)
     # newline="": line breaks inside quoted fields stay in the field.
@@ -3416,7 +3427,10 @@ def _layout(
         header_rows.append(h + 1)
         # "Tahun 2022" over "Maret", "September": the year 2022 (the word for
         # year is dropped before the round is joined to it).
-        years_ffill = [_WORD_YEAR.sub(r"\g<year>", y) for y in _ffill(year_cells)]
+        years_ffill = [
+            _WORD_YEAR.sub(r"\g<year>", _POINT_ZERO.sub(r"\g<year>", y))
+            for y in _ffill(year_cells)
+        ]
         rounds = text[h + 1, 1:]
         if merged is not None:
             # Where the sheet merges a year across columns, the range bounds
@@ -3735,9 +3749,9 @@ def _is_group_row(
 
 #: A year a reader made unique as a column name: pandas "2022.1", polars
 #: "2022_duplicated_0", DuckDB "2022_1", Spark "20221" (the year and the
-#: column's position).
+#: column's position). pandas never writes "2022.0": that is the year 2022.
 _DEDUPLICATED = re.compile(
-    r"(?:19|20)[0-9]{2}(?:\.[0-9]+|_duplicated_[0-9]+|_[0-9]+|[0-9]{1,3})"
+    r"(?:19|20)[0-9]{2}(?:\.[1-9][0-9]*|_duplicated_[0-9]+|_[0-9]+|[0-9]{1,3})"
 )
 
 
@@ -3832,7 +3846,7 @@ def _period(s: str) -> tuple[int, int | None, str] | None:
     ``kind`` is "year" (a bare year), "round" (a month or semester) or
     "annual". Raises ValueError if a semester and a month disagree.
     """
-    m = _YEAR.fullmatch(s)
+    m = _YEAR.fullmatch(_POINT_ZERO.sub(r"\g<year>", s))
     if m is None or (m["a"] and m["b"]):
         return None
     year = int(m["year"])
@@ -4111,7 +4125,7 @@ def _check_unit_row_cells(
 def _year_point_zero(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     """Cells' text with a year written as a whole float ("2022.0") as "2022"."""
     flat = pd.Series(text.ravel(), dtype=object).astype(str)
-    fixed = flat.str.replace(r"^((?:19|20)[0-9]{2})\.0+$", r"\1", regex=True)
+    fixed = flat.str.replace(_POINT_ZERO, r"\g<year>", regex=True)
     return np.asarray(fixed.to_numpy(dtype=object)).reshape(text.shape)
 
 

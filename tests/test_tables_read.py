@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
-from typing import Any
+import warnings
+from pathlib import Path
+from typing import Any, cast
 
+import pandas as pd
 import pytest
 
 from povstat import read_bps_table
@@ -53,3 +56,217 @@ def test_a_separator_of_the_wrong_type_is_a_type_error(sep: Any) -> None:
         )
     with pytest.raises(ValueError, match="`sep` must be a single character"):
         read_bps_table(io.StringIO("Wilayah,2022\n"), locale="en", sep=";;")
+
+
+_SUP = "superscript"
+
+
+def _rich_xlsx(b2: Any, a3: Any) -> io.BytesIO:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Kabupaten/Kota", "2022", "2023"])
+    ws.append(["Kota Malang", b2, "4,26"])
+    ws.append([a3, "3,79", "3,31"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    return buf
+
+
+def _rich(*runs: tuple[str, str | None]) -> Any:
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    return CellRichText(
+        [
+            t if v is None else TextBlock(InlineFont(vertAlign=cast(Any, v)), t)
+            for t, v in runs
+        ]
+    )
+
+
+def _ods(rows: list[list[Any]], position: str) -> io.BytesIO:
+    # A text cell is a str, or (text, raised) runs: the second in a span of a
+    # text style with style:text-position `position`.
+    pytest.importorskip("odf")
+    from odf.opendocument import OpenDocumentSpreadsheet  # type: ignore[import-untyped]
+    from odf.style import Style, TextProperties  # type: ignore[import-untyped]
+    from odf.table import Table, TableCell, TableRow  # type: ignore[import-untyped]
+    from odf.text import P, Span  # type: ignore[import-untyped]
+
+    doc = OpenDocumentSpreadsheet()
+    style = Style(name="T1", family="text")
+    style.addElement(TextProperties(textposition=position))
+    doc.automaticstyles.addElement(style)
+    table = Table(name="S")
+    for row in rows:
+        tr = TableRow()
+        for c in row:
+            cell = TableCell(valuetype="string")
+            p = P()
+            if isinstance(c, tuple):
+                p.addText(c[0])
+                p.addElement(Span(stylename=style, text=c[1]))
+            else:
+                p.addText(c)
+            cell.addElement(p)
+            tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    buf = io.BytesIO()
+    doc.write(buf)
+    buf.seek(0)
+    return buf
+
+
+def _shown(t: Any) -> list[Any]:
+    return [
+        t.data[["label", "footnote", "year", "value"]].to_numpy().tolist(),
+        [(c.row, c.column, c.text) for c in t.invalid],
+    ]
+
+
+# A superscript "1" after "4,37" is a footnote mark, shown "4,37¹": read as
+# the same text typed (not a number in ASCII digits: an invalid cell, never
+# 4.371); after "Kota Batu" it is the label's footnote mark ("¹"), as typed
+# "Kota Batu¹" is (never the label "Kota Batu1"). The other values read as
+# written: 4,26 -> 4.26, 3,79 -> 3.79, 3,31 -> 3.31.
+_MARKED = [
+    [
+        ["Kota Malang", None, 2022, float("nan")],
+        ["Kota Malang", None, 2023, 4.26],
+        ["Kota Batu\u00b9", "\u00b9", 2022, 3.79],
+        ["Kota Batu\u00b9", "\u00b9", 2023, 3.31],
+    ],
+    [(2, "2022", "4,37\u00b9")],
+]
+
+
+def _same(got: list[Any], expected: list[Any]) -> bool:
+    # NaN equal to NaN, <NA> to None.
+    norm = [
+        [[None if pd_isna(v) else v for v in row] for row in got[0]],
+        got[1],
+    ]
+    want = [
+        [[None if pd_isna(v) else v for v in row] for row in expected[0]],
+        expected[1],
+    ]
+    return norm == want
+
+
+def pd_isna(v: Any) -> bool:
+    return bool(pd.api.types.is_scalar(v) and pd.isna(v))
+
+
+def test_a_superscript_run_is_a_footnote_mark_in_xlsx() -> None:
+    src = _rich_xlsx(
+        _rich(("4,37", None), ("1", _SUP)), _rich(("Kota Batu", None), ("1", _SUP))
+    )
+    t = read_bps_table(src, locale="id", errors="report")
+    assert _same(_shown(t), _MARKED)
+    # Typed, the same text reads the same.
+    typed = read_bps_table(
+        _rich_xlsx("4,37\u00b9", "Kota Batu\u00b9"), locale="id", errors="report"
+    )
+    assert _same(_shown(typed), _MARKED)
+    # errors="raise" names the cell as shown.
+    src = _rich_xlsx(_rich(("4,37", None), ("1", _SUP)), "Kota Batu")
+    with pytest.raises(ValueError, match="'4,37\u00b9'"):
+        read_bps_table(src, locale="id")
+
+
+def test_a_subscript_run_is_read_as_shown_in_xlsx() -> None:
+    # "4,3" and a lowered "7" shows "4,3₇": not 4.37.
+    src = _rich_xlsx(_rich(("4,3", None), ("7", "subscript")), "Kota Batu")
+    t = read_bps_table(src, locale="id", errors="report")
+    assert [(c.row, c.text) for c in t.invalid] == [(2, "4,3\u2087")]
+    # A rich text cell without a raised run reads as its text: "4,3" "7" is
+    # 4,37 -> 4.37.
+    t = read_bps_table(
+        _rich_xlsx(_rich(("4,3", None), ("7", "baseline")), "Kota Batu"), locale="id"
+    )
+    assert t.data["value"].tolist()[0] == 4.37
+
+
+def test_a_superscript_run_is_a_footnote_mark_in_xls() -> None:
+    # tests/data/shown.xls (see tests/data/SOURCES.md).
+    path = Path(__file__).parent / "data" / "shown.xls"
+    t = read_bps_table(path, locale="id", sheet_name="superscript", errors="report")
+    assert _same(_shown(t), _MARKED)
+    t = read_bps_table(path, locale="id", sheet_name="subscript", errors="report")
+    assert [(c.row, c.text) for c in t.invalid] == [(2, "4,3\u2087")]
+
+
+@pytest.mark.parametrize("position", ["super 58%", "33% 58%", "super"])
+def test_a_superscript_span_is_a_footnote_mark_in_ods(position: str) -> None:
+    rows: list[list[Any]] = [
+        ["Kabupaten/Kota", "2022", "2023"],
+        ["Kota Malang", ("4,37", "1"), "4,26"],
+        [("Kota Batu", "1"), "3,79", "3,31"],
+    ]
+    t = read_bps_table(_ods(rows, position), locale="id", errors="report")
+    assert _same(_shown(t), _MARKED)
+
+
+@pytest.mark.parametrize("position", ["0%", "-33% 58%", "sub"])
+def test_a_span_on_the_line_or_lowered_in_ods(position: str) -> None:
+    # On the line ("0%") the span is part of the text: 4,37 and 1 is
+    # "4,371" -> 4.371 as written (no mark shown); lowered it shows "4,37₁".
+    rows: list[list[Any]] = [["Kabupaten/Kota", "2022"], ["Kota Malang", ("4,37", "1")]]
+    t = read_bps_table(_ods(rows, position), locale="id", errors="report")
+    if position == "0%":
+        assert t.data["value"].tolist() == [4.371]
+    else:
+        assert [c.text for c in t.invalid] == ["4,37\u2081"]
+
+
+def _hidden_xlsx(rows: list[int], columns: list[str]) -> io.BytesIO:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in [
+        ["Kabupaten/Kota", 2022, 2023],
+        ["Kota Malang", 4.37, 4.26],
+        ["Kota Batu", 3.79, 3.31],
+    ]:
+        ws.append(row)
+    for r in rows:
+        ws.row_dimensions[r].hidden = True
+    for c in columns:
+        ws.column_dimensions[c].hidden = True
+    buf = io.BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    return buf
+
+
+# Hidden or not, every cell is read: 4.37, 4.26, 3.79, 3.31 as written.
+_ALL = [4.37, 4.26, 3.79, 3.31]
+
+
+def test_hidden_rows_and_columns_are_read_and_named_in_xlsx() -> None:
+    with pytest.warns(UserWarning, match=r"hides row 3, column C, which hold cells"):
+        t = read_bps_table(_hidden_xlsx([3], ["C"]), locale="en")
+    assert t.data["value"].tolist() == _ALL
+    # A hidden header row, too: it is read as the header.
+    with pytest.warns(UserWarning, match=r"hides row 1, "):
+        t = read_bps_table(_hidden_xlsx([1], []), locale="en")
+    assert t.data["value"].tolist() == _ALL
+
+
+def test_hidden_rows_and_columns_without_cells_are_not_named() -> None:
+    # Row 9 and column E hold nothing: nothing hidden is read, no warning.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        t = read_bps_table(_hidden_xlsx([9], ["E"]), locale="en")
+    assert t.data["value"].tolist() == _ALL
+
+
+def test_hidden_rows_and_columns_are_read_and_named_in_xls() -> None:
+    # tests/data/shown.xls, sheet "hidden": row 3 and column C hidden.
+    path = Path(__file__).parent / "data" / "shown.xls"
+    with pytest.warns(UserWarning, match=r"hides row 3, column C, which hold cells"):
+        t = read_bps_table(path, locale="en", sheet_name="hidden")
+    assert t.data["value"].tolist() == _ALL

@@ -573,6 +573,9 @@ def read_bps_table(
         `locale` is ``"id"`` and its values read are all whole numbers
         written as text, one at least with digits alone (such a CSV file
         read with every column as text, as *Frames* advises).
+        If `source` is an .xlsx, .xlsm or .xls sheet that hides rows or
+        columns holding cells: they are read as any other (see Notes,
+        *Spreadsheets*); the warning names them ("row 3, column C").
 
     See Also
     --------
@@ -783,7 +786,18 @@ def read_bps_table(
     LibreOffice writes as one row repeated to the sheet's end); rows below
     the last value and columns without any value (a cell holding only
     spaces is empty) are layout, and a column is named by its letter in
-    messages.
+    messages. A row or column the sheet hides (in .xlsx, .xlsm and .xls
+    files, filtered rows included) is read as any other: hiding leaves it
+    in the table, and the table read never depends on what a view shows;
+    hidden rows and columns that hold cells are named in a UserWarning.
+    A text cell written in runs (rich text) is read as it shows: a run
+    raised as superscript (a font's superscript in .xlsx and .xls, a text
+    style's ``text-position`` above the line in .ods) shows its digits
+    and ``+-=()`` as superscript characters, so "4,37" followed by a
+    raised "1" is the text "4,37\u00b9", read as that text typed: a
+    footnote mark after a label ("Kota Batu\u00b9", mark "\u00b9"), an
+    invalid cell among the values (never the number 4.371); a lowered run
+    (subscript) shows subscript characters alike.
 
     *Regions.* Names are matched to the 38 provinces and 514 regencies and
     cities of Indonesia (:func:`povstat.datasets.indonesia_regions`: today's
@@ -917,6 +931,14 @@ def read_bps_table(
         raise TypeError(msg)
     frame_source, wide_ints = _frame_as_pandas(source)
     read = _read_grid(frame_source, sheet_name=sheet_name, sep=sep, encoding=encoding)
+    if read.hidden:
+        hides = ", ".join(read.hidden[:10]) + (", ..." if len(read.hidden) > 10 else "")
+        msg = (
+            f"`source`: the sheet hides {hides}, which hold cells: they are read "
+            "as any other (hiding a row or column leaves it in the table); "
+            "delete them from the sheet if they are not part of it"
+        )
+        warnings.warn(msg, UserWarning, stacklevel=2)
     grid = read.grid
     # A copy: the frame's own array may be read-only (one column of objects).
     text = np.array(grid.map(_cell_text).to_numpy(dtype=object), dtype=object)
@@ -1239,7 +1261,8 @@ class _Read:
     ("B2:C2") covering a spreadsheet cell other than the range's first
     (None elsewhere). ``columns``: names of the grid's
     columns for messages (a spreadsheet's column letters); None: their
-    1-based positions.
+    1-based positions. ``hidden``: the rows and columns of a sheet that the
+    sheet hides and that hold cells ("row 3", "column C"), read as any other.
     """
 
     grid: pd.DataFrame
@@ -1251,6 +1274,7 @@ class _Read:
     merged: np.ndarray[Any, Any] | None = None
     hint: str = ""
     columns: tuple[str, ...] | None = None
+    hidden: tuple[str, ...] = ()
 
 
 def _read_grid(
@@ -1786,6 +1810,11 @@ def _read_with_pandas(
                 # Empty text as the result: pandas reads it as missing.
                 formula[r, c] = text
                 values[r, c] = None
+        marked, hidden_rows, hidden_cols = _xls_shown(data, sheet)
+        held_rows = (grid.map(_cell_text) != "").to_numpy()
+        for (r, c), shown in marked.items():  # rich text, as it shows
+            if r < grid.shape[0] and c < grid.shape[1]:
+                values[r, c] = shown
         percent = np.zeros(grid.shape, dtype=bool)
         scaled = np.full(grid.shape, None, dtype=object)
         stated = np.full(grid.shape, None, dtype=object)
@@ -1800,6 +1829,7 @@ def _read_with_pandas(
                     scaled[r, c] = fmt
                 stated[r, c] = _format_unit(values[r, c], fmt)
         grid = pd.DataFrame(values, index=grid.index, columns=grid.columns)
+        held_rows |= formula != None  # noqa: E711 - elementwise
         return _Read(
             grid=grid,
             percent=percent,
@@ -1807,6 +1837,18 @@ def _read_with_pandas(
             stated=stated,
             merged=_merged_grid(ranges, grid.shape),
             formula=formula if (formula != None).any() else None,  # noqa: E711
+            hidden=_hidden_names(
+                [
+                    r + 1
+                    for r in hidden_rows
+                    if r < len(held_rows) and held_rows[r].any()
+                ],
+                [
+                    _column_letter(c + 1)
+                    for c in hidden_cols
+                    if c < held_rows.shape[1] and held_rows[:, c].any()
+                ],
+            ),
         )
     ods = _ods_cells(data, sheet)
     # Sheet row of each row pandas read (1-based), runs of empty rows left
@@ -1979,6 +2021,49 @@ def _column_letter(j: int) -> str:
     return letters
 
 
+#: Characters written raised (superscript) or lowered (subscript) by a run
+#: of a rich-text cell, as the Unicode characters that show them so.
+_RAISED = str.maketrans(
+    "0123456789+-=()",
+    "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b\u207c\u207d\u207e",
+)
+_LOWERED = str.maketrans(
+    "0123456789+-=()",
+    "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089\u208a\u208b\u208c\u208d\u208e",
+)
+
+
+def _shown_runs(runs: Iterable[tuple[str, str | None]]) -> str:
+    """A rich-text cell's text as it shows, from its runs (text, position).
+
+    A run's position is "super", "sub" or None (on the line). A raised
+    run's digits (and ``+-=()``) are written as the superscript characters
+    that show them ("4,37" and a raised "1" is "4,37\u00b9", a footnote mark,
+    as typed), a lowered run's as subscript ones; other characters of such
+    a run are kept as written. So the text is read as the same text typed
+    in a CSV file: never the number 4.371, never a label "Kota Batu1".
+    """
+    return "".join(
+        t.translate(_RAISED)
+        if where == "super"
+        else t.translate(_LOWERED)
+        if where == "sub"
+        else t
+        for t, where in runs
+    )
+
+
+def _xlsx_rich_text(value: Any) -> str:
+    """An .xlsx rich-text cell (openpyxl's CellRichText) as its text shows."""
+    runs: list[tuple[str, str | None]] = []
+    for part in value:
+        font = getattr(part, "font", None)
+        align = getattr(font, "vertAlign", None)
+        where = {"superscript": "super", "subscript": "sub"}.get(str(align))
+        runs.append((str(getattr(part, "text", part)), where))
+    return _shown_runs(runs)
+
+
 def _xls_merged(
     data: bytes, sheet: str | int
 ) -> tuple[
@@ -2028,6 +2113,57 @@ def _xls_merged(
                 code = ws.cell_value(r, c)
                 errors[r, c] = xlrd.error_text_from_code.get(code, f"#ERROR {code}")
     return ranges, formats, errors
+
+
+def _hidden_names(rows: list[int], columns: list[str]) -> tuple[str, ...]:
+    """Hidden rows and columns holding cells, as named in messages."""
+    return tuple(f"row {r}" for r in rows) + tuple(f"column {c}" for c in columns)
+
+
+def _xls_shown(
+    data: bytes, sheet: str | int
+) -> tuple[dict[tuple[int, int], str], list[int], list[int]]:
+    """Rich text and hidden rows and columns of an .xls sheet.
+
+    Read by xlrd with the cell formatting. Returns the text of each text
+    cell holding a raised or lowered run (a font with superscript or
+    subscript escapement: the run's own, or the cell's for the text before
+    its first run) as it shows (see ``_shown_runs``), by 0-based (row,
+    column); and the 0-based rows and columns the sheet hides.
+    """
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(
+            file_contents=data, formatting_info=True, logfile=io.StringIO()
+        )
+        ws = (
+            book.sheet_by_name(sheet)
+            if isinstance(sheet, str)
+            else book.sheet_by_index(sheet)
+        )
+    except Exception:  # read by pandas and _xls_merged above; never damage here
+        return {}, [], []
+    where = {1: "super", 2: "sub"}
+    escapement = [where.get(f.escapement) for f in book.font_list]
+    texts: dict[tuple[int, int], str] = {}
+    for (r, c), runlist in ws.rich_text_runlist_map.items():  # few cells
+        text = ws.cell_value(r, c)
+        if not isinstance(text, str):  # pragma: no cover - text cells only
+            continue
+        base = book.xf_list[ws.cell_xf_index(r, c)].font_index
+        starts = [(0, base), *((int(k), int(f)) for k, f in runlist)]
+        runs = [
+            (text[k:end], escapement[f] if f < len(escapement) else None)
+            for (k, f), end in zip(
+                starts, [k for k, _ in starts[1:]] + [len(text)], strict=True
+            )
+        ]
+        if any(w is not None for _, w in runs):
+            texts[r, c] = _shown_runs(runs)
+    rows = sorted(r for r, info in ws.rowinfo_map.items() if info.hidden)
+    cols = sorted(c for c, info in ws.colinfo_map.items() if info.hidden)
+    return texts, rows, cols
 
 
 #: BIFF record types: FORMULA (BIFF3-8 spellings), STRING, EOF.
@@ -2116,19 +2252,22 @@ class _OdsCells(NamedTuple):
 _ODS_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 
 
-def _ods_text(cell: Any) -> str:
+def _ods_text(cell: Any, positions: dict[str, str] | None = None) -> str:
     """The text an .ods cell shows: its paragraphs, one per line.
 
     As pandas reads a text cell: ``text:s`` is that many spaces, a line
     break or a new paragraph a line break, an annotation (a comment) is
-    not shown.
+    not shown. With `positions` (text style name: "super" or "sub"), a
+    span of a raised or lowered style shows as such (see ``_shown_runs``).
     """
     return "\n".join(
-        _ods_inline(p) for p in cell if p.tag in (f"{_ODS_TEXT}p", f"{_ODS_TEXT}h")
+        _ods_inline(p, positions)
+        for p in cell
+        if p.tag in (f"{_ODS_TEXT}p", f"{_ODS_TEXT}h")
     )
 
 
-def _ods_inline(element: Any) -> str:
+def _ods_inline(element: Any, positions: dict[str, str] | None = None) -> str:
     """The text of an .ods paragraph or span, spaces and breaks expanded."""
     out = [element.text or ""]
     for child in element:
@@ -2139,9 +2278,38 @@ def _ods_inline(element: Any) -> str:
         elif child.tag == f"{_ODS_TEXT}line-break":
             out.append("\n")
         elif child.tag != f"{_ODS_OFFICE}annotation":
-            out.append(_ods_inline(child))
+            inner = _ods_inline(child, positions)
+            where = (positions or {}).get(child.get(f"{_ODS_TEXT}style-name", ""))
+            out.append(_shown_runs([(inner, where)]))
         out.append(child.tail or "")
     return "".join(out)
+
+
+_ODS_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+
+
+def _ods_text_positions(root: Any) -> dict[str, str]:
+    """Text styles of an .ods file that raise or lower their text.
+
+    ``style:text-position`` is "super", "sub", or a percentage of the font
+    height (positive raises, negative lowers, "0%" is on the line), then
+    an optional size: "super 58%", "33% 58%".
+    """
+    found: dict[str, str] = {}
+    for st in root.iter(f"{_ODS_STYLE}style"):
+        if st.get(f"{_ODS_STYLE}family") != "text":
+            continue
+        for props in st.iter(f"{_ODS_STYLE}text-properties"):
+            first = (props.get(f"{_ODS_STYLE}text-position") or "").split()[:1]
+            if not first:
+                continue
+            pos = first[0]
+            lift = re.fullmatch(r"([+-]?[0-9.]+)%", pos)
+            up = pos == "super" or (lift is not None and float(lift[1]) > 0)
+            down = pos == "sub" or (lift is not None and float(lift[1]) < 0)
+            if up or down:
+                found[str(st.get(f"{_ODS_STYLE}name"))] = "super" if up else "sub"
+    return found
 
 
 def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
@@ -2163,6 +2331,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
         root = ET.fromstring(z.read("content.xml"))
     t = _ODS_TABLE
     found = _OdsCells([], [], [], [], [])
+    positions = _ods_text_positions(root)
     tables = list(root.iter(f"{t}table"))
     if isinstance(sheet, str):
         tables = [x for x in tables if x.get(f"{t}name") == sheet]
@@ -2204,11 +2373,19 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
                 or _ods_text(cell) == "#N/A"
             ):
                 formula = cell.get(f"{t}formula") if kind is None else None
-                content = formula or _ods_text(cell)
+                content = formula or _ods_text(cell, positions)
                 if content.strip():
                     held.extend(
                         (col + k + 1, content, bool(formula)) for k in range(n_cols)
                     )
+            elif (
+                positions
+                and cell.tag == f"{t}table-cell"
+                and kind == "string"
+                and (raised := _ods_text(cell, positions)) != _ods_text(cell)
+            ):
+                # A text cell with a superscript run: as it shows ("4,37¹").
+                held.extend((col + k + 1, raised, False) for k in range(n_cols))
             col += n_cols
         for i in range(n_rows if spans or shown_pct or held or years else 0):
             r = row + i + 1
@@ -2224,7 +2401,11 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
 def _load_workbook(
     data: bytes, data_only: bool, what: str, *, read_only: bool = True
 ) -> Any:
-    """The workbook, by default in read-only mode (cells streamed, not stored)."""
+    """The workbook, by default in read-only mode (cells streamed, not stored).
+
+    Text cells are read with their runs (rich text), so that a run written
+    as superscript shows as such (see ``_shown_runs``).
+    """
     try:
         import openpyxl
     except ImportError:  # pragma: no cover - openpyxl is in the test extra
@@ -2235,7 +2416,7 @@ def _load_workbook(
     try:
         # From a buffer, not a path: openpyxl would judge a path by its suffix.
         return openpyxl.load_workbook(
-            io.BytesIO(data), read_only=read_only, data_only=data_only
+            io.BytesIO(data), read_only=read_only, data_only=data_only, rich_text=True
         )
     except (KeyError, OSError, InvalidFileException, ValueError, TypeError) as e:
         msg = (
@@ -2282,7 +2463,11 @@ def _pick_sheet(wb: Any, sheet_name: str | int | None) -> Any:
 
 
 def _sheet_cells(
-    data: bytes, sheet_name: str | int | None, data_only: bool, what: str
+    data: bytes,
+    sheet_name: str | int | None,
+    data_only: bool,
+    what: str,
+    hidden: dict[str, list[int]] | None = None,
 ) -> list[tuple[int, int, Any]]:
     """(row, column, cell) of the cells the sheet stores, 1-based.
 
@@ -2291,7 +2476,9 @@ def _sheet_cells(
     never to the sheet's declared dimension (a formatted cell at
     J1048576 does not make a million rows). Each cell is placed by its
     reference ("B2"), in whatever order the file lists it; a reference
-    stored twice (a repeated cell or row) is refused.
+    stored twice (a repeated cell or row) is refused. `hidden`, if given,
+    receives the 1-based numbers of the rows and columns the sheet hides
+    (keys "rows" and "columns").
     """
     wb = _load_workbook(data, data_only, what)
     try:
@@ -2301,7 +2488,9 @@ def _sheet_cells(
         raise
     try:
         ws.reset_dimensions()  # read the stored rows, not a declared size
-        cells = [(i, j, c) for i, j, c in _stored_cells(ws) if c.value is not None]
+        cells = [
+            (i, j, c) for i, j, c in _stored_cells(ws, hidden) if c.value is not None
+        ]
     except _DamagedCell as e:
         where = "a cell without a reference" if e.ref is None else f"cell {e.ref!r}"
         msg = (
@@ -2383,7 +2572,9 @@ class _DamagedCell(Exception):
         self.reason = reason
 
 
-def _stored_cells(ws: Any) -> Iterable[tuple[int, int, Any]]:
+def _stored_cells(
+    ws: Any, hidden: dict[str, list[int]] | None = None
+) -> Iterable[tuple[int, int, Any]]:
     """(row, column, cell) of the cells the sheet file stores, in file order.
 
     openpyxl's ``iter_rows`` makes an empty row for every row the file does
@@ -2392,15 +2583,18 @@ def _stored_cells(ws: Any) -> Iterable[tuple[int, int, Any]]:
     cells only, each with its own reference. A formula whose stored result
     is the empty string (``<v/>``, Excel's ``=IF(..., "")``) holds "": an
     empty cell, not a formula without a result. If that private interface is
-    missing (a later openpyxl), ``iter_rows`` is used.
+    missing (a later openpyxl), ``iter_rows`` is used. `hidden`, if given,
+    receives the rows and columns the sheet hides, once all are read.
     """
     try:
         from openpyxl.cell.read_only import ReadOnlyCell
+        from openpyxl.cell.rich_text import CellRichText
         from openpyxl.worksheet._reader import VALUE_TAG, WorkSheetParser
 
         wb = ws.parent
         source, strings = ws._get_source, ws._shared_strings
         options = {
+            "rich_text": True,
             "data_only": wb.data_only,
             "epoch": wb.epoch,
             "date_formats": wb._date_formats,
@@ -2433,12 +2627,26 @@ def _stored_cells(ws: Any) -> Iterable[tuple[int, int, Any]]:
                 and element.find(VALUE_TAG) is not None
             ):
                 cell["value"] = ""  # a stored empty text result
+            if isinstance(cell["value"], CellRichText):
+                cell["value"] = _xlsx_rich_text(cell["value"])  # as it shows
             return cell
 
     with source() as src:
-        for _, row in _Parser(src, strings, **options).parse():
+        parser = _Parser(src, strings, **options)
+        for _, row in parser.parse():
             for c in row:
                 yield c["row"], c["column"], ReadOnlyCell(ws, **c)
+    if hidden is not None:
+        on = ("1", "true")
+        hidden["rows"] = sorted(
+            int(r) for r, a in parser.row_dimensions.items() if a.get("hidden") in on
+        )
+        hidden["columns"] = sorted(
+            j
+            for a in parser.column_dimensions.values()
+            if a.get("hidden") in on
+            for j in range(int(a.get("min", 0)), int(a.get("max", 0)) + 1)
+        )
 
 
 def _merged_ranges(
@@ -2476,7 +2684,8 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     rows below the last of them are layout, and so are columns without any
     (they are left out, the others keep their letters in messages).
     """
-    stored = _sheet_cells(data, sheet_name, True, what)
+    hidden: dict[str, list[int]] = {}
+    stored = _sheet_cells(data, sheet_name, True, what, hidden)
     written = {
         (i, j): str(getattr(c.value, "text", c.value))  # array formula: its text
         for i, j, c in _sheet_cells(data, sheet_name, False, what)
@@ -2531,6 +2740,10 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
         stated=stated,
         merged=merged,
         columns=tuple(get_column_letter(j) for j in cols),
+        hidden=_hidden_names(
+            [r for r in hidden.get("rows", []) if r in at],
+            [get_column_letter(j) for j in hidden.get("columns", []) if j in where],
+        ),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import warnings
 from pathlib import Path
 from typing import Any, cast
@@ -270,3 +271,74 @@ def test_hidden_rows_and_columns_are_read_and_named_in_xls() -> None:
     with pytest.warns(UserWarning, match=r"hides row 3, column C, which hold cells"):
         t = read_bps_table(path, locale="en", sheet_name="hidden")
     assert t.data["value"].tolist() == _ALL
+
+
+def _ods_value(value: str | None, *, skip: int = 0) -> io.BytesIO:
+    # Header Kabupaten/Kota | (skip empty columns) | 2022, then Kota Malang
+    # with a float cell whose office:value is `value` (None: no value),
+    # shown "4.37"; the empty cells written as one repeated cell.
+    pytest.importorskip("odf")
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="S")
+    for label, last in (("Kabupaten/Kota", None), ("Kota Malang", value)):
+        tr = TableRow()
+        cell = TableCell(valuetype="string")
+        cell.addElement(P(text=label))
+        tr.addElement(cell)
+        if skip:
+            tr.addElement(TableCell(numbercolumnsrepeated=skip))
+        if last is None and label == "Kabupaten/Kota":
+            cell = TableCell(valuetype="string")
+            cell.addElement(P(text="2022"))
+        else:
+            cell = TableCell(valuetype="float")
+            if last is not None:
+                cell.setAttrNS(
+                    "urn:oasis:names:tc:opendocument:xmlns:office:1.0", "value", last
+                )
+            cell.addElement(P(text="4.37"))
+        tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    buf = io.BytesIO()
+    doc.write(buf)
+    buf.seek(0)
+    return buf
+
+
+@pytest.mark.parametrize("value", ["4.37", "+4.37", "4.37E0", ".437e1", "437E-2"])
+def test_an_ods_value_in_odf_number_syntax_is_read(value: str) -> None:
+    # Each is 4.37 written as XML Schema writes a double.
+    t = read_bps_table(_ods_value(value), locale="en")
+    assert t.data["value"].tolist() == [4.37]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "4_37",
+        " 4.37",
+        "NaN",
+        "INF",
+        "-INF",
+        "1e999",
+        "\u0664.\u0663\u0667",
+        "4,37",
+        None,
+    ],
+)
+@pytest.mark.parametrize("errors", ["raise", "report"])
+def test_an_ods_value_that_is_no_finite_number_names_the_cell(
+    value: str | None, errors: Any
+) -> None:
+    # Python's float() would read "4_37" as 437 and " 4.37" or Arabic-Indic
+    # digits as 4.37; NaN and INF are not numbers a cell shows. The file is
+    # damaged: the cell is named (C2 after one empty column: the repeated
+    # empty cell counts), whatever `errors`.
+    shown = "no office:value" if value is None else repr(value)
+    with pytest.raises(ValueError, match=rf"cell C2 .*stores {re.escape(shown)}"):
+        read_bps_table(_ods_value(value, skip=1), locale="en", errors=errors)

@@ -521,7 +521,9 @@ def read_bps_table(
         inflate; a merged range that names no range, "C1:B1" written
         backwards, is named; an .xlsx cell that cannot be read, or lies
         outside the sheet, "B0", is named; an .xls one too, whatever xlrd
-        raises; its warnings are not printed, and pandas'
+        raises; an .ods numeric cell whose stored value is not a
+        finite number, "4_37" or "NaN", is named; xlrd's warnings are not
+        printed, and pandas'
         deprecation of its xlrd engine is not shown, nor, made an error by a
         warnings filter, taken for damage: another warning made an error is
         raised as itself), is password-protected (encrypted), or is a zip
@@ -760,6 +762,11 @@ def read_bps_table(
     ``=cmd|...``) is an invalid cell showing the formula. Cells of an
     .xlsx sheet are placed by their reference (``r="B2"``), in whatever
     order the file lists them; a cell stored twice raises ValueError.
+    An .ods numeric cell (value type ``float``, ``percentage`` or
+    ``currency``) whose stored value is not a finite number in ASCII digits
+    as ODF writes it ("4_37", which Python's ``float`` reads as 437,
+    "NaN", "INF", or none) makes the file damaged: ValueError naming the
+    cell, whatever `errors`, as for an .xlsx cell that cannot be read.
     An .ods cell's value type is read as an .xlsx cell's percent format: a
     cell of type ``percentage`` (the value 0.138 shown as "13,80%") is read
     as 13.8, in percent, and such cells mixed with plain numbers follow the
@@ -1754,7 +1761,7 @@ def _read_with_pandas(
     # last empty row a million times) are left out before pandas reads it,
     # which would make a row of each; `sheet_rows` numbers the rows it reads.
     read_data, sheet_rows = (
-        _ods_without_empty_runs(data, sheet) if kind == "ods" else (data, None)
+        _ods_without_empty_runs(data, sheet, what) if kind == "ods" else (data, None)
     )
     try:
         with warnings.catch_warnings():
@@ -1904,8 +1911,47 @@ def _read_with_pandas(
     )
 
 
+#: An .ods cell's ``office:value``: a decimal number as ODF writes it
+#: (xsd:double without its INF and NaN, which no cell shows as a number).
+_ODS_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+#: The value types whose value is ``office:value``.
+_ODS_NUMERIC = frozenset({"float", "percentage", "currency"})
+
+
+def _check_ods_values(tr: Any, row: int, what: str) -> None:
+    """Refuse a numeric .ods cell of the row whose value is not a number.
+
+    Python's ``float`` (which pandas reads the value with) takes "4_37" as
+    437, " 4.37 ", "\u0664.\u0663\u0667" and "infinity"; an ODF value is a
+    decimal number in ASCII digits. A value that is not one, or is not
+    finite ("NaN", "INF", "1e999"), or is missing, makes the file damaged:
+    the message names the cell, as for an .xlsx cell that cannot be read.
+    """
+    col = 0
+    for cell in tr:
+        kind = cell.get(f"{_ODS_OFFICE}value-type")
+        if kind in _ODS_NUMERIC:
+            value = cell.get(f"{_ODS_OFFICE}value")
+            if (
+                value is None
+                or not _ODS_NUMBER.fullmatch(value)
+                or not np.isfinite(float(value))
+            ):
+                stored = "no office:value" if value is None else f"{value!r}"
+                msg = (
+                    f"{what}: cell {_column_letter(col + 1)}{row} of the .ods "
+                    f"sheet, of value type {kind!r}, stores {stored} as its "
+                    "value, which is not a finite number in ASCII digits (an "
+                    "ODF value is written like '4.37' or '1E-05'): the file is "
+                    "damaged or was written wrongly; open and save it again in "
+                    "a spreadsheet program"
+                )
+                raise ValueError(msg)
+        col += int(cell.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
+
+
 def _ods_without_empty_runs(
-    data: bytes, sheet: str | int
+    data: bytes, sheet: str | int, what: str = "`source`"
 ) -> tuple[bytes, list[int] | None]:
     """The .ods file without its sheet's repeated empty rows, and row numbers.
 
@@ -1914,7 +1960,9 @@ def _ods_without_empty_runs(
     writes the empty rows to the sheet's end, a million of them) is left
     out, so that pandas does not make a row of each. Returns the file (as
     given if no such row) and the sheet row number (1-based) of each row
-    pandas reads, in order (None if nothing was left out).
+    pandas reads, in order (None if nothing was left out). A numeric cell
+    whose value is not a number raises ValueError naming it (see
+    ``_check_ods_values``).
     """
     import zipfile
     from xml.etree import ElementTree as ET
@@ -1938,6 +1986,7 @@ def _ods_without_empty_runs(
     row = 0
     for tr in list(table.iter(f"{t}table-row")):
         n = int(tr.get(f"{t}number-rows-repeated", "1"))
+        _check_ods_values(tr, row + 1, what)
         empty = all(
             cell.get(f"{_ODS_OFFICE}value-type") is None
             and cell.get(f"{t}formula") is None

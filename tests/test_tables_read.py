@@ -342,3 +342,60 @@ def test_an_ods_value_that_is_no_finite_number_names_the_cell(
     shown = "no office:value" if value is None else repr(value)
     with pytest.raises(ValueError, match=rf"cell C2 .*stores {re.escape(shown)}"):
         read_bps_table(_ods_value(value, skip=1), locale="en", errors=errors)
+
+
+_HTML = (
+    "<html><body><table><tr><td>Kabupaten/Kota</td><td>2022</td></tr>"
+    "<tr><td>Kota Malang</td><td>4.37</td></tr></table></body></html>"
+)
+_XML2003 = (
+    '<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?>'
+    '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+    'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet '
+    'ss:Name="S"><Table><Row><Cell><Data ss:Type="String">Kabupaten/Kota</Data>'
+    '</Cell><Cell><Data ss:Type="Number">2022</Data></Cell></Row></Table>'
+    "</Worksheet></Workbook>"
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "named"),
+    [
+        (_HTML.encode(), r"an HTML page or table .*pandas\.read_html"),
+        (("<!DOCTYPE html>\n" + _HTML).encode(), "an HTML page or table"),
+        (("\ufeff<table><tr><td>x</td></tr></table>").encode(), "an HTML page"),
+        (_XML2003.encode(), r"an Excel 2003 XML spreadsheet \(SpreadsheetML\)"),
+    ],
+)
+def test_a_misnamed_workbook_of_markup_is_named(
+    tmp_path: Path, content: bytes, named: str
+) -> None:
+    # Web sites and old programs save these with the suffix .xls; the
+    # message names what the file holds, not "text (CSV?)".
+    path = tmp_path / "p0.xls"
+    path.write_bytes(content)
+    with pytest.raises(ValueError, match=f"named as a spreadsheet .*: it is {named}"):
+        read_bps_table(path, locale="en")
+    # Passed as a buffer or named .csv, it is read as CSV text: no header is
+    # found, and the message names the markup.
+    with pytest.raises(ValueError, match=f"no header row.*not CSV text: it is {named}"):
+        read_bps_table(io.BytesIO(content), locale="en")
+
+
+@pytest.mark.parametrize(
+    ("encoding", "named"), [("utf-16", "utf-16"), ("utf-16-le", "utf-16-le")]
+)
+def test_a_misnamed_workbook_of_utf16_text_is_named(
+    tmp_path: Path, encoding: str, named: str
+) -> None:
+    # Excel's "Unicode text" export: UTF-16, with (utf-16) or without
+    # (utf-16-le) a byte-order mark, fields separated by tabs.
+    path = tmp_path / "p0.xls"
+    path.write_bytes("Kabupaten/Kota\t2022\nKota Malang\t4.37\n".encode(encoding))
+    advice = f"open(path, encoding='{named}'), sep='\\t'"
+    with pytest.raises(ValueError, match=f"is UTF-16 text.*{re.escape(advice)}"):
+        read_bps_table(path, locale="en")
+    # The advice works: Kota Malang 4.37.
+    with open(path, encoding=named) as f:
+        t = read_bps_table(f, locale="en", sep="\t")
+    assert t.data["value"].tolist() == [4.37]

@@ -515,7 +515,11 @@ def read_bps_table(
         group row names their round ("Maret", "Semester 2"); `value_name`
         clashes with a fixed column; a CSV file is not valid in
         `encoding`; a path named .xlsx (or another spreadsheet suffix)
-        holds text; a workbook is damaged or truncated (bytes added in
+        holds text (the message names UTF-16 text, with the encoding to
+        pass, an HTML page or table, and an Excel 2003 XML spreadsheet, as
+        web sites and old programs save them with the suffix .xls; no
+        header found in CSV text that is such markup names it too); a
+        workbook is damaged or truncated (bytes added in
         front of its signature, named as damage, not as an encoding; a
         member of an .xlsx archive whose bytes fail their check or do not
         inflate; a merged range that names no range, "C1:B1" written
@@ -1357,7 +1361,7 @@ def _read_any(
         _refuse_shifted_workbook(data, f"`source` {str(path)!r}")
         if path.suffix.lower() in _EXCEL_SUFFIXES:
             _sheet(sheet_name)
-            raise ValueError(_not_a_workbook(path, data[:512]))
+            raise ValueError(_not_a_workbook(path, data[:4096]))
         return _read_csv(_decode(data, encoding), sep)
     read = getattr(source, "read", None)
     if callable(read):
@@ -1664,14 +1668,70 @@ def _frame_as_pandas(source: object) -> tuple[object, frozenset[int]]:
 
 
 def _not_a_workbook(path: Path, start: bytes) -> str:
-    """Message for a file named like a workbook that does not hold one."""
-    head = start[:40].decode("utf-8", errors="replace").splitlines()
+    """Message for a file named like a workbook that does not hold one.
+
+    Names what the file holds: UTF-16 text (a byte-order mark or NUL
+    bytes, Excel's "Unicode text"), an HTML table or an Excel 2003 XML
+    spreadsheet (SpreadsheetML), which web sites and old programs save
+    with the suffix .xls, or other text (CSV?).
+    """
+    named = (
+        f"`source` {str(path)!r} is named as a spreadsheet ({path.suffix}) but "
+        "is not one"
+    )
+    utf16 = next(
+        (e for bom, e in _BOMS if start.startswith(bom) and e == "utf-16"), None
+    )
+    if utf16 is None and b"\x00" in start:
+        utf16 = "utf-16-le" if start[1:2] == b"\x00" else "utf-16-be"
+    if utf16 is not None:
+        text = start[: len(start) // 2 * 2].decode(utf16, errors="replace")
+        line = next(iter(text.removeprefix("\ufeff").splitlines()), "")
+        tab = ", sep='\\t'" if "\t" in line else ""
+        return (
+            f'{named}: it is UTF-16 text (as Excel\'s "Unicode text" export '
+            f"writes it), starting {line[:40]!r}; pass it opened as text, "
+            f"open(path, encoding={utf16!r}){tab}, or rename it to .txt and "
+            f"pass encoding={utf16!r}{tab}"
+        )
+    text = start.decode("utf-8", errors="replace")
+    markup = _markup(text)
+    if markup:
+        return f"{named}: {markup}"
+    head = text[:40].splitlines()
     shown = head[0] if head else ""
     return (
-        f"`source` {str(path)!r} is named as a spreadsheet ({path.suffix}) but is "
-        f"not one: it starts {shown!r}, which looks like text (CSV?); rename it "
+        f"{named}: it starts {shown!r}, which looks like text (CSV?); rename it "
         "to .csv, or pass it opened as text, e.g. open(path, encoding='utf-8')"
     )
+
+
+def _markup(text: str) -> str:
+    """What a file of markup holds, for messages; "" if it is not markup.
+
+    An Excel 2003 XML spreadsheet (SpreadsheetML, its namespace
+    ``urn:schemas-microsoft-com:office:spreadsheet``) or an HTML page or
+    table (web sites' "Excel" downloads are often one).
+    """
+    head = text.lstrip("\ufeff \t\r\n")[:4096]
+    low = head.lower()
+    if "urn:schemas-microsoft-com:office:spreadsheet" in low or (
+        'progid="excel.sheet"' in low and "<workbook" in low
+    ):
+        return (
+            "it is an Excel 2003 XML spreadsheet (SpreadsheetML), which is not "
+            "read: open it in a spreadsheet program and save it as .xlsx"
+        )
+    if re.match(r"<(?:!doctype\s+html|html|table|meta|head|body)\b", low) or (
+        low.startswith("<") and "<table" in low
+    ):
+        return (
+            'it is an HTML page or table (as web sites save "Excel" '
+            "downloads), which is not read: open it in a spreadsheet program "
+            "and save it as .xlsx, or read it with pandas.read_html (which "
+            "converts numbers: see Notes, *Frames*) and pass the frame"
+        )
+    return ""
 
 
 def _sheet(sheet_name: object) -> str | int | None:
@@ -3485,7 +3545,9 @@ def _read_csv(text: str, sep: object) -> _Read:
     rows = [r + [""] * (width - len(r)) for r in records]
     fields = np.array([len(r) for r in records], dtype=np.intp)
     grid = pd.DataFrame(rows, index=range(1, len(rows) + 1), dtype=object)
-    return _Read(grid=grid, fields=fields, hint=_separator_hint(text, sep))
+    markup = _markup(text)
+    hint = f"; `source` is not CSV text: {markup}" if markup else ""
+    return _Read(grid=grid, fields=fields, hint=hint or _separator_hint(text, sep))
 
 
 def _separator_hint(text: str, sep: str) -> str:

@@ -399,3 +399,41 @@ def test_a_misnamed_workbook_of_utf16_text_is_named(
     with open(path, encoding=named) as f:
         t = read_bps_table(f, locale="en", sep="\t")
     assert t.data["value"].tolist() == [4.37]
+
+
+def test_hidden_rows_and_columns_are_read_and_named_in_ods() -> None:
+    # Row 3 and column C collapsed, as are columns D-H and 1000 rows that
+    # hold nothing (not named); every cell is read.
+    pytest.importorskip("odf")
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableColumn, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="S")
+    table.addElement(TableColumn(numbercolumnsrepeated=2))
+    table.addElement(TableColumn(visibility="collapse"))
+    table.addElement(TableColumn(numbercolumnsrepeated=5, visibility="collapse"))
+    rows: list[list[Any]] = [
+        ["Kabupaten/Kota", "2022", "2023"],
+        ["Kota Malang", 4.37, 4.26],
+        ["Kota Batu", 3.79, 3.31],
+    ]
+    for i, row in enumerate(rows):
+        tr = TableRow(visibility="collapse") if i == 2 else TableRow()
+        for v in row:
+            if isinstance(v, str):
+                cell = TableCell(valuetype="string")
+            else:
+                cell = TableCell(valuetype="float", value=v)
+            cell.addElement(P(text=str(v)))
+            tr.addElement(cell)
+        table.addElement(tr)
+    table.addElement(TableRow(visibility="filter", numberrowsrepeated=1000))
+    doc.spreadsheet.addElement(table)
+    buf = io.BytesIO()
+    doc.write(buf)
+    buf.seek(0)
+    with pytest.warns(UserWarning, match=r"hides row 3, column C, which hold cells"):
+        t = read_bps_table(buf, locale="en")
+    assert t.data["value"].tolist() == _ALL

@@ -579,8 +579,8 @@ def read_bps_table(
         `locale` is ``"id"`` and its values read are all whole numbers
         written as text, one at least with digits alone (such a CSV file
         read with every column as text, as *Frames* advises).
-        If `source` is an .xlsx, .xlsm or .xls sheet that hides rows or
-        columns holding cells: they are read as any other (see Notes,
+        If `source` is an .xlsx, .xlsm, .xls or .ods sheet that hides rows
+        or columns holding cells: they are read as any other (see Notes,
         *Spreadsheets*); the warning names them ("row 3, column C").
 
     See Also
@@ -797,8 +797,8 @@ def read_bps_table(
     LibreOffice writes as one row repeated to the sheet's end); rows below
     the last value and columns without any value (a cell holding only
     spaces is empty) are layout, and a column is named by its letter in
-    messages. A row or column the sheet hides (in .xlsx, .xlsm and .xls
-    files, filtered rows included) is read as any other: hiding leaves it
+    messages. A row or column the sheet hides (in .xlsx, .xlsm, .xls and
+    .ods files, filtered rows included) is read as any other: hiding leaves it
     in the table, and the table read never depends on what a view shows;
     hidden rows and columns that hold cells are named in a UserWarning.
     A text cell written in runs (rich text) is read as it shows: a run
@@ -1963,11 +1963,20 @@ def _read_with_pandas(
                 for c in range(c0, min(c1, n_cols) + 1):
                     if (i, c) != (r0, c0):
                         merged[at[i], c - 1] = ref
+    filled_cells = (grid.map(_cell_text) != "").to_numpy() | (formula != None)  # noqa: E711
     return _Read(
         grid=grid,
         percent=percent,
         formula=formula if ods.formulas else None,
         merged=merged,
+        hidden=_hidden_names(
+            [r for r in held if any(a <= r <= b for a, b in ods.hidden_rows)],
+            [
+                _column_letter(c)
+                for c in ods.hidden_columns
+                if c <= n_cols and filled_cells[:, c - 1].any()
+            ],
+        ),
     )
 
 
@@ -2349,6 +2358,9 @@ class _OdsCells(NamedTuple):
     without a stored result. ``years``: (row, column, year) of date cells
     shown as their year alone ("2022", a date style of the year only): the
     year, as an .xlsx date shown with the format ``yyyy`` is.
+    ``hidden_rows``: (first, last) row of each run of rows the sheet hides
+    (``table:visibility`` "collapse" or "filter"); ``hidden_columns``: the
+    columns it hides.
     """
 
     ranges: list[tuple[int, int, int, int]]
@@ -2356,6 +2368,8 @@ class _OdsCells(NamedTuple):
     texts: list[tuple[int, int, str]]
     formulas: list[tuple[int, int, str]]
     years: list[tuple[int, int, int]]
+    hidden_rows: list[tuple[int, int]]
+    hidden_columns: list[int]
 
 
 _ODS_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -2439,7 +2453,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         root = ET.fromstring(z.read("content.xml"))
     t = _ODS_TABLE
-    found = _OdsCells([], [], [], [], [])
+    found = _OdsCells([], [], [], [], [], [], [])
     positions = _ods_text_positions(root)
     tables = list(root.iter(f"{t}table"))
     if isinstance(sheet, str):
@@ -2449,9 +2463,18 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
         table = tables[sheet] if sheet < len(tables) else None
     if table is None:  # pragma: no cover - pandas has read the sheet
         return found
+    shut = ("collapse", "filter")
+    col = 0
+    for tc in table.iter(f"{t}table-column"):
+        n_cols = int(tc.get(f"{t}number-columns-repeated", "1"))
+        if tc.get(f"{t}visibility") in shut:
+            found.hidden_columns.extend(range(col + 1, col + n_cols + 1))
+        col += n_cols
     row = 0
     for tr in table.iter(f"{t}table-row"):
         n_rows = int(tr.get(f"{t}number-rows-repeated", "1"))
+        if tr.get(f"{t}visibility") in shut:
+            found.hidden_rows.append((row + 1, row + n_rows))
         col = 0
         spans: list[tuple[int, int, int]] = []  # (column, rows, columns)
         shown_pct: list[int] = []  # columns of percentage cells

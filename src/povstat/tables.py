@@ -59,6 +59,7 @@ from povstat.parsing import (
     _mixed_scales,
     _mixed_units,
     _parse_flat,
+    _parse_text,
     _show,
     _warn_read_as_numbers,
 )
@@ -507,7 +508,10 @@ def read_bps_table(
         a month disagree ("Semester 1 (September)"); a unit row states
         different units over the columns of one column group ("(ribu
         jiwa)" over 2022, "(jiwa)" over 2023: the message names each column
-        and unit);
+        and unit); the first row under the header reads as a header (each
+        of its value cells names a period and its label names no region:
+        "Kabupaten/Kota,2022" under a year subtitle ",2023" or ",Tahun
+        2023" taken for the header), whatever `errors`;
         two rows are the same region ("Malang" and "Kabupaten Malang", or
         one label twice: the message lists the labels, the code and the
         rows); `month` is not in 1-12 or
@@ -739,11 +743,20 @@ def read_bps_table(
     ``#,##0,.0`` show it divided by 1000, ``#,##0`` is not scaled) or by
     ``%%`` (times 10000),
     makes the cell invalid: whether the table means the value as shown or
-    as stored cannot be told. A number whose format writes a unit or
-    multiplier word with it (``0.00" ribu jiwa"`` shows 37.78 as "37.78 ribu
-    jiwa", ``0.0" %"``) is read as that text typed in the cell: 37 780
-    persons, 4.37 percent; so one among numbers without such a word (or with
-    another unit) is invalid, as the typed text would be. A value cell
+    as stored cannot be told. A number whose format shows text before or
+    after it is read as that text typed in the cell, so that a cell reads
+    the same whether its unit is typed or shown by its format: quoted
+    strings, escaped characters, the symbol of a currency tag
+    (``[$Rp-421]#,##0`` shows 500 as "Rp500", ``0.00[$%]`` a "%" that does
+    not scale) and characters shown as themselves count (padding, fill,
+    colours, conditions and a sign's notation, "-" or parentheses, do
+    not). ``0.00" ribu jiwa"`` shows 37.78 as "37.78 ribu jiwa", 37 780
+    persons; ``"Rp "#,##0`` shows 500 as "Rp 500", 500 rupiah, checked
+    against a unit row and the column's other units as the typed text is;
+    a mark or other text (``0.0" r)"``, ``0.0"*"``, ``0" xyz"``) makes the
+    cell invalid, as "33.1 r)" typed is: the mark is never dropped. The
+    stored number is read with that text (in `locale`), never the digits
+    the format rounds it to. A value cell
     covered by a merged range other than its first cell (13.8 in B2 merged
     across B2:C2, shown under both years) is invalid: the value shown there
     is the range's first cell's, which is not copied, and content the
@@ -774,8 +787,13 @@ def read_bps_table(
     An .ods cell's value type is read as an .xlsx cell's percent format: a
     cell of type ``percentage`` (the value 0.138 shown as "13,80%") is read
     as 13.8, in percent, and such cells mixed with plain numbers follow the
-    rule above (the rarer kind is invalid). Other number formats of .ods
-    files, and those of a DataFrame source, are not read. An .ods cell
+    rule above (the rarer kind is invalid). A cell of type ``currency`` is
+    read as the text it shows typed in the cell ("Rp 500": 500 rupiah,
+    checked against a unit row and the column's other units), or with its
+    currency code before the number if its text shows none
+    (``office:currency="IDR"``: "IDR 500", rupiah; another currency, or
+    none, is not a number povstat reads: an invalid cell). Other number
+    formats of .ods files, and those of a DataFrame source, are not read. An .ods cell
     without a value type (org-mode's export writes every cell so) holding
     text is a text cell, read as the same text typed in a CSV file ("4,37"
     is 4.37 in locale "id"); one holding a formula has no stored result and
@@ -1082,6 +1100,14 @@ def read_bps_table(
     _check_second_table(
         text, grid.index, layout, rows_all, repeated | blank | note | colnum
     )
+    _check_header_under_subtitle(
+        text,
+        grid.index,
+        layout,
+        rows_all[~(repeated | blank | note | colnum)],
+        prov,
+        first_year,
+    )
     if repeated.any() and err == "raise":
         shown_rows = [
             f"{_label(grid.index[r])!r} ({' | '.join(s for s in text[r] if s)})"
@@ -1160,7 +1186,9 @@ def read_bps_table(
     # column group: each group's columns share a measure ("Persentase",
     # "Jumlah (ribu jiwa)"), the groups need not.
     blocks = np.tile(np.asarray(layout.groups, dtype=object), cells.shape[0])
-    shown = _read_checks(read, where, cells, values, unit, mult, reasons, blocks)
+    shown = _read_checks(
+        read, where, cells, values, unit, mult, reasons, blocks, loc, miss
+    )
     as_shown = np.array(
         [c if t is None else t for c, t in zip(cells.ravel(), shown, strict=True)],
         dtype=object,
@@ -1265,12 +1293,12 @@ class _Read:
     cells that hold one without a stored result (None elsewhere). ``hint``:
     advice added to a layout error (e.g. another CSV separator).
     ``scaled``: the number format of spreadsheet numbers shown scaled by
-    other than a percent (None elsewhere). ``stated``: the literal text of
-    the number format of spreadsheet numbers whose format writes a unit or
-    a multiplier word after them ('0.00" ribu jiwa"': " ribu jiwa"; None
-    elsewhere). ``merged``: the merged range
-    ("B2:C2") covering a spreadsheet cell other than the range's first
-    (None elsewhere). ``columns``: names of the grid's
+    other than a percent (None elsewhere). ``stated``: the text the number
+    format of a spreadsheet number shows before and after it, when it shows
+    any ('"Rp "#,##0': ("Rp ", ""); '0.00" ribu jiwa"': ("", " ribu
+    jiwa"); an .ods currency cell: its currency; None elsewhere).
+    ``merged``: the merged range ("B2:C2") covering a spreadsheet cell
+    other than the range's first (None elsewhere). ``columns``: names of the grid's
     columns for messages (a spreadsheet's column letters); None: their
     1-based positions. ``hidden``: the rows and columns of a sheet that the
     sheet hides and that hold cells ("row 3", "column C"), read as any other.
@@ -1894,7 +1922,7 @@ def _read_with_pandas(
                 percent[r, c] = scale == "percent"
                 if scale == "ambiguous":
                     scaled[r, c] = fmt
-                stated[r, c] = _format_unit(values[r, c], fmt)
+                stated[r, c] = _format_affixes(values[r, c], fmt)
         grid = pd.DataFrame(values, index=grid.index, columns=grid.columns)
         held_rows |= formula != None  # noqa: E711 - elementwise
         return _Read(
@@ -1952,6 +1980,10 @@ def _read_with_pandas(
     for r, c in ods.percentages:  # few cells; 1-based, cut to the grid
         if r in at and c <= n_cols:
             percent[at[r], c - 1] = True
+    stated = np.full(grid.shape, None, dtype=object)
+    for r, c, around in ods.currencies:  # few cells; 1-based, cut to the grid
+        if r in at and c <= n_cols:
+            stated[at[r], c - 1] = around
     merged = None
     if ods.ranges:
         merged = np.full(grid.shape, None, dtype=object)
@@ -1968,6 +2000,7 @@ def _read_with_pandas(
         grid=grid,
         percent=percent,
         formula=formula if ods.formulas else None,
+        stated=stated if ods.currencies else None,
         merged=merged,
         hidden=_hidden_names(
             [r for r in held if any(a <= r <= b for a, b in ods.hidden_rows)],
@@ -2358,6 +2391,10 @@ class _OdsCells(NamedTuple):
     without a stored result. ``years``: (row, column, year) of date cells
     shown as their year alone ("2022", a date style of the year only): the
     year, as an .xlsx date shown with the format ``yyyy`` is.
+    ``currencies``: (row, column, (before, after)) of cells of value type
+    ``currency``: the text shown before and after the number ("Rp 500":
+    ("Rp ", "")), or the currency's code (``office:currency="IDR"``:
+    ("IDR ", "")) if the text shows none.
     ``hidden_rows``: (first, last) row of each run of rows the sheet hides
     (``table:visibility`` "collapse" or "filter"); ``hidden_columns``: the
     columns it hides.
@@ -2368,6 +2405,7 @@ class _OdsCells(NamedTuple):
     texts: list[tuple[int, int, str]]
     formulas: list[tuple[int, int, str]]
     years: list[tuple[int, int, int]]
+    currencies: list[tuple[int, int, tuple[str, str]]]
     hidden_rows: list[tuple[int, int]]
     hidden_columns: list[int]
 
@@ -2435,6 +2473,27 @@ def _ods_text_positions(root: Any) -> dict[str, str]:
     return found
 
 
+def _ods_currency(cell: Any) -> tuple[str, str]:
+    """The text an .ods currency cell shows before and after its number.
+
+    "Rp 500" shows ("Rp ", ""), "500 IDR" ("", " IDR"); a sign's notation
+    ("-", parentheses) is not kept. If the text shows no currency, the
+    cell's currency code (``office:currency``) is written before the
+    number, and "currency" if it has none: the value type says the number
+    is money, never a bare number.
+    """
+    shown = _ods_text(cell)
+    digits = re.search(r"[0-9](?:.*[0-9])?", shown, re.DOTALL)
+    before, after = (
+        (shown[: digits.start()], shown[digits.end() :]) if digits else ("", "")
+    )
+    before, after = (re.sub(r"[-+()\u2212]", "", x) for x in (before, after))
+    if before.strip() or after.strip():
+        return before, after
+    code = cell.get(f"{_ODS_OFFICE}currency") or "currency"
+    return f"{code} ", ""
+
+
 def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
     """Merged ranges, percentage cells, untyped text and pending formulas.
 
@@ -2453,7 +2512,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         root = ET.fromstring(z.read("content.xml"))
     t = _ODS_TABLE
-    found = _OdsCells([], [], [], [], [], [], [])
+    found = _OdsCells([], [], [], [], [], [], [], [])
     positions = _ods_text_positions(root)
     tables = list(root.iter(f"{t}table"))
     if isinstance(sheet, str):
@@ -2480,12 +2539,16 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
         shown_pct: list[int] = []  # columns of percentage cells
         held: list[tuple[int, str, bool]] = []  # (column, content, formula?)
         years: list[tuple[int, int]] = []  # (column, year) of dates shown so
+        money: list[tuple[int, tuple[str, str]]] = []  # (column, text around)
         for cell in tr:
             n_cols = int(cell.get(f"{t}number-columns-repeated", "1"))
             # Only (covered) table cells have a value type.
             kind = cell.get(f"{_ODS_OFFICE}value-type")
             if kind == "percentage":
                 shown_pct.extend(col + k + 1 for k in range(n_cols))
+            if kind == "currency":
+                around = _ods_currency(cell)
+                money.extend((col + k + 1, around) for k in range(n_cols))
             if kind == "date":
                 shown = _ods_text(cell).strip()
                 stored = cell.get(f"{_ODS_OFFICE}date-value", "")
@@ -2519,13 +2582,14 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
                 # A text cell with a superscript run: as it shows ("4,37¹").
                 held.extend((col + k + 1, raised, False) for k in range(n_cols))
             col += n_cols
-        for i in range(n_rows if spans or shown_pct or held or years else 0):
+        for i in range(n_rows if spans or shown_pct or held or years or money else 0):
             r = row + i + 1
             found.ranges.extend((r, c, r + rs - 1, c + cs - 1) for c, rs, cs in spans)
             found.percentages.extend((r, c) for c in shown_pct)
             for c, content, is_formula in held:
                 (found.formulas if is_formula else found.texts).append((r, c, content))
             found.years.extend((r, c, y) for c, y in years)
+            found.currencies.extend((r, c, around) for c, around in money)
         row += n_rows
     return found
 
@@ -2847,7 +2911,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
             percent[at[i], where[j]] = scale == "percent"
             if scale == "ambiguous":
                 scaled[at[i], where[j]] = cell.number_format
-            stated[at[i], where[j]] = _format_unit(v, cell.number_format)
+            stated[at[i], where[j]] = _format_affixes(v, cell.number_format)
     for (i, j), f in pending.items():
         formula[at[i], where[j]] = f
     merged = np.full((n_rows, len(cols)), None, dtype=object)
@@ -3141,25 +3205,71 @@ def _with_literal_text(value: object, fmt: object) -> object:
 _STATED_WORD = re.compile(rf"(?<![a-z])(?:{_MULT_RE}|{_UNIT_RE})", _WORD_FLAGS)
 
 
-def _format_unit(value: object, fmt: object) -> str | None:
-    """The literal text a number format writes with a number, if it names a unit.
+#: The parts of a number format section, for the text it shows around a
+#: number: a quoted string, an escaped character, a currency or symbol tag
+#: ("[$Rp-421]", "[$%]": the text before the "-"), another tag (colour,
+#: condition, locale: shows nothing), padding ("_)": a space), fill ("* ":
+#: nothing), a number code (digits, decimal point, thousands comma, a
+#: fraction's "/", an exponent), "%" (the percent scale), a backslash
+#: ending the format (escaping nothing) or a character shown as itself.
+_AFFIX_PART = re.compile(
+    r'"(?P<quoted>[^"]*)"|\\(?P<escaped>.)|\[\$(?P<symbol>[^\]-]*)(?:-[^\]]*)?\]'
+    r"|(?P<tag>\[[^\]]*\])|_(?P<pad>.)|\*(?P<fill>.)"
+    r"|(?P<number>general|[0#?.,/]|[eE][-+])|(?P<percent>%)|(?P<tag_end>\\$)"
+    r"|(?P<other>.)",
+    re.IGNORECASE | re.DOTALL,
+)
+#: Literal text that is only a sign's notation ("-", "(5)", the accounting
+#: format's escaped parentheses): not read, the sign is the value's.
+_SIGN_NOTATION = frozenset("-+()\u2212")
 
-    The literal parts (quoted, escaped) of the section that applies to the
-    number, when they hold a unit or multiplier word ('0.00" ribu jiwa"'
-    shows 37.78 as "37.78 ribu jiwa"); None otherwise (also for text,
-    dates and booleans).
+
+def _format_affixes(value: object, fmt: object) -> tuple[str, str] | None:
+    """The text a number format shows before and after a number, if any.
+
+    The section of the format that applies to the number (colour, locale
+    and condition tags aside) is read as Excel shows it: quoted strings,
+    escaped characters, the symbol of a currency tag (``[$Rp-421]`` shows
+    "Rp", ``[$%]`` a "%" that does not scale) and characters shown as
+    themselves, before or after the number's digits; padding (``_)``) as
+    a space; a percent format's "%" where it stands. None if the format
+    shows no text but spaces, the percent sign of a percent format and a
+    sign's notation ("-", parentheses), and for text, dates and booleans:
+    the cell is then read as the number.
     """
     number = isinstance(
         value, int | float | np.integer | np.floating
     ) and not isinstance(value, bool | np.bool_)
-    if not number or not isinstance(fmt, str) or fmt == "General":
+    if not number or not isinstance(fmt, str) or fmt.lower() == "general":
         return None
     section = _format_section(fmt, float(cast("float", value)))
-    literal = "".join(
-        m[0][1:-1] if m[0].startswith('"') else m[0][1:]
-        for m in re.finditer(r'"[^"]*"|\\.', section)
-    )
-    return " ".join(literal.split()) if _STATED_WORD.search(literal) else None
+    parts: tuple[list[str], list[str]] = ([], [])
+    shown = False  # literal text besides spaces, signs and a scaling "%"
+    after = 0  # 0 before the number's codes, 1 after them
+    for m in _AFFIX_PART.finditer(section):
+        kind = m.lastgroup
+        if kind == "number":
+            after = 1
+            continue
+        if kind in ("tag", "fill", "tag_end") or kind is None:
+            continue
+        part = " " if kind == "pad" else m[kind]
+        if kind != "percent" and part.strip() and set(part.strip()) <= _SIGN_NOTATION:
+            continue  # "-", "(" and ")" of a negative number's section
+        shown = shown or (kind != "percent" and bool(part.strip()))
+        parts[after].append(part)
+    if not shown:
+        return None
+    return "".join(parts[0]), "".join(parts[1])
+
+
+def _affixed_text(value: float, affixes: tuple[str, str], locale: str) -> str:
+    """`value` written in `locale` between the text its format shows."""
+    digits = format(Decimal(repr(abs(float(value)))), "f")
+    if locale == "id":
+        digits = digits.replace(".", ",")
+    sign = "-" if value < 0 else ""
+    return f"{affixes[0]}{sign}{digits}{affixes[1]}"
 
 
 def _stated_scale(text: str) -> tuple[str, float]:
@@ -3214,12 +3324,15 @@ def _read_checks(
     mult: np.ndarray[Any, Any],
     reasons: np.ndarray[Any, Any],
     blocks: np.ndarray[Any, Any],
+    locale: str,
+    missing: frozenset[str],
 ) -> list[str | None]:
     """Apply what the file says about the value cells, in place.
 
-    Numbers whose format writes a unit or multiplier word after them
-    ('0.00" ribu jiwa"') are read as that text typed with the number would
-    be (37.78 shown "37.78 ribu jiwa" is 37 780 persons, and is shown so);
+    Numbers whose format shows text with them ('0.00" ribu jiwa"',
+    '"Rp "#,##0', '0.0" r)"') are read as that text typed with the number
+    would be (37.78 shown "37.78 ribu jiwa" is 37 780 persons, and is shown
+    so; "33.1 r)" is not a number);
     percent-formatted numbers become the percentages they show; numbers
     without that format among percent-formatted ones, formulas without a
     stored result and fields a short CSV row did not write become invalid.
@@ -3258,6 +3371,14 @@ def _read_checks(
                 "each value"
             )
             shown[i] = own
+    # Numbers whose format shows text with them ("Rp 500", "33.1 r)"):
+    # read as that text typed, not by the percent rule below.
+    lit = (
+        read.stated[where].ravel()
+        if read.stated is not None
+        else np.full(values.size, None, dtype=object)
+    )
+    affixed = lit != None  # noqa: E711 - elementwise
     if read.percent is not None:
         pct = read.percent[where].ravel()
         if pct.any():
@@ -3265,26 +3386,23 @@ def _read_checks(
             # decimal value, so that 0.138 gives 13.8, not 13.800000000000002.
             values[pct] = [float(Decimal(repr(float(v))) * 100) for v in values[pct]]
             unit[pct] = "percent"
-            flat = cells.ravel()
+            flat = np.where(affixed, "", cells.ravel())
             for block in _blocks(blocks):
                 reasons[block] = _percent_rule(
                     flat[block],
                     values[block],
-                    pct[block],
+                    pct[block] & ~affixed[block],
                     reasons[block],
                     blocks[block],
                 )
-    if read.stated is not None:
-        lit = read.stated[where].ravel()
-        flat_cells = cells.ravel()
-        ok = (lit != None) & (reasons == "") & ~np.isnan(values) & (unit == "")  # noqa: E711
-        for i in np.flatnonzero(ok):  # the few cells with such a format
-            u, m = _stated_scale(str(lit[i]))
-            unit[i] = u.split("/")[0]
-            if m != 1:
-                values[i] = float(Decimal(repr(float(values[i]))) * Decimal(int(m)))
-                mult[i] = m
-            shown[i] = f"{_show(flat_cells[i])} {lit[i]}"
+    ok = affixed & (reasons == "") & ~np.isnan(values)
+    flat_cells = cells.ravel()
+    for i in np.flatnonzero(ok):  # the few cells with such a format
+        text = _affixed_text(float(values[i]), lit[i], locale)
+        # Shown with the number as stored (as shown, for a percent format).
+        number = _show(values[i] if unit[i] == "percent" else flat_cells[i])
+        shown[i] = f"{lit[i][0]}{number}{lit[i][1]}"
+        values[i], unit[i], mult[i], reasons[i] = _parse_text(text, locale, missing)
     for block in _blocks(blocks):
         reasons[block] = _mixed_units(unit[block], reasons[block])
     if read.formula is not None:
@@ -4234,6 +4352,65 @@ def _month(value: object) -> int | None:
         msg = f"`month` must lie in 1-12, got {value!r}"
         raise ValueError(msg)
     return int(value)
+
+
+def _check_header_under_subtitle(
+    text: np.ndarray[Any, Any],
+    index: pd.Index[Any],
+    layout: _Layout,
+    rows: np.ndarray[Any, Any],
+    province: str | None,
+    first_year: int | None,
+) -> None:
+    """Refuse a header read as values, under a subtitle taken for the header.
+
+    A year or period over the table (",2023" or "Tahun 2023" above
+    "Kabupaten/Kota,2022") is taken for the header; the real header below
+    it would be read as a row of values (the year 2022 as Kabupaten/Kota's
+    value). The first row below the header (`rows`: rows of values) is
+    refused when each of its value cells names a period and its label, not
+    empty, names no region ("Pacitan,2025" under "2025" is a region's
+    value).
+    """
+    if not rows.size:
+        return
+    k = int(rows[0])
+    cells = _year_point_zero(text[[k]][:, layout.columns])[0]
+    if not cells.size or (cells == "").any():
+        return
+    for c in cells:
+        try:
+            if _period(str(c)) is None:
+                return
+        except ValueError:  # a semester and a month that disagree: a period
+            pass
+    label = str(text[k, 0])
+    if not label.strip():
+        return
+    try:
+        found = _match_regions(
+            np.array([label], dtype=object), index[[k]], province, first_year
+        )
+    except ValueError:  # a name of several regions: a region's name
+        return
+    if found["code"].iloc[0] is not None:
+        return
+    header = [
+        f"{_label(index[r])!r} ({' | '.join(s for s in text[r] if s)})"
+        for r in range(layout.first_data)
+        if any(text[r])
+    ]
+    msg = (
+        f"row {_label(index[k])!r} ({' | '.join(s for s in text[k] if s)}) "
+        "under the header reads as a header, not as values: each of its "
+        f"value cells names a period and its label {label!r} names no region. "
+        f"The row(s) taken for the header ({', '.join(header)}) are then a "
+        "subtitle (a year or period written over the table, 'Tahun 2023'), "
+        "not the header: remove them (or move the period into the title "
+        "above the header's label cell) so that the header is the row "
+        "directly above the values"
+    )
+    raise ValueError(msg)
 
 
 def _check_second_table(

@@ -5285,3 +5285,57 @@ def test_a_region_whose_values_are_years_stays_data() -> None:
     t = read_bps_table(io.StringIO(text), locale="en", month=3)
     assert t.data["region_code"].tolist() == ["3573", "3579"]
     assert t.data["value"].tolist() == [2022.0, 4.37]
+
+
+@pytest.mark.parametrize(
+    ("value", "fmt", "expected", "reason"),
+    [
+        # '0.00;-0.00;"…"': the zero section shows "…" alone, BPS's "not
+        # available", read as the typed "…" is (missing), not as 0.
+        (0, '0.00;-0.00;"…"', None, ""),
+        # An empty section (';;;') shows nothing: the value is hidden.
+        (4.37, ";;;", None, "shows nothing for it"),
+        # A section of text alone shows that text: read as typed ("n/a").
+        (4.37, '"n/a"', None, "not a number"),
+        # '0.00;0.00' shows -0.25 as "0.25": the sign is not shown.
+        (-0.25, "0.00;0.00", None, "negative numbers without a sign"),
+        (-0.25, "0.00;[Red]0.00", None, "negative numbers without a sign"),
+        # Signs shown (a minus, parentheses) or the accounting dash for 0.
+        (-0.25, "0.00;-0.00", -0.25, ""),
+        (-0.25, "0.00;(0.00)", -0.25, ""),
+        (0, '0.00;-0.00;"-"', 0.0, ""),
+        # A number in a text ("@") format shows the number.
+        (4.37, "@", 4.37, ""),
+    ],
+)
+def test_a_number_its_format_shows_otherwise_is_read_as_shown(
+    tmp_path: Path, value: float, fmt: str, expected: float | None, reason: str
+) -> None:
+    rows: list[list[Any]] = [["Kabupaten/Kota", "2022"], ["Kota Malang", value]]
+    t = read_bps_table(
+        _workbook(tmp_path, rows, {"B2": fmt}), locale="en", errors="report"
+    )
+    got = t.data["value"].to_numpy()
+    if expected is None:
+        assert np.isnan(got[0])
+    else:
+        assert got[0] == expected
+    if reason:
+        assert len(t.invalid) == 1
+        assert reason in t.invalid[0].reason
+    else:
+        assert t.invalid == ()
+
+
+def test_a_percent_formatted_example_is_quoted_as_shown(tmp_path: Path) -> None:
+    # "4,26" typed among numbers formatted 0.00%: the message quotes the
+    # example as the table shows it, 0.0437 shown as 4.37%.
+    rows: list[list[Any]] = [
+        ["Kabupaten/Kota", "2022", "2023"],
+        ["Kota Malang", 0.0437, "4,26"],
+        ["Kota Batu", 0.0379, 0.0331],
+    ]
+    fmts = dict.fromkeys(["B2", "B3", "C3"], "0.00%")
+    t = read_bps_table(_workbook(tmp_path, rows, fmts), locale="id", errors="report")
+    assert len(t.invalid) == 1
+    assert "(such as '0.0437 (shown as 4.37%)')" in t.invalid[0].reason

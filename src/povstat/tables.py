@@ -756,7 +756,12 @@ def read_bps_table(
     a mark or other text (``0.0" r)"``, ``0.0"*"``, ``0" xyz"``) makes the
     cell invalid, as "33.1 r)" typed is: the mark is never dropped. The
     stored number is read with that text (in `locale`), never the digits
-    the format rounds it to. A value cell
+    the format rounds it to. A section that shows text without the number
+    (a zero section ``"…"``) is read as that text typed ("…": missing
+    under the default `missing`); one that shows nothing (``;;;``) or a
+    negative number without its sign (``0.00;0.00``,
+    ``0.00;[Red]0.00``) makes the cell invalid; a dash alone for zero
+    (``0.00;-0.00;"-"``) is 0. A value cell
     covered by a merged range other than its first cell (13.8 in B2 merged
     across B2:C2, shown under both years) is invalid: the value shown there
     is the range's first cell's, which is not copied, and content the
@@ -3215,7 +3220,7 @@ _STATED_WORD = re.compile(rf"(?<![a-z])(?:{_MULT_RE}|{_UNIT_RE})", _WORD_FLAGS)
 _AFFIX_PART = re.compile(
     r'"(?P<quoted>[^"]*)"|\\(?P<escaped>.)|\[\$(?P<symbol>[^\]-]*)(?:-[^\]]*)?\]'
     r"|(?P<tag>\[[^\]]*\])|_(?P<pad>.)|\*(?P<fill>.)"
-    r"|(?P<number>general|[0#?.,/]|[eE][-+])|(?P<percent>%)|(?P<tag_end>\\$)"
+    r"|(?P<number>general|[0#?.,/@]|[eE][-+])|(?P<percent>%)|(?P<tag_end>\\$)"
     r"|(?P<other>.)",
     re.IGNORECASE | re.DOTALL,
 )
@@ -3224,7 +3229,23 @@ _AFFIX_PART = re.compile(
 _SIGN_NOTATION = frozenset("-+()\u2212")
 
 
-def _format_affixes(value: object, fmt: object) -> tuple[str, str] | None:
+@frozen
+class _InsteadOfNumber:
+    """What a number format shows in place of a number.
+
+    `text`: the text its section shows instead (``"…"``; ``""`` for an
+    empty section, ``;;;``, which hides the number). `unsigned`: the
+    section for negative numbers shows the number without its sign
+    (``0.00;0.00`` shows -0.25 as "0.25").
+    """
+
+    text: str
+    unsigned: bool = False
+
+
+def _format_affixes(
+    value: object, fmt: object
+) -> tuple[str, str] | _InsteadOfNumber | None:
     """The text a number format shows before and after a number, if any.
 
     The section of the format that applies to the number (colour, locale
@@ -3235,7 +3256,9 @@ def _format_affixes(value: object, fmt: object) -> tuple[str, str] | None:
     a space; a percent format's "%" where it stands. None if the format
     shows no text but spaces, the percent sign of a percent format and a
     sign's notation ("-", parentheses), and for text, dates and booleans:
-    the cell is then read as the number.
+    the cell is then read as the number. A section that shows no digits
+    (``"…"``, or nothing) or a negative number without its sign gives
+    `_InsteadOfNumber`.
     """
     number = isinstance(
         value, int | float | np.integer | np.floating
@@ -3243,8 +3266,12 @@ def _format_affixes(value: object, fmt: object) -> tuple[str, str] | None:
     if not number or not isinstance(fmt, str) or fmt.lower() == "general":
         return None
     section = _format_section(fmt, float(cast("float", value)))
+    bare = _FORMAT_TAG.sub("", _QUOTED.sub("", re.sub(r"\\.", "", section)))
+    if re.search(r"[ymdhs]", bare, re.IGNORECASE):
+        return None  # a date or time format: read as a date elsewhere
     parts: tuple[list[str], list[str]] = ([], [])
     shown = False  # literal text besides spaces, signs and a scaling "%"
+    signed = False  # the section writes a sign ("-", parentheses)
     after = 0  # 0 before the number's codes, 1 after them
     for m in _AFFIX_PART.finditer(section):
         kind = m.lastgroup
@@ -3255,9 +3282,20 @@ def _format_affixes(value: object, fmt: object) -> tuple[str, str] | None:
             continue
         part = " " if kind == "pad" else m[kind]
         if kind != "percent" and part.strip() and set(part.strip()) <= _SIGN_NOTATION:
+            signed = True
             continue  # "-", "(" and ")" of a negative number's section
         shown = shown or (kind != "percent" and bool(part.strip()))
         parts[after].append(part)
+    if not after:
+        # No digits, text or date codes: the section shows its text alone,
+        # but a dash alone for zero is the accounting notation of 0.
+        text = "".join(parts[0]).strip()
+        if not text and signed and float(cast("float", value)) == 0:
+            return None
+        return _InsteadOfNumber(text=text)
+    own_negative = len(_format_sections(fmt)) > 1 and _CONDITION.search(fmt) is None
+    if float(cast("float", value)) < 0 and own_negative and not signed:
+        return _InsteadOfNumber(text="", unsigned=True)
     if not shown:
         return None
     return "".join(parts[0]), "".join(parts[1])
@@ -3386,6 +3424,9 @@ def _read_checks(
             # decimal value, so that 0.138 gives 13.8, not 13.800000000000002.
             values[pct] = [float(Decimal(repr(float(v))) * 100) for v in values[pct]]
             unit[pct] = "percent"
+            stored = cells.ravel()
+            for i in np.flatnonzero(pct & ~affixed):  # quoted as shown
+                shown[i] = f"{_show(stored[i])} (shown as {_show(values[i])}%)"
             flat = np.where(affixed, "", cells.ravel())
             for block in _blocks(blocks):
                 reasons[block] = _percent_rule(
@@ -3398,6 +3439,28 @@ def _read_checks(
     ok = affixed & (reasons == "") & ~np.isnan(values)
     flat_cells = cells.ravel()
     for i in np.flatnonzero(ok):  # the few cells with such a format
+        if isinstance(lit[i], _InsteadOfNumber):
+            number = _show(flat_cells[i])
+            if lit[i].unsigned:
+                shown[i] = number
+                reasons[i] = (
+                    f"the cell stores {number}, but its number format shows "
+                    "negative numbers without a sign: it shows "
+                    f"{number.lstrip('-')}; give it a format that shows the sign"
+                )
+            elif not lit[i].text:
+                shown[i] = number
+                reasons[i] = (
+                    f"the cell stores {number}, but its number format shows "
+                    "nothing for it (an empty section, as in ';;;'): the table "
+                    "hides it; give it a format that shows the number"
+                )
+            else:  # read as the text shown, as if typed ("…": missing)
+                shown[i] = lit[i].text
+                values[i], unit[i], mult[i], reasons[i] = _parse_text(
+                    lit[i].text, locale, missing
+                )
+            continue
         text = _affixed_text(float(values[i]), lit[i], locale)
         # Shown with the number as stored (as shown, for a percent format).
         number = _show(values[i] if unit[i] == "percent" else flat_cells[i])

@@ -156,6 +156,9 @@ _WORD_YEAR = re.compile(r"^(?:tahun|year)\s*(?P<year>(?:19|20)[0-9]{2})$", _WORD
 _YEAR = re.compile(
     r"(?P<a>.*?)\s*(?<![0-9])(?P<year>(?:19|20)[0-9]{2})(?![0-9])\s*(?P<b>.*)"
 )
+#: A year written as a whole float, "2022.0" (pandas writes a column of
+#: years so once it holds a missing value): the year 2022.
+_POINT_ZERO = re.compile(r"^(?P<year>(?:19|20)[0-9]{2})\.0+$")
 #: BPS's semester convention for the Susenas poverty rounds.
 _SEMESTER_MONTH = {"1": 3, "i": 3, "2": 9, "ii": 9}
 #: Rows whose first cell starts like this are notes, not regions.
@@ -516,13 +519,19 @@ def read_bps_table(
         group row names their round ("Maret", "Semester 2"); `value_name`
         clashes with a fixed column; a CSV file is not valid in
         `encoding`; a path named .xlsx (or another spreadsheet suffix)
-        holds text; a workbook is damaged or truncated (bytes added in
+        holds text (the message names UTF-16 text, with the encoding to
+        pass, an HTML page or table, and an Excel 2003 XML spreadsheet, as
+        web sites and old programs save them with the suffix .xls; no
+        header found in CSV text that is such markup names it too); a
+        workbook is damaged or truncated (bytes added in
         front of its signature, named as damage, not as an encoding; a
         member of an .xlsx archive whose bytes fail their check or do not
         inflate; a merged range that names no range, "C1:B1" written
         backwards, is named; an .xlsx cell that cannot be read, or lies
         outside the sheet, "B0", is named; an .xls one too, whatever xlrd
-        raises; its warnings are not printed, and pandas'
+        raises; an .ods numeric cell whose stored value is not a
+        finite number, "4_37" or "NaN", is named; xlrd's warnings are not
+        printed, and pandas'
         deprecation of its xlrd engine is not shown, nor, made an error by a
         warnings filter, taken for damage: another warning made an error is
         raised as itself), is password-protected (encrypted), or is a zip
@@ -555,7 +564,7 @@ def read_bps_table(
         tab) rather than on `sep`, the message says which `sep` to pass.
     TypeError
         If `source` is of an unsupported type, or an option (`value_name`,
-        `month`, `province`, ...) of a wrong type.
+        `month`, `province`, `sep`, `encoding`, ...) of a wrong type.
     ImportError
         If an .xls or .ods workbook is read without xlrd or odfpy (the
         message names the package to install), or an .xlsx one without
@@ -574,6 +583,9 @@ def read_bps_table(
         `locale` is ``"id"`` and its values read are all whole numbers
         written as text, one at least with digits alone (such a CSV file
         read with every column as text, as *Frames* advises).
+        If `source` is an .xlsx, .xlsm, .xls or .ods sheet that hides rows
+        or columns holding cells: they are read as any other (see Notes,
+        *Spreadsheets*); the warning names them ("row 3, column C").
 
     See Also
     --------
@@ -587,7 +599,9 @@ def read_bps_table(
     columns on the left are layout, not data). The header is the first row with
     a cell (beyond the first column) that names a year: "2023", "Maret 2023",
     "September 2022", "Semester 1 (Maret) 2023", "2023 Tahunan", "2022
-    (September)" (a round in brackets, also as an .xlsx or .xls number format ``0"
+    (September)" (a year written as a whole float, "2022.0" as pandas
+    writes a column of years holding a missing value, is that year; a
+    round in brackets, also as an .xlsx or .xls number format ``0"
     (September)"`` shows the number 2022). A header row of years (bare, or
     after the word for year: "Tahun 2022") may be followed by a row of
     rounds ("Semester 1 (Maret)", "Semester 2 (September)",
@@ -770,6 +784,11 @@ def read_bps_table(
     ``=cmd|...``) is an invalid cell showing the formula. Cells of an
     .xlsx sheet are placed by their reference (``r="B2"``), in whatever
     order the file lists them; a cell stored twice raises ValueError.
+    An .ods numeric cell (value type ``float``, ``percentage`` or
+    ``currency``) whose stored value is not a finite number in ASCII digits
+    as ODF writes it ("4_37", which Python's ``float`` reads as 437,
+    "NaN", "INF", or none) makes the file damaged: ValueError naming the
+    cell, whatever `errors`, as for an .xlsx cell that cannot be read.
     An .ods cell's value type is read as an .xlsx cell's percent format: a
     cell of type ``percentage`` (the value 0.138 shown as "13,80%") is read
     as 13.8, in percent, and such cells mixed with plain numbers follow the
@@ -801,7 +820,18 @@ def read_bps_table(
     LibreOffice writes as one row repeated to the sheet's end); rows below
     the last value and columns without any value (a cell holding only
     spaces is empty) are layout, and a column is named by its letter in
-    messages.
+    messages. A row or column the sheet hides (in .xlsx, .xlsm, .xls and
+    .ods files, filtered rows included) is read as any other: hiding leaves it
+    in the table, and the table read never depends on what a view shows;
+    hidden rows and columns that hold cells are named in a UserWarning.
+    A text cell written in runs (rich text) is read as it shows: a run
+    raised as superscript (a font's superscript in .xlsx and .xls, a text
+    style's ``text-position`` above the line in .ods) shows its digits
+    and ``+-=()`` as superscript characters, so "4,37" followed by a
+    raised "1" is the text "4,37\u00b9", read as that text typed: a
+    footnote mark after a label ("Kota Batu\u00b9", mark "\u00b9"), an
+    invalid cell among the values (never the number 4.371); a lowered run
+    (subscript) shows subscript characters alike.
 
     *Regions.* Names are matched to the 38 provinces and 514 regencies and
     cities of Indonesia (:func:`povstat.datasets.indonesia_regions`: today's
@@ -930,8 +960,19 @@ def read_bps_table(
             f"got {value_name!r}"
         )
         raise ValueError(msg)
+    if not isinstance(sep, str):
+        msg = f"`sep` must be a str (a single character), got {type(sep).__name__}"
+        raise TypeError(msg)
     frame_source, wide_ints = _frame_as_pandas(source)
     read = _read_grid(frame_source, sheet_name=sheet_name, sep=sep, encoding=encoding)
+    if read.hidden:
+        hides = ", ".join(read.hidden[:10]) + (", ..." if len(read.hidden) > 10 else "")
+        msg = (
+            f"`source`: the sheet hides {hides}, which hold cells: they are read "
+            "as any other (hiding a row or column leaves it in the table); "
+            "delete them from the sheet if they are not part of it"
+        )
+        warnings.warn(msg, UserWarning, stacklevel=2)
     grid = read.grid
     # A copy: the frame's own array may be read-only (one column of objects).
     text = np.array(grid.map(_cell_text).to_numpy(dtype=object), dtype=object)
@@ -1264,7 +1305,8 @@ class _Read:
     ``merged``: the merged range ("B2:C2") covering a spreadsheet cell
     other than the range's first (None elsewhere). ``columns``: names of the grid's
     columns for messages (a spreadsheet's column letters); None: their
-    1-based positions.
+    1-based positions. ``hidden``: the rows and columns of a sheet that the
+    sheet hides and that hold cells ("row 3", "column C"), read as any other.
     """
 
     grid: pd.DataFrame
@@ -1276,6 +1318,7 @@ class _Read:
     merged: np.ndarray[Any, Any] | None = None
     hint: str = ""
     columns: tuple[str, ...] | None = None
+    hidden: tuple[str, ...] = ()
 
 
 def _read_grid(
@@ -1351,7 +1394,7 @@ def _read_any(
         _refuse_shifted_workbook(data, f"`source` {str(path)!r}")
         if path.suffix.lower() in _EXCEL_SUFFIXES:
             _sheet(sheet_name)
-            raise ValueError(_not_a_workbook(path, data[:512]))
+            raise ValueError(_not_a_workbook(path, data[:4096]))
         return _read_csv(_decode(data, encoding), sep)
     read = getattr(source, "read", None)
     if callable(read):
@@ -1658,14 +1701,70 @@ def _frame_as_pandas(source: object) -> tuple[object, frozenset[int]]:
 
 
 def _not_a_workbook(path: Path, start: bytes) -> str:
-    """Message for a file named like a workbook that does not hold one."""
-    head = start[:40].decode("utf-8", errors="replace").splitlines()
+    """Message for a file named like a workbook that does not hold one.
+
+    Names what the file holds: UTF-16 text (a byte-order mark or NUL
+    bytes, Excel's "Unicode text"), an HTML table or an Excel 2003 XML
+    spreadsheet (SpreadsheetML), which web sites and old programs save
+    with the suffix .xls, or other text (CSV?).
+    """
+    named = (
+        f"`source` {str(path)!r} is named as a spreadsheet ({path.suffix}) but "
+        "is not one"
+    )
+    utf16 = next(
+        (e for bom, e in _BOMS if start.startswith(bom) and e == "utf-16"), None
+    )
+    if utf16 is None and b"\x00" in start:
+        utf16 = "utf-16-le" if start[1:2] == b"\x00" else "utf-16-be"
+    if utf16 is not None:
+        text = start[: len(start) // 2 * 2].decode(utf16, errors="replace")
+        line = next(iter(text.removeprefix("\ufeff").splitlines()), "")
+        tab = ", sep='\\t'" if "\t" in line else ""
+        return (
+            f'{named}: it is UTF-16 text (as Excel\'s "Unicode text" export '
+            f"writes it), starting {line[:40]!r}; pass it opened as text, "
+            f"open(path, encoding={utf16!r}){tab}, or rename it to .txt and "
+            f"pass encoding={utf16!r}{tab}"
+        )
+    text = start.decode("utf-8", errors="replace")
+    markup = _markup(text)
+    if markup:
+        return f"{named}: {markup}"
+    head = text[:40].splitlines()
     shown = head[0] if head else ""
     return (
-        f"`source` {str(path)!r} is named as a spreadsheet ({path.suffix}) but is "
-        f"not one: it starts {shown!r}, which looks like text (CSV?); rename it "
+        f"{named}: it starts {shown!r}, which looks like text (CSV?); rename it "
         "to .csv, or pass it opened as text, e.g. open(path, encoding='utf-8')"
     )
+
+
+def _markup(text: str) -> str:
+    """What a file of markup holds, for messages; "" if it is not markup.
+
+    An Excel 2003 XML spreadsheet (SpreadsheetML, its namespace
+    ``urn:schemas-microsoft-com:office:spreadsheet``) or an HTML page or
+    table (web sites' "Excel" downloads are often one).
+    """
+    head = text.lstrip("\ufeff \t\r\n")[:4096]
+    low = head.lower()
+    if "urn:schemas-microsoft-com:office:spreadsheet" in low or (
+        'progid="excel.sheet"' in low and "<workbook" in low
+    ):
+        return (
+            "it is an Excel 2003 XML spreadsheet (SpreadsheetML), which is not "
+            "read: open it in a spreadsheet program and save it as .xlsx"
+        )
+    if re.match(r"<(?:!doctype\s+html|html|table|meta|head|body)\b", low) or (
+        low.startswith("<") and "<table" in low
+    ):
+        return (
+            'it is an HTML page or table (as web sites save "Excel" '
+            "downloads), which is not read: open it in a spreadsheet program "
+            "and save it as .xlsx, or read it with pandas.read_html (which "
+            "converts numbers: see Notes, *Frames*) and pass the frame"
+        )
+    return ""
 
 
 def _sheet(sheet_name: object) -> str | int | None:
@@ -1755,7 +1854,7 @@ def _read_with_pandas(
     # last empty row a million times) are left out before pandas reads it,
     # which would make a row of each; `sheet_rows` numbers the rows it reads.
     read_data, sheet_rows = (
-        _ods_without_empty_runs(data, sheet) if kind == "ods" else (data, None)
+        _ods_without_empty_runs(data, sheet, what) if kind == "ods" else (data, None)
     )
     try:
         with warnings.catch_warnings():
@@ -1811,6 +1910,11 @@ def _read_with_pandas(
                 # Empty text as the result: pandas reads it as missing.
                 formula[r, c] = text
                 values[r, c] = None
+        marked, hidden_rows, hidden_cols = _xls_shown(data, sheet)
+        held_rows = (grid.map(_cell_text) != "").to_numpy()
+        for (r, c), shown in marked.items():  # rich text, as it shows
+            if r < grid.shape[0] and c < grid.shape[1]:
+                values[r, c] = shown
         percent = np.zeros(grid.shape, dtype=bool)
         scaled = np.full(grid.shape, None, dtype=object)
         stated = np.full(grid.shape, None, dtype=object)
@@ -1825,6 +1929,7 @@ def _read_with_pandas(
                     scaled[r, c] = fmt
                 stated[r, c] = _format_affixes(values[r, c], fmt)
         grid = pd.DataFrame(values, index=grid.index, columns=grid.columns)
+        held_rows |= formula != None  # noqa: E711 - elementwise
         return _Read(
             grid=grid,
             percent=percent,
@@ -1832,6 +1937,18 @@ def _read_with_pandas(
             stated=stated,
             merged=_merged_grid(ranges, grid.shape),
             formula=formula if (formula != None).any() else None,  # noqa: E711
+            hidden=_hidden_names(
+                [
+                    r + 1
+                    for r in hidden_rows
+                    if r < len(held_rows) and held_rows[r].any()
+                ],
+                [
+                    _column_letter(c + 1)
+                    for c in hidden_cols
+                    if c < held_rows.shape[1] and held_rows[:, c].any()
+                ],
+            ),
         )
     ods = _ods_cells(data, sheet)
     # Sheet row of each row pandas read (1-based), runs of empty rows left
@@ -1883,17 +2000,65 @@ def _read_with_pandas(
                 for c in range(c0, min(c1, n_cols) + 1):
                     if (i, c) != (r0, c0):
                         merged[at[i], c - 1] = ref
+    filled_cells = (grid.map(_cell_text) != "").to_numpy() | (formula != None)  # noqa: E711
     return _Read(
         grid=grid,
         percent=percent,
         formula=formula if ods.formulas else None,
         stated=stated if ods.currencies else None,
         merged=merged,
+        hidden=_hidden_names(
+            [r for r in held if any(a <= r <= b for a, b in ods.hidden_rows)],
+            [
+                _column_letter(c)
+                for c in ods.hidden_columns
+                if c <= n_cols and filled_cells[:, c - 1].any()
+            ],
+        ),
     )
 
 
+#: An .ods cell's ``office:value``: a decimal number as ODF writes it
+#: (xsd:double without its INF and NaN, which no cell shows as a number).
+_ODS_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+#: The value types whose value is ``office:value``.
+_ODS_NUMERIC = frozenset({"float", "percentage", "currency"})
+
+
+def _check_ods_values(tr: Any, row: int, what: str) -> None:
+    """Refuse a numeric .ods cell of the row whose value is not a number.
+
+    Python's ``float`` (which pandas reads the value with) takes "4_37" as
+    437, " 4.37 ", "\u0664.\u0663\u0667" and "infinity"; an ODF value is a
+    decimal number in ASCII digits. A value that is not one, or is not
+    finite ("NaN", "INF", "1e999"), or is missing, makes the file damaged:
+    the message names the cell, as for an .xlsx cell that cannot be read.
+    """
+    col = 0
+    for cell in tr:
+        kind = cell.get(f"{_ODS_OFFICE}value-type")
+        if kind in _ODS_NUMERIC:
+            value = cell.get(f"{_ODS_OFFICE}value")
+            if (
+                value is None
+                or not _ODS_NUMBER.fullmatch(value)
+                or not np.isfinite(float(value))
+            ):
+                stored = "no office:value" if value is None else f"{value!r}"
+                msg = (
+                    f"{what}: cell {_column_letter(col + 1)}{row} of the .ods "
+                    f"sheet, of value type {kind!r}, stores {stored} as its "
+                    "value, which is not a finite number in ASCII digits (an "
+                    "ODF value is written like '4.37' or '1E-05'): the file is "
+                    "damaged or was written wrongly; open and save it again in "
+                    "a spreadsheet program"
+                )
+                raise ValueError(msg)
+        col += int(cell.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
+
+
 def _ods_without_empty_runs(
-    data: bytes, sheet: str | int
+    data: bytes, sheet: str | int, what: str = "`source`"
 ) -> tuple[bytes, list[int] | None]:
     """The .ods file without its sheet's repeated empty rows, and row numbers.
 
@@ -1902,7 +2067,9 @@ def _ods_without_empty_runs(
     writes the empty rows to the sheet's end, a million of them) is left
     out, so that pandas does not make a row of each. Returns the file (as
     given if no such row) and the sheet row number (1-based) of each row
-    pandas reads, in order (None if nothing was left out).
+    pandas reads, in order (None if nothing was left out). A numeric cell
+    whose value is not a number raises ValueError naming it (see
+    ``_check_ods_values``).
     """
     import zipfile
     from xml.etree import ElementTree as ET
@@ -1926,6 +2093,7 @@ def _ods_without_empty_runs(
     row = 0
     for tr in list(table.iter(f"{t}table-row")):
         n = int(tr.get(f"{t}number-rows-repeated", "1"))
+        _check_ods_values(tr, row + 1, what)
         empty = all(
             cell.get(f"{_ODS_OFFICE}value-type") is None
             and cell.get(f"{t}formula") is None
@@ -2009,6 +2177,49 @@ def _column_letter(j: int) -> str:
     return letters
 
 
+#: Characters written raised (superscript) or lowered (subscript) by a run
+#: of a rich-text cell, as the Unicode characters that show them so.
+_RAISED = str.maketrans(
+    "0123456789+-=()",
+    "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b\u207c\u207d\u207e",
+)
+_LOWERED = str.maketrans(
+    "0123456789+-=()",
+    "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089\u208a\u208b\u208c\u208d\u208e",
+)
+
+
+def _shown_runs(runs: Iterable[tuple[str, str | None]]) -> str:
+    """A rich-text cell's text as it shows, from its runs (text, position).
+
+    A run's position is "super", "sub" or None (on the line). A raised
+    run's digits (and ``+-=()``) are written as the superscript characters
+    that show them ("4,37" and a raised "1" is "4,37\u00b9", a footnote mark,
+    as typed), a lowered run's as subscript ones; other characters of such
+    a run are kept as written. So the text is read as the same text typed
+    in a CSV file: never the number 4.371, never a label "Kota Batu1".
+    """
+    return "".join(
+        t.translate(_RAISED)
+        if where == "super"
+        else t.translate(_LOWERED)
+        if where == "sub"
+        else t
+        for t, where in runs
+    )
+
+
+def _xlsx_rich_text(value: Any) -> str:
+    """An .xlsx rich-text cell (openpyxl's CellRichText) as its text shows."""
+    runs: list[tuple[str, str | None]] = []
+    for part in value:
+        font = getattr(part, "font", None)
+        align = getattr(font, "vertAlign", None)
+        where = {"superscript": "super", "subscript": "sub"}.get(str(align))
+        runs.append((str(getattr(part, "text", part)), where))
+    return _shown_runs(runs)
+
+
 def _xls_merged(
     data: bytes, sheet: str | int
 ) -> tuple[
@@ -2058,6 +2269,57 @@ def _xls_merged(
                 code = ws.cell_value(r, c)
                 errors[r, c] = xlrd.error_text_from_code.get(code, f"#ERROR {code}")
     return ranges, formats, errors
+
+
+def _hidden_names(rows: list[int], columns: list[str]) -> tuple[str, ...]:
+    """Hidden rows and columns holding cells, as named in messages."""
+    return tuple(f"row {r}" for r in rows) + tuple(f"column {c}" for c in columns)
+
+
+def _xls_shown(
+    data: bytes, sheet: str | int
+) -> tuple[dict[tuple[int, int], str], list[int], list[int]]:
+    """Rich text and hidden rows and columns of an .xls sheet.
+
+    Read by xlrd with the cell formatting. Returns the text of each text
+    cell holding a raised or lowered run (a font with superscript or
+    subscript escapement: the run's own, or the cell's for the text before
+    its first run) as it shows (see ``_shown_runs``), by 0-based (row,
+    column); and the 0-based rows and columns the sheet hides.
+    """
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(
+            file_contents=data, formatting_info=True, logfile=io.StringIO()
+        )
+        ws = (
+            book.sheet_by_name(sheet)
+            if isinstance(sheet, str)
+            else book.sheet_by_index(sheet)
+        )
+    except Exception:  # read by pandas and _xls_merged above; never damage here
+        return {}, [], []
+    where = {1: "super", 2: "sub"}
+    escapement = [where.get(f.escapement) for f in book.font_list]
+    texts: dict[tuple[int, int], str] = {}
+    for (r, c), runlist in ws.rich_text_runlist_map.items():  # few cells
+        text = ws.cell_value(r, c)
+        if not isinstance(text, str):  # pragma: no cover - text cells only
+            continue
+        base = book.xf_list[ws.cell_xf_index(r, c)].font_index
+        starts = [(0, base), *((int(k), int(f)) for k, f in runlist)]
+        runs = [
+            (text[k:end], escapement[f] if f < len(escapement) else None)
+            for (k, f), end in zip(
+                starts, [k for k, _ in starts[1:]] + [len(text)], strict=True
+            )
+        ]
+        if any(w is not None for _, w in runs):
+            texts[r, c] = _shown_runs(runs)
+    rows = sorted(r for r, info in ws.rowinfo_map.items() if info.hidden)
+    cols = sorted(c for c, info in ws.colinfo_map.items() if info.hidden)
+    return texts, rows, cols
 
 
 #: BIFF record types: FORMULA (BIFF3-8 spellings), STRING, EOF.
@@ -2138,6 +2400,9 @@ class _OdsCells(NamedTuple):
     ``currency``: the text shown before and after the number ("Rp 500":
     ("Rp ", "")), or the currency's code (``office:currency="IDR"``:
     ("IDR ", "")) if the text shows none.
+    ``hidden_rows``: (first, last) row of each run of rows the sheet hides
+    (``table:visibility`` "collapse" or "filter"); ``hidden_columns``: the
+    columns it hides.
     """
 
     ranges: list[tuple[int, int, int, int]]
@@ -2146,24 +2411,29 @@ class _OdsCells(NamedTuple):
     formulas: list[tuple[int, int, str]]
     years: list[tuple[int, int, int]]
     currencies: list[tuple[int, int, tuple[str, str]]]
+    hidden_rows: list[tuple[int, int]]
+    hidden_columns: list[int]
 
 
 _ODS_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 
 
-def _ods_text(cell: Any) -> str:
+def _ods_text(cell: Any, positions: dict[str, str] | None = None) -> str:
     """The text an .ods cell shows: its paragraphs, one per line.
 
     As pandas reads a text cell: ``text:s`` is that many spaces, a line
     break or a new paragraph a line break, an annotation (a comment) is
-    not shown.
+    not shown. With `positions` (text style name: "super" or "sub"), a
+    span of a raised or lowered style shows as such (see ``_shown_runs``).
     """
     return "\n".join(
-        _ods_inline(p) for p in cell if p.tag in (f"{_ODS_TEXT}p", f"{_ODS_TEXT}h")
+        _ods_inline(p, positions)
+        for p in cell
+        if p.tag in (f"{_ODS_TEXT}p", f"{_ODS_TEXT}h")
     )
 
 
-def _ods_inline(element: Any) -> str:
+def _ods_inline(element: Any, positions: dict[str, str] | None = None) -> str:
     """The text of an .ods paragraph or span, spaces and breaks expanded."""
     out = [element.text or ""]
     for child in element:
@@ -2174,9 +2444,38 @@ def _ods_inline(element: Any) -> str:
         elif child.tag == f"{_ODS_TEXT}line-break":
             out.append("\n")
         elif child.tag != f"{_ODS_OFFICE}annotation":
-            out.append(_ods_inline(child))
+            inner = _ods_inline(child, positions)
+            where = (positions or {}).get(child.get(f"{_ODS_TEXT}style-name", ""))
+            out.append(_shown_runs([(inner, where)]))
         out.append(child.tail or "")
     return "".join(out)
+
+
+_ODS_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+
+
+def _ods_text_positions(root: Any) -> dict[str, str]:
+    """Text styles of an .ods file that raise or lower their text.
+
+    ``style:text-position`` is "super", "sub", or a percentage of the font
+    height (positive raises, negative lowers, "0%" is on the line), then
+    an optional size: "super 58%", "33% 58%".
+    """
+    found: dict[str, str] = {}
+    for st in root.iter(f"{_ODS_STYLE}style"):
+        if st.get(f"{_ODS_STYLE}family") != "text":
+            continue
+        for props in st.iter(f"{_ODS_STYLE}text-properties"):
+            first = (props.get(f"{_ODS_STYLE}text-position") or "").split()[:1]
+            if not first:
+                continue
+            pos = first[0]
+            lift = re.fullmatch(r"([+-]?[0-9.]+)%", pos)
+            up = pos == "super" or (lift is not None and float(lift[1]) > 0)
+            down = pos == "sub" or (lift is not None and float(lift[1]) < 0)
+            if up or down:
+                found[str(st.get(f"{_ODS_STYLE}name"))] = "super" if up else "sub"
+    return found
 
 
 def _ods_currency(cell: Any) -> tuple[str, str]:
@@ -2218,7 +2517,8 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         root = ET.fromstring(z.read("content.xml"))
     t = _ODS_TABLE
-    found = _OdsCells([], [], [], [], [], [])
+    found = _OdsCells([], [], [], [], [], [], [], [])
+    positions = _ods_text_positions(root)
     tables = list(root.iter(f"{t}table"))
     if isinstance(sheet, str):
         tables = [x for x in tables if x.get(f"{t}name") == sheet]
@@ -2227,9 +2527,18 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
         table = tables[sheet] if sheet < len(tables) else None
     if table is None:  # pragma: no cover - pandas has read the sheet
         return found
+    shut = ("collapse", "filter")
+    col = 0
+    for tc in table.iter(f"{t}table-column"):
+        n_cols = int(tc.get(f"{t}number-columns-repeated", "1"))
+        if tc.get(f"{t}visibility") in shut:
+            found.hidden_columns.extend(range(col + 1, col + n_cols + 1))
+        col += n_cols
     row = 0
     for tr in table.iter(f"{t}table-row"):
         n_rows = int(tr.get(f"{t}number-rows-repeated", "1"))
+        if tr.get(f"{t}visibility") in shut:
+            found.hidden_rows.append((row + 1, row + n_rows))
         col = 0
         spans: list[tuple[int, int, int]] = []  # (column, rows, columns)
         shown_pct: list[int] = []  # columns of percentage cells
@@ -2264,11 +2573,19 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
                 or _ods_text(cell) == "#N/A"
             ):
                 formula = cell.get(f"{t}formula") if kind is None else None
-                content = formula or _ods_text(cell)
+                content = formula or _ods_text(cell, positions)
                 if content.strip():
                     held.extend(
                         (col + k + 1, content, bool(formula)) for k in range(n_cols)
                     )
+            elif (
+                positions
+                and cell.tag == f"{t}table-cell"
+                and kind == "string"
+                and (raised := _ods_text(cell, positions)) != _ods_text(cell)
+            ):
+                # A text cell with a superscript run: as it shows ("4,37¹").
+                held.extend((col + k + 1, raised, False) for k in range(n_cols))
             col += n_cols
         for i in range(n_rows if spans or shown_pct or held or years or money else 0):
             r = row + i + 1
@@ -2285,7 +2602,11 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
 def _load_workbook(
     data: bytes, data_only: bool, what: str, *, read_only: bool = True
 ) -> Any:
-    """The workbook, by default in read-only mode (cells streamed, not stored)."""
+    """The workbook, by default in read-only mode (cells streamed, not stored).
+
+    Text cells are read with their runs (rich text), so that a run written
+    as superscript shows as such (see ``_shown_runs``).
+    """
     try:
         import openpyxl
     except ImportError:  # pragma: no cover - openpyxl is in the test extra
@@ -2296,7 +2617,7 @@ def _load_workbook(
     try:
         # From a buffer, not a path: openpyxl would judge a path by its suffix.
         return openpyxl.load_workbook(
-            io.BytesIO(data), read_only=read_only, data_only=data_only
+            io.BytesIO(data), read_only=read_only, data_only=data_only, rich_text=True
         )
     except (KeyError, OSError, InvalidFileException, ValueError, TypeError) as e:
         msg = (
@@ -2343,7 +2664,11 @@ def _pick_sheet(wb: Any, sheet_name: str | int | None) -> Any:
 
 
 def _sheet_cells(
-    data: bytes, sheet_name: str | int | None, data_only: bool, what: str
+    data: bytes,
+    sheet_name: str | int | None,
+    data_only: bool,
+    what: str,
+    hidden: dict[str, list[int]] | None = None,
 ) -> list[tuple[int, int, Any]]:
     """(row, column, cell) of the cells the sheet stores, 1-based.
 
@@ -2352,7 +2677,9 @@ def _sheet_cells(
     never to the sheet's declared dimension (a formatted cell at
     J1048576 does not make a million rows). Each cell is placed by its
     reference ("B2"), in whatever order the file lists it; a reference
-    stored twice (a repeated cell or row) is refused.
+    stored twice (a repeated cell or row) is refused. `hidden`, if given,
+    receives the 1-based numbers of the rows and columns the sheet hides
+    (keys "rows" and "columns").
     """
     wb = _load_workbook(data, data_only, what)
     try:
@@ -2362,7 +2689,9 @@ def _sheet_cells(
         raise
     try:
         ws.reset_dimensions()  # read the stored rows, not a declared size
-        cells = [(i, j, c) for i, j, c in _stored_cells(ws) if c.value is not None]
+        cells = [
+            (i, j, c) for i, j, c in _stored_cells(ws, hidden) if c.value is not None
+        ]
     except _DamagedCell as e:
         where = "a cell without a reference" if e.ref is None else f"cell {e.ref!r}"
         msg = (
@@ -2444,7 +2773,9 @@ class _DamagedCell(Exception):
         self.reason = reason
 
 
-def _stored_cells(ws: Any) -> Iterable[tuple[int, int, Any]]:
+def _stored_cells(
+    ws: Any, hidden: dict[str, list[int]] | None = None
+) -> Iterable[tuple[int, int, Any]]:
     """(row, column, cell) of the cells the sheet file stores, in file order.
 
     openpyxl's ``iter_rows`` makes an empty row for every row the file does
@@ -2453,15 +2784,18 @@ def _stored_cells(ws: Any) -> Iterable[tuple[int, int, Any]]:
     cells only, each with its own reference. A formula whose stored result
     is the empty string (``<v/>``, Excel's ``=IF(..., "")``) holds "": an
     empty cell, not a formula without a result. If that private interface is
-    missing (a later openpyxl), ``iter_rows`` is used.
+    missing (a later openpyxl), ``iter_rows`` is used. `hidden`, if given,
+    receives the rows and columns the sheet hides, once all are read.
     """
     try:
         from openpyxl.cell.read_only import ReadOnlyCell
+        from openpyxl.cell.rich_text import CellRichText
         from openpyxl.worksheet._reader import VALUE_TAG, WorkSheetParser
 
         wb = ws.parent
         source, strings = ws._get_source, ws._shared_strings
         options = {
+            "rich_text": True,
             "data_only": wb.data_only,
             "epoch": wb.epoch,
             "date_formats": wb._date_formats,
@@ -2494,12 +2828,26 @@ def _stored_cells(ws: Any) -> Iterable[tuple[int, int, Any]]:
                 and element.find(VALUE_TAG) is not None
             ):
                 cell["value"] = ""  # a stored empty text result
+            if isinstance(cell["value"], CellRichText):
+                cell["value"] = _xlsx_rich_text(cell["value"])  # as it shows
             return cell
 
     with source() as src:
-        for _, row in _Parser(src, strings, **options).parse():
+        parser = _Parser(src, strings, **options)
+        for _, row in parser.parse():
             for c in row:
                 yield c["row"], c["column"], ReadOnlyCell(ws, **c)
+    if hidden is not None:
+        on = ("1", "true")
+        hidden["rows"] = sorted(
+            int(r) for r, a in parser.row_dimensions.items() if a.get("hidden") in on
+        )
+        hidden["columns"] = sorted(
+            j
+            for a in parser.column_dimensions.values()
+            if a.get("hidden") in on
+            for j in range(int(a.get("min", 0)), int(a.get("max", 0)) + 1)
+        )
 
 
 def _merged_ranges(
@@ -2537,7 +2885,8 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     rows below the last of them are layout, and so are columns without any
     (they are left out, the others keep their letters in messages).
     """
-    stored = _sheet_cells(data, sheet_name, True, what)
+    hidden: dict[str, list[int]] = {}
+    stored = _sheet_cells(data, sheet_name, True, what, hidden)
     written = {
         (i, j): str(getattr(c.value, "text", c.value))  # array formula: its text
         for i, j, c in _sheet_cells(data, sheet_name, False, what)
@@ -2592,6 +2941,10 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
         stated=stated,
         merged=merged,
         columns=tuple(get_column_letter(j) for j in cols),
+        hidden=_hidden_names(
+            [r for r in hidden.get("rows", []) if r in at],
+            [get_column_letter(j) for j in hidden.get("columns", []) if j in where],
+        ),
     )
 
 
@@ -3380,7 +3733,10 @@ def _decode(data: bytes, encoding: object) -> str:
 
 
 def _read_csv(text: str, sep: object) -> _Read:
-    if not isinstance(sep, str) or len(sep) != 1:
+    if not isinstance(sep, str):
+        msg = f"`sep` must be a str (a single character), got {type(sep).__name__}"
+        raise TypeError(msg)
+    if len(sep) != 1:
         msg = f"`sep` must be a single character, got {sep!r}"
         raise ValueError(msg)
     # newline="": line breaks inside quoted fields stay in the field.
@@ -3393,7 +3749,9 @@ def _read_csv(text: str, sep: object) -> _Read:
     rows = [r + [""] * (width - len(r)) for r in records]
     fields = np.array([len(r) for r in records], dtype=np.intp)
     grid = pd.DataFrame(rows, index=range(1, len(rows) + 1), dtype=object)
-    return _Read(grid=grid, fields=fields, hint=_separator_hint(text, sep))
+    markup = _markup(text)
+    hint = f"; `source` is not CSV text: {markup}" if markup else ""
+    return _Read(grid=grid, fields=fields, hint=hint or _separator_hint(text, sep))
 
 
 def _separator_hint(text: str, sep: str) -> str:
@@ -3597,7 +3955,10 @@ def _layout(
         header_rows.append(h + 1)
         # "Tahun 2022" over "Maret", "September": the year 2022 (the word for
         # year is dropped before the round is joined to it).
-        years_ffill = [_WORD_YEAR.sub(r"\g<year>", y) for y in _ffill(year_cells)]
+        years_ffill = [
+            _WORD_YEAR.sub(r"\g<year>", _POINT_ZERO.sub(r"\g<year>", y))
+            for y in _ffill(year_cells)
+        ]
         rounds = text[h + 1, 1:]
         if merged is not None:
             # Where the sheet merges a year across columns, the range bounds
@@ -3916,9 +4277,9 @@ def _is_group_row(
 
 #: A year a reader made unique as a column name: pandas "2022.1", polars
 #: "2022_duplicated_0", DuckDB "2022_1", Spark "20221" (the year and the
-#: column's position).
+#: column's position). pandas never writes "2022.0": that is the year 2022.
 _DEDUPLICATED = re.compile(
-    r"(?:19|20)[0-9]{2}(?:\.[0-9]+|_duplicated_[0-9]+|_[0-9]+|[0-9]{1,3})"
+    r"(?:19|20)[0-9]{2}(?:\.[1-9][0-9]*|_duplicated_[0-9]+|_[0-9]+|[0-9]{1,3})"
 )
 
 
@@ -4013,7 +4374,7 @@ def _period(s: str) -> tuple[int, int | None, str] | None:
     ``kind`` is "year" (a bare year), "round" (a month or semester) or
     "annual". Raises ValueError if a semester and a month disagree.
     """
-    m = _YEAR.fullmatch(s)
+    m = _YEAR.fullmatch(_POINT_ZERO.sub(r"\g<year>", s))
     if m is None or (m["a"] and m["b"]):
         return None
     year = int(m["year"])
@@ -4351,7 +4712,7 @@ def _check_unit_row_cells(
 def _year_point_zero(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     """Cells' text with a year written as a whole float ("2022.0") as "2022"."""
     flat = pd.Series(text.ravel(), dtype=object).astype(str)
-    fixed = flat.str.replace(r"^((?:19|20)[0-9]{2})\.0+$", r"\1", regex=True)
+    fixed = flat.str.replace(_POINT_ZERO, r"\g<year>", regex=True)
     return np.asarray(fixed.to_numpy(dtype=object)).reshape(text.shape)
 
 

@@ -881,7 +881,8 @@ ERRORS: list[tuple[str, Any, type[Exception], str]] = [
             [1.0, 2.0], level=0.9, independent=False, cov=[[1.0, 0.5], [0.1, 1.0]]
         ),
         ValueError,
-        "symmetric",
+        # The entries as numbers, not numpy reprs (np.float64(0.5)).
+        r"symmetric, found cov\[0, 1\] = 0.5 and cov\[1, 0\] = 0.1$",
     ),
     (
         "cov not psd",

@@ -687,7 +687,12 @@ def test_mismatched_lengths() -> None:
 
 
 def test_bad_covariance() -> None:
-    with pytest.raises(ValueError, match=r"`cov` must be symmetric, found cov\[0, 1\]"):
+    # The entries as numbers, not numpy reprs (np.float64(0.5)).
+    with pytest.raises(
+        ValueError,
+        match=r"`cov` must be symmetric, found cov\[0, 1\] = 0.5 but "
+        r"cov\[1, 0\] = 0.2$",
+    ):
         call(se=None, cov=[[1, 0.5, 0], [0.2, 1, 0], [0, 0, 1]])
     with pytest.raises(ValueError, match="`cov` must be positive semi-definite"):
         call(se=None, cov=[[1, 2, 0], [2, 1, 0], [0, 0, 1]])

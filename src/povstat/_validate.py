@@ -155,6 +155,11 @@ def numeric(x: ArrayLike, name: str) -> NDArray[np.float64]:
     shortest decimal of its nearest float64 (``Decimal("4.26")`` is held,
     ``Decimal("2.67499999999999999999")``, read as 2.675, is not) raise
     ValueError naming the value and its index.
+
+    Missing values (None, pandas.NA, NaT, a float NaN and a Decimal NaN,
+    quiet or signalling: ``Decimal("sNaN")``, which ``float()`` refuses)
+    become NaN, for each caller's missing-value policy (``nan_policy``) to
+    treat as it treats NaN.
     """
     if isinstance(x, np.ma.MaskedArray):
         mask = np.ma.getmaskarray(x)
@@ -462,10 +467,12 @@ def _object_to_float(arr: NDArray[np.object_]) -> NDArray[np.float64]:
                 raise _InexactIntegerError(i, int(item))
             out[i] = float(item)
         elif isinstance(item, Decimal | Fraction):
-            f = float(item)
             if isinstance(item, Decimal) and not item.is_finite():
-                out[i] = f
+                # A NaN, quiet or signalling (which float() refuses), is a
+                # missing value, as float NaN is; infinities stay infinite.
+                out[i] = np.nan if item.is_nan() else float(item)
                 continue
+            f = float(item)
             if not _held(item, f):
                 raise _InexactNumberError(i if arr.ndim else None, item)
             out[i] = f
@@ -660,6 +667,16 @@ def shape(**arrays: NDArray[np.float64]) -> tuple[int, ...]:
         raise ValueError(msg) from None
 
 
+def plain(x: object) -> object:
+    """`x` as an error message shows it: a numpy scalar as its Python value.
+
+    ``np.str_('A')`` shows as ``'A'``, ``np.int64(3)`` as ``3``: a label or
+    value taken from an array is named as the caller wrote it, not as
+    numpy's repr.
+    """
+    return x.item() if isinstance(x, np.generic) else x
+
+
 def _first(arr: NDArray[np.float64], bad: NDArray[np.bool_]) -> str:
     """Describe the first offending value, with its index for arrays."""
     if arr.ndim == 0:
@@ -729,7 +746,7 @@ def _check_label_items(items: list[Any], name: str) -> None:
         i = missing[0]
         msg = (
             f"`{name}` must not contain missing labels (None/NaN/NaT/NA), "
-            f"found {items[i]!r} at index {i}"
+            f"found {plain(items[i])!r} at index {i}"
         )
         raise ValueError(msg)
     kinds = label_kinds(items)
@@ -791,9 +808,9 @@ def labels(by: ArrayLike, name: str = "by") -> NDArray[Any]:
     if g.dtype.kind == "O" and not isinstance(by, list | tuple):
         items = g.ravel().tolist()
         _check_label_items(items, name)
-        plain = np.empty(len(items), dtype=object)
-        plain[:] = [_plain_label(x) for x in items]
-        g = plain.reshape(g.shape)
+        flat = np.empty(len(items), dtype=object)
+        flat[:] = [_plain_label(x) for x in items]
+        g = flat.reshape(g.shape)
     return g
 
 

@@ -506,8 +506,8 @@ def _covariance_matrix(cov: ArrayLike, n: int) -> NDArray[np.float64]:
     if asym.any():
         i, j = (int(v) for v in np.argwhere(asym)[0])
         msg = (
-            f"`cov` must be symmetric, found cov[{i}, {j}] = {c[i, j]!r} and "
-            f"cov[{j}, {i}] = {c[j, i]!r}"
+            f"`cov` must be symmetric, found cov[{i}, {j}] = {float(c[i, j])!r} "
+            f"and cov[{j}, {i}] = {float(c[j, i])!r}"
         )
         raise ValueError(msg)
     if n:
@@ -755,7 +755,11 @@ def _sd(
             bad = var < -1e-9 * indep
             if bad.any():
                 i = int(np.argmax(bad))
-                where = "" if labels is None else f" for group {labels[i]!r}"
+                where = (
+                    ""
+                    if labels is None
+                    else f" for group {_validate.plain(labels[i])!r}"
+                )
                 msg = (
                     f"`correlation` {dep.rho!r} implies a negative variance{where}: "
                     "a common correlation of m estimates must be at least -1/(m - 1)"
@@ -775,10 +779,7 @@ def _in_range(
     big = np.ravel(np.isinf(x))
     if big.any():
         i = int(np.flatnonzero(big)[0])
-        label = None if labels is None else labels[i]
-        if isinstance(label, np.generic):
-            label = label.item()
-        where = "" if labels is None else f" for group {label!r}"
+        where = "" if labels is None else f" for group {_validate.plain(labels[i])!r}"
         msg = (
             f"the {what}{where} exceeds float64's largest value "
             f"({np.finfo(np.float64).max:.4g}): `{name}` is too large to add up"

@@ -769,8 +769,8 @@ def _check_cov(c: NDArray[np.float64]) -> None:
     if float(asym.max()) > 1e-10 * max(scale, 1e-300):
         i, j = np.unravel_index(int(np.argmax(asym)), c.shape)
         msg = (
-            f"`cov` must be symmetric, found cov[{i}, {j}] = {c[i, j]!r} but "
-            f"cov[{j}, {i}] = {c[j, i]!r}"
+            f"`cov` must be symmetric, found cov[{i}, {j}] = {float(c[i, j])!r} "
+            f"but cov[{j}, {i}] = {float(c[j, i])!r}"
         )
         raise ValueError(msg)
     eig = np.linalg.eigvalsh((c + c.T) / 2.0)

@@ -433,13 +433,18 @@ def trace_figure(
             if alike.any():
                 value = table[k][alike].iloc[0]
                 held = type(value).__name__
-                shown = repr(value) if isinstance(value, str) else _show(value)
+                shown = (
+                    repr(_validate.plain(value))
+                    if isinstance(value, str)
+                    else _show(value)
+                )
                 return (
-                    f"{k}={keys[k]!r} (of type {type(keys[k]).__name__}) is not in "
+                    f"{k}={_validate.plain(keys[k])!r} (of type "
+                    f"{type(keys[k]).__name__}) is not in "
                     f"`data`, which holds {shown} of type {held}: pass it as "
                     "`data` writes it"
                 )
-            return f"{k}={keys[k]!r} is not in `data` at all"
+            return f"{k}={_validate.plain(keys[k])!r} is not in `data` at all"
 
         detail = (
             "; " + "; ".join(missing_key(k) for k in absent)

@@ -881,7 +881,8 @@ ERRORS: list[tuple[str, Any, type[Exception], str]] = [
             [1.0, 2.0], level=0.9, independent=False, cov=[[1.0, 0.5], [0.1, 1.0]]
         ),
         ValueError,
-        "symmetric",
+        # The entries as numbers, not numpy reprs (np.float64(0.5)).
+        r"symmetric, found cov\[0, 1\] = 0.5 and cov\[1, 0\] = 0.1$",
     ),
     (
         "cov not psd",
@@ -1485,3 +1486,175 @@ def test_sum_counts_rounding_bounds_are_exact_decimals() -> None:
     assert res.rounding_upper is not None
     assert float(res.rounding_lower) == 7.45
     assert float(res.rounding_upper) == 7.95
+
+
+def test_totals_are_exact_decimal_sums() -> None:
+    # 8.76 + 4.39 = 13.15 by hand; the float sum is 13.149999999999999,
+    # which rounds half up to 13.1 at 1 decimal instead of 13.2.
+    for dec in (2, None):
+        s = sum_counts([8.76, 4.39], decimals=dec)
+        assert float(s.total) == 13.15
+        assert float(round_half_up(s.total, 1)) == 13.2
+    # Pooled over 100 + 100 people: 13.15 / 200 * 100 = 6.575 % by hand.
+    for decimals in ({"headcount": 2, "population": 0}, None):
+        p = pooled_rate(
+            [8.76, 4.39], unit="percent", population=[100.0, 100.0], decimals=decimals
+        )
+        assert float(p.headcount) == 13.15
+        assert float(p.rate) == 6.575
+        assert float(round_half_up(p.rate, 2)) == 6.58
+    # Counts published with float noise (0.1 + 0.2) stand for their figure
+    # at `decimals` places: 0.3 + 1.0 = 1.3.
+    assert float(sum_counts([0.1 + 0.2, 1.0], decimals=1).total) == 1.3
+    # Thousands (decimals=-3): 12,000 + 3,000 = 15,000.
+    assert float(sum_counts([12_000.0, 3_000.0], decimals=-3).total) == 15_000.0
+    # Values that are no decimal figure of at most 6 places keep the float
+    # sum (documented float noise): 1/3 + 0.2.
+    assert float(sum_counts([1 / 3, 0.2]).total) == 1 / 3 + 0.2
+
+
+@given(
+    st.lists(st.integers(0, 10**9), min_size=1, max_size=20),
+    st.integers(0, 4),
+    st.booleans(),
+    st.randoms(use_true_random=False),
+)
+def test_sum_of_decimal_figures_is_the_nearest_float_to_the_exact_sum(
+    units: list[int], d: int, given_decimals: bool, rnd: Any
+) -> None:
+    # Figures k_i / 10**d: their exact sum is sum(k_i) / 10**d, and the total
+    # is the float nearest to it (Fraction -> float rounds correctly), in
+    # every order of the rows and in every group.
+    figures = np.array([float(Fraction(k, 10**d)) for k in units])
+    labels = np.array([i % 2 for i in range(len(units))])
+    perm = np.array(rnd.sample(range(len(units)), len(units)))
+    dec = d if given_decimals else None
+    res = sum_counts(figures[perm], by=labels[perm], decimals=dec)
+    groups = [g for g in (0, 1) if (labels == g).any()]
+    exact = [float(Fraction(sum(np.array(units)[labels == g]), 10**d)) for g in groups]
+    assert res.total.tolist() == exact
+    pop = figures + 1.0
+    p = pooled_rate(figures, unit="fraction", population=pop)
+    assert float(p.headcount) == float(Fraction(sum(units), 10**d))
+
+
+@given(
+    st.lists(st.floats(1e-3, 1e3), min_size=1, max_size=8),
+    st.sampled_from([-900, -600, -300, 300, 600, 900]),
+    st.sampled_from(["independent", "correlation", "covariance"]),
+)
+def test_errors_of_a_sum_scale_exactly_with_the_errors(
+    se: list[float], power: int, dependence: str
+) -> None:
+    # The SE of a sum is homogeneous of degree 1 in the SEs: times 2**power
+    # (exact), it is the SE of the unscaled errors times 2**power, bit for
+    # bit. Squares of SEs of 2**600 overflowed (and of 2**-600 underflowed):
+    # the caller's finite SEs then gave an error about an infinite `se`.
+    s = np.array(se)
+    f = float(np.ldexp(1.0, power))
+    est = np.ones(s.size)
+    kw: dict[str, Any] = {"level": 0.9}
+
+    def sd(scale: float) -> float:
+        if dependence == "covariance":
+            c = np.diag((s * s) * (scale * scale)) if abs(power) <= 500 else None
+            if c is None:
+                return float(
+                    arr(sum_counts(est, se=s * scale, independent=True, **kw).se)
+                )
+            return float(arr(sum_counts(est, cov=c, **kw).se))
+        if dependence == "correlation":
+            return float(arr(sum_counts(est, se=s * scale, correlation=0.3, **kw).se))
+        return float(arr(sum_counts(est, se=s * scale, independent=True, **kw).se))
+
+    assert sd(f) == sd(1.0) * f
+
+
+def test_sums_beyond_float64_are_refused_naming_the_argument() -> None:
+    # SEs of 1e200: the SE of the sum of two independent counts is
+    # sqrt(2) * 1e200 = 1.4142135623730951e200 (by hand), not an error
+    # about an infinite `se`.
+    s = sum_counts([1.0, 2.0], se=[1e200, 1e200], level=0.9, independent=True)
+    assert float(arr(s.se)) == pytest.approx(1.4142135623730951e200, rel=1e-15)
+    p = pooled_rate(
+        [1.0, 2.0],
+        population=[10.0, 10.0],
+        unit="percent",
+        se=[1e200, 1e200],
+        level=0.9,
+        independent=True,
+    )
+    # SE of (10 P1 + 10 P2) / 20 = sqrt(2) * 1e200 / 2 (by hand).
+    assert float(arr(p.se)) == pytest.approx(7.0710678118654755e199, rel=1e-15)
+    # Results beyond float64 (about 1.8e308) are refused, naming the input.
+    with pytest.raises(ValueError, match=r"margin of error of the sum .*`se`"):
+        sum_counts([1.0, 2.0], se=[1e308, 1e308], level=0.9, independent=True)
+    with pytest.raises(ValueError, match=r"`moe` 1e\+308 at index 0 .*beyond float64"):
+        sum_counts([1.0, 2.0], moe=[1e308, 1e308], level=0.1, independent=True)
+    with pytest.raises(ValueError, match=r"margin of error of the sum .*`moe`"):
+        sum_counts([1.0, 2.0], moe=[1.6e308, 1.6e308], level=0.9, independent=True)
+    with pytest.raises(ValueError, match=r"standard error of the sum .*`se`"):
+        sum_counts([1.0, 2.0], se=[1.5e308, 1.5e308], level=0.9, independent=True)
+    # A covariance matrix of 1e308 everywhere: Var = 4e308 (beyond float64),
+    # SE = sqrt(4e308) = 2e154 (by hand), which float64 holds.
+    big = sum_counts([1.0, 2.0], cov=[[1e308, 1e308], [1e308, 1e308]], level=0.9)
+    assert float(arr(big.se)) == pytest.approx(2e154, rel=1e-15)
+    with pytest.raises(ValueError, match=r"the sum for group 'a' exceeds.*`estimate`"):
+        sum_counts([1e308, 1e308, 1.0], by=["a", "a", "b"])
+    with pytest.raises(ValueError, match=r"total population exceeds.*`population`"):
+        pooled_rate([1.0, 2.0], population=[1e308, 1e308], unit="percent")
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "plain"),
+    [
+        (np.float32(0.1), 0.1, 0.1),  # float32 stands for its shortest decimal
+        (np.int64(3), 3, 3),
+        (-0.0, 0.0, 0.0),
+        (np.str_("a"), "a", "a"),
+    ],
+)
+@pytest.mark.parametrize("container", ["object", "list"])
+def test_equal_labels_give_one_label_whatever_the_row_order(
+    one: Any, other: Any, plain: Any, container: str
+) -> None:
+    # `one` and `other` compare equal and are merged into one group; its
+    # label was whichever came first (np.float32(0.1) or 0.1). It is now the
+    # plain value `plain`, of one type, in both orders (by hand: the group
+    # holds rows 0 and 1, 1 + 2 = 3).
+    from povstat import rank_confidence_sets
+
+    third = "b" if isinstance(plain, str) else plain + 1
+
+    def by(a: Any, b: Any) -> Any:
+        items = [a, b, third]
+        if container == "list":
+            return items
+        arr_ = np.empty(3, dtype=object)
+        arr_[:] = items
+        return arr_
+
+    results = []
+    for a, b in ((one, other), (other, one)):
+        s = sum_counts([1.0, 2.0, 3.0], by=by(a, b))
+        assert s.group is not None
+        first = s.group.tolist()[0]
+        assert first == plain
+        assert type(first) is type(plain)
+        assert repr(first) == repr(plain)  # 0.0, never -0.0
+        np.testing.assert_array_equal(s.total, [3.0, 3.0])
+        cs = rank_confidence_sets(
+            [1.0, 2.0, 3.0],
+            se=[1.0, 1.0, 1.0],
+            descending=True,
+            level=0.9,
+            method="sidak",
+            simultaneous=True,
+            by=by(a, b),
+        )
+        results.append((s.group.tolist(), cs.lower.tolist(), cs.upper.tolist()))
+    assert results[0] == results[1]
+    # A float array with -0.0 and 0.0 is one group labelled 0.0 too.
+    s0 = sum_counts([1.0, 2.0], by=np.array([-0.0, 0.0]))
+    assert s0.group is not None
+    assert repr(s0.group.tolist()) == "[0.0]"

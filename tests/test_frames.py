@@ -1251,15 +1251,29 @@ def test_date_groups_are_calendar_months(kind: str) -> None:
     np.testing.assert_array_equal(col(sets, "rank_upper"), [3.0, 2.0, 1.0])
 
 
-@pytest.mark.parametrize("kind", ["polars", "polars-lazy", "pyarrow", "duckdb"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "polars",
+        "polars-lazy",
+        "pyarrow",
+        "duckdb",
+        "pandas-arrow",
+        "pyarrow-256",
+        "pandas-arrow-256",
+    ],
+)
 def test_a_decimal_rate_float64_cannot_hold_is_refused_by_adapters(kind: str) -> None:
     # DECIMAL(38,25) 4.26 is held (3 significant digits): 4.26 % of 100,000
     # is 4,260 by hand. 2.67499999999999999999 is not (float64 reads it as
     # 2.675, which rounds to 2.68 where the figure rounds to 2.67): refused,
     # naming the column and row, as the array functions refuse the Decimal.
+    # The same in pandas Arrow-backed columns (read as pandas, once narrowed
+    # silently) and in Arrow decimal256 columns (narwhals's Unknown dtype).
     import decimal
 
     import duckdb
+    import pyarrow as pa  # type: ignore[import-untyped]
 
     def frame(first: str) -> Any:
         if kind == "duckdb":
@@ -1274,9 +1288,21 @@ def test_a_decimal_rate_float64_cannot_hold_is_refused_by_adapters(kind: str) ->
             },
             schema={"rate": pl.Decimal(38, 25), "population": pl.Int64},
         )
-        return {"polars": f, "polars-lazy": f.lazy(), "pyarrow": f.to_arrow()}[kind]
+        wide = f.to_arrow().cast(
+            pa.schema([("rate", pa.decimal256(40, 25)), ("population", pa.int64())])
+        )
+        return {
+            "polars": f,
+            "polars-lazy": f.lazy(),
+            "pyarrow": f.to_arrow(),
+            "pandas-arrow": f.to_arrow().to_pandas(types_mapper=pd.ArrowDtype),
+            "pyarrow-256": wide,
+            "pandas-arrow-256": wide.to_pandas(types_mapper=pd.ArrowDtype),
+        }[kind]
 
     out = with_headcount(frame("4.26"), unit="percent", population="population")
+    if kind == "pyarrow-256":  # polars (which `col` reads through) has no Int256
+        out = out.select(["headcount"])
     assert col(out, "headcount").tolist() == [4260.0, 4260.0]
     with pytest.raises(
         ValueError,
@@ -1320,3 +1346,18 @@ def test_with_change_test_takes_a_scalar_correlation_as_change_test_does() -> No
             d, unit="percent", level=0.9, independent=False, correlation=rho, se="se"
         )
         assert out["change_se"].tolist()[1] == want
+
+
+def test_a_mixed_key_message_shows_plain_labels() -> None:
+    # An object key column holding np.str_('3573') and np.int64(3573) (as
+    # filled from numpy arrays): the labels named as written, int 3573 and
+    # str '3573', not as numpy reprs.
+    df = pd.DataFrame(
+        {
+            "region_code": pd.Series([np.str_("3573"), np.int64(3573)], dtype=object),
+            "period": [2022, 2023],
+            "poverty_rate_pct": [4.0, 5.0],
+        }
+    )
+    with pytest.raises(TypeError, match=r"\(e\.g\. int 3573, str '3573'\)"):
+        povstat.with_ranks(df, descending=True, by="region_code")

@@ -527,3 +527,27 @@ def test_a_month_of_dates_is_one_period_labelled_by_its_earliest_date() -> None:
         np.testing.assert_allclose(
             out["pooled_rate"].iloc[0], 48.56 / (38.56 / 4.37 + 2.0), rtol=1e-12
         )
+
+
+def test_pooled_totals_are_exact_decimal_sums() -> None:
+    # 8.76 + 4.39 thousand poor = 13.15 (by hand; the float sum is
+    # 13.149999999999999, 13.1 at 1 decimal), over 100 + 100 thousand people
+    # 13.15 / 200 = 6.575 %, which rounds half up to 6.58 (not 6.57).
+    d = pd.DataFrame(
+        {
+            "region_code": ["a", "b"],
+            "period": [1.0, 1.0],
+            "poor": [8.76, 4.39],
+            "pop": [100.0, 100.0],
+        }
+    )
+    out = aggregate_regions(
+        d,
+        groups={"ab": ["a", "b"]},
+        unit="percent",
+        headcount="poor",
+        population="pop",
+        decimals={"headcount": 2, "population": 0},
+    )
+    assert out["pooled_headcount"].tolist() == [13.15]
+    assert out["pooled_rate"].tolist() == [6.575]

@@ -7,6 +7,7 @@ every numeric argument.
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Callable
 from decimal import Decimal
@@ -465,3 +466,89 @@ def test_numbers_float64_holds_are_accepted() -> None:
     np.testing.assert_array_equal(povstat.round_half_up(long, 2), [2.68, 4.26])
     widened = np.array([2.675], dtype=np.float64).astype(np.longdouble)
     np.testing.assert_array_equal(povstat.round_half_up(widened, 2), [2.68])
+
+
+# Every array function taking labels, with a masked label in the argument
+# under test: refused as a missing label, never used as its hidden value.
+_LAB = np.ma.masked_array(["a", "b", "c"], mask=[False, True, False])
+_X = [3.0, 2.0, 1.0]
+_SE: dict[str, Any] = {"se": [1.0, 1.0, 1.0], "descending": True}
+
+
+def _estimates_with(arg: str, g: Any) -> object:
+    return povstat.poverty_estimates(_X, 2.5, unit="fraction", **{arg: g})
+
+
+LABEL_CALLS: dict[str, list[tuple[str, Build]]] = {
+    "rank": [("by", lambda g: povstat.rank(_X, descending=True, by=g))],
+    "percentile_rank": [
+        ("by", lambda g: povstat.percentile_rank(_X, descending=True, by=g))
+    ],
+    "sum_counts": [("by", lambda g: povstat.sum_counts(_X, by=g))],
+    "pooled_rate": [
+        ("by", lambda g: povstat.pooled_rate(
+            _X, unit="percent", population=[10.0] * 3, by=g))
+    ],
+    "fgt": [("by", lambda g: povstat.fgt(_X, 2.5, alpha=0, unit="fraction", by=g))],
+    "watts": [("by", lambda g: povstat.watts(_X, 2.5, unit="fraction", by=g))],
+    "poverty_estimates": [
+        (arg, functools.partial(_estimates_with, arg))
+        for arg in ("by", "strata", "psu")
+    ],
+    "rank_confidence_sets": [
+        ("by", lambda g: povstat.rank_confidence_sets(
+            _X, level=0.9, method="sidak", simultaneous=True, by=g, **_SE))
+    ],
+    "tau_best_set": [
+        ("by", lambda g: povstat.tau_best_set(
+            _X, tau=1, level=0.9, method="sidak", by=g, **_SE))
+    ],
+    "rank_probabilities": [
+        ("by", lambda g: povstat.rank_probabilities(
+            _X, n_draws=10, seed=1, by=g, **_SE))
+    ],
+    "check_rank_statement": [
+        ("labels", lambda g: stm.check_rank_statement(
+            _X, g, subject="a", stated_rank=1, descending=True)),
+        ("subject", lambda g: stm.check_rank_statement(
+            _X, ["a", "b", "c"], subject=g[1], stated_rank=2, descending=True)),
+        ("after", lambda g: stm.check_rank_statement(
+            _X, ["a", "b", "c"], subject="c", stated_rank=3, after=g[1],
+            descending=True)),
+    ],
+    "check_top_statement": [
+        ("labels", lambda g: stm.check_top_statement(
+            _X, g, members=["a"], k=1, descending=True)),
+        ("members", lambda g: stm.check_top_statement(
+            _X, ["a", "b", "c"], members=g, k=2, descending=True)),
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "arg", "build"),
+    [(n, a, b) for n, calls in LABEL_CALLS.items() for a, b in calls],
+)
+def test_masked_labels_are_refused_by_every_function_taking_labels(
+    name: str, arg: str, build: Build
+) -> None:
+    # Before, check_rank_statement and check_top_statement took the hidden
+    # "b" as a label: a statement about "b" was checked (and held).
+    with pytest.raises(ValueError, match=rf"`{arg}`.*(missing label|masked)"):
+        build(_LAB)
+
+
+def test_every_function_taking_labels_is_covered() -> None:
+    label_args = {"by", "labels", "members", "subject", "strata", "psu"}
+    taking = set()
+    for module in (povstat, stm):
+        for name in module.__all__:
+            f = getattr(module, name)
+            if (
+                inspect.isfunction(f)
+                and not f.__module__.startswith("povstat.frames")
+                and name != "check_statements"  # a frame's columns
+                and label_args & set(inspect.signature(f).parameters)
+            ):
+                taking.add(name)
+    assert taking <= set(LABEL_CALLS)

@@ -687,7 +687,12 @@ def test_mismatched_lengths() -> None:
 
 
 def test_bad_covariance() -> None:
-    with pytest.raises(ValueError, match=r"`cov` must be symmetric, found cov\[0, 1\]"):
+    # The entries as numbers, not numpy reprs (np.float64(0.5)).
+    with pytest.raises(
+        ValueError,
+        match=r"`cov` must be symmetric, found cov\[0, 1\] = 0.5 but "
+        r"cov\[1, 0\] = 0.2$",
+    ):
         call(se=None, cov=[[1, 0.5, 0], [0.2, 1, 0], [0, 0, 1]])
     with pytest.raises(ValueError, match="`cov` must be positive semi-definite"):
         call(se=None, cov=[[1, 2, 0], [2, 1, 0], [0, 0, 1]])
@@ -1068,10 +1073,11 @@ def test_deterministic_sets_equal_their_definition(
 
 
 def test_bootstrap_for_a_huge_group_is_refused_before_allocating() -> None:
-    # 10,000 items in one group: about 6.4 GB of pair arrays. The estimate
-    # is made before any of them is built.
+    # 10,000 items in one group: about 6.4 GB of pair arrays, plus 200 draws
+    # x 10,001 x 48 bytes = 0.1 GB of draws: 6.5 GB. The estimate is made
+    # before any of them is built.
     x = np.linspace(0.0, 1.0, 10_000)
-    with pytest.raises(ValueError, match=r"about 6\.4 GB .* 10,000 items.*'sidak'"):
+    with pytest.raises(ValueError, match=r"about 6\.5 GB .* 10,000 items.*'sidak'"):
         rank_confidence_sets(
             x, se=np.full(10_000, 0.1), descending=True, level=0.9,
             method="bootstrap", simultaneous=False, n_draws=200, seed=1,
@@ -1086,13 +1092,14 @@ def test_bootstrap_memory_limit_counts_every_group(
     import povstat.rank_inference as ri
 
     monkeypatch.setattr(ri, "_MAX_BYTES", 10**6)
-    # Two groups of 100: 2 x 100^2 pairs x 64 bytes = 1.28 MB > 1 MB.
+    # Two groups of 100: 2 x 100^2 pairs x 64 bytes = 1.28 MB > 1 MB, plus
+    # 100 draws x (200 + 1) items x 48 bytes = 0.96 MB: 2.2 MB in all.
     x = np.linspace(0.0, 1.0, 200)
-    with pytest.raises(ValueError, match=r"about 1 MB .* 100 items"):
+    with pytest.raises(ValueError, match=r"about 2 MB .* 100 items"):
         rank_confidence_sets(
             x, se=np.full(200, 0.1), by=np.repeat([1, 2], 100),
             descending=True, level=0.9, method="bootstrap", simultaneous=True,
-            n_draws=200, seed=1,
+            n_draws=100, seed=1,
         )  # fmt: skip
 
 
@@ -1223,3 +1230,108 @@ def test_a_group_gets_the_results_it_gets_alone(
         np.testing.assert_array_equal(sets.upper[rows], alone.upper)
         p = rank_probabilities(x[rows], **own, **kw).probability
         np.testing.assert_allclose(probs.probability[rows, :size], p, atol=1e-12)
+
+
+@pytest.mark.parametrize("power", [-700, -500, 300, 500, 700])
+@pytest.mark.parametrize(
+    ("method", "simultaneous"),
+    [("sidak", False), ("bonferroni", True), ("bootstrap", True), ("bootstrap", False)],
+)
+def test_sets_do_not_depend_on_a_common_scale(
+    power: int, method: str, simultaneous: bool
+) -> None:
+    # Ranks and their sets depend on the estimates and SEs only up to a common
+    # factor. Scaled by 2**power (exact), squares of SEs of 1e200 overflowed
+    # and differences of +-1e308 too: every set must be that of the unscaled
+    # inputs. Also with `cov` (times 2**(2 power)) and rank_probabilities.
+    x = np.array([4.3, 4.1, 4.9, 9.5, 12.0, 4.2])
+    se = np.array([0.3, 0.2, 0.3, 0.5, 0.4, 0.25])
+    f = float(np.ldexp(1.0, power))
+    kw: dict[str, Any] = {
+        "descending": True,
+        "level": 0.9,
+        "method": method,
+        "simultaneous": simultaneous,
+    }
+    if method == "bootstrap":
+        kw.update(n_draws=500, seed=2)
+    base = rank_confidence_sets(x, se=se, **kw)
+    scaled = rank_confidence_sets(x * f, se=se * f, **kw)
+    np.testing.assert_array_equal(scaled.lower, base.lower)
+    np.testing.assert_array_equal(scaled.upper, base.upper)
+    if abs(power) <= 500:  # variances times 2**(2 power) are still floats
+        cov = np.diag(se * se)
+        with_cov = rank_confidence_sets(x * f, cov=cov * f * f, **kw)
+        np.testing.assert_array_equal(with_cov.lower, base.lower)
+        np.testing.assert_array_equal(with_cov.upper, base.upper)
+    p0 = rank_probabilities(x, se=se, descending=True, n_draws=400, seed=1)
+    p1 = rank_probabilities(x * f, se=se * f, descending=True, n_draws=400, seed=1)
+    np.testing.assert_array_equal(p1.probability, p0.probability)
+
+
+def test_huge_finite_inputs_give_the_right_sets() -> None:
+    # 1e155, 0, -1e155 with SE 1e154 each: adjacent items differ by 1e155,
+    # sqrt(2) * 1e154 = 1.414e154 SEs of the difference apart, i.e. 7.07
+    # SEs, far beyond the Sidak z for 2 comparisons at 90 % (about 2.2):
+    # every set is the single rank 1, 2, 3 (by hand). se * se overflowed to
+    # inf before, giving [1, 3] for all.
+    for simultaneous in (False, True):
+        r = rank_confidence_sets(
+            [1e155, 0.0, -1e155],
+            se=[1e154] * 3,
+            descending=True,
+            level=0.9,
+            method="sidak",
+            simultaneous=simultaneous,
+        )
+        np.testing.assert_array_equal(r.lower, [1.0, 2.0, 3.0])
+        np.testing.assert_array_equal(r.upper, [1.0, 2.0, 3.0])
+    # Estimates 3 and 2 with SEs of 1e200: a difference of 1 is nothing, so
+    # each rank has probability near 1/2, and each rank's column sums to 1.
+    rp = rank_probabilities([3.0, 2.0], se=[1e200, 1e200], descending=True, seed=1)
+    np.testing.assert_allclose(rp.probability.sum(axis=0), [1.0, 1.0])
+    np.testing.assert_allclose(rp.probability, 0.5, atol=0.05)
+    # interval_decimals rounds the bounds in the caller's unit: 3e300 -+
+    # z * 1e299 rounds to whole numbers, and the intervals still separate.
+    tb = rank_confidence_sets(
+        [3e300, 2e300, 1e300],
+        se=[1e298] * 3,
+        descending=True,
+        level=0.9,
+        method="bonferroni",
+        simultaneous=True,
+        interval_decimals=0,
+    )
+    np.testing.assert_array_equal(tb.lower, [1.0, 2.0, 3.0])
+
+
+def test_bootstrap_memory_counts_the_draws() -> None:
+    # 10**10 draws of 2 items: the draws alone are 10**10 x 2 x 8 bytes =
+    # 160 GB (float64), and the work arrays about 48 bytes per draw and
+    # padded item (plus one): 10**10 x 3 x 48 = 1440 GB, refused before
+    # allocating (a bare numpy MemoryError before), for every bootstrap user.
+    kw: dict[str, Any] = {
+        "se": [1.0, 1.0],
+        "descending": True,
+        "level": 0.9,
+        "method": "bootstrap",
+        "seed": 1,
+        "n_draws": 10**10,
+    }
+    pattern = r"`n_draws`: .*about 1440\.0 GB.*n_draws=10,000,000,000.*fewer draws"
+    for simultaneous in (True, False):
+        with pytest.raises(ValueError, match=pattern):
+            rank_confidence_sets([1.0, 2.0], simultaneous=simultaneous, **kw)
+    with pytest.raises(ValueError, match=pattern):
+        tau_best_set([1.0, 2.0], tau=1, **kw)
+    # 8 million draws of 10 items: 8e6 x 11 x 48 = 4.2 GB > 4 GB, refused;
+    # 7 million: 3.7 GB, within the limit (not run here).
+    ten = dict(kw, se=[1.0] * 10, n_draws=8_000_000, simultaneous=True)
+    with pytest.raises(ValueError, match=r"about 4\.2 GB"):
+        rank_confidence_sets(np.arange(10.0), **ten)
+    # rank_probabilities takes its draws in chunks (memory stays small), but
+    # 10**10 draws of 2 items are 2e10 item draws, above the 1e9 limit.
+    with pytest.raises(
+        ValueError, match=r"`n_draws`: 10,000,000,000 draws of 2 .*2e\+10"
+    ):
+        rank_probabilities([1.0, 2.0], se=[1.0, 1.0], descending=True, n_draws=10**10)

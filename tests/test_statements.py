@@ -2605,8 +2605,9 @@ def test_time_zone_aware_arguments_are_refused_as_columns_are() -> None:
 
 def test_pandas_decimal_columns_mixed_with_numbers_and_snan() -> None:
     # read_sql output after .fillna(0) mixes Decimals and ints: numbers; a
-    # signalling NaN is refused with povstat's message, not a bare
-    # decimal.InvalidOperation.
+    # signalling NaN is not a number: a missing value, as a quiet
+    # Decimal("NaN") or a float NaN is (not a bare decimal.InvalidOperation),
+    # left unranked under nan_policy="omit" and named under "raise".
     from decimal import Decimal
 
     import povstat
@@ -2624,8 +2625,45 @@ def test_pandas_decimal_columns_mixed_with_numbers_and_snan() -> None:
     snan["poverty_rate_pct"] = pd.Series(
         [Decimal("4.26"), Decimal("sNaN"), Decimal("5")], dtype=object
     )
-    with pytest.raises(TypeError, match="must be numeric"):
-        povstat.with_ranks(snan, descending=True)
+    ranks = povstat.with_ranks(snan, descending=True)["rank"].to_numpy()
+    np.testing.assert_array_equal(ranks, [2.0, np.nan, 1.0])
+    with pytest.raises(
+        ValueError,
+        match=r"`rate` column 'poverty_rate_pct' has 1 missing value\(s\) at row "
+        r"positions \[1\]",
+    ):
+        povstat.with_ranks(snan, descending=True, nan_policy="raise")
+
+
+def test_a_signalling_nan_stated_figure_is_missing() -> None:
+    # Decimal("sNaN") as a stated figure is not a number: missing, as a
+    # quiet Decimal("NaN") is ("cannot tell"), not a bare "cannot convert
+    # signalling NaN to float" naming no column.
+    data = pd.DataFrame(
+        {
+            "region": ["A", "A"],
+            "period": [2022, 2023],
+            "rate": [4.37, 4.26],
+            "poor": [1.0, 2.0],
+        }
+    )
+    kw: dict[str, Any] = {"unit": "percent", "persons_per_poor_unit": 1000, **_SIMPLE}
+    for nan in (decimal.Decimal("sNaN"), decimal.Decimal("NaN")):
+        st_ = pd.DataFrame(
+            {
+                "kind": ["change"],
+                "region": ["A"],
+                "period_before": [2022],
+                "period_after": [2023],
+                "stated": pd.Series([nan], dtype=object),
+                "direction": ["fall"],
+                "stated_as": ["points"],
+                "decimals": [2],
+            }
+        )
+        out = check_statements(st_, data, **kw)
+        assert out["verdict"].tolist() == [UNDECIDED]
+        assert out["reason"].tolist() == ["the stated figure is missing"]
 
 
 def test_a_count_change_in_points_does_not_hold_in_check_statements() -> None:
@@ -3318,6 +3356,149 @@ def test_statement_data_decimals_from_a_decimal_columns_scale() -> None:
     out = check_statements(st_, floats, **kw)
     assert out["verdict"].tolist() == [UNDECIDED, UNDECIDED]
     assert "between 0.00 and 0.20 points" in out["reason"][0]
+
+
+def test_rank_statements_take_a_decimal_columns_scale_as_the_other_kinds() -> None:
+    # Rates 10.30, 4.20, 7.00 % as DECIMAL(7,2): the scale says 2 decimals,
+    # which the floats 10.3, 4.2, 7.0 cannot show (they show 1). "A is the
+    # highest, at 10.32 %": A ranks 1 of 3 either way. With the scale,
+    # 10.30 is A's published value and 10.32 is not it (does not hold). From
+    # floats, 10.3 stands for [10.25, 10.35), and 10.32 (for [10.315,
+    # 10.325)) lies inside: it may be the true value (cannot tell). The
+    # same rule as a figure statement of 10.32, which does not hold either.
+    import duckdb
+
+    rel = duckdb.sql(
+        "SELECT * FROM (VALUES ('A', 2023, 10.30::DECIMAL(7,2)),"
+        " ('B', 2023, 4.20::DECIMAL(7,2)), ('C', 2023, 7.00::DECIMAL(7,2)))"
+        " t(region, period, rate)"
+    )
+    assert rel is not None
+    st_ = pd.DataFrame(
+        {
+            "kind": ["rank", "figure"],
+            "region": ["A", "A"],
+            "period": [2023, 2023],
+            "stated_rank": [1, None],
+            "descending": [True, None],
+            "stated_value": [10.32, None],
+            "value_decimals": [2, None],
+            "measure": [None, "rate"],
+            "stated": [None, 10.32],
+            "decimals": [None, 2],
+        }
+    )
+    kw: dict[str, Any] = {
+        "unit": "percent",
+        "persons_per_poor_unit": 1000,
+        **_SIMPLE,
+        "headcount": None,
+    }
+    read_sql = pd.DataFrame(
+        {
+            "region": ["A", "B", "C"],
+            "period": [2023, 2023, 2023],
+            "rate": pd.Series(
+                [decimal.Decimal(x) for x in ("10.30", "4.20", "7.00")], dtype=object
+            ),
+        }
+    )
+    import pyarrow as pa
+
+    arrow = rel.to_arrow_table()
+    wide = arrow.set_column(2, "rate", arrow["rate"].cast(pa.decimal256(40, 2)))
+    frames: list[Any] = [rel, pl.from_arrow(arrow), read_sql, wide]
+    frames.append(wide.to_pandas(types_mapper=pd.ArrowDtype))  # decimal256 too
+    for frame in frames:
+        out = check_statements(st_, frame, **kw)
+        assert out["verdict"].tolist() == [NOT_HOLDS, NOT_HOLDS], out["reason"]
+        assert "A (10.30) ranks 1 of 3" in out["reason"][0]
+        assert "its value is 10.30, not 10.32" in out["reason"][0]
+    floats = rel.df().astype({"rate": float})
+    out = check_statements(st_.iloc[:1], floats, **kw)
+    assert out["verdict"].tolist() == [UNDECIDED]
+    assert "published with 1 decimal" in out["reason"][0]
+
+
+def test_check_rank_statement_values_decimals() -> None:
+    # The same ranking as arrays: values published to 2 decimals (10.30)
+    # fix the value (10.32 does not hold); as shown (1 decimal) they leave
+    # [10.25, 10.35) (cannot tell). Values not rounded to `values_decimals`
+    # (10.304 to 2 decimals) are refused.
+    kw: dict[str, Any] = {
+        "subject": "A",
+        "stated_rank": 1,
+        "descending": True,
+        "stated_value": 10.32,
+        "value_decimals": 2,
+    }
+    rates, names = [10.3, 4.2, 7.0], ["A", "B", "C"]
+    assert check_rank_statement(rates, names, **kw, values_decimals=2).verdict == (
+        NOT_HOLDS
+    )
+    assert check_rank_statement(rates, names, **kw).verdict == UNDECIDED
+    with pytest.raises(ValueError, match="`values` must hold figures rounded to 2"):
+        check_rank_statement([10.304, 4.2, 7.0], names, **kw, values_decimals=2)
+    with pytest.raises(ValueError, match="values_decimals"):
+        check_rank_statement(rates, names, **kw, values_decimals=11)
+
+
+@pytest.mark.parametrize(
+    ("index", "shown"),
+    [([0, 0, 1], "row 0"), ([1.5, 2.5, 3.5], "row 2.5"), (["a", "b", "c"], "row 'b'")],
+)
+def test_rank_messages_show_plain_labels(index: list[Any], shown: str) -> None:
+    # Row labels and regions taken from arrays are named as written (0,
+    # 2.5, 'Z'), not as numpy's repr (np.int64(0), np.float64(2.5),
+    # np.str_('Z')). The second statement's `after` names a region not in
+    # `data`; the third's region is not in `data` at all.
+    data = pd.DataFrame(
+        {
+            "region": ["35", "36"],
+            "period": [2023, 2023],
+            "rate": [10.35, 4.25],
+            "poor": [4188.81, 12.5],
+        }
+    )
+    ok = {"kind": "rank", "region": "35", "period": 2023, "stated_rank": 1}
+    kw: dict[str, Any] = {"unit": "percent", "persons_per_poor_unit": 1000, **_SIMPLE}
+    st_ = pd.DataFrame(
+        [{**ok, "descending": True}, {**ok, "descending": True, "after": "99"}],
+        index=index[:2],
+    )
+    for frame, where in ((st_, shown), (st_.iloc[1:], shown)):
+        with pytest.raises(ValueError, match="column 'after' names") as err:
+            check_statements(frame, data, **kw)
+        text = str(err.value)
+        assert text.startswith(f"`statements` {where} (kind 'rank'): column 'after'")
+        assert "names '99', which is not a 'region' of `data` at period 2023" in text
+        assert "np." not in text
+    at = pd.Index([np.int64(3)], dtype=object)  # an object index of numpy ints
+    st_ = pd.DataFrame(
+        {
+            "kind": ["rank"],
+            "region": pd.Series([np.str_("Z")], dtype=object, index=at),
+            "period": [np.int64(2023)],
+            "stated_rank": [1],
+            "descending": [True],
+        },
+        index=at,
+    )
+    with pytest.raises(
+        ValueError,
+        match=r"row 3 \(kind 'rank'\) refers to \(region, period\) pairs not in "
+        r"`data`: \('Z', 2023\): region 'Z' is not in `data` at all$",
+    ):
+        check_statements(st_, data, **kw)
+    # A missing label taken from an object array: nan, not np.float64(nan).
+    with pytest.raises(ValueError, match=r"found nan at index 1$"):
+        check_rank_statement(
+            [1.0, 2.0],
+            np.array([1.0, np.float64(np.nan)], dtype=object),
+            subject=1.0,
+            stated_rank=1,
+            descending=True,
+        )
 
 
 def test_a_rank_value_of_zero_among_changes_may_be_negative() -> None:

@@ -3118,11 +3118,16 @@ def test_a_year_header_showing_two_rounds_is_never_a_bare_year(tmp_path: Path) -
 
 def test_a_value_shown_with_a_round_word_stays_a_number(tmp_path: Path) -> None:
     # 13.8 (Pacitan's P0 2022) as a whole number 14 shown "14 (Maret)": a
-    # value, not a header; it stays the number 14.
+    # value cell, not a header (the row stays data), read as the text it
+    # shows, as "14 (Maret)" typed would be: not a number, an invalid cell.
     fmt = '0" (Maret)"'
     rows: list[list[Any]] = [["Kabupaten/Kota", 2022], ["Pacitan", 14]]
-    t = read_bps_table(_workbook(tmp_path, rows, {"B2": fmt}), locale="en")
-    assert t.data["value"].tolist() == [14.0]
+    t = read_bps_table(
+        _workbook(tmp_path, rows, {"B2": fmt}), locale="en", errors="report"
+    )
+    assert t.data["label"].tolist() == ["Pacitan"]
+    assert [(c.row, c.text) for c in t.invalid] == [(2, "14 (Maret)")]
+    assert t.invalid[0].reason.startswith("not a number in locale 'en'")
 
 
 def test_a_page_break_header_under_another_label_is_not_data() -> None:
@@ -5047,3 +5052,290 @@ def test_a_round_after_a_merged_year_is_under_no_year_in_an_ods_sheet() -> None:
         ValueError, match=r"column\(s\) D \('Tahunan'\) lie under no year"
     ):
         read_bps_table(_ods_table(rows), locale="en")
+
+
+# --- text a number format shows with a value ---------------------------------
+
+
+def _typed_reason(cell: str, units: str = "") -> str:
+    """The reason a CSV cell typed as `cell` (under unit row `units`) is invalid."""
+    unit_row = f",{units},{units}\n" if units else ""
+    text = f"Kab/Kota,2022,2023\n{unit_row}Pacitan,{cell},33.1\nPonorogo,9.9,9.8\n"
+    t = read_bps_table(io.StringIO(text), locale="en", errors="report")
+    assert len(t.invalid) == 1
+    return t.invalid[0].reason
+
+
+@pytest.mark.parametrize(
+    ("fmt", "shown", "units", "typed"),
+    [
+        # A currency shown before the number: quoted, escaped, Excel's
+        # currency tag [$Rp-421] (symbol "Rp", locale 0x421), or after it:
+        # each shows 500 as the text "Rp 500" ("500 rupiah"), rupiah, which
+        # conflicts with the unit row "(persen)", as the typed text does.
+        ('"Rp "#,##0', "Rp 500", "(persen)", "Rp 500"),
+        ("\\R\\p\\ #,##0", "Rp 500", "(persen)", "Rp 500"),
+        ("[$Rp-421]#,##0", "Rp500", "(persen)", "Rp500"),
+        ("[$Rp-421] #,##0;[$Rp-421] -#,##0", "Rp 500", "(persen)", "Rp 500"),
+        ('0" rupiah"', "500 rupiah", "(persen)", "500 rupiah"),
+        # A "%" that does not scale (the tag [$%], quoted, escaped): 500
+        # shown "500%" is 500 percent, which conflicts with "(ribu jiwa)".
+        ("0.00[$%]", "500%", "(ribu jiwa)", "500%"),
+        ('0.00"%"', "500%", "(ribu jiwa)", "500%"),
+        ("0.00\\%", "500%", "(ribu jiwa)", "500%"),
+    ],
+)
+def test_a_unit_shown_by_the_number_format_is_read_as_typed(
+    tmp_path: Path, fmt: str, shown: str, units: str, typed: str
+) -> None:
+    # 500 formatted so that it shows a unit is that text typed in the cell:
+    # checked against the unit row and the column's other units alike, so
+    # the cell is invalid with the typed cell's reason, never read as 500.
+    rows: list[list[Any]] = [
+        ["Kab/Kota", 2022, 2023],
+        ["", units, units],
+        ["Pacitan", 500, 33.1],
+        ["Ponorogo", 9.9, 9.8],
+    ]
+    path = _workbook(tmp_path, rows, {"B3": fmt})
+    t = read_bps_table(path, locale="en", errors="report")
+    assert [(c.row, c.text) for c in t.invalid] == [(3, shown)]
+    assert t.invalid[0].reason == _typed_reason(typed, units)
+    assert "but unit row 2 states" in t.invalid[0].reason
+    assert np.isnan(t.data["value"].iloc[0])
+    assert t.data["value"].iloc[1:].tolist() == [33.1, 9.9, 9.8]
+    with pytest.raises(NumberParseError, match=r"but unit row 2 states"):
+        read_bps_table(path, locale="en")
+
+
+def test_a_currency_shown_by_the_number_format_is_rupiah(tmp_path: Path) -> None:
+    # Poverty lines 500 and 550 rupiah (by hand: "Rp 500" and "Rp 550"
+    # are 500 and 550 rupiah), one shown by the currency tag [$Rp-421],
+    # one typed "Rp 550" in locale "id": both rupiah, read alike, and
+    # accepted under the unit row "(Rupiah/Kapita/Bulan)".
+    rows: list[list[Any]] = [
+        ["Kab/Kota", 2022, 2023],
+        ["", "(Rupiah/Kapita/Bulan)", "(Rupiah/Kapita/Bulan)"],
+        ["Pacitan", 500, "Rp 550"],
+    ]
+    path = _workbook(tmp_path, rows, {"B3": "[$Rp-421]#,##0"})
+    t = read_bps_table(path, locale="id")
+    assert t.data["value"].tolist() == [500.0, 550.0]
+    # The same number with decimals, in locale "id": 674660.5 shown
+    # "Rp 674,660.50" is read from its stored value, 674 660.5 rupiah.
+    rows[2] = ["Pacitan", 674660.5, "Rp 550"]
+    path = _workbook(tmp_path, rows, {"B3": '"Rp "#,##0.00'})
+    assert read_bps_table(path, locale="id").data["value"].tolist() == [
+        674660.5,
+        550.0,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "shown"),
+    [
+        # A footnote mark shown by the format ("r)" revised, "*"
+        # provisional), or other text: the typed "33.1 r)" is not a number,
+        # and neither is the cell, its mark never dropped.
+        ('0.0" r)"', "33.1 r)"),
+        ('0.0"*"', "33.1*"),
+        ("0.0\\*", "33.1*"),
+        ('"~"0.0', "~33.1"),
+        ('0" xyz"', "33.1 xyz"),
+        ('0" kapita"', "33.1 kapita"),
+        # A percent format with a mark: 0.331 shown "33.1% r)".
+        ('0.0%" r)"', "33.1% r)"),
+    ],
+)
+def test_a_mark_shown_by_the_number_format_is_read_as_typed(
+    tmp_path: Path, fmt: str, shown: str
+) -> None:
+    stored = 0.331 if "%" in fmt else 33.1
+    rows: list[list[Any]] = [
+        ["Kab/Kota", 2022, 2023],
+        ["Pacitan", stored, 33.1],
+        ["Ponorogo", 9.9, 9.8],
+    ]
+    t = read_bps_table(
+        _workbook(tmp_path, rows, {"B2": fmt}), locale="en", errors="report"
+    )
+    assert [(c.row, c.text) for c in t.invalid] == [(2, shown)]
+    assert t.invalid[0].reason == _typed_reason(shown)
+    assert t.invalid[0].reason.startswith("not a number in locale 'en'")
+
+
+@pytest.mark.parametrize(
+    "fmt",
+    [
+        # Formats showing only spacing, colour and a sign's notation: the
+        # stored numbers, 4.5, -5.5 and 0 (by hand, as stored).
+        "#,##0.00_);\\(#,##0.00\\)",
+        '#,##0.00_);[Red]\\(#,##0.00\\);"-"',
+        '0.00;-0.00;"-"',
+        "[Red]0.00;[Red](0.00)",
+        "* #,##0.00_-",
+        "# ?/?",
+    ],
+)
+def test_a_number_format_showing_no_text_keeps_the_number(
+    tmp_path: Path, fmt: str
+) -> None:
+    rows: list[list[Any]] = [["Kab/Kota", 2022, 2023, 2024], ["Pacitan", 4.5, -5.5, 0]]
+    path = _workbook(tmp_path, rows, {"B2": fmt, "C2": fmt, "D2": fmt})
+    t = read_bps_table(path, locale="en")
+    assert t.data["value"].tolist() == [4.5, -5.5, 0.0]
+
+
+def _ods_money(value: float, shown: str, code: str | None) -> str:
+    """An .ods cell of value type currency holding `value`, shown as `shown`."""
+    currency = f' office:currency="{code}"' if code else ""
+    return (
+        f'<table:table-cell office:value-type="currency"{currency} '
+        f'office:value="{value}"><text:p>{shown}</text:p></table:table-cell>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("cell", "units", "expected", "reason"),
+    [
+        # "Rp 500" (IDR): 500 rupiah, as "Rp 500" typed; under the unit row
+        # "(persen)" invalid, under "(Rupiah/Kapita/Bulan)" 500 rupiah.
+        (
+            _ods_money(500, "Rp 500", "IDR"),
+            "(persen)",
+            None,
+            "the cell states 'rupiah'",
+        ),
+        (_ods_money(500, "Rp 500", "IDR"), "(Rupiah/Kapita/Bulan)", 500.0, ""),
+        # A style showing no symbol: the code IDR is the currency, rupiah.
+        (_ods_money(500, "500", "IDR"), "(Rupiah/Kapita/Bulan)", 500.0, ""),
+        (_ods_money(500, "500", "IDR"), "(persen)", None, "the cell states 'rupiah'"),
+        # Another currency is no unit povstat reads: "USD 500" is not a
+        # number, as typed; a currency cell without a code or symbol is
+        # money of no known currency, never a bare 500.
+        (_ods_money(500, "500", "USD"), "(persen)", None, "not a number"),
+        (_ods_money(500, "500", None), "(persen)", None, "not a number"),
+    ],
+)
+def test_ods_currency_cells_are_read_as_the_currency_shown(
+    cell: str, units: str, expected: float | None, reason: str
+) -> None:
+    rows = [
+        [*ODS_HEAD],
+        [_ods_cell(""), _ods_cell(units), _ods_cell(units)],
+        [_ods_cell("Pacitan"), cell, _ods_cell("Rp 550" if expected else "33,1")],
+    ]
+    t = read_bps_table(_ods_table(rows), locale="id", errors="report")
+    if expected is None:
+        assert len(t.invalid) == 1
+        assert t.invalid[0].reason.startswith(reason)
+        assert np.isnan(t.data["value"].iloc[0])
+    else:
+        assert t.invalid == ()
+        assert t.data["value"].tolist() == [expected, 550.0]
+
+
+# --- a header under a subtitle ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A year over the table (",2023", ",Tahun 2023") is taken for the
+        # header; the real header "Kabupaten/Kota,2022" below it would read
+        # as the value 2022 for a row named "Kabupaten/Kota".
+        ",2023\nKabupaten/Kota,2022\nKota Malang,4.37\n",
+        ",Tahun 2023\nKabupaten/Kota,2022\nKota Malang,4.37\n",
+        ",2023,\nKabupaten/Kota,Maret 2022,September 2022\nKota Malang,4.37,4.1\n",
+    ],
+)
+def test_a_header_under_a_year_subtitle_is_refused(text: str) -> None:
+    with pytest.raises(
+        ValueError,
+        match=r"row 2 \(Kabupaten/Kota \| .*\) under the header reads as a header, "
+        r"not as values: .* names no region\. The row\(s\) taken for the header "
+        r"\(1 \(",
+    ):
+        read_bps_table(io.StringIO(text), locale="en", month=3, errors="report")
+
+
+def test_a_header_under_a_merged_year_subtitle_is_refused(tmp_path: Path) -> None:
+    # "Tahun 2023" merged over B1:C1 above "Kabupaten/Kota | 2022 | 2023".
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in [
+        [None, "Tahun 2023", None],
+        ["Kabupaten/Kota", 2022, 2023],
+        ["Kota Malang", 4.37, 4.26],
+    ]:
+        ws.append(row)
+    ws.merge_cells("B1:C1")
+    path = tmp_path / "t.xlsx"
+    wb.save(path)
+    with pytest.raises(ValueError, match=r"row 2 \(Kabupaten/Kota \| 2022 \| 2023\)"):
+        read_bps_table(path, locale="en", month=3)
+
+
+def test_a_region_whose_values_are_years_stays_data() -> None:
+    # Kota Malang (3573) with the value 2022 under the header "2023": a
+    # region's row, read as data (value 2022.0), never taken for a header.
+    text = ",2023\nKota Malang,2022\nKota Batu,4.37\n"
+    t = read_bps_table(io.StringIO(text), locale="en", month=3)
+    assert t.data["region_code"].tolist() == ["3573", "3579"]
+    assert t.data["value"].tolist() == [2022.0, 4.37]
+
+
+@pytest.mark.parametrize(
+    ("value", "fmt", "expected", "reason"),
+    [
+        # '0.00;-0.00;"…"': the zero section shows "…" alone, BPS's "not
+        # available", read as the typed "…" is (missing), not as 0.
+        (0, '0.00;-0.00;"…"', None, ""),
+        # An empty section (';;;') shows nothing: the value is hidden.
+        (4.37, ";;;", None, "shows nothing for it"),
+        # A section of text alone shows that text: read as typed ("n/a").
+        (4.37, '"n/a"', None, "not a number"),
+        # '0.00;0.00' shows -0.25 as "0.25": the sign is not shown.
+        (-0.25, "0.00;0.00", None, "negative numbers without a sign"),
+        (-0.25, "0.00;[Red]0.00", None, "negative numbers without a sign"),
+        # Signs shown (a minus, parentheses) or the accounting dash for 0.
+        (-0.25, "0.00;-0.00", -0.25, ""),
+        (-0.25, "0.00;(0.00)", -0.25, ""),
+        (0, '0.00;-0.00;"-"', 0.0, ""),
+        # A number in a text ("@") format shows the number.
+        (4.37, "@", 4.37, ""),
+    ],
+)
+def test_a_number_its_format_shows_otherwise_is_read_as_shown(
+    tmp_path: Path, value: float, fmt: str, expected: float | None, reason: str
+) -> None:
+    rows: list[list[Any]] = [["Kabupaten/Kota", "2022"], ["Kota Malang", value]]
+    t = read_bps_table(
+        _workbook(tmp_path, rows, {"B2": fmt}), locale="en", errors="report"
+    )
+    got = t.data["value"].to_numpy()
+    if expected is None:
+        assert np.isnan(got[0])
+    else:
+        assert got[0] == expected
+    if reason:
+        assert len(t.invalid) == 1
+        assert reason in t.invalid[0].reason
+    else:
+        assert t.invalid == ()
+
+
+def test_a_percent_formatted_example_is_quoted_as_shown(tmp_path: Path) -> None:
+    # "4,26" typed among numbers formatted 0.00%: the message quotes the
+    # example as the table shows it, 0.0437 shown as 4.37%.
+    rows: list[list[Any]] = [
+        ["Kabupaten/Kota", "2022", "2023"],
+        ["Kota Malang", 0.0437, "4,26"],
+        ["Kota Batu", 0.0379, 0.0331],
+    ]
+    fmts = dict.fromkeys(["B2", "B3", "C3"], "0.00%")
+    t = read_bps_table(_workbook(tmp_path, rows, fmts), locale="id", errors="report")
+    assert len(t.invalid) == 1
+    assert "(such as '0.0437 (shown as 4.37%)')" in t.invalid[0].reason

@@ -776,15 +776,15 @@ def test_a_published_zero_in_a_signed_column_stands_for_both_signs() -> None:
     assert "-0" not in str(res.reason)
 
 
-def test_cell_decimals_round_the_cell_as_published() -> None:
-    # A cell stored as 10.385, published to 2 decimals, is 10.39: it stands
-    # for [10.385, 10.395), so 10.394 may be it (cannot tell) and 10.384
-    # may not (does not hold).
+def test_cell_decimals_judge_a_figure_against_the_cell_rounding() -> None:
+    # A cell 10.39 published to 2 decimals stands for [10.385, 10.395): 10.394
+    # may be it (cannot tell), 10.384 may not (does not hold). A cell with
+    # float noise (0.1 + 0.2 is 0.30000000000000004) is the figure 0.3.
     df = pd.DataFrame(
         {
-            "region_code": ["35", "35"],
-            "period": [2022, 2023],
-            "poverty_rate_pct": [10.5, 10.385],
+            "region_code": ["35", "35", "36"],
+            "period": [2022, 2023, 2023],
+            "poverty_rate_pct": [10.5, 10.39, 0.1 + 0.2],
         }
     )
     kw: dict[str, Any] = {
@@ -796,3 +796,31 @@ def test_cell_decimals_round_the_cell_as_published() -> None:
     }
     assert trace_figure(df, 10.394, **kw).verdict == "cannot tell"
     assert trace_figure(df, 10.384, **kw).verdict == NOT_HOLDS
+
+
+def test_cells_not_rounded_to_cell_decimals_are_refused() -> None:
+    # cell_decimals=0 states whole figures; 4.26 is not one. It was rounded
+    # to 4 (a stated 4.2 "cannot tell") or quoted as 4.26 (a stated 4.26
+    # "holds"): both refused, naming the cells by their keys, for the
+    # claimed cell and for any other cell of the column (10.385 at 2).
+    one = pd.DataFrame({"region": ["A"], "period": [2023], "x": [4.26]})
+    kw: dict[str, Any] = {
+        "subject": "A",
+        "at": 2023,
+        "measure": "x",
+        "region": "region",
+        "period": "period",
+        "cell_decimals": 0,
+    }
+    for stated, dec in ((4.2, 1), (4.26, 2), (4.0, 0)):
+        with pytest.raises(
+            ValueError, match=r"cell_decimals.*0 decimals \(A, 2023: 4\.26\)"
+        ):
+            trace_figure(one, stated, decimals=dec, **kw)
+    two = pd.DataFrame(
+        {"region": ["A", "B"], "period": [2023, 2023], "x": [10.39, 10.385]}
+    )
+    with pytest.raises(ValueError, match=r"1 cell\(s\).*\(B, 2023: 10\.385\)"):
+        trace_figure(two, 10.39, decimals=2, **{**kw, "cell_decimals": 2})
+    with pytest.raises(ValueError, match=r"`cell_decimals` must lie in"):
+        trace_figure(one, 4.26, decimals=2, **{**kw, "cell_decimals": 16})

@@ -155,6 +155,11 @@ def numeric(x: ArrayLike, name: str) -> NDArray[np.float64]:
     shortest decimal of its nearest float64 (``Decimal("4.26")`` is held,
     ``Decimal("2.67499999999999999999")``, read as 2.675, is not) raise
     ValueError naming the value and its index.
+
+    Missing values (None, pandas.NA, NaT, a float NaN and a Decimal NaN,
+    quiet or signalling: ``Decimal("sNaN")``, which ``float()`` refuses)
+    become NaN, for each caller's missing-value policy (``nan_policy``) to
+    treat as it treats NaN.
     """
     if isinstance(x, np.ma.MaskedArray):
         mask = np.ma.getmaskarray(x)
@@ -462,10 +467,12 @@ def _object_to_float(arr: NDArray[np.object_]) -> NDArray[np.float64]:
                 raise _InexactIntegerError(i, int(item))
             out[i] = float(item)
         elif isinstance(item, Decimal | Fraction):
-            f = float(item)
             if isinstance(item, Decimal) and not item.is_finite():
-                out[i] = f
+                # A NaN, quiet or signalling (which float() refuses), is a
+                # missing value, as float NaN is; infinities stay infinite.
+                out[i] = np.nan if item.is_nan() else float(item)
                 continue
+            f = float(item)
             if not _held(item, f):
                 raise _InexactNumberError(i if arr.ndim else None, item)
             out[i] = f
@@ -660,6 +667,16 @@ def shape(**arrays: NDArray[np.float64]) -> tuple[int, ...]:
         raise ValueError(msg) from None
 
 
+def plain(x: object) -> object:
+    """`x` as an error message shows it: a numpy scalar as its Python value.
+
+    ``np.str_('A')`` shows as ``'A'``, ``np.int64(3)`` as ``3``: a label or
+    value taken from an array is named as the caller wrote it, not as
+    numpy's repr.
+    """
+    return x.item() if isinstance(x, np.generic) else x
+
+
 def _first(arr: NDArray[np.float64], bad: NDArray[np.bool_]) -> str:
     """Describe the first offending value, with its index for arrays."""
     if arr.ndim == 0:
@@ -729,13 +746,33 @@ def _check_label_items(items: list[Any], name: str) -> None:
         i = missing[0]
         msg = (
             f"`{name}` must not contain missing labels (None/NaN/NaT/NA), "
-            f"found {items[i]!r} at index {i}"
+            f"found {plain(items[i])!r} at index {i}"
         )
         raise ValueError(msg)
     kinds = label_kinds(items)
     if len(kinds) > 1:
         what = f"`{name}`" if name == "labels" else f"`{name}` labels"
         raise TypeError(_MIXED_LABELS.format(what=what, kinds=kinds))
+
+
+def _plain_label(x: Any) -> Any:
+    """One label as the Python value it stands for, the same for equal labels.
+
+    A numpy scalar becomes its Python value (``np.int64(3)`` is 3), a
+    float32 or float16 its shortest decimal (``np.float32(0.1)`` is 0.1, as
+    :func:`povstat.round_half_up` reads it), and -0.0 is 0.0: labels that
+    compare equal are then one value of one type, so a group's label does
+    not depend on which of them comes first.
+    """
+    if isinstance(x, np.floating) and x.dtype.itemsize < 8:
+        x = float(str(x))
+    elif isinstance(x, np.number | np.bool_ | np.str_ | np.bytes_) and not (
+        isinstance(x, np.floating) and x.dtype.itemsize > 8
+    ):
+        x = x.item()
+    if type(x) is float and x == 0.0:
+        x = 0.0
+    return x
 
 
 def labels(by: ArrayLike, name: str = "by") -> NDArray[Any]:
@@ -746,14 +783,20 @@ def labels(by: ArrayLike, name: str = "by") -> NDArray[Any]:
     the first; labels of mixed kinds (str, bytes, bool, int, float) raise
     TypeError, since numpy would otherwise merge 1, 1.0, True and '1' into
     one group. Lists and object arrays are checked element by element (they
-    are Python objects already); typed arrays by their dtype.
+    are Python objects already); typed arrays by their dtype. Labels that
+    compare equal are returned as one value (:func:`_plain_label`; -0.0 of a
+    float array is 0.0), so that no group's label depends on the row order.
     """
     if np.ma.is_masked(by):
         msg = f"`{name}` must not contain missing labels (masked entries)"
         raise ValueError(msg)
     if isinstance(by, list | tuple):
         _check_label_items(list(by), name)
+        if any(isinstance(x, np.generic) for x in by):
+            by = [_plain_label(x) for x in by]
     g = np.asarray(by)
+    if g.dtype.kind == "f" and bool(np.any((g == 0) & np.signbit(g))):
+        g = g + 0.0  # -0.0 + 0.0 is 0.0
     if g.dtype.kind == "f" and np.isnan(g).any():
         i = int(np.argmax(np.isnan(g).ravel()))
         msg = f"`{name}` must not contain missing labels (NaN), found nan at index {i}"
@@ -763,7 +806,11 @@ def labels(by: ArrayLike, name: str = "by") -> NDArray[Any]:
         msg = f"`{name}` must not contain missing labels (NaT), found NaT at index {i}"
         raise ValueError(msg)
     if g.dtype.kind == "O" and not isinstance(by, list | tuple):
-        _check_label_items(g.ravel().tolist(), name)
+        items = g.ravel().tolist()
+        _check_label_items(items, name)
+        flat = np.empty(len(items), dtype=object)
+        flat[:] = [_plain_label(x) for x in items]
+        g = flat.reshape(g.shape)
     return g
 
 

@@ -52,7 +52,12 @@ from povstat.uncertainty import (
     moe_from_se,
     se_from_moe,
 )
-from povstat.units import figure_interval, round_half_up
+from povstat.units import (
+    figure_interval,
+    published,
+    round_half_up,
+    shown_decimals,
+)
 
 __all__ = [
     "CountSum",
@@ -494,20 +499,23 @@ def _covariance_matrix(cov: ArrayLike, n: int) -> NDArray[np.float64]:
         msg = f"`cov` must not hold NaN, found one at ({i}, {j})"
         raise ValueError(msg)
     scale = float(np.max(np.abs(c))) if c.size else 0.0
-    asym = np.abs(c - c.T) > _COV_TOL * max(scale, 1e-300)
+    # Checked on c / scale, so that entries near float64's largest value
+    # neither overflow nor mislead the tolerances.
+    unit = c / scale if scale > 0 else c
+    asym = np.abs(unit - unit.T) > _COV_TOL
     if asym.any():
         i, j = (int(v) for v in np.argwhere(asym)[0])
         msg = (
-            f"`cov` must be symmetric, found cov[{i}, {j}] = {c[i, j]!r} and "
-            f"cov[{j}, {i}] = {c[j, i]!r}"
+            f"`cov` must be symmetric, found cov[{i}, {j}] = {float(c[i, j])!r} "
+            f"and cov[{j}, {i}] = {float(c[j, i])!r}"
         )
         raise ValueError(msg)
     if n:
-        smallest = float(np.linalg.eigvalsh((c + c.T) / 2.0)[0])
-        if smallest < -_COV_TOL * max(scale, 1e-300) * n:
+        smallest = float(np.linalg.eigvalsh((unit + unit.T) / 2.0)[0])
+        if smallest < -_COV_TOL * n:
             msg = (
                 "`cov` must be positive semi-definite (a covariance matrix), "
-                f"found an eigenvalue of {smallest!r}"
+                f"found an eigenvalue of {smallest * scale!r}"
             )
             raise ValueError(msg)
     return c
@@ -525,7 +533,18 @@ def _errors(
             msg = "`moe` needs the `level` it was published at"
             raise ValueError(msg)
         m = _rows(moe, "moe", n, check="nonnegative")
-        return "moe", m, se_from_moe(m, level=level)
+        with np.errstate(over="ignore"):
+            s = np.asarray(se_from_moe(m, level=level))
+        big = np.isinf(s)
+        if big.any():
+            i = int(np.argmax(big))
+            msg = (
+                f"`moe` {float(m[i])!r} at index {i} at level {level!r} implies a "
+                "standard error beyond float64's largest value "
+                f"({np.finfo(np.float64).max:.4g})"
+            )
+            raise ValueError(msg)
+        return "moe", m, s
     if se is not None:
         s = _rows(se, "se", n, check="nonnegative")
         return "se", s, s
@@ -601,7 +620,8 @@ def _canonical(
     """
     values = list(rows.values())
     if dep is not None and dep.cov is not None:
-        values += [np.diag(dep.cov), np.sort(dep.cov, axis=1).sum(axis=1)]
+        with np.errstate(over="ignore"):  # an infinite key still sorts
+            values += [np.diag(dep.cov), np.sort(dep.cov, axis=1).sum(axis=1)]
     keys = [np.nan_to_num(a, nan=np.inf) for a in reversed(values)]
     order = np.lexsort((*keys, groups.codes))
     return np.asarray(order[keep[order]], dtype=np.intp)
@@ -620,7 +640,67 @@ def _group_sum(x: NDArray[np.float64], codes: NDArray[np.intp], k: int) -> Any:
     return np.bincount(codes, weights=x, minlength=k)
 
 
-def _variance(
+def _decimal_total(
+    x: NDArray[np.float64],
+    codes: NDArray[np.intp],
+    k: int,
+    *,
+    decimals: int | None,
+    name: str,
+) -> NDArray[np.float64]:
+    """Total of `x` in each of `k` groups: the float nearest to the decimal sum.
+
+    The one summation of published figures (counts, populations and their
+    rounding bounds). A float sum of decimal figures carries float noise
+    (8.76 + 4.39 is 13.149999999999999, which rounds half up to 13.1, not
+    the 13.2 of 13.15). Figures with `decimals` places (checked and freed
+    of float noise by :func:`povstat.units.published`), or, with `decimals`
+    None, figures that show at most 6 decimals exactly
+    (:func:`povstat.units.shown_decimals`), are added as integers scaled
+    by ``10**decimals``, exactly, and the integer total is divided once by
+    ``10**decimals``: the float nearest to the exact decimal total (below
+    2**53 units of the last decimal). Other values (implied populations,
+    say) are added in float, in the caller's canonical order. NaN and
+    infinities propagate as in a float sum.
+    """
+    finite = np.isfinite(x)
+    if decimals is not None:
+        x = published(x, decimals, name)
+        d: int | None = decimals
+    else:
+        v = x[finite]
+        d = shown_decimals(v)
+        if not np.all(round_half_up(v, d) == v):
+            d = None  # not decimal figures of at most 6 places
+    if d is None:
+        return np.asarray(_group_sum(x, codes, k))
+    sc, multiply = 10.0 ** abs(d), d >= 0  # 10**d is exact in float64
+    with np.errstate(invalid="ignore", over="ignore"):
+        clean = np.where(finite, x, 0.0)
+        scaled = np.rint(clean * sc if multiply else clean / sc)
+    top = float(np.max(np.abs(scaled))) if scaled.size else 0.0
+    if top * max(int(scaled.size), 1) >= 2.0**62:  # int64 could overflow
+        return np.asarray(_group_sum(x, codes, k))
+    units = np.zeros(k, dtype=np.int64)
+    np.add.at(units, codes, scaled.astype(np.int64))
+    total = units.astype(np.float64)
+    total = total / sc if multiply else total * sc
+    if not finite.all():
+        total = total + np.bincount(codes[~finite], weights=x[~finite], minlength=k)
+    return np.asarray(total)
+
+
+def _unit_factor(
+    a: NDArray[np.float64], codes: NDArray[np.intp], k: int
+) -> NDArray[np.float64]:
+    """Per group, a power of two bringing its largest finite ``|a|`` near 1."""
+    top = np.zeros(k)
+    np.maximum.at(top, codes, np.where(np.isfinite(a), np.abs(a), 0.0))
+    up = np.minimum(-np.frexp(top)[1], 1000)  # subnormal tops: 2**1000 at most
+    return np.asarray(np.where(top > 0, np.ldexp(1.0, up), 1.0))
+
+
+def _sd(
     weight: NDArray[np.float64],
     se: NDArray[np.float64] | None,
     codes: NDArray[np.intp],
@@ -629,42 +709,82 @@ def _variance(
     *,
     labels: NDArray[Any] | None = None,
     zero: NDArray[np.bool_] | None = None,
+    name: str = "se",
 ) -> NDArray[np.float64]:
-    r"""Variance of :math:`\sum_{i \in g} a_i X_i` for each group g.
+    r"""Standard deviation of :math:`\sum_{i \in g} a_i X_i` for each group g.
 
     `weight` is :math:`a`, `se` the standard errors of :math:`X` (unused
     with a covariance matrix). With `zero`, only the largest term of the
     rows flagged in it counts, once per group (the ACS zero-estimate rule).
+
+    The weights and the errors of each group are first brought near 1, each
+    by a power of two (exact), and the result scaled back: squares of finite
+    errors such as 1e200 never overflow, errors such as 1e-200 never
+    underflow, and a group's result does not depend on the other groups. A
+    standard deviation beyond float64's range is refused, naming `name`
+    (the errors as given) and the limit.
     """
+    fw = _unit_factor(weight, codes, k)
+    w = weight * fw[codes]
     if dep.kind == "covariance":
         cov = cast("NDArray[np.float64]", dep.cov)
+        fe = _unit_factor(np.sqrt(np.abs(np.diagonal(cov))), codes, k)
         same = codes[:, None] == codes[None, :]
-        pairs = np.where(same, cov * np.outer(weight, weight), 0.0)
-        return np.asarray(_group_sum(pairs.sum(axis=1), codes, k))
-    term = weight * cast("NDArray[np.float64]", se)
-    sq = term * term
-    if zero is not None:
-        biggest = np.zeros(k)
-        # A missing error (NaN, kept under nan_policy="propagate") makes its
-        # group's variance NaN; numpy flags that as invalid, which it is not.
-        with np.errstate(invalid="ignore"):
-            np.maximum.at(biggest, codes[zero], sq[zero])
-        return np.asarray(_group_sum(np.where(zero, 0.0, sq), codes, k) + biggest)
-    indep = np.asarray(_group_sum(sq, codes, k))
-    if dep.kind != "correlation":
-        return indep
-    t = _group_sum(term, codes, k)
-    var = np.asarray((1.0 - dep.rho) * indep + dep.rho * t * t)
-    bad = var < -1e-9 * indep
-    if bad.any():
-        i = int(np.argmax(bad))
-        where = "" if labels is None else f" for group {labels[i]!r}"
+        fc = fe[codes]
+        pairs = np.where(same, (cov * np.outer(fc, fc)) * np.outer(w, w), 0.0)
+        var = np.asarray(_group_sum(pairs.sum(axis=1), codes, k))
+    else:
+        e = cast("NDArray[np.float64]", se)
+        fe = _unit_factor(e, codes, k)
+        term = w * (e * fe[codes])
+        sq = term * term
+        if zero is not None:
+            biggest = np.zeros(k)
+            # A missing error (NaN, kept under nan_policy="propagate") makes
+            # its group's variance NaN; numpy flags that as invalid, which it
+            # is not.
+            with np.errstate(invalid="ignore"):
+                np.maximum.at(biggest, codes[zero], sq[zero])
+            var = np.asarray(_group_sum(np.where(zero, 0.0, sq), codes, k) + biggest)
+        else:
+            var = np.asarray(_group_sum(sq, codes, k))
+        if dep.kind == "correlation":
+            indep = var
+            t = _group_sum(term, codes, k)
+            var = np.asarray((1.0 - dep.rho) * indep + dep.rho * t * t)
+            bad = var < -1e-9 * indep
+            if bad.any():
+                i = int(np.argmax(bad))
+                where = (
+                    ""
+                    if labels is None
+                    else f" for group {_validate.plain(labels[i])!r}"
+                )
+                msg = (
+                    f"`correlation` {dep.rho!r} implies a negative variance{where}: "
+                    "a common correlation of m estimates must be at least -1/(m - 1)"
+                )
+                raise ValueError(msg)
+            var = np.maximum(var, 0.0)
+    with np.errstate(over="ignore"):
+        sd = np.asarray(np.sqrt(var) / (fw * fe))
+    _in_range(sd, name, "standard error of the sum", labels)
+    return sd
+
+
+def _in_range(
+    x: NDArray[np.float64], name: str, what: str, labels: NDArray[Any] | None
+) -> None:
+    """Refuse an infinite result of finite inputs (float64 overflow)."""
+    big = np.ravel(np.isinf(x))
+    if big.any():
+        i = int(np.flatnonzero(big)[0])
+        where = "" if labels is None else f" for group {_validate.plain(labels[i])!r}"
         msg = (
-            f"`correlation` {dep.rho!r} implies a negative variance{where}: a "
-            "common correlation of m estimates must be at least -1/(m - 1)"
+            f"the {what}{where} exceeds float64's largest value "
+            f"({np.finfo(np.float64).max:.4g}): `{name}` is too large to add up"
         )
         raise ValueError(msg)
-    return np.asarray(np.maximum(var, 0.0))
 
 
 def _bounds(
@@ -709,8 +829,9 @@ def _scalar_or_groups(x: Any, groups: _Groups) -> Any:
 
 
 def _moe(sd: NDArray[np.float64], level: float) -> NDArray[np.float64]:
-    """Margin of error at `level` (NaN where the SE is NaN)."""
-    return np.asarray(moe_from_se(sd, level=level))
+    """Margin of error at `level` (NaN where the SE is NaN; inf on overflow)."""
+    with np.errstate(over="ignore"):
+        return np.asarray(moe_from_se(sd, level=level))
 
 
 def _nan_policy(value: object) -> str:
@@ -767,6 +888,9 @@ def sum_counts(
         Group label of each row; one sum per group. None: one sum of all.
         Labels must be of one kind (all strings, or all int, all float or
         all bool: 1, 1.0, True and '1' are never merged) and none missing.
+        Labels that compare equal are one group with one label whatever
+        the row order: numpy scalars are read as Python values, a float32
+        as its shortest decimal (``np.float32(0.1)`` is 0.1), -0.0 as 0.0.
     zero_estimates : {"each", "largest"}, default "each"
         ``"each"`` counts the error of every count. ``"largest"`` applies the
         ACS rule for several zero estimates: only the largest error among
@@ -797,9 +921,12 @@ def sum_counts(
         dependence is not stated or stated twice; `cov` is not a symmetric
         positive semi-definite ``n x n`` matrix; the correlation implies a
         negative variance; the counts are not rounded to `decimals`; a
-        value is missing under ``nan_policy="raise"``; or `estimate` is
+        value is missing under ``nan_policy="raise"``; `estimate` is
         empty (no rows: an empty sum is refused, never reported as NaN or
-        0).
+        0); or the sum, its standard error, margin of error or upper bound
+        exceeds float64's largest value (about 1.8e308; finite errors such
+        as 1e200, whose squares would overflow, are scaled first and
+        accepted).
 
     See Also
     --------
@@ -823,6 +950,14 @@ def sum_counts(
     :math:`\sum_i (x_i + h)` with :math:`h = 10^{-d}/2`, from
     :func:`povstat.rounding_interval`: a count is never below 0, so a
     published 0 stands for :math:`[0, h)`.
+
+    Totals are sums of decimal figures, not of their binary floats: counts
+    with `decimals` places, or without `decimals` counts that show at most 6
+    decimals exactly (8.76, 4.39), are added as integers of the last decimal
+    place, and the total is the float nearest to the exact decimal sum
+    (13.15, not the float sum 13.149999999999999, which rounds half up to
+    13.1 at 1 decimal). Other counts (1/3) are added in float, in an order
+    fixed by the values, and carry float noise in the last place.
 
     References
     ----------
@@ -870,12 +1005,16 @@ def sum_counts(
     codes, k = groups.codes[order], groups.k
     x = est[order]
     empty = _void(codes, k, missing[order])
-    total = np.where(empty, np.nan, _group_sum(x, codes, k))
+    total = np.where(
+        empty, np.nan, _decimal_total(x, codes, k, decimals=d, name="estimate")
+    )
+    _in_range(total, "estimate", "sum", groups.labels)
     sd = half = None
     if dep is not None:
         if dep.cov is not None:
             dep = _Dependence("covariance", cov=dep.cov[np.ix_(order, order)])
-        var = _variance(
+        err = "cov" if errors is None else errors[0]
+        sd = _sd(
             np.ones_like(x),
             None if errors is None else errors[2][order],
             codes,
@@ -883,17 +1022,24 @@ def sum_counts(
             dep,
             labels=groups.labels,
             zero=(x == 0) if zeros == "largest" else None,
+            name=err,
         )
-        sd = np.where(empty, np.nan, np.sqrt(var))
+        sd = np.where(empty, np.nan, sd)
         half = _moe(sd, cast(float, lev))
+        _in_range(half, err, "margin of error of the sum", groups.labels)
+        with np.errstate(over="ignore"):
+            _in_range(total + half, err, "upper bound of the sum", groups.labels)
     r_lo = r_hi = None
     if d is not None:
         lo, hi = _bounds(x, d, "estimate")
-        # Each bound is a multiple of half a unit of `d` decimals, and so is
-        # their sum: it is exact at d + 1 decimals, which removes the float
-        # noise of the sum (7.949999999999999 is 7.95).
-        r_lo = np.where(empty, np.nan, round_half_up(_group_sum(lo, codes, k), d + 1))
-        r_hi = np.where(empty, np.nan, round_half_up(_group_sum(hi, codes, k), d + 1))
+        # Each bound is a multiple of half a unit of `d` decimals: a figure
+        # of d + 1 decimals, and so is their sum (7.95, not 7.949999999999999).
+        r_lo = np.where(
+            empty, np.nan, _decimal_total(lo, codes, k, decimals=d + 1, name="estimate")
+        )
+        r_hi = np.where(
+            empty, np.nan, _decimal_total(hi, codes, k, decimals=d + 1, name="estimate")
+        )
     return CountSum(
         group=groups.labels,
         total=_scalar_or_groups(total, groups),
@@ -1004,7 +1150,8 @@ def pooled_rate(
         and `population` is given; an error is given without `level` or a
         stated dependence; `decimals` does not name the inputs; `headcount`
         is empty (no regions: refused, never a NaN rate); a `rate` is 0
-        (the population cannot be implied from it: pass `population`); or
+        (the population cannot be implied from it: pass `population`); a
+        total or the margin of error exceeds float64's largest value; or
         as for :func:`sum_counts`.
 
     See Also
@@ -1034,6 +1181,13 @@ def pooled_rate(
     These bounds contain every pooled rate the rounded inputs allow; they
     can be slightly wider than that set, since a region's implied
     population and its count move together.
+
+    The totals of headcounts and of given populations are exact decimal
+    sums, as in :func:`sum_counts` (8.76 + 4.39 is 13.15, and over a
+    population of 200 the rate is 6.575 %, not 6.574999999999999), and the
+    rate is one division of the two totals. Implied populations are not
+    decimal figures: their total, and so the rate, carries float noise in
+    the last place.
 
     References
     ----------
@@ -1084,26 +1238,41 @@ def pooled_rate(
     codes, k = groups.codes[order], groups.k
     empty = _void(codes, k, missing[order])
     hh, nn = h[order], pop[order]
-    total_h = np.where(empty, np.nan, _group_sum(hh, codes, k))
-    total_n = np.where(empty, np.nan, _group_sum(nn, codes, k))
+    dh = None if dec is None else dec["headcount"]
+    dn = None if dec is None else dec.get("population")
+    total_h = np.where(
+        empty, np.nan, _decimal_total(hh, codes, k, decimals=dh, name="headcount")
+    )
+    total_n = np.where(
+        empty, np.nan, _decimal_total(nn, codes, k, decimals=dn, name="population")
+    )
+    _in_range(total_h, "headcount", "total number of poor", groups.labels)
+    _in_range(total_n, "population", "total population", groups.labels)
     pooled = headcount_to_rate(total_h, total_n, unit=u)
     se_r = lo = hi = se_h = None
     if dep is not None:
         if dep.cov is not None:
             dep = _Dependence("covariance", cov=dep.cov[np.ix_(order, order)])
-        # Var of the total poor, sum_i N_i P_i (rates as fractions).
-        var_h = _variance(
+        # SE of the total poor, sum_i N_i P_i (rates as fractions).
+        se_h = _sd(
             nn / scale,
             None if errors is None else errors[2][order],
             codes,
             k,
             dep,
             labels=groups.labels,
+            name="cov" if errors is None else errors[0],
         )
-        se_h = np.where(empty, np.nan, np.sqrt(var_h))
+        se_h = np.where(empty, np.nan, se_h)
         with np.errstate(divide="ignore", invalid="ignore"):
             se_r = np.where(total_n > 0, se_h / total_n * scale, np.nan)
         half = _moe(se_r, cast(float, lev))
+        _in_range(
+            half,
+            "cov" if errors is None else errors[0],
+            "margin of error of the pooled rate",
+            groups.labels,
+        )
         lo, hi = pooled - half, pooled + half
     rh_lo = rh_hi = r_lo = r_hi = None
     if dec is not None:
@@ -1122,10 +1291,18 @@ def pooled_rate(
             n_lo, n_hi = _bounds(nn, dec["population"], "population")
         h_lo = np.maximum(h_lo, 0.0)
         n_lo = np.maximum(n_lo, 0.0)
-        rh_lo = np.where(empty, np.nan, _group_sum(h_lo, codes, k))
-        rh_hi = np.where(empty, np.nan, _group_sum(h_hi, codes, k))
-        sn_lo = _group_sum(n_lo, codes, k)
-        sn_hi = _group_sum(n_hi, codes, k)
+        # Bounds of figures of d decimals are figures of d + 1 decimals;
+        # implied populations are not figures (decimals None: inferred).
+        bh = cast(int, dh) + 1
+        bn = None if dn is None else dn + 1
+        rh_lo = np.where(
+            empty, np.nan, _decimal_total(h_lo, codes, k, decimals=bh, name="headcount")
+        )
+        rh_hi = np.where(
+            empty, np.nan, _decimal_total(h_hi, codes, k, decimals=bh, name="headcount")
+        )
+        sn_lo = _decimal_total(n_lo, codes, k, decimals=bn, name="population")
+        sn_hi = _decimal_total(n_hi, codes, k, decimals=bn, name="population")
         with np.errstate(divide="ignore", invalid="ignore"):
             r_lo = np.where(empty, np.nan, rh_lo / sn_hi * scale)
             r_hi = np.where(

@@ -549,8 +549,8 @@ def plot_rank_sets(
     if partial.any():
         i = int(np.argmax(partial))
         msg = (
-            f"row {i} ({names[i]!r}) has some but not all of rank, lower and "
-            f"upper: {point[i]}, {lo[i]}, {hi[i]}"
+            f"row {i} ({_validate.plain(names[i])!r}) has some but not all of "
+            f"rank, lower and upper: {point[i]}, {lo[i]}, {hi[i]}"
         )
         raise ValueError(msg)
     shown = ~nan
@@ -559,7 +559,7 @@ def plot_rank_sets(
         i = int(np.argmax(bad))
         msg = (
             f"each row needs 1 <= lower <= rank <= upper, found {lo[i]} <= "
-            f"{point[i]} <= {hi[i]} for {names[i]!r}"
+            f"{point[i]} <= {hi[i]} for {_validate.plain(names[i])!r}"
         )
         raise ValueError(msg)
     # Rows top to bottom by rank, then by the set; ties keep the input order.

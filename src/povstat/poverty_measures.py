@@ -519,8 +519,10 @@ def lines_by_domain(line: Mapping[Any, Any], labels: Sequence[Any]) -> list[floa
         mk = match_key(k)
         if mk in index and index[mk] is not k and value[index[mk]] != value[k]:
             msg = (
-                f"`line` keys {index[mk]!r} and {k!r} name the same domain but "
-                f"give it different lines ({line[index[mk]]!r} and {line[k]!r})"
+                f"`line` keys {_validate.plain(index[mk])!r} and "
+                f"{_validate.plain(k)!r} name the same domain but give it "
+                f"different lines ({_validate.plain(line[index[mk]])!r} and "
+                f"{_validate.plain(line[k])!r})"
             )
             raise ValueError(msg)
         index.setdefault(mk, k)
@@ -940,7 +942,8 @@ def fgt(
         A unit is poor when ``welfare < line`` (default) or ``<=``.
     nan_policy : {"raise", "omit"}, default "raise"
         Missing welfare, line, weight or size: raise, or give the row zero
-        weight (it is never dropped).
+        weight (it is never dropped). Missing is None, NaN, pandas.NA, or a
+        Decimal NaN, quiet or signalling (``Decimal("sNaN")``).
 
     Returns
     -------

@@ -76,6 +76,12 @@ _MAX_BYTES = 4 * 10**9
 _BOOTSTRAP_PAIR_BYTES = 64
 _COV_PAIR_BYTES = 24
 _PROBABILITY_PAIR_BYTES = 56
+# Bytes per draw and padded item of the bootstrap's draw arrays (measured
+# peak: 24 to 40, from the draws, their padded copy and the row maxima).
+_BOOTSTRAP_DRAW_BYTES = 48
+# Largest n_draws x items of rank_probabilities, whose draws are taken in
+# chunks (memory stays small) at some 10 million items per second.
+_MAX_PROBABILITY_WORK = 10**9
 # Pairs per block of rows read by the deterministic marginal sets.
 _PAIR_BLOCK = 1 << 18
 
@@ -401,6 +407,33 @@ class _Bucket:
         return np.asarray(np.where(self.pair, w, 0.0).astype(self.dtype))
 
 
+#: Estimates and errors beyond 2**256 (or all below 2**-256) are scaled.
+_SAFE_EXPONENT = 256
+
+
+def _common_scale(x: NDArray[np.float64], sd: NDArray[np.float64]) -> float:
+    """A power of two to multiply the estimates and their SEs `sd` by.
+
+    Ranks and their sets depend on the estimates and their errors only up to
+    a common factor: the standardized differences are unchanged. Finite
+    inputs near the ends of float64 (SEs of 1e200, whose squares overflow,
+    or estimates of +-1e308, whose differences do) are brought near 1 by a
+    power of two, which is exact, so that no square, sum or difference
+    overflows. Inputs within ``2**-256`` to ``2**256`` are left as they are
+    (factor 1). Figures shown in the caller's unit (rounded interval bounds)
+    are divided by the factor first.
+    """
+    tops = [float(np.nanmax(p)) for p in (np.abs(x), sd) if not np.isnan(p).all()]
+    top = max(tops, default=0.0)
+    if not np.isfinite(top) or top == 0.0:
+        return 1.0
+    exponent = int(np.frexp(top)[1])
+    if -_SAFE_EXPONENT < exponent < _SAFE_EXPONENT:
+        return 1.0
+    # top * factor lies in [0.5, 1) (subnormal tops: as near as 2**1000 goes).
+    return float(np.ldexp(1.0, min(-exponent, 1000)))
+
+
 class _Problem:
     """Validated inputs in the padded per-group layout."""
 
@@ -427,17 +460,23 @@ class _Problem:
             if s.shape != (n,):
                 msg = f"`se` must have the shape of `estimates` {(n,)}, got {s.shape}"
                 raise ValueError(msg)
+            factor = _common_scale(x, s)
+            x, s = x * factor, s * factor
             var = s * s
         elif cov is not None and se is None:
             c = _validate.numeric(cov, "cov")
             if c.shape != (n, n):
                 msg = f"`cov` must have shape {(n, n)} for {n} estimates, got {c.shape}"
                 raise ValueError(msg)
+            with np.errstate(invalid="ignore"):
+                factor = _common_scale(x, np.sqrt(np.abs(np.diagonal(c))))
+            x, c = x * factor, c * factor * factor
             var = np.diagonal(c).copy()
         else:
             given = "both" if se is not None else "neither"
             msg = f"give exactly one of `se` and `cov`; got {given}"
             raise ValueError(msg)
+        self.factor = factor  # estimates and errors were multiplied by it
         missing = np.isnan(x) | np.isnan(var)
         if policy == "raise" and missing.any():
             i = int(np.argmax(missing))
@@ -507,23 +546,41 @@ class _Problem:
             out[self.order[b.item[b.real]]] = vals[b.real]
         return out
 
-    def check_memory(self, per_pair: int, what: str, instead: str) -> None:
-        """Refuse, before allocating, work that grows as the square of a group.
+    def check_memory(
+        self, per_pair: int, what: str, instead: str, *, draws: int = 0
+    ) -> None:
+        """Refuse, before allocating, work that exceeds povstat's memory limit.
 
-        Raises ValueError with the estimate, the largest group and what to
-        do instead, if ``per_pair`` bytes per padded pair exceed the limit.
+        ``per_pair`` bytes per padded pair of items (growing as the square
+        of a group), plus :data:`_BOOTSTRAP_DRAW_BYTES` per draw and padded
+        item when the `draws` of the bootstrap are held at once. Raises
+        ValueError with the estimate, its causes and what to do instead.
         """
         pairs = sum(b.item.shape[0] * b.item.shape[1] ** 2 for b in self.buckets)
-        need = pairs * per_pair
+        items = sum(int(b.item.size) for b in self.buckets) + 1
+        pair_bytes = pairs * per_pair
+        draw_bytes = draws * items * _BOOTSTRAP_DRAW_BYTES
+        need = pair_bytes + draw_bytes
         if need <= _MAX_BYTES:
             return
-        largest = max(int(b.size.max()) for b in self.buckets)
+        largest = max((int(b.size.max()) for b in self.buckets), default=0)
         size = f"{need / 1e9:.1f} GB" if need >= 1e8 else f"{need / 1e6:.0f} MB"
+        if draw_bytes > pair_bytes:
+            why = (
+                f"n_draws={draws:,} draws of {items - 1:,} items; the memory "
+                "grows with n_draws times the number of items"
+            )
+            instead = f"use fewer draws (n_draws), or {instead}"
+        else:
+            why = (
+                f"the largest group has {largest:,} items; the memory grows "
+                "with the square of the group size"
+            )
+        arg = "n_draws" if draw_bytes > pair_bytes else "estimates"
         msg = (
-            f"`estimates`: {what} for these groups would need about {size} of "
-            f"working memory (the largest group has {largest:,} items; the "
-            "memory grows with the square of the group size), above povstat's "
-            f"limit of {_MAX_BYTES / 1e9:.0f} GB; {instead}"
+            f"`{arg}`: {what} for these groups would need about {size} of "
+            f"working memory ({why}), above povstat's limit of "
+            f"{_MAX_BYTES / 1e9:.0f} GB; {instead}"
         )
         raise ValueError(msg)
 
@@ -712,8 +769,8 @@ def _check_cov(c: NDArray[np.float64]) -> None:
     if float(asym.max()) > 1e-10 * max(scale, 1e-300):
         i, j = np.unravel_index(int(np.argmax(asym)), c.shape)
         msg = (
-            f"`cov` must be symmetric, found cov[{i}, {j}] = {c[i, j]!r} but "
-            f"cov[{j}, {i}] = {c[j, i]!r}"
+            f"`cov` must be symmetric, found cov[{i}, {j}] = {float(c[i, j])!r} "
+            f"but cov[{j}, {i}] = {float(c[j, i])!r}"
         )
         raise ValueError(msg)
     eig = np.linalg.eigvalsh((c + c.T) / 2.0)
@@ -1316,9 +1373,12 @@ def rank_confidence_sets(
         `interval_decimals` is given for other than simultaneous Bonferroni
         or Šidák sets; or the bootstrap would need more than 4 GB of working
         memory (it grows with the square of the group size, about 64 bytes
-        per pair of items: some 6.4 GB for a group of 10,000), estimated
+        per pair of items: some 6.4 GB for a group of 10,000; and with
+        `n_draws`, about 48 bytes per draw and item: 4 GB with some 7.5
+        million draws of 10 items), estimated
         before any allocation: the message gives the figure and suggests
-        Bonferroni or Šidák, whose memory is linear in the group size.
+        fewer draws, or Bonferroni or Šidák, whose memory is linear in the
+        group size.
 
     See Also
     --------
@@ -1344,6 +1404,11 @@ def rank_confidence_sets(
     which contains the true rank whenever all the rejections are right [1]_,
     under the ``"min"``, ``"max"`` and ``"average"`` tie rules of
     :func:`povstat.rank` alike (they differ only where true values tie).
+    The sets (and :func:`rank_probabilities`) depend on the estimates and
+    errors only up to a common factor: finite inputs beyond :math:`2^{256}`
+    (or all below :math:`2^{-256}`) are first multiplied by a power of two,
+    exactly, so that squares and differences of values such as 1e200 never
+    overflow; rounded interval bounds are taken in the caller's unit.
 
     *Bootstrap* [1]_. With draws :math:`Z^{*} \sim N(0, \hat\Sigma)`, the
     critical value is the `level` quantile (linear interpolation) over the
@@ -1464,6 +1529,7 @@ def rank_confidence_sets(
             "bootstrap rank sets",
             "use method='bonferroni' or 'sidak' (memory linear in the group "
             "size; their sets are wider), or rank within smaller groups",
+            draws=draws,
         )
         z = prob.draws(draws, used_seed)
     else:
@@ -1481,7 +1547,7 @@ def rank_confidence_sets(
                 n_above, n_below = above.sum(axis=2), below.sum(axis=2)
         elif simul:
             zc = _adjusted_z(lev, b.size.astype(np.float64), m_)
-            n_above, n_below = _interval_counts(b, zc, decimals)
+            n_above, n_below = _interval_counts(b, zc, decimals, prob.factor)
             crit = np.broadcast_to(zc[:, None], b.item.shape)
         else:
             zc = _adjusted_z(lev, b.size.astype(np.float64) - 1.0, m_)
@@ -1528,7 +1594,7 @@ def _pairwise_counts(
 
 
 def _interval_counts(
-    b: _Bucket, zc: NDArray[np.float64], decimals: int | None
+    b: _Bucket, zc: NDArray[np.float64], decimals: int | None, factor: float = 1.0
 ) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
     r"""Per item, how many intervals of its group lie wholly below and above.
 
@@ -1538,7 +1604,9 @@ def _interval_counts(
     the bounds are first rounded half up to that many decimals and
     intervals that touch count as separated (``lo_i >= hi_k``), an item
     never beating itself nor an identical point (two equal rounded bounds
-    with SE 0 touch each other both ways: neither is separated).
+    with SE 0 touch each other both ways: neither is separated). The bounds
+    are rounded in the caller's unit: divided by the `factor` the estimates
+    were scaled by (see :func:`_common_scale`).
     """
     half = zc[:, None] * b.se
     lo = (b.y - half)[b.real]
@@ -1546,8 +1614,9 @@ def _interval_counts(
     if decimals is not None:
         # Half up is symmetric about 0 (round(-v) == -round(v)), so rounding
         # the oriented bounds rounds the published ones.
-        lo = round_half_up(lo, decimals)
-        hi = round_half_up(hi, decimals)
+        with np.errstate(over="ignore"):
+            lo = round_half_up(lo / factor, decimals)
+            hi = round_half_up(hi / factor, decimals)
     g = np.nonzero(b.real)[0]
     n_g = b.size[g]
     touching = decimals is not None
@@ -1790,7 +1859,10 @@ def rank_probabilities(
     TypeError, ValueError
         As for :func:`rank_confidence_sets`; also ValueError if the
         probabilities would need more than 4 GB of working memory (about 56
-        bytes per pair of items of a group), estimated before allocating.
+        bytes per pair of items of a group), estimated before allocating, or
+        `n_draws` times the number of items exceeds 1e9 (minutes of
+        computing; the draws are taken in chunks, so memory does not grow
+        with `n_draws`).
 
     See Also
     --------
@@ -1840,6 +1912,17 @@ def rank_probabilities(
         "rank within smaller groups, or use rank_confidence_sets with "
         "method='bonferroni' or 'sidak' (memory linear in the group size)",
     )
+    work = draws * max(prob.n_valid, 1)
+    if work > _MAX_PROBABILITY_WORK:
+        msg = (
+            f"`n_draws`: {draws:,} draws of {prob.n_valid:,} items are "
+            f"{work:.2g} item draws, above povstat's limit of "
+            f"{_MAX_PROBABILITY_WORK:.0e} for rank probabilities (minutes of "
+            "computing); the Monte Carlo standard error of a probability, at "
+            "most 0.5 / sqrt(n_draws), is 0.0005 with 1,000,000 draws: use "
+            "fewer draws"
+        )
+        raise ValueError(msg)
     k_max = max((b.item.shape[1] for b in prob.buckets), default=0)
     counts = [
         np.zeros((*b.item.shape, b.item.shape[1]), np.int64) for b in prob.buckets

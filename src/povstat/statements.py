@@ -37,7 +37,7 @@ import fractions
 import itertools
 import numbers
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Literal, cast
 
@@ -1319,6 +1319,23 @@ def _decimals_of(*arrays: NDArray[np.float64]) -> int:
     return shown_decimals(np.concatenate([np.ravel(a) for a in arrays]))
 
 
+def _column_decimals(
+    data: pd.DataFrame, col: str, scales: Mapping[str, int], unit: Unit | None = None
+) -> int:
+    """The decimals column `col` of `data` was published with.
+
+    The one rule of :func:`check_statements`: a Decimal column's scale
+    (DECIMAL(7,2): 2; see :func:`_plumbing.decimal_scales`), else the most
+    decimals any of its figures shows (BPS publishes a column to one
+    precision). With `unit`, those of the rate in percent (a fraction's
+    scale 4 is 2 in percent).
+    """
+    if col in scales:
+        return scales[col] - (2 if unit == "fraction" else 0)
+    values = _plumbing.pandas_floats(data[col])
+    return _decimals_of(values if unit is None else _in_percent(values, unit))
+
+
 def _other_unit(change: float, stated: float, d: int) -> str:
     """A hint when `stated` is `change` in a unit 10**3 or 10**6 apart."""
     for power in (3, -3, 6, -6):
@@ -1927,6 +1944,7 @@ def check_rank_statement(
     of: int | None = None,
     stated_value: float | None = None,
     value_decimals: int | None = None,
+    values_decimals: int | None = None,
 ) -> StatementCheck:
     """Check a rank statement: "second lowest, after Kota Batu", "38th of 38".
 
@@ -1977,6 +1995,13 @@ def check_rank_statement(
         the unit of `values`.
     value_decimals : int, optional
         Decimal places of `stated_value`; required with it.
+    values_decimals : int, optional
+        Decimal places `values` were published with (a Decimal column's
+        scale: 4.260 in a DECIMAL(8,3) column is published to 3 decimals,
+        which its float 4.26 cannot show). A stated value with more
+        decimals may be the true one within that rounding (cannot tell);
+        one with as many or fewer must match. None: the most decimals any
+        of `values` shows (a trailing zero cannot be seen).
 
     Returns
     -------
@@ -1998,9 +2023,11 @@ def check_rank_statement(
         `stated_rank` or `of` is not an int, or `labels` are of several
         kinds (1 and "1") or a str.
     ValueError
-        If the lengths differ, labels repeat or are missing, `subject` or
-        `after` is not among the labels (or is of another kind than them),
-        or `stated_rank` or `of` is not a positive int.
+        If the lengths differ, labels repeat or are missing (None, NaN,
+        masked entries), `subject` or `after` is not among the labels (or is
+        of another kind than them, or masked), `stated_rank` or `of` is not
+        a positive int, or `values` are not rounded to `values_decimals`
+        (beyond float noise such as ``0.1 + 0.2``).
 
     See Also
     --------
@@ -2056,8 +2083,18 @@ def check_rank_statement(
             value_decimals, "value_decimals", most=_validate.FIGURE_DECIMALS
         )
     )
-    # Published figures: computed float noise (0.1 + 0.2) must not break a tie.
-    v = _snap(v)
+    # The decimals the values were published with: as given (a Decimal
+    # column's scale), else the most any of them shows.
+    shown_d = (
+        _decimals_of(v)
+        if values_decimals is None
+        else _validate.decimals(
+            values_decimals, "values_decimals", most=_validate.FIGURE_DECIMALS
+        )
+    )
+    # Published figures: computed float noise (0.1 + 0.2) must not break a
+    # tie; figures with more decimals than `values_decimals` are refused.
+    v = _snap(v) if values_decimals is None else published(v, shown_d, "values")
     # Rows are in label order (see _values_and_labels): an "ordinal" tie is
     # broken by label, never by the order of the caller's rows.
     r_min = rank(v, descending=descending, ties="min")
@@ -2120,7 +2157,7 @@ def check_rank_statement(
         # The value with the decimals the ranked values carry (two at least):
         # 0.0914 after 0.0915 must not both show as 0.09.
         reason = (
-            f"{subject} ({_fmt(value, max(2, _decimals_of(v)))}) ranks "
+            f"{subject} ({_fmt(value, max(2, shown_d))}) ranks "
             f"{_fmt(rr, 1 if rr % 1 else 0)} "
             f"of {count} from the {direction} (ties: {ties}"
             + (
@@ -2200,10 +2237,9 @@ def check_rank_statement(
             if s_hi > s_lo
             else ""
         )
-        # A value stated with more decimals than the ranked values show (the
-        # most any shows: 16.452 for 16.45) may be the true one within the
+        # A value stated with more decimals than the ranked values were
+        # published with (16.452 for 16.45) may be the true one within the
         # rounding: cannot tell, unless the rest already fails.
-        shown_d = _decimals_of(v)
         fits = False
         if vd > shown_d and not np.isnan(value):
             half_v = fractions.Fraction(1, 2) / fractions.Fraction(10) ** shown_d
@@ -2399,8 +2435,9 @@ def check_top_statement(
         `k` is not an int, `members` is a str, or `labels` are of several
         kinds.
     ValueError
-        If the lengths differ, labels repeat, `members` is empty, a member
-        is not among the labels, members repeat, or `k` is not in 1 to the
+        If the lengths differ, labels repeat or are missing (None, NaN,
+        masked entries), `members` is empty, a member is not among the
+        labels or is masked, members repeat, or `k` is not in 1 to the
         number of regions.
 
     See Also
@@ -2590,7 +2627,9 @@ def _column_numbers(
     items = cells.tolist()
     is_text = [isinstance(x, str | bytes) for x in items]
     if any(is_text):
-        where = [i for i, t in zip(cells.index, is_text, strict=True) if t]
+        where = [
+            _validate.plain(i) for i, t in zip(cells.index, is_text, strict=True) if t
+        ]
         got = [x for x, t in zip(items, is_text, strict=True) if t]
         msg = (
             f"`statements` column {col!r} must hold numbers, not text; rows "
@@ -2602,6 +2641,8 @@ def _column_numbers(
     def number(v: object) -> float | None:
         if isinstance(v, bool | np.bool_):
             return None
+        if isinstance(v, decimal.Decimal) and v.is_nan():
+            return np.nan  # quiet or signalling (float() refuses it): missing
         if isinstance(v, numbers.Real | decimal.Decimal):
             return float(v)
         return np.nan if pd.isna(v) else None  # type: ignore[call-overload]
@@ -2615,10 +2656,14 @@ def _column_numbers(
             try:
                 _validate.numeric(np.asarray(v, dtype=object), col)
             except ValueError as exc:
-                msg = f"`statements` row {i!r}: {exc}"
+                msg = f"`statements` row {_validate.plain(i)!r}: {exc}"
                 raise ValueError(msg) from None
     if any(v is None for v in read):
-        where = [i for i, v in zip(cells.index, read, strict=True) if v is None]
+        where = [
+            _validate.plain(i)
+            for i, v in zip(cells.index, read, strict=True)
+            if v is None
+        ]
         got = [x for x, v in zip(items, read, strict=True) if v is None]
         msg = (
             f"`statements` column {col!r} must hold numbers; rows {where[:10]} "
@@ -2639,8 +2684,8 @@ def _column_numbers(
     if np.isfinite(least):
         rule += f" >= {least:g}"
     if problems.any():
-        where = cells.index[problems].tolist()
-        got = cells[problems].tolist()
+        where = _plain_list(cells.index[problems])
+        got = _plain_list(cells[problems])
         msg = (
             f"`statements` column {col!r} must hold {rule}; rows {where[:10]} "
             f"have {got[:10]}"
@@ -2676,7 +2721,8 @@ def _column_flags(
         msg = (
             f"`statements` column {col!r} must be True or False{missing} for "
             f"statements of kind {list(kinds)}; rows "
-            f"{cells.index[~real].tolist()[:10]} have {cells[~real].tolist()[:10]}"
+            f"{_plain_list(cells.index[~real])[:10]} have "
+            f"{_plain_list(cells[~real])[:10]}"
         )
         raise ValueError(msg)
 
@@ -2712,13 +2758,13 @@ def _periods_in_order(statements: pd.DataFrame, kind_of: pd.Series[Any]) -> None
     except TypeError:
         msg = (
             "`statements` columns 'period_before' and 'period_after' must hold "
-            f"periods that can be ordered; rows {list(rows.index)[:10]} have "
-            f"{b.tolist()[:10]} and {a.tolist()[:10]}"
+            f"periods that can be ordered; rows {_plain_list(rows.index)[:10]} "
+            f"have {_plain_list(b)[:10]} and {_plain_list(a)[:10]}"
         )
         raise ValueError(msg) from None
     if bad.any():
-        where = rows.index[bad].tolist()[:10]
-        pairs = list(zip(b[bad].tolist(), a[bad].tolist(), strict=True))[:10]
+        where = _plain_list(rows.index[bad])[:10]
+        pairs = list(zip(_plain_list(b[bad]), _plain_list(a[bad]), strict=True))[:10]
         msg = (
             "`statements` must have `period_before` earlier than `period_after` "
             f"for change, direction and level_change statements; rows {where} "
@@ -2764,7 +2810,7 @@ def _rows_named(
     except (TypeError, ValueError) as exc:
         if getattr(exc, _ROWS_NAMED, False):
             raise
-        rows = index[np.asarray(positions, dtype=np.intp)].tolist()
+        rows = _plain_list(index[np.asarray(positions, dtype=np.intp)])
         text = str(exc)
         # A check names the offending value "at index k" of the rows passed
         # to it: name that statement row itself.
@@ -2776,6 +2822,11 @@ def _rows_named(
         where = f"row {rows[0]!r}" if len(rows) == 1 else f"rows {rows[:10]}"
         msg = f"`statements` {where} (kind {kind!r}): {text}"
         raise (TypeError if isinstance(exc, TypeError) else ValueError)(msg) from None
+
+
+def _plain_list(items: Iterable[Any]) -> list[Any]:
+    """Row labels or cells as a message lists them: numpy scalars as values."""
+    return [_validate.plain(x) for x in items]
 
 
 def _persons_per_unit(value: object) -> float:
@@ -2993,7 +3044,7 @@ def check_statements(
         raise ValueError(msg)
     missing_kind = statements["kind"].isna().to_numpy()
     if missing_kind.any():
-        gaps = list(statements.index[missing_kind])
+        gaps = _plain_list(statements.index[missing_kind])
         where = f"row {gaps[0]!r}" if len(gaps) == 1 else f"rows {gaps[:10]}"
         msg = (
             f"`statements` has a missing 'kind' in {where}; each "
@@ -3033,7 +3084,7 @@ def check_statements(
         if len(rows):
             msg = (
                 f"`statements` of kind {kind!r} must have {col} in {list(ok)}; "
-                f"rows {list(rows.index)} have {rows[col].tolist()}"
+                f"rows {_plain_list(rows.index)} have {_plain_list(rows[col])}"
             )
             raise ValueError(msg)
     for kind in sorted({"change", "count", "figure", "level_change"} & present):
@@ -3041,7 +3092,7 @@ def check_statements(
         if len(rows):
             msg = (
                 f"`statements` of kind {kind!r} need `decimals`; missing in rows "
-                f"{list(rows.index)}"
+                f"{_plain_list(rows.index)}"
             )
             raise ValueError(msg)
     kind_of = statements["kind"].astype(str)
@@ -3096,10 +3147,11 @@ def check_statements(
         """Why region `r` is not in `data`; 3573 where it holds "3573" said so."""
         held = known_text.get(str(r))
         if held is None:
-            return f": {region} {r!r} is not in `data` at all"
+            return f": {region} {_validate.plain(r)!r} is not in `data` at all"
         return (
-            f": {region} {r!r} (of type {type(r).__name__}) is not in `data`, "
-            f"which holds {held!r} of type {type(held).__name__}: write it as "
+            f": {region} {_validate.plain(r)!r} (of type {type(r).__name__}) is "
+            f"not in `data`, which holds {_validate.plain(held)!r} of type "
+            f"{type(held).__name__}: write it as "
             "`data` does"
         )
 
@@ -3109,10 +3161,11 @@ def check_statements(
         missing = ~keys.isin(keyed.index)
         if not missing.any():
             return
-        rows = statements.index[regions.index.to_numpy()[missing]].tolist()
+        rows = _plain_list(statements.index[regions.index.to_numpy()[missing]])
         where = f"row {rows[0]!r}" if len(rows) == 1 else f"rows {rows[:10]}"
         pairs = [
-            f"({r!r}, {p!r})" + ("" if r in known else unknown_region(r))
+            f"({_validate.plain(r)!r}, {_validate.plain(p)!r})"
+            + ("" if r in known else unknown_region(r))
             for r, p in zip(regions[missing], periods[missing], strict=True)
         ][:10]
         verb = "refers" if len(rows) == 1 else "refer"
@@ -3161,11 +3214,7 @@ def check_statements(
     reason = np.full(len(st), "", dtype=object)
 
     s = st[kinds == "change"]
-    rate_decimals = (
-        scales[rate] - (2 if unit == "fraction" else 0)
-        if rate in scales
-        else _decimals_of(_in_percent(_plumbing.pandas_floats(data[rate]), unit))
-    )
+    rate_decimals = _column_decimals(data, rate, scales, unit)
     s = s.assign(
         _yearly=_flag_or_false(s["per_year"]) if "per_year" in s.columns else False
     )
@@ -3238,7 +3287,7 @@ def check_statements(
             # of poor in persons (`persons_per_poor_unit`), as counts are.
             in_persons = said == "persons"
             if col == rate:
-                at = statements.index[u.index.to_numpy()].tolist()
+                at = _plain_list(statements.index[u.index.to_numpy()])
                 msg = (
                     f"`statements` rows {at} (kind 'level_change'): `measure` "
                     f"{col!r} is the rate column (argument `rate`); a change of "
@@ -3246,7 +3295,7 @@ def check_statements(
                 )
                 raise ValueError(msg)
             if in_persons and col != headcount:
-                at = statements.index[u.index.to_numpy()].tolist()
+                at = _plain_list(statements.index[u.index.to_numpy()])
                 msg = (
                     f"`statements` rows {at} (kind 'level_change'): stated_as "
                     f"'persons' is for the number of poor (column {headcount!r}), "
@@ -3262,10 +3311,7 @@ def check_statements(
             shift = np.log10(factor)
             shown_decimals = None
             if float(shift).is_integer():
-                column_d = scales.get(
-                    col, _decimals_of(_plumbing.pandas_floats(data[col]))
-                )
-                shown_decimals = column_d - int(shift)
+                shown_decimals = _column_decimals(data, col, scales) - int(shift)
             with _rows_named(statements.index, u.index.to_numpy(), "level_change"):
                 years = (
                     _elapsed_years(u["period_before"], u["period_after"])
@@ -3358,9 +3404,11 @@ def check_statements(
     s = st[kinds == "rank"]
     if len(s):
         absent("rank", s["region"], s["period"])
+        # The rates' decimals in their own unit, as the stated value's.
+        values_decimals = _column_decimals(data, rate, scales)
     for pos, row in zip(s.index.to_numpy(), s.to_dict("records"), strict=True):
         # One ranking per statement: statements are few, the ranking is vectorised.
-        label = statements.index[pos]
+        label = _validate.plain(statements.index[pos])
         sel = data[period] == row["period"]
         if by is not None:
             # `by` has no missing labels (refused above).
@@ -3372,8 +3420,8 @@ def check_statements(
             group = "" if by is None else f" in the same {by!r} group"
             msg = (
                 f"`statements` row {label!r} (kind 'rank'): column 'after' names "
-                f"{after!r}, which is not a {region!r} of `data` at period "
-                f"{row['period']!r}{group}"
+                f"{_validate.plain(after)!r}, which is not a {region!r} of "
+                f"`data` at period {_show_key(row['period'])}{group}"
             )
             raise ValueError(msg)
         with _rows_named(statements.index, np.array([pos]), "rank"):
@@ -3391,6 +3439,7 @@ def check_statements(
                 value_decimals=None
                 if pd.isna(row.get("value_decimals", None))
                 else int(row["value_decimals"]),
+                values_decimals=values_decimals,
             )
         verdict[pos] = str(res.verdict)
         reason[pos] = str(res.reason)
@@ -3423,6 +3472,7 @@ def _period_kind_hint(periods: pd.Series[Any], dates: bool, name: str) -> str:
 
 def _show_key(x: object) -> str:
     """A region or period as a message shows it (dates without the time)."""
+    x = _validate.plain(x)
     if isinstance(x, pd.Timestamp) and x == x.normalize():
         return x.strftime("%Y-%m-%d")
     if isinstance(x, float) and x.is_integer():
@@ -3582,7 +3632,10 @@ def _values_and_labels(
     if isinstance(labels, str | bytes):
         msg = f"`labels` must be a sequence of labels, got the str {labels!r}"
         raise TypeError(msg)
-    checked = _validate.labels(np.asarray(labels, dtype=object), "labels")
+    # A masked array is checked as given: np.asarray would drop its mask
+    # and use the hidden values as labels.
+    raw = labels if np.ma.isMaskedArray(labels) else np.asarray(labels, dtype=object)
+    checked = _validate.labels(raw, "labels")
     lab = np.empty(checked.shape, dtype=object)
     lab[...] = checked.tolist() if checked.ndim else checked.item()
     if v.ndim != 1 or lab.shape != v.shape:
@@ -3611,6 +3664,9 @@ def _label_kind(x: object) -> str:
 
 def _position(lab: NDArray[np.object_], x: object, arg: str) -> int:
     """Index of label `x` among `lab` (same value and kind), else ValueError."""
+    if x is np.ma.masked:
+        msg = f"`{arg}` holds a missing label (a masked entry), not a region"
+        raise ValueError(msg)
     if isinstance(x, np.generic):
         x = x.item()
     if lab.size:

@@ -1219,6 +1219,8 @@ def poverty_estimates(
     nan_policy : {"raise", "omit"}, default "raise"
         Missing welfare, line, weight or size: raise, or give the row zero
         weight (it stays in the design, as R's ``na.rm=TRUE`` keeps it).
+        Missing is None, NaN, pandas.NA, or a Decimal NaN, quiet or
+        signalling (``Decimal("sNaN")``).
 
     Returns
     -------

@@ -59,6 +59,7 @@ from povstat.parsing import (
     _mixed_scales,
     _mixed_units,
     _parse_flat,
+    _parse_text,
     _show,
     _warn_read_as_numbers,
 )
@@ -155,6 +156,9 @@ _WORD_YEAR = re.compile(r"^(?:tahun|year)\s*(?P<year>(?:19|20)[0-9]{2})$", _WORD
 _YEAR = re.compile(
     r"(?P<a>.*?)\s*(?<![0-9])(?P<year>(?:19|20)[0-9]{2})(?![0-9])\s*(?P<b>.*)"
 )
+#: A year written as a whole float, "2022.0" (pandas writes a column of
+#: years so once it holds a missing value): the year 2022.
+_POINT_ZERO = re.compile(r"^(?P<year>(?:19|20)[0-9]{2})\.0+$")
 #: BPS's semester convention for the Susenas poverty rounds.
 _SEMESTER_MONTH = {"1": 3, "i": 3, "2": 9, "ii": 9}
 #: Rows whose first cell starts like this are notes, not regions.
@@ -504,7 +508,10 @@ def read_bps_table(
         a month disagree ("Semester 1 (September)"); a unit row states
         different units over the columns of one column group ("(ribu
         jiwa)" over 2022, "(jiwa)" over 2023: the message names each column
-        and unit);
+        and unit); the first row under the header reads as a header (each
+        of its value cells names a period and its label names no region:
+        "Kabupaten/Kota,2022" under a year subtitle ",2023" or ",Tahun
+        2023" taken for the header), whatever `errors`;
         two rows are the same region ("Malang" and "Kabupaten Malang", or
         one label twice: the message lists the labels, the code and the
         rows); `month` is not in 1-12 or
@@ -512,13 +519,19 @@ def read_bps_table(
         group row names their round ("Maret", "Semester 2"); `value_name`
         clashes with a fixed column; a CSV file is not valid in
         `encoding`; a path named .xlsx (or another spreadsheet suffix)
-        holds text; a workbook is damaged or truncated (bytes added in
+        holds text (the message names UTF-16 text, with the encoding to
+        pass, an HTML page or table, and an Excel 2003 XML spreadsheet, as
+        web sites and old programs save them with the suffix .xls; no
+        header found in CSV text that is such markup names it too); a
+        workbook is damaged or truncated (bytes added in
         front of its signature, named as damage, not as an encoding; a
         member of an .xlsx archive whose bytes fail their check or do not
         inflate; a merged range that names no range, "C1:B1" written
         backwards, is named; an .xlsx cell that cannot be read, or lies
         outside the sheet, "B0", is named; an .xls one too, whatever xlrd
-        raises; its warnings are not printed, and pandas'
+        raises; an .ods numeric cell whose stored value is not a
+        finite number, "4_37" or "NaN", is named; xlrd's warnings are not
+        printed, and pandas'
         deprecation of its xlrd engine is not shown, nor, made an error by a
         warnings filter, taken for damage: another warning made an error is
         raised as itself), is password-protected (encrypted), or is a zip
@@ -551,7 +564,7 @@ def read_bps_table(
         tab) rather than on `sep`, the message says which `sep` to pass.
     TypeError
         If `source` is of an unsupported type, or an option (`value_name`,
-        `month`, `province`, ...) of a wrong type.
+        `month`, `province`, `sep`, `encoding`, ...) of a wrong type.
     ImportError
         If an .xls or .ods workbook is read without xlrd or odfpy (the
         message names the package to install), or an .xlsx one without
@@ -570,6 +583,9 @@ def read_bps_table(
         `locale` is ``"id"`` and its values read are all whole numbers
         written as text, one at least with digits alone (such a CSV file
         read with every column as text, as *Frames* advises).
+        If `source` is an .xlsx, .xlsm, .xls or .ods sheet that hides rows
+        or columns holding cells: they are read as any other (see Notes,
+        *Spreadsheets*); the warning names them ("row 3, column C").
 
     See Also
     --------
@@ -583,7 +599,9 @@ def read_bps_table(
     columns on the left are layout, not data). The header is the first row with
     a cell (beyond the first column) that names a year: "2023", "Maret 2023",
     "September 2022", "Semester 1 (Maret) 2023", "2023 Tahunan", "2022
-    (September)" (a round in brackets, also as an .xlsx or .xls number format ``0"
+    (September)" (a year written as a whole float, "2022.0" as pandas
+    writes a column of years holding a missing value, is that year; a
+    round in brackets, also as an .xlsx or .xls number format ``0"
     (September)"`` shows the number 2022). A header row of years (bare, or
     after the word for year: "Tahun 2022") may be followed by a row of
     rounds ("Semester 1 (Maret)", "Semester 2 (September)",
@@ -725,11 +743,25 @@ def read_bps_table(
     ``#,##0,.0`` show it divided by 1000, ``#,##0`` is not scaled) or by
     ``%%`` (times 10000),
     makes the cell invalid: whether the table means the value as shown or
-    as stored cannot be told. A number whose format writes a unit or
-    multiplier word with it (``0.00" ribu jiwa"`` shows 37.78 as "37.78 ribu
-    jiwa", ``0.0" %"``) is read as that text typed in the cell: 37 780
-    persons, 4.37 percent; so one among numbers without such a word (or with
-    another unit) is invalid, as the typed text would be. A value cell
+    as stored cannot be told. A number whose format shows text before or
+    after it is read as that text typed in the cell, so that a cell reads
+    the same whether its unit is typed or shown by its format: quoted
+    strings, escaped characters, the symbol of a currency tag
+    (``[$Rp-421]#,##0`` shows 500 as "Rp500", ``0.00[$%]`` a "%" that does
+    not scale) and characters shown as themselves count (padding, fill,
+    colours, conditions and a sign's notation, "-" or parentheses, do
+    not). ``0.00" ribu jiwa"`` shows 37.78 as "37.78 ribu jiwa", 37 780
+    persons; ``"Rp "#,##0`` shows 500 as "Rp 500", 500 rupiah, checked
+    against a unit row and the column's other units as the typed text is;
+    a mark or other text (``0.0" r)"``, ``0.0"*"``, ``0" xyz"``) makes the
+    cell invalid, as "33.1 r)" typed is: the mark is never dropped. The
+    stored number is read with that text (in `locale`), never the digits
+    the format rounds it to. A section that shows text without the number
+    (a zero section ``"…"``) is read as that text typed ("…": missing
+    under the default `missing`); one that shows nothing (``;;;``) or a
+    negative number without its sign (``0.00;0.00``,
+    ``0.00;[Red]0.00``) makes the cell invalid; a dash alone for zero
+    (``0.00;-0.00;"-"``) is 0. A value cell
     covered by a merged range other than its first cell (13.8 in B2 merged
     across B2:C2, shown under both years) is invalid: the value shown there
     is the range's first cell's, which is not copied, and content the
@@ -752,11 +784,21 @@ def read_bps_table(
     ``=cmd|...``) is an invalid cell showing the formula. Cells of an
     .xlsx sheet are placed by their reference (``r="B2"``), in whatever
     order the file lists them; a cell stored twice raises ValueError.
+    An .ods numeric cell (value type ``float``, ``percentage`` or
+    ``currency``) whose stored value is not a finite number in ASCII digits
+    as ODF writes it ("4_37", which Python's ``float`` reads as 437,
+    "NaN", "INF", or none) makes the file damaged: ValueError naming the
+    cell, whatever `errors`, as for an .xlsx cell that cannot be read.
     An .ods cell's value type is read as an .xlsx cell's percent format: a
     cell of type ``percentage`` (the value 0.138 shown as "13,80%") is read
     as 13.8, in percent, and such cells mixed with plain numbers follow the
-    rule above (the rarer kind is invalid). Other number formats of .ods
-    files, and those of a DataFrame source, are not read. An .ods cell
+    rule above (the rarer kind is invalid). A cell of type ``currency`` is
+    read as the text it shows typed in the cell ("Rp 500": 500 rupiah,
+    checked against a unit row and the column's other units), or with its
+    currency code before the number if its text shows none
+    (``office:currency="IDR"``: "IDR 500", rupiah; another currency, or
+    none, is not a number povstat reads: an invalid cell). Other number
+    formats of .ods files, and those of a DataFrame source, are not read. An .ods cell
     without a value type (org-mode's export writes every cell so) holding
     text is a text cell, read as the same text typed in a CSV file ("4,37"
     is 4.37 in locale "id"); one holding a formula has no stored result and
@@ -778,7 +820,18 @@ def read_bps_table(
     LibreOffice writes as one row repeated to the sheet's end); rows below
     the last value and columns without any value (a cell holding only
     spaces is empty) are layout, and a column is named by its letter in
-    messages.
+    messages. A row or column the sheet hides (in .xlsx, .xlsm, .xls and
+    .ods files, filtered rows included) is read as any other: hiding leaves it
+    in the table, and the table read never depends on what a view shows;
+    hidden rows and columns that hold cells are named in a UserWarning.
+    A text cell written in runs (rich text) is read as it shows: a run
+    raised as superscript (a font's superscript in .xlsx and .xls, a text
+    style's ``text-position`` above the line in .ods) shows its digits
+    and ``+-=()`` as superscript characters, so "4,37" followed by a
+    raised "1" is the text "4,37\u00b9", read as that text typed: a
+    footnote mark after a label ("Kota Batu\u00b9", mark "\u00b9"), an
+    invalid cell among the values (never the number 4.371); a lowered run
+    (subscript) shows subscript characters alike.
 
     *Regions.* Names are matched to the 38 provinces and 514 regencies and
     cities of Indonesia (:func:`povstat.datasets.indonesia_regions`: today's
@@ -907,8 +960,19 @@ def read_bps_table(
             f"got {value_name!r}"
         )
         raise ValueError(msg)
+    if not isinstance(sep, str):
+        msg = f"`sep` must be a str (a single character), got {type(sep).__name__}"
+        raise TypeError(msg)
     frame_source, wide_ints = _frame_as_pandas(source)
     read = _read_grid(frame_source, sheet_name=sheet_name, sep=sep, encoding=encoding)
+    if read.hidden:
+        hides = ", ".join(read.hidden[:10]) + (", ..." if len(read.hidden) > 10 else "")
+        msg = (
+            f"`source`: the sheet hides {hides}, which hold cells: they are read "
+            "as any other (hiding a row or column leaves it in the table); "
+            "delete them from the sheet if they are not part of it"
+        )
+        warnings.warn(msg, UserWarning, stacklevel=2)
     grid = read.grid
     # A copy: the frame's own array may be read-only (one column of objects).
     text = np.array(grid.map(_cell_text).to_numpy(dtype=object), dtype=object)
@@ -1041,6 +1105,14 @@ def read_bps_table(
     _check_second_table(
         text, grid.index, layout, rows_all, repeated | blank | note | colnum
     )
+    _check_header_under_subtitle(
+        text,
+        grid.index,
+        layout,
+        rows_all[~(repeated | blank | note | colnum)],
+        prov,
+        first_year,
+    )
     if repeated.any() and err == "raise":
         shown_rows = [
             f"{_label(grid.index[r])!r} ({' | '.join(s for s in text[r] if s)})"
@@ -1119,7 +1191,9 @@ def read_bps_table(
     # column group: each group's columns share a measure ("Persentase",
     # "Jumlah (ribu jiwa)"), the groups need not.
     blocks = np.tile(np.asarray(layout.groups, dtype=object), cells.shape[0])
-    shown = _read_checks(read, where, cells, values, unit, mult, reasons, blocks)
+    shown = _read_checks(
+        read, where, cells, values, unit, mult, reasons, blocks, loc, miss
+    )
     as_shown = np.array(
         [c if t is None else t for c, t in zip(cells.ravel(), shown, strict=True)],
         dtype=object,
@@ -1224,14 +1298,15 @@ class _Read:
     cells that hold one without a stored result (None elsewhere). ``hint``:
     advice added to a layout error (e.g. another CSV separator).
     ``scaled``: the number format of spreadsheet numbers shown scaled by
-    other than a percent (None elsewhere). ``stated``: the literal text of
-    the number format of spreadsheet numbers whose format writes a unit or
-    a multiplier word after them ('0.00" ribu jiwa"': " ribu jiwa"; None
-    elsewhere). ``merged``: the merged range
-    ("B2:C2") covering a spreadsheet cell other than the range's first
-    (None elsewhere). ``columns``: names of the grid's
+    other than a percent (None elsewhere). ``stated``: the text the number
+    format of a spreadsheet number shows before and after it, when it shows
+    any ('"Rp "#,##0': ("Rp ", ""); '0.00" ribu jiwa"': ("", " ribu
+    jiwa"); an .ods currency cell: its currency; None elsewhere).
+    ``merged``: the merged range ("B2:C2") covering a spreadsheet cell
+    other than the range's first (None elsewhere). ``columns``: names of the grid's
     columns for messages (a spreadsheet's column letters); None: their
-    1-based positions.
+    1-based positions. ``hidden``: the rows and columns of a sheet that the
+    sheet hides and that hold cells ("row 3", "column C"), read as any other.
     """
 
     grid: pd.DataFrame
@@ -1243,6 +1318,7 @@ class _Read:
     merged: np.ndarray[Any, Any] | None = None
     hint: str = ""
     columns: tuple[str, ...] | None = None
+    hidden: tuple[str, ...] = ()
 
 
 def _read_grid(
@@ -1318,7 +1394,7 @@ def _read_any(
         _refuse_shifted_workbook(data, f"`source` {str(path)!r}")
         if path.suffix.lower() in _EXCEL_SUFFIXES:
             _sheet(sheet_name)
-            raise ValueError(_not_a_workbook(path, data[:512]))
+            raise ValueError(_not_a_workbook(path, data[:4096]))
         return _read_csv(_decode(data, encoding), sep)
     read = getattr(source, "read", None)
     if callable(read):
@@ -1625,14 +1701,70 @@ def _frame_as_pandas(source: object) -> tuple[object, frozenset[int]]:
 
 
 def _not_a_workbook(path: Path, start: bytes) -> str:
-    """Message for a file named like a workbook that does not hold one."""
-    head = start[:40].decode("utf-8", errors="replace").splitlines()
+    """Message for a file named like a workbook that does not hold one.
+
+    Names what the file holds: UTF-16 text (a byte-order mark or NUL
+    bytes, Excel's "Unicode text"), an HTML table or an Excel 2003 XML
+    spreadsheet (SpreadsheetML), which web sites and old programs save
+    with the suffix .xls, or other text (CSV?).
+    """
+    named = (
+        f"`source` {str(path)!r} is named as a spreadsheet ({path.suffix}) but "
+        "is not one"
+    )
+    utf16 = next(
+        (e for bom, e in _BOMS if start.startswith(bom) and e == "utf-16"), None
+    )
+    if utf16 is None and b"\x00" in start:
+        utf16 = "utf-16-le" if start[1:2] == b"\x00" else "utf-16-be"
+    if utf16 is not None:
+        text = start[: len(start) // 2 * 2].decode(utf16, errors="replace")
+        line = next(iter(text.removeprefix("\ufeff").splitlines()), "")
+        tab = ", sep='\\t'" if "\t" in line else ""
+        return (
+            f'{named}: it is UTF-16 text (as Excel\'s "Unicode text" export '
+            f"writes it), starting {line[:40]!r}; pass it opened as text, "
+            f"open(path, encoding={utf16!r}){tab}, or rename it to .txt and "
+            f"pass encoding={utf16!r}{tab}"
+        )
+    text = start.decode("utf-8", errors="replace")
+    markup = _markup(text)
+    if markup:
+        return f"{named}: {markup}"
+    head = text[:40].splitlines()
     shown = head[0] if head else ""
     return (
-        f"`source` {str(path)!r} is named as a spreadsheet ({path.suffix}) but is "
-        f"not one: it starts {shown!r}, which looks like text (CSV?); rename it "
+        f"{named}: it starts {shown!r}, which looks like text (CSV?); rename it "
         "to .csv, or pass it opened as text, e.g. open(path, encoding='utf-8')"
     )
+
+
+def _markup(text: str) -> str:
+    """What a file of markup holds, for messages; "" if it is not markup.
+
+    An Excel 2003 XML spreadsheet (SpreadsheetML, its namespace
+    ``urn:schemas-microsoft-com:office:spreadsheet``) or an HTML page or
+    table (web sites' "Excel" downloads are often one).
+    """
+    head = text.lstrip("\ufeff \t\r\n")[:4096]
+    low = head.lower()
+    if "urn:schemas-microsoft-com:office:spreadsheet" in low or (
+        'progid="excel.sheet"' in low and "<workbook" in low
+    ):
+        return (
+            "it is an Excel 2003 XML spreadsheet (SpreadsheetML), which is not "
+            "read: open it in a spreadsheet program and save it as .xlsx"
+        )
+    if re.match(r"<(?:!doctype\s+html|html|table|meta|head|body)\b", low) or (
+        low.startswith("<") and "<table" in low
+    ):
+        return (
+            'it is an HTML page or table (as web sites save "Excel" '
+            "downloads), which is not read: open it in a spreadsheet program "
+            "and save it as .xlsx, or read it with pandas.read_html (which "
+            "converts numbers: see Notes, *Frames*) and pass the frame"
+        )
+    return ""
 
 
 def _sheet(sheet_name: object) -> str | int | None:
@@ -1722,7 +1854,7 @@ def _read_with_pandas(
     # last empty row a million times) are left out before pandas reads it,
     # which would make a row of each; `sheet_rows` numbers the rows it reads.
     read_data, sheet_rows = (
-        _ods_without_empty_runs(data, sheet) if kind == "ods" else (data, None)
+        _ods_without_empty_runs(data, sheet, what) if kind == "ods" else (data, None)
     )
     try:
         with warnings.catch_warnings():
@@ -1778,6 +1910,11 @@ def _read_with_pandas(
                 # Empty text as the result: pandas reads it as missing.
                 formula[r, c] = text
                 values[r, c] = None
+        marked, hidden_rows, hidden_cols = _xls_shown(data, sheet)
+        held_rows = (grid.map(_cell_text) != "").to_numpy()
+        for (r, c), shown in marked.items():  # rich text, as it shows
+            if r < grid.shape[0] and c < grid.shape[1]:
+                values[r, c] = shown
         percent = np.zeros(grid.shape, dtype=bool)
         scaled = np.full(grid.shape, None, dtype=object)
         stated = np.full(grid.shape, None, dtype=object)
@@ -1790,8 +1927,9 @@ def _read_with_pandas(
                 percent[r, c] = scale == "percent"
                 if scale == "ambiguous":
                     scaled[r, c] = fmt
-                stated[r, c] = _format_unit(values[r, c], fmt)
+                stated[r, c] = _format_affixes(values[r, c], fmt)
         grid = pd.DataFrame(values, index=grid.index, columns=grid.columns)
+        held_rows |= formula != None  # noqa: E711 - elementwise
         return _Read(
             grid=grid,
             percent=percent,
@@ -1799,6 +1937,18 @@ def _read_with_pandas(
             stated=stated,
             merged=_merged_grid(ranges, grid.shape),
             formula=formula if (formula != None).any() else None,  # noqa: E711
+            hidden=_hidden_names(
+                [
+                    r + 1
+                    for r in hidden_rows
+                    if r < len(held_rows) and held_rows[r].any()
+                ],
+                [
+                    _column_letter(c + 1)
+                    for c in hidden_cols
+                    if c < held_rows.shape[1] and held_rows[:, c].any()
+                ],
+            ),
         )
     ods = _ods_cells(data, sheet)
     # Sheet row of each row pandas read (1-based), runs of empty rows left
@@ -1835,6 +1985,10 @@ def _read_with_pandas(
     for r, c in ods.percentages:  # few cells; 1-based, cut to the grid
         if r in at and c <= n_cols:
             percent[at[r], c - 1] = True
+    stated = np.full(grid.shape, None, dtype=object)
+    for r, c, around in ods.currencies:  # few cells; 1-based, cut to the grid
+        if r in at and c <= n_cols:
+            stated[at[r], c - 1] = around
     merged = None
     if ods.ranges:
         merged = np.full(grid.shape, None, dtype=object)
@@ -1846,16 +2000,65 @@ def _read_with_pandas(
                 for c in range(c0, min(c1, n_cols) + 1):
                     if (i, c) != (r0, c0):
                         merged[at[i], c - 1] = ref
+    filled_cells = (grid.map(_cell_text) != "").to_numpy() | (formula != None)  # noqa: E711
     return _Read(
         grid=grid,
         percent=percent,
         formula=formula if ods.formulas else None,
+        stated=stated if ods.currencies else None,
         merged=merged,
+        hidden=_hidden_names(
+            [r for r in held if any(a <= r <= b for a, b in ods.hidden_rows)],
+            [
+                _column_letter(c)
+                for c in ods.hidden_columns
+                if c <= n_cols and filled_cells[:, c - 1].any()
+            ],
+        ),
     )
 
 
+#: An .ods cell's ``office:value``: a decimal number as ODF writes it
+#: (xsd:double without its INF and NaN, which no cell shows as a number).
+_ODS_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+#: The value types whose value is ``office:value``.
+_ODS_NUMERIC = frozenset({"float", "percentage", "currency"})
+
+
+def _check_ods_values(tr: Any, row: int, what: str) -> None:
+    """Refuse a numeric .ods cell of the row whose value is not a number.
+
+    Python's ``float`` (which pandas reads the value with) takes "4_37" as
+    437, " 4.37 ", "\u0664.\u0663\u0667" and "infinity"; an ODF value is a
+    decimal number in ASCII digits. A value that is not one, or is not
+    finite ("NaN", "INF", "1e999"), or is missing, makes the file damaged:
+    the message names the cell, as for an .xlsx cell that cannot be read.
+    """
+    col = 0
+    for cell in tr:
+        kind = cell.get(f"{_ODS_OFFICE}value-type")
+        if kind in _ODS_NUMERIC:
+            value = cell.get(f"{_ODS_OFFICE}value")
+            if (
+                value is None
+                or not _ODS_NUMBER.fullmatch(value)
+                or not np.isfinite(float(value))
+            ):
+                stored = "no office:value" if value is None else f"{value!r}"
+                msg = (
+                    f"{what}: cell {_column_letter(col + 1)}{row} of the .ods "
+                    f"sheet, of value type {kind!r}, stores {stored} as its "
+                    "value, which is not a finite number in ASCII digits (an "
+                    "ODF value is written like '4.37' or '1E-05'): the file is "
+                    "damaged or was written wrongly; open and save it again in "
+                    "a spreadsheet program"
+                )
+                raise ValueError(msg)
+        col += int(cell.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
+
+
 def _ods_without_empty_runs(
-    data: bytes, sheet: str | int
+    data: bytes, sheet: str | int, what: str = "`source`"
 ) -> tuple[bytes, list[int] | None]:
     """The .ods file without its sheet's repeated empty rows, and row numbers.
 
@@ -1864,7 +2067,9 @@ def _ods_without_empty_runs(
     writes the empty rows to the sheet's end, a million of them) is left
     out, so that pandas does not make a row of each. Returns the file (as
     given if no such row) and the sheet row number (1-based) of each row
-    pandas reads, in order (None if nothing was left out).
+    pandas reads, in order (None if nothing was left out). A numeric cell
+    whose value is not a number raises ValueError naming it (see
+    ``_check_ods_values``).
     """
     import zipfile
     from xml.etree import ElementTree as ET
@@ -1888,6 +2093,7 @@ def _ods_without_empty_runs(
     row = 0
     for tr in list(table.iter(f"{t}table-row")):
         n = int(tr.get(f"{t}number-rows-repeated", "1"))
+        _check_ods_values(tr, row + 1, what)
         empty = all(
             cell.get(f"{_ODS_OFFICE}value-type") is None
             and cell.get(f"{t}formula") is None
@@ -1971,6 +2177,49 @@ def _column_letter(j: int) -> str:
     return letters
 
 
+#: Characters written raised (superscript) or lowered (subscript) by a run
+#: of a rich-text cell, as the Unicode characters that show them so.
+_RAISED = str.maketrans(
+    "0123456789+-=()",
+    "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b\u207c\u207d\u207e",
+)
+_LOWERED = str.maketrans(
+    "0123456789+-=()",
+    "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089\u208a\u208b\u208c\u208d\u208e",
+)
+
+
+def _shown_runs(runs: Iterable[tuple[str, str | None]]) -> str:
+    """A rich-text cell's text as it shows, from its runs (text, position).
+
+    A run's position is "super", "sub" or None (on the line). A raised
+    run's digits (and ``+-=()``) are written as the superscript characters
+    that show them ("4,37" and a raised "1" is "4,37\u00b9", a footnote mark,
+    as typed), a lowered run's as subscript ones; other characters of such
+    a run are kept as written. So the text is read as the same text typed
+    in a CSV file: never the number 4.371, never a label "Kota Batu1".
+    """
+    return "".join(
+        t.translate(_RAISED)
+        if where == "super"
+        else t.translate(_LOWERED)
+        if where == "sub"
+        else t
+        for t, where in runs
+    )
+
+
+def _xlsx_rich_text(value: Any) -> str:
+    """An .xlsx rich-text cell (openpyxl's CellRichText) as its text shows."""
+    runs: list[tuple[str, str | None]] = []
+    for part in value:
+        font = getattr(part, "font", None)
+        align = getattr(font, "vertAlign", None)
+        where = {"superscript": "super", "subscript": "sub"}.get(str(align))
+        runs.append((str(getattr(part, "text", part)), where))
+    return _shown_runs(runs)
+
+
 def _xls_merged(
     data: bytes, sheet: str | int
 ) -> tuple[
@@ -2020,6 +2269,57 @@ def _xls_merged(
                 code = ws.cell_value(r, c)
                 errors[r, c] = xlrd.error_text_from_code.get(code, f"#ERROR {code}")
     return ranges, formats, errors
+
+
+def _hidden_names(rows: list[int], columns: list[str]) -> tuple[str, ...]:
+    """Hidden rows and columns holding cells, as named in messages."""
+    return tuple(f"row {r}" for r in rows) + tuple(f"column {c}" for c in columns)
+
+
+def _xls_shown(
+    data: bytes, sheet: str | int
+) -> tuple[dict[tuple[int, int], str], list[int], list[int]]:
+    """Rich text and hidden rows and columns of an .xls sheet.
+
+    Read by xlrd with the cell formatting. Returns the text of each text
+    cell holding a raised or lowered run (a font with superscript or
+    subscript escapement: the run's own, or the cell's for the text before
+    its first run) as it shows (see ``_shown_runs``), by 0-based (row,
+    column); and the 0-based rows and columns the sheet hides.
+    """
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(
+            file_contents=data, formatting_info=True, logfile=io.StringIO()
+        )
+        ws = (
+            book.sheet_by_name(sheet)
+            if isinstance(sheet, str)
+            else book.sheet_by_index(sheet)
+        )
+    except Exception:  # read by pandas and _xls_merged above; never damage here
+        return {}, [], []
+    where = {1: "super", 2: "sub"}
+    escapement = [where.get(f.escapement) for f in book.font_list]
+    texts: dict[tuple[int, int], str] = {}
+    for (r, c), runlist in ws.rich_text_runlist_map.items():  # few cells
+        text = ws.cell_value(r, c)
+        if not isinstance(text, str):  # pragma: no cover - text cells only
+            continue
+        base = book.xf_list[ws.cell_xf_index(r, c)].font_index
+        starts = [(0, base), *((int(k), int(f)) for k, f in runlist)]
+        runs = [
+            (text[k:end], escapement[f] if f < len(escapement) else None)
+            for (k, f), end in zip(
+                starts, [k for k, _ in starts[1:]] + [len(text)], strict=True
+            )
+        ]
+        if any(w is not None for _, w in runs):
+            texts[r, c] = _shown_runs(runs)
+    rows = sorted(r for r, info in ws.rowinfo_map.items() if info.hidden)
+    cols = sorted(c for c, info in ws.colinfo_map.items() if info.hidden)
+    return texts, rows, cols
 
 
 #: BIFF record types: FORMULA (BIFF3-8 spellings), STRING, EOF.
@@ -2096,6 +2396,13 @@ class _OdsCells(NamedTuple):
     without a stored result. ``years``: (row, column, year) of date cells
     shown as their year alone ("2022", a date style of the year only): the
     year, as an .xlsx date shown with the format ``yyyy`` is.
+    ``currencies``: (row, column, (before, after)) of cells of value type
+    ``currency``: the text shown before and after the number ("Rp 500":
+    ("Rp ", "")), or the currency's code (``office:currency="IDR"``:
+    ("IDR ", "")) if the text shows none.
+    ``hidden_rows``: (first, last) row of each run of rows the sheet hides
+    (``table:visibility`` "collapse" or "filter"); ``hidden_columns``: the
+    columns it hides.
     """
 
     ranges: list[tuple[int, int, int, int]]
@@ -2103,24 +2410,30 @@ class _OdsCells(NamedTuple):
     texts: list[tuple[int, int, str]]
     formulas: list[tuple[int, int, str]]
     years: list[tuple[int, int, int]]
+    currencies: list[tuple[int, int, tuple[str, str]]]
+    hidden_rows: list[tuple[int, int]]
+    hidden_columns: list[int]
 
 
 _ODS_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 
 
-def _ods_text(cell: Any) -> str:
+def _ods_text(cell: Any, positions: dict[str, str] | None = None) -> str:
     """The text an .ods cell shows: its paragraphs, one per line.
 
     As pandas reads a text cell: ``text:s`` is that many spaces, a line
     break or a new paragraph a line break, an annotation (a comment) is
-    not shown.
+    not shown. With `positions` (text style name: "super" or "sub"), a
+    span of a raised or lowered style shows as such (see ``_shown_runs``).
     """
     return "\n".join(
-        _ods_inline(p) for p in cell if p.tag in (f"{_ODS_TEXT}p", f"{_ODS_TEXT}h")
+        _ods_inline(p, positions)
+        for p in cell
+        if p.tag in (f"{_ODS_TEXT}p", f"{_ODS_TEXT}h")
     )
 
 
-def _ods_inline(element: Any) -> str:
+def _ods_inline(element: Any, positions: dict[str, str] | None = None) -> str:
     """The text of an .ods paragraph or span, spaces and breaks expanded."""
     out = [element.text or ""]
     for child in element:
@@ -2131,9 +2444,59 @@ def _ods_inline(element: Any) -> str:
         elif child.tag == f"{_ODS_TEXT}line-break":
             out.append("\n")
         elif child.tag != f"{_ODS_OFFICE}annotation":
-            out.append(_ods_inline(child))
+            inner = _ods_inline(child, positions)
+            where = (positions or {}).get(child.get(f"{_ODS_TEXT}style-name", ""))
+            out.append(_shown_runs([(inner, where)]))
         out.append(child.tail or "")
     return "".join(out)
+
+
+_ODS_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+
+
+def _ods_text_positions(root: Any) -> dict[str, str]:
+    """Text styles of an .ods file that raise or lower their text.
+
+    ``style:text-position`` is "super", "sub", or a percentage of the font
+    height (positive raises, negative lowers, "0%" is on the line), then
+    an optional size: "super 58%", "33% 58%".
+    """
+    found: dict[str, str] = {}
+    for st in root.iter(f"{_ODS_STYLE}style"):
+        if st.get(f"{_ODS_STYLE}family") != "text":
+            continue
+        for props in st.iter(f"{_ODS_STYLE}text-properties"):
+            first = (props.get(f"{_ODS_STYLE}text-position") or "").split()[:1]
+            if not first:
+                continue
+            pos = first[0]
+            lift = re.fullmatch(r"([+-]?[0-9.]+)%", pos)
+            up = pos == "super" or (lift is not None and float(lift[1]) > 0)
+            down = pos == "sub" or (lift is not None and float(lift[1]) < 0)
+            if up or down:
+                found[str(st.get(f"{_ODS_STYLE}name"))] = "super" if up else "sub"
+    return found
+
+
+def _ods_currency(cell: Any) -> tuple[str, str]:
+    """The text an .ods currency cell shows before and after its number.
+
+    "Rp 500" shows ("Rp ", ""), "500 IDR" ("", " IDR"); a sign's notation
+    ("-", parentheses) is not kept. If the text shows no currency, the
+    cell's currency code (``office:currency``) is written before the
+    number, and "currency" if it has none: the value type says the number
+    is money, never a bare number.
+    """
+    shown = _ods_text(cell)
+    digits = re.search(r"[0-9](?:.*[0-9])?", shown, re.DOTALL)
+    before, after = (
+        (shown[: digits.start()], shown[digits.end() :]) if digits else ("", "")
+    )
+    before, after = (re.sub(r"[-+()\u2212]", "", x) for x in (before, after))
+    if before.strip() or after.strip():
+        return before, after
+    code = cell.get(f"{_ODS_OFFICE}currency") or "currency"
+    return f"{code} ", ""
 
 
 def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
@@ -2154,7 +2517,8 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         root = ET.fromstring(z.read("content.xml"))
     t = _ODS_TABLE
-    found = _OdsCells([], [], [], [], [])
+    found = _OdsCells([], [], [], [], [], [], [], [])
+    positions = _ods_text_positions(root)
     tables = list(root.iter(f"{t}table"))
     if isinstance(sheet, str):
         tables = [x for x in tables if x.get(f"{t}name") == sheet]
@@ -2163,20 +2527,33 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
         table = tables[sheet] if sheet < len(tables) else None
     if table is None:  # pragma: no cover - pandas has read the sheet
         return found
+    shut = ("collapse", "filter")
+    col = 0
+    for tc in table.iter(f"{t}table-column"):
+        n_cols = int(tc.get(f"{t}number-columns-repeated", "1"))
+        if tc.get(f"{t}visibility") in shut:
+            found.hidden_columns.extend(range(col + 1, col + n_cols + 1))
+        col += n_cols
     row = 0
     for tr in table.iter(f"{t}table-row"):
         n_rows = int(tr.get(f"{t}number-rows-repeated", "1"))
+        if tr.get(f"{t}visibility") in shut:
+            found.hidden_rows.append((row + 1, row + n_rows))
         col = 0
         spans: list[tuple[int, int, int]] = []  # (column, rows, columns)
         shown_pct: list[int] = []  # columns of percentage cells
         held: list[tuple[int, str, bool]] = []  # (column, content, formula?)
         years: list[tuple[int, int]] = []  # (column, year) of dates shown so
+        money: list[tuple[int, tuple[str, str]]] = []  # (column, text around)
         for cell in tr:
             n_cols = int(cell.get(f"{t}number-columns-repeated", "1"))
             # Only (covered) table cells have a value type.
             kind = cell.get(f"{_ODS_OFFICE}value-type")
             if kind == "percentage":
                 shown_pct.extend(col + k + 1 for k in range(n_cols))
+            if kind == "currency":
+                around = _ods_currency(cell)
+                money.extend((col + k + 1, around) for k in range(n_cols))
             if kind == "date":
                 shown = _ods_text(cell).strip()
                 stored = cell.get(f"{_ODS_OFFICE}date-value", "")
@@ -2196,19 +2573,28 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
                 or _ods_text(cell) == "#N/A"
             ):
                 formula = cell.get(f"{t}formula") if kind is None else None
-                content = formula or _ods_text(cell)
+                content = formula or _ods_text(cell, positions)
                 if content.strip():
                     held.extend(
                         (col + k + 1, content, bool(formula)) for k in range(n_cols)
                     )
+            elif (
+                positions
+                and cell.tag == f"{t}table-cell"
+                and kind == "string"
+                and (raised := _ods_text(cell, positions)) != _ods_text(cell)
+            ):
+                # A text cell with a superscript run: as it shows ("4,37¹").
+                held.extend((col + k + 1, raised, False) for k in range(n_cols))
             col += n_cols
-        for i in range(n_rows if spans or shown_pct or held or years else 0):
+        for i in range(n_rows if spans or shown_pct or held or years or money else 0):
             r = row + i + 1
             found.ranges.extend((r, c, r + rs - 1, c + cs - 1) for c, rs, cs in spans)
             found.percentages.extend((r, c) for c in shown_pct)
             for c, content, is_formula in held:
                 (found.formulas if is_formula else found.texts).append((r, c, content))
             found.years.extend((r, c, y) for c, y in years)
+            found.currencies.extend((r, c, around) for c, around in money)
         row += n_rows
     return found
 
@@ -2216,7 +2602,11 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
 def _load_workbook(
     data: bytes, data_only: bool, what: str, *, read_only: bool = True
 ) -> Any:
-    """The workbook, by default in read-only mode (cells streamed, not stored)."""
+    """The workbook, by default in read-only mode (cells streamed, not stored).
+
+    Text cells are read with their runs (rich text), so that a run written
+    as superscript shows as such (see ``_shown_runs``).
+    """
     try:
         import openpyxl
     except ImportError:  # pragma: no cover - openpyxl is in the test extra
@@ -2227,7 +2617,7 @@ def _load_workbook(
     try:
         # From a buffer, not a path: openpyxl would judge a path by its suffix.
         return openpyxl.load_workbook(
-            io.BytesIO(data), read_only=read_only, data_only=data_only
+            io.BytesIO(data), read_only=read_only, data_only=data_only, rich_text=True
         )
     except (KeyError, OSError, InvalidFileException, ValueError, TypeError) as e:
         msg = (
@@ -2274,7 +2664,11 @@ def _pick_sheet(wb: Any, sheet_name: str | int | None) -> Any:
 
 
 def _sheet_cells(
-    data: bytes, sheet_name: str | int | None, data_only: bool, what: str
+    data: bytes,
+    sheet_name: str | int | None,
+    data_only: bool,
+    what: str,
+    hidden: dict[str, list[int]] | None = None,
 ) -> list[tuple[int, int, Any]]:
     """(row, column, cell) of the cells the sheet stores, 1-based.
 
@@ -2283,7 +2677,9 @@ def _sheet_cells(
     never to the sheet's declared dimension (a formatted cell at
     J1048576 does not make a million rows). Each cell is placed by its
     reference ("B2"), in whatever order the file lists it; a reference
-    stored twice (a repeated cell or row) is refused.
+    stored twice (a repeated cell or row) is refused. `hidden`, if given,
+    receives the 1-based numbers of the rows and columns the sheet hides
+    (keys "rows" and "columns").
     """
     wb = _load_workbook(data, data_only, what)
     try:
@@ -2293,7 +2689,9 @@ def _sheet_cells(
         raise
     try:
         ws.reset_dimensions()  # read the stored rows, not a declared size
-        cells = [(i, j, c) for i, j, c in _stored_cells(ws) if c.value is not None]
+        cells = [
+            (i, j, c) for i, j, c in _stored_cells(ws, hidden) if c.value is not None
+        ]
     except _DamagedCell as e:
         where = "a cell without a reference" if e.ref is None else f"cell {e.ref!r}"
         msg = (
@@ -2375,7 +2773,9 @@ class _DamagedCell(Exception):
         self.reason = reason
 
 
-def _stored_cells(ws: Any) -> Iterable[tuple[int, int, Any]]:
+def _stored_cells(
+    ws: Any, hidden: dict[str, list[int]] | None = None
+) -> Iterable[tuple[int, int, Any]]:
     """(row, column, cell) of the cells the sheet file stores, in file order.
 
     openpyxl's ``iter_rows`` makes an empty row for every row the file does
@@ -2384,15 +2784,18 @@ def _stored_cells(ws: Any) -> Iterable[tuple[int, int, Any]]:
     cells only, each with its own reference. A formula whose stored result
     is the empty string (``<v/>``, Excel's ``=IF(..., "")``) holds "": an
     empty cell, not a formula without a result. If that private interface is
-    missing (a later openpyxl), ``iter_rows`` is used.
+    missing (a later openpyxl), ``iter_rows`` is used. `hidden`, if given,
+    receives the rows and columns the sheet hides, once all are read.
     """
     try:
         from openpyxl.cell.read_only import ReadOnlyCell
+        from openpyxl.cell.rich_text import CellRichText
         from openpyxl.worksheet._reader import VALUE_TAG, WorkSheetParser
 
         wb = ws.parent
         source, strings = ws._get_source, ws._shared_strings
         options = {
+            "rich_text": True,
             "data_only": wb.data_only,
             "epoch": wb.epoch,
             "date_formats": wb._date_formats,
@@ -2425,12 +2828,26 @@ def _stored_cells(ws: Any) -> Iterable[tuple[int, int, Any]]:
                 and element.find(VALUE_TAG) is not None
             ):
                 cell["value"] = ""  # a stored empty text result
+            if isinstance(cell["value"], CellRichText):
+                cell["value"] = _xlsx_rich_text(cell["value"])  # as it shows
             return cell
 
     with source() as src:
-        for _, row in _Parser(src, strings, **options).parse():
+        parser = _Parser(src, strings, **options)
+        for _, row in parser.parse():
             for c in row:
                 yield c["row"], c["column"], ReadOnlyCell(ws, **c)
+    if hidden is not None:
+        on = ("1", "true")
+        hidden["rows"] = sorted(
+            int(r) for r, a in parser.row_dimensions.items() if a.get("hidden") in on
+        )
+        hidden["columns"] = sorted(
+            j
+            for a in parser.column_dimensions.values()
+            if a.get("hidden") in on
+            for j in range(int(a.get("min", 0)), int(a.get("max", 0)) + 1)
+        )
 
 
 def _merged_ranges(
@@ -2468,7 +2885,8 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     rows below the last of them are layout, and so are columns without any
     (they are left out, the others keep their letters in messages).
     """
-    stored = _sheet_cells(data, sheet_name, True, what)
+    hidden: dict[str, list[int]] = {}
+    stored = _sheet_cells(data, sheet_name, True, what, hidden)
     written = {
         (i, j): str(getattr(c.value, "text", c.value))  # array formula: its text
         for i, j, c in _sheet_cells(data, sheet_name, False, what)
@@ -2498,7 +2916,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
             percent[at[i], where[j]] = scale == "percent"
             if scale == "ambiguous":
                 scaled[at[i], where[j]] = cell.number_format
-            stated[at[i], where[j]] = _format_unit(v, cell.number_format)
+            stated[at[i], where[j]] = _format_affixes(v, cell.number_format)
     for (i, j), f in pending.items():
         formula[at[i], where[j]] = f
     merged = np.full((n_rows, len(cols)), None, dtype=object)
@@ -2523,6 +2941,10 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
         stated=stated,
         merged=merged,
         columns=tuple(get_column_letter(j) for j in cols),
+        hidden=_hidden_names(
+            [r for r in hidden.get("rows", []) if r in at],
+            [get_column_letter(j) for j in hidden.get("columns", []) if j in where],
+        ),
     )
 
 
@@ -2788,25 +3210,104 @@ def _with_literal_text(value: object, fmt: object) -> object:
 _STATED_WORD = re.compile(rf"(?<![a-z])(?:{_MULT_RE}|{_UNIT_RE})", _WORD_FLAGS)
 
 
-def _format_unit(value: object, fmt: object) -> str | None:
-    """The literal text a number format writes with a number, if it names a unit.
+#: The parts of a number format section, for the text it shows around a
+#: number: a quoted string, an escaped character, a currency or symbol tag
+#: ("[$Rp-421]", "[$%]": the text before the "-"), another tag (colour,
+#: condition, locale: shows nothing), padding ("_)": a space), fill ("* ":
+#: nothing), a number code (digits, decimal point, thousands comma, a
+#: fraction's "/", an exponent), "%" (the percent scale), a backslash
+#: ending the format (escaping nothing) or a character shown as itself.
+_AFFIX_PART = re.compile(
+    r'"(?P<quoted>[^"]*)"|\\(?P<escaped>.)|\[\$(?P<symbol>[^\]-]*)(?:-[^\]]*)?\]'
+    r"|(?P<tag>\[[^\]]*\])|_(?P<pad>.)|\*(?P<fill>.)"
+    r"|(?P<number>general|[0#?.,/@]|[eE][-+])|(?P<percent>%)|(?P<tag_end>\\$)"
+    r"|(?P<other>.)",
+    re.IGNORECASE | re.DOTALL,
+)
+#: Literal text that is only a sign's notation ("-", "(5)", the accounting
+#: format's escaped parentheses): not read, the sign is the value's.
+_SIGN_NOTATION = frozenset("-+()\u2212")
 
-    The literal parts (quoted, escaped) of the section that applies to the
-    number, when they hold a unit or multiplier word ('0.00" ribu jiwa"'
-    shows 37.78 as "37.78 ribu jiwa"); None otherwise (also for text,
-    dates and booleans).
+
+@frozen
+class _InsteadOfNumber:
+    """What a number format shows in place of a number.
+
+    `text`: the text its section shows instead (``"…"``; ``""`` for an
+    empty section, ``;;;``, which hides the number). `unsigned`: the
+    section for negative numbers shows the number without its sign
+    (``0.00;0.00`` shows -0.25 as "0.25").
+    """
+
+    text: str
+    unsigned: bool = False
+
+
+def _format_affixes(
+    value: object, fmt: object
+) -> tuple[str, str] | _InsteadOfNumber | None:
+    """The text a number format shows before and after a number, if any.
+
+    The section of the format that applies to the number (colour, locale
+    and condition tags aside) is read as Excel shows it: quoted strings,
+    escaped characters, the symbol of a currency tag (``[$Rp-421]`` shows
+    "Rp", ``[$%]`` a "%" that does not scale) and characters shown as
+    themselves, before or after the number's digits; padding (``_)``) as
+    a space; a percent format's "%" where it stands. None if the format
+    shows no text but spaces, the percent sign of a percent format and a
+    sign's notation ("-", parentheses), and for text, dates and booleans:
+    the cell is then read as the number. A section that shows no digits
+    (``"…"``, or nothing) or a negative number without its sign gives
+    `_InsteadOfNumber`.
     """
     number = isinstance(
         value, int | float | np.integer | np.floating
     ) and not isinstance(value, bool | np.bool_)
-    if not number or not isinstance(fmt, str) or fmt == "General":
+    if not number or not isinstance(fmt, str) or fmt.lower() == "general":
         return None
     section = _format_section(fmt, float(cast("float", value)))
-    literal = "".join(
-        m[0][1:-1] if m[0].startswith('"') else m[0][1:]
-        for m in re.finditer(r'"[^"]*"|\\.', section)
-    )
-    return " ".join(literal.split()) if _STATED_WORD.search(literal) else None
+    bare = _FORMAT_TAG.sub("", _QUOTED.sub("", re.sub(r"\\.", "", section)))
+    if re.search(r"[ymdhs]", bare, re.IGNORECASE):
+        return None  # a date or time format: read as a date elsewhere
+    parts: tuple[list[str], list[str]] = ([], [])
+    shown = False  # literal text besides spaces, signs and a scaling "%"
+    signed = False  # the section writes a sign ("-", parentheses)
+    after = 0  # 0 before the number's codes, 1 after them
+    for m in _AFFIX_PART.finditer(section):
+        kind = m.lastgroup
+        if kind == "number":
+            after = 1
+            continue
+        if kind in ("tag", "fill", "tag_end") or kind is None:
+            continue
+        part = " " if kind == "pad" else m[kind]
+        if kind != "percent" and part.strip() and set(part.strip()) <= _SIGN_NOTATION:
+            signed = True
+            continue  # "-", "(" and ")" of a negative number's section
+        shown = shown or (kind != "percent" and bool(part.strip()))
+        parts[after].append(part)
+    if not after:
+        # No digits, text or date codes: the section shows its text alone,
+        # but a dash alone for zero is the accounting notation of 0.
+        text = "".join(parts[0]).strip()
+        if not text and signed and float(cast("float", value)) == 0:
+            return None
+        return _InsteadOfNumber(text=text)
+    own_negative = len(_format_sections(fmt)) > 1 and _CONDITION.search(fmt) is None
+    if float(cast("float", value)) < 0 and own_negative and not signed:
+        return _InsteadOfNumber(text="", unsigned=True)
+    if not shown:
+        return None
+    return "".join(parts[0]), "".join(parts[1])
+
+
+def _affixed_text(value: float, affixes: tuple[str, str], locale: str) -> str:
+    """`value` written in `locale` between the text its format shows."""
+    digits = format(Decimal(repr(abs(float(value)))), "f")
+    if locale == "id":
+        digits = digits.replace(".", ",")
+    sign = "-" if value < 0 else ""
+    return f"{affixes[0]}{sign}{digits}{affixes[1]}"
 
 
 def _stated_scale(text: str) -> tuple[str, float]:
@@ -2861,12 +3362,15 @@ def _read_checks(
     mult: np.ndarray[Any, Any],
     reasons: np.ndarray[Any, Any],
     blocks: np.ndarray[Any, Any],
+    locale: str,
+    missing: frozenset[str],
 ) -> list[str | None]:
     """Apply what the file says about the value cells, in place.
 
-    Numbers whose format writes a unit or multiplier word after them
-    ('0.00" ribu jiwa"') are read as that text typed with the number would
-    be (37.78 shown "37.78 ribu jiwa" is 37 780 persons, and is shown so);
+    Numbers whose format shows text with them ('0.00" ribu jiwa"',
+    '"Rp "#,##0', '0.0" r)"') are read as that text typed with the number
+    would be (37.78 shown "37.78 ribu jiwa" is 37 780 persons, and is shown
+    so; "33.1 r)" is not a number);
     percent-formatted numbers become the percentages they show; numbers
     without that format among percent-formatted ones, formulas without a
     stored result and fields a short CSV row did not write become invalid.
@@ -2905,6 +3409,14 @@ def _read_checks(
                 "each value"
             )
             shown[i] = own
+    # Numbers whose format shows text with them ("Rp 500", "33.1 r)"):
+    # read as that text typed, not by the percent rule below.
+    lit = (
+        read.stated[where].ravel()
+        if read.stated is not None
+        else np.full(values.size, None, dtype=object)
+    )
+    affixed = lit != None  # noqa: E711 - elementwise
     if read.percent is not None:
         pct = read.percent[where].ravel()
         if pct.any():
@@ -2912,26 +3424,48 @@ def _read_checks(
             # decimal value, so that 0.138 gives 13.8, not 13.800000000000002.
             values[pct] = [float(Decimal(repr(float(v))) * 100) for v in values[pct]]
             unit[pct] = "percent"
-            flat = cells.ravel()
+            stored = cells.ravel()
+            for i in np.flatnonzero(pct & ~affixed):  # quoted as shown
+                shown[i] = f"{_show(stored[i])} (shown as {_show(values[i])}%)"
+            flat = np.where(affixed, "", cells.ravel())
             for block in _blocks(blocks):
                 reasons[block] = _percent_rule(
                     flat[block],
                     values[block],
-                    pct[block],
+                    pct[block] & ~affixed[block],
                     reasons[block],
                     blocks[block],
                 )
-    if read.stated is not None:
-        lit = read.stated[where].ravel()
-        flat_cells = cells.ravel()
-        ok = (lit != None) & (reasons == "") & ~np.isnan(values) & (unit == "")  # noqa: E711
-        for i in np.flatnonzero(ok):  # the few cells with such a format
-            u, m = _stated_scale(str(lit[i]))
-            unit[i] = u.split("/")[0]
-            if m != 1:
-                values[i] = float(Decimal(repr(float(values[i]))) * Decimal(int(m)))
-                mult[i] = m
-            shown[i] = f"{_show(flat_cells[i])} {lit[i]}"
+    ok = affixed & (reasons == "") & ~np.isnan(values)
+    flat_cells = cells.ravel()
+    for i in np.flatnonzero(ok):  # the few cells with such a format
+        if isinstance(lit[i], _InsteadOfNumber):
+            number = _show(flat_cells[i])
+            if lit[i].unsigned:
+                shown[i] = number
+                reasons[i] = (
+                    f"the cell stores {number}, but its number format shows "
+                    "negative numbers without a sign: it shows "
+                    f"{number.lstrip('-')}; give it a format that shows the sign"
+                )
+            elif not lit[i].text:
+                shown[i] = number
+                reasons[i] = (
+                    f"the cell stores {number}, but its number format shows "
+                    "nothing for it (an empty section, as in ';;;'): the table "
+                    "hides it; give it a format that shows the number"
+                )
+            else:  # read as the text shown, as if typed ("…": missing)
+                shown[i] = lit[i].text
+                values[i], unit[i], mult[i], reasons[i] = _parse_text(
+                    lit[i].text, locale, missing
+                )
+            continue
+        text = _affixed_text(float(values[i]), lit[i], locale)
+        # Shown with the number as stored (as shown, for a percent format).
+        number = _show(values[i] if unit[i] == "percent" else flat_cells[i])
+        shown[i] = f"{lit[i][0]}{number}{lit[i][1]}"
+        values[i], unit[i], mult[i], reasons[i] = _parse_text(text, locale, missing)
     for block in _blocks(blocks):
         reasons[block] = _mixed_units(unit[block], reasons[block])
     if read.formula is not None:
@@ -3199,7 +3733,10 @@ def _decode(data: bytes, encoding: object) -> str:
 
 
 def _read_csv(text: str, sep: object) -> _Read:
-    if not isinstance(sep, str) or len(sep) != 1:
+    if not isinstance(sep, str):
+        msg = f"`sep` must be a str (a single character), got {type(sep).__name__}"
+        raise TypeError(msg)
+    if len(sep) != 1:
         msg = f"`sep` must be a single character, got {sep!r}"
         raise ValueError(msg)
     # newline="": line breaks inside quoted fields stay in the field.
@@ -3212,7 +3749,9 @@ def _read_csv(text: str, sep: object) -> _Read:
     rows = [r + [""] * (width - len(r)) for r in records]
     fields = np.array([len(r) for r in records], dtype=np.intp)
     grid = pd.DataFrame(rows, index=range(1, len(rows) + 1), dtype=object)
-    return _Read(grid=grid, fields=fields, hint=_separator_hint(text, sep))
+    markup = _markup(text)
+    hint = f"; `source` is not CSV text: {markup}" if markup else ""
+    return _Read(grid=grid, fields=fields, hint=hint or _separator_hint(text, sep))
 
 
 def _separator_hint(text: str, sep: str) -> str:
@@ -3416,7 +3955,10 @@ def _layout(
         header_rows.append(h + 1)
         # "Tahun 2022" over "Maret", "September": the year 2022 (the word for
         # year is dropped before the round is joined to it).
-        years_ffill = [_WORD_YEAR.sub(r"\g<year>", y) for y in _ffill(year_cells)]
+        years_ffill = [
+            _WORD_YEAR.sub(r"\g<year>", _POINT_ZERO.sub(r"\g<year>", y))
+            for y in _ffill(year_cells)
+        ]
         rounds = text[h + 1, 1:]
         if merged is not None:
             # Where the sheet merges a year across columns, the range bounds
@@ -3735,9 +4277,9 @@ def _is_group_row(
 
 #: A year a reader made unique as a column name: pandas "2022.1", polars
 #: "2022_duplicated_0", DuckDB "2022_1", Spark "20221" (the year and the
-#: column's position).
+#: column's position). pandas never writes "2022.0": that is the year 2022.
 _DEDUPLICATED = re.compile(
-    r"(?:19|20)[0-9]{2}(?:\.[0-9]+|_duplicated_[0-9]+|_[0-9]+|[0-9]{1,3})"
+    r"(?:19|20)[0-9]{2}(?:\.[1-9][0-9]*|_duplicated_[0-9]+|_[0-9]+|[0-9]{1,3})"
 )
 
 
@@ -3832,7 +4374,7 @@ def _period(s: str) -> tuple[int, int | None, str] | None:
     ``kind`` is "year" (a bare year), "round" (a month or semester) or
     "annual". Raises ValueError if a semester and a month disagree.
     """
-    m = _YEAR.fullmatch(s)
+    m = _YEAR.fullmatch(_POINT_ZERO.sub(r"\g<year>", s))
     if m is None or (m["a"] and m["b"]):
         return None
     year = int(m["year"])
@@ -3873,6 +4415,65 @@ def _month(value: object) -> int | None:
         msg = f"`month` must lie in 1-12, got {value!r}"
         raise ValueError(msg)
     return int(value)
+
+
+def _check_header_under_subtitle(
+    text: np.ndarray[Any, Any],
+    index: pd.Index[Any],
+    layout: _Layout,
+    rows: np.ndarray[Any, Any],
+    province: str | None,
+    first_year: int | None,
+) -> None:
+    """Refuse a header read as values, under a subtitle taken for the header.
+
+    A year or period over the table (",2023" or "Tahun 2023" above
+    "Kabupaten/Kota,2022") is taken for the header; the real header below
+    it would be read as a row of values (the year 2022 as Kabupaten/Kota's
+    value). The first row below the header (`rows`: rows of values) is
+    refused when each of its value cells names a period and its label, not
+    empty, names no region ("Pacitan,2025" under "2025" is a region's
+    value).
+    """
+    if not rows.size:
+        return
+    k = int(rows[0])
+    cells = _year_point_zero(text[[k]][:, layout.columns])[0]
+    if not cells.size or (cells == "").any():
+        return
+    for c in cells:
+        try:
+            if _period(str(c)) is None:
+                return
+        except ValueError:  # a semester and a month that disagree: a period
+            pass
+    label = str(text[k, 0])
+    if not label.strip():
+        return
+    try:
+        found = _match_regions(
+            np.array([label], dtype=object), index[[k]], province, first_year
+        )
+    except ValueError:  # a name of several regions: a region's name
+        return
+    if found["code"].iloc[0] is not None:
+        return
+    header = [
+        f"{_label(index[r])!r} ({' | '.join(s for s in text[r] if s)})"
+        for r in range(layout.first_data)
+        if any(text[r])
+    ]
+    msg = (
+        f"row {_label(index[k])!r} ({' | '.join(s for s in text[k] if s)}) "
+        "under the header reads as a header, not as values: each of its "
+        f"value cells names a period and its label {label!r} names no region. "
+        f"The row(s) taken for the header ({', '.join(header)}) are then a "
+        "subtitle (a year or period written over the table, 'Tahun 2023'), "
+        "not the header: remove them (or move the period into the title "
+        "above the header's label cell) so that the header is the row "
+        "directly above the values"
+    )
+    raise ValueError(msg)
 
 
 def _check_second_table(
@@ -4111,7 +4712,7 @@ def _check_unit_row_cells(
 def _year_point_zero(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     """Cells' text with a year written as a whole float ("2022.0") as "2022"."""
     flat = pd.Series(text.ravel(), dtype=object).astype(str)
-    fixed = flat.str.replace(r"^((?:19|20)[0-9]{2})\.0+$", r"\1", regex=True)
+    fixed = flat.str.replace(_POINT_ZERO, r"\g<year>", regex=True)
     return np.asarray(fixed.to_numpy(dtype=object)).reshape(text.shape)
 
 

@@ -28,7 +28,7 @@ from numpy.typing import NDArray
 from povstat import _validate
 from povstat._results import readonly
 from povstat.frames import _plumbing
-from povstat.units import round_half_up, shown_decimals
+from povstat.units import round_half_up, shown_decimals, unrounded
 
 __all__ = ["FigureTrace", "trace_figure"]
 
@@ -233,7 +233,9 @@ def trace_figure(
         Decimal column's scale (up to 10), else the most any of the
         column's figures shows (10.50 reads as 10.5, but next to 4.26 the
         column shows 2). A figure stated with more decimals is judged
-        against the cell's rounding.
+        against the cell's rounding. Every cell of `measure` must be a
+        figure rounded to `cell_decimals` places (float noise aside): a
+        cell with more is refused, never rounded.
 
     Returns
     -------
@@ -258,7 +260,9 @@ def trace_figure(
         to dates first; Spark's TIMESTAMP is read as the date in the
         session time zone, as the adapters read it).
     ValueError
-        If `max_slips` is negative, a column is missing, a key column
+        If `max_slips` is negative, `cell_decimals` lies outside [-15, 15]
+        or a cell of `measure` is not rounded to `cell_decimals` places (the
+        message names the cells by their keys), a column is missing, a key column
         (`region`, `period` or a `where` key) of `data` has a missing
         value, a searched column is not numeric (bools included) or is a key
         column (`region`, `period` or a `where` key), `stated` is not finite
@@ -429,13 +433,18 @@ def trace_figure(
             if alike.any():
                 value = table[k][alike].iloc[0]
                 held = type(value).__name__
-                shown = repr(value) if isinstance(value, str) else _show(value)
+                shown = (
+                    repr(_validate.plain(value))
+                    if isinstance(value, str)
+                    else _show(value)
+                )
                 return (
-                    f"{k}={keys[k]!r} (of type {type(keys[k]).__name__}) is not in "
+                    f"{k}={_validate.plain(keys[k])!r} (of type "
+                    f"{type(keys[k]).__name__}) is not in "
                     f"`data`, which holds {shown} of type {held}: pass it as "
                     "`data` writes it"
                 )
-            return f"{k}={keys[k]!r} is not in `data` at all"
+            return f"{k}={_validate.plain(keys[k])!r} is not in `data` at all"
 
         detail = (
             "; " + "; ".join(missing_key(k) for k in absent)
@@ -464,6 +473,36 @@ def trace_figure(
         "slips": np.array([], dtype=np.int64),
         "slip": np.array([], dtype=str),
     }
+    # The decimals the measure was published with: stated, or those of a
+    # Decimal column's scale or of the column's figures.
+    if cell_decimals is not None and (
+        isinstance(cell_decimals, bool)
+        or not isinstance(cell_decimals, int | np.integer)
+    ):
+        msg = f"`cell_decimals` must be an int or None, got {cell_decimals!r}"
+        raise TypeError(msg)
+    if cell_decimals is None:
+        pd_ = scales.get(measure, _column_decimals(table[measure]))
+    else:
+        pd_ = _validate.decimals(cell_decimals, "cell_decimals")
+        # Cells with more decimals than stated were not published with
+        # `cell_decimals` places: refused, never rounded to them.
+        cells = _plumbing.pandas_floats(table[measure])
+        bad = np.flatnonzero(unrounded(cells, pd_))
+        if bad.size:
+            shown = "; ".join(
+                f"{', '.join(_show(table[k].iloc[int(i)]) for k in keys)}: "
+                f"{float(cells[int(i)])!r}"
+                for i in bad[:5]
+            )
+            more = f" and {bad.size - 5} more" if bad.size > 5 else ""
+            msg = (
+                f"`cell_decimals` is {pd_}, but {bad.size} cell(s) of `data` "
+                f"column {measure!r} are not figures rounded to {pd_} decimals "
+                f"({shown}{more}); give the decimals the column was published "
+                "with, or None to read them from the column"
+            )
+            raise ValueError(msg)
     if np.isnan(published):
         return result(_UNDECIDED, f"{label}, {measure} has no published value", empty)
     if float(round_half_up(published, d)) == x:
@@ -477,17 +516,6 @@ def trace_figure(
     # A figure stated with more decimals than the published one shows
     # (188.481 for 188.48): within the published figure's rounding it may be
     # the true value, which the table does not give.
-    if cell_decimals is not None and (
-        isinstance(cell_decimals, bool)
-        or not isinstance(cell_decimals, int | np.integer)
-    ):
-        msg = f"`cell_decimals` must be an int or None, got {cell_decimals!r}"
-        raise TypeError(msg)
-    pd_ = (
-        int(cell_decimals)
-        if cell_decimals is not None
-        else scales.get(measure, _column_decimals(table[measure]))
-    )
     if d > pd_:
         # The two rounding ranges overlap: some true value rounds to both
         # (188.4847 is 188.48 at 2 decimals and 188.485 at 3). A figure of

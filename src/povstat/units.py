@@ -422,6 +422,22 @@ def shown_decimals(values: NDArray[np.float64]) -> int:
     return 6
 
 
+def _unrounded(x: NDArray[np.float64], r: NDArray[np.float64]) -> NDArray[np.bool_]:
+    """Where `x` differs from its rounding `r` by more than float noise (NaN not)."""
+    with np.errstate(invalid="ignore"):
+        noise = np.abs(r - x) <= 1e-12 * np.maximum(np.abs(x), 1.0)
+    return np.asarray(~noise & ~np.isnan(x))
+
+
+def unrounded(x: NDArray[np.float64], d: int) -> NDArray[np.bool_]:
+    """Where `x` is not a figure rounded to `d` decimals, float noise aside.
+
+    The test of :func:`published`, for callers that name the offending
+    figures their own way (by their row keys, say). NaN is not flagged.
+    """
+    return _unrounded(x, round_half_up(x, d))
+
+
 def published(x: NDArray[np.float64], d: int, name: str) -> NDArray[np.float64]:
     """`x` as figures rounded to `d` decimals, float noise removed.
 
@@ -439,9 +455,7 @@ def published(x: NDArray[np.float64], d: int, name: str) -> NDArray[np.float64]:
         If a value is not rounded to `d` decimals beyond float noise.
     """
     r = round_half_up(x, d)
-    with np.errstate(invalid="ignore"):
-        noise = np.abs(r - x) <= 1e-12 * np.maximum(np.abs(x), 1.0)
-    bad = np.ravel(~noise & ~np.isnan(x))
+    bad = np.ravel(_unrounded(x, r))
     if bad.any():
         k = int(np.flatnonzero(bad)[0])
         first = float(np.ravel(x)[k])

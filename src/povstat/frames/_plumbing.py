@@ -143,7 +143,7 @@ class Table:
     def dtype(self, name: str) -> Any:
         """The narwhals dtype of column `name` (non-pandas frames)."""
         if self._schema is None:
-            self._schema = self.frame.collect_schema()
+            self._schema = schema(self.frame)
         return self._schema[name]
 
     def is_numeric(self, name: str) -> bool:
@@ -438,6 +438,58 @@ def _collect_spark(df: Any, wrapped: nw.LazyFrame[Any]) -> Table:
     return table
 
 
+def _arrow_decimal(dtype: Any) -> Any:
+    """The Arrow decimal type of a pandas or pyarrow dtype, else None."""
+    import pyarrow as pa  # type: ignore[import-untyped]
+
+    arrow = getattr(dtype, "pyarrow_dtype", dtype)
+    return (
+        arrow if isinstance(arrow, pa.DataType) and pa.types.is_decimal(arrow) else None
+    )
+
+
+def _native_dtype(frame: Any, name: str) -> Any:
+    """The native dtype of column `name` of a pandas or pyarrow frame, else None."""
+    native = nw.to_native(frame)
+    module = type(native).__module__.partition(".")[0]
+    if module == "pyarrow":
+        return native.schema.field(name).type
+    if module == "pandas":
+        return native[name].dtype
+    return None
+
+
+def schema(frame: Any) -> dict[str, Any]:
+    """The narwhals schema of a frame, Arrow decimal256 columns as Decimal.
+
+    narwhals reads an Arrow ``decimal256`` column (pandas
+    ``ArrowDtype(pa.decimal256(40, 2))``, a pyarrow table's) as ``Unknown``;
+    it is a Decimal column as a ``decimal128`` one is, read by the same rule
+    (through its text, a value float64 cannot hold refused). Its precision
+    (up to 76) is beyond narwhals's Decimal: the scale is read by
+    :func:`decimal_scales`.
+    """
+    out = dict(frame.collect_schema().items())
+    for name, dtype in out.items():
+        if (
+            dtype == nw.Unknown
+            and _arrow_decimal(_native_dtype(frame, name)) is not None
+        ):
+            out[name] = nw.Decimal()
+    return out
+
+
+def is_decimal(col: nw.Series[Any]) -> bool:
+    """Whether a column is a Decimal column (Arrow ``decimal256`` included)."""
+    if col.dtype == nw.Decimal:
+        return True
+    native = nw.to_native(col)
+    return col.dtype == nw.Unknown and (
+        _arrow_decimal(getattr(native, "dtype", getattr(native, "type", None)))
+        is not None
+    )
+
+
 def significant_digits(expr: nw.Expr) -> nw.Expr:
     """The significant digits of a Decimal column's values, on any engine.
 
@@ -486,7 +538,7 @@ def calendar_frame(table: Table) -> nw.DataFrame[Any]:
     became 550400.0700000001), as :func:`column` reads it.
     """
     frame = table.frame
-    decimals = [name for name, dtype in frame.schema.items() if dtype == nw.Decimal]
+    decimals = [name for name, dtype in schema(frame).items() if dtype == nw.Decimal]
     for name in decimals:  # a loop over the few Decimal columns
         refuse_inexact_decimals(frame.get_column(name), name)
     if not table.session_dates and not decimals:
@@ -510,14 +562,20 @@ def decimal_scales(df: IntoFrame) -> dict[str, int]:
     """
     try:
         frame = nw.from_native(df)
-        schema = frame.collect_schema()
+        dtypes = frame.collect_schema()
     except (TypeError, ValueError):  # not a frame, repeated names: refused later
         return {}
+    # An Arrow decimal256 column (narwhals's Unknown): its scale from Arrow.
+    arrow = {
+        name: _arrow_decimal(_native_dtype(frame, name))
+        for name, dtype in dtypes.items()
+        if dtype == nw.Unknown
+    }
     out = {
         str(name): int(scale)
-        for name, dtype in schema.items()
-        if dtype == nw.Decimal
-        and (scale := getattr(dtype, "scale", None)) is not None
+        for name, dtype in dtypes.items()
+        if (dtype == nw.Decimal or arrow.get(name) is not None)
+        and (scale := getattr(arrow.get(name) or dtype, "scale", None)) is not None
         and 0 <= int(scale) <= _validate.FIGURE_DECIMALS
     }
     # pandas object columns of Decimals (pandas.read_sql): the most decimals
@@ -588,7 +646,7 @@ def column(table: Table, name: str) -> NDArray[np.float64]:
         table.note_backing(name)
         return pandas_floats(table.series(name))
     col = table.frame.get_column(name)
-    if col.dtype == nw.Decimal:  # correctly rounded, through the text
+    if is_decimal(col):  # correctly rounded, through the text
         refuse_inexact_decimals(col, name)
         col = col.cast(nw.String())
     if col.dtype == nw.Float32:
@@ -615,6 +673,13 @@ def pandas_floats(series: Any) -> NDArray[np.float64]:
         return np.asarray(series.to_numpy(), dtype=np.float64)
     if object_numbers(series):  # pandas.read_sql's NUMERIC columns
         return _validate.numeric(series.to_numpy(), str(series.name))
+    if _arrow_decimal(series.dtype) is not None:  # decimal128, decimal256
+        # Correctly rounded through the text, a value float64 cannot hold
+        # refused, as a Decimal column of any other frame.
+        col = nw.from_native(series, series_only=True)
+        refuse_inexact_decimals(col, str(series.name))
+        text = col.cast(nw.String()).cast(nw.Float64()).to_native()
+        return np.asarray(text.to_numpy(dtype=np.float64, na_value=np.nan))
     native = getattr(series.dtype, "numpy_dtype", series.dtype)
     if isinstance(native, np.dtype) and native.kind == "f" and native.itemsize < 8:
         short = series.to_numpy(dtype=native, na_value=np.nan)
@@ -717,7 +782,7 @@ def _one_kind(values: NDArray[np.object_], name: str, arg: str) -> None:
         first: dict[str, object] = {}
         for v in values.tolist():  # error path only: an example of each kind
             first.setdefault(_validate.label_kinds([v])[0], v)
-        shown = ", ".join(f"{k} {first[k]!r}" for k in kinds)
+        shown = ", ".join(f"{k} {_validate.plain(first[k])!r}" for k in kinds)
         msg = (
             f"key column {name!r} (argument `{arg}`) must hold labels of one "
             f"kind (all numbers or all strings; the numbers all int, all "
@@ -736,8 +801,8 @@ def object_numbers(series: Any) -> bool:
     mixed with ints or floats after ``.fillna(0)``), or as a column of
     floats stays object after text such as "-" was replaced: numbers, read
     through :func:`povstat._validate.numeric`, which refuses a Decimal
-    float64 cannot hold, and a signalling NaN, by name. Bools are not
-    numbers.
+    float64 cannot hold, by name, and reads a Decimal NaN (quiet or
+    signalling) as a missing value, as a float NaN. Bools are not numbers.
     """
     import decimal
 
@@ -828,7 +893,7 @@ def month_starts(series: Any) -> Any:
 
     dtype = series.dtype
     if isinstance(dtype, pd.ArrowDtype):
-        import pyarrow as pa  # type: ignore[import-untyped]
+        import pyarrow as pa
 
         kind = dtype.pyarrow_dtype
         if not (pa.types.is_date(kind) or pa.types.is_timestamp(kind)):

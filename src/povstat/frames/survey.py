@@ -362,7 +362,7 @@ def _mapped_line(
     if bad:
         msg = (
             f"`line` keys must be tuples of {len(by)} values (one per `by` "
-            f"column), got {bad[:5]!r}"
+            f"column), got {[_validate.plain(k) for k in bad[:5]]!r}"
         )
         raise ValueError(msg)
     keys = [
@@ -495,7 +495,9 @@ def poverty_table(
         columns.
     nan_policy : {"raise", "omit"}, default "raise"
         Missing welfare, line, weight or size: raise, or count the row with
-        zero weight (never dropped; its PSU stays in the design).
+        zero weight (never dropped; its PSU stays in the design). Missing is
+        null, NaN, or in an object column of Decimals a Decimal NaN, quiet
+        or signalling (``Decimal("sNaN")``).
 
     Returns
     -------
@@ -744,8 +746,8 @@ def poverty_table(
             + ("; use .to_frame() on a Series" if hasattr(df, "to_frame") else "")
         )
         raise TypeError(msg) from None
-    in_schema = frame.collect_schema()
-    names = list(in_schema.names())
+    in_schema = _plumbing.schema(frame)
+    names = list(in_schema)
     needed = {"welfare": welfare, "weight": weight, "size": size, "strata": strata}
     needed |= {"psu": psu, "fpc": fpc}
     for arg, name in needed.items():
@@ -811,7 +813,9 @@ def poverty_table(
             )
             if not isinstance(value, str | Mapping) and np.isnan(line_number(value)):
                 raise ValueError(MISSING_SCALAR_LINE)
-    if isinstance(frame, nw.DataFrame) and len(frame) and _in_memory(frame):
+    if isinstance(frame, nw.DataFrame) and len(frame) == 0:
+        raise ValueError(_NO_ROWS)  # before a reduction of empty columns
+    if isinstance(frame, nw.DataFrame) and _in_memory(frame):
         # Eager in-memory frame: take the columns as arrays, reduce in numpy.
         red, by_values, flags, smallest, per_line = _reduce_eager(
             frame,
@@ -997,11 +1001,7 @@ def poverty_table(
     _refuse_missing_keys(counts, by_cols, strata=strata, psu=psu, fpc=fpc)
     n_rows = len(table)
     if n_rows == 0 or not np.nansum(col(f"{t}n")) > 0:
-        msg = (
-            "`df` has no rows: an estimate of an empty sample is refused, "
-            "never reported as NaN or as an empty table"
-        )
-        raise ValueError(msg)
+        raise ValueError(_NO_ROWS)
     facts = [factorize(_labels(table[c], c, "by"), "by", column=c) for c in by_cols]
     if by_cols:
         codes = [f[1] for f in facts]
@@ -1164,7 +1164,7 @@ def _check_entry(
     dtype (integer, float or decimal; bool, text, dates, durations refused);
     a `by` column must not be named like an output column.
     """
-    schema = frame.collect_schema()
+    schema = _plumbing.schema(frame)
     for arg in ("welfare", "line", "weight", "size", "fpc"):
         name = columns.get(arg)
         if name is None:
@@ -1426,6 +1426,12 @@ def _refuse_missing_keys(
             raise ValueError(msg)
 
 
+_NO_ROWS = (
+    "`df` has no rows: an estimate of an empty sample is refused, "
+    "never reported as NaN or as an empty table"
+)
+
+
 def _reduce_eager(
     frame: nw.DataFrame[Any],
     *,
@@ -1463,7 +1469,7 @@ def _reduce_eager(
             return _validate.numeric(values.to_numpy(), name)
         if values.dtype == nw.Object:  # numbers as Python objects (Decimals)
             return _validate.numeric(values.to_numpy(), name)
-        if values.dtype == nw.Decimal:  # correctly rounded, through the text
+        if _plumbing.is_decimal(values):  # correctly rounded, through the text
             _plumbing.refuse_inexact_decimals(values, name)
             values = values.cast(nw.String())
         if values.dtype in _WIDE_INTS and values.count():
@@ -1561,6 +1567,8 @@ def _reduce_eager(
         ]
         flags = {
             "bad": n_bad,
+            # the first row missing a value, as the array functions name it
+            "firstbad": int(np.argmax(bad)) if n_bad else -1,
             **missing,
             "negw": below(w, 0.0, equal=False) if weight is not None else 0,
             "negs": below(s, 0.0, equal=False) if size is not None else 0,
@@ -1641,7 +1649,10 @@ def _raise_on_missing(
         held.append((f"`weight` column {weight!r}", flags["missw"]))
     if size is not None:
         held.append((f"`size` column {size!r}", flags["misss"]))
-    raise ValueError(missing_message(held, flags["bad"]))
+    first = flags.get("firstbad", -1)  # eager frames: the rows are at hand
+    raise ValueError(
+        missing_message(held, flags["bad"], first=first if first >= 0 else None)
+    )
 
 
 def _raise_on_lines(

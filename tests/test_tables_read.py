@@ -1,0 +1,439 @@
+"""read_bps_table: what a file shows, how it is written, and its options."""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+from pathlib import Path
+from typing import Any, cast
+
+import pandas as pd
+import pytest
+
+from povstat import read_bps_table
+
+# Kota Malang and Kota Batu, P0 (percent), March 2022 and 2023: BPS table
+# "Persentase Penduduk Miskin (P0) Menurut Kabupaten/Kota", as in the
+# bundled data (4.37, 4.26; 3.79, 3.31).
+
+
+@pytest.mark.parametrize("point", [".0", ".00"])
+def test_a_year_header_written_as_a_float_is_the_year(point: str) -> None:
+    # pandas writes a column of years holding a missing value as floats:
+    # "2022.0" is the year 2022, as 2022.0 in a frame's labels is and as the
+    # same header repeated below the values is.
+    text = f"Kabupaten/Kota,2022{point},2023{point}\nKota Malang,4.37,4.26\n"
+    t = read_bps_table(io.StringIO(text), locale="en", month=3)
+    assert t.data[["year", "month", "value"]].to_numpy().tolist() == [
+        [2022, 3, 4.37],
+        [2023, 3, 4.26],
+    ]
+    # Over a row of rounds too: 2022.0 spans "Semester 1" and "Semester 2".
+    text = (
+        f"Kabupaten/Kota,2022{point},\n,Semester 1 (Maret),Semester 2 (September)\n"
+        "Kota Malang,4.37,4.26\n"
+    )
+    t = read_bps_table(io.StringIO(text), locale="en")
+    assert t.data[["year", "month"]].to_numpy().tolist() == [[2022, 3], [2022, 9]]
+
+
+def test_a_float_year_beside_the_same_year_is_named_as_the_same_period() -> None:
+    # "2022.0" and "2022" are one period; the advice about a reader's
+    # renaming ("2022.1") is not given for "2022.0", which no reader writes
+    # for a repeated name.
+    text = "Kabupaten/Kota,2022.0,2022\nKota Malang,4.37,4.26\n"
+    with pytest.raises(ValueError, match="same period") as e:
+        read_bps_table(io.StringIO(text), locale="en")
+    assert "renamed" not in str(e.value)
+
+
+@pytest.mark.parametrize("sep", [None, 1, b";", [";"]])
+def test_a_separator_of_the_wrong_type_is_a_type_error(sep: Any) -> None:
+    # Whatever the source (CSV text or a frame), as for `encoding`.
+    with pytest.raises(TypeError, match=r"`sep` must be a str .*got"):
+        read_bps_table(
+            io.StringIO("Wilayah,2022\nKota Batu,3.79\n"), locale="en", sep=sep
+        )
+    with pytest.raises(ValueError, match="`sep` must be a single character"):
+        read_bps_table(io.StringIO("Wilayah,2022\n"), locale="en", sep=";;")
+
+
+_SUP = "superscript"
+
+
+def _rich_xlsx(b2: Any, a3: Any) -> io.BytesIO:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Kabupaten/Kota", "2022", "2023"])
+    ws.append(["Kota Malang", b2, "4,26"])
+    ws.append([a3, "3,79", "3,31"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    return buf
+
+
+def _rich(*runs: tuple[str, str | None]) -> Any:
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    return CellRichText(
+        [
+            t if v is None else TextBlock(InlineFont(vertAlign=cast(Any, v)), t)
+            for t, v in runs
+        ]
+    )
+
+
+def _ods(rows: list[list[Any]], position: str) -> io.BytesIO:
+    # A text cell is a str, or (text, raised) runs: the second in a span of a
+    # text style with style:text-position `position`.
+    pytest.importorskip("odf")
+    from odf.opendocument import OpenDocumentSpreadsheet  # type: ignore[import-untyped]
+    from odf.style import Style, TextProperties  # type: ignore[import-untyped]
+    from odf.table import Table, TableCell, TableRow  # type: ignore[import-untyped]
+    from odf.text import P, Span  # type: ignore[import-untyped]
+
+    doc = OpenDocumentSpreadsheet()
+    style = Style(name="T1", family="text")
+    style.addElement(TextProperties(textposition=position))
+    doc.automaticstyles.addElement(style)
+    table = Table(name="S")
+    for row in rows:
+        tr = TableRow()
+        for c in row:
+            cell = TableCell(valuetype="string")
+            p = P()
+            if isinstance(c, tuple):
+                p.addText(c[0])
+                p.addElement(Span(stylename=style, text=c[1]))
+            else:
+                p.addText(c)
+            cell.addElement(p)
+            tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    buf = io.BytesIO()
+    doc.write(buf)
+    buf.seek(0)
+    return buf
+
+
+def _shown(t: Any) -> list[Any]:
+    return [
+        t.data[["label", "footnote", "year", "value"]].to_numpy().tolist(),
+        [(c.row, c.column, c.text) for c in t.invalid],
+    ]
+
+
+# A superscript "1" after "4,37" is a footnote mark, shown "4,37¹": read as
+# the same text typed (not a number in ASCII digits: an invalid cell, never
+# 4.371); after "Kota Batu" it is the label's footnote mark ("¹"), as typed
+# "Kota Batu¹" is (never the label "Kota Batu1"). The other values read as
+# written: 4,26 -> 4.26, 3,79 -> 3.79, 3,31 -> 3.31.
+_MARKED = [
+    [
+        ["Kota Malang", None, 2022, float("nan")],
+        ["Kota Malang", None, 2023, 4.26],
+        ["Kota Batu\u00b9", "\u00b9", 2022, 3.79],
+        ["Kota Batu\u00b9", "\u00b9", 2023, 3.31],
+    ],
+    [(2, "2022", "4,37\u00b9")],
+]
+
+
+def _same(got: list[Any], expected: list[Any]) -> bool:
+    # NaN equal to NaN, <NA> to None.
+    norm = [
+        [[None if pd_isna(v) else v for v in row] for row in got[0]],
+        got[1],
+    ]
+    want = [
+        [[None if pd_isna(v) else v for v in row] for row in expected[0]],
+        expected[1],
+    ]
+    return norm == want
+
+
+def pd_isna(v: Any) -> bool:
+    return bool(pd.api.types.is_scalar(v) and pd.isna(v))
+
+
+def test_a_superscript_run_is_a_footnote_mark_in_xlsx() -> None:
+    src = _rich_xlsx(
+        _rich(("4,37", None), ("1", _SUP)), _rich(("Kota Batu", None), ("1", _SUP))
+    )
+    t = read_bps_table(src, locale="id", errors="report")
+    assert _same(_shown(t), _MARKED)
+    # Typed, the same text reads the same.
+    typed = read_bps_table(
+        _rich_xlsx("4,37\u00b9", "Kota Batu\u00b9"), locale="id", errors="report"
+    )
+    assert _same(_shown(typed), _MARKED)
+    # errors="raise" names the cell as shown.
+    src = _rich_xlsx(_rich(("4,37", None), ("1", _SUP)), "Kota Batu")
+    with pytest.raises(ValueError, match="'4,37\u00b9'"):
+        read_bps_table(src, locale="id")
+
+
+def test_a_subscript_run_is_read_as_shown_in_xlsx() -> None:
+    # "4,3" and a lowered "7" shows "4,3₇": not 4.37.
+    src = _rich_xlsx(_rich(("4,3", None), ("7", "subscript")), "Kota Batu")
+    t = read_bps_table(src, locale="id", errors="report")
+    assert [(c.row, c.text) for c in t.invalid] == [(2, "4,3\u2087")]
+    # A rich text cell without a raised run reads as its text: "4,3" "7" is
+    # 4,37 -> 4.37.
+    t = read_bps_table(
+        _rich_xlsx(_rich(("4,3", None), ("7", "baseline")), "Kota Batu"), locale="id"
+    )
+    assert t.data["value"].tolist()[0] == 4.37
+
+
+def test_a_superscript_run_is_a_footnote_mark_in_xls() -> None:
+    # tests/data/shown.xls (see tests/data/SOURCES.md).
+    path = Path(__file__).parent / "data" / "shown.xls"
+    t = read_bps_table(path, locale="id", sheet_name="superscript", errors="report")
+    assert _same(_shown(t), _MARKED)
+    t = read_bps_table(path, locale="id", sheet_name="subscript", errors="report")
+    assert [(c.row, c.text) for c in t.invalid] == [(2, "4,3\u2087")]
+
+
+@pytest.mark.parametrize("position", ["super 58%", "33% 58%", "super"])
+def test_a_superscript_span_is_a_footnote_mark_in_ods(position: str) -> None:
+    rows: list[list[Any]] = [
+        ["Kabupaten/Kota", "2022", "2023"],
+        ["Kota Malang", ("4,37", "1"), "4,26"],
+        [("Kota Batu", "1"), "3,79", "3,31"],
+    ]
+    t = read_bps_table(_ods(rows, position), locale="id", errors="report")
+    assert _same(_shown(t), _MARKED)
+
+
+@pytest.mark.parametrize("position", ["0%", "-33% 58%", "sub"])
+def test_a_span_on_the_line_or_lowered_in_ods(position: str) -> None:
+    # On the line ("0%") the span is part of the text: 4,37 and 1 is
+    # "4,371" -> 4.371 as written (no mark shown); lowered it shows "4,37₁".
+    rows: list[list[Any]] = [["Kabupaten/Kota", "2022"], ["Kota Malang", ("4,37", "1")]]
+    t = read_bps_table(_ods(rows, position), locale="id", errors="report")
+    if position == "0%":
+        assert t.data["value"].tolist() == [4.371]
+    else:
+        assert [c.text for c in t.invalid] == ["4,37\u2081"]
+
+
+def _hidden_xlsx(rows: list[int], columns: list[str]) -> io.BytesIO:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in [
+        ["Kabupaten/Kota", 2022, 2023],
+        ["Kota Malang", 4.37, 4.26],
+        ["Kota Batu", 3.79, 3.31],
+    ]:
+        ws.append(row)
+    for r in rows:
+        ws.row_dimensions[r].hidden = True
+    for c in columns:
+        ws.column_dimensions[c].hidden = True
+    buf = io.BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    return buf
+
+
+# Hidden or not, every cell is read: 4.37, 4.26, 3.79, 3.31 as written.
+_ALL = [4.37, 4.26, 3.79, 3.31]
+
+
+def test_hidden_rows_and_columns_are_read_and_named_in_xlsx() -> None:
+    with pytest.warns(UserWarning, match=r"hides row 3, column C, which hold cells"):
+        t = read_bps_table(_hidden_xlsx([3], ["C"]), locale="en")
+    assert t.data["value"].tolist() == _ALL
+    # A hidden header row, too: it is read as the header.
+    with pytest.warns(UserWarning, match=r"hides row 1, "):
+        t = read_bps_table(_hidden_xlsx([1], []), locale="en")
+    assert t.data["value"].tolist() == _ALL
+
+
+def test_hidden_rows_and_columns_without_cells_are_not_named() -> None:
+    # Row 9 and column E hold nothing: nothing hidden is read, no warning.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        t = read_bps_table(_hidden_xlsx([9], ["E"]), locale="en")
+    assert t.data["value"].tolist() == _ALL
+
+
+def test_hidden_rows_and_columns_are_read_and_named_in_xls() -> None:
+    # tests/data/shown.xls, sheet "hidden": row 3 and column C hidden.
+    path = Path(__file__).parent / "data" / "shown.xls"
+    with pytest.warns(UserWarning, match=r"hides row 3, column C, which hold cells"):
+        t = read_bps_table(path, locale="en", sheet_name="hidden")
+    assert t.data["value"].tolist() == _ALL
+
+
+def _ods_value(value: str | None, *, skip: int = 0) -> io.BytesIO:
+    # Header Kabupaten/Kota | (skip empty columns) | 2022, then Kota Malang
+    # with a float cell whose office:value is `value` (None: no value),
+    # shown "4.37"; the empty cells written as one repeated cell.
+    pytest.importorskip("odf")
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="S")
+    for label, last in (("Kabupaten/Kota", None), ("Kota Malang", value)):
+        tr = TableRow()
+        cell = TableCell(valuetype="string")
+        cell.addElement(P(text=label))
+        tr.addElement(cell)
+        if skip:
+            tr.addElement(TableCell(numbercolumnsrepeated=skip))
+        if last is None and label == "Kabupaten/Kota":
+            cell = TableCell(valuetype="string")
+            cell.addElement(P(text="2022"))
+        else:
+            cell = TableCell(valuetype="float")
+            if last is not None:
+                cell.setAttrNS(
+                    "urn:oasis:names:tc:opendocument:xmlns:office:1.0", "value", last
+                )
+            cell.addElement(P(text="4.37"))
+        tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    buf = io.BytesIO()
+    doc.write(buf)
+    buf.seek(0)
+    return buf
+
+
+@pytest.mark.parametrize("value", ["4.37", "+4.37", "4.37E0", ".437e1", "437E-2"])
+def test_an_ods_value_in_odf_number_syntax_is_read(value: str) -> None:
+    # Each is 4.37 written as XML Schema writes a double.
+    t = read_bps_table(_ods_value(value), locale="en")
+    assert t.data["value"].tolist() == [4.37]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "4_37",
+        " 4.37",
+        "NaN",
+        "INF",
+        "-INF",
+        "1e999",
+        "\u0664.\u0663\u0667",
+        "4,37",
+        None,
+    ],
+)
+@pytest.mark.parametrize("errors", ["raise", "report"])
+def test_an_ods_value_that_is_no_finite_number_names_the_cell(
+    value: str | None, errors: Any
+) -> None:
+    # Python's float() would read "4_37" as 437 and " 4.37" or Arabic-Indic
+    # digits as 4.37; NaN and INF are not numbers a cell shows. The file is
+    # damaged: the cell is named (C2 after one empty column: the repeated
+    # empty cell counts), whatever `errors`.
+    shown = "no office:value" if value is None else repr(value)
+    with pytest.raises(ValueError, match=rf"cell C2 .*stores {re.escape(shown)}"):
+        read_bps_table(_ods_value(value, skip=1), locale="en", errors=errors)
+
+
+_HTML = (
+    "<html><body><table><tr><td>Kabupaten/Kota</td><td>2022</td></tr>"
+    "<tr><td>Kota Malang</td><td>4.37</td></tr></table></body></html>"
+)
+_XML2003 = (
+    '<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?>'
+    '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+    'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet '
+    'ss:Name="S"><Table><Row><Cell><Data ss:Type="String">Kabupaten/Kota</Data>'
+    '</Cell><Cell><Data ss:Type="Number">2022</Data></Cell></Row></Table>'
+    "</Worksheet></Workbook>"
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "named"),
+    [
+        (_HTML.encode(), r"an HTML page or table .*pandas\.read_html"),
+        (("<!DOCTYPE html>\n" + _HTML).encode(), "an HTML page or table"),
+        (("\ufeff<table><tr><td>x</td></tr></table>").encode(), "an HTML page"),
+        (_XML2003.encode(), r"an Excel 2003 XML spreadsheet \(SpreadsheetML\)"),
+    ],
+)
+def test_a_misnamed_workbook_of_markup_is_named(
+    tmp_path: Path, content: bytes, named: str
+) -> None:
+    # Web sites and old programs save these with the suffix .xls; the
+    # message names what the file holds, not "text (CSV?)".
+    path = tmp_path / "p0.xls"
+    path.write_bytes(content)
+    with pytest.raises(ValueError, match=f"named as a spreadsheet .*: it is {named}"):
+        read_bps_table(path, locale="en")
+    # Passed as a buffer or named .csv, it is read as CSV text: no header is
+    # found, and the message names the markup.
+    with pytest.raises(ValueError, match=f"no header row.*not CSV text: it is {named}"):
+        read_bps_table(io.BytesIO(content), locale="en")
+
+
+@pytest.mark.parametrize(
+    ("encoding", "named"), [("utf-16", "utf-16"), ("utf-16-le", "utf-16-le")]
+)
+def test_a_misnamed_workbook_of_utf16_text_is_named(
+    tmp_path: Path, encoding: str, named: str
+) -> None:
+    # Excel's "Unicode text" export: UTF-16, with (utf-16) or without
+    # (utf-16-le) a byte-order mark, fields separated by tabs.
+    path = tmp_path / "p0.xls"
+    path.write_bytes("Kabupaten/Kota\t2022\nKota Malang\t4.37\n".encode(encoding))
+    advice = f"open(path, encoding='{named}'), sep='\\t'"
+    with pytest.raises(ValueError, match=f"is UTF-16 text.*{re.escape(advice)}"):
+        read_bps_table(path, locale="en")
+    # The advice works: Kota Malang 4.37.
+    with open(path, encoding=named) as f:
+        t = read_bps_table(f, locale="en", sep="\t")
+    assert t.data["value"].tolist() == [4.37]
+
+
+def test_hidden_rows_and_columns_are_read_and_named_in_ods() -> None:
+    # Row 3 and column C collapsed, as are columns D-H and 1000 rows that
+    # hold nothing (not named); every cell is read.
+    pytest.importorskip("odf")
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableColumn, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="S")
+    table.addElement(TableColumn(numbercolumnsrepeated=2))
+    table.addElement(TableColumn(visibility="collapse"))
+    table.addElement(TableColumn(numbercolumnsrepeated=5, visibility="collapse"))
+    rows: list[list[Any]] = [
+        ["Kabupaten/Kota", "2022", "2023"],
+        ["Kota Malang", 4.37, 4.26],
+        ["Kota Batu", 3.79, 3.31],
+    ]
+    for i, row in enumerate(rows):
+        tr = TableRow(visibility="collapse") if i == 2 else TableRow()
+        for v in row:
+            if isinstance(v, str):
+                cell = TableCell(valuetype="string")
+            else:
+                cell = TableCell(valuetype="float", value=v)
+            cell.addElement(P(text=str(v)))
+            tr.addElement(cell)
+        table.addElement(tr)
+    table.addElement(TableRow(visibility="filter", numberrowsrepeated=1000))
+    doc.spreadsheet.addElement(table)
+    buf = io.BytesIO()
+    doc.write(buf)
+    buf.seek(0)
+    with pytest.warns(UserWarning, match=r"hides row 3, column C, which hold cells"):
+        t = read_bps_table(buf, locale="en")
+    assert t.data["value"].tolist() == _ALL

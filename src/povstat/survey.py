@@ -361,7 +361,12 @@ def reduce_units(
                 pairs[:, i, j] = pairs[:, j, i] = _sum(
                     cr, wwr * terms[i] * terms[j], m, big
                 )
-        lo, hi = _term_bounds(codes, m, terms, w, rows)
+        n_pos = (
+            n_cell.astype(np.float64)
+            if all_positive
+            else _sum(codes, positive.astype(np.float64), m, big)
+        )
+        lo, hi = _term_bounds(codes, n_pos, terms, w, rows, all_positive=all_positive)
         return Reduced(
             domain=(keys // n_strata).astype(np.intp),
             stratum=(keys % n_strata).astype(np.intp),
@@ -370,11 +375,7 @@ def reduce_units(
             st=np.stack([_sum(cr, wr * t, m, big) for t in terms], axis=1),
             stt=np.stack([_sum(cr, wr * t * t, m, big) for t in terms], axis=1),
             n=n_cell.astype(np.float64),
-            npos=(
-                n_cell.astype(np.float64)
-                if all_positive
-                else _sum(codes, positive.astype(np.float64), m, big)
-            ),
+            npos=n_pos,
             n_domains=n_domains,
             n_strata=n_strata,
             stratum_labels=s_labels,
@@ -413,7 +414,7 @@ def reduce_units(
     )
     wt = [wr * t for t in terms]
     cr = cell_codes if rows is None else cell_codes[rows]
-    lo, hi = _term_bounds(cell_codes, n_cells, terms, w, rows)
+    lo, hi = _term_bounds(cell_codes, npos, terms, w, rows, all_positive=all_positive)
     return Reduced(
         domain=cell_domain,
         stratum=psu_stratum[cell_psu],
@@ -437,31 +438,32 @@ def reduce_units(
 
 def _term_bounds(
     codes: NDArray[np.intp],
-    m: int,
+    npos: NDArray[np.float64],
     terms: Sequence[NDArray[np.float64]],
     w: NDArray[np.float64],
     rows: NDArray[np.intp] | None,
+    *,
+    all_positive: bool,
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Smallest and largest term by cell, over the units of positive weight.
 
-    `codes` gives each unit's cell (of `m`); with `rows`, the `terms` are
-    those of the units `rows` and 0 for the others. A cell without a unit
-    of positive weight gets inf and -inf.
+    `codes` gives each unit's cell, `npos` each cell's units of positive
+    weight; with `rows`, the `terms` are those of the units `rows` and 0 for
+    the others. A cell without a unit of positive weight gets inf and -inf.
     """
-    k = len(terms)
+    m, k = npos.shape[0], len(terms)
     lo = np.full((m, k), np.inf)
     hi = np.full((m, k), -np.inf)
-    pos = w > 0
-    if rows is None:
-        keep, cr = pos, codes[pos]
-    else:
-        others = pos.copy()
-        others[rows] = False  # units of positive weight whose terms are 0
-        zero = np.bincount(codes[others], minlength=m) > 0
+    cr = codes if rows is None else codes[rows]
+    keep: NDArray[np.bool_] | slice = slice(None)
+    if not all_positive:
+        keep = (w if rows is None else w[rows]) > 0
+        cr = cr[keep]
+    if rows is not None:
+        # Units of positive weight outside `rows` have terms of 0.
+        zero = npos > np.bincount(cr, minlength=m)
         lo[zero] = 0.0
         hi[zero] = 0.0
-        keep = pos[rows]
-        cr = codes[rows][keep]
     # NaN terms (rows refused after the reduction) compare quietly.
     with np.errstate(invalid="ignore"):
         for j, t in enumerate(terms):  # a loop over the measures

@@ -731,7 +731,9 @@ def _sd(
         fe = _unit_factor(np.sqrt(np.abs(np.diagonal(cov))), codes, k)
         same = codes[:, None] == codes[None, :]
         fc = fe[codes]
-        pairs = np.where(same, (cov * np.outer(fc, fc)) * np.outer(w, w), 0.0)
+        # One factor at a time: their product may exceed float64's range.
+        scaled = (cov * fc[:, None]) * fc[None, :]
+        pairs = np.where(same, scaled * np.outer(w, w), 0.0)
         var = np.asarray(_group_sum(pairs.sum(axis=1), codes, k))
     else:
         e = cast("NDArray[np.float64]", se)

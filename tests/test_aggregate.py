@@ -1667,3 +1667,13 @@ def test_a_covariance_of_subnormal_variances_is_scaled_without_overflow() -> Non
     se = np.array([8.9e-156])
     out = sum_counts([1.0], cov=np.diag(se**2), level=0.9, independent=False)
     np.testing.assert_allclose(arr(out.se), se, rtol=1e-9)
+
+
+def test_a_group_total_does_not_depend_on_the_other_groups() -> None:
+    # Group b: 0.8 + 0.99999 = 1.79999 exactly (five decimals), as alone,
+    # although group a holds 1.5703125, a figure of seven decimals that
+    # makes group a (only) a float sum.
+    grouped = sum_counts([1.5703125, 0.8, 0.99999], by=["a", "b", "b"])
+    alone = sum_counts([0.8, 0.99999])
+    assert arr(grouped.total)[1] == float(alone.total) == 1.79999
+    assert arr(grouped.total)[0] == 1.5703125

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import itertools
 import re
 from typing import Any, Literal
 
@@ -1899,6 +1900,95 @@ def test_rank_and_top_statements_do_not_depend_on_row_order(
         return str(res.verdict), str(res.reason)
 
     assert top_check(list(range(n))) == top_check(list(perm))
+
+
+def test_top_set_decided_jointly_by_regions_above_the_named() -> None:
+    # By hand: values NaN, 3, NaN, 2 (highest first). "A and D are exactly the
+    # two highest": B (3, not named) is above D (2) whatever A and C hold, so
+    # {A, D} is never the top two: does not hold (not "cannot tell").
+    labels = ["A", "B", "C", "D"]
+    res = check_top_statement(
+        [np.nan, 3.0, np.nan, 2.0],
+        labels,
+        members=["A", "D"],
+        k=2,
+        descending=True,
+        exactly=True,
+    )
+    assert res.verdict == NOT_HOLDS
+    assert res.figures["ahead"] == "B"
+    assert str(res.reason).endswith("ranked above a named region but not named: B")
+    # Values 2, 2, 2, 3: "A and B are among the two highest". D (3) is above
+    # both, so only one place is left for the two of them: does not hold,
+    # although each alone could be 2nd by the tie.
+    res = check_top_statement(
+        [2.0, 2.0, 2.0, 3.0], labels, members=["A", "B"], k=2, descending=True
+    )
+    assert res.verdict == NOT_HOLDS
+    assert str(res.reason).endswith(
+        "the 2 named and the 1 ranked above one of them (D) do not fit in 2 places"
+    )
+    # Same values, three places: A and B can take 2nd and 3rd, or C can.
+    res = check_top_statement(
+        [2.0, 2.0, 2.0, 3.0], labels, members=["A", "B"], k=3, descending=True
+    )
+    assert res.verdict == UNDECIDED
+    assert res.figures["ahead"] == "D"
+
+
+def _top_verdict_by_brute_force(
+    values: list[float], members: set[int], k: int, *, descending: bool, exactly: bool
+) -> str:
+    """The verdict over every order the known values allow.
+
+    A missing value can take any place and tied values any order between
+    them, so the possible rankings are the permutations that keep each pair
+    of distinct known values in order.
+    """
+    n = len(values)
+    score = [x if descending else -x for x in values]
+    seen = set()
+    for order in itertools.permutations(range(n)):
+        if any(
+            not np.isnan(score[a]) and not np.isnan(score[b]) and score[b] > score[a]
+            for i, a in enumerate(order)
+            for b in order[i + 1 :]
+        ):
+            continue
+        top = set(order[:k])
+        seen.add(members == top if exactly else members <= top)
+    if seen == {True}:
+        return HOLDS
+    return NOT_HOLDS if seen == {False} else UNDECIDED
+
+
+@given(st.data())
+def test_top_set_verdict_equals_brute_force_over_orders(data: st.DataObject) -> None:
+    # Invariant: "holds" iff the statement holds in every order the values
+    # allow (missing values anywhere, ties either way), "does not hold" iff
+    # in none, "cannot tell" otherwise.
+    values = data.draw(
+        st.lists(st.sampled_from([1.0, 2.0, 3.0, np.nan]), min_size=1, max_size=6)
+    )
+    n = len(values)
+    labels = [f"R{i}" for i in range(n)]
+    k = data.draw(st.integers(1, n))
+    members = data.draw(
+        st.lists(st.integers(0, n - 1), min_size=1, max_size=n, unique=True)
+    )
+    descending = data.draw(st.booleans())
+    exactly = data.draw(st.booleans())
+    res = check_top_statement(
+        values,
+        labels,
+        members=[labels[i] for i in members],
+        k=k,
+        descending=descending,
+        exactly=exactly,
+    )
+    assert res.verdict == _top_verdict_by_brute_force(
+        values, set(members), k, descending=descending, exactly=exactly
+    )
 
 
 def test_rank_statement_labels_must_not_be_a_str() -> None:

@@ -2426,7 +2426,9 @@ def check_top_statement(
         Figures: ``in_top`` (members surely in the top `k`), ``outside``
         (members surely outside), ``undecided`` (members whose place depends
         on ties or missing values), ``missed`` (with `exactly`: regions
-        surely in the top `k` that are not members), each joined by ", ".
+        surely in the top `k` that are not members), ``ahead`` (regions not
+        named whose value is strictly above a named one's, so that they
+        take a place in the top `k` in every order), each joined by ", ".
 
     Raises
     ------
@@ -2454,7 +2456,18 @@ def check_top_statement(
     "Sampang and Bangkalan are the two highest" cannot be told, while
     :func:`check_rank_statement` with ``ties="min"`` finds Bangkalan 2nd
     (joint 2nd, 2-3 with ties): a joint 2nd place does not settle which two
-    are the top two. The values are rounded half up to
+    are the top two.
+
+    The places are also counted jointly: every region not named whose value
+    is strictly above a named region's is ahead of it in every order, so
+    the statement does not hold when the named regions and those ahead of
+    them are more than :math:`k` (with `exactly`: when any region is
+    ahead). With 3, 2, 2, 2, "the two named regions at 2 are among the two
+    highest" does not hold, although each alone could be 2nd. So the
+    verdict is "holds" if the statement holds in every order the values
+    allow (missing values anywhere, ties broken either way), "does not
+    hold" if it holds in none, and "cannot tell" otherwise. The values are
+    rounded half up to
     10 decimals before ranking, so that float noise from computing published
     figures does not break a tie.
 
@@ -2548,7 +2561,17 @@ def check_top_statement(
         for name, lo, hi in zip(open_, r_min[open_mask], r_max[open_mask], strict=True)
     ]
     missed = names[~is_member & surely_in].tolist() if exact else []
-    if (exact and len(wanted) != k) or outs or missed:
+    # Jointly: a region strictly above the lowest named value is above a
+    # named region in every order, so it takes one of the k places too.
+    score = v if descending else -v
+    known_member = is_member & ~np.isnan(v)
+    ahead_mask = np.zeros(names.size, dtype=bool)
+    if known_member.any():
+        floor = np.min(score[known_member])
+        ahead_mask = ~is_member & ~np.isnan(v) & (score > floor)
+    ahead = names[ahead_mask].tolist()
+    crowded = len(wanted) + len(ahead) > k
+    if (exact and len(wanted) != k) or outs or missed or crowded:
         verdict = NOT_HOLDS
     elif open_:
         verdict = UNDECIDED
@@ -2562,6 +2585,16 @@ def check_top_statement(
         parts.append(f"decided by ties or missing values: {', '.join(spans)}")
     if missed:
         parts.append(f"also among them but not named: {', '.join(missed)}")
+    if crowded and not outs and not missed:
+        if exact:
+            parts.append(
+                f"ranked above a named region but not named: {', '.join(ahead)}"
+            )
+        else:
+            parts.append(
+                f"the {len(wanted)} named and the {len(ahead)} ranked above one of "
+                f"them ({', '.join(ahead)}) do not fit in {k} places"
+            )
     if exact and len(wanted) != k:
         parts.append(f"{len(wanted)} regions are named for a set of {k}")
     return StatementCheck(
@@ -2572,6 +2605,7 @@ def check_top_statement(
             "outside": ", ".join(outs),
             "undecided": ", ".join(open_),
             "missed": ", ".join(missed),
+            "ahead": ", ".join(ahead),
         },
     )
 

@@ -3669,3 +3669,59 @@ def test_a_level_change_in_persons_shows_whole_persons() -> None:
     )
     assert out["verdict"].tolist() == [HOLDS]
     assert out["reason"][0].startswith("rose 7,520, from 4,181,290 to 4,188,810")
+
+
+def test_statement_keys_that_are_whole_floats_are_the_labels_of_data() -> None:
+    # An integer column with a gap reaches pandas as float64: after
+    # [3507, None] is 3507.0. One rule for every key column (region, after,
+    # period, period_before, period_after): a number equal to a label of
+    # `data` is that label. Rates 9.45, 4.26, 3.31 (by hand): 3573 is 2nd
+    # from the highest, after 3507; 3579 is 3rd.
+    data = pd.DataFrame(
+        {
+            "region_code": [3507, 3573, 3579] * 2,
+            "period": [2021] * 3 + [2023] * 3,
+            "poverty_rate_pct": [9.8, 4.37, 3.5, 9.45, 4.26, 3.31],
+            "poor_thousands": [1.0, 2.0, 3.0, 1.0, 2.0, 3.0],
+        }
+    )
+    st_ = pd.DataFrame(
+        {
+            "kind": ["rank", "rank", "change"],
+            "region": [3573.0, 3579.0, 3573.0],
+            "period": [2023.0, 2023.0, None],
+            "stated_rank": [2, 3, None],
+            "descending": [True, True, None],
+            "after": [3507, None, None],
+            "period_before": [None, None, 2021],
+            "period_after": [None, None, 2023],
+            # 4.37 -> 4.26 over 2 years: 0.11 points, 0.055 a year.
+            "stated": [None, None, 0.055],
+            "direction": [None, None, "fall"],
+            "stated_as": [None, None, "points"],
+            "decimals": [None, None, 3],
+            "per_year": [None, None, True],
+        }
+    )
+    assert st_["after"].dtype == np.float64
+    out = check_statements(st_, data, unit="percent", persons_per_poor_unit=1000)
+    assert out["verdict"].tolist() == [HOLDS, HOLDS, HOLDS]
+    assert out["reason"][0] == (
+        "3573 (4.26) ranks 2 of 3 from the highest (ties: min), after 3507"
+    )
+    assert "over 2.00 years" in out["reason"][2]
+    # The statements are returned as given.
+    assert out["after"].dtype == np.float64
+    # Text is not a number: "3507" names no region, and the message says the
+    # type `data` holds, naming the statements' own column.
+    text = st_.iloc[:1].assign(after=["3507"])
+    with pytest.raises(
+        ValueError,
+        match=r"row 0 \(kind 'rank'\): column 'after' names '3507', which is not "
+        r"a 'region_code' .*'3507' is of type str; `data` holds 3507 of type int",
+    ):
+        check_statements(text, data, unit="percent", persons_per_poor_unit=1000)
+    # A fraction is no label either.
+    half = st_.iloc[:1].assign(after=[3507.5])
+    with pytest.raises(ValueError, match=r"column 'after' names 3507.5, which is not"):
+        check_statements(half, data, unit="percent", persons_per_poor_unit=1000)

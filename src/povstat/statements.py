@@ -2812,7 +2812,8 @@ def _elapsed_years(
 ) -> NDArray[np.float64]:
     """Years between two periods: dates (whole months) or numbers of years."""
     b, a = pd.Series(before), pd.Series(after)
-    if pd.api.types.is_numeric_dtype(b) and pd.api.types.is_numeric_dtype(a):
+    if all(_is_number(v) for v in [*b.tolist(), *a.tolist()]):
+        # Years, in a numeric column or as the labels of `data` (ints).
         return np.asarray(a.to_numpy(np.float64) - b.to_numpy(np.float64))
     try:
         if any(isinstance(v, str) for v in [*b.tolist(), *a.tolist()]):
@@ -3007,12 +3008,19 @@ def check_statements(
     Notes
     -----
     Each kind is checked by its ``check_*`` function; see those for the
-    rules and sources. A change in points, units or persons stated with
-    more decimals than the data's column is judged against the range the
-    column's rounding leaves (``levels_decimals``), the column's decimals
-    being the most any of its figures shows (BPS publishes a column to one
-    precision; a column of whole figures such as 10.0 and 9.0 is taken as
-    published to 0 decimals).
+    rules and sources. One rule matches every key column of the statements
+    (``region``, ``after``, ``period``, ``period_before``,
+    ``period_after``) to `data`: a number equal to a label of `data` is that
+    label, so 3507.0 (an integer column with a gap is float64 in pandas) is
+    the region 3507 and 2023.0 the year 2023; text is not a number ("3507"
+    is refused, with the type `data` holds).
+
+    A change in points, units or persons stated with more decimals than the
+    data's column is judged against the range the column's rounding leaves
+    (``levels_decimals``), the column's decimals being the most any of its
+    figures shows (BPS publishes a column to one precision; a column of
+    whole figures such as 10.0 and 9.0 is taken as published to 0
+    decimals).
 
     References
     ----------
@@ -3162,6 +3170,21 @@ def check_statements(
         )
     else:
         by_month = statements
+    # One rule for every key column: a number equal to a label of `data`
+    # is that label (3507.0, from an integer column with a gap, is 3507).
+    by_month = by_month.assign(
+        **{
+            col: _as_data_labels(by_month[col], data[key])
+            for col, key in (
+                ("region", region),
+                ("after", region),
+                ("period", period),
+                ("period_before", period),
+                ("period_after", period),
+            )
+            if col in by_month.columns
+        }
+    )
     _periods_in_order(by_month, kind_of)
     keyed = data.set_index([region, period])
     if keyed.index.duplicated().any():
@@ -3452,10 +3475,18 @@ def check_statements(
         after = None if pd.isna(row.get("after", None)) else row["after"]
         if after is not None and not (table[region] == after).any():
             group = "" if by is None else f" in the same {by!r} group"
+            held = {str(x): x for x in table[region].tolist()}.get(str(after))
+            hint = (
+                ""
+                if held is None
+                else f" ({_validate.plain(after)!r} is of type "
+                f"{type(after).__name__}; `data` holds {_validate.plain(held)!r} "
+                f"of type {type(held).__name__}: write it as `data` does)"
+            )
             msg = (
                 f"`statements` row {label!r} (kind 'rank'): column 'after' names "
                 f"{_validate.plain(after)!r}, which is not a {region!r} of "
-                f"`data` at period {_show_key(row['period'])}{group}"
+                f"`data` at period {_show_key(row['period'])}{group}{hint}"
             )
             raise ValueError(msg)
         with _rows_named(statements.index, np.array([pos]), "rank"):
@@ -3486,6 +3517,37 @@ def check_statements(
         out: pd.DataFrame = exact.to_pandas(types_mapper=pd.ArrowDtype)
         return out.assign(verdict=verdict, reason=reason)
     return statements.assign(verdict=verdict, reason=reason)
+
+
+def _is_number(v: object) -> bool:
+    """A real number, not a bool (True == 1, but a flag is no label)."""
+    return isinstance(v, numbers.Number) and not isinstance(v, bool | np.bool_)
+
+
+def _as_data_labels(cells: pd.Series[Any], labels: pd.Series[Any]) -> pd.Series[Any]:
+    """Key cells of `statements` written as `data` writes its labels.
+
+    A number equal to a numeric label of `data` becomes that label: an
+    integer column with a gap reaches pandas as float64 (3507.0), which is
+    the label 3507, and a whole float read as text ("3507.0") would name no
+    region. Text stays text ("3507" is not 3507) and is refused, with the
+    type `data` holds, where it is not a label; other cells are kept.
+    """
+    held = {x: x for x in labels.drop_duplicates().tolist() if _is_number(x)}
+    if not held:
+        return cells
+    if pd.api.types.is_bool_dtype(cells.dtype):
+        return cells
+    if pd.api.types.is_numeric_dtype(cells.dtype) and not cells.isna().any():
+        # Whole numbers throughout: the labels' own type, as a column.
+        mapped = [held.get(v, v) for v in cells.tolist()]
+        if all(type(m) is type(mapped[0]) for m in mapped):
+            return pd.Series(mapped, index=cells.index)
+    return pd.Series(
+        [held.get(v, v) if _is_number(v) else v for v in cells.tolist()],
+        index=cells.index,
+        dtype=object,
+    )
 
 
 def _period_kind_hint(periods: pd.Series[Any], dates: bool, name: str) -> str:

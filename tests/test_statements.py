@@ -3725,3 +3725,65 @@ def test_statement_keys_that_are_whole_floats_are_the_labels_of_data() -> None:
     half = st_.iloc[:1].assign(after=[3507.5])
     with pytest.raises(ValueError, match=r"column 'after' names 3507.5, which is not"):
         check_statements(half, data, unit="percent", persons_per_poor_unit=1000)
+
+
+def test_statement_periods_as_text_against_years_name_the_statements() -> None:
+    # `data` holds integer years; periods written as text ("2023") are the
+    # statements' fault: each kind says so, naming the statements' column
+    # and the type `data` holds (as the figure kind does).
+    data = pd.DataFrame(
+        {
+            "region_code": [3507, 3573] * 2,
+            "period": [2022, 2022, 2023, 2023],
+            "poverty_rate_pct": [9.8, 4.37, 9.45, 4.26],
+            "poor_thousands": [1.0, 2.0, 3.0, 4.0],
+        }
+    )
+    rank = pd.DataFrame(
+        [
+            {
+                "kind": "rank",
+                "region": 3573,
+                "period": "2023",
+                "stated_rank": 2,
+                "descending": True,
+            }
+        ]
+    )
+    with pytest.raises(
+        ValueError,
+        match=r"pairs not in `data`: \(3573, '2023'\): `statements` column "
+        r"'period' holds '2023' \(of type str\), which is not in `data`, whose "
+        r"column 'period' holds 2023 of type int: write it as `data` does",
+    ):
+        check_statements(rank, data, unit="percent", persons_per_poor_unit=1000)
+    for kind, extra in (
+        (
+            "change",
+            {"stated": 0.11, "stated_as": "points", "decimals": 2},
+        ),
+        ("direction", {}),
+    ):
+        st_ = pd.DataFrame(
+            [
+                {
+                    "kind": kind,
+                    "region": 3573,
+                    "period_before": "2022",
+                    "period_after": 2023,
+                    "direction": "fall",
+                    **extra,
+                }
+            ]
+        )
+        with pytest.raises(
+            ValueError,
+            match=r"`statements` periods must be written as `data` writes them: "
+            r"row 0 column 'period_before' holds '2022' \(of type str\), but "
+            r"`data` column 'period' holds 2022 of type int",
+        ):
+            check_statements(st_, data, unit="percent", persons_per_poor_unit=1000)
+    # A year that is simply absent gets no type hint.
+    absent = rank.assign(period=[2019])
+    with pytest.raises(ValueError, match=r"pairs not in `data`: \(3573, 2019\)$"):
+        check_statements(absent, data, unit="percent", persons_per_poor_unit=1000)

@@ -2766,17 +2766,37 @@ def _flag_or_false(cells: pd.Series[Any]) -> pd.Series[Any]:
     return cells.astype(object).where(cells.notna(), False).astype(bool)
 
 
-def _periods_in_order(statements: pd.DataFrame, kind_of: pd.Series[Any]) -> None:
+def _periods_in_order(
+    statements: pd.DataFrame, kind_of: pd.Series[Any], data_periods: pd.Series[Any]
+) -> None:
     """Refuse change statements whose `period_before` is not before `period_after`.
 
     A change from 2023 to 2022 would be judged backwards (a fall read as a
-    rise); a change from a period to itself is no change at all.
+    rise); a change from a period to itself is no change at all. Periods
+    given as text where `data` holds numbers or dates are refused with the
+    type `data` holds (the statements are at fault, not `data`).
     """
     rows = statements[kind_of.isin(["change", "direction", "level_change"]).to_numpy()]
     if not len(rows):
         return
     b, a = rows["period_before"], rows["period_after"]
     text = [isinstance(v, str) for v in [*b.tolist(), *a.tolist()]]
+    held = data_periods.iloc[0] if len(data_periods) else None
+    if any(text) and held is not None and not isinstance(held, str):
+        at = [
+            (col, _validate.plain(i), v)
+            for col in ("period_before", "period_after")
+            for i, v in zip(rows.index, rows[col].tolist(), strict=True)
+            if isinstance(v, str)
+        ]
+        cells = "; ".join(f"row {i!r} column {c!r} holds {v!r}" for c, i, v in at[:10])
+        msg = (
+            f"`statements` periods must be written as `data` writes them: {cells} "
+            f"(of type str), but `data` column {data_periods.name!r} holds "
+            f"{_show_key(held)} of type {type(_validate.plain(held)).__name__}: "
+            "write them as `data` does"
+        )
+        raise ValueError(msg)
     if any(text):
         shown = [v for v in [*b.tolist(), *a.tolist()] if isinstance(v, str)][:3]
         msg = (
@@ -2990,8 +3010,11 @@ def check_statements(
         ``per_year``) is not a real bool (text such as "False" is refused:
         ``bool("False")`` is True; a missing ``per_year`` means False), a
         change, direction or level_change statement has ``period_before``
-        not earlier than ``period_after``, a statement's region and period
-        are not in `data`, a rank statement's ``after`` is not a region
+        not earlier than ``period_after`` (or periods are text where `data`
+        holds years or dates), a statement's region and period are not in
+        `data` (a region or period of another type than `data`'s, such as
+        the text "2023" for the year 2023, is named with the type `data`
+        holds), a rank statement's ``after`` is not a region
         ranked with it, a key column of `data` (`region`, `period`, `by`)
         has a missing value (the row would drop out silently), a
         statement's ``measure`` names a key column of `data`, or
@@ -3185,7 +3208,7 @@ def check_statements(
             if col in by_month.columns
         }
     )
-    _periods_in_order(by_month, kind_of)
+    _periods_in_order(by_month, kind_of, data[period])
     keyed = data.set_index([region, period])
     if keyed.index.duplicated().any():
         dup = keyed.index[keyed.index.duplicated()].unique().tolist()[:10]
@@ -3212,6 +3235,21 @@ def check_statements(
             "`data` does"
         )
 
+    periods_known = set(data[period].tolist())
+    periods_text = {str(_validate.plain(k)): k for k in periods_known}
+
+    def unknown_period(col: object, p: object) -> str:
+        """Why period `p` is not in `data`; 2023 where it holds "2023" said so."""
+        held = periods_text.get(str(_validate.plain(p)))
+        if p in periods_known or held is None:
+            return ""
+        return (
+            f": `statements` column {col!r} holds {_validate.plain(p)!r} (of type "
+            f"{type(p).__name__}), which is not in `data`, whose column "
+            f"{period!r} holds {_validate.plain(held)!r} of type "
+            f"{type(_validate.plain(held)).__name__}: write it as `data` does"
+        )
+
     def absent(kind: str, regions: pd.Series[Any], periods: pd.Series[Any]) -> None:
         """Refuse (region, period) pairs not in `data`, naming their rows."""
         keys = pd.MultiIndex.from_arrays([regions.to_numpy(), periods.to_numpy()])
@@ -3222,7 +3260,7 @@ def check_statements(
         where = f"row {rows[0]!r}" if len(rows) == 1 else f"rows {rows[:10]}"
         pairs = [
             f"({_validate.plain(r)!r}, {_validate.plain(p)!r})"
-            + ("" if r in known else unknown_region(r))
+            + (unknown_region(r) if r not in known else unknown_period(periods.name, p))
             for r, p in zip(regions[missing], periods[missing], strict=True)
         ][:10]
         verb = "refers" if len(rows) == 1 else "refer"

@@ -3787,3 +3787,75 @@ def test_statement_periods_as_text_against_years_name_the_statements() -> None:
     absent = rank.assign(period=[2019])
     with pytest.raises(ValueError, match=r"pairs not in `data`: \(3573, 2019\)$"):
         check_statements(absent, data, unit="percent", persons_per_poor_unit=1000)
+
+
+def test_consistency_reason_shows_the_gap_that_decides() -> None:
+    # By hand: 4.4955 (4 decimals) of 100 (10 decimals) is 4.4955 %, the
+    # ratio lying in (4.49545 / 100.00000000005, 4.49555 / 99.99999999995),
+    # about (4.4954, 4.4956) %; the published 5 % (0 decimals) stands for
+    # [4.5, 5.5): no overlap. At 2 decimals both ends would show as 4.50 %,
+    # which looks consistent; they are shown to 3 (4.495 and 4.496).
+    res = check_consistency(
+        5.0,
+        4.4955,
+        100.0,
+        unit="percent",
+        rate_decimals=0,
+        headcount_decimals=4,
+        population_decimals=10,
+    )
+    assert res.verdict == NOT_HOLDS
+    assert str(res.reason) == (
+        "headcount / population = 4.496 % (between 4.495 % and 4.496 % given "
+        "the rounding), against a published rate of 5 %, which stands for "
+        "[4.5 %, 5.5 %)"
+    )
+
+
+_SHOWN = re.compile(
+    r"between (?P<lo>[\d,.]+|inf) % and (?P<hi>[\d,.]+|inf) % .*"
+    r"stands for \[(?P<rlo>[\d,.]+) %, (?P<rhi>[\d,.]+) %\)"
+)
+
+
+@given(
+    st.integers(1, 10_000),
+    st.integers(1, 400),
+    st.integers(0, 10_000),
+    st.integers(-1, 4),
+    st.integers(0, 4),
+    st.integers(-2, 4),
+)
+def test_consistency_reason_bounds_show_which_side_they_lie(
+    rate_units: int, h_units: int, n_extra: int, rd: int, hd: int, nd: int
+) -> None:
+    # Invariant: the shown range's ends differ when the range has width, and
+    # a range wholly below the rate's interval [r-, r+) shows its upper end
+    # below r- (one from r+ up shows its lower end at r+ or above).
+    rate = min(rate_units * 10.0**-rd, 100.0) if rd >= 0 else 10.0 * (rate_units % 10)
+    h = round_half_up(h_units * 10.0**-hd, hd)
+    n = round_half_up(h + n_extra * 10.0**-nd + 10.0**-nd, nd)
+    res = check_consistency(
+        rate,
+        h,
+        n,
+        unit="percent",
+        rate_decimals=rd,
+        headcount_decimals=hd,
+        population_decimals=nd,
+    )
+    m = _SHOWN.search(str(res.reason))
+    assert m is not None
+    lo_s, hi_s, rlo, rhi = (
+        float(m[g].replace(",", "")) for g in ("lo", "hi", "rlo", "rhi")
+    )
+    lo, hi = (
+        float(res.figures["implied_rate_lower"]),
+        float(res.figures["implied_rate_upper"]),
+    )
+    if lo < hi:
+        assert lo_s < hi_s
+    if res.verdict == NOT_HOLDS and hi < rlo:
+        assert hi_s < rlo
+    if res.verdict == NOT_HOLDS and lo >= rhi:
+        assert lo_s >= rhi

@@ -1043,7 +1043,11 @@ def check_consistency(
     -----
     With :math:`H \in [h_-, h_+)`, :math:`N \in [n_-, n_+)`, the ratio
     :math:`H/N` lies in :math:`(h_-/n_+, h_+/n_-)`; the statement holds when
-    this overlaps the rate's interval :math:`[r_-, r_+)` [1]_.
+    this overlaps the rate's interval :math:`[r_-, r_+)` [1]_. The reason
+    names both: the rate's interval, and the range of :math:`H/N` with as
+    many decimals as it takes to show its two ends apart and on their side
+    of the interval (4.4955 of 100 against a published 5 % shows 4.495 % to
+    4.496 % against [4.5 %, 5.5 %), not 4.50 % to 4.50 %).
 
     References
     ----------
@@ -1135,13 +1139,20 @@ def check_consistency(
     verdict = np.where(missing, UNDECIDED, np.where(overlap, HOLDS, NOT_HOLDS))
     rb = np.broadcast_to(rp, shape)
     shown = max(rdp, 0)
+    # A rate is never below 0: a published 0 stands for [0, half a unit).
+    r_lo = np.broadcast_to(np.maximum(ri.lower, 0.0), shape)
+    r_hi = np.broadcast_to(ri.upper, shape)
+    places = _range_places(lo, hi_, r_lo, r_hi, shown + 2)
 
     def describe(i: tuple[int, ...]) -> str:
+        k = int(places[i])
         return (
-            f"headcount / population = {_fmt(float(implied[i]), shown + 2)} % "
-            f"(between {_fmt(float(lo[i]), shown + 2)} % and "
-            f"{_fmt(float(hi_[i]), shown + 2)} % given the rounding), against a "
-            f"published rate of {_fmt(float(rb[i]), shown)} %"
+            f"headcount / population = {_fmt(float(implied[i]), k)} % "
+            f"(between {_fmt(float(lo[i]), k)} % and "
+            f"{_fmt(float(hi_[i]), k)} % given the rounding), against a "
+            f"published rate of {_fmt(float(rb[i]), shown)} %, which stands for "
+            f"[{_fmt(float(r_lo[i]), max(rdp + 1, 0))} %, "
+            f"{_fmt(float(r_hi[i]), max(rdp + 1, 0))} %)"
         )
 
     back = 100.0 if u == "fraction" else 1.0
@@ -1154,6 +1165,41 @@ def check_consistency(
             "implied_rate_upper": hi_ / back,
         },
     )
+
+
+def _range_places(
+    lo: NDArray[np.float64],
+    hi: NDArray[np.float64],
+    r_lo: NDArray[np.float64],
+    r_hi: NDArray[np.float64],
+    least: int,
+) -> NDArray[np.int64]:
+    """Decimals to show an open range (lo, hi) against the interval [r_lo, r_hi).
+
+    At least `least`, and more where fewer would hide what decides: the two
+    ends shown apart, and a range wholly below ``r_lo`` (or from ``r_hi``
+    up) shown so (4.4955 to 4.4956 against [4.5, 5.5), not 4.50 to 4.50).
+    At most 15, the most :func:`povstat.round_half_up` takes.
+    """
+    places = np.full(lo.shape, min(least, 15), dtype=np.int64)
+    with np.errstate(invalid="ignore"):
+        open_ = np.isfinite(lo) & ~np.isnan(hi) & np.isfinite(r_lo) & np.isfinite(r_hi)
+        below = hi < r_lo
+        above = lo >= r_hi
+    for k in range(min(least, 15), 16):
+        if not open_.any():
+            break
+        lo_k, hi_k = round_half_up(lo, k), round_half_up(hi, k)
+        with np.errstate(invalid="ignore"):
+            clear = (
+                ((lo_k < hi_k) | ~(lo < hi))
+                & ~(below & (hi_k >= r_lo))
+                & ~(above & (lo_k < r_hi))
+            )
+        places[open_ & clear] = k
+        open_ &= ~clear
+    places[open_] = 15
+    return places
 
 
 def check_headcount_change_statement(

@@ -437,3 +437,113 @@ def test_hidden_rows_and_columns_are_read_and_named_in_ods() -> None:
     with pytest.warns(UserWarning, match=r"hides row 3, column C, which hold cells"):
         t = read_bps_table(buf, locale="en")
     assert t.data["value"].tolist() == _ALL
+
+
+def _xlsx(rows: list[list[Any]], formats: dict[str, str]) -> io.BytesIO:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(row)
+    for ref, fmt in formats.items():
+        ws[ref].number_format = fmt
+    buf = io.BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    return buf
+
+
+_DATE = "a date or time"
+
+
+@pytest.mark.parametrize("fmt", ["yyyy", "yy", "mmmm", "dd/mm/yyyy", "h:mm", "mmm yy"])
+def test_a_value_cell_with_a_date_format_is_a_date_never_a_year(fmt: str) -> None:
+    # 13.8 and 45000 with a date format are the dates 1900-01-13 19:12
+    # (day 13 and 0.8 of a day: 19.2 hours) and 2023-03-15 (serial 45000):
+    # shown "1900" and "2023" by yyyy, "Januari" and "Maret" by mmmm. In
+    # the value area neither is a year nor a value: each is an invalid
+    # cell named as a date, with the date stored. The header's "2022" (a
+    # text cell) is the only period.
+    rows: list[list[Any]] = [
+        ["Kabupaten/Kota", "2022", "2023"],
+        ["Pacitan", 13.8, 12.5],
+        ["Ngawi", 45000, 9.9],
+    ]
+    with pytest.raises(ValueError, match=_DATE) as e:
+        read_bps_table(_xlsx(rows, {"B2": fmt, "B3": fmt}), locale="id")
+    assert "'1900-01-13 19:12:00'" in str(e.value)
+    assert "'2023-03-15 00:00:00'" in str(e.value)
+    t = read_bps_table(
+        _xlsx(rows, {"B2": fmt, "B3": fmt}), locale="id", errors="report"
+    )
+    assert [(c.row, c.column, c.text) for c in t.invalid] == [
+        (2, "2022", "1900-01-13 19:12:00"),
+        (3, "2022", "2023-03-15 00:00:00"),
+    ]
+    assert all(c.reason.startswith(_DATE) for c in t.invalid)
+    assert t.data["value"].tolist()[1::2] == [12.5, 9.9]
+
+
+def test_a_header_date_shown_as_its_year_still_names_the_year() -> None:
+    # The header rule is kept: 2022-03-15 shown "yyyy" is the year 2022.
+    import datetime
+
+    rows: list[list[Any]] = [
+        ["Kabupaten/Kota", datetime.datetime(2022, 3, 15)],
+        ["Pacitan", "13,8"],
+    ]
+    t = read_bps_table(_xlsx(rows, {"B1": "yyyy"}), locale="id")
+    assert t.data[["year", "value"]].to_numpy().tolist() == [[2022, 13.8]]
+
+
+def _ods_date_value(shown: str, stored: str) -> io.BytesIO:
+    # Header Kabupaten/Kota | 2022 (text); Pacitan | a date cell storing
+    # `stored` and showing `shown`.
+    pytest.importorskip("odf")
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="S")
+    for label, value in (("Kabupaten/Kota", None), ("Pacitan", stored)):
+        tr = TableRow()
+        for text, date in ((label, None), ("2022" if value is None else shown, value)):
+            cell = (
+                TableCell(valuetype="string")
+                if date is None
+                else TableCell(valuetype="date", datevalue=date)
+            )
+            cell.addElement(P(text=text))
+            tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    buf = io.BytesIO()
+    doc.write(buf)
+    buf.seek(0)
+    return buf
+
+
+@pytest.mark.parametrize(
+    ("shown", "stored"), [("2023", "2023-03-15"), ("15/03/2023", "2023-03-15")]
+)
+def test_an_ods_date_value_cell_is_a_date_never_a_year(shown: str, stored: str) -> None:
+    # A date cell showing its year alone ("2023") is a year in a header
+    # cell only; in the value area it, and any other date, is invalid.
+    t = read_bps_table(_ods_date_value(shown, stored), locale="id", errors="report")
+    assert [(c.row, c.column) for c in t.invalid] == [(2, "2022")]
+    assert t.invalid[0].reason.startswith(_DATE)
+    assert t.invalid[0].text.startswith("2023")
+    assert t.data["value"].isna().all()
+
+
+def test_a_frame_date_value_is_named_as_a_date() -> None:
+    # A Timestamp among a frame's values is no number: named as a date,
+    # shown in ISO order.
+    df = pd.DataFrame(
+        {"Kabupaten/Kota": ["Pacitan"], "2022": [pd.Timestamp("2022-05-01")]}
+    )
+    t = read_bps_table(df, locale="en", errors="report")
+    assert [(c.text, c.reason.startswith(_DATE)) for c in t.invalid] == [
+        ("2022-05-01 00:00:00", True)
+    ]

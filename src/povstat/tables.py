@@ -479,7 +479,8 @@ def read_bps_table(
         number without a
         percent sign or multiplier word among numbers with one (or the
         reverse, whichever is rarer: "0,1386" among "9,9 %"; its scale is
-        ambiguous), a value field that a short CSV row does not write, and
+        ambiguous), a value cell holding a date or time (see Notes,
+        *Spreadsheets*), a value field that a short CSV row does not write, and
         a value field starting with a zero in a CSV file separated by ","
         (the second part of a number split by its comma, see Notes).
         Percent and plain numbers, units and multipliers are compared
@@ -721,7 +722,15 @@ def read_bps_table(
     year, with no month, whatever its format: BPS rounds are never in
     January. An .ods date cell whose text shows its year alone ("2022", a
     date style of the year only) is that year, whatever its day, as an .xlsx
-    date shown with ``yyyy`` is; other .ods date styles are not read. A
+    date shown with ``yyyy`` is; other .ods date styles are not read. These
+    rules are for header cells only: a date or time in the value area (an
+    .xlsx, .xlsm or .xls cell with any date or time format, ``yyyy``,
+    ``mmmm``, ``dd/mm/yyyy`` or ``h:mm``, which shows 13.8 as "1900" or
+    "Januari"; an .ods date or time cell; a frame's date) is never a year
+    nor a value: it is an invalid cell, its reason "a date or time", shown
+    as the date stored in ISO order ("1900-01-13 19:12:00"); a date whose
+    format shows no year (``mmmm``, ``h:mm``) is that ISO text in the
+    layout too, never read as a round. A
     whole number shown with literal text (format ``"September "0``) is read
     as the text shown ("September 2022"): the format's quoted strings,
     backslash-escaped characters (each letter of "(Sept)") and literal
@@ -982,6 +991,16 @@ def read_bps_table(
         # shows in labels and headers, and its value cell is reported.
         pending = read.formula != None  # noqa: E711 - elementwise
         text[pending] = read.formula[pending]
+    dates = (
+        np.full(text.shape, None, dtype=object) if read.dates is None else read.dates
+    )
+    # A date whose text shows no year ("Januari", a value shown with the
+    # format mmmm; a time) is no header cell: its stored date shows in the
+    # layout and in messages, never text joined into a header.
+    yearless = (dates != None) & ~np.vectorize(  # noqa: E711 - elementwise
+        lambda t: re.search(r"[0-9]{4}", str(t)) is not None, otypes=[bool]
+    )(text)
+    text[yearless] = dates[yearless]
     # A table placed from the second spreadsheet column on: the region names
     # are in the first column that holds anything.
     filled = (text != "").any(axis=0)
@@ -991,6 +1010,7 @@ def read_bps_table(
     label_refs = None if read.merged is None else read.merged[:, first]
     read = _headings_unmerged(read, first, text != "")
     grid, text, pending = grid.iloc[:, first:], text[:, first:], pending[:, first:]
+    dates = dates[:, first:]
     try:
         layout = _layout(text, grid.index, mon, _merged_from(read, first))
     except ValueError as e:
@@ -1191,6 +1211,11 @@ def read_bps_table(
     # column group: each group's columns share a measure ("Persentase",
     # "Jumlah (ribu jiwa)"), the groups need not.
     blocks = np.tile(np.asarray(layout.groups, dtype=object), cells.shape[0])
+    # A date or time in the value area (any format: "yyyy" shows 13.8 as
+    # "1900") is no value, never a year: only a header cell names one.
+    value_dates = dates[np.ix_(data_rows, layout.columns)].ravel()
+    is_date = value_dates != None  # noqa: E711 - elementwise
+    reasons[is_date] = _DATE_REASON
     shown = _read_checks(
         read, where, cells, values, unit, mult, reasons, blocks, loc, miss
     )
@@ -1210,6 +1235,9 @@ def read_bps_table(
         reasons[block] = _mixed_scales(
             as_shown[block], values[block], unit[block], mult[block], reasons[block]
         )
+    reasons[is_date] = _DATE_REASON
+    for i in np.flatnonzero(is_date):  # the few dates: shown as stored
+        shown[i] = str(value_dates[i])
     if read.fields is not None and sep == ",":
         _check_split_numbers(cells, values, reasons, loc, grid.index[data_rows])
     elif isinstance(frame_source, pd.DataFrame) and loc == "id":
@@ -1307,6 +1335,9 @@ class _Read:
     columns for messages (a spreadsheet's column letters); None: their
     1-based positions. ``hidden``: the rows and columns of a sheet that the
     sheet hides and that hold cells ("row 3", "column C"), read as any other.
+    ``dates``: the stored date or time of spreadsheet cells holding one, as
+    ISO text ("1900-01-13 19:12:00"; None elsewhere), whatever their format
+    shows: a year in a header cell, never a value.
     """
 
     grid: pd.DataFrame
@@ -1319,6 +1350,35 @@ class _Read:
     hint: str = ""
     columns: tuple[str, ...] | None = None
     hidden: tuple[str, ...] = ()
+    dates: np.ndarray[Any, Any] | None = None
+
+
+_DATE_REASON = (
+    "a date or time (a spreadsheet date cell, or a date format on a number), "
+    "not a number: a date names a period in a header cell only"
+)
+
+
+def _date_text(value: object) -> str | None:
+    """A date, time or time interval as ISO text; None for anything else."""
+    if isinstance(value, pd.Timestamp | np.datetime64):
+        ts = pd.Timestamp(value)
+        return None if pd.isna(ts) else ts.isoformat(sep=" ")
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, datetime.timedelta | pd.Timedelta | np.timedelta64):
+        td = pd.Timedelta(value)
+        return None if pd.isna(td) else str(td)
+    return None
+
+
+def _dates_of(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any] | None:
+    """`_date_text` of each cell (None elsewhere); None if no cell is a date."""
+    out = np.array([_date_text(v) for v in values.ravel()], dtype=object)
+    out = out.reshape(values.shape)
+    return out if (out != None).any() else None  # noqa: E711 - elementwise
 
 
 def _read_grid(
@@ -1368,7 +1428,10 @@ def _read_any(
         if heads:
             head = pd.DataFrame(heads, index=_label_row_names(len(heads)), dtype=object)
             grid = pd.concat([head, grid.set_axis(list(source.index))]).astype(object)
-        return _Read(grid=grid)
+        dates = _dates_of(grid.to_numpy(dtype=object))
+        if dates is not None and heads:
+            dates[: len(heads)] = None  # column labels: a date names a period
+        return _Read(grid=grid, dates=dates)
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         if isinstance(source, str) and ("\n" in source or "\r" in source):
@@ -1918,6 +1981,7 @@ def _read_with_pandas(
         percent = np.zeros(grid.shape, dtype=bool)
         scaled = np.full(grid.shape, None, dtype=object)
         stated = np.full(grid.shape, None, dtype=object)
+        xls_dates = _dates_of(values)
         for (r, c), fmt in formats.items():  # cells with a format, few
             if r < grid.shape[0] and c < grid.shape[1]:
                 v = values[r, c]
@@ -1937,6 +2001,7 @@ def _read_with_pandas(
             stated=stated,
             merged=_merged_grid(ranges, grid.shape),
             formula=formula if (formula != None).any() else None,  # noqa: E711
+            dates=xls_dates,
             hidden=_hidden_names(
                 [
                     r + 1
@@ -1973,8 +2038,13 @@ def _read_with_pandas(
     )[from_rows]
     for r, c, text in ods.texts:  # few cells; pandas read them as empty
         values[at[r], c - 1] = text
+    ods_dates = _dates_of(values)
     for r, c, year in ods.years:  # a date shown as "2022" is the year 2022
         if r in at and c <= n_cols:
+            if ods_dates is None:
+                ods_dates = np.full(values.shape, None, dtype=object)
+            if ods_dates[at[r], c - 1] is None:
+                ods_dates[at[r], c - 1] = str(year)
             values[at[r], c - 1] = year
     formula = np.full(values.shape, None, dtype=object)
     for r, c, f in ods.formulas:
@@ -2007,6 +2077,7 @@ def _read_with_pandas(
         formula=formula if ods.formulas else None,
         stated=stated if ods.currencies else None,
         merged=merged,
+        dates=ods_dates,
         hidden=_hidden_names(
             [r for r in held if any(a <= r <= b for a, b in ods.hidden_rows)],
             [
@@ -2909,8 +2980,10 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     formula = np.full((n_rows, len(cols)), None, dtype=object)
     scaled = np.full((n_rows, len(cols)), None, dtype=object)
     stated = np.full((n_rows, len(cols)), None, dtype=object)
+    dates = np.full((n_rows, len(cols)), None, dtype=object)
     for i, j, cell in stored:  # stored cells only
         if i in at and j in where:
+            dates[at[i], where[j]] = _date_text(cell.value)
             v, scale = _formatted(cell.value, cell.number_format)
             grid_values[at[i], where[j]] = v
             percent[at[i], where[j]] = scale == "percent"
@@ -2941,6 +3014,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
         stated=stated,
         merged=merged,
         columns=tuple(get_column_letter(j) for j in cols),
+        dates=dates if (dates != None).any() else None,  # noqa: E711
         hidden=_hidden_names(
             [r for r in hidden.get("rows", []) if r in at],
             [get_column_letter(j) for j in hidden.get("columns", []) if j in where],

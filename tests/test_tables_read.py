@@ -547,3 +547,43 @@ def test_a_frame_date_value_is_named_as_a_date() -> None:
     assert [(c.text, c.reason.startswith(_DATE)) for c in t.invalid] == [
         ("2022-05-01 00:00:00", True)
     ]
+
+
+@pytest.mark.parametrize(
+    ("b1", "fmt"),
+    [
+        (2022, '""'),
+        (2022, ";;;"),
+        (2022, '"  "'),
+        ("2022", '0;0;0;""'),
+        ("2022", ";;;"),
+    ],
+)
+def test_a_header_year_whose_format_shows_nothing_is_a_blank_cell(
+    b1: Any, fmt: str
+) -> None:
+    # Excel shows the number 2022 under '""', ';;;' or '"  "' (a section of
+    # no digits and no text) as nothing, and the text "2022" under a fourth
+    # (text) section '""' as nothing: the header cell is read as shown,
+    # blank, so column B holds values under no period.
+    rows: list[list[Any]] = [["Kabupaten/Kota", b1, 2023], ["Pacitan", "13,8", "12,5"]]
+    with pytest.raises(ValueError, match="no period is read") as e:
+        read_bps_table(_xlsx(rows, {"B1": fmt}), locale="id")
+    assert "format shows nothing" in str(e.value)
+
+
+def test_a_header_year_under_a_text_section_shows_the_number() -> None:
+    # '0;0;0;""': the number 2022 takes the first section, "0": shown
+    # "2022", the year; only text takes the fourth.
+    rows: list[list[Any]] = [["Kabupaten/Kota", 2022], ["Pacitan", "13,8"]]
+    t = read_bps_table(_xlsx(rows, {"B1": '0;0;0;""'}), locale="id")
+    assert t.data[["year", "value"]].to_numpy().tolist() == [[2022, 13.8]]
+
+
+def test_a_value_whose_format_shows_nothing_stays_invalid() -> None:
+    # Below the header the stored number is read, and a format hiding it
+    # makes it invalid: a row of such values is never a blank row.
+    rows: list[list[Any]] = [["Kabupaten/Kota", "2022"], ["Pacitan", 13.8]]
+    t = read_bps_table(_xlsx(rows, {"B2": ";;;"}), locale="id", errors="report")
+    assert [(c.row, c.column) for c in t.invalid] == [(2, "2022")]
+    assert "shows nothing" in t.invalid[0].reason

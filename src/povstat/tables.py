@@ -742,7 +742,10 @@ def read_bps_table(
     ``0" r)"``, ``0" *"``) or with text that names a round but no one
     period ("Maret 2022 (September)") it is that text, refused as a header,
     never the bare year; a format of literal text alone (``"2023"``) shows
-    that text, read as the period it names. Only the word for year
+    that text, read as the period it names; a format that shows nothing
+    for it (``;;;``, ``""``, ``"  "``; for a year typed as text, a fourth
+    section ``""``) shows a blank header cell, read so (a column of values
+    without a period: ValueError naming the cell and what it stores). Only the word for year
     ("Tahun 2022", format ``"Tahun "0``, or typed) keeps the year. A "%"
     that is
     text in the format (in quotes, escaped, or after ``_`` or ``*``, Excel's
@@ -1001,6 +1004,12 @@ def read_bps_table(
         lambda t: re.search(r"[0-9]{4}", str(t)) is not None, otypes=[bool]
     )(text)
     text[yearless] = dates[yearless]
+    # A cell whose format shows nothing (a year 2022 formatted ";;;" or
+    # '""') is a blank header cell, as shown; below the header it is read
+    # as stored (a value so hidden is invalid, never a blank row).
+    hidden_text = read.blank if read.blank is not None else np.zeros(text.shape, bool)
+    stored_text = text.copy()
+    text[hidden_text] = ""
     # A table placed from the second spreadsheet column on: the region names
     # are in the first column that holds anything.
     filled = (text != "").any(axis=0)
@@ -1011,8 +1020,13 @@ def read_bps_table(
     read = _headings_unmerged(read, first, text != "")
     grid, text, pending = grid.iloc[:, first:], text[:, first:], pending[:, first:]
     dates = dates[:, first:]
+    hidden_text = hidden_text[:, first:]
+    stored_text = stored_text[:, first:]
     try:
         layout = _layout(text, grid.index, mon, _merged_from(read, first))
+        below = np.zeros(text.shape, dtype=bool)
+        below[layout.first_data :] = hidden_text[layout.first_data :]
+        text[below] = stored_text[below]
     except ValueError as e:
         shown = [f for f in text[pending] if repr(str(f)) in str(e)]
         if not shown and str(e).startswith("no header row"):
@@ -1162,14 +1176,30 @@ def read_bps_table(
         )
     else:
         names = tuple(f"at position {j} (0-based)" for j in range(read.grid.shape[1]))
-    _check_unlabelled_columns(
-        text,
-        data_rows,
-        layout,
-        grid.index,
-        names[first:],
-        split=read.fields is not None and sep == ",",
-    )
+    try:
+        _check_unlabelled_columns(
+            text,
+            data_rows,
+            layout,
+            grid.index,
+            names[first:],
+            split=read.fields is not None and sep == ",",
+        )
+    except ValueError as e:
+        head = np.argwhere(hidden_text[: layout.first_data])
+        if not head.size:
+            raise
+        cells = ", ".join(
+            f"the cell of column {names[first + j]}, row "
+            f"{_label(grid.index[i])!r}, stores {_show(stored_text[i, j])}"
+            for i, j in head[:5]
+        )
+        msg = (
+            f"{e}; {cells}, but its number format shows nothing for it (as "
+            "';;;' or '\"\"' do): it is read as shown, a blank cell; give it "
+            "a format that shows it"
+        )
+        raise ValueError(msg) from None
     if mon is not None and not layout.bare:
         msg = (
             f"`month` is {mon!r} but no value column needs it: the header of "
@@ -1337,7 +1367,9 @@ class _Read:
     sheet hides and that hold cells ("row 3", "column C"), read as any other.
     ``dates``: the stored date or time of spreadsheet cells holding one, as
     ISO text ("1900-01-13 19:12:00"; None elsewhere), whatever their format
-    shows: a year in a header cell, never a value.
+    shows: a year in a header cell, never a value. ``blank``: spreadsheet
+    cells whose number format shows nothing for them (``;;;``, ``""``; a
+    text cell's fourth section ``""``): blank as header cells, as shown.
     """
 
     grid: pd.DataFrame
@@ -1351,6 +1383,27 @@ class _Read:
     columns: tuple[str, ...] | None = None
     hidden: tuple[str, ...] = ()
     dates: np.ndarray[Any, Any] | None = None
+    blank: np.ndarray[Any, Any] | None = None
+
+
+def _shows_nothing(value: object, fmt: object) -> bool:
+    """Whether a cell's number format shows nothing for it (``;;;``, ``""``).
+
+    A number: the section that applies shows neither digits nor text. A
+    text: the format's fourth section shows neither the text (``@``) nor
+    other text (``0;0;0;""``, ``;;;``).
+    """
+    if not isinstance(fmt, str):
+        return False
+    if isinstance(value, str):
+        sections = _format_sections(fmt)
+        if len(sections) < 4:
+            return False
+        section = _FORMAT_TAG.sub("", sections[3])
+        rest = re.sub(r'"\s*"|_.|\*.', "", section)
+        return "@" not in rest and not rest.strip()
+    shown = _format_affixes(value, fmt)
+    return isinstance(shown, _InsteadOfNumber) and not shown.text and not shown.unsigned
 
 
 _DATE_REASON = (
@@ -1982,11 +2035,13 @@ def _read_with_pandas(
         scaled = np.full(grid.shape, None, dtype=object)
         stated = np.full(grid.shape, None, dtype=object)
         xls_dates = _dates_of(values)
+        xls_blank = np.zeros(grid.shape, dtype=bool)
         for (r, c), fmt in formats.items():  # cells with a format, few
             if r < grid.shape[0] and c < grid.shape[1]:
                 v = values[r, c]
                 if isinstance(v, float) and np.isnan(v):
                     continue
+                xls_blank[r, c] = _shows_nothing(v, fmt)
                 values[r, c], scale = _formatted(v, fmt)
                 percent[r, c] = scale == "percent"
                 if scale == "ambiguous":
@@ -2002,6 +2057,7 @@ def _read_with_pandas(
             merged=_merged_grid(ranges, grid.shape),
             formula=formula if (formula != None).any() else None,  # noqa: E711
             dates=xls_dates,
+            blank=xls_blank if xls_blank.any() else None,
             hidden=_hidden_names(
                 [
                     r + 1
@@ -2981,9 +3037,11 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     scaled = np.full((n_rows, len(cols)), None, dtype=object)
     stated = np.full((n_rows, len(cols)), None, dtype=object)
     dates = np.full((n_rows, len(cols)), None, dtype=object)
+    blank = np.zeros((n_rows, len(cols)), dtype=bool)
     for i, j, cell in stored:  # stored cells only
         if i in at and j in where:
             dates[at[i], where[j]] = _date_text(cell.value)
+            blank[at[i], where[j]] = _shows_nothing(cell.value, cell.number_format)
             v, scale = _formatted(cell.value, cell.number_format)
             grid_values[at[i], where[j]] = v
             percent[at[i], where[j]] = scale == "percent"
@@ -3015,6 +3073,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
         merged=merged,
         columns=tuple(get_column_letter(j) for j in cols),
         dates=dates if (dates != None).any() else None,  # noqa: E711
+        blank=blank if blank.any() else None,
         hidden=_hidden_names(
             [r for r in hidden.get("rows", []) if r in at],
             [get_column_letter(j) for j in hidden.get("columns", []) if j in where],

@@ -587,3 +587,42 @@ def test_a_value_whose_format_shows_nothing_stays_invalid() -> None:
     t = read_bps_table(_xlsx(rows, {"B2": ";;;"}), locale="id", errors="report")
     assert [(c.row, c.column) for c in t.invalid] == [(2, "2022")]
     assert "shows nothing" in t.invalid[0].reason
+
+
+def _decimal_frames(text: str) -> list[Any]:
+    # One value, the Decimal `text`, as a pandas object column (as
+    # pandas.read_sql gives), a pandas decimal128[pyarrow] column and a
+    # polars Decimal(38, 23) column.
+    from decimal import Decimal
+
+    pa = pytest.importorskip("pyarrow")
+    pl = pytest.importorskip("polars")
+    d = Decimal(text)
+    return [
+        pd.DataFrame({"Kabupaten/Kota": ["Pacitan"], "2022": [d]}),
+        pd.DataFrame(
+            {
+                "Kabupaten/Kota": ["Pacitan"],
+                "2022": pd.Series([d], dtype=pd.ArrowDtype(pa.decimal128(38, 23))),
+            }
+        ),
+        pl.DataFrame(
+            {"Kabupaten/Kota": ["Pacitan"], "2022": [d]},
+            schema={"Kabupaten/Kota": pl.String, "2022": pl.Decimal(38, 23)},
+        ),
+    ]
+
+
+def test_a_decimal_float64_cannot_hold_is_refused_on_every_frame_kind() -> None:
+    # 13.80000000000000000000001 has 25 significant digits; its nearest
+    # float64 is 13.8, another figure: refused whatever the frame, never
+    # read as 13.8 on one engine and refused on another.
+    for df in _decimal_frames("13.80000000000000000000001"):
+        with pytest.raises(ValueError, match="cannot hold exactly"):
+            read_bps_table(df, locale="en")
+
+
+def test_a_decimal_float64_holds_is_read_on_every_frame_kind() -> None:
+    # 13.8 written with 23 decimals is 13.8 exactly.
+    for df in _decimal_frames("13.80000000000000000000000"):
+        assert read_bps_table(df, locale="en").data["value"].tolist() == [13.8]

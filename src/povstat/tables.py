@@ -494,7 +494,10 @@ def read_bps_table(
         ("Jumlah (ribu jiwa)") are not compared.
     ValueError
         If a data frame's index holds labels (it is not read: see `source`)
-        or repeats a row number;
+        or repeats a row number; a frame's Decimal value is one float64
+        cannot hold exactly (13.80000000000000000000001, whose nearest
+        float64 is 13.8), in a pandas object column of Decimals, a pandas
+        Arrow decimal column or any engine's Decimal column alike;
         no header row naming years is found (the message names the
         formulas without a stored result where the years may have been); a
         header cell in the value area is not a period (e.g. "2024*"); a
@@ -745,8 +748,9 @@ def read_bps_table(
     that text, read as the period it names; a format that shows nothing
     for it (``;;;``, ``""``, ``"  "``; for a year typed as text, a fourth
     section ``""``) shows a blank header cell, read so (a column of values
-    without a period: ValueError naming the cell and what it stores). Only the word for year
-    ("Tahun 2022", format ``"Tahun "0``, or typed) keeps the year. A "%"
+    without a period: ValueError naming the cell and what it stores).
+    Only the word for year ("Tahun 2022", format ``"Tahun "0``, or typed)
+    keeps the year. A "%"
     that is
     text in the format (in quotes, escaped, or after ``_`` or ``*``, Excel's
     padding and fill: ``0.00_%``) does not scale. A format that shows the
@@ -1462,6 +1466,7 @@ def _read_any(
     """All cells of the table as objects, no header, rows labelled for users."""
     if isinstance(source, pd.DataFrame):
         _check_frame_index(source.index)
+        _refuse_inexact_frame_decimals(source)
         grid = source.set_axis(range(source.shape[1]), axis=1)
         short = [
             j
@@ -1549,6 +1554,45 @@ def _read_any(
         f"pandas DataFrame, got {type(source).__name__}"
     )
     raise TypeError(msg)
+
+
+def _refuse_inexact_frame_decimals(frame: pd.DataFrame) -> None:
+    """Refuse a pandas frame's decimals that float64 cannot hold.
+
+    An Arrow decimal column (``decimal128[pyarrow]``) or an object column
+    holding ``Decimal`` values (``pandas.read_sql``): by the rule every
+    frame's Decimal column is read with (a polars, DuckDB or Spark one is
+    refused so on its way to pandas), never rounded to the nearest float64.
+    """
+    from povstat.frames import _plumbing
+
+    for j in range(frame.shape[1]):  # a loop over the few columns
+        col = frame.iloc[:, j]
+        arrow = (
+            _plumbing._arrow_decimal(col.dtype)
+            if isinstance(col.dtype, pd.ArrowDtype)
+            else None
+        )
+        if arrow is None and not (
+            col.dtype == object
+            and any(isinstance(v, Decimal) for v in col.to_numpy(dtype=object))
+        ):
+            continue
+        texts = np.array(
+            [
+                str(v) if isinstance(v, Decimal) and v.is_finite() else ""
+                for v in col.to_numpy(dtype=object)
+            ],
+            dtype=object,
+        )
+        digits = np.array(
+            [len(re.sub(r"[^0-9]", "", t.split("E")[0]).strip("0")) for t in texts],
+            dtype=np.float64,
+        )
+        name = frame.columns[j]
+        _validate.refuse_inexact_decimal_texts(
+            texts, digits, f"`source`, column {_show(name)!r} (position {j}),"
+        )
 
 
 def _refuse_shifted_workbook(data: bytes, what: str) -> None:

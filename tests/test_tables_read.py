@@ -626,3 +626,52 @@ def test_a_decimal_float64_holds_is_read_on_every_frame_kind() -> None:
     # 13.8 written with 23 decimals is 13.8 exactly.
     for df in _decimal_frames("13.80000000000000000000000"):
         assert read_bps_table(df, locale="en").data["value"].tolist() == [13.8]
+
+
+def _two_sheets_xlsx(data_rows: list[list[Any]]) -> io.BytesIO:
+    # An empty first worksheet, then "Data" holding `data_rows`.
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.create_sheet("Data")
+    for row in data_rows:
+        ws.append(row)
+    buf = io.BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    return buf
+
+
+def _two_sheets_ods(data_rows: list[list[str]]) -> io.BytesIO:
+    pytest.importorskip("odf")
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    doc.spreadsheet.addElement(Table(name="Empty"))
+    table = Table(name="Data")
+    for row in data_rows:
+        tr = TableRow()
+        for text in row:
+            cell = TableCell(valuetype="string")
+            cell.addElement(P(text=text))
+            tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    buf = io.BytesIO()
+    doc.write(buf)
+    buf.seek(0)
+    return buf
+
+
+@pytest.mark.parametrize("build", [_two_sheets_xlsx, _two_sheets_ods])
+def test_an_empty_sheet_is_named_with_the_sheets_holding_cells(build: Any) -> None:
+    # The first sheet holds no cell: a ValueError naming it and the sheet
+    # that holds the table, never an IndexError or TypeError from inside.
+    rows = [["Kabupaten/Kota", "2022"], ["Pacitan", "13,8"]]
+    with pytest.raises(ValueError, match=r"first worksheet is empty .*\['Data'\]"):
+        read_bps_table(build(rows), locale="id")
+    t = read_bps_table(build(rows), locale="id", sheet_name="Data")
+    assert t.data["value"].tolist() == [13.8]
+    with pytest.raises(ValueError, match="no sheet of the workbook holds cells"):
+        read_bps_table(build([]), locale="id")

@@ -541,7 +541,10 @@ def read_bps_table(
         raised as itself), is password-protected (encrypted), or is a zip
         archive of something else; a workbook is opened in text mode;
         `sheet_name` names no worksheet, a chartsheet, or (None) the workbook
-        has no visible worksheet; a region name fits two regions and no province
+        has no visible worksheet; the sheet read holds no cell (an empty
+        first sheet, the table on another, or an empty workbook: the
+        message names the sheets that hold cells, to pass as `sheet_name`);
+        a region name fits two regions and no province
         row or `province` resolves it (the message lists the candidates);
         `province` names no province; or an option is unknown; a file is
         compressed (gzip, bzip2, xz, zstd: decompress it first); `source` is a
@@ -1556,6 +1559,36 @@ def _read_any(
     raise TypeError(msg)
 
 
+def _empty_sheet(data: bytes, sheet: str | int | None, what: str) -> str:
+    """The message for a worksheet holding no cell, naming those that do."""
+    named = (
+        "the first worksheet"
+        if sheet is None or sheet == 0
+        else f"sheet {sheet!r}"
+        if isinstance(sheet, str)
+        else f"sheet {sheet} (0-based position)"
+    )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = pd.read_excel(
+                io.BytesIO(data), sheet_name=None, header=None, dtype=object
+            )
+        holding = [
+            name
+            for name, frame in book.items()
+            if (frame.map(_cell_text) != "").to_numpy().any()
+        ]
+    except Exception:  # the advice only: the sheet is empty whatever fails
+        holding = []
+    advice = (
+        f"the sheets that hold cells: {holding!r}; pass sheet_name= one of them"
+        if holding
+        else "no sheet of the workbook holds cells"
+    )
+    return f"{what}: {named} is empty (it holds no cell): {advice}"
+
+
 def _refuse_inexact_frame_decimals(frame: pd.DataFrame) -> None:
     """Refuse a pandas frame's decimals that float64 cannot hold.
 
@@ -2058,6 +2091,12 @@ def _read_with_pandas(
         )
         raise ValueError(msg) from None
     grid.index = grid.index + 1  # spreadsheet row numbers
+    if (
+        kind == "xls"
+        and not (grid.map(_cell_text) != "").to_numpy().any()
+        and not _xls_formulas(data, sheet)
+    ):
+        raise ValueError(_empty_sheet(data, sheet, what))
     if kind == "xls":
         ranges, formats, errors = _xls_merged(data, sheet)
         values = grid.to_numpy(dtype=object, copy=True)
@@ -2129,6 +2168,8 @@ def _read_with_pandas(
         {int(r) for r in read_rows[filled]}
         | {r for r, _, _ in ods.texts + ods.formulas}
     )
+    if not held:
+        raise ValueError(_empty_sheet(data, sheet, what))
     labels, at = _sparse_rows(held)
     n_cols = max([grid.shape[1], *(c for _, c, _ in ods.texts + ods.formulas)])
     values = np.full((len(labels), n_cols), None, dtype=object)
@@ -3068,6 +3109,8 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     used = [
         k for k, v in values.items() if not (isinstance(v, str) and not v.strip())
     ] + list(pending)
+    if not used:
+        raise ValueError(_empty_sheet(data, sheet_name, what))
     # Rows: those holding something, and one row per run of empty rows
     # between them (labelled by its range, "5-1048575"), so that the grid is
     # as large as what the sheet holds, whatever the distance between cells.

@@ -675,3 +675,40 @@ def test_an_empty_sheet_is_named_with_the_sheets_holding_cells(build: Any) -> No
     assert t.data["value"].tolist() == [13.8]
     with pytest.raises(ValueError, match="no sheet of the workbook holds cells"):
         read_bps_table(build([]), locale="id")
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        ("37,78;12,5", [37.78, 12.5]),
+        ("37,78 ribu;12,5 ribu", [37.78, 12.5]),
+        ("37,78 ribu jiwa;12,5", [37.78, 12.5]),
+    ],
+)
+def test_a_cell_stating_the_unit_rows_multiplier_is_in_its_scale(
+    cells: str, expected: list[float]
+) -> None:
+    # Under "(ribu jiwa)" the column is in thousands: "37,78" is 37.78
+    # thousand, and "37,78 ribu" states the same scale: 37.78 too, never
+    # 37780 persons beside 12.5 thousand.
+    text = f"Kabupaten/Kota;2022;2023\n;(ribu jiwa);(ribu jiwa)\nPacitan;{cells}\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";")
+    assert t.data["value"].tolist() == expected
+
+
+def test_a_shown_multiplier_under_the_unit_row_is_in_its_scale() -> None:
+    # 37.78 shown '0.00" ribu jiwa"' under "(ribu jiwa)": 37.78, as typed.
+    rows: list[list[Any]] = [
+        ["Kabupaten/Kota", "2022"],
+        [None, "(ribu jiwa)"],
+        ["Pacitan", 37.78],
+    ]
+    t = read_bps_table(_xlsx(rows, {"B3": '0.00" ribu jiwa"'}), locale="id")
+    assert t.data["value"].tolist() == [37.78]
+
+
+def test_a_multiplier_without_a_unit_row_is_applied() -> None:
+    # No unit row: "37,78 ribu" is 37 780 (37.78 x 1000), as documented.
+    text = "Kabupaten/Kota;2022\nPacitan;37,78 ribu\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";")
+    assert t.data["value"].tolist() == [37780.0]

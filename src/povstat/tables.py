@@ -490,7 +490,10 @@ def read_bps_table(
         multiplier other than the unit row over its column names
         ("37,78 jiwa" or "4,37 %" under "(ribu jiwa)", "37,78 ribu" under
         "(persen)"): the message names both; bare numbers under a unit
-        row are read as written. Units named in a title or group label
+        row are read as written, in the unit row's scale, and so is a cell
+        stating the unit row's own multiplier: "37,78 ribu" under "(ribu
+        jiwa)" is 37.78 (thousands) as "37,78" is, never 37 780, so that a
+        column under a unit row holds one scale. Units named in a title or group label
         ("Jumlah (ribu jiwa)") are not compared.
     ValueError
         If a data frame's index holds labels (it is not read: see `source`)
@@ -770,7 +773,8 @@ def read_bps_table(
     not scale) and characters shown as themselves count (padding, fill,
     colours, conditions and a sign's notation, "-" or parentheses, do
     not). ``0.00" ribu jiwa"`` shows 37.78 as "37.78 ribu jiwa", 37 780
-    persons; ``"Rp "#,##0`` shows 500 as "Rp 500", 500 rupiah, checked
+    persons (under a unit row "(ribu jiwa)": 37.78, in the unit row's
+    scale, as typed text is); ``"Rp "#,##0`` shows 500 as "Rp 500", 500 rupiah, checked
     against a unit row and the column's other units as the typed text is;
     a mark or other text (``0.0" r)"``, ``0.0"*"``, ``0" xyz"``) makes the
     cell invalid, as "33.1 r)" typed is: the mark is never dropped. The
@@ -4901,6 +4905,11 @@ def _check_unit_row_cells(
     "(persen)" over "37,78 ribu", "(ribu jiwa)" over cells formatted as
     percent): which of the two the number is in is a guess. Cells already
     invalid or missing, and bare numbers, take no part.
+
+    A cell stating the unit row's own multiplier ("37,78 ribu" under "(ribu
+    jiwa)") is read in the unit row's scale, as a bare number under it is:
+    37.78, in thousands (its multiplier is not applied), so that a column
+    under a unit row holds one scale however its cells are written.
     """
     n_cols = rows.shape[1]
     if rows.shape[0] == 0 or n_cols == 0:
@@ -4918,6 +4927,10 @@ def _check_unit_row_cells(
                 ((unit != "") & (row_unit != "") & (unit != row_unit))
                 | (mult != row_mult)
             )
+            same = np.flatnonzero(here & ~clash & (mult == row_mult) & (row_mult != 1))
+            for i in same:  # cells stating the unit row's multiplier
+                values[i] = float(Decimal(repr(float(values[i]))) / Decimal(row_mult))
+                mult[i] = 1.0
             for i in np.flatnonzero(clash):  # only conflicting cells
                 reasons[i] = (
                     f"the cell states {_scale_name(str(unit[i]), float(mult[i]))}, "

@@ -712,3 +712,13 @@ def test_a_multiplier_without_a_unit_row_is_applied() -> None:
     text = "Kabupaten/Kota;2022\nPacitan;37,78 ribu\n"
     t = read_bps_table(io.StringIO(text), locale="id", sep=";")
     assert t.data["value"].tolist() == [37780.0]
+
+
+@pytest.mark.parametrize(
+    "url", ["https://bps.go.id/x.xlsx", "HTTP://bps.go.id/t.csv", "ftp://h/t.ods"]
+)
+def test_a_url_is_refused_as_typed(url: str) -> None:
+    # Nothing is downloaded: the URL is named as typed, not as a mangled
+    # path ("https:/bps.go.id/x.xlsx").
+    with pytest.raises(ValueError, match=re.escape(f"`source` {url!r} is a URL")):
+        read_bps_table(url, locale="id")

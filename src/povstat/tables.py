@@ -552,7 +552,8 @@ def read_bps_table(
         `province` names no province; or an option is unknown; a file is
         compressed (gzip, bzip2, xz, zstd: decompress it first); `source` is a
         str holding line breaks (table text, to be passed as
-        ``io.StringIO(text)``), an empty str or a directory; `sheet_name` is
+        ``io.StringIO(text)``), an empty str, a URL ("https://...": nothing
+        is downloaded; download the file and pass its path) or a directory; `sheet_name` is
         given for a CSV file or a frame; a header row is labelled with a
         region's name (the table has no header, its first row of values was
         taken for one: "Kota Sawahlunto,1987,2011"; a province's name is a
@@ -1504,6 +1505,15 @@ def _read_any(
             msg = (
                 f"`source` is a str holding line breaks ({shown!r}), read as a "
                 "path: to read table text, pass io.StringIO(text)"
+            )
+            raise ValueError(msg)
+        if isinstance(source, str) and re.match(
+            r"(?:https?|ftps?|s3|gs|file)://", source.strip(), re.IGNORECASE
+        ):
+            msg = (
+                f"`source` {source!r} is a URL: read_bps_table reads files and "
+                "frames, never a URL (it downloads nothing); download the file "
+                "first and pass its path"
             )
             raise ValueError(msg)
         if not str(source).strip():

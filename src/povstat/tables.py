@@ -553,8 +553,8 @@ def read_bps_table(
         compressed (gzip, bzip2, xz, zstd: decompress it first); `source` is a
         str holding line breaks (table text, to be passed as
         ``io.StringIO(text)``), an empty str, a URL ("https://...": nothing
-        is downloaded; download the file and pass its path) or a directory; `sheet_name` is
-        given for a CSV file or a frame; a header row is labelled with a
+        is downloaded; download the file and pass its path) or a directory;
+        `sheet_name` is given for a CSV file or a frame; a header row is labelled with a
         region's name (the table has no header, its first row of values was
         taken for one: "Kota Sawahlunto,1987,2011"; a province's name is a
         header's label when it is `province` or the province of a region below,

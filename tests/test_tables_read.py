@@ -722,3 +722,32 @@ def test_a_url_is_refused_as_typed(url: str) -> None:
     # path ("https:/bps.go.id/x.xlsx").
     with pytest.raises(ValueError, match=re.escape(f"`source` {url!r} is a URL")):
         read_bps_table(url, locale="id")
+
+
+@pytest.mark.parametrize(
+    ("option", "kind"),
+    [
+        ({"sep": ";"}, "a workbook"),
+        ({"encoding": "latin-1"}, "a workbook"),
+        ({"sep": ";"}, "a data frame"),
+        ({"encoding": "latin-1"}, "a data frame"),
+    ],
+)
+def test_a_csv_option_given_for_a_workbook_or_frame_is_refused(
+    option: dict[str, str], kind: str
+) -> None:
+    # As `sheet_name` given for CSV text is: the option would be ignored.
+    rows = [["Kabupaten/Kota", "2022"], ["Pacitan", "13,8"]]
+    source: Any = (
+        _xlsx(cast("list[list[Any]]", rows), {})
+        if kind == "a workbook"
+        else pd.DataFrame(rows[1:], columns=rows[0])
+    )
+    (name,) = option
+    with pytest.raises(
+        ValueError, match=rf"`{name}` is .* but `source` is {kind}, not CSV text"
+    ):
+        read_bps_table(source, locale="id", **option)
+    # The defaults, given or not, read the table.
+    t = read_bps_table(_xlsx(cast("list[list[Any]]", rows), {}), locale="id", sep=",")
+    assert t.data["value"].tolist() == [13.8]

@@ -446,10 +446,12 @@ def read_bps_table(
         first sheet of an .xls or .ods file. A CSV file or a frame has no
         sheets: a `sheet_name` given for one raises ValueError.
     sep : str, default ","
-        Field separator of a CSV file.
+        Field separator of a CSV file. Another given for a workbook or a
+        frame raises ValueError, as `sheet_name` given for CSV text does.
     encoding : str, default "utf-8-sig"
         Encoding of a CSV file given as a path or a binary file (a byte-order
-        mark is skipped).
+        mark is skipped). Another given for a workbook or a frame raises
+        ValueError.
     province : str, optional
         The province the table is about, by code (``"75"``) or name
         (``"Gorontalo"``, ``"Provinsi Jawa Timur"``): resolves names that fit
@@ -1451,9 +1453,24 @@ def _read_grid(
 ) -> _Read:
     """All cells of the table as objects, no header, rows labelled for users.
 
-    A `sheet_name` given for a source that is not a workbook is refused.
+    A `sheet_name` given for a source that is not a workbook is refused,
+    and so are a `sep` or `encoding` other than the default given for a
+    source that is not CSV text (a workbook or a frame).
     """
     read = _read_any(source, sheet_name=sheet_name, sep=sep, encoding=encoding)
+    if read.fields is None:
+        kind = "a data frame" if isinstance(source, pd.DataFrame) else "a workbook"
+        for name, given, default in (
+            ("sep", sep, ","),
+            ("encoding", encoding, "utf-8-sig"),
+        ):
+            if given != default:
+                msg = (
+                    f"`{name}` is {given!r} but `source` is {kind}, not CSV "
+                    f"text: `{name}` applies to CSV text only; leave it out "
+                    f"(default {default!r})"
+                )
+                raise ValueError(msg)
     if (
         sheet_name is not None
         and read.columns is None

@@ -747,7 +747,7 @@ def test_a_csv_option_given_for_a_workbook_or_frame_is_refused(
     with pytest.raises(
         ValueError, match=rf"`{name}` is .* but `source` is {kind}, not CSV text"
     ):
-        read_bps_table(source, locale="id", **option)
+        read_bps_table(source, locale="id", **cast("dict[str, Any]", option))
     # The defaults, given or not, read the table.
     t = read_bps_table(_xlsx(cast("list[list[Any]]", rows), {}), locale="id", sep=",")
     assert t.data["value"].tolist() == [13.8]

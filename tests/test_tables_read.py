@@ -751,3 +751,43 @@ def test_a_csv_option_given_for_a_workbook_or_frame_is_refused(
     # The defaults, given or not, read the table.
     t = read_bps_table(_xlsx(cast("list[list[Any]]", rows), {}), locale="id", sep=",")
     assert t.data["value"].tolist() == [13.8]
+
+
+def test_a_frame_cell_of_another_kind_is_shown_as_plain_text() -> None:
+    # Cells that are neither text nor numbers are shown as plain text, with
+    # a reason naming their kind, never a Python repr ("array([1.])",
+    # "b'13.8'", "Decimal('sNaN')", "<DateOffset: months=1>").
+    from decimal import Decimal
+
+    import numpy as np
+
+    cells = [
+        np.array([1.0]),
+        [1.0, 2.0],
+        b"13.8",
+        Decimal("sNaN"),
+        pd.DateOffset(months=1),
+        pd.Timedelta(days=1),
+    ]
+    df = pd.DataFrame(
+        {
+            "Kabupaten/Kota": [
+                "Pacitan",
+                "Ngawi",
+                "Madiun",
+                "Magetan",
+                "Blitar",
+                "Kediri",
+            ],
+            "2022": pd.Series(cells, dtype=object),
+        }
+    )
+    t = read_bps_table(df, locale="en", errors="report")
+    assert [(c.text, c.reason.split(",")[0]) for c in t.invalid] == [
+        ("[1.0]", "a list of values"),
+        ("[1.0, 2.0]", "a list of values"),
+        ("13.8", "bytes"),
+        ("sNaN", "not finite: a signalling NaN"),
+        ("months=1", "a time interval (a duration)"),
+        ("1 days 00:00:00", "a time interval (a duration)"),
+    ]

@@ -706,7 +706,11 @@ def read_bps_table(
     any width (a count written without separators, 674660, cannot be told
     from a misread 1445; 128-bit ones, DuckDB's HUGEINT, too), gives one
     ``UserWarning`` naming the first of each kind; pass
-    ``locale="en"`` for a frame whose numbers are right.
+    ``locale="en"`` for a frame whose numbers are right. A value cell that is
+    neither text nor a number is invalid and named by its kind, shown as
+    plain text: a date ("2022-05-01 00:00:00", see *Spreadsheets*), a time
+    interval (a Timedelta, DuckDB's INTERVAL), a list or array ("[1.0]"),
+    bytes (their text: decode the column first), a mapping.
 
     *Spreadsheets.* For .xlsx, .xlsm and .xls files each cell's number
     format is read (openpyxl; xlrd with its cell formatting for .xls, each
@@ -1282,6 +1286,15 @@ def read_bps_table(
     reasons[is_date] = _DATE_REASON
     for i in np.flatnonzero(is_date):  # the few dates: shown as stored
         shown[i] = str(value_dates[i])
+    value_cells = cells.ravel()
+    odd = np.flatnonzero(
+        [not isinstance(c, str | int | float | type(None)) for c in value_cells]
+    )
+    for i in odd:  # cells of other kinds (a frame's): plain text, a reason
+        kind = _odd_cell(value_cells[i])
+        if kind is not None:
+            shown[i], odd_reason = kind
+            reasons[i] = odd_reason or reasons[i]
     if read.fields is not None and sep == ",":
         _check_split_numbers(cells, values, reasons, loc, grid.index[data_rows])
     elif isinstance(frame_source, pd.DataFrame) and loc == "id":
@@ -1424,6 +1437,37 @@ _DATE_REASON = (
     "a date or time (a spreadsheet date cell, or a date format on a number), "
     "not a number: a date names a period in a header cell only"
 )
+
+
+def _odd_cell(cell: object) -> tuple[str, str] | None:
+    """A value cell that is neither text nor a number: its text and reason.
+
+    As a message shows it, plain text, never a Python repr: a time
+    interval, a list, bytes, a mapping; a Decimal NaN's text ("sNaN", its
+    reason kept: reason ""). None for other cells.
+    """
+    if isinstance(cell, Decimal):
+        return (str(cell), "") if not cell.is_finite() else None
+    interval = "a time interval (a duration), not a number"
+    if isinstance(cell, pd.offsets.BaseOffset):  # DuckDB's INTERVAL in pandas
+        kwds = getattr(cell, "kwds", {}) or {}
+        text = ", ".join(f"{k}={v}" for k, v in kwds.items())
+        return text or str(cell.freqstr), interval
+    if isinstance(cell, datetime.timedelta | np.timedelta64):
+        return str(pd.Timedelta(cell)), interval
+    if isinstance(cell, bytes | bytearray):
+        return bytes(cell).decode("utf-8", "backslashreplace"), (
+            "bytes, not text: decode the column to text (str) first"
+        )
+    if isinstance(cell, list | tuple | np.ndarray | pd.Series):
+        items = np.asarray(cell, dtype=object).ravel().tolist()
+        plain = [x.item() if isinstance(x, np.generic) else x for x in items]
+        return "[" + ", ".join(map(str, plain)) + "]", (
+            "a list of values, not a number"
+        )
+    if isinstance(cell, dict):
+        return str(cell), "a mapping, not a number"
+    return None
 
 
 def _date_text(value: object) -> str | None:

@@ -791,3 +791,42 @@ def test_a_frame_cell_of_another_kind_is_shown_as_plain_text() -> None:
         ("months=1", "a time interval (a duration)"),
         ("1 days 00:00:00", "a time interval (a duration)"),
     ]
+
+
+@pytest.mark.parametrize("inline", ["tab", "line-break", "s"])
+def test_ods_spacing_elements_are_white_space_as_in_csv(inline: str) -> None:
+    # "Kota", a text:tab, text:line-break or text:s (two spaces), "Batu":
+    # white space between the words, as a tab in a CSV field is: Kota Batu
+    # (3579), never "KotaBatu".
+    pytest.importorskip("odf")
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import LineBreak, P, S, Tab
+
+    element = {"tab": Tab, "line-break": LineBreak, "s": lambda: S(c=2)}[inline]()
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="S")
+    for label, value in (("Kabupaten/Kota", "2022"), (None, "3,79")):
+        tr = TableRow()
+        cell = TableCell(valuetype="string")
+        p = P()
+        if label is None:
+            p.addText("Kota")
+            p.addElement(element)
+            p.addText("Batu")
+        else:
+            p.addText(label)
+        cell.addElement(p)
+        tr.addElement(cell)
+        cell = TableCell(valuetype="string")
+        cell.addElement(P(text=value))
+        tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    buf = io.BytesIO()
+    doc.write(buf)
+    buf.seek(0)
+    t = read_bps_table(buf, locale="id")
+    assert t.data[["region_code", "label", "value"]].to_numpy().tolist() == [
+        ["3579", "Kota Batu", 3.79]
+    ]

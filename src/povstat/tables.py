@@ -833,7 +833,9 @@ def read_bps_table(
     text is a text cell, read as the same text typed in a CSV file ("4,37"
     is 4.37 in locale "id"); one holding a formula has no stored result and
     is invalid, shown by its formula, as in .xlsx. A text cell of an .ods
-    or .xls sheet is read as written, as in a CSV file: "N/A", "NA",
+    or .xls sheet is read as written, as in a CSV file (an .ods cell's
+    tab, ``text:tab``, spaces, ``text:s``, and line break are white space,
+    "Kota", a tab, "Batu" is "Kota Batu", as a tab in a CSV field is): "N/A", "NA",
     "NULL", "nan" or "#N/A" (also LibreOffice's ``=NA()``, an error shown
     as "#N/A") is not a number, an invalid cell, unless `missing` names it;
     so is an .xls error cell, read as the text it shows ("#N/A",
@@ -2873,6 +2875,15 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
             ):
                 # A text cell with a superscript run: as it shows ("4,37¹").
                 held.extend((col + k + 1, raised, False) for k in range(n_cols))
+            elif (
+                cell.tag == f"{t}table-cell"
+                and kind == "string"
+                and next(cell.iter(f"{_ODS_TEXT}tab"), None) is not None
+            ):
+                # A tab (text:tab), which pandas drops ("KotaBatu"): white
+                # space, as a tab in a CSV field is.
+                tabbed = _ods_text(cell, positions)
+                held.extend((col + k + 1, tabbed, False) for k in range(n_cols))
             col += n_cols
         for i in range(n_rows if spans or shown_pct or held or years or money else 0):
             r = row + i + 1

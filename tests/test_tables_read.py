@@ -830,3 +830,33 @@ def test_ods_spacing_elements_are_white_space_as_in_csv(inline: str) -> None:
     assert t.data[["region_code", "label", "value"]].to_numpy().tolist() == [
         ["3579", "Kota Batu", 3.79]
     ]
+
+
+_SHEETS_XLS = Path(__file__).parent / "data" / "sheets.xls"
+
+
+def test_xls_an_empty_first_sheet_is_named_with_the_sheets_holding_cells() -> None:
+    pytest.importorskip("xlrd")
+    with pytest.raises(
+        ValueError, match=r"first worksheet is empty .*\['dates', 'hidden year'\]"
+    ):
+        read_bps_table(_SHEETS_XLS, locale="id")
+
+
+def test_xls_a_value_cell_with_a_date_format_is_a_date() -> None:
+    # 13.8 and 45000 formatted yyyy (shown "1900", "2023"; see
+    # tests/data/SOURCES.md): dates, never the years 1900 and 2023.
+    pytest.importorskip("xlrd")
+    t = read_bps_table(_SHEETS_XLS, locale="id", sheet_name="dates", errors="report")
+    assert [(c.row, c.column, c.text) for c in t.invalid] == [
+        (2, "2022", "1900-01-13 19:12:00"),
+        (3, "2022", "2023-03-15 00:00:00"),
+    ]
+    assert all(c.reason.startswith(_DATE) for c in t.invalid)
+    assert t.data["value"].tolist()[1::2] == [12.5, 9.9]
+
+
+def test_xls_a_header_year_whose_format_shows_nothing_is_blank() -> None:
+    pytest.importorskip("xlrd")
+    with pytest.raises(ValueError, match=r"no period is read.*format shows nothing"):
+        read_bps_table(_SHEETS_XLS, locale="id", sheet_name="hidden year")

@@ -1658,3 +1658,22 @@ def test_equal_labels_give_one_label_whatever_the_row_order(
     s0 = sum_counts([1.0, 2.0], by=np.array([-0.0, 0.0]))
     assert s0.group is not None
     assert repr(s0.group.tolist()) == "[0.0]"
+
+
+def test_a_covariance_of_subnormal_variances_is_scaled_without_overflow() -> None:
+    # se 8.9e-156: its variance 7.921e-311 is subnormal, and the factor
+    # bringing it near 1 is about 2**1030, beyond float64 as one product;
+    # the sum of one count has the count's own se, 8.9e-156.
+    se = np.array([8.9e-156])
+    out = sum_counts([1.0], cov=np.diag(se**2), level=0.9, independent=False)
+    np.testing.assert_allclose(arr(out.se), se, rtol=1e-9)
+
+
+def test_a_group_total_does_not_depend_on_the_other_groups() -> None:
+    # Group b: 0.8 + 0.99999 = 1.79999 exactly (five decimals), as alone,
+    # although group a holds 1.5703125, a figure of seven decimals that
+    # makes group a (only) a float sum.
+    grouped = sum_counts([1.5703125, 0.8, 0.99999], by=["a", "b", "b"])
+    alone = sum_counts([0.8, 0.99999])
+    assert arr(grouped.total)[1] == float(alone.total) == 1.79999
+    assert arr(grouped.total)[0] == 1.5703125

@@ -244,3 +244,42 @@ def test_spark_timestamp_periods_are_dates_in_the_session_time_zone() -> None:
         assert checked["verdict"].tolist() == ["does not hold"]
     finally:
         session.conf.set("spark.sql.session.timeZone", before)
+
+
+@pytest.mark.parametrize("backend", EVERY_BACKEND)
+def test_a_measure_equal_for_every_unit_has_se_0_on_every_engine(
+    backend: str,
+) -> None:
+    # Welfare 0.7 under a line of 1 for every unit of domain "a": P0 = 1,
+    # P1 = 0.3 and Watts = ln(1/0.7) for each, so u = 0 for each unit: se
+    # exactly 0 and deff NaN, as R `survey` 4.1.1 gives
+    # (tests/reference/survey_fpc_weights.R), on every engine; domain "b"
+    # (welfare 0.5 and 2) varies. A zero-weight row of "a" does not count.
+    native = make(
+        backend,
+        {
+            "y": [0.7] * 6 + [0.5, 2.0, 0.5, 2.0, 0.2],
+            "w": [1e3, 2e3, 3e3, 4e3, 5e3, 6e3, 10.0, 20.0, 30.0, 40.0, 0.0],
+            "psu": [1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6],
+            "d": ["a"] * 6 + ["b"] * 4 + ["a"],
+        },
+    )
+    out = collect(
+        povstat.poverty_table(
+            native,
+            welfare="y",
+            line=1.0,
+            weight="w",
+            psu="psu",
+            by="d",
+            unit="percent",
+            alpha=[0, 1],
+            watts=True,
+        )
+    )
+    frame = out if isinstance(out, pd.DataFrame) else out.to_pandas()
+    frame = frame.sort_values(["d", "measure"]).reset_index(drop=True)
+    first = frame[frame["d"] == "a"]
+    assert first["se"].tolist() == [0.0, 0.0, 0.0]
+    assert first["deff"].isna().all()
+    assert (frame.loc[frame["d"] == "b", "se"] > 0).all()

@@ -371,6 +371,23 @@ def test_fpc_varying_without_strata_is_named(engine: str) -> None:
         poverty_table(frame, **BASE_KW)
 
 
+@pytest.mark.parametrize("engine", ["pandas", "polars lazy", "duckdb"])
+def test_fpc_without_weight_implying_unequal_weights_is_refused(engine: str) -> None:
+    # Stratum 1: population 10, 4 units sampled (2.5 each); stratum 2:
+    # population 20, 4 sampled (5 each). R would weigh them so; equal
+    # weights would be another estimate: refused naming the `weight` column.
+    df = BASE.assign(fpc=[10.0] * 4 + [20.0] * 4)
+    frame: Any = {"pandas": df, "polars lazy": pl.from_pandas(df).lazy()}.get(engine)
+    frame = duckdb.from_df(df) if frame is None else frame
+    kw = {**BASE_KW, "weight": None, "size": None, "psu": None}
+    match = r"`fpc` without `weight` .*from 2\.5 in stratum 1 to 5 in stratum 2"
+    with pytest.raises(ValueError, match=match):
+        poverty_table(frame, **kw)
+    # Populations of 10 and 10 (2.5 each): equal weights are R's.
+    same = BASE.assign(fpc=10.0)
+    assert len(poverty_table(same, **kw)) == 1
+
+
 def test_feeds_rank_sets_and_change_tests() -> None:
     from povstat import with_rank_sets
 
@@ -2824,3 +2841,126 @@ def test_a_missing_by_column_named_line_is_reported_missing() -> None:
         poverty_table(d, **kw)
     with pytest.raises(ValueError, match=r"has the name of the output column 'line'"):
         poverty_table(d.assign(line=["a", "b", "a"]), **kw)
+
+
+@pytest.mark.parametrize("kind", ["polars", "polars lazy", "duckdb"])
+@pytest.mark.parametrize("arg", ["welfare", "weight", "size", "line"])
+@pytest.mark.parametrize("nan_policy", ["raise", "omit"])
+def test_a_value_column_null_on_every_row_is_named_as_missing(
+    kind: str, arg: str, nan_policy: Any
+) -> None:
+    # An all-null column has no dtype on polars (Null) or DuckDB (NULL):
+    # the cause is that every value is missing, said so under either
+    # policy (under "omit" every row would have zero weight), not "must
+    # have a numeric dtype, got Unknown".
+    cols = {"welfare": "y", "weight": "w", "size": "s", "line": "z"}
+    data: dict[str, list[Any]] = {
+        "y": [1.0, 5],
+        "w": [1.0, 2],
+        "s": [1.0, 3],
+        "z": [4.0, 4],
+    }
+    data[cols[arg]] = [None, None]
+    if kind == "duckdb":
+        nulls = ", ".join(
+            f"{'NULL' if c == cols[arg] else 'x.' + c} as {c}" for c in data
+        )
+        frame: Any = duckdb.sql(
+            "select " + nulls + " from (values (1.0, 1.0, 1.0, 4.0), (5.0, 2.0, "
+            "3.0, 4.0)) x(y, w, s, z)"
+        )
+    else:
+        frame = pl.DataFrame(data)
+        frame = frame.lazy() if kind == "polars lazy" else frame
+    match = (
+        rf"column '{cols[arg]}' \(argument `{arg}`\) is missing \(null\) on every row"
+    )
+    with pytest.raises(ValueError, match=match):
+        poverty_table(
+            frame,
+            welfare="y",
+            weight="w",
+            size="s",
+            line="z",
+            alpha=0,
+            unit="fraction",
+            nan_policy=nan_policy,
+        )
+
+
+def test_pandas_sparse_columns_are_read_as_their_dense_values() -> None:
+    # SparseArray welfare (fill value 0) and weights (NaN stored as the
+    # fill value): the dense values. By hand, y = 1, 0, 5 under a line of
+    # 4 with weights 1, missing (zero weight under "omit"), 2: P0 = 1/3;
+    # the caller's columns stay sparse.
+    df = pd.DataFrame(
+        {
+            "y": pd.arrays.SparseArray([1.0, 0.0, 5.0], fill_value=0.0),
+            "w": pd.arrays.SparseArray([1.0, np.nan, 2.0]),
+        }
+    )
+    dense = pd.DataFrame({"y": [1.0, 0.0, 5.0], "w": [1.0, np.nan, 2.0]})
+    kw: dict[str, Any] = {"welfare": "y", "weight": "w", "line": 4.0, "alpha": 0}
+    out = poverty_table(df, **kw, unit="fraction", nan_policy="omit")
+    assert out["estimate"].tolist() == pytest.approx([1 / 3], rel=1e-15)
+    pd.testing.assert_frame_equal(
+        out, poverty_table(dense, **kw, unit="fraction", nan_policy="omit")
+    )
+    assert all(str(t).startswith("Sparse[") for t in df.dtypes)
+
+
+@pytest.mark.parametrize(
+    "kind", ["pandas", "polars", "polars lazy", "duckdb", "arrays"]
+)
+def test_float32_domain_labels_unmatched_by_decimal_keys_get_a_hint(kind: str) -> None:
+    # float32 labels 0.1 and 0.2 are 0.10000000149011612 and
+    # 0.20000000298023224 as float64: the keys 0.1 and 0.2 match no domain
+    # (labels are matched by value), and the message says why, on every
+    # engine. Keyed by the labels as shown, the mapping matches: P0 of
+    # each domain is 1/2 (welfare 1 and 2 under 4, 5 and 8 not).
+    d = pd.DataFrame(
+        {"y": [1.0, 5, 2, 8], "g": np.array([0.1, 0.1, 0.2, 0.2], np.float32)}
+    )
+    hint = (
+        r"no poverty line for domain\(s\) \[0\.10000000149011612, "
+        r"0\.20000000298023224\]; the labels are float32 values read exactly "
+        r"\(0\.10000000149011612 is np\.float32\(0\.1\)\), which the key 0\.1"
+    )
+    shown = {float(np.float32(0.1)): 4.0, float(np.float32(0.2)): 4.0}
+    kw: dict[str, Any] = {"unit": "percent", "alpha": 0}
+    if kind == "arrays":
+        with pytest.raises(ValueError, match=hint):
+            poverty_estimates(d["y"], {0.1: 4.0, 0.2: 4.0}, by=d["g"].to_numpy(), **kw)
+        est = poverty_estimates(d["y"], shown, by=d["g"].to_numpy(), **kw)
+        assert est.estimate.tolist() == [50.0, 50.0]
+        return
+    frame: Any = {
+        "pandas": d,
+        "polars": pl.from_pandas(d),
+        "polars lazy": pl.from_pandas(d).lazy(),
+    }.get(kind)
+    frame = duckdb.from_df(d) if frame is None else frame
+    with pytest.raises(ValueError, match=hint):
+        poverty_table(frame, welfare="y", line={0.1: 4.0, 0.2: 4.0}, by="g", **kw)
+    out = backends.collect(poverty_table(frame, welfare="y", line=shown, by="g", **kw))
+    assert backends.col(out, "estimate").tolist() == [50.0, 50.0]
+
+
+@pytest.mark.parametrize("kind", ["pandas", "polars lazy", "duckdb"])
+def test_weight_times_size_underflowing_is_named_on_every_engine(kind: str) -> None:
+    # 1e-200 x 1e-200 = 1e-400, below float64's smallest subnormal: those
+    # two rows would get zero weight silently; refused as the array
+    # functions refuse it, counting the rows.
+    d = pd.DataFrame(
+        {"y": [1.0, 6, 3], "w": [1e-200, 1e-200, 1], "s": [1e-200, 1e-200, 1]}
+    )
+    frame: Any = {"pandas": d, "polars lazy": pl.from_pandas(d).lazy()}.get(kind)
+    frame = duckdb.from_df(d) if frame is None else frame
+    match = (
+        r"`weight` column 'w' times `size` column 's' must not underflow float64 "
+        r"to 0 .*: 2 row\(s\) break this rule"
+    )
+    with pytest.raises(ValueError, match=match):
+        poverty_table(
+            frame, welfare="y", weight="w", size="s", line=5.0, alpha=0, unit="fraction"
+        )

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -370,6 +371,150 @@ def test_bools_are_no_fgt_parameters(alpha: Any) -> None:
     df = pd.DataFrame({"y": w})
     with pytest.raises(TypeError, match="`alpha` must be a number or a sequence"):
         poverty_table(df, welfare="y", line=100, alpha=alpha, unit="fraction")
+
+
+@pytest.mark.parametrize(
+    ("alpha", "index"),
+    [
+        (np.ma.array([0, 1], mask=[False, True]), r"1 masked entry \(index \[1\]\)"),
+        (
+            np.ma.array([0, 1, 2], mask=[True, False, True]),
+            r"2 masked entries \(index \[0, 2\]\)",
+        ),
+        (np.ma.array(1.0, mask=True), r"1 masked entry \(index \[0\]\)"),
+        (np.ma.masked, r"1 masked entry \(index \[0\]\)"),
+    ],
+)
+def test_a_masked_alpha_is_refused_not_read_under_its_mask(
+    alpha: Any, index: str
+) -> None:
+    # A masked entry is a missing FGT parameter: refused naming `alpha` by
+    # the array functions and the adapter alike, never computed with the
+    # value under the mask (P1 = 0.17 came from the hidden 1).
+    w = [90.0, 120, 200, 80]
+    match = "`alpha` must not be missing: " + index
+    with pytest.raises(ValueError, match=match):
+        fgt(w, 125, alpha=alpha, unit="fraction")
+    with pytest.raises(ValueError, match=match):
+        poverty_estimates(w, 125, alpha=alpha, unit="fraction")
+    with pytest.raises(ValueError, match=match):
+        poverty_table(
+            pd.DataFrame({"y": w}), welfare="y", line=125, alpha=alpha, unit="fraction"
+        )
+    # Without a masked entry the array is its data: 3 poor of 4 (90, 120
+    # and 80 under 125): P0 = 3/4, P1 = (35 + 5 + 45) / 125 / 4 = 0.17.
+    unmasked: Any = np.ma.array([0, 1], mask=[False, False])
+    got = fgt(w, 125, alpha=unmasked, unit="fraction")
+    np.testing.assert_allclose(got, [0.75, 0.17], rtol=1e-15)
+
+
+@pytest.mark.parametrize(
+    ("alpha", "name"),
+    [
+        (np.float32(0.1), "FGT(0.1)"),  # 0.10000000149011612 as float32 reads
+        ([np.float32(1.5), np.float32(0.3)], "FGT(0.3)"),
+        (np.array([0.3, 2.0], np.float32), "FGT(0.3)"),
+        (Decimal("0.3"), "FGT(0.3)"),
+    ],
+)
+def test_alpha_is_read_as_welfare_and_lines_are(alpha: Any, name: str) -> None:
+    # A float32 alpha is its shortest decimal, as a float32 welfare or line
+    # is: FGT(0.1) computed with 0.1, labelled so, never 0.10000000149011612.
+    # Two units, welfare 1 under a line of 4 (gap 3/4) and 5: FGT(a) is
+    # 0.75**a / 2 by hand, with a the decimal.
+    est = poverty_estimates([1.0, 5], 4.0, alpha=alpha, unit="fraction")
+    assert name in est.measure.tolist()
+    a = float(name[4:-1])
+    i = est.measure.tolist().index(name)
+    assert est.estimate[i] == pytest.approx(0.75**a / 2, rel=1e-15)
+
+
+@pytest.mark.parametrize("alpha", [10**30, [0, 10**30], 2**53 + 1])
+def test_an_integer_alpha_float64_cannot_hold_is_refused_by_value(alpha: Any) -> None:
+    # 10**30 is no float64 (1e30 is 1000000000000000019884624838656): as an
+    # integer welfare beyond 2**53, refused naming `alpha` and the value,
+    # not as "not a number" (1e30, a float, is taken as it is).
+    match = r"`alpha` holds an integer that float64 .* cannot hold exactly"
+    with pytest.raises(ValueError, match=match):
+        fgt([1.0, 5], 4.0, alpha=alpha, unit="fraction")
+    with pytest.raises(ValueError, match=match):
+        poverty_table(
+            pd.DataFrame({"y": [1.0, 5]}),
+            welfare="y",
+            line=4.0,
+            alpha=alpha,
+            unit="fraction",
+        )
+    assert fgt([1.0, 5], 4.0, alpha=1e30, unit="fraction") == 0.0  # 0.75**1e30
+
+
+_NO_WEIGHT = (
+    r"the units need a positive total weight, got none: its weights \(times "
+    r"sizes\) are all 0, or under nan_policy='omit' each of its rows has a "
+    r"missing welfare"
+)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: fgt([np.nan, np.nan], 5.0, alpha=0, unit="fraction", nan_policy="omit"),
+        lambda: watts([np.nan, np.nan], 5.0, unit="fraction", nan_policy="omit"),
+        lambda: fgt(
+            [1.0, 6],
+            5.0,
+            weights=[np.nan, 0],
+            alpha=0,
+            unit="fraction",
+            nan_policy="omit",
+        ),
+        lambda: fgt([1.0, 6], 5.0, weights=[0, 0], alpha=0, unit="fraction"),
+        lambda: poverty_estimates(
+            [np.nan, np.nan], 5.0, alpha=0, unit="fraction", nan_policy="omit"
+        ),
+    ],
+)
+def test_no_weight_left_gets_the_message_of_poverty_estimates(call: Any) -> None:
+    # Every welfare missing under "omit" leaves no weight: the cause is the
+    # missing values as much as the weights, and every function says both.
+    with pytest.raises(ValueError, match=_NO_WEIGHT):
+        call()
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: fgt(
+            [1.0, 6],
+            5.0,
+            weights=[1e-200, 1e-200],
+            size=[1e-200, 1e-200],
+            alpha=0,
+            unit="fraction",
+        ),
+        lambda: watts(
+            [1.0, 6], 5.0, weights=[1e-200, 1.0], size=[1e-200, 1.0], unit="fraction"
+        ),
+        lambda: poverty_estimates(
+            [1.0, 6, 3],
+            5.0,
+            weights=[1e-200, 1, 1],
+            size=[1e-200, 1, 1],
+            alpha=0,
+            unit="fraction",
+        ),
+    ],
+)
+def test_weights_times_sizes_underflowing_are_named(call: Any) -> None:
+    # 1e-200 x 1e-200 = 1e-400 is below float64's smallest subnormal
+    # (4.9e-324): the row would get zero weight silently (and a sample of
+    # such rows no weight at all, blamed on weights of 0).
+    match = (
+        r"`weights` times `size` underflow float64 to 0 on \d row\(s\), first "
+        r"at row 0 \(1e-200 x 1e-200\).*rescale"
+    )
+    with pytest.raises(ValueError, match=match):
+        call()
 
 
 # A weight of 3.7e18 beside 9 and 14: the poor weigh s = 3.7e18 + 9 and all

@@ -107,9 +107,35 @@ def test_parquet_in_chunks_equals_frame(
 
     assert pq.ParquetFile(path).metadata.num_row_groups > 1
     back = pd.read_parquet(path)
-    for c in ["psu", "household", "weight", "welfare", "poverty_line", "stratum"]:
-        np.testing.assert_array_equal(back[c].to_numpy(), frame[c].to_numpy())
-    assert back["region_code"].astype(str).tolist() == frame["region_code"].tolist()
+    # The same frame: values, dtypes (strings, not categoricals) and attrs.
+    pd.testing.assert_frame_equal(back, frame)
+    assert back.attrs == frame.attrs == {"left_out": []}
+
+
+def test_parquet_keeps_the_regions_left_out(tmp_path: Path) -> None:
+    # Kota Malang (3573) without its March 2023 P1: left out of the draw and
+    # listed in attrs["left_out"] of the frame and, in the file's key-value
+    # metadata (pandas' PANDAS_ATTRS), of the frame read back.
+    import json
+
+    import pyarrow.parquet as pq
+
+    from povstat.datasets import load_east_java
+
+    table = load_east_java()
+    gone = (table["region_code"] == "3573") & (table["year"] == 2023)
+    table.loc[gone, "p1"] = np.nan
+    frame = _simulate.simulate(table, 1_000, year=2023, seed=2, path=None)
+    path = _simulate.simulate(table, 1_000, year=2023, seed=2, path=tmp_path / "s.pq")
+    assert isinstance(frame, pd.DataFrame)
+    assert isinstance(path, Path)
+    assert frame.attrs["left_out"] == ["3573"]
+    assert "3573" not in set(frame["region_code"])
+    meta = pq.read_schema(path).metadata
+    assert json.loads(meta[b"PANDAS_ATTRS"]) == {"left_out": ["3573"]}
+    back = pd.read_parquet(path)
+    assert back.attrs == {"left_out": ["3573"]}
+    pd.testing.assert_frame_equal(back, frame)
 
 
 def test_same_seed_same_survey_and_errors() -> None:

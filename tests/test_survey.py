@@ -241,12 +241,15 @@ def test_certainty_stratum_with_fpc_is_not_lonely() -> None:
     # it adds no variance and needs no lonely-PSU rule. By hand, stratum 1
     # alone: P0 = 2/6; PSU totals of u = w (t - 1/3) / 6 are
     # (2 - 2/3)/6 = 2/9 and (0 - 2/3)/6 = -1/9, mean 1/18, deviations +-1/6;
-    # var = 2/(2-1) * 2 * (1/6)^2 = 1/9 (fpc 9e9: f = 1 - 2/9e9).
+    # var = 2/(2-1) * 2 * (1/6)^2 = 1/9 (fpc 9e9: f = 1 - 2/9e9). Equal
+    # weights (which cancel) are stated: without them the fpc implies
+    # unequal ones.
     est = poverty_estimates(
         [1, 1, 5, 5, 5, 5],
         2.5,
         unit="fraction",
         alpha=0,
+        weights=[1e3] * 6,
         strata=[1, 1, 1, 1, 2, 2],
         psu=[1, 1, 2, 2, 3, 3],
         fpc=[9e9] * 4 + [1, 1],
@@ -369,6 +372,134 @@ def test_fpc_of_one_with_one_psu_per_stratum_is_a_census() -> None:
     )
     assert est.estimate[0] == pytest.approx(0.5)
     assert est.se[0] == 0.0
+
+
+# R `survey` 4.1.1 output of tests/reference/survey_fpc_weights.R: without
+# weights R derives them from the fpc, N_h/n_h (or 1/f for fractions).
+_FPC_Y = [1.0, 2, 2, 8]
+_FPC_KW: dict[str, Any] = {"alpha": 0, "unit": "fraction", "strata": [1, 1, 2, 2]}
+
+
+@pytest.mark.parametrize(
+    ("fpc", "match"),
+    [
+        # Populations of 10 and 100 units, 2 sampled in each: 5 and 50.
+        (
+            [10, 10, 100, 100],
+            r"`fpc` without `weights` implies unequal weights: .* N_h/n_h .*"
+            r"from 5 in stratum 1 to 50 in stratum 2.*pass `weights`",
+        ),
+        # Sampling fractions 0.2 and 0.02: 1/f = 5 and 50.
+        ([0.2, 0.2, 0.02, 0.02], r"1/fpc .*from 5 in stratum 1 to 50 in stratum 2"),
+        # Populations of 10 and 20 with 2 sampled in each: 5 and 10.
+        ([10, 10, 20, 20], r"from 5 in stratum 1 to 10 in stratum 2"),
+    ],
+)
+def test_fpc_without_weights_implying_unequal_weights_is_refused(
+    fpc: list[float], match: str
+) -> None:
+    with pytest.raises(ValueError, match=match):
+        poverty_estimates(_FPC_Y, 4, fpc=fpc, **_FPC_KW)
+    # Household sizes do not change the weights the fpc implies.
+    with pytest.raises(ValueError, match=match):
+        poverty_estimates(_FPC_Y, 4, fpc=fpc, size=[1, 2, 3, 4], **_FPC_KW)
+
+
+def test_fpc_with_the_weights_it_implies_matches_r() -> None:
+    # R derives weights 5, 5, 50, 50 without weights; passing them gives
+    # R's 0.54545454545454541 (= 30/55 by hand: poor weight 5+5+50 of 110)
+    # and se 0.44997704257325749, with either reading of the fpc.
+    w = [5.0, 5, 50, 50]
+    for fpc in ([10, 10, 100, 100], [0.2, 0.2, 0.02, 0.02]):
+        est = poverty_estimates(_FPC_Y, 4, fpc=fpc, weights=w, **_FPC_KW)
+        assert est.estimate[0] == pytest.approx(0.54545454545454541, rel=1e-14)
+        assert est.se[0] == pytest.approx(0.44997704257325749, rel=1e-12)
+
+
+def test_fpc_implying_equal_weights_needs_no_weights() -> None:
+    # Populations of 10 and 20 with 2 and 4 units sampled: N_h/n_h is 5 in
+    # both strata, so equal weights are R's: P0 = 4/6 (y < 4: 1, 2, 2, 3),
+    # se 0.17213259316477408 (tests/reference/survey_fpc_weights.R).
+    est = poverty_estimates(
+        [1.0, 2, 2, 8, 3, 5],
+        4,
+        alpha=0,
+        unit="fraction",
+        strata=[1, 1, 2, 2, 2, 2],
+        fpc=[10, 10, 20, 20, 20, 20],
+    )
+    assert est.estimate[0] == pytest.approx(2 / 3, rel=1e-14)
+    assert est.se[0] == pytest.approx(0.17213259316477408, rel=1e-12)
+    # One stratum, or equal fractions: the implied weights are equal too.
+    poverty_estimates(_FPC_Y, 4, fpc=[10] * 4, alpha=0, unit="fraction")
+    poverty_estimates(_FPC_Y, 4, fpc=[0.5] * 4, **_FPC_KW)
+
+
+# --------------------------------------------------------------------------
+# A measure the same for every unit of a domain
+# --------------------------------------------------------------------------
+
+# Welfare 0.7 under a line of 1 for every unit: P0 = 1, P1 = 0.3 and Watts
+# = ln(1/0.7) for each, so each linearised value u = w (t - R) / N is 0:
+# R `survey` 4.1.1 gives se exactly 0 and deff NaN for all three
+# (tests/reference/survey_fpc_weights.R); the ratio's rounding left 5e-16.
+_SAME_W = [1e3, 2e3, 3e3, 4e3, 5e3, 6e3]
+_SAME_KW: dict[str, Any] = {"alpha": [0, 1], "watts": True, "unit": "percent"}
+
+
+@pytest.mark.parametrize("design", [{}, {"psu": [1, 1, 2, 2, 3, 3]}])
+def test_a_measure_equal_for_every_unit_has_se_0_and_deff_nan(
+    design: dict[str, Any],
+) -> None:
+    est = poverty_estimates([0.7] * 6, 1.0, weights=_SAME_W, **_SAME_KW, **design)
+    np.testing.assert_allclose(
+        est.estimate, [100, 30.000000000000004, 35.667494393873239], rtol=1e-14
+    )
+    assert est.se.tolist() == [0.0, 0.0, 0.0]
+    assert np.isnan(est.deff).all()
+    assert est.cov.tolist() == [[0.0] * 3] * 3
+    assert est.lower.tolist() == est.upper.tolist() == est.estimate.tolist()
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.floats(0.01, 0.99),
+    st.lists(st.floats(100, 1e6), min_size=4, max_size=12),
+    st.booleans(),
+)
+def test_equal_units_give_se_0_in_their_domain_only(
+    y0: float, w: list[float], zero_row: bool
+) -> None:
+    # Domain "a": every unit at welfare y0 (the same P0, P1, P2, Watts);
+    # domain "b": welfare 0.5 and 2 alternating, so its P0 varies. Only
+    # the measures of "a" have se 0, deff NaN and zero rows and columns in
+    # .cov; the overall row mixes both. A zero-weight unit of another
+    # welfare in "a" (a row left out) does not count.
+    n = len(w)
+    y = [y0] * n + [0.5, 2.0] * 2
+    weights = [*w, 100.0, 200.0, 300.0, 400.0]
+    by = ["a"] * n + ["b"] * 4
+    if zero_row:
+        y, weights, by = [*y, 0.2], [*weights, 0.0], [*by, "a"]
+    est = poverty_estimates(
+        y,
+        1.0,
+        weights=weights,
+        by=by,
+        overall=True,
+        alpha=[0, 1, 2],
+        watts=True,
+        unit="fraction",
+        psu=list(range(len(y))),
+    )
+    a = est.domain == "a"
+    assert est.se[a].tolist() == [0.0] * 4
+    assert np.isnan(est.deff[a]).all()
+    cov = est.cov
+    assert (cov[a] == 0).all()
+    assert (cov[:, a] == 0).all()
+    assert (est.se[~a] > 0).all()
+    np.testing.assert_allclose(np.diag(cov), est.se**2, rtol=1e-12)
 
 
 def test_poverty_estimates_refuses_by_labels_of_mixed_kinds() -> None:
@@ -883,3 +1014,40 @@ def test_without_survey_weights_the_design_effect_is_inf_sizes_or_not() -> None:
         est = poverty_estimates(_DEFF_Y, 125, **_DEFF_KW, **extra)
         assert est.se[0] > 0
         assert est.deff.tolist() == [np.inf]
+
+
+# --------------------------------------------------------------------------
+# The covariance matrix's memory is checked before it is allocated
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("domains", "alpha", "shown"),
+    [
+        # 20,000 domains x 3 measures = 60,000 estimates: the matrix is
+        # 60,000**2 x 8 bytes = 28.8 GB, five of them 144.0 GB (by hand).
+        (
+            20_000,
+            (0, 1, 2),
+            r"60,000 estimates \(20,000 domains\) would need about "
+            r"144\.0 GB .*the matrix alone is 28\.8 GB",
+        ),
+        # 10,001 estimates: 5 x 8 x 10,001**2 = 4.0008e9 bytes, just above
+        # the 4 GB limit (10,000 would be exactly at it).
+        (10_001, 0, r"10,001 estimates \(10,001 domains\) would need about 4\.0 GB"),
+    ],
+)
+def test_a_covariance_matrix_too_large_is_refused_with_its_size(
+    domains: int, alpha: Any, shown: str
+) -> None:
+    rng = np.random.default_rng(0)
+    est = poverty_estimates(
+        rng.uniform(1, 10, 2 * domains),
+        5.0,
+        by=np.repeat(np.arange(domains), 2),
+        alpha=alpha,
+        unit="fraction",
+    )
+    with pytest.raises(ValueError, match=shown + r".*standard errors \(`se`\)"):
+        _ = est.cov
+    assert est.se.shape == (est.estimate.shape[0],)  # the errors are there

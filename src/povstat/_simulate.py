@@ -8,6 +8,8 @@ same code serves any bundled table of that shape.
 
 from __future__ import annotations
 
+import itertools
+import json
 import math
 import os
 from collections.abc import Iterator
@@ -246,7 +248,11 @@ def simulate_survey(
     path : str or path-like, optional
         Write the survey to this Parquet file, in chunks of a million
         households (memory stays bounded at any size), and return the
-        path. None returns a pandas DataFrame.
+        path. None returns a pandas DataFrame. The file holds the frame's
+        dtypes (text columns as strings) and its ``attrs["left_out"]``, in
+        the key-value metadata ``PANDAS_ATTRS`` (JSON) that
+        :func:`pandas.read_parquet` reads back into ``attrs``: reading the
+        file gives the frame.
 
     Returns
     -------
@@ -365,38 +371,37 @@ def simulate(
             raise ValueError(msg)
     regions = published_regions(table, int(year))
     parts = chunks(regions, int(n_households), int(seed))
+    left_out = regions.attrs["left_out"]
     if path is None:
-        frames = [pd.DataFrame(part) for part in parts]
-        out = pd.concat(frames, ignore_index=True)
-        for c in ("region_code", "region_name", "area"):
-            out[c] = out[c].astype("string")
-        out.attrs["left_out"] = regions.attrs["left_out"]
+        out = pd.concat([_frame(part) for part in parts], ignore_index=True)
+        out.attrs["left_out"] = left_out
         return out
     import pyarrow as pa  # type: ignore[import-untyped]
     import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
     target = Path(path)
-    schema = pa.schema(
-        [
-            ("region_code", pa.dictionary(pa.int32(), pa.string())),
-            ("region_name", pa.dictionary(pa.int32(), pa.string())),
-            ("area", pa.dictionary(pa.int8(), pa.string())),
-            ("stratum", pa.int32()),
-            ("psu", pa.int64()),
-            ("household", pa.int64()),
-            ("size", pa.int8()),
-            ("weight", pa.float64()),
-            ("welfare", pa.float64()),
-            ("poverty_line", pa.float64()),
-        ]
-    )
+    # The frame's own dtypes (pandas metadata, read back by
+    # pandas.read_parquet) and its attrs under pandas' key PANDAS_ATTRS.
+    it = iter(parts)
+    first = _frame(next(it))
+    schema = pa.Schema.from_pandas(first, preserve_index=False)
+    meta = {
+        **(schema.metadata or {}),
+        b"PANDAS_ATTRS": json.dumps({"left_out": left_out}),
+    }
+    schema = schema.with_metadata(meta)
     with pq.ParquetWriter(target, schema) as writer:
-        for part in parts:
-            arrays = [
-                pa.array(part[name]).dictionary_encode().cast(schema.field(name).type)
-                if pa.types.is_dictionary(schema.field(name).type)
-                else pa.array(part[name], type=schema.field(name).type)
-                for name in COLUMNS
-            ]
-            writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
+        for chunk in itertools.chain([first], (_frame(part) for part in it)):
+            table = pa.Table.from_pandas(chunk, schema=schema, preserve_index=False)
+            writer.write_table(table)
     return target
+
+
+def _frame(part: dict[str, NDArray[Any]]) -> pd.DataFrame:
+    """One chunk of households as a pandas frame, text columns as strings."""
+    import pandas as pd
+
+    out = pd.DataFrame(part)
+    for c in ("region_code", "region_name", "area"):
+        out[c] = out[c].astype("string")
+    return out[list(COLUMNS)]

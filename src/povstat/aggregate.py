@@ -56,7 +56,6 @@ from povstat.units import (
     figure_interval,
     published,
     round_half_up,
-    shown_decimals,
 )
 
 __all__ = [
@@ -655,38 +654,54 @@ def _decimal_total(
     (8.76 + 4.39 is 13.149999999999999, which rounds half up to 13.1, not
     the 13.2 of 13.15). Figures with `decimals` places (checked and freed
     of float noise by :func:`povstat.units.published`), or, with `decimals`
-    None, figures that show at most 6 decimals exactly
-    (:func:`povstat.units.shown_decimals`), are added as integers scaled
-    by ``10**decimals``, exactly, and the integer total is divided once by
+    None, the figures of a group that all show at most 6 decimals exactly
+    (the most any of them shows, as :func:`povstat.units.shown_decimals`
+    counts them, group by group), are added as integers scaled by
+    ``10**decimals``, exactly, and the integer total is divided once by
     ``10**decimals``: the float nearest to the exact decimal total (below
-    2**53 units of the last decimal). Other values (implied populations,
-    say) are added in float, in the caller's canonical order. NaN and
-    infinities propagate as in a float sum.
+    2**53 units of the last decimal). Other groups (implied populations,
+    say) are added in float, in the caller's canonical order. A group's
+    total never depends on the other groups. NaN and infinities propagate
+    as in a float sum.
     """
     finite = np.isfinite(x)
     if decimals is not None:
         x = published(x, decimals, name)
-        d: int | None = decimals
+        d = np.full(k, decimals, dtype=np.int64)
     else:
-        v = x[finite]
-        d = shown_decimals(v)
-        if not np.all(round_half_up(v, d) == v):
-            d = None  # not decimal figures of at most 6 places
-    if d is None:
-        return np.asarray(_group_sum(x, codes, k))
-    sc, multiply = 10.0 ** abs(d), d >= 0  # 10**d is exact in float64
+        # Per group, so that a group's total never depends on the others:
+        # the fewest decimals (0-6) showing each figure exactly, the most of
+        # its group; 7 marks a group with a figure of more (float sum).
+        each = np.full(x.shape, 7, dtype=np.int64)
+        for places in range(6, -1, -1):  # seven roundings, not a row loop
+            with np.errstate(invalid="ignore"):
+                each[round_half_up(x, places) == x] = places
+        each[~finite] = 0
+        d = np.zeros(k, dtype=np.int64)
+        np.maximum.at(d, codes, each)
+    sc = 10.0 ** np.abs(d).astype(np.float64)  # exact in float64 up to 10**22
+    multiply = d >= 0
     with np.errstate(invalid="ignore", over="ignore"):
         clean = np.where(finite, x, 0.0)
-        scaled = np.rint(clean * sc if multiply else clean / sc)
-    top = float(np.max(np.abs(scaled))) if scaled.size else 0.0
-    if top * max(int(scaled.size), 1) >= 2.0**62:  # int64 could overflow
-        return np.asarray(_group_sum(x, codes, k))
+        f, m = sc[codes], multiply[codes]
+        scaled = np.rint(np.where(m, clean * f, clean / f))
+    top = np.zeros(k)
+    np.maximum.at(top, codes, np.abs(scaled))
+    n = np.bincount(codes, minlength=k)
+    # Groups of decimal figures whose integer total fits int64; the others
+    # (a figure of more than 6 decimals, or too large) are added in float.
+    with np.errstate(over="ignore"):
+        exact = (d <= 6) & (top * np.maximum(n, 1) < 2.0**62)
     units = np.zeros(k, dtype=np.int64)
-    np.add.at(units, codes, scaled.astype(np.int64))
+    use = exact[codes]
+    np.add.at(units, codes[use], scaled[use].astype(np.int64))
     total = units.astype(np.float64)
-    total = total / sc if multiply else total * sc
+    total = np.where(multiply, total / sc, total * sc)
     if not finite.all():
-        total = total + np.bincount(codes[~finite], weights=x[~finite], minlength=k)
+        bad = ~finite & use
+        total = total + np.bincount(codes[bad], weights=x[bad], minlength=k)
+    if not exact.all():
+        total = np.where(exact, total, np.asarray(_group_sum(x, codes, k)))
     return np.asarray(total)
 
 
@@ -731,7 +746,9 @@ def _sd(
         fe = _unit_factor(np.sqrt(np.abs(np.diagonal(cov))), codes, k)
         same = codes[:, None] == codes[None, :]
         fc = fe[codes]
-        pairs = np.where(same, (cov * np.outer(fc, fc)) * np.outer(w, w), 0.0)
+        # One factor at a time: their product may exceed float64's range.
+        scaled = (cov * fc[:, None]) * fc[None, :]
+        pairs = np.where(same, scaled * np.outer(w, w), 0.0)
         var = np.asarray(_group_sum(pairs.sum(axis=1), codes, k))
     else:
         e = cast("NDArray[np.float64]", se)

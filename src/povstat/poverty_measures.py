@@ -175,16 +175,39 @@ def alphas_arg(alpha: float | Sequence[float]) -> tuple[list[float], bool]:
     """Check `alpha` (a number >= 0 or a sequence of them); say if it was scalar.
 
     A bool is no FGT parameter, alone or inside a sequence (numpy would read
-    ``[0, True]`` as ``[0, 1]``): refused with TypeError.
+    ``[0, True]`` as ``[0, 1]``): refused with TypeError. Values are read
+    by the rule of :func:`povstat._validate.numeric`, as welfare and lines
+    are: a float32 is its shortest decimal (``np.float32(0.1)`` is 0.1), a
+    ``Decimal`` is taken when float64 holds it and an integer float64
+    cannot hold exactly (``10**30``) raises ValueError. A masked entry is a
+    missing parameter: refused with ValueError, never computed from the
+    value under the mask.
     """
+    if np.ma.is_masked(alpha):
+        held: Any = alpha
+        where = np.flatnonzero(np.ma.getmaskarray(held))
+        msg = (
+            f"`alpha` must not be missing: {where.size} masked "
+            f"entr{'y' if where.size == 1 else 'ies'} (index {where[:5].tolist()}); "
+            "an FGT parameter is stated, never estimated, and the value "
+            "under a mask is not used"
+        )
+        raise ValueError(msg)
     scalar = np.ndim(alpha) == 0
-    values = np.atleast_1d(np.asarray(alpha))
+    wrong = f"`alpha` must be a number or a sequence of numbers, got {alpha!r}"
+    try:
+        raw = np.asarray(np.ma.getdata(alpha))
+    except (TypeError, ValueError):  # ragged nested sequences
+        raise TypeError(wrong) from None
     flags = isinstance(alpha, list | tuple) and any(
         isinstance(a, bool | np.bool_) for a in alpha
     )
-    if values.dtype.kind not in "iuf" or values.ndim != 1 or flags:
-        msg = f"`alpha` must be a number or a sequence of numbers, got {alpha!r}"
-        raise TypeError(msg)
+    objects = raw.dtype.kind == "O" and not all(
+        is_line_number(a) for a in raw.ravel().tolist()
+    )
+    if raw.dtype.kind not in "iufO" or raw.ndim > 1 or flags or objects:
+        raise TypeError(wrong)
+    values = np.atleast_1d(_validate.numeric(alpha, "alpha"))
     out = values.astype(np.float64)
     if out.size == 0:
         msg = "`alpha` must hold at least one value, got an empty sequence"
@@ -519,6 +542,7 @@ def lines_by_domain(line: Mapping[Any, Any], labels: Sequence[Any]) -> list[floa
                 " (keys and labels must both have a time zone, matched as "
                 "instants, or both be naive)"
             )
+        hint += _float32_hint(absent[:5], line)
         msg = f"`line` has no poverty line for domain(s) {absent[:5]}{hint}"
         raise ValueError(msg)
     out = [value[index[mk]] for mk in wanted]
@@ -539,6 +563,29 @@ def lines_by_domain(line: Mapping[Any, Any], labels: Sequence[Any]) -> list[floa
         )
         raise ValueError(msg)
     return out
+
+
+def _float32_hint(absent: Sequence[Any], line: Mapping[Any, Any]) -> str:
+    """A hint when domain labels are float32 values that keys name by decimal.
+
+    A float32 label 0.1 is 0.10000000149011612 as float64, which the key
+    0.1 does not equal: labels are matched by value, so say why.
+    """
+    keys = {float(k) for k in line if is_line_number(k) and not isinstance(k, Decimal)}
+    for d in absent:  # a loop over the few domains named in the message
+        if not isinstance(d, float) or not np.isfinite(d):
+            continue
+        single = np.float32(d)
+        short = float(str(single))
+        if float(single) == d and short != d and short in keys:
+            return (
+                f"; the labels are float32 values read exactly ({d!r} is "
+                f"np.float32({short!r})), which the key {short!r} does not "
+                f"equal: key the mapping by the labels as shown (e.g. "
+                f"float(np.float32({short!r}))) or give `by` as float64 "
+                "values of the figures it stands for"
+            )
+    return ""
 
 
 def prepare_units(
@@ -645,7 +692,33 @@ def prepare_units(
             )
             raise ValueError(msg)
     person = w * s if size is not None else w
+    if size is not None:
+        _refuse_underflow(person, w, s)
     return y, np.broadcast_to(z, y.shape), person, domains
+
+
+def _refuse_underflow(
+    person: NDArray[np.float64], w: NDArray[np.float64], s: NDArray[np.float64]
+) -> None:
+    """Refuse rows whose weight times size underflows float64 to 0.
+
+    Such a row would silently get zero weight (and a sample of them, no
+    weight at all, blamed on the weights being 0): named as underflow.
+    """
+    if not person.size or float(np.min(person)) > 0:
+        return
+    under = (person == 0) & (w > 0) & (s > 0)
+    if under.any():
+        rows = np.flatnonzero(under)
+        first = int(rows[0])
+        msg = (
+            "`weights` times `size` underflow float64 to 0 on "
+            f"{rows.size:,} row(s), first at row {first} ({float(w[first])!r} "
+            f"x {float(s[first])!r}), which would get zero weight; rescale "
+            "the weights (e.g. to a mean of 1): the estimates and standard "
+            "errors depend only on their ratios"
+        )
+        raise ValueError(msg)
 
 
 def missing_message(
@@ -798,9 +871,9 @@ def _points(
             total = float(group_sum(np.zeros(n_all, np.intp), w, 1, largest=n_all)[0])
         if np.isinf(total):
             raise ValueError(weights_out_of_range(over=True))
-        if not total > 0:
-            msg = "`weights` (times `size`) must have a positive total"
-            raise ValueError(msg)
+        # The message poverty_estimates gives (all weights 0, or every row
+        # missing a value under nan_policy="omit").
+        check_domain_totals(np.array([total]), np.array([None], dtype=object))
         one = np.zeros(wp.shape[0], np.intp)
         with np.errstate(over="ignore"):
             sums = np.array(
@@ -850,6 +923,10 @@ def fgt(
     alpha : float or sequence of float
         FGT parameter(s), each >= 0: 0 for the headcount ratio P0, 1 for the
         poverty gap index P1, 2 for the squared poverty gap (severity) P2.
+        Read as `welfare` is: a float32 is its shortest decimal
+        (``np.float32(0.1)`` is 0.1), an integer float64 cannot hold
+        exactly is refused, and a masked entry (a missing parameter) is
+        refused.
     unit : {"fraction", "percent"}
         Scale of the result. Required.
     weights : array_like, optional
@@ -882,13 +959,17 @@ def fgt(
         (1, 1.0, True and '1' differ only in type and would be merged) or
         are not scalars (lists, tuples, arrays).
     ValueError
-        If `alpha` is negative, `line` is not > 0, weights or sizes are
+        If `alpha` is negative, masked or an integer float64 cannot hold
+        (``10**30``), `line` is not > 0, weights or sizes are
         negative, a value is missing under ``nan_policy="raise"``, `line`
         is NaN (or NaN for a domain of its mapping) under
         ``nan_policy="omit"`` (no row would keep a weight), a `by`
-        label is missing (whatever the policy), the weights total zero,
-        the shapes disagree, there are no units, or the weights' total or
-        the FGT terms leave float64's range.
+        label is missing (whatever the policy), the weights total zero
+        (all 0, or every row missing a value under ``nan_policy="omit"``:
+        the message says both, as :func:`poverty_estimates`'), a weight
+        times its size underflows float64 to 0, the shapes disagree, there
+        are no units, or the weights' total or the FGT terms leave float64's
+        range.
 
     See Also
     --------

@@ -97,7 +97,11 @@ class Reduced:
     (domain, stratum) and the second moments ``sww`` (sum of squared
     weights), ``swwt`` (squared weights times terms) and ``swwtt`` (squared
     weights times products of terms) give the variance. ``st`` holds the
-    weighted terms (cells x measures), ``stt`` their weighted squares.
+    weighted terms (cells x measures), ``stt`` their weighted squares;
+    ``lo`` and ``hi`` the smallest and largest term of the cell's units of
+    positive weight (NaN, or inf and -inf, in a cell without such units), to
+    tell a measure that is the same for every unit of a domain (variance
+    exactly 0) from one whose rounding leaves noise.
     """
 
     domain: NDArray[np.intp]
@@ -115,6 +119,8 @@ class Reduced:
     sww: NDArray[np.float64] | None = None
     swwt: NDArray[np.float64] | None = None
     swwtt: NDArray[np.float64] | None = None
+    lo: NDArray[np.float64] | None = None
+    hi: NDArray[np.float64] | None = None
 
 
 @frozen(kw_only=True, eq=False)
@@ -127,6 +133,7 @@ class _Design:
     w1: NDArray[np.float64]  # per stratum: weight of sum u^2
     w2: NDArray[np.float64]  # per stratum: weight of (sum u)^2
     factor: NDArray[np.float64]  # (domains,): lonely_psu='average'
+    constant: NDArray[np.bool_]  # (domains, measures): the same for every unit
     scale: float
     overall: bool
 
@@ -162,7 +169,9 @@ class PovertyEstimates(Result):
     measure : ndarray of str
         ``"P0"``, ``"P1"``, ``"P2"``, ``"FGT(a)"`` or ``"watts"``.
     estimate, se : ndarray of float64
-        Estimate and its standard error, in `unit`.
+        Estimate and its standard error, in `unit`. The standard error is
+        exactly 0 for a measure that is the same for every unit of positive
+        weight in the domain (all poor, each at the same welfare and line).
     lower, upper : ndarray of float64
         Confidence bounds at `level`: estimate :math:`\pm t_{df}` se.
     rse_pct : ndarray of float64
@@ -178,7 +187,8 @@ class PovertyEstimates(Result):
         scaled?"), ``inf`` when they total the units; ``inf`` without
         weights (with or without sizes), where the sample is the whole
         population and the reference variance 0; NaN for every measure in a
-        domain of one unit (the unit variance divides by n - 1 = 0).
+        domain of one unit (the unit variance divides by n - 1 = 0), and
+        for a measure the same for every unit of the domain (0 / 0, as R).
     n : ndarray of float64
         Units of positive weight in the domain.
     n_psu : ndarray of float64
@@ -248,11 +258,53 @@ class PovertyEstimates(Result):
         diagonal matches R ``svyby`` without ``covmat``; R's
         ``svyby(..., covmat=TRUE)`` scales the whole matrix differently, and
         its diagonal then disagrees with its own standard errors.
+
+        Raises ValueError, before allocating, when the matrix would need
+        more than 4 GB of working memory (about five matrices of 8 bytes
+        per pair of estimates: 20,000 domains of three measures need
+        144 GB), naming the figure and what to do instead.
         """
         if self.design is None:
             msg = "this result holds no design, so no covariance matrix"
             raise ValueError(msg)
+        _check_cov_memory(self.estimate.shape[0], self.design.reduced.n_domains)
         return freeze(_covariance(self.design))
+
+
+#: Working memory povstat allows a covariance matrix, in bytes (the limit of
+#: its rank sets too).
+_COV_MAX_BYTES = 4 * 10**9
+#: Matrices of the full size that computing the covariance holds at once.
+_COV_COPIES = 5
+
+
+def _check_cov_memory(m: int, n_domains: int) -> None:
+    """Refuse, before allocating, a covariance matrix too large to compute.
+
+    `m` estimates need an m x m float64 matrix and about
+    :data:`_COV_COPIES` of them while it is computed; above
+    :data:`_COV_MAX_BYTES` the error gives the figure and what to do
+    instead, rather than numpy's bare MemoryError.
+    """
+    matrix = 8 * m * m
+    need = _COV_COPIES * matrix
+    if need <= _COV_MAX_BYTES:
+        return
+
+    def size(b: float) -> str:
+        return f"{b / 1e9:.1f} GB" if b >= 1e8 else f"{b / 1e6:.0f} MB"
+
+    msg = (
+        f"`cov` of {m:,} estimates ({n_domains:,} domains) would need about "
+        f"{size(need)} of working memory (the matrix alone is {size(matrix)}; "
+        "it grows with the square of the estimates), above povstat's limit "
+        f"of {_COV_MAX_BYTES / 1e9:.0f} GB; the standard errors (`se`) of "
+        "every domain need no matrix; for the covariances of some domains, "
+        "estimate again with those domains' labels in `by` and one label "
+        "for all other rows (the design is kept, so their estimates and "
+        "covariances are the same), or with fewer measures or lines"
+    )
+    raise ValueError(msg)
 
 
 # --------------------------------------------------------------------------
@@ -309,6 +361,12 @@ def reduce_units(
                 pairs[:, i, j] = pairs[:, j, i] = _sum(
                     cr, wwr * terms[i] * terms[j], m, big
                 )
+        n_pos = (
+            n_cell.astype(np.float64)
+            if all_positive
+            else _sum(codes, positive.astype(np.float64), m, big)
+        )
+        lo, hi = _term_bounds(codes, n_pos, terms, w, rows, all_positive=all_positive)
         return Reduced(
             domain=(keys // n_strata).astype(np.intp),
             stratum=(keys % n_strata).astype(np.intp),
@@ -317,11 +375,7 @@ def reduce_units(
             st=np.stack([_sum(cr, wr * t, m, big) for t in terms], axis=1),
             stt=np.stack([_sum(cr, wr * t * t, m, big) for t in terms], axis=1),
             n=n_cell.astype(np.float64),
-            npos=(
-                n_cell.astype(np.float64)
-                if all_positive
-                else _sum(codes, positive.astype(np.float64), m, big)
-            ),
+            npos=n_pos,
             n_domains=n_domains,
             n_strata=n_strata,
             stratum_labels=s_labels,
@@ -329,6 +383,8 @@ def reduce_units(
             sww=_sum(codes, w * w, m, big),
             swwt=np.stack([_sum(cr, wwr * t, m, big) for t in terms], axis=1),
             swwtt=pairs,
+            lo=lo,
+            hi=hi,
         )
     # PSUs are nested in strata: a PSU is a (stratum, psu label) pair. When
     # every label lies in one stratum, the labels already name the PSUs; when
@@ -358,6 +414,7 @@ def reduce_units(
     )
     wt = [wr * t for t in terms]
     cr = cell_codes if rows is None else cell_codes[rows]
+    lo, hi = _term_bounds(cell_codes, npos, terms, w, rows, all_positive=all_positive)
     return Reduced(
         domain=cell_domain,
         stratum=psu_stratum[cell_psu],
@@ -374,7 +431,45 @@ def reduce_units(
         n_strata=n_strata,
         stratum_labels=s_labels,
         fpc=fpc_h,
+        lo=lo,
+        hi=hi,
     )
+
+
+def _term_bounds(
+    codes: NDArray[np.intp],
+    npos: NDArray[np.float64],
+    terms: Sequence[NDArray[np.float64]],
+    w: NDArray[np.float64],
+    rows: NDArray[np.intp] | None,
+    *,
+    all_positive: bool,
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Smallest and largest term by cell, over the units of positive weight.
+
+    `codes` gives each unit's cell, `npos` each cell's units of positive
+    weight; with `rows`, the `terms` are those of the units `rows` and 0 for
+    the others. A cell without a unit of positive weight gets inf and -inf.
+    """
+    m, k = npos.shape[0], len(terms)
+    lo = np.full((m, k), np.inf)
+    hi = np.full((m, k), -np.inf)
+    cr = codes if rows is None else codes[rows]
+    keep: NDArray[np.bool_] | slice = slice(None)
+    if not all_positive:
+        keep = (w if rows is None else w[rows]) > 0
+        cr = cr[keep]
+    if rows is not None:
+        # Units of positive weight outside `rows` have terms of 0.
+        zero = npos > np.bincount(cr, minlength=m)
+        lo[zero] = 0.0
+        hi[zero] = 0.0
+    # NaN terms (rows refused after the reduction) compare quietly.
+    with np.errstate(invalid="ignore"):
+        for j, t in enumerate(terms):  # a loop over the measures
+            np.minimum.at(lo[:, j], cr, t[keep])
+            np.maximum.at(hi[:, j], cr, t[keep])
+    return lo, hi
 
 
 def _cells(
@@ -611,6 +706,26 @@ def _req(x: NDArray[np.float64] | None) -> NDArray[np.float64]:
     return x
 
 
+def _constant_measures(red: Reduced, *, overall: bool) -> NDArray[np.bool_]:
+    """Per domain and measure: whether every unit of the domain has one term.
+
+    From the smallest and largest term of each cell (units of positive
+    weight); cells without such units (NaN, or inf and -inf) count for
+    nothing. With `overall`, a last row for all the domains together.
+    """
+    nd, k = red.n_domains, red.st.shape[1]
+    if red.lo is None or red.hi is None:
+        return np.zeros((nd + int(overall), k), bool)
+    lo = np.full((nd, k), np.inf)
+    hi = np.full((nd, k), -np.inf)
+    np.fmin.at(lo, red.domain, red.lo)
+    np.fmax.at(hi, red.domain, red.hi)
+    if overall:
+        lo = np.concatenate([lo, lo.min(axis=0, keepdims=True)])
+        hi = np.concatenate([hi, hi.max(axis=0, keepdims=True)])
+    return np.asarray(lo == hi, dtype=bool)
+
+
 def _stratum_weights(
     red: Reduced, lonely_psu: str
 ) -> tuple[
@@ -696,6 +811,43 @@ def _check_fpc(
             f"but {n_h[short][:5].tolist()} PSUs sampled"
         )
         raise ValueError(msg)
+
+
+def _refuse_fpc_implied_weights(
+    fpc: NDArray[np.float64],
+    n_h: NDArray[np.float64],
+    labels: NDArray[Any],
+    weight_arg: str,
+) -> None:
+    """Refuse an `fpc` without weights when it implies unequal weights.
+
+    R ``survey`` derives each unit's weight from the fpc when no weights are
+    given: :math:`N_h / n_h` (population PSUs over sampled PSUs) or
+    :math:`1/f_h` for a sampling fraction. Equal weights are right only when
+    those are equal in every stratum (one stratum, or equal fractions); the
+    same rational number always rounds to the same float64, so they are
+    compared exactly. Otherwise povstat would weigh the units equally where
+    R weighs them by the fpc: refused, naming the remedy.
+    """
+    present = n_h > 0
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        implied = 1.0 / fpc if np.all(fpc <= 1) else fpc / n_h
+    shown = implied[present]
+    if shown.size == 0 or bool(np.all(shown == shown[0])):
+        return
+    order = np.argsort(shown, kind="stable")
+    lo, hi = order[0], order[-1]
+    names = labels[present].tolist()
+    how = "1/fpc" if np.all(fpc <= 1) else "N_h/n_h (fpc over the PSUs sampled)"
+    msg = (
+        f"`fpc` without `{weight_arg}` implies unequal weights: R survey "
+        f"weighs each unit {how} when no weights are given, here from "
+        f"{_exact(shown[lo])} in stratum {names[lo]!r} to {_exact(shown[hi])} "
+        f"in stratum {names[hi]!r}, where equal weights give another estimate; "
+        f"pass `{weight_arg}` (the survey weights, or {how.split(' ')[0]} as "
+        "R derives them)"
+    )
+    raise ValueError(msg)
 
 
 def _average_factor(red: Reduced, lonely: NDArray[np.bool_]) -> NDArray[np.float64]:
@@ -806,14 +958,20 @@ def linearised(
     unit: Unit,
     overall: bool,
     weighted: bool,
+    weight_arg: str = "weights",
 ) -> PovertyEstimates:
     """Estimates, standard errors and the rest from the reduced table.
 
     `weighted`: whether survey weights were given (without them, household
-    sizes alone are no population: the design effect is ``inf``).
+    sizes alone are no population: the design effect is ``inf``);
+    `weight_arg` names the weights' argument in errors (``weight`` for a
+    frame's column).
     """
     _validate.choice(lonely_psu, "lonely_psu", _LONELY)
-    w1, w2, lonely, _ = _stratum_weights(red, lonely_psu)
+    w1, w2, lonely, n_h = _stratum_weights(red, lonely_psu)
+    if red.fpc is not None and not weighted:
+        _refuse_fpc_implied_weights(red.fpc, n_h, red.stratum_labels, weight_arg)
+    constant = _constant_measures(red, overall=overall)
     if overall:
         red = _overall_cells(red)
         labels = np.concatenate([object_labels(labels), [None]])
@@ -841,6 +999,9 @@ def linearised(
         part2 = (a * a).transpose(0, 2, 1) @ w2
     var = (part1 - part2) * factor[:, None]
     var = np.where(var < 0, np.maximum(var, 0.0), var)  # rounding below zero
+    # A measure the same for every unit of a domain has u = 0 for each unit:
+    # its variance is exactly 0 (the ratio's rounding would leave 1e-16).
+    var = np.where(constant, 0.0, var)
     se = np.sqrt(var)
     # Design effect against SRS without replacement (R: deff=TRUE).
     n_obs = np.bincount(red.domain, weights=red.npos, minlength=nd)
@@ -849,7 +1010,8 @@ def linearised(
     # for every measure and engine; a variance that rounding puts below 0
     # is 0, as `var` is.
     with np.errstate(divide="ignore", invalid="ignore"):
-        spread = np.maximum(mean_sq - ratio**2, 0.0)
+        # No spread for a constant measure: deff 0/0, NaN, as R's.
+        spread = np.where(constant, 0.0, np.maximum(mean_sq - ratio**2, 0.0))
         s2 = np.where(
             (n_obs > 1)[:, None], spread * (n_obs / (n_obs - 1))[:, None], np.nan
         )
@@ -892,6 +1054,7 @@ def linearised(
         w1=w1,
         w2=w2,
         factor=factor,
+        constant=constant,
         scale=scale,
         overall=overall,
     )
@@ -946,6 +1109,10 @@ def _covariance(des: _Design) -> NDArray[np.float64]:
             part1 += _overall_cross(des, z)
     root = np.repeat(np.sqrt(des.factor), k)
     cov = (part1 - part2) * np.outer(root, root) * des.scale**2
+    # A measure the same for every unit of its domain does not vary.
+    fixed = des.constant.ravel()
+    cov[fixed, :] = 0.0
+    cov[:, fixed] = 0.0
     return np.asarray(cov)
 
 
@@ -1019,7 +1186,9 @@ def poverty_estimates(
         covers them all. With ``nan_policy="omit"`` a row missing under
         any line gets zero weight under every line.
     alpha : float or sequence of float, default (0, 1, 2)
-        FGT parameters: P0, P1 and P2 by default.
+        FGT parameters: P0, P1 and P2 by default. Read and checked as in
+        :func:`fgt` (a float32 is its shortest decimal; masked entries and
+        integers float64 cannot hold are refused).
     weights : array_like, optional
         Survey weight of each unit (>= 0); None weighs units equally.
     size : array_like, optional
@@ -1036,8 +1205,9 @@ def poverty_estimates(
         of PSUs in the stratum's population (at least the number sampled
         there), or (if every value is <= 1) the fraction of them sampled, in
         (0, 1]. A value of 1 in every stratum is refused when a stratum has
-        more than one PSU sampled: it reads both ways (see Notes). None
-        treats PSUs as drawn with replacement.
+        more than one PSU sampled: it reads both ways (see Notes). Without
+        `weights`, it must imply equal weights (see Notes). None treats
+        PSUs as drawn with replacement.
     lonely_psu : {"raise", "remove", "certainty", "adjust", "average"}
         Strata with a single PSU, as R ``survey`` (see :data:`LonelyPsu`).
     comparison : {"<", "<="}, default "<"
@@ -1075,16 +1245,20 @@ def poverty_estimates(
         sample or of a domain under ``nan_policy="omit"``, which would leave
         them without weight (the message names the line), a line is not > 0
         (in a mapping, the message names the domain),
-        weights are negative, a domain has no weight, a stratum has a single PSU
-        under ``lonely_psu="raise"``, `fpc` varies within a stratum (in
+        weights are negative, a weight times its size underflows float64
+        to 0 (the message names the first such row), a domain has no
+        weight, a stratum has a single PSU under ``lonely_psu="raise"``,
+        `fpc` varies within a stratum (in
         its last bits too, as 0.1 + 0.2 and 0.3: the message shows each
         value in full and, for differences within rounding, advises rounding
         the column; povstat never picks one of them), a
         population size in `fpc` is smaller than the PSUs sampled in its
         stratum, `fpc` is 1 in every stratum with more than one PSU sampled in
-        one, the lengths disagree, there are no units, or weights (their total
-        or squares) or FGT terms leave float64's range. An error about one of
-        several `lines` names its entry.
+        one, `fpc` is given without `weights` and the weights it implies
+        differ between strata (see Notes), the lengths disagree, there are
+        no units, or weights (their total or squares) or FGT terms leave
+        float64's range. An error about one of several `lines` names its
+        entry.
 
     Warns
     -----
@@ -1115,6 +1289,12 @@ def poverty_estimates(
     standard error 0); povstat refuses it when a stratum has more than one
     PSU sampled, since as a population size it is smaller than the sample.
     Give population sizes instead (equal to the PSUs sampled for a census).
+    Without weights, R derives them from the fpc: :math:`N_h/n_h` (the PSUs
+    in the stratum's population over those sampled) or :math:`1/f_h`.
+    povstat weighs units equally without `weights`, which is R's answer only
+    when those are equal in every stratum (one stratum, or equal
+    fractions); otherwise it refuses, naming the weights the fpc implies:
+    pass them as `weights`.
 
     The design effect ``deff`` is R ``survey``'s ``deff=TRUE``: against
     simple random sampling without replacement from a population of the
@@ -1131,6 +1311,14 @@ def poverty_estimates(
     as in R; with `size` but no `weights` too (the sizes count the sample's
     persons, not a population).
 
+    A measure the same for every unit of positive weight in a domain (every
+    unit poor at the same welfare and line, or none poor) has a linearised
+    variable of 0 for every unit: its standard error is exactly 0, its
+    rows and columns of ``.cov`` are 0 and its design effect is NaN (0 /
+    0), as R ``survey`` gives, rather than the 1e-16 that the rounding of
+    the ratio would leave. It is told by the smallest and largest term of
+    the domain's units, taken in the same one reduction, on every engine.
+
     Domain labels that are equal but written differently (0.0 and -0.0,
     ``Decimal("1.0")`` and ``Decimal("1.00")``, one instant in two time
     zones) are one domain, shown by the label with the smallest ``repr``
@@ -1140,7 +1328,10 @@ def poverty_estimates(
     way in this function and :func:`povstat.poverty_table` on
     every engine: a key of another kind than the labels (1 or True for the
     label 1.0, 1.0 for 1, 1 for '1') matches no domain, and the "no poverty
-    line" error lists such keys. Dates and times match by the instant they
+    line" error lists such keys. Float32 labels are matched as the
+    float64 values they hold (``np.float32(0.1)`` is 0.10000000149011612,
+    which the key 0.1 does not equal): the error says so and names the key
+    that would match. Dates and times match by the instant they
     name whatever their type (``datetime``, ``pandas.Timestamp``,
     ``numpy.datetime64`` of any unit, a ``date`` as its midnight); a key
     with a time zone matches a label with one at the same instant, in any

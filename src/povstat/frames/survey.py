@@ -462,7 +462,7 @@ def poverty_table(
     unit : {"fraction", "percent"}
         Scale of `estimate`, `se`, `lower` and `upper`. Required.
     alpha : float or sequence of float, default (0, 1, 2)
-        FGT parameters.
+        FGT parameters, read and checked as in :func:`fgt`.
     weight : str, optional
         Column of survey weights (>= 0). None weighs rows equally.
     size : str, optional
@@ -479,7 +479,8 @@ def poverty_table(
         stratum (PSUs in the stratum's population, at least the number
         sampled, or a sampling fraction in (0, 1] if every value is <= 1;
         1 everywhere is refused when a stratum has more than one PSU
-        sampled, as :func:`poverty_estimates` explains).
+        sampled, as :func:`poverty_estimates` explains; without `weight`,
+        it must imply equal weights, see there).
     lonely_psu : {"raise", "remove", "certainty", "adjust", "average"}
         Strata with a single PSU, as R ``survey``
         (:data:`povstat.LonelyPsu`).
@@ -524,8 +525,13 @@ def poverty_table(
         durations are refused, from the schema, before any data is read;
         a pandas object column is read when it holds numbers only:
         Decimals, as ``pandas.read_sql`` returns a NUMERIC column, ints,
-        floats and missing values, by the rule of the array functions).
+        floats and missing values, by the rule of the array functions;
+        a pandas sparse column is read as its dense values).
     ValueError
+        If a value column is null on every row, so that its engine gives it
+        no dtype (polars ``Null``, DuckDB ``NULL``): the message says so,
+        under either `nan_policy`. If a weight times its size underflows
+        float64 to 0 (the message counts the rows).
         If both or neither of `line` and `lines` are given, `lines` is
         empty, a `by` column is named like an output column (``line`` too
         with `lines`; povstat never overwrites a column; on DuckDB and
@@ -556,7 +562,9 @@ def poverty_table(
         ``lonely_psu="raise"``, or `fpc` varies within a stratum (or,
         without `strata`, across the sample; in its last bits too, shown in
         full, as :func:`poverty_estimates` says) or is smaller than the PSUs
-        sampled there, a Decimal of a pandas object column is one float64
+        sampled there, or without `weight` implies weights that differ
+        between strata (R would weigh by them),
+        a Decimal of a pandas object column is one float64
         cannot hold (``Decimal("2.67499999999999999999")``), or a `by`,
         `strata` or `psu` column holds
         times of day finer than a microsecond (polars Time, pyarrow
@@ -728,6 +736,7 @@ def poverty_table(
         f"by[{i}]" if len(by_cols) > 1 else "by": c for i, c in enumerate(by_cols)
     }
     refuse_duplicate_columns(df, arg="df", used=readers)
+    df = _dense_columns(df, [c for c in readers.values() if isinstance(c, str)])
     try:
         frame: _Frame = nw.from_native(df)
     except TypeError:
@@ -850,6 +859,7 @@ def poverty_table(
             unit=unit,
             overall=ovr and bool(by_cols),
             weighted=weight is not None,
+            weight_arg="weight",
         )
         k = (len(alphas) + int(wat)) * len(items)
         return _output(frame, df, by_values, frame.schema, est, k, line_names)
@@ -890,6 +900,11 @@ def poverty_table(
         _infinite(y).alias(f"{t}infy"),
         _infinite(w).alias(f"{t}infw"),
         _infinite(s).alias(f"{t}infs"),
+        # weight x size underflowing float64 to 0 (both > 0)
+        ((w > 0) & (s > 0) & (w * s == 0))
+        .fill_null(value=False)
+        .cast(f64)
+        .alias(f"{t}under"),
         # Welfare <= 0 for Watts, on every row that states a welfare (a row
         # left out under "omit" too, as the array functions refuse it).
         (y <= 0).fill_null(value=False).cast(f64).alias(f"{t}nonpos"),
@@ -914,6 +929,11 @@ def poverty_table(
         (wcol * term * term).alias(f"{t}wtt{j}") for j, term in enumerate(terms)
     ]
     per_unit.append((wcol > 0).cast(f64).alias(f"{t}pos"))
+    # Each term of the units of positive weight (null otherwise): its range
+    # by cell tells a measure the same for every unit of a domain.
+    per_unit += [
+        nw.when(wcol > 0).then(x).alias(f"{t}tv{j}") for j, x in enumerate(terms)
+    ]
     units_as_psu = psu is None
     if units_as_psu:
         ww = wcol * wcol
@@ -931,13 +951,15 @@ def poverty_table(
     summed += [f"{t}badz{i}" for i in range(len(zzs))]
     summed += [f"{t}miss{i}" for i in range(len(zzs))]
     summed += [f"{t}infz{i}" for i in range(len(zzs))] + [f"{t}infy"]
-    summed += [f"{t}infw", f"{t}infs"]
+    summed += [f"{t}infw", f"{t}infs", f"{t}under"]
     summed += [f"{t}wt{j}" for j in range(k)] + [f"{t}wtt{j}" for j in range(k)]
     summed.append(f"{t}pos")
     if units_as_psu:
         summed += [f"{t}ww"] + [f"{t}wwt{j}" for j in range(k)]
         summed += [f"{t}wwtt{i}_{j}" for i in range(k) for j in range(i, k)]
     aggs = [nw.col(c).sum() for c in summed] + [nw.len().alias(f"{t}n")]
+    aggs += [nw.col(f"{t}tv{j}").min().alias(f"{t}tlo{j}") for j in range(k)]
+    aggs += [nw.col(f"{t}tv{j}").max().alias(f"{t}thi{j}") for j in range(k)]
     # The smallest weight, size, welfare and lines, for error messages.
     lowest = [f"{t}rw", f"{t}rs", f"{t}ry", *(f"{t}z{i}" for i in range(len(zzs)))]
     aggs += [nw.col(c).min().alias(f"{c}min") for c in lowest]
@@ -1112,6 +1134,8 @@ def poverty_table(
         n_strata=s_labels.shape[0],
         stratum_labels=s_labels,
         fpc=fpc_h,
+        lo=np.stack([col(f"{t}tlo{j}") for j in range(k)], axis=1),
+        hi=np.stack([col(f"{t}thi{j}") for j in range(k)], axis=1),
         **extra,
     )
     est = linearised(
@@ -1123,6 +1147,7 @@ def poverty_table(
         unit=unit,
         overall=ovr and bool(by_cols),
         weighted=weight is not None,
+        weight_arg="weight",
     )
     return _output(frame, df, by_values, table.schema, est, k, line_names)
 
@@ -1146,6 +1171,7 @@ def _check_entry(
             continue
         dtype = schema[name]
         if not dtype.is_numeric() and not _object_numbers(frame, name):
+            _refuse_null_column(frame, name, arg, dtype)
             msg = (
                 f"column {name!r} (argument `{arg}`) must have a numeric dtype "
                 f"(integer, float or decimal), got {dtype}; convert it first"
@@ -1173,6 +1199,46 @@ def _check_entry(
                 f"got {wrong[:5]}"
             )
             raise TypeError(msg)
+
+
+def _dense_columns(df: Any, names: Sequence[str]) -> Any:
+    """A pandas frame with its sparse columns among `names` densified (a copy).
+
+    A ``SparseArray`` column holds the same values as its dense form (the
+    fill value where nothing is stored); narwhals gives it no dtype. The
+    caller's frame is left as it is.
+    """
+    if not nw.dependencies.is_pandas_dataframe(df):
+        return df
+    cols = [c for c in dict.fromkeys(names) if c in df.columns]
+    sparse = [c for c in cols if str(df[c].dtype).startswith("Sparse[")]
+    if not sparse:
+        return df
+    frame: Any = df
+    return frame.assign(**{c: frame[c].sparse.to_dense() for c in sparse})
+
+
+def _refuse_null_column(frame: _Frame, name: str, arg: str, dtype: Any) -> None:
+    """Refuse a value column of no dtype that is null on every row.
+
+    An all-null column (polars ``Null``, DuckDB ``NULL``) has no numeric
+    dtype, but the cause is that every value is missing: said so. Under
+    either nan_policy no row would keep a value ("omit" would leave every
+    row without weight). Only read when the dtype is unknown.
+    """
+    if dtype != nw.Unknown:
+        return
+    nulls = frame.select(nw.col(name).is_null().all().alias("all_null"))
+    table = nulls.collect() if isinstance(nulls, nw.LazyFrame) else nulls
+    if not bool(table["all_null"][0]):
+        return
+    msg = (
+        f"column {name!r} (argument `{arg}`) is missing (null) on every row, "
+        "so it has no dtype: under nan_policy='raise' every row is missing "
+        "it, and under 'omit' every row would get zero weight, leaving "
+        "nothing to estimate; give it values"
+    )
+    raise ValueError(msg)
 
 
 def _object_numbers(frame: _Frame, name: str) -> bool:
@@ -1205,7 +1271,7 @@ def _case_rule(impl: Any) -> tuple[Callable[[str], str], str]:
     return (lambda name: _plumbing.fold_case(name, engine)), note
 
 
-_FLAGS = ("bad", "negw", "negs", "badz", "nonpos", "infy", "infw", "infs")
+_FLAGS = ("bad", "negw", "negs", "badz", "nonpos", "infy", "infw", "infs", "under")
 
 
 def _role(c: str, by: Sequence[str], *, strata: str | None, psu: str | None) -> str:
@@ -1512,6 +1578,11 @@ def _reduce_eager(
             "infy": int(np.isinf(y).sum()),
             "infw": int(np.isinf(w).sum()) if weight is not None else 0,
             "infs": int(np.isinf(s).sum()) if size is not None else 0,
+            "under": (
+                int(np.count_nonzero((w > 0) & (s > 0) & (w * s == 0)))
+                if size is not None and weight is not None
+                else 0
+            ),
         }
 
     smallest = {
@@ -1636,6 +1707,14 @@ def _raise_on_flags(
             else "",
         ),
         ("infy", f"{named('welfare')} {finite}"),
+        (
+            "under",
+            f"{named('weight')} times {named('size')} must not underflow "
+            "float64 to 0 (the row would get zero weight; rescale the "
+            "weights, e.g. to a mean of 1)"
+            if columns["weight"] and columns["size"]
+            else "",
+        ),
     ]
     for flag, text in checks:
         count = flags[flag] if text else 0

@@ -4439,8 +4439,9 @@ def test_a_unit_row_conflicting_with_the_cells_units_is_refused(
 @pytest.mark.parametrize(
     ("units", "cells", "expected"),
     [
-        # The same unit and multiplier: 37,78 ribu jiwa is 37 780 persons.
-        ("(ribu jiwa);(ribu jiwa)", "37,78 ribu jiwa;36,10 ribu jiwa", [37780, 36100]),
+        # The same unit and multiplier: 37,78 ribu jiwa is 37.78 in the unit
+        # row's scale (thousands), as the bare 37,78 under it is.
+        ("(ribu jiwa);(ribu jiwa)", "37,78 ribu jiwa;36,10 ribu jiwa", [37.78, 36.1]),
         # Rupiah per capita per month is rupiah: "Rp 674.660" agrees.
         ("(Rupiah/Kapita/Bulan);", "Rp 674.660;Rp 700.000", [674660, 700000]),
         ("(persen);%", "4,37 %;4,26 persen", [4.37, 4.26]),

@@ -437,3 +437,426 @@ def test_hidden_rows_and_columns_are_read_and_named_in_ods() -> None:
     with pytest.warns(UserWarning, match=r"hides row 3, column C, which hold cells"):
         t = read_bps_table(buf, locale="en")
     assert t.data["value"].tolist() == _ALL
+
+
+def _xlsx(rows: list[list[Any]], formats: dict[str, str]) -> io.BytesIO:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(row)
+    for ref, fmt in formats.items():
+        ws[ref].number_format = fmt
+    buf = io.BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    return buf
+
+
+_DATE = "a date or time"
+
+
+@pytest.mark.parametrize("fmt", ["yyyy", "yy", "mmmm", "dd/mm/yyyy", "h:mm", "mmm yy"])
+def test_a_value_cell_with_a_date_format_is_a_date_never_a_year(fmt: str) -> None:
+    # 13.8 and 45000 with a date format are the dates 1900-01-13 19:12
+    # (day 13 and 0.8 of a day: 19.2 hours) and 2023-03-15 (serial 45000):
+    # shown "1900" and "2023" by yyyy, "Januari" and "Maret" by mmmm. In
+    # the value area neither is a year nor a value: each is an invalid
+    # cell named as a date, with the date stored. The header's "2022" (a
+    # text cell) is the only period.
+    rows: list[list[Any]] = [
+        ["Kabupaten/Kota", "2022", "2023"],
+        ["Pacitan", 13.8, 12.5],
+        ["Ngawi", 45000, 9.9],
+    ]
+    with pytest.raises(ValueError, match=_DATE) as e:
+        read_bps_table(_xlsx(rows, {"B2": fmt, "B3": fmt}), locale="id")
+    assert "'1900-01-13 19:12:00'" in str(e.value)
+    assert "'2023-03-15 00:00:00'" in str(e.value)
+    t = read_bps_table(
+        _xlsx(rows, {"B2": fmt, "B3": fmt}), locale="id", errors="report"
+    )
+    assert [(c.row, c.column, c.text) for c in t.invalid] == [
+        (2, "2022", "1900-01-13 19:12:00"),
+        (3, "2022", "2023-03-15 00:00:00"),
+    ]
+    assert all(c.reason.startswith(_DATE) for c in t.invalid)
+    assert t.data["value"].tolist()[1::2] == [12.5, 9.9]
+
+
+def test_a_header_date_shown_as_its_year_still_names_the_year() -> None:
+    # The header rule is kept: 2022-03-15 shown "yyyy" is the year 2022.
+    import datetime
+
+    rows: list[list[Any]] = [
+        ["Kabupaten/Kota", datetime.datetime(2022, 3, 15)],
+        ["Pacitan", "13,8"],
+    ]
+    t = read_bps_table(_xlsx(rows, {"B1": "yyyy"}), locale="id")
+    assert t.data[["year", "value"]].to_numpy().tolist() == [[2022, 13.8]]
+
+
+def _ods_date_value(shown: str, stored: str) -> io.BytesIO:
+    # Header Kabupaten/Kota | 2022 (text); Pacitan | a date cell storing
+    # `stored` and showing `shown`.
+    pytest.importorskip("odf")
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="S")
+    for label, value in (("Kabupaten/Kota", None), ("Pacitan", stored)):
+        tr = TableRow()
+        for text, date in ((label, None), ("2022" if value is None else shown, value)):
+            cell = (
+                TableCell(valuetype="string")
+                if date is None
+                else TableCell(valuetype="date", datevalue=date)
+            )
+            cell.addElement(P(text=text))
+            tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    buf = io.BytesIO()
+    doc.write(buf)
+    buf.seek(0)
+    return buf
+
+
+@pytest.mark.parametrize(
+    ("shown", "stored"), [("2023", "2023-03-15"), ("15/03/2023", "2023-03-15")]
+)
+def test_an_ods_date_value_cell_is_a_date_never_a_year(shown: str, stored: str) -> None:
+    # A date cell showing its year alone ("2023") is a year in a header
+    # cell only; in the value area it, and any other date, is invalid.
+    t = read_bps_table(_ods_date_value(shown, stored), locale="id", errors="report")
+    assert [(c.row, c.column) for c in t.invalid] == [(2, "2022")]
+    assert t.invalid[0].reason.startswith(_DATE)
+    assert t.invalid[0].text.startswith("2023")
+    assert t.data["value"].isna().all()
+
+
+def test_a_frame_date_value_is_named_as_a_date() -> None:
+    # A Timestamp among a frame's values is no number: named as a date,
+    # shown in ISO order.
+    df = pd.DataFrame(
+        {"Kabupaten/Kota": ["Pacitan"], "2022": [pd.Timestamp("2022-05-01")]}
+    )
+    t = read_bps_table(df, locale="en", errors="report")
+    assert [(c.text, c.reason.startswith(_DATE)) for c in t.invalid] == [
+        ("2022-05-01 00:00:00", True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("b1", "fmt"),
+    [
+        (2022, '""'),
+        (2022, ";;;"),
+        (2022, '"  "'),
+        ("2022", '0;0;0;""'),
+        ("2022", ";;;"),
+    ],
+)
+def test_a_header_year_whose_format_shows_nothing_is_a_blank_cell(
+    b1: Any, fmt: str
+) -> None:
+    # Excel shows the number 2022 under '""', ';;;' or '"  "' (a section of
+    # no digits and no text) as nothing, and the text "2022" under a fourth
+    # (text) section '""' as nothing: the header cell is read as shown,
+    # blank, so column B holds values under no period.
+    rows: list[list[Any]] = [["Kabupaten/Kota", b1, 2023], ["Pacitan", "13,8", "12,5"]]
+    with pytest.raises(ValueError, match="no period is read") as e:
+        read_bps_table(_xlsx(rows, {"B1": fmt}), locale="id")
+    assert "format shows nothing" in str(e.value)
+
+
+def test_a_header_year_under_a_text_section_shows_the_number() -> None:
+    # '0;0;0;""': the number 2022 takes the first section, "0": shown
+    # "2022", the year; only text takes the fourth.
+    rows: list[list[Any]] = [["Kabupaten/Kota", 2022], ["Pacitan", "13,8"]]
+    t = read_bps_table(_xlsx(rows, {"B1": '0;0;0;""'}), locale="id")
+    assert t.data[["year", "value"]].to_numpy().tolist() == [[2022, 13.8]]
+
+
+def test_a_value_whose_format_shows_nothing_stays_invalid() -> None:
+    # Below the header the stored number is read, and a format hiding it
+    # makes it invalid: a row of such values is never a blank row.
+    rows: list[list[Any]] = [["Kabupaten/Kota", "2022"], ["Pacitan", 13.8]]
+    t = read_bps_table(_xlsx(rows, {"B2": ";;;"}), locale="id", errors="report")
+    assert [(c.row, c.column) for c in t.invalid] == [(2, "2022")]
+    assert "shows nothing" in t.invalid[0].reason
+
+
+def _decimal_frames(text: str) -> list[Any]:
+    # One value, the Decimal `text`, as a pandas object column (as
+    # pandas.read_sql gives), a pandas decimal128[pyarrow] column and a
+    # polars Decimal(38, 23) column.
+    from decimal import Decimal
+
+    pa = pytest.importorskip("pyarrow")
+    pl = pytest.importorskip("polars")
+    d = Decimal(text)
+    return [
+        pd.DataFrame({"Kabupaten/Kota": ["Pacitan"], "2022": [d]}),
+        pd.DataFrame(
+            {
+                "Kabupaten/Kota": ["Pacitan"],
+                "2022": pd.Series([d], dtype=pd.ArrowDtype(pa.decimal128(38, 23))),
+            }
+        ),
+        pl.DataFrame(
+            {"Kabupaten/Kota": ["Pacitan"], "2022": [d]},
+            schema={"Kabupaten/Kota": pl.String, "2022": pl.Decimal(38, 23)},
+        ),
+    ]
+
+
+def test_a_decimal_float64_cannot_hold_is_refused_on_every_frame_kind() -> None:
+    # 13.80000000000000000000001 has 25 significant digits; its nearest
+    # float64 is 13.8, another figure: refused whatever the frame, never
+    # read as 13.8 on one engine and refused on another.
+    for df in _decimal_frames("13.80000000000000000000001"):
+        with pytest.raises(ValueError, match="cannot hold exactly"):
+            read_bps_table(df, locale="en")
+
+
+def test_a_decimal_float64_holds_is_read_on_every_frame_kind() -> None:
+    # 13.8 written with 23 decimals is 13.8 exactly.
+    for df in _decimal_frames("13.80000000000000000000000"):
+        assert read_bps_table(df, locale="en").data["value"].tolist() == [13.8]
+
+
+def _two_sheets_xlsx(data_rows: list[list[Any]]) -> io.BytesIO:
+    # An empty first worksheet, then "Data" holding `data_rows`.
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.create_sheet("Data")
+    for row in data_rows:
+        ws.append(row)
+    buf = io.BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    return buf
+
+
+def _two_sheets_ods(data_rows: list[list[str]]) -> io.BytesIO:
+    pytest.importorskip("odf")
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    doc.spreadsheet.addElement(Table(name="Empty"))
+    table = Table(name="Data")
+    for row in data_rows:
+        tr = TableRow()
+        for text in row:
+            cell = TableCell(valuetype="string")
+            cell.addElement(P(text=text))
+            tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    buf = io.BytesIO()
+    doc.write(buf)
+    buf.seek(0)
+    return buf
+
+
+@pytest.mark.parametrize("build", [_two_sheets_xlsx, _two_sheets_ods])
+def test_an_empty_sheet_is_named_with_the_sheets_holding_cells(build: Any) -> None:
+    # The first sheet holds no cell: a ValueError naming it and the sheet
+    # that holds the table, never an IndexError or TypeError from inside.
+    rows = [["Kabupaten/Kota", "2022"], ["Pacitan", "13,8"]]
+    with pytest.raises(ValueError, match=r"first worksheet is empty .*\['Data'\]"):
+        read_bps_table(build(rows), locale="id")
+    t = read_bps_table(build(rows), locale="id", sheet_name="Data")
+    assert t.data["value"].tolist() == [13.8]
+    with pytest.raises(ValueError, match="no sheet of the workbook holds cells"):
+        read_bps_table(build([]), locale="id")
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        ("37,78;12,5", [37.78, 12.5]),
+        ("37,78 ribu;12,5 ribu", [37.78, 12.5]),
+        ("37,78 ribu jiwa;12,5", [37.78, 12.5]),
+    ],
+)
+def test_a_cell_stating_the_unit_rows_multiplier_is_in_its_scale(
+    cells: str, expected: list[float]
+) -> None:
+    # Under "(ribu jiwa)" the column is in thousands: "37,78" is 37.78
+    # thousand, and "37,78 ribu" states the same scale: 37.78 too, never
+    # 37780 persons beside 12.5 thousand.
+    text = f"Kabupaten/Kota;2022;2023\n;(ribu jiwa);(ribu jiwa)\nPacitan;{cells}\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";")
+    assert t.data["value"].tolist() == expected
+
+
+def test_a_shown_multiplier_under_the_unit_row_is_in_its_scale() -> None:
+    # 37.78 shown '0.00" ribu jiwa"' under "(ribu jiwa)": 37.78, as typed.
+    rows: list[list[Any]] = [
+        ["Kabupaten/Kota", "2022"],
+        [None, "(ribu jiwa)"],
+        ["Pacitan", 37.78],
+    ]
+    t = read_bps_table(_xlsx(rows, {"B3": '0.00" ribu jiwa"'}), locale="id")
+    assert t.data["value"].tolist() == [37.78]
+
+
+def test_a_multiplier_without_a_unit_row_is_applied() -> None:
+    # No unit row: "37,78 ribu" is 37 780 (37.78 x 1000), as documented.
+    text = "Kabupaten/Kota;2022\nPacitan;37,78 ribu\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";")
+    assert t.data["value"].tolist() == [37780.0]
+
+
+@pytest.mark.parametrize(
+    "url", ["https://bps.go.id/x.xlsx", "HTTP://bps.go.id/t.csv", "ftp://h/t.ods"]
+)
+def test_a_url_is_refused_as_typed(url: str) -> None:
+    # Nothing is downloaded: the URL is named as typed, not as a mangled
+    # path ("https:/bps.go.id/x.xlsx").
+    with pytest.raises(ValueError, match=re.escape(f"`source` {url!r} is a URL")):
+        read_bps_table(url, locale="id")
+
+
+@pytest.mark.parametrize(
+    ("option", "kind"),
+    [
+        ({"sep": ";"}, "a workbook"),
+        ({"encoding": "latin-1"}, "a workbook"),
+        ({"sep": ";"}, "a data frame"),
+        ({"encoding": "latin-1"}, "a data frame"),
+    ],
+)
+def test_a_csv_option_given_for_a_workbook_or_frame_is_refused(
+    option: dict[str, str], kind: str
+) -> None:
+    # As `sheet_name` given for CSV text is: the option would be ignored.
+    rows = [["Kabupaten/Kota", "2022"], ["Pacitan", "13,8"]]
+    source: Any = (
+        _xlsx(cast("list[list[Any]]", rows), {})
+        if kind == "a workbook"
+        else pd.DataFrame(rows[1:], columns=rows[0])
+    )
+    (name,) = option
+    with pytest.raises(
+        ValueError, match=rf"`{name}` is .* but `source` is {kind}, not CSV text"
+    ):
+        read_bps_table(source, locale="id", **cast("dict[str, Any]", option))
+    # The defaults, given or not, read the table.
+    t = read_bps_table(_xlsx(cast("list[list[Any]]", rows), {}), locale="id", sep=",")
+    assert t.data["value"].tolist() == [13.8]
+
+
+def test_a_frame_cell_of_another_kind_is_shown_as_plain_text() -> None:
+    # Cells that are neither text nor numbers are shown as plain text, with
+    # a reason naming their kind, never a Python repr ("array([1.])",
+    # "b'13.8'", "Decimal('sNaN')", "<DateOffset: months=1>").
+    from decimal import Decimal
+
+    import numpy as np
+
+    cells = [
+        np.array([1.0]),
+        [1.0, 2.0],
+        b"13.8",
+        Decimal("sNaN"),
+        pd.DateOffset(months=1),
+        pd.Timedelta(days=1),
+    ]
+    df = pd.DataFrame(
+        {
+            "Kabupaten/Kota": [
+                "Pacitan",
+                "Ngawi",
+                "Madiun",
+                "Magetan",
+                "Blitar",
+                "Kediri",
+            ],
+            "2022": pd.Series(cells, dtype=object),
+        }
+    )
+    t = read_bps_table(df, locale="en", errors="report")
+    assert [(c.text, c.reason.split(",")[0]) for c in t.invalid] == [
+        ("[1.0]", "a list of values"),
+        ("[1.0, 2.0]", "a list of values"),
+        ("13.8", "bytes"),
+        ("sNaN", "not finite: a signalling NaN"),
+        ("months=1", "a time interval (a duration)"),
+        ("1 days 00:00:00", "a time interval (a duration)"),
+    ]
+
+
+@pytest.mark.parametrize("inline", ["tab", "line-break", "s"])
+def test_ods_spacing_elements_are_white_space_as_in_csv(inline: str) -> None:
+    # "Kota", a text:tab, text:line-break or text:s (two spaces), "Batu":
+    # white space between the words, as a tab in a CSV field is: Kota Batu
+    # (3579), never "KotaBatu".
+    pytest.importorskip("odf")
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import LineBreak, P, S, Tab
+
+    element = {"tab": Tab, "line-break": LineBreak, "s": lambda: S(c=2)}[inline]()
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="S")
+    for label, value in (("Kabupaten/Kota", "2022"), (None, "3,79")):
+        tr = TableRow()
+        cell = TableCell(valuetype="string")
+        p = P()
+        if label is None:
+            p.addText("Kota")
+            p.addElement(element)
+            p.addText("Batu")
+        else:
+            p.addText(label)
+        cell.addElement(p)
+        tr.addElement(cell)
+        cell = TableCell(valuetype="string")
+        cell.addElement(P(text=value))
+        tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    buf = io.BytesIO()
+    doc.write(buf)
+    buf.seek(0)
+    t = read_bps_table(buf, locale="id")
+    assert t.data[["region_code", "label", "value"]].to_numpy().tolist() == [
+        ["3579", "Kota Batu", 3.79]
+    ]
+
+
+_SHEETS_XLS = Path(__file__).parent / "data" / "sheets.xls"
+
+
+def test_xls_an_empty_first_sheet_is_named_with_the_sheets_holding_cells() -> None:
+    pytest.importorskip("xlrd")
+    with pytest.raises(
+        ValueError, match=r"first worksheet is empty .*\['dates', 'hidden year'\]"
+    ):
+        read_bps_table(_SHEETS_XLS, locale="id")
+
+
+def test_xls_a_value_cell_with_a_date_format_is_a_date() -> None:
+    # 13.8 and 45000 formatted yyyy (shown "1900", "2023"; see
+    # tests/data/SOURCES.md): dates, never the years 1900 and 2023.
+    pytest.importorskip("xlrd")
+    t = read_bps_table(_SHEETS_XLS, locale="id", sheet_name="dates", errors="report")
+    assert [(c.row, c.column, c.text) for c in t.invalid] == [
+        (2, "2022", "1900-01-13 19:12:00"),
+        (3, "2022", "2023-03-15 00:00:00"),
+    ]
+    assert all(c.reason.startswith(_DATE) for c in t.invalid)
+    assert t.data["value"].tolist()[1::2] == [12.5, 9.9]
+
+
+def test_xls_a_header_year_whose_format_shows_nothing_is_blank() -> None:
+    pytest.importorskip("xlrd")
+    with pytest.raises(ValueError, match=r"no period is read.*format shows nothing"):
+        read_bps_table(_SHEETS_XLS, locale="id", sheet_name="hidden year")

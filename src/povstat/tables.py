@@ -446,10 +446,12 @@ def read_bps_table(
         first sheet of an .xls or .ods file. A CSV file or a frame has no
         sheets: a `sheet_name` given for one raises ValueError.
     sep : str, default ","
-        Field separator of a CSV file.
+        Field separator of a CSV file. Another given for a workbook or a
+        frame raises ValueError, as `sheet_name` given for CSV text does.
     encoding : str, default "utf-8-sig"
         Encoding of a CSV file given as a path or a binary file (a byte-order
-        mark is skipped).
+        mark is skipped). Another given for a workbook or a frame raises
+        ValueError.
     province : str, optional
         The province the table is about, by code (``"75"``) or name
         (``"Gorontalo"``, ``"Provinsi Jawa Timur"``): resolves names that fit
@@ -479,7 +481,8 @@ def read_bps_table(
         number without a
         percent sign or multiplier word among numbers with one (or the
         reverse, whichever is rarer: "0,1386" among "9,9 %"; its scale is
-        ambiguous), a value field that a short CSV row does not write, and
+        ambiguous), a value cell holding a date or time (see Notes,
+        *Spreadsheets*), a value field that a short CSV row does not write, and
         a value field starting with a zero in a CSV file separated by ","
         (the second part of a number split by its comma, see Notes).
         Percent and plain numbers, units and multipliers are compared
@@ -489,11 +492,17 @@ def read_bps_table(
         multiplier other than the unit row over its column names
         ("37,78 jiwa" or "4,37 %" under "(ribu jiwa)", "37,78 ribu" under
         "(persen)"): the message names both; bare numbers under a unit
-        row are read as written. Units named in a title or group label
+        row are read as written, in the unit row's scale, and so is a cell
+        stating the unit row's own multiplier: "37,78 ribu" under "(ribu
+        jiwa)" is 37.78 (thousands) as "37,78" is, never 37 780, so that a
+        column under a unit row holds one scale. Units named in a title or group label
         ("Jumlah (ribu jiwa)") are not compared.
     ValueError
         If a data frame's index holds labels (it is not read: see `source`)
-        or repeats a row number;
+        or repeats a row number; a frame's Decimal value is one float64
+        cannot hold exactly (13.80000000000000000000001, whose nearest
+        float64 is 13.8), in a pandas object column of Decimals, a pandas
+        Arrow decimal column or any engine's Decimal column alike;
         no header row naming years is found (the message names the
         formulas without a stored result where the years may have been); a
         header cell in the value area is not a period (e.g. "2024*"); a
@@ -537,13 +546,17 @@ def read_bps_table(
         raised as itself), is password-protected (encrypted), or is a zip
         archive of something else; a workbook is opened in text mode;
         `sheet_name` names no worksheet, a chartsheet, or (None) the workbook
-        has no visible worksheet; a region name fits two regions and no province
+        has no visible worksheet; the sheet read holds no cell (an empty
+        first sheet, the table on another, or an empty workbook: the
+        message names the sheets that hold cells, to pass as `sheet_name`);
+        a region name fits two regions and no province
         row or `province` resolves it (the message lists the candidates);
         `province` names no province; or an option is unknown; a file is
         compressed (gzip, bzip2, xz, zstd: decompress it first); `source` is a
         str holding line breaks (table text, to be passed as
-        ``io.StringIO(text)``), an empty str or a directory; `sheet_name` is
-        given for a CSV file or a frame; a header row is labelled with a
+        ``io.StringIO(text)``), an empty str, a URL ("https://...": nothing
+        is downloaded; download the file and pass its path) or a directory;
+        `sheet_name` is given for a CSV file or a frame; a header row is labelled with a
         region's name (the table has no header, its first row of values was
         taken for one: "Kota Sawahlunto,1987,2011"; a province's name is a
         header's label when it is `province` or the province of a region below,
@@ -693,7 +706,11 @@ def read_bps_table(
     any width (a count written without separators, 674660, cannot be told
     from a misread 1445; 128-bit ones, DuckDB's HUGEINT, too), gives one
     ``UserWarning`` naming the first of each kind; pass
-    ``locale="en"`` for a frame whose numbers are right.
+    ``locale="en"`` for a frame whose numbers are right. A value cell that is
+    neither text nor a number is invalid and named by its kind, shown as
+    plain text: a date ("2022-05-01 00:00:00", see *Spreadsheets*), a time
+    interval (a Timedelta, DuckDB's INTERVAL), a list or array ("[1.0]"),
+    bytes (their text: decode the column first), a mapping.
 
     *Spreadsheets.* For .xlsx, .xlsm and .xls files each cell's number
     format is read (openpyxl; xlrd with its cell formatting for .xls, each
@@ -721,7 +738,15 @@ def read_bps_table(
     year, with no month, whatever its format: BPS rounds are never in
     January. An .ods date cell whose text shows its year alone ("2022", a
     date style of the year only) is that year, whatever its day, as an .xlsx
-    date shown with ``yyyy`` is; other .ods date styles are not read. A
+    date shown with ``yyyy`` is; other .ods date styles are not read. These
+    rules are for header cells only: a date or time in the value area (an
+    .xlsx, .xlsm or .xls cell with any date or time format, ``yyyy``,
+    ``mmmm``, ``dd/mm/yyyy`` or ``h:mm``, which shows 13.8 as "1900" or
+    "Januari"; an .ods date or time cell; a frame's date) is never a year
+    nor a value: it is an invalid cell, its reason "a date or time", shown
+    as the date stored in ISO order ("1900-01-13 19:12:00"); a date whose
+    format shows no year (``mmmm``, ``h:mm``) is that ISO text in the
+    layout too, never read as a round. A
     whole number shown with literal text (format ``"September "0``) is read
     as the text shown ("September 2022"): the format's quoted strings,
     backslash-escaped characters (each letter of "(Sept)") and literal
@@ -733,8 +758,12 @@ def read_bps_table(
     ``0" r)"``, ``0" *"``) or with text that names a round but no one
     period ("Maret 2022 (September)") it is that text, refused as a header,
     never the bare year; a format of literal text alone (``"2023"``) shows
-    that text, read as the period it names. Only the word for year
-    ("Tahun 2022", format ``"Tahun "0``, or typed) keeps the year. A "%"
+    that text, read as the period it names; a format that shows nothing
+    for it (``;;;``, ``""``, ``"  "``; for a year typed as text, a fourth
+    section ``""``) shows a blank header cell, read so (a column of values
+    without a period: ValueError naming the cell and what it stores).
+    Only the word for year ("Tahun 2022", format ``"Tahun "0``, or typed)
+    keeps the year. A "%"
     that is
     text in the format (in quotes, escaped, or after ``_`` or ``*``, Excel's
     padding and fill: ``0.00_%``) does not scale. A format that shows the
@@ -751,7 +780,8 @@ def read_bps_table(
     not scale) and characters shown as themselves count (padding, fill,
     colours, conditions and a sign's notation, "-" or parentheses, do
     not). ``0.00" ribu jiwa"`` shows 37.78 as "37.78 ribu jiwa", 37 780
-    persons; ``"Rp "#,##0`` shows 500 as "Rp 500", 500 rupiah, checked
+    persons (under a unit row "(ribu jiwa)": 37.78, in the unit row's
+    scale, as typed text is); ``"Rp "#,##0`` shows 500 as "Rp 500", 500 rupiah, checked
     against a unit row and the column's other units as the typed text is;
     a mark or other text (``0.0" r)"``, ``0.0"*"``, ``0" xyz"``) makes the
     cell invalid, as "33.1 r)" typed is: the mark is never dropped. The
@@ -803,7 +833,9 @@ def read_bps_table(
     text is a text cell, read as the same text typed in a CSV file ("4,37"
     is 4.37 in locale "id"); one holding a formula has no stored result and
     is invalid, shown by its formula, as in .xlsx. A text cell of an .ods
-    or .xls sheet is read as written, as in a CSV file: "N/A", "NA",
+    or .xls sheet is read as written, as in a CSV file (an .ods cell's
+    tab, ``text:tab``, spaces, ``text:s``, and line break are white space,
+    "Kota", a tab, "Batu" is "Kota Batu", as a tab in a CSV field is): "N/A", "NA",
     "NULL", "nan" or "#N/A" (also LibreOffice's ``=NA()``, an error shown
     as "#N/A") is not a number, an invalid cell, unless `missing` names it;
     so is an .xls error cell, read as the text it shows ("#N/A",
@@ -982,6 +1014,22 @@ def read_bps_table(
         # shows in labels and headers, and its value cell is reported.
         pending = read.formula != None  # noqa: E711 - elementwise
         text[pending] = read.formula[pending]
+    dates = (
+        np.full(text.shape, None, dtype=object) if read.dates is None else read.dates
+    )
+    # A date whose text shows no year ("Januari", a value shown with the
+    # format mmmm; a time) is no header cell: its stored date shows in the
+    # layout and in messages, never text joined into a header.
+    yearless = (dates != None) & ~np.vectorize(  # noqa: E711 - elementwise
+        lambda t: re.search(r"[0-9]{4}", str(t)) is not None, otypes=[bool]
+    )(text)
+    text[yearless] = dates[yearless]
+    # A cell whose format shows nothing (a year 2022 formatted ";;;" or
+    # '""') is a blank header cell, as shown; below the header it is read
+    # as stored (a value so hidden is invalid, never a blank row).
+    hidden_text = read.blank if read.blank is not None else np.zeros(text.shape, bool)
+    stored_text = text.copy()
+    text[hidden_text] = ""
     # A table placed from the second spreadsheet column on: the region names
     # are in the first column that holds anything.
     filled = (text != "").any(axis=0)
@@ -991,8 +1039,14 @@ def read_bps_table(
     label_refs = None if read.merged is None else read.merged[:, first]
     read = _headings_unmerged(read, first, text != "")
     grid, text, pending = grid.iloc[:, first:], text[:, first:], pending[:, first:]
+    dates = dates[:, first:]
+    hidden_text = hidden_text[:, first:]
+    stored_text = stored_text[:, first:]
     try:
         layout = _layout(text, grid.index, mon, _merged_from(read, first))
+        below = np.zeros(text.shape, dtype=bool)
+        below[layout.first_data :] = hidden_text[layout.first_data :]
+        text[below] = stored_text[below]
     except ValueError as e:
         shown = [f for f in text[pending] if repr(str(f)) in str(e)]
         if not shown and str(e).startswith("no header row"):
@@ -1142,14 +1196,30 @@ def read_bps_table(
         )
     else:
         names = tuple(f"at position {j} (0-based)" for j in range(read.grid.shape[1]))
-    _check_unlabelled_columns(
-        text,
-        data_rows,
-        layout,
-        grid.index,
-        names[first:],
-        split=read.fields is not None and sep == ",",
-    )
+    try:
+        _check_unlabelled_columns(
+            text,
+            data_rows,
+            layout,
+            grid.index,
+            names[first:],
+            split=read.fields is not None and sep == ",",
+        )
+    except ValueError as e:
+        head = np.argwhere(hidden_text[: layout.first_data])
+        if not head.size:
+            raise
+        cells = ", ".join(
+            f"the cell of column {names[first + j]}, row "
+            f"{_label(grid.index[i])!r}, stores {_show(stored_text[i, j])}"
+            for i, j in head[:5]
+        )
+        msg = (
+            f"{e}; {cells}, but its number format shows nothing for it (as "
+            "';;;' or '\"\"' do): it is read as shown, a blank cell; give it "
+            "a format that shows it"
+        )
+        raise ValueError(msg) from None
     if mon is not None and not layout.bare:
         msg = (
             f"`month` is {mon!r} but no value column needs it: the header of "
@@ -1191,6 +1261,11 @@ def read_bps_table(
     # column group: each group's columns share a measure ("Persentase",
     # "Jumlah (ribu jiwa)"), the groups need not.
     blocks = np.tile(np.asarray(layout.groups, dtype=object), cells.shape[0])
+    # A date or time in the value area (any format: "yyyy" shows 13.8 as
+    # "1900") is no value, never a year: only a header cell names one.
+    value_dates = dates[np.ix_(data_rows, layout.columns)].ravel()
+    is_date = value_dates != None  # noqa: E711 - elementwise
+    reasons[is_date] = _DATE_REASON
     shown = _read_checks(
         read, where, cells, values, unit, mult, reasons, blocks, loc, miss
     )
@@ -1210,6 +1285,18 @@ def read_bps_table(
         reasons[block] = _mixed_scales(
             as_shown[block], values[block], unit[block], mult[block], reasons[block]
         )
+    reasons[is_date] = _DATE_REASON
+    for i in np.flatnonzero(is_date):  # the few dates: shown as stored
+        shown[i] = str(value_dates[i])
+    value_cells = cells.ravel()
+    odd = np.flatnonzero(
+        [not isinstance(c, str | int | float | type(None)) for c in value_cells]
+    )
+    for i in odd:  # cells of other kinds (a frame's): plain text, a reason
+        kind = _odd_cell(value_cells[i])
+        if kind is not None:
+            shown[i], odd_reason = kind
+            reasons[i] = odd_reason or reasons[i]
     if read.fields is not None and sep == ",":
         _check_split_numbers(cells, values, reasons, loc, grid.index[data_rows])
     elif isinstance(frame_source, pd.DataFrame) and loc == "id":
@@ -1307,6 +1394,11 @@ class _Read:
     columns for messages (a spreadsheet's column letters); None: their
     1-based positions. ``hidden``: the rows and columns of a sheet that the
     sheet hides and that hold cells ("row 3", "column C"), read as any other.
+    ``dates``: the stored date or time of spreadsheet cells holding one, as
+    ISO text ("1900-01-13 19:12:00"; None elsewhere), whatever their format
+    shows: a year in a header cell, never a value. ``blank``: spreadsheet
+    cells whose number format shows nothing for them (``;;;``, ``""``; a
+    text cell's fourth section ``""``): blank as header cells, as shown.
     """
 
     grid: pd.DataFrame
@@ -1319,6 +1411,87 @@ class _Read:
     hint: str = ""
     columns: tuple[str, ...] | None = None
     hidden: tuple[str, ...] = ()
+    dates: np.ndarray[Any, Any] | None = None
+    blank: np.ndarray[Any, Any] | None = None
+
+
+def _shows_nothing(value: object, fmt: object) -> bool:
+    """Whether a cell's number format shows nothing for it (``;;;``, ``""``).
+
+    A number: the section that applies shows neither digits nor text. A
+    text: the format's fourth section shows neither the text (``@``) nor
+    other text (``0;0;0;""``, ``;;;``).
+    """
+    if not isinstance(fmt, str):
+        return False
+    if isinstance(value, str):
+        sections = _format_sections(fmt)
+        if len(sections) < 4:
+            return False
+        section = _FORMAT_TAG.sub("", sections[3])
+        rest = re.sub(r'"\s*"|_.|\*.', "", section)
+        return "@" not in rest and not rest.strip()
+    shown = _format_affixes(value, fmt)
+    return isinstance(shown, _InsteadOfNumber) and not shown.text and not shown.unsigned
+
+
+_DATE_REASON = (
+    "a date or time (a spreadsheet date cell, or a date format on a number), "
+    "not a number: a date names a period in a header cell only"
+)
+
+
+def _odd_cell(cell: object) -> tuple[str, str] | None:
+    """A value cell that is neither text nor a number: its text and reason.
+
+    As a message shows it, plain text, never a Python repr: a time
+    interval, a list, bytes, a mapping; a Decimal NaN's text ("sNaN", its
+    reason kept: reason ""). None for other cells.
+    """
+    if isinstance(cell, Decimal):
+        return (str(cell), "") if not cell.is_finite() else None
+    interval = "a time interval (a duration), not a number"
+    if isinstance(cell, pd.offsets.BaseOffset):  # DuckDB's INTERVAL in pandas
+        kwds = getattr(cell, "kwds", {}) or {}
+        text = ", ".join(f"{k}={v}" for k, v in kwds.items())
+        return text or str(cell.freqstr), interval
+    if isinstance(cell, datetime.timedelta | np.timedelta64):
+        return str(pd.Timedelta(cell)), interval
+    if isinstance(cell, bytes | bytearray):
+        return bytes(cell).decode("utf-8", "backslashreplace"), (
+            "bytes, not text: decode the column to text (str) first"
+        )
+    if isinstance(cell, list | tuple | np.ndarray | pd.Series):
+        items = np.asarray(cell, dtype=object).ravel().tolist()
+        plain = [x.item() if isinstance(x, np.generic) else x for x in items]
+        return "[" + ", ".join(map(str, plain)) + "]", (
+            "a list of values, not a number"
+        )
+    if isinstance(cell, dict):
+        return str(cell), "a mapping, not a number"
+    return None
+
+
+def _date_text(value: object) -> str | None:
+    """A date, time or time interval as ISO text; None for anything else."""
+    if isinstance(value, pd.Timestamp | np.datetime64):
+        ts = pd.Timestamp(value)
+        return None if pd.isna(ts) else ts.isoformat(sep=" ")
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, datetime.timedelta | pd.Timedelta | np.timedelta64):
+        td = pd.Timedelta(value)
+        return None if pd.isna(td) else str(td)
+    return None
+
+
+def _dates_of(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any] | None:
+    """`_date_text` of each cell (None elsewhere); None if no cell is a date."""
+    out = np.array([_date_text(v) for v in values.ravel()], dtype=object)
+    out = out.reshape(values.shape)
+    return out if (out != None).any() else None  # noqa: E711 - elementwise
 
 
 def _read_grid(
@@ -1326,9 +1499,24 @@ def _read_grid(
 ) -> _Read:
     """All cells of the table as objects, no header, rows labelled for users.
 
-    A `sheet_name` given for a source that is not a workbook is refused.
+    A `sheet_name` given for a source that is not a workbook is refused,
+    and so are a `sep` or `encoding` other than the default given for a
+    source that is not CSV text (a workbook or a frame).
     """
     read = _read_any(source, sheet_name=sheet_name, sep=sep, encoding=encoding)
+    if read.fields is None:
+        kind = "a data frame" if isinstance(source, pd.DataFrame) else "a workbook"
+        for name, given, default in (
+            ("sep", sep, ","),
+            ("encoding", encoding, "utf-8-sig"),
+        ):
+            if given != default:
+                msg = (
+                    f"`{name}` is {given!r} but `source` is {kind}, not CSV "
+                    f"text: `{name}` applies to CSV text only; leave it out "
+                    f"(default {default!r})"
+                )
+                raise ValueError(msg)
     if (
         sheet_name is not None
         and read.columns is None
@@ -1349,6 +1537,7 @@ def _read_any(
     """All cells of the table as objects, no header, rows labelled for users."""
     if isinstance(source, pd.DataFrame):
         _check_frame_index(source.index)
+        _refuse_inexact_frame_decimals(source)
         grid = source.set_axis(range(source.shape[1]), axis=1)
         short = [
             j
@@ -1368,7 +1557,10 @@ def _read_any(
         if heads:
             head = pd.DataFrame(heads, index=_label_row_names(len(heads)), dtype=object)
             grid = pd.concat([head, grid.set_axis(list(source.index))]).astype(object)
-        return _Read(grid=grid)
+        dates = _dates_of(grid.to_numpy(dtype=object))
+        if dates is not None and heads:
+            dates[: len(heads)] = None  # column labels: a date names a period
+        return _Read(grid=grid, dates=dates)
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         if isinstance(source, str) and ("\n" in source or "\r" in source):
@@ -1376,6 +1568,15 @@ def _read_any(
             msg = (
                 f"`source` is a str holding line breaks ({shown!r}), read as a "
                 "path: to read table text, pass io.StringIO(text)"
+            )
+            raise ValueError(msg)
+        if isinstance(source, str) and re.match(
+            r"(?:https?|ftps?|s3|gs|file)://", source.strip(), re.IGNORECASE
+        ):
+            msg = (
+                f"`source` {source!r} is a URL: read_bps_table reads files and "
+                "frames, never a URL (it downloads nothing); download the file "
+                "first and pass its path"
             )
             raise ValueError(msg)
         if not str(source).strip():
@@ -1433,6 +1634,75 @@ def _read_any(
         f"pandas DataFrame, got {type(source).__name__}"
     )
     raise TypeError(msg)
+
+
+def _empty_sheet(data: bytes, sheet: str | int | None, what: str) -> str:
+    """The message for a worksheet holding no cell, naming those that do."""
+    named = (
+        "the first worksheet"
+        if sheet is None or sheet == 0
+        else f"sheet {sheet!r}"
+        if isinstance(sheet, str)
+        else f"sheet {sheet} (0-based position)"
+    )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = pd.read_excel(
+                io.BytesIO(data), sheet_name=None, header=None, dtype=object
+            )
+        holding = [
+            name
+            for name, frame in book.items()
+            if (frame.map(_cell_text) != "").to_numpy().any()
+        ]
+    except Exception:  # the advice only: the sheet is empty whatever fails
+        holding = []
+    advice = (
+        f"the sheets that hold cells: {holding!r}; pass sheet_name= one of them"
+        if holding
+        else "no sheet of the workbook holds cells"
+    )
+    return f"{what}: {named} is empty (it holds no cell): {advice}"
+
+
+def _refuse_inexact_frame_decimals(frame: pd.DataFrame) -> None:
+    """Refuse a pandas frame's decimals that float64 cannot hold.
+
+    An Arrow decimal column (``decimal128[pyarrow]``) or an object column
+    holding ``Decimal`` values (``pandas.read_sql``): by the rule every
+    frame's Decimal column is read with (a polars, DuckDB or Spark one is
+    refused so on its way to pandas), never rounded to the nearest float64.
+    """
+    from povstat.frames import _plumbing
+
+    for j in range(frame.shape[1]):  # a loop over the few columns
+        col = frame.iloc[:, j]
+        arrow = (
+            _plumbing._arrow_decimal(col.dtype)
+            if isinstance(col.dtype, pd.ArrowDtype)
+            else None
+        )
+        if arrow is None and not (
+            col.dtype == object
+            and any(isinstance(v, Decimal) for v in col.to_numpy(dtype=object))
+        ):
+            continue
+        texts = np.array(
+            [
+                str(v) if isinstance(v, Decimal) and v.is_finite() else ""
+                for v in col.to_numpy(dtype=object)
+            ],
+            dtype=object,
+        )
+        digits = np.array(
+            [len(re.sub(r"[^0-9]", "", t.split("E")[0]).strip("0")) for t in texts],
+            dtype=np.float64,
+        )
+        name = frame.columns[j]
+        _validate.refuse_inexact_decimal_texts(
+            texts, digits, f"`source`, column {_show(name)!r} (position {j}),"
+        )
 
 
 def _refuse_shifted_workbook(data: bytes, what: str) -> None:
@@ -1898,6 +2168,12 @@ def _read_with_pandas(
         )
         raise ValueError(msg) from None
     grid.index = grid.index + 1  # spreadsheet row numbers
+    if (
+        kind == "xls"
+        and not (grid.map(_cell_text) != "").to_numpy().any()
+        and not _xls_formulas(data, sheet)
+    ):
+        raise ValueError(_empty_sheet(data, sheet, what))
     if kind == "xls":
         ranges, formats, errors = _xls_merged(data, sheet)
         values = grid.to_numpy(dtype=object, copy=True)
@@ -1918,11 +2194,14 @@ def _read_with_pandas(
         percent = np.zeros(grid.shape, dtype=bool)
         scaled = np.full(grid.shape, None, dtype=object)
         stated = np.full(grid.shape, None, dtype=object)
+        xls_dates = _dates_of(values)
+        xls_blank = np.zeros(grid.shape, dtype=bool)
         for (r, c), fmt in formats.items():  # cells with a format, few
             if r < grid.shape[0] and c < grid.shape[1]:
                 v = values[r, c]
                 if isinstance(v, float) and np.isnan(v):
                     continue
+                xls_blank[r, c] = _shows_nothing(v, fmt)
                 values[r, c], scale = _formatted(v, fmt)
                 percent[r, c] = scale == "percent"
                 if scale == "ambiguous":
@@ -1937,6 +2216,8 @@ def _read_with_pandas(
             stated=stated,
             merged=_merged_grid(ranges, grid.shape),
             formula=formula if (formula != None).any() else None,  # noqa: E711
+            dates=xls_dates,
+            blank=xls_blank if xls_blank.any() else None,
             hidden=_hidden_names(
                 [
                     r + 1
@@ -1964,6 +2245,8 @@ def _read_with_pandas(
         {int(r) for r in read_rows[filled]}
         | {r for r, _, _ in ods.texts + ods.formulas}
     )
+    if not held:
+        raise ValueError(_empty_sheet(data, sheet, what))
     labels, at = _sparse_rows(held)
     n_cols = max([grid.shape[1], *(c for _, c, _ in ods.texts + ods.formulas)])
     values = np.full((len(labels), n_cols), None, dtype=object)
@@ -1973,8 +2256,13 @@ def _read_with_pandas(
     )[from_rows]
     for r, c, text in ods.texts:  # few cells; pandas read them as empty
         values[at[r], c - 1] = text
+    ods_dates = _dates_of(values)
     for r, c, year in ods.years:  # a date shown as "2022" is the year 2022
         if r in at and c <= n_cols:
+            if ods_dates is None:
+                ods_dates = np.full(values.shape, None, dtype=object)
+            if ods_dates[at[r], c - 1] is None:
+                ods_dates[at[r], c - 1] = str(year)
             values[at[r], c - 1] = year
     formula = np.full(values.shape, None, dtype=object)
     for r, c, f in ods.formulas:
@@ -2007,6 +2295,7 @@ def _read_with_pandas(
         formula=formula if ods.formulas else None,
         stated=stated if ods.currencies else None,
         merged=merged,
+        dates=ods_dates,
         hidden=_hidden_names(
             [r for r in held if any(a <= r <= b for a, b in ods.hidden_rows)],
             [
@@ -2586,6 +2875,15 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
             ):
                 # A text cell with a superscript run: as it shows ("4,37¹").
                 held.extend((col + k + 1, raised, False) for k in range(n_cols))
+            elif (
+                cell.tag == f"{t}table-cell"
+                and kind == "string"
+                and next(cell.iter(f"{_ODS_TEXT}tab"), None) is not None
+            ):
+                # A tab (text:tab), which pandas drops ("KotaBatu"): white
+                # space, as a tab in a CSV field is.
+                tabbed = _ods_text(cell, positions)
+                held.extend((col + k + 1, tabbed, False) for k in range(n_cols))
             col += n_cols
         for i in range(n_rows if spans or shown_pct or held or years or money else 0):
             r = row + i + 1
@@ -2897,6 +3195,8 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     used = [
         k for k, v in values.items() if not (isinstance(v, str) and not v.strip())
     ] + list(pending)
+    if not used:
+        raise ValueError(_empty_sheet(data, sheet_name, what))
     # Rows: those holding something, and one row per run of empty rows
     # between them (labelled by its range, "5-1048575"), so that the grid is
     # as large as what the sheet holds, whatever the distance between cells.
@@ -2909,8 +3209,12 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     formula = np.full((n_rows, len(cols)), None, dtype=object)
     scaled = np.full((n_rows, len(cols)), None, dtype=object)
     stated = np.full((n_rows, len(cols)), None, dtype=object)
+    dates = np.full((n_rows, len(cols)), None, dtype=object)
+    blank = np.zeros((n_rows, len(cols)), dtype=bool)
     for i, j, cell in stored:  # stored cells only
         if i in at and j in where:
+            dates[at[i], where[j]] = _date_text(cell.value)
+            blank[at[i], where[j]] = _shows_nothing(cell.value, cell.number_format)
             v, scale = _formatted(cell.value, cell.number_format)
             grid_values[at[i], where[j]] = v
             percent[at[i], where[j]] = scale == "percent"
@@ -2941,6 +3245,8 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
         stated=stated,
         merged=merged,
         columns=tuple(get_column_letter(j) for j in cols),
+        dates=dates if (dates != None).any() else None,  # noqa: E711
+        blank=blank if blank.any() else None,
         hidden=_hidden_names(
             [r for r in hidden.get("rows", []) if r in at],
             [get_column_letter(j) for j in hidden.get("columns", []) if j in where],
@@ -4681,6 +4987,11 @@ def _check_unit_row_cells(
     "(persen)" over "37,78 ribu", "(ribu jiwa)" over cells formatted as
     percent): which of the two the number is in is a guess. Cells already
     invalid or missing, and bare numbers, take no part.
+
+    A cell stating the unit row's own multiplier ("37,78 ribu" under "(ribu
+    jiwa)") is read in the unit row's scale, as a bare number under it is:
+    37.78, in thousands (its multiplier is not applied), so that a column
+    under a unit row holds one scale however its cells are written.
     """
     n_cols = rows.shape[1]
     if rows.shape[0] == 0 or n_cols == 0:
@@ -4698,6 +5009,10 @@ def _check_unit_row_cells(
                 ((unit != "") & (row_unit != "") & (unit != row_unit))
                 | (mult != row_mult)
             )
+            same = np.flatnonzero(here & ~clash & (mult == row_mult) & (row_mult != 1))
+            for i in same:  # cells stating the unit row's multiplier
+                values[i] = float(Decimal(repr(float(values[i]))) / Decimal(row_mult))
+                mult[i] = 1.0
             for i in np.flatnonzero(clash):  # only conflicting cells
                 reasons[i] = (
                     f"the cell states {_scale_name(str(unit[i]), float(mult[i]))}, "

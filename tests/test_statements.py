@@ -3859,3 +3859,57 @@ def test_consistency_reason_bounds_show_which_side_they_lie(
         assert hi_s < rlo
     if res.verdict == NOT_HOLDS and lo >= rhi:
         assert lo_s >= rhi
+
+
+@pytest.mark.parametrize(
+    ("levels_decimals", "where"),
+    [
+        (np.ma.array([2, 9], mask=[False, True]), r"masked entry at index \[1\]"),
+        (
+            np.ma.array([2], mask=[True]).reshape(()),
+            r"masked entry \(the scalar given\)",
+        ),
+        (pd.array([2, None], dtype="Int64"), r"found one at index \[1\]"),
+        (pl.Series([2, None]), r"found one at index \[1\]"),
+        ([2, None], r"found one at index \[1\]"),
+        (np.array([2.0, np.nan]), r"found one at index \[1\]"),
+    ],
+)
+def test_change_statements_refuse_missing_levels_decimals(
+    levels_decimals: Any, where: str
+) -> None:
+    # A missing entry of `levels_decimals` is never read as its hidden value
+    # (the masked 9 would judge 2.00 points as a 9-decimal figure): refused,
+    # naming the entry, for the rate and the level checks alike.
+    args = ([10.0, 11.0], [12.0, 12.5], [2.0, 1.5])
+    with pytest.raises(
+        ValueError, match=r"`levels_decimals` must not hold missing.*" + where
+    ):
+        check_change_statement(
+            *args,
+            direction="rise",
+            stated_as="points",
+            unit="percent",
+            decimals=2,
+            levels_decimals=levels_decimals,
+        )
+    with pytest.raises(
+        ValueError, match=r"`levels_decimals` must not hold missing.*" + where
+    ):
+        check_level_change_statement(
+            *args,
+            direction="rise",
+            stated_as="units",
+            decimals=2,
+            levels_decimals=levels_decimals,
+        )
+    # The same values unmasked are read: 10 -> 12 is a rise of 2.00 points.
+    ok = check_change_statement(
+        *args,
+        direction="rise",
+        stated_as="points",
+        unit="percent",
+        decimals=2,
+        levels_decimals=np.ma.array([2, 2], mask=[False, False]),
+    )
+    assert ok.verdict.tolist() == ["holds", "holds"]

@@ -228,9 +228,43 @@ def _each_decimals(*arrays: ArrayLike) -> NDArray[np.intp]:
     return out
 
 
+def _where(flags: NDArray[np.bool_]) -> str:
+    """Where in an argument its flagged entries are, for a message."""
+    if flags.ndim == 0:
+        return "(the scalar given)"
+    return f"at index {np.flatnonzero(flags.ravel()).tolist()}"
+
+
 def _decimals_array(x: ArrayLike) -> NDArray[np.intp]:
-    """Decimal places, element by element: ints within povstat's range."""
+    """Decimal places, element by element: ints within povstat's range.
+
+    A missing entry (masked, NaN, None, ``pandas.NA``) is refused, never
+    read as its hidden value nor guessed: the decimals of every level are
+    stated, or `levels_decimals` is None for all.
+    """
+    if isinstance(x, np.ma.MaskedArray) or x is np.ma.masked:
+        hidden = np.ma.getmaskarray(x)
+        if hidden.any():
+            msg = (
+                "`levels_decimals` must not hold missing values, found a masked "
+                f"entry {_where(hidden)}: state the "
+                "decimals of every level, or pass None for all"
+            )
+            raise ValueError(msg)
+        x = np.ma.getdata(x)
     arr = np.asarray(x)
+    if arr.dtype.kind in "fO":
+        try:
+            gone = np.asarray(np.isnan(arr.astype(np.float64)))  # None: NaN
+        except (TypeError, ValueError):
+            gone = np.zeros(arr.shape, bool)
+        if gone.any():
+            msg = (
+                "`levels_decimals` must not hold missing values, found one "
+                f"{_where(gone)}: state the decimals of "
+                "every level, or pass None for all"
+            )
+            raise ValueError(msg)
     if arr.dtype.kind not in "iu" or arr.dtype == bool:
         msg = f"`levels_decimals` must hold ints, got {arr.dtype}"
         raise TypeError(msg)
@@ -548,8 +582,9 @@ def check_change_statement(
         If an input is not numeric or `decimals` is not an int.
     ValueError
         If `direction` or `unit` is unknown, a rate is out of range,
-        `stated` is negative or not rounded to `decimals`, or `stated` is 0
-        with negative `decimals`.
+        `stated` is negative or not rounded to `decimals`, `stated` is 0
+        with negative `decimals`, or `levels_decimals` holds a missing
+        value (masked, NaN, None: never read as its hidden value).
 
     See Also
     --------
@@ -1503,7 +1538,9 @@ def check_level_change_statement(
         If `direction`, `stated_as` or `unit` is unknown, a figure is
         negative, `stated` is not rounded to `decimals` (or is 0 with
         negative `decimals`), `years` is not > 0, rates are given without
-        `unit` (or only one of them), or the shapes do not broadcast.
+        `unit` (or only one of them), the shapes do not broadcast, or
+        `levels_decimals` holds a missing value (masked, NaN, None: never
+        read as its hidden value).
 
     See Also
     --------

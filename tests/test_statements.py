@@ -575,6 +575,18 @@ _ABC = pd.DataFrame(
         ({"stated_rank": "2"}, r"'stated_rank' must hold numbers, not text.*\['s1'\]"),
         ({"stated_rank": True}, r"'stated_rank' must hold numbers; rows \['s1'\]"),
         ({"of": 3.9}, r"'of' must hold whole numbers.*\['s1'\].*3\.9"),
+        # +inf is no whole number (floor(inf) == inf): the same message as
+        # -inf and NaN, not Python's OverflowError from int(inf).
+        ({"stated_rank": np.inf}, r"'stated_rank' must hold whole.*\['s1'\].*inf"),
+        (
+            {"stated_rank": decimal.Decimal("Infinity")},
+            r"'stated_rank' must hold whole.*\['s1'\].*Infinity",
+        ),
+        ({"of": np.inf}, r"'of' must hold whole numbers.*\['s1'\].*inf"),
+        (
+            {"stated_value": 4.2, "value_decimals": np.inf},
+            r"'value_decimals' must hold whole numbers.*\['s1'\].*inf",
+        ),
     ],
 )
 def test_check_statements_refuses_what_it_would_truncate(
@@ -602,6 +614,7 @@ def test_check_statements_refuses_what_it_would_truncate(
         ),
         ("decimals", "2", r"'decimals' must hold numbers, not text; rows \['s1'\]"),
         ("decimals", 1.5, r"'decimals' must hold whole numbers.*\['s1'\]"),
+        ("decimals", np.inf, r"'decimals' must hold whole numbers.*\['s1'\].*inf"),
     ],
 )
 def test_check_statements_names_column_and_row_of_text_numbers(
@@ -621,6 +634,16 @@ def test_check_statements_names_column_and_row_of_text_numbers(
     st = pd.DataFrame({k: [v] for k, v in row.items()}, index=["s1"])
     with pytest.raises(ValueError, match=match):
         check_statements(st, _ABC, unit="percent", persons_per_poor_unit=1, **_SIMPLE)
+
+
+def test_check_statements_refuses_infinite_rank_from_polars() -> None:
+    st = pl.DataFrame(
+        {"kind": ["rank"], "region": ["A"], "period": [1], "stated_rank": [np.inf]}
+    ).with_columns(descending=pl.lit(True))
+    with pytest.raises(ValueError, match=r"'stated_rank' must hold whole.*\[0\].*inf"):
+        check_statements(
+            st, pl.from_pandas(_ABC), unit="percent", persons_per_poor_unit=1, **_SIMPLE
+        )
 
 
 def test_check_rank_statement_refuses_fractional_of() -> None:

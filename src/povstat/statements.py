@@ -2736,9 +2736,9 @@ def _column_numbers(
 ) -> None:
     """Refuse cells of `col` (in rows `mask`) that are not numbers as required.
 
-    Text (such as a stated "0,11"), booleans, fractions where a whole number
-    is needed, values below `least`, and missing values where one is needed
-    are each reported with the column, the rows and what they hold.
+    Text (such as a stated "0,11"), booleans, fractions and infinities where
+    a whole number is needed, values below `least`, and missing values where
+    one is needed are each reported with the column, the rows and what they hold.
     """
     cells = statements[col][mask]
     items = cells.tolist()
@@ -2795,7 +2795,8 @@ def _column_numbers(
         rule = "numbers (not missing)"
     with np.errstate(invalid="ignore"):
         if whole:
-            problems |= ~np.isnan(x) & (x != np.floor(x))
+            # An infinity is no whole number (floor(inf) == inf, though).
+            problems |= np.isinf(x) | (~np.isnan(x) & (x != np.floor(x)))
             rule = f"whole numbers{' (not missing)' if not optional else ''}"
         problems |= ~np.isnan(x) & (x < least)
     if np.isfinite(least):
@@ -3039,7 +3040,7 @@ def check_statements(
 
         Numbers must be numbers: text such as "0,11" is refused (read it
         with :func:`povstat.parse_numbers`), as are ranks and decimals that
-        are not whole.
+        are not whole (fractions and infinities).
     data : DataFrame
         Long frame, one row per region and period (filter other keys, such
         as urban and rural areas, first), with columns `region`, `period`,

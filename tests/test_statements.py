@@ -3936,3 +3936,48 @@ def test_change_statements_refuse_missing_levels_decimals(
         levels_decimals=np.ma.array([2, 2], mask=[False, False]),
     )
     assert ok.verdict.tolist() == ["holds", "holds"]
+
+
+def test_check_statements_hints_whole_float_keys_against_text_keys() -> None:
+    # A float column of codes or years (3573.0, 2023.0: what a column with
+    # a missing cell becomes) against text ones in `data` gets the same hint
+    # as the int 3573 does; 3573.5 is no written form of '3573'.
+    data = pd.DataFrame(
+        {
+            "region_code": ["3507", "3573"] * 2,
+            "period": ["2022", "2022", "2023", "2023"],
+            "poverty_rate_pct": [9.8, 4.37, 9.45, 4.26],
+            "poor_thousands": [1.0, 2.0, 3.0, 4.0],
+        }
+    )
+
+    def rank(region: object, period: object) -> pd.DataFrame:
+        row = {
+            "kind": "rank",
+            "region": region,
+            "period": period,
+            "stated_rank": 2,
+            "descending": True,
+        }
+        return pd.DataFrame([row])
+
+    with pytest.raises(
+        ValueError,
+        match=r"region_code 3573\.0 \(of type float\) is not in `data`, which "
+        r"holds '3573' of type str: write it as `data` does",
+    ):
+        check_statements(
+            rank(3573.0, "2023"), data, unit="percent", persons_per_poor_unit=1000
+        )
+    with pytest.raises(
+        ValueError,
+        match=r"'period' holds 2023\.0 \(of type float\), which is not in "
+        r"`data`, whose column 'period' holds '2023' of type str: write it",
+    ):
+        check_statements(
+            rank("3573", 2023.0), data, unit="percent", persons_per_poor_unit=1000
+        )
+    with pytest.raises(ValueError, match=r"3573\.5 is not in `data` at all"):
+        check_statements(
+            rank(3573.5, "2023"), data, unit="percent", persons_per_poor_unit=1000
+        )

@@ -228,6 +228,20 @@ def _each_decimals(*arrays: ArrayLike) -> NDArray[np.intp]:
     return out
 
 
+def _key_text(v: object) -> str:
+    """A key as text, to tell a key written as another kind (3573 for "3573").
+
+    A whole float or Decimal reads as its integer (3573.0 as "3573"), so that a
+    float column of region codes or years is matched with text ones too.
+    """
+    v = _validate.plain(v)
+    if isinstance(v, decimal.Decimal) and v.is_finite() and v == v.to_integral_value():
+        return str(int(v))
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
 def _where(flags: NDArray[np.bool_]) -> str:
     """Where in an argument its flagged entries are, for a message."""
     if flags.ndim == 0:
@@ -3305,11 +3319,11 @@ def check_statements(
         raise ValueError(msg)
 
     known = set(data[region].tolist())
-    known_text = {str(k): k for k in known}
+    known_text = {_key_text(k): k for k in known}
 
     def unknown_region(r: object) -> str:
         """Why region `r` is not in `data`; 3573 where it holds "3573" said so."""
-        held = known_text.get(str(r))
+        held = known_text.get(_key_text(r))
         if held is None:
             return f": {region} {_validate.plain(r)!r} is not in `data` at all"
         return (
@@ -3320,11 +3334,11 @@ def check_statements(
         )
 
     periods_known = set(data[period].tolist())
-    periods_text = {str(_validate.plain(k)): k for k in periods_known}
+    periods_text = {_key_text(k): k for k in periods_known}
 
     def unknown_period(col: object, p: object) -> str:
         """Why period `p` is not in `data`; 2023 where it holds "2023" said so."""
-        held = periods_text.get(str(_validate.plain(p)))
+        held = periods_text.get(_key_text(p))
         if p in periods_known or held is None:
             return ""
         return (
@@ -3597,7 +3611,9 @@ def check_statements(
         after = None if pd.isna(row.get("after", None)) else row["after"]
         if after is not None and not (table[region] == after).any():
             group = "" if by is None else f" in the same {by!r} group"
-            held = {str(x): x for x in table[region].tolist()}.get(str(after))
+            held = {_key_text(x): x for x in table[region].tolist()}.get(
+                _key_text(after)
+            )
             hint = (
                 ""
                 if held is None

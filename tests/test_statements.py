@@ -3981,3 +3981,35 @@ def test_check_statements_hints_whole_float_keys_against_text_keys() -> None:
         check_statements(
             rank(3573.5, "2023"), data, unit="percent", persons_per_poor_unit=1000
         )
+
+
+def test_check_rank_statement_names_the_label_of_an_unrounded_value() -> None:
+    # 4.261 is no 2-decimal figure; the rows are ranked in label order
+    # (A, B, M, N), where it sits at position 2, but the caller gave it at
+    # index 1: the message names its label, the same for any row order.
+    values, labels = [5.0, 4.261, 4.26, 3.31], ["A", "M", "N", "B"]
+    match = (
+        r"`values` must hold figures rounded to 2 decimals \(`values_decimals`\), "
+        r"found 4\.261 for label 'M'$"
+    )
+    for order in ([0, 1, 2, 3], [3, 2, 1, 0]):
+        with pytest.raises(ValueError, match=match):
+            check_rank_statement(
+                [values[i] for i in order],
+                [labels[i] for i in order],
+                subject="N",
+                stated_rank=2,
+                descending=True,
+                values_decimals=2,
+            )
+    with pytest.raises(
+        ValueError, match=r"for label 'M' \(2 offending values in all\)"
+    ):
+        check_rank_statement(
+            [5.0, 4.261, 4.26, 3.315],
+            labels,
+            subject="N",
+            stated_rank=2,
+            descending=True,
+            values_decimals=2,
+        )

@@ -65,6 +65,7 @@ from povstat.units import (
     round_half_up,
     shown_decimals,
     to_percent,
+    unrounded,
 )
 from povstat.wording import (
     _change_decimals,
@@ -2191,6 +2192,18 @@ def check_rank_statement(
     )
     # Published figures: computed float noise (0.1 + 0.2) must not break a
     # tie; figures with more decimals than `values_decimals` are refused.
+    if values_decimals is not None:
+        # Rows are in label order here: name the label, not a position.
+        off = np.flatnonzero(unrounded(v, shown_d))
+        if off.size:
+            i = int(off[0])
+            more = f" ({off.size} offending values in all)" if off.size > 1 else ""
+            msg = (
+                f"`values` must hold figures rounded to {shown_d} decimals "
+                f"(`values_decimals`), found {float(v[i])!r} for label "
+                f"{_validate.plain(lab[i])!r}{more}"
+            )
+            raise ValueError(msg)
     v = _snap(v) if values_decimals is None else published(v, shown_d, "values")
     # Rows are in label order (see _values_and_labels): an "ordinal" tie is
     # broken by label, never by the order of the caller's rows.

@@ -4002,8 +4002,9 @@ def test_check_rank_statement_names_the_label_of_an_unrounded_value() -> None:
                 descending=True,
                 values_decimals=2,
             )
+    # Two off: the first in label order (B before M) is named.
     with pytest.raises(
-        ValueError, match=r"for label 'M' \(2 offending values in all\)"
+        ValueError, match=r"found 3\.315 for label 'B' \(2 offending values in all\)"
     ):
         check_rank_statement(
             [5.0, 4.261, 4.26, 3.315],

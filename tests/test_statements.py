@@ -4014,3 +4014,32 @@ def test_check_rank_statement_names_the_label_of_an_unrounded_value() -> None:
             descending=True,
             values_decimals=2,
         )
+
+
+@pytest.mark.parametrize(
+    ("exactly", "tail"),
+    [
+        (False, "; the 3 named do not fit in 2 places"),
+        (True, "; 3 regions are named for a set of 2"),
+    ],
+)
+def test_check_top_statement_reason_has_no_empty_clause(
+    exactly: bool, tail: str
+) -> None:
+    # Three named for two places on 9, 8, 8, 7: no region outside them ranks
+    # above one of them, so no clause lists the (empty) regions above; the
+    # reason says only why three do not fit. B and C tie for 2nd-3rd.
+    res = check_top_statement(
+        [9.0, 8.0, 8.0, 7.0],
+        ["A", "B", "C", "D"],
+        members=["A", "B", "C"],
+        k=2,
+        descending=True,
+        exactly=exactly,
+    )
+    assert res.verdict == "does not hold"
+    reason = str(res.reason)
+    assert reason.endswith(tail)
+    assert "()" not in reason
+    assert ": ;" not in reason
+    assert not reason.rstrip().endswith(":")

@@ -2695,16 +2695,20 @@ def check_top_statement(
         parts.append(f"decided by ties or missing values: {', '.join(spans)}")
     if missed:
         parts.append(f"also among them but not named: {', '.join(missed)}")
+    # No clause with an empty list: more named than places needs no region
+    # ranked above them to be too many.
     if crowded and not outs and not missed:
-        if exact:
+        if exact and ahead:
             parts.append(
                 f"ranked above a named region but not named: {', '.join(ahead)}"
             )
-        else:
+        elif not exact and ahead:
             parts.append(
                 f"the {len(wanted)} named and the {len(ahead)} ranked above one of "
                 f"them ({', '.join(ahead)}) do not fit in {k} places"
             )
+        elif not exact:
+            parts.append(f"the {len(wanted)} named do not fit in {k} places")
     if exact and len(wanted) != k:
         parts.append(f"{len(wanted)} regions are named for a set of {k}")
     return StatementCheck(

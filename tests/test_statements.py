@@ -4043,3 +4043,13 @@ def test_check_top_statement_reason_has_no_empty_clause(
     assert "()" not in reason
     assert ": ;" not in reason
     assert not reason.rstrip().endswith(":")
+
+
+def test_reasons_show_huge_figures_as_their_shortest_decimal() -> None:
+    # 50 % of 1e300 is 5e299: written as 1 and 300 zeros and 5 and 299
+    # zeros (grouped), not the binary expansion of the float 1e300
+    # (1,000,000,000,000,000,052,504,...).
+    res = check_count_statement(50.0, 1e300, 5e299, unit="percent", decimals=0)
+    base = "1" + ",000" * 100
+    half = "500" + ",000" * 99
+    assert str(res.reason) == f"50.00 % of {base} is {half}, which rounds to {half}"

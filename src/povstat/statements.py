@@ -162,7 +162,9 @@ def _fmt(x: float, decimals: int = 2) -> str:
     if not np.isfinite(x):
         return "n/a"
     v = float(round_half_up(x, decimals)) + 0.0  # -0.0 shows as 0
-    return f"{v:,.{max(decimals, 0)}f}"
+    # The shortest decimal of the float (1e300 as 1 and 300 zeros), not its
+    # binary expansion; already rounded, so the format rounds nothing.
+    return f"{decimal.Decimal(repr(v)):,.{max(decimals, 0)}f}"
 
 
 def _signed(x: float, decimals: int = 2) -> str:

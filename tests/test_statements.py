@@ -1782,7 +1782,9 @@ def test_rank_and_direction_wording() -> None:
         ties="average",
     )
     assert "after" not in str(res.reason)
-    assert str(res.reason).startswith("A (1.00) ranks 1.5 of 3")
+    # Whole values show as whole numbers (no values_decimals: the decimals
+    # the values show, 0 here), not "1.00".
+    assert str(res.reason).startswith("A (1) ranks 1.5 of 3")
     # An infinite value is shown as inf, not as missing.
     res = check_rank_statement(
         [1.0, np.inf, 2.0],
@@ -4053,3 +4055,18 @@ def test_reasons_show_huge_figures_as_their_shortest_decimal() -> None:
     base = "1" + ",000" * 100
     half = "500" + ",000" * 99
     assert str(res.reason) == f"50.00 % of {base} is {half}, which rounds to {half}"
+
+
+def test_check_rank_statement_shows_the_value_at_its_decimals() -> None:
+    # Whole values (counts) show whole: 425, not 425.00; values of 1
+    # decimal show 2 at least (4.30), unless values_decimals says 1 (4.3).
+    def reason(values: list[float], **kw: Any) -> str:
+        res = check_rank_statement(
+            values, ["A", "B", "C"], subject="A", stated_rank=1, descending=True, **kw
+        )
+        return str(res.reason)
+
+    assert reason([425.0, 300.0, 200.0]).startswith("A (425) ranks 1 of 3")
+    assert reason([4.3, 3.0, 2.0]).startswith("A (4.30) ranks 1 of 3")
+    assert reason([4.3, 3.0, 2.0], values_decimals=1).startswith("A (4.3) ranks")
+    assert reason([425.0, 300.0, 200.0], values_decimals=2).startswith("A (425.00)")

@@ -2207,6 +2207,12 @@ def check_rank_statement(
             )
             raise ValueError(msg)
     v = _snap(v) if values_decimals is None else published(v, shown_d, "values")
+    # The subject's value as published: at `values_decimals` when given,
+    # else at the decimals the values show, 2 at least (a rate of 4.3 is
+    # "4.30"), whole values (counts) as whole numbers.
+    value_places = (
+        shown_d if values_decimals is not None or shown_d == 0 else max(2, shown_d)
+    )
     # Rows are in label order (see _values_and_labels): an "ordinal" tie is
     # broken by label, never by the order of the caller's rows.
     r_min = rank(v, descending=descending, ties="min")
@@ -2269,7 +2275,7 @@ def check_rank_statement(
         # The value with the decimals the ranked values carry (two at least):
         # 0.0914 after 0.0915 must not both show as 0.09.
         reason = (
-            f"{subject} ({_fmt(value, max(2, shown_d))}) ranks "
+            f"{subject} ({_fmt(value, value_places)}) ranks "
             f"{_fmt(rr, 1 if rr % 1 else 0)} "
             f"of {count} from the {direction} (ties: {ties}"
             + (

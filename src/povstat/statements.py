@@ -916,7 +916,7 @@ def check_count_statement(
         or not isinstance(base_rtol, int | float | np.floating | np.integer)
         or not base_rtol >= 0
     ):
-        msg = f"`base_rtol` must be a number >= 0, got {base_rtol!r}"
+        msg = f"`base_rtol` must be a number >= 0, got {_validate.shown(base_rtol)}"
         raise ValueError(msg)
     base_rtol = _validate.short_float(base_rtol)  # 0.01, not 0.009999999776...
     pop = (
@@ -3014,14 +3014,14 @@ def _persons_per_unit(value: object) -> float:
     ):
         msg = (
             "`persons_per_poor_unit` must be a number (1000 for thousands, 1 "
-            f"for persons), got {value!r}"
+            f"for persons), got {_validate.shown(value)}"
         )
         raise TypeError(msg)
     scale = float(value)
     if not (np.isfinite(scale) and scale > 0):
         msg = (
             "`persons_per_poor_unit` must be a finite number > 0 (1000 for "
-            f"thousands, 1 for persons), got {value!r}"
+            f"thousands, 1 for persons), got {_validate.shown(value)}"
         )
         raise ValueError(msg)
     return scale

@@ -860,3 +860,73 @@ def test_xls_a_header_year_whose_format_shows_nothing_is_blank() -> None:
     pytest.importorskip("xlrd")
     with pytest.raises(ValueError, match=r"no period is read.*format shows nothing"):
         read_bps_table(_SHEETS_XLS, locale="id", sheet_name="hidden year")
+
+
+@pytest.mark.parametrize(
+    ("unit_row", "cell", "states"),
+    [
+        # "(persen)" over 2022 alone covers 2023 (one value column): 37.780
+        # persons, or 37,78 thousand, under it is refused, never 37780.
+        (";(persen);", "37.780 jiwa", "'persons'"),
+        (";(persen);", "37,78 ribu", "times 1,000"),
+        # And "(ribu jiwa)" over 2023 alone covers 2022: 4,26 % is refused.
+        (";;(ribu jiwa)", "4,26 %", "'percent'"),
+    ],
+)
+def test_a_unit_row_cell_covers_the_empty_cells_of_its_group(
+    unit_row: str, cell: str, states: str
+) -> None:
+    a, b = ("3,79", cell) if unit_row == ";(persen);" else (cell, "37,78")
+    text = f"Kabupaten/Kota;2022;2023\n{unit_row}\nKota Batu;{a};{b}\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";", errors="report")
+    assert [c.text for c in t.invalid] == [cell]
+    assert f"states {states}, but unit row 2" in t.invalid[0].reason
+    assert "covers its column group" in t.invalid[0].reason
+    with pytest.raises(ValueError, match=re.escape(cell)):
+        read_bps_table(io.StringIO(text), locale="id", sep=";")
+
+
+def test_a_unit_row_cell_covers_its_own_group_only() -> None:
+    # "Jumlah" under "(ribu jiwa)" written over its 2022 column alone: its
+    # 2023 cell "75.200 jiwa" (persons) is refused, never 75200 beside 76.7
+    # thousand; "Persentase" under "(persen)" reads 13.80 and 13.48.
+    text = (
+        "Kabupaten/Kota;Persentase;;Jumlah;\n;2022;2023;2022;2023\n"
+        ";(persen);;(ribu jiwa);\nPacitan;13,80;13,48;76,70;75.200 jiwa\n"
+    )
+    t = read_bps_table(
+        io.StringIO(text), locale="id", sep=";", month=3, errors="report"
+    )
+    assert [(c.column, c.text) for c in t.invalid] == [
+        (("Jumlah", "2023"), "75.200 jiwa")
+    ]
+    assert t.data["value"].tolist()[:3] == [13.8, 13.48, 76.7]
+    # A group label that is a unit alone states it over its columns, as a
+    # unit row does.
+    text = (
+        "Kabupaten/Kota;(persen);;(ribu jiwa);\n;2022;2023;2022;2023\n"
+        "Pacitan;13,80;13,48;76,70;75.200 jiwa\n"
+    )
+    t = read_bps_table(
+        io.StringIO(text), locale="id", sep=";", month=3, errors="report"
+    )
+    assert [c.text for c in t.invalid] == ["75.200 jiwa"]
+    assert "the group label states '(ribu jiwa)'" in t.invalid[0].reason
+
+
+def test_a_merged_unit_cell_covers_its_range() -> None:
+    # "(ribu jiwa)" merged across B2:C2 (stored in B2): C3 "7.100 jiwa"
+    # (persons) is refused, never 7100 beside 8.16 thousand.
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Wilayah", 2022, 2023])
+    ws.append([None, "(ribu jiwa)"])
+    ws.merge_cells("B2:C2")
+    ws.append(["Kota Batu", 8.16, "7.100 jiwa"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    t = read_bps_table(buf, locale="id", errors="report")
+    assert [(c.column, c.text) for c in t.invalid] == [("2023", "7.100 jiwa")]
+    assert t.data["value"].tolist()[0] == 8.16

@@ -495,8 +495,14 @@ def read_bps_table(
         row are read as written, in the unit row's scale, and so is a cell
         stating the unit row's own multiplier: "37,78 ribu" under "(ribu
         jiwa)" is 37.78 (thousands) as "37,78" is, never 37 780, so that a
-        column under a unit row holds one scale. Units named in a title or group label
-        ("Jumlah (ribu jiwa)") are not compared.
+        column under a unit row holds one scale. A unit row's cell covers
+        its column group (the table, if it has no groups), whose values go
+        into one value column: "(persen)" written over 2022 alone, or
+        "(ribu jiwa)" merged across 2022 and 2023, states it over 2023
+        too, in any format. A group label that is a unit alone ("(ribu
+        jiwa)") states it over its columns likewise. Units named in a title
+        or in a group label with other words ("Jumlah (ribu jiwa)") are not
+        compared.
     ValueError
         If a data frame's index holds labels (it is not read: see `source`)
         or repeats a row number; a frame's Decimal value is one float64
@@ -1273,9 +1279,14 @@ def read_bps_table(
         [c if t is None else t for c, t in zip(cells.ravel(), shown, strict=True)],
         dtype=object,
     )
-    _check_unit_row_cells(
+    unit_cells, unit_sources = _unit_row_spans(
         text[rows_all[unit_row]][:, layout.columns],
-        grid.index[rows_all[unit_row]],
+        [f"unit row {_label(r)!r}" for r in grid.index[rows_all[unit_row]]],
+        layout.groups,
+    )
+    _check_unit_row_cells(
+        unit_cells,
+        unit_sources,
         values,
         unit,
         mult,
@@ -4969,9 +4980,47 @@ def _scale_name(unit: str, mult: float) -> str:
     return f"{unit!r} times {int(mult):,}" if unit else f"times {int(mult):,}"
 
 
+def _unit_row_spans(
+    rows: np.ndarray[Any, Any], sources: list[str], groups: list[str]
+) -> tuple[np.ndarray[Any, Any], list[str]]:
+    """The unit each unit row states over every value column, and its source.
+
+    A unit row's cell covers its column group (the table, if it has no
+    groups): the group's values go into one value column, so a unit row
+    stating "(persen)" over 2022 alone, or "(ribu jiwa)" merged across 2022
+    and 2023 (stored in its first cell), states it over 2023 too. An empty
+    cell takes the unit of the filled cells of its group (`_check_unit_rows`
+    has refused groups whose cells state different units); a group with no
+    filled cell stays empty. A group label that is a unit alone ("(ribu
+    jiwa)" over 2022 and 2023) states it over its columns as a unit row does.
+
+    Returns the cells, one row per unit row (plus one for unit-word group
+    labels), and each row's source as named in messages.
+    """
+    label = np.asarray(groups, dtype=object)
+    unit_label = np.array(
+        [bool(g) and _UNIT_CELL.fullmatch(g.strip()) is not None for g in groups],
+        dtype=bool,
+    )
+    out = [np.asarray(r, dtype=object).copy() for r in rows]
+    names = list(sources)
+    if unit_label.any():
+        out.append(np.where(unit_label, label, ""))
+        names.append("the group label")
+    for row in out:  # the few unit rows
+        for group in dict.fromkeys(groups):  # and their groups
+            inside = label == group
+            stated = [str(c) for c in row[inside] if c != ""]
+            if stated:
+                row[inside & (row == "")] = stated[0]
+    if not out:
+        return np.zeros((0, len(groups)), dtype=object), names
+    return np.vstack(out), names
+
+
 def _check_unit_row_cells(
     rows: np.ndarray[Any, Any],
-    labels: pd.Index[Any],
+    labels: list[str],
     values: np.ndarray[Any, Any],
     unit: np.ndarray[Any, Any],
     mult: np.ndarray[Any, Any],
@@ -5016,8 +5065,9 @@ def _check_unit_row_cells(
             for i in np.flatnonzero(clash):  # only conflicting cells
                 reasons[i] = (
                     f"the cell states {_scale_name(str(unit[i]), float(mult[i]))}, "
-                    f"but unit row {_label(labels[r])!r} states {row_text!r} "
-                    f"({_scale_name(row_unit, row_mult)}) over its column: which "
+                    f"but {labels[r]} states {row_text!r} "
+                    f"({_scale_name(row_unit, row_mult)}) over its column (a "
+                    "unit stated once covers its column group): which "
                     "of the two the number is in is a guess; write one unit in "
                     "the cells and the unit row"
                 )

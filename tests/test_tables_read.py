@@ -930,3 +930,37 @@ def test_a_merged_unit_cell_covers_its_range() -> None:
     t = read_bps_table(buf, locale="id", errors="report")
     assert [(c.column, c.text) for c in t.invalid] == [("2023", "7.100 jiwa")]
     assert t.data["value"].tolist()[0] == 8.16
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "38210," written without quotes: "38", "210" and an empty field,
+        # four fields under a header of three.
+        "Kabupaten/Kota,2022,2023\nKota Batu,8160,\nKota Malang,38,210,\n",
+        # A header of four fields (a trailing comma), the row one short.
+        "Kabupaten/Kota,2022,2023,\nKota Batu,8160,,\nKota Malang,38,210\n",
+    ],
+)
+def test_en_a_row_of_another_field_count_split_by_a_thousands_comma_warns(
+    text: str,
+) -> None:
+    with pytest.warns(UserWarning, match=r"row 3 writes [34] fields where the header"):
+        t = read_bps_table(io.StringIO(text), locale="en")
+    # Read as written (38 and 210), the row named.
+    assert t.data["value"].tolist()[2:] == [38.0, 210.0]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Kota Malang,38,210",  # as many fields as the header
+        "Kota Malang,4.37,4.26,",  # decimals
+        "Kota Malang,38,2100,",  # no three-digit part after a number
+    ],
+)
+def test_en_a_row_that_is_no_thousands_split_does_not_warn(row: str) -> None:
+    text = f"Kabupaten/Kota,2022,2023\nKota Batu,8160,\n{row}\n"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        read_bps_table(io.StringIO(text), locale="en")

@@ -602,6 +602,12 @@ def read_bps_table(
         `locale` is ``"id"`` and its values read are all whole numbers
         written as text, one at least with digits alone (such a CSV file
         read with every column as text, as *Frames* advises).
+        If `source` is a CSV file separated by ",", `locale` is ``"en"``
+        and a row writing more or fewer fields than the header holds
+        values read that are all whole numbers written with digits alone,
+        one of exactly three digits right after another ("Kota
+        Malang,38,210," under "Kabupaten/Kota,2022,2023": "38210" split by
+        its thousands comma, see Notes, *Rows*).
         If `source` is an .xlsx, .xlsm, .xls or .ods sheet that hides rows
         or columns holding cells: they are read as any other (see Notes,
         *Spreadsheets*); the warning names them ("row 3, column C").
@@ -689,7 +695,11 @@ def read_bps_table(
     UserWarning naming it, whatever the other rows hold (some may be
     quoted), as decimals split to fit the columns cannot be told from whole
     numbers (a row of numbers with thousands dots only, "674.660", is no
-    split number's). Put such numbers in quotes, or write the file with
+    split number's); with ``locale="en"``, a row writing more or fewer
+    fields than the header (a trailing empty field, or one short) whose
+    values read are all whole numbers written with digits alone, one of
+    three digits right after another ("38", "210" from "38,210"), gives
+    that warning too. Put such numbers in quotes, or write the file with
     ``sep=";"``; for a table of whole numbers written with digits alone,
     ``locale="en"`` reads them alike, without the warning. A frame whose
     values are all such whole numbers written as text (that file read with
@@ -1309,7 +1319,15 @@ def read_bps_table(
             shown[i], odd_reason = kind
             reasons[i] = odd_reason or reasons[i]
     if read.fields is not None and sep == ",":
-        _check_split_numbers(cells, values, reasons, loc, grid.index[data_rows])
+        _check_split_numbers(
+            cells,
+            values,
+            reasons,
+            loc,
+            grid.index[data_rows],
+            read.fields[data_rows],
+            frozenset(int(read.fields[r]) for r in layout.header_rows),
+        )
     elif isinstance(frame_source, pd.DataFrame) and loc == "id":
         _check_split_frame(split_frame, values, reasons)
     n_rows, n_cols = cells.shape
@@ -3893,6 +3911,8 @@ def _check_split_numbers(
     reasons: np.ndarray[Any, Any],
     locale: Locale,
     rows: pd.Index[Any],
+    fields: np.ndarray[Any, Any],
+    header_fields: frozenset[int],
 ) -> None:
     """Catch numbers split in two by a comma in a CSV file separated by ",".
 
@@ -3908,6 +3928,11 @@ def _check_split_numbers(
     the columns, whatever the other rows hold (some may be quoted): a
     UserWarning names the rows, unless a leading zero was found (its
     invalid cells say it).
+    With locale "en", a row writing a number of fields (`fields`, per row)
+    other than the header's (`header_fields`: a trailing empty field, or
+    one field short), whose values read are all whole numbers written with
+    digits alone, one of exactly three digits right after another ("38",
+    "210": "38,210" split by its thousands comma), gives the same warning.
     """
     flat = cells.ravel()
     text = [c.strip() if isinstance(c, str) else "" for c in flat]
@@ -3925,7 +3950,10 @@ def _check_split_numbers(
         )
         return
     read = ((reasons == "") & ~np.isnan(values)).reshape(cells.shape)
-    if locale != "id" or not read.any():
+    if not read.any():
+        return
+    if locale != "id":
+        _check_split_thousands(cells, read, rows, fields, header_fields)
         return
     whole, digits = _whole_texts(cells)
     # The second part of a split number is digits alone: a row of numbers
@@ -3941,6 +3969,54 @@ def _check_split_numbers(
             + _SPLIT_ADVICE
         )
         warnings.warn(msg, UserWarning, stacklevel=3)
+
+
+def _check_split_thousands(
+    cells: np.ndarray[Any, Any],
+    read: np.ndarray[Any, Any],
+    rows: pd.Index[Any],
+    fields: np.ndarray[Any, Any],
+    header_fields: frozenset[int],
+) -> None:
+    """Warn of a row whose count of fields hides a thousands comma's split.
+
+    Locale "en": "Kota Malang,38210," written without quotes is "Kota
+    Malang", "38", "210" and an empty field, one more than the header
+    writes; read as 38 and 210 without it. A row of whole numbers written
+    with digits alone, one of three digits right after another (as a
+    thousands comma leaves them), writing more or fewer fields than the
+    header, is named in a UserWarning.
+    """
+    _, digits = _whole_texts(cells)
+    three = np.array(
+        [
+            isinstance(c, str) and re.fullmatch(r"[0-9]{3}", c.strip()) is not None
+            for c in cells.ravel()
+        ],
+        dtype=bool,
+    ).reshape(cells.shape)
+    pair = np.zeros(cells.shape, dtype=bool)
+    pair[:, 1:] = three[:, 1:] & read[:, 1:] & digits[:, :-1] & read[:, :-1]
+    counted = ~np.isin(fields.ravel(), list(header_fields))
+    suspect = np.flatnonzero(
+        counted & pair.any(axis=1) & np.where(read, digits, True).all(axis=1)
+    )
+    if suspect.size == 0:
+        return
+    k = int(suspect[0])
+    shown = [str(c).strip() for c in cells[k][read[k]]]
+    more = f" (and {suspect.size - 1} more)" if suspect.size > 1 else ""
+    msg = (
+        f"row {_label(rows[k])!r}{more} writes {int(fields.ravel()[k])} fields "
+        f"where the header writes {' or '.join(map(str, sorted(header_fields)))}, "
+        f"and every value read is a whole number ({', '.join(map(repr, shown))}): "
+        "with locale='en' and sep=',', a thousands comma not in quotes splits a "
+        "number into two fields ('38,210' into '38' and '210'), which cannot be "
+        'told from two whole numbers; put such numbers in quotes ("38,210"), '
+        "write them without thousands commas, or write the file with sep=';' "
+        "(and pass sep=';')"
+    )
+    warnings.warn(msg, UserWarning, stacklevel=4)
 
 
 def _check_split_frame(

@@ -964,3 +964,84 @@ def test_en_a_row_that_is_no_thousands_split_does_not_warn(row: str) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         read_bps_table(io.StringIO(text), locale="en")
+
+
+def _sheet(*rows: list[tuple[str, str]]) -> io.BytesIO:
+    """An .xlsx workbook whose first sheet stores `rows` of (kind, text) cells.
+
+    Kind "s" is an inline string, "n" a number stored as the text given.
+    """
+    import zipfile
+
+    openpyxl = pytest.importorskip("openpyxl")
+    base = io.BytesIO()
+    openpyxl.Workbook().save(base)
+    body = ""
+    for r, row in enumerate(rows, start=1):
+        cells = ""
+        for j, (kind, v) in enumerate(row):
+            ref = f"{'ABCDEFGH'[j]}{r}"
+            cells += (
+                f'<c r="{ref}" t="inlineStr"><is><t>{v}</t></is></c>'
+                if kind == "s"
+                else f'<c r="{ref}"><v>{v}</v></c>'
+            )
+        body += f'<row r="{r}">{cells}</row>'
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(base.getvalue())) as src,
+        zipfile.ZipFile(out, "w") as dst,
+    ):
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = (
+                    f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{ns}">'
+                    f"<sheetData>{body}</sheetData></worksheet>"
+                ).encode()
+            dst.writestr(item, data)
+    out.seek(0)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("stored", "why"),
+    [
+        # Python's float takes each of these; none is a number an .xlsx
+        # file stores (ASCII digits, "4.37", "1E-05"): never 379, 3, 1, 0.
+        ("3_79", "not a number in ASCII digits"),
+        ("\u0663", "not a number in ASCII digits"),  # Arabic-Indic three
+        ("\uff11", "not a number in ASCII digits"),  # full-width one
+        ("infinity", "not a number in ASCII digits"),
+        ("1e-400", "too small for a float64 number"),
+        ("1e999", "too large for a float64 number"),
+    ],
+)
+def test_xlsx_a_stored_number_python_alone_reads_is_a_damaged_cell(
+    stored: str, why: str
+) -> None:
+    sheet = _sheet(
+        [("s", "Wilayah"), ("n", "2022")], [("s", "Kota Batu"), ("n", stored)]
+    )
+    with pytest.raises(ValueError, match=f"cell 'B2' cannot be read .*{why}"):
+        read_bps_table(sheet, locale="en")
+    # In a header cell too: "20_22" is no year 2022.
+    sheet = _sheet(
+        [("s", "Wilayah"), ("n", "20_22")], [("s", "Kota Batu"), ("n", "3.79")]
+    )
+    with pytest.raises(ValueError, match="cell 'B1' cannot be read"):
+        read_bps_table(sheet, locale="en")
+
+
+@pytest.mark.parametrize(
+    ("stored", "value"), [("3.79", 3.79), ("1E-05", 1e-05), ("0e-400", 0.0)]
+)
+def test_xlsx_a_stored_number_in_ascii_digits_is_read(
+    stored: str, value: float
+) -> None:
+    sheet = _sheet(
+        [("s", "Wilayah"), ("n", "2022")], [("s", "Kota Batu"), ("n", stored)]
+    )
+    t = read_bps_table(sheet, locale="en")
+    assert t.data["value"].tolist() == [value]

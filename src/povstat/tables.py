@@ -544,8 +544,9 @@ def read_bps_table(
         inflate; a merged range that names no range, "C1:B1" written
         backwards, is named; an .xlsx cell that cannot be read, or lies
         outside the sheet, "B0", is named; an .xls one too, whatever xlrd
-        raises; an .ods numeric cell whose stored value is not a
-        finite number, "4_37" or "NaN", is named; xlrd's warnings are not
+        raises; an .xlsx or .ods numeric cell whose stored value is not a
+        number in ASCII digits a float64 holds, "4_37", "NaN", "1e-400", is
+        named; xlrd's warnings are not
         printed, and pandas'
         deprecation of its xlrd engine is not shown, nor, made an error by a
         warnings filter, taken for damage: another warning made an error is
@@ -835,6 +836,11 @@ def read_bps_table(
     as ODF writes it ("4_37", which Python's ``float`` reads as 437,
     "NaN", "INF", or none) makes the file damaged: ValueError naming the
     cell, whatever `errors`, as for an .xlsx cell that cannot be read.
+    So does an .xlsx numeric cell (``<v>``, a value or a header year) whose
+    stored text is not a number in ASCII digits ("3_79", "\u0663",
+    full-width "\uff11", all of which Python's ``float`` reads) or is one
+    a float64 cannot hold ("1e-400", read as 0; "1e999"); an .ods value
+    too small for a float64 likewise.
     An .ods cell's value type is read as an .xlsx cell's percent format: a
     cell of type ``percentage`` (the value 0.138 shown as "13,80%") is read
     as 13.8, in percent, and such cells mixed with plain numbers follow the
@@ -2343,6 +2349,31 @@ _ODS_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9
 _ODS_NUMERIC = frozenset({"float", "percentage", "currency"})
 
 
+def _stored_number_fault(text: str) -> str | None:
+    """Why a number a sheet file stores is none, or None if it is one.
+
+    An .xlsx ``<v>`` or an .ods ``office:value`` is a decimal number in ASCII
+    digits ("4.37", "1E-05"). Python's ``float`` also takes "3_79" (379),
+    Arabic-Indic or full-width digits and "infinity", and turns "1e-400"
+    into 0.0 and "1e999" into infinity: none of those is a stored number.
+    An empty value is left to the reader (an empty cell).
+    """
+    if text == "":
+        return None
+    if not _ODS_NUMBER.fullmatch(text):
+        return (
+            "not a number in ASCII digits (a stored number is written like "
+            "'4.37' or '1E-05')"
+        )
+    value = float(text)
+    if not np.isfinite(value):
+        return "too large for a float64 number"
+    mantissa = re.split(r"[eE]", text)[0]
+    if value == 0 and re.search(r"[1-9]", mantissa):
+        return "too small for a float64 number (it would be read as 0)"
+    return None
+
+
 def _check_ods_values(tr: Any, row: int, what: str) -> None:
     """Refuse a numeric .ods cell of the row whose value is not a number.
 
@@ -2357,11 +2388,7 @@ def _check_ods_values(tr: Any, row: int, what: str) -> None:
         kind = cell.get(f"{_ODS_OFFICE}value-type")
         if kind in _ODS_NUMERIC:
             value = cell.get(f"{_ODS_OFFICE}value")
-            if (
-                value is None
-                or not _ODS_NUMBER.fullmatch(value)
-                or not np.isfinite(float(value))
-            ):
+            if value is None or value == "" or _stored_number_fault(value):
                 stored = "no office:value" if value is None else f"{value!r}"
                 msg = (
                     f"{what}: cell {_column_letter(col + 1)}{row} of the .ods "
@@ -3136,6 +3163,16 @@ def _stored_cells(
     class _Parser(WorkSheetParser):
         def parse_cell(self, element: Any) -> dict[str, Any]:
             ref = element.get("r")
+            if element.get("t", "n") == "n":
+                stored = element.findtext(VALUE_TAG)
+                # XML white space around the number is no part of it.
+                why = (
+                    None
+                    if stored is None
+                    else _stored_number_fault(stored.strip(" \t\r\n"))
+                )
+                if why is not None:
+                    raise _DamagedCell(ref, f"its value {stored!r} is {why}")
             try:
                 cell: dict[str, Any] = super().parse_cell(element)
             except Exception as e:  # openpyxl's own errors, of any kind

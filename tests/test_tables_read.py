@@ -1045,3 +1045,51 @@ def test_xlsx_a_stored_number_in_ascii_digits_is_read(
     )
     t = read_bps_table(sheet, locale="en")
     assert t.data["value"].tolist() == [value]
+
+
+@pytest.mark.parametrize("mark", ["*)", "**", "(1)", "1)", "a)", "(b)"])
+def test_a_raised_footnote_mark_on_a_label_is_set_apart(mark: str) -> None:
+    # "Kabupaten Nduga" followed by a raised run: the run as a whole is the
+    # footnote mark, as the same mark typed ("Kabupaten Nduga *)") is; the
+    # region is Kabupaten Nduga (9508), never an unmatched "Nduga*\u207e".
+    t = read_bps_table(
+        _rich_xlsx("4,37", _rich(("Kabupaten Nduga", None), (mark, _SUP))),
+        locale="id",
+    )
+    assert t.data[["region_code", "footnote"]].to_numpy().tolist()[2:] == [
+        ["9508", mark],
+        ["9508", mark],
+    ]
+    assert t.unmatched.empty
+    t = read_bps_table(
+        _ods(
+            [
+                ["Kabupaten/Kota", "2022"],
+                [("Kabupaten Nduga", mark), "30,1"],
+            ],
+            "super 58%",
+        ),
+        locale="id",
+    )
+    assert t.data[["region_code", "footnote"]].to_numpy().tolist() == [["9508", mark]]
+
+
+def test_a_raised_mark_on_a_value_is_not_a_label_mark() -> None:
+    # After a number, a raised "(1)" shows as superscript ("4,37\u207d\u00b9\u207e"):
+    # an invalid cell as typed so, never 4.37 with its mark dropped.
+    t = read_bps_table(
+        _rich_xlsx(_rich(("4,37", None), ("(1)", _SUP)), "Kota Batu"),
+        locale="id",
+        errors="report",
+    )
+    assert [c.text for c in t.invalid] == ["4,37\u207d\u00b9\u207e"]
+
+
+def test_a_typed_bracketed_superscript_mark_is_set_apart() -> None:
+    # "Kabupaten Nduga\u207d\u00b9\u207e" typed: name Kabupaten Nduga, mark
+    # "\u207d\u00b9\u207e", as "Kabupaten Nduga\u00b9" gives "\u00b9".
+    text = "Kabupaten/Kota,2022\nKabupaten Nduga\u207d\u00b9\u207e,30.1\n"
+    t = read_bps_table(io.StringIO(text), locale="en")
+    assert t.data[["region_code", "footnote"]].to_numpy().tolist() == [
+        ["9508", "\u207d\u00b9\u207e"]
+    ]

@@ -182,7 +182,7 @@ _LISTED = re.compile(r"^\(?(?P<n>[0-9]{1,3})\)\s*[^\s)]")
 _MARK = re.compile(
     r"^(?P<name>.*?[^\s*(])"
     r"(?P<mark>\s*\*+\)?"
-    rf"|\s*[{_SUPERSCRIPTS}]+\u207e?"
+    rf"|\s*\u207d?[{_SUPERSCRIPTS}]+\u207e?"
     r"|\s*\(?(?<![0-9.])[0-9]{1,2}\)"
     r"|\s+\(?[a-z]\))\Z",
     _WORD_FLAGS,
@@ -885,7 +885,11 @@ def read_bps_table(
     raised "1" is the text "4,37\u00b9", read as that text typed: a
     footnote mark after a label ("Kota Batu\u00b9", mark "\u00b9"), an
     invalid cell among the values (never the number 4.371); a lowered run
-    (subscript) shows subscript characters alike.
+    (subscript) shows subscript characters alike. A raised run ending a
+    label, written as a footnote mark is typed ("*)", "**", "(1)", "1)",
+    "a)"), is that mark as a whole, set apart from the name as the same
+    mark typed after a space is ("Kabupaten Nduga" with a raised "*)":
+    Kabupaten Nduga, footnote "*)"), in .xlsx, .xls and .ods alike.
 
     *Regions.* Names are matched to the 38 provinces and 514 regencies and
     cities of Indonesia (:func:`povstat.datasets.indonesia_regions`: today's
@@ -2543,15 +2547,37 @@ def _shown_runs(runs: Iterable[tuple[str, str | None]]) -> str:
     as typed), a lowered run's as subscript ones; other characters of such
     a run are kept as written. So the text is read as the same text typed
     in a CSV file: never the number 4.371, never a label "Kota Batu1".
+
+    A raised run ending the text after a word (text on the line ending in a
+    letter) is a footnote mark on a label, set apart as typed: a mark
+    written as one is typed ("*)", "(1)", "a)", "**") follows a space
+    ("Kabupaten Nduga *)", read as "Kabupaten Nduga" with the mark "*)"),
+    never joined to the name ("Nduga*⁾", "Nduga⁽¹⁾");
+    a raised number alone shows as superscript ("Kota Batu¹").
     """
+    parts = [(t, where) for t, where in runs if t]
+    last = len(parts) - 1
+    before = "".join(t for t, _ in parts[:last]).rstrip()
+    if (
+        last > 0
+        and parts[last][1] == "super"
+        and before[-1:].isalpha()
+        and _TYPED_MARK.fullmatch(parts[last][0].strip())
+    ):
+        parts[last] = (" " + parts[last][0].strip(), None)
     return "".join(
         t.translate(_RAISED)
         if where == "super"
         else t.translate(_LOWERED)
         if where == "sub"
         else t
-        for t, where in runs
+        for t, where in parts
     )
+
+
+#: A footnote mark as typed after a name: "*", "**)", "(1)", "1)", "a)",
+#: "(a)". A bare number ("1") is left to show as superscript ("¹").
+_TYPED_MARK = re.compile(r"\*+\)?|\(?(?:[0-9]{1,2}|[a-z])\)", re.IGNORECASE)
 
 
 def _xlsx_rich_text(value: Any) -> str:
@@ -2780,20 +2806,20 @@ def _ods_text(cell: Any, positions: dict[str, str] | None = None) -> str:
 
 def _ods_inline(element: Any, positions: dict[str, str] | None = None) -> str:
     """The text of an .ods paragraph or span, spaces and breaks expanded."""
-    out = [element.text or ""]
+    out: list[tuple[str, str | None]] = [(element.text or "", None)]
     for child in element:
         if child.tag == f"{_ODS_TEXT}s":
-            out.append(" " * int(child.get(f"{_ODS_TEXT}c", "1")))
+            out.append((" " * int(child.get(f"{_ODS_TEXT}c", "1")), None))
         elif child.tag == f"{_ODS_TEXT}tab":
-            out.append("\t")
+            out.append(("\t", None))
         elif child.tag == f"{_ODS_TEXT}line-break":
-            out.append("\n")
+            out.append(("\n", None))
         elif child.tag != f"{_ODS_OFFICE}annotation":
             inner = _ods_inline(child, positions)
             where = (positions or {}).get(child.get(f"{_ODS_TEXT}style-name", ""))
-            out.append(_shown_runs([(inner, where)]))
-        out.append(child.tail or "")
-    return "".join(out)
+            out.append((inner, where))
+        out.append((child.tail or "", None))
+    return _shown_runs(out)
 
 
 _ODS_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"

@@ -1093,3 +1093,28 @@ def test_a_typed_bracketed_superscript_mark_is_set_apart() -> None:
     assert t.data[["region_code", "footnote"]].to_numpy().tolist() == [
         ["9508", "\u207d\u00b9\u207e"]
     ]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # "4.181,29" and "4.188,81" unquoted: "4.181", "29", "4.188", "81";
+        # the columns without a header hold "4.188" and "81".
+        "JAWA TIMUR,4.181,29,4.188,81\nKota Batu,8,16,7,10\n",
+        # Parts with a decimal point ("1,050.5" in "en": "1", "050.5").
+        "Kota Batu,8,16,7.5,10\n",
+    ],
+)
+def test_numbers_shifted_into_columns_without_a_header_name_the_split(
+    rows: str,
+) -> None:
+    text = "Wilayah,2022,2023\n" + rows
+    with pytest.raises(ValueError, match=r"no period .*splits into two fields"):
+        read_bps_table(io.StringIO(text), locale="id")
+
+
+def test_words_in_a_column_without_a_header_do_not_name_the_split() -> None:
+    text = "Wilayah,2022,2023\nKota Batu,8,16,catatan\n"
+    with pytest.raises(ValueError, match="no period") as e:
+        read_bps_table(io.StringIO(text), locale="id")
+    assert "splits" not in str(e.value)

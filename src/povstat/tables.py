@@ -688,9 +688,10 @@ def read_bps_table(
     quotes ("4,37" in locale "id", "1,050" in "en") is two fields, which no
     reader can join again: a value field starting with a zero ("05", from
     "4,05"), as no number is written, is an invalid cell whose reason names
-    the split; a column of digits without a header (the second parts) is
-    refused as any column of values without a period, the message naming
-    the split; and with ``locale="id"``, a row whose values read are all
+    the split; a column of numbers without a header (the second parts, or
+    fields shifted by them: "29", "4.188", "81" from "4.181,29,4.188,81")
+    is refused as any column of values without a period, the message
+    naming the split; and with ``locale="id"``, a row whose values read are all
     whole numbers, one at least written with digits alone ("4", "37", or
     "4.181" and "29", quoted or not: the quotes are not kept), gives a
     UserWarning naming it, whatever the other rows hold (some may be
@@ -5010,12 +5011,18 @@ def _check_unlabelled_columns(
         # numbers in the first: say what the numbers are.
         hint = _index_column_hint(text) if cols[0] == 1 else ""
         held = text[np.ix_(data_rows, cols)].ravel()
-        if split and all(re.fullmatch(r"[0-9]+", str(c)) for c in held if c):
+        # Any part of a split number: digits, grouped by thousands dots or
+        # not ("4.188" of "4.188,81"), or with a decimal point ("050.5" of
+        # "1,050.5").
+        if split and all(
+            re.fullmatch(r"[+-]?[0-9]+(?:\.[0-9]+)*", str(c).strip()) for c in held if c
+        ):
             hint += (
                 "; in a CSV file separated by ',', a number written with a comma "
-                "and not in quotes ('4,26') splits into two fields, its second "
-                "part in a column without a header: put such numbers in quotes "
-                "or write the file with sep=';' (and pass sep=';')"
+                "and not in quotes ('4,26' or '4.188,81' in locale 'id', '1,050' "
+                "in 'en') splits into two fields, shifting the fields after it "
+                "into columns without a header: put such numbers in quotes or "
+                "write the file with sep=';' (and pass sep=';')"
             )
         msg = (
             f"column(s) {', '.join(names[c] for c in cols)} hold values but no "

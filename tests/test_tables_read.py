@@ -1118,3 +1118,20 @@ def test_words_in_a_column_without_a_header_do_not_name_the_split() -> None:
     with pytest.raises(ValueError, match="no period") as e:
         read_bps_table(io.StringIO(text), locale="id")
     assert "splits" not in str(e.value)
+
+
+def test_parse_numbers_on_a_frame_gives_advice_that_works() -> None:
+    # A pandas frame: parse_columns. A polars frame: parse_columns refuses
+    # it, so the advice names the conversion (or one column, a Series).
+    from povstat import parse_columns, parse_numbers
+
+    with pytest.raises(TypeError, match=r"use parse_columns\(df") as e:
+        parse_numbers(pd.DataFrame({"a": ["4,26"]}), locale="id")
+    assert "to_pandas" not in str(e.value)
+    pl = pytest.importorskip("polars")
+    frame = pl.DataFrame({"a": ["4,26"]})
+    with pytest.raises(TypeError, match=r"one of its columns .*\.to_pandas\(\)"):
+        parse_numbers(frame, locale="id")
+    # Both pieces of advice work: 4,26 in locale "id" is 4.26.
+    assert parse_numbers(frame["a"], locale="id").value.tolist() == [4.26]
+    assert parse_columns(frame.to_pandas(), "a", locale="id")["a"].tolist() == [4.26]

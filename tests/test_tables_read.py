@@ -1135,3 +1135,30 @@ def test_parse_numbers_on_a_frame_gives_advice_that_works() -> None:
     # Both pieces of advice work: 4,26 in locale "id" is 4.26.
     assert parse_numbers(frame["a"], locale="id").value.tolist() == [4.26]
     assert parse_columns(frame.to_pandas(), "a", locale="id")["a"].tolist() == [4.26]
+
+
+@pytest.mark.parametrize("note", ["", "Sumber: BPS,,,\n"])
+def test_a_title_alone_in_the_column_before_the_table_is_layout(note: str) -> None:
+    # The table from column B on, its title in A1 (and a note in A5): column
+    # A holds only lines of their own, so the names are in column B; Kota
+    # Batu (3579), 3.79 and 3.31, the title read as a title.
+    text = (
+        "Tabel 1 Persentase Penduduk Miskin,,,\n,Kabupaten/Kota,2022,2023\n"
+        f",Kota Batu,3.79,3.31\n{note}"
+    )
+    t = read_bps_table(io.StringIO(text), locale="en", errors="report")
+    assert t.data[["region_code", "year", "value"]].to_numpy().tolist() == [
+        ["3579", 2022, 3.79],
+        ["3579", 2023, 3.31],
+    ]
+    assert t.title == "Tabel 1 Persentase Penduduk Miskin"
+    assert t.skipped["reason"].tolist() == ["title"] + (["note"] if note else [])
+
+
+def test_a_names_column_sharing_a_row_with_values_is_kept() -> None:
+    # "Wilayah" in A1 beside the years: column A is the names column, even
+    # with a title line of its own above the header.
+    text = "Tabel 1,,\nWilayah,2022,2023\nKota Batu,3.79,3.31\n"
+    t = read_bps_table(io.StringIO(text), locale="en")
+    assert t.data["region_code"].tolist() == ["3579", "3579"]
+    assert t.title == "Tabel 1"

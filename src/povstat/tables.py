@@ -622,8 +622,11 @@ def read_bps_table(
     Notes
     -----
     *Layout.* The first column that holds anything holds the region names (empty
-    columns on the left are layout, not data). The header is the first row with
-    a cell (beyond the first column) that names a year: "2023", "Maret 2023",
+    columns on the left are layout, not data; so is a column holding only
+    lines of their own, a title in A1 or a note, beside a table placed from
+    column B on: those lines are read as the table's title or notes). The
+    header is the first row with a cell (beyond the first column) that
+    names a year: "2023", "Maret 2023",
     "September 2022", "Semester 1 (Maret) 2023", "2023 Tahunan", "2022
     (September)" (a year written as a whole float, "2022.0" as pandas
     writes a column of years holding a missing value, is that year; a
@@ -1061,6 +1064,21 @@ def read_bps_table(
     # are in the first column that holds anything.
     filled = (text != "").any(axis=0)
     first = int(np.argmax(filled)) if filled.any() else 0
+    # A column holding only lines of their own (a title in A1, a source
+    # note, the table itself from column B on) is layout, not the names:
+    # the names are in the next column holding anything, and those lines
+    # are read as written there (a title, a note).
+    alone = (text != "") & ((text != "").sum(axis=1) == 1)[:, None]
+    while (
+        filled[first + 1 :].any()
+        and filled[first]
+        and alone[:, first][text[:, first] != ""].all()
+    ):
+        lines = text[:, first] != ""
+        nxt = first + 1 + int(np.argmax(filled[first + 1 :]))
+        text[lines, nxt] = text[lines, first]
+        stored_text[lines, nxt] = stored_text[lines, first]
+        first = nxt
     # The merged range covering each label cell (a label merged down over
     # two rows leaves the second without a label of its own).
     label_refs = None if read.merged is None else read.merged[:, first]

@@ -1053,7 +1053,7 @@ def test_a_raised_footnote_mark_on_a_label_is_set_apart(mark: str) -> None:
     # footnote mark, as the same mark typed ("Kabupaten Nduga *)") is; the
     # region is Kabupaten Nduga (9508), never an unmatched "Nduga*\u207e".
     t = read_bps_table(
-        _rich_xlsx("4,37", _rich(("Kabupaten Nduga", None), (mark, _SUP))),
+        _rich_xlsx("4,37", _rich(("Kabupaten Nduga", None), (mark, _SUP), (" ", None))),
         locale="id",
     )
     assert t.data[["region_code", "footnote"]].to_numpy().tolist()[2:] == [

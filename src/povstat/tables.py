@@ -2575,7 +2575,9 @@ def _shown_runs(runs: Iterable[tuple[str, str | None]]) -> str:
     a raised number alone shows as superscript ("Kota Batu¹").
     """
     parts = [(t, where) for t, where in runs if t]
-    last = len(parts) - 1
+    # The last run holding more than white space (a space typed after the
+    # mark does not hide it).
+    last = max((k for k, (t, _) in enumerate(parts) if t.strip()), default=-1)
     before = "".join(t for t, _ in parts[:last]).rstrip()
     if (
         last > 0

@@ -50,7 +50,7 @@ from scipy import sparse
 from scipy.special import stdtrit
 
 from povstat import _validate
-from povstat._exact import group_sum
+from povstat._exact import group_sum, group_sum_pair
 from povstat._results import Result, array_eq, freeze, readonly, readonly_float
 from povstat._validate import Unit
 from povstat.poverty_measures import (
@@ -101,7 +101,10 @@ class Reduced:
     ``lo`` and ``hi`` the smallest and largest term of the cell's units of
     positive weight (NaN, or inf and -inf, in a cell without such units), to
     tell a measure that is the same for every unit of a domain (variance
-    exactly 0) from one whose rounding leaves noise.
+    exactly 0) from one whose rounding leaves noise. ``sw_lo`` and ``st_lo``
+    (numpy path) hold what the rounding of ``sw`` and ``st`` lost
+    (:func:`povstat._exact.group_sum_pair`), so that the estimates are the
+    ratios of the exact sums; None on lazy engines, whose sums are float64.
     """
 
     domain: NDArray[np.intp]
@@ -121,6 +124,8 @@ class Reduced:
     swwtt: NDArray[np.float64] | None = None
     lo: NDArray[np.float64] | None = None
     hi: NDArray[np.float64] | None = None
+    sw_lo: NDArray[np.float64] | None = None
+    st_lo: NDArray[np.float64] | None = None
 
 
 @frozen(kw_only=True, eq=False)
@@ -367,12 +372,16 @@ def reduce_units(
             else _sum(codes, positive.astype(np.float64), m, big)
         )
         lo, hi = _term_bounds(codes, n_pos, terms, w, rows, all_positive=all_positive)
+        sw = group_sum_pair(codes, w, m, largest=big)
+        st = _pairs(cr, [wr * t for t in terms], m, big)
         return Reduced(
             domain=(keys // n_strata).astype(np.intp),
             stratum=(keys % n_strata).astype(np.intp),
             psu=None,
-            sw=_sum(codes, w, m, big),
-            st=np.stack([_sum(cr, wr * t, m, big) for t in terms], axis=1),
+            sw=sw[0],
+            sw_lo=sw[1],
+            st=st[0],
+            st_lo=st[1],
             stt=np.stack([_sum(cr, wr * t * t, m, big) for t in terms], axis=1),
             n=n_cell.astype(np.float64),
             npos=n_pos,
@@ -415,12 +424,16 @@ def reduce_units(
     wt = [wr * t for t in terms]
     cr = cell_codes if rows is None else cell_codes[rows]
     lo, hi = _term_bounds(cell_codes, npos, terms, w, rows, all_positive=all_positive)
+    sw = group_sum_pair(cell_codes, w, n_cells, largest=big)
+    st = _pairs(cr, wt, n_cells, big)
     return Reduced(
         domain=cell_domain,
         stratum=psu_stratum[cell_psu],
         psu=cell_psu,
-        sw=_sum(cell_codes, w, n_cells, big),
-        st=np.stack([_sum(cr, x, n_cells, big) for x in wt], axis=1),
+        sw=sw[0],
+        sw_lo=sw[1],
+        st=st[0],
+        st_lo=st[1],
         stt=np.stack(
             [_sum(cr, x * t, n_cells, big) for x, t in zip(wt, terms, strict=True)],
             axis=1,
@@ -561,6 +574,31 @@ def _sum(
     return group_sum(codes, np.asarray(x, dtype=np.float64), k, largest=largest)
 
 
+def _pairs(
+    codes: NDArray[np.intp],
+    xs: Sequence[NDArray[np.float64]],
+    k: int,
+    largest: int | None = None,
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Sums by group of each of `xs` as pairs hi + lo: (groups, len(xs)) each."""
+    pairs = [group_sum_pair(codes, x, k, largest=largest) for x in xs]
+    return (
+        np.stack([h for h, _ in pairs], axis=1),
+        np.stack([lo for _, lo in pairs], axis=1),
+    )
+
+
+def _sum_pair(
+    codes: NDArray[np.intp],
+    hi: NDArray[np.float64],
+    lo: NDArray[np.float64],
+    k: int,
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Sums by group of pairs hi + lo (columns of 2-D arrays), as pairs."""
+    h, low = _pairs(codes, list(hi.T), k)
+    return h, low + _sums(codes, lo, k)
+
+
 def _sums(
     codes: NDArray[np.intp], x: NDArray[np.float64], k: int
 ) -> NDArray[np.float64]:
@@ -682,6 +720,16 @@ def _overall_cells(red: Reduced) -> Reduced:
         new_stratum = keys.astype(np.intp)
         new_psu = None
     out = add
+
+    def add_lo(x: NDArray[np.float64] | None, hi: NDArray[np.float64]) -> Any:
+        # The low part of the new cells: of the old cells' pairs, summed.
+        if x is None:
+            return None
+        flat_hi, flat_lo = hi.reshape(hi.shape[0], -1), x.reshape(x.shape[0], -1)
+        lo_new = _sum_pair(codes, flat_hi, flat_lo, m)[1]
+        both = np.concatenate([flat_lo, lo_new])
+        return both.reshape(-1, *x.shape[1:]) if x.ndim > 1 else both[:, 0]
+
     return Reduced(
         domain=np.concatenate([red.domain, np.full(m, d, np.intp)]),
         stratum=np.concatenate([red.stratum, new_stratum]),
@@ -698,6 +746,8 @@ def _overall_cells(red: Reduced) -> Reduced:
         sww=out(red.sww),
         swwt=out(red.swwt),
         swwtt=out(red.swwtt),
+        sw_lo=add_lo(red.sw_lo, red.sw),
+        st_lo=add_lo(red.st_lo, red.st),
     )
 
 
@@ -1038,9 +1088,15 @@ def linearised(
     strata_pos[dh[pos]] = True
     df = n_psu - strata_pos.reshape(nd, red.n_strata).sum(axis=1)
     scale = _SCALE[unit]
-    # Scaled before the one division: an exact ratio stays exact (23/40 is
-    # 57.5 %; 0.575 * 100 is 57.49999999999999), a share never above 100 %.
-    est = weighted_means(_sums(red.domain, red.st, nd), total[:, None], scale)
+    # The float64 nearest the exact ratio (23/40 is 57.5 %, where 0.575 * 100
+    # is 57.49999999999999), a share never above 100 %.
+    if red.sw_lo is not None and red.st_lo is not None:
+        # Ratios of the exact sums: the float64 sums of the weights round.
+        t_hi, t_lo = _sum_pair(red.domain, red.sw[:, None], red.sw_lo[:, None], nd)
+        s_hi, s_lo = _sum_pair(red.domain, red.st, red.st_lo, nd)
+        est = weighted_means(s_hi, t_hi, scale, sums_lo=s_lo, totals_lo=t_lo)
+    else:
+        est = weighted_means(_sums(red.domain, red.st, nd), total[:, None], scale)
     se = se * scale
     q = stdtrit(np.maximum(df, 0.0), 0.5 + level / 2)
     q = np.where(df > 0, q, np.nan)

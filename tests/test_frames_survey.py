@@ -2642,7 +2642,12 @@ def test_a_headcount_of_nearly_all_the_weight_is_at_most_100_percent(
     df = pd.DataFrame({"y": [100.0, 100, 150], "w": [3.7037036703703704e18, 9, 14]})
     frame: Any = {"pandas": df, "polars lazy": pl.from_pandas(df).lazy()}.get(engine)
     frame = duckdb.from_df(df) if frame is None else frame
-    out = poverty_table(frame, welfare="y", weight="w", line=125, unit="percent")
+    kw: dict[str, Any] = {"welfare": "y", "weight": "w", "line": 125}
+    if engine == "pandas":
+        out = poverty_table(frame, unit="percent", **kw)
+    else:  # the variance cancels in the engine's sums of squares: warned of
+        with pytest.warns(UserWarning, match="variance of P0 .* unit id"):
+            out = poverty_table(frame, unit="percent", **kw)
     assert backends.col(out, "estimate").tolist()[0] == 100.0
     assert (backends.col(out, "estimate") <= 100).all()
 
@@ -2963,4 +2968,62 @@ def test_weight_times_size_underflowing_is_named_on_every_engine(kind: str) -> N
     with pytest.raises(ValueError, match=match):
         poverty_table(
             frame, welfare="y", weight="w", size="s", line=5.0, alpha=0, unit="fraction"
+        )
+
+
+# Each unit its own PSU: W, 1, W weights for welfare 1, 3, 1 under a line of
+# 2 give se = 300 W / (2W + 1)^2 in percent (worked in test_survey.py,
+# test_units_as_psus_do_not_cancel): 7.499999925e-7 for W = 1e8, where the
+# expanded sums of squared weights cancel to 0.
+_UNITS = {"y": [1.0, 3.0, 1.0], "w": [1e8, 1.0, 1e8], "id": [5, 6, 7]}
+_UNITS_KW: dict[str, Any] = {
+    "welfare": "y",
+    "line": 2.0,
+    "weight": "w",
+    "alpha": 0,
+    "unit": "percent",
+}
+
+
+@pytest.mark.filterwarnings("ignore:the weights total at most:UserWarning")
+@pytest.mark.parametrize("backend", [*backends.PANDAS, "polars"])
+def test_eager_units_as_psus_are_unique_ids(backend: str) -> None:
+    frame = backends.make(backend, _UNITS)
+    a = poverty_table(frame, **_UNITS_KW)
+    b = poverty_table(frame, psu="id", **_UNITS_KW)
+    for name in ["se", "deff", "n_psu", "df"]:
+        np.testing.assert_array_equal(backends.col(a, name), backends.col(b, name))
+    np.testing.assert_allclose(backends.col(a, "se"), [7.499999925e-7], rtol=3e-8)
+
+
+@pytest.mark.filterwarnings("ignore:the weights total at most:UserWarning")
+@pytest.mark.parametrize("backend", ["polars-lazy", "duckdb"])
+def test_lazy_units_as_psus_warn_where_their_sums_cancel(backend: str) -> None:
+    # The engine's expanded sums cancel to a variance of 0 here (below 1e-6
+    # of the sums of squares): warned of, naming the measure and the remedy;
+    # a unit id as psu gives the deviations, without a warning.
+    frame = backends.make(backend, _UNITS)
+    with pytest.warns(UserWarning, match=r"variance of P0 .* pass a column holding"):
+        poverty_table(frame, **_UNITS_KW)
+    out = poverty_table(frame, psu="id", **_UNITS_KW)
+    np.testing.assert_allclose(backends.col(out, "se"), [7.499999925e-7], rtol=3e-8)
+
+
+@pytest.mark.parametrize("backend", ["polars-lazy", "duckdb"])
+def test_lazy_units_as_psus_name_the_domain_that_cancels(backend: str) -> None:
+    # Domain "a": t = 1, 1, 0 (poor, poor, not) with w = 1e4, 1e4, 1e-4, so
+    # r = 2e4/T and 1 - r = 5e-9: sum w^2 (t - r)^2 = 2e8 * 2.5e-17 + 1e-8
+    # = 1.5e-8, against sums of squares sum w^2 t^2 + 2 r sum w^2 t +
+    # r^2 sum w^2 = 8e8: a fraction of 2e-17, below 1e-6. Domain "b" (t = 1,
+    # 0, w = 5, 5, r = 0.5): 12.5 against 25 + 25 + 12.5, a fraction of 0.2,
+    # not named.
+    data = {
+        "y": [1.0, 1.0, 3.0, 1.0, 3.0],
+        "w": [1e4, 1e4, 1e-4, 5.0, 5.0],
+        "d": ["a", "a", "a", "b", "b"],
+    }
+    frame = backends.make(backend, data)
+    with pytest.warns(UserWarning, match=r"variance of P0 in domain 'a' \(1 figure"):
+        poverty_table(
+            frame, welfare="y", line=2.0, weight="w", by="d", alpha=0, unit="percent"
         )

@@ -473,7 +473,10 @@ def poverty_table(
         Column of strata. None is one stratum.
     psu : str, optional
         Column of primary sampling units, nested in strata. None makes each
-        row a PSU.
+        row a PSU: on pandas and eager polars frames with the same results
+        as a column of unique row ids; on lazy frames (polars lazy, DuckDB,
+        PySpark) from expanded
+        sums of squares, warned of where they cancel (see Warns).
     fpc : str, optional
         Column of the finite population correction, constant within a
         stratum (PSUs in the stratum's population, at least the number
@@ -586,7 +589,15 @@ def poverty_table(
         weight in a domain (or overall, or the sample), where ``deff`` is
         then NaN or ``inf`` (see Notes): the message names the domains and
         asks whether the weights are correctly scaled, as R ``survey``
-        does.
+        does. Also, without `psu` on an engine whose one grouped sum cannot keep
+        each row (polars lazy, DuckDB, PySpark), where a variance is below 1e-6
+        of the sums of squares it is the difference of (a standard error of 0
+        included, unless the measure is the same for every unit of the domain):
+        that standard error and design effect may have lost digits (about 16 +
+        log10 of that fraction kept); the message names the measure and domain
+        and asks for a unit id column as `psu`. Above 1e-6, standard errors
+        agree with the exact deviations to about 2e-11 relative (measured on
+        random designs of 20,000 rows).
 
     See Also
     --------

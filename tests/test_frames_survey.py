@@ -572,7 +572,7 @@ def test_decimal_nans_are_missing_values_as_float_nan(arg: str, nan: Decimal) ->
         ValueError,
         match=rf"`{arg}` column '{name}' \(1 row\) must not be missing "
         r"\(nan_policy='raise'\): 1 row\(s\) missing a value in all, first at "
-        "row 4",
+        "index label 4;",  # BASE's index is 0..n-1: label 4 is row 4
     ):
         poverty_table(df, **BASE_KW)
     out = poverty_table(df, **BASE_KW, nan_policy="omit")
@@ -605,10 +605,11 @@ def test_decimal256_columns_are_read_as_decimal128_columns(
     kind = pa.decimal256(60, 25)
     values = list(_as_decimals(BASE[name]))
     values[1] = Decimal("2.67499999999999999999")
+    place = "index label 1" if engine == "pandas arrow" else "row position 1"
     with pytest.raises(
         ValueError,
         match=rf"column '{name}' holds a decimal that float64 .* cannot hold "
-        r"exactly: 2\.674999.* at row 1",
+        rf"exactly: 2\.674999\d* at {place} \(its nearest",
     ):
         poverty_table(frame(values), **BASE_KW)
 
@@ -1427,7 +1428,7 @@ def test_a_bad_line_among_several_is_named_on_every_engine(
             {"welfare": "v", "weight": "w", "line": 125},
             r"^`weight` column 'w' \(1 row\) must not be missing "
             r"\(nan_policy='raise'\): 1 row\(s\) missing a value in all"
-            r"(, first at row 1)?;",
+            r"(, first at (index label 11|row position 1))?;",
         ),
         # Welfare in row 0, the line column in rows 2 and 3, the weight in
         # row 1 and the size in row 0: 4 rows missing something, by hand.
@@ -1448,6 +1449,7 @@ def test_a_bad_line_among_several_is_named_on_every_engine(
 def test_missing_values_are_named_by_the_input_that_holds_them(
     kw: dict[str, Any], match: str
 ) -> None:
+    # The pandas index is 10, 11, 12, 13: row 1 is the index label 11.
     df = pd.DataFrame(
         {
             "y": [np.nan, 110.0, 150.0, 160.0],
@@ -1455,7 +1457,8 @@ def test_missing_values_are_named_by_the_input_that_holds_them(
             "w": [1.0, np.nan, 1.0, 1.0],
             "s": [np.nan, 1.0, 1.0, 1.0],
             "z": [125.0, 125.0, np.nan, np.nan],
-        }
+        },
+        index=[10, 11, 12, 13],
     )
     for engine, frame in _engines(df).items():
         with pytest.raises(ValueError, match=match):
@@ -3027,3 +3030,58 @@ def test_lazy_units_as_psus_name_the_domain_that_cancels(backend: str) -> None:
         poverty_table(
             frame, welfare="y", line=2.0, weight="w", by="d", alpha=0, unit="percent"
         )
+
+
+@pytest.mark.parametrize(
+    ("engine", "place"),
+    [
+        ("pandas", ", first at index label 0;"),
+        ("polars", ", first at row position 1;"),
+        ("polars lazy", ";"),
+        ("duckdb", ";"),
+    ],
+)
+def test_the_row_missing_a_value_is_named_as_its_frame_names_rows(
+    engine: str, place: str
+) -> None:
+    # The pandas index is 2, 0, 1, 3 and the value missing is the second
+    # row's, index label 0 (df.loc[1] is another row); polars names rows by
+    # 0-based position (1); a lazy engine has no rows to name.
+    df = pd.DataFrame({"y": [1.0, np.nan, 3.0, 4.0]}, index=[2, 0, 1, 3])
+    frame = _engines(df)[engine]
+    with pytest.raises(
+        ValueError, match=rf"1 row\(s\) missing a value in all{re.escape(place)}"
+    ):
+        poverty_table(frame, welfare="y", line=2.0, alpha=0, unit="percent")
+
+
+@pytest.mark.parametrize(
+    ("engine", "place"),
+    [
+        ("pandas", " at index label 'b' "),
+        ("polars", " at row position 1 "),
+        ("polars lazy", " "),
+        ("duckdb", " "),
+    ],
+)
+def test_a_decimal_float64_cannot_hold_is_placed_by_the_same_rule(
+    engine: str, place: str
+) -> None:
+    # Decimal 2.67499999999999999999 (read as 2.675) in the second row,
+    # index label 'b' of the pandas frame (Python Decimals, an object
+    # column) and DECIMAL(38, 25) elsewhere: the same rule as for missing
+    # values names its row.
+    values = [Decimal("1"), Decimal("2.67499999999999999999")]
+    df = pd.DataFrame({"y": values}, index=["a", "b"])
+    frame: Any = df
+    if engine != "pandas":
+        eager = pl.DataFrame({"y": values}, schema={"y": pl.Decimal(38, 25)})
+        frame = {
+            "polars": eager,
+            "polars lazy": eager.lazy(),
+            "duckdb": duckdb.from_arrow(eager.to_arrow()),
+        }[engine]
+    with pytest.raises(
+        ValueError, match=rf"2\.67499999999999999999\d*(?:'\))?{re.escape(place)}\(its"
+    ):
+        poverty_table(frame, welfare="y", line=2.0, alpha=0, unit="percent")

@@ -664,7 +664,7 @@ def prepare_units(
                 for a, x, name in ((w, weights, "weights"), (s, size, "size"))
                 if x is not None
             ]
-            first = int(np.flatnonzero(missing)[0])
+            first = f"row {int(np.flatnonzero(missing)[0])}"
             raise ValueError(missing_message(held, int(missing.sum()), first=first))
         nan_z = np.isnan(z)
         if nan_z.ndim == 1 and nan_z.any():
@@ -722,18 +722,20 @@ def _refuse_underflow(
 
 
 def missing_message(
-    held: Sequence[tuple[str, int]], total: int, *, first: int | None = None
+    held: Sequence[tuple[str, int]], total: int, *, first: str | None = None
 ) -> str:
     """The error for missing values under ``nan_policy="raise"``, by input.
 
     `held` pairs each input's name (```welfare```, or ```weight``` column
     'w'`` for a frame) with its count of missing values; those with none
     are left out. `total` counts the rows missing anything, `first` (when
-    there are row positions) the first such row.
+    there are rows to name) names the first such row: ``row 3`` of arrays,
+    ``index label 'b'`` of a pandas frame, ``row position 3`` of another
+    eager frame (:func:`povstat.frames._plumbing.row_place`).
     """
     parts = [f"{name} ({k:,} row{'' if k == 1 else 's'})" for name, k in held if k]
     listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
-    where = "" if first is None else f", first at row {first}"
+    where = "" if first is None else f", first at {first}"
     return (
         f"{listed} must not be missing (nan_policy='raise'): {total:,} row(s) "
         f"missing a value in all{where}; pass nan_policy='omit' to give such "

@@ -133,10 +133,15 @@ def test_units_as_psus_do_not_cancel(big: float) -> None:
     # percent (7.4999250005625e-4 for W = 1e5, 7.499999925e-7 for 1e8).
     # Expanded sums of squared weights gave 7.49993e-4 and 0.0. Here t - r
     # is 1/T, 5e-9 for W = 1e8, computed from r to 1e-16: 2e-8 relative.
+    # R survey 4.1.1 (tests/reference/survey_units_as_psus.R) gives se
+    # 7.4999250005730719e-4 and deff 2.2500112501750962e-5 for W = 1e5.
     se = 300 * big / (2 * big + 1) ** 2
     kw: dict[str, Any] = {"weights": [big, 1, big], "alpha": 0, "unit": "percent"}
     a = poverty_estimates([1.0, 3.0, 1.0], 2.0, **kw)
     np.testing.assert_allclose(a.se, [se], rtol=1e-10 if big < 1e6 else 3e-8)
+    if big < 1e6:
+        np.testing.assert_allclose(a.se, [7.4999250005730719e-4], rtol=1e-10)
+        np.testing.assert_allclose(a.deff, [2.2500112501750962e-5], rtol=1e-10)
     assert a.deff[0] > 0
     b = poverty_estimates([1.0, 3.0, 1.0], 2.0, psu=[7, 8, 9], **kw)
     np.testing.assert_array_equal(a.se, b.se)
@@ -147,8 +152,9 @@ def test_units_as_psus_with_equal_deviations_have_no_variance() -> None:
     # Strata 0 (welfare 80) and 1 (150, 120) under a line of 100, the
     # lonely stratum 0 removed: in stratum 1 both units are non-poor, so
     # their linearised values -r/T are equal and deviate 0 from their mean:
-    # var = 0 for P0, P1 and Watts, and deff = 0/0 = NaN, as R survey gives
-    # with psu = 1, 2, 3 (expanded sums left a Watts se of 6.6e-8, deff inf).
+    # var = 0 for P0, P1 and Watts, and deff = 0/0 = NaN, as R survey 4.1.1
+    # gives with ids 1, 2, 3 (tests/reference/survey_units_as_psus.R;
+    # expanded sums left a Watts se of 6.6e-8 and a deff of inf).
     kw: dict[str, Any] = {
         "alpha": [0, 1],
         "watts": True,

@@ -162,7 +162,11 @@ def test_population_column_and_missing_values() -> None:
         ({}, ValueError, "exactly one of `groups` and `by`; got neither"),
         ({"groups": {"x": ["a"]}, "by": "region_code"}, ValueError, "got both"),
         ({"groups": {"x": ["a", "z"]}}, ValueError, r"not in the frame.*'z'"),
-        ({"groups": {"x": ["a", "a"]}}, ValueError, "more than once"),
+        (
+            {"groups": {"x": ["a", "a"]}},
+            ValueError,
+            "more than once: group 'x' lists region 'a' 2 times",
+        ),
         (
             {"groups": {"x": ["a"], "y": ["a", "b"]}},
             ValueError,
@@ -240,10 +244,14 @@ def test_duplicate_rows_and_incomplete_groups_are_refused() -> None:
             "poor_thousands": [1.0, 1.0, 2.0],
         }
     )
-    with pytest.raises(ValueError, match="'a' has more than one row"):
+    with pytest.raises(ValueError, match=r"'a' has more than one row in period 1\.0"):
         aggregate_regions(d, groups={"x": ["a", "b"]}, unit="percent")
     e = d.iloc[[0, 2]].assign(period=[1.0, 2.0])
-    with pytest.raises(ValueError, match="group 'x' lacks some of its regions"):
+    # Period 1 has a only, period 2 b only: the first short cell in label
+    # order is period 1, lacking b.
+    with pytest.raises(
+        ValueError, match=r"group 'x' lacks region\(s\) 'b' in period 1.0, where"
+    ):
         aggregate_regions(e, groups={"x": ["a", "b"]}, unit="percent")
     f = e.assign(region_code=pd.Series(["a", None], index=e.index, dtype=object))
     with pytest.raises(ValueError, match="must not have missing"):
@@ -551,3 +559,43 @@ def test_pooled_totals_are_exact_decimal_sums() -> None:
     )
     assert out["pooled_headcount"].tolist() == [13.15]
     assert out["pooled_rate"].tolist() == [6.575]
+
+
+def test_errors_name_the_group_region_and_period_at_fault() -> None:
+    # a, b, c in 2022 and 2023; the last row (c, 2023) dropped: "Raya"
+    # lacks c in 2023, whatever the row order.
+    d = pd.DataFrame(
+        {
+            "region_code": list("abc") * 2,
+            "period": [2022] * 3 + [2023] * 3,
+            "poverty_rate_pct": [10.0, 20.0, 30.0, 11.0, 21.0, 31.0],
+            "poor_thousands": [1.0, 2.0, 3.0, 1.0, 2.0, 3.0],
+        }
+    )
+    lacks = r"group 'Raya' lacks region\(s\) 'c' in period 2023, where others"
+    for rows in ([0, 1, 2, 3, 4], [4, 2, 0, 3, 1]):
+        with pytest.raises(ValueError, match=lacks):
+            aggregate_regions(
+                d.iloc[rows], groups={"Raya": list("abc")}, unit="percent"
+            )
+    # A region listed twice in one group: the group and the region.
+    with pytest.raises(
+        ValueError,
+        match="lists a region more than once: group 'X' lists region 'c' 2 times",
+    ):
+        aggregate_regions(d, groups={"R": ["a", "b"], "X": ["c", "c"]}, unit="percent")
+    # `by` moves b from P (2022) to Q (2023): P lacks b in 2023, the cause
+    # is named.
+    moved = d.assign(prov=["P", "P", "Q", "P", "Q", "Q"])
+    with pytest.raises(
+        ValueError,
+        match=r"group 'P' lacks region\(s\) 'b' in period 2023, .*the `by` "
+        r"column 'prov' puts region 'b' in group 'P' in period 2022 but in "
+        r"group 'Q' in period 2023",
+    ):
+        aggregate_regions(moved, by="prov", unit="percent")
+    # A row repeated: the region and its period.
+    with pytest.raises(ValueError, match="'b' has more than one row in period 2022"):
+        aggregate_regions(
+            pd.concat([d, d.iloc[[1]]]), groups={"Raya": list("abc")}, unit="percent"
+        )

@@ -705,6 +705,18 @@ def test_parse_columns_names_other_frame_types() -> None:
         (-0.001, "id", 2, "0,00"),  # no "-0,00"
         (1234.5, "en", -2, "1,200"),
         (np.nan, "id", 2, "…"),
+        # The decimal, never the binary digits: the float 1e23 is
+        # 99999999999999991611392 in binary, the figure 1 followed by 23
+        # zeros; rounded to thousands it stays that figure.
+        (1e23, "en", -3, "100,000,000,000,000,000,000,000"),
+        (1e23, "en", 0, "100,000,000,000,000,000,000,000"),
+        # 1000000000000000.2 is the float ...000.25 (spacing 0.125 there);
+        # its decimal ...000.2 to 2 decimals is ...000.20.
+        (1000000000000000.2, "en", 2, "1,000,000,000,000,000.20"),
+        (1000000000000000.2, "id", 2, "1.000.000.000.000.000,20"),
+        # 1.7e308 is 17 followed by 307 zeros.
+        (1.7e308, "en", 0, "170" + ",000" * 102),
+        (-40.0, "en", -2, "0"),  # rounds to zero: no sign
     ],
 )
 def test_format_number(x: float, locale: Any, decimals: int, text: str) -> None:
@@ -729,6 +741,23 @@ def test_format_number_options_and_errors() -> None:
 
 
 # --- properties ---------------------------------------------------------------
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False), st.integers(-15, 15))
+def test_format_number_writes_the_rounded_decimal(x: float, d: int) -> None:
+    # The text is the decimal of round_half_up(x, d): read back as a float it
+    # is that float; it has d decimals (none below 0), at most 17 significant
+    # digits (float64 holds no more: the rest would be binary noise) and,
+    # with d < 0, zeros in the -d places rounded away.
+    text = str(format_number(x, locale="en", decimals=d)).replace(",", "")
+    assert float(text) == round_half_up(x, d)
+    whole, _, frac = text.lstrip("-").partition(".")
+    assert len(frac) == max(d, 0)
+    digits = (whole + frac).lstrip("0").rstrip("0")
+    assert len(digits) <= 17
+    if d < 0:
+        assert whole == "0" or whole.endswith("0" * -d)
+
 
 locales = st.sampled_from(["id", "en"])
 

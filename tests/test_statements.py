@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import itertools
 import re
 from typing import Any, Literal
 
@@ -1901,6 +1902,95 @@ def test_rank_and_top_statements_do_not_depend_on_row_order(
     assert top_check(list(range(n))) == top_check(list(perm))
 
 
+def test_top_set_decided_jointly_by_regions_above_the_named() -> None:
+    # By hand: values NaN, 3, NaN, 2 (highest first). "A and D are exactly the
+    # two highest": B (3, not named) is above D (2) whatever A and C hold, so
+    # {A, D} is never the top two: does not hold (not "cannot tell").
+    labels = ["A", "B", "C", "D"]
+    res = check_top_statement(
+        [np.nan, 3.0, np.nan, 2.0],
+        labels,
+        members=["A", "D"],
+        k=2,
+        descending=True,
+        exactly=True,
+    )
+    assert res.verdict == NOT_HOLDS
+    assert res.figures["ahead"] == "B"
+    assert str(res.reason).endswith("ranked above a named region but not named: B")
+    # Values 2, 2, 2, 3: "A and B are among the two highest". D (3) is above
+    # both, so only one place is left for the two of them: does not hold,
+    # although each alone could be 2nd by the tie.
+    res = check_top_statement(
+        [2.0, 2.0, 2.0, 3.0], labels, members=["A", "B"], k=2, descending=True
+    )
+    assert res.verdict == NOT_HOLDS
+    assert str(res.reason).endswith(
+        "the 2 named and the 1 ranked above one of them (D) do not fit in 2 places"
+    )
+    # Same values, three places: A and B can take 2nd and 3rd, or C can.
+    res = check_top_statement(
+        [2.0, 2.0, 2.0, 3.0], labels, members=["A", "B"], k=3, descending=True
+    )
+    assert res.verdict == UNDECIDED
+    assert res.figures["ahead"] == "D"
+
+
+def _top_verdict_by_brute_force(
+    values: list[float], members: set[int], k: int, *, descending: bool, exactly: bool
+) -> str:
+    """The verdict over every order the known values allow.
+
+    A missing value can take any place and tied values any order between
+    them, so the possible rankings are the permutations that keep each pair
+    of distinct known values in order.
+    """
+    n = len(values)
+    score = [x if descending else -x for x in values]
+    seen = set()
+    for order in itertools.permutations(range(n)):
+        if any(
+            not np.isnan(score[a]) and not np.isnan(score[b]) and score[b] > score[a]
+            for i, a in enumerate(order)
+            for b in order[i + 1 :]
+        ):
+            continue
+        top = set(order[:k])
+        seen.add(members == top if exactly else members <= top)
+    if seen == {True}:
+        return HOLDS
+    return NOT_HOLDS if seen == {False} else UNDECIDED
+
+
+@given(st.data())
+def test_top_set_verdict_equals_brute_force_over_orders(data: st.DataObject) -> None:
+    # Invariant: "holds" iff the statement holds in every order the values
+    # allow (missing values anywhere, ties either way), "does not hold" iff
+    # in none, "cannot tell" otherwise.
+    values = data.draw(
+        st.lists(st.sampled_from([1.0, 2.0, 3.0, np.nan]), min_size=1, max_size=6)
+    )
+    n = len(values)
+    labels = [f"R{i}" for i in range(n)]
+    k = data.draw(st.integers(1, n))
+    members = data.draw(
+        st.lists(st.integers(0, n - 1), min_size=1, max_size=n, unique=True)
+    )
+    descending = data.draw(st.booleans())
+    exactly = data.draw(st.booleans())
+    res = check_top_statement(
+        values,
+        labels,
+        members=[labels[i] for i in members],
+        k=k,
+        descending=descending,
+        exactly=exactly,
+    )
+    assert res.verdict == _top_verdict_by_brute_force(
+        values, set(members), k, descending=descending, exactly=exactly
+    )
+
+
 def test_rank_statement_labels_must_not_be_a_str() -> None:
     with pytest.raises(TypeError, match=r"`labels` must be a sequence of labels"):
         check_rank_statement(
@@ -3579,3 +3669,193 @@ def test_a_level_change_in_persons_shows_whole_persons() -> None:
     )
     assert out["verdict"].tolist() == [HOLDS]
     assert out["reason"][0].startswith("rose 7,520, from 4,181,290 to 4,188,810")
+
+
+def test_statement_keys_that_are_whole_floats_are_the_labels_of_data() -> None:
+    # An integer column with a gap reaches pandas as float64: after
+    # [3507, None] is 3507.0. One rule for every key column (region, after,
+    # period, period_before, period_after): a number equal to a label of
+    # `data` is that label. Rates 9.45, 4.26, 3.31 (by hand): 3573 is 2nd
+    # from the highest, after 3507; 3579 is 3rd.
+    data = pd.DataFrame(
+        {
+            "region_code": [3507, 3573, 3579] * 2,
+            "period": [2021] * 3 + [2023] * 3,
+            "poverty_rate_pct": [9.8, 4.37, 3.5, 9.45, 4.26, 3.31],
+            "poor_thousands": [1.0, 2.0, 3.0, 1.0, 2.0, 3.0],
+        }
+    )
+    st_ = pd.DataFrame(
+        {
+            "kind": ["rank", "rank", "change"],
+            "region": [3573.0, 3579.0, 3573.0],
+            "period": [2023.0, 2023.0, None],
+            "stated_rank": [2, 3, None],
+            "descending": [True, True, None],
+            "after": [3507, None, None],
+            "period_before": [None, None, 2021],
+            "period_after": [None, None, 2023],
+            # 4.37 -> 4.26 over 2 years: 0.11 points, 0.055 a year.
+            "stated": [None, None, 0.055],
+            "direction": [None, None, "fall"],
+            "stated_as": [None, None, "points"],
+            "decimals": [None, None, 3],
+            "per_year": [None, None, True],
+        }
+    )
+    assert st_["after"].dtype == np.float64
+    out = check_statements(st_, data, unit="percent", persons_per_poor_unit=1000)
+    assert out["verdict"].tolist() == [HOLDS, HOLDS, HOLDS]
+    assert out["reason"][0] == (
+        "3573 (4.26) ranks 2 of 3 from the highest (ties: min), after 3507"
+    )
+    assert "over 2.00 years" in out["reason"][2]
+    # The statements are returned as given.
+    assert out["after"].dtype == np.float64
+    # Text is not a number: "3507" names no region, and the message says the
+    # type `data` holds, naming the statements' own column.
+    text = st_.iloc[:1].assign(after=["3507"])
+    with pytest.raises(
+        ValueError,
+        match=r"row 0 \(kind 'rank'\): column 'after' names '3507', which is not "
+        r"a 'region_code' .*'3507' is of type str; `data` holds 3507 of type int",
+    ):
+        check_statements(text, data, unit="percent", persons_per_poor_unit=1000)
+    # A fraction is no label either.
+    half = st_.iloc[:1].assign(after=[3507.5])
+    with pytest.raises(ValueError, match=r"column 'after' names 3507.5, which is not"):
+        check_statements(half, data, unit="percent", persons_per_poor_unit=1000)
+
+
+def test_statement_periods_as_text_against_years_name_the_statements() -> None:
+    # `data` holds integer years; periods written as text ("2023") are the
+    # statements' fault: each kind says so, naming the statements' column
+    # and the type `data` holds (as the figure kind does).
+    data = pd.DataFrame(
+        {
+            "region_code": [3507, 3573] * 2,
+            "period": [2022, 2022, 2023, 2023],
+            "poverty_rate_pct": [9.8, 4.37, 9.45, 4.26],
+            "poor_thousands": [1.0, 2.0, 3.0, 4.0],
+        }
+    )
+    rank = pd.DataFrame(
+        [
+            {
+                "kind": "rank",
+                "region": 3573,
+                "period": "2023",
+                "stated_rank": 2,
+                "descending": True,
+            }
+        ]
+    )
+    with pytest.raises(
+        ValueError,
+        match=r"pairs not in `data`: \(3573, '2023'\): `statements` column "
+        r"'period' holds '2023' \(of type str\), which is not in `data`, whose "
+        r"column 'period' holds 2023 of type int: write it as `data` does",
+    ):
+        check_statements(rank, data, unit="percent", persons_per_poor_unit=1000)
+    for kind, extra in (
+        (
+            "change",
+            {"stated": 0.11, "stated_as": "points", "decimals": 2},
+        ),
+        ("direction", {}),
+    ):
+        st_ = pd.DataFrame(
+            [
+                {
+                    "kind": kind,
+                    "region": 3573,
+                    "period_before": "2022",
+                    "period_after": 2023,
+                    "direction": "fall",
+                    **extra,
+                }
+            ]
+        )
+        with pytest.raises(
+            ValueError,
+            match=r"`statements` periods must be written as `data` writes them: "
+            r"row 0 column 'period_before' holds '2022' \(of type str\), but "
+            r"`data` column 'period' holds 2022 of type int",
+        ):
+            check_statements(st_, data, unit="percent", persons_per_poor_unit=1000)
+    # A year that is simply absent gets no type hint.
+    absent = rank.assign(period=[2019])
+    with pytest.raises(ValueError, match=r"pairs not in `data`: \(3573, 2019\)$"):
+        check_statements(absent, data, unit="percent", persons_per_poor_unit=1000)
+
+
+def test_consistency_reason_shows_the_gap_that_decides() -> None:
+    # By hand: 4.4955 (4 decimals) of 100 (10 decimals) is 4.4955 %, the
+    # ratio lying in (4.49545 / 100.00000000005, 4.49555 / 99.99999999995),
+    # about (4.4954, 4.4956) %; the published 5 % (0 decimals) stands for
+    # [4.5, 5.5): no overlap. At 2 decimals both ends would show as 4.50 %,
+    # which looks consistent; they are shown to 3 (4.495 and 4.496).
+    res = check_consistency(
+        5.0,
+        4.4955,
+        100.0,
+        unit="percent",
+        rate_decimals=0,
+        headcount_decimals=4,
+        population_decimals=10,
+    )
+    assert res.verdict == NOT_HOLDS
+    assert str(res.reason) == (
+        "headcount / population = 4.496 % (between 4.495 % and 4.496 % given "
+        "the rounding), against a published rate of 5 %, which stands for "
+        "[4.5 %, 5.5 %)"
+    )
+
+
+_SHOWN = re.compile(
+    r"between (?P<lo>[\d,.]+|inf) % and (?P<hi>[\d,.]+|inf) % .*"
+    r"stands for \[(?P<rlo>[\d,.]+) %, (?P<rhi>[\d,.]+) %\)"
+)
+
+
+@given(
+    st.integers(1, 10_000),
+    st.integers(1, 400),
+    st.integers(0, 10_000),
+    st.integers(-1, 4),
+    st.integers(0, 4),
+    st.integers(-2, 4),
+)
+def test_consistency_reason_bounds_show_which_side_they_lie(
+    rate_units: int, h_units: int, n_extra: int, rd: int, hd: int, nd: int
+) -> None:
+    # Invariant: the shown range's ends differ when the range has width, and
+    # a range wholly below the rate's interval [r-, r+) shows its upper end
+    # below r- (one from r+ up shows its lower end at r+ or above).
+    rate = min(rate_units * 10.0**-rd, 100.0) if rd >= 0 else 10.0 * (rate_units % 10)
+    h = round_half_up(h_units * 10.0**-hd, hd)
+    n = round_half_up(h + n_extra * 10.0**-nd + 10.0**-nd, nd)
+    res = check_consistency(
+        rate,
+        h,
+        n,
+        unit="percent",
+        rate_decimals=rd,
+        headcount_decimals=hd,
+        population_decimals=nd,
+    )
+    m = _SHOWN.search(str(res.reason))
+    assert m is not None
+    lo_s, hi_s, rlo, rhi = (
+        float(m[g].replace(",", "")) for g in ("lo", "hi", "rlo", "rhi")
+    )
+    lo, hi = (
+        float(res.figures["implied_rate_lower"]),
+        float(res.figures["implied_rate_upper"]),
+    )
+    if lo < hi:
+        assert lo_s < hi_s
+    if res.verdict == NOT_HOLDS and hi < rlo:
+        assert hi_s < rlo
+    if res.verdict == NOT_HOLDS and lo >= rhi:
+        assert lo_s >= rhi

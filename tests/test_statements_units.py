@@ -403,9 +403,12 @@ def test_check_statements_refuses_periods_out_of_order(before: int, after: int) 
 
 
 def test_check_statements_refuses_periods_that_cannot_be_ordered() -> None:
+    # `data` holds years: the text period is the statements' fault.
     st_ = _STATEMENTS.iloc[[0]].assign(period_before="2022", period_after=2023)
     with pytest.raises(
-        ValueError, match="periods that can be put in order, but their periods are text"
+        ValueError,
+        match=r"must be written as `data` writes them: row \d+ column "
+        r"'period_before' holds '2022' \(of type str\)",
     ):
         check_statements(st_, _table(1.0), unit="percent", persons_per_poor_unit=1000)
 

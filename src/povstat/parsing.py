@@ -25,6 +25,7 @@ turned into NaN silently.
 
 from __future__ import annotations
 
+import decimal
 import math
 import numbers
 import re
@@ -648,9 +649,10 @@ def format_number(
         ``"id"``: decimal comma, dots between groups of three digits
         (``"1.234,57"``); ``"en"``: decimal point, commas (``"1,234.57"``).
     decimals : int
-        Decimal places shown, after rounding half up with
-        :func:`povstat.round_half_up`; negative rounds to tens, hundreds, ...
-        and shows no decimals.
+        Decimal places shown, after rounding half up as
+        :func:`povstat.round_half_up` does (on the decimal the float stands
+        for); negative rounds to tens, hundreds, ..., shows no decimals and
+        writes zeros in the places rounded away.
     grouping : bool, default True
         Whether to separate groups of three digits.
     na_rep : str, default "…"
@@ -687,7 +689,11 @@ def format_number(
     Values are rounded half up (away from zero) on their decimal value, as
     published tables are [1]_; a value that rounds to zero is written without
     a sign. :func:`parse_numbers` reads the text back to the rounded value
-    exactly.
+    exactly. The text is the rounded decimal itself, never the binary
+    digits of a float: 1e23 is written 100,000,000,000,000,000,000,000
+    (``format(1e23, ",.0f")`` gives 99,999,999,999,999,991,611,392), and
+    1000000000000000.2 to 2 decimals is ...000.20 (the float nearest to it
+    is ...000.25 in binary).
 
     References
     ----------
@@ -711,14 +717,45 @@ def format_number(
     v = _validate.finite_or_nan(x, "x")
     r = round_half_up(v, d) + 0.0  # + 0.0 turns -0.0 into 0.0
     spec = f"{',' if group else ''}.{max(d, 0)}f"
-    swap = str.maketrans(",.", ".,")
+    # Below 1e15 units of the last place shown, the float nearest to a
+    # rounded figure prints as that figure; beyond, it is written from the
+    # decimal (binary digits would show).
+    short = np.abs(r) < 1e15 / 10.0 ** max(d, 0)
+    swap = str.maketrans(",.", ".,") if loc == "id" else str.maketrans("", "")
     texts = [
         na_rep
         if np.isnan(val)
-        else (format(val, spec).translate(swap) if loc == "id" else format(val, spec))
-        for val in r.ravel().tolist()
+        else (format(val, spec) if fits else _decimal_text(raw, d, spec)).translate(
+            swap
+        )
+        for val, raw, fits in zip(
+            r.ravel().tolist(), v.ravel().tolist(), short.ravel().tolist(), strict=True
+        )
     ]
     return np.asarray(np.array(texts, dtype=np.str_).reshape(r.shape))
+
+
+#: Enough digits for any finite float64 written out in full (1.8e308) with
+#: 15 decimals; ties away from zero, as round_half_up.
+_WRITE_OUT = decimal.Context(prec=400, rounding=decimal.ROUND_HALF_UP)
+
+
+def _decimal_text(value: float, d: int, spec: str) -> str:
+    """`value` rounded half up to `d` decimals and written out, as a decimal.
+
+    The value is the decimal the float stands for (its shortest repr), as
+    in :func:`povstat.round_half_up`, rounded there exactly: ``format(1e23,
+    ".0f")`` would write the binary value 99999999999999991611392, and
+    1000000000000000.2 rounded to 2 decimals (the float
+    1000000000000000.25) would be written ...000.25. Places that `d`
+    rounds away (``d < 0``) are zeros; a figure that rounds to zero has no
+    sign.
+    """
+    quantum = Decimal(1).scaleb(-d)
+    figure = Decimal(repr(value)).quantize(quantum, context=_WRITE_OUT)
+    if figure.is_zero():
+        figure = figure.copy_abs()
+    return format(figure, spec)
 
 
 # --- internals -------------------------------------------------------------

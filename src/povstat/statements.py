@@ -1043,7 +1043,11 @@ def check_consistency(
     -----
     With :math:`H \in [h_-, h_+)`, :math:`N \in [n_-, n_+)`, the ratio
     :math:`H/N` lies in :math:`(h_-/n_+, h_+/n_-)`; the statement holds when
-    this overlaps the rate's interval :math:`[r_-, r_+)` [1]_.
+    this overlaps the rate's interval :math:`[r_-, r_+)` [1]_. The reason
+    names both: the rate's interval, and the range of :math:`H/N` with as
+    many decimals as it takes to show its two ends apart and on their side
+    of the interval (4.4955 of 100 against a published 5 % shows 4.495 % to
+    4.496 % against [4.5 %, 5.5 %), not 4.50 % to 4.50 %).
 
     References
     ----------
@@ -1135,13 +1139,20 @@ def check_consistency(
     verdict = np.where(missing, UNDECIDED, np.where(overlap, HOLDS, NOT_HOLDS))
     rb = np.broadcast_to(rp, shape)
     shown = max(rdp, 0)
+    # A rate is never below 0: a published 0 stands for [0, half a unit).
+    r_lo = np.broadcast_to(np.maximum(ri.lower, 0.0), shape)
+    r_hi = np.broadcast_to(ri.upper, shape)
+    places = _range_places(lo, hi_, r_lo, r_hi, shown + 2)
 
     def describe(i: tuple[int, ...]) -> str:
+        k = int(places[i])
         return (
-            f"headcount / population = {_fmt(float(implied[i]), shown + 2)} % "
-            f"(between {_fmt(float(lo[i]), shown + 2)} % and "
-            f"{_fmt(float(hi_[i]), shown + 2)} % given the rounding), against a "
-            f"published rate of {_fmt(float(rb[i]), shown)} %"
+            f"headcount / population = {_fmt(float(implied[i]), k)} % "
+            f"(between {_fmt(float(lo[i]), k)} % and "
+            f"{_fmt(float(hi_[i]), k)} % given the rounding), against a "
+            f"published rate of {_fmt(float(rb[i]), shown)} %, which stands for "
+            f"[{_fmt(float(r_lo[i]), max(rdp + 1, 0))} %, "
+            f"{_fmt(float(r_hi[i]), max(rdp + 1, 0))} %)"
         )
 
     back = 100.0 if u == "fraction" else 1.0
@@ -1154,6 +1165,41 @@ def check_consistency(
             "implied_rate_upper": hi_ / back,
         },
     )
+
+
+def _range_places(
+    lo: NDArray[np.float64],
+    hi: NDArray[np.float64],
+    r_lo: NDArray[np.float64],
+    r_hi: NDArray[np.float64],
+    least: int,
+) -> NDArray[np.int64]:
+    """Decimals to show an open range (lo, hi) against the interval [r_lo, r_hi).
+
+    At least `least`, and more where fewer would hide what decides: the two
+    ends shown apart, and a range wholly below ``r_lo`` (or from ``r_hi``
+    up) shown so (4.4955 to 4.4956 against [4.5, 5.5), not 4.50 to 4.50).
+    At most 15, the most :func:`povstat.round_half_up` takes.
+    """
+    places = np.full(lo.shape, min(least, 15), dtype=np.int64)
+    with np.errstate(invalid="ignore"):
+        open_ = np.isfinite(lo) & ~np.isnan(hi) & np.isfinite(r_lo) & np.isfinite(r_hi)
+        below = hi < r_lo
+        above = lo >= r_hi
+    for k in range(min(least, 15), 16):
+        if not open_.any():
+            break
+        lo_k, hi_k = round_half_up(lo, k), round_half_up(hi, k)
+        with np.errstate(invalid="ignore"):
+            clear = (
+                ((lo_k < hi_k) | ~(lo < hi))
+                & ~(below & (hi_k >= r_lo))
+                & ~(above & (lo_k < r_hi))
+            )
+        places[open_ & clear] = k
+        open_ &= ~clear
+    places[open_] = 15
+    return places
 
 
 def check_headcount_change_statement(
@@ -2426,7 +2472,9 @@ def check_top_statement(
         Figures: ``in_top`` (members surely in the top `k`), ``outside``
         (members surely outside), ``undecided`` (members whose place depends
         on ties or missing values), ``missed`` (with `exactly`: regions
-        surely in the top `k` that are not members), each joined by ", ".
+        surely in the top `k` that are not members), ``ahead`` (regions not
+        named whose value is strictly above a named one's, so that they
+        take a place in the top `k` in every order), each joined by ", ".
 
     Raises
     ------
@@ -2454,7 +2502,18 @@ def check_top_statement(
     "Sampang and Bangkalan are the two highest" cannot be told, while
     :func:`check_rank_statement` with ``ties="min"`` finds Bangkalan 2nd
     (joint 2nd, 2-3 with ties): a joint 2nd place does not settle which two
-    are the top two. The values are rounded half up to
+    are the top two.
+
+    The places are also counted jointly: every region not named whose value
+    is strictly above a named region's is ahead of it in every order, so
+    the statement does not hold when the named regions and those ahead of
+    them are more than :math:`k` (with `exactly`: when any region is
+    ahead). With 3, 2, 2, 2, "the two named regions at 2 are among the two
+    highest" does not hold, although each alone could be 2nd. So the
+    verdict is "holds" if the statement holds in every order the values
+    allow (missing values anywhere, ties broken either way), "does not
+    hold" if it holds in none, and "cannot tell" otherwise. The values are
+    rounded half up to
     10 decimals before ranking, so that float noise from computing published
     figures does not break a tie.
 
@@ -2548,7 +2607,17 @@ def check_top_statement(
         for name, lo, hi in zip(open_, r_min[open_mask], r_max[open_mask], strict=True)
     ]
     missed = names[~is_member & surely_in].tolist() if exact else []
-    if (exact and len(wanted) != k) or outs or missed:
+    # Jointly: a region strictly above the lowest named value is above a
+    # named region in every order, so it takes one of the k places too.
+    score = v if descending else -v
+    known_member = is_member & ~np.isnan(v)
+    ahead_mask = np.zeros(names.size, dtype=bool)
+    if known_member.any():
+        floor = np.min(score[known_member])
+        ahead_mask = ~is_member & ~np.isnan(v) & (score > floor)
+    ahead = names[ahead_mask].tolist()
+    crowded = len(wanted) + len(ahead) > k
+    if (exact and len(wanted) != k) or outs or missed or crowded:
         verdict = NOT_HOLDS
     elif open_:
         verdict = UNDECIDED
@@ -2562,6 +2631,16 @@ def check_top_statement(
         parts.append(f"decided by ties or missing values: {', '.join(spans)}")
     if missed:
         parts.append(f"also among them but not named: {', '.join(missed)}")
+    if crowded and not outs and not missed:
+        if exact:
+            parts.append(
+                f"ranked above a named region but not named: {', '.join(ahead)}"
+            )
+        else:
+            parts.append(
+                f"the {len(wanted)} named and the {len(ahead)} ranked above one of "
+                f"them ({', '.join(ahead)}) do not fit in {k} places"
+            )
     if exact and len(wanted) != k:
         parts.append(f"{len(wanted)} regions are named for a set of {k}")
     return StatementCheck(
@@ -2572,6 +2651,7 @@ def check_top_statement(
             "outside": ", ".join(outs),
             "undecided": ", ".join(open_),
             "missed": ", ".join(missed),
+            "ahead": ", ".join(ahead),
         },
     )
 
@@ -2732,17 +2812,37 @@ def _flag_or_false(cells: pd.Series[Any]) -> pd.Series[Any]:
     return cells.astype(object).where(cells.notna(), False).astype(bool)
 
 
-def _periods_in_order(statements: pd.DataFrame, kind_of: pd.Series[Any]) -> None:
+def _periods_in_order(
+    statements: pd.DataFrame, kind_of: pd.Series[Any], data_periods: pd.Series[Any]
+) -> None:
     """Refuse change statements whose `period_before` is not before `period_after`.
 
     A change from 2023 to 2022 would be judged backwards (a fall read as a
-    rise); a change from a period to itself is no change at all.
+    rise); a change from a period to itself is no change at all. Periods
+    given as text where `data` holds numbers or dates are refused with the
+    type `data` holds (the statements are at fault, not `data`).
     """
     rows = statements[kind_of.isin(["change", "direction", "level_change"]).to_numpy()]
     if not len(rows):
         return
     b, a = rows["period_before"], rows["period_after"]
     text = [isinstance(v, str) for v in [*b.tolist(), *a.tolist()]]
+    held = data_periods.iloc[0] if len(data_periods) else None
+    if any(text) and held is not None and not isinstance(held, str):
+        at = [
+            (col, _validate.plain(i), v)
+            for col in ("period_before", "period_after")
+            for i, v in zip(rows.index, rows[col].tolist(), strict=True)
+            if isinstance(v, str)
+        ]
+        cells = "; ".join(f"row {i!r} column {c!r} holds {v!r}" for c, i, v in at[:10])
+        msg = (
+            f"`statements` periods must be written as `data` writes them: {cells} "
+            f"(of type str), but `data` column {data_periods.name!r} holds "
+            f"{_show_key(held)} of type {type(_validate.plain(held)).__name__}: "
+            "write them as `data` does"
+        )
+        raise ValueError(msg)
     if any(text):
         shown = [v for v in [*b.tolist(), *a.tolist()] if isinstance(v, str)][:3]
         msg = (
@@ -2778,7 +2878,8 @@ def _elapsed_years(
 ) -> NDArray[np.float64]:
     """Years between two periods: dates (whole months) or numbers of years."""
     b, a = pd.Series(before), pd.Series(after)
-    if pd.api.types.is_numeric_dtype(b) and pd.api.types.is_numeric_dtype(a):
+    if all(_is_number(v) for v in [*b.tolist(), *a.tolist()]):
+        # Years, in a numeric column or as the labels of `data` (ints).
         return np.asarray(a.to_numpy(np.float64) - b.to_numpy(np.float64))
     try:
         if any(isinstance(v, str) for v in [*b.tolist(), *a.tolist()]):
@@ -2955,8 +3056,11 @@ def check_statements(
         ``per_year``) is not a real bool (text such as "False" is refused:
         ``bool("False")`` is True; a missing ``per_year`` means False), a
         change, direction or level_change statement has ``period_before``
-        not earlier than ``period_after``, a statement's region and period
-        are not in `data`, a rank statement's ``after`` is not a region
+        not earlier than ``period_after`` (or periods are text where `data`
+        holds years or dates), a statement's region and period are not in
+        `data` (a region or period of another type than `data`'s, such as
+        the text "2023" for the year 2023, is named with the type `data`
+        holds), a rank statement's ``after`` is not a region
         ranked with it, a key column of `data` (`region`, `period`, `by`)
         has a missing value (the row would drop out silently), a
         statement's ``measure`` names a key column of `data`, or
@@ -2973,12 +3077,19 @@ def check_statements(
     Notes
     -----
     Each kind is checked by its ``check_*`` function; see those for the
-    rules and sources. A change in points, units or persons stated with
-    more decimals than the data's column is judged against the range the
-    column's rounding leaves (``levels_decimals``), the column's decimals
-    being the most any of its figures shows (BPS publishes a column to one
-    precision; a column of whole figures such as 10.0 and 9.0 is taken as
-    published to 0 decimals).
+    rules and sources. One rule matches every key column of the statements
+    (``region``, ``after``, ``period``, ``period_before``,
+    ``period_after``) to `data`: a number equal to a label of `data` is that
+    label, so 3507.0 (an integer column with a gap is float64 in pandas) is
+    the region 3507 and 2023.0 the year 2023; text is not a number ("3507"
+    is refused, with the type `data` holds).
+
+    A change in points, units or persons stated with more decimals than the
+    data's column is judged against the range the column's rounding leaves
+    (``levels_decimals``), the column's decimals being the most any of its
+    figures shows (BPS publishes a column to one precision; a column of
+    whole figures such as 10.0 and 9.0 is taken as published to 0
+    decimals).
 
     References
     ----------
@@ -3128,7 +3239,22 @@ def check_statements(
         )
     else:
         by_month = statements
-    _periods_in_order(by_month, kind_of)
+    # One rule for every key column: a number equal to a label of `data`
+    # is that label (3507.0, from an integer column with a gap, is 3507).
+    by_month = by_month.assign(
+        **{
+            col: _as_data_labels(by_month[col], data[key])
+            for col, key in (
+                ("region", region),
+                ("after", region),
+                ("period", period),
+                ("period_before", period),
+                ("period_after", period),
+            )
+            if col in by_month.columns
+        }
+    )
+    _periods_in_order(by_month, kind_of, data[period])
     keyed = data.set_index([region, period])
     if keyed.index.duplicated().any():
         dup = keyed.index[keyed.index.duplicated()].unique().tolist()[:10]
@@ -3155,6 +3281,21 @@ def check_statements(
             "`data` does"
         )
 
+    periods_known = set(data[period].tolist())
+    periods_text = {str(_validate.plain(k)): k for k in periods_known}
+
+    def unknown_period(col: object, p: object) -> str:
+        """Why period `p` is not in `data`; 2023 where it holds "2023" said so."""
+        held = periods_text.get(str(_validate.plain(p)))
+        if p in periods_known or held is None:
+            return ""
+        return (
+            f": `statements` column {col!r} holds {_validate.plain(p)!r} (of type "
+            f"{type(p).__name__}), which is not in `data`, whose column "
+            f"{period!r} holds {_validate.plain(held)!r} of type "
+            f"{type(_validate.plain(held)).__name__}: write it as `data` does"
+        )
+
     def absent(kind: str, regions: pd.Series[Any], periods: pd.Series[Any]) -> None:
         """Refuse (region, period) pairs not in `data`, naming their rows."""
         keys = pd.MultiIndex.from_arrays([regions.to_numpy(), periods.to_numpy()])
@@ -3165,7 +3306,7 @@ def check_statements(
         where = f"row {rows[0]!r}" if len(rows) == 1 else f"rows {rows[:10]}"
         pairs = [
             f"({_validate.plain(r)!r}, {_validate.plain(p)!r})"
-            + ("" if r in known else unknown_region(r))
+            + (unknown_region(r) if r not in known else unknown_period(periods.name, p))
             for r, p in zip(regions[missing], periods[missing], strict=True)
         ][:10]
         verb = "refers" if len(rows) == 1 else "refer"
@@ -3418,10 +3559,18 @@ def check_statements(
         after = None if pd.isna(row.get("after", None)) else row["after"]
         if after is not None and not (table[region] == after).any():
             group = "" if by is None else f" in the same {by!r} group"
+            held = {str(x): x for x in table[region].tolist()}.get(str(after))
+            hint = (
+                ""
+                if held is None
+                else f" ({_validate.plain(after)!r} is of type "
+                f"{type(after).__name__}; `data` holds {_validate.plain(held)!r} "
+                f"of type {type(held).__name__}: write it as `data` does)"
+            )
             msg = (
                 f"`statements` row {label!r} (kind 'rank'): column 'after' names "
                 f"{_validate.plain(after)!r}, which is not a {region!r} of "
-                f"`data` at period {_show_key(row['period'])}{group}"
+                f"`data` at period {_show_key(row['period'])}{group}{hint}"
             )
             raise ValueError(msg)
         with _rows_named(statements.index, np.array([pos]), "rank"):
@@ -3452,6 +3601,37 @@ def check_statements(
         out: pd.DataFrame = exact.to_pandas(types_mapper=pd.ArrowDtype)
         return out.assign(verdict=verdict, reason=reason)
     return statements.assign(verdict=verdict, reason=reason)
+
+
+def _is_number(v: object) -> bool:
+    """A real number, not a bool (True == 1, but a flag is no label)."""
+    return isinstance(v, numbers.Number) and not isinstance(v, bool | np.bool_)
+
+
+def _as_data_labels(cells: pd.Series[Any], labels: pd.Series[Any]) -> pd.Series[Any]:
+    """Key cells of `statements` written as `data` writes its labels.
+
+    A number equal to a numeric label of `data` becomes that label: an
+    integer column with a gap reaches pandas as float64 (3507.0), which is
+    the label 3507, and a whole float read as text ("3507.0") would name no
+    region. Text stays text ("3507" is not 3507) and is refused, with the
+    type `data` holds, where it is not a label; other cells are kept.
+    """
+    held = {x: x for x in labels.drop_duplicates().tolist() if _is_number(x)}
+    if not held:
+        return cells
+    if pd.api.types.is_bool_dtype(cells.dtype):
+        return cells
+    if pd.api.types.is_numeric_dtype(cells.dtype) and not cells.isna().any():
+        # Whole numbers throughout: the labels' own type, as a column.
+        mapped = [held.get(v, v) for v in cells.tolist()]
+        if all(type(m) is type(mapped[0]) for m in mapped):
+            return pd.Series(mapped, index=cells.index)
+    return pd.Series(
+        [held.get(v, v) if _is_number(v) else v for v in cells.tolist()],
+        index=cells.index,
+        dtype=object,
+    )
 
 
 def _period_kind_hint(periods: pd.Series[Any], dates: bool, name: str) -> str:

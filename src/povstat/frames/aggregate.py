@@ -130,8 +130,10 @@ def aggregate_regions(
         given; a group lists no region, a region twice, a region not in the
         table, or (without ``overlapping=True``) a region of another group; a
         (region, period) pair appears twice; a group lacks one of its
-        regions in a period where others are present; or as for
-        :func:`povstat.pooled_rate`.
+        regions in a period where others are present (such as a region that
+        the `by` column moves from one group to another between periods);
+        or as for :func:`povstat.pooled_rate`. Each message names the group,
+        region and period at fault (the first in label order).
 
     See Also
     --------
@@ -191,7 +193,15 @@ def aggregate_regions(
         group_codes = _plumbing.keys(table, [cast(str, by)], arg="by")
         names = _plumbing.labels(table, cast(str, by))
     period_codes = _plumbing.keys(table, [period], arg="period")[rows]
-    _check_cells(group_codes, region_codes[rows], period_codes, names, regions[rows])
+    _check_cells(
+        group_codes,
+        region_codes[rows],
+        period_codes,
+        names,
+        regions[rows],
+        _plumbing.labels(table, period)[rows],
+        by=by,
+    )
     n_periods = int(period_codes.max()) + 1 if period_codes.size else 1
     cell = _grouping.combine(group_codes, period_codes, n_periods)
     cols = {k: _plumbing.column(table, v)[rows] for k, v in (values | errors).items()}
@@ -314,9 +324,19 @@ def _members(
     codes, _ = pd.factorize(both)  # exact labels: 3507 and "3507" differ
     table_codes, pair_codes = codes[:n], codes[n:]
     pair_codes_group = pd.factorize(np.asarray(pair_group, dtype=object))[0]
-    per_group = np.unique(pair_codes_group * (codes.max() + 1) + pair_codes)
-    if per_group.size < pair_codes.size:
-        msg = "a group of `groups` lists a region more than once"
+    pair_keys = pair_codes_group * (codes.max() + 1) + pair_codes
+    _, first_pair, pair_counts = np.unique(
+        pair_keys, return_index=True, return_counts=True
+    )
+    if (pair_counts > 1).any():
+        # In the order the groups and their regions were given.
+        twice = np.sort(first_pair[pair_counts > 1])
+        shown = "; ".join(
+            f"group {pair_group[i]!r} lists region {_plumbing.show(both[n + i])} "
+            f"{int(np.sum(pair_keys == pair_keys[i]))} times"
+            for i in twice[:_SHOW]
+        )
+        msg = f"a group of `groups` lists a region more than once: {shown}"
         raise ValueError(msg)
     uniq, counts = np.unique(pair_codes, return_counts=True)
     if not overlap and (counts > 1).any():
@@ -351,32 +371,72 @@ def _check_cells(
     period: NDArray[np.int64],
     names: NDArray[Any],
     region_labels: NDArray[Any],
+    period_labels: NDArray[Any],
+    *,
+    by: str | None,
 ) -> None:
-    """One row per region and period; each group has all its regions in a period."""
+    """One row per region and period; each group has all its regions in a period.
+
+    Each message names the group, region and period at fault: the first in
+    label order, whatever the row order.
+    """
     nr = int(region.max()) + 1 if region.size else 1
     npd = int(period.max()) + 1 if period.size else 1
+
+    def period_label(p: int) -> str:
+        """The period of code `p` as its rows write it (the earliest label)."""
+        at = np.flatnonzero(period == p)
+        return _plumbing.show(np.sort(period_labels[at])[0])
+
+    def region_label(r: int) -> str:
+        return _plumbing.show(region_labels[int(np.argmax(region == r))])
+
     triple = _grouping.combine(_grouping.combine(group, region, nr), period, npd)
     _, first, counts = np.unique(triple, return_index=True, return_counts=True)
     if (counts > 1).any():
         i = int(first[np.argmax(counts > 1)])
         msg = (
             f"region {_plumbing.show(region_labels[i])} has more than one row in "
-            "a period; give one row per region and period"
+            f"period {period_label(int(period[i]))}; give one row per region and "
+            "period"
         )
         raise ValueError(msg)
     group_region = np.unique(group * nr + region)
     size = np.bincount(group_region // nr)
     cells, cell_rows = np.unique(group * npd + period, return_counts=True)
     short = cell_rows < size[cells // npd]
-    if short.any():
-        g = int(cells[np.argmax(short)] // npd)
-        which = names[int(np.argmax(group == g))]
-        msg = (
-            f"group {_plumbing.show(which)} lacks some of its regions in a period "
-            "where others are present, so its figures would cover fewer regions "
-            "than it has; filter the periods or the groups first"
+    if not short.any():
+        return
+    g, p = divmod(int(cells[np.argmax(short)]), npd)
+    which = _plumbing.show(names[int(np.argmax(group == g))])
+    lacking = np.setdiff1d(
+        np.unique(region[group == g]), region[(group == g) & (period == p)]
+    )
+    shown = ", ".join(region_label(int(r)) for r in lacking[:_SHOW])
+    more = f" and {lacking.size - _SHOW} more" if lacking.size > _SHOW else ""
+    msg = (
+        f"group {which} lacks region(s) {shown}{more} in period {period_label(p)}, "
+        "where others of its regions are present, so its figures would cover "
+        f"fewer regions than it has ({int(short.sum())} group and period "
+        "cell(s) in all)"
+    )
+    # A region present in that period under another group: the `by` column
+    # moves it between groups from one period to another.
+    r = int(lacking[0])
+    elsewhere = np.flatnonzero((region == r) & (period == p))
+    if by is not None and elsewhere.size:
+        other = _plumbing.show(names[int(elsewhere[0])])
+        was = np.flatnonzero((region == r) & (group == g))
+        then = _plumbing.show(np.sort(period_labels[was])[0])
+        msg += (
+            f"; the `by` column {by!r} puts region {region_label(r)} in group "
+            f"{which} in period {then} but in group {other} in period "
+            f"{period_label(p)}: a region must stay in one group in every "
+            "period, so fix the `by` column or aggregate the periods apart"
         )
-        raise ValueError(msg)
+    else:
+        msg += "; filter the periods or the groups first"
+    raise ValueError(msg)
 
 
 def _new_frame(

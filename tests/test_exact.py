@@ -7,7 +7,7 @@ import hypothesis.strategies as st
 import numpy as np
 from hypothesis import given, settings
 
-from povstat._exact import _precision, group_sum
+from povstat._exact import _precision, group_sum, group_sum_pair, scaled_ratio
 
 VALUES = st.lists(
     st.floats(min_value=-1e12, max_value=1e12, allow_nan=False, allow_infinity=False)
@@ -125,3 +125,64 @@ def test_one_sign_sums_take_fewer_limbs() -> None:
     assert -(-_precision(2000, signed=True) // 42) == 3
     assert -(-_precision(10**7, signed=False) // 29) == 3
     assert -(-_precision(10**7, signed=True) // 29) == 4
+
+
+def _faithful(got: float, exact: Fraction) -> bool:
+    """Whether `got` is one of the two float64 values around `exact`."""
+    near = float(exact)  # the nearest float64 (Fraction rounds correctly)
+    if Fraction(near) == exact:
+        return got == near
+    other = float(np.nextafter(near, math.inf if exact > near else -math.inf))
+    return got in (near, other)
+
+
+POSITIVE = st.floats(min_value=1e-6, max_value=1e9, allow_nan=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(num=POSITIVE, den=POSITIVE, scale=st.sampled_from([1.0, 100.0]))
+def test_scaled_ratios_round_as_the_exact_value(
+    num: float, den: float, scale: float
+) -> None:
+    # num * scale / den of the float64 inputs, as a Fraction, rounded once:
+    # the result is that float64 or its neighbour on the other side of the
+    # exact value, never beyond (the float64 product rounds first).
+    exact = Fraction(num) * Fraction(scale) / Fraction(den)
+    got = float(scaled_ratio(np.array([num]), np.array([den]), scale)[0])
+    assert _faithful(got, exact)
+
+
+def test_a_ratio_above_a_decimal_tie_stays_above_it() -> None:
+    # 5.04 and 3.92 + 5.04 as float64 (Fraction: their exact binary values):
+    # 5.04 * 100 / 8.96 rounds the product first to 56.24999999999999; the
+    # exact ratio of the pair sum is 56.25 plus 6e-16, 56.25 in float64.
+    hi, lo = group_sum_pair(np.zeros(2, np.intp), np.array([3.92, 5.04]), 1)
+    exact = Fraction(5.04) * 100 / (Fraction(3.92) + Fraction(5.04))
+    assert 0 < exact - Fraction(5625, 100) < Fraction(1, 10**15)
+    got = scaled_ratio(np.array([5.04]), hi, 100.0, den_lo=lo)
+    assert got[0] == 56.25
+    assert 5.04 * 100 / (3.92 + 5.04) == 56.24999999999999  # the old result
+
+
+@settings(max_examples=200, deadline=None)
+@given(values=st.lists(POSITIVE, min_size=1, max_size=40), seed=st.integers(0, 99))
+def test_pair_sums_keep_what_the_rounding_loses(values: list[float], seed: int) -> None:
+    # hi + lo within 2**-90 of the exact sum (values within 2**30 of each
+    # other keep every bit: 96 bits below the largest), in every order; hi
+    # is the float64 nearest that sum.
+    rng = np.random.default_rng(seed)
+    x = np.array(values)
+    codes = rng.integers(0, 2, x.size)
+    hi, lo = group_sum_pair(codes, x, 2)
+    p = rng.permutation(x.size)
+    hi2, lo2 = group_sum_pair(codes[p], x[p], 2)
+    np.testing.assert_array_equal(hi, hi2)
+    np.testing.assert_array_equal(lo, lo2)
+    for g in range(2):
+        exact = sum((Fraction(v) for v in x[codes == g]), Fraction(0))
+        if exact == 0:
+            assert hi[g] == lo[g] == 0
+            continue
+        err = abs(Fraction(float(hi[g])) + Fraction(float(lo[g])) - exact)
+        assert err <= exact * Fraction(1, 2**90)
+        assert _faithful(float(hi[g]), exact)

@@ -572,7 +572,7 @@ def test_decimal_nans_are_missing_values_as_float_nan(arg: str, nan: Decimal) ->
         ValueError,
         match=rf"`{arg}` column '{name}' \(1 row\) must not be missing "
         r"\(nan_policy='raise'\): 1 row\(s\) missing a value in all, first at "
-        "row 4",
+        "index label 4;",  # BASE's index is 0..n-1: label 4 is row 4
     ):
         poverty_table(df, **BASE_KW)
     out = poverty_table(df, **BASE_KW, nan_policy="omit")
@@ -605,10 +605,11 @@ def test_decimal256_columns_are_read_as_decimal128_columns(
     kind = pa.decimal256(60, 25)
     values = list(_as_decimals(BASE[name]))
     values[1] = Decimal("2.67499999999999999999")
+    place = "index label 1" if engine == "pandas arrow" else "row position 1"
     with pytest.raises(
         ValueError,
         match=rf"column '{name}' holds a decimal that float64 .* cannot hold "
-        r"exactly: 2\.674999.* at row 1",
+        rf"exactly: 2\.674999\d* at {place} \(its nearest",
     ):
         poverty_table(frame(values), **BASE_KW)
 
@@ -1427,7 +1428,7 @@ def test_a_bad_line_among_several_is_named_on_every_engine(
             {"welfare": "v", "weight": "w", "line": 125},
             r"^`weight` column 'w' \(1 row\) must not be missing "
             r"\(nan_policy='raise'\): 1 row\(s\) missing a value in all"
-            r"(, first at row 1)?;",
+            r"(, first at (index label 11|row position 1))?;",
         ),
         # Welfare in row 0, the line column in rows 2 and 3, the weight in
         # row 1 and the size in row 0: 4 rows missing something, by hand.
@@ -1448,6 +1449,7 @@ def test_a_bad_line_among_several_is_named_on_every_engine(
 def test_missing_values_are_named_by_the_input_that_holds_them(
     kw: dict[str, Any], match: str
 ) -> None:
+    # The pandas index is 10, 11, 12, 13: row 1 is the index label 11.
     df = pd.DataFrame(
         {
             "y": [np.nan, 110.0, 150.0, 160.0],
@@ -1455,7 +1457,8 @@ def test_missing_values_are_named_by_the_input_that_holds_them(
             "w": [1.0, np.nan, 1.0, 1.0],
             "s": [np.nan, 1.0, 1.0, 1.0],
             "z": [125.0, 125.0, np.nan, np.nan],
-        }
+        },
+        index=[10, 11, 12, 13],
     )
     for engine, frame in _engines(df).items():
         with pytest.raises(ValueError, match=match):
@@ -2642,7 +2645,12 @@ def test_a_headcount_of_nearly_all_the_weight_is_at_most_100_percent(
     df = pd.DataFrame({"y": [100.0, 100, 150], "w": [3.7037036703703704e18, 9, 14]})
     frame: Any = {"pandas": df, "polars lazy": pl.from_pandas(df).lazy()}.get(engine)
     frame = duckdb.from_df(df) if frame is None else frame
-    out = poverty_table(frame, welfare="y", weight="w", line=125, unit="percent")
+    kw: dict[str, Any] = {"welfare": "y", "weight": "w", "line": 125}
+    if engine == "pandas":
+        out = poverty_table(frame, unit="percent", **kw)
+    else:  # the variance cancels in the engine's sums of squares: warned of
+        with pytest.warns(UserWarning, match="variance of P0 .* unit id"):
+            out = poverty_table(frame, unit="percent", **kw)
     assert backends.col(out, "estimate").tolist()[0] == 100.0
     assert (backends.col(out, "estimate") <= 100).all()
 
@@ -2964,3 +2972,116 @@ def test_weight_times_size_underflowing_is_named_on_every_engine(kind: str) -> N
         poverty_table(
             frame, welfare="y", weight="w", size="s", line=5.0, alpha=0, unit="fraction"
         )
+
+
+# Each unit its own PSU: W, 1, W weights for welfare 1, 3, 1 under a line of
+# 2 give se = 300 W / (2W + 1)^2 in percent (worked in test_survey.py,
+# test_units_as_psus_do_not_cancel): 7.499999925e-7 for W = 1e8, where the
+# expanded sums of squared weights cancel to 0.
+_UNITS = {"y": [1.0, 3.0, 1.0], "w": [1e8, 1.0, 1e8], "id": [5, 6, 7]}
+_UNITS_KW: dict[str, Any] = {
+    "welfare": "y",
+    "line": 2.0,
+    "weight": "w",
+    "alpha": 0,
+    "unit": "percent",
+}
+
+
+@pytest.mark.filterwarnings("ignore:the weights total at most:UserWarning")
+@pytest.mark.parametrize("backend", [*backends.PANDAS, "polars"])
+def test_eager_units_as_psus_are_unique_ids(backend: str) -> None:
+    frame = backends.make(backend, _UNITS)
+    a = poverty_table(frame, **_UNITS_KW)
+    b = poverty_table(frame, psu="id", **_UNITS_KW)
+    for name in ["se", "deff", "n_psu", "df"]:
+        np.testing.assert_array_equal(backends.col(a, name), backends.col(b, name))
+    np.testing.assert_allclose(backends.col(a, "se"), [7.499999925e-7], rtol=3e-8)
+
+
+@pytest.mark.filterwarnings("ignore:the weights total at most:UserWarning")
+@pytest.mark.parametrize("backend", ["polars-lazy", "duckdb"])
+def test_lazy_units_as_psus_warn_where_their_sums_cancel(backend: str) -> None:
+    # The engine's expanded sums cancel to a variance of 0 here (below 1e-6
+    # of the sums of squares): warned of, naming the measure and the remedy;
+    # a unit id as psu gives the deviations, without a warning.
+    frame = backends.make(backend, _UNITS)
+    with pytest.warns(UserWarning, match=r"variance of P0 .* pass a column holding"):
+        poverty_table(frame, **_UNITS_KW)
+    out = poverty_table(frame, psu="id", **_UNITS_KW)
+    np.testing.assert_allclose(backends.col(out, "se"), [7.499999925e-7], rtol=3e-8)
+
+
+@pytest.mark.parametrize("backend", ["polars-lazy", "duckdb"])
+def test_lazy_units_as_psus_name_the_domain_that_cancels(backend: str) -> None:
+    # Domain "a": t = 1, 1, 0 (poor, poor, not) with w = 1e4, 1e4, 1e-4, so
+    # r = 2e4/T and 1 - r = 5e-9: sum w^2 (t - r)^2 = 2e8 * 2.5e-17 + 1e-8
+    # = 1.5e-8, against sums of squares sum w^2 t^2 + 2 r sum w^2 t +
+    # r^2 sum w^2 = 8e8: a fraction of 2e-17, below 1e-6. Domain "b" (t = 1,
+    # 0, w = 5, 5, r = 0.5): 12.5 against 25 + 25 + 12.5, a fraction of 0.2,
+    # not named.
+    data = {
+        "y": [1.0, 1.0, 3.0, 1.0, 3.0],
+        "w": [1e4, 1e4, 1e-4, 5.0, 5.0],
+        "d": ["a", "a", "a", "b", "b"],
+    }
+    frame = backends.make(backend, data)
+    with pytest.warns(UserWarning, match=r"variance of P0 in domain 'a' \(1 figure"):
+        poverty_table(
+            frame, welfare="y", line=2.0, weight="w", by="d", alpha=0, unit="percent"
+        )
+
+
+@pytest.mark.parametrize(
+    ("engine", "place"),
+    [
+        ("pandas", ", first at index label 0;"),
+        ("polars", ", first at row position 1;"),
+        ("polars lazy", ";"),
+        ("duckdb", ";"),
+    ],
+)
+def test_the_row_missing_a_value_is_named_as_its_frame_names_rows(
+    engine: str, place: str
+) -> None:
+    # The pandas index is 2, 0, 1, 3 and the value missing is the second
+    # row's, index label 0 (df.loc[1] is another row); polars names rows by
+    # 0-based position (1); a lazy engine has no rows to name.
+    df = pd.DataFrame({"y": [1.0, np.nan, 3.0, 4.0]}, index=[2, 0, 1, 3])
+    frame = _engines(df)[engine]
+    with pytest.raises(
+        ValueError, match=rf"1 row\(s\) missing a value in all{re.escape(place)}"
+    ):
+        poverty_table(frame, welfare="y", line=2.0, alpha=0, unit="percent")
+
+
+@pytest.mark.parametrize(
+    ("engine", "place"),
+    [
+        ("pandas", " at index label 'b' "),
+        ("polars", " at row position 1 "),
+        ("polars lazy", " "),
+        ("duckdb", " "),
+    ],
+)
+def test_a_decimal_float64_cannot_hold_is_placed_by_the_same_rule(
+    engine: str, place: str
+) -> None:
+    # Decimal 2.67499999999999999999 (read as 2.675) in the second row,
+    # index label 'b' of the pandas frame (Python Decimals, an object
+    # column) and DECIMAL(38, 25) elsewhere: the same rule as for missing
+    # values names its row.
+    values = [Decimal("1"), Decimal("2.67499999999999999999")]
+    df = pd.DataFrame({"y": values}, index=["a", "b"])
+    frame: Any = df
+    if engine != "pandas":
+        eager = pl.DataFrame({"y": values}, schema={"y": pl.Decimal(38, 25)})
+        frame = {
+            "polars": eager,
+            "polars lazy": eager.lazy(),
+            "duckdb": duckdb.from_arrow(eager.to_arrow()),
+        }[engine]
+    with pytest.raises(
+        ValueError, match=rf"2\.67499999999999999999\d*(?:'\))?{re.escape(place)}\(its"
+    ):
+        poverty_table(frame, welfare="y", line=2.0, alpha=0, unit="percent")

@@ -1,17 +1,21 @@
 from __future__ import annotations
 
+import warnings
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import polars as pl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as npst
+from numpy.typing import NDArray
 
-from povstat import fgt, poverty_estimates, poverty_table, watts
+from povstat import fgt, poverty_estimates, poverty_table, round_half_up, watts
 
 DATA = Path(__file__).parent / "data"
 
@@ -560,3 +564,85 @@ def test_fgt_in_percent_is_never_above_100_for_nonnegative_welfare(
         y, 125, alpha=[0, 1, 2], weights=weights, unit="percent", lonely_psu="certainty"
     )
     assert (est.estimate <= 100).all()
+
+
+# --------------------------------------------------------------------------
+# Headcount ratios in percent: rounded as the exact ratio of the weights
+# --------------------------------------------------------------------------
+
+
+def _around(exact: Fraction) -> set[float]:
+    """The float64 values on either side of `exact` (itself if it is one)."""
+    near = float(exact)
+    if Fraction(near) == exact:
+        return {near}
+    return {near, float(np.nextafter(near, np.inf if exact > near else -np.inf))}
+
+
+CENTS = st.integers(1, 100_000).map(lambda c: c / 100)  # weights like 3.92
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.lists(st.tuples(CENTS, st.booleans(), st.integers(0, 2)), min_size=2))
+def test_percent_headcounts_round_as_the_exact_ratio(
+    data: list[tuple[float, bool, int]],
+) -> None:
+    # P0 in percent = 100 * (sum of the poor's weights) / (sum of all), of
+    # the float64 weights exactly (Fraction): every path gives that value
+    # rounded to float64 (or the float64 on its other side), never a
+    # float64 product or sum rounded first.
+    w = np.array([d[0] for d in data])
+    y = np.where([d[1] for d in data], 1.0, 3.0)
+    by = np.array([d[2] for d in data])
+    psu = np.arange(w.size)
+
+    def exact(rows: NDArray[np.bool_]) -> Fraction:
+        poor = sum((Fraction(v) for v in w[rows & (y < 2)]), Fraction(0))
+        return 100 * poor / sum((Fraction(v) for v in w[rows]), Fraction(0))
+
+    whole = exact(np.ones(w.size, bool))
+    assert float(fgt(y, 2.0, alpha=0, weights=w, unit="percent")) in _around(whole)
+    with warnings.catch_warnings():  # small weights: deff warned of, not here
+        warnings.simplefilter("ignore", UserWarning)
+        est = poverty_estimates(y, 2.0, alpha=0, weights=w, psu=psu, unit="percent")
+        assert est.estimate[0] in _around(whole)
+        est = poverty_estimates(
+            y, 2.0, alpha=0, weights=w, by=by, overall=True, unit="percent"
+        )
+    labels = np.unique(by)
+    per = fgt(y, 2.0, alpha=0, weights=w, by=by, unit="percent")
+    for i, g in enumerate(labels):
+        assert per[i] in _around(exact(by == g))
+        assert est.estimate[i] in _around(exact(by == g))
+    assert est.estimate[-1] in _around(whole)
+
+
+@pytest.mark.parametrize(
+    ("weights", "expected"), [([5.04, 3.92], 56.25), ([5.61, 7.99], 41.25)]
+)
+@pytest.mark.parametrize("backend", ["numpy", "pandas", "polars"])
+@pytest.mark.filterwarnings("ignore:the weights total at most:UserWarning")
+def test_a_value_just_above_a_tie_is_not_stated_below_it(
+    weights: list[float], expected: float, backend: str
+) -> None:
+    # The poor (first unit) weigh 5.04 of 5.04 + 3.92: as Fractions of the
+    # float64 weights, 100 * 5.04 / (5.04 + 3.92) = 56.25 plus 6.2e-16 and,
+    # for 5.61 of 5.61 + 7.99, 41.25 plus 7.3e-16. The float64 sums 8.96
+    # and 13.6 lie below the exact sums, and 504 / 8.96 rounds the product
+    # first: 56.24999999999999 and 41.24999999999999, which round half up
+    # to 56.2 and 41.2. The nearest float64 values are 56.25 and 41.25,
+    # which round half up to 56.3 and 41.3.
+    y = [1.0, 3.0]
+    kw: dict[str, Any] = {"alpha": 0, "unit": "percent"}
+    if backend == "numpy":
+        got = [
+            float(fgt(y, 2.0, weights=weights, **kw)),
+            float(poverty_estimates(y, 2.0, weights=weights, **kw).estimate[0]),
+        ]
+    else:
+        mod: Any = pd if backend == "pandas" else pl
+        frame = mod.DataFrame({"y": y, "w": weights})
+        out = poverty_table(frame, welfare="y", line=2.0, weight="w", **kw)
+        got = [float(out["estimate"][0])]
+    assert got == [expected] * len(got)
+    assert round_half_up(got[0], 1) == expected + 0.05

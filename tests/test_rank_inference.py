@@ -1335,3 +1335,19 @@ def test_bootstrap_memory_counts_the_draws() -> None:
         ValueError, match=r"`n_draws`: 10,000,000,000 draws of 2 .*2e\+10"
     ):
         rank_probabilities([1.0, 2.0], se=[1.0, 1.0], descending=True, n_draws=10**10)
+
+
+def test_a_group_of_tiny_errors_is_scaled_on_its_own() -> None:
+    # Group q: 0 (se 0) and x (se x) with x = 2.87e-276; 0 lies within
+    # x -+ z*x for any z > 1, so neither item is proved better: both ranks
+    # are {1, 2}, as q alone gives. Squares of x underflow unless q is
+    # scaled by its own power of two, whatever group p (se 1) holds.
+    x = 2.8710900036445976e-276
+    kw: dict[str, Any] = {
+        "descending": False, "level": 0.9, "method": "bonferroni", "simultaneous": False
+    }  # fmt: skip
+    both = rank_confidence_sets(
+        [0.0, 0.0, x], se=[1.0, 0.0, x], by=["p", "q", "q"], **kw
+    )
+    np.testing.assert_array_equal(both.lower, [1, 1, 1])
+    np.testing.assert_array_equal(both.upper, [1, 2, 2])

@@ -118,8 +118,53 @@ def test_units_as_psus_agree_with_one_psu_per_row() -> None:
     }
     a = poverty_estimates(d["welfare"], d["line"], **kwargs)
     b = poverty_estimates(d["welfare"], d["line"], psu=d["id"], **kwargs)
-    np.testing.assert_allclose(a.se, b.se, rtol=1e-12)
-    np.testing.assert_allclose(a.cov, b.cov, rtol=1e-10, atol=1e-14)
+    # No psu is a PSU per unit, computed the same way: the same bits.
+    for name in ["estimate", "se", "deff", "df", "n_psu", "cov"]:
+        np.testing.assert_array_equal(getattr(a, name), getattr(b, name))
+
+
+@pytest.mark.filterwarnings("ignore:the weights total at most:UserWarning")
+@pytest.mark.parametrize("big", [1e5, 1e8])
+def test_units_as_psus_do_not_cancel(big: float) -> None:
+    # Welfare 1, 3, 1 under a line of 2 with weights W, 1, W (no psu: each
+    # unit a PSU). T = 2W + 1, r = 2W/T; the linearised values
+    # z_i = w_i (t_i - r)/T are W/T^2, -2W/T^2, W/T^2, summing to 0, so
+    # var = 3/2 * (W^2 + 4W^2 + W^2)/T^4 = 9 W^2/T^4: se = 300 W/T^2 in
+    # percent (7.4999250005625e-4 for W = 1e5, 7.499999925e-7 for 1e8).
+    # Expanded sums of squared weights gave 7.49993e-4 and 0.0. Here t - r
+    # is 1/T, 5e-9 for W = 1e8, computed from r to 1e-16: 2e-8 relative.
+    # R survey 4.1.1 (tests/reference/survey_units_as_psus.R) gives se
+    # 7.4999250005730719e-4 and deff 2.2500112501750962e-5 for W = 1e5.
+    se = 300 * big / (2 * big + 1) ** 2
+    kw: dict[str, Any] = {"weights": [big, 1, big], "alpha": 0, "unit": "percent"}
+    a = poverty_estimates([1.0, 3.0, 1.0], 2.0, **kw)
+    np.testing.assert_allclose(a.se, [se], rtol=1e-10 if big < 1e6 else 3e-8)
+    if big < 1e6:
+        np.testing.assert_allclose(a.se, [7.4999250005730719e-4], rtol=1e-10)
+        np.testing.assert_allclose(a.deff, [2.2500112501750962e-5], rtol=1e-10)
+    assert a.deff[0] > 0
+    b = poverty_estimates([1.0, 3.0, 1.0], 2.0, psu=[7, 8, 9], **kw)
+    np.testing.assert_array_equal(a.se, b.se)
+    np.testing.assert_array_equal(a.deff, b.deff)
+
+
+def test_units_as_psus_with_equal_deviations_have_no_variance() -> None:
+    # Strata 0 (welfare 80) and 1 (150, 120) under a line of 100, the
+    # lonely stratum 0 removed: in stratum 1 both units are non-poor, so
+    # their linearised values -r/T are equal and deviate 0 from their mean:
+    # var = 0 for P0, P1 and Watts, and deff = 0/0 = NaN, as R survey 4.1.1
+    # gives with ids 1, 2, 3 (tests/reference/survey_units_as_psus.R;
+    # expanded sums left a Watts se of 6.6e-8 and a deff of inf).
+    kw: dict[str, Any] = {
+        "alpha": [0, 1],
+        "watts": True,
+        "strata": [0, 1, 1],
+        "lonely_psu": "remove",
+        "unit": "percent",
+    }
+    a = poverty_estimates([80.0, 150.0, 120.0], 100.0, **kw)
+    np.testing.assert_array_equal(a.se, [0.0, 0.0, 0.0])
+    assert np.isnan(a.deff).all()
 
 
 def test_interval_uses_t_with_domain_df() -> None:
@@ -649,19 +694,33 @@ def test_a_decimal_tie_is_the_same_in_every_order() -> None:
         assert float(est.estimate[0]) == 12.5
 
 
-@pytest.mark.parametrize(
-    ("weights", "word"),
-    [([1e308, 1e308], "large"), ([1e160] * 2, "large"), ([1e-170] * 2, "small")],
-)
-def test_weights_beyond_float64_are_refused(weights: list[float], word: str) -> None:
-    # 2e308 overflows the total; (1e160)**2 and (1e-170)**2 overflow and
-    # underflow the squares in the variance: refused by name, never a
-    # silent 0 or NaN.
-    with pytest.raises(ValueError, match=f"`weights` .* are too {word} for float64"):
-        poverty_estimates([1.0, 5.0], 3, alpha=0, unit="fraction", weights=weights)
-    if word == "large" and weights[0] > 1e300:
-        with pytest.raises(ValueError, match="too large for float64"):
-            fgt([1.0, 5.0], 3, alpha=0, unit="fraction", weights=weights)
+@pytest.mark.parametrize("psu", [None, [1, 2]])
+def test_weights_beyond_float64_are_refused(psu: list[int] | None) -> None:
+    # 2e308 overflows the total: refused by name, never a silent inf or NaN.
+    with pytest.raises(ValueError, match=r"`weights` .* are too large for float64"):
+        poverty_estimates(
+            [1.0, 5.0], 3, alpha=0, unit="fraction", weights=[1e308] * 2, psu=psu
+        )
+    with pytest.raises(ValueError, match="too large for float64"):
+        fgt([1.0, 5.0], 3, alpha=0, unit="fraction", weights=[1e308] * 2)
+
+
+@pytest.mark.filterwarnings("ignore:the weights total at most:UserWarning")
+@pytest.mark.parametrize("weight", [1e160, 1e-170])
+@pytest.mark.parametrize("psu", [None, [1, 2]])
+def test_weights_whose_squares_leave_float64_have_a_variance(
+    weight: float, psu: list[int] | None
+) -> None:
+    # Each unit its own PSU, from deviations: welfare 1 and 5 under a line
+    # of 3 with equal weights W, so T = 2W, r = 1/2, and z = W (t - r)/T =
+    # +1/4, -1/4 whatever W: var = 2/1 * (1/16 + 1/16) = 1/4, se 0.5. The
+    # squares W^2 (1e320 or 1e-340) leave float64, but no square of a
+    # weight is taken (expanded sums of squares refused these weights).
+    est = poverty_estimates(
+        [1.0, 5.0], 3, alpha=0, unit="fraction", weights=[weight] * 2, psu=psu
+    )
+    np.testing.assert_allclose(est.estimate, [0.5], rtol=1e-15)
+    np.testing.assert_allclose(est.se, [0.5], rtol=1e-15)
 
 
 # Labels that are containers: the argument and the label's type are named,

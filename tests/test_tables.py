@@ -3054,8 +3054,8 @@ def test_a_header_labelled_with_another_province_is_still_refused() -> None:
     ("cell", "ref", "why"),
     [
         ('<c r="C2" t="s"><v>5</v></c>', "C2", "IndexError"),  # no shared string 5
-        ('<c r="B2"><v>abc</v></c>', "B2", "ValueError"),  # not a number
-        ('<c r="B2"><v>INF</v></c>', "B2", "ValueError"),
+        ('<c r="B2"><v>abc</v></c>', "B2", "not a number in ASCII digits"),
+        ('<c r="B2"><v>INF</v></c>', "B2", "not a number in ASCII digits"),
         ('<c r="$B$2"><v>1.5</v></c>', r"\$B\$2", "not a valid column"),
         ('<c r="B0"><v>1.5</v></c>', "B0", "no such cell"),  # row 0
         ('<c r="XFE2"><v>1.5</v></c>', "XFE2", "no such cell"),  # past XFD

@@ -860,3 +860,305 @@ def test_xls_a_header_year_whose_format_shows_nothing_is_blank() -> None:
     pytest.importorskip("xlrd")
     with pytest.raises(ValueError, match=r"no period is read.*format shows nothing"):
         read_bps_table(_SHEETS_XLS, locale="id", sheet_name="hidden year")
+
+
+@pytest.mark.parametrize(
+    ("unit_row", "cell", "states"),
+    [
+        # "(persen)" over 2022 alone covers 2023 (one value column): 37.780
+        # persons, or 37,78 thousand, under it is refused, never 37780.
+        (";(persen);", "37.780 jiwa", "'persons'"),
+        (";(persen);", "37,78 ribu", "times 1,000"),
+        # And "(ribu jiwa)" over 2023 alone covers 2022: 4,26 % is refused.
+        (";;(ribu jiwa)", "4,26 %", "'percent'"),
+    ],
+)
+def test_a_unit_row_cell_covers_the_empty_cells_of_its_group(
+    unit_row: str, cell: str, states: str
+) -> None:
+    a, b = ("3,79", cell) if unit_row == ";(persen);" else (cell, "37,78")
+    text = f"Kabupaten/Kota;2022;2023\n{unit_row}\nKota Batu;{a};{b}\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";", errors="report")
+    assert [c.text for c in t.invalid] == [cell]
+    assert f"states {states}, but unit row 2" in t.invalid[0].reason
+    assert "covers its column group" in t.invalid[0].reason
+    with pytest.raises(ValueError, match=re.escape(cell)):
+        read_bps_table(io.StringIO(text), locale="id", sep=";")
+
+
+def test_a_unit_row_cell_covers_its_own_group_only() -> None:
+    # "Jumlah" under "(ribu jiwa)" written over its 2022 column alone: its
+    # 2023 cell "75.200 jiwa" (persons) is refused, never 75200 beside 76.7
+    # thousand; "Persentase" under "(persen)" reads 13.80 and 13.48.
+    text = (
+        "Kabupaten/Kota;Persentase;;Jumlah;\n;2022;2023;2022;2023\n"
+        ";(persen);;(ribu jiwa);\nPacitan;13,80;13,48;76,70;75.200 jiwa\n"
+    )
+    t = read_bps_table(
+        io.StringIO(text), locale="id", sep=";", month=3, errors="report"
+    )
+    assert [(c.column, c.text) for c in t.invalid] == [
+        (("Jumlah", "2023"), "75.200 jiwa")
+    ]
+    assert t.data["value"].tolist()[:3] == [13.8, 13.48, 76.7]
+    # A group label that is a unit alone states it over its columns, as a
+    # unit row does.
+    text = (
+        "Kabupaten/Kota;(persen);;(ribu jiwa);\n;2022;2023;2022;2023\n"
+        "Pacitan;13,80;13,48;76,70;75.200 jiwa\n"
+    )
+    t = read_bps_table(
+        io.StringIO(text), locale="id", sep=";", month=3, errors="report"
+    )
+    assert [c.text for c in t.invalid] == ["75.200 jiwa"]
+    assert "the group label states '(ribu jiwa)'" in t.invalid[0].reason
+
+
+def test_a_merged_unit_cell_covers_its_range() -> None:
+    # "(ribu jiwa)" merged across B2:C2 (stored in B2): C3 "7.100 jiwa"
+    # (persons) is refused, never 7100 beside 8.16 thousand.
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Wilayah", 2022, 2023])
+    ws.append([None, "(ribu jiwa)"])
+    ws.merge_cells("B2:C2")
+    ws.append(["Kota Batu", 8.16, "7.100 jiwa"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    t = read_bps_table(buf, locale="id", errors="report")
+    assert [(c.column, c.text) for c in t.invalid] == [("2023", "7.100 jiwa")]
+    assert t.data["value"].tolist()[0] == 8.16
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "38210," written without quotes: "38", "210" and an empty field,
+        # four fields under a header of three.
+        "Kabupaten/Kota,2022,2023\nKota Batu,8160,\nKota Malang,38,210,\n",
+        # A header of four fields (a trailing comma), the row one short.
+        "Kabupaten/Kota,2022,2023,\nKota Batu,8160,,\nKota Malang,38,210\n",
+    ],
+)
+def test_en_a_row_of_another_field_count_split_by_a_thousands_comma_warns(
+    text: str,
+) -> None:
+    with pytest.warns(UserWarning, match=r"row 3 writes [34] fields where the header"):
+        t = read_bps_table(io.StringIO(text), locale="en")
+    # Read as written (38 and 210), the row named.
+    assert t.data["value"].tolist()[2:] == [38.0, 210.0]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Kota Malang,38,210",  # as many fields as the header
+        "Kota Malang,4.37,4.26,",  # decimals
+        "Kota Malang,38,2100,",  # no three-digit part after a number
+    ],
+)
+def test_en_a_row_that_is_no_thousands_split_does_not_warn(row: str) -> None:
+    text = f"Kabupaten/Kota,2022,2023\nKota Batu,8160,\n{row}\n"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        read_bps_table(io.StringIO(text), locale="en")
+
+
+def _sheet(*rows: list[tuple[str, str]]) -> io.BytesIO:
+    """An .xlsx workbook whose first sheet stores `rows` of (kind, text) cells.
+
+    Kind "s" is an inline string, "n" a number stored as the text given.
+    """
+    import zipfile
+
+    openpyxl = pytest.importorskip("openpyxl")
+    base = io.BytesIO()
+    openpyxl.Workbook().save(base)
+    body = ""
+    for r, row in enumerate(rows, start=1):
+        cells = ""
+        for j, (kind, v) in enumerate(row):
+            ref = f"{'ABCDEFGH'[j]}{r}"
+            cells += (
+                f'<c r="{ref}" t="inlineStr"><is><t>{v}</t></is></c>'
+                if kind == "s"
+                else f'<c r="{ref}"><v>{v}</v></c>'
+            )
+        body += f'<row r="{r}">{cells}</row>'
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(base.getvalue())) as src,
+        zipfile.ZipFile(out, "w") as dst,
+    ):
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = (
+                    f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{ns}">'
+                    f"<sheetData>{body}</sheetData></worksheet>"
+                ).encode()
+            dst.writestr(item, data)
+    out.seek(0)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("stored", "why"),
+    [
+        # Python's float takes each of these; none is a number an .xlsx
+        # file stores (ASCII digits, "4.37", "1E-05"): never 379, 3, 1, 0.
+        ("3_79", "not a number in ASCII digits"),
+        ("\u0663", "not a number in ASCII digits"),  # Arabic-Indic three
+        ("\uff11", "not a number in ASCII digits"),  # full-width one
+        ("infinity", "not a number in ASCII digits"),
+        ("1e-400", "too small for a float64 number"),
+        ("1e999", "too large for a float64 number"),
+    ],
+)
+def test_xlsx_a_stored_number_python_alone_reads_is_a_damaged_cell(
+    stored: str, why: str
+) -> None:
+    sheet = _sheet(
+        [("s", "Wilayah"), ("n", "2022")], [("s", "Kota Batu"), ("n", stored)]
+    )
+    with pytest.raises(ValueError, match=f"cell 'B2' cannot be read .*{why}"):
+        read_bps_table(sheet, locale="en")
+    # In a header cell too: "20_22" is no year 2022.
+    sheet = _sheet(
+        [("s", "Wilayah"), ("n", "20_22")], [("s", "Kota Batu"), ("n", "3.79")]
+    )
+    with pytest.raises(ValueError, match="cell 'B1' cannot be read"):
+        read_bps_table(sheet, locale="en")
+
+
+@pytest.mark.parametrize(
+    ("stored", "value"), [("3.79", 3.79), ("1E-05", 1e-05), ("0e-400", 0.0)]
+)
+def test_xlsx_a_stored_number_in_ascii_digits_is_read(
+    stored: str, value: float
+) -> None:
+    sheet = _sheet(
+        [("s", "Wilayah"), ("n", "2022")], [("s", "Kota Batu"), ("n", stored)]
+    )
+    t = read_bps_table(sheet, locale="en")
+    assert t.data["value"].tolist() == [value]
+
+
+@pytest.mark.parametrize("mark", ["*)", "**", "(1)", "1)", "a)", "(b)"])
+def test_a_raised_footnote_mark_on_a_label_is_set_apart(mark: str) -> None:
+    # "Kabupaten Nduga" followed by a raised run: the run as a whole is the
+    # footnote mark, as the same mark typed ("Kabupaten Nduga *)") is; the
+    # region is Kabupaten Nduga (9508), never an unmatched "Nduga*\u207e".
+    t = read_bps_table(
+        _rich_xlsx("4,37", _rich(("Kabupaten Nduga", None), (mark, _SUP), (" ", None))),
+        locale="id",
+    )
+    assert t.data[["region_code", "footnote"]].to_numpy().tolist()[2:] == [
+        ["9508", mark],
+        ["9508", mark],
+    ]
+    assert t.unmatched.empty
+    t = read_bps_table(
+        _ods(
+            [
+                ["Kabupaten/Kota", "2022"],
+                [("Kabupaten Nduga", mark), "30,1"],
+            ],
+            "super 58%",
+        ),
+        locale="id",
+    )
+    assert t.data[["region_code", "footnote"]].to_numpy().tolist() == [["9508", mark]]
+
+
+def test_a_raised_mark_on_a_value_is_not_a_label_mark() -> None:
+    # After a number, a raised "(1)" shows as superscript ("4,37\u207d\u00b9\u207e"):
+    # an invalid cell as typed so, never 4.37 with its mark dropped.
+    t = read_bps_table(
+        _rich_xlsx(_rich(("4,37", None), ("(1)", _SUP)), "Kota Batu"),
+        locale="id",
+        errors="report",
+    )
+    assert [c.text for c in t.invalid] == ["4,37\u207d\u00b9\u207e"]
+
+
+def test_a_typed_bracketed_superscript_mark_is_set_apart() -> None:
+    # "Kabupaten Nduga\u207d\u00b9\u207e" typed: name Kabupaten Nduga, mark
+    # "\u207d\u00b9\u207e", as "Kabupaten Nduga\u00b9" gives "\u00b9".
+    text = "Kabupaten/Kota,2022\nKabupaten Nduga\u207d\u00b9\u207e,30.1\n"
+    t = read_bps_table(io.StringIO(text), locale="en")
+    assert t.data[["region_code", "footnote"]].to_numpy().tolist() == [
+        ["9508", "\u207d\u00b9\u207e"]
+    ]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # "4.181,29" and "4.188,81" unquoted: "4.181", "29", "4.188", "81";
+        # the columns without a header hold "4.188" and "81".
+        "JAWA TIMUR,4.181,29,4.188,81\nKota Batu,8,16,7,10\n",
+        # Parts with a decimal point ("1,050.5" in "en": "1", "050.5").
+        "Kota Batu,8,16,7.5,10\n",
+    ],
+)
+def test_numbers_shifted_into_columns_without_a_header_name_the_split(
+    rows: str,
+) -> None:
+    text = "Wilayah,2022,2023\n" + rows
+    with pytest.raises(ValueError, match=r"no period .*splits into two fields"):
+        read_bps_table(io.StringIO(text), locale="id")
+
+
+def test_words_in_a_column_without_a_header_do_not_name_the_split() -> None:
+    text = "Wilayah,2022,2023\nKota Batu,8,16,catatan\n"
+    with pytest.raises(ValueError, match="no period") as e:
+        read_bps_table(io.StringIO(text), locale="id")
+    assert "splits" not in str(e.value)
+
+
+def test_parse_numbers_on_a_frame_gives_advice_that_works() -> None:
+    # A pandas frame: parse_columns. A polars frame: parse_columns refuses
+    # it, so the advice names the conversion (or one column, a Series).
+    from povstat import parse_columns, parse_numbers
+
+    with pytest.raises(TypeError, match=r"use parse_columns\(df") as e:
+        parse_numbers(pd.DataFrame({"a": ["4,26"]}), locale="id")
+    assert "to_pandas" not in str(e.value)
+    pl = pytest.importorskip("polars")
+    frame = pl.DataFrame({"a": ["4,26"]})
+    with pytest.raises(TypeError, match=r"one of its columns .*\.to_pandas\(\)"):
+        parse_numbers(frame, locale="id")
+    # Both pieces of advice work: 4,26 in locale "id" is 4.26.
+    assert parse_numbers(frame["a"], locale="id").value.tolist() == [4.26]
+    assert parse_columns(frame.to_pandas(), "a", locale="id")["a"].tolist() == [4.26]
+
+
+@pytest.mark.parametrize("note", ["", "Sumber: BPS,,,\n"])
+def test_a_title_alone_in_the_column_before_the_table_is_layout(note: str) -> None:
+    # The table from column B on, its title in A1 (and a note in A5): column
+    # A holds only lines of their own, so the names are in column B; Kota
+    # Batu (3579), 3.79 and 3.31, the title read as a title.
+    text = (
+        "Tabel 1 Persentase Penduduk Miskin,,,\n,Kabupaten/Kota,2022,2023\n"
+        f",Kota Batu,3.79,3.31\n{note}"
+    )
+    t = read_bps_table(io.StringIO(text), locale="en", errors="report")
+    assert t.data[["region_code", "year", "value"]].to_numpy().tolist() == [
+        ["3579", 2022, 3.79],
+        ["3579", 2023, 3.31],
+    ]
+    assert t.title == "Tabel 1 Persentase Penduduk Miskin"
+    assert t.skipped["reason"].tolist() == ["title"] + (["note"] if note else [])
+
+
+def test_a_names_column_sharing_a_row_with_values_is_kept() -> None:
+    # "Wilayah" in A1 beside the years: column A is the names column, even
+    # with a title line of its own above the header.
+    text = "Tabel 1,,\nWilayah,2022,2023\nKota Batu,3.79,3.31\n"
+    t = read_bps_table(io.StringIO(text), locale="en")
+    assert t.data["region_code"].tolist() == ["3579", "3579"]
+    assert t.title == "Tabel 1"

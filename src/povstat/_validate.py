@@ -14,7 +14,7 @@ every non-missing entry lies in ``[lo, hi]`` exactly when the smallest is
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal, TypeVar, get_args
@@ -136,7 +136,9 @@ def flag(value: object, name: str) -> bool:
     return bool(value)
 
 
-def numeric(x: ArrayLike, name: str) -> NDArray[np.float64]:
+def numeric(
+    x: ArrayLike, name: str, *, place: Callable[[int], str] | None = None
+) -> NDArray[np.float64]:
     """Return `x` as a float64 array (possibly a view); reject non-numeric input.
 
     A masked array's masked entries become NaN (missing), never the values
@@ -197,12 +199,15 @@ def numeric(x: ArrayLike, name: str) -> NDArray[np.float64]:
         except _InexactIntegerError as exc:
             msg = (
                 f"`{name}` holds an integer that float64 (povstat's arithmetic) "
-                f"cannot hold exactly: {exc.value!r} at index {exc.index} "
+                f"cannot hold exactly: {exc.value!r} at "
+                f"{_place(exc.index, place)} "
                 "(beyond 2**53 in magnitude)"
             )
             raise ValueError(msg) from None
         except _InexactNumberError as exc:
-            raise ValueError(_inexact_message(name, exc.value, exc.index)) from None
+            raise ValueError(
+                _inexact_message(name, exc.value, _place(exc.index, place))
+            ) from None
         except OverflowError:
             msg = (
                 f"`{name}` holds a number too large for float64 (magnitude above "
@@ -301,8 +306,17 @@ def _nullable_integers(x: object) -> tuple[NDArray[Any], NDArray[np.bool_]] | No
     return ints, missing
 
 
+def _place(index: Any, place: Callable[[int], str] | None) -> str:
+    """Where element `index` is: ``index k``, or as `place` names a row."""
+    return f"index {index}" if place is None else place(int(index))
+
+
 def _inexact_message(name: str, value: object, index: object) -> str:
-    at = "" if index is None else f" at index {index}"
+    """`index`: an index, or a place already written out (a str), or None."""
+    if isinstance(index, str):
+        at = f" at {index}"
+    else:
+        at = "" if index is None else f" at index {index}"
     return (
         f"`{name}` holds a number that float64 (povstat's arithmetic) cannot "
         f"hold exactly: {value!r}{at} (its nearest float64 is "
@@ -319,7 +333,7 @@ def refuse_inexact_decimal_texts(
     texts: Sequence[object] | NDArray[Any],
     digits: NDArray[Any],
     name: str,
-    where: str | None = "row",
+    where: str | Callable[[int], str] | None = "row",
 ) -> None:
     """Refuse decimals, written as text, that float64 cannot hold.
 
@@ -333,14 +347,18 @@ def refuse_inexact_decimal_texts(
     Raises
     ------
     ValueError
-        Naming `name`, the first value not held and its `where` (row
-        position; None: no position).
+        Naming `name`, the first value not held and its `where`: a word
+        before its position (``"row"``), a function naming the place of
+        position i (a frame's row), or None (no position).
     """
     long = np.flatnonzero(np.nan_to_num(np.asarray(digits, np.float64)) > HELD_DIGITS)
     for i in long.tolist():  # only decimals of 16 or more digits: rare
         value = Decimal(str(texts[i]))
         if not _held(value, float(value)):
-            at = "" if where is None else f" at {where} {i}"
+            if where is None:
+                at = ""
+            else:
+                at = f" at {where(i)}" if callable(where) else f" at {where} {i}"
             msg = (
                 f"{name} holds a decimal that float64 (povstat's arithmetic) "
                 f"cannot hold exactly: {value}{at} (its nearest "

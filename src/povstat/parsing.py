@@ -373,8 +373,10 @@ def parse_numbers(
     ValueError
         If `locale` or `errors` is not one of the options.
     TypeError
-        If `texts` is a DataFrame (use :func:`parse_columns`), or `missing` is
-        not a sequence of str.
+        If `texts` is a DataFrame (use :func:`parse_columns`, which takes a
+        pandas frame: convert another, a polars frame with its
+        ``.to_pandas()``, or pass one of its columns), or `missing` is not a
+        sequence of str.
 
     See Also
     --------
@@ -445,9 +447,17 @@ def parse_numbers(
     err = _validate.choice(errors, "errors", _ERRORS)
     miss = _missing(missing)
     if isinstance(texts, pd.DataFrame) or type(texts).__name__ == "DataFrame":
+        advice = (
+            "use parse_columns(df, columns, locale=...)"
+            if isinstance(texts, pd.DataFrame)
+            # parse_columns takes a pandas frame alone: say how to get one.
+            else "pass one of its columns (a Series), or convert it to pandas "
+            "(e.g. with its .to_pandas() method) and use parse_columns(df, "
+            "columns, locale=...)"
+        )
         msg = (
             "`texts` must be array-like or a Series, got a DataFrame "
-            f"({_type_name(texts)}); use parse_columns"
+            f"({_type_name(texts)}); {advice}"
         )
         raise TypeError(msg)
     if isinstance(texts, pd.Series):

@@ -36,7 +36,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
-from povstat._exact import group_sum
+from povstat._exact import group_sum_pair, scaled_ratio
 from povstat._validate import Unit
 
 __all__ = ["fgt", "watts"]
@@ -664,7 +664,7 @@ def prepare_units(
                 for a, x, name in ((w, weights, "weights"), (s, size, "size"))
                 if x is not None
             ]
-            first = int(np.flatnonzero(missing)[0])
+            first = f"row {int(np.flatnonzero(missing)[0])}"
             raise ValueError(missing_message(held, int(missing.sum()), first=first))
         nan_z = np.isnan(z)
         if nan_z.ndim == 1 and nan_z.any():
@@ -722,18 +722,20 @@ def _refuse_underflow(
 
 
 def missing_message(
-    held: Sequence[tuple[str, int]], total: int, *, first: int | None = None
+    held: Sequence[tuple[str, int]], total: int, *, first: str | None = None
 ) -> str:
     """The error for missing values under ``nan_policy="raise"``, by input.
 
     `held` pairs each input's name (```welfare```, or ```weight``` column
     'w'`` for a frame) with its count of missing values; those with none
     are left out. `total` counts the rows missing anything, `first` (when
-    there are row positions) the first such row.
+    there are rows to name) names the first such row: ``row 3`` of arrays,
+    ``index label 'b'`` of a pandas frame, ``row position 3`` of another
+    eager frame (:func:`povstat.frames._plumbing.row_place`).
     """
     parts = [f"{name} ({k:,} row{'' if k == 1 else 's'})" for name, k in held if k]
     listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
-    where = "" if first is None else f", first at row {first}"
+    where = "" if first is None else f", first at {first}"
     return (
         f"{listed} must not be missing (nan_policy='raise'): {total:,} row(s) "
         f"missing a value in all{where}; pass nan_policy='omit' to give such "
@@ -825,18 +827,32 @@ def weights_out_of_range(*, over: bool) -> str:
 
 
 def weighted_means(
-    sums: NDArray[np.float64], totals: NDArray[np.float64], scale: float
+    sums: NDArray[np.float64],
+    totals: NDArray[np.float64],
+    scale: float,
+    *,
+    sums_lo: NDArray[np.float64] | float = 0.0,
+    totals_lo: NDArray[np.float64] | float = 0.0,
 ) -> NDArray[np.float64]:
     """Weighted sums over weight totals, in the unit of `scale`.
 
-    The sums are scaled before the one division, so that an exact ratio is
-    exact (23/40 is 57.5 %, where 0.575 * 100 gives 57.49999999999999). A
-    share whose sum is at most its total is never above `scale`: with a
-    weight of 3.7e18 beside weights of 9 and 14, the sums of the poor and of
-    all are one float64, and (s * 100) / s is 100.00000000000001; it is
-    100. `sums` and `totals` broadcast.
+    `sums_lo` and `totals_lo` are the low parts of sums kept as pairs
+    (:func:`povstat._exact.group_sum_pair`): the sums of float64 weights
+    round (3.92 + 5.04 is 8.96, 9e-16 below the exact sum), and the pair
+    keeps what the rounding lost. The result is the float64 nearest the
+    exact value of ``(sums + sums_lo) * scale / (totals + totals_lo)`` (see
+    :func:`povstat._exact.scaled_ratio`; at worst the float64 on either
+    side of it): neither the sums, the product nor the
+    division rounds on its own, so an exact ratio is exact (23/40 is 57.5 %,
+    where 0.575 * 100 gives 57.49999999999999) and a value just above a
+    decimal tie stays above it (5.04 / 8.96 is 56.25 % plus 6e-16, where
+    5.04 * 100 / 8.96 gives 56.24999999999999, which rounds half up to 56.2
+    instead of 56.3). A share whose sum is at most its total is never above
+    `scale`: with a weight of 3.7e18 beside weights of 9 and 14, the sums of
+    the poor and of all are one float64, and the share is 100. `sums` and
+    `totals` broadcast.
     """
-    out = sums * scale / totals
+    out = scaled_ratio(sums, totals, scale, num_lo=sums_lo, den_lo=totals_lo)
     return np.asarray(np.where(sums <= totals, np.minimum(out, scale), out))
 
 
@@ -853,9 +869,8 @@ def _points(
 ) -> NDArray[np.float64]:
     """Weighted means of the terms: shape (domains, measures) or (measures,).
 
-    In the unit of `scale` (100 for percent): the sums are scaled before the
-    one division, so that an exact ratio is exact (23/40 is 57.5 %, where
-    0.575 * 100 gives 57.49999999999999).
+    In the unit of `scale` (100 for percent), the float64 nearest the exact
+    ratio of the sums (:func:`weighted_means`).
     """
     comp = comparison_arg(comparison)
     rows = poor_rows(y, z, comparison=comp)
@@ -868,7 +883,8 @@ def _points(
     if domains is None:
         with np.errstate(over="ignore"):
             n_all = w.shape[0]
-            total = float(group_sum(np.zeros(n_all, np.intp), w, 1, largest=n_all)[0])
+            t_hi, t_lo = group_sum_pair(np.zeros(n_all, np.intp), w, 1, largest=n_all)
+            total = float(t_hi[0])
         if np.isinf(total):
             raise ValueError(weights_out_of_range(over=True))
         # The message poverty_estimates gives (all weights 0, or every row
@@ -876,26 +892,39 @@ def _points(
         check_domain_totals(np.array([total]), np.array([None], dtype=object))
         one = np.zeros(wp.shape[0], np.intp)
         with np.errstate(over="ignore"):
-            sums = np.array(
-                [group_sum(one, wp * t, 1, largest=n_all)[0] for t in terms]
-            )
+            pairs = [group_sum_pair(one, wp * t, 1, largest=n_all) for t in terms]
+        sums = np.array([h[0] for h, _ in pairs])
         if np.isinf(sums).any():
             raise ValueError(TERMS_OVERFLOW)
-        return weighted_means(sums, np.asarray(total), scale)
+        return weighted_means(
+            sums,
+            np.asarray(total),
+            scale,
+            sums_lo=np.array([lo[0] for _, lo in pairs]),
+            totals_lo=t_lo[0],
+        )
     labels, codes = domains
     k = labels.shape[0]
     big = int(np.bincount(codes, minlength=k).max())  # the largest domain
     with np.errstate(over="ignore"):
-        totals = group_sum(codes, w, k, largest=big)
+        totals, totals_lo = group_sum_pair(codes, w, k, largest=big)
     if np.isinf(totals).any():
         raise ValueError(weights_out_of_range(over=True))
     check_domain_totals(totals, labels)
     cp = codes[rows]
     with np.errstate(over="ignore"):
-        sums = np.stack([group_sum(cp, wp * t, k, largest=big) for t in terms])
+        pairs = [group_sum_pair(cp, wp * t, k, largest=big) for t in terms]
+    sums = np.stack([h for h, _ in pairs])
     if np.isinf(sums).any():
         raise ValueError(TERMS_OVERFLOW)
-    return np.asarray(weighted_means(sums, totals, scale).T)
+    means = weighted_means(
+        sums,
+        totals,
+        scale,
+        sums_lo=np.stack([lo for _, lo in pairs]),
+        totals_lo=totals_lo,
+    )
+    return np.asarray(means.T)
 
 
 def fgt(
@@ -982,9 +1011,15 @@ def fgt(
     :math:`P_\alpha = \sum_i w_i\,1[y_i<z_i]\,g_i^\alpha / \sum_i w_i` with
     :math:`g_i = (z_i - y_i)/z_i` [1]_; :math:`\alpha = 0` gives the share
     of people who are poor. Examples from Haughton and Khandker [2]_ (ch. 4).
-    The weighted sums are scaled to `unit` before the one division, and a
-    share whose sum is at most the weights' total is never above 100 %
-    (1): rounding cannot take it past the whole.
+    The result is the float64 nearest the exact ratio of the weighted sums
+    (at worst the float64 on its other side): the sums are kept as pairs
+    ``hi + lo`` holding what their float64 rounding lost, and the scaling
+    to `unit` and the division round once, so that a share just above a
+    decimal tie is not stated below it (weights 5.04 for the poor and 3.92
+    for the others give exactly 56.25 % plus 6e-16, the float64 56.25, where
+    ``5.04 * 100 / (3.92 + 5.04)`` is 56.24999999999999). A share whose sum
+    is at most the weights' total is never above 100 % (1): rounding cannot
+    take it past the whole.
 
     References
     ----------

@@ -411,27 +411,32 @@ class _Bucket:
 _SAFE_EXPONENT = 256
 
 
-def _common_scale(x: NDArray[np.float64], sd: NDArray[np.float64]) -> float:
-    """A power of two to multiply the estimates and their SEs `sd` by.
+def _group_scale(
+    x: NDArray[np.float64], sd: NDArray[np.float64], codes: NDArray[np.intp]
+) -> NDArray[np.float64]:
+    """Per row, a power of two to multiply its group's estimates and SEs by.
 
     Ranks and their sets depend on the estimates and their errors only up to
-    a common factor: the standardized differences are unchanged. Finite
-    inputs near the ends of float64 (SEs of 1e200, whose squares overflow,
-    or estimates of +-1e308, whose differences do) are brought near 1 by a
-    power of two, which is exact, so that no square, sum or difference
-    overflows. Inputs within ``2**-256`` to ``2**256`` are left as they are
-    (factor 1). Figures shown in the caller's unit (rounded interval bounds)
-    are divided by the factor first.
+    a common factor within each group (each group is a ranking of its own):
+    the standardized differences are unchanged. A group's finite inputs
+    near the ends of float64 (SEs of 1e200, whose squares overflow,
+    estimates of +-1e308, whose differences do, or errors of 1e-276, whose
+    squares underflow) are brought near 1 by a power of two, which is exact,
+    so that no square, sum or difference overflows or underflows. A group
+    whose inputs lie within ``2**-256`` to ``2**256`` is left as it is
+    (factor 1), and a group's factor never depends on the other groups.
+    Figures shown in the caller's unit (rounded interval bounds) are divided
+    by the factor first.
     """
-    tops = [float(np.nanmax(p)) for p in (np.abs(x), sd) if not np.isnan(p).all()]
-    top = max(tops, default=0.0)
-    if not np.isfinite(top) or top == 0.0:
-        return 1.0
-    exponent = int(np.frexp(top)[1])
-    if -_SAFE_EXPONENT < exponent < _SAFE_EXPONENT:
-        return 1.0
+    k = int(codes.max()) + 1 if codes.size else 0
+    top = np.zeros(k)
+    for a in (np.abs(x), sd):  # NaN (missing) and inf take no part
+        np.maximum.at(top, codes, np.where(np.isfinite(a), a, 0.0))
+    exponent = np.frexp(top)[1]
+    safe = (top == 0.0) | ((exponent > -_SAFE_EXPONENT) & (exponent < _SAFE_EXPONENT))
     # top * factor lies in [0.5, 1) (subnormal tops: as near as 2**1000 goes).
-    return float(np.ldexp(1.0, min(-exponent, 1000)))
+    factor = np.where(safe, 1.0, np.ldexp(1.0, np.minimum(-exponent, 1000)))
+    return np.asarray(factor[codes], dtype=np.float64)
 
 
 class _Problem:
@@ -460,7 +465,8 @@ class _Problem:
             if s.shape != (n,):
                 msg = f"`se` must have the shape of `estimates` {(n,)}, got {s.shape}"
                 raise ValueError(msg)
-            factor = _common_scale(x, s)
+            codes = _group_codes(by, n)
+            factor = _group_scale(x, s, codes)
             x, s = x * factor, s * factor
             var = s * s
         elif cov is not None and se is None:
@@ -468,15 +474,16 @@ class _Problem:
             if c.shape != (n, n):
                 msg = f"`cov` must have shape {(n, n)} for {n} estimates, got {c.shape}"
                 raise ValueError(msg)
+            codes = _group_codes(by, n)
             with np.errstate(invalid="ignore"):
-                factor = _common_scale(x, np.sqrt(np.abs(np.diagonal(c))))
-            x, c = x * factor, c * factor * factor
+                factor = _group_scale(x, np.sqrt(np.abs(np.diagonal(c))), codes)
+            # One factor at a time: their product may exceed float64's range.
+            x, c = x * factor, (c * factor[:, None]) * factor[None, :]
             var = np.diagonal(c).copy()
         else:
             given = "both" if se is not None else "neither"
             msg = f"give exactly one of `se` and `cov`; got {given}"
             raise ValueError(msg)
-        self.factor = factor  # estimates and errors were multiplied by it
         missing = np.isnan(x) | np.isnan(var)
         if policy == "raise" and missing.any():
             i = int(np.argmax(missing))
@@ -489,7 +496,6 @@ class _Problem:
         if c is not None:
             sub = c[np.ix_(keep, keep)]
             _check_cov(sub)
-        codes = _group_codes(by, n)
         self.by = by
         self.x_kept = np.where(keep, x, np.nan)
         self.keep = keep
@@ -511,6 +517,8 @@ class _Problem:
         )
         order = valid[np.argsort(colour, kind="stable")]
         self.order = order  # valid items, canonical order within groups
+        # The power of two each item's group was multiplied by, in that order.
+        self.factor = factor[order]
         self.rep = _tie_classes(
             np.sort(colour),
             None if c is None else c[np.ix_(order, order)],
@@ -1405,10 +1413,12 @@ def rank_confidence_sets(
     under the ``"min"``, ``"max"`` and ``"average"`` tie rules of
     :func:`povstat.rank` alike (they differ only where true values tie).
     The sets (and :func:`rank_probabilities`) depend on the estimates and
-    errors only up to a common factor: finite inputs beyond :math:`2^{256}`
-    (or all below :math:`2^{-256}`) are first multiplied by a power of two,
-    exactly, so that squares and differences of values such as 1e200 never
-    overflow; rounded interval bounds are taken in the caller's unit.
+    errors only up to a common factor within each group: a group's finite
+    inputs beyond :math:`2^{256}` (or all below :math:`2^{-256}`) are first
+    multiplied by a power of two, exactly, so that squares and differences
+    of values such as 1e200 never overflow (nor squares of 1e-276
+    underflow), whatever the other groups hold; rounded interval bounds are
+    taken in the caller's unit.
 
     *Bootstrap* [1]_. With draws :math:`Z^{*} \sim N(0, \hat\Sigma)`, the
     critical value is the `level` quantile (linear interpolation) over the
@@ -1594,7 +1604,10 @@ def _pairwise_counts(
 
 
 def _interval_counts(
-    b: _Bucket, zc: NDArray[np.float64], decimals: int | None, factor: float = 1.0
+    b: _Bucket,
+    zc: NDArray[np.float64],
+    decimals: int | None,
+    factor: NDArray[np.float64] | None = None,
 ) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
     r"""Per item, how many intervals of its group lie wholly below and above.
 
@@ -1605,18 +1618,20 @@ def _interval_counts(
     intervals that touch count as separated (``lo_i >= hi_k``), an item
     never beating itself nor an identical point (two equal rounded bounds
     with SE 0 touch each other both ways: neither is separated). The bounds
-    are rounded in the caller's unit: divided by the `factor` the estimates
-    were scaled by (see :func:`_common_scale`).
+    are rounded in the caller's unit: divided by the `factor` each item's
+    group was scaled by (per item in the canonical order; see
+    :func:`_group_scale`).
     """
     half = zc[:, None] * b.se
     lo = (b.y - half)[b.real]
     hi = (b.y + half)[b.real]
     if decimals is not None:
+        f = 1.0 if factor is None else factor[b._safe][b.real]
         # Half up is symmetric about 0 (round(-v) == -round(v)), so rounding
         # the oriented bounds rounds the published ones.
         with np.errstate(over="ignore"):
-            lo = round_half_up(lo / factor, decimals)
-            hi = round_half_up(hi / factor, decimals)
+            lo = round_half_up(lo / f, decimals)
+            hi = round_half_up(hi / f, decimals)
     g = np.nonzero(b.real)[0]
     n_g = b.size[g]
     touching = decimals is not None

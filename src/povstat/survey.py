@@ -50,7 +50,7 @@ from scipy import sparse
 from scipy.special import stdtrit
 
 from povstat import _validate
-from povstat._exact import group_sum
+from povstat._exact import group_sum, group_sum_pair
 from povstat._results import Result, array_eq, freeze, readonly, readonly_float
 from povstat._validate import Unit
 from povstat.poverty_measures import (
@@ -62,6 +62,7 @@ from povstat.poverty_measures import (
     check_domain_totals,
     comparison_arg,
     factorize,
+    label_list,
     measure_names,
     object_labels,
     poor_rows,
@@ -93,7 +94,9 @@ _CERTAIN = 1e-7
 class Reduced:
     """Exact sums by cell: (domain, stratum, PSU), or (domain, stratum).
 
-    ``psu`` is None when every unit is its own PSU; then the cells are
+    ``psu`` is None when every unit is its own PSU on a lazy engine (on
+    numpy each unit is then a cell of its own, with ``psu`` its row); then
+    the cells are
     (domain, stratum) and the second moments ``sww`` (sum of squared
     weights), ``swwt`` (squared weights times terms) and ``swwtt`` (squared
     weights times products of terms) give the variance. ``st`` holds the
@@ -101,7 +104,10 @@ class Reduced:
     ``lo`` and ``hi`` the smallest and largest term of the cell's units of
     positive weight (NaN, or inf and -inf, in a cell without such units), to
     tell a measure that is the same for every unit of a domain (variance
-    exactly 0) from one whose rounding leaves noise.
+    exactly 0) from one whose rounding leaves noise. ``sw_lo`` and ``st_lo``
+    (numpy path) hold what the rounding of ``sw`` and ``st`` lost
+    (:func:`povstat._exact.group_sum_pair`), so that the estimates are the
+    ratios of the exact sums; None on lazy engines, whose sums are float64.
     """
 
     domain: NDArray[np.intp]
@@ -121,6 +127,8 @@ class Reduced:
     swwtt: NDArray[np.float64] | None = None
     lo: NDArray[np.float64] | None = None
     hi: NDArray[np.float64] | None = None
+    sw_lo: NDArray[np.float64] | None = None
+    st_lo: NDArray[np.float64] | None = None
 
 
 @frozen(kw_only=True, eq=False)
@@ -347,44 +355,36 @@ def reduce_units(
     all_positive = w.size == 0 or float(np.min(w)) > 0
     positive = w > 0 if not all_positive else np.ones(0, bool)
     if psu is None:
-        # Units are PSUs: cells are (domain, stratum) with second moments.
-        keys, codes = factorize(domain * n_strata + s_codes, "cells")
-        m = keys.size
-        cr = codes if rows is None else codes[rows]
-        n_cell = np.bincount(codes, minlength=m)
-        big = int(n_cell.max())  # the largest cell, for the exact sums
-        wwr = wr * wr
-        k = len(terms)
-        pairs = np.empty((m, k, k))
-        for i in range(k):  # loops over measure pairs, not rows or groups
-            for j in range(i, k):
-                pairs[:, i, j] = pairs[:, j, i] = _sum(
-                    cr, wwr * terms[i] * terms[j], m, big
-                )
-        n_pos = (
-            n_cell.astype(np.float64)
-            if all_positive
-            else _sum(codes, positive.astype(np.float64), m, big)
-        )
-        lo, hi = _term_bounds(codes, n_pos, terms, w, rows, all_positive=all_positive)
+        # Each unit its own PSU, exactly as unique ids: the variance from
+        # deviations of each unit's terms, never from expanded sums of
+        # squares, which cancel (a variance 1e-6 of those sums keeps only
+        # the last ten digits of sixteen). A cell is a unit: its sums are
+        # its own values, in the units' order.
+        def each(xs: list[NDArray[np.float64]]) -> NDArray[np.float64]:
+            # Values of the units `rows`, 0 for the others (never inf * 0).
+            full = [x if rows is None else _scatter(x, rows, n) for x in xs]
+            return np.stack(full, axis=1) if full else np.zeros((n, 0))
+
+        pos = np.ones(n) if all_positive else positive.astype(np.float64)
+        have = pos[:, None] > 0
+        t_all = each(list(terms))
         return Reduced(
-            domain=(keys // n_strata).astype(np.intp),
-            stratum=(keys % n_strata).astype(np.intp),
-            psu=None,
-            sw=_sum(codes, w, m, big),
-            st=np.stack([_sum(cr, wr * t, m, big) for t in terms], axis=1),
-            stt=np.stack([_sum(cr, wr * t * t, m, big) for t in terms], axis=1),
-            n=n_cell.astype(np.float64),
-            npos=n_pos,
+            domain=np.asarray(domain, np.intp),
+            stratum=s_codes,
+            psu=np.arange(n),
+            sw=w.copy(),
+            sw_lo=np.zeros(n),
+            st=each([wr * t for t in terms]),
+            st_lo=np.zeros(t_all.shape),
+            stt=each([wr * t * t for t in terms]),
+            n=np.ones(n),
+            npos=pos,
             n_domains=n_domains,
             n_strata=n_strata,
             stratum_labels=s_labels,
             fpc=fpc_h,
-            sww=_sum(codes, w * w, m, big),
-            swwt=np.stack([_sum(cr, wwr * t, m, big) for t in terms], axis=1),
-            swwtt=pairs,
-            lo=lo,
-            hi=hi,
+            lo=np.where(have, t_all, np.inf),
+            hi=np.where(have, t_all, -np.inf),
         )
     # PSUs are nested in strata: a PSU is a (stratum, psu label) pair. When
     # every label lies in one stratum, the labels already name the PSUs; when
@@ -415,12 +415,16 @@ def reduce_units(
     wt = [wr * t for t in terms]
     cr = cell_codes if rows is None else cell_codes[rows]
     lo, hi = _term_bounds(cell_codes, npos, terms, w, rows, all_positive=all_positive)
+    sw = group_sum_pair(cell_codes, w, n_cells, largest=big)
+    st = _pairs(cr, wt, n_cells, big)
     return Reduced(
         domain=cell_domain,
         stratum=psu_stratum[cell_psu],
         psu=cell_psu,
-        sw=_sum(cell_codes, w, n_cells, big),
-        st=np.stack([_sum(cr, x, n_cells, big) for x in wt], axis=1),
+        sw=sw[0],
+        sw_lo=sw[1],
+        st=st[0],
+        st_lo=st[1],
         stt=np.stack(
             [_sum(cr, x * t, n_cells, big) for x, t in zip(wt, terms, strict=True)],
             axis=1,
@@ -434,6 +438,15 @@ def reduce_units(
         lo=lo,
         hi=hi,
     )
+
+
+def _scatter(
+    t: NDArray[np.float64], rows: NDArray[np.intp], n: int
+) -> NDArray[np.float64]:
+    """Terms of the units `rows`, 0 for the other of `n` units."""
+    out = np.zeros(n)
+    out[rows] = t
+    return out
 
 
 def _term_bounds(
@@ -561,6 +574,31 @@ def _sum(
     return group_sum(codes, np.asarray(x, dtype=np.float64), k, largest=largest)
 
 
+def _pairs(
+    codes: NDArray[np.intp],
+    xs: Sequence[NDArray[np.float64]],
+    k: int,
+    largest: int | None = None,
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Sums by group of each of `xs` as pairs hi + lo: (groups, len(xs)) each."""
+    pairs = [group_sum_pair(codes, x, k, largest=largest) for x in xs]
+    return (
+        np.stack([h for h, _ in pairs], axis=1),
+        np.stack([lo for _, lo in pairs], axis=1),
+    )
+
+
+def _sum_pair(
+    codes: NDArray[np.intp],
+    hi: NDArray[np.float64],
+    lo: NDArray[np.float64],
+    k: int,
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Sums by group of pairs hi + lo (columns of 2-D arrays), as pairs."""
+    h, low = _pairs(codes, list(hi.T), k)
+    return h, low + _sums(codes, lo, k)
+
+
 def _sums(
     codes: NDArray[np.intp], x: NDArray[np.float64], k: int
 ) -> NDArray[np.float64]:
@@ -682,6 +720,16 @@ def _overall_cells(red: Reduced) -> Reduced:
         new_stratum = keys.astype(np.intp)
         new_psu = None
     out = add
+
+    def add_lo(x: NDArray[np.float64] | None, hi: NDArray[np.float64]) -> Any:
+        # The low part of the new cells: of the old cells' pairs, summed.
+        if x is None:
+            return None
+        flat_hi, flat_lo = hi.reshape(hi.shape[0], -1), x.reshape(x.shape[0], -1)
+        lo_new = _sum_pair(codes, flat_hi, flat_lo, m)[1]
+        both = np.concatenate([flat_lo, lo_new])
+        return both.reshape(-1, *x.shape[1:]) if x.ndim > 1 else both[:, 0]
+
     return Reduced(
         domain=np.concatenate([red.domain, np.full(m, d, np.intp)]),
         stratum=np.concatenate([red.stratum, new_stratum]),
@@ -698,6 +746,8 @@ def _overall_cells(red: Reduced) -> Reduced:
         sww=out(red.sww),
         swwt=out(red.swwt),
         swwtt=out(red.swwtt),
+        sw_lo=add_lo(red.sw_lo, red.sw),
+        st_lo=add_lo(red.st_lo, red.st),
     )
 
 
@@ -894,6 +944,66 @@ def _cell_products(
     return np.asarray(m2 / (total[red.domain] ** 2)[:, None, None])
 
 
+#: A variance below this fraction of the sums of squares it is the
+#: difference of (lazy engines, each unit its own PSU) is warned of.
+CANCELLATION = 1e-6
+
+
+def _warn_cancellation(
+    red: Reduced,
+    ratio: NDArray[np.float64],
+    total: NDArray[np.float64],
+    w1: NDArray[np.float64],
+    var: NDArray[np.float64],
+    factor: NDArray[np.float64],
+    constant: NDArray[np.bool_],
+    measures: Sequence[str],
+    labels: ArrayLike,
+) -> None:
+    """Warn where a variance from expanded sums of squares has cancelled.
+
+    With every unit its own PSU on a lazy engine, the engine's one grouped
+    sum gives sum w^2 t^2, sum w^2 t and sum w^2 by cell, and the variance is
+    their combination sum w^2 t^2 - 2 r sum w^2 t + r^2 sum w^2, less the
+    stratum term. Each float64 sum errs by about 1e-16 of its size, so a
+    variance that is a fraction f of the size of the terms it came from
+    errs by about 1e-16 / f of itself: below f = :data:`CANCELLATION`
+    (1e-6) more than 1e-10, the accuracy promised against R.
+    """
+    r = ratio[red.domain]
+    k = r.shape[1]
+    diag = np.arange(k)
+    size = (
+        np.abs(_req(red.swwtt)[:, diag, diag])
+        + 2 * np.abs(r * _req(red.swwt))
+        + _req(red.sww)[:, None] * r * r
+    ) / (total[red.domain] ** 2)[:, None]
+    with np.errstate(invalid="ignore", over="ignore"):
+        scale = _sums(red.domain, w1[red.stratum][:, None] * size, red.n_domains)
+        scale = scale * factor[:, None]
+        lost = ~constant & (scale > 0) & (var < CANCELLATION * scale)
+    if not lost.any():
+        return
+    d, j = np.argwhere(lost)[0]
+    names = label_list(np.asarray(labels, dtype=object))
+    where = "" if names[d] is None else f" in domain {names[d]!r}"
+    fraction = float(var[d, j] / scale[d, j])
+    lost_digits = 16 if fraction <= 1e-16 else min(16, round(-np.log10(fraction)))
+    msg = (
+        f"the variance of {measures[j]}{where} ({int(lost.sum())} figure(s) in "
+        f"all) is {fraction:.1e} of the sums of squares it is the difference "
+        "of: with each unit its own PSU (no `psu`) on this engine, the "
+        "variance comes from the engine's float64 sums of squared weights "
+        "times terms, which cancel, so about "
+        f"{lost_digits} of the 16 significant digits of its standard error "
+        "and design effect may be lost (a standard error of 0 may be "
+        "another value); pass a column holding a unit id as `psu` (each unit "
+        "its own PSU, computed from deviations), or collect the frame to "
+        "pandas or polars"
+    )
+    warnings.warn(msg, UserWarning, stacklevel=4)
+
+
 def _check_weight_range(red: Reduced, total: NDArray[np.float64]) -> None:
     """Refuse weights whose totals or squares leave float64's range."""
     squares = red.sww if red.sww is not None else np.zeros(0)
@@ -976,7 +1086,8 @@ def linearised(
         red = _overall_cells(red)
         labels = np.concatenate([object_labels(labels), [None]])
     nd, k = red.n_domains, red.st.shape[1]
-    total = _sum(red.domain, red.sw, nd)
+    with np.errstate(over="ignore"):  # an overflow is refused just below
+        total = _sum(red.domain, red.sw, nd)
     _check_weight_range(red, total)
     check_domain_totals(total, labels)
     ratio = _sums(red.domain, red.st, nd) / total[:, None]
@@ -998,6 +1109,10 @@ def linearised(
         a = _sums(dh, z, nd * red.n_strata).reshape(nd, red.n_strata, k)
         part2 = (a * a).transpose(0, 2, 1) @ w2
     var = (part1 - part2) * factor[:, None]
+    if red.psu is None:  # expanded sums of squares (lazy engines): cancel?
+        _warn_cancellation(
+            red, ratio, total, w1, var, factor, constant, measures, labels
+        )
     var = np.where(var < 0, np.maximum(var, 0.0), var)  # rounding below zero
     # A measure the same for every unit of a domain has u = 0 for each unit:
     # its variance is exactly 0 (the ratio's rounding would leave 1e-16).
@@ -1038,9 +1153,15 @@ def linearised(
     strata_pos[dh[pos]] = True
     df = n_psu - strata_pos.reshape(nd, red.n_strata).sum(axis=1)
     scale = _SCALE[unit]
-    # Scaled before the one division: an exact ratio stays exact (23/40 is
-    # 57.5 %; 0.575 * 100 is 57.49999999999999), a share never above 100 %.
-    est = weighted_means(_sums(red.domain, red.st, nd), total[:, None], scale)
+    # The float64 nearest the exact ratio (23/40 is 57.5 %, where 0.575 * 100
+    # is 57.49999999999999), a share never above 100 %.
+    if red.sw_lo is not None and red.st_lo is not None:
+        # Ratios of the exact sums: the float64 sums of the weights round.
+        t_hi, t_lo = _sum_pair(red.domain, red.sw[:, None], red.sw_lo[:, None], nd)
+        s_hi, s_lo = _sum_pair(red.domain, red.st, red.st_lo, nd)
+        est = weighted_means(s_hi, t_hi, scale, sums_lo=s_lo, totals_lo=t_lo)
+    else:
+        est = weighted_means(_sums(red.domain, red.st, nd), total[:, None], scale)
     se = se * scale
     q = stdtrit(np.maximum(df, 0.0), 0.5 + level / 2)
     q = np.where(df > 0, q, np.nan)
@@ -1199,7 +1320,8 @@ def poverty_estimates(
         Stratum of each unit; None is one stratum.
     psu : array_like, optional
         Primary sampling unit of each unit, nested in its stratum (the same
-        label in two strata names two PSUs). None makes each unit a PSU.
+        label in two strata names two PSUs). None makes each unit a PSU,
+        with the same results as unique ids (``numpy.arange(n)``).
     fpc : array_like, optional
         Finite population correction, constant within a stratum: the number
         of PSUs in the stratum's population (at least the number sampled

@@ -182,7 +182,7 @@ _LISTED = re.compile(r"^\(?(?P<n>[0-9]{1,3})\)\s*[^\s)]")
 _MARK = re.compile(
     r"^(?P<name>.*?[^\s*(])"
     r"(?P<mark>\s*\*+\)?"
-    rf"|\s*[{_SUPERSCRIPTS}]+\u207e?"
+    rf"|\s*\u207d?[{_SUPERSCRIPTS}]+\u207e?"
     r"|\s*\(?(?<![0-9.])[0-9]{1,2}\)"
     r"|\s+\(?[a-z]\))\Z",
     _WORD_FLAGS,
@@ -495,8 +495,14 @@ def read_bps_table(
         row are read as written, in the unit row's scale, and so is a cell
         stating the unit row's own multiplier: "37,78 ribu" under "(ribu
         jiwa)" is 37.78 (thousands) as "37,78" is, never 37 780, so that a
-        column under a unit row holds one scale. Units named in a title or group label
-        ("Jumlah (ribu jiwa)") are not compared.
+        column under a unit row holds one scale. A unit row's cell covers
+        its column group (the table, if it has no groups), whose values go
+        into one value column: "(persen)" written over 2022 alone, or
+        "(ribu jiwa)" merged across 2022 and 2023, states it over 2023
+        too, in any format. A group label that is a unit alone ("(ribu
+        jiwa)") states it over its columns likewise. Units named in a title
+        or in a group label with other words ("Jumlah (ribu jiwa)") are not
+        compared.
     ValueError
         If a data frame's index holds labels (it is not read: see `source`)
         or repeats a row number; a frame's Decimal value is one float64
@@ -538,8 +544,9 @@ def read_bps_table(
         inflate; a merged range that names no range, "C1:B1" written
         backwards, is named; an .xlsx cell that cannot be read, or lies
         outside the sheet, "B0", is named; an .xls one too, whatever xlrd
-        raises; an .ods numeric cell whose stored value is not a
-        finite number, "4_37" or "NaN", is named; xlrd's warnings are not
+        raises; an .xlsx or .ods numeric cell whose stored value is not a
+        number in ASCII digits a float64 holds, "4_37", "NaN", "1e-400", is
+        named; xlrd's warnings are not
         printed, and pandas'
         deprecation of its xlrd engine is not shown, nor, made an error by a
         warnings filter, taken for damage: another warning made an error is
@@ -596,6 +603,12 @@ def read_bps_table(
         `locale` is ``"id"`` and its values read are all whole numbers
         written as text, one at least with digits alone (such a CSV file
         read with every column as text, as *Frames* advises).
+        If `source` is a CSV file separated by ",", `locale` is ``"en"``
+        and a row writing more or fewer fields than the header holds
+        values read that are all whole numbers written with digits alone,
+        one of exactly three digits right after another ("Kota
+        Malang,38,210," under "Kabupaten/Kota,2022,2023": "38210" split by
+        its thousands comma, see Notes, *Rows*).
         If `source` is an .xlsx, .xlsm, .xls or .ods sheet that hides rows
         or columns holding cells: they are read as any other (see Notes,
         *Spreadsheets*); the warning names them ("row 3, column C").
@@ -609,8 +622,11 @@ def read_bps_table(
     Notes
     -----
     *Layout.* The first column that holds anything holds the region names (empty
-    columns on the left are layout, not data). The header is the first row with
-    a cell (beyond the first column) that names a year: "2023", "Maret 2023",
+    columns on the left are layout, not data; so is a column holding only
+    lines of their own, a title in A1 or a note, beside a table placed from
+    column B on: those lines are read as the table's title or notes). The
+    header is the first row with a cell (beyond the first column) that
+    names a year: "2023", "Maret 2023",
     "September 2022", "Semester 1 (Maret) 2023", "2023 Tahunan", "2022
     (September)" (a year written as a whole float, "2022.0" as pandas
     writes a column of years holding a missing value, is that year; a
@@ -675,15 +691,20 @@ def read_bps_table(
     quotes ("4,37" in locale "id", "1,050" in "en") is two fields, which no
     reader can join again: a value field starting with a zero ("05", from
     "4,05"), as no number is written, is an invalid cell whose reason names
-    the split; a column of digits without a header (the second parts) is
-    refused as any column of values without a period, the message naming
-    the split; and with ``locale="id"``, a row whose values read are all
+    the split; a column of numbers without a header (the second parts, or
+    fields shifted by them: "29", "4.188", "81" from "4.181,29,4.188,81")
+    is refused as any column of values without a period, the message
+    naming the split; and with ``locale="id"``, a row whose values read are all
     whole numbers, one at least written with digits alone ("4", "37", or
     "4.181" and "29", quoted or not: the quotes are not kept), gives a
     UserWarning naming it, whatever the other rows hold (some may be
     quoted), as decimals split to fit the columns cannot be told from whole
     numbers (a row of numbers with thousands dots only, "674.660", is no
-    split number's). Put such numbers in quotes, or write the file with
+    split number's); with ``locale="en"``, a row writing more or fewer
+    fields than the header (a trailing empty field, or one short) whose
+    values read are all whole numbers written with digits alone, one of
+    three digits right after another ("38", "210" from "38,210"), gives
+    that warning too. Put such numbers in quotes, or write the file with
     ``sep=";"``; for a table of whole numbers written with digits alone,
     ``locale="en"`` reads them alike, without the warning. A frame whose
     values are all such whole numbers written as text (that file read with
@@ -819,6 +840,11 @@ def read_bps_table(
     as ODF writes it ("4_37", which Python's ``float`` reads as 437,
     "NaN", "INF", or none) makes the file damaged: ValueError naming the
     cell, whatever `errors`, as for an .xlsx cell that cannot be read.
+    So does an .xlsx numeric cell (``<v>``, a value or a header year) whose
+    stored text is not a number in ASCII digits ("3_79", "\u0663",
+    full-width "\uff11", all of which Python's ``float`` reads) or is one
+    a float64 cannot hold ("1e-400", read as 0; "1e999"); an .ods value
+    too small for a float64 likewise.
     An .ods cell's value type is read as an .xlsx cell's percent format: a
     cell of type ``percentage`` (the value 0.138 shown as "13,80%") is read
     as 13.8, in percent, and such cells mixed with plain numbers follow the
@@ -863,7 +889,11 @@ def read_bps_table(
     raised "1" is the text "4,37\u00b9", read as that text typed: a
     footnote mark after a label ("Kota Batu\u00b9", mark "\u00b9"), an
     invalid cell among the values (never the number 4.371); a lowered run
-    (subscript) shows subscript characters alike.
+    (subscript) shows subscript characters alike. A raised run ending a
+    label, written as a footnote mark is typed ("*)", "**", "(1)", "1)",
+    "a)"), is that mark as a whole, set apart from the name as the same
+    mark typed after a space is ("Kabupaten Nduga" with a raised "*)":
+    Kabupaten Nduga, footnote "*)"), in .xlsx, .xls and .ods alike.
 
     *Regions.* Names are matched to the 38 provinces and 514 regencies and
     cities of Indonesia (:func:`povstat.datasets.indonesia_regions`: today's
@@ -1034,6 +1064,21 @@ def read_bps_table(
     # are in the first column that holds anything.
     filled = (text != "").any(axis=0)
     first = int(np.argmax(filled)) if filled.any() else 0
+    # A column holding only lines of their own (a title in A1, a source
+    # note, the table itself from column B on) is layout, not the names:
+    # the names are in the next column holding anything, and those lines
+    # are read as written there (a title, a note).
+    alone = (text != "") & ((text != "").sum(axis=1) == 1)[:, None]
+    while (
+        filled[first + 1 :].any()
+        and filled[first]
+        and alone[:, first][text[:, first] != ""].all()
+    ):
+        lines = text[:, first] != ""
+        nxt = first + 1 + int(np.argmax(filled[first + 1 :]))
+        text[lines, nxt] = text[lines, first]
+        stored_text[lines, nxt] = stored_text[lines, first]
+        first = nxt
     # The merged range covering each label cell (a label merged down over
     # two rows leaves the second without a label of its own).
     label_refs = None if read.merged is None else read.merged[:, first]
@@ -1273,9 +1318,14 @@ def read_bps_table(
         [c if t is None else t for c, t in zip(cells.ravel(), shown, strict=True)],
         dtype=object,
     )
-    _check_unit_row_cells(
+    unit_cells, unit_sources = _unit_row_spans(
         text[rows_all[unit_row]][:, layout.columns],
-        grid.index[rows_all[unit_row]],
+        [f"unit row {_label(r)!r}" for r in grid.index[rows_all[unit_row]]],
+        layout.groups,
+    )
+    _check_unit_row_cells(
+        unit_cells,
+        unit_sources,
         values,
         unit,
         mult,
@@ -1298,7 +1348,15 @@ def read_bps_table(
             shown[i], odd_reason = kind
             reasons[i] = odd_reason or reasons[i]
     if read.fields is not None and sep == ",":
-        _check_split_numbers(cells, values, reasons, loc, grid.index[data_rows])
+        _check_split_numbers(
+            cells,
+            values,
+            reasons,
+            loc,
+            grid.index[data_rows],
+            read.fields[data_rows],
+            frozenset(int(read.fields[r]) for r in layout.header_rows),
+        )
     elif isinstance(frame_source, pd.DataFrame) and loc == "id":
         _check_split_frame(split_frame, values, reasons)
     n_rows, n_cols = cells.shape
@@ -2314,6 +2372,31 @@ _ODS_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9
 _ODS_NUMERIC = frozenset({"float", "percentage", "currency"})
 
 
+def _stored_number_fault(text: str) -> str | None:
+    """Why a number a sheet file stores is none, or None if it is one.
+
+    An .xlsx ``<v>`` or an .ods ``office:value`` is a decimal number in ASCII
+    digits ("4.37", "1E-05"). Python's ``float`` also takes "3_79" (379),
+    Arabic-Indic or full-width digits and "infinity", and turns "1e-400"
+    into 0.0 and "1e999" into infinity: none of those is a stored number.
+    An empty value is left to the reader (an empty cell).
+    """
+    if text == "":
+        return None
+    if not _ODS_NUMBER.fullmatch(text):
+        return (
+            "not a number in ASCII digits (a stored number is written like "
+            "'4.37' or '1E-05')"
+        )
+    value = float(text)
+    if not np.isfinite(value):
+        return "too large for a float64 number"
+    mantissa = re.split(r"[eE]", text)[0]
+    if value == 0 and re.search(r"[1-9]", mantissa):
+        return "too small for a float64 number (it would be read as 0)"
+    return None
+
+
 def _check_ods_values(tr: Any, row: int, what: str) -> None:
     """Refuse a numeric .ods cell of the row whose value is not a number.
 
@@ -2328,11 +2411,7 @@ def _check_ods_values(tr: Any, row: int, what: str) -> None:
         kind = cell.get(f"{_ODS_OFFICE}value-type")
         if kind in _ODS_NUMERIC:
             value = cell.get(f"{_ODS_OFFICE}value")
-            if (
-                value is None
-                or not _ODS_NUMBER.fullmatch(value)
-                or not np.isfinite(float(value))
-            ):
+            if value is None or value == "" or _stored_number_fault(value):
                 stored = "no office:value" if value is None else f"{value!r}"
                 msg = (
                     f"{what}: cell {_column_letter(col + 1)}{row} of the .ods "
@@ -2487,15 +2566,39 @@ def _shown_runs(runs: Iterable[tuple[str, str | None]]) -> str:
     as typed), a lowered run's as subscript ones; other characters of such
     a run are kept as written. So the text is read as the same text typed
     in a CSV file: never the number 4.371, never a label "Kota Batu1".
+
+    A raised run ending the text after a word (text on the line ending in a
+    letter) is a footnote mark on a label, set apart as typed: a mark
+    written as one is typed ("*)", "(1)", "a)", "**") follows a space
+    ("Kabupaten Nduga *)", read as "Kabupaten Nduga" with the mark "*)"),
+    never joined to the name ("Nduga*⁾", "Nduga⁽¹⁾");
+    a raised number alone shows as superscript ("Kota Batu¹").
     """
+    parts = [(t, where) for t, where in runs if t]
+    # The last run holding more than white space (a space typed after the
+    # mark does not hide it).
+    last = max((k for k, (t, _) in enumerate(parts) if t.strip()), default=-1)
+    before = "".join(t for t, _ in parts[:last]).rstrip()
+    if (
+        last > 0
+        and parts[last][1] == "super"
+        and before[-1:].isalpha()
+        and _TYPED_MARK.fullmatch(parts[last][0].strip())
+    ):
+        parts[last] = (" " + parts[last][0].strip(), None)
     return "".join(
         t.translate(_RAISED)
         if where == "super"
         else t.translate(_LOWERED)
         if where == "sub"
         else t
-        for t, where in runs
+        for t, where in parts
     )
+
+
+#: A footnote mark as typed after a name: "*", "**)", "(1)", "1)", "a)",
+#: "(a)". A bare number ("1") is left to show as superscript ("¹").
+_TYPED_MARK = re.compile(r"\*+\)?|\(?(?:[0-9]{1,2}|[a-z])\)", re.IGNORECASE)
 
 
 def _xlsx_rich_text(value: Any) -> str:
@@ -2724,20 +2827,20 @@ def _ods_text(cell: Any, positions: dict[str, str] | None = None) -> str:
 
 def _ods_inline(element: Any, positions: dict[str, str] | None = None) -> str:
     """The text of an .ods paragraph or span, spaces and breaks expanded."""
-    out = [element.text or ""]
+    out: list[tuple[str, str | None]] = [(element.text or "", None)]
     for child in element:
         if child.tag == f"{_ODS_TEXT}s":
-            out.append(" " * int(child.get(f"{_ODS_TEXT}c", "1")))
+            out.append((" " * int(child.get(f"{_ODS_TEXT}c", "1")), None))
         elif child.tag == f"{_ODS_TEXT}tab":
-            out.append("\t")
+            out.append(("\t", None))
         elif child.tag == f"{_ODS_TEXT}line-break":
-            out.append("\n")
+            out.append(("\n", None))
         elif child.tag != f"{_ODS_OFFICE}annotation":
             inner = _ods_inline(child, positions)
             where = (positions or {}).get(child.get(f"{_ODS_TEXT}style-name", ""))
-            out.append(_shown_runs([(inner, where)]))
-        out.append(child.tail or "")
-    return "".join(out)
+            out.append((inner, where))
+        out.append((child.tail or "", None))
+    return _shown_runs(out)
 
 
 _ODS_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
@@ -3107,6 +3210,16 @@ def _stored_cells(
     class _Parser(WorkSheetParser):
         def parse_cell(self, element: Any) -> dict[str, Any]:
             ref = element.get("r")
+            if element.get("t", "n") == "n":
+                stored = element.findtext(VALUE_TAG)
+                # XML white space around the number is no part of it.
+                why = (
+                    None
+                    if stored is None
+                    else _stored_number_fault(stored.strip(" \t\r\n"))
+                )
+                if why is not None:
+                    raise _DamagedCell(ref, f"its value {stored!r} is {why}")
             try:
                 cell: dict[str, Any] = super().parse_cell(element)
             except Exception as e:  # openpyxl's own errors, of any kind
@@ -3882,6 +3995,8 @@ def _check_split_numbers(
     reasons: np.ndarray[Any, Any],
     locale: Locale,
     rows: pd.Index[Any],
+    fields: np.ndarray[Any, Any],
+    header_fields: frozenset[int],
 ) -> None:
     """Catch numbers split in two by a comma in a CSV file separated by ",".
 
@@ -3897,6 +4012,11 @@ def _check_split_numbers(
     the columns, whatever the other rows hold (some may be quoted): a
     UserWarning names the rows, unless a leading zero was found (its
     invalid cells say it).
+    With locale "en", a row writing a number of fields (`fields`, per row)
+    other than the header's (`header_fields`: a trailing empty field, or
+    one field short), whose values read are all whole numbers written with
+    digits alone, one of exactly three digits right after another ("38",
+    "210": "38,210" split by its thousands comma), gives the same warning.
     """
     flat = cells.ravel()
     text = [c.strip() if isinstance(c, str) else "" for c in flat]
@@ -3914,7 +4034,10 @@ def _check_split_numbers(
         )
         return
     read = ((reasons == "") & ~np.isnan(values)).reshape(cells.shape)
-    if locale != "id" or not read.any():
+    if not read.any():
+        return
+    if locale != "id":
+        _check_split_thousands(cells, read, rows, fields, header_fields)
         return
     whole, digits = _whole_texts(cells)
     # The second part of a split number is digits alone: a row of numbers
@@ -3930,6 +4053,54 @@ def _check_split_numbers(
             + _SPLIT_ADVICE
         )
         warnings.warn(msg, UserWarning, stacklevel=3)
+
+
+def _check_split_thousands(
+    cells: np.ndarray[Any, Any],
+    read: np.ndarray[Any, Any],
+    rows: pd.Index[Any],
+    fields: np.ndarray[Any, Any],
+    header_fields: frozenset[int],
+) -> None:
+    """Warn of a row whose count of fields hides a thousands comma's split.
+
+    Locale "en": "Kota Malang,38210," written without quotes is "Kota
+    Malang", "38", "210" and an empty field, one more than the header
+    writes; read as 38 and 210 without it. A row of whole numbers written
+    with digits alone, one of three digits right after another (as a
+    thousands comma leaves them), writing more or fewer fields than the
+    header, is named in a UserWarning.
+    """
+    _, digits = _whole_texts(cells)
+    three = np.array(
+        [
+            isinstance(c, str) and re.fullmatch(r"[0-9]{3}", c.strip()) is not None
+            for c in cells.ravel()
+        ],
+        dtype=bool,
+    ).reshape(cells.shape)
+    pair = np.zeros(cells.shape, dtype=bool)
+    pair[:, 1:] = three[:, 1:] & read[:, 1:] & digits[:, :-1] & read[:, :-1]
+    counted = ~np.isin(fields.ravel(), list(header_fields))
+    suspect = np.flatnonzero(
+        counted & pair.any(axis=1) & np.where(read, digits, True).all(axis=1)
+    )
+    if suspect.size == 0:
+        return
+    k = int(suspect[0])
+    shown = [str(c).strip() for c in cells[k][read[k]]]
+    more = f" (and {suspect.size - 1} more)" if suspect.size > 1 else ""
+    msg = (
+        f"row {_label(rows[k])!r}{more} writes {int(fields.ravel()[k])} fields "
+        f"where the header writes {' or '.join(map(str, sorted(header_fields)))}, "
+        f"and every value read is a whole number ({', '.join(map(repr, shown))}): "
+        "with locale='en' and sep=',', a thousands comma not in quotes splits a "
+        "number into two fields ('38,210' into '38' and '210'), which cannot be "
+        'told from two whole numbers; put such numbers in quotes ("38,210"), '
+        "write them without thousands commas, or write the file with sep=';' "
+        "(and pass sep=';')"
+    )
+    warnings.warn(msg, UserWarning, stacklevel=4)
 
 
 def _check_split_frame(
@@ -4860,12 +5031,18 @@ def _check_unlabelled_columns(
         # numbers in the first: say what the numbers are.
         hint = _index_column_hint(text) if cols[0] == 1 else ""
         held = text[np.ix_(data_rows, cols)].ravel()
-        if split and all(re.fullmatch(r"[0-9]+", str(c)) for c in held if c):
+        # Any part of a split number: digits, grouped by thousands dots or
+        # not ("4.188" of "4.188,81"), or with a decimal point ("050.5" of
+        # "1,050.5").
+        if split and all(
+            re.fullmatch(r"[+-]?[0-9]+(?:\.[0-9]+)*", str(c).strip()) for c in held if c
+        ):
             hint += (
                 "; in a CSV file separated by ',', a number written with a comma "
-                "and not in quotes ('4,26') splits into two fields, its second "
-                "part in a column without a header: put such numbers in quotes "
-                "or write the file with sep=';' (and pass sep=';')"
+                "and not in quotes ('4,26' or '4.188,81' in locale 'id', '1,050' "
+                "in 'en') splits into two fields, shifting the fields after it "
+                "into columns without a header: put such numbers in quotes or "
+                "write the file with sep=';' (and pass sep=';')"
             )
         msg = (
             f"column(s) {', '.join(names[c] for c in cols)} hold values but no "
@@ -4969,9 +5146,47 @@ def _scale_name(unit: str, mult: float) -> str:
     return f"{unit!r} times {int(mult):,}" if unit else f"times {int(mult):,}"
 
 
+def _unit_row_spans(
+    rows: np.ndarray[Any, Any], sources: list[str], groups: list[str]
+) -> tuple[np.ndarray[Any, Any], list[str]]:
+    """The unit each unit row states over every value column, and its source.
+
+    A unit row's cell covers its column group (the table, if it has no
+    groups): the group's values go into one value column, so a unit row
+    stating "(persen)" over 2022 alone, or "(ribu jiwa)" merged across 2022
+    and 2023 (stored in its first cell), states it over 2023 too. An empty
+    cell takes the unit of the filled cells of its group (`_check_unit_rows`
+    has refused groups whose cells state different units); a group with no
+    filled cell stays empty. A group label that is a unit alone ("(ribu
+    jiwa)" over 2022 and 2023) states it over its columns as a unit row does.
+
+    Returns the cells, one row per unit row (plus one for unit-word group
+    labels), and each row's source as named in messages.
+    """
+    label = np.asarray(groups, dtype=object)
+    unit_label = np.array(
+        [bool(g) and _UNIT_CELL.fullmatch(g.strip()) is not None for g in groups],
+        dtype=bool,
+    )
+    out = [np.asarray(r, dtype=object).copy() for r in rows]
+    names = list(sources)
+    if unit_label.any():
+        out.append(np.where(unit_label, label, ""))
+        names.append("the group label")
+    for row in out:  # the few unit rows
+        for group in dict.fromkeys(groups):  # and their groups
+            inside = label == group
+            stated = [str(c) for c in row[inside] if c != ""]
+            if stated:
+                row[inside & (row == "")] = stated[0]
+    if not out:
+        return np.zeros((0, len(groups)), dtype=object), names
+    return np.vstack(out), names
+
+
 def _check_unit_row_cells(
     rows: np.ndarray[Any, Any],
-    labels: pd.Index[Any],
+    labels: list[str],
     values: np.ndarray[Any, Any],
     unit: np.ndarray[Any, Any],
     mult: np.ndarray[Any, Any],
@@ -5016,8 +5231,9 @@ def _check_unit_row_cells(
             for i in np.flatnonzero(clash):  # only conflicting cells
                 reasons[i] = (
                     f"the cell states {_scale_name(str(unit[i]), float(mult[i]))}, "
-                    f"but unit row {_label(labels[r])!r} states {row_text!r} "
-                    f"({_scale_name(row_unit, row_mult)}) over its column: which "
+                    f"but {labels[r]} states {row_text!r} "
+                    f"({_scale_name(row_unit, row_mult)}) over its column (a "
+                    "unit stated once covers its column group): which "
                     "of the two the number is in is a guess; write one unit in "
                     "the cells and the unit row"
                 )

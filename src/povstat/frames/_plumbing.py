@@ -506,7 +506,24 @@ def significant_digits(expr: nw.Expr) -> nw.Expr:
     )
 
 
-def refuse_inexact_decimals(col: nw.Series[Any], name: str) -> None:
+def row_place(data: nw.DataFrame[Any] | nw.Series[Any], i: int) -> str:
+    """How errors name row `i` (0-based position) of an eager frame or column.
+
+    A pandas row by its index label (``index label 'b'``: pandas users
+    select rows by label, and the position is another row there), any other
+    eager frame by its 0-based position (``row position 3``). A lazy frame
+    has no rows to name: its errors give none (callers pass no place).
+    """
+    if data.implementation.is_pandas_like():
+        label = nw.to_native(data).index[i]
+        label = label.item() if isinstance(label, np.generic) else label
+        return f"index label {label!r}"
+    return f"row position {i}"
+
+
+def refuse_inexact_decimals(
+    col: nw.Series[Any], name: str, *, lazy: bool = False
+) -> None:
     """Refuse a Decimal column's values that float64 cannot hold.
 
     As the array functions refuse a ``Decimal`` (see
@@ -516,7 +533,9 @@ def refuse_inexact_decimals(col: nw.Series[Any], name: str) -> None:
     Raises
     ------
     ValueError
-        Naming the column, the first such value and its row.
+        Naming the column, the first such value and its row as
+        :func:`row_place` names it (none when the column comes from a
+        `lazy` frame, collected).
     """
     frame = col.to_frame()
     digits = frame.select(significant_digits(nw.col(col.name)))[col.name]
@@ -524,7 +543,12 @@ def refuse_inexact_decimals(col: nw.Series[Any], name: str) -> None:
         return
     texts = col.cast(nw.String()).to_numpy()
     numbers = digits.cast(nw.Float64()).to_numpy()
-    _validate.refuse_inexact_decimal_texts(texts, numbers, f"column {name!r}")
+    _validate.refuse_inexact_decimal_texts(
+        texts,
+        numbers,
+        f"column {name!r}",
+        where=None if lazy else (lambda i: row_place(col, i)),
+    )
 
 
 def calendar_frame(table: Table) -> nw.DataFrame[Any]:
@@ -540,7 +564,7 @@ def calendar_frame(table: Table) -> nw.DataFrame[Any]:
     frame = table.frame
     decimals = [name for name, dtype in schema(frame).items() if dtype == nw.Decimal]
     for name in decimals:  # a loop over the few Decimal columns
-        refuse_inexact_decimals(frame.get_column(name), name)
+        refuse_inexact_decimals(frame.get_column(name), name, lazy=table.lazy)
     if not table.session_dates and not decimals:
         return frame
     return frame.with_columns(
@@ -647,7 +671,7 @@ def column(table: Table, name: str) -> NDArray[np.float64]:
         return pandas_floats(table.series(name))
     col = table.frame.get_column(name)
     if is_decimal(col):  # correctly rounded, through the text
-        refuse_inexact_decimals(col, name)
+        refuse_inexact_decimals(col, name, lazy=table.lazy)
         col = col.cast(nw.String())
     if col.dtype == nw.Float32:
         # Widened through the shortest decimal, as the array layer does.
@@ -672,7 +696,10 @@ def pandas_floats(series: Any) -> NDArray[np.float64]:
     if series.dtype == np.float64:
         return np.asarray(series.to_numpy(), dtype=np.float64)
     if object_numbers(series):  # pandas.read_sql's NUMERIC columns
-        return _validate.numeric(series.to_numpy(), str(series.name))
+        col = nw.from_native(series, series_only=True)
+        return _validate.numeric(
+            series.to_numpy(), str(series.name), place=lambda i: row_place(col, i)
+        )
     if _arrow_decimal(series.dtype) is not None:  # decimal128, decimal256
         # Correctly rounded through the text, a value float64 cannot hold
         # refused, as a Decimal column of any other frame.

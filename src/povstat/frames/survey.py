@@ -473,7 +473,10 @@ def poverty_table(
         Column of strata. None is one stratum.
     psu : str, optional
         Column of primary sampling units, nested in strata. None makes each
-        row a PSU.
+        row a PSU: on pandas and eager polars frames with the same results
+        as a column of unique row ids; on lazy frames (polars lazy, DuckDB,
+        PySpark) from expanded
+        sums of squares, warned of where they cancel (see Warns).
     fpc : str, optional
         Column of the finite population correction, constant within a
         stratum (PSUs in the stratum's population, at least the number
@@ -576,8 +579,13 @@ def poverty_table(
         regular expression (``^...$``), and a `by`, `strata`, `psu` or
         `fpc` column named ``''``; eager pandas and polars frames read them.
         An error about one of several `lines` names its entry. Errors
-        about values count the rows and give a value, never a row position
-        (a lazy engine has none, and a pandas index has its own labels).
+        about values count the rows and give a value. A missing value
+        (``nan_policy="raise"``) and a decimal that float64 cannot hold
+        name their (first) row by one rule: a pandas frame's row by its
+        index label (``first at index label 0``), a polars or pyarrow
+        frame's by its 0-based position (``row position 1``); a lazy
+        frame (polars lazy, DuckDB, Spark) has no rows to name, and these
+        errors name none.
 
     Warns
     -----
@@ -586,7 +594,15 @@ def poverty_table(
         weight in a domain (or overall, or the sample), where ``deff`` is
         then NaN or ``inf`` (see Notes): the message names the domains and
         asks whether the weights are correctly scaled, as R ``survey``
-        does.
+        does. Also, without `psu` on an engine whose one grouped sum cannot keep
+        each row (polars lazy, DuckDB, PySpark), where a variance is below 1e-6
+        of the sums of squares it is the difference of (a standard error of 0
+        included, unless the measure is the same for every unit of the domain):
+        that standard error and design effect may have lost digits (about 16 +
+        log10 of that fraction kept); the message names the measure and domain
+        and asks for a unit id column as `psu`. Above 1e-6, standard errors
+        agree with the exact deviations to about 2e-11 relative (measured on
+        random designs of 20,000 rows).
 
     See Also
     --------
@@ -833,6 +849,7 @@ def poverty_table(
             comparison=comp,
             nan_policy=nan_policy,
         )
+        first_bad = flags.get("firstbad", -1)  # the rows are at hand
         _raise_on_missing(
             flags,
             per_line,
@@ -842,6 +859,7 @@ def poverty_table(
             weight=weight,
             size=size,
             nan_policy=nan_policy,
+            first=_plumbing.row_place(frame, first_bad) if first_bad >= 0 else None,
         )
         _raise_on_lines(per_line, entries)
         _raise_on_flags(
@@ -1468,7 +1486,11 @@ def _reduce_eager(
         if values.dtype == nw.Float32:  # the figure each prints as
             return _validate.numeric(values.to_numpy(), name)
         if values.dtype == nw.Object:  # numbers as Python objects (Decimals)
-            return _validate.numeric(values.to_numpy(), name)
+            return _validate.numeric(
+                values.to_numpy(),
+                name,
+                place=lambda i: _plumbing.row_place(frame, i),
+            )
         if _plumbing.is_decimal(values):  # correctly rounded, through the text
             _plumbing.refuse_inexact_decimals(values, name)
             values = values.cast(nw.String())
@@ -1632,11 +1654,13 @@ def _raise_on_missing(
     weight: str | None,
     size: str | None,
     nan_policy: str,
+    first: str | None = None,
 ) -> None:
     """Refuse missing values under "raise", naming each input that has some.
 
     The counts come from the one reduction (a flag per input); `per_line`
-    holds, first for each line, its rows where it is missing.
+    holds, first for each line, its rows where it is missing; `first` names
+    the first row missing a value (eager frames; lazy ones have none).
     """
     if nan_policy != "raise" or not flags["bad"]:
         return
@@ -1649,10 +1673,7 @@ def _raise_on_missing(
         held.append((f"`weight` column {weight!r}", flags["missw"]))
     if size is not None:
         held.append((f"`size` column {size!r}", flags["misss"]))
-    first = flags.get("firstbad", -1)  # eager frames: the rows are at hand
-    raise ValueError(
-        missing_message(held, flags["bad"], first=first if first >= 0 else None)
-    )
+    raise ValueError(missing_message(held, flags["bad"], first=first))
 
 
 def _raise_on_lines(

@@ -1034,6 +1034,45 @@ def test_xlsx_a_stored_number_python_alone_reads_is_a_damaged_cell(
         read_bps_table(sheet, locale="en")
 
 
+def _restyled(buf: io.BytesIO, old: bytes, new: bytes) -> io.BytesIO:
+    """The workbook `buf` with `old` replaced by `new` in its first sheet."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                assert old in data
+                data = data.replace(old, new)
+            dst.writestr(item, data)
+    out.seek(0)
+    return out
+
+
+@pytest.mark.parametrize("style", ["99", "3", "-1"])
+@pytest.mark.parametrize("ref", ["B2", "B1"])
+def test_xlsx_a_style_index_naming_no_cell_format_is_a_damaged_cell(
+    style: str, ref: str
+) -> None:
+    # The workbook stores three cell formats (0 the default, 1 "0.00",
+    # 2 "0.00%"): s="3" and s="99" name none, and s="-1" is no index at all
+    # (counted from the end it would be the percent format: 0.05 read as 5).
+    book = _xlsx(
+        [["Kabupaten/Kota", 2022, 2023], ["Kota Malang", 0.05, 0.06]],
+        {"B2": "0.00", "C2": "0.00%"},
+    )
+    old = b'r="B2" s="1"' if ref == "B2" else b'r="B1" t="n"'
+    bad = _restyled(book, old, f'r="{ref}" s="{style}"'.encode())
+    with pytest.raises(
+        ValueError,
+        match=rf"cell '{ref}' cannot be read \(its style index s='{style}' names "
+        r"no cell format \(the workbook has 3, numbered 0-2\)\): the file is "
+        "damaged",
+    ):
+        read_bps_table(bad, locale="en")
+
+
 @pytest.mark.parametrize(
     ("stored", "value"), [("3.79", 3.79), ("1E-05", 1e-05), ("0e-400", 0.0)]
 )

@@ -543,7 +543,9 @@ def read_bps_table(
         member of an .xlsx archive whose bytes fail their check or do not
         inflate; a merged range that names no range, "C1:B1" written
         backwards, is named; an .xlsx cell that cannot be read, or lies
-        outside the sheet, "B0", is named; an .xls one too, whatever xlrd
+        outside the sheet, "B0", is named, and so is one whose style index
+        names no cell format of the workbook (s="99" past them, s="-1");
+        an .xls one too, whatever xlrd
         raises; an .xlsx or .ods numeric cell whose stored value is not a
         number in ASCII digits a float64 holds, "4_37", "NaN", "1e-400", is
         named; xlrd's warnings are not
@@ -3195,6 +3197,7 @@ def _stored_cells(
 
         wb = ws.parent
         source, strings = ws._get_source, ws._shared_strings
+        n_styles = max(len(wb._cell_styles), 1)  # s="0" without any: the default
         options = {
             "rich_text": True,
             "data_only": wb.data_only,
@@ -3227,6 +3230,15 @@ def _stored_cells(
                 # numeric cell holding "abc" or "INF" (ValueError), a
                 # reference such as "$A$2" (openpyxl's coordinate error).
                 raise _DamagedCell(ref, f"{type(e).__name__}: {e}") from None
+            style = cell.get("style_id", 0)
+            if not 0 <= style < n_styles:
+                # s="99" past the workbook's cell formats (openpyxl's bare
+                # IndexError later), s="-1" (Python would take the last one).
+                raise _DamagedCell(
+                    ref,
+                    f"its style index s={element.get('s')!r} names no cell format "
+                    f"(the workbook has {n_styles}, numbered 0-{n_styles - 1})",
+                )
             if not (1 <= cell["row"] <= _MAX_ROW and 1 <= cell["column"] <= _MAX_COL):
                 # "B0", "XFE2", "A1048577": outside every Excel sheet.
                 raise _DamagedCell(

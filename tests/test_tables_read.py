@@ -11,7 +11,7 @@ from typing import Any, cast
 import pandas as pd
 import pytest
 
-from povstat import read_bps_table
+from povstat import NumberParseError, read_bps_table
 
 # Kota Malang and Kota Batu, P0 (percent), March 2022 and 2023: BPS table
 # "Persentase Penduduk Miskin (P0) Menurut Kabupaten/Kota", as in the
@@ -694,6 +694,37 @@ def test_a_cell_stating_the_unit_rows_multiplier_is_in_its_scale(
     text = f"Kabupaten/Kota;2022;2023\n;(ribu jiwa);(ribu jiwa)\nPacitan;{cells}\n"
     t = read_bps_table(io.StringIO(text), locale="id", sep=";")
     assert t.data["value"].tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("unit_row", "cells", "expected"),
+    [
+        ("(persen)", "4,37 %;4,26", [4.37, 4.26]),
+        ("(persen)", "4,37;4,26 %", [4.37, 4.26]),
+        ("%", "4,37 persen;4,26", [4.37, 4.26]),
+        ("(jiwa)", "37780 jiwa;36100", [37780.0, 36100.0]),
+    ],
+)
+def test_a_cell_stating_the_unit_rows_unit_is_a_bare_number_under_it(
+    unit_row: str, cells: str, expected: list[float]
+) -> None:
+    # The unit row states the column's unit: "4,37 %" under "(persen)"
+    # states the same (4.37 percent, as "4,37" beside it), no percent sign
+    # among numbers without one; the unit row, written over 2022 alone,
+    # covers 2023 too.
+    text = f"Kabupaten/Kota;2022;2023\n;{unit_row};\nKota Malang;{cells}\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";")
+    assert t.data["value"].tolist() == expected
+
+
+def test_a_percent_sign_among_bare_numbers_without_a_unit_row_stays_ambiguous() -> None:
+    # No unit row: whether "4,26" is in percent, as "4,37 %" beside it, is
+    # a guess (on a tie the bare number is marked).
+    text = "Kabupaten/Kota;2022;2023\nKota Malang;4,37 %;4,26\n"
+    with pytest.raises(
+        NumberParseError, match=r"'4,26' \(a number without a percent sign"
+    ):
+        read_bps_table(io.StringIO(text), locale="id", sep=";")
 
 
 def test_a_shown_multiplier_under_the_unit_row_is_in_its_scale() -> None:

@@ -495,7 +495,9 @@ def read_bps_table(
         row are read as written, in the unit row's scale, and so is a cell
         stating the unit row's own multiplier: "37,78 ribu" under "(ribu
         jiwa)" is 37.78 (thousands) as "37,78" is, never 37 780, so that a
-        column under a unit row holds one scale. A unit row's cell covers
+        column under a unit row holds one scale; a cell stating the unit
+        row's own unit ("4,37 %" under "(persen)") is no percent sign among
+        numbers without one: 4.37, as "4,37" is. A unit row's cell covers
         its column group (the table, if it has no groups), whose values go
         into one value column: "(persen)" written over 2022 alone, or
         "(ribu jiwa)" merged across 2022 and 2023, states it over 2023
@@ -5218,7 +5220,10 @@ def _check_unit_row_cells(
     A cell stating the unit row's own multiplier ("37,78 ribu" under "(ribu
     jiwa)") is read in the unit row's scale, as a bare number under it is:
     37.78, in thousands (its multiplier is not applied), so that a column
-    under a unit row holds one scale however its cells are written.
+    under a unit row holds one scale however its cells are written. A cell
+    stating the unit row's own unit ("4,37 %" under "(persen)") is likewise
+    a bare number under it (4.37): the unit row already states its scale,
+    so it is no percent sign among numbers without one.
     """
     n_cols = rows.shape[1]
     if rows.shape[0] == 0 or n_cols == 0:
@@ -5240,6 +5245,9 @@ def _check_unit_row_cells(
             for i in same:  # cells stating the unit row's multiplier
                 values[i] = float(Decimal(repr(float(values[i]))) / Decimal(row_mult))
                 mult[i] = 1.0
+            # A cell stating the unit row's own unit ("4,37 %" under
+            # "(persen)") is a bare number under it: no scale to mix up.
+            unit[here & ~clash & (unit != "") & (unit == row_unit)] = ""
             for i in np.flatnonzero(clash):  # only conflicting cells
                 reasons[i] = (
                     f"the cell states {_scale_name(str(unit[i]), float(mult[i]))}, "

@@ -625,6 +625,35 @@ def test_rank_sets_bootstrap_groups_draw_as_the_array_function() -> None:
     close(col(out, "rank_upper"), ref.upper)
 
 
+@pytest.mark.parametrize(
+    ("by", "named"),
+    [
+        (None, r"`rate` column 'rate': "),
+        ("g", r"`rate` column 'rate', ranked within `by` \['g'\]: "),
+    ],
+)
+def test_rank_sets_memory_refusal_names_the_columns(by: str | None, named: str) -> None:
+    # 10,000 rows in one group: the bootstrap needs about 6.5 GB (6.4 GB of
+    # pair arrays, 200 draws x 10,001 x 48 bytes = 0.1 GB of draws), over
+    # the 4 GB limit; the message names the frame's column (and grouping),
+    # never the array function's `estimates`.
+    n = 10_000
+    df = pd.DataFrame(
+        {
+            "region": np.arange(n),
+            "g": np.zeros(n, dtype=np.int64),
+            "rate": np.linspace(1.0, 20.0, n),
+            "rate_se": np.full(n, 0.1),
+        }
+    )
+    with pytest.raises(ValueError, match=named + r"bootstrap .* about 6\.5 GB") as e:
+        with_rank_sets(
+            df, by=by, descending=True, level=0.9, method="bootstrap",
+            simultaneous=False, n_draws=200, seed=1,
+        )  # fmt: skip
+    assert "estimates" not in str(e.value)
+
+
 @settings(max_examples=20, deadline=None)
 @given(st.randoms(use_true_random=False))
 def test_shuffling_rows_moves_each_rows_rank_set(rnd: Any) -> None:

@@ -442,6 +442,9 @@ def _group_scale(
 class _Problem:
     """Validated inputs in the padded per-group layout."""
 
+    #: How a refusal for the size of the groups names the estimates.
+    subject = "`estimates`"
+
     def __init__(
         self,
         estimates: ArrayLike,
@@ -584,9 +587,9 @@ class _Problem:
                 f"the largest group has {largest:,} items; the memory grows "
                 "with the square of the group size"
             )
-        arg = "n_draws" if draw_bytes > pair_bytes else "estimates"
+        arg = "`n_draws`" if draw_bytes > pair_bytes else self.subject
         msg = (
-            f"`{arg}`: {what} for these groups would need about {size} of "
+            f"{arg}: {what} for these groups would need about {size} of "
             f"working memory ({why}), above povstat's limit of "
             f"{_MAX_BYTES / 1e9:.0f} GB; {instead}"
         )
@@ -1511,7 +1514,46 @@ def rank_confidence_sets(
     >>> bool(bs.contains(bs.point_rank).all())
     True
     """
+    return _rank_sets(
+        estimates,
+        se=se,
+        cov=cov,
+        descending=descending,
+        level=level,
+        method=method,
+        simultaneous=simultaneous,
+        by=by,
+        n_draws=n_draws,
+        seed=seed,
+        nan_policy=nan_policy,
+        interval_decimals=interval_decimals,
+        subject="`estimates`",
+    )
+
+
+def _rank_sets(
+    estimates: ArrayLike,
+    *,
+    se: ArrayLike | None,
+    cov: ArrayLike | None,
+    descending: bool,
+    level: float,
+    method: RankMethod,
+    simultaneous: bool,
+    by: ArrayLike | None,
+    n_draws: int,
+    seed: int | None,
+    nan_policy: RankNanPolicy,
+    interval_decimals: int | None,
+    subject: str,
+) -> RankConfidenceSets:
+    """:func:`rank_confidence_sets`, naming the estimates as `subject`.
+
+    An adapter passes its own argument ("`rate` column 'x'"), so that a
+    refusal for the size of the groups names what its caller gave.
+    """
     prob = _Problem(estimates, se, cov, by, descending, nan_policy)
+    prob.subject = subject
     lev = _level(level)
     m_ = cast(RankMethod, _validate.choice(method, "method", _METHODS))
     simul = _validate.flag(simultaneous, "simultaneous")

@@ -18,7 +18,7 @@ from povstat.rank_inference import (
     RankMethod,
     RankNanPolicy,
     _draw_settings,
-    rank_confidence_sets,
+    _rank_sets,
 )
 from povstat.uncertainty import (
     IntervalMethod,
@@ -551,8 +551,11 @@ def with_rank_sets(
         :func:`with_ranks` does), `seed` is None with
         ``method="bootstrap"``, `n_draws` is below
         the minimum for `level` (:math:`10/(1 - \text{level})`, as in
-        :func:`povstat.rank_confidence_sets`), or `nan_policy` is "raise" and
-        a value or SE is missing.
+        :func:`povstat.rank_confidence_sets`), `nan_policy` is "raise" and
+        a value or SE is missing, or the sets would need more working memory
+        than povstat's limit (as in :func:`povstat.rank_confidence_sets`;
+        the message names the `rate` column and the `by` columns, or
+        `n_draws`).
 
     See Also
     --------
@@ -646,9 +649,11 @@ def with_rank_sets(
             also=f" or `se` column {se!r}",
             hint="pass nan_policy='omit' to leave those rows unranked",
         )
-    sets = rank_confidence_sets(
+    within = f", ranked within `by` {groups}" if groups else ""
+    sets = _rank_sets(
         v,
         se=s,
+        cov=None,
         descending=desc,
         level=lev,
         method=m,
@@ -657,6 +662,8 @@ def with_rank_sets(
         n_draws=n_draws,
         seed=seed,
         nan_policy="omit",
+        interval_decimals=None,
+        subject=f"`rate` column {rate!r}{within}",
     )
     return _plumbing.attach(table, df, rank_lower=sets.lower, rank_upper=sets.upper)
 

@@ -1232,3 +1232,31 @@ def test_a_names_column_sharing_a_row_with_values_is_kept() -> None:
     t = read_bps_table(io.StringIO(text), locale="en")
     assert t.data["region_code"].tolist() == ["3579", "3579"]
     assert t.title == "Tabel 1"
+
+
+@pytest.mark.parametrize(
+    ("label", "named"),
+    [
+        ("\u200b{}", r"U\+200B \(zero width space\)"),
+        ("\ufeff{}", r"U\+FEFF \(zero width no-break space\)"),
+        ("Ma\u00adret {}", r"U\+00AD \(soft hyphen\)"),
+        ("{}\u2060", r"U\+2060 \(word joiner\)"),
+    ],
+)
+def test_an_invisible_character_in_every_year_label_is_named(
+    label: str, named: str
+) -> None:
+    # Each year label holds the character: no row names a year at all, and
+    # the message names the cells that would without it, as it does when a
+    # single label holds one.
+    y22, y23 = label.format(2022), label.format(2023)
+    text = f"Kabupaten/Kota;{y22};{y23}\nKota Batu;3,79;3,31\n"
+    pattern = (
+        rf"no header row naming years .*{re.escape(repr(y22))} \(row 1\) holds an "
+        rf"invisible character {named}.*remove it"
+    )
+    with pytest.raises(ValueError, match=pattern):
+        read_bps_table(io.StringIO(text), locale="id", sep=";")
+    frame = pd.DataFrame({"Kabupaten/Kota": ["Kota Batu"], y22: [3.79], y23: [3.31]})
+    with pytest.raises(ValueError, match=rf"{re.escape(repr(y22))} .*{named}"):
+        read_bps_table(frame, locale="en")

@@ -512,7 +512,10 @@ def read_bps_table(
         float64 is 13.8), in a pandas object column of Decimals, a pandas
         Arrow decimal column or any engine's Decimal column alike;
         no header row naming years is found (the message names the
-        formulas without a stored result where the years may have been); a
+        formulas without a stored result where the years may have been,
+        and the cells that would name years without the invisible
+        characters they hold, a zero width space before "2022" or a soft
+        hyphen in "Maret 2022", however many year labels hold one); a
         header cell in the value area is not a period (e.g. "2024*"); a
         column group's label holds an invisible character ("Perkotaan"
         with a zero width space: a group of its own that looks like
@@ -4334,6 +4337,37 @@ def _foreign_digit_hint(text: np.ndarray[Any, Any], index: pd.Index[Any]) -> str
     return ""
 
 
+def _invisible_hint(text: np.ndarray[Any, Any], index: pd.Index[Any]) -> str:
+    """Advice when cells would name years without their invisible characters.
+
+    A zero width space, a byte-order mark or a soft hyphen in every year
+    label ("\u200b2022", "Ma\u00adret 2022") leaves no header row: the
+    first few such cells are named with the characters they hold.
+    """
+    found = []
+    for r, c in zip(*np.nonzero(text[:, 1:] != ""), strict=True):  # few cells
+        cell = str(text[r, c + 1])
+        unseen = _invisible(cell)
+        if not unseen:
+            continue
+        bare = "".join(
+            ch
+            for ch in cell
+            if ch not in _FILLERS
+            and unicodedata.category(ch) not in _INVISIBLE_CATEGORIES
+        )
+        if _period(bare) is not None:
+            found.append(f"{cell!r} (row {_label(index[r])!r}) holds {unseen}")
+        if len(found) == 3:
+            break
+    if not found:
+        return ""
+    return (
+        f"; cell(s) {', '.join(found)}: without it each would name a period, "
+        "but an invisible character is read as part of the header; remove it"
+    )
+
+
 def _merged_from(
     read: _Read, first: int
 ) -> tuple[np.ndarray[Any, Any], tuple[str, ...]] | None:
@@ -4433,7 +4467,7 @@ def _layout(
         msg = (
             "no header row naming years (e.g. '2023', 'Maret 2023', "
             "'Semester 1 (Maret) 2023') found in the table"
-            f"{_foreign_digit_hint(text, index)}"
+            f"{_foreign_digit_hint(text, index)}{_invisible_hint(text, index)}"
         )
         raise ValueError(msg)
     header_rows = [h]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 import pickle
 import re
 from decimal import Decimal
@@ -19,6 +20,7 @@ from povstat import (
     format_number,
     parse_columns,
     parse_numbers,
+    read_bps_table,
     round_half_up,
 )
 
@@ -930,3 +932,36 @@ def test_parse_columns_reads_labels_from_any_iterable() -> None:
         out = parse_columns(df, cols, locale="id")
         pd.testing.assert_frame_equal(out, expected)
         assert out[["p0", "p1"]].to_numpy().tolist() == [[4.26, 3.31]]
+
+
+@pytest.mark.parametrize(
+    ("cell", "shown"),
+    [
+        # The same plain text read_bps_table shows, never a Python repr
+        # (Timestamp('2022-01-01 00:00:00'), datetime.date(2022, 1, 1),
+        # datetime.timedelta(days=1), b'4.3').
+        (pd.Timestamp("2022-01-01"), "2022-01-01 00:00:00"),
+        (np.datetime64("2022-01-01"), "2022-01-01 00:00:00"),
+        (np.timedelta64(1, "D"), "1 days 00:00:00"),
+        (datetime.time(1, 2), "01:02:00"),
+        (b"4.3", "4.3"),
+        ([1, 2], "[1, 2]"),
+        ({"a": 1}, "{'a': 1}"),
+    ],
+)
+def test_an_odd_cell_is_shown_as_plain_text_in_every_parser(
+    cell: object, shown: str
+) -> None:
+    texts = np.empty(1, dtype=object)
+    texts[0] = cell
+    (bad,) = parse_numbers(texts, locale="en", errors="report").invalid
+    assert bad.text == shown
+    frame = pd.DataFrame({"a": texts})
+    with pytest.raises(
+        NumberParseError, match=rf"row 0, column 'a': {re.escape(repr(shown))} "
+    ):
+        parse_columns(frame, "a", locale="en")
+    if isinstance(cell, pd.Timestamp | np.datetime64 | np.timedelta64 | bytes):
+        table = pd.DataFrame({"Kab": ["Kota Batu"], "2022": texts})
+        (cell_read,) = read_bps_table(table, locale="en", errors="report").invalid
+        assert cell_read.text == shown

@@ -25,6 +25,7 @@ turned into NaN silently.
 
 from __future__ import annotations
 
+import datetime
 import decimal
 import math
 import numbers
@@ -344,7 +345,12 @@ def parse_numbers(
         ``pandas.NA`` are read as the empty text ``""``. Bytes (``bytes``,
         ``bytearray``, ``memoryview``) are one cell each, never a sequence of
         character codes, and invalid: neither text nor a number (decode
-        them first).
+        them first). An invalid cell that is neither text nor a number is
+        shown (in ``InvalidCell.text`` and messages) as plain text, by the
+        rule :func:`povstat.read_bps_table` follows: a date or time in ISO
+        order ("2022-01-01 00:00:00"), a time interval as pandas writes it
+        ("1 days 00:00:00"), bytes decoded, a list as "[1, 2]", a Decimal
+        by its digits; never a Python repr.
     locale : {"id", "en"}
         Number format, required: ``"id"`` for a decimal comma and dots between
         groups of three digits (``"1.234.567,89"``), ``"en"`` for a decimal
@@ -865,7 +871,17 @@ def _series_cells(series: pd.Series[Any]) -> NDArray[Any]:
 
 
 def _show(cell: object) -> str:
-    """A cell as shown in InvalidCell.text: text as is, else a plain repr."""
+    """A cell as shown in InvalidCell.text and messages.
+
+    Text as is; a cell that is neither text nor a number as its plain text
+    (:func:`_odd_text`: a date "2022-01-01 00:00:00", a time interval "1
+    days 00:00:00", a Decimal "13.8", bytes decoded), never a Python repr
+    such as ``Timestamp('2022-01-01 00:00:00')``; else a plain repr (4.26,
+    the number).
+    """
+    odd = _odd_text(cell)
+    if odd is not None:
+        return odd
     plain = _label(cell)
     if isinstance(plain, str):
         return str(plain)  # a str subclass (np.str_) as a plain str
@@ -873,6 +889,49 @@ def _show(cell: object) -> str:
         return repr(plain)
     except ValueError:  # an int beyond Python's digit limit for str()
         return f"<{type(plain).__name__} too long to show>"
+
+
+def _date_text(value: object) -> str | None:
+    """A date, time or time interval as ISO text; None for anything else."""
+    if isinstance(value, pd.Timestamp | np.datetime64):
+        ts = pd.Timestamp(value)
+        return None if pd.isna(ts) else ts.isoformat(sep=" ")
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, datetime.timedelta | pd.Timedelta | np.timedelta64):
+        td = pd.Timedelta(value)
+        return None if pd.isna(td) else str(td)
+    return None
+
+
+def _odd_text(cell: object) -> str | None:
+    """The plain text of a cell that is neither text nor a plain number.
+
+    One rule for every message: a date, time or time interval as ISO text
+    (:func:`_date_text`), a DuckDB INTERVAL (a pandas offset) by its
+    fields, bytes decoded (undecodable bytes escaped), a list or array as
+    "[1, 2]", a mapping as "{'a': 1}", a Decimal as its digits. None for
+    text, numbers and missing values (shown by the caller's rule).
+    """
+    if isinstance(cell, Decimal):
+        return str(cell)
+    if isinstance(cell, pd.offsets.BaseOffset):  # DuckDB's INTERVAL in pandas
+        kwds = getattr(cell, "kwds", {}) or {}
+        return ", ".join(f"{k}={v}" for k, v in kwds.items()) or str(cell.freqstr)
+    date = _date_text(cell)
+    if date is not None:
+        return date
+    if isinstance(cell, bytes | bytearray):
+        return bytes(cell).decode("utf-8", "backslashreplace")
+    if isinstance(cell, list | np.ndarray | pd.Series):  # a tuple is a label
+        items = np.asarray(cell, dtype=object).ravel().tolist()
+        plain = [x.item() if isinstance(x, np.generic) else x for x in items]
+        return "[" + ", ".join(map(str, plain)) + "]"
+    if isinstance(cell, dict):
+        return str(cell)
+    return None
 
 
 def _type_name(x: object) -> str:

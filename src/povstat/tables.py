@@ -52,12 +52,14 @@ from povstat.parsing import (
     Locale,
     NumberParseError,
     _cell_tuple,
+    _date_text,
     _digit_script,
     _label,
     _locale,
     _missing,
     _mixed_scales,
     _mixed_units,
+    _odd_text,
     _parse_flat,
     _parse_text,
     _show,
@@ -1509,46 +1511,27 @@ _DATE_REASON = (
 def _odd_cell(cell: object) -> tuple[str, str] | None:
     """A value cell that is neither text nor a number: its text and reason.
 
-    As a message shows it, plain text, never a Python repr: a time
+    As a message shows it, plain text by the parsers' one rule
+    (:func:`povstat.parsing._odd_text`), never a Python repr: a time
     interval, a list, bytes, a mapping; a Decimal NaN's text ("sNaN", its
     reason kept: reason ""). None for other cells.
     """
     if isinstance(cell, Decimal):
         return (str(cell), "") if not cell.is_finite() else None
     interval = "a time interval (a duration), not a number"
-    if isinstance(cell, pd.offsets.BaseOffset):  # DuckDB's INTERVAL in pandas
-        kwds = getattr(cell, "kwds", {}) or {}
-        text = ", ".join(f"{k}={v}" for k, v in kwds.items())
-        return text or str(cell.freqstr), interval
-    if isinstance(cell, datetime.timedelta | np.timedelta64):
-        return str(pd.Timedelta(cell)), interval
+    if isinstance(cell, tuple):
+        cell = list(cell)
+    text = _odd_text(cell)
+    if text is None:
+        return None
+    if isinstance(cell, pd.offsets.BaseOffset | datetime.timedelta | np.timedelta64):
+        return text, interval
     if isinstance(cell, bytes | bytearray):
-        return bytes(cell).decode("utf-8", "backslashreplace"), (
-            "bytes, not text: decode the column to text (str) first"
-        )
-    if isinstance(cell, list | tuple | np.ndarray | pd.Series):
-        items = np.asarray(cell, dtype=object).ravel().tolist()
-        plain = [x.item() if isinstance(x, np.generic) else x for x in items]
-        return "[" + ", ".join(map(str, plain)) + "]", (
-            "a list of values, not a number"
-        )
+        return text, "bytes, not text: decode the column to text (str) first"
+    if isinstance(cell, list | np.ndarray | pd.Series):
+        return text, "a list of values, not a number"
     if isinstance(cell, dict):
-        return str(cell), "a mapping, not a number"
-    return None
-
-
-def _date_text(value: object) -> str | None:
-    """A date, time or time interval as ISO text; None for anything else."""
-    if isinstance(value, pd.Timestamp | np.datetime64):
-        ts = pd.Timestamp(value)
-        return None if pd.isna(ts) else ts.isoformat(sep=" ")
-    if isinstance(value, datetime.datetime):
-        return value.isoformat(sep=" ")
-    if isinstance(value, datetime.date | datetime.time):
-        return value.isoformat()
-    if isinstance(value, datetime.timedelta | pd.Timedelta | np.timedelta64):
-        td = pd.Timedelta(value)
-        return None if pd.isna(td) else str(td)
+        return text, "a mapping, not a number"
     return None
 
 

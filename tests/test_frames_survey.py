@@ -622,7 +622,7 @@ def test_object_decimals_float64_cannot_hold_are_refused(arg: str) -> None:
     values = _as_decimals(BASE[name])
     values[1] = Decimal("2.67499999999999999999")
     df = BASE.assign(**{name: values})
-    with pytest.raises(ValueError, match=r"cannot hold exactly: Decimal\('2\.674"):
+    with pytest.raises(ValueError, match=r"cannot hold exactly: 2\.674"):
         poverty_table(df, **BASE_KW)
 
 
@@ -2151,7 +2151,9 @@ def test_stated_lines_float64_cannot_hold_are_refused() -> None:
     odd: Any = Decimal("100.1000000000000000000001")
     missing: Any = Decimal("NaN")
     for frame in frames.values():
-        with pytest.raises(ValueError, match=r"cannot hold exactly: Decimal"):
+        with pytest.raises(
+            ValueError, match=r"cannot hold exactly: 100\.1000000000000000000001 "
+        ):
             poverty_table(frame, line=odd, **kw)
         with pytest.raises(ValueError, match=r"\(the value for key 1\)"):
             poverty_table(frame, line={1: odd}, by="g", **kw)

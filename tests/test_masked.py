@@ -413,19 +413,19 @@ def _obj(x: object) -> NDArray[np.object_]:
         # 12345678901234568, 0.3333333333333333.
         (
             lambda: povstat.round_half_up(_obj(Decimal("2.67499999999999999999")), 2),
-            r"Decimal\('2.67499999999999999999'\)",
+            r"2.67499999999999999999 ",
         ),
         (
             lambda: povstat.rounding_interval(
                 _obj(Decimal("4.2600000000000000001")), decimals=2
             ),
-            r"Decimal\('4.2600000000000000001'\)",
+            r"4.2600000000000000001 ",
         ),
         (
             lambda: povstat.format_number(
                 _obj(Decimal("12345678901234567.5")), locale="en", decimals=1
             ),
-            r"Decimal\('12345678901234567.5'\)",
+            r"12345678901234567.5 ",
         ),
         (
             lambda: povstat.round_half_up(_obj([1.0, Fraction(1, 3)]), 2),

@@ -311,6 +311,11 @@ def _place(index: Any, place: Callable[[int], str] | None) -> str:
     return f"index {index}" if place is None else place(int(index))
 
 
+def _plain(value: object) -> str:
+    """A number as messages show it: a Decimal by its digits, else its repr."""
+    return str(value) if isinstance(value, Decimal) else repr(value)
+
+
 def _inexact_message(name: str, value: object, index: object) -> str:
     """`index`: an index, or a place already written out (a str), or None."""
     if isinstance(index, str):
@@ -319,7 +324,7 @@ def _inexact_message(name: str, value: object, index: object) -> str:
         at = "" if index is None else f" at index {index}"
     return (
         f"`{name}` holds a number that float64 (povstat's arithmetic) cannot "
-        f"hold exactly: {value!r}{at} (its nearest float64 is "
+        f"hold exactly: {_plain(value)}{at} (its nearest float64 is "
         f"{float(value)!r}); round it, or convert it to float first"  # type: ignore[arg-type]
     )
 

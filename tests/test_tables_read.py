@@ -1260,3 +1260,51 @@ def test_an_invisible_character_in_every_year_label_is_named(
     frame = pd.DataFrame({"Kabupaten/Kota": ["Kota Batu"], y22: [3.79], y23: [3.31]})
     with pytest.raises(ValueError, match=rf"{re.escape(repr(y22))} .*{named}"):
         read_bps_table(frame, locale="en")
+
+
+_PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+_PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01"
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".txt"])
+@pytest.mark.parametrize(
+    ("data", "named"),
+    [
+        (_PDF + bytes(range(256)), "those of a PDF document"),
+        (_PNG, "those of a PNG image"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "those of a JPEG image"),
+        (b"", r"an empty file \(0 bytes\)"),
+    ],
+)
+def test_a_file_that_is_no_text_is_named_never_given_encoding_advice(
+    tmp_path: Path, suffix: str, data: bytes, named: str
+) -> None:
+    # A PDF or a picture of a table, or an empty file, under any name: no
+    # encoding reads it (its NUL bytes are no UTF-16 text), so none is
+    # suggested.
+    path = tmp_path / f"table{suffix}"
+    path.write_bytes(data)
+    with pytest.raises(ValueError, match=named) as e:
+        read_bps_table(path, locale="en")
+    assert "encoding" not in str(e.value)
+    assert "looks like text" not in str(e.value)
+    with pytest.raises(ValueError, match=named):
+        read_bps_table(io.BytesIO(data), locale="en")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "cp1252"])
+def test_a_stray_nul_in_text_is_named_never_utf16(encoding: str) -> None:
+    # One NUL among 57 bytes of UTF-8 text: UTF-16 text of Latin letters
+    # would hold a NUL in every other byte, so the NUL is named (byte 33,
+    # counted by hand: "Kab,2022,2023\n" is 14 bytes, "Kota Batu,3.79,3.31"
+    # 19 more), and no UTF-16 encoding is suggested.
+    data = b"Kab,2022,2023\nKota Batu,3.79,3.31\x00\nKota Malang,4.37,4.26\n"
+    with pytest.raises(
+        ValueError, match=r"1 NUL byte\(s\), the first at byte 33, too few for UTF-16"
+    ) as e:
+        read_bps_table(io.BytesIO(data), locale="en", encoding=encoding)
+    assert "utf-16" not in str(e.value)
+    # UTF-16 text (a NUL after each letter) still gets its advice.
+    utf16 = "Kab,2022\nKota Batu,3.79\n".encode("utf-16-le")
+    with pytest.raises(ValueError, match="pass encoding='utf-16-le'"):
+        read_bps_table(io.BytesIO(utf16), locale="en")

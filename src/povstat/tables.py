@@ -540,7 +540,12 @@ def read_bps_table(
         is given but no column needs it, or is given for columns whose
         group row names their round ("Maret", "Semester 2"); `value_name`
         clashes with a fixed column; a CSV file is not valid in
-        `encoding`; a path named .xlsx (or another spreadsheet suffix)
+        `encoding` (a few stray NUL bytes in text are named as such, never
+        taken for UTF-16 text); a file is empty (0 bytes) or is no text
+        and no spreadsheet (a PDF document, a PNG, JPEG, GIF or TIFF
+        image, a RAR or 7-Zip archive, told by its first bytes whatever its
+        name: the message names it, with no encoding advice); a path
+        named .xlsx (or another spreadsheet suffix)
         holds text (the message names UTF-16 text, with the encoding to
         pass, an HTML page or table, and an Excel 2003 XML spreadsheet, as
         web sites and old programs save them with the suffix .xls; no
@@ -2030,10 +2035,13 @@ def _not_a_workbook(path: Path, start: bytes) -> str:
         f"`source` {str(path)!r} is named as a spreadsheet ({path.suffix}) but "
         "is not one"
     )
+    no_text = _not_text(start)
+    if no_text:
+        return f"{named}: {no_text}"
     utf16 = next(
         (e for bom, e in _BOMS if start.startswith(bom) and e == "utf-16"), None
     )
-    if utf16 is None and b"\x00" in start:
+    if utf16 is None and b"\x00" in start and not _stray_nuls(start):
         utf16 = "utf-16-le" if start[1:2] == b"\x00" else "utf-16-be"
     if utf16 is not None:
         text = start[: len(start) // 2 * 2].decode(utf16, errors="replace")
@@ -4138,6 +4146,61 @@ _BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
 )
 
 
+#: First bytes of files that are neither text nor a spreadsheet, and what
+#: they are (a table saved as a PDF or a screenshot, renamed).
+_SIGNATURES = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+)
+
+
+def _binary_kind(start: bytes) -> str:
+    """What a file starting with `start` is, if no text: "a PDF document"."""
+    return next((kind for sig, kind in _SIGNATURES if start.startswith(sig)), "")
+
+
+def _not_text(data: bytes) -> str:
+    """Why bytes read as CSV text are no text at all ("" if they may be)."""
+    if not data:
+        return "it is an empty file (0 bytes)"
+    kind = _binary_kind(data)
+    if kind:
+        return (
+            f"it is not text and not a spreadsheet: its first bytes "
+            f"{data[:8]!r} are those of {kind}; pass the table itself (saved "
+            "as .xlsx, .ods or .csv), not a picture or document of it"
+        )
+    return ""
+
+
+def _stray_nuls(data: bytes) -> str:
+    """Advice for a few NUL bytes in text that is not UTF-16 ("" if UTF-16).
+
+    UTF-16 text of Latin letters and digits has a NUL in every other byte;
+    fewer than one byte in eight being NUL is a stray NUL (a damaged
+    download, a program's padding), which no encoding explains.
+    """
+    sample = data[:4096]
+    n = sample.count(b"\x00")
+    if n == 0 or 8 * n >= len(sample):
+        return ""
+    total, first = data.count(b"\x00"), data.index(b"\x00")
+    return (
+        f"the file holds {total} NUL byte(s), the first at byte "
+        f"{first}, too few for UTF-16 text (in which every "
+        "other byte of Latin text is NUL): a stray NUL is no character of a "
+        "table (a damaged download or a program's padding); remove it and "
+        "read the file again"
+    )
+
+
 def _encoding_hint(data: bytes, given: str) -> str:
     """Advice on the encoding: a byte-order mark, NUL bytes, or one that works.
 
@@ -4150,6 +4213,9 @@ def _encoding_hint(data: bytes, given: str) -> str:
                 f"the file starts with a {name.removesuffix('-sig').upper()} "
                 f"byte-order mark: pass encoding={name!r}"
             )
+    stray = _stray_nuls(data)
+    if stray:
+        return stray
     if b"\x00" in data[:4096]:
         others = [
             e for e in ("utf-16-le", "utf-16-be") if codecs.lookup(e).name != tried
@@ -4179,6 +4245,10 @@ def _decode(data: bytes, encoding: object) -> str:
     if not isinstance(encoding, str):
         msg = f"`encoding` must be a str, got {encoding!r}"
         raise TypeError(msg)
+    no_text = _not_text(data)
+    if no_text:
+        msg = f"`source` cannot be read as a table: {no_text}"
+        raise ValueError(msg)
     try:
         text = data.decode(encoding)
     except LookupError:
@@ -4201,6 +4271,10 @@ def _decode(data: bytes, encoding: object) -> str:
     if "\x00" in text:
         # cp1252 and latin-1 decode any bytes: UTF-16 read in them is text
         # with a NUL after every letter, never a table.
+        stray = _stray_nuls(data)
+        if stray:
+            msg = f"`source` read as {encoding}: {stray}"
+            raise ValueError(msg)
         msg = (
             f"`source` read as {encoding} holds NUL characters, so it is not "
             f"{encoding} text; {_encoding_hint(data, encoding)}"

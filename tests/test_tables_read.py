@@ -1308,3 +1308,19 @@ def test_a_stray_nul_in_text_is_named_never_utf16(encoding: str) -> None:
     utf16 = "Kab,2022\nKota Batu,3.79\n".encode("utf-16-le")
     with pytest.raises(ValueError, match="pass encoding='utf-16-le'"):
         read_bps_table(io.BytesIO(utf16), locale="en")
+
+
+def test_a_duckdb_union_column_is_named_with_its_type() -> None:
+    # A UNION column has no pandas form (pyarrow's sparse union): the error
+    # names the column and its DuckDB type, never pyarrow's bare one.
+    duckdb = pytest.importorskip("duckdb")
+    con = duckdb.connect()
+    rel = con.sql(
+        'select \'Kota Malang\' as k, union_value(num := 2) as "2022", 4.26 as "2023"'
+    )
+    with pytest.raises(
+        ValueError,
+        match=r"`source`, a frame, cannot be read: column\(s\) '2022' "
+        r"\(UNION\(num INTEGER\)\) cannot be converted to pandas .*CAST",
+    ):
+        read_bps_table(rel, locale="en")

@@ -534,7 +534,9 @@ def read_bps_table(
         of its value cells names a period and its label names no region:
         "Kabupaten/Kota,2022" under a year subtitle ",2023" or ",Tahun
         2023" taken for the header), whatever `errors`;
-        two rows are the same region ("Malang" and "Kabupaten Malang", or
+        a frame's column has no pandas form (a DuckDB UNION column: the
+        message names the column and its type); two rows are the same
+        region ("Malang" and "Kabupaten Malang", or
         one label twice: the message lists the labels, the code and the
         rows); `month` is not in 1-12 or
         is given but no column needs it, or is given for columns whose
@@ -2003,6 +2005,24 @@ def _frame_as_pandas(source: object) -> tuple[object, frozenset[int]]:
         native_grid = _plumbing.to_pandas(frame, arg="source")
     except nw.exceptions.DuplicateError:
         raise ValueError(_REPEATED_NAMES) from None
+    except (NotImplementedError, ArithmeticError, LookupError, ValueError) as e:
+        # pyarrow's ArrowNotImplementedError (a DuckDB UNION column has no
+        # pandas form) is a NotImplementedError; its other errors subclass
+        # ValueError, LookupError or ArithmeticError.
+        if type(e).__module__.split(".")[0] != "pyarrow":
+            raise
+        odd = [c for c, d in schema.items() if d == nw.Unknown]
+        types = _native_types(source)
+        shown = ", ".join(
+            f"{c!r} ({types.get(c, 'of a type narwhals cannot name')})" for c in odd
+        )
+        where = f"column(s) {shown}" if odd else "a column"
+        msg = (
+            f"`source`, a frame, cannot be read: {where} cannot be converted to "
+            f"pandas ({type(e).__name__}: {e}); cast the column to text or a "
+            "number (e.g. in SQL, CAST(col AS VARCHAR)) before reading"
+        )
+        raise ValueError(msg) from None
     grid = native_grid.astype(object)
     for j, kind in enumerate(native_grid.dtypes):
         # float16 (polars Float16, which narwhals does not name) read through
@@ -2021,6 +2041,25 @@ def _frame_as_pandas(source: object) -> tuple[object, frozenset[int]]:
         grid.set_axis(pd.Index(list(grid.columns), dtype=object), axis=1),
         frozenset(names.index(c) for c in wide),
     )
+
+
+def _native_types(frame: object) -> dict[str, str]:
+    """Each column's type as the frame's own library names it, where it can.
+
+    DuckDB relations list their types (``UNION(num INTEGER)``); polars and
+    others by their schema. Empty if the library names none.
+    """
+    columns, types = getattr(frame, "columns", None), getattr(frame, "types", None)
+    if isinstance(columns, list) and isinstance(types, list):
+        return {str(c): str(t) for c, t in zip(columns, types, strict=False)}
+    schema = getattr(frame, "schema", None)
+    items = getattr(schema, "items", None)
+    if callable(items):
+        try:
+            return {str(c): str(t) for c, t in items()}
+        except Exception:  # pragma: no cover - an unusual schema
+            return {}
+    return {}
 
 
 def _not_a_workbook(path: Path, start: bytes) -> str:

@@ -3085,3 +3085,32 @@ def test_a_decimal_float64_cannot_hold_is_placed_by_the_same_rule(
         ValueError, match=rf"2\.67499999999999999999\d*(?:'\))?{re.escape(place)}\(its"
     ):
         poverty_table(frame, welfare="y", line=2.0, alpha=0, unit="percent")
+
+
+@pytest.mark.parametrize("engine", ["pandas", "polars", "polars lazy", "duckdb"])
+def test_a_float32_fpc_column_is_its_shortest_decimal_on_every_engine(
+    engine: str,
+) -> None:
+    # Float32 fpc 0.1 (stratum 0) and 0.3 (stratum 1) are the fractions
+    # 0.1 and 0.3, as float32 welfare and weights are, on every engine (lazy
+    # engines read the exact float32 0.10000000149..., se off by 4e-9).
+    # By hand: line 125 makes units poor as [1, 0, 1] and [0, 1, 1]; P0 is
+    # 4/6, each unit its own PSU, deviations from 2/3 are (1/3, -2/3, 1/3)
+    # and (-2/3, 1/3, 1/3), 6/9 squared in each stratum; the variance is
+    # ((1 - 0.1) + (1 - 0.3)) * 3/2 * (6/9) / 6**2 = 1.6 / 36, so the se is
+    # 100 * sqrt(1.6) / 6 percent.
+    df = pd.DataFrame(
+        {
+            "c": [100.0, 200, 50, 300, 110, 90],
+            "st": [0, 0, 0, 1, 1, 1],
+            "w": [1.0] * 6,
+            "fpc": np.array([0.1] * 3 + [0.3] * 3, dtype=np.float32),
+        }
+    )
+    kw: dict[str, Any] = {"welfare": "c", "line": 125, "unit": "percent"}
+    kw |= {"alpha": 0, "strata": "st", "fpc": "fpc", "weight": "w"}
+    with pytest.warns(UserWarning, match="weights total at most"):  # deff
+        out = poverty_table(_engines(df)[engine], **kw)
+    np.testing.assert_allclose(
+        backends.col(out, "se"), [100 * np.sqrt(1.6) / 6], rtol=1e-14
+    )

@@ -483,7 +483,9 @@ def poverty_table(
         sampled, or a sampling fraction in (0, 1] if every value is <= 1;
         1 everywhere is refused when a stratum has more than one PSU
         sampled, as :func:`poverty_estimates` explains; without `weight`,
-        it must imply equal weights, see there).
+        it must imply equal weights, see there). A float32 value stands
+        for its shortest decimal (0.1, not 0.10000000149...) on every
+        engine, as float32 welfare and weights do.
     lonely_psu : {"raise", "remove", "certainty", "adjust", "average"}
         Strata with a single PSU, as R ``survey``
         (:data:`povstat.LonelyPsu`).
@@ -1113,6 +1115,10 @@ def poverty_table(
     fpc_h = None
     if fpc is not None:
         values = col(fpc)
+        if table.schema[fpc] == nw.Float32:  # the figure each prints as, as eager
+            values = _validate.widen_short_float(
+                np.asarray(table[fpc].to_numpy(), np.float32)
+            )
         _refuse_bad_fpc(values, col(f"{t}n"))
         lo = np.full(s_labels.shape[0], np.inf)
         hi = np.full(s_labels.shape[0], -np.inf)

@@ -1110,3 +1110,33 @@ def test_a_covariance_matrix_too_large_is_refused_with_its_size(
     with pytest.raises(ValueError, match=shown + r".*standard errors \(`se`\)"):
         _ = est.cov
     assert est.se.shape == (est.estimate.shape[0],)  # the errors are there
+
+
+_F = np.float32(0.1)
+
+
+@pytest.mark.parametrize(
+    "by",
+    [
+        np.array([_F] * 4),  # a float32 array
+        [_F] * 4,  # numpy float32 scalars in a list
+        (_F,) * 4,
+        np.array([_F] * 4, dtype=object),
+        [_F, float(_F), _F, float(_F)],  # with the float64 each holds
+        np.array([_F, float(_F)] * 2, dtype=object),
+    ],
+    ids=["f4 array", "list", "tuple", "object array", "mixed list", "mixed object"],
+)
+def test_float32_labels_are_one_reading_whatever_holds_them(by: Any) -> None:
+    # np.float32(0.1) is the float64 0.10000000149011612 it holds, in a
+    # float32 array as in a list: one domain with float(np.float32(0.1)),
+    # whatever the container, and a `line` key np.float32(0.1) matches it.
+    # By hand: welfare 100 and 50 are under 120, 200 and 300 are not, so
+    # P0 is 2/4 = 50 %.
+    est = poverty_estimates([100, 200, 50, 300], 125, alpha=0, unit="percent", by=by)
+    assert est.domain.tolist() == [float(_F)]
+    assert est.estimate.tolist() == [50.0]
+    keyed = fgt([100, 200, 50, 300], {_F: 120}, alpha=0, unit="percent", by=by)
+    assert keyed.tolist() == [50.0]
+    with pytest.raises(ValueError, match=r"labels are float32 values read exactly"):
+        fgt([100, 200, 50, 300], {0.1: 120}, alpha=0, unit="percent", by=by)

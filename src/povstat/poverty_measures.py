@@ -242,6 +242,7 @@ def factorize(
     """
     if isinstance(labels, list | tuple):
         _refuse_nested_labels(list(labels), name, column)
+    labels = _float32_held(labels)
     arr = _validate.labels(labels, name)  # missing or mixed-kind labels
     if arr.ndim > 1:  # each unit's label a row of values
         where = f"`{name}`" if column is None else f"`{name}` column {column!r}"
@@ -290,6 +291,32 @@ def factorize(
     if types and not types <= _PLAIN_TYPES:
         uniques = _canonical(arr, codes, uniques.shape[0])
     return uniques, codes
+
+
+def _float32_held(labels: ArrayLike) -> ArrayLike:
+    """Float32 (float16) scalars among labels as the float64 values they hold.
+
+    The one reading of a float32 label, whatever holds it (a float32 array,
+    a list or an object array of numpy scalars): ``np.float32(0.1)`` is
+    0.10000000149011612, as in a float32 array, so it is one domain with
+    ``float(np.float32(0.1))``, and a `line` key ``np.float32(0.1)``
+    matches it.
+    """
+    if isinstance(labels, list | tuple):
+        items = list(labels)
+    elif type(labels) is np.ndarray and labels.dtype.kind == "O":
+        items = labels.ravel().tolist()
+    else:
+        return labels
+    short = [isinstance(x, np.floating) and x.dtype.itemsize < 8 for x in items]
+    if not any(short):
+        return labels
+    held = [float(x) if s else x for x, s in zip(items, short, strict=True)]
+    if isinstance(labels, list | tuple):
+        return held
+    out = np.empty(len(held), dtype=object)
+    out[:] = held
+    return out.reshape(labels.shape)
 
 
 #: Python types whose equal values are always written alike (no -0.0, no

@@ -1450,9 +1450,12 @@ def poverty_estimates(
     way in this function and :func:`povstat.poverty_table` on
     every engine: a key of another kind than the labels (1 or True for the
     label 1.0, 1.0 for 1, 1 for '1') matches no domain, and the "no poverty
-    line" error lists such keys. Float32 labels are matched as the
-    float64 values they hold (``np.float32(0.1)`` is 0.10000000149011612,
-    which the key 0.1 does not equal): the error says so and names the key
+    line" error lists such keys. Float32 labels are the float64 values
+    they hold (``np.float32(0.1)`` is 0.10000000149011612, which the key 0.1
+    does not equal), whatever holds them (a float32 array or column, numpy
+    float32 scalars in a list or object array): ``np.float32(0.1)`` and
+    ``float(np.float32(0.1))`` are one domain, a key ``np.float32(0.1)``
+    matches it, and the error for the key 0.1 says so and names the key
     that would match. Dates and times match by the instant they
     name whatever their type (``datetime``, ``pandas.Timestamp``,
     ``numpy.datetime64`` of any unit, a ``date`` as its midnight); a key

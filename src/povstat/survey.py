@@ -1124,7 +1124,7 @@ def linearised(
     # A domain of one unit has no unit variance (n - 1 = 0): NaN, as 0/0,
     # for every measure and engine; a variance that rounding puts below 0
     # is 0, as `var` is.
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         # No spread for a constant measure: deff 0/0, NaN, as R's.
         spread = np.where(constant, 0.0, np.maximum(mean_sq - ratio**2, 0.0))
         s2 = np.where(

@@ -536,7 +536,12 @@ def poverty_table(
         If a value column is null on every row, so that its engine gives it
         no dtype (polars ``Null``, DuckDB ``NULL``): the message says so,
         under either `nan_policy`. If a weight times its size underflows
-        float64 to 0 (the message counts the rows).
+        float64 to 0 (the message counts the rows). On lazy engines
+        without `psu`, if the squares of the weights (times sizes) leave
+        float64 (weights below about 1e-162 or above about 1e154), which
+        their sums of squares need: pandas and eager polars frames, and
+        any engine given `psu` (a unit id, for each unit its own PSU),
+        compute from deviations and need no squares.
         If both or neither of `line` and `lines` are given, `lines` is
         empty, a `by` column is named like an output column (``line`` too
         with `lines`; povstat never overwrites a column; on DuckDB and

@@ -142,7 +142,9 @@ def numeric(
     """Return `x` as a float64 array (possibly a view); reject non-numeric input.
 
     A masked array's masked entries become NaN (missing), never the values
-    hidden under the mask. A float32 (or float16) value stands for its
+    hidden under the mask, which are not checked either (a Decimal or an
+    integer float64 cannot hold is accepted there, as a masked inf is).
+    A float32 (or float16) value stands for its
     shortest decimal representation in its own precision, the figure that
     was typed or published (``np.float32(2.675)`` is 2.675, although the
     nearest float32 is 2.6749999523...): it is widened to float64 through
@@ -165,7 +167,13 @@ def numeric(
     """
     if isinstance(x, np.ma.MaskedArray):
         mask = np.ma.getmaskarray(x)
-        data = numeric(np.ma.getdata(x), name)
+        raw = np.ma.getdata(x)
+        if mask.any() and raw.dtype.kind in "Oiu":
+            # The value under a mask is not used, so not checked either (a
+            # Decimal or an integer float64 cannot hold is missing there).
+            raw = raw.copy()
+            raw[mask] = None if raw.dtype.kind == "O" else 0
+        data = numeric(raw, name)
         return np.where(mask, np.nan, data) if mask.any() else data
     if type(x).__module__.startswith("polars") and str(getattr(x, "dtype", "")) in (
         "Int128",
@@ -197,16 +205,20 @@ def numeric(
         try:
             arr = _object_to_float(arr)
         except _InexactIntegerError as exc:
+            at = "" if exc.index is None else f" at {_place(exc.index, place)}"
             msg = (
                 f"`{name}` holds an integer that float64 (povstat's arithmetic) "
-                f"cannot hold exactly: {exc.value!r} at "
-                f"{_place(exc.index, place)} "
+                f"cannot hold exactly: {exc.value!r}{at} "
                 "(beyond 2**53 in magnitude)"
             )
             raise ValueError(msg) from None
         except _InexactNumberError as exc:
             raise ValueError(
-                _inexact_message(name, exc.value, _place(exc.index, place))
+                _inexact_message(
+                    name,
+                    exc.value,
+                    None if exc.index is None else _place(exc.index, place),
+                )
             ) from None
         except OverflowError:
             msg = (
@@ -462,7 +474,7 @@ def _held(item: Decimal | Fraction, f: float) -> bool:
 class _InexactIntegerError(Exception):
     """An integer of an object array beyond 2**53 (its flat index and value)."""
 
-    def __init__(self, index: int, value: int) -> None:
+    def __init__(self, index: int | None, value: int) -> None:
         super().__init__(index, value)
         self.index = index
         self.value = value
@@ -482,7 +494,7 @@ def _object_to_float(arr: NDArray[np.object_]) -> NDArray[np.float64]:
             if abs(int(item)) > _MAX_FINITE:
                 raise OverflowError
             if int(float(item)) != int(item):
-                raise _InexactIntegerError(i, int(item))
+                raise _InexactIntegerError(i if arr.ndim else None, int(item))
             out[i] = float(item)
         elif isinstance(item, Decimal | Fraction):
             if isinstance(item, Decimal) and not item.is_finite():

@@ -3155,3 +3155,22 @@ def test_weights_whose_squares_underflow_warn_of_nothing_but_what_they_are(
         with pytest.warns(UserWarning, match="weights total at most"):
             out = poverty_table(frame, psu="p", **kw)
         np.testing.assert_allclose(backends.col(out, "se"), [25.0], rtol=1e-14)
+
+
+@pytest.mark.parametrize(
+    ("index", "shown"),
+    [
+        (pd.MultiIndex.from_tuples([(1, "x"), (2, "y")]), r"\(2, 'y'\)"),
+        (pd.MultiIndex.from_arrays([[1.5, 2.5], [True, False]]), r"\(2\.5, False\)"),
+        (pd.Index(np.array([7, 9], np.uint8)), "9"),
+    ],
+)
+def test_a_row_is_named_by_its_index_label_as_plain_values(
+    index: pd.Index, shown: str
+) -> None:
+    # The second row misses its welfare: named by its index label, each
+    # level of a MultiIndex a plain value, never numpy's np.int64(2).
+    df = pd.DataFrame({"c": [100.0, np.nan]}, index=index)
+    with pytest.raises(ValueError, match=rf"first at index label {shown};") as e:
+        poverty_table(df, welfare="c", line=125, unit="percent", alpha=0)
+    assert "np." not in str(e.value)

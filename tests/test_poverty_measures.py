@@ -694,3 +694,27 @@ def test_a_scalar_or_mapping_line_float64_cannot_hold_is_named_without_an_index(
             fgt([100, 200], line, **kw)
         assert "at index" not in str(e.value)
         assert re.search(tail, str(e.value))
+
+
+@pytest.mark.parametrize(
+    ("alpha", "shown"),
+    [
+        ([1, np.float32(1)], r"must not repeat a value, got \[1, 1\.0\]"),
+        (
+            (np.float32(0.1), np.float32(0.1)),
+            r"must not repeat a value, got \(0\.1, 0\.1\)",
+        ),
+        (
+            np.array([0.1, 0.1], np.float32),
+            r"must not repeat a value, got \[0\.1, 0\.1\]",
+        ),
+        ([np.int64(2), np.inf], r"must be finite and >= 0, got \[2, inf\]"),
+        (np.float32(-1.5), r"must be finite and >= 0, got -1\.5$"),
+    ],
+)
+def test_alpha_errors_show_plain_values(alpha: Any, shown: str) -> None:
+    # The values as read (a float32 as its shortest decimal), never numpy
+    # reprs such as np.float32(1.0).
+    with pytest.raises(ValueError, match=shown) as e:
+        fgt([100, 200], 125, alpha=alpha, unit="percent")
+    assert "np." not in str(e.value)

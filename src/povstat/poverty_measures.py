@@ -213,12 +213,33 @@ def alphas_arg(alpha: float | Sequence[float]) -> tuple[list[float], bool]:
         msg = "`alpha` must hold at least one value, got an empty sequence"
         raise ValueError(msg)
     if not np.all(np.isfinite(out)) or np.any(out < 0):
-        msg = f"`alpha` must be finite and >= 0, got {alpha!r}"
+        msg = f"`alpha` must be finite and >= 0, got {_shown_alpha(alpha)!r}"
         raise ValueError(msg)
     if np.unique(out).size != out.size:
-        msg = f"`alpha` must not repeat a value, got {alpha!r}"
+        msg = f"`alpha` must not repeat a value, got {_shown_alpha(alpha)!r}"
         raise ValueError(msg)
     return [float(a) for a in out], bool(scalar)
+
+
+def _shown_alpha(alpha: Any) -> Any:
+    """`alpha` as a message shows it: numpy scalars as plain numbers.
+
+    ``[1, np.float32(1)]`` shows as ``[1, 1.0]`` (a float32 as its shortest
+    decimal, as it is read), an array as a list.
+    """
+
+    def one(a: Any) -> Any:
+        if isinstance(a, np.floating) and a.dtype.itemsize < 8:
+            return _validate.short_float(a)
+        return _validate.plain(a)
+
+    if isinstance(alpha, np.ndarray):
+        if alpha.dtype.kind == "f" and alpha.dtype.itemsize < 8:
+            alpha = _validate.widen_short_float(alpha)
+        alpha = alpha.tolist() if alpha.dtype.kind != "O" else list(alpha.ravel())
+    if isinstance(alpha, list | tuple):
+        return type(alpha)(map(one, alpha)) if type(alpha) in (list, tuple) else alpha
+    return one(alpha)
 
 
 def factorize(

@@ -3174,3 +3174,34 @@ def test_a_row_is_named_by_its_index_label_as_plain_values(
     with pytest.raises(ValueError, match=rf"first at index label {shown};") as e:
         poverty_table(df, welfare="c", line=125, unit="percent", alpha=0)
     assert "np." not in str(e.value)
+
+
+@pytest.mark.parametrize("engine", ["arrays", "pandas", "polars lazy", "duckdb"])
+def test_a_masked_line_is_a_missing_line_on_every_path(engine: str) -> None:
+    # numpy.ma.masked (or a 0-d masked array), as a line or a mapping
+    # value, is a missing line, as a masked entry of an array is: the one
+    # "missing" error of fgt and poverty_table, never "got MaskedConstant".
+    # Unmasked, a 0-d masked array is its value: welfare 100 under 125,
+    # 200 not, P0 = 50 %.
+    df = pd.DataFrame({"c": [100.0, 200.0], "g": ["a", "a"]})
+    masked: list[Any] = [np.ma.masked, np.ma.masked_array(125.0, mask=True)]
+
+    def run(line: Any) -> float:
+        by = "g" if isinstance(line, dict) else None
+        kw: dict[str, Any] = {"alpha": 0, "unit": "percent"}
+        if engine == "arrays":
+            groups = None if by is None else df["g"]
+            return float(np.ravel(fgt(df["c"], line, by=groups, **kw))[0])
+        out = poverty_table(
+            _engine_frame(engine, df), welfare="c", line=line, by=by, **kw
+        )
+        return float(backends.col(out, "estimate")[0])
+
+    for value in masked:
+        with pytest.raises(ValueError, match=r"`line` is missing \(NaN\): one line"):
+            run(value)
+        with pytest.raises(ValueError, match=r"`line` is missing \(NaN\) for domain"):
+            run({"a": value})
+    unmasked = np.ma.masked_array(125.0, mask=False)
+    assert run(unmasked) == 50.0
+    assert run({"a": unmasked}) == 50.0

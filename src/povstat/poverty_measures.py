@@ -515,7 +515,13 @@ def object_labels(labels: NDArray[Any]) -> NDArray[Any]:
 
 
 def is_line_number(value: object) -> bool:
-    """Whether `value` is a number a stated poverty line may be (no bool)."""
+    """Whether `value` is a number a stated poverty line may be (no bool).
+
+    A masked scalar (``numpy.ma.masked``, a 0-d masked array) is one: a
+    missing line, read as NaN by :func:`line_number`, as in an array.
+    """
+    if isinstance(value, np.ma.MaskedArray) and value.ndim == 0:
+        return bool(np.ma.getmaskarray(value)) or is_line_number(value.item())
     return not isinstance(value, bool | np.bool_) and isinstance(
         value, int | float | np.integer | np.floating | Decimal | Fraction
     )
@@ -529,8 +535,13 @@ def line_number(value: Any, key: object = None) -> float:
     (``np.float32(100.1)`` is 100.1, not 100.09999847...), a ``Decimal`` or
     ``Fraction`` is taken when float64 holds it (exactly or as its shortest
     decimal) and an integer beyond 2**53 is refused. `key`, when given, is
-    the mapping key named in the error.
+    the mapping key named in the error. A masked scalar is a missing line:
+    NaN, as a masked entry of an array is.
     """
+    if isinstance(value, np.ma.MaskedArray) and value.ndim == 0:
+        if bool(np.ma.getmaskarray(value)):
+            return np.nan
+        value = value.item()
     try:
         return float(_validate.numeric(np.array(value, dtype=object), "line"))
     except ValueError as exc:

@@ -451,7 +451,8 @@ def poverty_table(
         decimal (``np.float32(100.1)`` is 100.1, as a Float32 column is), a
         ``Decimal`` is taken when float64 holds it, and a figure float64
         cannot hold (``Decimal("0.1000000000000000000001")``, an integer
-        beyond 2**53) raises ValueError.
+        beyond 2**53) raises ValueError; a masked scalar
+        (``numpy.ma.masked``) is a missing line, refused as NaN is.
     lines : mapping of str to line, optional
         Several poverty lines at once, by name; each value is anything
         `line` accepts. Every line's terms are columns of the same single

@@ -85,6 +85,10 @@ def real(value: Any, name: str) -> float:
 def level(value: object, name: str = "level") -> float:
     """Check a confidence level: a real number strictly between 0 and 1.
 
+    Every level below 1 is accepted (its quantiles are finite, taken from
+    the tail near 1); a level of 2**-54 or less is refused as such, naming
+    the limit: 1 - level is 1 in float64 there.
+
     A float32 (or float16) level stands for its shortest decimal, as in
     :func:`numeric` (``np.float32(0.95)`` is 0.95, not 0.949999988...); a
     ``Decimal`` or ``Fraction`` level is taken when float64 holds it.
@@ -93,7 +97,14 @@ def level(value: object, name: str = "level") -> float:
         msg = f"`{name}` must be a number between 0 and 1, got {value!r}"
         raise TypeError(msg)
     lev = real(value, name)
-    if not 0.0 < lev < 1.0 or 1.0 - lev == 1.0:
+    if 0.0 < lev < 1.0 and 1.0 - lev == 1.0:
+        msg = (
+            f"`{name}` must be above 2**-54 (about 5.55e-17): a level closer "
+            "to 0 leaves 1 - level (the significance level) equal to 1 in "
+            f"float64, so it cannot be computed with; got {value!r}"
+        )
+        raise ValueError(msg)
+    if not 0.0 < lev < 1.0:
         hint = ""
         if 1.0 < lev < 100.0:
             hint = f"; for {lev:g} % pass {lev / 100:g}"

@@ -1163,7 +1163,12 @@ def linearised(
     else:
         est = weighted_means(_sums(red.domain, red.st, nd), total[:, None], scale)
     se = se * scale
-    q = stdtrit(np.maximum(df, 0.0), 0.5 + level / 2)
+    # Near 1, 0.5 + level / 2 rounds to 1 (an infinite quantile for the
+    # level 1 - 2**-53): the lower tail at (1 - level) / 2, exact there.
+    if 1.0 - level < 1e-8:
+        q = -stdtrit(np.maximum(df, 0.0), (1.0 - level) / 2)
+    else:
+        q = stdtrit(np.maximum(df, 0.0), 0.5 + level / 2)
     q = np.where(df > 0, q, np.nan)
     half = se * q[:, None]
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -1337,7 +1342,9 @@ def poverty_estimates(
     watts : bool, default False
         Also estimate the Watts index (welfare must then be > 0).
     level : float, default 0.95
-        Confidence level of the bounds, a fraction in (0, 1).
+        Confidence level of the bounds, a fraction in (0, 1): every level
+        below 1 gives finite bounds (1 - 2**-53 too); a level of 2**-54
+        or less is refused, naming that limit (1 - level is 1 in float64).
     overall : bool, default False
         Add the estimate over all units as a last domain, labelled None.
     nan_policy : {"raise", "omit"}, default "raise"

@@ -1677,3 +1677,43 @@ def test_a_group_total_does_not_depend_on_the_other_groups() -> None:
     alone = sum_counts([0.8, 0.99999])
     assert arr(grouped.total)[1] == float(alone.total) == 1.79999
     assert arr(grouped.total)[0] == 1.5703125
+
+
+def test_sum_counts_large_totals_are_the_float_nearest_the_decimal_sum() -> None:
+    # 9e15 + 0.5 + 0.5 = 9000000000000001 exactly (a float: below 2**53 and
+    # whole); the old route 90000000000000010 / 10 rounded twice, to ...002.
+    assert float(sum_counts([9e15, 0.5, 0.5]).total) == 9000000000000001.0
+    # 1660671406.437142 + 4297164056.894897 = 5957835463.332039 by hand;
+    # 4297164056.894897 * 1e6 is 4297164056894898 after rint (the scaling
+    # rounded), giving ...33204.
+    t = sum_counts([1660671406.437142, 4297164056.894897]).total
+    assert float(t) == 5957835463.332039
+    # pooled_rate shares the summation: headcounts of 6 decimals.
+    r = pooled_rate(
+        [1660671406.437142, 4297164056.894897],
+        population=[1e10, 1e10],
+        unit="percent",
+    )
+    assert float(r.headcount) == 5957835463.332039
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 10**15), st.integers(0, 6)),
+        min_size=1,
+        max_size=6,
+    ),
+    st.integers(0, 2),
+)
+def test_sum_counts_total_is_the_correctly_rounded_decimal_sum(
+    figures: list[tuple[int, int]], extra: int
+) -> None:
+    # Figures of 0-6 decimals (as typed: the float nearest to digits / 10**d,
+    # read through its shortest repr). The total must be the float nearest
+    # to the exact rational sum, with the decimals inferred or stated.
+    xs = [float(Decimal(m).scaleb(-d)) for m, d in figures]
+    exact = float(sum(Fraction(Decimal(repr(v))) for v in xs))
+    assert float(sum_counts(xs).total) == exact
+    places = min(max(d for _, d in figures) + extra, 6)
+    if max(xs) < 10.0 ** (14 - places):  # stated decimals: 15 digits at most
+        assert float(sum_counts(xs, decimals=places).total) == exact

@@ -599,3 +599,29 @@ def test_errors_name_the_group_region_and_period_at_fault() -> None:
         aggregate_regions(
             pd.concat([d, d.iloc[[1]]]), groups={"Raya": list("abc")}, unit="percent"
         )
+
+
+def test_aggregate_regions_names_region_and_period_of_unrounded_figure() -> None:
+    # decimals={"headcount": 2}: 1/3 (region 1, 2024) and 2/3 (region 2,
+    # 2024) are no 2-decimal figures. The message names the first in label
+    # order (region 1, period 2024), not a position in sorted rows, and is
+    # the same whatever the row order and frame kind.
+    df = pd.DataFrame(
+        {
+            "region_code": [1, 2, 3, 4, 1, 2, 3, 4],
+            "period": [2023] * 4 + [2024] * 4,
+            "poor_thousands": [8.76, 4.39, 0.1, 0.2, 1 / 3, 2 / 3, 0.1, 0.1],
+            "poverty_rate_pct": [10.0, 5.0, 1.0, 2.0, 3.0, 3.0, 1.0, 0.5],
+            "grp": ["a", "a", "b", "b", "a", "a", "b", "b"],
+        }
+    )
+    match = (
+        r"`headcount` column 'poor_thousands' must hold figures rounded to 2 "
+        r"decimals \(`decimals`\), found 0\.3333333333333333 for region 1 in "
+        r"period 2024 \(2 offending values in all\)"
+    )
+    for frame in (df, df.iloc[::-1], pl.from_pandas(df.iloc[[5, 4, 7, 6, 0, 1, 2, 3]])):
+        with pytest.raises(ValueError, match=match):
+            aggregate_regions(
+                frame, by="grp", unit="percent", decimals={"headcount": 2, "rate": 1}
+            )

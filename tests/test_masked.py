@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 import numpy as np
+import pandas as pd
 import pytest
 from numpy.typing import NDArray
 
@@ -552,3 +553,63 @@ def test_every_function_taking_labels_is_covered() -> None:
             ):
                 taking.add(name)
     assert taking <= set(LABEL_CALLS)
+
+
+_MASKED_SCALAR: Any = np.ma.array([1], mask=[True]).reshape(())
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (
+            lambda m: stm.check_count_statement(
+                50.0, 100.0, 50.0, unit="percent", decimals=m
+            ),
+            r"`decimals` must be an int, got masked \(a missing value\)$",
+        ),
+        (
+            lambda m: stm.check_count_statement(
+                50.0, 100.0, 50.0, unit="percent", decimals=0, base_rtol=m
+            ),
+            r"`base_rtol` must be a number >= 0, got masked \(a missing value\)$",
+        ),
+        (
+            lambda m: povstat.tau_best_set(
+                [1.0, 2.0, 3.0],
+                se=[0.1, 0.1, 0.1],
+                tau=m,
+                descending=True,
+                level=0.9,
+                method="bonferroni",
+            ),
+            r"`tau` must be an int, got masked \(a missing value\)$",
+        ),
+        (
+            lambda m: povstat.sum_counts([1.0, 2.0], se=[0.1, 0.1], level=m),
+            r"`level` must be a number between 0 and 1, got masked \(a missing",
+        ),
+        (
+            lambda m: povstat.rank_probabilities(
+                [1.0, 2.0, 3.0], se=[0.1, 0.1, 0.1], descending=True, seed=m
+            ),
+            r"`seed` must be an int or None, got masked \(a missing value\)$",
+        ),
+        (
+            lambda m: stm.check_statements(
+                pd.DataFrame({"kind": []}),
+                pd.DataFrame({"region_code": [], "period": []}),
+                unit="percent",
+                persons_per_poor_unit=m,
+            ),
+            r"`persons_per_poor_unit` must be a number .*got masked \(a missing",
+        ),
+    ],
+)
+def test_masked_scalar_arguments_are_named_masked(
+    call: Callable[[Any], object], match: str
+) -> None:
+    # A masked scalar is a missing value: refused, and the message says so in
+    # one line rather than printing the multi-line masked_array repr.
+    with pytest.raises((TypeError, ValueError), match=match) as info:
+        call(_MASKED_SCALAR)
+    assert "\n" not in str(info.value)

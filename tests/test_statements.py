@@ -575,6 +575,18 @@ _ABC = pd.DataFrame(
         ({"stated_rank": "2"}, r"'stated_rank' must hold numbers, not text.*\['s1'\]"),
         ({"stated_rank": True}, r"'stated_rank' must hold numbers; rows \['s1'\]"),
         ({"of": 3.9}, r"'of' must hold whole numbers.*\['s1'\].*3\.9"),
+        # +inf is no whole number (floor(inf) == inf): the same message as
+        # -inf and NaN, not Python's OverflowError from int(inf).
+        ({"stated_rank": np.inf}, r"'stated_rank' must hold whole.*\['s1'\].*inf"),
+        (
+            {"stated_rank": decimal.Decimal("Infinity")},
+            r"'stated_rank' must hold whole.*\['s1'\].*Infinity",
+        ),
+        ({"of": np.inf}, r"'of' must hold whole numbers.*\['s1'\].*inf"),
+        (
+            {"stated_value": 4.2, "value_decimals": np.inf},
+            r"'value_decimals' must hold whole numbers.*\['s1'\].*inf",
+        ),
     ],
 )
 def test_check_statements_refuses_what_it_would_truncate(
@@ -602,6 +614,7 @@ def test_check_statements_refuses_what_it_would_truncate(
         ),
         ("decimals", "2", r"'decimals' must hold numbers, not text; rows \['s1'\]"),
         ("decimals", 1.5, r"'decimals' must hold whole numbers.*\['s1'\]"),
+        ("decimals", np.inf, r"'decimals' must hold whole numbers.*\['s1'\].*inf"),
     ],
 )
 def test_check_statements_names_column_and_row_of_text_numbers(
@@ -621,6 +634,16 @@ def test_check_statements_names_column_and_row_of_text_numbers(
     st = pd.DataFrame({k: [v] for k, v in row.items()}, index=["s1"])
     with pytest.raises(ValueError, match=match):
         check_statements(st, _ABC, unit="percent", persons_per_poor_unit=1, **_SIMPLE)
+
+
+def test_check_statements_refuses_infinite_rank_from_polars() -> None:
+    st = pl.DataFrame(
+        {"kind": ["rank"], "region": ["A"], "period": [1], "stated_rank": [np.inf]}
+    ).with_columns(descending=pl.lit(True))
+    with pytest.raises(ValueError, match=r"'stated_rank' must hold whole.*\[0\].*inf"):
+        check_statements(
+            st, pl.from_pandas(_ABC), unit="percent", persons_per_poor_unit=1, **_SIMPLE
+        )
 
 
 def test_check_rank_statement_refuses_fractional_of() -> None:
@@ -1759,7 +1782,9 @@ def test_rank_and_direction_wording() -> None:
         ties="average",
     )
     assert "after" not in str(res.reason)
-    assert str(res.reason).startswith("A (1.00) ranks 1.5 of 3")
+    # Whole values show as whole numbers (no values_decimals: the decimals
+    # the values show, 0 here), not "1.00".
+    assert str(res.reason).startswith("A (1) ranks 1.5 of 3")
     # An infinite value is shown as inf, not as missing.
     res = check_rank_statement(
         [1.0, np.inf, 2.0],
@@ -3859,3 +3884,189 @@ def test_consistency_reason_bounds_show_which_side_they_lie(
         assert hi_s < rlo
     if res.verdict == NOT_HOLDS and lo >= rhi:
         assert lo_s >= rhi
+
+
+@pytest.mark.parametrize(
+    ("levels_decimals", "where"),
+    [
+        (np.ma.array([2, 9], mask=[False, True]), r"masked entry at index \[1\]"),
+        (
+            np.ma.array([2], mask=[True]).reshape(()),
+            r"masked entry \(the scalar given\)",
+        ),
+        (pd.array([2, None], dtype="Int64"), r"found one at index \[1\]"),
+        (pl.Series([2, None]), r"found one at index \[1\]"),
+        ([2, None], r"found one at index \[1\]"),
+        (np.array([2.0, np.nan]), r"found one at index \[1\]"),
+    ],
+)
+def test_change_statements_refuse_missing_levels_decimals(
+    levels_decimals: Any, where: str
+) -> None:
+    # A missing entry of `levels_decimals` is never read as its hidden value
+    # (the masked 9 would judge 2.00 points as a 9-decimal figure): refused,
+    # naming the entry, for the rate and the level checks alike.
+    args = ([10.0, 11.0], [12.0, 12.5], [2.0, 1.5])
+    with pytest.raises(
+        ValueError, match=r"`levels_decimals` must not hold missing.*" + where
+    ):
+        check_change_statement(
+            *args,
+            direction="rise",
+            stated_as="points",
+            unit="percent",
+            decimals=2,
+            levels_decimals=levels_decimals,
+        )
+    with pytest.raises(
+        ValueError, match=r"`levels_decimals` must not hold missing.*" + where
+    ):
+        check_level_change_statement(
+            *args,
+            direction="rise",
+            stated_as="units",
+            decimals=2,
+            levels_decimals=levels_decimals,
+        )
+    # The same values unmasked are read: 10 -> 12 is a rise of 2.00 points.
+    ok = check_change_statement(
+        *args,
+        direction="rise",
+        stated_as="points",
+        unit="percent",
+        decimals=2,
+        levels_decimals=np.ma.array([2, 2], mask=[False, False]),
+    )
+    assert ok.verdict.tolist() == ["holds", "holds"]
+
+
+def test_check_statements_hints_whole_float_keys_against_text_keys() -> None:
+    # A float column of codes or years (3573.0, 2023.0: what a column with
+    # a missing cell becomes) against text ones in `data` gets the same hint
+    # as the int 3573 does; 3573.5 is no written form of '3573'.
+    data = pd.DataFrame(
+        {
+            "region_code": ["3507", "3573"] * 2,
+            "period": ["2022", "2022", "2023", "2023"],
+            "poverty_rate_pct": [9.8, 4.37, 9.45, 4.26],
+            "poor_thousands": [1.0, 2.0, 3.0, 4.0],
+        }
+    )
+
+    def rank(region: object, period: object) -> pd.DataFrame:
+        row = {
+            "kind": "rank",
+            "region": region,
+            "period": period,
+            "stated_rank": 2,
+            "descending": True,
+        }
+        return pd.DataFrame([row])
+
+    with pytest.raises(
+        ValueError,
+        match=r"region_code 3573\.0 \(of type float\) is not in `data`, which "
+        r"holds '3573' of type str: write it as `data` does",
+    ):
+        check_statements(
+            rank(3573.0, "2023"), data, unit="percent", persons_per_poor_unit=1000
+        )
+    with pytest.raises(
+        ValueError,
+        match=r"'period' holds 2023\.0 \(of type float\), which is not in "
+        r"`data`, whose column 'period' holds '2023' of type str: write it",
+    ):
+        check_statements(
+            rank("3573", 2023.0), data, unit="percent", persons_per_poor_unit=1000
+        )
+    with pytest.raises(ValueError, match=r"3573\.5 is not in `data` at all"):
+        check_statements(
+            rank(3573.5, "2023"), data, unit="percent", persons_per_poor_unit=1000
+        )
+
+
+def test_check_rank_statement_names_the_label_of_an_unrounded_value() -> None:
+    # 4.261 is no 2-decimal figure; the rows are ranked in label order
+    # (A, B, M, N), where it sits at position 2, but the caller gave it at
+    # index 1: the message names its label, the same for any row order.
+    values, labels = [5.0, 4.261, 4.26, 3.31], ["A", "M", "N", "B"]
+    match = (
+        r"`values` must hold figures rounded to 2 decimals \(`values_decimals`\), "
+        r"found 4\.261 for label 'M'$"
+    )
+    for order in ([0, 1, 2, 3], [3, 2, 1, 0]):
+        with pytest.raises(ValueError, match=match):
+            check_rank_statement(
+                [values[i] for i in order],
+                [labels[i] for i in order],
+                subject="N",
+                stated_rank=2,
+                descending=True,
+                values_decimals=2,
+            )
+    # Two off: the first in label order (B before M) is named.
+    with pytest.raises(
+        ValueError, match=r"found 3\.315 for label 'B' \(2 offending values in all\)"
+    ):
+        check_rank_statement(
+            [5.0, 4.261, 4.26, 3.315],
+            labels,
+            subject="N",
+            stated_rank=2,
+            descending=True,
+            values_decimals=2,
+        )
+
+
+@pytest.mark.parametrize(
+    ("exactly", "tail"),
+    [
+        (False, "; the 3 named do not fit in 2 places"),
+        (True, "; 3 regions are named for a set of 2"),
+    ],
+)
+def test_check_top_statement_reason_has_no_empty_clause(
+    exactly: bool, tail: str
+) -> None:
+    # Three named for two places on 9, 8, 8, 7: no region outside them ranks
+    # above one of them, so no clause lists the (empty) regions above; the
+    # reason says only why three do not fit. B and C tie for 2nd-3rd.
+    res = check_top_statement(
+        [9.0, 8.0, 8.0, 7.0],
+        ["A", "B", "C", "D"],
+        members=["A", "B", "C"],
+        k=2,
+        descending=True,
+        exactly=exactly,
+    )
+    assert res.verdict == "does not hold"
+    reason = str(res.reason)
+    assert reason.endswith(tail)
+    assert "()" not in reason
+    assert ": ;" not in reason
+    assert not reason.rstrip().endswith(":")
+
+
+def test_reasons_show_huge_figures_as_their_shortest_decimal() -> None:
+    # 50 % of 1e300 is 5e299: written as 1 and 300 zeros and 5 and 299
+    # zeros (grouped), not the binary expansion of the float 1e300
+    # (1,000,000,000,000,000,052,504,...).
+    res = check_count_statement(50.0, 1e300, 5e299, unit="percent", decimals=0)
+    base = "1" + ",000" * 100
+    half = "500" + ",000" * 99
+    assert str(res.reason) == f"50.00 % of {base} is {half}, which rounds to {half}"
+
+
+def test_check_rank_statement_shows_the_value_at_its_decimals() -> None:
+    # Whole values (counts) show whole: 425, not 425.00; values of 1
+    # decimal show 2 at least (4.30), unless values_decimals says 1 (4.3).
+    def reason(values: list[float], **kw: Any) -> str:
+        res = check_rank_statement(
+            values, ["A", "B", "C"], subject="A", stated_rank=1, descending=True, **kw
+        )
+        return str(res.reason)
+
+    assert reason([425.0, 300.0, 200.0]).startswith("A (425) ranks 1 of 3")
+    assert reason([4.3, 3.0, 2.0]).startswith("A (4.30) ranks 1 of 3")
+    assert reason([4.3, 3.0, 2.0], values_decimals=1).startswith("A (4.3) ranks")
+    assert reason([425.0, 300.0, 200.0], values_decimals=2).startswith("A (425.00)")

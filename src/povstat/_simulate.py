@@ -20,6 +20,8 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.special import ndtr, ndtri
 
+from povstat import _validate
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -347,7 +349,7 @@ def simulate(
         msg = f"`n_households` must lie in [20, 1e8], got {n_households}"
         raise ValueError(msg)
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer):
-        msg = f"`seed` must be an int, got {seed!r}"
+        msg = f"`seed` must be an int, got {_validate.shown(seed)}"
         raise TypeError(msg)
     if seed < 0:
         msg = f"`seed` must be >= 0 (a numpy SeedSequence entropy), got {seed}"

@@ -40,8 +40,8 @@ def unit(value: object, name: str = "unit") -> Unit:
     """Check that `value` names a rate unit and return it."""
     if value not in _UNITS:
         msg = (
-            f"`{name}` must be one of {list(_UNITS)}, got {value!r}; povstat never "
-            "guesses whether a rate is in percent or a fraction"
+            f"`{name}` must be one of {list(_UNITS)}, got {shown(value)}; "
+            "povstat never guesses whether a rate is in percent or a fraction"
         )
         raise ValueError(msg)
     return value  # type: ignore[return-value]
@@ -53,7 +53,7 @@ def choice(value: object, name: str, options: tuple[_S, ...]) -> _S:
     With ``options = get_args(SomeLiteral)`` the result has the Literal type.
     """
     if not isinstance(value, str) or value not in options:
-        msg = f"`{name}` must be one of {list(options)}, got {value!r}"
+        msg = f"`{name}` must be one of {list(options)}, got {shown(value)}"
         raise ValueError(msg)
     return value
 
@@ -94,7 +94,7 @@ def level(value: object, name: str = "level") -> float:
     ``Decimal`` or ``Fraction`` level is taken when float64 holds it.
     """
     if not is_real(value):
-        msg = f"`{name}` must be a number between 0 and 1, got {value!r}"
+        msg = f"`{name}` must be a number between 0 and 1, got {shown(value)}"
         raise TypeError(msg)
     lev = real(value, name)
     if 0.0 < lev < 1.0 and 1.0 - lev == 1.0:
@@ -110,7 +110,7 @@ def level(value: object, name: str = "level") -> float:
             hint = f"; for {lev:g} % pass {lev / 100:g}"
         msg = (
             f"`{name}` must lie strictly between 0 and 1 (a fraction, e.g. 0.9 "
-            f"for 90 %), got {value!r}{hint}"
+            f"for 90 %), got {shown(value)}{hint}"
         )
         raise ValueError(msg)
     return lev
@@ -131,10 +131,10 @@ def alpha(value: object, name: str = "level") -> float:
 def positive_int(value: object, name: str) -> int:
     """Check a count: an int (not a bool) >= 1."""
     if isinstance(value, bool) or not isinstance(value, int | np.integer):
-        msg = f"`{name}` must be an int, got {value!r}"
+        msg = f"`{name}` must be an int, got {shown(value)}"
         raise TypeError(msg)
     if value < 1:
-        msg = f"`{name}` must be >= 1, got {value!r}"
+        msg = f"`{name}` must be >= 1, got {shown(value)}"
         raise ValueError(msg)
     return int(value)
 
@@ -142,7 +142,7 @@ def positive_int(value: object, name: str) -> int:
 def flag(value: object, name: str) -> bool:
     """Check that `value` is a real bool (not 0/1, not a string)."""
     if not isinstance(value, bool | np.bool_):
-        msg = f"`{name}` must be True or False, got {value!r}"
+        msg = f"`{name}` must be True or False, got {shown(value)}"
         raise TypeError(msg)
     return bool(value)
 
@@ -685,7 +685,7 @@ def decimals(value: object, name: str = "decimals", *, most: int = 15) -> int:
     figures at that many decimals: more would be accepted and then ignored.
     """
     if isinstance(value, bool) or not isinstance(value, int | np.integer):
-        msg = f"`{name}` must be an int, got {value!r}"
+        msg = f"`{name}` must be an int, got {shown(value)}"
         raise TypeError(msg)
     if not -15 <= int(value) <= most:
         why = (
@@ -693,7 +693,7 @@ def decimals(value: object, name: str = "decimals", *, most: int = 15) -> int:
             if most == 15
             else f"; figures are compared at {most} decimals, so more cannot be checked"
         )
-        msg = f"`{name}` must lie in [-15, {most}], got {value!r}{why}"
+        msg = f"`{name}` must lie in [-15, {most}], got {shown(value)}{why}"
         raise ValueError(msg)
     return int(value)
 
@@ -706,6 +706,22 @@ def shape(**arrays: NDArray[np.float64]) -> tuple[int, ...]:
         shapes = ", ".join(f"`{k}` {v.shape}" for k, v in arrays.items())
         msg = f"shapes do not broadcast: {shapes}"
         raise ValueError(msg) from None
+
+
+def shown(x: object) -> str:
+    """`x` as a refusal shows it: a masked scalar as "masked", else its repr.
+
+    A masked value's repr spans lines (``masked_array(data=--, mask=True,
+    ...)``); the message says what it is instead.
+    """
+    if x is np.ma.masked or (
+        isinstance(x, np.ma.MaskedArray) and x.ndim == 0 and bool(x.mask)
+    ):
+        return "masked (a missing value)"
+    if isinstance(x, np.ma.MaskedArray) and np.ma.is_masked(x):
+        hidden = int(np.count_nonzero(np.ma.getmaskarray(x)))
+        return f"a masked array ({hidden} entries masked)"
+    return repr(x)
 
 
 def plain(x: object) -> object:

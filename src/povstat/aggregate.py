@@ -657,9 +657,10 @@ def _decimal_total(
     None, the figures of a group that all show at most 6 decimals exactly
     (the most any of them shows, as :func:`povstat.units.shown_decimals`
     counts them, group by group), are added as integers scaled by
-    ``10**decimals``, exactly, and the integer total is divided once by
-    ``10**decimals``: the float nearest to the exact decimal total (below
-    2**53 units of the last decimal). Other groups (implied populations,
+    ``10**decimals`` (whole parts and fractions apart, so neither the
+    scaling nor the sum rounds), and the exact total is turned into the
+    float nearest to it, rounded once (:func:`_divide_exactly`), whatever
+    its size below 2**62. Other groups (implied populations,
     say) are added in float, in the caller's canonical order. A group's
     total never depends on the other groups. NaN and infinities propagate
     as in a float sum.
@@ -667,42 +668,94 @@ def _decimal_total(
     finite = np.isfinite(x)
     if decimals is not None:
         x = published(x, decimals, name)
-        d = np.full(k, decimals, dtype=np.int64)
+    # The fewest decimals (0-6) showing each figure exactly; 7 marks a figure
+    # of more. Per group, so that a group's total never depends on the
+    # others, the most of its group (or the stated `decimals`).
+    each = np.full(x.shape, 7, dtype=np.int64)
+    for places in range(6, -1, -1):  # seven roundings, not a row loop
+        with np.errstate(invalid="ignore"):
+            each[round_half_up(x, places) == x] = places
+    each[~finite] = 0
+    shown = np.zeros(k, dtype=np.int64)
+    np.maximum.at(shown, codes, each)
+    if decimals is None:
+        d = shown
+    elif decimals >= 0:
+        # Figures checked to show at most `decimals` places: the group's sum
+        # shows no more places than its figures do.
+        d = np.minimum(shown, decimals)
     else:
-        # Per group, so that a group's total never depends on the others:
-        # the fewest decimals (0-6) showing each figure exactly, the most of
-        # its group; 7 marks a group with a figure of more (float sum).
-        each = np.full(x.shape, 7, dtype=np.int64)
-        for places in range(6, -1, -1):  # seven roundings, not a row loop
-            with np.errstate(invalid="ignore"):
-                each[round_half_up(x, places) == x] = places
-        each[~finite] = 0
-        d = np.zeros(k, dtype=np.int64)
-        np.maximum.at(d, codes, each)
-    sc = 10.0 ** np.abs(d).astype(np.float64)  # exact in float64 up to 10**22
-    multiply = d >= 0
-    with np.errstate(invalid="ignore", over="ignore"):
+        d = np.full(k, decimals, dtype=np.int64)
+    with np.errstate(invalid="ignore"):
         clean = np.where(finite, x, 0.0)
-        f, m = sc[codes], multiply[codes]
-        scaled = np.rint(np.where(m, clean * f, clean / f))
     top = np.zeros(k)
-    np.maximum.at(top, codes, np.abs(scaled))
+    np.maximum.at(top, codes, np.abs(clean))
     n = np.bincount(codes, minlength=k)
-    # Groups of decimal figures whose integer total fits int64; the others
+    # Groups of decimal figures whose integer sums fit int64; the others
     # (a figure of more than 6 decimals, or too large) are added in float.
     with np.errstate(over="ignore"):
         exact = (d <= 6) & (top * np.maximum(n, 1) < 2.0**62)
-    units = np.zeros(k, dtype=np.int64)
     use = exact[codes]
-    np.add.at(units, codes[use], scaled[use].astype(np.int64))
-    total = units.astype(np.float64)
-    total = np.where(multiply, total / sc, total * sc)
+    cu, xu = codes[use], clean[use]
+    du = d[cu]
+    # Each figure as whole + digits / 10**e, both exact: its whole part
+    # (floor) in int64 and its fraction (exact in float) rounded to the e
+    # places it shows. Scaling the figure itself by 10**d would round once
+    # more than a large figure can bear (4297164056.894897 * 1e6 is
+    # ...898 after rint), and a figure showing fewer places than its group
+    # is no multiple of 10**-d in binary (3814929326399.2 is
+    # 3814929326399.2002 to 4 places).
+    whole = np.floor(xu)
+    e = np.clip(np.minimum(each[use], du), 0, None)
+    pos = du >= 0
+    digits = np.where(
+        pos,
+        np.rint((xu - whole) * 10.0**e).astype(np.int64) * 10 ** (np.abs(du) - e),
+        0,
+    )
+    wholes = np.where(pos, whole, np.rint(xu / 10.0 ** np.abs(du))).astype(np.int64)
+    w = np.zeros(k, dtype=np.int64)
+    frac = np.zeros(k, dtype=np.int64)
+    np.add.at(w, cu, wholes)
+    np.add.at(frac, cu, digits)
+    sc = 10.0 ** np.abs(d).astype(np.float64)  # exact in float64 up to 10**22
+    total = np.where(d >= 0, _divide_exactly(w, frac, d), w * sc)
     if not finite.all():
         bad = ~finite & use
         total = total + np.bincount(codes[bad], weights=x[bad], minlength=k)
     if not exact.all():
         total = np.where(exact, total, np.asarray(_group_sum(x, codes, k)))
     return np.asarray(total)
+
+
+def _divide_exactly(
+    w: NDArray[np.int64], f: NDArray[np.int64], d: NDArray[np.int64]
+) -> NDArray[np.float64]:
+    """The float nearest to ``w + f / 10**d`` (0 <= d <= 7), rounded once.
+
+    With ``p = 10**d``, ``f`` is split exactly as ``qf * p + r``
+    (0 <= r < p) and ``q = w + qf``. Below 2**53, ``q * p + r`` is exact in
+    float and one division rounds once. Above, ``q`` is split as
+    ``qh + ql`` with ``qh = float(q)``: the value is ``qh + t`` with
+    ``t = (ql * p + r) / p``, a small number (below 2**10) whose one rounding
+    error (below 2**-40) is far less than the distance of a value that is not
+    a float midpoint from the nearest midpoint (at least ``1 / p``, since
+    such a value is at least ``2**53 / p``); so ``qh + t`` rounds the way the
+    exact value does. A value on a midpoint has ``t`` a whole number, exact,
+    and rounds to even.
+    """
+    dd = np.clip(d, 0, 7)
+    p = (10**dd).astype(np.int64)
+    pf = p.astype(np.float64)
+    qf, r = np.divmod(f, p)
+    q = w + qf
+    qh = q.astype(np.float64)
+    with np.errstate(invalid="ignore"):
+        ql = q - qh.astype(np.int64)  # exact: |q| < 2**62, |ql| <= 2**9
+        small = np.abs(qh) * pf < 2.0**52
+        units = np.where(small, q * p + r, 0)
+    t = (ql * p + r).astype(np.float64) / pf
+    return np.asarray(np.where(small, units.astype(np.float64) / pf, qh + t))
 
 
 def _unit_factor(

@@ -838,10 +838,10 @@ def _draw_settings(n_draws: object, seed: object) -> tuple[int, int]:
         entropy = np.random.SeedSequence().entropy
         seed = entropy if isinstance(entropy, int) else 0
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer):
-        msg = f"`seed` must be an int or None, got {seed!r}"
+        msg = f"`seed` must be an int or None, got {_validate.shown(seed)}"
         raise TypeError(msg)
     if seed < 0:
-        msg = f"`seed` must be >= 0, got {seed!r}"
+        msg = f"`seed` must be >= 0, got {_validate.shown(seed)}"
         raise ValueError(msg)
     return int(n_draws), int(seed)
 

@@ -65,6 +65,7 @@ from povstat.units import (
     round_half_up,
     shown_decimals,
     to_percent,
+    unrounded,
 )
 from povstat.wording import (
     _change_decimals,
@@ -161,7 +162,9 @@ def _fmt(x: float, decimals: int = 2) -> str:
     if not np.isfinite(x):
         return "n/a"
     v = float(round_half_up(x, decimals)) + 0.0  # -0.0 shows as 0
-    return f"{v:,.{max(decimals, 0)}f}"
+    # The shortest decimal of the float (1e300 as 1 and 300 zeros), not its
+    # binary expansion; already rounded, so the format rounds nothing.
+    return f"{decimal.Decimal(repr(v)):,.{max(decimals, 0)}f}"
 
 
 def _signed(x: float, decimals: int = 2) -> str:
@@ -228,9 +231,57 @@ def _each_decimals(*arrays: ArrayLike) -> NDArray[np.intp]:
     return out
 
 
+def _key_text(v: object) -> str:
+    """A key as text, to tell a key written as another kind (3573 for "3573").
+
+    A whole float or Decimal reads as its integer (3573.0 as "3573"), so that a
+    float column of region codes or years is matched with text ones too.
+    """
+    v = _validate.plain(v)
+    if isinstance(v, decimal.Decimal) and v.is_finite() and v == v.to_integral_value():
+        return str(int(v))
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def _where(flags: NDArray[np.bool_]) -> str:
+    """Where in an argument its flagged entries are, for a message."""
+    if flags.ndim == 0:
+        return "(the scalar given)"
+    return f"at index {np.flatnonzero(flags.ravel()).tolist()}"
+
+
 def _decimals_array(x: ArrayLike) -> NDArray[np.intp]:
-    """Decimal places, element by element: ints within povstat's range."""
+    """Decimal places, element by element: ints within povstat's range.
+
+    A missing entry (masked, NaN, None, ``pandas.NA``) is refused, never
+    read as its hidden value nor guessed: the decimals of every level are
+    stated, or `levels_decimals` is None for all.
+    """
+    if isinstance(x, np.ma.MaskedArray) or x is np.ma.masked:
+        hidden = np.ma.getmaskarray(x)
+        if hidden.any():
+            msg = (
+                "`levels_decimals` must not hold missing values, found a masked "
+                f"entry {_where(hidden)}: state the "
+                "decimals of every level, or pass None for all"
+            )
+            raise ValueError(msg)
+        x = np.ma.getdata(x)
     arr = np.asarray(x)
+    if arr.dtype.kind in "fO":
+        try:
+            gone = np.asarray(np.isnan(arr.astype(np.float64)))  # None: NaN
+        except (TypeError, ValueError):
+            gone = np.zeros(arr.shape, bool)
+        if gone.any():
+            msg = (
+                "`levels_decimals` must not hold missing values, found one "
+                f"{_where(gone)}: state the decimals of "
+                "every level, or pass None for all"
+            )
+            raise ValueError(msg)
     if arr.dtype.kind not in "iu" or arr.dtype == bool:
         msg = f"`levels_decimals` must hold ints, got {arr.dtype}"
         raise TypeError(msg)
@@ -548,8 +599,9 @@ def check_change_statement(
         If an input is not numeric or `decimals` is not an int.
     ValueError
         If `direction` or `unit` is unknown, a rate is out of range,
-        `stated` is negative or not rounded to `decimals`, or `stated` is 0
-        with negative `decimals`.
+        `stated` is negative or not rounded to `decimals`, `stated` is 0
+        with negative `decimals`, or `levels_decimals` holds a missing
+        value (masked, NaN, None: never read as its hidden value).
 
     See Also
     --------
@@ -864,7 +916,7 @@ def check_count_statement(
         or not isinstance(base_rtol, int | float | np.floating | np.integer)
         or not base_rtol >= 0
     ):
-        msg = f"`base_rtol` must be a number >= 0, got {base_rtol!r}"
+        msg = f"`base_rtol` must be a number >= 0, got {_validate.shown(base_rtol)}"
         raise ValueError(msg)
     base_rtol = _validate.short_float(base_rtol)  # 0.01, not 0.009999999776...
     pop = (
@@ -1503,7 +1555,9 @@ def check_level_change_statement(
         If `direction`, `stated_as` or `unit` is unknown, a figure is
         negative, `stated` is not rounded to `decimals` (or is 0 with
         negative `decimals`), `years` is not > 0, rates are given without
-        `unit` (or only one of them), or the shapes do not broadcast.
+        `unit` (or only one of them), the shapes do not broadcast, or
+        `levels_decimals` holds a missing value (masked, NaN, None: never
+        read as its hidden value).
 
     See Also
     --------
@@ -2140,7 +2194,25 @@ def check_rank_statement(
     )
     # Published figures: computed float noise (0.1 + 0.2) must not break a
     # tie; figures with more decimals than `values_decimals` are refused.
+    if values_decimals is not None:
+        # Rows are in label order here: name the label, not a position.
+        off = np.flatnonzero(unrounded(v, shown_d))
+        if off.size:
+            i = int(off[0])
+            more = f" ({off.size} offending values in all)" if off.size > 1 else ""
+            msg = (
+                f"`values` must hold figures rounded to {shown_d} decimals "
+                f"(`values_decimals`), found {float(v[i])!r} for label "
+                f"{_validate.plain(lab[i])!r}{more}"
+            )
+            raise ValueError(msg)
     v = _snap(v) if values_decimals is None else published(v, shown_d, "values")
+    # The subject's value as published: at `values_decimals` when given,
+    # else at the decimals the values show, 2 at least (a rate of 4.3 is
+    # "4.30"), whole values (counts) as whole numbers.
+    value_places = (
+        shown_d if values_decimals is not None or shown_d == 0 else max(2, shown_d)
+    )
     # Rows are in label order (see _values_and_labels): an "ordinal" tie is
     # broken by label, never by the order of the caller's rows.
     r_min = rank(v, descending=descending, ties="min")
@@ -2203,7 +2275,7 @@ def check_rank_statement(
         # The value with the decimals the ranked values carry (two at least):
         # 0.0914 after 0.0915 must not both show as 0.09.
         reason = (
-            f"{subject} ({_fmt(value, max(2, shown_d))}) ranks "
+            f"{subject} ({_fmt(value, value_places)}) ranks "
             f"{_fmt(rr, 1 if rr % 1 else 0)} "
             f"of {count} from the {direction} (ties: {ties}"
             + (
@@ -2631,16 +2703,20 @@ def check_top_statement(
         parts.append(f"decided by ties or missing values: {', '.join(spans)}")
     if missed:
         parts.append(f"also among them but not named: {', '.join(missed)}")
+    # No clause with an empty list: more named than places needs no region
+    # ranked above them to be too many.
     if crowded and not outs and not missed:
-        if exact:
+        if exact and ahead:
             parts.append(
                 f"ranked above a named region but not named: {', '.join(ahead)}"
             )
-        else:
+        elif not exact and ahead:
             parts.append(
                 f"the {len(wanted)} named and the {len(ahead)} ranked above one of "
                 f"them ({', '.join(ahead)}) do not fit in {k} places"
             )
+        elif not exact:
+            parts.append(f"the {len(wanted)} named do not fit in {k} places")
     if exact and len(wanted) != k:
         parts.append(f"{len(wanted)} regions are named for a set of {k}")
     return StatementCheck(
@@ -2699,9 +2775,9 @@ def _column_numbers(
 ) -> None:
     """Refuse cells of `col` (in rows `mask`) that are not numbers as required.
 
-    Text (such as a stated "0,11"), booleans, fractions where a whole number
-    is needed, values below `least`, and missing values where one is needed
-    are each reported with the column, the rows and what they hold.
+    Text (such as a stated "0,11"), booleans, fractions and infinities where
+    a whole number is needed, values below `least`, and missing values where
+    one is needed are each reported with the column, the rows and what they hold.
     """
     cells = statements[col][mask]
     items = cells.tolist()
@@ -2758,7 +2834,8 @@ def _column_numbers(
         rule = "numbers (not missing)"
     with np.errstate(invalid="ignore"):
         if whole:
-            problems |= ~np.isnan(x) & (x != np.floor(x))
+            # An infinity is no whole number (floor(inf) == inf, though).
+            problems |= np.isinf(x) | (~np.isnan(x) & (x != np.floor(x)))
             rule = f"whole numbers{' (not missing)' if not optional else ''}"
         problems |= ~np.isnan(x) & (x < least)
     if np.isfinite(least):
@@ -2937,14 +3014,14 @@ def _persons_per_unit(value: object) -> float:
     ):
         msg = (
             "`persons_per_poor_unit` must be a number (1000 for thousands, 1 "
-            f"for persons), got {value!r}"
+            f"for persons), got {_validate.shown(value)}"
         )
         raise TypeError(msg)
     scale = float(value)
     if not (np.isfinite(scale) and scale > 0):
         msg = (
             "`persons_per_poor_unit` must be a finite number > 0 (1000 for "
-            f"thousands, 1 for persons), got {value!r}"
+            f"thousands, 1 for persons), got {_validate.shown(value)}"
         )
         raise ValueError(msg)
     return scale
@@ -3002,7 +3079,7 @@ def check_statements(
 
         Numbers must be numbers: text such as "0,11" is refused (read it
         with :func:`povstat.parse_numbers`), as are ranks and decimals that
-        are not whole.
+        are not whole (fractions and infinities).
     data : DataFrame
         Long frame, one row per region and period (filter other keys, such
         as urban and rural areas, first), with columns `region`, `period`,
@@ -3267,11 +3344,11 @@ def check_statements(
         raise ValueError(msg)
 
     known = set(data[region].tolist())
-    known_text = {str(k): k for k in known}
+    known_text = {_key_text(k): k for k in known}
 
     def unknown_region(r: object) -> str:
         """Why region `r` is not in `data`; 3573 where it holds "3573" said so."""
-        held = known_text.get(str(r))
+        held = known_text.get(_key_text(r))
         if held is None:
             return f": {region} {_validate.plain(r)!r} is not in `data` at all"
         return (
@@ -3282,11 +3359,11 @@ def check_statements(
         )
 
     periods_known = set(data[period].tolist())
-    periods_text = {str(_validate.plain(k)): k for k in periods_known}
+    periods_text = {_key_text(k): k for k in periods_known}
 
     def unknown_period(col: object, p: object) -> str:
         """Why period `p` is not in `data`; 2023 where it holds "2023" said so."""
-        held = periods_text.get(str(_validate.plain(p)))
+        held = periods_text.get(_key_text(p))
         if p in periods_known or held is None:
             return ""
         return (
@@ -3559,7 +3636,9 @@ def check_statements(
         after = None if pd.isna(row.get("after", None)) else row["after"]
         if after is not None and not (table[region] == after).any():
             group = "" if by is None else f" in the same {by!r} group"
-            held = {str(x): x for x in table[region].tolist()}.get(str(after))
+            held = {_key_text(x): x for x in table[region].tolist()}.get(
+                _key_text(after)
+            )
             hint = (
                 ""
                 if held is None

@@ -23,6 +23,7 @@ from povstat._validate import Unit
 from povstat.aggregate import SumNanPolicy, pooled_rate
 from povstat.frames import _checks, _plumbing
 from povstat.reliability import RSEBands, reliability_flags
+from povstat.units import unrounded
 
 __all__ = ["aggregate_regions", "with_reliability"]
 
@@ -227,6 +228,23 @@ def aggregate_regions(
             for a in columns
         ),
         *(
+            partial(
+                _rounded,
+                cols[a],
+                a,
+                columns[a],
+                decimals[a],
+                regions[rows],
+                _plumbing.labels(table, period)[rows],
+                region_codes[rows],
+                period_codes,
+            )
+            for a in columns
+            if isinstance(decimals, Mapping)
+            and isinstance(decimals.get(a), int)
+            and not isinstance(decimals.get(a), bool)
+        ),
+        *(
             partial(_zero_rate, cols[a], columns[a], regions[rows])
             for a in columns
             if a == "rate"
@@ -268,6 +286,35 @@ def _present(
             f"{_plumbing.show(regions[i])} and nan_policy='raise'"
         )
         raise ValueError(msg)
+
+
+def _rounded(
+    values: NDArray[np.float64],
+    arg: str,
+    name: str,
+    d: int,
+    regions: NDArray[Any],
+    periods: NDArray[Any],
+    region_codes: NDArray[np.int64],
+    period_codes: NDArray[np.int64],
+) -> None:
+    """Name the region and period of a figure not rounded to its `decimals`.
+
+    The first in label order (region, then period), whatever the row order.
+    """
+    if not -15 <= d <= _validate.FIGURE_DECIMALS:
+        return  # the array function names the bad `decimals` itself
+    bad = np.flatnonzero(unrounded(values, d))
+    if not bad.size:
+        return
+    i = int(bad[np.lexsort((period_codes[bad], region_codes[bad]))[0]])
+    more = f" ({bad.size} offending values in all)" if bad.size > 1 else ""
+    msg = (
+        f"`{arg}` column {name!r} must hold figures rounded to {d} decimals "
+        f"(`decimals`), found {_plumbing.show(values[i])} for region "
+        f"{_plumbing.show(regions[i])} in period {_plumbing.show(periods[i])}{more}"
+    )
+    raise ValueError(msg)
 
 
 def _zero_rate(values: NDArray[np.float64], name: str, regions: NDArray[Any]) -> None:

@@ -3087,3 +3087,123 @@ def test_a_decimal_float64_cannot_hold_is_placed_by_the_same_rule(
         ValueError, match=rf"2\.67499999999999999999\d*(?:'\))?{re.escape(place)}\(its"
     ):
         poverty_table(frame, welfare="y", line=2.0, alpha=0, unit="percent")
+
+
+@pytest.mark.parametrize("engine", ["pandas", "polars", "polars lazy", "duckdb"])
+def test_a_float32_fpc_column_is_its_shortest_decimal_on_every_engine(
+    engine: str,
+) -> None:
+    # Float32 fpc 0.1 (stratum 0) and 0.3 (stratum 1) are the fractions
+    # 0.1 and 0.3, as float32 welfare and weights are, on every engine (lazy
+    # engines read the exact float32 0.10000000149..., se off by 4e-9).
+    # By hand: line 125 makes units poor as [1, 0, 1] and [0, 1, 1]; P0 is
+    # 4/6, each unit its own PSU, deviations from 2/3 are (1/3, -2/3, 1/3)
+    # and (-2/3, 1/3, 1/3), 6/9 squared in each stratum; the variance is
+    # ((1 - 0.1) + (1 - 0.3)) * 3/2 * (6/9) / 6**2 = 1.6 / 36, so the se is
+    # 100 * sqrt(1.6) / 6 percent.
+    df = pd.DataFrame(
+        {
+            "c": [100.0, 200, 50, 300, 110, 90],
+            "st": [0, 0, 0, 1, 1, 1],
+            "w": [1.0] * 6,
+            "fpc": np.array([0.1] * 3 + [0.3] * 3, dtype=np.float32),
+        }
+    )
+    kw: dict[str, Any] = {"welfare": "c", "line": 125, "unit": "percent"}
+    kw |= {"alpha": 0, "strata": "st", "fpc": "fpc", "weight": "w"}
+    with pytest.warns(UserWarning, match="weights total at most"):  # deff
+        out = poverty_table(_engines(df)[engine], **kw)
+    np.testing.assert_allclose(
+        backends.col(out, "se"), [100 * np.sqrt(1.6) / 6], rtol=1e-14
+    )
+
+
+@pytest.mark.parametrize(
+    "engine", ["arrays", "pandas", "polars", "polars lazy", "duckdb"]
+)
+def test_weights_whose_squares_underflow_warn_of_nothing_but_what_they_are(
+    engine: str,
+) -> None:
+    # Weights 5e-324 and 1e-200: their squares underflow to 0. Arrays and
+    # eager frames compute from deviations: the se by hand, without a bare
+    # numpy overflow warning from the design effect (filterwarnings =
+    # error): welfare 1, 100 and 50 under 125, P0 = 3/4; deviations (1/4,
+    # 1/4, -3/4, 1/4) square to 0.75 in all, var = 0.75 / (4 * 3) = 0.0625,
+    # se = 25 %. Lazy engines without `psu` need the squares: refused by
+    # name (documented); with `psu` every engine gives 25 %.
+    kw: dict[str, Any] = {"unit": "percent", "alpha": 0}
+    match = r"`weights` \(times `size`\) are too small for float64: their squares"
+    for tiny in (5e-324, 1e-200):
+        df = pd.DataFrame(
+            {"c": [1.0, 100, 200, 50], "w": [tiny] * 4, "p": [1, 2, 3, 4]}
+        )
+        if engine == "arrays":
+            for psu in (None, df["p"]):
+                with pytest.warns(UserWarning, match="weights total at most"):
+                    est = poverty_estimates(
+                        df["c"], 125, weights=df["w"], psu=psu, **kw
+                    )
+                assert est.se.tolist() == [25.0]
+            continue
+        frame = _engines(df)[engine]
+        kw |= {"welfare": "c", "line": 125, "weight": "w"}
+        if engine in ("polars lazy", "duckdb"):
+            with pytest.raises(ValueError, match=match):
+                poverty_table(frame, **kw)
+        else:
+            with pytest.warns(UserWarning, match="weights total at most"):
+                out = poverty_table(frame, **kw)
+            assert backends.col(out, "se").tolist() == [25.0]
+        with pytest.warns(UserWarning, match="weights total at most"):
+            out = poverty_table(frame, psu="p", **kw)
+        np.testing.assert_allclose(backends.col(out, "se"), [25.0], rtol=1e-14)
+
+
+@pytest.mark.parametrize(
+    ("index", "shown"),
+    [
+        (pd.MultiIndex.from_tuples([(1, "x"), (2, "y")]), r"\(2, 'y'\)"),
+        (pd.MultiIndex.from_arrays([[1.5, 2.5], [True, False]]), r"\(2\.5, False\)"),
+        (pd.Index(np.array([7, 9], np.uint8)), "9"),
+    ],
+)
+def test_a_row_is_named_by_its_index_label_as_plain_values(
+    index: pd.Index, shown: str
+) -> None:
+    # The second row misses its welfare: named by its index label, each
+    # level of a MultiIndex a plain value, never numpy's np.int64(2).
+    df = pd.DataFrame({"c": [100.0, np.nan]}, index=index)
+    with pytest.raises(ValueError, match=rf"first at index label {shown};") as e:
+        poverty_table(df, welfare="c", line=125, unit="percent", alpha=0)
+    assert "np." not in str(e.value)
+
+
+@pytest.mark.parametrize("engine", ["arrays", "pandas", "polars lazy", "duckdb"])
+def test_a_masked_line_is_a_missing_line_on_every_path(engine: str) -> None:
+    # numpy.ma.masked (or a 0-d masked array), as a line or a mapping
+    # value, is a missing line, as a masked entry of an array is: the one
+    # "missing" error of fgt and poverty_table, never "got MaskedConstant".
+    # Unmasked, a 0-d masked array is its value: welfare 100 under 125,
+    # 200 not, P0 = 50 %.
+    df = pd.DataFrame({"c": [100.0, 200.0], "g": ["a", "a"]})
+    masked: list[Any] = [np.ma.masked, np.ma.masked_array(125.0, mask=True)]
+
+    def run(line: Any) -> float:
+        by = "g" if isinstance(line, dict) else None
+        kw: dict[str, Any] = {"alpha": 0, "unit": "percent"}
+        if engine == "arrays":
+            groups = None if by is None else df["g"]
+            return float(np.ravel(fgt(df["c"], line, by=groups, **kw))[0])
+        out = poverty_table(
+            _engine_frame(engine, df), welfare="c", line=line, by=by, **kw
+        )
+        return float(backends.col(out, "estimate")[0])
+
+    for value in masked:
+        with pytest.raises(ValueError, match=r"`line` is missing \(NaN\): one line"):
+            run(value)
+        with pytest.raises(ValueError, match=r"`line` is missing \(NaN\) for domain"):
+            run({"a": value})
+    unmasked = np.ma.masked_array(125.0, mask=False)
+    assert run(unmasked) == 50.0
+    assert run({"a": unmasked}) == 50.0

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import warnings
 from decimal import Decimal
 from fractions import Fraction
@@ -646,3 +647,74 @@ def test_a_value_just_above_a_tie_is_not_stated_below_it(
         got = [float(out["estimate"][0])]
     assert got == [expected] * len(got)
     assert round_half_up(got[0], 1) == expected + 0.05
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        np.array([Decimal("0.1000000000000000000001"), Decimal(120), Decimal(200)]),
+        np.array([2**60 + 1, 120, 200]),  # beyond 2**53
+        np.array([2**64 - 1, 120, 200], dtype=np.uint64),
+        np.array([np.inf, 120, 200]),
+    ],
+    ids=["Decimal", "int64", "uint64", "inf"],
+)
+def test_a_value_under_a_mask_is_neither_used_nor_checked(hidden: Any) -> None:
+    # The first entry is masked: missing, omitted, never read. Welfare 120
+    # is under the line 125, 200 is not: P0 = 1/2 = 50 %, whatever the
+    # value under the mask (a Decimal or integer float64 cannot hold was
+    # refused, "at index 0"). Unmasked, the same value is still refused.
+    kw: dict[str, Any] = {"alpha": 0, "unit": "percent", "nan_policy": "omit"}
+    welfare = np.ma.masked_array(hidden, mask=[True, False, False])
+    assert fgt(welfare, 125, **kw).tolist() == 50.0
+    if hidden.dtype.kind != "f":
+        with pytest.raises(ValueError, match=r"cannot hold exactly: .* at index 0"):
+            fgt(np.ma.masked_array(hidden, mask=False), 125, **kw)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (
+            Decimal("125.00000000000000000001"),
+            r"Decimal\('125\.00000000000000000001'\)",
+        ),
+        (2**60 + 1, "1152921504606846977"),  # beyond 2**53
+    ],
+)
+def test_a_scalar_or_mapping_line_float64_cannot_hold_is_named_without_an_index(
+    value: Any, shown: str
+) -> None:
+    # A scalar line, or one value of a mapping, has no index: the message
+    # names the value (and the key), never "at index None" or "at index 0".
+    kw: dict[str, Any] = {"alpha": 0, "unit": "percent", "by": ["a", "a"]}
+    cases: list[tuple[Any, str]] = [(value, ""), ({"a": value}, r"key 'a'\)$")]
+    for line, tail in cases:
+        with pytest.raises(ValueError, match=rf"cannot hold exactly: {shown} \(") as e:
+            fgt([100, 200], line, **kw)
+        assert "at index" not in str(e.value)
+        assert re.search(tail, str(e.value))
+
+
+@pytest.mark.parametrize(
+    ("alpha", "shown"),
+    [
+        ([1, np.float32(1)], r"must not repeat a value, got \[1, 1\.0\]"),
+        (
+            (np.float32(0.1), np.float32(0.1)),
+            r"must not repeat a value, got \(0\.1, 0\.1\)",
+        ),
+        (
+            np.array([0.1, 0.1], np.float32),
+            r"must not repeat a value, got \[0\.1, 0\.1\]",
+        ),
+        ([np.int64(2), np.inf], r"must be finite and >= 0, got \[2, inf\]"),
+        (np.float32(-1.5), r"must be finite and >= 0, got -1\.5$"),
+    ],
+)
+def test_alpha_errors_show_plain_values(alpha: Any, shown: str) -> None:
+    # The values as read (a float32 as its shortest decimal), never numpy
+    # reprs such as np.float32(1.0).
+    with pytest.raises(ValueError, match=shown) as e:
+        fgt([100, 200], 125, alpha=alpha, unit="percent")
+    assert "np." not in str(e.value)

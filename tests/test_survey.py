@@ -1110,3 +1110,51 @@ def test_a_covariance_matrix_too_large_is_refused_with_its_size(
     with pytest.raises(ValueError, match=shown + r".*standard errors \(`se`\)"):
         _ = est.cov
     assert est.se.shape == (est.estimate.shape[0],)  # the errors are there
+
+
+_F = np.float32(0.1)
+
+
+@pytest.mark.parametrize(
+    "by",
+    [
+        np.array([_F] * 4),  # a float32 array
+        [_F] * 4,  # numpy float32 scalars in a list
+        (_F,) * 4,
+        np.array([_F] * 4, dtype=object),
+        [_F, float(_F), _F, float(_F)],  # with the float64 each holds
+        np.array([_F, float(_F)] * 2, dtype=object),
+    ],
+    ids=["f4 array", "list", "tuple", "object array", "mixed list", "mixed object"],
+)
+def test_float32_labels_are_one_reading_whatever_holds_them(by: Any) -> None:
+    # np.float32(0.1) is the float64 0.10000000149011612 it holds, in a
+    # float32 array as in a list: one domain with float(np.float32(0.1)),
+    # whatever the container, and a `line` key np.float32(0.1) matches it.
+    # By hand: welfare 100 and 50 are under 120, 200 and 300 are not, so
+    # P0 is 2/4 = 50 %.
+    est = poverty_estimates([100, 200, 50, 300], 125, alpha=0, unit="percent", by=by)
+    assert est.domain.tolist() == [float(_F)]
+    assert est.estimate.tolist() == [50.0]
+    keyed = fgt([100, 200, 50, 300], {_F: 120}, alpha=0, unit="percent", by=by)
+    assert keyed.tolist() == [50.0]
+    with pytest.raises(ValueError, match=r"labels are float32 values read exactly"):
+        fgt([100, 200, 50, 300], {0.1: 120}, alpha=0, unit="percent", by=by)
+
+
+def test_levels_near_1_have_finite_bounds_and_near_0_name_the_limit() -> None:
+    # Welfare 100 and 50 under 125, 200 not: P0 = 2/3, deviations (1/3,
+    # -2/3, 1/3), var = (6/9) / (3 * 2) = 1/9, se = 100/3 %, df = 2. For
+    # df = 2 the t quantile at p = 1 - a/2 is (2p - 1) / sqrt(2 p (1 - p)),
+    # about 1 / sqrt(a) for small a: level 1 - 2**-53 (a = 2**-53) gives
+    # 2**26.5 = 94906265.6, finite (it was inf, the bounds -inf and inf).
+    kw: dict[str, Any] = {"alpha": 0, "unit": "percent"}
+    est = poverty_estimates([100, 200, 50], 125, level=np.nextafter(1, 0), **kw)
+    a = 2.0**-53  # 2p - 1 = 1 - a, 1 - p = a / 2 (p itself rounds to 1)
+    t = (1 - a) / np.sqrt(2 * (1 - a / 2) * (a / 2))
+    np.testing.assert_allclose(est.se, [100 / 3], rtol=1e-14)
+    np.testing.assert_allclose(est.upper - est.estimate, [100 / 3 * t], rtol=1e-9)
+    np.testing.assert_allclose(est.estimate - est.lower, [100 / 3 * t], rtol=1e-9)
+    for tiny in (1e-300, 2.0**-54):
+        with pytest.raises(ValueError, match=r"`level` must be above 2\*\*-54"):
+            poverty_estimates([100, 200, 50], 125, level=tiny, **kw)

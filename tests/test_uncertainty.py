@@ -758,9 +758,12 @@ def test_one_year_annualized_se_is_undefined_for_a_negative_ratio() -> None:
     assert np.isnan(out)
 
 
-def test_level_too_close_to_zero_is_refused() -> None:
-    with pytest.raises(ValueError, match="strictly between 0 and 1"):
-        se_from_moe(2.0, level=5e-324)
+@pytest.mark.parametrize("tiny", [5e-324, 1e-300, 2.0**-54])
+def test_level_too_close_to_zero_is_refused_naming_the_limit(tiny: float) -> None:
+    # 1 - level is 1 in float64 for levels up to 2**-54: refused by that
+    # limit, not as outside (0, 1), which they are not.
+    with pytest.raises(ValueError, match=r"`level` must be above 2\*\*-54 .*got"):
+        se_from_moe(2.0, level=tiny)
 
 
 def test_large_normal_intervals_checked_block_by_block_give_the_same_numbers() -> None:

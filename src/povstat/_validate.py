@@ -85,6 +85,10 @@ def real(value: Any, name: str) -> float:
 def level(value: object, name: str = "level") -> float:
     """Check a confidence level: a real number strictly between 0 and 1.
 
+    Every level below 1 is accepted (its quantiles are finite, taken from
+    the tail near 1); a level of 2**-54 or less is refused as such, naming
+    the limit: 1 - level is 1 in float64 there.
+
     A float32 (or float16) level stands for its shortest decimal, as in
     :func:`numeric` (``np.float32(0.95)`` is 0.95, not 0.949999988...); a
     ``Decimal`` or ``Fraction`` level is taken when float64 holds it.
@@ -93,7 +97,14 @@ def level(value: object, name: str = "level") -> float:
         msg = f"`{name}` must be a number between 0 and 1, got {shown(value)}"
         raise TypeError(msg)
     lev = real(value, name)
-    if not 0.0 < lev < 1.0 or 1.0 - lev == 1.0:
+    if 0.0 < lev < 1.0 and 1.0 - lev == 1.0:
+        msg = (
+            f"`{name}` must be above 2**-54 (about 5.55e-17): a level closer "
+            "to 0 leaves 1 - level (the significance level) equal to 1 in "
+            f"float64, so it cannot be computed with; got {value!r}"
+        )
+        raise ValueError(msg)
+    if not 0.0 < lev < 1.0:
         hint = ""
         if 1.0 < lev < 100.0:
             hint = f"; for {lev:g} % pass {lev / 100:g}"
@@ -142,7 +153,9 @@ def numeric(
     """Return `x` as a float64 array (possibly a view); reject non-numeric input.
 
     A masked array's masked entries become NaN (missing), never the values
-    hidden under the mask. A float32 (or float16) value stands for its
+    hidden under the mask, which are not checked either (a Decimal or an
+    integer float64 cannot hold is accepted there, as a masked inf is).
+    A float32 (or float16) value stands for its
     shortest decimal representation in its own precision, the figure that
     was typed or published (``np.float32(2.675)`` is 2.675, although the
     nearest float32 is 2.6749999523...): it is widened to float64 through
@@ -165,7 +178,13 @@ def numeric(
     """
     if isinstance(x, np.ma.MaskedArray):
         mask = np.ma.getmaskarray(x)
-        data = numeric(np.ma.getdata(x), name)
+        raw = np.ma.getdata(x)
+        if mask.any() and raw.dtype.kind in "Oiu":
+            # The value under a mask is not used, so not checked either (a
+            # Decimal or an integer float64 cannot hold is missing there).
+            raw = raw.copy()
+            raw[mask] = None if raw.dtype.kind == "O" else 0
+        data = numeric(raw, name)
         return np.where(mask, np.nan, data) if mask.any() else data
     if type(x).__module__.startswith("polars") and str(getattr(x, "dtype", "")) in (
         "Int128",
@@ -197,16 +216,20 @@ def numeric(
         try:
             arr = _object_to_float(arr)
         except _InexactIntegerError as exc:
+            at = "" if exc.index is None else f" at {_place(exc.index, place)}"
             msg = (
                 f"`{name}` holds an integer that float64 (povstat's arithmetic) "
-                f"cannot hold exactly: {exc.value!r} at "
-                f"{_place(exc.index, place)} "
+                f"cannot hold exactly: {exc.value!r}{at} "
                 "(beyond 2**53 in magnitude)"
             )
             raise ValueError(msg) from None
         except _InexactNumberError as exc:
             raise ValueError(
-                _inexact_message(name, exc.value, _place(exc.index, place))
+                _inexact_message(
+                    name,
+                    exc.value,
+                    None if exc.index is None else _place(exc.index, place),
+                )
             ) from None
         except OverflowError:
             msg = (
@@ -467,7 +490,7 @@ def _held(item: Decimal | Fraction, f: float) -> bool:
 class _InexactIntegerError(Exception):
     """An integer of an object array beyond 2**53 (its flat index and value)."""
 
-    def __init__(self, index: int, value: int) -> None:
+    def __init__(self, index: int | None, value: int) -> None:
         super().__init__(index, value)
         self.index = index
         self.value = value
@@ -487,7 +510,7 @@ def _object_to_float(arr: NDArray[np.object_]) -> NDArray[np.float64]:
             if abs(int(item)) > _MAX_FINITE:
                 raise OverflowError
             if int(float(item)) != int(item):
-                raise _InexactIntegerError(i, int(item))
+                raise _InexactIntegerError(i if arr.ndim else None, int(item))
             out[i] = float(item)
         elif isinstance(item, Decimal | Fraction):
             if isinstance(item, Decimal) and not item.is_finite():

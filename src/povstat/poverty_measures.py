@@ -213,12 +213,33 @@ def alphas_arg(alpha: float | Sequence[float]) -> tuple[list[float], bool]:
         msg = "`alpha` must hold at least one value, got an empty sequence"
         raise ValueError(msg)
     if not np.all(np.isfinite(out)) or np.any(out < 0):
-        msg = f"`alpha` must be finite and >= 0, got {alpha!r}"
+        msg = f"`alpha` must be finite and >= 0, got {_shown_alpha(alpha)!r}"
         raise ValueError(msg)
     if np.unique(out).size != out.size:
-        msg = f"`alpha` must not repeat a value, got {alpha!r}"
+        msg = f"`alpha` must not repeat a value, got {_shown_alpha(alpha)!r}"
         raise ValueError(msg)
     return [float(a) for a in out], bool(scalar)
+
+
+def _shown_alpha(alpha: Any) -> Any:
+    """`alpha` as a message shows it: numpy scalars as plain numbers.
+
+    ``[1, np.float32(1)]`` shows as ``[1, 1.0]`` (a float32 as its shortest
+    decimal, as it is read), an array as a list.
+    """
+
+    def one(a: Any) -> Any:
+        if isinstance(a, np.floating) and a.dtype.itemsize < 8:
+            return _validate.short_float(a)
+        return _validate.plain(a)
+
+    if isinstance(alpha, np.ndarray):
+        if alpha.dtype.kind == "f" and alpha.dtype.itemsize < 8:
+            alpha = _validate.widen_short_float(alpha)
+        alpha = alpha.tolist() if alpha.dtype.kind != "O" else list(alpha.ravel())
+    if isinstance(alpha, list | tuple):
+        return type(alpha)(map(one, alpha)) if type(alpha) in (list, tuple) else alpha
+    return one(alpha)
 
 
 def factorize(
@@ -242,6 +263,7 @@ def factorize(
     """
     if isinstance(labels, list | tuple):
         _refuse_nested_labels(list(labels), name, column)
+    labels = _float32_held(labels)
     arr = _validate.labels(labels, name)  # missing or mixed-kind labels
     if arr.ndim > 1:  # each unit's label a row of values
         where = f"`{name}`" if column is None else f"`{name}` column {column!r}"
@@ -290,6 +312,32 @@ def factorize(
     if types and not types <= _PLAIN_TYPES:
         uniques = _canonical(arr, codes, uniques.shape[0])
     return uniques, codes
+
+
+def _float32_held(labels: ArrayLike) -> ArrayLike:
+    """Float32 (float16) scalars among labels as the float64 values they hold.
+
+    The one reading of a float32 label, whatever holds it (a float32 array,
+    a list or an object array of numpy scalars): ``np.float32(0.1)`` is
+    0.10000000149011612, as in a float32 array, so it is one domain with
+    ``float(np.float32(0.1))``, and a `line` key ``np.float32(0.1)``
+    matches it.
+    """
+    if isinstance(labels, list | tuple):
+        items = list(labels)
+    elif type(labels) is np.ndarray and labels.dtype.kind == "O":
+        items = labels.ravel().tolist()
+    else:
+        return labels
+    short = [isinstance(x, np.floating) and x.dtype.itemsize < 8 for x in items]
+    if not any(short):
+        return labels
+    held = [float(x) if s else x for x, s in zip(items, short, strict=True)]
+    if isinstance(labels, list | tuple):
+        return held
+    out = np.empty(len(held), dtype=object)
+    out[:] = held
+    return out.reshape(labels.shape)
 
 
 #: Python types whose equal values are always written alike (no -0.0, no
@@ -467,7 +515,13 @@ def object_labels(labels: NDArray[Any]) -> NDArray[Any]:
 
 
 def is_line_number(value: object) -> bool:
-    """Whether `value` is a number a stated poverty line may be (no bool)."""
+    """Whether `value` is a number a stated poverty line may be (no bool).
+
+    A masked scalar (``numpy.ma.masked``, a 0-d masked array) is one: a
+    missing line, read as NaN by :func:`line_number`, as in an array.
+    """
+    if isinstance(value, np.ma.MaskedArray) and value.ndim == 0:
+        return bool(np.ma.getmaskarray(value)) or is_line_number(value.item())
     return not isinstance(value, bool | np.bool_) and isinstance(
         value, int | float | np.integer | np.floating | Decimal | Fraction
     )
@@ -481,8 +535,13 @@ def line_number(value: Any, key: object = None) -> float:
     (``np.float32(100.1)`` is 100.1, not 100.09999847...), a ``Decimal`` or
     ``Fraction`` is taken when float64 holds it (exactly or as its shortest
     decimal) and an integer beyond 2**53 is refused. `key`, when given, is
-    the mapping key named in the error.
+    the mapping key named in the error. A masked scalar is a missing line:
+    NaN, as a masked entry of an array is.
     """
+    if isinstance(value, np.ma.MaskedArray) and value.ndim == 0:
+        if bool(np.ma.getmaskarray(value)):
+            return np.nan
+        value = value.item()
     try:
         return float(_validate.numeric(np.array(value, dtype=object), "line"))
     except ValueError as exc:

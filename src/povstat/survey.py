@@ -1124,7 +1124,7 @@ def linearised(
     # A domain of one unit has no unit variance (n - 1 = 0): NaN, as 0/0,
     # for every measure and engine; a variance that rounding puts below 0
     # is 0, as `var` is.
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         # No spread for a constant measure: deff 0/0, NaN, as R's.
         spread = np.where(constant, 0.0, np.maximum(mean_sq - ratio**2, 0.0))
         s2 = np.where(
@@ -1163,7 +1163,12 @@ def linearised(
     else:
         est = weighted_means(_sums(red.domain, red.st, nd), total[:, None], scale)
     se = se * scale
-    q = stdtrit(np.maximum(df, 0.0), 0.5 + level / 2)
+    # Near 1, 0.5 + level / 2 rounds to 1 (an infinite quantile for the
+    # level 1 - 2**-53): the lower tail at (1 - level) / 2, exact there.
+    if 1.0 - level < 1e-8:
+        q = -stdtrit(np.maximum(df, 0.0), (1.0 - level) / 2)
+    else:
+        q = stdtrit(np.maximum(df, 0.0), 0.5 + level / 2)
     q = np.where(df > 0, q, np.nan)
     half = se * q[:, None]
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -1337,7 +1342,9 @@ def poverty_estimates(
     watts : bool, default False
         Also estimate the Watts index (welfare must then be > 0).
     level : float, default 0.95
-        Confidence level of the bounds, a fraction in (0, 1).
+        Confidence level of the bounds, a fraction in (0, 1): every level
+        below 1 gives finite bounds (1 - 2**-53 too); a level of 2**-54
+        or less is refused, naming that limit (1 - level is 1 in float64).
     overall : bool, default False
         Add the estimate over all units as a last domain, labelled None.
     nan_policy : {"raise", "omit"}, default "raise"
@@ -1450,9 +1457,12 @@ def poverty_estimates(
     way in this function and :func:`povstat.poverty_table` on
     every engine: a key of another kind than the labels (1 or True for the
     label 1.0, 1.0 for 1, 1 for '1') matches no domain, and the "no poverty
-    line" error lists such keys. Float32 labels are matched as the
-    float64 values they hold (``np.float32(0.1)`` is 0.10000000149011612,
-    which the key 0.1 does not equal): the error says so and names the key
+    line" error lists such keys. Float32 labels are the float64 values
+    they hold (``np.float32(0.1)`` is 0.10000000149011612, which the key 0.1
+    does not equal), whatever holds them (a float32 array or column, numpy
+    float32 scalars in a list or object array): ``np.float32(0.1)`` and
+    ``float(np.float32(0.1))`` are one domain, a key ``np.float32(0.1)``
+    matches it, and the error for the key 0.1 says so and names the key
     that would match. Dates and times match by the instant they
     name whatever their type (``datetime``, ``pandas.Timestamp``,
     ``numpy.datetime64`` of any unit, a ``date`` as its midnight); a key

@@ -510,14 +510,17 @@ def row_place(data: nw.DataFrame[Any] | nw.Series[Any], i: int) -> str:
     """How errors name row `i` (0-based position) of an eager frame or column.
 
     A pandas row by its index label (``index label 'b'``: pandas users
-    select rows by label, and the position is another row there), any other
+    select rows by label, and the position is another row there; numpy
+    scalars shown as plain values, in each level of a MultiIndex: ``(2,
+    'y')``, not ``(np.int64(2), 'y')``), any other
     eager frame by its 0-based position (``row position 3``). A lazy frame
     has no rows to name: its errors give none (callers pass no place).
     """
     if data.implementation.is_pandas_like():
         label = nw.to_native(data).index[i]
-        label = label.item() if isinstance(label, np.generic) else label
-        return f"index label {label!r}"
+        if isinstance(label, tuple):  # a MultiIndex row: each level plain
+            label = tuple(map(_validate.plain, label))
+        return f"index label {_validate.plain(label)!r}"
     return f"row position {i}"
 
 

@@ -451,7 +451,8 @@ def poverty_table(
         decimal (``np.float32(100.1)`` is 100.1, as a Float32 column is), a
         ``Decimal`` is taken when float64 holds it, and a figure float64
         cannot hold (``Decimal("0.1000000000000000000001")``, an integer
-        beyond 2**53) raises ValueError.
+        beyond 2**53) raises ValueError; a masked scalar
+        (``numpy.ma.masked``) is a missing line, refused as NaN is.
     lines : mapping of str to line, optional
         Several poverty lines at once, by name; each value is anything
         `line` accepts. Every line's terms are columns of the same single
@@ -483,7 +484,9 @@ def poverty_table(
         sampled, or a sampling fraction in (0, 1] if every value is <= 1;
         1 everywhere is refused when a stratum has more than one PSU
         sampled, as :func:`poverty_estimates` explains; without `weight`,
-        it must imply equal weights, see there).
+        it must imply equal weights, see there). A float32 value stands
+        for its shortest decimal (0.1, not 0.10000000149...) on every
+        engine, as float32 welfare and weights do.
     lonely_psu : {"raise", "remove", "certainty", "adjust", "average"}
         Strata with a single PSU, as R ``survey``
         (:data:`povstat.LonelyPsu`).
@@ -534,7 +537,12 @@ def poverty_table(
         If a value column is null on every row, so that its engine gives it
         no dtype (polars ``Null``, DuckDB ``NULL``): the message says so,
         under either `nan_policy`. If a weight times its size underflows
-        float64 to 0 (the message counts the rows).
+        float64 to 0 (the message counts the rows). On lazy engines
+        without `psu`, if the squares of the weights (times sizes) leave
+        float64 (weights below about 1e-162 or above about 1e154), which
+        their sums of squares need: pandas and eager polars frames, and
+        any engine given `psu` (a unit id, for each unit its own PSU),
+        compute from deviations and need no squares.
         If both or neither of `line` and `lines` are given, `lines` is
         empty, a `by` column is named like an output column (``line`` too
         with `lines`; povstat never overwrites a column; on DuckDB and
@@ -1113,6 +1121,10 @@ def poverty_table(
     fpc_h = None
     if fpc is not None:
         values = col(fpc)
+        if table.schema[fpc] == nw.Float32:  # the figure each prints as, as eager
+            values = _validate.widen_short_float(
+                np.asarray(table[fpc].to_numpy(), np.float32)
+            )
         _refuse_bad_fpc(values, col(f"{t}n"))
         lo = np.full(s_labels.shape[0], np.inf)
         hi = np.full(s_labels.shape[0], -np.inf)

@@ -2580,7 +2580,7 @@ def test_xls_merged_ranges_are_read_with_formatting_info(
     # xlrd gives merged ranges (first row, row after, first column, column
     # after), 0-based, with formatting_info=True: B2:C2 is (1, 2, 1, 3).
     xlrd = pytest.importorskip("xlrd")
-    from povstat.tables import _xls_merged
+    from povstat.tables import _xls_formatted, _xls_merged
 
     seen: dict[str, Any] = {}
 
@@ -2603,7 +2603,11 @@ def test_xls_merged_ranges_are_read_with_formatting_info(
         return Book()
 
     monkeypatch.setattr(xlrd, "open_workbook", open_workbook)
-    assert _xls_merged(b"", 0) == ([(2, 2, 2, 3), (4, 1, 5, 1)], {}, {})
+    assert _xls_merged(*_xls_formatted(b"", 0)) == (
+        [(2, 2, 2, 3), (4, 1, 5, 1)],
+        {},
+        {},
+    )
     assert seen["formatting_info"] is True
     assert seen["sheet"] == 0
 
@@ -2943,7 +2947,9 @@ def _fake_xls_reader(
         return pd.DataFrame([["Kab", 2022], ["Pacitan", 13.8]], dtype=object)
 
     monkeypatch.setattr(pd, "read_excel", read_excel)
-    monkeypatch.setattr(povstat.tables, "_xls_merged", lambda data, sheet: ([], {}, {}))
+    monkeypatch.setattr(povstat.tables, "_xls_formatted", lambda data, sheet: (0, 0))
+    monkeypatch.setattr(povstat.tables, "_xls_merged", lambda book, ws: ([], {}, {}))
+    monkeypatch.setattr(povstat.tables, "_xls_shown", lambda book, ws: ({}, [], []))
     return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
 
 

@@ -2263,25 +2263,27 @@ def _read_with_pandas(
         )
         raise ValueError(msg) from None
     grid.index = grid.index + 1  # spreadsheet row numbers
+    xls_formulas = _xls_formulas(data, sheet) if kind == "xls" else {}
     if (
         kind == "xls"
         and not (grid.map(_cell_text) != "").to_numpy().any()
-        and not _xls_formulas(data, sheet)
+        and not xls_formulas
     ):
         raise ValueError(_empty_sheet(data, sheet, what))
     if kind == "xls":
-        ranges, formats, errors = _xls_merged(data, sheet)
+        book, ws = _xls_formatted(data, sheet)
+        ranges, formats, errors = _xls_merged(book, ws)
         values = grid.to_numpy(dtype=object, copy=True)
         for (r, c), shown in errors.items():  # pandas reads them as missing
             if r < grid.shape[0] and c < grid.shape[1]:
                 values[r, c] = shown
         formula = np.full(grid.shape, None, dtype=object)
-        for (r, c), text in _xls_formulas(data, sheet).items():  # few cells
+        for (r, c), text in xls_formulas.items():  # few cells
             if r < grid.shape[0] and c < grid.shape[1] and not _cell_text(values[r, c]):
                 # Empty text as the result: pandas reads it as missing.
                 formula[r, c] = text
                 values[r, c] = None
-        marked, hidden_rows, hidden_cols = _xls_shown(data, sheet)
+        marked, hidden_rows, hidden_cols = _xls_shown(book, ws)
         held_rows = (grid.map(_cell_text) != "").to_numpy()
         for (r, c), shown in marked.items():  # rich text, as it shows
             if r < grid.shape[0] and c < grid.shape[1]:
@@ -2649,19 +2651,11 @@ def _xlsx_rich_text(value: Any) -> str:
     return _shown_runs(runs)
 
 
-def _xls_merged(
-    data: bytes, sheet: str | int
-) -> tuple[
-    list[tuple[int, int, int, int]],
-    dict[tuple[int, int], str],
-    dict[tuple[int, int], str],
-]:
-    """Merged ranges, number formats and error cells of an .xls sheet.
+def _xls_formatted(data: bytes, sheet: str | int) -> tuple[Any, Any]:
+    """An .xls workbook read by xlrd with its cell formatting, and the sheet.
 
-    Read by xlrd with the cell formatting: each cell's XF record names its
-    number format. Formats are given for cells whose format is not
-    General, by 0-based (row, column); so are error cells ("#N/A",
-    "#DIV/0!"), by the text the sheet shows (pandas reads them as missing).
+    Read once for the merged ranges, number formats, error cells, rich text
+    and hidden rows and columns (:func:`_xls_merged`, :func:`_xls_shown`).
     """
     import xlrd  # type: ignore[import-untyped]  # read above: present
 
@@ -2680,6 +2674,26 @@ def _xls_merged(
             "formatting_info=True failed): save the workbook as .xlsx"
         )
         raise ValueError(msg) from None
+    return book, ws
+
+
+def _xls_merged(
+    book: Any, ws: Any
+) -> tuple[
+    list[tuple[int, int, int, int]],
+    dict[tuple[int, int], str],
+    dict[tuple[int, int], str],
+]:
+    """Merged ranges, number formats and error cells of an .xls sheet.
+
+    `book` and `ws` as :func:`_xls_formatted` reads them: each cell's XF
+    record names its number format. Formats are given for cells whose
+    format is not General, by 0-based (row, column); so are error cells
+    ("#N/A", "#DIV/0!"), by the text the sheet shows (pandas reads them as
+    missing).
+    """
+    import xlrd
+
     ranges = [(r0 + 1, c0 + 1, r1, c1) for r0, r1, c0, c1 in ws.merged_cells]
     shown = {
         k: f.format_str for k, f in book.format_map.items() if f.format_str != "General"
@@ -2706,29 +2720,16 @@ def _hidden_names(rows: list[int], columns: list[str]) -> tuple[str, ...]:
 
 
 def _xls_shown(
-    data: bytes, sheet: str | int
+    book: Any, ws: Any
 ) -> tuple[dict[tuple[int, int], str], list[int], list[int]]:
     """Rich text and hidden rows and columns of an .xls sheet.
 
-    Read by xlrd with the cell formatting. Returns the text of each text
-    cell holding a raised or lowered run (a font with superscript or
-    subscript escapement: the run's own, or the cell's for the text before
-    its first run) as it shows (see ``_shown_runs``), by 0-based (row,
-    column); and the 0-based rows and columns the sheet hides.
+    `book` and `ws` as :func:`_xls_formatted` reads them. Returns the text
+    of each text cell holding a raised or lowered run (a font with
+    superscript or subscript escapement: the run's own, or the cell's for
+    the text before its first run) as it shows (see ``_shown_runs``), by
+    0-based (row, column); and the 0-based rows and columns the sheet hides.
     """
-    import xlrd
-
-    try:
-        book = xlrd.open_workbook(
-            file_contents=data, formatting_info=True, logfile=io.StringIO()
-        )
-        ws = (
-            book.sheet_by_name(sheet)
-            if isinstance(sheet, str)
-            else book.sheet_by_index(sheet)
-        )
-    except Exception:  # read by pandas and _xls_merged above; never damage here
-        return {}, [], []
     where = {1: "super", 2: "sub"}
     escapement = [where.get(f.escapement) for f in book.font_list]
     texts: dict[tuple[int, int], str] = {}

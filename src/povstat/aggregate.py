@@ -660,7 +660,10 @@ def _decimal_total(
     ``10**decimals`` (whole parts and fractions apart, so neither the
     scaling nor the sum rounds), and the exact total is turned into the
     float nearest to it, rounded once (:func:`_divide_exactly`), whatever
-    its size below 2**62. Other groups (implied populations,
+    its size below 2**62. Negative `decimals` (counts rounded to hundreds,
+    say) add the whole multiples of ``10**-decimals`` in int64 and scale
+    the integer total back exactly before its one rounding to float.
+    Other groups (implied populations,
     say) are added in float, in the caller's canonical order. A group's
     total never depends on the other groups. NaN and infinities propagate
     as in a float sum.
@@ -718,8 +721,13 @@ def _decimal_total(
     frac = np.zeros(k, dtype=np.int64)
     np.add.at(w, cu, wholes)
     np.add.at(frac, cu, digits)
-    sc = 10.0 ** np.abs(d).astype(np.float64)  # exact in float64 up to 10**22
-    total = np.where(d >= 0, _divide_exactly(w, frac, d), w * sc)
+    # Negative `decimals`: the total is ``w * 10**-d``, an integer below
+    # 2**62 (so below 2**63), formed exactly in int64 and turned into float
+    # once. ``float(w) * 10.0**-d`` would round twice above 2**53.
+    scale = (10 ** np.clip(-d, 0, 18)).astype(np.int64)
+    with np.errstate(over="ignore"):
+        tens = np.where(d < 0, w * scale, 0).astype(np.float64)
+    total = np.where(d >= 0, _divide_exactly(w, frac, d), tens)
     if not finite.all():
         bad = ~finite & use
         total = total + np.bincount(codes[bad], weights=x[bad], minlength=k)

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import hypothesis.strategies as st
 import numpy as np
+import pytest
 from hypothesis import given, settings
 
 from povstat import sum_counts
+from povstat.statements import (
+    HOLDS,
+    check_change_statement,
+    check_level_change_statement,
+)
+from povstat.wording import describe_level_change, describe_rate_change
 
 
 @st.composite
@@ -55,3 +62,90 @@ def test_total_of_hundreds_above_2_53_is_the_nearest_float() -> None:
     figures = np.array([9999999999999900.0] * 90 + [719925474108300.0])
     total = sum_counts(figures, decimals=-2).total
     assert float(total) == 900719925474099328.0
+
+
+@pytest.mark.parametrize(
+    ("levels", "change_places", "expected"),
+    [
+        # By hand: 10 -> 12 is +2 points, +20 % (2 / 10); the rates at 0
+        # decimals, the change at 2.
+        (0, 2, "rose 2.00 percentage points, from 10 % to 12 % (a 20.00 %"),
+        # The change at 0 decimals, the rates at 2: "2", "10.00 %".
+        (2, 0, "rose 2 percentage points, from 10.00 % to 12.00 % (a 20.00 %"),
+        # The same decimals for both, as by default.
+        (1, 1, "rose 2.0 percentage points, from 10.0 % to 12.0 % (a 20.00 %"),
+    ],
+)
+def test_sentence_writes_levels_and_change_at_their_own_decimals(
+    levels: int, change_places: int, expected: str
+) -> None:
+    text = str(
+        describe_rate_change(
+            10.0,
+            12.0,
+            unit="percent",
+            locale="en",
+            decimals=levels,
+            change_decimals=change_places,
+        )
+    )
+    assert text.startswith(expected)
+
+
+def test_split_decimals_still_add_up() -> None:
+    # By hand: 10.3 -> 12.1 is +1.80; at 0 decimals the rates show 10 and
+    # 12, whose difference (2) is not the shown 1.80: the rates get 1 more
+    # decimal (10.3, 12.1: difference 1.8 = 1.80).
+    text = str(
+        describe_level_change(10.3, 12.1, locale="en", decimals=0, change_decimals=2)
+    )
+    assert text.startswith("rose 1.80, from 10.3 to 12.1")
+    with pytest.raises(TypeError, match="`change_decimals` must be an int"):
+        describe_level_change(1.0, 2.0, locale="en", change_decimals=1.5)  # type: ignore[arg-type]
+
+
+def test_statement_reasons_write_levels_at_the_levels_decimals() -> None:
+    # Rates published to 0 decimals (10 % -> 12 %), the change stated in
+    # points to 2 (2.00): the reason writes "from 10 % to 12 %", never
+    # "10.00 %", and the change as stated, "2.00".
+    res = check_change_statement(
+        10,
+        12,
+        2.0,
+        direction="rise",
+        stated_as="points",
+        decimals=2,
+        unit="percent",
+        levels_decimals=0,
+    )
+    assert res.verdict == HOLDS
+    assert str(res.reason).startswith(
+        "rose 2.00 percentage points, from 10 % to 12 % (a 20.00 % relative rise)"
+    )
+    # Stated in percent (20.00 = 2 / 10 * 100): the change in points has
+    # the rates' decimals, "2".
+    rel = check_change_statement(
+        10,
+        12,
+        20.0,
+        direction="rise",
+        stated_as="percent",
+        decimals=2,
+        unit="percent",
+        levels_decimals=0,
+    )
+    assert str(rel.reason).startswith("rose 2 percentage points, from 10 % to 12 %")
+    # Counts published to 0 decimals (171 -> 169 thousand), stated to 2:
+    # "fell 2.00, from 171 to 169" (2 / 171 = 1.1696 % -> 1.17 %).
+    lvl = check_level_change_statement(
+        171,
+        169,
+        2.0,
+        direction="fall",
+        stated_as="units",
+        decimals=2,
+        levels_decimals=0,
+    )
+    assert str(lvl.reason).startswith(
+        "fell 2.00, from 171 to 169 (a 1.17 % relative fall)"
+    )

@@ -740,14 +740,23 @@ def check_change_statement(
     a_year = " a year" if per_year else ""  # with `years`, sizes are per year
 
     def describe(i: tuple[int, ...]) -> str:
-        # The rates with the decimals they show (2 at least), never the
-        # stated figure's: 4.37 % is not "4.370 %".
-        shown = max(int(rate_d[i]), 2)
+        # The rates at their own decimals (`levels_decimals`, else those
+        # they show), never the stated figure's: 4.37 % is not "4.370 %",
+        # 10 % published to 0 is not "10.00 %". The change in points at
+        # the rates' decimals or, stated in points, the stated figure's
+        # where it has more.
+        level_places = int(given_d[i])
+        shown = max(level_places, d) if as_points_flag else level_places
         # The sentence that says the change right, then what the statement
         # got right or wrong.
         core = str(
             describe_rate_change(
-                float(bb[i]), float(ab[i]), unit="percent", locale="en", decimals=shown
+                float(bb[i]),
+                float(ab[i]),
+                unit="percent",
+                locale="en",
+                decimals=max(level_places, 0),
+                change_decimals=max(shown, 0),
             )
         )
         if per_year:
@@ -1745,11 +1754,19 @@ def check_level_change_statement(
     def describe(i: tuple[int, ...]) -> str:
         # The decimals of this row's levels: a reason never depends on the
         # other rows checked with it.
-        shown = _decimals_of(bb[i], ab[i])
+        # The levels at their own decimals (`levels_decimals`, else those
+        # they show), the change at theirs or, stated in units, at the
+        # stated figure's where it has more.
+        level_places = _decimals_of(bb[i], ab[i]) if given is None else int(level_d[i])
+        shown = max(level_places, d) if said == "units" else level_places
         rate_d = max(2, _decimals_of(rbb[i], rab[i]))
         core = str(
             describe_level_change(
-                float(bb[i]), float(ab[i]), locale="en", decimals=shown
+                float(bb[i]),
+                float(ab[i]),
+                locale="en",
+                decimals=level_places,
+                change_decimals=shown,
             )
         )
         if per_year_given:
@@ -1823,7 +1840,7 @@ def check_level_change_statement(
             target = abs(float(rel_per_year[i] if per_year_given else relative[i]))
             if np.isnan(target):
                 problems.append(
-                    f"a change from {_fmt(float(bb[i]), shown)} has no relative "
+                    f"a change from {_fmt(float(bb[i]), level_places)} has no relative "
                     f"size, so it is not {stated_text} %"
                 )
             else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hypothesis.strategies as st
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 
@@ -13,6 +14,7 @@ from povstat.statements import (
     check_change_statement,
     check_level_change_statement,
 )
+from povstat.tracing import trace_figure
 from povstat.wording import describe_level_change, describe_rate_change
 
 
@@ -149,3 +151,56 @@ def test_statement_reasons_write_levels_at_the_levels_decimals() -> None:
     assert str(lvl.reason).startswith(
         "fell 2.00, from 171 to 169 (a 1.17 % relative fall)"
     )
+
+
+def test_trace_lists_cells_a_more_precise_figure_rounds_to() -> None:
+    # A table of 2 decimals; "4.2634" is said to be region A's 2023 rate
+    # (10.35). By hand: 4.2634 at 2 decimals is 4.26, region B's 2023
+    # cell; 4.27 (B 2022) and 42.63 (C 2023, 4.263 times 10 at 1 decimal
+    # would need a power) do not round from it at their decimals: 4.2634 at
+    # 2 decimals is 4.26, not 4.27; 42.63 / 10 = 4.263 shows 3 decimals,
+    # and 4.2634 at 3 decimals is 4.263, so C matches misread by 10.
+    data = pd.DataFrame(
+        {
+            "region_code": ["A", "B", "B", "C"],
+            "period": [2023, 2023, 2022, 2023],
+            "poverty_rate_pct": [10.35, 4.26, 4.27, 42.63],
+        }
+    )
+    res = trace_figure(
+        data,
+        4.2634,
+        decimals=4,
+        subject="A",
+        at=2023,
+        measure="poverty_rate_pct",
+        measures=[],
+    )
+    assert res.verdict == "does not hold"
+    cells = list(
+        zip(
+            res.candidates["region_code"].tolist(),
+            res.candidates["value"].tolist(),
+            res.candidates["power"].tolist(),
+            strict=True,
+        )
+    )
+    assert cells == [("B", 4.26, 0), ("C", 42.63, -1)]
+    slips = res.candidates["slip"].tolist()
+    assert "more precise than the table: 4.2634 is 4.26 at 2 decimals" in slips[0]
+    assert "4.2634 is 4.263 at 3 decimals" in slips[1]
+    assert "it matches B, 2023, poverty_rate_pct = 4.26" in res.reason
+    # Stated to the table's decimals, the rule is the plain rounding of
+    # the cell to the figure's decimals: "4.26" is B's 4.26, and C's 4.263
+    # (42.63 / 10) rounded to 2 decimals; no slip says "more precise".
+    plain = trace_figure(
+        data,
+        4.26,
+        decimals=2,
+        subject="A",
+        at=2023,
+        measure="poverty_rate_pct",
+        measures=[],
+    )
+    assert plain.candidates["region_code"].tolist() == ["B", "C"]
+    assert not any("more precise" in t for t in plain.candidates["slip"].tolist())

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from fractions import Fraction
+
 import hypothesis.strategies as st
 import numpy as np
 import pandas as pd
@@ -11,6 +14,9 @@ from hypothesis import given, settings
 from povstat import sum_counts
 from povstat.statements import (
     HOLDS,
+    NOT_HOLDS,
+    UNDECIDED,
+    Direction,
     check_change_statement,
     check_level_change_statement,
 )
@@ -204,3 +210,137 @@ def test_trace_lists_cells_a_more_precise_figure_rounds_to() -> None:
     )
     assert plain.candidates["region_code"].tolist() == ["B", "C"]
     assert not any("more precise" in t for t in plain.candidates["slip"].tolist())
+
+
+@pytest.mark.parametrize(
+    ("stated", "places", "direction", "expected"),
+    [
+        # 4.37 % -> 4.26 % at 2 decimals: before in [4.365, 4.375), after in
+        # [4.255, 4.265). By hand the relative fall 100 (1 - a / b) lies in
+        # (0.10 / 4.365, 0.12 / 4.375) = (2.29095 %, 2.74286 %).
+        (2.5, 1, "fall", HOLDS),  # 2.517 % rounds to 2.5
+        (2.3, 1, "fall", UNDECIDED),  # [2.25, 2.35) meets the range
+        (2.7, 1, "fall", UNDECIDED),  # [2.65, 2.75) meets the range
+        (2.8, 1, "fall", NOT_HOLDS),  # [2.75, 2.85) lies above 2.74286
+        (2.2, 1, "fall", NOT_HOLDS),  # [2.15, 2.25) lies below 2.29095
+        (2.7429, 4, "fall", UNDECIDED),  # [2.74285, 2.74295) meets 2.742857
+        (2.743, 4, "fall", NOT_HOLDS),  # [2.74295, 2.74305) above 2.742857
+        (2.5, 1, "rise", NOT_HOLDS),  # the rates fell whatever their rounding
+    ],
+)
+def test_relative_change_is_judged_by_the_range_the_rates_leave(
+    stated: float, places: int, direction: Direction, expected: str
+) -> None:
+    res = check_change_statement(
+        4.37,
+        4.26,
+        stated,
+        direction=direction,
+        stated_as="percent",
+        unit="percent",
+        decimals=places,
+        levels_decimals=2,
+    )
+    assert res.verdict == expected
+
+
+def test_relative_change_range_at_equal_rates_and_at_zero() -> None:
+    # Equal published rates 4.26 -> 4.26: a, b in [4.255, 4.265), so the
+    # true change may be a rise of up to 100 (4.265 / 4.255 - 1) = 0.2350 %
+    # or a fall of up to 100 (1 - 4.255 / 4.265) = 0.2345 %.
+    def verdict(stated: float, direction: Direction, before: float = 4.26) -> str:
+        res = check_change_statement(
+            before,
+            4.26 if before else 1.0,
+            stated,
+            direction=direction,
+            stated_as="percent",
+            unit="percent",
+            decimals=1 if before else 0,
+            levels_decimals=2 if before else 0,
+        )
+        return str(res.verdict)
+
+    assert verdict(0.2, "rise") == UNDECIDED  # [0.15, 0.25) meets (0, 0.235)
+    assert verdict(0.2, "fall") == UNDECIDED
+    assert verdict(0.3, "rise") == NOT_HOLDS  # [0.25, 0.35) above 0.235
+    # An earlier rate published as 0 % (0 decimals) may be any true rate in
+    # [0, 0.5): the relative rise to 1 % has no bound, cannot tell.
+    res = check_change_statement(
+        0,
+        1,
+        50,
+        direction="rise",
+        stated_as="percent",
+        unit="percent",
+        decimals=0,
+        levels_decimals=0,
+    )
+    assert res.verdict == UNDECIDED
+    assert "has no bound" in str(res.reason)
+
+
+@pytest.mark.parametrize(
+    ("stated", "places", "expected"),
+    [
+        # 171.24 -> 168.86 thousand at 2 decimals: the relative fall lies in
+        # (2.37 / 171.235, 2.39 / 171.245) = (1.38406 %, 1.39566 %).
+        (1.39, 2, HOLDS),  # 2.38 / 171.24 = 1.38986 %
+        (1.38, 2, UNDECIDED),  # [1.375, 1.385) meets it
+        (1.37, 2, NOT_HOLDS),  # [1.365, 1.375) lies below
+        (1.395, 3, UNDECIDED),  # [1.3945, 1.3955) meets it
+        (1.397, 3, NOT_HOLDS),  # [1.3965, 1.3975) lies above 1.39566
+    ],
+)
+def test_relative_change_of_a_level_is_judged_by_the_range(
+    stated: float, places: int, expected: str
+) -> None:
+    res = check_level_change_statement(
+        171.24,
+        168.86,
+        stated,
+        direction="fall",
+        stated_as="percent",
+        decimals=places,
+        levels_decimals=2,
+    )
+    assert res.verdict == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    before=st.integers(1, 10_000),
+    after=st.integers(0, 10_000),
+    tb=st.fractions(Fraction(-1, 2), Fraction(1, 2)),
+    ta=st.fractions(Fraction(-1, 2), Fraction(1, 2)),
+    places=st.integers(0, 4),
+)
+def test_a_relative_change_some_true_rates_give_is_never_refused(
+    before: int, after: int, tb: Fraction, ta: Fraction, places: int
+) -> None:
+    # True rates inside the published rates' rounding intervals (2
+    # decimals; hundredths drawn as integers), their exact relative change
+    # rounded half up to `places`: the statement of it is consistent with
+    # the published rates, so never "does not hold".
+    true_b = Fraction(before, 100) + tb / 100
+    true_a = Fraction(after, 100) + ta / 100
+    if tb == Fraction(1, 2) or ta == Fraction(1, 2) or true_b <= 0 or true_a < 0:
+        return  # outside the half-open intervals, or not a rate
+    rel = 100 * (true_a / true_b - 1)
+    if rel == 0:
+        return
+    q = Fraction(10) ** places
+    stated = Fraction(math.floor(abs(rel) * q + Fraction(1, 2))) / q
+    if stated == 0:
+        return
+    res = check_change_statement(
+        before / 100,
+        after / 100,
+        float(stated),
+        direction="rise" if rel > 0 else "fall",
+        stated_as="percent",
+        unit="percent",
+        decimals=places,
+        levels_decimals=2,
+    )
+    assert res.verdict in (HOLDS, UNDECIDED)

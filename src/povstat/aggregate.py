@@ -1505,6 +1505,8 @@ def derived_proportion(
         If `unit` is unknown, a count or error is negative or infinite, a
         part exceeds its whole, the errors are not given as two SEs or two
         MOEs, `level` is not in (0, 1), or the shapes do not broadcast.
+        A standard error above about 1.34e154 (its square, a variance,
+        overflows float64) is refused too, naming its argument.
 
     See Also
     --------
@@ -1564,6 +1566,9 @@ def derived_proportion(
         ("part", "whole"), (se_part, se_whole), (moe_part, moe_whole), lev
     )
     _validate.shape(part=x, whole=y, se_part=sx, se_whole=sy)
+    # Standard errors whose squares overflow: refused under their own names.
+    _validate.squarable(sx, "se_part" if se_part is not None else "moe_part")
+    _validate.squarable(sy, "se_whole" if se_whole is not None else "moe_whole")
     with np.errstate(divide="ignore", invalid="ignore"):
         p = np.where(y > 0, x / np.where(y > 0, y, 1.0), np.nan)
     radicand = sx**2 - p**2 * sy**2
@@ -1629,6 +1634,8 @@ def derived_ratio(
         If an estimate is infinite, an error is negative or infinite, the
         errors are not given as two SEs or two MOEs, the dependence is
         misstated, `level` is not in (0, 1), or the shapes do not broadcast.
+        A standard error above about 1.34e154 (its square, a variance,
+        overflows float64) is refused too, naming its argument.
 
     See Also
     --------
@@ -1675,6 +1682,13 @@ def derived_ratio(
         lev,
     )
     _validate.shape(numerator=x, denominator=y, se_numerator=sx, se_denominator=sy)
+    # Standard errors whose squares overflow: refused under their own names.
+    _validate.squarable(
+        sx, "se_numerator" if se_numerator is not None else "moe_numerator"
+    )
+    _validate.squarable(
+        sy, "se_denominator" if se_denominator is not None else "moe_denominator"
+    )
     indep = _validate.flag(independent, "independent")
     if indep and correlation is not None:
         msg = (
@@ -1865,7 +1879,8 @@ def poverty_gap_money(
         return np.asarray(g_ / scale * z_ * c_ * mult)
 
     mean = shortfall(g, r, z)
-    tot = total(g, r, z, c)
+    with np.errstate(over="ignore"):  # a total beyond float64's range: inf
+        tot = total(g, r, z, c)
     bounds: dict[str, Any] = {}
     if dec is not None:
         g_lo, g_hi = _bounds(g, dec["p1"], "p1")

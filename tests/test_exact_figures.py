@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
+from typing import Any
 
 import hypothesis.strategies as st
 import numpy as np
@@ -19,6 +20,7 @@ from povstat.statements import (
     Direction,
     check_change_statement,
     check_level_change_statement,
+    check_rank_statement,
 )
 from povstat.tracing import trace_figure
 from povstat.wording import describe_level_change, describe_rate_change
@@ -344,3 +346,30 @@ def test_a_relative_change_some_true_rates_give_is_never_refused(
         levels_decimals=2,
     )
     assert res.verdict in (HOLDS, UNDECIDED)
+
+
+def test_rank_reason_writes_the_value_at_its_published_decimals() -> None:
+    # Values published to 0 decimals (A 10, B 12, C 9); A ranks 2nd from
+    # the highest. "2nd with 11.00" is wrong: A's value is written "10"
+    # (its decimals), not "10.00" (the stated figure's).
+    kw: dict[str, Any] = {
+        "labels": ["A", "B", "C"],
+        "subject": "A",
+        "descending": True,
+        "stated_rank": 2,
+        "values_decimals": 0,
+    }
+    bad = check_rank_statement(
+        [10.0, 12.0, 9.0], stated_value=11.0, value_decimals=2, **kw
+    )
+    assert bad.verdict == NOT_HOLDS
+    assert "its value is 10, not 11.00" in str(bad.reason)
+    # Values to 2 decimals, stated to 1: 16.45 rounds half up to 16.5.
+    ok = check_rank_statement(
+        [16.45, 18.0, 9.0],
+        stated_value=16.5,
+        value_decimals=1,
+        **{**kw, "values_decimals": 2},
+    )
+    assert ok.verdict == HOLDS
+    assert "its value 16.45 rounds to the stated 16.5" in str(ok.reason)

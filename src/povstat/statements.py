@@ -2524,7 +2524,13 @@ def check_rank_statement(
         if np.isnan(value) or np.isnan(sv):
             pass
         elif matches:
-            reason += f"; its value {_fmt(value, vd)} is as stated"
+            # The value at its published decimals, never the stated figure's.
+            own, said_v = _fmt(value, value_places), _fmt(sv, vd)
+            reason += (
+                f"; its value {own} is as stated"
+                if own == said_v
+                else f"; its value {own} rounds to the stated {said_v}"
+            )
         elif fits:
             if verdict == HOLDS:
                 verdict = UNDECIDED
@@ -2536,7 +2542,7 @@ def check_rank_statement(
         else:
             verdict = NOT_HOLDS
             reason += (
-                f"; its value is {_fmt(value, max(vd, 2))}, not {_fmt(sv, vd)} "
+                f"; its value is {_fmt(value, value_places)}, not {_fmt(sv, vd)} "
                 f"({_fmt(sv, vd)} would rank {at})"
             )
         extra = {

@@ -163,11 +163,10 @@ def test_statement_reasons_write_levels_at_the_levels_decimals() -> None:
 
 def test_trace_lists_cells_a_more_precise_figure_rounds_to() -> None:
     # A table of 2 decimals; "4.2634" is said to be region A's 2023 rate
-    # (10.35). By hand: 4.2634 at 2 decimals is 4.26, region B's 2023
-    # cell; 4.27 (B 2022) and 42.63 (C 2023, 4.263 times 10 at 1 decimal
-    # would need a power) do not round from it at their decimals: 4.2634 at
-    # 2 decimals is 4.26, not 4.27; 42.63 / 10 = 4.263 shows 3 decimals,
-    # and 4.2634 at 3 decimals is 4.263, so C matches misread by 10.
+    # (10.35). By hand: 4.2634 at 2 decimals is 4.26, region B's 2023 cell;
+    # not 4.27 (B 2022). C's 42.63 read divided by 10 is 4.263, which a
+    # misreading cannot turn into 4.2634 (a power of ten keeps the cell's
+    # digits): no candidate.
     data = pd.DataFrame(
         {
             "region_code": ["A", "B", "B", "C"],
@@ -193,10 +192,9 @@ def test_trace_lists_cells_a_more_precise_figure_rounds_to() -> None:
             strict=True,
         )
     )
-    assert cells == [("B", 4.26, 0), ("C", 42.63, -1)]
+    assert cells == [("B", 4.26, 0)]
     slips = res.candidates["slip"].tolist()
     assert "more precise than the table: 4.2634 is 4.26 at 2 decimals" in slips[0]
-    assert "4.2634 is 4.263 at 3 decimals" in slips[1]
     assert "it matches B, 2023, poverty_rate_pct = 4.26" in res.reason
     # Stated to the table's decimals, the rule is the plain rounding of
     # the cell to the figure's decimals: "4.26" is B's 4.26, and C's 4.263

@@ -251,7 +251,8 @@ def trace_figure(
         stated with more decimals than a cell (4.2634 against a table of 2
         decimals) matches that cell when it rounds to it at the cell's
         decimals (4.2634 is 4.26): such candidates are listed, and their
-        slip says the figure is more precise than the table.
+        slip says the figure is more precise than the table (never with a
+        power of ten: a misread figure has the cell's digits, no more).
 
     Raises
     ------
@@ -558,17 +559,15 @@ def trace_figure(
             scaled = round_half_up(
                 v[None, :] * 10.0 ** pw[:, None].astype(np.float64), 10
             )
-        # The decimals each scaled cell was published with (the column's,
-        # less the power: 4.26 times 10 shows 1). A figure stated with more
-        # (4.2634 against 4.26) matches a cell when it rounds to the cell
-        # at the cell's decimals: it lies in the cell's rounding interval.
+        # A figure stated with more decimals than the column was published
+        # with (4.2634 against 4.26) matches a cell when it rounds to the
+        # cell at the cell's decimals: it lies in the cell's rounding
+        # interval. Not with a power of ten: a misread figure has the
+        # cell's digits, no more (14.94 read as 149.4, never 149.39).
         cd = pd_ if c == measure else scales.get(c, _column_decimals(table[c]))
-        e = (cd - pw)[:, None]
-        finer = d > e
+        finer = (d > cd) & (pw == 0)[:, None]
         with np.errstate(invalid="ignore"):
-            by_cell = np.stack(
-                [round_half_up(np.full(v.shape, x), int(k)) for k in (cd - pw)]
-            )
+            by_cell = float(round_half_up(x, cd))
         # A stated 0 is never a misread power of ten: every value that
         # rounds to 0 after the power would "explain" it.
         hit = (np.where(finer, by_cell == scaled, round_half_up(scaled, d) == x)) & (
@@ -656,14 +655,11 @@ def trace_figure(
                 if meas[i] == measure
                 else scales.get(str(meas[i]), _column_decimals(table[str(meas[i])]))
             )
-            e = cd - int(power[i])
-            cell = float(
-                round_half_up(figures[str(meas[i])][r] * 10.0 ** int(power[i]), 10)
-            )
+            cell = float(figures[str(meas[i])][r])
             parts.append(
                 f"the figure is more precise than the table: "
-                f"{_display(x, d)} is {_display(cell, max(e, 0))} at "
-                f"{_places_text(e)}"
+                f"{_display(x, d)} is {_display(cell, max(cd, 0))} at "
+                f"{_places_text(cd)}"
             )
         return "; ".join(parts)
 

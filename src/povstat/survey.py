@@ -361,13 +361,21 @@ def reduce_units(
         # the last ten digits of sixteen). A cell is a unit: its sums are
         # its own values, in the units' order.
         def each(xs: list[NDArray[np.float64]]) -> NDArray[np.float64]:
-            # Values of the units `rows`, 0 for the others (never inf * 0).
-            full = [x if rows is None else _scatter(x, rows, n) for x in xs]
-            return np.stack(full, axis=1) if full else np.zeros((n, 0))
+            # Values of the units `rows`, 0 for the others (never inf * 0),
+            # a column per measure held contiguous: the sums read columns.
+            full = np.zeros((n, len(xs)), order="F")
+            for j, x in enumerate(xs):  # a loop over the measures
+                full[slice(None) if rows is None else rows, j] = x
+            return full
 
         pos = np.ones(n) if all_positive else positive.astype(np.float64)
-        have = pos[:, None] > 0
         t_all = each(list(terms))
+        if all_positive:  # every unit has a term: they are the bounds
+            lo, hi = t_all, t_all
+        else:
+            have = pos[:, None] > 0
+            lo = np.where(have, t_all, np.inf)
+            hi = np.where(have, t_all, -np.inf)
         return Reduced(
             domain=np.asarray(domain, np.intp),
             stratum=s_codes,
@@ -383,8 +391,8 @@ def reduce_units(
             n_strata=n_strata,
             stratum_labels=s_labels,
             fpc=fpc_h,
-            lo=np.where(have, t_all, np.inf),
-            hi=np.where(have, t_all, -np.inf),
+            lo=lo,
+            hi=hi,
         )
     # PSUs are nested in strata: a PSU is a (stratum, psu label) pair. When
     # every label lies in one stratum, the labels already name the PSUs; when
@@ -438,15 +446,6 @@ def reduce_units(
         lo=lo,
         hi=hi,
     )
-
-
-def _scatter(
-    t: NDArray[np.float64], rows: NDArray[np.intp], n: int
-) -> NDArray[np.float64]:
-    """Terms of the units `rows`, 0 for the other of `n` units."""
-    out = np.zeros(n)
-    out[rows] = t
-    return out
 
 
 def _term_bounds(
@@ -581,6 +580,8 @@ def _pairs(
     largest: int | None = None,
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Sums by group of each of `xs` as pairs hi + lo: (groups, len(xs)) each."""
+    if largest is None and len(xs) > 1:  # counted once for all the columns
+        largest = _largest(codes, k)
     pairs = [group_sum_pair(codes, x, k, largest=largest) for x in xs]
     return (
         np.stack([h for h, _ in pairs], axis=1),
@@ -595,14 +596,28 @@ def _sum_pair(
     k: int,
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Sums by group of pairs hi + lo (columns of 2-D arrays), as pairs."""
-    h, low = _pairs(codes, list(hi.T), k)
-    return h, low + _sums(codes, lo, k)
+    largest = _largest(codes, k)
+    h, low = _pairs(codes, list(np.ascontiguousarray(hi.T)), k, largest)
+    # Low parts all 0 (sums of single values) sum to 0: no pass over them.
+    return h, low + (_sums(codes, lo, k, largest) if lo.any() else np.zeros(low.shape))
 
 
 def _sums(
-    codes: NDArray[np.intp], x: NDArray[np.float64], k: int
+    codes: NDArray[np.intp],
+    x: NDArray[np.float64],
+    k: int,
+    largest: int | None = None,
 ) -> NDArray[np.float64]:
-    return np.stack([_sum(codes, x[:, j], k) for j in range(x.shape[1])], axis=1)
+    """Sums by group of each column of `x`: (k, columns)."""
+    if largest is None and x.shape[1] > 1:  # counted once for all the columns
+        largest = _largest(codes, k)
+    cols = np.ascontiguousarray(x.T)  # rows of one column, read several times
+    return np.stack([_sum(codes, c, k, largest) for c in cols], axis=1)
+
+
+def _largest(codes: NDArray[np.intp], k: int) -> int:
+    """Rows of the largest group, as :func:`povstat._exact.group_sum` counts."""
+    return int(np.bincount(codes, minlength=k).max()) if codes.size else 0
 
 
 def _fpc_per_stratum(
@@ -768,8 +783,9 @@ def _constant_measures(red: Reduced, *, overall: bool) -> NDArray[np.bool_]:
         return np.zeros((nd + int(overall), k), bool)
     lo = np.full((nd, k), np.inf)
     hi = np.full((nd, k), -np.inf)
-    np.fmin.at(lo, red.domain, red.lo)
-    np.fmax.at(hi, red.domain, red.hi)
+    for j in range(k):  # a loop over the measures: 1-D ``at`` is the fast one
+        np.fmin.at(lo[:, j], red.domain, np.ascontiguousarray(red.lo[:, j]))
+        np.fmax.at(hi[:, j], red.domain, np.ascontiguousarray(red.hi[:, j]))
     if overall:
         lo = np.concatenate([lo, lo.min(axis=0, keepdims=True)])
         hi = np.concatenate([hi, hi.max(axis=0, keepdims=True)])
@@ -920,8 +936,9 @@ def _cell_z(
     red: Reduced, ratio: NDArray[np.float64], total: NDArray[np.float64]
 ) -> NDArray[np.float64]:
     """Cell totals of the linearised variables: (cells, measures)."""
-    r = ratio[red.domain]
-    return np.asarray((red.st - r * red.sw[:, None]) / total[red.domain][:, None])
+    r = np.take(ratio, red.domain, axis=0)
+    tot = np.take(total, red.domain)
+    return np.asarray((red.st - r * red.sw[:, None]) / tot[:, None])
 
 
 def _cell_products(

@@ -41,7 +41,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any, ClassVar, Literal, get_args
+from typing import Any, ClassVar, Literal, get_args, overload
 
 import numpy as np
 from attrs import evolve, field, frozen
@@ -108,6 +108,9 @@ class Reduced:
     (numpy path) hold what the rounding of ``sw`` and ``st`` lost
     (:func:`povstat._exact.group_sum_pair`), so that the estimates are the
     ratios of the exact sums; None on lazy engines, whose sums are float64.
+    ``terms_rows`` (numpy path, each unit a cell) lists the cells outside
+    which ``st`` and ``stt`` are 0 (the non-poor), so that their sums by
+    domain read those cells alone; None reads every cell.
     """
 
     domain: NDArray[np.intp]
@@ -129,6 +132,7 @@ class Reduced:
     hi: NDArray[np.float64] | None = None
     sw_lo: NDArray[np.float64] | None = None
     st_lo: NDArray[np.float64] | None = None
+    terms_rows: NDArray[np.intp] | None = None
 
 
 @frozen(kw_only=True, eq=False)
@@ -393,6 +397,7 @@ def reduce_units(
             fpc=fpc_h,
             lo=lo,
             hi=hi,
+            terms_rows=rows,
         )
     # PSUs are nested in strata: a PSU is a (stratum, psu label) pair. When
     # every label lies in one stratum, the labels already name the PSUs; when
@@ -932,13 +937,54 @@ def _average_factor(red: Reduced, lonely: NDArray[np.bool_]) -> NDArray[np.float
         return np.where(ok > 0, h_d / ok, np.nan)
 
 
+@overload
+def _term_sums(
+    red: Reduced, x: NDArray[np.float64], nd: int, *, pair: Literal[False] = ...
+) -> NDArray[np.float64]: ...
+
+
+@overload
+def _term_sums(
+    red: Reduced, x: NDArray[np.float64], nd: int, *, pair: Literal[True]
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]: ...
+
+
+def _term_sums(
+    red: Reduced, x: NDArray[np.float64], nd: int, *, pair: bool = False
+) -> Any:
+    """Sums by domain of `x` (``st`` or ``stt``), or their pairs hi + lo.
+
+    With ``red.terms_rows``, `x` is 0 outside those cells: the sums read
+    them alone, with the largest domain counted over every cell as before,
+    which gives the same limbs and so the same bits (a 0 adds nothing to an
+    integer sum, nor to a group's largest magnitude or the signs seen).
+    Non-finite values take the full path, which handles them.
+    """
+    rows = red.terms_rows
+    if rows is not None:
+        sub = np.asarray(x[rows])
+        if np.isfinite(sub).all():
+            codes = red.domain[rows]
+            largest = _largest(red.domain, nd)
+            if pair:  # low parts + 0, as _sum_pair adds the 0 low parts
+                hi, lo = _pairs(codes, list(np.ascontiguousarray(sub.T)), nd, largest)
+                return hi, lo + 0.0
+            return _sums(codes, sub, nd, largest)
+    if pair:
+        hi, lo = _pairs(red.domain, list(np.ascontiguousarray(x.T)), nd)
+        return hi, lo + 0.0
+    return _sums(red.domain, x, nd)
+
+
 def _cell_z(
     red: Reduced, ratio: NDArray[np.float64], total: NDArray[np.float64]
 ) -> NDArray[np.float64]:
     """Cell totals of the linearised variables: (cells, measures)."""
-    r = np.take(ratio, red.domain, axis=0)
-    tot = np.take(total, red.domain)
-    return np.asarray((red.st - r * red.sw[:, None]) / tot[:, None])
+    tot = total[red.domain]
+    z = np.empty(red.st.shape, order="F")
+    for j in range(red.st.shape[1]):  # a loop over the measures, column by column
+        np.divide(red.st[:, j] - ratio[:, j][red.domain] * red.sw, tot, out=z[:, j])
+    return z
 
 
 def _cell_products(
@@ -1107,7 +1153,7 @@ def linearised(
         total = _sum(red.domain, red.sw, nd)
     _check_weight_range(red, total)
     check_domain_totals(total, labels)
-    ratio = _sums(red.domain, red.st, nd) / total[:, None]
+    ratio = _term_sums(red, red.st, nd) / total[:, None]
     factor = _average_factor(red, lonely) if lonely_psu == "average" else np.ones(nd)
     z = _cell_z(red, ratio, total)
     # Variance: sum_h w1_h sum_j u_hj^2 - w2_h (sum_j u_hj)^2, for each domain.
@@ -1137,7 +1183,7 @@ def linearised(
     se = np.sqrt(var)
     # Design effect against SRS without replacement (R: deff=TRUE).
     n_obs = np.bincount(red.domain, weights=red.npos, minlength=nd)
-    mean_sq = _sums(red.domain, red.stt, nd) / total[:, None]
+    mean_sq = _term_sums(red, red.stt, nd) / total[:, None]
     # A domain of one unit has no unit variance (n - 1 = 0): NaN, as 0/0,
     # for every measure and engine; a variance that rounding puts below 0
     # is 0, as `var` is.
@@ -1175,7 +1221,10 @@ def linearised(
     if red.sw_lo is not None and red.st_lo is not None:
         # Ratios of the exact sums: the float64 sums of the weights round.
         t_hi, t_lo = _sum_pair(red.domain, red.sw[:, None], red.sw_lo[:, None], nd)
-        s_hi, s_lo = _sum_pair(red.domain, red.st, red.st_lo, nd)
+        if red.terms_rows is not None and not red.st_lo.any():
+            s_hi, s_lo = _term_sums(red, red.st, nd, pair=True)
+        else:
+            s_hi, s_lo = _sum_pair(red.domain, red.st, red.st_lo, nd)
         est = weighted_means(s_hi, t_hi, scale, sums_lo=s_lo, totals_lo=t_lo)
     else:
         est = weighted_means(_sums(red.domain, red.st, nd), total[:, None], scale)

@@ -788,9 +788,20 @@ def _constant_measures(red: Reduced, *, overall: bool) -> NDArray[np.bool_]:
         return np.zeros((nd + int(overall), k), bool)
     lo = np.full((nd, k), np.inf)
     hi = np.full((nd, k), -np.inf)
+    codes, cell_lo, cell_hi = red.domain, red.lo, red.hi
+    if red.terms_rows is not None:
+        # Each unit a cell, terms 0 outside `terms_rows`: those units count
+        # as a 0 in their domain if of positive weight, as in _term_bounds.
+        rows = red.terms_rows
+        outside = np.ones(codes.shape[0], bool)
+        outside[rows] = False
+        zero = np.bincount(codes[outside], red.npos[outside] > 0, nd) > 0
+        lo[zero] = 0.0
+        hi[zero] = 0.0
+        codes, cell_lo, cell_hi = codes[rows], cell_lo[rows], cell_hi[rows]
     for j in range(k):  # a loop over the measures: 1-D ``at`` is the fast one
-        np.fmin.at(lo[:, j], red.domain, np.ascontiguousarray(red.lo[:, j]))
-        np.fmax.at(hi[:, j], red.domain, np.ascontiguousarray(red.hi[:, j]))
+        np.fmin.at(lo[:, j], codes, np.ascontiguousarray(cell_lo[:, j]))
+        np.fmax.at(hi[:, j], codes, np.ascontiguousarray(cell_hi[:, j]))
     if overall:
         lo = np.concatenate([lo, lo.min(axis=0, keepdims=True)])
         hi = np.concatenate([hi, hi.max(axis=0, keepdims=True)])

@@ -211,6 +211,80 @@ def test_a_superscript_span_is_a_footnote_mark_in_ods(position: str) -> None:
     assert _same(_shown(t), _MARKED)
 
 
+# Any raised run ending a label is a footnote mark: a dagger, double dagger
+# or section sign shows as itself, a raised letter as its modifier letter
+# ("a" as "\u1d43", "B" as "\u1d2e"), raised digits as superscript digits.
+# "Kota Batu" is 3579 in every case, the mark kept in `footnote`.
+_RAISED_MARKS = [
+    ("\u2020", "\u2020"),
+    ("\u2021", "\u2021"),
+    ("\u00a7", "\u00a7"),
+    ("a", "\u1d43"),
+    ("B", "\u1d2e"),
+    ("ab", "\u1d43\u1d47"),
+    ("\u2020\u2020", "\u2020\u2020"),
+    ("12", "\u00b9\u00b2"),
+]
+
+
+@pytest.mark.parametrize(("raised", "mark"), _RAISED_MARKS)
+def test_any_raised_run_ending_a_label_is_a_footnote_mark_in_xlsx(
+    raised: str, mark: str
+) -> None:
+    src = _rich_xlsx("4,37", _rich(("Kota Batu", None), (raised, _SUP)))
+    t = read_bps_table(src, locale="id")
+    rows = t.data[["region_code", "label", "footnote"]].drop_duplicates()
+    assert rows.to_numpy().tolist() == [
+        ["3573", "Kota Malang", pd.NA],
+        ["3579", f"Kota Batu{mark}", mark],
+    ]
+    assert len(t.unmatched) == 0
+
+
+@pytest.mark.parametrize(("raised", "mark"), _RAISED_MARKS)
+def test_any_raised_span_ending_a_label_is_a_footnote_mark_in_ods(
+    raised: str, mark: str
+) -> None:
+    rows: list[list[Any]] = [
+        ["Kabupaten/Kota", "2022"],
+        [("Kota Batu", raised), "3,79"],
+    ]
+    t = read_bps_table(_ods(rows, "super"), locale="id")
+    assert t.data[["region_code", "footnote", "value"]].to_numpy().tolist() == [
+        ["3579", mark, 3.79]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("label", "mark"),
+    [
+        ("Kota Batu\u2020", "\u2020"),
+        ("Kota Batu \u2021", "\u2021"),
+        ("Kota Batu\u00a7", "\u00a7"),
+        ("Kota Batu\u2020\u2020", "\u2020\u2020"),
+    ],
+)
+def test_a_typed_dagger_after_a_name_is_a_footnote_mark(label: str, mark: str) -> None:
+    # No region's name holds a dagger or a section sign: typed after the
+    # name they are a footnote mark, as "*" is. The footnote under the table
+    # ("\u2020 angka sementara", no numbers) is a note.
+    text = f"Kab/Kota;2022\n{label};3,79\n\u2020 angka sementara;\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";")
+    assert t.data[["region_code", "label", "footnote"]].to_numpy().tolist() == [
+        ["3579", label, mark]
+    ]
+    assert t.skipped["reason"].tolist() == ["note"]
+    assert len(t.unmatched) == 0
+
+
+def test_a_raised_q_has_no_superscript_form() -> None:
+    # "q" has no modifier letter: raised it shows as "q", "Kota Batuq",
+    # which names no region (reported, never guessed).
+    src = _rich_xlsx("4,37", _rich(("Kota Batu", None), ("q", _SUP)))
+    t = read_bps_table(src, locale="id")
+    assert t.unmatched["label"].tolist() == ["Kota Batuq"]
+
+
 @pytest.mark.parametrize("position", ["0%", "-33% 58%", "sub"])
 def test_a_span_on_the_line_or_lowered_in_ods(position: str) -> None:
     # On the line ("0%") the span is part of the text: 4,37 and 1 is

@@ -169,11 +169,36 @@ _NOTE = re.compile(
     _WORD_FLAGS,
 )
 _SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074-\u2079"  # ¹²³⁰⁴-⁹
+#: Letters raised by a rich-text run, shown as the Unicode modifier letters
+#: that show them so: every small letter but "q", and the capitals that
+#: have one.
+_RAISED_LETTERS = {
+    "a": "\u1d43", "b": "\u1d47", "c": "\u1d9c", "d": "\u1d48", "e": "\u1d49",
+    "f": "\u1da0", "g": "\u1d4d", "h": "\u02b0", "i": "\u2071", "j": "\u02b2",
+    "k": "\u1d4f", "l": "\u02e1", "m": "\u1d50", "n": "\u207f", "o": "\u1d52",
+    "p": "\u1d56", "r": "\u02b3", "s": "\u02e2", "t": "\u1d57", "u": "\u1d58",
+    "v": "\u1d5b", "w": "\u02b7", "x": "\u02e3", "y": "\u02b8", "z": "\u1dbb",
+    "A": "\u1d2c", "B": "\u1d2e", "D": "\u1d30", "E": "\u1d31", "G": "\u1d33",
+    "H": "\u1d34", "I": "\u1d35", "J": "\u1d36", "K": "\u1d37", "L": "\u1d38",
+    "M": "\u1d39", "N": "\u1d3a", "O": "\u1d3c", "P": "\u1d3e", "R": "\u1d3f",
+    "T": "\u1d40", "U": "\u1d41", "V": "\u2c7d", "W": "\u1d42",
+}  # fmt: skip
+#: Marks no region's name holds, read as a footnote mark after a name
+#: whether typed on the line or raised: dagger, double dagger, section sign.
+_DAGGERS = "\u2020\u2021\u00a7"
+#: What a footnote mark raised by a rich-text run shows as: superscript
+#: digits, signs and brackets, modifier letters, and the daggers.
+_RAISED_MARK = (
+    _SUPERSCRIPTS
+    + "\u207a\u207b\u207c\u207d\u207e"
+    + "".join(_RAISED_LETTERS.values())
+    + _DAGGERS
+)
 #: Rows whose first cell starts with a footnote mark followed by text ("1)
-#: angka sementara", "a) ...", "(1) ...", "¹ ...") are footnotes, not regions,
+#: angka sementara", "a) ...", "(1) ...", "¹ ...", "† ...") are footnotes, not regions,
 #: when none of their value cells holds a number.
 _FOOTNOTE_ROW = re.compile(
-    rf"^(?:\(?(?:[0-9]{{1,2}}|[a-z])\)|[{_SUPERSCRIPTS}]+\u207e?)\s*[^\s)]",
+    rf"^(?:\(?(?:[0-9]{{1,2}}|[a-z])\)|[{_SUPERSCRIPTS}]+\u207e?|[{_DAGGERS}]+)\s*[^\s)]",
     _WORD_FLAGS,
 )
 #: A row numbered like a footnote, "1) Muna" or "(2) Buton": in a run of
@@ -185,6 +210,7 @@ _MARK = re.compile(
     r"^(?P<name>.*?[^\s*(])"
     r"(?P<mark>\s*\*+\)?"
     rf"|\s*\u207d?[{_SUPERSCRIPTS}]+\u207e?"
+    rf"|\s*[{_RAISED_MARK}]+"
     r"|\s*\(?(?<![0-9.])[0-9]{1,2}\)"
     r"|\s+\(?[a-z]\))\Z",
     _WORD_FLAGS,
@@ -226,7 +252,6 @@ _PREFIX_TYPE = {
     "provinsi": "provinsi",
     "prov": "provinsi",
 }
-_PREFIX_NAME = {"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi"}
 
 
 @frozen(kw_only=True, eq=False, repr=False)
@@ -246,11 +271,13 @@ class BpsTable:
                              Timur, ``"00"`` Indonesia); ``<NA>`` if the row
                              was not matched (see ``unmatched``)
         region_name  string  ``"Kabupaten Malang"``, ``"Kota Malang"``, ...:
-                             the bundled name when matched, else the label
-                             without its footnote mark and with "Kab."
-                             written "Kabupaten"
+                             the bundled name; ``<NA>`` if the row was not
+                             matched (its name as written is in ``label``)
         region_type  string  ``"kabupaten"``, ``"kota"``, ``"provinsi"``,
-                             ``"nasional"``; ``<NA>`` if unknown
+                             ``"nasional"``: the matched region's; ``<NA>``
+                             if the row was not matched, never guessed
+                             from a prefix ("Kota Mobagu", no region's
+                             name, has no type)
         label        string  the region's name as written in the table
                              (runs of spaces collapsed), footnote mark
                              included
@@ -909,7 +936,14 @@ def read_bps_table(
     label, written as a footnote mark is typed ("*)", "**", "(1)", "1)",
     "a)"), is that mark as a whole, set apart from the name as the same
     mark typed after a space is ("Kabupaten Nduga" with a raised "*)":
-    Kabupaten Nduga, footnote "*)"), in .xlsx, .xls and .ods alike.
+    Kabupaten Nduga, footnote "*)"), in .xlsx, .xls and .ods alike. Any
+    other raised run ending a label is a footnote mark too, shown as it
+    shows: raised letters as the Unicode modifier letters ("Kota Batu"
+    with a raised "a" is "Kota Batu\u1d43", footnote "\u1d43"; every small
+    letter but "q" has one, and the capitals but C, F, Q, S, X, Y, Z), a
+    dagger "\u2020", double dagger "\u2021" or section sign "\u00a7" as
+    itself. A raised letter without a modifier letter ("q") shows on the
+    line: the label names no region and is reported in ``unmatched``.
 
     *Regions.* Names are matched to the 38 provinces and 514 regencies and
     cities of Indonesia (:func:`povstat.datasets.indonesia_regions`: today's
@@ -970,8 +1004,13 @@ def read_bps_table(
     (BPS gives the new provinces figures from March 2024).
 
     A footnote mark after the name ("Pacitan*", "Pacitan¹", "Pacitan 1)",
-    "Pacitan (a)") is set apart for matching and kept in the ``footnote``
-    column. Words are compared on ASCII letters only: a name written with a
+    "Pacitan (a)", a dagger, double dagger or section sign, typed or
+    raised: "Pacitan\u2020", "Pacitan \u2021", "Pacitan\u00a7"; raised
+    letters, "Pacitan\u1d43") is set apart for matching and kept in the
+    ``footnote`` column; no region's name holds those characters. A row
+    whose label starts with a dagger ("\u2020 angka sementara") and whose
+    value cells hold no number is a footnote, as "1) ..." is. Words are
+    compared on ASCII letters only: a name written with a
     look-alike letter matches nothing, and so does one holding a character
     that shows as nothing (a zero width space U+200B, a byte-order mark, a
     soft hyphen, a joiner, the blank braille pattern U+2800, a variation
@@ -2587,8 +2626,9 @@ def _column_letter(j: int) -> str:
 #: Characters written raised (superscript) or lowered (subscript) by a run
 #: of a rich-text cell, as the Unicode characters that show them so.
 _RAISED = str.maketrans(
-    "0123456789+-=()",
-    "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b\u207c\u207d\u207e",
+    "0123456789+-=()" + "".join(_RAISED_LETTERS),
+    "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b\u207c\u207d\u207e"
+    + "".join(_RAISED_LETTERS.values()),
 )
 _LOWERED = str.maketrans(
     "0123456789+-=()",
@@ -2600,10 +2640,12 @@ def _shown_runs(runs: Iterable[tuple[str, str | None]]) -> str:
     """A rich-text cell's text as it shows, from its runs (text, position).
 
     A run's position is "super", "sub" or None (on the line). A raised
-    run's digits (and ``+-=()``) are written as the superscript characters
-    that show them ("4,37" and a raised "1" is "4,37\u00b9", a footnote mark,
-    as typed), a lowered run's as subscript ones; other characters of such
-    a run are kept as written. So the text is read as the same text typed
+    run's digits (and ``+-=()``) and letters are written as the superscript
+    characters that show them ("4,37" and a raised "1" is "4,37\u00b9", a
+    footnote mark, as typed; a raised "a" is the modifier letter
+    "\u1d43"), a lowered run's digits as subscript ones; other characters
+    of such a run (a dagger, a "q", which has no modifier letter) are kept
+    as written. So the text is read as the same text typed
     in a CSV file: never the number 4.371, never a label "Kota Batu1".
 
     A raised run ending the text after a word (text on the line ending in a
@@ -5522,7 +5564,6 @@ def _match_regions(
             "them, or give `province`"
         )
         raise ValueError(msg)
-    written = (kind.map(_PREFIX_NAME) + " " + name).fillna(bare)
     reason = found["reason"].where(
         found["reason"].notna() | found["code"].notna(), "no region of this name"
     )
@@ -5537,11 +5578,15 @@ def _match_regions(
                 f"{reason.iloc[k]}: the label {str(lab.iloc[k])!r} holds "
                 f"{unseen}, which is read as part of the name; remove it"
             )
+    # A region's name and kind are the matched region's: an unmatched label
+    # ("Kota Mobagu", a misspelling) gets none, never one guessed from its
+    # prefix; its label and footnote mark are kept as written.
+    matched = found["code"].notna()
     return pd.DataFrame(
         {
-            "code": found["code"].astype(object).where(found["code"].notna(), None),
-            "name": found["name"].astype(object).where(found["name"].notna(), written),
-            "type": found["type"].astype(object).where(found["type"].notna(), kind),
+            "code": found["code"].astype(object).where(matched, None),
+            "name": found["name"].astype(object).where(matched, None),
+            "type": found["type"].astype(object).where(matched, None),
             "footnote": marked["mark"].str.strip(),
             "reason": reason,
         }

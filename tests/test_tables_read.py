@@ -1398,3 +1398,157 @@ def test_a_duckdb_union_column_is_named_with_its_type() -> None:
         r"\(UNION\(num INTEGER\)\) cannot be converted to pandas .*CAST",
     ):
         read_bps_table(rel, locale="en")
+
+
+# --- a year header shown otherwise ------------------------------------------
+
+
+def _year_formats_xlsx(fmt: str) -> io.BytesIO:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Kabupaten/Kota", 2022, 2023])
+    ws.append(["Kota Batu", 3.79, 3.31])
+    ws["B1"].number_format = fmt
+    buf = io.BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    return buf
+
+
+@pytest.mark.parametrize(
+    ("fmt", "shown"),
+    [
+        # Worked by hand as Excel shows 2022 with each format:
+        ("0%", "202200%"),  # times 100, with "%"
+        ("0.0%", "202200.0%"),
+        ("0.00E+00", "2.02E+03"),  # 2022 = 2.022 x 10^3, two decimals
+        ("[$$-409]#,##0", "$2,022"),  # a currency symbol
+        ("00000", "02022"),  # padded to five digits
+        ("#,##0,", "2"),  # a scaling comma: 2022 / 1000, no decimals
+        ("0.00%;-0.00%", "202200.00%"),  # the first section applies
+    ],
+)
+def test_a_year_header_shown_otherwise_is_refused_in_xlsx(fmt: str, shown: str) -> None:
+    # A header cell is read as shown: 2022 shown as "202200%" is no year,
+    # never the year 2022; the message names the cell, what it stores and
+    # what it shows.
+    with pytest.raises(
+        ValueError,
+        match=rf"cell B1 stores the year 2022, which its number format shows as "
+        rf"{re.escape(repr(shown))}: a header cell is read as shown",
+    ):
+        read_bps_table(_year_formats_xlsx(fmt), locale="en")
+
+
+@pytest.mark.parametrize(
+    "fmt", ["General", "0", "#", "0000", "0.00", "0.000", "#,##0", "#,##0.00", "# ?/?"]
+)
+def test_a_year_header_showing_its_digits_is_the_year_in_xlsx(fmt: str) -> None:
+    # "2022", "2022.00" (zero decimals, read as typed "2022.00" is), "2,022"
+    # (a thousands separator only groups the digits) and "2022" with a
+    # fraction's blank part all show the year 2022: Kota Batu 3.79 in 2022.
+    t = read_bps_table(_year_formats_xlsx(fmt), locale="en")
+    assert t.data[["year", "value"]].to_numpy().tolist() == [[2022, 3.79], [2023, 3.31]]
+
+
+def test_a_year_shown_as_percent_in_the_values_is_read_as_stored() -> None:
+    # Only header cells are read as shown: a value 2022 (a count) with the
+    # format "0" in a row below the header is the number 2022; one with a
+    # percent format among plain numbers is the ambiguous scale rule's
+    # (invalid), as before.
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Kabupaten/Kota", 2022, 2023])
+    ws.append(["Kota Batu", 2022, 2023])
+    ws["B2"].number_format = "#,##0"
+    buf = io.BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    t = read_bps_table(buf, locale="en")
+    assert t.data["value"].tolist() == [2022.0, 2023.0]
+
+
+def _year_ods(value_type: str, value: str, shown: str) -> io.BytesIO:
+    pytest.importorskip("odf")
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="S")
+    rows: list[list[Any]] = [
+        ["Kabupaten/Kota", (value_type, value, shown), ("float", "2023", "2023")],
+        ["Kota Batu", ("float", "3.79", "3.79"), ("float", "3.31", "3.31")],
+    ]
+    for row in rows:
+        tr = TableRow()
+        for c in row:
+            if isinstance(c, tuple):
+                cell = TableCell(valuetype=c[0], value=c[1])
+                cell.addElement(P(text=c[2]))
+            else:
+                cell = TableCell(valuetype="string")
+                cell.addElement(P(text=c))
+            tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    buf = io.BytesIO()
+    doc.write(buf)
+    buf.seek(0)
+    return buf
+
+
+@pytest.mark.parametrize(
+    ("value_type", "shown"),
+    [
+        ("percentage", "202200%"),  # the percentage type shows 2022 x 100
+        ("float", "2.02E+03"),  # a scientific number style
+        ("currency", "Rp 2.022"),  # a currency style
+    ],
+)
+def test_a_year_header_shown_otherwise_is_refused_in_ods(
+    value_type: str, shown: str
+) -> None:
+    # An .ods cell's text is what it shows: the stored year 2022 shown so is
+    # no year.
+    with pytest.raises(
+        ValueError,
+        match=rf"cell B1 stores the year 2022, which its number format shows as "
+        rf"{re.escape(repr(shown))}",
+    ):
+        read_bps_table(_year_ods(value_type, "2022", shown), locale="en")
+
+
+@pytest.mark.parametrize("shown", ["2022", "2022.00", "2022.000", "2,022", "2.022"])
+def test_a_year_header_showing_its_digits_is_the_year_in_ods(shown: str) -> None:
+    t = read_bps_table(_year_ods("float", "2022", shown), locale="en")
+    assert t.data[["year", "value"]].to_numpy().tolist() == [[2022, 3.79], [2023, 3.31]]
+
+
+@pytest.mark.parametrize(
+    ("sheet", "shown"), [("percent", "202200%"), ("scientific", "2.02E+03")]
+)
+def test_a_year_header_shown_otherwise_is_refused_in_xls(
+    sheet: str, shown: str
+) -> None:
+    # tests/data/year_formats.xls (see tests/data/SOURCES.md): 2022 in B1
+    # with 0% and 0.00E+00, read by its XF record's format as in .xlsx.
+    pytest.importorskip("xlrd")
+    path = Path(__file__).parent / "data" / "year_formats.xls"
+    with pytest.raises(
+        ValueError,
+        match=rf"cell B1 stores the year 2022, which its number format shows as "
+        rf"{re.escape(repr(shown))}",
+    ):
+        read_bps_table(path, locale="en", sheet_name=sheet)
+
+
+@pytest.mark.parametrize("sheet", ["grouped", "decimals"])
+def test_a_year_header_showing_its_digits_is_the_year_in_xls(sheet: str) -> None:
+    # "2,022" and "2022.00" show the year 2022: Kota Batu 3.79 in 2022.
+    pytest.importorskip("xlrd")
+    path = Path(__file__).parent / "data" / "year_formats.xls"
+    t = read_bps_table(path, locale="en", sheet_name=sheet)
+    assert t.data[["year", "value"]].to_numpy().tolist() == [[2022, 3.79], [2023, 3.31]]

@@ -545,7 +545,8 @@ def read_bps_table(
         and the cells that would name years without the invisible
         characters they hold, a zero width space before "2022" or a soft
         hyphen in "Maret 2022", however many year labels hold one); a
-        header cell in the value area is not a period (e.g. "2024*"); a
+        header cell in the value area is not a period (e.g. "2024*"; or a
+        year its number format shows otherwise, "202200%": see Notes); a
         column group's label holds an invisible character ("Perkotaan"
         with a zero width space: a group of its own that looks like
         "Perkotaan"); a
@@ -827,7 +828,20 @@ def read_bps_table(
     section ``""``) shows a blank header cell, read so (a column of values
     without a period: ValueError naming the cell and what it stores).
     Only the word for year ("Tahun 2022", format ``"Tahun "0``, or typed)
-    keeps the year. A "%"
+    keeps the year. A year (a whole number 1900-2099) in a header cell
+    whose number format shows it otherwise than as the year is that text
+    too, refused as a header (ValueError naming the cell, the year it
+    stores and what it shows): a percent format (``0%`` shows 2022 as
+    "202200%"), scientific notation (``0.00E+00``, "2.02E+03"), a currency
+    (``[$$-409]#,##0``, "$2,022"), zero padding past four digits
+    (``00000``, "02022"), a scaling comma (``#,##0,``, "2"); so in .xlsx,
+    .xls and .ods files alike (an .ods cell's text is what it shows: a
+    ``percentage`` cell of value 2022 shows "202200%"). Formats showing
+    the year's digits in order show the year: ``General``, ``0``, ``#``,
+    ``0000``, zero decimals (``0.00``, "2022.00", as typed "2022.00" is
+    read), a thousands separator (``#,##0``, "2,022": it only groups the
+    digits) and both (``#,##0.00``). Below the header such a cell is read
+    as stored, under the rules for values. A "%"
     that is
     text in the format (in quotes, escaped, or after ``_`` or ``*``, Excel's
     padding and fill: ``0.00_%``) does not scale. A format that shows the
@@ -1115,6 +1129,24 @@ def read_bps_table(
     hidden_text = read.blank if read.blank is not None else np.zeros(text.shape, bool)
     stored_text = text.copy()
     text[hidden_text] = ""
+    # A year whose number format shows it otherwise ("202200%" for 2022
+    # shown with 0%, "2,022", "2.02E+03") is a header cell read as shown,
+    # refused as a header; below the header it is read as stored.
+    disguised = (
+        read.disguised
+        if read.disguised is not None
+        else np.full(text.shape, None, dtype=object)
+    )
+    shown_as = disguised != None  # noqa: E711 - elementwise
+    text[shown_as] = disguised[shown_as]
+    # Cells named in messages: a sheet's column letters and row numbers.
+    letters = read.columns or tuple(_column_letter(j + 1) for j in range(text.shape[1]))
+    disguised_cells = [
+        f"cell {letters[j]}{_label(grid.index[i])} stores the year "
+        f"{_show(stored_text[i, j])}, which its number format shows as "
+        f"{str(disguised[i, j])!r}"
+        for i, j in np.argwhere(shown_as)
+    ]
     # A table placed from the second spreadsheet column on: the region names
     # are in the first column that holds anything.
     filled = (text != "").any(axis=0)
@@ -1142,10 +1174,11 @@ def read_bps_table(
     dates = dates[:, first:]
     hidden_text = hidden_text[:, first:]
     stored_text = stored_text[:, first:]
+    shown_as = shown_as[:, first:]
     try:
         layout = _layout(text, grid.index, mon, _merged_from(read, first))
         below = np.zeros(text.shape, dtype=bool)
-        below[layout.first_data :] = hidden_text[layout.first_data :]
+        below[layout.first_data :] = (hidden_text | shown_as)[layout.first_data :]
         text[below] = stored_text[below]
     except ValueError as e:
         shown = [f for f in text[pending] if repr(str(f)) in str(e)]
@@ -1164,6 +1197,18 @@ def read_bps_table(
         if shown:
             more = f" (and {len(shown) - 1} more)" if len(shown) > 1 else ""
             hint += f"; {shown[0]!r}{more} is {_NO_RESULT}"
+        if disguised_cells:
+            more = (
+                f" (and {len(disguised_cells) - 3} more)"
+                if len(disguised_cells) > 3
+                else ""
+            )
+            hint += (
+                f"; {', '.join(disguised_cells[:3])}{more}: a header cell is read "
+                "as shown, and that is no year; give the header cells a number "
+                "format that shows the plain year (General, 0), or type the "
+                "years as text"
+            )
         if not hint:
             raise
         msg = f"{e}{hint}"
@@ -1512,6 +1557,10 @@ class _Read:
     shows: a year in a header cell, never a value. ``blank``: spreadsheet
     cells whose number format shows nothing for them (``;;;``, ``""``; a
     text cell's fourth section ``""``): blank as header cells, as shown.
+    ``disguised``: the text shown for spreadsheet cells holding a year
+    (a whole number 1900-2099) that their number format shows otherwise
+    than as the year ("202200%" for 2022 shown with ``0%``; None
+    elsewhere): header cells are read as shown.
     """
 
     grid: pd.DataFrame
@@ -1526,6 +1575,7 @@ class _Read:
     hidden: tuple[str, ...] = ()
     dates: np.ndarray[Any, Any] | None = None
     blank: np.ndarray[Any, Any] | None = None
+    disguised: np.ndarray[Any, Any] | None = None
 
 
 def _shows_nothing(value: object, fmt: object) -> bool:
@@ -2332,6 +2382,7 @@ def _read_with_pandas(
         stated = np.full(grid.shape, None, dtype=object)
         xls_dates = _dates_of(values)
         xls_blank = np.zeros(grid.shape, dtype=bool)
+        xls_disguised = np.full(grid.shape, None, dtype=object)
         for (r, c), fmt in formats.items():  # cells with a format, few
             if r < grid.shape[0] and c < grid.shape[1]:
                 v = values[r, c]
@@ -2339,6 +2390,7 @@ def _read_with_pandas(
                     continue
                 xls_blank[r, c] = _shows_nothing(v, fmt)
                 values[r, c], scale = _formatted(v, fmt)
+                xls_disguised[r, c] = _disguised_year(values[r, c], fmt)
                 percent[r, c] = scale == "percent"
                 if scale == "ambiguous":
                     scaled[r, c] = fmt
@@ -2354,6 +2406,11 @@ def _read_with_pandas(
             formula=formula if (formula != None).any() else None,  # noqa: E711
             dates=xls_dates,
             blank=xls_blank if xls_blank.any() else None,
+            disguised=(
+                xls_disguised
+                if (xls_disguised != None).any()  # noqa: E711 - elementwise
+                else None
+            ),
             hidden=_hidden_names(
                 [
                     r + 1
@@ -2425,6 +2482,10 @@ def _read_with_pandas(
                     if (i, c) != (r0, c0):
                         merged[at[i], c - 1] = ref
     filled_cells = (grid.map(_cell_text) != "").to_numpy() | (formula != None)  # noqa: E711
+    ods_disguised = np.full(grid.shape, None, dtype=object)
+    for r, c, text in ods.disguised:  # few cells; 1-based, cut to the grid
+        if r in at and c <= n_cols:
+            ods_disguised[at[r], c - 1] = text
     return _Read(
         grid=grid,
         percent=percent,
@@ -2432,6 +2493,7 @@ def _read_with_pandas(
         stated=stated if ods.currencies else None,
         merged=merged,
         dates=ods_dates,
+        disguised=ods_disguised if ods.disguised else None,
         hidden=_hidden_names(
             [r for r in held if any(a <= r <= b for a, b in ods.hidden_rows)],
             [
@@ -2874,7 +2936,9 @@ class _OdsCells(NamedTuple):
     ("IDR ", "")) if the text shows none.
     ``hidden_rows``: (first, last) row of each run of rows the sheet hides
     (``table:visibility`` "collapse" or "filter"); ``hidden_columns``: the
-    columns it hides.
+    columns it hides. ``disguised``: (row, column, text) of numeric cells
+    holding a year (1900-2099) whose text shows it otherwise ("202200%",
+    "2,022", "2.02E+03").
     """
 
     ranges: list[tuple[int, int, int, int]]
@@ -2885,6 +2949,7 @@ class _OdsCells(NamedTuple):
     currencies: list[tuple[int, int, tuple[str, str]]]
     hidden_rows: list[tuple[int, int]]
     hidden_columns: list[int]
+    disguised: list[tuple[int, int, str]]
 
 
 _ODS_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -2989,7 +3054,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         root = ET.fromstring(z.read("content.xml"))
     t = _ODS_TABLE
-    found = _OdsCells([], [], [], [], [], [], [], [])
+    found = _OdsCells([], [], [], [], [], [], [], [], [])
     positions = _ods_text_positions(root)
     tables = list(root.iter(f"{t}table"))
     if isinstance(sheet, str):
@@ -3017,6 +3082,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
         held: list[tuple[int, str, bool]] = []  # (column, content, formula?)
         years: list[tuple[int, int]] = []  # (column, year) of dates shown so
         money: list[tuple[int, tuple[str, str]]] = []  # (column, text around)
+        disguised: list[tuple[int, str]] = []  # (column, text) of years
         for cell in tr:
             n_cols = int(cell.get(f"{t}number-columns-repeated", "1"))
             # Only (covered) table cells have a value type.
@@ -3026,6 +3092,15 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
             if kind == "currency":
                 around = _ods_currency(cell)
                 money.extend((col + k + 1, around) for k in range(n_cols))
+            if kind in _ODS_NUMERIC:
+                stored = cell.get(f"{_ODS_OFFICE}value", "")
+                shown = " ".join(_ods_text(cell).split())
+                if (
+                    re.fullmatch(r"(?:19|20)[0-9]{2}(?:\.0*)?", stored)
+                    and shown
+                    and not _shows_year(shown, int(float(stored)))
+                ):
+                    disguised.extend((col + k + 1, shown) for k in range(n_cols))
             if kind == "date":
                 shown = _ods_text(cell).strip()
                 stored = cell.get(f"{_ODS_OFFICE}date-value", "")
@@ -3068,7 +3143,9 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
                 tabbed = _ods_text(cell, positions)
                 held.extend((col + k + 1, tabbed, False) for k in range(n_cols))
             col += n_cols
-        for i in range(n_rows if spans or shown_pct or held or years or money else 0):
+        for i in range(
+            n_rows if spans or shown_pct or held or years or money or disguised else 0
+        ):
             r = row + i + 1
             found.ranges.extend((r, c, r + rs - 1, c + cs - 1) for c, rs, cs in spans)
             found.percentages.extend((r, c) for c in shown_pct)
@@ -3076,6 +3153,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
                 (found.formulas if is_formula else found.texts).append((r, c, content))
             found.years.extend((r, c, y) for c, y in years)
             found.currencies.extend((r, c, around) for c, around in money)
+            found.disguised.extend((r, c, text) for c, text in disguised)
         row += n_rows
     return found
 
@@ -3414,11 +3492,13 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     stated = np.full((n_rows, len(cols)), None, dtype=object)
     dates = np.full((n_rows, len(cols)), None, dtype=object)
     blank = np.zeros((n_rows, len(cols)), dtype=bool)
+    disguised = np.full((n_rows, len(cols)), None, dtype=object)
     for i, j, cell in stored:  # stored cells only
         if i in at and j in where:
             dates[at[i], where[j]] = _date_text(cell.value)
             blank[at[i], where[j]] = _shows_nothing(cell.value, cell.number_format)
             v, scale = _formatted(cell.value, cell.number_format)
+            disguised[at[i], where[j]] = _disguised_year(v, cell.number_format)
             grid_values[at[i], where[j]] = v
             percent[at[i], where[j]] = scale == "percent"
             if scale == "ambiguous":
@@ -3450,6 +3530,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
         columns=tuple(get_column_letter(j) for j in cols),
         dates=dates if (dates != None).any() else None,  # noqa: E711
         blank=blank if blank.any() else None,
+        disguised=disguised if (disguised != None).any() else None,  # noqa: E711
         hidden=_hidden_names(
             [r for r in hidden.get("rows", []) if r in at],
             [get_column_letter(j) for j in hidden.get("columns", []) if j in where],
@@ -3840,6 +3921,125 @@ def _stated_scale(text: str) -> tuple[str, float]:
     if unit and per:
         unit += "".join(per[0].split())
     return unit, mult
+
+
+#: The parts of a number format section, for showing a whole number as a
+#: header cell: a quoted string, an escaped character, a currency tag
+#: ("[$$-409]": its symbol), another tag (colour, condition, locale: shows
+#: nothing), padding, fill, the number's codes (digit placeholders,
+#: thousands commas, decimal point, an exponent), "%", a fraction's "/" or
+#: any other character (shown as itself).
+_SHOWN_PART = re.compile(
+    r'"(?P<quoted>[^"]*)"|\\(?P<escaped>.)|\[\$(?P<symbol>[^\]-]*)(?:-[^\]]*)?\]'
+    r"|(?P<tag>\[[^\]]*\])|_(?P<pad>.)|\*(?P<fill>.)|(?P<general>general)"
+    r"|(?P<number>[0#?,.]+(?:[eE][-+][0#?]+)?)|(?P<percent>%)|(?P<fraction>/)"
+    r"|(?P<other>.)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _shown_number(value: float, section: str) -> str | None:
+    """The text an Excel number format section shows for `value`.
+
+    Digit placeholders (``0`` pads with zeros), a thousands comma between
+    them ("2,022"), a scaling comma after them (divides by 1000), decimals,
+    ``%`` (times 100, shown), an exponent (``0.00E+00``: "2.02E+03"),
+    quoted and escaped text, a currency tag's symbol; the format is shown as
+    written (a decimal point, a comma separator), not in a locale's
+    display. None for a format it does not show (a fraction, a date code,
+    two numbers).
+    """
+    before: list[str] = []
+    after: list[str] = []
+    code = ""
+    for m in _SHOWN_PART.finditer(section):
+        kind = m.lastgroup
+        part = m[kind] if kind is not None else ""
+        if kind in ("number", "general"):
+            if code:
+                return None
+            code = "0" if kind == "general" else part
+            continue
+        if kind == "fraction" or (kind == "other" and part.isalpha()):
+            return None  # a fraction, a date or time code
+        shown = {"tag": "", "fill": "", "pad": " "}.get(str(kind), part)
+        (after if code else before).append(shown)
+    if not code or not re.search(r"[0#?]", code):
+        return None
+    v = float(value) * 100.0 ** ("".join(before + after).count("%"))
+    mantissa, _, exponent = (
+        re.split(r"([eE][-+])", code, maxsplit=1)
+        + ["", ""][: 2 if re.search(r"[eE][-+]", code) is None else 0]
+    )
+    integer, _, decimals = mantissa.partition(".")
+    scaling = len(integer) - len(integer.rstrip(","))
+    v /= 1000.0**scaling
+    integer = integer.rstrip(",")
+    n_dec = len(re.findall(r"[0#?]", decimals))
+    min_int = integer.count("0")
+    if exponent:
+        sign = code[len(mantissa) + 1]
+        e = int(np.floor(np.log10(abs(v)))) if v else 0
+        digits = f"{v / 10.0**e:.{n_dec}f}"
+        shown_exp = f"{abs(e):0{max(len(exponent), 1)}d}"
+        esign = "-" if e < 0 else ("+" if sign == "+" else "")
+        number = f"{digits}E{esign}{shown_exp}"
+    else:
+        grouped = "," in integer
+        number = f"{abs(v):{',' if grouped else ''}.{n_dec}f}"
+        whole, dot, frac = number.partition(".")
+        if min_int == 0 and whole == "0":
+            whole = ""
+        elif len(whole.replace(",", "")) < min_int:
+            whole = whole.zfill(min_int)
+        number = ("-" if v < 0 else "") + whole + dot + frac
+    return "".join(before) + number + "".join(after)
+
+
+def _disguised_year(value: object, fmt: object) -> str | None:
+    """What a number format shows for a year instead of the year, or None.
+
+    A whole number that is a year (1900-2099), shown by its format's
+    section as text that does not read as that year (as the text typed in
+    a header would): "202200%" (``0%``), "2.02E+03" (``0.00E+00``),
+    "$2,022" (``[$$-409]#,##0``), "02022" (``00000``), "2" (``#,##0,``).
+    A format showing the year's digits in order gives None: the plain year,
+    the year with zero decimals ("2022.00", read as typed "2022.00" is)
+    or with a thousands separator ("2,022", ``#,##0``: a separator only
+    groups the digits shown); and so does one not rendered here (a
+    fraction, literal text: see ``_with_literal_text``).
+    """
+    if (
+        not isinstance(value, int | float | np.integer | np.floating)
+        or isinstance(value, bool | np.bool_)
+        or not isinstance(fmt, str)
+        or fmt.lower() == "general"
+    ):
+        return None
+    v = float(value)
+    if not (v.is_integer() and 1900 <= v <= 2099):
+        return None
+    shown = _shown_number(v, _format_section(fmt, v))
+    if shown is None:
+        return None
+    return None if _shows_year(shown, int(v)) else shown
+
+
+def _shows_year(shown: str, year: int) -> bool:
+    """Whether a header cell's text shows `year` as typed text naming it would.
+
+    A thousands separator between the digits ("2,022", "2.022") only groups
+    them: the text is read without it.
+    """
+    ungrouped = re.sub(r"(?<=[0-9])[,.](?=[0-9]{3}(?![0-9]))", "", shown)
+    for text in (shown, ungrouped):  # "2022.000": zero decimals, not grouping
+        try:
+            period = _period(" ".join(text.split()))
+        except ValueError:
+            continue
+        if period is not None and period[:2] == (year, None):
+            return True
+    return False
 
 
 def _shows_year_only(fmt: object) -> bool:

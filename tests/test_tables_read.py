@@ -1552,3 +1552,203 @@ def test_a_year_header_showing_its_digits_is_the_year_in_xls(sheet: str) -> None
     path = Path(__file__).parent / "data" / "year_formats.xls"
     t = read_bps_table(path, locale="en", sheet_name=sheet)
     assert t.data[["year", "value"]].to_numpy().tolist() == [[2022, 3.79], [2023, 3.31]]
+
+
+# --- a long frame, or one pivoted on two keys ---------------------------------
+
+# Kota Batu and Kota Malang P0, March and September of 2022 and 2023 (made-up
+# figures: the messages are tested, not the values), with a second key
+# besides the region and the year: the month, or urban/rural.
+_LONG = pd.DataFrame(
+    {
+        "wilayah": ["Kota Batu"] * 4 + ["Kota Malang"] * 4,
+        "tahun": [2022, 2022, 2023, 2023] * 2,
+        "bulan": [3, 9, 3, 9] * 2,
+        "p0": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0],
+    }
+)
+_LONG_AREA = _LONG.rename(columns={"bulan": "daerah"}).assign(
+    daerah=["Perkotaan", "Perdesaan"] * 4
+)
+
+
+def _on_engine(frame: pd.DataFrame, engine: str) -> Any:
+    if engine == "polars":
+        pl = pytest.importorskip("polars")
+        return pl.from_pandas(frame)
+    if engine == "duckdb":
+        duckdb = pytest.importorskip("duckdb")
+        return duckdb.from_df(frame)
+    return frame
+
+
+_PIVOT_HINT = r"pivot the long frame on the year alone"
+
+
+@pytest.mark.parametrize("engine", ["pandas", "polars", "duckdb"])
+@pytest.mark.parametrize("frame", [_LONG, _LONG_AREA], ids=["month", "area"])
+def test_a_long_frame_gets_the_pivot_hint_on_every_engine(
+    frame: pd.DataFrame, engine: str
+) -> None:
+    # One row per region, year and second key: the years are in the column
+    # 'tahun', repeated; every engine gets the same advice.
+    with pytest.raises(
+        ValueError, match=rf"long form.*column 'tahun' holds years.*{_PIVOT_HINT}"
+    ):
+        read_bps_table(_on_engine(frame, engine), locale="en")
+
+
+@pytest.mark.parametrize("frame", [_LONG, _LONG_AREA], ids=["month", "area"])
+def test_a_frame_pivoted_on_two_keys_gets_the_pivot_hint_on_every_engine(
+    frame: pd.DataFrame,
+) -> None:
+    # Pivoted on the year and the second key, each engine names the columns
+    # its own way: pandas a MultiIndex (2022, 3), polars "{2022,3}", DuckDB
+    # "2022_3"; each gets the advice to pivot on the year alone.
+    key = str(frame.columns[2])
+    if key == "bulan":
+        # pandas' MultiIndex (2022, 3): the months 3 and 9 are no rounds
+        # (a bare number names none), so 2022 is named twice. Over
+        # "Perkotaan", "Perdesaan" it is a year over its groups: read (see
+        # test_a_year_over_its_groups_is_read_from_a_frame).
+        wide = frame.pivot(  # noqa: PD010 - the pivot a user makes, not ours
+            index="wilayah", columns=["tahun", key], values="p0"
+        )
+        with pytest.raises(ValueError, match=rf"year over a second key.*{_PIVOT_HINT}"):
+            read_bps_table(wide.reset_index(), locale="en")
+    pl = pytest.importorskip("polars")
+    polars_wide = pl.from_pandas(frame).pivot(  # noqa: PD010 - polars' pivot
+        on=["tahun", key], index="wilayah", values="p0"
+    )
+    with pytest.raises(ValueError, match=rf"year and another column.*{_PIVOT_HINT}"):
+        read_bps_table(polars_wide, locale="en")
+    duckdb = pytest.importorskip("duckdb")
+    con = duckdb.connect()
+    con.register("long", frame)
+    duck_wide = con.sql(f"PIVOT long ON tahun, {key} USING first(p0) GROUP BY wilayah")
+    with pytest.raises(ValueError, match=rf"year and another column.*{_PIVOT_HINT}"):
+        read_bps_table(duck_wide, locale="en")
+
+
+def test_a_wide_frame_gets_no_pivot_hint() -> None:
+    # A wide frame with a bad header is not called long: "2024*" names no
+    # period, and no column holds repeated years.
+    frame = pd.DataFrame({"wilayah": ["Kota Batu"], "2023": [3.3], "2024*": [3.79]})
+    with pytest.raises(ValueError, match="name no period") as info:
+        read_bps_table(frame, locale="en")
+    assert "pivot" not in str(info.value)
+
+
+# --- a year over its groups -----------------------------------------------------
+
+# Kota Batu P0 by area, 2022 and 2023 (made-up figures), the year over its
+# groups: each column's year is the one over it, its group the label under.
+_BY_AREA = [
+    ["Perkotaan", 2022, 1.0],
+    ["Perdesaan", 2022, 2.0],
+    ["Total", 2022, 3.0],
+    ["Perkotaan", 2023, 4.0],
+    ["Perdesaan", 2023, 5.0],
+    ["Total", 2023, 6.0],
+]
+_AREAS = ["Perkotaan", "Perdesaan", "Total"]
+
+
+def _year_over_groups_xlsx(title: bool) -> io.BytesIO:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    top = 2 if title else 1
+    if title:
+        ws.append(["Wilayah", "Persentase Penduduk Miskin"])
+        ws.merge_cells("B1:G1")
+    ws.append(["" if title else "Wilayah", 2022, None, None, 2023, None, None])
+    ws.append([None, *_AREAS, *_AREAS])
+    ws.append(["Kota Batu", 1.0, 2.0, 3.0, 4.0, 5.0, 6.0])
+    ws.merge_cells(f"B{top}:D{top}")
+    ws.merge_cells(f"E{top}:G{top}")
+    buf = io.BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    return buf
+
+
+@pytest.mark.parametrize("title", [False, True])
+def test_a_year_merged_over_its_groups_is_read_in_xlsx(title: bool) -> None:
+    # 2022 merged over B:D, 2023 over E:G, the groups in the row under them
+    # (a title merged over all above them is the title).
+    t = read_bps_table(_year_over_groups_xlsx(title), locale="en")
+    assert t.data[["group", "year", "value"]].to_numpy().tolist() == _BY_AREA
+    assert t.data["region_code"].unique().tolist() == ["3579"]
+    assert t.title == ("Wilayah | Persentase Penduduk Miskin" if title else "")
+
+
+def test_a_year_over_its_groups_is_read_in_csv() -> None:
+    # A CSV file cannot merge: the year spans the empty cells to its right,
+    # as a year over its rounds does.
+    text = (
+        "Wilayah,2022,,,2023,,\n"
+        ",Perkotaan,Perdesaan,Total,Perkotaan,Perdesaan,Total\n"
+        "Kota Batu,1,2,3,4,5,6\n"
+    )
+    t = read_bps_table(io.StringIO(text), locale="en")
+    assert t.data[["group", "year", "value"]].to_numpy().tolist() == _BY_AREA
+
+
+def test_a_year_over_its_groups_is_read_from_a_frame() -> None:
+    # pandas' pivot on the year and the area: a MultiIndex (2022,
+    # "Perkotaan"), read as two label rows, the year over its groups.
+    long = pd.DataFrame(
+        {
+            "wilayah": ["Kota Batu"] * 6,
+            "tahun": [2022, 2022, 2022, 2023, 2023, 2023],
+            "daerah": _AREAS * 2,
+            "p0": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
+        }
+    )
+    wide = long.pivot(  # noqa: PD010 - the pivot a user makes, not ours
+        index="wilayah", columns=["tahun", "daerah"], values="p0"
+    ).reset_index()
+    t = read_bps_table(wide, locale="en")
+    got = sorted(t.data[["group", "year", "value"]].to_numpy().tolist(), key=str)
+    assert got == sorted(_BY_AREA, key=str)
+
+
+def test_a_group_outside_the_years_merged_range_is_refused() -> None:
+    # 2022 merged over B:C only; D ("Total") lies under no year.
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Wilayah", 2022, None, None])
+    ws.append([None, "Perkotaan", "Perdesaan", "Total"])
+    ws.append(["Kota Batu", 1.0, 2.0, 3.0])
+    ws.merge_cells("B1:C1")
+    buf = io.BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    with pytest.raises(
+        ValueError, match=r"column\(s\) D \('Total'\) lie under no year"
+    ):
+        read_bps_table(buf, locale="en")
+
+
+def test_a_year_over_groups_with_a_label_missing_says_what_the_layout_is() -> None:
+    # "Total" missing under 2022's range: not read as groups (a column with
+    # no label is refused), the message naming the group row.
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Wilayah", 2022, None, None])
+    ws.append([None, "Perkotaan", "Perdesaan", None])
+    ws.append(["Kota Batu", 1.0, 2.0, 3.0])
+    ws.merge_cells("B1:D1")
+    buf = io.BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    with pytest.raises(
+        ValueError,
+        match=r"column\(s\) C, D hold values.*the row 2 under the header labels "
+        r"these columns \('Perdesaan'\) as a year's column groups.*write the "
+        r"missing labels",
+    ):
+        read_bps_table(buf, locale="en")

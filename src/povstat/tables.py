@@ -286,7 +286,8 @@ class BpsTable:
                              Pacitan with mark ``"*"``); ``<NA>`` if none
         group        string  label of the column group above the periods
                              (e.g. "Perkotaan", "Perdesaan", "Jumlah" in the
-                             provincial tables); ``<NA>`` if there is none
+                             provincial tables), or under a year spanning
+                             its groups; ``<NA>`` if there is none
         year         int64   year of the column
         month        Int64   survey month of the column (3 March, 9
                              September); ``<NA>`` for annual figures, or when
@@ -544,7 +545,12 @@ def read_bps_table(
         formulas without a stored result where the years may have been,
         and the cells that would name years without the invisible
         characters they hold, a zero width space before "2022" or a soft
-        hyphen in "Maret 2022", however many year labels hold one); a
+        hyphen in "Maret 2022", however many year labels hold one; and, for
+        a frame of any engine in long form, one row per region and period
+        (a column of repeated years), or pivoted on the year and a second
+        key (a month, urban or rural: pandas' MultiIndex ``(2022, 3)``,
+        polars' "{2022,3}", DuckDB's "2022_3" labels), advice to pivot on
+        the year alone, and how on each engine); a
         header cell in the value area is not a period (e.g. "2024*"; or a
         year its number format shows otherwise, "202200%": see Notes); a
         column group's label holds an invisible character ("Perkotaan"
@@ -682,7 +688,18 @@ def read_bps_table(
     BPS's provincial tables (in a workbook, a year merged across columns
     spans its merged range only, as a group label does: a round after the
     range whose year cell is empty is under no year, and raises
-    ValueError). A row just above the years is a row of column
+    ValueError). A year row may instead be followed by a row of column
+    groups, the year spanning its groups (a common BPS layout: "2022"
+    merged over "Perkotaan | Perdesaan | Total", then "2023" over the
+    same): that row's label cell is empty, it is no unit row, and from the
+    first year on each column, and no other, holds a label with a letter
+    naming no period and no unit, under a bare year (its own, or the year
+    to its left, as over rounds; in a workbook a column past the year's
+    merged range is under no year and raises ValueError naming it), and a
+    year spans two columns at least (one label under each year is not read
+    so: "(persen)" under 2022 is a unit row); each column then
+    has the year over it and the group under it, and a row above the years
+    is part of the title. A row just above the years is a row of column
     groups ("Perkotaan", "Perdesaan", "Jumlah"), each label spanning the columns
     up to the next label (in a workbook, a label merged across columns spans
     its merged range only: a value column after the range whose group cell
@@ -1192,6 +1209,11 @@ def read_bps_table(
         hint = (
             _index_column_hint(text)
             + (_deduplicated_hint(text) if renamed else "")
+            + (
+                _pivot_hint(text, grid.index)
+                if isinstance(frame_source, pd.DataFrame)
+                else ""
+            )
             + read.hint
         )
         if shown:
@@ -4787,6 +4809,47 @@ def _bounded_groups(
     return out
 
 
+def _groups_under_years(
+    years: np.ndarray[Any, Any], below: np.ndarray[Any, Any]
+) -> bool:
+    """Whether the row under a year row names the groups of its columns.
+
+    So when its label cell is empty and it is no unit row, and from the
+    first year on every column, and no other, holds a label with a letter
+    naming no period ("Perkotaan", "Perdesaan", "Total"), under a bare
+    year: its own, or the one to its left (merged over it; in a CSV file or
+    a frame, written once over its groups, as over rounds).
+    """
+    cells, above = below[1:], years[1:]
+    filled = np.array([bool(c) for c in cells], dtype=bool)
+    if below[0] or not filled.any() or _unit_rows(below[None, :])[0]:
+        return False
+    start = int(np.argmax(above != ""))
+    if not above[start] or filled[:start].any() or not filled[start:].all():
+        return False
+    # A year spans two columns at least (an empty year cell to its right,
+    # or the year written again): one label under each year is no layout
+    # of groups ("(persen)" and "pct" under 2022 and 2023).
+    written = [str(y) for y in above[start:] if y]
+    if len(written) == len(above[start:]) and len(set(written)) == len(written):
+        return False
+    units = pd.Series(cells[filled], dtype=object).astype(str).str.strip()
+    if units.str.fullmatch(_UNIT_CELL).any():
+        return False
+    # A column past a year's merged range is refused by the layout, named.
+    spans = _ffill(above)
+    for y, c in zip(spans[start:], cells[start:], strict=True):
+        p = _period(_POINT_ZERO.sub(r"\g<year>", str(y))) if y else None
+        if p is None or p[2] != "year" or not re.search(r"[A-Za-z]", str(c)):
+            return False
+        try:
+            if _period(str(c)) is not None:
+                return False
+        except ValueError:
+            return False
+    return True
+
+
 def _layout(
     text: np.ndarray[Any, Any],
     index: pd.Index[Any],
@@ -4815,7 +4878,13 @@ def _layout(
     two_rows = h + 1 < n_rows and any(
         _ROUND.fullmatch(s) is not None for s in text[h + 1, 1:] if s
     )
-    if two_rows:
+    # A year over the columns of its groups ("2022" merged over "Perkotaan",
+    # "Perdesaan", "Total"): the row under the years, its label cell empty,
+    # names each column's group.
+    sub_groups = (
+        not two_rows and h + 1 < n_rows and _groups_under_years(text[h], text[h + 1])
+    )
+    if two_rows or sub_groups:
         header_rows.append(h + 1)
         # "Tahun 2022" over "Maret", "September": the year 2022 (the word for
         # year is dropped before the round is joined to it).
@@ -4848,7 +4917,7 @@ def _layout(
                 )
                 raise ValueError(msg)
         heads = [
-            f"{y} {r}".strip() if r else ""
+            (y if sub_groups else f"{y} {r}".strip()) if r else ""
             for y, r in zip(years_ffill, rounds, strict=True)
         ]
     else:
@@ -4872,11 +4941,19 @@ def _layout(
     ok = [p for p in periods if p is not None]
     years = np.array([p[0] for p in ok], dtype=np.int64)
     months = [p[1] if p[2] != "year" else month for p in ok]
-    g = h - 1
-    has_group = g >= 0 and _is_group_row(text[g, 1:], used, years, months)
+    g = h + 1 if sub_groups else h - 1
+    has_group = not sub_groups and (
+        g >= 0 and _is_group_row(text[g, 1:], used, years, months)
+    )
     if has_group:
         header_rows.insert(0, g)
-    group_cells = _ffill(text[g, 1:]) if has_group else [""] * (n_cols - 1)
+    group_cells = (
+        list(text[g, 1:])
+        if sub_groups
+        else _ffill(text[g, 1:])
+        if has_group
+        else [""] * (n_cols - 1)
+    )
     if has_group and merged is not None:
         # Where the sheet merges a group label across columns, the range
         # bounds the group: a column after it is under no group.
@@ -5145,6 +5222,73 @@ def _is_group_row(
 _DEDUPLICATED = re.compile(
     r"(?:19|20)[0-9]{2}(?:\.[1-9][0-9]*|_duplicated_[0-9]+|_[0-9]+|[0-9]{1,3})"
 )
+
+
+#: A column label naming a year and a second key, as polars and DuckDB name
+#: the columns of a frame pivoted on two columns: "{2022,3}",
+#: '{2022,"Perkotaan"}' (polars), "2022_3", "2022_Perkotaan" (DuckDB).
+_TWO_KEYS = re.compile(
+    r'\{\s*(?:19|20)[0-9]{2}\s*,\s*"?[^,{}"]+"?\s*\}|(?:19|20)[0-9]{2}_[^_].*'
+)
+
+
+def _pivot_hint(text: np.ndarray[Any, Any], index: pd.Index[Any]) -> str:
+    """Advice when a frame is long, or was pivoted on the year and another key.
+
+    Long: a column below the column labels holds years alone, some of them
+    repeated (one row per region and period). Two keys: labels joining a
+    year and another key ("{2022,3}", "2022_Perkotaan"), or two label rows
+    (a pandas MultiIndex) repeating a year over the other key's values.
+    """
+    labels = np.array([str(r).startswith("columns") for r in index], dtype=bool)
+    n_labels = int(labels.sum())
+    why = ""
+    two_keys = next(
+        (str(s) for s in text[:n_labels, 1:].ravel() if _TWO_KEYS.fullmatch(str(s))), ""
+    )
+    if two_keys:
+        why = (
+            f"its column labels name a year and a second key ({two_keys!r}: a "
+            "frame pivoted on the year and another column)"
+        )
+    elif n_labels >= 2:
+        years = [s for s in text[0, 1:] if s]
+        under = text[1, 1:][text[0, 1:] != ""]
+        bare = all((p := _period(str(y))) is not None and p[2] == "year" for y in years)
+        if years and bare and len(set(years)) < len(years) and (under != "").all():
+            why = (
+                f"its column labels repeat a year over a second key "
+                f"({years[0]!r} over {under[0]!r}: a frame pivoted on the year "
+                "and another column)"
+            )
+    if not why:
+        body = text[n_labels:]
+        for j in range(1, text.shape[1]):
+            cells = [s for s in body[:, j] if s]
+            periods = [_period(_POINT_ZERO.sub(r"\g<year>", s)) for s in cells]
+            if (
+                len(cells) > 1
+                and all(p is not None and p[2] == "year" for p in periods)
+                and len(set(cells)) < len(cells)
+            ):
+                name = f" {text[0, j]!r}" if n_labels and text[0, j] else ""
+                why = (
+                    f"it is in long form, one row per region and period (its "
+                    f"column{name} holds years, repeated)"
+                )
+                break
+    if not why:
+        return ""
+    return (
+        f"; the frame looks pivoted the wrong way: {why}. read_bps_table reads "
+        "a wide table, one column per period; pivot the long frame on the year "
+        "alone, after keeping the rows of one value of each other key (a "
+        "month, urban or rural): pandas df.pivot(index=REGION, columns=YEAR, "
+        "values=VALUE).reset_index(), polars df.pivot(on=YEAR, index=REGION, "
+        "values=VALUE), DuckDB PIVOT df ON YEAR USING first(VALUE) GROUP BY "
+        "REGION; or write the other key into each column's label as a round "
+        "('Maret 2022')"
+    )
 
 
 def _deduplicated_hint(text: np.ndarray[Any, Any]) -> str:
@@ -5417,6 +5561,25 @@ def _check_unlabelled_columns(
         # The names in the second column, under an empty header, and
         # numbers in the first: say what the numbers are.
         hint = _index_column_hint(text) if cols[0] == 1 else ""
+        under = layout.header_rows[-1] + 1
+        if under < text.shape[0] and not text[under, 0]:
+            labelled = [
+                str(text[under, c])
+                for c in cols
+                if re.search(r"[A-Za-z]", str(text[under, c]))
+            ]
+            if labelled:
+                # A year over its groups, one group label missing (or a
+                # label under no year): say what the layout is.
+                hint += (
+                    f"; the row {_label(index[under])!r} under the header labels "
+                    f"these columns ({', '.join(map(repr, labelled[:5]))}) as a "
+                    "year's column groups ('2022' over 'Perkotaan | Perdesaan | "
+                    "Total'), which is read when, from the first year on, every "
+                    "column has a group label and a year over it (its own, or "
+                    "the year to its left or merged over it): write the missing "
+                    "labels"
+                )
         held = text[np.ix_(data_rows, cols)].ravel()
         # Any part of a split number: digits, grouped by thousands dots or
         # not ("4.188" of "4.188,81"), or with a decimal point ("050.5" of

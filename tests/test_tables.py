@@ -1469,8 +1469,9 @@ def test_formula_in_a_header_or_label_gets_the_formula_hint(tmp_path: Path) -> N
     # matched, and the reason says why.
     path = _workbook(tmp_path, [PACITAN, ['="Malang"', 9.55, 9.45]], {})
     t = read_bps_table(path, locale="id")
-    assert t.data["region_code"].isna().all()
-    assert t.data["region_name"].tolist() == ['="Malang"'] * 2
+    # Unmatched, it gets no region name or type; the label keeps the formula.
+    assert t.data[["region_code", "region_name", "region_type"]].isna().all().all()
+    assert t.data["label"].tolist() == ['="Malang"'] * 2
     assert t.unmatched["reason"].str.startswith("the label is a formula").all()
 
 

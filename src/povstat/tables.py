@@ -1505,8 +1505,7 @@ def read_bps_table(
     regions = _match_regions(labels, grid.index[data_rows], prov, first_year)
     formula_label = pending[data_rows, 0]
     if formula_label.any():  # never matched by the formula's text
-        regions.loc[formula_label, ["code", "type"]] = None
-        regions.loc[formula_label, "name"] = labels[formula_label]
+        regions.loc[formula_label, ["code", "name", "type"]] = None
         regions.loc[formula_label, "reason"] = f"the label is {_NO_RESULT}"
     if label_refs is not None:
         covered = np.flatnonzero(

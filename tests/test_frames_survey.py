@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 import tempfile
+import warnings
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -3121,42 +3122,65 @@ def test_a_float32_fpc_column_is_its_shortest_decimal_on_every_engine(
 @pytest.mark.parametrize(
     "engine", ["arrays", "pandas", "polars", "polars lazy", "duckdb"]
 )
-def test_weights_whose_squares_underflow_warn_of_nothing_but_what_they_are(
+def test_weights_whose_squares_leave_float64_give_one_answer_on_every_engine(
     engine: str,
 ) -> None:
-    # Weights 5e-324 and 1e-200: their squares underflow to 0. Arrays and
-    # eager frames compute from deviations: the se by hand, without a bare
-    # numpy overflow warning from the design effect (filterwarnings =
-    # error): welfare 1, 100 and 50 under 125, P0 = 3/4; deviations (1/4,
-    # 1/4, -3/4, 1/4) square to 0.75 in all, var = 0.75 / (4 * 3) = 0.0625,
-    # se = 25 %. Lazy engines without `psu` need the squares: refused by
-    # name (documented); with `psu` every engine gives 25 %.
-    kw: dict[str, Any] = {"unit": "percent", "alpha": 0}
-    match = r"`weights` \(times `size`\) are too small for float64: their squares"
-    for tiny in (5e-324, 1e-200):
+    # Weights 5e-324 (subnormal), 1e-200 (squares underflow), 1e200 and
+    # 1e308 (squares or total overflow), equal for the four units: the
+    # weights are rescaled by a power of two (exact), on every engine, with
+    # or without `psu`, never refused on one engine and computed on
+    # another, and never a bare numpy warning (filterwarnings = error).
+    # Welfare 1, 100, 200, 50 under 125, P0 = 3/4; deviations (1/4, 1/4,
+    # -3/4, 1/4) square to 0.75 in all, var = 0.75 / (4 * 3) = 0.0625,
+    # se = 25 %; P1: gaps 124/125, 25/125, 0, 75/125 average 224/500 =
+    # 44.8 %. The subnormal weight times a gap was 5e-324 whatever the gap
+    # (P1 of 75 %) before the rescaling.
+    kw: dict[str, Any] = {"unit": "percent", "alpha": [0, 1]}
+    for tiny in (5e-324, 1e-200, 1e200, 1e308):
         df = pd.DataFrame(
             {"c": [1.0, 100, 200, 50], "w": [tiny] * 4, "p": [1, 2, 3, 4]}
         )
-        if engine == "arrays":
-            for psu in (None, df["p"]):
-                with pytest.warns(UserWarning, match="weights total at most"):
-                    est = poverty_estimates(
-                        df["c"], 125, weights=df["w"], psu=psu, **kw
-                    )
-                assert est.se.tolist() == [25.0]
-            continue
-        frame = _engines(df)[engine]
-        kw |= {"welfare": "c", "line": 125, "weight": "w"}
-        if engine in ("polars lazy", "duckdb"):
-            with pytest.raises(ValueError, match=match):
-                poverty_table(frame, **kw)
-        else:
-            with pytest.warns(UserWarning, match="weights total at most"):
-                out = poverty_table(frame, **kw)
-            assert backends.col(out, "se").tolist() == [25.0]
-        with pytest.warns(UserWarning, match="weights total at most"):
-            out = poverty_table(frame, psu="p", **kw)
-        np.testing.assert_allclose(backends.col(out, "se"), [25.0], rtol=1e-14)
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", "the weights total at most")
+            if engine == "arrays":
+                outs = [
+                    poverty_estimates(df["c"], 125, weights=df["w"], psu=psu, **kw)
+                    for psu in (None, df["p"])
+                ]
+                got = [(list(o.estimate), list(o.se)) for o in outs]
+            else:
+                frame = _engines(df)[engine]
+                fkw = kw | {"welfare": "c", "line": 125, "weight": "w"}
+                outs = [poverty_table(frame, psu=psu, **fkw) for psu in (None, "p")]
+                got = [
+                    (list(backends.col(o, "estimate")), list(backends.col(o, "se")))
+                    for o in outs
+                ]
+        for est, se in got:
+            np.testing.assert_allclose(est, [75.0, 44.8], rtol=1e-14)
+            np.testing.assert_allclose(se[:1], [25.0], rtol=1e-14)
+
+
+@pytest.mark.spark
+def test_weights_whose_squares_leave_float64_pyspark(spark: Any) -> None:
+    # As on the other engines (test above): weights 5e-324 and 1e308 are
+    # rescaled by a power of two; P0 75 %, P1 44.8 %, se of P0 25 %.
+    for tiny in (5e-324, 1e308):
+        df = pd.DataFrame(
+            {"c": [1.0, 100, 200, 50], "w": [tiny] * 4, "p": [1, 2, 3, 4]}
+        )
+        sdf = _spark_frame(spark, df, partitions=2)
+        for psu in (None, "p"):
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", "the weights total at most")
+                out = poverty_table(
+                    sdf, welfare="c", line=125, weight="w", psu=psu,
+                    unit="percent", alpha=[0, 1],
+                )  # fmt: skip
+            np.testing.assert_allclose(
+                backends.col(out, "estimate"), [75.0, 44.8], rtol=1e-14
+            )
+            np.testing.assert_allclose(backends.col(out, "se")[:1], [25.0], rtol=1e-14)
 
 
 @pytest.mark.parametrize(

@@ -695,14 +695,48 @@ def test_a_decimal_tie_is_the_same_in_every_order() -> None:
 
 
 @pytest.mark.parametrize("psu", [None, [1, 2]])
-def test_weights_beyond_float64_are_refused(psu: list[int] | None) -> None:
-    # 2e308 overflows the total: refused by name, never a silent inf or NaN.
-    with pytest.raises(ValueError, match=r"`weights` .* are too large for float64"):
-        poverty_estimates(
-            [1.0, 5.0], 3, alpha=0, unit="fraction", weights=[1e308] * 2, psu=psu
-        )
+def test_weights_beyond_float64_are_rescaled(psu: list[int] | None) -> None:
+    # Weights 1e308 total 2e308, beyond float64: they are rescaled by a
+    # power of two (exact), never a silent inf or NaN. Welfare 1 and 5
+    # under 3: P0 = 1/2, z = +-1/4, var = 2 * (1/16 + 1/16) = 1/4, se 1/2.
+    # deff against a population of 2e308 (inf in float64): the SRS
+    # variance is s^2 (1 - n/N) / n = (1/2)(1 - 0)/2 = 1/4 with s^2 =
+    # (1/4 + 1/4) / 1, so deff = 1.
+    est = poverty_estimates(
+        [1.0, 5.0], 3, alpha=0, unit="fraction", weights=[1e308] * 2, psu=psu
+    )
+    assert est.estimate.tolist() == [0.5]
+    np.testing.assert_allclose(est.se, [0.5], rtol=1e-15)
+    np.testing.assert_allclose(est.deff, [1.0], rtol=1e-15)
+    # fgt has no variance and no second pass: its total is refused by name.
     with pytest.raises(ValueError, match="too large for float64"):
         fgt([1.0, 5.0], 3, alpha=0, unit="fraction", weights=[1e308] * 2)
+
+
+@pytest.mark.filterwarnings("ignore:the weights total at most:UserWarning")
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.integers(1, 1000), min_size=3, max_size=10),
+    st.sampled_from([-1060, -600, 600, 1000]),
+    st.booleans(),
+)
+def test_weights_times_a_power_of_two_change_nothing(
+    w: list[int], exponent: int, with_psu: bool
+) -> None:
+    # Integer weights times 2**exponent are exact, even as subnormals
+    # (2**-1060 * 1000 is a multiple of 2**-1074), and a power of two
+    # commutes with every rounding: estimates and standard errors are
+    # those of the integer weights, bit for bit.
+    n = len(w)
+    y = np.linspace(10.0, 200.0, n)
+    by = np.arange(n) % 2
+    psu = np.arange(n) if with_psu else None
+    kw: dict[str, Any] = {"unit": "percent", "by": by, "psu": psu}
+    base = poverty_estimates(y, 120.0, weights=np.array(w, float), **kw)
+    scaled = np.ldexp(np.array(w, float), exponent)
+    got = poverty_estimates(y, 120.0, weights=scaled, **kw)
+    np.testing.assert_array_equal(got.estimate, base.estimate)
+    np.testing.assert_array_equal(got.se, base.se)
 
 
 @pytest.mark.filterwarnings("ignore:the weights total at most:UserWarning")

@@ -38,6 +38,7 @@ References
 
 from __future__ import annotations
 
+import math
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -85,6 +86,46 @@ __all__ = ["LonelyPsu", "PovertyEstimates", "poverty_estimates"]
 LonelyPsu = Literal["raise", "remove", "adjust", "average", "certainty"]
 _LONELY: tuple[str, ...] = get_args(LonelyPsu)
 _SCALE = {"percent": 100.0, "fraction": 1.0}
+
+#: The smallest positive normal float64: a square below it has lost digits.
+_TINY = float(np.finfo(np.float64).tiny)
+
+
+def weight_factors(largest: float, smallest: float) -> tuple[int, float, float]:
+    """Powers of two that bring weights whose squares leave float64 near 1.
+
+    `largest` and `smallest` are the largest weight and the smallest
+    positive one (weights times sizes). When the square of the largest
+    overflows or that of the smallest is not a normal float64 (an
+    underflow to 0, or a subnormal that has lost digits), the weights are
+    to be multiplied by ``f1`` and then by ``f2``, whose product is
+    ``2**-e`` with ``e`` the binary exponent of the largest (it becomes a
+    value in [0.5, 1)): a power of two, exact, that changes no estimate
+    and no standard error. Returns ``(e, f1, f2)``, ``(0, 1.0, 1.0)`` when
+    no rescaling is needed. Two factors, each within float64's range
+    (``2**-1073`` is not one float64), applied in the same order by numpy
+    and by every engine, so that each rounds the same.
+    """
+    if not (math.isfinite(largest) and largest > 0 and smallest > 0):
+        return 0, 1.0, 1.0
+    if largest * largest < math.inf and smallest * smallest >= _TINY:
+        return 0, 1.0, 1.0
+    e = math.frexp(largest)[1]
+    return e, math.ldexp(1.0, -(e - e // 2)), math.ldexp(1.0, -(e // 2))
+
+
+def _rescaled(w: NDArray[np.float64]) -> tuple[NDArray[np.float64], int]:
+    """`w` times :func:`weight_factors`, and the exponent removed."""
+    finite = w[np.isfinite(w) & (w > 0)]
+    if finite.size == 0:
+        return w, 0
+    e, f1, f2 = weight_factors(float(finite.max()), float(finite.min()))
+    if e == 0:
+        return w, 0
+    with np.errstate(under="ignore"):
+        return (w * f1) * f2, e
+
+
 # R survey treats a stratum whose sampling fraction is this close to 1 as
 # sampled with certainty (no variance).
 _CERTAIN = 1e-7
@@ -108,6 +149,9 @@ class Reduced:
     (numpy path) hold what the rounding of ``sw`` and ``st`` lost
     (:func:`povstat._exact.group_sum_pair`), so that the estimates are the
     ratios of the exact sums; None on lazy engines, whose sums are float64.
+    ``weight_exp``: the weights were multiplied by ``2**-weight_exp``
+    (:func:`weight_factors`) before the sums; their total is the population
+    of the design effect only after multiplying back.
     """
 
     domain: NDArray[np.intp]
@@ -129,6 +173,7 @@ class Reduced:
     hi: NDArray[np.float64] | None = None
     sw_lo: NDArray[np.float64] | None = None
     st_lo: NDArray[np.float64] | None = None
+    weight_exp: int = 0
 
 
 @frozen(kw_only=True, eq=False)
@@ -339,6 +384,9 @@ def reduce_units(
     the others (the non-poor, :func:`povstat.poverty_measures.poor_rows`).
     """
     n = w.shape[0]
+    # Weights whose squares leave float64 are brought near 1 by a power of
+    # two (exact), as the lazy engines' second pass does.
+    w, weight_exp = _rescaled(w)
     wr = w if rows is None else w[rows]
     if strata is None:
         s_labels: NDArray[Any] = np.array([0])
@@ -385,6 +433,7 @@ def reduce_units(
             fpc=fpc_h,
             lo=np.where(have, t_all, np.inf),
             hi=np.where(have, t_all, -np.inf),
+            weight_exp=weight_exp,
         )
     # PSUs are nested in strata: a PSU is a (stratum, psu label) pair. When
     # every label lies in one stratum, the labels already name the PSUs; when
@@ -437,6 +486,7 @@ def reduce_units(
         fpc=fpc_h,
         lo=lo,
         hi=hi,
+        weight_exp=weight_exp,
     )
 
 
@@ -748,6 +798,7 @@ def _overall_cells(red: Reduced) -> Reduced:
         swwtt=out(red.swwtt),
         sw_lo=add_lo(red.sw_lo, red.sw),
         st_lo=add_lo(red.st_lo, red.st),
+        weight_exp=red.weight_exp,
     )
 
 
@@ -1134,15 +1185,23 @@ def linearised(
         # of their sum, which differs by engine (7e-15 above or below): a
         # total within 1e-9 of the units is equal to them, so deff is inf
         # and warned of on every engine, never a ratio near 1e15.
-        equal = np.abs(total - n_obs) <= 1e-9 * n_obs
-        above = np.where(equal, 0.0, total - n_obs)
+        # The population is the total of the weights as given (rescaled
+        # weights, :func:`weight_factors`, are multiplied back: inf where
+        # that total is beyond float64, 1/n then).
+        pop = np.ldexp(total, red.weight_exp) if red.weight_exp else total
+        equal = np.abs(pop - n_obs) <= 1e-9 * n_obs
+        above = np.where(equal, 0.0, pop - n_obs)
         # Without weights the sample is the whole population: no sampling
         # variance under simple random sampling.
-        srs_factor = above / (total * n_obs) if weighted else 0.0 * total
+        srs_factor = (
+            np.where(np.isinf(pop), 1.0 / n_obs, above / (pop * n_obs))
+            if weighted
+            else 0.0 * total
+        )
         vsrs = s2 * np.asarray(srs_factor)[:, None]
         deff = np.where((above < 0)[:, None], np.nan, var / vsrs)
     if weighted:
-        _warn_unscaled_weights(np.where(equal, n_obs, total), n_obs, labels)
+        _warn_unscaled_weights(np.where(equal, n_obs, pop), n_obs, labels)
     # Degrees of freedom: PSUs minus strata among rows of positive weight.
     pos = red.npos > 0
     if red.psu is None:
@@ -1385,8 +1444,9 @@ def poverty_estimates(
         stratum, `fpc` is 1 in every stratum with more than one PSU sampled in
         one, `fpc` is given without `weights` and the weights it implies
         differ between strata (see Notes), the lengths disagree, there are
-        no units, or weights (their total or squares) or FGT terms leave
-        float64's range. An error about one of several `lines` names its
+        no units, or FGT terms leave float64's range. Weights whose
+        squares or total leave float64's range are rescaled, not refused
+        (see Notes). An error about one of several `lines` names its
         entry.
 
     Warns
@@ -1418,6 +1478,16 @@ def poverty_estimates(
     standard error 0); povstat refuses it when a stratum has more than one
     PSU sampled, since as a population size it is smaller than the sample.
     Give population sizes instead (equal to the PSUs sampled for a census).
+
+    Weights (times sizes) whose squares leave float64 (the largest above
+    about 1.3e154, or the smallest positive one below about 1.5e-154,
+    subnormals such as 5e-324 included; a subnormal weight times a gap of
+    0.6 is 5e-324 again, all digits lost) are first multiplied by the power
+    of two that brings the largest into [0.5, 1): exact, so every estimate
+    and standard error is that of the weights as given, as
+    :func:`poverty_table` computes on every engine; the design effect
+    compares with a population of the weights' total as given (``inf``
+    beyond float64, where the sampling fraction is 0).
     Without weights, R derives them from the fpc: :math:`N_h/n_h` (the PSUs
     in the stratum's population over those sampled) or :math:`1/f_h`.
     povstat weighs units equally without `weights`, which is R's answer only

@@ -57,6 +57,7 @@ from povstat.survey import (
     line_entry,
     linearised,
     reduce_units,
+    weight_factors,
 )
 from povstat.uncertainty import _level
 
@@ -115,6 +116,11 @@ def _columns(by: str | Sequence[str] | None) -> list[str]:
         msg = f"`by` names a column twice: {cols}"
         raise ValueError(msg)
     return cols
+
+
+def _floats(table: nw.DataFrame[Any], name: str) -> NDArray[np.float64]:
+    """A column of the reduced table as float64 (null as NaN)."""
+    return np.asarray(table[name].to_numpy(), dtype=np.float64)
 
 
 def _missing(e: nw.Expr) -> nw.Expr:
@@ -537,12 +543,13 @@ def poverty_table(
         If a value column is null on every row, so that its engine gives it
         no dtype (polars ``Null``, DuckDB ``NULL``): the message says so,
         under either `nan_policy`. If a weight times its size underflows
-        float64 to 0 (the message counts the rows). On lazy engines
-        without `psu`, if the squares of the weights (times sizes) leave
-        float64 (weights below about 1e-162 or above about 1e154), which
-        their sums of squares need: pandas and eager polars frames, and
-        any engine given `psu` (a unit id, for each unit its own PSU),
-        compute from deviations and need no squares.
+        float64 to 0 (the message counts the rows). Weights (times sizes)
+        whose squares leave float64 (the largest above about 1.3e154, or
+        the smallest positive one below about 1.5e-154, subnormals such as
+        5e-324 included) are not refused: every engine rescales them by a
+        power of two (see Notes). On lazy engines without `psu`, a domain
+        and stratum whose weights' squares still all underflow to 0 after
+        that (weights below about 1e-162 of the largest) are refused.
         If both or neither of `line` and `lines` are given, `lines` is
         empty, a `by` column is named like an output column (``line`` too
         with `lines`; povstat never overwrites a column; on DuckDB and
@@ -619,7 +626,15 @@ def poverty_table(
     Notes
     -----
     A lazy frame's engine computes each row's terms and runs one
-    ``group_by([*by, strata, psu]).agg(sums)``; an eager pandas, polars or
+    ``group_by([*by, strata, psu]).agg(sums)``. Only when that reduction
+    finds the squares of the weights (times sizes) beyond float64's range
+    (the largest weight above about 1.3e154, the smallest positive one
+    below about 1.5e-154) does it run a second time, with the weights
+    multiplied by the power of two that brings the largest into [0.5, 1):
+    exact, so the estimates and standard errors are those of the weights
+    as given, on every engine (numpy rescales them alike), and the design
+    effect compares with a population of the weights' total as given. An
+    eager pandas, polars or
     pyarrow frame has its columns taken as numpy arrays and reduced as
     :func:`povstat.poverty_estimates` reduces them, in integer limb sums
     that give bit-identical figures for every order of the rows. The rest is
@@ -902,119 +917,149 @@ def poverty_table(
     # missing under one of several lines gets zero weight under all.
     zzs = [nw.when(_missing(z)).then(nw.lit(1.0)).otherwise(z) for z in zs]
     yy = nw.when(bad).then(zzs[0]).otherwise(y)
-    pw = nw.when(bad).then(nw.lit(0.0)).otherwise(w * s)
-    # A prefix for povstat's own columns that no column of the frame starts
-    # with, so that none of the caller's columns is ever overwritten.
-    t = _TMP
-    # (in lower case: DuckDB matches names whatever their case)
-    while any(n.lower().startswith(t) for n in names):
-        t = f"{t}_"
-    prepared = frame.with_columns(
-        yy.alias(f"{t}y"),
-        *(zz.alias(f"{t}z{i}") for i, zz in enumerate(zzs)),
-        pw.alias(f"{t}w"),
-        bad.cast(f64).alias(f"{t}bad"),
-        # Each input's missing values, counted for the message under "raise".
-        _missing(y).cast(f64).alias(f"{t}missy"),
-        *([_missing(w).cast(f64).alias(f"{t}missw")] if weight is not None else []),
-        *([_missing(s).cast(f64).alias(f"{t}misss")] if size is not None else []),
-        (w < 0).fill_null(value=False).cast(f64).alias(f"{t}negw"),
-        (s < 0).fill_null(value=False).cast(f64).alias(f"{t}negs"),
-        *((zz <= 0).cast(f64).alias(f"{t}badz{i}") for i, zz in enumerate(zzs)),
-        *(_missing(z).cast(f64).alias(f"{t}miss{i}") for i, z in enumerate(zs)),
-        *(_infinite(z).alias(f"{t}infz{i}") for i, z in enumerate(zs)),
-        _infinite(y).alias(f"{t}infy"),
-        _infinite(w).alias(f"{t}infw"),
-        _infinite(s).alias(f"{t}infs"),
-        # weight x size underflowing float64 to 0 (both > 0)
-        ((w > 0) & (s > 0) & (w * s == 0))
-        .fill_null(value=False)
-        .cast(f64)
-        .alias(f"{t}under"),
-        # Welfare <= 0 for Watts, on every row that states a welfare (a row
-        # left out under "omit" too, as the array functions refuse it).
-        (y <= 0).fill_null(value=False).cast(f64).alias(f"{t}nonpos"),
-        w.alias(f"{t}rw"),
-        s.alias(f"{t}rs"),
-        y.alias(f"{t}ry"),
-    )
-    terms = []
-    for i in range(len(zzs)):  # one set of term columns per line
-        terms += unit_terms(
-            nw.col(f"{t}y"),
-            nw.col(f"{t}z{i}"),
-            alphas=alphas,
-            watts=wat,
-            comparison=comp,
-            ops=_ExprOps(),
+    # Weights whose squares leave float64 (weight_factors): a second pass
+    # with the weights times a power of two (exact), as numpy rescales.
+    factors: tuple[int, float, float] = (0, 1.0, 1.0)
+    while True:  # at most two passes: the second only in that rare case
+        pw = (
+            nw.when(bad)
+            .then(nw.lit(0.0))
+            .otherwise(
+                (w * s) * nw.lit(factors[1]) * nw.lit(factors[2])
+                if factors[0]
+                else w * s
+            )
         )
-    k = len(terms)
-    wcol = nw.col(f"{t}w")
-    per_unit = [(wcol * term).alias(f"{t}wt{j}") for j, term in enumerate(terms)]
-    per_unit += [
-        (wcol * term * term).alias(f"{t}wtt{j}") for j, term in enumerate(terms)
-    ]
-    per_unit.append((wcol > 0).cast(f64).alias(f"{t}pos"))
-    # Each term of the units of positive weight (null otherwise): its range
-    # by cell tells a measure the same for every unit of a domain.
-    per_unit += [
-        nw.when(wcol > 0).then(x).alias(f"{t}tv{j}") for j, x in enumerate(terms)
-    ]
-    units_as_psu = psu is None
-    if units_as_psu:
-        ww = wcol * wcol
-        per_unit.append(ww.alias(f"{t}ww"))
-        per_unit += [(ww * term).alias(f"{t}wwt{j}") for j, term in enumerate(terms)]
+        # A prefix for povstat's own columns that no column of the frame starts
+        # with, so that none of the caller's columns is ever overwritten.
+        t = _TMP
+        # (in lower case: DuckDB matches names whatever their case)
+        while any(n.lower().startswith(t) for n in names):
+            t = f"{t}_"
+        prepared = frame.with_columns(
+            yy.alias(f"{t}y"),
+            *(zz.alias(f"{t}z{i}") for i, zz in enumerate(zzs)),
+            pw.alias(f"{t}w"),
+            bad.cast(f64).alias(f"{t}bad"),
+            # Each input's missing values, counted for the message under "raise".
+            _missing(y).cast(f64).alias(f"{t}missy"),
+            *([_missing(w).cast(f64).alias(f"{t}missw")] if weight is not None else []),
+            *([_missing(s).cast(f64).alias(f"{t}misss")] if size is not None else []),
+            (w < 0).fill_null(value=False).cast(f64).alias(f"{t}negw"),
+            (s < 0).fill_null(value=False).cast(f64).alias(f"{t}negs"),
+            *((zz <= 0).cast(f64).alias(f"{t}badz{i}") for i, zz in enumerate(zzs)),
+            *(_missing(z).cast(f64).alias(f"{t}miss{i}") for i, z in enumerate(zs)),
+            *(_infinite(z).alias(f"{t}infz{i}") for i, z in enumerate(zs)),
+            _infinite(y).alias(f"{t}infy"),
+            _infinite(w).alias(f"{t}infw"),
+            _infinite(s).alias(f"{t}infs"),
+            # weight x size underflowing float64 to 0 (both > 0)
+            ((w > 0) & (s > 0) & (w * s == 0))
+            .fill_null(value=False)
+            .cast(f64)
+            .alias(f"{t}under"),
+            # Welfare <= 0 for Watts, on every row that states a welfare (a row
+            # left out under "omit" too, as the array functions refuse it).
+            (y <= 0).fill_null(value=False).cast(f64).alias(f"{t}nonpos"),
+            w.alias(f"{t}rw"),
+            s.alias(f"{t}rs"),
+            y.alias(f"{t}ry"),
+        )
+        terms = []
+        for i in range(len(zzs)):  # one set of term columns per line
+            terms += unit_terms(
+                nw.col(f"{t}y"),
+                nw.col(f"{t}z{i}"),
+                alphas=alphas,
+                watts=wat,
+                comparison=comp,
+                ops=_ExprOps(),
+            )
+        k = len(terms)
+        wcol = nw.col(f"{t}w")
+        per_unit = [(wcol * term).alias(f"{t}wt{j}") for j, term in enumerate(terms)]
         per_unit += [
-            (ww * terms[i] * terms[j]).alias(f"{t}wwtt{i}_{j}")
-            for i in range(k)
-            for j in range(i, k)
+            (wcol * term * term).alias(f"{t}wtt{j}") for j, term in enumerate(terms)
         ]
-    prepared = prepared.with_columns(*per_unit)
-    summed = [f"{t}w", f"{t}bad", f"{t}negw", f"{t}negs", f"{t}nonpos", f"{t}missy"]
-    summed += [f"{t}missw"] if weight is not None else []
-    summed += [f"{t}misss"] if size is not None else []
-    summed += [f"{t}badz{i}" for i in range(len(zzs))]
-    summed += [f"{t}miss{i}" for i in range(len(zzs))]
-    summed += [f"{t}infz{i}" for i in range(len(zzs))] + [f"{t}infy"]
-    summed += [f"{t}infw", f"{t}infs", f"{t}under"]
-    summed += [f"{t}wt{j}" for j in range(k)] + [f"{t}wtt{j}" for j in range(k)]
-    summed.append(f"{t}pos")
-    if units_as_psu:
-        summed += [f"{t}ww"] + [f"{t}wwt{j}" for j in range(k)]
-        summed += [f"{t}wwtt{i}_{j}" for i in range(k) for j in range(i, k)]
-    aggs = [nw.col(c).sum() for c in summed] + [nw.len().alias(f"{t}n")]
-    aggs += [nw.col(f"{t}tv{j}").min().alias(f"{t}tlo{j}") for j in range(k)]
-    aggs += [nw.col(f"{t}tv{j}").max().alias(f"{t}thi{j}") for j in range(k)]
-    # The smallest weight, size, welfare and lines, for error messages.
-    lowest = [f"{t}rw", f"{t}rs", f"{t}ry", *(f"{t}z{i}" for i in range(len(zzs)))]
-    aggs += [nw.col(c).min().alias(f"{c}min") for c in lowest]
-    # The range of 64-bit integer value columns: 2**53 or more is refused.
-    wide = [
-        c
-        for c in dict.fromkeys(
-            n for n in (welfare, weight, size, fpc, *items) if isinstance(n, str)
+        per_unit.append((wcol > 0).cast(f64).alias(f"{t}pos"))
+        per_unit.append(nw.when(wcol > 0).then(wcol).alias(f"{t}wposv"))
+        # Each term of the units of positive weight (null otherwise): its range
+        # by cell tells a measure the same for every unit of a domain.
+        per_unit += [
+            nw.when(wcol > 0).then(x).alias(f"{t}tv{j}") for j, x in enumerate(terms)
+        ]
+        units_as_psu = psu is None
+        if units_as_psu:
+            ww = wcol * wcol
+            per_unit.append(ww.alias(f"{t}ww"))
+            per_unit += [
+                (ww * term).alias(f"{t}wwt{j}") for j, term in enumerate(terms)
+            ]
+            per_unit += [
+                (ww * terms[i] * terms[j]).alias(f"{t}wwtt{i}_{j}")
+                for i in range(k)
+                for j in range(i, k)
+            ]
+        prepared = prepared.with_columns(*per_unit)
+        summed = [f"{t}w", f"{t}bad", f"{t}negw", f"{t}negs", f"{t}nonpos", f"{t}missy"]
+        summed += [f"{t}missw"] if weight is not None else []
+        summed += [f"{t}misss"] if size is not None else []
+        summed += [f"{t}badz{i}" for i in range(len(zzs))]
+        summed += [f"{t}miss{i}" for i in range(len(zzs))]
+        summed += [f"{t}infz{i}" for i in range(len(zzs))] + [f"{t}infy"]
+        summed += [f"{t}infw", f"{t}infs", f"{t}under"]
+        summed += [f"{t}wt{j}" for j in range(k)] + [f"{t}wtt{j}" for j in range(k)]
+        summed.append(f"{t}pos")
+        if units_as_psu:
+            summed += [f"{t}ww"] + [f"{t}wwt{j}" for j in range(k)]
+            summed += [f"{t}wwtt{i}_{j}" for i in range(k) for j in range(i, k)]
+        aggs = [nw.col(c).sum() for c in summed] + [nw.len().alias(f"{t}n")]
+        # The largest and smallest positive weights, for weight_factors.
+        aggs += [nw.col(f"{t}w").max().alias(f"{t}wmax")]
+        aggs += [nw.col(f"{t}wposv").min().alias(f"{t}wmin")]
+        aggs += [nw.col(f"{t}tv{j}").min().alias(f"{t}tlo{j}") for j in range(k)]
+        aggs += [nw.col(f"{t}tv{j}").max().alias(f"{t}thi{j}") for j in range(k)]
+        # The smallest weight, size, welfare and lines, for error messages.
+        lowest = [f"{t}rw", f"{t}rs", f"{t}ry", *(f"{t}z{i}" for i in range(len(zzs)))]
+        aggs += [nw.col(c).min().alias(f"{c}min") for c in lowest]
+        # The range of 64-bit integer value columns: 2**53 or more is refused.
+        wide = [
+            c
+            for c in dict.fromkeys(
+                n for n in (welfare, weight, size, fpc, *items) if isinstance(n, str)
+            )
+            if in_schema[c] in _WIDE_INTS
+        ]
+        aggs += [
+            nw.col(c).min().cast(f64).alias(f"{t}lo{i}") for i, c in enumerate(wide)
+        ]
+        aggs += [
+            nw.col(c).max().cast(f64).alias(f"{t}hi{i}") for i, c in enumerate(wide)
+        ]
+        # The most significant digits of Decimal value columns: over 15, the
+        # values float64 may not hold are looked at after the pass.
+        decimal_cols = [
+            c
+            for c in dict.fromkeys(
+                n for n in (welfare, weight, size, fpc, *items) if isinstance(n, str)
+            )
+            if in_schema[c] == nw.Decimal
+        ]
+        aggs += [
+            _plumbing.significant_digits(nw.col(c)).max().cast(f64).alias(f"{t}dig{i}")
+            for i, c in enumerate(decimal_cols)
+        ]
+        # The one pass over the data on the engine.
+        reduced = prepared.group_by(keys).agg(*aggs) if keys else prepared.select(*aggs)
+        table = reduced.collect() if isinstance(reduced, nw.LazyFrame) else reduced
+        if factors[0]:
+            break
+        factors = weight_factors(
+            float(np.fmax.reduce(_floats(table, f"{t}wmax"), initial=-np.inf)),
+            float(np.fmin.reduce(_floats(table, f"{t}wmin"), initial=np.inf)),
         )
-        if in_schema[c] in _WIDE_INTS
-    ]
-    aggs += [nw.col(c).min().cast(f64).alias(f"{t}lo{i}") for i, c in enumerate(wide)]
-    aggs += [nw.col(c).max().cast(f64).alias(f"{t}hi{i}") for i, c in enumerate(wide)]
-    # The most significant digits of Decimal value columns: over 15, the
-    # values float64 may not hold are looked at after the pass.
-    decimal_cols = [
-        c
-        for c in dict.fromkeys(
-            n for n in (welfare, weight, size, fpc, *items) if isinstance(n, str)
-        )
-        if in_schema[c] == nw.Decimal
-    ]
-    aggs += [
-        _plumbing.significant_digits(nw.col(c)).max().cast(f64).alias(f"{t}dig{i}")
-        for i, c in enumerate(decimal_cols)
-    ]
-    # The one pass over the data on the engine.
-    reduced = prepared.group_by(keys).agg(*aggs) if keys else prepared.select(*aggs)
-    table = reduced.collect() if isinstance(reduced, nw.LazyFrame) else reduced
+        if not factors[0]:
+            break
 
     def col(name: str) -> NDArray[np.float64]:
         return np.asarray(table[name].to_numpy(), dtype=np.float64)
@@ -1164,6 +1209,7 @@ def poverty_table(
         n_strata=s_labels.shape[0],
         stratum_labels=s_labels,
         fpc=fpc_h,
+        weight_exp=factors[0],
         lo=np.stack([col(f"{t}tlo{j}") for j in range(k)], axis=1),
         hi=np.stack([col(f"{t}thi{j}") for j in range(k)], axis=1),
         **extra,

@@ -2923,27 +2923,32 @@ def test_pandas_sparse_columns_are_read_as_their_dense_values() -> None:
 @pytest.mark.parametrize(
     "kind", ["pandas", "polars", "polars lazy", "duckdb", "arrays"]
 )
-def test_float32_domain_labels_unmatched_by_decimal_keys_get_a_hint(kind: str) -> None:
-    # float32 labels 0.1 and 0.2 are 0.10000000149011612 and
-    # 0.20000000298023224 as float64: the keys 0.1 and 0.2 match no domain
-    # (labels are matched by value), and the message says why, on every
-    # engine. Keyed by the labels as shown, the mapping matches: P0 of
-    # each domain is 1/2 (welfare 1 and 2 under 4, 5 and 8 not).
+def test_float32_domain_labels_are_their_shortest_decimals_on_every_engine(
+    kind: str,
+) -> None:
+    # float32 labels 0.1, 0.2 and 0.3 are shown as the figures typed (0.1,
+    # not the 0.10000000149011612 a float32 holds), as the arrays layer
+    # reads float32 labels; the output column is float64. Mapping keys
+    # 0.1 and np.float32(0.2) match them; the float64 a float32 holds
+    # (0.30000001192092896) is no label's key. Groups are the float32
+    # values: 0.1 and 0.2 two domains, P0 1/2 each (welfare 1 and 2 under
+    # 4, 5 and 8 not), 0.3 a domain of welfare 3 under 4: P0 1.
     d = pd.DataFrame(
-        {"y": [1.0, 5, 2, 8], "g": np.array([0.1, 0.1, 0.2, 0.2], np.float32)}
+        {
+            "y": [1.0, 5, 2, 8, 3],
+            "g": np.array([0.1, 0.1, 0.2, 0.2, 0.3], np.float32),
+        }
     )
-    hint = (
-        r"no poverty line for domain\(s\) \[0\.10000000149011612, "
-        r"0\.20000000298023224\]; the labels are float32 values read exactly "
-        r"\(0\.10000000149011612 is np\.float32\(0\.1\)\), which the key 0\.1"
-    )
-    shown = {float(np.float32(0.1)): 4.0, float(np.float32(0.2)): 4.0}
     kw: dict[str, Any] = {"unit": "percent", "alpha": 0}
+    keys = {0.1: 4.0, np.float32(0.2): 4.0, 0.3: 4.0}
+    held = {0.1: 4.0, 0.2: 4.0, float(np.float32(0.3)): 4.0}
+    absent = r"no poverty line for domain\(s\) \[0\.3\]"
     if kind == "arrays":
-        with pytest.raises(ValueError, match=hint):
-            poverty_estimates(d["y"], {0.1: 4.0, 0.2: 4.0}, by=d["g"].to_numpy(), **kw)
-        est = poverty_estimates(d["y"], shown, by=d["g"].to_numpy(), **kw)
-        assert est.estimate.tolist() == [50.0, 50.0]
+        est = poverty_estimates(d["y"], keys, by=d["g"].to_numpy(), **kw)
+        assert est.domain.tolist() == [0.1, 0.2, 0.3]
+        assert est.estimate.tolist() == [50.0, 50.0, 100.0]
+        with pytest.raises(ValueError, match=absent):
+            poverty_estimates(d["y"], held, by=d["g"].to_numpy(), **kw)
         return
     frame: Any = {
         "pandas": d,
@@ -2951,10 +2956,33 @@ def test_float32_domain_labels_unmatched_by_decimal_keys_get_a_hint(kind: str) -
         "polars lazy": pl.from_pandas(d).lazy(),
     }.get(kind)
     frame = duckdb.from_df(d) if frame is None else frame
-    with pytest.raises(ValueError, match=hint):
-        poverty_table(frame, welfare="y", line={0.1: 4.0, 0.2: 4.0}, by="g", **kw)
-    out = backends.collect(poverty_table(frame, welfare="y", line=shown, by="g", **kw))
-    assert backends.col(out, "estimate").tolist() == [50.0, 50.0]
+    for line in (4.0, keys):
+        out = backends.collect(
+            poverty_table(frame, welfare="y", line=line, by="g", **kw)
+        )
+        assert backends.col(out, "g").tolist() == [0.1, 0.2, 0.3]
+        assert backends.col(out, "estimate").tolist() == [50.0, 50.0, 100.0]
+    with pytest.raises(ValueError, match=absent):
+        backends.collect(poverty_table(frame, welfare="y", line=held, by="g", **kw))
+
+
+@pytest.mark.spark
+def test_float32_domain_labels_are_their_shortest_decimals_pyspark(
+    spark: Any,
+) -> None:
+    # As on the other engines (test above): a Spark FloatType `by` column.
+    from pyspark.sql import functions as F
+
+    d = pd.DataFrame({"y": [1.0, 5, 2, 8, 3], "g": [0.1, 0.1, 0.2, 0.2, 0.3]})
+    sdf = _spark_frame(spark, d, partitions=2).withColumn("g", F.col("g").cast("float"))
+    keys = {0.1: 4.0, np.float32(0.2): 4.0, 0.3: 4.0}
+    for line in (4.0, keys):
+        out = backends.collect(
+            poverty_table(sdf, welfare="y", line=line, by="g", unit="percent", alpha=0)
+        )
+        g, e = backends.col(out, "g"), backends.col(out, "estimate")
+        got = sorted(zip(g, e, strict=True))
+        assert got == [(0.1, 50.0), (0.2, 50.0), (0.3, 100.0)]
 
 
 @pytest.mark.parametrize("kind", ["pandas", "polars lazy", "duckdb"])

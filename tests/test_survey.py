@@ -1156,24 +1156,37 @@ _F = np.float32(0.1)
         [_F] * 4,  # numpy float32 scalars in a list
         (_F,) * 4,
         np.array([_F] * 4, dtype=object),
-        [_F, float(_F), _F, float(_F)],  # with the float64 each holds
-        np.array([_F, float(_F)] * 2, dtype=object),
+        [_F, 0.1, _F, 0.1],  # with the figure each stands for
+        np.array([_F, 0.1] * 2, dtype=object),
     ],
     ids=["f4 array", "list", "tuple", "object array", "mixed list", "mixed object"],
 )
 def test_float32_labels_are_one_reading_whatever_holds_them(by: Any) -> None:
-    # np.float32(0.1) is the float64 0.10000000149011612 it holds, in a
-    # float32 array as in a list: one domain with float(np.float32(0.1)),
-    # whatever the container, and a `line` key np.float32(0.1) matches it.
-    # By hand: welfare 100 and 50 are under 120, 200 and 300 are not, so
-    # P0 is 2/4 = 50 %.
+    # np.float32(0.1) is its shortest decimal 0.1, the figure typed, in a
+    # float32 array as in a list, as povstat's arrays layer reads float32
+    # labels (sum_counts, ranks): one domain 0.1, whatever the container,
+    # and `line` keys np.float32(0.1) and 0.1 match it; the float64 the
+    # float32 holds (0.10000000149011612) is another label. By hand:
+    # welfare 100 and 50 are under 120, 200 and 300 are not, so P0 is
+    # 2/4 = 50 %.
     est = poverty_estimates([100, 200, 50, 300], 125, alpha=0, unit="percent", by=by)
-    assert est.domain.tolist() == [float(_F)]
+    assert est.domain.tolist() == [0.1]
     assert est.estimate.tolist() == [50.0]
-    keyed = fgt([100, 200, 50, 300], {_F: 120}, alpha=0, unit="percent", by=by)
-    assert keyed.tolist() == [50.0]
-    with pytest.raises(ValueError, match=r"labels are float32 values read exactly"):
-        fgt([100, 200, 50, 300], {0.1: 120}, alpha=0, unit="percent", by=by)
+    for key in (_F, 0.1):
+        keyed = fgt([100, 200, 50, 300], {key: 120}, alpha=0, unit="percent", by=by)
+        assert keyed.tolist() == [50.0]
+    with pytest.raises(ValueError, match=r"no poverty line for domain\(s\) \[0\.1\]"):
+        fgt([100, 200, 50, 300], {float(_F): 120}, alpha=0, unit="percent", by=by)
+
+
+def test_distinct_float32_labels_stay_distinct_domains() -> None:
+    # Adjacent float32 values 1 and 1 + 2**-23 (shortest decimals 1.0 and
+    # 1.0000001) are two domains, as the float32 values are; P0 by hand:
+    # welfare 50 under 100 in the first, 150 not in the second.
+    by = np.array([1.0, np.nextafter(np.float32(1), np.float32(2))], np.float32)
+    est = poverty_estimates([50, 150], 100, alpha=0, unit="percent", by=by)
+    assert est.domain.tolist() == [1.0, 1.0000001]
+    assert est.estimate.tolist() == [100.0, 0.0]
 
 
 def test_levels_near_1_have_finite_bounds_and_near_0_name_the_limit() -> None:

@@ -263,7 +263,7 @@ def factorize(
     """
     if isinstance(labels, list | tuple):
         _refuse_nested_labels(list(labels), name, column)
-    labels = _float32_held(labels)
+    labels = _float32_short(labels)
     arr = _validate.labels(labels, name)  # missing or mixed-kind labels
     if arr.ndim > 1:  # each unit's label a row of values
         where = f"`{name}`" if column is None else f"`{name}` column {column!r}"
@@ -309,19 +309,24 @@ def factorize(
         )
         raise TypeError(msg) from None
     codes = codes.reshape(-1).astype(np.intp)
+    if uniques.dtype.kind == "f" and uniques.dtype.itemsize < 8:
+        # Grouped by the float32 values; each shown as its shortest decimal.
+        uniques = _validate.widen_short_float(uniques)
     if types and not types <= _PLAIN_TYPES:
         uniques = _canonical(arr, codes, uniques.shape[0])
     return uniques, codes
 
 
-def _float32_held(labels: ArrayLike) -> ArrayLike:
-    """Float32 (float16) scalars among labels as the float64 values they hold.
+def _float32_short(labels: ArrayLike) -> ArrayLike:
+    """Float32 (float16) scalars among labels as their shortest decimals.
 
-    The one reading of a float32 label, whatever holds it (a float32 array,
-    a list or an object array of numpy scalars): ``np.float32(0.1)`` is
-    0.10000000149011612, as in a float32 array, so it is one domain with
-    ``float(np.float32(0.1))``, and a `line` key ``np.float32(0.1)``
-    matches it.
+    The one reading of a float32 label in povstat, whatever holds it (a
+    float32 array, a list or an object array of numpy scalars) and as
+    :func:`povstat._validate.labels` reads it: ``np.float32(0.1)`` is the
+    figure 0.1 that was typed, not the float64 0.10000000149011612 it
+    holds, so a `line` key 0.1 or ``np.float32(0.1)`` matches it. Distinct
+    float32 values keep distinct shortest decimals (each reads back as its
+    float32): no two domains merge.
     """
     if isinstance(labels, list | tuple):
         items = list(labels)
@@ -332,7 +337,9 @@ def _float32_held(labels: ArrayLike) -> ArrayLike:
     short = [isinstance(x, np.floating) and x.dtype.itemsize < 8 for x in items]
     if not any(short):
         return labels
-    held = [float(x) if s else x for x, s in zip(items, short, strict=True)]
+    held = [
+        _validate.short_float(x) if s else x for x, s in zip(items, short, strict=True)
+    ]
     if isinstance(labels, list | tuple):
         return held
     out = np.empty(len(held), dtype=object)
@@ -443,7 +450,11 @@ def match_key(x: Any) -> tuple[str, Any]:
     int, float, decimal; a UUID as its text): 1, 1.0, True and '1' are
     four different keys.
     """
-    if isinstance(x, np.generic) and not isinstance(x, np.datetime64 | np.timedelta64):
+    if isinstance(x, np.floating) and x.dtype.itemsize < 8:
+        x = _validate.short_float(x)  # the figure typed, as labels read
+    elif isinstance(x, np.generic) and not isinstance(
+        x, np.datetime64 | np.timedelta64
+    ):
         x = x.item()
     if isinstance(x, datetime.datetime):
         ns = int(getattr(x, "nanosecond", 0))
@@ -601,7 +612,6 @@ def lines_by_domain(line: Mapping[Any, Any], labels: Sequence[Any]) -> list[floa
                 " (keys and labels must both have a time zone, matched as "
                 "instants, or both be naive)"
             )
-        hint += _float32_hint(absent[:5], line)
         msg = f"`line` has no poverty line for domain(s) {absent[:5]}{hint}"
         raise ValueError(msg)
     out = [value[index[mk]] for mk in wanted]
@@ -622,29 +632,6 @@ def lines_by_domain(line: Mapping[Any, Any], labels: Sequence[Any]) -> list[floa
         )
         raise ValueError(msg)
     return out
-
-
-def _float32_hint(absent: Sequence[Any], line: Mapping[Any, Any]) -> str:
-    """A hint when domain labels are float32 values that keys name by decimal.
-
-    A float32 label 0.1 is 0.10000000149011612 as float64, which the key
-    0.1 does not equal: labels are matched by value, so say why.
-    """
-    keys = {float(k) for k in line if is_line_number(k) and not isinstance(k, Decimal)}
-    for d in absent:  # a loop over the few domains named in the message
-        if not isinstance(d, float) or not np.isfinite(d):
-            continue
-        single = np.float32(d)
-        short = float(str(single))
-        if float(single) == d and short != d and short in keys:
-            return (
-                f"; the labels are float32 values read exactly ({d!r} is "
-                f"np.float32({short!r})), which the key {short!r} does not "
-                f"equal: key the mapping by the labels as shown (e.g. "
-                f"float(np.float32({short!r}))) or give `by` as float64 "
-                "values of the figures it stands for"
-            )
-    return ""
 
 
 def prepare_units(

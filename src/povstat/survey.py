@@ -1527,13 +1527,15 @@ def poverty_estimates(
     way in this function and :func:`povstat.poverty_table` on
     every engine: a key of another kind than the labels (1 or True for the
     label 1.0, 1.0 for 1, 1 for '1') matches no domain, and the "no poverty
-    line" error lists such keys. Float32 labels are the float64 values
-    they hold (``np.float32(0.1)`` is 0.10000000149011612, which the key 0.1
-    does not equal), whatever holds them (a float32 array or column, numpy
-    float32 scalars in a list or object array): ``np.float32(0.1)`` and
-    ``float(np.float32(0.1))`` are one domain, a key ``np.float32(0.1)``
-    matches it, and the error for the key 0.1 says so and names the key
-    that would match. Dates and times match by the instant they
+    line" error lists such keys. A float32 (or float16) label is its
+    shortest decimal, the figure typed (``np.float32(0.1)`` is 0.1, not the
+    0.10000000149011612 it holds), whatever holds it (a float32 array or
+    column, numpy float32 scalars in a list or object array), as
+    povstat's other functions read float32 labels (:func:`povstat.sum_counts`,
+    :func:`povstat.rank`): keys 0.1 and ``np.float32(0.1)`` match it, the float64
+    0.10000000149011612 is another label, and distinct float32 values
+    remain distinct domains (each shortest decimal reads back as its
+    float32). Dates and times match by the instant they
     name whatever their type (``datetime``, ``pandas.Timestamp``,
     ``numpy.datetime64`` of any unit, a ``date`` as its midnight); a key
     with a time zone matches a label with one at the same instant, in any

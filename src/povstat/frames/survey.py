@@ -270,6 +270,16 @@ def _engine_key(key: Any, dtype: Any, *, polars: bool = False) -> Any:
         return key.date() if key.time() == datetime.time(0) else key
     if dtype == nw.Unknown and isinstance(key, uuid.UUID):
         return str(key)
+    if dtype == nw.Float32:
+        # A float32 label is its shortest decimal: the key 0.1 (or
+        # np.float32(0.1)) names the float32 nearest 0.1, compared as the
+        # float64 it holds; a key that is no float32's shortest decimal
+        # (0.10000000149011612) names no label.
+        with np.errstate(over="ignore"):  # 1e300: inf, no label's key
+            single = np.float32(key)
+        if _validate.short_float(single) != _validate.short_float(key):
+            return None
+        return float(single)
     return key
 
 
@@ -475,7 +485,12 @@ def poverty_table(
     size : str, optional
         Column of household sizes: household rows count as their members.
     by : str or sequence of str, optional
-        Column(s) defining the domains (e.g. region, urban/rural).
+        Column(s) defining the domains (e.g. region, urban/rural). A
+        float32 column (polars and pandas Float32, DuckDB FLOAT, Spark
+        FloatType) groups by its float32 values and shows each as its
+        shortest decimal (0.1, not 0.10000000149...), in a float64 output
+        column, on every engine, as :func:`poverty_estimates` does; a
+        `line` mapping keyed 0.1 or ``np.float32(0.1)`` matches it.
     strata : str, optional
         Column of strata. None is one stratum.
     psu : str, optional
@@ -2004,6 +2019,10 @@ def _pandas_output(
     ).to_native()
     for i, c in enumerate(by):
         dtype = native[c].dtype
+        if str(dtype).lower().startswith("float32"):
+            # A float32 label is its shortest decimal (0.1), held as float64
+            # (float32, Float32 and float32[pyarrow] become their float64).
+            dtype = str(dtype).replace("32", "64")
         kind = getattr(dtype, "kind", "")
         column: Any
         if isinstance(dtype, np.dtype) and kind in "biu":
@@ -2058,7 +2077,8 @@ def _output(
         if n_rows > len(values) * k:  # the overall rows
             values = [*values, None]
         data[c] = [v for v in values for _ in range(k)]
-        schema[c] = in_schema[c]
+        # A float32 label is its shortest decimal (0.1), held as float64.
+        schema[c] = nw.Float64() if in_schema[c] == nw.Float32 else in_schema[c]
     if line_names is not None:
         per = np.repeat(np.asarray(line_names, dtype=object), k // len(line_names))
         data["line"] = np.tile(per, n_rows // k).tolist()

@@ -546,7 +546,12 @@ def poverty_table(
         If `line` or `by` is of the wrong kind, a `by`, `strata` or `psu`
         column holds containers (lists, tuples, arrays, structs: labels
         must be scalars; the message names the argument, the column and its
-        type), or a `welfare`, `line`,
+        type), a DuckDB key column is of a type whose labels would not come
+        back as they are (BIGNUM, formerly VARINT, and BIT reach Python as
+        bytes, TIME WITH TIME ZONE without its offset, INTERVAL groups 1
+        month with 30 days: the message names the column and its type and
+        the cast to make; UUID and ENUM are read as their text, BLOB as
+        bytes), or a `welfare`, `line`,
         `weight`, `size` or `fpc` column is not of a numeric dtype
         (integer, float or decimal; bool, text, dates, datetimes and
         durations are refused, from the schema, before any data is read;
@@ -851,6 +856,7 @@ def poverty_table(
     roles |= {c: a for a, c in (("strata", strata), ("psu", psu)) if c is not None}
     _refuse_nested_keys(roles, in_schema)
     _refuse_128_bit_keys({**roles, **({fpc: "fpc"} if fpc else {})}, in_schema)
+    _refuse_unfaithful_duckdb_keys(frame, roles)
     key_schema = _key_schema(frame, by_cols, in_schema)
     zs = []
     for entry, value in zip(entries, items, strict=True):
@@ -1941,6 +1947,54 @@ def _refuse_nested_keys(roles: Mapping[str, str], schema: Mapping[str, Any]) -> 
                 f"`{role}` column {c!r} holds {dtype} values; labels must be "
                 "scalars (numbers, strings, dates, ...): use one column per "
                 "element, or join the elements into one label first"
+            )
+            raise TypeError(msg)
+
+
+#: DuckDB key types whose labels would not come back as they are: their
+#: values reach Python as bytes (BIGNUM, the former VARINT, and BIT), without
+#: their offset (TIME WITH TIME ZONE), or as a duration that equates a month
+#: with 30 days (INTERVAL, which DuckDB itself groups so), with the advice.
+_UNFAITHFUL_DUCKDB = {
+    "BIGNUM": ("its values reach Python as bytes", "BIGINT (or VARCHAR)"),
+    "VARINT": ("its values reach Python as bytes", "BIGINT (or VARCHAR)"),
+    "BIT": ("its values reach Python as bytes", "VARCHAR (its bit string)"),
+    "TIME WITH TIME ZONE": (
+        "its values reach Python without their offset (10:00+07 and 10:00+00 "
+        "would be one label)",
+        "VARCHAR, or TIME in one zone",
+    ),
+    "INTERVAL": (
+        "DuckDB groups an interval of 1 month with one of 30 days, and a "
+        "month has no fixed length",
+        "VARCHAR, or a number of days",
+    ),
+}
+
+
+def _refuse_unfaithful_duckdb_keys(frame: _Frame, roles: Mapping[str, str]) -> None:
+    """Refuse DuckDB key columns whose labels would not be read faithfully.
+
+    From the relation's types alone (:data:`_UNFAITHFUL_DUCKDB`), naming
+    the argument, the column and its DuckDB type. UUID (as its text), ENUM
+    (as its text), BLOB (bytes) and the integer and time types are read as
+    they are; HUGEINT and UHUGEINT, STRUCT, LIST, ARRAY, MAP and UNION are
+    refused by the general checks.
+    """
+    if not frame.implementation.is_duckdb():
+        return
+    native = frame.to_native()
+    types = dict(
+        zip(native.columns, (str(t).upper() for t in native.types), strict=True)
+    )
+    for c, role in roles.items():  # a loop over the handful of key columns
+        kind = types.get(c, "")
+        if kind in _UNFAITHFUL_DUCKDB:
+            why, cast = _UNFAITHFUL_DUCKDB[kind]
+            msg = (
+                f"`{role}` column {c!r} is of DuckDB type {kind}, which povstat "
+                f"cannot read as labels as they are: {why}; cast it to {cast} "
+                "first"
             )
             raise TypeError(msg)
 

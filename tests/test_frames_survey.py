@@ -3241,6 +3241,45 @@ def test_weights_whose_squares_leave_float64_give_one_answer_on_every_engine(
             np.testing.assert_allclose(se[:1], [25.0], rtol=1e-14)
 
 
+@pytest.mark.parametrize(
+    "engine", ["arrays", "pandas", "polars", "polars lazy", "duckdb"]
+)
+def test_a_domain_of_vanishing_squares_is_one_outcome_on_every_engine(
+    engine: str,
+) -> None:
+    # Weights 1 in domain 0 and 1e-300 in domain 1: after rescaling the
+    # squares of domain 1 (1e-600) still underflow to 0. Without `psu`
+    # every engine refuses (a lazy engine's variance needs them); with a
+    # unit id as `psu` every engine computes: welfare 1 and 3 under 2.5 in
+    # each domain, P0 = 50 % in both.
+    df = pd.DataFrame(
+        {
+            "y": [1.0, 3, 1, 3],
+            "w": [1.0, 1, 1e-300, 1e-300],
+            "b": [0, 0, 1, 1],
+            "p": [1, 2, 3, 4],
+        }
+    )
+    match = r"`weights` \(times `size`\) are too small for float64: their squares"
+    kw: dict[str, Any] = {"unit": "percent", "alpha": 0}
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "the weights total at most")
+        if engine == "arrays":
+            with pytest.raises(ValueError, match=match):
+                poverty_estimates(df["y"], 2.5, weights=df["w"], by=df["b"], **kw)
+            est = poverty_estimates(
+                df["y"], 2.5, weights=df["w"], by=df["b"], psu=df["p"], **kw
+            )
+            assert est.estimate.tolist() == [50.0, 50.0]
+            return
+        frame = _engines(df)[engine]
+        kw |= {"welfare": "y", "line": 2.5, "weight": "w", "by": "b"}
+        with pytest.raises(ValueError, match=match):
+            backends.collect(poverty_table(frame, **kw))
+        out = backends.collect(poverty_table(frame, psu="p", **kw))
+    assert sorted(backends.col(out, "estimate").tolist()) == [50.0, 50.0]
+
+
 @pytest.mark.spark
 def test_weights_whose_squares_leave_float64_pyspark(spark: Any) -> None:
     # As on the other engines (test above): weights 5e-324 and 1e308 are

@@ -862,13 +862,19 @@ TERMS_OVERFLOW = (
 
 def weights_out_of_range(*, over: bool) -> str:
     """The message for weights whose totals or squares leave float64."""
+    if not over:
+        return (
+            "`weights` (times `size`) are too small for float64: their squares "
+            "underflow to 0 in a domain (and stratum) whose weights are all "
+            "below about 1e-162 of the largest weight, even after rescaling "
+            "by a power of two, and each unit its own PSU (no `psu`) needs "
+            "them; pass a unit id as `psu`, or check those weights"
+        )
     return (
-        "`weights` (times `size`) are too "
-        + ("large" if over else "small")
-        + " for float64: their "
-        + ("total or squares overflow" if over else "squares underflow to 0")
-        + "; rescale them (e.g. to a mean of 1): the estimates and standard "
-        "errors depend only on their ratios (the design effect on their total)"
+        "`weights` (times `size`) are too large for float64: their total or "
+        "squares overflow; rescale them (e.g. to a mean of 1): the estimates "
+        "and standard errors depend only on their ratios (the design effect "
+        "on their total)"
     )
 
 

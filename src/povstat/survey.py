@@ -413,6 +413,10 @@ def reduce_units(
             full = [x if rows is None else _scatter(x, rows, n) for x in xs]
             return np.stack(full, axis=1) if full else np.zeros((n, 0))
 
+        if weight_exp:
+            _refuse_vanishing_squares(
+                w, domain, s_codes, n_domains * n_strata, n_strata
+            )
         pos = np.ones(n) if all_positive else positive.astype(np.float64)
         have = pos[:, None] > 0
         t_all = each(list(terms))
@@ -488,6 +492,29 @@ def reduce_units(
         hi=hi,
         weight_exp=weight_exp,
     )
+
+
+def _refuse_vanishing_squares(
+    w: NDArray[np.float64],
+    domain: NDArray[np.intp],
+    stratum: NDArray[np.intp],
+    size: int,
+    n_strata: int,
+) -> None:
+    """Refuse, as lazy engines must, a cell whose rescaled squares all vanish.
+
+    Without `psu`, a lazy engine's variance needs each (domain, stratum)
+    cell's sum of squared weights; after :func:`weight_factors`, a cell
+    whose weights are all below about 1e-162 of the largest has a sum of
+    0, and is refused there: refused here too, so that every engine gives
+    the same outcome.
+    """
+    cell = domain.astype(np.int64) * n_strata + stratum
+    with np.errstate(under="ignore"):
+        squares = np.bincount(cell, weights=w * w, minlength=size)
+    totals = np.bincount(cell, weights=w, minlength=size)
+    if np.any((totals > 0) & (squares == 0)):
+        raise ValueError(weights_out_of_range(over=False))
 
 
 def _scatter(
@@ -1445,8 +1472,9 @@ def poverty_estimates(
         one, `fpc` is given without `weights` and the weights it implies
         differ between strata (see Notes), the lengths disagree, there are
         no units, or FGT terms leave float64's range. Weights whose
-        squares or total leave float64's range are rescaled, not refused
-        (see Notes). An error about one of several `lines` names its
+        squares or total leave float64's range are rescaled, not refused,
+        unless without `psu` a domain's rescaled squares all vanish (see
+        Notes). An error about one of several `lines` names its
         entry.
 
     Warns
@@ -1487,7 +1515,12 @@ def poverty_estimates(
     and standard error is that of the weights as given, as
     :func:`poverty_table` computes on every engine; the design effect
     compares with a population of the weights' total as given (``inf``
-    beyond float64, where the sampling fraction is 0).
+    beyond float64, where the sampling fraction is 0). Without `psu`, a
+    domain and stratum whose rescaled weights all square to 0 (all below
+    about 1e-162 of the largest) is refused (ValueError), as on the lazy
+    engines of :func:`poverty_table`, whose variance needs those squares;
+    a unit id as `psu` gives the same units-as-PSUs estimate from
+    deviations.
     Without weights, R derives them from the fpc: :math:`N_h/n_h` (the PSUs
     in the stratum's population over those sampled) or :math:`1/f_h`.
     povstat weighs units equally without `weights`, which is R's answer only

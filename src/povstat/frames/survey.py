@@ -567,9 +567,11 @@ def poverty_table(
         whose squares leave float64 (the largest above about 1.3e154, or
         the smallest positive one below about 1.5e-154, subnormals such as
         5e-324 included) are not refused: every engine rescales them by a
-        power of two (see Notes). On lazy engines without `psu`, a domain
-        and stratum whose weights' squares still all underflow to 0 after
-        that (weights below about 1e-162 of the largest) are refused.
+        power of two (see Notes). Without `psu`, a domain and stratum
+        whose weights' squares still all underflow to 0 after that
+        (weights all below about 1e-162 of the largest) are refused, on
+        every engine (a lazy engine's variance needs them); give a unit id
+        as `psu` to compute from deviations.
         If both or neither of `line` and `lines` are given, `lines` is
         empty, a `by` column is named like an output column (``line`` too
         with `lines`; povstat never overwrites a column; on DuckDB and

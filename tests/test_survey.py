@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.typing import NDArray
 
-from povstat import PovertyEstimates, fgt, poverty_estimates
+from povstat import PovertyEstimates, fgt, poverty_estimates, watts
 
 REF = Path(__file__).parent / "reference"
 # R `survey` 4.1.1 output of tests/reference/survey_se.R on the design in
@@ -708,9 +708,22 @@ def test_weights_beyond_float64_are_rescaled(psu: list[int] | None) -> None:
     assert est.estimate.tolist() == [0.5]
     np.testing.assert_allclose(est.se, [0.5], rtol=1e-15)
     np.testing.assert_allclose(est.deff, [1.0], rtol=1e-15)
-    # fgt has no variance and no second pass: its total is refused by name.
-    with pytest.raises(ValueError, match="too large for float64"):
-        fgt([1.0, 5.0], 3, alpha=0, unit="fraction", weights=[1e308] * 2)
+    # fgt rescales alike: the same P0.
+    got = fgt([1.0, 5.0], 3, alpha=0, unit="fraction", weights=[1e308] * 2)
+    assert float(got) == 0.5
+
+
+@pytest.mark.parametrize("tiny", [5e-324, 1e-310, 1e-200, 1e200])
+def test_fgt_and_watts_of_weights_whose_squares_leave_float64(tiny: float) -> None:
+    # Equal weights: P0 = 2/4, P1 = (0.6 + 0.2)/4 = 20 %, P2 = (0.36 +
+    # 0.04)/4 = 10 % for welfare 1, 2, 3, 4 under 2.5 (gaps 1.5/2.5 and
+    # 0.5/2.5); Watts = (ln 2.5 + ln 1.25)/4. A weight of 5e-324 times a
+    # gap of 0.6 was 5e-324 (P1 25 %) before the rescaling.
+    y = [1.0, 2.0, 3.0, 4.0]
+    got = fgt(y, 2.5, alpha=[0, 1, 2], unit="percent", weights=[tiny] * 4)
+    np.testing.assert_allclose(got, [50.0, 20.0, 10.0], rtol=1e-15)
+    w = watts(y, 2.5, unit="fraction", weights=[tiny] * 4)
+    np.testing.assert_allclose(w, (np.log(2.5) + np.log(1.25)) / 4, rtol=1e-15)
 
 
 @pytest.mark.filterwarnings("ignore:the weights total at most:UserWarning")

@@ -852,6 +852,45 @@ def _per_unit(x: ArrayLike | None, name: str, n: int) -> NDArray[np.float64]:
     return arr
 
 
+#: The smallest positive normal float64: a square below it has lost digits.
+_TINY = float(np.finfo(np.float64).tiny)
+
+
+def weight_factors(largest: float, smallest: float) -> tuple[int, float, float]:
+    """Powers of two that bring weights whose squares leave float64 near 1.
+
+    `largest` and `smallest` are the largest weight and the smallest
+    positive one (weights times sizes). When the square of the largest
+    overflows or that of the smallest is not a normal float64 (an
+    underflow to 0, or a subnormal that has lost digits), the weights are
+    to be multiplied by ``f1`` and then by ``f2``, whose product is
+    ``2**-e`` with ``e`` the binary exponent of the largest (it becomes a
+    value in [0.5, 1)): a power of two, exact, that changes no estimate
+    and no standard error. Returns ``(e, f1, f2)``, ``(0, 1.0, 1.0)`` when
+    no rescaling is needed. Two factors, each within float64's range
+    (``2**-1073`` is not one float64), applied in the same order by numpy
+    and by every engine, so that each rounds the same.
+    """
+    if not (math.isfinite(largest) and largest > 0 and smallest > 0):
+        return 0, 1.0, 1.0
+    if largest * largest < math.inf and smallest * smallest >= _TINY:
+        return 0, 1.0, 1.0
+    e = math.frexp(largest)[1]
+    return e, math.ldexp(1.0, -(e - e // 2)), math.ldexp(1.0, -(e // 2))
+
+
+def rescaled_weights(w: NDArray[np.float64]) -> tuple[NDArray[np.float64], int]:
+    """`w` times :func:`weight_factors`, and the exponent removed."""
+    finite = w[np.isfinite(w) & (w > 0)]
+    if finite.size == 0:
+        return w, 0
+    e, f1, f2 = weight_factors(float(finite.max()), float(finite.min()))
+    if e == 0:
+        return w, 0
+    with np.errstate(under="ignore"):
+        return (w * f1) * f2, e
+
+
 TERMS_OVERFLOW = (
     "the FGT or Watts terms overflow float64: a welfare far below the line, "
     "or a line near 0, makes the gap (line - welfare) / line or its powers "
@@ -925,6 +964,10 @@ def _points(
     ratio of the sums (:func:`weighted_means`).
     """
     comp = comparison_arg(comparison)
+    # Weights whose squares (or total) leave float64 times a power of two
+    # (exact), as poverty_estimates: a subnormal weight times a term would
+    # lose its digits.
+    w, _ = rescaled_weights(w)
     rows = poor_rows(y, z, comparison=comp)
     with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         terms = unit_terms(
@@ -1049,8 +1092,8 @@ def fgt(
         (all 0, or every row missing a value under ``nan_policy="omit"``:
         the message says both, as :func:`poverty_estimates`'), a weight
         times its size underflows float64 to 0, the shapes disagree, there
-        are no units, or the weights' total or the FGT terms leave float64's
-        range.
+        are no units, or the FGT terms leave float64's range (weights whose
+        squares or total leave it are rescaled, see Notes).
 
     See Also
     --------
@@ -1063,7 +1106,13 @@ def fgt(
     :math:`P_\alpha = \sum_i w_i\,1[y_i<z_i]\,g_i^\alpha / \sum_i w_i` with
     :math:`g_i = (z_i - y_i)/z_i` [1]_; :math:`\alpha = 0` gives the share
     of people who are poor. Examples from Haughton and Khandker [2]_ (ch. 4).
-    The result is the float64 nearest the exact ratio of the weighted sums
+    Weights (times sizes) whose squares leave float64 (the largest above
+    about 1.3e154, the smallest positive one below about 1.5e-154,
+    subnormals such as 5e-324 included) are first multiplied by the power
+    of two that brings the largest into [0.5, 1), as
+    :func:`poverty_estimates` does: exact, and a subnormal weight times a
+    gap no longer loses its digits. The result is the float64 nearest the
+    exact ratio of the weighted sums
     (at worst the float64 on its other side): the sums are kept as pairs
     ``hi + lo`` holding what their float64 rounding lost, and the scaling
     to `unit` and the division round once, so that a share just above a

@@ -38,7 +38,6 @@ References
 
 from __future__ import annotations
 
-import math
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -68,6 +67,7 @@ from povstat.poverty_measures import (
     object_labels,
     poor_rows,
     prepare_units,
+    rescaled_weights,
     unit_terms,
     weighted_means,
     weights_out_of_range,
@@ -86,45 +86,6 @@ __all__ = ["LonelyPsu", "PovertyEstimates", "poverty_estimates"]
 LonelyPsu = Literal["raise", "remove", "adjust", "average", "certainty"]
 _LONELY: tuple[str, ...] = get_args(LonelyPsu)
 _SCALE = {"percent": 100.0, "fraction": 1.0}
-
-#: The smallest positive normal float64: a square below it has lost digits.
-_TINY = float(np.finfo(np.float64).tiny)
-
-
-def weight_factors(largest: float, smallest: float) -> tuple[int, float, float]:
-    """Powers of two that bring weights whose squares leave float64 near 1.
-
-    `largest` and `smallest` are the largest weight and the smallest
-    positive one (weights times sizes). When the square of the largest
-    overflows or that of the smallest is not a normal float64 (an
-    underflow to 0, or a subnormal that has lost digits), the weights are
-    to be multiplied by ``f1`` and then by ``f2``, whose product is
-    ``2**-e`` with ``e`` the binary exponent of the largest (it becomes a
-    value in [0.5, 1)): a power of two, exact, that changes no estimate
-    and no standard error. Returns ``(e, f1, f2)``, ``(0, 1.0, 1.0)`` when
-    no rescaling is needed. Two factors, each within float64's range
-    (``2**-1073`` is not one float64), applied in the same order by numpy
-    and by every engine, so that each rounds the same.
-    """
-    if not (math.isfinite(largest) and largest > 0 and smallest > 0):
-        return 0, 1.0, 1.0
-    if largest * largest < math.inf and smallest * smallest >= _TINY:
-        return 0, 1.0, 1.0
-    e = math.frexp(largest)[1]
-    return e, math.ldexp(1.0, -(e - e // 2)), math.ldexp(1.0, -(e // 2))
-
-
-def _rescaled(w: NDArray[np.float64]) -> tuple[NDArray[np.float64], int]:
-    """`w` times :func:`weight_factors`, and the exponent removed."""
-    finite = w[np.isfinite(w) & (w > 0)]
-    if finite.size == 0:
-        return w, 0
-    e, f1, f2 = weight_factors(float(finite.max()), float(finite.min()))
-    if e == 0:
-        return w, 0
-    with np.errstate(under="ignore"):
-        return (w * f1) * f2, e
-
 
 # R survey treats a stratum whose sampling fraction is this close to 1 as
 # sampled with certainty (no variance).
@@ -150,8 +111,9 @@ class Reduced:
     (:func:`povstat._exact.group_sum_pair`), so that the estimates are the
     ratios of the exact sums; None on lazy engines, whose sums are float64.
     ``weight_exp``: the weights were multiplied by ``2**-weight_exp``
-    (:func:`weight_factors`) before the sums; their total is the population
-    of the design effect only after multiplying back.
+    (:func:`povstat.poverty_measures.weight_factors`) before the sums;
+    their total is the population of the design effect only after
+    multiplying back.
     """
 
     domain: NDArray[np.intp]
@@ -386,7 +348,7 @@ def reduce_units(
     n = w.shape[0]
     # Weights whose squares leave float64 are brought near 1 by a power of
     # two (exact), as the lazy engines' second pass does.
-    w, weight_exp = _rescaled(w)
+    w, weight_exp = rescaled_weights(w)
     wr = w if rows is None else w[rows]
     if strata is None:
         s_labels: NDArray[Any] = np.array([0])
@@ -1507,26 +1469,27 @@ def poverty_estimates(
     PSU sampled, since as a population size it is smaller than the sample.
     Give population sizes instead (equal to the PSUs sampled for a census).
 
-    Weights (times sizes) whose squares leave float64 (the largest above
-    about 1.3e154, or the smallest positive one below about 1.5e-154,
-    subnormals such as 5e-324 included; a subnormal weight times a gap of
-    0.6 is 5e-324 again, all digits lost) are first multiplied by the power
-    of two that brings the largest into [0.5, 1): exact, so every estimate
-    and standard error is that of the weights as given, as
-    :func:`poverty_table` computes on every engine; the design effect
-    compares with a population of the weights' total as given (``inf``
-    beyond float64, where the sampling fraction is 0). Without `psu`, a
-    domain and stratum whose rescaled weights all square to 0 (all below
-    about 1e-162 of the largest) is refused (ValueError), as on the lazy
-    engines of :func:`poverty_table`, whose variance needs those squares;
-    a unit id as `psu` gives the same units-as-PSUs estimate from
-    deviations.
     Without weights, R derives them from the fpc: :math:`N_h/n_h` (the PSUs
     in the stratum's population over those sampled) or :math:`1/f_h`.
     povstat weighs units equally without `weights`, which is R's answer only
     when those are equal in every stratum (one stratum, or equal
     fractions); otherwise it refuses, naming the weights the fpc implies:
     pass them as `weights`.
+
+    Weights (times sizes) whose squares leave float64 (the largest above
+    about 1.3e154, or the smallest positive one below about 1.5e-154,
+    subnormals such as 5e-324 included; a subnormal weight times a gap of
+    0.6 is 5e-324 again, all digits lost) are first multiplied by the power
+    of two that brings the largest into [0.5, 1): exact, so every estimate
+    and standard error is that of the weights as given, as
+    :func:`povstat.poverty_table` computes on every engine; the design
+    effect compares with a population of the weights' total as given (``inf``
+    beyond float64, where the sampling fraction is 0). Without `psu`, a
+    domain and stratum whose rescaled weights all square to 0 (all below
+    about 1e-162 of the largest) is refused (ValueError), as on the lazy
+    engines of :func:`povstat.poverty_table`, whose variance needs those
+    squares; a unit id as `psu` gives the same units-as-PSUs estimate from
+    deviations.
 
     The design effect ``deff`` is R ``survey``'s ``deff=TRUE``: against
     simple random sampling without replacement from a population of the

@@ -47,6 +47,7 @@ from povstat.poverty_measures import (
     refuse_lines_missing_in_domains,
     refuse_missing_domain_lines,
     unit_terms,
+    weight_factors,
 )
 from povstat.survey import (
     _LONELY,
@@ -57,7 +58,6 @@ from povstat.survey import (
     line_entry,
     linearised,
     reduce_units,
-    weight_factors,
 )
 from povstat.uncertainty import _level
 

@@ -1324,3 +1324,69 @@ def test_a_duckdb_union_column_is_named_with_its_type() -> None:
         r"\(UNION\(num INTEGER\)\) cannot be converted to pandas .*CAST",
     ):
         read_bps_table(rel, locale="en")
+
+
+def _integer_frames(big: int) -> dict[str, Any]:
+    """Pacitan's 2022 value `big` and Kota Malang's 2022 value 2**53 + 2."""
+    import duckdb
+    import polars as pl
+
+    ints = [big, 2**53 + 2]
+    names = ["Pacitan", "Kota Malang"]
+    con = duckdb.connect()
+    duck = {
+        t: con.sql(
+            f"SELECT * FROM (VALUES ('Pacitan', {big}::{t}), "
+            f'(\'Kota Malang\', {2**53 + 2}::{t})) v("Kabupaten/Kota", "2022")'
+        )
+        for t in ("BIGINT", "UBIGINT", "HUGEINT")
+    }
+    return {
+        "pandas int64": pd.DataFrame({"Kabupaten/Kota": names, "2022": ints}),
+        "pandas object": pd.DataFrame(
+            {"Kabupaten/Kota": names, "2022": pd.Series(ints, dtype=object)}
+        ),
+        "pandas Int64": pd.DataFrame(
+            {"Kabupaten/Kota": names, "2022": pd.Series(ints, dtype="Int64")}
+        ),
+        **{
+            f"polars {t}": pl.DataFrame(
+                {"Kabupaten/Kota": names, "2022": pl.Series(ints, dtype=getattr(pl, t))}
+            )
+            for t in ("Int64", "UInt64", "Int128")
+        },
+        **{f"duckdb {t}": rel for t, rel in duck.items()},
+    }
+
+
+def test_an_integer_float64_cannot_hold_is_invalid_on_every_engine() -> None:
+    # 2**53 + 1 = 9007199254740993 is no float64 (float64s are 2 apart there;
+    # its nearest is 9007199254740992): an invalid cell named by its row and
+    # value, on every engine, never read as 9007199254740992.0. 2**53 + 2 =
+    # 9007199254740994 is a float64: read.
+    for name, df in _integer_frames(2**53 + 1).items():
+        t = read_bps_table(df, locale="en", errors="report")
+        values = t.data["value"].tolist()
+        assert values[0] != values[0], name  # NaN
+        assert values[1] == 9007199254740994.0, name
+        assert [(c.row, c.text) for c in t.invalid] == [(0, "9007199254740993")], name
+        assert "nearest float64 is 9007199254740992.0" in t.invalid[0].reason
+        with pytest.raises(NumberParseError, match="cannot hold it exactly"):
+            read_bps_table(df, locale="en")
+
+
+@pytest.mark.spark
+def test_an_integer_float64_cannot_hold_is_invalid_on_spark() -> None:
+    from pyspark.sql.types import LongType, StringType, StructField, StructType
+
+    from backends import spark
+
+    schema = StructType(
+        [StructField("Kabupaten/Kota", StringType()), StructField("2022", LongType())]
+    )
+    df = spark().createDataFrame(
+        [("Pacitan", 2**53 + 1), ("Kota Malang", 2**53 + 2)], schema
+    )
+    t = read_bps_table(df, locale="en", errors="report")
+    assert t.data["value"].tolist()[1] == 9007199254740994.0
+    assert [(c.row, c.text) for c in t.invalid] == [(0, "9007199254740993")]

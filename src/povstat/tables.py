@@ -474,6 +474,10 @@ def read_bps_table(
         for the most common unit, every cell stating a unit), and
         ``errors="raise"``; lists every such cell with its row and column.
         Also raised (or reported with ``errors="report"``) for a value cell
+        holding a number float64 cannot hold exactly (an integer of any
+        engine's type, 2**53 + 1, or a decimal written as text with more
+        digits than float64 holds; the rule of
+        :func:`povstat.parse_numbers`, see Notes, *Frames*), a value cell
         holding a formula without a stored result (in .xlsx; an .xls
         formula whose stored result is empty text, as a program writing
         the file leaves it; or an .ods formula cell without a value type),
@@ -743,7 +747,17 @@ def read_bps_table(
     any width (a count written without separators, 674660, cannot be told
     from a misread 1445; 128-bit ones, DuckDB's HUGEINT, too), gives one
     ``UserWarning`` naming the first of each kind; pass
-    ``locale="en"`` for a frame whose numbers are right. A value cell that is
+    ``locale="en"`` for a frame whose numbers are right. Nothing is rounded
+    silently, by one rule on every engine and in
+    :func:`povstat.parse_numbers` (see its Notes): an integer value (pandas
+    ``int64`` or a Python int, polars ``Int64``, ``UInt64``, ``Int128``,
+    DuckDB ``BIGINT``, ``UBIGINT``, ``HUGEINT``, Spark ``LongType``) is read
+    when it equals its nearest float64 (up to 2**53 in magnitude, every
+    one), else it is an invalid cell (2**53 + 1 = 9007199254740993, whose
+    nearest float64 is 9007199254740992); a decimal is read when it is its
+    nearest float64 or that float64's shortest decimal: text likewise
+    ("12345678901234567890" is invalid), and a Decimal column holding
+    another value is refused (ValueError, see Raises). A value cell that is
     neither text nor a number is invalid and named by its kind, shown as
     plain text: a date ("2022-05-01 00:00:00", see *Spreadsheets*), a time
     interval (a Timedelta, DuckDB's INTERVAL), a list or array ("[1.0]"),
@@ -1302,19 +1316,21 @@ def read_bps_table(
         unit_row,
     )
     cells = grid.to_numpy(dtype=object)[np.ix_(data_rows, layout.columns)]
-    values, unit, mult, reasons = _parse_flat(cells.ravel(), loc, miss)
+    as_read = cells.copy()
+    wide_cols = np.isin(first + layout.columns, list(wide_ints))
+    if wide_cols.any():
+        # 128-bit integer columns, moved as their digits: integers again, read
+        # (and warned about) as integers, by the rule for integers float64
+        # cannot hold, never as decimal text.
+        block = as_read[:, wide_cols]
+        digits = (block != None) & np.array(  # noqa: E711 - elementwise
+            [re.fullmatch(r"-?[0-9]+", str(c)) is not None for c in block.ravel()],
+            dtype=bool,
+        ).reshape(block.shape)
+        block[digits] = [int(str(c)) for c in block[digits]]
+        as_read[:, wide_cols] = block
+    values, unit, mult, reasons = _parse_flat(as_read.ravel(), loc, miss)
     if loc == "id" and isinstance(frame_source, pd.DataFrame):
-        # 128-bit integer columns, read from their digits, warn as integers.
-        as_read = cells.copy()
-        wide_cols = np.isin(first + layout.columns, list(wide_ints))
-        if wide_cols.any():
-            block = as_read[:, wide_cols]
-            digits = (block != None) & np.array(  # noqa: E711 - elementwise
-                [re.fullmatch(r"-?[0-9]+", str(c)) is not None for c in block.ravel()],
-                dtype=bool,
-            ).reshape(block.shape)
-            block[digits] = [int(str(c)) for c in block[digits]]
-            as_read[:, wide_cols] = block
         _warn_read_as_numbers(as_read, "`source`, a frame,", 2)
         split_frame = as_read  # wide integers are integers, not text
     where = np.ix_(data_rows, first + layout.columns)

@@ -175,7 +175,7 @@ def test_wrong_locale_reason_says_what_the_other_reads() -> None:
         ("5 % jiwa", "conflicting units: percent, persons"),
         ("5 ribu persen", "multiplier"),
         (True, "boolean"),
-        (b"4", "neither text nor a number"),
+        (b"4", "bytes, not text: decode the column to text (str) first"),
         (float("inf"), "infinite"),
     ],
 )
@@ -500,7 +500,7 @@ def test_bad_arguments() -> None:
         parse_numbers(["1"], locale="id", missing=[None])  # type: ignore[list-item]
     with pytest.raises(TypeError, match="parse_columns"):
         parse_numbers(pd.DataFrame({"a": ["1"]}), locale="id")
-    with pytest.raises(NumberParseError, match="neither text nor a number"):
+    with pytest.raises(NumberParseError, match="a list of values, not a number"):
         parse_numbers([["1"], ["1", "2"]], locale="id")
 
 
@@ -895,8 +895,10 @@ def test_byte_strings_are_cells_neither_text_nor_number(texts: Any) -> None:
     r = parse_numbers(texts, locale="id", errors="report")
     assert r.value.size == 1
     assert np.isnan(r.value).all()
-    assert [c.reason for c in r.invalid] == ["neither text nor a number"]
-    with pytest.raises(NumberParseError, match="neither text nor a number"):
+    assert [c.reason for c in r.invalid] == [
+        "bytes, not text: decode the column to text (str) first"
+    ]
+    with pytest.raises(NumberParseError, match="bytes, not text"):
         parse_numbers(texts, locale="id")
 
 

@@ -1390,3 +1390,119 @@ def test_an_integer_float64_cannot_hold_is_invalid_on_spark() -> None:
     t = read_bps_table(df, locale="en", errors="report")
     assert t.data["value"].tolist()[1] == 9007199254740994.0
     assert [(c.row, c.text) for c in t.invalid] == [(0, "9007199254740993")]
+
+
+def test_an_odd_cell_is_described_alike_by_parse_numbers_and_read_bps_table() -> None:
+    # One description per kind of cell that is neither text nor a number,
+    # worked out from the rule (plain text, never a repr; its kind named):
+    import datetime
+    from decimal import Decimal
+
+    import numpy as np
+
+    from povstat import parse_numbers
+
+    expected = [
+        ([1.0, 2.0], "[1.0, 2.0]", "a list of values, not a number"),
+        ((1, 2), "[1, 2]", "a list of values, not a number"),
+        (np.array([1.5]), "[1.5]", "a list of values, not a number"),
+        ({"a": 1}, "{'a': 1}", "a map (keys and values), not a number"),
+        (b"13.8", "13.8", "bytes, not text: decode the column to text (str) first"),
+        (
+            pd.Timedelta(days=1),
+            "1 days 00:00:00",
+            "a time interval (a duration), not a number",
+        ),
+        (datetime.time(12, 30), "12:30:00", "a date or time, not a number"),
+        (True, "True", "a boolean, not a number"),
+        (Decimal("sNaN"), "sNaN", "not finite: a signalling NaN"),
+    ]
+    cells = [c for c, _, _ in expected]
+    names = ["Pacitan", "Ngawi", "Madiun", "Magetan", "Blitar", "Kediri"]
+    names += ["Kota Malang", "Kota Batu", "Kota Madiun"]
+    df = pd.DataFrame({"Kabupaten/Kota": names, "2022": pd.Series(cells, dtype=object)})
+    t = read_bps_table(df, locale="en", errors="report")
+    p = parse_numbers(pd.Series(cells, dtype=object), locale="en", errors="report")
+    want = [(text, reason) for _, text, reason in expected]
+    # A date's reason in a table adds where dates belong (a header cell).
+    got = [(c.text, c.reason.split(" (a date cell")[0]) for c in t.invalid]
+    assert got == want
+    assert [(c.text, c.reason) for c in p.invalid] == want
+
+
+def _map_frames() -> dict[str, Any]:
+    import duckdb
+    import polars as pl
+    import pyarrow as pa  # type: ignore[import-untyped]
+
+    kind = pa.map_(pa.string(), pa.int64())
+    table = pa.table(
+        {
+            "Kabupaten/Kota": ["Pacitan"],
+            "2022": pa.array([[("a", 1), ("b", 2)]], type=kind),
+        }
+    )
+    con = duckdb.connect()
+    return {
+        "pandas arrow map": table.to_pandas(types_mapper=pd.ArrowDtype),
+        "pyarrow map": table,
+        "polars map": pl.from_arrow(table),
+        "duckdb MAP": con.sql(
+            "SELECT 'Pacitan' AS \"Kabupaten/Kota\", MAP {'a': 1, 'b': 2} AS \"2022\""
+        ),
+        "pandas dict": pd.DataFrame(
+            {"Kabupaten/Kota": ["Pacitan"], "2022": [{"a": 1, "b": 2}]}
+        ),
+    }
+
+
+def test_a_map_cell_is_described_as_a_map_on_every_engine() -> None:
+    # A map of a -> 1, b -> 2 is the text "{'a': 1, 'b': 2}" and a map on
+    # every engine, never the list of pairs "[a, 1, b, 2]" some reach pandas as.
+    for name, df in _map_frames().items():
+        t = read_bps_table(df, locale="en", errors="report")
+        assert [(c.text, c.reason) for c in t.invalid] == [
+            ("{'a': 1, 'b': 2}", "a map (keys and values), not a number")
+        ], name
+
+
+@pytest.mark.spark
+def test_a_spark_map_cell_is_described_as_a_map() -> None:
+    from pyspark.sql.types import (
+        IntegerType,
+        MapType,
+        StringType,
+        StructField,
+        StructType,
+    )
+
+    from backends import spark
+
+    schema = StructType(
+        [
+            StructField("Kabupaten/Kota", StringType()),
+            StructField("2022", MapType(StringType(), IntegerType())),
+        ]
+    )
+    df = spark().createDataFrame([("Pacitan", {"a": 1})], schema)
+    t = read_bps_table(df, locale="en", errors="report")
+    assert [(c.text, c.reason) for c in t.invalid] == [
+        ("{'a': 1}", "a map (keys and values), not a number")
+    ]
+
+
+def test_a_duckdb_varint_is_read_as_its_integer() -> None:
+    # VARINT 12345 is 12345.0, never its bytes; 2**53 + 1 = 9007199254740993
+    # as a VARINT is refused as any integer float64 cannot hold (nearest
+    # 9007199254740992).
+    import duckdb
+
+    con = duckdb.connect()
+    rel = con.sql(
+        "SELECT * FROM (VALUES ('Pacitan', 12345::VARINT), "
+        f'(\'Kota Malang\', {2**53 + 1}::VARINT)) v("Kabupaten/Kota", "2022")'
+    )
+    t = read_bps_table(rel, locale="en", errors="report")
+    assert t.data["value"].tolist()[0] == 12345.0
+    assert [(c.row, c.text) for c in t.invalid] == [(1, "9007199254740993")]
+    assert "cannot hold it exactly" in t.invalid[0].reason

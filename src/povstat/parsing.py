@@ -364,11 +364,17 @@ def parse_numbers(
         ``bytearray``, ``memoryview``) are one cell each, never a sequence of
         character codes, and invalid: neither text nor a number (decode
         them first). An invalid cell that is neither text nor a number is
-        shown (in ``InvalidCell.text`` and messages) as plain text, by the
-        rule :func:`povstat.read_bps_table` follows: a date or time in ISO
-        order ("2022-01-01 00:00:00"), a time interval as pandas writes it
-        ("1 days 00:00:00"), bytes decoded, a list as "[1, 2]", a Decimal
-        by its digits; never a Python repr.
+        shown (in ``InvalidCell.text`` and messages) as plain text and
+        described by its kind, by the one rule
+        :func:`povstat.read_bps_table` follows on every engine: a date or
+        time in ISO order ("2022-01-01 00:00:00"; "a date or time, not a
+        number"), a time interval as pandas writes it ("1 days 00:00:00";
+        "a time interval (a duration), not a number"), bytes decoded
+        ("bytes, not text: decode the column to text (str) first"), a list,
+        array or tuple as "[1, 2]" ("a list of values, not a number"), a
+        dict as "{'a': 1}" ("a map (keys and values), not a number"), a
+        Decimal by its digits; never a Python repr. A boolean is "a
+        boolean, not a number".
     locale : {"id", "en"}
         Number format, required: ``"id"`` for a decimal comma and dots between
         groups of three digits (``"1.234.567,89"``), ``"en"`` for a decimal
@@ -514,7 +520,7 @@ def parse_numbers(
         InvalidCell(
             row=_label(rows[i]) if rows is not None else _position(int(i), cells.shape),
             column=column,
-            text=_show(cells.ravel()[i]),
+            text=_show_cell(cells.ravel()[i]),
             reason=str(reasons[i]),
         )
         for i in bad
@@ -667,7 +673,7 @@ def parse_columns(
                 InvalidCell(
                     row=_label(df.index[int(i)]),
                     column=_label(col),
-                    text=_show(cells[i]),
+                    text=_show_cell(cells[i]),
                     reason=str(reasons[i]),
                 ),
             )
@@ -927,6 +933,16 @@ def _show(cell: object) -> str:
         return f"<{type(plain).__name__} too long to show>"
 
 
+def _show_cell(cell: object) -> str:
+    """A value cell as ``InvalidCell.text`` shows it.
+
+    :func:`_odd_cell`'s text for a cell that is neither text nor a number
+    (a tuple as the list it is, "[1, 2]"), else :func:`_show`.
+    """
+    odd = _odd_cell(cell)
+    return _show(cell) if odd is None else odd[0]
+
+
 def _date_text(value: object) -> str | None:
     """A date, time or time interval as ISO text; None for anything else."""
     if isinstance(value, pd.Timestamp | np.datetime64):
@@ -968,6 +984,43 @@ def _odd_text(cell: object) -> str | None:
     if isinstance(cell, dict):
         return str(cell)
     return None
+
+
+def _odd_cell(cell: object) -> tuple[str, str] | None:
+    """A cell that is neither text nor a number: its text and its reason.
+
+    The one description of such cells, for :func:`parse_numbers` and
+    :func:`povstat.read_bps_table` alike: the text by :func:`_odd_text`
+    (plain text, never a Python repr) and the kind: a date or time, a time
+    interval (a duration), bytes, a list of values (a list, array or
+    tuple), a map (a dict; any engine's map column reaches it as one). A
+    Decimal NaN: its text ("sNaN"), reason "" (its own is kept). None for
+    text, numbers, booleans and missing values.
+    """
+    if isinstance(cell, Decimal):
+        return (str(cell), "") if not cell.is_finite() else None
+    if isinstance(cell, tuple):
+        cell = list(cell)
+    text = _odd_text(cell)
+    if text is None:
+        return None
+    if isinstance(cell, pd.offsets.BaseOffset | datetime.timedelta | np.timedelta64):
+        return text, "a time interval (a duration), not a number"
+    if isinstance(cell, datetime.date | datetime.time | np.datetime64):
+        return text, _DATE_OR_TIME
+    if isinstance(cell, bytes | bytearray):
+        return text, "bytes, not text: decode the column to text (str) first"
+    if isinstance(cell, list | np.ndarray | pd.Series):
+        return text, "a list of values, not a number"
+    if isinstance(cell, dict):
+        return text, "a map (keys and values), not a number"
+    return None  # pragma: no cover - _odd_text describes no other cell
+
+
+_ODD_CELL = np.frompyfunc(_odd_cell, 1, 1)
+#: A date or time cell's reason (read_bps_table adds where dates belong).
+_DATE_OR_TIME = "a date or time, not a number"
+_NEITHER = "neither text nor a number"
 
 
 def _type_name(x: object) -> str:
@@ -1100,7 +1153,10 @@ def _parse_flat(
         values[is_num] = num.astype(np.float64)
         reasons[is_num] = why
     reasons[kind == 2] = "a boolean, not a number"
-    reasons[kind == 3] = "neither text nor a number"
+    other = np.flatnonzero(kind == 3)
+    if other.size:  # a date, a list, bytes, a map, ...: described as such
+        described = _ODD_CELL(obj[other])
+        reasons[other] = [_NEITHER if d is None else d[1] for d in described]
     is_text = kind == 0
     if is_text.any():
         codes, uniques = pd.factorize(text[is_text])

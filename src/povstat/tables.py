@@ -43,6 +43,7 @@ from narwhals.stable.v2.typing import IntoFrame
 from povstat import _regions, _results, _validate
 from povstat._results import Backend
 from povstat.parsing import (
+    _DATE_OR_TIME,
     _DEFAULT_MISSING,
     _MULT_RE,
     _MULTIPLIERS,
@@ -59,7 +60,7 @@ from povstat.parsing import (
     _missing,
     _mixed_scales,
     _mixed_units,
-    _odd_text,
+    _odd_cell,
     _parse_flat,
     _parse_text,
     _show,
@@ -761,7 +762,11 @@ def read_bps_table(
     neither text nor a number is invalid and named by its kind, shown as
     plain text: a date ("2022-05-01 00:00:00", see *Spreadsheets*), a time
     interval (a Timedelta, DuckDB's INTERVAL), a list or array ("[1.0]"),
-    bytes (their text: decode the column first), a mapping.
+    bytes (their text: decode the column first), a map ("{'a': 1}": a
+    DuckDB ``MAP``, a polars or pyarrow map, a Spark ``MapType`` alike), by
+    the one description :func:`povstat.parse_numbers` gives such cells.
+    A DuckDB ``VARINT`` (``BIGNUM``) cell is read as its integer value, by
+    the rule for integers above (never as its bytes).
 
     *Spreadsheets.* For .xlsx, .xlsm and .xls files each cell's number
     format is read (openpyxl; xlrd with its cell formatting for .xls, each
@@ -1376,7 +1381,9 @@ def read_bps_table(
     )
     for i in odd:  # cells of other kinds (a frame's): plain text, a reason
         kind = _odd_cell(value_cells[i])
-        if kind is not None:
+        # A date keeps the fuller reason above (the same words, and where
+        # dates belong); a time interval, also a date of _dates_of, does not.
+        if kind is not None and kind[1] != _DATE_OR_TIME:
             shown[i], odd_reason = kind
             reasons[i] = odd_reason or reasons[i]
     if read.fields is not None and sep == ",":
@@ -1526,36 +1533,9 @@ def _shows_nothing(value: object, fmt: object) -> bool:
 
 
 _DATE_REASON = (
-    "a date or time (a spreadsheet date cell, or a date format on a number), "
-    "not a number: a date names a period in a header cell only"
+    f"{_DATE_OR_TIME} (a date cell, or a spreadsheet's date format on a "
+    "number): a date names a period in a header cell only"
 )
-
-
-def _odd_cell(cell: object) -> tuple[str, str] | None:
-    """A value cell that is neither text nor a number: its text and reason.
-
-    As a message shows it, plain text by the parsers' one rule
-    (:func:`povstat.parsing._odd_text`), never a Python repr: a time
-    interval, a list, bytes, a mapping; a Decimal NaN's text ("sNaN", its
-    reason kept: reason ""). None for other cells.
-    """
-    if isinstance(cell, Decimal):
-        return (str(cell), "") if not cell.is_finite() else None
-    interval = "a time interval (a duration), not a number"
-    if isinstance(cell, tuple):
-        cell = list(cell)
-    text = _odd_text(cell)
-    if text is None:
-        return None
-    if isinstance(cell, pd.offsets.BaseOffset | datetime.timedelta | np.timedelta64):
-        return text, interval
-    if isinstance(cell, bytes | bytearray):
-        return text, "bytes, not text: decode the column to text (str) first"
-    if isinstance(cell, list | np.ndarray | pd.Series):
-        return text, "a list of values, not a number"
-    if isinstance(cell, dict):
-        return text, "a mapping, not a number"
-    return None
 
 
 def _dates_of(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any] | None:
@@ -1616,6 +1596,10 @@ def _read_any(
             if getattr(d, "kind", "") == "f" and getattr(d, "itemsize", 8) < 8
         ]
         grid = grid.astype(object)
+        for j, d in enumerate(source.dtypes):  # pandas Arrow map columns
+            arrow = getattr(d, "pyarrow_dtype", None)
+            if arrow is not None and str(arrow).startswith("map<"):
+                grid[j] = _map_cells(grid[j])
         for j in short:  # float32 / float16: the figures they print as (4.35)
             kind = source.dtypes.iloc[j]
             narrow = source.iloc[:, j].to_numpy(
@@ -2001,7 +1985,17 @@ def _frame_as_pandas(source: object) -> tuple[object, frozenset[int]]:
         return source, frozenset()  # not a frame: _read_grid says what it accepts
     except nw.exceptions.DuplicateError:
         raise ValueError(_REPEATED_NAMES) from None
-    wide = [c for c, d in schema.items() if d in (nw.Int128, nw.UInt128)]
+    unknown = any(d == nw.Unknown for d in schema.values())
+    types = _native_types(source) if unknown else {}  # asked only if needed
+    # DuckDB's VARINT (BIGNUM) reaches pandas as its bytes: read by its
+    # digits, as a 128-bit integer is, then by the rule for integers.
+    wide = [
+        c
+        for c, d in schema.items()
+        if d in (nw.Int128, nw.UInt128)
+        or (d == nw.Unknown and types.get(c) in ("VARINT", "BIGNUM"))
+    ]
+    maps = [j for j, d in enumerate(schema.values()) if d == nw.Map]
     short = [c for c, d in schema.items() if d == nw.Float32]
     impl = native.implementation
     if impl.is_pyspark() or impl.is_pyspark_connect():
@@ -2028,7 +2022,6 @@ def _frame_as_pandas(source: object) -> tuple[object, frozenset[int]]:
         if type(e).__module__.split(".")[0] != "pyarrow":
             raise
         odd = [c for c, d in schema.items() if d == nw.Unknown]
-        types = _native_types(source)
         shown = ", ".join(
             f"{c!r} ({types.get(c, 'of a type narwhals cannot name')})" for c in odd
         )
@@ -2040,6 +2033,8 @@ def _frame_as_pandas(source: object) -> tuple[object, frozenset[int]]:
         )
         raise ValueError(msg) from None
     grid = native_grid.astype(object)
+    for j in maps:  # a map column's cells as mappings, on every engine
+        grid[grid.columns[j]] = _map_cells(grid.iloc[:, j])
     for j, kind in enumerate(native_grid.dtypes):
         # float16 (polars Float16, which narwhals does not name) read through
         # its shortest decimal as float32 is: 13.8, not 13.796875.
@@ -2057,6 +2052,19 @@ def _frame_as_pandas(source: object) -> tuple[object, frozenset[int]]:
         grid.set_axis(pd.Index(list(grid.columns), dtype=object), axis=1),
         frozenset(names.index(c) for c in wide),
     )
+
+
+def _map_cells(column: pd.Series[Any]) -> pd.Series[Any]:
+    """A map column's cells as dicts, as Spark's reach pandas.
+
+    DuckDB, polars and pyarrow maps reach pandas as lists of (key, value)
+    pairs, which would read as lists: a dict is described as the map it is
+    (:func:`povstat.parsing._odd_cell`). Missing cells stay missing.
+    """
+    cells = column.to_numpy(dtype=object)
+    out = np.empty(cells.shape, dtype=object)
+    out[:] = [dict(c) if isinstance(c, list | np.ndarray) else c for c in cells]
+    return pd.Series(out, index=column.index, dtype=object)
 
 
 def _native_types(frame: object) -> dict[str, str]:

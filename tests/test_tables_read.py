@@ -592,8 +592,10 @@ def test_a_value_whose_format_shows_nothing_stays_invalid() -> None:
 def _decimal_frames(text: str) -> list[Any]:
     # One value, the Decimal `text`, as a pandas object column (as
     # pandas.read_sql gives), a pandas decimal128[pyarrow] column and a
-    # polars Decimal(38, 23) column.
+    # polars Decimal(38, 23) column and a DuckDB DECIMAL(38,23) relation.
     from decimal import Decimal
+
+    import duckdb
 
     pa = pytest.importorskip("pyarrow")
     pl = pytest.importorskip("polars")
@@ -610,16 +612,56 @@ def _decimal_frames(text: str) -> list[Any]:
             {"Kabupaten/Kota": ["Pacitan"], "2022": [d]},
             schema={"Kabupaten/Kota": pl.String, "2022": pl.Decimal(38, 23)},
         ),
+        duckdb.sql(
+            f'SELECT \'Pacitan\' AS "Kabupaten/Kota", {text}::DECIMAL(38,23) AS "2022"'
+        ),
     ]
 
 
 def test_a_decimal_float64_cannot_hold_is_refused_on_every_frame_kind() -> None:
     # 13.80000000000000000000001 has 25 significant digits; its nearest
-    # float64 is 13.8, another figure: refused whatever the frame, never
-    # read as 13.8 on one engine and refused on another.
-    for df in _decimal_frames("13.80000000000000000000001"):
-        with pytest.raises(ValueError, match="cannot hold exactly"):
+    # float64 is 13.8, another figure: an invalid cell named by its row and
+    # digits whatever the frame, as parse_numbers reports it, never read as
+    # 13.8 on one engine and refused otherwise on another.
+    from decimal import Decimal
+
+    from povstat import parse_numbers
+
+    text = "13.80000000000000000000001"
+    reason = parse_numbers([Decimal(text)], locale="en", errors="report")
+    for df in _decimal_frames(text):
+        t = read_bps_table(df, locale="en", errors="report")
+        assert [(c.row, c.text, c.reason) for c in t.invalid] == [
+            (0, text, reason.invalid[0].reason)
+        ]
+        assert "its nearest float64 is 13.8;" in t.invalid[0].reason
+        with pytest.raises(NumberParseError, match="cannot hold it exactly"):
             read_bps_table(df, locale="en")
+
+
+@pytest.mark.spark
+def test_a_spark_decimal_float64_cannot_hold_is_an_invalid_cell() -> None:
+    # DecimalType(38, 0) 9007199254740993 (2**53 + 1; nearest float64
+    # 9007199254740992, printed 9007199254740992.0, another figure) is
+    # invalid; 9007199254740994 (2**53 + 2) is a float64: read.
+    from decimal import Decimal
+
+    from pyspark.sql.types import DecimalType, StringType, StructField, StructType
+
+    from backends import spark
+
+    schema = StructType(
+        [
+            StructField("Kabupaten/Kota", StringType()),
+            StructField("2022", DecimalType(38, 0)),
+        ]
+    )
+    rows = [("Pacitan", Decimal(2**53 + 1)), ("Kota Malang", Decimal(2**53 + 2))]
+    t = read_bps_table(
+        spark().createDataFrame(rows, schema), locale="en", errors="report"
+    )
+    assert t.data["value"].tolist()[1] == 9007199254740994.0
+    assert [(c.row, c.text) for c in t.invalid] == [(0, "9007199254740993")]
 
 
 def test_a_decimal_float64_holds_is_read_on_every_frame_kind() -> None:

@@ -476,8 +476,11 @@ def read_bps_table(
         ``errors="raise"``; lists every such cell with its row and column.
         Also raised (or reported with ``errors="report"``) for a value cell
         holding a number float64 cannot hold exactly (an integer of any
-        engine's type, 2**53 + 1, or a decimal written as text with more
-        digits than float64 holds; the rule of
+        engine's type, 2**53 + 1; a decimal of any engine's Decimal type, a
+        pandas object column of Decimals or Arrow decimal column, or written
+        as text, that is neither its nearest float64 nor that float64's
+        shortest decimal, 13.80000000000000000000001, whose nearest float64
+        is 13.8; the rule of
         :func:`povstat.parse_numbers`, see Notes, *Frames*), a value cell
         holding a formula without a stored result (in .xlsx; an .xls
         formula whose stored result is empty text, as a program writing
@@ -514,10 +517,7 @@ def read_bps_table(
         compared.
     ValueError
         If a data frame's index holds labels (it is not read: see `source`)
-        or repeats a row number; a frame's Decimal value is one float64
-        cannot hold exactly (13.80000000000000000000001, whose nearest
-        float64 is 13.8), in a pandas object column of Decimals, a pandas
-        Arrow decimal column or any engine's Decimal column alike;
+        or repeats a row number;
         no header row naming years is found (the message names the
         formulas without a stored result where the years may have been,
         and the cells that would name years without the invisible
@@ -756,9 +756,10 @@ def read_bps_table(
     when it equals its nearest float64 (up to 2**53 in magnitude, every
     one), else it is an invalid cell (2**53 + 1 = 9007199254740993, whose
     nearest float64 is 9007199254740992); a decimal is read when it is its
-    nearest float64 or that float64's shortest decimal: text likewise
-    ("12345678901234567890" is invalid), and a Decimal column holding
-    another value is refused (ValueError, see Raises). A value cell that is
+    nearest float64 or that float64's shortest decimal, in text and in any
+    engine's Decimal column alike (a ``DECIMAL(38,25)``
+    13.8000000000000000000000001 and the text "12345678901234567890" are
+    invalid cells; 13.8 written with 25 decimals is 13.8). A value cell that is
     neither text nor a number is invalid and named by its kind, shown as
     plain text: a date ("2022-05-01 00:00:00", see *Spreadsheets*), a time
     interval (a Timedelta, DuckDB's INTERVAL), a list or array ("[1.0]"),
@@ -1588,7 +1589,6 @@ def _read_any(
     """All cells of the table as objects, no header, rows labelled for users."""
     if isinstance(source, pd.DataFrame):
         _check_frame_index(source.index)
-        _refuse_inexact_frame_decimals(source)
         grid = source.set_axis(range(source.shape[1]), axis=1)
         short = [
             j
@@ -1719,45 +1719,6 @@ def _empty_sheet(data: bytes, sheet: str | int | None, what: str) -> str:
         else "no sheet of the workbook holds cells"
     )
     return f"{what}: {named} is empty (it holds no cell): {advice}"
-
-
-def _refuse_inexact_frame_decimals(frame: pd.DataFrame) -> None:
-    """Refuse a pandas frame's decimals that float64 cannot hold.
-
-    An Arrow decimal column (``decimal128[pyarrow]``) or an object column
-    holding ``Decimal`` values (``pandas.read_sql``): by the rule every
-    frame's Decimal column is read with (a polars, DuckDB or Spark one is
-    refused so on its way to pandas), never rounded to the nearest float64.
-    """
-    from povstat.frames import _plumbing
-
-    for j in range(frame.shape[1]):  # a loop over the few columns
-        col = frame.iloc[:, j]
-        arrow = (
-            _plumbing._arrow_decimal(col.dtype)
-            if isinstance(col.dtype, pd.ArrowDtype)
-            else None
-        )
-        if arrow is None and not (
-            col.dtype == object
-            and any(isinstance(v, Decimal) for v in col.to_numpy(dtype=object))
-        ):
-            continue
-        texts = np.array(
-            [
-                str(v) if isinstance(v, Decimal) and v.is_finite() else ""
-                for v in col.to_numpy(dtype=object)
-            ],
-            dtype=object,
-        )
-        digits = np.array(
-            [len(re.sub(r"[^0-9]", "", t.split("E")[0]).strip("0")) for t in texts],
-            dtype=np.float64,
-        )
-        name = frame.columns[j]
-        _validate.refuse_inexact_decimal_texts(
-            texts, digits, f"`source`, column {_show(name)!r} (position {j}),"
-        )
 
 
 def _refuse_shifted_workbook(data: bytes, what: str) -> None:
@@ -2003,12 +1964,16 @@ def _frame_as_pandas(source: object) -> tuple[object, frozenset[int]]:
         # shortest decimal 123456790): its float32 columns reach pandas as
         # float32 and are widened below, as on every other engine.
         short = []
-    if wide or short:
+    # Decimal columns move as their digits and are read as Decimals, each
+    # cell by the rule for numbers float64 cannot hold (an invalid cell
+    # named by its row), never refused or rounded on the way.
+    decimals = [c for c, d in schema.items() if d == nw.Decimal]
+    if wide or short or decimals:
         # 128-bit integers have no pandas (pyarrow) form: their digits, as
         # text, are read exactly as the integers written. float32 values are
         # the figures they print as (4.35, not 4.349999904632568).
         frame = native.with_columns(
-            *(nw.col(c).cast(nw.String) for c in wide),
+            *(nw.col(c).cast(nw.String) for c in wide + decimals),
             *(nw.col(c).cast(nw.String).cast(nw.Float64) for c in short),
         ).to_native()
     try:
@@ -2033,6 +1998,13 @@ def _frame_as_pandas(source: object) -> tuple[object, frozenset[int]]:
         )
         raise ValueError(msg) from None
     grid = native_grid.astype(object)
+    for j in [list(schema).index(c) for c in decimals]:
+        digits = grid.iloc[:, j].to_numpy(dtype=object)
+        grid[grid.columns[j]] = pd.Series(
+            [Decimal(c) if isinstance(c, str) else c for c in digits],
+            index=grid.index,
+            dtype=object,
+        )
     for j in maps:  # a map column's cells as mappings, on every engine
         grid[grid.columns[j]] = _map_cells(grid.iloc[:, j])
     for j, kind in enumerate(native_grid.dtypes):

@@ -931,3 +931,74 @@ def group_codes(by: ArrayLike | None, n: int) -> NDArray[np.intp]:
         msg = "`by` labels must be sortable (all numbers or all strings)"
         raise TypeError(msg) from None
     return np.asarray(codes, dtype=np.intp).reshape(n)
+
+
+# Results beyond float64's largest value (about 1.8e308) are +-inf, as IEEE
+# 754 overflow gives, never a warning; an intermediate that overflows while
+# the result does not is recomputed on scaled operands (powers of two, exact
+# on the normal numbers an overflow implies), so the finite result is the
+# one the unscaled formula gives below the limit.
+_SHIFT = 16
+
+
+def product_ratio(
+    a: NDArray[np.float64], b: NDArray[np.float64], c: float | NDArray[np.float64]
+) -> NDArray[np.float64]:
+    """``a * b / c`` without an overflow of ``a * b`` the result does not have.
+
+    +-inf only where the exact result is beyond float64's range.
+    """
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        out = np.asarray(np.multiply(a, b) / c, dtype=np.float64)
+        again = np.isinf(out) & np.isfinite(a) & np.isfinite(b) & np.isfinite(c)
+        if again.any():
+            # An overflowing product has |a|, |b| > 1: scaling is exact.
+            scaled = np.ldexp(np.ldexp(a, -_SHIFT) * b / c, _SHIFT)
+            out = np.asarray(np.where(again, scaled, out), dtype=np.float64)
+    return out
+
+
+def difference(
+    a: NDArray[np.float64], b: NDArray[np.float64]
+) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
+    """``a - b``, halved where it overflows, and the halving flag.
+
+    Returns ``(d, halved)``: ``d`` is ``a - b`` or, where that overflows
+    from finite operands, ``a / 2 - b / 2`` (finite: each half is at most
+    half of float64's largest value). A ratio of two differences uses the
+    halves on both sides.
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        d = np.asarray(np.subtract(a, b), dtype=np.float64)
+        halved = np.isinf(d) & np.isfinite(a) & np.isfinite(b)
+        if halved.any():
+            d = np.asarray(
+                np.where(halved, np.subtract(a / 2.0, b / 2.0), d), dtype=np.float64
+            )
+    return d, np.asarray(halved, dtype=bool)
+
+
+_SQUARE_LIMIT = float(np.sqrt(np.finfo(np.float64).max))  # about 1.34e154
+
+
+def squarable(x: NDArray[np.float64], name: str) -> NDArray[np.float64]:
+    """Refuse values whose square overflows float64 (a variance of an SE).
+
+    Standard errors above about 1.34e154 have no variance in float64:
+    refused, naming `name`, rather than an infinite or NaN result.
+
+    Raises
+    ------
+    ValueError
+        If a finite value has ``|x| > sqrt(max float64)``.
+    """
+    with np.errstate(invalid="ignore"):
+        bad = np.isfinite(x) & (np.abs(x) > _SQUARE_LIMIT)
+    if np.any(bad):
+        msg = (
+            f"`{name}` must be at most {_SQUARE_LIMIT:.4g} (its square, a "
+            f"variance, must fit float64), found {_first(x, bad)}; rescale "
+            "the figures (e.g. to thousands)"
+        )
+        raise ValueError(msg)
+    return x

@@ -660,7 +660,10 @@ def _decimal_total(
     ``10**decimals`` (whole parts and fractions apart, so neither the
     scaling nor the sum rounds), and the exact total is turned into the
     float nearest to it, rounded once (:func:`_divide_exactly`), whatever
-    its size below 2**62. Other groups (implied populations,
+    its size below 2**62. Negative `decimals` (counts rounded to hundreds,
+    say) add the whole multiples of ``10**-decimals`` in int64 and scale
+    the integer total back exactly before its one rounding to float.
+    Other groups (implied populations,
     say) are added in float, in the caller's canonical order. A group's
     total never depends on the other groups. NaN and infinities propagate
     as in a float sum.
@@ -718,8 +721,13 @@ def _decimal_total(
     frac = np.zeros(k, dtype=np.int64)
     np.add.at(w, cu, wholes)
     np.add.at(frac, cu, digits)
-    sc = 10.0 ** np.abs(d).astype(np.float64)  # exact in float64 up to 10**22
-    total = np.where(d >= 0, _divide_exactly(w, frac, d), w * sc)
+    # Negative `decimals`: the total is ``w * 10**-d``, an integer below
+    # 2**62 (so below 2**63), formed exactly in int64 and turned into float
+    # once. ``float(w) * 10.0**-d`` would round twice above 2**53.
+    scale = (10 ** np.clip(-d, 0, 18)).astype(np.int64)
+    with np.errstate(over="ignore"):
+        tens = np.where(d < 0, w * scale, 0).astype(np.float64)
+    total = np.where(d >= 0, _divide_exactly(w, frac, d), tens)
     if not finite.all():
         bad = ~finite & use
         total = total + np.bincount(codes[bad], weights=x[bad], minlength=k)
@@ -1497,6 +1505,8 @@ def derived_proportion(
         If `unit` is unknown, a count or error is negative or infinite, a
         part exceeds its whole, the errors are not given as two SEs or two
         MOEs, `level` is not in (0, 1), or the shapes do not broadcast.
+        A standard error above about 1.34e154 (its square, a variance,
+        overflows float64) is refused too, naming its argument.
 
     See Also
     --------
@@ -1556,6 +1566,9 @@ def derived_proportion(
         ("part", "whole"), (se_part, se_whole), (moe_part, moe_whole), lev
     )
     _validate.shape(part=x, whole=y, se_part=sx, se_whole=sy)
+    # Standard errors whose squares overflow: refused under their own names.
+    _validate.squarable(sx, "se_part" if se_part is not None else "moe_part")
+    _validate.squarable(sy, "se_whole" if se_whole is not None else "moe_whole")
     with np.errstate(divide="ignore", invalid="ignore"):
         p = np.where(y > 0, x / np.where(y > 0, y, 1.0), np.nan)
     radicand = sx**2 - p**2 * sy**2
@@ -1621,6 +1634,8 @@ def derived_ratio(
         If an estimate is infinite, an error is negative or infinite, the
         errors are not given as two SEs or two MOEs, the dependence is
         misstated, `level` is not in (0, 1), or the shapes do not broadcast.
+        A standard error above about 1.34e154 (its square, a variance,
+        overflows float64) is refused too, naming its argument.
 
     See Also
     --------
@@ -1667,6 +1682,13 @@ def derived_ratio(
         lev,
     )
     _validate.shape(numerator=x, denominator=y, se_numerator=sx, se_denominator=sy)
+    # Standard errors whose squares overflow: refused under their own names.
+    _validate.squarable(
+        sx, "se_numerator" if se_numerator is not None else "moe_numerator"
+    )
+    _validate.squarable(
+        sy, "se_denominator" if se_denominator is not None else "moe_denominator"
+    )
     indep = _validate.flag(independent, "independent")
     if indep and correlation is not None:
         msg = (
@@ -1857,7 +1879,8 @@ def poverty_gap_money(
         return np.asarray(g_ / scale * z_ * c_ * mult)
 
     mean = shortfall(g, r, z)
-    tot = total(g, r, z, c)
+    with np.errstate(over="ignore"):  # a total beyond float64's range: inf
+        tot = total(g, r, z, c)
     bounds: dict[str, Any] = {}
     if dec is not None:
         g_lo, g_hi = _bounds(g, dec["p1"], "p1")

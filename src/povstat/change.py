@@ -534,9 +534,15 @@ def recovery_share(
     p = _validate.finite_or_nan(peak, "peak")
     c = _validate.finite_or_nan(current, "current")
     _validate.shape(baseline=b, peak=p, current=c)
-    rise = p - b
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.asarray(np.divide(p - c, rise) * 100.0)
+    # Differences that overflow are halved exactly (the share is a ratio);
+    # a share beyond float64's range is inf.
+    rise, half_rise = _validate.difference(p, b)
+    fall, half_fall = _validate.difference(p, c)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        ratio = np.divide(fall, rise)
+        ratio = np.where(half_fall & ~half_rise, ratio * 2.0, ratio)
+        ratio = np.where(half_rise & ~half_fall, ratio / 2.0, ratio)
+        out = np.asarray(ratio * 100.0)
     out[np.broadcast_to(~(rise > 0), out.shape)] = np.nan
     return np.asarray(out)
 

@@ -103,9 +103,9 @@ def _headcount_kernel(
     r: NDArray[np.float64], n: NDArray[np.float64], u: Unit, out: NDArray[np.float64]
 ) -> None:
     """:math:`H = P_0 N` of checked inputs, written into `out` (the one formula)."""
-    np.multiply(r, n, out=out)
-    if u == "percent":
-        out /= 100.0
+    # Beyond float64's range: inf, with no warning; an overflow of r * n
+    # that the division by 100 brings back is avoided.
+    out[...] = _validate.product_ratio(r, n, 100.0 if u == "percent" else 1.0)
 
 
 def _headcount_in_blocks(
@@ -194,7 +194,7 @@ def headcount_to_rate(
     n = _validate.nonnegative(population if n_ is None else n_, "population")
     out = np.empty(_validate.shape(headcount=h, population=n), dtype=np.float64)
     hb, nb = np.broadcast_arrays(h, n)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         if not _rate_kernel(hb, nb, u, out):
             i = np.argwhere(hb > nb * (1.0 + _ROUNDING))[0]
             msg = (
@@ -240,7 +240,7 @@ def _rate_in_blocks(
     top = _validate.MAX_FINITE
     out = np.empty(h.shape, dtype=np.float64)
     hf, nf, of = h.reshape(-1), n.reshape(-1), out.reshape(-1)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         for b in _validate.blocks(hf.shape[0]):  # blocks of 65,536, not rows
             hb, nb = hf[b], nf[b]
             if not (
@@ -263,7 +263,8 @@ def _population_kernel(
     """:math:`N = H / P_0` of checked inputs, into `out` (the one formula).
 
     NaN where the rate is 0, looked for only if `zero` (the rates may hold
-    a 0). Run under ``np.errstate(divide="ignore", invalid="ignore")``.
+    a 0). Run under ``np.errstate(divide="ignore", invalid="ignore", over="ignore")``:
+    a population beyond float64's range is inf.
     """
     np.divide(h, r, out=out)
     if zero:
@@ -282,7 +283,7 @@ def _population_in_blocks(
     upper = _validate.UPPER[u]
     out = np.empty(r.shape, dtype=np.float64)
     rf, hf, of = r.reshape(-1), h.reshape(-1), out.reshape(-1)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         for b in _validate.blocks(rf.shape[0]):  # blocks of 65,536, not rows
             rb, hb = rf[b], hf[b]
             low = float(np.fmin.reduce(rb))
@@ -356,7 +357,7 @@ def implied_population(
     r = _validate.rate(r, "rate", u)
     h = _validate.nonnegative(headcount if h_ is None else h_, "headcount")
     out = np.empty(_validate.shape(rate=r, headcount=h), dtype=np.float64)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         _population_kernel(r, h, u, out, zero=True)
     return out
 
@@ -440,7 +441,7 @@ def implied_population_interval(
     r_lo = np.maximum(ri.lower, 0.0)
     r_hi = np.minimum(ri.upper, scale)  # a rate cannot exceed 100 % (or 1)
     h_lo = np.maximum(hi.lower, 0.0)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         lower = np.asarray(h_lo / r_hi * scale)
         upper = np.asarray(np.where(r_lo > 0, hi.upper / r_lo * scale, np.inf))
     upper = np.where(np.isnan(r) | np.isnan(h), np.nan, upper)

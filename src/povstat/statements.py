@@ -383,6 +383,45 @@ def _change_range(
     )
 
 
+def _relative_range(
+    before: NDArray[np.float64],
+    after: NDArray[np.float64],
+    shown: NDArray[np.intp],
+    top: float | None,
+) -> tuple[NDArray[np.object_], NDArray[np.object_], NDArray[np.bool_]]:
+    """The open range of the true relative change, in percent, exactly.
+
+    As :func:`_change_range`, for :math:`100 (a / b - 1)`: it grows with
+    the later level `a` and falls with the earlier `b`, so its bounds are
+    ``100 (a_lo / b_hi - 1)`` and ``100 (a_hi / b_lo - 1)``. Where the
+    earlier level's interval reaches 0 (a published 0) the relative change
+    has no upper bound: those are flagged (third array) and their range is
+    returned as (low, low).
+    """
+    zero = fractions.Fraction(0)
+    half = np.asarray(
+        np.frompyfunc(
+            lambda k: fractions.Fraction(1, 2) / fractions.Fraction(10) ** int(k), 1, 1
+        )(shown),
+        dtype=np.object_,
+    )
+    b, a = _exact(before), _exact(after)
+    a_lo, b_lo = _fmax(a - half, zero), _fmax(b - half, zero)
+    a_hi, b_hi = a + half, b + half
+    if top is not None:
+        cap = np.asarray(fractions.Fraction(top), dtype=np.object_)
+        a_hi = np.asarray(np.where(a_hi > cap, cap, a_hi), dtype=np.object_)
+        b_hi = np.asarray(np.where(b_hi > cap, cap, b_hi), dtype=np.object_)
+    unbounded = np.asarray(b_lo <= zero, dtype=bool)
+    hundred = fractions.Fraction(100)
+    low = np.asarray(hundred * (a_lo / b_hi - 1), dtype=np.object_)
+    safe_b = np.asarray(np.where(unbounded, b_hi, b_lo), dtype=np.object_)
+    high = np.asarray(
+        np.where(unbounded, low, hundred * (a_hi / safe_b - 1)), dtype=np.object_
+    )
+    return low, high, unbounded
+
+
 def _overprecise_possible(
     low: NDArray[np.object_],
     high: NDArray[np.object_],
@@ -570,11 +609,13 @@ def check_change_statement(
     levels_decimals : array_like of int, optional
         Decimal places `before` and `after` were published with, in percent
         (2 for BPS rates), broadcast with them. Points stated with more
-        decimals are then judged against the range the rates' rounding
-        leaves (0.105 for 4.37 % -> 4.26 %: cannot tell). None: judged by
+        decimals, and a relative change (percent) the rates as given do not
+        round to, are then judged against the range the rates' rounding
+        leaves (0.105 points for 4.37 % -> 4.26 %, or a 2.7 % fall, whose
+        true value lies in (2.29 %, 2.74 %): cannot tell). None: judged by
         rounding the change to `decimals`, as the figures are given (a
         float's trailing zero cannot be seen, so the decimals are never
-        guessed from it).
+        guessed from it). The reason writes the rates at these decimals.
 
     Returns
     -------
@@ -586,7 +627,12 @@ def check_change_statement(
         is right, the unit word is not), where points are stated with more
         decimals than the rates show and fit the range their rounding leaves
         (0.105 for 4.37 % -> 4.26 %, whose true change lies in (0.10, 0.12)),
-        or where a figure is missing; ``"does not hold"`` otherwise.
+        where, with `levels_decimals`, a relative change fits the range of
+        the relative change over the rates' rounding intervals but is not
+        the rounding of the change computed from the rates as given, or
+        where the earlier rate's interval reaches 0 (a published 0: the
+        relative change has no bound), or where a figure is missing;
+        ``"does not hold"`` otherwise.
         Figures: ``points``,
         ``relative_pct``, ``matches_points``, ``matches_relative`` (bool)
         and ``meaning`` (``"points"``, ``"relative"``, ``"both"`` or
@@ -614,6 +660,18 @@ def check_change_statement(
     :math:`100 (r_1 - r_0)/r_0` [1]_; a stated size :math:`X` at :math:`d`
     decimals matches a computed change :math:`c` when
     :math:`\operatorname{round}_{d}(|c|) = X` with half-up rounding.
+
+    With `levels_decimals` (:math:`k`), the true rates lie in
+    :math:`[r_0 - h, r_0 + h)` and :math:`[r_1 - h, r_1 + h)`,
+    :math:`h = 10^{-k}/2`, within :math:`[0, 100]`. The relative change
+    :math:`100 (r_1/r_0 - 1)` grows with :math:`r_1` and falls with
+    :math:`r_0`, so over those intervals it spans
+    :math:`100 (\underline{r}_1/\overline{r}_0 - 1)` to
+    :math:`100 (\overline{r}_1/\underline{r}_0 - 1)`, computed in exact
+    fractions; a stated size whose own rounding interval meets that range
+    (in the stated direction) is consistent with the rates, and, where it is
+    not the rounding of the change the rates give, "cannot tell". Where
+    :math:`\underline{r}_0 = 0` the range has no upper end: "cannot tell".
 
     A stated size of 0 with a direction ("fell 0 points") is a direction
     without a size: where the change has that direction and rounds to 0 at
@@ -709,6 +767,24 @@ def check_change_statement(
             low_x, high_x = _per_year(low_x, high_x, t, shape)
         fine = fine & _overprecise_possible(low_x, high_x, xs, d, dirn)
     fine = fine & ~m_points
+    # A relative change (percent) is never fixed by rounded rates: with
+    # `levels_decimals`, a stated figure the computed change does not round
+    # to is judged against the range of 100 (a / b - 1) over the rates'
+    # rounding intervals (each in [0, 100] %): where some pair of true
+    # rates gives it, cannot tell; an earlier rate published as 0 leaves
+    # the relative change unbounded: cannot tell.
+    rel_fine = np.zeros(shape, dtype=bool)
+    rel_open = np.zeros(shape, dtype=bool)
+    if not as_points_flag and levels_decimals is not None:
+        low_r, high_r, rel_open = _relative_range(
+            np.broadcast_to(b, shape), np.broadcast_to(a, shape), given_d, 100.0
+        )
+        rel_open = np.broadcast_to(rel_open, shape)
+        if years is not None:  # the average relative change a year
+            low_r, high_r = _per_year(low_r, high_r, t, shape)
+        rel_fine = (
+            rel_open | _overprecise_possible(low_r, high_r, xs, d, dirn)
+        ) & ~m_rel
     gaps = _Gaps(
         shape,
         (np.isnan(points), "a rate is missing"),
@@ -725,8 +801,9 @@ def check_change_statement(
     # change either way (as in check_direction_statement): so too.
     zero_said = (xs == 0) & (sign_ok | (points == 0)) & m_said
     fine = fine & ~zero_said
+    rel_fine = rel_fine & ~zero_said & ~(sign_ok & m_other)
     verdict = np.where(
-        missing | (sign_ok & ~m_said & m_other) | zero_said | fine,
+        missing | (sign_ok & ~m_said & m_other) | zero_said | fine | rel_fine,
         UNDECIDED,
         np.where(sign_ok & m_said, HOLDS, NOT_HOLDS),
     )
@@ -740,14 +817,23 @@ def check_change_statement(
     a_year = " a year" if per_year else ""  # with `years`, sizes are per year
 
     def describe(i: tuple[int, ...]) -> str:
-        # The rates with the decimals they show (2 at least), never the
-        # stated figure's: 4.37 % is not "4.370 %".
-        shown = max(int(rate_d[i]), 2)
+        # The rates at their own decimals (`levels_decimals`, else those
+        # they show), never the stated figure's: 4.37 % is not "4.370 %",
+        # 10 % published to 0 is not "10.00 %". The change in points at
+        # the rates' decimals or, stated in points, the stated figure's
+        # where it has more.
+        level_places = int(given_d[i])
+        shown = max(level_places, d) if as_points_flag else level_places
         # The sentence that says the change right, then what the statement
         # got right or wrong.
         core = str(
             describe_rate_change(
-                float(bb[i]), float(ab[i]), unit="percent", locale="en", decimals=shown
+                float(bb[i]),
+                float(ab[i]),
+                unit="percent",
+                locale="en",
+                decimals=max(level_places, 0),
+                change_decimals=max(shown, 0),
             )
         )
         if per_year:
@@ -775,6 +861,20 @@ def check_change_statement(
                 f"{_fmt(float(xs[i]), d)} is more precise than the rates "
                 f"({_places(int(given_d[i]))}) allow: the true change"
                 f"{a_year} lies between {_fmt(lo, d)} and {_fmt(hi, d)} points"
+            )
+        elif rel_fine[i] and rel_open[i]:
+            tail = (
+                f"{_fmt(float(xs[i]), d)} % cannot be checked: the earlier rate, "
+                f"published as {_fmt(float(bb[i]), int(given_d[i]))} % "
+                f"({_places(int(given_d[i]))}), may be as small as 0, so the "
+                "relative change the rates' rounding leaves has no bound"
+            )
+        elif rel_fine[i]:
+            lo, hi = _size_range(low_r[i], high_r[i], dirn)
+            tail = (
+                f"{_fmt(float(xs[i]), d)} is more precise than the rates "
+                f"({_places(int(given_d[i]))}) allow: the true relative change"
+                f"{a_year} lies between {_fmt(lo, d)} and {_fmt(hi, d)} %"
             )
         elif m_points[i] and not m_rel[i]:
             tail = (
@@ -1519,9 +1619,14 @@ def check_level_change_statement(
     levels_decimals : array_like of int, optional
         Decimal places `before` and `after` were published with (negative
         for tens, ...), broadcast with them; a size in units stated with
-        more decimals is judged against the range their rounding leaves.
-        None: judged by rounding the change to `decimals` (a float's
-        trailing zero cannot be seen, so the decimals are never guessed).
+        more decimals, and a relative change (percent) the levels as given
+        do not round to, are judged against the range their rounding leaves
+        (the relative change's over both levels' intervals, exactly, as in
+        :func:`check_change_statement`; an earlier level published as 0
+        leaves it unbounded: cannot tell). None: judged by rounding the
+        change to `decimals` (a float's trailing zero cannot be seen, so the
+        decimals are never guessed). The reason writes the levels at these
+        decimals.
 
     Returns
     -------
@@ -1534,7 +1639,11 @@ def check_level_change_statement(
         as for a rate's points and percent), or where a size in units has
         more decimals than the levels show and fits the range their rounding
         leaves (2.381 for 171.24 -> 168.86: the true fall lies in (2.37,
-        2.39)); ``"does not hold"`` otherwise
+        2.39)), or where, with `levels_decimals`, a relative change fits the
+        range of the relative change their rounding leaves (1.38 % for
+        171.24 -> 168.86: the true fall lies in (1.384 %, 1.396 %)) without
+        being the rounding of the change they give; ``"does not hold"``
+        otherwise
         (with `years`, a size that is the whole change, not a year's, is
         named so). Figures: ``change`` (after - before), ``relative_pct``,
         ``per_year`` (the change in units per year; NaN without `years`),
@@ -1731,8 +1840,28 @@ def check_level_change_statement(
             low_x, high_x = _per_year(low_x, high_x, t, shape)
         fine = fine & _overprecise_possible(low_x, high_x, xs, d, dirn)
     fine = fine & ~m_said & ~zero_said
+    # A relative change (percent) is never fixed by rounded levels: with
+    # `levels_decimals`, one the computed change does not round to is
+    # judged against the range of 100 (a / b - 1) over the levels'
+    # rounding intervals, as a size in units is; an earlier level
+    # published as 0 leaves it unbounded: cannot tell.
+    rel_fine = np.zeros(shape, dtype=bool)
+    rel_open = np.zeros(shape, dtype=bool)
+    if said == "percent" and levels_decimals is not None:
+        low_r, high_r, rel_open = _relative_range(
+            np.broadcast_to(b, shape), np.broadcast_to(a, shape), level_d, None
+        )
+        rel_open = np.broadcast_to(rel_open, shape)
+        if per_year_given:  # the average relative change a year
+            low_r, high_r = _per_year(low_r, high_r, t, shape)
+        rel_fine = (
+            (rel_open | _overprecise_possible(low_r, high_r, xs, d, dirn))
+            & ~m_said
+            & ~zero_said
+            & ~slip
+        )
     verdict = np.where(
-        missing | zero_said | index_points | slip | fine,
+        missing | zero_said | index_points | slip | fine | rel_fine,
         UNDECIDED,
         np.where(sign_ok & m_said, HOLDS, NOT_HOLDS),
     )
@@ -1745,11 +1874,19 @@ def check_level_change_statement(
     def describe(i: tuple[int, ...]) -> str:
         # The decimals of this row's levels: a reason never depends on the
         # other rows checked with it.
-        shown = _decimals_of(bb[i], ab[i])
+        # The levels at their own decimals (`levels_decimals`, else those
+        # they show), the change at theirs or, stated in units, at the
+        # stated figure's where it has more.
+        level_places = _decimals_of(bb[i], ab[i]) if given is None else int(level_d[i])
+        shown = max(level_places, d) if said == "units" else level_places
         rate_d = max(2, _decimals_of(rbb[i], rab[i]))
         core = str(
             describe_level_change(
-                float(bb[i]), float(ab[i]), locale="en", decimals=shown
+                float(bb[i]),
+                float(ab[i]),
+                locale="en",
+                decimals=level_places,
+                change_decimals=shown,
             )
         )
         if per_year_given:
@@ -1780,6 +1917,21 @@ def check_level_change_statement(
             )
         elif m_said[i] or index_points[i]:
             pass
+        elif rel_fine[i] and rel_open[i]:
+            problems.append(
+                f"{stated_text} % cannot be checked: the earlier level, "
+                f"published as {_fmt(float(bb[i]), int(level_d[i]))} "
+                f"({_places(int(level_d[i]))}), may be as small as 0, so the "
+                "relative change the levels' rounding leaves has no bound"
+            )
+        elif rel_fine[i]:
+            lo, hi = _size_range(low_r[i], high_r[i], dirn)
+            problems.append(
+                f"{stated_text} is more precise than the levels "
+                f"({_places(int(level_d[i]))}) allow: the true relative change"
+                f"{' a year' if per_year_given else ''} lies between "
+                f"{_fmt(lo, d)} and {_fmt(hi, d)} %"
+            )
         elif fine[i]:
             lo, hi = _size_range(low_x[i], high_x[i], dirn)
             places = _places(int(level_d[i]))
@@ -1823,7 +1975,7 @@ def check_level_change_statement(
             target = abs(float(rel_per_year[i] if per_year_given else relative[i]))
             if np.isnan(target):
                 problems.append(
-                    f"a change from {_fmt(float(bb[i]), shown)} has no relative "
+                    f"a change from {_fmt(float(bb[i]), level_places)} has no relative "
                     f"size, so it is not {stated_text} %"
                 )
             else:
@@ -2372,7 +2524,13 @@ def check_rank_statement(
         if np.isnan(value) or np.isnan(sv):
             pass
         elif matches:
-            reason += f"; its value {_fmt(value, vd)} is as stated"
+            # The value at its published decimals, never the stated figure's.
+            own, said_v = _fmt(value, value_places), _fmt(sv, vd)
+            reason += (
+                f"; its value {own} is as stated"
+                if own == said_v
+                else f"; its value {own} rounds to the stated {said_v}"
+            )
         elif fits:
             if verdict == HOLDS:
                 verdict = UNDECIDED
@@ -2384,7 +2542,7 @@ def check_rank_statement(
         else:
             verdict = NOT_HOLDS
             reason += (
-                f"; its value is {_fmt(value, max(vd, 2))}, not {_fmt(sv, vd)} "
+                f"; its value is {_fmt(value, value_places)}, not {_fmt(sv, vd)} "
                 f"({_fmt(sv, vd)} would rank {at})"
             )
         extra = {
@@ -3162,7 +3320,8 @@ def check_statements(
     is refused, with the type `data` holds).
 
     A change in points, units or persons stated with more decimals than the
-    data's column is judged against the range the column's rounding leaves
+    data's column, and a relative change in percent, is judged against the
+    range the column's rounding leaves
     (``levels_decimals``), the column's decimals being the most any of its
     figures shows (BPS publishes a column to one precision; a column of
     whole figures such as 10.0 and 9.0 is taken as published to 0

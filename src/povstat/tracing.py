@@ -247,7 +247,12 @@ def trace_figure(
         swapped digits; then by region and period. "cannot tell" where the
         cell has no value, or where the figure is stated with more decimals
         than the cell shows and lies within its rounding (188.481 against a
-        published 188.48, which stands for 188.475 to 188.485).
+        published 188.48, which stands for 188.475 to 188.485). A figure
+        stated with more decimals than a cell (4.2634 against a table of 2
+        decimals) matches that cell when it rounds to it at the cell's
+        decimals (4.2634 is 4.26): such candidates are listed, and their
+        slip says the figure is more precise than the table (never with a
+        power of ten: a misread figure has the cell's digits, no more).
 
     Raises
     ------
@@ -547,16 +552,29 @@ def trace_figure(
     pw = np.array([0, *[int(p) for p in powers if int(p) != 0]], dtype=np.int64)
     found_rows, found_measure, found_power = [], [], []
     figures = {c: _plumbing.pandas_floats(table[c]) for c in searched}
+    coarse_rows: list[NDArray[np.bool_]] = []
     for c in searched:
         v = figures[c]
         with np.errstate(over="ignore", invalid="ignore"):
             scaled = round_half_up(
                 v[None, :] * 10.0 ** pw[:, None].astype(np.float64), 10
             )
+        # A figure stated with more decimals than the column was published
+        # with (4.2634 against 4.26) matches a cell when it rounds to the
+        # cell at the cell's decimals: it lies in the cell's rounding
+        # interval. Not with a power of ten: a misread figure has the
+        # cell's digits, no more (14.94 read as 149.4, never 149.39).
+        cd = pd_ if c == measure else scales.get(c, _column_decimals(table[c]))
+        finer = (d > cd) & (pw == 0)[:, None]
+        with np.errstate(invalid="ignore"):
+            by_cell = float(round_half_up(x, cd))
         # A stated 0 is never a misread power of ten: every value that
         # rounds to 0 after the power would "explain" it.
-        hit = (round_half_up(scaled, d) == x) & ((pw[:, None] == 0) | (x != 0))
+        hit = (np.where(finer, by_cell == scaled, round_half_up(scaled, d) == x)) & (
+            (pw[:, None] == 0) | (x != 0)
+        )
         pi, ri = np.nonzero(hit)
+        coarse_rows.append(np.broadcast_to(finer, hit.shape)[pi, ri])
         found_rows.append(ri)
         found_power.append(pw[pi])
         found_measure.append(np.full(ri.shape, c, dtype=object))
@@ -573,6 +591,8 @@ def trace_figure(
     ).astype(str)
     swapped = np.zeros(rows.shape, dtype=bool)
     swapped[rows.size - int(swap) :] = True
+    # Cells matched only within their rounding: the figure is more precise.
+    coarse = np.concatenate([*coarse_rows, np.zeros(int(swap), dtype=bool)])
 
     differs = {k: ~same[k][rows] for k in keys}
     other_measure = meas != measure
@@ -628,6 +648,18 @@ def trace_figure(
             parts.append(
                 f"two adjacent digits swapped ({_digits(published, d)} -> "
                 f"{_digits(x, d)})"
+            )
+        if coarse[i]:
+            cd = (
+                pd_
+                if meas[i] == measure
+                else scales.get(str(meas[i]), _column_decimals(table[str(meas[i])]))
+            )
+            cell = float(figures[str(meas[i])][r])
+            parts.append(
+                f"the figure is more precise than the table: "
+                f"{_display(x, d)} is {_display(cell, max(cd, 0))} at "
+                f"{_places_text(cd)}"
             )
         return "; ".join(parts)
 
@@ -706,6 +738,11 @@ def _relation(
     same_parent = (parents == own).fillna(False).to_numpy(dtype=bool)
     rel = np.where(labels.isin(first).to_numpy(), 0, np.where(same_parent, 1, 2))
     return np.asarray(rel, dtype=np.int64)
+
+
+def _places_text(d: int) -> str:
+    """``"2 decimals"``, ``"1 decimal"``."""
+    return f"{d} decimal{'s' if d != 1 else ''}"
 
 
 def _factor(power: int) -> str:

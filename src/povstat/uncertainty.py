@@ -197,7 +197,8 @@ def se_from_moe(moe: ArrayLike, *, level: float) -> NDArray[np.float64]:
     """
     lev = _level(level)
     m = _validate.nonnegative(moe, "moe")
-    return np.asarray(m / _z(lev))
+    with np.errstate(over="ignore"):  # beyond float64's range: inf
+        return np.asarray(m / _z(lev))
 
 
 def moe_from_se(se: ArrayLike, *, level: float) -> NDArray[np.float64]:
@@ -245,7 +246,8 @@ def moe_from_se(se: ArrayLike, *, level: float) -> NDArray[np.float64]:
     """
     lev = _level(level)
     s = _validate.nonnegative(se, "se")
-    return np.asarray(s * _z(lev))
+    with np.errstate(over="ignore"):  # beyond float64's range: inf
+        return np.asarray(s * _z(lev))
 
 
 def se_from_rse(estimate: ArrayLike, rse_pct: ArrayLike) -> NDArray[np.float64]:
@@ -301,7 +303,7 @@ def se_from_rse(estimate: ArrayLike, rse_pct: ArrayLike) -> NDArray[np.float64]:
     est = _validate.finite_or_nan(estimate, "estimate")
     rse = _validate.nonnegative(rse_pct, "rse_pct")
     _shapes(estimate=est, rse_pct=rse)
-    return np.asarray(np.abs(est) * rse / 100.0)
+    return np.asarray(_validate.product_ratio(np.abs(est), rse, 100.0))
 
 
 def rse_from_se(estimate: ArrayLike, se: ArrayLike) -> NDArray[np.float64]:
@@ -351,7 +353,7 @@ def rse_from_se(estimate: ArrayLike, se: ArrayLike) -> NDArray[np.float64]:
     s = _validate.nonnegative(se, "se")
     shape = _shapes(estimate=est, se=s)
     with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.asarray(100.0 * s / np.abs(est), dtype=np.float64)
+        out = _validate.product_ratio(np.asarray(100.0), s, np.abs(est))
     out = np.broadcast_to(out, shape).copy()
     out[np.broadcast_to(est == 0, shape)] = np.nan
     return out
@@ -464,7 +466,11 @@ def se_from_bounds(
                 "interval do not give a standard error"
             )
             raise ValueError(msg)
-    return np.asarray((hi - lo) / (2.0 * _z(lev)))
+    # Bounds of opposite sign near float64's limit: the width is halved
+    # exactly rather than overflowing.
+    width, halved = _validate.difference(hi, lo)
+    z = _z(lev)
+    return np.asarray(np.where(halved, width / z, width / (2.0 * z)))
 
 
 def _half_unit(x: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -1229,6 +1235,8 @@ def change_test(
         dependence is stated inconsistently (see `independent`), a
         correlation lies outside [-1, 1], a covariance is larger in absolute
         value than ``se_before * se_after``, or the shapes do not broadcast.
+        A standard error above about 1.34e154 (its square, a variance,
+        overflows float64) is refused too, naming its argument.
 
     See Also
     --------
@@ -1282,8 +1290,10 @@ def change_test(
         correlation=correlation,
         cov=cov,
     )
-    d = a - b
-    var = sb**2 + sa**2 - 2.0 * c
+    # A difference beyond float64's range is +-inf (its z-statistic too).
+    with np.errstate(over="ignore"):
+        d = a - b
+        var = sb**2 + sa**2 - 2.0 * c
     # Rounding can make a variance of (near) zero slightly negative.
     sd = np.sqrt(np.maximum(var, 0.0))
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -1317,8 +1327,8 @@ def _pair(
     """Checked estimates, SEs and their covariance for a pair of periods."""
     b = _validate.finite_or_nan(before, "before")
     a = _validate.finite_or_nan(after, "after")
-    sb = _validate.nonnegative(se_before, "se_before")
-    sa = _validate.nonnegative(se_after, "se_after")
+    sb = _validate.squarable(_validate.nonnegative(se_before, "se_before"), "se_before")
+    sa = _validate.squarable(_validate.nonnegative(se_after, "se_after"), "se_after")
     _shapes(before=b, after=a, se_before=sb, se_after=sa)
     c = _covariance(
         sb,
@@ -1351,7 +1361,8 @@ def _ratio_and_se(
         correlation=correlation,
         cov=cov,
     )
-    with np.errstate(divide="ignore", invalid="ignore"):
+    # A ratio (or its SE) beyond float64's range is inf.
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         r = np.where(b == 0, np.nan, a / np.where(b == 0, 1.0, b))
         var = (sa**2 + r**2 * sb**2 - 2.0 * r * c) / np.where(b == 0, 1.0, b) ** 2
     return np.asarray(r), np.asarray(np.sqrt(np.maximum(var, 0.0)))
@@ -1392,6 +1403,8 @@ def relative_change_se(
         If an input is not numeric or `independent` is not a bool.
     ValueError
         As for :func:`change_test`.
+        A standard error above about 1.34e154 (its square, a variance,
+        overflows float64) is refused too, naming its argument.
 
     See Also
     --------
@@ -1479,6 +1492,8 @@ def annualized_change_se(
         If an input is not numeric or `independent` is not a bool.
     ValueError
         If `years` is not positive, or as for :func:`change_test`.
+        A standard error above about 1.34e154 (its square, a variance,
+        overflows float64) is refused too, naming its argument.
 
     See Also
     --------

@@ -111,6 +111,37 @@ def _sentence_decimals(
     return k
 
 
+def _split_decimals(
+    before: float, after: float, change: float, levels: int, change_decimals: int
+) -> tuple[int, int]:
+    """Decimals of a sentence's levels and of its change, set apart.
+
+    The change has the fewest `k` >= `change_decimals` at which it (not 0)
+    does not show as 0; the levels the fewest `j` >= `levels` at which they
+    do not print alike and the shown change is their shown difference at
+    `k` ("rose 2.00 points, from 10 % to 12 %"). Both hold at
+    :data:`~povstat._validate.FIGURE_DECIMALS`, where the figures are exact.
+    """
+    k = _change_decimals(change, change_decimals)
+    shown = float(round_half_up(change, k))
+    j = levels
+    while j < _validate.FIGURE_DECIMALS:
+        b, a = float(round_half_up(before, j)), float(round_half_up(after, j))
+        if a != b and float(round_half_up(round_half_up(a - b, 10), k)) == shown:
+            break
+        j += 1
+    return j, k
+
+
+def _change_places(change_decimals: int | None) -> int | None:
+    """`change_decimals` checked as `decimals` is, None kept."""
+    if change_decimals is None:
+        return None
+    return _validate.decimals(
+        change_decimals, "change_decimals", most=_validate.FIGURE_DECIMALS
+    )
+
+
 def _level_text(x: float, locale: Locale) -> str:
     """A confidence level (0.995) as the percent it is written with (99.5).
 
@@ -180,6 +211,7 @@ def _sentences(
     after: NDArray[np.float64],
     *,
     decimals: int,
+    change_decimals: int | None = None,
     locale: Locale,
     change_unit: str,
     show: Callable[..., str],
@@ -207,13 +239,18 @@ def _sentences(
         if c == 0:
             text = f"{words['same']}, {words['at'].format(a=show(float(a[i])))}"
         else:
-            k = _sentence_decimals(float(b[i]), float(a[i]), c, decimals)
+            if change_decimals is None:
+                j = k = _sentence_decimals(float(b[i]), float(a[i]), c, decimals)
+            else:
+                j, k = _split_decimals(
+                    float(b[i]), float(a[i]), c, decimals, change_decimals
+                )
             way = "fall" if c < 0 else "rise"
             size = _number(abs(c), k, locale)
             # "1 percentage point", "2 percentage points", "1.00 ... points"
             unit = change_unit.removesuffix("s") if size == "1" else change_unit
             text = f"{words[way]} {size}{unit}, " + words["from_to"].format(
-                a=show(float(b[i]), k), b=show(float(a[i]), k)
+                a=show(float(b[i]), j), b=show(float(a[i]), j)
             )
             if np.isfinite(r):
                 text += " " + words["relative"].format(
@@ -235,6 +272,7 @@ def describe_rate_change(
     unit: Unit,
     locale: Locale,
     decimals: int = 2,
+    change_decimals: int | None = None,
     test: ChangeTest | None = None,
 ) -> NDArray[np.str_]:
     r"""A sentence for the change of a rate: points, both levels and percent.
@@ -258,6 +296,15 @@ def describe_rate_change(
         the fewest more decimals that avoid it. The relative change has 2
         (more if it is not zero but would show as 0). At most 10: the
         figures are written from their values at 10 decimals.
+    change_decimals : int, optional
+        Decimal places of the change in points, when they differ from the
+        rates' (a change stated to 2 decimals between rates published to
+        0: "rose 2.00 percentage points, from 10 % to 12 %"). The rates are
+        then written at `decimals` and the change at `change_decimals`,
+        each with more only where the sentence would not add up (a change
+        that is not zero shown as 0, the rates printed alike, or the shown
+        change not the difference of the shown rates). By default the
+        change has `decimals`, as the rates.
     test : ChangeTest, optional
         A test of the same change (see :func:`povstat.change_test`), computed
         from the rates in `unit`; the sentence then says whether the change
@@ -274,7 +321,8 @@ def describe_rate_change(
     Raises
     ------
     TypeError
-        If a rate is not numeric, `decimals` is not an int, or `test` is not
+        If a rate is not numeric, `decimals` or `change_decimals` is not an
+        int, or `test` is not
         a :class:`~povstat.ChangeTest`.
     ValueError
         If `unit` or `locale` is unknown, a rate is out of range, the
@@ -322,6 +370,7 @@ def describe_rate_change(
     u = _validate.unit(unit)
     loc = _locale(locale)
     d = _validate.decimals(decimals, most=_validate.FIGURE_DECIMALS)
+    cd = _change_places(change_decimals)
     # Always written in percent; snapped so a fraction (0.0437) gives the
     # same sentence as the same rate in percent (4.37), ties included.
     given = (_validate.rate(before, "before", u), _validate.rate(after, "after", u))
@@ -332,6 +381,7 @@ def describe_rate_change(
         b,
         a,
         decimals=d,
+        change_decimals=cd,
         locale=loc,
         change_unit=f" {words['points']}",
         show=lambda x, k=d: _number(x, k, loc) + words["percent"],
@@ -347,6 +397,7 @@ def describe_level_change(
     locale: Locale,
     decimals: int = 2,
     unit_name: str = "",
+    change_decimals: int | None = None,
     test: ChangeTest | None = None,
 ) -> NDArray[np.str_]:
     r"""A sentence for the change of a number of poor or a poverty line.
@@ -365,6 +416,13 @@ def describe_level_change(
         needed. The relative change has 2 (more if it is not zero but would
         show as 0). At most 10: the figures are written from their values
         at 10 decimals.
+    change_decimals : int, optional
+        Decimal places of the change, when they differ from the figures'
+        (a change stated to 2 decimals between counts published to 0). The
+        figures are then written at `decimals` and the change at
+        `change_decimals`, each with more only where the sentence would not
+        add up, as in :func:`describe_rate_change`. By default the change
+        has `decimals`, as the figures.
     unit_name : str, default ""
         Words written after each figure, in the sentence's language (e.g.
         ``"thousand"``, ``"ribu jiwa"``, ``"rupiah"``).
@@ -382,7 +440,8 @@ def describe_level_change(
     Raises
     ------
     TypeError
-        If a figure is not numeric, `decimals` is not an int, `unit_name` is
+        If a figure is not numeric, `decimals` or `change_decimals` is not
+        an int, `unit_name` is
         not a str, or `test` is not a :class:`~povstat.ChangeTest`.
     ValueError
         If `locale` is unknown, a figure is negative or infinite, the
@@ -418,6 +477,7 @@ def describe_level_change(
     """
     loc = _locale(locale)
     d = _validate.decimals(decimals, most=_validate.FIGURE_DECIMALS)
+    cd = _change_places(change_decimals)
     if not isinstance(unit_name, str):
         msg = f"`unit_name` must be a str, got {unit_name!r}"
         raise TypeError(msg)
@@ -428,6 +488,7 @@ def describe_level_change(
         round_half_up(b, _validate.FIGURE_DECIMALS),
         round_half_up(a, _validate.FIGURE_DECIMALS),
         decimals=d,
+        change_decimals=cd,
         locale=loc,
         change_unit=tail,
         show=lambda x, k=d: _number(x, k, loc) + tail,

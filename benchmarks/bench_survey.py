@@ -9,9 +9,11 @@ same process and as the best of a few repeats:
   ``np.bincount`` (no checks, integer domain codes given);
 * :func:`povstat.fgt` (points only) and :func:`povstat.poverty_estimates`
   (points, standard errors, intervals, design effects, degrees of freedom),
-  as ratios to that pass;
+  with the PSUs and without them (each unit its own PSU), as ratios to that
+  pass;
 * hand-written pandas and polars group-bys for the points;
-* :func:`povstat.poverty_table` on pandas, polars (eager, lazy) and DuckDB;
+* :func:`povstat.poverty_table` on pandas, polars (eager, lazy) and DuckDB,
+  and on pandas and polars without the PSUs;
 * R ``survey``'s ``svyby(~P0+P1+P2, ~domain, design, svymean)`` when
   ``Rscript`` is on the PATH, at ``--r-rows`` rows (default 1e5).
 
@@ -182,6 +184,17 @@ def run_rows(n: int, repeats: int) -> None:
             unit="fraction",
         )
 
+    def without_psu() -> object:
+        return poverty_estimates(
+            s["welfare"],
+            s["line"],
+            alpha=[0, 1, 2],
+            weights=s["weight"],
+            by=s["domain"],
+            strata=s["stratum"],
+            unit="fraction",
+        )
+
     est = poverty_estimates(
         s["welfare"],
         s["line"],
@@ -193,12 +206,15 @@ def run_rows(n: int, repeats: int) -> None:
         unit="fraction",
     )
     np.testing.assert_allclose(est.estimate.reshape(-1, 3), want, rtol=1e-9)
+    no_psu = table_kwargs()
+    del no_psu["psu"]
     con = duckdb.connect()
     rel = con.from_arrow(pf.to_arrow())
     rows = [
         ("numpy bincount pass (lower bound)", base),
         ("povstat.fgt, points only", best(points, repeats)),
         ("povstat.poverty_estimates, with SEs", best(with_se, repeats)),
+        ("poverty_estimates, SEs, without psu", best(without_psu, repeats)),
         (
             "pandas hand-written group-by, points",
             best(lambda: pandas_points(df), repeats),
@@ -214,6 +230,14 @@ def run_rows(n: int, repeats: int) -> None:
         (
             "poverty_table on polars",
             best(lambda: poverty_table(pf, **table_kwargs()), repeats),
+        ),
+        (
+            "poverty_table on pandas, without psu",
+            best(lambda: poverty_table(df, **no_psu), repeats),
+        ),
+        (
+            "poverty_table on polars, without psu",
+            best(lambda: poverty_table(pf, **no_psu), repeats),
         ),
         (
             "poverty_table on polars lazy",

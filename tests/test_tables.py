@@ -285,28 +285,48 @@ def test_region_names_are_matched(label: str, code: str, name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("label", "name", "kind"),
+    "label",
     [
-        ("Surabaya", "Surabaya", pd.NA),  # a bare name never means a kota
-        ("Batu", "Batu", pd.NA),
-        ("Kab. Malangg", "Kabupaten Malangg", "kabupaten"),
-        ("Kabupaten Surabaya", "Kabupaten Surabaya", "kabupaten"),
-        ("Kota Pacitan", "Kota Pacitan", "kota"),
-        ("ATLANTIS", "ATLANTIS", pd.NA),
-        ("Kota Baru Sekali", "Kota Baru Sekali", "kota"),
-        ("Data diolah", "Data diolah", pd.NA),  # not a documented note prefix
+        "Surabaya",  # a bare name never means a kota
+        "Batu",
+        "Kab. Malangg",
+        "Kabupaten Surabaya",
+        "Kota Pacitan",
+        "ATLANTIS",
+        "Kota Baru Sekali",
+        "Kota Mobagu",  # Kotamobagu misspelt: no type guessed from "Kota"
+        "Provinsi Atlantis",
+        "Data diolah",  # not a documented note prefix
     ],
 )
-def test_unmatched_rows_are_kept_and_reported(label: str, name: str, kind: Any) -> None:
+def test_unmatched_rows_are_kept_and_reported(label: str) -> None:
+    # An unmatched row is no region: every column describing the region
+    # (code, name, type) is missing, whatever prefix the label has; the
+    # label is kept as written.
     t = read_bps_table(io.StringIO(f";2023\n{label};1,0\n"), locale="id", sep=";")
-    assert t.data["region_code"].isna().all()
-    assert t.data["region_name"].tolist() == [name]
-    assert t.data["region_type"].tolist() == [kind]
+    assert t.data[["region_code", "region_name", "region_type"]].isna().all().all()
+    assert t.data["label"].tolist() == [label]
     assert t.data["value"].tolist() == [1.0]
     assert t.unmatched[["row", "label"]].to_dict("list") == {
         "row": [2],
         "label": [label],
     }
+
+
+def test_unmatched_rows_get_no_region_columns_among_matched_ones() -> None:
+    # Kota Mobagu (a misspelling of Kotamobagu, 7174) between two matched
+    # rows: only the matched rows get a code, name and type.
+    text = "Kab/Kota,2023\nKota Batu,3.3\nKota Mobagu,5.1\nKab. Pacitan,13.1\n"
+    t = read_bps_table(io.StringIO(text), locale="en")
+    assert t.data["region_code"].tolist() == ["3579", pd.NA, "3501"]
+    assert t.data["region_name"].tolist() == [
+        "Kota Batu",
+        pd.NA,
+        "Kabupaten Pacitan",
+    ]
+    assert t.data["region_type"].tolist() == ["kota", pd.NA, "kabupaten"]
+    assert t.data["label"].tolist() == ["Kota Batu", "Kota Mobagu", "Kab. Pacitan"]
+    assert t.unmatched["label"].tolist() == ["Kota Mobagu"]
 
 
 def test_row_without_a_name_is_kept() -> None:
@@ -600,17 +620,16 @@ def test_footnote_mark_after_a_name(label: str, code: str, mark: str | None) -> 
 
 
 @pytest.mark.parametrize(
-    ("label", "name", "mark"),
+    ("label", "mark"),
     [
-        ("Surabaya*", "Surabaya", "*"),  # the mark is set apart even unmatched
-        ("Kota Baru (Kotabaru)", "Kota Baru (Kotabaru)", pd.NA),  # not a mark
-        ("Kab. Malangg 2)", "Kabupaten Malangg", "2)"),
+        ("Surabaya*", "*"),  # the mark is set apart even unmatched
+        ("Kota Baru (Kotabaru)", pd.NA),  # not a mark
+        ("Kab. Malangg 2)", "2)"),
     ],
 )
-def test_footnote_mark_of_an_unmatched_row(label: str, name: str, mark: Any) -> None:
+def test_footnote_mark_of_an_unmatched_row(label: str, mark: Any) -> None:
     t = read_bps_table(io.StringIO(f";2023\n{label};1,0\n"), locale="id", sep=";")
-    assert t.data["region_code"].isna().all()
-    assert t.data["region_name"].tolist() == [name]
+    assert t.data[["region_code", "region_name", "region_type"]].isna().all().all()
     assert t.data["footnote"].tolist() == [mark]
     assert t.unmatched["label"].tolist() == [label]
 
@@ -1450,8 +1469,9 @@ def test_formula_in_a_header_or_label_gets_the_formula_hint(tmp_path: Path) -> N
     # matched, and the reason says why.
     path = _workbook(tmp_path, [PACITAN, ['="Malang"', 9.55, 9.45]], {})
     t = read_bps_table(path, locale="id")
-    assert t.data["region_code"].isna().all()
-    assert t.data["region_name"].tolist() == ['="Malang"'] * 2
+    # Unmatched, it gets no region name or type; the label keeps the formula.
+    assert t.data[["region_code", "region_name", "region_type"]].isna().all().all()
+    assert t.data["label"].tolist() == ['="Malang"'] * 2
     assert t.unmatched["reason"].str.startswith("the label is a formula").all()
 
 
@@ -3698,11 +3718,12 @@ def test_float32_cells_read_alike_on_every_engine() -> None:
 def test_an_unmatched_numeric_label_keeps_its_name_as_written(label: str) -> None:
     # "2.5" read as the list number "2." before the name "5" gave the
     # region name "5": a number prefix leaving only digits is no list
-    # number, so the label, unmatched, is named as written. "3. Ponorogo"
-    # is still Ponorogo (3502) numbered 3.
+    # number, so the label is kept as written, unmatched, with no region
+    # name. "3. Ponorogo" is still Ponorogo (3502) numbered 3.
     text = f"Kab,2022\n3. Ponorogo,1\n{label},2\n"
     t = read_bps_table(io.StringIO(text), locale="en", errors="report")
-    assert t.data["region_name"].tolist() == ["Kabupaten Ponorogo", label]
+    assert t.data["region_name"].tolist() == ["Kabupaten Ponorogo", pd.NA]
+    assert t.data["label"].tolist() == ["3. Ponorogo", label]
     assert t.data["region_code"].tolist()[0] == "3502"
     assert t.unmatched["label"].tolist() == [label]
 

@@ -211,6 +211,80 @@ def test_a_superscript_span_is_a_footnote_mark_in_ods(position: str) -> None:
     assert _same(_shown(t), _MARKED)
 
 
+# Any raised run ending a label is a footnote mark: a dagger, double dagger
+# or section sign shows as itself, a raised letter as its modifier letter
+# ("a" as "\u1d43", "B" as "\u1d2e"), raised digits as superscript digits.
+# "Kota Batu" is 3579 in every case, the mark kept in `footnote`.
+_RAISED_MARKS = [
+    ("\u2020", "\u2020"),
+    ("\u2021", "\u2021"),
+    ("\u00a7", "\u00a7"),
+    ("a", "\u1d43"),
+    ("B", "\u1d2e"),
+    ("ab", "\u1d43\u1d47"),
+    ("\u2020\u2020", "\u2020\u2020"),
+    ("12", "\u00b9\u00b2"),
+]
+
+
+@pytest.mark.parametrize(("raised", "mark"), _RAISED_MARKS)
+def test_any_raised_run_ending_a_label_is_a_footnote_mark_in_xlsx(
+    raised: str, mark: str
+) -> None:
+    src = _rich_xlsx("4,37", _rich(("Kota Batu", None), (raised, _SUP)))
+    t = read_bps_table(src, locale="id")
+    rows = t.data[["region_code", "label", "footnote"]].drop_duplicates()
+    assert rows.to_numpy().tolist() == [
+        ["3573", "Kota Malang", pd.NA],
+        ["3579", f"Kota Batu{mark}", mark],
+    ]
+    assert len(t.unmatched) == 0
+
+
+@pytest.mark.parametrize(("raised", "mark"), _RAISED_MARKS)
+def test_any_raised_span_ending_a_label_is_a_footnote_mark_in_ods(
+    raised: str, mark: str
+) -> None:
+    rows: list[list[Any]] = [
+        ["Kabupaten/Kota", "2022"],
+        [("Kota Batu", raised), "3,79"],
+    ]
+    t = read_bps_table(_ods(rows, "super"), locale="id")
+    assert t.data[["region_code", "footnote", "value"]].to_numpy().tolist() == [
+        ["3579", mark, 3.79]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("label", "mark"),
+    [
+        ("Kota Batu\u2020", "\u2020"),
+        ("Kota Batu \u2021", "\u2021"),
+        ("Kota Batu\u00a7", "\u00a7"),
+        ("Kota Batu\u2020\u2020", "\u2020\u2020"),
+    ],
+)
+def test_a_typed_dagger_after_a_name_is_a_footnote_mark(label: str, mark: str) -> None:
+    # No region's name holds a dagger or a section sign: typed after the
+    # name they are a footnote mark, as "*" is. The footnote under the table
+    # ("\u2020 angka sementara", no numbers) is a note.
+    text = f"Kab/Kota;2022\n{label};3,79\n\u2020 angka sementara;\n"
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";")
+    assert t.data[["region_code", "label", "footnote"]].to_numpy().tolist() == [
+        ["3579", label, mark]
+    ]
+    assert t.skipped["reason"].tolist() == ["note"]
+    assert len(t.unmatched) == 0
+
+
+def test_a_raised_q_has_no_superscript_form() -> None:
+    # "q" has no modifier letter: raised it shows as "q", "Kota Batuq",
+    # which names no region (reported, never guessed).
+    src = _rich_xlsx("4,37", _rich(("Kota Batu", None), ("q", _SUP)))
+    t = read_bps_table(src, locale="id")
+    assert t.unmatched["label"].tolist() == ["Kota Batuq"]
+
+
 @pytest.mark.parametrize("position", ["0%", "-33% 58%", "sub"])
 def test_a_span_on_the_line_or_lowered_in_ods(position: str) -> None:
     # On the line ("0%") the span is part of the text: 4,37 and 1 is
@@ -1548,3 +1622,357 @@ def test_a_duckdb_varint_is_read_as_its_integer() -> None:
     assert t.data["value"].tolist()[0] == 12345.0
     assert [(c.row, c.text) for c in t.invalid] == [(1, "9007199254740993")]
     assert "cannot hold it exactly" in t.invalid[0].reason
+
+
+# --- a year header shown otherwise ------------------------------------------
+
+
+def _year_formats_xlsx(fmt: str) -> io.BytesIO:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Kabupaten/Kota", 2022, 2023])
+    ws.append(["Kota Batu", 3.79, 3.31])
+    ws["B1"].number_format = fmt
+    buf = io.BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    return buf
+
+
+@pytest.mark.parametrize(
+    ("fmt", "shown"),
+    [
+        # Worked by hand as Excel shows 2022 with each format:
+        ("0%", "202200%"),  # times 100, with "%"
+        ("0.0%", "202200.0%"),
+        ("0.00E+00", "2.02E+03"),  # 2022 = 2.022 x 10^3, two decimals
+        ("[$$-409]#,##0", "$2,022"),  # a currency symbol
+        ("00000", "02022"),  # padded to five digits
+        ("#,##0,", "2"),  # a scaling comma: 2022 / 1000, no decimals
+        ("0.00%;-0.00%", "202200.00%"),  # the first section applies
+    ],
+)
+def test_a_year_header_shown_otherwise_is_refused_in_xlsx(fmt: str, shown: str) -> None:
+    # A header cell is read as shown: 2022 shown as "202200%" is no year,
+    # never the year 2022; the message names the cell, what it stores and
+    # what it shows.
+    with pytest.raises(
+        ValueError,
+        match=rf"cell B1 stores the year 2022, which its number format shows as "
+        rf"{re.escape(repr(shown))}: a header cell is read as shown",
+    ):
+        read_bps_table(_year_formats_xlsx(fmt), locale="en")
+
+
+@pytest.mark.parametrize(
+    "fmt", ["General", "0", "#", "0000", "0.00", "0.000", "#,##0", "#,##0.00", "# ?/?"]
+)
+def test_a_year_header_showing_its_digits_is_the_year_in_xlsx(fmt: str) -> None:
+    # "2022", "2022.00" (zero decimals, read as typed "2022.00" is), "2,022"
+    # (a thousands separator only groups the digits) and "2022" with a
+    # fraction's blank part all show the year 2022: Kota Batu 3.79 in 2022.
+    t = read_bps_table(_year_formats_xlsx(fmt), locale="en")
+    assert t.data[["year", "value"]].to_numpy().tolist() == [[2022, 3.79], [2023, 3.31]]
+
+
+def test_a_year_shown_as_percent_in_the_values_is_read_as_stored() -> None:
+    # Only header cells are read as shown: a value 2022 (a count) with the
+    # format "0" in a row below the header is the number 2022; one with a
+    # percent format among plain numbers is the ambiguous scale rule's
+    # (invalid), as before.
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Kabupaten/Kota", 2022, 2023])
+    ws.append(["Kota Batu", 2022, 2023])
+    ws["B2"].number_format = "#,##0"
+    buf = io.BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    t = read_bps_table(buf, locale="en")
+    assert t.data["value"].tolist() == [2022.0, 2023.0]
+
+
+def _year_ods(value_type: str, value: str, shown: str) -> io.BytesIO:
+    pytest.importorskip("odf")
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="S")
+    rows: list[list[Any]] = [
+        ["Kabupaten/Kota", (value_type, value, shown), ("float", "2023", "2023")],
+        ["Kota Batu", ("float", "3.79", "3.79"), ("float", "3.31", "3.31")],
+    ]
+    for row in rows:
+        tr = TableRow()
+        for c in row:
+            if isinstance(c, tuple):
+                cell = TableCell(valuetype=c[0], value=c[1])
+                cell.addElement(P(text=c[2]))
+            else:
+                cell = TableCell(valuetype="string")
+                cell.addElement(P(text=c))
+            tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    buf = io.BytesIO()
+    doc.write(buf)
+    buf.seek(0)
+    return buf
+
+
+@pytest.mark.parametrize(
+    ("value_type", "shown"),
+    [
+        ("percentage", "202200%"),  # the percentage type shows 2022 x 100
+        ("float", "2.02E+03"),  # a scientific number style
+        ("currency", "Rp 2.022"),  # a currency style
+    ],
+)
+def test_a_year_header_shown_otherwise_is_refused_in_ods(
+    value_type: str, shown: str
+) -> None:
+    # An .ods cell's text is what it shows: the stored year 2022 shown so is
+    # no year.
+    with pytest.raises(
+        ValueError,
+        match=rf"cell B1 stores the year 2022, which its number format shows as "
+        rf"{re.escape(repr(shown))}",
+    ):
+        read_bps_table(_year_ods(value_type, "2022", shown), locale="en")
+
+
+@pytest.mark.parametrize("shown", ["2022", "2022.00", "2022.000", "2,022", "2.022"])
+def test_a_year_header_showing_its_digits_is_the_year_in_ods(shown: str) -> None:
+    t = read_bps_table(_year_ods("float", "2022", shown), locale="en")
+    assert t.data[["year", "value"]].to_numpy().tolist() == [[2022, 3.79], [2023, 3.31]]
+
+
+@pytest.mark.parametrize(
+    ("sheet", "shown"), [("percent", "202200%"), ("scientific", "2.02E+03")]
+)
+def test_a_year_header_shown_otherwise_is_refused_in_xls(
+    sheet: str, shown: str
+) -> None:
+    # tests/data/year_formats.xls (see tests/data/SOURCES.md): 2022 in B1
+    # with 0% and 0.00E+00, read by its XF record's format as in .xlsx.
+    pytest.importorskip("xlrd")
+    path = Path(__file__).parent / "data" / "year_formats.xls"
+    with pytest.raises(
+        ValueError,
+        match=rf"cell B1 stores the year 2022, which its number format shows as "
+        rf"{re.escape(repr(shown))}",
+    ):
+        read_bps_table(path, locale="en", sheet_name=sheet)
+
+
+@pytest.mark.parametrize("sheet", ["grouped", "decimals"])
+def test_a_year_header_showing_its_digits_is_the_year_in_xls(sheet: str) -> None:
+    # "2,022" and "2022.00" show the year 2022: Kota Batu 3.79 in 2022.
+    pytest.importorskip("xlrd")
+    path = Path(__file__).parent / "data" / "year_formats.xls"
+    t = read_bps_table(path, locale="en", sheet_name=sheet)
+    assert t.data[["year", "value"]].to_numpy().tolist() == [[2022, 3.79], [2023, 3.31]]
+
+
+# --- a long frame, or one pivoted on two keys ---------------------------------
+
+# Kota Batu and Kota Malang P0, March and September of 2022 and 2023 (made-up
+# figures: the messages are tested, not the values), with a second key
+# besides the region and the year: the month, or urban/rural.
+_LONG = pd.DataFrame(
+    {
+        "wilayah": ["Kota Batu"] * 4 + ["Kota Malang"] * 4,
+        "tahun": [2022, 2022, 2023, 2023] * 2,
+        "bulan": [3, 9, 3, 9] * 2,
+        "p0": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0],
+    }
+)
+_LONG_AREA = _LONG.rename(columns={"bulan": "daerah"}).assign(
+    daerah=["Perkotaan", "Perdesaan"] * 4
+)
+
+
+def _on_engine(frame: pd.DataFrame, engine: str) -> Any:
+    if engine == "polars":
+        pl = pytest.importorskip("polars")
+        return pl.from_pandas(frame)
+    if engine == "duckdb":
+        duckdb = pytest.importorskip("duckdb")
+        return duckdb.from_df(frame)
+    return frame
+
+
+_PIVOT_HINT = r"pivot the long frame on the year alone"
+
+
+@pytest.mark.parametrize("engine", ["pandas", "polars", "duckdb"])
+@pytest.mark.parametrize("frame", [_LONG, _LONG_AREA], ids=["month", "area"])
+def test_a_long_frame_gets_the_pivot_hint_on_every_engine(
+    frame: pd.DataFrame, engine: str
+) -> None:
+    # One row per region, year and second key: the years are in the column
+    # 'tahun', repeated; every engine gets the same advice.
+    with pytest.raises(
+        ValueError, match=rf"long form.*column 'tahun' holds years.*{_PIVOT_HINT}"
+    ):
+        read_bps_table(_on_engine(frame, engine), locale="en")
+
+
+@pytest.mark.parametrize("frame", [_LONG, _LONG_AREA], ids=["month", "area"])
+def test_a_frame_pivoted_on_two_keys_gets_the_pivot_hint_on_every_engine(
+    frame: pd.DataFrame,
+) -> None:
+    # Pivoted on the year and the second key, each engine names the columns
+    # its own way: pandas a MultiIndex (2022, 3), polars "{2022,3}", DuckDB
+    # "2022_3"; each gets the advice to pivot on the year alone.
+    key = str(frame.columns[2])
+    if key == "bulan":
+        # pandas' MultiIndex (2022, 3): the months 3 and 9 are no rounds
+        # (a bare number names none), so 2022 is named twice. Over
+        # "Perkotaan", "Perdesaan" it is a year over its groups: read (see
+        # test_a_year_over_its_groups_is_read_from_a_frame).
+        wide = frame.pivot(  # noqa: PD010 - the pivot a user makes, not ours
+            index="wilayah", columns=["tahun", key], values="p0"
+        )
+        with pytest.raises(ValueError, match=rf"year over a second key.*{_PIVOT_HINT}"):
+            read_bps_table(wide.reset_index(), locale="en")
+    pl = pytest.importorskip("polars")
+    polars_wide = pl.from_pandas(frame).pivot(  # noqa: PD010 - polars' pivot
+        on=["tahun", key], index="wilayah", values="p0"
+    )
+    with pytest.raises(ValueError, match=rf"year and another column.*{_PIVOT_HINT}"):
+        read_bps_table(polars_wide, locale="en")
+    duckdb = pytest.importorskip("duckdb")
+    con = duckdb.connect()
+    con.register("long", frame)
+    duck_wide = con.sql(f"PIVOT long ON tahun, {key} USING first(p0) GROUP BY wilayah")
+    with pytest.raises(ValueError, match=rf"year and another column.*{_PIVOT_HINT}"):
+        read_bps_table(duck_wide, locale="en")
+
+
+def test_a_wide_frame_gets_no_pivot_hint() -> None:
+    # A wide frame with a bad header is not called long: "2024*" names no
+    # period, and no column holds repeated years.
+    frame = pd.DataFrame({"wilayah": ["Kota Batu"], "2023": [3.3], "2024*": [3.79]})
+    with pytest.raises(ValueError, match="name no period") as info:
+        read_bps_table(frame, locale="en")
+    assert "pivot" not in str(info.value)
+
+
+# --- a year over its groups -----------------------------------------------------
+
+# Kota Batu P0 by area, 2022 and 2023 (made-up figures), the year over its
+# groups: each column's year is the one over it, its group the label under.
+_BY_AREA = [
+    ["Perkotaan", 2022, 1.0],
+    ["Perdesaan", 2022, 2.0],
+    ["Total", 2022, 3.0],
+    ["Perkotaan", 2023, 4.0],
+    ["Perdesaan", 2023, 5.0],
+    ["Total", 2023, 6.0],
+]
+_AREAS = ["Perkotaan", "Perdesaan", "Total"]
+
+
+def _year_over_groups_xlsx(title: bool) -> io.BytesIO:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    top = 2 if title else 1
+    if title:
+        ws.append(["Wilayah", "Persentase Penduduk Miskin"])
+        ws.merge_cells("B1:G1")
+    ws.append(["" if title else "Wilayah", 2022, None, None, 2023, None, None])
+    ws.append([None, *_AREAS, *_AREAS])
+    ws.append(["Kota Batu", 1.0, 2.0, 3.0, 4.0, 5.0, 6.0])
+    ws.merge_cells(f"B{top}:D{top}")
+    ws.merge_cells(f"E{top}:G{top}")
+    buf = io.BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    return buf
+
+
+@pytest.mark.parametrize("title", [False, True])
+def test_a_year_merged_over_its_groups_is_read_in_xlsx(title: bool) -> None:
+    # 2022 merged over B:D, 2023 over E:G, the groups in the row under them
+    # (a title merged over all above them is the title).
+    t = read_bps_table(_year_over_groups_xlsx(title), locale="en")
+    assert t.data[["group", "year", "value"]].to_numpy().tolist() == _BY_AREA
+    assert t.data["region_code"].unique().tolist() == ["3579"]
+    assert t.title == ("Wilayah | Persentase Penduduk Miskin" if title else "")
+
+
+def test_a_year_over_its_groups_is_read_in_csv() -> None:
+    # A CSV file cannot merge: the year spans the empty cells to its right,
+    # as a year over its rounds does.
+    text = (
+        "Wilayah,2022,,,2023,,\n"
+        ",Perkotaan,Perdesaan,Total,Perkotaan,Perdesaan,Total\n"
+        "Kota Batu,1,2,3,4,5,6\n"
+    )
+    t = read_bps_table(io.StringIO(text), locale="en")
+    assert t.data[["group", "year", "value"]].to_numpy().tolist() == _BY_AREA
+
+
+def test_a_year_over_its_groups_is_read_from_a_frame() -> None:
+    # pandas' pivot on the year and the area: a MultiIndex (2022,
+    # "Perkotaan"), read as two label rows, the year over its groups.
+    long = pd.DataFrame(
+        {
+            "wilayah": ["Kota Batu"] * 6,
+            "tahun": [2022, 2022, 2022, 2023, 2023, 2023],
+            "daerah": _AREAS * 2,
+            "p0": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
+        }
+    )
+    wide = long.pivot(  # noqa: PD010 - the pivot a user makes, not ours
+        index="wilayah", columns=["tahun", "daerah"], values="p0"
+    ).reset_index()
+    t = read_bps_table(wide, locale="en")
+    got = sorted(t.data[["group", "year", "value"]].to_numpy().tolist(), key=str)
+    assert got == sorted(_BY_AREA, key=str)
+
+
+def test_a_group_outside_the_years_merged_range_is_refused() -> None:
+    # 2022 merged over B:C only; D ("Total") lies under no year.
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Wilayah", 2022, None, None])
+    ws.append([None, "Perkotaan", "Perdesaan", "Total"])
+    ws.append(["Kota Batu", 1.0, 2.0, 3.0])
+    ws.merge_cells("B1:C1")
+    buf = io.BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    with pytest.raises(
+        ValueError, match=r"column\(s\) D \('Total'\) lie under no year"
+    ):
+        read_bps_table(buf, locale="en")
+
+
+def test_a_year_over_groups_with_a_label_missing_says_what_the_layout_is() -> None:
+    # "Total" missing under 2022's range: not read as groups (a column with
+    # no label is refused), the message naming the group row.
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Wilayah", 2022, None, None])
+    ws.append([None, "Perkotaan", "Perdesaan", None])
+    ws.append(["Kota Batu", 1.0, 2.0, 3.0])
+    ws.merge_cells("B1:D1")
+    buf = io.BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    with pytest.raises(
+        ValueError,
+        match=r"column\(s\) C, D hold values.*the row 2 under the header labels "
+        r"these columns \('Perdesaan'\) as a year's column groups.*write the "
+        r"missing labels",
+    ):
+        read_bps_table(buf, locale="en")

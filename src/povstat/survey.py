@@ -41,7 +41,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any, ClassVar, Literal, get_args
+from typing import Any, ClassVar, Literal, get_args, overload
 
 import numpy as np
 from attrs import evolve, field, frozen
@@ -108,6 +108,9 @@ class Reduced:
     (numpy path) hold what the rounding of ``sw`` and ``st`` lost
     (:func:`povstat._exact.group_sum_pair`), so that the estimates are the
     ratios of the exact sums; None on lazy engines, whose sums are float64.
+    ``terms_rows`` (numpy path, each unit a cell) lists the cells outside
+    which ``st`` and ``stt`` are 0 (the non-poor), so that their sums by
+    domain read those cells alone; None reads every cell.
     """
 
     domain: NDArray[np.intp]
@@ -129,6 +132,7 @@ class Reduced:
     hi: NDArray[np.float64] | None = None
     sw_lo: NDArray[np.float64] | None = None
     st_lo: NDArray[np.float64] | None = None
+    terms_rows: NDArray[np.intp] | None = None
 
 
 @frozen(kw_only=True, eq=False)
@@ -361,13 +365,21 @@ def reduce_units(
         # the last ten digits of sixteen). A cell is a unit: its sums are
         # its own values, in the units' order.
         def each(xs: list[NDArray[np.float64]]) -> NDArray[np.float64]:
-            # Values of the units `rows`, 0 for the others (never inf * 0).
-            full = [x if rows is None else _scatter(x, rows, n) for x in xs]
-            return np.stack(full, axis=1) if full else np.zeros((n, 0))
+            # Values of the units `rows`, 0 for the others (never inf * 0),
+            # a column per measure held contiguous: the sums read columns.
+            full = np.zeros((n, len(xs)), order="F")
+            for j, x in enumerate(xs):  # a loop over the measures
+                full[slice(None) if rows is None else rows, j] = x
+            return full
 
         pos = np.ones(n) if all_positive else positive.astype(np.float64)
-        have = pos[:, None] > 0
         t_all = each(list(terms))
+        if all_positive:  # every unit has a term: they are the bounds
+            lo, hi = t_all, t_all
+        else:
+            have = pos[:, None] > 0
+            lo = np.where(have, t_all, np.inf)
+            hi = np.where(have, t_all, -np.inf)
         return Reduced(
             domain=np.asarray(domain, np.intp),
             stratum=s_codes,
@@ -383,8 +395,9 @@ def reduce_units(
             n_strata=n_strata,
             stratum_labels=s_labels,
             fpc=fpc_h,
-            lo=np.where(have, t_all, np.inf),
-            hi=np.where(have, t_all, -np.inf),
+            lo=lo,
+            hi=hi,
+            terms_rows=rows,
         )
     # PSUs are nested in strata: a PSU is a (stratum, psu label) pair. When
     # every label lies in one stratum, the labels already name the PSUs; when
@@ -438,15 +451,6 @@ def reduce_units(
         lo=lo,
         hi=hi,
     )
-
-
-def _scatter(
-    t: NDArray[np.float64], rows: NDArray[np.intp], n: int
-) -> NDArray[np.float64]:
-    """Terms of the units `rows`, 0 for the other of `n` units."""
-    out = np.zeros(n)
-    out[rows] = t
-    return out
 
 
 def _term_bounds(
@@ -581,6 +585,8 @@ def _pairs(
     largest: int | None = None,
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Sums by group of each of `xs` as pairs hi + lo: (groups, len(xs)) each."""
+    if largest is None and len(xs) > 1:  # counted once for all the columns
+        largest = _largest(codes, k)
     pairs = [group_sum_pair(codes, x, k, largest=largest) for x in xs]
     return (
         np.stack([h for h, _ in pairs], axis=1),
@@ -595,14 +601,28 @@ def _sum_pair(
     k: int,
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Sums by group of pairs hi + lo (columns of 2-D arrays), as pairs."""
-    h, low = _pairs(codes, list(hi.T), k)
-    return h, low + _sums(codes, lo, k)
+    largest = _largest(codes, k)
+    h, low = _pairs(codes, list(np.ascontiguousarray(hi.T)), k, largest)
+    # Low parts all 0 (sums of single values) sum to 0: no pass over them.
+    return h, low + (_sums(codes, lo, k, largest) if lo.any() else np.zeros(low.shape))
 
 
 def _sums(
-    codes: NDArray[np.intp], x: NDArray[np.float64], k: int
+    codes: NDArray[np.intp],
+    x: NDArray[np.float64],
+    k: int,
+    largest: int | None = None,
 ) -> NDArray[np.float64]:
-    return np.stack([_sum(codes, x[:, j], k) for j in range(x.shape[1])], axis=1)
+    """Sums by group of each column of `x`: (k, columns)."""
+    if largest is None and x.shape[1] > 1:  # counted once for all the columns
+        largest = _largest(codes, k)
+    cols = np.ascontiguousarray(x.T)  # rows of one column, read several times
+    return np.stack([_sum(codes, c, k, largest) for c in cols], axis=1)
+
+
+def _largest(codes: NDArray[np.intp], k: int) -> int:
+    """Rows of the largest group, as :func:`povstat._exact.group_sum` counts."""
+    return int(np.bincount(codes, minlength=k).max()) if codes.size else 0
 
 
 def _fpc_per_stratum(
@@ -768,8 +788,20 @@ def _constant_measures(red: Reduced, *, overall: bool) -> NDArray[np.bool_]:
         return np.zeros((nd + int(overall), k), bool)
     lo = np.full((nd, k), np.inf)
     hi = np.full((nd, k), -np.inf)
-    np.fmin.at(lo, red.domain, red.lo)
-    np.fmax.at(hi, red.domain, red.hi)
+    codes, cell_lo, cell_hi = red.domain, red.lo, red.hi
+    if red.terms_rows is not None:
+        # Each unit a cell, terms 0 outside `terms_rows`: those units count
+        # as a 0 in their domain if of positive weight, as in _term_bounds.
+        rows = red.terms_rows
+        outside = np.ones(codes.shape[0], bool)
+        outside[rows] = False
+        zero = np.bincount(codes[outside], red.npos[outside] > 0, nd) > 0
+        lo[zero] = 0.0
+        hi[zero] = 0.0
+        codes, cell_lo, cell_hi = codes[rows], cell_lo[rows], cell_hi[rows]
+    for j in range(k):  # a loop over the measures: 1-D ``at`` is the fast one
+        np.fmin.at(lo[:, j], codes, np.ascontiguousarray(cell_lo[:, j]))
+        np.fmax.at(hi[:, j], codes, np.ascontiguousarray(cell_hi[:, j]))
     if overall:
         lo = np.concatenate([lo, lo.min(axis=0, keepdims=True)])
         hi = np.concatenate([hi, hi.max(axis=0, keepdims=True)])
@@ -916,12 +948,54 @@ def _average_factor(red: Reduced, lonely: NDArray[np.bool_]) -> NDArray[np.float
         return np.where(ok > 0, h_d / ok, np.nan)
 
 
+@overload
+def _term_sums(
+    red: Reduced, x: NDArray[np.float64], nd: int, *, pair: Literal[False] = ...
+) -> NDArray[np.float64]: ...
+
+
+@overload
+def _term_sums(
+    red: Reduced, x: NDArray[np.float64], nd: int, *, pair: Literal[True]
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]: ...
+
+
+def _term_sums(
+    red: Reduced, x: NDArray[np.float64], nd: int, *, pair: bool = False
+) -> Any:
+    """Sums by domain of `x` (``st`` or ``stt``), or their pairs hi + lo.
+
+    With ``red.terms_rows``, `x` is 0 outside those cells: the sums read
+    them alone, with the largest domain counted over every cell as before,
+    which gives the same limbs and so the same bits (a 0 adds nothing to an
+    integer sum, nor to a group's largest magnitude or the signs seen).
+    Non-finite values take the full path, which handles them.
+    """
+    rows = red.terms_rows
+    if rows is not None:
+        sub = np.asarray(x[rows])
+        if np.isfinite(sub).all():
+            codes = red.domain[rows]
+            largest = _largest(red.domain, nd)
+            if pair:  # low parts + 0, as _sum_pair adds the 0 low parts
+                hi, lo = _pairs(codes, list(np.ascontiguousarray(sub.T)), nd, largest)
+                return hi, lo + 0.0
+            return _sums(codes, sub, nd, largest)
+    if pair:
+        hi, lo = _pairs(red.domain, list(np.ascontiguousarray(x.T)), nd)
+        return hi, lo + 0.0
+    return _sums(red.domain, x, nd)
+
+
 def _cell_z(
     red: Reduced, ratio: NDArray[np.float64], total: NDArray[np.float64]
 ) -> NDArray[np.float64]:
     """Cell totals of the linearised variables: (cells, measures)."""
-    r = ratio[red.domain]
-    return np.asarray((red.st - r * red.sw[:, None]) / total[red.domain][:, None])
+    tot = total[red.domain]
+    z = np.empty(red.st.shape, order="F")
+    for j in range(red.st.shape[1]):  # a loop over the measures, column by column
+        np.divide(red.st[:, j] - ratio[:, j][red.domain] * red.sw, tot, out=z[:, j])
+    return z
 
 
 def _cell_products(
@@ -1090,7 +1164,7 @@ def linearised(
         total = _sum(red.domain, red.sw, nd)
     _check_weight_range(red, total)
     check_domain_totals(total, labels)
-    ratio = _sums(red.domain, red.st, nd) / total[:, None]
+    ratio = _term_sums(red, red.st, nd) / total[:, None]
     factor = _average_factor(red, lonely) if lonely_psu == "average" else np.ones(nd)
     z = _cell_z(red, ratio, total)
     # Variance: sum_h w1_h sum_j u_hj^2 - w2_h (sum_j u_hj)^2, for each domain.
@@ -1120,7 +1194,7 @@ def linearised(
     se = np.sqrt(var)
     # Design effect against SRS without replacement (R: deff=TRUE).
     n_obs = np.bincount(red.domain, weights=red.npos, minlength=nd)
-    mean_sq = _sums(red.domain, red.stt, nd) / total[:, None]
+    mean_sq = _term_sums(red, red.stt, nd) / total[:, None]
     # A domain of one unit has no unit variance (n - 1 = 0): NaN, as 0/0,
     # for every measure and engine; a variance that rounding puts below 0
     # is 0, as `var` is.
@@ -1158,7 +1232,10 @@ def linearised(
     if red.sw_lo is not None and red.st_lo is not None:
         # Ratios of the exact sums: the float64 sums of the weights round.
         t_hi, t_lo = _sum_pair(red.domain, red.sw[:, None], red.sw_lo[:, None], nd)
-        s_hi, s_lo = _sum_pair(red.domain, red.st, red.st_lo, nd)
+        if red.terms_rows is not None and not red.st_lo.any():
+            s_hi, s_lo = _term_sums(red, red.st, nd, pair=True)
+        else:
+            s_hi, s_lo = _sum_pair(red.domain, red.st, red.st_lo, nd)
         est = weighted_means(s_hi, t_hi, scale, sums_lo=s_lo, totals_lo=t_lo)
     else:
         est = weighted_means(_sums(red.domain, red.st, nd), total[:, None], scale)

@@ -170,11 +170,36 @@ _NOTE = re.compile(
     _WORD_FLAGS,
 )
 _SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074-\u2079"  # ¹²³⁰⁴-⁹
+#: Letters raised by a rich-text run, shown as the Unicode modifier letters
+#: that show them so: every small letter but "q", and the capitals that
+#: have one.
+_RAISED_LETTERS = {
+    "a": "\u1d43", "b": "\u1d47", "c": "\u1d9c", "d": "\u1d48", "e": "\u1d49",
+    "f": "\u1da0", "g": "\u1d4d", "h": "\u02b0", "i": "\u2071", "j": "\u02b2",
+    "k": "\u1d4f", "l": "\u02e1", "m": "\u1d50", "n": "\u207f", "o": "\u1d52",
+    "p": "\u1d56", "r": "\u02b3", "s": "\u02e2", "t": "\u1d57", "u": "\u1d58",
+    "v": "\u1d5b", "w": "\u02b7", "x": "\u02e3", "y": "\u02b8", "z": "\u1dbb",
+    "A": "\u1d2c", "B": "\u1d2e", "D": "\u1d30", "E": "\u1d31", "G": "\u1d33",
+    "H": "\u1d34", "I": "\u1d35", "J": "\u1d36", "K": "\u1d37", "L": "\u1d38",
+    "M": "\u1d39", "N": "\u1d3a", "O": "\u1d3c", "P": "\u1d3e", "R": "\u1d3f",
+    "T": "\u1d40", "U": "\u1d41", "V": "\u2c7d", "W": "\u1d42",
+}  # fmt: skip
+#: Marks no region's name holds, read as a footnote mark after a name
+#: whether typed on the line or raised: dagger, double dagger, section sign.
+_DAGGERS = "\u2020\u2021\u00a7"
+#: What a footnote mark raised by a rich-text run shows as: superscript
+#: digits, signs and brackets, modifier letters, and the daggers.
+_RAISED_MARK = (
+    _SUPERSCRIPTS
+    + "\u207a\u207b\u207c\u207d\u207e"
+    + "".join(_RAISED_LETTERS.values())
+    + _DAGGERS
+)
 #: Rows whose first cell starts with a footnote mark followed by text ("1)
-#: angka sementara", "a) ...", "(1) ...", "¹ ...") are footnotes, not regions,
+#: angka sementara", "a) ...", "(1) ...", "¹ ...", "† ...") are footnotes, not regions,
 #: when none of their value cells holds a number.
 _FOOTNOTE_ROW = re.compile(
-    rf"^(?:\(?(?:[0-9]{{1,2}}|[a-z])\)|[{_SUPERSCRIPTS}]+\u207e?)\s*[^\s)]",
+    rf"^(?:\(?(?:[0-9]{{1,2}}|[a-z])\)|[{_SUPERSCRIPTS}]+\u207e?|[{_DAGGERS}]+)\s*[^\s)]",
     _WORD_FLAGS,
 )
 #: A row numbered like a footnote, "1) Muna" or "(2) Buton": in a run of
@@ -186,6 +211,7 @@ _MARK = re.compile(
     r"^(?P<name>.*?[^\s*(])"
     r"(?P<mark>\s*\*+\)?"
     rf"|\s*\u207d?[{_SUPERSCRIPTS}]+\u207e?"
+    rf"|\s*[{_RAISED_MARK}]+"
     r"|\s*\(?(?<![0-9.])[0-9]{1,2}\)"
     r"|\s+\(?[a-z]\))\Z",
     _WORD_FLAGS,
@@ -227,7 +253,6 @@ _PREFIX_TYPE = {
     "provinsi": "provinsi",
     "prov": "provinsi",
 }
-_PREFIX_NAME = {"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi"}
 
 
 @frozen(kw_only=True, eq=False, repr=False)
@@ -247,11 +272,13 @@ class BpsTable:
                              Timur, ``"00"`` Indonesia); ``<NA>`` if the row
                              was not matched (see ``unmatched``)
         region_name  string  ``"Kabupaten Malang"``, ``"Kota Malang"``, ...:
-                             the bundled name when matched, else the label
-                             without its footnote mark and with "Kab."
-                             written "Kabupaten"
+                             the bundled name; ``<NA>`` if the row was not
+                             matched (its name as written is in ``label``)
         region_type  string  ``"kabupaten"``, ``"kota"``, ``"provinsi"``,
-                             ``"nasional"``; ``<NA>`` if unknown
+                             ``"nasional"``: the matched region's; ``<NA>``
+                             if the row was not matched, never guessed
+                             from a prefix ("Kota Mobagu", no region's
+                             name, has no type)
         label        string  the region's name as written in the table
                              (runs of spaces collapsed), footnote mark
                              included
@@ -260,7 +287,8 @@ class BpsTable:
                              Pacitan with mark ``"*"``); ``<NA>`` if none
         group        string  label of the column group above the periods
                              (e.g. "Perkotaan", "Perdesaan", "Jumlah" in the
-                             provincial tables); ``<NA>`` if there is none
+                             provincial tables), or under a year spanning
+                             its groups; ``<NA>`` if there is none
         year         int64   year of the column
         month        Int64   survey month of the column (3 March, 9
                              September); ``<NA>`` for annual figures, or when
@@ -522,8 +550,14 @@ def read_bps_table(
         formulas without a stored result where the years may have been,
         and the cells that would name years without the invisible
         characters they hold, a zero width space before "2022" or a soft
-        hyphen in "Maret 2022", however many year labels hold one); a
-        header cell in the value area is not a period (e.g. "2024*"); a
+        hyphen in "Maret 2022", however many year labels hold one; and, for
+        a frame of any engine in long form, one row per region and period
+        (a column of repeated years), or pivoted on the year and a second
+        key (a month, urban or rural: pandas' MultiIndex ``(2022, 3)``,
+        polars' "{2022,3}", DuckDB's "2022_3" labels), advice to pivot on
+        the year alone, and how on each engine); a
+        header cell in the value area is not a period (e.g. "2024*"; or a
+        year its number format shows otherwise, "202200%": see Notes); a
         column group's label holds an invisible character ("Perkotaan"
         with a zero width space: a group of its own that looks like
         "Perkotaan"); a
@@ -659,7 +693,18 @@ def read_bps_table(
     BPS's provincial tables (in a workbook, a year merged across columns
     spans its merged range only, as a group label does: a round after the
     range whose year cell is empty is under no year, and raises
-    ValueError). A row just above the years is a row of column
+    ValueError). A year row may instead be followed by a row of column
+    groups, the year spanning its groups (a common BPS layout: "2022"
+    merged over "Perkotaan | Perdesaan | Total", then "2023" over the
+    same): that row's label cell is empty, it is no unit row, and from the
+    first year on each column, and no other, holds a label with a letter
+    naming no period and no unit, under a bare year (its own, or the year
+    to its left, as over rounds; in a workbook a column past the year's
+    merged range is under no year and raises ValueError naming it), and a
+    year spans two columns at least (one label under each year is not read
+    so: "(persen)" under 2022 is a unit row); each column then
+    has the year over it and the group under it, and a row above the years
+    is part of the title. A row just above the years is a row of column
     groups ("Perkotaan", "Perdesaan", "Jumlah"), each label spanning the columns
     up to the next label (in a workbook, a label merged across columns spans
     its merged range only: a value column after the range whose group cell
@@ -820,7 +865,20 @@ def read_bps_table(
     section ``""``) shows a blank header cell, read so (a column of values
     without a period: ValueError naming the cell and what it stores).
     Only the word for year ("Tahun 2022", format ``"Tahun "0``, or typed)
-    keeps the year. A "%"
+    keeps the year. A year (a whole number 1900-2099) in a header cell
+    whose number format shows it otherwise than as the year is that text
+    too, refused as a header (ValueError naming the cell, the year it
+    stores and what it shows): a percent format (``0%`` shows 2022 as
+    "202200%"), scientific notation (``0.00E+00``, "2.02E+03"), a currency
+    (``[$$-409]#,##0``, "$2,022"), zero padding past four digits
+    (``00000``, "02022"), a scaling comma (``#,##0,``, "2"); so in .xlsx,
+    .xls and .ods files alike (an .ods cell's text is what it shows: a
+    ``percentage`` cell of value 2022 shows "202200%"). Formats showing
+    the year's digits in order show the year: ``General``, ``0``, ``#``,
+    ``0000``, zero decimals (``0.00``, "2022.00", as typed "2022.00" is
+    read), a thousands separator (``#,##0``, "2,022": it only groups the
+    digits) and both (``#,##0.00``). Below the header such a cell is read
+    as stored, under the rules for values. A "%"
     that is
     text in the format (in quotes, escaped, or after ``_`` or ``*``, Excel's
     padding and fill: ``0.00_%``) does not scale. A format that shows the
@@ -929,7 +987,14 @@ def read_bps_table(
     label, written as a footnote mark is typed ("*)", "**", "(1)", "1)",
     "a)"), is that mark as a whole, set apart from the name as the same
     mark typed after a space is ("Kabupaten Nduga" with a raised "*)":
-    Kabupaten Nduga, footnote "*)"), in .xlsx, .xls and .ods alike.
+    Kabupaten Nduga, footnote "*)"), in .xlsx, .xls and .ods alike. Any
+    other raised run ending a label is a footnote mark too, shown as it
+    shows: raised letters as the Unicode modifier letters ("Kota Batu"
+    with a raised "a" is "Kota Batu\u1d43", footnote "\u1d43"; every small
+    letter but "q" has one, and the capitals but C, F, Q, S, X, Y, Z), a
+    dagger "\u2020", double dagger "\u2021" or section sign "\u00a7" as
+    itself. A raised letter without a modifier letter ("q") shows on the
+    line: the label names no region and is reported in ``unmatched``.
 
     *Regions.* Names are matched to the 38 provinces and 514 regencies and
     cities of Indonesia (:func:`povstat.datasets.indonesia_regions`: today's
@@ -990,8 +1055,13 @@ def read_bps_table(
     (BPS gives the new provinces figures from March 2024).
 
     A footnote mark after the name ("Pacitan*", "Pacitan¹", "Pacitan 1)",
-    "Pacitan (a)") is set apart for matching and kept in the ``footnote``
-    column. Words are compared on ASCII letters only: a name written with a
+    "Pacitan (a)", a dagger, double dagger or section sign, typed or
+    raised: "Pacitan\u2020", "Pacitan \u2021", "Pacitan\u00a7"; raised
+    letters, "Pacitan\u1d43") is set apart for matching and kept in the
+    ``footnote`` column; no region's name holds those characters. A row
+    whose label starts with a dagger ("\u2020 angka sementara") and whose
+    value cells hold no number is a footnote, as "1) ..." is. Words are
+    compared on ASCII letters only: a name written with a
     look-alike letter matches nothing, and so does one holding a character
     that shows as nothing (a zero width space U+200B, a byte-order mark, a
     soft hyphen, a joiner, the blank braille pattern U+2800, a variation
@@ -1096,6 +1166,24 @@ def read_bps_table(
     hidden_text = read.blank if read.blank is not None else np.zeros(text.shape, bool)
     stored_text = text.copy()
     text[hidden_text] = ""
+    # A year whose number format shows it otherwise ("202200%" for 2022
+    # shown with 0%, "2,022", "2.02E+03") is a header cell read as shown,
+    # refused as a header; below the header it is read as stored.
+    disguised = (
+        read.disguised
+        if read.disguised is not None
+        else np.full(text.shape, None, dtype=object)
+    )
+    shown_as = disguised != None  # noqa: E711 - elementwise
+    text[shown_as] = disguised[shown_as]
+    # Cells named in messages: a sheet's column letters and row numbers.
+    letters = read.columns or tuple(_column_letter(j + 1) for j in range(text.shape[1]))
+    disguised_cells = [
+        f"cell {letters[j]}{_label(grid.index[i])} stores the year "
+        f"{_show(stored_text[i, j])}, which its number format shows as "
+        f"{str(disguised[i, j])!r}"
+        for i, j in np.argwhere(shown_as)
+    ]
     # A table placed from the second spreadsheet column on: the region names
     # are in the first column that holds anything.
     filled = (text != "").any(axis=0)
@@ -1123,10 +1211,11 @@ def read_bps_table(
     dates = dates[:, first:]
     hidden_text = hidden_text[:, first:]
     stored_text = stored_text[:, first:]
+    shown_as = shown_as[:, first:]
     try:
         layout = _layout(text, grid.index, mon, _merged_from(read, first))
         below = np.zeros(text.shape, dtype=bool)
-        below[layout.first_data :] = hidden_text[layout.first_data :]
+        below[layout.first_data :] = (hidden_text | shown_as)[layout.first_data :]
         text[below] = stored_text[below]
     except ValueError as e:
         shown = [f for f in text[pending] if repr(str(f)) in str(e)]
@@ -1140,11 +1229,28 @@ def read_bps_table(
         hint = (
             _index_column_hint(text)
             + (_deduplicated_hint(text) if renamed else "")
+            + (
+                _pivot_hint(text, grid.index)
+                if isinstance(frame_source, pd.DataFrame)
+                else ""
+            )
             + read.hint
         )
         if shown:
             more = f" (and {len(shown) - 1} more)" if len(shown) > 1 else ""
             hint += f"; {shown[0]!r}{more} is {_NO_RESULT}"
+        if disguised_cells:
+            more = (
+                f" (and {len(disguised_cells) - 3} more)"
+                if len(disguised_cells) > 3
+                else ""
+            )
+            hint += (
+                f"; {', '.join(disguised_cells[:3])}{more}: a header cell is read "
+                "as shown, and that is no year; give the header cells a number "
+                "format that shows the plain year (General, 0), or type the "
+                "years as text"
+            )
         if not hint:
             raise
         msg = f"{e}{hint}"
@@ -1423,8 +1529,7 @@ def read_bps_table(
     regions = _match_regions(labels, grid.index[data_rows], prov, first_year)
     formula_label = pending[data_rows, 0]
     if formula_label.any():  # never matched by the formula's text
-        regions.loc[formula_label, ["code", "type"]] = None
-        regions.loc[formula_label, "name"] = labels[formula_label]
+        regions.loc[formula_label, ["code", "name", "type"]] = None
         regions.loc[formula_label, "reason"] = f"the label is {_NO_RESULT}"
     if label_refs is not None:
         covered = np.flatnonzero(
@@ -1497,6 +1602,10 @@ class _Read:
     shows: a year in a header cell, never a value. ``blank``: spreadsheet
     cells whose number format shows nothing for them (``;;;``, ``""``; a
     text cell's fourth section ``""``): blank as header cells, as shown.
+    ``disguised``: the text shown for spreadsheet cells holding a year
+    (a whole number 1900-2099) that their number format shows otherwise
+    than as the year ("202200%" for 2022 shown with ``0%``; None
+    elsewhere): header cells are read as shown.
     """
 
     grid: pd.DataFrame
@@ -1511,6 +1620,7 @@ class _Read:
     hidden: tuple[str, ...] = ()
     dates: np.ndarray[Any, Any] | None = None
     blank: np.ndarray[Any, Any] | None = None
+    disguised: np.ndarray[Any, Any] | None = None
 
 
 def _shows_nothing(value: object, fmt: object) -> bool:
@@ -2289,6 +2399,7 @@ def _read_with_pandas(
         stated = np.full(grid.shape, None, dtype=object)
         xls_dates = _dates_of(values)
         xls_blank = np.zeros(grid.shape, dtype=bool)
+        xls_disguised = np.full(grid.shape, None, dtype=object)
         for (r, c), fmt in formats.items():  # cells with a format, few
             if r < grid.shape[0] and c < grid.shape[1]:
                 v = values[r, c]
@@ -2296,6 +2407,7 @@ def _read_with_pandas(
                     continue
                 xls_blank[r, c] = _shows_nothing(v, fmt)
                 values[r, c], scale = _formatted(v, fmt)
+                xls_disguised[r, c] = _disguised_year(values[r, c], fmt)
                 percent[r, c] = scale == "percent"
                 if scale == "ambiguous":
                     scaled[r, c] = fmt
@@ -2311,6 +2423,11 @@ def _read_with_pandas(
             formula=formula if (formula != None).any() else None,  # noqa: E711
             dates=xls_dates,
             blank=xls_blank if xls_blank.any() else None,
+            disguised=(
+                xls_disguised
+                if (xls_disguised != None).any()  # noqa: E711 - elementwise
+                else None
+            ),
             hidden=_hidden_names(
                 [
                     r + 1
@@ -2382,6 +2499,10 @@ def _read_with_pandas(
                     if (i, c) != (r0, c0):
                         merged[at[i], c - 1] = ref
     filled_cells = (grid.map(_cell_text) != "").to_numpy() | (formula != None)  # noqa: E711
+    ods_disguised = np.full(grid.shape, None, dtype=object)
+    for r, c, text in ods.disguised:  # few cells; 1-based, cut to the grid
+        if r in at and c <= n_cols:
+            ods_disguised[at[r], c - 1] = text
     return _Read(
         grid=grid,
         percent=percent,
@@ -2389,6 +2510,7 @@ def _read_with_pandas(
         stated=stated if ods.currencies else None,
         merged=merged,
         dates=ods_dates,
+        disguised=ods_disguised if ods.disguised else None,
         hidden=_hidden_names(
             [r for r in held if any(a <= r <= b for a, b in ods.hidden_rows)],
             [
@@ -2583,8 +2705,9 @@ def _column_letter(j: int) -> str:
 #: Characters written raised (superscript) or lowered (subscript) by a run
 #: of a rich-text cell, as the Unicode characters that show them so.
 _RAISED = str.maketrans(
-    "0123456789+-=()",
-    "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b\u207c\u207d\u207e",
+    "0123456789+-=()" + "".join(_RAISED_LETTERS),
+    "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b\u207c\u207d\u207e"
+    + "".join(_RAISED_LETTERS.values()),
 )
 _LOWERED = str.maketrans(
     "0123456789+-=()",
@@ -2596,10 +2719,12 @@ def _shown_runs(runs: Iterable[tuple[str, str | None]]) -> str:
     """A rich-text cell's text as it shows, from its runs (text, position).
 
     A run's position is "super", "sub" or None (on the line). A raised
-    run's digits (and ``+-=()``) are written as the superscript characters
-    that show them ("4,37" and a raised "1" is "4,37\u00b9", a footnote mark,
-    as typed), a lowered run's as subscript ones; other characters of such
-    a run are kept as written. So the text is read as the same text typed
+    run's digits (and ``+-=()``) and letters are written as the superscript
+    characters that show them ("4,37" and a raised "1" is "4,37\u00b9", a
+    footnote mark, as typed; a raised "a" is the modifier letter
+    "\u1d43"), a lowered run's digits as subscript ones; other characters
+    of such a run (a dagger, a "q", which has no modifier letter) are kept
+    as written. So the text is read as the same text typed
     in a CSV file: never the number 4.371, never a label "Kota Batu1".
 
     A raised run ending the text after a word (text on the line ending in a
@@ -2828,7 +2953,9 @@ class _OdsCells(NamedTuple):
     ("IDR ", "")) if the text shows none.
     ``hidden_rows``: (first, last) row of each run of rows the sheet hides
     (``table:visibility`` "collapse" or "filter"); ``hidden_columns``: the
-    columns it hides.
+    columns it hides. ``disguised``: (row, column, text) of numeric cells
+    holding a year (1900-2099) whose text shows it otherwise ("202200%",
+    "2,022", "2.02E+03").
     """
 
     ranges: list[tuple[int, int, int, int]]
@@ -2839,6 +2966,7 @@ class _OdsCells(NamedTuple):
     currencies: list[tuple[int, int, tuple[str, str]]]
     hidden_rows: list[tuple[int, int]]
     hidden_columns: list[int]
+    disguised: list[tuple[int, int, str]]
 
 
 _ODS_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -2943,7 +3071,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         root = ET.fromstring(z.read("content.xml"))
     t = _ODS_TABLE
-    found = _OdsCells([], [], [], [], [], [], [], [])
+    found = _OdsCells([], [], [], [], [], [], [], [], [])
     positions = _ods_text_positions(root)
     tables = list(root.iter(f"{t}table"))
     if isinstance(sheet, str):
@@ -2971,6 +3099,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
         held: list[tuple[int, str, bool]] = []  # (column, content, formula?)
         years: list[tuple[int, int]] = []  # (column, year) of dates shown so
         money: list[tuple[int, tuple[str, str]]] = []  # (column, text around)
+        disguised: list[tuple[int, str]] = []  # (column, text) of years
         for cell in tr:
             n_cols = int(cell.get(f"{t}number-columns-repeated", "1"))
             # Only (covered) table cells have a value type.
@@ -2980,6 +3109,15 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
             if kind == "currency":
                 around = _ods_currency(cell)
                 money.extend((col + k + 1, around) for k in range(n_cols))
+            if kind in _ODS_NUMERIC:
+                stored = cell.get(f"{_ODS_OFFICE}value", "")
+                shown = " ".join(_ods_text(cell).split())
+                if (
+                    re.fullmatch(r"(?:19|20)[0-9]{2}(?:\.0*)?", stored)
+                    and shown
+                    and not _shows_year(shown, int(float(stored)))
+                ):
+                    disguised.extend((col + k + 1, shown) for k in range(n_cols))
             if kind == "date":
                 shown = _ods_text(cell).strip()
                 stored = cell.get(f"{_ODS_OFFICE}date-value", "")
@@ -3022,7 +3160,9 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
                 tabbed = _ods_text(cell, positions)
                 held.extend((col + k + 1, tabbed, False) for k in range(n_cols))
             col += n_cols
-        for i in range(n_rows if spans or shown_pct or held or years or money else 0):
+        for i in range(
+            n_rows if spans or shown_pct or held or years or money or disguised else 0
+        ):
             r = row + i + 1
             found.ranges.extend((r, c, r + rs - 1, c + cs - 1) for c, rs, cs in spans)
             found.percentages.extend((r, c) for c in shown_pct)
@@ -3030,6 +3170,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
                 (found.formulas if is_formula else found.texts).append((r, c, content))
             found.years.extend((r, c, y) for c, y in years)
             found.currencies.extend((r, c, around) for c, around in money)
+            found.disguised.extend((r, c, text) for c, text in disguised)
         row += n_rows
     return found
 
@@ -3368,11 +3509,13 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     stated = np.full((n_rows, len(cols)), None, dtype=object)
     dates = np.full((n_rows, len(cols)), None, dtype=object)
     blank = np.zeros((n_rows, len(cols)), dtype=bool)
+    disguised = np.full((n_rows, len(cols)), None, dtype=object)
     for i, j, cell in stored:  # stored cells only
         if i in at and j in where:
             dates[at[i], where[j]] = _date_text(cell.value)
             blank[at[i], where[j]] = _shows_nothing(cell.value, cell.number_format)
             v, scale = _formatted(cell.value, cell.number_format)
+            disguised[at[i], where[j]] = _disguised_year(v, cell.number_format)
             grid_values[at[i], where[j]] = v
             percent[at[i], where[j]] = scale == "percent"
             if scale == "ambiguous":
@@ -3404,6 +3547,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
         columns=tuple(get_column_letter(j) for j in cols),
         dates=dates if (dates != None).any() else None,  # noqa: E711
         blank=blank if blank.any() else None,
+        disguised=disguised if (disguised != None).any() else None,  # noqa: E711
         hidden=_hidden_names(
             [r for r in hidden.get("rows", []) if r in at],
             [get_column_letter(j) for j in hidden.get("columns", []) if j in where],
@@ -3794,6 +3938,125 @@ def _stated_scale(text: str) -> tuple[str, float]:
     if unit and per:
         unit += "".join(per[0].split())
     return unit, mult
+
+
+#: The parts of a number format section, for showing a whole number as a
+#: header cell: a quoted string, an escaped character, a currency tag
+#: ("[$$-409]": its symbol), another tag (colour, condition, locale: shows
+#: nothing), padding, fill, the number's codes (digit placeholders,
+#: thousands commas, decimal point, an exponent), "%", a fraction's "/" or
+#: any other character (shown as itself).
+_SHOWN_PART = re.compile(
+    r'"(?P<quoted>[^"]*)"|\\(?P<escaped>.)|\[\$(?P<symbol>[^\]-]*)(?:-[^\]]*)?\]'
+    r"|(?P<tag>\[[^\]]*\])|_(?P<pad>.)|\*(?P<fill>.)|(?P<general>general)"
+    r"|(?P<number>[0#?,.]+(?:[eE][-+][0#?]+)?)|(?P<percent>%)|(?P<fraction>/)"
+    r"|(?P<other>.)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _shown_number(value: float, section: str) -> str | None:
+    """The text an Excel number format section shows for `value`.
+
+    Digit placeholders (``0`` pads with zeros), a thousands comma between
+    them ("2,022"), a scaling comma after them (divides by 1000), decimals,
+    ``%`` (times 100, shown), an exponent (``0.00E+00``: "2.02E+03"),
+    quoted and escaped text, a currency tag's symbol; the format is shown as
+    written (a decimal point, a comma separator), not in a locale's
+    display. None for a format it does not show (a fraction, a date code,
+    two numbers).
+    """
+    before: list[str] = []
+    after: list[str] = []
+    code = ""
+    for m in _SHOWN_PART.finditer(section):
+        kind = m.lastgroup
+        part = m[kind] if kind is not None else ""
+        if kind in ("number", "general"):
+            if code:
+                return None
+            code = "0" if kind == "general" else part
+            continue
+        if kind == "fraction" or (kind == "other" and part.isalpha()):
+            return None  # a fraction, a date or time code
+        shown = {"tag": "", "fill": "", "pad": " "}.get(str(kind), part)
+        (after if code else before).append(shown)
+    if not code or not re.search(r"[0#?]", code):
+        return None
+    v = float(value) * 100.0 ** ("".join(before + after).count("%"))
+    mantissa, _, exponent = (
+        re.split(r"([eE][-+])", code, maxsplit=1)
+        + ["", ""][: 2 if re.search(r"[eE][-+]", code) is None else 0]
+    )
+    integer, _, decimals = mantissa.partition(".")
+    scaling = len(integer) - len(integer.rstrip(","))
+    v /= 1000.0**scaling
+    integer = integer.rstrip(",")
+    n_dec = len(re.findall(r"[0#?]", decimals))
+    min_int = integer.count("0")
+    if exponent:
+        sign = code[len(mantissa) + 1]
+        e = int(np.floor(np.log10(abs(v)))) if v else 0
+        digits = f"{v / 10.0**e:.{n_dec}f}"
+        shown_exp = f"{abs(e):0{max(len(exponent), 1)}d}"
+        esign = "-" if e < 0 else ("+" if sign == "+" else "")
+        number = f"{digits}E{esign}{shown_exp}"
+    else:
+        grouped = "," in integer
+        number = f"{abs(v):{',' if grouped else ''}.{n_dec}f}"
+        whole, dot, frac = number.partition(".")
+        if min_int == 0 and whole == "0":
+            whole = ""
+        elif len(whole.replace(",", "")) < min_int:
+            whole = whole.zfill(min_int)
+        number = ("-" if v < 0 else "") + whole + dot + frac
+    return "".join(before) + number + "".join(after)
+
+
+def _disguised_year(value: object, fmt: object) -> str | None:
+    """What a number format shows for a year instead of the year, or None.
+
+    A whole number that is a year (1900-2099), shown by its format's
+    section as text that does not read as that year (as the text typed in
+    a header would): "202200%" (``0%``), "2.02E+03" (``0.00E+00``),
+    "$2,022" (``[$$-409]#,##0``), "02022" (``00000``), "2" (``#,##0,``).
+    A format showing the year's digits in order gives None: the plain year,
+    the year with zero decimals ("2022.00", read as typed "2022.00" is)
+    or with a thousands separator ("2,022", ``#,##0``: a separator only
+    groups the digits shown); and so does one not rendered here (a
+    fraction, literal text: see ``_with_literal_text``).
+    """
+    if (
+        not isinstance(value, int | float | np.integer | np.floating)
+        or isinstance(value, bool | np.bool_)
+        or not isinstance(fmt, str)
+        or fmt.lower() == "general"
+    ):
+        return None
+    v = float(value)
+    if not (v.is_integer() and 1900 <= v <= 2099):
+        return None
+    shown = _shown_number(v, _format_section(fmt, v))
+    if shown is None:
+        return None
+    return None if _shows_year(shown, int(v)) else shown
+
+
+def _shows_year(shown: str, year: int) -> bool:
+    """Whether a header cell's text shows `year` as typed text naming it would.
+
+    A thousands separator between the digits ("2,022", "2.022") only groups
+    them: the text is read without it.
+    """
+    ungrouped = re.sub(r"(?<=[0-9])[,.](?=[0-9]{3}(?![0-9]))", "", shown)
+    for text in (shown, ungrouped):  # "2022.000": zero decimals, not grouping
+        try:
+            period = _period(" ".join(text.split()))
+        except ValueError:
+            continue
+        if period is not None and period[:2] == (year, None):
+            return True
+    return False
 
 
 def _shows_year_only(fmt: object) -> bool:
@@ -4541,6 +4804,47 @@ def _bounded_groups(
     return out
 
 
+def _groups_under_years(
+    years: np.ndarray[Any, Any], below: np.ndarray[Any, Any]
+) -> bool:
+    """Whether the row under a year row names the groups of its columns.
+
+    So when its label cell is empty and it is no unit row, and from the
+    first year on every column, and no other, holds a label with a letter
+    naming no period ("Perkotaan", "Perdesaan", "Total"), under a bare
+    year: its own, or the one to its left (merged over it; in a CSV file or
+    a frame, written once over its groups, as over rounds).
+    """
+    cells, above = below[1:], years[1:]
+    filled = np.array([bool(c) for c in cells], dtype=bool)
+    if below[0] or not filled.any() or _unit_rows(below[None, :])[0]:
+        return False
+    start = int(np.argmax(above != ""))
+    if not above[start] or filled[:start].any() or not filled[start:].all():
+        return False
+    # A year spans two columns at least (an empty year cell to its right,
+    # or the year written again): one label under each year is no layout
+    # of groups ("(persen)" and "pct" under 2022 and 2023).
+    written = [str(y) for y in above[start:] if y]
+    if len(written) == len(above[start:]) and len(set(written)) == len(written):
+        return False
+    units = pd.Series(cells[filled], dtype=object).astype(str).str.strip()
+    if units.str.fullmatch(_UNIT_CELL).any():
+        return False
+    # A column past a year's merged range is refused by the layout, named.
+    spans = _ffill(above)
+    for y, c in zip(spans[start:], cells[start:], strict=True):
+        p = _period(_POINT_ZERO.sub(r"\g<year>", str(y))) if y else None
+        if p is None or p[2] != "year" or not re.search(r"[A-Za-z]", str(c)):
+            return False
+        try:
+            if _period(str(c)) is not None:
+                return False
+        except ValueError:
+            return False
+    return True
+
+
 def _layout(
     text: np.ndarray[Any, Any],
     index: pd.Index[Any],
@@ -4569,7 +4873,13 @@ def _layout(
     two_rows = h + 1 < n_rows and any(
         _ROUND.fullmatch(s) is not None for s in text[h + 1, 1:] if s
     )
-    if two_rows:
+    # A year over the columns of its groups ("2022" merged over "Perkotaan",
+    # "Perdesaan", "Total"): the row under the years, its label cell empty,
+    # names each column's group.
+    sub_groups = (
+        not two_rows and h + 1 < n_rows and _groups_under_years(text[h], text[h + 1])
+    )
+    if two_rows or sub_groups:
         header_rows.append(h + 1)
         # "Tahun 2022" over "Maret", "September": the year 2022 (the word for
         # year is dropped before the round is joined to it).
@@ -4602,7 +4912,7 @@ def _layout(
                 )
                 raise ValueError(msg)
         heads = [
-            f"{y} {r}".strip() if r else ""
+            (y if sub_groups else f"{y} {r}".strip()) if r else ""
             for y, r in zip(years_ffill, rounds, strict=True)
         ]
     else:
@@ -4626,11 +4936,19 @@ def _layout(
     ok = [p for p in periods if p is not None]
     years = np.array([p[0] for p in ok], dtype=np.int64)
     months = [p[1] if p[2] != "year" else month for p in ok]
-    g = h - 1
-    has_group = g >= 0 and _is_group_row(text[g, 1:], used, years, months)
+    g = h + 1 if sub_groups else h - 1
+    has_group = not sub_groups and (
+        g >= 0 and _is_group_row(text[g, 1:], used, years, months)
+    )
     if has_group:
         header_rows.insert(0, g)
-    group_cells = _ffill(text[g, 1:]) if has_group else [""] * (n_cols - 1)
+    group_cells = (
+        list(text[g, 1:])
+        if sub_groups
+        else _ffill(text[g, 1:])
+        if has_group
+        else [""] * (n_cols - 1)
+    )
     if has_group and merged is not None:
         # Where the sheet merges a group label across columns, the range
         # bounds the group: a column after it is under no group.
@@ -4899,6 +5217,73 @@ def _is_group_row(
 _DEDUPLICATED = re.compile(
     r"(?:19|20)[0-9]{2}(?:\.[1-9][0-9]*|_duplicated_[0-9]+|_[0-9]+|[0-9]{1,3})"
 )
+
+
+#: A column label naming a year and a second key, as polars and DuckDB name
+#: the columns of a frame pivoted on two columns: "{2022,3}",
+#: '{2022,"Perkotaan"}' (polars), "2022_3", "2022_Perkotaan" (DuckDB).
+_TWO_KEYS = re.compile(
+    r'\{\s*(?:19|20)[0-9]{2}\s*,\s*"?[^,{}"]+"?\s*\}|(?:19|20)[0-9]{2}_[^_].*'
+)
+
+
+def _pivot_hint(text: np.ndarray[Any, Any], index: pd.Index[Any]) -> str:
+    """Advice when a frame is long, or was pivoted on the year and another key.
+
+    Long: a column below the column labels holds years alone, some of them
+    repeated (one row per region and period). Two keys: labels joining a
+    year and another key ("{2022,3}", "2022_Perkotaan"), or two label rows
+    (a pandas MultiIndex) repeating a year over the other key's values.
+    """
+    labels = np.array([str(r).startswith("columns") for r in index], dtype=bool)
+    n_labels = int(labels.sum())
+    why = ""
+    two_keys = next(
+        (str(s) for s in text[:n_labels, 1:].ravel() if _TWO_KEYS.fullmatch(str(s))), ""
+    )
+    if two_keys:
+        why = (
+            f"its column labels name a year and a second key ({two_keys!r}: a "
+            "frame pivoted on the year and another column)"
+        )
+    elif n_labels >= 2:
+        years = [s for s in text[0, 1:] if s]
+        under = text[1, 1:][text[0, 1:] != ""]
+        bare = all((p := _period(str(y))) is not None and p[2] == "year" for y in years)
+        if years and bare and len(set(years)) < len(years) and (under != "").all():
+            why = (
+                f"its column labels repeat a year over a second key "
+                f"({years[0]!r} over {under[0]!r}: a frame pivoted on the year "
+                "and another column)"
+            )
+    if not why:
+        body = text[n_labels:]
+        for j in range(1, text.shape[1]):
+            cells = [s for s in body[:, j] if s]
+            periods = [_period(_POINT_ZERO.sub(r"\g<year>", s)) for s in cells]
+            if (
+                len(cells) > 1
+                and all(p is not None and p[2] == "year" for p in periods)
+                and len(set(cells)) < len(cells)
+            ):
+                name = f" {text[0, j]!r}" if n_labels and text[0, j] else ""
+                why = (
+                    f"it is in long form, one row per region and period (its "
+                    f"column{name} holds years, repeated)"
+                )
+                break
+    if not why:
+        return ""
+    return (
+        f"; the frame looks pivoted the wrong way: {why}. read_bps_table reads "
+        "a wide table, one column per period; pivot the long frame on the year "
+        "alone, after keeping the rows of one value of each other key (a "
+        "month, urban or rural): pandas df.pivot(index=REGION, columns=YEAR, "
+        "values=VALUE).reset_index(), polars df.pivot(on=YEAR, index=REGION, "
+        "values=VALUE), DuckDB PIVOT df ON YEAR USING first(VALUE) GROUP BY "
+        "REGION; or write the other key into each column's label as a round "
+        "('Maret 2022')"
+    )
 
 
 def _deduplicated_hint(text: np.ndarray[Any, Any]) -> str:
@@ -5171,6 +5556,25 @@ def _check_unlabelled_columns(
         # The names in the second column, under an empty header, and
         # numbers in the first: say what the numbers are.
         hint = _index_column_hint(text) if cols[0] == 1 else ""
+        under = layout.header_rows[-1] + 1
+        if under < text.shape[0] and not text[under, 0]:
+            labelled = [
+                str(text[under, c])
+                for c in cols
+                if re.search(r"[A-Za-z]", str(text[under, c]))
+            ]
+            if labelled:
+                # A year over its groups, one group label missing (or a
+                # label under no year): say what the layout is.
+                hint += (
+                    f"; the row {_label(index[under])!r} under the header labels "
+                    f"these columns ({', '.join(map(repr, labelled[:5]))}) as a "
+                    "year's column groups ('2022' over 'Perkotaan | Perdesaan | "
+                    "Total'), which is read when, from the first year on, every "
+                    "column has a group label and a year over it (its own, or "
+                    "the year to its left or merged over it): write the missing "
+                    "labels"
+                )
         held = text[np.ix_(data_rows, cols)].ravel()
         # Any part of a split number: digits, grouped by thousands dots or
         # not ("4.188" of "4.188,81"), or with a decimal point ("050.5" of
@@ -5518,7 +5922,6 @@ def _match_regions(
             "them, or give `province`"
         )
         raise ValueError(msg)
-    written = (kind.map(_PREFIX_NAME) + " " + name).fillna(bare)
     reason = found["reason"].where(
         found["reason"].notna() | found["code"].notna(), "no region of this name"
     )
@@ -5533,11 +5936,15 @@ def _match_regions(
                 f"{reason.iloc[k]}: the label {str(lab.iloc[k])!r} holds "
                 f"{unseen}, which is read as part of the name; remove it"
             )
+    # A region's name and kind are the matched region's: an unmatched label
+    # ("Kota Mobagu", a misspelling) gets none, never one guessed from its
+    # prefix; its label and footnote mark are kept as written.
+    matched = found["code"].notna()
     return pd.DataFrame(
         {
-            "code": found["code"].astype(object).where(found["code"].notna(), None),
-            "name": found["name"].astype(object).where(found["name"].notna(), written),
-            "type": found["type"].astype(object).where(found["type"].notna(), kind),
+            "code": found["code"].astype(object).where(matched, None),
+            "name": found["name"].astype(object).where(matched, None),
+            "type": found["type"].astype(object).where(matched, None),
             "footnote": marked["mark"].str.strip(),
             "reason": reason,
         }

@@ -394,7 +394,9 @@ def refuse_inexact_decimal_texts(
             else:
                 at = f" at {where(i)}" if callable(where) else f" at {where} {i}"
             # A DECIMAL(38, 0) or HUGEINT column holds integers.
-            kind = "a decimal" if value.as_tuple().exponent < 0 else "an integer"
+            exponent = value.as_tuple().exponent
+            integer = isinstance(exponent, int) and exponent >= 0
+            kind = "an integer" if integer else "a decimal"
             msg = (
                 f"{name} holds {kind} that float64 (povstat's arithmetic) "
                 f"cannot hold exactly: {value}{at} (its nearest "

@@ -1364,11 +1364,12 @@ def _parse_text(
     sep = "." if locale == "id" else ","
     digits = m["int"].replace(sep, "") + (m["frac"] or "")
     scale = exp - len(m["frac"] or "")
-    value, why = _to_float(Decimal(f"{digits}E{scale}"))
+    negative = bool(m["sign"]) and m["sign"] != "+"
+    # Signed before it is read, so that a reason quotes the number's own
+    # nearest float64 (-9007199254740992.0 for "-9007199254740993").
+    value, why = _to_float(Decimal(f"{'-' if negative else ''}{digits}E{scale}"))
     if why:
         return (np.nan, "", 1.0, why)
-    if m["sign"] and m["sign"] != "+":
-        value = -value
     return (value, unit, float(10**exp), "")
 
 

@@ -938,7 +938,12 @@ def read_bps_table(
     stored text is not a number in ASCII digits ("3_79", "\u0663",
     full-width "\uff11", all of which Python's ``float`` reads) or is one
     a float64 cannot hold ("1e-400", read as 0; "1e999"); an .ods value
-    too small for a float64 likewise.
+    too small for a float64 likewise. A stored number (``<v>``,
+    ``office:value``) is read by the rule for numbers above: one float64
+    cannot hold (9007199254740993; 13.8 written with 25 decimals) is an
+    invalid cell, as the same text in a CSV file is; a float64 written in
+    15 to 17 significant digits, as programs store one
+    ("9.550000000000001"), is that float64.
     An .ods cell's value type is read as an .xlsx cell's percent format: a
     cell of type ``percentage`` (the value 0.138 shown as "13,80%") is read
     as 13.8, in percent, and such cells mixed with plain numbers follow the
@@ -2466,6 +2471,9 @@ def _read_with_pandas(
     )[from_rows]
     for r, c, text in ods.texts:  # few cells; pandas read them as empty
         values[at[r], c - 1] = text
+    for r, c, exact in ods.exact:  # few cells; pandas read their nearest float
+        if r in at and c <= n_cols:
+            values[at[r], c - 1] = exact
     ods_dates = _dates_of(values)
     for r, c, year in ods.years:  # a date shown as "2022" is the year 2022
         if r in at and c <= n_cols:
@@ -2552,6 +2560,32 @@ def _stored_number_fault(text: str) -> str | None:
     if value == 0 and re.search(r"[1-9]", mantissa):
         return "too small for a float64 number (it would be read as 0)"
     return None
+
+
+def _stored_decimal(text: str) -> Decimal | None:
+    """The Decimal of a stored number float64 cannot hold, else None.
+
+    An .xlsx ``<v>`` or .ods ``office:value`` (already checked by
+    :func:`_stored_number_fault`) is read as its nearest float64 by the
+    libraries that read the sheet: "13.80000000000000000000001" as 13.8,
+    "9007199254740993" as 2**53. Such a value is returned as its Decimal,
+    to be read by the one rule for numbers wider than float64
+    (:func:`povstat._validate.float_holds`): an invalid cell. A float64
+    written out in 15 to 17 significant digits (how programs store one:
+    "9.550000000000001" or "9.5500000000000007" for 9.55) is that float64.
+    """
+    text = text.strip(" \t\r\n")
+    if not text or not _ODS_NUMBER.fullmatch(text):
+        return None
+    exact = Decimal(text)
+    nearest = float(exact)
+    if not np.isfinite(nearest) or _validate.float_holds(exact, nearest):
+        return None
+    if any(exact == Decimal(format(nearest, f".{p}g")) for p in (15, 16, 17)):
+        # A float64 written with 15 to 17 significant digits, as programs
+        # store one ("9.550000000000001", "9.5500000000000007" are 9.55).
+        return None
+    return exact
 
 
 def _check_ods_values(tr: Any, row: int, what: str) -> None:
@@ -2955,7 +2989,9 @@ class _OdsCells(NamedTuple):
     (``table:visibility`` "collapse" or "filter"); ``hidden_columns``: the
     columns it hides. ``disguised``: (row, column, text) of numeric cells
     holding a year (1900-2099) whose text shows it otherwise ("202200%",
-    "2,022", "2.02E+03").
+    "2,022", "2.02E+03"). ``exact``: (row, column, value) of numeric cells
+    whose stored value float64 cannot hold (2**53 + 1, 13.8 written with 25
+    decimals), as Decimals (:func:`_stored_decimal`).
     """
 
     ranges: list[tuple[int, int, int, int]]
@@ -2967,6 +3003,7 @@ class _OdsCells(NamedTuple):
     hidden_rows: list[tuple[int, int]]
     hidden_columns: list[int]
     disguised: list[tuple[int, int, str]]
+    exact: list[tuple[int, int, Decimal]]
 
 
 _ODS_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -3071,7 +3108,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         root = ET.fromstring(z.read("content.xml"))
     t = _ODS_TABLE
-    found = _OdsCells([], [], [], [], [], [], [], [], [])
+    found = _OdsCells([], [], [], [], [], [], [], [], [], [])
     positions = _ods_text_positions(root)
     tables = list(root.iter(f"{t}table"))
     if isinstance(sheet, str):
@@ -3100,6 +3137,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
         years: list[tuple[int, int]] = []  # (column, year) of dates shown so
         money: list[tuple[int, tuple[str, str]]] = []  # (column, text around)
         disguised: list[tuple[int, str]] = []  # (column, text) of years
+        wide: list[tuple[int, Decimal]] = []  # (column, value) float64 rounds
         for cell in tr:
             n_cols = int(cell.get(f"{t}number-columns-repeated", "1"))
             # Only (covered) table cells have a value type.
@@ -3111,6 +3149,9 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
                 money.extend((col + k + 1, around) for k in range(n_cols))
             if kind in _ODS_NUMERIC:
                 stored = cell.get(f"{_ODS_OFFICE}value", "")
+                exact = _stored_decimal(stored)
+                if exact is not None:
+                    wide.extend((col + k + 1, exact) for k in range(n_cols))
                 shown = " ".join(_ods_text(cell).split())
                 if (
                     re.fullmatch(r"(?:19|20)[0-9]{2}(?:\.0*)?", stored)
@@ -3161,7 +3202,9 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
                 held.extend((col + k + 1, tabbed, False) for k in range(n_cols))
             col += n_cols
         for i in range(
-            n_rows if spans or shown_pct or held or years or money or disguised else 0
+            n_rows
+            if spans or shown_pct or held or years or money or disguised or wide
+            else 0
         ):
             r = row + i + 1
             found.ranges.extend((r, c, r + rs - 1, c + cs - 1) for c, rs, cs in spans)
@@ -3171,6 +3214,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
             found.years.extend((r, c, y) for c, y in years)
             found.currencies.extend((r, c, around) for c, around in money)
             found.disguised.extend((r, c, text) for c, text in disguised)
+            found.exact.extend((r, c, value) for c, value in wide)
         row += n_rows
     return found
 
@@ -3426,6 +3470,13 @@ def _stored_cells(
                 cell["value"] = ""  # a stored empty text result
             if isinstance(cell["value"], CellRichText):
                 cell["value"] = _xlsx_rich_text(cell["value"])  # as it shows
+            if element.get("t", "n") == "n" and type(cell["value"]) is float:
+                # A stored decimal float64 cannot hold ("13.8" written with
+                # 25 decimals, nearest 13.8) is read as its Decimal, by the
+                # one rule for numbers (an invalid cell), never rounded.
+                exact = _stored_decimal(str(element.findtext(VALUE_TAG)))
+                if exact is not None:
+                    cell["value"] = exact
             return cell
 
     with source() as src:

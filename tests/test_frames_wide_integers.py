@@ -112,3 +112,18 @@ def test_spark_long_column_refused() -> None:
     df = spark.createDataFrame([(10, 100), (B, 2**60)], "poor long, pop long")
     with pytest.raises(ValueError, match=rf"`poor` holds an integer .*{B}"):
         ps.with_rate(df, unit="percent", population="pop", headcount="poor")
+
+
+@pytest.mark.spark
+@pytest.mark.parametrize(
+    ("expr", "kind"),
+    [("INTERVAL '1' YEAR", "interval year"), ("make_interval(0, 1)", "interval")],
+)
+def test_spark_month_intervals_are_named_not_crashed(expr: str, kind: str) -> None:
+    # Intervals of months have no Arrow form: the column is named with its
+    # Spark type and the advice to cast it, not Spark's own TypeError.
+    df = backends.spark().sql(
+        f"select 'Kota Batu' as `Kabupaten/Kota`, {expr} as `2022`"
+    )
+    with pytest.raises(ValueError, match=rf"column\(s\) '2022' \({kind}\)"):
+        ps.read_bps_table(df, locale="en", errors="report")

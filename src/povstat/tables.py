@@ -2095,11 +2095,19 @@ def _frame_as_pandas(source: object) -> tuple[object, frozenset[int]]:
         native_grid = _plumbing.to_pandas(frame, arg="source")
     except nw.exceptions.DuplicateError:
         raise ValueError(_REPEATED_NAMES) from None
-    except (NotImplementedError, ArithmeticError, LookupError, ValueError) as e:
+    except (
+        NotImplementedError,
+        ArithmeticError,
+        LookupError,
+        ValueError,
+        TypeError,
+    ) as e:
         # pyarrow's ArrowNotImplementedError (a DuckDB UNION column has no
         # pandas form) is a NotImplementedError; its other errors subclass
-        # ValueError, LookupError or ArithmeticError.
-        if type(e).__module__.split(".")[0] != "pyarrow":
+        # ValueError, LookupError or ArithmeticError. Spark's
+        # PySparkTypeError (an interval of months, YearMonthIntervalType or
+        # CalendarIntervalType, has no Arrow form) is a TypeError.
+        if type(e).__module__.split(".")[0] not in ("pyarrow", "pyspark"):
             raise
         odd = [c for c, d in schema.items() if d == nw.Unknown]
         shown = ", ".join(
@@ -2164,6 +2172,10 @@ def _native_types(frame: object) -> dict[str, str]:
     if isinstance(columns, list) and isinstance(types, list):
         return {str(c): str(t) for c, t in zip(columns, types, strict=False)}
     schema = getattr(frame, "schema", None)
+    fields = getattr(schema, "fields", None)
+    if isinstance(fields, list) and all(hasattr(f, "dataType") for f in fields):
+        # A Spark StructType: "interval year", "interval", ...
+        return {str(f.name): str(f.dataType.simpleString()) for f in fields}
     items = getattr(schema, "items", None)
     if callable(items):
         try:

@@ -138,3 +138,21 @@ def test_duckdb_interval_shown_like_other_engines() -> None:
     assert df is not None
     [bad] = ps.read_bps_table(df, locale="en", errors="report").invalid
     assert bad.text == "1 days 00:00:00"
+
+
+@pytest.mark.parametrize(
+    ("expr", "text", "reason"),
+    [
+        # The zone kept: 12:00 at UTC+7, as DuckDB writes it.
+        ("'12:00:00+07'::TIMETZ", "12:00:00+07:00", "a date or time"),
+        # The bits 1, 0, 1, not the bytes DuckDB stores them in.
+        ("'101'::BIT", "101", "a bit string, not a number"),
+    ],
+)
+def test_duckdb_timetz_and_bit_shown_plainly(expr: str, text: str, reason: str) -> None:
+    df = duckdb.connect().sql(
+        f'select \'Kota Batu\' as "Kabupaten/Kota", {expr} as "2022"'
+    )
+    [bad] = ps.read_bps_table(df, locale="en", errors="report").invalid
+    assert bad.text == text
+    assert bad.reason.startswith(reason)

@@ -1055,6 +1055,8 @@ def _odd_text(cell: object) -> str | None:
     date = _date_text(cell)
     if date is not None:
         return date
+    if isinstance(cell, _Bits):
+        return cell.bits
     if isinstance(cell, np.void):  # a fixed-size bytes (numpy "V") cell
         return cell.tobytes().decode("utf-8", "backslashreplace")
     if isinstance(cell, bytes | bytearray):
@@ -1070,6 +1072,15 @@ def _odd_text(cell: object) -> str | None:
         pairs = (f"{_nested_text(k)}: {_nested_text(v)}" for k, v in cell.items())
         return "{" + ", ".join(pairs) + "}"
     return None
+
+
+class _Bits:
+    """A bit string cell (DuckDB's ``BIT``), shown as its bits ("101")."""
+
+    __slots__ = ("bits",)
+
+    def __init__(self, bits: str) -> None:
+        self.bits = bits
 
 
 def _nested_text(value: object) -> str:
@@ -1130,6 +1141,8 @@ def _odd_cell(cell: object) -> tuple[str, str] | None:
         return text, "an interval (two bounds), not a number"
     if isinstance(cell, uuid.UUID):
         return text, "a UUID, not a number"
+    if isinstance(cell, _Bits):
+        return text, "a bit string, not a number"
     if isinstance(cell, list | np.ndarray | pd.Series | range | set | frozenset):
         return text, "a list of values, not a number"
     if isinstance(cell, dict):

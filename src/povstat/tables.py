@@ -52,6 +52,7 @@ from povstat.parsing import (
     InvalidCell,
     Locale,
     NumberParseError,
+    _Bits,
     _cell_tuple,
     _date_text,
     _digit_script,
@@ -2072,6 +2073,10 @@ def _frame_as_pandas(source: object) -> tuple[object, frozenset[int]]:
         or (d == nw.Unknown and types.get(c) in ("VARINT", "BIGNUM"))
     ]
     maps = [j for j, d in enumerate(schema.values()) if d == nw.Map]
+    # DuckDB's TIMETZ loses its zone on the way to pandas, and BIT arrives
+    # as its bytes: both move as DuckDB's text ("12:00:00+07", "101").
+    zoned = [c for c in schema if types.get(c) == "TIME WITH TIME ZONE"]
+    bits = [c for c in schema if types.get(c) == "BIT"]
     short = [c for c, d in schema.items() if d == nw.Float32]
     impl = native.implementation
     if impl.is_pyspark() or impl.is_pyspark_connect():
@@ -2083,12 +2088,12 @@ def _frame_as_pandas(source: object) -> tuple[object, frozenset[int]]:
     # cell by the rule for numbers float64 cannot hold (an invalid cell
     # named by its row), never refused or rounded on the way.
     decimals = [c for c, d in schema.items() if d == nw.Decimal]
-    if wide or short or decimals:
+    if wide or short or decimals or zoned or bits:
         # 128-bit integers have no pandas (pyarrow) form: their digits, as
         # text, are read exactly as the integers written. float32 values are
         # the figures they print as (4.35, not 4.349999904632568).
         frame = native.with_columns(
-            *(nw.col(c).cast(nw.String) for c in wide + decimals),
+            *(nw.col(c).cast(nw.String) for c in wide + decimals + zoned + bits),
             *(nw.col(c).cast(nw.String).cast(nw.Float64) for c in short),
         ).to_native()
     try:
@@ -2130,6 +2135,16 @@ def _frame_as_pandas(source: object) -> tuple[object, frozenset[int]]:
         )
     for j in maps:  # a map column's cells as mappings, on every engine
         grid[grid.columns[j]] = _map_cells(grid.iloc[:, j])
+    for c, read in [(c, datetime.time.fromisoformat) for c in zoned] + [
+        (c, _Bits) for c in bits
+    ]:  # a time with its zone ("12:00:00+07:00"), a bit string as its bits
+        j = list(schema).index(c)
+        texts = grid.iloc[:, j].to_numpy(dtype=object)
+        grid[grid.columns[j]] = pd.Series(
+            [read(t) if isinstance(t, str) else t for t in texts],
+            index=grid.index,
+            dtype=object,
+        )
     for j, kind in enumerate(native_grid.dtypes):
         # float16 (polars Float16, which narwhals does not name) read through
         # its shortest decimal as float32 is: 13.8, not 13.796875.

@@ -316,7 +316,7 @@ def decimal_ratio(
     e = kd - kn - ks
     ok = okn & okd & oks & (np.abs(e) <= 22) & (md != 0)
     if not ok.any():
-        return binary
+        return np.asarray(binary, np.float64)
     e = np.where(ok, e, 0)
     p = _POW10[np.abs(e)]
     with np.errstate(all="ignore"):

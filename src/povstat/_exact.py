@@ -327,3 +327,50 @@ def decimal_ratio(
         exact = scaled_ratio(n_hi, d_hi, ms, num_lo=n_lo, den_lo=d_lo)
         sign = np.sign(num) * np.sign(den) * np.sign(sc)
     return np.asarray(np.where(ok, np.copysign(exact, sign), binary), np.float64)
+
+
+def decimal_difference(
+    a: NDArray[np.float64], b: NDArray[np.float64]
+) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
+    """``a - b`` for the decimals the inputs stand for, rounded once.
+
+    Each input is read as in :func:`decimal_ratio` (the decimal of at most
+    15 significant digits it is the float64 nearest to); the two are
+    brought to common decimal places and subtracted in int64, and the exact
+    difference is turned into the float64 nearest to it:
+    73140917174220.2 - 70773596628439.3 is 2367320545780.9, where the float
+    difference is 2367320545780.906. Returns ``(difference, exact)``;
+    where `exact` is False (an input of sixteen or more digits, outside
+    about 1e-8 to 1e36, NaN or infinite, or places too far apart for
+    int64) the difference is the float64 ``a - b``.
+    """
+    a, b = np.broadcast_arrays(np.asarray(a, np.float64), np.asarray(b, np.float64))
+    ma, ka, oka = _decimal_parts(a)
+    mb, kb, okb = _decimal_parts(b)
+    top = np.maximum(ka, kb)
+    ua, ub = top - ka, top - kb  # decimal shifts to the common places
+    with np.errstate(all="ignore"):
+        plain = np.asarray(a - b, np.float64)
+        fits = (
+            oka
+            & okb
+            & (np.abs(top) <= 22)
+            & (ua <= 18)
+            & (ub <= 18)
+            & (ma * _POW10[np.clip(ua, 0, 22)] < 2.0**61)
+            & (mb * _POW10[np.clip(ub, 0, 22)] < 2.0**61)
+        )
+        if not fits.any():
+            return plain, fits
+        ten = 10 ** np.arange(19, dtype=np.int64)
+        ia = np.where(fits, ma, 0).astype(np.int64) * ten[np.where(fits, ua, 0)]
+        ib = np.where(fits, mb, 0).astype(np.int64) * ten[np.where(fits, ub, 0)]
+        d = np.where(a < 0, -ia, ia) - np.where(b < 0, -ib, ib)  # exact, < 2**62
+        hi = d.astype(np.float64)
+        lo = (d - hi.astype(np.int64)).astype(np.float64)
+        t = np.where(fits, top, 0)
+        p = _POW10[np.abs(t)]
+        exact = scaled_ratio(
+            hi, np.where(t >= 0, p, 1.0), np.where(t < 0, p, 1.0), num_lo=lo
+        )
+    return np.asarray(np.where(fits, exact, plain), np.float64), fits

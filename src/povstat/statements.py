@@ -69,6 +69,7 @@ from povstat.units import (
 )
 from povstat.wording import (
     _change_decimals,
+    _level_difference,
     describe_level_change,
     describe_rate_change,
 )
@@ -1451,7 +1452,7 @@ def check_headcount_change_statement(
     a = _snap_to(_validate.nonnegative(after, "after"), dl, "after")
     s = _stated_figure(stated, ds, signed=True)
     shape = _validate.shape(before=b, after=a, stated=s)
-    change = np.broadcast_to(_snap(a - b), shape)
+    change = _level_difference(a, b, shape)  # exact, rounded once
     # Each level lies within half a unit of its last decimal, and never
     # below 0 (a published 0 is in [0, h)): the true change is above the
     # lowest `after` minus the highest `before`, and below the reverse.
@@ -1682,7 +1683,12 @@ def check_level_change_statement(
     :math:`c` when :math:`\operatorname{round}_d(|c|) = X`, half up. A
     stated 0 with a direction ("fell 0 percent") is a direction without a
     size: where the change has that direction and rounds to 0, the verdict
-    is ``"cannot tell"``, never ``"holds"``.
+    is ``"cannot tell"``, never ``"holds"``. The levels are published
+    figures: :math:`x_1 - x_0` is the float nearest to the exact difference
+    of the decimals they stand for (each the decimal of at most 15
+    significant digits it is nearest to, as :func:`~povstat.round_half_up`
+    reads a figure; a level with more digits is taken as its binary value),
+    and the relative change is rounded once from it.
 
     References
     ----------
@@ -1739,7 +1745,8 @@ def check_level_change_statement(
         rate_after=ra,
         **({} if given is None else {"levels_decimals": given.astype(np.float64)}),
     )
-    change = np.broadcast_to(_snap(a - b), shape)
+    # The exact decimal difference of the published levels, rounded once.
+    change = _level_difference(a, b, shape)
     relative = np.broadcast_to(_snap(relative_change(b, a)), shape)
     tb = np.broadcast_to(t, shape)
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -1444,8 +1444,17 @@ def _derived(
     formula: NDArray[np.str_],
     level: float,
     unit: Unit | None,
+    inputs: tuple[str, str],
 ) -> DerivedEstimate:
     shape = np.broadcast_shapes(estimate.shape, se.shape, formula.shape)
+    wide = np.isinf(se)
+    if wide.any():
+        msg = (
+            f"the standard error derived from `{inputs[0]}` and `{inputs[1]}` "
+            f"lies beyond float64's range, found {_validate._first(se, wide)}; "
+            "rescale the figures (e.g. to thousands)"
+        )
+        raise ValueError(msg)
     half = _moe(se, level)
     return DerivedEstimate(
         estimate=np.broadcast_to(estimate, shape),
@@ -1587,7 +1596,13 @@ def derived_proportion(
     )
     formula = np.where(proportion, "proportion", "ratio")
     scale = _SCALE[u]
-    return _derived(np.asarray(p * scale), np.asarray(s * scale), formula, lev, u)
+    with np.errstate(over="ignore"):
+        se = np.asarray(s * scale)
+    names = (
+        "se_part" if se_part is not None else "moe_part",
+        "se_whole" if se_whole is not None else "moe_whole",
+    )
+    return _derived(np.asarray(p * scale), se, formula, lev, u, names)
 
 
 def derived_ratio(
@@ -1717,7 +1732,11 @@ def derived_ratio(
         correlation=None if indep else correlation,
         cov=None,
     )
-    return _derived(r, s, np.asarray("ratio"), lev, None)
+    names = (
+        "se_numerator" if se_numerator is not None else "moe_numerator",
+        "se_denominator" if se_denominator is not None else "moe_denominator",
+    )
+    return _derived(r, s, np.asarray("ratio"), lev, None, names)
 
 
 # --------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from povstat import (
     annualized_change_se,
     change_test,
+    decompose_headcount_change,
     derived_proportion,
     derived_ratio,
     headcount_interval,
@@ -165,3 +166,34 @@ def test_a_derived_se_beyond_the_range_names_the_arguments() -> None:
             se_part=[1e-161],
             se_whole=[1e154],
         )
+
+
+@given(
+    st.floats(0.0, 100.0),
+    st.floats(0.0, 100.0),
+    st.floats(1e300, 1.7e308),
+    st.floats(1e300, 1.7e308),
+)
+def test_headcount_decomposition_near_the_float_limit_is_scale_exact(
+    r0: float, r1: float, n0: float, n1: float
+) -> None:
+    # Populations scaled by 2**-600 give the same parts, scaled back
+    # exactly by 2**600 (the parts are at most 100 % of 1.7e308).
+    big = decompose_headcount_change(r0, r1, n0, n1, unit="percent")
+    small = decompose_headcount_change(r0, r1, _down(n0), _down(n1), unit="percent")
+    for name in ("change", "population_effect", "rate_effect"):
+        got = float(getattr(big, name))
+        assert got == math.ldexp(float(getattr(small, name)), _K)
+        assert math.isfinite(got)
+
+
+def test_headcount_decomposition_of_the_reported_cases() -> None:
+    # 0.5 -> 0.6 of 1.7e308 each: change and rate effect 0.1 * 1.7e308.
+    d = decompose_headcount_change([0.5], [0.6], [1.7e308], [1.7e308], unit="fraction")
+    assert d.change[0] == pytest.approx(1.7e307, rel=1e-15)
+    assert d.rate_effect[0] == pytest.approx(1.7e307, rel=1e-15)
+    assert abs(d.population_effect[0]) <= 1e-15 * 1.7e307
+    # 50 % -> 60 % of 1e307 each: 1e306, all to the rate.
+    d = decompose_headcount_change([50.0], [60.0], [1e307], [1e307], unit="percent")
+    assert d.change[0] == pytest.approx(1e306, rel=1e-15)
+    assert d.population_effect[0] == 0.0

@@ -423,27 +423,71 @@ def _relative_range(
     return low, high, unbounded
 
 
+def _attained(
+    before: NDArray[np.float64],
+    after: NDArray[np.float64],
+    shown: NDArray[np.intp],
+    top: float | None,
+) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
+    """Whether the low and the high end of a change range are attained.
+
+    A published figure's interval is closed at its lower end (``v - h``
+    rounds half up to ``v``; a published 0 stands for ``[0, h)``), open at
+    its upper end, except where `top` caps it: a published 100.00 % stands
+    for ``[99.995, 100]``. The low end of a change (or a relative change)
+    pairs the later figure's lower end with the earlier's upper end, the
+    high end the later's upper end with the earlier's lower end: each is
+    attained where the upper end it uses is the cap.
+    """
+    if top is None:
+        no = np.zeros(np.broadcast_shapes(np.shape(before), np.shape(after)), bool)
+        return no, no
+    half = np.asarray(
+        np.frompyfunc(
+            lambda k: fractions.Fraction(1, 2) / fractions.Fraction(10) ** int(k), 1, 1
+        )(shown),
+        dtype=np.object_,
+    )
+    cap = fractions.Fraction(top)
+    b_capped = np.asarray(_exact(before) + half > cap, dtype=bool)
+    a_capped = np.asarray(_exact(after) + half > cap, dtype=bool)
+    return b_capped, a_capped
+
+
 def _overprecise_possible(
     low: NDArray[np.object_],
     high: NDArray[np.object_],
     stated: NDArray[np.float64],
     d: int,
     direction: Direction,
+    closed: tuple[NDArray[np.bool_], NDArray[np.bool_]] | None = None,
 ) -> NDArray[np.bool_]:
-    """Whether a stated size (>= 0, `d` decimals) fits the open change range.
+    """Whether a stated size (>= 0, `d` decimals) fits the change range.
 
     The size of a fall is -change, of a rise the change; the stated figure
-    stands for its rounding interval [x - h, x + h).
+    stands for its rounding interval [x - h, x + h). The range is open but
+    at the ends `closed` marks attained (low end, high end; see
+    :func:`_attained`): the two intervals must share a point.
     """
     lo, hi = (-high, -low) if direction == "fall" else (low, high)
+    if closed is None:
+        lc = hc = np.zeros(np.shape(lo), dtype=bool)
+    else:
+        lc, hc = (closed[1], closed[0]) if direction == "fall" else closed
     x = _exact(stated)
     h = fractions.Fraction(1, 2) / fractions.Fraction(10) ** d
     zero = fractions.Fraction(0)
+    p, q = x - h, x + h  # [p, q)
+    p_above = np.asarray(p > lo, dtype=bool)
+    lower = np.where(p_above, p, lo)
+    lower_closed = p_above | lc
+    hi_below = np.asarray(hi < q, dtype=bool)
+    upper = np.where(hi_below, hi, q)
+    upper_closed = hi_below & hc
     fits: NDArray[np.bool_] = (
-        np.asarray(x - h < hi, dtype=bool)
-        & np.asarray(x + h > lo, dtype=bool)
-        & np.asarray(hi > zero, dtype=bool)
-    )
+        np.asarray(lower < upper, dtype=bool)
+        | (np.asarray(lower == upper, dtype=bool) & lower_closed & upper_closed)
+    ) & np.asarray(hi > zero, dtype=bool)
     return fits
 
 
@@ -764,9 +808,13 @@ def check_change_statement(
         low_x, high_x = _change_range(
             np.broadcast_to(b, shape), np.broadcast_to(a, shape), given_d, 100.0
         )
+        # A rate's interval is closed at 100 %: ends using it are attained.
+        ends = _attained(
+            np.broadcast_to(b, shape), np.broadcast_to(a, shape), given_d, 100.0
+        )
         if years is not None:  # points a year: the range over the years
             low_x, high_x = _per_year(low_x, high_x, t, shape)
-        fine = fine & _overprecise_possible(low_x, high_x, xs, d, dirn)
+        fine = fine & _overprecise_possible(low_x, high_x, xs, d, dirn, ends)
     fine = fine & ~m_points
     # A relative change (percent) is never fixed by rounded rates: with
     # `levels_decimals`, a stated figure the computed change does not round
@@ -780,11 +828,14 @@ def check_change_statement(
         low_r, high_r, rel_open = _relative_range(
             np.broadcast_to(b, shape), np.broadcast_to(a, shape), given_d, 100.0
         )
+        rel_ends = _attained(
+            np.broadcast_to(b, shape), np.broadcast_to(a, shape), given_d, 100.0
+        )
         rel_open = np.broadcast_to(rel_open, shape)
         if years is not None:  # the average relative change a year
             low_r, high_r = _per_year(low_r, high_r, t, shape)
         rel_fine = (
-            rel_open | _overprecise_possible(low_r, high_r, xs, d, dirn)
+            rel_open | _overprecise_possible(low_r, high_r, xs, d, dirn, rel_ends)
         ) & ~m_rel
     gaps = _Gaps(
         shape,

@@ -2693,7 +2693,9 @@ def check_benchmark_statement(
     v = _snap_to(_validate.finite_or_nan(value, "value"), d, "value")
     b = _snap_to(_validate.finite_or_nan(benchmark, "benchmark"), d, "benchmark")
     shape = _validate.shape(value=v, benchmark=b)
-    diff = np.broadcast_to(_snap(v - b), shape)
+    # The exact difference of the published figures, rounded once; beyond
+    # float64's range it is +-inf (said so in the reason), with no warning.
+    diff = _level_difference(v, b, shape)
     vb = np.broadcast_to(v, shape)
     bb = np.broadcast_to(b, shape)
     said = diff < 0 if rel == "below" else diff > 0
@@ -2713,7 +2715,13 @@ def check_benchmark_statement(
         if diff[i] == 0:
             return f"{x} equals {y} as published: either may be the larger"
         word = "below" if diff[i] < 0 else "above"
-        text = f"{x} is {word} {y} (by {_fmt(abs(float(diff[i])), d)})"
+        size = abs(float(diff[i]))
+        by = (
+            _fmt(size, d)
+            if np.isfinite(size)
+            else "more than 1.8e308, beyond float64's range"
+        )
+        text = f"{x} is {word} {y} (by {by})"
         return text + (f", not {rel} it" if other[i] else "")
 
     return StatementCheck(

@@ -848,10 +848,13 @@ def _normal_kernel(
     np.copyto(est, r)
     np.divide(se, scale, out=s_out)  # the SE as a fraction
     np.divide(r, scale, out=lo)  # the rate as a fraction
-    _normal_bounds(lo, s_out, z, lo, hi, tmp)
-    s_out *= scale
-    lo *= scale
-    hi *= scale
+    # A bound beyond float64's range in the rate's unit (an SE near 1e308)
+    # is +-inf, as IEEE 754 gives, without a warning.
+    with np.errstate(over="ignore"):
+        _normal_bounds(lo, s_out, z, lo, hi, tmp)
+        s_out *= scale
+        lo *= scale
+        hi *= scale
 
 
 def _normal_in_blocks(

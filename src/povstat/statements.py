@@ -2579,6 +2579,9 @@ def check_rank_statement(
             floor = fractions.Fraction(0)
             low = max(vx - half_v, floor) if vx >= 0 and nonneg else vx - half_v
             fits = sx - half_s < vx + half_v and sx + half_s > low
+            # The true values both roundings allow.
+            both_lo = max(sx - half_s, low)
+            both_hi = min(sx + half_s, vx + half_v)
         if np.isnan(value) or np.isnan(sv):
             pass
         elif matches:
@@ -2592,10 +2595,16 @@ def check_rank_statement(
         elif fits:
             if verdict == HOLDS:
                 verdict = UNDECIDED
+            # Half up: a positive figure's interval is closed below, a
+            # negative one's above.
+            opening, closing = ("(", "]") if sv < 0 else ("[", ")")
             reason += (
                 f"; its value is {_fmt(value, shown_d)}, published with "
-                f"{_places(shown_d)}: {_fmt(sv, vd)} may be its true value, "
-                "which the figures do not give"
+                f"{_places(shown_d)}: a true value in {opening}"
+                f"{_fmt(float(both_lo), vd + 1)}, {_fmt(float(both_hi), vd + 1)}"
+                f"{closing} would be published as {_fmt(value, shown_d)} and "
+                f"round to the stated {_fmt(sv, vd)}, which the figures do "
+                "not give"
             )
         else:
             verdict = NOT_HOLDS

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 import tempfile
+import warnings
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -2029,8 +2030,60 @@ def test_duckdb_calendar_intervals_are_refused_by_name(role: str) -> None:
         "(120.0, INTERVAL 1 MONTH)) t(y, g)"
     )
     kw: dict[str, Any] = {role: "g"}
-    with pytest.raises(TypeError, match=f"`{role}` column 'g' labels must be of one"):
+    match = f"`{role}` column 'g' is of DuckDB type INTERVAL"
+    with pytest.raises(TypeError, match=match):
         poverty_table(rel, welfare="y", line=125, unit="percent", alpha=0, **kw)
+
+
+@pytest.mark.parametrize("role", ["by", "strata", "psu"])
+@pytest.mark.parametrize(
+    ("expr", "kind"),
+    [
+        ("12345678901234567890123::VARINT", "BIGNUM"),
+        ("'0101'::BIT", "BIT"),
+        ("'10:00:00+07'::TIMETZ", "TIME WITH TIME ZONE"),
+        ("INTERVAL 30 DAY", "INTERVAL"),  # one of 1 month would be its group
+    ],
+)
+def test_duckdb_key_types_read_unfaithfully_are_refused_by_name(
+    role: str, expr: str, kind: str
+) -> None:
+    # Labels that would come back as bytes (VARINT, now BIGNUM; BIT),
+    # without their offset (TIMETZ: 10:00+07 and 10:00+00 were one
+    # domain) or merged by DuckDB (INTERVAL 1 month with 30 days): refused,
+    # naming the argument, the column and its DuckDB type.
+    rel: Any = duckdb.sql(f"select i::DOUBLE + 1 as y, {expr} as g from range(3) t(i)")
+    kw: dict[str, Any] = {"welfare": "y", "line": 2.5, "unit": "percent", "alpha": 0}
+    kw[role] = "g"
+    with pytest.raises(
+        TypeError, match=f"`{role}` column 'g' is of DuckDB type {kind}"
+    ):
+        poverty_table(rel, **kw)
+
+
+def test_odd_duckdb_key_types_read_faithfully() -> None:
+    # UUID and ENUM labels are their text, BLOB labels their bytes: the
+    # labels as written. P0 by hand: welfare 1 under 2.5 (first label), 3
+    # not (second label).
+    for expr, want in [
+        (
+            "(CASE WHEN i = 0 THEN 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11' "
+            "ELSE 'b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11' END)::UUID",
+            [
+                "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11",
+                "b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11",
+            ],
+        ),
+        ("(CASE WHEN i = 0 THEN 'a' ELSE 'b' END)::ENUM('a', 'b')", ["a", "b"]),
+        ("(CASE WHEN i = 0 THEN 'a' ELSE 'b' END)::BLOB", [b"a", b"b"]),
+    ]:
+        rel: Any = duckdb.sql(
+            f"select 1 + 2 * i::DOUBLE as y, {expr} as g from range(2) t(i)"
+        )
+        out = poverty_table(rel, welfare="y", line=2.5, unit="percent", alpha=0, by="g")
+        rows = sorted(out.fetchall())
+        assert [r[0] for r in rows] == want
+        assert [r[2] for r in rows] == [100.0, 0.0]
 
 
 def test_unsortable_object_labels_are_refused_with_their_type() -> None:
@@ -2922,27 +2975,32 @@ def test_pandas_sparse_columns_are_read_as_their_dense_values() -> None:
 @pytest.mark.parametrize(
     "kind", ["pandas", "polars", "polars lazy", "duckdb", "arrays"]
 )
-def test_float32_domain_labels_unmatched_by_decimal_keys_get_a_hint(kind: str) -> None:
-    # float32 labels 0.1 and 0.2 are 0.10000000149011612 and
-    # 0.20000000298023224 as float64: the keys 0.1 and 0.2 match no domain
-    # (labels are matched by value), and the message says why, on every
-    # engine. Keyed by the labels as shown, the mapping matches: P0 of
-    # each domain is 1/2 (welfare 1 and 2 under 4, 5 and 8 not).
+def test_float32_domain_labels_are_their_shortest_decimals_on_every_engine(
+    kind: str,
+) -> None:
+    # float32 labels 0.1, 0.2 and 0.3 are shown as the figures typed (0.1,
+    # not the 0.10000000149011612 a float32 holds), as the arrays layer
+    # reads float32 labels; the output column is float64. Mapping keys
+    # 0.1 and np.float32(0.2) match them; the float64 a float32 holds
+    # (0.30000001192092896) is no label's key. Groups are the float32
+    # values: 0.1 and 0.2 two domains, P0 1/2 each (welfare 1 and 2 under
+    # 4, 5 and 8 not), 0.3 a domain of welfare 3 under 4: P0 1.
     d = pd.DataFrame(
-        {"y": [1.0, 5, 2, 8], "g": np.array([0.1, 0.1, 0.2, 0.2], np.float32)}
+        {
+            "y": [1.0, 5, 2, 8, 3],
+            "g": np.array([0.1, 0.1, 0.2, 0.2, 0.3], np.float32),
+        }
     )
-    hint = (
-        r"no poverty line for domain\(s\) \[0\.10000000149011612, "
-        r"0\.20000000298023224\]; the labels are float32 values read exactly "
-        r"\(0\.10000000149011612 is np\.float32\(0\.1\)\), which the key 0\.1"
-    )
-    shown = {float(np.float32(0.1)): 4.0, float(np.float32(0.2)): 4.0}
     kw: dict[str, Any] = {"unit": "percent", "alpha": 0}
+    keys = {0.1: 4.0, np.float32(0.2): 4.0, 0.3: 4.0}
+    held = {0.1: 4.0, 0.2: 4.0, float(np.float32(0.3)): 4.0}
+    absent = r"no poverty line for domain\(s\) \[0\.3\]"
     if kind == "arrays":
-        with pytest.raises(ValueError, match=hint):
-            poverty_estimates(d["y"], {0.1: 4.0, 0.2: 4.0}, by=d["g"].to_numpy(), **kw)
-        est = poverty_estimates(d["y"], shown, by=d["g"].to_numpy(), **kw)
-        assert est.estimate.tolist() == [50.0, 50.0]
+        est = poverty_estimates(d["y"], keys, by=d["g"].to_numpy(), **kw)
+        assert est.domain.tolist() == [0.1, 0.2, 0.3]
+        assert est.estimate.tolist() == [50.0, 50.0, 100.0]
+        with pytest.raises(ValueError, match=absent):
+            poverty_estimates(d["y"], held, by=d["g"].to_numpy(), **kw)
         return
     frame: Any = {
         "pandas": d,
@@ -2950,10 +3008,33 @@ def test_float32_domain_labels_unmatched_by_decimal_keys_get_a_hint(kind: str) -
         "polars lazy": pl.from_pandas(d).lazy(),
     }.get(kind)
     frame = duckdb.from_df(d) if frame is None else frame
-    with pytest.raises(ValueError, match=hint):
-        poverty_table(frame, welfare="y", line={0.1: 4.0, 0.2: 4.0}, by="g", **kw)
-    out = backends.collect(poverty_table(frame, welfare="y", line=shown, by="g", **kw))
-    assert backends.col(out, "estimate").tolist() == [50.0, 50.0]
+    for line in (4.0, keys):
+        out = backends.collect(
+            poverty_table(frame, welfare="y", line=line, by="g", **kw)
+        )
+        assert backends.col(out, "g").tolist() == [0.1, 0.2, 0.3]
+        assert backends.col(out, "estimate").tolist() == [50.0, 50.0, 100.0]
+    with pytest.raises(ValueError, match=absent):
+        backends.collect(poverty_table(frame, welfare="y", line=held, by="g", **kw))
+
+
+@pytest.mark.spark
+def test_float32_domain_labels_are_their_shortest_decimals_pyspark(
+    spark: Any,
+) -> None:
+    # As on the other engines (test above): a Spark FloatType `by` column.
+    from pyspark.sql import functions as F
+
+    d = pd.DataFrame({"y": [1.0, 5, 2, 8, 3], "g": [0.1, 0.1, 0.2, 0.2, 0.3]})
+    sdf = _spark_frame(spark, d, partitions=2).withColumn("g", F.col("g").cast("float"))
+    keys = {0.1: 4.0, np.float32(0.2): 4.0, 0.3: 4.0}
+    for line in (4.0, keys):
+        out = backends.collect(
+            poverty_table(sdf, welfare="y", line=line, by="g", unit="percent", alpha=0)
+        )
+        g, e = backends.col(out, "g"), backends.col(out, "estimate")
+        got = sorted(zip(g, e, strict=True))
+        assert got == [(0.1, 50.0), (0.2, 50.0), (0.3, 100.0)]
 
 
 @pytest.mark.parametrize("kind", ["pandas", "polars lazy", "duckdb"])
@@ -3121,42 +3202,104 @@ def test_a_float32_fpc_column_is_its_shortest_decimal_on_every_engine(
 @pytest.mark.parametrize(
     "engine", ["arrays", "pandas", "polars", "polars lazy", "duckdb"]
 )
-def test_weights_whose_squares_underflow_warn_of_nothing_but_what_they_are(
+def test_weights_whose_squares_leave_float64_give_one_answer_on_every_engine(
     engine: str,
 ) -> None:
-    # Weights 5e-324 and 1e-200: their squares underflow to 0. Arrays and
-    # eager frames compute from deviations: the se by hand, without a bare
-    # numpy overflow warning from the design effect (filterwarnings =
-    # error): welfare 1, 100 and 50 under 125, P0 = 3/4; deviations (1/4,
-    # 1/4, -3/4, 1/4) square to 0.75 in all, var = 0.75 / (4 * 3) = 0.0625,
-    # se = 25 %. Lazy engines without `psu` need the squares: refused by
-    # name (documented); with `psu` every engine gives 25 %.
-    kw: dict[str, Any] = {"unit": "percent", "alpha": 0}
-    match = r"`weights` \(times `size`\) are too small for float64: their squares"
-    for tiny in (5e-324, 1e-200):
+    # Weights 5e-324 (subnormal), 1e-200 (squares underflow), 1e200 and
+    # 1e308 (squares or total overflow), equal for the four units: the
+    # weights are rescaled by a power of two (exact), on every engine, with
+    # or without `psu`, never refused on one engine and computed on
+    # another, and never a bare numpy warning (filterwarnings = error).
+    # Welfare 1, 100, 200, 50 under 125, P0 = 3/4; deviations (1/4, 1/4,
+    # -3/4, 1/4) square to 0.75 in all, var = 0.75 / (4 * 3) = 0.0625,
+    # se = 25 %; P1: gaps 124/125, 25/125, 0, 75/125 average 224/500 =
+    # 44.8 %. The subnormal weight times a gap was 5e-324 whatever the gap
+    # (P1 of 75 %) before the rescaling.
+    kw: dict[str, Any] = {"unit": "percent", "alpha": [0, 1]}
+    for tiny in (5e-324, 1e-200, 1e200, 1e308):
         df = pd.DataFrame(
             {"c": [1.0, 100, 200, 50], "w": [tiny] * 4, "p": [1, 2, 3, 4]}
         )
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", "the weights total at most")
+            if engine == "arrays":
+                outs = [
+                    poverty_estimates(df["c"], 125, weights=df["w"], psu=psu, **kw)
+                    for psu in (None, df["p"])
+                ]
+                got = [(list(o.estimate), list(o.se)) for o in outs]
+            else:
+                frame = _engines(df)[engine]
+                fkw = kw | {"welfare": "c", "line": 125, "weight": "w"}
+                outs = [poverty_table(frame, psu=psu, **fkw) for psu in (None, "p")]
+                got = [
+                    (list(backends.col(o, "estimate")), list(backends.col(o, "se")))
+                    for o in outs
+                ]
+        for est, se in got:
+            np.testing.assert_allclose(est, [75.0, 44.8], rtol=1e-14)
+            np.testing.assert_allclose(se[:1], [25.0], rtol=1e-14)
+
+
+@pytest.mark.parametrize(
+    "engine", ["arrays", "pandas", "polars", "polars lazy", "duckdb"]
+)
+def test_a_domain_of_vanishing_squares_is_one_outcome_on_every_engine(
+    engine: str,
+) -> None:
+    # Weights 1 in domain 0 and 1e-300 in domain 1: after rescaling the
+    # squares of domain 1 (1e-600) still underflow to 0. Without `psu`
+    # every engine refuses (a lazy engine's variance needs them); with a
+    # unit id as `psu` every engine computes: welfare 1 and 3 under 2.5 in
+    # each domain, P0 = 50 % in both.
+    df = pd.DataFrame(
+        {
+            "y": [1.0, 3, 1, 3],
+            "w": [1.0, 1, 1e-300, 1e-300],
+            "b": [0, 0, 1, 1],
+            "p": [1, 2, 3, 4],
+        }
+    )
+    match = r"`weights` \(times `size`\) are too small for float64: their squares"
+    kw: dict[str, Any] = {"unit": "percent", "alpha": 0}
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "the weights total at most")
         if engine == "arrays":
-            for psu in (None, df["p"]):
-                with pytest.warns(UserWarning, match="weights total at most"):
-                    est = poverty_estimates(
-                        df["c"], 125, weights=df["w"], psu=psu, **kw
-                    )
-                assert est.se.tolist() == [25.0]
-            continue
-        frame = _engines(df)[engine]
-        kw |= {"welfare": "c", "line": 125, "weight": "w"}
-        if engine in ("polars lazy", "duckdb"):
             with pytest.raises(ValueError, match=match):
-                poverty_table(frame, **kw)
-        else:
-            with pytest.warns(UserWarning, match="weights total at most"):
-                out = poverty_table(frame, **kw)
-            assert backends.col(out, "se").tolist() == [25.0]
-        with pytest.warns(UserWarning, match="weights total at most"):
-            out = poverty_table(frame, psu="p", **kw)
-        np.testing.assert_allclose(backends.col(out, "se"), [25.0], rtol=1e-14)
+                poverty_estimates(df["y"], 2.5, weights=df["w"], by=df["b"], **kw)
+            est = poverty_estimates(
+                df["y"], 2.5, weights=df["w"], by=df["b"], psu=df["p"], **kw
+            )
+            assert est.estimate.tolist() == [50.0, 50.0]
+            return
+        frame = _engines(df)[engine]
+        kw |= {"welfare": "y", "line": 2.5, "weight": "w", "by": "b"}
+        with pytest.raises(ValueError, match=match):
+            backends.collect(poverty_table(frame, **kw))
+        out = backends.collect(poverty_table(frame, psu="p", **kw))
+    assert sorted(backends.col(out, "estimate").tolist()) == [50.0, 50.0]
+
+
+@pytest.mark.spark
+def test_weights_whose_squares_leave_float64_pyspark(spark: Any) -> None:
+    # As on the other engines (test above): weights 5e-324 and 1e308 are
+    # rescaled by a power of two; P0 75 %, P1 44.8 %, se of P0 25 %.
+    for tiny in (5e-324, 1e308):
+        df = pd.DataFrame(
+            {"c": [1.0, 100, 200, 50], "w": [tiny] * 4, "p": [1, 2, 3, 4]}
+        )
+        sdf = _spark_frame(spark, df, partitions=2)
+        for psu in (None, "p"):
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", "the weights total at most")
+                out = poverty_table(
+                    sdf, welfare="c", line=125, weight="w", psu=psu,
+                    unit="percent", alpha=[0, 1],
+                )  # fmt: skip
+            np.testing.assert_allclose(
+                backends.col(out, "estimate"), [75.0, 44.8], rtol=1e-14
+            )
+            np.testing.assert_allclose(backends.col(out, "se")[:1], [25.0], rtol=1e-14)
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.typing import NDArray
 
-from povstat import PovertyEstimates, fgt, poverty_estimates
+from povstat import PovertyEstimates, fgt, poverty_estimates, watts
 
 REF = Path(__file__).parent / "reference"
 # R `survey` 4.1.1 output of tests/reference/survey_se.R on the design in
@@ -695,14 +695,61 @@ def test_a_decimal_tie_is_the_same_in_every_order() -> None:
 
 
 @pytest.mark.parametrize("psu", [None, [1, 2]])
-def test_weights_beyond_float64_are_refused(psu: list[int] | None) -> None:
-    # 2e308 overflows the total: refused by name, never a silent inf or NaN.
-    with pytest.raises(ValueError, match=r"`weights` .* are too large for float64"):
-        poverty_estimates(
-            [1.0, 5.0], 3, alpha=0, unit="fraction", weights=[1e308] * 2, psu=psu
-        )
-    with pytest.raises(ValueError, match="too large for float64"):
-        fgt([1.0, 5.0], 3, alpha=0, unit="fraction", weights=[1e308] * 2)
+def test_weights_beyond_float64_are_rescaled(psu: list[int] | None) -> None:
+    # Weights 1e308 total 2e308, beyond float64: they are rescaled by a
+    # power of two (exact), never a silent inf or NaN. Welfare 1 and 5
+    # under 3: P0 = 1/2, z = +-1/4, var = 2 * (1/16 + 1/16) = 1/4, se 1/2.
+    # deff against a population of 2e308 (inf in float64): the SRS
+    # variance is s^2 (1 - n/N) / n = (1/2)(1 - 0)/2 = 1/4 with s^2 =
+    # (1/4 + 1/4) / 1, so deff = 1.
+    est = poverty_estimates(
+        [1.0, 5.0], 3, alpha=0, unit="fraction", weights=[1e308] * 2, psu=psu
+    )
+    assert est.estimate.tolist() == [0.5]
+    np.testing.assert_allclose(est.se, [0.5], rtol=1e-15)
+    np.testing.assert_allclose(est.deff, [1.0], rtol=1e-15)
+    # fgt rescales alike: the same P0.
+    got = fgt([1.0, 5.0], 3, alpha=0, unit="fraction", weights=[1e308] * 2)
+    assert float(got) == 0.5
+
+
+@pytest.mark.parametrize("tiny", [5e-324, 1e-310, 1e-200, 1e200])
+def test_fgt_and_watts_of_weights_whose_squares_leave_float64(tiny: float) -> None:
+    # Equal weights: P0 = 2/4, P1 = (0.6 + 0.2)/4 = 20 %, P2 = (0.36 +
+    # 0.04)/4 = 10 % for welfare 1, 2, 3, 4 under 2.5 (gaps 1.5/2.5 and
+    # 0.5/2.5); Watts = (ln 2.5 + ln 1.25)/4. A weight of 5e-324 times a
+    # gap of 0.6 was 5e-324 (P1 25 %) before the rescaling.
+    y = [1.0, 2.0, 3.0, 4.0]
+    got = fgt(y, 2.5, alpha=[0, 1, 2], unit="percent", weights=[tiny] * 4)
+    np.testing.assert_allclose(got, [50.0, 20.0, 10.0], rtol=1e-15)
+    w = watts(y, 2.5, unit="fraction", weights=[tiny] * 4)
+    np.testing.assert_allclose(w, (np.log(2.5) + np.log(1.25)) / 4, rtol=1e-15)
+
+
+@pytest.mark.filterwarnings("ignore:the weights total at most:UserWarning")
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.integers(1, 1000), min_size=3, max_size=10),
+    st.sampled_from([-1060, -600, 600, 1000]),
+    st.booleans(),
+)
+def test_weights_times_a_power_of_two_change_nothing(
+    w: list[int], exponent: int, with_psu: bool
+) -> None:
+    # Integer weights times 2**exponent are exact, even as subnormals
+    # (2**-1060 * 1000 is a multiple of 2**-1074), and a power of two
+    # commutes with every rounding: estimates and standard errors are
+    # those of the integer weights, bit for bit.
+    n = len(w)
+    y = np.linspace(10.0, 200.0, n)
+    by = np.arange(n) % 2
+    psu = np.arange(n) if with_psu else None
+    kw: dict[str, Any] = {"unit": "percent", "by": by, "psu": psu}
+    base = poverty_estimates(y, 120.0, weights=np.array(w, float), **kw)
+    scaled = np.ldexp(np.array(w, float), exponent)
+    got = poverty_estimates(y, 120.0, weights=scaled, **kw)
+    np.testing.assert_array_equal(got.estimate, base.estimate)
+    np.testing.assert_array_equal(got.se, base.se)
 
 
 @pytest.mark.filterwarnings("ignore:the weights total at most:UserWarning")
@@ -1122,24 +1169,37 @@ _F = np.float32(0.1)
         [_F] * 4,  # numpy float32 scalars in a list
         (_F,) * 4,
         np.array([_F] * 4, dtype=object),
-        [_F, float(_F), _F, float(_F)],  # with the float64 each holds
-        np.array([_F, float(_F)] * 2, dtype=object),
+        [_F, 0.1, _F, 0.1],  # with the figure each stands for
+        np.array([_F, 0.1] * 2, dtype=object),
     ],
     ids=["f4 array", "list", "tuple", "object array", "mixed list", "mixed object"],
 )
 def test_float32_labels_are_one_reading_whatever_holds_them(by: Any) -> None:
-    # np.float32(0.1) is the float64 0.10000000149011612 it holds, in a
-    # float32 array as in a list: one domain with float(np.float32(0.1)),
-    # whatever the container, and a `line` key np.float32(0.1) matches it.
-    # By hand: welfare 100 and 50 are under 120, 200 and 300 are not, so
-    # P0 is 2/4 = 50 %.
+    # np.float32(0.1) is its shortest decimal 0.1, the figure typed, in a
+    # float32 array as in a list, as povstat's arrays layer reads float32
+    # labels (sum_counts, ranks): one domain 0.1, whatever the container,
+    # and `line` keys np.float32(0.1) and 0.1 match it; the float64 the
+    # float32 holds (0.10000000149011612) is another label. By hand:
+    # welfare 100 and 50 are under 120, 200 and 300 are not, so P0 is
+    # 2/4 = 50 %.
     est = poverty_estimates([100, 200, 50, 300], 125, alpha=0, unit="percent", by=by)
-    assert est.domain.tolist() == [float(_F)]
+    assert est.domain.tolist() == [0.1]
     assert est.estimate.tolist() == [50.0]
-    keyed = fgt([100, 200, 50, 300], {_F: 120}, alpha=0, unit="percent", by=by)
-    assert keyed.tolist() == [50.0]
-    with pytest.raises(ValueError, match=r"labels are float32 values read exactly"):
-        fgt([100, 200, 50, 300], {0.1: 120}, alpha=0, unit="percent", by=by)
+    for key in (_F, 0.1):
+        keyed = fgt([100, 200, 50, 300], {key: 120}, alpha=0, unit="percent", by=by)
+        assert keyed.tolist() == [50.0]
+    with pytest.raises(ValueError, match=r"no poverty line for domain\(s\) \[0\.1\]"):
+        fgt([100, 200, 50, 300], {float(_F): 120}, alpha=0, unit="percent", by=by)
+
+
+def test_distinct_float32_labels_stay_distinct_domains() -> None:
+    # Adjacent float32 values 1 and 1 + 2**-23 (shortest decimals 1.0 and
+    # 1.0000001) are two domains, as the float32 values are; P0 by hand:
+    # welfare 50 under 100 in the first, 150 not in the second.
+    by = np.array([1.0, np.nextafter(np.float32(1), np.float32(2))], np.float32)
+    est = poverty_estimates([50, 150], 100, alpha=0, unit="percent", by=by)
+    assert est.domain.tolist() == [1.0, 1.0000001]
+    assert est.estimate.tolist() == [100.0, 0.0]
 
 
 def test_levels_near_1_have_finite_bounds_and_near_0_name_the_limit() -> None:

@@ -1939,20 +1939,24 @@ def test_encrypted_workbook_is_named_so() -> None:
 @pytest.mark.parametrize("lazy", [False, True])
 def test_polars_128_bit_integers_are_read_exactly(dtype: str, lazy: bool) -> None:
     # pyarrow has no 128-bit integer for pandas; the integers are read from
-    # their digits: 1 and 2**64 + 1 = 18446744073709551617 (nearest float64
-    # 18446744073709551616.0, the value any int of it gives).
+    # their digits, as integers: 1 and 2**64 = 18446744073709551616 (a
+    # float64 exactly) are read; 2**64 + 1 = 18446744073709551617 (nearest
+    # float64 18446744073709551616.0, another integer) is refused, as any
+    # engine's integer float64 cannot hold.
     pl = pytest.importorskip("polars")
     df = pl.DataFrame(
         {
-            "Kab": ["Kota Batu", "Malang"],
-            "2023": pl.Series([1, 2**64 + 1], dtype=getattr(pl, dtype)),
+            "Kab": ["Kota Batu", "Malang", "Kota Malang"],
+            "2023": pl.Series([1, 2**64, 2**64 + 1], dtype=getattr(pl, dtype)),
         }
     )
     # Integers under locale="id" warn, whatever their width.
     with pytest.warns(UserWarning, match=r"integers \(such as 1\)"):
-        t = read_bps_table(df.lazy() if lazy else df, locale="id")
-    assert t.data["region_code"].tolist() == ["3579", "3507"]
-    assert t.data["value"].tolist() == [1.0, float(2**64 + 1)]
+        t = read_bps_table(df.lazy() if lazy else df, locale="id", errors="report")
+    assert t.data["region_code"].tolist() == ["3579", "3507", "3573"]
+    assert t.data["value"].tolist()[:2] == [1.0, 18446744073709551616.0]
+    assert [(c.row, c.text) for c in t.invalid] == [(2, "18446744073709551617")]
+    assert "cannot hold it exactly" in t.invalid[0].reason
 
 
 @pytest.mark.parametrize(

@@ -666,8 +666,10 @@ def test_a_value_whose_format_shows_nothing_stays_invalid() -> None:
 def _decimal_frames(text: str) -> list[Any]:
     # One value, the Decimal `text`, as a pandas object column (as
     # pandas.read_sql gives), a pandas decimal128[pyarrow] column and a
-    # polars Decimal(38, 23) column.
+    # polars Decimal(38, 23) column and a DuckDB DECIMAL(38,23) relation.
     from decimal import Decimal
+
+    import duckdb
 
     pa = pytest.importorskip("pyarrow")
     pl = pytest.importorskip("polars")
@@ -684,16 +686,56 @@ def _decimal_frames(text: str) -> list[Any]:
             {"Kabupaten/Kota": ["Pacitan"], "2022": [d]},
             schema={"Kabupaten/Kota": pl.String, "2022": pl.Decimal(38, 23)},
         ),
+        duckdb.sql(
+            f'SELECT \'Pacitan\' AS "Kabupaten/Kota", {text}::DECIMAL(38,23) AS "2022"'
+        ),
     ]
 
 
 def test_a_decimal_float64_cannot_hold_is_refused_on_every_frame_kind() -> None:
     # 13.80000000000000000000001 has 25 significant digits; its nearest
-    # float64 is 13.8, another figure: refused whatever the frame, never
-    # read as 13.8 on one engine and refused on another.
-    for df in _decimal_frames("13.80000000000000000000001"):
-        with pytest.raises(ValueError, match="cannot hold exactly"):
+    # float64 is 13.8, another figure: an invalid cell named by its row and
+    # digits whatever the frame, as parse_numbers reports it, never read as
+    # 13.8 on one engine and refused otherwise on another.
+    from decimal import Decimal
+
+    from povstat import parse_numbers
+
+    text = "13.80000000000000000000001"
+    reason = parse_numbers([Decimal(text)], locale="en", errors="report")
+    for df in _decimal_frames(text):
+        t = read_bps_table(df, locale="en", errors="report")
+        assert [(c.row, c.text, c.reason) for c in t.invalid] == [
+            (0, text, reason.invalid[0].reason)
+        ]
+        assert "its nearest float64 is 13.8;" in t.invalid[0].reason
+        with pytest.raises(NumberParseError, match="cannot hold it exactly"):
             read_bps_table(df, locale="en")
+
+
+@pytest.mark.spark
+def test_a_spark_decimal_float64_cannot_hold_is_an_invalid_cell() -> None:
+    # DecimalType(38, 0) 9007199254740993 (2**53 + 1; nearest float64
+    # 9007199254740992, printed 9007199254740992.0, another figure) is
+    # invalid; 9007199254740994 (2**53 + 2) is a float64: read.
+    from decimal import Decimal
+
+    from pyspark.sql.types import DecimalType, StringType, StructField, StructType
+
+    from backends import spark
+
+    schema = StructType(
+        [
+            StructField("Kabupaten/Kota", StringType()),
+            StructField("2022", DecimalType(38, 0)),
+        ]
+    )
+    rows = [("Pacitan", Decimal(2**53 + 1)), ("Kota Malang", Decimal(2**53 + 2))]
+    t = read_bps_table(
+        spark().createDataFrame(rows, schema), locale="en", errors="report"
+    )
+    assert t.data["value"].tolist()[1] == 9007199254740994.0
+    assert [(c.row, c.text) for c in t.invalid] == [(0, "9007199254740993")]
 
 
 def test_a_decimal_float64_holds_is_read_on_every_frame_kind() -> None:
@@ -1398,6 +1440,188 @@ def test_a_duckdb_union_column_is_named_with_its_type() -> None:
         r"\(UNION\(num INTEGER\)\) cannot be converted to pandas .*CAST",
     ):
         read_bps_table(rel, locale="en")
+
+
+def _integer_frames(big: int) -> dict[str, Any]:
+    """Pacitan's 2022 value `big` and Kota Malang's 2022 value 2**53 + 2."""
+    import duckdb
+    import polars as pl
+
+    ints = [big, 2**53 + 2]
+    names = ["Pacitan", "Kota Malang"]
+    con = duckdb.connect()
+    duck = {
+        t: con.sql(
+            f"SELECT * FROM (VALUES ('Pacitan', {big}::{t}), "
+            f'(\'Kota Malang\', {2**53 + 2}::{t})) v("Kabupaten/Kota", "2022")'
+        )
+        for t in ("BIGINT", "UBIGINT", "HUGEINT")
+    }
+    return {
+        "pandas int64": pd.DataFrame({"Kabupaten/Kota": names, "2022": ints}),
+        "pandas object": pd.DataFrame(
+            {"Kabupaten/Kota": names, "2022": pd.Series(ints, dtype=object)}
+        ),
+        "pandas Int64": pd.DataFrame(
+            {"Kabupaten/Kota": names, "2022": pd.Series(ints, dtype="Int64")}
+        ),
+        **{
+            f"polars {t}": pl.DataFrame(
+                {"Kabupaten/Kota": names, "2022": pl.Series(ints, dtype=getattr(pl, t))}
+            )
+            for t in ("Int64", "UInt64", "Int128")
+        },
+        **{f"duckdb {t}": rel for t, rel in duck.items()},
+    }
+
+
+def test_an_integer_float64_cannot_hold_is_invalid_on_every_engine() -> None:
+    # 2**53 + 1 = 9007199254740993 is no float64 (float64s are 2 apart there;
+    # its nearest is 9007199254740992): an invalid cell named by its row and
+    # value, on every engine, never read as 9007199254740992.0. 2**53 + 2 =
+    # 9007199254740994 is a float64: read.
+    for name, df in _integer_frames(2**53 + 1).items():
+        t = read_bps_table(df, locale="en", errors="report")
+        values = t.data["value"].tolist()
+        assert values[0] != values[0], name  # NaN
+        assert values[1] == 9007199254740994.0, name
+        assert [(c.row, c.text) for c in t.invalid] == [(0, "9007199254740993")], name
+        assert "nearest float64 is 9007199254740992.0" in t.invalid[0].reason
+        with pytest.raises(NumberParseError, match="cannot hold it exactly"):
+            read_bps_table(df, locale="en")
+
+
+@pytest.mark.spark
+def test_an_integer_float64_cannot_hold_is_invalid_on_spark() -> None:
+    from pyspark.sql.types import LongType, StringType, StructField, StructType
+
+    from backends import spark
+
+    schema = StructType(
+        [StructField("Kabupaten/Kota", StringType()), StructField("2022", LongType())]
+    )
+    df = spark().createDataFrame(
+        [("Pacitan", 2**53 + 1), ("Kota Malang", 2**53 + 2)], schema
+    )
+    t = read_bps_table(df, locale="en", errors="report")
+    assert t.data["value"].tolist()[1] == 9007199254740994.0
+    assert [(c.row, c.text) for c in t.invalid] == [(0, "9007199254740993")]
+
+
+def test_an_odd_cell_is_described_alike_by_parse_numbers_and_read_bps_table() -> None:
+    # One description per kind of cell that is neither text nor a number,
+    # worked out from the rule (plain text, never a repr; its kind named):
+    import datetime
+    from decimal import Decimal
+
+    import numpy as np
+
+    from povstat import parse_numbers
+
+    expected = [
+        ([1.0, 2.0], "[1.0, 2.0]", "a list of values, not a number"),
+        ((1, 2), "[1, 2]", "a list of values, not a number"),
+        (np.array([1.5]), "[1.5]", "a list of values, not a number"),
+        ({"a": 1}, "{'a': 1}", "a map (keys and values), not a number"),
+        (b"13.8", "13.8", "bytes, not text: decode the column to text (str) first"),
+        (
+            pd.Timedelta(days=1),
+            "1 days 00:00:00",
+            "a time interval (a duration), not a number",
+        ),
+        (datetime.time(12, 30), "12:30:00", "a date or time, not a number"),
+        (True, "True", "a boolean, not a number"),
+        (Decimal("sNaN"), "sNaN", "not finite: a signalling NaN"),
+    ]
+    cells = [c for c, _, _ in expected]
+    names = ["Pacitan", "Ngawi", "Madiun", "Magetan", "Blitar", "Kediri"]
+    names += ["Kota Malang", "Kota Batu", "Kota Madiun"]
+    df = pd.DataFrame({"Kabupaten/Kota": names, "2022": pd.Series(cells, dtype=object)})
+    t = read_bps_table(df, locale="en", errors="report")
+    p = parse_numbers(pd.Series(cells, dtype=object), locale="en", errors="report")
+    want = [(text, reason) for _, text, reason in expected]
+    # A date's reason in a table adds where dates belong (a header cell).
+    got = [(c.text, c.reason.split(" (a date cell")[0]) for c in t.invalid]
+    assert got == want
+    assert [(c.text, c.reason) for c in p.invalid] == want
+
+
+def _map_frames() -> dict[str, Any]:
+    import duckdb
+    import polars as pl
+    import pyarrow as pa  # type: ignore[import-untyped]
+
+    kind = pa.map_(pa.string(), pa.int64())
+    table = pa.table(
+        {
+            "Kabupaten/Kota": ["Pacitan"],
+            "2022": pa.array([[("a", 1), ("b", 2)]], type=kind),
+        }
+    )
+    con = duckdb.connect()
+    return {
+        "pandas arrow map": table.to_pandas(types_mapper=pd.ArrowDtype),
+        "pyarrow map": table,
+        "polars map": pl.from_arrow(table),
+        "duckdb MAP": con.sql(
+            "SELECT 'Pacitan' AS \"Kabupaten/Kota\", MAP {'a': 1, 'b': 2} AS \"2022\""
+        ),
+        "pandas dict": pd.DataFrame(
+            {"Kabupaten/Kota": ["Pacitan"], "2022": [{"a": 1, "b": 2}]}
+        ),
+    }
+
+
+def test_a_map_cell_is_described_as_a_map_on_every_engine() -> None:
+    # A map of a -> 1, b -> 2 is the text "{'a': 1, 'b': 2}" and a map on
+    # every engine, never the list of pairs "[a, 1, b, 2]" some reach pandas as.
+    for name, df in _map_frames().items():
+        t = read_bps_table(df, locale="en", errors="report")
+        assert [(c.text, c.reason) for c in t.invalid] == [
+            ("{'a': 1, 'b': 2}", "a map (keys and values), not a number")
+        ], name
+
+
+@pytest.mark.spark
+def test_a_spark_map_cell_is_described_as_a_map() -> None:
+    from pyspark.sql.types import (
+        IntegerType,
+        MapType,
+        StringType,
+        StructField,
+        StructType,
+    )
+
+    from backends import spark
+
+    schema = StructType(
+        [
+            StructField("Kabupaten/Kota", StringType()),
+            StructField("2022", MapType(StringType(), IntegerType())),
+        ]
+    )
+    df = spark().createDataFrame([("Pacitan", {"a": 1})], schema)
+    t = read_bps_table(df, locale="en", errors="report")
+    assert [(c.text, c.reason) for c in t.invalid] == [
+        ("{'a': 1}", "a map (keys and values), not a number")
+    ]
+
+
+def test_a_duckdb_varint_is_read_as_its_integer() -> None:
+    # VARINT 12345 is 12345.0, never its bytes; 2**53 + 1 = 9007199254740993
+    # as a VARINT is refused as any integer float64 cannot hold (nearest
+    # 9007199254740992).
+    import duckdb
+
+    con = duckdb.connect()
+    rel = con.sql(
+        "SELECT * FROM (VALUES ('Pacitan', 12345::VARINT), "
+        f'(\'Kota Malang\', {2**53 + 1}::VARINT)) v("Kabupaten/Kota", "2022")'
+    )
+    t = read_bps_table(rel, locale="en", errors="report")
+    assert t.data["value"].tolist()[0] == 12345.0
+    assert [(c.row, c.text) for c in t.invalid] == [(1, "9007199254740993")]
+    assert "cannot hold it exactly" in t.invalid[0].reason
 
 
 # --- a year header shown otherwise ------------------------------------------

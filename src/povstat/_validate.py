@@ -487,6 +487,34 @@ def _held(item: Decimal | Fraction, f: float) -> bool:
     return bool(kind(f) == item or kind(repr(f)) == item)
 
 
+def float_holds(x: object, f: float) -> bool:
+    """Whether `f`, the float64 nearest the finite number `x`, holds `x`.
+
+    The one rule for numbers wider than float64, as :func:`numeric` reads
+    them: an integer (any width) is held when it equals its nearest
+    float64 (every integer up to 2**53 in magnitude; beyond, 2**60 is and
+    2**53 + 1 is not); a Decimal, Fraction or long double when it equals
+    its nearest float64 or is that float64's shortest decimal, the figure
+    it prints as (``Decimal("4.26")`` is held,
+    ``Decimal("2.67499999999999999999")``, nearest 2.675, is not). Any
+    other number (a float64, a float32 read as its shortest decimal) is
+    held.
+    """
+    if isinstance(x, bool | np.bool_):
+        return True
+    if isinstance(x, int | np.integer):
+        return abs(int(x)) <= _EXACT_INT or int(f) == int(x)
+    if isinstance(x, Decimal):
+        digits = len(x.as_tuple().digits)
+        return digits <= HELD_DIGITS or _held(x, f)
+    if isinstance(x, Fraction):
+        return _held(x, f)
+    if isinstance(x, np.floating) and x.dtype.itemsize > 8:
+        long = x.dtype.type
+        return bool(long(f) == x or long(repr(f)) == x)
+    return True
+
+
 class _InexactIntegerError(Exception):
     """An integer of an object array beyond 2**53 (its flat index and value)."""
 

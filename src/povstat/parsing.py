@@ -33,6 +33,7 @@ import re
 import warnings
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any, ClassVar, Literal
 
 import numpy as np
@@ -152,6 +153,22 @@ _UNDERFLOW = (
     "smallest normal float64 (it would read as 0 or lose digits)"
 )
 _INFINITE = "not finite: infinite"
+#: The one rule for numbers float64 cannot hold (see the Notes of parse_numbers).
+_HELD_RULE = (
+    "an integer must equal its nearest float64, a decimal must equal it or "
+    "be its shortest decimal"
+)
+
+
+def _inexact(nearest: float) -> str:
+    """The reason for a number float64 cannot hold exactly."""
+    return (
+        "float64 (povstat's arithmetic) cannot hold it exactly (its nearest "
+        f"float64 is {nearest!r}; {_HELD_RULE}): round it, or convert it to "
+        "float first if the nearest float64 is meant"
+    )
+
+
 _SNAN = "not finite: a signalling NaN"
 
 
@@ -340,17 +357,24 @@ def parse_numbers(
         gives it back (the figure it prints as: float32 4.35 is 4.35, not
         4.349999904632568; 123456792 is 123456790), then rounded to the
         nearest float64; an int,
-        :class:`~decimal.Decimal` or other real number is rounded once to
-        the nearest float64 (see Notes for the range). None, NaN and
+        :class:`~decimal.Decimal` or other real number is read as its
+        nearest float64 when that float64 holds it, else it is invalid (see
+        Notes for the rule and the range). None, NaN and
         ``pandas.NA`` are read as the empty text ``""``. Bytes (``bytes``,
         ``bytearray``, ``memoryview``) are one cell each, never a sequence of
         character codes, and invalid: neither text nor a number (decode
         them first). An invalid cell that is neither text nor a number is
-        shown (in ``InvalidCell.text`` and messages) as plain text, by the
-        rule :func:`povstat.read_bps_table` follows: a date or time in ISO
-        order ("2022-01-01 00:00:00"), a time interval as pandas writes it
-        ("1 days 00:00:00"), bytes decoded, a list as "[1, 2]", a Decimal
-        by its digits; never a Python repr.
+        shown (in ``InvalidCell.text`` and messages) as plain text and
+        described by its kind, by the one rule
+        :func:`povstat.read_bps_table` follows on every engine: a date or
+        time in ISO order ("2022-01-01 00:00:00"; "a date or time, not a
+        number"), a time interval as pandas writes it ("1 days 00:00:00";
+        "a time interval (a duration), not a number"), bytes decoded
+        ("bytes, not text: decode the column to text (str) first"), a list,
+        array or tuple as "[1, 2]" ("a list of values, not a number"), a
+        dict as "{'a': 1}" ("a map (keys and values), not a number"), a
+        Decimal by its digits; never a Python repr. A boolean is "a
+        boolean, not a number".
     locale : {"id", "en"}
         Number format, required: ``"id"`` for a decimal comma and dots between
         groups of three digits (``"1.234.567,89"``), ``"en"`` for a decimal
@@ -375,7 +399,8 @@ def parse_numbers(
     ------
     NumberParseError
         (A ValueError.) If a cell is not a number in `locale`, or is a number
-        out of the range of float64 (see Notes), and ``errors="raise"``.
+        out of the range of float64 or one that float64 cannot hold exactly
+        (see Notes), and ``errors="raise"``.
     ValueError
         If `locale` or `errors` is not one of the options.
     TypeError
@@ -414,9 +439,24 @@ def parse_numbers(
     units ("Rp 5 persen"), a unit word written twice ("5 % persen"), or a
     multiplier with a percentage or points ("5 ribu persen") is invalid.
 
-    The value is computed in decimal and rounded once to the nearest float,
-    so "37,78 ribu" is exactly 37780.0 and "5,5" is 5.5, the float nearest
-    to the decimal number written [1]_. Each distinct text is parsed once.
+    The value is computed in decimal and read as the float nearest to the
+    decimal number written [1]_, so "37,78 ribu" is exactly 37780.0 and
+    "5,5" is 5.5. Each distinct text is parsed once.
+
+    Nothing is rounded silently: a number that float64 (povstat's
+    arithmetic) cannot hold exactly is an invalid cell, whose reason gives
+    its nearest float64 and the rule, the one the array functions and
+    :func:`povstat.read_bps_table` follow on every engine. An integer (a
+    Python or numpy int of any width) is held when it equals its nearest
+    float64: every integer up to 2**53 in magnitude, and beyond it only some
+    (2**60 is, 2**53 + 1 = 9007199254740993, whose nearest float64 is
+    9007199254740992, is not). A decimal (text, a
+    :class:`~decimal.Decimal`, a Fraction or a long double) is held when it
+    equals its nearest float64 or is that float64's shortest decimal, the
+    figure the float64 prints as: "0,1", "4,26" and any decimal of at most
+    15 significant digits are; "2,67499999999999999999" (nearest 2.675,
+    another figure) and the text "12345678901234567890" (20 digits, nearest
+    12345678901234567168, printed 1.2345678901234567e+19) are not.
 
     A value, written as text or given as an int or Decimal, must lie in the
     range of float64: 0, or a magnitude from about 2.2e-308 (the smallest
@@ -480,7 +520,7 @@ def parse_numbers(
         InvalidCell(
             row=_label(rows[i]) if rows is not None else _position(int(i), cells.shape),
             column=column,
-            text=_show(cells.ravel()[i]),
+            text=_show_cell(cells.ravel()[i]),
             reason=str(reasons[i]),
         )
         for i in bad
@@ -633,7 +673,7 @@ def parse_columns(
                 InvalidCell(
                     row=_label(df.index[int(i)]),
                     column=_label(col),
-                    text=_show(cells[i]),
+                    text=_show_cell(cells[i]),
                     reason=str(reasons[i]),
                 ),
             )
@@ -885,10 +925,22 @@ def _show(cell: object) -> str:
     plain = _label(cell)
     if isinstance(plain, str):
         return str(plain)  # a str subclass (np.str_) as a plain str
+    if isinstance(plain, np.floating | Fraction):  # a long double, 1/3
+        return str(plain)
     try:
         return repr(plain)
     except ValueError:  # an int beyond Python's digit limit for str()
         return f"<{type(plain).__name__} too long to show>"
+
+
+def _show_cell(cell: object) -> str:
+    """A value cell as ``InvalidCell.text`` shows it.
+
+    :func:`_odd_cell`'s text for a cell that is neither text nor a number
+    (a tuple as the list it is, "[1, 2]"), else :func:`_show`.
+    """
+    odd = _odd_cell(cell)
+    return _show(cell) if odd is None else odd[0]
 
 
 def _date_text(value: object) -> str | None:
@@ -932,6 +984,43 @@ def _odd_text(cell: object) -> str | None:
     if isinstance(cell, dict):
         return str(cell)
     return None
+
+
+def _odd_cell(cell: object) -> tuple[str, str] | None:
+    """A cell that is neither text nor a number: its text and its reason.
+
+    The one description of such cells, for :func:`parse_numbers` and
+    :func:`povstat.read_bps_table` alike: the text by :func:`_odd_text`
+    (plain text, never a Python repr) and the kind: a date or time, a time
+    interval (a duration), bytes, a list of values (a list, array or
+    tuple), a map (a dict; any engine's map column reaches it as one). A
+    Decimal NaN: its text ("sNaN"), reason "" (its own is kept). None for
+    text, numbers, booleans and missing values.
+    """
+    if isinstance(cell, Decimal):
+        return (str(cell), "") if not cell.is_finite() else None
+    if isinstance(cell, tuple):
+        cell = list(cell)
+    text = _odd_text(cell)
+    if text is None:
+        return None
+    if isinstance(cell, pd.offsets.BaseOffset | datetime.timedelta | np.timedelta64):
+        return text, "a time interval (a duration), not a number"
+    if isinstance(cell, datetime.date | datetime.time | np.datetime64):
+        return text, _DATE_OR_TIME
+    if isinstance(cell, bytes | bytearray):
+        return text, "bytes, not text: decode the column to text (str) first"
+    if isinstance(cell, list | np.ndarray | pd.Series):
+        return text, "a list of values, not a number"
+    if isinstance(cell, dict):
+        return text, "a map (keys and values), not a number"
+    return None  # pragma: no cover - _odd_text describes no other cell
+
+
+_ODD_CELL = np.frompyfunc(_odd_cell, 1, 1)
+#: A date or time cell's reason (read_bps_table adds where dates belong).
+_DATE_OR_TIME = "a date or time, not a number"
+_NEITHER = "neither text nor a number"
 
 
 def _type_name(x: object) -> str:
@@ -1064,7 +1153,10 @@ def _parse_flat(
         values[is_num] = num.astype(np.float64)
         reasons[is_num] = why
     reasons[kind == 2] = "a boolean, not a number"
-    reasons[kind == 3] = "neither text nor a number"
+    other = np.flatnonzero(kind == 3)
+    if other.size:  # a date, a list, bytes, a map, ...: described as such
+        described = _ODD_CELL(obj[other])
+        reasons[other] = [_NEITHER if d is None else d[1] for d in described]
     is_text = kind == 0
     if is_text.any():
         codes, uniques = pd.factorize(text[is_text])
@@ -1157,7 +1249,18 @@ def _numeric_array(
         if cells.dtype.itemsize > 8:  # long double: a wider range than float64
             reasons[np.isinf(nums) & ~infinite] = _OVERFLOW
             reasons[(np.abs(nums) < _FLOAT_TINY) & (cells != 0) & ~na] = _UNDERFLOW
+            # Not widened back exactly: held only as the shortest decimal.
+            loose = (nums.astype(cells.dtype) != cells) & (reasons == "") & ~na
+            for i in np.flatnonzero(loose).tolist():  # the few such values
+                if not _validate.float_holds(cells[i], float(nums[i])):
+                    reasons[i] = _inexact(float(nums[i]))
         values[reasons != ""] = np.nan
+    elif cells.dtype.itemsize == 8:  # int64, uint64: some beyond 2**53
+        big = np.abs(nums) >= 2.0**53  # 2**53 + 1 reads as 2**53
+        for i in np.flatnonzero(big).tolist():  # only integers beyond 2**53
+            if not _validate.float_holds(cells[i], float(nums[i])):
+                reasons[i] = _inexact(float(nums[i]))
+                values[i] = np.nan
     return na
 
 
@@ -1201,11 +1304,14 @@ _NUMBER = np.frompyfunc(_number, 1, 2)
 
 
 def _to_float(x: Any) -> tuple[float, str]:
-    """Round an exact number (Decimal, int, long double, ...) to float64.
+    """An exact number (Decimal, int, long double, ...) as a float64.
 
     Returns (value, "") or (nan, reason) if `x` is infinite or out of the
     range of float64: too large (overflow), or not 0 but below the smallest
-    normal float64 (underflow: it would read as 0 or lose digits).
+    normal float64 (underflow: it would read as 0 or lose digits); or if
+    float64 cannot hold it (:func:`povstat._validate.float_holds`: an
+    integer beyond 2**53 that is not a float64, a decimal that is neither
+    its nearest float64 nor that float64's shortest decimal).
     """
     try:
         v = float(x)
@@ -1215,6 +1321,8 @@ def _to_float(x: Any) -> tuple[float, str]:
         return (math.nan, _INFINITE if x in (math.inf, -math.inf) else _OVERFLOW)
     if abs(v) < _FLOAT_TINY and x != 0:
         return (math.nan, _UNDERFLOW)
+    if not _validate.float_holds(x, v):
+        return (math.nan, _inexact(v))
     return (v, "")
 
 

@@ -263,7 +263,7 @@ def factorize(
     """
     if isinstance(labels, list | tuple):
         _refuse_nested_labels(list(labels), name, column)
-    labels = _float32_held(labels)
+    labels = _float32_short(labels)
     arr = _validate.labels(labels, name)  # missing or mixed-kind labels
     if arr.ndim > 1:  # each unit's label a row of values
         where = f"`{name}`" if column is None else f"`{name}` column {column!r}"
@@ -309,19 +309,24 @@ def factorize(
         )
         raise TypeError(msg) from None
     codes = codes.reshape(-1).astype(np.intp)
+    if uniques.dtype.kind == "f" and uniques.dtype.itemsize < 8:
+        # Grouped by the float32 values; each shown as its shortest decimal.
+        uniques = _validate.widen_short_float(uniques)
     if types and not types <= _PLAIN_TYPES:
         uniques = _canonical(arr, codes, uniques.shape[0])
     return uniques, codes
 
 
-def _float32_held(labels: ArrayLike) -> ArrayLike:
-    """Float32 (float16) scalars among labels as the float64 values they hold.
+def _float32_short(labels: ArrayLike) -> ArrayLike:
+    """Float32 (float16) scalars among labels as their shortest decimals.
 
-    The one reading of a float32 label, whatever holds it (a float32 array,
-    a list or an object array of numpy scalars): ``np.float32(0.1)`` is
-    0.10000000149011612, as in a float32 array, so it is one domain with
-    ``float(np.float32(0.1))``, and a `line` key ``np.float32(0.1)``
-    matches it.
+    The one reading of a float32 label in povstat, whatever holds it (a
+    float32 array, a list or an object array of numpy scalars) and as
+    :func:`povstat._validate.labels` reads it: ``np.float32(0.1)`` is the
+    figure 0.1 that was typed, not the float64 0.10000000149011612 it
+    holds, so a `line` key 0.1 or ``np.float32(0.1)`` matches it. Distinct
+    float32 values keep distinct shortest decimals (each reads back as its
+    float32): no two domains merge.
     """
     if isinstance(labels, list | tuple):
         items = list(labels)
@@ -332,7 +337,9 @@ def _float32_held(labels: ArrayLike) -> ArrayLike:
     short = [isinstance(x, np.floating) and x.dtype.itemsize < 8 for x in items]
     if not any(short):
         return labels
-    held = [float(x) if s else x for x, s in zip(items, short, strict=True)]
+    held = [
+        _validate.short_float(x) if s else x for x, s in zip(items, short, strict=True)
+    ]
     if isinstance(labels, list | tuple):
         return held
     out = np.empty(len(held), dtype=object)
@@ -443,7 +450,11 @@ def match_key(x: Any) -> tuple[str, Any]:
     int, float, decimal; a UUID as its text): 1, 1.0, True and '1' are
     four different keys.
     """
-    if isinstance(x, np.generic) and not isinstance(x, np.datetime64 | np.timedelta64):
+    if isinstance(x, np.floating) and x.dtype.itemsize < 8:
+        x = _validate.short_float(x)  # the figure typed, as labels read
+    elif isinstance(x, np.generic) and not isinstance(
+        x, np.datetime64 | np.timedelta64
+    ):
         x = x.item()
     if isinstance(x, datetime.datetime):
         ns = int(getattr(x, "nanosecond", 0))
@@ -601,7 +612,6 @@ def lines_by_domain(line: Mapping[Any, Any], labels: Sequence[Any]) -> list[floa
                 " (keys and labels must both have a time zone, matched as "
                 "instants, or both be naive)"
             )
-        hint += _float32_hint(absent[:5], line)
         msg = f"`line` has no poverty line for domain(s) {absent[:5]}{hint}"
         raise ValueError(msg)
     out = [value[index[mk]] for mk in wanted]
@@ -622,29 +632,6 @@ def lines_by_domain(line: Mapping[Any, Any], labels: Sequence[Any]) -> list[floa
         )
         raise ValueError(msg)
     return out
-
-
-def _float32_hint(absent: Sequence[Any], line: Mapping[Any, Any]) -> str:
-    """A hint when domain labels are float32 values that keys name by decimal.
-
-    A float32 label 0.1 is 0.10000000149011612 as float64, which the key
-    0.1 does not equal: labels are matched by value, so say why.
-    """
-    keys = {float(k) for k in line if is_line_number(k) and not isinstance(k, Decimal)}
-    for d in absent:  # a loop over the few domains named in the message
-        if not isinstance(d, float) or not np.isfinite(d):
-            continue
-        single = np.float32(d)
-        short = float(str(single))
-        if float(single) == d and short != d and short in keys:
-            return (
-                f"; the labels are float32 values read exactly ({d!r} is "
-                f"np.float32({short!r})), which the key {short!r} does not "
-                f"equal: key the mapping by the labels as shown (e.g. "
-                f"float(np.float32({short!r}))) or give `by` as float64 "
-                "values of the figures it stands for"
-            )
-    return ""
 
 
 def prepare_units(
@@ -865,6 +852,45 @@ def _per_unit(x: ArrayLike | None, name: str, n: int) -> NDArray[np.float64]:
     return arr
 
 
+#: The smallest positive normal float64: a square below it has lost digits.
+_TINY = float(np.finfo(np.float64).tiny)
+
+
+def weight_factors(largest: float, smallest: float) -> tuple[int, float, float]:
+    """Powers of two that bring weights whose squares leave float64 near 1.
+
+    `largest` and `smallest` are the largest weight and the smallest
+    positive one (weights times sizes). When the square of the largest
+    overflows or that of the smallest is not a normal float64 (an
+    underflow to 0, or a subnormal that has lost digits), the weights are
+    to be multiplied by ``f1`` and then by ``f2``, whose product is
+    ``2**-e`` with ``e`` the binary exponent of the largest (it becomes a
+    value in [0.5, 1)): a power of two, exact, that changes no estimate
+    and no standard error. Returns ``(e, f1, f2)``, ``(0, 1.0, 1.0)`` when
+    no rescaling is needed. Two factors, each within float64's range
+    (``2**-1073`` is not one float64), applied in the same order by numpy
+    and by every engine, so that each rounds the same.
+    """
+    if not (math.isfinite(largest) and largest > 0 and smallest > 0):
+        return 0, 1.0, 1.0
+    if largest * largest < math.inf and smallest * smallest >= _TINY:
+        return 0, 1.0, 1.0
+    e = math.frexp(largest)[1]
+    return e, math.ldexp(1.0, -(e - e // 2)), math.ldexp(1.0, -(e // 2))
+
+
+def rescaled_weights(w: NDArray[np.float64]) -> tuple[NDArray[np.float64], int]:
+    """`w` times :func:`weight_factors`, and the exponent removed."""
+    finite = w[np.isfinite(w) & (w > 0)]
+    if finite.size == 0:
+        return w, 0
+    e, f1, f2 = weight_factors(float(finite.max()), float(finite.min()))
+    if e == 0:
+        return w, 0
+    with np.errstate(under="ignore"):
+        return (w * f1) * f2, e
+
+
 TERMS_OVERFLOW = (
     "the FGT or Watts terms overflow float64: a welfare far below the line, "
     "or a line near 0, makes the gap (line - welfare) / line or its powers "
@@ -875,13 +901,19 @@ TERMS_OVERFLOW = (
 
 def weights_out_of_range(*, over: bool) -> str:
     """The message for weights whose totals or squares leave float64."""
+    if not over:
+        return (
+            "`weights` (times `size`) are too small for float64: their squares "
+            "underflow to 0 in a domain (and stratum) whose weights are all "
+            "below about 1e-162 of the largest weight, even after rescaling "
+            "by a power of two, and each unit its own PSU (no `psu`) needs "
+            "them; pass a unit id as `psu`, or check those weights"
+        )
     return (
-        "`weights` (times `size`) are too "
-        + ("large" if over else "small")
-        + " for float64: their "
-        + ("total or squares overflow" if over else "squares underflow to 0")
-        + "; rescale them (e.g. to a mean of 1): the estimates and standard "
-        "errors depend only on their ratios (the design effect on their total)"
+        "`weights` (times `size`) are too large for float64: their total or "
+        "squares overflow; rescale them (e.g. to a mean of 1): the estimates "
+        "and standard errors depend only on their ratios (the design effect "
+        "on their total)"
     )
 
 
@@ -932,6 +964,10 @@ def _points(
     ratio of the sums (:func:`weighted_means`).
     """
     comp = comparison_arg(comparison)
+    # Weights whose squares (or total) leave float64 times a power of two
+    # (exact), as poverty_estimates: a subnormal weight times a term would
+    # lose its digits.
+    w, _ = rescaled_weights(w)
     rows = poor_rows(y, z, comparison=comp)
     with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         terms = unit_terms(
@@ -1056,8 +1092,8 @@ def fgt(
         (all 0, or every row missing a value under ``nan_policy="omit"``:
         the message says both, as :func:`poverty_estimates`'), a weight
         times its size underflows float64 to 0, the shapes disagree, there
-        are no units, or the weights' total or the FGT terms leave float64's
-        range.
+        are no units, or the FGT terms leave float64's range (weights whose
+        squares or total leave it are rescaled, see Notes).
 
     See Also
     --------
@@ -1070,7 +1106,13 @@ def fgt(
     :math:`P_\alpha = \sum_i w_i\,1[y_i<z_i]\,g_i^\alpha / \sum_i w_i` with
     :math:`g_i = (z_i - y_i)/z_i` [1]_; :math:`\alpha = 0` gives the share
     of people who are poor. Examples from Haughton and Khandker [2]_ (ch. 4).
-    The result is the float64 nearest the exact ratio of the weighted sums
+    Weights (times sizes) whose squares leave float64 (the largest above
+    about 1.3e154, the smallest positive one below about 1.5e-154,
+    subnormals such as 5e-324 included) are first multiplied by the power
+    of two that brings the largest into [0.5, 1), as
+    :func:`poverty_estimates` does: exact, and a subnormal weight times a
+    gap no longer loses its digits. The result is the float64 nearest the
+    exact ratio of the weighted sums
     (at worst the float64 on its other side): the sums are kept as pairs
     ``hi + lo`` holding what their float64 rounding lost, and the scaling
     to `unit` and the division round once, so that a share just above a

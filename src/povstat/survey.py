@@ -67,6 +67,7 @@ from povstat.poverty_measures import (
     object_labels,
     poor_rows,
     prepare_units,
+    rescaled_weights,
     unit_terms,
     weighted_means,
     weights_out_of_range,
@@ -85,6 +86,7 @@ __all__ = ["LonelyPsu", "PovertyEstimates", "poverty_estimates"]
 LonelyPsu = Literal["raise", "remove", "adjust", "average", "certainty"]
 _LONELY: tuple[str, ...] = get_args(LonelyPsu)
 _SCALE = {"percent": 100.0, "fraction": 1.0}
+
 # R survey treats a stratum whose sampling fraction is this close to 1 as
 # sampled with certainty (no variance).
 _CERTAIN = 1e-7
@@ -111,6 +113,10 @@ class Reduced:
     ``terms_rows`` (numpy path, each unit a cell) lists the cells outside
     which ``st`` and ``stt`` are 0 (the non-poor), so that their sums by
     domain read those cells alone; None reads every cell.
+    ``weight_exp``: the weights were multiplied by ``2**-weight_exp``
+    (:func:`povstat.poverty_measures.weight_factors`) before the sums;
+    their total is the population of the design effect only after
+    multiplying back.
     """
 
     domain: NDArray[np.intp]
@@ -133,6 +139,7 @@ class Reduced:
     sw_lo: NDArray[np.float64] | None = None
     st_lo: NDArray[np.float64] | None = None
     terms_rows: NDArray[np.intp] | None = None
+    weight_exp: int = 0
 
 
 @frozen(kw_only=True, eq=False)
@@ -343,6 +350,9 @@ def reduce_units(
     the others (the non-poor, :func:`povstat.poverty_measures.poor_rows`).
     """
     n = w.shape[0]
+    # Weights whose squares leave float64 are brought near 1 by a power of
+    # two (exact), as the lazy engines' second pass does.
+    w, weight_exp = rescaled_weights(w)
     wr = w if rows is None else w[rows]
     if strata is None:
         s_labels: NDArray[Any] = np.array([0])
@@ -372,6 +382,10 @@ def reduce_units(
                 full[slice(None) if rows is None else rows, j] = x
             return full
 
+        if weight_exp:
+            _refuse_vanishing_squares(
+                w, domain, s_codes, n_domains * n_strata, n_strata
+            )
         pos = np.ones(n) if all_positive else positive.astype(np.float64)
         t_all = each(list(terms))
         if all_positive:  # every unit has a term: they are the bounds
@@ -398,6 +412,7 @@ def reduce_units(
             lo=lo,
             hi=hi,
             terms_rows=rows,
+            weight_exp=weight_exp,
         )
     # PSUs are nested in strata: a PSU is a (stratum, psu label) pair. When
     # every label lies in one stratum, the labels already name the PSUs; when
@@ -450,7 +465,31 @@ def reduce_units(
         fpc=fpc_h,
         lo=lo,
         hi=hi,
+        weight_exp=weight_exp,
     )
+
+
+def _refuse_vanishing_squares(
+    w: NDArray[np.float64],
+    domain: NDArray[np.intp],
+    stratum: NDArray[np.intp],
+    size: int,
+    n_strata: int,
+) -> None:
+    """Refuse, as lazy engines must, a cell whose rescaled squares all vanish.
+
+    Without `psu`, a lazy engine's variance needs each (domain, stratum)
+    cell's sum of squared weights; after :func:`weight_factors`, a cell
+    whose weights are all below about 1e-162 of the largest has a sum of
+    0, and is refused there: refused here too, so that every engine gives
+    the same outcome.
+    """
+    cell = domain.astype(np.int64) * n_strata + stratum
+    with np.errstate(under="ignore"):
+        squares = np.bincount(cell, weights=w * w, minlength=size)
+    totals = np.bincount(cell, weights=w, minlength=size)
+    if np.any((totals > 0) & (squares == 0)):
+        raise ValueError(weights_out_of_range(over=False))
 
 
 def _term_bounds(
@@ -768,6 +807,7 @@ def _overall_cells(red: Reduced) -> Reduced:
         swwtt=out(red.swwtt),
         sw_lo=add_lo(red.sw_lo, red.sw),
         st_lo=add_lo(red.st_lo, red.st),
+        weight_exp=red.weight_exp,
     )
 
 
@@ -1208,15 +1248,23 @@ def linearised(
         # of their sum, which differs by engine (7e-15 above or below): a
         # total within 1e-9 of the units is equal to them, so deff is inf
         # and warned of on every engine, never a ratio near 1e15.
-        equal = np.abs(total - n_obs) <= 1e-9 * n_obs
-        above = np.where(equal, 0.0, total - n_obs)
+        # The population is the total of the weights as given (rescaled
+        # weights, :func:`weight_factors`, are multiplied back: inf where
+        # that total is beyond float64, 1/n then).
+        pop = np.ldexp(total, red.weight_exp) if red.weight_exp else total
+        equal = np.abs(pop - n_obs) <= 1e-9 * n_obs
+        above = np.where(equal, 0.0, pop - n_obs)
         # Without weights the sample is the whole population: no sampling
         # variance under simple random sampling.
-        srs_factor = above / (total * n_obs) if weighted else 0.0 * total
+        srs_factor = (
+            np.where(np.isinf(pop), 1.0 / n_obs, above / (pop * n_obs))
+            if weighted
+            else 0.0 * total
+        )
         vsrs = s2 * np.asarray(srs_factor)[:, None]
         deff = np.where((above < 0)[:, None], np.nan, var / vsrs)
     if weighted:
-        _warn_unscaled_weights(np.where(equal, n_obs, total), n_obs, labels)
+        _warn_unscaled_weights(np.where(equal, n_obs, pop), n_obs, labels)
     # Degrees of freedom: PSUs minus strata among rows of positive weight.
     pos = red.npos > 0
     if red.psu is None:
@@ -1462,8 +1510,10 @@ def poverty_estimates(
         stratum, `fpc` is 1 in every stratum with more than one PSU sampled in
         one, `fpc` is given without `weights` and the weights it implies
         differ between strata (see Notes), the lengths disagree, there are
-        no units, or weights (their total or squares) or FGT terms leave
-        float64's range. An error about one of several `lines` names its
+        no units, or FGT terms leave float64's range. Weights whose
+        squares or total leave float64's range are rescaled, not refused,
+        unless without `psu` a domain's rescaled squares all vanish (see
+        Notes). An error about one of several `lines` names its
         entry.
 
     Warns
@@ -1495,12 +1545,28 @@ def poverty_estimates(
     standard error 0); povstat refuses it when a stratum has more than one
     PSU sampled, since as a population size it is smaller than the sample.
     Give population sizes instead (equal to the PSUs sampled for a census).
+
     Without weights, R derives them from the fpc: :math:`N_h/n_h` (the PSUs
     in the stratum's population over those sampled) or :math:`1/f_h`.
     povstat weighs units equally without `weights`, which is R's answer only
     when those are equal in every stratum (one stratum, or equal
     fractions); otherwise it refuses, naming the weights the fpc implies:
     pass them as `weights`.
+
+    Weights (times sizes) whose squares leave float64 (the largest above
+    about 1.3e154, or the smallest positive one below about 1.5e-154,
+    subnormals such as 5e-324 included; a subnormal weight times a gap of
+    0.6 is 5e-324 again, all digits lost) are first multiplied by the power
+    of two that brings the largest into [0.5, 1): exact, so every estimate
+    and standard error is that of the weights as given, as
+    :func:`povstat.poverty_table` computes on every engine; the design
+    effect compares with a population of the weights' total as given (``inf``
+    beyond float64, where the sampling fraction is 0). Without `psu`, a
+    domain and stratum whose rescaled weights all square to 0 (all below
+    about 1e-162 of the largest) is refused (ValueError), as on the lazy
+    engines of :func:`povstat.poverty_table`, whose variance needs those
+    squares; a unit id as `psu` gives the same units-as-PSUs estimate from
+    deviations.
 
     The design effect ``deff`` is R ``survey``'s ``deff=TRUE``: against
     simple random sampling without replacement from a population of the
@@ -1534,13 +1600,15 @@ def poverty_estimates(
     way in this function and :func:`povstat.poverty_table` on
     every engine: a key of another kind than the labels (1 or True for the
     label 1.0, 1.0 for 1, 1 for '1') matches no domain, and the "no poverty
-    line" error lists such keys. Float32 labels are the float64 values
-    they hold (``np.float32(0.1)`` is 0.10000000149011612, which the key 0.1
-    does not equal), whatever holds them (a float32 array or column, numpy
-    float32 scalars in a list or object array): ``np.float32(0.1)`` and
-    ``float(np.float32(0.1))`` are one domain, a key ``np.float32(0.1)``
-    matches it, and the error for the key 0.1 says so and names the key
-    that would match. Dates and times match by the instant they
+    line" error lists such keys. A float32 (or float16) label is its
+    shortest decimal, the figure typed (``np.float32(0.1)`` is 0.1, not the
+    0.10000000149011612 it holds), whatever holds it (a float32 array or
+    column, numpy float32 scalars in a list or object array), as
+    povstat's other functions read float32 labels (:func:`povstat.sum_counts`,
+    :func:`povstat.rank`): keys 0.1 and ``np.float32(0.1)`` match it, the float64
+    0.10000000149011612 is another label, and distinct float32 values
+    remain distinct domains (each shortest decimal reads back as its
+    float32). Dates and times match by the instant they
     name whatever their type (``datetime``, ``pandas.Timestamp``,
     ``numpy.datetime64`` of any unit, a ``date`` as its midnight); a key
     with a time zone matches a label with one at the same instant, in any

@@ -43,6 +43,7 @@ from narwhals.stable.v2.typing import IntoFrame
 from povstat import _regions, _results, _validate
 from povstat._results import Backend
 from povstat.parsing import (
+    _DATE_OR_TIME,
     _DEFAULT_MISSING,
     _MULT_RE,
     _MULTIPLIERS,
@@ -59,7 +60,7 @@ from povstat.parsing import (
     _missing,
     _mixed_scales,
     _mixed_units,
-    _odd_text,
+    _odd_cell,
     _parse_flat,
     _parse_text,
     _show,
@@ -502,6 +503,13 @@ def read_bps_table(
         for the most common unit, every cell stating a unit), and
         ``errors="raise"``; lists every such cell with its row and column.
         Also raised (or reported with ``errors="report"``) for a value cell
+        holding a number float64 cannot hold exactly (an integer of any
+        engine's type, 2**53 + 1; a decimal of any engine's Decimal type, a
+        pandas object column of Decimals or Arrow decimal column, or written
+        as text, that is neither its nearest float64 nor that float64's
+        shortest decimal, 13.80000000000000000000001, whose nearest float64
+        is 13.8; the rule of
+        :func:`povstat.parse_numbers`, see Notes, *Frames*), a value cell
         holding a formula without a stored result (in .xlsx; an .xls
         formula whose stored result is empty text, as a program writing
         the file leaves it; or an .ods formula cell without a value type),
@@ -537,10 +545,7 @@ def read_bps_table(
         compared.
     ValueError
         If a data frame's index holds labels (it is not read: see `source`)
-        or repeats a row number; a frame's Decimal value is one float64
-        cannot hold exactly (13.80000000000000000000001, whose nearest
-        float64 is 13.8), in a pandas object column of Decimals, a pandas
-        Arrow decimal column or any engine's Decimal column alike;
+        or repeats a row number;
         no header row naming years is found (the message names the
         formulas without a stored result where the years may have been,
         and the cells that would name years without the invisible
@@ -788,11 +793,26 @@ def read_bps_table(
     any width (a count written without separators, 674660, cannot be told
     from a misread 1445; 128-bit ones, DuckDB's HUGEINT, too), gives one
     ``UserWarning`` naming the first of each kind; pass
-    ``locale="en"`` for a frame whose numbers are right. A value cell that is
+    ``locale="en"`` for a frame whose numbers are right. Nothing is rounded
+    silently, by one rule on every engine and in
+    :func:`povstat.parse_numbers` (see its Notes): an integer value (pandas
+    ``int64`` or a Python int, polars ``Int64``, ``UInt64``, ``Int128``,
+    DuckDB ``BIGINT``, ``UBIGINT``, ``HUGEINT``, Spark ``LongType``) is read
+    when it equals its nearest float64 (up to 2**53 in magnitude, every
+    one), else it is an invalid cell (2**53 + 1 = 9007199254740993, whose
+    nearest float64 is 9007199254740992); a decimal is read when it is its
+    nearest float64 or that float64's shortest decimal, in text and in any
+    engine's Decimal column alike (a ``DECIMAL(38,25)``
+    13.8000000000000000000000001 and the text "12345678901234567890" are
+    invalid cells; 13.8 written with 25 decimals is 13.8). A value cell that is
     neither text nor a number is invalid and named by its kind, shown as
     plain text: a date ("2022-05-01 00:00:00", see *Spreadsheets*), a time
     interval (a Timedelta, DuckDB's INTERVAL), a list or array ("[1.0]"),
-    bytes (their text: decode the column first), a mapping.
+    bytes (their text: decode the column first), a map ("{'a': 1}": a
+    DuckDB ``MAP``, a polars or pyarrow map, a Spark ``MapType`` alike), by
+    the one description :func:`povstat.parse_numbers` gives such cells.
+    A DuckDB ``VARINT`` (``BIGNUM``) cell is read as its integer value, by
+    the rule for integers above (never as its bytes).
 
     *Spreadsheets.* For .xlsx, .xlsm and .xls files each cell's number
     format is read (openpyxl; xlrd with its cell formatting for .xls, each
@@ -1408,19 +1428,21 @@ def read_bps_table(
         unit_row,
     )
     cells = grid.to_numpy(dtype=object)[np.ix_(data_rows, layout.columns)]
-    values, unit, mult, reasons = _parse_flat(cells.ravel(), loc, miss)
+    as_read = cells.copy()
+    wide_cols = np.isin(first + layout.columns, list(wide_ints))
+    if wide_cols.any():
+        # 128-bit integer columns, moved as their digits: integers again, read
+        # (and warned about) as integers, by the rule for integers float64
+        # cannot hold, never as decimal text.
+        block = as_read[:, wide_cols]
+        digits = (block != None) & np.array(  # noqa: E711 - elementwise
+            [re.fullmatch(r"-?[0-9]+", str(c)) is not None for c in block.ravel()],
+            dtype=bool,
+        ).reshape(block.shape)
+        block[digits] = [int(str(c)) for c in block[digits]]
+        as_read[:, wide_cols] = block
+    values, unit, mult, reasons = _parse_flat(as_read.ravel(), loc, miss)
     if loc == "id" and isinstance(frame_source, pd.DataFrame):
-        # 128-bit integer columns, read from their digits, warn as integers.
-        as_read = cells.copy()
-        wide_cols = np.isin(first + layout.columns, list(wide_ints))
-        if wide_cols.any():
-            block = as_read[:, wide_cols]
-            digits = (block != None) & np.array(  # noqa: E711 - elementwise
-                [re.fullmatch(r"-?[0-9]+", str(c)) is not None for c in block.ravel()],
-                dtype=bool,
-            ).reshape(block.shape)
-            block[digits] = [int(str(c)) for c in block[digits]]
-            as_read[:, wide_cols] = block
         _warn_read_as_numbers(as_read, "`source`, a frame,", 2)
         split_frame = as_read  # wide integers are integers, not text
     where = np.ix_(data_rows, first + layout.columns)
@@ -1466,7 +1488,9 @@ def read_bps_table(
     )
     for i in odd:  # cells of other kinds (a frame's): plain text, a reason
         kind = _odd_cell(value_cells[i])
-        if kind is not None:
+        # A date keeps the fuller reason above (the same words, and where
+        # dates belong); a time interval, also a date of _dates_of, does not.
+        if kind is not None and kind[1] != _DATE_OR_TIME:
             shown[i], odd_reason = kind
             reasons[i] = odd_reason or reasons[i]
     if read.fields is not None and sep == ",":
@@ -1620,36 +1644,9 @@ def _shows_nothing(value: object, fmt: object) -> bool:
 
 
 _DATE_REASON = (
-    "a date or time (a spreadsheet date cell, or a date format on a number), "
-    "not a number: a date names a period in a header cell only"
+    f"{_DATE_OR_TIME} (a date cell, or a spreadsheet's date format on a "
+    "number): a date names a period in a header cell only"
 )
-
-
-def _odd_cell(cell: object) -> tuple[str, str] | None:
-    """A value cell that is neither text nor a number: its text and reason.
-
-    As a message shows it, plain text by the parsers' one rule
-    (:func:`povstat.parsing._odd_text`), never a Python repr: a time
-    interval, a list, bytes, a mapping; a Decimal NaN's text ("sNaN", its
-    reason kept: reason ""). None for other cells.
-    """
-    if isinstance(cell, Decimal):
-        return (str(cell), "") if not cell.is_finite() else None
-    interval = "a time interval (a duration), not a number"
-    if isinstance(cell, tuple):
-        cell = list(cell)
-    text = _odd_text(cell)
-    if text is None:
-        return None
-    if isinstance(cell, pd.offsets.BaseOffset | datetime.timedelta | np.timedelta64):
-        return text, interval
-    if isinstance(cell, bytes | bytearray):
-        return text, "bytes, not text: decode the column to text (str) first"
-    if isinstance(cell, list | np.ndarray | pd.Series):
-        return text, "a list of values, not a number"
-    if isinstance(cell, dict):
-        return text, "a mapping, not a number"
-    return None
 
 
 def _dates_of(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any] | None:
@@ -1702,7 +1699,6 @@ def _read_any(
     """All cells of the table as objects, no header, rows labelled for users."""
     if isinstance(source, pd.DataFrame):
         _check_frame_index(source.index)
-        _refuse_inexact_frame_decimals(source)
         grid = source.set_axis(range(source.shape[1]), axis=1)
         short = [
             j
@@ -1710,6 +1706,10 @@ def _read_any(
             if getattr(d, "kind", "") == "f" and getattr(d, "itemsize", 8) < 8
         ]
         grid = grid.astype(object)
+        for j, d in enumerate(source.dtypes):  # pandas Arrow map columns
+            arrow = getattr(d, "pyarrow_dtype", None)
+            if arrow is not None and str(arrow).startswith("map<"):
+                grid[j] = _map_cells(grid[j])
         for j in short:  # float32 / float16: the figures they print as (4.35)
             kind = source.dtypes.iloc[j]
             narrow = source.iloc[:, j].to_numpy(
@@ -1829,45 +1829,6 @@ def _empty_sheet(data: bytes, sheet: str | int | None, what: str) -> str:
         else "no sheet of the workbook holds cells"
     )
     return f"{what}: {named} is empty (it holds no cell): {advice}"
-
-
-def _refuse_inexact_frame_decimals(frame: pd.DataFrame) -> None:
-    """Refuse a pandas frame's decimals that float64 cannot hold.
-
-    An Arrow decimal column (``decimal128[pyarrow]``) or an object column
-    holding ``Decimal`` values (``pandas.read_sql``): by the rule every
-    frame's Decimal column is read with (a polars, DuckDB or Spark one is
-    refused so on its way to pandas), never rounded to the nearest float64.
-    """
-    from povstat.frames import _plumbing
-
-    for j in range(frame.shape[1]):  # a loop over the few columns
-        col = frame.iloc[:, j]
-        arrow = (
-            _plumbing._arrow_decimal(col.dtype)
-            if isinstance(col.dtype, pd.ArrowDtype)
-            else None
-        )
-        if arrow is None and not (
-            col.dtype == object
-            and any(isinstance(v, Decimal) for v in col.to_numpy(dtype=object))
-        ):
-            continue
-        texts = np.array(
-            [
-                str(v) if isinstance(v, Decimal) and v.is_finite() else ""
-                for v in col.to_numpy(dtype=object)
-            ],
-            dtype=object,
-        )
-        digits = np.array(
-            [len(re.sub(r"[^0-9]", "", t.split("E")[0]).strip("0")) for t in texts],
-            dtype=np.float64,
-        )
-        name = frame.columns[j]
-        _validate.refuse_inexact_decimal_texts(
-            texts, digits, f"`source`, column {_show(name)!r} (position {j}),"
-        )
 
 
 def _refuse_shifted_workbook(data: bytes, what: str) -> None:
@@ -2095,7 +2056,17 @@ def _frame_as_pandas(source: object) -> tuple[object, frozenset[int]]:
         return source, frozenset()  # not a frame: _read_grid says what it accepts
     except nw.exceptions.DuplicateError:
         raise ValueError(_REPEATED_NAMES) from None
-    wide = [c for c, d in schema.items() if d in (nw.Int128, nw.UInt128)]
+    unknown = any(d == nw.Unknown for d in schema.values())
+    types = _native_types(source) if unknown else {}  # asked only if needed
+    # DuckDB's VARINT (BIGNUM) reaches pandas as its bytes: read by its
+    # digits, as a 128-bit integer is, then by the rule for integers.
+    wide = [
+        c
+        for c, d in schema.items()
+        if d in (nw.Int128, nw.UInt128)
+        or (d == nw.Unknown and types.get(c) in ("VARINT", "BIGNUM"))
+    ]
+    maps = [j for j, d in enumerate(schema.values()) if d == nw.Map]
     short = [c for c, d in schema.items() if d == nw.Float32]
     impl = native.implementation
     if impl.is_pyspark() or impl.is_pyspark_connect():
@@ -2103,12 +2074,16 @@ def _frame_as_pandas(source: object) -> tuple[object, frozenset[int]]:
         # shortest decimal 123456790): its float32 columns reach pandas as
         # float32 and are widened below, as on every other engine.
         short = []
-    if wide or short:
+    # Decimal columns move as their digits and are read as Decimals, each
+    # cell by the rule for numbers float64 cannot hold (an invalid cell
+    # named by its row), never refused or rounded on the way.
+    decimals = [c for c, d in schema.items() if d == nw.Decimal]
+    if wide or short or decimals:
         # 128-bit integers have no pandas (pyarrow) form: their digits, as
         # text, are read exactly as the integers written. float32 values are
         # the figures they print as (4.35, not 4.349999904632568).
         frame = native.with_columns(
-            *(nw.col(c).cast(nw.String) for c in wide),
+            *(nw.col(c).cast(nw.String) for c in wide + decimals),
             *(nw.col(c).cast(nw.String).cast(nw.Float64) for c in short),
         ).to_native()
     try:
@@ -2122,7 +2097,6 @@ def _frame_as_pandas(source: object) -> tuple[object, frozenset[int]]:
         if type(e).__module__.split(".")[0] != "pyarrow":
             raise
         odd = [c for c, d in schema.items() if d == nw.Unknown]
-        types = _native_types(source)
         shown = ", ".join(
             f"{c!r} ({types.get(c, 'of a type narwhals cannot name')})" for c in odd
         )
@@ -2134,6 +2108,15 @@ def _frame_as_pandas(source: object) -> tuple[object, frozenset[int]]:
         )
         raise ValueError(msg) from None
     grid = native_grid.astype(object)
+    for j in [list(schema).index(c) for c in decimals]:
+        digits = grid.iloc[:, j].to_numpy(dtype=object)
+        grid[grid.columns[j]] = pd.Series(
+            [Decimal(c) if isinstance(c, str) else c for c in digits],
+            index=grid.index,
+            dtype=object,
+        )
+    for j in maps:  # a map column's cells as mappings, on every engine
+        grid[grid.columns[j]] = _map_cells(grid.iloc[:, j])
     for j, kind in enumerate(native_grid.dtypes):
         # float16 (polars Float16, which narwhals does not name) read through
         # its shortest decimal as float32 is: 13.8, not 13.796875.
@@ -2151,6 +2134,19 @@ def _frame_as_pandas(source: object) -> tuple[object, frozenset[int]]:
         grid.set_axis(pd.Index(list(grid.columns), dtype=object), axis=1),
         frozenset(names.index(c) for c in wide),
     )
+
+
+def _map_cells(column: pd.Series[Any]) -> pd.Series[Any]:
+    """A map column's cells as dicts, as Spark's reach pandas.
+
+    DuckDB, polars and pyarrow maps reach pandas as lists of (key, value)
+    pairs, which would read as lists: a dict is described as the map it is
+    (:func:`povstat.parsing._odd_cell`). Missing cells stay missing.
+    """
+    cells = column.to_numpy(dtype=object)
+    out = np.empty(cells.shape, dtype=object)
+    out[:] = [dict(c) if isinstance(c, list | np.ndarray) else c for c in cells]
+    return pd.Series(out, index=column.index, dtype=object)
 
 
 def _native_types(frame: object) -> dict[str, str]:

@@ -47,6 +47,7 @@ from povstat.poverty_measures import (
     refuse_lines_missing_in_domains,
     refuse_missing_domain_lines,
     unit_terms,
+    weight_factors,
 )
 from povstat.survey import (
     _LONELY,
@@ -115,6 +116,11 @@ def _columns(by: str | Sequence[str] | None) -> list[str]:
         msg = f"`by` names a column twice: {cols}"
         raise ValueError(msg)
     return cols
+
+
+def _floats(table: nw.DataFrame[Any], name: str) -> NDArray[np.float64]:
+    """A column of the reduced table as float64 (null as NaN)."""
+    return np.asarray(table[name].to_numpy(), dtype=np.float64)
 
 
 def _missing(e: nw.Expr) -> nw.Expr:
@@ -264,6 +270,16 @@ def _engine_key(key: Any, dtype: Any, *, polars: bool = False) -> Any:
         return key.date() if key.time() == datetime.time(0) else key
     if dtype == nw.Unknown and isinstance(key, uuid.UUID):
         return str(key)
+    if dtype == nw.Float32:
+        # A float32 label is its shortest decimal: the key 0.1 (or
+        # np.float32(0.1)) names the float32 nearest 0.1, compared as the
+        # float64 it holds; a key that is no float32's shortest decimal
+        # (0.10000000149011612) names no label.
+        with np.errstate(over="ignore"):  # 1e300: inf, no label's key
+            single = np.float32(key)
+        if _validate.short_float(single) != _validate.short_float(key):
+            return None
+        return float(single)
     return key
 
 
@@ -469,7 +485,12 @@ def poverty_table(
     size : str, optional
         Column of household sizes: household rows count as their members.
     by : str or sequence of str, optional
-        Column(s) defining the domains (e.g. region, urban/rural).
+        Column(s) defining the domains (e.g. region, urban/rural). A
+        float32 column (polars and pandas Float32, DuckDB FLOAT, Spark
+        FloatType) groups by its float32 values and shows each as its
+        shortest decimal (0.1, not 0.10000000149...), in a float64 output
+        column, on every engine, as :func:`poverty_estimates` does; a
+        `line` mapping keyed 0.1 or ``np.float32(0.1)`` matches it.
     strata : str, optional
         Column of strata. None is one stratum.
     psu : str, optional
@@ -525,7 +546,12 @@ def poverty_table(
         If `line` or `by` is of the wrong kind, a `by`, `strata` or `psu`
         column holds containers (lists, tuples, arrays, structs: labels
         must be scalars; the message names the argument, the column and its
-        type), or a `welfare`, `line`,
+        type), a DuckDB key column is of a type whose labels would not come
+        back as they are (BIGNUM, formerly VARINT, and BIT reach Python as
+        bytes, TIME WITH TIME ZONE without its offset, INTERVAL groups 1
+        month with 30 days: the message names the column and its type and
+        the cast to make; UUID and ENUM are read as their text, BLOB as
+        bytes), or a `welfare`, `line`,
         `weight`, `size` or `fpc` column is not of a numeric dtype
         (integer, float or decimal; bool, text, dates, datetimes and
         durations are refused, from the schema, before any data is read;
@@ -537,12 +563,15 @@ def poverty_table(
         If a value column is null on every row, so that its engine gives it
         no dtype (polars ``Null``, DuckDB ``NULL``): the message says so,
         under either `nan_policy`. If a weight times its size underflows
-        float64 to 0 (the message counts the rows). On lazy engines
-        without `psu`, if the squares of the weights (times sizes) leave
-        float64 (weights below about 1e-162 or above about 1e154), which
-        their sums of squares need: pandas and eager polars frames, and
-        any engine given `psu` (a unit id, for each unit its own PSU),
-        compute from deviations and need no squares.
+        float64 to 0 (the message counts the rows). Weights (times sizes)
+        whose squares leave float64 (the largest above about 1.3e154, or
+        the smallest positive one below about 1.5e-154, subnormals such as
+        5e-324 included) are not refused: every engine rescales them by a
+        power of two (see Notes). Without `psu`, a domain and stratum
+        whose weights' squares still all underflow to 0 after that
+        (weights all below about 1e-162 of the largest) are refused, on
+        every engine (a lazy engine's variance needs them); give a unit id
+        as `psu` to compute from deviations.
         If both or neither of `line` and `lines` are given, `lines` is
         empty, a `by` column is named like an output column (``line`` too
         with `lines`; povstat never overwrites a column; on DuckDB and
@@ -619,7 +648,15 @@ def poverty_table(
     Notes
     -----
     A lazy frame's engine computes each row's terms and runs one
-    ``group_by([*by, strata, psu]).agg(sums)``; an eager pandas, polars or
+    ``group_by([*by, strata, psu]).agg(sums)``. Only when that reduction
+    finds the squares of the weights (times sizes) beyond float64's range
+    (the largest weight above about 1.3e154, the smallest positive one
+    below about 1.5e-154) does it run a second time, with the weights
+    multiplied by the power of two that brings the largest into [0.5, 1):
+    exact, so the estimates and standard errors are those of the weights
+    as given, on every engine (numpy rescales them alike), and the design
+    effect compares with a population of the weights' total as given. An
+    eager pandas, polars or
     pyarrow frame has its columns taken as numpy arrays and reduced as
     :func:`povstat.poverty_estimates` reduces them, in integer limb sums
     that give bit-identical figures for every order of the rows. The rest is
@@ -821,6 +858,7 @@ def poverty_table(
     roles |= {c: a for a, c in (("strata", strata), ("psu", psu)) if c is not None}
     _refuse_nested_keys(roles, in_schema)
     _refuse_128_bit_keys({**roles, **({fpc: "fpc"} if fpc else {})}, in_schema)
+    _refuse_unfaithful_duckdb_keys(frame, roles)
     key_schema = _key_schema(frame, by_cols, in_schema)
     zs = []
     for entry, value in zip(entries, items, strict=True):
@@ -902,119 +940,149 @@ def poverty_table(
     # missing under one of several lines gets zero weight under all.
     zzs = [nw.when(_missing(z)).then(nw.lit(1.0)).otherwise(z) for z in zs]
     yy = nw.when(bad).then(zzs[0]).otherwise(y)
-    pw = nw.when(bad).then(nw.lit(0.0)).otherwise(w * s)
-    # A prefix for povstat's own columns that no column of the frame starts
-    # with, so that none of the caller's columns is ever overwritten.
-    t = _TMP
-    # (in lower case: DuckDB matches names whatever their case)
-    while any(n.lower().startswith(t) for n in names):
-        t = f"{t}_"
-    prepared = frame.with_columns(
-        yy.alias(f"{t}y"),
-        *(zz.alias(f"{t}z{i}") for i, zz in enumerate(zzs)),
-        pw.alias(f"{t}w"),
-        bad.cast(f64).alias(f"{t}bad"),
-        # Each input's missing values, counted for the message under "raise".
-        _missing(y).cast(f64).alias(f"{t}missy"),
-        *([_missing(w).cast(f64).alias(f"{t}missw")] if weight is not None else []),
-        *([_missing(s).cast(f64).alias(f"{t}misss")] if size is not None else []),
-        (w < 0).fill_null(value=False).cast(f64).alias(f"{t}negw"),
-        (s < 0).fill_null(value=False).cast(f64).alias(f"{t}negs"),
-        *((zz <= 0).cast(f64).alias(f"{t}badz{i}") for i, zz in enumerate(zzs)),
-        *(_missing(z).cast(f64).alias(f"{t}miss{i}") for i, z in enumerate(zs)),
-        *(_infinite(z).alias(f"{t}infz{i}") for i, z in enumerate(zs)),
-        _infinite(y).alias(f"{t}infy"),
-        _infinite(w).alias(f"{t}infw"),
-        _infinite(s).alias(f"{t}infs"),
-        # weight x size underflowing float64 to 0 (both > 0)
-        ((w > 0) & (s > 0) & (w * s == 0))
-        .fill_null(value=False)
-        .cast(f64)
-        .alias(f"{t}under"),
-        # Welfare <= 0 for Watts, on every row that states a welfare (a row
-        # left out under "omit" too, as the array functions refuse it).
-        (y <= 0).fill_null(value=False).cast(f64).alias(f"{t}nonpos"),
-        w.alias(f"{t}rw"),
-        s.alias(f"{t}rs"),
-        y.alias(f"{t}ry"),
-    )
-    terms = []
-    for i in range(len(zzs)):  # one set of term columns per line
-        terms += unit_terms(
-            nw.col(f"{t}y"),
-            nw.col(f"{t}z{i}"),
-            alphas=alphas,
-            watts=wat,
-            comparison=comp,
-            ops=_ExprOps(),
+    # Weights whose squares leave float64 (weight_factors): a second pass
+    # with the weights times a power of two (exact), as numpy rescales.
+    factors: tuple[int, float, float] = (0, 1.0, 1.0)
+    while True:  # at most two passes: the second only in that rare case
+        pw = (
+            nw.when(bad)
+            .then(nw.lit(0.0))
+            .otherwise(
+                (w * s) * nw.lit(factors[1]) * nw.lit(factors[2])
+                if factors[0]
+                else w * s
+            )
         )
-    k = len(terms)
-    wcol = nw.col(f"{t}w")
-    per_unit = [(wcol * term).alias(f"{t}wt{j}") for j, term in enumerate(terms)]
-    per_unit += [
-        (wcol * term * term).alias(f"{t}wtt{j}") for j, term in enumerate(terms)
-    ]
-    per_unit.append((wcol > 0).cast(f64).alias(f"{t}pos"))
-    # Each term of the units of positive weight (null otherwise): its range
-    # by cell tells a measure the same for every unit of a domain.
-    per_unit += [
-        nw.when(wcol > 0).then(x).alias(f"{t}tv{j}") for j, x in enumerate(terms)
-    ]
-    units_as_psu = psu is None
-    if units_as_psu:
-        ww = wcol * wcol
-        per_unit.append(ww.alias(f"{t}ww"))
-        per_unit += [(ww * term).alias(f"{t}wwt{j}") for j, term in enumerate(terms)]
+        # A prefix for povstat's own columns that no column of the frame starts
+        # with, so that none of the caller's columns is ever overwritten.
+        t = _TMP
+        # (in lower case: DuckDB matches names whatever their case)
+        while any(n.lower().startswith(t) for n in names):
+            t = f"{t}_"
+        prepared = frame.with_columns(
+            yy.alias(f"{t}y"),
+            *(zz.alias(f"{t}z{i}") for i, zz in enumerate(zzs)),
+            pw.alias(f"{t}w"),
+            bad.cast(f64).alias(f"{t}bad"),
+            # Each input's missing values, counted for the message under "raise".
+            _missing(y).cast(f64).alias(f"{t}missy"),
+            *([_missing(w).cast(f64).alias(f"{t}missw")] if weight is not None else []),
+            *([_missing(s).cast(f64).alias(f"{t}misss")] if size is not None else []),
+            (w < 0).fill_null(value=False).cast(f64).alias(f"{t}negw"),
+            (s < 0).fill_null(value=False).cast(f64).alias(f"{t}negs"),
+            *((zz <= 0).cast(f64).alias(f"{t}badz{i}") for i, zz in enumerate(zzs)),
+            *(_missing(z).cast(f64).alias(f"{t}miss{i}") for i, z in enumerate(zs)),
+            *(_infinite(z).alias(f"{t}infz{i}") for i, z in enumerate(zs)),
+            _infinite(y).alias(f"{t}infy"),
+            _infinite(w).alias(f"{t}infw"),
+            _infinite(s).alias(f"{t}infs"),
+            # weight x size underflowing float64 to 0 (both > 0)
+            ((w > 0) & (s > 0) & (w * s == 0))
+            .fill_null(value=False)
+            .cast(f64)
+            .alias(f"{t}under"),
+            # Welfare <= 0 for Watts, on every row that states a welfare (a row
+            # left out under "omit" too, as the array functions refuse it).
+            (y <= 0).fill_null(value=False).cast(f64).alias(f"{t}nonpos"),
+            w.alias(f"{t}rw"),
+            s.alias(f"{t}rs"),
+            y.alias(f"{t}ry"),
+        )
+        terms = []
+        for i in range(len(zzs)):  # one set of term columns per line
+            terms += unit_terms(
+                nw.col(f"{t}y"),
+                nw.col(f"{t}z{i}"),
+                alphas=alphas,
+                watts=wat,
+                comparison=comp,
+                ops=_ExprOps(),
+            )
+        k = len(terms)
+        wcol = nw.col(f"{t}w")
+        per_unit = [(wcol * term).alias(f"{t}wt{j}") for j, term in enumerate(terms)]
         per_unit += [
-            (ww * terms[i] * terms[j]).alias(f"{t}wwtt{i}_{j}")
-            for i in range(k)
-            for j in range(i, k)
+            (wcol * term * term).alias(f"{t}wtt{j}") for j, term in enumerate(terms)
         ]
-    prepared = prepared.with_columns(*per_unit)
-    summed = [f"{t}w", f"{t}bad", f"{t}negw", f"{t}negs", f"{t}nonpos", f"{t}missy"]
-    summed += [f"{t}missw"] if weight is not None else []
-    summed += [f"{t}misss"] if size is not None else []
-    summed += [f"{t}badz{i}" for i in range(len(zzs))]
-    summed += [f"{t}miss{i}" for i in range(len(zzs))]
-    summed += [f"{t}infz{i}" for i in range(len(zzs))] + [f"{t}infy"]
-    summed += [f"{t}infw", f"{t}infs", f"{t}under"]
-    summed += [f"{t}wt{j}" for j in range(k)] + [f"{t}wtt{j}" for j in range(k)]
-    summed.append(f"{t}pos")
-    if units_as_psu:
-        summed += [f"{t}ww"] + [f"{t}wwt{j}" for j in range(k)]
-        summed += [f"{t}wwtt{i}_{j}" for i in range(k) for j in range(i, k)]
-    aggs = [nw.col(c).sum() for c in summed] + [nw.len().alias(f"{t}n")]
-    aggs += [nw.col(f"{t}tv{j}").min().alias(f"{t}tlo{j}") for j in range(k)]
-    aggs += [nw.col(f"{t}tv{j}").max().alias(f"{t}thi{j}") for j in range(k)]
-    # The smallest weight, size, welfare and lines, for error messages.
-    lowest = [f"{t}rw", f"{t}rs", f"{t}ry", *(f"{t}z{i}" for i in range(len(zzs)))]
-    aggs += [nw.col(c).min().alias(f"{c}min") for c in lowest]
-    # The range of 64-bit integer value columns: 2**53 or more is refused.
-    wide = [
-        c
-        for c in dict.fromkeys(
-            n for n in (welfare, weight, size, fpc, *items) if isinstance(n, str)
+        per_unit.append((wcol > 0).cast(f64).alias(f"{t}pos"))
+        per_unit.append(nw.when(wcol > 0).then(wcol).alias(f"{t}wposv"))
+        # Each term of the units of positive weight (null otherwise): its range
+        # by cell tells a measure the same for every unit of a domain.
+        per_unit += [
+            nw.when(wcol > 0).then(x).alias(f"{t}tv{j}") for j, x in enumerate(terms)
+        ]
+        units_as_psu = psu is None
+        if units_as_psu:
+            ww = wcol * wcol
+            per_unit.append(ww.alias(f"{t}ww"))
+            per_unit += [
+                (ww * term).alias(f"{t}wwt{j}") for j, term in enumerate(terms)
+            ]
+            per_unit += [
+                (ww * terms[i] * terms[j]).alias(f"{t}wwtt{i}_{j}")
+                for i in range(k)
+                for j in range(i, k)
+            ]
+        prepared = prepared.with_columns(*per_unit)
+        summed = [f"{t}w", f"{t}bad", f"{t}negw", f"{t}negs", f"{t}nonpos", f"{t}missy"]
+        summed += [f"{t}missw"] if weight is not None else []
+        summed += [f"{t}misss"] if size is not None else []
+        summed += [f"{t}badz{i}" for i in range(len(zzs))]
+        summed += [f"{t}miss{i}" for i in range(len(zzs))]
+        summed += [f"{t}infz{i}" for i in range(len(zzs))] + [f"{t}infy"]
+        summed += [f"{t}infw", f"{t}infs", f"{t}under"]
+        summed += [f"{t}wt{j}" for j in range(k)] + [f"{t}wtt{j}" for j in range(k)]
+        summed.append(f"{t}pos")
+        if units_as_psu:
+            summed += [f"{t}ww"] + [f"{t}wwt{j}" for j in range(k)]
+            summed += [f"{t}wwtt{i}_{j}" for i in range(k) for j in range(i, k)]
+        aggs = [nw.col(c).sum() for c in summed] + [nw.len().alias(f"{t}n")]
+        # The largest and smallest positive weights, for weight_factors.
+        aggs += [nw.col(f"{t}w").max().alias(f"{t}wmax")]
+        aggs += [nw.col(f"{t}wposv").min().alias(f"{t}wmin")]
+        aggs += [nw.col(f"{t}tv{j}").min().alias(f"{t}tlo{j}") for j in range(k)]
+        aggs += [nw.col(f"{t}tv{j}").max().alias(f"{t}thi{j}") for j in range(k)]
+        # The smallest weight, size, welfare and lines, for error messages.
+        lowest = [f"{t}rw", f"{t}rs", f"{t}ry", *(f"{t}z{i}" for i in range(len(zzs)))]
+        aggs += [nw.col(c).min().alias(f"{c}min") for c in lowest]
+        # The range of 64-bit integer value columns: 2**53 or more is refused.
+        wide = [
+            c
+            for c in dict.fromkeys(
+                n for n in (welfare, weight, size, fpc, *items) if isinstance(n, str)
+            )
+            if in_schema[c] in _WIDE_INTS
+        ]
+        aggs += [
+            nw.col(c).min().cast(f64).alias(f"{t}lo{i}") for i, c in enumerate(wide)
+        ]
+        aggs += [
+            nw.col(c).max().cast(f64).alias(f"{t}hi{i}") for i, c in enumerate(wide)
+        ]
+        # The most significant digits of Decimal value columns: over 15, the
+        # values float64 may not hold are looked at after the pass.
+        decimal_cols = [
+            c
+            for c in dict.fromkeys(
+                n for n in (welfare, weight, size, fpc, *items) if isinstance(n, str)
+            )
+            if in_schema[c] == nw.Decimal
+        ]
+        aggs += [
+            _plumbing.significant_digits(nw.col(c)).max().cast(f64).alias(f"{t}dig{i}")
+            for i, c in enumerate(decimal_cols)
+        ]
+        # The one pass over the data on the engine.
+        reduced = prepared.group_by(keys).agg(*aggs) if keys else prepared.select(*aggs)
+        table = reduced.collect() if isinstance(reduced, nw.LazyFrame) else reduced
+        if factors[0]:
+            break
+        factors = weight_factors(
+            float(np.fmax.reduce(_floats(table, f"{t}wmax"), initial=-np.inf)),
+            float(np.fmin.reduce(_floats(table, f"{t}wmin"), initial=np.inf)),
         )
-        if in_schema[c] in _WIDE_INTS
-    ]
-    aggs += [nw.col(c).min().cast(f64).alias(f"{t}lo{i}") for i, c in enumerate(wide)]
-    aggs += [nw.col(c).max().cast(f64).alias(f"{t}hi{i}") for i, c in enumerate(wide)]
-    # The most significant digits of Decimal value columns: over 15, the
-    # values float64 may not hold are looked at after the pass.
-    decimal_cols = [
-        c
-        for c in dict.fromkeys(
-            n for n in (welfare, weight, size, fpc, *items) if isinstance(n, str)
-        )
-        if in_schema[c] == nw.Decimal
-    ]
-    aggs += [
-        _plumbing.significant_digits(nw.col(c)).max().cast(f64).alias(f"{t}dig{i}")
-        for i, c in enumerate(decimal_cols)
-    ]
-    # The one pass over the data on the engine.
-    reduced = prepared.group_by(keys).agg(*aggs) if keys else prepared.select(*aggs)
-    table = reduced.collect() if isinstance(reduced, nw.LazyFrame) else reduced
+        if not factors[0]:
+            break
 
     def col(name: str) -> NDArray[np.float64]:
         return np.asarray(table[name].to_numpy(), dtype=np.float64)
@@ -1164,6 +1232,7 @@ def poverty_table(
         n_strata=s_labels.shape[0],
         stratum_labels=s_labels,
         fpc=fpc_h,
+        weight_exp=factors[0],
         lo=np.stack([col(f"{t}tlo{j}") for j in range(k)], axis=1),
         hi=np.stack([col(f"{t}thi{j}") for j in range(k)], axis=1),
         **extra,
@@ -1884,6 +1953,54 @@ def _refuse_nested_keys(roles: Mapping[str, str], schema: Mapping[str, Any]) -> 
             raise TypeError(msg)
 
 
+#: DuckDB key types whose labels would not come back as they are: their
+#: values reach Python as bytes (BIGNUM, the former VARINT, and BIT), without
+#: their offset (TIME WITH TIME ZONE), or as a duration that equates a month
+#: with 30 days (INTERVAL, which DuckDB itself groups so), with the advice.
+_UNFAITHFUL_DUCKDB = {
+    "BIGNUM": ("its values reach Python as bytes", "BIGINT (or VARCHAR)"),
+    "VARINT": ("its values reach Python as bytes", "BIGINT (or VARCHAR)"),
+    "BIT": ("its values reach Python as bytes", "VARCHAR (its bit string)"),
+    "TIME WITH TIME ZONE": (
+        "its values reach Python without their offset (10:00+07 and 10:00+00 "
+        "would be one label)",
+        "VARCHAR, or TIME in one zone",
+    ),
+    "INTERVAL": (
+        "DuckDB groups an interval of 1 month with one of 30 days, and a "
+        "month has no fixed length",
+        "VARCHAR, or a number of days",
+    ),
+}
+
+
+def _refuse_unfaithful_duckdb_keys(frame: _Frame, roles: Mapping[str, str]) -> None:
+    """Refuse DuckDB key columns whose labels would not be read faithfully.
+
+    From the relation's types alone (:data:`_UNFAITHFUL_DUCKDB`), naming
+    the argument, the column and its DuckDB type. UUID (as its text), ENUM
+    (as its text), BLOB (bytes) and the integer and time types are read as
+    they are; HUGEINT and UHUGEINT, STRUCT, LIST, ARRAY, MAP and UNION are
+    refused by the general checks.
+    """
+    if not frame.implementation.is_duckdb():
+        return
+    native = frame.to_native()
+    types = dict(
+        zip(native.columns, (str(t).upper() for t in native.types), strict=True)
+    )
+    for c, role in roles.items():  # a loop over the handful of key columns
+        kind = types.get(c, "")
+        if kind in _UNFAITHFUL_DUCKDB:
+            why, cast = _UNFAITHFUL_DUCKDB[kind]
+            msg = (
+                f"`{role}` column {c!r} is of DuckDB type {kind}, which povstat "
+                f"cannot read as labels as they are: {why}; cast it to {cast} "
+                "first"
+            )
+            raise TypeError(msg)
+
+
 def _refuse_128_bit_keys(roles: Mapping[str, str], schema: Mapping[str, Any]) -> None:
     """Refuse 128-bit integer key columns, from the schema alone.
 
@@ -1958,6 +2075,10 @@ def _pandas_output(
     ).to_native()
     for i, c in enumerate(by):
         dtype = native[c].dtype
+        if str(dtype).lower().startswith("float32"):
+            # A float32 label is its shortest decimal (0.1), held as float64
+            # (float32, Float32 and float32[pyarrow] become their float64).
+            dtype = str(dtype).replace("32", "64")
         kind = getattr(dtype, "kind", "")
         column: Any
         if isinstance(dtype, np.dtype) and kind in "biu":
@@ -2012,7 +2133,8 @@ def _output(
         if n_rows > len(values) * k:  # the overall rows
             values = [*values, None]
         data[c] = [v for v in values for _ in range(k)]
-        schema[c] = in_schema[c]
+        # A float32 label is its shortest decimal (0.1), held as float64.
+        schema[c] = nw.Float64() if in_schema[c] == nw.Float32 else in_schema[c]
     if line_names is not None:
         per = np.repeat(np.asarray(line_names, dtype=object), k // len(line_names))
         data["line"] = np.tile(per, n_rows // k).tolist()

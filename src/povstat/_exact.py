@@ -242,12 +242,13 @@ _DIGITS = 15
 
 
 def _decimal_parts(
-    x: NDArray[np.float64],
+    x: NDArray[np.float64], *, strip: bool = False
 ) -> tuple[NDArray[np.float64], NDArray[np.int64], NDArray[np.bool_]]:
     """``|x| = m * 10**-k`` for the decimal of at most 15 digits `x` stands for.
 
-    Returns ``(m, k, ok)``: `m` an integer below 10**15 (held exactly, its
-    trailing zeros stripped), `k` an exponent, and `ok` where `x` is the
+    Returns ``(m, k, ok)``: `m` an integer below 2**53 (held exactly; its
+    trailing zeros stripped if `strip`), `k` an exponent, and `ok` where
+    `x` is the
     float64 nearest to such a decimal (round trip) with ``10**|k|`` exact
     (``|x|`` from about 1e-8 to 1e36) or is 0. Elsewhere (NaN, infinite,
     sixteen or more digits) `ok` is False and `m`, `k` are meaningless.
@@ -264,12 +265,14 @@ def _decimal_parts(
         m = np.rint(np.where(up, a * p, a / p))
         back = np.where(up, m / p, m * p)
         ok = fits & (back == a) & (m < 2.0**53)
-        # Trailing zeros stripped (four fixed steps, not a loop over rows):
-        # 4.26 is 426 * 10**-2, so that products keep small exponents.
-        for j in (8, 4, 2, 1):
-            z = ok & (m != 0) & (np.fmod(m, _POW10[j]) == 0)
-            m = np.where(z, m / _POW10[j], m)
-            k = np.where(z, k - j, k)
+        if strip:
+            # Trailing zeros stripped (four fixed steps, not a loop over
+            # rows): 4.26 is 426 * 10**-2, so that figures of different
+            # magnitudes share decimal places within int64.
+            for j in (8, 4, 2, 1):
+                z = ok & (m != 0) & (np.fmod(m, _POW10[j]) == 0)
+                m = np.where(z, m / _POW10[j], m)
+                k = np.where(z, k - j, k)
         zero = a == 0
         m = np.where(zero, 0.0, m)
         k = np.where(zero, 0, k)
@@ -297,11 +300,17 @@ def decimal_ratio(
     factor (a rate, 100) in `scale`: `num` and `den` may be near float64's
     largest value. NaN and infinities as in ``num * scale / den``.
     """
-    num, den, sc = np.broadcast_arrays(
+    num, den, sc = (
         np.asarray(num, np.float64),
         np.asarray(den, np.float64),
         np.asarray(scale, np.float64),
     )
+    # Each input's decimal parts on its own shape (a constant 100 once).
+    mn, kn, okn = _decimal_parts(num)
+    md, kd, okd = _decimal_parts(den)
+    ms, ks, oks = _decimal_parts(sc)
+    own = (num, den, sc)
+    num, den, sc = np.broadcast_arrays(num, den, sc)
     with np.errstate(all="ignore"):
         # A numerator near float64's largest value is scaled down by a power
         # of two (exact) first, so that a result near that value (100 % of
@@ -309,12 +318,17 @@ def decimal_ratio(
         _, top = np.frexp(num)
         shift = np.maximum(top - 900, 0)
         binary = np.ldexp(scaled_ratio(np.ldexp(num, -shift), den, sc), shift)
-    mn, kn, okn = _decimal_parts(num)
-    md, kd, okd = _decimal_parts(den)
-    ms, ks, oks = _decimal_parts(sc)
     # num * scale / den = (mn * ms / md) * 10**E, E = kd - kn - ks.
     e = kd - kn - ks
-    ok = okn & okd & oks & (np.abs(e) <= 22) & (md != 0)
+    usable = okn & okd & oks & (md != 0)
+    if np.any(usable & (np.abs(e) > 22)):
+        # Exponents too far apart for one exact power of ten: the parts
+        # again, trailing zeros stripped (4.26 is 426 * 10**-2).
+        mn, kn, okn = _decimal_parts(own[0], strip=True)
+        md, kd, okd = _decimal_parts(own[1], strip=True)
+        ms, ks, oks = _decimal_parts(own[2], strip=True)
+        e = kd - kn - ks
+    ok = usable & (np.abs(e) <= 22)
     if not ok.any():
         return np.asarray(binary, np.float64)
     e = np.where(ok, e, 0)
@@ -345,8 +359,8 @@ def decimal_difference(
     int64) the difference is the float64 ``a - b``.
     """
     a, b = np.broadcast_arrays(np.asarray(a, np.float64), np.asarray(b, np.float64))
-    ma, ka, oka = _decimal_parts(a)
-    mb, kb, okb = _decimal_parts(b)
+    ma, ka, oka = _decimal_parts(a, strip=True)
+    mb, kb, okb = _decimal_parts(b, strip=True)
     top = np.maximum(ka, kb)
     ua, ub = top - ka, top - kb  # decimal shifts to the common places
     with np.errstate(all="ignore"):

@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from povstat import (
+    derived_proportion,
     headcount_to_rate,
     implied_population,
     pooled_rate,
@@ -134,3 +135,14 @@ def test_vectorised_and_ties_near_the_cap() -> None:
     )
     # 1 / 3 has no decimal: the float nearest to 33.333...
     np.testing.assert_array_equal(rates, [3.625, 100.0, 0.0, float(Fraction(100, 3))])
+
+
+@given(st.integers(0, 10**6), st.integers(1, 10**6), st.integers(0, 2))
+def test_derived_proportion_is_the_float_nearest_the_exact_share(
+    k: int, n: int, d: int
+) -> None:
+    part = _figure(min(k, n * 10**d), d)
+    est = derived_proportion(
+        part, float(n), unit="percent", level=0.9, se_part=1.0, se_whole=1.0
+    ).estimate
+    assert est == float(_dec(part) * 100 / n)

@@ -38,6 +38,7 @@ from attrs import field, frozen
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
+from povstat._exact import decimal_ratio
 from povstat._results import Result, array_eq, readonly, readonly_float
 from povstat._validate import Unit
 from povstat.headcount import (
@@ -1602,7 +1603,10 @@ def derived_proportion(
         "se_part" if se_part is not None else "moe_part",
         "se_whole" if se_whole is not None else "moe_whole",
     )
-    return _derived(np.asarray(p * scale), se, formula, lev, u, names)
+    # The estimate rounded once: 29 of 800 is 3.625 %, not 29 / 800 * 100.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        est = np.where(y > 0, decimal_ratio(x, y, scale), np.nan)
+    return _derived(np.asarray(est), se, formula, lev, u, names)
 
 
 def derived_ratio(

@@ -156,3 +156,12 @@ def test_duckdb_timetz_and_bit_shown_plainly(expr: str, text: str, reason: str) 
     [bad] = ps.read_bps_table(df, locale="en", errors="report").invalid
     assert bad.text == text
     assert bad.reason.startswith(reason)
+
+
+def test_a_date_cell_shows_as_parse_numbers_shows_it() -> None:
+    # A polars Date 2022-01-01: "2022-01-01" in both, no time of day added.
+    day = datetime.date(2022, 1, 1)
+    df = pl.DataFrame({"Kabupaten/Kota": ["Kota Batu"], "2022": [day]})
+    [bad] = ps.read_bps_table(df, locale="en", errors="report").invalid
+    [cell] = ps.parse_numbers(pl.Series([day]), locale="en", errors="report").invalid
+    assert bad.text == cell.text == "2022-01-01"

@@ -2077,6 +2077,10 @@ def _frame_as_pandas(source: object) -> tuple[object, frozenset[int]]:
     # as its bytes: both move as DuckDB's text ("12:00:00+07", "101").
     zoned = [c for c in schema if types.get(c) == "TIME WITH TIME ZONE"]
     bits = [c for c in schema if types.get(c) == "BIT"]
+    # A date column reaches pandas as datetimes (2022-01-01 00:00:00): its
+    # cells are read back as the dates they are, shown as parse_numbers
+    # shows them ("2022-01-01").
+    days = [c for c, d in schema.items() if d == nw.Date]
     short = [c for c, d in schema.items() if d == nw.Float32]
     impl = native.implementation
     if impl.is_pyspark() or impl.is_pyspark_connect():
@@ -2088,12 +2092,12 @@ def _frame_as_pandas(source: object) -> tuple[object, frozenset[int]]:
     # cell by the rule for numbers float64 cannot hold (an invalid cell
     # named by its row), never refused or rounded on the way.
     decimals = [c for c, d in schema.items() if d == nw.Decimal]
-    if wide or short or decimals or zoned or bits:
+    if wide or short or decimals or zoned or bits or days:
         # 128-bit integers have no pandas (pyarrow) form: their digits, as
         # text, are read exactly as the integers written. float32 values are
         # the figures they print as (4.35, not 4.349999904632568).
         frame = native.with_columns(
-            *(nw.col(c).cast(nw.String) for c in wide + decimals + zoned + bits),
+            *(nw.col(c).cast(nw.String) for c in wide + decimals + zoned + bits + days),
             *(nw.col(c).cast(nw.String).cast(nw.Float64) for c in short),
         ).to_native()
     try:
@@ -2135,9 +2139,11 @@ def _frame_as_pandas(source: object) -> tuple[object, frozenset[int]]:
         )
     for j in maps:  # a map column's cells as mappings, on every engine
         grid[grid.columns[j]] = _map_cells(grid.iloc[:, j])
-    for c, read in [(c, datetime.time.fromisoformat) for c in zoned] + [
-        (c, _Bits) for c in bits
-    ]:  # a time with its zone ("12:00:00+07:00"), a bit string as its bits
+    for c, read in (
+        [(c, datetime.time.fromisoformat) for c in zoned]
+        + [(c, _Bits) for c in bits]
+        + [(c, datetime.date.fromisoformat) for c in days]
+    ):  # a time with its zone ("12:00:00+07:00"), a bit string, a date
         j = list(schema).index(c)
         texts = grid.iloc[:, j].to_numpy(dtype=object)
         grid[grid.columns[j]] = pd.Series(

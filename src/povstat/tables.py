@@ -314,7 +314,9 @@ class BpsTable:
         among or after the data such a row is a row of the table),
         ``"unit row"`` for a row stating the columns' units under the header
         (label cell empty, every filled cell a unit such as "(persen)",
-        "%", "(ribu jiwa)", "(Rp)" or "(Rupiah/Kapita/Bulan)"; placed as
+        "%", "(ribu jiwa)", "(Rp)" or "(Rupiah/Kapita/Bulan)", in round
+        or square brackets ("[persen]") or after "Satuan:", thousands
+        also in digits: "(000 jiwa)", "('000)", "(x 1.000)"; placed as
         column numbers are: among the data such a row is a row of the
         table, never skipped; the units are not read: state them when you
         use the values; units that differ over the columns of one column
@@ -517,10 +519,12 @@ def read_bps_table(
         percent format among percent-formatted ones (an .ods plain number
         among ``percentage`` ones; or the reverse, whichever is rarer), a
         number without a
-        percent sign or multiplier word among numbers with one (or the
-        reverse, whichever is rarer: "0,1386" among "9,9 %"; its scale is
-        ambiguous), a value cell holding a date or time (see Notes,
-        *Spreadsheets*), a value field that a short CSV row does not write, and
+        percent sign, multiplier word or unit of count ("jiwa", "orang",
+        "rupiah": it fixes the scale at ones) among numbers with one (or
+        the reverse, whichever is rarer: "0,1386" among "9,9 %", "8.160
+        jiwa" among "37,78" and "7,10"; its scale is ambiguous), a value
+        cell holding a date or time (see Notes, *Spreadsheets*), a value
+        field that a short CSV row does not write, and
         a value field starting with a zero in a CSV file separated by ","
         (the second part of a number split by its comma, see Notes).
         Percent and plain numbers, units and multipliers are compared
@@ -3917,15 +3921,26 @@ def _affixed_text(value: float, affixes: tuple[str, str], locale: str) -> str:
     return f"{affixes[0]}{sign}{digits}{affixes[1]}"
 
 
+#: Thousands in digits in a unit text: "000", "'000", "x 1000", "x1.000".
+_ROW_THOUSANDS = re.compile(r"(?:^|(?<=[\s(]))(?:'?000|x\s*1((?:[.,]?000)+))(?![0-9])")
+
+
 def _stated_scale(text: str) -> tuple[str, float]:
     """The unit and multiplier a unit text names: "(ribu jiwa)" is persons, 1000.
+
+    Thousands may be written in digits ("(000 jiwa)", "(x 1.000)"), the
+    unit in square brackets ("[persen]") or after "Satuan:" (unit).
 
     The unit is "" if none is named; "Rp" is rupiah. A unit written per
     something ("Rupiah/Kapita/Bulan") keeps that part: "rupiah/kapita/bulan".
     """
-    low = " ".join(text.lower().strip().strip("()").split())
+    low = " ".join(text.lower().strip().split())
+    low = re.sub(r"^satuan\s*:\s*", "", low).strip("()[] ")
     mult = 1.0
     unit = ""
+    # thousands in digits: "000", "'000", "x 1000", "x1.000", "x 1.000.000"
+    for m in _ROW_THOUSANDS.finditer(low):
+        mult *= 1000.0 ** (m[1].count("000") if m[1] else 1)
     for m in _STATED_WORD.finditer(low):
         word = " ".join(m[0].split())
         if word in _MULTIPLIERS:
@@ -5617,12 +5632,19 @@ def _column_number_rows(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     return np.asarray(fits & filled[:, 0] & (filled.sum(axis=1) >= 2))
 
 
+#: A multiplier as unit rows write it: a word, or thousands in digits
+#: ("(000 jiwa)", "('000)", "(x 1000)", "(x1.000)", "(x 1.000.000)").
+#: Digits only in brackets: a bare "000" could be a number.
+_ROW_MULT = r"(?:ribu|juta|thousand|million|(?<=[(\[])(?:'?000|x\s*1(?:[.,]?000)+))"
 _UNIT_CELL = re.compile(
-    r"\(?\s*(?:(?:ribu|juta|thousand|million)\s+)?"
-    r"(?:%|persen|percent|jiwa|orang|persons|people|rupiah|rp|idr)"
+    # "Satuan: persen" (satuan: unit), and the bracket of "[persen]"
+    r"(?:satuan\s*:\s*)?[(\[]?\s*"
+    rf"(?:{_ROW_MULT}(?:\s+|(?=\s*[)\]]|$))|(?=\S))"
+    r"(?:%|persen|percent|jiwa|orang|persons|people|rupiah|rp|idr|(?<=[0a-z]\s)"
+    r"|(?<=[0a-z])(?=\s*[)\]]|$))"
     # per person and month, as the poverty line's unit "(Rupiah/Kapita/Bulan)"
     r"(?:\s*/\s*(?:kapita|kap|capita|orang|person|bulan|bln|month|tahun|year))*"
-    r"\s*\)?",
+    r"\s*[)\]]?",
     re.IGNORECASE,
 )
 

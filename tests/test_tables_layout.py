@@ -1,0 +1,81 @@
+"""read_bps_table: unit rows and units in cells, header dates, footnote marks."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+
+from povstat import NumberParseError, parse_columns, read_bps_table
+
+# Kota Batu and Kota Malang, number of poor (thousands) and P0 (percent),
+# March 2022 and 2023 (BPS, "Jumlah dan Persentase Penduduk Miskin Menurut
+# Kabupaten/Kota", as in the bundled data: 8.16, 7.10; 37.78, 35.50).
+
+
+def _read(text: str, **kw: object) -> object:
+    return read_bps_table(io.StringIO(text), locale="id", sep=";", **kw)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("cell", ["8.160 jiwa", "8.160 orang", "Rp 8.160"])
+def test_a_unit_of_count_among_bare_numbers_is_ambiguous(cell: str) -> None:
+    # "8.160 jiwa" is 8 160 persons (ones); "37,78" beside it is most likely
+    # thousands: which scale the column is on is a guess, as with "8,16 ribu"
+    # among bare numbers. The rarer kind (the stated cell, 1 of 2) is named.
+    text = f"Kabupaten/Kota;2022;2023\nKota Batu;{cell};7,10\nKota Malang;37,78;35,5\n"
+    with pytest.raises(NumberParseError, match="unit of count") as e:
+        _read(text)
+    assert [c.text for c in e.value.cells] == [cell]
+    # The same in a frame of those strings.
+    df = pd.DataFrame({"v": [cell, "37,78"]})
+    with pytest.raises(NumberParseError, match="unit of count"):
+        parse_columns(df, "v", locale="id")
+    # Every cell stating it, or none: read (8160 persons; 8.16, 37.78).
+    both = pd.DataFrame({"v": ["8.160 jiwa", "37.780 jiwa"]})
+    assert parse_columns(both, "v", locale="id")["v"].tolist() == [8160.0, 37780.0]
+
+
+@pytest.mark.parametrize(
+    ("unit", "clash"),
+    [
+        # (unit row, a cell stating another scale under it)
+        ("(000 jiwa)", "8.160 jiwa"),  # persons x1000 over persons x1
+        ("(000)", "8.160 jiwa"),
+        ("('000)", "8.160 jiwa"),
+        ("(x 1000)", "8.160 jiwa"),
+        ("(x1.000)", "8.160 jiwa"),
+        ("(ribu)", "8.160 jiwa"),
+        ("(juta)", "8,16 ribu"),  # x1 000 000 over x1 000
+        ("[persen]", "8,16 ribu"),
+        ("Satuan: persen", "8,16 ribu"),
+        ("(ribu jiwa)", "8.160 jiwa"),
+    ],
+)
+def test_common_unit_rows_are_unit_rows(unit: str, clash: str) -> None:
+    text = f"Kabupaten/Kota;2022;2023\n;{unit};\nKota Batu;8,16;7,10\n"
+    t = _read(text)
+    # The row is skipped as a unit row, the values read as written.
+    assert t.skipped["reason"].tolist() == ["unit row"]  # type: ignore[attr-defined]
+    assert t.data["value"].tolist() == [8.16, 7.10]  # type: ignore[attr-defined]
+    # A cell stating another scale under it is refused, naming both.
+    text = f"Kabupaten/Kota;2022;2023\n;{unit};\nKota Batu;{clash};7,10\n"
+    with pytest.raises(NumberParseError, match=r"but unit row 2 states") as e:
+        _read(text)
+    assert [c.text for c in e.value.cells] == [clash]
+
+
+def test_a_unit_row_in_digits_states_thousands_over_its_group() -> None:
+    # "(000 jiwa)" over 2022 and "(jiwa)" over 2023 are different scales for
+    # one value column: refused as "(ribu jiwa)" and "(jiwa)" are.
+    text = "Kabupaten/Kota;2022;2023\n;(000 jiwa);(jiwa)\nKota Batu;8,16;8.160\n"
+    with pytest.raises(ValueError, match="states different units"):
+        _read(text)
+
+
+@pytest.mark.parametrize("cell", ["(KK)", "000", "(1)"])
+def test_other_cells_are_no_unit_row(cell: str) -> None:
+    # "(KK)" (households) is no unit word; a bare "000" could be a number.
+    text = f"Kabupaten/Kota;2022\n;{cell}\nKota Batu;8,16\n"
+    t = _read(text, errors="report")
+    assert "unit row" not in t.skipped["reason"].tolist()  # type: ignore[attr-defined]

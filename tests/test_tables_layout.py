@@ -79,3 +79,114 @@ def test_other_cells_are_no_unit_row(cell: str) -> None:
     text = f"Kabupaten/Kota;2022\n;{cell}\nKota Batu;8,16\n"
     t = _read(text, errors="report")
     assert "unit row" not in t.skipped["reason"].tolist()  # type: ignore[attr-defined]
+
+
+def _book(value: object, fmt: str) -> io.BytesIO:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Kabupaten/Kota", value, 2023])
+    ws.append(["Kota Batu", 3.79, 3.31])
+    ws["B1"].number_format = fmt
+    out = io.BytesIO()
+    wb.save(out)
+    out.seek(0)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("fmt", "shown"),
+    [
+        # 2022 under a date format is day 2022 of Excel's 1900 system, counted
+        # from 1899-12-30: 1905-07-14 (1900-01-00 plus 2022 days with Excel's
+        # 29 February 1900), shown "1905", "14", "14/07/1905"; at midnight, so
+        # "0:00"; as elapsed hours 2022 x 24 = 48528.
+        ("yyyy", "'1905'"),
+        ("d", "'14'"),
+        ("dd/mm/yyyy", "'14/07/1905'"),
+        ("h:mm", "'0:00'"),
+        ("[h]", "'48528'"),
+    ],
+)
+def test_a_year_typed_in_a_date_formatted_header_cell_is_refused(
+    fmt: str, shown: str
+) -> None:
+    with pytest.raises(ValueError, match="holds the number 2022") as e:
+        read_bps_table(_book(2022, fmt), locale="en")
+    assert "cell B1" in str(e.value)
+    assert shown in str(e.value)
+    assert "General" in str(e.value)  # the advice
+
+
+@pytest.mark.parametrize(("fmt", "shown"), [("d", "'1'"), ("dd/mm", "'01/03'")])
+def test_a_header_date_whose_format_shows_no_year_is_refused(
+    fmt: str, shown: str
+) -> None:
+    import datetime
+
+    with pytest.raises(ValueError, match="without its year") as e:
+        read_bps_table(_book(datetime.datetime(2022, 3, 1), fmt), locale="en")
+    assert "cell B1" in str(e.value)
+    assert shown in str(e.value)
+    # Shown with its year ("March 2022"), the date is the period March 2022.
+    t = read_bps_table(_book(datetime.datetime(2022, 3, 1), "mmmm yyyy"), locale="en")
+    assert t.data[["year", "month"]].astype(object).to_numpy().tolist()[0] == [2022, 3]
+
+
+def _ods(value: str, shown: str) -> io.BytesIO:
+    # B1 holds the date `value`, its text (as its style shows it) `shown`.
+    pytest.importorskip("odf")
+    from odf.opendocument import OpenDocumentSpreadsheet  # type: ignore[import-untyped]
+    from odf.table import Table, TableCell, TableRow  # type: ignore[import-untyped]
+    from odf.text import P  # type: ignore[import-untyped]
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="S")
+    for cells in (
+        [("string", "Kabupaten/Kota", None), ("date", shown, value)],
+        [("string", "Kota Batu", None), ("float", "3.79", "3.79")],
+    ):
+        tr = TableRow()
+        for kind, text, stored in cells:
+            cell = TableCell(valuetype=kind)
+            if kind == "date":
+                cell.setAttrNS(
+                    "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+                    "date-value",
+                    stored,
+                )
+            elif stored is not None:
+                cell.setAttrNS(
+                    "urn:oasis:names:tc:opendocument:xmlns:office:1.0", "value", stored
+                )
+            cell.addElement(P(text=text))
+            tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    buf = io.BytesIO()
+    doc.write(buf)
+    buf.seek(0)
+    return buf
+
+
+@pytest.mark.parametrize(
+    ("value", "shown", "match"),
+    [
+        ("2022-03-01", "1", "without its year"),  # 1 March 2022 shown "1"
+        ("1905-07-14", "1905", "holds the number 2022"),  # 2022 typed: day 2022
+    ],
+)
+def test_an_ods_header_date_is_read_as_shown(
+    value: str, shown: str, match: str
+) -> None:
+    with pytest.raises(ValueError, match=match) as e:
+        read_bps_table(_ods(value, shown), locale="en")
+    assert "cell B1" in str(e.value)
+
+
+def test_a_refused_header_year_is_quoted_as_excel_shows_it() -> None:
+    # "$#,##0" shows 2022 with a thousands comma: "$2,022".
+    with pytest.raises(ValueError, match=r"\['\$2,022'\]"):
+        read_bps_table(_book(2022, "$#,##0"), locale="en")

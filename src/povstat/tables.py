@@ -837,12 +837,23 @@ def read_bps_table(
     date shown as the year alone (format ``yyyy``) names that year with no
     month, one shown with its month ("mmmm yyyy") names that month; one
     whose format adds a mark (``mmmm yyyy" r)"`` shows "March 2022 r)") is
-    that text, refused as a header as the typed text is. A
+    that text, refused as a header as the typed text is. A header date
+    whose format shows no year (``d`` shows 1 March 2022 as "1", ``dd/mm``
+    as "01/03", ``mmmm`` as "March") names no period as shown: ValueError
+    naming the cell and what it shows. A number under a date or time format
+    is a day count (the spreadsheet's date serial, from 1899-12-30): a year
+    typed in a cell formatted ``yyyy``, ``d``, ``dd/mm/yyyy``, ``h:mm`` or
+    ``[h]`` is the date 1905-07-14 (2022) shown "1905", "14", "14/07/1905",
+    "0:00" or "48528", never the year 2022 nor 1905: a header date whose
+    day count is a year (1900-2099) is refused (ValueError naming the cell,
+    the number, the date and what it shows; give the cell the format
+    General or type the year as text); so in .xlsx, .xls and .ods files. A
     date at 1 January 00:00, in a header cell of any file type or frame or
     as a frame's column label (what ``pandas.read_excel`` makes of a year
     shown as ``yyyy``, with or without ``header=None``), is read as that
-    year, with no month, whatever its format: BPS rounds are never in
-    January. An .ods date cell whose text shows its year alone ("2022", a
+    year, with no month, whatever its format in a frame (in a spreadsheet,
+    its format shows its year): BPS rounds are never in January. An .ods
+    date cell whose text shows its year alone ("2022", a
     date style of the year only) is that year, whatever its day, as an .xlsx
     date shown with ``yyyy`` is; other .ods date styles are not read. These
     rules are for header cells only: a date or time in the value area (an
@@ -875,7 +886,8 @@ def read_bps_table(
     stores and what it shows): a percent format (``0%`` shows 2022 as
     "202200%"), scientific notation (``0.00E+00``, "2.02E+03"), a currency
     (``[$$-409]#,##0``, "$2,022"), zero padding past four digits
-    (``00000``, "02022"), a scaling comma (``#,##0,``, "2"); so in .xlsx,
+    (``00000``, "02022"), a scaling comma (``#,##0,``, "2"), quoted as the
+    spreadsheet shows it (``$#,##0``: "$2,022"); so in .xlsx,
     .xls and .ods files alike (an .ods cell's text is what it shows: a
     ``percentage`` cell of value 2022 shows "202200%"). Formats showing
     the year's digits in order show the year: ``General``, ``0``, ``#``,
@@ -1180,6 +1192,14 @@ def read_bps_table(
     )
     shown_as = disguised != None  # noqa: E711 - elementwise
     text[shown_as] = disguised[shown_as]
+    # A date that its format shows as no period ("1905" for 2022 typed
+    # under "yyyy", "1" for 2022-03-01 under "d") is laid out as its stored
+    # date, and refused in the header, naming what it shows and why.
+    misdated = (
+        read.misdated
+        if read.misdated is not None
+        else np.full(text.shape, None, dtype=object)
+    )
     # Cells named in messages: a sheet's column letters and row numbers.
     letters = read.columns or tuple(_column_letter(j + 1) for j in range(text.shape[1]))
     disguised_cells = [
@@ -1216,6 +1236,7 @@ def read_bps_table(
     hidden_text = hidden_text[:, first:]
     stored_text = stored_text[:, first:]
     shown_as = shown_as[:, first:]
+    misdated = misdated[:, first:]
     try:
         layout = _layout(text, grid.index, mon, _merged_from(read, first))
         below = np.zeros(text.shape, dtype=bool)
@@ -1243,6 +1264,19 @@ def read_bps_table(
         if shown:
             more = f" (and {len(shown) - 1} more)" if len(shown) > 1 else ""
             hint += f"; {shown[0]!r}{more} is {_NO_RESULT}"
+        shown_dates = [
+            (i, j)
+            for i, j in np.argwhere(misdated != None)  # noqa: E711 - elementwise
+            if repr(str(text[i, j])) in str(e)
+        ]
+        for i, j in shown_dates[:3]:  # quoted as shown, and why
+            e = ValueError(
+                str(e).replace(repr(str(text[i, j])), repr(misdated[i, j][0]))
+            )
+            hint += (
+                f"; cell {letters[first + j]}{_label(grid.index[i])} "
+                f"{misdated[i, j][1]}"
+            )
         if disguised_cells:
             more = (
                 f" (and {len(disguised_cells) - 3} more)"
@@ -1260,6 +1294,7 @@ def read_bps_table(
         msg = f"{e}{hint}"
         raise ValueError(msg) from None
 
+    _check_misdated(misdated, layout, grid.index, letters[first:])
     _check_header_labels(text, grid.index, layout, prov)
     rows_all = np.arange(layout.first_data, len(grid))
     label = text[rows_all, 0].astype(str)
@@ -1609,7 +1644,9 @@ class _Read:
     ``disguised``: the text shown for spreadsheet cells holding a year
     (a whole number 1900-2099) that their number format shows otherwise
     than as the year ("202200%" for 2022 shown with ``0%``; None
-    elsewhere): header cells are read as shown.
+    elsewhere): header cells are read as shown. ``misdated``: the text a
+    spreadsheet cell's date or time shows and why that names no period
+    (`_misdated`; None elsewhere): refused in the header.
     """
 
     grid: pd.DataFrame
@@ -1625,6 +1662,7 @@ class _Read:
     dates: np.ndarray[Any, Any] | None = None
     blank: np.ndarray[Any, Any] | None = None
     disguised: np.ndarray[Any, Any] | None = None
+    misdated: np.ndarray[Any, Any] | None = None
 
 
 def _shows_nothing(value: object, fmt: object) -> bool:
@@ -2404,10 +2442,15 @@ def _read_with_pandas(
         xls_dates = _dates_of(values)
         xls_blank = np.zeros(grid.shape, dtype=bool)
         xls_disguised = np.full(grid.shape, None, dtype=object)
+        xls_misdated = np.full(grid.shape, None, dtype=object)
         for (r, c), fmt in formats.items():  # cells with a format, few
             if r < grid.shape[0] and c < grid.shape[1]:
                 v = values[r, c]
                 if isinstance(v, float) and np.isnan(v):
+                    continue
+                odd_date = _misdated(v, fmt)
+                if odd_date is not None:
+                    xls_misdated[r, c] = odd_date
                     continue
                 xls_blank[r, c] = _shows_nothing(v, fmt)
                 values[r, c], scale = _formatted(v, fmt)
@@ -2430,6 +2473,11 @@ def _read_with_pandas(
             disguised=(
                 xls_disguised
                 if (xls_disguised != None).any()  # noqa: E711 - elementwise
+                else None
+            ),
+            misdated=(
+                xls_misdated
+                if (xls_misdated != None).any()  # noqa: E711 - elementwise
                 else None
             ),
             hidden=_hidden_names(
@@ -2507,6 +2555,10 @@ def _read_with_pandas(
     for r, c, text in ods.disguised:  # few cells; 1-based, cut to the grid
         if r in at and c <= n_cols:
             ods_disguised[at[r], c - 1] = text
+    ods_misdated = np.full(grid.shape, None, dtype=object)
+    for r, c, shown, why in ods.misdated:  # few cells; 1-based, cut to the grid
+        if r in at and c <= n_cols:
+            ods_misdated[at[r], c - 1] = (shown, why)
     return _Read(
         grid=grid,
         percent=percent,
@@ -2515,6 +2567,7 @@ def _read_with_pandas(
         merged=merged,
         dates=ods_dates,
         disguised=ods_disguised if ods.disguised else None,
+        misdated=ods_misdated if ods.misdated else None,
         hidden=_hidden_names(
             [r for r in held if any(a <= r <= b for a, b in ods.hidden_rows)],
             [
@@ -2959,7 +3012,8 @@ class _OdsCells(NamedTuple):
     (``table:visibility`` "collapse" or "filter"); ``hidden_columns``: the
     columns it hides. ``disguised``: (row, column, text) of numeric cells
     holding a year (1900-2099) whose text shows it otherwise ("202200%",
-    "2,022", "2.02E+03").
+    "2,022", "2.02E+03"). ``misdated``: (row, column, text, why) of date
+    cells whose text does not show their year ("1" for 2022-03-01).
     """
 
     ranges: list[tuple[int, int, int, int]]
@@ -2971,6 +3025,7 @@ class _OdsCells(NamedTuple):
     hidden_rows: list[tuple[int, int]]
     hidden_columns: list[int]
     disguised: list[tuple[int, int, str]]
+    misdated: list[tuple[int, int, str, str]]
 
 
 _ODS_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -3075,7 +3130,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         root = ET.fromstring(z.read("content.xml"))
     t = _ODS_TABLE
-    found = _OdsCells([], [], [], [], [], [], [], [], [])
+    found = _OdsCells([], [], [], [], [], [], [], [], [], [])
     positions = _ods_text_positions(root)
     tables = list(root.iter(f"{t}table"))
     if isinstance(sheet, str):
@@ -3104,6 +3159,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
         years: list[tuple[int, int]] = []  # (column, year) of dates shown so
         money: list[tuple[int, tuple[str, str]]] = []  # (column, text around)
         disguised: list[tuple[int, str]] = []  # (column, text) of years
+        yearless: list[tuple[int, str, str]] = []  # (column, text, why) of dates
         for cell in tr:
             n_cols = int(cell.get(f"{t}number-columns-repeated", "1"))
             # Only (covered) table cells have a value type.
@@ -3125,8 +3181,26 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
             if kind == "date":
                 shown = _ods_text(cell).strip()
                 stored = cell.get(f"{_ODS_OFFICE}date-value", "")
-                if re.fullmatch(r"[0-9]{4}", shown) and stored.startswith(shown):
+                serial = _ods_serial(stored)
+                if serial is not None:
+                    why = (
+                        f"holds the number {serial} under a date style, which "
+                        f"reads it as a day count, the date {stored}, and shows "
+                        f"{shown!r}: a year typed in a date-formatted cell is no "
+                        "year; give the cell a number style, or type the year "
+                        "as text"
+                    )
+                    yearless.extend((col + k + 1, shown, why) for k in range(n_cols))
+                elif re.fullmatch(r"[0-9]{4}", shown) and stored.startswith(shown):
                     years.extend((col + k + 1, int(shown)) for k in range(n_cols))
+                elif shown and stored[:4] not in shown:
+                    why = (
+                        f"holds the date {stored}, which its style shows as "
+                        f"{shown!r}, without its year: a header cell is read as "
+                        "it shows, and that names no period; give it a style "
+                        "that shows the year, or type the period as text"
+                    )
+                    yearless.extend((col + k + 1, shown, why) for k in range(n_cols))
             covered = cell.tag == f"{t}covered-table-cell"
             if cell.tag == f"{t}table-cell":
                 rs = int(cell.get(f"{t}number-rows-spanned", "1"))
@@ -3165,7 +3239,9 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
                 held.extend((col + k + 1, tabbed, False) for k in range(n_cols))
             col += n_cols
         for i in range(
-            n_rows if spans or shown_pct or held or years or money or disguised else 0
+            n_rows
+            if spans or shown_pct or held or years or money or disguised or yearless
+            else 0
         ):
             r = row + i + 1
             found.ranges.extend((r, c, r + rs - 1, c + cs - 1) for c, rs, cs in spans)
@@ -3175,6 +3251,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
             found.years.extend((r, c, y) for c, y in years)
             found.currencies.extend((r, c, around) for c, around in money)
             found.disguised.extend((r, c, text) for c, text in disguised)
+            found.misdated.extend((r, c, text, why) for c, text, why in yearless)
         row += n_rows
     return found
 
@@ -3514,9 +3591,15 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     dates = np.full((n_rows, len(cols)), None, dtype=object)
     blank = np.zeros((n_rows, len(cols)), dtype=bool)
     disguised = np.full((n_rows, len(cols)), None, dtype=object)
+    misdated = np.full((n_rows, len(cols)), None, dtype=object)
     for i, j, cell in stored:  # stored cells only
         if i in at and j in where:
             dates[at[i], where[j]] = _date_text(cell.value)
+            odd_date = _misdated(cell.value, cell.number_format)
+            if odd_date is not None:
+                misdated[at[i], where[j]] = odd_date
+                grid_values[at[i], where[j]] = cell.value
+                continue
             blank[at[i], where[j]] = _shows_nothing(cell.value, cell.number_format)
             v, scale = _formatted(cell.value, cell.number_format)
             disguised[at[i], where[j]] = _disguised_year(v, cell.number_format)
@@ -3552,6 +3635,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
         dates=dates if (dates != None).any() else None,  # noqa: E711
         blank=blank if blank.any() else None,
         disguised=disguised if (disguised != None).any() else None,  # noqa: E711
+        misdated=misdated if (misdated != None).any() else None,  # noqa: E711
         hidden=_hidden_names(
             [r for r in hidden.get("rows", []) if r in at],
             [get_column_letter(j) for j in hidden.get("columns", []) if j in where],
@@ -3813,7 +3897,14 @@ def _with_literal_text(value: object, fmt: object) -> object:
     if _period(text) is not None:
         return text
     if year and re.sub(r"\btahun\b|\byear\b", "", text.lower()).strip() != shown:
-        return text
+        # Refused as a header: quoted as Excel shows it, digits grouped as
+        # the format groups them ("$2,022" from "$#,##0").
+        excel = (
+            None
+            if isinstance(value, str | datetime.date)
+            else _shown_number(number, section)
+        )
+        return " ".join(excel.split()) if excel else text
     return value
 
 
@@ -4072,6 +4163,200 @@ def _shows_year(shown: str, year: int) -> bool:
         if period is not None and period[:2] == (year, None):
             return True
     return False
+
+
+#: The codes of an Excel date or time format section, and literal text: a
+#: quoted string, an escaped character, a tag (elapsed time "[h]", "[mm]";
+#: colour and locale tags show nothing), fractions of a second, padding,
+#: fill, AM/PM, a year, month or minute, day, hour or second code.
+_DATE_PART = re.compile(
+    r'"(?P<quoted>[^"]*)"|\\(?P<escaped>.)|\[(?P<elapsed>h+|m+|s+)\]'
+    r"|(?P<tag>\[[^\]]*\])|(?P<frac>\.0+)|_(?P<pad>.)|\*(?P<fill>.)"
+    r"|(?P<ampm>am/pm|a/p)|(?P<code>y+|e|m+|d+|h+|s+)|(?P<other>.)",
+    re.IGNORECASE | re.DOTALL,
+)
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_DAY_NAMES = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+]
+#: Day 0 of Excel's 1900 date system (serial 1 is 1900-01-01; serials from
+#: 61 on count from here, past the 29 February 1900 Excel counts).
+_EXCEL_EPOCH = datetime.datetime(1899, 12, 30)
+
+
+def _shown_date(value: object, fmt: str) -> str | None:
+    """The text an Excel date or time format shows for a date, or None.
+
+    `value` is the date or time a reader made of the stored number (a
+    `datetime.datetime`, `datetime.date`, `datetime.time` or
+    `datetime.timedelta` for an elapsed time, ``[h]``). Month and day names
+    are shown in English, as Excel's default locale does; "m" after an hour
+    or before a second is minutes. None for a value of another type.
+    """
+    if isinstance(value, datetime.timedelta):
+        start = _EXCEL_EPOCH
+        at = start + value
+        elapsed = value.total_seconds()
+    elif isinstance(value, datetime.datetime):
+        at, elapsed = value, (value - _EXCEL_EPOCH).total_seconds()
+    elif isinstance(value, datetime.date):
+        at = datetime.datetime(value.year, value.month, value.day)
+        elapsed = (at - _EXCEL_EPOCH).total_seconds()
+    elif isinstance(value, datetime.time):
+        at = datetime.datetime.combine(_EXCEL_EPOCH.date(), value)
+        elapsed = (at - _EXCEL_EPOCH).total_seconds()
+    else:
+        return None
+    parts = list(_DATE_PART.finditer(_format_sections(fmt)[0]))
+    kinds = [m.lastgroup for m in parts]
+    codes = [i for i, k in enumerate(kinds) if k in ("code", "elapsed")]
+    twelve = "ampm" in kinds
+    out: list[str] = []
+    for i, m in enumerate(parts):
+        kind, part = m.lastgroup, m[m.lastgroup or 0]
+        low = part.lower()
+        if kind == "code" and low[0] == "m":
+            k = codes.index(i)
+            before = parts[codes[k - 1]][0].lower() if k else ""
+            after = parts[codes[k + 1]][0].lower() if k + 1 < len(codes) else ""
+            minute = len(low) <= 2 and ("h" in before or "s" in after)
+            if minute:
+                out.append(f"{at.minute:0{len(low)}d}")
+            elif len(low) <= 2:
+                out.append(f"{at.month:0{len(low)}d}")
+            else:
+                name = _MONTH_NAMES[at.month - 1]
+                out.append({3: name[:3], 4: name}.get(len(low), name[0]))
+        elif kind == "code" and low[0] in "ye":
+            out.append(f"{at.year % 100:02d}" if len(low) <= 2 else f"{at.year}")
+        elif kind == "code" and low[0] == "d":
+            name = _DAY_NAMES[at.weekday()]
+            out.append(
+                f"{at.day:0{len(low)}d}"
+                if len(low) <= 2
+                else (name[:3] if len(low) == 3 else name)
+            )
+        elif kind == "code" and low[0] == "h":
+            hour = (at.hour % 12 or 12) if twelve else at.hour
+            out.append(f"{hour:0{min(len(low), 2)}d}")
+        elif kind == "code":  # seconds
+            out.append(f"{at.second:0{min(len(low), 2)}d}")
+        elif kind == "elapsed":
+            per = {"h": 3600, "m": 60, "s": 1}[low[0]]
+            out.append(f"{int(elapsed // per):0{len(low)}d}")
+        elif kind == "ampm":
+            am = at.hour < 12
+            out.append(("AM" if am else "PM") if len(low) > 3 else ("A" if am else "P"))
+        elif kind == "frac":
+            out.append("." + f"{at.microsecond:06d}"[: len(part) - 1])
+        elif kind in ("quoted", "escaped", "other"):
+            out.append(part)
+        elif kind == "pad":
+            out.append(" ")
+    return "".join(out)
+
+
+def _ods_serial(stored: str) -> int | None:
+    """The day count of an .ods date value if it is a year (1900-2099), or None.
+
+    LibreOffice, like Excel, counts days from 1899-12-30: 2022 typed in a
+    cell with a date style is the date 1905-07-14.
+    """
+    m = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T00:00:00(?:\.0*)?)?", stored)
+    if m is None:
+        return None
+    try:
+        day = datetime.datetime(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+    serial = (day - _EXCEL_EPOCH).days
+    return serial if 1900 <= serial <= 2099 else None
+
+
+def _check_misdated(
+    misdated: np.ndarray[Any, Any],
+    layout: _Layout,
+    index: pd.Index[Any],
+    letters: Sequence[str],
+) -> None:
+    """Refuse header cells holding a date their format shows as no period."""
+    rows = np.asarray(layout.header_rows, dtype=np.intp)
+    found = [
+        f"cell {letters[j]}{_label(index[rows[i]])} {misdated[rows[i], j][1]}"
+        for i, j in np.argwhere(misdated[rows] != None)  # noqa: E711 - elementwise
+    ]
+    if found:
+        more = f" (and {len(found) - 3} more)" if len(found) > 3 else ""
+        msg = (
+            "header cell(s) holding a date or time that names no period as "
+            f"shown: {'; '.join(found[:3])}{more}"
+        )
+        raise ValueError(msg)
+
+
+def _misdated(value: object, fmt: object) -> tuple[str, str] | None:
+    """A header date that its format does not show as a period, or None.
+
+    Returns the text the cell shows and why it names no period: a number
+    under a date or time format is a day count (Excel's serial), so a year
+    typed in a cell formatted ``yyyy``, ``d``, ``dd/mm/yyyy`` or ``h:mm``
+    (2022) is the date 1905-07-14, shown "1905", "14", "14/07/1905" or
+    "0:00" (an elapsed time, ``[h]``: "48528"); a date whose format shows no
+    year (``d``, ``dd/mm``, ``mmmm``) shows no period to read.
+    """
+    if not isinstance(fmt, str):
+        return None
+    shown = _shown_date(value, fmt)
+    if shown is None:
+        return None
+    if isinstance(value, datetime.timedelta):
+        serial = value.total_seconds() / 86400
+    elif isinstance(value, datetime.datetime | datetime.date):
+        at = (
+            value
+            if isinstance(value, datetime.datetime)
+            else datetime.datetime(value.year, value.month, value.day)
+        )
+        serial = (at - _EXCEL_EPOCH).total_seconds() / 86400
+    else:
+        serial = None
+    if serial is not None and float(serial).is_integer() and 1900 <= serial <= 2099:
+        stored = _date_text(value)
+        return shown, (
+            f"holds the number {int(serial)} under the date or time format "
+            f"{fmt!r}, which reads it as a day count, the date or time "
+            f"{stored}, and shows {shown!r}: a year typed in a date-formatted "
+            "cell is no year; give the cell the format General (or 0), or type "
+            "the year as text"
+        )
+    codes = _QUOTED.sub("", _format_sections(fmt)[0]).lower()
+    if "y" not in codes and "e" not in codes:
+        return shown, (
+            f"holds the date or time {_date_text(value)}, which its format "
+            f"{fmt!r} shows as {shown!r}, without its year: a header cell is "
+            "read as it shows, and that names no period; give it a format "
+            "that shows the year (mmmm yyyy), or type the period as text"
+        )
+    return None
 
 
 def _shows_year_only(fmt: object) -> bool:

@@ -190,3 +190,71 @@ def test_a_refused_header_year_is_quoted_as_excel_shows_it() -> None:
     # "$#,##0" shows 2022 with a thousands comma: "$2,022".
     with pytest.raises(ValueError, match=r"\['\$2,022'\]"):
         read_bps_table(_book(2022, "$#,##0"), locale="en")
+
+
+@pytest.mark.parametrize(
+    "mark",
+    [
+        # several marks: the whole run is the footnote
+        " 1,2)",
+        " (1,2)",
+        " 1),2)",
+        " *,**",
+        "\u00b9,\u00b2",
+        "\u00b9 \u00b2",
+        " \u2020,\u2021",
+        " \u2020 \u2021",
+        " \u2020)",
+        "\u00b9*",
+        # look-alike stars and the Latin cross
+        "\u2217",
+        "\uff0a",
+        "\u204e",
+        "\u271d",
+        # a subscript mark
+        "\u2090",
+        "\u2081",
+    ],
+)
+def test_every_footnote_mark_after_a_name_is_kept(mark: str) -> None:
+    # Kota Batu is 3579; the mark, whole, is its footnote.
+    t = _read(f"Kabupaten/Kota;2022\nKota Batu{mark};3,79\n")
+    row = t.data.iloc[0]  # type: ignore[attr-defined]
+    assert (row["region_code"], row["footnote"]) == ("3579", mark.strip())
+
+
+def _rich(*runs: tuple[str, str | None]) -> io.BytesIO:
+    import openpyxl
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws["A1"], ws["B1"] = "Kabupaten/Kota", "2022"
+    ws["A2"] = CellRichText(
+        *[TextBlock(InlineFont(vertAlign=where), text) for text, where in runs]
+    )
+    ws["B2"] = 3.79
+    out = io.BytesIO()
+    wb.save(out)
+    out.seek(0)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("runs", "footnote"),
+    [
+        ((("Kota Batu", None), ("1,2", "superscript")), "\u00b9,\u00b2"),
+        ((("Kota Batu", None), ("1", "superscript"), ("*", None)), "\u00b9*"),
+        # a lowered "a" is the subscript letter, never "Kota Batua"
+        ((("Kota Batu", None), ("a", "subscript")), "\u2090"),
+        ((("Kota Batu", None), ("1", "subscript")), "\u2081"),
+    ],
+)
+def test_raised_and_lowered_runs_of_marks_in_xlsx(
+    runs: tuple[tuple[str, str | None], ...], footnote: str
+) -> None:
+    t = read_bps_table(_rich(*runs), locale="en")
+    row = t.data.iloc[0]
+    assert (row["region_code"], row["footnote"]) == ("3579", footnote)

@@ -186,7 +186,19 @@ _RAISED_LETTERS = {
 }  # fmt: skip
 #: Marks no region's name holds, read as a footnote mark after a name
 #: whether typed on the line or raised: dagger, double dagger, section sign.
-_DAGGERS = "\u2020\u2021\u00a7"
+_DAGGERS = "\u2020\u2021\u00a7\u271d"  # † ‡ § ✝ (Latin cross)
+#: Letters lowered by a rich-text run, shown as the Unicode subscript
+#: letters that show them so (the letters that have one).
+_LOWERED_LETTERS = dict(
+    zip("aehijklmnoprstuvx", "\u2090\u2091\u2095\u1d62\u2c7c\u2096\u2097"
+        "\u2098\u2099\u2092\u209a\u1d63\u209b\u209c\u1d64\u1d65\u2093",
+        strict=True)
+)  # fmt: skip
+#: Subscript digits, signs, brackets and letters: a lowered footnote mark.
+_SUBSCRIPTS = "\u2080-\u208e" + "".join(_LOWERED_LETTERS.values())
+#: Stars that mark a footnote: the asterisk, the asterisk operator (U+2217),
+#: the low asterisk (U+204E) and the full-width asterisk (U+FF0A).
+_STARS = "*\u2217\u204e\uff0a"
 #: What a footnote mark raised by a rich-text run shows as: superscript
 #: digits, signs and brackets, modifier letters, and the daggers.
 _RAISED_MARK = (
@@ -205,14 +217,23 @@ _FOOTNOTE_ROW = re.compile(
 #: A row numbered like a footnote, "1) Muna" or "(2) Buton": in a run of
 #: such rows numbered one after the other, some holding numbers, each is data.
 _LISTED = re.compile(r"^\(?(?P<n>[0-9]{1,3})\)\s*[^\s)]")
-#: A footnote mark after a region's name: "Pacitan*", "Pacitan **",
-#: "Pacitan¹", "Pacitan 1)", "Pacitan (1)", "Pacitan a)".
+#: One footnote mark: stars ("*", "**)", U+2217), superscripts ("¹", "⁽¹⁾"),
+#: raised marks and daggers ("ᵃ", "†", "†)"), subscripts ("ₐ", "₁"), a
+#: bracketed number or list of numbers ("1)", "(1)", "1,2)", "(1,2)").
+_ONE_MARK = (
+    rf"[{_STARS}]+\)?"
+    rf"|\u207d?[{_SUPERSCRIPTS}]+\u207e?"
+    rf"|[{_RAISED_MARK}]+\)?"
+    rf"|[{_SUBSCRIPTS}]+"
+    r"|\(?(?<![0-9.])[0-9]{1,2}(?:\s*,\s*[0-9]{1,2})*\)"
+)
+#: The footnote marks after a region's name, the whole run of them, one or
+#: several (apart, or separated by commas): "Pacitan*", "Pacitan **",
+#: "Pacitan¹", "Pacitan 1)", "Pacitan (1)", "Pacitan a)", "Pacitan 1,2)",
+#: "Pacitan *,**", "Pacitan¹,²", "Pacitan † ‡", "Pacitan¹*".
 _MARK = re.compile(
-    r"^(?P<name>.*?[^\s*(])"
-    r"(?P<mark>\s*\*+\)?"
-    rf"|\s*\u207d?[{_SUPERSCRIPTS}]+\u207e?"
-    rf"|\s*[{_RAISED_MARK}]+"
-    r"|\s*\(?(?<![0-9.])[0-9]{1,2}\)"
+    rf"^(?P<name>.*?[^\s(,{_STARS}])"
+    rf"(?P<mark>\s*(?:{_ONE_MARK})(?:\s*,?\s*(?:{_ONE_MARK}))*"
     r"|\s+\(?[a-z]\))\Z",
     _WORD_FLAGS,
 )
@@ -999,7 +1020,10 @@ def read_bps_table(
     raised "1" is the text "4,37\u00b9", read as that text typed: a
     footnote mark after a label ("Kota Batu\u00b9", mark "\u00b9"), an
     invalid cell among the values (never the number 4.371); a lowered run
-    (subscript) shows subscript characters alike. A raised run ending a
+    (subscript) shows subscript characters alike, its letters as the
+    Unicode subscript letters where one exists ("Kota Batu" with a lowered
+    "a" is "Kota Batu\u2090", footnote "\u2090", never "Kota Batua"). A
+    raised run ending a
     label, written as a footnote mark is typed ("*)", "**", "(1)", "1)",
     "a)"), is that mark as a whole, set apart from the name as the same
     mark typed after a space is ("Kabupaten Nduga" with a raised "*)":
@@ -1073,8 +1097,13 @@ def read_bps_table(
     A footnote mark after the name ("Pacitan*", "Pacitan¹", "Pacitan 1)",
     "Pacitan (a)", a dagger, double dagger or section sign, typed or
     raised: "Pacitan\u2020", "Pacitan \u2021", "Pacitan\u00a7"; raised
-    letters, "Pacitan\u1d43") is set apart for matching and kept in the
-    ``footnote`` column; no region's name holds those characters. A row
+    letters, "Pacitan\u1d43"; a star look-alike "\u2217", "\u204e",
+    "\uff0a" or a Latin cross "\u271d"; subscripts, "Pacitan\u2090") is
+    set apart for matching and kept in the ``footnote`` column; no region's
+    name holds those characters. Several marks are one footnote, kept
+    whole: "Pacitan 1,2)", "Pacitan (1,2)", "Pacitan *,**", "Pacitan
+    \u00b9,\u00b2", "Pacitan \u2020 \u2021", a raised "1" followed by a
+    typed "*" ("Pacitan\u00b9*"). A row
     whose label starts with a dagger ("\u2020 angka sementara") and whose
     value cells hold no number is a footnote, as "1) ..." is. Words are
     compared on ASCII letters only: a name written with a
@@ -2767,8 +2796,9 @@ _RAISED = str.maketrans(
     + "".join(_RAISED_LETTERS.values()),
 )
 _LOWERED = str.maketrans(
-    "0123456789+-=()",
-    "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089\u208a\u208b\u208c\u208d\u208e",
+    "0123456789+-=()" + "".join(_LOWERED_LETTERS),
+    "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089\u208a\u208b\u208c\u208d\u208e"
+    + "".join(_LOWERED_LETTERS.values()),
 )
 
 

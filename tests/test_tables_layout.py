@@ -233,7 +233,10 @@ def _rich(*runs: tuple[str, str | None]) -> io.BytesIO:
     assert ws is not None
     ws["A1"], ws["B1"] = "Kabupaten/Kota", "2022"
     ws["A2"] = CellRichText(
-        *[TextBlock(InlineFont(vertAlign=where), text) for text, where in runs]
+        *[
+            TextBlock(InlineFont(vertAlign=where), text)  # type: ignore[arg-type]
+            for text, where in runs
+        ]
     )
     ws["B2"] = 3.79
     out = io.BytesIO()

@@ -261,3 +261,51 @@ def test_raised_and_lowered_runs_of_marks_in_xlsx(
     t = read_bps_table(_rich(*runs), locale="en")
     row = t.data.iloc[0]
     assert (row["region_code"], row["footnote"]) == ("3579", footnote)
+
+
+def _long() -> pd.DataFrame:
+    # One row per region and year: long form.
+    return pd.DataFrame(
+        {
+            "Kabupaten/Kota": ["Kota Batu", "Kota Batu", "Kota Malang", "Kota Malang"],
+            "Tahun": [2022, 2023, 2022, 2023],
+            "P0": [3.79, 3.31, 4.37, 4.26],
+        }
+    )
+
+
+def test_a_long_frame_with_its_year_column_first_gets_the_long_form_advice() -> None:
+    # The years 2022, 2023, 2022 are no area codes: the long-form advice.
+    with pytest.raises(ValueError, match="long form") as e:
+        read_bps_table(_long()[["Tahun", "Kabupaten/Kota", "P0"]], locale="en")
+    assert "area codes" not in str(e.value)
+
+
+def test_a_long_frame_of_rounds_gets_the_long_form_advice() -> None:
+    df = _long().assign(Tahun=["Maret 2022", "Maret 2023"] * 2)
+    with pytest.raises(ValueError, match=r"column 'Tahun' holds periods, repeated"):
+        read_bps_table(df, locale="en")
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ["2022_3", "2022_9"],  # DuckDB, PIVOT ON Tahun, Bulan
+        ["Perdesaan_2022", "Perkotaan_2022"],  # DuckDB, the other key first
+        ['{"Perdesaan",2022}', '{"Perkotaan",2022}'],  # polars, likewise
+    ],
+)
+def test_a_frame_pivoted_on_two_keys_gets_that_advice_first(labels: list[str]) -> None:
+    df = pd.DataFrame([["Kota Batu", 3.79, 3.31]], columns=["Kabupaten/Kota", *labels])
+    with pytest.raises(ValueError, match="a year and a second key") as e:
+        read_bps_table(df, locale="en")
+    # Never taken for a year a reader renamed ("2022" beside "2022_1").
+    assert "renamed" not in str(e.value)
+
+
+def test_a_year_beside_its_renamed_copy_gets_the_renamed_advice() -> None:
+    df = pd.DataFrame(
+        [["Kota Batu", 3.79, 3.31]], columns=["Wilayah", "2022", "2022_1"]
+    )
+    with pytest.raises(ValueError, match="renamed"):
+        read_bps_table(df, locale="en")

@@ -5551,9 +5551,11 @@ _DEDUPLICATED = re.compile(
 
 #: A column label naming a year and a second key, as polars and DuckDB name
 #: the columns of a frame pivoted on two columns: "{2022,3}",
-#: '{2022,"Perkotaan"}' (polars), "2022_3", "2022_Perkotaan" (DuckDB).
+#: '{2022,"Perkotaan"}' (polars), "2022_3", "2022_Perkotaan" (DuckDB), the
+#: other key first as well ('{"Perdesaan",2022}', "Perdesaan_2022").
 _TWO_KEYS = re.compile(
     r'\{\s*(?:19|20)[0-9]{2}\s*,\s*"?[^,{}"]+"?\s*\}|(?:19|20)[0-9]{2}_[^_].*'
+    r'|\{\s*"?[^,{}"]+"?\s*,\s*(?:19|20)[0-9]{2}\s*\}|[^_{}]*[^_{}0-9]_(?:19|20)[0-9]{2}'
 )
 
 
@@ -5587,21 +5589,19 @@ def _pivot_hint(text: np.ndarray[Any, Any], index: pd.Index[Any]) -> str:
                 "and another column)"
             )
     if not why:
-        body = text[n_labels:]
-        for j in range(1, text.shape[1]):
-            cells = [s for s in body[:, j] if s]
-            periods = [_period(_POINT_ZERO.sub(r"\g<year>", s)) for s in cells]
-            if (
-                len(cells) > 1
-                and all(p is not None and p[2] == "year" for p in periods)
-                and len(set(cells)) < len(cells)
-            ):
-                name = f" {text[0, j]!r}" if n_labels and text[0, j] else ""
-                why = (
-                    f"it is in long form, one row per region and period (its "
-                    f"column{name} holds years, repeated)"
-                )
-                break
+        j = _long_period_column(text[n_labels:])
+        if j is not None:
+            name = f" {text[0, j]!r}" if n_labels and text[0, j] else ""
+            cells = [s for s in text[n_labels:, j] if s]
+            what = (
+                "years"
+                if all(re.fullmatch(r"[0-9]{4}(?:\.0+)?", s) for s in cells)
+                else "periods"
+            )
+            why = (
+                f"it is in long form, one row per region and period (its "
+                f"column{name} holds {what}, repeated)"
+            )
     if not why:
         return ""
     return (
@@ -5616,10 +5616,41 @@ def _pivot_hint(text: np.ndarray[Any, Any], index: pd.Index[Any]) -> str:
     )
 
 
+def _long_period_column(body: np.ndarray[Any, Any]) -> int | None:
+    """The first column below the labels holding periods alone, some repeated.
+
+    The years ("2022", "2022.0") or rounds ("Maret 2022") of a long frame,
+    one row per region and period; the first column too (a long frame with
+    its year column first). None if there is none.
+    """
+    for j in range(body.shape[1]):
+        cells = [s for s in body[:, j] if s]
+        periods = [_period(_POINT_ZERO.sub(r"\g<year>", s)) for s in cells]
+        if (
+            len(cells) > 1
+            and all(p is not None for p in periods)
+            and len(set(cells)) < len(cells)
+        ):
+            return j
+    return None
+
+
 def _deduplicated_hint(text: np.ndarray[Any, Any]) -> str:
-    """Advice when a frame's column names are years a reader made unique."""
+    """Advice when a frame's column names are years a reader made unique.
+
+    A label joining a year and a second key as a pivot on two columns names
+    them ("2022_3", DuckDB) is taken for a renamed year only beside the
+    year itself ("2022" and "2022_1": a repeated year renamed).
+    """
+    labels = {str(s) for s in text[:, 1:].ravel()}
     found = next(
-        (str(s) for s in text[:, 1:].ravel() if _DEDUPLICATED.fullmatch(s)), ""
+        (
+            str(s)
+            for s in text[:, 1:].ravel()
+            if _DEDUPLICATED.fullmatch(s)
+            and (_TWO_KEYS.fullmatch(s) is None or s[:4] in labels)
+        ),
+        "",
     )
     if not found:
         return ""
@@ -5653,6 +5684,12 @@ def _index_column_hint(text: np.ndarray[Any, Any]) -> str:
     values = [int(s.rstrip(".)")) for s in numbers]
     in_order = any(values == list(range(k, k + len(values))) for k in (0, 1))
     codes = all(len(s.rstrip(".)")) in (2, 4) for s in numbers)
+    if (
+        numbers
+        and all(1900 <= v <= 2099 for v in values)
+        and len(set(values)) < len(values)
+    ):
+        return ""  # years, repeated: a long table, not codes (`_pivot_hint`)
     not_rows = (
         "they look like a column of area codes: the region names must be in "
         "the first column that holds anything; remove the column of codes, or "

@@ -309,3 +309,28 @@ def test_a_year_beside_its_renamed_copy_gets_the_renamed_advice() -> None:
     )
     with pytest.raises(ValueError, match="renamed"):
         read_bps_table(df, locale="en")
+
+
+@pytest.mark.parametrize("head", ["Provinsi", "Province", "PROVINSI"])
+def test_gorontalo_in_a_table_of_provinces_is_the_province(head: str) -> None:
+    # Gorontalo is the province 75 and the regency 7501 (in province 75);
+    # under the heading "Provinsi", the province. Sulawesi Utara is 71.
+    t = _read(f"{head};2022\nSulawesi Utara;7,34\nGorontalo;15,51\n")
+    assert t.data["region_code"].tolist() == ["71", "75"]  # type: ignore[attr-defined]
+
+
+def test_the_advice_for_an_ambiguous_name_works() -> None:
+    text = "Wilayah;2022\nSulawesi Utara;7,34\nGorontalo;15,51\n"
+    with pytest.raises(ValueError, match="head the label column 'Provinsi'") as e:
+        _read(text)
+    assert "'Provinsi ...'" in str(e.value)
+    # Each fix it names: the kind written, or the heading.
+    t = _read(text.replace("\nGorontalo", "\nProvinsi Gorontalo"))
+    assert t.data["region_code"].tolist() == ["71", "75"]  # type: ignore[attr-defined]
+    t = _read(text.replace("Wilayah", "Provinsi"))
+    assert t.data["region_code"].tolist() == ["71", "75"]  # type: ignore[attr-defined]
+    # In a table of one province's regencies, `province` (code or name):
+    # the bare name is the regency 7501 (BPS convention).
+    for prov in ("75", "Gorontalo"):
+        t = _read("Kabupaten/Kota;2022\nGorontalo;15,51\n", province=prov)
+        assert t.data["region_code"].tolist() == ["7501"]  # type: ignore[attr-defined]

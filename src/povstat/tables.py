@@ -637,7 +637,8 @@ def read_bps_table(
         first sheet, the table on another, or an empty workbook: the
         message names the sheets that hold cells, to pass as `sheet_name`);
         a region name fits two regions and no province
-        row or `province` resolves it (the message lists the candidates);
+        row, `province` or a label column headed "Provinsi" resolves it
+        (the message lists the candidates);
         `province` names no province; or an option is unknown; a file is
         compressed (gzip, bzip2, xz, zstd: decompress it first); `source` is a
         str holding line breaks (table text, to be passed as
@@ -1076,7 +1077,8 @@ def read_bps_table(
     BPS convention), so a name that fits two regions is resolved by it.
     "GORONTALO" in capitals is the province, as BPS writes province rows
     (also in a table writing every regency in capitals: write "Kabupaten
-    Gorontalo" there);
+    Gorontalo" there), and so is "Gorontalo" however written in a table of
+    provinces, whose label column is headed "Provinsi" (or "Province");
     "Gorontalo" under it is the regency; "Gorontalo" with no context raises
     ValueError listing the candidates. A name whose regions all lie in other
     provinces is not matched to them: "Malang" under Jawa Tengah is
@@ -1594,7 +1596,15 @@ def read_bps_table(
 
     labels = label[keep]
     first_year = int(min(layout.years)) if len(layout.years) else None
-    regions = _match_regions(labels, grid.index[data_rows], prov, first_year)
+    # A table of provinces (its label column headed "Provinsi"): a name of a
+    # province and a regency ("Gorontalo") is the province.
+    of_provinces = any(
+        _PROVINCE_HEAD.fullmatch(str(text[r, 0]).strip()) is not None
+        for r in layout.header_rows
+    )
+    regions = _match_regions(
+        labels, grid.index[data_rows], prov, first_year, provinces=of_provinces
+    )
     formula_label = pending[data_rows, 0]
     if formula_label.any():  # never matched by the formula's text
         regions.loc[formula_label, ["code", "name", "type"]] = None
@@ -6220,14 +6230,25 @@ def _skipped(
 # --- regions ------------------------------------------------------------------
 
 
+#: The heading of a label column of provinces: "Provinsi", "Province",
+#: "Provinsi/Province".
+_PROVINCE_HEAD = re.compile(
+    r"(?:provinsi|propinsi|province)(?:\s*/\s*(?:provinsi|province))?", re.IGNORECASE
+)
+
+
 def _match_regions(
     labels: np.ndarray[Any, Any],
     rows: pd.Index[Any],
     province: str | None,
     first_year: int | None,
+    *,
+    provinces: bool = False,
 ) -> pd.DataFrame:
     """Codes, names, types and footnote marks of labels (None where unknown).
 
+    `provinces`: the table is one of provinces (its label column is headed
+    "Provinsi"): a name of a province and a regency is the province.
     Raises ValueError if a label is ambiguous and no province context
     resolves it, listing the candidates.
     """
@@ -6272,6 +6293,7 @@ def _match_regions(
         province=province,
         first_year=first_year,
         codes=codes,
+        provinces=provinces,
     )
     if has_trail.any():
         after = has_trail & lead["num"].isna().to_numpy()
@@ -6292,8 +6314,10 @@ def _match_regions(
         )
         msg = (
             f"region names that fit more than one region: {shown}; write the "
-            "kind ('Kabupaten ...', 'Kota ...'), put the province's row above "
-            "them, or give `province`"
+            "kind ('Provinsi ...', 'Kabupaten ...', 'Kota ...'); in a table of "
+            "provinces, head the label column 'Provinsi'; in a table of one "
+            "province's regencies, put the province's row above them or give "
+            "`province` (its code or name)"
         )
         raise ValueError(msg)
     reason = found["reason"].where(

@@ -334,3 +334,42 @@ def test_the_advice_for_an_ambiguous_name_works() -> None:
     for prov in ("75", "Gorontalo"):
         t = _read("Kabupaten/Kota;2022\nGorontalo;15,51\n", province=prov)
         assert t.data["region_code"].tolist() == ["7501"]  # type: ignore[attr-defined]
+
+
+def _merged_book(first: list[object]) -> io.BytesIO:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in (
+        ["Kabupaten/Kota", "2022", None, "2023", None],
+        [None, "(persen)", None, "(persen)", None],
+        [None, "Perkotaan", "Perdesaan", "Perkotaan", "Perdesaan"],
+        first,
+    ):
+        ws.append(row)
+    ws.merge_cells("B1:C1")
+    ws.merge_cells("D1:E1")
+    out = io.BytesIO()
+    wb.save(out)
+    out.seek(0)
+    return out
+
+
+def test_a_unit_row_between_merged_years_and_groups_is_read() -> None:
+    # 2022 merged over B:C, 2023 over D:E, "(persen)" under each year, the
+    # groups under the units: four values, each with its year and group.
+    t = read_bps_table(_merged_book(["Kota Batu", 3.1, 4.2, 3.0, 4.0]), locale="en")
+    assert t.data[["year", "group", "value"]].to_numpy().tolist() == [
+        [2022, "Perkotaan", 3.1],
+        [2022, "Perdesaan", 4.2],
+        [2023, "Perkotaan", 3.0],
+        [2023, "Perdesaan", 4.0],
+    ]
+    # The unit row is checked as one under the header is: "3,1 ribu" (a
+    # multiplier) under "(persen)" is refused, naming both.
+    with pytest.raises(NumberParseError, match=r"but unit row 2 states '\(persen\)'"):
+        read_bps_table(
+            _merged_book(["Kota Batu", "3.1 thousand", 4.2, 3.0, 4.0]), locale="en"
+        )

@@ -338,7 +338,8 @@ class BpsTable:
         "%", "(ribu jiwa)", "(Rp)" or "(Rupiah/Kapita/Bulan)", in round
         or square brackets ("[persen]") or after "Satuan:", thousands
         also in digits: "(000 jiwa)", "('000)", "(x 1.000)"; placed as
-        column numbers are: among the data such a row is a row of the
+        column numbers are, or between a row of years and the row of
+        groups under them: among the data such a row is a row of the
         table, never skipped; the units are not read: state them when you
         use the values; units that differ over the columns of one column
         group, of the table if it has none, raise ValueError),
@@ -1381,7 +1382,10 @@ def read_bps_table(
         if before.size and not repeats[before[-1]]:
             colnum[k] = False
     unit_row &= colnum  # among the data, a row of units is a row of the table
-    _check_unit_rows(text, grid.index, layout, rows_all[unit_row])
+    unit_positions = np.concatenate(
+        [np.asarray(layout.unit_rows, dtype=np.intp), rows_all[unit_row]]
+    ).astype(np.intp)
+    _check_unit_rows(text, grid.index, layout, unit_positions)
     note &= ~colnum
     # A row below the header whose value cells repeat those of a row above
     # it (a header repeated after a page break, or the header of a table
@@ -1533,8 +1537,8 @@ def read_bps_table(
         dtype=object,
     )
     unit_cells, unit_sources = _unit_row_spans(
-        text[rows_all[unit_row]][:, layout.columns],
-        [f"unit row {_label(r)!r}" for r in grid.index[rows_all[unit_row]]],
+        text[unit_positions][:, layout.columns],
+        [f"unit row {_label(r)!r}" for r in grid.index[unit_positions]],
         layout.groups,
     )
     _check_unit_row_cells(
@@ -5012,6 +5016,8 @@ class _Layout:
     title: str
     bare: bool  # some value column's header names only a year
     rounds_row: bool  # the header has a row of rounds under the years
+    # a unit row between the years and the groups under them
+    unit_rows: tuple[int, ...] = ()
 
 
 def _foreign_digit_hint(text: np.ndarray[Any, Any], index: pd.Index[Any]) -> str:
@@ -5219,15 +5225,27 @@ def _layout(
     sub_groups = (
         not two_rows and h + 1 < n_rows and _groups_under_years(text[h], text[h + 1])
     )
+    # A unit row ("(persen)") between the years and the groups under them:
+    # the groups are the row below it; the unit row is checked as one under
+    # the header is.
+    unit_mid = (
+        not two_rows
+        and not sub_groups
+        and h + 2 < n_rows
+        and bool(_unit_rows(text[h + 1][None, :])[0])
+        and _groups_under_years(text[h], text[h + 2])
+    )
+    sub_groups = sub_groups or unit_mid
+    sub = h + 2 if unit_mid else h + 1  # the row of rounds or groups
     if two_rows or sub_groups:
-        header_rows.append(h + 1)
+        header_rows.extend(range(h + 1, sub + 1))
         # "Tahun 2022" over "Maret", "September": the year 2022 (the word for
         # year is dropped before the round is joined to it).
         years_ffill = [
             _WORD_YEAR.sub(r"\g<year>", _POINT_ZERO.sub(r"\g<year>", y))
             for y in _ffill(year_cells)
         ]
-        rounds = text[h + 1, 1:]
+        rounds = text[sub, 1:]
         if merged is not None:
             # Where the sheet merges a year across columns, the range bounds
             # the year, as it bounds a group label: a round after it whose
@@ -5276,7 +5294,7 @@ def _layout(
     ok = [p for p in periods if p is not None]
     years = np.array([p[0] for p in ok], dtype=np.int64)
     months = [p[1] if p[2] != "year" else month for p in ok]
-    g = h + 1 if sub_groups else h - 1
+    g = sub if sub_groups else h - 1
     has_group = not sub_groups and (
         g >= 0 and _is_group_row(text[g, 1:], used, years, months)
     )
@@ -5344,6 +5362,7 @@ def _layout(
         title=title,
         bare=any(k == "year" for k in kinds),
         rounds_row=two_rows,
+        unit_rows=(h + 1,) if unit_mid else (),
     )
 
 

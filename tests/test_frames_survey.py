@@ -3247,11 +3247,13 @@ def test_weights_whose_squares_leave_float64_give_one_answer_on_every_engine(
 def test_a_domain_of_vanishing_squares_is_one_outcome_on_every_engine(
     engine: str,
 ) -> None:
-    # Weights 1 in domain 0 and 1e-300 in domain 1: after rescaling the
-    # squares of domain 1 (1e-600) still underflow to 0. Without `psu`
-    # every engine refuses (a lazy engine's variance needs them); with a
-    # unit id as `psu` every engine computes: welfare 1 and 3 under 2.5 in
-    # each domain, P0 = 50 % in both.
+    # Weights 1 in stratum 0 and 1e-300 in stratum 1 of one domain: after
+    # rescaling the domain by its power of two, the squares of stratum 1
+    # (1e-600) still underflow to 0. Without `psu` every engine refuses (a
+    # lazy engine's variance needs them); with a unit id as `psu` every
+    # engine computes: welfare 1 and 3 under 2.5, P0 = 50 %. As separate
+    # domains (`by`), each is rescaled by its own power of two: every
+    # engine computes, 50 % in both.
     df = pd.DataFrame(
         {
             "y": [1.0, 3, 1, 3],
@@ -3266,17 +3268,21 @@ def test_a_domain_of_vanishing_squares_is_one_outcome_on_every_engine(
         warnings.filterwarnings("ignore", "the weights total at most")
         if engine == "arrays":
             with pytest.raises(ValueError, match=match):
-                poverty_estimates(df["y"], 2.5, weights=df["w"], by=df["b"], **kw)
+                poverty_estimates(df["y"], 2.5, weights=df["w"], strata=df["b"], **kw)
             est = poverty_estimates(
-                df["y"], 2.5, weights=df["w"], by=df["b"], psu=df["p"], **kw
+                df["y"], 2.5, weights=df["w"], strata=df["b"], psu=df["p"], **kw
             )
+            assert est.estimate.tolist() == [50.0]
+            est = poverty_estimates(df["y"], 2.5, weights=df["w"], by=df["b"], **kw)
             assert est.estimate.tolist() == [50.0, 50.0]
             return
         frame = _engines(df)[engine]
-        kw |= {"welfare": "y", "line": 2.5, "weight": "w", "by": "b"}
+        kw |= {"welfare": "y", "line": 2.5, "weight": "w"}
         with pytest.raises(ValueError, match=match):
-            backends.collect(poverty_table(frame, **kw))
-        out = backends.collect(poverty_table(frame, psu="p", **kw))
+            backends.collect(poverty_table(frame, strata="b", **kw))
+        out = backends.collect(poverty_table(frame, strata="b", psu="p", **kw))
+        assert backends.col(out, "estimate").tolist() == [50.0]
+        out = backends.collect(poverty_table(frame, by="b", **kw))
     assert sorted(backends.col(out, "estimate").tolist()) == [50.0, 50.0]
 
 
@@ -3350,3 +3356,135 @@ def test_a_masked_line_is_a_missing_line_on_every_path(engine: str) -> None:
     unmasked = np.ma.masked_array(125.0, mask=False)
     assert run(unmasked) == 50.0
     assert run({"a": unmasked}) == 50.0
+
+
+# --------------------------------------------------------------------------
+# Weights rescaled per domain
+# --------------------------------------------------------------------------
+
+_Y8 = [100.0, 150, 100, 150, 90, 130, 80, 140]
+_B8 = list("aaaabbbb")
+_WB = [1.3e-20, 1.7e-20, 1.1e-20, 2.9e-20]
+
+
+@pytest.mark.parametrize("big", [1.0, 1e300, 1e150])
+def test_a_domain_of_small_weights_beside_large_ones_is_exact(big: float) -> None:
+    # Domain b: welfare 90, 130, 80, 140 with weights 1.3, 1.7, 1.1, 2.9
+    # (times 1e-20); poor (below 125) are 90 and 80: (1.3 + 1.1) / 7.0 =
+    # 24/70 = 34.285714285714285 %. Domain a: poor 100 (twice), weights
+    # 1 + 3 of 10 = 40 %. Weights 1e300 or 1e150 in domain a rescale a
+    # alone: b keeps its digits (one power of two for both pushed b's
+    # weights into subnormals, 34.29111531190927).
+    w = [big, 2 * big, 3 * big, 4 * big, *_WB]
+    got = fgt(_Y8, 125.0, alpha=0, unit="percent", weights=w, by=_B8)
+    assert got.tolist() == [40.0, 34.285714285714285]
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "the weights total at most")
+        want = poverty_estimates(
+            _Y8,
+            125.0,
+            alpha=0,
+            unit="percent",
+            weights=[1.0, 2, 3, 4, *_WB],
+            by=_B8,
+            psu=range(8),
+        )
+    df = pd.DataFrame({"y": _Y8, "w": w, "g": _B8, "p": range(8)})
+    kw: dict[str, Any] = {"welfare": "y", "weight": "w", "by": "g", "line": 125.0}
+    kw |= {"unit": "percent", "alpha": 0}
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "the weights total at most")
+        for engine, frame in _engines(df).items():
+            for psu in ("p", None):
+                out = _to_pandas(poverty_table(frame, psu=psu, **kw))
+                out = out.sort_values("g")
+                # exact on eager engines; lazy ones sum in float64 (1 ulp)
+                np.testing.assert_allclose(
+                    out["estimate"],
+                    [40.0, 34.285714285714285],
+                    rtol=0 if engine in ("pandas", "polars") else 4e-16,
+                    err_msg=engine,
+                )
+                # SE of b from the design with b's weights as given x 1e20
+                np.testing.assert_allclose(
+                    out["se"].iloc[1], want.se[1], rtol=1e-14, err_msg=engine
+                )
+
+
+def test_positive_weights_are_never_called_zero() -> None:
+    # Weights 1e300 in domain a, 1.3e-300 in b: b's own power of two keeps
+    # them positive, so b has an estimate (P0: 90 and 80 below 125, weights
+    # 1.3 + 1.1 of 7.0 = 34.285714285714285 %), never "all 0".
+    w = [1e300, 2e300, 3e300, 4e300, *(x * 1e-280 for x in _WB)]
+    got = fgt(_Y8, 125.0, alpha=0, unit="percent", weights=w, by=_B8)
+    assert got.tolist() == [40.0, 34.285714285714285]
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "the weights total at most")
+        est = poverty_estimates(
+            _Y8, 125.0, alpha=0, unit="percent", weights=w, by=_B8, psu=range(8)
+        )
+    assert est.estimate.tolist() == [40.0, 34.285714285714285]
+
+
+@pytest.mark.parametrize("engine", ["pandas", "polars lazy", "duckdb"])
+def test_weights_whose_sum_of_squares_overflows_are_one_outcome(engine: str) -> None:
+    # 100 weights of 1e154: each square (1e308) is finite, their sum is not.
+    # Every engine rescales them (exact): welfare 100 and 150 alternate,
+    # P0 = 50 %, each unit its own PSU: se = sqrt(n/(n-1) * sum u^2) with
+    # u = (t - 0.5)/100 = +-0.005: sqrt(100/99 * 100 * 25e-6) = 0.0502519
+    # (5.0252 %).
+    df = pd.DataFrame({"y": [100.0, 150] * 50, "w": [1e154] * 100})
+    frame = _engines(df)[engine]
+    out = _to_pandas(
+        poverty_table(
+            frame, welfare="y", weight="w", line=125.0, alpha=0, unit="percent"
+        )
+    )
+    # (the lazy engines' float64 sums round: within 1e-15 relative)
+    np.testing.assert_allclose(out["estimate"], [50.0], rtol=1e-15)
+    np.testing.assert_allclose(out["se"], [100 * np.sqrt(100 / 99 * 25e-4)], rtol=1e-13)
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.lists(st.floats(0.5, 100.0), min_size=9, max_size=9),
+    st.lists(st.floats(50.0, 200.0), min_size=9, max_size=9),
+    st.integers(-700, 700),
+    st.integers(0, 2),
+    st.booleans(),
+)
+def test_scaling_one_domain_changes_no_domain(
+    w: list[float], y: list[float], k: int, which: int, with_psu: bool
+) -> None:
+    # A domain's estimates and standard errors use its own units alone, and
+    # a power of two changes no ratio: multiplying one domain's weights by
+    # 2**k leaves every domain's figures bit-identical, on every engine.
+    by = np.repeat(["a", "b", "c"], 3)
+    scaled = np.where(by == "abc"[which], np.ldexp(np.array(w), k), w)
+    kw: dict[str, Any] = {"line": 125.0, "alpha": [0, 1], "unit": "percent"}
+    psu = np.arange(9) if with_psu else None
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "the weights total at most")
+        warnings.filterwarnings("ignore", "the variance of")
+        a = poverty_estimates(y, weights=w, by=by, psu=psu, **kw)
+        b = poverty_estimates(y, weights=scaled, by=by, psu=psu, **kw)
+        assert a.estimate.tolist() == b.estimate.tolist()
+        assert a.se.tolist() == b.se.tolist()
+        for engine in ("pandas", "polars lazy", "duckdb"):
+            outs = [
+                _to_pandas(
+                    poverty_table(
+                        _engines(
+                            pd.DataFrame({"y": y, "w": ws, "g": by, "p": range(9)})
+                        )[engine],
+                        welfare="y",
+                        weight="w",
+                        by="g",
+                        psu="p" if with_psu else None,
+                        **kw,
+                    )
+                ).sort_values(["g", "measure"])
+                for ws in (w, scaled)
+            ]
+            for c in ("estimate", "se"):
+                assert outs[0][c].tolist() == outs[1][c].tolist(), (engine, c)

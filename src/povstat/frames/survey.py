@@ -13,6 +13,7 @@ as numpy arrays and reduced by the same numpy code as
 from __future__ import annotations
 
 import datetime
+import math
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
@@ -30,14 +31,17 @@ from povstat.frames._plumbing import refuse_duplicate_columns
 from povstat.poverty_measures import (
     MISSING_SCALAR_LINE,
     NUMPY_OPS,
+    SMALL_WEIGHT,
     Comparison,
     MissingPolicy,
     _maybe_nan,
     alphas_arg,
     comparison_arg,
+    exponent_factors,
     factorize,
     is_line_number,
     label_list,
+    large_weight,
     line_number,
     lines_by_domain,
     match_key,
@@ -47,7 +51,7 @@ from povstat.poverty_measures import (
     refuse_lines_missing_in_domains,
     refuse_missing_domain_lines,
     unit_terms,
-    weight_factors,
+    weight_exponents,
 )
 from povstat.survey import (
     _LONELY,
@@ -116,6 +120,64 @@ def _columns(by: str | Sequence[str] | None) -> list[str]:
         msg = f"`by` names a column twice: {cols}"
         raise ValueError(msg)
     return cols
+
+
+def _domain_factors(
+    pw: nw.Expr, by_cols: list[str], top: NDArray[np.float64], rows: int
+) -> tuple[nw.Expr, nw.Expr]:
+    """Each row's two weight factors: its domain's power of two.
+
+    The engine takes each domain's largest and smallest positive weight
+    (`pw`, weight times size) over the domain's rows, and gives the domain
+    the factors of :func:`povstat.poverty_measures.weight_exponents` for
+    them: the exponent of its largest weight, chosen among those of the
+    cells' largest weights `top` (the domain's largest is one of them) by
+    comparisons with powers of two (exact on every engine), or none.
+    """
+    if by_cols:
+        m = pw.max().over(*by_cols)
+        mn = nw.when(pw > 0).then(pw).min().over(*by_cols)
+    else:
+        m, mn = pw.max(), nw.when(pw > 0).then(pw).min()
+    need = (m >= nw.lit(large_weight(rows))) | (mn < nw.lit(SMALL_WEIGHT))
+    good = top[np.isfinite(top) & (top > 0)]
+    f1: nw.Expr = nw.lit(1.0)
+    f2: nw.Expr = nw.lit(1.0)
+    for e in np.unique(np.frexp(good)[1]).tolist():  # a loop over exponents
+        a, b = exponent_factors(np.array([e]))
+        here = need & (m >= nw.lit(math.ldexp(1.0, e - 1)))
+        f1 = nw.when(here).then(nw.lit(float(a[0]))).otherwise(f1)
+        f2 = nw.when(here).then(nw.lit(float(b[0]))).otherwise(f2)
+    return f1, f2
+
+
+def _applied_exponents(
+    f1: NDArray[np.float64],
+    f2: NDArray[np.float64],
+    domain: NDArray[np.intp],
+    n_domains: int,
+    by_values: Mapping[str, Any],
+) -> NDArray[np.int64]:
+    """Per domain, the exponent of the factors the engine applied.
+
+    Every cell of a domain has its domain's factors; a domain whose cells
+    the engine scaled differently (keys the engine groups otherwise than
+    their values compare) is refused by name.
+    """
+    e = -((np.frexp(f1)[1] - 1) + (np.frexp(f2)[1] - 1)).astype(np.int64)
+    lo = np.full(n_domains, np.iinfo(np.int64).max)
+    hi = np.full(n_domains, np.iinfo(np.int64).min)
+    np.minimum.at(lo, domain, e)
+    np.maximum.at(hi, domain, e)
+    if (lo != hi).any():
+        names = label_list(_domain_labels(by_values, n_domains)[lo != hi])
+        msg = (
+            f"the `by` domain(s) {names[:5]} group rows that the engine "
+            "scaled as different domains (their weights are rescaled by "
+            "a power of two per domain): give `by` columns of a plain type"
+        )
+        raise ValueError(msg)
+    return lo
 
 
 def _floats(table: nw.DataFrame[Any], name: str) -> NDArray[np.float64]:
@@ -564,10 +626,11 @@ def poverty_table(
         no dtype (polars ``Null``, DuckDB ``NULL``): the message says so,
         under either `nan_policy`. If a weight times its size underflows
         float64 to 0 (the message counts the rows). Weights (times sizes)
-        whose squares leave float64 (the largest above about 1.3e154, or
-        the smallest positive one below about 1.5e-154, subnormals such as
-        5e-324 included) are not refused: every engine rescales them by a
-        power of two (see Notes). Without `psu`, a domain and stratum
+        whose squares or their sums leave float64 (the largest above about
+        1.3e154 / sqrt(rows), or the smallest positive one below about
+        1.5e-154, subnormals such as 5e-324 included) are not refused:
+        every engine rescales each domain's by a power of two (see Notes).
+        Without `psu`, a domain and stratum
         whose weights' squares still all underflow to 0 after that
         (weights all below about 1e-162 of the largest) are refused, on
         every engine (a lazy engine's variance needs them); give a unit id
@@ -649,11 +712,14 @@ def poverty_table(
     -----
     A lazy frame's engine computes each row's terms and runs one
     ``group_by([*by, strata, psu]).agg(sums)``. Only when that reduction
-    finds the squares of the weights (times sizes) beyond float64's range
-    (the largest weight above about 1.3e154, the smallest positive one
-    below about 1.5e-154) does it run a second time, with the weights
-    multiplied by the power of two that brings the largest into [0.5, 1):
-    exact, so the estimates and standard errors are those of the weights
+    finds the squares of the weights (times sizes) or their sums possibly
+    beyond float64's range (the largest weight above about 1.3e154 /
+    sqrt(rows), the smallest positive one below about 1.5e-154) does it
+    run a second time, with each domain's weights multiplied by the power
+    of two that brings the domain's largest into [0.5, 1) (the engine
+    takes each domain's largest weight over its rows): exact, since a
+    domain's figures use its own units alone, so the
+    estimates and standard errors are those of the weights
     as given, on every engine (numpy rescales them alike), and the design
     effect compares with a population of the weights' total as given. An
     eager pandas, polars or
@@ -940,18 +1006,19 @@ def poverty_table(
     # missing under one of several lines gets zero weight under all.
     zzs = [nw.when(_missing(z)).then(nw.lit(1.0)).otherwise(z) for z in zs]
     yy = nw.when(bad).then(zzs[0]).otherwise(y)
-    # Weights whose squares leave float64 (weight_factors): a second pass
-    # with the weights times a power of two (exact), as numpy rescales.
-    factors: tuple[int, float, float] = (0, 1.0, 1.0)
+    # Weights whose squares leave float64 (weight_exponents): a second pass
+    # with each domain's weights times its own power of two (exact), as
+    # numpy rescales.
+    pw_given = nw.when(bad).then(nw.lit(0.0)).otherwise(w * s)
+    factors: tuple[nw.Expr, nw.Expr] | None = None
+    overall_exp = 0
     while True:  # at most two passes: the second only in that rare case
         pw = (
-            nw.when(bad)
+            pw_given
+            if factors is None
+            else nw.when(bad)
             .then(nw.lit(0.0))
-            .otherwise(
-                (w * s) * nw.lit(factors[1]) * nw.lit(factors[2])
-                if factors[0]
-                else w * s
-            )
+            .otherwise((w * s) * factors[0] * factors[1])
         )
         # A prefix for povstat's own columns that no column of the frame starts
         # with, so that none of the caller's columns is ever overwritten.
@@ -963,6 +1030,12 @@ def poverty_table(
             yy.alias(f"{t}y"),
             *(zz.alias(f"{t}z{i}") for i, zz in enumerate(zzs)),
             pw.alias(f"{t}w"),
+            pw_given.alias(f"{t}wu"),
+            *(
+                []
+                if factors is None
+                else [factors[0].alias(f"{t}f1"), factors[1].alias(f"{t}f2")]
+            ),
             bad.cast(f64).alias(f"{t}bad"),
             # Each input's missing values, counted for the message under "raise".
             _missing(y).cast(f64).alias(f"{t}missy"),
@@ -1005,7 +1078,8 @@ def poverty_table(
             (wcol * term * term).alias(f"{t}wtt{j}") for j, term in enumerate(terms)
         ]
         per_unit.append((wcol > 0).cast(f64).alias(f"{t}pos"))
-        per_unit.append(nw.when(wcol > 0).then(wcol).alias(f"{t}wposv"))
+        wu = nw.col(f"{t}wu")
+        per_unit.append(nw.when(wu > 0).then(wu).alias(f"{t}wposv"))
         # Each term of the units of positive weight (null otherwise): its range
         # by cell tells a measure the same for every unit of a domain.
         per_unit += [
@@ -1037,9 +1111,12 @@ def poverty_table(
             summed += [f"{t}ww"] + [f"{t}wwt{j}" for j in range(k)]
             summed += [f"{t}wwtt{i}_{j}" for i in range(k) for j in range(i, k)]
         aggs = [nw.col(c).sum() for c in summed] + [nw.len().alias(f"{t}n")]
-        # The largest and smallest positive weights, for weight_factors.
-        aggs += [nw.col(f"{t}w").max().alias(f"{t}wmax")]
+        # The largest and smallest positive weights as given, for
+        # weight_exponents, and the factors applied to them.
+        aggs += [nw.col(f"{t}wu").max().alias(f"{t}wmax")]
         aggs += [nw.col(f"{t}wposv").min().alias(f"{t}wmin")]
+        if factors is not None:
+            aggs += [nw.col(f"{t}f{i}").max().alias(f"{t}f{i}") for i in (1, 2)]
         aggs += [nw.col(f"{t}tv{j}").min().alias(f"{t}tlo{j}") for j in range(k)]
         aggs += [nw.col(f"{t}tv{j}").max().alias(f"{t}thi{j}") for j in range(k)]
         # The smallest weight, size, welfare and lines, for error messages.
@@ -1075,14 +1152,20 @@ def poverty_table(
         # The one pass over the data on the engine.
         reduced = prepared.group_by(keys).agg(*aggs) if keys else prepared.select(*aggs)
         table = reduced.collect() if isinstance(reduced, nw.LazyFrame) else reduced
-        if factors[0]:
+        if factors is not None:
             break
-        factors = weight_factors(
-            float(np.fmax.reduce(_floats(table, f"{t}wmax"), initial=-np.inf)),
-            float(np.fmin.reduce(_floats(table, f"{t}wmin"), initial=np.inf)),
+        top, low = _floats(table, f"{t}wmax"), _floats(table, f"{t}wmin")
+        n_all = int(np.nansum(_floats(table, f"{t}n")))
+        overall_exp = int(
+            weight_exponents(
+                [np.fmax.reduce(top, initial=-np.inf)],
+                [np.fmin.reduce(low, initial=np.inf)],
+                n_all,
+            )[0]
         )
-        if not factors[0]:
+        if not overall_exp:  # no domain needs it either
             break
+        factors = _domain_factors(pw_given, by_cols, top, n_all)
 
     def col(name: str) -> NDArray[np.float64]:
         return np.asarray(table[name].to_numpy(), dtype=np.float64)
@@ -1219,6 +1302,13 @@ def poverty_table(
         _, psu_codes = factorize(
             s_codes.astype(np.int64) * (int(p_codes.max()) + 1) + p_codes, psu
         )
+    weight_exp = (
+        None
+        if factors is None
+        else _applied_exponents(
+            col(f"{t}f1"), col(f"{t}f2"), domain, n_domains, by_values
+        )
+    )
     red = Reduced(
         domain=domain,
         stratum=s_codes,
@@ -1232,7 +1322,8 @@ def poverty_table(
         n_strata=s_labels.shape[0],
         stratum_labels=s_labels,
         fpc=fpc_h,
-        weight_exp=factors[0],
+        weight_exp=weight_exp,
+        overall_exp=overall_exp,
         lo=np.stack([col(f"{t}tlo{j}") for j in range(k)], axis=1),
         hi=np.stack([col(f"{t}thi{j}") for j in range(k)], axis=1),
         **extra,

@@ -3488,3 +3488,28 @@ def test_scaling_one_domain_changes_no_domain(
             ]
             for c in ("estimate", "se"):
                 assert outs[0][c].tolist() == outs[1][c].tolist(), (engine, c)
+
+
+@pytest.mark.parametrize("engine", ["arrays", "pandas", "polars lazy", "duckdb"])
+@pytest.mark.parametrize(
+    ("y", "z"), [([-1e308, 1e308], 1e308), ([-1.7e308, 1.7e308], 1.7e308)]
+)
+def test_a_finite_gap_whose_difference_overflows_is_computed(
+    engine: str, y: list[float], z: float
+) -> None:
+    # line - welfare = 2e308 overflows, but the gap (z - y) / z is 2 for the
+    # first unit and 0 for the second (not poor): P1 = (2 + 0) / 2 = 1,
+    # P2 = (4 + 0) / 2 = 2; every square is finite.
+    if engine == "arrays":
+        got = fgt(y, z, alpha=[1, 2], unit="fraction").tolist()
+        assert got == [1.0, 2.0]
+        est = poverty_estimates(y, z, alpha=[1, 2], unit="fraction")
+        assert est.estimate.tolist() == [1.0, 2.0]
+        return
+    frame = _engines(pd.DataFrame({"y": y}))[engine]
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "the weights total at most")
+        out = _to_pandas(
+            poverty_table(frame, welfare="y", line=z, alpha=[1, 2], unit="fraction")
+        )
+    assert out["estimate"].tolist() == [1.0, 2.0]

@@ -135,7 +135,19 @@ def unit_terms(
             terms.append(ops.as_float(poor))
             continue
         if gap is None:
-            gap = ops.where(poor, (line - welfare) / line, 0.0)
+            # Where line - welfare overflows (both finite: a welfare near
+            # -1e308), the same gap from halves, exact at that magnitude;
+            # elsewhere the difference as it is, bit for bit.
+            diff = line - welfare
+            gap = ops.where(
+                poor,
+                ops.where(
+                    ops.less(diff, math.inf, inclusive=False),
+                    diff / line,
+                    (line * 0.5 - welfare * 0.5) / (line * 0.5),
+                ),
+                0.0,
+            )
         if a == 1.0:
             terms.append(gap)
         elif a == 2.0:
@@ -1153,6 +1165,9 @@ def fgt(
     domain's largest into [0.5, 1), as :func:`poverty_estimates` does:
     exact, since a domain's measures use its own weights alone, and a
     subnormal weight times a gap no longer loses its digits.
+    Where ``line - welfare`` overflows although the gap is finite (welfare
+    -1e308 under a line of 1e308: a gap of 2), the gap is formed from
+    halves of both, exactly; elsewhere it is ``(line - welfare) / line``.
     The result is the float64 nearest the
     exact ratio of the weighted sums
     (at worst the float64 on its other side): the sums are kept as pairs

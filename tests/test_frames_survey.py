@@ -3513,3 +3513,31 @@ def test_a_finite_gap_whose_difference_overflows_is_computed(
             poverty_table(frame, welfare="y", line=z, alpha=[1, 2], unit="fraction")
         )
     assert out["estimate"].tolist() == [1.0, 2.0]
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        pd.Categorical(np.array([0.1, 0.1, 0.7, 0.7], dtype="f4")),
+        pd.Categorical(np.array([0.1, 0.1, 0.7, 0.7], dtype="f4"), ordered=True),
+        pd.Series([0.1, 0.1, 0.7, 0.7], dtype="float32[pyarrow]"),
+        pd.Series([0.1, 0.1, 0.7, 0.7], dtype="float16"),
+        pd.Series([0.1, 0.1, 0.7, 0.7], dtype="Float32"),
+        pd.Series([0.1, 0.1, 0.7, 0.7], dtype="float32"),
+    ],
+    ids=["categorical", "ordered", "arrow", "f2", "Float32", "f4"],
+)
+def test_short_float_labels_are_their_shortest_decimals_in_every_container(
+    labels: Any,
+) -> None:
+    # float32 0.1 is 0.10000000149011612: its label is the shortest decimal
+    # that reads back as it, 0.1 (as the array functions read it), in any
+    # pandas container; the overall row's label is missing. Welfare 100 and
+    # 150 under 125 in each domain: P0 = 50 %.
+    d = pd.DataFrame({"y": [100.0, 150, 100, 150], "g": labels})
+    out = poverty_table(
+        d, welfare="y", line=125.0, alpha=0, unit="percent", by="g", overall=True
+    )
+    assert out["g"].tolist()[:2] == [0.1, 0.7]
+    assert out["g"].isna().tolist() == [False, False, True]
+    assert out["estimate"].tolist() == [50.0, 50.0, 50.0]

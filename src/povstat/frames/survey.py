@@ -2148,6 +2148,38 @@ def _categories_dtype(values: nw.Series[Any]) -> Any:
     return nw.from_native(empty, series_only=True).dtype
 
 
+def _widened_float_dtype(dtype: Any) -> Any:
+    """A pandas dtype with float32/float16 values widened to float64.
+
+    A float32 label is its shortest decimal (0.1), held as float64, in
+    every container: numpy float32 and float16, pandas Float32, pyarrow
+    ``float``/``halffloat`` and a Categorical of such categories (its
+    categories read by the same rule, order kept).
+    """
+    import pandas as pd
+    import pyarrow as pa
+
+    if isinstance(dtype, pd.CategoricalDtype):
+        cats = dtype.categories
+        if _widened_float_dtype(cats.dtype) is cats.dtype:
+            return dtype
+        short = np.asarray(cats.to_numpy())
+        if short.dtype not in (np.float32, np.float16):  # pandas or pyarrow float32
+            short = np.asarray(cats.to_numpy(dtype=np.float32, na_value=np.nan))
+        values = _validate.widen_short_float(short)
+        return pd.CategoricalDtype(pd.Index(values), ordered=dtype.ordered)
+    if isinstance(dtype, pd.ArrowDtype):
+        arrow = dtype.pyarrow_dtype
+        if pa.types.is_floating(arrow) and arrow.bit_width < 64:
+            return pd.ArrowDtype(pa.float64())
+        return dtype
+    if isinstance(dtype, np.dtype) and dtype.kind == "f" and dtype.itemsize < 8:
+        return np.dtype(np.float64)
+    if str(dtype) in ("Float32", "Float16"):
+        return pd.Float64Dtype()
+    return dtype
+
+
 def _pandas_output(
     data: dict[str, Any], schema: dict[str, Any], by: list[str], native: Any
 ) -> Any:
@@ -2165,11 +2197,7 @@ def _pandas_output(
         backend="pandas",
     ).to_native()
     for i, c in enumerate(by):
-        dtype = native[c].dtype
-        if str(dtype).lower().startswith("float32"):
-            # A float32 label is its shortest decimal (0.1), held as float64
-            # (float32, Float32 and float32[pyarrow] become their float64).
-            dtype = str(dtype).replace("32", "64")
+        dtype = _widened_float_dtype(native[c].dtype)
         kind = getattr(dtype, "kind", "")
         column: Any
         if isinstance(dtype, np.dtype) and kind in "biu":

@@ -3541,3 +3541,72 @@ def test_short_float_labels_are_their_shortest_decimals_in_every_container(
     assert out["g"].tolist()[:2] == [0.1, 0.7]
     assert out["g"].isna().tolist() == [False, False, True]
     assert out["estimate"].tolist() == [50.0, 50.0, 50.0]
+
+
+_TEXT_ROWS = "(100.0, 1, 'A'), (150.0, 1, 'a'), (100.0, 2, 'A'), (150.0, 2, 'a')"
+_TEXT_ROWS_REVERSED = (
+    "(150.0, 2, 'a'), (100.0, 2, 'A'), (150.0, 1, 'a'), (100.0, 1, 'A')"
+)
+_TEXT_ROWS_REVERSED = (
+    "(150.0, 2, 'a'), (100.0, 2, 'A'), (150.0, 1, 'a'), (100.0, 1, 'A')"
+)
+
+
+@pytest.mark.parametrize("role", ["by", "strata", "psu"])
+@pytest.mark.parametrize("rows", [_TEXT_ROWS, _TEXT_ROWS_REVERSED])
+def test_duckdb_collated_text_keys_are_refused_by_name(role: str, rows: str) -> None:
+    # COLLATE NOCASE makes DuckDB group 'A' with 'a' (pandas and polars keep
+    # two labels): refused naming the argument and column, in any row order
+    # and with a line mapping too; a plain VARCHAR gives two domains.
+    con = duckdb.connect()
+    rel = con.sql(f"select y, k, g COLLATE NOCASE as g from (values {rows}) t(y, k, g)")
+    kw: dict[str, Any] = {"welfare": "y", "unit": "percent", "alpha": 0, role: "g"}
+    kw |= {"strata": "k"} if role == "psu" else {}
+    match = rf"`{role}` column 'g' groups distinct text values as one label"
+    with pytest.raises(TypeError, match=match):
+        poverty_table(rel, line=125.0, **kw)
+    if role == "by":
+        with pytest.raises(TypeError, match=match):
+            poverty_table(rel, line={"a": 125.0, "A": 125.0}, **kw)
+    plain = con.sql(f"select y, k, g from (values {rows}) t(y, k, g)")
+    if role == "by":
+        # 'A': welfare 100 (poor, P0 100 %); 'a': 150 (P0 0 %)
+        out = poverty_table(plain, line=125.0, **kw).df()
+        assert dict(zip(out["g"], out["estimate"], strict=True)) == {
+            "A": 100.0,
+            "a": 0.0,
+        }
+
+
+@pytest.mark.spark
+@pytest.mark.parametrize(
+    ("expr", "match"),
+    [
+        ("c collate UTF8_LCASE", "string collate UTF8_LCASE: Spark would group"),
+        ("c collate UNICODE_CI", "string collate UNICODE_CI: Spark would group"),
+        ("make_ym_interval(k, 0)", "interval year to month: Spark cannot hand"),
+        ("parse_json(cast(k as string))", "variant: Spark cannot order it"),
+    ],
+)
+@pytest.mark.parametrize("role", ["by", "psu"])
+def test_spark_collated_interval_and_variant_keys_are_refused_by_name(
+    spark: Any, expr: str, match: str, role: str
+) -> None:
+    base = f"select * from values {_TEXT_ROWS.replace('.0,', '.0D,')} as t(y, k, c)"
+    sdf = spark.sql(f"select y, k, {expr} as g from ({base})")
+    kw: dict[str, Any] = {"welfare": "y", "unit": "percent", "alpha": 0, role: "g"}
+    kw |= {"strata": "k"} if role == "psu" else {}
+    with pytest.raises(
+        TypeError, match=rf"`{role}` column 'g' is of Spark type {match}"
+    ):
+        poverty_table(sdf, line=125.0, **kw)
+    if role == "by" and "collate" in expr:
+        with pytest.raises(TypeError, match=match):
+            poverty_table(sdf, line={"a": 125.0}, **kw)
+        # cast to a plain STRING: two domains, 'A' poor (100 %), 'a' not
+        plain = spark.sql(f"select y, cast({expr} as string) as g from ({base})")
+        out = poverty_table(plain, line=125.0, **kw).select("g", "estimate")
+        assert {r["g"]: r["estimate"] for r in out.collect()} == {
+            "A": 100.0,
+            "a": 0.0,
+        }

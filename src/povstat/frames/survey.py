@@ -613,7 +613,12 @@ def poverty_table(
         bytes, TIME WITH TIME ZONE without its offset, INTERVAL groups 1
         month with 30 days: the message names the column and its type and
         the cast to make; UUID and ENUM are read as their text, BLOB as
-        bytes), or a `welfare`, `line`,
+        bytes), a key column is text the engine groups under a collation
+        (DuckDB ``COLLATE NOCASE``, found where a group holds distinct
+        values; Spark strings of a collation other than ``UTF8_BINARY``,
+        from the schema: cast to a plain string type), a Spark key column
+        is a year-month or calendar interval or a VARIANT, or a `welfare`,
+        `line`,
         `weight`, `size` or `fpc` column is not of a numeric dtype
         (integer, float or decimal; bool, text, dates, datetimes and
         durations are refused, from the schema, before any data is read;
@@ -925,6 +930,7 @@ def poverty_table(
     _refuse_nested_keys(roles, in_schema)
     _refuse_128_bit_keys({**roles, **({fpc: "fpc"} if fpc else {})}, in_schema)
     _refuse_unfaithful_duckdb_keys(frame, roles)
+    _refuse_spark_keys(frame, roles)
     key_schema = _key_schema(frame, by_cols, in_schema)
     zs = []
     for entry, value in zip(entries, items, strict=True):
@@ -1149,6 +1155,21 @@ def poverty_table(
             _plumbing.significant_digits(nw.col(c)).max().cast(f64).alias(f"{t}dig{i}")
             for i, c in enumerate(decimal_cols)
         ]
+        # DuckDB text keys: the bytes' range in each group, which differs
+        # where a collation (COLLATE NOCASE) merged distinct values.
+        texts = (
+            [c for c in keys if in_schema[c] == nw.String]
+            if frame.implementation.is_duckdb()
+            else []
+        )
+        aggs += [
+            nw.col(c).cast(nw.Binary()).min().alias(f"{t}blo{i}")
+            for i, c in enumerate(texts)
+        ]
+        aggs += [
+            nw.col(c).cast(nw.Binary()).max().alias(f"{t}bhi{i}")
+            for i, c in enumerate(texts)
+        ]
         # The one pass over the data on the engine.
         reduced = prepared.group_by(keys).agg(*aggs) if keys else prepared.select(*aggs)
         table = reduced.collect() if isinstance(reduced, nw.LazyFrame) else reduced
@@ -1170,6 +1191,16 @@ def poverty_table(
     def col(name: str) -> NDArray[np.float64]:
         return np.asarray(table[name].to_numpy(), dtype=np.float64)
 
+    for i, c in enumerate(texts):  # a loop over the few text key columns
+        if table[f"{t}blo{i}"].to_list() != table[f"{t}bhi{i}"].to_list():
+            role = roles.get(c, "fpc")
+            msg = (
+                f"`{role}` column {c!r} groups distinct text values as one "
+                'label on DuckDB (a collation such as COLLATE NOCASE: "A" and '
+                '"a" as one, where other engines keep two); cast it to a plain '
+                "VARCHAR (COLLATE binary) first"
+            )
+            raise TypeError(msg)
     counts = {}
     for c in keys:
         _refuse_fine_times(table[c], c, _role(c, by_cols, strata=strata, psu=psu))
@@ -2088,6 +2119,47 @@ def _refuse_unfaithful_duckdb_keys(frame: _Frame, roles: Mapping[str, str]) -> N
                 f"`{role}` column {c!r} is of DuckDB type {kind}, which povstat "
                 f"cannot read as labels as they are: {why}; cast it to {cast} "
                 "first"
+            )
+            raise TypeError(msg)
+
+
+def _refuse_spark_keys(frame: _Frame, roles: Mapping[str, str]) -> None:
+    """Refuse Spark key columns the engine groups or hands over unfaithfully.
+
+    From the schema alone, naming the argument, the column and its type: a
+    string with a collation other than ``UTF8_BINARY`` (``UTF8_LCASE``,
+    ``UNICODE_CI``: Spark would group "A" with "a", where pandas and polars
+    keep two labels), a year-month or calendar interval (not handed over
+    to Python) and a VARIANT (not orderable, so not groupable).
+    """
+    impl = frame.implementation
+    if not (impl.is_pyspark() or impl.is_pyspark_connect()):
+        return
+    fields: dict[str, Any] = {
+        f.name: f.dataType for f in frame.to_native().schema.fields
+    }
+    for c, role in roles.items():  # a loop over the handful of key columns
+        dtype: Any = fields.get(c)
+        name = type(dtype).__name__
+        collation = getattr(dtype, "collation", "UTF8_BINARY")
+        if name == "StringType" and collation != "UTF8_BINARY":
+            msg = (
+                f"`{role}` column {c!r} is of Spark type "
+                f"{dtype.simpleString()}: Spark would group or compare its "
+                f'values under collation {collation} ("A" and "a" as one '
+                "label, where other engines keep two); cast it to a plain "
+                "STRING (STRING COLLATE UTF8_BINARY) first"
+            )
+            raise TypeError(msg)
+        if name in ("YearMonthIntervalType", "CalendarIntervalType", "VariantType"):
+            why = (
+                "Spark cannot order it, so cannot group by it"
+                if name == "VariantType"
+                else "Spark cannot hand its values to Python as labels"
+            )
+            msg = (
+                f"`{role}` column {c!r} is of Spark type {dtype.simpleString()}: "
+                f"{why}; cast it to a STRING (or a number) first"
             )
             raise TypeError(msg)
 

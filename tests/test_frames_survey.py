@@ -3610,3 +3610,39 @@ def test_spark_collated_interval_and_variant_keys_are_refused_by_name(
             "A": 100.0,
             "a": 0.0,
         }
+
+
+@pytest.mark.parametrize("engine", ["arrays", "pandas", "polars lazy", "duckdb"])
+def test_weight_times_size_overflow_is_named(engine: str) -> None:
+    # 2**600 x 2**600 = 2**1200, beyond float64 (about 2**1024), though
+    # each is finite: the message names the product, not "too large"
+    # weights or their squares.
+    kw: dict[str, Any] = {"alpha": 0, "unit": "percent"}
+    y = [100.0, 150, 100, 150]
+    big = [2.0**600] * 4
+    if engine == "arrays":
+        match = r"`weights` times `size` overflow float64 on 4 row\(s\), first at row 0"
+        with pytest.raises(ValueError, match=match):
+            poverty_estimates(y, 125.0, weights=big, size=big, **kw)
+        with pytest.raises(ValueError, match=match):
+            fgt(y, 125.0, weights=big, size=big, **kw)
+        return
+    frame = _engines(pd.DataFrame({"y": y, "w": big, "s": big}))[engine]
+    with pytest.raises(
+        ValueError,
+        match=r"`weight` column 'w' times `size` column 's' must not overflow",
+    ):
+        backends.collect(
+            poverty_table(frame, welfare="y", weight="w", size="s", line=125.0, **kw)
+        )
+
+
+def test_a_pandas_longdouble_column_is_refused_naming_its_dtype() -> None:
+    # narwhals knows no longdouble (its dtype is "Unknown"): the message
+    # names the pandas dtype and the conversion.
+    d = pd.DataFrame({"y": np.array([100, 150], dtype=np.longdouble)})
+    name = str(d["y"].dtype)
+    with pytest.raises(
+        TypeError, match=rf"got {name} \(pandas\); convert it first \(to float64\)"
+    ):
+        poverty_table(d, welfare="y", line=125.0, alpha=0, unit="percent")

@@ -749,10 +749,36 @@ def prepare_units(
                 f"{_validate._first(y, bad)}"
             )
             raise ValueError(msg)
-    person = w * s if size is not None else w
+    with np.errstate(over="ignore"):  # refused by name below
+        person = w * s if size is not None else w
     if size is not None:
         _refuse_underflow(person, w, s)
+        _refuse_product_overflow(person, w, s)
     return y, np.broadcast_to(z, y.shape), person, domains
+
+
+def _refuse_product_overflow(
+    person: NDArray[np.float64], w: NDArray[np.float64], s: NDArray[np.float64]
+) -> None:
+    """Refuse rows whose finite weight times finite size overflows float64.
+
+    Named as such, not as weights too large (each is within range).
+    """
+    with np.errstate(invalid="ignore"):
+        if not person.size or float(np.max(person)) < np.inf:
+            return
+    over = np.isinf(person) & np.isfinite(w) & np.isfinite(s)
+    if over.any():
+        rows = np.flatnonzero(over)
+        first = int(rows[0])
+        msg = (
+            "`weights` times `size` overflow float64 on "
+            f"{rows.size:,} row(s), first at row {first} ({float(w[first])!r} "
+            f"x {float(s[first])!r}); rescale the weights (e.g. to a mean "
+            "of 1): the estimates and standard errors depend only on their "
+            "ratios"
+        )
+        raise ValueError(msg)
 
 
 def _refuse_underflow(

@@ -1060,6 +1060,15 @@ def poverty_table(
             .fill_null(value=False)
             .cast(f64)
             .alias(f"{t}under"),
+            # weight x size overflowing float64 (both finite)
+            (
+                (w.abs() < nw.lit(math.inf))
+                & (s.abs() < nw.lit(math.inf))
+                & ((w * s).abs() == nw.lit(math.inf))
+            )
+            .fill_null(value=False)
+            .cast(f64)
+            .alias(f"{t}over"),
             # Welfare <= 0 for Watts, on every row that states a welfare (a row
             # left out under "omit" too, as the array functions refuse it).
             (y <= 0).fill_null(value=False).cast(f64).alias(f"{t}nonpos"),
@@ -1110,7 +1119,7 @@ def poverty_table(
         summed += [f"{t}badz{i}" for i in range(len(zzs))]
         summed += [f"{t}miss{i}" for i in range(len(zzs))]
         summed += [f"{t}infz{i}" for i in range(len(zzs))] + [f"{t}infy"]
-        summed += [f"{t}infw", f"{t}infs", f"{t}under"]
+        summed += [f"{t}infw", f"{t}infs", f"{t}under", f"{t}over"]
         summed += [f"{t}wt{j}" for j in range(k)] + [f"{t}wtt{j}" for j in range(k)]
         summed.append(f"{t}pos")
         if units_as_psu:
@@ -1373,6 +1382,19 @@ def poverty_table(
     return _output(frame, df, by_values, table.schema, est, k, line_names)
 
 
+def _native_dtype(frame: _Frame, name: str) -> str | None:
+    """The engine's own name of a column's dtype that narwhals does not know.
+
+    A pandas ``longdouble`` (float128) column is ``Unknown`` to narwhals:
+    the message names the dtype itself. None where there is no such name.
+    """
+    native = frame.to_native()
+    dtype = getattr(getattr(native, "dtypes", {}), "get", lambda _: None)(name)
+    return (
+        None if dtype is None else f"{dtype} ({type(native).__module__.split('.')[0]})"
+    )
+
+
 def _check_entry(
     frame: _Frame,
     columns: Mapping[str, str | None],
@@ -1393,9 +1415,12 @@ def _check_entry(
         dtype = schema[name]
         if not dtype.is_numeric() and not _object_numbers(frame, name):
             _refuse_null_column(frame, name, arg, dtype)
+            shown = _native_dtype(frame, name) if dtype == nw.Unknown else None
+            got = f"got {dtype}" if shown is None else f"got {shown}"
+            wide = " (to float64)" if shown is not None and "float" in shown else ""
             msg = (
                 f"column {name!r} (argument `{arg}`) must have a numeric dtype "
-                f"(integer, float or decimal), got {dtype}; convert it first"
+                f"(integer, float or decimal), {got}; convert it first{wide}"
             )
             raise TypeError(msg)
     # pandas and polars tell "Estimate" from "estimate"; DuckDB and Spark
@@ -1492,7 +1517,18 @@ def _case_rule(impl: Any) -> tuple[Callable[[str], str], str]:
     return (lambda name: _plumbing.fold_case(name, engine)), note
 
 
-_FLAGS = ("bad", "negw", "negs", "badz", "nonpos", "infy", "infw", "infs", "under")
+_FLAGS = (
+    "bad",
+    "negw",
+    "negs",
+    "badz",
+    "nonpos",
+    "infy",
+    "infw",
+    "infs",
+    "under",
+    "over",
+)
 
 
 def _role(c: str, by: Sequence[str], *, strata: str | None, psu: str | None) -> str:
@@ -1769,10 +1805,12 @@ def _reduce_eager(
                     )
         zzs = [np.where(np.isnan(z), 1.0, z) for z in zs]
         yy = np.where(bad, zzs[0], y)
-        pw = np.where(bad, 0.0, w * s if size is not None else w)
+        with np.errstate(over="ignore"):  # refused by name (flag "over")
+            pw = np.where(bad, 0.0, w * s if size is not None else w)
         n_bad = int(bad.sum())
     else:
-        zzs, yy, pw, n_bad = zs, y, (w * s if size is not None else w), 0
+        with np.errstate(over="ignore"):
+            zzs, yy, pw, n_bad = zs, y, (w * s if size is not None else w), 0
 
     def below(a: NDArray[np.float64], bound: float, *, equal: bool) -> int:
         # Entries < bound (<= if `equal`; NaN never counts); a mask only if any.
@@ -1804,7 +1842,12 @@ def _reduce_eager(
             "infw": int(np.isinf(w).sum()) if weight is not None else 0,
             "infs": int(np.isinf(s).sum()) if size is not None else 0,
             "under": (
-                int(np.count_nonzero((w > 0) & (s > 0) & (w * s == 0)))
+                _count_product_underflow(w, s)
+                if size is not None and weight is not None
+                else 0
+            ),
+            "over": (
+                _count_product_overflow(w, s)
                 if size is not None and weight is not None
                 else 0
             ),
@@ -1936,6 +1979,14 @@ def _raise_on_flags(
             f"{named('weight')} times {named('size')} must not underflow "
             "float64 to 0 (the row would get zero weight; rescale the "
             "weights, e.g. to a mean of 1)"
+            if columns["weight"] and columns["size"]
+            else "",
+        ),
+        (
+            "over",
+            f"{named('weight')} times {named('size')} must not overflow "
+            "float64 (rescale the weights, e.g. to a mean of 1: the "
+            "estimates and standard errors depend only on their ratios)"
             if columns["weight"] and columns["size"]
             else "",
         ),
@@ -2121,6 +2172,18 @@ def _refuse_unfaithful_duckdb_keys(frame: _Frame, roles: Mapping[str, str]) -> N
                 "first"
             )
             raise TypeError(msg)
+
+
+@np.errstate(over="ignore")
+def _count_product_underflow(w: NDArray[np.float64], s: NDArray[np.float64]) -> int:
+    """Rows whose positive weight times positive size underflows to 0."""
+    return int(np.count_nonzero((w > 0) & (s > 0) & (w * s == 0)))
+
+
+@np.errstate(over="ignore")
+def _count_product_overflow(w: NDArray[np.float64], s: NDArray[np.float64]) -> int:
+    """Rows whose finite weight times finite size overflows float64."""
+    return int(np.count_nonzero(np.isfinite(w) & np.isfinite(s) & np.isinf(w * s)))
 
 
 def _refuse_spark_keys(frame: _Frame, roles: Mapping[str, str]) -> None:

@@ -12,6 +12,7 @@ from povstat import (
     implied_population_interval,
     rate_to_headcount,
 )
+from povstat._exact import decimal_ratio
 
 
 @given(st.floats(0, 1), st.floats(0, 1e10))
@@ -175,8 +176,9 @@ def test_large_integers_within_float64_are_accepted() -> None:
 
 def test_large_inputs_checked_block_by_block_give_the_same_numbers() -> None:
     # Above 262,144 values the inputs are checked and multiplied in blocks;
-    # the numbers are those of the whole-array formula r * n / 100, missing
-    # values (a whole block of them too) giving NaN.
+    # the numbers are those of the whole-array formula r * n / 100 (rounded
+    # once, decimal_ratio), missing values (a whole block of them too)
+    # giving NaN.
     rng = np.random.default_rng(1)
     n = 300_000
     r = rng.uniform(0.0, 100.0, n)
@@ -184,9 +186,10 @@ def test_large_inputs_checked_block_by_block_give_the_same_numbers() -> None:
     r[rng.random(n) < 0.01] = np.nan
     r[70_000:140_000] = np.nan
     out = rate_to_headcount(r, pop, unit="percent")
-    np.testing.assert_array_equal(out, r * pop / 100.0)
+    np.testing.assert_array_equal(out, decimal_ratio(pop, np.asarray(100.0), r))
     np.testing.assert_array_equal(
-        rate_to_headcount(r / 100, pop, unit="fraction"), r / 100 * pop
+        rate_to_headcount(r / 100, pop, unit="fraction"),
+        decimal_ratio(pop, np.asarray(1.0), r / 100),
     )
     bad = r.copy()
     bad[200_001] = 100.5
@@ -209,7 +212,8 @@ def test_number_too_large_names_its_index() -> None:
 
 def test_large_rates_checked_block_by_block_give_the_same_numbers() -> None:
     # headcount_to_rate checks and divides in blocks of 65,536 values;
-    # the numbers are those of the whole-array formula min(H / N, 1) * 100,
+    # the numbers are those of the whole-array formula min(H * 100 / N, 100)
+    # (rounded once, decimal_ratio),
     # NaN where N is 0 or an input is missing (a whole block of them too).
     rng = np.random.default_rng(3)
     n = 300_000
@@ -220,8 +224,10 @@ def test_large_rates_checked_block_by_block_give_the_same_numbers() -> None:
     pop[280_000], h[280_000] = 0.0, 0.0
     h[290_000] = pop[290_000] * (1.0 + 1e-13)  # rounding slack: a rate of 100 %
     with np.errstate(divide="ignore", invalid="ignore"):
-        fraction = np.where(pop == 0, np.nan, np.minimum(h / pop, 1.0))
-    expected = fraction * 100.0
+        fraction = np.where(pop == 0, np.nan, np.minimum(decimal_ratio(h, pop, 1.0), 1))
+        expected = np.where(
+            pop == 0, np.nan, np.minimum(decimal_ratio(h, pop, 100), 100)
+        )
     out = headcount_to_rate(h, pop, unit="percent")
     np.testing.assert_array_equal(out, expected)
     assert out[290_000] == 100.0
@@ -243,7 +249,8 @@ def test_large_implied_populations_checked_block_by_block_give_the_same_numbers(
     None
 ):
     # implied_population checks and divides in blocks of 65,536 values;
-    # the numbers are those of the whole-array formula H / P0 * 100, NaN
+    # the numbers are those of the whole-array formula H * 100 / P0 (rounded
+    # once, decimal_ratio), NaN
     # where the rate is 0 (late block) or an input is missing.
     rng = np.random.default_rng(4)
     n = 300_000
@@ -253,7 +260,7 @@ def test_large_implied_populations_checked_block_by_block_give_the_same_numbers(
     h[10_000:80_000] = np.nan
     r[295_000] = 0.0
     with np.errstate(divide="ignore", invalid="ignore"):
-        expected = np.where(r == 0, np.nan, h / r) * 100.0
+        expected = np.where(r == 0, np.nan, decimal_ratio(h, r, 100.0))
     out = implied_population(r, h, unit="percent")
     np.testing.assert_array_equal(out, expected)
     assert np.isnan(out[295_000])

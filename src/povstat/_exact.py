@@ -181,7 +181,7 @@ def _two_product(
 def scaled_ratio(
     num: NDArray[np.float64],
     den: NDArray[np.float64],
-    scale: float,
+    scale: NDArray[np.float64] | float,
     *,
     num_lo: NDArray[np.float64] | float = 0.0,
     den_lo: NDArray[np.float64] | float = 0.0,
@@ -233,3 +233,158 @@ def scaled_ratio(
         r = (((p - q) - f) + e) - x0 * np.ldexp(dl, -shift)
         x = x0 + r / b
     return np.asarray(np.where(np.isfinite(x), x, plain), np.float64)
+
+
+#: Powers of ten held exactly in float64: 10**0 .. 10**22.
+_POW10 = 10.0 ** np.arange(23)
+#: Significant digits a float64 tells apart from its neighbours' decimals.
+_DIGITS = 15
+
+
+def _decimal_parts(
+    x: NDArray[np.float64], *, strip: bool = False
+) -> tuple[NDArray[np.float64], NDArray[np.int64], NDArray[np.bool_]]:
+    """``|x| = m * 10**-k`` for the decimal of at most 15 digits `x` stands for.
+
+    Returns ``(m, k, ok)``: `m` an integer below 2**53 (held exactly; its
+    trailing zeros stripped if `strip`), `k` an exponent, and `ok` where
+    `x` is the
+    float64 nearest to such a decimal (round trip) with ``10**|k|`` exact
+    (``|x|`` from about 1e-8 to 1e36) or is 0. Elsewhere (NaN, infinite,
+    sixteen or more digits) `ok` is False and `m`, `k` are meaningless.
+    """
+    a = np.abs(x)
+    with np.errstate(all="ignore"):
+        e = np.floor(np.log10(a))
+        e = np.where(np.isfinite(e), e, 0.0)
+        k = (_DIGITS - 1 - e).astype(np.int64)
+        fits = np.abs(k) <= 22
+        k = np.where(fits, k, 0)
+        p = _POW10[np.abs(k)]
+        up = k >= 0
+        m = np.rint(np.where(up, a * p, a / p))
+        back = np.where(up, m / p, m * p)
+        ok = fits & (back == a) & (m < 2.0**53)
+        if strip:
+            # Trailing zeros stripped (four fixed steps, not a loop over
+            # rows): 4.26 is 426 * 10**-2, so that figures of different
+            # magnitudes share decimal places within int64.
+            for j in (8, 4, 2, 1):
+                z = ok & (m != 0) & (np.fmod(m, _POW10[j]) == 0)
+                m = np.where(z, m / _POW10[j], m)
+                k = np.where(z, k - j, k)
+        zero = a == 0
+        m = np.where(zero, 0.0, m)
+        k = np.where(zero, 0, k)
+    return m, k, ok | zero
+
+
+def decimal_ratio(
+    num: NDArray[np.float64],
+    den: NDArray[np.float64],
+    scale: NDArray[np.float64] | float,
+) -> NDArray[np.float64]:
+    """``num * scale / den`` for the decimals the inputs stand for, rounded once.
+
+    Each input is read as :func:`povstat.round_half_up` reads a figure: as
+    the decimal of at most 15 significant digits it is the float64 nearest
+    to (0.00035 stands for 0.00035, not for the binary value just below).
+    The result is the float64 nearest to the exact value of the formula on
+    those decimals, so that 0.00035 as a percent is 0.035 and 29 of 800 is
+    3.625 %, ties that :func:`povstat.round_half_up` then rounds up, where
+    ``0.00035 * 100`` is 0.034999999999999996 and ``29 / 800 * 100`` is
+    3.6249999999999996. Where an input has sixteen or more significant
+    digits (a computed value), or lies outside about 1e-8 to 1e36, its
+    binary value is exact and the result is the float64 nearest to the
+    formula on the binary values (:func:`scaled_ratio`). Put the bounded
+    factor (a rate, 100) in `scale`: `num` and `den` may be near float64's
+    largest value. NaN and infinities as in ``num * scale / den``.
+    """
+    num, den, sc = (
+        np.asarray(num, np.float64),
+        np.asarray(den, np.float64),
+        np.asarray(scale, np.float64),
+    )
+    # Each input's decimal parts on its own shape (a constant 100 once).
+    mn, kn, okn = _decimal_parts(num)
+    md, kd, okd = _decimal_parts(den)
+    ms, ks, oks = _decimal_parts(sc)
+    own = (num, den, sc)
+    num, den, sc = np.broadcast_arrays(num, den, sc)
+    with np.errstate(all="ignore"):
+        # A numerator near float64's largest value is scaled down by a power
+        # of two (exact) first, so that a result near that value (100 % of
+        # 1.7e308) keeps the split in scaled_ratio finite.
+        _, top = np.frexp(num)
+        shift = np.maximum(top - 900, 0)
+        binary = np.ldexp(scaled_ratio(np.ldexp(num, -shift), den, sc), shift)
+    # num * scale / den = (mn * ms / md) * 10**E, E = kd - kn - ks.
+    e = kd - kn - ks
+    usable = okn & okd & oks & (md != 0)
+    if np.any(usable & (np.abs(e) > 22)):
+        # Exponents too far apart for one exact power of ten: the parts
+        # again, trailing zeros stripped (4.26 is 426 * 10**-2).
+        mn, kn, okn = _decimal_parts(own[0], strip=True)
+        md, kd, okd = _decimal_parts(own[1], strip=True)
+        ms, ks, oks = _decimal_parts(own[2], strip=True)
+        e = kd - kn - ks
+    ok = usable & (np.abs(e) <= 22)
+    if not ok.any():
+        return np.asarray(binary, np.float64)
+    e = np.where(ok, e, 0)
+    p = _POW10[np.abs(e)]
+    with np.errstate(all="ignore"):
+        # 10**E joins the numerator or the denominator as an exact
+        # double-double product (each factor below 2**53, 10**22 exact).
+        n_hi, n_lo = _two_product(mn, np.where(e > 0, p, 1.0))
+        d_hi, d_lo = _two_product(md, np.where(e < 0, p, 1.0))
+        exact = scaled_ratio(n_hi, d_hi, ms, num_lo=n_lo, den_lo=d_lo)
+        sign = np.sign(num) * np.sign(den) * np.sign(sc)
+    return np.asarray(np.where(ok, np.copysign(exact, sign), binary), np.float64)
+
+
+def decimal_difference(
+    a: NDArray[np.float64], b: NDArray[np.float64]
+) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
+    """``a - b`` for the decimals the inputs stand for, rounded once.
+
+    Each input is read as in :func:`decimal_ratio` (the decimal of at most
+    15 significant digits it is the float64 nearest to); the two are
+    brought to common decimal places and subtracted in int64, and the exact
+    difference is turned into the float64 nearest to it:
+    73140917174220.2 - 70773596628439.3 is 2367320545780.9, where the float
+    difference is 2367320545780.906. Returns ``(difference, exact)``;
+    where `exact` is False (an input of sixteen or more digits, outside
+    about 1e-8 to 1e36, NaN or infinite, or places too far apart for
+    int64) the difference is the float64 ``a - b``.
+    """
+    a, b = np.broadcast_arrays(np.asarray(a, np.float64), np.asarray(b, np.float64))
+    ma, ka, oka = _decimal_parts(a, strip=True)
+    mb, kb, okb = _decimal_parts(b, strip=True)
+    top = np.maximum(ka, kb)
+    ua, ub = top - ka, top - kb  # decimal shifts to the common places
+    with np.errstate(all="ignore"):
+        plain = np.asarray(a - b, np.float64)
+        fits = (
+            oka
+            & okb
+            & (np.abs(top) <= 22)
+            & (ua <= 18)
+            & (ub <= 18)
+            & (ma * _POW10[np.clip(ua, 0, 22)] < 2.0**61)
+            & (mb * _POW10[np.clip(ub, 0, 22)] < 2.0**61)
+        )
+        if not fits.any():
+            return plain, fits
+        ten = 10 ** np.arange(19, dtype=np.int64)
+        ia = np.where(fits, ma, 0).astype(np.int64) * ten[np.where(fits, ua, 0)]
+        ib = np.where(fits, mb, 0).astype(np.int64) * ten[np.where(fits, ub, 0)]
+        d = np.where(a < 0, -ia, ia) - np.where(b < 0, -ib, ib)  # exact, < 2**62
+        hi = d.astype(np.float64)
+        lo = (d - hi.astype(np.int64)).astype(np.float64)
+        t = np.where(fits, top, 0)
+        p = _POW10[np.abs(t)]
+        exact = scaled_ratio(
+            hi, np.where(t >= 0, p, 1.0), np.where(t < 0, p, 1.0), num_lo=lo
+        )
+    return np.asarray(np.where(fits, exact, plain), np.float64), fits

@@ -1002,3 +1002,30 @@ def squarable(x: NDArray[np.float64], name: str) -> NDArray[np.float64]:
         )
         raise ValueError(msg)
     return x
+
+
+def root_sum_squares(
+    u: NDArray[np.float64],
+    v: NDArray[np.float64],
+    ca: NDArray[np.float64] | float = 0.0,
+    cb: NDArray[np.float64] | float = 0.0,
+) -> NDArray[np.float64]:
+    """``sqrt(max(u**2 + v**2 - 2 * ca * cb, 0))`` with no overflow on the way.
+
+    A standard error of a difference or a ratio: its terms are scaled by the
+    power of two below ``max(|u|, |v|)`` before they are squared and the
+    root is scaled back, so two squares that are finite alone but whose sum
+    overflows (two SEs of 1.3e154) give the finite root (1.84e154). Scaling
+    by a power of two is exact: in float64's normal range the result is
+    that of the unscaled formula, bit for bit. The covariance term is passed
+    as two factors (``ca * cb``), each scaled once. NaN propagates; a root
+    beyond float64's range is inf. No numpy warning.
+    """
+    with np.errstate(over="ignore", invalid="ignore", under="ignore"):
+        m = np.maximum(np.abs(u), np.abs(v))
+        _, e = np.frexp(np.where(np.isfinite(m) & (m > 0), m, 1.0))
+        e = np.clip(e, -1000, 1000)
+        f = np.ldexp(1.0, -e)
+        us, vs = u * f, v * f
+        var = us * us + vs * vs - 2.0 * ((ca * f) * (cb * f))
+        return np.asarray(np.ldexp(np.sqrt(np.maximum(var, 0.0)), e), np.float64)

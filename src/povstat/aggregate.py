@@ -38,6 +38,7 @@ from attrs import field, frozen
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
+from povstat._exact import decimal_ratio
 from povstat._results import Result, array_eq, readonly, readonly_float
 from povstat._validate import Unit
 from povstat.headcount import (
@@ -1444,8 +1445,17 @@ def _derived(
     formula: NDArray[np.str_],
     level: float,
     unit: Unit | None,
+    inputs: tuple[str, str],
 ) -> DerivedEstimate:
     shape = np.broadcast_shapes(estimate.shape, se.shape, formula.shape)
+    wide = np.isinf(se)
+    if wide.any():
+        msg = (
+            f"the standard error derived from `{inputs[0]}` and `{inputs[1]}` "
+            f"lies beyond float64's range, found {_validate._first(se, wide)}; "
+            "rescale the figures (e.g. to thousands)"
+        )
+        raise ValueError(msg)
     half = _moe(se, level)
     return DerivedEstimate(
         estimate=np.broadcast_to(estimate, shape),
@@ -1587,7 +1597,16 @@ def derived_proportion(
     )
     formula = np.where(proportion, "proportion", "ratio")
     scale = _SCALE[u]
-    return _derived(np.asarray(p * scale), np.asarray(s * scale), formula, lev, u)
+    with np.errstate(over="ignore"):
+        se = np.asarray(s * scale)
+    names = (
+        "se_part" if se_part is not None else "moe_part",
+        "se_whole" if se_whole is not None else "moe_whole",
+    )
+    # The estimate rounded once: 29 of 800 is 3.625 %, not 29 / 800 * 100.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        est = np.where(y > 0, decimal_ratio(x, y, scale), np.nan)
+    return _derived(np.asarray(est), se, formula, lev, u, names)
 
 
 def derived_ratio(
@@ -1717,7 +1736,11 @@ def derived_ratio(
         correlation=None if indep else correlation,
         cov=None,
     )
-    return _derived(r, s, np.asarray("ratio"), lev, None)
+    names = (
+        "se_numerator" if se_numerator is not None else "moe_numerator",
+        "se_denominator" if se_denominator is not None else "moe_denominator",
+    )
+    return _derived(r, s, np.asarray("ratio"), lev, None, names)
 
 
 # --------------------------------------------------------------------------

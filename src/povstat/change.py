@@ -603,7 +603,10 @@ def decompose_headcount_change(
     the Shapley value of each factor in a two-factor product [1]_, [2]_. The
     identity is exact; the rate effect is computed by its formula and the
     population effect as the remainder, so the parts sum to the total to
-    within one rounding of the float subtraction.
+    within one rounding of the float subtraction. The populations are first
+    scaled by a power of two (exact) and the parts scaled back, so that
+    populations near float64's largest value give their finite parts, with
+    no overflow on the way.
 
     References
     ----------
@@ -639,9 +642,19 @@ def decompose_headcount_change(
         population_after=n1,
     )
     s = _SCALE[u]
-    total = np.asarray((r1 * n1 - r0 * n0) / s)
-    rate_effect = np.asarray((r1 - r0) * (n0 + n1) / (2.0 * s))
-    population_effect = np.asarray(total - rate_effect)
+    # The populations are scaled by the power of two at their larger one
+    # (exact), so that no product or sum overflows on the way where the
+    # effects do not (populations near 1e308); the effects are scaled back.
+    with np.errstate(invalid="ignore"):
+        top = np.fmax(n0, n1)
+    _, e = np.frexp(np.where(np.isfinite(top) & (top > 0), top, 1.0))
+    m0, m1 = np.ldexp(n0, -e), np.ldexp(n1, -e)
+    scaled_total = (r1 * m1 - r0 * m0) / s
+    scaled_rate = (r1 - r0) * (m0 + m1) / (2.0 * s)
+    # Scaling back is exact, so the remainder is that of the unscaled parts.
+    total = np.asarray(np.ldexp(scaled_total, e))
+    rate_effect = np.asarray(np.ldexp(scaled_rate, e))
+    population_effect = np.asarray(np.ldexp(scaled_total - scaled_rate, e))
     return HeadcountDecomposition(
         change=freeze(total),
         population_effect=freeze(population_effect),

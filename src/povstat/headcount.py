@@ -12,6 +12,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
+from povstat._exact import decimal_ratio
 from povstat._validate import Unit
 from povstat.units import Interval, figure_interval
 
@@ -64,6 +65,13 @@ def rate_to_headcount(
     -----
     :math:`H = P_0 N`, with :math:`P_0` as a fraction [1]_.
 
+    The result is rounded once: the float64 nearest to the exact value of
+    the formula on the decimals the inputs stand for (each float read, as
+    :func:`~povstat.round_half_up` reads it, as the decimal of at most 15
+    significant digits it is nearest to; a value with more digits as its
+    binary value), so that an exact decimal tie rounds half up as the tie
+    does. See :ref:`conversions-rounded-once`.
+
     The rate applies to the population it was estimated for. Multiplying a
     regional rate by the size of a welfare register (such as Indonesia's
     DTKS) does not give a number of poor people in that register.
@@ -103,9 +111,10 @@ def _headcount_kernel(
     r: NDArray[np.float64], n: NDArray[np.float64], u: Unit, out: NDArray[np.float64]
 ) -> None:
     """:math:`H = P_0 N` of checked inputs, written into `out` (the one formula)."""
-    # Beyond float64's range: inf, with no warning; an overflow of r * n
-    # that the division by 100 brings back is avoided.
-    out[...] = _validate.product_ratio(r, n, 100.0 if u == "percent" else 1.0)
+    # Rounded once, from the decimals the figures stand for; beyond
+    # float64's range: inf, with no warning, and an overflow of r * n that
+    # the division by 100 brings back is avoided.
+    out[...] = decimal_ratio(n, np.asarray(_SCALE[u]), r)
 
 
 def _headcount_in_blocks(
@@ -172,6 +181,13 @@ def headcount_to_rate(
     A headcount above its population by no more than a relative 1e-12 (the
     rounding of :func:`rate_to_headcount` at 100 %) gives a rate of 100 %.
 
+    The result is rounded once: the float64 nearest to the exact value of
+    the formula on the decimals the inputs stand for (each float read, as
+    :func:`~povstat.round_half_up` reads it, as the decimal of at most 15
+    significant digits it is nearest to; a value with more digits as its
+    binary value), so that an exact decimal tie rounds half up as the tie
+    does. See :ref:`conversions-rounded-once`.
+
     References
     ----------
     .. [1] Foster, J., Greer, J., Thorbecke, E. (1984), "A Class of
@@ -220,12 +236,14 @@ def _rate_kernel(
     invalid="ignore")``.
     """
     np.divide(h, n, out=out)
-    if not (out.size == 0 or float(np.fmax.reduce(out, axis=None)) <= 1.0):
-        if np.any(h > n * (1.0 + _ROUNDING)):  # also reached when all are NaN
-            return False
-        np.minimum(out, 1.0, out=out)
+    capped = not (out.size == 0 or float(np.fmax.reduce(out, axis=None)) <= 1.0)
+    if capped and np.any(h > n * (1.0 + _ROUNDING)):  # also when all are NaN
+        return False
+    # Rounded once: 29 of 800 is 3.625 %, not 29 / 800 * 100.
+    out[...] = decimal_ratio(h, n, _SCALE[u])
+    if capped:
+        np.minimum(out, _SCALE[u], out=out)
         out[n == 0] = np.nan
-    out *= _SCALE[u]
     return True
 
 
@@ -266,10 +284,9 @@ def _population_kernel(
     a 0). Run under ``np.errstate(divide="ignore", invalid="ignore", over="ignore")``:
     a population beyond float64's range is inf.
     """
-    np.divide(h, r, out=out)
+    out[...] = decimal_ratio(h, r, _SCALE[u])  # rounded once
     if zero:
         out[np.broadcast_to(r == 0, out.shape)] = np.nan
-    out *= _SCALE[u]
 
 
 def _population_in_blocks(
@@ -333,6 +350,13 @@ def implied_population(
     Notes
     -----
     :math:`N = H / P_0` with :math:`P_0` as a fraction [1]_.
+
+    The result is rounded once: the float64 nearest to the exact value of
+    the formula on the decimals the inputs stand for (each float read, as
+    :func:`~povstat.round_half_up` reads it, as the decimal of at most 15
+    significant digits it is nearest to; a value with more digits as its
+    binary value), so that an exact decimal tie rounds half up as the tie
+    does. See :ref:`conversions-rounded-once`.
 
     References
     ----------

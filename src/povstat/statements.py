@@ -69,6 +69,7 @@ from povstat.units import (
 )
 from povstat.wording import (
     _change_decimals,
+    _level_difference,
     describe_level_change,
     describe_rate_change,
 )
@@ -422,27 +423,71 @@ def _relative_range(
     return low, high, unbounded
 
 
+def _attained(
+    before: NDArray[np.float64],
+    after: NDArray[np.float64],
+    shown: NDArray[np.intp],
+    top: float | None,
+) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
+    """Whether the low and the high end of a change range are attained.
+
+    A published figure's interval is closed at its lower end (``v - h``
+    rounds half up to ``v``; a published 0 stands for ``[0, h)``), open at
+    its upper end, except where `top` caps it: a published 100.00 % stands
+    for ``[99.995, 100]``. The low end of a change (or a relative change)
+    pairs the later figure's lower end with the earlier's upper end, the
+    high end the later's upper end with the earlier's lower end: each is
+    attained where the upper end it uses is the cap.
+    """
+    if top is None:
+        no = np.zeros(np.broadcast_shapes(np.shape(before), np.shape(after)), bool)
+        return no, no
+    half = np.asarray(
+        np.frompyfunc(
+            lambda k: fractions.Fraction(1, 2) / fractions.Fraction(10) ** int(k), 1, 1
+        )(shown),
+        dtype=np.object_,
+    )
+    cap = fractions.Fraction(top)
+    b_capped = np.asarray(_exact(before) + half > cap, dtype=bool)
+    a_capped = np.asarray(_exact(after) + half > cap, dtype=bool)
+    return b_capped, a_capped
+
+
 def _overprecise_possible(
     low: NDArray[np.object_],
     high: NDArray[np.object_],
     stated: NDArray[np.float64],
     d: int,
     direction: Direction,
+    closed: tuple[NDArray[np.bool_], NDArray[np.bool_]] | None = None,
 ) -> NDArray[np.bool_]:
-    """Whether a stated size (>= 0, `d` decimals) fits the open change range.
+    """Whether a stated size (>= 0, `d` decimals) fits the change range.
 
     The size of a fall is -change, of a rise the change; the stated figure
-    stands for its rounding interval [x - h, x + h).
+    stands for its rounding interval [x - h, x + h). The range is open but
+    at the ends `closed` marks attained (low end, high end; see
+    :func:`_attained`): the two intervals must share a point.
     """
     lo, hi = (-high, -low) if direction == "fall" else (low, high)
+    if closed is None:
+        lc = hc = np.zeros(np.shape(lo), dtype=bool)
+    else:
+        lc, hc = (closed[1], closed[0]) if direction == "fall" else closed
     x = _exact(stated)
     h = fractions.Fraction(1, 2) / fractions.Fraction(10) ** d
     zero = fractions.Fraction(0)
+    p, q = x - h, x + h  # [p, q)
+    p_above = np.asarray(p > lo, dtype=bool)
+    lower = np.where(p_above, p, lo)
+    lower_closed = p_above | lc
+    hi_below = np.asarray(hi < q, dtype=bool)
+    upper = np.where(hi_below, hi, q)
+    upper_closed = hi_below & hc
     fits: NDArray[np.bool_] = (
-        np.asarray(x - h < hi, dtype=bool)
-        & np.asarray(x + h > lo, dtype=bool)
-        & np.asarray(hi > zero, dtype=bool)
-    )
+        np.asarray(lower < upper, dtype=bool)
+        | (np.asarray(lower == upper, dtype=bool) & lower_closed & upper_closed)
+    ) & np.asarray(hi > zero, dtype=bool)
     return fits
 
 
@@ -763,9 +808,13 @@ def check_change_statement(
         low_x, high_x = _change_range(
             np.broadcast_to(b, shape), np.broadcast_to(a, shape), given_d, 100.0
         )
+        # A rate's interval is closed at 100 %: ends using it are attained.
+        ends = _attained(
+            np.broadcast_to(b, shape), np.broadcast_to(a, shape), given_d, 100.0
+        )
         if years is not None:  # points a year: the range over the years
             low_x, high_x = _per_year(low_x, high_x, t, shape)
-        fine = fine & _overprecise_possible(low_x, high_x, xs, d, dirn)
+        fine = fine & _overprecise_possible(low_x, high_x, xs, d, dirn, ends)
     fine = fine & ~m_points
     # A relative change (percent) is never fixed by rounded rates: with
     # `levels_decimals`, a stated figure the computed change does not round
@@ -779,11 +828,14 @@ def check_change_statement(
         low_r, high_r, rel_open = _relative_range(
             np.broadcast_to(b, shape), np.broadcast_to(a, shape), given_d, 100.0
         )
+        rel_ends = _attained(
+            np.broadcast_to(b, shape), np.broadcast_to(a, shape), given_d, 100.0
+        )
         rel_open = np.broadcast_to(rel_open, shape)
         if years is not None:  # the average relative change a year
             low_r, high_r = _per_year(low_r, high_r, t, shape)
         rel_fine = (
-            rel_open | _overprecise_possible(low_r, high_r, xs, d, dirn)
+            rel_open | _overprecise_possible(low_r, high_r, xs, d, dirn, rel_ends)
         ) & ~m_rel
     gaps = _Gaps(
         shape,
@@ -1451,7 +1503,7 @@ def check_headcount_change_statement(
     a = _snap_to(_validate.nonnegative(after, "after"), dl, "after")
     s = _stated_figure(stated, ds, signed=True)
     shape = _validate.shape(before=b, after=a, stated=s)
-    change = np.broadcast_to(_snap(a - b), shape)
+    change = _level_difference(a, b, shape)  # exact, rounded once
     # Each level lies within half a unit of its last decimal, and never
     # below 0 (a published 0 is in [0, h)): the true change is above the
     # lowest `after` minus the highest `before`, and below the reverse.
@@ -1682,7 +1734,12 @@ def check_level_change_statement(
     :math:`c` when :math:`\operatorname{round}_d(|c|) = X`, half up. A
     stated 0 with a direction ("fell 0 percent") is a direction without a
     size: where the change has that direction and rounds to 0, the verdict
-    is ``"cannot tell"``, never ``"holds"``.
+    is ``"cannot tell"``, never ``"holds"``. The levels are published
+    figures: :math:`x_1 - x_0` is the float nearest to the exact difference
+    of the decimals they stand for (each the decimal of at most 15
+    significant digits it is nearest to, as :func:`~povstat.round_half_up`
+    reads a figure; a level with more digits is taken as its binary value),
+    and the relative change is rounded once from it.
 
     References
     ----------
@@ -1739,7 +1796,8 @@ def check_level_change_statement(
         rate_after=ra,
         **({} if given is None else {"levels_decimals": given.astype(np.float64)}),
     )
-    change = np.broadcast_to(_snap(a - b), shape)
+    # The exact decimal difference of the published levels, rounded once.
+    change = _level_difference(a, b, shape)
     relative = np.broadcast_to(_snap(relative_change(b, a)), shape)
     tb = np.broadcast_to(t, shape)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -2521,6 +2579,9 @@ def check_rank_statement(
             floor = fractions.Fraction(0)
             low = max(vx - half_v, floor) if vx >= 0 and nonneg else vx - half_v
             fits = sx - half_s < vx + half_v and sx + half_s > low
+            # The true values both roundings allow.
+            both_lo = max(sx - half_s, low)
+            both_hi = min(sx + half_s, vx + half_v)
         if np.isnan(value) or np.isnan(sv):
             pass
         elif matches:
@@ -2534,10 +2595,16 @@ def check_rank_statement(
         elif fits:
             if verdict == HOLDS:
                 verdict = UNDECIDED
+            # Half up: a positive figure's interval is closed below, a
+            # negative one's above.
+            opening, closing = ("(", "]") if sv < 0 else ("[", ")")
             reason += (
                 f"; its value is {_fmt(value, shown_d)}, published with "
-                f"{_places(shown_d)}: {_fmt(sv, vd)} may be its true value, "
-                "which the figures do not give"
+                f"{_places(shown_d)}: a true value in {opening}"
+                f"{_fmt(float(both_lo), vd + 1)}, {_fmt(float(both_hi), vd + 1)}"
+                f"{closing} would be published as {_fmt(value, shown_d)} and "
+                f"round to the stated {_fmt(sv, vd)}, which the figures do "
+                "not give"
             )
         else:
             verdict = NOT_HOLDS
@@ -2635,7 +2702,9 @@ def check_benchmark_statement(
     v = _snap_to(_validate.finite_or_nan(value, "value"), d, "value")
     b = _snap_to(_validate.finite_or_nan(benchmark, "benchmark"), d, "benchmark")
     shape = _validate.shape(value=v, benchmark=b)
-    diff = np.broadcast_to(_snap(v - b), shape)
+    # The exact difference of the published figures, rounded once; beyond
+    # float64's range it is +-inf (said so in the reason), with no warning.
+    diff = _level_difference(v, b, shape)
     vb = np.broadcast_to(v, shape)
     bb = np.broadcast_to(b, shape)
     said = diff < 0 if rel == "below" else diff > 0
@@ -2655,7 +2724,13 @@ def check_benchmark_statement(
         if diff[i] == 0:
             return f"{x} equals {y} as published: either may be the larger"
         word = "below" if diff[i] < 0 else "above"
-        text = f"{x} is {word} {y} (by {_fmt(abs(float(diff[i])), d)})"
+        size = abs(float(diff[i]))
+        by = (
+            _fmt(size, d)
+            if np.isfinite(size)
+            else "more than 1.8e308, beyond float64's range"
+        )
+        text = f"{x} is {word} {y} (by {by})"
         return text + (f", not {rel} it" if other[i] else "")
 
     return StatementCheck(

@@ -521,6 +521,7 @@ def trace_figure(
     # A figure stated with more decimals than the published one shows
     # (188.481 for 188.48): within the published figure's rounding it may be
     # the true value, which the table does not give.
+    within: str | None = None  # the claimed cell's rounding may hold it
     if d > pd_:
         # The two rounding ranges overlap: some true value rounds to both
         # (188.4847 is 188.48 at 2 decimals and 188.485 at 3). A figure of
@@ -538,14 +539,14 @@ def trace_figure(
         if xs - hs < v + h and xs + hs > low:
             places = f"{pd_} decimal{'s' if pd_ != 1 else ''}"
             stated_places = f"{d} decimal{'s' if d != 1 else ''}"
-            return result(
-                _UNDECIDED,
+            # Cannot tell; the other cells whose rounding holds the figure
+            # (4.265 is 4.27 at 2 decimals) are still listed below.
+            within = (
                 f"{label}, {measure} is {_display(published, pd_)}, published "
                 f"with {places}: it stands for "
                 f"{_display(float(low), pd_ + 1)} to "
                 f"{_display(float(v + h), pd_ + 1)}, and the table does not "
-                f"give the {_display(x, d)} stated to {stated_places}",
-                empty,
+                f"give the {_display(x, d)} stated to {stated_places}"
             )
 
     # Every (power, measure, row) whose published value matches the figure.
@@ -685,6 +686,8 @@ def trace_figure(
         f"{_display(published, _shown(published, min(max(d, 0), 2)))}, "
         f"not {_display(x, d)}"
     )
+    if within is not None and not order.size:
+        return result(_UNDECIDED, within, cand)
     if not order.size:
         return result(_NOT_HOLDS, head + "; no cell of `data` matches it", cand)
     # The reason names the best candidate and the other explanations with as
@@ -708,6 +711,12 @@ def trace_figure(
         shown = _display(values[j], _shown(values[j], min(max(d, 0), 2)))
         return f"it matches {cell}, {meas[i]} = {shown} ({slip_text[j]})"
 
+    if within is not None:
+        return result(
+            _UNDECIDED,
+            within + "; or " + "; or ".join(map(origin, best)),
+            cand,
+        )
     return result(_NOT_HOLDS, head + "; " + "; or ".join(map(origin, best)), cand)
 
 

@@ -848,10 +848,13 @@ def _normal_kernel(
     np.copyto(est, r)
     np.divide(se, scale, out=s_out)  # the SE as a fraction
     np.divide(r, scale, out=lo)  # the rate as a fraction
-    _normal_bounds(lo, s_out, z, lo, hi, tmp)
-    s_out *= scale
-    lo *= scale
-    hi *= scale
+    # A bound beyond float64's range in the rate's unit (an SE near 1e308)
+    # is +-inf, as IEEE 754 gives, without a warning.
+    with np.errstate(over="ignore"):
+        _normal_bounds(lo, s_out, z, lo, hi, tmp)
+        s_out *= scale
+        lo *= scale
+        hi *= scale
 
 
 def _normal_in_blocks(
@@ -1087,7 +1090,7 @@ def headcount_interval(
             )
             raise ValueError(msg)
         _one_of("se", se, "n_effective", n_effective, context="for the rate")
-        var_p = _rate_se(r, p, scale, se=se, n_effective=n_effective) ** 2
+        se_p = _rate_se(r, p, scale, se=se, n_effective=n_effective)
         pse = _validate.nonnegative(population_se, "population_se")
         _shapes(rate=r, population_se=pse)
         if cov is None:
@@ -1095,7 +1098,7 @@ def headcount_interval(
         else:
             c_pn = (
                 _covariance(
-                    np.sqrt(var_p) * scale,
+                    se_p * scale,
                     pse,
                     independent=False,
                     correlation=None,
@@ -1104,12 +1107,14 @@ def headcount_interval(
                 )
                 / scale
             )
-        var_h = pop**2 * var_p + p**2 * pse**2 + 2.0 * p * pop * c_pn
-        sd = np.sqrt(np.maximum(var_h, 0.0))
-        est = p * pop
-        z = _z(lev)
-        lo = est - z * sd
-        hi = est + z * sd
+        # sqrt(N**2 var_p + p**2 var_N + 2 p N cov), scaled by a power of
+        # two so that no square overflows where the SE does not.
+        with np.errstate(over="ignore"):
+            sd = _validate.root_sum_squares(pop * se_p, p * pse, -(p * pop), c_pn)
+            est = p * pop
+            z = _z(lev)
+            lo = est - z * sd
+            hi = est + z * sd
     shape = np.broadcast_shapes(np.shape(est), np.shape(lo), np.shape(hi))
     lo_b = np.broadcast_to(lo, shape)
     clipped = lo_b < 0  # NaN compares False: not clipped
@@ -1293,10 +1298,11 @@ def change_test(
     # A difference beyond float64's range is +-inf (its z-statistic too).
     with np.errstate(over="ignore"):
         d = a - b
-        var = sb**2 + sa**2 - 2.0 * c
-    # Rounding can make a variance of (near) zero slightly negative.
-    sd = np.sqrt(np.maximum(var, 0.0))
-    with np.errstate(divide="ignore", invalid="ignore"):
+    # Scaled by a power of two, so that two SEs whose squares' sum overflows
+    # give their finite root; rounding can make a variance of (near) zero
+    # slightly negative: 0.
+    sd = _validate.root_sum_squares(sb, sa, c, 1.0)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         zstat = d / sd
     from scipy.special import ndtr  # local: scipy loads on first use
 
@@ -1364,8 +1370,12 @@ def _ratio_and_se(
     # A ratio (or its SE) beyond float64's range is inf.
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         r = np.where(b == 0, np.nan, a / np.where(b == 0, 1.0, b))
-        var = (sa**2 + r**2 * sb**2 - 2.0 * r * c) / np.where(b == 0, 1.0, b) ** 2
-    return np.asarray(r), np.asarray(np.sqrt(np.maximum(var, 0.0)))
+        # sqrt(sa**2 + r**2 sb**2 - 2 r c) / |b|, scaled by a power of two so
+        # that no square overflows where the SE does not.
+        sd = _validate.root_sum_squares(sa, r * sb, r, c) / np.abs(
+            np.where(b == 0, 1.0, b)
+        )
+    return np.asarray(r), np.asarray(sd)
 
 
 def relative_change_se(

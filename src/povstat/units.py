@@ -17,6 +17,7 @@ from attrs import field, frozen
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
+from povstat._exact import decimal_ratio
 from povstat._results import Result, array_eq, readonly, readonly_float
 from povstat._validate import Unit
 
@@ -158,6 +159,13 @@ def to_fraction(rate: ArrayLike, *, unit: Unit) -> NDArray[np.float64]:
     -----
     A percentage is a fraction times 100: :math:`p = 100 f`.
 
+    The result is rounded once: the float64 nearest to the exact value of
+    the formula on the decimals the inputs stand for (each float read, as
+    :func:`round_half_up` reads it, as the decimal of at most 15
+    significant digits it is nearest to; a value with more digits as its
+    binary value), so that an exact decimal tie rounds half up as the tie
+    does. See :ref:`conversions-rounded-once`.
+
     References
     ----------
     .. [1] BIPM (2019), *The International System of Units (SI)*, 9th ed.,
@@ -173,7 +181,7 @@ def to_fraction(rate: ArrayLike, *, unit: Unit) -> NDArray[np.float64]:
     r = _validate.rate(rate, "rate", u)
     if u == "fraction":
         return np.array(r, dtype=np.float64, copy=True)
-    return np.asarray(r / 100.0)
+    return decimal_ratio(r, np.asarray(100.0), 1.0)
 
 
 def to_percent(rate: ArrayLike, *, unit: Unit) -> NDArray[np.float64]:
@@ -206,6 +214,13 @@ def to_percent(rate: ArrayLike, *, unit: Unit) -> NDArray[np.float64]:
     -----
     :math:`p = 100 f` for a fraction :math:`f`.
 
+    The result is rounded once: the float64 nearest to the exact value of
+    the formula on the decimals the inputs stand for (each float read, as
+    :func:`round_half_up` reads it, as the decimal of at most 15
+    significant digits it is nearest to; a value with more digits as its
+    binary value), so that an exact decimal tie rounds half up as the tie
+    does. See :ref:`conversions-rounded-once`.
+
     References
     ----------
     .. [1] BIPM (2019), *The International System of Units (SI)*, 9th ed.,
@@ -221,7 +236,7 @@ def to_percent(rate: ArrayLike, *, unit: Unit) -> NDArray[np.float64]:
     r = _validate.rate(rate, "rate", u)
     if u == "percent":
         return np.array(r, dtype=np.float64, copy=True)
-    return np.asarray(r * 100.0)
+    return decimal_ratio(r, np.asarray(1.0), 100.0)
 
 
 def _scale(d: int) -> tuple[float, bool]:

@@ -21,6 +21,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
+from povstat._exact import decimal_difference, decimal_ratio
 from povstat._validate import Unit
 from povstat.parsing import Locale, format_number
 from povstat.uncertainty import ChangeTest
@@ -105,10 +106,19 @@ def _sentence_decimals(
     while k < _validate.FIGURE_DECIMALS:
         shown = float(round_half_up(change, k))
         b, a = float(round_half_up(before, k)), float(round_half_up(after, k))
-        if shown != 0 and a != b and float(round_half_up(a - b, k)) == shown:
+        if (
+            shown != 0
+            and a != b
+            and float(round_half_up(_scalar_difference(a, b), k)) == shown
+        ):
             break
         k += 1
     return k
+
+
+def _scalar_difference(a: float, b: float) -> float:
+    """:func:`_level_difference` of two figures."""
+    return float(_level_difference(np.asarray(a), np.asarray(b), ()))
 
 
 def _split_decimals(
@@ -127,7 +137,7 @@ def _split_decimals(
     j = levels
     while j < _validate.FIGURE_DECIMALS:
         b, a = float(round_half_up(before, j)), float(round_half_up(after, j))
-        if a != b and float(round_half_up(round_half_up(a - b, 10), k)) == shown:
+        if a != b and float(round_half_up(_scalar_difference(a, b), k)) == shown:
             break
         j += 1
     return j, k
@@ -206,6 +216,27 @@ def _test_parts(
     return np.array(texts, dtype=object).reshape(shape)
 
 
+def _level_difference(
+    a: NDArray[np.float64], b: NDArray[np.float64], shape: tuple[int, ...]
+) -> NDArray[np.float64]:
+    """``a - b`` of published levels: the float nearest to the exact difference.
+
+    The one rule for the change of published levels: each level is the
+    decimal of at most 15 significant digits it stands for (as
+    :func:`povstat.round_half_up` reads a figure, and as
+    :func:`povstat.sum_counts` requires), and their difference is formed
+    exactly and rounded once (73,140,917,174,220.20 - 70,773,596,628,439.30
+    is 2,367,320,545,780.90, where the float difference is
+    2,367,320,545,780.906). Levels with more digits (computed values) are
+    subtracted in float, float noise then removed at 10 decimals.
+    """
+    diff, exact = decimal_difference(
+        np.broadcast_to(a, shape), np.broadcast_to(b, shape)
+    )
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.asarray(np.where(exact, diff, round_half_up(diff, 10)), np.float64)
+
+
 def _sentences(
     before: NDArray[np.float64],
     after: NDArray[np.float64],
@@ -221,9 +252,9 @@ def _sentences(
     shape = _validate.shape(before=before, after=after)
     b = np.broadcast_to(before, shape)
     a = np.broadcast_to(after, shape)
-    change = round_half_up(a - b, 10)  # exact on published decimals
+    change = _level_difference(a, b, shape)  # exact on published decimals
     with np.errstate(divide="ignore", invalid="ignore"):
-        relative = round_half_up(100.0 * (a - b) / b, 10)
+        relative = round_half_up(decimal_ratio(change, b, 100.0), 10)
     tests = _test_parts(
         test,
         np.broadcast_to(given[0], shape),

@@ -1333,7 +1333,8 @@ def test_a_workbook_opened_in_text_mode_is_named(tmp_path: Path) -> None:
             _zip(
                 {
                     "mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
-                    "content.xml": b"<office:document-content/>",
+                    "content.xml": b"<office:document-content xmlns:office="
+                    b'"urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>',
                 }
             ),
             "odfpy",
@@ -1545,8 +1546,65 @@ def test_a_damaged_sheet_is_named(tmp_path: Path) -> None:
     parts = {n: book.read(n) for n in book.namelist()}
     sheet = "xl/worksheets/sheet1.xml"
     parts[sheet] = parts[sheet][: len(parts[sheet]) // 2]
-    with pytest.raises(ValueError, match=r"`source`: sheet 'data' .* may be damaged"):
+    with pytest.raises(
+        ValueError,
+        match=r"`source`: the workbook is damaged: its part "
+        r"'xl/worksheets/sheet1.xml' is not well-formed XML \(unclosed token",
+    ):
         read_bps_table(io.BytesIO(_zip(parts)), locale="en")
+
+
+_XLSX_PARTS = [
+    "xl/styles.xml",
+    "xl/workbook.xml",
+    "[Content_Types].xml",
+    "xl/_rels/workbook.xml.rels",
+    "xl/worksheets/sheet1.xml",
+]
+
+
+@pytest.mark.parametrize(
+    ("engine", "part"),
+    [("openpyxl", p) for p in _XLSX_PARTS]
+    + [("odf", "content.xml"), ("odf", "styles.xml"), ("odf", "META-INF/manifest.xml")],
+)
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (lambda b: b"", "no element found"),
+        (lambda b: b[: len(b) // 2], "unclosed token|no element found"),
+        (lambda b: b"\x00garbage<<", "not well-formed"),
+        (lambda b: b"<a><zz:x/></a>", "unbound prefix"),
+    ],
+    ids=["empty", "truncated", "garbage", "unbound-prefix"],
+)
+def test_a_damaged_xml_part_is_named_and_prints_nothing(
+    engine: str,
+    part: str,
+    damage: Any,
+    reason: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Any XML part of an .xlsx or .ods archive that is empty, cut, garbled
+    # or uses an unbound namespace prefix ("zz:") makes the workbook
+    # damaged: a ValueError naming the part, and nothing printed (odfpy
+    # prints a part it cannot parse).
+    import zipfile
+
+    buffer = io.BytesIO()
+    pd.DataFrame({"Kabupaten/Kota": ["Kota Batu"], "2022": [1.25]}).to_excel(
+        buffer, index=False, engine=engine
+    )
+    book = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    parts = {n: book.read(n) for n in book.namelist()}
+    parts[part] = damage(parts[part])
+    with pytest.raises(
+        ValueError,
+        match=rf"the workbook is damaged: its part {re.escape(repr(part))} is not "
+        rf"well-formed XML \((?:{reason})",
+    ):
+        read_bps_table(io.BytesIO(_zip(parts)), locale="en")
+    assert capsys.readouterr().out == ""
 
 
 def test_years_renamed_unique_by_a_reader_are_named(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ region, rows it skips and cells it cannot read are all reported.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime
 import io
@@ -621,7 +622,11 @@ def read_bps_table(
         workbook is damaged or truncated (bytes added in
         front of its signature, named as damage, not as an encoding; a
         member of an .xlsx archive whose bytes fail their check or do not
-        inflate; a merged range that names no range, "C1:B1" written
+        inflate; an XML part of an .xlsx or .ods archive (sheet, styles,
+        workbook, content types, relationships, content, manifest) that
+        is empty, truncated, garbled or uses an unbound namespace prefix:
+        "the workbook is damaged", naming the part, with nothing printed;
+        a merged range that names no range, "C1:B1" written
         backwards, is named; an .xlsx cell that cannot be read, or lies
         outside the sheet, "B0", is named, and so is one whose style index
         names no cell format of the workbook (s="99" past them, s="-1");
@@ -2403,6 +2408,10 @@ def _read_excel(data: bytes, sheet_name: object, what: str) -> _Read:
             "again"
         )
         raise ValueError(msg) from None
+    if "xl/workbook.xml" in names or (
+        mimetype == _ODS_MIMETYPE and "content.xml" in names
+    ):
+        _refuse_damaged_xml(data, what)
     if "xl/workbook.xml" in names:
         try:
             return _read_xlsx(data, sheet, what)
@@ -2430,6 +2439,46 @@ def _read_excel(data: bytes, sheet_name: object, what: str) -> _Read:
         ".xlsx, .xlsm or .ods file itself (unzip the archive first)"
     )
     raise ValueError(msg)
+
+
+def _refuse_damaged_xml(data: bytes, what: str) -> None:
+    """Refuse a workbook one of whose XML parts is not well-formed XML.
+
+    Each part of the archive named ``*.xml`` or ``*.rels`` (the sheets,
+    styles, workbook, content types and relationships of an .xlsx; the
+    content, styles and manifest of an .ods) is parsed, namespaces bound,
+    before the workbook is read: an empty, truncated or garbled part, or
+    one using an unbound namespace prefix, is named as damage, never left
+    to the readers (whose errors are bare XML errors, and odfpy's print
+    the part to standard output). A part whose bytes fail their check or
+    do not inflate is left to the reader, which names it.
+    """
+    import zipfile
+    from xml.parsers import expat
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            for info in z.infolist():
+                name = info.filename
+                if not name.lower().endswith((".xml", ".rels")):
+                    continue
+                parser = expat.ParserCreate(namespace_separator=" ")
+                try:
+                    with z.open(info) as member:
+                        while chunk := member.read(1 << 20):
+                            parser.Parse(chunk, False)
+                    parser.Parse(b"", True)
+                except expat.ExpatError as e:
+                    reason = expat.ErrorString(e.code)
+                    msg = (
+                        f"{what}: the workbook is damaged: its part {name!r} is "
+                        f"not well-formed XML ({reason}, line {e.lineno}, "
+                        f"column {e.offset}); open and save it again in a "
+                        "spreadsheet program, or download it again"
+                    )
+                    raise ValueError(msg) from None
+    except (zipfile.BadZipFile, zlib.error, EOFError):
+        return  # the reader names a part that does not inflate
 
 
 def _read_with_pandas(
@@ -2461,15 +2510,18 @@ def _read_with_pandas(
             # Only an empty cell is missing here: a text cell "N/A", "NULL"
             # or "#N/A" (LibreOffice's =NA()) is read as written, as in a
             # CSV file or an .xlsx sheet, and `missing` decides.
-            grid = pd.read_excel(
-                io.BytesIO(read_data),
-                sheet_name=sheet,
-                header=None,
-                dtype=object,
-                keep_default_na=False,
-                na_values=[""],
-                engine_kwargs=options,
-            )
+            # odfpy prints a part it cannot parse to standard output: what it
+            # prints is kept from the caller's output (the error says it).
+            with contextlib.redirect_stdout(io.StringIO()):
+                grid = pd.read_excel(
+                    io.BytesIO(read_data),
+                    sheet_name=sheet,
+                    header=None,
+                    dtype=object,
+                    keep_default_na=False,
+                    na_values=[""],
+                    engine_kwargs=options,
+                )
     except ImportError:
         msg = (
             f"reading an .{kind} workbook needs the {package} package (pandas "

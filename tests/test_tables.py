@@ -1593,7 +1593,9 @@ def test_a_damaged_xml_part_is_named_and_prints_nothing(
 
     buffer = io.BytesIO()
     pd.DataFrame({"Kabupaten/Kota": ["Kota Batu"], "2022": [1.25]}).to_excel(
-        buffer, index=False, engine=engine
+        buffer,
+        index=False,
+        engine=engine,  # type: ignore[arg-type]
     )
     book = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
     parts = {n: book.read(n) for n in book.namelist()}

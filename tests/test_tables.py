@@ -609,6 +609,24 @@ def test_footnote_like_row_with_a_number_is_data() -> None:
         ("Kab. Malang (b)", "3507", "(b)"),
         ("KOTA BATU 12)", "3579", "12)"),
         ("Pacitan", "3501", None),
+        # The mark grammar: numbers with a slash, square brackets, symbols,
+        # bracketed stars, a caret, ranges, letter lists, a leading comma.
+        ("Kota Batu 1/", "3579", "1/"),
+        ("Kota Batu 1/ 2/", "3579", "1/ 2/"),
+        ("Kota Batu [1]", "3579", "[1]"),
+        ("Kota Batu [1,2]", "3579", "[1,2]"),
+        ("Kota Batu #", "3579", "#"),
+        ("Kota Batu (*)", "3579", "(*)"),
+        ("Kota Batu ^1", "3579", "^1"),
+        ("Kota Batu, 1)", "3579", "1)"),
+        ("Kota Batu 1-3)", "3579", "1-3)"),
+        ("Kota Batu 1\u20133)", "3579", "1\u20133)"),  # en dash
+        ("Kota Batu (a,b)", "3579", "(a,b)"),
+        ("Kota Batu a,b)", "3579", "a,b)"),
+        ("Kota Batu a)b)", "3579", "a)b)"),
+        ("Kota Batu \u00b6", "3579", "\u00b6"),  # pilcrow
+        ("Kota Batu \u2016", "3579", "\u2016"),  # double vertical line
+        ("Kota Batu \u25ca", "3579", "\u25ca"),  # lozenge
     ],
 )
 def test_footnote_mark_after_a_name(label: str, code: str, mark: str | None) -> None:
@@ -617,6 +635,22 @@ def test_footnote_mark_after_a_name(label: str, code: str, mark: str | None) -> 
     assert t.data["label"].tolist() == [label]  # as written, mark included
     assert t.data["footnote"].tolist() == [pd.NA if mark is None else mark]
     assert len(t.unmatched) == 0
+
+
+def test_footnote_marks_never_cut_a_region_name() -> None:
+    # Every name of the bundled data, bare and with its prefix, holds no
+    # footnote mark at its end: the grammar never eats a part of a name.
+    from povstat.datasets import load_indonesia
+    from povstat.tables import _MARK
+
+    names = load_indonesia()["region_name"].astype(str).unique().tolist()
+    assert len(names) > 500
+    assert [n for n in names if _MARK.match(n)] == []
+    # ... and each name followed by " 1/" sets apart exactly "1/".
+    split = [_MARK.match(f"{n} 1/") for n in names]
+    assert [m and (m["name"], m["mark"].strip()) for m in split] == [
+        (n, "1/") for n in names
+    ]
 
 
 @pytest.mark.parametrize(

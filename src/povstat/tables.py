@@ -219,24 +219,67 @@ _FOOTNOTE_ROW = re.compile(
 #: A row numbered like a footnote, "1) Muna" or "(2) Buton": in a run of
 #: such rows numbered one after the other, some holding numbers, each is data.
 _LISTED = re.compile(r"^\(?(?P<n>[0-9]{1,3})\)\s*[^\s)]")
-#: One footnote mark: stars ("*", "**)", U+2217), superscripts ("¹", "⁽¹⁾"),
-#: raised marks and daggers ("ᵃ", "†", "†)"), subscripts ("ₐ", "₁"), a
-#: bracketed number or list of numbers ("1)", "(1)", "1,2)", "(1,2)").
+
+
+def _symbol_marks() -> str:
+    """Symbols that stand alone as a footnote mark ("#", "¶", "‖", "◊").
+
+    The characters of the Basic Multilingual Plane that Unicode counts as
+    other symbols (So) or mathematical ones (Sm), or as other punctuation
+    (Po), but not ASCII ones other than "#" (a full stop, a comma, a colon
+    or a per cent sign ends a name or a number, never marks a footnote),
+    nor the inverted marks, the middle dot, the ellipsis and the Braille
+    patterns (the blank one shows as a space: named as invisible).
+    """
+    kept = {"So", "Sm", "Po"}
+    left_out = "\u00a1\u00b7\u00bf\u2026"
+    chars = [
+        ch
+        for ch in map(chr, range(0x80, 0x10000))
+        if unicodedata.category(ch) in kept
+        and ch not in left_out
+        and not 0x2800 <= ord(ch) <= 0x28FF
+    ]
+    return "#" + "".join(chars)
+
+
+#: What stands alone as a footnote mark: a symbol (see ``_symbol_marks``).
+_SYMBOL_MARKS = _symbol_marks()
+#: One item of a list of footnote marks: a number, a range of numbers
+#: ("1-3", "1\u20133", an en dash) or a letter.
+_MARK_ITEM = r"(?:[0-9]{1,2}(?:\s*[-\u2013]\s*[0-9]{1,2})?|[a-z])"
+_MARK_LIST = rf"{_MARK_ITEM}(?:\s*,\s*{_MARK_ITEM})*"
+#: One footnote mark, by its grammar: stars, bracketed or not ("*", "**)",
+#: "(*)", U+2217); superscripts ("¹", "⁽¹⁾"); raised marks and daggers
+#: ("ᵃ", "†", "†)"); subscripts ("ₐ", "₁"); a run of symbols ("#", "¶",
+#: "‖", "◊"); a caret and a number or letter ("^1"); a list of numbers,
+#: ranges and letters in round or square brackets ("(1)", "(a,b)",
+#: "[1,2]") or closed by a bracket ("1)", "1,2)", "1-3)", "a,b)"); a
+#: number and a slash ("1/"). A mark of digits never follows a digit or a
+#: point, and an unbracketed mark of letters never follows a letter: no
+#: mark is cut out of a number or a word.
 _ONE_MARK = (
-    rf"[{_STARS}]+\)?"
+    rf"\(?[{_STARS}]+\)?"
     rf"|\u207d?[{_SUPERSCRIPTS}]+\u207e?"
     rf"|[{_RAISED_MARK}]+\)?"
     rf"|[{_SUBSCRIPTS}]+"
-    r"|\(?(?<![0-9.])[0-9]{1,2}(?:\s*,\s*[0-9]{1,2})*\)"
+    rf"|[{_SYMBOL_MARKS}]+"
+    r"|\^[0-9a-z]{1,2}"
+    rf"|\({_MARK_LIST}\)|\[{_MARK_LIST}\]"
+    rf"|(?<![0-9.])[0-9]{{1,2}}(?:\s*[-\u2013]\s*[0-9]{{1,2}})?"
+    rf"(?:\s*,\s*{_MARK_ITEM})*\)"
+    rf"|(?<![0-9a-z.])[a-z](?:\s*,\s*{_MARK_ITEM})*\)"
+    r"|(?<![0-9.])[0-9]{1,2}/"
 )
 #: The footnote marks after a region's name, the whole run of them, one or
-#: several (apart, or separated by commas): "Pacitan*", "Pacitan **",
-#: "Pacitan¹", "Pacitan 1)", "Pacitan (1)", "Pacitan a)", "Pacitan 1,2)",
-#: "Pacitan *,**", "Pacitan¹,²", "Pacitan † ‡", "Pacitan¹*".
+#: several (apart, or separated by commas), after a comma or not:
+#: "Pacitan*", "Pacitan **", "Pacitan¹", "Pacitan 1)", "Pacitan (1)",
+#: "Pacitan a)", "Pacitan 1,2)", "Pacitan *,**", "Pacitan¹,²", "Pacitan †
+#: ‡", "Pacitan¹*", "Pacitan 1/ 2/", "Pacitan [1,2]", "Pacitan, 1)",
+#: "Pacitan a)b)".
 _MARK = re.compile(
     rf"^(?P<name>.*?[^\s(,{_STARS}])"
-    rf"(?P<mark>\s*(?:{_ONE_MARK})(?:\s*,?\s*(?:{_ONE_MARK}))*"
-    r"|\s+\(?[a-z]\))\Z",
+    rf"(?P<mark>\s*,?\s*(?:{_ONE_MARK})(?:\s*,?\s*(?:{_ONE_MARK}))*)\Z",
     _WORD_FLAGS,
 )
 #: A number before a name: a list number ("1 Malang", "2. Kota Malang",
@@ -1117,7 +1160,15 @@ def read_bps_table(
     name holds those characters. Several marks are one footnote, kept
     whole: "Pacitan 1,2)", "Pacitan (1,2)", "Pacitan *,**", "Pacitan
     \u00b9,\u00b2", "Pacitan \u2020 \u2021", a raised "1" followed by a
-    typed "*" ("Pacitan\u00b9*"). A row
+    typed "*" ("Pacitan\u00b9*"). The marks follow one grammar, not a
+    list: stars, bracketed or not ("(*)"); superscripts and subscripts; a
+    run of symbols ("#", "\u00b6", "\u2016", "\u25ca"); a caret and a
+    number or letter ("^1"); a number and a slash ("1/", "1/ 2/"); a list
+    of numbers, ranges and letters in round or square brackets or closed
+    by one ("[1,2]", "1-3)", "1\u20133)", "(a,b)", "a,b)", "a)b)"), after
+    a comma or not ("Pacitan, 1)"). The whole run is the footnote. A mark
+    of digits never follows a digit, nor one of letters a letter, so no
+    name is cut (no name of the bundled data ends in a mark). A row
     whose label starts with a dagger ("\u2020 angka sementara") and whose
     value cells hold no number is a footnote, as "1) ..." is. Words are
     compared on ASCII letters only: a name written with a
@@ -6504,7 +6555,7 @@ def _match_regions(
             "code": found["code"].astype(object).where(matched, None),
             "name": found["name"].astype(object).where(matched, None),
             "type": found["type"].astype(object).where(matched, None),
-            "footnote": marked["mark"].str.strip(),
+            "footnote": marked["mark"].str.strip().str.lstrip(",").str.lstrip(),
             "reason": reason,
         }
     )

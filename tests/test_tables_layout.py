@@ -50,6 +50,27 @@ def test_a_unit_of_count_among_bare_numbers_is_ambiguous(cell: str) -> None:
         ("[persen]", "8,16 ribu"),
         ("Satuan: persen", "8,16 ribu"),
         ("(ribu jiwa)", "8.160 jiwa"),
+        # The grammar: words around the unit ("dalam": in; "satuan:":
+        # unit), plural and short words, an English translation after a
+        # slash, spaces and quotes as typed.
+        ("(Persen/Percent)", "8,16 ribu"),
+        ("(persen/percent)", "8,16 ribu"),
+        ("(ribu jiwa/thousand people)", "8.160 jiwa"),
+        ("(ribuan)", "8.160 jiwa"),
+        ("(ribuan jiwa)", "8.160 jiwa"),
+        ("(dalam ribuan)", "8.160 jiwa"),
+        ("(dalam persen)", "8,16 ribu"),
+        ("(dalam juta)", "8,16 ribu"),
+        ("(satuan: persen)", "8,16 ribu"),
+        ("(000 org)", "8.160 jiwa"),
+        ("(x 1 000)", "8.160 jiwa"),
+        ("(\u00d71000)", "8.160 jiwa"),  # multiplication sign
+        ("( 000 jiwa )", "8.160 jiwa"),
+        ("(\u2018000)", "8.160 jiwa"),  # curly quotes
+        ("(\u2019000)", "8.160 jiwa"),
+        ("(000's)", "8.160 jiwa"),
+        ("(thousands)", "8.160 jiwa"),
+        ("(in percent)", "8,16 ribu"),
     ],
 )
 def test_common_unit_rows_are_unit_rows(unit: str, clash: str) -> None:
@@ -71,6 +92,31 @@ def test_a_unit_row_in_digits_states_thousands_over_its_group() -> None:
     text = "Kabupaten/Kota;2022;2023\n;(000 jiwa);(jiwa)\nKota Batu;8,16;8.160\n"
     with pytest.raises(ValueError, match="states different units"):
         _read(text)
+
+
+def test_a_translated_unit_states_its_scale_once() -> None:
+    # "(ribu jiwa/thousand people)" is thousands of persons said twice, not
+    # 1 000 x 1 000: over 2022 it agrees with "(000 jiwa)" over 2023 (both
+    # persons x 1 000), so the unit row is one unit and is skipped.
+    text = (
+        "Kabupaten/Kota;2022;2023\n;(ribu jiwa/thousand people);(000 jiwa)\n"
+        "Kota Batu;8,16;8,20\n"
+    )
+    assert _read(text).data["value"].tolist() == [8.16, 8.20]  # type: ignore[attr-defined]
+    # "(juta jiwa)" (persons x 1 000 000) over 2023 is another scale.
+    text = text.replace("(000 jiwa)", "(juta jiwa)")
+    with pytest.raises(ValueError, match="states different units"):
+        _read(text)
+
+
+@pytest.mark.parametrize(
+    "header", ["Maret/March 2022", "September/Sept 2022", "Semester I/2022"]
+)
+def test_a_period_written_with_a_slash_is_named(header: str) -> None:
+    # A bilingual period, or one with a slash before its year, is not read
+    # (a slash is no period's spelling): the error names the cell.
+    with pytest.raises(ValueError, match=rf"cell\(s\) \['{header}'\] write a period"):
+        _read(f"Kabupaten/Kota;{header}\nKota Batu;3,79\n")
 
 
 @pytest.mark.parametrize("cell", ["(KK)", "000", "(1)"])

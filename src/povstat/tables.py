@@ -382,7 +382,14 @@ class BpsTable:
         (label cell empty, every filled cell a unit such as "(persen)",
         "%", "(ribu jiwa)", "(Rp)" or "(Rupiah/Kapita/Bulan)", in round
         or square brackets ("[persen]") or after "Satuan:", thousands
-        also in digits: "(000 jiwa)", "('000)", "(x 1.000)"; placed as
+        also in digits: "(000 jiwa)", "('000)", "(x 1.000)"; read by a
+        grammar: "dalam", "satuan:" or "in" before the unit ("(dalam
+        persen)", "(in percent)"), Indonesian and English words, plural
+        and short ("(ribuan)", "(thousands)", "(000 org)"), an English
+        translation after a slash ("(Persen/Percent)", "(ribu
+        jiwa/thousand people)": one unit, said twice), spaces, curly
+        quotes and the sign "\u00d7" as typed ("( 000 jiwa )", "(x 1
+        000)", "(\u2019000)", "(\u00d71000)", "(000's)"); placed as
         column numbers are, or between a row of years and the row of
         groups under them: among the data such a row is a row of the
         table, never skipped; the units are not read: state them when you
@@ -4249,6 +4256,40 @@ def _affixed_text(value: float, affixes: tuple[str, str], locale: str) -> str:
     return f"{affixes[0]}{sign}{digits}{affixes[1]}"
 
 
+#: The spellings of a unit text brought to one: (pattern, replacement),
+#: applied in order to the lower-cased text. Curly quotes and the
+#: multiplication sign as typed ("(\u2018000)", "(\u00d71000)"); spaces inside the
+#: brackets and between digit groups ("( 000 jiwa )", "(x 1 000)"); "000's";
+#: the plural and abbreviated words ("ribuan", "jutaan", "thousands",
+#: "org"); the words around the unit ("dalam persen": in percent, "satuan:
+#: persen": unit, "in percent"); an English translation after a slash
+#: ("(persen/percent)", "(ribu jiwa/thousand people)").
+_UNIT_SPELLINGS: tuple[tuple[str, str], ...] = (
+    ("[\u2018\u2019\u201b\u2032`]", "'"),
+    ("\u00d7", "x"),
+    (r"\s+", " "),
+    (r"(?<=[(\[]) | (?=[)\]])", ""),
+    (r"(?<=[0-9]) (?=000(?![0-9]))", ""),
+    (r"(?<=000)'s(?![a-z])", ""),
+    (r"(?<![a-z])(ribu|juta|thousand|million|billion)(?:an|s)(?![a-z])", r"\1"),
+    (r"(?<![a-z])org(?![a-z])", "orang"),
+    (r"^([(\[]?)(?:satuan ?: ?|dalam |in )", r"\1"),
+    (
+        r" ?/ ?(?:(?:thousand|million|billion)(?: |(?=[)\]]|$)))?"
+        r"(?:percent|per cent|persons|people|rupiah)?(?=[)\]]?$)",
+        "",
+    ),
+)
+
+
+def _unit_spelling(text: pd.Series[Any]) -> pd.Series[Any]:
+    """Unit texts in one spelling (see ``_UNIT_SPELLINGS``), stripped."""
+    low = text.astype(str).str.strip().str.lower()
+    for pattern, repl in _UNIT_SPELLINGS:
+        low = low.str.replace(pattern, repl, regex=True)
+    return low.str.strip()
+
+
 #: Thousands in digits in a unit text: "000", "'000", "x 1000", "x1.000".
 _ROW_THOUSANDS = re.compile(r"(?:^|(?<=[\s(]))(?:'?000|x\s*1((?:[.,]?000)+))(?![0-9])")
 
@@ -4262,7 +4303,7 @@ def _stated_scale(text: str) -> tuple[str, float]:
     The unit is "" if none is named; "Rp" is rupiah. A unit written per
     something ("Rupiah/Kapita/Bulan") keeps that part: "rupiah/kapita/bulan".
     """
-    low = " ".join(text.lower().strip().split())
+    low = str(_unit_spelling(pd.Series([text], dtype=object)).iloc[0])
     low = re.sub(r"^satuan\s*:\s*", "", low).strip("()[] ")
     mult = 1.0
     unit = ""
@@ -5368,7 +5409,7 @@ def _groups_under_years(
     if len(written) == len(above[start:]) and len(set(written)) == len(written):
         return False
     units = pd.Series(cells[filled], dtype=object).astype(str).str.strip()
-    if units.str.fullmatch(_UNIT_CELL).any():
+    if _unit_spelling(units).str.fullmatch(_UNIT_CELL).any():
         return False
     # A column past a year's merged range is refused by the layout, named.
     spans = _ffill(above)
@@ -5382,6 +5423,26 @@ def _groups_under_years(
         except ValueError:
             return False
     return True
+
+
+#: A header cell writing a period with a slash: in two languages ("Maret/
+#: March 2022", "September/Sept 2022") or before its year ("Semester
+#: I/2022").
+_SLASHED_PERIOD = re.compile(r"[^\W\d_][^/]*/.*(?<![0-9])(?:19|20)[0-9]{2}(?![0-9]).*")
+
+
+def _slashed_period_hint(text: np.ndarray[Any, Any]) -> str:
+    """A hint naming header cells that write a period with a slash, or ""."""
+    cells = pd.Series(text[:, 1:].ravel(), dtype=object).astype(str).str.strip()
+    found = cells[cells.str.fullmatch(_SLASHED_PERIOD)].unique().tolist()
+    if not found:
+        return ""
+    return (
+        f"; cell(s) {found[:3]!r} write a period with a slash (in two "
+        "languages, 'Maret/March 2022', or before the year, 'Semester "
+        "I/2022'), which is not read as a period: write it in one language "
+        "without the slash ('Maret 2022', 'Semester 1 2022')"
+    )
 
 
 def _layout(
@@ -5404,6 +5465,7 @@ def _layout(
             "no header row naming years (e.g. '2023', 'Maret 2023', "
             "'Semester 1 (Maret) 2023') found in the table"
             f"{_foreign_digit_hint(text, index)}{_invisible_hint(text, index)}"
+            f"{_slashed_period_hint(text)}"
         )
         raise ValueError(msg)
     header_rows = [h]
@@ -6231,7 +6293,7 @@ def _unit_rows(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     """
     if text.size == 0:
         return np.zeros(text.shape[0], dtype=bool)
-    flat = pd.Series(text[:, 1:].ravel(), dtype=object).astype(str).str.strip()
+    flat = _unit_spelling(pd.Series(text[:, 1:].ravel(), dtype=object))
     unit = np.asarray(
         flat.str.fullmatch(_UNIT_CELL).to_numpy(dtype=bool, na_value=False)
     ).reshape(text[:, 1:].shape)
@@ -6305,10 +6367,9 @@ def _unit_row_spans(
     labels), and each row's source as named in messages.
     """
     label = np.asarray(groups, dtype=object)
-    unit_label = np.array(
-        [bool(g) and _UNIT_CELL.fullmatch(g.strip()) is not None for g in groups],
-        dtype=bool,
-    )
+    unit_label = _unit_spelling(pd.Series(groups, dtype=object)).str.fullmatch(
+        _UNIT_CELL
+    ).to_numpy(dtype=bool, na_value=False) & (np.asarray(groups, dtype=object) != "")
     out = [np.asarray(r, dtype=object).copy() for r in rows]
     names = list(sources)
     if unit_label.any():

@@ -419,3 +419,67 @@ def test_a_unit_row_between_merged_years_and_groups_is_read() -> None:
         read_bps_table(
             _merged_book(["Kota Batu", "3.1 thousand", 4.2, 3.0, 4.0]), locale="en"
         )
+
+
+@pytest.mark.parametrize(
+    ("groups", "units", "expected"),
+    [
+        # P0 in percent and P1 an index, each over 2022 and 2023.
+        (";P0;;P1;", ";(persen);;(indeks);", ["P0", "P0", "P1", "P1"]),
+        # One unit over both groups, written over each or once.
+        (
+            ";Perkotaan;;Perdesaan;",
+            ";(persen);;(persen);",
+            ["Perkotaan", "Perkotaan", "Perdesaan", "Perdesaan"],
+        ),
+        (
+            ";Perkotaan;;Perdesaan;",
+            ";(persen);;;",
+            ["Perkotaan", "Perkotaan", "Perdesaan", "Perdesaan"],
+        ),
+    ],
+)
+def test_groups_above_a_unit_row_above_the_years(
+    groups: str, units: str, expected: list[str]
+) -> None:
+    # Groups, then units, then years: the groups are read as groups (not
+    # the units, and no "same period more than once"), the unit row is
+    # layout. Values as written: 3.79, 3.5 under the first group's 2022,
+    # 2023; 8.1, 7.4 under the second's.
+    text = f"Kabupaten/Kota{groups}\n{units}\n;2022;2023;2022;2023\n"
+    text += "Kota Batu;3,79;3,5;8,1;7,4\n"
+    d = _read(text).data  # type: ignore[attr-defined]
+    assert d["group"].tolist() == expected
+    assert d["year"].tolist() == [2022, 2023, 2022, 2023]
+    assert d["value"].tolist() == [3.79, 3.5, 8.1, 7.4]
+
+
+def test_groups_above_a_unit_row_in_a_workbook_with_merged_cells() -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Kabupaten/Kota", "Perkotaan", None, "Perdesaan", None])
+    ws.append([None, "(persen)", None, None, None])
+    ws.append([None, 2022, 2023, 2022, 2023])
+    ws.append(["Kota Batu", 3.79, 3.5, 8.1, 7.4])
+    for cells in ("B1:C1", "D1:E1", "B2:E2", "A1:A3"):
+        ws.merge_cells(cells)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    buffer.seek(0)
+    d = read_bps_table(buffer, locale="en").data
+    assert d["group"].tolist() == ["Perkotaan", "Perkotaan", "Perdesaan", "Perdesaan"]
+    assert d["value"].tolist() == [3.79, 3.5, 8.1, 7.4]
+
+
+def test_different_units_over_one_group_under_groups_are_refused() -> None:
+    # "(persen)" over 2022 and "(ribu jiwa)" over 2023 of group Perkotaan:
+    # one value column on two scales, refused as under the years.
+    text = (
+        "Kabupaten/Kota;Perkotaan;;Perdesaan;\n;(persen);(ribu jiwa);(persen);\n"
+        ";2022;2023;2022;2023\nKota Batu;3,79;3,5;8,1;7,4\n"
+    )
+    with pytest.raises(ValueError, match="over the columns of group 'Perkotaan'"):
+        _read(text)

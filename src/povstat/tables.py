@@ -380,7 +380,7 @@ class BpsTable:
         among or after the data such a row is a row of the table),
         ``"unit row"`` for a row stating the columns' units under the header
         (label cell empty, every filled cell a unit such as "(persen)",
-        "%", "(ribu jiwa)", "(Rp)" or "(Rupiah/Kapita/Bulan)", in round
+        "%", "(ribu jiwa)", "(Rp)", "(indeks)" or "(Rupiah/Kapita/Bulan)", in round
         or square brackets ("[persen]") or after "Satuan:", thousands
         also in digits: "(000 jiwa)", "('000)", "(x 1.000)"; read by a
         grammar: "dalam", "satuan:" or "in" before the unit ("(dalam
@@ -390,8 +390,10 @@ class BpsTable:
         jiwa/thousand people)": one unit, said twice), spaces, curly
         quotes and the sign "\u00d7" as typed ("( 000 jiwa )", "(x 1
         000)", "(\u2019000)", "(\u00d71000)", "(000's)"); placed as
-        column numbers are, or between a row of years and the row of
-        groups under them: among the data such a row is a row of the
+        column numbers are, between a row of years and the row of
+        groups under them, or between a row of groups and the years under
+        them ("P0", "P1" over "(persen)", "(indeks)" over 2022, 2023: the
+        groups are P0 and P1): among the data such a row is a row of the
         table, never skipped; the units are not read: state them when you
         use the values; units that differ over the columns of one column
         group, of the table if it has none, raise ValueError),
@@ -5550,6 +5552,18 @@ def _layout(
     years = np.array([p[0] for p in ok], dtype=np.int64)
     months = [p[1] if p[2] != "year" else month for p in ok]
     g = sub if sub_groups else h - 1
+    # A unit row between a row of groups and the years ("P0", "P1" over
+    # "(persen)", "(indeks)" over 2022, 2023): the groups are the row above
+    # it; the unit row is checked as one under the years is.
+    unit_above = (
+        not sub_groups
+        and g >= 1
+        and bool(_unit_rows(text[g][None, :])[0])
+        and _is_group_row(text[g - 1, 1:], used, years, months)
+    )
+    if unit_above:
+        header_rows.insert(0, g)
+        g -= 1
     has_group = not sub_groups and (
         g >= 0 and _is_group_row(text[g, 1:], used, years, months)
     )
@@ -5617,7 +5631,7 @@ def _layout(
         title=title,
         bare=any(k == "year" for k in kinds),
         rounds_row=two_rows,
-        unit_rows=(h + 1,) if unit_mid else (),
+        unit_rows=(h + 1,) if unit_mid else (h - 1,) if unit_above else (),
     )
 
 
@@ -6276,7 +6290,9 @@ _UNIT_CELL = re.compile(
     # "Satuan: persen" (satuan: unit), and the bracket of "[persen]"
     r"(?:satuan\s*:\s*)?[(\[]?\s*"
     rf"(?:{_ROW_MULT}(?:\s+|(?=\s*[)\]]|$))|(?=\S))"
-    r"(?:%|persen|percent|jiwa|orang|persons|people|rupiah|rp|idr|(?<=[0a-z]\s)"
+    # "indeks" (index): the unit of P1 and P2, a number without a unit
+    r"(?:%|persen|percent|jiwa|orang|persons|people|rupiah|rp|idr|indeks|index"
+    r"|(?<=[0a-z]\s)"
     r"|(?<=[0a-z])(?=\s*[)\]]|$))"
     # per person and month, as the poverty line's unit "(Rupiah/Kapita/Bulan)"
     r"(?:\s*/\s*(?:kapita|kap|capita|orang|person|bulan|bln|month|tahun|year))*"

@@ -36,6 +36,25 @@ def test_a_unit_of_count_among_bare_numbers_is_ambiguous(cell: str) -> None:
     assert parse_columns(both, "v", locale="id")["v"].tolist() == [8160.0, 37780.0]
 
 
+@pytest.mark.parametrize("cell", ["8,16 poin", "8,16 pp", "8,16 persen poin"])
+def test_a_unit_of_points_among_bare_numbers_is_ambiguous(cell: str) -> None:
+    # "8,16 poin" is a change of 8.16 percentage points; "37,78" beside it
+    # may be a rate or a count: the same guess as "9,9 %" among bare
+    # numbers. The rarer kind (the stated cell, 1 of 4) is named.
+    text = f"Kabupaten/Kota;2022;2023\nKota Batu;{cell};7,10\nKota Malang;37,78;35,5\n"
+    with pytest.raises(NumberParseError, match="unit of points") as e:
+        _read(text)
+    assert [c.text for c in e.value.cells] == [cell]
+    df = pd.DataFrame({"v": [cell, "37,78"]})
+    # A tie (1 of each): the bare cell is named, as for other units.
+    with pytest.raises(NumberParseError, match="without a unit of points") as e:
+        parse_columns(df, "v", locale="id")
+    assert [c.text for c in e.value.cells] == ["37,78"]
+    # Every cell stating it, or none: read (8.16 and -0.78 points).
+    both = pd.DataFrame({"v": [cell, "-0,78 poin"]})
+    assert parse_columns(both, "v", locale="id")["v"].tolist() == [8.16, -0.78]
+
+
 @pytest.mark.parametrize(
     ("unit", "clash"),
     [

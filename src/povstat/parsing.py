@@ -625,7 +625,9 @@ def parse_columns(
     the numbers of the rarer kind (the bare ones on a tie) are bad cells.
     A unit of count ("jiwa", "orang", "rupiah") fixes the scale at ones as
     well: "8.160 jiwa" among bare numbers ("37,78", often thousands) is
-    the same guess, and the same rule applies.
+    the same guess, and the same rule applies; so does a unit of points
+    ("8,16 poin", "8,16 pp", "8,16 persen poin": percentage points) among
+    bare numbers, which may be rates or counts rather than changes.
     `locale` applies to text cells only: a reader that took "." for the
     decimal point has read the Indonesian "245.120" (245 120) as 245.12, and
     one that took "," for a thousands separator (pandas.read_html's default
@@ -1569,7 +1571,9 @@ def _mixed_scales(
     guess, so the cells of the rarer kind are invalid (the bare ones on a
     tie). A unit of count ("jiwa", "orang", "rupiah") fixes the scale
     too, at ones: "8.160 jiwa" next to "37,78" (often thousands) is the
-    same guess. Cells already invalid or missing take no part.
+    same guess; so does a unit of points ("8,16 poin", "8,16 pp": a change
+    in percentage points) next to "37,78" (a rate, a count?). Cells
+    already invalid or missing take no part.
     """
     # 0 is 0 on every scale: never ambiguous.
     valid = (reasons == "") & ~np.isnan(values) & (values != 0)
@@ -1582,6 +1586,12 @@ def _mixed_scales(
             (unit == "") & (mult == 1),
             "a unit of count ('jiwa', 'orang', 'rupiah')",
             "ones, or thousands as such columns often are",
+        ),
+        (
+            unit == "points",
+            unit == "",
+            "a unit of points ('poin', 'pp', 'persen poin')",
+            "percentage points, or a rate or count",
         ),
     )
     for stated, bare, what, scale in kinds:

@@ -596,9 +596,11 @@ def read_bps_table(
         among ``percentage`` ones; or the reverse, whichever is rarer), a
         number without a
         percent sign, multiplier word or unit of count ("jiwa", "orang",
-        "rupiah": it fixes the scale at ones) among numbers with one (or
+        "rupiah": it fixes the scale at ones) or unit of points ("poin",
+        "pp", "persen poin") among numbers with one (or
         the reverse, whichever is rarer: "0,1386" among "9,9 %", "8.160
-        jiwa" among "37,78" and "7,10"; its scale is ambiguous), a value
+        jiwa" or "8,16 poin" among "37,78" and "7,10"; its scale is
+        ambiguous), a value
         cell holding a date or time (see Notes, *Spreadsheets*), a value
         field that a short CSV row does not write, and
         a value field starting with a zero in a CSV file separated by ","

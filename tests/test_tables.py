@@ -4424,10 +4424,13 @@ def test_ods_text_that_reads_as_missing_elsewhere_is_an_invalid_cell(
     pytest.importorskip("odf")
     cell = _ods_cell(xml_escape(word))
     rows = [ODS_HEAD, [_ods_cell("Kota Malang"), cell, _ods_cell(4.26)]]
-    with pytest.raises(NumberParseError, match=re.escape(f"'{word}' (not a number")):
+    # "#N/A" is a spreadsheet's error value, named as such.
+    why = "a spreadsheet error value" if word == "#N/A" else "not a number"
+    with pytest.raises(NumberParseError, match=re.escape(f"'{word}' ({why}")):
         read_bps_table(_ods_table(rows), locale="id", month=3)
     t = read_bps_table(_ods_table(rows), locale="id", month=3, errors="report")
     assert [(c.row, c.column, c.text) for c in t.invalid] == [(2, "2022", word)]
+
     assert np.isnan(t.data["value"].iloc[0])
     assert t.data["value"].iloc[1] == 4.26
     # With missing=() as well: nothing is missing unless `missing` names it.
@@ -4439,6 +4442,27 @@ def test_ods_text_that_reads_as_missing_elsewhere_is_an_invalid_cell(
     t = read_bps_table(_ods_table(rows), locale="id", month=3, missing=(word, ""))
     assert t.invalid == ()
     assert np.isnan(t.data["value"].iloc[0])
+
+
+@pytest.mark.parametrize("error", ["#N/A", "#DIV/0!", "#VALUE!", "#REF!"])
+def test_an_xlsx_error_cell_is_named_as_a_spreadsheet_error(error: str) -> None:
+    # An error cell (t="e") of an .xlsx sheet: no number, reported as the
+    # spreadsheet's error value; Pacitan's 2023 value (13.65) is read.
+    import zipfile
+
+    book = zipfile.ZipFile(io.BytesIO(_book_bytes()))
+    parts = {n: book.read(n) for n in book.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    text = parts[sheet].decode()
+    cell = re.search(r'<c r="B2"[^>]*>.*?</c>', text)
+    assert cell is not None
+    parts[sheet] = text.replace(
+        cell[0], f'<c r="B2" t="e"><v>{xml_escape(error)}</v></c>'
+    ).encode()
+    t = read_bps_table(io.BytesIO(_zip(parts)), locale="en", errors="report")
+    assert [c.text for c in t.invalid] == [error]
+    assert t.invalid[0].reason.startswith(f"a spreadsheet error value ({error!r}")
+    assert t.data["value"].iloc[1] == 13.65
 
 
 def test_ods_error_cell_of_na_is_an_invalid_cell() -> None:

@@ -1063,7 +1063,10 @@ def read_bps_table(
     "NULL", "nan" or "#N/A" (also LibreOffice's ``=NA()``, an error shown
     as "#N/A") is not a number, an invalid cell, unless `missing` names it;
     so is an .xls error cell, read as the text it shows ("#N/A",
-    "#DIV/0!"), as an .xlsx one is. An .xls formula whose stored result is
+    "#DIV/0!"), as an .xlsx one is; a spreadsheet's error value (from
+    an error cell, or text such as "#DIV/0!" or "Err:502") is reported
+    as such, "a spreadsheet error value", not as a number in the wrong
+    locale. An .xls formula whose stored result is
     empty text (a file written by a program, which leaves formulas
     uncomputed; xlrd reads it as an empty cell) is a formula without a
     stored result, shown by its text as xlrd decompiles it ("a formula" if
@@ -1627,6 +1630,19 @@ def read_bps_table(
             as_shown[block], values[block], unit[block], mult[block], reasons[block]
         )
     reasons[is_date] = _DATE_REASON
+    # A spreadsheet's error value ("#N/A", "#DIV/0!"), from an .xlsx or .xls
+    # error cell or a sheet saved as CSV, is named as such.
+    sheet_error = (
+        pd.Series(as_shown, dtype=object).isin(_SHEET_ERRORS).to_numpy()
+        & (reasons != "")
+        & ~is_date
+    )
+    reasons[sheet_error] = [
+        f"a spreadsheet error value ({str(t)!r}: a formula without a number "
+        "as its result), not a number; name it in `missing` if it stands for "
+        "a missing value"
+        for t in as_shown[sheet_error]
+    ]
     for i in np.flatnonzero(is_date):  # the few dates: shown as stored
         shown[i] = str(value_dates[i])
     value_cells = cells.ravel()
@@ -5447,6 +5463,29 @@ def _slashed_period_hint(text: np.ndarray[Any, Any]) -> str:
         "I/2022'), which is not read as a period: write it in one language "
         "without the slash ('Maret 2022', 'Semester 1 2022')"
     )
+
+
+#: The error values a spreadsheet shows in a cell whose formula fails.
+_SHEET_ERRORS = (
+    "#NULL!",
+    "#DIV/0!",
+    "#VALUE!",
+    "#REF!",
+    "#NAME?",
+    "#NUM!",
+    "#N/A",
+    "#GETTING_DATA",
+    "#SPILL!",
+    "#CALC!",
+    "#FIELD!",
+    "#BLOCKED!",
+    "#UNKNOWN!",
+    "Err:502",
+    "Err:504",
+    "Err:508",
+    "Err:511",
+    "Err:522",
+)
 
 
 def _layout(

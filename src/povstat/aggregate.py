@@ -900,8 +900,10 @@ def _sd(
                 )
                 raise ValueError(msg)
             var = np.maximum(var, 0.0)
+    # One factor at a time: their product may underflow to 0 (weights of
+    # 1e299 and errors of 1e154 are scaled by about 2**-994 and 2**-511).
     with np.errstate(over="ignore"):
-        sd = np.asarray(np.sqrt(var) / (fw * fe))
+        sd = np.asarray(np.sqrt(var) / fw / fe)
     _in_range(sd, name, "standard error of the sum", labels)
     return sd
 

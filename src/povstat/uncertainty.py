@@ -728,10 +728,16 @@ def rate_interval(
             raise ValueError(msg)
         n = _validate.positive(n_effective, "n_effective")
         _shapes(rate=r, n_effective=n)
-        s = np.sqrt(p * (1.0 - p) / n)
-        z2n = z * z / n
-        centre = (p + z2n / 2.0) / (1.0 + z2n)
-        half = z / (1.0 + z2n) * np.sqrt(p * (1.0 - p) / n + z2n / (4.0 * n))
+        s = np.sqrt(p * (1.0 - p)) / np.sqrt(n)
+        # With z2n = z**2 / n, multiplied through by n so that no step
+        # overflows for an n near float64's largest or smallest value:
+        # centre (p + z2n / 2) / (1 + z2n) = (p n + z**2 / 2) / (n + z**2),
+        # half z / (1 + z2n) sqrt(p (1 - p) / n + z2n / (4 n))
+        # = z / (n + z**2) sqrt(p (1 - p) n + z**2 / 4).
+        zz = z * z
+        nz = n + zz
+        centre = (p * n + zz / 2.0) / nz
+        half = z / nz * np.sqrt(p * (1.0 - p) * n + zz / 4.0)
         far_lo, far_hi = centre - half, centre + half
         # The bounds are the roots of (1 + z2n) t**2 - (2p + z2n) t + p**2;
         # the root near an estimate close to 0 (or 1) is centre - half (or
@@ -741,8 +747,11 @@ def rate_interval(
         # cancellation, and exactly 0 (1) at p == 0 (1).
         q = 1.0 - p  # exact for p >= 0.5, where it is used
         with np.errstate(divide="ignore", invalid="ignore"):
-            near_lo = p * p / ((1.0 + z2n) * far_hi)
-            near_hi = 1.0 - q * q / ((1.0 + z2n) * (1.0 - far_lo))
+            # 1 + z2n = nz / n.
+            # Exactly 0 (1) at p == 0 (1), also where the other root is
+            # p itself (an n near float64's largest: 0 / 0 otherwise).
+            near_lo = np.where(p == 0, 0.0, p * p * (n / nz) / far_hi)
+            near_hi = np.where(q == 0, 1.0, 1.0 - q * q * (n / nz) / (1.0 - far_lo))
         lo = np.clip(np.where(p <= 0.5, near_lo, far_lo), 0.0, 1.0)
         hi = np.clip(np.where(p >= 0.5, near_hi, far_hi), 0.0, 1.0)
     else:

@@ -58,7 +58,7 @@ from povstat.change import (
 )
 from povstat.frames import _plumbing
 from povstat.ranking import Ties, rank
-from povstat.tracing import trace_figure
+from povstat.tracing import _could_round_to, trace_figure
 from povstat.units import (
     figure_interval,
     published,
@@ -2635,7 +2635,11 @@ def check_rank_statement(
             nonneg = bool((v[~np.isnan(v)] >= 0).all())
             floor = fractions.Fraction(0)
             low = max(vx - half_v, floor) if vx >= 0 and nonneg else vx - half_v
-            fits = sx - half_s < vx + half_v and sx + half_s > low
+            fits = bool(
+                _could_round_to(
+                    np.asarray([value]), shown_d, sv, vd, nonnegative=nonneg
+                ).all()
+            )
             # The true values both roundings allow.
             both_lo = max(sx - half_s, low)
             both_hi = min(sx + half_s, vx + half_v)

@@ -73,14 +73,18 @@ def _could_round_to(
     v = np.asarray(values, dtype=np.float64)
     ok = np.isfinite(v)
     shown = np.where(ok, round_half_up(np.where(ok, v, 0.0), cell_decimals), 0.0)
-    exact = np.frompyfunc(_exact_figure, 1, 1)(shown)
+    exact: NDArray[np.object_] = np.asarray(
+        np.frompyfunc(_exact_figure, 1, 1)(shown), dtype=np.object_
+    )
     h = Fraction(1, 2) / Fraction(10) ** cell_decimals
     x = _exact_figure(float(stated))
     hs = Fraction(1, 2) / Fraction(10) ** decimals
     upper = exact + h
-    low = exact - h
+    low: NDArray[np.object_] = exact - h
     if nonnegative:
-        low = np.where(shown >= 0, np.maximum(low, Fraction(0)), low)
+        # A published figure of 0 or more stands for values of 0 or more.
+        floor = np.asarray(Fraction(0), dtype=np.object_)
+        low = np.where((shown >= 0) & (low < floor), floor, low)
     meets = np.asarray(x - hs < upper, dtype=bool) & np.asarray(
         x + hs > low, dtype=bool
     )

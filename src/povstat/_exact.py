@@ -255,6 +255,52 @@ def _decimal_parts(
     """
     a = np.abs(x)
     with np.errstate(all="ignore"):
+        # 15 digits: m = rint(a * 10**k), k = 14 - floor(log10(a)); NaN, 0
+        # and infinities give k = ±inf or NaN, which do not fit.
+        kf = (_DIGITS - 1) - np.floor(np.log10(a))
+        fits = np.abs(kf) <= 22
+        if not fits.all():
+            kf = np.where(fits, kf, 0.0)
+        k = kf.astype(np.int64)
+        if float(kf.min(initial=0.0)) >= 0.0:  # |a| below 1e15 (the usual)
+            p = _POW10.take(k)
+            m = np.rint(a * p)
+            back = m / p
+        else:
+            p = _POW10.take(np.abs(k))
+            up = k >= 0
+            m = np.rint(np.where(up, a * p, a / p))
+            back = np.where(up, m / p, m * p)
+        ok = fits & (back == a) & (m < 2.0**53)
+        if strip:
+            # Trailing zeros stripped (four fixed steps, not a loop over
+            # rows): 4.26 is 426 * 10**-2, so that figures of different
+            # magnitudes share decimal places within int64.
+            for j in (8, 4, 2, 1):
+                z = ok & (m != 0) & (np.fmod(m, _POW10[j]) == 0)
+                m = np.where(z, m / _POW10[j], m)
+                k = np.where(z, k - j, k)
+        # 0 does not fit above: m = rint(0 * 10**0) = 0, k = 0 already.
+        zero = a == 0
+    return m, k, ok | zero
+
+
+def _decimal_parts_exact(
+    x: NDArray[np.float64], *, strip: bool = False
+) -> tuple[NDArray[np.float64], NDArray[np.int64], NDArray[np.bool_]]:
+    """:func:`_decimal_parts` in its plain form (for :func:`_decimal_ratio_exact`).
+
+    ``|x| = m * 10**-k`` for the decimal of at most 15 digits `x` stands for.
+
+    Returns ``(m, k, ok)``: `m` an integer below 2**53 (held exactly; its
+    trailing zeros stripped if `strip`), `k` an exponent, and `ok` where
+    `x` is the
+    float64 nearest to such a decimal (round trip) with ``10**|k|`` exact
+    (``|x|`` from about 1e-8 to 1e36) or is 0. Elsewhere (NaN, infinite,
+    sixteen or more digits) `ok` is False and `m`, `k` are meaningless.
+    """
+    a = np.abs(x)
+    with np.errstate(all="ignore"):
         e = np.floor(np.log10(a))
         e = np.where(np.isfinite(e), e, 0.0)
         k = (_DIGITS - 1 - e).astype(np.int64)
@@ -296,9 +342,9 @@ def _decimal_ratio_exact(
         np.asarray(scale, np.float64),
     )
     # Each input's decimal parts on its own shape (a constant 100 once).
-    mn, kn, okn = _decimal_parts(num)
-    md, kd, okd = _decimal_parts(den)
-    ms, ks, oks = _decimal_parts(sc)
+    mn, kn, okn = _decimal_parts_exact(num)
+    md, kd, okd = _decimal_parts_exact(den)
+    ms, ks, oks = _decimal_parts_exact(sc)
     own = (num, den, sc)
     num, den, sc = np.broadcast_arrays(num, den, sc)
     with np.errstate(all="ignore"):
@@ -314,9 +360,9 @@ def _decimal_ratio_exact(
     if np.any(usable & (np.abs(e) > 22)):
         # Exponents too far apart for one exact power of ten: the parts
         # again, trailing zeros stripped (4.26 is 426 * 10**-2).
-        mn, kn, okn = _decimal_parts(own[0], strip=True)
-        md, kd, okd = _decimal_parts(own[1], strip=True)
-        ms, ks, oks = _decimal_parts(own[2], strip=True)
+        mn, kn, okn = _decimal_parts_exact(own[0], strip=True)
+        md, kd, okd = _decimal_parts_exact(own[1], strip=True)
+        ms, ks, oks = _decimal_parts_exact(own[2], strip=True)
         e = kd - kn - ks
     ok = usable & (np.abs(e) <= 22)
     if not ok.any():

@@ -59,12 +59,20 @@ def test_mixed_readings_in_one_array() -> None:
     # Half the rates are short decimals (decimal reading), half computed
     # values of 17 digits (binary reading), with zero, NaN and values near
     # float64's limits: each element as in the reference.
+    # 20,000 elements: several chunks.
     rng = np.random.default_rng(7)
-    rate = rng.uniform(0.5, 30.0, 5000)
+    rate = rng.uniform(0.5, 30.0, 20_000)
     rate[::2] = np.round(rate[::2], 2)
-    pop = np.round(rng.uniform(1e3, 1e6, 5000))
+    pop = np.round(rng.uniform(1e3, 1e6, 20_000))
     pop[:6] = [0.0, np.nan, 1.7e308, 1e-320, 2.0**900, 3.0]
     for args in ((pop, np.asarray(100.0), rate), (rate, pop, 100.0)):
         assert _same_bits(decimal_ratio(*args), _decimal_ratio_exact(*args))
+    # 0.0001 % of 0.0001 puts the decimal exponents 24 places apart, in the
+    # last chunk only: the whole input then takes the stripped parts.
+    rate[-1], pop[-1] = 1e-4, 1e-4
+    args = (pop, np.asarray(100.0), rate)
+    assert _same_bits(decimal_ratio(*args), _decimal_ratio_exact(*args))
+    grid = (pop.reshape(200, 100), np.asarray(100.0), rate[:100])
+    assert _same_bits(decimal_ratio(*grid), _decimal_ratio_exact(*grid))
     # 29 of 800 is 3.625 % exactly (a tie that round_half_up then rounds up).
     assert decimal_ratio(np.asarray(29.0), np.asarray(800.0), 100.0) == 3.625

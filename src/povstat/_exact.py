@@ -463,6 +463,10 @@ def _decimal_reading(
     return np.asarray(np.copysign(exact, sign), np.float64)
 
 
+#: Elements per chunk of :func:`decimal_ratio`: 64 KiB per float64 array.
+_CHUNK = 8192
+
+
 def _full(x: NDArray[np.float64], shape: tuple[int, ...]) -> NDArray[np.float64]:
     """`x` broadcast to `shape`, as a new writable array where it is smaller."""
     if x.shape == shape:
@@ -496,21 +500,53 @@ def decimal_ratio(
     power-of-two scalings are skipped where they are by 2**0: the same
     floating-point operations as :func:`_decimal_ratio_exact` on every
     element, so the same result to the bit, at a fraction of the cost.
+    Large inputs are taken in chunks of :data:`_CHUNK` elements, so that
+    each step's temporary arrays stay small (in cache, and reused by the
+    allocator rather than fresh pages each time).
     """
     num, den, sc = (
         np.asarray(num, np.float64),
         np.asarray(den, np.float64),
         np.asarray(scale, np.float64),
     )
+    shape = np.broadcast_shapes(num.shape, den.shape, sc.shape)
+    size = int(np.prod(shape))
+    if size <= _CHUNK:
+        out = _decimal_ratio_chunk(num, den, sc, shape)
+        return _decimal_ratio_exact(num, den, sc) if out is None else out
+    # Chunks of the flattened inputs (a fixed number of steps, not a loop
+    # over rows); an input of size 1 stays a 0-d array.
+    flat = [
+        a.reshape(()) if a.size == 1 else np.broadcast_to(a, shape).reshape(-1)
+        for a in (num, den, sc)
+    ]
+    result = np.empty(size)
+    for start in range(0, size, _CHUNK):
+        part = [a if a.ndim == 0 else a[start : start + _CHUNK] for a in flat]
+        stop = min(start + _CHUNK, size)
+        out = _decimal_ratio_chunk(part[0], part[1], part[2], (stop - start,))
+        if out is None:
+            # Stripped parts somewhere: the reference decides for the
+            # whole input at once (as it always has).
+            return _decimal_ratio_exact(num, den, sc)
+        result[start:stop] = out
+    return result.reshape(shape)
+
+
+def _decimal_ratio_chunk(
+    num: NDArray[np.float64],
+    den: NDArray[np.float64],
+    sc: NDArray[np.float64],
+    shape: tuple[int, ...],
+) -> NDArray[np.float64] | None:
+    """:func:`decimal_ratio` of one chunk; None where parts need stripping."""
     mn, kn, okn = _decimal_parts(num)
     md, kd, okd = _decimal_parts(den)
     ms, ks, oks = _decimal_parts(sc)
     e = kd - kn - ks
     ok = okn & okd & oks & (md != 0)
     if np.any(ok & (np.abs(e) > 22)):
-        # Parts with trailing zeros stripped (rare): the reference in full.
-        return _decimal_ratio_exact(num, den, sc)
-    shape = np.broadcast_shapes(num.shape, den.shape, sc.shape)
+        return None  # parts with trailing zeros stripped (rare)
     ok = np.broadcast_to(ok, shape)
     n_ok = int(np.count_nonzero(ok))
     if n_ok == 0:

@@ -904,6 +904,8 @@ def test_a_frame_cell_of_another_kind_is_shown_as_plain_text() -> None:
     # Cells that are neither text nor numbers are shown as plain text, with
     # a reason naming their kind, never a Python repr ("array([1.])",
     # "b'13.8'", "Decimal('sNaN')", "<DateOffset: months=1>").
+    # A DuckDB INTERVAL (a DateOffset) of one month shows as "1 months",
+    # after the form pandas gives a duration ("1 days 00:00:00").
     from decimal import Decimal
 
     import numpy as np
@@ -935,7 +937,7 @@ def test_a_frame_cell_of_another_kind_is_shown_as_plain_text() -> None:
         ("[1.0, 2.0]", "a list of values"),
         ("13.8", "bytes"),
         ("sNaN", "not finite: a signalling NaN"),
-        ("months=1", "a time interval (a duration)"),
+        ("1 months", "a time interval (a duration)"),
         ("1 days 00:00:00", "a time interval (a duration)"),
     ]
 

@@ -200,7 +200,7 @@ def numeric(
         # numpy as float64, 2**53 + 1 already read as 2**53.
         ints, missing = nullable
         if ints.size:
-            _exact_integers(ints, name)
+            _exact_integers(ints, name, place)
         out = ints.astype(np.float64)
         out[missing] = np.nan
         return out
@@ -249,7 +249,7 @@ def numeric(
     if arr.dtype.kind == "f" and arr.dtype.itemsize > 8:
         return _narrow_long_float(arr, name)
     if arr.dtype.kind in "iu" and arr.dtype.itemsize == 8 and arr.size:
-        _exact_integers(arr, name)
+        _exact_integers(arr, name, place)
     return np.asarray(arr, dtype=np.float64)
 
 
@@ -258,11 +258,17 @@ def numeric(
 _EXACT_INT = 2**53
 
 
-def _exact_integers(arr: NDArray[np.integer[Any]], name: str) -> None:
+def _exact_integers(
+    arr: NDArray[np.integer[Any]],
+    name: str,
+    place: Callable[[int], str] | None = None,
+) -> None:
     """Refuse 64-bit integers that float64 cannot hold exactly.
 
     Up to 2**53 in magnitude every integer is exact; beyond, only some are
     (10**20 is, 2**53 + 1 is not). The few large ones are tested one by one.
+    A 1-D array's element is named as `place` names a row (``index k``
+    without it).
     """
     big = (
         (arr > _EXACT_INT) | (arr < -_EXACT_INT)
@@ -275,7 +281,7 @@ def _exact_integers(arr: NDArray[np.integer[Any]], name: str) -> None:
     for where in np.flatnonzero(big.ravel()):  # only integers beyond 2**53
         value = int(flat[where])
         if int(float(value)) != value:
-            at = f" at index {int(where)}" if arr.ndim == 1 else ""
+            at = f" at {_place(where, place)}" if arr.ndim == 1 else ""
             if arr.ndim > 1:
                 pos = np.unravel_index(where, arr.shape)
                 at = f" at index {tuple(int(k) for k in pos)}"
@@ -387,8 +393,12 @@ def refuse_inexact_decimal_texts(
                 at = ""
             else:
                 at = f" at {where(i)}" if callable(where) else f" at {where} {i}"
+            # A DECIMAL(38, 0) or HUGEINT column holds integers.
+            exponent = value.as_tuple().exponent
+            integer = isinstance(exponent, int) and exponent >= 0
+            kind = "an integer" if integer else "a decimal"
             msg = (
-                f"{name} holds a decimal that float64 (povstat's arithmetic) "
+                f"{name} holds {kind} that float64 (povstat's arithmetic) "
                 f"cannot hold exactly: {value}{at} (its nearest "
                 f"float64 is {float(value)!r}); round it, or cast the column to "
                 "float64 first if the nearest float64 is meant"

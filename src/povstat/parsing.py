@@ -30,6 +30,7 @@ import decimal
 import math
 import numbers
 import re
+import uuid
 import warnings
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -89,6 +90,9 @@ _UNITS: dict[str, str] = {
     "persons": "persons",
     "people": "persons",
 }
+#: Units counting things: a number stating one ("8.160 jiwa") is in ones,
+#: which fixes its scale as a multiplier word does.
+_COUNT_UNITS = ("persons", "rupiah")
 _MULTIPLIERS: dict[str, int] = {
     "ribu": 3,
     "juta": 6,
@@ -372,9 +376,17 @@ def parse_numbers(
         "a time interval (a duration), not a number"), bytes decoded
         ("bytes, not text: decode the column to text (str) first"), a list,
         array or tuple as "[1, 2]" ("a list of values, not a number"), a
-        dict as "{'a': 1}" ("a map (keys and values), not a number"), a
-        Decimal by its digits; never a Python repr. A boolean is "a
-        boolean, not a number".
+        dict (or a polars struct) as "{'a': 1}" ("a map (keys and values),
+        not a number"), a Decimal by its digits, a ``range`` or set as its
+        items, a ``pandas.Interval`` as "(0, 1]" ("an interval (two
+        bounds), not a number"), a ``pandas.Period`` as "2022" (a date), a
+        UUID by its digits, a zoned datetime with its offset
+        ("2022-01-01 00:00:00+07:00"), values nested in a list or map by
+        the same rule ("{'a': [1]}"); never a Python repr. A missing value
+        (``pandas.NaT`` too) is missing, as in :func:`povstat.read_bps_table`.
+        A boolean is "a boolean, not a number". A polars Series or pyarrow
+        array is read cell by cell as Python values (a polars ``Int128`` by
+        the rule for integers, a struct as a map, an ``Array`` as lists).
     locale : {"id", "en"}
         Number format, required: ``"id"`` for a decimal comma and dots between
         groups of three digits (``"1.234.567,89"``), ``"en"`` for a decimal
@@ -406,8 +418,10 @@ def parse_numbers(
     TypeError
         If `texts` is a DataFrame (use :func:`parse_columns`, which takes a
         pandas frame: convert another, a polars frame with its
-        ``.to_pandas()``, or pass one of its columns), or `missing` is not a
-        sequence of str.
+        ``.to_pandas()``, or pass one of its columns), a lazy frame or
+        relation (a polars ``LazyFrame``, a DuckDB relation, a Spark or
+        Dask frame: collect it first) or a pyarrow ``Table``, named by its
+        kind, or `missing` is not a sequence of str.
 
     See Also
     --------
@@ -506,6 +520,7 @@ def parse_numbers(
             f"({_type_name(texts)}); {advice}"
         )
         raise TypeError(msg)
+    _refuse_frames(texts)
     if isinstance(texts, pd.Series):
         cells = _series_cells(texts)
         rows: Any = texts.index
@@ -608,6 +623,9 @@ def parse_columns(
     word ("37,78 ribu") and others none ("7,10"), whether a bare number is a
     fraction (in ones) or a percentage (in thousands) would be a guess, so
     the numbers of the rarer kind (the bare ones on a tie) are bad cells.
+    A unit of count ("jiwa", "orang", "rupiah") fixes the scale at ones as
+    well: "8.160 jiwa" among bare numbers ("37,78", often thousands) is
+    the same guess, and the same rule applies.
     `locale` applies to text cells only: a reader that took "." for the
     decimal point has read the Indonesian "245.120" (245 120) as 245.12, and
     one that took "," for a thousands separator (pandas.read_html's default
@@ -833,6 +851,68 @@ def _missing(value: object) -> frozenset[str]:
     return frozenset(_SPACES.sub(" ", m).strip() for m in items)
 
 
+#: Frames of other libraries (no columns of their own to read as cells).
+_FRAME_KINDS = frozenset(
+    {
+        "polars.LazyFrame",
+        "duckdb.DuckDBPyRelation",
+        "pyarrow.Table",
+        "pyarrow.RecordBatch",
+        "pyspark.DataFrame",
+        "dask.DataFrame",
+    }
+)
+
+
+def _refuse_frames(texts: object) -> None:
+    """Refuse a lazy frame, a DuckDB relation or another table, by its kind.
+
+    `texts` is one column of cells: a table holds several, and a lazy frame
+    or relation none in memory (numpy would read it as one odd cell).
+    """
+    t = type(texts)
+    kind = f"{t.__module__.split('.')[0]}.{t.__qualname__}"
+    if kind not in _FRAME_KINDS:
+        return
+    collect = {
+        "polars.LazyFrame": "collect it (.collect()) and ",
+        "duckdb.DuckDBPyRelation": "collect it (.df() or .pl()) and ",
+        "pyspark.DataFrame": "collect it (.toPandas()) and ",
+        "dask.DataFrame": "collect it (.compute()) and ",
+    }
+    get = collect.get(kind, "")
+    what = "a lazy frame or relation" if get else "a table"
+    msg = (
+        f"`texts` must be array-like or a Series, got {what} ({kind}); "
+        f"{get}pass one of its columns, or convert it to pandas and use "
+        "parse_columns(df, columns, locale=...)"
+    )
+    raise TypeError(msg)
+
+
+def _listed_cells(texts: Any) -> NDArray[Any] | None:
+    """A polars Series or pyarrow array's cells as Python objects, else None.
+
+    Read by each library as Python values (a 128-bit integer as an int, a
+    struct as a dict, an array or list as a list, a zoned datetime with its
+    zone), as a pandas Series' cells are; never through numpy, which has no
+    128-bit integers and reads structs and arrays as columns of numbers. A
+    float32 column is left to numpy (the figures it prints as).
+    """
+    module = type(texts).__module__.split(".")[0]
+    if module == "polars" and type(texts).__name__ == "Series":
+        if texts.dtype.is_float():
+            return None
+        items = texts.to_list()
+    elif module == "pyarrow" and hasattr(texts, "to_pylist"):
+        if str(getattr(texts, "type", "")) in ("float", "halffloat"):
+            return None
+        items = texts.to_pylist()
+    else:
+        return None
+    return np.fromiter(items, dtype=object, count=len(items))
+
+
 def _as_cells(texts: ArrayLike | Sequence[Any]) -> NDArray[Any]:
     # dtype=object: np.asarray(["4,26", 1.5]) would turn 1.5 into the text "1.5"
     if isinstance(texts, np.ma.MaskedArray):
@@ -847,6 +927,9 @@ def _as_cells(texts: ArrayLike | Sequence[Any]) -> NDArray[Any]:
         return cell
     if isinstance(texts, list | tuple):
         texts = _bytes_cells(texts)
+    listed = _listed_cells(texts)
+    if listed is not None:
+        return listed
     if not isinstance(texts, np.ndarray) and hasattr(texts, "to_numpy"):
         # A polars (or other) Series: a float32 one stays float32, read as
         # the figures it prints as, like an array.
@@ -945,6 +1028,8 @@ def _show_cell(cell: object) -> str:
 
 def _date_text(value: object) -> str | None:
     """A date, time or time interval as ISO text; None for anything else."""
+    if value is pd.NaT:  # missing, although a datetime instance
+        return None
     if isinstance(value, pd.Timestamp | np.datetime64):
         ts = pd.Timestamp(value)
         return None if pd.isna(ts) else ts.isoformat(sep=" ")
@@ -962,28 +1047,74 @@ def _odd_text(cell: object) -> str | None:
     """The plain text of a cell that is neither text nor a plain number.
 
     One rule for every message: a date, time or time interval as ISO text
-    (:func:`_date_text`), a DuckDB INTERVAL (a pandas offset) by its
-    fields, bytes decoded (undecodable bytes escaped), a list or array as
-    "[1, 2]", a mapping as "{'a': 1}", a Decimal as its digits. None for
+    (:func:`_date_text`), a DuckDB INTERVAL (a pandas offset) as a duration
+    ("1 days 00:00:00", :func:`_interval_text`), bytes decoded
+    (undecodable bytes escaped), a list, array, range or set as "[1, 2]"
+    or "{1, 2}", a mapping as "{'a': 1}" (nested values by this rule), an
+    Interval, Period or UUID as its str, a Decimal as its digits. None for
     text, numbers and missing values (shown by the caller's rule).
     """
     if isinstance(cell, Decimal):
         return str(cell)
     if isinstance(cell, pd.offsets.BaseOffset):  # DuckDB's INTERVAL in pandas
-        kwds = getattr(cell, "kwds", {}) or {}
-        return ", ".join(f"{k}={v}" for k, v in kwds.items()) or str(cell.freqstr)
+        return _interval_text(cell)
     date = _date_text(cell)
     if date is not None:
         return date
+    if isinstance(cell, _Bits):
+        return cell.bits
+    if isinstance(cell, np.void):  # a fixed-size bytes (numpy "V") cell
+        return cell.tobytes().decode("utf-8", "backslashreplace")
     if isinstance(cell, bytes | bytearray):
         return bytes(cell).decode("utf-8", "backslashreplace")
-    if isinstance(cell, list | np.ndarray | pd.Series):  # a tuple is a label
-        items = np.asarray(cell, dtype=object).ravel().tolist()
-        plain = [x.item() if isinstance(x, np.generic) else x for x in items]
-        return "[" + ", ".join(map(str, plain)) + "]"
+    if isinstance(cell, pd.Interval | pd.Period | uuid.UUID):
+        return str(cell)  # "(0, 1]", "2022", the UUID's digits
+    if isinstance(cell, list | np.ndarray | pd.Series | range):  # a tuple: a label
+        items = np.asarray(list(cell) if isinstance(cell, range) else cell, object)
+        return "[" + ", ".join(map(_nested_text, items.ravel().tolist())) + "]"
+    if isinstance(cell, set | frozenset):
+        return "{" + ", ".join(sorted(map(_nested_text, cell))) + "}"
     if isinstance(cell, dict):
-        return str(cell)
+        pairs = (f"{_nested_text(k)}: {_nested_text(v)}" for k, v in cell.items())
+        return "{" + ", ".join(pairs) + "}"
     return None
+
+
+class _Bits:
+    """A bit string cell (DuckDB's ``BIT``), shown as its bits ("101")."""
+
+    __slots__ = ("bits",)
+
+    def __init__(self, bits: str) -> None:
+        self.bits = bits
+
+
+def _nested_text(value: object) -> str:
+    """A value inside a list, set or map as its cell would show (no repr)."""
+    odd = _odd_text(value.item() if isinstance(value, np.generic) else value)
+    if odd is not None:
+        return odd
+    plain = _label(value)
+    return repr(plain) if isinstance(plain, str) else str(plain)
+
+
+def _interval_text(offset: Any) -> str:
+    """A DuckDB INTERVAL (a pandas DateOffset of months, days, nanoseconds).
+
+    Shown as pandas, polars and Spark show a duration ("1 days 00:00:00"),
+    after its months if any ("2 months 1 days 00:00:00"): the same text
+    every run, whatever the order of the offset's fields.
+    """
+    kwds = dict(getattr(offset, "kwds", {}) or {})
+    months = int(kwds.pop("months", 0)) + 12 * int(kwds.pop("years", 0))
+    try:
+        make: Any = pd.Timedelta
+        span = make(**{k: int(v) for k, v in kwds.items()}) if kwds else make(0)
+    except (TypeError, ValueError):  # pragma: no cover - another offset
+        return str(offset.freqstr)
+    if not months:
+        return str(span)
+    return f"{months} months {span}" if span else f"{months} months"
 
 
 def _odd_cell(cell: object) -> tuple[str, str] | None:
@@ -1008,9 +1139,17 @@ def _odd_cell(cell: object) -> tuple[str, str] | None:
         return text, "a time interval (a duration), not a number"
     if isinstance(cell, datetime.date | datetime.time | np.datetime64):
         return text, _DATE_OR_TIME
-    if isinstance(cell, bytes | bytearray):
+    if isinstance(cell, bytes | bytearray | np.void):
         return text, "bytes, not text: decode the column to text (str) first"
-    if isinstance(cell, list | np.ndarray | pd.Series):
+    if isinstance(cell, pd.Period):
+        return text, _DATE_OR_TIME
+    if isinstance(cell, pd.Interval):
+        return text, "an interval (two bounds), not a number"
+    if isinstance(cell, uuid.UUID):
+        return text, "a UUID, not a number"
+    if isinstance(cell, _Bits):
+        return text, "a bit string, not a number"
+    if isinstance(cell, list | np.ndarray | pd.Series | range | set | frozenset):
         return text, "a list of values, not a number"
     if isinstance(cell, dict):
         return text, "a map (keys and values), not a number"
@@ -1364,11 +1503,12 @@ def _parse_text(
     sep = "." if locale == "id" else ","
     digits = m["int"].replace(sep, "") + (m["frac"] or "")
     scale = exp - len(m["frac"] or "")
-    value, why = _to_float(Decimal(f"{digits}E{scale}"))
+    negative = bool(m["sign"]) and m["sign"] != "+"
+    # Signed before it is read, so that a reason quotes the number's own
+    # nearest float64 (-9007199254740992.0 for "-9007199254740993").
+    value, why = _to_float(Decimal(f"{'-' if negative else ''}{digits}E{scale}"))
     if why:
         return (np.nan, "", 1.0, why)
-    if m["sign"] and m["sign"] != "+":
-        value = -value
     return (value, unit, float(10**exp), "")
 
 
@@ -1427,7 +1567,9 @@ def _mixed_scales(
     "9,9 %" next to "0,1386", or "37,78 ribu" next to "7,10": whether the
     bare number is in percent (in thousands) or a fraction (in ones) is a
     guess, so the cells of the rarer kind are invalid (the bare ones on a
-    tie). Cells already invalid or missing take no part.
+    tie). A unit of count ("jiwa", "orang", "rupiah") fixes the scale
+    too, at ones: "8.160 jiwa" next to "37,78" (often thousands) is the
+    same guess. Cells already invalid or missing take no part.
     """
     # 0 is 0 on every scale: never ambiguous.
     valid = (reasons == "") & ~np.isnan(values) & (values != 0)
@@ -1435,6 +1577,12 @@ def _mixed_scales(
     kinds = (
         (unit == "percent", unit == "", "a percent sign", "percent or a fraction"),
         (mult != 1, mult == 1, "a multiplier word", "multiplied or not"),
+        (
+            np.isin(unit, _COUNT_UNITS) & (mult == 1),
+            (unit == "") & (mult == 1),
+            "a unit of count ('jiwa', 'orang', 'rupiah')",
+            "ones, or thousands as such columns often are",
+        ),
     )
     for stated, bare, what, scale in kinds:
         s = np.flatnonzero(valid & stated)

@@ -32,7 +32,7 @@ import datetime as dt
 import numbers
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, cast
 
 import narwhals.stable.v2 as nw
@@ -193,10 +193,24 @@ class Table:
         return None if tz is None else str(tz)
 
     def dtype_text(self, name: str) -> str:
-        """The dtype of column `name`, for messages."""
+        """The dtype of column `name`, for messages.
+
+        A type narwhals does not know (``Unknown``: DuckDB's ``VARINT``,
+        ``INTERVAL``) is named as the frame's own library names it
+        (``INTERVAL (DuckDB)``).
+        """
         if self.pandas is not None:
             return str(self.series(name).dtype)
-        return str(self.dtype(name))
+        dtype = self.dtype(name)
+        if dtype == nw.Unknown:
+            columns = getattr(self.source, "columns", None)
+            types = getattr(self.source, "types", None)
+            if isinstance(columns, list) and isinstance(types, list):
+                native = dict(zip(map(str, columns), map(str, types), strict=False))
+                if name in native:
+                    library = type(self.source).__module__.partition(".")[0]
+                    return f"{native[name]} ({library})"
+        return str(dtype)
 
     def note_backing(self, name: str) -> None:
         """Record the pandas backing of a column read (pyarrow > nullable > numpy)."""
@@ -673,6 +687,13 @@ def column(table: Table, name: str) -> NDArray[np.float64]:
         table.note_backing(name)
         return pandas_floats(table.series(name))
     col = table.frame.get_column(name)
+    if col.dtype.is_integer():
+        # Read as the array functions read integers: one beyond 2**53 that
+        # float64 cannot hold is refused, naming its row (never rounded,
+        # never another library's overflow error).
+        return _validate.numeric(
+            col.to_native(), name, place=_row_namer(col, lazy=table.lazy)
+        )
     if is_decimal(col):  # correctly rounded, through the text
         refuse_inexact_decimals(col, name, lazy=table.lazy)
         col = col.cast(nw.String())
@@ -686,6 +707,17 @@ def column(table: Table, name: str) -> NDArray[np.float64]:
     if values.dtype == object:  # nulls in a backend without NaN
         values = np.array([np.nan if v is None else v for v in values], np.float64)
     return np.asarray(values, dtype=np.float64)
+
+
+def _row_namer(col: nw.Series[Any], *, lazy: bool) -> Callable[[int], str]:
+    """How a column's errors name its row `i` (:func:`row_place`).
+
+    A lazy frame's rows have no order of their own: its row is named by its
+    position among the rows collected.
+    """
+    if lazy:
+        return lambda i: f"row position {i} of the collected rows"
+    return lambda i: row_place(col, i)
 
 
 def pandas_floats(series: Any) -> NDArray[np.float64]:
@@ -711,6 +743,14 @@ def pandas_floats(series: Any) -> NDArray[np.float64]:
         text = col.cast(nw.String()).cast(nw.Float64()).to_native()
         return np.asarray(text.to_numpy(dtype=np.float64, na_value=np.nan))
     native = getattr(series.dtype, "numpy_dtype", series.dtype)
+    if isinstance(native, np.dtype) and native.kind in "iu":
+        # numpy, nullable and pyarrow integers: one beyond 2**53 that
+        # float64 cannot hold is refused, naming its row, as the array
+        # functions refuse it.
+        col = nw.from_native(series, series_only=True)
+        return _validate.numeric(
+            series, str(series.name), place=lambda i: row_place(col, i)
+        )
     if isinstance(native, np.dtype) and native.kind == "f" and native.itemsize < 8:
         short = series.to_numpy(dtype=native, na_value=np.nan)
         return _validate.widen_short_float(np.asarray(short))

@@ -58,8 +58,9 @@ def with_headcount(
     ValueError
         If `unit` is unknown, a column is missing, ``headcount`` already
         exists, a rate lies outside [0, 100] (percent) or [0, 1] (fraction),
-        or a population is negative or infinite. The message names the
-        column and the first offending value.
+        or a population is negative or infinite, or an integer column holds
+        a value float64 cannot hold exactly (2**53 + 1), on any engine. The
+        message names the column and the first offending value.
 
     See Also
     --------
@@ -136,8 +137,9 @@ def with_rate(
         If `df` is not a dataframe, or a column is not numeric.
     ValueError
         If `unit` is unknown, a column is missing, ``rate`` already exists,
-        a count is negative or infinite, or a headcount exceeds its
-        population.
+        a count is negative or infinite, a headcount exceeds its
+        population, or an integer column holds a value float64 cannot hold
+        exactly (2**53 + 1, named with its row), on any engine.
 
     See Also
     --------
@@ -227,8 +229,9 @@ def with_implied_population(
         If `df` is not a dataframe, or a column is not numeric.
     ValueError
         If `unit` is unknown, a column is missing, ``implied_population``
-        already exists, a rate is out of range for `unit`, or a headcount is
-        negative or infinite.
+        already exists, a rate is out of range for `unit`, a headcount is
+        negative or infinite, or an integer column holds a value float64
+        cannot hold exactly (2**53 + 1, named with its row), on any engine.
 
     See Also
     --------

@@ -76,3 +76,22 @@ def test_mixed_readings_in_one_array() -> None:
     assert _same_bits(decimal_ratio(*grid), _decimal_ratio_exact(*grid))
     # 29 of 800 is 3.625 % exactly (a tie that round_half_up then rounds up).
     assert decimal_ratio(np.asarray(29.0), np.asarray(800.0), 100.0) == 3.625
+
+
+def test_an_element_is_read_alone_whatever_the_others_hold() -> None:
+    # 2.07286e19 * 100 / 7.1548898: the exact quotient of the decimals is
+    # 289712358672526302...; as a Fraction, float(F("2.07286e21") /
+    # F("7.1548898")) is 2.897123586725263e+20. Next to an element whose
+    # decimal exponents lie more than 22 apart (4.26e30 / 1e-7), which
+    # needs its parts with trailing zeros stripped, the element keeps the
+    # reading it has alone; it once took the stripped parts too and came
+    # out one unit in the last place low (2.8971235867252628e+20).
+    num = np.array([2.07286e19, 4.26e30])
+    den = np.array([7.1548898, 1e-7])
+    together = decimal_ratio(num, den, 100.0)
+    assert together[0] == 2.897123586725263e20
+    assert together[0] == decimal_ratio(num[:1], den[:1], 100.0)[0]
+    assert together[1] == decimal_ratio(num[1:], den[1:], 100.0)[0] == 4.26e39
+    # the same held by the reference, and in the other order
+    assert _decimal_ratio_exact(num, den, np.array(100.0))[0] == together[0]
+    assert decimal_ratio(num[::-1], den[::-1], 100.0)[1] == together[0]

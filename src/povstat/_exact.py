@@ -357,13 +357,21 @@ def _decimal_ratio_exact(
     # num * scale / den = (mn * ms / md) * 10**E, E = kd - kn - ks.
     e = kd - kn - ks
     usable = okn & okd & oks & (md != 0)
-    if np.any(usable & (np.abs(e) > 22)):
+    far = usable & (np.abs(e) > 22)
+    if np.any(far):
         # Exponents too far apart for one exact power of ten: the parts
-        # again, trailing zeros stripped (4.26 is 426 * 10**-2).
-        mn, kn, okn = _decimal_parts_exact(own[0], strip=True)
-        md, kd, okd = _decimal_parts_exact(own[1], strip=True)
-        ms, ks, oks = _decimal_parts_exact(own[2], strip=True)
-        e = kd - kn - ks
+        # again, trailing zeros stripped (4.26 is 426 * 10**-2), taken by
+        # those elements alone, so that no element's reading depends on
+        # the others'.
+        sn, skn, sokn = _decimal_parts_exact(own[0], strip=True)
+        sd, skd, sokd = _decimal_parts_exact(own[1], strip=True)
+        ss, sks, soks = _decimal_parts_exact(own[2], strip=True)
+        mn, md, ms = (
+            np.where(far, stripped, plain)
+            for stripped, plain in ((sn, mn), (sd, md), (ss, ms))
+        )
+        e = np.where(far, skd - skn - sks, e)
+        usable = np.where(far, sokn & sokd & soks & (sd != 0), usable)
     ok = usable & (np.abs(e) <= 22)
     if not ok.any():
         return np.asarray(binary, np.float64)
@@ -526,8 +534,8 @@ def decimal_ratio(
         stop = min(start + _CHUNK, size)
         out = _decimal_ratio_chunk(part[0], part[1], part[2], (stop - start,))
         if out is None:
-            # Stripped parts somewhere: the reference decides for the
-            # whole input at once (as it always has).
+            # Stripped parts somewhere: the reference takes the whole
+            # input (each element read on its own, as in every chunk).
             return _decimal_ratio_exact(num, den, sc)
         result[start:stop] = out
     return result.reshape(shape)

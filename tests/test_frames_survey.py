@@ -3247,11 +3247,13 @@ def test_weights_whose_squares_leave_float64_give_one_answer_on_every_engine(
 def test_a_domain_of_vanishing_squares_is_one_outcome_on_every_engine(
     engine: str,
 ) -> None:
-    # Weights 1 in domain 0 and 1e-300 in domain 1: after rescaling the
-    # squares of domain 1 (1e-600) still underflow to 0. Without `psu`
-    # every engine refuses (a lazy engine's variance needs them); with a
-    # unit id as `psu` every engine computes: welfare 1 and 3 under 2.5 in
-    # each domain, P0 = 50 % in both.
+    # Weights 1 in stratum 0 and 1e-300 in stratum 1 of one domain: after
+    # rescaling the domain by its power of two, the squares of stratum 1
+    # (1e-600) still underflow to 0. Without `psu` every engine refuses (a
+    # lazy engine's variance needs them); with a unit id as `psu` every
+    # engine computes: welfare 1 and 3 under 2.5, P0 = 50 %. As separate
+    # domains (`by`), each is rescaled by its own power of two: every
+    # engine computes, 50 % in both.
     df = pd.DataFrame(
         {
             "y": [1.0, 3, 1, 3],
@@ -3266,17 +3268,21 @@ def test_a_domain_of_vanishing_squares_is_one_outcome_on_every_engine(
         warnings.filterwarnings("ignore", "the weights total at most")
         if engine == "arrays":
             with pytest.raises(ValueError, match=match):
-                poverty_estimates(df["y"], 2.5, weights=df["w"], by=df["b"], **kw)
+                poverty_estimates(df["y"], 2.5, weights=df["w"], strata=df["b"], **kw)
             est = poverty_estimates(
-                df["y"], 2.5, weights=df["w"], by=df["b"], psu=df["p"], **kw
+                df["y"], 2.5, weights=df["w"], strata=df["b"], psu=df["p"], **kw
             )
+            assert est.estimate.tolist() == [50.0]
+            est = poverty_estimates(df["y"], 2.5, weights=df["w"], by=df["b"], **kw)
             assert est.estimate.tolist() == [50.0, 50.0]
             return
         frame = _engines(df)[engine]
-        kw |= {"welfare": "y", "line": 2.5, "weight": "w", "by": "b"}
+        kw |= {"welfare": "y", "line": 2.5, "weight": "w"}
         with pytest.raises(ValueError, match=match):
-            backends.collect(poverty_table(frame, **kw))
-        out = backends.collect(poverty_table(frame, psu="p", **kw))
+            backends.collect(poverty_table(frame, strata="b", **kw))
+        out = backends.collect(poverty_table(frame, strata="b", psu="p", **kw))
+        assert backends.col(out, "estimate").tolist() == [50.0]
+        out = backends.collect(poverty_table(frame, by="b", **kw))
     assert sorted(backends.col(out, "estimate").tolist()) == [50.0, 50.0]
 
 
@@ -3350,3 +3356,293 @@ def test_a_masked_line_is_a_missing_line_on_every_path(engine: str) -> None:
     unmasked = np.ma.masked_array(125.0, mask=False)
     assert run(unmasked) == 50.0
     assert run({"a": unmasked}) == 50.0
+
+
+# --------------------------------------------------------------------------
+# Weights rescaled per domain
+# --------------------------------------------------------------------------
+
+_Y8 = [100.0, 150, 100, 150, 90, 130, 80, 140]
+_B8 = list("aaaabbbb")
+_WB = [1.3e-20, 1.7e-20, 1.1e-20, 2.9e-20]
+
+
+@pytest.mark.parametrize("big", [1.0, 1e300, 1e150])
+def test_a_domain_of_small_weights_beside_large_ones_is_exact(big: float) -> None:
+    # Domain b: welfare 90, 130, 80, 140 with weights 1.3, 1.7, 1.1, 2.9
+    # (times 1e-20); poor (below 125) are 90 and 80: (1.3 + 1.1) / 7.0 =
+    # 24/70 = 34.285714285714285 %. Domain a: poor 100 (twice), weights
+    # 1 + 3 of 10 = 40 %. Weights 1e300 or 1e150 in domain a rescale a
+    # alone: b keeps its digits (one power of two for both pushed b's
+    # weights into subnormals, 34.29111531190927).
+    w = [big, 2 * big, 3 * big, 4 * big, *_WB]
+    got = fgt(_Y8, 125.0, alpha=0, unit="percent", weights=w, by=_B8)
+    assert got.tolist() == [40.0, 34.285714285714285]
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "the weights total at most")
+        want = poverty_estimates(
+            _Y8,
+            125.0,
+            alpha=0,
+            unit="percent",
+            weights=[1.0, 2, 3, 4, *_WB],
+            by=_B8,
+            psu=range(8),
+        )
+    df = pd.DataFrame({"y": _Y8, "w": w, "g": _B8, "p": range(8)})
+    kw: dict[str, Any] = {"welfare": "y", "weight": "w", "by": "g", "line": 125.0}
+    kw |= {"unit": "percent", "alpha": 0}
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "the weights total at most")
+        for engine, frame in _engines(df).items():
+            for psu in ("p", None):
+                out = _to_pandas(poverty_table(frame, psu=psu, **kw))
+                out = out.sort_values("g")
+                # exact on eager engines; lazy ones sum in float64 (1 ulp)
+                np.testing.assert_allclose(
+                    out["estimate"],
+                    [40.0, 34.285714285714285],
+                    rtol=0 if engine in ("pandas", "polars") else 4e-16,
+                    err_msg=engine,
+                )
+                # SE of b from the design with b's weights as given x 1e20
+                np.testing.assert_allclose(
+                    out["se"].iloc[1], want.se[1], rtol=1e-14, err_msg=engine
+                )
+
+
+def test_positive_weights_are_never_called_zero() -> None:
+    # Weights 1e300 in domain a, 1.3e-300 in b: b's own power of two keeps
+    # them positive, so b has an estimate (P0: 90 and 80 below 125, weights
+    # 1.3 + 1.1 of 7.0 = 34.285714285714285 %), never "all 0".
+    w = [1e300, 2e300, 3e300, 4e300, *(x * 1e-280 for x in _WB)]
+    got = fgt(_Y8, 125.0, alpha=0, unit="percent", weights=w, by=_B8)
+    assert got.tolist() == [40.0, 34.285714285714285]
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "the weights total at most")
+        est = poverty_estimates(
+            _Y8, 125.0, alpha=0, unit="percent", weights=w, by=_B8, psu=range(8)
+        )
+    assert est.estimate.tolist() == [40.0, 34.285714285714285]
+
+
+@pytest.mark.parametrize("engine", ["pandas", "polars lazy", "duckdb"])
+def test_weights_whose_sum_of_squares_overflows_are_one_outcome(engine: str) -> None:
+    # 100 weights of 1e154: each square (1e308) is finite, their sum is not.
+    # Every engine rescales them (exact): welfare 100 and 150 alternate,
+    # P0 = 50 %, each unit its own PSU: se = sqrt(n/(n-1) * sum u^2) with
+    # u = (t - 0.5)/100 = +-0.005: sqrt(100/99 * 100 * 25e-6) = 0.0502519
+    # (5.0252 %).
+    df = pd.DataFrame({"y": [100.0, 150] * 50, "w": [1e154] * 100})
+    frame = _engines(df)[engine]
+    out = _to_pandas(
+        poverty_table(
+            frame, welfare="y", weight="w", line=125.0, alpha=0, unit="percent"
+        )
+    )
+    # (the lazy engines' float64 sums round: within 1e-15 relative)
+    np.testing.assert_allclose(out["estimate"], [50.0], rtol=1e-15)
+    np.testing.assert_allclose(out["se"], [100 * np.sqrt(100 / 99 * 25e-4)], rtol=1e-13)
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.lists(st.floats(0.5, 100.0), min_size=9, max_size=9),
+    st.lists(st.floats(50.0, 200.0), min_size=9, max_size=9),
+    st.integers(-700, 700),
+    st.integers(0, 2),
+    st.booleans(),
+)
+def test_scaling_one_domain_changes_no_domain(
+    w: list[float], y: list[float], k: int, which: int, with_psu: bool
+) -> None:
+    # A domain's estimates and standard errors use its own units alone, and
+    # a power of two changes no ratio: multiplying one domain's weights by
+    # 2**k leaves every domain's figures bit-identical, on every engine.
+    by = np.repeat(["a", "b", "c"], 3)
+    scaled = np.where(by == "abc"[which], np.ldexp(np.array(w), k), w)
+    kw: dict[str, Any] = {"line": 125.0, "alpha": [0, 1], "unit": "percent"}
+    psu = np.arange(9) if with_psu else None
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "the weights total at most")
+        warnings.filterwarnings("ignore", "the variance of")
+        a = poverty_estimates(y, weights=w, by=by, psu=psu, **kw)
+        b = poverty_estimates(y, weights=scaled, by=by, psu=psu, **kw)
+        assert a.estimate.tolist() == b.estimate.tolist()
+        assert a.se.tolist() == b.se.tolist()
+        for engine in ("pandas", "polars lazy", "duckdb"):
+            outs = [
+                _to_pandas(
+                    poverty_table(
+                        _engines(
+                            pd.DataFrame({"y": y, "w": ws, "g": by, "p": range(9)})
+                        )[engine],
+                        welfare="y",
+                        weight="w",
+                        by="g",
+                        psu="p" if with_psu else None,
+                        **kw,
+                    )
+                ).sort_values(["g", "measure"])
+                for ws in (w, scaled)
+            ]
+            for c in ("estimate", "se"):
+                assert outs[0][c].tolist() == outs[1][c].tolist(), (engine, c)
+
+
+@pytest.mark.parametrize("engine", ["arrays", "pandas", "polars lazy", "duckdb"])
+@pytest.mark.parametrize(
+    ("y", "z"), [([-1e308, 1e308], 1e308), ([-1.7e308, 1.7e308], 1.7e308)]
+)
+def test_a_finite_gap_whose_difference_overflows_is_computed(
+    engine: str, y: list[float], z: float
+) -> None:
+    # line - welfare = 2e308 overflows, but the gap (z - y) / z is 2 for the
+    # first unit and 0 for the second (not poor): P1 = (2 + 0) / 2 = 1,
+    # P2 = (4 + 0) / 2 = 2; every square is finite.
+    if engine == "arrays":
+        got = fgt(y, z, alpha=[1, 2], unit="fraction").tolist()
+        assert got == [1.0, 2.0]
+        est = poverty_estimates(y, z, alpha=[1, 2], unit="fraction")
+        assert est.estimate.tolist() == [1.0, 2.0]
+        return
+    frame = _engines(pd.DataFrame({"y": y}))[engine]
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "the weights total at most")
+        out = _to_pandas(
+            poverty_table(frame, welfare="y", line=z, alpha=[1, 2], unit="fraction")
+        )
+    assert out["estimate"].tolist() == [1.0, 2.0]
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        pd.Categorical(np.array([0.1, 0.1, 0.7, 0.7], dtype="f4")),
+        pd.Categorical(np.array([0.1, 0.1, 0.7, 0.7], dtype="f4"), ordered=True),
+        pd.Series([0.1, 0.1, 0.7, 0.7], dtype="float32[pyarrow]"),
+        pd.Series([0.1, 0.1, 0.7, 0.7], dtype="float16"),
+        pd.Series([0.1, 0.1, 0.7, 0.7], dtype="Float32"),
+        pd.Series([0.1, 0.1, 0.7, 0.7], dtype="float32"),
+    ],
+    ids=["categorical", "ordered", "arrow", "f2", "Float32", "f4"],
+)
+def test_short_float_labels_are_their_shortest_decimals_in_every_container(
+    labels: Any,
+) -> None:
+    # float32 0.1 is 0.10000000149011612: its label is the shortest decimal
+    # that reads back as it, 0.1 (as the array functions read it), in any
+    # pandas container; the overall row's label is missing. Welfare 100 and
+    # 150 under 125 in each domain: P0 = 50 %.
+    d = pd.DataFrame({"y": [100.0, 150, 100, 150], "g": labels})
+    out = poverty_table(
+        d, welfare="y", line=125.0, alpha=0, unit="percent", by="g", overall=True
+    )
+    assert out["g"].tolist()[:2] == [0.1, 0.7]
+    assert out["g"].isna().tolist() == [False, False, True]
+    assert out["estimate"].tolist() == [50.0, 50.0, 50.0]
+
+
+_TEXT_ROWS = "(100.0, 1, 'A'), (150.0, 1, 'a'), (100.0, 2, 'A'), (150.0, 2, 'a')"
+_TEXT_ROWS_REVERSED = (
+    "(150.0, 2, 'a'), (100.0, 2, 'A'), (150.0, 1, 'a'), (100.0, 1, 'A')"
+)
+_TEXT_ROWS_REVERSED = (
+    "(150.0, 2, 'a'), (100.0, 2, 'A'), (150.0, 1, 'a'), (100.0, 1, 'A')"
+)
+
+
+@pytest.mark.parametrize("role", ["by", "strata", "psu"])
+@pytest.mark.parametrize("rows", [_TEXT_ROWS, _TEXT_ROWS_REVERSED])
+def test_duckdb_collated_text_keys_are_refused_by_name(role: str, rows: str) -> None:
+    # COLLATE NOCASE makes DuckDB group 'A' with 'a' (pandas and polars keep
+    # two labels): refused naming the argument and column, in any row order
+    # and with a line mapping too; a plain VARCHAR gives two domains.
+    con = duckdb.connect()
+    rel = con.sql(f"select y, k, g COLLATE NOCASE as g from (values {rows}) t(y, k, g)")
+    kw: dict[str, Any] = {"welfare": "y", "unit": "percent", "alpha": 0, role: "g"}
+    kw |= {"strata": "k"} if role == "psu" else {}
+    match = rf"`{role}` column 'g' groups distinct text values as one label"
+    with pytest.raises(TypeError, match=match):
+        poverty_table(rel, line=125.0, **kw)
+    if role == "by":
+        with pytest.raises(TypeError, match=match):
+            poverty_table(rel, line={"a": 125.0, "A": 125.0}, **kw)
+    plain = con.sql(f"select y, k, g from (values {rows}) t(y, k, g)")
+    if role == "by":
+        # 'A': welfare 100 (poor, P0 100 %); 'a': 150 (P0 0 %)
+        out = poverty_table(plain, line=125.0, **kw).df()
+        assert dict(zip(out["g"], out["estimate"], strict=True)) == {
+            "A": 100.0,
+            "a": 0.0,
+        }
+
+
+@pytest.mark.spark
+@pytest.mark.parametrize(
+    ("expr", "match"),
+    [
+        ("c collate UTF8_LCASE", "string collate UTF8_LCASE: Spark would group"),
+        ("c collate UNICODE_CI", "string collate UNICODE_CI: Spark would group"),
+        ("make_ym_interval(k, 0)", "interval year to month: Spark cannot hand"),
+        ("parse_json(cast(k as string))", "variant: Spark cannot order it"),
+    ],
+)
+@pytest.mark.parametrize("role", ["by", "psu"])
+def test_spark_collated_interval_and_variant_keys_are_refused_by_name(
+    spark: Any, expr: str, match: str, role: str
+) -> None:
+    base = f"select * from values {_TEXT_ROWS.replace('.0,', '.0D,')} as t(y, k, c)"
+    sdf = spark.sql(f"select y, k, {expr} as g from ({base})")
+    kw: dict[str, Any] = {"welfare": "y", "unit": "percent", "alpha": 0, role: "g"}
+    kw |= {"strata": "k"} if role == "psu" else {}
+    with pytest.raises(
+        TypeError, match=rf"`{role}` column 'g' is of Spark type {match}"
+    ):
+        poverty_table(sdf, line=125.0, **kw)
+    if role == "by" and "collate" in expr:
+        with pytest.raises(TypeError, match=match):
+            poverty_table(sdf, line={"a": 125.0}, **kw)
+        # cast to a plain STRING: two domains, 'A' poor (100 %), 'a' not
+        plain = spark.sql(f"select y, cast({expr} as string) as g from ({base})")
+        out = poverty_table(plain, line=125.0, **kw).select("g", "estimate")
+        assert {r["g"]: r["estimate"] for r in out.collect()} == {
+            "A": 100.0,
+            "a": 0.0,
+        }
+
+
+@pytest.mark.parametrize("engine", ["arrays", "pandas", "polars lazy", "duckdb"])
+def test_weight_times_size_overflow_is_named(engine: str) -> None:
+    # 2**600 x 2**600 = 2**1200, beyond float64 (about 2**1024), though
+    # each is finite: the message names the product, not "too large"
+    # weights or their squares.
+    kw: dict[str, Any] = {"alpha": 0, "unit": "percent"}
+    y = [100.0, 150, 100, 150]
+    big = [2.0**600] * 4
+    if engine == "arrays":
+        match = r"`weights` times `size` overflow float64 on 4 row\(s\), first at row 0"
+        with pytest.raises(ValueError, match=match):
+            poverty_estimates(y, 125.0, weights=big, size=big, **kw)
+        with pytest.raises(ValueError, match=match):
+            fgt(y, 125.0, weights=big, size=big, **kw)
+        return
+    frame = _engines(pd.DataFrame({"y": y, "w": big, "s": big}))[engine]
+    with pytest.raises(
+        ValueError,
+        match=r"`weight` column 'w' times `size` column 's' must not overflow",
+    ):
+        backends.collect(
+            poverty_table(frame, welfare="y", weight="w", size="s", line=125.0, **kw)
+        )
+
+
+def test_a_pandas_longdouble_column_is_refused_naming_its_dtype() -> None:
+    # narwhals knows no longdouble (its dtype is "Unknown"): the message
+    # names the pandas dtype and the conversion.
+    d = pd.DataFrame({"y": np.array([100, 150], dtype=np.longdouble)})
+    name = str(d["y"].dtype)
+    with pytest.raises(
+        TypeError, match=rf"got {name} \(pandas\); convert it first \(to float64\)"
+    ):
+        poverty_table(d, welfare="y", line=125.0, alpha=0, unit="percent")

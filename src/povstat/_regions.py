@@ -216,6 +216,7 @@ def match(
     province: str | None = None,
     first_year: int | None = None,
     codes: Sequence[str | None] | None = None,
+    provinces: bool = False,
 ) -> pd.DataFrame:
     """Match the names of a table's rows, in table order, to region codes.
 
@@ -239,6 +240,10 @@ def match(
         province's code only before a name of a province or Indonesia, and
         a list number otherwise. A code that disagrees leaves the row
         unmatched, ``reason`` naming both regions.
+    provinces : bool, default False
+        The table is one of provinces (its label column headed
+        "Provinsi"): a name that is both a province and a regency is the
+        province, in any case.
 
     Returns
     -------
@@ -252,7 +257,8 @@ def match(
     Notes
     -----
     A name that is both a province and a regency (Gorontalo) is the province
-    when written in capitals, as BPS writes province rows. Each province row
+    when written in capitals, as BPS writes province rows, and in a table of
+    provinces (`provinces`) however written. Each province row
     sets the context of the rows below it (until the next province row or
     Indonesia); `province` is the context above the first one. In a context,
     a regency or city name is matched among the regions of that province
@@ -271,9 +277,9 @@ def match(
         () if n is None else candidates(k, n) for k, n in zip(kinds, names, strict=True)
     ]
     conflicts = _check_codes(cands, names, codes or [None] * len(cands))
-    # Capitals: a province row (BPS style).
+    # Capitals: a province row (BPS style); any name, in a table of provinces.
     for i, (c, n) in enumerate(zip(cands, names, strict=True)):
-        if len(c) > 1 and n is not None and n.isupper():
+        if len(c) > 1 and n is not None and (provinces or n.isupper()):
             provs = tuple(x for x in c if len(x) == 2)
             if provs:
                 cands[i] = provs

@@ -90,6 +90,9 @@ _UNITS: dict[str, str] = {
     "persons": "persons",
     "people": "persons",
 }
+#: Units counting things: a number stating one ("8.160 jiwa") is in ones,
+#: which fixes its scale as a multiplier word does.
+_COUNT_UNITS = ("persons", "rupiah")
 _MULTIPLIERS: dict[str, int] = {
     "ribu": 3,
     "juta": 6,
@@ -620,6 +623,9 @@ def parse_columns(
     word ("37,78 ribu") and others none ("7,10"), whether a bare number is a
     fraction (in ones) or a percentage (in thousands) would be a guess, so
     the numbers of the rarer kind (the bare ones on a tie) are bad cells.
+    A unit of count ("jiwa", "orang", "rupiah") fixes the scale at ones as
+    well: "8.160 jiwa" among bare numbers ("37,78", often thousands) is
+    the same guess, and the same rule applies.
     `locale` applies to text cells only: a reader that took "." for the
     decimal point has read the Indonesian "245.120" (245 120) as 245.12, and
     one that took "," for a thousands separator (pandas.read_html's default
@@ -1561,7 +1567,9 @@ def _mixed_scales(
     "9,9 %" next to "0,1386", or "37,78 ribu" next to "7,10": whether the
     bare number is in percent (in thousands) or a fraction (in ones) is a
     guess, so the cells of the rarer kind are invalid (the bare ones on a
-    tie). Cells already invalid or missing take no part.
+    tie). A unit of count ("jiwa", "orang", "rupiah") fixes the scale
+    too, at ones: "8.160 jiwa" next to "37,78" (often thousands) is the
+    same guess. Cells already invalid or missing take no part.
     """
     # 0 is 0 on every scale: never ambiguous.
     valid = (reasons == "") & ~np.isnan(values) & (values != 0)
@@ -1569,6 +1577,12 @@ def _mixed_scales(
     kinds = (
         (unit == "percent", unit == "", "a percent sign", "percent or a fraction"),
         (mult != 1, mult == 1, "a multiplier word", "multiplied or not"),
+        (
+            np.isin(unit, _COUNT_UNITS) & (mult == 1),
+            (unit == "") & (mult == 1),
+            "a unit of count ('jiwa', 'orang', 'rupiah')",
+            "ones, or thousands as such columns often are",
+        ),
     )
     for stated, bare, what, scale in kinds:
         s = np.flatnonzero(valid & stated)

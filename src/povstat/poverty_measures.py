@@ -135,7 +135,19 @@ def unit_terms(
             terms.append(ops.as_float(poor))
             continue
         if gap is None:
-            gap = ops.where(poor, (line - welfare) / line, 0.0)
+            # Where line - welfare overflows (both finite: a welfare near
+            # -1e308), the same gap from halves, exact at that magnitude;
+            # elsewhere the difference as it is, bit for bit.
+            diff = line - welfare
+            gap = ops.where(
+                poor,
+                ops.where(
+                    ops.less(diff, math.inf, inclusive=False),
+                    diff / line,
+                    (line * 0.5 - welfare * 0.5) / (line * 0.5),
+                ),
+                0.0,
+            )
         if a == 1.0:
             terms.append(gap)
         elif a == 2.0:
@@ -737,10 +749,36 @@ def prepare_units(
                 f"{_validate._first(y, bad)}"
             )
             raise ValueError(msg)
-    person = w * s if size is not None else w
+    with np.errstate(over="ignore"):  # refused by name below
+        person = w * s if size is not None else w
     if size is not None:
         _refuse_underflow(person, w, s)
+        _refuse_product_overflow(person, w, s)
     return y, np.broadcast_to(z, y.shape), person, domains
+
+
+def _refuse_product_overflow(
+    person: NDArray[np.float64], w: NDArray[np.float64], s: NDArray[np.float64]
+) -> None:
+    """Refuse rows whose finite weight times finite size overflows float64.
+
+    Named as such, not as weights too large (each is within range).
+    """
+    with np.errstate(invalid="ignore"):
+        if not person.size or float(np.max(person)) < np.inf:
+            return
+    over = np.isinf(person) & np.isfinite(w) & np.isfinite(s)
+    if over.any():
+        rows = np.flatnonzero(over)
+        first = int(rows[0])
+        msg = (
+            "`weights` times `size` overflow float64 on "
+            f"{rows.size:,} row(s), first at row {first} ({float(w[first])!r} "
+            f"x {float(s[first])!r}); rescale the weights (e.g. to a mean "
+            "of 1): the estimates and standard errors depend only on their "
+            "ratios"
+        )
+        raise ValueError(msg)
 
 
 def _refuse_underflow(
@@ -852,43 +890,80 @@ def _per_unit(x: ArrayLike | None, name: str, n: int) -> NDArray[np.float64]:
     return arr
 
 
-#: The smallest positive normal float64: a square below it has lost digits.
-_TINY = float(np.finfo(np.float64).tiny)
+#: Weights below this have squares that are not normal float64 (2**-1022).
+SMALL_WEIGHT = math.ldexp(1.0, -511)
 
 
-def weight_factors(largest: float, smallest: float) -> tuple[int, float, float]:
-    """Powers of two that bring weights whose squares leave float64 near 1.
+def large_weight(rows: int) -> float:
+    """The power of two from which `rows` squared weights may overflow.
 
-    `largest` and `smallest` are the largest weight and the smallest
-    positive one (weights times sizes). When the square of the largest
-    overflows or that of the smallest is not a normal float64 (an
-    underflow to 0, or a subnormal that has lost digits), the weights are
-    to be multiplied by ``f1`` and then by ``f2``, whose product is
-    ``2**-e`` with ``e`` the binary exponent of the largest (it becomes a
-    value in [0.5, 1)): a power of two, exact, that changes no estimate
-    and no standard error. Returns ``(e, f1, f2)``, ``(0, 1.0, 1.0)`` when
-    no rescaling is needed. Two factors, each within float64's range
-    (``2**-1073`` is not one float64), applied in the same order by numpy
-    and by every engine, so that each rounds the same.
+    Weights below it have squares whose sum over `rows` rows (or fewer)
+    stays below ``2**1023``: the sums every engine forms (totals, sums of
+    squares) are then finite. The same bound for numpy and every engine,
+    so that all rescale the same weights.
     """
-    if not (math.isfinite(largest) and largest > 0 and smallest > 0):
-        return 0, 1.0, 1.0
-    if largest * largest < math.inf and smallest * smallest >= _TINY:
-        return 0, 1.0, 1.0
-    e = math.frexp(largest)[1]
-    return e, math.ldexp(1.0, -(e - e // 2)), math.ldexp(1.0, -(e // 2))
+    return math.ldexp(1.0, (1023 - max(int(rows), 1).bit_length()) // 2)
 
 
-def rescaled_weights(w: NDArray[np.float64]) -> tuple[NDArray[np.float64], int]:
-    """`w` times :func:`weight_factors`, and the exponent removed."""
-    finite = w[np.isfinite(w) & (w > 0)]
-    if finite.size == 0:
-        return w, 0
-    e, f1, f2 = weight_factors(float(finite.max()), float(finite.min()))
-    if e == 0:
-        return w, 0
+def weight_exponents(
+    largest: ArrayLike, smallest: ArrayLike, rows: int
+) -> NDArray[np.int64]:
+    """Per domain, the power of two that brings its weights near 1 (0: none).
+
+    `largest` and `smallest` are each domain's largest weight and its
+    smallest positive one (weights times sizes; NaN or inf where it has
+    none), `rows` the number of rows. A domain whose largest weight is at
+    least :func:`large_weight` (its sum of squares could overflow) or whose
+    smallest is below :data:`SMALL_WEIGHT` (its squares are not normal
+    float64) gets ``e``, the binary exponent of its largest weight: its
+    weights are to be multiplied by ``2**-e`` (the largest becomes a value
+    in [0.5, 1)), a power of two, exact, that changes none of its estimates
+    and standard errors, which depend on its own units' weights alone.
+    Each domain its own power: one power for all would push a domain of
+    small weights beside one of large weights into subnormals, losing
+    digits.
+    """
+    top = np.asarray(largest, np.float64)
+    low = np.asarray(smallest, np.float64)
+    ok = np.isfinite(top) & (top > 0) & np.isfinite(low) & (low > 0)
+    with np.errstate(invalid="ignore"):
+        need = ok & ((top >= large_weight(rows)) | (low < SMALL_WEIGHT))
+    return np.where(need, np.frexp(np.where(ok, top, 1.0))[1], 0).astype(np.int64)
+
+
+def exponent_factors(
+    e: NDArray[np.int64],
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """The two factors whose product is ``2**-e``, each a float64.
+
+    ``2**-1073`` is not one float64: two factors, applied in the same order
+    by numpy and by every engine (the weight times the first, then the
+    second), so that each rounds the same.
+    """
+    e = np.asarray(e, np.int64)
+    return np.ldexp(1.0, -(e - e // 2)), np.ldexp(1.0, -(e // 2))
+
+
+def rescaled_weights(
+    w: NDArray[np.float64], domain: NDArray[np.intp] | None = None, n_domains: int = 1
+) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
+    """`w` times each domain's power of two, and the exponents removed.
+
+    Returns the weights and, per domain, the exponent ``e`` of
+    :func:`weight_exponents` (the weights were multiplied by ``2**-e``).
+    """
+    codes = np.zeros(w.shape[0], np.intp) if domain is None else domain
+    good = np.isfinite(w) & (w > 0)
+    top = np.full(n_domains, -np.inf)
+    low = np.full(n_domains, np.inf)
+    np.maximum.at(top, codes[good], w[good])
+    np.minimum.at(low, codes[good], w[good])
+    e = weight_exponents(top, low, w.shape[0])
+    if not e.any():
+        return w, e
+    f1, f2 = exponent_factors(e)
     with np.errstate(under="ignore"):
-        return (w * f1) * f2, e
+        return (w * f1[codes]) * f2[codes], e
 
 
 TERMS_OVERFLOW = (
@@ -965,9 +1040,12 @@ def _points(
     """
     comp = comparison_arg(comparison)
     # Weights whose squares (or total) leave float64 times a power of two
-    # (exact), as poverty_estimates: a subnormal weight times a term would
-    # lose its digits.
-    w, _ = rescaled_weights(w)
+    # per domain (exact), as poverty_estimates: a subnormal weight times a
+    # term would lose its digits.
+    if domains is None:
+        w, _ = rescaled_weights(w)
+    else:
+        w, _ = rescaled_weights(w, domains[1], domains[0].shape[0])
     rows = poor_rows(y, z, comparison=comp)
     with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         terms = unit_terms(
@@ -1106,12 +1184,17 @@ def fgt(
     :math:`P_\alpha = \sum_i w_i\,1[y_i<z_i]\,g_i^\alpha / \sum_i w_i` with
     :math:`g_i = (z_i - y_i)/z_i` [1]_; :math:`\alpha = 0` gives the share
     of people who are poor. Examples from Haughton and Khandker [2]_ (ch. 4).
-    Weights (times sizes) whose squares leave float64 (the largest above
-    about 1.3e154, the smallest positive one below about 1.5e-154,
-    subnormals such as 5e-324 included) are first multiplied by the power
-    of two that brings the largest into [0.5, 1), as
-    :func:`poverty_estimates` does: exact, and a subnormal weight times a
-    gap no longer loses its digits. The result is the float64 nearest the
+    Weights (times sizes) whose squares leave float64 (in a domain, the
+    largest above about 1.3e154 / sqrt(rows), the smallest positive one
+    below about 1.5e-154, subnormals such as 5e-324 included) are first
+    multiplied, domain by domain, by the power of two that brings the
+    domain's largest into [0.5, 1), as :func:`poverty_estimates` does:
+    exact, since a domain's measures use its own weights alone, and a
+    subnormal weight times a gap no longer loses its digits.
+    Where ``line - welfare`` overflows although the gap is finite (welfare
+    -1e308 under a line of 1e308: a gap of 2), the gap is formed from
+    halves of both, exactly; elsewhere it is ``(line - welfare) / line``.
+    The result is the float64 nearest the
     exact ratio of the weighted sums
     (at worst the float64 on its other side): the sums are kept as pairs
     ``hi + lo`` holding what their float64 rounding lost, and the scaling

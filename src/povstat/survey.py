@@ -113,10 +113,13 @@ class Reduced:
     ``terms_rows`` (numpy path, each unit a cell) lists the cells outside
     which ``st`` and ``stt`` are 0 (the non-poor), so that their sums by
     domain read those cells alone; None reads every cell.
-    ``weight_exp``: the weights were multiplied by ``2**-weight_exp``
-    (:func:`povstat.poverty_measures.weight_factors`) before the sums;
-    their total is the population of the design effect only after
-    multiplying back.
+    ``weight_exp``: per domain, the weights were multiplied by
+    ``2**-weight_exp`` (:func:`povstat.poverty_measures.weight_exponents`)
+    before the sums; their total is the population of the design effect
+    only after multiplying back. None: no domain was rescaled.
+    ``overall_exp``: the exponent for all the domains together (the overall
+    domain of ``overall=True``), whose cells are the domains' cells brought
+    to that power of two.
     """
 
     domain: NDArray[np.intp]
@@ -139,7 +142,8 @@ class Reduced:
     sw_lo: NDArray[np.float64] | None = None
     st_lo: NDArray[np.float64] | None = None
     terms_rows: NDArray[np.intp] | None = None
-    weight_exp: int = 0
+    weight_exp: NDArray[np.int64] | None = None
+    overall_exp: int = 0
 
 
 @frozen(kw_only=True, eq=False)
@@ -351,8 +355,11 @@ def reduce_units(
     """
     n = w.shape[0]
     # Weights whose squares leave float64 are brought near 1 by a power of
-    # two (exact), as the lazy engines' second pass does.
-    w, weight_exp = rescaled_weights(w)
+    # two per domain (exact), as the lazy engines' second pass does.
+    w_given = w
+    w, exps = rescaled_weights(w, domain, n_domains)
+    weight_exp = exps if exps.any() else None
+    overall_exp = int(rescaled_weights(w_given)[1][0]) if exps.any() else 0
     wr = w if rows is None else w[rows]
     if strata is None:
         s_labels: NDArray[Any] = np.array([0])
@@ -382,7 +389,7 @@ def reduce_units(
                 full[slice(None) if rows is None else rows, j] = x
             return full
 
-        if weight_exp:
+        if weight_exp is not None:
             _refuse_vanishing_squares(
                 w, domain, s_codes, n_domains * n_strata, n_strata
             )
@@ -413,6 +420,7 @@ def reduce_units(
             hi=hi,
             terms_rows=rows,
             weight_exp=weight_exp,
+            overall_exp=overall_exp,
         )
     # PSUs are nested in strata: a PSU is a (stratum, psu label) pair. When
     # every label lies in one stratum, the labels already name the PSUs; when
@@ -466,6 +474,7 @@ def reduce_units(
         lo=lo,
         hi=hi,
         weight_exp=weight_exp,
+        overall_exp=overall_exp,
     )
 
 
@@ -479,7 +488,7 @@ def _refuse_vanishing_squares(
     """Refuse, as lazy engines must, a cell whose rescaled squares all vanish.
 
     Without `psu`, a lazy engine's variance needs each (domain, stratum)
-    cell's sum of squared weights; after :func:`weight_factors`, a cell
+    cell's sum of squared weights; after :func:`weight_exponents`, a cell
     whose weights are all below about 1e-162 of the largest has a sum of
     0, and is refused there: refused here too, so that every engine gives
     the same outcome.
@@ -761,12 +770,26 @@ def _overall_cells(red: Reduced) -> Reduced:
     else:
         keys, codes = factorize(red.stratum, "strata")
     m = keys.size
+    # Each domain's cells in its own power of two (Reduced.weight_exp):
+    # brought to the overall one (exact, but for a domain whose weights are
+    # below 2**-1022 of the largest, whose digits float64 cannot show beside
+    # it), twice for sums of squared weights.
+    shift = (
+        None
+        if red.weight_exp is None
+        else (red.weight_exp - red.overall_exp)[red.domain]
+    )
 
-    def add(x: NDArray[np.float64] | None) -> NDArray[np.float64] | None:
+    def add(
+        x: NDArray[np.float64] | None, power: int = 1
+    ) -> NDArray[np.float64] | None:
         if x is None:
             return None
         flat = x.reshape(x.shape[0], -1)
-        summed = np.stack([_sum(codes, flat[:, j], m) for j in range(flat.shape[1])], 1)
+        moved = flat if shift is None else np.ldexp(flat, power * shift[:, None])
+        summed = np.stack(
+            [_sum(codes, moved[:, j], m) for j in range(flat.shape[1])], 1
+        )
         both = np.concatenate([flat, summed])
         return both.reshape(-1, *x.shape[1:]) if x.ndim > 1 else both[:, 0]
 
@@ -785,6 +808,9 @@ def _overall_cells(red: Reduced) -> Reduced:
         if x is None:
             return None
         flat_hi, flat_lo = hi.reshape(hi.shape[0], -1), x.reshape(x.shape[0], -1)
+        if shift is not None:
+            flat_hi = np.ldexp(flat_hi, shift[:, None])
+            flat_lo = np.ldexp(flat_lo, shift[:, None])
         lo_new = _sum_pair(codes, flat_hi, flat_lo, m)[1]
         both = np.concatenate([flat_lo, lo_new])
         return both.reshape(-1, *x.shape[1:]) if x.ndim > 1 else both[:, 0]
@@ -796,18 +822,21 @@ def _overall_cells(red: Reduced) -> Reduced:
         sw=_req(out(red.sw)),
         st=_req(out(red.st)),
         stt=_req(out(red.stt)),
-        n=_req(out(red.n)),
-        npos=_req(out(red.npos)),
+        n=_req(add(red.n, 0)),
+        npos=_req(add(red.npos, 0)),
         n_domains=d + 1,
         n_strata=red.n_strata,
         stratum_labels=red.stratum_labels,
         fpc=red.fpc,
-        sww=out(red.sww),
-        swwt=out(red.swwt),
-        swwtt=out(red.swwtt),
+        sww=out(red.sww, 2),
+        swwt=out(red.swwt, 2),
+        swwtt=out(red.swwtt, 2),
         sw_lo=add_lo(red.sw_lo, red.sw),
         st_lo=add_lo(red.st_lo, red.st),
-        weight_exp=red.weight_exp,
+        weight_exp=None
+        if red.weight_exp is None
+        else np.append(red.weight_exp, red.overall_exp),
+        overall_exp=red.overall_exp,
     )
 
 
@@ -1249,9 +1278,9 @@ def linearised(
         # total within 1e-9 of the units is equal to them, so deff is inf
         # and warned of on every engine, never a ratio near 1e15.
         # The population is the total of the weights as given (rescaled
-        # weights, :func:`weight_factors`, are multiplied back: inf where
+        # weights, :func:`weight_exponents`, are multiplied back: inf where
         # that total is beyond float64, 1/n then).
-        pop = np.ldexp(total, red.weight_exp) if red.weight_exp else total
+        pop = total if red.weight_exp is None else np.ldexp(total, red.weight_exp)
         equal = np.abs(pop - n_obs) <= 1e-9 * n_obs
         above = np.where(equal, 0.0, pop - n_obs)
         # Without weights the sample is the whole population: no sampling
@@ -1553,12 +1582,19 @@ def poverty_estimates(
     fractions); otherwise it refuses, naming the weights the fpc implies:
     pass them as `weights`.
 
-    Weights (times sizes) whose squares leave float64 (the largest above
-    about 1.3e154, or the smallest positive one below about 1.5e-154,
-    subnormals such as 5e-324 included; a subnormal weight times a gap of
-    0.6 is 5e-324 again, all digits lost) are first multiplied by the power
-    of two that brings the largest into [0.5, 1): exact, so every estimate
-    and standard error is that of the weights as given, as
+    Weights (times sizes) whose squares or sums of squares could leave
+    float64 (in a domain, the largest at least about 2**511 / sqrt(rows),
+    1.3e154 / sqrt(rows), or the smallest positive one below 2**-511,
+    about 1.5e-154, subnormals such as 5e-324 included; a subnormal weight
+    times a gap of 0.6 is 5e-324 again, all digits lost) are first
+    multiplied, domain by domain, by the power of two that brings the
+    domain's largest weight into [0.5, 1): exact, since a domain's
+    estimates and standard errors use its own units' weights alone, so
+    every estimate and standard error is that of the weights as given (a
+    domain of weights near 1e-20 beside one near 1e300 keeps every digit;
+    the overall domain of ``overall=True`` has its own power of two, and
+    there a domain whose weights are below 2**-1022 of the largest adds
+    less than float64 shows), as
     :func:`povstat.poverty_table` computes on every engine; the design
     effect compares with a population of the weights' total as given (``inf``
     beyond float64, where the sampling fraction is 0). Without `psu`, a

@@ -187,7 +187,19 @@ _RAISED_LETTERS = {
 }  # fmt: skip
 #: Marks no region's name holds, read as a footnote mark after a name
 #: whether typed on the line or raised: dagger, double dagger, section sign.
-_DAGGERS = "\u2020\u2021\u00a7"
+_DAGGERS = "\u2020\u2021\u00a7\u271d"  # † ‡ § ✝ (Latin cross)
+#: Letters lowered by a rich-text run, shown as the Unicode subscript
+#: letters that show them so (the letters that have one).
+_LOWERED_LETTERS = dict(
+    zip("aehijklmnoprstuvx", "\u2090\u2091\u2095\u1d62\u2c7c\u2096\u2097"
+        "\u2098\u2099\u2092\u209a\u1d63\u209b\u209c\u1d64\u1d65\u2093",
+        strict=True)
+)  # fmt: skip
+#: Subscript digits, signs, brackets and letters: a lowered footnote mark.
+_SUBSCRIPTS = "\u2080-\u208e" + "".join(_LOWERED_LETTERS.values())
+#: Stars that mark a footnote: the asterisk, the asterisk operator (U+2217),
+#: the low asterisk (U+204E) and the full-width asterisk (U+FF0A).
+_STARS = "*\u2217\u204e\uff0a"
 #: What a footnote mark raised by a rich-text run shows as: superscript
 #: digits, signs and brackets, modifier letters, and the daggers.
 _RAISED_MARK = (
@@ -206,14 +218,23 @@ _FOOTNOTE_ROW = re.compile(
 #: A row numbered like a footnote, "1) Muna" or "(2) Buton": in a run of
 #: such rows numbered one after the other, some holding numbers, each is data.
 _LISTED = re.compile(r"^\(?(?P<n>[0-9]{1,3})\)\s*[^\s)]")
-#: A footnote mark after a region's name: "Pacitan*", "Pacitan **",
-#: "Pacitan¹", "Pacitan 1)", "Pacitan (1)", "Pacitan a)".
+#: One footnote mark: stars ("*", "**)", U+2217), superscripts ("¹", "⁽¹⁾"),
+#: raised marks and daggers ("ᵃ", "†", "†)"), subscripts ("ₐ", "₁"), a
+#: bracketed number or list of numbers ("1)", "(1)", "1,2)", "(1,2)").
+_ONE_MARK = (
+    rf"[{_STARS}]+\)?"
+    rf"|\u207d?[{_SUPERSCRIPTS}]+\u207e?"
+    rf"|[{_RAISED_MARK}]+\)?"
+    rf"|[{_SUBSCRIPTS}]+"
+    r"|\(?(?<![0-9.])[0-9]{1,2}(?:\s*,\s*[0-9]{1,2})*\)"
+)
+#: The footnote marks after a region's name, the whole run of them, one or
+#: several (apart, or separated by commas): "Pacitan*", "Pacitan **",
+#: "Pacitan¹", "Pacitan 1)", "Pacitan (1)", "Pacitan a)", "Pacitan 1,2)",
+#: "Pacitan *,**", "Pacitan¹,²", "Pacitan † ‡", "Pacitan¹*".
 _MARK = re.compile(
-    r"^(?P<name>.*?[^\s*(])"
-    r"(?P<mark>\s*\*+\)?"
-    rf"|\s*\u207d?[{_SUPERSCRIPTS}]+\u207e?"
-    rf"|\s*[{_RAISED_MARK}]+"
-    r"|\s*\(?(?<![0-9.])[0-9]{1,2}\)"
+    rf"^(?P<name>.*?[^\s(,{_STARS}])"
+    rf"(?P<mark>\s*(?:{_ONE_MARK})(?:\s*,?\s*(?:{_ONE_MARK}))*"
     r"|\s+\(?[a-z]\))\Z",
     _WORD_FLAGS,
 )
@@ -315,8 +336,11 @@ class BpsTable:
         among or after the data such a row is a row of the table),
         ``"unit row"`` for a row stating the columns' units under the header
         (label cell empty, every filled cell a unit such as "(persen)",
-        "%", "(ribu jiwa)", "(Rp)" or "(Rupiah/Kapita/Bulan)"; placed as
-        column numbers are: among the data such a row is a row of the
+        "%", "(ribu jiwa)", "(Rp)" or "(Rupiah/Kapita/Bulan)", in round
+        or square brackets ("[persen]") or after "Satuan:", thousands
+        also in digits: "(000 jiwa)", "('000)", "(x 1.000)"; placed as
+        column numbers are, or between a row of years and the row of
+        groups under them: among the data such a row is a row of the
         table, never skipped; the units are not read: state them when you
         use the values; units that differ over the columns of one column
         group, of the table if it has none, raise ValueError),
@@ -518,10 +542,12 @@ def read_bps_table(
         percent format among percent-formatted ones (an .ods plain number
         among ``percentage`` ones; or the reverse, whichever is rarer), a
         number without a
-        percent sign or multiplier word among numbers with one (or the
-        reverse, whichever is rarer: "0,1386" among "9,9 %"; its scale is
-        ambiguous), a value cell holding a date or time (see Notes,
-        *Spreadsheets*), a value field that a short CSV row does not write, and
+        percent sign, multiplier word or unit of count ("jiwa", "orang",
+        "rupiah": it fixes the scale at ones) among numbers with one (or
+        the reverse, whichever is rarer: "0,1386" among "9,9 %", "8.160
+        jiwa" among "37,78" and "7,10"; its scale is ambiguous), a value
+        cell holding a date or time (see Notes, *Spreadsheets*), a value
+        field that a short CSV row does not write, and
         a value field starting with a zero in a CSV file separated by ","
         (the second part of a number split by its comma, see Notes).
         Percent and plain numbers, units and multipliers are compared
@@ -613,7 +639,8 @@ def read_bps_table(
         first sheet, the table on another, or an empty workbook: the
         message names the sheets that hold cells, to pass as `sheet_name`);
         a region name fits two regions and no province
-        row or `province` resolves it (the message lists the candidates);
+        row, `province` or a label column headed "Provinsi" resolves it
+        (the message lists the candidates);
         `province` names no province; or an option is unknown; a file is
         compressed (gzip, bzip2, xz, zstd: decompress it first); `source` is a
         str holding line breaks (table text, to be passed as
@@ -834,12 +861,23 @@ def read_bps_table(
     date shown as the year alone (format ``yyyy``) names that year with no
     month, one shown with its month ("mmmm yyyy") names that month; one
     whose format adds a mark (``mmmm yyyy" r)"`` shows "March 2022 r)") is
-    that text, refused as a header as the typed text is. A
+    that text, refused as a header as the typed text is. A header date
+    whose format shows no year (``d`` shows 1 March 2022 as "1", ``dd/mm``
+    as "01/03", ``mmmm`` as "March") names no period as shown: ValueError
+    naming the cell and what it shows. A number under a date or time format
+    is a day count (the spreadsheet's date serial, from 1899-12-30): a year
+    typed in a cell formatted ``yyyy``, ``d``, ``dd/mm/yyyy``, ``h:mm`` or
+    ``[h]`` is the date 1905-07-14 (2022) shown "1905", "14", "14/07/1905",
+    "0:00" or "48528", never the year 2022 nor 1905: a header date whose
+    day count is a year (1900-2099) is refused (ValueError naming the cell,
+    the number, the date and what it shows; give the cell the format
+    General or type the year as text); so in .xlsx, .xls and .ods files. A
     date at 1 January 00:00, in a header cell of any file type or frame or
     as a frame's column label (what ``pandas.read_excel`` makes of a year
     shown as ``yyyy``, with or without ``header=None``), is read as that
-    year, with no month, whatever its format: BPS rounds are never in
-    January. An .ods date cell whose text shows its year alone ("2022", a
+    year, with no month, whatever its format in a frame (in a spreadsheet,
+    its format shows its year): BPS rounds are never in January. An .ods
+    date cell whose text shows its year alone ("2022", a
     date style of the year only) is that year, whatever its day, as an .xlsx
     date shown with ``yyyy`` is; other .ods date styles are not read. These
     rules are for header cells only: a date or time in the value area (an
@@ -872,7 +910,8 @@ def read_bps_table(
     stores and what it shows): a percent format (``0%`` shows 2022 as
     "202200%"), scientific notation (``0.00E+00``, "2.02E+03"), a currency
     (``[$$-409]#,##0``, "$2,022"), zero padding past four digits
-    (``00000``, "02022"), a scaling comma (``#,##0,``, "2"); so in .xlsx,
+    (``00000``, "02022"), a scaling comma (``#,##0,``, "2"), quoted as the
+    spreadsheet shows it (``$#,##0``: "$2,022"); so in .xlsx,
     .xls and .ods files alike (an .ods cell's text is what it shows: a
     ``percentage`` cell of value 2022 shows "202200%"). Formats showing
     the year's digits in order show the year: ``General``, ``0``, ``#``,
@@ -989,7 +1028,10 @@ def read_bps_table(
     raised "1" is the text "4,37\u00b9", read as that text typed: a
     footnote mark after a label ("Kota Batu\u00b9", mark "\u00b9"), an
     invalid cell among the values (never the number 4.371); a lowered run
-    (subscript) shows subscript characters alike. A raised run ending a
+    (subscript) shows subscript characters alike, its letters as the
+    Unicode subscript letters where one exists ("Kota Batu" with a lowered
+    "a" is "Kota Batu\u2090", footnote "\u2090", never "Kota Batua"). A
+    raised run ending a
     label, written as a footnote mark is typed ("*)", "**", "(1)", "1)",
     "a)"), is that mark as a whole, set apart from the name as the same
     mark typed after a space is ("Kabupaten Nduga" with a raised "*)":
@@ -1042,7 +1084,8 @@ def read_bps_table(
     BPS convention), so a name that fits two regions is resolved by it.
     "GORONTALO" in capitals is the province, as BPS writes province rows
     (also in a table writing every regency in capitals: write "Kabupaten
-    Gorontalo" there);
+    Gorontalo" there), and so is "Gorontalo" however written in a table of
+    provinces, whose label column is headed "Provinsi" (or "Province");
     "Gorontalo" under it is the regency; "Gorontalo" with no context raises
     ValueError listing the candidates. A name whose regions all lie in other
     provinces is not matched to them: "Malang" under Jawa Tengah is
@@ -1063,8 +1106,13 @@ def read_bps_table(
     A footnote mark after the name ("Pacitan*", "Pacitan¹", "Pacitan 1)",
     "Pacitan (a)", a dagger, double dagger or section sign, typed or
     raised: "Pacitan\u2020", "Pacitan \u2021", "Pacitan\u00a7"; raised
-    letters, "Pacitan\u1d43") is set apart for matching and kept in the
-    ``footnote`` column; no region's name holds those characters. A row
+    letters, "Pacitan\u1d43"; a star look-alike "\u2217", "\u204e",
+    "\uff0a" or a Latin cross "\u271d"; subscripts, "Pacitan\u2090") is
+    set apart for matching and kept in the ``footnote`` column; no region's
+    name holds those characters. Several marks are one footnote, kept
+    whole: "Pacitan 1,2)", "Pacitan (1,2)", "Pacitan *,**", "Pacitan
+    \u00b9,\u00b2", "Pacitan \u2020 \u2021", a raised "1" followed by a
+    typed "*" ("Pacitan\u00b9*"). A row
     whose label starts with a dagger ("\u2020 angka sementara") and whose
     value cells hold no number is a footnote, as "1) ..." is. Words are
     compared on ASCII letters only: a name written with a
@@ -1182,6 +1230,14 @@ def read_bps_table(
     )
     shown_as = disguised != None  # noqa: E711 - elementwise
     text[shown_as] = disguised[shown_as]
+    # A date that its format shows as no period ("1905" for 2022 typed
+    # under "yyyy", "1" for 2022-03-01 under "d") is laid out as its stored
+    # date, and refused in the header, naming what it shows and why.
+    misdated = (
+        read.misdated
+        if read.misdated is not None
+        else np.full(text.shape, None, dtype=object)
+    )
     # Cells named in messages: a sheet's column letters and row numbers.
     letters = read.columns or tuple(_column_letter(j + 1) for j in range(text.shape[1]))
     disguised_cells = [
@@ -1218,6 +1274,7 @@ def read_bps_table(
     hidden_text = hidden_text[:, first:]
     stored_text = stored_text[:, first:]
     shown_as = shown_as[:, first:]
+    misdated = misdated[:, first:]
     try:
         layout = _layout(text, grid.index, mon, _merged_from(read, first))
         below = np.zeros(text.shape, dtype=bool)
@@ -1245,6 +1302,19 @@ def read_bps_table(
         if shown:
             more = f" (and {len(shown) - 1} more)" if len(shown) > 1 else ""
             hint += f"; {shown[0]!r}{more} is {_NO_RESULT}"
+        shown_dates = [
+            (i, j)
+            for i, j in np.argwhere(misdated != None)  # noqa: E711 - elementwise
+            if repr(str(text[i, j])) in str(e)
+        ]
+        for i, j in shown_dates[:3]:  # quoted as shown, and why
+            e = ValueError(
+                str(e).replace(repr(str(text[i, j])), repr(misdated[i, j][0]))
+            )
+            hint += (
+                f"; cell {letters[first + j]}{_label(grid.index[i])} "
+                f"{misdated[i, j][1]}"
+            )
         if disguised_cells:
             more = (
                 f" (and {len(disguised_cells) - 3} more)"
@@ -1262,6 +1332,7 @@ def read_bps_table(
         msg = f"{e}{hint}"
         raise ValueError(msg) from None
 
+    _check_misdated(misdated, layout, grid.index, letters[first:])
     _check_header_labels(text, grid.index, layout, prov)
     rows_all = np.arange(layout.first_data, len(grid))
     label = text[rows_all, 0].astype(str)
@@ -1317,7 +1388,10 @@ def read_bps_table(
         if before.size and not repeats[before[-1]]:
             colnum[k] = False
     unit_row &= colnum  # among the data, a row of units is a row of the table
-    _check_unit_rows(text, grid.index, layout, rows_all[unit_row])
+    unit_positions = np.concatenate(
+        [np.asarray(layout.unit_rows, dtype=np.intp), rows_all[unit_row]]
+    ).astype(np.intp)
+    _check_unit_rows(text, grid.index, layout, unit_positions)
     note &= ~colnum
     # A row below the header whose value cells repeat those of a row above
     # it (a header repeated after a page break, or the header of a table
@@ -1469,8 +1543,8 @@ def read_bps_table(
         dtype=object,
     )
     unit_cells, unit_sources = _unit_row_spans(
-        text[rows_all[unit_row]][:, layout.columns],
-        [f"unit row {_label(r)!r}" for r in grid.index[rows_all[unit_row]]],
+        text[unit_positions][:, layout.columns],
+        [f"unit row {_label(r)!r}" for r in grid.index[unit_positions]],
         layout.groups,
     )
     _check_unit_row_cells(
@@ -1532,7 +1606,15 @@ def read_bps_table(
 
     labels = label[keep]
     first_year = int(min(layout.years)) if len(layout.years) else None
-    regions = _match_regions(labels, grid.index[data_rows], prov, first_year)
+    # A table of provinces (its label column headed "Provinsi"): a name of a
+    # province and a regency ("Gorontalo") is the province.
+    of_provinces = any(
+        _PROVINCE_HEAD.fullmatch(str(text[r, 0]).strip()) is not None
+        for r in layout.header_rows
+    )
+    regions = _match_regions(
+        labels, grid.index[data_rows], prov, first_year, provinces=of_provinces
+    )
     formula_label = pending[data_rows, 0]
     if formula_label.any():  # never matched by the formula's text
         regions.loc[formula_label, ["code", "name", "type"]] = None
@@ -1611,7 +1693,9 @@ class _Read:
     ``disguised``: the text shown for spreadsheet cells holding a year
     (a whole number 1900-2099) that their number format shows otherwise
     than as the year ("202200%" for 2022 shown with ``0%``; None
-    elsewhere): header cells are read as shown.
+    elsewhere): header cells are read as shown. ``misdated``: the text a
+    spreadsheet cell's date or time shows and why that names no period
+    (`_misdated`; None elsewhere): refused in the header.
     """
 
     grid: pd.DataFrame
@@ -1627,6 +1711,7 @@ class _Read:
     dates: np.ndarray[Any, Any] | None = None
     blank: np.ndarray[Any, Any] | None = None
     disguised: np.ndarray[Any, Any] | None = None
+    misdated: np.ndarray[Any, Any] | None = None
 
 
 def _shows_nothing(value: object, fmt: object) -> bool:
@@ -2438,10 +2523,15 @@ def _read_with_pandas(
         xls_dates = _dates_of(values)
         xls_blank = np.zeros(grid.shape, dtype=bool)
         xls_disguised = np.full(grid.shape, None, dtype=object)
+        xls_misdated = np.full(grid.shape, None, dtype=object)
         for (r, c), fmt in formats.items():  # cells with a format, few
             if r < grid.shape[0] and c < grid.shape[1]:
                 v = values[r, c]
                 if isinstance(v, float) and np.isnan(v):
+                    continue
+                odd_date = _misdated(v, fmt)
+                if odd_date is not None:
+                    xls_misdated[r, c] = odd_date
                     continue
                 xls_blank[r, c] = _shows_nothing(v, fmt)
                 values[r, c], scale = _formatted(v, fmt)
@@ -2464,6 +2554,11 @@ def _read_with_pandas(
             disguised=(
                 xls_disguised
                 if (xls_disguised != None).any()  # noqa: E711 - elementwise
+                else None
+            ),
+            misdated=(
+                xls_misdated
+                if (xls_misdated != None).any()  # noqa: E711 - elementwise
                 else None
             ),
             hidden=_hidden_names(
@@ -2544,6 +2639,10 @@ def _read_with_pandas(
     for r, c, text in ods.disguised:  # few cells; 1-based, cut to the grid
         if r in at and c <= n_cols:
             ods_disguised[at[r], c - 1] = text
+    ods_misdated = np.full(grid.shape, None, dtype=object)
+    for r, c, shown, why in ods.misdated:  # few cells; 1-based, cut to the grid
+        if r in at and c <= n_cols:
+            ods_misdated[at[r], c - 1] = (shown, why)
     return _Read(
         grid=grid,
         percent=percent,
@@ -2552,6 +2651,7 @@ def _read_with_pandas(
         merged=merged,
         dates=ods_dates,
         disguised=ods_disguised if ods.disguised else None,
+        misdated=ods_misdated if ods.misdated else None,
         hidden=_hidden_names(
             [r for r in held if any(a <= r <= b for a, b in ods.hidden_rows)],
             [
@@ -2777,8 +2877,9 @@ _RAISED = str.maketrans(
     + "".join(_RAISED_LETTERS.values()),
 )
 _LOWERED = str.maketrans(
-    "0123456789+-=()",
-    "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089\u208a\u208b\u208c\u208d\u208e",
+    "0123456789+-=()" + "".join(_LOWERED_LETTERS),
+    "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089\u208a\u208b\u208c\u208d\u208e"
+    + "".join(_LOWERED_LETTERS.values()),
 )
 
 
@@ -3024,7 +3125,9 @@ class _OdsCells(NamedTuple):
     holding a year (1900-2099) whose text shows it otherwise ("202200%",
     "2,022", "2.02E+03"). ``exact``: (row, column, value) of numeric cells
     whose stored value float64 cannot hold (2**53 + 1, 13.8 written with 25
-    decimals), as Decimals (:func:`_stored_decimal`).
+    decimals), as Decimals (:func:`_stored_decimal`). ``misdated``: (row,
+    column, text, why) of date cells whose text does not show their year
+    ("1" for 2022-03-01).
     """
 
     ranges: list[tuple[int, int, int, int]]
@@ -3037,6 +3140,7 @@ class _OdsCells(NamedTuple):
     hidden_columns: list[int]
     disguised: list[tuple[int, int, str]]
     exact: list[tuple[int, int, Decimal]]
+    misdated: list[tuple[int, int, str, str]]
 
 
 _ODS_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -3141,7 +3245,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         root = ET.fromstring(z.read("content.xml"))
     t = _ODS_TABLE
-    found = _OdsCells([], [], [], [], [], [], [], [], [], [])
+    found = _OdsCells([], [], [], [], [], [], [], [], [], [], [])
     positions = _ods_text_positions(root)
     tables = list(root.iter(f"{t}table"))
     if isinstance(sheet, str):
@@ -3171,6 +3275,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
         money: list[tuple[int, tuple[str, str]]] = []  # (column, text around)
         disguised: list[tuple[int, str]] = []  # (column, text) of years
         wide: list[tuple[int, Decimal]] = []  # (column, value) float64 rounds
+        yearless: list[tuple[int, str, str]] = []  # (column, text, why) of dates
         for cell in tr:
             n_cols = int(cell.get(f"{t}number-columns-repeated", "1"))
             # Only (covered) table cells have a value type.
@@ -3195,8 +3300,26 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
             if kind == "date":
                 shown = _ods_text(cell).strip()
                 stored = cell.get(f"{_ODS_OFFICE}date-value", "")
-                if re.fullmatch(r"[0-9]{4}", shown) and stored.startswith(shown):
+                serial = _ods_serial(stored)
+                if serial is not None:
+                    why = (
+                        f"holds the number {serial} under a date style, which "
+                        f"reads it as a day count, the date {stored}, and shows "
+                        f"{shown!r}: a year typed in a date-formatted cell is no "
+                        "year; give the cell a number style, or type the year "
+                        "as text"
+                    )
+                    yearless.extend((col + k + 1, shown, why) for k in range(n_cols))
+                elif re.fullmatch(r"[0-9]{4}", shown) and stored.startswith(shown):
                     years.extend((col + k + 1, int(shown)) for k in range(n_cols))
+                elif shown and stored[:4] not in shown:
+                    why = (
+                        f"holds the date {stored}, which its style shows as "
+                        f"{shown!r}, without its year: a header cell is read as "
+                        "it shows, and that names no period; give it a style "
+                        "that shows the year, or type the period as text"
+                    )
+                    yearless.extend((col + k + 1, shown, why) for k in range(n_cols))
             covered = cell.tag == f"{t}covered-table-cell"
             if cell.tag == f"{t}table-cell":
                 rs = int(cell.get(f"{t}number-rows-spanned", "1"))
@@ -3236,7 +3359,14 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
             col += n_cols
         for i in range(
             n_rows
-            if spans or shown_pct or held or years or money or disguised or wide
+            if spans
+            or shown_pct
+            or held
+            or years
+            or money
+            or disguised
+            or wide
+            or yearless
             else 0
         ):
             r = row + i + 1
@@ -3248,6 +3378,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
             found.currencies.extend((r, c, around) for c, around in money)
             found.disguised.extend((r, c, text) for c, text in disguised)
             found.exact.extend((r, c, value) for c, value in wide)
+            found.misdated.extend((r, c, text, why) for c, text, why in yearless)
         row += n_rows
     return found
 
@@ -3594,9 +3725,15 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     dates = np.full((n_rows, len(cols)), None, dtype=object)
     blank = np.zeros((n_rows, len(cols)), dtype=bool)
     disguised = np.full((n_rows, len(cols)), None, dtype=object)
+    misdated = np.full((n_rows, len(cols)), None, dtype=object)
     for i, j, cell in stored:  # stored cells only
         if i in at and j in where:
             dates[at[i], where[j]] = _date_text(cell.value)
+            odd_date = _misdated(cell.value, cell.number_format)
+            if odd_date is not None:
+                misdated[at[i], where[j]] = odd_date
+                grid_values[at[i], where[j]] = cell.value
+                continue
             blank[at[i], where[j]] = _shows_nothing(cell.value, cell.number_format)
             v, scale = _formatted(cell.value, cell.number_format)
             disguised[at[i], where[j]] = _disguised_year(v, cell.number_format)
@@ -3632,6 +3769,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
         dates=dates if (dates != None).any() else None,  # noqa: E711
         blank=blank if blank.any() else None,
         disguised=disguised if (disguised != None).any() else None,  # noqa: E711
+        misdated=misdated if (misdated != None).any() else None,  # noqa: E711
         hidden=_hidden_names(
             [r for r in hidden.get("rows", []) if r in at],
             [get_column_letter(j) for j in hidden.get("columns", []) if j in where],
@@ -3893,7 +4031,14 @@ def _with_literal_text(value: object, fmt: object) -> object:
     if _period(text) is not None:
         return text
     if year and re.sub(r"\btahun\b|\byear\b", "", text.lower()).strip() != shown:
-        return text
+        # Refused as a header: quoted as Excel shows it, digits grouped as
+        # the format groups them ("$2,022" from "$#,##0").
+        excel = (
+            None
+            if isinstance(value, str | datetime.date)
+            else _shown_number(number, section)
+        )
+        return " ".join(excel.split()) if excel else text
     return value
 
 
@@ -4001,15 +4146,26 @@ def _affixed_text(value: float, affixes: tuple[str, str], locale: str) -> str:
     return f"{affixes[0]}{sign}{digits}{affixes[1]}"
 
 
+#: Thousands in digits in a unit text: "000", "'000", "x 1000", "x1.000".
+_ROW_THOUSANDS = re.compile(r"(?:^|(?<=[\s(]))(?:'?000|x\s*1((?:[.,]?000)+))(?![0-9])")
+
+
 def _stated_scale(text: str) -> tuple[str, float]:
     """The unit and multiplier a unit text names: "(ribu jiwa)" is persons, 1000.
+
+    Thousands may be written in digits ("(000 jiwa)", "(x 1.000)"), the
+    unit in square brackets ("[persen]") or after "Satuan:" (unit).
 
     The unit is "" if none is named; "Rp" is rupiah. A unit written per
     something ("Rupiah/Kapita/Bulan") keeps that part: "rupiah/kapita/bulan".
     """
-    low = " ".join(text.lower().strip().strip("()").split())
+    low = " ".join(text.lower().strip().split())
+    low = re.sub(r"^satuan\s*:\s*", "", low).strip("()[] ")
     mult = 1.0
     unit = ""
+    # thousands in digits: "000", "'000", "x 1000", "x1.000", "x 1.000.000"
+    for m in _ROW_THOUSANDS.finditer(low):
+        mult *= 1000.0 ** (m[1].count("000") if m[1] else 1)
     for m in _STATED_WORD.finditer(low):
         word = " ".join(m[0].split())
         if word in _MULTIPLIERS:
@@ -4141,6 +4297,200 @@ def _shows_year(shown: str, year: int) -> bool:
         if period is not None and period[:2] == (year, None):
             return True
     return False
+
+
+#: The codes of an Excel date or time format section, and literal text: a
+#: quoted string, an escaped character, a tag (elapsed time "[h]", "[mm]";
+#: colour and locale tags show nothing), fractions of a second, padding,
+#: fill, AM/PM, a year, month or minute, day, hour or second code.
+_DATE_PART = re.compile(
+    r'"(?P<quoted>[^"]*)"|\\(?P<escaped>.)|\[(?P<elapsed>h+|m+|s+)\]'
+    r"|(?P<tag>\[[^\]]*\])|(?P<frac>\.0+)|_(?P<pad>.)|\*(?P<fill>.)"
+    r"|(?P<ampm>am/pm|a/p)|(?P<code>y+|e|m+|d+|h+|s+)|(?P<other>.)",
+    re.IGNORECASE | re.DOTALL,
+)
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_DAY_NAMES = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+]
+#: Day 0 of Excel's 1900 date system (serial 1 is 1900-01-01; serials from
+#: 61 on count from here, past the 29 February 1900 Excel counts).
+_EXCEL_EPOCH = datetime.datetime(1899, 12, 30)
+
+
+def _shown_date(value: object, fmt: str) -> str | None:
+    """The text an Excel date or time format shows for a date, or None.
+
+    `value` is the date or time a reader made of the stored number (a
+    `datetime.datetime`, `datetime.date`, `datetime.time` or
+    `datetime.timedelta` for an elapsed time, ``[h]``). Month and day names
+    are shown in English, as Excel's default locale does; "m" after an hour
+    or before a second is minutes. None for a value of another type.
+    """
+    if isinstance(value, datetime.timedelta):
+        start = _EXCEL_EPOCH
+        at = start + value
+        elapsed = value.total_seconds()
+    elif isinstance(value, datetime.datetime):
+        at, elapsed = value, (value - _EXCEL_EPOCH).total_seconds()
+    elif isinstance(value, datetime.date):
+        at = datetime.datetime(value.year, value.month, value.day)
+        elapsed = (at - _EXCEL_EPOCH).total_seconds()
+    elif isinstance(value, datetime.time):
+        at = datetime.datetime.combine(_EXCEL_EPOCH.date(), value)
+        elapsed = (at - _EXCEL_EPOCH).total_seconds()
+    else:
+        return None
+    parts = list(_DATE_PART.finditer(_format_sections(fmt)[0]))
+    kinds = [m.lastgroup for m in parts]
+    codes = [i for i, k in enumerate(kinds) if k in ("code", "elapsed")]
+    twelve = "ampm" in kinds
+    out: list[str] = []
+    for i, m in enumerate(parts):
+        kind, part = m.lastgroup, m[m.lastgroup or 0]
+        low = part.lower()
+        if kind == "code" and low[0] == "m":
+            k = codes.index(i)
+            before = parts[codes[k - 1]][0].lower() if k else ""
+            after = parts[codes[k + 1]][0].lower() if k + 1 < len(codes) else ""
+            minute = len(low) <= 2 and ("h" in before or "s" in after)
+            if minute:
+                out.append(f"{at.minute:0{len(low)}d}")
+            elif len(low) <= 2:
+                out.append(f"{at.month:0{len(low)}d}")
+            else:
+                name = _MONTH_NAMES[at.month - 1]
+                out.append({3: name[:3], 4: name}.get(len(low), name[0]))
+        elif kind == "code" and low[0] in "ye":
+            out.append(f"{at.year % 100:02d}" if len(low) <= 2 else f"{at.year}")
+        elif kind == "code" and low[0] == "d":
+            name = _DAY_NAMES[at.weekday()]
+            out.append(
+                f"{at.day:0{len(low)}d}"
+                if len(low) <= 2
+                else (name[:3] if len(low) == 3 else name)
+            )
+        elif kind == "code" and low[0] == "h":
+            hour = (at.hour % 12 or 12) if twelve else at.hour
+            out.append(f"{hour:0{min(len(low), 2)}d}")
+        elif kind == "code":  # seconds
+            out.append(f"{at.second:0{min(len(low), 2)}d}")
+        elif kind == "elapsed":
+            per = {"h": 3600, "m": 60, "s": 1}[low[0]]
+            out.append(f"{int(elapsed // per):0{len(low)}d}")
+        elif kind == "ampm":
+            am = at.hour < 12
+            out.append(("AM" if am else "PM") if len(low) > 3 else ("A" if am else "P"))
+        elif kind == "frac":
+            out.append("." + f"{at.microsecond:06d}"[: len(part) - 1])
+        elif kind in ("quoted", "escaped", "other"):
+            out.append(part)
+        elif kind == "pad":
+            out.append(" ")
+    return "".join(out)
+
+
+def _ods_serial(stored: str) -> int | None:
+    """The day count of an .ods date value if it is a year (1900-2099), or None.
+
+    LibreOffice, like Excel, counts days from 1899-12-30: 2022 typed in a
+    cell with a date style is the date 1905-07-14.
+    """
+    m = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T00:00:00(?:\.0*)?)?", stored)
+    if m is None:
+        return None
+    try:
+        day = datetime.datetime(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+    serial = (day - _EXCEL_EPOCH).days
+    return serial if 1900 <= serial <= 2099 else None
+
+
+def _check_misdated(
+    misdated: np.ndarray[Any, Any],
+    layout: _Layout,
+    index: pd.Index[Any],
+    letters: Sequence[str],
+) -> None:
+    """Refuse header cells holding a date their format shows as no period."""
+    rows = np.asarray(layout.header_rows, dtype=np.intp)
+    found = [
+        f"cell {letters[j]}{_label(index[rows[i]])} {misdated[rows[i], j][1]}"
+        for i, j in np.argwhere(misdated[rows] != None)  # noqa: E711 - elementwise
+    ]
+    if found:
+        more = f" (and {len(found) - 3} more)" if len(found) > 3 else ""
+        msg = (
+            "header cell(s) holding a date or time that names no period as "
+            f"shown: {'; '.join(found[:3])}{more}"
+        )
+        raise ValueError(msg)
+
+
+def _misdated(value: object, fmt: object) -> tuple[str, str] | None:
+    """A header date that its format does not show as a period, or None.
+
+    Returns the text the cell shows and why it names no period: a number
+    under a date or time format is a day count (Excel's serial), so a year
+    typed in a cell formatted ``yyyy``, ``d``, ``dd/mm/yyyy`` or ``h:mm``
+    (2022) is the date 1905-07-14, shown "1905", "14", "14/07/1905" or
+    "0:00" (an elapsed time, ``[h]``: "48528"); a date whose format shows no
+    year (``d``, ``dd/mm``, ``mmmm``) shows no period to read.
+    """
+    if not isinstance(fmt, str):
+        return None
+    shown = _shown_date(value, fmt)
+    if shown is None:
+        return None
+    if isinstance(value, datetime.timedelta):
+        serial = value.total_seconds() / 86400
+    elif isinstance(value, datetime.datetime | datetime.date):
+        at = (
+            value
+            if isinstance(value, datetime.datetime)
+            else datetime.datetime(value.year, value.month, value.day)
+        )
+        serial = (at - _EXCEL_EPOCH).total_seconds() / 86400
+    else:
+        serial = None
+    if serial is not None and float(serial).is_integer() and 1900 <= serial <= 2099:
+        stored = _date_text(value)
+        return shown, (
+            f"holds the number {int(serial)} under the date or time format "
+            f"{fmt!r}, which reads it as a day count, the date or time "
+            f"{stored}, and shows {shown!r}: a year typed in a date-formatted "
+            "cell is no year; give the cell the format General (or 0), or type "
+            "the year as text"
+        )
+    codes = _QUOTED.sub("", _format_sections(fmt)[0]).lower()
+    if "y" not in codes and "e" not in codes:
+        return shown, (
+            f"holds the date or time {_date_text(value)}, which its format "
+            f"{fmt!r} shows as {shown!r}, without its year: a header cell is "
+            "read as it shows, and that names no period; give it a format "
+            "that shows the year (mmmm yyyy), or type the period as text"
+        )
+    return None
 
 
 def _shows_year_only(fmt: object) -> bool:
@@ -4756,6 +5106,8 @@ class _Layout:
     title: str
     bare: bool  # some value column's header names only a year
     rounds_row: bool  # the header has a row of rounds under the years
+    # a unit row between the years and the groups under them
+    unit_rows: tuple[int, ...] = ()
 
 
 def _foreign_digit_hint(text: np.ndarray[Any, Any], index: pd.Index[Any]) -> str:
@@ -4963,15 +5315,27 @@ def _layout(
     sub_groups = (
         not two_rows and h + 1 < n_rows and _groups_under_years(text[h], text[h + 1])
     )
+    # A unit row ("(persen)") between the years and the groups under them:
+    # the groups are the row below it; the unit row is checked as one under
+    # the header is.
+    unit_mid = (
+        not two_rows
+        and not sub_groups
+        and h + 2 < n_rows
+        and bool(_unit_rows(text[h + 1][None, :])[0])
+        and _groups_under_years(text[h], text[h + 2])
+    )
+    sub_groups = sub_groups or unit_mid
+    sub = h + 2 if unit_mid else h + 1  # the row of rounds or groups
     if two_rows or sub_groups:
-        header_rows.append(h + 1)
+        header_rows.extend(range(h + 1, sub + 1))
         # "Tahun 2022" over "Maret", "September": the year 2022 (the word for
         # year is dropped before the round is joined to it).
         years_ffill = [
             _WORD_YEAR.sub(r"\g<year>", _POINT_ZERO.sub(r"\g<year>", y))
             for y in _ffill(year_cells)
         ]
-        rounds = text[h + 1, 1:]
+        rounds = text[sub, 1:]
         if merged is not None:
             # Where the sheet merges a year across columns, the range bounds
             # the year, as it bounds a group label: a round after it whose
@@ -5020,7 +5384,7 @@ def _layout(
     ok = [p for p in periods if p is not None]
     years = np.array([p[0] for p in ok], dtype=np.int64)
     months = [p[1] if p[2] != "year" else month for p in ok]
-    g = h + 1 if sub_groups else h - 1
+    g = sub if sub_groups else h - 1
     has_group = not sub_groups and (
         g >= 0 and _is_group_row(text[g, 1:], used, years, months)
     )
@@ -5088,6 +5452,7 @@ def _layout(
         title=title,
         bare=any(k == "year" for k in kinds),
         rounds_row=two_rows,
+        unit_rows=(h + 1,) if unit_mid else (),
     )
 
 
@@ -5305,9 +5670,11 @@ _DEDUPLICATED = re.compile(
 
 #: A column label naming a year and a second key, as polars and DuckDB name
 #: the columns of a frame pivoted on two columns: "{2022,3}",
-#: '{2022,"Perkotaan"}' (polars), "2022_3", "2022_Perkotaan" (DuckDB).
+#: '{2022,"Perkotaan"}' (polars), "2022_3", "2022_Perkotaan" (DuckDB), the
+#: other key first as well ('{"Perdesaan",2022}', "Perdesaan_2022").
 _TWO_KEYS = re.compile(
     r'\{\s*(?:19|20)[0-9]{2}\s*,\s*"?[^,{}"]+"?\s*\}|(?:19|20)[0-9]{2}_[^_].*'
+    r'|\{\s*"?[^,{}"]+"?\s*,\s*(?:19|20)[0-9]{2}\s*\}|[^_{}]*[^_{}0-9]_(?:19|20)[0-9]{2}'
 )
 
 
@@ -5341,21 +5708,19 @@ def _pivot_hint(text: np.ndarray[Any, Any], index: pd.Index[Any]) -> str:
                 "and another column)"
             )
     if not why:
-        body = text[n_labels:]
-        for j in range(1, text.shape[1]):
-            cells = [s for s in body[:, j] if s]
-            periods = [_period(_POINT_ZERO.sub(r"\g<year>", s)) for s in cells]
-            if (
-                len(cells) > 1
-                and all(p is not None and p[2] == "year" for p in periods)
-                and len(set(cells)) < len(cells)
-            ):
-                name = f" {text[0, j]!r}" if n_labels and text[0, j] else ""
-                why = (
-                    f"it is in long form, one row per region and period (its "
-                    f"column{name} holds years, repeated)"
-                )
-                break
+        j = _long_period_column(text[n_labels:])
+        if j is not None:
+            name = f" {text[0, j]!r}" if n_labels and text[0, j] else ""
+            cells = [s for s in text[n_labels:, j] if s]
+            what = (
+                "years"
+                if all(re.fullmatch(r"[0-9]{4}(?:\.0+)?", s) for s in cells)
+                else "periods"
+            )
+            why = (
+                f"it is in long form, one row per region and period (its "
+                f"column{name} holds {what}, repeated)"
+            )
     if not why:
         return ""
     return (
@@ -5370,10 +5735,41 @@ def _pivot_hint(text: np.ndarray[Any, Any], index: pd.Index[Any]) -> str:
     )
 
 
+def _long_period_column(body: np.ndarray[Any, Any]) -> int | None:
+    """The first column below the labels holding periods alone, some repeated.
+
+    The years ("2022", "2022.0") or rounds ("Maret 2022") of a long frame,
+    one row per region and period; the first column too (a long frame with
+    its year column first). None if there is none.
+    """
+    for j in range(body.shape[1]):
+        cells = [s for s in body[:, j] if s]
+        periods = [_period(_POINT_ZERO.sub(r"\g<year>", s)) for s in cells]
+        if (
+            len(cells) > 1
+            and all(p is not None for p in periods)
+            and len(set(cells)) < len(cells)
+        ):
+            return j
+    return None
+
+
 def _deduplicated_hint(text: np.ndarray[Any, Any]) -> str:
-    """Advice when a frame's column names are years a reader made unique."""
+    """Advice when a frame's column names are years a reader made unique.
+
+    A label joining a year and a second key as a pivot on two columns names
+    them ("2022_3", DuckDB) is taken for a renamed year only beside the
+    year itself ("2022" and "2022_1": a repeated year renamed).
+    """
+    labels = {str(s) for s in text[:, 1:].ravel()}
     found = next(
-        (str(s) for s in text[:, 1:].ravel() if _DEDUPLICATED.fullmatch(s)), ""
+        (
+            str(s)
+            for s in text[:, 1:].ravel()
+            if _DEDUPLICATED.fullmatch(s)
+            and (_TWO_KEYS.fullmatch(s) is None or s[:4] in labels)
+        ),
+        "",
     )
     if not found:
         return ""
@@ -5407,6 +5803,12 @@ def _index_column_hint(text: np.ndarray[Any, Any]) -> str:
     values = [int(s.rstrip(".)")) for s in numbers]
     in_order = any(values == list(range(k, k + len(values))) for k in (0, 1))
     codes = all(len(s.rstrip(".)")) in (2, 4) for s in numbers)
+    if (
+        numbers
+        and all(1900 <= v <= 2099 for v in values)
+        and len(set(values)) < len(values)
+    ):
+        return ""  # years, repeated: a long table, not codes (`_pivot_hint`)
     not_rows = (
         "they look like a column of area codes: the region names must be in "
         "the first column that holds anything; remove the column of codes, or "
@@ -5701,12 +6103,19 @@ def _column_number_rows(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     return np.asarray(fits & filled[:, 0] & (filled.sum(axis=1) >= 2))
 
 
+#: A multiplier as unit rows write it: a word, or thousands in digits
+#: ("(000 jiwa)", "('000)", "(x 1000)", "(x1.000)", "(x 1.000.000)").
+#: Digits only in brackets: a bare "000" could be a number.
+_ROW_MULT = r"(?:ribu|juta|thousand|million|(?<=[(\[])(?:'?000|x\s*1(?:[.,]?000)+))"
 _UNIT_CELL = re.compile(
-    r"\(?\s*(?:(?:ribu|juta|thousand|million)\s+)?"
-    r"(?:%|persen|percent|jiwa|orang|persons|people|rupiah|rp|idr)"
+    # "Satuan: persen" (satuan: unit), and the bracket of "[persen]"
+    r"(?:satuan\s*:\s*)?[(\[]?\s*"
+    rf"(?:{_ROW_MULT}(?:\s+|(?=\s*[)\]]|$))|(?=\S))"
+    r"(?:%|persen|percent|jiwa|orang|persons|people|rupiah|rp|idr|(?<=[0a-z]\s)"
+    r"|(?<=[0a-z])(?=\s*[)\]]|$))"
     # per person and month, as the poverty line's unit "(Rupiah/Kapita/Bulan)"
     r"(?:\s*/\s*(?:kapita|kap|capita|orang|person|bulan|bln|month|tahun|year))*"
-    r"\s*\)?",
+    r"\s*[)\]]?",
     re.IGNORECASE,
 )
 
@@ -5930,14 +6339,25 @@ def _skipped(
 # --- regions ------------------------------------------------------------------
 
 
+#: The heading of a label column of provinces: "Provinsi", "Province",
+#: "Provinsi/Province".
+_PROVINCE_HEAD = re.compile(
+    r"(?:provinsi|propinsi|province)(?:\s*/\s*(?:provinsi|province))?", re.IGNORECASE
+)
+
+
 def _match_regions(
     labels: np.ndarray[Any, Any],
     rows: pd.Index[Any],
     province: str | None,
     first_year: int | None,
+    *,
+    provinces: bool = False,
 ) -> pd.DataFrame:
     """Codes, names, types and footnote marks of labels (None where unknown).
 
+    `provinces`: the table is one of provinces (its label column is headed
+    "Provinsi"): a name of a province and a regency is the province.
     Raises ValueError if a label is ambiguous and no province context
     resolves it, listing the candidates.
     """
@@ -5982,6 +6402,7 @@ def _match_regions(
         province=province,
         first_year=first_year,
         codes=codes,
+        provinces=provinces,
     )
     if has_trail.any():
         after = has_trail & lead["num"].isna().to_numpy()
@@ -6002,8 +6423,10 @@ def _match_regions(
         )
         msg = (
             f"region names that fit more than one region: {shown}; write the "
-            "kind ('Kabupaten ...', 'Kota ...'), put the province's row above "
-            "them, or give `province`"
+            "kind ('Provinsi ...', 'Kabupaten ...', 'Kota ...'); in a table of "
+            "provinces, head the label column 'Provinsi'; in a table of one "
+            "province's regencies, put the province's row above them or give "
+            "`province` (its code or name)"
         )
         raise ValueError(msg)
     reason = found["reason"].where(

@@ -13,6 +13,7 @@ as numpy arrays and reduced by the same numpy code as
 from __future__ import annotations
 
 import datetime
+import math
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
@@ -30,14 +31,17 @@ from povstat.frames._plumbing import refuse_duplicate_columns
 from povstat.poverty_measures import (
     MISSING_SCALAR_LINE,
     NUMPY_OPS,
+    SMALL_WEIGHT,
     Comparison,
     MissingPolicy,
     _maybe_nan,
     alphas_arg,
     comparison_arg,
+    exponent_factors,
     factorize,
     is_line_number,
     label_list,
+    large_weight,
     line_number,
     lines_by_domain,
     match_key,
@@ -47,7 +51,7 @@ from povstat.poverty_measures import (
     refuse_lines_missing_in_domains,
     refuse_missing_domain_lines,
     unit_terms,
-    weight_factors,
+    weight_exponents,
 )
 from povstat.survey import (
     _LONELY,
@@ -116,6 +120,64 @@ def _columns(by: str | Sequence[str] | None) -> list[str]:
         msg = f"`by` names a column twice: {cols}"
         raise ValueError(msg)
     return cols
+
+
+def _domain_factors(
+    pw: nw.Expr, by_cols: list[str], top: NDArray[np.float64], rows: int
+) -> tuple[nw.Expr, nw.Expr]:
+    """Each row's two weight factors: its domain's power of two.
+
+    The engine takes each domain's largest and smallest positive weight
+    (`pw`, weight times size) over the domain's rows, and gives the domain
+    the factors of :func:`povstat.poverty_measures.weight_exponents` for
+    them: the exponent of its largest weight, chosen among those of the
+    cells' largest weights `top` (the domain's largest is one of them) by
+    comparisons with powers of two (exact on every engine), or none.
+    """
+    if by_cols:
+        m = pw.max().over(*by_cols)
+        mn = nw.when(pw > 0).then(pw).min().over(*by_cols)
+    else:
+        m, mn = pw.max(), nw.when(pw > 0).then(pw).min()
+    need = (m >= nw.lit(large_weight(rows))) | (mn < nw.lit(SMALL_WEIGHT))
+    good = top[np.isfinite(top) & (top > 0)]
+    f1: nw.Expr = nw.lit(1.0)
+    f2: nw.Expr = nw.lit(1.0)
+    for e in np.unique(np.frexp(good)[1]).tolist():  # a loop over exponents
+        a, b = exponent_factors(np.array([e]))
+        here = need & (m >= nw.lit(math.ldexp(1.0, e - 1)))
+        f1 = nw.when(here).then(nw.lit(float(a[0]))).otherwise(f1)
+        f2 = nw.when(here).then(nw.lit(float(b[0]))).otherwise(f2)
+    return f1, f2
+
+
+def _applied_exponents(
+    f1: NDArray[np.float64],
+    f2: NDArray[np.float64],
+    domain: NDArray[np.intp],
+    n_domains: int,
+    by_values: Mapping[str, Any],
+) -> NDArray[np.int64]:
+    """Per domain, the exponent of the factors the engine applied.
+
+    Every cell of a domain has its domain's factors; a domain whose cells
+    the engine scaled differently (keys the engine groups otherwise than
+    their values compare) is refused by name.
+    """
+    e = -((np.frexp(f1)[1] - 1) + (np.frexp(f2)[1] - 1)).astype(np.int64)
+    lo = np.full(n_domains, np.iinfo(np.int64).max)
+    hi = np.full(n_domains, np.iinfo(np.int64).min)
+    np.minimum.at(lo, domain, e)
+    np.maximum.at(hi, domain, e)
+    if (lo != hi).any():
+        names = label_list(_domain_labels(by_values, n_domains)[lo != hi])
+        msg = (
+            f"the `by` domain(s) {names[:5]} group rows that the engine "
+            "scaled as different domains (their weights are rescaled by "
+            "a power of two per domain): give `by` columns of a plain type"
+        )
+        raise ValueError(msg)
+    return lo
 
 
 def _floats(table: nw.DataFrame[Any], name: str) -> NDArray[np.float64]:
@@ -551,7 +613,12 @@ def poverty_table(
         bytes, TIME WITH TIME ZONE without its offset, INTERVAL groups 1
         month with 30 days: the message names the column and its type and
         the cast to make; UUID and ENUM are read as their text, BLOB as
-        bytes), or a `welfare`, `line`,
+        bytes), a key column is text the engine groups under a collation
+        (DuckDB ``COLLATE NOCASE``, found where a group holds distinct
+        values; Spark strings of a collation other than ``UTF8_BINARY``,
+        from the schema: cast to a plain string type), a Spark key column
+        is a year-month or calendar interval or a VARIANT, or a `welfare`,
+        `line`,
         `weight`, `size` or `fpc` column is not of a numeric dtype
         (integer, float or decimal; bool, text, dates, datetimes and
         durations are refused, from the schema, before any data is read;
@@ -564,10 +631,11 @@ def poverty_table(
         no dtype (polars ``Null``, DuckDB ``NULL``): the message says so,
         under either `nan_policy`. If a weight times its size underflows
         float64 to 0 (the message counts the rows). Weights (times sizes)
-        whose squares leave float64 (the largest above about 1.3e154, or
-        the smallest positive one below about 1.5e-154, subnormals such as
-        5e-324 included) are not refused: every engine rescales them by a
-        power of two (see Notes). Without `psu`, a domain and stratum
+        whose squares or their sums leave float64 (the largest above about
+        1.3e154 / sqrt(rows), or the smallest positive one below about
+        1.5e-154, subnormals such as 5e-324 included) are not refused:
+        every engine rescales each domain's by a power of two (see Notes).
+        Without `psu`, a domain and stratum
         whose weights' squares still all underflow to 0 after that
         (weights all below about 1e-162 of the largest) are refused, on
         every engine (a lazy engine's variance needs them); give a unit id
@@ -649,11 +717,14 @@ def poverty_table(
     -----
     A lazy frame's engine computes each row's terms and runs one
     ``group_by([*by, strata, psu]).agg(sums)``. Only when that reduction
-    finds the squares of the weights (times sizes) beyond float64's range
-    (the largest weight above about 1.3e154, the smallest positive one
-    below about 1.5e-154) does it run a second time, with the weights
-    multiplied by the power of two that brings the largest into [0.5, 1):
-    exact, so the estimates and standard errors are those of the weights
+    finds the squares of the weights (times sizes) or their sums possibly
+    beyond float64's range (the largest weight above about 1.3e154 /
+    sqrt(rows), the smallest positive one below about 1.5e-154) does it
+    run a second time, with each domain's weights multiplied by the power
+    of two that brings the domain's largest into [0.5, 1) (the engine
+    takes each domain's largest weight over its rows): exact, since a
+    domain's figures use its own units alone, so the
+    estimates and standard errors are those of the weights
     as given, on every engine (numpy rescales them alike), and the design
     effect compares with a population of the weights' total as given. An
     eager pandas, polars or
@@ -661,12 +732,17 @@ def poverty_table(
     :func:`povstat.poverty_estimates` reduces them, in integer limb sums
     that give bit-identical figures for every order of the rows. The rest is
     numpy on the reduced table. On a lazy engine the sums are the engine's
-    float64 sums: splitting the data into chunks, files or partitions, or
-    another row order, can change the last bits (estimates to about
-    1e-15 relative; standard errors and design effects to about 1e-13
-    relative, from cancellation in the variance), which matters only for a
-    figure exactly on a rounding tie; collect to
-    pandas or polars for bit-identical figures. The Watts index is the one
+    float64 sums, whose rounding grows with the rows summed in a group:
+    polars lazy agreed with numpy to about 2e-16 relative at up to
+    1,000,000 rows per group, while DuckDB's plain sums drifted by about
+    1e-17 times the rows per group (estimates and standard errors 9e-14
+    relative at 10,000 rows, 2.7e-12 at 200,000, 1.2e-11 at 1,000,000; at
+    worst about 1e-16 times the rows), and Spark by up to 1.8e-13
+    (estimates) and 5e-12 (standard errors) at 200,000 rows in one
+    partition. Splitting the data into chunks, files or partitions, or
+    another row order, can change those bits too. This matters only for a
+    figure within that distance of a rounding tie; collect to pandas or
+    polars for bit-identical figures. The Watts index is the one
     measure whose per-unit term uses a function of the engine: its
     :math:`\ln(z/y)` is the engine's natural logarithm of the correctly
     rounded ratio, the same ratio as numpy's, and the logarithm may differ
@@ -859,6 +935,7 @@ def poverty_table(
     _refuse_nested_keys(roles, in_schema)
     _refuse_128_bit_keys({**roles, **({fpc: "fpc"} if fpc else {})}, in_schema)
     _refuse_unfaithful_duckdb_keys(frame, roles)
+    _refuse_spark_keys(frame, roles)
     key_schema = _key_schema(frame, by_cols, in_schema)
     zs = []
     for entry, value in zip(entries, items, strict=True):
@@ -940,18 +1017,19 @@ def poverty_table(
     # missing under one of several lines gets zero weight under all.
     zzs = [nw.when(_missing(z)).then(nw.lit(1.0)).otherwise(z) for z in zs]
     yy = nw.when(bad).then(zzs[0]).otherwise(y)
-    # Weights whose squares leave float64 (weight_factors): a second pass
-    # with the weights times a power of two (exact), as numpy rescales.
-    factors: tuple[int, float, float] = (0, 1.0, 1.0)
+    # Weights whose squares leave float64 (weight_exponents): a second pass
+    # with each domain's weights times its own power of two (exact), as
+    # numpy rescales.
+    pw_given = nw.when(bad).then(nw.lit(0.0)).otherwise(w * s)
+    factors: tuple[nw.Expr, nw.Expr] | None = None
+    overall_exp = 0
     while True:  # at most two passes: the second only in that rare case
         pw = (
-            nw.when(bad)
+            pw_given
+            if factors is None
+            else nw.when(bad)
             .then(nw.lit(0.0))
-            .otherwise(
-                (w * s) * nw.lit(factors[1]) * nw.lit(factors[2])
-                if factors[0]
-                else w * s
-            )
+            .otherwise((w * s) * factors[0] * factors[1])
         )
         # A prefix for povstat's own columns that no column of the frame starts
         # with, so that none of the caller's columns is ever overwritten.
@@ -963,6 +1041,12 @@ def poverty_table(
             yy.alias(f"{t}y"),
             *(zz.alias(f"{t}z{i}") for i, zz in enumerate(zzs)),
             pw.alias(f"{t}w"),
+            pw_given.alias(f"{t}wu"),
+            *(
+                []
+                if factors is None
+                else [factors[0].alias(f"{t}f1"), factors[1].alias(f"{t}f2")]
+            ),
             bad.cast(f64).alias(f"{t}bad"),
             # Each input's missing values, counted for the message under "raise".
             _missing(y).cast(f64).alias(f"{t}missy"),
@@ -981,6 +1065,15 @@ def poverty_table(
             .fill_null(value=False)
             .cast(f64)
             .alias(f"{t}under"),
+            # weight x size overflowing float64 (both finite)
+            (
+                (w.abs() < nw.lit(math.inf))
+                & (s.abs() < nw.lit(math.inf))
+                & ((w * s).abs() == nw.lit(math.inf))
+            )
+            .fill_null(value=False)
+            .cast(f64)
+            .alias(f"{t}over"),
             # Welfare <= 0 for Watts, on every row that states a welfare (a row
             # left out under "omit" too, as the array functions refuse it).
             (y <= 0).fill_null(value=False).cast(f64).alias(f"{t}nonpos"),
@@ -1005,7 +1098,8 @@ def poverty_table(
             (wcol * term * term).alias(f"{t}wtt{j}") for j, term in enumerate(terms)
         ]
         per_unit.append((wcol > 0).cast(f64).alias(f"{t}pos"))
-        per_unit.append(nw.when(wcol > 0).then(wcol).alias(f"{t}wposv"))
+        wu = nw.col(f"{t}wu")
+        per_unit.append(nw.when(wu > 0).then(wu).alias(f"{t}wposv"))
         # Each term of the units of positive weight (null otherwise): its range
         # by cell tells a measure the same for every unit of a domain.
         per_unit += [
@@ -1030,16 +1124,19 @@ def poverty_table(
         summed += [f"{t}badz{i}" for i in range(len(zzs))]
         summed += [f"{t}miss{i}" for i in range(len(zzs))]
         summed += [f"{t}infz{i}" for i in range(len(zzs))] + [f"{t}infy"]
-        summed += [f"{t}infw", f"{t}infs", f"{t}under"]
+        summed += [f"{t}infw", f"{t}infs", f"{t}under", f"{t}over"]
         summed += [f"{t}wt{j}" for j in range(k)] + [f"{t}wtt{j}" for j in range(k)]
         summed.append(f"{t}pos")
         if units_as_psu:
             summed += [f"{t}ww"] + [f"{t}wwt{j}" for j in range(k)]
             summed += [f"{t}wwtt{i}_{j}" for i in range(k) for j in range(i, k)]
         aggs = [nw.col(c).sum() for c in summed] + [nw.len().alias(f"{t}n")]
-        # The largest and smallest positive weights, for weight_factors.
-        aggs += [nw.col(f"{t}w").max().alias(f"{t}wmax")]
+        # The largest and smallest positive weights as given, for
+        # weight_exponents, and the factors applied to them.
+        aggs += [nw.col(f"{t}wu").max().alias(f"{t}wmax")]
         aggs += [nw.col(f"{t}wposv").min().alias(f"{t}wmin")]
+        if factors is not None:
+            aggs += [nw.col(f"{t}f{i}").max().alias(f"{t}f{i}") for i in (1, 2)]
         aggs += [nw.col(f"{t}tv{j}").min().alias(f"{t}tlo{j}") for j in range(k)]
         aggs += [nw.col(f"{t}tv{j}").max().alias(f"{t}thi{j}") for j in range(k)]
         # The smallest weight, size, welfare and lines, for error messages.
@@ -1072,21 +1169,52 @@ def poverty_table(
             _plumbing.significant_digits(nw.col(c)).max().cast(f64).alias(f"{t}dig{i}")
             for i, c in enumerate(decimal_cols)
         ]
+        # DuckDB text keys: the bytes' range in each group, which differs
+        # where a collation (COLLATE NOCASE) merged distinct values.
+        texts = (
+            [c for c in keys if in_schema[c] == nw.String]
+            if frame.implementation.is_duckdb()
+            else []
+        )
+        aggs += [
+            nw.col(c).cast(nw.Binary()).min().alias(f"{t}blo{i}")
+            for i, c in enumerate(texts)
+        ]
+        aggs += [
+            nw.col(c).cast(nw.Binary()).max().alias(f"{t}bhi{i}")
+            for i, c in enumerate(texts)
+        ]
         # The one pass over the data on the engine.
         reduced = prepared.group_by(keys).agg(*aggs) if keys else prepared.select(*aggs)
         table = reduced.collect() if isinstance(reduced, nw.LazyFrame) else reduced
-        if factors[0]:
+        if factors is not None:
             break
-        factors = weight_factors(
-            float(np.fmax.reduce(_floats(table, f"{t}wmax"), initial=-np.inf)),
-            float(np.fmin.reduce(_floats(table, f"{t}wmin"), initial=np.inf)),
+        top, low = _floats(table, f"{t}wmax"), _floats(table, f"{t}wmin")
+        n_all = int(np.nansum(_floats(table, f"{t}n")))
+        overall_exp = int(
+            weight_exponents(
+                [np.fmax.reduce(top, initial=-np.inf)],
+                [np.fmin.reduce(low, initial=np.inf)],
+                n_all,
+            )[0]
         )
-        if not factors[0]:
+        if not overall_exp:  # no domain needs it either
             break
+        factors = _domain_factors(pw_given, by_cols, top, n_all)
 
     def col(name: str) -> NDArray[np.float64]:
         return np.asarray(table[name].to_numpy(), dtype=np.float64)
 
+    for i, c in enumerate(texts):  # a loop over the few text key columns
+        if table[f"{t}blo{i}"].to_list() != table[f"{t}bhi{i}"].to_list():
+            role = roles.get(c, "fpc")
+            msg = (
+                f"`{role}` column {c!r} groups distinct text values as one "
+                'label on DuckDB (a collation such as COLLATE NOCASE: "A" and '
+                '"a" as one, where other engines keep two); cast it to a plain '
+                "VARCHAR (COLLATE binary) first"
+            )
+            raise TypeError(msg)
     counts = {}
     for c in keys:
         _refuse_fine_times(table[c], c, _role(c, by_cols, strata=strata, psu=psu))
@@ -1219,6 +1347,13 @@ def poverty_table(
         _, psu_codes = factorize(
             s_codes.astype(np.int64) * (int(p_codes.max()) + 1) + p_codes, psu
         )
+    weight_exp = (
+        None
+        if factors is None
+        else _applied_exponents(
+            col(f"{t}f1"), col(f"{t}f2"), domain, n_domains, by_values
+        )
+    )
     red = Reduced(
         domain=domain,
         stratum=s_codes,
@@ -1232,7 +1367,8 @@ def poverty_table(
         n_strata=s_labels.shape[0],
         stratum_labels=s_labels,
         fpc=fpc_h,
-        weight_exp=factors[0],
+        weight_exp=weight_exp,
+        overall_exp=overall_exp,
         lo=np.stack([col(f"{t}tlo{j}") for j in range(k)], axis=1),
         hi=np.stack([col(f"{t}thi{j}") for j in range(k)], axis=1),
         **extra,
@@ -1249,6 +1385,19 @@ def poverty_table(
         weight_arg="weight",
     )
     return _output(frame, df, by_values, table.schema, est, k, line_names)
+
+
+def _native_dtype(frame: _Frame, name: str) -> str | None:
+    """The engine's own name of a column's dtype that narwhals does not know.
+
+    A pandas ``longdouble`` (float128) column is ``Unknown`` to narwhals:
+    the message names the dtype itself. None where there is no such name.
+    """
+    native = frame.to_native()
+    dtype = getattr(getattr(native, "dtypes", {}), "get", lambda _: None)(name)
+    return (
+        None if dtype is None else f"{dtype} ({type(native).__module__.split('.')[0]})"
+    )
 
 
 def _check_entry(
@@ -1271,9 +1420,12 @@ def _check_entry(
         dtype = schema[name]
         if not dtype.is_numeric() and not _object_numbers(frame, name):
             _refuse_null_column(frame, name, arg, dtype)
+            shown = _native_dtype(frame, name) if dtype == nw.Unknown else None
+            got = f"got {dtype}" if shown is None else f"got {shown}"
+            wide = " (to float64)" if shown is not None and "float" in shown else ""
             msg = (
                 f"column {name!r} (argument `{arg}`) must have a numeric dtype "
-                f"(integer, float or decimal), got {dtype}; convert it first"
+                f"(integer, float or decimal), {got}; convert it first{wide}"
             )
             raise TypeError(msg)
     # pandas and polars tell "Estimate" from "estimate"; DuckDB and Spark
@@ -1370,7 +1522,18 @@ def _case_rule(impl: Any) -> tuple[Callable[[str], str], str]:
     return (lambda name: _plumbing.fold_case(name, engine)), note
 
 
-_FLAGS = ("bad", "negw", "negs", "badz", "nonpos", "infy", "infw", "infs", "under")
+_FLAGS = (
+    "bad",
+    "negw",
+    "negs",
+    "badz",
+    "nonpos",
+    "infy",
+    "infw",
+    "infs",
+    "under",
+    "over",
+)
 
 
 def _role(c: str, by: Sequence[str], *, strata: str | None, psu: str | None) -> str:
@@ -1647,10 +1810,12 @@ def _reduce_eager(
                     )
         zzs = [np.where(np.isnan(z), 1.0, z) for z in zs]
         yy = np.where(bad, zzs[0], y)
-        pw = np.where(bad, 0.0, w * s if size is not None else w)
+        with np.errstate(over="ignore"):  # refused by name (flag "over")
+            pw = np.where(bad, 0.0, w * s if size is not None else w)
         n_bad = int(bad.sum())
     else:
-        zzs, yy, pw, n_bad = zs, y, (w * s if size is not None else w), 0
+        with np.errstate(over="ignore"):
+            zzs, yy, pw, n_bad = zs, y, (w * s if size is not None else w), 0
 
     def below(a: NDArray[np.float64], bound: float, *, equal: bool) -> int:
         # Entries < bound (<= if `equal`; NaN never counts); a mask only if any.
@@ -1682,7 +1847,12 @@ def _reduce_eager(
             "infw": int(np.isinf(w).sum()) if weight is not None else 0,
             "infs": int(np.isinf(s).sum()) if size is not None else 0,
             "under": (
-                int(np.count_nonzero((w > 0) & (s > 0) & (w * s == 0)))
+                _count_product_underflow(w, s)
+                if size is not None and weight is not None
+                else 0
+            ),
+            "over": (
+                _count_product_overflow(w, s)
                 if size is not None and weight is not None
                 else 0
             ),
@@ -1814,6 +1984,14 @@ def _raise_on_flags(
             f"{named('weight')} times {named('size')} must not underflow "
             "float64 to 0 (the row would get zero weight; rescale the "
             "weights, e.g. to a mean of 1)"
+            if columns["weight"] and columns["size"]
+            else "",
+        ),
+        (
+            "over",
+            f"{named('weight')} times {named('size')} must not overflow "
+            "float64 (rescale the weights, e.g. to a mean of 1: the "
+            "estimates and standard errors depend only on their ratios)"
             if columns["weight"] and columns["size"]
             else "",
         ),
@@ -2001,6 +2179,59 @@ def _refuse_unfaithful_duckdb_keys(frame: _Frame, roles: Mapping[str, str]) -> N
             raise TypeError(msg)
 
 
+@np.errstate(over="ignore")
+def _count_product_underflow(w: NDArray[np.float64], s: NDArray[np.float64]) -> int:
+    """Rows whose positive weight times positive size underflows to 0."""
+    return int(np.count_nonzero((w > 0) & (s > 0) & (w * s == 0)))
+
+
+@np.errstate(over="ignore")
+def _count_product_overflow(w: NDArray[np.float64], s: NDArray[np.float64]) -> int:
+    """Rows whose finite weight times finite size overflows float64."""
+    return int(np.count_nonzero(np.isfinite(w) & np.isfinite(s) & np.isinf(w * s)))
+
+
+def _refuse_spark_keys(frame: _Frame, roles: Mapping[str, str]) -> None:
+    """Refuse Spark key columns the engine groups or hands over unfaithfully.
+
+    From the schema alone, naming the argument, the column and its type: a
+    string with a collation other than ``UTF8_BINARY`` (``UTF8_LCASE``,
+    ``UNICODE_CI``: Spark would group "A" with "a", where pandas and polars
+    keep two labels), a year-month or calendar interval (not handed over
+    to Python) and a VARIANT (not orderable, so not groupable).
+    """
+    impl = frame.implementation
+    if not (impl.is_pyspark() or impl.is_pyspark_connect()):
+        return
+    fields: dict[str, Any] = {
+        f.name: f.dataType for f in frame.to_native().schema.fields
+    }
+    for c, role in roles.items():  # a loop over the handful of key columns
+        dtype: Any = fields.get(c)
+        name = type(dtype).__name__
+        collation = getattr(dtype, "collation", "UTF8_BINARY")
+        if name == "StringType" and collation != "UTF8_BINARY":
+            msg = (
+                f"`{role}` column {c!r} is of Spark type "
+                f"{dtype.simpleString()}: Spark would group or compare its "
+                f'values under collation {collation} ("A" and "a" as one '
+                "label, where other engines keep two); cast it to a plain "
+                "STRING (STRING COLLATE UTF8_BINARY) first"
+            )
+            raise TypeError(msg)
+        if name in ("YearMonthIntervalType", "CalendarIntervalType", "VariantType"):
+            why = (
+                "Spark cannot order it, so cannot group by it"
+                if name == "VariantType"
+                else "Spark cannot hand its values to Python as labels"
+            )
+            msg = (
+                f"`{role}` column {c!r} is of Spark type {dtype.simpleString()}: "
+                f"{why}; cast it to a STRING (or a number) first"
+            )
+            raise TypeError(msg)
+
+
 def _refuse_128_bit_keys(roles: Mapping[str, str], schema: Mapping[str, Any]) -> None:
     """Refuse 128-bit integer key columns, from the schema alone.
 
@@ -2057,6 +2288,38 @@ def _categories_dtype(values: nw.Series[Any]) -> Any:
     return nw.from_native(empty, series_only=True).dtype
 
 
+def _widened_float_dtype(dtype: Any) -> Any:
+    """A pandas dtype with float32/float16 values widened to float64.
+
+    A float32 label is its shortest decimal (0.1), held as float64, in
+    every container: numpy float32 and float16, pandas Float32, pyarrow
+    ``float``/``halffloat`` and a Categorical of such categories (its
+    categories read by the same rule, order kept).
+    """
+    import pandas as pd
+    import pyarrow as pa
+
+    if isinstance(dtype, pd.CategoricalDtype):
+        cats = dtype.categories
+        if _widened_float_dtype(cats.dtype) is cats.dtype:
+            return dtype
+        short = np.asarray(cats.to_numpy())
+        if short.dtype not in (np.float32, np.float16):  # pandas or pyarrow float32
+            short = np.asarray(cats.to_numpy(dtype=np.float32, na_value=np.nan))
+        values = _validate.widen_short_float(short)
+        return pd.CategoricalDtype(pd.Index(values), ordered=dtype.ordered)
+    if isinstance(dtype, pd.ArrowDtype):
+        arrow = dtype.pyarrow_dtype
+        if pa.types.is_floating(arrow) and arrow.bit_width < 64:
+            return pd.ArrowDtype(pa.float64())
+        return dtype
+    if isinstance(dtype, np.dtype) and dtype.kind == "f" and dtype.itemsize < 8:
+        return np.dtype(np.float64)
+    if str(dtype) in ("Float32", "Float16"):
+        return pd.Float64Dtype()
+    return dtype
+
+
 def _pandas_output(
     data: dict[str, Any], schema: dict[str, Any], by: list[str], native: Any
 ) -> Any:
@@ -2074,11 +2337,7 @@ def _pandas_output(
         backend="pandas",
     ).to_native()
     for i, c in enumerate(by):
-        dtype = native[c].dtype
-        if str(dtype).lower().startswith("float32"):
-            # A float32 label is its shortest decimal (0.1), held as float64
-            # (float32, Float32 and float32[pyarrow] become their float64).
-            dtype = str(dtype).replace("32", "64")
+        dtype = _widened_float_dtype(native[c].dtype)
         kind = getattr(dtype, "kind", "")
         column: Any
         if isinstance(dtype, np.dtype) and kind in "biu":

@@ -1,0 +1,375 @@
+"""read_bps_table: unit rows and units in cells, header dates, footnote marks."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+
+from povstat import NumberParseError, parse_columns, read_bps_table
+
+# Kota Batu and Kota Malang, number of poor (thousands) and P0 (percent),
+# March 2022 and 2023 (BPS, "Jumlah dan Persentase Penduduk Miskin Menurut
+# Kabupaten/Kota", as in the bundled data: 8.16, 7.10; 37.78, 35.50).
+
+
+def _read(text: str, **kw: object) -> object:
+    return read_bps_table(io.StringIO(text), locale="id", sep=";", **kw)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("cell", ["8.160 jiwa", "8.160 orang", "Rp 8.160"])
+def test_a_unit_of_count_among_bare_numbers_is_ambiguous(cell: str) -> None:
+    # "8.160 jiwa" is 8 160 persons (ones); "37,78" beside it is most likely
+    # thousands: which scale the column is on is a guess, as with "8,16 ribu"
+    # among bare numbers. The rarer kind (the stated cell, 1 of 2) is named.
+    text = f"Kabupaten/Kota;2022;2023\nKota Batu;{cell};7,10\nKota Malang;37,78;35,5\n"
+    with pytest.raises(NumberParseError, match="unit of count") as e:
+        _read(text)
+    assert [c.text for c in e.value.cells] == [cell]
+    # The same in a frame of those strings.
+    df = pd.DataFrame({"v": [cell, "37,78"]})
+    with pytest.raises(NumberParseError, match="unit of count"):
+        parse_columns(df, "v", locale="id")
+    # Every cell stating it, or none: read (8160 persons; 8.16, 37.78).
+    both = pd.DataFrame({"v": ["8.160 jiwa", "37.780 jiwa"]})
+    assert parse_columns(both, "v", locale="id")["v"].tolist() == [8160.0, 37780.0]
+
+
+@pytest.mark.parametrize(
+    ("unit", "clash"),
+    [
+        # (unit row, a cell stating another scale under it)
+        ("(000 jiwa)", "8.160 jiwa"),  # persons x1000 over persons x1
+        ("(000)", "8.160 jiwa"),
+        ("('000)", "8.160 jiwa"),
+        ("(x 1000)", "8.160 jiwa"),
+        ("(x1.000)", "8.160 jiwa"),
+        ("(ribu)", "8.160 jiwa"),
+        ("(juta)", "8,16 ribu"),  # x1 000 000 over x1 000
+        ("[persen]", "8,16 ribu"),
+        ("Satuan: persen", "8,16 ribu"),
+        ("(ribu jiwa)", "8.160 jiwa"),
+    ],
+)
+def test_common_unit_rows_are_unit_rows(unit: str, clash: str) -> None:
+    text = f"Kabupaten/Kota;2022;2023\n;{unit};\nKota Batu;8,16;7,10\n"
+    t = _read(text)
+    # The row is skipped as a unit row, the values read as written.
+    assert t.skipped["reason"].tolist() == ["unit row"]  # type: ignore[attr-defined]
+    assert t.data["value"].tolist() == [8.16, 7.10]  # type: ignore[attr-defined]
+    # A cell stating another scale under it is refused, naming both.
+    text = f"Kabupaten/Kota;2022;2023\n;{unit};\nKota Batu;{clash};7,10\n"
+    with pytest.raises(NumberParseError, match=r"but unit row 2 states") as e:
+        _read(text)
+    assert [c.text for c in e.value.cells] == [clash]
+
+
+def test_a_unit_row_in_digits_states_thousands_over_its_group() -> None:
+    # "(000 jiwa)" over 2022 and "(jiwa)" over 2023 are different scales for
+    # one value column: refused as "(ribu jiwa)" and "(jiwa)" are.
+    text = "Kabupaten/Kota;2022;2023\n;(000 jiwa);(jiwa)\nKota Batu;8,16;8.160\n"
+    with pytest.raises(ValueError, match="states different units"):
+        _read(text)
+
+
+@pytest.mark.parametrize("cell", ["(KK)", "000", "(1)"])
+def test_other_cells_are_no_unit_row(cell: str) -> None:
+    # "(KK)" (households) is no unit word; a bare "000" could be a number.
+    text = f"Kabupaten/Kota;2022\n;{cell}\nKota Batu;8,16\n"
+    t = _read(text, errors="report")
+    assert "unit row" not in t.skipped["reason"].tolist()  # type: ignore[attr-defined]
+
+
+def _book(value: object, fmt: str) -> io.BytesIO:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Kabupaten/Kota", value, 2023])
+    ws.append(["Kota Batu", 3.79, 3.31])
+    ws["B1"].number_format = fmt
+    out = io.BytesIO()
+    wb.save(out)
+    out.seek(0)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("fmt", "shown"),
+    [
+        # 2022 under a date format is day 2022 of Excel's 1900 system, counted
+        # from 1899-12-30: 1905-07-14 (1900-01-00 plus 2022 days with Excel's
+        # 29 February 1900), shown "1905", "14", "14/07/1905"; at midnight, so
+        # "0:00"; as elapsed hours 2022 x 24 = 48528.
+        ("yyyy", "'1905'"),
+        ("d", "'14'"),
+        ("dd/mm/yyyy", "'14/07/1905'"),
+        ("h:mm", "'0:00'"),
+        ("[h]", "'48528'"),
+    ],
+)
+def test_a_year_typed_in_a_date_formatted_header_cell_is_refused(
+    fmt: str, shown: str
+) -> None:
+    with pytest.raises(ValueError, match="holds the number 2022") as e:
+        read_bps_table(_book(2022, fmt), locale="en")
+    assert "cell B1" in str(e.value)
+    assert shown in str(e.value)
+    assert "General" in str(e.value)  # the advice
+
+
+@pytest.mark.parametrize(("fmt", "shown"), [("d", "'1'"), ("dd/mm", "'01/03'")])
+def test_a_header_date_whose_format_shows_no_year_is_refused(
+    fmt: str, shown: str
+) -> None:
+    import datetime
+
+    with pytest.raises(ValueError, match="without its year") as e:
+        read_bps_table(_book(datetime.datetime(2022, 3, 1), fmt), locale="en")
+    assert "cell B1" in str(e.value)
+    assert shown in str(e.value)
+    # Shown with its year ("March 2022"), the date is the period March 2022.
+    t = read_bps_table(_book(datetime.datetime(2022, 3, 1), "mmmm yyyy"), locale="en")
+    assert t.data[["year", "month"]].astype(object).to_numpy().tolist()[0] == [2022, 3]
+
+
+def _ods(value: str, shown: str) -> io.BytesIO:
+    # B1 holds the date `value`, its text (as its style shows it) `shown`.
+    pytest.importorskip("odf")
+    from odf.opendocument import OpenDocumentSpreadsheet  # type: ignore[import-untyped]
+    from odf.table import Table, TableCell, TableRow  # type: ignore[import-untyped]
+    from odf.text import P  # type: ignore[import-untyped]
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="S")
+    for cells in (
+        [("string", "Kabupaten/Kota", None), ("date", shown, value)],
+        [("string", "Kota Batu", None), ("float", "3.79", "3.79")],
+    ):
+        tr = TableRow()
+        for kind, text, stored in cells:
+            cell = TableCell(valuetype=kind)
+            if kind == "date":
+                cell.setAttrNS(
+                    "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+                    "date-value",
+                    stored,
+                )
+            elif stored is not None:
+                cell.setAttrNS(
+                    "urn:oasis:names:tc:opendocument:xmlns:office:1.0", "value", stored
+                )
+            cell.addElement(P(text=text))
+            tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    buf = io.BytesIO()
+    doc.write(buf)
+    buf.seek(0)
+    return buf
+
+
+@pytest.mark.parametrize(
+    ("value", "shown", "match"),
+    [
+        ("2022-03-01", "1", "without its year"),  # 1 March 2022 shown "1"
+        ("1905-07-14", "1905", "holds the number 2022"),  # 2022 typed: day 2022
+    ],
+)
+def test_an_ods_header_date_is_read_as_shown(
+    value: str, shown: str, match: str
+) -> None:
+    with pytest.raises(ValueError, match=match) as e:
+        read_bps_table(_ods(value, shown), locale="en")
+    assert "cell B1" in str(e.value)
+
+
+def test_a_refused_header_year_is_quoted_as_excel_shows_it() -> None:
+    # "$#,##0" shows 2022 with a thousands comma: "$2,022".
+    with pytest.raises(ValueError, match=r"\['\$2,022'\]"):
+        read_bps_table(_book(2022, "$#,##0"), locale="en")
+
+
+@pytest.mark.parametrize(
+    "mark",
+    [
+        # several marks: the whole run is the footnote
+        " 1,2)",
+        " (1,2)",
+        " 1),2)",
+        " *,**",
+        "\u00b9,\u00b2",
+        "\u00b9 \u00b2",
+        " \u2020,\u2021",
+        " \u2020 \u2021",
+        " \u2020)",
+        "\u00b9*",
+        # look-alike stars and the Latin cross
+        "\u2217",
+        "\uff0a",
+        "\u204e",
+        "\u271d",
+        # a subscript mark
+        "\u2090",
+        "\u2081",
+    ],
+)
+def test_every_footnote_mark_after_a_name_is_kept(mark: str) -> None:
+    # Kota Batu is 3579; the mark, whole, is its footnote.
+    t = _read(f"Kabupaten/Kota;2022\nKota Batu{mark};3,79\n")
+    row = t.data.iloc[0]  # type: ignore[attr-defined]
+    assert (row["region_code"], row["footnote"]) == ("3579", mark.strip())
+
+
+def _rich(*runs: tuple[str, str | None]) -> io.BytesIO:
+    import openpyxl
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws["A1"], ws["B1"] = "Kabupaten/Kota", "2022"
+    ws["A2"] = CellRichText(
+        *[
+            TextBlock(InlineFont(vertAlign=where), text)  # type: ignore[arg-type]
+            for text, where in runs
+        ]
+    )
+    ws["B2"] = 3.79
+    out = io.BytesIO()
+    wb.save(out)
+    out.seek(0)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("runs", "footnote"),
+    [
+        ((("Kota Batu", None), ("1,2", "superscript")), "\u00b9,\u00b2"),
+        ((("Kota Batu", None), ("1", "superscript"), ("*", None)), "\u00b9*"),
+        # a lowered "a" is the subscript letter, never "Kota Batua"
+        ((("Kota Batu", None), ("a", "subscript")), "\u2090"),
+        ((("Kota Batu", None), ("1", "subscript")), "\u2081"),
+    ],
+)
+def test_raised_and_lowered_runs_of_marks_in_xlsx(
+    runs: tuple[tuple[str, str | None], ...], footnote: str
+) -> None:
+    t = read_bps_table(_rich(*runs), locale="en")
+    row = t.data.iloc[0]
+    assert (row["region_code"], row["footnote"]) == ("3579", footnote)
+
+
+def _long() -> pd.DataFrame:
+    # One row per region and year: long form.
+    return pd.DataFrame(
+        {
+            "Kabupaten/Kota": ["Kota Batu", "Kota Batu", "Kota Malang", "Kota Malang"],
+            "Tahun": [2022, 2023, 2022, 2023],
+            "P0": [3.79, 3.31, 4.37, 4.26],
+        }
+    )
+
+
+def test_a_long_frame_with_its_year_column_first_gets_the_long_form_advice() -> None:
+    # The years 2022, 2023, 2022 are no area codes: the long-form advice.
+    with pytest.raises(ValueError, match="long form") as e:
+        read_bps_table(_long()[["Tahun", "Kabupaten/Kota", "P0"]], locale="en")
+    assert "area codes" not in str(e.value)
+
+
+def test_a_long_frame_of_rounds_gets_the_long_form_advice() -> None:
+    df = _long().assign(Tahun=["Maret 2022", "Maret 2023"] * 2)
+    with pytest.raises(ValueError, match=r"column 'Tahun' holds periods, repeated"):
+        read_bps_table(df, locale="en")
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ["2022_3", "2022_9"],  # DuckDB, PIVOT ON Tahun, Bulan
+        ["Perdesaan_2022", "Perkotaan_2022"],  # DuckDB, the other key first
+        ['{"Perdesaan",2022}', '{"Perkotaan",2022}'],  # polars, likewise
+    ],
+)
+def test_a_frame_pivoted_on_two_keys_gets_that_advice_first(labels: list[str]) -> None:
+    df = pd.DataFrame([["Kota Batu", 3.79, 3.31]], columns=["Kabupaten/Kota", *labels])
+    with pytest.raises(ValueError, match="a year and a second key") as e:
+        read_bps_table(df, locale="en")
+    # Never taken for a year a reader renamed ("2022" beside "2022_1").
+    assert "renamed" not in str(e.value)
+
+
+def test_a_year_beside_its_renamed_copy_gets_the_renamed_advice() -> None:
+    df = pd.DataFrame(
+        [["Kota Batu", 3.79, 3.31]], columns=["Wilayah", "2022", "2022_1"]
+    )
+    with pytest.raises(ValueError, match="renamed"):
+        read_bps_table(df, locale="en")
+
+
+@pytest.mark.parametrize("head", ["Provinsi", "Province", "PROVINSI"])
+def test_gorontalo_in_a_table_of_provinces_is_the_province(head: str) -> None:
+    # Gorontalo is the province 75 and the regency 7501 (in province 75);
+    # under the heading "Provinsi", the province. Sulawesi Utara is 71.
+    t = _read(f"{head};2022\nSulawesi Utara;7,34\nGorontalo;15,51\n")
+    assert t.data["region_code"].tolist() == ["71", "75"]  # type: ignore[attr-defined]
+
+
+def test_the_advice_for_an_ambiguous_name_works() -> None:
+    text = "Wilayah;2022\nSulawesi Utara;7,34\nGorontalo;15,51\n"
+    with pytest.raises(ValueError, match="head the label column 'Provinsi'") as e:
+        _read(text)
+    assert "'Provinsi ...'" in str(e.value)
+    # Each fix it names: the kind written, or the heading.
+    t = _read(text.replace("\nGorontalo", "\nProvinsi Gorontalo"))
+    assert t.data["region_code"].tolist() == ["71", "75"]  # type: ignore[attr-defined]
+    t = _read(text.replace("Wilayah", "Provinsi"))
+    assert t.data["region_code"].tolist() == ["71", "75"]  # type: ignore[attr-defined]
+    # In a table of one province's regencies, `province` (code or name):
+    # the bare name is the regency 7501 (BPS convention).
+    for prov in ("75", "Gorontalo"):
+        t = _read("Kabupaten/Kota;2022\nGorontalo;15,51\n", province=prov)
+        assert t.data["region_code"].tolist() == ["7501"]  # type: ignore[attr-defined]
+
+
+def _merged_book(first: list[object]) -> io.BytesIO:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in (
+        ["Kabupaten/Kota", "2022", None, "2023", None],
+        [None, "(persen)", None, "(persen)", None],
+        [None, "Perkotaan", "Perdesaan", "Perkotaan", "Perdesaan"],
+        first,
+    ):
+        ws.append(row)
+    ws.merge_cells("B1:C1")
+    ws.merge_cells("D1:E1")
+    out = io.BytesIO()
+    wb.save(out)
+    out.seek(0)
+    return out
+
+
+def test_a_unit_row_between_merged_years_and_groups_is_read() -> None:
+    # 2022 merged over B:C, 2023 over D:E, "(persen)" under each year, the
+    # groups under the units: four values, each with its year and group.
+    t = read_bps_table(_merged_book(["Kota Batu", 3.1, 4.2, 3.0, 4.0]), locale="en")
+    assert t.data[["year", "group", "value"]].to_numpy().tolist() == [
+        [2022, "Perkotaan", 3.1],
+        [2022, "Perdesaan", 4.2],
+        [2023, "Perkotaan", 3.0],
+        [2023, "Perdesaan", 4.0],
+    ]
+    # The unit row is checked as one under the header is: "3,1 ribu" (a
+    # multiplier) under "(persen)" is refused, naming both.
+    with pytest.raises(NumberParseError, match=r"but unit row 2 states '\(persen\)'"):
+        read_bps_table(
+            _merged_book(["Kota Batu", "3.1 thousand", 4.2, 3.0, 4.0]), locale="en"
+        )

@@ -984,3 +984,18 @@ def test_relative_change_of_tiny_levels_matches_fraction(
         unit="percent", decimals=1,
     )  # fmt: skip
     assert res.verdict == HOLDS
+
+
+def test_decimals_below_range_not_blamed_on_ten_decimals() -> None:
+    # -16 lies below the range: the message names the range, not the
+    # 10-decimal comparison (which limits only the upper end).
+    with pytest.raises(ValueError, match=r"lie in \[-15, 10\], got -16$"):
+        check_change_statement(
+            4.37, 4.26, 0.0, direction="fall", stated_as="points",
+            unit="percent", decimals=-16,
+        )  # fmt: skip
+    with pytest.raises(ValueError, match="so more cannot be checked"):
+        check_change_statement(
+            4.37, 4.26, 0.11, direction="fall", stated_as="points",
+            unit="percent", decimals=11,
+        )  # fmt: skip

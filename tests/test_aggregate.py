@@ -1769,3 +1769,13 @@ def test_sum_counts_exact_for_every_decimals(d: int, units: list[int]) -> None:
     lower = sum(max(f - half, Fraction(0)) for f in figures)
     assert float(arr(s.rounding_lower)) == float(lower)
     assert float(arr(s.rounding_upper)) == float(sum(figures) + len(figures) * half)
+
+
+def test_sum_counts_infers_up_to_ten_decimals() -> None:
+    # By hand, without `decimals`: 0.0740631 + 0.0642307 + 0.0399838
+    # + 0.0621076 = 0.2403852 (the float sum is 0.24038520000000002);
+    # 1/3 shows more than 10 decimals and is added in float.
+    assert float(sum_counts([0.0740631, 0.0642307, 0.0399838, 0.0621076]).total) == (
+        0.2403852
+    )
+    assert float(sum_counts([1 / 3, 1 / 3, 1 / 3]).total) == 1.0

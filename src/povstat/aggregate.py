@@ -657,7 +657,7 @@ def _decimal_total(
     the 13.2 of 13.15). Figures with `decimals` places (any `decimals`;
     checked and freed of float noise by :func:`povstat.units.published`),
     or, with `decimals` None, the figures of a group that all show at most
-    6 decimals exactly (the most any of them shows, as
+    10 decimals exactly (the most any of them shows, counted as
     :func:`povstat.units.shown_decimals` counts them, group by group), are
     added as integers of the last decimal place, and the exact total is
     turned into the float nearest to it, rounded once. A figure stands for
@@ -682,7 +682,7 @@ def _decimal_total(
     # + 1 marks a figure of more. Per group, so that a group's total never
     # depends on the others, the most of its group (or the stated
     # `decimals`).
-    most = 6 if decimals is None else max(6, decimals)
+    most = 10 if decimals is None else max(10, decimals)
     each = np.full(x.shape, most + 1, dtype=np.int64)
     for places in range(most, -1, -1):  # a few roundings, not a row loop
         with np.errstate(invalid="ignore", over="ignore"):
@@ -692,7 +692,7 @@ def _decimal_total(
     np.maximum.at(shown, codes, each)
     if decimals is None:
         d = shown
-        decimal = d <= 6
+        decimal = d <= 10
     elif decimals >= 0:
         # Figures checked to show at most `decimals` places: the group's sum
         # shows no more places than its figures do.
@@ -1089,7 +1089,7 @@ def sum_counts(
 
     Totals are sums of decimal figures, not of their binary floats: counts
     with `decimals` places (any `decimals` accepted), or without `decimals`
-    counts that show at most 6 decimals exactly (8.76, 4.39), are added as
+    counts that show at most 10 decimals exactly (8.76, 4.39), are added as
     integers of the last decimal place, and the total is the float nearest
     to the exact decimal sum (13.15, not the float sum 13.149999999999999,
     which rounds half up to 13.1 at 1 decimal); so are the rounding bounds.

@@ -255,6 +255,52 @@ def _decimal_parts(
     """
     a = np.abs(x)
     with np.errstate(all="ignore"):
+        # 15 digits: m = rint(a * 10**k), k = 14 - floor(log10(a)); NaN, 0
+        # and infinities give k = ±inf or NaN, which do not fit.
+        kf = (_DIGITS - 1) - np.floor(np.log10(a))
+        fits = np.abs(kf) <= 22
+        if not fits.all():
+            kf = np.where(fits, kf, 0.0)
+        k = kf.astype(np.int64)
+        if float(kf.min(initial=0.0)) >= 0.0:  # |a| below 1e15 (the usual)
+            p = _POW10.take(k)
+            m = np.rint(a * p)
+            back = m / p
+        else:
+            p = _POW10.take(np.abs(k))
+            up = k >= 0
+            m = np.rint(np.where(up, a * p, a / p))
+            back = np.where(up, m / p, m * p)
+        ok = fits & (back == a) & (m < 2.0**53)
+        if strip:
+            # Trailing zeros stripped (four fixed steps, not a loop over
+            # rows): 4.26 is 426 * 10**-2, so that figures of different
+            # magnitudes share decimal places within int64.
+            for j in (8, 4, 2, 1):
+                z = ok & (m != 0) & (np.fmod(m, _POW10[j]) == 0)
+                m = np.where(z, m / _POW10[j], m)
+                k = np.where(z, k - j, k)
+        # 0 does not fit above: m = rint(0 * 10**0) = 0, k = 0 already.
+        zero = a == 0
+    return m, k, ok | zero
+
+
+def _decimal_parts_exact(
+    x: NDArray[np.float64], *, strip: bool = False
+) -> tuple[NDArray[np.float64], NDArray[np.int64], NDArray[np.bool_]]:
+    """:func:`_decimal_parts` in its plain form (for :func:`_decimal_ratio_exact`).
+
+    ``|x| = m * 10**-k`` for the decimal of at most 15 digits `x` stands for.
+
+    Returns ``(m, k, ok)``: `m` an integer below 2**53 (held exactly; its
+    trailing zeros stripped if `strip`), `k` an exponent, and `ok` where
+    `x` is the
+    float64 nearest to such a decimal (round trip) with ``10**|k|`` exact
+    (``|x|`` from about 1e-8 to 1e36) or is 0. Elsewhere (NaN, infinite,
+    sixteen or more digits) `ok` is False and `m`, `k` are meaningless.
+    """
+    a = np.abs(x)
+    with np.errstate(all="ignore"):
         e = np.floor(np.log10(a))
         e = np.where(np.isfinite(e), e, 0.0)
         k = (_DIGITS - 1 - e).astype(np.int64)
@@ -279,6 +325,163 @@ def _decimal_parts(
     return m, k, ok | zero
 
 
+def _decimal_ratio_exact(
+    num: NDArray[np.float64],
+    den: NDArray[np.float64],
+    scale: NDArray[np.float64] | float,
+) -> NDArray[np.float64]:
+    """:func:`decimal_ratio`, every step on every element (the reference).
+
+    :func:`decimal_ratio` runs the same floating-point operations on the
+    elements that need them and skips those that leave a value unchanged;
+    this is the plain form it is tested against, element for element.
+    """
+    num, den, sc = (
+        np.asarray(num, np.float64),
+        np.asarray(den, np.float64),
+        np.asarray(scale, np.float64),
+    )
+    # Each input's decimal parts on its own shape (a constant 100 once).
+    mn, kn, okn = _decimal_parts_exact(num)
+    md, kd, okd = _decimal_parts_exact(den)
+    ms, ks, oks = _decimal_parts_exact(sc)
+    own = (num, den, sc)
+    num, den, sc = np.broadcast_arrays(num, den, sc)
+    with np.errstate(all="ignore"):
+        # A numerator near float64's largest value is scaled down by a power
+        # of two (exact) first, so that a result near that value (100 % of
+        # 1.7e308) keeps the split in scaled_ratio finite.
+        _, top = np.frexp(num)
+        shift = np.maximum(top - 900, 0)
+        binary = np.ldexp(scaled_ratio(np.ldexp(num, -shift), den, sc), shift)
+    # num * scale / den = (mn * ms / md) * 10**E, E = kd - kn - ks.
+    e = kd - kn - ks
+    usable = okn & okd & oks & (md != 0)
+    far = usable & (np.abs(e) > 22)
+    if np.any(far):
+        # Exponents too far apart for one exact power of ten: the parts
+        # again, trailing zeros stripped (4.26 is 426 * 10**-2), taken by
+        # those elements alone, so that no element's reading depends on
+        # the others'.
+        sn, skn, sokn = _decimal_parts_exact(own[0], strip=True)
+        sd, skd, sokd = _decimal_parts_exact(own[1], strip=True)
+        ss, sks, soks = _decimal_parts_exact(own[2], strip=True)
+        mn, md, ms = (
+            np.where(far, stripped, plain)
+            for stripped, plain in ((sn, mn), (sd, md), (ss, ms))
+        )
+        e = np.where(far, skd - skn - sks, e)
+        usable = np.where(far, sokn & sokd & soks & (sd != 0), usable)
+    ok = usable & (np.abs(e) <= 22)
+    if not ok.any():
+        return np.asarray(binary, np.float64)
+    e = np.where(ok, e, 0)
+    p = _POW10[np.abs(e)]
+    with np.errstate(all="ignore"):
+        # 10**E joins the numerator or the denominator as an exact
+        # double-double product (each factor below 2**53, 10**22 exact).
+        n_hi, n_lo = _two_product(mn, np.where(e > 0, p, 1.0))
+        d_hi, d_lo = _two_product(md, np.where(e < 0, p, 1.0))
+        exact = scaled_ratio(n_hi, d_hi, ms, num_lo=n_lo, den_lo=d_lo)
+        sign = np.sign(num) * np.sign(den) * np.sign(sc)
+    return np.asarray(np.where(ok, np.copysign(exact, sign), binary), np.float64)
+
+
+def _scaled_ratio_fast(
+    num: NDArray[np.float64],
+    den: NDArray[np.float64],
+    scale: NDArray[np.float64],
+    *,
+    num_lo: NDArray[np.float64] | None = None,
+    den_lo: NDArray[np.float64] | None = None,
+) -> NDArray[np.float64] | None:
+    """:func:`scaled_ratio` where no power-of-two scaling is needed, else None.
+
+    Where every ``max(|num|, |den|)`` is 0, NaN or between 2**-899 and
+    2**899, the scaling of :func:`scaled_ratio` is by 2**0: skipped, the
+    remaining floating-point operations are the same, in the same order, so
+    the result is the same to the bit. Without low parts, adding their
+    zeros changes at most the sign of a zero correction, which leaves
+    ``x0 + r / den`` unchanged where ``x0`` is nonzero; elements where
+    ``x0`` is 0 or the result is not finite are taken by
+    :func:`scaled_ratio` itself.
+    """
+    with np.errstate(all="ignore"):
+        mx = np.maximum(np.abs(num), np.abs(den))
+        top = float(np.fmax.reduce(mx, axis=None)) if mx.size else 0.0
+        if not top < 2.0**899 or bool(np.any((mx > 0.0) & (mx < 2.0**-899))):
+            return None
+        p, e = _two_product(num, scale)
+        if num_lo is not None:
+            e = e + num_lo * scale
+        x0 = p / den
+        q, f = _two_product(x0, den)
+        r = ((p - q) - f) + e
+        if den_lo is not None:
+            r = r - x0 * den_lo
+        x = np.asarray(x0 + r / den, np.float64)
+        redo = ~np.isfinite(x) | (x0 == 0.0)
+    if redo.any():
+        zero = np.zeros(())
+        parts = np.broadcast_arrays(
+            num,
+            den,
+            np.asarray(scale, np.float64),
+            zero if num_lo is None else num_lo,
+            zero if den_lo is None else den_lo,
+            x,
+        )
+        n, d, s, nl, dl, _ = (a[redo] for a in parts)
+        x[redo] = scaled_ratio(n, d, s, num_lo=nl, den_lo=dl)
+    return x
+
+
+def _binary_ratio(
+    num: NDArray[np.float64], den: NDArray[np.float64], sc: NDArray[np.float64]
+) -> NDArray[np.float64]:
+    """The binary reading of :func:`decimal_ratio` (numerators near 2**1024 scaled)."""
+    fast = _scaled_ratio_fast(num, den, sc)
+    if fast is not None:  # every |num| below 2**899: no scaling either
+        return fast
+    with np.errstate(all="ignore"):
+        _, top = np.frexp(num)
+        shift = np.maximum(top - 900, 0)
+        return np.asarray(
+            np.ldexp(scaled_ratio(np.ldexp(num, -shift), den, sc), shift), np.float64
+        )
+
+
+def _decimal_reading(
+    mn: NDArray[np.float64],
+    md: NDArray[np.float64],
+    ms: NDArray[np.float64],
+    e: NDArray[np.int64],
+    sign: NDArray[np.float64],
+) -> NDArray[np.float64]:
+    """``mn * ms / md * 10**e`` (each part exact), rounded once, with `sign`."""
+    p = _POW10[np.abs(e)]
+    with np.errstate(all="ignore"):
+        # 10**E joins the numerator or the denominator as an exact
+        # double-double product (each factor below 2**53, 10**22 exact).
+        n_hi, n_lo = _two_product(mn, np.where(e > 0, p, 1.0))
+        d_hi, d_lo = _two_product(md, np.where(e < 0, p, 1.0))
+        exact = _scaled_ratio_fast(n_hi, d_hi, ms, num_lo=n_lo, den_lo=d_lo)
+        if exact is None:
+            exact = scaled_ratio(n_hi, d_hi, ms, num_lo=n_lo, den_lo=d_lo)
+    return np.asarray(np.copysign(exact, sign), np.float64)
+
+
+#: Elements per chunk of :func:`decimal_ratio`: 64 KiB per float64 array.
+_CHUNK = 8192
+
+
+def _full(x: NDArray[np.float64], shape: tuple[int, ...]) -> NDArray[np.float64]:
+    """`x` broadcast to `shape`, as a new writable array where it is smaller."""
+    if x.shape == shape:
+        return x
+    return np.array(np.broadcast_to(x, shape), np.float64)
+
+
 def decimal_ratio(
     num: NDArray[np.float64],
     den: NDArray[np.float64],
@@ -299,48 +502,76 @@ def decimal_ratio(
     formula on the binary values (:func:`scaled_ratio`). Put the bounded
     factor (a rate, 100) in `scale`: `num` and `den` may be near float64's
     largest value. NaN and infinities as in ``num * scale / den``.
+
+    Each element runs only the reading it takes (the decimal one where all
+    three inputs are short decimals, else the binary one), and the
+    power-of-two scalings are skipped where they are by 2**0: the same
+    floating-point operations as :func:`_decimal_ratio_exact` on every
+    element, so the same result to the bit, at a fraction of the cost.
+    Large inputs are taken in chunks of :data:`_CHUNK` elements, so that
+    each step's temporary arrays stay small (in cache, and reused by the
+    allocator rather than fresh pages each time).
     """
     num, den, sc = (
         np.asarray(num, np.float64),
         np.asarray(den, np.float64),
         np.asarray(scale, np.float64),
     )
-    # Each input's decimal parts on its own shape (a constant 100 once).
+    shape = np.broadcast_shapes(num.shape, den.shape, sc.shape)
+    size = int(np.prod(shape))
+    if size <= _CHUNK:
+        out = _decimal_ratio_chunk(num, den, sc, shape)
+        return _decimal_ratio_exact(num, den, sc) if out is None else out
+    # Chunks of the flattened inputs (a fixed number of steps, not a loop
+    # over rows); an input of size 1 stays a 0-d array.
+    flat = [
+        a.reshape(()) if a.size == 1 else np.broadcast_to(a, shape).reshape(-1)
+        for a in (num, den, sc)
+    ]
+    result = np.empty(size)
+    for start in range(0, size, _CHUNK):
+        part = [a if a.ndim == 0 else a[start : start + _CHUNK] for a in flat]
+        stop = min(start + _CHUNK, size)
+        out = _decimal_ratio_chunk(part[0], part[1], part[2], (stop - start,))
+        if out is None:
+            # Stripped parts somewhere: the reference takes the whole
+            # input (each element read on its own, as in every chunk).
+            return _decimal_ratio_exact(num, den, sc)
+        result[start:stop] = out
+    return result.reshape(shape)
+
+
+def _decimal_ratio_chunk(
+    num: NDArray[np.float64],
+    den: NDArray[np.float64],
+    sc: NDArray[np.float64],
+    shape: tuple[int, ...],
+) -> NDArray[np.float64] | None:
+    """:func:`decimal_ratio` of one chunk; None where parts need stripping."""
     mn, kn, okn = _decimal_parts(num)
     md, kd, okd = _decimal_parts(den)
     ms, ks, oks = _decimal_parts(sc)
-    own = (num, den, sc)
-    num, den, sc = np.broadcast_arrays(num, den, sc)
-    with np.errstate(all="ignore"):
-        # A numerator near float64's largest value is scaled down by a power
-        # of two (exact) first, so that a result near that value (100 % of
-        # 1.7e308) keeps the split in scaled_ratio finite.
-        _, top = np.frexp(num)
-        shift = np.maximum(top - 900, 0)
-        binary = np.ldexp(scaled_ratio(np.ldexp(num, -shift), den, sc), shift)
-    # num * scale / den = (mn * ms / md) * 10**E, E = kd - kn - ks.
     e = kd - kn - ks
-    usable = okn & okd & oks & (md != 0)
-    if np.any(usable & (np.abs(e) > 22)):
-        # Exponents too far apart for one exact power of ten: the parts
-        # again, trailing zeros stripped (4.26 is 426 * 10**-2).
-        mn, kn, okn = _decimal_parts(own[0], strip=True)
-        md, kd, okd = _decimal_parts(own[1], strip=True)
-        ms, ks, oks = _decimal_parts(own[2], strip=True)
-        e = kd - kn - ks
-    ok = usable & (np.abs(e) <= 22)
-    if not ok.any():
-        return np.asarray(binary, np.float64)
-    e = np.where(ok, e, 0)
-    p = _POW10[np.abs(e)]
+    ok = okn & okd & oks & (md != 0)
+    if np.any(ok & (np.abs(e) > 22)):
+        return None  # parts with trailing zeros stripped (rare)
+    ok = np.broadcast_to(ok, shape)
+    n_ok = int(np.count_nonzero(ok))
+    if n_ok == 0:
+        return _full(_binary_ratio(num, den, sc), shape)
     with np.errstate(all="ignore"):
-        # 10**E joins the numerator or the denominator as an exact
-        # double-double product (each factor below 2**53, 10**22 exact).
-        n_hi, n_lo = _two_product(mn, np.where(e > 0, p, 1.0))
-        d_hi, d_lo = _two_product(md, np.where(e < 0, p, 1.0))
-        exact = scaled_ratio(n_hi, d_hi, ms, num_lo=n_lo, den_lo=d_lo)
         sign = np.sign(num) * np.sign(den) * np.sign(sc)
-    return np.asarray(np.where(ok, np.copysign(exact, sign), binary), np.float64)
+    if n_ok == ok.size:
+        out = _decimal_reading(mn, md, ms, e, sign)
+        return _full(out, shape)
+    out = np.empty(shape)
+    parts = np.broadcast_arrays(mn, md, ms, e, sign)
+    m_n, m_d, m_s, ee, sg = (a[ok] for a in parts)
+    out[ok] = _decimal_reading(m_n, m_d, m_s, ee, sg)
+    bad = ~ok
+    nb, db, sb = (a[bad] for a in np.broadcast_arrays(num, den, sc))
+    out[bad] = _binary_ratio(nb, db, sb)
+    return out
 
 
 def decimal_difference(

@@ -3543,6 +3543,73 @@ def test_short_float_labels_are_their_shortest_decimals_in_every_container(
     assert out["estimate"].tolist() == [50.0, 50.0, 50.0]
 
 
+# An en dash and a typographic apostrophe written as escapes.
+_NON_ASCII = [
+    "é",
+    "É",
+    "\u2013",
+    "\u2019",
+    "😀",
+    "中文",
+    "Nusa Tenggara\u2013Timur",
+    "e\u0301",
+]
+
+
+@pytest.mark.parametrize("role", ["by", "strata", "psu"])
+@pytest.mark.parametrize("collate", ["", " COLLATE NOCASE"])
+def test_duckdb_non_ascii_text_keys_match_pandas_and_polars(
+    role: str, collate: str
+) -> None:
+    # Any UTF-8 text as a key on DuckDB, with or without a collation that
+    # merges none of the labels (each label on its own under NOCASE except
+    # 'é'/'É', left out there): the same table as pandas and polars lazy.
+    # Each label holds welfare 100 and 150 under line 125, weight 1, so each
+    # domain's P0 is 1/2 = 50 % and the overall P0 is 50 %.
+    labels = [g for g in _NON_ASCII if not (collate and g == "É")]
+    y = [100.0, 150.0] * len(labels)
+    g = [lab for lab in labels for _ in range(2)]
+    k = [(i // 2) % 2 for i in range(len(g))]
+    d = pd.DataFrame({"y": y, "k": k, "g": g})
+    con = duckdb.connect()
+    con.register("d", d)
+    rel = con.sql(f"select y, k, g{collate} as g from d")
+    kw: dict[str, Any] = {"welfare": "y", "unit": "percent", "alpha": 0, role: "g"}
+    kw |= {"strata": "k"} if role == "psu" else {}
+    kw |= {"overall": True} if role == "by" else {}
+    want = poverty_table(d, line=125.0, **kw)
+    got = poverty_table(rel, line=125.0, **kw).df()
+    lazy = poverty_table(pl.from_pandas(d).lazy(), line=125.0, **kw).collect()
+    by = ["g"] if role == "by" else []
+    order = [*by, "estimate"]
+    want = want.sort_values(by or ["estimate"], na_position="last")
+    got = got.sort_values(by or ["estimate"], na_position="last")
+    lazy_pd = lazy.to_pandas().sort_values(by or ["estimate"], na_position="last")
+    for out in (got, lazy_pd):
+        assert out["estimate"].tolist() == want["estimate"].tolist()
+        assert out["se"].tolist() == want["se"].tolist()
+        assert (
+            out[order[0]].tolist()[: len(labels)]
+            == want[order[0]].tolist()[: len(labels)]
+        )
+    assert want["estimate"].tolist() == [50.0] * len(want)
+    if role == "by":
+        assert sorted(got["g"].dropna()) == sorted(labels)
+
+
+def test_duckdb_nocase_merging_non_ascii_text_is_refused() -> None:
+    # COLLATE NOCASE groups 'é' with 'É' (two labels on pandas and polars):
+    # refused naming the argument and the column.
+    con = duckdb.connect()
+    rel = con.sql(
+        "select y, g COLLATE NOCASE as g from "
+        "(values (100.0, 'é'), (150.0, 'É'), (100.0, '中文')) t(y, g)"
+    )
+    match = r"`by` column 'g' groups distinct text values as one label"
+    with pytest.raises(TypeError, match=match):
+        poverty_table(rel, welfare="y", line=125.0, alpha=0, unit="percent", by="g")
+
+
 _TEXT_ROWS = "(100.0, 1, 'A'), (150.0, 1, 'a'), (100.0, 2, 'A'), (150.0, 2, 'a')"
 _TEXT_ROWS_REVERSED = (
     "(150.0, 2, 'a'), (100.0, 2, 'A'), (150.0, 1, 'a'), (100.0, 1, 'A')"

@@ -615,12 +615,11 @@ def poverty_table(
         the cast to make; UUID and ENUM are read as their text, BLOB as
         bytes), a key column is text the engine groups under a collation
         (DuckDB ``COLLATE NOCASE``, found where a group holds distinct
-        values; Spark strings of a collation other than ``UTF8_BINARY``,
-        from the schema: cast to a plain string type), a Spark key column
-        is a year-month or calendar interval or a VARIANT, or a `welfare`,
-        `line`,
-        `weight`, `size` or `fpc` column is not of a numeric dtype
-        (integer, float or decimal; bool, text, dates, datetimes and
+        values, for any UTF-8 text; Spark strings of a collation other than
+        ``UTF8_BINARY``, from the schema: cast to a plain string type), a
+        Spark key column is a year-month or calendar interval or a VARIANT,
+        or a `welfare`, `line`, `weight`, `size` or `fpc` column is not of
+        a numeric dtype (integer, float or decimal; bool, text, dates, datetimes and
         durations are refused, from the schema, before any data is read;
         a pandas object column is read when it holds numbers only:
         Decimals, as ``pandas.read_sql`` returns a NUMERIC column, ints,
@@ -1169,19 +1168,22 @@ def poverty_table(
             _plumbing.significant_digits(nw.col(c)).max().cast(f64).alias(f"{t}dig{i}")
             for i, c in enumerate(decimal_cols)
         ]
-        # DuckDB text keys: the bytes' range in each group, which differs
-        # where a collation (COLLATE NOCASE) merged distinct values.
+        # DuckDB text keys: the range of each group's values split into
+        # characters, which differs where a collation (COLLATE NOCASE) merged
+        # distinct values. The list's elements carry no collation, so they
+        # compare by their bytes, for any UTF-8 text (a cast to BLOB refuses
+        # non-ASCII characters).
         texts = (
             [c for c in keys if in_schema[c] == nw.String]
             if frame.implementation.is_duckdb()
             else []
         )
         aggs += [
-            nw.col(c).cast(nw.Binary()).min().alias(f"{t}blo{i}")
+            nw.col(c).str.split("").min().alias(f"{t}blo{i}")
             for i, c in enumerate(texts)
         ]
         aggs += [
-            nw.col(c).cast(nw.Binary()).max().alias(f"{t}bhi{i}")
+            nw.col(c).str.split("").max().alias(f"{t}bhi{i}")
             for i, c in enumerate(texts)
         ]
         # The one pass over the data on the engine.

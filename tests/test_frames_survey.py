@@ -3445,6 +3445,36 @@ def test_weights_whose_sum_of_squares_overflows_are_one_outcome(engine: str) -> 
     np.testing.assert_allclose(out["se"], [100 * np.sqrt(100 / 99 * 25e-4)], rtol=1e-13)
 
 
+@pytest.mark.parametrize("engine", ["polars lazy", "duckdb"])
+def test_many_domains_of_different_scales_on_lazy_engines(engine: str) -> None:
+    # 300 domains, each of welfare 100 (weight 1) and 150 (weight 3) times
+    # its own power of two 2**e (e from -850 to 849, a few hundred distinct
+    # exponents): P0 = 1/(1 + 3) = 25 % in every domain, with the standard
+    # errors of the unscaled weights (a power of two changes no ratio), as
+    # on pandas; lazy engines built an expression nested once per exponent
+    # (RecursionError).
+    k = 300
+    e = (np.arange(k) * 37) % 1700 - 850
+    base = pd.DataFrame(
+        {
+            "y": np.tile([100.0, 150.0], k),
+            "g": np.repeat(np.arange(k), 2),
+            "w": np.tile([1.0, 3.0], k),
+        }
+    )
+    scaled = base.assign(w=base["w"] * np.ldexp(1.0, np.repeat(e, 2)))
+    kw: dict[str, Any] = {"welfare": "y", "weight": "w", "by": "g", "line": 125.0}
+    kw |= {"unit": "percent", "alpha": 0}
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "the weights total at most")
+        want = poverty_table(base, **kw).sort_values("g")
+        out = _to_pandas(poverty_table(_engines(scaled)[engine], **kw))
+    out = out.sort_values("g")
+    assert out["g"].tolist() == list(range(k))
+    np.testing.assert_allclose(out["estimate"], 25.0, rtol=1e-15)
+    np.testing.assert_allclose(out["se"], want["se"], rtol=1e-14)
+
+
 @settings(max_examples=15, deadline=None)
 @given(
     st.lists(st.floats(0.5, 100.0), min_size=9, max_size=9),

@@ -141,13 +141,27 @@ def _domain_factors(
         m, mn = pw.max(), nw.when(pw > 0).then(pw).min()
     need = (m >= nw.lit(large_weight(rows))) | (mn < nw.lit(SMALL_WEIGHT))
     good = top[np.isfinite(top) & (top > 0)]
-    f1: nw.Expr = nw.lit(1.0)
-    f2: nw.Expr = nw.lit(1.0)
-    for e in np.unique(np.frexp(good)[1]).tolist():  # a loop over exponents
-        a, b = exponent_factors(np.array([e]))
-        here = need & (m >= nw.lit(math.ldexp(1.0, e - 1)))
-        f1 = nw.when(here).then(nw.lit(float(a[0]))).otherwise(f1)
-        f2 = nw.when(here).then(nw.lit(float(b[0]))).otherwise(f2)
+    exps = np.unique(np.frexp(good)[1])
+    a, b = exponent_factors(exps)
+    # The factors of the largest exponent e with m >= 2**(e - 1), or 1: a
+    # balanced tree of comparisons, so that the expression nests only
+    # log2(exponents) deep however many domains differ in scale.
+    lows = [math.ldexp(1.0, int(e) - 1) for e in exps.tolist()]
+
+    def pick(values: Sequence[float], lo: int, hi: int) -> nw.Expr:
+        # Among the candidates lo..hi (-1: the factor 1), the one for m.
+        if lo == hi:
+            return nw.lit(values[lo] if lo >= 0 else 1.0)
+        mid = (lo + hi + 1) // 2
+        return (
+            nw.when(m >= nw.lit(lows[mid]))
+            .then(pick(values, mid, hi))
+            .otherwise(pick(values, lo, mid - 1))
+        )
+
+    last = len(lows) - 1
+    f1 = nw.when(need).then(pick(a.tolist(), -1, last)).otherwise(nw.lit(1.0))
+    f2 = nw.when(need).then(pick(b.tolist(), -1, last)).otherwise(nw.lit(1.0))
     return f1, f2
 
 

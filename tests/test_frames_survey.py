@@ -3445,6 +3445,48 @@ def test_weights_whose_sum_of_squares_overflows_are_one_outcome(engine: str) -> 
     np.testing.assert_allclose(out["se"], [100 * np.sqrt(100 / 99 * 25e-4)], rtol=1e-13)
 
 
+@pytest.mark.parametrize("tiny", [1e-20, 1e-30, 5e-324])
+def test_counts_and_df_come_from_the_weights_as_given(tiny: float) -> None:
+    # Weights 1e300 (units 1-4) and `tiny` (units 5-6, PSU 3): every weight
+    # is positive, so n = 6 units, 3 PSUs, df = 3 - 1 stratum = 2 (each unit
+    # its own PSU: 6 PSUs, df 5), however far below 1e300 `tiny` is (the
+    # rescale by a power of two took 1e-30 to 0). Overall row of domains a
+    # (6 units of 1e300 in PSUs 1-3) and b (4 units of `tiny`, PSUs 4-5):
+    # n 10, 5 PSUs, df 4; b alone n 4, 2 PSUs, df 1.
+    y = [100.0, 150, 100, 100, 90, 130]
+    w = [1e300] * 4 + [tiny] * 2
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "the weights total at most")
+        warnings.filterwarnings("ignore", "the variance of")
+        for psu, want in (([1, 1, 2, 2, 3, 3], [6, 3, 2]), (None, [6, 6, 5])):
+            e = poverty_estimates(y, 125.0, unit="percent", alpha=0, weights=w, psu=psu)
+            assert [e.n[0], e.n_psu[0], e.df[0]] == want
+        df = pd.DataFrame({"y": y, "w": w, "p": [1, 1, 2, 2, 3, 3]})
+        kw: dict[str, Any] = {"welfare": "y", "weight": "w", "line": 125.0}
+        kw |= {"unit": "percent", "alpha": 0}
+        d2 = pd.DataFrame(
+            {
+                "y": [100.0, 150] * 5,
+                "g": list("aaaaaabbbb"),
+                "w": [1e300] * 6 + [tiny] * 4,
+                "p": [1, 1, 2, 2, 3, 3, 4, 4, 5, 5],
+            }
+        )
+        for engine, frame in _engines(df).items():
+            for col, want in (("p", [6, 3, 2]), (None, [6, 6, 5])):
+                out = _to_pandas(poverty_table(frame, psu=col, **kw))
+                got = out[["n", "n_psu", "df"]].iloc[0].tolist()
+                assert got == want, engine
+        for engine, frame in _engines(d2).items():
+            out = _to_pandas(poverty_table(frame, psu="p", by="g", overall=True, **kw))
+            out = out.sort_values("g", na_position="last")
+            assert out[["n", "n_psu", "df"]].to_numpy().tolist() == [
+                [6, 3, 2],
+                [4, 2, 1],
+                [10, 5, 4],
+            ], engine
+
+
 @pytest.mark.parametrize("engine", ["polars lazy", "duckdb"])
 def test_many_domains_of_different_scales_on_lazy_engines(engine: str) -> None:
     # 300 domains, each of welfare 100 (weight 1) and 150 (weight 3) times

@@ -373,8 +373,10 @@ def reduce_units(
         if fpc is None
         else _fpc_per_stratum(fpc, s_codes, s_labels, n, stratified=strata is not None)
     )
-    all_positive = w.size == 0 or float(np.min(w)) > 0
-    positive = w > 0 if not all_positive else np.ones(0, bool)
+    # Units of positive weight as given (n, PSUs, df), whatever the rescale
+    # left of a weight far below its domain's largest.
+    all_positive = w_given.size == 0 or float(np.min(w_given)) > 0
+    positive = w_given > 0 if not all_positive else np.ones(0, bool)
     if psu is None:
         # Each unit its own PSU, exactly as unique ids: the variance from
         # deviations of each unit's terms, never from expanded sums of

@@ -1110,13 +1110,15 @@ def poverty_table(
         per_unit += [
             (wcol * term * term).alias(f"{t}wtt{j}") for j, term in enumerate(terms)
         ]
-        per_unit.append((wcol > 0).cast(f64).alias(f"{t}pos"))
+        # Units of positive weight as given (n, PSUs, df), whatever the
+        # rescale left of a weight far below its domain's largest.
         wu = nw.col(f"{t}wu")
+        per_unit.append((wu > 0).cast(f64).alias(f"{t}pos"))
         per_unit.append(nw.when(wu > 0).then(wu).alias(f"{t}wposv"))
         # Each term of the units of positive weight (null otherwise): its range
         # by cell tells a measure the same for every unit of a domain.
         per_unit += [
-            nw.when(wcol > 0).then(x).alias(f"{t}tv{j}") for j, x in enumerate(terms)
+            nw.when(wu > 0).then(x).alias(f"{t}tv{j}") for j, x in enumerate(terms)
         ]
         units_as_psu = psu is None
         if units_as_psu:

@@ -3445,6 +3445,50 @@ def test_weights_whose_sum_of_squares_overflows_are_one_outcome(engine: str) -> 
     np.testing.assert_allclose(out["se"], [100 * np.sqrt(100 / 99 * 25e-4)], rtol=1e-13)
 
 
+@pytest.mark.parametrize("engine", ["pandas", "polars", "duckdb"])
+def test_domain_rows_do_not_depend_on_overall(engine: str) -> None:
+    # The simulated survey's provinces, each province's weights times its
+    # own power of two 2**e (e in [-900, 900)): each domain row is the same
+    # with overall=True as without (its own power of two, never the overall
+    # one), and P0 is the float64 nearest the exact weighted share of poor
+    # persons (worked with exact fractions here).
+    from fractions import Fraction
+
+    from povstat.datasets import simulate_survey
+
+    s = simulate_survey(2000, year=2023, seed=1)
+    assert isinstance(s, pd.DataFrame)
+    s["prov"] = s["region_code"].str[:2]
+    provs = sorted(s["prov"].unique())
+    exps = np.random.default_rng(0).integers(-900, 900, len(provs))
+    e = dict(zip(provs, exps, strict=True))
+    w = s["weight"] * np.ldexp(1.0, s["prov"].map(e).to_numpy(np.int64))
+    d = s[["welfare", "poverty_line", "size", "prov", "stratum", "psu"]].assign(
+        weight=w
+    )
+    kw: dict[str, Any] = {"welfare": "welfare", "line": "poverty_line"}
+    kw |= {"unit": "percent", "alpha": [0, 1, 2], "weight": "weight"}
+    kw |= {"size": "size", "by": "prov", "strata": "stratum", "psu": "psu"}
+    frame = _engines(d)[engine]
+    cols = ["prov", "measure", "estimate", "n", "n_psu", "df"]
+    key = ["prov", "measure"]
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "the weights total at most")
+        alone = _to_pandas(poverty_table(frame, **kw)).sort_values(key)
+        both = _to_pandas(poverty_table(frame, overall=True, **kw))
+    both = both.dropna(subset=["prov"]).sort_values(key)
+    assert alone[cols].to_numpy().tolist() == both[cols].to_numpy().tolist()
+    # (standard errors: a few ulp, as a lazy engine sums in any order)
+    np.testing.assert_allclose(alone["se"], both["se"], rtol=1e-14)
+    sub = s[s["prov"] == "17"]
+    poor = sub["welfare"] < sub["poverty_line"]
+    pairs = zip(sub["weight"], sub["size"], strict=True)
+    mass = [Fraction(float(x)) * int(z) for x, z in pairs]
+    exact = 100 * sum(m for m, p in zip(mass, poor, strict=True) if p) / sum(mass)
+    row = both[(both["prov"] == "17") & (both["measure"] == both["measure"].iloc[0])]
+    assert row["estimate"].tolist() == [float(exact)]
+
+
 @pytest.mark.parametrize("tiny", [1e-20, 1e-30, 5e-324])
 def test_counts_and_df_come_from_the_weights_as_given(tiny: float) -> None:
     # Weights 1e300 (units 1-4) and `tiny` (units 5-6, PSU 3): every weight

@@ -1717,3 +1717,65 @@ def test_sum_counts_total_is_the_correctly_rounded_decimal_sum(
     places = min(max(d for _, d in figures) + extra, 6)
     if max(xs) < 10.0 ** (14 - places):  # stated decimals: 15 digits at most
         assert float(sum_counts(xs, decimals=places).total) == exact
+
+
+# Figures of 7 to 10 decimals are added as decimals, not as floats.
+
+
+def test_sum_counts_seven_decimals_exact_tie() -> None:
+    # By hand: 3 * 2483.1314525 = 7449.3943575 exactly, a tie at 6 decimals
+    # that rounds half up to 7449.394358 (the float sum is
+    # 7449.394357499999). Bounds: 7449.3943575 -+ 3 * 0.00000005
+    # = 7449.39435735 and 7449.39435765.
+    s = sum_counts([2483.1314525] * 3, decimals=7)
+    assert float(s.total) == 7449.3943575
+    assert round_half_up(float(s.total), 6) == 7449.394358
+    assert float(arr(s.rounding_lower)) == 7449.39435735
+    assert float(arr(s.rounding_upper)) == 7449.39435765
+    # By hand: 0.0740631 + 0.0642307 + 0.0399838 + 0.0621076 = 0.2403852;
+    # lower bound 0.2403852 - 4 * 0.00000005 = 0.240385.
+    s = sum_counts([0.0740631, 0.0642307, 0.0399838, 0.0621076], decimals=7)
+    assert float(s.total) == 0.2403852
+    assert float(arr(s.rounding_lower)) == 0.240385
+
+
+def test_pooled_rate_seven_decimals_exact_tie() -> None:
+    # By hand: headcount 3 * 2483.1314525 = 7449.3943575, population
+    # 20902.5 + 86385.7 + 49822.3 = 157110.5; 7449.3943575 / 157110.5
+    # = 0.047415 exactly, so 4.7415 % (a tie at 3 decimals: 4.742).
+    p = pooled_rate(
+        [2483.1314525] * 3,
+        unit="percent",
+        population=[20902.5, 86385.7, 49822.3],
+        decimals={"headcount": 7, "population": 1},
+    )
+    assert float(p.rate) == 4.7415
+    assert round_half_up(float(p.rate), 3) == 4.742
+
+
+@given(
+    d=st.integers(-6, 10),
+    units=st.lists(st.integers(0, 10**12), min_size=1, max_size=8),
+)
+def test_sum_counts_exact_for_every_decimals(d: int, units: list[int]) -> None:
+    # Figures u / 10**d (at most 12 significant digits, so each float reads
+    # back as its decimal): the total is the float nearest the exact sum,
+    # and the rounding bounds the floats nearest sum -+ n / 2 / 10**d
+    # (the lower one at least 0 per figure).
+    figures = [Fraction(u) / Fraction(10) ** d for u in units]
+    s = sum_counts([float(f) for f in figures], decimals=d)
+    assert float(s.total) == float(sum(figures))
+    half = Fraction(1, 2) / Fraction(10) ** d
+    lower = sum(max(f - half, Fraction(0)) for f in figures)
+    assert float(arr(s.rounding_lower)) == float(lower)
+    assert float(arr(s.rounding_upper)) == float(sum(figures) + len(figures) * half)
+
+
+def test_sum_counts_infers_up_to_ten_decimals() -> None:
+    # By hand, without `decimals`: 0.0740631 + 0.0642307 + 0.0399838
+    # + 0.0621076 = 0.2403852 (the float sum is 0.24038520000000002);
+    # 1/3 shows more than 10 decimals and is added in float.
+    assert float(sum_counts([0.0740631, 0.0642307, 0.0399838, 0.0621076]).total) == (
+        0.2403852
+    )
+    assert float(sum_counts([1 / 3, 1 / 3, 1 / 3]).total) == 1.0

@@ -13,7 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import numpy as np
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from povstat import (
@@ -94,10 +94,14 @@ def test_percent_and_fraction_are_the_floats_nearest_the_exact_values(
     k: int, d: int
 ) -> None:
     f = _figure(k % (10**d + 1), d)  # a fraction with d decimals
+    # Below about 1e-8 a figure is read as its binary value (documented in
+    # `decimal_ratio`): 1e-09 as a percent is 1.0000000000000001e-07 there.
+    assume(f == 0 or f >= 1e-8)
     p = to_percent(f, unit="fraction")
     assert p == float(_dec(f) * 100)
     assert round_half_up(p, 2) == _half_up(_dec(f) * 100, 2)
     q = _figure(k % (100 * 10**d + 1), d)  # a percent with d decimals
+    assume(q == 0 or q >= 1e-8)
     assert to_fraction(q, unit="percent") == float(_dec(q) / 100)
 
 

@@ -90,3 +90,19 @@ def test_every_true_split_lies_within_the_bounds(
     )
     total = d.population_effect + d.rate_effect
     assert b.change_lower - tol <= total <= b.change_upper + tol
+
+
+@given(
+    r0=st.floats(0.0, 100.0),
+    r1=st.floats(0.0, 100.0),
+    n=st.floats(0.0, 1.7e308),
+)
+def test_equal_populations_have_no_population_effect(
+    r0: float, r1: float, n: float
+) -> None:
+    # By hand: with N0 = N1 the population effect (N1 - N0)(r0 + r1)/2 is 0
+    # exactly, and the whole change is the rate effect (16.15 % -> 16.25 %
+    # of 1000: 0 and about 1.0, not a remainder of 4e-15).
+    res = decompose_headcount_change([r0], [r1], [n], [n], unit="percent")
+    assert res.population_effect[0] == 0.0
+    assert res.change[0] == res.rate_effect[0]

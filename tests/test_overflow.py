@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from fractions import Fraction
 from statistics import NormalDist
 from typing import Any
 
@@ -198,3 +199,88 @@ def test_near_the_limit_refused_naming_the_argument(
 ) -> None:
     with pytest.raises(ValueError, match=re.escape(match)):
         call()
+
+
+# A ratio beyond float64's range: its SE is inf where the exact SE is, not NaN.
+
+
+def test_relative_change_se_beyond_range_is_inf() -> None:
+    # By hand: r = 1e300 / 1e-300 = 1e600; SE(r) = sqrt((1e150 / 1e-300)**2
+    # + (1e300 * 1e-160 / 1e-600)**2) = sqrt(1e900 + 1e1480) ~ 1e740: inf.
+    kw: dict[str, Any] = {"se_before": [1e-160], "se_after": [1e150]}
+    se = p.relative_change_se([1e-300], [1e300], independent=True, **kw)
+    assert np.isposinf(se).all()
+    # Compound rate over 2 years: r**(-1/2) / 2 * SE(r) ~ 1e-300 / 2 * 1e740,
+    # in percent: 5e441, inf.
+    se = p.annualized_change_se([1e-300], [1e300], years=[2.0], independent=True, **kw)
+    assert np.isposinf(se).all()
+    with pytest.raises(ValueError, match="lies beyond float64's range"):
+        p.derived_ratio(
+            [1e300], [1e-300], level=0.95, independent=True,
+            se_numerator=[1e150], se_denominator=[1e-160],
+        )  # fmt: skip
+
+
+def test_ratio_se_finite_although_the_ratio_overflows() -> None:
+    # By hand: before 1e-10 (SE 1e-320), after 1e300 (SE 1e-10): r = 1e310
+    # overflows, but SE(r) = sqrt((1e-10 / 1e-10)**2 + (1e300 * s / 1e-20)**2)
+    # with s the float of 1e-320 (a subnormal, 2024 * 2**-1074): the second
+    # term is 1e320 * s, so SE(r) = sqrt(1 + (1e320 s)**2); in percent
+    # 100 times that, about 141.42.
+    term = Fraction(10) ** 320 * 2024 / 2**1074  # 1e320 * s, about 0.99999
+    exact = 100.0 * (1.0 + float(term) ** 2) ** 0.5
+    se = p.relative_change_se(
+        [1e-10], [1e300], se_before=[1e-320], se_after=[1e-10], independent=True
+    )
+    assert se[0] == pytest.approx(exact, rel=1e-12)
+    # One year: the compound rate's SE is the ratio's (r**0 = 1), exactly.
+    se1 = p.annualized_change_se(
+        [1e-10], [1e300], years=[1.0], se_before=[1e-320], se_after=[1e-10],
+        independent=True,
+    )  # fmt: skip
+    assert se1[0] == pytest.approx(exact, rel=1e-12)
+
+
+# No numpy warning at extreme inputs (warnings are errors in the tests).
+
+
+def test_wilson_interval_at_extreme_effective_sizes() -> None:
+    # By hand, n = 1e308 at 50 %: the SE is sqrt(0.25 / 1e308) = 5e-155 as
+    # a fraction, 5e-153 %, and the interval collapses to the estimate.
+    w = p.rate_interval(
+        [50.0, 0.0, 100.0], unit="percent", level=0.95, method="wilson",
+        n_effective=[1e308],
+    )  # fmt: skip
+    assert w.se[0] == pytest.approx(5e-153, rel=1e-15)
+    assert w.lower.tolist() == [50.0, 0.0, 100.0]
+    assert w.upper[0] == 50.0
+    assert w.upper[2] == 100.0
+    # n = 1e-300: half-width z / (n + z**2) sqrt(p (1 - p) n + z**2 / 4)
+    # -> z / z**2 * z / 2 = 1/2 around a centre of (p n + z**2/2)/(n + z**2)
+    # -> 1/2: the interval is [0, 100] % up to ~1e-299.
+    w = p.rate_interval(
+        [50.0], unit="percent", level=0.95, method="wilson", n_effective=[1e-300]
+    )
+    assert w.se[0] == pytest.approx(5e151, rel=1e-15)  # 100 * sqrt(0.25 / 1e-300)
+    assert 0.0 <= w.lower[0] < 1e-297
+    assert w.upper[0] == 100.0
+
+
+def test_compound_rate_se_over_tiny_years_is_inf() -> None:
+    # By hand: r = 2, years 1e-300: r**(1/t - 1) = 2**(1e300) overflows and
+    # the SE (sqrt(1e20 + 4e20) / 1 = 2.24e10 for r) is positive: inf.
+    se = p.annualized_change_se(
+        [1.0], [2.0], years=[1e-300], se_before=[1e10], se_after=[1e10],
+        independent=True,
+    )  # fmt: skip
+    assert np.isposinf(se).all()
+
+
+def test_pooled_rate_refuses_huge_se_without_warning() -> None:
+    # The SE of the poor, sqrt(2) * 1e301 * 1.3e154 / 100 ~ 1.8e453, lies
+    # beyond float64's range: refused by name (no divide-by-zero first).
+    with pytest.raises(ValueError, match="`se` is too large to add up"):
+        p.pooled_rate(
+            [1e300, 1e300], unit="percent", population=[1e301, 1e301],
+            se=[1.3e154] * 2, level=0.95, independent=True,
+        )  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Literal
 
 import numpy as np
@@ -928,3 +929,73 @@ def test_a_positive_rate_of_no_one_cannot_be_told() -> None:
         "the rate's population is 0, of which a rate above 0 cannot be a share: "
         "the figures disagree"
     )
+
+
+# Levels beyond 10 decimals are not read at 10 decimals.
+
+
+def test_change_of_levels_beyond_ten_decimals() -> None:
+    # By hand: 1.2e-10 % -> 1.4e-10 % is a rise of 2e-11 points and
+    # 100 * 2e-11 / 1.2e-10 = 16.67 %: "rose 17 percent" holds (at 10
+    # decimals both levels read 0.0000000001 and it "did not change").
+    res = check_change_statement(
+        1.2e-10, 1.4e-10, 17.0, direction="rise", stated_as="percent",
+        unit="percent", decimals=0,
+    )  # fmt: skip
+    assert res.verdict == HOLDS
+    assert "from 1.2e-10 % to 1.4e-10 %" in str(res.reason)
+    # By hand: 3e-11 -> 6e-11 doubles: +100 %.
+    res = check_change_statement(
+        3e-11, 6e-11, 100.0, direction="rise", stated_as="percent",
+        unit="percent", decimals=0,
+    )  # fmt: skip
+    assert res.verdict == HOLDS
+    # By hand: 1e-20 -> 2e-20 doubles: +100 %.
+    res = check_level_change_statement(
+        1e-20, 2e-20, 100.0, direction="rise", stated_as="percent", decimals=0
+    )
+    assert res.verdict == HOLDS
+    res = check_direction_statement(1.2e-10, 1.4e-10, direction="rise", unit="percent")
+    assert res.verdict == HOLDS
+    assert "rose 2e-11 points" in str(res.reason)
+    # A fall the wrong way still does not hold.
+    res = check_direction_statement(1.4e-10, 1.2e-10, direction="rise", unit="percent")
+    assert res.verdict == NOT_HOLDS
+
+
+@given(
+    m0=st.integers(1, 999),
+    m1=st.integers(1, 999),
+    e=st.integers(11, 20),
+)
+def test_relative_change_of_tiny_levels_matches_fraction(
+    m0: int, m1: int, e: int
+) -> None:
+    # Levels m * 10**-e % (beyond 10 decimals): the stated relative change,
+    # the exact 100 (m1 - m0) / m0 rounded half up to 1 decimal, holds.
+    exact = Fraction(100 * (m1 - m0), m0)
+    scaled = abs(exact) * 10
+    if m0 == m1 or abs(scaled - int(scaled) - Fraction(1, 2)) < Fraction(1, 10**6):
+        return  # no change, or (near) a tie at 1 decimal: not this property
+    stated = float(int(scaled + Fraction(1, 2))) / 10
+    res = check_change_statement(
+        m0 * 10.0**-e, m1 * 10.0**-e, stated,
+        direction="rise" if m1 > m0 else "fall", stated_as="percent",
+        unit="percent", decimals=1,
+    )  # fmt: skip
+    assert res.verdict == HOLDS
+
+
+def test_decimals_below_range_not_blamed_on_ten_decimals() -> None:
+    # -16 lies below the range: the message names the range, not the
+    # 10-decimal comparison (which limits only the upper end).
+    with pytest.raises(ValueError, match=r"lie in \[-15, 10\], got -16$"):
+        check_change_statement(
+            4.37, 4.26, 0.0, direction="fall", stated_as="points",
+            unit="percent", decimals=-16,
+        )  # fmt: skip
+    with pytest.raises(ValueError, match="so more cannot be checked"):
+        check_change_statement(
+            4.37, 4.26, 0.11, direction="fall", stated_as="points",
+            unit="percent", decimals=11,
+        )  # fmt: skip

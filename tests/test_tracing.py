@@ -824,3 +824,57 @@ def test_cells_not_rounded_to_cell_decimals_are_refused() -> None:
         trace_figure(two, 10.39, decimals=2, **{**kw, "cell_decimals": 2})
     with pytest.raises(ValueError, match=r"`cell_decimals` must lie in"):
         trace_figure(one, 4.26, decimals=2, **{**kw, "cell_decimals": 16})
+
+
+# A figure reached by rounding twice is traced to its cell.
+
+
+def test_trace_finds_cells_by_double_rounding() -> None:
+    # By hand: B = 4.27 stands for [4.265, 4.275); a true 4.2747 is
+    # published 4.27 and stated 4.275 at 3 decimals ([4.2745, 4.2755)
+    # meets [4.265, 4.275)). A = 4.26 ([4.255, 4.265)) cannot give 4.275.
+    df = pd.DataFrame(
+        {
+            "region_code": ["A", "B"],
+            "period": [2023, 2023],
+            "poverty_rate_pct": [4.26, 4.27],
+        }
+    )
+    kw: dict[str, Any] = {"subject": "A", "at": 2023, "measure": "poverty_rate_pct"}
+    res = trace_figure(df, 4.275, decimals=3, **kw)
+    assert res.verdict == NOT_HOLDS
+    assert list(res.candidates["region_code"]) == ["B"]
+    assert "4.27 stands for values that round to 4.275" in res.reason
+    # 4.2805 at 4 decimals ([4.28045, 4.28055)) meets neither: none.
+    res = trace_figure(df, 4.2805, decimals=4, **kw)
+    assert len(res.candidates["region_code"]) == 0
+
+
+@given(
+    cell=st.integers(0, 999),
+    stated=st.integers(0, 99_999),
+)
+@settings(max_examples=60, deadline=None)
+def test_trace_candidate_rule_against_fraction(cell: int, stated: int) -> None:
+    # A cell c / 100 (2 decimals) is a candidate for a stated s / 10**4 (4
+    # decimals) exactly when some true value rounds half up to both:
+    # [c/100 - 1/200, c/100 + 1/200) (from 0 at c = 0) meets
+    # [s/10**4 - 1/20000, s/10**4 + 1/20000). (Powers of ten are other slips.)
+    v, x = Fraction(cell, 100), Fraction(stated, 10**4)
+    low = max(v - Fraction(1, 200), Fraction(0))
+    expected = x - Fraction(1, 20000) < v + Fraction(1, 200) and (
+        x + Fraction(1, 20000) > low
+    )
+    df = pd.DataFrame(
+        {
+            "region_code": ["A", "B"],
+            "period": [2023, 2023],
+            "poverty_rate_pct": [99.99, float(v)],
+        }
+    )
+    res = trace_figure(
+        df, float(x), decimals=4, subject="A", at=2023, measure="poverty_rate_pct",
+        cell_decimals=2,
+    )  # fmt: skip
+    found = res.candidates["region_code"][res.candidates["power"] == 0]  # no misread
+    assert ("B" in list(found)) == expected

@@ -733,7 +733,7 @@ def decimals(value: object, name: str = "decimals", *, most: int = 15) -> int:
     if not -15 <= int(value) <= most:
         why = (
             ""
-            if most == 15
+            if most == 15 or int(value) < -15
             else f"; figures are compared at {most} decimals, so more cannot be checked"
         )
         msg = f"`{name}` must lie in [-15, {most}], got {shown(value)}{why}"

@@ -31,6 +31,7 @@ rows, so results never depend on the order of the inputs.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from fractions import Fraction
 from typing import Any, ClassVar, Literal, cast, get_args
 
 import numpy as np
@@ -653,52 +654,66 @@ def _decimal_total(
     The one summation of published figures (counts, populations and their
     rounding bounds). A float sum of decimal figures carries float noise
     (8.76 + 4.39 is 13.149999999999999, which rounds half up to 13.1, not
-    the 13.2 of 13.15). Figures with `decimals` places (checked and freed
-    of float noise by :func:`povstat.units.published`), or, with `decimals`
-    None, the figures of a group that all show at most 6 decimals exactly
-    (the most any of them shows, as :func:`povstat.units.shown_decimals`
-    counts them, group by group), are added as integers scaled by
-    ``10**decimals`` (whole parts and fractions apart, so neither the
-    scaling nor the sum rounds), and the exact total is turned into the
-    float nearest to it, rounded once (:func:`_divide_exactly`), whatever
-    its size below 2**62. Negative `decimals` (counts rounded to hundreds,
-    say) add the whole multiples of ``10**-decimals`` in int64 and scale
-    the integer total back exactly before its one rounding to float.
-    Other groups (implied populations,
-    say) are added in float, in the caller's canonical order. A group's
-    total never depends on the other groups. NaN and infinities propagate
-    as in a float sum.
+    the 13.2 of 13.15). Figures with `decimals` places (any `decimals`;
+    checked and freed of float noise by :func:`povstat.units.published`),
+    or, with `decimals` None, the figures of a group that all show at most
+    10 decimals exactly (the most any of them shows, counted as
+    :func:`povstat.units.shown_decimals` counts them, group by group), are
+    added as integers of the last decimal place, and the exact total is
+    turned into the float nearest to it, rounded once. A figure stands for
+    the decimal of that many places nearest to its float (the decimal it
+    was read from when it has at most 15 significant digits).
+
+    Groups whose integer sums fit int64 (the usual case: up to 11 places)
+    are added vectorised, each figure as its whole part (floor) and its
+    fraction's digits apart, so that neither the scaling nor the sum rounds
+    (:func:`_divide_exactly` rounds the total once); negative `decimals`
+    (counts rounded to hundreds, say) add the whole multiples of
+    ``10**-decimals``. The rare others (more places, or totals beyond
+    2**62 units) are added in Python integers, figure by figure. Other
+    groups (implied populations, say) are added in float, in the caller's
+    canonical order. A group's total never depends on the other groups.
+    NaN and infinities propagate as in a float sum.
     """
     finite = np.isfinite(x)
     if decimals is not None:
         x = published(x, decimals, name)
-    # The fewest decimals (0-6) showing each figure exactly; 7 marks a figure
-    # of more. Per group, so that a group's total never depends on the
-    # others, the most of its group (or the stated `decimals`).
-    each = np.full(x.shape, 7, dtype=np.int64)
-    for places in range(6, -1, -1):  # seven roundings, not a row loop
-        with np.errstate(invalid="ignore"):
+    # The fewest decimals (0 to `most`) showing each figure exactly; `most`
+    # + 1 marks a figure of more. Per group, so that a group's total never
+    # depends on the others, the most of its group (or the stated
+    # `decimals`).
+    most = 10 if decimals is None else max(10, decimals)
+    each = np.full(x.shape, most + 1, dtype=np.int64)
+    for places in range(most, -1, -1):  # a few roundings, not a row loop
+        with np.errstate(invalid="ignore", over="ignore"):
             each[round_half_up(x, places) == x] = places
     each[~finite] = 0
     shown = np.zeros(k, dtype=np.int64)
     np.maximum.at(shown, codes, each)
     if decimals is None:
         d = shown
+        decimal = d <= 10
     elif decimals >= 0:
         # Figures checked to show at most `decimals` places: the group's sum
         # shows no more places than its figures do.
         d = np.minimum(shown, decimals)
+        decimal = np.ones(k, dtype=bool)
     else:
         d = np.full(k, decimals, dtype=np.int64)
+        decimal = np.ones(k, dtype=bool)
     with np.errstate(invalid="ignore"):
         clean = np.where(finite, x, 0.0)
     top = np.zeros(k)
     np.maximum.at(top, codes, np.abs(clean))
     n = np.bincount(codes, minlength=k)
-    # Groups of decimal figures whose integer sums fit int64; the others
-    # (a figure of more than 6 decimals, or too large) are added in float.
+    # Groups whose integer sums (wholes and digits apart) fit int64.
     with np.errstate(over="ignore"):
-        exact = (d <= 6) & (top * np.maximum(n, 1) < 2.0**62)
+        fits = (
+            (d <= 11)
+            & (top * np.maximum(n, 1) < 2.0**62)
+            & (np.maximum(n, 1) * 10.0 ** np.clip(d, 0, 11) < 2.0**62)
+        )
+    exact = decimal & fits
     use = exact[codes]
     cu, xu = codes[use], clean[use]
     du = d[cu]
@@ -714,7 +729,8 @@ def _decimal_total(
     pos = du >= 0
     digits = np.where(
         pos,
-        np.rint((xu - whole) * 10.0**e).astype(np.int64) * 10 ** (np.abs(du) - e),
+        np.rint((xu - whole) * 10.0**e).astype(np.int64)
+        * 10 ** np.clip(du - e, 0, None),
         0,
     )
     wholes = np.where(pos, whole, np.rint(xu / 10.0 ** np.abs(du))).astype(np.int64)
@@ -732,34 +748,73 @@ def _decimal_total(
     if not finite.all():
         bad = ~finite & use
         total = total + np.bincount(codes[bad], weights=x[bad], minlength=k)
-    if not exact.all():
-        total = np.where(exact, total, np.asarray(_group_sum(x, codes, k)))
+    large = decimal & ~fits
+    if large.any():
+        total = np.where(large, _python_total(x, codes, k, d, large), total)
+    if not decimal.all():
+        total = np.where(decimal, total, np.asarray(_group_sum(x, codes, k)))
     return np.asarray(total)
+
+
+def _python_total(
+    x: NDArray[np.float64],
+    codes: NDArray[np.intp],
+    k: int,
+    d: NDArray[np.int64],
+    groups: NDArray[np.bool_],
+) -> NDArray[np.float64]:
+    """:func:`_decimal_total` of the rare `groups` beyond int64, in Python ints.
+
+    Each finite figure is the integer nearest to ``x * 10**d`` (exact, from
+    the figure's binary value); the group's integer total, divided by
+    ``10**d`` as a fraction, is rounded to float once. Non-finite figures
+    propagate as in a float sum.
+    """
+    rows = np.flatnonzero(groups[codes])
+    sums: dict[int, int] = {}
+    odd: dict[int, float] = {}
+    for i in rows.tolist():  # only the rows of groups beyond int64
+        g, v = int(codes[i]), float(x[i])
+        if not np.isfinite(v):
+            odd[g] = odd.get(g, 0.0) + v
+            continue
+        units = round(Fraction(v) * Fraction(10) ** int(d[g]))
+        sums[g] = sums.get(g, 0) + units
+    out = np.zeros(k)
+    for g in np.flatnonzero(groups).tolist():  # only the groups beyond int64
+        value = Fraction(sums.get(g, 0)) / Fraction(10) ** int(d[g])
+        try:
+            out[g] = float(value)
+        except OverflowError:
+            out[g] = np.inf if value > 0 else -np.inf
+        if g in odd:
+            out[g] = out[g] + odd[g]
+    return out
 
 
 def _divide_exactly(
     w: NDArray[np.int64], f: NDArray[np.int64], d: NDArray[np.int64]
 ) -> NDArray[np.float64]:
-    """The float nearest to ``w + f / 10**d`` (0 <= d <= 7), rounded once.
+    """The float nearest to ``w + f / 10**d`` (0 <= d <= 11), rounded once.
 
     With ``p = 10**d``, ``f`` is split exactly as ``qf * p + r``
-    (0 <= r < p) and ``q = w + qf``. Below 2**53, ``q * p + r`` is exact in
+    (0 <= r < p) and ``q = w + qf``. Below 2**52, ``q * p + r`` is exact in
     float and one division rounds once. Above, ``q`` is split as
     ``qh + ql`` with ``qh = float(q)``: the value is ``qh + t`` with
     ``t = (ql * p + r) / p``, a small number (below 2**10) whose one rounding
-    error (below 2**-40) is far less than the distance of a value that is not
-    a float midpoint from the nearest midpoint (at least ``1 / p``, since
-    such a value is at least ``2**53 / p``); so ``qh + t`` rounds the way the
-    exact value does. A value on a midpoint has ``t`` a whole number, exact,
-    and rounds to even.
+    error (below 2**-42) is far less than the distance of a value that is not
+    a float midpoint from the nearest midpoint (at least ``1 / p`` >=
+    1e-11, since such a value is at least ``2**52 / p``); so ``qh + t``
+    rounds the way the exact value does. A value on a midpoint has ``t`` a
+    whole number, exact, and rounds to even.
     """
-    dd = np.clip(d, 0, 7)
+    dd = np.clip(d, 0, 11)
     p = (10**dd).astype(np.int64)
     pf = p.astype(np.float64)
     qf, r = np.divmod(f, p)
     q = w + qf
     qh = q.astype(np.float64)
-    with np.errstate(invalid="ignore"):
+    with np.errstate(invalid="ignore", over="ignore"):
         ql = q - qh.astype(np.int64)  # exact: |q| < 2**62, |ql| <= 2**9
         small = np.abs(qh) * pf < 2.0**52
         units = np.where(small, q * p + r, 0)
@@ -845,8 +900,10 @@ def _sd(
                 )
                 raise ValueError(msg)
             var = np.maximum(var, 0.0)
+    # One factor at a time: their product may underflow to 0 (weights of
+    # 1e299 and errors of 1e154 are scaled by about 2**-994 and 2**-511).
     with np.errstate(over="ignore"):
-        sd = np.asarray(np.sqrt(var) / (fw * fe))
+        sd = np.asarray(np.sqrt(var) / fw / fe)
     _in_range(sd, name, "standard error of the sum", labels)
     return sd
 
@@ -1031,12 +1088,13 @@ def sum_counts(
     published 0 stands for :math:`[0, h)`.
 
     Totals are sums of decimal figures, not of their binary floats: counts
-    with `decimals` places, or without `decimals` counts that show at most 6
-    decimals exactly (8.76, 4.39), are added as integers of the last decimal
-    place, and the total is the float nearest to the exact decimal sum
-    (13.15, not the float sum 13.149999999999999, which rounds half up to
-    13.1 at 1 decimal). Other counts (1/3) are added in float, in an order
-    fixed by the values, and carry float noise in the last place.
+    with `decimals` places (any `decimals` accepted), or without `decimals`
+    counts that show at most 10 decimals exactly (8.76, 4.39), are added as
+    integers of the last decimal place, and the total is the float nearest
+    to the exact decimal sum (13.15, not the float sum 13.149999999999999,
+    which rounds half up to 13.1 at 1 decimal); so are the rounding bounds.
+    Other counts (1/3) are added in float, in an order fixed by the values,
+    and carry float noise in the last place.
 
     References
     ----------

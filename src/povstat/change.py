@@ -603,7 +603,9 @@ def decompose_headcount_change(
     the Shapley value of each factor in a two-factor product [1]_, [2]_. The
     identity is exact; the rate effect is computed by its formula and the
     population effect as the remainder, so the parts sum to the total to
-    within one rounding of the float subtraction. The populations are first
+    within one rounding of the float subtraction. With equal populations
+    the population effect is exactly 0 and the change is the rate effect.
+    The populations are first
     scaled by a power of two (exact) and the parts scaled back, so that
     populations near float64's largest value give their finite parts, with
     no overflow on the way.
@@ -649,8 +651,10 @@ def decompose_headcount_change(
         top = np.fmax(n0, n1)
     _, e = np.frexp(np.where(np.isfinite(top) & (top > 0), top, 1.0))
     m0, m1 = np.ldexp(n0, -e), np.ldexp(n1, -e)
-    scaled_total = (r1 * m1 - r0 * m0) / s
     scaled_rate = (r1 - r0) * (m0 + m1) / (2.0 * s)
+    # Equal populations: the population effect is exactly 0 and the change
+    # is the rate effect (not a remainder of float noise, 4e-15).
+    scaled_total = np.where(n0 == n1, scaled_rate, (r1 * m1 - r0 * m0) / s)
     # Scaling back is exact, so the remainder is that of the unscaled parts.
     total = np.asarray(np.ldexp(scaled_total, e))
     rate_effect = np.asarray(np.ldexp(scaled_rate, e))

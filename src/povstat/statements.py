@@ -58,7 +58,7 @@ from povstat.change import (
 )
 from povstat.frames import _plumbing
 from povstat.ranking import Ties, rank
-from povstat.tracing import trace_figure
+from povstat.tracing import _could_round_to, trace_figure
 from povstat.units import (
     figure_interval,
     published,
@@ -179,9 +179,15 @@ def _snap(x: NDArray[np.float64]) -> NDArray[np.float64]:
     ``4.05 - 4.0`` is ``0.04999999999999982`` in binary; published figures
     have at most a few decimals, so their sums, differences and products are
     exact at 10 decimals. Rounding there first lets an exact tie (0.05) be
-    rounded as the tie it is.
+    rounded as the tie it is. Only float noise is removed: a value further
+    than 2**-40 of its size from its rounding at 10 decimals (1.2e-10, or
+    4.123456789012) is kept as it is, never rounded to 10 decimals (so a
+    level of 1.2e-10 % is not read as 1e-10 %).
     """
-    return round_half_up(x, 10)
+    r = round_half_up(x, 10)
+    with np.errstate(invalid="ignore"):
+        noise = np.abs(r - x) <= 2.0**-40 * np.abs(x)
+    return np.asarray(np.where(noise, r, x), np.float64)
 
 
 def _as_fraction(v: float) -> fractions.Fraction:
@@ -600,6 +606,35 @@ def _shown_decimals(x: float, d: int) -> int:
 _PAST = {"fall": "fell", "rise": "rose"}
 
 
+def _beyond_ten_decimals(before: float, after: float) -> bool:
+    """Whether a level is no figure of at most 10 decimals (1.2e-10).
+
+    Sentences (:mod:`povstat.wording`) show figures at 10 decimals at most,
+    where 1.2e-10 and 1.4e-10 both read 0.0000000001: the reasons of the
+    checks then write such levels and their change in full instead.
+    """
+    levels = np.array([before, after])
+    with np.errstate(invalid="ignore"):
+        off = np.abs(round_half_up(levels, 10) - levels) > 2.0**-40 * np.abs(levels)
+    return bool(off.any())
+
+
+def _full_sentence(
+    before: float, after: float, relative: float, unit: str, change_unit: str
+) -> str:
+    """A change of levels beyond 10 decimals, in full (1.2e-10 to 1.4e-10)."""
+    diff = float(_level_difference(np.asarray(after), np.asarray(before), ()))
+    moved = _moved(diff)
+    size = "" if diff == 0 else f" {abs(diff):.15g}{change_unit}"
+    rel = (
+        ""
+        if not np.isfinite(relative) or diff == 0
+        else f" (a {_fmt(abs(relative), _change_decimals(relative, 2))} % "
+        f"relative {'fall' if diff < 0 else 'rise'})"
+    )
+    return f"{moved}{size}, from {before:.15g}{unit} to {after:.15g}{unit}{rel}"
+
+
 def _direction(value: object, name: str = "direction") -> Direction:
     return _validate.choice(value, name, ("fall", "rise"))
 
@@ -724,6 +759,12 @@ def check_change_statement(
     from "did not change"), never ``"holds"``; where the change is larger or
     has the other direction, ``"does not hold"``.
 
+    The change in points is the exact decimal difference of the rates,
+    rounded once; float noise is removed at 10 decimals only where both
+    rates are figures of at most 10 decimals. Rates beyond 10 decimals
+    (1.2e-10 % to 1.4e-10 %) are compared as given, not at 10 decimals (where
+    both read 0.0000000001 %), and the reason writes them in full.
+
     References
     ----------
     .. [1] OECD (2008), *Glossary of Statistical Terms*, "Percentage point".
@@ -765,7 +806,8 @@ def check_change_statement(
         years=t,
         **({} if given is None else {"levels_decimals": given.astype(np.float64)}),
     )
-    points = np.broadcast_to(_snap(c.points), shape)
+    # The exact decimal difference of the rates, rounded once.
+    points = _level_difference(a, b, shape)
     rel = np.broadcast_to(_snap(c.relative), shape)
     xs = np.broadcast_to(x, shape)
     tol = 0.5 * 10.0**-d
@@ -878,14 +920,20 @@ def check_change_statement(
         shown = max(level_places, d) if as_points_flag else level_places
         # The sentence that says the change right, then what the statement
         # got right or wrong.
-        core = str(
-            describe_rate_change(
-                float(bb[i]),
-                float(ab[i]),
-                unit="percent",
-                locale="en",
-                decimals=max(level_places, 0),
-                change_decimals=max(shown, 0),
+        core = (
+            _full_sentence(
+                float(bb[i]), float(ab[i]), float(rel[i]), " %", " percentage points"
+            )
+            if _beyond_ten_decimals(float(bb[i]), float(ab[i]))
+            else str(
+                describe_rate_change(
+                    float(bb[i]),
+                    float(ab[i]),
+                    unit="percent",
+                    locale="en",
+                    decimals=max(level_places, 0),
+                    change_decimals=max(shown, 0),
+                )
             )
         )
         if per_year:
@@ -1783,9 +1831,9 @@ def check_level_change_statement(
         rb = _in_percent(rate_before, u)
         ra = _in_percent(rate_after, u)
         c = rate_change(rb, ra, unit="percent")
-        rp, rr = c.points, c.relative
+        rr = c.relative
     else:
-        rp = rr = rb = ra = np.full((), np.nan)
+        rr = rb = ra = np.full((), np.nan)
     given = None if levels_decimals is None else _decimals_array(levels_decimals)
     shape = _validate.shape(
         before=b,
@@ -1815,7 +1863,7 @@ def check_level_change_statement(
             ).compound_per_year
         )
     compound = np.where(np.isnan(tb), np.nan, compound)
-    rate_points = np.broadcast_to(_snap(rp), shape)
+    rate_points = _level_difference(ra, rb, shape)
     rate_rel = np.broadcast_to(_snap(rr), shape)
     xs = np.broadcast_to(x, shape)
 
@@ -1938,13 +1986,17 @@ def check_level_change_statement(
         level_places = _decimals_of(bb[i], ab[i]) if given is None else int(level_d[i])
         shown = max(level_places, d) if said == "units" else level_places
         rate_d = max(2, _decimals_of(rbb[i], rab[i]))
-        core = str(
-            describe_level_change(
-                float(bb[i]),
-                float(ab[i]),
-                locale="en",
-                decimals=level_places,
-                change_decimals=shown,
+        core = (
+            _full_sentence(float(bb[i]), float(ab[i]), float(relative[i]), "", "")
+            if _beyond_ten_decimals(float(bb[i]), float(ab[i]))
+            else str(
+                describe_level_change(
+                    float(bb[i]),
+                    float(ab[i]),
+                    locale="en",
+                    decimals=level_places,
+                    change_decimals=shown,
+                )
             )
         )
         if per_year_given:
@@ -2161,9 +2213,8 @@ def check_direction_statement(
     _validate.rate(rate_before, "rate_before", u)
     _validate.rate(rate_after, "rate_after", u)
     # Points are percentage points, whatever `unit`.
-    c = rate_change(
-        _in_percent(rate_before, u), _in_percent(rate_after, u), unit="percent"
-    )
+    r0, r1 = _in_percent(rate_before, u), _in_percent(rate_after, u)
+    c = rate_change(r0, r1, unit="percent")
     if (poor_before is None) != (poor_after is None):
         msg = "`poor_before` and `poor_after` must be given together, or neither"
         raise ValueError(msg)
@@ -2175,9 +2226,9 @@ def check_direction_statement(
     )
     p1 = nan if poor_after is None else _validate.nonnegative(poor_after, "poor_after")
     shape = _validate.shape(rate_change=c.points, poor_before=p0, poor_after=p1)
-    pts = np.broadcast_to(_snap(c.points), shape)
+    pts = _level_difference(r1, r0, shape)
     rel = np.broadcast_to(_snap(c.relative), shape)
-    dp = np.broadcast_to(_snap(p1 - p0), shape)  # 1.00 + 1.39 is 2.39
+    dp = _level_difference(p1, p0, shape)  # 1.00 + 1.39 is 2.39
     sign = -1.0 if dirn == "fall" else 1.0
     r_ok = np.sign(pts) == sign
     p_ok = np.sign(dp) == sign
@@ -2205,8 +2256,14 @@ def check_direction_statement(
     def describe(i: tuple[int, ...]) -> str:
         p, q, r = float(pts[i]), float(dp[i]), float(rel[i])
         # A change that is not 0 is never shown as 0.00: more decimals.
+        # Points beyond 10 decimals (1.2e-10 % to 1.4e-10 %) in full.
+        size = (
+            f"{abs(p):.15g}"
+            if p != 0 and round_half_up(abs(p), 10) == 0
+            else _fmt(abs(p), _change_decimals(p, 2))
+        )
         moved = (
-            f"the rate {_moved(p)} {_fmt(abs(p), _change_decimals(p, 2))} points "
+            f"the rate {_moved(p)} {size} points "
             f"({_signed(r, _change_decimals(r, 2))} %)"
         )
         if rate_only[i]:
@@ -2578,7 +2635,11 @@ def check_rank_statement(
             nonneg = bool((v[~np.isnan(v)] >= 0).all())
             floor = fractions.Fraction(0)
             low = max(vx - half_v, floor) if vx >= 0 and nonneg else vx - half_v
-            fits = sx - half_s < vx + half_v and sx + half_s > low
+            fits = bool(
+                _could_round_to(
+                    np.asarray([value]), shown_d, sv, vd, nonnegative=nonneg
+                ).all()
+            )
             # The true values both roundings allow.
             both_lo = max(sx - half_s, low)
             both_hi = min(sx + half_s, vx + half_v)

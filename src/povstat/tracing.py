@@ -43,6 +43,54 @@ _BUNDLED_MEASURES = (
 _HOLDS, _NOT_HOLDS, _UNDECIDED = "holds", "does not hold", "cannot tell"
 
 
+def _exact_figure(v: float) -> Fraction:
+    """The decimal a finite float stands for (its shortest repr), exactly."""
+    return Fraction(repr(v))
+
+
+def _could_round_to(
+    values: NDArray[np.float64],
+    cell_decimals: int,
+    stated: float,
+    decimals: int,
+    *,
+    nonnegative: bool,
+) -> NDArray[np.bool_]:
+    """Whether a true value behind each published figure can round to `stated`.
+
+    The one rule for a figure stated with more decimals than the figures it
+    is checked against (a rank statement's value, a traced figure): a
+    published :math:`v` (rounded half up to `cell_decimals`) stands for
+    :math:`[v - h, v + h)`, the stated :math:`X` (at `decimals`) for
+    :math:`[X - h_s, X + h_s)`, and some true value is published as
+    :math:`v` and rounds to :math:`X` when the two intervals share a point,
+    in exact rational arithmetic. This covers double rounding: 4.2747 is
+    published 4.27 and stated 4.275 at 3 decimals, so 4.275 can come from
+    a published 4.27. Among figures of no negative value (`nonnegative`) a
+    published 0 stands for :math:`[0, h)`; among signed ones for
+    :math:`(-h, h)`. Missing values never match.
+    """
+    v = np.asarray(values, dtype=np.float64)
+    ok = np.isfinite(v)
+    shown = np.where(ok, round_half_up(np.where(ok, v, 0.0), cell_decimals), 0.0)
+    exact: NDArray[np.object_] = np.asarray(
+        np.frompyfunc(_exact_figure, 1, 1)(shown), dtype=np.object_
+    )
+    h = Fraction(1, 2) / Fraction(10) ** cell_decimals
+    x = _exact_figure(float(stated))
+    hs = Fraction(1, 2) / Fraction(10) ** decimals
+    upper = exact + h
+    low: NDArray[np.object_] = exact - h
+    if nonnegative:
+        # A published figure of 0 or more stands for values of 0 or more.
+        floor = np.asarray(Fraction(0), dtype=np.object_)
+        low = np.where((shown >= 0) & (low < floor), floor, low)
+    meets = np.asarray(x - hs < upper, dtype=bool) & np.asarray(
+        x + hs > low, dtype=bool
+    )
+    return np.asarray(meets & ok, dtype=bool)
+
+
 def _columns(x: Mapping[str, Any]) -> Mapping[str, NDArray[Any]]:
     return MappingProxyType({k: readonly(np.asarray(v)) for k, v in x.items()})
 
@@ -249,10 +297,15 @@ def trace_figure(
         than the cell shows and lies within its rounding (188.481 against a
         published 188.48, which stands for 188.475 to 188.485). A figure
         stated with more decimals than a cell (4.2634 against a table of 2
-        decimals) matches that cell when it rounds to it at the cell's
-        decimals (4.2634 is 4.26): such candidates are listed, and their
-        slip says the figure is more precise than the table (never with a
-        power of ten: a misread figure has the cell's digits, no more).
+        decimals) matches that cell when a true value the cell stands for
+        can round to it at the stated decimals: the two rounding intervals
+        share a point (4.2634 is 4.26; and 4.275 matches a published 4.27,
+        which stands for 4.265 to 4.275, since 4.2747 is published as 4.27
+        and stated as 4.275 at 3 decimals: double rounding). The rule is
+        that of :func:`povstat.statements.check_rank_statement` for a stated
+        value. Such candidates are listed, and their slip says the figure
+        is more precise than the table (never with a power of ten: a
+        misread figure has the cell's digits, no more).
 
     Raises
     ------
@@ -286,9 +339,14 @@ def trace_figure(
     -----
     A stated :math:`X` at :math:`d` decimals matches a published :math:`v`
     when :math:`\operatorname{round}_d(v\,10^k) = X`, rounded half up, for
-    the power :math:`k` (0 unless misread); digits are swapped when the two
-    figures, written to :math:`d` decimals, differ by exchanging two
-    adjacent digits. The kinds of slip are those that recur in reports of
+    the power :math:`k` (0 unless misread); where :math:`d` exceeds the
+    cell's decimals :math:`c` (and :math:`k = 0`), when
+    :math:`[X - h_d, X + h_d)` and :math:`[v - h_c, v + h_c)` share a point,
+    :math:`h_j = 10^{-j}/2`, in exact arithmetic (a published 0 of a
+    column of no negative value stands for :math:`[0, h_c)`), so that a
+    figure reached by rounding a true value twice is found; digits are
+    swapped when the two figures, written to :math:`d` decimals, differ by
+    exchanging two adjacent digits. The kinds of slip are those that recur in reports of
     official statistics [1]_.
 
     References
@@ -530,13 +588,13 @@ def trace_figure(
         # stored with more, 10.385 at 2, was published as 10.39).
         v = Fraction(repr(float(round_half_up(published, pd_))))
         h = Fraction(1, 2) / Fraction(10) ** pd_
-        xs = Fraction(repr(x))
-        hs = Fraction(1, 2) / Fraction(10) ** d
         # A published 0 in a column of no negative figure (a count) stands
         # for [0, h); in a signed column (changes) for (-h, h).
         nonneg = bool((_plumbing.pandas_floats(table[measure]) >= 0).all())
         low = max(v - h, Fraction(0)) if v >= 0 and nonneg else v - h
-        if xs - hs < v + h and xs + hs > low:
+        if _could_round_to(
+            np.asarray([published]), pd_, x, d, nonnegative=nonneg
+        ).all():
             places = f"{pd_} decimal{'s' if pd_ != 1 else ''}"
             stated_places = f"{d} decimal{'s' if d != 1 else ''}"
             # Cannot tell; the other cells whose rounding holds the figure
@@ -567,11 +625,14 @@ def trace_figure(
         # cell's digits, no more (14.94 read as 149.4, never 149.39).
         cd = pd_ if c == measure else scales.get(c, _column_decimals(table[c]))
         finer = (d > cd) & (pw == 0)[:, None]
-        with np.errstate(invalid="ignore"):
-            by_cell = float(round_half_up(x, cd))
+        could = (
+            _could_round_to(v, cd, x, d, nonnegative=bool((v[~np.isnan(v)] >= 0).all()))
+            if d > cd
+            else np.zeros(v.shape, dtype=bool)
+        )
         # A stated 0 is never a misread power of ten: every value that
         # rounds to 0 after the power would "explain" it.
-        hit = (np.where(finer, by_cell == scaled, round_half_up(scaled, d) == x)) & (
+        hit = (np.where(finer, could[None, :], round_half_up(scaled, d) == x)) & (
             (pw[:, None] == 0) | (x != 0)
         )
         pi, ri = np.nonzero(hit)
@@ -657,10 +718,15 @@ def trace_figure(
                 else scales.get(str(meas[i]), _column_decimals(table[str(meas[i])]))
             )
             cell = float(figures[str(meas[i])][r])
+            rounded = float(round_half_up(x, cd)) == float(round_half_up(cell, cd))
             parts.append(
                 f"the figure is more precise than the table: "
                 f"{_display(x, d)} is {_display(cell, max(cd, 0))} at "
                 f"{_places_text(cd)}"
+                if rounded
+                else f"the figure is more precise than the table: "
+                f"{_display(cell, max(cd, 0))} stands for values that round to "
+                f"{_display(x, d)} at {_places_text(d)}"
             )
         return "; ".join(parts)
 

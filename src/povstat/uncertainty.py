@@ -17,7 +17,7 @@ default.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import ClassVar, Literal, cast
+from typing import Any, ClassVar, Literal, cast
 
 import numpy as np
 from attrs import field, frozen
@@ -728,10 +728,16 @@ def rate_interval(
             raise ValueError(msg)
         n = _validate.positive(n_effective, "n_effective")
         _shapes(rate=r, n_effective=n)
-        s = np.sqrt(p * (1.0 - p) / n)
-        z2n = z * z / n
-        centre = (p + z2n / 2.0) / (1.0 + z2n)
-        half = z / (1.0 + z2n) * np.sqrt(p * (1.0 - p) / n + z2n / (4.0 * n))
+        s = np.sqrt(p * (1.0 - p)) / np.sqrt(n)
+        # With z2n = z**2 / n, multiplied through by n so that no step
+        # overflows for an n near float64's largest or smallest value:
+        # centre (p + z2n / 2) / (1 + z2n) = (p n + z**2 / 2) / (n + z**2),
+        # half z / (1 + z2n) sqrt(p (1 - p) / n + z2n / (4 n))
+        # = z / (n + z**2) sqrt(p (1 - p) n + z**2 / 4).
+        zz = z * z
+        nz = n + zz
+        centre = (p * n + zz / 2.0) / nz
+        half = z / nz * np.sqrt(p * (1.0 - p) * n + zz / 4.0)
         far_lo, far_hi = centre - half, centre + half
         # The bounds are the roots of (1 + z2n) t**2 - (2p + z2n) t + p**2;
         # the root near an estimate close to 0 (or 1) is centre - half (or
@@ -741,8 +747,11 @@ def rate_interval(
         # cancellation, and exactly 0 (1) at p == 0 (1).
         q = 1.0 - p  # exact for p >= 0.5, where it is used
         with np.errstate(divide="ignore", invalid="ignore"):
-            near_lo = p * p / ((1.0 + z2n) * far_hi)
-            near_hi = 1.0 - q * q / ((1.0 + z2n) * (1.0 - far_lo))
+            # 1 + z2n = nz / n.
+            # Exactly 0 (1) at p == 0 (1), also where the other root is
+            # p itself (an n near float64's largest: 0 / 0 otherwise).
+            near_lo = np.where(p == 0, 0.0, p * p * (n / nz) / far_hi)
+            near_hi = np.where(q == 0, 1.0, 1.0 - q * q * (n / nz) / (1.0 - far_lo))
         lo = np.clip(np.where(p <= 0.5, near_lo, far_lo), 0.0, 1.0)
         hi = np.clip(np.where(p >= 0.5, near_hi, far_hi), 0.0, 1.0)
     else:
@@ -1358,6 +1367,36 @@ def _ratio_and_se(
     cov: ArrayLike | None,
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Ratio r = after / before and its delta-method SE (NaN where before == 0)."""
+    r, sd, _, _ = _ratio_parts(
+        before,
+        after,
+        se_before=se_before,
+        se_after=se_after,
+        independent=independent,
+        correlation=correlation,
+        cov=cov,
+    )
+    return r, sd
+
+
+def _ratio_parts(
+    before: ArrayLike,
+    after: ArrayLike,
+    *,
+    se_before: ArrayLike,
+    se_after: ArrayLike,
+    independent: object,
+    correlation: ArrayLike | None,
+    cov: ArrayLike | None,
+) -> tuple[
+    NDArray[np.float64], NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]
+]:
+    """:func:`_ratio_and_se` and, for a ratio > 0, the logs of both.
+
+    The logs are finite where the ratio or its SE overflows (from the
+    inputs' logs and :func:`_scaled_ratio_se`), for formulas that bring
+    them back into range (a compound rate's SE); NaN elsewhere.
+    """
     b, a, sb, sa, c = _pair(
         before,
         after,
@@ -1375,7 +1414,76 @@ def _ratio_and_se(
         sd = _validate.root_sum_squares(sa, r * sb, r, c) / np.abs(
             np.where(b == 0, 1.0, b)
         )
-    return np.asarray(r), np.asarray(sd)
+    # Where the ratio or a step of the formula overflows (1e300 / 1e-300),
+    # the SE from mantissas and exponents apart: inf only where the exact
+    # SE lies beyond float64's range, never NaN from inf * 0.
+    over = _overflowed(a, b, sa, sb, c, r, sd)
+    log_r = log_sd = np.full(np.shape(r), np.nan)
+    if over.any():
+        q, k = _scaled_ratio_se(a, b, sa, sb, c)
+        with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+            sd = np.where(over, np.ldexp(q, k), sd)
+            positive = over & (a / np.where(b == 0, 1.0, b) > 0)
+            log_r = np.where(positive, np.log(np.abs(a)) - np.log(np.abs(b)), np.nan)
+            log_sd = np.where(positive, np.log(q) + k * np.log(2.0), np.nan)
+    return np.asarray(r), np.asarray(sd), np.asarray(log_r), np.asarray(log_sd)
+
+
+def _overflowed(
+    a: NDArray[np.float64],
+    b: NDArray[np.float64],
+    sa: NDArray[np.float64],
+    sb: NDArray[np.float64],
+    c: NDArray[np.float64],
+    r: NDArray[np.float64],
+    sd: NDArray[np.float64],
+) -> NDArray[np.bool_]:
+    """Finite inputs (``b`` not 0) whose ratio or delta-method SE is not finite."""
+    finite = np.isfinite(a) & np.isfinite(b) & np.isfinite(sa) & np.isfinite(sb)
+    finite &= np.isfinite(c) & (b != 0)
+    return np.asarray(finite & ~(np.isfinite(r) & np.isfinite(sd)))
+
+
+def _scaled_ratio_se(
+    a: NDArray[np.float64],
+    b: NDArray[np.float64],
+    sa: NDArray[np.float64],
+    sb: NDArray[np.float64],
+    c: NDArray[np.float64],
+) -> tuple[NDArray[np.float64], NDArray[np.int32]]:
+    """The delta-method SE of ``a / b`` as ``q * 2**k`` (q finite).
+
+    The variance :math:`s_a^2/b^2 + a^2 s_b^2/b^4 - 2 a c/b^3` term by
+    term, each as a mantissa product (``np.frexp``, at most 16 in size)
+    times a power of two, all scaled by ``2**-2k`` with ``2k`` the largest
+    exponent: no term overflows, the largest is near 1, and the root is
+    ``q``. Terms far below the largest underflow to 0, a relative change
+    below 2**-1000.
+    """
+    a, b, sa, sb, c = np.broadcast_arrays(a, b, sa, sb, c)
+    with np.errstate(all="ignore"):
+        ma, ea = np.frexp(a)
+        mb, eb = np.frexp(np.where(b == 0, 1.0, b))
+        msa, esa = np.frexp(sa)
+        msb, esb = np.frexp(sb)
+        mc, ec = np.frexp(c)
+        ea, eb, esa, esb, ec = (x.astype(np.int64) for x in (ea, eb, esa, esb, ec))
+        m1, e1 = (msa / mb) ** 2, 2 * (esa - eb)
+        m2, e2 = (ma * msb / (mb * mb)) ** 2, 2 * (ea + esb - 2 * eb)
+        m3, e3 = 2.0 * ma * mc / (mb * mb * mb), ea + ec - 3 * eb
+        low = np.iinfo(np.int64).min
+        top = np.maximum.reduce(
+            [np.where(m != 0, e, low) for m, e in ((m1, e1), (m2, e2), (m3, e3))]
+        )
+        top = np.where(top == low, 0, top)
+        k = -((-top) // 2)  # ceil(top / 2): 2k >= each exponent
+
+        def scaled(m: NDArray[np.float64], e: NDArray[np.int64]) -> Any:
+            return np.ldexp(m, np.clip(e - 2 * k, -4000, 0).astype(np.int32))
+
+        var = scaled(m1, e1) + scaled(m2, e2) - scaled(m3, e3)
+        q = np.sqrt(np.maximum(var, 0.0))
+    return np.asarray(q, np.float64), np.asarray(np.clip(k, -4000, 4000), np.int32)
 
 
 def relative_change_se(
@@ -1405,7 +1513,9 @@ def relative_change_se(
     -------
     ndarray of float64
         SE of :math:`100(\hat\theta_2/\hat\theta_1 - 1)`, in percent;
-        broadcast shape. NaN where `before` is 0 (no relative change).
+        broadcast shape. NaN where `before` is 0 (no relative change);
+        inf where the exact SE lies beyond float64's range (also where the
+        ratio itself overflows, 1e300 / 1e-300: never NaN).
 
     Raises
     ------
@@ -1459,7 +1569,8 @@ def relative_change_se(
         correlation=correlation,
         cov=cov,
     )
-    return np.asarray(100.0 * s)
+    with np.errstate(over="ignore"):  # an SE beyond float64's range is inf
+        return np.asarray(100.0 * s)
 
 
 def annualized_change_se(
@@ -1494,7 +1605,8 @@ def annualized_change_se(
     ndarray of float64
         SE of :math:`g = 100(r^{1/\Delta t} - 1)`, in percent per year;
         broadcast shape. NaN where `before` is 0 or :math:`r \le 0` (no
-        compound rate).
+        compound rate); inf where the exact SE lies beyond float64's range
+        (the power and the ratio are taken in logs where they overflow).
 
     Raises
     ------
@@ -1539,7 +1651,7 @@ def annualized_change_se(
     >>> print(se.round(4))
     1.5735
     """
-    r, s = _ratio_and_se(
+    r, s, log_r, log_s = _ratio_parts(
         before,
         after,
         se_before=se_before,
@@ -1550,11 +1662,29 @@ def annualized_change_se(
     )
     t = _validate.positive(years, "years")
     _shapes(ratio=r, years=t)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        deriv = np.where(r > 0, r, np.nan) ** (1.0 / t - 1.0) / t
-    # numpy gives nan ** 0 == 1 (one year elapsed): mask after the power.
-    deriv = np.where(r > 0, deriv, np.nan)
-    return np.asarray(100.0 * deriv * s)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        # r**(1/t - 1) / t in logs: the power overflows or underflows (years
+        # of 1e-300) where the SE, a product, need not.
+        log_deriv = (1.0 / t - 1.0) * np.log(np.where(r > 0, r, np.nan))
+        # The power is exact at one year (r**0 is 1, even for an infinite r).
+        log_deriv = np.where(t == 1.0, 0.0, log_deriv)
+        se = 100.0 * np.exp(log_deriv + np.log(s)) / t
+        plain = np.isfinite(r) & np.isfinite(s) & (r > 0) & (s > 0)
+        deriv = np.where(r > 0, r, np.nan) ** np.where(plain, 1.0 / t - 1.0, 0.0)
+        exact = 100.0 * (deriv / t) * s
+        se = np.where(plain & np.isfinite(exact) & (deriv > 0), exact, se)
+        # Ratio or SE beyond float64's range: from their logs.
+        logs = np.isfinite(log_r) & np.isfinite(log_s)
+        se = np.where(
+            logs,
+            100.0
+            * np.exp(
+                np.where(t == 1.0, 0.0, (1.0 / t - 1.0) * log_r) + log_s - np.log(t)
+            ),
+            se,
+        )
+        se = np.where((r > 0) & (s == 0), 0.0, se)
+    return np.asarray(np.where(r > 0, se, np.nan), np.float64)
 
 
 # --------------------------------------------------------------------------

@@ -227,14 +227,22 @@ def _level_difference(
     :func:`povstat.sum_counts` requires), and their difference is formed
     exactly and rounded once (73,140,917,174,220.20 - 70,773,596,628,439.30
     is 2,367,320,545,780.90, where the float difference is
-    2,367,320,545,780.906). Levels with more digits (computed values) are
-    subtracted in float, float noise then removed at 10 decimals.
+    2,367,320,545,780.906). Other levels (below about 1e-8, or of 16 or
+    more digits) are subtracted in float; where both are figures of at most
+    10 decimals up to float noise (2e-9, 3e-9, 2.3899999999999997 for
+    2.39: within 2**-40 of their size of their rounding there) the float
+    noise is then removed at 10 decimals, and elsewhere (1.2e-10 and
+    1.4e-10, of 11 decimals and more) the float difference is kept, never
+    rounded to 0 at 10 decimals.
     """
-    diff, exact = decimal_difference(
-        np.broadcast_to(a, shape), np.broadcast_to(b, shape)
-    )
+    a, b = np.broadcast_to(a, shape), np.broadcast_to(b, shape)
+    diff, exact = decimal_difference(a, b)
     with np.errstate(over="ignore", invalid="ignore"):
-        return np.asarray(np.where(exact, diff, round_half_up(diff, 10)), np.float64)
+        grid = (np.abs(round_half_up(a, 10) - a) <= 2.0**-40 * np.abs(a)) & (
+            np.abs(round_half_up(b, 10) - b) <= 2.0**-40 * np.abs(b)
+        )
+        snapped = np.where(grid, round_half_up(diff, 10), diff)
+        return np.asarray(np.where(exact, diff, snapped), np.float64)
 
 
 def _sentences(

@@ -3445,6 +3445,122 @@ def test_weights_whose_sum_of_squares_overflows_are_one_outcome(engine: str) -> 
     np.testing.assert_allclose(out["se"], [100 * np.sqrt(100 / 99 * 25e-4)], rtol=1e-13)
 
 
+@pytest.mark.parametrize("engine", ["pandas", "polars", "duckdb"])
+def test_domain_rows_do_not_depend_on_overall(engine: str) -> None:
+    # The simulated survey's provinces, each province's weights times its
+    # own power of two 2**e (e in [-900, 900)): each domain row is the same
+    # with overall=True as without (its own power of two, never the overall
+    # one), and P0 is the float64 nearest the exact weighted share of poor
+    # persons (worked with exact fractions here).
+    from fractions import Fraction
+
+    from povstat.datasets import simulate_survey
+
+    s = simulate_survey(2000, year=2023, seed=1)
+    assert isinstance(s, pd.DataFrame)
+    s["prov"] = s["region_code"].str[:2]
+    provs = sorted(s["prov"].unique())
+    exps = np.random.default_rng(0).integers(-900, 900, len(provs))
+    e = dict(zip(provs, exps, strict=True))
+    w = s["weight"] * np.ldexp(1.0, s["prov"].map(e).to_numpy(np.int64))
+    d = s[["welfare", "poverty_line", "size", "prov", "stratum", "psu"]].assign(
+        weight=w
+    )
+    kw: dict[str, Any] = {"welfare": "welfare", "line": "poverty_line"}
+    kw |= {"unit": "percent", "alpha": [0, 1, 2], "weight": "weight"}
+    kw |= {"size": "size", "by": "prov", "strata": "stratum", "psu": "psu"}
+    frame = _engines(d)[engine]
+    cols = ["prov", "measure", "estimate", "n", "n_psu", "df"]
+    key = ["prov", "measure"]
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "the weights total at most")
+        alone = _to_pandas(poverty_table(frame, **kw)).sort_values(key)
+        both = _to_pandas(poverty_table(frame, overall=True, **kw))
+    both = both.dropna(subset=["prov"]).sort_values(key)
+    assert alone[cols].to_numpy().tolist() == both[cols].to_numpy().tolist()
+    # (standard errors: a few ulp, as a lazy engine sums in any order)
+    np.testing.assert_allclose(alone["se"], both["se"], rtol=1e-14)
+    sub = s[s["prov"] == "17"]
+    poor = sub["welfare"] < sub["poverty_line"]
+    pairs = zip(sub["weight"], sub["size"], strict=True)
+    mass = [Fraction(float(x)) * int(z) for x, z in pairs]
+    exact = 100 * sum(m for m, p in zip(mass, poor, strict=True) if p) / sum(mass)
+    row = both[(both["prov"] == "17") & (both["measure"] == both["measure"].iloc[0])]
+    assert row["estimate"].tolist() == [float(exact)]
+
+
+@pytest.mark.parametrize("tiny", [1e-20, 1e-30, 5e-324])
+def test_counts_and_df_come_from_the_weights_as_given(tiny: float) -> None:
+    # Weights 1e300 (units 1-4) and `tiny` (units 5-6, PSU 3): every weight
+    # is positive, so n = 6 units, 3 PSUs, df = 3 - 1 stratum = 2 (each unit
+    # its own PSU: 6 PSUs, df 5), however far below 1e300 `tiny` is (the
+    # rescale by a power of two took 1e-30 to 0). Overall row of domains a
+    # (6 units of 1e300 in PSUs 1-3) and b (4 units of `tiny`, PSUs 4-5):
+    # n 10, 5 PSUs, df 4; b alone n 4, 2 PSUs, df 1.
+    y = [100.0, 150, 100, 100, 90, 130]
+    w = [1e300] * 4 + [tiny] * 2
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "the weights total at most")
+        warnings.filterwarnings("ignore", "the variance of")
+        for psu, want in (([1, 1, 2, 2, 3, 3], [6, 3, 2]), (None, [6, 6, 5])):
+            e = poverty_estimates(y, 125.0, unit="percent", alpha=0, weights=w, psu=psu)
+            assert [e.n[0], e.n_psu[0], e.df[0]] == want
+        df = pd.DataFrame({"y": y, "w": w, "p": [1, 1, 2, 2, 3, 3]})
+        kw: dict[str, Any] = {"welfare": "y", "weight": "w", "line": 125.0}
+        kw |= {"unit": "percent", "alpha": 0}
+        d2 = pd.DataFrame(
+            {
+                "y": [100.0, 150] * 5,
+                "g": list("aaaaaabbbb"),
+                "w": [1e300] * 6 + [tiny] * 4,
+                "p": [1, 1, 2, 2, 3, 3, 4, 4, 5, 5],
+            }
+        )
+        for engine, frame in _engines(df).items():
+            for col, want in (("p", [6, 3, 2]), (None, [6, 6, 5])):
+                out = _to_pandas(poverty_table(frame, psu=col, **kw))
+                got = out[["n", "n_psu", "df"]].iloc[0].tolist()
+                assert got == want, engine
+        for engine, frame in _engines(d2).items():
+            out = _to_pandas(poverty_table(frame, psu="p", by="g", overall=True, **kw))
+            out = out.sort_values("g", na_position="last")
+            assert out[["n", "n_psu", "df"]].to_numpy().tolist() == [
+                [6, 3, 2],
+                [4, 2, 1],
+                [10, 5, 4],
+            ], engine
+
+
+@pytest.mark.parametrize("engine", ["polars lazy", "duckdb"])
+def test_many_domains_of_different_scales_on_lazy_engines(engine: str) -> None:
+    # 300 domains, each of welfare 100 (weight 1) and 150 (weight 3) times
+    # its own power of two 2**e (e from -850 to 849, a few hundred distinct
+    # exponents): P0 = 1/(1 + 3) = 25 % in every domain, with the standard
+    # errors of the unscaled weights (a power of two changes no ratio), as
+    # on pandas; lazy engines built an expression nested once per exponent
+    # (RecursionError).
+    k = 300
+    e = (np.arange(k) * 37) % 1700 - 850
+    base = pd.DataFrame(
+        {
+            "y": np.tile([100.0, 150.0], k),
+            "g": np.repeat(np.arange(k), 2),
+            "w": np.tile([1.0, 3.0], k),
+        }
+    )
+    scaled = base.assign(w=base["w"] * np.ldexp(1.0, np.repeat(e, 2)))
+    kw: dict[str, Any] = {"welfare": "y", "weight": "w", "by": "g", "line": 125.0}
+    kw |= {"unit": "percent", "alpha": 0}
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "the weights total at most")
+        want = poverty_table(base, **kw).sort_values("g")
+        out = _to_pandas(poverty_table(_engines(scaled)[engine], **kw))
+    out = out.sort_values("g")
+    assert out["g"].tolist() == list(range(k))
+    np.testing.assert_allclose(out["estimate"], 25.0, rtol=1e-15)
+    np.testing.assert_allclose(out["se"], want["se"], rtol=1e-14)
+
+
 @settings(max_examples=15, deadline=None)
 @given(
     st.lists(st.floats(0.5, 100.0), min_size=9, max_size=9),
@@ -3541,6 +3657,73 @@ def test_short_float_labels_are_their_shortest_decimals_in_every_container(
     assert out["g"].tolist()[:2] == [0.1, 0.7]
     assert out["g"].isna().tolist() == [False, False, True]
     assert out["estimate"].tolist() == [50.0, 50.0, 50.0]
+
+
+# An en dash and a typographic apostrophe written as escapes.
+_NON_ASCII = [
+    "é",
+    "É",
+    "\u2013",
+    "\u2019",
+    "😀",
+    "中文",
+    "Nusa Tenggara\u2013Timur",
+    "e\u0301",
+]
+
+
+@pytest.mark.parametrize("role", ["by", "strata", "psu"])
+@pytest.mark.parametrize("collate", ["", " COLLATE NOCASE"])
+def test_duckdb_non_ascii_text_keys_match_pandas_and_polars(
+    role: str, collate: str
+) -> None:
+    # Any UTF-8 text as a key on DuckDB, with or without a collation that
+    # merges none of the labels (each label on its own under NOCASE except
+    # 'é'/'É', left out there): the same table as pandas and polars lazy.
+    # Each label holds welfare 100 and 150 under line 125, weight 1, so each
+    # domain's P0 is 1/2 = 50 % and the overall P0 is 50 %.
+    labels = [g for g in _NON_ASCII if not (collate and g == "É")]
+    y = [100.0, 150.0] * len(labels)
+    g = [lab for lab in labels for _ in range(2)]
+    k = [(i // 2) % 2 for i in range(len(g))]
+    d = pd.DataFrame({"y": y, "k": k, "g": g})
+    con = duckdb.connect()
+    con.register("d", d)
+    rel = con.sql(f"select y, k, g{collate} as g from d")
+    kw: dict[str, Any] = {"welfare": "y", "unit": "percent", "alpha": 0, role: "g"}
+    kw |= {"strata": "k"} if role == "psu" else {}
+    kw |= {"overall": True} if role == "by" else {}
+    want = poverty_table(d, line=125.0, **kw)
+    got = poverty_table(rel, line=125.0, **kw).df()
+    lazy = poverty_table(pl.from_pandas(d).lazy(), line=125.0, **kw).collect()
+    by = ["g"] if role == "by" else []
+    order = [*by, "estimate"]
+    want = want.sort_values(by or ["estimate"], na_position="last")
+    got = got.sort_values(by or ["estimate"], na_position="last")
+    lazy_pd = lazy.to_pandas().sort_values(by or ["estimate"], na_position="last")
+    for out in (got, lazy_pd):
+        assert out["estimate"].tolist() == want["estimate"].tolist()
+        assert out["se"].tolist() == want["se"].tolist()
+        assert (
+            out[order[0]].tolist()[: len(labels)]
+            == want[order[0]].tolist()[: len(labels)]
+        )
+    assert want["estimate"].tolist() == [50.0] * len(want)
+    if role == "by":
+        assert sorted(got["g"].dropna()) == sorted(labels)
+
+
+def test_duckdb_nocase_merging_non_ascii_text_is_refused() -> None:
+    # COLLATE NOCASE groups 'é' with 'É' (two labels on pandas and polars):
+    # refused naming the argument and the column.
+    con = duckdb.connect()
+    rel = con.sql(
+        "select y, g COLLATE NOCASE as g from "
+        "(values (100.0, 'é'), (150.0, 'É'), (100.0, '中文')) t(y, g)"
+    )
+    match = r"`by` column 'g' groups distinct text values as one label"
+    with pytest.raises(TypeError, match=match):
+        poverty_table(rel, welfare="y", line=125.0, alpha=0, unit="percent", by="g")
 
 
 _TEXT_ROWS = "(100.0, 1, 'A'), (150.0, 1, 'a'), (100.0, 2, 'A'), (150.0, 2, 'a')"

@@ -373,8 +373,10 @@ def reduce_units(
         if fpc is None
         else _fpc_per_stratum(fpc, s_codes, s_labels, n, stratified=strata is not None)
     )
-    all_positive = w.size == 0 or float(np.min(w)) > 0
-    positive = w > 0 if not all_positive else np.ones(0, bool)
+    # Units of positive weight as given (n, PSUs, df), whatever the rescale
+    # left of a weight far below its domain's largest.
+    all_positive = w_given.size == 0 or float(np.min(w_given)) > 0
+    positive = w_given > 0 if not all_positive else np.ones(0, bool)
     if psu is None:
         # Each unit its own PSU, exactly as unique ids: the variance from
         # deviations of each unit's terms, never from expanded sums of
@@ -808,10 +810,14 @@ def _overall_cells(red: Reduced) -> Reduced:
         if x is None:
             return None
         flat_hi, flat_lo = hi.reshape(hi.shape[0], -1), x.reshape(x.shape[0], -1)
+        # The old cells keep their own power of two (each domain's figures
+        # do not depend on `overall`); only their copies are brought to the
+        # overall one.
+        moved_hi, moved_lo = flat_hi, flat_lo
         if shift is not None:
-            flat_hi = np.ldexp(flat_hi, shift[:, None])
-            flat_lo = np.ldexp(flat_lo, shift[:, None])
-        lo_new = _sum_pair(codes, flat_hi, flat_lo, m)[1]
+            moved_hi = np.ldexp(flat_hi, shift[:, None])
+            moved_lo = np.ldexp(flat_lo, shift[:, None])
+        lo_new = _sum_pair(codes, moved_hi, moved_lo, m)[1]
         both = np.concatenate([flat_lo, lo_new])
         return both.reshape(-1, *x.shape[1:]) if x.ndim > 1 else both[:, 0]
 

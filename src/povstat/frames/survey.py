@@ -141,13 +141,27 @@ def _domain_factors(
         m, mn = pw.max(), nw.when(pw > 0).then(pw).min()
     need = (m >= nw.lit(large_weight(rows))) | (mn < nw.lit(SMALL_WEIGHT))
     good = top[np.isfinite(top) & (top > 0)]
-    f1: nw.Expr = nw.lit(1.0)
-    f2: nw.Expr = nw.lit(1.0)
-    for e in np.unique(np.frexp(good)[1]).tolist():  # a loop over exponents
-        a, b = exponent_factors(np.array([e]))
-        here = need & (m >= nw.lit(math.ldexp(1.0, e - 1)))
-        f1 = nw.when(here).then(nw.lit(float(a[0]))).otherwise(f1)
-        f2 = nw.when(here).then(nw.lit(float(b[0]))).otherwise(f2)
+    exps = np.unique(np.frexp(good)[1])
+    a, b = exponent_factors(exps)
+    # The factors of the largest exponent e with m >= 2**(e - 1), or 1: a
+    # balanced tree of comparisons, so that the expression nests only
+    # log2(exponents) deep however many domains differ in scale.
+    lows = [math.ldexp(1.0, int(e) - 1) for e in exps.tolist()]
+
+    def pick(values: Sequence[float], lo: int, hi: int) -> nw.Expr:
+        # Among the candidates lo..hi (-1: the factor 1), the one for m.
+        if lo == hi:
+            return nw.lit(values[lo] if lo >= 0 else 1.0)
+        mid = (lo + hi + 1) // 2
+        return (
+            nw.when(m >= nw.lit(lows[mid]))
+            .then(pick(values, mid, hi))
+            .otherwise(pick(values, lo, mid - 1))
+        )
+
+    last = len(lows) - 1
+    f1 = nw.when(need).then(pick(a.tolist(), -1, last)).otherwise(nw.lit(1.0))
+    f2 = nw.when(need).then(pick(b.tolist(), -1, last)).otherwise(nw.lit(1.0))
     return f1, f2
 
 
@@ -615,12 +629,11 @@ def poverty_table(
         the cast to make; UUID and ENUM are read as their text, BLOB as
         bytes), a key column is text the engine groups under a collation
         (DuckDB ``COLLATE NOCASE``, found where a group holds distinct
-        values; Spark strings of a collation other than ``UTF8_BINARY``,
-        from the schema: cast to a plain string type), a Spark key column
-        is a year-month or calendar interval or a VARIANT, or a `welfare`,
-        `line`,
-        `weight`, `size` or `fpc` column is not of a numeric dtype
-        (integer, float or decimal; bool, text, dates, datetimes and
+        values, for any UTF-8 text; Spark strings of a collation other than
+        ``UTF8_BINARY``, from the schema: cast to a plain string type), a
+        Spark key column is a year-month or calendar interval or a VARIANT,
+        or a `welfare`, `line`, `weight`, `size` or `fpc` column is not of
+        a numeric dtype (integer, float or decimal; bool, text, dates, datetimes and
         durations are refused, from the schema, before any data is read;
         a pandas object column is read when it holds numbers only:
         Decimals, as ``pandas.read_sql`` returns a NUMERIC column, ints,
@@ -1097,13 +1110,15 @@ def poverty_table(
         per_unit += [
             (wcol * term * term).alias(f"{t}wtt{j}") for j, term in enumerate(terms)
         ]
-        per_unit.append((wcol > 0).cast(f64).alias(f"{t}pos"))
+        # Units of positive weight as given (n, PSUs, df), whatever the
+        # rescale left of a weight far below its domain's largest.
         wu = nw.col(f"{t}wu")
+        per_unit.append((wu > 0).cast(f64).alias(f"{t}pos"))
         per_unit.append(nw.when(wu > 0).then(wu).alias(f"{t}wposv"))
         # Each term of the units of positive weight (null otherwise): its range
         # by cell tells a measure the same for every unit of a domain.
         per_unit += [
-            nw.when(wcol > 0).then(x).alias(f"{t}tv{j}") for j, x in enumerate(terms)
+            nw.when(wu > 0).then(x).alias(f"{t}tv{j}") for j, x in enumerate(terms)
         ]
         units_as_psu = psu is None
         if units_as_psu:
@@ -1169,19 +1184,22 @@ def poverty_table(
             _plumbing.significant_digits(nw.col(c)).max().cast(f64).alias(f"{t}dig{i}")
             for i, c in enumerate(decimal_cols)
         ]
-        # DuckDB text keys: the bytes' range in each group, which differs
-        # where a collation (COLLATE NOCASE) merged distinct values.
+        # DuckDB text keys: the range of each group's values split into
+        # characters, which differs where a collation (COLLATE NOCASE) merged
+        # distinct values. The list's elements carry no collation, so they
+        # compare by their bytes, for any UTF-8 text (a cast to BLOB refuses
+        # non-ASCII characters).
         texts = (
             [c for c in keys if in_schema[c] == nw.String]
             if frame.implementation.is_duckdb()
             else []
         )
         aggs += [
-            nw.col(c).cast(nw.Binary()).min().alias(f"{t}blo{i}")
+            nw.col(c).str.split("").min().alias(f"{t}blo{i}")
             for i, c in enumerate(texts)
         ]
         aggs += [
-            nw.col(c).cast(nw.Binary()).max().alias(f"{t}bhi{i}")
+            nw.col(c).str.split("").max().alias(f"{t}bhi{i}")
             for i, c in enumerate(texts)
         ]
         # The one pass over the data on the engine.

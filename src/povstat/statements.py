@@ -359,16 +359,16 @@ def _refuse_unrounded_levels(
             published(v[dd == k], int(k), name)
 
 
-def _change_range(
+def _level_bounds(
     before: NDArray[np.float64],
     after: NDArray[np.float64],
     shown: NDArray[np.intp],
     top: float | None,
-) -> tuple[NDArray[np.object_], NDArray[np.object_]]:
-    """The open range of the true change after - before, exactly.
+) -> tuple[NDArray[np.object_], ...]:
+    """``(a_lo, a_hi, b_lo, b_hi)``: the levels' exact rounding intervals.
 
     Each figure is within half a unit of its `shown` decimals, and within
-    [0, `top`] (`top` None: no upper limit).
+    [0, `top`] (`top` None: no upper limit); `a` is `after`, `b` `before`.
     """
     zero = fractions.Fraction(0)
     half = np.asarray(
@@ -384,6 +384,21 @@ def _change_range(
         cap = np.asarray(fractions.Fraction(top), dtype=np.object_)
         a_hi = np.asarray(np.where(a_hi > cap, cap, a_hi), dtype=np.object_)
         b_hi = np.asarray(np.where(b_hi > cap, cap, b_hi), dtype=np.object_)
+    return a_lo, a_hi, b_lo, b_hi
+
+
+def _change_range(
+    before: NDArray[np.float64],
+    after: NDArray[np.float64],
+    shown: NDArray[np.intp],
+    top: float | None,
+) -> tuple[NDArray[np.object_], NDArray[np.object_]]:
+    """The open range of the true change after - before, exactly.
+
+    Each figure is within half a unit of its `shown` decimals, and within
+    [0, `top`] (`top` None: no upper limit).
+    """
+    a_lo, a_hi, b_lo, b_hi = _level_bounds(before, after, shown, top)
     return (
         np.asarray(a_lo - b_hi, dtype=np.object_),
         np.asarray(a_hi - b_lo, dtype=np.object_),
@@ -406,19 +421,7 @@ def _relative_range(
     returned as (low, low).
     """
     zero = fractions.Fraction(0)
-    half = np.asarray(
-        np.frompyfunc(
-            lambda k: fractions.Fraction(1, 2) / fractions.Fraction(10) ** int(k), 1, 1
-        )(shown),
-        dtype=np.object_,
-    )
-    b, a = _exact(before), _exact(after)
-    a_lo, b_lo = _fmax(a - half, zero), _fmax(b - half, zero)
-    a_hi, b_hi = a + half, b + half
-    if top is not None:
-        cap = np.asarray(fractions.Fraction(top), dtype=np.object_)
-        a_hi = np.asarray(np.where(a_hi > cap, cap, a_hi), dtype=np.object_)
-        b_hi = np.asarray(np.where(b_hi > cap, cap, b_hi), dtype=np.object_)
+    a_lo, a_hi, b_lo, b_hi = _level_bounds(before, after, shown, top)
     unbounded = np.asarray(b_lo <= zero, dtype=bool)
     hundred = fractions.Fraction(100)
     low = np.asarray(hundred * (a_lo / b_hi - 1), dtype=np.object_)

@@ -247,7 +247,7 @@ def numeric(
     if arr.dtype.kind == "f" and arr.dtype.itemsize < 8:
         return widen_short_float(arr)
     if arr.dtype.kind == "f" and arr.dtype.itemsize > 8:
-        return _narrow_long_float(arr, name)
+        return _narrow_long_float(arr, name, place)
     if arr.dtype.kind in "iu" and arr.dtype.itemsize == 8 and arr.size:
         _exact_integers(arr, name, place)
     return np.asarray(arr, dtype=np.float64)
@@ -407,7 +407,9 @@ def refuse_inexact_decimal_texts(
 
 
 def _narrow_long_float(
-    arr: NDArray[np.floating[Any]], name: str
+    arr: NDArray[np.floating[Any]],
+    name: str,
+    place: Callable[[int], str] | None = None,
 ) -> NDArray[np.float64]:
     """Float64 of a longdouble array, refusing values float64 cannot hold.
 
@@ -427,7 +429,7 @@ def _narrow_long_float(
         k = int(np.flatnonzero(~held)[0])
         where: object = None
         if arr.ndim == 1:
-            where = k
+            where = k if place is None else place(k)
         elif arr.ndim > 1:
             where = tuple(int(j) for j in np.unravel_index(k, arr.shape))
         raise ValueError(_inexact_message(name, flat[k], where))

@@ -1480,3 +1480,23 @@ def test_spans_float64_cannot_hold_are_refused() -> None:
         ValueError, match=r"`cov`: .*cov\[0, 0\] = 1\.0 and cov\[1, 1\]"
     ):
         rank_confidence_sets([1.0, 2.0], cov=np.diag([1.0, 1e-300]), **kw)
+
+
+def test_masked_cov_entries_are_named_as_masked() -> None:
+    # cov[0, 2] and cov[2, 0] are masked (missing), not infinite: the
+    # message says masked, at the entry. With estimate 2 left out (NaN),
+    # the masked entries are not needed: 1 and 2 with variances 1 are
+    # 1 / sqrt(2) = 0.71 SEs apart, both sets [1, 2].
+    mask = np.zeros((3, 3), dtype=bool)
+    mask[0, 2] = mask[2, 0] = True
+    cov = np.ma.masked_array(np.eye(3), mask=mask)
+    kw: dict[str, Any] = {
+        "descending": True, "level": 0.9, "method": "sidak", "simultaneous": False
+    }  # fmt: skip
+    with pytest.raises(
+        ValueError, match=r"`cov` .*masked \(missing\) entry at cov\[0, 2\]"
+    ):
+        rank_confidence_sets([1.0, 2.0, 3.0], cov=cov, **kw)
+    ok = rank_confidence_sets([1.0, 2.0, np.nan], cov=cov, **kw)
+    np.testing.assert_array_equal(ok.lower[:2], [1.0, 1.0])
+    np.testing.assert_array_equal(ok.upper[:2], [2.0, 2.0])

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from povstat import implied_population, round_half_up
+from povstat import implied_population, round_half_up, with_ranks
 from povstat.datasets import load_east_java, load_indonesia
 from povstat.statements import (
     HOLDS,
@@ -4148,3 +4148,69 @@ def test_check_statements_reads_a_computed_rate_column_as_given() -> None:
     out = check_statements(st, data, unit="percent", persons_per_poor_unit=1000)
     assert out["verdict"].tolist() == ["holds", "holds"]
     assert "B (42.857142857142854) ranks 1 of 2" in out["reason"].iloc[0]
+
+
+def test_rank_subject_messages_name_the_near_label_and_read_well() -> None:
+    # "Kota Batu " (trailing space) and "KOTA BATU" are not labels, but
+    # differ from "Kota Batu" only in case or spaces: the message says so.
+    names = ["Kota Batu", "Kota Malang"]
+    kw: dict[str, Any] = {"stated_rank": 1, "descending": True}
+    for typed in ("Kota Batu ", "KOTA BATU", "kota  batu"):
+        with pytest.raises(
+            ValueError,
+            match=r"not among `labels` \(it differs only in case or spaces from "
+            r"'Kota Batu'",
+        ):
+            check_rank_statement([1.0, 2.0], names, subject=typed, **kw)
+    with pytest.raises(ValueError, match=r"not among `labels`$"):
+        check_rank_statement([1.0, 2.0], names, subject="Kota Blitar", **kw)
+    with pytest.raises(ValueError, match=r"3 is an int, but `labels` are"):
+        check_rank_statement([1.0, 2.0], names, subject=3, **kw)
+
+
+def test_tuple_labels_are_refused_as_not_one_label() -> None:
+    # [('a', 1), ('a', 2)] becomes a 2 x 2 array: four labels for two
+    # values. Refused, saying what a label must be and how to join it.
+    with pytest.raises(TypeError, match=r"one label .* shape \(2, 2\).*\('a', 1\)"):
+        check_rank_statement(
+            [1.0, 2.0], [("a", 1), ("a", 2)], subject="a 1", stated_rank=1,
+            descending=True,
+        )  # fmt: skip
+
+
+def test_top_statement_without_the_members_value_cannot_tell() -> None:
+    # One region, no value: "a is the highest" (k = 1 = n). The member has
+    # no rank at all, so, as check_rank_statement says, cannot tell; it
+    # "held" before because k equalled the number of regions.
+    top = check_top_statement([np.nan], ["a"], members=["a"], k=1, descending=True)
+    one = check_rank_statement(
+        [np.nan], ["a"], subject="a", stated_rank=1, descending=True
+    )
+    assert str(top.verdict) == str(one.verdict) == "cannot tell"
+    assert "a (no value)" in str(top.reason)
+    # b (value 1) with a missing competitor is surely among the top 2 of 2:
+    # at worst 2nd (by hand: rank 1 + 1 missing = 2 <= 2). Holds.
+    both = check_top_statement(
+        [np.nan, 1.0], ["a", "b"], members=["b"], k=2, descending=True
+    )
+    assert str(both.verdict) == "holds"
+
+
+def test_text_numbers_get_the_parse_numbers_hint_everywhere() -> None:
+    # '13,65' is 13.65 written with a decimal comma: every entry point that
+    # takes numbers names povstat.parse_numbers and locale='id'.
+    hint = r"povstat\.parse_numbers \(e\.g\. locale='id'"
+    kw: dict[str, Any] = {"subject": "a", "stated_rank": 1, "descending": True}
+    with pytest.raises(TypeError, match=rf"`values` must be numeric.*{hint}"):
+        check_rank_statement(["13,65", "2,1"], ["a", "b"], **kw)
+    with pytest.raises(TypeError, match=rf"`values` .*non-numbers; .*{hint}"):
+        check_rank_statement(np.array(["13,65", 2.0], dtype=object), ["a", "b"], **kw)
+    with pytest.raises(TypeError, match=rf"`stated_value` must be numeric.*{hint}"):
+        check_rank_statement(
+            [1.0, 2.0], ["a", "b"], stated_value="19,35",  # type: ignore[arg-type]
+            value_decimals=2, **kw,
+        )  # fmt: skip
+    df = pd.DataFrame({"region_code": ["a", "b"], "poverty_rate_pct": ["13,65", "2,1"]})
+    for frame in (df, pl.from_pandas(df)):
+        with pytest.raises(TypeError, match=rf"argument `rate`.*{hint}"):
+            with_ranks(frame, descending=True)

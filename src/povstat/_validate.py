@@ -147,6 +147,13 @@ def flag(value: object, name: str) -> bool:
     return bool(value)
 
 
+#: Said wherever numbers arrive as text: how to read them.
+TEXT_NUMBERS_HINT = (
+    "read numbers written as text with povstat.parse_numbers (e.g. "
+    "locale='id' for '13,65')"
+)
+
+
 def numeric(
     x: ArrayLike, name: str, *, place: Callable[[int], str] | None = None
 ) -> NDArray[np.float64]:
@@ -239,10 +246,13 @@ def numeric(
             )
             raise ValueError(msg) from None
         except (TypeError, ValueError):
-            msg = f"`{name}` must be numeric, got dtype object with non-numbers"
+            text = any(isinstance(v, str | bytes) for v in arr.reshape(-1).tolist())
+            hint = f"; {TEXT_NUMBERS_HINT}" if text else ""
+            msg = f"`{name}` must be numeric, got dtype object with non-numbers{hint}"
             raise TypeError(msg) from None
     if arr.dtype.kind not in "iuf" or arr.dtype.kind == "b":
-        msg = f"`{name}` must be numeric, got dtype {arr.dtype}"
+        hint = f"; {TEXT_NUMBERS_HINT}" if arr.dtype.kind in "US" else ""
+        msg = f"`{name}` must be numeric, got dtype {arr.dtype}{hint}"
         raise TypeError(msg)
     if arr.dtype.kind == "f" and arr.dtype.itemsize < 8:
         return widen_short_float(arr)

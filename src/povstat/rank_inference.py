@@ -571,6 +571,17 @@ class _Problem:
         keep = ~missing
         if c is not None:
             sub = c[np.ix_(keep, keep)]
+            if np.ma.isMaskedArray(cov):
+                hidden = np.ma.getmaskarray(cov)[np.ix_(keep, keep)]
+                if hidden.any():
+                    i, j = (int(a) for a in np.argwhere(hidden)[0])
+                    ki, kj = np.flatnonzero(keep)[[i, j]]
+                    msg = (
+                        "`cov` must be known for the estimates that are ranked, "
+                        f"found a masked (missing) entry at cov[{ki}, {kj}]; "
+                        "give the covariance, or leave that estimate out (NaN)"
+                    )
+                    raise ValueError(msg)
             _check_cov(sub)
         self.by = by
         self.x_kept = np.where(keep, x, np.nan)

@@ -2921,10 +2921,12 @@ def check_top_statement(
     highest" does not hold, although each alone could be 2nd. So the
     verdict is "holds" if the statement holds in every order the values
     allow (missing values anywhere, ties broken either way), "does not
-    hold" if it holds in none, and "cannot tell" otherwise. The values are
-    rounded half up to
-    10 decimals before ranking, so that float noise from computing published
-    figures does not break a tie.
+    hold" if it holds in none, and "cannot tell" otherwise. A named region
+    without a value is never surely in, even with :math:`k` equal to the
+    number of regions: it has no rank ("cannot tell", as
+    :func:`check_rank_statement` says of it). Float noise from computing
+    published figures is removed before ranking, as in
+    :func:`check_rank_statement` (``0.1 + 0.2`` ties with 0.3).
 
     References
     ----------
@@ -2996,7 +2998,9 @@ def check_top_statement(
     r_min = rank(v, descending=descending, ties="min").rank
     r_max = rank(v, descending=descending, ties="max").rank
     # Missing competitors could all rank ahead: widen the worst case.
-    surely_in = (~np.isnan(v) & (r_max + n_missing <= k)) | (k >= names.size)
+    # A region without a value cannot be placed, even among all of them
+    # (k = n): "cannot tell", as check_rank_statement says of it.
+    surely_in = ~np.isnan(v) & (r_max + n_missing <= k)
     surely_out = ~np.isnan(v) & (r_min > k)
     is_member = np.zeros(names.size, dtype=bool)
     is_member[at] = True
@@ -3126,8 +3130,7 @@ def _column_numbers(
         got = [x for x, t in zip(items, is_text, strict=True) if t]
         msg = (
             f"`statements` column {col!r} must hold numbers, not text; rows "
-            f"{where[:10]} have {got[:10]}; read numbers written as text with "
-            "povstat.parse_numbers (e.g. locale='id' for '0,11')"
+            f"{where[:10]} have {got[:10]}; {_validate.TEXT_NUMBERS_HINT}"
         )
         raise ValueError(msg)
 
@@ -4179,7 +4182,7 @@ def _data_numbers(data: pd.DataFrame, col: str, arg: str) -> None:
     if not pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):
         msg = (
             f"`data` column {col!r} (argument `{arg}`) must be numeric, got "
-            f"{dtype}; read numbers written as text with povstat.parse_numbers"
+            f"{dtype}; {_validate.TEXT_NUMBERS_HINT}"
         )
         raise TypeError(msg)
 
@@ -4233,6 +4236,16 @@ def _values_and_labels(
     # A masked array is checked as given: np.asarray would drop its mask
     # and use the hidden values as labels.
     raw = labels if np.ma.isMaskedArray(labels) else np.asarray(labels, dtype=object)
+    if np.ndim(raw) > 1:
+        # Tuples or lists as labels become rows of a 2-D array.
+        first = np.asarray(raw)[(0,) * (np.ndim(raw) - 1)].tolist()
+        msg = (
+            f"`labels` must hold one label (a str or a number) per value, got "
+            f"shape {np.shape(raw)}: a label such as {tuple(first)!r} is a "
+            "tuple or list, not one label; join its parts into one str (e.g. "
+            f"{' '.join(map(str, first))!r})"
+        )
+        raise TypeError(msg)
     checked = _validate.labels(raw, "labels")
     lab = np.empty(checked.shape, dtype=object)
     lab[...] = checked.tolist() if checked.ndim else checked.item()
@@ -4270,13 +4283,32 @@ def _position(lab: NDArray[np.object_], x: object, arg: str) -> int:
     if lab.size:
         want, have = _label_kind(x), _label_kind(lab[0])
         if want != have:
+            article = "an" if want[:1] in "aeiou" else "a"
             msg = (
-                f"`{arg}` {x!r} is a {want}, but `labels` are {have}s (e.g. "
-                f"{lab[0]!r}): pass it as the labels are written"
+                f"`{arg}` {x!r} is {article} {want}, but `labels` are {have}s "
+                f"(e.g. {lab[0]!r}): pass it as the labels are written"
             )
             raise ValueError(msg)
     hits = np.flatnonzero(lab == x) if lab.size else np.array([], dtype=np.intp)
     if not hits.size:
-        msg = f"`{arg}` {x!r} is not among `labels`"
+        msg = f"`{arg}` {x!r} is not among `labels`{_near_labels(lab, x)}"
         raise ValueError(msg)
     return int(hits[0])
+
+
+def _near_labels(lab: NDArray[np.object_], x: object) -> str:
+    """A hint naming the labels `x` matches but for case and spaces, or ''."""
+    if not isinstance(x, str) or not lab.size:
+        return ""
+
+    def folded(t: object) -> str:
+        return " ".join(str(t).split()).casefold()
+
+    want = folded(x)
+    near = [t for t in lab.tolist() if isinstance(t, str) and folded(t) == want]
+    if not near:
+        return ""
+    shown = ", ".join(repr(t) for t in near[:3])
+    return (
+        f" (it differs only in case or spaces from {shown}: write it as the labels do)"
+    )

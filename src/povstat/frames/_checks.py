@@ -94,6 +94,8 @@ def require(
                 "Python as bytes, is not read by the frame adapters; cast it "
                 "to BIGINT (or DOUBLE) in the query"
                 if shown.startswith(("BIGNUM ", "VARINT "))
+                else f"; {_validate.TEXT_NUMBERS_HINT}"
+                if any(t in shown.lower() for t in ("str", "utf8", "varchar"))
                 else ""
             )
             msg = (

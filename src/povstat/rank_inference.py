@@ -417,6 +417,21 @@ class _Bucket:
         """SEs divided by their group's `scale`, in the kernel's precision."""
         return np.asarray((self.se / self.scale).astype(self.dtype))
 
+    def kernel_se(self) -> _FloatArray:
+        """Scaled SEs as :func:`_pair_norm` takes them (squared in float32).
+
+        Single precision is used only when every nonzero pair SE of a group
+        is within a factor 1000 of its largest SE: a scaled SE whose square
+        underflows in float32 then belongs to an item whose every pair is
+        dominated by the other SE (two such items would make a pair SE far
+        below the largest), so the square adds nothing visible, and the
+        square root of a sum is cheaper than a hypot. In double precision,
+        whose groups may span any range, SEs are combined by hypot, no
+        square formed.
+        """
+        ss = self.scaled_se()
+        return np.asarray(ss * ss) if ss.dtype == np.float32 else ss
+
     def weights(self) -> _FloatArray:
         """``1 / sigma_ik`` for the scaled draws, 0 off the valid pairs.
 
@@ -428,11 +443,22 @@ class _Bucket:
             with np.errstate(over="ignore"):
                 w = self.inv_sigma * self.scale[:, :, None]
             return np.asarray(w.astype(self.dtype))
-        ss = self.scaled_se()
-        w = np.hypot(ss[:, :, None], ss[:, None, :])
-        np.maximum(w, np.finfo(self.dtype).tiny, out=w)
-        w = np.reciprocal(w)
-        return np.asarray(np.where(self.pair, w, 0.0).astype(self.dtype))
+        ss = self.kernel_se()
+        norm = _pair_norm(ss[:, :, None], ss[:, None, :])
+        np.maximum(norm, np.finfo(self.dtype).tiny, out=norm)
+        inv = np.reciprocal(norm)
+        return np.asarray(np.where(self.pair, inv, 0.0).astype(self.dtype))
+
+
+def _pair_norm(a: _FloatArray, b: _FloatArray) -> _FloatArray:
+    """SE of a pair from :meth:`_Bucket.kernel_se` values: sqrt(a + b) or hypot.
+
+    Squares (float32) are added under a root; SEs (float64) go through
+    hypot. Both kernels combine pairs here, so they see the same weights.
+    """
+    if a.dtype == np.float32:
+        return np.asarray(np.sqrt(np.add(a, b)))
+    return np.asarray(np.hypot(a, b))
 
 
 #: Estimates and errors beyond 2**256 (or all below 2**-256) are scaled.
@@ -1112,7 +1138,7 @@ def _front_row_max(
     # group (padding last, as +inf: an empty candidate slot gets weight 0).
     order = np.argsort(np.where(b.real, b.se, np.inf), axis=1, kind="stable")
     real_s = np.take_along_axis(b.real, order, axis=1)
-    v = b.scaled_se()
+    v = b.kernel_se()
     v_s = np.where(real_s, np.take_along_axis(v, order, axis=1), np.inf)
     _over_draws(
         functools.partial(
@@ -1161,10 +1187,10 @@ def _front_range(
             c_v = np.full((k, d1 - d0, g_n, 1), np.inf, dtype=z.dtype)
             c_z[slot, d_i, g_i, 0] = zs[cand]
             c_v[slot, d_i, g_i, 0] = np.broadcast_to(v_s[None], cand.shape)[cand]
-            # Weights 1 / hypot(s_i, s_k) of the scaled SEs, as in
-            # _Bucket.weights (no square formed); a pair without error has
-            # difference 0, weight finite.
-            w = np.hypot(c_v, v_i)
+            # Weights 1 / (SE of the pair), combined as in _Bucket.weights
+            # (_pair_norm); a pair without error has difference 0, weight
+            # finite.
+            w = _pair_norm(c_v, v_i)
             np.maximum(w, tiny, out=w)
             np.reciprocal(w, out=w)
             d = np.subtract(c_z, z[None]) if sign > 0 else np.subtract(z[None], c_z)

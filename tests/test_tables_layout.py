@@ -200,6 +200,51 @@ def test_a_header_date_whose_format_shows_no_year_is_refused(
     assert t.data[["year", "month"]].astype(object).to_numpy().tolist()[0] == [2022, 3]
 
 
+@pytest.mark.parametrize(
+    ("value", "fmt", "why"),
+    [
+        # 1 March 2022 is 28 Rajab 1443 AH: "B2yyyy" (B2, the Hijri
+        # calendar) shows 1443, never 2022.
+        ("date", "B2yyyy", r"Hijri calendar \(code B2\)"),
+        # A locale tag's calendar: "[$-th-TH,107]" (after the comma, 01 the
+        # numerals, 07 the calendar: Thai Buddhist, 2022 + 543 = 2565);
+        # "[$-1060000]" (0x01060000: the calendar byte 0x06, Hijri, 1443);
+        # "[$-D07041E]" (0x0D07041E: Thai numerals, calendar 0x07, Thai).
+        ("date", "[$-th-TH,107]yyyy", r"calendar 7 \(Thai Buddhist\)"),
+        ("date", "[$-1060000]yyyy", r"calendar 6 \(Hijri\)"),
+        ("date", "[$-D07041E]yyyy", r"calendar 7 \(Thai Buddhist\)"),
+        # "e", the era's year: 2022 typed is the day count 2022, 1905-07-14,
+        # whose era year is 1905 in a Gregorian locale and Meiji 38 in a
+        # Japanese one; never 2022.
+        ("number", "e", r"the year of an era \(code 'e'\)"),
+        ("date", "e", r"the year of an era \(code 'e'\)"),
+        ("date", '[$-411]ggge"年"', r"the name of an era \(code 'ggg'\)"),
+    ],
+)
+def test_a_header_in_another_calendar_or_era_is_refused(
+    value: str, fmt: str, why: str
+) -> None:
+    import datetime
+
+    stored = 2022 if value == "number" else datetime.datetime(2022, 3, 1)
+    with pytest.raises(ValueError, match=why) as e:
+        read_bps_table(_book(stored, fmt), locale="en")
+    assert "cell B1" in str(e.value)
+    assert repr(fmt) in str(e.value)
+    assert "Gregorian year" in str(e.value)  # the advice
+
+
+@pytest.mark.parametrize("fmt", ["B1yyyy", "[$-409]yyyy", "[$-en-US,1]yyyy", "yyyy"])
+def test_a_header_date_in_the_gregorian_calendar_is_its_year(fmt: str) -> None:
+    import datetime
+
+    # B1 and calendars 0 and 1 are Gregorian: 1 January 2022 shows "2022",
+    # the year 2022 (no month, as any date shown as its year alone).
+    t = read_bps_table(_book(datetime.datetime(2022, 1, 1), fmt), locale="en")
+    assert t.data["year"].tolist() == [2022, 2023]  # C1 holds 2023
+    assert t.data["value"].tolist() == [3.79, 3.31]
+
+
 def _ods(value: str, shown: str) -> io.BytesIO:
     # B1 holds the date `value`, its text (as its style shows it) `shown`.
     pytest.importorskip("odf")

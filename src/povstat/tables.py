@@ -931,6 +931,17 @@ def read_bps_table(
     day count is a year (1900-2099) is refused (ValueError naming the cell,
     the number, the date and what it shows; give the cell the format
     General or type the year as text); so in .xlsx, .xls and .ods files. A
+    header date (or a number, the date it counts) whose format shows it in
+    another calendar or by an era is refused, naming the cell, what it
+    stores and the format, never read as the Gregorian year stored: the
+    Hijri calendar code ``B2`` (``B2yyyy`` shows 1 March 2022 as 1443; ``B1``,
+    the Gregorian calendar, is read), a locale tag whose calendar is not
+    Gregorian (ECMA-376 Part 1, 18.8.31 numFmts: the ``yy`` of
+    ``[$-xxyyzzzz]``, or the number after the comma of
+    ``[$-th-TH,107]``; 7, Thai Buddhist, shows 2022 as 2565; 6, Hijri;
+    3, Japanese era; ``[$-409]`` keeps the Gregorian), and the era codes
+    ``e`` and ``g`` (the year and name of an era, shown by the locale the
+    file is opened in). A
     date at 1 January 00:00, in a header cell of any file type or frame or
     as a frame's column label (what ``pandas.read_excel`` makes of a year
     shown as ``yyyy``, with or without ``header=None``), is read as that
@@ -1375,7 +1386,8 @@ def read_bps_table(
         shown_dates = [
             (i, j)
             for i, j in np.argwhere(misdated != None)  # noqa: E711 - elementwise
-            if repr(str(text[i, j])) in str(e)
+            # named where the message quotes it, or as the header not found
+            if repr(str(text[i, j])) in str(e) or str(e).startswith("no header row")
         ]
         for i, j in shown_dates[:3]:  # quoted as shown, and why
             e = ValueError(
@@ -4623,6 +4635,9 @@ def _misdated(value: object, fmt: object) -> tuple[str, str] | None:
     """
     if not isinstance(fmt, str):
         return None
+    calendar = _calendar_refusal(value, fmt)
+    if calendar is not None:
+        return calendar
     shown = _shown_date(value, fmt)
     if shown is None:
         return None
@@ -4655,6 +4670,110 @@ def _misdated(value: object, fmt: object) -> tuple[str, str] | None:
             "that shows the year (mmmm yyyy), or type the period as text"
         )
     return None
+
+
+#: Windows calendar identifiers (CALID) of the Gregorian calendar: 0 (the
+#: locale's default, Gregorian in Excel's own locales), 1 (localized), 2
+#: (US English), 9-12 (Middle East French, Arabic, transliterated English
+#: and French). Any other (3 Japanese Emperor Era, 4 Taiwan, 5 Korean Tangun
+#: Era, 6 Hijri, 7 Thai Buddhist, 8 Hebrew, 23 Um Al Qura) numbers the years
+#: otherwise.
+_GREGORIAN_CALENDARS = frozenset({0, 1, 2, 9, 10, 11, 12})
+_CALENDAR_NAMES = {
+    3: "Japanese Emperor Era",
+    4: "Taiwan",
+    5: "Korean Tangun Era",
+    6: "Hijri",
+    7: "Thai Buddhist",
+    8: "Hebrew",
+    23: "Um Al Qura",
+}
+#: A locale tag: "[$-409]", "[$Rp-421]", "[$-1060000]", "[$-th-TH,107]".
+_LOCALE_TAG = re.compile(r"\[\$[^\]-]*-(?P<locale>[^\],]*)(?:,(?P<system>[^\]]*))?\]")
+
+
+def _tag_calendar(section: str) -> tuple[str, int] | None:
+    """A locale tag of a format section that selects another calendar.
+
+    The tag's hexadecimal ``xxyyzzzz`` (ECMA-376 Part 1, 18.8.31 numFmts,
+    locale and calendar: ``xx`` the numerals, ``yy`` the calendar, ``zzzz``
+    the language) or, in a tag with a culture name, the ``xxyy`` after its
+    comma ([MS-XLSX] 2.5.4 formatCode16: "[$-th-TH,107]", calendar 7). The
+    high bit of a byte only marks input and is dropped. Returns the tag and
+    its calendar identifier, None if every tag keeps the Gregorian one.
+    """
+    for m in _LOCALE_TAG.finditer(section):
+        system, locale = m["system"], m["locale"]
+        if system is not None:
+            try:
+                calendar = int(system, 16) & 0x7F
+            except ValueError:
+                continue
+        elif re.fullmatch(r"[0-9A-Fa-f]{1,8}", locale):
+            calendar = (int(locale, 16) >> 16) & 0x7F
+        else:
+            continue
+        if calendar not in _GREGORIAN_CALENDARS:
+            return m[0], calendar
+    return None
+
+
+def _calendar_refusal(value: object, fmt: str) -> tuple[str, str] | None:
+    """Why a date or number shown in another calendar or era is no year.
+
+    Excel shows a date (or a number, as the date it counts) under a format
+    that selects another calendar or shows an era by that calendar's year:
+    ``B2`` (the Hijri calendar; ``B1`` is the Gregorian), a locale tag
+    whose calendar byte is not Gregorian (``[$-th-TH,107]``,
+    ``[$-1060000]``, ``[$-D07041E]``: 1 March 2022 is shown as the Thai
+    Buddhist year 2565 or the Hijri year 1443), or the era codes ``e``
+    (the year of the era: in a Japanese locale, 4 for 2022) and ``g`` (the
+    era's name), whose year depends on the locale of the reader. Such a
+    header names a year povstat does not read as shown: refused, never
+    read as the Gregorian year stored. Returns (the value as stored, the
+    reason), or None.
+    """
+    number = isinstance(
+        value, int | float | np.integer | np.floating
+    ) and not isinstance(value, bool | np.bool_)
+    if not number and not isinstance(value, datetime.date):
+        return None
+    section = (
+        _format_sections(fmt)[0]
+        if isinstance(value, datetime.date)
+        else _format_section(fmt, float(cast("float", value)))
+    )
+    tag = _tag_calendar(section)
+    codes = re.sub(r"general", "", _QUOTED.sub("", section).lower())
+    if tag is not None:
+        name = _CALENDAR_NAMES.get(tag[1])
+        what = f"the calendar {tag[1]}" + (f" ({name})" if name else "")
+        how = f"selects {what} by its locale tag {tag[0]!r}"
+    elif "b2" in codes:
+        how = "selects the Hijri calendar (code B2)"
+    elif re.search(r"e(?![-+])", codes) or "g" in codes:
+        era = re.search(r"e+(?![-+])|g+", codes)
+        what = "the name" if era is not None and era[0][0] == "g" else "the year"
+        how = (
+            f"shows {what} of an era (code {era[0] if era else 'e'!r}), "
+            "which depends on the locale the file is opened in (a Japanese "
+            "locale numbers the years of each emperor's era)"
+        )
+    else:
+        return None
+    stored = _date_text(value) if isinstance(value, datetime.date) else None
+    held = (
+        f"the date {stored}"
+        if stored is not None
+        else f"the number {_show(value)}, a day count under it,"
+    )
+    return str(stored if stored is not None else _show(value)), (
+        f"holds {held} under the number format {fmt!r}, which {how}: "
+        "the year it shows is not the Gregorian year stored, and povstat "
+        "reads a header as shown; give the cell a format that shows the "
+        "Gregorian year (yyyy, or General for a number), or type the year "
+        "as text"
+    )
 
 
 def _shows_year_only(fmt: object) -> bool:

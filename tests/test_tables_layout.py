@@ -333,6 +333,41 @@ def test_every_footnote_mark_after_a_name_is_kept(mark: str) -> None:
     assert (row["region_code"], row["footnote"]) == ("3579", mark.strip())
 
 
+@pytest.mark.parametrize(
+    ("label", "quoted"),
+    [
+        # A footnote mark of digits has one or two ("1)", "12)"): four
+        # digits before ")" are no mark, and a year is part of no region's
+        # name; so are three digits, and digits inside the name.
+        ("Kota Batu 2022)", "'2022)'"),
+        ("Kota Batu 1999)", "'1999)'"),
+        ("Kota Batu 123)", "'123)'"),
+        ("Kota 2022 Batu", "'2022'"),
+        # A number after the name, bare or in brackets, is read as an area
+        # code: 2022 is no region's code.
+        ("Kota Batu (2022)", "2022 after the name"),
+        ("Kota Batu 2022", "2022 after the name"),
+    ],
+)
+def test_a_year_after_a_name_is_reported_never_dropped(label: str, quoted: str) -> None:
+    # Kota Batu alone is 3579; with the digits, the row is unmatched (no
+    # code), its label kept as written and the digits quoted in its reason,
+    # never matched with "2022)" dropped.
+    text = f"Kabupaten/Kota;2022\n{label};3,79\nKota Malang;4,1\n"
+    t = _read(text, errors="report")
+    row = t.data.iloc[0]  # type: ignore[attr-defined]
+    assert pd.isna(row["region_code"])
+    assert row["label"] == label
+    assert pd.isna(row["footnote"])
+    unmatched = t.unmatched  # type: ignore[attr-defined]
+    assert unmatched["label"].tolist() == [label]
+    assert quoted in unmatched["reason"].iloc[0]
+    # The mark of two digits is a footnote, kept whole: "12)".
+    t = _read("Kabupaten/Kota;2022\nKota Batu 12);3,79\n")
+    row = t.data.iloc[0]  # type: ignore[attr-defined]
+    assert (row["region_code"], row["footnote"]) == ("3579", "12)")
+
+
 def _rich(*runs: tuple[str, str | None]) -> io.BytesIO:
     import openpyxl
     from openpyxl.cell.rich_text import CellRichText, TextBlock

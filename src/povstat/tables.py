@@ -296,6 +296,9 @@ _TRAILING_CODE = re.compile(
     r"^(?P<rest>.*?[^\s\-\u2013])\s*(?:[\[(](?P<code>[0-9]{2}\.?[0-9]{2})[\])]"
     r"|(?:\s+|\s*[-\u2013]\s*)(?P<bare>[0-9]{2}\.?[0-9]{2}))$"
 )
+#: Digits in what is left of a label for its name: from the first word
+#: holding a digit to the last one ("2022)", "12 b").
+_STRAY_DIGITS = re.compile(r"(?P<stray>[^\s]*[0-9](?:.*[0-9])?[^\s]*)")
 _PREFIX = re.compile(
     r"^(?:(?P<p1>kabupaten|kab|kotamadya|kodya|kota|provinsi|prov)(?:\s+|\s*-\s*)"
     r"|(?P<p2>kab|kota|kod|prov)\.\s*)(?P<name>\S.*)$",
@@ -1193,7 +1196,14 @@ def read_bps_table(
     by one ("[1,2]", "1-3)", "1\u20133)", "(a,b)", "a,b)", "a)b)"), after
     a comma or not ("Pacitan, 1)"). The whole run is the footnote. A mark
     of digits never follows a digit, nor one of letters a letter, so no
-    name is cut (no name of the bundled data ends in a mark). A row
+    name is cut (no name of the bundled data ends in a mark). A mark's
+    numbers have one or two digits: "Kota Batu 2022)" (a year, or any
+    number of three or more digits, before ")") holds no mark, and digits
+    left in a name once its list number, code and mark are set apart are
+    part of no region's name ("Kota 2022 Batu"): the row is unmatched, its
+    ``reason`` quoting them ("2022)"), never matched with them dropped;
+    "Kota Batu 2022" and "Kota Batu (2022)" are read as a code after the
+    name, 2022, which is no region's. A row
     whose label starts with a dagger ("\u2020 angka sementara") and whose
     value cells hold no number is a footnote, as "1) ..." is. Words are
     compared on ASCII letters only: a name written with a
@@ -6736,9 +6746,19 @@ def _match_regions(
     prefix = ext["p1"].fillna(ext["p2"]).str.lower()
     kind = prefix.map(_PREFIX_TYPE)
     name = ext["name"].where(prefix.notna(), bare)
+    # Digits left in the name once its list number, area code and footnote
+    # mark are taken out ("Kota Batu 2022)": four digits before ")" are no
+    # footnote mark, whose digits are one or two) are part of no region's
+    # name: the row is unmatched, its reason quoting them, never matched
+    # by the letters around them with the digits dropped.
+    stray = name.str.extract(_STRAY_DIGITS)["stray"]
+    has_stray = stray.notna().to_numpy(dtype=bool)
     found = _regions.match(
         [None if pd.isna(k) else str(k) for k in kind],
-        [None if n == "" else str(n) for n in name],
+        [
+            None if n == "" or h else str(n)
+            for n, h in zip(name, has_stray, strict=True)
+        ],
         province=province,
         first_year=first_year,
         codes=codes,
@@ -6772,6 +6792,13 @@ def _match_regions(
     reason = found["reason"].where(
         found["reason"].notna() | found["code"].notna(), "no region of this name"
     )
+    for k in np.flatnonzero(has_stray).tolist():  # the few labels with digits
+        reason.iloc[k] = (
+            f"the label holds {str(stray.iloc[k])!r}, which is part of no "
+            "region's name, no footnote mark (a mark of digits has one or "
+            "two: '1)', '(1)', '1/', '¹') and no area code (four digits, "
+            "'3579', '(3579)'); write the mark as a mark, or remove the text"
+        )
     # Invisible characters (not printable, or a blank filler letter) make
     # a name no region's: the reason names them.
     printable = lab.map(str.isprintable).to_numpy(dtype=bool)

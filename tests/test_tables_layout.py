@@ -234,6 +234,14 @@ def test_a_header_in_another_calendar_or_era_is_refused(
     assert "Gregorian year" in str(e.value)  # the advice
 
 
+@pytest.mark.parametrize("fmt", ["[$-1060000]0", "[$-th-TH,107]General"])
+def test_a_calendar_tag_on_a_number_format_shows_the_number(fmt: str) -> None:
+    # A number format shows no date: 2022 under "[$-1060000]0" is "2022",
+    # whatever calendar its tag names; read as the year 2022 (and 2023 in C1).
+    t = read_bps_table(_book(2022, fmt), locale="en")
+    assert t.data["year"].tolist() == [2022, 2023]
+
+
 @pytest.mark.parametrize("fmt", ["B1yyyy", "[$-409]yyyy", "[$-en-US,1]yyyy", "yyyy"])
 def test_a_header_date_in_the_gregorian_calendar_is_its_year(fmt: str) -> None:
     import datetime

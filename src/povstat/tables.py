@@ -4753,8 +4753,12 @@ def _calendar_refusal(value: object, fmt: str) -> tuple[str, str] | None:
         if isinstance(value, datetime.date)
         else _format_section(fmt, float(cast("float", value)))
     )
-    tag = _tag_calendar(section)
     codes = re.sub(r"general", "", _QUOTED.sub("", section).lower())
+    # Only a date format shows a calendar: "[$-1060000]#,##0" shows a
+    # number as the number.
+    if re.search(r"[ymdhsg]|e(?![-+])|b2", codes) is None:
+        return None
+    tag = _tag_calendar(section)
     if tag is not None:
         name = _CALENDAR_NAMES.get(tag[1])
         what = f"the calendar {tag[1]}" + (f" ({name})" if name else "")

@@ -107,7 +107,9 @@ _ADAPTERS: dict[str, Any] = {
 
 
 @pytest.mark.parametrize("adapter", sorted(_ADAPTERS))
-@pytest.mark.parametrize("kind", ["BIGINT", "UBIGINT", "HUGEINT", "DECIMAL(38,0)"])
+@pytest.mark.parametrize(
+    "kind", ["BIGINT", "UBIGINT", "HUGEINT", "DECIMAL(38,0)", "VARINT"]
+)
 def test_every_adapter_names_the_row_on_duckdb(adapter: str, kind: str) -> None:
     # Two regions, one period each; row 1 holds 2**53 + 1 in `v`, which each
     # adapter reads (as population, headcount or rate): the message names

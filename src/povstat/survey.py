@@ -1550,7 +1550,9 @@ def poverty_estimates(
         stratum, `fpc` is 1 in every stratum with more than one PSU sampled in
         one, `fpc` is given without `weights` and the weights it implies
         differ between strata (see Notes), the lengths disagree, there are
-        no units, or FGT terms leave float64's range. Weights whose
+        no units, or the squares of the FGT or Watts terms leave float64's
+        range, so that no standard error can be formed (:func:`fgt` gives
+        the measures alone, ``inf`` beyond float64's range). Weights whose
         squares or total leave float64's range are rescaled, not refused,
         unless without `psu` a domain's rescaled squares all vanish (see
         Notes). An error about one of several `lines` names its

@@ -679,7 +679,9 @@ def poverty_table(
         value is missing (null or NaN; the message names the
         argument and counts the rows), a domain has no line in a `line`
         mapping (or one <= 0: the message names the domain), weights or
-        FGT terms leave float64's range, a stratum has a single PSU under
+        the squares of the FGT terms leave float64's range (no standard
+        error can be formed; :func:`~povstat.fgt` gives the measures alone,
+        ``inf`` beyond float64's range), a stratum has a single PSU under
         ``lonely_psu="raise"``, or `fpc` varies within a stratum (or,
         without `strata`, across the sample; in its last bits too, shown in
         full, as :func:`poverty_estimates` says) or is smaller than the PSUs

@@ -1277,8 +1277,13 @@ def linearised(
         a_h = _sums(red.stratum, z, h_domain.shape[0])
         part2 = _sums(h_domain, w2[: h_domain.shape[0], None] * (a_h * a_h), nd)
     else:
-        a = _sums(dh, z, nd * red.n_strata).reshape(nd, red.n_strata, k)
-        part2 = (a * a).transpose(0, 2, 1) @ w2
+        # Each (domain, stratum) cell's w2_h a^2, summed exactly by domain:
+        # a domain's figure is the nested one above bit for bit (the cells
+        # of other strata add 0), so its row does not depend on `overall`.
+        a = _sums(dh, z, nd * red.n_strata)
+        cell_h = np.tile(np.arange(red.n_strata), nd)
+        cell_d = np.repeat(np.arange(nd), red.n_strata)
+        part2 = _sums(cell_d, w2[cell_h][:, None] * (a * a), nd)
     var = (part1 - part2) * factor[:, None]
     if red.psu is None:  # expanded sums of squares (lazy engines): cancel?
         _warn_cancellation(
@@ -1567,7 +1572,9 @@ def poverty_estimates(
         stratum, `fpc` is 1 in every stratum with more than one PSU sampled in
         one, `fpc` is given without `weights` and the weights it implies
         differ between strata (see Notes), the lengths disagree, there are
-        no units, or FGT terms leave float64's range. Weights whose
+        no units, or the squares of the FGT or Watts terms leave float64's
+        range, so that no standard error can be formed (:func:`fgt` gives
+        the measures alone, ``inf`` beyond float64's range). Weights whose
         squares or total leave float64's range are rescaled, not refused,
         unless without `psu` a domain's rescaled squares all vanish (see
         Notes). An error about one of several `lines` names its

@@ -87,17 +87,8 @@ def require(
             continue
         if not table.is_numeric(name):
             shown = table.dtype_text(name)
-            # DuckDB's arbitrary-precision integer reaches Python as bytes:
-            # no numeric column for the adapters, whose arrays are float64.
-            why = (
-                ": DuckDB's arbitrary-precision integer, whose values reach "
-                "Python as bytes, is not read by the frame adapters; cast it "
-                "to BIGINT (or DOUBLE) in the query"
-                if shown.startswith(("BIGNUM ", "VARINT "))
-                else f"; {_validate.TEXT_NUMBERS_HINT}"
-                if any(t in shown.lower() for t in ("str", "utf8", "varchar"))
-                else ""
-            )
+            text = any(t in shown.lower() for t in ("str", "utf8", "varchar"))
+            why = f"; {_validate.TEXT_NUMBERS_HINT}" if text else ""
             msg = (
                 f"column {name!r} (argument `{arg}`) must be numeric, got {shown}{why}"
             )

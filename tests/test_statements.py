@@ -4178,24 +4178,6 @@ def test_tuple_labels_are_refused_as_not_one_label() -> None:
         )  # fmt: skip
 
 
-def test_top_statement_without_the_members_value_cannot_tell() -> None:
-    # One region, no value: "a is the highest" (k = 1 = n). The member has
-    # no rank at all, so, as check_rank_statement says, cannot tell; it
-    # "held" before because k equalled the number of regions.
-    top = check_top_statement([np.nan], ["a"], members=["a"], k=1, descending=True)
-    one = check_rank_statement(
-        [np.nan], ["a"], subject="a", stated_rank=1, descending=True
-    )
-    assert str(top.verdict) == str(one.verdict) == "cannot tell"
-    assert "a (no value)" in str(top.reason)
-    # b (value 1) with a missing competitor is surely among the top 2 of 2:
-    # at worst 2nd (by hand: rank 1 + 1 missing = 2 <= 2). Holds.
-    both = check_top_statement(
-        [np.nan, 1.0], ["a", "b"], members=["b"], k=2, descending=True
-    )
-    assert str(both.verdict) == "holds"
-
-
 def test_text_numbers_get_the_parse_numbers_hint_everywhere() -> None:
     # '13,65' is 13.65 written with a decimal comma: every entry point that
     # takes numbers names povstat.parse_numbers and locale='id'.

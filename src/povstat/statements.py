@@ -2921,11 +2921,8 @@ def check_top_statement(
     highest" does not hold, although each alone could be 2nd. So the
     verdict is "holds" if the statement holds in every order the values
     allow (missing values anywhere, ties broken either way), "does not
-    hold" if it holds in none, and "cannot tell" otherwise. A named region
-    without a value is never surely in, even with :math:`k` equal to the
-    number of regions: it has no rank ("cannot tell", as
-    :func:`check_rank_statement` says of it). Float noise from computing
-    published figures is removed before ranking, as in
+    hold" if it holds in none, and "cannot tell" otherwise. Float noise
+    from computing published figures is removed before ranking, as in
     :func:`check_rank_statement` (``0.1 + 0.2`` ties with 0.3).
 
     References
@@ -2998,9 +2995,7 @@ def check_top_statement(
     r_min = rank(v, descending=descending, ties="min").rank
     r_max = rank(v, descending=descending, ties="max").rank
     # Missing competitors could all rank ahead: widen the worst case.
-    # A region without a value cannot be placed, even among all of them
-    # (k = n): "cannot tell", as check_rank_statement says of it.
-    surely_in = ~np.isnan(v) & (r_max + n_missing <= k)
+    surely_in = (~np.isnan(v) & (r_max + n_missing <= k)) | (k >= names.size)
     surely_out = ~np.isnan(v) & (r_min > k)
     is_member = np.zeros(names.size, dtype=bool)
     is_member[at] = True

@@ -718,3 +718,38 @@ def test_alpha_errors_show_plain_values(alpha: Any, shown: str) -> None:
     with pytest.raises(ValueError, match=shown) as e:
         fgt([100, 200], 125, alpha=alpha, unit="percent")
     assert "np." not in str(e.value)
+
+
+# Weights as the estimators pass them (negative ones are refused before).
+_WEIGHT_VALUES = st.sampled_from(
+    [0.0, 1.0, 3.5, 250.0, 2.0**-600, 5e-324, 1e200, 2.0**600, np.nan, np.inf]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    values=st.lists(_WEIGHT_VALUES, min_size=1, max_size=12),
+    codes=st.lists(st.integers(0, 2), min_size=12, max_size=12),
+)
+def test_rescaled_weights_exponents_are_each_domains(
+    values: list[float], codes: list[int]
+) -> None:
+    # Whichever pass finds them, the exponents are those of each domain's
+    # largest weight and smallest positive one (finite weights only), as
+    # weight_exponents defines them, taken here domain by domain.
+    from povstat.poverty_measures import rescaled_weights, weight_exponents
+
+    w = np.array(values)
+    domain = np.array(codes[: w.size], np.intp)
+    top, low = np.full(3, np.nan), np.full(3, np.nan)
+    for d in range(3):  # a loop in the test only: the reference
+        good = [x for x, c in zip(values, domain, strict=True) if c == d]
+        good = [x for x in good if np.isfinite(x) and x > 0]
+        if good:
+            top[d], low[d] = max(good), min(good)
+    want = weight_exponents(top, low, w.size)
+    got_w, got_e = rescaled_weights(w, domain, 3)
+    np.testing.assert_array_equal(got_e, want)
+    # Domains without a power keep their weights bit for bit.
+    keep = want[domain] == 0
+    assert got_w[keep].tobytes() == w[keep].tobytes()

@@ -952,6 +952,15 @@ def rescaled_weights(
     Returns the weights and, per domain, the exponent ``e`` of
     :func:`weight_exponents` (the weights were multiplied by ``2**-e``).
     """
+    if w.size and float(np.max(w)) < large_weight(w.shape[0]):  # NaN: False
+        # Every weight finite and below the bound: if no positive one is
+        # below SMALL_WEIGHT either, no domain needs a power (all exponents
+        # 0, as below), told from two passes over `w`, none by domain.
+        least = float(np.min(w))
+        if least >= SMALL_WEIGHT or (
+            least >= 0 and float(np.min(w, where=w > 0, initial=np.inf)) >= SMALL_WEIGHT
+        ):
+            return w, np.zeros(n_domains, np.int64)
     codes = np.zeros(w.shape[0], np.intp) if domain is None else domain
     good = np.isfinite(w) & (w > 0)
     top = np.full(n_domains, -np.inf)

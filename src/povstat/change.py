@@ -351,7 +351,11 @@ def _exact_share(
     (:func:`povstat._exact.scaled_ratio`). Inputs near float64's largest
     value are first scaled by 1/4 (exact), so that no difference overflows.
     """
-    b, p, c = np.broadcast_arrays(baseline, peak, current)
+    shape = np.broadcast_shapes(baseline.shape, peak.shape, current.shape)
+    # Worked on flat (at least 1-d) copies, so that scalar inputs take the
+    # same path as arrays (a 0-d comparison is a numpy scalar, which cannot
+    # be assigned into).
+    b, p, c = (np.broadcast_to(x, shape).reshape(-1) for x in (baseline, peak, current))
     (nb, np_, nc), _, fits = _common_places(b, p, c)
     rise = np_ - nb
     out = _ratio(np_ - nc, rise, 100.0)
@@ -367,7 +371,7 @@ def _exact_share(
             out[bad] = _binary_ratio(f, r, f_lo, r_lo)
             positive[bad] = r > 0
     out[~positive] = np.nan
-    return out
+    return out.reshape(shape)
 
 
 def _relative_pct(

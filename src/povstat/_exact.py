@@ -26,6 +26,8 @@ million units. Either is far below float64's own rounding of the result.
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import numpy as np
 from numpy.typing import NDArray
 
@@ -596,7 +598,9 @@ def decimal_difference(
     difference is 2367320545780.906. Returns ``(difference, exact)``;
     where `exact` is False (an input of sixteen or more digits, outside
     about 1e-8 to 1e36, NaN or infinite, or places too far apart for
-    int64) the difference is the float64 ``a - b``.
+    int64) the difference is the float64 ``a - b``. Differences of values
+    of 1e23 or more, whose ``10**-top`` is not a float64, are converted
+    from Python integers (rare elements only).
     """
     a, b = np.broadcast_arrays(np.asarray(a, np.float64), np.asarray(b, np.float64))
     ma, ka, oka = _decimal_parts(a, strip=True)
@@ -608,13 +612,13 @@ def decimal_difference(
         fits = (
             oka
             & okb
-            & (np.abs(top) <= 22)
+            & (top <= 22)
             & (ua <= 18)
             & (ub <= 18)
             & (ma * _POW10[np.clip(ua, 0, 22)] < 2.0**61)
             & (mb * _POW10[np.clip(ub, 0, 22)] < 2.0**61)
         )
-        if not fits.any():
+        if not fits.any() and not (oka & okb).any():
             return plain, fits
         ten = 10 ** np.arange(19, dtype=np.int64)
         ia = np.where(fits, ma, 0).astype(np.int64) * ten[np.where(fits, ua, 0)]
@@ -623,8 +627,28 @@ def decimal_difference(
         hi = d.astype(np.float64)
         lo = (d - hi.astype(np.int64)).astype(np.float64)
         t = np.where(fits, top, 0)
-        p = _POW10[np.abs(t)]
-        exact = scaled_ratio(
-            hi, np.where(t >= 0, p, 1.0), np.where(t < 0, p, 1.0), num_lo=lo
+        p = _POW10[np.clip(np.abs(t), 0, 22)]
+        exact = np.array(
+            scaled_ratio(
+                hi, np.where(t >= 0, p, 1.0), np.where(t < 0, p, 1.0), num_lo=lo
+            ),
+            np.float64,
         )
+    # Short decimals whose places are too far apart for int64 (1 next to
+    # 1e23): rare, exact as Python fractions of their shortest reprs.
+    apart = oka & okb & ~fits
+    if apart.any():
+        exact[apart] = [
+            float(Fraction(repr(x)) - Fraction(repr(y)))
+            for x, y in zip(a[apart].tolist(), b[apart].tolist(), strict=True)
+        ]
+        fits = fits | apart
+    huge = t < -22
+    if huge.any():
+        # Values of 1e23 or more with few digits: 10**-t is not a float64.
+        # Those rare elements are exact Python integers, converted once.
+        exact[huge] = [
+            float(int(n) * 10 ** int(-e))
+            for n, e in zip(d[huge].tolist(), t[huge].tolist(), strict=True)
+        ]
     return np.asarray(np.where(fits, exact, plain), np.float64), fits

@@ -217,19 +217,22 @@ _TEN = 10 ** np.arange(19, dtype=np.int64)
 
 def _common_places(
     *xs: NDArray[np.float64],
-) -> tuple[list[NDArray[np.int64]], NDArray[np.int64], NDArray[np.bool_]]:
+) -> tuple[
+    list[NDArray[np.int64]], NDArray[np.int64], NDArray[np.bool_], NDArray[np.bool_]
+]:
     """The inputs' decimals as integers of common decimal places.
 
     Each input is read as :func:`povstat._exact.decimal_difference` reads
     it (the decimal of at most 15 significant digits it is the float64
     nearest to), and all are brought to the places of the input with the
     most: ``x = n * 10**-top`` with `n` a signed int64 below 2**61. Returns
-    ``(ns, top, fits)``; where `fits` is False (an input of sixteen or more
-    digits, outside about 1e-8 to 1e36, NaN or infinite, or places too far
-    apart for int64) the integers are 0. The inputs are broadcast arrays of
-    one shape. `top` may be below -22 (every input 1e23 or more, with few
-    digits): ``10**-top`` is then not a float64, and :func:`_places_value`
-    takes those rare elements as Python integers.
+    ``(ns, top, fits, short)``, `short` where every input is such a decimal
+    (whether or not its integers fit); where `fits` is False (an input of
+    sixteen or more digits, outside about 1e-8 to 1e36, NaN or infinite,
+    or places too far apart for int64) the integers are 0. The inputs are
+    broadcast arrays of one shape. `top` may be below -22 (every input 1e23
+    or more, with few digits): ``10**-top`` is then not a float64, and
+    :func:`_places_value` takes those rare elements as Python integers.
     """
     parts = [_stripped_parts(x) for x in xs]
     top = parts[0][1]
@@ -237,6 +240,7 @@ def _common_places(
     for _, k, ok in parts[1:]:
         top = np.maximum(top, k)
         fits = fits & ok
+    short = fits
     fits = fits & (top <= 22)
     ns = []
     with np.errstate(invalid="ignore", over="ignore"):
@@ -246,7 +250,7 @@ def _common_places(
             n = m * _TEN[np.clip(u, 0, 18)]
             ns.append(np.where(x < 0, -n, n))
         ns = [np.where(fits, n, 0) for n in ns]
-    return ns, np.where(fits, top, 0), fits
+    return ns, np.where(fits, top, 0), fits, np.asarray(short, dtype=bool)
 
 
 def _ratio(
@@ -340,7 +344,7 @@ def _exact_change(
     rounding error carried into the division.
     """
     b, a = np.broadcast_arrays(b, a)
-    (na, nb), top, fits = _common_places(a, b)
+    (na, nb), top, fits, short = _common_places(a, b)
     d = na - nb  # exact: each below 2**61
     points = _places_value(d, top)
     relative = _ratio(d, nb, 100.0)
@@ -352,7 +356,7 @@ def _exact_change(
             rel = _binary_ratio(s, bb, e)
         # Short decimals whose common places overflow int64 (1e18 next to
         # 1e35): rare, exact as Python fractions.
-        dec = _decimal_parts(ab)[2] & _decimal_parts(bb)[2]
+        dec = short[bad]
         if dec.any():
             s = np.array(s, np.float64)
             rel = np.array(rel, np.float64)
@@ -398,7 +402,7 @@ def _exact_share(
     # same path as arrays (a 0-d comparison is a numpy scalar, which cannot
     # be assigned into).
     b, p, c = (np.broadcast_to(x, shape).reshape(-1) for x in (baseline, peak, current))
-    (nb, np_, nc), _, fits = _common_places(b, p, c)
+    (nb, np_, nc), _, fits, short = _common_places(b, p, c)
     rise = np_ - nb
     out = _ratio(np_ - nc, rise, 100.0)
     positive = rise > 0
@@ -414,7 +418,7 @@ def _exact_share(
             rising = r > 0
         # Short decimals whose common places overflow int64: rare, exact as
         # Python fractions.
-        dec = _decimal_parts(bb)[2] & _decimal_parts(pb)[2] & _decimal_parts(cb)[2]
+        dec = short[bad]
         if dec.any():
             share[dec] = [
                 float(100 * (fp - fc) / (fp - fb)) if fp != fb else np.nan
@@ -974,7 +978,7 @@ def _decomposition_parts(
     their binary values the same way.
     """
     r0, r1, m0, m1 = np.broadcast_arrays(r0, r1, m0, m1)
-    (i0, i1), top, fits = _common_places(r0, r1)
+    (i0, i1), top, fits, _ = _common_places(r0, r1)
     fits = fits & (top >= 0) & (top <= 20)
     with np.errstate(all="ignore"):
         den = np.where(fits, s * _POW10[np.clip(top, 0, 20)], s)
@@ -1030,21 +1034,14 @@ def _decimal_decomposition(
     ``(rate_effect, population_effect, change, fits)``.
     """
     r0, r1, n0, n1 = np.broadcast_arrays(r0, r1, n0, n1)
-    (i0, i1), top, ok_r = _common_places(r0, r1)
-    (j0, j1), place, ok_n = _common_places(n0, n1)
+    (i0, i1), top, ok_r, short_r = _common_places(r0, r1)
+    (j0, j1), place, ok_n, short_n = _common_places(n0, n1)
     power = top + place
     fits = ok_r & ok_n & (np.abs(power) <= 20)
     # Short decimals that do not fit these integers (populations of 1e23 or
     # more, whose 10**-power is not a float64, or places too far apart for
     # int64): rare elements, exact as Python fractions.
-    huge = np.array(~fits, dtype=bool)  # an array also for 0-d inputs
-    if huge.any():
-        huge[huge] = (
-            _decimal_parts(r0[huge])[2]
-            & _decimal_parts(r1[huge])[2]
-            & _decimal_parts(n0[huge])[2]
-            & _decimal_parts(n1[huge])[2]
-        )
+    huge = np.asarray(short_r & short_n & ~fits, dtype=bool)
     if not fits.any() and not huge.any():
         return np.zeros(r0.shape), np.zeros(r0.shape), np.zeros(r0.shape), fits
     with np.errstate(all="ignore"):

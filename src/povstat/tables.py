@@ -564,7 +564,9 @@ def read_bps_table(
     province : str, optional
         The province the table is about, by code (``"75"``) or name
         (``"Gorontalo"``, ``"Provinsi Jawa Timur"``): resolves names that fit
-        two regions (see Notes) in rows above the table's first province row.
+        two regions (see Notes) in a table without province rows or whose
+        province rows name this province only, and in rows above the first
+        province row of a table naming several provinces.
 
     Returns
     -------
@@ -1138,10 +1140,17 @@ def read_bps_table(
     the name ("Kota Malang (3573)", "Kota Malang [35.73]", "Kota Malang
     3573"), and checked the same way (never taken for a footnote mark).
 
-    A regency or city is matched within the province it is listed under:
-    each province row sets the context of the rows below it (as in BPS
-    tables, where a province's regencies follow its row), and `province`
-    gives the context above the first province row. In a context, a name
+    A regency or city is matched within the province it is listed under,
+    whatever the order of the rows. A table whose province rows name one
+    province only is that province's table: every row is read in that
+    province, whether its row comes first or last (BPS puts the province
+    total last), so "Banjar" in a Jawa Barat table is unmatched either way.
+    In a table naming several provinces, each province row sets the context
+    of the rows below it (as in BPS tables, where a province's regencies
+    follow its row), and rows above the first province row are read in
+    `province` or, without it, in any of the table's provinces (a region of
+    another province is unmatched, its ``reason`` naming them). In a
+    context, a name
     means that province's region of that name, a bare name its regency (the
     BPS convention), so a name that fits two regions is resolved by it.
     "GORONTALO" in capitals is the province, as BPS writes province rows

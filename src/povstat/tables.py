@@ -1027,8 +1027,10 @@ def read_bps_table(
     evaluated: the result the spreadsheet program stored with it is read
     (a stored empty text, Excel's ``=IF(..., "")``, is an empty cell),
     and a formula without one (a file written by a script, or an injected
-    ``=cmd|...``) is an invalid cell showing the formula. Cells of an
-    .xlsx sheet are placed by their reference (``r="B2"``), in whatever
+    ``=cmd|...``) is an invalid cell showing the formula; so is every
+    cell of an array formula's range without a stored result, though only
+    its first cell holds the formula (shown with "(array formula C2:C4)").
+    Cells of an .xlsx sheet are placed by their reference (``r="B2"``), in whatever
     order the file lists them; a cell stored twice raises ValueError.
     An .ods numeric cell (value type ``float``, ``percentage`` or
     ``currency``) whose stored value is not a finite number in ASCII digits
@@ -3837,12 +3839,28 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     """
     hidden: dict[str, list[int]] = {}
     stored = _sheet_cells(data, sheet_name, True, what, hidden)
-    written = {
-        (i, j): str(getattr(c.value, "text", c.value))  # array formula: its text
-        for i, j, c in _sheet_cells(data, sheet_name, False, what)
-        if c.data_type == "f"
-    }
+    written: dict[tuple[int, int], str] = {}
+    spans: list[tuple[str, str]] = []  # (range, formula) of array formulas
+    for i, j, c in _sheet_cells(data, sheet_name, False, what):
+        if c.data_type == "f":
+            written[i, j] = str(getattr(c.value, "text", c.value))  # array: its text
+            if getattr(c.value, "ref", None):
+                spans.append((str(c.value.ref), written[i, j]))
     values = {(i, j): c.value for i, j, c in stored}
+    # An array formula fills its whole range ("C2:C4"), but only its first
+    # cell holds the formula: the other cells of the range without a stored
+    # result are formulas without one too, never empty cells.
+    for ref, text in spans:
+        from openpyxl.utils.cell import range_boundaries
+
+        try:
+            c0, r0, c1, r1 = range_boundaries(ref)
+        except ValueError:  # a damaged range: its first cell is reported
+            continue
+        for i in range(r0, r1 + 1):  # the few cells of an array formula
+            for j in range(c0, c1 + 1):
+                if (i, j) not in values and (i, j) not in written:
+                    written[i, j] = f"{text} (array formula {ref})"
     pending = {k: f for k, f in written.items() if k not in values}
     used = [
         k for k, v in values.items() if not (isinstance(v, str) and not v.strip())

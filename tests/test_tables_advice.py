@@ -1,0 +1,47 @@
+"""Reading tables: array formulas, hidden rows and columns, and the advice
+given when a file's layout is not the one read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from openpyxl import Workbook
+from openpyxl.worksheet.formula import ArrayFormula
+
+from povstat import read_bps_table
+
+
+def test_every_cell_of_an_array_formula_without_results_is_invalid(
+    tmp_path: Path,
+) -> None:
+    # C2 holds the array formula "=B2:B4*0.9" over C2:C4, and no cell of the
+    # range a stored result (openpyxl writes none): the three cells of 2023
+    # are invalid, none is a missing value, and the error counts 3 cells.
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    for r in [
+        ["Kabupaten/Kota", 2022, 2023],
+        ["Pacitan", 13.65, None],
+        ["Kota Batu", 4.37, None],
+        ["Kota Malang", 4.1, None],
+    ]:
+        ws.append(r)
+    ws["C2"] = ArrayFormula("C2:C4", "=B2:B4*0.9")
+    path = tmp_path / "af.xlsx"
+    wb.save(path)
+    t = read_bps_table(path, locale="id", errors="report")
+    assert [(c.row, c.column) for c in t.invalid] == [
+        (2, "2023"),
+        (3, "2023"),
+        (4, "2023"),
+    ]
+    assert all("formula without a stored result" in c.reason for c in t.invalid)
+    assert "array formula C2:C4" in t.invalid[1].text
+    assert np.isnan(t.data.loc[t.data["year"] == 2023, "value"]).all()
+    # 2022 is read: 13.65, 4.37, 4.1 as stored.
+    assert t.data.loc[t.data["year"] == 2022, "value"].tolist() == [13.65, 4.37, 4.1]
+    with pytest.raises(ValueError, match="3 cells are not a valid number"):
+        read_bps_table(path, locale="id")

@@ -3857,6 +3857,9 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
             c0, r0, c1, r1 = range_boundaries(ref)
         except ValueError:  # a damaged range: its first cell is reported
             continue
+        if None in (c0, r0, c1, r1):  # a whole row or column: not an array's
+            continue
+        assert c0 is not None and r0 is not None and c1 is not None and r1 is not None
         for i in range(r0, r1 + 1):  # the few cells of an array formula
             for j in range(c0, c1 + 1):
                 if (i, j) not in values and (i, j) not in written:

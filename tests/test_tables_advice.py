@@ -3,6 +3,8 @@ given when a file's layout is not the one read."""
 
 from __future__ import annotations
 
+import io
+import re
 from pathlib import Path
 
 import numpy as np
@@ -45,3 +47,46 @@ def test_every_cell_of_an_array_formula_without_results_is_invalid(
     assert t.data.loc[t.data["year"] == 2022, "value"].tolist() == [13.65, 4.37, 4.1]
     with pytest.raises(ValueError, match="3 cells are not a valid number"):
         read_bps_table(path, locale="id")
+
+
+@pytest.mark.parametrize(
+    ("text", "sep", "advised"),
+    [
+        # A title line above a ";" header: the header and data lines split
+        # on ";" into 2 fields, on "," into 1 (the decimal comma of "13,80"
+        # between digits is not counted); the title splits alike on both.
+        (
+            "Persentase Penduduk Miskin (persen)\nKabupaten/Kota;2022\nPacitan;13,80\n",
+            ",",
+            ";",
+        ),
+        (
+            '"Persentase Penduduk Miskin, 2023"\nKabupaten/Kota;2022\nPacitan;13,80\n',
+            ",",
+            ";",
+        ),
+        # Tab-separated under a title.
+        ("Judul\nKabupaten/Kota\t2022\nPacitan\t13,80\n", ",", "\t"),
+        # A "," file read with sep=";": 2 fields on ",", 1 on ";".
+        ("Judul\nKabupaten/Kota,2022\nPacitan,13.80\n", ";", ","),
+        ("Kabupaten/Kota;2022\nPacitan;13,80\n", ",", ";"),
+    ],
+)
+def test_separator_advised_from_the_header_lines(
+    text: str, sep: str, advised: str
+) -> None:
+    with pytest.raises(
+        ValueError, match=re.escape(f"not on {sep!r}: pass sep={advised!r}")
+    ):
+        read_bps_table(io.StringIO(text), locale="id", sep=sep)
+
+
+def test_no_separator_advice_when_the_lines_split_on_sep() -> None:
+    # ";" file read with ";" whose header names no year: the lines split on
+    # ";" into 2 fields and on "," into 1 (decimal commas not counted), so
+    # no other separator is advised.
+    with pytest.raises(ValueError, match="no header row naming years") as e:
+        read_bps_table(
+            io.StringIO("Kabupaten/Kota;Nilai\nPacitan;13,80\n"), locale="id", sep=";"
+        )
+    assert "pass sep" not in str(e.value)

@@ -724,8 +724,10 @@ def read_bps_table(
         in order are not called row numbers: of two or four digits they are
         called area codes, with the advice to remove the column or write
         each code before its name ("3573 Kota Malang"). When no header is
-        found and the first line of a CSV file splits on ",", ";" (or a
-        tab) rather than on `sep`, the message says which `sep` to pass.
+        found and the first lines of a CSV file (title lines, the header
+        and the rows below it, a decimal comma between digits not counted)
+        mostly split into more fields on ",", ";" (or a tab) than on `sep`,
+        the message says which `sep` to pass.
     TypeError
         If `source` is of an unsupported type, or an option (`value_name`,
         `month`, `province`, `sep`, `encoding`, ...) of a wrong type.
@@ -3857,9 +3859,8 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
             c0, r0, c1, r1 = range_boundaries(ref)
         except ValueError:  # a damaged range: its first cell is reported
             continue
-        if None in (c0, r0, c1, r1):  # a whole row or column: not an array's
-            continue
-        assert c0 is not None and r0 is not None and c1 is not None and r1 is not None
+        if c0 is None or r0 is None or c1 is None or r1 is None:
+            continue  # a whole row or column: never an array formula's range
         for i in range(r0, r1 + 1):  # the few cells of an array formula
             for j in range(c0, c1 + 1):
                 if (i, j) not in values and (i, j) not in written:
@@ -5233,20 +5234,44 @@ def _read_csv(text: str, sep: object) -> _Read:
 
 
 def _separator_hint(text: str, sep: str) -> str:
-    """Advice when the first line splits into more fields on another separator."""
-    line = next((ln for ln in text.removeprefix("\ufeff").splitlines() if ln), "")
-    n = len(next(csv.reader([line], delimiter=sep), []))
+    """Advice when the file's lines split into more fields on another separator.
+
+    The first lines (up to 20 that hold anything: title lines, the header
+    candidates and the first rows below them) are each split on `sep` and
+    on each other separator; a comma between two digits (a decimal comma,
+    "13,80") is not counted as one. The other separator is advised when
+    more of those lines split into more fields on it than on `sep` than
+    the other way round: a title line above a ";" header ("Persentase
+    Penduduk Miskin, 2023") does not hide it.
+    """
+    lines = [ln for ln in text.removeprefix("\ufeff").splitlines() if ln.strip()][:20]
+
+    def widths(delimiter: str) -> np.ndarray[Any, Any]:
+        shown = [
+            re.sub(r"(?<=[0-9]),(?=[0-9])", ".", ln) if delimiter == "," else ln
+            for ln in lines
+        ]
+        return np.array(
+            [len(next(csv.reader([ln], delimiter=delimiter), [])) for ln in shown],
+            dtype=np.intp,
+        )
+
+    if not lines:
+        return ""
+    n = widths(sep)
     for other, why in (
         (",", ""),
         (";", " (as Excel writes CSV in Indonesian settings)"),
         ("\t", ""),
         ("|", ""),
     ):
-        if other != sep and len(next(csv.reader([line], delimiter=other), [])) > n:
-            return (
-                f"; the first line splits on {other!r}{why}, not on {sep!r}: "
-                f"pass sep={other!r}"
-            )
+        if other == sep:
+            continue
+        m = widths(other)
+        wider = int((m > n).sum())
+        if wider and wider > int((n > m).sum()):
+            shown = "the first line splits" if len(lines) == 1 else "its lines split"
+            return f"; {shown} on {other!r}{why}, not on {sep!r}: pass sep={other!r}"
     return ""
 
 

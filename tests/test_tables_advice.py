@@ -90,3 +90,52 @@ def test_no_separator_advice_when_the_lines_split_on_sep() -> None:
             io.StringIO("Kabupaten/Kota;Nilai\nPacitan;13,80\n"), locale="id", sep=";"
         )
     assert "pass sep" not in str(e.value)
+
+
+_LONG = [
+    # Long form: one row per region and year; read_bps_table reads wide
+    # tables, so each is refused with advice to pivot on the year, whether
+    # the year column comes before or after the region column.
+    [
+        ["Kabupaten/Kota", "Tahun", "P0"],
+        ["Pacitan", 2022, 13.8],
+        ["Pacitan", 2023, 13.65],
+    ],
+    [
+        ["Tahun", "Kabupaten/Kota", "P0"],
+        [2022, "Pacitan", 13.8],
+        [2023, "Pacitan", 13.65],
+    ],
+    [
+        ["Persentase Penduduk Miskin"],
+        ["Kabupaten/Kota", "Tahun", "P0"],
+        ["Pacitan", 2022, 13.8],
+        ["Kota Batu", 2022, 4.1],
+        ["Pacitan", 2023, 13.65],
+        ["Kota Batu", 2023, 4.2],
+    ],
+]
+
+
+@pytest.mark.parametrize("rows", _LONG)
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_long_form_files_get_pivot_advice(
+    rows: list[list[object]], kind: str, tmp_path: Path
+) -> None:
+    if kind == "csv":
+        source: object = io.StringIO(
+            "".join(",".join(map(str, r)) + "\n" for r in rows)
+        )
+    else:
+        wb = Workbook()
+        ws = wb.active
+        assert ws is not None
+        for r in rows:
+            ws.append(r)
+        source = tmp_path / "long.xlsx"
+        wb.save(source)
+    with pytest.raises(ValueError, match="the table looks long, not wide") as e:
+        read_bps_table(source, locale="en")  # type: ignore[arg-type]
+    assert "column 'Tahun' holds years" in str(e.value)
+    assert "pivot it on the year" in str(e.value)
+    assert "area codes" not in str(e.value)

@@ -639,7 +639,10 @@ def read_bps_table(
         (a column of repeated years), or pivoted on the year and a second
         key (a month, urban or rural: pandas' MultiIndex ``(2022, 3)``,
         polars' "{2022,3}", DuckDB's "2022_3" labels), advice to pivot on
-        the year alone, and how on each engine); a
+        the year alone, and how on each engine; for a file or sheet in long
+        form, a column of years under its heading, "Tahun", beside the
+        region column, advice to pivot it on the year, never to remove a
+        column of area codes); a
         header cell in the value area is not a period (e.g. "2024*"; or a
         year its number format shows otherwise, "202200%": see Notes); a
         column group's label holds an invisible character ("Perkotaan"
@@ -1375,10 +1378,8 @@ def read_bps_table(
         hint = (
             _index_column_hint(text)
             + (_deduplicated_hint(text) if renamed else "")
-            + (
-                _pivot_hint(text, grid.index)
-                if isinstance(frame_source, pd.DataFrame)
-                else ""
+            + _pivot_hint(
+                text, grid.index, frame=isinstance(frame_source, pd.DataFrame)
             )
             + read.hint
         )
@@ -5953,8 +5954,14 @@ _TWO_KEYS = re.compile(
 )
 
 
-def _pivot_hint(text: np.ndarray[Any, Any], index: pd.Index[Any]) -> str:
-    """Advice when a frame is long, or was pivoted on the year and another key.
+def _pivot_hint(
+    text: np.ndarray[Any, Any], index: pd.Index[Any], *, frame: bool = True
+) -> str:
+    """Advice when a table is long, or was pivoted on the year and another key.
+
+    `frame`: the cells are a frame's (its column labels above), not a
+    file's (whose header and title lines are found as in
+    :func:`_long_period_column`).
 
     Long: a column below the column labels holds years alone, some of them
     repeated (one row per region and period). Two keys: labels joining a
@@ -5983,21 +5990,39 @@ def _pivot_hint(text: np.ndarray[Any, Any], index: pd.Index[Any]) -> str:
                 "and another column)"
             )
     if not why:
-        j = _long_period_column(text[n_labels:])
+        j = _long_period_column(text[n_labels:], headed=not frame)
         if j is not None:
+            head = next((s for s in text[:, j] if s), "") if not frame else ""
             name = f" {text[0, j]!r}" if n_labels and text[0, j] else ""
-            cells = [s for s in text[n_labels:, j] if s]
+            if head and _period(_POINT_ZERO.sub(r"\g<year>", head)) is None:
+                name = f" {head!r}"
+            cells = [
+                s
+                for s in text[n_labels:, j]
+                if s and _period(_POINT_ZERO.sub(r"\g<year>", s)) is not None
+            ]
             what = (
                 "years"
                 if all(re.fullmatch(r"[0-9]{4}(?:\.0+)?", s) for s in cells)
                 else "periods"
             )
+            how = "repeated" if len(set(cells)) < len(cells) else "down its rows"
             why = (
                 f"it is in long form, one row per region and period (its "
-                f"column{name} holds {what}, repeated)"
+                f"column{name} holds {what}, {how})"
             )
     if not why:
         return ""
+    if not frame:
+        return (
+            f"; the table looks long, not wide: {why}. read_bps_table reads a "
+            "wide table, one column per period ('2022', '2023') and one row "
+            "per region; pivot it on the year first (in a spreadsheet, a "
+            "pivot table with the regions as rows and the years as columns; "
+            "or read the file into a frame and use pandas df.pivot(index="
+            "REGION, columns=YEAR, values=VALUE).reset_index(), polars "
+            "df.pivot(on=YEAR, index=REGION, values=VALUE)) and pass that"
+        )
     return (
         f"; the frame looks pivoted the wrong way: {why}. read_bps_table reads "
         "a wide table, one column per period; pivot the long frame on the year "
@@ -6010,20 +6035,36 @@ def _pivot_hint(text: np.ndarray[Any, Any], index: pd.Index[Any]) -> str:
     )
 
 
-def _long_period_column(body: np.ndarray[Any, Any]) -> int | None:
-    """The first column below the labels holding periods alone, some repeated.
+def _long_period_column(
+    body: np.ndarray[Any, Any], *, headed: bool = False
+) -> int | None:
+    """The first column below the labels holding periods alone, in long form.
 
-    The years ("2022", "2022.0") or rounds ("Maret 2022") of a long frame,
-    one row per region and period; the first column too (a long frame with
-    its year column first). None if there is none.
+    The years ("2022", "2022.0") or rounds ("Maret 2022") of a long table,
+    one row per region and period; the first column too (a long table with
+    its year column first). The periods repeat, or another column repeats
+    a value over them (one region's years). `headed`: the rows are a
+    file's, whose header and title lines lie above the periods: a column's
+    leading cells that are no period (at most three) are skipped. None if
+    there is none.
     """
     for j in range(body.shape[1]):
         cells = [s for s in body[:, j] if s]
         periods = [_period(_POINT_ZERO.sub(r"\g<year>", s)) for s in cells]
-        if (
-            len(cells) > 1
-            and all(p is not None for p in periods)
-            and len(set(cells)) < len(cells)
+        top = 0
+        if headed:
+            top = next((k for k, p in enumerate(periods) if p is not None), 0)
+            if top == 0 or top > 3:
+                continue  # a file's period column has a header above it
+        cells, periods = cells[top:], periods[top:]
+        if len(cells) < 2 or any(p is None for p in periods):
+            continue
+        rows = np.flatnonzero(body[:, j] != "")[top:]
+        others = [
+            [s for s in body[rows, k] if s] for k in range(body.shape[1]) if k != j
+        ]
+        if len(set(cells)) < len(cells) or (
+            headed and any(len(o) > 1 and len(set(o)) < len(o) for o in others)
         ):
             return j
     return None
@@ -6082,8 +6123,8 @@ def _index_column_hint(text: np.ndarray[Any, Any]) -> str:
         numbers
         and all(1900 <= v <= 2099 for v in values)
         and len(set(values)) < len(values)
-    ):
-        return ""  # years, repeated: a long table, not codes (`_pivot_hint`)
+    ) or _long_period_column(text, headed=True) == 0:
+        return ""  # years of a long table, not codes (`_pivot_hint`)
     not_rows = (
         "they look like a column of area codes: the region names must be in "
         "the first column that holds anything; remove the column of codes, or "

@@ -139,3 +139,35 @@ def test_long_form_files_get_pivot_advice(
     assert "column 'Tahun' holds years" in str(e.value)
     assert "pivot it on the year" in str(e.value)
     assert "area codes" not in str(e.value)
+
+
+@pytest.mark.parametrize(
+    ("header", "named"),
+    [
+        # By hand: each header cell holds a year the grammar does not read;
+        # the message names cell B1 and the reason.
+        ("2.022;2.023", "B1 '2.022' (the year 2022 with a thousands separator"),
+        ("2022,00", "B1 '2022,00' (the year 2022 with decimals"),
+        ("2022 (persen)", "B1 '2022 (persen)' (the year 2022 beside '(persen)'"),
+        ("P0 2022", "B1 'P0 2022' (the year 2022 beside 'P0'"),
+        ("2022*", "B1 '2022*' (the year 2022 beside '*'"),
+    ],
+)
+def test_year_headers_not_read_are_named(header: str, named: str) -> None:
+    with pytest.raises(ValueError, match="no header row naming years") as e:
+        read_bps_table(
+            io.StringIO(f"Kabupaten/Kota;{header}\nPacitan;13,80;13,65\n"),
+            locale="id",
+            sep=";",
+        )
+    assert named in str(e.value)
+    assert "are not read as periods" in str(e.value)
+
+
+def test_two_years_with_text_name_both_cells() -> None:
+    with pytest.raises(ValueError, match=re.escape("C1 '2023 (%)' (the year 2023")):
+        read_bps_table(
+            io.StringIO("Kabupaten/Kota;2022 (%);2023 (%)\nPacitan;13,80;13,65\n"),
+            locale="id",
+            sep=";",
+        )

@@ -639,7 +639,13 @@ def read_bps_table(
         (a column of repeated years), or pivoted on the year and a second
         key (a month, urban or rural: pandas' MultiIndex ``(2022, 3)``,
         polars' "{2022,3}", DuckDB's "2022_3" labels), advice to pivot on
-        the year alone, and how on each engine; for a file or sheet in long
+        the year alone, and how on each engine; the cells of the first ten
+        rows holding a year in a form the header grammar does not read,
+        each with why: "2.022" or "2022,00" (a year with a thousands
+        separator or decimals, as a spreadsheet exports a number-formatted
+        year cell to CSV; never read as the year, since "2.022" is also a
+        number), "2022 (persen)", "P0 2022", "2022*" (text beside the year
+        that names no month, semester or round); for a file or sheet in long
         form, a column of years under its heading, "Tahun", beside the
         region column, advice to pivot it on the year, never to remove a
         column of area codes); a
@@ -1386,6 +1392,8 @@ def read_bps_table(
         if shown:
             more = f" (and {len(shown) - 1} more)" if len(shown) > 1 else ""
             hint += f"; {shown[0]!r}{more} is {_NO_RESULT}"
+        if str(e).startswith("no header row"):
+            hint += _year_text_hint(text, grid.index, letters[first:])
         shown_dates = [
             (i, j)
             for i, j in np.argwhere(misdated != None)  # noqa: E711 - elementwise
@@ -6031,6 +6039,60 @@ def _pivot_hint(
         "values=VALUE).reset_index(), polars df.pivot(on=YEAR, index=REGION, "
         "values=VALUE), DuckDB PIVOT df ON YEAR USING first(VALUE) GROUP BY "
         "REGION; or write the other key into each column's label as a round "
+        "('Maret 2022')"
+    )
+
+
+def _year_text_hint(
+    text: np.ndarray[Any, Any], index: pd.Index[Any], letters: Sequence[str]
+) -> str:
+    """Advice when no header is found but cells near the top hold a year.
+
+    A cell of the first ten rows (beyond the label column) holding a year
+    in a form the header grammar does not read is named with why: a year
+    with a thousands separator ("2.022", "2,022") or decimals ("2022,00"),
+    as a spreadsheet writes a number-formatted year cell to CSV (an .xlsx
+    header cell is read by its stored number); or a year beside text that
+    names no month, semester or round ("2022 (persen)", "P0 2022",
+    "2022*"). Such cells are never read as years: "2.022" is also the
+    number 2.022, and a unit or mark there is not part of the period.
+    """
+    found: list[str] = []
+    n = 0
+    for i in range(min(10, text.shape[0])):
+        for j in range(1, text.shape[1]):
+            cell = str(text[i, j])
+            m = re.fullmatch(r"(1|2)[.,\u00a0 ]([0-9]{3})", cell)
+            d = re.fullmatch(r"((?:19|20)[0-9]{2})[.,][0-9]+", cell)
+            y = _YEAR.fullmatch(cell)
+            if m is not None and 1900 <= int(m[1] + m[2]) <= 2099:
+                why = (
+                    f"the year {m[1] + m[2]} with a thousands separator, as a "
+                    "spreadsheet writes a year cell in a number format to CSV"
+                )
+            elif d is not None and _POINT_ZERO.fullmatch(cell) is None:
+                why = (
+                    f"the year {d[1]} with decimals, as a spreadsheet writes a "
+                    "year cell in a number format to CSV"
+                )
+            elif y is not None and _period(cell) is None:
+                other = f"{y['a']} {y['b']}".strip()
+                why = (
+                    f"the year {y['year']} beside {other!r}, which names no month, "
+                    "semester or round (a unit belongs in a row of its own or "
+                    "the title, a note mark in a note)"
+                )
+            else:
+                continue
+            n += 1
+            if len(found) < 3:
+                found.append(f"{letters[j]}{_label(index[i])} {cell!r} ({why})")
+    if not found:
+        return ""
+    more = f" (and {n - 3} more)" if n > 3 else ""
+    return (
+        f"; header cell(s) {'; '.join(found)}{more} are not read as periods: "
+        "write each year alone ('2022') or with its month or semester "
         "('Maret 2022')"
     )
 

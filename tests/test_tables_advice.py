@@ -171,3 +171,33 @@ def test_two_years_with_text_name_both_cells() -> None:
             locale="id",
             sep=";",
         )
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["(poin)", "(persen poin)", "(pp)", "(rb jiwa)", "(jt rupiah)", "(miliar rupiah)"],
+)
+def test_unit_rows_in_parse_numbers_words(unit: str) -> None:
+    # Each is a unit (or multiplier and unit) parse_numbers knows ("poin",
+    # "persen poin", "pp": points; "rb" and "jt": ribu and juta): the row
+    # is skipped as a unit row and the values below read as written,
+    # 0,3 -> 0.3 and -0,15 -> -0.15 in locale "id".
+    t = read_bps_table(
+        io.StringIO(f"Kabupaten/Kota;2022;2023\n;{unit};{unit}\nPacitan;0,3;-0,15\n"),
+        locale="id",
+        sep=";",
+    )
+    assert t.skipped.to_dict("records") == [
+        {"row": 2, "reason": "unit row", "text": f"{unit} | {unit}"}
+    ]
+    assert t.data["value"].tolist() == [0.3, -0.15]
+
+
+def test_a_word_of_no_unit_is_no_unit_row() -> None:
+    # "(poinx)" is no unit: the row is data, its cells not numbers.
+    with pytest.raises(ValueError, match="poinx"):
+        read_bps_table(
+            io.StringIO("Kabupaten/Kota;2022\n;(poinx)\nPacitan;0,3\n"),
+            locale="id",
+            sep=";",
+        )

@@ -385,7 +385,10 @@ class BpsTable:
         also in digits: "(000 jiwa)", "('000)", "(x 1.000)"; read by a
         grammar: "dalam", "satuan:" or "in" before the unit ("(dalam
         persen)", "(in percent)"), Indonesian and English words, plural
-        and short ("(ribuan)", "(thousands)", "(000 org)"), an English
+        and short ("(ribuan)", "(thousands)", "(000 org)", "(rb jiwa)",
+        "(jt rupiah)"), every unit and multiplier word of
+        :func:`parse_numbers` ("(poin)", "(persen poin)", "(pp)",
+        "(miliar rupiah)"), an English
         translation after a slash ("(Persen/Percent)", "(ribu
         jiwa/thousand people)": one unit, said twice), spaces, curly
         quotes and the sign "\u00d7" as typed ("( 000 jiwa )", "(x 1
@@ -4333,6 +4336,9 @@ _UNIT_SPELLINGS: tuple[tuple[str, str], ...] = (
     (r"(?<=000)'s(?![a-z])", ""),
     (r"(?<![a-z])(ribu|juta|thousand|million|billion)(?:an|s)(?![a-z])", r"\1"),
     (r"(?<![a-z])org(?![a-z])", "orang"),
+    # BPS's abbreviations of the multipliers: "(rb jiwa)", "(jt rupiah)".
+    (r"(?<![a-z])rb\.?(?![a-z])", "ribu"),
+    (r"(?<![a-z])jt\.?(?![a-z])", "juta"),
     (r"^([(\[]?)(?:satuan ?: ?|dalam |in )", r"\1"),
     (
         r" ?/ ?(?:(?:thousand|million|billion)(?: |(?=[)\]]|$)))?"
@@ -6484,13 +6490,16 @@ def _column_number_rows(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
 #: A multiplier as unit rows write it: a word, or thousands in digits
 #: ("(000 jiwa)", "('000)", "(x 1000)", "(x1.000)", "(x 1.000.000)").
 #: Digits only in brackets: a bare "000" could be a number.
-_ROW_MULT = r"(?:ribu|juta|thousand|million|(?<=[(\[])(?:'?000|x\s*1(?:[.,]?000)+))"
+#: A unit row's words are parse_numbers' (``_UNITS``, ``_MULTIPLIERS``: one
+#: grammar for units, "(poin)" and "(persen poin)" included), and a
+#: table's own: "Rp", "IDR", "indeks" (the unit of P1 and P2).
+_ROW_MULT = rf"(?:{_MULT_RE}|(?<=[(\[])(?:'?000|x\s*1(?:[.,]?000)+))"
 _UNIT_CELL = re.compile(
     # "Satuan: persen" (satuan: unit), and the bracket of "[persen]"
     r"(?:satuan\s*:\s*)?[(\[]?\s*"
     rf"(?:{_ROW_MULT}(?:\s+|(?=\s*[)\]]|$))|(?=\S))"
     # "indeks" (index): the unit of P1 and P2, a number without a unit
-    r"(?:%|persen|percent|jiwa|orang|persons|people|rupiah|rp|idr|indeks|index"
+    rf"(?:{_UNIT_RE}|(?:rp|idr|indeks|index)(?![a-z])"
     r"|(?<=[0a-z]\s)"
     r"|(?<=[0a-z])(?=\s*[)\]]|$))"
     # per person and month, as the poverty line's unit "(Rupiah/Kapita/Bulan)"

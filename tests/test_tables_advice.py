@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -201,3 +203,66 @@ def test_a_word_of_no_unit_is_no_unit_row() -> None:
             locale="id",
             sep=";",
         )
+
+
+def _zero_size_xlsx(path: Path) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    for r in [
+        ["Kabupaten/Kota", 2022, 2023],
+        ["Kota Malang", 4.37, 4.26],
+        ["Kota Batu", 3.79, 3.31],
+    ]:
+        ws.append(r)
+    wb.save(path)
+    # openpyxl writes no size of 0: row 3 is given ht="0" and column C
+    # width="0" in the sheet's XML, as a spreadsheet program writes them,
+    # neither marked hidden.
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    sheet = sheet.replace(b'<row r="3"', b'<row r="3" ht="0" customHeight="1"', 1)
+    sheet = sheet.replace(
+        b"<sheetData>",
+        b'<cols><col min="3" max="3" width="0" customWidth="1"/></cols><sheetData>',
+        1,
+    )
+    parts["xl/worksheets/sheet1.xml"] = sheet
+    with zipfile.ZipFile(path, "w") as z:
+        for n, b in parts.items():
+            z.writestr(n, b)
+    return path
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "xls"])
+def test_rows_and_columns_of_size_zero_are_named_as_hidden(
+    kind: str, tmp_path: Path
+) -> None:
+    # Row 3 of height 0 and column C of width 0 show nothing, as hidden ones:
+    # the same warning names them, and every cell is read as written
+    # (4.37, 4.26, 3.79, 3.31).
+    path = (
+        _zero_size_xlsx(tmp_path / "zero.xlsx")
+        if kind == "xlsx"
+        else Path(__file__).parent / "data" / "zero_size.xls"
+    )
+    with pytest.warns(UserWarning, match=r"hides row 3, column C, which hold cells"):
+        t = read_bps_table(path, locale="en")
+    assert t.data["value"].tolist() == [4.37, 4.26, 3.79, 3.31]
+
+
+def test_rows_of_other_heights_are_not_named(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    for r in [["Kabupaten/Kota", 2022], ["Kota Malang", 4.37], ["Kota Batu", 3.79]]:
+        ws.append(r)
+    ws.row_dimensions[3].height = 0.75  # small, but shown
+    ws.column_dimensions["B"].width = 1
+    path = tmp_path / "small.xlsx"
+    wb.save(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        t = read_bps_table(path, locale="en")
+    assert t.data["value"].tolist() == [4.37, 3.79]

@@ -387,7 +387,7 @@ class BpsTable:
         persen)", "(in percent)"), Indonesian and English words, plural
         and short ("(ribuan)", "(thousands)", "(000 org)", "(rb jiwa)",
         "(jt rupiah)"), every unit and multiplier word of
-        :func:`parse_numbers` ("(poin)", "(persen poin)", "(pp)",
+        :func:`povstat.parse_numbers` ("(poin)", "(persen poin)", "(pp)",
         "(miliar rupiah)"), an English
         translation after a slash ("(Persen/Percent)", "(ribu
         jiwa/thousand people)": one unit, said twice), spaces, curly
@@ -1098,7 +1098,9 @@ def read_bps_table(
     the last value and columns without any value (a cell holding only
     spaces is empty) are layout, and a column is named by its letter in
     messages. A row or column the sheet hides (in .xlsx, .xlsm, .xls and
-    .ods files, filtered rows included) is read as any other: hiding leaves it
+    .ods files, filtered rows included; in .xlsx and .xls also a row of
+    height 0 or a column of width 0, which shows alike) is read as any
+    other: hiding leaves it
     in the table, and the table read never depends on what a view shows;
     hidden rows and columns that hold cells are named in a UserWarning.
     A text cell written in runs (rich text) is read as it shows: a run
@@ -3191,8 +3193,13 @@ def _xls_shown(
         ]
         if any(w is not None for _, w in runs):
             texts[r, c] = _shown_runs(runs)
-    rows = sorted(r for r, info in ws.rowinfo_map.items() if info.hidden)
-    cols = sorted(c for c, info in ws.colinfo_map.items() if info.hidden)
+    # Hidden, or of height or width 0 (which a sheet shows alike).
+    rows = sorted(
+        r for r, info in ws.rowinfo_map.items() if info.hidden or info.height == 0
+    )
+    cols = sorted(
+        c for c, info in ws.colinfo_map.items() if info.hidden or info.width == 0
+    )
     return texts, rows, cols
 
 
@@ -3805,13 +3812,24 @@ def _stored_cells(
                 yield c["row"], c["column"], ReadOnlyCell(ws, **c)
     if hidden is not None:
         on = ("1", "true")
+
+        def zero(size: object) -> bool:
+            """A height or width of 0: the row or column shows nothing."""
+            try:
+                return size is not None and float(str(size)) == 0.0
+            except ValueError:
+                return False
+
+        # Hidden, or of height or width 0 (which a sheet shows alike).
         hidden["rows"] = sorted(
-            int(r) for r, a in parser.row_dimensions.items() if a.get("hidden") in on
+            int(r)
+            for r, a in parser.row_dimensions.items()
+            if a.get("hidden") in on or zero(a.get("ht"))
         )
         hidden["columns"] = sorted(
             j
             for a in parser.column_dimensions.values()
-            if a.get("hidden") in on
+            if a.get("hidden") in on or zero(a.get("width"))
             for j in range(int(a.get("min", 0)), int(a.get("max", 0)) + 1)
         )
 

@@ -266,3 +266,43 @@ def test_rows_of_other_heights_are_not_named(tmp_path: Path) -> None:
         warnings.simplefilter("error")
         t = read_bps_table(path, locale="en")
     assert t.data["value"].tolist() == [4.37, 3.79]
+
+
+def test_no_table_on_the_first_sheet_names_the_sheets(tmp_path: Path) -> None:
+    # Sheet "Keterangan" (notes) first, the table on "Tabel", "Kosong"
+    # empty: the message names the sheet read and the other one with cells.
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Keterangan"
+    ws.append(["Keterangan"])
+    ws.append(["Sumber: BPS"])
+    table = wb.create_sheet("Tabel")
+    for r in [["Kabupaten/Kota", 2022], ["Pacitan", 13.8]]:
+        table.append(r)
+    wb.create_sheet("Kosong")
+    path = tmp_path / "notes_first.xlsx"
+    wb.save(path)
+    with pytest.raises(
+        ValueError,
+        match=re.escape(
+            "the sheet read is the first sheet, 'Keterangan'; the workbook's "
+            "other sheets that hold cells: ['Tabel']"
+        ),
+    ):
+        read_bps_table(path, locale="en")
+    assert read_bps_table(path, locale="en", sheet_name="Tabel").data[
+        "value"
+    ].tolist() == [13.8]
+
+
+def test_a_single_sheet_without_a_table_names_no_other(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Keterangan"])
+    path = tmp_path / "notes.xlsx"
+    wb.save(path)
+    with pytest.raises(ValueError, match="no header row naming years") as e:
+        read_bps_table(path, locale="en")
+    assert "other sheets" not in str(e.value)

@@ -31,7 +31,7 @@ import re
 import unicodedata
 import warnings
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple, cast, overload
@@ -648,7 +648,8 @@ def read_bps_table(
         separator or decimals, as a spreadsheet exports a number-formatted
         year cell to CSV; never read as the year, since "2.022" is also a
         number), "2022 (persen)", "P0 2022", "2022*" (text beside the year
-        that names no month, semester or round); for a file or sheet in long
+        that names no month, semester or round); for a workbook, the sheet
+        read and the other sheets that hold cells; for a file or sheet in long
         form, a column of years under its heading, "Tahun", beside the
         region column, advice to pivot it on the year, never to remove a
         column of area codes); a
@@ -1399,6 +1400,8 @@ def read_bps_table(
             hint += f"; {shown[0]!r}{more} is {_NO_RESULT}"
         if str(e).startswith("no header row"):
             hint += _year_text_hint(text, grid.index, letters[first:])
+            if read.sheets is not None:
+                hint += read.sheets()
         shown_dates = [
             (i, j)
             for i, j in np.argwhere(misdated != None)  # noqa: E711 - elementwise
@@ -1822,6 +1825,7 @@ class _Read:
     blank: np.ndarray[Any, Any] | None = None
     disguised: np.ndarray[Any, Any] | None = None
     misdated: np.ndarray[Any, Any] | None = None
+    sheets: Callable[[], str] | None = None
 
 
 def _shows_nothing(value: object, fmt: object) -> bool:
@@ -2487,7 +2491,56 @@ _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
 
 def _read_excel(data: bytes, sheet_name: object, what: str) -> _Read:
-    """Cells of a workbook given as its bytes; `what` names it in messages."""
+    """Cells of a workbook given as its bytes; `what` names it in messages.
+
+    ``sheets`` advises, when no header is found, the other sheets.
+    """
+    read = _read_workbook(data, sheet_name, what)
+    return evolve(read, sheets=lambda: _other_sheets(data, sheet_name))
+
+
+def _other_sheets(data: bytes, sheet_name: object) -> str:
+    """Advice naming the sheet read and the workbook's other sheets with cells.
+
+    Given when no header is found: the table may be on another sheet (a
+    first sheet of notes, "Keterangan"). "" if the workbook has no other
+    sheet holding cells, or cannot be listed.
+    """
+    sheet = _sheet(sheet_name)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = pd.read_excel(
+                io.BytesIO(data), sheet_name=None, header=None, dtype=object
+            )
+    except Exception:  # the advice only: the message stands without it
+        return ""
+    names = list(book)
+    if not names:
+        return ""
+    read = (
+        sheet
+        if isinstance(sheet, str)
+        else names[sheet]
+        if isinstance(sheet, int) and 0 <= sheet < len(names)
+        else names[0]
+    )
+    holding = [
+        name
+        for name, frame in book.items()
+        if name != read and (frame.map(_cell_text) != "").to_numpy().any()
+    ]
+    if not holding:
+        return ""
+    which = "the first sheet, " if sheet is None else ""
+    return (
+        f"; the sheet read is {which}{read!r}; the workbook's other sheets that "
+        f"hold cells: {holding!r}: pass sheet_name= the one holding the table"
+    )
+
+
+def _read_workbook(data: bytes, sheet_name: object, what: str) -> _Read:
+    """Cells of a workbook's sheet (see :func:`_read_excel`)."""
     import zipfile
 
     sheet = _sheet(sheet_name)

@@ -306,3 +306,29 @@ def test_a_single_sheet_without_a_table_names_no_other(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="no header row naming years") as e:
         read_bps_table(path, locale="en")
     assert "other sheets" not in str(e.value)
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-8", "utf8x"])
+def test_encoding_with_text_already_decoded_is_refused(
+    encoding: str, tmp_path: Path
+) -> None:
+    # A StringIO or a file opened in text mode gives text: an encoding
+    # would be ignored, so any other than the default is refused, an
+    # unknown one ("utf8x") too.
+    text = "Kabupaten/Kota;2022\nPacitan;13,80\n"
+    with pytest.raises(ValueError, match="`encoding` applies to bytes only"):
+        read_bps_table(io.StringIO(text), locale="id", sep=";", encoding=encoding)
+    path = tmp_path / "t.csv"
+    path.write_text(text, encoding="utf-8")
+    with (
+        path.open(encoding="utf-8") as f,
+        pytest.raises(ValueError, match=f"`encoding` is {encoding!r}"),
+    ):
+        read_bps_table(f, locale="id", sep=";", encoding=encoding)
+    # The default, and the encoding given with the path, are read: 13.8.
+    assert read_bps_table(io.StringIO(text), locale="id", sep=";").data[
+        "value"
+    ].tolist() == [13.8]
+    assert read_bps_table(path, locale="id", sep=";", encoding="utf-8").data[
+        "value"
+    ].tolist() == [13.8]

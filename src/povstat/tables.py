@@ -562,7 +562,8 @@ def read_bps_table(
         frame raises ValueError, as `sheet_name` given for CSV text does.
     encoding : str, default "utf-8-sig"
         Encoding of a CSV file given as a path or a binary file (a byte-order
-        mark is skipped). Another given for a workbook or a frame raises
+        mark is skipped). Another given for a workbook, a frame or text
+        already decoded (a file opened in text mode, a StringIO) raises
         ValueError.
     province : str, optional
         The province the table is about, by code (``"75"``) or name
@@ -679,7 +680,8 @@ def read_bps_table(
         group row names their round ("Maret", "Semester 2"); `value_name`
         clashes with a fixed column; a CSV file is not valid in
         `encoding` (a few stray NUL bytes in text are named as such, never
-        taken for UTF-16 text); a file is empty (0 bytes) or is no text
+        taken for UTF-16 text); `encoding` is given with text already
+        decoded (it would be ignored); a file is empty (0 bytes) or is no text
         and no spreadsheet (a PDF document, a PNG, JPEG, GIF or TIFF
         image, a RAR or 7-Zip archive, told by its first bytes whatever its
         name: the message names it, with no encoding advice); a path
@@ -1985,6 +1987,19 @@ def _read_any(
                 msg = (
                     "`source` is a workbook (a zip archive) opened in text mode: "
                     "open it in binary mode, open(path, 'rb'), or pass its path"
+                )
+                raise ValueError(msg)
+            if not isinstance(encoding, str):
+                msg = f"`encoding` must be a str, got {encoding!r}"
+                raise TypeError(msg)
+            if encoding != "utf-8-sig":
+                # Text is decoded already: an encoding given would be ignored.
+                msg = (
+                    f"`encoding` is {encoding!r} but `source` gives text, "
+                    "already decoded (a file opened in text mode, a StringIO): "
+                    "`encoding` applies to bytes only; open the file with that "
+                    "encoding, open(path, encoding=...), or pass its path or "
+                    "the file opened in binary mode"
                 )
                 raise ValueError(msg)
             return _read_csv(content, sep)

@@ -1212,7 +1212,11 @@ def read_bps_table(
     by one ("[1,2]", "1-3)", "1\u20133)", "(a,b)", "a,b)", "a)b)"), after
     a comma or not ("Pacitan, 1)"). The whole run is the footnote. A mark
     of digits never follows a digit, nor one of letters a letter, so no
-    name is cut (no name of the bundled data ends in a mark). A row
+    name is cut (no name of the bundled data ends in a mark). A number
+    left beside the name that is neither a mark nor an area code as
+    written ("Kota Batu2", "Pacitan 36") is never dropped: the row is
+    unmatched, its ``reason`` naming the number and the region the name
+    would be without it. A row
     whose label starts with a dagger ("\u2020 angka sementara") and whose
     value cells hold no number is a footnote, as "1) ..." is. Words are
     compared on ASCII letters only: a name written with a
@@ -6878,6 +6882,24 @@ def _match_regions(
         codes=codes,
         provinces=provinces,
     )
+    # A number left in the name, glued to it or after it ("Kota Batu2",
+    # "Pacitan 36"), is neither a footnote mark nor an area code as written:
+    # no region's name holds a digit, so the row is not matched by the name
+    # without it, never with the number silently dropped.
+    glued = name.fillna("").str.extract(r"(?P<num>[0-9][0-9.,]*)")["num"]
+    left = glued.notna().to_numpy(dtype=bool) & found["code"].notna().to_numpy(
+        dtype=bool
+    )
+    if left.any():
+        found.loc[left, "reason"] = [
+            f"the label holds the number {str(g)!r} beside the name, read as "
+            f"neither a footnote mark nor an area code (it would be "
+            f"{_regions.describe(str(c))} without it): write a footnote mark "
+            "as '2)' or a raised '\u00b2', an area code as four digits "
+            "('3579 Kota Batu'), or remove the number"
+            for g, c in zip(glued[left], found["code"][left], strict=True)
+        ]
+        found.loc[left, ["code", "name", "type"]] = None
     if has_trail.any():
         after = has_trail & lead["num"].isna().to_numpy()
         found.loc[after, "reason"] = found.loc[after, "reason"].str.replace(

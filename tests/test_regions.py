@@ -448,28 +448,25 @@ def test_single_province_table_matched_alike_in_any_row_order(
 
 
 @pytest.mark.parametrize(
-    ("label", "number", "would_be"),
+    ("label", "quoted"),
     [
-        # By hand: without the number each is a region (Kota Batu 3579,
-        # Kabupaten Pacitan 3501); the number is no mark ("2)", raised "2")
-        # and no four-digit code, so the row is unmatched, never matched
-        # with the number dropped. 36 is Banten's code, never Pacitan's.
-        ("Kota Batu2", "2", "3579 Kota Batu"),
-        ("Kota Batu12", "12", "3579 Kota Batu"),
-        ("Pacitan 36", "36", "3501 Kabupaten Pacitan"),
-        ("Pacitan 1", "1", "3501 Kabupaten Pacitan"),
+        # By hand: without the digits each would be a region (Kota Batu
+        # 3579, Kabupaten Pacitan 3501); the digits are no mark ("2)",
+        # raised "2") and no four-digit code, so the row is unmatched, never
+        # matched with them dropped. 36 is Banten's code, never Pacitan's.
+        ("Kota Batu2", "Batu2"),
+        ("Kota Batu12", "Batu12"),
+        ("Pacitan 36", "36"),
+        ("Pacitan 1", "1"),
     ],
 )
-def test_a_number_left_beside_a_name_is_not_dropped(
-    label: str, number: str, would_be: str
-) -> None:
+def test_a_number_left_beside_a_name_is_not_dropped(label: str, quoted: str) -> None:
     t = read_bps_table(
         io.StringIO(f";2023\n{label};1\n"), locale="id", sep=";", errors="report"
     )
     assert t.unmatched["label"].tolist() == [label]
     reason = t.unmatched["reason"].iloc[0]
-    assert f"holds the number {number!r} beside the name" in reason
-    assert would_be in reason
-    # Written as a mark or a code, it is read: 3579 with mark "2)".
+    assert f"the label holds {quoted!r}, which is part of no region's name" in reason
+    # Written as a mark or a code, it is read: 3579.
     assert _codes("Kota Batu 2);1\n") == ["3579"]
     assert _codes("Kota Batu 3579;1\n") == ["3579"]

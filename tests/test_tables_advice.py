@@ -14,7 +14,7 @@ import pytest
 from openpyxl import Workbook
 from openpyxl.worksheet.formula import ArrayFormula
 
-from povstat import read_bps_table
+from povstat import NumberParseError, parse_numbers, read_bps_table
 
 
 def test_every_cell_of_an_array_formula_without_results_is_invalid(
@@ -332,3 +332,45 @@ def test_encoding_with_text_already_decoded_is_refused(
     assert read_bps_table(path, locale="id", sep=";", encoding="utf-8").data[
         "value"
     ].tolist() == [13.8]
+
+
+def test_foreign_digits_named_in_the_order_written() -> None:
+    # "١٣,٦٥" is 13,65 in Arabic-Indic digits: named as written, one, three,
+    # six, five ('١٣٦٥'), never sorted ('١٣٥٦'); a repeated digit once.
+    with pytest.raises(NumberParseError) as e:
+        parse_numbers(["\u0661\u0663,\u0666\u0665"], locale="id")
+    assert (
+        "'\u0661\u0663\u0666\u0665' are Arabic-Indic digits" in e.value.cells[0].reason
+    )
+    with pytest.raises(NumberParseError) as e:
+        parse_numbers(["\u0663\u0661,\u0663"], locale="id")
+    assert "'\u0663\u0661' are Arabic-Indic digits" in e.value.cells[0].reason
+
+
+def test_what_a_format_shows_instead_of_a_number_is_quoted(tmp_path: Path) -> None:
+    # B2: -0.25 under '0.00;[Red]"minus "0.00' shows "minus 0.25" (the
+    # second section, with its text, without a minus sign). C2: -1.5 under
+    # '[<=0]"-";0.00' shows "-" alone (the first section, no digits). C3:
+    # -0.25 under "0.00;0.00" shows "0.25". Each is invalid, quoted as shown.
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    for r in [
+        ["Kabupaten/Kota", 2022, 2023],
+        ["Pacitan", -0.25, -1.5],
+        ["Kota Batu", 0.3, -0.25],
+    ]:
+        ws.append(r)
+    ws["B2"].number_format = '0.00;[Red]"minus "0.00'
+    ws["C2"].number_format = '[<=0]"-";0.00'
+    ws["C3"].number_format = "0.00;0.00"
+    path = tmp_path / "shown.xlsx"
+    wb.save(path)
+    t = read_bps_table(path, locale="en", errors="report")
+    reasons = {(c.row, c.column): c.reason for c in t.invalid}
+    assert set(reasons) == {(2, "2022"), (2, "2023"), (3, "2023")}
+    assert "it shows 'minus 0.25', no minus sign" in reasons[2, "2022"]
+    assert "shows only '-' for it, no digits" in reasons[2, "2023"]
+    assert "it shows '0.25', no minus sign" in reasons[3, "2023"]
+    # Kota Batu 2022 is read: 0.3.
+    assert t.data["value"].tolist()[2] == 0.3

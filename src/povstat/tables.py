@@ -4358,6 +4358,7 @@ class _InsteadOfNumber:
 
     text: str
     unsigned: bool = False
+    shows: str = ""  # for messages: what the cell shows ("-", "minus 0.25")
 
 
 def _format_affixes(
@@ -4389,6 +4390,7 @@ def _format_affixes(
     parts: tuple[list[str], list[str]] = ([], [])
     shown = False  # literal text besides spaces, signs and a scaling "%"
     signed = False  # the section writes a sign ("-", parentheses)
+    notation: list[str] = []  # those sign characters, as written
     after = 0  # 0 before the number's codes, 1 after them
     for m in _AFFIX_PART.finditer(section):
         kind = m.lastgroup
@@ -4400,6 +4402,7 @@ def _format_affixes(
         part = " " if kind == "pad" else m[kind]
         if kind != "percent" and part.strip() and set(part.strip()) <= _SIGN_NOTATION:
             signed = True
+            notation.append(part.strip())
             continue  # "-", "(" and ")" of a negative number's section
         shown = shown or (kind != "percent" and bool(part.strip()))
         parts[after].append(part)
@@ -4409,10 +4412,12 @@ def _format_affixes(
         text = "".join(parts[0]).strip()
         if not text and signed and float(cast("float", value)) == 0:
             return None
-        return _InsteadOfNumber(text=text)
+        return _InsteadOfNumber(text=text, shows=text or "".join(notation))
     own_negative = len(_format_sections(fmt)) > 1 and _CONDITION.search(fmt) is None
     if float(cast("float", value)) < 0 and own_negative and not signed:
-        return _InsteadOfNumber(text="", unsigned=True)
+        magnitude = format(Decimal(repr(abs(float(cast("float", value))))), "f")
+        shows = f"{''.join(parts[0])}{magnitude}{''.join(parts[1])}" if shown else ""
+        return _InsteadOfNumber(text="", unsigned=True, shows=shows.strip())
     if not shown:
         return None
     return "".join(parts[0]), "".join(parts[1])
@@ -5035,7 +5040,15 @@ def _read_checks(
                 reasons[i] = (
                     f"the cell stores {number}, but its number format shows "
                     "negative numbers without a sign: it shows "
-                    f"{number.lstrip('-')}; give it a format that shows the sign"
+                    f"{lit[i].shows or number.lstrip('-')!r}, no minus sign; "
+                    "give it a format that shows the sign"
+                )
+            elif not lit[i].text and lit[i].shows:
+                shown[i] = number
+                reasons[i] = (
+                    f"the cell stores {number}, but its number format shows "
+                    f"only {lit[i].shows!r} for it, no digits: the table hides "
+                    "the number; give it a format that shows the number"
                 )
             elif not lit[i].text:
                 shown[i] = number

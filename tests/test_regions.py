@@ -417,6 +417,18 @@ def test_rows_above_the_first_of_several_province_rows() -> None:
         errors="report",
     )
     assert t.data["region_code"].tolist() == ["3507", "32", "3201"]
+    # Over three provinces, the message counts them: "Malang" above Aceh,
+    # Bali, Papua and Riau rows.
+    t = read_bps_table(
+        io.StringIO(";2023\nMalang;1\nAceh;2\nBali;3\nPapua;4\nRiau;5\n"),
+        locale="id",
+        sep=";",
+        errors="report",
+    )
+    assert t.unmatched["reason"].tolist() == [
+        "not a region of any of the table's 4 provinces: 3507 Kabupaten Malang "
+        "(Jawa Timur)"
+    ]
 
 
 _JABAR = [

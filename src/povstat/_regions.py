@@ -302,7 +302,7 @@ def match(
                 c = inside
             elif len(local) == len(c):  # no province of that name either
                 where = ", ".join(describe(x) for x in local)
-                why = f"not a region of {' or '.join(info(p)[0] for p in ctx)}: {where}"
+                why = f"not a region of {_provinces_named(ctx)}: {where}"
                 if k is None and n is not None:
                     city = [
                         x
@@ -329,7 +329,7 @@ def match(
                 and (not ctx or any(_in_province(x, p, before_split) for p in ctx))
             ]
             if city:
-                where = " or ".join(info(p)[0] for p in ctx) if ctx else "Indonesia"
+                where = _provinces_named(ctx) if ctx else "Indonesia"
                 shown = " and ".join(describe(x) for x in city)
                 names = " or ".join(repr(info(x)[0]) for x in city)
                 why = (
@@ -350,6 +350,13 @@ def match(
             "reason": pd.Series(reasons, dtype=object),
         }
     )
+
+
+def _provinces_named(ctx: tuple[str, ...]) -> str:
+    """A context for messages: "Jawa Barat or Jawa Tengah"; over three, counted."""
+    if len(ctx) > 3:
+        return f"any of the table's {len(ctx)} provinces"
+    return " or ".join(info(p)[0] for p in ctx)
 
 
 def _contexts(

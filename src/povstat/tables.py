@@ -5517,8 +5517,11 @@ def _separator_hint(text: str, sep: str) -> str:
         m = widths(other)
         wider = int((m > n).sum())
         if wider and wider > int((n > m).sum()):
-            shown = "the first line splits" if len(lines) == 1 else "its lines split"
-            return f"; {shown} on {other!r}{why}, not on {sep!r}: pass sep={other!r}"
+            shown = "the first line" if len(lines) == 1 else "the file"
+            return (
+                f"; {shown} splits on {other!r}{why}, not on {sep!r}: "
+                f"pass sep={other!r}"
+            )
     return ""
 
 

@@ -58,7 +58,7 @@ from povstat.change import (
 )
 from povstat.frames import _plumbing
 from povstat.ranking import Ties, rank
-from povstat.tracing import _could_round_to, trace_figure
+from povstat.tracing import _could_round_to, _times_power_of_ten, trace_figure
 from povstat.units import (
     figure_interval,
     published,
@@ -1640,7 +1640,9 @@ def _column_decimals(
 def _other_unit(change: float, stated: float, d: int) -> str:
     """A hint when `stated` is `change` in a unit 10**3 or 10**6 apart."""
     for power in (3, -3, 6, -6):
-        scaled = change * 10.0**power
+        # The decimal the change stands for, times 10**power exactly (as
+        # trace_figure reads a misread figure).
+        scaled = _times_power_of_ten(np.asarray(change), np.asarray(power))
         if stated != 0 and float(round_half_up(scaled, d)) == stated:
             times = f"{10 ** abs(power):,}"
             if power > 0:  # stated in a smaller unit: persons for thousands

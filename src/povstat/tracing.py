@@ -406,7 +406,9 @@ def trace_figure(
     if not np.isfinite(x):
         msg = f"`stated` must be finite, got {stated!r}"
         raise ValueError(msg)
-    if float(round_half_up(x, d)) != float(round_half_up(x, 10)):
+    # The one rule of float noise in figures (povstat.units.unrounded):
+    # 1.01e-10 is not a figure at 10 decimals, 0.1 + 0.2 is one at 1.
+    if unrounded(np.asarray(x), d).any():
         msg = f"`stated` must be a figure rounded to {d} decimals, got {stated!r}"
         raise ValueError(msg)
     x = float(round_half_up(x, d))

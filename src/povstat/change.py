@@ -414,7 +414,9 @@ def annualized_change(
     Linear pace :math:`(r_1 - r_0)/t` points per year; compound pace
     :math:`100[(r_1/r_0)^{1/t} - 1]` percent per year, the constant yearly
     relative change that takes :math:`r_0` to :math:`r_1` in :math:`t` years
-    [1]_. NaN where :math:`r_0 = 0`.
+    [1]_. NaN where :math:`r_0 = 0`. A pace beyond float64's range (a rise
+    from 0.01 % to 100 % in 0.01 years) is ``inf``, without a floating-point
+    warning.
 
     References
     ----------
@@ -445,18 +447,20 @@ def annualized_change(
     points = np.asarray(np.subtract(a, b))
     relative = _relative_pct(b, a, points)
     shape = np.broadcast_shapes(points.shape, t.shape)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    # A pace beyond float64's range (a rise over a tiny time) is +inf, as
+    # documented, without a floating-point warning.
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         # (1 + relative/100) ** (1/t), from the relative change already computed.
         compound = np.empty(shape, dtype=np.float64)
         np.divide(relative, 100.0, out=compound)
         compound += 1.0
         np.power(compound, np.divide(1.0, t), out=compound)
-    if np.isnan(t).any():
-        # pow(1, NaN) is 1 in C: a missing time must give a missing pace.
-        np.copyto(compound, np.nan, where=np.broadcast_to(np.isnan(t), shape))
-    compound -= 1.0
-    compound *= 100.0
-    per_year = np.asarray(np.divide(points, t))
+        if np.isnan(t).any():
+            # pow(1, NaN) is 1 in C: a missing time must give a missing pace.
+            np.copyto(compound, np.nan, where=np.broadcast_to(np.isnan(t), shape))
+        compound -= 1.0
+        compound *= 100.0
+        per_year = np.asarray(np.divide(points, t))
     return AnnualizedChange(
         points=_full(points, shape),
         relative=_full(relative, shape),

@@ -533,14 +533,20 @@ def _in_percent(x: ArrayLike, unit: Unit) -> NDArray[np.float64]:
 
 
 def _stated_figure(
-    x: ArrayLike, d: int, name: str = "stated", *, signed: bool = False
+    x: ArrayLike,
+    d: int,
+    name: str = "stated",
+    *,
+    signed: bool = False,
+    decimals_name: str = "decimals",
 ) -> NDArray[np.float64]:
     """A stated size (>= 0 unless `signed`) written with `d` decimals.
 
     A stated figure has the decimals it is written with: ``0.113`` is not a
     figure at 2 decimals, and a figure rounded to tens or more (`d` < 0) is
     never written as 0, which would say nothing of its size. Either is
-    refused, naming `name`.
+    refused, naming `name` and the caller's argument for `d`,
+    `decimals_name`.
     """
     v = _snap_to(
         _validate.finite_or_nan(x, name) if signed else _validate.nonnegative(x, name),
@@ -549,7 +555,7 @@ def _stated_figure(
     )
     if d < 0 and (v == 0).any():
         msg = (
-            f"`{name}` is 0 with `decimals` = {d} (rounded to {10**-d:,}s): a "
+            f"`{name}` is 0 with `{decimals_name}` = {d} (rounded to {10**-d:,}s): a "
             "figure rounded to tens or more is not written as 0; give the "
             "decimals the statement wrote it with"
         )
@@ -1552,7 +1558,7 @@ def check_headcount_change_statement(
     # stated decimals (refusing figures that are not rounded so).
     b = _snap_to(_validate.nonnegative(before, "before"), dl, "before")
     a = _snap_to(_validate.nonnegative(after, "after"), dl, "after")
-    s = _stated_figure(stated, ds, signed=True)
+    s = _stated_figure(stated, ds, signed=True, decimals_name="stated_decimals")
     shape = _validate.shape(before=b, after=a, stated=s)
     change = _level_difference(a, b, shape)  # exact, rounded once
     # Each level lies within half a unit of its last decimal, and never

@@ -1541,6 +1541,15 @@ def test_check_statements_never_overwrites_its_output_columns(
         (None, TypeError, "number .*None"),
         ("1000", TypeError, "number .*'1000'"),
         (True, TypeError, "number .*True"),
+        # Persons per unit: a whole number from 1 (persons) to 10**15, so
+        # that the levels' decimals in persons (the column's 2 less
+        # log10(scale)) stay within -15 to 10. 1e-13 would make them 15,
+        # 1e-300 302; 0.001 is "thousandths", not thousands.
+        (1e-13, ValueError, "whole number of persons from 1 to 1,000,000,0"),
+        (1e-300, ValueError, "whole number .*got 1e-300"),
+        (0.001, ValueError, r"whole number .*\(1000 for thousands, not 0.001\)"),
+        (1000.5, ValueError, "whole number .*got 1000.5"),
+        (1e16, ValueError, "whole number .*got 1e\\+16"),
     ],
 )
 def test_check_statements_refuses_a_missing_persons_per_poor_unit(
@@ -1553,6 +1562,20 @@ def test_check_statements_refuses_a_missing_persons_per_poor_unit(
             _ABC,
             unit="percent",
             persons_per_poor_unit=value,  # type: ignore[arg-type]
+            **_SIMPLE,
+        )
+
+
+def test_persons_per_poor_unit_float64_cannot_hold_is_refused() -> None:
+    # Decimal("1000.0000000000000001") is not 1000: refused, not rounded.
+    with pytest.raises(
+        ValueError, match="`persons_per_poor_unit` holds a number that float64"
+    ):
+        check_statements(
+            _change_row(),
+            _ABC,
+            unit="percent",
+            persons_per_poor_unit=decimal.Decimal("1000.0000000000000001"),  # type: ignore[arg-type]
             **_SIMPLE,
         )
 

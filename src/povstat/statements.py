@@ -3312,6 +3312,10 @@ def _plain_list(items: Iterable[Any]) -> list[Any]:
     return [_validate.plain(x) for x in items]
 
 
+#: Most persons per unit of a count column: its decimals less 15 stay >= -15.
+_MOST_PERSONS_PER_UNIT = 1e15
+
+
 def _persons_per_unit(value: object) -> float:
     """Check `persons_per_poor_unit`: one finite number > 0, never missing."""
     if isinstance(value, bool | np.bool_) or not isinstance(
@@ -3322,11 +3326,23 @@ def _persons_per_unit(value: object) -> float:
             f"for persons), got {_validate.shown(value)}"
         )
         raise TypeError(msg)
-    scale = float(value)
+    # A Decimal or long double float64 cannot hold is refused, not rounded.
+    scale = float(_validate.numeric(cast("Any", value), "persons_per_poor_unit"))
     if not (np.isfinite(scale) and scale > 0):
         msg = (
             "`persons_per_poor_unit` must be a finite number > 0 (1000 for "
             f"thousands, 1 for persons), got {_validate.shown(value)}"
+        )
+        raise ValueError(msg)
+    # A whole number of persons, 1 to 10**15: a unit of the count column is
+    # at least a person, and the levels' decimals in persons (the column's
+    # less log10 of it) stay within the supported -15 to 10.
+    if not (1 <= scale <= _MOST_PERSONS_PER_UNIT and scale.is_integer()):
+        hint = " (1000 for thousands, not 0.001)" if scale < 1 else ""
+        msg = (
+            "`persons_per_poor_unit` must be a whole number of persons from 1 "
+            f"to {_MOST_PERSONS_PER_UNIT:,.0f} (1000 for thousands, 1 for "
+            f"persons), got {_validate.shown(value)}{hint}"
         )
         raise ValueError(msg)
     return scale
@@ -3394,9 +3410,10 @@ def check_statements(
         Scale of the `rate` column.
     persons_per_poor_unit : float
         Persons per unit of the `headcount` column: 1000 when it is in
-        thousands (as BPS publishes), 1 when in persons. Stated, never
-        guessed; used to compare count statements, which are in persons,
-        and level changes stated as "persons".
+        thousands (as BPS publishes), 1 when in persons; a whole number from
+        1 to 10**15 that float64 holds. Stated, never guessed; used to
+        compare count statements, which are in persons, and level changes
+        stated as "persons".
     region, period, rate : str
         Column names in `data`. A date `period` column is read by calendar
         month, as the adapters read it: a statement dated 2022-03-15 is
@@ -3446,7 +3463,9 @@ def check_statements(
         ranked with it, a key column of `data` (`region`, `period`, `by`)
         has a missing value (the row would drop out silently), a
         statement's ``measure`` names a key column of `data`, or
-        `persons_per_poor_unit` is not finite and > 0. Each message names
+        `persons_per_poor_unit` is not a whole number from 1 to 10**15
+        (0.001 for thousands is refused; so is a ``Decimal`` float64
+        cannot hold). Each message names
         the statement rows and columns at fault; an error raised by a
         ``check_*`` function is prefixed with the rows it checked.
 

@@ -157,6 +157,30 @@ def test_consistency_within_rounding() -> None:
     assert res.verdict.tolist() == [HOLDS, NOT_HOLDS]
 
 
+def test_consistency_refuses_a_zero_count_rounded_to_tens() -> None:
+    # A headcount "0" rounded to tens says nothing (7 people would round to
+    # it): refused, as every check refuses such a stated size, naming the
+    # decimals argument. A 0 at 0 decimals is a figure (0 poor) and passes:
+    # 0 / 1,000 = 0 %, which rounds to 0.0.
+    kw: dict[str, Any] = {"unit": "percent", "rate_decimals": 1}
+    with pytest.raises(
+        ValueError, match="`headcount` is 0 with `headcount_decimals` = -1"
+    ):
+        check_consistency(
+            0.0, 0.0, 1000.0, headcount_decimals=-1, population_decimals=0, **kw
+        )
+    with pytest.raises(
+        ValueError, match="`population` is 0 with `population_decimals` = -3"
+    ):
+        check_consistency(
+            0.0, 0.0, 0.0, headcount_decimals=0, population_decimals=-3, **kw
+        )
+    res = check_consistency(
+        0.0, 0.0, 1000.0, headcount_decimals=0, population_decimals=0, **kw
+    )
+    assert res.verdict == HOLDS
+
+
 def test_poverty_fell_says_both_measures() -> None:
     # BPS Sulawesi Tenggara, Sept 2018 -> March 2019: 11.32 % -> 11.24 %,
     # 301.85 -> 302.58 thousand: the rate fell 0.08 points, the count rose 0.73.

@@ -1293,7 +1293,9 @@ def check_consistency(
     TypeError
         If an input is not numeric or a decimals argument is not an int.
     ValueError
-        If an input is out of range or not rounded to its stated decimals.
+        If an input is out of range or not rounded to its stated decimals,
+        or a headcount or population is 0 with negative decimals (a count
+        rounded to tens or more is not written as 0).
 
     See Also
     --------
@@ -1341,8 +1343,10 @@ def check_consistency(
     )
     # Figures computed by the caller may carry float noise: snap them first.
     r = _snap_to(r, rd, "rate")
-    h = _snap_to(h, hd, "headcount")
-    n = _snap_to(n, nd, "population")
+    # A count rounded to tens or more is never written as 0 (as in every
+    # check of a stated size).
+    h = _stated_figure(h, hd, "headcount", decimals_name="headcount_decimals")
+    n = _stated_figure(n, nd, "population", decimals_name="population_decimals")
     # Work in percent (a fraction at `rd` decimals is a percent at rd - 2),
     # so that a fraction gives the same verdict as the same rate in percent.
     shift = 0 if u == "percent" else 2

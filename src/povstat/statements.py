@@ -3495,7 +3495,12 @@ def check_statements(
     (``levels_decimals``), the column's decimals being the most any of its
     figures shows (BPS publishes a column to one precision; a column of
     whole figures such as 10.0 and 9.0 is taken as published to 0
-    decimals).
+    decimals). A Decimal column (DECIMAL(7,2), or a pandas column of
+    ``Decimal`` objects: the most places any of them is written with) is
+    read at its scale instead, up to 10 places, the most a figure is
+    compared at; a scale above 10 (DECIMAL(38,25), a type for computing,
+    not for publishing) says nothing of the published decimals and is not
+    used: such a column is read from its figures, as a float column is.
 
     References
     ----------

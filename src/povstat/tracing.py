@@ -373,8 +373,11 @@ def trace_figure(
     column of no negative value stands for :math:`[0, h_c)`), so that a
     figure reached by rounding a true value twice is found; digits are
     swapped when the two figures, written to :math:`d` decimals, differ by
-    exchanging two adjacent digits. The kinds of slip are those that recur in reports of
-    official statistics [1]_.
+    exchanging two adjacent digits. Swapped digits are looked for in the
+    claimed cell alone (its region, period and measure), never combined
+    with another slip: a figure that is another cell's with two digits
+    swapped is not found, whatever `max_slips`. The kinds of slip are
+    those that recur in reports of official statistics [1]_.
 
     References
     ----------

@@ -1305,8 +1305,10 @@ def test_a_decimal_rate_float64_cannot_hold_is_refused_by_adapters(kind: str) ->
         out = out.select(["headcount"])
     assert col(out, "headcount").tolist() == [4260.0, 4260.0]
     # The row as the frame names it: a pandas index label, another eager
-    # frame's 0-based position, none on a lazy frame.
-    place = {"duckdb": "", "polars-lazy": ""}.get(kind, " at row position 0")
+    # frame's 0-based position, a lazy frame's position among the rows
+    # collected (as an integer column's row is named).
+    lazy = " at row position 0 of the collected rows"
+    place = {"duckdb": lazy, "polars-lazy": lazy}.get(kind, " at row position 0")
     place = " at index label 0" if kind.startswith("pandas") else place
     with pytest.raises(
         ValueError,

@@ -48,6 +48,22 @@ def _frames(poor: list[int], pop: list[int]) -> list[tuple[str, Any]]:
                 "poor::UBIGINT as poor, pop::UBIGINT as pop"
             ),
         ),
+        # Read through their digits (DuckDB hands HUGEINT and DECIMAL(38, 0)
+        # over as Arrow decimals, VARINT as bytes), by the same rule.
+        *(
+            (
+                f"duckdb {kind}",
+                con.sql(f"select * from (values {rows}) t(poor, pop)").select(
+                    f"poor::{kind} as poor, pop::{kind} as pop"
+                ),
+            )
+            for kind in ("HUGEINT", "DECIMAL(38,0)", "VARINT")
+        ),
+        ("polars Decimal(38,0)", pl.from_pandas(pdf).cast(pl.Decimal(38, 0))),
+        (
+            "polars lazy Decimal(38,0)",
+            pl.from_pandas(pdf).cast(pl.Decimal(38, 0)).lazy(),
+        ),
     ]
 
 
@@ -58,9 +74,58 @@ def test_with_rate_refuses_integer_float64_cannot_hold(kind: str) -> None:
     frames = dict(_frames([10, B], [100, 2**60]))
     df = frames[kind]
     # Row 1 holds 2**53 + 1 poor: read as 2**53 it would give another rate.
-    where = "index label 1" if kind.startswith("pandas") else "row position 1"
-    with pytest.raises(ValueError, match=rf"`poor` holds an integer .*{B} at {where}"):
+    # Its row is named on every engine: a pandas row by its label, an eager
+    # frame's by its position, a lazy frame's (polars LazyFrame, DuckDB) by
+    # its position among the rows collected.
+    if kind.startswith("pandas"):
+        where = "index label 1"
+    elif kind.startswith(("duckdb", "polars lazy")):
+        where = "row position 1 of the collected rows"
+    else:
+        where = "row position 1"
+    with pytest.raises(
+        ValueError,
+        match=rf"(`poor`|column 'poor') holds an integer .*: {B} at {where} \(",
+    ):
         ps.with_rate(df, unit="percent", population="pop", headcount="poor")
+
+
+_ADAPTERS: dict[str, Any] = {
+    # Each adapter reads the integer column `v` (2**53 + 1 in row 1).
+    "with_rate": lambda df: ps.with_rate(
+        df, unit="percent", population="v", headcount="ok"
+    ),
+    "with_headcount": lambda df: ps.with_headcount(
+        df, unit="percent", population="v", rate="ok"
+    ),
+    "with_implied_population": lambda df: ps.with_implied_population(
+        df, unit="percent", headcount="v", rate="ok"
+    ),
+    "with_ranks": lambda df: ps.with_ranks(df, descending=True, rate="v"),
+    "with_changes": lambda df: ps.with_changes(df, unit="percent", rate="v"),
+}
+
+
+@pytest.mark.parametrize("adapter", sorted(_ADAPTERS))
+@pytest.mark.parametrize(
+    "kind", ["BIGINT", "UBIGINT", "HUGEINT", "DECIMAL(38,0)", "VARINT"]
+)
+def test_every_adapter_names_the_row_on_duckdb(adapter: str, kind: str) -> None:
+    # Two regions, one period each; row 1 holds 2**53 + 1 in `v`, which each
+    # adapter reads (as population, headcount or rate): the message names
+    # that row as the collected rows' position 1, whatever the integer type.
+    con = duckdb.connect()
+    df = con.sql(
+        f"select region_code, period, ok, v::{kind} as v from (values "
+        f"('a', DATE '2022-03-01', 10.0, 100), ('b', DATE '2022-03-01', 10.0, {B})"
+        ") t(region_code, period, ok, v)"
+    )
+    with pytest.raises(
+        ValueError,
+        match=rf"(`v`|column 'v') holds an integer .*: {B} at row position 1 "
+        r"of the collected rows \(",
+    ):
+        _ADAPTERS[adapter](df)
 
 
 @pytest.mark.parametrize(
@@ -101,21 +166,36 @@ def test_duckdb_types_named_in_messages() -> None:
     span = con.sql("select INTERVAL 1 DAY as poor, 10 as pop")
     with pytest.raises(TypeError, match=r"must be numeric, got INTERVAL \(duckdb\)"):
         ps.with_rate(span, unit="percent", population="pop", headcount="poor")
-    wide = con.sql("select '12'::VARINT as poor, 10 as pop")
-    # Its values reach Python as bytes: the message says so, and what to cast.
+    # A VARINT (BIGNUM) column is read as its integers, as read_bps_table
+    # reads it: 12 of 48 is 25 %; one of 10**400 persons, beyond float64,
+    # is refused naming its row, never read as infinity.
+    wide = con.sql("select '12'::VARINT as poor, '48'::VARINT as pop")
+    out = ps.with_rate(wide, unit="percent", population="pop", headcount="poor")
+    assert out.select("rate").fetchall() == [(25.0,)]
+    assert out.types[:2] == wide.types  # handed back as they came
+    vast = con.sql(f"select 1 as poor, '1{'0' * 400}'::VARINT as pop")
     with pytest.raises(
-        TypeError,
-        match=r"must be numeric, got (VARINT|BIGNUM) \(duckdb\): DuckDB's "
-        r"arbitrary-precision integer.*cast it to BIGINT",
+        ValueError,
+        match=r"`pop` holds a number too large for float64 .* at row "
+        r"position 0 of the collected rows",
     ):
-        ps.with_rate(wide, unit="percent", population="pop", headcount="poor")
+        ps.with_rate(vast, unit="percent", population="pop", headcount="poor")
 
 
 @pytest.mark.spark
-def test_spark_long_column_refused() -> None:
-    spark = backends.spark()
-    df = spark.createDataFrame([(10, 100), (B, 2**60)], "poor long, pop long")
-    with pytest.raises(ValueError, match=rf"`poor` holds an integer .*{B}"):
+@pytest.mark.parametrize("kind", ["long", "decimal(38,0)", "decimal(20,0)"])
+def test_spark_integer_columns_refused_naming_the_row(kind: str) -> None:
+    # Row 1 holds 2**53 + 1 poor (a LongType; a DecimalType of scale 0, read
+    # through its digits): named by its position among the rows collected.
+    df = backends.spark().sql(
+        f"select cast(poor as {kind}) as poor, cast(pop as {kind}) as pop "
+        f"from values (10, 100), ({B}, {2**60}) as t(poor, pop)"
+    )
+    with pytest.raises(
+        ValueError,
+        match=rf"(`poor`|column 'poor') holds an integer .*: {B} at row "
+        r"position 1 of the collected rows \(",
+    ):
         ps.with_rate(df, unit="percent", population="pop", headcount="poor")
 
 

@@ -310,8 +310,12 @@ def test_an_empty_sample_is_refused(by: list[str] | None) -> None:
 def test_overflowing_terms_and_named_lines_are_refused_by_name() -> None:
     with pytest.raises(ValueError, match="the FGT or Watts terms overflow float64"):
         poverty_estimates([-1e160, 100.0, 200, 150], 125, alpha=[1, 2], unit="fraction")
-    with pytest.raises(ValueError, match="the FGT or Watts terms overflow float64"):
-        fgt([-1.0, 200], 1e-310, alpha=1, unit="fraction")  # gap 1e310
+    with pytest.raises(ValueError, match="no standard error can be formed"):
+        # gap 1.7e608: its square, in the variance, overflows
+        poverty_estimates([-1.7e308, 100.0], 1e-300, alpha=1, unit="fraction")
+    with pytest.raises(ValueError, match="no standard error can be formed"):
+        # P1 = 8.5e307 (8.5e309 %), but the square of the gap overflows
+        poverty_estimates([-1.7e308, 100.0], 2.0, alpha=1, unit="percent")
     with pytest.raises(
         ValueError, match=r"`lines` entry 'extreme' must be > 0, found -5\.0"
     ):
@@ -718,3 +722,81 @@ def test_alpha_errors_show_plain_values(alpha: Any, shown: str) -> None:
     with pytest.raises(ValueError, match=shown) as e:
         fgt([100, 200], 125, alpha=alpha, unit="percent")
     assert "np." not in str(e.value)
+
+
+@pytest.mark.parametrize(
+    ("welfare", "line", "alpha", "weights", "unit", "want"),
+    [
+        # (2 + 1.7e308) / 2 = 8.5e307, in percent 8.5e309: beyond, inf.
+        ([-1.7e308], 2.0, 1, None, "percent", np.inf),
+        # gap 1.7e308 / 1e-300 = 1.7e608: beyond, inf (was refused).
+        ([-1.7e308], 1e-300, 1, None, "fraction", np.inf),
+        # gap (1 + 1e-310) / 1e-310 = 1e310 for one of two units: 5e309, inf.
+        ([-1.0, 200], 1e-310, 1, None, "fraction", np.inf),
+        # gap 1.5e8 / 1e-300 = 1.5e308 (+1) twice: the sum 3e308 overflows,
+        # the mean 1.5e308 does not.
+        ([-1.5e8, -1.5e8], 1e-300, 1, None, "fraction", 1.5e308),
+        # gap 2.5e308 (beyond float64) for weight 1 of 4: the mean 6.25e307.
+        ([-2.5e8, 5.0], 1e-300, 1, [1.0, 3.0], "fraction", 6.25e307),
+        # sqrt(1.7e608) = sqrt(1.7) * 1e304 = 1.3038404810405297e304.
+        ([-1.7e308], 1e-300, 0.5, None, "fraction", 1.3038404810405297e304),
+        # gap^2 = 2.25e616 for one unit of two: beyond, inf.
+        ([-1.5e8, 5.0], 1e-300, 2, None, "fraction", np.inf),
+    ],
+)
+def test_fgt_beyond_float64_is_inf_and_finite_means_are_given(
+    welfare: list[float],
+    line: float,
+    alpha: float,
+    weights: list[float] | None,
+    unit: Any,
+    want: float,
+) -> None:
+    # docs/user_guide/units.rst: a result beyond float64's range is inf, and
+    # a step that would overflow while the result does not is avoided.
+    got = fgt(welfare, line, alpha=alpha, weights=weights, unit=unit)
+    np.testing.assert_allclose(got, want, rtol=1e-15)
+    by = fgt(
+        welfare,
+        line,
+        alpha=[0, alpha],
+        weights=weights,
+        unit=unit,
+        by=["a"] * len(welfare),
+    )
+    np.testing.assert_allclose(by[0, 1], want, rtol=1e-15)
+
+
+# Weights as the estimators pass them (negative ones are refused before).
+_WEIGHT_VALUES = st.sampled_from(
+    [0.0, 1.0, 3.5, 250.0, 2.0**-600, 5e-324, 1e200, 2.0**600, np.nan, np.inf]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    values=st.lists(_WEIGHT_VALUES, min_size=1, max_size=12),
+    codes=st.lists(st.integers(0, 2), min_size=12, max_size=12),
+)
+def test_rescaled_weights_exponents_are_each_domains(
+    values: list[float], codes: list[int]
+) -> None:
+    # Whichever pass finds them, the exponents are those of each domain's
+    # largest weight and smallest positive one (finite weights only), as
+    # weight_exponents defines them, taken here domain by domain.
+    from povstat.poverty_measures import rescaled_weights, weight_exponents
+
+    w = np.array(values)
+    domain = np.array(codes[: w.size], np.intp)
+    top, low = np.full(3, np.nan), np.full(3, np.nan)
+    for d in range(3):  # a loop in the test only: the reference
+        good = [x for x, c in zip(values, domain, strict=True) if c == d]
+        good = [x for x in good if np.isfinite(x) and x > 0]
+        if good:
+            top[d], low[d] = max(good), min(good)
+    want = weight_exponents(top, low, w.size)
+    got_w, got_e = rescaled_weights(w, domain, 3)
+    np.testing.assert_array_equal(got_e, want)
+    # Domains without a power keep their weights bit for bit.
+    keep = want[domain] == 0
+    assert got_w[keep].tobytes() == w[keep].tobytes()

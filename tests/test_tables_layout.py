@@ -200,6 +200,59 @@ def test_a_header_date_whose_format_shows_no_year_is_refused(
     assert t.data[["year", "month"]].astype(object).to_numpy().tolist()[0] == [2022, 3]
 
 
+@pytest.mark.parametrize(
+    ("value", "fmt", "why"),
+    [
+        # 1 March 2022 is 28 Rajab 1443 AH: "B2yyyy" (B2, the Hijri
+        # calendar) shows 1443, never 2022.
+        ("date", "B2yyyy", r"Hijri calendar \(code B2\)"),
+        # A locale tag's calendar: "[$-th-TH,107]" (after the comma, 01 the
+        # numerals, 07 the calendar: Thai Buddhist, 2022 + 543 = 2565);
+        # "[$-1060000]" (0x01060000: the calendar byte 0x06, Hijri, 1443);
+        # "[$-D07041E]" (0x0D07041E: Thai numerals, calendar 0x07, Thai).
+        ("date", "[$-th-TH,107]yyyy", r"calendar 7 \(Thai Buddhist\)"),
+        ("date", "[$-1060000]yyyy", r"calendar 6 \(Hijri\)"),
+        ("date", "[$-D07041E]yyyy", r"calendar 7 \(Thai Buddhist\)"),
+        # "e", the era's year: 2022 typed is the day count 2022, 1905-07-14,
+        # whose era year is 1905 in a Gregorian locale and Meiji 38 in a
+        # Japanese one; never 2022.
+        ("number", "e", r"the year of an era \(code 'e'\)"),
+        ("date", "e", r"the year of an era \(code 'e'\)"),
+        ("date", '[$-411]ggge"年"', r"the name of an era \(code 'ggg'\)"),
+    ],
+)
+def test_a_header_in_another_calendar_or_era_is_refused(
+    value: str, fmt: str, why: str
+) -> None:
+    import datetime
+
+    stored = 2022 if value == "number" else datetime.datetime(2022, 3, 1)
+    with pytest.raises(ValueError, match=why) as e:
+        read_bps_table(_book(stored, fmt), locale="en")
+    assert "cell B1" in str(e.value)
+    assert repr(fmt) in str(e.value)
+    assert "Gregorian year" in str(e.value)  # the advice
+
+
+@pytest.mark.parametrize("fmt", ["[$-1060000]0", "[$-th-TH,107]General"])
+def test_a_calendar_tag_on_a_number_format_shows_the_number(fmt: str) -> None:
+    # A number format shows no date: 2022 under "[$-1060000]0" is "2022",
+    # whatever calendar its tag names; read as the year 2022 (and 2023 in C1).
+    t = read_bps_table(_book(2022, fmt), locale="en")
+    assert t.data["year"].tolist() == [2022, 2023]
+
+
+@pytest.mark.parametrize("fmt", ["B1yyyy", "[$-409]yyyy", "[$-en-US,1]yyyy", "yyyy"])
+def test_a_header_date_in_the_gregorian_calendar_is_its_year(fmt: str) -> None:
+    import datetime
+
+    # B1 and calendars 0 and 1 are Gregorian: 1 January 2022 shows "2022",
+    # the year 2022 (no month, as any date shown as its year alone).
+    t = read_bps_table(_book(datetime.datetime(2022, 1, 1), fmt), locale="en")
+    assert t.data["year"].tolist() == [2022, 2023]  # C1 holds 2023
+    assert t.data["value"].tolist() == [3.79, 3.31]
+
+
 def _ods(value: str, shown: str) -> io.BytesIO:
     # B1 holds the date `value`, its text (as its style shows it) `shown`.
     pytest.importorskip("odf")
@@ -286,6 +339,41 @@ def test_every_footnote_mark_after_a_name_is_kept(mark: str) -> None:
     t = _read(f"Kabupaten/Kota;2022\nKota Batu{mark};3,79\n")
     row = t.data.iloc[0]  # type: ignore[attr-defined]
     assert (row["region_code"], row["footnote"]) == ("3579", mark.strip())
+
+
+@pytest.mark.parametrize(
+    ("label", "quoted"),
+    [
+        # A footnote mark of digits has one or two ("1)", "12)"): four
+        # digits before ")" are no mark, and a year is part of no region's
+        # name; so are three digits, and digits inside the name.
+        ("Kota Batu 2022)", "'2022)'"),
+        ("Kota Batu 1999)", "'1999)'"),
+        ("Kota Batu 123)", "'123)'"),
+        ("Kota 2022 Batu", "'2022'"),
+        # A number after the name, bare or in brackets, is read as an area
+        # code: 2022 is no region's code.
+        ("Kota Batu (2022)", "2022 after the name"),
+        ("Kota Batu 2022", "2022 after the name"),
+    ],
+)
+def test_a_year_after_a_name_is_reported_never_dropped(label: str, quoted: str) -> None:
+    # Kota Batu alone is 3579; with the digits, the row is unmatched (no
+    # code), its label kept as written and the digits quoted in its reason,
+    # never matched with "2022)" dropped.
+    text = f"Kabupaten/Kota;2022\n{label};3,79\nKota Malang;4,1\n"
+    t = _read(text, errors="report")
+    row = t.data.iloc[0]  # type: ignore[attr-defined]
+    assert pd.isna(row["region_code"])
+    assert row["label"] == label
+    assert pd.isna(row["footnote"])
+    unmatched = t.unmatched  # type: ignore[attr-defined]
+    assert unmatched["label"].tolist() == [label]
+    assert quoted in unmatched["reason"].iloc[0]
+    # The mark of two digits is a footnote, kept whole: "12)".
+    t = _read("Kabupaten/Kota;2022\nKota Batu 12);3,79\n")
+    row = t.data.iloc[0]  # type: ignore[attr-defined]
+    assert (row["region_code"], row["footnote"]) == ("3579", "12)")
 
 
 def _rich(*runs: tuple[str, str | None]) -> io.BytesIO:

@@ -235,7 +235,7 @@ def numeric(
             msg = (
                 f"`{name}` holds a number too large for float64 (magnitude above "
                 f"{_MAX_FINITE:.4g}, the range povstat computes in)"
-                f"{_overflow_position(arr)}"
+                f"{_overflow_position(arr, place)}"
             )
             raise ValueError(msg) from None
         except (TypeError, ValueError):
@@ -573,8 +573,14 @@ def _object_to_float(arr: NDArray[np.object_]) -> NDArray[np.float64]:
     return out.reshape(arr.shape)
 
 
-def _overflow_position(arr: NDArray[np.object_]) -> str:
-    """Where the first number beyond float64 is (error path only)."""
+def _overflow_position(
+    arr: NDArray[np.object_], place: Callable[[int], str] | None = None
+) -> str:
+    """Where the first number beyond float64 is (error path only).
+
+    A 1-D array's element is named as `place` names a row (``index k``
+    without it), as :func:`_exact_integers` names one.
+    """
     if arr.ndim == 0:
         return ""
     for i, item in enumerate(arr.ravel()):  # only reached on overflow
@@ -584,8 +590,9 @@ def _overflow_position(arr: NDArray[np.object_]) -> str:
             continue
         except OverflowError:
             where = np.unravel_index(i, arr.shape)
-            at = int(where[0]) if arr.ndim == 1 else tuple(int(k) for k in where)
-            return f" at index {at}"
+            if arr.ndim == 1:
+                return f" at {_place(int(where[0]), place)}"
+            return f" at index {tuple(int(k) for k in where)}"
     return ""  # pragma: no cover - an overflow was raised for some item
 
 

@@ -952,6 +952,15 @@ def rescaled_weights(
     Returns the weights and, per domain, the exponent ``e`` of
     :func:`weight_exponents` (the weights were multiplied by ``2**-e``).
     """
+    if w.size and float(np.max(w)) < large_weight(w.shape[0]):  # NaN: False
+        # Every weight finite and below the bound: if no positive one is
+        # below SMALL_WEIGHT either, no domain needs a power (all exponents
+        # 0, as below), told from two passes over `w`, none by domain.
+        least = float(np.min(w))
+        if least >= SMALL_WEIGHT or (
+            least >= 0 and float(np.min(w, where=w > 0, initial=np.inf)) >= SMALL_WEIGHT
+        ):
+            return w, np.zeros(n_domains, np.int64)
     codes = np.zeros(w.shape[0], np.intp) if domain is None else domain
     good = np.isfinite(w) & (w > 0)
     top = np.full(n_domains, -np.inf)
@@ -967,10 +976,12 @@ def rescaled_weights(
 
 
 TERMS_OVERFLOW = (
-    "the FGT or Watts terms overflow float64: a welfare far below the line, "
-    "or a line near 0, makes the gap (line - welfare) / line or its powers "
-    "(or their squares, in the variance) too large, or a welfare near 0 makes "
-    "line / welfare too large for the Watts index; check `welfare` and `line`"
+    "the FGT or Watts terms overflow float64 in the standard errors: a welfare "
+    "far below the line, or a line near 0, makes the gap (line - welfare) / "
+    "line or its powers too large for their squares (the variance), or a "
+    "welfare near 0 makes line / welfare too large for the Watts index, so "
+    "no standard error can be formed; `fgt` and `watts` give the measures "
+    "alone (inf where beyond float64's range); check `welfare` and `line`"
 )
 
 
@@ -1067,15 +1078,21 @@ def _points(
         with np.errstate(over="ignore"):
             pairs = [group_sum_pair(one, wp * t, 1, largest=n_all) for t in terms]
         sums = np.array([h[0] for h, _ in pairs])
-        if np.isinf(sums).any():
-            raise ValueError(TERMS_OVERFLOW)
-        return weighted_means(
+        means = weighted_means(
             sums,
             np.asarray(total),
             scale,
             sums_lo=np.array([lo[0] for _, lo in pairs]),
             totals_lo=t_lo[0],
         )
+        if np.isinf(sums).any():
+            wide = _beyond_range_means(
+                y[rows], z[rows], wp, one, 1, alphas, t_hi, t_lo, scale
+            )[0]
+            part = np.isinf(sums[: len(alphas)])
+            means = np.array(means, dtype=np.float64)
+            means[: len(alphas)] = np.where(part, wide, means[: len(alphas)])
+        return np.asarray(means)
     labels, codes = domains
     k = labels.shape[0]
     big = int(np.bincount(codes, minlength=k).max())  # the largest domain
@@ -1088,8 +1105,6 @@ def _points(
     with np.errstate(over="ignore"):
         pairs = [group_sum_pair(cp, wp * t, k, largest=big) for t in terms]
     sums = np.stack([h for h, _ in pairs])
-    if np.isinf(sums).any():
-        raise ValueError(TERMS_OVERFLOW)
     means = weighted_means(
         sums,
         totals,
@@ -1097,7 +1112,59 @@ def _points(
         sums_lo=np.stack([lo for _, lo in pairs]),
         totals_lo=totals_lo,
     )
+    if np.isinf(sums).any():
+        wide = _beyond_range_means(
+            y[rows], z[rows], wp, cp, k, alphas, totals, totals_lo, scale
+        )
+        fgt_rows = np.isinf(sums[: len(alphas)])
+        means[: len(alphas)] = np.where(fgt_rows, wide.T, means[: len(alphas)])
     return np.asarray(means.T)
+
+
+def _beyond_range_means(
+    y: NDArray[np.float64],
+    z: NDArray[np.float64],
+    w: NDArray[np.float64],
+    codes: NDArray[np.intp],
+    k: int,
+    alphas: Sequence[float],
+    totals: NDArray[np.float64],
+    totals_lo: NDArray[np.float64],
+    scale: float,
+) -> NDArray[np.float64]:
+    r"""FGT means whose weighted sums of terms leave float64: (domains, alphas).
+
+    Each poor unit's gap is held as :math:`r\,2^e` (`r` the ratio of the
+    mantissas of ``(z - y) / 2`` and `z`, in (0.5, 2)), its term
+    :math:`g^\alpha` as :math:`r^\alpha 2^{\alpha e}`; the terms of a
+    domain are scaled by the power of two of its largest (exact, for a
+    whole :math:`\alpha e`), summed, divided, and scaled back: a mean
+    within float64's range is its float64 (within an ulp or so for a
+    fractional :math:`\alpha e`), one beyond it is ``inf``.
+    """
+    m1, e1 = np.frexp(z * 0.5 - y * 0.5)
+    m2, e2 = np.frexp(z)
+    with np.errstate(divide="ignore"):
+        ratio = m1 / m2
+    out = np.zeros((k, len(alphas)))
+    big = int(np.bincount(codes, minlength=k).max()) if codes.size else 0
+    for j, a in enumerate(alphas):  # a loop over the handful of measures
+        if a == 0.0:
+            continue
+        power = a * (e1 + 1 - e2).astype(np.float64)
+        whole = np.floor(power)
+        top = np.full(k, -np.inf)
+        np.maximum.at(top, codes, np.where(w > 0, whole, -np.inf))
+        top = np.where(np.isfinite(top), top, 0.0)
+        with np.errstate(under="ignore", invalid="ignore"):
+            terms = np.ldexp(
+                ratio**a * np.exp2(power - whole), (whole - top[codes]).astype(int)
+            )
+            sums, lo = group_sum_pair(codes, w * terms, k, largest=big)
+            ratio_k = scaled_ratio(sums, totals, scale, num_lo=lo, den_lo=totals_lo)
+        with np.errstate(over="ignore"):
+            out[:, j] = np.ldexp(ratio_k, top.astype(int))
+    return out
 
 
 def fgt(
@@ -1170,8 +1237,9 @@ def fgt(
         (all 0, or every row missing a value under ``nan_policy="omit"``:
         the message says both, as :func:`poverty_estimates`'), a weight
         times its size underflows float64 to 0, the shapes disagree, there
-        are no units, or the FGT terms leave float64's range (weights whose
-        squares or total leave it are rescaled, see Notes).
+        are no units (weights whose squares or total leave float64's range
+        are rescaled, see Notes). A measure beyond float64's range is
+        ``inf``, not an error (see Notes).
 
     See Also
     --------
@@ -1194,6 +1262,11 @@ def fgt(
     Where ``line - welfare`` overflows although the gap is finite (welfare
     -1e308 under a line of 1e308: a gap of 2), the gap is formed from
     halves of both, exactly; elsewhere it is ``(line - welfare) / line``.
+    A measure whose exact value lies beyond float64's range is ``inf``
+    (gap terms or weighted sums that overflow on the way are held as a
+    fraction times a power of two, so a finite measure is still given:
+    within an ulp or so for a fractional :math:`\alpha`), as
+    :ref:`units` says of every result.
     The result is the float64 nearest the
     exact ratio of the weighted sums
     (at worst the float64 on its other side): the sums are kept as pairs

@@ -649,9 +649,11 @@ def _sum_pair(
     hi: NDArray[np.float64],
     lo: NDArray[np.float64],
     k: int,
+    largest: int | None = None,
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Sums by group of pairs hi + lo (columns of 2-D arrays), as pairs."""
-    largest = _largest(codes, k)
+    if largest is None:
+        largest = _largest(codes, k)
     h, low = _pairs(codes, list(np.ascontiguousarray(hi.T)), k, largest)
     # Low parts all 0 (sums of single values) sum to 0: no pass over them.
     return h, low + (_sums(codes, lo, k, largest) if lo.any() else np.zeros(low.shape))
@@ -870,7 +872,8 @@ def _constant_measures(red: Reduced, *, overall: bool) -> NDArray[np.bool_]:
         rows = red.terms_rows
         outside = np.ones(codes.shape[0], bool)
         outside[rows] = False
-        zero = np.bincount(codes[outside], red.npos[outside] > 0, nd) > 0
+        # A domain with such a unit: a positive count (no rows picked out).
+        zero = np.bincount(codes, outside & (red.npos > 0), nd) > 0
         lo[zero] = 0.0
         hi[zero] = 0.0
         codes, cell_lo, cell_hi = codes[rows], cell_lo[rows], cell_hi[rows]
@@ -897,7 +900,8 @@ def _stratum_weights(
         psu_stratum[red.psu] = red.stratum
         present = np.zeros(psu_stratum.shape[0], bool)
         present[red.psu] = True
-        n_h = np.bincount(psu_stratum[present], minlength=h).astype(np.float64)
+        # PSUs present by stratum (counts of ones: exact in float64).
+        n_h = np.asarray(np.bincount(psu_stratum, present, h), np.float64)
     if red.fpc is None:
         f = np.ones(h)
     else:
@@ -1025,18 +1029,33 @@ def _average_factor(red: Reduced, lonely: NDArray[np.bool_]) -> NDArray[np.float
 
 @overload
 def _term_sums(
-    red: Reduced, x: NDArray[np.float64], nd: int, *, pair: Literal[False] = ...
+    red: Reduced,
+    x: NDArray[np.float64],
+    nd: int,
+    *,
+    pair: Literal[False] = ...,
+    largest: int | None = ...,
 ) -> NDArray[np.float64]: ...
 
 
 @overload
 def _term_sums(
-    red: Reduced, x: NDArray[np.float64], nd: int, *, pair: Literal[True]
+    red: Reduced,
+    x: NDArray[np.float64],
+    nd: int,
+    *,
+    pair: Literal[True],
+    largest: int | None = ...,
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]: ...
 
 
 def _term_sums(
-    red: Reduced, x: NDArray[np.float64], nd: int, *, pair: bool = False
+    red: Reduced,
+    x: NDArray[np.float64],
+    nd: int,
+    *,
+    pair: bool = False,
+    largest: int | None = None,
 ) -> Any:
     """Sums by domain of `x` (``st`` or ``stt``), or their pairs hi + lo.
 
@@ -1044,22 +1063,24 @@ def _term_sums(
     them alone, with the largest domain counted over every cell as before,
     which gives the same limbs and so the same bits (a 0 adds nothing to an
     integer sum, nor to a group's largest magnitude or the signs seen).
-    Non-finite values take the full path, which handles them.
+    Non-finite values take the full path, which handles them. `largest`:
+    the rows of the largest domain, if the caller has counted them.
     """
+    if largest is None:
+        largest = _largest(red.domain, nd)
     rows = red.terms_rows
     if rows is not None:
         sub = np.asarray(x[rows])
         if np.isfinite(sub).all():
             codes = red.domain[rows]
-            largest = _largest(red.domain, nd)
             if pair:  # low parts + 0, as _sum_pair adds the 0 low parts
                 hi, lo = _pairs(codes, list(np.ascontiguousarray(sub.T)), nd, largest)
                 return hi, lo + 0.0
             return _sums(codes, sub, nd, largest)
     if pair:
-        hi, lo = _pairs(red.domain, list(np.ascontiguousarray(x.T)), nd)
+        hi, lo = _pairs(red.domain, list(np.ascontiguousarray(x.T)), nd, largest)
         return hi, lo + 0.0
-    return _sums(red.domain, x, nd)
+    return _sums(red.domain, x, nd, largest)
 
 
 def _cell_z(
@@ -1235,11 +1256,12 @@ def linearised(
         red = _overall_cells(red)
         labels = np.concatenate([object_labels(labels), [None]])
     nd, k = red.n_domains, red.st.shape[1]
+    big = _largest(red.domain, nd)  # counted once for every sum by domain
     with np.errstate(over="ignore"):  # an overflow is refused just below
-        total = _sum(red.domain, red.sw, nd)
+        total = _sum(red.domain, red.sw, nd, big)
     _check_weight_range(red, total)
     check_domain_totals(total, labels)
-    ratio = _term_sums(red, red.st, nd) / total[:, None]
+    ratio = _term_sums(red, red.st, nd, largest=big) / total[:, None]
     factor = _average_factor(red, lonely) if lonely_psu == "average" else np.ones(nd)
     z = _cell_z(red, ratio, total)
     # Variance: sum_h w1_h sum_j u_hj^2 - w2_h (sum_j u_hj)^2, for each domain.
@@ -1247,7 +1269,7 @@ def linearised(
         prod_diag = z * z
     else:
         prod_diag = np.diagonal(_cell_products(red, ratio, total, z), axis1=1, axis2=2)
-    part1 = _sums(red.domain, w1[red.stratum][:, None] * prod_diag, nd)
+    part1 = _sums(red.domain, w1[red.stratum][:, None] * prod_diag, nd, big)
     dh = red.domain * red.n_strata + red.stratum
     h_domain = _nested(red.domain, red.stratum) if red.stratum.size else None
     if h_domain is not None:
@@ -1255,8 +1277,13 @@ def linearised(
         a_h = _sums(red.stratum, z, h_domain.shape[0])
         part2 = _sums(h_domain, w2[: h_domain.shape[0], None] * (a_h * a_h), nd)
     else:
-        a = _sums(dh, z, nd * red.n_strata).reshape(nd, red.n_strata, k)
-        part2 = (a * a).transpose(0, 2, 1) @ w2
+        # Each (domain, stratum) cell's w2_h a^2, summed exactly by domain:
+        # a domain's figure is the nested one above bit for bit (the cells
+        # of other strata add 0), so its row does not depend on `overall`.
+        a = _sums(dh, z, nd * red.n_strata)
+        cell_h = np.tile(np.arange(red.n_strata), nd)
+        cell_d = np.repeat(np.arange(nd), red.n_strata)
+        part2 = _sums(cell_d, w2[cell_h][:, None] * (a * a), nd)
     var = (part1 - part2) * factor[:, None]
     if red.psu is None:  # expanded sums of squares (lazy engines): cancel?
         _warn_cancellation(
@@ -1269,7 +1296,7 @@ def linearised(
     se = np.sqrt(var)
     # Design effect against SRS without replacement (R: deff=TRUE).
     n_obs = np.bincount(red.domain, weights=red.npos, minlength=nd)
-    mean_sq = _term_sums(red, red.stt, nd) / total[:, None]
+    mean_sq = _term_sums(red, red.stt, nd, largest=big) / total[:, None]
     # A domain of one unit has no unit variance (n - 1 = 0): NaN, as 0/0,
     # for every measure and engine; a variance that rounding puts below 0
     # is 0, as `var` is.
@@ -1314,11 +1341,11 @@ def linearised(
     # is 57.49999999999999), a share never above 100 %.
     if red.sw_lo is not None and red.st_lo is not None:
         # Ratios of the exact sums: the float64 sums of the weights round.
-        t_hi, t_lo = _sum_pair(red.domain, red.sw[:, None], red.sw_lo[:, None], nd)
+        t_hi, t_lo = _sum_pair(red.domain, red.sw[:, None], red.sw_lo[:, None], nd, big)
         if red.terms_rows is not None and not red.st_lo.any():
-            s_hi, s_lo = _term_sums(red, red.st, nd, pair=True)
+            s_hi, s_lo = _term_sums(red, red.st, nd, pair=True, largest=big)
         else:
-            s_hi, s_lo = _sum_pair(red.domain, red.st, red.st_lo, nd)
+            s_hi, s_lo = _sum_pair(red.domain, red.st, red.st_lo, nd, big)
         est = weighted_means(s_hi, t_hi, scale, sums_lo=s_lo, totals_lo=t_lo)
     else:
         est = weighted_means(_sums(red.domain, red.st, nd), total[:, None], scale)
@@ -1545,7 +1572,9 @@ def poverty_estimates(
         stratum, `fpc` is 1 in every stratum with more than one PSU sampled in
         one, `fpc` is given without `weights` and the weights it implies
         differ between strata (see Notes), the lengths disagree, there are
-        no units, or FGT terms leave float64's range. Weights whose
+        no units, or the squares of the FGT or Watts terms leave float64's
+        range, so that no standard error can be formed (:func:`fgt` gives
+        the measures alone, ``inf`` beyond float64's range). Weights whose
         squares or total leave float64's range are rescaled, not refused,
         unless without `psu` a domain's rescaled squares all vanish (see
         Notes). An error about one of several `lines` names its

@@ -296,6 +296,9 @@ _TRAILING_CODE = re.compile(
     r"^(?P<rest>.*?[^\s\-\u2013])\s*(?:[\[(](?P<code>[0-9]{2}\.?[0-9]{2})[\])]"
     r"|(?:\s+|\s*[-\u2013]\s*)(?P<bare>[0-9]{2}\.?[0-9]{2}))$"
 )
+#: Digits in what is left of a label for its name: from the first word
+#: holding a digit to the last one ("2022)", "12 b").
+_STRAY_DIGITS = re.compile(r"(?P<stray>[^\s]*[0-9](?:.*[0-9])?[^\s]*)")
 _PREFIX = re.compile(
     r"^(?:(?P<p1>kabupaten|kab|kotamadya|kodya|kota|provinsi|prov)(?:\s+|\s*-\s*)"
     r"|(?P<p2>kab|kota|kod|prov)\.\s*)(?P<name>\S.*)$",
@@ -931,6 +934,17 @@ def read_bps_table(
     day count is a year (1900-2099) is refused (ValueError naming the cell,
     the number, the date and what it shows; give the cell the format
     General or type the year as text); so in .xlsx, .xls and .ods files. A
+    header date (or a number, the date it counts) whose format shows it in
+    another calendar or by an era is refused, naming the cell, what it
+    stores and the format, never read as the Gregorian year stored: the
+    Hijri calendar code ``B2`` (``B2yyyy`` shows 1 March 2022 as 1443; ``B1``,
+    the Gregorian calendar, is read), a locale tag whose calendar is not
+    Gregorian (ECMA-376 Part 1, 18.8.31 numFmts: the ``yy`` of
+    ``[$-xxyyzzzz]``, or the number after the comma of
+    ``[$-th-TH,107]``; 7, Thai Buddhist, shows 2022 as 2565; 6, Hijri;
+    3, Japanese era; ``[$-409]`` keeps the Gregorian), and the era codes
+    ``e`` and ``g`` (the year and name of an era, shown by the locale the
+    file is opened in). A
     date at 1 January 00:00, in a header cell of any file type or frame or
     as a frame's column label (what ``pandas.read_excel`` makes of a year
     shown as ``yyyy``, with or without ``header=None``), is read as that
@@ -1182,7 +1196,14 @@ def read_bps_table(
     by one ("[1,2]", "1-3)", "1\u20133)", "(a,b)", "a,b)", "a)b)"), after
     a comma or not ("Pacitan, 1)"). The whole run is the footnote. A mark
     of digits never follows a digit, nor one of letters a letter, so no
-    name is cut (no name of the bundled data ends in a mark). A row
+    name is cut (no name of the bundled data ends in a mark). A mark's
+    numbers have one or two digits: "Kota Batu 2022)" (a year, or any
+    number of three or more digits, before ")") holds no mark, and digits
+    left in a name once its list number, code and mark are set apart are
+    part of no region's name ("Kota 2022 Batu"): the row is unmatched, its
+    ``reason`` quoting them ("2022)"), never matched with them dropped;
+    "Kota Batu 2022" and "Kota Batu (2022)" are read as a code after the
+    name, 2022, which is no region's. A row
     whose label starts with a dagger ("\u2020 angka sementara") and whose
     value cells hold no number is a footnote, as "1) ..." is. Words are
     compared on ASCII letters only: a name written with a
@@ -1375,7 +1396,8 @@ def read_bps_table(
         shown_dates = [
             (i, j)
             for i, j in np.argwhere(misdated != None)  # noqa: E711 - elementwise
-            if repr(str(text[i, j])) in str(e)
+            # named where the message quotes it, or as the header not found
+            if repr(str(text[i, j])) in str(e) or str(e).startswith("no header row")
         ]
         for i, j in shown_dates[:3]:  # quoted as shown, and why
             e = ValueError(
@@ -4623,6 +4645,9 @@ def _misdated(value: object, fmt: object) -> tuple[str, str] | None:
     """
     if not isinstance(fmt, str):
         return None
+    calendar = _calendar_refusal(value, fmt)
+    if calendar is not None:
+        return calendar
     shown = _shown_date(value, fmt)
     if shown is None:
         return None
@@ -4655,6 +4680,114 @@ def _misdated(value: object, fmt: object) -> tuple[str, str] | None:
             "that shows the year (mmmm yyyy), or type the period as text"
         )
     return None
+
+
+#: Windows calendar identifiers (CALID) of the Gregorian calendar: 0 (the
+#: locale's default, Gregorian in Excel's own locales), 1 (localized), 2
+#: (US English), 9-12 (Middle East French, Arabic, transliterated English
+#: and French). Any other (3 Japanese Emperor Era, 4 Taiwan, 5 Korean Tangun
+#: Era, 6 Hijri, 7 Thai Buddhist, 8 Hebrew, 23 Um Al Qura) numbers the years
+#: otherwise.
+_GREGORIAN_CALENDARS = frozenset({0, 1, 2, 9, 10, 11, 12})
+_CALENDAR_NAMES = {
+    3: "Japanese Emperor Era",
+    4: "Taiwan",
+    5: "Korean Tangun Era",
+    6: "Hijri",
+    7: "Thai Buddhist",
+    8: "Hebrew",
+    23: "Um Al Qura",
+}
+#: A locale tag: "[$-409]", "[$Rp-421]", "[$-1060000]", "[$-th-TH,107]".
+_LOCALE_TAG = re.compile(r"\[\$[^\]-]*-(?P<locale>[^\],]*)(?:,(?P<system>[^\]]*))?\]")
+
+
+def _tag_calendar(section: str) -> tuple[str, int] | None:
+    """A locale tag of a format section that selects another calendar.
+
+    The tag's hexadecimal ``xxyyzzzz`` (ECMA-376 Part 1, 18.8.31 numFmts,
+    locale and calendar: ``xx`` the numerals, ``yy`` the calendar, ``zzzz``
+    the language) or, in a tag with a culture name, the ``xxyy`` after its
+    comma ([MS-XLSX] 2.5.4 formatCode16: "[$-th-TH,107]", calendar 7). The
+    high bit of a byte only marks input and is dropped. Returns the tag and
+    its calendar identifier, None if every tag keeps the Gregorian one.
+    """
+    for m in _LOCALE_TAG.finditer(section):
+        system, locale = m["system"], m["locale"]
+        if system is not None:
+            try:
+                calendar = int(system, 16) & 0x7F
+            except ValueError:
+                continue
+        elif re.fullmatch(r"[0-9A-Fa-f]{1,8}", locale):
+            calendar = (int(locale, 16) >> 16) & 0x7F
+        else:
+            continue
+        if calendar not in _GREGORIAN_CALENDARS:
+            return m[0], calendar
+    return None
+
+
+def _calendar_refusal(value: object, fmt: str) -> tuple[str, str] | None:
+    """Why a date or number shown in another calendar or era is no year.
+
+    Excel shows a date (or a number, as the date it counts) under a format
+    that selects another calendar or shows an era by that calendar's year:
+    ``B2`` (the Hijri calendar; ``B1`` is the Gregorian), a locale tag
+    whose calendar byte is not Gregorian (``[$-th-TH,107]``,
+    ``[$-1060000]``, ``[$-D07041E]``: 1 March 2022 is shown as the Thai
+    Buddhist year 2565 or the Hijri year 1443), or the era codes ``e``
+    (the year of the era: in a Japanese locale, 4 for 2022) and ``g`` (the
+    era's name), whose year depends on the locale of the reader. Such a
+    header names a year povstat does not read as shown: refused, never
+    read as the Gregorian year stored. Returns (the value as stored, the
+    reason), or None.
+    """
+    number = isinstance(
+        value, int | float | np.integer | np.floating
+    ) and not isinstance(value, bool | np.bool_)
+    if not number and not isinstance(value, datetime.date):
+        return None
+    section = (
+        _format_sections(fmt)[0]
+        if isinstance(value, datetime.date)
+        else _format_section(fmt, float(cast("float", value)))
+    )
+    codes = re.sub(r"general", "", _QUOTED.sub("", section).lower())
+    # Only a date format shows a calendar: "[$-1060000]#,##0" shows a
+    # number as the number.
+    if re.search(r"[ymdhsg]|e(?![-+])|b2", codes) is None:
+        return None
+    tag = _tag_calendar(section)
+    if tag is not None:
+        name = _CALENDAR_NAMES.get(tag[1])
+        what = f"the calendar {tag[1]}" + (f" ({name})" if name else "")
+        how = f"selects {what} by its locale tag {tag[0]!r}"
+    elif "b2" in codes:
+        how = "selects the Hijri calendar (code B2)"
+    elif re.search(r"e(?![-+])", codes) or "g" in codes:
+        era = re.search(r"e+(?![-+])|g+", codes)
+        what = "the name" if era is not None and era[0][0] == "g" else "the year"
+        how = (
+            f"shows {what} of an era (code {era[0] if era else 'e'!r}), "
+            "which depends on the locale the file is opened in (a Japanese "
+            "locale numbers the years of each emperor's era)"
+        )
+    else:
+        return None
+    stored = _date_text(value) if isinstance(value, datetime.date) else None
+    held = (
+        f"the date {stored}"
+        if stored is not None
+        else f"the number {_show(value)}, a day count under it,"
+    )
+    return str(stored if stored is not None else _show(value)), (
+        f"holds {held} under the number format {fmt!r}, which {how}: "
+        "the year it shows is not the Gregorian year stored, and povstat "
+        "reads a header as shown; give the cell a format that shows the "
+        "Gregorian year (yyyy, or General for a number), or type the year "
+        "as text"
+    )
 
 
 def _shows_year_only(fmt: object) -> bool:
@@ -6617,9 +6750,19 @@ def _match_regions(
     prefix = ext["p1"].fillna(ext["p2"]).str.lower()
     kind = prefix.map(_PREFIX_TYPE)
     name = ext["name"].where(prefix.notna(), bare)
+    # Digits left in the name once its list number, area code and footnote
+    # mark are taken out ("Kota Batu 2022)": four digits before ")" are no
+    # footnote mark, whose digits are one or two) are part of no region's
+    # name: the row is unmatched, its reason quoting them, never matched
+    # by the letters around them with the digits dropped.
+    stray = name.str.extract(_STRAY_DIGITS)["stray"]
+    has_stray = stray.notna().to_numpy(dtype=bool)
     found = _regions.match(
         [None if pd.isna(k) else str(k) for k in kind],
-        [None if n == "" else str(n) for n in name],
+        [
+            None if n == "" or h else str(n)
+            for n, h in zip(name, has_stray, strict=True)
+        ],
         province=province,
         first_year=first_year,
         codes=codes,
@@ -6653,6 +6796,13 @@ def _match_regions(
     reason = found["reason"].where(
         found["reason"].notna() | found["code"].notna(), "no region of this name"
     )
+    for k in np.flatnonzero(has_stray).tolist():  # the few labels with digits
+        reason.iloc[k] = (
+            f"the label holds {str(stray.iloc[k])!r}, which is part of no "
+            "region's name, no footnote mark (a mark of digits has one or "
+            "two: '1)', '(1)', '1/', '¹') and no area code (four digits, "
+            "'3579', '(3579)'); write the mark as a mark, or remove the text"
+        )
     # Invisible characters (not printable, or a blank filler letter) make
     # a name no region's: the reason names them.
     printable = lab.map(str.isprintable).to_numpy(dtype=bool)

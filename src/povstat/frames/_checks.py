@@ -87,18 +87,7 @@ def require(
             continue
         if not table.is_numeric(name):
             shown = table.dtype_text(name)
-            # DuckDB's arbitrary-precision integer reaches Python as bytes:
-            # no numeric column for the adapters, whose arrays are float64.
-            why = (
-                ": DuckDB's arbitrary-precision integer, whose values reach "
-                "Python as bytes, is not read by the frame adapters; cast it "
-                "to BIGINT (or DOUBLE) in the query"
-                if shown.startswith(("BIGNUM ", "VARINT "))
-                else ""
-            )
-            msg = (
-                f"column {name!r} (argument `{arg}`) must be numeric, got {shown}{why}"
-            )
+            msg = f"column {name!r} (argument `{arg}`) must be numeric, got {shown}"
             raise TypeError(msg)
     clash = [name for name in outputs if name in table.names]
     if clash:

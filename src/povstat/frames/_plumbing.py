@@ -122,6 +122,9 @@ class Table:
         #: Spark TIMESTAMP columns as the calendar dates of the session time
         #: zone (computed by Spark before collecting; see `collect`).
         self.session_dates: dict[str, nw.Series[Any]] = {}
+        #: DuckDB VARINT (BIGNUM) columns as the text of their integers
+        #: (cast by DuckDB in the collecting query; see `collect`).
+        self.integer_texts: dict[str, nw.Series[Any]] = {}
 
     def series(self, name: str) -> Any:
         """Column `name` of the native pandas frame (taken once, then reused)."""
@@ -157,7 +160,7 @@ class Table:
                 (is_numeric_dtype(dtype) and not is_bool_dtype(dtype))
                 or object_numbers(series)
             )
-        return bool(self.dtype(name).is_numeric())
+        return name in self.integer_texts or bool(self.dtype(name).is_numeric())
 
     def is_temporal(self, name: str) -> bool:
         """Whether column `name` holds dates or datetimes."""
@@ -417,10 +420,41 @@ def collect(df: IntoFrame, *, arg: str = "df") -> Table:
             raise TypeError(msg)
         if impl in _SPARK_LIKE:
             return _collect_spark(df, wrapped)
+        if impl.is_duckdb():
+            return _collect_duckdb(df, wrapped)
         return Table(df, frame=wrapped.collect(), lazy=True)
     if wrapped.implementation.is_pandas():
         return Table(df, frame=wrapped, pandas=wrapped.to_native())
     return Table(df, frame=wrapped)
+
+
+#: DuckDB's arbitrary-precision integer (``BIGNUM``, formerly ``VARINT``).
+_DUCKDB_BIGNUM = frozenset({"BIGNUM", "VARINT"})
+
+
+def _collect_duckdb(df: Any, wrapped: nw.LazyFrame[Any]) -> Table:
+    """Collect a DuckDB relation, its VARINT columns also as their digits.
+
+    DuckDB's ``VARINT`` (``BIGNUM``) reaches Python as its bytes; its
+    integers are cast to text by DuckDB in the same query (so the rows
+    align), to be read by :func:`column` as integers are (one float64
+    cannot hold refused, naming its row), as
+    :func:`povstat.read_bps_table` reads them. The column itself is kept as
+    it is, to be handed back unchanged.
+    """
+    types = dict(zip(map(str, df.columns), map(str, df.types), strict=False))
+    wide = [name for name, kind in types.items() if kind in _DUCKDB_BIGNUM]
+    if not wide:
+        return Table(df, frame=wrapped.collect(), lazy=True)
+    hidden = {name: f"__povstat_integer_text_{i}" for i, name in enumerate(wide)}
+    collected = wrapped.with_columns(
+        *(nw.col(name).cast(nw.String()).alias(tmp) for name, tmp in hidden.items())
+    ).collect()
+    table = Table(df, frame=collected.drop(*hidden.values()), lazy=True)
+    table.integer_texts = {
+        name: collected.get_column(tmp) for name, tmp in hidden.items()
+    }
+    return table
 
 
 def _collect_spark(df: Any, wrapped: nw.LazyFrame[Any]) -> Table:
@@ -528,7 +562,8 @@ def row_place(data: nw.DataFrame[Any] | nw.Series[Any], i: int) -> str:
     scalars shown as plain values, in each level of a MultiIndex: ``(2,
     'y')``, not ``(np.int64(2), 'y')``), any other
     eager frame by its 0-based position (``row position 3``). A lazy frame
-    has no rows to name: its errors give none (callers pass no place).
+    has no row order of its own: :func:`_row_namer` names its row by its
+    position among the rows collected.
     """
     if data.implementation.is_pandas_like():
         label = nw.to_native(data).index[i]
@@ -550,9 +585,12 @@ def refuse_inexact_decimals(
     Raises
     ------
     ValueError
-        Naming the column, the first such value and its row as
-        :func:`row_place` names it (none when the column comes from a
-        `lazy` frame, collected).
+        Naming the column, the first such value and its row as an integer
+        column's is named (:func:`_row_namer`): by :func:`row_place` for an
+        eager frame, by its position among the rows collected for a `lazy`
+        one (DuckDB, Spark, a polars LazyFrame), so that a DuckDB
+        ``HUGEINT`` or ``DECIMAL(38, 0)`` column, or a Spark
+        ``DecimalType``, names its row as a ``BIGINT`` or ``LongType`` does.
     """
     frame = col.to_frame()
     digits = frame.select(significant_digits(nw.col(col.name)))[col.name]
@@ -564,7 +602,7 @@ def refuse_inexact_decimals(
         texts,
         numbers,
         f"column {name!r}",
-        where=None if lazy else (lambda i: row_place(col, i)),
+        where=_row_namer(col, lazy=lazy),
     )
 
 
@@ -686,6 +724,11 @@ def column(table: Table, name: str) -> NDArray[np.float64]:
     if table.pandas is not None:
         table.note_backing(name)
         return pandas_floats(table.series(name))
+    texts = table.integer_texts.get(name)
+    if texts is not None:  # DuckDB VARINT: its integers, by their digits
+        digits = texts.to_list()
+        values = np.array([None if v is None else int(v) for v in digits], object)
+        return _validate.numeric(values, name, place=_row_namer(texts, lazy=True))
     col = table.frame.get_column(name)
     if col.dtype.is_integer():
         # Read as the array functions read integers: one beyond 2**53 that

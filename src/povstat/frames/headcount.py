@@ -60,7 +60,11 @@ def with_headcount(
         exists, a rate lies outside [0, 100] (percent) or [0, 1] (fraction),
         or a population is negative or infinite, or an integer column holds
         a value float64 cannot hold exactly (2**53 + 1), on any engine. The
-        message names the column and the first offending value.
+        message names the column, the first offending value and its row (a
+        pandas index label, a row position, or for a lazy input, DuckDB or
+        Spark, the position among the collected rows), whatever the
+        integer or decimal type (DuckDB ``HUGEINT``, ``DECIMAL(38, 0)``,
+        ``VARINT``; Spark ``LongType``, ``DecimalType``).
 
     See Also
     --------

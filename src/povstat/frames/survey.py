@@ -679,7 +679,9 @@ def poverty_table(
         value is missing (null or NaN; the message names the
         argument and counts the rows), a domain has no line in a `line`
         mapping (or one <= 0: the message names the domain), weights or
-        FGT terms leave float64's range, a stratum has a single PSU under
+        the squares of the FGT terms leave float64's range (no standard
+        error can be formed; :func:`~povstat.fgt` gives the measures alone,
+        ``inf`` beyond float64's range), a stratum has a single PSU under
         ``lonely_psu="raise"``, or `fpc` varies within a stratum (or,
         without `strata`, across the sample; in its last bits too, shown in
         full, as :func:`poverty_estimates` says) or is smaller than the PSUs
@@ -1675,15 +1677,24 @@ def _infinite(e: nw.Expr) -> nw.Expr:
 
 
 def _null_or_nan(values: nw.Series[Any]) -> NDArray[np.bool_]:
-    """Missing values of a column: null, or NaN in a float column."""
+    """Missing values of a column: null, or NaN in a float column.
+
+    NaN is found by numpy on the values, nulls by the engine: pandas
+    compares a pyarrow ``halffloat`` column unequal to itself on every row,
+    so the engine's NaN test would call every value missing.
+    """
     try:
-        null = values.is_null()
+        null = np.asarray(values.is_null().to_numpy(), dtype=bool)
     except ArithmeticError:  # pandas fails on a Decimal("sNaN"): a missing label
         missing = map(_validate._is_missing_label, values.to_list())
         return np.fromiter(missing, dtype=bool, count=len(values))
     if values.dtype.is_float():
-        null = null | values.is_nan().fill_null(value=True)
-    return np.asarray(null.to_numpy(), dtype=bool)
+        floats = np.asarray(values.cast(nw.Float64()).to_numpy(), dtype=np.float64)
+        null = null | np.isnan(floats)
+    elif values.dtype == nw.Categorical and _categories_dtype(values).is_float():
+        # A pyarrow dictionary of floats may hold NaN as a value.
+        null = null | np.isnan(np.asarray(values.to_numpy(), dtype=np.float64))
+    return null
 
 
 def _refuse_missing_keys(
@@ -2315,7 +2326,6 @@ def _widened_float_dtype(dtype: Any) -> Any:
     categories read by the same rule, order kept).
     """
     import pandas as pd
-    import pyarrow as pa
 
     if isinstance(dtype, pd.CategoricalDtype):
         cats = dtype.categories
@@ -2327,15 +2337,27 @@ def _widened_float_dtype(dtype: Any) -> Any:
         values = _validate.widen_short_float(short)
         return pd.CategoricalDtype(pd.Index(values), ordered=dtype.ordered)
     if isinstance(dtype, pd.ArrowDtype):
-        arrow = dtype.pyarrow_dtype
-        if pa.types.is_floating(arrow) and arrow.bit_width < 64:
-            return pd.ArrowDtype(pa.float64())
-        return dtype
+        arrow = _widened_arrow_type(dtype.pyarrow_dtype)
+        return dtype if arrow is dtype.pyarrow_dtype else pd.ArrowDtype(arrow)
     if isinstance(dtype, np.dtype) and dtype.kind == "f" and dtype.itemsize < 8:
         return np.dtype(np.float64)
     if str(dtype) in ("Float32", "Float16"):
         return pd.Float64Dtype()
     return dtype
+
+
+def _widened_arrow_type(arrow: Any) -> Any:
+    """A pyarrow type with float32/float16 values (a dictionary's too) as float64."""
+    import pyarrow as pa
+
+    if pa.types.is_dictionary(arrow):
+        value = _widened_arrow_type(arrow.value_type)
+        if value is arrow.value_type:
+            return arrow
+        return pa.dictionary(arrow.index_type, value, ordered=arrow.ordered)
+    if pa.types.is_floating(arrow) and arrow.bit_width < 64:
+        return pa.float64()
+    return arrow
 
 
 def _pandas_output(
@@ -2348,6 +2370,7 @@ def _pandas_output(
     kinds (boolean, Int64, ...); the others keep the input's dtype.
     """
     import pandas as pd
+    import pyarrow as pa
 
     out = nw.from_dict(
         {c: v for c, v in data.items() if c not in by},
@@ -2365,6 +2388,12 @@ def _pandas_output(
             # The labels are instants (None for the overall row): the column's zone.
             stamps = pd.DatetimeIndex(pd.to_datetime(data[c], utc=True))
             column = stamps.tz_convert(dtype.tz).array
+        elif isinstance(dtype, pd.ArrowDtype) and pa.types.is_dictionary(
+            dtype.pyarrow_dtype
+        ):
+            column = pd.array(
+                _arrow_dictionary(data[c], dtype.pyarrow_dtype), dtype=dtype
+            )
         else:
             try:
                 column = pd.Series(data[c], dtype=dtype).array
@@ -2372,6 +2401,38 @@ def _pandas_output(
                 column = pd.array(data[c], dtype=object)
         out.insert(i, c, column)
     return out
+
+
+def _arrow_dictionary(labels: Sequence[Any], arrow: Any) -> Any:
+    """Labels (None for the overall row) as a pyarrow dictionary array.
+
+    pyarrow builds a dictionary from Python values for a few value types
+    only (not ``halffloat``, dates, timestamps or decimals): the values are
+    built as their value type, then encoded with the column's index type.
+    """
+    import pyarrow as pa
+
+    values = pa.array(labels, type=arrow.value_type)
+    return values.dictionary_encode().cast(arrow)
+
+
+def _arrow_dictionaries(
+    out: nw.DataFrame[Any], native: Any, data: Mapping[str, Any], by: Sequence[str]
+) -> nw.DataFrame[Any]:
+    """A pyarrow result with each dictionary `by` column of the input's type.
+
+    Labels of a dictionary column keep its index and value types (floats
+    widened to float64, time zone kept), as on pandas.
+    """
+    import pyarrow as pa
+
+    table = out.to_native()
+    for c in by:  # a loop over the handful of `by` columns
+        arrow = native.schema.field(c).type
+        if pa.types.is_dictionary(arrow):
+            column = _arrow_dictionary(data[c], _widened_arrow_type(arrow))
+            table = table.set_column(table.schema.get_field_index(c), c, column)
+    return nw.from_native(table, eager_only=True)
 
 
 def _nanosecond_column(dtype: Any) -> bool:
@@ -2410,8 +2471,9 @@ def _output(
         if n_rows > len(values) * k:  # the overall rows
             values = [*values, None]
         data[c] = [v for v in values for _ in range(k)]
-        # A float32 label is its shortest decimal (0.1), held as float64.
-        schema[c] = nw.Float64() if in_schema[c] == nw.Float32 else in_schema[c]
+        # A float32 (float16) label is its shortest decimal (0.1), held as float64.
+        short = in_schema[c] in (nw.Float32, nw.Float16)
+        schema[c] = nw.Float64() if short else in_schema[c]
     if line_names is not None:
         per = np.repeat(np.asarray(line_names, dtype=object), k // len(line_names))
         data["line"] = np.tile(per, n_rows // k).tolist()
@@ -2448,6 +2510,8 @@ def _output(
         out = nw.concat([labels, rest], how="horizontal")
     if exact:
         out = out.with_columns(nw.col(c).cast(in_schema[c]) for c in exact)
+    if backend == "pyarrow" and isinstance(frame, nw.DataFrame):
+        out = _arrow_dictionaries(out, native, data, by)
     if isinstance(frame, nw.LazyFrame):
         if impl.is_polars():
             return out.lazy().to_native()

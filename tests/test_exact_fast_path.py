@@ -9,6 +9,10 @@ every element (``_decimal_ratio_exact``) returns.
 
 from __future__ import annotations
 
+import math
+from decimal import Decimal
+from fractions import Fraction
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -59,11 +63,11 @@ def test_mixed_readings_in_one_array() -> None:
     # Half the rates are short decimals (decimal reading), half computed
     # values of 17 digits (binary reading), with zero, NaN and values near
     # float64's limits: each element as in the reference.
-    # 20,000 elements: several chunks.
+    # 40,000 elements: several chunks.
     rng = np.random.default_rng(7)
-    rate = rng.uniform(0.5, 30.0, 20_000)
+    rate = rng.uniform(0.5, 30.0, 40_000)
     rate[::2] = np.round(rate[::2], 2)
-    pop = np.round(rng.uniform(1e3, 1e6, 20_000))
+    pop = np.round(rng.uniform(1e3, 1e6, 40_000))
     pop[:6] = [0.0, np.nan, 1.7e308, 1e-320, 2.0**900, 3.0]
     for args in ((pop, np.asarray(100.0), rate), (rate, pop, 100.0)):
         assert _same_bits(decimal_ratio(*args), _decimal_ratio_exact(*args))
@@ -72,7 +76,7 @@ def test_mixed_readings_in_one_array() -> None:
     rate[-1], pop[-1] = 1e-4, 1e-4
     args = (pop, np.asarray(100.0), rate)
     assert _same_bits(decimal_ratio(*args), _decimal_ratio_exact(*args))
-    grid = (pop.reshape(200, 100), np.asarray(100.0), rate[:100])
+    grid = (pop[:20_000].reshape(200, 100), np.asarray(100.0), rate[:100])
     assert _same_bits(decimal_ratio(*grid), _decimal_ratio_exact(*grid))
     # 29 of 800 is 3.625 % exactly (a tie that round_half_up then rounds up).
     assert decimal_ratio(np.asarray(29.0), np.asarray(800.0), 100.0) == 3.625
@@ -95,3 +99,123 @@ def test_an_element_is_read_alone_whatever_the_others_hold() -> None:
     # the same held by the reference, and in the other order
     assert _decimal_ratio_exact(num, den, np.array(100.0))[0] == together[0]
     assert decimal_ratio(num[::-1], den[::-1], 100.0)[1] == together[0]
+
+
+# Decimals of 1 to 17 significant digits (a float of 16 or 17 digits is
+# read as its binary value), ties such as 3.625 and 0.00035 (ending in 5)
+# and the floats one unit in the last place on either side of them,
+# negative values, zeros, subnormals, values near float64's largest, NaN
+# and infinities.
+def _decimal(digits: int, mantissa: int, places: int, sign: int) -> float:
+    m = sign * (mantissa % 10**digits or 1)
+    if places < 0:
+        return float(m * 10 ** (-places))  # an int, correctly rounded
+    return float(m / 10**places)  # int / int: correctly rounded
+
+
+_short = st.builds(
+    _decimal,
+    st.integers(1, 17),
+    st.integers(1, 10**17),
+    st.integers(-12, 20),
+    st.sampled_from([1, -1]),
+)
+_ties = st.builds(
+    lambda m, places: (10 * m + 5) / 10**places,
+    st.integers(0, 10**8),
+    st.integers(1, 10),
+)
+_around_ties = st.builds(
+    lambda x, up: float(np.nextafter(x, np.inf if up else -np.inf)),
+    _ties,
+    st.booleans(),
+)
+_special = st.sampled_from(
+    [
+        0.0,
+        -0.0,
+        5e-324,
+        2.5e-320,
+        2.2250738585072014e-308,
+        1e-300,
+        1.7e308,
+        8.98846567431158e307,
+        np.inf,
+        -np.inf,
+        np.nan,
+        100.0,
+        1.0,
+    ]
+)
+_inputs = st.one_of(_short, _ties, _around_ties, _special)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.tuples(_inputs, _inputs, _inputs), min_size=1, max_size=30))
+def test_decimals_ties_and_extremes_give_the_reference_bits(
+    rows: list[tuple[float, float, float]],
+) -> None:
+    n, d, s = (np.array(col) for col in zip(*rows, strict=True))
+    assert _same_bits(decimal_ratio(n, d, s), _decimal_ratio_exact(n, d, s))
+    # one input a constant, as in the conversions (100 or 1 there)
+    assert _same_bits(
+        decimal_ratio(n, np.asarray(d[0]), s), _decimal_ratio_exact(n, d[:1], s)
+    )
+
+
+def _short_decimal(x: float) -> Fraction | None:
+    """The decimal of at most 15 digits `x` is nearest to, if there is one."""
+    shortest = Decimal(repr(x))  # the shortest decimal that gives back x
+    return Fraction(shortest) if len(shortest.as_tuple().digits) <= 15 else None
+
+
+def _rounded_once(v: Fraction) -> tuple[float, bool]:
+    """The float64 nearest `v`, and whether `v` lies within 2**-95 of a midpoint."""
+    x = float(v)  # int / int inside: correctly rounded
+    below = float(np.nextafter(x, -np.inf))
+    above = float(np.nextafter(x, np.inf))
+    gap = min(
+        abs(v - (Fraction(x) + Fraction(below)) / 2),
+        abs(v - (Fraction(x) + Fraction(above)) / 2),
+    )
+    return x, gap <= abs(v) * Fraction(1, 2**95)
+
+
+# Figures as published: 1 to 15 significant digits, from 1e-3 to 1e9
+# (rates, populations, counts in thousands), or computed values of 17.
+_figures = st.one_of(
+    st.builds(
+        lambda digits, m, places: (m % 10**digits or 1) / 10**places,
+        st.integers(1, 15),
+        st.integers(1, 10**15),
+        st.integers(0, 12),
+    ),
+    st.floats(min_value=1e-3, max_value=1e9),
+    _ties,
+).filter(lambda x: 1e-3 <= x <= 1e9)
+
+
+@settings(max_examples=1000)
+@given(_figures, _figures, _figures, st.sampled_from([1, -1]))
+def test_the_result_is_the_exact_value_rounded_once(
+    num: float, den: float, scale: float, sign: int
+) -> None:
+    # Oracle: exact rational arithmetic (fractions.Fraction) on the decimals
+    # the inputs stand for, rounded once to the nearest float64. Where
+    # the exact value lies within 2**-95 of a midpoint between two floats,
+    # either float is allowed (as documented in scaled_ratio).
+    # Where one input has 16 or more digits (a computed value), all three
+    # are read as their binary values.
+    read = [_short_decimal(x) for x in (sign * num, scale, den)]
+    short = [x for x in read if x is not None]
+    n, s, d = (
+        short if len(short) == 3 else [Fraction(x) for x in (sign * num, scale, den)]
+    )
+    exact = n * s / d
+    want, near_midpoint = _rounded_once(exact)
+    got = float(decimal_ratio(np.asarray(sign * num), np.asarray(den), scale))
+    if near_midpoint:
+        # one of the two floats around the exact value (faithful)
+        assert abs(Fraction(got) - exact) < Fraction(math.ulp(got))
+    else:
+        assert got == want

@@ -432,7 +432,16 @@ def _scaled_ratio_fast(
             x,
         )
         n, d, s, nl, dl, _ = (a[redo] for a in parts)
-        x[redo] = scaled_ratio(n, d, s, num_lo=nl, den_lo=dl)
+        with np.errstate(all="ignore"):
+            missing = np.isnan(n) | np.isnan(d) | np.isnan(s)
+            if missing.all():
+                # A NaN input makes p or x0, hence every later step of
+                # scaled_ratio, NaN (ldexp keeps a NaN): it returns its
+                # ``plain``, ``num * scale / den``, the same operations as
+                # here. Missing values are the usual reason to redo.
+                x[redo] = n * s / d
+            else:
+                x[redo] = scaled_ratio(n, d, s, num_lo=nl, den_lo=dl)
     return x
 
 
@@ -471,8 +480,8 @@ def _decimal_reading(
     return np.asarray(np.copysign(exact, sign), np.float64)
 
 
-#: Elements per chunk of :func:`decimal_ratio`: 64 KiB per float64 array.
-_CHUNK = 8192
+#: Elements per chunk of :func:`decimal_ratio`: 128 KiB per float64 array.
+_CHUNK = 16384
 
 
 def _full(x: NDArray[np.float64], shape: tuple[int, ...]) -> NDArray[np.float64]:

@@ -2108,6 +2108,44 @@ def test_a_nan_stated_value_is_refused_by_name() -> None:
         )
 
 
+@pytest.mark.parametrize(
+    ("stated", "decimals"),
+    [(1.01e-10, 10), (4.2600000001, 2), (0.123, 2)],
+)
+def test_a_stated_value_with_more_digits_than_its_decimals_is_refused(
+    stated: float, decimals: int
+) -> None:
+    # 1.01e-10 at 10 decimals is one digit more (1.01 units of the last
+    # place), not float noise, as rounding_interval judges it; likewise
+    # 4.2600000001 and 0.123 at 2 decimals.
+    with pytest.raises(ValueError, match="`stated_value` must be rounded to"):
+        check_rank_statement(
+            [1.0, 2.0, 3.0],
+            ["a", "b", "c"],
+            subject="a",
+            stated_rank=3,
+            descending=True,
+            stated_value=stated,
+            value_decimals=decimals,
+        )
+
+
+def test_a_stated_value_with_float_noise_is_read_as_its_figure() -> None:
+    # 0.1 + 0.2 is 0.30000000000000004: noise on the figure 0.3 at 1
+    # decimal. a = 0.3 ranks 3rd from the top of 0.3, 2, 3, and its
+    # stated value 0.3 matches.
+    out = check_rank_statement(
+        [0.3, 2.0, 3.0],
+        ["a", "b", "c"],
+        subject="a",
+        stated_rank=3,
+        descending=True,
+        stated_value=0.1 + 0.2,
+        value_decimals=1,
+    )
+    assert out.verdict == "holds"
+
+
 # Values 1, 1, 3, 5, 5, 7 for a..f, ranked from the lowest. By hand:
 #   min      1 1 3 4 4 6      max     2 2 3 5 5 6
 #   average  1.5 1.5 3 4.5 4.5 6     dense  1 1 2 3 3 4

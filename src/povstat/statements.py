@@ -2656,11 +2656,12 @@ def check_rank_statement(
                 "when the statement gives no value"
             )
             raise ValueError(msg)
-        if float(round_half_up(sv, vd)) != float(round_half_up(sv, 10)):
+        if bool(unrounded(np.asarray(sv), vd)):
             msg = (
                 f"`stated_value` must be rounded to {vd} decimals, got {stated_value!r}"
             )
             raise ValueError(msg)
+        sv = float(round_half_up(sv, vd))  # the figure, float noise removed
         # The ranks the stated value would take among the other values.
         w = v.copy()
         w[k] = float(_snap(np.asarray(sv)))

@@ -1360,10 +1360,11 @@ def test_a_mixed_key_message_shows_plain_labels() -> None:
     # str '3573', not as numpy reprs.
     df = pd.DataFrame(
         {
-            "region_code": pd.Series([np.str_("3573"), np.int64(3573)], dtype=object),
+            "region_code": ["a", "b"],
+            "province": pd.Series([np.str_("3573"), np.int64(3573)], dtype=object),
             "period": [2022, 2023],
             "poverty_rate_pct": [4.0, 5.0],
         }
     )
     with pytest.raises(TypeError, match=r"\(e\.g\. int 3573, str '3573'\)"):
-        povstat.with_ranks(df, descending=True, by="region_code")
+        povstat.with_ranks(df, descending=True, by="province")

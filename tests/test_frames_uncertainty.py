@@ -1067,3 +1067,26 @@ def test_rank_sets_move_with_shuffled_rows_with_ties(
     key = a[["g", "rate", "rate_se"]].apply(tuple, axis=1)
     spread = a.groupby(key)[["rank_lower", "rank_upper"]].nunique()
     assert (spread == 1).all().all()
+
+
+def test_grouping_by_a_ranked_column_is_refused() -> None:
+    # by="region_code": each region is its own group of one row, so every
+    # rank would be "1 of 1" (by hand: a group of one ranks first of one),
+    # which says nothing; likewise by the rate or SE column. Refused, naming
+    # the column and the argument it is.
+    df = pd.DataFrame(
+        {"region_code": ["a", "b"], "poverty_rate_pct": [1.0, 2.0], "se": [0.1, 0.1]}
+    )
+    for name, arg in (("region_code", "region"), ("poverty_rate_pct", "rate")):
+        with pytest.raises(ValueError, match=rf"`by` names '{name}', the `{arg}`"):
+            povstat.with_ranks(df, descending=True, by=name)
+        with pytest.raises(ValueError, match=rf"`by` names '{name}', the `{arg}`"):
+            povstat.with_rank_sets(
+                df, se="se", descending=True, level=0.9, method="sidak",
+                simultaneous=False, by=[name],
+            )  # fmt: skip
+    with pytest.raises(ValueError, match=r"`by` names 'se', the `se` column"):
+        povstat.with_rank_sets(
+            df, se="se", descending=True, level=0.9, method="sidak",
+            simultaneous=False, by="se",
+        )  # fmt: skip

@@ -18,6 +18,7 @@ import pytest
 
 import backends
 import povstat as ps
+from povstat.statements import check_statements
 
 B = 2**53 + 1  # the smallest positive integer float64 cannot hold
 
@@ -212,3 +213,40 @@ def test_spark_month_intervals_are_named_not_crashed(expr: str, kind: str) -> No
     )
     with pytest.raises(ValueError, match=rf"column\(s\) '2022' \({kind}\)"):
         ps.read_bps_table(df, locale="en", errors="report")
+
+
+@pytest.mark.skipif(
+    bool(np.finfo(np.longdouble).eps >= np.finfo(np.float64).eps),
+    reason="long double is float64 on this platform",
+)
+def test_pandas_longdouble_rates_are_narrowed_or_refused_by_name() -> None:
+    # 1 + 2**-60 in long double is 1.0000000000000000009, which float64
+    # cannot hold (its nearest float64 is 1.0): read as float64 it ties
+    # with row 0's 1.0, ranks [1, 1, 3] instead of [2, 1, 3]. Refused,
+    # naming the column and the index label, as povstat.rank refuses the
+    # array, in every frame adapter that reads rates.
+    ld = np.array([1, 1, 0.5], dtype=np.longdouble)
+    ld[1] += np.longdouble(2) ** -60
+    df = pd.DataFrame({"region_code": list("abc"), "poverty_rate_pct": ld})
+    where = r"`poverty_rate_pct` .*1\.0000000000000000009.* at index label 1"
+    with pytest.raises(ValueError, match=where):
+        ps.with_ranks(df, descending=True)
+    with pytest.raises(ValueError, match=where):
+        ps.with_rank_sets(
+            df.assign(se=1.0), se="se", descending=True, level=0.9,
+            method="sidak", simultaneous=False,
+        )  # fmt: skip
+    with pytest.raises(ValueError, match=r"`values` .*0009.* at index 1 "):
+        ps.rank(ld, descending=True)  # the array layer, for comparison
+    statements = pd.DataFrame(
+        {"kind": ["rank"], "region": ["a"], "period": [2023], "stated_rank": [1],
+         "descending": [True]}
+    )  # fmt: skip
+    data = df.assign(period=2023, poor_thousands=1.0)
+    with pytest.raises(ValueError, match=r"1\.0000000000000000009"):
+        check_statements(statements, data, unit="percent", persons_per_poor_unit=1000)
+    # Values float64 holds (2.0, 0.5, and 4.26 parsed in long double) are
+    # read as the figures they are: ranks by hand, highest first.
+    held = np.array(["4.26", "2", "0.5"], dtype=np.longdouble)
+    ok = ps.with_ranks(df.assign(poverty_rate_pct=held), descending=True)
+    np.testing.assert_array_equal(ok["rank"], [1.0, 2.0, 3.0])

@@ -1351,3 +1351,152 @@ def test_a_group_of_tiny_errors_is_scaled_on_its_own() -> None:
     )
     np.testing.assert_array_equal(both.lower, [1, 1, 1])
     np.testing.assert_array_equal(both.upper, [1, 2, 2])
+
+
+@pytest.mark.parametrize(
+    ("method", "simultaneous"),
+    [(m, s) for m in ("bonferroni", "sidak", "bootstrap") for s in (False, True)],
+)
+def test_mixed_scales_keep_close_pairs_overlapping(
+    method: str, simultaneous: bool
+) -> None:
+    # The two small items of [5, 0, 1e-170] with SEs [1, 1e-170, 1e-170]
+    # are (1e-170 - 0) / hypot(1e-170, 1e-170) = 1/sqrt(2) = 0.71 SEs
+    # apart, far below any critical value at level 0.9 (Bonferroni over 2
+    # comparisons: 1.96): neither is proved better than the other, while 5
+    # is 5 SEs above both. Their sets are both [2, 3], as those of the same
+    # pair at ordinary scale ([50, 0, 1] with SEs [1, 1, 1]: 0 and 1 are
+    # 0.71 SEs apart, 50 far above both). Squares of 1e-170 underflow to 0:
+    # the pair was taken as known without error, [2, 2] and [3, 3].
+    kw: dict[str, Any] = {
+        "descending": True,
+        "level": 0.9,
+        "method": method,
+        "simultaneous": simultaneous,
+        "n_draws": 1000,
+        "seed": 4,
+    }
+    tiny = rank_confidence_sets([5.0, 0.0, 1e-170], se=[1.0, 1e-170, 1e-170], **kw)
+    np.testing.assert_array_equal(tiny.lower[1:], [2.0, 2.0])
+    np.testing.assert_array_equal(tiny.upper[1:], [3.0, 3.0])
+    ordinary = rank_confidence_sets([50.0, 0.0, 1.0], se=[1.0, 1.0, 1.0], **kw)
+    np.testing.assert_array_equal(ordinary.lower[1:], tiny.lower[1:])
+    np.testing.assert_array_equal(ordinary.upper[1:], tiny.upper[1:])
+    # [1, 2, 5e161] with SEs [1, 1, 1e161]: 1 and 2 are 1/sqrt(2) SEs apart
+    # (both [2, 3]); 5e161 is (5e161 - 2) / hypot(1, 1e161) = 5 SEs above
+    # them: rank 1, as with 5e120 beside them (a span the old scaling
+    # handled). The group's power of two pushed squares of the SEs of 1
+    # and 2 to 0 before.
+    for big in (5e161, 5e120):
+        wide = rank_confidence_sets([1.0, 2.0, big], se=[1.0, 1.0, big / 5], **kw)
+        np.testing.assert_array_equal(wide.lower, [2.0, 2.0, 1.0])
+        np.testing.assert_array_equal(wide.upper, [3.0, 3.0, 1.0])
+    # With `cov` (variances 1, 1 and 25e280, within the refused span): the
+    # same pair of 1 and 2 overlaps; 5e140 is (5e140 - 2) / 5e140 = 1 SE
+    # above, not proved better at this level: every set is [1, 3].
+    cov = np.diag([1.0, 1.0, 25e280])
+    with_cov = rank_confidence_sets([1.0, 2.0, 5e140], cov=cov, **kw)
+    np.testing.assert_array_equal(with_cov.lower, [1.0, 1.0, 1.0])
+    np.testing.assert_array_equal(with_cov.upper, [3.0, 3.0, 3.0])
+    small_cov = np.diag([1e-280, 1e-280, 1.0])
+    by_cov = rank_confidence_sets([1e-140, 2e-140, 5.0], cov=small_cov, **kw)
+    np.testing.assert_array_equal(by_cov.lower[:2], [2.0, 2.0])
+    np.testing.assert_array_equal(by_cov.upper[:2], [3.0, 3.0])
+
+
+def test_mixed_scales_in_probabilities_and_tau_best() -> None:
+    # 1 and 2 with SE 1 each: P(2 + e2 > 1 + e1) = Phi(1/sqrt(2)) = 0.760,
+    # so 2 takes rank 2 (below 5e161, always first) with probability 0.76
+    # and 1 with 0.24. The same with 0 and 1e-170 (SEs 1e-170) below 5.
+    rp = rank_probabilities(
+        [1.0, 2.0, 5e161], se=[1.0, 1.0, 1e161], descending=True, n_draws=20_000, seed=2
+    )
+    np.testing.assert_allclose(rp.probability[:2, 1], [0.240, 0.760], atol=0.015)
+    np.testing.assert_array_equal(rp.probability[2], [1.0, 0.0, 0.0])
+    rt = rank_probabilities(
+        [5.0, 0.0, 1e-170], se=[1.0, 1e-170, 1e-170], descending=True, n_draws=20_000,
+        seed=2,
+    )  # fmt: skip
+    np.testing.assert_allclose(rt.probability[1:, 1], [0.240, 0.760], atol=0.015)
+    # Lowest first: 1 and 2 are 0.71 SEs apart, so either may be the lowest
+    # (both members); 5e161 is 5 SEs above both (Sidak z for 3 intervals at
+    # 90 % is 2.39: 1 + 2.39 < 5e161 - 2.39e161), never the lowest.
+    for big in (5e161, 5e120):
+        tb = tau_best_set(
+            [1.0, 2.0, big], se=[1.0, 1.0, big / 5], tau=1, descending=False,
+            level=0.9, method="sidak",
+        )  # fmt: skip
+        np.testing.assert_array_equal(tb.member, [True, True, False])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.integers(-5000, 5000), min_size=1, max_size=7),
+    st.lists(st.integers(0, 500), min_size=7, max_size=7),
+    st.integers(-1000, 1000),
+    st.sampled_from([(m, s) for m in METHODS for s in (False, True)]),
+)
+def test_sets_are_invariant_to_any_power_of_two(
+    xs: list[int], ses: list[int], k: int, how: tuple[str, bool]
+) -> None:
+    # Multiplying a group's estimates and SEs by 2**k (exact for these
+    # hundredths at any k in [-1000, 1000]) leaves every standardized
+    # difference, hence every set, unchanged; rank probabilities take the
+    # same draws times 2**k, so they are equal too.
+    x = np.array(xs) / 100.0
+    se = np.array(ses[: len(xs)]) / 100.0
+    f = float(np.ldexp(1.0, k))
+    method, simultaneous = how
+    kw: dict[str, Any] = {
+        "descending": True, "level": 0.9, "method": method,
+        "simultaneous": simultaneous, "n_draws": 200, "seed": 5,
+    }  # fmt: skip
+    base = rank_confidence_sets(x, se=se, **kw)
+    scaled = rank_confidence_sets(x * f, se=se * f, **kw)
+    np.testing.assert_array_equal(scaled.lower, base.lower)
+    np.testing.assert_array_equal(scaled.upper, base.upper)
+    p0 = rank_probabilities(x, se=se, descending=True, n_draws=100, seed=1)
+    p1 = rank_probabilities(x * f, se=se * f, descending=True, n_draws=100, seed=1)
+    np.testing.assert_array_equal(p1.probability, p0.probability)
+
+
+def test_spans_float64_cannot_hold_are_refused() -> None:
+    # 1e308 beside 1e-60 in one group: scaled so that 1e308 cannot overflow
+    # (to below 2**200), 1e-60 would become about 1e-368, below float64's
+    # normal range: refused, naming both rows. In separate groups, fine.
+    kw: dict[str, Any] = {
+        "descending": True, "level": 0.9, "method": "sidak", "simultaneous": False
+    }  # fmt: skip
+    with pytest.raises(
+        ValueError,
+        match=r"`estimates` and `se`: .*1e\+308 \(row 0\) and 1e-60 \(row 1\)",
+    ):
+        rank_confidence_sets([1e308, 1e-60], se=[1.0, 1.0], **kw)
+    ok = rank_confidence_sets([1e308, 1e-60], se=[1.0, 1.0], by=["a", "b"], **kw)
+    np.testing.assert_array_equal(ok.lower, [1.0, 1.0])
+    # With `cov`, variances 1 and 1e-300 are 2**996 apart (above 2**960):
+    # the SEs of their differences are formed from squares, refused.
+    with pytest.raises(
+        ValueError, match=r"`cov`: .*cov\[0, 0\] = 1\.0 and cov\[1, 1\]"
+    ):
+        rank_confidence_sets([1.0, 2.0], cov=np.diag([1.0, 1e-300]), **kw)
+
+
+def test_masked_cov_entries_are_named_as_masked() -> None:
+    # cov[0, 2] and cov[2, 0] are masked (missing), not infinite: the
+    # message says masked, at the entry. With estimate 2 left out (NaN),
+    # the masked entries are not needed: 1 and 2 with variances 1 are
+    # 1 / sqrt(2) = 0.71 SEs apart, both sets [1, 2].
+    mask = np.zeros((3, 3), dtype=bool)
+    mask[0, 2] = mask[2, 0] = True
+    cov = np.ma.masked_array(np.eye(3), mask=mask)
+    kw: dict[str, Any] = {
+        "descending": True, "level": 0.9, "method": "sidak", "simultaneous": False
+    }  # fmt: skip
+    with pytest.raises(
+        ValueError, match=r"`cov` .*masked \(missing\) entry at cov\[0, 2\]"
+    ):
+        rank_confidence_sets([1.0, 2.0, 3.0], cov=cov, **kw)
+    ok = rank_confidence_sets([1.0, 2.0, np.nan], cov=cov, **kw)
+    np.testing.assert_array_equal(ok.lower[:2], [1.0, 1.0])
+    np.testing.assert_array_equal(ok.upper[:2], [2.0, 2.0])

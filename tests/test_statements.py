@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from povstat import implied_population, round_half_up
+from povstat import implied_population, round_half_up, with_ranks
 from povstat.datasets import load_east_java, load_indonesia
 from povstat.statements import (
     HOLDS,
@@ -4070,3 +4070,129 @@ def test_check_rank_statement_shows_the_value_at_its_decimals() -> None:
     assert reason([4.3, 3.0, 2.0]).startswith("A (4.30) ranks 1 of 3")
     assert reason([4.3, 3.0, 2.0], values_decimals=1).startswith("A (4.3) ranks")
     assert reason([425.0, 300.0, 200.0], values_decimals=2).startswith("A (425.00)")
+
+
+def test_rank_values_show_their_own_decimals_up_to_ten() -> None:
+    # 0.12345678 shows 8 decimals (documented: values_decimals=None is the
+    # most any value shows, up to 10). A stated 0.12345679 (8 decimals) is
+    # then not its value: does not hold, as with values_decimals=8 given.
+    # Read as 6 decimals before, it was "published as 0.123457": cannot tell.
+    kw: dict[str, Any] = {"subject": "a", "stated_rank": 2, "descending": True}
+    values, names = [0.12345678, 0.5], ["a", "b"]
+    for shown in (None, 8):
+        r = check_rank_statement(
+            values, names, stated_value=0.12345679, value_decimals=8,
+            values_decimals=shown, **kw,
+        )  # fmt: skip
+        assert str(r.verdict) == "does not hold"
+        assert "its value is 0.12345678, not 0.12345679" in str(r.reason)
+    # Decimal values of scale 10 show 8 decimals (trailing zeros unseen).
+    dec = [decimal.Decimal("0.1234567800"), decimal.Decimal("0.5")]
+    r = check_rank_statement(
+        np.array(dec, dtype=object), names, stated_value=0.12345678,
+        value_decimals=8, **kw,
+    )  # fmt: skip
+    assert str(r.verdict) == "holds"
+    # Two values equal at 6 decimals are shown apart, at their own 8.
+    r = check_rank_statement([0.12345678, 0.12345679], names, **kw)
+    assert str(r.reason).startswith("a (0.12345678) ranks 2 of 2")
+    # Computed values (100 * 3 / 7 = 42.857142857142854, more than 10
+    # decimals) are taken as given and shown as given: 42.86 (2 decimals)
+    # is its rounding, so the stated value matches.
+    r = check_rank_statement(
+        [100 * 3 / 7, 12.5], names, subject="a", stated_rank=1, descending=True,
+        stated_value=42.86, value_decimals=2,
+    )  # fmt: skip
+    assert str(r.verdict) == "holds"
+    assert "a (42.857142857142854) ranks 1" in str(r.reason)
+
+
+def test_rank_noise_is_removed_but_distinct_figures_rank_apart() -> None:
+    # As documented: 0.1 + 0.2 (0.30000000000000004) is float noise on 0.3,
+    # within 2**-40 of its size of its 10-decimal rounding: it ties with
+    # 0.3 (both rank 1 under "min"). 0.30000000001 differs from 0.3 by
+    # 1e-11, about 2**-35 of its size: not noise, it ranks above 0.3.
+    kw: dict[str, Any] = {"subject": "b", "stated_rank": 1, "descending": True}
+    tied = check_rank_statement([0.1 + 0.2, 0.3], ["a", "b"], **kw)
+    assert str(tied.verdict) == "holds"
+    apart = check_rank_statement([0.30000000001, 0.3], ["a", "b"], **kw)
+    assert str(apart.verdict) == "does not hold"
+    assert apart.figures["rank"] == 2.0
+
+
+def test_check_statements_reads_a_computed_rate_column_as_given() -> None:
+    # A rate of 100 * 3 / 7 = 42.857142857142854 % (computed, 15 decimals):
+    # no published precision, taken as given (documented: the column's
+    # decimals are the most its figures show, up to 10). A ranks 1 (42.86 >
+    # 12.5); it fell 42.857142857142854 - 12.5 = 30.357142857142854 points,
+    # 30.36 at 2 decimals. Refused before, naming `values_decimals` and
+    # `before`, arguments check_statements does not have.
+    third = 100 * 3 / 7
+    data = pd.DataFrame(
+        {
+            "region_code": ["A", "B", "A"],
+            "period": [2023, 2023, 2022],
+            "poverty_rate_pct": [12.5, third, third],
+            "poor_thousands": [1.0, 2.0, 1.0],
+        }
+    )
+    # A: 42.857... in 2022, 12.5 in 2023; B: 42.857... in 2023.
+    st = pd.DataFrame(
+        {"kind": ["rank", "change"], "region": ["B", "A"],
+         "period": [2023, None], "stated_rank": [1, None],
+         "descending": [True, None], "period_before": [None, 2022],
+         "period_after": [None, 2023], "stated": [None, 30.36],
+         "direction": [None, "fall"], "stated_as": [None, "points"],
+         "decimals": [None, 2]}
+    )  # fmt: skip
+    out = check_statements(st, data, unit="percent", persons_per_poor_unit=1000)
+    assert out["verdict"].tolist() == ["holds", "holds"]
+    assert "B (42.857142857142854) ranks 1 of 2" in out["reason"].iloc[0]
+
+
+def test_rank_subject_messages_name_the_near_label_and_read_well() -> None:
+    # "Kota Batu " (trailing space) and "KOTA BATU" are not labels, but
+    # differ from "Kota Batu" only in case or spaces: the message says so.
+    names = ["Kota Batu", "Kota Malang"]
+    kw: dict[str, Any] = {"stated_rank": 1, "descending": True}
+    for typed in ("Kota Batu ", "KOTA BATU", "kota  batu"):
+        with pytest.raises(
+            ValueError,
+            match=r"not among `labels` \(it differs only in case or spaces from "
+            r"'Kota Batu'",
+        ):
+            check_rank_statement([1.0, 2.0], names, subject=typed, **kw)
+    with pytest.raises(ValueError, match=r"not among `labels`$"):
+        check_rank_statement([1.0, 2.0], names, subject="Kota Blitar", **kw)
+    with pytest.raises(ValueError, match=r"3 is an int, but `labels` are"):
+        check_rank_statement([1.0, 2.0], names, subject=3, **kw)
+
+
+def test_tuple_labels_are_refused_as_not_one_label() -> None:
+    # [('a', 1), ('a', 2)] becomes a 2 x 2 array: four labels for two
+    # values. Refused, saying what a label must be and how to join it.
+    with pytest.raises(TypeError, match=r"one label .* shape \(2, 2\).*\('a', 1\)"):
+        check_rank_statement(
+            [1.0, 2.0], [("a", 1), ("a", 2)], subject="a 1", stated_rank=1,
+            descending=True,
+        )  # fmt: skip
+
+
+def test_text_numbers_get_the_parse_numbers_hint_everywhere() -> None:
+    # '13,65' is 13.65 written with a decimal comma: every entry point that
+    # takes numbers names povstat.parse_numbers and locale='id'.
+    hint = r"povstat\.parse_numbers \(e\.g\. locale='id'"
+    kw: dict[str, Any] = {"subject": "a", "stated_rank": 1, "descending": True}
+    with pytest.raises(TypeError, match=rf"`values` must be numeric.*{hint}"):
+        check_rank_statement(["13,65", "2,1"], ["a", "b"], **kw)
+    with pytest.raises(TypeError, match=rf"`values` .*non-numbers; .*{hint}"):
+        check_rank_statement(np.array(["13,65", 2.0], dtype=object), ["a", "b"], **kw)
+    with pytest.raises(TypeError, match=rf"`stated_value` must be numeric.*{hint}"):
+        check_rank_statement(
+            [1.0, 2.0], ["a", "b"], stated_value="19,35",  # type: ignore[arg-type]
+            value_decimals=2, **kw,
+        )  # fmt: skip
+    df = pd.DataFrame({"region_code": ["a", "b"], "poverty_rate_pct": ["13,65", "2,1"]})
+    for frame in (df, pl.from_pandas(df)):
+        with pytest.raises(TypeError, match=rf"argument `rate`.*{hint}"):
+            with_ranks(frame, descending=True)

@@ -147,6 +147,13 @@ def flag(value: object, name: str) -> bool:
     return bool(value)
 
 
+#: Said wherever numbers arrive as text: how to read them.
+TEXT_NUMBERS_HINT = (
+    "read numbers written as text with povstat.parse_numbers (e.g. "
+    "locale='id' for '13,65')"
+)
+
+
 def numeric(
     x: ArrayLike, name: str, *, place: Callable[[int], str] | None = None
 ) -> NDArray[np.float64]:
@@ -239,15 +246,18 @@ def numeric(
             )
             raise ValueError(msg) from None
         except (TypeError, ValueError):
-            msg = f"`{name}` must be numeric, got dtype object with non-numbers"
+            text = any(isinstance(v, str | bytes) for v in arr.reshape(-1).tolist())
+            hint = f"; {TEXT_NUMBERS_HINT}" if text else ""
+            msg = f"`{name}` must be numeric, got dtype object with non-numbers{hint}"
             raise TypeError(msg) from None
     if arr.dtype.kind not in "iuf" or arr.dtype.kind == "b":
-        msg = f"`{name}` must be numeric, got dtype {arr.dtype}"
+        hint = f"; {TEXT_NUMBERS_HINT}" if arr.dtype.kind in "US" else ""
+        msg = f"`{name}` must be numeric, got dtype {arr.dtype}{hint}"
         raise TypeError(msg)
     if arr.dtype.kind == "f" and arr.dtype.itemsize < 8:
         return widen_short_float(arr)
     if arr.dtype.kind == "f" and arr.dtype.itemsize > 8:
-        return _narrow_long_float(arr, name)
+        return _narrow_long_float(arr, name, place)
     if arr.dtype.kind in "iu" and arr.dtype.itemsize == 8 and arr.size:
         _exact_integers(arr, name, place)
     return np.asarray(arr, dtype=np.float64)
@@ -407,7 +417,9 @@ def refuse_inexact_decimal_texts(
 
 
 def _narrow_long_float(
-    arr: NDArray[np.floating[Any]], name: str
+    arr: NDArray[np.floating[Any]],
+    name: str,
+    place: Callable[[int], str] | None = None,
 ) -> NDArray[np.float64]:
     """Float64 of a longdouble array, refusing values float64 cannot hold.
 
@@ -427,7 +439,7 @@ def _narrow_long_float(
         k = int(np.flatnonzero(~held)[0])
         where: object = None
         if arr.ndim == 1:
-            where = k
+            where = k if place is None else place(k)
         elif arr.ndim > 1:
             where = tuple(int(j) for j in np.unravel_index(k, arr.shape))
         raise ValueError(_inexact_message(name, flat[k], where))

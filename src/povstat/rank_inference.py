@@ -297,6 +297,7 @@ class _Bucket:
         item: NDArray[np.intp],
         size: NDArray[np.intp],
         y: NDArray[np.float64],
+        sd: NDArray[np.float64],
         var: NDArray[np.float64],
         cov: NDArray[np.float64] | None,
     ) -> None:
@@ -307,9 +308,9 @@ class _Bucket:
         safe = np.where(real, item, 0)
         self._safe = safe
         self.y = np.where(real, y[safe], 0.0)
-        # A variance checked to be >= 0 up to rounding may be -1e-17: clip.
-        var = np.maximum(var, 0.0)
-        self.se = np.where(real, np.sqrt(var[safe]), 0.0)
+        # Standard errors as given (with `cov`, roots of the variances), never
+        # squared: a pair's SE is formed per pair (see `rows`).
+        self.se = np.where(real, sd[safe], 0.0)
         self._v = np.where(real, var[safe], 0.0)
         self._cov = cov
         self.diagonal = cov is None
@@ -317,41 +318,60 @@ class _Bucket:
     def rows(
         self, i0: int, i1: int
     ) -> tuple[NDArray[np.bool_], NDArray[np.float64], NDArray[np.float64]]:
-        """Pairs of rows ``i0:i1`` with every column: ``(pair, sigma, t)``.
+        """Pairs of rows ``i0:i1`` with every column: ``(pair, inv_sigma, t)``.
 
-        ``pair``: both real and distinct; ``sigma``: SE of the difference
-        of the two estimates; ``t``: its standardized
-        value, +-inf for a pair known without error that differs, 0 for one
-        surely tied, NaN off the pairs. Each of shape ``(G, i1 - i0, m)``.
+        ``pair``: both real and distinct; ``inv_sigma``: 1 / the SE of the
+        difference of the two estimates (0 where that SE is 0); ``t``: the
+        standardized difference, +-inf for a pair known without error that
+        differs, 0 for one surely tied, NaN off the pairs. Each of shape
+        ``(G, i1 - i0, m)``.
+
+        Each pair is brought near 1 by its own power of two (that of the
+        larger of its two SEs) before any square is formed, so that the SE
+        of a pair of small errors never underflows beside large ones, nor
+        that of large ones overflows; a difference that overflows is taken
+        by halves.
         """
         m = self.item.shape[1]
         real = self.real
         pair = real[:, i0:i1, None] & real[:, None, :]
         pair &= np.arange(i0, i1)[:, None] != np.arange(m)[None, :]
-        s2 = self._v[:, i0:i1, None] + self._v[:, None, :]
-        if self._cov is not None:
+        sd_i = self.se[:, i0:i1, None]
+        sd_k = self.se[:, None, :]
+        # p = 2**-e with 2**e just above the larger SE of the pair (p = 1
+        # for two SEs of 0): exact, and the scaled SEs lie in [0, 1).
+        e = np.frexp(np.maximum(sd_i, sd_k))[1]
+        if self._cov is None:
+            h = np.hypot(np.ldexp(sd_i, -e), np.ldexp(sd_k, -e))
+        else:
             safe = self._safe
-            s2 -= 2.0 * self._cov[safe[:, i0:i1, None], safe[:, None, :]]
-        sigma = np.sqrt(np.maximum(s2, 0.0, out=s2), out=s2)
-        diff = self.y[:, i0:i1, None] - self.y[:, None, :]
-        pos = pair & (sigma > 0)
+            c_ik = self._cov[safe[:, i0:i1, None], safe[:, None, :]]
+            s2 = (
+                np.ldexp(self._v[:, i0:i1, None], -2 * e)
+                + np.ldexp(self._v[:, None, :], -2 * e)
+                - 2.0 * np.ldexp(c_ik, -2 * e)
+            )
+            h = np.sqrt(np.maximum(s2, 0.0, out=s2), out=s2)
+        with np.errstate(over="ignore", invalid="ignore"):
+            diff = self.y[:, i0:i1, None] - self.y[:, None, :]
+            halves = 0.5 * self.y[:, i0:i1, None] - 0.5 * self.y[:, None, :]
+        big = ~np.isfinite(diff)
+        pos = pair & (h > 0)
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-            # A pair known without error (sigma 0) differs surely (+-inf) or
+            num = np.where(big, np.ldexp(halves, 1 - e), np.ldexp(diff, -e))
+            # A pair known without error (SE 0) differs surely (+-inf) or
             # is surely tied (0).
-            t = np.where(pos, diff / np.where(pos, sigma, 1.0), np.sign(diff) * np.inf)
+            t = np.where(pos, num / np.where(pos, h, 1.0), np.sign(diff) * np.inf)
+            inv = np.where(pos, np.ldexp(np.reciprocal(np.where(pos, h, 1.0)), -e), 0)
         t = np.where(pair, np.where(np.isnan(t), 0.0, t), np.nan)
-        return pair, sigma, t
+        return pair, inv, t
 
     @functools.cached_property
     def _full(
         self,
     ) -> tuple[NDArray[np.bool_], NDArray[np.float64], NDArray[np.float64]]:
         """``(pair, inv_sigma, t)`` for all pairs, shape ``(G, m, m)``."""
-        pair, sigma, t = self.rows(0, self.item.shape[1])
-        pos = pair & (sigma > 0)
-        with np.errstate(divide="ignore"):
-            inv = np.where(pos, np.reciprocal(sigma, out=sigma), 0.0)
-        return pair, inv, t
+        return self.rows(0, self.item.shape[1])
 
     @property
     def pair(self) -> NDArray[np.bool_]:
@@ -369,73 +389,147 @@ class _Bucket:
         return self._full[2]
 
     @functools.cached_property
-    def scale(self) -> float:
-        """Largest SE of the bucket (1 if none): the draws are divided by it."""
-        big = float(self.se.max()) if self.se.size else 0.0
-        return big if big > 0 else 1.0
+    def scale(self) -> NDArray[np.float64]:
+        """Largest SE of each group (1 if none), shape ``(G, 1)``.
+
+        The draws of a group are divided by it, so that they lie near 1
+        whatever the other groups of the bucket hold.
+        """
+        big = np.max(self.se, axis=1, keepdims=True, initial=0.0)
+        return np.asarray(np.where(big > 0, big, 1.0))
 
     @functools.cached_property
     def dtype(self) -> type[np.floating[Any]]:
         """Precision of the bootstrap kernel.
 
-        Single precision, unless the pairs' SEs span so many orders of
-        magnitude that single precision would lose the statistic (then
-        double).
+        Single precision, unless the pairs' SEs of a group span so many
+        orders of magnitude that single precision would lose the statistic
+        (then double).
         """
         inv = self.inv_sigma
-        largest = float(inv.max()) if inv.size else 0.0
-        small = 1.0 / largest if largest > 0 else self.scale
-        return np.float32 if self.scale <= _SINGLE_RANGE * small else np.float64
+        if inv.size == 0:
+            return np.float32
+        with np.errstate(over="ignore", invalid="ignore"):
+            ratio = float(np.max(inv * self.scale[:, :, None]))
+        return np.float32 if ratio <= _SINGLE_RANGE else np.float64
 
-    def scaled_var(self) -> _FloatArray:
-        """Variances of the draws divided by `scale`, in the kernel's precision."""
-        ss = (self.se / self.scale).astype(self.dtype)
-        return np.asarray(ss * ss)
+    def scaled_se(self) -> _FloatArray:
+        """SEs divided by their group's `scale`, in the kernel's precision."""
+        return np.asarray((self.se / self.scale).astype(self.dtype))
+
+    def kernel_se(self) -> _FloatArray:
+        """Scaled SEs as :func:`_pair_norm` takes them (squared in float32).
+
+        Single precision is used only when every nonzero pair SE of a group
+        is within a factor 1000 of its largest SE: a scaled SE whose square
+        underflows in float32 then belongs to an item whose every pair is
+        dominated by the other SE (two such items would make a pair SE far
+        below the largest), so the square adds nothing visible, and the
+        square root of a sum is cheaper than a hypot. In double precision,
+        whose groups may span any range, SEs are combined by hypot, no
+        square formed.
+        """
+        ss = self.scaled_se()
+        return np.asarray(ss * ss) if ss.dtype == np.float32 else ss
 
     def weights(self) -> _FloatArray:
         """``1 / sigma_ik`` for the scaled draws, 0 off the valid pairs.
 
         For independent estimates computed in the kernel's precision exactly
-        as in :func:`_front_range`, so both kernels see the same statistics.
+        as in :func:`_front_range` (``1 / hypot``, no square formed), so both
+        kernels see the same statistics.
         """
         if not self.diagonal:
-            return np.asarray((self.inv_sigma * self.scale).astype(self.dtype))
-        v = self.scaled_var()
-        w = v[:, :, None] + v[:, None, :]
-        np.maximum(w, np.finfo(self.dtype).tiny, out=w)
-        w = np.reciprocal(np.sqrt(w))
-        return np.asarray(np.where(self.pair, w, 0.0).astype(self.dtype))
+            with np.errstate(over="ignore"):
+                w = self.inv_sigma * self.scale[:, :, None]
+            return np.asarray(w.astype(self.dtype))
+        ss = self.kernel_se()
+        norm = _pair_norm(ss[:, :, None], ss[:, None, :])
+        np.maximum(norm, np.finfo(self.dtype).tiny, out=norm)
+        inv = np.reciprocal(norm)
+        return np.asarray(np.where(self.pair, inv, 0.0).astype(self.dtype))
+
+
+def _pair_norm(a: _FloatArray, b: _FloatArray) -> _FloatArray:
+    """SE of a pair from :meth:`_Bucket.kernel_se` values: sqrt(a + b) or hypot.
+
+    Squares (float32) are added under a root; SEs (float64) go through
+    hypot. Both kernels combine pairs here, so they see the same weights.
+    """
+    if a.dtype == np.float32:
+        return np.asarray(np.sqrt(np.add(a, b)))
+    return np.asarray(np.hypot(a, b))
 
 
 #: Estimates and errors beyond 2**256 (or all below 2**-256) are scaled.
 _SAFE_EXPONENT = 256
+#: A group scaled down has its largest finite input brought to [2**199, 2**200).
+_SCALED_TOP = 200
 
 
 def _group_scale(
-    x: NDArray[np.float64], sd: NDArray[np.float64], codes: NDArray[np.intp]
+    x: NDArray[np.float64],
+    sd: NDArray[np.float64],
+    codes: NDArray[np.intp],
+    what: str,
 ) -> NDArray[np.float64]:
     """Per row, a power of two to multiply its group's estimates and SEs by.
 
     Ranks and their sets depend on the estimates and their errors only up to
     a common factor within each group (each group is a ranking of its own):
-    the standardized differences are unchanged. A group's finite inputs
-    near the ends of float64 (SEs of 1e200, whose squares overflow,
-    estimates of +-1e308, whose differences do, or errors of 1e-276, whose
-    squares underflow) are brought near 1 by a power of two, which is exact,
-    so that no square, sum or difference overflows or underflows. A group
-    whose inputs lie within ``2**-256`` to ``2**256`` is left as it is
-    (factor 1), and a group's factor never depends on the other groups.
+    the standardized differences are unchanged. A group whose finite inputs
+    exceed ``2**256`` (SEs of 1e200, estimates of +-1e308, whose differences
+    and interval bounds overflow) is brought down to below ``2**200``, and
+    one whose inputs all lie below ``2**-256`` (errors of 1e-276) up near 1,
+    by a power of two, which is exact. A group within ``2**-256`` to
+    ``2**256`` is left as it is (factor 1), and a group's factor never
+    depends on the other groups. Squares are never formed of the scaled
+    values: pairs are scaled again, each by its own power of two (see
+    :meth:`_Bucket.rows`).
+
+    A group scaled down whose smallest nonzero input would then fall below
+    ``2**-1022`` (a span of more than ``2**1221``, e.g. 1e308 beside 1e-60)
+    is refused (ValueError naming `what`): no one scaling keeps both ends
+    of it exact in float64.
     Figures shown in the caller's unit (rounded interval bounds) are divided
     by the factor first.
     """
     k = int(codes.max()) + 1 if codes.size else 0
     top = np.zeros(k)
-    for a in (np.abs(x), sd):  # NaN (missing) and inf take no part
-        np.maximum.at(top, codes, np.where(np.isfinite(a), a, 0.0))
+    low = np.full(k, np.inf)
+    with np.errstate(invalid="ignore"):
+        for a in (np.abs(x), sd):  # NaN (missing) and inf take no part
+            ok = np.isfinite(a)
+            np.maximum.at(top, codes, np.where(ok, a, 0.0))
+            np.minimum.at(low, codes, np.where(ok & (a > 0), a, np.inf))
     exponent = np.frexp(top)[1]
-    safe = (top == 0.0) | ((exponent > -_SAFE_EXPONENT) & (exponent < _SAFE_EXPONENT))
-    # top * factor lies in [0.5, 1) (subnormal tops: as near as 2**1000 goes).
-    factor = np.where(safe, 1.0, np.ldexp(1.0, np.minimum(-exponent, 1000)))
+    low_exp = np.frexp(np.where(np.isfinite(low), low, top))[1]
+    down = exponent >= _SAFE_EXPONENT
+    # Scaled down, the smallest nonzero input must stay normal (>= 2**-1022).
+    lost = down & (low_exp + (_SCALED_TOP - exponent) < -1021)
+    if lost.any():
+        g = int(np.argmax(lost))
+        rows = np.flatnonzero(codes == g)
+        vals = np.concatenate([np.abs(x[rows]), sd[rows]])
+        both = np.concatenate([rows, rows])
+        ok = np.isfinite(vals) & (vals > 0)
+        hi = int(both[ok][np.argmax(vals[ok])])
+        lo = int(both[ok][np.argmin(vals[ok])])
+        msg = (
+            f"{what}: a group holds figures as far apart as {float(top[g])!r} "
+            f"(row {hi}) and {float(low[g])!r} (row {lo}); scaled so that its "
+            "large figures cannot overflow, its small ones would fall below "
+            "float64's normal range (2**-1022) and lose precision. Rank such "
+            "figures in separate groups (`by`) or in a unit that brings them closer"
+        )
+        raise ValueError(msg)
+    up = (top > 0.0) & (exponent <= -_SAFE_EXPONENT)
+    # Up: top * factor in [0.5, 1) (subnormal tops: as near as 2**1000
+    # goes). Down: top * factor in [2**199, 2**200), so that inputs as small
+    # as 2**-800 of the top stay normal.
+    shift = np.where(up, np.minimum(-exponent, 1000), 0)
+    shift = np.where(down, _SCALED_TOP - exponent, shift)
+    factor = np.ldexp(1.0, shift)
     return np.asarray(factor[codes], dtype=np.float64)
 
 
@@ -469,9 +563,10 @@ class _Problem:
                 msg = f"`se` must have the shape of `estimates` {(n,)}, got {s.shape}"
                 raise ValueError(msg)
             codes = _group_codes(by, n)
-            factor = _group_scale(x, s, codes)
+            factor = _group_scale(x, s, codes, "`estimates` and `se`")
             x, s = x * factor, s * factor
-            var = s * s
+            # Never squared: `key` orders the items, `sd` is their SE.
+            sd = key = var = s
         elif cov is not None and se is None:
             c = _validate.numeric(cov, "cov")
             if c.shape != (n, n):
@@ -479,10 +574,14 @@ class _Problem:
                 raise ValueError(msg)
             codes = _group_codes(by, n)
             with np.errstate(invalid="ignore"):
-                factor = _group_scale(x, np.sqrt(np.abs(np.diagonal(c))), codes)
+                root = np.sqrt(np.abs(np.diagonal(c)))
+            _cov_span(root, codes)
+            factor = _group_scale(x, root, codes, "`estimates` and `cov`")
             # One factor at a time: their product may exceed float64's range.
             x, c = x * factor, (c * factor[:, None]) * factor[None, :]
-            var = np.diagonal(c).copy()
+            key = var = np.diagonal(c).copy()
+            with np.errstate(invalid="ignore"):
+                sd = np.sqrt(np.maximum(var, 0.0))
         else:
             given = "both" if se is not None else "neither"
             msg = f"give exactly one of `se` and `cov`; got {given}"
@@ -498,6 +597,17 @@ class _Problem:
         keep = ~missing
         if c is not None:
             sub = c[np.ix_(keep, keep)]
+            if np.ma.isMaskedArray(cov):
+                hidden = np.ma.getmaskarray(cov)[np.ix_(keep, keep)]
+                if hidden.any():
+                    i, j = (int(a) for a in np.argwhere(hidden)[0])
+                    ki, kj = np.flatnonzero(keep)[[i, j]]
+                    msg = (
+                        "`cov` must be known for the estimates that are ranked, "
+                        f"found a masked (missing) entry at cov[{ki}, {kj}]; "
+                        "give the covariance, or leave that estimate out (NaN)"
+                    )
+                    raise ValueError(msg)
             _check_cov(sub)
         self.by = by
         self.x_kept = np.where(keep, x, np.nan)
@@ -515,7 +625,7 @@ class _Problem:
         colour = _colours(
             codes[valid],
             directed[valid],
-            var[valid],
+            key[valid],
             None if c is None else c[np.ix_(valid, valid)],
         )
         order = valid[np.argsort(colour, kind="stable")]
@@ -530,8 +640,10 @@ class _Problem:
         y = x[order] if self.descending else -x[order]
         self.y = y
         var_s = var[order]
+        sd_s = sd[order]
         cov_s = None if c is None else c[np.ix_(order, order)]
         self.var = var_s
+        self.sd = sd_s
         self.cov = cov_s
         sizes = np.bincount(codes[order]) if order.size else np.zeros(0, np.intp)
         sizes = sizes[sizes > 0]
@@ -548,7 +660,7 @@ class _Problem:
             pos = np.arange(m)
             inside = pos[None, :] < sizes[gsel][:, None]
             item = np.where(inside, starts[gsel][:, None] + pos[None, :], -1)
-            self.buckets.append(_Bucket(item, sizes[gsel], y, var_s, cov_s))
+            self.buckets.append(_Bucket(item, sizes[gsel], y, sd_s, var_s, cov_s))
 
     def scatter(self, per_bucket: list[NDArray[np.float64]]) -> NDArray[np.float64]:
         """Map per-bucket ``(G, m)`` values back to the caller's rows (NaN pads)."""
@@ -657,7 +769,7 @@ class _GroupDraws:
             starts = prob.starts[prob.sizes == size]
             cols = starts[:, None] + np.arange(size)  # (groups, size)
             if prob.cov is None:
-                scale = np.sqrt(prob.var[cols])  # (groups, size)
+                scale = prob.sd[cols]  # (groups, size)
             else:
                 scale = _sqrt_psd(prob.cov[cols[:, :, None], cols[:, None, :]])
             self.parts.append((np.random.default_rng(seed), cols, scale))
@@ -766,6 +878,46 @@ def _tie_classes(
     broken = np.isin(rep, bad_runs)
     rep[broken] = pos[broken]
     return rep
+
+
+#: Largest span (as a power of two) of a group's nonzero standard errors
+#: with `cov`: their squares, the variances, then span at most 2**960.
+_MAX_COV_SPAN = 480
+
+
+def _cov_span(root: NDArray[np.float64], codes: NDArray[np.intp]) -> None:
+    """Refuse a group whose nonzero variances in `cov` span more than 2**960.
+
+    `root`: square roots of the diagonal. The SE of a difference is formed
+    from variances and covariances, which are squares; a group whose
+    variances lie further apart than ``2**960`` (standard errors more than
+    ``2**480``, about 3e144, apart) cannot have all of them normal float64
+    numbers at once, so the small ones would lose their precision.
+    """
+    k = int(codes.max()) + 1 if codes.size else 0
+    if k == 0:
+        return
+    ok = np.isfinite(root) & (root > 0)
+    top = np.zeros(k)
+    low = np.full(k, np.inf)
+    np.maximum.at(top, codes, np.where(ok, root, 0.0))
+    np.minimum.at(low, codes, np.where(ok, root, np.inf))
+    span = np.frexp(top)[1] - np.frexp(np.where(np.isfinite(low), low, top))[1]
+    if int(span.max()) <= _MAX_COV_SPAN:
+        return
+    g = int(np.argmax(span))
+    rows = np.flatnonzero((codes == g) & ok)
+    hi = int(rows[np.argmax(root[rows])])
+    lo = int(rows[np.argmin(root[rows])])
+    msg = (
+        f"`cov`: the nonzero variances of a group must lie within a factor "
+        f"2**{2 * _MAX_COV_SPAN} (about 1e289) of one another for the standard "
+        "errors of their differences to be computed exactly in float64, found "
+        f"cov[{hi}, {hi}] = {float(root[hi]) ** 2!r} and cov[{lo}, {lo}] = "
+        f"{float(root[lo]) ** 2!r} in one group; give standard errors (`se`) for "
+        "independent estimates, or rank such figures in separate groups (`by`)"
+    )
+    raise ValueError(msg)
 
 
 def _check_cov(c: NDArray[np.float64]) -> None:
@@ -982,11 +1134,11 @@ def _front_row_max(
     """
     r, g_n, m = zp.shape
     out = np.empty((r, i_sel.size), dtype=zp.dtype)
-    # Scaled variances in the kernel's precision, in SE order within each
+    # Scaled SEs in the kernel's precision, in SE order within each
     # group (padding last, as +inf: an empty candidate slot gets weight 0).
     order = np.argsort(np.where(b.real, b.se, np.inf), axis=1, kind="stable")
     real_s = np.take_along_axis(b.real, order, axis=1)
-    v = b.scaled_var()
+    v = b.kernel_se()
     v_s = np.where(real_s, np.take_along_axis(v, order, axis=1), np.inf)
     _over_draws(
         functools.partial(
@@ -1035,11 +1187,11 @@ def _front_range(
             c_v = np.full((k, d1 - d0, g_n, 1), np.inf, dtype=z.dtype)
             c_z[slot, d_i, g_i, 0] = zs[cand]
             c_v[slot, d_i, g_i, 0] = np.broadcast_to(v_s[None], cand.shape)[cand]
-            # Weights 1 / sqrt(v_i + v_k), as in _Bucket.weights; a pair
-            # without error (v_i + v_k = 0) has difference 0, weight finite.
-            w = np.add(c_v, v_i)
+            # Weights 1 / (SE of the pair), combined as in _Bucket.weights
+            # (_pair_norm); a pair without error has difference 0, weight
+            # finite.
+            w = _pair_norm(c_v, v_i)
             np.maximum(w, tiny, out=w)
-            np.sqrt(w, out=w)
             np.reciprocal(w, out=w)
             d = np.subtract(c_z, z[None]) if sign > 0 else np.subtract(z[None], c_z)
             d *= w
@@ -1048,11 +1200,10 @@ def _front_range(
 
 
 def _padded_draws(z: NDArray[np.float64], b: _Bucket) -> _FloatArray:
-    """Draws / scale in the bucket's ``(n_draws, G, m)`` layout; padding is 0."""
-    ext = np.concatenate([z / b.scale, np.zeros((z.shape[0], 1))], axis=1)
-    ext = ext.astype(b.dtype)
+    """Draws / their group's scale in the ``(n_draws, G, m)`` layout; padding is 0."""
+    ext = np.concatenate([z, np.zeros((z.shape[0], 1))], axis=1)
     idx = np.where(b.real, b.item, z.shape[1])
-    return np.ascontiguousarray(ext[:, idx])
+    return np.ascontiguousarray((ext[:, idx] / b.scale[None]).astype(b.dtype))
 
 
 def _quantile(x: _FloatArray, level: float) -> NDArray[np.float64]:
@@ -1349,7 +1500,9 @@ def rank_confidence_sets(
         simultaneous coverage are within groups. None: one group.
     n_draws : int, default 1000
         Bootstrap draws (``method="bootstrap"`` only; the deterministic
-        methods ignore it and record None).
+        methods ignore it and record None). At least ``ceil(10 / (1 -
+        level))``, 10 draws beyond the quantile (100 at level 0.9, 200 at
+        0.95), so that the critical value is usable.
     seed : int, optional
         Seed of the bootstrap draws. None draws a fresh seed, which is
         recorded in the result so that the sets can be reproduced. Ignored by
@@ -1380,7 +1533,10 @@ def rank_confidence_sets(
         If both or neither of `se` and `cov` are given, a standard error is
         negative, `cov` is not symmetric positive semi-definite, the lengths
         do not match, `level` is not in (0, 1), `method` or `nan_policy` is
-        unknown, `by` has missing labels, or `n_draws` < 1;
+        unknown, `by` has missing labels, or `n_draws` is below
+        ``ceil(10 / (1 - level))`` with ``method="bootstrap"`` (100 at level
+        0.9, 200 at 0.95; always at least 1); a group's figures span more
+        than float64 can hold exactly (see Notes);
         `interval_decimals` is given for other than simultaneous Bonferroni
         or Šidák sets; or the bootstrap would need more than 4 GB of working
         memory (it grows with the square of the group size, about 64 bytes
@@ -1418,10 +1574,19 @@ def rank_confidence_sets(
     The sets (and :func:`rank_probabilities`) depend on the estimates and
     errors only up to a common factor within each group: a group's finite
     inputs beyond :math:`2^{256}` (or all below :math:`2^{-256}`) are first
-    multiplied by a power of two, exactly, so that squares and differences
-    of values such as 1e200 never overflow (nor squares of 1e-276
-    underflow), whatever the other groups hold; rounded interval bounds are
-    taken in the caller's unit.
+    multiplied by a power of two, exactly, so that differences and interval
+    bounds of values such as 1e308 never overflow, whatever the other
+    groups hold; rounded interval bounds are taken in the caller's unit.
+    No square of a standard error is formed at that scale: each pair's
+    :math:`\hat\sigma_{jk}` is computed after scaling the pair by its own
+    power of two (that of its larger SE), so a pair of SEs of 1e-170 beside
+    SEs of 1, or of 1 beside 1e161, keeps its standardized difference, and
+    the bootstrap draws of each group are divided by its own largest SE.
+    Two spans cannot be held exactly in float64 and are refused: a group
+    with figures beyond :math:`2^{256}` whose smallest nonzero figure would
+    fall below :math:`2^{-1022}` once the group is scaled (e.g. 1e308 beside
+    1e-60), and, with `cov`, a group whose nonzero variances lie more than
+    :math:`2^{960}` (about 1e289) apart.
 
     *Bootstrap* [1]_. With draws :math:`Z^{*} \sim N(0, \hat\Sigma)`, the
     critical value is the `level` quantile (linear interpolation) over the
@@ -1789,7 +1954,8 @@ def tau_best_set(
     by : array_like, optional
         Group labels; the set is taken within each group.
     n_draws : int, default 1000
-        Bootstrap draws (``method="bootstrap"`` only; ignored otherwise).
+        Bootstrap draws (``method="bootstrap"`` only; ignored otherwise), at
+        least ``ceil(10 / (1 - level))`` as in :func:`rank_confidence_sets`.
     seed : int, optional
         Seed of the draws; None draws a fresh one and records it. Ignored by
         the deterministic methods.

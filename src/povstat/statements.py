@@ -1620,21 +1620,48 @@ def _decimals_of(*arrays: NDArray[np.float64]) -> int:
     return shown_decimals(np.concatenate([np.ravel(a) for a in arrays]))
 
 
+def _figure_decimals(values: NDArray[np.float64]) -> int | None:
+    """The most decimals any finite value shows, up to 10; None beyond.
+
+    Float noise from computing published figures is removed first (see
+    :func:`_snap`): ``0.1 + 0.2`` shows 1 decimal. A value that shows more
+    than :data:`povstat._validate.FIGURE_DECIMALS` (10) decimals even then
+    (``100 * 3 / 7`` is 42.857142857142854) is a computed value, not a
+    published figure: None, and such values are taken as given.
+    """
+    v = np.ravel(values)
+    v = _snap(v[np.isfinite(v)])
+    for d in range(_validate.FIGURE_DECIMALS + 1):
+        if np.all(round_half_up(v, d) == v):
+            return d
+    return None
+
+
+def _own_places(x: float) -> int:
+    """Decimals of the shortest decimal of `x` (0.0001234 shows 7), 0 for NaN."""
+    if not np.isfinite(x):
+        return 0
+    exponent = decimal.Decimal(repr(float(x))).as_tuple().exponent
+    return max(0, -int(exponent))
+
+
 def _column_decimals(
     data: pd.DataFrame, col: str, scales: Mapping[str, int], unit: Unit | None = None
-) -> int:
+) -> int | None:
     """The decimals column `col` of `data` was published with.
 
     The one rule of :func:`check_statements`: a Decimal column's scale
     (DECIMAL(7,2): 2; see :func:`_plumbing.decimal_scales`), else the most
     decimals any of its figures shows (BPS publishes a column to one
-    precision). With `unit`, those of the rate in percent (a fraction's
-    scale 4 is 2 in percent).
+    precision), up to 10. None for a column of computed values that show
+    more (a rate computed from a survey, 100 * 3 / 7): they are taken as
+    given. With `unit`, those of the rate in percent (a fraction's scale 4
+    is 2 in percent).
     """
     if col in scales:
         return scales[col] - (2 if unit == "fraction" else 0)
     values = _plumbing.pandas_floats(data[col])
-    return _decimals_of(values if unit is None else _in_percent(values, unit))
+    return _figure_decimals(values if unit is None else _in_percent(values, unit))
 
 
 def _other_unit(change: float, stated: float, d: int) -> str:
@@ -2371,7 +2398,10 @@ def check_rank_statement(
         which its float 4.26 cannot show). A stated value with more
         decimals may be the true one within that rounding (cannot tell);
         one with as many or fewer must match. None: the most decimals any
-        of `values` shows (a trailing zero cannot be seen).
+        of `values` shows (a trailing zero cannot be seen), up to 10; values
+        that show more (computed, such as ``100 * 3 / 7``) are taken as
+        given, so a stated value must match the subject's value rounded to
+        its own decimals.
 
     Returns
     -------
@@ -2409,11 +2439,14 @@ def check_rank_statement(
     their labels, so that no result depends on the order of the rows
     (``ties="ordinal"`` breaks a tie by label, and a rank that holds only
     by that order gives ``"cannot tell"``; regions are named in rank, then
-    label, order). The values are published figures: they are
-    rounded half up to 10 decimals before ranking, so that float noise from
-    computing them (``0.1 + 0.2`` is ``0.30000000000000004``) does not break
-    a tie between equal figures; figures that differ in the 10th decimal or
-    before rank apart.
+    label, order). Float noise from computing published figures is removed
+    before ranking: a value within :math:`2^{-40}` of its size of its
+    rounding (half up) at 10 decimals is taken as that rounding, so that
+    ``0.1 + 0.2`` (``0.30000000000000004``) ties with 0.3. Any other value
+    is ranked as given: figures that differ by more than float noise rank
+    apart, even after the 10th decimal (0.30000000001 ranks above 0.3).
+    Reasons show the values at the decimals they were published with (at
+    least 2), and a computed value at its own.
 
     References
     ----------
@@ -2454,34 +2487,40 @@ def check_rank_statement(
         )
     )
     # The decimals the values were published with: as given (a Decimal
-    # column's scale), else the most any of them shows.
-    shown_d = (
-        _decimals_of(v)
-        if values_decimals is None
-        else _validate.decimals(
+    # column's scale), else the most any of them shows, up to 10 (None:
+    # computed values, which show more, taken as given).
+    shown_d: int | None
+    if values_decimals is None:
+        shown_d = _figure_decimals(v)
+        # Computed float noise (0.1 + 0.2) must not break a tie.
+        v = _snap(v)
+    else:
+        given_d = _validate.decimals(
             values_decimals, "values_decimals", most=_validate.FIGURE_DECIMALS
         )
-    )
-    # Published figures: computed float noise (0.1 + 0.2) must not break a
-    # tie; figures with more decimals than `values_decimals` are refused.
-    if values_decimals is not None:
+        shown_d = given_d
+        # Figures with more decimals than `values_decimals` are refused.
         # Rows are in label order here: name the label, not a position.
-        off = np.flatnonzero(unrounded(v, shown_d))
+        off = np.flatnonzero(unrounded(v, given_d))
         if off.size:
             i = int(off[0])
             more = f" ({off.size} offending values in all)" if off.size > 1 else ""
             msg = (
-                f"`values` must hold figures rounded to {shown_d} decimals "
+                f"`values` must hold figures rounded to {given_d} decimals "
                 f"(`values_decimals`), found {float(v[i])!r} for label "
                 f"{_validate.plain(lab[i])!r}{more}"
             )
             raise ValueError(msg)
-    v = _snap(v) if values_decimals is None else published(v, shown_d, "values")
+        v = published(v, given_d, "values")
     # The subject's value as published: at `values_decimals` when given,
     # else at the decimals the values show, 2 at least (a rate of 4.3 is
     # "4.30"), whole values (counts) as whole numbers.
     value_places = (
-        shown_d if values_decimals is not None or shown_d == 0 else max(2, shown_d)
+        _own_places(float(v[k]))
+        if shown_d is None
+        else shown_d
+        if values_decimals is not None or shown_d == 0
+        else max(2, shown_d)
     )
     # Rows are in label order (see _values_and_labels): an "ordinal" tie is
     # broken by label, never by the order of the caller's rows.
@@ -2629,7 +2668,8 @@ def check_rank_statement(
         # published with (16.452 for 16.45) may be the true one within the
         # rounding: cannot tell, unless the rest already fails.
         fits = False
-        if vd > shown_d and not np.isnan(value):
+        pub_d = 0 if shown_d is None else shown_d
+        if shown_d is not None and vd > shown_d and not np.isnan(value):
             half_v = fractions.Fraction(1, 2) / fractions.Fraction(10) ** shown_d
             half_s = fractions.Fraction(1, 2) / fractions.Fraction(10) ** vd
             vx, sx = _as_fraction(value), _as_fraction(sv)
@@ -2663,10 +2703,10 @@ def check_rank_statement(
             # negative one's above.
             opening, closing = ("(", "]") if sv < 0 else ("[", ")")
             reason += (
-                f"; its value is {_fmt(value, shown_d)}, published with "
-                f"{_places(shown_d)}: a true value in {opening}"
+                f"; its value is {_fmt(value, pub_d)}, published with "
+                f"{_places(pub_d)}: a true value in {opening}"
                 f"{_fmt(float(both_lo), vd + 1)}, {_fmt(float(both_hi), vd + 1)}"
-                f"{closing} would be published as {_fmt(value, shown_d)} and "
+                f"{closing} would be published as {_fmt(value, pub_d)} and "
                 f"round to the stated {_fmt(sv, vd)}, which the figures do "
                 "not give"
             )
@@ -2881,10 +2921,9 @@ def check_top_statement(
     highest" does not hold, although each alone could be 2nd. So the
     verdict is "holds" if the statement holds in every order the values
     allow (missing values anywhere, ties broken either way), "does not
-    hold" if it holds in none, and "cannot tell" otherwise. The values are
-    rounded half up to
-    10 decimals before ranking, so that float noise from computing published
-    figures does not break a tie.
+    hold" if it holds in none, and "cannot tell" otherwise. Float noise
+    from computing published figures is removed before ranking, as in
+    :func:`check_rank_statement` (``0.1 + 0.2`` ties with 0.3).
 
     References
     ----------
@@ -3086,8 +3125,7 @@ def _column_numbers(
         got = [x for x, t in zip(items, is_text, strict=True) if t]
         msg = (
             f"`statements` column {col!r} must hold numbers, not text; rows "
-            f"{where[:10]} have {got[:10]}; read numbers written as text with "
-            "povstat.parse_numbers (e.g. locale='id' for '0,11')"
+            f"{where[:10]} have {got[:10]}; {_validate.TEXT_NUMBERS_HINT}"
         )
         raise ValueError(msg)
 
@@ -3826,8 +3864,9 @@ def check_statements(
             # publishes a column to one precision).
             shift = np.log10(factor)
             shown_decimals = None
-            if float(shift).is_integer():
-                shown_decimals = _column_decimals(data, col, scales) - int(shift)
+            column_d = _column_decimals(data, col, scales)
+            if float(shift).is_integer() and column_d is not None:
+                shown_decimals = column_d - int(shift)
             with _rows_named(statements.index, u.index.to_numpy(), "level_change"):
                 years = (
                     _elapsed_years(u["period_before"], u["period_after"])
@@ -4138,7 +4177,7 @@ def _data_numbers(data: pd.DataFrame, col: str, arg: str) -> None:
     if not pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):
         msg = (
             f"`data` column {col!r} (argument `{arg}`) must be numeric, got "
-            f"{dtype}; read numbers written as text with povstat.parse_numbers"
+            f"{dtype}; {_validate.TEXT_NUMBERS_HINT}"
         )
         raise TypeError(msg)
 
@@ -4192,6 +4231,16 @@ def _values_and_labels(
     # A masked array is checked as given: np.asarray would drop its mask
     # and use the hidden values as labels.
     raw = labels if np.ma.isMaskedArray(labels) else np.asarray(labels, dtype=object)
+    if np.ndim(raw) > 1:
+        # Tuples or lists as labels become rows of a 2-D array.
+        first = np.asarray(raw)[(0,) * (np.ndim(raw) - 1)].tolist()
+        msg = (
+            f"`labels` must hold one label (a str or a number) per value, got "
+            f"shape {np.shape(raw)}: a label such as {tuple(first)!r} is a "
+            "tuple or list, not one label; join its parts into one str (e.g. "
+            f"{' '.join(map(str, first))!r})"
+        )
+        raise TypeError(msg)
     checked = _validate.labels(raw, "labels")
     lab = np.empty(checked.shape, dtype=object)
     lab[...] = checked.tolist() if checked.ndim else checked.item()
@@ -4229,13 +4278,32 @@ def _position(lab: NDArray[np.object_], x: object, arg: str) -> int:
     if lab.size:
         want, have = _label_kind(x), _label_kind(lab[0])
         if want != have:
+            article = "an" if want[:1] in "aeiou" else "a"
             msg = (
-                f"`{arg}` {x!r} is a {want}, but `labels` are {have}s (e.g. "
-                f"{lab[0]!r}): pass it as the labels are written"
+                f"`{arg}` {x!r} is {article} {want}, but `labels` are {have}s "
+                f"(e.g. {lab[0]!r}): pass it as the labels are written"
             )
             raise ValueError(msg)
     hits = np.flatnonzero(lab == x) if lab.size else np.array([], dtype=np.intp)
     if not hits.size:
-        msg = f"`{arg}` {x!r} is not among `labels`"
+        msg = f"`{arg}` {x!r} is not among `labels`{_near_labels(lab, x)}"
         raise ValueError(msg)
     return int(hits[0])
+
+
+def _near_labels(lab: NDArray[np.object_], x: object) -> str:
+    """A hint naming the labels `x` matches but for case and spaces, or ''."""
+    if not isinstance(x, str) or not lab.size:
+        return ""
+
+    def folded(t: object) -> str:
+        return " ".join(str(t).split()).casefold()
+
+    want = folded(x)
+    near = [t for t in lab.tolist() if isinstance(t, str) and folded(t) == want]
+    if not near:
+        return ""
+    shown = ", ".join(repr(t) for t in near[:3])
+    return (
+        f" (it differs only in case or spaces from {shown}: write it as the labels do)"
+    )

@@ -87,7 +87,11 @@ def require(
             continue
         if not table.is_numeric(name):
             shown = table.dtype_text(name)
-            msg = f"column {name!r} (argument `{arg}`) must be numeric, got {shown}"
+            text = any(t in shown.lower() for t in ("str", "utf8", "varchar"))
+            why = f"; {_validate.TEXT_NUMBERS_HINT}" if text else ""
+            msg = (
+                f"column {name!r} (argument `{arg}`) must be numeric, got {shown}{why}"
+            )
             raise TypeError(msg)
     clash = [name for name in outputs if name in table.names]
     if clash:

@@ -771,7 +771,9 @@ def pandas_floats(series: Any) -> NDArray[np.float64]:
     A float32 (or float16) column, numpy, nullable or pyarrow-backed, is
     widened through the shortest decimal of each value, as
     :func:`povstat._validate.numeric` widens a float32 array: 25.1 stored
-    as float32 is 25.1, not 25.100000381469727.
+    as float32 is 25.1, not 25.100000381469727. A longdouble column is
+    narrowed as that function narrows it: a value float64 cannot hold is
+    refused, naming its row.
     """
     if series.dtype == np.float64:
         return np.asarray(series.to_numpy(), dtype=np.float64)
@@ -799,6 +801,16 @@ def pandas_floats(series: Any) -> NDArray[np.float64]:
     if isinstance(native, np.dtype) and native.kind == "f" and native.itemsize < 8:
         short = series.to_numpy(dtype=native, na_value=np.nan)
         return _validate.widen_short_float(np.asarray(short))
+    if isinstance(native, np.dtype) and native.kind == "f" and native.itemsize > 8:
+        # longdouble (float128): narrowed as the array functions narrow it,
+        # a value float64 cannot hold refused, naming its row (never rounded
+        # into a tie with its neighbour).
+        col = nw.from_native(series, series_only=True)
+        return _validate.numeric(
+            series.to_numpy(dtype=native, na_value=np.nan),
+            str(series.name),
+            place=lambda i: row_place(col, i),
+        )
     return np.asarray(
         series.to_numpy(dtype=np.float64, na_value=np.nan), dtype=np.float64
     )

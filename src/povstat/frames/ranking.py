@@ -93,7 +93,8 @@ def with_ranks(
         `nan_policy` is "raise" and a value is missing (the message gives
         the row positions, or the groups for a lazy frame), a `region` value
         is missing, or a (region, by...) key appears more than once (the
-        message lists the first keys, as :func:`povstat.with_changes` does).
+        message lists the first keys, as :func:`povstat.with_changes` does),
+        or `by` names the `region` or `rate` column (every group one row).
 
     See Also
     --------
@@ -135,7 +136,7 @@ def with_ranks(
     policy = cast(
         "_RankNanPolicy", _validate.choice(nan_policy, "nan_policy", _NAN_POLICIES)
     )
-    groups = group_columns(by)
+    groups = group_columns(by, region=region, rate=rate)
     table = _plumbing.collect(df)
     _checks.require(table, rate=rate, region=region, keys=("region",))
     for group in groups:
@@ -156,16 +157,31 @@ def with_ranks(
     return _plumbing.attach(table, df, rank=ranking.rank, rank_count=ranking.count)
 
 
-def group_columns(by: object) -> list[str]:
-    """The `by` argument as a list of column names."""
+def group_columns(by: object, **ranked: str | None) -> list[str]:
+    """The `by` argument as a list of column names.
+
+    `ranked` names the columns the ranking reads (``region=...``,
+    ``rate=...``): grouping by one of them is refused, since each group
+    would then hold one row and every rank be "1 of 1".
+    """
     if by is None:
         return []
     if isinstance(by, str):
-        return [by]
-    if isinstance(by, Sequence) and all(isinstance(b, str) for b in by):
-        return list(by)
-    msg = f"`by` must be None, a column name or a sequence of names, got {by!r}"
-    raise TypeError(msg)
+        groups = [by]
+    elif isinstance(by, Sequence) and all(isinstance(b, str) for b in by):
+        groups = list(by)
+    else:
+        msg = f"`by` must be None, a column name or a sequence of names, got {by!r}"
+        raise TypeError(msg)
+    for arg, name in ranked.items():
+        if name is not None and name in groups:
+            msg = (
+                f"`by` names {name!r}, the `{arg}` column: each group would hold "
+                "one row, and every rank would be 1 of 1; group by the columns "
+                "that hold the groups (a province, a period), or leave `by` out"
+            )
+            raise ValueError(msg)
+    return groups
 
 
 def missing_error(

@@ -548,7 +548,8 @@ def with_rank_sets(
         infinite, an SE is negative or infinite, a `by` column has a missing
         value, a `region` value is missing or a (region, by...) key appears
         more than once (the message lists the first keys, as
-        :func:`with_ranks` does), `seed` is None with
+        :func:`with_ranks` does), `by` names the `region`, `rate` or `se`
+        column (every group one row), `seed` is None with
         ``method="bootstrap"``, `n_draws` is below
         the minimum for `level` (:math:`10/(1 - \text{level})`, as in
         :func:`povstat.rank_confidence_sets`), `nan_policy` is "raise" and
@@ -628,7 +629,7 @@ def with_rank_sets(
             )
             raise ValueError(msg)
         _draw_settings(n_draws, seed)
-    groups = group_columns(by)
+    groups = group_columns(by, region=region, rate=rate, se=se)
     table = _plumbing.collect(df)
     _checks.require(table, rate=rate, se=se, region=region, keys=("region",))
     for group in groups:

@@ -609,7 +609,9 @@ def annualized_change(
     Linear pace :math:`(r_1 - r_0)/t` points per year; compound pace
     :math:`100[(r_1/r_0)^{1/t} - 1]` percent per year, the constant yearly
     relative change that takes :math:`r_0` to :math:`r_1` in :math:`t` years
-    [1]_. NaN where :math:`r_0 = 0`.
+    [1]_. NaN where :math:`r_0 = 0`. A pace beyond float64's range (a rise
+    from 0.01 % to 100 % in 0.01 years) is ``inf``, without a floating-point
+    warning.
 
     The points and the relative change are those of :func:`rate_change`,
     exact on the decimals the rates stand for and rounded once. The points
@@ -650,21 +652,22 @@ def annualized_change(
     points, relative = _exact_change(b, a)
     _nan_where_zero(relative, np.broadcast_to(b, relative.shape))
     shape = np.broadcast_shapes(points.shape, t.shape)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    # A pace beyond float64's range (a rise over a tiny time) is +inf, as
+    # documented, without a floating-point warning.
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         # (after / before) ** (1/t), the ratio rounded once.
         compound = np.empty(shape, dtype=np.float64)
         compound[...] = decimal_ratio(a, b, 1.0)
         np.power(compound, np.divide(1.0, t), out=compound)
-    _nan_where_zero(compound, np.broadcast_to(b, shape))
-    if np.isnan(t).any():
-        # pow(1, NaN) is 1 in C: a missing time must give a missing pace.
-        np.copyto(compound, np.nan, where=np.broadcast_to(np.isnan(t), shape))
-    compound -= 1.0
-    compound *= 100.0
-    # The points are the float64 nearest to the exact difference, which
-    # reads back as that difference (a decimal of at most 15 digits, as a
-    # difference of published figures is): one rounding of points / years.
-    with np.errstate(divide="ignore", invalid="ignore"):
+        _nan_where_zero(compound, np.broadcast_to(b, shape))
+        if np.isnan(t).any():
+            # pow(1, NaN) is 1 in C: a missing time must give a missing pace.
+            np.copyto(compound, np.nan, where=np.broadcast_to(np.isnan(t), shape))
+        compound -= 1.0
+        compound *= 100.0
+        # The points are the float64 nearest to the exact difference, which
+        # reads back as that difference (a decimal of at most 15 digits, as a
+        # difference of published figures is): one rounding of points / years.
         per_year = decimal_ratio(points, t, 1.0)
     return AnnualizedChange(
         points=_full(points, shape),

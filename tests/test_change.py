@@ -266,3 +266,28 @@ def test_missing_time_gives_missing_pace_even_without_change() -> None:
     )
     assert np.isnan(a.compound_per_year).all()
     assert np.isnan(a.points_per_year).all()
+
+
+def test_a_compound_pace_beyond_float_range_is_inf_without_a_warning() -> None:
+    # 0.01 % to 100 % is a relative rise of 999,900 %: a factor of 10,000 in
+    # 0.01 years is 10,000**100 = 1e400 a year, beyond float64: +inf, and no
+    # numpy warning (the suite turns warnings into errors).
+    from povstat.statements import (
+        check_change_statement,
+        check_level_change_statement,
+    )
+
+    res = annualized_change(0.01, 100.0, years=0.01, unit="percent")
+    assert res.compound_per_year == np.inf
+    assert res.points_per_year == pytest.approx(9999.0)  # 99.99 / 0.01
+    chk = check_change_statement(
+        0.01, 100.0, 1.0, direction="rise", stated_as="percent", unit="percent",
+        decimals=0, years=0.01,
+    )  # fmt: skip
+    assert "+inf % a year compound" in str(chk.reason)
+    # 1 to 1e300 in 0.001 years: 1e300**1000 overflows too.
+    lvl = check_level_change_statement(
+        1.0, 1e300, 1.0, direction="rise", stated_as="percent", decimals=0,
+        years=1e-3,
+    )  # fmt: skip
+    assert "+inf % a year compound" in str(lvl.reason)

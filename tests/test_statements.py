@@ -157,6 +157,30 @@ def test_consistency_within_rounding() -> None:
     assert res.verdict.tolist() == [HOLDS, NOT_HOLDS]
 
 
+def test_consistency_refuses_a_zero_count_rounded_to_tens() -> None:
+    # A headcount "0" rounded to tens says nothing (7 people would round to
+    # it): refused, as every check refuses such a stated size, naming the
+    # decimals argument. A 0 at 0 decimals is a figure (0 poor) and passes:
+    # 0 / 1,000 = 0 %, which rounds to 0.0.
+    kw: dict[str, Any] = {"unit": "percent", "rate_decimals": 1}
+    with pytest.raises(
+        ValueError, match="`headcount` is 0 with `headcount_decimals` = -1"
+    ):
+        check_consistency(
+            0.0, 0.0, 1000.0, headcount_decimals=-1, population_decimals=0, **kw
+        )
+    with pytest.raises(
+        ValueError, match="`population` is 0 with `population_decimals` = -3"
+    ):
+        check_consistency(
+            0.0, 0.0, 0.0, headcount_decimals=0, population_decimals=-3, **kw
+        )
+    res = check_consistency(
+        0.0, 0.0, 1000.0, headcount_decimals=0, population_decimals=0, **kw
+    )
+    assert res.verdict == HOLDS
+
+
 def test_poverty_fell_says_both_measures() -> None:
     # BPS Sulawesi Tenggara, Sept 2018 -> March 2019: 11.32 % -> 11.24 %,
     # 301.85 -> 302.58 thousand: the rate fell 0.08 points, the count rose 0.73.
@@ -1541,6 +1565,15 @@ def test_check_statements_never_overwrites_its_output_columns(
         (None, TypeError, "number .*None"),
         ("1000", TypeError, "number .*'1000'"),
         (True, TypeError, "number .*True"),
+        # Persons per unit: a whole number from 1 (persons) to 10**15, so
+        # that the levels' decimals in persons (the column's 2 less
+        # log10(scale)) stay within -15 to 10. 1e-13 would make them 15,
+        # 1e-300 302; 0.001 is "thousandths", not thousands.
+        (1e-13, ValueError, "whole number of persons from 1 to 1,000,000,0"),
+        (1e-300, ValueError, "whole number .*got 1e-300"),
+        (0.001, ValueError, r"whole number .*\(1000 for thousands, not 0.001\)"),
+        (1000.5, ValueError, "whole number .*got 1000.5"),
+        (1e16, ValueError, "whole number .*got 1e\\+16"),
     ],
 )
 def test_check_statements_refuses_a_missing_persons_per_poor_unit(
@@ -1553,6 +1586,20 @@ def test_check_statements_refuses_a_missing_persons_per_poor_unit(
             _ABC,
             unit="percent",
             persons_per_poor_unit=value,  # type: ignore[arg-type]
+            **_SIMPLE,
+        )
+
+
+def test_persons_per_poor_unit_float64_cannot_hold_is_refused() -> None:
+    # Decimal("1000.0000000000000001") is not 1000: refused, not rounded.
+    with pytest.raises(
+        ValueError, match="`persons_per_poor_unit` holds a number that float64"
+    ):
+        check_statements(
+            _change_row(),
+            _ABC,
+            unit="percent",
+            persons_per_poor_unit=decimal.Decimal("1000.0000000000000001"),  # type: ignore[arg-type]
             **_SIMPLE,
         )
 
@@ -2059,6 +2106,44 @@ def test_a_nan_stated_value_is_refused_by_name() -> None:
             stated_value=np.nan,
             value_decimals=2,
         )
+
+
+@pytest.mark.parametrize(
+    ("stated", "decimals"),
+    [(1.01e-10, 10), (4.2600000001, 2), (0.123, 2)],
+)
+def test_a_stated_value_with_more_digits_than_its_decimals_is_refused(
+    stated: float, decimals: int
+) -> None:
+    # 1.01e-10 at 10 decimals is one digit more (1.01 units of the last
+    # place), not float noise, as rounding_interval judges it; likewise
+    # 4.2600000001 and 0.123 at 2 decimals.
+    with pytest.raises(ValueError, match="`stated_value` must be rounded to"):
+        check_rank_statement(
+            [1.0, 2.0, 3.0],
+            ["a", "b", "c"],
+            subject="a",
+            stated_rank=3,
+            descending=True,
+            stated_value=stated,
+            value_decimals=decimals,
+        )
+
+
+def test_a_stated_value_with_float_noise_is_read_as_its_figure() -> None:
+    # 0.1 + 0.2 is 0.30000000000000004: noise on the figure 0.3 at 1
+    # decimal. a = 0.3 ranks 3rd from the top of 0.3, 2, 3, and its
+    # stated value 0.3 matches.
+    out = check_rank_statement(
+        [0.3, 2.0, 3.0],
+        ["a", "b", "c"],
+        subject="a",
+        stated_rank=3,
+        descending=True,
+        stated_value=0.1 + 0.2,
+        value_decimals=1,
+    )
+    assert out.verdict == "holds"
 
 
 # Values 1, 1, 3, 5, 5, 7 for a..f, ranked from the lowest. By hand:

@@ -433,7 +433,8 @@ def test_stated_zero_with_negative_decimals_is_refused() -> None:
         check_level_change_statement(
             171_240, 168_860, 0, direction="fall", stated_as="units", decimals=-3
         )
-    with pytest.raises(ValueError, match=r"`stated` is 0 with `decimals` = -1"):
+    # check_headcount_change_statement names its own argument, stated_decimals.
+    with pytest.raises(ValueError, match=r"`stated` is 0 with `stated_decimals` = -1"):
         check_headcount_change_statement(
             38.56, 37.78, 0, levels_decimals=2, stated_decimals=-1
         )

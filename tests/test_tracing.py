@@ -878,3 +878,104 @@ def test_trace_candidate_rule_against_fraction(cell: int, stated: int) -> None:
     )  # fmt: skip
     found = res.candidates["region_code"][res.candidates["power"] == 0]  # no misread
     assert ("B" in list(found)) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "stated", "wrong", "decimals", "factor"),
+    [
+        # 518.05 x 1,000 is 518,050 exactly, which rounds half up to 518,100
+        # at hundreds (the float product 518049.99999999994 would give
+        # 518,000).
+        (518.05, 518_100.0, 518_000.0, -2, "1,000"),
+        # 8,256.05 x 100 is 825,605, which rounds half up to 825,610 at tens.
+        (8256.05, 825_610.0, 825_600.0, -1, "100"),
+    ],
+)
+def test_a_power_of_ten_slip_is_judged_on_the_decimal_product(
+    cell: float, stated: float, wrong: float, decimals: int, factor: str
+) -> None:
+    df = pd.DataFrame(
+        {"region_code": ["A"], "period": [2023], "poor_thousands": [cell]}
+    )
+    res = trace_figure(
+        df, stated, decimals=decimals, subject="A", at=2023, measure="poor_thousands"
+    )
+    assert list(res.candidates["power"]) == [round(np.log10(stated / cell))]
+    assert f"misread by a factor of {factor}" in res.reason
+    off = trace_figure(
+        df, wrong, decimals=decimals, subject="A", at=2023, measure="poor_thousands"
+    )
+    assert len(off.candidates["power"]) == 0
+    assert "no cell of `data` matches it" in off.reason
+
+
+def test_bundled_power_of_ten_slips_at_half_up_ties() -> None:
+    # BPS: East Java had 4,292.15 thousand poor in September 2018, and West
+    # Java 4,485.65 thousand in September 2015 (bundled tables). Misread by
+    # 100 they are 429,215 and 448,565 exactly, which round half up to
+    # 429,220 and 448,570 at tens (not 429,210 / 448,560).
+    ej = trace_figure(
+        DATA, 429_220, decimals=-1, subject="Jawa Timur", at="2018-09-01",
+        measure="poor_thousands", region="region_name",
+    )  # fmt: skip
+    assert ej.value == 4292.15
+    assert ej.candidates["power"][0] == 2
+    assert "Jawa Timur, September 2018, poor_thousands = 4,292.15" in ej.reason
+    near = trace_figure(
+        DATA, 429_210, decimals=-1, subject="Jawa Timur", at="2018-09-01",
+        measure="poor_thousands", region="region_name",
+    )  # fmt: skip
+    assert "no cell of `data` matches it" in near.reason
+    wb = trace_figure(
+        NATIONAL, 448_570, decimals=-1, subject="Jawa Barat", at="2015-09-01",
+        measure="poor_thousands", region="region_name", where={"area": "total"},
+    )  # fmt: skip
+    assert wb.value == 4485.65
+    assert wb.candidates["power"][0] == 2
+    assert "misread by a factor of 100" in wb.reason
+    # The "figure" kind of check_statements reads the slip the same way.
+    st_ = pd.DataFrame(
+        {
+            "kind": ["figure", "figure"],
+            "region": ["Jawa Timur", "Jawa Timur"],
+            "period": [pd.Timestamp("2018-09-01")] * 2,
+            "measure": ["poor_thousands"] * 2,
+            "stated": [429_220.0, 429_210.0],
+            "decimals": [-1, -1],
+        }
+    )
+    out = check_statements(
+        st_, DATA, unit="percent", region="region_name", persons_per_poor_unit=1000
+    )
+    assert "misread by a factor of 100" in out["reason"].iloc[0]
+    assert "no cell of `data` matches it" in out["reason"].iloc[1]
+
+
+@given(
+    q=st.integers(0, 10**7),
+    d=st.integers(-4, 6),
+    power=st.sampled_from([-3, -2, -1, 1, 2, 3]),
+)
+@settings(max_examples=200, deadline=None)
+def test_power_of_ten_slips_at_exact_ties_against_decimal(
+    q: int, d: int, power: int
+) -> None:
+    # The misread figure (q + 1/2) * 10**-d is an exact half-up tie at d
+    # decimals; the cell is that figure divided by 10**power, a decimal of
+    # at most 9 digits. The oracle: the Decimal product rounded
+    # ROUND_HALF_UP at d is (q + 1) * 10**-d; q * 10**-d is no match.
+    product = (Decimal(q) + Decimal("0.5")).scaleb(-d)
+    cell = product.scaleb(-power)
+    expected = product.quantize(Decimal(1).scaleb(-d), rounding="ROUND_HALF_UP")
+    assert expected == Decimal(q + 1).scaleb(-d)
+    below = Decimal(q).scaleb(-d)
+    df = pd.DataFrame(
+        {"region_code": ["A"], "period": [2023], "poor_thousands": [float(cell)]}
+    )
+    kw: dict[str, Any] = {"subject": "A", "at": 2023, "measure": "poor_thousands"}
+    res = trace_figure(df, float(expected), decimals=d, powers=[power], **kw)
+    # (A digit swap of the cell may be listed too: 0.01 and 0.10.)
+    assert power in list(res.candidates["power"]), (cell, power, expected)
+    if below > 0:
+        off = trace_figure(df, float(below), decimals=d, powers=[power], **kw)
+        assert power not in list(off.candidates["power"]), (cell, power, below)

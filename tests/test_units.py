@@ -437,3 +437,60 @@ def test_polars_128_bit_integers_are_read_exactly_or_refused() -> None:
     )
     with pytest.raises(ValueError, match=r"9007199254740993 at index 1"):
         round_half_up(pl.Series([1, 2**53 + 1], dtype=pl.Int128), 0)
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals"),
+    [
+        # Each differs from its figure by a whole digit one to three places
+        # below the last (1.01e-10 is 1e-10 plus 1e-12): not float noise.
+        (1.01e-10, 10),
+        (1.4e-13, 13),
+        (1.4e-15, 15),
+        (0.110000000001, 10),
+        (4.2600000001, 2),
+    ],
+)
+def test_a_digit_below_the_last_is_not_float_noise(value: float, decimals: int) -> None:
+    from povstat import sum_counts
+    from povstat.statements import check_change_statement
+
+    with pytest.raises(ValueError, match=f"rounded to {decimals} decimals"):
+        rounding_interval(value, decimals)
+    if decimals <= 10:
+        with pytest.raises(ValueError, match=f"rounded to {decimals} decimals"):
+            sum_counts([value, value], decimals=decimals)
+        with pytest.raises(ValueError, match="`stated` must hold figures"):
+            check_change_statement(
+                4.37, 4.26, value, direction="fall", stated_as="points",
+                unit="percent", decimals=decimals,
+            )  # fmt: skip
+
+
+@given(
+    m=st.integers(-(10**11) + 1, 10**11 - 1),
+    d=st.integers(-15, 15),
+    ulps=st.integers(-4, 4),
+)
+def test_float_noise_is_judged_on_the_figure_s_decimals(
+    m: int, d: int, ulps: int
+) -> None:
+    # x = m * 10**-(d + 5): a decimal of at most 11 digits with at most 5
+    # places below the figure's last. Oracle (exact): x is a figure at d
+    # decimals exactly when 10**5 divides m; otherwise it is at least
+    # 10**-(d + 5) from every figure, a whole digit, and is refused at
+    # every decimals. A figure moved by up to 4 units in the last place
+    # of its float is float noise: read as the figure.
+    exact = Decimal(m).scaleb(-(d + 5))
+    x = float(exact)
+    if m % 10**5 == 0:
+        noisy = x
+        for _ in range(abs(ulps)):
+            noisy = float(np.nextafter(noisy, math.copysign(math.inf, ulps)))
+        iv = rounding_interval(noisy, d)
+        assert iv == rounding_interval(x, d)
+        h = Decimal(1).scaleb(-d) / 2
+        assert float(iv.lower) == float(exact - h)
+    else:
+        with pytest.raises(ValueError, match=f"rounded to {d} decimals"):
+            rounding_interval(x, d)

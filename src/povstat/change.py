@@ -721,23 +721,22 @@ def annualized_change(
     points, relative = _exact_change(b, a)
     _nan_where_zero(relative, np.broadcast_to(b, relative.shape))
     shape = np.broadcast_shapes(points.shape, t.shape)
-    # A pace beyond float64's range (a rise over a tiny time) is inf, as
+    # A pace beyond float64's range (a rise over a tiny time) is +inf, as
     # documented, without a floating-point warning.
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         # (after / before) ** (1/t), the ratio rounded once.
         compound = np.empty(shape, dtype=np.float64)
         compound[...] = decimal_ratio(a, b, 1.0)
         np.power(compound, np.divide(1.0, t), out=compound)
-    _nan_where_zero(compound, np.broadcast_to(b, shape))
-    if np.isnan(t).any():
-        # pow(1, NaN) is 1 in C: a missing time must give a missing pace.
-        np.copyto(compound, np.nan, where=np.broadcast_to(np.isnan(t), shape))
-    compound -= 1.0
-    compound *= 100.0
-    # The points are the float64 nearest to the exact difference, which
-    # reads back as that difference (a decimal of at most 15 digits, as a
-    # difference of published figures is): one rounding of points / years.
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        _nan_where_zero(compound, np.broadcast_to(b, shape))
+        if np.isnan(t).any():
+            # pow(1, NaN) is 1 in C: a missing time must give a missing pace.
+            np.copyto(compound, np.nan, where=np.broadcast_to(np.isnan(t), shape))
+        compound -= 1.0
+        compound *= 100.0
+        # The points are the float64 nearest to the exact difference, which
+        # reads back as that difference (a decimal of at most 15 digits, as a
+        # difference of published figures is): one rounding of points / years.
         per_year = decimal_ratio(points, t, 1.0)
     return AnnualizedChange(
         points=_full(points, shape),

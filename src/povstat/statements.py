@@ -58,7 +58,7 @@ from povstat.change import (
 )
 from povstat.frames import _plumbing
 from povstat.ranking import Ties, rank
-from povstat.tracing import _could_round_to, trace_figure
+from povstat.tracing import _could_round_to, _times_power_of_ten, trace_figure
 from povstat.units import (
     figure_interval,
     published,
@@ -533,14 +533,20 @@ def _in_percent(x: ArrayLike, unit: Unit) -> NDArray[np.float64]:
 
 
 def _stated_figure(
-    x: ArrayLike, d: int, name: str = "stated", *, signed: bool = False
+    x: ArrayLike,
+    d: int,
+    name: str = "stated",
+    *,
+    signed: bool = False,
+    decimals_name: str = "decimals",
 ) -> NDArray[np.float64]:
     """A stated size (>= 0 unless `signed`) written with `d` decimals.
 
     A stated figure has the decimals it is written with: ``0.113`` is not a
     figure at 2 decimals, and a figure rounded to tens or more (`d` < 0) is
     never written as 0, which would say nothing of its size. Either is
-    refused, naming `name`.
+    refused, naming `name` and the caller's argument for `d`,
+    `decimals_name`.
     """
     v = _snap_to(
         _validate.finite_or_nan(x, name) if signed else _validate.nonnegative(x, name),
@@ -549,7 +555,7 @@ def _stated_figure(
     )
     if d < 0 and (v == 0).any():
         msg = (
-            f"`{name}` is 0 with `decimals` = {d} (rounded to {10**-d:,}s): a "
+            f"`{name}` is 0 with `{decimals_name}` = {d} (rounded to {10**-d:,}s): a "
             "figure rounded to tens or more is not written as 0; give the "
             "decimals the statement wrote it with"
         )
@@ -1287,7 +1293,9 @@ def check_consistency(
     TypeError
         If an input is not numeric or a decimals argument is not an int.
     ValueError
-        If an input is out of range or not rounded to its stated decimals.
+        If an input is out of range or not rounded to its stated decimals,
+        or a headcount or population is 0 with negative decimals (a count
+        rounded to tens or more is not written as 0).
 
     See Also
     --------
@@ -1335,8 +1343,10 @@ def check_consistency(
     )
     # Figures computed by the caller may carry float noise: snap them first.
     r = _snap_to(r, rd, "rate")
-    h = _snap_to(h, hd, "headcount")
-    n = _snap_to(n, nd, "population")
+    # A count rounded to tens or more is never written as 0 (as in every
+    # check of a stated size).
+    h = _stated_figure(h, hd, "headcount", decimals_name="headcount_decimals")
+    n = _stated_figure(n, nd, "population", decimals_name="population_decimals")
     # Work in percent (a fraction at `rd` decimals is a percent at rd - 2),
     # so that a fraction gives the same verdict as the same rate in percent.
     shift = 0 if u == "percent" else 2
@@ -1552,7 +1562,7 @@ def check_headcount_change_statement(
     # stated decimals (refusing figures that are not rounded so).
     b = _snap_to(_validate.nonnegative(before, "before"), dl, "before")
     a = _snap_to(_validate.nonnegative(after, "after"), dl, "after")
-    s = _stated_figure(stated, ds, signed=True)
+    s = _stated_figure(stated, ds, signed=True, decimals_name="stated_decimals")
     shape = _validate.shape(before=b, after=a, stated=s)
     change = _level_difference(a, b, shape)  # exact, rounded once
     # Each level lies within half a unit of its last decimal, and never
@@ -1667,7 +1677,9 @@ def _column_decimals(
 def _other_unit(change: float, stated: float, d: int) -> str:
     """A hint when `stated` is `change` in a unit 10**3 or 10**6 apart."""
     for power in (3, -3, 6, -6):
-        scaled = change * 10.0**power
+        # The decimal the change stands for, times 10**power exactly (as
+        # trace_figure reads a misread figure).
+        scaled = _times_power_of_ten(np.asarray(change), np.asarray(power))
         if stated != 0 and float(round_half_up(scaled, d)) == stated:
             times = f"{10 ** abs(power):,}"
             if power > 0:  # stated in a smaller unit: persons for thousands
@@ -2644,11 +2656,12 @@ def check_rank_statement(
                 "when the statement gives no value"
             )
             raise ValueError(msg)
-        if float(round_half_up(sv, vd)) != float(round_half_up(sv, 10)):
+        if bool(unrounded(np.asarray(sv), vd)):
             msg = (
                 f"`stated_value` must be rounded to {vd} decimals, got {stated_value!r}"
             )
             raise ValueError(msg)
+        sv = float(round_half_up(sv, vd))  # the figure, float noise removed
         # The ranks the stated value would take among the other values.
         w = v.copy()
         w[k] = float(_snap(np.asarray(sv)))
@@ -3342,6 +3355,10 @@ def _plain_list(items: Iterable[Any]) -> list[Any]:
     return [_validate.plain(x) for x in items]
 
 
+#: Most persons per unit of a count column: its decimals less 15 stay >= -15.
+_MOST_PERSONS_PER_UNIT = 1e15
+
+
 def _persons_per_unit(value: object) -> float:
     """Check `persons_per_poor_unit`: one finite number > 0, never missing."""
     if isinstance(value, bool | np.bool_) or not isinstance(
@@ -3352,11 +3369,23 @@ def _persons_per_unit(value: object) -> float:
             f"for persons), got {_validate.shown(value)}"
         )
         raise TypeError(msg)
-    scale = float(value)
+    # A Decimal or long double float64 cannot hold is refused, not rounded.
+    scale = float(_validate.numeric(cast("Any", value), "persons_per_poor_unit"))
     if not (np.isfinite(scale) and scale > 0):
         msg = (
             "`persons_per_poor_unit` must be a finite number > 0 (1000 for "
             f"thousands, 1 for persons), got {_validate.shown(value)}"
+        )
+        raise ValueError(msg)
+    # A whole number of persons, 1 to 10**15: a unit of the count column is
+    # at least a person, and the levels' decimals in persons (the column's
+    # less log10 of it) stay within the supported -15 to 10.
+    if not (1 <= scale <= _MOST_PERSONS_PER_UNIT and scale.is_integer()):
+        hint = " (1000 for thousands, not 0.001)" if scale < 1 else ""
+        msg = (
+            "`persons_per_poor_unit` must be a whole number of persons from 1 "
+            f"to {_MOST_PERSONS_PER_UNIT:,.0f} (1000 for thousands, 1 for "
+            f"persons), got {_validate.shown(value)}{hint}"
         )
         raise ValueError(msg)
     return scale
@@ -3424,9 +3453,10 @@ def check_statements(
         Scale of the `rate` column.
     persons_per_poor_unit : float
         Persons per unit of the `headcount` column: 1000 when it is in
-        thousands (as BPS publishes), 1 when in persons. Stated, never
-        guessed; used to compare count statements, which are in persons,
-        and level changes stated as "persons".
+        thousands (as BPS publishes), 1 when in persons; a whole number from
+        1 to 10**15 that float64 holds. Stated, never guessed; used to
+        compare count statements, which are in persons, and level changes
+        stated as "persons".
     region, period, rate : str
         Column names in `data`. A date `period` column is read by calendar
         month, as the adapters read it: a statement dated 2022-03-15 is
@@ -3476,7 +3506,9 @@ def check_statements(
         ranked with it, a key column of `data` (`region`, `period`, `by`)
         has a missing value (the row would drop out silently), a
         statement's ``measure`` names a key column of `data`, or
-        `persons_per_poor_unit` is not finite and > 0. Each message names
+        `persons_per_poor_unit` is not a whole number from 1 to 10**15
+        (0.001 for thousands is refused; so is a ``Decimal`` float64
+        cannot hold). Each message names
         the statement rows and columns at fault; an error raised by a
         ``check_*`` function is prefixed with the rows it checked.
 
@@ -3502,7 +3534,12 @@ def check_statements(
     (``levels_decimals``), the column's decimals being the most any of its
     figures shows (BPS publishes a column to one precision; a column of
     whole figures such as 10.0 and 9.0 is taken as published to 0
-    decimals).
+    decimals). A Decimal column (DECIMAL(7,2), or a pandas column of
+    ``Decimal`` objects: the most places any of them is written with) is
+    read at its scale instead, up to 10 places, the most a figure is
+    compared at; a scale above 10 (DECIMAL(38,25), a type for computing,
+    not for publishing) says nothing of the published decimals and is not
+    used: such a column is read from its figures, as a float column is.
 
     References
     ----------

@@ -26,6 +26,7 @@ from narwhals.stable.v2.typing import IntoFrame
 from numpy.typing import NDArray
 
 from povstat import _validate
+from povstat._exact import decimal_ratio
 from povstat._results import readonly
 from povstat.frames import _plumbing
 from povstat.units import round_half_up, shown_decimals, unrounded
@@ -46,6 +47,29 @@ _HOLDS, _NOT_HOLDS, _UNDECIDED = "holds", "does not hold", "cannot tell"
 def _exact_figure(v: float) -> Fraction:
     """The decimal a finite float stands for (its shortest repr), exactly."""
     return Fraction(repr(v))
+
+
+def _times_power_of_ten(
+    values: NDArray[np.float64], powers: NDArray[np.int64]
+) -> NDArray[np.float64]:
+    """``values * 10**powers`` on the decimals the values stand for, rounded once.
+
+    The one reading of a figure misread by a power of ten: each value is
+    read as the decimal it stands for (its shortest repr, as
+    :func:`povstat.round_half_up` reads it) and shifted by ``10**power``
+    exactly, so that the product's half-up ties are those of the decimal
+    figure (518.05 times 1,000 is 518,050, which rounds to 518,100 at
+    hundreds; the float product is 518049.99999999994). `values` and
+    `powers` broadcast; NaN stays NaN, a product beyond float64's range is
+    infinite.
+    """
+    v = np.asarray(values, dtype=np.float64)
+    p = np.asarray(powers, dtype=np.int64)
+    # A negative power divides by the exact 10**-power, a positive one
+    # multiplies by 10**power: each factor is the decimal it stands for.
+    den = np.where(p < 0, 10.0 ** np.abs(p).astype(np.float64), 1.0)
+    scale = np.where(p > 0, 10.0 ** np.abs(p).astype(np.float64), 1.0)
+    return decimal_ratio(v, den, scale)
 
 
 def _could_round_to(
@@ -339,15 +363,21 @@ def trace_figure(
     -----
     A stated :math:`X` at :math:`d` decimals matches a published :math:`v`
     when :math:`\operatorname{round}_d(v\,10^k) = X`, rounded half up, for
-    the power :math:`k` (0 unless misread); where :math:`d` exceeds the
+    the power :math:`k` (0 unless misread), with :math:`v\,10^k` the exact
+    product of the decimal :math:`v` stands for (518.05 times 1,000 is
+    518,050, which rounds to 518,100 at hundreds, although the float
+    product is 518049.99999999994); where :math:`d` exceeds the
     cell's decimals :math:`c` (and :math:`k = 0`), when
     :math:`[X - h_d, X + h_d)` and :math:`[v - h_c, v + h_c)` share a point,
     :math:`h_j = 10^{-j}/2`, in exact arithmetic (a published 0 of a
     column of no negative value stands for :math:`[0, h_c)`), so that a
     figure reached by rounding a true value twice is found; digits are
     swapped when the two figures, written to :math:`d` decimals, differ by
-    exchanging two adjacent digits. The kinds of slip are those that recur in reports of
-    official statistics [1]_.
+    exchanging two adjacent digits. Swapped digits are looked for in the
+    claimed cell alone (its region, period and measure), never combined
+    with another slip: a figure that is another cell's with two digits
+    swapped is not found, whatever `max_slips`. The kinds of slip are
+    those that recur in reports of official statistics [1]_.
 
     References
     ----------
@@ -379,7 +409,9 @@ def trace_figure(
     if not np.isfinite(x):
         msg = f"`stated` must be finite, got {stated!r}"
         raise ValueError(msg)
-    if float(round_half_up(x, d)) != float(round_half_up(x, 10)):
+    # The one rule of float noise in figures (povstat.units.unrounded):
+    # 1.01e-10 is not a figure at 10 decimals, 0.1 + 0.2 is one at 1.
+    if unrounded(np.asarray(x), d).any():
         msg = f"`stated` must be a figure rounded to {d} decimals, got {stated!r}"
         raise ValueError(msg)
     x = float(round_half_up(x, d))
@@ -614,10 +646,10 @@ def trace_figure(
     coarse_rows: list[NDArray[np.bool_]] = []
     for c in searched:
         v = figures[c]
-        with np.errstate(over="ignore", invalid="ignore"):
-            scaled = round_half_up(
-                v[None, :] * 10.0 ** pw[:, None].astype(np.float64), 10
-            )
+        # The misread figure is the cell's decimal times 10**power, exactly:
+        # its half-up ties are those of the decimal (4,292.15 x 100 is
+        # 429,215, which rounds to 429,220 at tens).
+        scaled = _times_power_of_ten(v[None, :], pw[:, None])
         # A figure stated with more decimals than the column was published
         # with (4.2634 against 4.26) matches a cell when it rounds to the
         # cell at the cell's decimals: it lies in the cell's rounding

@@ -389,7 +389,10 @@ def rounding_interval(value: ArrayLike, decimals: int) -> Interval:
     ValueError
         If `decimals` is out of range, a value is not a figure rounded to
         `decimals` places (e.g. 4.263 at 2 decimals; float noise such as
-        ``0.1 + 0.2`` at 1 decimal is removed, not refused), or it has 15 or more
+        ``0.1 + 0.2`` at 1 decimal is removed, not refused: noise is at most
+        1e-12 of the value, or of 1 for values below 1, and at most a
+        millionth of a unit in the last place, so that 1.01e-10 at 10
+        decimals is refused), or it has 15 or more
         significant digits at `decimals` places (its bounds, one digit
         longer, would not be exact in float64).
 
@@ -437,10 +440,36 @@ def shown_decimals(values: NDArray[np.float64]) -> int:
     return 6
 
 
-def _unrounded(x: NDArray[np.float64], r: NDArray[np.float64]) -> NDArray[np.bool_]:
-    """Where `x` differs from its rounding `r` by more than float noise (NaN not)."""
-    with np.errstate(invalid="ignore"):
-        noise = np.abs(r - x) <= 1e-12 * np.maximum(np.abs(x), 1.0)
+#: Float noise allowed, relative to the value (and to 1 for values below 1).
+_NOISE = 1e-12
+#: ... but never more than this share of a unit in the figure's last place.
+_NOISE_OF_UNIT = 1e-6
+#: Units in the last place of the value always allowed as noise.
+_NOISE_ULPS = 4
+
+
+def _unrounded(
+    x: NDArray[np.float64], r: NDArray[np.float64], d: int
+) -> NDArray[np.bool_]:
+    """Where `x` differs from its rounding `r` at `d` decimals by more than noise.
+
+    The one rule of float noise in published figures: ``|x - r|`` may be
+    up to :data:`_NOISE` of ``max(|x|, 1)`` (``0.1 + 0.2``, ``23854.56 /
+    1000``, or ``0.3 - 0.1 - 0.2`` for 0), but no more than
+    :data:`_NOISE_OF_UNIT` of a unit in the figure's last place,
+    ``10**-d``: at 10 decimals 1.01e-10 is one more digit, not noise, and
+    is refused (a deviation of 1e-12 is noise at 2 decimals, a whole digit
+    at 12). Within :data:`_NOISE_ULPS` units in the last place of `x`
+    itself it is always noise (the float nearest to a figure of 15 or more
+    digits is that close to it). NaN is not flagged.
+    """
+    with np.errstate(invalid="ignore", over="ignore"):
+        a = np.abs(x)
+        tol = np.maximum(
+            np.minimum(_NOISE * np.maximum(a, 1.0), _NOISE_OF_UNIT * 10.0**-d),
+            _NOISE_ULPS * np.spacing(a),
+        )
+        noise = np.abs(r - x) <= tol
     return np.asarray(~noise & ~np.isnan(x))
 
 
@@ -450,7 +479,7 @@ def unrounded(x: NDArray[np.float64], d: int) -> NDArray[np.bool_]:
     The test of :func:`published`, for callers that name the offending
     figures their own way (by their row keys, say). NaN is not flagged.
     """
-    return _unrounded(x, round_half_up(x, d))
+    return _unrounded(x, round_half_up(x, d), d)
 
 
 def published(x: NDArray[np.float64], d: int, name: str) -> NDArray[np.float64]:
@@ -470,7 +499,7 @@ def published(x: NDArray[np.float64], d: int, name: str) -> NDArray[np.float64]:
         If a value is not rounded to `d` decimals beyond float noise.
     """
     r = round_half_up(x, d)
-    bad = np.ravel(_unrounded(x, r))
+    bad = np.ravel(_unrounded(x, r, d))
     if bad.any():
         k = int(np.flatnonzero(bad)[0])
         first = float(np.ravel(x)[k])

@@ -740,12 +740,14 @@ def column(table: Table, name: str) -> NDArray[np.float64]:
     if is_decimal(col):  # correctly rounded, through the text
         refuse_inexact_decimals(col, name, lazy=table.lazy)
         col = col.cast(nw.String())
-    if col.dtype == nw.Float32:
-        # Widened through the shortest decimal, as the array layer does.
+    if col.dtype == nw.Float32 or col.dtype == nw.Float16:
+        # Widened through the shortest decimal, as the array layer does
+        # (float16 100.1 is 100.1, not the 100.125 it holds).
+        short = np.float16 if col.dtype == nw.Float16 else np.float32
         values = col.to_numpy()
         if values.dtype == object:  # nulls in a backend without NaN
-            values = np.array([np.nan if v is None else v for v in values], np.float32)
-        return _validate.widen_short_float(np.asarray(values, np.float32))
+            values = np.array([np.nan if v is None else v for v in values], short)
+        return _validate.widen_short_float(np.asarray(values, short))
     values = col.cast(nw.Float64).to_numpy()
     if values.dtype == object:  # nulls in a backend without NaN
         values = np.array([np.nan if v is None else v for v in values], np.float64)

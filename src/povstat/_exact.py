@@ -26,6 +26,7 @@ million units. Either is far below float64's own rounding of the result.
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 
 import numpy as np
@@ -375,18 +376,46 @@ def _decimal_ratio_exact(
         e = np.where(far, skd - skn - sks, e)
         usable = np.where(far, sokn & sokd & soks & (sd != 0), usable)
     ok = usable & (np.abs(e) <= 22)
-    if not ok.any():
+    # Short decimals whose places are still too far apart for one exact
+    # power of ten (0.00384855 * 0.00384855 / 5e7: E = -23) are rare:
+    # those elements alone are taken in Python integers, whose true
+    # division is rounded once to the nearest float64.
+    rare = np.flatnonzero(np.ravel(usable & ~ok))
+    if not ok.any() and rare.size == 0:
         return np.asarray(binary, np.float64)
-    e = np.where(ok, e, 0)
-    p = _POW10[np.abs(e)]
+    e_ok = np.where(ok, e, 0)
+    p = _POW10[np.abs(e_ok)]
     with np.errstate(all="ignore"):
         # 10**E joins the numerator or the denominator as an exact
         # double-double product (each factor below 2**53, 10**22 exact).
-        n_hi, n_lo = _two_product(mn, np.where(e > 0, p, 1.0))
-        d_hi, d_lo = _two_product(md, np.where(e < 0, p, 1.0))
+        n_hi, n_lo = _two_product(mn, np.where(e_ok > 0, p, 1.0))
+        d_hi, d_lo = _two_product(md, np.where(e_ok < 0, p, 1.0))
         exact = scaled_ratio(n_hi, d_hi, ms, num_lo=n_lo, den_lo=d_lo)
         sign = np.sign(num) * np.sign(den) * np.sign(sc)
-    return np.asarray(np.where(ok, np.copysign(exact, sign), binary), np.float64)
+    out = np.array(np.where(ok, np.copysign(exact, sign), binary), np.float64)
+    if rare.size:
+        parts = np.broadcast_arrays(mn, md, ms, e, sign)
+        flat = out.reshape(-1)
+        m_n, m_d, m_s, ee, sg = (np.ravel(a)[rare] for a in parts)
+        flat[rare] = [
+            _integer_ratio(int(a) * int(c), int(b), int(k), float(g))
+            for a, b, c, k, g in zip(m_n, m_d, m_s, ee, sg, strict=True)
+        ]
+    return out
+
+
+def _integer_ratio(num: int, den: int, e: int, sign: float) -> float:
+    """``num / den * 10**e`` rounded once to float64, with `sign`.
+
+    Python's true division of integers is correctly rounded (to a
+    subnormal too); a quotient beyond float64's range is infinite.
+    """
+    n, d = (num * 10**e, den) if e >= 0 else (num, den * 10**-e)
+    try:
+        q = n / d
+    except OverflowError:
+        q = math.inf
+    return math.copysign(q, sign)
 
 
 def _scaled_ratio_fast(

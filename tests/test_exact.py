@@ -186,3 +186,16 @@ def test_pair_sums_keep_what_the_rounding_loses(values: list[float], seed: int) 
         err = abs(Fraction(float(hi[g])) + Fraction(float(lo[g])) - exact)
         assert err <= exact * Fraction(1, 2**90)
         assert _faithful(float(hi[g]), exact)
+
+
+def test_decimal_parts_right_below_a_power_of_ten() -> None:
+    # log10(999999999999999.0) rounds up to 15.0: the 15-digit decimal is
+    # still read. By hand: 999999999999999 - 0.5 = 999999999999998.5 (a
+    # float64), 0.999999999999999 - 0.5 = 0.499999999999999.
+    from povstat._exact import decimal_difference
+
+    d, ok = decimal_difference(
+        np.array([999999999999999.0, 0.999999999999999]), np.array([0.5, 0.5])
+    )
+    assert ok.all()
+    assert d.tolist() == [999999999999998.5, 0.499999999999999]

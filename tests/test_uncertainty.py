@@ -823,3 +823,77 @@ def test_adjusted_p_value_at_alpha_is_not_significant() -> None:
     # Bonferroni with m = 2: 0.025 -> 0.05, 0.5 -> 1.0; neither is < 0.05.
     adjusted = adjust_pvalues([0.025, 0.5], method="bonferroni")
     np.testing.assert_array_equal(is_significant(adjusted, level=0.95), [False, False])
+
+
+def test_se_from_bounds_judges_symmetry_of_long_figures_exactly() -> None:
+    # Figures of about 15 significant digits (rupiah totals of hundreds of
+    # trillions): L + U - 2E on the decimals is exactly 0 in each case, so
+    # the SE is (U - L) / (2 z). By hand: 9e14 + 1.1e15 - 2e15 = 0, width
+    # 2e14; 9876543210.12344 + 9876543210.12346 - 19753086420.2469 = 0,
+    # width 0.00002; -1e16 + 1e16 - 0 = 0, width 2e16.
+    z2 = 2 * 1.959963984540054
+    se = se_from_bounds(9e14, 1.1e15, level=0.95, estimate=1e15)
+    assert float(se) == pytest.approx(2e14 / z2, rel=1e-15)
+    se = se_from_bounds(
+        9876543210.12344, 9876543210.12346, level=0.95, estimate=9876543210.12345
+    )
+    assert float(se) == pytest.approx(2e-5 / z2, rel=1e-9)
+    for k in range(16, 40):
+        big = float(f"1e{k}")
+        se = se_from_bounds(-big, big, level=0.95, estimate=0.0)
+        assert float(se) == pytest.approx(2 * big / z2, rel=1e-15)
+    # Four half-units of the 0 decimals shown are still refused at that
+    # size: 9e14 + 1.1e15 - 2 * 999999999999999 = 2 = 4 * 0.5; one less is
+    # kept (9e14 + 1.1e15 - 2 * 999999999999999.5 = 1 would need a decimal:
+    # take 900000000000001 + 1.1e15 - 2e15 = 1 < 2).
+    with pytest.raises(ValueError, match="must be symmetric"):
+        se_from_bounds(9e14, 1.1e15, level=0.95, estimate=999999999999999.0)
+    se_from_bounds(900000000000001.0, 1.1e15, level=0.95, estimate=1e15)
+    # [1e20, 3e20] around 2e20 is exact; around 2.00000000000001e20 the sum
+    # is 2e6 off, refused.
+    se_from_bounds(1e20, 3e20, level=0.95, estimate=2e20)
+    with pytest.raises(ValueError, match="must be symmetric"):
+        se_from_bounds(1e20, 3e20, level=0.95, estimate=2.00000000000001e20)
+    # 0.01 next to 1e20: int64 cannot hold both at 2 decimal places; exact as
+    # fractions. 0.01 + 2e20 - 2 * 1e20 = 0.01 < 4 * 0.005: kept; with 0.02
+    # it is 0.02, exactly four half-units: refused.
+    se_from_bounds(0.01, 2e20, level=0.95, estimate=1e20)
+    with pytest.raises(ValueError, match="must be symmetric"):
+        se_from_bounds(0.02, 2e20, level=0.95, estimate=1e20)
+
+
+_decimals = st.builds(
+    lambda n, e: Decimal(n).scaleb(e),
+    st.integers(0, 10**15 - 1),
+    st.integers(-8, 12),
+)
+
+
+@given(_decimals, _decimals, _decimals)
+def test_se_from_bounds_symmetry_matches_exact_rule(
+    a: Decimal, b: Decimal, c: Decimal
+) -> None:
+    # Oracle: the three figures as fractions of the decimals they are; the
+    # most decimals any shows, d, gives four half-units 2 * 10**-d; refused
+    # exactly when |L + U - 2E| >= that.
+    lo, est, hi = sorted((a, b, c))
+    d = max(max(0, -int(x.normalize().as_tuple().exponent)) for x in (lo, est, hi))
+    off = abs(Fraction(lo) + Fraction(hi) - 2 * Fraction(est))
+    refuse = off >= Fraction(2, 10**d)
+    args = (float(lo), float(hi))
+    if refuse:
+        with pytest.raises(ValueError, match="must be symmetric"):
+            se_from_bounds(*args, level=0.95, estimate=float(est))
+    else:
+        se_from_bounds(*args, level=0.95, estimate=float(est))
+
+
+@given(_decimals, _decimals)
+def test_se_from_bounds_keeps_exactly_symmetric_decimals(
+    e: Decimal, m: Decimal
+) -> None:
+    # estimate +/- margin, each a decimal of at most 15 digits: kept.
+    lo, hi = e - m, e + m
+    if any(len(x.normalize().as_tuple().digits) > 15 for x in (lo, hi)):
+        return
+    se_from_bounds(float(lo), float(hi), level=0.95, estimate=float(e))

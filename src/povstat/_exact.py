@@ -244,6 +244,22 @@ _POW10 = 10.0 ** np.arange(23)
 _DIGITS = 15
 
 
+def _exponent10(a: NDArray[np.float64]) -> NDArray[np.float64]:
+    """``floor(log10(a))`` of each ``a > 0``, right next to a power of ten.
+
+    ``log10(999999999999999.0)`` rounds up to 15.0: where the power of ten
+    of that exponent (within float64's exact 1e-22..1e22, the nearest
+    float64 for negative exponents) is above `a`, the exponent is one less.
+    NaN, 0 and infinities give NaN or infinities, as ``log10`` does.
+    """
+    with np.errstate(all="ignore"):
+        e = np.floor(np.log10(a))
+        near = np.isfinite(e) & (np.abs(e) <= 22)
+        j = np.where(near, e, 0.0).astype(np.int64)
+        power = np.where(j >= 0, _POW10[np.abs(j)], 1.0 / _POW10[np.abs(j)])
+        return np.asarray(np.where(near & (a < power), e - 1.0, e), np.float64)
+
+
 def _decimal_parts(
     x: NDArray[np.float64], *, strip: bool = False
 ) -> tuple[NDArray[np.float64], NDArray[np.int64], NDArray[np.bool_]]:
@@ -260,7 +276,7 @@ def _decimal_parts(
     with np.errstate(all="ignore"):
         # 15 digits: m = rint(a * 10**k), k = 14 - floor(log10(a)); NaN, 0
         # and infinities give k = ±inf or NaN, which do not fit.
-        kf = (_DIGITS - 1) - np.floor(np.log10(a))
+        kf = (_DIGITS - 1) - _exponent10(a)
         fits = np.abs(kf) <= 22
         if not fits.all():
             kf = np.where(fits, kf, 0.0)
@@ -304,7 +320,7 @@ def _decimal_parts_exact(
     """
     a = np.abs(x)
     with np.errstate(all="ignore"):
-        e = np.floor(np.log10(a))
+        e = _exponent10(a)
         e = np.where(np.isfinite(e), e, 0.0)
         k = (_DIGITS - 1 - e).astype(np.int64)
         fits = np.abs(k) <= 22
@@ -681,3 +697,71 @@ def decimal_difference(
             for n, e in zip(d[huge].tolist(), t[huge].tolist(), strict=True)
         ]
     return np.asarray(np.where(fits, exact, plain), np.float64), fits
+
+
+def decimal_asymmetry(
+    lower: NDArray[np.float64],
+    upper: NDArray[np.float64],
+    estimate: NDArray[np.float64],
+) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
+    """Whether ``|L + U - 2E|`` reaches four half-units, on the decimals exactly.
+
+    Each input is read as in :func:`decimal_ratio` (the decimal of at most
+    15 significant digits it is the float64 nearest to). The figures shown
+    to at most 8 decimals are published ones: the most decimals any of them
+    shows, `d`, fixes the half-unit ``0.5 * 10**-d`` (an integer such as
+    1e16 shows 0 decimals; a figure with more than 8 is computed and fixes
+    none). The sum ``L + U - 2E`` is taken in int64 at common decimal
+    places (Python fractions for the rare elements whose places are too far
+    apart) and compared with ``4 * 0.5 * 10**-d`` exactly.
+
+    Returns ``(far, judged)``: `judged` where the three are short decimals
+    and at least one is published; `far` where, there, the sum is at least
+    four half-units. Elsewhere `far` is False and the caller judges.
+    """
+    lo, hi, est = np.broadcast_arrays(
+        np.asarray(lower, np.float64),
+        np.asarray(upper, np.float64),
+        np.asarray(estimate, np.float64),
+    )
+    parts = [_decimal_parts(x, strip=True) for x in (lo, hi, est)]
+    k = [np.where(ok, kx, 0) for _, kx, ok in parts]
+    shown = [
+        np.where(ok & (kx <= 8), np.maximum(kx, 0), -1)
+        for (_, _, ok), kx in zip(parts, k, strict=True)
+    ]
+    d = np.maximum(np.maximum(shown[0], shown[1]), shown[2])
+    judged = parts[0][2] & parts[1][2] & parts[2][2] & (d >= 0)
+    top = np.maximum(np.maximum(np.maximum(k[0], k[1]), k[2]), d)
+    shifts = [top - kx for kx in k]
+    with np.errstate(all="ignore"):
+        fits = judged.copy()
+        for (m, _, _), s in zip(parts, shifts, strict=True):
+            fits &= (s <= 18) & (m * _POW10[np.clip(s, 0, 22)] < 2.0**60)
+        ten = 10 ** np.arange(19, dtype=np.int64)
+        ints = [
+            np.where(fits, m, 0).astype(np.int64) * ten[np.where(fits, s, 0)]
+            for (m, _, _), s in zip(parts, shifts, strict=True)
+        ]
+        signed = [
+            np.where(x < 0, -i, i) for x, i in zip((lo, hi, est), ints, strict=True)
+        ]
+        total = np.abs(signed[0] + signed[1] - 2 * signed[2])  # exact, < 2**62
+        gap = np.where(fits, top - d, 0)
+        far = np.array(fits & (gap <= 18) & (total >= 2 * ten[np.clip(gap, 0, 18)]))
+    apart = judged & ~fits
+    if apart.any():
+        # Places too far apart for int64 (1e20 next to 0.5): rare, exact as
+        # Python fractions of the shortest reprs (the 15-digit decimals).
+        far[apart] = [
+            abs(Fraction(repr(a)) + Fraction(repr(b)) - 2 * Fraction(repr(c)))
+            >= Fraction(2, 10 ** int(p))
+            for a, b, c, p in zip(
+                lo[apart].tolist(),
+                hi[apart].tolist(),
+                est[apart].tolist(),
+                d[apart].tolist(),
+                strict=True,
+            )
+        ]
+    return np.asarray(far, np.bool_), np.asarray(judged, np.bool_)

@@ -24,7 +24,7 @@ from attrs import field, frozen
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
-from povstat._exact import decimal_difference, decimal_ratio
+from povstat._exact import decimal_asymmetry, decimal_difference, decimal_ratio
 from povstat._results import Result, array_eq, freeze, readonly, readonly_float
 from povstat._validate import Unit
 from povstat.headcount import rate_to_headcount
@@ -544,9 +544,13 @@ def asymmetric(
     then within half a unit of that decimal (see :func:`_half_unit`): as
     rounding half up moves a figure by less than half a unit one way and at
     most half a unit the other, the sum is off by less than four
-    half-units (16, 22 around 18 are off by exactly four: refused), give or
-    take a few units in the last place of float arithmetic. NaN anywhere is
-    not judged. Arrays broadcast together.
+    half-units (16, 22 around 18 are off by exactly four: refused). Where
+    the three are decimals of at most 15 significant digits (as published
+    figures are), the sum is taken exactly on those decimals
+    (:func:`povstat._exact.decimal_asymmetry`; an integer such as 1e16
+    shows 0 decimals there); elsewhere (a figure of 16 or more digits) in
+    float64, give or take a few units in the last place of float
+    arithmetic. NaN anywhere is not judged. Arrays broadcast together.
     """
     lo, hi, est = np.broadcast_arrays(lower, upper, estimate)
     with np.errstate(invalid="ignore", over="ignore"):
@@ -559,12 +563,18 @@ def asymmetric(
         half = np.min(np.where(units > 0, units, np.inf), axis=0)
         half = np.where(np.isinf(half), 0.0, half)
         noise = 4.0 * np.finfo(np.float64).eps * size
-        # Strictly less than four half-units when rounded; only float noise
-        # when all three are computed.
+        # Four half-units or more beyond the float noise (a figure of 16 or
+        # more digits: the short decimals are judged exactly below); only
+        # float noise when all three are computed.
         out: NDArray[np.bool_] = np.where(
-            half > 0, off >= 4.0 * half - noise, off > noise
+            half > 0, off - noise >= 4.0 * half, off > noise
         )
-    return out
+    # Short decimals with a published figure among them: the sum is judged
+    # exactly on the decimals they stand for (a noise allowance of 4 ulps of
+    # 15-digit figures would swamp four half-units: 9e14, 1.1e15 around
+    # 1e15 is exactly symmetric).
+    far, judged = decimal_asymmetry(lo, hi, est)
+    return np.asarray(np.where(judged, far, out), np.bool_)
 
 
 # --------------------------------------------------------------------------

@@ -8,10 +8,12 @@ once: the references below are exact fractions of the decimals.
 
 from __future__ import annotations
 
-from decimal import Decimal
+import math
+from decimal import Decimal, localcontext
 from fractions import Fraction
 
 import numpy as np
+import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -22,6 +24,7 @@ from povstat import (
     recovery_share,
     relative_change,
     round_half_up,
+    with_changes,
 )
 from povstat._exact import decimal_difference
 from povstat.change import _decompose_published
@@ -232,3 +235,67 @@ def test_decomposition_is_exact_on_the_decimals(
         assert float(d.population_effect) == _nearest((g1 - g0) * (f0 + f1) / 200)
     else:
         assert float(d.population_effect) == 0.0
+
+
+def test_compound_pace_over_one_year_is_the_relative_change() -> None:
+    # Over one year (1/t = 1) the compound pace is the relative change: by
+    # hand 8.00 -> 8.01 is 0.01 / 8 = 0.125 %, which rounds half up to 0.13
+    # (the power form gave 0.12499999999999734, rounding to 0.12); 10 ->
+    # 10.00001 is 1e-4 %; 12.345678 -> 12.345679 is 1e-6 / 12.345678 * 100
+    # = 100 / 12345678 %.
+    a = annualized_change(8.0, 8.01, years=1, unit="percent")
+    assert float(a.relative) == float(a.compound_per_year) == 0.125
+    a = annualized_change(10.0, 10.00001, years=1, unit="percent")
+    assert float(a.compound_per_year) == 1e-4
+    a = annualized_change(12.345678, 12.345679, years=1, unit="percent")
+    assert float(a.compound_per_year) == float(Fraction(100, 12345678))
+    # Over half a year, (8.01 / 8) ** 2 - 1 = 0.0025015625 exactly: the pace
+    # is 0.25015625 % up to a few ulps (it was 0.25015624999999986, 7 ulps).
+    a = annualized_change(8.0, 8.01, years=0.5, unit="percent")
+    assert abs(float(a.compound_per_year) - 0.25015625) <= 2 * math.ulp(0.25015625)
+    # And in the adapter: annual rows 2022 and 2023, 8.00 -> 8.01.
+    df = pd.DataFrame(
+        {
+            "region_code": ["A", "A"],
+            "period": [2022, 2023],
+            "poverty_rate_pct": [8.0, 8.01],
+        }
+    )
+    out = with_changes(df, unit="percent")
+    assert out["change_compound_pct_per_year"].tolist()[1] == 0.125
+
+
+@given(
+    st.integers(1, 10_000),
+    st.integers(0, 10_000),
+    st.sampled_from(["0.25", "0.5", "1", "1.5", "2", "3", "4.75", "10", "20"]),
+)
+def test_compound_pace_within_a_few_ulps_of_the_exact_power(
+    b: int, a: int, t: str
+) -> None:
+    # Rates with 2 decimals (b / 100, a / 100 %); the exact pace
+    # 100 * ((a / b) ** (1 / t) - 1) from Decimal arithmetic at 60 digits
+    # (correctly rounded powers). The error of a power grows with
+    # g = log(a / b) / t (its condition number): allowed 4 (1 + |g|) ulps.
+    before, after = b / 100, a / 100
+    got = float(
+        annualized_change(
+            before, after, years=float(t), unit="percent"
+        ).compound_per_year
+    )
+    if a == 0:
+        assert got == -100.0
+        return
+    with localcontext() as ctx:
+        ctx.prec = 60
+        ratio = Decimal(a) / Decimal(b)
+        exact = 100 * (ratio ** (1 / Decimal(t)) - 1)
+        g = abs(float(ratio.ln() / Decimal(t)))
+    if t == "1":
+        assert got == float(Fraction(a - b, b) * 100)
+    elif exact == 0:
+        assert got == 0.0
+    else:
+        assert abs(Decimal(got) - exact) <= Decimal(
+            4 * (1 + g) * math.ulp(float(exact))
+        )

@@ -688,9 +688,19 @@ def annualized_change(
     difference (a decimal of at most 15 significant digits, as differences
     of published figures are), by the years, rounded once: 11.13 % ->
     11.24 % over 2 years is 0.055 points a year, not the
-    0.054999999999999716 of float arithmetic. The compound pace raises the
-    ratio :math:`r_1 / r_0`, rounded once, to the power :math:`1/t` in
-    float64 (a power has no exact decimal value).
+    0.054999999999999716 of float arithmetic. The compound pace is the
+    relative change itself over one year (8.00 % -> 8.01 % is 0.125 % a
+    year, which rounds half up to 0.13); over other times it is
+    ``100 * expm1(log1p(q) / t)``, with ``q`` the exact relative change
+    as a fraction (rounded once), or with ``log(r1 / r0)`` of the ratio
+    rounded once for falls to less than half: a few units in the last
+    place of the exact power (more for very fast paces: the error grows
+    with ``|log(r1 / r0)| / t``, as any power's does), not the
+    cancellation of :math:`(r_1/r_0)^{1/t} - 1` (an error of up to 1e-9
+    relative for small changes). It is not the float64 nearest to the
+    exact power: 8.00 % -> 8.01 % over half a year, exactly 0.25015625 % a
+    year, may come out an ulp or two away, so a pace on a rounding tie may
+    round either way.
 
     References
     ----------
@@ -724,16 +734,17 @@ def annualized_change(
     # A pace beyond float64's range (a rise over a tiny time) is +inf, as
     # documented, without a floating-point warning.
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        # (after / before) ** (1/t), the ratio rounded once.
+        # (after / before) ** (1/t) - 1 as expm1(log(after / before) / t):
+        # the log from the exact relative change (log1p, no cancellation
+        # near a ratio of 1), or from the ratio rounded once for falls to
+        # less than half (log1p of a fraction near -1 would lose digits).
+        ratio = decimal_ratio(a, b, 1.0)
+        log_ratio = np.where(ratio < 0.5, np.log(ratio), np.log1p(relative / 100.0))
         compound = np.empty(shape, dtype=np.float64)
-        compound[...] = decimal_ratio(a, b, 1.0)
-        np.power(compound, np.divide(1.0, t), out=compound)
+        compound[...] = np.expm1(log_ratio / t) * 100.0
+        # Over one year the pace is the relative change itself.
+        np.copyto(compound, np.broadcast_to(relative, shape), where=t == 1.0)
         _nan_where_zero(compound, np.broadcast_to(b, shape))
-        if np.isnan(t).any():
-            # pow(1, NaN) is 1 in C: a missing time must give a missing pace.
-            np.copyto(compound, np.nan, where=np.broadcast_to(np.isnan(t), shape))
-        compound -= 1.0
-        compound *= 100.0
         # The points are the float64 nearest to the exact difference, which
         # reads back as that difference (a decimal of at most 15 digits, as a
         # difference of published figures is): one rounding of points / years.

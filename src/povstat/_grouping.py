@@ -12,6 +12,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
+from povstat._exact import decimal_difference
+
 __all__ = [
     "Cells",
     "base_rows",
@@ -50,9 +52,19 @@ def month_count(
 def elapsed_years(
     later: NDArray[np.float64], earlier: NDArray[np.float64], per_year: int
 ) -> NDArray[np.float64]:
-    """Years between two times in ticks (years, or months with `per_year` 12)."""
-    gap = np.subtract(later, earlier)
-    return np.asarray(gap / per_year if per_year != 1 else gap)
+    """Years between two times in ticks (years, or months with `per_year` 12).
+
+    Numeric periods (years) give the exact difference of the decimals they
+    stand for, rounded once (2023.7 - 2022.1 is 1.6, not
+    1.6000000000001364), as :func:`povstat.rate_change` takes differences;
+    month counts (integers) give their difference / 12, rounded once.
+    """
+    if per_year == 1:
+        gap, _ = decimal_difference(
+            np.asarray(later, np.float64), np.asarray(earlier, np.float64)
+        )
+        return gap
+    return np.asarray(np.subtract(later, earlier) / per_year)
 
 
 class Cells:

@@ -48,6 +48,7 @@ from narwhals.stable.v2.typing import IntoFrame
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
+from povstat._exact import decimal_difference
 from povstat._results import array_eq, readonly
 from povstat._validate import Unit
 from povstat.change import (
@@ -3304,8 +3305,11 @@ def _elapsed_years(
     """Years between two periods: dates (whole months) or numbers of years."""
     b, a = pd.Series(before), pd.Series(after)
     if all(_is_number(v) for v in [*b.tolist(), *a.tolist()]):
-        # Years, in a numeric column or as the labels of `data` (ints).
-        return np.asarray(a.to_numpy(np.float64) - b.to_numpy(np.float64))
+        # Years, in a numeric column or as the labels of `data` (ints): the
+        # exact difference of the decimals (2023.7 - 2022.1 is 1.6), as
+        # with_changes takes it.
+        gap, _ = decimal_difference(a.to_numpy(np.float64), b.to_numpy(np.float64))
+        return gap
     try:
         if any(isinstance(v, str) for v in [*b.tolist(), *a.tolist()]):
             raise TypeError  # text dates are read by no order ('01/03/2023')

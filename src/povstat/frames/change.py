@@ -83,8 +83,9 @@ def with_changes(
         ``previous_value`` (float64)
             Rate at the previous period.
         ``elapsed_years`` (float64)
-            Years between the two periods: the difference of numeric
-            periods, or calendar months / 12 for date periods.
+            Years between the two periods: the exact difference of the
+            decimals numeric periods stand for, rounded once (2023.7 -
+            2022.1 is 1.6), or calendar months / 12 for date periods.
         ``change_points`` (float64)
             ``rate - previous_value``, in `unit` (percentage points for
             percent).
@@ -250,7 +251,8 @@ def with_change_from_base(
             The region's rate at the base period.
         ``elapsed_years`` (float64)
             Years from the base period to the row's period (negative before
-            the base period, 0 on the base row).
+            the base period, 0 on the base row), exact on the decimals of
+            numeric periods as in :func:`with_changes`.
         ``change_points`` (float64)
             ``rate - base_value``, in `unit`.
         ``change_relative_pct`` (float64)

@@ -438,11 +438,11 @@ def test_alpha_is_read_as_welfare_and_lines_are(alpha: Any, name: str) -> None:
     assert est.estimate[i] == pytest.approx(0.75**a / 2, rel=1e-15)
 
 
-@pytest.mark.parametrize("alpha", [10**30, [0, 10**30], 2**53 + 1])
+@pytest.mark.parametrize("alpha", [10**30 + 1, [0, 10**30 + 1], 2**53 + 1])
 def test_an_integer_alpha_float64_cannot_hold_is_refused_by_value(alpha: Any) -> None:
-    # 10**30 is no float64 (1e30 is 1000000000000000019884624838656): as an
-    # integer welfare beyond 2**53, refused naming `alpha` and the value,
-    # not as "not a number" (1e30, a float, is taken as it is).
+    # 10**30 + 1 (31 significant digits) is no float64 (its nearest is
+    # 1e30): as an integer welfare beyond 2**53, refused naming `alpha` and
+    # the value, not as "not a number" (1e30, a float, is taken as it is).
     match = r"`alpha` holds an integer that float64 .* cannot hold exactly"
     with pytest.raises(ValueError, match=match):
         fgt([1.0, 5], 4.0, alpha=alpha, unit="fraction")
@@ -455,6 +455,9 @@ def test_an_integer_alpha_float64_cannot_hold_is_refused_by_value(alpha: Any) ->
             unit="fraction",
         )
     assert fgt([1.0, 5], 4.0, alpha=1e30, unit="fraction") == 0.0  # 0.75**1e30
+    # 10**30 itself is the short decimal 1E+30, read as Decimal("1E+30") is.
+    assert fgt([1.0, 5], 4.0, alpha=10**30, unit="fraction") == 0.0
+    assert fgt([1.0, 5], 4.0, alpha=Decimal("1E+30"), unit="fraction") == 0.0  # type: ignore[arg-type]
 
 
 _NO_WEIGHT = (

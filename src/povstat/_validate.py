@@ -172,7 +172,10 @@ def numeric(
 
     Nothing wider than float64 is narrowed silently: an integer beyond 2**53
     that float64 cannot hold (also in a pandas, polars or pyarrow integer
-    column with nulls, read before numpy would turn it into floats), and a
+    column with nulls, read before numpy would turn it into floats; an
+    integer of at most 15 significant digits, ``8 * 10**25``, is held as
+    the decimal it is, as ``Decimal("8E+25")`` is: see :func:`_int_held`),
+    and a
     Decimal, Fraction or long double that is neither a float64 nor the
     shortest decimal of its nearest float64 (``Decimal("4.26")`` is held,
     ``Decimal("2.67499999999999999999")``, read as 2.675, is not) raise
@@ -227,7 +230,7 @@ def numeric(
             msg = (
                 f"`{name}` holds an integer that float64 (povstat's arithmetic) "
                 f"cannot hold exactly: {exc.value!r}{at} "
-                "(beyond 2**53 in magnitude)"
+                f"{_wide_int_rule(exc.value)}"
             )
             raise ValueError(msg) from None
         except _InexactNumberError as exc:
@@ -268,6 +271,34 @@ def numeric(
 _EXACT_INT = 2**53
 
 
+def _wide_int_rule(value: int) -> str:
+    """Why the integer `value` is refused, as messages say it."""
+    return (
+        "(beyond 2**53 in magnitude, with more than 15 significant digits, "
+        f"and its nearest float64 is {float(value)!r})"
+    )
+
+
+def _int_held(value: int) -> bool:
+    """Whether float64 holds the integer `value`, by the rule for a Decimal.
+
+    Held when it equals its nearest float64 (every integer up to 2**53 in
+    magnitude; beyond, 2**60 is), when it has at most :data:`HELD_DIGITS`
+    significant digits (``8 * 10**25`` is the decimal 8E+25, the shortest
+    decimal of its nearest float64, as ``Decimal("8E+25")`` is), or when it
+    is that float64's shortest decimal; not ``2**53 + 1``, whose 16 digits
+    its nearest float64 (2**53) does not keep.
+    """
+    n = abs(value)
+    if n <= _EXACT_INT:
+        return True
+    f = float(n)  # OverflowError beyond float64's range, as float() raises
+    if int(f) == n:
+        return True
+    digits = str(n).rstrip("0")
+    return len(digits) <= HELD_DIGITS or Decimal(repr(f)) == n
+
+
 def _exact_integers(
     arr: NDArray[np.integer[Any]],
     name: str,
@@ -290,14 +321,15 @@ def _exact_integers(
     flat = arr.ravel()
     for where in np.flatnonzero(big.ravel()):  # only integers beyond 2**53
         value = int(flat[where])
-        if int(float(value)) != value:
+        if not _int_held(value):
             at = f" at {_place(where, place)}" if arr.ndim == 1 else ""
             if arr.ndim > 1:
                 pos = np.unravel_index(where, arr.shape)
                 at = f" at index {tuple(int(k) for k in pos)}"
             msg = (
                 f"`{name}` holds an integer that float64 (povstat's arithmetic) "
-                f"cannot hold exactly: {value!r}{at} (beyond 2**53 in magnitude)"
+                f"cannot hold exactly: {value!r}{at} "
+                f"{_wide_int_rule(value)}"
             )
             raise ValueError(msg)
 
@@ -525,7 +557,7 @@ def float_holds(x: object, f: float) -> bool:
     if isinstance(x, bool | np.bool_):
         return True
     if isinstance(x, int | np.integer):
-        return abs(int(x)) <= _EXACT_INT or int(f) == int(x)
+        return _int_held(int(x))
     if isinstance(x, Decimal):
         digits = len(x.as_tuple().digits)
         return digits <= HELD_DIGITS or _held(x, f)
@@ -559,7 +591,7 @@ def _object_to_float(arr: NDArray[np.object_]) -> NDArray[np.float64]:
         elif isinstance(item, int | np.integer) and abs(int(item)) > _EXACT_INT:
             if abs(int(item)) > _MAX_FINITE:
                 raise OverflowError
-            if int(float(item)) != int(item):
+            if not _int_held(int(item)):
                 raise _InexactIntegerError(i if arr.ndim else None, int(item))
             out[i] = float(item)
         elif isinstance(item, Decimal | Fraction):

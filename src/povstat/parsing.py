@@ -461,10 +461,12 @@ def parse_numbers(
     arithmetic) cannot hold exactly is an invalid cell, whose reason gives
     its nearest float64 and the rule, the one the array functions and
     :func:`povstat.read_bps_table` follow on every engine. An integer (a
-    Python or numpy int of any width) is held when it equals its nearest
-    float64: every integer up to 2**53 in magnitude, and beyond it only some
-    (2**60 is, 2**53 + 1 = 9007199254740993, whose nearest float64 is
-    9007199254740992, is not). A decimal (text, a
+    Python or numpy int of any width) is held as a decimal is: when it
+    equals its nearest float64 (every integer up to 2**53 in magnitude;
+    beyond it 2**60 is) or has at most 15 significant digits (``8 *
+    10**25`` is the decimal 8E+25, as ``Decimal("8E+25")`` is), not
+    2**53 + 1 = 9007199254740993, whose nearest float64 is
+    9007199254740992. A decimal (text, a
     :class:`~decimal.Decimal`, a Fraction or a long double) is held when it
     equals its nearest float64 or is that float64's shortest decimal, the
     figure the float64 prints as: "0,1", "4,26" and any decimal of at most
@@ -1451,7 +1453,8 @@ def _to_float(x: Any) -> tuple[float, str]:
     range of float64: too large (overflow), or not 0 but below the smallest
     normal float64 (underflow: it would read as 0 or lose digits); or if
     float64 cannot hold it (:func:`povstat._validate.float_holds`: an
-    integer beyond 2**53 that is not a float64, a decimal that is neither
+    integer beyond 2**53 with more than 15 significant digits that is not a
+    float64 nor its shortest decimal, a decimal that is neither
     its nearest float64 nor that float64's shortest decimal).
     """
     try:

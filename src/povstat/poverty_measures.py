@@ -191,7 +191,8 @@ def alphas_arg(alpha: float | Sequence[float]) -> tuple[list[float], bool]:
     by the rule of :func:`povstat._validate.numeric`, as welfare and lines
     are: a float32 is its shortest decimal (``np.float32(0.1)`` is 0.1), a
     ``Decimal`` is taken when float64 holds it and an integer float64
-    cannot hold exactly (``10**30``) raises ValueError. A masked entry is a
+    cannot hold exactly (``10**30 + 1``; ``10**30`` is the decimal 1E+30, as
+    ``Decimal("1E+30")`` is) raises ValueError. A masked entry is a
     missing parameter: refused with ValueError, never computed from the
     value under the mask.
     """
@@ -1229,7 +1230,7 @@ def fgt(
         are not scalars (lists, tuples, arrays).
     ValueError
         If `alpha` is negative, masked or an integer float64 cannot hold
-        (``10**30``), `line` is not > 0, weights or sizes are
+        (``10**30 + 1``), `line` is not > 0, weights or sizes are
         negative, a value is missing under ``nan_policy="raise"``, `line`
         is NaN (or NaN for a domain of its mapping) under
         ``nan_policy="omit"`` (no row would keep a weight), a `by`

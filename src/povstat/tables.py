@@ -156,6 +156,9 @@ _ROUND = re.compile(
     r"|(?P<annual>tahunan|annual)",
     _WORD_FLAGS,
 )
+#: A round named as a word inside a longer cell: "Keadaan Maret", "Maret*",
+#: "[Semester 2]".
+_ROUND_WORD = re.compile(rf"(?<![A-Za-z])(?:{_ROUND.pattern})(?![A-Za-z])", _WORD_FLAGS)
 #: A year after the word for year: "Tahun 2022", "Year 2022".
 _WORD_YEAR = re.compile(r"^(?:tahun|year)\s*(?P<year>(?:19|20)[0-9]{2})$", _WORD_FLAGS)
 _YEAR = re.compile(
@@ -798,7 +801,12 @@ def read_bps_table(
     (September)"`` shows the number 2022). A header row of years (bare, or
     after the word for year: "Tahun 2022") may be followed by a row of
     rounds ("Semester 1 (Maret)", "Semester 2 (September)",
-    "Tahunan"), each year then spanning the columns up to the next year, as in
+    "Tahunan", or in round brackets, "(Maret)"; a cell in the row over or
+    under the years that names a round with a footnote mark, square
+    brackets or another word, "Maret*", "Maret 1)", "[Maret]", "Keadaan
+    Maret", is neither a round nor a group nor the title: it raises
+    ValueError naming the cell, and `month` never overrides a round the
+    header shows), each year then spanning the columns up to the next year, as in
     BPS's provincial tables (in a workbook, a year merged across columns
     spans its merged range only, as a group label does: a round after the
     range whose year cell is empty is under no year, and raises
@@ -5819,8 +5827,9 @@ def _layout(
     header_rows = [h]
     cols = np.arange(1, n_cols)
     year_cells = text[h, 1:]
+    _check_decorated_rounds(text, index, h)
     two_rows = h + 1 < n_rows and any(
-        _ROUND.fullmatch(s) is not None for s in text[h + 1, 1:] if s
+        _round_cell(s) is not None for s in text[h + 1, 1:] if s
     )
     # A year over the columns of its groups ("2022" merged over "Perkotaan",
     # "Perdesaan", "Total"): the row under the years, its label cell empty,
@@ -6090,7 +6099,7 @@ def _round_groups(
     ("year", "round", "annual") of the value columns.
     """
     labels = [g for g in dict.fromkeys(groups) if g]
-    rounds = [g for g in labels if _ROUND.fullmatch(g)]
+    rounds = [g for g in labels if _round_cell(g)]
     if rounds and len(rounds) < len(labels):
         # "Maret" next to "Septmber": half rounds, half groups, is a
         # misspelt round, never a table of both.
@@ -6112,7 +6121,7 @@ def _round_groups(
     for k, (g, head, (year, mon, kind)) in enumerate(
         zip(groups, heads, periods, strict=True)
     ):
-        if not g or _ROUND.fullmatch(g) is None:
+        if not g or _round_cell(g) is None:
             continue
         named = _period(f"{g} {year}")
         if named is None:  # pragma: no cover - a round with a year is a period
@@ -6166,7 +6175,7 @@ def _is_group_row(
         return False
     if labelled[0] != used[0] or not set(labelled) <= set(used):
         return False
-    rounds = [bool(_ROUND.fullmatch(cells[j])) for j in labelled]
+    rounds = [bool(_round_cell(cells[j])) for j in labelled]
     if all(rounds):
         return True  # rounds ("Maret", "Semester 2") over the years
     if len({cells[j] for j in labelled}) < 2:
@@ -6511,6 +6520,61 @@ def _period(s: str) -> tuple[int, int | None, str] | None:
             raise ValueError(msg)
         mon = sem_month
     return (year, mon, "round")
+
+
+def _round_cell(s: str) -> re.Match[str] | None:
+    """The round a header cell names alone, in brackets or not, or None.
+
+    "Maret", "Semester 2" and "(Maret)" name a round, as "2022 (September)"
+    does with its year.
+    """
+    bracketed = re.fullmatch(r"\(\s*(.*?)\s*\)", s)
+    return _ROUND.fullmatch(bracketed[1] if bracketed else s)
+
+
+def _check_decorated_rounds(
+    text: np.ndarray[Any, Any], index: pd.Index[Any], h: int
+) -> None:
+    """Refuse a cell beside the years naming a round with a mark or a word.
+
+    In the row over or under the years (past a unit row between), a value
+    column's cell that names a survey round together with a footnote mark,
+    square brackets or another word ("Maret*", "Maret 1)", "[Maret]",
+    "Keadaan Maret", "Susenas Maret") is neither read as a column group nor
+    taken for the title: its columns would lose the round, or `month` would
+    give every column one month. A round alone or in round brackets
+    ("Maret", "(Maret)") is read as the round.
+    """
+    n_rows = text.shape[0]
+    rows: list[int] = []
+    for step in (-1, 1):
+        r = h + step
+        if 0 <= r < n_rows:
+            rows.append(r)
+            beyond = r + step
+            if 0 <= beyond < n_rows and _unit_rows(text[r][None, :])[0]:
+                rows.append(beyond)
+    bad = [
+        (r, str(s))
+        for r in rows
+        for s in text[r, 1:]
+        if s
+        and _YEAR.fullmatch(str(s)) is None
+        and _round_cell(str(s)) is None
+        and _ROUND_WORD.search(str(s)) is not None
+    ]
+    if not bad:
+        return
+    shown = ", ".join(f"{s!r} (row {_label(index[r])!r})" for r, s in bad[:5])
+    msg = (
+        f"header cell(s) {shown} name a survey round with a footnote mark, square "
+        "brackets or another word: such a label is read neither as a round nor "
+        "as a column group, and its columns' round would be lost; write the round "
+        "alone over or under each year ('Maret', 'September', 'Semester 2', or in "
+        "brackets, '(Maret)') and move a footnote mark into the notes below the "
+        "table"
+    )
+    raise ValueError(msg)
 
 
 def _month(value: object) -> int | None:

@@ -1187,7 +1187,9 @@ def read_bps_table(
     whatever the order of the rows. A table whose province rows name one
     province only is that province's table: every row is read in that
     province, whether its row comes first or last (BPS puts the province
-    total last), so "Banjar" in a Jawa Barat table is unmatched either way.
+    total last), so "Banjar" in a Jawa Barat table is unmatched either way;
+    `province` naming another province than that row raises ValueError
+    naming both, in any row order.
     In a table naming several provinces, each province row sets the context
     of the rows below it (as in BPS tables, where a province's regencies
     follow its row), and rows above the first province row are read in
@@ -1760,6 +1762,7 @@ def read_bps_table(
     regions = _match_regions(
         labels, grid.index[data_rows], prov, first_year, provinces=of_provinces
     )
+    _check_province_row(regions, labels, grid.index[data_rows], prov, province)
     formula_label = pending[data_rows, 0]
     if formula_label.any():  # never matched by the formula's text
         regions.loc[formula_label, ["code", "name", "type"]] = None
@@ -7024,6 +7027,46 @@ def _skipped(
 
 
 # --- regions ------------------------------------------------------------------
+
+
+def _check_province_row(
+    regions: pd.DataFrame,
+    labels: np.ndarray[Any, Any],
+    rows: pd.Index[Any],
+    prov: str | None,
+    province: object,
+) -> None:
+    """Refuse `province` contradicting the table's only province.
+
+    A table whose province rows all name one province is that province's
+    table wherever the row sits; `province` naming another would give the
+    rows above the province row one context and those below another, so
+    the result would depend on the row order.
+    """
+    if prov is None:
+        return
+    code = regions["code"].astype(object).to_numpy()
+    heads = np.array(
+        [
+            c is not None
+            and not pd.isna(c)
+            and len(str(c)) == 2
+            and str(c) != _regions.NATIONAL_CODE
+            for c in code
+        ],
+        dtype=bool,
+    )
+    named = sorted({str(c) for c in code[heads]})
+    if len(named) != 1 or named[0] == prov:
+        return
+    k = int(np.flatnonzero(heads)[0])
+    msg = (
+        f"`province` is {province!r} ({_regions.describe(prov)}), but the "
+        f"table's only province row, {str(labels[k])!r} (row {_label(rows[k])!r}), "
+        f"is {_regions.describe(named[0])}: the table is that province's; pass "
+        "province=None, or the province the table shows"
+    )
+    raise ValueError(msg)
 
 
 #: The heading of a label column of provinces: "Provinsi", "Province",

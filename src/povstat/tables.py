@@ -1067,8 +1067,9 @@ def read_bps_table(
     (a stored empty text, Excel's ``=IF(..., "")``, is an empty cell),
     and a formula without one (a file written by a script, or an injected
     ``=cmd|...``) is an invalid cell showing the formula; so is every
-    cell of an array formula's range without a stored result, though only
-    its first cell holds the formula (shown with "(array formula C2:C4)").
+    cell of an array formula's range without a stored result (in an .xlsx
+    or an .ods sheet), though only its first cell holds the formula (shown
+    with "(array formula C2:C4)").
     Cells of an .xlsx sheet are placed by their reference (``r="B2"``), in whatever
     order the file lists them; a cell stored twice raises ValueError.
     An .ods numeric cell (value type ``float``, ``percentage`` or
@@ -3526,6 +3527,10 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
             found.hidden_columns.extend(range(col + 1, col + n_cols + 1))
         col += n_cols
     row = 0
+    # Array formulas (row, column, rows, columns, formula) and the cells
+    # holding something, to fill each array's range below.
+    arrays: list[tuple[int, int, int, int, str]] = []
+    filled: list[tuple[int, int, int, int]] = []  # first, last row; columns
     for tr in table.iter(f"{t}table-row"):
         n_rows = int(tr.get(f"{t}number-rows-repeated", "1"))
         if tr.get(f"{t}visibility") in shut:
@@ -3584,6 +3589,14 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
                     )
                     yearless.extend((col + k + 1, shown, why) for k in range(n_cols))
             covered = cell.tag == f"{t}covered-table-cell"
+            if kind is not None or cell.get(f"{t}formula") or _ods_text(cell).strip():
+                filled.append((row + 1, row + n_rows, col + 1, col + n_cols))
+            matrix = (
+                int(cell.get(f"{t}number-matrix-rows-spanned", "1")),
+                int(cell.get(f"{t}number-matrix-columns-spanned", "1")),
+            )
+            if cell.get(f"{t}formula") and matrix != (1, 1) and n_rows == n_cols == 1:
+                arrays.append((row + 1, col + 1, *matrix, str(cell.get(f"{t}formula"))))
             if cell.tag == f"{t}table-cell":
                 rs = int(cell.get(f"{t}number-rows-spanned", "1"))
                 cs = int(cell.get(f"{t}number-columns-spanned", "1"))
@@ -3643,6 +3656,18 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
             found.exact.extend((r, c, value) for c, value in wide)
             found.misdated.extend((r, c, text, why) for c, text, why in yearless)
         row += n_rows
+    # An array formula fills its whole range ("C2:C4"), but only its first
+    # cell holds the formula: the other cells of the range holding nothing
+    # are formulas without a stored result too, never empty cells (as in
+    # an .xlsx sheet).
+    for r0, c0, rs, cs, formula in arrays:  # the few array formulas
+        ref = f"{_column_letter(c0)}{r0}:{_column_letter(c0 + cs - 1)}{r0 + rs - 1}"
+        found.formulas.extend(
+            (r, c, f"{formula} (array formula {ref})")
+            for r in range(r0, r0 + rs)
+            for c in range(c0, c0 + cs)
+            if not any(a <= r <= b and d <= c <= e for a, b, d, e in filled)
+        )
     return found
 
 

@@ -1161,7 +1161,12 @@ def read_bps_table(
     "Malang" are Kabupaten Malang (3507); "Kota Malang" and "Kotamadya
     Malang", "Kota-Malang" are Kota Malang (3573). A bare name never
     matches a city, even under a column header saying "Kota" (headers are
-    not read: write "Kota Bogor"), and "Kota X" where no city X exists is
+    not read: write "Kota Bogor"), except under a heading row: a row whose
+    label is a kind alone ("KOTA", "Kabupaten", "Kota:", "Kodya", "City",
+    "Regency") and whose value cells are empty gives its kind to the bare
+    names below it, up to the next heading or province row ("Malang" under
+    "KOTA" is Kota Malang; the heading row itself is unmatched, its
+    ``reason`` saying so). "Kota X" where no city X exists is
     the regency
     written in two words ("Kota Baru" is Kabupaten Kotabaru). "Jawa Timur" /
     "Provinsi Jawa Timur" is 35, "DI. Yogyakarta" 34, "Indonesia" 00. Codes
@@ -1764,6 +1769,15 @@ def read_bps_table(
         labels, grid.index[data_rows], prov, first_year, provinces=of_provinces
     )
     _check_province_row(regions, labels, grid.index[data_rows], prov, province)
+    regions = _read_kind_headings(
+        regions,
+        labels,
+        text[np.ix_(data_rows, layout.columns)],
+        grid.index[data_rows],
+        prov,
+        first_year,
+        provinces=of_provinces,
+    )
     formula_label = pending[data_rows, 0]
     if formula_label.any():  # never matched by the formula's text
         regions.loc[formula_label, ["code", "name", "type"]] = None
@@ -7054,6 +7068,68 @@ def _skipped(
 # --- regions ------------------------------------------------------------------
 
 
+#: A row heading a section of one kind of region: "KABUPATEN", "Kota",
+#: "Kab.", "Regency", "Cities:".
+_KIND_HEADING = re.compile(
+    r"\s*(?P<kind>kabupaten|kab\.?|regency|regencies|kotamadya|kodya|kota|city"
+    r"|cities)\s*:?\s*",
+    _WORD_FLAGS,
+)
+_HEADING_KIND = {"kab": "kabupaten", "regency": "kabupaten", "regencies": "kabupaten"}
+_HEADING_KIND |= {"kotamadya": "kota", "kodya": "kota", "city": "kota"}
+_HEADING_KIND |= {"cities": "kota", "kabupaten": "kabupaten", "kota": "kota"}
+
+
+def _read_kind_headings(
+    regions: pd.DataFrame,
+    labels: np.ndarray[Any, Any],
+    cells: np.ndarray[Any, Any],
+    rows: pd.Index[Any],
+    prov: str | None,
+    first_year: int | None,
+    *,
+    provinces: bool,
+) -> pd.DataFrame:
+    """Read bare names under a "KOTA" or "KABUPATEN" heading row as its kind.
+
+    A heading row (its label a kind alone, its value cells empty) gives the
+    bare names below it (no "Kota"/"Kabupaten" of their own) its kind, up
+    to the next heading row or province row: "Malang" under "KOTA" is Kota
+    Malang. The heading row itself stays unmatched, its ``reason`` saying
+    so.
+    """
+    lab = pd.Series(labels, dtype=object).astype(str)
+    kinds = lab.str.extract(_KIND_HEADING.pattern + "$", flags=_WORD_FLAGS)["kind"]
+    kinds = kinds.where(lab.str.fullmatch(_KIND_HEADING).astype(bool))
+    heading = kinds.notna().to_numpy().copy()
+    for k in np.flatnonzero(heading).tolist():  # the few rows labelled a kind
+        heading[k] = not any(str(c).strip() for c in cells[k])
+    if not heading.any():
+        return regions
+    kind = kinds.str.lower().str.rstrip(".").map(_HEADING_KIND).where(heading)
+    code = regions["code"].astype(object)
+    province_row = code.map(lambda c: isinstance(c, str) and len(c) == 2).to_numpy()
+    # Each row's heading: the latest heading row above it, ended by a
+    # province row ("" stops the carry).
+    stop = pd.Series(["" if p else None for p in province_row], dtype=object)
+    starts = kind.where(heading, other=stop)
+    carried = starts.shift(1).ffill()
+    under = carried.where(~heading & ~province_row & carried.notna() & (carried != ""))
+    headed = [None if pd.isna(k) else str(k) for k in under]
+    found = regions
+    if any(headed):
+        found = _match_regions(
+            labels, rows, prov, first_year, provinces=provinces, headed=headed
+        )
+    found = found.copy()
+    for k in np.flatnonzero(heading).tolist():  # the few heading rows
+        found.loc[k, "reason"] = (
+            f"a heading: the bare names below it, up to the next heading or "
+            f"province row, are read as {kind.iloc[k]} names"
+        )
+    return found
+
+
 def _check_province_row(
     regions: pd.DataFrame,
     labels: np.ndarray[Any, Any],
@@ -7108,8 +7184,12 @@ def _match_regions(
     first_year: int | None,
     *,
     provinces: bool = False,
+    headed: Sequence[str | None] | None = None,
 ) -> pd.DataFrame:
     """Codes, names, types and footnote marks of labels (None where unknown).
+
+    `headed`: per label, the kind ("kabupaten", "kota") of the heading row
+    it lies under, given to a label naming no kind of its own.
 
     `provinces`: the table is one of provinces (its label column is headed
     "Provinsi"): a name of a province and a regency is the province.
@@ -7150,6 +7230,9 @@ def _match_regions(
     ext = bare.str.extract(_PREFIX)
     prefix = ext["p1"].fillna(ext["p2"]).str.lower()
     kind = prefix.map(_PREFIX_TYPE)
+    if headed is not None:
+        given = pd.Series(list(headed), index=kind.index, dtype=object)
+        kind = kind.where(prefix.notna(), given)
     name = ext["name"].where(prefix.notna(), bare)
     # Digits left in the name once its list number, area code and footnote
     # mark are taken out ("Kota Batu 2022)": four digits before ")" are no

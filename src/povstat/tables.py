@@ -2602,6 +2602,26 @@ def _other_sheets(data: bytes, sheet_name: object) -> str:
     )
 
 
+def _missing_sheet(data: bytes, sheet: str | int | None) -> str:
+    """The message for a `sheet_name` an .ods or .xls workbook lacks, or "".
+
+    Worded as for an .xlsx workbook: the name not found, or the index out of
+    range, and the workbook's sheets listed.
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            names = [str(n) for n in pd.ExcelFile(io.BytesIO(data)).sheet_names]
+    except Exception:  # the listing only: the reader's message stands
+        return ""
+    listed = f"{len(names)} worksheet(s) {names}"
+    if isinstance(sheet, str) and sheet not in names:
+        return f"`sheet_name` {sheet!r} not found; the workbook has {listed}"
+    if isinstance(sheet, int) and not 0 <= sheet < len(names):
+        return f"`sheet_name` {sheet} is out of range: the workbook has {listed}"
+    return ""
+
+
 def _read_workbook(data: bytes, sheet_name: object, what: str) -> _Read:
     """Cells of a workbook's sheet (see :func:`_read_excel`)."""
     import zipfile
@@ -2751,7 +2771,10 @@ def _read_with_pandas(
         )
         raise ImportError(msg) from None
     except (ValueError, KeyError, IndexError) as e:
-        msg = f"{what}: sheet {sheet!r} of the .{kind} workbook cannot be read: {e}"
+        missing = _missing_sheet(read_data, sheet)
+        msg = missing or (
+            f"{what}: sheet {sheet!r} of the .{kind} workbook cannot be read: {e}"
+        )
         raise ValueError(msg) from None
     except Warning:
         raise  # a warning made an error by the caller's filter: not damage

@@ -1124,8 +1124,8 @@ def read_bps_table(
     the last value and columns without any value (a cell holding only
     spaces is empty) are layout, and a column is named by its letter in
     messages. A row or column the sheet hides (in .xlsx, .xlsm, .xls and
-    .ods files, filtered rows included; in .xlsx and .xls also a row of
-    height 0 or a column of width 0, which shows alike) is read as any
+    .ods files, filtered rows included; also a row of height 0 or a
+    column of width 0, which shows alike) is read as any
     other: hiding leaves it
     in the table, and the table read never depends on what a view shows;
     hidden rows and columns that hold cells are named in a UserWarning.
@@ -3421,8 +3421,9 @@ class _OdsCells(NamedTuple):
     ("Rp ", "")), or the currency's code (``office:currency="IDR"``:
     ("IDR ", "")) if the text shows none.
     ``hidden_rows``: (first, last) row of each run of rows the sheet hides
-    (``table:visibility`` "collapse" or "filter"); ``hidden_columns``: the
-    columns it hides. ``disguised``: (row, column, text) of numeric cells
+    (``table:visibility`` "collapse" or "filter", or a row style of height
+    0); ``hidden_columns``: the columns it hides (so, or of width 0).
+    ``disguised``: (row, column, text) of numeric cells
     holding a year (1900-2099) whose text shows it otherwise ("202200%",
     "2,022", "2.02E+03"). ``exact``: (row, column, value) of numeric cells
     whose stored value float64 cannot hold (2**53 + 1, 13.8 written with 25
@@ -3528,6 +3529,36 @@ def _ods_currency(cell: Any) -> tuple[str, str]:
     return f"{code} ", ""
 
 
+def _ods_zero_styles(root: Any) -> tuple[frozenset[str], frozenset[str]]:
+    """Names of an .ods sheet's row styles of height 0 and column styles of width 0.
+
+    A row of height 0 or a column of width 0 ("0cm", "0in", "0pt") shows
+    nothing, as a hidden one does.
+    """
+    s = _ODS_STYLE
+
+    def zero(length: str | None) -> bool:
+        m = re.fullmatch(r"\s*([0-9]*\.?[0-9]*)\s*[a-z]*\s*", length or "")
+        return bool(m and m[1] and m[1] != "." and float(m[1]) == 0)
+
+    rows: set[str] = set()
+    cols: set[str] = set()
+    for style in root.iter(f"{s}style"):  # the few automatic styles
+        name = style.get(f"{s}name")
+        family = style.get(f"{s}family")
+        if name is None:
+            continue
+        if family == "table-row":
+            props = style.find(f"{s}table-row-properties")
+            if props is not None and zero(props.get(f"{s}row-height")):
+                rows.add(name)
+        elif family == "table-column":
+            props = style.find(f"{s}table-column-properties")
+            if props is not None and zero(props.get(f"{s}column-width")):
+                cols.add(name)
+    return frozenset(rows), frozenset(cols)
+
+
 def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
     """Merged ranges, percentage cells, untyped text and pending formulas.
 
@@ -3557,10 +3588,11 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
     if table is None:  # pragma: no cover - pandas has read the sheet
         return found
     shut = ("collapse", "filter")
+    flat_rows, flat_cols = _ods_zero_styles(root)
     col = 0
     for tc in table.iter(f"{t}table-column"):
         n_cols = int(tc.get(f"{t}number-columns-repeated", "1"))
-        if tc.get(f"{t}visibility") in shut:
+        if tc.get(f"{t}visibility") in shut or tc.get(f"{t}style-name") in flat_cols:
             found.hidden_columns.extend(range(col + 1, col + n_cols + 1))
         col += n_cols
     row = 0
@@ -3570,7 +3602,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
     filled: list[tuple[int, int, int, int]] = []  # first, last row; columns
     for tr in table.iter(f"{t}table-row"):
         n_rows = int(tr.get(f"{t}number-rows-repeated", "1"))
-        if tr.get(f"{t}visibility") in shut:
+        if tr.get(f"{t}visibility") in shut or tr.get(f"{t}style-name") in flat_rows:
             found.hidden_rows.append((row + 1, row + n_rows))
         col = 0
         spans: list[tuple[int, int, int]] = []  # (column, rows, columns)

@@ -6401,7 +6401,9 @@ def _year_text_hint(
     as a spreadsheet writes a number-formatted year cell to CSV (an .xlsx
     header cell is read by its stored number); or a year beside text that
     names no month, semester or round ("2022 (persen)", "P0 2022",
-    "2022*"). Such cells are never read as years: "2.022" is also the
+    "2022*"), or beside a round written with punctuation or a mark
+    around it ("Maret, 2022", "2022 - Maret", "Maret 2022*"), the round and
+    the text around it named. Such cells are never read as years: "2.022" is also the
     number 2.022, and a unit or mark there is not part of the period.
     """
     found: list[str] = []
@@ -6424,10 +6426,18 @@ def _year_text_hint(
                 )
             elif y is not None and _period(cell) is None:
                 other = f"{y['a']} {y['b']}".strip()
+                r = _ROUND_WORD.search(other)
+                around = f"{other[: r.start()]} {other[r.end() :]}" if r else ""
+                extra = " ".join(around.split())
                 why = (
-                    f"the year {y['year']} beside {other!r}, which names no month, "
-                    "semester or round (a unit belongs in a row of its own or "
-                    "the title, a note mark in a note)"
+                    f"the year {y['year']} beside {other!r}, which names the "
+                    f"round {r[0]!r} with {extra!r} around it: write the round "
+                    f"and the year alone ('{r[0]} {y['year']}'; a note mark "
+                    "belongs in a note)"
+                    if r is not None and extra
+                    else f"the year {y['year']} beside {other!r}, which names no "
+                    "month, semester or round (a unit belongs in a row of its own "
+                    "or the title, a note mark in a note)"
                 )
             else:
                 continue
@@ -6669,7 +6679,7 @@ def _check_decorated_rounds(
         "as a column group, and its columns' round would be lost; write the round "
         "alone over or under each year ('Maret', 'September', 'Semester 2', or in "
         "brackets, '(Maret)') and move a footnote mark into the notes below the "
-        "table"
+        "table (a title naming the round belongs in the first column)"
     )
     raise ValueError(msg)
 
@@ -6823,7 +6833,24 @@ def _check_unlabelled_columns(
         # numbers in the first: say what the numbers are.
         hint = _index_column_hint(text) if cols[0] == 1 else ""
         under = layout.header_rows[-1] + 1
-        if under < text.shape[0] and not text[under, 0]:
+        units = (
+            under < text.shape[0]
+            and not text[under, 0]
+            and bool(_unit_rows(text[under][None, :])[0])
+        )
+        if units:
+            # "(ribu jiwa)" and "(persen)" under each year (BPS's "Jumlah dan
+            # Persentase" layout): units, no labels of groups.
+            shown = [str(s) for s in text[under, 1:] if s]
+            hint += (
+                f"; the row {_label(index[under])!r} under the header names "
+                f"units alone ({', '.join(map(repr, shown[:5]))}), which label "
+                "no column group: a unit row gives one unit to the whole table; "
+                "for two measures under each year, write each column's group "
+                "with its unit ('Jumlah (ribu jiwa)', 'Persentase (persen)'), or "
+                "read each measure's columns as a table of its own"
+            )
+        elif under < text.shape[0] and not text[under, 0]:
             labelled = [
                 str(text[under, c])
                 for c in cols

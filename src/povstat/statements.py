@@ -60,6 +60,9 @@ from povstat.frames import _plumbing
 from povstat.ranking import Ties, rank
 from povstat.tracing import _could_round_to, _times_power_of_ten, trace_figure
 from povstat.units import (
+    figure_decimals as _figure_decimals,
+)
+from povstat.units import (
     figure_interval,
     published,
     round_half_up,
@@ -67,8 +70,12 @@ from povstat.units import (
     to_percent,
     unrounded,
 )
+from povstat.units import (
+    snap_noise as _snap,
+)
 from povstat.wording import (
     _change_decimals,
+    _figure_text,
     _level_difference,
     describe_level_change,
     describe_rate_change,
@@ -157,37 +164,17 @@ class StatementCheck:
 
 
 def _fmt(x: float, decimals: int = 2) -> str:
-    """Display a number rounded half up; NaN as 'n/a', infinities as such."""
-    if np.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    if not np.isfinite(x):
-        return "n/a"
-    v = float(round_half_up(x, decimals)) + 0.0  # -0.0 shows as 0
-    # The shortest decimal of the float (1e300 as 1 and 300 zeros), not its
-    # binary expansion; already rounded, so the format rounds nothing.
-    return f"{decimal.Decimal(repr(v)):,.{max(decimals, 0)}f}"
+    """Display a number rounded half up; NaN as 'n/a', infinities as such.
+
+    See :func:`povstat.wording._figure_text`: more than 10 decimals show the
+    value as given.
+    """
+    return _figure_text(x, decimals)
 
 
 def _signed(x: float, decimals: int = 2) -> str:
     s = _fmt(x, decimals)
     return s if s.startswith(("-", "n")) else f"+{s}"
-
-
-def _snap(x: NDArray[np.float64]) -> NDArray[np.float64]:
-    """Remove float noise from arithmetic on published decimals.
-
-    ``4.05 - 4.0`` is ``0.04999999999999982`` in binary; published figures
-    have at most a few decimals, so their sums, differences and products are
-    exact at 10 decimals. Rounding there first lets an exact tie (0.05) be
-    rounded as the tie it is. Only float noise is removed: a value further
-    than 2**-40 of its size from its rounding at 10 decimals (1.2e-10, or
-    4.123456789012) is kept as it is, never rounded to 10 decimals (so a
-    level of 1.2e-10 % is not read as 1e-10 %).
-    """
-    r = round_half_up(x, 10)
-    with np.errstate(invalid="ignore"):
-        noise = np.abs(r - x) <= 2.0**-40 * np.abs(x)
-    return np.asarray(np.where(noise, r, x), np.float64)
 
 
 def _as_fraction(v: float) -> fractions.Fraction:
@@ -1141,9 +1128,10 @@ def check_count_statement(
     ms = np.broadcast_to(m, shape)
     pops = np.broadcast_to(pop, shape)
     unknown = np.isnan(rb_) | np.isnan(nb)
-    exact = np.broadcast_to(
-        _exact(r) * (100 if u == "fraction" else 1) * _exact(n) / 100, shape
-    )
+    # The rate read as the figure it stands for, float noise removed as
+    # every check reads a cell (0.37499999999999994 % is the figure 0.375 %,
+    # of which 1,000 is 3.75, rounding to 3.8); the base as given.
+    exact = np.broadcast_to(_exact(_in_percent(r, u)) * _exact(n) / 100, shape)
     exact_rounded = _exact_rounded(exact, d)
     computed = np.where(unknown, np.nan, _floats(exact))
     rounded = np.where(unknown, np.nan, _floats(exact_rounded))
@@ -1628,23 +1616,6 @@ LevelStatedAs = Literal["percent", "points", "units"]
 def _decimals_of(*arrays: NDArray[np.float64]) -> int:
     """Fewest decimals (0-6) that show every value in `arrays` exactly."""
     return shown_decimals(np.concatenate([np.ravel(a) for a in arrays]))
-
-
-def _figure_decimals(values: NDArray[np.float64]) -> int | None:
-    """The most decimals any finite value shows, up to 10; None beyond.
-
-    Float noise from computing published figures is removed first (see
-    :func:`_snap`): ``0.1 + 0.2`` shows 1 decimal. A value that shows more
-    than :data:`povstat._validate.FIGURE_DECIMALS` (10) decimals even then
-    (``100 * 3 / 7`` is 42.857142857142854) is a computed value, not a
-    published figure: None, and such values are taken as given.
-    """
-    v = np.ravel(values)
-    v = _snap(v[np.isfinite(v)])
-    for d in range(_validate.FIGURE_DECIMALS + 1):
-        if np.all(round_half_up(v, d) == v):
-            return d
-    return None
 
 
 def _own_places(x: float) -> int:

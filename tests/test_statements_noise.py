@@ -288,3 +288,21 @@ def test_trace_reason_shows_cells_beyond_ten_decimals_as_given() -> None:
     assert res.reason == (
         "A, 2023, poverty_rate_pct is 0.42857142857142855, which rounds to 0.43"
     )
+
+
+def test_change_reason_shows_levels_of_up_to_ten_decimals() -> None:
+    # 4.37 + 1e-9 is the 9-decimal figure 4.370000001; the fall to 4.26 is
+    # 0.110000001 points, which rounds to the stated 0.11.
+    res = check_change_statement(
+        4.37 + 1e-9,
+        4.26,
+        0.11,
+        direction="fall",
+        stated_as="points",
+        unit="percent",
+        decimals=2,
+    )
+    assert res.verdict == HOLDS
+    assert str(res.reason).startswith(
+        "fell 0.110000001 percentage points, from 4.370000001 % to 4.260000000 %"
+    )

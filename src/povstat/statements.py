@@ -210,16 +210,20 @@ def _exact_rounded(q: NDArray[np.object_], d: int) -> NDArray[np.object_]:
 
 
 def _each_decimals(*arrays: ArrayLike) -> NDArray[np.intp]:
-    """Decimals (0-6) each figure shows, the most of the arrays broadcast.
+    """Decimals (0-10) each figure shows, the most of the arrays broadcast.
 
-    As :func:`_decimals_of`, element by element: a trailing zero cannot be
-    seen (171.20 shows 1), so a figure may have been published with more.
+    Element by element: a trailing zero cannot be seen (171.20 shows 1), so
+    a figure may have been published with more. Up to
+    :data:`~povstat._validate.FIGURE_DECIMALS` (10), so that a level of
+    4.370000001 is shown as such, never as 4.370000; a value beyond 10
+    decimals gives 10 (reasons write such levels in full).
     """
+    most = _validate.FIGURE_DECIMALS
     values = np.broadcast_arrays(*(np.asarray(a, np.float64) for a in arrays))
     out = np.zeros(values[0].shape, np.intp)
     for v in values:  # a loop over the two or three arrays
-        need = np.full(v.shape, 6, np.intp)
-        for d in range(6, -1, -1):  # fewest decimals that show it exactly
+        need = np.full(v.shape, most, np.intp)
+        for d in range(most, -1, -1):  # fewest decimals that show it exactly
             need = np.where(np.asarray(round_half_up(v, d) == v), d, need)
         out = np.maximum(out, np.where(np.isnan(v), 0, need))
     return out
@@ -2326,7 +2330,7 @@ def check_rank_statement(
     value_decimals: int | None = None,
     values_decimals: int | None = None,
 ) -> StatementCheck:
-    """Check a rank statement: "second lowest, after Kota Batu", "38th of 38".
+    r"""Check a rank statement: "second lowest, after Kota Batu", "38th of 38".
 
     A statement that gives the value too ("4th highest with 16.45 %") is
     checked both ways: the subject's rank in the data, and whether the
@@ -2422,14 +2426,24 @@ def check_rank_statement(
     their labels, so that no result depends on the order of the rows
     (``ties="ordinal"`` breaks a tie by label, and a rank that holds only
     by that order gives ``"cannot tell"``; regions are named in rank, then
-    label, order). Float noise from computing published figures is removed
-    before ranking: a value within :math:`2^{-40}` of its size of its
-    rounding (half up) at 10 decimals is taken as that rounding, so that
-    ``0.1 + 0.2`` (``0.30000000000000004``) ties with 0.3. Any other value
-    is ranked as given: figures that differ by more than float noise rank
-    apart, even after the 10th decimal (0.30000000001 ranks above 0.3).
-    Reasons show the values at the decimals they were published with (at
-    least 2), and a computed value at its own.
+    label, order). With `values_decimals` the values are read as figures
+    at those decimals, float noise removed by the rule of
+    :func:`povstat.rounding_interval`. Without it, float noise from
+    computing published figures is removed before ranking by a wider rule:
+    a value within :math:`2^{-40}` (about :math:`9 \times 10^{-13}`) of its
+    size of its rounding (half up) at 10 decimals is taken as that
+    rounding, so that ``0.1 + 0.2`` (``0.30000000000000004``) ties with 0.3,
+    and so does any value closer than that to a figure: 100.00000000001
+    (:math:`10^{-13}` of its size from 100) ties with 100, although
+    :func:`povstat.rounding_interval` refuses it as a figure of 10
+    decimals. Values further apart than :math:`2^{-40}` of their size rank
+    apart, even after the 10th decimal (0.30000000001, :math:`3 \times
+    10^{-11}` of its size from 0.3, ranks above it); such values (more
+    than 10 decimals) are computed ones, taken as given.
+    Reasons show the subject's value at `values_decimals` when given; else
+    at the decimals the values show, at least 2 (4.3 as "4.30") unless
+    they are whole numbers (counts, shown whole: "100"); and a computed
+    value of more than 10 decimals as given (its shortest decimal).
 
     References
     ----------

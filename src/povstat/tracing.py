@@ -306,11 +306,16 @@ def trace_figure(
     cell_decimals : int, optional
         Decimal places the `measure` column was published with. None: a
         Decimal column's scale (up to 10), else the most any of the
-        column's figures shows (10.50 reads as 10.5, but next to 4.26 the
-        column shows 2). A figure stated with more decimals is judged
-        against the cell's rounding. Every cell of `measure` must be a
-        figure rounded to `cell_decimals` places (float noise aside): a
-        cell with more is refused, never rounded.
+        column's figures shows, up to 10 (10.50 reads as 10.5, but next to
+        4.26 the column shows 2), as the rank checks read a column; a
+        column of computed values that show more (``3 / 7``) is taken as
+        given, and the reason shows such a cell as given, in full. A figure
+        stated with more decimals is judged against the cell's rounding.
+        Every cell of `measure` must be a figure rounded to `cell_decimals`
+        places (float noise aside): a cell with more is refused, never
+        rounded. Every cell is read as the figure it stands for, float
+        noise removed (0.37499999999999994 is 0.375, which rounds to 0.38),
+        as in every statement check.
 
     Returns
     -------

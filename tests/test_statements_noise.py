@@ -306,3 +306,26 @@ def test_change_reason_shows_levels_of_up_to_ten_decimals() -> None:
     assert str(res.reason).startswith(
         "fell 0.110000001 percentage points, from 4.370000001 % to 4.260000000 %"
     )
+
+
+def test_level_change_reason_reads_noisy_level_as_its_figure() -> None:
+    # 1 -> 0.37499999999999994 (the figure 0.375): a fall of 0.625, which
+    # rounds half up to 0.63; the levels show 3 decimals, not 6.
+    from povstat.statements import check_level_change_statement
+
+    res = check_level_change_statement(
+        1.0, NOISY, 0.63, direction="fall", stated_as="units", decimals=2
+    )
+    assert res.verdict == HOLDS
+    assert str(res.reason).startswith("fell 0.625, from 1.000 to 0.375 (")
+
+
+def test_count_reason_shows_computed_base_as_given() -> None:
+    # A base of 10 decimals (a computed population) is shown in full, not
+    # at 6 decimals (887,123.460094). 4.26 % of 887,123.4600938967 is
+    # 37,791.459..., which rounds to 37,791.
+    res = check_count_statement(
+        4.26, 887_123.4600938967, 37_791, unit="percent", decimals=0
+    )
+    assert res.verdict == HOLDS
+    assert str(res.reason).startswith("4.26 % of 887,123.4600938967 is ")

@@ -66,7 +66,6 @@ from povstat.units import (
     figure_interval,
     published,
     round_half_up,
-    shown_decimals,
     to_percent,
     unrounded,
 )
@@ -1618,8 +1617,14 @@ LevelStatedAs = Literal["percent", "points", "units"]
 
 
 def _decimals_of(*arrays: NDArray[np.float64]) -> int:
-    """Fewest decimals (0-6) that show every value in `arrays` exactly."""
-    return shown_decimals(np.concatenate([np.ravel(a) for a in arrays]))
+    """Decimals to show every value in `arrays` with, in a reason.
+
+    The most any value shows, float noise aside (:func:`_figure_decimals`,
+    up to 10: 0.37499999999999994 shows 3); 11 where a value is a computed
+    one of more decimals, which :func:`_fmt` then shows as given.
+    """
+    d = _figure_decimals(np.concatenate([np.ravel(a) for a in arrays]))
+    return _validate.FIGURE_DECIMALS + 1 if d is None else d
 
 
 def _own_places(x: float) -> int:
@@ -2000,7 +2005,11 @@ def check_level_change_statement(
         # The levels at their own decimals (`levels_decimals`, else those
         # they show), the change at theirs or, stated in units, at the
         # stated figure's where it has more.
-        level_places = _decimals_of(bb[i], ab[i]) if given is None else int(level_d[i])
+        level_places = (
+            min(_decimals_of(bb[i], ab[i]), _validate.FIGURE_DECIMALS)
+            if given is None
+            else int(level_d[i])
+        )
         shown = max(level_places, d) if said == "units" else level_places
         rate_d = max(2, _decimals_of(rbb[i], rab[i]))
         core = (

@@ -429,8 +429,9 @@ def shown_decimals(values: NDArray[np.float64]) -> int:
     """Fewest decimals (0-6) that show every finite value exactly.
 
     The decimals a set of published figures shows (a trailing zero cannot
-    be seen: 10.50 next to 4.26 shows 2, alone 1). The one rule of the
-    statement checks and traces.
+    be seen: 10.50 next to 4.26 shows 2, alone 1). The statement checks
+    and traces read a column's decimals with :func:`figure_decimals` (up
+    to 10, float noise aside).
     """
     v = np.ravel(values)
     v = v[np.isfinite(v)]

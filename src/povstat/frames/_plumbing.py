@@ -1270,10 +1270,16 @@ def refuse_repeated(
     repeated = found.duplicated()
     if not repeated.size:
         return
-    columns = [labels(table, name)[repeated][:_SHOW_KEYS] for name in names]
-    shown = ", ".join(
-        f"({', '.join(show(v) for v in key)})" for key in zip(*columns, strict=True)
-    )
+    # Each shown key names every distinct value of its rows, sorted (two
+    # dates of one month: both, earliest first), so that the message does
+    # not depend on row order. A loop over at most _SHOW_KEYS keys.
+    columns = [labels(table, name) for name in names]
+    shown_keys = []
+    for row in repeated[:_SHOW_KEYS]:
+        rows = found.key == found.key[row]
+        parts = [" and ".join(sorted({show(v) for v in col[rows]})) for col in columns]
+        shown_keys.append(f"({', '.join(parts)})")
+    shown = ", ".join(shown_keys)
     more = ", ..." if repeated.size > _SHOW_KEYS else ""
     month = (
         " (dates in the same calendar month are the same period)" if same_month else ""

@@ -329,3 +329,14 @@ def test_count_reason_shows_computed_base_as_given() -> None:
     )
     assert res.verdict == HOLDS
     assert str(res.reason).startswith("4.26 % of 887,123.4600938967 is ")
+
+
+def test_a_count_reason_shows_a_figure_that_rounds_as_the_count_does() -> None:
+    # 4.26 % of 887,124.4 = 887,124.4 * 0.0426 = 35,484.976 + 2,306.52344
+    # = 37,791.49944, which rounds half up to 37,791: the stated 37,791
+    # holds. Shown at one decimal it would read "37,791.5" (which rounds to
+    # 37,792) and at two "37,791.50": three decimals, "37,791.499", round
+    # as the count does.
+    out = check_count_statement(4.26, 887124.4, 37791, unit="percent", decimals=0)
+    assert out.verdict[()] == "holds"
+    assert "is 37,791.499, which rounds to 37,791" in str(out.reason[()])

@@ -597,9 +597,21 @@ def _places(d: int) -> str:
 
 
 def _shown_decimals(x: float, d: int) -> int:
-    """Decimals to show `x` with: those of the statement, one more if needed."""
+    """Decimals to show `x` with: those of the statement, more if needed.
+
+    As few decimals past the statement's as make the shown number round (half
+    up, at `d`) as `x` does: 37791.459 at 0 decimals is shown "37,791.46"
+    (which rounds to 37,791), not "37,791.5" (which would round to 37,792);
+    at most 10.
+    """
     base = max(d, 0)
-    return base if round_half_up(x, base) == round_half_up(x, 10) else base + 1
+    if round_half_up(x, base) == round_half_up(x, 10):
+        return base
+    want = round_half_up(x, d)
+    for k in range(base + 1, 10):  # at most nine scalar steps
+        if round_half_up(round_half_up(x, k), d) == want:
+            return k
+    return 10
 
 
 _PAST = {"fall": "fell", "rise": "rose"}

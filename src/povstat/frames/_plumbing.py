@@ -754,6 +754,17 @@ def column(table: Table, name: str) -> NDArray[np.float64]:
     return np.asarray(values, dtype=np.float64)
 
 
+def row_namer(table: Table) -> Callable[[int], str]:
+    """How errors name row `i` (0-based position) of a collected table.
+
+    :func:`row_place` of the frame (a pandas index label, else the row
+    position); a lazy frame's row by its position among the rows collected.
+    """
+    if table.lazy:
+        return lambda i: f"row position {i} of the collected rows"
+    return lambda i: row_place(table.frame, i)
+
+
 def _row_namer(col: nw.Series[Any], *, lazy: bool) -> Callable[[int], str]:
     """How a column's errors name its row `i` (:func:`row_place`).
 
@@ -1259,10 +1270,16 @@ def refuse_repeated(
     repeated = found.duplicated()
     if not repeated.size:
         return
-    columns = [labels(table, name)[repeated][:_SHOW_KEYS] for name in names]
-    shown = ", ".join(
-        f"({', '.join(show(v) for v in key)})" for key in zip(*columns, strict=True)
-    )
+    # Each shown key names every distinct value of its rows, sorted (two
+    # dates of one month: both, earliest first), so that the message does
+    # not depend on row order. A loop over at most _SHOW_KEYS keys.
+    columns = [labels(table, name) for name in names]
+    shown_keys = []
+    for row in repeated[:_SHOW_KEYS]:
+        rows = found.key == found.key[row]
+        parts = [" and ".join(sorted({show(v) for v in col[rows]})) for col in columns]
+        shown_keys.append(f"({', '.join(parts)})")
+    shown = ", ".join(shown_keys)
     more = ", ..." if repeated.size > _SHOW_KEYS else ""
     month = (
         " (dates in the same calendar month are the same period)" if same_month else ""

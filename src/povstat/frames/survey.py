@@ -26,7 +26,7 @@ from numpy.typing import NDArray
 
 from povstat import _validate
 from povstat._validate import Unit
-from povstat.frames import _plumbing
+from povstat.frames import _checks, _plumbing
 from povstat.frames._plumbing import refuse_duplicate_columns
 from povstat.poverty_measures import (
     MISSING_SCALAR_LINE,
@@ -108,13 +108,14 @@ def _columns(by: str | Sequence[str] | None) -> list[str]:
         return []
     if isinstance(by, str):
         return [by]
-    if not isinstance(by, Sequence):
-        msg = f"`by` must be a column name or a list of them, got {by!r}"
+    if not isinstance(by, Sequence) or not all(isinstance(c, str) for c in by):
+        msg = (
+            "`by` must be a column name or a list of them (each a str); got "
+            f"a {type(by).__name__}: {_validate.shown(by)}; pass the names of "
+            "the columns (povstat.poverty_estimates takes the arrays themselves)"
+        )
         raise TypeError(msg)
     cols = list(by)
-    if not all(isinstance(c, str) for c in cols):
-        msg = f"`by` must be a column name or a list of them, got {by!r}"
-        raise TypeError(msg)
     if len(set(cols)) != len(cols):
         msg = f"`by` names a column twice: {cols}"
         raise ValueError(msg)
@@ -958,10 +959,8 @@ def poverty_table(
     needed |= {"psu": psu, "fpc": fpc}
     for arg, name in needed.items():
         if name is not None and not isinstance(name, str):
-            msg = (
-                f"`{arg}` must be a column name (str), got {name!r}; give the "
-                "frame string column names first (e.g. "
-                "df.columns = df.columns.astype(str))"
+            msg = _checks.not_a_column_name(
+                arg, name, names, arrays="povstat.poverty_estimates"
             )
             raise TypeError(msg)
     named = _lines_arg(line, lines)

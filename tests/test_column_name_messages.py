@@ -98,3 +98,21 @@ def test_shown_cuts_long_values() -> None:
     head = "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 1"
     assert text == f"{head}... (4890 characters)"
     assert "\n" not in shown(pd.Series(range(100)))
+
+
+@pytest.mark.parametrize(
+    "by",
+    [
+        pd.DataFrame({"a": list("aabbaabb"), "b": [1] * 8}),  # two kinds
+        pd.DataFrame({"a": [2] * 8, "b": [1] * 8}),  # one kind
+        np.array([["a", "b"]] * 8, dtype=object),
+    ],
+)
+def test_two_dimensional_labels_are_named_first(by: Any) -> None:
+    # A frame of two columns as `by` of an array function: the rows are
+    # not scalars, whatever the kinds of the columns (8 rows, 2 columns).
+    from povstat import poverty_estimates
+
+    y = [100.0, 150, 100, 150, 90, 130, 80, 140]
+    with pytest.raises(TypeError, match=r"got a 2-D array of shape \(8, 2\)"):
+        poverty_estimates(y, 125.0, unit="percent", alpha=0, by=by)

@@ -276,14 +276,15 @@ def factorize(
     if isinstance(labels, list | tuple):
         _refuse_nested_labels(list(labels), name, column)
     labels = _float32_short(labels)
+    # Each unit's label a row of values (a 2-D array, a frame of columns of
+    # any kinds): said first, before the kinds of the values are compared.
+    # (Lists of rows are refused above, by their first row.)
+    shape = getattr(labels, "shape", None)
+    if isinstance(shape, tuple) and len(shape) > 1:
+        _refuse_rows_as_labels(tuple(shape), name, column)
     arr = _validate.labels(labels, name)  # missing or mixed-kind labels
-    if arr.ndim > 1:  # each unit's label a row of values
-        where = f"`{name}`" if column is None else f"`{name}` column {column!r}"
-        msg = (
-            f"{where} labels must be scalars (numbers, strings, dates, ...), "
-            f"one per unit: got a {arr.ndim}-D array of shape {arr.shape}"
-        )
-        raise TypeError(msg)
+    if arr.ndim > 1:
+        _refuse_rows_as_labels(arr.shape, name, column)
     if arr.ndim != 1:
         msg = f"`{name}` must be one-dimensional, got shape {arr.shape}"
         raise ValueError(msg)
@@ -327,6 +328,17 @@ def factorize(
     if types and not types <= _PLAIN_TYPES:
         uniques = _canonical(arr, codes, uniques.shape[0])
     return uniques, codes
+
+
+def _refuse_rows_as_labels(
+    shape: tuple[int, ...], name: str, column: str | None
+) -> None:
+    where = f"`{name}`" if column is None else f"`{name}` column {column!r}"
+    msg = (
+        f"{where} labels must be scalars (numbers, strings, dates, ...), "
+        f"one per unit: got a {len(shape)}-D array of shape {shape}"
+    )
+    raise TypeError(msg)
 
 
 def _float32_short(labels: ArrayLike) -> ArrayLike:

@@ -1386,9 +1386,10 @@ def poverty_table(
     fpc_h = None
     if fpc is not None:
         values = col(fpc)
-        if table.schema[fpc] == nw.Float32:  # the figure each prints as, as eager
+        if table.schema[fpc] in (nw.Float32, nw.Float16):  # as eager: the figure
+            short = np.float16 if table.schema[fpc] == nw.Float16 else np.float32
             values = _validate.widen_short_float(
-                np.asarray(table[fpc].to_numpy(), np.float32)
+                np.asarray(table[fpc].to_numpy(), short)
             )
         _refuse_bad_fpc(values, col(f"{t}n"))
         lo = np.full(s_labels.shape[0], np.inf)
@@ -1805,8 +1806,9 @@ def _reduce_eager(
 
     def floats(name: str) -> NDArray[np.float64]:
         values = frame[name]
-        if values.dtype == nw.Float32:  # the figure each prints as
-            return _validate.numeric(values.to_numpy(), name)
+        if values.dtype in (nw.Float32, nw.Float16):  # the figure each prints as
+            short = np.float16 if values.dtype == nw.Float16 else np.float32
+            return _validate.numeric(np.asarray(values.to_numpy(), short), name)
         if values.dtype == nw.Object:  # numbers as Python objects (Decimals)
             return _validate.numeric(
                 values.to_numpy(),

@@ -1206,8 +1206,10 @@ def _beyond_range_means(
     :math:`g^\alpha` as :math:`r^\alpha 2^{\alpha e}`; the terms of a
     domain are scaled by the power of two of its largest (exact, for a
     whole :math:`\alpha e`), summed, divided, and scaled back: a mean
-    within float64's range is its float64 (within an ulp or so for a
-    fractional :math:`\alpha e`), one beyond it is ``inf``.
+    within float64's range is its float64 (within 2 ulp for a fractional
+    :math:`\alpha e`, whose integer part and fraction are formed exactly:
+    :math:`\alpha` split into a head of 40 bits and the rest, each times
+    `e` exact), one beyond it is ``inf``.
     """
     m1, e1 = np.frexp(z * 0.5 - y * 0.5)
     m2, e2 = np.frexp(z)
@@ -1218,15 +1220,24 @@ def _beyond_range_means(
     for j, a in enumerate(alphas):  # a loop over the handful of measures
         if a == 0.0:
             continue
-        power = a * (e1 + 1 - e2).astype(np.float64)
-        whole = np.floor(power)
+        # alpha * e exactly as an integer part and a fraction: alpha split
+        # into a head of 40 bits and the rest, each product with the
+        # exponent (at most 12 bits) exact, so the fraction keeps its digits
+        # (alpha * e rounded would err by up to 1e-13 there: 300 ulp).
+        e = (e1 + 1 - e2).astype(np.float64)
+        head = math.ldexp(
+            math.floor(math.ldexp(a, 40 - math.frexp(a)[1])), math.frexp(a)[1] - 40
+        )
+        high, low = head * e, (a - head) * e
+        whole = np.floor(high)
+        frac = (high - whole) + low
+        carry = np.floor(frac)
+        whole, frac = whole + carry, frac - carry
         top = np.full(k, -np.inf)
         np.maximum.at(top, codes, np.where(w > 0, whole, -np.inf))
         top = np.where(np.isfinite(top), top, 0.0)
         with np.errstate(under="ignore", invalid="ignore"):
-            terms = np.ldexp(
-                ratio**a * np.exp2(power - whole), (whole - top[codes]).astype(int)
-            )
+            terms = np.ldexp(ratio**a * np.exp2(frac), (whole - top[codes]).astype(int))
             sums, lo = group_sum_pair(codes, w * terms, k, largest=big)
             ratio_k = scaled_ratio(sums, totals, scale, num_lo=lo, den_lo=totals_lo)
         with np.errstate(over="ignore"):
@@ -1333,7 +1344,7 @@ def fgt(
     A measure whose exact value lies beyond float64's range is ``inf``
     (gap terms or weighted sums that overflow on the way are held as a
     fraction times a power of two, so a finite measure is still given:
-    within an ulp or so for a fractional :math:`\alpha`), as
+    within 2 ulp for a fractional :math:`\alpha`), as
     :ref:`units` says of every result.
     The result is the float64 nearest the
     exact ratio of the weighted sums

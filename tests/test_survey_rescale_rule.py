@@ -178,3 +178,35 @@ def test_terms_too_small_for_their_squares_are_warned_of(kind: str) -> None:
         _table(
             kind, df, welfare="y", line=1.0, unit="fraction", alpha=[0, 2], weight="w"
         )
+
+
+@pytest.mark.parametrize("kind", ["polars-lazy", "duckdb"])
+def test_a_domain_of_small_weights_beside_ordinary_ones(kind: str) -> None:
+    # Domain "a": the small gaps of the test above with weights near
+    # 1e-150 (their squares times squared P2 terms subnormal); domain "b":
+    # the same units with weights 1..7. Each domain's figures are its own
+    # units' alone, so "a" has the figures of "b" (its weights are b's times
+    # 2**-498, a power of two), on the lazy engine as on pandas.
+    n = 30
+    y = np.full(n, 1500.0)
+    y[1::3] = 1000 * (1 - 2e-9)
+    y[2::3] = 1000 * (1 - 1e-9)
+    pattern = np.arange(1, n + 1) % 7 + 1.0
+    df = pd.DataFrame(
+        {
+            "y": np.concatenate([y, y]),
+            "w": np.concatenate([np.ldexp(pattern, -498), pattern]),
+            "d": ["a"] * n + ["b"] * n,
+        }
+    )
+    kw = dict(
+        welfare="y", line=1000.0, unit="fraction", alpha=[1, 2], weight="w", by="d"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # weights total < units
+        got = _table(kind, df, **kw).sort_values(["d", "measure"])
+        eager = _table("pandas", df, **kw).sort_values(["d", "measure"])
+    se = got["se"].to_numpy().reshape(2, 2)
+    assert (se > 0).all()
+    np.testing.assert_allclose(se[0], se[1], rtol=1e-12)
+    np.testing.assert_allclose(se, eager["se"].to_numpy().reshape(2, 2), rtol=1e-12)

@@ -31,6 +31,7 @@ from povstat.frames._plumbing import refuse_duplicate_columns
 from povstat.poverty_measures import (
     MISSING_SCALAR_LINE,
     NUMPY_OPS,
+    SMALL_WEIGHT,
     Comparison,
     MissingPolicy,
     _maybe_nan,
@@ -41,6 +42,7 @@ from povstat.poverty_measures import (
     factorize,
     is_line_number,
     label_list,
+    large_weight,
     line_number,
     lines_by_domain,
     match_key,
@@ -144,6 +146,22 @@ def _rescale_exponent(
     """
     if not table.shape[0]:
         return 0
+    hi = np.stack([_floats(table, f"{prefix}thi{j}") for j in range(k)], axis=1)
+    with np.errstate(invalid="ignore", over="ignore", under="ignore"):
+        g_top = float(np.fmax.reduce(top, initial=-np.inf))
+        g_low = float(np.fmin.reduce(low, initial=np.inf))
+        t_top = float(np.fmax.reduce(hi.ravel(), initial=-np.inf))
+        t_low = float(
+            np.fmin.reduce(np.where(hi > 0, hi, np.inf).ravel(), initial=np.inf)
+        )
+        if (
+            g_top * max(t_top, 1.0) < large_weight(rows)
+            and g_low >= SMALL_WEIGHT
+            and (np.isinf(t_low) or g_low * t_low >= SMALL_WEIGHT)
+        ):
+            # No domain can need a power (weight_exponents): its largest
+            # weight and terms are below all, its smallest above all.
+            return 0
     if by_cols:
         for c in by_cols:  # refused by name before the labels are read
             _refuse_fine_times(table[c], c, _role(c, by_cols, strata=strata, psu=psu))
@@ -166,7 +184,6 @@ def _rescale_exponent(
     d_low = np.full(nd, np.inf)
     np.fmax.at(d_top, domain, top)
     np.fmin.at(d_low, domain, low)
-    hi = np.stack([_floats(table, f"{prefix}thi{j}") for j in range(k)], axis=1)
     e = weight_exponents(d_top, d_low, rows, terms=domain_term_range(hi, domain, nd))
     if not e.any():
         return 0

@@ -14,6 +14,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.typing import NDArray
@@ -219,3 +220,27 @@ def test_the_result_is_the_exact_value_rounded_once(
         assert abs(Fraction(got) - exact) < Fraction(math.ulp(got))
     else:
         assert got == want
+
+
+@pytest.mark.parametrize(
+    ("num", "den", "scale", "want"),
+    [
+        # 0.00384855 * 0.00384855 / 5e7 = 384855**2 / 5 * 10**-23
+        # = 148113371025 / 5 * 10**-23 = 29622674205 * 10**-23, exactly
+        # 2.9622674205e-13 (E = -23: one power of ten more than float64
+        # holds exactly). The binary values give ...0003e-13.
+        (0.00384855, 5e7, 0.00384855, 2.9622674205e-13),
+        (-0.00384855, 5e7, 0.00384855, -2.9622674205e-13),
+        # 1e35 * 1e3 / 1e-8 = 10**46 exactly (E = 46).
+        (1e35, 1e-8, 1e3, 1e46),
+    ],
+)
+def test_decimals_whose_places_are_far_apart_are_read_exactly(
+    num: float, den: float, scale: float, want: float
+) -> None:
+    got = decimal_ratio(np.asarray(num), np.asarray(den), scale)
+    assert float(got) == want
+    # the same in a longer input, chunked, beside ordinary elements
+    many = decimal_ratio(np.asarray([1.0, num] * 20000), np.asarray(den), scale)
+    assert float(many[1]) == want
+    assert float(many[-1]) == want

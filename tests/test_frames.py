@@ -1005,7 +1005,13 @@ def test_not_a_dataframe() -> None:
 @pytest.mark.parametrize(
     ("base", "period", "error", "match"),
     [
-        ("2019", [2019, 2020], TypeError, r"`base` must be a number for the numeric"),
+        (
+            "2019",
+            [2019, 2020],
+            TypeError,
+            r"`base` must be a number \(int, float, Decimal or Fraction\) for "
+            r"the numeric",
+        ),
         (True, [2019, 2020], TypeError, r"`base` must be a number"),
         (dt.date(2019, 1, 1), [2019, 2020], TypeError, r"`base` must be a number"),
         (np.nan, [2019, 2020], ValueError, r"`base` must be finite"),

@@ -8,6 +8,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from povstat import BpsTable, read_bps_table
 from povstat.datasets import indonesia_regions, load_indonesia
@@ -329,7 +331,10 @@ def test_province_argument_errors() -> None:
         ("7501 Gorontalo;1\n", ["7501"]),
         # Hyphen after the kind, "DI." with its dot (spaces, hyphens and dots
         # are ignored, as documented).
-        ("Kota-Malang;1\nKab - Pacitan;2\nDI. Yogyakarta;3\n", ["3573", "3501", "34"]),
+        # (A table naming one province is that province's table: the
+        # Yogyakarta row stands alone here.)
+        ("Kota-Malang;1\nKab - Pacitan;2\n", ["3573", "3501"]),
+        ("DI. Yogyakarta;3\n", ["34"]),
     ],
 )
 def test_numbers_before_names(rows: str, codes: list[str]) -> None:
@@ -355,3 +360,125 @@ def test_a_code_contradicting_the_name_is_unmatched(label: str, reason: str) -> 
     assert t.data["region_code"].isna().all()
     assert t.unmatched["label"].tolist() == [label]
     assert t.unmatched["reason"].str.startswith(reason).all()
+
+
+# --- context independent of row order -------------------------------------------
+
+
+def test_province_row_after_its_regions_gives_the_context() -> None:
+    # BPS puts a province's total last. "Banjar" (bare: a regency) is
+    # Kabupaten Banjar, 6303, in Kalimantan Selatan; the table names Jawa
+    # Barat only, so it is not matched, whether the Jawa Barat row comes
+    # first or last.
+    for rows in (
+        "Jawa Barat;7,62\nKabupaten Bogor;7,27\nBanjar;5,3\n",
+        "Kabupaten Bogor;7,27\nBanjar;5,3\nJawa Barat;7,62\n",
+    ):
+        t = read_bps_table(
+            io.StringIO(";2023\n" + rows), locale="id", sep=";", errors="report"
+        )
+        assert t.unmatched["label"].tolist() == ["Banjar"]
+        assert "not a region of Jawa Barat" in t.unmatched["reason"].iloc[0]
+        assert "write 'Kota Banjar'" in t.unmatched["reason"].iloc[0]
+    # "Malang" (3507, Jawa Timur) and "Kota Kediri" (3571, Jawa Timur)
+    # under a Jawa Tengah total below them: both unmatched.
+    t = read_bps_table(
+        io.StringIO(";2023\nKota Kediri;1\nMalang;2\nJawa Tengah;3\n"),
+        locale="id",
+        sep=";",
+        errors="report",
+    )
+    assert t.unmatched["label"].tolist() == ["Kota Kediri", "Malang"]
+
+
+def test_rows_above_the_first_of_several_province_rows() -> None:
+    # Several provinces: each province row heads the rows below it, and rows
+    # above the first get `province`, or without it any of the table's
+    # provinces: "Malang" (3507, Jawa Timur) above Jawa Barat and Jawa
+    # Tengah rows is unmatched; "Kota Bogor" (3271, Jawa Barat) is matched.
+    t = read_bps_table(
+        io.StringIO(
+            ";2023\nMalang;1\nKota Bogor;2\nJawa Barat;3\nJawa Tengah;4\nCilacap;5\n"
+        ),
+        locale="id",
+        sep=";",
+        errors="report",
+    )
+    assert t.unmatched["label"].tolist() == ["Malang"]
+    assert "not a region of Jawa Barat or Jawa Tengah" in t.unmatched["reason"].iloc[0]
+    assert t.data["region_code"].dropna().tolist() == ["3271", "32", "33", "3301"]
+    # With `province` given, it is the context above the first province row,
+    # as documented: Malang (Jawa Timur) is then matched.
+    t = read_bps_table(
+        io.StringIO(";2023\nMalang;1\nJawa Barat;3\nBogor;4\n"),
+        locale="id",
+        sep=";",
+        province="35",
+        errors="report",
+    )
+    assert t.data["region_code"].tolist() == ["3507", "32", "3201"]
+    # Over three provinces, the message counts them: "Malang" above Aceh,
+    # Bali, Papua and Riau rows.
+    t = read_bps_table(
+        io.StringIO(";2023\nMalang;1\nAceh;2\nBali;3\nPapua;4\nRiau;5\n"),
+        locale="id",
+        sep=";",
+        errors="report",
+    )
+    assert t.unmatched["reason"].tolist() == [
+        "not a region of any of the table's 4 provinces: 3507 Kabupaten Malang "
+        "(Jawa Timur)"
+    ]
+
+
+_JABAR = [
+    # A Jawa Barat table as BPS publishes it, total last. By hand: Bogor
+    # bare is Kabupaten Bogor 3201; Kota Bogor 3271; Kota Banjar 3279;
+    # "Banjar" bare is Kabupaten Banjar 6303 (Kalimantan Selatan): unmatched;
+    # Cirebon bare 3209; Kota Cirebon 3274; Jawa Barat 32; Indonesia 00.
+    ("Bogor", "3201"),
+    ("Kota Bogor", "3271"),
+    ("Kota Banjar", "3279"),
+    ("Banjar", None),
+    ("Cirebon", "3209"),
+    ("Kota Cirebon", "3274"),
+    ("JAWA BARAT", "32"),
+    ("INDONESIA", "00"),
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.permutations(_JABAR))
+def test_single_province_table_matched_alike_in_any_row_order(
+    rows: list[tuple[str, str | None]],
+) -> None:
+    text = ";2023\n" + "".join(f"{lab};{k + 1}\n" for k, (lab, _) in enumerate(rows))
+    t = read_bps_table(io.StringIO(text), locale="id", sep=";", errors="report")
+    got = dict(zip(t.data["label"], t.data["region_code"], strict=True))
+    assert {lab: (None if pd.isna(c) else c) for lab, c in got.items()} == dict(_JABAR)
+    assert t.unmatched["label"].tolist() == ["Banjar"]
+
+
+@pytest.mark.parametrize(
+    ("label", "quoted"),
+    [
+        # By hand: without the digits each would be a region (Kota Batu
+        # 3579, Kabupaten Pacitan 3501); the digits are no mark ("2)",
+        # raised "2") and no four-digit code, so the row is unmatched, never
+        # matched with them dropped. 36 is Banten's code, never Pacitan's.
+        ("Kota Batu2", "Batu2"),
+        ("Kota Batu12", "Batu12"),
+        ("Pacitan 36", "36"),
+        ("Pacitan 1", "1"),
+    ],
+)
+def test_a_number_left_beside_a_name_is_not_dropped(label: str, quoted: str) -> None:
+    t = read_bps_table(
+        io.StringIO(f";2023\n{label};1\n"), locale="id", sep=";", errors="report"
+    )
+    assert t.unmatched["label"].tolist() == [label]
+    reason = t.unmatched["reason"].iloc[0]
+    assert f"the label holds {quoted!r}, which is part of no region's name" in reason
+    # Written as a mark or a code, it is read: 3579.
+    assert _codes("Kota Batu 2);1\n") == ["3579"]
+    assert _codes("Kota Batu 3579;1\n") == ["3579"]

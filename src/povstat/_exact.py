@@ -26,6 +26,9 @@ million units. Either is far below float64's own rounding of the result.
 
 from __future__ import annotations
 
+import math
+from fractions import Fraction
+
 import numpy as np
 from numpy.typing import NDArray
 
@@ -373,18 +376,46 @@ def _decimal_ratio_exact(
         e = np.where(far, skd - skn - sks, e)
         usable = np.where(far, sokn & sokd & soks & (sd != 0), usable)
     ok = usable & (np.abs(e) <= 22)
-    if not ok.any():
+    # Short decimals whose places are still too far apart for one exact
+    # power of ten (0.00384855 * 0.00384855 / 5e7: E = -23) are rare:
+    # those elements alone are taken in Python integers, whose true
+    # division is rounded once to the nearest float64.
+    rare = np.flatnonzero(np.ravel(usable & ~ok))
+    if not ok.any() and rare.size == 0:
         return np.asarray(binary, np.float64)
-    e = np.where(ok, e, 0)
-    p = _POW10[np.abs(e)]
+    e_ok = np.where(ok, e, 0)
+    p = _POW10[np.abs(e_ok)]
     with np.errstate(all="ignore"):
         # 10**E joins the numerator or the denominator as an exact
         # double-double product (each factor below 2**53, 10**22 exact).
-        n_hi, n_lo = _two_product(mn, np.where(e > 0, p, 1.0))
-        d_hi, d_lo = _two_product(md, np.where(e < 0, p, 1.0))
+        n_hi, n_lo = _two_product(mn, np.where(e_ok > 0, p, 1.0))
+        d_hi, d_lo = _two_product(md, np.where(e_ok < 0, p, 1.0))
         exact = scaled_ratio(n_hi, d_hi, ms, num_lo=n_lo, den_lo=d_lo)
         sign = np.sign(num) * np.sign(den) * np.sign(sc)
-    return np.asarray(np.where(ok, np.copysign(exact, sign), binary), np.float64)
+    out = np.array(np.where(ok, np.copysign(exact, sign), binary), np.float64)
+    if rare.size:
+        parts = np.broadcast_arrays(mn, md, ms, e, sign)
+        flat = out.reshape(-1)
+        m_n, m_d, m_s, ee, sg = (np.ravel(a)[rare] for a in parts)
+        flat[rare] = [
+            _integer_ratio(int(a) * int(c), int(b), int(k), float(g))
+            for a, b, c, k, g in zip(m_n, m_d, m_s, ee, sg, strict=True)
+        ]
+    return out
+
+
+def _integer_ratio(num: int, den: int, e: int, sign: float) -> float:
+    """``num / den * 10**e`` rounded once to float64, with `sign`.
+
+    Python's true division of integers is correctly rounded (to a
+    subnormal too); a quotient beyond float64's range is infinite.
+    """
+    n, d = (num * 10**e, den) if e >= 0 else (num, den * 10**-e)
+    try:
+        q = n / d
+    except OverflowError:
+        q = math.inf
+    return math.copysign(q, sign)
 
 
 def _scaled_ratio_fast(
@@ -596,7 +627,9 @@ def decimal_difference(
     difference is 2367320545780.906. Returns ``(difference, exact)``;
     where `exact` is False (an input of sixteen or more digits, outside
     about 1e-8 to 1e36, NaN or infinite, or places too far apart for
-    int64) the difference is the float64 ``a - b``.
+    int64) the difference is the float64 ``a - b``. Differences of values
+    of 1e23 or more, whose ``10**-top`` is not a float64, are converted
+    from Python integers (rare elements only).
     """
     a, b = np.broadcast_arrays(np.asarray(a, np.float64), np.asarray(b, np.float64))
     ma, ka, oka = _decimal_parts(a, strip=True)
@@ -608,13 +641,13 @@ def decimal_difference(
         fits = (
             oka
             & okb
-            & (np.abs(top) <= 22)
+            & (top <= 22)
             & (ua <= 18)
             & (ub <= 18)
             & (ma * _POW10[np.clip(ua, 0, 22)] < 2.0**61)
             & (mb * _POW10[np.clip(ub, 0, 22)] < 2.0**61)
         )
-        if not fits.any():
+        if not fits.any() and not (oka & okb).any():
             return plain, fits
         ten = 10 ** np.arange(19, dtype=np.int64)
         ia = np.where(fits, ma, 0).astype(np.int64) * ten[np.where(fits, ua, 0)]
@@ -623,8 +656,28 @@ def decimal_difference(
         hi = d.astype(np.float64)
         lo = (d - hi.astype(np.int64)).astype(np.float64)
         t = np.where(fits, top, 0)
-        p = _POW10[np.abs(t)]
-        exact = scaled_ratio(
-            hi, np.where(t >= 0, p, 1.0), np.where(t < 0, p, 1.0), num_lo=lo
+        p = _POW10[np.clip(np.abs(t), 0, 22)]
+        exact = np.array(
+            scaled_ratio(
+                hi, np.where(t >= 0, p, 1.0), np.where(t < 0, p, 1.0), num_lo=lo
+            ),
+            np.float64,
         )
+    # Short decimals whose places are too far apart for int64 (1 next to
+    # 1e23): rare, exact as Python fractions of their shortest reprs.
+    apart = oka & okb & ~fits
+    if apart.any():
+        exact[apart] = [
+            float(Fraction(repr(x)) - Fraction(repr(y)))
+            for x, y in zip(a[apart].tolist(), b[apart].tolist(), strict=True)
+        ]
+        fits = fits | apart
+    huge = t < -22
+    if huge.any():
+        # Values of 1e23 or more with few digits: 10**-t is not a float64.
+        # Those rare elements are exact Python integers, converted once.
+        exact[huge] = [
+            float(int(n) * 10 ** int(-e))
+            for n, e in zip(d[huge].tolist(), t[huge].tolist(), strict=True)
+        ]
     return np.asarray(np.where(fits, exact, plain), np.float64), fits

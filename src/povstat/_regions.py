@@ -227,8 +227,9 @@ def match(
     names : sequence of str or None
         Each row's name without prefix or footnote mark; None for no name.
     province : str, optional
-        Code of the province the table is about, for rows above the first
-        province row.
+        Code of the province the table is about: the context of every row
+        in a table with no province row or one of this province only, and
+        of rows above the first province row otherwise.
     first_year : int, optional
         Earliest year of the table's columns: before
         :data:`SPLIT_TABLE_YEAR` (or if None), a regency of a Papua province
@@ -258,9 +259,13 @@ def match(
     -----
     A name that is both a province and a regency (Gorontalo) is the province
     when written in capitals, as BPS writes province rows, and in a table of
-    provinces (`provinces`) however written. Each province row
-    sets the context of the rows below it (until the next province row or
-    Indonesia); `province` is the context above the first one. In a context,
+    provinces (`provinces`) however written. The context of each row is
+    found from all the province rows at once (see ``_contexts``): a
+    table naming one province is that province's table wherever its row
+    sits; with several, each province row sets the context of the rows
+    below it (until the next province row or Indonesia), and `province`,
+    or else any of the table's provinces, is the context above the first
+    one. In a context,
     a regency or city name is matched among the regions of that province
     only (as of the table's years), with the BPS convention that a bare name
     is the regency. A name whose regions all lie in other provinces is
@@ -283,35 +288,32 @@ def match(
             provs = tuple(x for x in c if len(x) == 2)
             if provs:
                 cands[i] = provs
-    # Context: province rows set it for the rows below.
-    context: list[str | None] = []
-    current = province
-    for c in cands:
-        context.append(current)
-        if len(c) == 1 and len(c[0]) == 2:
-            current = None if c[0] == NATIONAL_CODE else c[0]
+    context = _contexts(cands, province)
     resolved: list[tuple[str, ...]] = []
     reasons: list[str | None] = []
     for c, ctx, k, n in zip(cands, context, kinds, names, strict=True):
         why = None
         local = tuple(x for x in c if len(x) == 4)
-        if ctx is not None and local:
-            inside = tuple(x for x in local if _in_province(x, ctx, before_split))
+        if ctx and local:
+            inside = tuple(
+                x for x in local if any(_in_province(x, p, before_split) for p in ctx)
+            )
             if inside:
                 c = inside
             elif len(local) == len(c):  # no province of that name either
                 where = ", ".join(describe(x) for x in local)
-                why = f"not a region of {info(ctx)[0]}: {where}"
+                why = f"not a region of {_provinces_named(ctx)}: {where}"
                 if k is None and n is not None:
                     city = [
                         x
                         for x in candidates("kota", n)
-                        if _in_province(x, ctx, before_split)
+                        if any(_in_province(x, p, before_split) for p in ctx)
                     ]
                     if city:
                         name = info(city[0])[0]
+                        held = info(info(city[0])[2])[0]
                         why += (
-                            f"; {info(ctx)[0]} has {describe(city[0])}: write "
+                            f"; {held} has {describe(city[0])}: write "
                             f"{name!r} (a bare name is a regency)"
                         )
                 c = ()
@@ -324,10 +326,10 @@ def match(
                 for x in candidates("kota", n)
                 if len(x) == 4
                 and info(x)[1] == "kota"
-                and (ctx is None or _in_province(x, ctx, before_split))
+                and (not ctx or any(_in_province(x, p, before_split) for p in ctx))
             ]
             if city:
-                where = info(ctx)[0] if ctx is not None else "Indonesia"
+                where = _provinces_named(ctx) if ctx else "Indonesia"
                 shown = " and ".join(describe(x) for x in city)
                 names = " or ".join(repr(info(x)[0]) for x in city)
                 why = (
@@ -348,6 +350,44 @@ def match(
             "reason": pd.Series(reasons, dtype=object),
         }
     )
+
+
+def _provinces_named(ctx: tuple[str, ...]) -> str:
+    """A context for messages: "Jawa Barat or Jawa Tengah"; over three, counted."""
+    if len(ctx) > 3:
+        return f"any of the table's {len(ctx)} provinces"
+    return " or ".join(info(p)[0] for p in ctx)
+
+
+def _contexts(
+    cands: list[tuple[str, ...]], province: str | None
+) -> list[tuple[str, ...]]:
+    """The provinces each row's region must lie in (empty: anywhere).
+
+    The province rows (one candidate, a province or Indonesia) are found
+    first, over all rows. A table whose province rows name one province
+    only (`province`, if given, the same) is that province's table: every
+    row's context is that province, wherever its row sits (BPS puts the
+    province total last). Otherwise each province row sets the context of
+    the rows below it, up to the next province row or Indonesia; rows
+    above the first province row (and below an Indonesia row) get
+    `province`, or, without it, any of the table's provinces. So a
+    region from a province the table does not name is never matched
+    because of where the table's province rows sit.
+    """
+    heads = [c[0] if len(c) == 1 and len(c[0]) == 2 else None for c in cands]
+    named = tuple(dict.fromkeys(h for h in heads if h not in (None, NATIONAL_CODE)))
+    if len(named) == 1 and province in (None, named[0]):
+        return [named] * len(cands)
+    outside = (province,) if province is not None else named
+    starts = pd.Series(
+        [None if h is None else (() if h == NATIONAL_CODE else (h,)) for h in heads],
+        dtype=object,
+    )
+    # Each row's context is the latest province row above it (the row
+    # itself excluded): shift by one, then carry forward.
+    above = starts.shift(1).ffill()
+    return [outside if not isinstance(a, tuple) or not a else a for a in above]
 
 
 def _check_codes(

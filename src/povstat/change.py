@@ -11,6 +11,7 @@ and a rate effect.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from fractions import Fraction
 from typing import ClassVar
 
 import numpy as np
@@ -216,17 +217,22 @@ _TEN = 10 ** np.arange(19, dtype=np.int64)
 
 def _common_places(
     *xs: NDArray[np.float64],
-) -> tuple[list[NDArray[np.int64]], NDArray[np.int64], NDArray[np.bool_]]:
+) -> tuple[
+    list[NDArray[np.int64]], NDArray[np.int64], NDArray[np.bool_], NDArray[np.bool_]
+]:
     """The inputs' decimals as integers of common decimal places.
 
     Each input is read as :func:`povstat._exact.decimal_difference` reads
     it (the decimal of at most 15 significant digits it is the float64
     nearest to), and all are brought to the places of the input with the
     most: ``x = n * 10**-top`` with `n` a signed int64 below 2**61. Returns
-    ``(ns, top, fits)``; where `fits` is False (an input of sixteen or more
-    digits, outside about 1e-8 to 1e36, NaN or infinite, or places too far
-    apart for int64) the integers are 0. The inputs are broadcast arrays of
-    one shape.
+    ``(ns, top, fits, short)``, `short` where every input is such a decimal
+    (whether or not its integers fit); where `fits` is False (an input of
+    sixteen or more digits, outside about 1e-8 to 1e36, NaN or infinite,
+    or places too far apart for int64) the integers are 0. The inputs are
+    broadcast arrays of one shape. `top` may be below -22 (every input 1e23
+    or more, with few digits): ``10**-top`` is then not a float64, and
+    :func:`_places_value` takes those rare elements as Python integers.
     """
     parts = [_stripped_parts(x) for x in xs]
     top = parts[0][1]
@@ -234,7 +240,8 @@ def _common_places(
     for _, k, ok in parts[1:]:
         top = np.maximum(top, k)
         fits = fits & ok
-    fits = fits & (np.abs(top) <= 22)
+    short = fits
+    fits = fits & (top <= 22)
     ns = []
     with np.errstate(invalid="ignore", over="ignore"):
         for x, (m, k, _) in zip(xs, parts, strict=True):
@@ -243,7 +250,7 @@ def _common_places(
             n = m * _TEN[np.clip(u, 0, 18)]
             ns.append(np.where(x < 0, -n, n))
         ns = [np.where(fits, n, 0) for n in ns]
-    return ns, np.where(fits, top, 0), fits
+    return ns, np.where(fits, top, 0), fits, np.asarray(short, dtype=bool)
 
 
 def _ratio(
@@ -269,13 +276,19 @@ def _ratio(
 
 
 def _places_value(d: NDArray[np.int64], top: NDArray[np.int64]) -> NDArray[np.float64]:
-    """The float64 nearest to ``d * 10**-top`` (|d| < 2**62, |top| <= 22)."""
-    p = _POW10[np.abs(top)]
+    """The float64 nearest to ``d * 10**-top`` (|d| < 2**62, top <= 22).
+
+    Where ``top < -22`` (values of 1e23 or more), ``10**-top`` is not a
+    float64: those rare elements are taken as Python integers, whose
+    conversion to float64 rounds once.
+    """
+    p = _POW10[np.clip(np.abs(top), 0, 22)]
     hi = d.astype(np.float64)
     # Below 2**53 `d` is exact, and so is 10**|top|: one operation rounds
     # once.
-    out = np.asarray(np.where(top >= 0, hi / p, hi * p), np.float64)
-    big = np.abs(hi) > 2.0**53
+    with np.errstate(over="ignore"):
+        out = np.asarray(np.where(top >= 0, hi / p, hi * p), np.float64)
+    big = (np.abs(hi) > 2.0**53) & (top >= -22)
     if big.any():
         h, lo = _split_int(d[big])
         t = top[big]
@@ -283,6 +296,13 @@ def _places_value(d: NDArray[np.int64], top: NDArray[np.int64]) -> NDArray[np.fl
         out[big] = scaled_ratio(
             h, np.where(t >= 0, q, 1.0), np.where(t < 0, q, 1.0), num_lo=lo
         )
+    huge = top < -22
+    if huge.any():
+        # A few elements of 1e23 or more: exact integers, rounded once.
+        out[huge] = [
+            float(int(n) * 10 ** int(-t))
+            for n, t in zip(d[huge].tolist(), top[huge].tolist(), strict=True)
+        ]
     return out
 
 
@@ -324,7 +344,7 @@ def _exact_change(
     rounding error carried into the division.
     """
     b, a = np.broadcast_arrays(b, a)
-    (na, nb), top, fits = _common_places(a, b)
+    (na, nb), top, fits, short = _common_places(a, b)
     d = na - nb  # exact: each below 2**61
     points = _places_value(d, top)
     relative = _ratio(d, nb, 100.0)
@@ -333,9 +353,35 @@ def _exact_change(
         ab, bb = a[bad], b[bad]
         with np.errstate(all="ignore"):
             s, e = _two_sum(ab, -bb)
-            points[bad] = s
-            relative[bad] = _binary_ratio(s, bb, e)
+            rel = _binary_ratio(s, bb, e)
+        # Short decimals whose common places overflow int64 (1e18 next to
+        # 1e35): rare, exact as Python fractions.
+        dec = short[bad]
+        if dec.any():
+            s = np.array(s, np.float64)
+            rel = np.array(rel, np.float64)
+            s[dec], rel[dec] = _fraction_change(ab[dec], bb[dec])
+        points[bad] = s
+        relative[bad] = rel
     return points, relative
+
+
+def _fraction_change(
+    a: NDArray[np.float64], b: NDArray[np.float64]
+) -> tuple[list[float], list[float]]:
+    """``a - b`` and ``100 (a - b) / b`` of a few short decimals, as fractions.
+
+    Each value is the decimal its shortest repr shows (at most 15 digits,
+    so the decimal :func:`povstat._exact._decimal_parts` reads); the exact
+    results are converted to float64 once (NaN for a zero base, masked by
+    the callers).
+    """
+    diffs, rels = [], []
+    for x, y in zip(a.tolist(), b.tolist(), strict=True):
+        fx, fy = Fraction(repr(x)), Fraction(repr(y))
+        diffs.append(float(fx - fy))
+        rels.append(float(100 * (fx - fy) / fy) if fy else np.nan)
+    return diffs, rels
 
 
 def _exact_share(
@@ -351,8 +397,12 @@ def _exact_share(
     (:func:`povstat._exact.scaled_ratio`). Inputs near float64's largest
     value are first scaled by 1/4 (exact), so that no difference overflows.
     """
-    b, p, c = np.broadcast_arrays(baseline, peak, current)
-    (nb, np_, nc), _, fits = _common_places(b, p, c)
+    shape = np.broadcast_shapes(baseline.shape, peak.shape, current.shape)
+    # Worked on flat (at least 1-d) copies, so that scalar inputs take the
+    # same path as arrays (a 0-d comparison is a numpy scalar, which cannot
+    # be assigned into).
+    b, p, c = (np.broadcast_to(x, shape).reshape(-1) for x in (baseline, peak, current))
+    (nb, np_, nc), _, fits, short = _common_places(b, p, c)
     rise = np_ - nb
     out = _ratio(np_ - nc, rise, 100.0)
     positive = rise > 0
@@ -364,10 +414,28 @@ def _exact_share(
             q = np.where(big, 0.25, 1.0)
             f, f_lo = _two_sum(pb * q, -(cb * q))
             r, r_lo = _two_sum(pb * q, -(bb * q))
-            out[bad] = _binary_ratio(f, r, f_lo, r_lo)
-            positive[bad] = r > 0
+            share = np.array(_binary_ratio(f, r, f_lo, r_lo), np.float64)
+            rising = r > 0
+        # Short decimals whose common places overflow int64: rare, exact as
+        # Python fractions.
+        dec = short[bad]
+        if dec.any():
+            share[dec] = [
+                float(100 * (fp - fc) / (fp - fb)) if fp != fb else np.nan
+                for fb, fp, fc in (
+                    (Fraction(repr(x)), Fraction(repr(y)), Fraction(repr(z)))
+                    for x, y, z in zip(
+                        bb[dec].tolist(),
+                        pb[dec].tolist(),
+                        cb[dec].tolist(),
+                        strict=True,
+                    )
+                )
+            ]
+        out[bad] = share
+        positive[bad] = rising
     out[~positive] = np.nan
-    return out
+    return out.reshape(shape)
 
 
 def _relative_pct(
@@ -610,8 +678,9 @@ def annualized_change(
     :math:`100[(r_1/r_0)^{1/t} - 1]` percent per year, the constant yearly
     relative change that takes :math:`r_0` to :math:`r_1` in :math:`t` years
     [1]_. NaN where :math:`r_0 = 0`. A pace beyond float64's range (a rise
-    from 0.01 % to 100 % in 0.01 years) is ``inf``, without a floating-point
-    warning.
+    from 0.01 % to 99.99 % in 0.01 years, or any change over 5e-324 years)
+    is ``inf`` (``-inf`` for a fall in points per year), without a
+    floating-point warning.
 
     The points and the relative change are those of :func:`rate_change`,
     exact on the decimals the rates stand for and rounded once. The points
@@ -908,7 +977,7 @@ def _decomposition_parts(
     their binary values the same way.
     """
     r0, r1, m0, m1 = np.broadcast_arrays(r0, r1, m0, m1)
-    (i0, i1), top, fits = _common_places(r0, r1)
+    (i0, i1), top, fits, _ = _common_places(r0, r1)
     fits = fits & (top >= 0) & (top <= 20)
     with np.errstate(all="ignore"):
         den = np.where(fits, s * _POW10[np.clip(top, 0, 20)], s)
@@ -964,11 +1033,15 @@ def _decimal_decomposition(
     ``(rate_effect, population_effect, change, fits)``.
     """
     r0, r1, n0, n1 = np.broadcast_arrays(r0, r1, n0, n1)
-    (i0, i1), top, ok_r = _common_places(r0, r1)
-    (j0, j1), place, ok_n = _common_places(n0, n1)
+    (i0, i1), top, ok_r, short_r = _common_places(r0, r1)
+    (j0, j1), place, ok_n, short_n = _common_places(n0, n1)
     power = top + place
     fits = ok_r & ok_n & (np.abs(power) <= 20)
-    if not fits.any():
+    # Short decimals that do not fit these integers (populations of 1e23 or
+    # more, whose 10**-power is not a float64, or places too far apart for
+    # int64): rare elements, exact as Python fractions.
+    huge = np.asarray(short_r & short_n & ~fits, dtype=bool)
+    if not fits.any() and not huge.any():
         return np.zeros(r0.shape), np.zeros(r0.shape), np.zeros(r0.shape), fits
     with np.errstate(all="ignore"):
         p = _POW10[np.clip(np.abs(power), 0, 20)]
@@ -982,11 +1055,38 @@ def _decimal_decomposition(
         b_hi, b_lo = _int_product(i0, j0)
         t, te = _two_sum(a_hi, -b_hi)
         total = scaled_ratio(t, den, up, num_lo=te + (a_lo - b_lo))
+    rate = np.array(rate, np.float64)
+    population = np.array(population, np.float64)
+    total = np.array(total, np.float64)
+    if huge.any():
+        cells = zip(
+            r0[huge].tolist(),
+            r1[huge].tolist(),
+            n0[huge].tolist(),
+            n1[huge].tolist(),
+            strict=True,
+        )
+        parts = [_fraction_parts(a, b, c, d, int(s)) for a, b, c, d in cells]
+        rate[huge], population[huge], total[huge] = np.array(parts).T
+    return rate, population, total, fits | huge
+
+
+def _fraction_parts(
+    r0: float, r1: float, n0: float, n1: float, s: int
+) -> tuple[float, float, float]:
+    """Rate and population effects and change of one cell, as fractions.
+
+    ``(r1 - r0)(n0 + n1) / 2s``, ``(n1 - n0)(r0 + r1) / 2s`` and
+    ``(r1 n1 - r0 n0) / s`` on the decimals the values' shortest reprs
+    show (at most 15 digits: the decimals
+    :func:`povstat._exact._decimal_parts` reads), each converted to float64
+    once.
+    """
+    f0, f1, m0, m1 = (Fraction(repr(v)) for v in (r0, r1, n0, n1))
     return (
-        np.asarray(rate, np.float64),
-        np.asarray(population, np.float64),
-        np.asarray(total, np.float64),
-        fits,
+        float((f1 - f0) * (m0 + m1) / (2 * s)),
+        float((m1 - m0) * (f0 + f1) / (2 * s)),
+        float((f1 * m1 - f0 * m0) / s),
     )
 
 

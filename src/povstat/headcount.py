@@ -12,7 +12,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
-from povstat._exact import decimal_ratio
+from povstat._exact import _two_product, decimal_ratio, scaled_ratio
 from povstat._validate import Unit
 from povstat.units import Interval, figure_interval
 
@@ -386,6 +386,46 @@ def implied_population(
     return out
 
 
+def _exact_bounds(
+    r: NDArray[np.float64],
+    h: NDArray[np.float64],
+    dr: int,
+    dh: int,
+    scale: float,
+) -> tuple[NDArray[np.float64], NDArray[np.float64]] | None:
+    """Bounds ``(H_lo / P0_hi, H_hi / P0_lo) * scale`` from the integers, rounded once.
+
+    `r` and `h` are checked figures at `dr` and `dh` decimals: ``k = v 10**d``
+    is an integer below 1e14, so ``2k -+ 1`` are exact float64 values. With
+    ``q = dr - dh + log10(scale)``, a bound is ``(2kh -+ 1) 10**q / (2kr +- 1)``:
+    ``10**|q|`` is exact for ``|q| <= 22`` and joins the scale (``q >= 0``)
+    or the divisor as an exact product pair (``q < 0``); None beyond.
+    """
+    q = dr - dh + (2 if scale == 100.0 else 0)
+    if abs(q) > 22:
+        return None
+    power = 10.0 ** abs(q)
+
+    def integer(v: NDArray[np.float64], d: int) -> NDArray[np.float64]:
+        with np.errstate(invalid="ignore", over="ignore"):
+            return np.asarray(np.rint(v * 10.0**d if d >= 0 else v / 10.0 ** (-d)))
+
+    kr, kh = integer(r, dr), integer(h, dh)
+    sc = power if q >= 0 else 1.0
+    times = 1.0 if q >= 0 else power
+
+    def bound(
+        num: NDArray[np.float64], den: NDArray[np.float64]
+    ) -> NDArray[np.float64]:
+        d_hi, d_lo = _two_product(den, np.asarray(times))
+        with np.errstate(all="ignore"):
+            return np.asarray(scaled_ratio(num, d_hi, sc, den_lo=d_lo), np.float64)
+
+    lower = bound(np.maximum(2.0 * kh - 1.0, 0.0), 2.0 * kr + 1.0)
+    upper = bound(2.0 * kh + 1.0, 2.0 * kr - 1.0)
+    return lower, upper
+
+
 def implied_population_interval(
     rate: ArrayLike,
     headcount: ArrayLike,
@@ -437,6 +477,16 @@ def implied_population_interval(
     between :math:`(c - h_c)/(p + h_p)` and :math:`(c + h_c)/(p - h_p)`
     [1]_, [2]_. The ends are not attained, so the interval is open.
 
+    Each bound is the float64 nearest to its exact value, as the bounds of
+    :func:`rounding_interval` are: with :math:`k_p = p\,10^{d_p}` and
+    :math:`k_c = c\,10^{d_c}` (integers), the lower bound is
+    :math:`(2k_c - 1)\,s\,10^{d_p - d_c} / (2k_p + 1)` (:math:`s` = 100
+    for percent, 1 for fractions), a ratio of exact integers rounded once
+    (Dekker's product and one corrected division), not the float quotient
+    of two rounded bounds, which can land up to two units in the last place
+    inside it. The upper bound likewise. Decimals more than 20 places apart
+    fall back to float64 arithmetic on the rounded bounds.
+
     References
     ----------
     .. [1] Foster, J., Greer, J., Thorbecke, E. (1984), "A Class of
@@ -457,10 +507,10 @@ def implied_population_interval(
     r = _validate.rate(rate, "rate", u)
     h = _validate.nonnegative(headcount, "headcount")
     _validate.shape(rate=r, headcount=h)
-    ri = figure_interval(r, _validate.decimals(rate_decimals, "rate_decimals"), "rate")
-    hi = figure_interval(
-        h, _validate.decimals(headcount_decimals, "headcount_decimals"), "headcount"
-    )
+    dr = _validate.decimals(rate_decimals, "rate_decimals")
+    dh = _validate.decimals(headcount_decimals, "headcount_decimals")
+    ri = figure_interval(r, dr, "rate")
+    hi = figure_interval(h, dh, "headcount")
     scale = _SCALE[u]
     r_lo = np.maximum(ri.lower, 0.0)
     r_hi = np.minimum(ri.upper, scale)  # a rate cannot exceed 100 % (or 1)
@@ -468,6 +518,12 @@ def implied_population_interval(
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         lower = np.asarray(h_lo / r_hi * scale)
         upper = np.asarray(np.where(r_lo > 0, hi.upper / r_lo * scale, np.inf))
+    exact = _exact_bounds(r, h, dr, dh, scale)
+    if exact is not None:
+        # Where the rate's upper end is cut at 100 %, the lower bound is
+        # h_lo itself (rounding_interval's nearest float).
+        lower = np.asarray(np.where(ri.upper > scale, h_lo, exact[0]))
+        upper = np.asarray(np.where(r_lo > 0, exact[1], np.inf))
     upper = np.where(np.isnan(r) | np.isnan(h), np.nan, upper)
     return Interval(
         lower=lower,

@@ -1522,13 +1522,14 @@ def _why_not(s: str, locale: str) -> str:
         value, _, _, why = _parse_text(s, other, frozenset())
         if not why:
             reason += f"; in locale {other!r} it would read {value!r}"
-    letters = sorted({c for c in s if not c.isascii() and c.isalpha()})
+    # In the order written, each once: "١٣,٦٥" shows '١٣٦٥', never sorted.
+    letters = list(dict.fromkeys(c for c in s if not c.isascii() and c.isalpha()))
     if letters:
         reason += (
             f"; {''.join(letters)!r} {'is' if len(letters) == 1 else 'are'} not "
             "ASCII: words are read in ASCII letters only"
         )
-    digits = sorted({c for c in s if not c.isascii() and c.isdigit()})
+    digits = list(dict.fromkeys(c for c in s if not c.isascii() and c.isdigit()))
     if digits:
         kinds = " and ".join(sorted({_digit_script(c) for c in digits}))
         what = f"an {kinds} digit" if kinds[0] in "AEIOU" else f"a {kinds} digit"

@@ -31,7 +31,7 @@ import re
 import unicodedata
 import warnings
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple, cast, overload
@@ -388,7 +388,10 @@ class BpsTable:
         also in digits: "(000 jiwa)", "('000)", "(x 1.000)"; read by a
         grammar: "dalam", "satuan:" or "in" before the unit ("(dalam
         persen)", "(in percent)"), Indonesian and English words, plural
-        and short ("(ribuan)", "(thousands)", "(000 org)"), an English
+        and short ("(ribuan)", "(thousands)", "(000 org)", "(rb jiwa)",
+        "(jt rupiah)"), every unit and multiplier word of
+        :func:`povstat.parse_numbers` ("(poin)", "(persen poin)", "(pp)",
+        "(miliar rupiah)"), an English
         translation after a slash ("(Persen/Percent)", "(ribu
         jiwa/thousand people)": one unit, said twice), spaces, curly
         quotes and the sign "\u00d7" as typed ("( 000 jiwa )", "(x 1
@@ -562,12 +565,15 @@ def read_bps_table(
         frame raises ValueError, as `sheet_name` given for CSV text does.
     encoding : str, default "utf-8-sig"
         Encoding of a CSV file given as a path or a binary file (a byte-order
-        mark is skipped). Another given for a workbook or a frame raises
+        mark is skipped). Another given for a workbook, a frame or text
+        already decoded (a file opened in text mode, a StringIO) raises
         ValueError.
     province : str, optional
         The province the table is about, by code (``"75"``) or name
         (``"Gorontalo"``, ``"Provinsi Jawa Timur"``): resolves names that fit
-        two regions (see Notes) in rows above the table's first province row.
+        two regions (see Notes) in a table without province rows or whose
+        province rows name this province only, and in rows above the first
+        province row of a table naming several provinces.
 
     Returns
     -------
@@ -640,7 +646,17 @@ def read_bps_table(
         (a column of repeated years), or pivoted on the year and a second
         key (a month, urban or rural: pandas' MultiIndex ``(2022, 3)``,
         polars' "{2022,3}", DuckDB's "2022_3" labels), advice to pivot on
-        the year alone, and how on each engine); a
+        the year alone, and how on each engine; the cells of the first ten
+        rows holding a year in a form the header grammar does not read,
+        each with why: "2.022" or "2022,00" (a year with a thousands
+        separator or decimals, as a spreadsheet exports a number-formatted
+        year cell to CSV; never read as the year, since "2.022" is also a
+        number), "2022 (persen)", "P0 2022", "2022*" (text beside the year
+        that names no month, semester or round); for a workbook, the sheet
+        read and the other sheets that hold cells; for a file or sheet in long
+        form, a column of years under its heading, "Tahun", beside the
+        region column, advice to pivot it on the year, never to remove a
+        column of area codes); a
         header cell in the value area is not a period (e.g. "2024*"; or a
         year its number format shows otherwise, "202200%": see Notes); a
         column group's label holds an invisible character ("Perkotaan"
@@ -667,7 +683,8 @@ def read_bps_table(
         group row names their round ("Maret", "Semester 2"); `value_name`
         clashes with a fixed column; a CSV file is not valid in
         `encoding` (a few stray NUL bytes in text are named as such, never
-        taken for UTF-16 text); a file is empty (0 bytes) or is no text
+        taken for UTF-16 text); `encoding` is given with text already
+        decoded (it would be ignored); a file is empty (0 bytes) or is no text
         and no spreadsheet (a PDF document, a PNG, JPEG, GIF or TIFF
         image, a RAR or 7-Zip archive, told by its first bytes whatever its
         name: the message names it, with no encoding advice); a path
@@ -725,8 +742,10 @@ def read_bps_table(
         in order are not called row numbers: of two or four digits they are
         called area codes, with the advice to remove the column or write
         each code before its name ("3573 Kota Malang"). When no header is
-        found and the first line of a CSV file splits on ",", ";" (or a
-        tab) rather than on `sep`, the message says which `sep` to pass.
+        found and the first lines of a CSV file (title lines, the header
+        and the rows below it, a decimal comma between digits not counted)
+        mostly split into more fields on ",", ";" (or a tab) than on `sep`,
+        the message says which `sep` to pass.
     TypeError
         If `source` is of an unsupported type, or an option (`value_name`,
         `month`, `province`, `sep`, `encoding`, ...) of a wrong type.
@@ -1039,8 +1058,10 @@ def read_bps_table(
     evaluated: the result the spreadsheet program stored with it is read
     (a stored empty text, Excel's ``=IF(..., "")``, is an empty cell),
     and a formula without one (a file written by a script, or an injected
-    ``=cmd|...``) is an invalid cell showing the formula. Cells of an
-    .xlsx sheet are placed by their reference (``r="B2"``), in whatever
+    ``=cmd|...``) is an invalid cell showing the formula; so is every
+    cell of an array formula's range without a stored result, though only
+    its first cell holds the formula (shown with "(array formula C2:C4)").
+    Cells of an .xlsx sheet are placed by their reference (``r="B2"``), in whatever
     order the file lists them; a cell stored twice raises ValueError.
     An .ods numeric cell (value type ``float``, ``percentage`` or
     ``currency``) whose stored value is not a finite number in ASCII digits
@@ -1094,7 +1115,9 @@ def read_bps_table(
     the last value and columns without any value (a cell holding only
     spaces is empty) are layout, and a column is named by its letter in
     messages. A row or column the sheet hides (in .xlsx, .xlsm, .xls and
-    .ods files, filtered rows included) is read as any other: hiding leaves it
+    .ods files, filtered rows included; in .xlsx and .xls also a row of
+    height 0 or a column of width 0, which shows alike) is read as any
+    other: hiding leaves it
     in the table, and the table read never depends on what a view shows;
     hidden rows and columns that hold cells are named in a UserWarning.
     A text cell written in runs (rich text) is read as it shows: a run
@@ -1152,10 +1175,17 @@ def read_bps_table(
     the name ("Kota Malang (3573)", "Kota Malang [35.73]", "Kota Malang
     3573"), and checked the same way (never taken for a footnote mark).
 
-    A regency or city is matched within the province it is listed under:
-    each province row sets the context of the rows below it (as in BPS
-    tables, where a province's regencies follow its row), and `province`
-    gives the context above the first province row. In a context, a name
+    A regency or city is matched within the province it is listed under,
+    whatever the order of the rows. A table whose province rows name one
+    province only is that province's table: every row is read in that
+    province, whether its row comes first or last (BPS puts the province
+    total last), so "Banjar" in a Jawa Barat table is unmatched either way.
+    In a table naming several provinces, each province row sets the context
+    of the rows below it (as in BPS tables, where a province's regencies
+    follow its row), and rows above the first province row are read in
+    `province` or, without it, in any of the table's provinces (a region of
+    another province is unmatched, its ``reason`` naming them). In a
+    context, a name
     means that province's region of that name, a bare name its regency (the
     BPS convention), so a name that fits two regions is resolved by it.
     "GORONTALO" in capitals is the province, as BPS writes province rows
@@ -1383,16 +1413,18 @@ def read_bps_table(
         hint = (
             _index_column_hint(text)
             + (_deduplicated_hint(text) if renamed else "")
-            + (
-                _pivot_hint(text, grid.index)
-                if isinstance(frame_source, pd.DataFrame)
-                else ""
+            + _pivot_hint(
+                text, grid.index, frame=isinstance(frame_source, pd.DataFrame)
             )
             + read.hint
         )
         if shown:
             more = f" (and {len(shown) - 1} more)" if len(shown) > 1 else ""
             hint += f"; {shown[0]!r}{more} is {_NO_RESULT}"
+        if str(e).startswith("no header row"):
+            hint += _year_text_hint(text, grid.index, letters[first:])
+            if read.sheets is not None:
+                hint += read.sheets()
         shown_dates = [
             (i, j)
             for i, j in np.argwhere(misdated != None)  # noqa: E711 - elementwise
@@ -1817,6 +1849,7 @@ class _Read:
     blank: np.ndarray[Any, Any] | None = None
     disguised: np.ndarray[Any, Any] | None = None
     misdated: np.ndarray[Any, Any] | None = None
+    sheets: Callable[[], str] | None = None
 
 
 def _shows_nothing(value: object, fmt: object) -> bool:
@@ -1976,6 +2009,19 @@ def _read_any(
                 msg = (
                     "`source` is a workbook (a zip archive) opened in text mode: "
                     "open it in binary mode, open(path, 'rb'), or pass its path"
+                )
+                raise ValueError(msg)
+            if not isinstance(encoding, str):
+                msg = f"`encoding` must be a str, got {encoding!r}"
+                raise TypeError(msg)
+            if encoding != "utf-8-sig":
+                # Text is decoded already: an encoding given would be ignored.
+                msg = (
+                    f"`encoding` is {encoding!r} but `source` gives text, "
+                    "already decoded (a file opened in text mode, a StringIO): "
+                    "`encoding` applies to bytes only; open the file with that "
+                    "encoding, open(path, encoding=...), or pass its path or "
+                    "the file opened in binary mode"
                 )
                 raise ValueError(msg)
             return _read_csv(content, sep)
@@ -2482,7 +2528,56 @@ _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
 
 def _read_excel(data: bytes, sheet_name: object, what: str) -> _Read:
-    """Cells of a workbook given as its bytes; `what` names it in messages."""
+    """Cells of a workbook given as its bytes; `what` names it in messages.
+
+    ``sheets`` advises, when no header is found, the other sheets.
+    """
+    read = _read_workbook(data, sheet_name, what)
+    return evolve(read, sheets=lambda: _other_sheets(data, sheet_name))
+
+
+def _other_sheets(data: bytes, sheet_name: object) -> str:
+    """Advice naming the sheet read and the workbook's other sheets with cells.
+
+    Given when no header is found: the table may be on another sheet (a
+    first sheet of notes, "Keterangan"). "" if the workbook has no other
+    sheet holding cells, or cannot be listed.
+    """
+    sheet = _sheet(sheet_name)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = pd.read_excel(
+                io.BytesIO(data), sheet_name=None, header=None, dtype=object
+            )
+    except Exception:  # the advice only: the message stands without it
+        return ""
+    names = list(book)
+    if not names:
+        return ""
+    read = (
+        sheet
+        if isinstance(sheet, str)
+        else names[sheet]
+        if isinstance(sheet, int) and 0 <= sheet < len(names)
+        else names[0]
+    )
+    holding = [
+        name
+        for name, frame in book.items()
+        if name != read and (frame.map(_cell_text) != "").to_numpy().any()
+    ]
+    if not holding:
+        return ""
+    which = "the first sheet, " if sheet is None else ""
+    return (
+        f"; the sheet read is {which}{read!r}; the workbook's other sheets that "
+        f"hold cells: {holding!r}: pass sheet_name= the one holding the table"
+    )
+
+
+def _read_workbook(data: bytes, sheet_name: object, what: str) -> _Read:
+    """Cells of a workbook's sheet (see :func:`_read_excel`)."""
     import zipfile
 
     sheet = _sheet(sheet_name)
@@ -3188,8 +3283,13 @@ def _xls_shown(
         ]
         if any(w is not None for _, w in runs):
             texts[r, c] = _shown_runs(runs)
-    rows = sorted(r for r, info in ws.rowinfo_map.items() if info.hidden)
-    cols = sorted(c for c, info in ws.colinfo_map.items() if info.hidden)
+    # Hidden, or of height or width 0 (which a sheet shows alike).
+    rows = sorted(
+        r for r, info in ws.rowinfo_map.items() if info.hidden or info.height == 0
+    )
+    cols = sorted(
+        c for c, info in ws.colinfo_map.items() if info.hidden or info.width == 0
+    )
     return texts, rows, cols
 
 
@@ -3802,13 +3902,24 @@ def _stored_cells(
                 yield c["row"], c["column"], ReadOnlyCell(ws, **c)
     if hidden is not None:
         on = ("1", "true")
+
+        def zero(size: object) -> bool:
+            """A height or width of 0: the row or column shows nothing."""
+            try:
+                return size is not None and float(str(size)) == 0.0
+            except ValueError:
+                return False
+
+        # Hidden, or of height or width 0 (which a sheet shows alike).
         hidden["rows"] = sorted(
-            int(r) for r, a in parser.row_dimensions.items() if a.get("hidden") in on
+            int(r)
+            for r, a in parser.row_dimensions.items()
+            if a.get("hidden") in on or zero(a.get("ht"))
         )
         hidden["columns"] = sorted(
             j
             for a in parser.column_dimensions.values()
-            if a.get("hidden") in on
+            if a.get("hidden") in on or zero(a.get("width"))
             for j in range(int(a.get("min", 0)), int(a.get("max", 0)) + 1)
         )
 
@@ -3850,12 +3961,30 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     """
     hidden: dict[str, list[int]] = {}
     stored = _sheet_cells(data, sheet_name, True, what, hidden)
-    written = {
-        (i, j): str(getattr(c.value, "text", c.value))  # array formula: its text
-        for i, j, c in _sheet_cells(data, sheet_name, False, what)
-        if c.data_type == "f"
-    }
+    written: dict[tuple[int, int], str] = {}
+    spans: list[tuple[str, str]] = []  # (range, formula) of array formulas
+    for i, j, c in _sheet_cells(data, sheet_name, False, what):
+        if c.data_type == "f":
+            written[i, j] = str(getattr(c.value, "text", c.value))  # array: its text
+            if getattr(c.value, "ref", None):
+                spans.append((str(c.value.ref), written[i, j]))
     values = {(i, j): c.value for i, j, c in stored}
+    # An array formula fills its whole range ("C2:C4"), but only its first
+    # cell holds the formula: the other cells of the range without a stored
+    # result are formulas without one too, never empty cells.
+    for ref, text in spans:
+        from openpyxl.utils.cell import range_boundaries
+
+        try:
+            c0, r0, c1, r1 = range_boundaries(ref)
+        except ValueError:  # a damaged range: its first cell is reported
+            continue
+        if c0 is None or r0 is None or c1 is None or r1 is None:
+            continue  # a whole row or column: never an array formula's range
+        for i in range(r0, r1 + 1):  # the few cells of an array formula
+            for j in range(c0, c1 + 1):
+                if (i, j) not in values and (i, j) not in written:
+                    written[i, j] = f"{text} (array formula {ref})"
     pending = {k: f for k, f in written.items() if k not in values}
     used = [
         k for k, v in values.items() if not (isinstance(v, str) and not v.strip())
@@ -4229,6 +4358,7 @@ class _InsteadOfNumber:
 
     text: str
     unsigned: bool = False
+    shows: str = ""  # for messages: what the cell shows ("-", "minus 0.25")
 
 
 def _format_affixes(
@@ -4260,6 +4390,7 @@ def _format_affixes(
     parts: tuple[list[str], list[str]] = ([], [])
     shown = False  # literal text besides spaces, signs and a scaling "%"
     signed = False  # the section writes a sign ("-", parentheses)
+    notation: list[str] = []  # those sign characters, as written
     after = 0  # 0 before the number's codes, 1 after them
     for m in _AFFIX_PART.finditer(section):
         kind = m.lastgroup
@@ -4271,6 +4402,7 @@ def _format_affixes(
         part = " " if kind == "pad" else m[kind]
         if kind != "percent" and part.strip() and set(part.strip()) <= _SIGN_NOTATION:
             signed = True
+            notation.append(part.strip())
             continue  # "-", "(" and ")" of a negative number's section
         shown = shown or (kind != "percent" and bool(part.strip()))
         parts[after].append(part)
@@ -4280,10 +4412,12 @@ def _format_affixes(
         text = "".join(parts[0]).strip()
         if not text and signed and float(cast("float", value)) == 0:
             return None
-        return _InsteadOfNumber(text=text)
+        return _InsteadOfNumber(text=text, shows=text or "".join(notation))
     own_negative = len(_format_sections(fmt)) > 1 and _CONDITION.search(fmt) is None
     if float(cast("float", value)) < 0 and own_negative and not signed:
-        return _InsteadOfNumber(text="", unsigned=True)
+        magnitude = format(Decimal(repr(abs(float(cast("float", value))))), "f")
+        shows = f"{''.join(parts[0])}{magnitude}{''.join(parts[1])}" if shown else ""
+        return _InsteadOfNumber(text="", unsigned=True, shows=shows.strip())
     if not shown:
         return None
     return "".join(parts[0]), "".join(parts[1])
@@ -4315,6 +4449,9 @@ _UNIT_SPELLINGS: tuple[tuple[str, str], ...] = (
     (r"(?<=000)'s(?![a-z])", ""),
     (r"(?<![a-z])(ribu|juta|thousand|million|billion)(?:an|s)(?![a-z])", r"\1"),
     (r"(?<![a-z])org(?![a-z])", "orang"),
+    # BPS's abbreviations of the multipliers: "(rb jiwa)", "(jt rupiah)".
+    (r"(?<![a-z])rb\.?(?![a-z])", "ribu"),
+    (r"(?<![a-z])jt\.?(?![a-z])", "juta"),
     (r"^([(\[]?)(?:satuan ?: ?|dalam |in )", r"\1"),
     (
         r" ?/ ?(?:(?:thousand|million|billion)(?: |(?=[)\]]|$)))?"
@@ -4903,7 +5040,15 @@ def _read_checks(
                 reasons[i] = (
                     f"the cell stores {number}, but its number format shows "
                     "negative numbers without a sign: it shows "
-                    f"{number.lstrip('-')}; give it a format that shows the sign"
+                    f"{lit[i].shows or number.lstrip('-')!r}, no minus sign; "
+                    "give it a format that shows the sign"
+                )
+            elif not lit[i].text and lit[i].shows:
+                shown[i] = number
+                reasons[i] = (
+                    f"the cell stores {number}, but its number format shows "
+                    f"only {lit[i].shows!r} for it, no digits: the table hides "
+                    "the number; give it a format that shows the number"
                 )
             elif not lit[i].text:
                 shown[i] = number
@@ -5336,18 +5481,45 @@ def _read_csv(text: str, sep: object) -> _Read:
 
 
 def _separator_hint(text: str, sep: str) -> str:
-    """Advice when the first line splits into more fields on another separator."""
-    line = next((ln for ln in text.removeprefix("\ufeff").splitlines() if ln), "")
-    n = len(next(csv.reader([line], delimiter=sep), []))
+    """Advice when the file's lines split into more fields on another separator.
+
+    The first lines (up to 20 that hold anything: title lines, the header
+    candidates and the first rows below them) are each split on `sep` and
+    on each other separator; a comma between two digits (a decimal comma,
+    "13,80") is not counted as one. The other separator is advised when
+    more of those lines split into more fields on it than on `sep` than
+    the other way round: a title line above a ";" header ("Persentase
+    Penduduk Miskin, 2023") does not hide it.
+    """
+    lines = [ln for ln in text.removeprefix("\ufeff").splitlines() if ln.strip()][:20]
+
+    def widths(delimiter: str) -> np.ndarray[Any, Any]:
+        shown = [
+            re.sub(r"(?<=[0-9]),(?=[0-9])", ".", ln) if delimiter == "," else ln
+            for ln in lines
+        ]
+        return np.array(
+            [len(next(csv.reader([ln], delimiter=delimiter), [])) for ln in shown],
+            dtype=np.intp,
+        )
+
+    if not lines:
+        return ""
+    n = widths(sep)
     for other, why in (
         (",", ""),
         (";", " (as Excel writes CSV in Indonesian settings)"),
         ("\t", ""),
         ("|", ""),
     ):
-        if other != sep and len(next(csv.reader([line], delimiter=other), [])) > n:
+        if other == sep:
+            continue
+        m = widths(other)
+        wider = int((m > n).sum())
+        if wider and wider > int((n > m).sum()):
+            shown = "the first line" if len(lines) == 1 else "the file"
             return (
-                f"; the first line splits on {other!r}{why}, not on {sep!r}: "
+                f"; {shown} splits on {other!r}{why}, not on {sep!r}: "
                 f"pass sep={other!r}"
             )
     return ""
@@ -6031,8 +6203,14 @@ _TWO_KEYS = re.compile(
 )
 
 
-def _pivot_hint(text: np.ndarray[Any, Any], index: pd.Index[Any]) -> str:
-    """Advice when a frame is long, or was pivoted on the year and another key.
+def _pivot_hint(
+    text: np.ndarray[Any, Any], index: pd.Index[Any], *, frame: bool = True
+) -> str:
+    """Advice when a table is long, or was pivoted on the year and another key.
+
+    `frame`: the cells are a frame's (its column labels above), not a
+    file's (whose header and title lines are found as in
+    :func:`_long_period_column`).
 
     Long: a column below the column labels holds years alone, some of them
     repeated (one row per region and period). Two keys: labels joining a
@@ -6061,21 +6239,39 @@ def _pivot_hint(text: np.ndarray[Any, Any], index: pd.Index[Any]) -> str:
                 "and another column)"
             )
     if not why:
-        j = _long_period_column(text[n_labels:])
+        j = _long_period_column(text[n_labels:], headed=not frame)
         if j is not None:
+            head = next((s for s in text[:, j] if s), "") if not frame else ""
             name = f" {text[0, j]!r}" if n_labels and text[0, j] else ""
-            cells = [s for s in text[n_labels:, j] if s]
+            if head and _period(_POINT_ZERO.sub(r"\g<year>", head)) is None:
+                name = f" {head!r}"
+            cells = [
+                s
+                for s in text[n_labels:, j]
+                if s and _period(_POINT_ZERO.sub(r"\g<year>", s)) is not None
+            ]
             what = (
                 "years"
                 if all(re.fullmatch(r"[0-9]{4}(?:\.0+)?", s) for s in cells)
                 else "periods"
             )
+            how = "repeated" if len(set(cells)) < len(cells) else "down its rows"
             why = (
                 f"it is in long form, one row per region and period (its "
-                f"column{name} holds {what}, repeated)"
+                f"column{name} holds {what}, {how})"
             )
     if not why:
         return ""
+    if not frame:
+        return (
+            f"; the table looks long, not wide: {why}. read_bps_table reads a "
+            "wide table, one column per period ('2022', '2023') and one row "
+            "per region; pivot it on the year first (in a spreadsheet, a "
+            "pivot table with the regions as rows and the years as columns; "
+            "or read the file into a frame and use pandas df.pivot(index="
+            "REGION, columns=YEAR, values=VALUE).reset_index(), polars "
+            "df.pivot(on=YEAR, index=REGION, values=VALUE)) and pass that"
+        )
     return (
         f"; the frame looks pivoted the wrong way: {why}. read_bps_table reads "
         "a wide table, one column per period; pivot the long frame on the year "
@@ -6088,20 +6284,90 @@ def _pivot_hint(text: np.ndarray[Any, Any], index: pd.Index[Any]) -> str:
     )
 
 
-def _long_period_column(body: np.ndarray[Any, Any]) -> int | None:
-    """The first column below the labels holding periods alone, some repeated.
+def _year_text_hint(
+    text: np.ndarray[Any, Any], index: pd.Index[Any], letters: Sequence[str]
+) -> str:
+    """Advice when no header is found but cells near the top hold a year.
 
-    The years ("2022", "2022.0") or rounds ("Maret 2022") of a long frame,
-    one row per region and period; the first column too (a long frame with
-    its year column first). None if there is none.
+    A cell of the first ten rows (beyond the label column) holding a year
+    in a form the header grammar does not read is named with why: a year
+    with a thousands separator ("2.022", "2,022") or decimals ("2022,00"),
+    as a spreadsheet writes a number-formatted year cell to CSV (an .xlsx
+    header cell is read by its stored number); or a year beside text that
+    names no month, semester or round ("2022 (persen)", "P0 2022",
+    "2022*"). Such cells are never read as years: "2.022" is also the
+    number 2.022, and a unit or mark there is not part of the period.
+    """
+    found: list[str] = []
+    n = 0
+    for i in range(min(10, text.shape[0])):
+        for j in range(1, text.shape[1]):
+            cell = str(text[i, j])
+            m = re.fullmatch(r"(1|2)[.,\u00a0 ]([0-9]{3})", cell)
+            d = re.fullmatch(r"((?:19|20)[0-9]{2})[.,][0-9]+", cell)
+            y = _YEAR.fullmatch(cell)
+            if m is not None and 1900 <= int(m[1] + m[2]) <= 2099:
+                why = (
+                    f"the year {m[1] + m[2]} with a thousands separator, as a "
+                    "spreadsheet writes a year cell in a number format to CSV"
+                )
+            elif d is not None and _POINT_ZERO.fullmatch(cell) is None:
+                why = (
+                    f"the year {d[1]} with decimals, as a spreadsheet writes a "
+                    "year cell in a number format to CSV"
+                )
+            elif y is not None and _period(cell) is None:
+                other = f"{y['a']} {y['b']}".strip()
+                why = (
+                    f"the year {y['year']} beside {other!r}, which names no month, "
+                    "semester or round (a unit belongs in a row of its own or "
+                    "the title, a note mark in a note)"
+                )
+            else:
+                continue
+            n += 1
+            if len(found) < 3:
+                found.append(f"{letters[j]}{_label(index[i])} {cell!r} ({why})")
+    if not found:
+        return ""
+    more = f" (and {n - 3} more)" if n > 3 else ""
+    return (
+        f"; header cell(s) {'; '.join(found)}{more} are not read as periods: "
+        "write each year alone ('2022') or with its month or semester "
+        "('Maret 2022')"
+    )
+
+
+def _long_period_column(
+    body: np.ndarray[Any, Any], *, headed: bool = False
+) -> int | None:
+    """The first column below the labels holding periods alone, in long form.
+
+    The years ("2022", "2022.0") or rounds ("Maret 2022") of a long table,
+    one row per region and period; the first column too (a long table with
+    its year column first). The periods repeat, or another column repeats
+    a value over them (one region's years). `headed`: the rows are a
+    file's, whose header and title lines lie above the periods: a column's
+    leading cells that are no period (at most three) are skipped. None if
+    there is none.
     """
     for j in range(body.shape[1]):
         cells = [s for s in body[:, j] if s]
         periods = [_period(_POINT_ZERO.sub(r"\g<year>", s)) for s in cells]
-        if (
-            len(cells) > 1
-            and all(p is not None for p in periods)
-            and len(set(cells)) < len(cells)
+        top = 0
+        if headed:
+            top = next((k for k, p in enumerate(periods) if p is not None), 0)
+            if top == 0 or top > 3:
+                continue  # a file's period column has a header above it
+        cells, periods = cells[top:], periods[top:]
+        if len(cells) < 2 or any(p is None for p in periods):
+            continue
+        rows = np.flatnonzero(body[:, j] != "")[top:]
+        others = [
+            [s for s in body[rows, k] if s] for k in range(body.shape[1]) if k != j
+        ]
+        if len(set(cells)) < len(cells) or (
+            headed and any(len(o) > 1 and len(set(o)) < len(o) for o in others)
         ):
             return j
     return None
@@ -6160,8 +6426,8 @@ def _index_column_hint(text: np.ndarray[Any, Any]) -> str:
         numbers
         and all(1900 <= v <= 2099 for v in values)
         and len(set(values)) < len(values)
-    ):
-        return ""  # years, repeated: a long table, not codes (`_pivot_hint`)
+    ) or _long_period_column(text, headed=True) == 0:
+        return ""  # years of a long table, not codes (`_pivot_hint`)
     not_rows = (
         "they look like a column of area codes: the region names must be in "
         "the first column that holds anything; remove the column of codes, or "
@@ -6459,13 +6725,16 @@ def _column_number_rows(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
 #: A multiplier as unit rows write it: a word, or thousands in digits
 #: ("(000 jiwa)", "('000)", "(x 1000)", "(x1.000)", "(x 1.000.000)").
 #: Digits only in brackets: a bare "000" could be a number.
-_ROW_MULT = r"(?:ribu|juta|thousand|million|(?<=[(\[])(?:'?000|x\s*1(?:[.,]?000)+))"
+#: A unit row's words are parse_numbers' (``_UNITS``, ``_MULTIPLIERS``: one
+#: grammar for units, "(poin)" and "(persen poin)" included), and a
+#: table's own: "Rp", "IDR", "indeks" (the unit of P1 and P2).
+_ROW_MULT = rf"(?:{_MULT_RE}|(?<=[(\[])(?:'?000|x\s*1(?:[.,]?000)+))"
 _UNIT_CELL = re.compile(
     # "Satuan: persen" (satuan: unit), and the bracket of "[persen]"
     r"(?:satuan\s*:\s*)?[(\[]?\s*"
     rf"(?:{_ROW_MULT}(?:\s+|(?=\s*[)\]]|$))|(?=\S))"
     # "indeks" (index): the unit of P1 and P2, a number without a unit
-    r"(?:%|persen|percent|jiwa|orang|persons|people|rupiah|rp|idr|indeks|index"
+    rf"(?:{_UNIT_RE}|(?:rp|idr|indeks|index)(?![a-z])"
     r"|(?<=[0a-z]\s)"
     r"|(?<=[0a-z])(?=\s*[)\]]|$))"
     # per person and month, as the poverty line's unit "(Rupiah/Kapita/Bulan)"

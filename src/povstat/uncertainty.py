@@ -24,8 +24,10 @@ from attrs import field, frozen
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
+from povstat._exact import decimal_difference, decimal_ratio
 from povstat._results import Result, array_eq, freeze, readonly, readonly_float
 from povstat._validate import Unit
+from povstat.headcount import rate_to_headcount
 
 __all__ = [
     "ChangeTest",
@@ -179,7 +181,10 @@ def se_from_moe(moe: ArrayLike, *, level: float) -> NDArray[np.float64]:
     :math:`\mathrm{SE} = \mathrm{MOE} / z_{1-\alpha/2}` with
     :math:`\alpha = 1 - \text{level}` and :math:`z_q = \Phi^{-1}(q)`:
     :math:`z = 1.645` at 90 %, 1.960 at 95 % [1]_. Dividing a 90 % margin by
-    1.96 understates the standard error by 16 %.
+    1.96 understates the standard error by 16 %. The quantile :math:`z` is
+    irrational, so it is taken as the float64 nearest to it and the
+    quotient is one float64 division (no decimal reading of the figures
+    applies: the result is never a decimal tie).
 
     References
     ----------
@@ -231,7 +236,8 @@ def moe_from_se(se: ArrayLike, *, level: float) -> NDArray[np.float64]:
     Notes
     -----
     :math:`\mathrm{MOE} = z_{1-\alpha/2}\,\mathrm{SE}` with
-    :math:`\alpha = 1 - \text{level}` [1]_.
+    :math:`\alpha = 1 - \text{level}` [1]_: one float64 product with the
+    float64 nearest to the irrational :math:`z` (as in :func:`se_from_moe`).
 
     References
     ----------
@@ -285,7 +291,14 @@ def se_from_rse(estimate: ArrayLike, rse_pct: ArrayLike) -> NDArray[np.float64]:
 
     Notes
     -----
-    :math:`\mathrm{SE} = |\hat\theta| \cdot \mathrm{RSE} / 100` [1]_.
+    :math:`\mathrm{SE} = |\hat\theta| \cdot \mathrm{RSE} / 100` [1]_,
+    rounded once on the decimals the published figures stand for (as
+    :func:`povstat.round_half_up` reads a figure; see
+    :ref:`conversions-rounded-once`): an estimate of 55.62 with an RSE of
+    2.5 % has an SE of exactly 1.3905, which rounds half up to 1.391 at
+    three decimals, where float arithmetic gives 1.3904999999999998. A
+    value of sixteen or more digits (a computed one) is read as its binary
+    value.
 
     References
     ----------
@@ -303,7 +316,13 @@ def se_from_rse(estimate: ArrayLike, rse_pct: ArrayLike) -> NDArray[np.float64]:
     est = _validate.finite_or_nan(estimate, "estimate")
     rse = _validate.nonnegative(rse_pct, "rse_pct")
     _shapes(estimate=est, rse_pct=rse)
-    return np.asarray(_validate.product_ratio(np.abs(est), rse, 100.0))
+    a = np.abs(est)
+    # The larger factor is the numerator, the smaller the scale, so that a
+    # huge estimate or RSE overflows only where the SE itself does.
+    with np.errstate(invalid="ignore"):
+        return np.asarray(
+            decimal_ratio(np.maximum(a, rse), np.asarray(100.0), np.minimum(a, rse))
+        )
 
 
 def rse_from_se(estimate: ArrayLike, se: ArrayLike) -> NDArray[np.float64]:
@@ -336,7 +355,11 @@ def rse_from_se(estimate: ArrayLike, se: ArrayLike) -> NDArray[np.float64]:
 
     Notes
     -----
-    :math:`\mathrm{RSE} = 100\,\mathrm{SE} / |\hat\theta|` [1]_.
+    :math:`\mathrm{RSE} = 100\,\mathrm{SE} / |\hat\theta|` [1]_,
+    rounded once on the decimals the published figures stand for, as in
+    :func:`se_from_rse` and :func:`povstat.derived_proportion`: an SE of
+    0.839 on an estimate of 4.0 is an RSE of exactly 20.975 %, which rounds
+    half up to 20.98, where float arithmetic gives 20.974999999999998.
 
     References
     ----------
@@ -353,7 +376,7 @@ def rse_from_se(estimate: ArrayLike, se: ArrayLike) -> NDArray[np.float64]:
     s = _validate.nonnegative(se, "se")
     shape = _shapes(estimate=est, se=s)
     with np.errstate(divide="ignore", invalid="ignore"):
-        out = _validate.product_ratio(np.asarray(100.0), s, np.abs(est))
+        out = decimal_ratio(s, np.abs(est), 100.0)
     out = np.broadcast_to(out, shape).copy()
     out[np.broadcast_to(est == 0, shape)] = np.nan
     return out
@@ -400,7 +423,12 @@ def se_from_bounds(
 
     Notes
     -----
-    :math:`\mathrm{SE} = (U - L) / (2 z_{1-\alpha/2})` [1]_. Only valid for
+    :math:`\mathrm{SE} = (U - L) / (2 z_{1-\alpha/2})` [1]_, with
+    :math:`U - L` the exact difference of the decimals the bounds stand for
+    (as in :func:`povstat.rate_change`), rounded once, so that bounds
+    :math:`\hat\theta \pm m` give the same SE as :func:`se_from_moe` of
+    :math:`m`; the division by the (irrational) :math:`2z` is one more
+    float64 rounding. Only valid for
     intervals of the form estimate :math:`\pm z\,\mathrm{SE}`; bounds of a
     Wilson, logit or other asymmetric interval do not give a standard error
     this way. With `estimate` this is checked: :math:`L + U - 2\hat\theta`
@@ -469,6 +497,11 @@ def se_from_bounds(
     # Bounds of opposite sign near float64's limit: the width is halved
     # exactly rather than overflowing.
     width, halved = _validate.difference(hi, lo)
+    # Published bounds: their width is the exact difference of the decimals
+    # they stand for, rounded once (11.96 - 8.04 is 3.92, not
+    # 3.9200000000000017), as in rate_change.
+    exact_width, exact = decimal_difference(hi, lo)
+    width = np.where(exact & ~halved, exact_width, width)
     z = _z(lev)
     return np.asarray(np.where(halved, width / z, width / (2.0 * z)))
 
@@ -1029,8 +1062,12 @@ def headcount_interval(
 
     Notes
     -----
-    With the population known, the bounds are those of the rate interval
-    times :math:`N`. With an uncertain population the delta method [1]_ gives,
+    The estimate :math:`\hat H = pN` is that of
+    :func:`povstat.rate_to_headcount`: exact on the decimals the published
+    rate and population stand for, rounded once (0.07 % of 1000 is 0.7,
+    not the 0.7000000000000001 of float arithmetic). With the population
+    known, the bounds are those of the rate interval times :math:`N`. With
+    an uncertain population the delta method [1]_ gives,
     for :math:`H = pN` with :math:`p` as a fraction,
 
     .. math::
@@ -1088,7 +1125,8 @@ def headcount_interval(
             se=se,
             n_effective=n_effective,
         )
-        est = p * pop
+        # The point estimate is rate_to_headcount's, rounded once.
+        est = rate_to_headcount(r, pop, unit=u)
         lo = iv.lower / scale * pop
         hi = iv.upper / scale * pop
     else:
@@ -1120,7 +1158,7 @@ def headcount_interval(
         # two so that no square overflows where the SE does not.
         with np.errstate(over="ignore"):
             sd = _validate.root_sum_squares(pop * se_p, p * pse, -(p * pop), c_pn)
-            est = p * pop
+            est = rate_to_headcount(r, pop, unit=u)
             z = _z(lev)
             lo = est - z * sd
             hi = est + z * sd

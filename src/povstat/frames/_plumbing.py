@@ -740,16 +740,29 @@ def column(table: Table, name: str) -> NDArray[np.float64]:
     if is_decimal(col):  # correctly rounded, through the text
         refuse_inexact_decimals(col, name, lazy=table.lazy)
         col = col.cast(nw.String())
-    if col.dtype == nw.Float32:
-        # Widened through the shortest decimal, as the array layer does.
+    if col.dtype == nw.Float32 or col.dtype == nw.Float16:
+        # Widened through the shortest decimal, as the array layer does
+        # (float16 100.1 is 100.1, not the 100.125 it holds).
+        short = np.float16 if col.dtype == nw.Float16 else np.float32
         values = col.to_numpy()
         if values.dtype == object:  # nulls in a backend without NaN
-            values = np.array([np.nan if v is None else v for v in values], np.float32)
-        return _validate.widen_short_float(np.asarray(values, np.float32))
+            values = np.array([np.nan if v is None else v for v in values], short)
+        return _validate.widen_short_float(np.asarray(values, short))
     values = col.cast(nw.Float64).to_numpy()
     if values.dtype == object:  # nulls in a backend without NaN
         values = np.array([np.nan if v is None else v for v in values], np.float64)
     return np.asarray(values, dtype=np.float64)
+
+
+def row_namer(table: Table) -> Callable[[int], str]:
+    """How errors name row `i` (0-based position) of a collected table.
+
+    :func:`row_place` of the frame (a pandas index label, else the row
+    position); a lazy frame's row by its position among the rows collected.
+    """
+    if table.lazy:
+        return lambda i: f"row position {i} of the collected rows"
+    return lambda i: row_place(table.frame, i)
 
 
 def _row_namer(col: nw.Series[Any], *, lazy: bool) -> Callable[[int], str]:
@@ -1257,10 +1270,16 @@ def refuse_repeated(
     repeated = found.duplicated()
     if not repeated.size:
         return
-    columns = [labels(table, name)[repeated][:_SHOW_KEYS] for name in names]
-    shown = ", ".join(
-        f"({', '.join(show(v) for v in key)})" for key in zip(*columns, strict=True)
-    )
+    # Each shown key names every distinct value of its rows, sorted (two
+    # dates of one month: both, earliest first), so that the message does
+    # not depend on row order. A loop over at most _SHOW_KEYS keys.
+    columns = [labels(table, name) for name in names]
+    shown_keys = []
+    for row in repeated[:_SHOW_KEYS]:
+        rows = found.key == found.key[row]
+        parts = [" and ".join(sorted({show(v) for v in col[rows]})) for col in columns]
+        shown_keys.append(f"({', '.join(parts)})")
+    shown = ", ".join(shown_keys)
     more = ", ..." if repeated.size > _SHOW_KEYS else ""
     month = (
         " (dates in the same calendar month are the same period)" if same_month else ""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import numbers
+from decimal import Decimal
+from fractions import Fraction
 from functools import partial
 
 import numpy as np
@@ -209,7 +210,7 @@ def with_change_from_base(
     df: IntoFrameT,
     *,
     unit: Unit,
-    base: float | dt.date,
+    base: float | Decimal | Fraction | dt.date,
     rate: str = "poverty_rate_pct",
     region: str = "region_code",
     period: str = "period",
@@ -224,11 +225,13 @@ def with_change_from_base(
     unit : {"fraction", "percent"}
         Scale of the `rate` column; changes are in this unit (percentage
         points for percent).
-    base : int, float, datetime.date, datetime.datetime or str
+    base : int, float, Decimal, Fraction, datetime.date, datetime.datetime or str
         The base period: a number for a numeric `period` column (e.g.
-        2019), a date or datetime for a date column (matched by calendar
-        month, so ``datetime(2019, 3, 1)`` and ``date(2019, 3, 15)`` both
-        mean March 2019), or such a date as ISO text (``"2019-03-15"``;
+        2019, or ``Decimal("2019")``: a Decimal or Fraction is taken when
+        float64 holds it, as the array functions take them), a date or
+        datetime for a date column (matched by calendar month, so
+        ``datetime(2019, 3, 1)`` and ``date(2019, 3, 15)`` both mean March
+        2019), or such a date as ISO text (``"2019-03-15"``;
         "15/03/2019" is refused, as day and month could be read either way).
     rate : str, default "poverty_rate_pct"
         Column of poverty rates, in `unit`.
@@ -269,7 +272,8 @@ def with_change_from_base(
         neither numeric nor a date, or `base` does not match the type of
         `period`.
     ValueError
-        If `unit` is unknown, `base` is not finite, a column is missing, an
+        If `unit` is unknown, `base` is not finite or is a Decimal or
+        Fraction float64 cannot hold (``Fraction(1, 3)``), a column is missing, an
         output column already exists, a value is out of range for `unit`, a
         key is missing, a (region, period) key appears more than once, or
         `period` holds time-zone-aware datetimes.
@@ -550,10 +554,16 @@ def _base_tick(base: object, *, period: str, temporal: bool) -> float:
                 np.asarray(float(base.year)), np.asarray(float(base.month))
             )
         )
-    if isinstance(base, bool) or not isinstance(base, numbers.Real):
-        msg = f"`base` must be a number for the numeric column {period!r}, got {base!r}"
+    if not _validate.is_real(base):
+        msg = (
+            f"`base` must be a number (int, float, Decimal or Fraction) for the "
+            f"numeric column {period!r}, got {base!r}"
+        )
         raise TypeError(msg)
-    if not math.isfinite(float(base)):
+    # A Decimal or Fraction is taken when float64 holds it, as in the array
+    # functions (Decimal("2019") is 2019.0); otherwise ValueError.
+    tick = _validate.real(base, "base")
+    if not math.isfinite(tick):
         msg = f"`base` must be finite, got {base!r}"
         raise ValueError(msg)
-    return float(base)
+    return tick

@@ -311,6 +311,8 @@ def _float64(name: str, schema: Mapping[str, Any]) -> nw.Expr:
     A float32 value stands for the figure it prints as (1.1, not
     1.100000023841858), as in the array functions: cast to text, which every
     engine writes as the shortest round-tripping decimal, then to float64.
+    A float16 value column never reaches a lazy engine here (refused by
+    :func:`_refuse_engine_float16`); eager frames read it in numpy.
     """
     if schema[name] == nw.Float32 or schema[name] == nw.Decimal:
         # float32: its shortest decimal; Decimal: correctly rounded (pyarrow's
@@ -321,6 +323,34 @@ def _float64(name: str, schema: Mapping[str, Any]) -> nw.Expr:
 
 #: Most distinct long decimals of a lazy frame's column checked one by one.
 _DECIMALS_CHECKED = 100_000
+
+
+def _refuse_engine_float16(
+    columns: Sequence[tuple[str, str | None]], schema: Mapping[str, Any], impl: Any
+) -> None:
+    """Refuse a lazy frame's float16 value column (welfare, line, weight, size).
+
+    A float16 value stands for its shortest decimal (float16 100.1 is
+    100.1, not the 100.125 it holds), as in the array functions; no lazy
+    engine has a cast that gives it (polars writes a Float16 as text through
+    float32: 100.125), so the column is refused rather than read as another
+    number.
+    """
+    half = [
+        (arg, name)
+        for arg, name in columns
+        if name is not None and schema[name] == nw.Float16
+    ]
+    if half:
+        named = ", ".join(f"`{arg}` column {name!r}" for arg, name in half)
+        msg = (
+            f"float16 value columns on a lazy {impl} frame: {named}; a float16 "
+            "value stands for its shortest decimal (float16 100.1 is 100.1, "
+            "not the 100.125 it holds), which no lazy engine's cast gives; "
+            "collect the frame first (an eager frame reads it so), or cast the "
+            "column to Float64 if the value it holds (100.125) is meant"
+        )
+        raise ValueError(msg)
 
 
 def _refuse_inexact_decimal_column(frame: Any, name: str) -> None:
@@ -722,6 +752,11 @@ def poverty_table(
         (weights all below about 1e-162 of the largest) are refused, on
         every engine (a lazy engine's variance needs them); give a unit id
         as `psu` to compute from deviations.
+        If a welfare, line, weight or size column of a lazy frame (polars
+        lazy, Dask) is float16: a float16 value stands for its shortest
+        decimal (float16 100.1 is 100.1, as on an eager frame and in
+        :func:`fgt`), which no lazy engine's cast gives; the message names
+        the argument and the column.
         If both or neither of `line` and `lines` are given, `lines` is
         empty, a `by` column is named like an output column (``line`` too
         with `lines`; povstat never overwrites a column; on DuckDB and
@@ -1012,6 +1047,9 @@ def poverty_table(
     eager = isinstance(frame, nw.DataFrame) and _in_memory(frame)
     if not eager:
         _refuse_engine_names(used, keys, frame.implementation)
+        value_columns = [("welfare", welfare), ("weight", weight), ("size", size)]
+        value_columns += [("line", v) for v in items if isinstance(v, str)]
+        _refuse_engine_float16(value_columns, in_schema, frame.implementation)
     _refuse_shared_design_columns(by_cols, strata=strata, psu=psu, fpc=fpc)
     # A `by` column may also be the strata or PSUs (estimates by stratum).
     keys = list(dict.fromkeys(keys))
@@ -1403,7 +1441,7 @@ def poverty_table(
     fpc_h = None
     if fpc is not None:
         values = col(fpc)
-        if table.schema[fpc] in (nw.Float32, nw.Float16):  # as eager: the figure
+        if table.schema[fpc] in _SHORT_FLOATS:  # the figure each prints as
             short = np.float16 if table.schema[fpc] == nw.Float16 else np.float32
             values = _validate.widen_short_float(
                 np.asarray(table[fpc].to_numpy(), short)
@@ -1693,6 +1731,8 @@ def _in_memory(frame: nw.DataFrame[Any]) -> bool:
 _WIDE = 2**53  # integers beyond this are not all exact in float64
 # Integer dtypes that can hold values beyond 2**53.
 _WIDE_INTS = (nw.Int64, nw.UInt64, nw.Int128, nw.UInt128)
+# Float dtypes whose values stand for their shortest decimals.
+_SHORT_FLOATS = (nw.Float32, nw.Float16)
 
 
 def _refuse_wide_integers(column: str, lo: float, hi: float) -> None:
@@ -1823,9 +1863,10 @@ def _reduce_eager(
 
     def floats(name: str) -> NDArray[np.float64]:
         values = frame[name]
-        if values.dtype in (nw.Float32, nw.Float16):  # the figure each prints as
-            short = np.float16 if values.dtype == nw.Float16 else np.float32
-            return _validate.numeric(np.asarray(values.to_numpy(), short), name)
+        if values.dtype in _SHORT_FLOATS:  # the figure each prints as
+            # numpy float32 / float16 (null as NaN), read as the array
+            # functions read them: each value's shortest decimal.
+            return _validate.numeric(values.to_numpy(), name)
         if values.dtype == nw.Object:  # numbers as Python objects (Decimals)
             return _validate.numeric(
                 values.to_numpy(),

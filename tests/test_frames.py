@@ -991,7 +991,9 @@ def test_non_numeric_columns_are_type_errors() -> None:
 
 
 def test_column_name_must_be_a_string() -> None:
-    with pytest.raises(TypeError, match=r"`rate` must be a column name \(str\), got 3"):
+    with pytest.raises(
+        TypeError, match=r"`rate` must be a column name \(a str\); got an int: 3"
+    ):
         with_headcount(panel(), unit="percent", rate=3)  # type: ignore[arg-type]
 
 

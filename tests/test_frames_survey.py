@@ -850,7 +850,11 @@ def test_column_arguments_must_be_names(arg: str) -> None:
     # integer column argument is refused by name, not with an engine error.
     df = pd.DataFrame({0: [1.0, 3.0, 1.5, 4.0], "w": [1.0, 1.0, 1.0, 1.0]})
     kw: dict[str, Any] = {"welfare": "w", arg: 0}
-    with pytest.raises(TypeError, match=rf"`{arg}` must be a column name \(str\)"):
+    with pytest.raises(
+        TypeError,
+        match=rf"`{arg}` must be a column name \(a str\); got an int: 0; give the "
+        "frame string column names first",
+    ):
         poverty_table(df, line=2.0, unit="percent", alpha=0, **kw)
 
 

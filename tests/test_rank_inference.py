@@ -1500,3 +1500,47 @@ def test_masked_cov_entries_are_named_as_masked() -> None:
     ok = rank_confidence_sets([1.0, 2.0, np.nan], cov=cov, **kw)
     np.testing.assert_array_equal(ok.lower[:2], [1.0, 1.0])
     np.testing.assert_array_equal(ok.upper[:2], [2.0, 2.0])
+
+
+def test_with_rank_sets_span_refusal_names_columns_and_index_labels() -> None:
+    # 1e308 beside 1e-60 in one group spans more than 2**1221: refused. The
+    # adapter names its columns and the rows by their index labels (10 and
+    # 20), not the array function's arguments and positions (0 and 1).
+    import pandas as pd
+
+    from povstat import with_rank_sets
+
+    df = pd.DataFrame(
+        {
+            "region_code": list("abc"),
+            "poverty_rate_pct": [1e308, 1e-60, 0.0],
+            "se_col": [1.0, 1e-60, 1e-60],
+        },
+        index=[10, 20, 30],
+    )
+    with pytest.raises(
+        ValueError,
+        match=r"^`rate` column 'poverty_rate_pct' and `se` column 'se_col': a "
+        r"group holds figures as far apart as 1e\+308 \(index label 10\) and "
+        r"1e-60 \(index label 20\)",
+    ):
+        with_rank_sets(
+            df,
+            se="se_col",
+            descending=True,
+            level=0.9,
+            method="bonferroni",
+            simultaneous=False,
+        )
+    # The array function still names its own arguments and positions.
+    with pytest.raises(
+        ValueError, match=r"^`estimates` and `se`: .* \(row 0\) and 1e-60 \(row 1\)"
+    ):
+        rank_confidence_sets(
+            df["poverty_rate_pct"].to_numpy(),
+            se=df["se_col"].to_numpy(),
+            descending=True,
+            level=0.9,
+            method="bonferroni",
+            simultaneous=False,
+        )

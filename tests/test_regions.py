@@ -407,16 +407,26 @@ def test_rows_above_the_first_of_several_province_rows() -> None:
     assert t.unmatched["label"].tolist() == ["Malang"]
     assert "not a region of Jawa Barat or Jawa Tengah" in t.unmatched["reason"].iloc[0]
     assert t.data["region_code"].dropna().tolist() == ["3271", "32", "33", "3301"]
-    # With `province` given, it is the context above the first province row,
-    # as documented: Malang (Jawa Timur) is then matched.
+    # With `province` given, it is the context above the first of several
+    # province rows, as documented: Malang (Jawa Timur) is then matched.
     t = read_bps_table(
-        io.StringIO(";2023\nMalang;1\nJawa Barat;3\nBogor;4\n"),
+        io.StringIO(";2023\nMalang;1\nJawa Barat;3\nBogor;4\nJawa Tengah;5\n"),
         locale="id",
         sep=";",
         province="35",
         errors="report",
     )
-    assert t.data["region_code"].tolist() == ["3507", "32", "3201"]
+    assert t.data["region_code"].tolist() == ["3507", "32", "3201", "33"]
+    # One province row only: the table is that province's, and `province`
+    # naming another is refused (in any row order).
+    with pytest.raises(ValueError, match="only province row, 'Jawa Barat'"):
+        read_bps_table(
+            io.StringIO(";2023\nMalang;1\nJawa Barat;3\nBogor;4\n"),
+            locale="id",
+            sep=";",
+            province="35",
+            errors="report",
+        )
     # Over three provinces, the message counts them: "Malang" above Aceh,
     # Bali, Papua and Riau rows.
     t = read_bps_table(

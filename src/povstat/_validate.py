@@ -802,11 +802,18 @@ def shape(**arrays: NDArray[np.float64]) -> tuple[int, ...]:
         raise ValueError(msg) from None
 
 
+#: Longest repr a message quotes in full; a longer one is cut.
+SHOWN_CHARACTERS = 80
+
+
 def shown(x: object) -> str:
     """`x` as a refusal shows it: a masked scalar as "masked", else its repr.
 
     A masked value's repr spans lines (``masked_array(data=--, mask=True,
-    ...)``); the message says what it is instead.
+    ...)``); the message says what it is instead. A repr longer than
+    :data:`SHOWN_CHARACTERS` (a whole Series or list passed as a value) is
+    cut to its first characters on one line, with its length, so that a
+    message stays short whatever the value.
     """
     if x is np.ma.masked or (
         isinstance(x, np.ma.MaskedArray) and x.ndim == 0 and bool(x.mask)
@@ -815,7 +822,15 @@ def shown(x: object) -> str:
     if isinstance(x, np.ma.MaskedArray) and np.ma.is_masked(x):
         hidden = int(np.count_nonzero(np.ma.getmaskarray(x)))
         return f"a masked array ({hidden} entries masked)"
-    return repr(x)
+    return cut(repr(x))
+
+
+def cut(text: str) -> str:
+    """`text` for a message: cut, on one line, if over SHOWN_CHARACTERS."""
+    if len(text) <= SHOWN_CHARACTERS:
+        return text
+    head = " ".join(text[: 4 * SHOWN_CHARACTERS].split())[: SHOWN_CHARACTERS - 20]
+    return f"{head}... ({len(text)} characters)"
 
 
 def plain(x: object) -> object:

@@ -277,14 +277,15 @@ def factorize(
     if isinstance(labels, list | tuple):
         _refuse_nested_labels(list(labels), name, column)
     labels = _float32_short(labels)
+    # Each unit's label a row of values (a 2-D array, a frame of columns of
+    # any kinds): said first, before the kinds of the values are compared.
+    # (Lists of rows are refused above, by their first row.)
+    shape = getattr(labels, "shape", None)
+    if isinstance(shape, tuple) and len(shape) > 1:
+        _refuse_rows_as_labels(tuple(shape), name, column)
     arr = _validate.labels(labels, name)  # missing or mixed-kind labels
-    if arr.ndim > 1:  # each unit's label a row of values
-        where = f"`{name}`" if column is None else f"`{name}` column {column!r}"
-        msg = (
-            f"{where} labels must be scalars (numbers, strings, dates, ...), "
-            f"one per unit: got a {arr.ndim}-D array of shape {arr.shape}"
-        )
-        raise TypeError(msg)
+    if arr.ndim > 1:
+        _refuse_rows_as_labels(arr.shape, name, column)
     if arr.ndim != 1:
         msg = f"`{name}` must be one-dimensional, got shape {arr.shape}"
         raise ValueError(msg)
@@ -328,6 +329,17 @@ def factorize(
     if types and not types <= _PLAIN_TYPES:
         uniques = _canonical(arr, codes, uniques.shape[0])
     return uniques, codes
+
+
+def _refuse_rows_as_labels(
+    shape: tuple[int, ...], name: str, column: str | None
+) -> None:
+    where = f"`{name}`" if column is None else f"`{name}` column {column!r}"
+    msg = (
+        f"{where} labels must be scalars (numbers, strings, dates, ...), "
+        f"one per unit: got a {len(shape)}-D array of shape {shape}"
+    )
+    raise TypeError(msg)
 
 
 def _float32_short(labels: ArrayLike) -> ArrayLike:
@@ -896,39 +908,66 @@ SMALL_WEIGHT = math.ldexp(1.0, -511)
 
 
 def large_weight(rows: int) -> float:
-    """The power of two from which `rows` squared weights may overflow.
+    """The power of two from which sums over `rows` weights may overflow.
 
-    Weights below it have squares whose sum over `rows` rows (or fewer)
-    stays below ``2**1023``: the sums every engine forms (totals, sums of
-    squares) are then finite. The same bound for numpy and every engine,
-    so that all rescale the same weights.
+    Weights below it total less than ``2**511`` over `rows` rows (or
+    fewer): the sums every engine forms (totals, sums of squared weights
+    and, with terms below 1, of squared weights times squared terms) and
+    the square of a total, which the variance divides by, are then finite.
+    The same bound for numpy and every engine, so that all rescale the
+    same weights.
     """
-    return math.ldexp(1.0, (1023 - max(int(rows), 1).bit_length()) // 2)
+    return math.ldexp(1.0, 511 - max(int(rows), 1).bit_length())
 
 
 def weight_exponents(
-    largest: ArrayLike, smallest: ArrayLike, rows: int
+    largest: ArrayLike,
+    smallest: ArrayLike,
+    rows: int,
+    *,
+    terms: tuple[ArrayLike, ArrayLike] | None = None,
 ) -> NDArray[np.int64]:
     """Per domain, the power of two that brings its weights near 1 (0: none).
 
     `largest` and `smallest` are each domain's largest weight and its
     smallest positive one (weights times sizes; NaN or inf where it has
-    none), `rows` the number of rows. A domain whose largest weight is at
-    least :func:`large_weight` (its sum of squares could overflow) or whose
-    smallest is below :data:`SMALL_WEIGHT` (its squares are not normal
-    float64) gets ``e``, the binary exponent of its largest weight: its
-    weights are to be multiplied by ``2**-e`` (the largest becomes a value
-    in [0.5, 1)), a power of two, exact, that changes none of its estimates
-    and standard errors, which depend on its own units' weights alone.
-    Each domain its own power: one power for all would push a domain of
-    small weights beside one of large weights into subnormals, losing
-    digits.
+    none), `rows` the number of rows. `terms`, when given, are each
+    domain's largest term (of any measure) and the smallest of its
+    measures' largest positive terms (NaN where none): a lazy engine
+    without `psu` sums squared weights times products of terms, which leave
+    float64 with the weights times the terms.
+
+    The weights need a power where, in some domain, the sums an engine
+    forms over the rows could leave float64's normal range: the largest
+    weight times the largest term (or 1) at least :func:`large_weight`
+    (the sums of squared weights times squared terms could overflow), the
+    smallest positive weight below :data:`SMALL_WEIGHT` (its square is not
+    normal float64), or the largest weight times a measure's largest term
+    below it (the measure's squared weights times squared terms are
+    subnormal, their digits lost). Then every domain gets ``e``, the binary
+    exponent of its largest weight: its weights are to be multiplied by
+    ``2**-e`` (the largest becomes a value in [0.5, 1)), a power of two,
+    exact, that changes none of its estimates and standard errors, which
+    depend on its own units' weights alone. Each domain its own power: one
+    power for all would push a domain of small weights beside one of large
+    weights into subnormals, losing digits. Every domain as soon as one
+    needs it, so that an engine applies the rule by each domain's largest
+    weight alone; in a domain that did not need it, the power is exact.
     """
     top = np.asarray(largest, np.float64)
     low = np.asarray(smallest, np.float64)
     ok = np.isfinite(top) & (top > 0) & np.isfinite(low) & (low > 0)
-    with np.errstate(invalid="ignore"):
-        need = ok & ((top >= large_weight(rows)) | (low < SMALL_WEIGHT))
+    with np.errstate(invalid="ignore", over="ignore", under="ignore"):
+        need = (top >= large_weight(rows)) | (low < SMALL_WEIGHT)
+        if terms is not None:
+            t_hi = np.asarray(terms[0], np.float64)
+            t_lo = np.asarray(terms[1], np.float64)
+            need |= top * np.fmax(t_hi, 1.0) >= large_weight(rows)
+            small = (t_lo > 0) & (top * t_lo < SMALL_WEIGHT)
+            need |= np.where(np.isnan(t_lo), False, small)
+        need &= ok
+    if need.any():
+        need = ok
     return np.where(need, np.frexp(np.where(ok, top, 1.0))[1], 0).astype(np.int64)
 
 
@@ -946,17 +985,23 @@ def exponent_factors(
 
 
 def rescaled_weights(
-    w: NDArray[np.float64], domain: NDArray[np.intp] | None = None, n_domains: int = 1
+    w: NDArray[np.float64],
+    domain: NDArray[np.intp] | None = None,
+    n_domains: int = 1,
+    *,
+    terms: tuple[NDArray[np.float64], NDArray[np.float64]] | None = None,
 ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
     """`w` times each domain's power of two, and the exponents removed.
 
     Returns the weights and, per domain, the exponent ``e`` of
-    :func:`weight_exponents` (the weights were multiplied by ``2**-e``).
+    :func:`weight_exponents` (the weights were multiplied by ``2**-e``);
+    `terms` as there.
     """
-    if w.size and float(np.max(w)) < large_weight(w.shape[0]):  # NaN: False
-        # Every weight finite and below the bound: if no positive one is
-        # below SMALL_WEIGHT either, no domain needs a power (all exponents
-        # 0, as below), told from two passes over `w`, none by domain.
+    if terms is None and w.size and float(np.max(w)) < large_weight(w.shape[0]):
+        # Every weight finite and below the bound (NaN: False): if no
+        # positive one is below SMALL_WEIGHT either, no domain needs a power
+        # (all exponents 0, as below), told from two passes over `w`, none
+        # by domain.
         least = float(np.min(w))
         if least >= SMALL_WEIGHT or (
             least >= 0 and float(np.min(w, where=w > 0, initial=np.inf)) >= SMALL_WEIGHT
@@ -968,12 +1013,34 @@ def rescaled_weights(
     low = np.full(n_domains, np.inf)
     np.maximum.at(top, codes[good], w[good])
     np.minimum.at(low, codes[good], w[good])
-    e = weight_exponents(top, low, w.shape[0])
+    e = weight_exponents(top, low, w.shape[0], terms=terms)
     if not e.any():
         return w, e
     f1, f2 = exponent_factors(e)
     with np.errstate(under="ignore"):
         return (w * f1[codes]) * f2[codes], e
+
+
+def domain_term_range(
+    hi: NDArray[np.float64], domain: NDArray[np.intp], n_domains: int
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Each domain's largest term and the least of its measures' largest.
+
+    `hi` holds, by cell (a unit, or a group of units) and measure, the
+    largest term of the cell's units of positive weight (-inf or NaN where
+    none); `domain` each cell's domain. Returns the `terms` of
+    :func:`weight_exponents`: per domain, the largest term of any measure,
+    and the smallest of the measures' largest positive terms (NaN where
+    none).
+    """
+    k = hi.shape[1]
+    top = np.full((n_domains, k), -np.inf)
+    np.fmax.at(top, domain, hi)
+    with np.errstate(invalid="ignore"):
+        largest = np.max(top, axis=1, initial=-np.inf)
+        positive = np.where(top > 0, top, np.inf)
+        least = np.min(positive, axis=1, initial=np.inf)
+    return largest, np.where(np.isinf(least), np.nan, least)
 
 
 TERMS_OVERFLOW = (
@@ -1140,8 +1207,10 @@ def _beyond_range_means(
     :math:`g^\alpha` as :math:`r^\alpha 2^{\alpha e}`; the terms of a
     domain are scaled by the power of two of its largest (exact, for a
     whole :math:`\alpha e`), summed, divided, and scaled back: a mean
-    within float64's range is its float64 (within an ulp or so for a
-    fractional :math:`\alpha e`), one beyond it is ``inf``.
+    within float64's range is its float64 (within 2 ulp for a fractional
+    :math:`\alpha e`, whose integer part and fraction are formed exactly:
+    :math:`\alpha` split into a head of 40 bits and the rest, each times
+    `e` exact), one beyond it is ``inf``.
     """
     m1, e1 = np.frexp(z * 0.5 - y * 0.5)
     m2, e2 = np.frexp(z)
@@ -1152,15 +1221,24 @@ def _beyond_range_means(
     for j, a in enumerate(alphas):  # a loop over the handful of measures
         if a == 0.0:
             continue
-        power = a * (e1 + 1 - e2).astype(np.float64)
-        whole = np.floor(power)
+        # alpha * e exactly as an integer part and a fraction: alpha split
+        # into a head of 40 bits and the rest, each product with the
+        # exponent (at most 12 bits) exact, so the fraction keeps its digits
+        # (alpha * e rounded would err by up to 1e-13 there: 300 ulp).
+        e = (e1 + 1 - e2).astype(np.float64)
+        head = math.ldexp(
+            math.floor(math.ldexp(a, 40 - math.frexp(a)[1])), math.frexp(a)[1] - 40
+        )
+        high, low = head * e, (a - head) * e
+        whole = np.floor(high)
+        frac = (high - whole) + low
+        carry = np.floor(frac)
+        whole, frac = whole + carry, frac - carry
         top = np.full(k, -np.inf)
         np.maximum.at(top, codes, np.where(w > 0, whole, -np.inf))
         top = np.where(np.isfinite(top), top, 0.0)
         with np.errstate(under="ignore", invalid="ignore"):
-            terms = np.ldexp(
-                ratio**a * np.exp2(power - whole), (whole - top[codes]).astype(int)
-            )
+            terms = np.ldexp(ratio**a * np.exp2(frac), (whole - top[codes]).astype(int))
             sums, lo = group_sum_pair(codes, w * terms, k, largest=big)
             ratio_k = scaled_ratio(sums, totals, scale, num_lo=lo, den_lo=totals_lo)
         with np.errstate(over="ignore"):
@@ -1253,9 +1331,10 @@ def fgt(
     :math:`P_\alpha = \sum_i w_i\,1[y_i<z_i]\,g_i^\alpha / \sum_i w_i` with
     :math:`g_i = (z_i - y_i)/z_i` [1]_; :math:`\alpha = 0` gives the share
     of people who are poor. Examples from Haughton and Khandker [2]_ (ch. 4).
-    Weights (times sizes) whose squares leave float64 (in a domain, the
-    largest above about 1.3e154 / sqrt(rows), the smallest positive one
-    below about 1.5e-154, subnormals such as 5e-324 included) are first
+    Weights (times sizes) whose sums or squares could leave float64's
+    normal range (in a domain, the largest above about 6.7e153 / rows, the
+    smallest positive one below about 1.5e-154, subnormals such as 5e-324
+    included) are first
     multiplied, domain by domain, by the power of two that brings the
     domain's largest into [0.5, 1), as :func:`poverty_estimates` does:
     exact, since a domain's measures use its own weights alone, and a
@@ -1266,7 +1345,7 @@ def fgt(
     A measure whose exact value lies beyond float64's range is ``inf``
     (gap terms or weighted sums that overflow on the way are held as a
     fraction times a power of two, so a finite measure is still given:
-    within an ulp or so for a fractional :math:`\alpha`), as
+    within 2 ulp for a fractional :math:`\alpha`), as
     :ref:`units` says of every result.
     The result is the float64 nearest the
     exact ratio of the weighted sums

@@ -472,6 +472,7 @@ def _group_scale(
     sd: NDArray[np.float64],
     codes: NDArray[np.intp],
     what: str,
+    place: Callable[[int], str] | None = None,
 ) -> NDArray[np.float64]:
     """Per row, a power of two to multiply its group's estimates and SEs by.
 
@@ -489,8 +490,8 @@ def _group_scale(
 
     A group scaled down whose smallest nonzero input would then fall below
     ``2**-1022`` (a span of more than ``2**1221``, e.g. 1e308 beside 1e-60)
-    is refused (ValueError naming `what`): no one scaling keeps both ends
-    of it exact in float64.
+    is refused (ValueError naming `what`, and the two rows by `place`, by
+    default "row i"): no one scaling keeps both ends of it exact in float64.
     Figures shown in the caller's unit (rounded interval bounds) are divided
     by the factor first.
     """
@@ -515,9 +516,10 @@ def _group_scale(
         ok = np.isfinite(vals) & (vals > 0)
         hi = int(both[ok][np.argmax(vals[ok])])
         lo = int(both[ok][np.argmin(vals[ok])])
+        name = place if place is not None else (lambda i: f"row {i}")
         msg = (
             f"{what}: a group holds figures as far apart as {float(top[g])!r} "
-            f"(row {hi}) and {float(low[g])!r} (row {lo}); scaled so that its "
+            f"({name(hi)}) and {float(low[g])!r} ({name(lo)}); scaled so that its "
             "large figures cannot overflow, its small ones would fall below "
             "float64's normal range (2**-1022) and lose precision. Rank such "
             "figures in separate groups (`by`) or in a unit that brings them closer"
@@ -547,7 +549,12 @@ class _Problem:
         by: ArrayLike | None,
         descending: object,
         nan_policy: object,
+        *,
+        pair: str | None = None,
+        place: Callable[[int], str] | None = None,
     ) -> None:
+        # `pair` and `place`: how a refusal of a group's span names the
+        # inputs and their rows (an adapter's columns and index labels).
         self.descending = _validate.flag(descending, "descending")
         policy = _validate.choice(nan_policy, "nan_policy", _NAN_POLICIES)
         x = _validate.finite_or_nan(estimates, "estimates")
@@ -563,7 +570,7 @@ class _Problem:
                 msg = f"`se` must have the shape of `estimates` {(n,)}, got {s.shape}"
                 raise ValueError(msg)
             codes = _group_codes(by, n)
-            factor = _group_scale(x, s, codes, "`estimates` and `se`")
+            factor = _group_scale(x, s, codes, pair or "`estimates` and `se`", place)
             x, s = x * factor, s * factor
             # Never squared: `key` orders the items, `sd` is their SE.
             sd = key = var = s
@@ -576,7 +583,9 @@ class _Problem:
             with np.errstate(invalid="ignore"):
                 root = np.sqrt(np.abs(np.diagonal(c)))
             _cov_span(root, codes)
-            factor = _group_scale(x, root, codes, "`estimates` and `cov`")
+            factor = _group_scale(
+                x, root, codes, pair or "`estimates` and `cov`", place
+            )
             # One factor at a time: their product may exceed float64's range.
             x, c = x * factor, (c * factor[:, None]) * factor[None, :]
             key = var = np.diagonal(c).copy()
@@ -1711,13 +1720,20 @@ def _rank_sets(
     nan_policy: RankNanPolicy,
     interval_decimals: int | None,
     subject: str,
+    pair: str | None = None,
+    place: Callable[[int], str] | None = None,
 ) -> RankConfidenceSets:
     """:func:`rank_confidence_sets`, naming the estimates as `subject`.
 
     An adapter passes its own argument ("`rate` column 'x'"), so that a
-    refusal for the size of the groups names what its caller gave.
+    refusal for the size of the groups names what its caller gave; `pair`
+    names the estimates and their errors ("`rate` column 'x' and `se`
+    column 'y'") and `place` their rows (an index label) in a refusal of a
+    group's span.
     """
-    prob = _Problem(estimates, se, cov, by, descending, nan_policy)
+    prob = _Problem(
+        estimates, se, cov, by, descending, nan_policy, pair=pair, place=place
+    )
     prob.subject = subject
     lev = _level(level)
     m_ = cast(RankMethod, _validate.choice(method, "method", _METHODS))

@@ -61,15 +61,21 @@ from povstat.frames import _plumbing
 from povstat.ranking import Ties, rank
 from povstat.tracing import _could_round_to, _times_power_of_ten, trace_figure
 from povstat.units import (
+    figure_decimals as _figure_decimals,
+)
+from povstat.units import (
     figure_interval,
     published,
     round_half_up,
-    shown_decimals,
     to_percent,
     unrounded,
 )
+from povstat.units import (
+    snap_noise as _snap,
+)
 from povstat.wording import (
     _change_decimals,
+    _figure_text,
     _level_difference,
     describe_level_change,
     describe_rate_change,
@@ -158,37 +164,17 @@ class StatementCheck:
 
 
 def _fmt(x: float, decimals: int = 2) -> str:
-    """Display a number rounded half up; NaN as 'n/a', infinities as such."""
-    if np.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    if not np.isfinite(x):
-        return "n/a"
-    v = float(round_half_up(x, decimals)) + 0.0  # -0.0 shows as 0
-    # The shortest decimal of the float (1e300 as 1 and 300 zeros), not its
-    # binary expansion; already rounded, so the format rounds nothing.
-    return f"{decimal.Decimal(repr(v)):,.{max(decimals, 0)}f}"
+    """Display a number rounded half up; NaN as 'n/a', infinities as such.
+
+    See :func:`povstat.wording._figure_text`: more than 10 decimals show the
+    value as given.
+    """
+    return _figure_text(x, decimals)
 
 
 def _signed(x: float, decimals: int = 2) -> str:
     s = _fmt(x, decimals)
     return s if s.startswith(("-", "n")) else f"+{s}"
-
-
-def _snap(x: NDArray[np.float64]) -> NDArray[np.float64]:
-    """Remove float noise from arithmetic on published decimals.
-
-    ``4.05 - 4.0`` is ``0.04999999999999982`` in binary; published figures
-    have at most a few decimals, so their sums, differences and products are
-    exact at 10 decimals. Rounding there first lets an exact tie (0.05) be
-    rounded as the tie it is. Only float noise is removed: a value further
-    than 2**-40 of its size from its rounding at 10 decimals (1.2e-10, or
-    4.123456789012) is kept as it is, never rounded to 10 decimals (so a
-    level of 1.2e-10 % is not read as 1e-10 %).
-    """
-    r = round_half_up(x, 10)
-    with np.errstate(invalid="ignore"):
-        noise = np.abs(r - x) <= 2.0**-40 * np.abs(x)
-    return np.asarray(np.where(noise, r, x), np.float64)
 
 
 def _as_fraction(v: float) -> fractions.Fraction:
@@ -224,16 +210,20 @@ def _exact_rounded(q: NDArray[np.object_], d: int) -> NDArray[np.object_]:
 
 
 def _each_decimals(*arrays: ArrayLike) -> NDArray[np.intp]:
-    """Decimals (0-6) each figure shows, the most of the arrays broadcast.
+    """Decimals (0-10) each figure shows, the most of the arrays broadcast.
 
-    As :func:`_decimals_of`, element by element: a trailing zero cannot be
-    seen (171.20 shows 1), so a figure may have been published with more.
+    Element by element: a trailing zero cannot be seen (171.20 shows 1), so
+    a figure may have been published with more. Up to
+    :data:`~povstat._validate.FIGURE_DECIMALS` (10), so that a level of
+    4.370000001 is shown as such, never as 4.370000; a value beyond 10
+    decimals gives 10 (reasons write such levels in full).
     """
+    most = _validate.FIGURE_DECIMALS
     values = np.broadcast_arrays(*(np.asarray(a, np.float64) for a in arrays))
     out = np.zeros(values[0].shape, np.intp)
     for v in values:  # a loop over the two or three arrays
-        need = np.full(v.shape, 6, np.intp)
-        for d in range(6, -1, -1):  # fewest decimals that show it exactly
+        need = np.full(v.shape, most, np.intp)
+        for d in range(most, -1, -1):  # fewest decimals that show it exactly
             need = np.where(np.asarray(round_half_up(v, d) == v), d, need)
         out = np.maximum(out, np.where(np.isnan(v), 0, need))
     return out
@@ -608,9 +598,21 @@ def _places(d: int) -> str:
 
 
 def _shown_decimals(x: float, d: int) -> int:
-    """Decimals to show `x` with: those of the statement, one more if needed."""
+    """Decimals to show `x` with: those of the statement, more if needed.
+
+    As few decimals past the statement's as make the shown number round (half
+    up, at `d`) as `x` does: 37791.459 at 0 decimals is shown "37,791.46"
+    (which rounds to 37,791), not "37,791.5" (which would round to 37,792);
+    at most 10.
+    """
     base = max(d, 0)
-    return base if round_half_up(x, base) == round_half_up(x, 10) else base + 1
+    if round_half_up(x, base) == round_half_up(x, 10):
+        return base
+    want = round_half_up(x, d)
+    for k in range(base + 1, 10):  # at most nine scalar steps
+        if round_half_up(round_half_up(x, k), d) == want:
+            return k
+    return 10
 
 
 _PAST = {"fall": "fell", "rise": "rose"}
@@ -1142,9 +1144,10 @@ def check_count_statement(
     ms = np.broadcast_to(m, shape)
     pops = np.broadcast_to(pop, shape)
     unknown = np.isnan(rb_) | np.isnan(nb)
-    exact = np.broadcast_to(
-        _exact(r) * (100 if u == "fraction" else 1) * _exact(n) / 100, shape
-    )
+    # The rate read as the figure it stands for, float noise removed as
+    # every check reads a cell (0.37499999999999994 % is the figure 0.375 %,
+    # of which 1,000 is 3.75, rounding to 3.8); the base as given.
+    exact = np.broadcast_to(_exact(_in_percent(r, u)) * _exact(n) / 100, shape)
     exact_rounded = _exact_rounded(exact, d)
     computed = np.where(unknown, np.nan, _floats(exact))
     rounded = np.where(unknown, np.nan, _floats(exact_rounded))
@@ -1627,25 +1630,14 @@ LevelStatedAs = Literal["percent", "points", "units"]
 
 
 def _decimals_of(*arrays: NDArray[np.float64]) -> int:
-    """Fewest decimals (0-6) that show every value in `arrays` exactly."""
-    return shown_decimals(np.concatenate([np.ravel(a) for a in arrays]))
+    """Decimals to show every value in `arrays` with, in a reason.
 
-
-def _figure_decimals(values: NDArray[np.float64]) -> int | None:
-    """The most decimals any finite value shows, up to 10; None beyond.
-
-    Float noise from computing published figures is removed first (see
-    :func:`_snap`): ``0.1 + 0.2`` shows 1 decimal. A value that shows more
-    than :data:`povstat._validate.FIGURE_DECIMALS` (10) decimals even then
-    (``100 * 3 / 7`` is 42.857142857142854) is a computed value, not a
-    published figure: None, and such values are taken as given.
+    The most any value shows, float noise aside (:func:`_figure_decimals`,
+    up to 10: 0.37499999999999994 shows 3); 11 where a value is a computed
+    one of more decimals, which :func:`_fmt` then shows as given.
     """
-    v = np.ravel(values)
-    v = _snap(v[np.isfinite(v)])
-    for d in range(_validate.FIGURE_DECIMALS + 1):
-        if np.all(round_half_up(v, d) == v):
-            return d
-    return None
+    d = _figure_decimals(np.concatenate([np.ravel(a) for a in arrays]))
+    return _validate.FIGURE_DECIMALS + 1 if d is None else d
 
 
 def _own_places(x: float) -> int:
@@ -2026,7 +2018,11 @@ def check_level_change_statement(
         # The levels at their own decimals (`levels_decimals`, else those
         # they show), the change at theirs or, stated in units, at the
         # stated figure's where it has more.
-        level_places = _decimals_of(bb[i], ab[i]) if given is None else int(level_d[i])
+        level_places = (
+            min(_decimals_of(bb[i], ab[i]), _validate.FIGURE_DECIMALS)
+            if given is None
+            else int(level_d[i])
+        )
         shown = max(level_places, d) if said == "units" else level_places
         rate_d = max(2, _decimals_of(rbb[i], rab[i]))
         core = (
@@ -2356,7 +2352,7 @@ def check_rank_statement(
     value_decimals: int | None = None,
     values_decimals: int | None = None,
 ) -> StatementCheck:
-    """Check a rank statement: "second lowest, after Kota Batu", "38th of 38".
+    r"""Check a rank statement: "second lowest, after Kota Batu", "38th of 38".
 
     A statement that gives the value too ("4th highest with 16.45 %") is
     checked both ways: the subject's rank in the data, and whether the
@@ -2452,14 +2448,24 @@ def check_rank_statement(
     their labels, so that no result depends on the order of the rows
     (``ties="ordinal"`` breaks a tie by label, and a rank that holds only
     by that order gives ``"cannot tell"``; regions are named in rank, then
-    label, order). Float noise from computing published figures is removed
-    before ranking: a value within :math:`2^{-40}` of its size of its
-    rounding (half up) at 10 decimals is taken as that rounding, so that
-    ``0.1 + 0.2`` (``0.30000000000000004``) ties with 0.3. Any other value
-    is ranked as given: figures that differ by more than float noise rank
-    apart, even after the 10th decimal (0.30000000001 ranks above 0.3).
-    Reasons show the values at the decimals they were published with (at
-    least 2), and a computed value at its own.
+    label, order). With `values_decimals` the values are read as figures
+    at those decimals, float noise removed by the rule of
+    :func:`povstat.rounding_interval`. Without it, float noise from
+    computing published figures is removed before ranking by a wider rule:
+    a value within :math:`2^{-40}` (about :math:`9 \times 10^{-13}`) of its
+    size of its rounding (half up) at 10 decimals is taken as that
+    rounding, so that ``0.1 + 0.2`` (``0.30000000000000004``) ties with 0.3,
+    and so does any value closer than that to a figure: 100.00000000001
+    (:math:`10^{-13}` of its size from 100) ties with 100, although
+    :func:`povstat.rounding_interval` refuses it as a figure of 10
+    decimals. Values further apart than :math:`2^{-40}` of their size rank
+    apart, even after the 10th decimal (0.30000000001, :math:`3 \times
+    10^{-11}` of its size from 0.3, ranks above it); such values (more
+    than 10 decimals) are computed ones, taken as given.
+    Reasons show the subject's value at `values_decimals` when given; else
+    at the decimals the values show, at least 2 (4.3 as "4.30") unless
+    they are whole numbers (counts, shown whole: "100"); and a computed
+    value of more than 10 decimals as given (its shortest decimal).
 
     References
     ----------

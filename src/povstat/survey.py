@@ -38,6 +38,7 @@ References
 
 from __future__ import annotations
 
+import math
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -55,14 +56,17 @@ from povstat._results import Result, array_eq, freeze, readonly, readonly_float
 from povstat._validate import Unit
 from povstat.poverty_measures import (
     NUMPY_OPS,
+    SMALL_WEIGHT,
     TERMS_OVERFLOW,
     Comparison,
     MissingPolicy,
     alphas_arg,
     check_domain_totals,
     comparison_arg,
+    domain_term_range,
     factorize,
     label_list,
+    large_weight,
     measure_names,
     object_labels,
     poor_rows,
@@ -357,9 +361,14 @@ def reduce_units(
     # Weights whose squares leave float64 are brought near 1 by a power of
     # two per domain (exact), as the lazy engines' second pass does.
     w_given = w
-    w, exps = rescaled_weights(w, domain, n_domains)
+    w, exps = rescaled_weights(
+        w, domain, n_domains, terms=_terms_range(terms, w, domain, n_domains, rows)
+    )
     weight_exp = exps if exps.any() else None
-    overall_exp = int(rescaled_weights(w_given)[1][0]) if exps.any() else 0
+    # The overall figures in the power of all the weights' largest.
+    overall_exp = (
+        int(np.frexp(np.fmax.reduce(w_given, initial=-np.inf))[1]) if exps.any() else 0
+    )
     wr = w if rows is None else w[rows]
     if strata is None:
         s_labels: NDArray[Any] = np.array([0])
@@ -478,6 +487,44 @@ def reduce_units(
         weight_exp=weight_exp,
         overall_exp=overall_exp,
     )
+
+
+def _terms_range(
+    terms: Sequence[NDArray[np.float64]],
+    w: NDArray[np.float64],
+    domain: NDArray[np.intp],
+    n_domains: int,
+    rows: NDArray[np.intp] | None,
+) -> tuple[NDArray[np.float64], NDArray[np.float64]] | None:
+    """Each domain's terms' range, for the weights' rescaling rule.
+
+    The `terms` of :func:`povstat.poverty_measures.weight_exponents`, from
+    the units of positive weight; None where no domain can need a power for
+    its terms (the largest weight times the largest term below
+    :func:`large_weight`, and the smallest positive weight times the
+    smallest positive term at least :data:`SMALL_WEIGHT`), which spares a
+    pass by domain.
+    """
+    if not terms or not w.size:
+        return None
+    wr = w if rows is None else w[rows]
+    dr = domain if rows is None else domain[rows]
+    pos = wr > 0
+    with np.errstate(invalid="ignore", over="ignore", under="ignore"):
+        t_max = max(float(np.max(t, where=pos, initial=-np.inf)) for t in terms)
+        t_min = min(
+            float(np.min(t, where=pos & (t > 0), initial=np.inf)) for t in terms
+        )
+        w_max = float(np.max(w))
+        w_min = float(np.min(w, where=w > 0, initial=np.inf))
+        if w_max * max(t_max, 1.0) < large_weight(w.shape[0]) and (
+            np.isinf(t_min) or w_min * t_min >= SMALL_WEIGHT
+        ):
+            return None
+    hi = np.full((n_domains, len(terms)), -np.inf)
+    for j, t in enumerate(terms):  # a loop over the handful of measures
+        np.fmax.at(hi[:, j], dr[pos], t[pos])
+    return domain_term_range(hi, np.arange(n_domains), n_domains)
 
 
 def _refuse_vanishing_squares(
@@ -853,16 +900,22 @@ def _req(x: NDArray[np.float64] | None) -> NDArray[np.float64]:
     return x
 
 
-def _constant_measures(red: Reduced, *, overall: bool) -> NDArray[np.bool_]:
+def _constant_measures(
+    red: Reduced, *, overall: bool
+) -> tuple[NDArray[np.bool_], NDArray[np.float64]]:
     """Per domain and measure: whether every unit of the domain has one term.
 
     From the smallest and largest term of each cell (units of positive
     weight); cells without such units (NaN, or inf and -inf) count for
     nothing. With `overall`, a last row for all the domains together.
+    Also returns each domain's largest term by measure (NaN where not
+    known).
     """
     nd, k = red.n_domains, red.st.shape[1]
     if red.lo is None or red.hi is None:
-        return np.zeros((nd + int(overall), k), bool)
+        return np.zeros((nd + int(overall), k), bool), np.full(
+            (nd + int(overall), k), np.nan
+        )
     lo = np.full((nd, k), np.inf)
     hi = np.full((nd, k), -np.inf)
     codes, cell_lo, cell_hi = red.domain, red.lo, red.hi
@@ -883,7 +936,7 @@ def _constant_measures(red: Reduced, *, overall: bool) -> NDArray[np.bool_]:
     if overall:
         lo = np.concatenate([lo, lo.min(axis=0, keepdims=True)])
         hi = np.concatenate([hi, hi.max(axis=0, keepdims=True)])
-    return np.asarray(lo == hi, dtype=bool)
+    return np.asarray(lo == hi, dtype=bool), hi
 
 
 def _stratum_weights(
@@ -1114,6 +1167,42 @@ def _cell_products(
     return np.asarray(m2 / (total[red.domain] ** 2)[:, None, None])
 
 
+def _warn_small_terms(
+    largest: NDArray[np.float64],
+    constant: NDArray[np.bool_],
+    rows: int,
+    measures: Sequence[str],
+    labels: ArrayLike,
+) -> None:
+    """Warn where a measure's terms are too small for their squares.
+
+    A measure that varies in a domain but whose largest term there is below
+    ``2**(bit_length(rows) - 500)`` (about 1e-150) has squared deviations
+    (numpy, each unit's weight over the total times its term) or squared
+    weights times squared terms (lazy engines without `psu`, the weights
+    rescaled near 1) below about ``2**-1000``, near float64's subnormals,
+    whose digits are lost: its standard error may be inaccurate, or 0. The
+    same rule for every engine and every scale of the weights.
+    """
+    bound = math.ldexp(1.0, max(int(rows), 1).bit_length() - 500)
+    with np.errstate(invalid="ignore"):
+        small = ~constant & (largest > 0) & (largest < bound)
+    if not small.any():
+        return
+    d, j = np.argwhere(small)[0]
+    names = label_list(np.asarray(labels, dtype=object))
+    name = names[d] if d < len(names) else None
+    where = "" if name is None else f" in domain {name!r}"
+    msg = (
+        f"the terms of {measures[j]}{where} ({int(small.sum())} figure(s) in "
+        f"all) are at most {float(largest[d, j])!r}: their squares, which "
+        "the variance sums, are near float64's smallest numbers and lose "
+        "their digits, so its standard error and design effect may be "
+        "inaccurate (a standard error of 0 may be another value)"
+    )
+    warnings.warn(msg, UserWarning, stacklevel=4)
+
+
 #: A variance below this fraction of the sums of squares it is the
 #: difference of (lazy engines, each unit its own PSU) is warned of.
 CANCELLATION = 1e-6
@@ -1184,9 +1273,28 @@ def _check_weight_range(red: Reduced, total: NDArray[np.float64]) -> None:
     under = bool(np.any((red.sw > 0) & (squares == 0))) if squares.size else False
     if over or under:
         raise ValueError(weights_out_of_range(over=over))
+    # Terms whose squares summed over the rows could overflow: refused by
+    # the terms alone, so at every scale of the weights and on every engine
+    # (the variance, in the terms' unit squared, is at most about that sum).
+    hi = np.zeros(0) if red.hi is None else red.hi.ravel()
+    largest = float(np.fmax.reduce(hi, initial=-np.inf))  # NaN: no unit
+    if largest >= large_term(int(np.nansum(red.n))):
+        raise ValueError(TERMS_OVERFLOW)
     terms = [red.st, red.stt] + ([red.swwtt] if red.swwtt is not None else [])
     if any(np.isinf(t).any() for t in terms):
         raise ValueError(TERMS_OVERFLOW)
+
+
+def large_term(rows: int) -> float:
+    """The power of two from which `rows` terms' squares may overflow.
+
+    Terms (FGT gaps to a power, Watts logarithms) below it have squares
+    whose sum over `rows` rows stays below ``2**1021``: the sums of
+    weights times squared terms (weights rescaled near 1 where needed,
+    :func:`povstat.poverty_measures.weight_exponents`) and the variance
+    formed from them are finite at every scale of the weights.
+    """
+    return math.ldexp(1.0, (1021 - max(int(rows), 1).bit_length()) // 2)
 
 
 #: Domains named in a message, at most.
@@ -1251,7 +1359,8 @@ def linearised(
     w1, w2, lonely, n_h = _stratum_weights(red, lonely_psu)
     if red.fpc is not None and not weighted:
         _refuse_fpc_implied_weights(red.fpc, n_h, red.stratum_labels, weight_arg)
-    constant = _constant_measures(red, overall=overall)
+    constant, largest = _constant_measures(red, overall=overall)
+    _warn_small_terms(largest, constant, int(np.nansum(red.n)), measures, labels)
     if overall:
         red = _overall_cells(red)
         labels = np.concatenate([object_labels(labels), [None]])
@@ -1572,9 +1681,12 @@ def poverty_estimates(
         stratum, `fpc` is 1 in every stratum with more than one PSU sampled in
         one, `fpc` is given without `weights` and the weights it implies
         differ between strata (see Notes), the lengths disagree, there are
-        no units, or the squares of the FGT or Watts terms leave float64's
-        range, so that no standard error can be formed (:func:`fgt` gives
-        the measures alone, ``inf`` beyond float64's range). Weights whose
+        no units, or the FGT or Watts terms are so large that their squares
+        summed over the rows could leave float64's range (a term of about
+        2**510 / sqrt(rows), 3e153 / sqrt(rows), or more), so that no
+        standard error can be formed (:func:`fgt` gives the measures alone,
+        ``inf`` beyond float64's range): a rule on the terms alone, so at
+        every scale of the weights and on every engine. Weights whose
         squares or total leave float64's range are rescaled, not refused,
         unless without `psu` a domain's rescaled squares all vanish (see
         Notes). An error about one of several `lines` names its
@@ -1587,7 +1699,12 @@ def poverty_estimates(
         weight in a domain (or overall, or the sample), where ``deff`` is
         then NaN or ``inf`` (see Notes): the message names the domains and
         asks whether the weights are correctly scaled, as R ``survey``
-        warns.
+        warns. If a measure that varies in a domain has terms all below
+        about ``2**(bit_length(rows) - 500)``, 3e-151 times a power of two
+        of the rows' count (e.g. FGT with a large alpha): their squares lose
+        their digits to float64's subnormals, so its standard error may be
+        inaccurate or 0 (the same rule at every scale of the weights and on
+        every engine).
 
     See Also
     --------
@@ -1617,12 +1734,15 @@ def poverty_estimates(
     fractions); otherwise it refuses, naming the weights the fpc implies:
     pass them as `weights`.
 
-    Weights (times sizes) whose squares or sums of squares could leave
-    float64 (in a domain, the largest at least about 2**511 / sqrt(rows),
-    1.3e154 / sqrt(rows), or the smallest positive one below 2**-511,
-    about 1.5e-154, subnormals such as 5e-324 included; a subnormal weight
-    times a gap of 0.6 is 5e-324 again, all digits lost) are first
-    multiplied, domain by domain, by the power of two that brings the
+    Weights (times sizes) whose sums, squares or squares times squared
+    terms could leave float64's normal range (in a domain, the largest
+    times the largest term, or 1, at least about 2**511 / rows, 6.7e153 /
+    rows, so that the square of their total is finite; the smallest
+    positive one below 2**-511, about 1.5e-154, subnormals such as 5e-324
+    included; or the largest times a measure's largest term below 2**-511:
+    a subnormal weight times a gap of 0.6 is 5e-324 again, all digits
+    lost) are first multiplied, every domain as soon as one needs it,
+    domain by domain, by the power of two that brings the
     domain's largest weight into [0.5, 1): exact, since a domain's
     estimates and standard errors use its own units' weights alone, so
     every estimate and standard error is that of the weights as given (a

@@ -156,6 +156,9 @@ _ROUND = re.compile(
     r"|(?P<annual>tahunan|annual)",
     _WORD_FLAGS,
 )
+#: A round named as a word inside a longer cell: "Keadaan Maret", "Maret*",
+#: "[Semester 2]".
+_ROUND_WORD = re.compile(rf"(?<![A-Za-z])(?:{_ROUND.pattern})(?![A-Za-z])", _WORD_FLAGS)
 #: A year after the word for year: "Tahun 2022", "Year 2022".
 _WORD_YEAR = re.compile(r"^(?:tahun|year)\s*(?P<year>(?:19|20)[0-9]{2})$", _WORD_FLAGS)
 _YEAR = re.compile(
@@ -798,7 +801,12 @@ def read_bps_table(
     (September)"`` shows the number 2022). A header row of years (bare, or
     after the word for year: "Tahun 2022") may be followed by a row of
     rounds ("Semester 1 (Maret)", "Semester 2 (September)",
-    "Tahunan"), each year then spanning the columns up to the next year, as in
+    "Tahunan", or in round brackets, "(Maret)"; a cell in the row over or
+    under the years that names a round with a footnote mark, square
+    brackets or another word, "Maret*", "Maret 1)", "[Maret]", "Keadaan
+    Maret", is neither a round nor a group nor the title: it raises
+    ValueError naming the cell, and `month` never overrides a round the
+    header shows), each year then spanning the columns up to the next year, as in
     BPS's provincial tables (in a workbook, a year merged across columns
     spans its merged range only, as a group label does: a round after the
     range whose year cell is empty is under no year, and raises
@@ -1059,8 +1067,9 @@ def read_bps_table(
     (a stored empty text, Excel's ``=IF(..., "")``, is an empty cell),
     and a formula without one (a file written by a script, or an injected
     ``=cmd|...``) is an invalid cell showing the formula; so is every
-    cell of an array formula's range without a stored result, though only
-    its first cell holds the formula (shown with "(array formula C2:C4)").
+    cell of an array formula's range without a stored result (in an .xlsx
+    or an .ods sheet), though only its first cell holds the formula (shown
+    with "(array formula C2:C4)").
     Cells of an .xlsx sheet are placed by their reference (``r="B2"``), in whatever
     order the file lists them; a cell stored twice raises ValueError.
     An .ods numeric cell (value type ``float``, ``percentage`` or
@@ -1115,8 +1124,8 @@ def read_bps_table(
     the last value and columns without any value (a cell holding only
     spaces is empty) are layout, and a column is named by its letter in
     messages. A row or column the sheet hides (in .xlsx, .xlsm, .xls and
-    .ods files, filtered rows included; in .xlsx and .xls also a row of
-    height 0 or a column of width 0, which shows alike) is read as any
+    .ods files, filtered rows included; also a row of height 0 or a
+    column of width 0, which shows alike) is read as any
     other: hiding leaves it
     in the table, and the table read never depends on what a view shows;
     hidden rows and columns that hold cells are named in a UserWarning.
@@ -1152,7 +1161,12 @@ def read_bps_table(
     "Malang" are Kabupaten Malang (3507); "Kota Malang" and "Kotamadya
     Malang", "Kota-Malang" are Kota Malang (3573). A bare name never
     matches a city, even under a column header saying "Kota" (headers are
-    not read: write "Kota Bogor"), and "Kota X" where no city X exists is
+    not read: write "Kota Bogor"), except under a heading row: a row whose
+    label is a kind alone ("KOTA", "Kabupaten", "Kota:", "Kodya", "City",
+    "Regency") and whose value cells are empty gives its kind to the bare
+    names below it, up to the next heading or province row ("Malang" under
+    "KOTA" is Kota Malang; the heading row itself is unmatched, its
+    ``reason`` saying so). "Kota X" where no city X exists is
     the regency
     written in two words ("Kota Baru" is Kabupaten Kotabaru). "Jawa Timur" /
     "Provinsi Jawa Timur" is 35, "DI. Yogyakarta" 34, "Indonesia" 00. Codes
@@ -1179,7 +1193,9 @@ def read_bps_table(
     whatever the order of the rows. A table whose province rows name one
     province only is that province's table: every row is read in that
     province, whether its row comes first or last (BPS puts the province
-    total last), so "Banjar" in a Jawa Barat table is unmatched either way.
+    total last), so "Banjar" in a Jawa Barat table is unmatched either way;
+    `province` naming another province than that row raises ValueError
+    naming both, in any row order.
     In a table naming several provinces, each province row sets the context
     of the rows below it (as in BPS tables, where a province's regencies
     follow its row), and rows above the first province row are read in
@@ -1751,6 +1767,16 @@ def read_bps_table(
     )
     regions = _match_regions(
         labels, grid.index[data_rows], prov, first_year, provinces=of_provinces
+    )
+    _check_province_row(regions, labels, grid.index[data_rows], prov, province)
+    regions = _read_kind_headings(
+        regions,
+        labels,
+        text[np.ix_(data_rows, layout.columns)],
+        grid.index[data_rows],
+        prov,
+        first_year,
+        provinces=of_provinces,
     )
     formula_label = pending[data_rows, 0]
     if formula_label.any():  # never matched by the formula's text
@@ -2576,6 +2602,26 @@ def _other_sheets(data: bytes, sheet_name: object) -> str:
     )
 
 
+def _missing_sheet(data: bytes, sheet: str | int | None) -> str:
+    """The message for a `sheet_name` an .ods or .xls workbook lacks, or "".
+
+    Worded as for an .xlsx workbook: the name not found, or the index out of
+    range, and the workbook's sheets listed.
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            names = [str(n) for n in pd.ExcelFile(io.BytesIO(data)).sheet_names]
+    except Exception:  # the listing only: the reader's message stands
+        return ""
+    listed = f"{len(names)} worksheet(s) {names}"
+    if isinstance(sheet, str) and sheet not in names:
+        return f"`sheet_name` {sheet!r} not found; the workbook has {listed}"
+    if isinstance(sheet, int) and not 0 <= sheet < len(names):
+        return f"`sheet_name` {sheet} is out of range: the workbook has {listed}"
+    return ""
+
+
 def _read_workbook(data: bytes, sheet_name: object, what: str) -> _Read:
     """Cells of a workbook's sheet (see :func:`_read_excel`)."""
     import zipfile
@@ -2725,7 +2771,10 @@ def _read_with_pandas(
         )
         raise ImportError(msg) from None
     except (ValueError, KeyError, IndexError) as e:
-        msg = f"{what}: sheet {sheet!r} of the .{kind} workbook cannot be read: {e}"
+        missing = _missing_sheet(read_data, sheet)
+        msg = missing or (
+            f"{what}: sheet {sheet!r} of the .{kind} workbook cannot be read: {e}"
+        )
         raise ValueError(msg) from None
     except Warning:
         raise  # a warning made an error by the caller's filter: not damage
@@ -3372,8 +3421,9 @@ class _OdsCells(NamedTuple):
     ("Rp ", "")), or the currency's code (``office:currency="IDR"``:
     ("IDR ", "")) if the text shows none.
     ``hidden_rows``: (first, last) row of each run of rows the sheet hides
-    (``table:visibility`` "collapse" or "filter"); ``hidden_columns``: the
-    columns it hides. ``disguised``: (row, column, text) of numeric cells
+    (``table:visibility`` "collapse" or "filter", or a row style of height
+    0); ``hidden_columns``: the columns it hides (so, or of width 0).
+    ``disguised``: (row, column, text) of numeric cells
     holding a year (1900-2099) whose text shows it otherwise ("202200%",
     "2,022", "2.02E+03"). ``exact``: (row, column, value) of numeric cells
     whose stored value float64 cannot hold (2**53 + 1, 13.8 written with 25
@@ -3479,6 +3529,36 @@ def _ods_currency(cell: Any) -> tuple[str, str]:
     return f"{code} ", ""
 
 
+def _ods_zero_styles(root: Any) -> tuple[frozenset[str], frozenset[str]]:
+    """Names of an .ods sheet's row styles of height 0 and column styles of width 0.
+
+    A row of height 0 or a column of width 0 ("0cm", "0in", "0pt") shows
+    nothing, as a hidden one does.
+    """
+    s = _ODS_STYLE
+
+    def zero(length: str | None) -> bool:
+        m = re.fullmatch(r"\s*([0-9]*\.?[0-9]*)\s*[a-z]*\s*", length or "")
+        return bool(m and m[1] and m[1] != "." and float(m[1]) == 0)
+
+    rows: set[str] = set()
+    cols: set[str] = set()
+    for style in root.iter(f"{s}style"):  # the few automatic styles
+        name = style.get(f"{s}name")
+        family = style.get(f"{s}family")
+        if name is None:
+            continue
+        if family == "table-row":
+            props = style.find(f"{s}table-row-properties")
+            if props is not None and zero(props.get(f"{s}row-height")):
+                rows.add(name)
+        elif family == "table-column":
+            props = style.find(f"{s}table-column-properties")
+            if props is not None and zero(props.get(f"{s}column-width")):
+                cols.add(name)
+    return frozenset(rows), frozenset(cols)
+
+
 def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
     """Merged ranges, percentage cells, untyped text and pending formulas.
 
@@ -3508,16 +3588,21 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
     if table is None:  # pragma: no cover - pandas has read the sheet
         return found
     shut = ("collapse", "filter")
+    flat_rows, flat_cols = _ods_zero_styles(root)
     col = 0
     for tc in table.iter(f"{t}table-column"):
         n_cols = int(tc.get(f"{t}number-columns-repeated", "1"))
-        if tc.get(f"{t}visibility") in shut:
+        if tc.get(f"{t}visibility") in shut or tc.get(f"{t}style-name") in flat_cols:
             found.hidden_columns.extend(range(col + 1, col + n_cols + 1))
         col += n_cols
     row = 0
+    # Array formulas (row, column, rows, columns, formula) and the cells
+    # holding something, to fill each array's range below.
+    arrays: list[tuple[int, int, int, int, str]] = []
+    filled: list[tuple[int, int, int, int]] = []  # first, last row; columns
     for tr in table.iter(f"{t}table-row"):
         n_rows = int(tr.get(f"{t}number-rows-repeated", "1"))
-        if tr.get(f"{t}visibility") in shut:
+        if tr.get(f"{t}visibility") in shut or tr.get(f"{t}style-name") in flat_rows:
             found.hidden_rows.append((row + 1, row + n_rows))
         col = 0
         spans: list[tuple[int, int, int]] = []  # (column, rows, columns)
@@ -3573,6 +3658,14 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
                     )
                     yearless.extend((col + k + 1, shown, why) for k in range(n_cols))
             covered = cell.tag == f"{t}covered-table-cell"
+            if kind is not None or cell.get(f"{t}formula") or _ods_text(cell).strip():
+                filled.append((row + 1, row + n_rows, col + 1, col + n_cols))
+            matrix = (
+                int(cell.get(f"{t}number-matrix-rows-spanned", "1")),
+                int(cell.get(f"{t}number-matrix-columns-spanned", "1")),
+            )
+            if cell.get(f"{t}formula") and matrix != (1, 1) and n_rows == n_cols == 1:
+                arrays.append((row + 1, col + 1, *matrix, str(cell.get(f"{t}formula"))))
             if cell.tag == f"{t}table-cell":
                 rs = int(cell.get(f"{t}number-rows-spanned", "1"))
                 cs = int(cell.get(f"{t}number-columns-spanned", "1"))
@@ -3632,6 +3725,18 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
             found.exact.extend((r, c, value) for c, value in wide)
             found.misdated.extend((r, c, text, why) for c, text, why in yearless)
         row += n_rows
+    # An array formula fills its whole range ("C2:C4"), but only its first
+    # cell holds the formula: the other cells of the range holding nothing
+    # are formulas without a stored result too, never empty cells (as in
+    # an .xlsx sheet).
+    for r0, c0, rs, cs, formula in arrays:  # the few array formulas
+        ref = f"{_column_letter(c0)}{r0}:{_column_letter(c0 + cs - 1)}{r0 + rs - 1}"
+        found.formulas.extend(
+            (r, c, f"{formula} (array formula {ref})")
+            for r in range(r0, r0 + rs)
+            for c in range(c0, c0 + cs)
+            if not any(a <= r <= b and d <= c <= e for a, b, d, e in filled)
+        )
     return found
 
 
@@ -5819,8 +5924,9 @@ def _layout(
     header_rows = [h]
     cols = np.arange(1, n_cols)
     year_cells = text[h, 1:]
+    _check_decorated_rounds(text, index, h)
     two_rows = h + 1 < n_rows and any(
-        _ROUND.fullmatch(s) is not None for s in text[h + 1, 1:] if s
+        _round_cell(s) is not None for s in text[h + 1, 1:] if s
     )
     # A year over the columns of its groups ("2022" merged over "Perkotaan",
     # "Perdesaan", "Total"): the row under the years, its label cell empty,
@@ -6090,7 +6196,7 @@ def _round_groups(
     ("year", "round", "annual") of the value columns.
     """
     labels = [g for g in dict.fromkeys(groups) if g]
-    rounds = [g for g in labels if _ROUND.fullmatch(g)]
+    rounds = [g for g in labels if _round_cell(g)]
     if rounds and len(rounds) < len(labels):
         # "Maret" next to "Septmber": half rounds, half groups, is a
         # misspelt round, never a table of both.
@@ -6112,7 +6218,7 @@ def _round_groups(
     for k, (g, head, (year, mon, kind)) in enumerate(
         zip(groups, heads, periods, strict=True)
     ):
-        if not g or _ROUND.fullmatch(g) is None:
+        if not g or _round_cell(g) is None:
             continue
         named = _period(f"{g} {year}")
         if named is None:  # pragma: no cover - a round with a year is a period
@@ -6166,7 +6272,7 @@ def _is_group_row(
         return False
     if labelled[0] != used[0] or not set(labelled) <= set(used):
         return False
-    rounds = [bool(_ROUND.fullmatch(cells[j])) for j in labelled]
+    rounds = [bool(_round_cell(cells[j])) for j in labelled]
     if all(rounds):
         return True  # rounds ("Maret", "Semester 2") over the years
     if len({cells[j] for j in labelled}) < 2:
@@ -6295,7 +6401,9 @@ def _year_text_hint(
     as a spreadsheet writes a number-formatted year cell to CSV (an .xlsx
     header cell is read by its stored number); or a year beside text that
     names no month, semester or round ("2022 (persen)", "P0 2022",
-    "2022*"). Such cells are never read as years: "2.022" is also the
+    "2022*"), or beside a round written with punctuation or a mark
+    around it ("Maret, 2022", "2022 - Maret", "Maret 2022*"), the round and
+    the text around it named. Such cells are never read as years: "2.022" is also the
     number 2.022, and a unit or mark there is not part of the period.
     """
     found: list[str] = []
@@ -6318,10 +6426,18 @@ def _year_text_hint(
                 )
             elif y is not None and _period(cell) is None:
                 other = f"{y['a']} {y['b']}".strip()
+                r = _ROUND_WORD.search(other)
+                around = f"{other[: r.start()]} {other[r.end() :]}" if r else ""
+                extra = " ".join(around.split())
                 why = (
-                    f"the year {y['year']} beside {other!r}, which names no month, "
-                    "semester or round (a unit belongs in a row of its own or "
-                    "the title, a note mark in a note)"
+                    f"the year {y['year']} beside {other!r}, which names the "
+                    f"round {r[0]!r} with {extra!r} around it: write the round "
+                    f"and the year alone ('{r[0]} {y['year']}'; a note mark "
+                    "belongs in a note)"
+                    if r is not None and extra
+                    else f"the year {y['year']} beside {other!r}, which names no "
+                    "month, semester or round (a unit belongs in a row of its own "
+                    "or the title, a note mark in a note)"
                 )
             else:
                 continue
@@ -6513,6 +6629,61 @@ def _period(s: str) -> tuple[int, int | None, str] | None:
     return (year, mon, "round")
 
 
+def _round_cell(s: str) -> re.Match[str] | None:
+    """The round a header cell names alone, in brackets or not, or None.
+
+    "Maret", "Semester 2" and "(Maret)" name a round, as "2022 (September)"
+    does with its year.
+    """
+    bracketed = re.fullmatch(r"\(\s*(.*?)\s*\)", s)
+    return _ROUND.fullmatch(bracketed[1] if bracketed else s)
+
+
+def _check_decorated_rounds(
+    text: np.ndarray[Any, Any], index: pd.Index[Any], h: int
+) -> None:
+    """Refuse a cell beside the years naming a round with a mark or a word.
+
+    In the row over or under the years (past a unit row between), a value
+    column's cell that names a survey round together with a footnote mark,
+    square brackets or another word ("Maret*", "Maret 1)", "[Maret]",
+    "Keadaan Maret", "Susenas Maret") is neither read as a column group nor
+    taken for the title: its columns would lose the round, or `month` would
+    give every column one month. A round alone or in round brackets
+    ("Maret", "(Maret)") is read as the round.
+    """
+    n_rows = text.shape[0]
+    rows: list[int] = []
+    for step in (-1, 1):
+        r = h + step
+        if 0 <= r < n_rows:
+            rows.append(r)
+            beyond = r + step
+            if 0 <= beyond < n_rows and _unit_rows(text[r][None, :])[0]:
+                rows.append(beyond)
+    bad = [
+        (r, str(s))
+        for r in rows
+        for s in text[r, 1:]
+        if s
+        and _YEAR.fullmatch(str(s)) is None
+        and _round_cell(str(s)) is None
+        and _ROUND_WORD.search(str(s)) is not None
+    ]
+    if not bad:
+        return
+    shown = ", ".join(f"{s!r} (row {_label(index[r])!r})" for r, s in bad[:5])
+    msg = (
+        f"header cell(s) {shown} name a survey round with a footnote mark, square "
+        "brackets or another word: such a label is read neither as a round nor "
+        "as a column group, and its columns' round would be lost; write the round "
+        "alone over or under each year ('Maret', 'September', 'Semester 2', or in "
+        "brackets, '(Maret)') and move a footnote mark into the notes below the "
+        "table (a title naming the round belongs in the first column)"
+    )
+    raise ValueError(msg)
+
+
 def _month(value: object) -> int | None:
     if value is None:
         return None
@@ -6662,7 +6833,24 @@ def _check_unlabelled_columns(
         # numbers in the first: say what the numbers are.
         hint = _index_column_hint(text) if cols[0] == 1 else ""
         under = layout.header_rows[-1] + 1
-        if under < text.shape[0] and not text[under, 0]:
+        units = (
+            under < text.shape[0]
+            and not text[under, 0]
+            and bool(_unit_rows(text[under][None, :])[0])
+        )
+        if units:
+            # "(ribu jiwa)" and "(persen)" under each year (BPS's "Jumlah dan
+            # Persentase" layout): units, no labels of groups.
+            shown = [str(s) for s in text[under, 1:] if s]
+            hint += (
+                f"; the row {_label(index[under])!r} under the header names "
+                f"units alone ({', '.join(map(repr, shown[:5]))}), which label "
+                "no column group: a unit row gives one unit to the whole table; "
+                "for two measures under each year, write each column's group "
+                "with its unit ('Jumlah (ribu jiwa)', 'Persentase (persen)'), or "
+                "read each measure's columns as a table of its own"
+            )
+        elif under < text.shape[0] and not text[under, 0]:
             labelled = [
                 str(text[under, c])
                 for c in cols
@@ -6962,6 +7150,108 @@ def _skipped(
 # --- regions ------------------------------------------------------------------
 
 
+#: A row heading a section of one kind of region: "KABUPATEN", "Kota",
+#: "Kab.", "Regency", "Cities:".
+_KIND_HEADING = re.compile(
+    r"\s*(?P<kind>kabupaten|kab\.?|regency|regencies|kotamadya|kodya|kota|city"
+    r"|cities)\s*:?\s*",
+    _WORD_FLAGS,
+)
+_HEADING_KIND = {"kab": "kabupaten", "regency": "kabupaten", "regencies": "kabupaten"}
+_HEADING_KIND |= {"kotamadya": "kota", "kodya": "kota", "city": "kota"}
+_HEADING_KIND |= {"cities": "kota", "kabupaten": "kabupaten", "kota": "kota"}
+
+
+def _read_kind_headings(
+    regions: pd.DataFrame,
+    labels: np.ndarray[Any, Any],
+    cells: np.ndarray[Any, Any],
+    rows: pd.Index[Any],
+    prov: str | None,
+    first_year: int | None,
+    *,
+    provinces: bool,
+) -> pd.DataFrame:
+    """Read bare names under a "KOTA" or "KABUPATEN" heading row as its kind.
+
+    A heading row (its label a kind alone, its value cells empty) gives the
+    bare names below it (no "Kota"/"Kabupaten" of their own) its kind, up
+    to the next heading row or province row: "Malang" under "KOTA" is Kota
+    Malang. The heading row itself stays unmatched, its ``reason`` saying
+    so.
+    """
+    lab = pd.Series(labels, dtype=object).astype(str)
+    kinds = lab.str.extract(_KIND_HEADING.pattern + "$", flags=_WORD_FLAGS)["kind"]
+    kinds = kinds.where(lab.str.fullmatch(_KIND_HEADING).astype(bool))
+    heading = kinds.notna().to_numpy().copy()
+    for k in np.flatnonzero(heading).tolist():  # the few rows labelled a kind
+        heading[k] = not any(str(c).strip() for c in cells[k])
+    if not heading.any():
+        return regions
+    kind = kinds.str.lower().str.rstrip(".").map(_HEADING_KIND).where(heading)
+    code = regions["code"].astype(object)
+    province_row = code.map(lambda c: isinstance(c, str) and len(c) == 2).to_numpy()
+    # Each row's heading: the latest heading row above it, ended by a
+    # province row ("" stops the carry).
+    stop = pd.Series(["" if p else None for p in province_row], dtype=object)
+    starts = kind.where(heading, other=stop)
+    carried = starts.shift(1).ffill()
+    under = carried.where(~heading & ~province_row & carried.notna() & (carried != ""))
+    headed = [None if pd.isna(k) else str(k) for k in under]
+    found = regions
+    if any(headed):
+        found = _match_regions(
+            labels, rows, prov, first_year, provinces=provinces, headed=headed
+        )
+    found = found.copy()
+    for k in np.flatnonzero(heading).tolist():  # the few heading rows
+        found.loc[k, "reason"] = (
+            f"a heading: the bare names below it, up to the next heading or "
+            f"province row, are read as {kind.iloc[k]} names"
+        )
+    return found
+
+
+def _check_province_row(
+    regions: pd.DataFrame,
+    labels: np.ndarray[Any, Any],
+    rows: pd.Index[Any],
+    prov: str | None,
+    province: object,
+) -> None:
+    """Refuse `province` contradicting the table's only province.
+
+    A table whose province rows all name one province is that province's
+    table wherever the row sits; `province` naming another would give the
+    rows above the province row one context and those below another, so
+    the result would depend on the row order.
+    """
+    if prov is None:
+        return
+    code = regions["code"].astype(object).to_numpy()
+    heads = np.array(
+        [
+            c is not None
+            and not pd.isna(c)
+            and len(str(c)) == 2
+            and str(c) != _regions.NATIONAL_CODE
+            for c in code
+        ],
+        dtype=bool,
+    )
+    named = sorted({str(c) for c in code[heads]})
+    if len(named) != 1 or named[0] == prov:
+        return
+    k = int(np.flatnonzero(heads)[0])
+    msg = (
+        f"`province` is {province!r} ({_regions.describe(prov)}), but the "
+        f"table's only province row, {str(labels[k])!r} (row {_label(rows[k])!r}), "
+        f"is {_regions.describe(named[0])}: the table is that province's; pass "
+        "province=None, or the province the table shows"
+    )
+    raise ValueError(msg)
+
+
 #: The heading of a label column of provinces: "Provinsi", "Province",
 #: "Provinsi/Province".
 _PROVINCE_HEAD = re.compile(
@@ -6976,8 +7266,12 @@ def _match_regions(
     first_year: int | None,
     *,
     provinces: bool = False,
+    headed: Sequence[str | None] | None = None,
 ) -> pd.DataFrame:
     """Codes, names, types and footnote marks of labels (None where unknown).
+
+    `headed`: per label, the kind ("kabupaten", "kota") of the heading row
+    it lies under, given to a label naming no kind of its own.
 
     `provinces`: the table is one of provinces (its label column is headed
     "Provinsi"): a name of a province and a regency is the province.
@@ -7018,6 +7312,9 @@ def _match_regions(
     ext = bare.str.extract(_PREFIX)
     prefix = ext["p1"].fillna(ext["p2"]).str.lower()
     kind = prefix.map(_PREFIX_TYPE)
+    if headed is not None:
+        given = pd.Series(list(headed), index=kind.index, dtype=object)
+        kind = kind.where(prefix.notna(), given)
     name = ext["name"].where(prefix.notna(), bare)
     # Digits left in the name once its list number, area code and footnote
     # mark are taken out ("Kota Batu 2022)": four digits before ")" are no

@@ -29,7 +29,8 @@ from povstat import _validate
 from povstat._exact import decimal_ratio
 from povstat._results import readonly
 from povstat.frames import _plumbing
-from povstat.units import round_half_up, shown_decimals, unrounded
+from povstat.units import figure_decimals, round_half_up, snap_noise, unrounded
+from povstat.wording import _figure_text
 
 __all__ = ["FigureTrace", "trace_figure"]
 
@@ -194,9 +195,11 @@ def _digits(x: float, d: int) -> str:
 
 
 def _display(x: float, d: int) -> str:
-    """`x` rounded half up to `d` decimals, with thousands separators."""
-    v = float(round_half_up(x, d)) + 0.0  # -0.0 shows as 0
-    return f"{v:,.{max(d, 0)}f}"
+    """`x` rounded half up to `d` decimals, with thousands separators.
+
+    More than 10 decimals: as given (see :func:`povstat.wording._figure_text`).
+    """
+    return _figure_text(x, d)
 
 
 def _distance(values: pd.Series[Any], at: object) -> NDArray[np.float64]:
@@ -303,11 +306,16 @@ def trace_figure(
     cell_decimals : int, optional
         Decimal places the `measure` column was published with. None: a
         Decimal column's scale (up to 10), else the most any of the
-        column's figures shows (10.50 reads as 10.5, but next to 4.26 the
-        column shows 2). A figure stated with more decimals is judged
-        against the cell's rounding. Every cell of `measure` must be a
-        figure rounded to `cell_decimals` places (float noise aside): a
-        cell with more is refused, never rounded.
+        column's figures shows, up to 10 (10.50 reads as 10.5, but next to
+        4.26 the column shows 2), as the rank checks read a column; a
+        column of computed values that show more (``3 / 7``) is taken as
+        given, and the reason shows such a cell as given, in full. A figure
+        stated with more decimals is judged against the cell's rounding.
+        Every cell of `measure` must be a figure rounded to `cell_decimals`
+        places (float noise aside): a cell with more is refused, never
+        rounded. Every cell is read as the figure it stands for, float
+        noise removed (0.37499999999999994 is 0.375, which rounds to 0.38),
+        as in every statement check.
 
     Returns
     -------
@@ -549,8 +557,6 @@ def trace_figure(
         msg = f"no row of `data` has {pair}{detail}"
         raise ValueError(msg)
     row = int(np.flatnonzero(claimed)[0])
-    # A float32 column is read through the shortest decimal of each value.
-    published = float(_plumbing.pandas_floats(table[measure])[row])
     claim = {k: table[k].iloc[row] for k in keys}
     label = ", ".join(_show(v) for v in claim.values())
 
@@ -598,6 +604,15 @@ def trace_figure(
                 "with, or None to read them from the column"
             )
             raise ValueError(msg)
+    # Every searched cell read as the figure it stands for, float noise
+    # removed, as every check reads it (a float32 column through the
+    # shortest decimal of each value): the claimed cell at `cell_decimals`
+    # when given.
+    figures = {
+        c: _cells(table[c], pd_ if c == measure and cell_decimals is not None else None)
+        for c in searched
+    }
+    published = float(figures[measure][row])
     if np.isnan(published):
         return result(_UNDECIDED, f"{label}, {measure} has no published value", empty)
     if float(round_half_up(published, d)) == x:
@@ -642,7 +657,6 @@ def trace_figure(
     # Every (power, measure, row) whose published value matches the figure.
     pw = np.array([0, *[int(p) for p in powers if int(p) != 0]], dtype=np.int64)
     found_rows, found_measure, found_power = [], [], []
-    figures = {c: _plumbing.pandas_floats(table[c]) for c in searched}
     coarse_rows: list[NDArray[np.bool_]] = []
     for c in searched:
         v = figures[c]
@@ -860,13 +874,40 @@ def _factor(power: int) -> str:
 
 
 def _column_decimals(values: pd.Series[Any]) -> int:
-    """Fewest decimals (0-6) that show every figure of a column exactly."""
-    return shown_decimals(_plumbing.pandas_floats(values))
+    """The decimals a column of figures shows, as every check reads them.
+
+    :func:`povstat.units.figure_decimals`: the most any figure shows (float
+    noise aside), up to 10. A column of computed values that show more
+    (``3 / 7``) gives 10: its cells are taken as given, and a stated figure
+    (at most 10 decimals) is never more precise than they are.
+    """
+    d = figure_decimals(_plumbing.pandas_floats(values))
+    return _validate.FIGURE_DECIMALS if d is None else d
+
+
+def _cells(values: pd.Series[Any], given: int | None = None) -> NDArray[np.float64]:
+    """A column's cells read as the figures they stand for.
+
+    The one reading of every check: a cell carrying float noise
+    (``(3/10)/(8/10)`` is 0.37499999999999994) is the figure it stands for
+    (0.375), at `given` decimals (cells checked to be figures there, see
+    :func:`povstat.units.published`) or, decimals not given, by
+    :func:`povstat.units.snap_noise`; any other value is taken as given.
+    """
+    cells = _plumbing.pandas_floats(values)
+    if given is None:
+        return snap_noise(cells)
+    return np.asarray(round_half_up(cells, given), dtype=np.float64)
 
 
 def _shown(x: float, d: int) -> int:
-    """Decimals to show a published value with: at least `d`, all it has."""
-    for k in range(max(d, 0), 11):
-        if float(round_half_up(x, k)) == float(round_half_up(x, 10)):
+    """Decimals to show a published value with: at least `d`, all it has.
+
+    A value of more than 10 decimals (a computed one) is shown as given:
+    its own decimals, beyond 10.
+    """
+    for k in range(max(d, 0), _validate.FIGURE_DECIMALS + 1):
+        if float(round_half_up(x, k)) == x:
             return k
-    return 10
+    exponent = Decimal(repr(float(x))).as_tuple().exponent
+    return max(_validate.FIGURE_DECIMALS + 1, -int(exponent))

@@ -429,8 +429,9 @@ def shown_decimals(values: NDArray[np.float64]) -> int:
     """Fewest decimals (0-6) that show every finite value exactly.
 
     The decimals a set of published figures shows (a trailing zero cannot
-    be seen: 10.50 next to 4.26 shows 2, alone 1). The one rule of the
-    statement checks and traces.
+    be seen: 10.50 next to 4.26 shows 2, alone 1). The statement checks
+    and traces read a column's decimals with :func:`figure_decimals` (up
+    to 10, float noise aside).
     """
     v = np.ravel(values)
     v = v[np.isfinite(v)]
@@ -438,6 +439,44 @@ def shown_decimals(values: NDArray[np.float64]) -> int:
         if np.all(round_half_up(v, d) == v):
             return d
     return 6
+
+
+def snap_noise(x: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Remove float noise from arithmetic on published decimals.
+
+    ``4.05 - 4.0`` is ``0.04999999999999982`` in binary, ``(3/10)/(8/10)``
+    is ``0.37499999999999994``; published figures have at most a few
+    decimals, so their sums, differences and products are exact at 10
+    decimals. Rounding there first lets an exact tie (0.05, 0.375) be
+    rounded as the tie it is. Only float noise is removed: a value further
+    than 2**-40 of its size from its rounding (half up) at 10 decimals
+    (1.2e-10, or 4.123456789012) is kept as it is, never rounded to 10
+    decimals (so a level of 1.2e-10 % is not read as 1e-10 %). The one
+    reading of a cell whose decimals are not stated, in every statement
+    check and trace.
+    """
+    r = round_half_up(x, 10)
+    with np.errstate(invalid="ignore"):
+        noise = np.abs(r - x) <= 2.0**-40 * np.abs(x)
+    return np.asarray(np.where(noise, r, x), np.float64)
+
+
+def figure_decimals(values: NDArray[np.float64]) -> int | None:
+    """The most decimals any finite value shows, up to 10; None beyond.
+
+    Float noise from computing published figures is removed first (see
+    :func:`snap_noise`): ``0.1 + 0.2`` shows 1 decimal. A value that shows
+    more than :data:`povstat._validate.FIGURE_DECIMALS` (10) decimals even
+    then (``100 * 3 / 7`` is 42.857142857142854) is a computed value, not a
+    published figure: None, and such values are taken as given. The one
+    rule of the decimals a column of figures was published with.
+    """
+    v = np.ravel(values)
+    v = snap_noise(v[np.isfinite(v)])
+    for d in range(_validate.FIGURE_DECIMALS + 1):
+        if np.all(round_half_up(v, d) == v):
+            return d
+    return None
 
 
 #: Float noise allowed, relative to the value (and to 1 for values below 1).

@@ -14,6 +14,7 @@ format of the language (:func:`povstat.format_number`).
 
 from __future__ import annotations
 
+import decimal
 from collections.abc import Callable
 from typing import Any
 
@@ -77,6 +78,30 @@ def _locale(value: object) -> Locale:
 
 def _number(x: float, decimals: int, locale: Locale) -> str:
     return str(format_number(x, locale=locale, decimals=decimals))
+
+
+def _figure_text(x: float, decimals: int) -> str:
+    """A number in a reason, in English: half up to `decimals`, grouped.
+
+    The one formatter of the reasons of the statement checks and traces.
+    NaN shows as "n/a", infinities as such, -0.0 as 0. A value asked for
+    with more decimals than figures have
+    (:data:`~povstat._validate.FIGURE_DECIMALS`, 10: a computed value such
+    as ``3 / 7`` or ``1e-5 / 3``) is shown as given, its shortest decimal in
+    full, never rounded.
+    """
+    if np.isinf(x):
+        return "inf" if x > 0 else "-inf"
+    if not np.isfinite(x):
+        return "n/a"
+    if decimals > _validate.FIGURE_DECIMALS:
+        given = decimal.Decimal(repr(float(x) + 0.0))
+        places = max(0, -int(given.as_tuple().exponent))
+        return f"{given:,.{places}f}"
+    v = float(round_half_up(x, decimals)) + 0.0  # -0.0 shows as 0
+    # The shortest decimal of the float (1e300 as 1 and 300 zeros), not its
+    # binary expansion; already rounded, so the format rounds nothing.
+    return f"{decimal.Decimal(repr(v)):,.{max(decimals, 0)}f}"
 
 
 def _change_decimals(change: float, decimals: int) -> int:

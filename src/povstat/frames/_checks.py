@@ -41,6 +41,40 @@ T = TypeVar("T")
 Rule = Callable[[], None]
 
 
+def not_a_column_name(
+    arg: str, value: object, names: Sequence[object] = (), *, arrays: str = ""
+) -> str:
+    """The message for a value passed where a column name is expected.
+
+    Names the argument and the kind of value, shown short
+    (:func:`povstat._validate.shown`: a whole Series or list is cut). A
+    value that is one of the frame's non-string column names is told to
+    rename the columns; data passed itself (a Series, a list, a number)
+    is told to pass the column's name, and `arrays` names the array
+    function that takes the data itself.
+    """
+    kind = type(value).__name__
+    article = "an" if kind[:1].lower() in "aeiou" or kind == "ndarray" else "a"
+    msg = (
+        f"`{arg}` must be a column name (a str); got {article} {kind}: "
+        f"{_validate.shown(value)}"
+    )
+    scalar = isinstance(value, int | float | bytes | tuple | np.generic)
+    try:
+        named = scalar and any(n == value and not isinstance(n, str) for n in names)
+    except (TypeError, ValueError):  # values that do not compare to names
+        named = False
+    if named:
+        return (
+            f"{msg}; give the frame string column names first (e.g. "
+            "df.columns = df.columns.astype(str))"
+        )
+    label = getattr(value, "name", None)
+    example = f", e.g. {arg}={label!r}" if isinstance(label, str) else ""
+    where = f" ({arrays} takes the arrays themselves)" if arrays else ""
+    return f"{msg}; pass the name of the column{example}{where}"
+
+
 def require(
     table: Table,
     /,
@@ -74,8 +108,7 @@ def require(
     """
     for arg, name in columns.items():
         if not isinstance(name, str):
-            msg = f"`{arg}` must be a column name (str), got {name!r}"
-            raise TypeError(msg)
+            raise TypeError(not_a_column_name(arg, name, table.names))
         if name not in table.names:
             msg = (
                 f"column {name!r} (argument `{arg}`) is not in the frame; "

@@ -754,6 +754,17 @@ def column(table: Table, name: str) -> NDArray[np.float64]:
     return np.asarray(values, dtype=np.float64)
 
 
+def row_namer(table: Table) -> Callable[[int], str]:
+    """How errors name row `i` (0-based position) of a collected table.
+
+    :func:`row_place` of the frame (a pandas index label, else the row
+    position); a lazy frame's row by its position among the rows collected.
+    """
+    if table.lazy:
+        return lambda i: f"row position {i} of the collected rows"
+    return lambda i: row_place(table.frame, i)
+
+
 def _row_namer(col: nw.Series[Any], *, lazy: bool) -> Callable[[int], str]:
     """How a column's errors name its row `i` (:func:`row_place`).
 

@@ -26,7 +26,7 @@ from numpy.typing import NDArray
 
 from povstat import _validate
 from povstat._validate import Unit
-from povstat.frames import _plumbing
+from povstat.frames import _checks, _plumbing
 from povstat.frames._plumbing import refuse_duplicate_columns
 from povstat.poverty_measures import (
     MISSING_SCALAR_LINE,
@@ -37,6 +37,7 @@ from povstat.poverty_measures import (
     _maybe_nan,
     alphas_arg,
     comparison_arg,
+    domain_term_range,
     exponent_factors,
     factorize,
     is_line_number,
@@ -109,37 +110,100 @@ def _columns(by: str | Sequence[str] | None) -> list[str]:
         return []
     if isinstance(by, str):
         return [by]
-    if not isinstance(by, Sequence):
-        msg = f"`by` must be a column name or a list of them, got {by!r}"
+    if not isinstance(by, Sequence) or not all(isinstance(c, str) for c in by):
+        msg = (
+            "`by` must be a column name or a list of them (each a str); got "
+            f"a {type(by).__name__}: {_validate.shown(by)}; pass the names of "
+            "the columns (povstat.poverty_estimates takes the arrays themselves)"
+        )
         raise TypeError(msg)
     cols = list(by)
-    if not all(isinstance(c, str) for c in cols):
-        msg = f"`by` must be a column name or a list of them, got {by!r}"
-        raise TypeError(msg)
     if len(set(cols)) != len(cols):
         msg = f"`by` names a column twice: {cols}"
         raise ValueError(msg)
     return cols
 
 
+def _rescale_exponent(
+    table: nw.DataFrame[Any],
+    keys: Sequence[str],
+    by_cols: list[str],
+    top: NDArray[np.float64],
+    low: NDArray[np.float64],
+    rows: int,
+    *,
+    k: int,
+    prefix: str,
+    strata: str | None,
+    psu: str | None,
+) -> int:
+    """The exponent of all the weights' largest if a domain needs a power.
+
+    From the first pass's table: each domain's largest and smallest
+    positive weight and its terms' range, judged by
+    :func:`povstat.poverty_measures.weight_exponents` (one rule for numpy
+    and every engine); 0 where no domain needs a power.
+    """
+    if not table.shape[0]:
+        return 0
+    hi = np.stack([_floats(table, f"{prefix}thi{j}") for j in range(k)], axis=1)
+    with np.errstate(invalid="ignore", over="ignore", under="ignore"):
+        g_top = float(np.fmax.reduce(top, initial=-np.inf))
+        g_low = float(np.fmin.reduce(low, initial=np.inf))
+        t_top = float(np.fmax.reduce(hi.ravel(), initial=-np.inf))
+        t_low = float(
+            np.fmin.reduce(np.where(hi > 0, hi, np.inf).ravel(), initial=np.inf)
+        )
+        if (
+            g_top * max(t_top, 1.0) < large_weight(rows)
+            and g_low >= SMALL_WEIGHT
+            and (np.isinf(t_low) or g_low * t_low >= SMALL_WEIGHT)
+        ):
+            # No domain can need a power (weight_exponents): its largest
+            # weight and terms are below all, its smallest above all.
+            return 0
+    if by_cols:
+        for c in by_cols:  # refused by name before the labels are read
+            _refuse_fine_times(table[c], c, _role(c, by_cols, strata=strata, psu=psu))
+        counts = {}
+        for c in by_cols:
+            null = _null_or_nan(table[c])
+            counts[c] = (
+                int(_floats(table, f"{prefix}n")[null].sum()) if null.any() else 0
+            )
+        _refuse_missing_keys(counts, by_cols, strata=strata, psu=psu, fpc=None)
+        codes = [
+            factorize(_labels(table[c], c, "by"), "by", column=c)[1] for c in by_cols
+        ]
+        combo = np.ravel_multi_index(codes, [int(c.max()) + 1 for c in codes])
+        _, domain = factorize(combo, "by")
+    else:
+        domain = np.zeros(table.shape[0], np.intp)
+    nd = int(domain.max()) + 1
+    d_top = np.full(nd, -np.inf)
+    d_low = np.full(nd, np.inf)
+    np.fmax.at(d_top, domain, top)
+    np.fmin.at(d_low, domain, low)
+    e = weight_exponents(d_top, d_low, rows, terms=domain_term_range(hi, domain, nd))
+    if not e.any():
+        return 0
+    return int(np.frexp(np.fmax.reduce(top, initial=-np.inf))[1])
+
+
 def _domain_factors(
-    pw: nw.Expr, by_cols: list[str], top: NDArray[np.float64], rows: int
+    pw: nw.Expr, by_cols: list[str], top: NDArray[np.float64]
 ) -> tuple[nw.Expr, nw.Expr]:
     """Each row's two weight factors: its domain's power of two.
 
-    The engine takes each domain's largest and smallest positive weight
-    (`pw`, weight times size) over the domain's rows, and gives the domain
-    the factors of :func:`povstat.poverty_measures.weight_exponents` for
-    them: the exponent of its largest weight, chosen among those of the
-    cells' largest weights `top` (the domain's largest is one of them) by
-    comparisons with powers of two (exact on every engine), or none.
+    Once a domain needs a power (:func:`_rescale_exponent`), every domain
+    gets the factors of :func:`povstat.poverty_measures.weight_exponents`:
+    the engine takes each domain's largest weight (`pw`, weight times
+    size) over the domain's rows, and the exponent of it is chosen among
+    those of the cells' largest weights `top` (the domain's largest is one
+    of them) by comparisons with powers of two (exact on every engine).
     """
-    if by_cols:
-        m = pw.max().over(*by_cols)
-        mn = nw.when(pw > 0).then(pw).min().over(*by_cols)
-    else:
-        m, mn = pw.max(), nw.when(pw > 0).then(pw).min()
-    need = (m >= nw.lit(large_weight(rows))) | (mn < nw.lit(SMALL_WEIGHT))
+    m = pw.max().over(*by_cols) if by_cols else pw.max()
+    need = m > nw.lit(0.0)
     good = top[np.isfinite(top) & (top > 0)]
     exps = np.unique(np.frexp(good)[1])
     a, b = exponent_factors(exps)
@@ -674,10 +738,15 @@ def poverty_table(
         no dtype (polars ``Null``, DuckDB ``NULL``): the message says so,
         under either `nan_policy`. If a weight times its size underflows
         float64 to 0 (the message counts the rows). Weights (times sizes)
-        whose squares or their sums leave float64 (the largest above about
-        1.3e154 / sqrt(rows), or the smallest positive one below about
-        1.5e-154, subnormals such as 5e-324 included) are not refused:
-        every engine rescales each domain's by a power of two (see Notes).
+        whose sums, squares or squares times squared terms could leave
+        float64's normal range (the largest, times the largest term or 1,
+        above about 6.7e153 / rows; the smallest positive one, or the
+        largest times a measure's largest term, below about 1.5e-154;
+        subnormals such as 5e-324 included) are not refused: every engine
+        rescales each domain's by a power of two (see Notes). Terms so large
+        that their squares summed over the rows could overflow (about
+        3e153 / sqrt(rows)) are refused, at every scale of the weights and
+        on every engine, as :func:`povstat.poverty_estimates` refuses them.
         Without `psu`, a domain and stratum
         whose weights' squares still all underflow to 0 after that
         (weights all below about 1e-162 of the largest) are refused, on
@@ -757,7 +826,9 @@ def poverty_table(
         log10 of that fraction kept); the message names the measure and domain
         and asks for a unit id column as `psu`. Above 1e-6, standard errors
         agree with the exact deviations to about 2e-11 relative (measured on
-        random designs of 20,000 rows).
+        random designs of 20,000 rows). Also, on every engine, where a
+        measure's terms are too small for their squares (the rule of
+        :func:`povstat.poverty_estimates`).
 
     See Also
     --------
@@ -767,9 +838,10 @@ def poverty_table(
     -----
     A lazy frame's engine computes each row's terms and runs one
     ``group_by([*by, strata, psu]).agg(sums)``. Only when that reduction
-    finds the squares of the weights (times sizes) or their sums possibly
-    beyond float64's range (the largest weight above about 1.3e154 /
-    sqrt(rows), the smallest positive one below about 1.5e-154) does it
+    finds the sums of the weights (times sizes), their squares or their
+    squares times squared terms possibly beyond float64's normal range
+    (the rule of :func:`povstat.poverty_estimates`, judged on each
+    domain's largest and smallest weight and largest terms) does it
     run a second time, with each domain's weights multiplied by the power
     of two that brings the domain's largest into [0.5, 1) (the engine
     takes each domain's largest weight over its rows): exact, since a
@@ -939,10 +1011,8 @@ def poverty_table(
     needed |= {"psu": psu, "fpc": fpc}
     for arg, name in needed.items():
         if name is not None and not isinstance(name, str):
-            msg = (
-                f"`{arg}` must be a column name (str), got {name!r}; give the "
-                "frame string column names first (e.g. "
-                "df.columns = df.columns.astype(str))"
+            msg = _checks.not_a_column_name(
+                arg, name, names, arrays="povstat.poverty_estimates"
             )
             raise TypeError(msg)
     named = _lines_arg(line, lines)
@@ -1249,16 +1319,12 @@ def poverty_table(
             break
         top, low = _floats(table, f"{t}wmax"), _floats(table, f"{t}wmin")
         n_all = int(np.nansum(_floats(table, f"{t}n")))
-        overall_exp = int(
-            weight_exponents(
-                [np.fmax.reduce(top, initial=-np.inf)],
-                [np.fmin.reduce(low, initial=np.inf)],
-                n_all,
-            )[0]
+        overall_exp = _rescale_exponent(
+            table, keys, by_cols, top, low, n_all, k=k, prefix=t, strata=strata, psu=psu
         )
-        if not overall_exp:  # no domain needs it either
+        if not overall_exp:  # no domain needs it
             break
-        factors = _domain_factors(pw_given, by_cols, top, n_all)
+        factors = _domain_factors(pw_given, by_cols, top)
 
     def col(name: str) -> NDArray[np.float64]:
         return np.asarray(table[name].to_numpy(), dtype=np.float64)

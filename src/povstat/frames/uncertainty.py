@@ -553,10 +553,13 @@ def with_rank_sets(
         ``method="bootstrap"``, `n_draws` is below
         the minimum for `level` (:math:`10/(1 - \text{level})`, as in
         :func:`povstat.rank_confidence_sets`), `nan_policy` is "raise" and
-        a value or SE is missing, or the sets would need more working memory
+        a value or SE is missing, the sets would need more working memory
         than povstat's limit (as in :func:`povstat.rank_confidence_sets`;
         the message names the `rate` column and the `by` columns, or
-        `n_draws`).
+        `n_draws`), or a group's rates and SEs span more than ``2**1221``
+        (1e308 beside 1e-60, as in :func:`povstat.rank_confidence_sets`;
+        the message names the `rate` and `se` columns and the two rows by
+        their index labels, or positions for other frames).
 
     See Also
     --------
@@ -665,6 +668,8 @@ def with_rank_sets(
         nan_policy="omit",
         interval_decimals=None,
         subject=f"`rate` column {rate!r}{within}",
+        pair=f"`rate` column {rate!r} and `se` column {se!r}{within}",
+        place=_plumbing.row_namer(table),
     )
     return _plumbing.attach(table, df, rank_lower=sets.lower, rank_upper=sets.upper)
 

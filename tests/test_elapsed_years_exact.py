@@ -68,3 +68,57 @@ def test_statements_elapsed_years_of_decimal_periods() -> None:
 
     gap = _elapsed_years(pd.Series([2022.1, 2015.5]), pd.Series([2023.7, 2025.25]))
     assert gap.tolist() == [1.6, 9.75]
+
+
+def test_statements_elapsed_years_of_month_dates() -> None:
+    # Dates count whole months: the month gap / 12, the float nearest the
+    # exact quotient (Fraction). By hand: 2015-01 -> 2015-02 is 1 month,
+    # 1/12 year (year fractions subtracted as floats gave
+    # 0.08333333333325754); March 2019 -> September 2023 is 54 months, 4.5.
+    from povstat.statements import _elapsed_years
+
+    months = pd.period_range("2015-01", "2024-12", freq="M")
+    starts = months.to_timestamp()
+    before = pd.Series(starts[:-1].repeat(3))
+    gaps = [1, 7, 54] * (len(starts) - 1)
+    after = pd.Series(
+        [s + pd.DateOffset(months=g) for s, g in zip(before, gaps, strict=True)]
+    )
+    got = _elapsed_years(before, after)
+    assert got.tolist() == [float(Fraction(g, 12)) for g in gaps]
+    assert _elapsed_years(
+        pd.Series([pd.Timestamp("2019-03-01")]), pd.Series([pd.Timestamp("2023-09-01")])
+    ).tolist() == [4.5]
+
+
+def test_per_year_statement_on_month_dates_at_a_tie() -> None:
+    # March 2019 -> September 2023 is 54 months = 4.5 years. Rates 12.00 %
+    # -> 9.75 %: a fall of 2.25 points, 2.25 / 4.5 = 0.5 points a year
+    # exactly, a tie at 0 decimals: 1 half up (holds), not 0.
+    from povstat.statements import check_statements
+
+    data = pd.DataFrame(
+        {
+            "region_code": ["A", "A"],
+            "period": [pd.Timestamp("2019-03-01"), pd.Timestamp("2023-09-01")],
+            "poverty_rate_pct": [12.00, 9.75],
+        }
+    )
+    st = pd.DataFrame(
+        {
+            "kind": ["change", "change"],
+            "region": ["A", "A"],
+            "period_before": [pd.Timestamp("2019-03-01")] * 2,
+            "period_after": [pd.Timestamp("2023-09-01")] * 2,
+            "stated": [1.0, 0.0],
+            "direction": ["fall", "fall"],
+            "stated_as": ["points", "points"],
+            "decimals": [0, 0],
+            "per_year": [True, True],
+        }
+    )
+    for frame in (data, pl.from_pandas(data)):
+        out = check_statements(
+            st, frame, unit="percent", headcount=None, persons_per_poor_unit=1000
+        )
+        assert out["verdict"].tolist() == ["holds", "does not hold"]

@@ -47,13 +47,12 @@ from attrs import field, frozen
 from narwhals.stable.v2.typing import IntoFrame
 from numpy.typing import ArrayLike, NDArray
 
-from povstat import _validate
+from povstat import _grouping, _validate
 from povstat._exact import decimal_difference
 from povstat._results import array_eq, readonly
 from povstat._validate import Unit
 from povstat.change import (
     annualized_change,
-    decimal_year,
     rate_change,
     relative_change,
 )
@@ -3326,9 +3325,21 @@ def _elapsed_years(
             f"got {b.tolist()[:3]} and {a.tolist()[:3]}"
         )
         raise ValueError(msg) from None
+    # Dates count whole months (the day is not read): the month gap / 12,
+    # rounded once, as the frame adapters take it (March 2019 -> September
+    # 2023 is 54 months, 4.5 years exactly).
+    return _grouping.elapsed_years(_month_count(ta), _month_count(tb), _MONTHS_PER_YEAR)
+
+
+_MONTHS_PER_YEAR = 12
+
+
+def _month_count(when: pd.Series[Any]) -> NDArray[np.float64]:
+    """Months since year 0 of each date (year * 12 + month - 1), exact."""
     return np.asarray(
-        decimal_year(ta.dt.year.to_numpy(), ta.dt.month.to_numpy())
-        - decimal_year(tb.dt.year.to_numpy(), tb.dt.month.to_numpy())
+        when.dt.year.to_numpy(np.int64) * _MONTHS_PER_YEAR
+        + (when.dt.month.to_numpy(np.int64) - 1),
+        dtype=np.float64,
     )
 
 

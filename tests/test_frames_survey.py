@@ -3973,3 +3973,30 @@ def test_a_pandas_longdouble_column_is_refused_naming_its_dtype() -> None:
         TypeError, match=rf"got {name} \(pandas\); convert it first \(to float64\)"
     ):
         poverty_table(d, welfare="y", line=125.0, alpha=0, unit="percent")
+
+
+@pytest.mark.parametrize("kind", ["pandas", "polars", "polars-lazy", "duckdb"])
+def test_a_wide_integer_column_is_refused_whole_with_advice(kind: str) -> None:
+    # 10**18 is a short decimal the array functions read, but an integer
+    # column is judged from its range (10**18 >= 2**53): refused whole, the
+    # message stating the rule and advising a cast to DOUBLE. Cast, it is
+    # read: weights 10**18 and 10**18, welfare 90 and 120, line 100 -> one
+    # of two equal weights poor, P0 = 50 % (by hand).
+    df = pd.DataFrame({"y": [90.0, 120.0], "w": [10**18, 10**18]})
+    native = backends.from_pandas(kind, df)
+    with pytest.raises(
+        ValueError,
+        match=r"column 'w' holds integers of 2\*\*53 or more.*refused whole once "
+        r"its range reaches 2\*\*53.*\(10\*\*18\).*cast the column to a float "
+        r"\(DOUBLE",
+    ):
+        poverty_table(
+            native, welfare="y", line=100.0, weight="w", unit="percent", alpha=0
+        )
+    cast = backends.from_pandas(kind, df.astype({"w": np.float64}))
+    out = _to_pandas(
+        poverty_table(
+            cast, welfare="y", line=100.0, weight="w", unit="percent", alpha=0
+        )
+    )
+    assert out["estimate"].tolist() == [50.0]

@@ -1741,12 +1741,22 @@ def _refuse_wide_integers(column: str, lo: float, hi: float) -> None:
     2**53 or more, not "beyond": a lazy engine's minimum and maximum reach
     povstat as floats, in which 2**53 + 1 is 2**53, and a value is at least
     2**53 exactly when its float is, so every engine draws the line alike.
+
+    The whole column is refused, judged from its range alone: unlike the
+    array functions, which read such an integer when it is a short decimal
+    (at most 15 significant digits, as 10**18 is), the frame never looks at
+    the values one by one. A column cast to a float (DOUBLE) is read as its
+    floats, as the array functions read them.
     """
     if max(hi, -lo) >= _WIDE:
         msg = (
             f"column {column!r} holds integers of 2**53 or more in magnitude (up to "
             f"{max(hi, -lo):.3g}), which float64, povstat's arithmetic, cannot "
-            "all hold exactly; rescale them (e.g. to thousands)"
+            "all hold exactly; an integer column is refused whole once its "
+            "range reaches 2**53, even where its values are short decimals "
+            "(10**18): rescale them (e.g. to thousands), or cast the column "
+            "to a float (DOUBLE, Float64) to have each value read as its "
+            "nearest float64"
         )
         raise ValueError(msg)
 

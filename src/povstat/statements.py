@@ -48,7 +48,6 @@ from narwhals.stable.v2.typing import IntoFrame
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _grouping, _validate
-from povstat._exact import decimal_difference
 from povstat._results import array_eq, readonly
 from povstat._validate import Unit
 from povstat.change import (
@@ -3313,8 +3312,9 @@ def _elapsed_years(
         # Years, in a numeric column or as the labels of `data` (ints): the
         # exact difference of the decimals (2023.7 - 2022.1 is 1.6), as
         # with_changes takes it.
-        gap, _ = decimal_difference(a.to_numpy(np.float64), b.to_numpy(np.float64))
-        return gap
+        return _grouping.elapsed_years(
+            a.to_numpy(np.float64), b.to_numpy(np.float64), 1
+        )
     try:
         if any(isinstance(v, str) for v in [*b.tolist(), *a.tolist()]):
             raise TypeError  # text dates are read by no order ('01/03/2023')
@@ -3328,19 +3328,13 @@ def _elapsed_years(
     # Dates count whole months (the day is not read): the month gap / 12,
     # rounded once, as the frame adapters take it (March 2019 -> September
     # 2023 is 54 months, 4.5 years exactly).
-    return _grouping.elapsed_years(_month_count(ta), _month_count(tb), _MONTHS_PER_YEAR)
-
-
-_MONTHS_PER_YEAR = 12
-
-
-def _month_count(when: pd.Series[Any]) -> NDArray[np.float64]:
-    """Months since year 0 of each date (year * 12 + month - 1), exact."""
-    return np.asarray(
-        when.dt.year.to_numpy(np.int64) * _MONTHS_PER_YEAR
-        + (when.dt.month.to_numpy(np.int64) - 1),
-        dtype=np.float64,
+    later, earlier = (
+        _grouping.month_count(
+            np.asarray(t.dt.year, np.float64), np.asarray(t.dt.month, np.float64)
+        )
+        for t in (ta, tb)
     )
+    return _grouping.elapsed_years(later, earlier, 12)
 
 
 #: Set on an error that already names the statement rows at fault.

@@ -1167,6 +1167,31 @@ def _cell_products(
     return np.asarray(m2 / (total[red.domain] ** 2)[:, None, None])
 
 
+def _weighted_terms(red: Reduced, *, overall: bool) -> NDArray[np.float64]:
+    """Per domain and measure: the largest weighted term by the largest weight.
+
+    The largest ``|st|`` of the domain's cells (weights times terms) over
+    its largest ``sw`` (weights): within a factor of the rows of the
+    largest ``|w_i t_i|`` over the largest ``w_i``, what the deviations
+    ``w_i (t_i - R)`` the variance squares are at most on the weights'
+    scale (1 for the largest weight), whatever their power-of-two
+    rescaling. NaN where not known; with `overall`, a last row, the
+    largest of the domains'.
+    """
+    nd, k = red.n_domains, red.st.shape[1]
+    st = np.full((nd, k), np.nan)
+    sw = np.full(nd, np.nan)
+    with np.errstate(invalid="ignore"):
+        np.fmax.at(sw, red.domain, np.abs(red.sw))
+        for j in range(k):  # a loop over the measures: 1-D ``at`` is the fast one
+            np.fmax.at(st[:, j], red.domain, np.abs(red.st[:, j]))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        q = np.where(sw[:, None] > 0, st / sw[:, None], np.nan)
+    if overall:
+        q = np.concatenate([q, np.fmax.reduce(q, axis=0, keepdims=True)])
+    return np.asarray(q, dtype=np.float64)
+
+
 def _warn_small_terms(
     largest: NDArray[np.float64],
     constant: NDArray[np.bool_],
@@ -1176,8 +1201,11 @@ def _warn_small_terms(
 ) -> None:
     """Warn where a measure's terms are too small for their squares.
 
-    A measure that varies in a domain but whose largest term there is below
-    ``2**(bit_length(rows) - 500)`` (about 1e-150) has squared deviations
+    A measure that varies in a domain but whose largest term there (or
+    largest weighted term over the largest weight, :func:`_weighted_terms`:
+    a unit with a larger term but a tiny weight carries no variance) is
+    below ``2**(bit_length(rows) - 500)`` (about 1e-150) has squared
+    deviations
     (numpy, each unit's weight over the total times its term) or squared
     weights times squared terms (lazy engines without `psu`, the weights
     rescaled near 1) below about ``2**-1000``, near float64's subnormals,
@@ -1360,7 +1388,13 @@ def linearised(
     if red.fpc is not None and not weighted:
         _refuse_fpc_implied_weights(red.fpc, n_h, red.stratum_labels, weight_arg)
     constant, largest = _constant_measures(red, overall=overall)
-    _warn_small_terms(largest, constant, int(np.nansum(red.n)), measures, labels)
+    _warn_small_terms(
+        np.fmin(largest, _weighted_terms(red, overall=overall)),
+        constant,
+        int(np.nansum(red.n)),
+        measures,
+        labels,
+    )
     if overall:
         red = _overall_cells(red)
         labels = np.concatenate([object_labels(labels), [None]])

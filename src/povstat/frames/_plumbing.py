@@ -446,15 +446,27 @@ def _collect_duckdb(df: Any, wrapped: nw.LazyFrame[Any]) -> Table:
     wide = [name for name, kind in types.items() if kind in _DUCKDB_BIGNUM]
     if not wide:
         return Table(df, frame=wrapped.collect(), lazy=True)
-    hidden = {name: f"__povstat_integer_text_{i}" for i, name in enumerate(wide)}
+    table, texts = _collect_beside(
+        df, wrapped, {name: nw.col(name).cast(nw.String()) for name in wide}
+    )
+    table.integer_texts = texts
+    return table
+
+
+def _collect_beside(
+    df: Any, wrapped: nw.LazyFrame[Any], extra: dict[str, nw.Expr]
+) -> tuple[Table, dict[str, Any]]:
+    """Collect `wrapped` with `extra`'s columns computed in the same query.
+
+    Computed in one query so that the rows align; handed back apart, keyed
+    by the column each is of, the frame itself without them.
+    """
+    hidden = {name: f"__povstat_beside_{i}" for i, name in enumerate(extra)}
     collected = wrapped.with_columns(
-        *(nw.col(name).cast(nw.String()).alias(tmp) for name, tmp in hidden.items())
+        *(extra[name].alias(tmp) for name, tmp in hidden.items())
     ).collect()
     table = Table(df, frame=collected.drop(*hidden.values()), lazy=True)
-    table.integer_texts = {
-        name: collected.get_column(tmp) for name, tmp in hidden.items()
-    }
-    return table
+    return table, {name: collected.get_column(tmp) for name, tmp in hidden.items()}
 
 
 def _collect_spark(df: Any, wrapped: nw.LazyFrame[Any]) -> Table:
@@ -475,14 +487,10 @@ def _collect_spark(df: Any, wrapped: nw.LazyFrame[Any]) -> Table:
     ]
     if not stamps:
         return Table(df, frame=wrapped.collect(), lazy=True)
-    hidden = {name: f"__povstat_session_date_{i}" for i, name in enumerate(stamps)}
-    collected = wrapped.with_columns(
-        *(nw.col(name).dt.date().alias(tmp) for name, tmp in hidden.items())
-    ).collect()
-    table = Table(df, frame=collected.drop(*hidden.values()), lazy=True)
-    table.session_dates = {
-        name: collected.get_column(tmp) for name, tmp in hidden.items()
-    }
+    table, dates = _collect_beside(
+        df, wrapped, {name: nw.col(name).dt.date() for name in stamps}
+    )
+    table.session_dates = dates
     return table
 
 

@@ -765,3 +765,108 @@ def decimal_asymmetry(
             )
         ]
     return np.asarray(far, np.bool_), np.asarray(judged, np.bool_)
+
+
+def decimal_pair(
+    x: NDArray[np.float64],
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """The decimal `x` stands for, as a pair ``hi + lo`` (``hi`` is `x`).
+
+    Each input is read as in :func:`decimal_ratio` (:func:`_decimal_parts`:
+    the decimal ``m * 10**-k`` of at most 15 significant digits it is the
+    float64 nearest to); ``lo`` is that decimal minus the float64, within
+    about 2**-106 of `x`: 0.1 is 0.1 plus -5.55e-18. Where the input has
+    sixteen or more digits, lies outside about 1e-8 to 1e36, or is not
+    finite, its binary value is exact and ``lo`` is 0.
+    """
+    x = np.asarray(x, np.float64)
+    m, k, ok = _decimal_parts(x)
+    p = _POW10[np.clip(np.abs(k), 0, 22)]
+    with np.errstate(all="ignore"):
+        # k >= 0: m = |x| 10**k + t exactly, so t / 10**k is the low part
+        # (m - q is exact: q is within a unit of m). k < 0: the decimal is
+        # m 10**|k|, an exact pair whose rounded part is |x| itself.
+        q, f = _two_product(np.abs(x), p)
+        up = ((m - q) - f) / p
+        _, down = _two_product(m, p)
+        lo = np.where(k >= 0, up, down)
+        lo = np.where(ok & np.isfinite(lo) & (x != 0), np.sign(x) * lo, 0.0)
+    return x, np.asarray(lo, np.float64)
+
+
+def _pair_product(
+    a: NDArray[np.float64],
+    a_lo: NDArray[np.float64],
+    b: NDArray[np.float64],
+    b_lo: NDArray[np.float64],
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """``(a + a_lo) * (b + b_lo)`` as a pair, within about 2**-104 of it."""
+    with np.errstate(all="ignore"):
+        p, e = _two_product(a, b)
+        e = e + (a * b_lo + a_lo * b)
+        return _two_sum(p, e)
+
+
+def decimal_product_ratio(
+    factors: tuple[NDArray[np.float64], ...],
+    den: NDArray[np.float64],
+    scale: float,
+) -> NDArray[np.float64]:
+    """The product of `factors` times `scale` over `den`, rounded once.
+
+    :func:`decimal_ratio` for more than one factor in the numerator (a
+    money total ``z P1 H / P0``): each input is read as there (the decimal
+    of at most 15 significant digits it is the float64 nearest to,
+    :func:`decimal_pair`), the factors are multiplied as pairs (Dekker's
+    product) and the pair quotient is :func:`scaled_ratio` with low parts:
+    the float64 nearest to the exact value unless that lies within about
+    2**-100 of a midpoint between two float64 values. `scale` is an exact
+    float64 (a power of ten, 100). NaN and infinities as in the plain
+    product and quotient.
+    """
+    hi, lo = decimal_pair(factors[0])
+    for f in factors[1:]:
+        hi, lo = _pair_product(hi, lo, *decimal_pair(f))
+    d, d_lo = decimal_pair(den)
+    with np.errstate(all="ignore"):
+        plain = factors[0] * scale
+        for f in factors[1:]:
+            plain = plain * f
+        plain = plain / den
+        out = scaled_ratio(
+            np.where(np.isfinite(lo), hi, plain),
+            d,
+            scale,
+            num_lo=np.where(np.isfinite(lo), lo, 0.0),
+            den_lo=d_lo,
+        )
+    return np.asarray(np.where(np.isfinite(out), out, plain), np.float64)
+
+
+def decimal_ratio_pair(
+    num: NDArray[np.float64],
+    den: NDArray[np.float64],
+    scale: NDArray[np.float64] | float,
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """:func:`decimal_ratio` as a pair ``hi + lo``, for sums of such ratios.
+
+    ``hi`` is :func:`decimal_ratio` itself (the float64 nearest to
+    ``num * scale / den`` on the decimals the inputs stand for) and ``lo``
+    the rest, ``(N - hi D) / D`` with ``N`` and ``D`` the exact pairs of
+    the numerator and denominator (:func:`decimal_pair`, Dekker's
+    product): ``hi + lo`` is within about 2**-100 of the exact value, so
+    that a sum of such ratios (implied populations) can be rounded once
+    (:func:`group_sum_pair` of each part). ``lo`` is 0 where ``hi`` is 0,
+    NaN or infinite.
+    """
+    hi = decimal_ratio(num, den, scale)
+    n, n_lo = decimal_pair(num)
+    d, d_lo = decimal_pair(den)
+    sc = np.asarray(scale, np.float64)
+    with np.errstate(all="ignore"):
+        a, a_lo = _pair_product(n, n_lo, sc, np.zeros(()))
+        b, b_lo = _pair_product(hi, np.zeros(()), d, d_lo)
+        # a - b is exact where hi is near a / d (Sterbenz).
+        lo = ((a - b) + (a_lo - b_lo)) / d
+        lo = np.where(np.isfinite(lo) & np.isfinite(hi) & (hi != 0), lo, 0.0)
+    return hi, np.asarray(lo, np.float64)

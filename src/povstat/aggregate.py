@@ -385,7 +385,10 @@ def _groups(by: ArrayLike | None, n: int) -> _Groups:
     try:
         labels, codes = np.unique(lab, return_inverse=True)
     except TypeError:
-        msg = "`by` labels must be of one sortable kind (all str or all numbers)"
+        msg = (
+            "`by` labels must be of one sortable kind (all numbers, all "
+            "strings or all dates)"
+        )
         raise TypeError(msg) from None
     return _Groups(labels, codes.astype(np.intp).ravel(), len(labels))
 
@@ -1058,7 +1061,9 @@ def sum_counts(
     TypeError
         If an input is not numeric, `independent` is not a bool,
         `correlation` is not one number, or the `by` labels are of mixed
-        kinds.
+        kinds (numbers and strings; dates and date-times, such as a
+        ``datetime.date`` next to a ``pandas.Timestamp``, in every order of
+        the rows) or are not scalars (a list as a label).
     ValueError
         If a count or error is negative or infinite; the lengths differ; a
         `by` label is missing (None, NaN, NaT, ``pandas.NA``, masked); the
@@ -1316,7 +1321,8 @@ def pooled_rate(
     ------
     TypeError
         If an input is not numeric, `independent` is not a bool, or the
-        `by` labels are of mixed kinds.
+        `by` labels are of mixed kinds or not scalars, as for
+        :func:`sum_counts`.
     ValueError
         If `unit` is unknown; a `by` label is missing; a rate is out of
         range; a count is negative or infinite; not exactly one of `rate`

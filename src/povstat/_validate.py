@@ -1137,7 +1137,7 @@ def difference(
     return d, np.asarray(halved, dtype=bool)
 
 
-_SQUARE_LIMIT = float(np.sqrt(np.finfo(np.float64).max))  # about 1.34e154
+SQUARE_LIMIT = float(np.sqrt(np.finfo(np.float64).max))  # about 1.34e154
 
 
 def squarable(x: NDArray[np.float64], name: str) -> NDArray[np.float64]:
@@ -1152,10 +1152,10 @@ def squarable(x: NDArray[np.float64], name: str) -> NDArray[np.float64]:
         If a finite value has ``|x| > sqrt(max float64)``.
     """
     with np.errstate(invalid="ignore"):
-        bad = np.isfinite(x) & (np.abs(x) > _SQUARE_LIMIT)
+        bad = np.isfinite(x) & (np.abs(x) > SQUARE_LIMIT)
     if np.any(bad):
         msg = (
-            f"`{name}` must be at most {_SQUARE_LIMIT:.4g} (its square, a "
+            f"`{name}` must be at most {SQUARE_LIMIT:.4g} (its square, a "
             f"variance, must fit float64), found {_first(x, bad)}; rescale "
             "the figures (e.g. to thousands)"
         )

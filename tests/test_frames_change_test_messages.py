@@ -9,6 +9,7 @@ and its region and period, on every backend, as it does for a negative SE.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pandas as pd
 import polars as pl
@@ -17,7 +18,7 @@ import pytest
 from backends import BACKENDS, make
 from povstat import with_change_test
 
-_DATA = {
+_DATA: dict[str, list[Any]] = {
     "region_code": ["A", "A", "B", "B"],
     "period": [2022, 2023, 2022, 2023],
     "poverty_rate_pct": [10.0, 11.0, 12.0, 12.5],

@@ -333,3 +333,30 @@ def test_pooled_rate_from_rates_is_the_float_nearest(
     # Row order changes nothing.
     q = pooled_rate(h[::-1], unit="percent", rate=r[::-1])
     assert (q.rate, q.population) == (p.rate, p.population) or np.isnan(p.rate)
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 10**6), st.integers(1, 10**6)),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_pooled_rate_rounding_bounds_are_the_exact_bounds(
+    rows: list[tuple[int, int]],
+) -> None:
+    # Counts and populations to 2 decimals, each anywhere within half a
+    # unit (0.005): sum H_lo / sum N_hi and min(sum H_hi / sum N_lo, 1),
+    # in percent, each the float nearest to the exact value.
+    h = [_fig(kh, 2) for kh, _ in rows]
+    n = [_fig(kh + kn, 2) for kh, kn in rows]
+    p = pooled_rate(
+        h, unit="percent", population=n, decimals={"headcount": 2, "population": 2}
+    )
+    half = Fraction(1, 200)
+    h_lo = sum((max(_dec(a) - half, Fraction(0)) for a in h), Fraction(0))
+    h_hi = sum((_dec(a) + half for a in h), Fraction(0))
+    n_lo = sum((_dec(b) - half for b in n), Fraction(0))
+    n_hi = sum((_dec(b) + half for b in n), Fraction(0))
+    assert p.rounding_lower == float(h_lo * 100 / n_hi)
+    assert p.rounding_upper == float(min(h_hi / n_lo, Fraction(1)) * 100)

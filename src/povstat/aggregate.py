@@ -1495,12 +1495,18 @@ def pooled_rate(
         )
         sn_lo = _decimal_total(n_lo, codes, k, decimals=bn, name="population")
         sn_hi = _decimal_total(n_hi, codes, k, decimals=bn, name="population")
-        with np.errstate(divide="ignore", invalid="ignore"):
-            r_lo = np.where(empty, np.nan, rh_lo / sn_hi * scale)
+        # Each bound rounded once from the decimal totals (as the rate).
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            r_lo = np.where(empty, np.nan, decimal_ratio(rh_lo, sn_hi, scale))
             r_hi = np.where(
-                empty, np.nan, np.minimum(np.where(sn_lo > 0, rh_hi / sn_lo, 1.0), 1.0)
+                empty,
+                np.nan,
+                np.where(
+                    sn_lo > 0,
+                    np.minimum(decimal_ratio(rh_hi, sn_lo, scale), scale),
+                    scale,
+                ),
             )
-        r_hi = r_hi * scale
     return PooledRate(
         group=groups.labels,
         rate=_scalar_or_groups(pooled, groups),

@@ -928,7 +928,8 @@ def refuse_nested_labels(
     i, value = next((i, x) for i, x in enumerate(items) if type(x) in nested)
     what = type(value).__name__
     if column is None:
-        where = f"`{name}` labels must be scalars (numbers, strings, dates, ...)"
+        arg = f"`{name}`" if name == "labels" else f"`{name}` labels"
+        where = f"{arg} must be scalars (numbers, strings, dates, ...)"
         msg = f"{where}, got a {what} at index {i}: {value!r}"
     else:
         msg = (

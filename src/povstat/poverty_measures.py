@@ -276,6 +276,9 @@ def factorize(
     """
     if isinstance(labels, list | tuple):
         _refuse_nested_labels(list(labels), name, column)
+    elif isinstance(labels, np.ndarray) and labels.dtype.kind == "O":
+        # Said of the frame's column, before the shared label check.
+        _refuse_nested_labels(labels.ravel(), name, column)
     labels = _float32_short(labels)
     # Each unit's label a row of values (a 2-D array, a frame of columns of
     # any kinds): said first, before the kinds of the values are compared.

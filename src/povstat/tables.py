@@ -659,7 +659,12 @@ def read_bps_table(
         read and the other sheets that hold cells; for a file or sheet in long
         form, a column of years under its heading, "Tahun", beside the
         region column, advice to pivot it on the year, never to remove a
-        column of area codes); a
+        column of area codes; for a transposed table, periods down its
+        first column ("2022", "Maret 2022") under a header row at least half
+        of whose cells name regions ("Pacitan", "Kota Batu", "JAWA TIMUR",
+        "INDONESIA"), as a BPS time series is laid out: that the table is
+        transposed, never read turned, and how to transpose it with pandas
+        or in a spreadsheet); a
         header cell in the value area is not a period (e.g. "2024*"; or a
         year its number format shows otherwise, "202200%": see Notes); a
         column group's label holds an invisible character ("Perkotaan"
@@ -1426,8 +1431,17 @@ def read_bps_table(
         # A renamed year comes from a reader's column names: a frame, or a
         # CSV file a frame was written to; never from a workbook's cells.
         renamed = isinstance(frame_source, pd.DataFrame) or read.fields is not None
+        transposed = (
+            _transposed_hint(
+                text, grid.index, frame=isinstance(frame_source, pd.DataFrame)
+            )
+            if str(e).startswith("no header row")
+            else ""
+        )
         hint = (
-            _index_column_hint(text)
+            transposed + read.hint
+            if transposed
+            else _index_column_hint(text)
             + (_deduplicated_hint(text) if renamed else "")
             + _pivot_hint(
                 text, grid.index, frame=isinstance(frame_source, pd.DataFrame)
@@ -1437,7 +1451,7 @@ def read_bps_table(
         if shown:
             more = f" (and {len(shown) - 1} more)" if len(shown) > 1 else ""
             hint += f"; {shown[0]!r}{more} is {_NO_RESULT}"
-        if str(e).startswith("no header row"):
+        if str(e).startswith("no header row") and not transposed:
             hint += _year_text_hint(text, grid.index, letters[first:])
             if read.sheets is not None:
                 hint += read.sheets()
@@ -6517,6 +6531,83 @@ def _deduplicated_hint(text: np.ndarray[Any, Any]) -> str:
         "header (pandas header=None, polars has_header=False, DuckDB "
         "header=false, Spark header=False) and pass that"
     )
+
+
+def _names_region(cell: str) -> bool:
+    """Whether a cell names a region (a province, regency, city or Indonesia).
+
+    The name as a label of the first column is written: with its kind
+    ("Kota Batu", "Kab. Malang", "Provinsi Jawa Timur") or bare ("Pacitan",
+    "JAWA TIMUR", "INDONESIA").
+    """
+    ext = _PREFIX.fullmatch(cell)
+    if ext is None:
+        return bool(_regions.candidates(None, cell))
+    kind = _PREFIX_TYPE[(ext["p1"] or ext["p2"]).lower()]
+    return bool(_regions.candidates(kind, ext["name"]))
+
+
+def _safe_period(cell: str) -> tuple[int, int | None, str] | None:
+    """:func:`_period`, None where a semester and a month disagree."""
+    try:
+        return _period(cell)
+    except ValueError:
+        return None
+
+
+def _transposed_hint(
+    text: np.ndarray[Any, Any], index: pd.Index[Any], *, frame: bool
+) -> str:
+    """Advice when the table is transposed: periods down, regions across.
+
+    A BPS time series lists the periods down its first column ("2022",
+    "Maret 2022") under a header row naming regions ("Pacitan", "Kota
+    Batu", "JAWA TIMUR", "INDONESIA"). The table is transposed when the
+    first column's cells right under a row are periods (one or more) and at
+    least half of that row's other cells, one at least, name a region.
+    Such a table is never read turned: the hint says how to turn it
+    (`frame`: the cells are a pandas frame's, turned as a frame is).
+    """
+    if text.shape[1] < 2:
+        return ""
+    first = [
+        _safe_period(_POINT_ZERO.sub(r"\g<year>", s)) if s else None for s in text[:, 0]
+    ]
+    for r in range(text.shape[0] - 1):
+        heads = [s for s in text[r, 1:] if s]
+        if not heads or first[r] is not None or first[r + 1] is None:
+            continue
+        regions = [s for s in heads if _names_region(" ".join(s.split()))]
+        if 2 * len(regions) < len(heads):
+            continue
+        periods = [text[k, 0] for k in range(r + 1, text.shape[0]) if first[k]]
+        shown = ", ".join(repr(s) for s in periods[:3])
+        more = ", ..." if len(periods) > 3 else ""
+        under = f" under {text[r, 0]!r}" if text[r, 0] else ""
+        names = ", ".join(repr(s) for s in regions[:3])
+        row = (
+            "column labels"
+            if str(index[r]).startswith("columns")
+            else f"header row {_label(index[r])!r}"
+        )
+        how = (
+            "transpose the frame first (pandas df.set_index(df.columns[0])"
+            ".T.reset_index()) and pass that"
+            if frame
+            else "transpose it first (read it into a frame with the periods as "
+            "its index, pandas pd.read_csv(..., index_col=0, dtype=str) or "
+            "pd.read_excel(..., index_col=0), and pass df.T.reset_index(); or, "
+            "in a spreadsheet, copy the table and paste it transposed)"
+        )
+        return (
+            f"; the table looks transposed: its first column holds periods "
+            f"({shown}{more}){under} and its {row} "
+            f"{'name' if row == 'column labels' else 'names'} regions "
+            f"({names}{', ...' if len(regions) > 3 else ''}); read_bps_table "
+            "reads one row per region and one column per period and never "
+            f"turns a table: {how}"
+        )
+    return ""
 
 
 def _index_column_hint(text: np.ndarray[Any, Any]) -> str:

@@ -33,6 +33,7 @@ import warnings
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple, cast, overload
 
@@ -642,7 +643,13 @@ def read_bps_table(
         into one value column: "(persen)" written over 2022 alone, or
         "(ribu jiwa)" merged across 2022 and 2023, states it over 2023
         too, in any format. A group label that is a unit alone ("(ribu
-        jiwa)") states it over its columns likewise. Units named in a title
+        jiwa)") states it over its columns likewise, whether over the years
+        or under them: in BPS's "Jumlah dan Persentase" layout, each year
+        over its columns and a row of units alone under them that differ
+        under one year ("(ribu jiwa)", "(persen)" under 2022 and under
+        2023), each unit is its columns' group, as the same units over the
+        years are (the same unit under every column of each year is one
+        unit row, no groups). Units named in a title
         or in a group label with other words ("Jumlah (ribu jiwa)") are not
         compared.
     ValueError
@@ -5855,6 +5862,36 @@ def _bounded_groups(
     return out
 
 
+def _unit_groups_under_years(
+    above: np.ndarray[Any, Any], cells: np.ndarray[Any, Any]
+) -> bool:
+    """Whether a unit row under the years names each column's group.
+
+    BPS's "Jumlah dan Persentase" layout: each year over two or more
+    columns, each under a unit alone ("(ribu jiwa)", "(persen)"), the units
+    differing under one year. Each unit is then its columns' group, as a
+    unit alone over the years is. From the first year on, every column
+    holds a unit and lies under a bare year; units the same under every
+    year's columns are one unit row over the table, no groups.
+    """
+    start = int(np.argmax(above != ""))
+    filled = np.array([bool(c) for c in cells], dtype=bool)
+    if not above[start] or filled[:start].any() or not filled[start:].all():
+        return False
+    units = pd.Series(cells[start:], dtype=object).astype(str).str.strip()
+    if not _unit_spelling(units).str.fullmatch(_UNIT_CELL).all():
+        return False
+    spans = _ffill(above)[start:]
+    for y in dict.fromkeys(spans):
+        p = _period(_POINT_ZERO.sub(r"\g<year>", str(y)))
+        if p is None or p[2] != "year":
+            return False
+    # Under one year (its cell written once, over its columns), the units
+    # differ: groups. The same unit under each year is a unit row.
+    bounds = [*(k for k, y in enumerate(above[start:]) if y), len(spans)]
+    return any(len(set(units.iloc[a:b])) > 1 for a, b in pairwise(bounds))
+
+
 def _groups_under_years(
     years: np.ndarray[Any, Any], below: np.ndarray[Any, Any]
 ) -> bool:
@@ -5868,8 +5905,10 @@ def _groups_under_years(
     """
     cells, above = below[1:], years[1:]
     filled = np.array([bool(c) for c in cells], dtype=bool)
-    if below[0] or not filled.any() or _unit_rows(below[None, :])[0]:
+    if below[0] or not filled.any():
         return False
+    if _unit_rows(below[None, :])[0]:
+        return _unit_groups_under_years(above, cells)
     start = int(np.argmax(above != ""))
     if not above[start] or filled[:start].any() or not filled[start:].all():
         return False

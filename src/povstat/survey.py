@@ -1192,12 +1192,50 @@ def _weighted_terms(red: Reduced, *, overall: bool) -> NDArray[np.float64]:
     return np.asarray(q, dtype=np.float64)
 
 
+def _small_terms_bound(rows: int) -> float:
+    """Terms below this have squares summed near float64's subnormals."""
+    return math.ldexp(1.0, max(int(rows), 1).bit_length() - 500)
+
+
+#: Weighted terms (on the scale of the largest weight) below this have
+#: products with the weights near float64's subnormals (2**-1022 times
+#: 2**53): their deviations lose digits before any rescaling.
+_TINY_TERMS = math.ldexp(1.0, -960)
+
+
+def _deviation_exponents(
+    small_terms: NDArray[np.float64], constant: NDArray[np.bool_], rows: int
+) -> NDArray[np.int64]:
+    """Per domain and measure, the power of two for the deviations (0: none).
+
+    `small_terms` are the figures :func:`_warn_small_terms` judges (each
+    domain's largest term, or largest weighted term over the largest
+    weight, whichever is smaller). Where that is below the bound of the
+    warning, the deviations ``w_i (t_i - R) / W`` are at most about `rows`
+    times it, and their squares near or below float64's subnormals:
+    multiplied by ``2**-e`` (``e`` the figure's binary exponent), they are
+    at most about `rows`, and their squares keep their digits. 0 elsewhere,
+    so that the standard errors of ordinary data are unchanged bit for bit.
+    """
+    with np.errstate(invalid="ignore"):
+        need = (
+            ~constant
+            & (small_terms > 0)
+            & (small_terms < _small_terms_bound(rows))
+            & np.isfinite(small_terms)
+        )
+    e = np.frexp(np.where(need, small_terms, 1.0))[1]
+    return np.asarray(np.where(need, -e, 0), dtype=np.int64)
+
+
 def _warn_small_terms(
     largest: NDArray[np.float64],
     constant: NDArray[np.bool_],
     rows: int,
     measures: Sequence[str],
     labels: ArrayLike,
+    *,
+    deviations: bool = False,
 ) -> None:
     """Warn where a measure's terms are too small for their squares.
 
@@ -1211,23 +1249,51 @@ def _warn_small_terms(
     rescaled near 1) below about ``2**-1000``, near float64's subnormals,
     whose digits are lost: its standard error may be inaccurate, or 0. The
     same rule for every engine and every scale of the weights.
+
+    With `deviations` (each cell a PSU, or a unit: numpy, eager frames and
+    any frame with `psu`), the deviations are rescaled by a power of two
+    (:func:`_deviation_exponents`) and the standard error keeps its
+    digits; the design effect, whose variance under simple random sampling
+    comes from the sums of weights times squared terms, may still lose
+    them, and is warned of. Below :data:`_TINY_TERMS` (about 1e-289) the
+    weighted terms themselves are near the subnormals: both are warned of.
     """
-    bound = math.ldexp(1.0, max(int(rows), 1).bit_length() - 500)
+    bound = _small_terms_bound(rows)
     with np.errstate(invalid="ignore"):
         small = ~constant & (largest > 0) & (largest < bound)
+        tiny = small & (largest < _TINY_TERMS)
     if not small.any():
         return
-    d, j = np.argwhere(small)[0]
+    both = not deviations or bool(tiny.any())
+    d, j = np.argwhere(tiny if deviations and both else small)[0]
     names = label_list(np.asarray(labels, dtype=object))
     name = names[d] if d < len(names) else None
     where = "" if name is None else f" in domain {name!r}"
-    msg = (
-        f"the terms of {measures[j]}{where} ({int(small.sum())} figure(s) in "
-        f"all) are at most {float(largest[d, j])!r}: their squares, which "
-        "the variance sums, are near float64's smallest numbers and lose "
-        "their digits, so its standard error and design effect may be "
-        "inaccurate (a standard error of 0 may be another value)"
-    )
+    count = int((tiny if deviations and both else small).sum())
+    if both:
+        msg = (
+            f"the terms of {measures[j]}{where} ({count} figure(s) in "
+            f"all) are at most {float(largest[d, j])!r}: their squares, which "
+            "the variance sums, are near float64's smallest numbers and lose "
+            "their digits, so its standard error and design effect may be "
+            "inaccurate (a standard error of 0 may be another value)"
+        )
+        if not deviations and not tiny.any():
+            msg += (
+                "; with each unit its own PSU on this engine the variance "
+                "comes from sums of squares: pass a column holding a unit id "
+                "as `psu` for a standard error from deviations rescaled by a "
+                "power of two, which keeps its digits"
+            )
+    else:
+        msg = (
+            f"the terms of {measures[j]}{where} ({count} figure(s) in "
+            f"all) are at most {float(largest[d, j])!r}: their squares, which "
+            "the variance under simple random sampling sums, are near "
+            "float64's smallest numbers and lose their digits, so its design "
+            "effect may be inaccurate (its standard error is formed from "
+            "deviations rescaled by a power of two and keeps its digits)"
+        )
     warnings.warn(msg, UserWarning, stacklevel=4)
 
 
@@ -1388,12 +1454,20 @@ def linearised(
     if red.fpc is not None and not weighted:
         _refuse_fpc_implied_weights(red.fpc, n_h, red.stratum_labels, weight_arg)
     constant, largest = _constant_measures(red, overall=overall)
+    rows = int(np.nansum(red.n))
+    small_terms = np.fmin(largest, _weighted_terms(red, overall=overall))
+    # With deviations (each cell a PSU, or a unit), the variance of a
+    # measure of small terms is formed from its deviations times a power of
+    # two (exact), so its squares keep their digits; the expanded sums of
+    # squares of lazy engines without `psu` cannot be rescaled after the sum.
+    z_exp = _deviation_exponents(small_terms, constant, rows)
     _warn_small_terms(
-        np.fmin(largest, _weighted_terms(red, overall=overall)),
+        small_terms,
         constant,
-        int(np.nansum(red.n)),
+        rows,
         measures,
         labels,
+        deviations=red.psu is not None,
     )
     if overall:
         red = _overall_cells(red)
@@ -1407,6 +1481,9 @@ def linearised(
     ratio = _term_sums(red, red.st, nd, largest=big) / total[:, None]
     factor = _average_factor(red, lonely) if lonely_psu == "average" else np.ones(nd)
     z = _cell_z(red, ratio, total)
+    scaled = red.psu is not None and bool(z_exp.any())
+    if scaled:
+        z = np.ldexp(z, z_exp[red.domain])
     # Variance: sum_h w1_h sum_j u_hj^2 - w2_h (sum_j u_hj)^2, for each domain.
     if red.psu is not None:
         prod_diag = z * z
@@ -1437,6 +1514,13 @@ def linearised(
     # its variance is exactly 0 (the ratio's rounding would leave 1e-16).
     var = np.where(constant, 0.0, var)
     se = np.sqrt(var)
+    if scaled:
+        # The deviations were multiplied by 2**z_exp: the variance by its
+        # square. Scaled back after the square root, so that a standard
+        # error whose variance is subnormal keeps its digits.
+        se = np.ldexp(se, -z_exp)
+        with np.errstate(under="ignore"):
+            var = np.ldexp(var, -2 * z_exp)
     # Design effect against SRS without replacement (R: deff=TRUE).
     n_obs = np.bincount(red.domain, weights=red.npos, minlength=nd)
     mean_sq = _term_sums(red, red.stt, nd, largest=big) / total[:, None]
@@ -1733,12 +1817,21 @@ def poverty_estimates(
         weight in a domain (or overall, or the sample), where ``deff`` is
         then NaN or ``inf`` (see Notes): the message names the domains and
         asks whether the weights are correctly scaled, as R ``survey``
-        warns. If a measure that varies in a domain has terms all below
-        about ``2**(bit_length(rows) - 500)``, 3e-151 times a power of two
-        of the rows' count (e.g. FGT with a large alpha): their squares lose
-        their digits to float64's subnormals, so its standard error may be
-        inaccurate or 0 (the same rule at every scale of the weights and on
-        every engine).
+        warns. If a measure that varies in a domain has terms (or terms
+        times weights, over the largest weight: a unit of larger term but
+        tiny weight carries no variance) all below about
+        ``2**(bit_length(rows) - 500)``, 3e-151 times a power of two of the
+        rows' count (e.g. FGT with a large alpha): their squares lose their
+        digits to float64's subnormals. The standard error is then formed
+        from the linearised deviations multiplied by a power of two (exact)
+        and keeps its digits, and the warning says that the design effect
+        may be inaccurate; the standard error too where those weighted
+        terms are below about 1e-289 (near the subnormals themselves). The
+        same rule at every scale of the weights and on every engine, except
+        that a lazy engine (polars lazy, DuckDB, Spark) without `psu` sums
+        squares on the engine, where no rescaling can follow: there the
+        standard error may be inaccurate or 0, and the warning advises a
+        unit id as `psu`.
 
     See Also
     --------

@@ -13,7 +13,11 @@ import polars as pl
 import pytest
 
 from povstat.datasets import load_east_java
-from povstat.statements import check_rank_statement, check_statements
+from povstat.statements import (
+    check_consistency,
+    check_rank_statement,
+    check_statements,
+)
 from povstat.tracing import trace_figure
 
 
@@ -358,3 +362,76 @@ def test_trace_writes_a_cell_at_its_own_decimals() -> None:
     )
     assert re.search(r"poverty_rate_pct = 12\.50 ", res.reason)
     assert "poor_thousands = 1,250 (" in res.reason
+
+
+def test_figure_of_the_rate_in_the_other_unit_names_the_unit() -> None:
+    # BPS: Kota Malang 4.26 % (March 2023) = 0.0426 as a fraction; 4.26
+    # stated against fractions is the figure times 100.
+    d = _kab_kota()
+    d = d.assign(poverty_rate_pct=(d["poverty_rate_pct"] / 100).round(4))
+    st = pd.DataFrame(
+        [
+            {
+                "kind": "figure",
+                "region": "Kota Malang",
+                "period": 2023,
+                "measure": "poverty_rate_pct",
+                "stated": 4.26,
+                "decimals": 2,
+            }
+        ]
+    )
+    out = check_statements(st, d, unit="fraction", **_EJ)
+    assert out["verdict"].tolist() == ["does not hold"]
+    assert (
+        out["reason"]
+        .iloc[0]
+        .endswith(
+            "(misread by a factor of 100: the published figure multiplied by 100) "
+            "(`stated` is in the unit of `rate`, unit='fraction')"
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("rate", "decimals", "unit", "words"),
+    [
+        # BPS Kota Malang 2023: 37.78 thousand poor of 886.85 thousand is
+        # 4.2600 %; a rate written 0.0426 in percent is 100 times too small,
+        # 0.426 ten times; 0.000426 as a fraction is 0.0426 %.
+        (0.0426, 4, "percent", "multiplied by 100 it would agree"),
+        (0.426, 3, "percent", "multiplied by 10 it would agree"),
+        (0.000426, 6, "fraction", "multiplied by 100 it would agree"),
+        (42.6, 1, "percent", "divided by 10 it would agree"),
+    ],
+)
+def test_consistency_names_a_rate_off_by_a_power_of_ten(
+    rate: float, decimals: int, unit: str, words: str
+) -> None:
+    res = check_consistency(
+        rate,
+        37.78,
+        886.85,
+        unit=unit,  # type: ignore[arg-type]
+        rate_decimals=decimals,
+        headcount_decimals=2,
+        population_decimals=2,
+    )
+    assert str(res.verdict) == "does not hold"
+    assert f"; {words} (misread by a factor of" in str(res.reason)
+    assert f"the rate is read in unit={unit!r})" in str(res.reason)
+
+
+def test_consistency_off_but_by_no_power_of_ten_says_nothing_more() -> None:
+    # 4.27 % against the implied 4.2594-4.2606 %: no power of ten helps.
+    res = check_consistency(
+        4.27,
+        37.78,
+        886.85,
+        unit="percent",
+        rate_decimals=2,
+        headcount_decimals=2,
+        population_decimals=2,
+    )
+    assert str(res.verdict) == "does not hold"
+    assert "misread" not in str(res.reason)

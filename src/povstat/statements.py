@@ -1292,7 +1292,10 @@ def check_consistency(
     Returns
     -------
     StatementCheck
-        ``"holds"`` where the intervals are compatible. Figures:
+        ``"holds"`` where the intervals are compatible; where they are not,
+        and the rate moved by a power of ten (10 to 1,000, either way)
+        would agree, the reason names the factor and `unit`, as
+        :func:`povstat.tracing.trace_figure` names a misread figure. Figures:
         ``implied_rate`` (headcount / population, in `unit`),
         ``implied_rate_lower`` and ``implied_rate_upper`` (its range under
         the rounding of headcount and population).
@@ -1418,6 +1421,21 @@ def check_consistency(
     r_hi = np.broadcast_to(ri.upper, shape)
     places = _range_places(lo, hi_, r_lo, r_hi, shown + 2)
 
+    def slip(i: tuple[int, ...]) -> str:
+        """The power of ten that makes the rate agree, as trace_figure names it."""
+        if verdict[i] != NOT_HOLDS:
+            return ""
+        for p in _SLIP_POWERS:
+            # The rate's rounding interval moved by 10**p meets the implied
+            # range (a hint only: the verdict is decided above, exactly).
+            if r_lo[i] * 10.0**p < hi_[i] and r_hi[i] * 10.0**p > lo[i]:
+                how = "multiplied" if p > 0 else "divided"
+                return (
+                    f"; {how} by {10 ** abs(p):,} it would agree (misread by a "
+                    f"factor of {10 ** abs(p):,}? the rate is read in unit={u!r})"
+                )
+        return ""
+
     def describe(i: tuple[int, ...]) -> str:
         k = int(places[i])
         return (
@@ -1426,7 +1444,7 @@ def check_consistency(
             f"{_fmt(float(hi_[i]), k)} % given the rounding), against a "
             f"published rate of {_fmt(float(rb[i]), shown)} %, which stands for "
             f"[{_fmt(float(r_lo[i]), max(rdp + 1, 0))} %, "
-            f"{_fmt(float(r_hi[i]), max(rdp + 1, 0))} %)"
+            f"{_fmt(float(r_hi[i]), max(rdp + 1, 0))} %)" + slip(i)
         )
 
     back = 100.0 if u == "fraction" else 1.0
@@ -4167,6 +4185,18 @@ def check_statements(
             )
         verdict[pos] = trace.verdict
         reason[pos] = trace.reason
+        best = trace.candidates
+        if (
+            str(row["measure"]) == rate
+            and best["power"].size
+            and abs(int(best["power"][0])) == 2
+            and best["measure"][0] == rate
+            and best[region][0] == row["region"]
+            and best[period][0] == row["period"]
+        ):
+            # A rate stated in the other unit (percent for fractions): the
+            # stated figure is in `unit`, as the rates are.
+            reason[pos] += f" (`stated` is in the unit of `rate`, unit={unit!r})"
 
     s = st[kinds == "rank"]
     # Regions of `data` with no row at a ranked period but rows at others,

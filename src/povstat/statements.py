@@ -1294,7 +1294,8 @@ def check_consistency(
     StatementCheck
         ``"holds"`` where the intervals are compatible; where they are not,
         and the rate moved by a power of ten (10 to 1,000, either way)
-        would agree, the reason names the factor and `unit`, as
+        would agree, the reason names the factor and asks whether `rate` is
+        in `unit` (the same words for either unit), as
         :func:`povstat.tracing.trace_figure` names a misread figure. Figures:
         ``implied_rate`` (headcount / population, in `unit`),
         ``implied_rate_lower`` and ``implied_rate_upper`` (its range under
@@ -1423,7 +1424,9 @@ def check_consistency(
 
     def slip(i: tuple[int, ...]) -> str:
         """The power of ten that makes the rate agree, as trace_figure names it."""
-        if verdict[i] != NOT_HOLDS:
+        # Only where the implied range spans less than a factor of 10, so
+        # that one power alone can explain the gap.
+        if verdict[i] != NOT_HOLDS or not 0 < lo[i] <= hi_[i] < 10 * lo[i]:
             return ""
         for p in _SLIP_POWERS:
             # The rate's rounding interval moved by 10**p meets the implied
@@ -1432,7 +1435,7 @@ def check_consistency(
                 how = "multiplied" if p > 0 else "divided"
                 return (
                     f"; {how} by {10 ** abs(p):,} it would agree (misread by a "
-                    f"factor of {10 ** abs(p):,}? the rate is read in unit={u!r})"
+                    f"factor of {10 ** abs(p):,}? is `rate` in `unit`?)"
                 )
         return ""
 

@@ -307,6 +307,14 @@ def test_wrong_type_periods_name_every_row_once() -> None:
         },
         c,
         {
+            "kind": "figure",
+            "region": "Kota Batu",
+            "period": 2023,
+            "measure": "poor_thousands",
+            "stated": 7.1,
+            "decimals": 1,
+        },
+        {
             "kind": "direction",
             "region": "Kota Batu",
             "period_before": 2022,
@@ -320,8 +328,8 @@ def test_wrong_type_periods_name_every_row_once() -> None:
             check_statements(st, d, unit="percent", **_EJ)
         text = str(err.value)
         assert text.startswith(
-            "`statements` rows [0, 1, 2, 3, 4] (kinds ['change', 'direction', "
-            "'rank']) refer to (region, period) pairs not in `data`: "
+            "`statements` rows [0, 1, 2, 3, 4, 5] (kinds ['change', 'direction', "
+            "'figure', 'rank']) refer to (region, period) pairs not in `data`: "
         )
         # Four pairs, each named once with its rows.
         for pair in (

@@ -3172,6 +3172,7 @@ _PERIOD_COLUMNS: dict[str, tuple[str, ...]] = {
     "change": ("period_before", "period_after"),
     "count": ("period",),
     "direction": ("period_before", "period_after"),
+    "figure": ("period",),
     "level_change": ("period_before", "period_after"),
     "rank": ("period",),
 }

@@ -580,11 +580,7 @@ _Reading = tuple[
 ]
 
 
-def _short_reading(
-    x: NDArray[np.float64],
-) -> tuple[
-    NDArray[np.bool_], NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]
-]:
+def _short_reading(x: NDArray[np.float64]) -> _Reading:
     """Where `x` is a decimal of at most 15 digits, with ``10**k``, ``x 10**k``, ``m``.
 
     For ``2**-26 <= |x| < 1e15`` this is the test of :func:`_decimal_parts`
@@ -610,15 +606,19 @@ def _offset(
     x: NDArray[np.float64],
     lo: NDArray[np.float64],
     hi: NDArray[np.float64],
-    reading: _Reading,
+    p: NDArray[np.float64],
+    y: NDArray[np.float64],
+    m: NDArray[np.float64],
 ) -> NDArray[np.float64]:
     """``(m 10**-k - x) / x``: the relative offset of the decimal from `x`.
+
+    `p`, `y`, `m` as :func:`_short_reading` returns them (``10**k``,
+    ``x 10**k`` and its nearest integer), `lo` and `hi` the parts of `x`.
 
     ``m - x 10**k`` with `x` and ``10**k`` cut in two (:func:`_cut`): the
     high products are exact and the first difference too (Sterbenz); the
     low product ``x * p_lo`` errs by at most ``2**-78 |x 10**k|``.
     """
-    _, p, y, m = reading
     ph, pl = _cut(p)
     t = m - hi * ph
     t -= lo * ph
@@ -632,13 +632,31 @@ def _is_zero(x: NDArray[np.float64]) -> bool:
     return x.ndim == 0 and float(x) == 0.0
 
 
+#: What :func:`_prepared` returns: (in 2**-26 .. 1e15, reading, parts).
+_Prepared = tuple[bool, _Reading, tuple[NDArray[np.float64], NDArray[np.float64]]]
+
+
+def _prepared(x: NDArray[np.float64]) -> _Prepared:
+    """`x` read once: in range, :func:`_short_reading`, :func:`_cut`.
+
+    In range: every value of `x` (NaN aside) in ``2**-26 .. 1e15``.
+    """
+    low = float(np.fmin.reduce(x, axis=None))
+    high = float(np.fmax.reduce(x, axis=None))
+    return (low >= _LOWEST and high < _HIGHEST), _short_reading(x), _cut(x)
+
+
 def _proven_chunk(
     num: NDArray[np.float64],
     den: NDArray[np.float64],
     sc: NDArray[np.float64],
     out: NDArray[np.float64],
+    fixed: tuple[_Prepared | None, ...] = (None, None, None),
 ) -> NDArray[np.intp]:
     """:func:`decimal_ratio` of one chunk where it is proven; the rest's indices.
+
+    `fixed` holds :func:`_prepared` of the 0-d inputs, the same in every
+    chunk (None for the others).
 
     The exact value is ``X = n s / d (1 + a_n)(1 + a_s) / (1 + a_d)``, each
     ``a`` the relative offset of an input's decimal (:func:`_offset`; 0 where
@@ -658,15 +676,13 @@ def _proven_chunk(
     Run under ``np.errstate(all="ignore")``.
     """
     inputs = (num, den, sc)
-    unusual = []
-    for x in inputs:
-        low = float(np.fmin.reduce(x, axis=None))
-        high = float(np.fmax.reduce(x, axis=None))
-        if not (low >= _LOWEST and high < _HIGHEST):
-            unusual.append(x)
-    readings = [_short_reading(x) for x in inputs]
+    known = [
+        _prepared(x) if k is None else k for x, k in zip(inputs, fixed, strict=True)
+    ]
+    unusual = [x for x, (usual, _, _) in zip(inputs, known, strict=True) if not usual]
+    readings = [reading for _, reading, _ in known]
     ok = readings[0][0] & readings[1][0] & readings[2][0]
-    cuts = [_cut(x) for x in inputs]
+    cuts = [cut for _, _, cut in known]
     (nh, nl), (dh, dl), (sh, sl) = cuts
     p = num * sc
     e = nh * sh - p
@@ -680,9 +696,20 @@ def _proven_chunk(
         if not (_is_zero(a) or _is_zero(b)):
             r -= a * b
     z = r + e
-    if np.any(ok):
+    count = int(np.count_nonzero(ok))
+    if count and 4 * count < ok.size:
+        # Few decimal readings (computed values, or short decimals by
+        # chance): their offsets on those elements alone.
+        at = np.flatnonzero(ok)
         offsets = [
-            _offset(x, lo, hi, reading)
+            _offset(*(v if v.ndim == 0 else v[at] for v in (x, lo, hi, *reading[1:])))
+            for x, (hi, lo), reading in zip(inputs, cuts, readings, strict=True)
+        ]
+        phi = offsets[0] + offsets[2] - offsets[1]
+        z[at] += p[at] * phi
+    elif count:
+        offsets = [
+            _offset(x, lo, hi, *reading[1:])
             for x, (hi, lo), reading in zip(inputs, cuts, readings, strict=True)
         ]
         phi = offsets[0] + offsets[2]
@@ -741,10 +768,13 @@ def decimal_ratio(
     result = np.empty(size)
     left = []
     with np.errstate(all="ignore"):
+        fixed = tuple(_prepared(a) if a.ndim == 0 else None for a in flat)
         for start in range(0, size, _CHUNK):
             part = [a if a.ndim == 0 else a[start : start + _CHUNK] for a in flat]
             stop = min(start + _CHUNK, size)
-            undecided = _proven_chunk(part[0], part[1], part[2], result[start:stop])
+            undecided = _proven_chunk(
+                part[0], part[1], part[2], result[start:stop], fixed
+            )
             if undecided.size:
                 left.append(undecided + start)
     if left:

@@ -32,7 +32,17 @@ import numbers
 import re
 import uuid
 import warnings
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import (
+    Hashable,
+    ItemsView,
+    Iterable,
+    Iterator,
+    KeysView,
+    Mapping,
+    Sequence,
+    Set,
+    ValuesView,
+)
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, ClassVar, Literal
@@ -344,7 +354,7 @@ class ParsedNumbers(Result):
 
 
 def parse_numbers(
-    texts: ArrayLike | Sequence[Any] | pd.Series[Any],
+    texts: ArrayLike | Iterable[Any] | pd.Series[Any],
     *,
     locale: Locale,
     missing: Sequence[str] = _DEFAULT_MISSING,
@@ -387,6 +397,8 @@ def parse_numbers(
         A boolean is "a boolean, not a number". A polars Series or pyarrow
         array is read cell by cell as Python values (a polars ``Int128`` by
         the rule for integers, a struct as a map, an ``Array`` as lists).
+        An iterator (a generator, ``map``, ``zip``) or a dict's keys or
+        values are read once, as the list of cells they yield, in order.
     locale : {"id", "en"}
         Number format, required: ``"id"`` for a decimal comma and dots between
         groups of three digits (``"1.234.567,89"``), ``"en"`` for a decimal
@@ -421,7 +433,12 @@ def parse_numbers(
         ``.to_pandas()``, or pass one of its columns), a lazy frame or
         relation (a polars ``LazyFrame``, a DuckDB relation, a Spark or
         Dask frame: collect it first) or a pyarrow ``Table``, named by its
-        kind, or `missing` is not a sequence of str.
+        kind (Spark's conversion is spelled ``.toPandas()``); if `texts` is a
+        column expression, which holds no cells (a Spark ``Column``, a
+        polars ``Expr``, a DuckDB or narwhals expression: the message says
+        how to get the column's cells); if `texts` is a dict, its items or a
+        set (which are the cells, or in which order, would be a guess: pass
+        a Series or a list); or `missing` is not a sequence of str.
 
     See Also
     --------
@@ -514,8 +531,8 @@ def parse_numbers(
             if isinstance(texts, pd.DataFrame)
             # parse_columns takes a pandas frame alone: say how to get one.
             else "pass one of its columns (a Series), or convert it to pandas "
-            "(e.g. with its .to_pandas() method) and use parse_columns(df, "
-            "columns, locale=...)"
+            f"(e.g. with its {_to_pandas_method(texts)} method) and use "
+            "parse_columns(df, columns, locale=...)"
         )
         msg = (
             "`texts` must be array-like or a Series, got a DataFrame "
@@ -523,6 +540,8 @@ def parse_numbers(
         )
         raise TypeError(msg)
     _refuse_frames(texts)
+    _refuse_expressions(texts)
+    texts = _listed_items(texts)
     if isinstance(texts, pd.Series):
         cells = _series_cells(texts)
         rows: Any = texts.index
@@ -666,11 +685,8 @@ def parse_columns(
     [4.26]
     """
     if not isinstance(df, pd.DataFrame):
-        hint = (
-            "; convert it first, e.g. with its .to_pandas() method"
-            if hasattr(df, "to_pandas")
-            else ""
-        )
+        method = _to_pandas_method(df)
+        hint = f"; convert it first, e.g. with its {method} method" if method else ""
         msg = f"`df` must be a pandas.DataFrame, got {_type_name(df)}{hint}"
         raise TypeError(msg)
     loc = _locale(locale)
@@ -894,6 +910,84 @@ def _refuse_frames(texts: object) -> None:
     raise TypeError(msg)
 
 
+def _to_pandas_method(df: object) -> str:
+    """The method that converts `df` to pandas, as its library spells it.
+
+    Spark's ``.toPandas()``; ``.to_pandas()`` for a frame that has it (polars,
+    pyarrow); "" when there is none.
+    """
+    if type(df).__module__.split(".")[0] == "pyspark":
+        return ".toPandas()"
+    return ".to_pandas()" if hasattr(df, "to_pandas") else ""
+
+
+#: Column expressions of other libraries, by (top module, class name) of a
+#: class they derive from, with how to get the cells an expression stands for.
+_EXPRESSION_KINDS: Mapping[tuple[str, str], str] = {
+    ("pyspark", "Column"): (
+        "collect the column first, e.g. df.select(name).toPandas()[name]"
+    ),
+    ("polars", "Expr"): (
+        "pass the column itself, e.g. df[name] or df.select(expr).to_series()"
+    ),
+    ("duckdb", "Expression"): (
+        "collect the column first, e.g. rel.select(expr).df() and one of its columns"
+    ),
+    ("narwhals", "Expr"): (
+        "pass the column itself, e.g. df[name] or df.select(expr).to_native()"
+    ),
+    ("dask", "Series"): "collect the column first, e.g. with its .compute() method",
+}
+
+
+def _refuse_expressions(texts: object) -> None:
+    """Refuse a column expression (a Spark Column, a polars Expr, ...).
+
+    An expression holds no cells: it stands for a column of a frame that it
+    does not name, and numpy would read it as one odd cell.
+    """
+    for cls in type(texts).__mro__:
+        advice = _EXPRESSION_KINDS.get((cls.__module__.split(".")[0], cls.__name__))
+        if advice is not None:
+            msg = (
+                "`texts` must be array-like or a Series of cells, got a column "
+                f"expression ({_type_name(texts)}), which holds no cells; "
+                f"{advice}"
+            )
+            raise TypeError(msg)
+
+
+def _listed_items(texts: Any) -> Any:
+    """An iterator's or dict view's items as a list; refuse a dict or a set.
+
+    numpy reads a generator, ``map``, ``zip``, other iterator, dict view,
+    dict or set as one odd cell. An iterator or a dict's keys or values are
+    read as cells in the order they come (once); a dict's items are pairs,
+    and a dict or set are refused: which of keys and values are the cells,
+    or in which order a set's cells are, would be a guess.
+    """
+    if isinstance(texts, str | bytes | bytearray | memoryview | np.ndarray):
+        return texts
+    if isinstance(texts, Iterator | KeysView | ValuesView) and not isinstance(
+        texts, ItemsView
+    ):
+        return list(texts)
+    advice = None
+    if isinstance(texts, Mapping | ItemsView):
+        advice = (
+            "pass pandas.Series(d) to keep the keys as row labels, or list(d.values())"
+        )
+    elif isinstance(texts, Set):
+        advice = "pass a list, in the order of the cells (a set has no order)"
+    if advice is not None:
+        msg = (
+            "`texts` must be array-like or a Series of cells, got "
+            f"{_type_name(texts)}; {advice}"
+        )
+        raise TypeError(msg)
+    return texts
+
+
 def _listed_cells(texts: Any) -> NDArray[Any] | None:
     """A polars Series or pyarrow array's cells as Python objects, else None.
 
@@ -917,7 +1011,7 @@ def _listed_cells(texts: Any) -> NDArray[Any] | None:
     return np.fromiter(items, dtype=object, count=len(items))
 
 
-def _as_cells(texts: ArrayLike | Sequence[Any]) -> NDArray[Any]:
+def _as_cells(texts: ArrayLike | Iterable[Any]) -> NDArray[Any]:
     # dtype=object: np.asarray(["4,26", 1.5]) would turn 1.5 into the text "1.5"
     if isinstance(texts, np.ma.MaskedArray):
         # A masked cell is missing (None), never the text under the mask.

@@ -644,6 +644,10 @@ def parse_columns(
     word ("37,78 ribu") and others none ("7,10"), whether a bare number is a
     fraction (in ones) or a percentage (in thousands) would be a guess, so
     the numbers of the rarer kind (the bare ones on a tie) are bad cells.
+    With more kinds than two ("4,1 ribu", "13,8" and "3 %"), the numbers of
+    every kind but the most common are bad; when two kinds stating a scale
+    tie as the most common, none is the column's and every number is bad
+    (whatever the order of the rows).
     A unit of count ("jiwa", "orang", "rupiah") fixes the scale at ones as
     well: "8.160 jiwa" among bare numbers ("37,78", often thousands) is
     the same guess, and the same rule applies; so does a unit of points
@@ -1655,6 +1659,57 @@ def _digit_script(c: str) -> str:
     return name.split(" DIGIT")[0].title() if " DIGIT" in name else "non-ASCII"
 
 
+#: The scales a number may state: (what it writes, what its scale is when
+#: another cell of the column does not write it), by kind 1-4; kind 0 is a
+#: bare number, stating none.
+_SCALE_KINDS: tuple[tuple[str, str], ...] = (
+    ("", ""),
+    ("a percent sign", "percent or a fraction"),
+    ("a multiplier word", "multiplied or not"),
+    (
+        "a unit of count ('jiwa', 'orang', 'rupiah')",
+        "ones, or thousands as such columns often are",
+    ),
+    (
+        "a unit of points ('poin', 'pp', 'persen poin')",
+        "percentage points, or a rate or count",
+    ),
+)
+
+
+def _scale_kinds(
+    values: NDArray[np.float64],
+    unit: NDArray[np.str_],
+    mult: NDArray[np.float64],
+    reasons: NDArray[Any],
+) -> NDArray[np.int64]:
+    """Kind of scale each cell states (index into _SCALE_KINDS); -1: none.
+
+    Cells already invalid or missing, and 0 (0 on every scale), take no
+    part.
+    """
+    valid = (reasons == "") & ~np.isnan(values) & (values != 0)
+    kind = np.full(values.shape, -1, dtype=np.int64)
+    kind[valid & (unit == "") & (mult == 1)] = 0
+    kind[valid & (unit == "percent")] = 1
+    kind[valid & (mult != 1)] = 2
+    kind[valid & np.isin(unit, _COUNT_UNITS) & (mult == 1)] = 3
+    kind[valid & (unit == "points")] = 4
+    return kind
+
+
+def _example(
+    cells: NDArray[Any], values: NDArray[np.float64], where: NDArray[np.bool_]
+) -> str:
+    """The cell of `where` with the smallest value (then text), shown.
+
+    Chosen by value, not by position, so a message does not change with the
+    order of the rows.
+    """
+    shown = np.array([_show(c) for c in cells[where]], dtype=object)
+    return repr(shown[np.lexsort((shown, values[where]))[0]])
+
+
 def _mixed_scales(
     cells: NDArray[Any],
     values: NDArray[np.float64],
@@ -1662,7 +1717,7 @@ def _mixed_scales(
     mult: NDArray[np.float64],
     reasons: NDArray[Any],
 ) -> NDArray[Any]:
-    """Mark the cells of the rarer scale where some state one and some none.
+    """Mark the cells of the rarer scales where cells state different ones.
 
     "9,9 %" next to "0,1386", or "37,78 ribu" next to "7,10": whether the
     bare number is in percent (in thousands) or a fraction (in ones) is a
@@ -1670,48 +1725,51 @@ def _mixed_scales(
     tie). A unit of count ("jiwa", "orang", "rupiah") fixes the scale
     too, at ones: "8.160 jiwa" next to "37,78" (often thousands) is the
     same guess; so does a unit of points ("8,16 poin", "8,16 pp": a change
-    in percentage points) next to "37,78" (a rate, a count?). Cells
+    in percentage points) next to "37,78" (a rate, a count?). With more
+    kinds than two, the cells of every kind but the most common are
+    invalid; when two kinds stating a scale are the most common in as many
+    cells each, no kind is the column's and every cell is invalid. Cells
     already invalid or missing take no part.
     """
-    # 0 is 0 on every scale: never ambiguous.
-    valid = (reasons == "") & ~np.isnan(values) & (values != 0)
+    kind = _scale_kinds(values, unit, mult, reasons)
+    present, counts = np.unique(kind[kind >= 0], return_counts=True)
+    if present.size <= 1:
+        return reasons
     out = reasons.copy()
-    kinds = (
-        (unit == "percent", unit == "", "a percent sign", "percent or a fraction"),
-        (mult != 1, mult == 1, "a multiplier word", "multiplied or not"),
-        (
-            np.isin(unit, _COUNT_UNITS) & (mult == 1),
-            (unit == "") & (mult == 1),
-            "a unit of count ('jiwa', 'orang', 'rupiah')",
-            "ones, or thousands as such columns often are",
-        ),
-        (
-            unit == "points",
-            unit == "",
-            "a unit of points ('poin', 'pp', 'persen poin')",
-            "percentage points, or a rate or count",
-        ),
-    )
-    for stated, bare, what, scale in kinds:
-        s = np.flatnonzero(valid & stated)
-        b = np.flatnonzero(valid & bare)
-        if s.size == 0 or b.size == 0:
+    top = present[counts == counts.max()]
+    stated = top[top != 0]  # bare numbers lose a tie
+    if stated.size > 1:  # two kinds stating a scale tie: none is the column's
+        tied = " and ".join(
+            f"{_SCALE_KINDS[k][0]} (such as {_example(cells, values, kind == k)})"
+            for k in stated.tolist()
+        )
+        for k in present.tolist():
+            what = _SCALE_KINDS[k][0]
+            this = f"a number with {what}" if k else "a number stating no scale"
+            out[kind == k] = (
+                f"{this} in a column whose numbers state {tied} in as many cells "
+                "each: which scale the column is in is ambiguous; write one "
+                "scale in every cell"
+            )
+        return out
+    main = int(stated[0]) if stated.size else 0
+    example = _example(cells, values, kind == main)
+    for k in present.tolist():
+        if k == main:
             continue
-        odd, other = (b, s) if b.size <= s.size else (s, b)
-        example = _show(cells[other[0]])
-        if odd is b:
-            why = (
-                f"a number without {what} among numbers with one (such as {example!r})"
-            )
+        if k == 0:
+            what, scale = _SCALE_KINDS[main]
+            why = f"a number without {what} among numbers with one"
+        elif main == 0:
+            what, scale = _SCALE_KINDS[k]
+            why = f"a number with {what} among numbers without one"
         else:
-            why = (
-                f"a number with {what} among numbers without one (such as {example!r})"
-            )
-        out[odd] = (
-            f"{why}: its scale ({scale}) is ambiguous; "
+            what, scale = _SCALE_KINDS[k]
+            why = f"a number with {what} among numbers with {_SCALE_KINDS[main][0]}"
+        out[kind == k] = (
+            f"{why} (such as {example}): its scale ({scale}) is ambiguous; "
             "write it in every cell or in none"
         )
-        valid[odd] = False
     return out
 
 

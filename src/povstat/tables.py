@@ -659,7 +659,9 @@ def read_bps_table(
         read and the other sheets that hold cells; for a file or sheet in long
         form, a column of years under its heading, "Tahun", beside the
         region column, advice to pivot it on the year, never to remove a
-        column of area codes); a
+        column of area codes; for a frame read from a CSV file with the
+        wrong separator, one column headed "Kabupaten/Kota;2022;2023",
+        advice to read the file again with ";", by its engine's option); a
         header cell in the value area is not a period (e.g. "2024*"; or a
         year its number format shows otherwise, "202200%": see Notes); a
         column group's label holds an invisible character ("Perkotaan"
@@ -1434,6 +1436,8 @@ def read_bps_table(
             )
             + read.hint
         )
+        if isinstance(frame_source, pd.DataFrame):
+            hint += _frame_separator_hint(frame_source, source)
         if shown:
             more = f" (and {len(shown) - 1} more)" if len(shown) > 1 else ""
             hint += f"; {shown[0]!r}{more} is {_NO_RESULT}"
@@ -5228,14 +5232,15 @@ def _percent_rule(
     group = str(groups[0]) if groups.size else ""
     where = f"the value cells of group {group!r}" if group else "all value cells"
     if plain.sum() <= shown_pct.sum():
-        example = float(cells[np.argmax(shown_pct)])
+        # The smallest, not the first: the message is the same in any row order.
+        example = float(np.min(cells[shown_pct].astype(np.float64)))
         out[plain] = (
             "a number without a percent format among numbers formatted "
             f"as percent (such as {example!r}, shown as {example * 100:g}%)"
             f": its scale is ambiguous; give {where} the same format"
         )
     else:
-        other = float(cells[np.argmax(plain)])
+        other = float(np.min(cells[plain].astype(np.float64)))
         out[shown_pct] = (
             "a number formatted as percent among numbers without that "
             f"format (such as {other!r}): its scale is ambiguous; give "
@@ -5585,16 +5590,59 @@ def _read_csv(text: str, sep: object) -> _Read:
     return _Read(grid=grid, fields=fields, hint=hint or _separator_hint(text, sep))
 
 
-def _separator_hint(text: str, sep: str) -> str:
-    """Advice when the file's lines split into more fields on another separator.
+#: How each engine's CSV reader names its separator option.
+_SEP_OPTIONS = {
+    "pandas": "pandas.read_csv(..., sep={sep!r})",
+    "polars": "polars.read_csv(..., separator={sep!r})",
+    "duckdb": "DuckDB's read_csv(..., delim={sep!r})",
+    "pyspark": "spark.read.csv(..., sep={sep!r})",
+}
 
-    The first lines (up to 20 that hold anything: title lines, the header
-    candidates and the first rows below them) are each split on `sep` and
-    on each other separator; a comma between two digits (a decimal comma,
-    "13,80") is not counted as one. The other separator is advised when
-    more of those lines split into more fields on it than on `sep` than
-    the other way round: a title line above a ";" header ("Persentase
-    Penduduk Miskin, 2023") does not hide it.
+
+def _frame_separator_hint(frame: pd.DataFrame, source: object) -> str:
+    """Advice when a frame's fields hold another separator (a CSV misread).
+
+    A ";" file read with the reader's default "," is one column, headed
+    "Kabupaten/Kota;2022;2023". The frame's column names and first rows are
+    written out as lines of "," separated fields and checked as a file's
+    lines are (:func:`_better_separator`); the advice names the option of
+    the engine `source` comes from.
+    """
+    names = [" ".join(str(c) for c in _as_tuple(col)) for col in frame.columns]
+    rows = [
+        [_cell_text(c) for c in row]
+        for row in frame.head(19).to_numpy(dtype=object).tolist()
+    ]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([names, *rows])
+    better = _better_separator(out.getvalue(), ",")
+    if better is None:
+        return ""
+    other, _ = better
+    native = getattr(source, "to_native", None)
+    engine = type(native() if callable(native) else source).__module__.split(".")[0]
+    option = _SEP_OPTIONS.get(engine, "the reader's separator option, as {sep!r}")
+    one = (
+        f"its one column {str(frame.columns[0])!r}"
+        if frame.shape[1] == 1
+        else "its columns"
+    )
+    return (
+        f"; `source`, a frame, was read from a file with the wrong separator: "
+        f"{one} hold{'s' if frame.shape[1] == 1 else ''} fields separated by "
+        f"{other!r}; read the file again with {option.format(sep=other)}"
+    )
+
+
+def _as_tuple(label: object) -> tuple[object, ...]:
+    return label if isinstance(label, tuple) else (label,)
+
+
+def _better_separator(text: str, sep: str) -> tuple[str, str] | None:
+    """The separator the text's lines split on better than `sep`, if any.
+
+    With why it is likely (";": as Excel writes CSV in Indonesian
+    settings); see :func:`_separator_hint`.
     """
     lines = [ln for ln in text.removeprefix("\ufeff").splitlines() if ln.strip()][:20]
 
@@ -5609,7 +5657,7 @@ def _separator_hint(text: str, sep: str) -> str:
         )
 
     if not lines:
-        return ""
+        return None
     n = widths(sep)
     for other, why in (
         (",", ""),
@@ -5622,12 +5670,28 @@ def _separator_hint(text: str, sep: str) -> str:
         m = widths(other)
         wider = int((m > n).sum())
         if wider and wider > int((n > m).sum()):
-            shown = "the first line" if len(lines) == 1 else "the file"
-            return (
-                f"; {shown} splits on {other!r}{why}, not on {sep!r}: "
-                f"pass sep={other!r}"
-            )
-    return ""
+            return other, why
+    return None
+
+
+def _separator_hint(text: str, sep: str) -> str:
+    """Advice when the file's lines split into more fields on another separator.
+
+    The first lines (up to 20 that hold anything: title lines, the header
+    candidates and the first rows below them) are each split on `sep` and
+    on each other separator; a comma between two digits (a decimal comma,
+    "13,80") is not counted as one. The other separator is advised when
+    more of those lines split into more fields on it than on `sep` than
+    the other way round: a title line above a ";" header ("Persentase
+    Penduduk Miskin, 2023") does not hide it.
+    """
+    better = _better_separator(text, sep)
+    if better is None:
+        return ""
+    other, why = better
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    shown = "the first line" if len(lines) == 1 else "the file"
+    return f"; {shown} splits on {other!r}{why}, not on {sep!r}: pass sep={other!r}"
 
 
 def _cell_text(cell: object) -> str:

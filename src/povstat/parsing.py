@@ -451,7 +451,9 @@ def parse_numbers(
     (but none inside the number, nor between a sign and its number: "- 0,5"
     and "+ 5" are invalid, since a dash apart from a figure may be a
     missing-value mark and a note): an optional currency ("Rp", "Rp.",
-    "IDR"); an optional sign; the number; an optional multiplier word ("ribu",
+    "IDR"); an optional sign ("+", "-" or the minus sign U+2212; a dash,
+    such as the en dash U+2013, is no sign, and the reason of a cell starting
+    with one says so); the number; an optional multiplier word ("ribu",
     "juta", "miliar", "triliun"; "thousand", "million", "billion",
     "trillion"); optional unit words ("%", "persen", "poin", "persen poin",
     "pp", "jiwa", "orang", "rupiah", and English "percent", "percentage
@@ -1629,6 +1631,16 @@ def _why_not(s: str, locale: str) -> str:
         reason += (
             f"; {''.join(letters)!r} {'is' if len(letters) == 1 else 'are'} not "
             "ASCII: words are read in ASCII letters only"
+        )
+    dash = re.match(r"[\u2010-\u2015\ufe58\ufe63]", s)
+    if dash is not None and s[1:2].isdigit():
+        # "\u201313,65": an en dash typed (or autocorrected) for the minus sign.
+        import unicodedata
+
+        name = unicodedata.name(dash[0], "a dash").lower()
+        reason += (
+            f"; {dash[0]!r} ({name}) is not a minus sign: write '-' (or "
+            "U+2212, the minus sign) for a negative number"
         )
     digits = list(dict.fromkeys(c for c in s if not c.isascii() and c.isdigit()))
     if digits:

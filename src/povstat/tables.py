@@ -674,7 +674,10 @@ def read_bps_table(
         read and the other sheets that hold cells; for a file or sheet in long
         form, a column of years under its heading, "Tahun", beside the
         region column, advice to pivot it on the year, never to remove a
-        column of area codes; for a transposed table, periods down its
+        column of area codes; for a frame read from a CSV file with the
+        wrong separator, one column headed "Kabupaten/Kota;2022;2023",
+        advice to read the file again with ";", by its engine's option; for
+        a transposed table, periods down its
         first column ("2022", "Maret 2022") under a header row at least half
         of whose cells name regions ("Pacitan", "Kota Batu", "JAWA TIMUR",
         "INDONESIA"), as a BPS time series is laid out: that the table is
@@ -683,11 +686,17 @@ def read_bps_table(
         header cell in the value area is not a period (e.g. "2024*"; or a
         year its number format shows otherwise, "202200%": see Notes; a
         cell holding a year, "2.023", "2023,00", "2023 (persen)", beside
-        plain years is named with why, as when every year is so written); a
+        plain years is named with why, as when every year is so written; a
+        heading of remarks or codes, "Keterangan" or "Kode", with advice to
+        leave the column out); a quote in CSV text opened and not closed on
+        its line swallows the later lines into one field (the message names
+        the line); a
         column group's label holds an invisible character ("Perkotaan"
         with a zero width space: a group of its own that looks like
         "Perkotaan"); a
-        column without a header holds values; two columns name the same
+        column without a header holds values (in a few rows alone: the
+        message names each row and cell, a CSV field too many or a note
+        beside a row); two columns name the same
         period; a value column lies after a group label's merged range,
         under no group, or a round after a year's merged range, under no
         year; a header cell or a region's label is hidden under a
@@ -706,7 +715,7 @@ def read_bps_table(
         rows); `month` is not in 1-12 or
         is given but no column needs it, or is given for columns whose
         group row names their round ("Maret", "Semester 2"); `value_name`
-        clashes with a fixed column; a CSV file is not valid in
+        is empty (or spaces) or clashes with a fixed column; a CSV file is not valid in
         `encoding` (a few stray NUL bytes in text are named as such, never
         taken for UTF-16 text); `encoding` is given with text already
         decoded (it would be ignored); a file is empty (0 bytes) or is no text
@@ -1347,6 +1356,13 @@ def read_bps_table(
     if not isinstance(value_name, str):
         msg = f"`value_name` must be a str, got {type(value_name).__name__}"
         raise TypeError(msg)
+    if not value_name.strip():
+        msg = (
+            f"`value_name` must name the value column, got {value_name!r} (no "
+            "name); pass a name such as 'poverty_rate_pct', or leave the default "
+            "'value'"
+        )
+        raise ValueError(msg)
     if value_name in _FIXED_COLUMNS:
         msg = (
             f"`value_name` must be a str other than {list(_FIXED_COLUMNS)}, "
@@ -1477,6 +1493,8 @@ def read_bps_table(
             )
             + read.hint
         )
+        if isinstance(frame_source, pd.DataFrame):
+            hint += _frame_separator_hint(frame_source, source)
         if shown:
             more = f" (and {len(shown) - 1} more)" if len(shown) > 1 else ""
             hint += f"; {shown[0]!r}{more} is {_NO_RESULT}"
@@ -2946,6 +2964,9 @@ def _read_with_pandas(
     for r, c, exact in ods.exact:  # few cells; pandas read their nearest float
         if r in at and c <= n_cols:
             values[at[r], c - 1] = exact
+    for r, c, flag in ods.booleans:  # pandas compared their text with "TRUE"
+        if r in at and c <= n_cols:
+            values[at[r], c - 1] = flag
     ods_dates = _dates_of(values)
     for r, c, year in ods.years:  # a date shown as "2022" is the year 2022
         if r in at and c <= n_cols:
@@ -3477,7 +3498,10 @@ class _OdsCells(NamedTuple):
     whose stored value float64 cannot hold (2**53 + 1, 13.8 written with 25
     decimals), as Decimals (:func:`_stored_decimal`). ``misdated``: (row,
     column, text, why) of date cells whose text does not show their year
-    ("1" for 2022-03-01).
+    ("1" for 2022-03-01). ``booleans``: (row, column, value) of cells of
+    value type ``boolean``, by their stored ``office:boolean-value`` (pandas
+    compares the text shown with "TRUE": LibreOffice in Indonesian shows
+    "BENAR").
     """
 
     ranges: list[tuple[int, int, int, int]]
@@ -3491,6 +3515,7 @@ class _OdsCells(NamedTuple):
     disguised: list[tuple[int, int, str]]
     exact: list[tuple[int, int, Decimal]]
     misdated: list[tuple[int, int, str, str]]
+    booleans: list[tuple[int, int, bool]]
 
 
 _ODS_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -3625,7 +3650,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         root = ET.fromstring(z.read("content.xml"))
     t = _ODS_TABLE
-    found = _OdsCells([], [], [], [], [], [], [], [], [], [], [])
+    found = _OdsCells([], [], [], [], [], [], [], [], [], [], [], [])
     positions = _ods_text_positions(root)
     tables = list(root.iter(f"{t}table"))
     if isinstance(sheet, str):
@@ -3661,12 +3686,18 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
         disguised: list[tuple[int, str]] = []  # (column, text) of years
         wide: list[tuple[int, Decimal]] = []  # (column, value) float64 rounds
         yearless: list[tuple[int, str, str]] = []  # (column, text, why) of dates
+        flags: list[tuple[int, bool]] = []  # (column, stored value) of booleans
         for cell in tr:
             n_cols = int(cell.get(f"{t}number-columns-repeated", "1"))
             # Only (covered) table cells have a value type.
             kind = cell.get(f"{_ODS_OFFICE}value-type")
             if kind == "percentage":
                 shown_pct.extend(col + k + 1 for k in range(n_cols))
+            if kind == "boolean":  # as stored, never as its text shows
+                stored = cell.get(f"{_ODS_OFFICE}boolean-value", "").strip()
+                flags.extend(
+                    (col + k + 1, stored in ("true", "1")) for k in range(n_cols)
+                )
             if kind == "currency":
                 around = _ods_currency(cell)
                 money.extend((col + k + 1, around) for k in range(n_cols))
@@ -3760,6 +3791,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
             or disguised
             or wide
             or yearless
+            or flags
             else 0
         ):
             r = row + i + 1
@@ -3772,6 +3804,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
             found.disguised.extend((r, c, text) for c, text in disguised)
             found.exact.extend((r, c, value) for c, value in wide)
             found.misdated.extend((r, c, text, why) for c, text, why in yearless)
+            found.booleans.extend((r, c, value) for c, value in flags)
         row += n_rows
     # An array formula fills its whole range ("C2:C4"), but only its first
     # cell holds the formula: the other cells of the range holding nothing
@@ -5276,14 +5309,15 @@ def _percent_rule(
     group = str(groups[0]) if groups.size else ""
     where = f"the value cells of group {group!r}" if group else "all value cells"
     if plain.sum() <= shown_pct.sum():
-        example = float(cells[np.argmax(shown_pct)])
+        # The smallest, not the first: the message is the same in any row order.
+        example = float(np.min(cells[shown_pct].astype(np.float64)))
         out[plain] = (
             "a number without a percent format among numbers formatted "
             f"as percent (such as {example!r}, shown as {example * 100:g}%)"
             f": its scale is ambiguous; give {where} the same format"
         )
     else:
-        other = float(cells[np.argmax(plain)])
+        other = float(np.min(cells[plain].astype(np.float64)))
         out[shown_pct] = (
             "a number formatted as percent among numbers without that "
             f"format (such as {other!r}): its scale is ambiguous; give "
@@ -5621,6 +5655,8 @@ def _read_csv(text: str, sep: object) -> _Read:
     # newline="": line breaks inside quoted fields stay in the field.
     f = io.StringIO(text.removeprefix("\ufeff"), newline="")
     records = list(csv.reader(f, delimiter=sep))
+    if '"' in text:
+        _check_unclosed_quote(text.removeprefix("\ufeff"), records, sep)
     width = max((len(r) for r in records), default=0)
     # Short records are padded with empty cells to make a grid; the number of
     # fields each row wrote is kept, so that a value cell the row did not
@@ -5633,16 +5669,100 @@ def _read_csv(text: str, sep: object) -> _Read:
     return _Read(grid=grid, fields=fields, hint=hint or _separator_hint(text, sep))
 
 
-def _separator_hint(text: str, sep: str) -> str:
-    """Advice when the file's lines split into more fields on another separator.
+def _check_unclosed_quote(text: str, records: list[list[str]], sep: str) -> None:
+    """Refuse a quote that swallows the lines after it into one field.
 
-    The first lines (up to 20 that hold anything: title lines, the header
-    candidates and the first rows below them) are each split on `sep` and
-    on each other separator; a comma between two digits (a decimal comma,
-    "13,80") is not counted as one. The other separator is advised when
-    more of those lines split into more fields on it than on `sep` than
-    the other way round: a title line above a ";" header ("Persentase
-    Penduduk Miskin, 2023") does not hide it.
+    A field that opens a quote and does not close it on its line runs on
+    until the next quote, or to the end of the file: the later rows become
+    one label ('Kota Batu;4,1 Pacitan;13,8 ...'). A field holding a line
+    break with the separator after it (a line of fields of its own) is such
+    a field; a quoted label over two lines ("Kota", "Batu") is not. The
+    message names the line where the quote opens.
+    """
+    swallowed = [
+        (i, c)
+        for i, r in enumerate(records)
+        for c in r
+        if "\n" in c and any(sep in ln for ln in c.split("\n")[1:])
+    ]
+    if not swallowed:
+        return
+    first, field = swallowed[0]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    start = end = 0
+    for k, _ in enumerate(reader):  # the rare bad file: where its record lies
+        start, end = end + 1, reader.line_num
+        if k == first:
+            break
+    closed = (
+        "is never closed"
+        if first == len(records) - 1
+        else f"is closed only in line {end}"
+    )
+    lines = " ".join(field.split())
+    shown = lines if len(lines) <= 60 else lines[:57] + "..."
+    msg = (
+        f'`source`: the quote (") opened in line {start} {closed}: lines '
+        f"{start}-{end} are read as one field ({shown!r}), which holds line "
+        f"breaks and the separator {sep!r}; close the quote where the field "
+        "ends, or remove it"
+    )
+    raise ValueError(msg)
+
+
+#: How each engine's CSV reader names its separator option.
+_SEP_OPTIONS = {
+    "pandas": "pandas.read_csv(..., sep={sep!r})",
+    "polars": "polars.read_csv(..., separator={sep!r})",
+    "duckdb": "DuckDB's read_csv(..., delim={sep!r})",
+    "pyspark": "spark.read.csv(..., sep={sep!r})",
+}
+
+
+def _frame_separator_hint(frame: pd.DataFrame, source: object) -> str:
+    """Advice when a frame's fields hold another separator (a CSV misread).
+
+    A ";" file read with the reader's default "," is one column, headed
+    "Kabupaten/Kota;2022;2023". The frame's column names and first rows are
+    written out as lines of "," separated fields and checked as a file's
+    lines are (:func:`_better_separator`); the advice names the option of
+    the engine `source` comes from.
+    """
+    names = [" ".join(str(c) for c in _as_tuple(col)) for col in frame.columns]
+    rows = [
+        [_cell_text(c) for c in row]
+        for row in frame.head(19).to_numpy(dtype=object).tolist()
+    ]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([names, *rows])
+    better = _better_separator(out.getvalue(), ",")
+    if better is None:
+        return ""
+    other, _ = better
+    native = getattr(source, "to_native", None)
+    engine = type(native() if callable(native) else source).__module__.split(".")[0]
+    option = _SEP_OPTIONS.get(engine, "the reader's separator option, as {sep!r}")
+    one = (
+        f"its one column {str(frame.columns[0])!r}"
+        if frame.shape[1] == 1
+        else "its columns"
+    )
+    return (
+        f"; `source`, a frame, was read from a file with the wrong separator: "
+        f"{one} hold{'s' if frame.shape[1] == 1 else ''} fields separated by "
+        f"{other!r}; read the file again with {option.format(sep=other)}"
+    )
+
+
+def _as_tuple(label: object) -> tuple[object, ...]:
+    return label if isinstance(label, tuple) else (label,)
+
+
+def _better_separator(text: str, sep: str) -> tuple[str, str] | None:
+    """The separator the text's lines split on better than `sep`, if any.
+
+    With why it is likely (";": as Excel writes CSV in Indonesian
+    settings); see :func:`_separator_hint`.
     """
     lines = [ln for ln in text.removeprefix("\ufeff").splitlines() if ln.strip()][:20]
 
@@ -5657,7 +5777,7 @@ def _separator_hint(text: str, sep: str) -> str:
         )
 
     if not lines:
-        return ""
+        return None
     n = widths(sep)
     for other, why in (
         (",", ""),
@@ -5670,12 +5790,28 @@ def _separator_hint(text: str, sep: str) -> str:
         m = widths(other)
         wider = int((m > n).sum())
         if wider and wider > int((n > m).sum()):
-            shown = "the first line" if len(lines) == 1 else "the file"
-            return (
-                f"; {shown} splits on {other!r}{why}, not on {sep!r}: "
-                f"pass sep={other!r}"
-            )
-    return ""
+            return other, why
+    return None
+
+
+def _separator_hint(text: str, sep: str) -> str:
+    """Advice when the file's lines split into more fields on another separator.
+
+    The first lines (up to 20 that hold anything: title lines, the header
+    candidates and the first rows below them) are each split on `sep` and
+    on each other separator; a comma between two digits (a decimal comma,
+    "13,80") is not counted as one. The other separator is advised when
+    more of those lines split into more fields on it than on `sep` than
+    the other way round: a title line above a ";" header ("Persentase
+    Penduduk Miskin, 2023") does not hide it.
+    """
+    better = _better_separator(text, sep)
+    if better is None:
+        return ""
+    other, why = better
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    shown = "the first line" if len(lines) == 1 else "the file"
+    return f"; {shown} splits on {other!r}{why}, not on {sep!r}: pass sep={other!r}"
 
 
 def _cell_text(cell: object) -> str:
@@ -6088,7 +6224,7 @@ def _layout(
         msg = (
             f"header row {_label(index[h])!r}: {bad!r} name no period; expected a year "
             "with an optional month or semester, e.g. '2023', 'Maret 2023', "
-            f"'Semester 1 (Maret) 2023'{unseen}{why}{write}"
+            f"'Semester 1 (Maret) 2023'{unseen}{why}{write}{_left_out_hint(bad)}"
         )
         raise ValueError(msg)
     ok = [p for p in periods if p is not None]
@@ -7056,6 +7192,11 @@ def _check_unlabelled_columns(
                     "the year to its left or merged over it): write the missing "
                     "labels"
                 )
+        # A value in a few rows alone, under no header: a stray field or a
+        # note, not a column of values.
+        advice = (
+            _stray_cells_hint(text, data_rows, cols, layout, index, names) or advice
+        )
         held = text[np.ix_(data_rows, cols)].ravel()
         # Any part of a split number: digits, grouped by thousands dots or
         # not ("4.188" of "4.188,81"), or with a decimal point ("050.5" of
@@ -7077,6 +7218,78 @@ def _check_unlabelled_columns(
             f"{[_label(index[r]) for r in rows]!r}; cells {heads}): {advice}{hint}"
         )
         raise ValueError(msg)
+
+
+#: Headings of columns that hold no values: remarks, and area codes.
+_REMARKS = re.compile(
+    r"(?:keterangan|ket|catatan|cat|remarks?|notes?|comments?)", re.IGNORECASE
+)
+_CODES = re.compile(
+    r"(?:kode|kode\s+(?:wilayah|bps|kab(?:upaten)?(?:/kota)?|kota|provinsi|prov)"
+    r"|kd|code|area\s+code)",
+    re.IGNORECASE,
+)
+
+
+def _left_out_hint(bad: Sequence[str]) -> str:
+    """Advice to leave out a column of remarks or codes named in the header.
+
+    A column headed "Keterangan", "Catatan" or "Ket." (remarks) or "Kode"
+    (area codes) holds no values: it is not read, so leave it out (pandas
+    ``usecols``, ``drop``).
+    """
+    out = ""
+    for b in bad:
+        word = " ".join(str(b).split()).strip(" .:()")
+        if _REMARKS.fullmatch(word):
+            what = "remarks"
+        elif _CODES.fullmatch(word):
+            what = "codes"
+        else:
+            continue
+        out += (
+            f"; {b!r} heads a column of {what}, not of values: leave the column "
+            "out (delete it from the sheet or file, or read the file without "
+            "it: pandas read_csv(usecols=...) or df.drop(columns=...))"
+        )
+    return out
+
+
+def _stray_cells_hint(
+    text: np.ndarray[Any, Any],
+    data_rows: np.ndarray[Any, Any],
+    cols: np.ndarray[Any, Any],
+    layout: _Layout,
+    index: pd.Index[Any],
+    names: Sequence[str],
+) -> str:
+    """Name the few rows holding a value under an empty header.
+
+    A CSV row with a field too many ("Pacitan;1,17;2,17;3,1" under
+    "Kabupaten/Kota;2022;2023") or a remark typed beside one row of a sheet
+    fills a column without a header in that row alone: the message names
+    the rows and cells, and advises removing the field or moving the note.
+    "" when the columns have a header, or values in most rows.
+    """
+    if (text[np.ix_(np.asarray(layout.header_rows, dtype=np.intp), cols)] != "").any():
+        return ""
+    held = text[np.ix_(data_rows, cols)] != ""
+    rows = data_rows[held.any(axis=1)]
+    if rows.size > 3 or 2 * rows.size > data_rows.size:
+        return ""
+    cells = ", ".join(
+        f"{names[c]} of row {_label(index[r])!r} ({str(text[r, 0])!r}): "
+        f"{str(text[r, c])!r}"
+        for r in rows
+        for c in cols
+        if text[r, c] != ""
+    )
+    return (
+        f"only {'this row holds' if rows.size == 1 else 'these rows hold'} a "
+        f"value there ({cells}): a field too many in a CSV row (a stray "
+        "separator), or a note typed beside the row; remove the field, or move "
+        "the note below the table (a note row is skipped)"
+    )
 
 
 def _column_number_rows(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:

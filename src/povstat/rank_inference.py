@@ -105,8 +105,9 @@ class RankConfidenceSets(Result):
     lower, upper : ndarray of float64
         Bounds of the confidence set for the rank; NaN for omitted rows.
     count : ndarray of int64
-        Number of items ranked in the row's group (as in
-        :class:`povstat.Ranking`).
+        Number of items ranked in the row's group (those with an estimate
+        and an error), column ``rank_set_count`` in :meth:`to_frame` and
+        :func:`povstat.with_rank_sets`.
     critical_value : ndarray of float64
         Critical value of the standardized pairwise differences used for the
         row: its family's bootstrap quantile at the last stepdown step that
@@ -146,7 +147,7 @@ class RankConfidenceSets(Result):
         "point_rank": "rank",
         "lower": "rank_lower",
         "upper": "rank_upper",
-        "count": "rank_count",
+        "count": "rank_set_count",
         "critical_value": "rank_critical_value",
     }
 

@@ -1712,3 +1712,14 @@ def test_with_rank_sets_span_refusal_names_columns_and_index_labels() -> None:
             method="bonferroni",
             simultaneous=False,
         )
+
+
+def test_tau_best_set_memory_refusal_names_itself() -> None:
+    # 12,000 items in one group: the bootstrap's pairs need about 9.3 GB
+    # (above the 4 GB limit), refused before allocation; the message names
+    # tau_best_set, not the rank sets the caller did not ask for.
+    with pytest.raises(ValueError, match="the bootstrap of tau_best_set"):
+        tau_best_set(
+            np.arange(12_000.0), se=np.ones(12_000), tau=3, descending=True,
+            level=0.9, method="bootstrap", n_draws=200, seed=1,
+        )  # fmt: skip

@@ -1933,6 +1933,7 @@ def _rank_sets(
     subject: str,
     pair: str | None = None,
     place: Callable[[int], str] | None = None,
+    what: str = "bootstrap rank sets",
 ) -> RankConfidenceSets:
     """:func:`rank_confidence_sets`, naming the estimates as `subject`.
 
@@ -1970,7 +1971,7 @@ def _rank_sets(
         _check_draws(draws, lev)
         prob.check_memory(
             _BOOTSTRAP_PAIR_BYTES + (0 if prob.cov is None else _COV_PAIR_BYTES),
-            "bootstrap rank sets",
+            what,
             "use method='bonferroni' or 'sidak' (memory linear in the group "
             "size; their sets are wider), or rank within smaller groups",
             draws=draws,
@@ -2237,7 +2238,7 @@ def tau_best_set(
     array([ True,  True,  True, False, False])
     """
     tau = _validate.positive_int(tau, "tau")
-    cs = rank_confidence_sets(
+    cs = _rank_sets(
         estimates,
         se=se,
         cov=cov,
@@ -2249,6 +2250,9 @@ def tau_best_set(
         n_draws=n_draws,
         seed=seed,
         nan_policy=nan_policy,
+        interval_decimals=None,
+        subject="`estimates`",
+        what="the bootstrap of tau_best_set (simultaneous rank sets)",
     )
     return TauBestSet(
         member=cs.lower <= tau,

@@ -80,6 +80,11 @@ _UNITS: dict[str, str] = {
     "per cent": "percent",
     "persen poin": "points",
     "poin persen": "points",
+    # "%" for "persen" in the same words: "% poin", "%poin", "%-poin".
+    "% poin": "points",
+    "%poin": "points",
+    "%-poin": "points",
+    "poin %": "points",
     "poin": "points",
     "pp": "points",
     "percentage point": "points",
@@ -309,7 +314,7 @@ class ParsedNumbers(Result):
         Same shape as the input.
     unit : ndarray of str
         Unit written in each cell: ``"percent"`` ("%", "persen"),
-        ``"points"`` ("poin", "persen poin", "pp"), ``"rupiah"`` ("Rp"),
+        ``"points"`` ("poin", "persen poin", "% poin", "pp"), ``"rupiah"`` ("Rp"),
         ``"persons"`` ("jiwa", "orang") or ``""`` (none, missing or invalid).
     multiplier : ndarray of float64
         Factor applied for a word such as "ribu" (1000) or "juta" (1e6); 1.0
@@ -438,7 +443,10 @@ def parse_numbers(
     "juta", "miliar", "triliun"; "thousand", "million", "billion",
     "trillion"); optional unit words ("%", "persen", "poin", "persen poin",
     "pp", "jiwa", "orang", "rupiah", and English "percent", "percentage
-    points", "persons", "people"; at most one). Words are matched without
+    points", "persons", "people"; at most one). Percentage points are
+    written with "persen" or "%" before or after "poin" ("persen poin",
+    "poin persen", "% poin", "%poin", "%-poin", "poin %"): one unit, not a
+    percent and points. Words are matched without
     regard to case, on ASCII letters only: a look-alike letter, such as the
     long s (U+017F) for "s" or the dotted capital I (U+0130) for "I", is not
     the letter, and a cell holding one is invalid. Digits are ASCII 0-9

@@ -1070,11 +1070,9 @@ def test_ranks_nan_policy_raise(backend: str) -> None:
         backend,
         {"region": list("ABAB"), "year": [1, 1, 2, 2], "rate": [1.0, NAN, 3.0, NAN]},
     )
-    where = (
-        r"in groups \[\(1,\), \(2,\)\]"
-        if backend in ("polars-lazy", "duckdb", "pyspark")
-        else r"at row positions \[1, 3\]"
-    )
+    # The same wording on every engine: the groups (a lazy engine promises no
+    # row order), then the row positions among the rows collected.
+    where = r"in groups \[\(1,\), \(2,\)\] at row positions \[1, 3\]"
     with pytest.raises(ValueError, match=rf"has 2 missing value\(s\) {where}"):
         collect(with_ranks(df, descending=True, by="year", nan_policy="raise"))
     ok = make(backend, {"region": ["A", "B"], "rate": [1.0, 2.0]})

@@ -105,7 +105,7 @@ CASES: list[tuple[str, Callable[..., Any], dict[str, Any], list[str]]] = [
             "n_draws": 200,
             "seed": 5,
         },
-        ["rank_lower", "rank_upper"],
+        ["rank_lower", "rank_upper", "rank_set_count"],
     ),
 ]
 

@@ -50,6 +50,7 @@ TEST_COLUMNS = [
     "change_significant",
 ]
 SET_COLUMNS = ["rank_lower", "rank_upper"]
+SET_OUTPUTS = [*SET_COLUMNS, "rank_set_count"]
 
 
 # --------------------------------------------------------------------------
@@ -484,6 +485,32 @@ def rank_data() -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
+def test_rank_sets_count_the_rows_they_rank_among(backend: str) -> None:
+    # Rates 1, 2, 3 (rank 1 the highest); b has no SE. with_ranks ranks all
+    # three (a is 3rd of 3), the sets only a and c: Bonferroni at level 0.9
+    # with SEs 0.01 separates them, a [2, 2] and c [1, 1] among 2 rows. So
+    # a's rank 3 lies outside its set; rank_set_count (2, on every row of
+    # the group) says the sets rank among 2 rows, not rank_count's 3.
+    data = {
+        "region_code": ["a", "b", "c"],
+        "year": [2023.0] * 3,
+        "poverty_rate_pct": [1.0, 2.0, 3.0],
+        "se": [0.01, NAN, 0.01],
+    }
+    native = make(backend, data)
+    ranked = run(povstat.with_ranks, native, descending=True, by="year")
+    out = run(
+        povstat.with_rank_sets, ranked, descending=True, by="year", level=0.9,
+        method="bonferroni", simultaneous=False, se="se",
+    )  # fmt: skip
+    close(col(out, "rank"), np.array([3.0, 2.0, 1.0]))
+    close(col(out, "rank_count"), np.array([3.0, 3.0, 3.0]))
+    close(col(out, "rank_lower"), np.array([2.0, NAN, 1.0]))
+    close(col(out, "rank_upper"), np.array([2.0, NAN, 1.0]))
+    close(col(out, "rank_set_count"), np.array([2.0, 2.0, 2.0]))
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize(
     ("method", "simultaneous"),
     [("bonferroni", False), ("sidak", True), ("bootstrap", False), ("bootstrap", True)],
@@ -503,7 +530,7 @@ def test_rank_sets_match_array_function(
     }
     out = run(with_rank_sets, native, by="g", **kw)
     ref = rank_confidence_sets(data["rate"], se=data["rate_se"], by=data["g"], **kw)
-    assert list(collect(out).columns)[-2:] == SET_COLUMNS
+    assert list(collect(out).columns)[-3:] == SET_OUTPUTS
     close(col(out, "rank_lower"), ref.lower)
     close(col(out, "rank_upper"), ref.upper)
     # Omitted rows (missing SE, missing rate): no set; kota has 2 ranked rows.
@@ -687,7 +714,7 @@ def test_rank_sets_lazy_frame_is_collected_and_returned_lazy() -> None:
         lazy, descending=True, level=0.9, method="sidak", simultaneous=True, by="g"
     )
     assert isinstance(out, pl.LazyFrame)
-    assert out.collect().columns[-2:] == SET_COLUMNS
+    assert out.collect().columns[-3:] == SET_OUTPUTS
 
 
 # --------------------------------------------------------------------------

@@ -972,6 +972,174 @@ def test_covariance_without_interchangeable_rows_still_moves_with_rows() -> None
 
 
 # --------------------------------------------------------------------------
+# Rows that a symmetry of the covariance pattern exchanges
+# --------------------------------------------------------------------------
+
+_SYM_KW: dict[str, Any] = {
+    "descending": True,
+    "level": 0.9,
+    "method": "bootstrap",
+    "simultaneous": False,
+    "n_draws": 200,
+    "seed": 1,
+}
+
+
+def _two_pairs(pairs: list[tuple[int, int]]) -> NDArray[np.float64]:
+    # Unit variances, correlation 0.8 within each pair, 0 elsewhere.
+    c = np.eye(5)
+    for i, j in pairs:
+        c[i, j] = c[j, i] = 0.8
+    return c
+
+
+def test_two_correlated_pairs_are_one_orbit() -> None:
+    # Rows 0-3 tie on estimate (0) and variance (1) and form two correlated
+    # pairs (0, 2) and (1, 3). Swapping the rows of a pair, or the two pairs,
+    # leaves estimates and `cov` unchanged, so rows 0-3 are exchanged by
+    # symmetries of the problem: their sets, critical values and
+    # probabilities must be equal. Before, rows 1 and 3 got different
+    # critical values (2.1608 vs 2.0919 with seed 1).
+    x = np.array([0.0, 0.0, 0.0, 0.0, 3.0])
+    cov = _two_pairs([(0, 2), (1, 3)])
+    for seed in (1, 2, 4):
+        cs = rank_confidence_sets(x, cov=cov, **{**_SYM_KW, "seed": seed})
+        for arr in (cs.lower, cs.upper, cs.critical_value):
+            assert np.unique(arr[:4]).size == 1
+    rp = rank_probabilities(x, cov=cov, descending=True, n_draws=500, seed=1)
+    for i in (1, 2, 3):
+        np.testing.assert_array_equal(rp.probability[i], rp.probability[0])
+
+
+def test_leader_set_does_not_follow_the_labelling_of_the_others() -> None:
+    # The same two-pair pattern under three labellings (pairs (0,2)(1,3),
+    # (0,3)(1,2), (0,1)(2,3)): each is a relabelling of rows 0-3 only, so
+    # row 4 (the leader, 2.95 against 0) must get the same set and critical
+    # value each time. Before, its set flipped between [1, 1] and [1, 5].
+    x = np.array([0.0, 0.0, 0.0, 0.0, 2.95])
+    results = [
+        rank_confidence_sets(x, cov=_two_pairs(p), **_SYM_KW)
+        for p in ([(0, 2), (1, 3)], [(0, 3), (1, 2)], [(0, 1), (2, 3)])
+    ]
+    for cs in results[1:]:
+        np.testing.assert_array_equal(cs.lower, results[0].lower)
+        np.testing.assert_array_equal(cs.upper, results[0].upper)
+        np.testing.assert_array_equal(cs.critical_value, results[0].critical_value)
+
+
+def _cycle(m: int) -> NDArray[np.float64]:
+    a = np.zeros((m, m))
+    for i in range(m):
+        a[i, (i + 1) % m] = a[(i + 1) % m, i] = 1.0
+    return a
+
+
+def test_patterns_refinement_cannot_split_are_ordered_by_values() -> None:
+    # Twelve tied rows whose covariance pattern is a 6-cycle beside two
+    # 3-cycles, or two 6-cycles (every row has two neighbours at 0.4, so
+    # colour refinement alone cannot tell the rows apart), and a leader at
+    # 3.5. Any permutation of the rows must permute the output; within a
+    # cycle every row is exchanged with every other by a rotation, so they
+    # share one result, and so do two cycles of one length.
+    for blocks in ([6, 3, 3], [6, 6]):
+        a = np.zeros((13, 13))
+        at = 0
+        for m in blocks:
+            a[at : at + m, at : at + m] = _cycle(m)
+            at += m
+        cov = np.eye(13) + 0.4 * a
+        x = np.zeros(13)
+        x[12] = 3.5
+        base = rank_confidence_sets(x, cov=cov, **_SYM_KW)
+        rng = np.random.default_rng(0)
+        for _ in range(5):
+            p = rng.permutation(13)
+            cs = rank_confidence_sets(x[p], cov=cov[np.ix_(p, p)], **_SYM_KW)
+            np.testing.assert_array_equal(cs.lower, base.lower[p])
+            np.testing.assert_array_equal(cs.critical_value, base.critical_value[p])
+        at = 0
+        for m in blocks:
+            assert np.unique(base.critical_value[at : at + m]).size == 1
+            at += m
+        if blocks == [6, 6]:
+            assert base.critical_value[0] == base.critical_value[6]
+
+
+@st.composite
+def symmetric_problems(
+    draw: st.DrawFn,
+) -> tuple[NDArray[np.float64], NDArray[np.float64], list[int], NDArray[np.intp]]:
+    # Blocks of tied rows, each a pair (correlated), a cycle of 3 to 6 rows
+    # or a lone row, with covariance 0.3 along the pattern and unit
+    # variances (diagonally dominant, so positive definite); each block's
+    # rows share an estimate from a short list, so blocks tie too. Rows of
+    # two blocks of one kind and estimate are exchanged by swapping the
+    # blocks, and the rows of one block by its rotations: the `orbit` label
+    # (kind, estimate) marks rows that must get identical results.
+    kinds = draw(st.lists(st.sampled_from([1, 2, 3, 4, 5, 6]), min_size=2, max_size=3))
+    values = draw(
+        st.lists(st.sampled_from([0.0, 0.5]), min_size=len(kinds), max_size=len(kinds))
+    )
+    n = sum(kinds)
+    a = np.zeros((n, n))
+    x = np.empty(n)
+    orbit: list[int] = []
+    at = 0
+    for m, v in zip(kinds, values, strict=True):
+        if m == 2:
+            a[at, at + 1] = a[at + 1, at] = 1.0
+        elif m > 2:
+            a[at : at + m, at : at + m] = _cycle(m)
+        x[at : at + m] = v
+        orbit += [10 * m + int(2 * v)] * m
+        at += m
+    perm = np.array(draw(st.permutations(list(range(n)))), dtype=np.intp)
+    return x, np.eye(n) + 0.3 * a, orbit, perm
+
+
+@settings(max_examples=40, deadline=None)
+@given(symmetric_problems(), st.sampled_from(["marginal", "simultaneous", "probs"]))
+def test_symmetric_covariance_patterns_permute_and_share(
+    p: tuple[NDArray[np.float64], NDArray[np.float64], list[int], NDArray[np.intp]],
+    kind: str,
+) -> None:
+    x, cov, orbit, perm = p
+
+    def run(xx: NDArray[np.float64], cc: NDArray[np.float64]) -> NDArray[np.float64]:
+        if kind == "probs":
+            return rank_probabilities(
+                xx, cov=cc, descending=True, n_draws=200, seed=3
+            ).probability
+        kw = {**_SYM_KW, "simultaneous": kind == "simultaneous"}
+        cs = rank_confidence_sets(xx, cov=cc, **kw)
+        return np.stack([cs.lower, cs.upper, cs.critical_value], axis=1)
+
+    a = run(x, cov)
+    b = run(x[perm], cov[np.ix_(perm, perm)])
+    np.testing.assert_array_equal(b, a[perm])
+    for i, j in itertools.combinations(range(x.size), 2):
+        if orbit[i] == orbit[j]:
+            np.testing.assert_array_equal(a[i], a[j])
+
+
+def test_a_search_cut_short_warns(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Four 5-cycles of tied rows (20 rows, covariance 0.3 along each cycle):
+    # no two rows are interchangeable and refinement leaves all 20 tied, so
+    # they are ordered by a search over orderings. With the search limited
+    # to 3 orderings it cannot finish, and povstat says that the draws of
+    # those rows then follow the rows.
+    from povstat import rank_inference
+
+    monkeypatch.setattr(rank_inference, "_MAX_SEARCH_NODES", 3)
+    a = np.zeros((20, 20))
+    for k in range(4):
+        a[5 * k : 5 * k + 5, 5 * k : 5 * k + 5] = _cycle(5)
+    cov = np.eye(20) + 0.3 * a
+    with pytest.warns(RuntimeWarning, match="follow the order of the rows"):
+        rank_confidence_sets(np.zeros(20), cov=cov, **_SYM_KW)
+
+
+# --------------------------------------------------------------------------
 # The published ACS convention; memory of large groups
 # --------------------------------------------------------------------------
 
@@ -1544,3 +1712,14 @@ def test_with_rank_sets_span_refusal_names_columns_and_index_labels() -> None:
             method="bonferroni",
             simultaneous=False,
         )
+
+
+def test_tau_best_set_memory_refusal_names_itself() -> None:
+    # 12,000 items in one group: the bootstrap's pairs need about 9.3 GB
+    # (above the 4 GB limit), refused before allocation; the message names
+    # tau_best_set, not the rank sets the caller did not ask for.
+    with pytest.raises(ValueError, match="the bootstrap of tau_best_set"):
+        tau_best_set(
+            np.arange(12_000.0), se=np.ones(12_000), tau=3, descending=True,
+            level=0.9, method="bootstrap", n_draws=200, seed=1,
+        )  # fmt: skip

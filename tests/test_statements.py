@@ -2560,8 +2560,10 @@ def test_level_changes_of_the_number_of_poor_in_persons() -> None:
     # BPS_N_KABKOTA (bundled): Kabupaten Tuban 171.24 -> 168.86 thousand
     # poor (2024 -> 2025), a fall of 2.38 thousand = 2,380 persons. "Fell
     # 2,380 people" is stated_as "persons" (read with persons_per_poor_unit
-    # = 1000) and holds; the same figure as "units" (thousands) does not, and
-    # the reason points at the unit; a poverty line has no persons.
+    # = 1000): to the person, more precise than the levels (tens of persons:
+    # the true fall lies in (2,370, 2,390)), so cannot tell; the same figure
+    # as "units" (thousands) does not hold, and the reason points at the
+    # unit; 2.38 thousand holds.
     rows = pd.DataFrame(
         {
             "kind": ["level_change"] * 3,
@@ -2582,7 +2584,7 @@ def test_level_changes_of_the_number_of_poor_in_persons() -> None:
         period="year",
         persons_per_poor_unit=1000,
     )
-    assert out["verdict"].tolist() == [HOLDS, NOT_HOLDS, HOLDS]
+    assert out["verdict"].tolist() == [UNDECIDED, NOT_HOLDS, HOLDS]
     assert "fell 2,380, from 171,240 to 168,860" in out["reason"][0]
     assert "1,000 times the change" in out["reason"][1]
     line = rows.iloc[:1].assign(measure="poverty_line_idr")
@@ -3328,12 +3330,14 @@ def test_a_level_change_more_precise_than_the_levels(
 
 
 @pytest.mark.parametrize(
-    ("stated", "verdict"), [(0.105, UNDECIDED), (0.110, HOLDS), (0.125, NOT_HOLDS)]
+    ("stated", "verdict"),
+    [(0.105, UNDECIDED), (0.110, UNDECIDED), (0.125, NOT_HOLDS)],
 )
 def test_points_more_precise_than_the_rates(stated: float, verdict: str) -> None:
     # Kota Malang 4.37 % -> 4.26 % (2 decimals): the true fall lies in
     # (4.365 - 4.265, 4.375 - 4.255) = (0.10, 0.12) points. 0.105 fits:
-    # cannot tell; 0.110 is the published change: holds; 0.125 stands for
+    # cannot tell; so does 0.110, the published change, which the rates fix
+    # only to (0.10, 0.12): cannot tell; 0.125 stands for
     # [0.1245, 0.1255), outside: does not hold. The rates show as 4.37 %.
     res = check_change_statement(
         4.37,
@@ -3353,8 +3357,9 @@ def test_a_change_in_persons_more_precise_than_the_thousands() -> None:
     # Kabupaten Tuban 171.24 -> 168.86 thousand poor (BPS 2024, 2025): in
     # persons the levels are published to the nearest 10, so the fall lies in
     # (171,235 - 168,865, 171,245 - 168,855) = (2,370, 2,390). "Fell 2,381
-    # people" fits (cannot tell), 2,380 is the published change (holds),
-    # 2,395 does not hold.
+    # people" fits (cannot tell); so does 2,380, the published change, which
+    # the levels give only to tens of persons (cannot tell); 2,395 does not
+    # hold.
     data = pd.DataFrame(
         {
             "region": ["T", "T"],
@@ -3378,7 +3383,7 @@ def test_a_change_in_persons_more_precise_than_the_thousands() -> None:
     out = check_statements(
         st_, data, unit="percent", persons_per_poor_unit=1000, **_SIMPLE
     )
-    assert out["verdict"].tolist() == [UNDECIDED, HOLDS, NOT_HOLDS]
+    assert out["verdict"].tolist() == [UNDECIDED, UNDECIDED, NOT_HOLDS]
     assert "between 2,370 and 2,390" in out["reason"][0]
     # The same through the array function, with the levels' decimals given.
     res = check_level_change_statement(
@@ -3501,13 +3506,99 @@ def test_a_per_year_change_more_precise_than_the_figures() -> None:
     assert res.verdict.tolist() == [UNDECIDED, NOT_HOLDS]
 
 
+@pytest.mark.parametrize("values_decimals", [None, 2])
 @pytest.mark.parametrize(
-    ("stated", "verdict"), [(16.452, UNDECIDED), (16.45, HOLDS), (16.456, NOT_HOLDS)]
+    ("stated", "decimals", "verdict"),
+    [
+        (4.26, 2, HOLDS),
+        (4.260, 3, UNDECIDED),
+        (4.2600, 4, UNDECIDED),
+        (4.263, 3, UNDECIDED),
+        (4.27, 3, NOT_HOLDS),
+    ],
+)
+def test_a_stated_value_ending_in_zeros_is_still_more_precise(
+    stated: float, decimals: int, verdict: str, values_decimals: int | None
+) -> None:
+    # Rates published to 2 decimals (Kota Batu 3.31, Kota Malang 4.26,
+    # Surabaya 4.65, Sampang 20.2): the published 4.26 places Malang's value
+    # in [4.255, 4.265). Stated to 3 decimals, 4.260 stands for [4.2595,
+    # 4.2605), inside but not given by the figures: cannot tell, as 4.263
+    # ([4.2625, 4.2635)); 4.2600 to 4 decimals likewise; 4.26 to 2 holds;
+    # 4.270 ([4.2695, 4.2705)) lies outside: does not hold.
+    res = check_rank_statement(
+        [3.31, 4.26, 4.65, 20.2],
+        ["Batu", "Malang", "Surabaya", "Sampang"],
+        subject="Malang",
+        stated_rank=2,
+        descending=False,
+        stated_value=stated,
+        value_decimals=decimals,
+        values_decimals=values_decimals,
+    )
+    assert res.verdict == verdict
+    if verdict == UNDECIDED:
+        assert "published with 2 decimals" in str(res.reason)
+    # The same in check_statements, for the rank row and for the figure.
+    data = pd.DataFrame(
+        {
+            "region": ["Batu", "Malang", "Surabaya", "Sampang"],
+            "period": [2023] * 4,
+            "rate": [3.31, 4.26, 4.65, 20.2],
+        }
+    )
+    rows = pd.DataFrame(
+        {
+            "kind": ["rank", "figure"],
+            "region": ["Malang", "Malang"],
+            "period": [2023, 2023],
+            "stated_rank": [2, None],
+            "descending": [False, None],
+            "stated_value": [stated, None],
+            "value_decimals": [decimals, None],
+            "measure": [None, "rate"],
+            "stated": [None, stated],
+            "decimals": [None, decimals],
+        }
+    )
+    out = check_statements(
+        rows, data, unit="percent", persons_per_poor_unit=1000,
+        region="region", period="period", rate="rate", headcount=None,
+    )  # fmt: skip
+    assert out["verdict"].tolist() == [verdict, verdict]
+
+
+def test_a_level_change_ending_in_zeros_is_still_more_precise() -> None:
+    # Kabupaten Tuban 171.24 -> 168.86 thousand (2 decimals): the true fall
+    # lies in (2.37, 2.39). 2.380 (3 decimals) is the published change with
+    # a zero added: the levels do not give it (cannot tell); 2.38 holds.
+    res = check_level_change_statement(
+        [171.24, 171.24],
+        [168.86, 168.86],
+        [2.380, 2.38],
+        direction="fall",
+        stated_as="units",
+        decimals=3,
+        levels_decimals=2,
+    )
+    assert res.verdict.tolist()[0] == UNDECIDED
+    assert "between 2.370 and 2.390" in str(res.reason[0])
+    ok = check_level_change_statement(
+        171.24, 168.86, 2.38, direction="fall", stated_as="units", decimals=2,
+        levels_decimals=2,
+    )  # fmt: skip
+    assert ok.verdict == HOLDS
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"),
+    [(16.452, UNDECIDED), (16.45, UNDECIDED), (16.456, NOT_HOLDS)],
 )
 def test_a_rank_value_more_precise_than_the_values(stated: float, verdict: str) -> None:
     # Rates published to 2 decimals; P's 16.45 stands for [16.445, 16.455).
     # "P is 3rd, at 16.452 %" may be right (cannot tell, as a figure
-    # statement of 16.452 is); 16.450 is the published value (holds);
+    # statement of 16.452 is); so may 16.450, whose [16.4495, 16.4505) the
+    # published 16.45 does not confirm (cannot tell, trailing zero or not);
     # 16.456 stands for [16.4555, 16.4565), outside (does not hold).
     res = check_rank_statement(
         [21.76, 19.35, 16.45, 15.0],
@@ -3777,7 +3868,9 @@ def test_a_level_change_in_persons_shows_whole_persons() -> None:
     out = check_statements(
         st_, data, unit="percent", persons_per_poor_unit=1000, **_SIMPLE
     )
-    assert out["verdict"].tolist() == [HOLDS]
+    # 7,520 persons is the published change, but the levels give it only to
+    # tens of persons ((7,510, 7,530)): cannot tell.
+    assert out["verdict"].tolist() == [UNDECIDED]
     assert out["reason"][0].startswith("rose 7,520, from 4,181,290 to 4,188,810")
 
 
@@ -3815,7 +3908,9 @@ def test_statement_keys_that_are_whole_floats_are_the_labels_of_data() -> None:
     )
     assert st_["after"].dtype == np.float64
     out = check_statements(st_, data, unit="percent", persons_per_poor_unit=1000)
-    assert out["verdict"].tolist() == [HOLDS, HOLDS, HOLDS]
+    # 0.055 a year (3 decimals) from rates to 2: the true fall a year lies in
+    # (0.10, 0.12) / 2 = (0.05, 0.06), so cannot tell.
+    assert out["verdict"].tolist() == [HOLDS, HOLDS, UNDECIDED]
     assert out["reason"][0] == (
         "3573 (4.26) ranks 2 of 3 from the highest (ties: min), after 3507"
     )

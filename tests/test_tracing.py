@@ -295,7 +295,10 @@ def test_a_figure_perturbed_beyond_its_rounding_never_holds(
         measure=cell["measure"],
         region="region_name",
     )
-    assert truth.verdict == "holds"
+    # The cell itself, stated to d decimals: holds, unless d exceeds the
+    # column's decimals (10 stated as 10.0 to a count of whole figures): the
+    # table does not give that last decimal, trailing zero or not.
+    assert truth.verdict == ("cannot tell" if d > shown else "holds")
     np.testing.assert_equal(truth.value, cell["value"])
 
 
@@ -688,7 +691,7 @@ def test_an_impossible_iso_date_is_named_as_such(text: str) -> None:
 @pytest.mark.parametrize(
     ("stated", "verdict"),
     [
-        (188.48, "holds"),
+        (188.48, "cannot tell"),
         (188.481, "cannot tell"),
         (188.485, "cannot tell"),
         (188.486, "does not hold"),
@@ -698,10 +701,11 @@ def test_a_figure_with_more_decimals_than_the_table(
     stated: float, verdict: str
 ) -> None:
     # Kabupaten Sumenep, 188.48 thousand poor (BPS, 2025, 2 decimals) stands
-    # for [188.475, 188.485). Stated to 3 decimals: 188.480 is the published
-    # figure (holds); 188.481, and 188.485 ([188.4845, 188.4855), which
-    # 188.4847 rounds to, as it rounds to 188.48), are within its rounding
-    # but the table does not give them (cannot tell); 188.486 is outside.
+    # for [188.475, 188.485). Stated to 3 decimals: 188.480 (the published
+    # figure with a zero added, [188.4795, 188.4805)), 188.481, and 188.485
+    # ([188.4845, 188.4855), which 188.4847 rounds to, as it rounds to
+    # 188.48), are within its rounding but the table does not give them
+    # (cannot tell); 188.486 is outside.
     from povstat.datasets import load_east_java
 
     res = trace_figure(

@@ -21,9 +21,11 @@ gives (e.g. within each province and year).
 from __future__ import annotations
 
 import functools
+import hashlib
 import itertools
 import math
 import os
+import warnings
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, ClassVar, Literal, cast
@@ -103,8 +105,9 @@ class RankConfidenceSets(Result):
     lower, upper : ndarray of float64
         Bounds of the confidence set for the rank; NaN for omitted rows.
     count : ndarray of int64
-        Number of items ranked in the row's group (as in
-        :class:`povstat.Ranking`).
+        Number of items ranked in the row's group (those with an estimate
+        and an error), column ``rank_set_count`` in :meth:`to_frame` and
+        :func:`povstat.with_rank_sets`.
     critical_value : ndarray of float64
         Critical value of the standardized pairwise differences used for the
         row: its family's bootstrap quantile at the last stepdown step that
@@ -144,7 +147,7 @@ class RankConfidenceSets(Result):
         "point_rank": "rank",
         "lower": "rank_lower",
         "upper": "rank_upper",
-        "count": "rank_count",
+        "count": "rank_set_count",
         "critical_value": "rank_critical_value",
     }
 
@@ -631,21 +634,16 @@ class _Problem:
         # of them gets which draws still follows the rows, so their results
         # are shared (see `share`).
         directed = x if self.descending else -x
-        colour = _colours(
+        perm, self.rep = _canonical(
             codes[valid],
             directed[valid],
             key[valid],
             None if c is None else c[np.ix_(valid, valid)],
         )
-        order = valid[np.argsort(colour, kind="stable")]
+        order = valid[perm]
         self.order = order  # valid items, canonical order within groups
         # The power of two each item's group was multiplied by, in that order.
         self.factor = factor[order]
-        self.rep = _tie_classes(
-            np.sort(colour),
-            None if c is None else c[np.ix_(order, order)],
-            codes[order],
-        )
         y = x[order] if self.descending else -x[order]
         self.y = y
         var_s = var[order]
@@ -734,12 +732,12 @@ class _Problem:
         out = values.copy()
         if self.order.size == 0:
             return out
-        starts = np.flatnonzero(self.rep == np.arange(self.rep.size))
-        sums = np.add.reduceat(values[self.order], starts, axis=0)
-        sizes = np.diff(np.append(starts, self.rep.size))
-        mean = sums / sizes.reshape(-1, *([1] * (values.ndim - 1)))
-        cls = np.searchsorted(starts, self.rep)
-        out[self.order] = mean[cls]
+        vals = values[self.order]
+        sums = np.zeros_like(vals)
+        np.add.at(sums, self.rep, vals)  # in canonical order: by values alone
+        sizes = np.bincount(self.rep, minlength=self.rep.size)
+        shape = (-1, *([1] * (values.ndim - 1)))
+        out[self.order] = sums[self.rep] / sizes[self.rep].reshape(shape)
         return out
 
     def point_ranks(self) -> Ranking:
@@ -820,8 +818,21 @@ def _colours(
     # group: left out, so a group is ordered as it would be alone.
     off = ~np.eye(n, dtype=bool) & (codes[:, None] == codes[None, :])
     cv = np.where(off, cov + 0.0, 0.0)
+    return _refine(colour, off, cv)
+
+
+def _refine(
+    colour: NDArray[np.intp], off: NDArray[np.bool_], cv: NDArray[np.float64]
+) -> NDArray[np.intp]:
+    """Colour refinement of `colour` until no class splits.
+
+    `off` marks the pairs whose covariance counts, `cv` holds them (0
+    elsewhere). The new classes refine the old ones and keep their order, and
+    are numbered by values alone: a permutation of the items permutes them.
+    """
+    n = colour.size
     while True:  # refinement rounds: at most n, in practice a few
-        count = int(colour.max()) + 1
+        count = int(colour.max()) + 1 if n else 0
         if count == n:
             return colour
         cls = np.where(off, colour[None, :], -1).astype(np.float64)
@@ -838,6 +849,188 @@ def _colours(
         if int(new.max()) + 1 == count:
             return colour
         colour = new
+
+
+#: Most search nodes (orderings tried) spent on one group's ties with `cov`.
+_MAX_SEARCH_NODES = 4096
+#: Fewer for a large group: nodes times the squared group size stay below this.
+_MAX_SEARCH_WORK = 1 << 26
+
+
+class _Search:
+    """Canonical ordering of one group's items that refinement leaves tied.
+
+    Individualization and refinement, as in graph canonical labelling
+    (McKay and Piperno, 2014): the first tied class is split by giving each
+    of its items in turn a class of its own, refining, and so on until every
+    item has its own class; each such leaf orders the items, and the leaf
+    whose covariance matrix (in that order) is least, compared as bytes, is
+    the canonical order. The set of leaves, hence the least matrix, does not
+    depend on the order of the rows. Two leaves with the same matrix give a
+    symmetry of the problem; with the swaps of interchangeable items
+    (`twin`), they join the items into orbits: items that some symmetry of
+    the problem maps onto one another.
+    """
+
+    def __init__(self, colour: NDArray[np.intp], cov: NDArray[np.float64]) -> None:
+        s = colour.size
+        self.off = ~np.eye(s, dtype=bool)
+        self.cv = np.where(self.off, cov + 0.0, 0.0)
+        self.full = cov + 0.0
+        self.parent = np.arange(s)
+        # Interchangeable items: the same class and the same covariance with
+        # every third item (swapping the two alone changes nothing).
+        self.twin = np.arange(s)
+        for u in range(s):  # items of the group: the search is per group
+            if self.twin[u] != u:
+                continue
+            same = colour == colour[u]
+            same[: u + 1] = False
+            cand = np.flatnonzero(same)
+            if cand.size == 0:
+                continue
+            eq = self.cv[cand] == self.cv[u][None, :]
+            eq[np.arange(cand.size), u] = True
+            eq[np.arange(cand.size), cand] = True
+            tw = cand[eq.all(axis=1) & (self.twin[cand] == cand)]
+            self.twin[tw] = u
+            for v in tw.tolist():
+                self._union(u, v)
+        # Leaves by a digest of their matrix (not the matrix: memory).
+        self.seen: dict[bytes, NDArray[np.intp]] = {}
+        self.budget = max(1, min(_MAX_SEARCH_NODES, _MAX_SEARCH_WORK // (s * s)))
+        self.best: bytes | None = None
+        self.best_perm = np.argsort(colour, kind="stable")
+        self.nodes = 0
+        self.complete = True
+        self.autos: list[NDArray[np.intp]] = []
+        self._visit(colour, [])
+
+    def _find(self, u: int) -> int:
+        while self.parent[u] != u:
+            self.parent[u] = self.parent[self.parent[u]]
+            u = int(self.parent[u])
+        return u
+
+    def _union(self, u: int, v: int) -> None:
+        a, b = self._find(u), self._find(v)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+    def _orbits(self, path: list[int]) -> NDArray[np.intp]:
+        """Orbit labels under the symmetries found that fix every item of `path`."""
+        lab = np.arange(self.cv.shape[0])
+        gens = [g for g in self.autos if all(int(g[u]) == u for u in path)]
+        changed = bool(gens)
+        while changed:  # label propagation: a few rounds
+            changed = False
+            for g in gens:
+                low = np.minimum(lab, lab[g])
+                np.minimum.at(low, g, low)  # both ends of each move
+                low = np.minimum(low, low[g])
+                if (low != lab).any():
+                    lab, changed = low, True
+        return lab
+
+    def _visit(self, colour: NDArray[np.intp], path: list[int]) -> None:
+        self.nodes += 1
+        if self.nodes > self.budget:
+            self.complete = False
+            return
+        colour = _refine(colour, self.off, self.cv)
+        counts = np.bincount(colour)
+        if counts.max() == 1:
+            perm = np.argsort(colour)
+            key = self.full[np.ix_(perm, perm)].tobytes()
+            digest = hashlib.blake2b(key, digest_size=32).digest()
+            first = self.seen.get(digest)
+            if first is None:
+                self.seen[digest] = perm
+            else:  # a symmetry: the item at each position maps to the other's
+                g = np.empty_like(perm)
+                g[first] = perm
+                if len(self.autos) < _MAX_SEARCH_NODES:
+                    self.autos.append(g)
+                for u, v in zip(first.tolist(), perm.tolist(), strict=True):
+                    self._union(u, v)
+            if self.best is None or key < self.best:
+                self.best, self.best_perm = key, perm
+            return
+        cell = int(np.argmax(counts > 1))  # first tied class, by values alone
+        tried: list[int] = []
+        for v in np.flatnonzero(colour == cell).tolist():
+            # Interchangeable items of one class lead to the same leaves, and
+            # so do items that a symmetry found, fixing the items already set
+            # apart on this path, maps onto one tried (McKay and Piperno).
+            if any(self.twin[v] == self.twin[w] for w in tried):
+                continue
+            if tried:
+                lab = self._orbits(path)
+                if any(lab[v] == lab[w] for w in tried):
+                    continue
+            tried.append(v)
+            split = 2 * colour
+            split[v] -= 1  # v alone, just before the rest of its class
+            self._visit(_runs(split[:, None].astype(np.float64)), [*path, v])
+            if not self.complete:
+                return
+
+    def orbit_rep(self) -> NDArray[np.intp]:
+        """Per canonical position, the first canonical position of its orbit."""
+        perm = self.best_perm
+        root = np.array([self._find(int(u)) for u in perm], dtype=np.intp)
+        first: dict[int, int] = {}
+        for p, r in enumerate(root.tolist()):
+            first.setdefault(r, p)
+        return np.array([first[r] for r in root.tolist()], dtype=np.intp)
+
+
+def _canonical(
+    codes: NDArray[np.intp],
+    directed: NDArray[np.float64],
+    var: NDArray[np.float64],
+    cov: NDArray[np.float64] | None,
+) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    """Canonical order of the items and, per position, its class's first position.
+
+    Colour refinement (:func:`_colours`) orders the items by values alone;
+    items it leaves tied that are interchangeable share a class
+    (:func:`_tie_classes`). With `cov`, a group where refinement leaves tied
+    items that are not interchangeable is ordered by :class:`_Search`, and
+    its classes are the orbits of the symmetries of the problem. Returns
+    ``(perm, rep)``: ``perm`` orders the items; ``rep[p]`` is the first
+    position of position `p`'s class. A search cut short at
+    :data:`_MAX_SEARCH_NODES` warns (RuntimeWarning) that the order among
+    the tied items then follows the rows.
+    """
+    colour = _colours(codes, directed, var, cov)
+    perm = np.argsort(colour, kind="stable")
+    sc = colour[perm]
+    cs = None if cov is None else cov[np.ix_(perm, perm)]
+    rep = _tie_classes(sc, cs, codes[perm])
+    if cs is None or sc.size == 0:
+        return perm, rep
+    pos = np.arange(sc.size)
+    start = np.ones(sc.size, dtype=bool)
+    start[1:] = sc[1:] != sc[:-1]
+    tied = ~start  # a position tied with the one before it
+    open_ = tied & (rep == pos)  # tied but not interchangeable with the first
+    g_codes = codes[perm]
+    for g in np.unique(g_codes[open_]).tolist():  # groups with such ties: rare
+        idx = np.flatnonzero(g_codes == g)
+        search = _Search(sc[idx], cs[np.ix_(idx, idx)])
+        if not search.complete:
+            msg = (
+                f"`cov`: a group of {idx.size} rows has tied estimates and "
+                "variances whose covariance pattern needed more than "
+                f"{search.budget} orderings compared to order them by values "
+                "alone; among those rows the bootstrap draws follow the order of "
+                "the rows, so their results may change with it"
+            )
+            warnings.warn(msg, RuntimeWarning, stacklevel=4)
+        perm[idx] = perm[idx][search.best_perm]
+        rep[idx] = idx[0] + search.orbit_rep()
+    return perm, rep
 
 
 def _runs(rows: NDArray[np.float64]) -> NDArray[np.intp]:
@@ -956,10 +1149,17 @@ def _check_cov(c: NDArray[np.float64]) -> None:
 
 
 def _sqrt_psd(c: NDArray[np.float64]) -> NDArray[np.float64]:
-    """L with L @ L.T == c for symmetric PSD `c`, or a stack of them (eigh)."""
+    """Symmetric square root S (S @ S == c) of PSD `c`, or of a stack of them.
+
+    ``S = V sqrt(L) V^T`` from the eigendecomposition ``c = V L V^T``: unlike
+    a factor built from the eigenvectors alone, it does not depend on the
+    basis chosen within a repeated eigenvalue, and a permutation of the rows
+    and columns of `c` permutes it alike.
+    """
     sym = (c + np.swapaxes(c, -1, -2)) / 2.0
     w, v = np.linalg.eigh(sym)
-    return np.asarray(v * np.sqrt(np.maximum(w, 0.0))[..., None, :])
+    root = v * np.sqrt(np.maximum(w, 0.0))[..., None, :]
+    return np.asarray(root @ np.swapaxes(v, -1, -2))
 
 
 def _group_codes(by: ArrayLike | None, n: int) -> NDArray[np.intp]:
@@ -1633,22 +1833,30 @@ def rank_confidence_sets(
 
     Each group takes the draws it would take ranked alone:
     ``numpy.random.default_rng(seed).standard_normal((n_draws, n_g))`` times
-    its standard errors (or times :math:`L^\top`, with :math:`LL^\top =
-    \hat\Sigma_g`, its block of `cov`, from an eigendecomposition), one
-    column per ranked row of the group in a canonical order (estimate in the
-    ranking's direction, then variance, then with `cov` the covariances with
-    the group's other rows, compared by colour refinement), so that the sets
-    depend neither on the order of the rows nor on the other groups of the
-    call (covariances across groups do not bear on ranks within a group);
-    the draws serve every stepdown step. Rows that tie on all of these and
-    are interchangeable (with `cov`: the same covariance with every other
-    row of the group) are the same item
-    twice: each gets the set computed for the first canonical position of
-    its class, so identical rows get identical sets whatever their order.
-    One case is left to the row order: with `cov`, rows that no comparison of
-    values tells apart but that are not interchangeable either (an exact
-    symmetry of the covariance pattern that swaps several pairs of rows at
-    once). Groups of one size share their draws, as each would draw them
+    its standard errors (or times :math:`S`, the symmetric square root
+    :math:`V\Lambda^{1/2}V^\top` of its block :math:`\hat\Sigma_g` of `cov`),
+    one column per ranked row of the group in a canonical order, so that the
+    sets depend neither on the order of the rows nor on the other groups of
+    the call (covariances across groups do not bear on ranks within a group);
+    the draws serve every stepdown step. The canonical order is a function
+    of the values alone: estimate in the ranking's direction, then variance,
+    then with `cov` the covariances with the group's other rows, compared by
+    colour refinement; rows that refinement leaves tied are ordered by a
+    search over the orderings it allows, keeping the one whose covariance
+    matrix is least (individualization and refinement, as in graph canonical
+    labelling [4]_). What this guarantees, for a fixed `seed` and exact
+    (bit-for-bit) equality of values: any permutation of the rows (of
+    `estimates`, `se` or the rows and columns of `cov` together, and `by`)
+    permutes the result; and rows that a symmetry of the problem exchanges
+    (a permutation leaving every estimate, error and covariance unchanged,
+    e.g. the same item twice, the two rows of a correlated pair, two such
+    pairs, or the rows of a cyclic covariance pattern) get identical sets
+    and critical values, those computed for the first canonical position of
+    their class. Not guaranteed: figures that differ in the last bit are
+    different rows; and a group whose ties need more orderings compared than
+    the search allows (4096, fewer for groups of more than 128 rows)
+    is ordered by the rows among those ties, with a RuntimeWarning saying so.
+    Groups of one size share their draws, as each would draw them
     alone; their sets are each valid, but not independent of one another.
     The bootstrap computes, per draw and in cache-sized blocks, only the running
     maxima, so memory stays at
@@ -1671,6 +1879,9 @@ def rank_confidence_sets(
     .. [3] Šidák, Z. (1967), "Rectangular Confidence Regions for the Means of
        Multivariate Normal Distributions", *Journal of the American
        Statistical Association* 62(318), 626-633.
+    .. [4] McKay, B. D., Piperno, A. (2014), "Practical Graph Isomorphism,
+       II", *Journal of Symbolic Computation* 60, 94-112,
+       doi:10.1016/j.jsc.2013.09.003.
 
     Examples
     --------
@@ -1724,6 +1935,7 @@ def _rank_sets(
     subject: str,
     pair: str | None = None,
     place: Callable[[int], str] | None = None,
+    what: str = "bootstrap rank sets",
 ) -> RankConfidenceSets:
     """:func:`rank_confidence_sets`, naming the estimates as `subject`.
 
@@ -1761,7 +1973,7 @@ def _rank_sets(
         _check_draws(draws, lev)
         prob.check_memory(
             _BOOTSTRAP_PAIR_BYTES + (0 if prob.cov is None else _COV_PAIR_BYTES),
-            "bootstrap rank sets",
+            what,
             "use method='bonferroni' or 'sidak' (memory linear in the group "
             "size; their sets are wider), or rank within smaller groups",
             draws=draws,
@@ -2028,7 +2240,7 @@ def tau_best_set(
     array([ True,  True,  True, False, False])
     """
     tau = _validate.positive_int(tau, "tau")
-    cs = rank_confidence_sets(
+    cs = _rank_sets(
         estimates,
         se=se,
         cov=cov,
@@ -2040,6 +2252,9 @@ def tau_best_set(
         n_draws=n_draws,
         seed=seed,
         nan_policy=nan_policy,
+        interval_decimals=None,
+        subject="`estimates`",
+        what="the bootstrap of tau_best_set (simultaneous rank sets)",
     )
     return TauBestSet(
         member=cs.lower <= tau,
@@ -2121,11 +2336,14 @@ def rank_probabilities(
     ranks is not a valid basis for confidence statements about them when
     values are close [2]_; use :func:`rank_confidence_sets` for those.
     The draws go to the rows in the canonical order of
-    :func:`rank_confidence_sets`, and the probabilities of interchangeable
-    rows (the same group, estimate and error) are averaged over them, so
-    identical rows get identical probabilities and a permutation of the rows
-    permutes the result; each group takes the draws it would take alone, so
-    its probabilities do not depend on the other groups of the call.
+    :func:`rank_confidence_sets` (with the same guarantees and the same
+    limit, stated there), and the probabilities of rows that a symmetry of
+    the problem exchanges (e.g. the same group, estimate and error; with
+    `cov`, also rows with the same covariance pattern up to a relabelling)
+    are averaged over them, so such rows get identical probabilities and a
+    permutation of the rows permutes the result; each group takes the draws
+    it would take alone, so its probabilities do not depend on the other
+    groups of the call.
 
     References
     ----------

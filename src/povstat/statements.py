@@ -708,7 +708,8 @@ def check_change_statement(
         (2 for BPS rates), broadcast with them. Points stated with more
         decimals, and a relative change (percent) the rates as given do not
         round to, are then judged against the range the rates' rounding
-        leaves (0.105 points for 4.37 % -> 4.26 %, or a 2.7 % fall, whose
+        leaves (0.105 points for 4.37 % -> 4.26 %, and also 0.110, which the
+        rates give only to 2 decimals, or a 2.7 % fall, whose
         true value lies in (2.29 %, 2.74 %): cannot tell). None: judged by
         rounding the change to `decimals`, as the figures are given (a
         float's trailing zero cannot be seen, so the decimals are never
@@ -874,7 +875,8 @@ def check_change_statement(
         if years is not None:  # points a year: the range over the years
             low_x, high_x = _per_year(low_x, high_x, t, shape)
         fine = fine & _overprecise_possible(low_x, high_x, xs, d, dirn, ends)
-    fine = fine & ~m_points
+    # Matching the change of the published rates does not confirm it either:
+    # 0.110 points for 4.37 -> 4.26 (published to 2 decimals) cannot tell.
     # A relative change (percent) is never fixed by rounded rates: with
     # `levels_decimals`, a stated figure the computed change does not round
     # to is judged against the range of 100 (a / b - 1) over the rates'
@@ -2006,7 +2008,9 @@ def check_level_change_statement(
         if per_year_given:  # units a year: the range over the years
             low_x, high_x = _per_year(low_x, high_x, t, shape)
         fine = fine & _overprecise_possible(low_x, high_x, xs, d, dirn)
-    fine = fine & ~m_said & ~zero_said
+    # Matching the change of the published levels does not confirm a size
+    # stated more precisely either (2.380 for 171.24 -> 168.86: cannot tell).
+    fine = fine & ~zero_said
     # A relative change (percent) is never fixed by rounded levels: with
     # `levels_decimals`, one the computed change does not round to is
     # judged against the range of 100 (a / b - 1) over the levels'
@@ -2090,7 +2094,7 @@ def check_level_change_statement(
                 f"direction without a size; the change rounds to 0 at "
                 f"{_places(d)}, so the figures cannot tell it from no change"
             )
-        elif m_said[i] or index_points[i]:
+        elif (m_said[i] and not fine[i]) or index_points[i]:
             pass
         elif rel_fine[i] and rel_open[i]:
             problems.append(
@@ -2434,8 +2438,10 @@ def check_rank_statement(
         Decimal places `values` were published with (a Decimal column's
         scale: 4.260 in a DECIMAL(8,3) column is published to 3 decimals,
         which its float 4.26 cannot show). A stated value with more
-        decimals may be the true one within that rounding (cannot tell);
-        one with as many or fewer must match. None: the most decimals any
+        decimals may be the true one within that rounding (cannot tell),
+        trailing zeros included: 4.260 to 3 decimals is not confirmed by a
+        published 4.26, which stands for [4.255, 4.265); one with as many
+        or fewer must match. None: the most decimals any
         of `values` shows (a trailing zero cannot be seen), up to 10; values
         that show more (computed, such as ``100 * 3 / 7``) are taken as
         given, so a stated value must match the subject's value rounded to
@@ -2706,7 +2712,15 @@ def check_rank_statement(
         s_lo = float(rank(w, descending=descending, ties="min").rank[k])
         s_hi = float(rank(w, descending=descending, ties="max").rank[k])
         s_rr = float(rank(w, descending=descending, ties=ties).rank[k])
-        matches = bool(round_half_up(value, vd) == sv) if not np.isnan(value) else False
+        # A stated value with more decimals than the values were published
+        # with is never confirmed by them, trailing zeros included: 4.260 for
+        # a published 4.26 (a true value in [4.255, 4.265)) is judged below.
+        overprecise = shown_d is not None and vd > shown_d
+        matches = (
+            bool(round_half_up(value, vd) == sv)
+            if not (np.isnan(value) or overprecise)
+            else False
+        )
         # Its rank under `ties`, as the subject's is shown, with the range
         # the tie spans (shifted for "dense", as above).
         s_shift = s_rr - s_lo if ties == "dense" else 0.0

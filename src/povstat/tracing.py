@@ -621,7 +621,10 @@ def trace_figure(
     published = float(figures[measure][row])
     if np.isnan(published):
         return result(_UNDECIDED, f"{label}, {measure} has no published value", empty)
-    if float(round_half_up(published, d)) == x:
+    # A figure stated with more decimals than published is never confirmed
+    # by the table, trailing zeros included (4.260 for a published 4.26,
+    # which stands for 4.255 to 4.265): judged below, as any finer figure.
+    if d <= pd_ and float(round_half_up(published, d)) == x:
         return result(
             _HOLDS,
             f"{label}, {measure} is {_display(published, _shown(published, d))}, "

@@ -199,8 +199,9 @@ def missing_error(
         return
     at = np.flatnonzero(missing)
     where = ""
-    if table.lazy and groups:
-        # A lazy engine may promise no row order: name the groups too.
+    if groups:
+        # A lazy engine may promise no row order: name the groups too, on
+        # every engine, so that the message reads alike everywhere.
         rows = at[:5]
         cols = [_plumbing.labels(table, g)[rows].tolist() for g in groups]
         tuples = list(zip(*cols, strict=True))

@@ -42,7 +42,7 @@ _CHANGE_TEST_COLUMNS = (
     "change_p_value",
     "change_significant",
 )
-_RANK_SET_COLUMNS = ("rank_lower", "rank_upper")
+_RANK_SET_COLUMNS = ("rank_lower", "rank_upper", "rank_set_count")
 _INTERVAL_METHODS: tuple[str, ...] = get_args(IntervalMethod)
 _RANK_METHODS: tuple[str, ...] = get_args(RankMethod)
 _RANK_SET_NAN_POLICIES: tuple[str, ...] = get_args(RankNanPolicy)
@@ -533,21 +533,30 @@ def with_rank_sets(
         reproduced. Ignored by the deterministic methods.
     nan_policy : {"omit", "raise"}, default "omit"
         A missing estimate or SE: ``"omit"`` leaves the row out of its
-        group (missing set; the group's size counts the other rows);
-        ``"raise"`` raises ``ValueError`` with the row positions.
+        group (missing set; ``rank_set_count`` counts the other rows: a
+        row whose rate is known but whose SE is missing is ranked by
+        :func:`with_ranks` but not here); ``"raise"`` raises ``ValueError``
+        with the row positions.
 
     Returns
     -------
     frame of the same kind as `df`
-        `df` with two new columns:
+        `df` with three new columns:
 
         ``rank_lower``, ``rank_upper`` (float64)
             Bounds of the confidence set for the rank:
-            ``{rank_lower, ..., rank_upper}``.
+            ``{rank_lower, ..., rank_upper}``; missing for omitted rows.
+        ``rank_set_count`` (int64)
+            Number of rows the sets of the row's group rank among: those
+            with both a rate and an SE (on every row of the group, omitted
+            ones included).
 
-        Missing for omitted rows. Rows keep their order and a pandas frame
-        its index. The point rank (``ties="min"``) and the group's size are
-        what :func:`with_ranks` adds; the two chain.
+        Rows keep their order and a pandas frame its index. The point rank
+        (``ties="min"``) and the number of rows it ranks among
+        (``rank_count``) are what :func:`with_ranks` adds; the two chain.
+        Where an SE is missing, ``rank_set_count`` is below ``rank_count``
+        and a row's point rank may lie outside its set, which is then a
+        set for the rank among the ``rank_set_count`` rows.
 
     Raises
     ------
@@ -685,7 +694,13 @@ def with_rank_sets(
         pair=f"`rate` column {rate!r} and `se` column {se!r}{within}",
         place=_plumbing.row_namer(table),
     )
-    return _plumbing.attach(table, df, rank_lower=sets.lower, rank_upper=sets.upper)
+    return _plumbing.attach(
+        table,
+        df,
+        rank_lower=sets.lower,
+        rank_upper=sets.upper,
+        rank_set_count=np.asarray(sets.count, dtype=np.int64),
+    )
 
 
 # --------------------------------------------------------------------------

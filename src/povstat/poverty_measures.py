@@ -94,16 +94,15 @@ def comparison_arg(value: object) -> Comparison:
 def measure_names(alphas: Sequence[float], *, watts: bool) -> list[str]:
     """Labels of the measures: "P0", "P1", "P2", "FGT(a)" and "watts".
 
-    `a` is written in full (its shortest repr; an integer without ".0"), so
+    `a` is its shortest repr, an integer without ".0" ("FGT(3)",
+    "FGT(1.5)", "FGT(1e+308)": never the 309 digits of ``int(1e308)``), so
     distinct alphas always get distinct labels: "FGT(1.5)" and
-    "FGT(1.50000001)", never two "FGT(1.5)".
+    "FGT(1.50000001)", never two "FGT(1.5)" (repr reads back as the same
+    float; an integer without ".0" has neither "." nor "e", which every
+    other repr has).
     """
     names = [
-        f"P{int(a)}"
-        if a in (0.0, 1.0, 2.0)
-        else f"FGT({int(a)})"
-        if a.is_integer()
-        else f"FGT({a!r})"
+        f"P{int(a)}" if a in (0.0, 1.0, 2.0) else f"FGT({repr(a).removesuffix('.0')})"
         for a in alphas
     ]
     return [*names, "watts"] if watts else names
@@ -183,8 +182,15 @@ def poor_rows(
     return np.flatnonzero(poor)
 
 
-def alphas_arg(alpha: float | Sequence[float]) -> tuple[list[float], bool]:
+def alphas_arg(
+    alpha: float | Sequence[float], *, watts: bool | None = None
+) -> tuple[list[float], bool]:
     """Check `alpha` (a number >= 0 or a sequence of them); say if it was scalar.
+
+    An empty sequence asks for no FGT measure: accepted with `watts` True
+    (the Watts index alone), refused otherwise, saying how to ask for the
+    Watts index alone (``alpha=[]`` with ``watts=True`` where `watts` is
+    False, :func:`watts` where it is None: :func:`fgt` has no Watts).
 
     A bool is no FGT parameter, alone or inside a sequence (numpy would read
     ``[0, True]`` as ``[0, 1]``): refused with TypeError. Values are read
@@ -222,8 +228,13 @@ def alphas_arg(alpha: float | Sequence[float]) -> tuple[list[float], bool]:
         raise TypeError(wrong)
     values = np.atleast_1d(_validate.numeric(alpha, "alpha"))
     out = values.astype(np.float64)
-    if out.size == 0:
-        msg = "`alpha` must hold at least one value, got an empty sequence"
+    if out.size == 0 and not watts:
+        how = (
+            "povstat.watts gives the Watts index"
+            if watts is None
+            else "for the Watts index alone pass alpha=[] with watts=True"
+        )
+        msg = f"`alpha` must hold at least one value, got an empty sequence; {how}"
         raise ValueError(msg)
     if not np.all(np.isfinite(out)) or np.any(out < 0):
         msg = f"`alpha` must be finite and >= 0, got {_shown_alpha(alpha)!r}"
@@ -280,6 +291,9 @@ def factorize(
     # Each unit's label a row of values (a 2-D array, a frame of columns of
     # any kinds): said first, before the kinds of the values are compared.
     # (Lists of rows are refused above, by their first row.)
+    table = _validate.not_an_array(labels, name)
+    if table is not None:  # a frame, relation, expression or column name
+        raise TypeError(table)
     shape = getattr(labels, "shape", None)
     if isinstance(shape, tuple) and len(shape) > 1:
         _refuse_rows_as_labels(tuple(shape), name, column)
@@ -659,6 +673,36 @@ def lines_by_domain(line: Mapping[Any, Any], labels: Sequence[Any]) -> list[floa
     return out
 
 
+#: The argument of :func:`povstat.poverty_table` that takes the column name
+#: for each array argument of the unit-level functions, where it differs.
+_TABLE_KEYWORDS = {"weights": "weight"}
+
+
+def refuse_tables(**arrays: object) -> None:
+    """Refuse a frame, relation, expression or column name given as an array.
+
+    The unit-level array functions (:func:`fgt`, :func:`watts`,
+    :func:`povstat.poverty_estimates`) take each argument's values, one
+    per unit; :func:`povstat.poverty_table` takes a frame and column names.
+    A frame of any engine (eager too: a 2-D array is no column of values),
+    a lazy frame, a relation, an expression or one str that looks like a
+    column name raises TypeError saying what was passed and which function
+    takes it (:func:`povstat._validate.not_an_array`). None is skipped.
+    """
+    for name, x in arrays.items():
+        if x is None or type(x) is np.ndarray:
+            continue
+        msg = _validate.not_an_array(
+            x,
+            name,
+            arrays="povstat.fgt, povstat.watts and povstat.poverty_estimates take",
+            frames="povstat.poverty_table takes",
+            keyword=_TABLE_KEYWORDS.get(name, name),
+        )
+        if msg is not None:
+            raise TypeError(msg)
+
+
 def prepare_units(
     welfare: ArrayLike,
     line: ArrayLike | Mapping[Any, float],
@@ -680,6 +724,13 @@ def prepare_units(
     weight (its welfare and line are then replaced by harmless values).
     """
     _validate.choice(nan_policy, "nan_policy", _MISSING)
+    refuse_tables(
+        welfare=welfare,
+        line=None if isinstance(line, Mapping) else line,
+        weights=weights,
+        size=size,
+        by=by,
+    )
     y = _validate.finite_or_nan(welfare, "welfare")
     if y.ndim != 1:
         msg = f"`welfare` must be one-dimensional, got shape {y.shape}"
@@ -1274,7 +1325,8 @@ def fgt(
         Read as `welfare` is: a float32 is its shortest decimal
         (``np.float32(0.1)`` is 0.1), an integer float64 cannot hold
         exactly is refused, and a masked entry (a missing parameter) is
-        refused.
+        refused, as is an empty sequence (:func:`watts` gives the Watts
+        index).
     unit : {"fraction", "percent"}
         Scale of the result. Required.
     weights : array_like, optional
@@ -1305,9 +1357,15 @@ def fgt(
     TypeError
         If an input is not numeric, or the `by` labels are of mixed kinds
         (1, 1.0, True and '1' differ only in type and would be merged) or
-        are not scalars (lists, tuples, arrays).
+        are not scalars (lists, tuples, arrays). If an array argument is a
+        frame of any engine (pandas, polars, pyarrow, DuckDB, Spark; eager
+        or lazy), an expression (polars, narwhals, DuckDB, Spark) or one
+        str that looks like a column name (not a number written as text):
+        the message names what was passed, how to take a column's values,
+        and that :func:`povstat.poverty_table` takes a frame and column
+        names.
     ValueError
-        If `alpha` is negative, masked or an integer float64 cannot hold
+        If `alpha` is empty, negative, masked or an integer float64 cannot hold
         (``10**30 + 1``), `line` is not > 0, weights or sizes are
         negative, a value is missing under ``nan_policy="raise"``, `line`
         is NaN (or NaN for a domain of its mapping) under
@@ -1430,7 +1488,8 @@ def watts(
     Raises
     ------
     TypeError
-        If an input is not numeric, or as :func:`fgt` (`by` labels).
+        If an input is not numeric, or as :func:`fgt` (`by` labels, frames,
+        expressions and column names given as arrays).
     ValueError
         If a welfare value is <= 0, and as :func:`fgt`.
 

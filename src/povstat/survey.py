@@ -51,7 +51,7 @@ from scipy import sparse
 from scipy.special import stdtrit
 
 from povstat import _validate
-from povstat._exact import group_sum, group_sum_pair
+from povstat._exact import _two_product, group_sum, group_sum_pair
 from povstat._results import Result, array_eq, freeze, readonly, readonly_float
 from povstat._validate import Unit
 from povstat.poverty_measures import (
@@ -1194,12 +1194,50 @@ def _weighted_terms(red: Reduced, *, overall: bool) -> NDArray[np.float64]:
     return np.asarray(q, dtype=np.float64)
 
 
+def _small_terms_bound(rows: int) -> float:
+    """Terms below this have squares summed near float64's subnormals."""
+    return math.ldexp(1.0, max(int(rows), 1).bit_length() - 500)
+
+
+#: Weighted terms (on the scale of the largest weight) below this have
+#: products with the weights near float64's subnormals (2**-1022 times
+#: 2**53): their deviations lose digits before any rescaling.
+_TINY_TERMS = math.ldexp(1.0, -960)
+
+
+def _deviation_exponents(
+    small_terms: NDArray[np.float64], constant: NDArray[np.bool_], rows: int
+) -> NDArray[np.int64]:
+    """Per domain and measure, the power of two for the deviations (0: none).
+
+    `small_terms` are the figures :func:`_warn_small_terms` judges (each
+    domain's largest term, or largest weighted term over the largest
+    weight, whichever is smaller). Where that is below the bound of the
+    warning, the deviations ``w_i (t_i - R) / W`` are at most about `rows`
+    times it, and their squares near or below float64's subnormals:
+    multiplied by ``2**-e`` (``e`` the figure's binary exponent), they are
+    at most about `rows`, and their squares keep their digits. 0 elsewhere,
+    so that the standard errors of ordinary data are unchanged bit for bit.
+    """
+    with np.errstate(invalid="ignore"):
+        need = (
+            ~constant
+            & (small_terms > 0)
+            & (small_terms < _small_terms_bound(rows))
+            & np.isfinite(small_terms)
+        )
+    e = np.frexp(np.where(need, small_terms, 1.0))[1]
+    return np.asarray(np.where(need, -e, 0), dtype=np.int64)
+
+
 def _warn_small_terms(
     largest: NDArray[np.float64],
     constant: NDArray[np.bool_],
     rows: int,
     measures: Sequence[str],
     labels: ArrayLike,
+    *,
+    deviations: bool = False,
 ) -> None:
     """Warn where a measure's terms are too small for their squares.
 
@@ -1213,23 +1251,51 @@ def _warn_small_terms(
     rescaled near 1) below about ``2**-1000``, near float64's subnormals,
     whose digits are lost: its standard error may be inaccurate, or 0. The
     same rule for every engine and every scale of the weights.
+
+    With `deviations` (each cell a PSU, or a unit: numpy, eager frames and
+    any frame with `psu`), the deviations are rescaled by a power of two
+    (:func:`_deviation_exponents`) and the standard error keeps its
+    digits; the design effect, whose variance under simple random sampling
+    comes from the sums of weights times squared terms, may still lose
+    them, and is warned of. Below :data:`_TINY_TERMS` (about 1e-289) the
+    weighted terms themselves are near the subnormals: both are warned of.
     """
-    bound = math.ldexp(1.0, max(int(rows), 1).bit_length() - 500)
+    bound = _small_terms_bound(rows)
     with np.errstate(invalid="ignore"):
         small = ~constant & (largest > 0) & (largest < bound)
+        tiny = small & (largest < _TINY_TERMS)
     if not small.any():
         return
-    d, j = np.argwhere(small)[0]
+    both = not deviations or bool(tiny.any())
+    d, j = np.argwhere(tiny if deviations and both else small)[0]
     names = label_list(np.asarray(labels, dtype=object))
     name = names[d] if d < len(names) else None
     where = "" if name is None else f" in domain {name!r}"
-    msg = (
-        f"the terms of {measures[j]}{where} ({int(small.sum())} figure(s) in "
-        f"all) are at most {float(largest[d, j])!r}: their squares, which "
-        "the variance sums, are near float64's smallest numbers and lose "
-        "their digits, so its standard error and design effect may be "
-        "inaccurate (a standard error of 0 may be another value)"
-    )
+    count = int((tiny if deviations and both else small).sum())
+    if both:
+        msg = (
+            f"the terms of {measures[j]}{where} ({count} figure(s) in "
+            f"all) are at most {float(largest[d, j])!r}: their squares, which "
+            "the variance sums, are near float64's smallest numbers and lose "
+            "their digits, so its standard error and design effect may be "
+            "inaccurate (a standard error of 0 may be another value)"
+        )
+        if not deviations and not tiny.any():
+            msg += (
+                "; with each unit its own PSU on this engine the variance "
+                "comes from sums of squares: pass a column holding a unit id "
+                "as `psu` for a standard error from deviations rescaled by a "
+                "power of two, which keeps its digits"
+            )
+    else:
+        msg = (
+            f"the terms of {measures[j]}{where} ({count} figure(s) in "
+            f"all) are at most {float(largest[d, j])!r}: their squares, which "
+            "the variance under simple random sampling sums, are near "
+            "float64's smallest numbers and lose their digits, so its design "
+            "effect may be inaccurate (its standard error is formed from "
+            "deviations rescaled by a power of two and keeps its digits)"
+        )
     warnings.warn(msg, UserWarning, stacklevel=4)
 
 
@@ -1366,6 +1432,118 @@ def _warn_unscaled_weights(
     warnings.warn(msg, UserWarning, stacklevel=4)
 
 
+def _variance(
+    red: Reduced,
+    z: NDArray[np.float64],
+    ratio: NDArray[np.float64],
+    total: NDArray[np.float64],
+    w1: NDArray[np.float64],
+    w2: NDArray[np.float64],
+    nd: int,
+    big: int,
+) -> NDArray[np.float64]:
+    """Variance before the lonely-PSU factor, from the cells' `z`: (nd, k)."""
+    # Variance: sum_h w1_h sum_j u_hj^2 - w2_h (sum_j u_hj)^2, for each domain.
+    if red.psu is not None:
+        prod_diag = z * z
+    else:
+        prod_diag = np.diagonal(_cell_products(red, ratio, total, z), axis1=1, axis2=2)
+    part1 = _sums(red.domain, w1[red.stratum][:, None] * prod_diag, nd, big)
+    dh = red.domain * red.n_strata + red.stratum
+    h_domain = _nested(red.domain, red.stratum) if red.stratum.size else None
+    if h_domain is not None:
+        # Strata nest in domains: sum u by stratum, no (domain, stratum) grid.
+        a_h = _sums(red.stratum, z, h_domain.shape[0])
+        part2 = _sums(h_domain, w2[: h_domain.shape[0], None] * (a_h * a_h), nd)
+    else:
+        # Each (domain, stratum) cell's w2_h a^2, summed exactly by domain:
+        # a domain's figure is the nested one above bit for bit (the cells
+        # of other strata add 0), so its row does not depend on `overall`.
+        a = _sums(dh, z, nd * red.n_strata)
+        cell_h = np.tile(np.arange(red.n_strata), nd)
+        cell_d = np.repeat(np.arange(nd), red.n_strata)
+        part2 = _sums(cell_d, w2[cell_h][:, None] * (a * a), nd)
+    return np.asarray(part1 - part2)
+
+
+def _compensated_z(
+    red: Reduced, ratio: NDArray[np.float64], total: NDArray[np.float64], big: int
+) -> NDArray[np.float64]:
+    r"""Cell deviations ``(st - R sw) / W`` with `R` and the products exact.
+
+    ``R_hi sw`` (``R_hi`` the float64 ratio) as Dekker's exact product,
+    the low parts of the cell sums kept: ``d0 = st - R_hi sw`` for each
+    cell, nearly exact. Their sum is ``S - R_hi W = W (R - R_hi)``, so the
+    ratio's remainder is ``R_lo = sum d0 / W`` (summed exactly,
+    order-free), and each deviation ``d0 - R_lo sw``. A cell whose term is
+    near `R` (a share near 1 where a unit of huge weight is poor) then has
+    its deviation without the cancellation of two nearly equal float64
+    numbers.
+    """
+    nd = red.n_domains
+    st_lo = np.zeros(red.st.shape) if red.st_lo is None else red.st_lo
+    sw_lo = np.zeros(red.sw.shape) if red.sw_lo is None else red.sw_lo
+    with np.errstate(invalid="ignore", over="ignore", under="ignore"):
+        r_hi = ratio[red.domain]
+        sw = red.sw[:, None]
+        p, e = _two_product(r_hi, sw)
+        d0 = (red.st - p) + (st_lo - e - r_hi * sw_lo[:, None])
+        r_lo = _sums(red.domain, d0, nd, big) / total[:, None]
+        d = d0 - r_lo[red.domain] * sw
+        return np.asarray(d / total[red.domain][:, None])
+
+
+#: Relative accuracy kept in the standard errors from deviations: where
+#: the rounding of the ratio could move one by more, its deviations are
+#: formed again, compensated (:func:`_compensated_z`).
+_RESIDUAL_ACCURACY = 1e-12
+
+
+def _compensated_variance(
+    red: Reduced,
+    z: NDArray[np.float64],
+    var: NDArray[np.float64],
+    ratio: NDArray[np.float64],
+    total: NDArray[np.float64],
+    w1: NDArray[np.float64],
+    w2: NDArray[np.float64],
+    factor: NDArray[np.float64],
+    constant: NDArray[np.bool_],
+    z_exp: NDArray[np.int64],
+    big: int,
+) -> NDArray[np.float64]:
+    """The variance again from compensated deviations, where it needs them.
+
+    Each deviation ``(st - R sw) / W`` carries the rounding of the ratio
+    `R`, about ``2**-53 |R| sw / W``; over the cells, a standard error
+    moves by at most about ``2**-53 |R| sqrt(sum sw**2) / W``. Where that
+    exceeds :data:`_RESIDUAL_ACCURACY` of the standard error (a share
+    within about 1e-4 of 1 whose poor carry nearly all the weight, e.g.
+    weights 2**60, 1, 2, 3, the first poor: the share rounds to 1 and each
+    plain deviation of the poor to 0), that (domain, measure)'s variance
+    is formed from :func:`_compensated_z`; elsewhere it is `var`, bit for
+    bit, and nothing more is computed.
+    """
+    nd = red.n_domains
+    with np.errstate(invalid="ignore", over="ignore", under="ignore"):
+        se = np.ldexp(np.sqrt(np.maximum(var, 0.0)), -z_exp)
+        # First with sqrt(sum sw**2) <= sum sw = W (no pass over the cells).
+        rough = 2.0**-53 * np.abs(ratio)
+        if not (~constant & (rough > _RESIDUAL_ACCURACY * se)).any():
+            return var
+        sq = np.bincount(red.domain, weights=red.sw * red.sw, minlength=nd)
+        err = rough * (np.sqrt(sq) / total)[:, None]
+        need = ~constant & np.isfinite(err) & (err > _RESIDUAL_ACCURACY * se)
+    if not need.any():
+        return var
+    zc = _compensated_z(red, ratio, total, big)
+    if z_exp.any():
+        zc = np.ldexp(zc, z_exp[red.domain])
+    zc = np.where(need[red.domain], zc, z)
+    again = _variance(red, zc, ratio, total, w1, w2, nd, big) * factor[:, None]
+    return np.asarray(np.where(need, again, var))
+
+
 def linearised(
     red: Reduced,
     *,
@@ -1390,12 +1568,20 @@ def linearised(
     if red.fpc is not None and not weighted:
         _refuse_fpc_implied_weights(red.fpc, n_h, red.stratum_labels, weight_arg)
     constant, largest = _constant_measures(red, overall=overall)
+    rows = int(np.nansum(red.n))
+    small_terms = np.fmin(largest, _weighted_terms(red, overall=overall))
+    # With deviations (each cell a PSU, or a unit), the variance of a
+    # measure of small terms is formed from its deviations times a power of
+    # two (exact), so its squares keep their digits; the expanded sums of
+    # squares of lazy engines without `psu` cannot be rescaled after the sum.
+    z_exp = _deviation_exponents(small_terms, constant, rows)
     _warn_small_terms(
-        np.fmin(largest, _weighted_terms(red, overall=overall)),
+        small_terms,
         constant,
-        int(np.nansum(red.n)),
+        rows,
         measures,
         labels,
+        deviations=red.psu is not None,
     )
     if overall:
         red = _overall_cells(red)
@@ -1409,27 +1595,14 @@ def linearised(
     ratio = _term_sums(red, red.st, nd, largest=big) / total[:, None]
     factor = _average_factor(red, lonely) if lonely_psu == "average" else np.ones(nd)
     z = _cell_z(red, ratio, total)
-    # Variance: sum_h w1_h sum_j u_hj^2 - w2_h (sum_j u_hj)^2, for each domain.
+    scaled = red.psu is not None and bool(z_exp.any())
+    if scaled:
+        z = np.ldexp(z, z_exp[red.domain])
+    var = _variance(red, z, ratio, total, w1, w2, nd, big) * factor[:, None]
     if red.psu is not None:
-        prod_diag = z * z
-    else:
-        prod_diag = np.diagonal(_cell_products(red, ratio, total, z), axis1=1, axis2=2)
-    part1 = _sums(red.domain, w1[red.stratum][:, None] * prod_diag, nd, big)
-    dh = red.domain * red.n_strata + red.stratum
-    h_domain = _nested(red.domain, red.stratum) if red.stratum.size else None
-    if h_domain is not None:
-        # Strata nest in domains: sum u by stratum, no (domain, stratum) grid.
-        a_h = _sums(red.stratum, z, h_domain.shape[0])
-        part2 = _sums(h_domain, w2[: h_domain.shape[0], None] * (a_h * a_h), nd)
-    else:
-        # Each (domain, stratum) cell's w2_h a^2, summed exactly by domain:
-        # a domain's figure is the nested one above bit for bit (the cells
-        # of other strata add 0), so its row does not depend on `overall`.
-        a = _sums(dh, z, nd * red.n_strata)
-        cell_h = np.tile(np.arange(red.n_strata), nd)
-        cell_d = np.repeat(np.arange(nd), red.n_strata)
-        part2 = _sums(cell_d, w2[cell_h][:, None] * (a * a), nd)
-    var = (part1 - part2) * factor[:, None]
+        var = _compensated_variance(
+            red, z, var, ratio, total, w1, w2, factor, constant, z_exp, big
+        )
     if red.psu is None:  # expanded sums of squares (lazy engines): cancel?
         _warn_cancellation(
             red, ratio, total, w1, var, factor, constant, measures, labels
@@ -1439,6 +1612,13 @@ def linearised(
     # its variance is exactly 0 (the ratio's rounding would leave 1e-16).
     var = np.where(constant, 0.0, var)
     se = np.sqrt(var)
+    if scaled:
+        # The deviations were multiplied by 2**z_exp: the variance by its
+        # square. Scaled back after the square root, so that a standard
+        # error whose variance is subnormal keeps its digits.
+        se = np.ldexp(se, -z_exp)
+        with np.errstate(under="ignore"):
+            var = np.ldexp(var, -2 * z_exp)
     # Design effect against SRS without replacement (R: deff=TRUE).
     n_obs = np.bincount(red.domain, weights=red.npos, minlength=nd)
     mean_sq = _term_sums(red, red.stt, nd, largest=big) / total[:, None]
@@ -1479,7 +1659,7 @@ def linearised(
     else:
         n_psu = np.bincount(red.domain[pos], minlength=nd).astype(np.float64)
     strata_pos = np.zeros(nd * red.n_strata, bool)
-    strata_pos[dh[pos]] = True
+    strata_pos[(red.domain * red.n_strata + red.stratum)[pos]] = True
     df = n_psu - strata_pos.reshape(nd, red.n_strata).sum(axis=1)
     scale = _SCALE[unit]
     # The float64 nearest the exact ratio (23/40 is 57.5 %, where 0.575 * 100
@@ -1747,12 +1927,21 @@ def poverty_estimates(
         weight in a domain (or overall, or the sample), where ``deff`` is
         then NaN or ``inf`` (see Notes): the message names the domains and
         asks whether the weights are correctly scaled, as R ``survey``
-        warns. If a measure that varies in a domain has terms all below
-        about ``2**(bit_length(rows) - 500)``, 3e-151 times a power of two
-        of the rows' count (e.g. FGT with a large alpha): their squares lose
-        their digits to float64's subnormals, so its standard error may be
-        inaccurate or 0 (the same rule at every scale of the weights and on
-        every engine).
+        warns. If a measure that varies in a domain has terms (or terms
+        times weights, over the largest weight: a unit of larger term but
+        tiny weight carries no variance) all below about
+        ``2**(bit_length(rows) - 500)``, 3e-151 times a power of two of the
+        rows' count (e.g. FGT with a large alpha): their squares lose their
+        digits to float64's subnormals. The standard error is then formed
+        from the linearised deviations multiplied by a power of two (exact)
+        and keeps its digits, and the warning says that the design effect
+        may be inaccurate; the standard error too where those weighted
+        terms are below about 1e-289 (near the subnormals themselves). The
+        same rule at every scale of the weights and on every engine, except
+        that a lazy engine (polars lazy, DuckDB, Spark) without `psu` sums
+        squares on the engine, where no rescaling can follow: there the
+        standard error may be inaccurate or 0, and the warning advises a
+        unit id as `psu`.
 
     See Also
     --------
@@ -1806,6 +1995,19 @@ def poverty_estimates(
     engines of :func:`povstat.poverty_table`, whose variance needs those
     squares; a unit id as `psu` gives the same units-as-PSUs estimate from
     deviations.
+
+    The deviations ``w_i (t_i - R) / W`` carry the rounding of the ratio
+    `R` (about 1e-16 of it). Where that could move a standard error by
+    more than 1e-12 of itself (a share within about 1e-4 of 1 whose poor
+    carry nearly all the weight: weights 2**60, 1, 2 and 3 with the first
+    alone poor give a share that rounds to 1.0, whose plain deviation for
+    that unit is 0), they are formed again with the ratio's remainder and
+    exact products (compensated), from the same sums: the standard error
+    is then the exact one to about 1e-15 (7.0820e-18 there, not 2.2395e-18).
+    Ordinary data are not affected, bit for bit. A lazy engine without
+    `psu` (:func:`povstat.poverty_table`) forms the variance from sums of
+    squares, where no such correction can follow; its cancellation is
+    warned of, and a unit id as `psu` gives the compensated figure.
 
     The design effect ``deff`` is R ``survey``'s ``deff=TRUE``: against
     simple random sampling without replacement from a population of the

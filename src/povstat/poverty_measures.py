@@ -36,7 +36,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
-from povstat._exact import group_sum_pair, scaled_ratio
+from povstat._exact import group_sum, group_sum_pair, scaled_ratio
 from povstat._validate import Unit
 
 __all__ = ["fgt", "watts"]
@@ -1169,6 +1169,60 @@ def weights_out_of_range(*, over: bool) -> str:
     )
 
 
+def weighted_products(
+    w: NDArray[np.float64], t: NDArray[np.float64]
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Each weight times its term as a pair ``p + e``, exactly (vectorised).
+
+    ``p`` is the float64 product, ``e`` what its rounding lost (Dekker's
+    product): sums of ``p`` kept as pairs plus the sum of ``e`` are the
+    exact weighted sums of the float64 terms, so a measure does not carry
+    the rounding of each product. ``e`` is 0 where a product or its split
+    leaves float64's range (such sums are handled apart, as ``inf``), and
+    for terms 0 and 1 (P0), whose products are exact.
+    """
+    p = w * t
+    if not p.size or (float(np.min(t)) == 1.0 and float(np.max(t)) == 1.0):
+        return p, np.zeros(0)  # exact: P0's terms of the poor
+    with np.errstate(over="ignore", invalid="ignore"):
+        # Dekker's product with Veltkamp's splits (as _exact._two_product),
+        # in place: four buffers, no temporary per step.
+        wh = np.multiply(w, _SPLITTER)
+        wl = np.subtract(wh, w)
+        np.subtract(wh, wl, out=wh)
+        np.subtract(w, wh, out=wl)
+        th = np.multiply(t, _SPLITTER)
+        tl = np.subtract(th, t)
+        np.subtract(th, tl, out=th)
+        np.subtract(t, th, out=tl)
+        e = np.multiply(wh, th)
+        e -= p
+        np.multiply(wh, tl, out=wh)
+        e += wh
+        np.multiply(wl, th, out=th)
+        e += th
+        np.multiply(wl, tl, out=tl)
+        e += tl
+        if not np.isfinite(np.add.reduce(e)):
+            e = np.where(np.isfinite(e), e, 0.0)
+    return p, e
+
+
+def _sum_products(
+    codes: NDArray[np.intp],
+    w: NDArray[np.float64],
+    t: NDArray[np.float64],
+    k: int,
+    largest: int,
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Sums by group of ``w * t`` as pairs hi + lo, from the exact products."""
+    p, e = weighted_products(w, t)
+    hi, lo = group_sum_pair(codes, p, k, largest=largest)
+    if e.any():  # none for P0: its terms are 0 and 1
+        lo = lo + group_sum(codes, e, k, largest=largest)
+    return hi, lo
+
+
 def weighted_means(
     sums: NDArray[np.float64],
     totals: NDArray[np.float64],
@@ -1242,7 +1296,7 @@ def _points(
         check_domain_totals(np.array([total]), np.array([None], dtype=object))
         one = np.zeros(wp.shape[0], np.intp)
         with np.errstate(over="ignore"):
-            pairs = [group_sum_pair(one, wp * t, 1, largest=n_all) for t in terms]
+            pairs = [_sum_products(one, wp, t, 1, n_all) for t in terms]
         sums = np.array([h[0] for h, _ in pairs])
         means = weighted_means(
             sums,
@@ -1269,7 +1323,7 @@ def _points(
     check_domain_totals(totals, labels)
     cp = codes[rows]
     with np.errstate(over="ignore"):
-        pairs = [group_sum_pair(cp, wp * t, k, largest=big) for t in terms]
+        pairs = [_sum_products(cp, wp, t, k, big) for t in terms]
     sums = np.stack([h for h, _ in pairs])
     means = weighted_means(
         sums,
@@ -1453,8 +1507,9 @@ def fgt(
     within 2 ulp for a fractional :math:`\alpha`), as
     :ref:`units` says of every result.
     The result is the float64 nearest the
-    exact ratio of the sums of the float64 products :math:`w_i t_i`
-    (at worst the float64 on its other side): the sums are kept as pairs
+    exact ratio of the weighted sums of the float64 terms :math:`t_i`
+    (at worst the float64 on its other side): each product :math:`w_i t_i`
+    is kept exactly as a pair (Dekker's product), the sums are kept as pairs
     ``hi + lo`` holding what their float64 rounding lost, and the scaling
     to `unit` and the division round once, so that a share just above a
     decimal tie is not stated below it (weights 5.04 for the poor and 3.92
@@ -1465,8 +1520,13 @@ def fgt(
     or 1 and the products the weights, so the headcount ratio is the float64
     nearest the exact share. For :math:`\alpha > 0` the terms themselves are
     float64: the gap ``(line - welfare) / line`` rounds twice (at most
-    :math:`2u` relative, :math:`u = 2^{-53}`), the product with the weight
-    once (:math:`u`). For :math:`\alpha = 1` and 2 the gap's error enters
+    :math:`2u` relative, :math:`u = 2^{-53}`); the products with the
+    weights add no rounding of their own (the bounds below allow
+    :math:`u` for them). :func:`povstat.poverty_estimates` and
+    :func:`povstat.poverty_table` on eager frames sum the same exact
+    products; a lazy engine (polars lazy, DuckDB, Spark) forms and sums
+    them in its own float64 arithmetic, so its estimates may differ from
+    these in their last digits. For :math:`\alpha = 1` and 2 the gap's error enters
     the term once and twice (and :math:`g^2` rounds once more): the
     measure is within about :math:`(2\alpha + 5)\,u` relative of its exact
     value. For any other :math:`\alpha` the gap's error would grow
@@ -1481,9 +1541,9 @@ def fgt(
     ``[-8.589406966216046e+101, 2.026132813631379e+91,
     3.5089262221084264e+91]``, line ``1.7544631110542132e+91``, weights
     ``[2.2434648839197986, 1.7791125682177296, 1.3410777096545874]`` and
-    :math:`\alpha = 2.5` give 2.2182259143916795e+26 where the exact value
-    is 2.2182259143916798e+26, 1 unit in the last place below (3 without
-    the correction: the first gap, about 4.9e10, carries the rounding of
+    :math:`\alpha = 2.5` give 2.2182259143916798e+26, the float64 nearest
+    the exact value (3 units in the last place below without the
+    correction: the first gap, about 4.9e10, carries the rounding of
     ``line - welfare``).
 
     References

@@ -75,6 +75,7 @@ from povstat.poverty_measures import (
     rescaled_weights,
     unit_terms,
     weighted_means,
+    weighted_products,
     weights_out_of_range,
 )
 from povstat.uncertainty import _level
@@ -408,6 +409,8 @@ def reduce_units(
             )
         pos = np.ones(n) if all_positive else positive.astype(np.float64)
         t_all = each(list(terms))
+        # Each w t exactly as p + e: the sums are those of the exact products.
+        products = [weighted_products(wr, t) for t in terms]
         if all_positive:  # every unit has a term: they are the bounds
             lo, hi = t_all, t_all
         else:
@@ -420,8 +423,8 @@ def reduce_units(
             psu=np.arange(n),
             sw=w.copy(),
             sw_lo=np.zeros(n),
-            st=each([wr * t for t in terms]),
-            st_lo=np.zeros(t_all.shape),
+            st=each([wt[0] for wt in products]),
+            st_lo=each([e if e.size else np.zeros(p.shape) for p, e in products]),
             stt=each([wr * t * t for t in terms]),
             n=np.ones(n),
             npos=pos,
@@ -461,11 +464,23 @@ def reduce_units(
         if all_positive
         else _sum(cell_codes, positive.astype(np.float64), n_cells, big)
     )
-    wt = [wr * t for t in terms]
+    # Each w t exactly as p + e: the sums are those of the exact products.
+    products = [weighted_products(wr, t) for t in terms]
+    wt = [p for p, _ in products]
     cr = cell_codes if rows is None else cell_codes[rows]
     lo, hi = _term_bounds(cell_codes, npos, terms, w, rows, all_positive=all_positive)
     sw = group_sum_pair(cell_codes, w, n_cells, largest=big)
     st = _pairs(cr, wt, n_cells, big)
+    lost = [bool(e.any()) for _, e in products]  # none for P0 (terms 0 and 1)
+    if any(lost):
+        st_e = np.stack(
+            [
+                _sum(cr, e, n_cells, big) if x else np.zeros(n_cells)
+                for (_, e), x in zip(products, lost, strict=True)
+            ],
+            axis=1,
+        )
+        st = (st[0], st[1] + st_e)
     return Reduced(
         domain=cell_domain,
         stratum=psu_stratum[cell_psu],

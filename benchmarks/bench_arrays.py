@@ -124,8 +124,15 @@ def cases(n: int, rng: np.random.Generator) -> list[Case]:
     groups = np.repeat(np.arange(n // 500 + 1), 500)[:n]
     rng.shuffle(groups)
 
+    # Published figures: rates of 2 decimals, populations in whole persons
+    # (the decimal reading of every element, where r0 and pop read binary).
+    r_pub, pop_pub = np.round(r0, 2), np.round(pop)
+
     def headcount_by_hand() -> NDArray[np.float64]:
         return np.asarray(r0 * pop / 100.0)
+
+    def published_by_hand() -> NDArray[np.float64]:
+        return np.asarray(r_pub * pop_pub / 100.0)
 
     def change_by_hand() -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         d = r1 - r0
@@ -152,6 +159,12 @@ def cases(n: int, rng: np.random.Generator) -> list[Case]:
             "rate_to_headcount (vs r * n / 100, rounded twice)",
             lambda: rate_to_headcount(r0, pop, unit="percent"),
             headcount_by_hand,
+            lambda x: x,
+        ),
+        (
+            "rate_to_headcount of figures (vs numpy on binary values)",
+            lambda: rate_to_headcount(r_pub, pop_pub, unit="percent"),
+            published_by_hand,
             lambda x: x,
         ),
         (

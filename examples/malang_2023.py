@@ -100,11 +100,21 @@ low = rank(y["poverty_rate_pct"], descending=False, ties="min")
 press = rank(y["poverty_rate_pct"], descending=True, ties="min")
 order = y.assign(rank_low=low.rank, rank_press=press.rank).sort_values("rank_low")
 me = order[order["region_name"] == CITY].iloc[0]
-first = order.iloc[0]
+# The region(s) ranked just before the city (tied ones by name); none if the
+# city itself is the lowest.
+ahead = order[order["rank_low"] < me["rank_low"]]
+just_before = ahead[ahead["rank_low"] == ahead["rank_low"].max()].sort_values(
+    "region_name"
+)
+after = " and ".join(
+    f"{name} ({fmt(value)} %)"
+    for name, value in zip(
+        just_before["region_name"], just_before["poverty_rate_pct"], strict=True
+    )
+)
 print(
     f"  Rank 2023: {int(me['rank_low'])} of {int(low.count[0])} from the lowest "
-    f"(ties: min), after {first['region_name']} "
-    f"({fmt(first['poverty_rate_pct'])} %)"
+    f"(ties: min), " + (f"after {after}" if after else "the lowest of all")
 )
 print(
     "    -> counted from the highest rate, as press rankings usually are, that is "

@@ -26,7 +26,7 @@ import textwrap
 
 import pandas as pd
 
-from povstat import implied_population
+from povstat import implied_population, round_half_up
 from povstat.datasets import load_indonesia
 from povstat.statements import check_statements
 
@@ -40,12 +40,16 @@ def main() -> None:
     sep_2022 = pd.Timestamp("2022-09-01")
 
     def population(region: str, when: pd.Timestamp) -> float:
-        """Persons the BPS rate is a share of: implied by rate and poor count."""
+        """Persons the BPS rate is a share of: implied by rate and poor count.
+
+        A population is a number of persons: the implied one is rounded to
+        whole persons (half up), as a story would write it.
+        """
         row = data[(data["region"] == region) & (data["period"] == when)].iloc[0]
         n = implied_population(
             row["poverty_rate_pct"], row["poor_thousands"], unit="percent"
         )
-        return float(n) * 1000
+        return float(round_half_up(float(n) * 1000, 0))
 
     rows = [
         # (source, statement, kind, fields)

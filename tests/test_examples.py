@@ -44,6 +44,30 @@ def test_malang_2023_prints_every_checked_number(
 
 
 @pytest.mark.parametrize(
+    ("city", "expected"),
+    [
+        # BPS March 2023: Kota Batu 3.31 %, the lowest of the 38; Kabupaten
+        # Sampang 21.76 %, the highest, just after Kabupaten Bangkalan 19.35 %.
+        ("Kota Batu", "1 of 38 from the lowest (ties: min), the lowest of all"),
+        (
+            "Kabupaten Sampang",
+            "38 of 38 from the lowest (ties: min), after Kabupaten Bangkalan (19.35 %)",
+        ),
+    ],
+)
+def test_malang_2023_for_another_city_names_the_region_just_before(
+    city: str, expected: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = (EXAMPLES / "malang_2023.py").read_text(encoding="utf-8")
+    script = tmp_path / "other_city.py"
+    script.write_text(
+        source.replace('CITY = "Kota Malang"', f"CITY = {city!r}"), encoding="utf-8"
+    )
+    runpy.run_path(str(script), run_name="__main__")
+    assert expected in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
     "script",
     sorted(p.name for p in EXAMPLES.glob("*.py") if p.name != "malang_2023.py"),
 )
@@ -74,6 +98,9 @@ def test_statements_example_names_each_kind_of_slip(
         "+5.53 % a year compound",
         "two adjacent digits swapped (21.03 -> 21.30)",
         "it matches Indonesia, March 2023, poverty_rate_pct = 9.36",
+        # The implied population at whole persons: 8.60 % of 1,053,953 is
+        # 90,639.958, shown to 1 decimal so that it rounds as it does.
+        "8.60 % of 1,053,953 is 90,640.0, not 9,064",
     ]:
         assert expected in out, expected
 

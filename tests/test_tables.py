@@ -5479,7 +5479,9 @@ def test_a_number_its_format_shows_otherwise_is_read_as_shown(
 
 def test_a_percent_formatted_example_is_quoted_as_shown(tmp_path: Path) -> None:
     # "4,26" typed among numbers formatted 0.00%: the message quotes the
-    # example as the table shows it, 0.0437 shown as 4.37%.
+    # example as the table shows it. The example is the smallest of the
+    # percent cells 0.0437, 0.0379, 0.0331 (not the first: any row order
+    # gives the same message): 0.0331 shown as 3.31%.
     rows: list[list[Any]] = [
         ["Kabupaten/Kota", "2022", "2023"],
         ["Kota Malang", 0.0437, "4,26"],
@@ -5488,4 +5490,4 @@ def test_a_percent_formatted_example_is_quoted_as_shown(tmp_path: Path) -> None:
     fmts = dict.fromkeys(["B2", "B3", "C3"], "0.00%")
     t = read_bps_table(_workbook(tmp_path, rows, fmts), locale="id", errors="report")
     assert len(t.invalid) == 1
-    assert "(such as '0.0437 (shown as 4.37%)')" in t.invalid[0].reason
+    assert "(such as '0.0331 (shown as 3.31%)')" in t.invalid[0].reason

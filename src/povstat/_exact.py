@@ -538,12 +538,270 @@ def _full(x: NDArray[np.float64], shape: tuple[int, ...]) -> NDArray[np.float64]
     return np.array(np.broadcast_to(x, shape), np.float64)
 
 
+#: Keeps the sign, the exponent and the top 25 stored bits: a float64 cut
+#: to 26 significant bits (the rest, ``x - hi``, has at most 27).
+_HIGH26 = np.int64(-(1 << 27))
+#: Magnitudes whose 15-digit decimal has k = 0..22 places (``10**k`` exact).
+_LOWEST, _HIGHEST = 2.0**-26, 1e15
+#: An element is proven where ``y + w * _MARGIN`` still rounds to ``y``.
+_MARGIN = 1.0 + 2.0**-12
+
+
+def _scale_table() -> NDArray[np.float64]:
+    """``10**(14 - e)`` by the 12 top bits of a float64 (sign and exponent).
+
+    `e` is the decimal exponent of the bottom of the binade, ``2**b``; a
+    value of the binade has the exponent `e` or ``e + 1`` (a binade spans
+    less than a decade), so that ``|x| * 10**(14 - e)`` lies in
+    ``[1e14, 2e15)``. NaN where ``14 - e`` is outside 0..22.
+    """
+    table = np.full(4096, np.nan)
+    for b in range(-40, 60):  # the binades of 2**-26 .. 1e15, and a few more
+        bottom = Fraction(2) ** b
+        e = math.floor(b * math.log10(2.0))
+        e += (Fraction(10) ** (e + 1) <= bottom) - (Fraction(10) ** e > bottom)
+        if 0 <= 14 - e <= 22:
+            table[b + 1023] = table[b + 1023 + 2048] = 10.0 ** (14 - e)
+    return table
+
+
+_SCALES = _scale_table()
+
+
+def _cut(x: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """``x = hi + lo`` exactly, `hi` of 26 significant bits, `lo` of at most 27."""
+    hi = np.bitwise_and(x.view(np.int64), _HIGH26).view(np.float64)
+    return hi, x - hi
+
+
+#: What :func:`_short_reading` returns: (short, 10**k, x 10**k, m).
+_Reading = tuple[
+    NDArray[np.bool_], NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]
+]
+
+
+def _short_reading(x: NDArray[np.float64]) -> _Reading:
+    """Where `x` is a decimal of at most 15 digits, with ``10**k``, ``x 10**k``, ``m``.
+
+    For ``2**-26 <= |x| < 1e15`` this is the test of :func:`_decimal_parts`
+    (the decimal ``m 10**-k`` of 15 digits that rounds back to `x`), with
+    `k` from the binade (:func:`_scale_table`) instead of ``log10``: where
+    ``|x| 10**k`` reaches 1e15, `m` has 16 digits and the decimal has 15
+    only if `m` is a multiple of 10. ``|x| 10**k < 2**51``, so that `m`
+    is the integer nearest ``|x| 10**k`` (exact) for a short decimal.
+    """
+    index = np.bitwise_and(np.right_shift(x.view(np.int64), 52), 4095)
+    p = _SCALES.take(index)
+    y = x * p
+    m = np.rint(y)
+    ok = m / p == x
+    wide = np.abs(y) >= 1e15
+    if np.any(wide & ok):
+        tens = np.rint(m * 0.1) * 10.0 == m  # m * 0.1 is within 0.02 of m / 10
+        ok &= tens | ~wide
+    return ok, p, y, m
+
+
+def _offset(
+    x: NDArray[np.float64],
+    lo: NDArray[np.float64],
+    hi: NDArray[np.float64],
+    p: NDArray[np.float64],
+    y: NDArray[np.float64],
+    m: NDArray[np.float64],
+) -> NDArray[np.float64]:
+    """``(m 10**-k - x) / x``: the relative offset of the decimal from `x`.
+
+    `p`, `y`, `m` as :func:`_short_reading` returns them (``10**k``,
+    ``x 10**k`` and its nearest integer), `lo` and `hi` the parts of `x`.
+
+    ``m - x 10**k`` with `x` and ``10**k`` cut in two (:func:`_cut`): the
+    high products are exact and the first difference too (Sterbenz); the
+    low product ``x * p_lo`` errs by at most ``2**-78 |x 10**k|``.
+    """
+    ph, pl = _cut(p)
+    t = m - hi * ph
+    t -= lo * ph
+    t -= x * pl
+    t /= y
+    return t
+
+
+def _is_zero(x: NDArray[np.float64]) -> bool:
+    """Whether `x` is a 0-d zero (a term that can be left out)."""
+    return x.ndim == 0 and float(x) == 0.0
+
+
+#: What :func:`_prepared` returns: (in 2**-26 .. 1e15, reading, parts).
+_Prepared = tuple[bool, _Reading, tuple[NDArray[np.float64], NDArray[np.float64]]]
+
+
+def _prepared(x: NDArray[np.float64]) -> _Prepared:
+    """`x` read once: in range, :func:`_short_reading`, :func:`_cut`.
+
+    In range: every value of `x` (NaN aside) in ``2**-26 .. 1e15``.
+    """
+    low = float(np.fmin.reduce(x, axis=None))
+    high = float(np.fmax.reduce(x, axis=None))
+    return (low >= _LOWEST and high < _HIGHEST), _short_reading(x), _cut(x)
+
+
+def _proven_chunk(
+    num: NDArray[np.float64],
+    den: NDArray[np.float64],
+    sc: NDArray[np.float64],
+    out: NDArray[np.float64],
+    fixed: tuple[_Prepared | None, ...] = (None, None, None),
+) -> NDArray[np.intp]:
+    """:func:`decimal_ratio` of one chunk where it is proven; the rest's indices.
+
+    `fixed` holds :func:`_prepared` of the 0-d inputs, the same in every
+    chunk (None for the others).
+
+    The exact value is ``X = n s / d (1 + a_n)(1 + a_s) / (1 + a_d)``, each
+    ``a`` the relative offset of an input's decimal (:func:`_offset`; 0 where
+    some input reads binary). Dekker's product gives ``n s = p + e`` and
+    the remainder ``r = p - q0 d`` of ``q0 = p / d`` (both with the inputs
+    cut in two, :func:`_cut`, so that errors stay below ``2**-76`` of the
+    value), and ``X = q0 + z`` with ``z = (r + e + p (a_n + a_s - a_d)) / d``
+    to within about ``2**-72 X``. ``y = q0 + z`` rounded, ``w = (q0 - y) +
+    z``: where ``y + w (1 + 2**-12)`` rounds back to `y`, ``|X - y|`` is
+    below half the gap to `y`'s neighbour on that side by far more than
+    the error, so `y` is the float64 nearest `X`, the value the step by
+    step path returns (correctly rounded there but within ``2**-100`` of a
+    tie). With a denominator of 1 and a constant factor of at most 26
+    bits, `z` is exact, and a binary reading is proven without a margin.
+    Elsewhere (near a tie, a NaN, a zero, an input outside
+    ``2**-26 .. 1e15``), the element is left to :func:`_decimal_ratio_steps`.
+    Run under ``np.errstate(all="ignore")``.
+    """
+    inputs = (num, den, sc)
+    known = [
+        _prepared(x) if k is None else k for x, k in zip(inputs, fixed, strict=True)
+    ]
+    unusual = [x for x, (usual, _, _) in zip(inputs, known, strict=True) if not usual]
+    readings = [reading for _, reading, _ in known]
+    ok = readings[0][0] & readings[1][0] & readings[2][0]
+    cuts = [cut for _, _, cut in known]
+    (nh, nl), (dh, dl), (sh, sl) = cuts
+    p = num * sc
+    e = nh * sh - p
+    for a, b in ((nh, sl), (nl, sh), (nl, sl)):
+        if not (_is_zero(a) or _is_zero(b)):
+            e += a * b
+    q0 = p / den
+    qh, ql = _cut(q0)
+    r = p - qh * dh
+    for a, b in ((qh, dl), (ql, dh), (ql, dl)):
+        if not (_is_zero(a) or _is_zero(b)):
+            r -= a * b
+    z = r + e
+    count = int(np.count_nonzero(ok))
+    if count and 4 * count < ok.size:
+        # Few decimal readings (computed values, or short decimals by
+        # chance): their offsets on those elements alone.
+        at = np.flatnonzero(ok)
+        offsets = [
+            _offset(*(v if v.ndim == 0 else v[at] for v in (x, lo, hi, *reading[1:])))
+            for x, (hi, lo), reading in zip(inputs, cuts, readings, strict=True)
+        ]
+        phi = offsets[0] + offsets[2] - offsets[1]
+        z[at] += p[at] * phi
+    elif count:
+        offsets = [
+            _offset(x, lo, hi, *reading[1:])
+            for x, (hi, lo), reading in zip(inputs, cuts, readings, strict=True)
+        ]
+        phi = offsets[0] + offsets[2]
+        phi -= offsets[1]
+        z += p * np.where(ok, phi, 0.0)
+    z /= den
+    y = np.add(q0, z, out=out) if np.shape(z) == out.shape else q0 + z
+    w = q0 - y
+    w += z
+    w *= _MARGIN
+    w += y
+    proven = w == y
+    if den.ndim == 0 and float(den) == 1.0 and (_is_zero(nl) or _is_zero(sl)):
+        # A constant factor of 26 bits or fewer (100, 1000) and a
+        # denominator of 1: the products of the parts are exact, r = 0 and
+        # z = e is exact, so that y = q0 + e, rounded once, is the float64
+        # nearest X, an exact tie (r * 100 is one in 32 times) included,
+        # where the input reads binary. The steps give the same: x0 + e.
+        proven |= ~ok & np.isfinite(y)
+    for x in unusual:
+        a = np.abs(x)
+        proven &= (a >= _LOWEST) & (a < _HIGHEST)
+    if y is not out:
+        out[...] = y
+    return np.flatnonzero(~np.broadcast_to(proven, out.shape))
+
+
 def decimal_ratio(
     num: NDArray[np.float64],
     den: NDArray[np.float64],
     scale: NDArray[np.float64] | float,
 ) -> NDArray[np.float64]:
     """``num * scale / den`` for the decimals the inputs stand for, rounded once.
+
+    Most elements are settled by :func:`_proven_chunk`, which proves that
+    a float64 is the one nearest the exact value (or leaves the element);
+    the elements it leaves, few, take :func:`_decimal_ratio_steps`, the
+    same result to the bit as :func:`_decimal_ratio_exact`. An element
+    with a NaN input is ``num * scale / den`` (NaN) on either path.
+    Large inputs are taken in chunks of :data:`_CHUNK` elements, so that
+    each step's temporary arrays stay small (in cache).
+    """
+    num, den, sc = (
+        np.asarray(num, np.float64),
+        np.asarray(den, np.float64),
+        np.asarray(scale, np.float64),
+    )
+    shape = np.broadcast_shapes(num.shape, den.shape, sc.shape)
+    size = int(np.prod(shape))
+    # Chunks of the flattened inputs (a fixed number of steps, not a loop
+    # over rows); an input of size 1 stays a 0-d array.
+    flat = [
+        a.reshape(()) if a.size == 1 else np.broadcast_to(a, shape).reshape(-1)
+        for a in (num, den, sc)
+    ]
+    result = np.empty(size)
+    left = []
+    with np.errstate(all="ignore"):
+        fixed = tuple(_prepared(a) if a.ndim == 0 else None for a in flat)
+        for start in range(0, size, _CHUNK):
+            part = [a if a.ndim == 0 else a[start : start + _CHUNK] for a in flat]
+            stop = min(start + _CHUNK, size)
+            undecided = _proven_chunk(
+                part[0], part[1], part[2], result[start:stop], fixed
+            )
+            if undecided.size:
+                left.append(undecided + start)
+    if left:
+        idx = np.concatenate(left)
+        n, d, s = (a if a.ndim == 0 else a[idx] for a in flat)
+        with np.errstate(all="ignore"):
+            missing = np.broadcast_to(
+                np.isnan(n) | np.isnan(d) | np.isnan(s), idx.shape
+            )
+            if missing.any():
+                # A NaN input gives ``num * scale / den`` on every path.
+                result[idx[missing]] = np.broadcast_to(n * s / d, idx.shape)[missing]
+        rest = ~missing
+        if rest.any():
+            n, d, s = (a if a.ndim == 0 else a[rest] for a in (n, d, s))
+            result[idx[rest]] = np.broadcast_to(
+                _decimal_ratio_steps(n, d, s), (int(np.count_nonzero(rest)),)
+            )
+    return result.reshape(shape)
+
+
+def _decimal_ratio_steps(
+    num: NDArray[np.float64],
+    den: NDArray[np.float64],
+    scale: NDArray[np.float64] | float,
+) -> NDArray[np.float64]:
+    """:func:`decimal_ratio` step by step: the elements its fast path leaves.
 
     Each input is read as :func:`povstat.round_half_up` reads a figure: as
     the decimal of at most 15 significant digits it is the float64 nearest
@@ -765,3 +1023,108 @@ def decimal_asymmetry(
             )
         ]
     return np.asarray(far, np.bool_), np.asarray(judged, np.bool_)
+
+
+def decimal_pair(
+    x: NDArray[np.float64],
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """The decimal `x` stands for, as a pair ``hi + lo`` (``hi`` is `x`).
+
+    Each input is read as in :func:`decimal_ratio` (:func:`_decimal_parts`:
+    the decimal ``m * 10**-k`` of at most 15 significant digits it is the
+    float64 nearest to); ``lo`` is that decimal minus the float64, within
+    about 2**-106 of `x`: 0.1 is 0.1 plus -5.55e-18. Where the input has
+    sixteen or more digits, lies outside about 1e-8 to 1e36, or is not
+    finite, its binary value is exact and ``lo`` is 0.
+    """
+    x = np.asarray(x, np.float64)
+    m, k, ok = _decimal_parts(x)
+    p = _POW10[np.clip(np.abs(k), 0, 22)]
+    with np.errstate(all="ignore"):
+        # k >= 0: m = |x| 10**k + t exactly, so t / 10**k is the low part
+        # (m - q is exact: q is within a unit of m). k < 0: the decimal is
+        # m 10**|k|, an exact pair whose rounded part is |x| itself.
+        q, f = _two_product(np.abs(x), p)
+        up = ((m - q) - f) / p
+        _, down = _two_product(m, p)
+        lo = np.where(k >= 0, up, down)
+        lo = np.where(ok & np.isfinite(lo) & (x != 0), np.sign(x) * lo, 0.0)
+    return x, np.asarray(lo, np.float64)
+
+
+def _pair_product(
+    a: NDArray[np.float64],
+    a_lo: NDArray[np.float64],
+    b: NDArray[np.float64],
+    b_lo: NDArray[np.float64],
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """``(a + a_lo) * (b + b_lo)`` as a pair, within about 2**-104 of it."""
+    with np.errstate(all="ignore"):
+        p, e = _two_product(a, b)
+        e = e + (a * b_lo + a_lo * b)
+        return _two_sum(p, e)
+
+
+def decimal_product_ratio(
+    factors: tuple[NDArray[np.float64], ...],
+    den: NDArray[np.float64],
+    scale: float,
+) -> NDArray[np.float64]:
+    """The product of `factors` times `scale` over `den`, rounded once.
+
+    :func:`decimal_ratio` for more than one factor in the numerator (a
+    money total ``z P1 H / P0``): each input is read as there (the decimal
+    of at most 15 significant digits it is the float64 nearest to,
+    :func:`decimal_pair`), the factors are multiplied as pairs (Dekker's
+    product) and the pair quotient is :func:`scaled_ratio` with low parts:
+    the float64 nearest to the exact value unless that lies within about
+    2**-100 of a midpoint between two float64 values. `scale` is an exact
+    float64 (a power of ten, 100). NaN and infinities as in the plain
+    product and quotient.
+    """
+    hi, lo = decimal_pair(factors[0])
+    for f in factors[1:]:
+        hi, lo = _pair_product(hi, lo, *decimal_pair(f))
+    d, d_lo = decimal_pair(den)
+    with np.errstate(all="ignore"):
+        plain = factors[0] * scale
+        for f in factors[1:]:
+            plain = plain * f
+        plain = plain / den
+        out = scaled_ratio(
+            np.where(np.isfinite(lo), hi, plain),
+            d,
+            scale,
+            num_lo=np.where(np.isfinite(lo), lo, 0.0),
+            den_lo=d_lo,
+        )
+    return np.asarray(np.where(np.isfinite(out), out, plain), np.float64)
+
+
+def decimal_ratio_pair(
+    num: NDArray[np.float64],
+    den: NDArray[np.float64],
+    scale: NDArray[np.float64] | float,
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """:func:`decimal_ratio` as a pair ``hi + lo``, for sums of such ratios.
+
+    ``hi`` is :func:`decimal_ratio` itself (the float64 nearest to
+    ``num * scale / den`` on the decimals the inputs stand for) and ``lo``
+    the rest, ``(N - hi D) / D`` with ``N`` and ``D`` the exact pairs of
+    the numerator and denominator (:func:`decimal_pair`, Dekker's
+    product): ``hi + lo`` is within about 2**-100 of the exact value, so
+    that a sum of such ratios (implied populations) can be rounded once
+    (:func:`group_sum_pair` of each part). ``lo`` is 0 where ``hi`` is 0,
+    NaN or infinite.
+    """
+    hi = decimal_ratio(num, den, scale)
+    n, n_lo = decimal_pair(num)
+    d, d_lo = decimal_pair(den)
+    sc = np.asarray(scale, np.float64)
+    with np.errstate(all="ignore"):
+        a, a_lo = _pair_product(n, n_lo, sc, np.zeros(()))
+        b, b_lo = _pair_product(hi, np.zeros(()), d, d_lo)
+        # a - b is exact where hi is near a / d (Sterbenz).
+        lo = ((a - b) + (a_lo - b_lo)) / d
+        lo = np.where(np.isfinite(lo) & np.isfinite(hi) & (hi != 0), lo, 0.0)
+    return hi, np.asarray(lo, np.float64)

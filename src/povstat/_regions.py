@@ -217,6 +217,7 @@ def match(
     first_year: int | None = None,
     codes: Sequence[str | None] | None = None,
     provinces: bool = False,
+    written: Sequence[str | None] | None = None,
 ) -> pd.DataFrame:
     """Match the names of a table's rows, in table order, to region codes.
 
@@ -245,6 +246,9 @@ def match(
         The table is one of provinces (its label column headed
         "Provinsi"): a name that is both a province and a regency is the
         province, in any case.
+    written : sequence of str or None, optional
+        Each row's name as written, with its kind ("Kota Batu"), for
+        messages; `names` if not given.
 
     Returns
     -------
@@ -281,7 +285,7 @@ def match(
     cands = [
         () if n is None else candidates(k, n) for k, n in zip(kinds, names, strict=True)
     ]
-    conflicts = _check_codes(cands, names, codes or [None] * len(cands))
+    conflicts = _check_codes(cands, written or names, codes or [None] * len(cands))
     # Capitals: a province row (BPS style); any name, in a table of provinces.
     for i, (c, n) in enumerate(zip(cands, names, strict=True)):
         if len(c) > 1 and n is not None and (provinces or n.isupper()):

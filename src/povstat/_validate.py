@@ -14,6 +14,7 @@ every non-missing entry lies in ``[lo, hi]`` exactly when the smallest is
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
@@ -1062,8 +1063,90 @@ _MIXED_LABELS = (
 )
 
 
+def refuse_nested_labels(
+    items: list[Any] | NDArray[Any],
+    name: str,
+    column: str | None,
+    *,
+    types: set[type] | None = None,
+) -> None:
+    """Refuse labels that are containers (lists, tuples, arrays, mappings).
+
+    A domain, stratum, PSU or group label is one value; a container would
+    be compared element by element (numpy fails, or splits it into
+    columns), and a ragged list of them is no array at all.
+    """
+    kinds = set(map(type, items)) if types is None else types
+    nested = [
+        t for t in kinds if hasattr(t, "__len__") and not issubclass(t, str | bytes)
+    ]
+    if not nested:
+        return
+    i, value = next((i, x) for i, x in enumerate(items) if type(x) in nested)
+    what = type(value).__name__
+    if column is None:
+        arg = f"`{name}`" if name == "labels" else f"`{name}` labels"
+        where = f"{arg} must be scalars (numbers, strings, dates, ...)"
+        msg = f"{where}, got a {what} at index {i}: {value!r}"
+    else:
+        msg = (
+            f"`{name}` column {column!r} holds {what} values (such as "
+            f"{value!r}); labels must be scalars (numbers, strings, dates, ...)"
+        )
+    raise TypeError(msg)
+
+
+#: numpy datetime64 units that name a day or longer: such a value is a date.
+_DATE_UNITS = frozenset({"Y", "M", "W", "D"})
+
+
+def _date_kind(x: object) -> str | None:
+    """Say "date" or "date-time" for a date label of any type, None for others.
+
+    A ``date`` and a ``datetime`` (``pandas.Timestamp`` included) cannot be
+    ordered together, and numpy's datetime64 reads as one or the other by
+    its unit (a day or longer: a date).
+    """
+    if isinstance(x, np.datetime64):
+        return "date" if np.datetime_data(x.dtype)[0] in _DATE_UNITS else "date-time"
+    if isinstance(x, datetime.datetime):
+        return "date-time"
+    if isinstance(x, datetime.date):
+        return "date"
+    return None
+
+
+def _refuse_mixed_dates(items: list[Any], what: str) -> None:
+    """Refuse dates mixed with date-times, in every order of the labels.
+
+    Some pairs of such labels compare (a Timestamp and a datetime64, a
+    datetime64 and a date) and others do not (a Timestamp and a date), so
+    a sort would succeed or fail by the order of the rows.
+    """
+    if not any(
+        issubclass(t, np.datetime64 | datetime.date) for t in set(map(type, items))
+    ):
+        return
+    found: dict[str, set[str]] = {}
+    for x in items:
+        k = _date_kind(x)
+        if k is not None:
+            found.setdefault(k, set()).add(type(x).__name__)
+    if len(found) > 1:
+        shown = "; ".join(
+            f"{k}s: {', '.join(sorted(v))}" for k, v in sorted(found.items())
+        )
+        msg = (
+            f"{what} mix dates and date-times ({shown}), which cannot be "
+            "ordered together; convert them to one type first (all dates, "
+            "or all date-times such as pandas.Timestamp)"
+        )
+        raise TypeError(msg)
+
+
 def _check_label_items(items: list[Any], name: str) -> None:
-    """Reject missing labels and labels of mixed kinds (one pass over `items`)."""
+    """Reject nested, missing and mixed-kind labels (one pass over `items`)."""
+    refuse_nested_labels(items, name, None)
     missing = [i for i, x in enumerate(items) if _is_missing_label(x)]
     if missing:
         i = missing[0]
@@ -1073,9 +1156,10 @@ def _check_label_items(items: list[Any], name: str) -> None:
         )
         raise ValueError(msg)
     kinds = label_kinds(items)
+    what = f"`{name}`" if name == "labels" else f"`{name}` labels"
     if len(kinds) > 1:
-        what = f"`{name}`" if name == "labels" else f"`{name}` labels"
         raise TypeError(_MIXED_LABELS.format(what=what, kinds=kinds))
+    _refuse_mixed_dates(items, what)
 
 
 def _plain_label(x: Any) -> Any:
@@ -1174,7 +1258,7 @@ def group_codes(by: ArrayLike | None, n: int) -> NDArray[np.intp]:
     try:
         _, codes = np.unique(g, return_inverse=True)
     except TypeError:
-        msg = "`by` labels must be sortable (all numbers or all strings)"
+        msg = "`by` labels must be sortable (all numbers, all strings or all dates)"
         raise TypeError(msg) from None
     return np.asarray(codes, dtype=np.intp).reshape(n)
 
@@ -1224,7 +1308,7 @@ def difference(
     return d, np.asarray(halved, dtype=bool)
 
 
-_SQUARE_LIMIT = float(np.sqrt(np.finfo(np.float64).max))  # about 1.34e154
+SQUARE_LIMIT = float(np.sqrt(np.finfo(np.float64).max))  # about 1.34e154
 
 
 def squarable(x: NDArray[np.float64], name: str) -> NDArray[np.float64]:
@@ -1239,10 +1323,10 @@ def squarable(x: NDArray[np.float64], name: str) -> NDArray[np.float64]:
         If a finite value has ``|x| > sqrt(max float64)``.
     """
     with np.errstate(invalid="ignore"):
-        bad = np.isfinite(x) & (np.abs(x) > _SQUARE_LIMIT)
+        bad = np.isfinite(x) & (np.abs(x) > SQUARE_LIMIT)
     if np.any(bad):
         msg = (
-            f"`{name}` must be at most {_SQUARE_LIMIT:.4g} (its square, a "
+            f"`{name}` must be at most {SQUARE_LIMIT:.4g} (its square, a "
             f"variance, must fit float64), found {_first(x, bad)}; rescale "
             "the figures (e.g. to thousands)"
         )

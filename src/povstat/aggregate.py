@@ -39,7 +39,15 @@ from attrs import field, frozen
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
-from povstat._exact import decimal_ratio
+from povstat._exact import (
+    _two_sum,
+    decimal_pair,
+    decimal_product_ratio,
+    decimal_ratio,
+    decimal_ratio_pair,
+    group_sum_pair,
+    scaled_ratio,
+)
 from povstat._results import Result, array_eq, readonly, readonly_float
 from povstat._validate import Unit
 from povstat.headcount import (
@@ -377,7 +385,10 @@ def _groups(by: ArrayLike | None, n: int) -> _Groups:
     try:
         labels, codes = np.unique(lab, return_inverse=True)
     except TypeError:
-        msg = "`by` labels must be of one sortable kind (all str or all numbers)"
+        msg = (
+            "`by` labels must be of one sortable kind (all numbers, all "
+            "strings or all dates)"
+        )
         raise TypeError(msg) from None
     return _Groups(labels, codes.astype(np.intp).ravel(), len(labels))
 
@@ -1050,7 +1061,9 @@ def sum_counts(
     TypeError
         If an input is not numeric, `independent` is not a bool,
         `correlation` is not one number, or the `by` labels are of mixed
-        kinds.
+        kinds (numbers and strings; dates and date-times, such as a
+        ``datetime.date`` next to a ``pandas.Timestamp``, in every order of
+        the rows) or are not scalars (a list as a label).
     ValueError
         If a count or error is negative or infinite; the lengths differ; a
         `by` label is missing (None, NaN, NaT, ``pandas.NA``, masked); the
@@ -1208,6 +1221,34 @@ def _zero_rate(rate: NDArray[np.float64]) -> None:
         raise ValueError(msg)
 
 
+def _implied_pooled(
+    total_h: NDArray[np.float64],
+    pop: NDArray[np.float64],
+    pop_lo: NDArray[np.float64],
+    codes: NDArray[np.intp],
+    k: int,
+    scale: float,
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Total implied population and pooled rate per group, each rounded once.
+
+    `pop` + `pop_lo` are the regions' implied populations as exact pairs
+    (:func:`povstat._exact.decimal_ratio_pair`); each part is summed
+    order-free (:func:`povstat._exact.group_sum_pair`) and the parts joined
+    (Knuth's two-sum): the total is the float64 nearest to the exact sum of
+    ``H_i / P0_i``. The rate is the total of the counts (read as the
+    decimal it stands for, :func:`povstat._exact.decimal_pair`) over that
+    pair, rounded once (:func:`povstat._exact.scaled_ratio`).
+    """
+    a, a_lo = group_sum_pair(codes, pop, k)
+    b, b_lo = group_sum_pair(codes, pop_lo, k)
+    with np.errstate(all="ignore"):
+        n, n_lo = _two_sum(a, (a_lo + b) + b_lo)
+        n_lo = np.where(np.isfinite(n_lo), n_lo, 0.0)
+        h, h_lo = decimal_pair(total_h)
+        rate = scaled_ratio(h, n, scale, num_lo=h_lo, den_lo=n_lo)
+    return np.asarray(n, np.float64), np.asarray(rate, np.float64)
+
+
 def pooled_rate(
     headcount: ArrayLike,
     *,
@@ -1280,7 +1321,8 @@ def pooled_rate(
     ------
     TypeError
         If an input is not numeric, `independent` is not a bool, or the
-        `by` labels are of mixed kinds.
+        `by` labels are of mixed kinds or not scalars, as for
+        :func:`sum_counts`.
     ValueError
         If `unit` is unknown; a `by` label is missing; a rate is out of
         range; a count is negative or infinite; not exactly one of `rate`
@@ -1322,9 +1364,11 @@ def pooled_rate(
     The totals of headcounts and of given populations are exact decimal
     sums, as in :func:`sum_counts` (8.76 + 4.39 is 13.15, and over a
     population of 200 the rate is 6.575 %, not 6.574999999999999), and the
-    rate is one division of the two totals. Implied populations are not
-    decimal figures: their total, and so the rate, carries float noise in
-    the last place.
+    rate is one division of the two totals. Implied populations
+    (``H_i / P0_i``) are summed exactly too: the total population and the
+    rate are each the float64 nearest to their exact value on the decimal
+    figures (975.68 at 37.68 % and 1554.93 at 30.55 % pool to
+    32.95420596466389 %, not 32.9542059646639).
 
     References
     ----------
@@ -1357,7 +1401,11 @@ def pooled_rate(
         r = _rows(_validate.rate(rate, "rate", u), "rate", n, check="finite")
         rows["rate"] = r
         _zero_rate(r)
-        pop = np.asarray(implied_population(r, h, unit=u))
+        implied_population(r, h, unit=u)  # checks the rates and counts
+        # Each implied population as a pair: decimal_ratio (the float64
+        # implied_population gives) and its remainder, so that their sum
+        # and the pooled rate are each rounded once.
+        pop, pop_lo = decimal_ratio_pair(h, r, scale)
         names: tuple[str, ...] = ("headcount", "rate")
     else:
         pop = _rows(cast(ArrayLike, population), "population", n, check="nonnegative")
@@ -1380,12 +1428,19 @@ def pooled_rate(
     total_h = np.where(
         empty, np.nan, _decimal_total(hh, codes, k, decimals=dh, name="headcount")
     )
-    total_n = np.where(
-        empty, np.nan, _decimal_total(nn, codes, k, decimals=dn, name="population")
-    )
-    _in_range(total_h, "headcount", "total number of poor", groups.labels)
-    _in_range(total_n, "population", "total population", groups.labels)
-    pooled = headcount_to_rate(total_h, total_n, unit=u)
+    if rate is None:
+        total_n = np.where(
+            empty, np.nan, _decimal_total(nn, codes, k, decimals=dn, name="population")
+        )
+        _in_range(total_h, "headcount", "total number of poor", groups.labels)
+        _in_range(total_n, "population", "total population", groups.labels)
+        pooled = headcount_to_rate(total_h, total_n, unit=u)
+    else:
+        total_n, pooled = _implied_pooled(total_h, nn, pop_lo[order], codes, k, scale)
+        total_n = np.where(empty, np.nan, total_n)
+        pooled = np.where(empty, np.nan, pooled)
+        _in_range(total_h, "headcount", "total number of poor", groups.labels)
+        _in_range(total_n, "population", "total population", groups.labels)
     se_r = lo = hi = se_h = None
     if dep is not None:
         if dep.cov is not None:
@@ -1440,12 +1495,18 @@ def pooled_rate(
         )
         sn_lo = _decimal_total(n_lo, codes, k, decimals=bn, name="population")
         sn_hi = _decimal_total(n_hi, codes, k, decimals=bn, name="population")
-        with np.errstate(divide="ignore", invalid="ignore"):
-            r_lo = np.where(empty, np.nan, rh_lo / sn_hi * scale)
+        # Each bound rounded once from the decimal totals (as the rate).
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            r_lo = np.where(empty, np.nan, decimal_ratio(rh_lo, sn_hi, scale))
             r_hi = np.where(
-                empty, np.nan, np.minimum(np.where(sn_lo > 0, rh_hi / sn_lo, 1.0), 1.0)
+                empty,
+                np.nan,
+                np.where(
+                    sn_lo > 0,
+                    np.minimum(decimal_ratio(rh_hi, sn_lo, scale), scale),
+                    scale,
+                ),
             )
-        r_hi = r_hi * scale
     return PooledRate(
         group=groups.labels,
         rate=_scalar_or_groups(pooled, groups),
@@ -1729,6 +1790,11 @@ def derived_ratio(
     with :math:`\mathrm{Cov} = 0` for independent estimates (the ACS ratio
     formula, equally valid for margins of error).
 
+    The estimate is rounded once, as in :func:`derived_proportion`: the
+    float64 nearest to the exact ratio of the decimals the inputs stand
+    for (363.65 / 415.6 is 0.875, which rounds half up to 0.88, not
+    0.8749999999999999).
+
     References
     ----------
     .. [1] U.S. Census Bureau (2018), *Understanding and Using American
@@ -1798,7 +1864,11 @@ def derived_ratio(
         "se_numerator" if se_numerator is not None else "moe_numerator",
         "se_denominator" if se_denominator is not None else "moe_denominator",
     )
-    return _derived(r, s, np.asarray("ratio"), lev, None, names)
+    # The estimate rounded once, as in derived_proportion: 363.65 / 415.6 is
+    # 0.875, not 0.8749999999999999.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        est = np.where(np.isnan(r), np.nan, decimal_ratio(x, y, 1.0))
+    return _derived(np.asarray(est), s, np.asarray("ratio"), lev, None, names)
 
 
 # --------------------------------------------------------------------------
@@ -1892,6 +1962,15 @@ def poverty_gap_money(
     the poverty line: at :math:`P_1 = P_0` every poor person has nothing,
     and the shortfall is the line itself.
 
+    Each result and each bound is rounded once: the float64 nearest to the
+    exact value of its formula on the decimals the inputs (and the ends of
+    their rounding intervals) stand for, each float read, as
+    :func:`~povstat.round_half_up` reads it, as the decimal of at most 15
+    significant digits it is nearest to. So 0.31 % of Rp 898,738 over
+    2.68 % is Rp 103,958.5, which rounds half up to 103,959, where the
+    float formula gives 103958.49999999999; and no bound lies inside the
+    exact range by a float rounding error beyond that final rounding.
+
     References
     ----------
     .. [1] Foster, J., Greer, J., Thorbecke, E. (1984), "A Class of
@@ -1944,10 +2023,9 @@ def poverty_gap_money(
     def shortfall(
         g_: NDArray[np.float64], r_: NDArray[np.float64], z_: NDArray[np.float64]
     ) -> NDArray[np.float64]:
+        # z P1 / P0 on the decimals the figures stand for, rounded once.
         with np.errstate(divide="ignore", invalid="ignore"):
-            return np.asarray(
-                np.where(r_ > 0, g_ / np.where(r_ > 0, r_, 1.0) * z_, np.nan)
-            )
+            return np.asarray(np.where(r_ > 0, decimal_ratio(g_, r_, z_), np.nan))
 
     def total(
         g_: NDArray[np.float64],
@@ -1955,13 +2033,18 @@ def poverty_gap_money(
         z_: NDArray[np.float64],
         c_: NDArray[np.float64],
     ) -> NDArray[np.float64]:
-        if count_name == "headcount":
-            return np.asarray(shortfall(g_, r_, z_) * c_ * mult)
-        return np.asarray(g_ / scale * z_ * c_ * mult)
+        # (z P1 / P0) H or z P1 N, rounded once from the decimals.
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            if count_name == "headcount":
+                return np.asarray(
+                    np.where(
+                        r_ > 0, decimal_product_ratio((g_, z_, c_), r_, mult), np.nan
+                    )
+                )
+            return decimal_product_ratio((g_, z_, c_), np.asarray(scale), mult)
 
     mean = shortfall(g, r, z)
-    with np.errstate(over="ignore"):  # a total beyond float64's range: inf
-        tot = total(g, r, z, c)
+    tot = total(g, r, z, c)
     bounds: dict[str, Any] = {}
     if dec is not None:
         g_lo, g_hi = _bounds(g, dec["p1"], "p1")
@@ -1975,19 +2058,24 @@ def poverty_gap_money(
         # the part of its rounding box where P1 <= P0: P1 is at most
         # min(p1 upper, P0 upper) and P1/P0 at most min(p1 upper / P0 lower, 1).
         g_hi = np.minimum(g_hi, r_hi)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            ratio_hi = np.where(
-                r_lo > 0, np.minimum(g_hi / np.where(r_lo > 0, r_lo, 1.0), 1.0), 1.0
-            )
-        m_hi = ratio_hi * z_hi
+        # Where P1/P0 reaches 1 the mean shortfall is the line itself; each
+        # bound is the float nearest to its exact value, as the estimates.
+        whole = (r_lo <= 0) | (g_hi >= r_lo)
+        m_hi = np.where(whole, z_hi, shortfall(g_hi, r_lo, z_hi))
+        if count_name == "headcount":
+            with np.errstate(over="ignore"):
+                line_total = decimal_product_ratio((z_hi, c_hi), np.ones(()), mult)
+            t_hi = np.where(whole, line_total, total(g_hi, r_lo, z_hi, c_hi))
+        else:
+            t_hi = total(g_hi, r_lo, z_hi, c_hi)
         bounds = {
             "mean_shortfall_lower": shortfall(g_lo, r_hi, z_lo),
             "mean_shortfall_upper": np.where(np.isnan(mean), np.nan, m_hi),
             "total_lower": total(g_lo, r_hi, z_lo, c_lo),
             "total_upper": (
-                np.where(np.isnan(mean), np.nan, m_hi * c_hi * mult)
+                np.where(np.isnan(mean), np.nan, t_hi)
                 if count_name == "headcount"
-                else total(g_hi, r_lo, z_hi, c_hi)
+                else t_hi
             ),
         }
     shape = np.broadcast_shapes(mean.shape, tot.shape)

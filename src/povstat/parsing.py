@@ -32,7 +32,17 @@ import numbers
 import re
 import uuid
 import warnings
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import (
+    Hashable,
+    ItemsView,
+    Iterable,
+    Iterator,
+    KeysView,
+    Mapping,
+    Sequence,
+    Set,
+    ValuesView,
+)
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, ClassVar, Literal
@@ -80,6 +90,11 @@ _UNITS: dict[str, str] = {
     "per cent": "percent",
     "persen poin": "points",
     "poin persen": "points",
+    # "%" for "persen" in the same words: "% poin", "%poin", "%-poin".
+    "% poin": "points",
+    "%poin": "points",
+    "%-poin": "points",
+    "poin %": "points",
     "poin": "points",
     "pp": "points",
     "percentage point": "points",
@@ -309,7 +324,7 @@ class ParsedNumbers(Result):
         Same shape as the input.
     unit : ndarray of str
         Unit written in each cell: ``"percent"`` ("%", "persen"),
-        ``"points"`` ("poin", "persen poin", "pp"), ``"rupiah"`` ("Rp"),
+        ``"points"`` ("poin", "persen poin", "% poin", "pp"), ``"rupiah"`` ("Rp"),
         ``"persons"`` ("jiwa", "orang") or ``""`` (none, missing or invalid).
     multiplier : ndarray of float64
         Factor applied for a word such as "ribu" (1000) or "juta" (1e6); 1.0
@@ -344,7 +359,7 @@ class ParsedNumbers(Result):
 
 
 def parse_numbers(
-    texts: ArrayLike | Sequence[Any] | pd.Series[Any],
+    texts: ArrayLike | Iterable[Any] | pd.Series[Any],
     *,
     locale: Locale,
     missing: Sequence[str] = _DEFAULT_MISSING,
@@ -387,6 +402,8 @@ def parse_numbers(
         A boolean is "a boolean, not a number". A polars Series or pyarrow
         array is read cell by cell as Python values (a polars ``Int128`` by
         the rule for integers, a struct as a map, an ``Array`` as lists).
+        An iterator (a generator, ``map``, ``zip``) or a dict's keys or
+        values are read once, as the list of cells they yield, in order.
     locale : {"id", "en"}
         Number format, required: ``"id"`` for a decimal comma and dots between
         groups of three digits (``"1.234.567,89"``), ``"en"`` for a decimal
@@ -421,7 +438,12 @@ def parse_numbers(
         ``.to_pandas()``, or pass one of its columns), a lazy frame or
         relation (a polars ``LazyFrame``, a DuckDB relation, a Spark or
         Dask frame: collect it first) or a pyarrow ``Table``, named by its
-        kind, or `missing` is not a sequence of str.
+        kind (Spark's conversion is spelled ``.toPandas()``); if `texts` is a
+        column expression, which holds no cells (a Spark ``Column``, a
+        polars ``Expr``, a DuckDB or narwhals expression: the message says
+        how to get the column's cells); if `texts` is a dict, its items or a
+        set (which are the cells, or in which order, would be a guess: pass
+        a Series or a list); or `missing` is not a sequence of str.
 
     See Also
     --------
@@ -434,11 +456,16 @@ def parse_numbers(
     (but none inside the number, nor between a sign and its number: "- 0,5"
     and "+ 5" are invalid, since a dash apart from a figure may be a
     missing-value mark and a note): an optional currency ("Rp", "Rp.",
-    "IDR"); an optional sign; the number; an optional multiplier word ("ribu",
+    "IDR"); an optional sign ("+", "-" or the minus sign U+2212; a dash,
+    such as the en dash U+2013, is no sign, and the reason of a cell starting
+    with one says so); the number; an optional multiplier word ("ribu",
     "juta", "miliar", "triliun"; "thousand", "million", "billion",
     "trillion"); optional unit words ("%", "persen", "poin", "persen poin",
     "pp", "jiwa", "orang", "rupiah", and English "percent", "percentage
-    points", "persons", "people"; at most one). Words are matched without
+    points", "persons", "people"; at most one). Percentage points are
+    written with "persen" or "%" before or after "poin" ("persen poin",
+    "poin persen", "% poin", "%poin", "%-poin", "poin %"): one unit, not a
+    percent and points. Words are matched without
     regard to case, on ASCII letters only: a look-alike letter, such as the
     long s (U+017F) for "s" or the dotted capital I (U+0130) for "I", is not
     the letter, and a cell holding one is invalid. Digits are ASCII 0-9
@@ -514,8 +541,8 @@ def parse_numbers(
             if isinstance(texts, pd.DataFrame)
             # parse_columns takes a pandas frame alone: say how to get one.
             else "pass one of its columns (a Series), or convert it to pandas "
-            "(e.g. with its .to_pandas() method) and use parse_columns(df, "
-            "columns, locale=...)"
+            f"(e.g. with its {_to_pandas_method(texts)} method) and use "
+            "parse_columns(df, columns, locale=...)"
         )
         msg = (
             "`texts` must be array-like or a Series, got a DataFrame "
@@ -523,6 +550,8 @@ def parse_numbers(
         )
         raise TypeError(msg)
     _refuse_frames(texts)
+    _refuse_expressions(texts)
+    texts = _listed_items(texts)
     if isinstance(texts, pd.Series):
         cells = _series_cells(texts)
         rows: Any = texts.index
@@ -625,6 +654,10 @@ def parse_columns(
     word ("37,78 ribu") and others none ("7,10"), whether a bare number is a
     fraction (in ones) or a percentage (in thousands) would be a guess, so
     the numbers of the rarer kind (the bare ones on a tie) are bad cells.
+    With more kinds than two ("4,1 ribu", "13,8" and "3 %"), the numbers of
+    every kind but the most common are bad; when two kinds stating a scale
+    tie as the most common, none is the column's and every number is bad
+    (whatever the order of the rows).
     A unit of count ("jiwa", "orang", "rupiah") fixes the scale at ones as
     well: "8.160 jiwa" among bare numbers ("37,78", often thousands) is
     the same guess, and the same rule applies; so does a unit of points
@@ -666,11 +699,8 @@ def parse_columns(
     [4.26]
     """
     if not isinstance(df, pd.DataFrame):
-        hint = (
-            "; convert it first, e.g. with its .to_pandas() method"
-            if hasattr(df, "to_pandas")
-            else ""
-        )
+        method = _to_pandas_method(df)
+        hint = f"; convert it first, e.g. with its {method} method" if method else ""
         msg = f"`df` must be a pandas.DataFrame, got {_type_name(df)}{hint}"
         raise TypeError(msg)
     loc = _locale(locale)
@@ -894,6 +924,84 @@ def _refuse_frames(texts: object) -> None:
     raise TypeError(msg)
 
 
+def _to_pandas_method(df: object) -> str:
+    """The method that converts `df` to pandas, as its library spells it.
+
+    Spark's ``.toPandas()``; ``.to_pandas()`` for a frame that has it (polars,
+    pyarrow); "" when there is none.
+    """
+    if type(df).__module__.split(".")[0] == "pyspark":
+        return ".toPandas()"
+    return ".to_pandas()" if hasattr(df, "to_pandas") else ""
+
+
+#: Column expressions of other libraries, by (top module, class name) of a
+#: class they derive from, with how to get the cells an expression stands for.
+_EXPRESSION_KINDS: Mapping[tuple[str, str], str] = {
+    ("pyspark", "Column"): (
+        "collect the column first, e.g. df.select(name).toPandas()[name]"
+    ),
+    ("polars", "Expr"): (
+        "pass the column itself, e.g. df[name] or df.select(expr).to_series()"
+    ),
+    ("duckdb", "Expression"): (
+        "collect the column first, e.g. rel.select(expr).df() and one of its columns"
+    ),
+    ("narwhals", "Expr"): (
+        "pass the column itself, e.g. df[name] or df.select(expr).to_native()"
+    ),
+    ("dask", "Series"): "collect the column first, e.g. with its .compute() method",
+}
+
+
+def _refuse_expressions(texts: object) -> None:
+    """Refuse a column expression (a Spark Column, a polars Expr, ...).
+
+    An expression holds no cells: it stands for a column of a frame that it
+    does not name, and numpy would read it as one odd cell.
+    """
+    for cls in type(texts).__mro__:
+        advice = _EXPRESSION_KINDS.get((cls.__module__.split(".")[0], cls.__name__))
+        if advice is not None:
+            msg = (
+                "`texts` must be array-like or a Series of cells, got a column "
+                f"expression ({_type_name(texts)}), which holds no cells; "
+                f"{advice}"
+            )
+            raise TypeError(msg)
+
+
+def _listed_items(texts: Any) -> Any:
+    """An iterator's or dict view's items as a list; refuse a dict or a set.
+
+    numpy reads a generator, ``map``, ``zip``, other iterator, dict view,
+    dict or set as one odd cell. An iterator or a dict's keys or values are
+    read as cells in the order they come (once); a dict's items are pairs,
+    and a dict or set are refused: which of keys and values are the cells,
+    or in which order a set's cells are, would be a guess.
+    """
+    if isinstance(texts, str | bytes | bytearray | memoryview | np.ndarray):
+        return texts
+    if isinstance(texts, Iterator | KeysView | ValuesView) and not isinstance(
+        texts, ItemsView
+    ):
+        return list(texts)
+    advice = None
+    if isinstance(texts, Mapping | ItemsView):
+        advice = (
+            "pass pandas.Series(d) to keep the keys as row labels, or list(d.values())"
+        )
+    elif isinstance(texts, Set):
+        advice = "pass a list, in the order of the cells (a set has no order)"
+    if advice is not None:
+        msg = (
+            "`texts` must be array-like or a Series of cells, got "
+            f"{_type_name(texts)}; {advice}"
+        )
+        raise TypeError(msg)
+    return texts
+
+
 def _listed_cells(texts: Any) -> NDArray[Any] | None:
     """A polars Series or pyarrow array's cells as Python objects, else None.
 
@@ -917,7 +1025,7 @@ def _listed_cells(texts: Any) -> NDArray[Any] | None:
     return np.fromiter(items, dtype=object, count=len(items))
 
 
-def _as_cells(texts: ArrayLike | Sequence[Any]) -> NDArray[Any]:
+def _as_cells(texts: ArrayLike | Iterable[Any]) -> NDArray[Any]:
     # dtype=object: np.asarray(["4,26", 1.5]) would turn 1.5 into the text "1.5"
     if isinstance(texts, np.ma.MaskedArray):
         # A masked cell is missing (None), never the text under the mask.
@@ -1532,6 +1640,16 @@ def _why_not(s: str, locale: str) -> str:
             f"; {''.join(letters)!r} {'is' if len(letters) == 1 else 'are'} not "
             "ASCII: words are read in ASCII letters only"
         )
+    dash = re.match(r"[\u2010-\u2015\ufe58\ufe63]", s)
+    if dash is not None and s[1:2].isdigit():
+        # "\u201313,65": an en dash typed (or autocorrected) for the minus sign.
+        import unicodedata
+
+        name = unicodedata.name(dash[0], "a dash").lower()
+        reason += (
+            f"; {dash[0]!r} ({name}) is not a minus sign: write '-' (or "
+            "U+2212, the minus sign) for a negative number"
+        )
     digits = list(dict.fromkeys(c for c in s if not c.isascii() and c.isdigit()))
     if digits:
         kinds = " and ".join(sorted({_digit_script(c) for c in digits}))
@@ -1561,6 +1679,57 @@ def _digit_script(c: str) -> str:
     return name.split(" DIGIT")[0].title() if " DIGIT" in name else "non-ASCII"
 
 
+#: The scales a number may state: (what it writes, what its scale is when
+#: another cell of the column does not write it), by kind 1-4; kind 0 is a
+#: bare number, stating none.
+_SCALE_KINDS: tuple[tuple[str, str], ...] = (
+    ("", ""),
+    ("a percent sign", "percent or a fraction"),
+    ("a multiplier word", "multiplied or not"),
+    (
+        "a unit of count ('jiwa', 'orang', 'rupiah')",
+        "ones, or thousands as such columns often are",
+    ),
+    (
+        "a unit of points ('poin', 'pp', 'persen poin')",
+        "percentage points, or a rate or count",
+    ),
+)
+
+
+def _scale_kinds(
+    values: NDArray[np.float64],
+    unit: NDArray[np.str_],
+    mult: NDArray[np.float64],
+    reasons: NDArray[Any],
+) -> NDArray[np.int64]:
+    """Kind of scale each cell states (index into _SCALE_KINDS); -1: none.
+
+    Cells already invalid or missing, and 0 (0 on every scale), take no
+    part.
+    """
+    valid = (reasons == "") & ~np.isnan(values) & (values != 0)
+    kind = np.full(values.shape, -1, dtype=np.int64)
+    kind[valid & (unit == "") & (mult == 1)] = 0
+    kind[valid & (unit == "percent")] = 1
+    kind[valid & (mult != 1)] = 2
+    kind[valid & np.isin(unit, _COUNT_UNITS) & (mult == 1)] = 3
+    kind[valid & (unit == "points")] = 4
+    return kind
+
+
+def _example(
+    cells: NDArray[Any], values: NDArray[np.float64], where: NDArray[np.bool_]
+) -> str:
+    """The cell of `where` with the smallest value (then text), shown.
+
+    Chosen by value, not by position, so a message does not change with the
+    order of the rows.
+    """
+    shown = np.array([_show(c) for c in cells[where]], dtype=object)
+    return repr(shown[np.lexsort((shown, values[where]))[0]])
+
+
 def _mixed_scales(
     cells: NDArray[Any],
     values: NDArray[np.float64],
@@ -1568,7 +1737,7 @@ def _mixed_scales(
     mult: NDArray[np.float64],
     reasons: NDArray[Any],
 ) -> NDArray[Any]:
-    """Mark the cells of the rarer scale where some state one and some none.
+    """Mark the cells of the rarer scales where cells state different ones.
 
     "9,9 %" next to "0,1386", or "37,78 ribu" next to "7,10": whether the
     bare number is in percent (in thousands) or a fraction (in ones) is a
@@ -1576,48 +1745,51 @@ def _mixed_scales(
     tie). A unit of count ("jiwa", "orang", "rupiah") fixes the scale
     too, at ones: "8.160 jiwa" next to "37,78" (often thousands) is the
     same guess; so does a unit of points ("8,16 poin", "8,16 pp": a change
-    in percentage points) next to "37,78" (a rate, a count?). Cells
+    in percentage points) next to "37,78" (a rate, a count?). With more
+    kinds than two, the cells of every kind but the most common are
+    invalid; when two kinds stating a scale are the most common in as many
+    cells each, no kind is the column's and every cell is invalid. Cells
     already invalid or missing take no part.
     """
-    # 0 is 0 on every scale: never ambiguous.
-    valid = (reasons == "") & ~np.isnan(values) & (values != 0)
+    kind = _scale_kinds(values, unit, mult, reasons)
+    present, counts = np.unique(kind[kind >= 0], return_counts=True)
+    if present.size <= 1:
+        return reasons
     out = reasons.copy()
-    kinds = (
-        (unit == "percent", unit == "", "a percent sign", "percent or a fraction"),
-        (mult != 1, mult == 1, "a multiplier word", "multiplied or not"),
-        (
-            np.isin(unit, _COUNT_UNITS) & (mult == 1),
-            (unit == "") & (mult == 1),
-            "a unit of count ('jiwa', 'orang', 'rupiah')",
-            "ones, or thousands as such columns often are",
-        ),
-        (
-            unit == "points",
-            unit == "",
-            "a unit of points ('poin', 'pp', 'persen poin')",
-            "percentage points, or a rate or count",
-        ),
-    )
-    for stated, bare, what, scale in kinds:
-        s = np.flatnonzero(valid & stated)
-        b = np.flatnonzero(valid & bare)
-        if s.size == 0 or b.size == 0:
+    top = present[counts == counts.max()]
+    stated = top[top != 0]  # bare numbers lose a tie
+    if stated.size > 1:  # two kinds stating a scale tie: none is the column's
+        tied = " and ".join(
+            f"{_SCALE_KINDS[k][0]} (such as {_example(cells, values, kind == k)})"
+            for k in stated.tolist()
+        )
+        for k in present.tolist():
+            what = _SCALE_KINDS[k][0]
+            this = f"a number with {what}" if k else "a number stating no scale"
+            out[kind == k] = (
+                f"{this} in a column whose numbers state {tied} in as many cells "
+                "each: which scale the column is in is ambiguous; write one "
+                "scale in every cell"
+            )
+        return out
+    main = int(stated[0]) if stated.size else 0
+    example = _example(cells, values, kind == main)
+    for k in present.tolist():
+        if k == main:
             continue
-        odd, other = (b, s) if b.size <= s.size else (s, b)
-        example = _show(cells[other[0]])
-        if odd is b:
-            why = (
-                f"a number without {what} among numbers with one (such as {example!r})"
-            )
+        if k == 0:
+            what, scale = _SCALE_KINDS[main]
+            why = f"a number without {what} among numbers with one"
+        elif main == 0:
+            what, scale = _SCALE_KINDS[k]
+            why = f"a number with {what} among numbers without one"
         else:
-            why = (
-                f"a number with {what} among numbers without one (such as {example!r})"
-            )
-        out[odd] = (
-            f"{why}: its scale ({scale}) is ambiguous; "
+            what, scale = _SCALE_KINDS[k]
+            why = f"a number with {what} among numbers with {_SCALE_KINDS[main][0]}"
+        out[kind == k] = (
+            f"{why} (such as {example}): its scale ({scale}) is ambiguous; "
             "write it in every cell or in none"
         )
-        valid[odd] = False
     return out
 
 

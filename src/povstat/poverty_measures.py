@@ -334,6 +334,9 @@ def factorize(
     """
     if isinstance(labels, list | tuple):
         _refuse_nested_labels(list(labels), name, column)
+    elif isinstance(labels, np.ndarray) and labels.dtype.kind == "O":
+        # Said of the frame's column, before the shared label check.
+        _refuse_nested_labels(labels.ravel(), name, column)
     labels = _float32_short(labels)
     # Each unit's label a row of values (a 2-D array, a frame of columns of
     # any kinds): said first, before the kinds of the values are compared.
@@ -438,35 +441,7 @@ def _float32_short(labels: ArrayLike) -> ArrayLike:
 _PLAIN_TYPES = frozenset({str, int, bool, bytes, np.str_, np.bytes_, np.bool_})
 
 
-def _refuse_nested_labels(
-    items: list[Any] | NDArray[Any],
-    name: str,
-    column: str | None,
-    *,
-    types: set[type] | None = None,
-) -> None:
-    """Refuse labels that are containers (lists, tuples, arrays, mappings).
-
-    A domain, stratum or PSU label is one value; a container would be
-    compared element by element (numpy fails, or splits it into columns).
-    """
-    kinds = set(map(type, items)) if types is None else types
-    nested = [
-        t for t in kinds if hasattr(t, "__len__") and not issubclass(t, str | bytes)
-    ]
-    if not nested:
-        return
-    i, value = next((i, x) for i, x in enumerate(items) if type(x) in nested)
-    what = type(value).__name__
-    if column is None:
-        where = f"`{name}` labels must be scalars (numbers, strings, dates, ...)"
-        msg = f"{where}, got a {what} at index {i}: {value!r}"
-    else:
-        msg = (
-            f"`{name}` column {column!r} holds {what} values (such as "
-            f"{value!r}); labels must be scalars (numbers, strings, dates, ...)"
-        )
-    raise TypeError(msg)
+_refuse_nested_labels = _validate.refuse_nested_labels
 
 
 def _canonical(arr: NDArray[Any], codes: NDArray[np.intp], k: int) -> NDArray[Any]:

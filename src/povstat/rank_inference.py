@@ -970,6 +970,8 @@ def _group_codes(by: ArrayLike | None, n: int) -> NDArray[np.intp]:
     """
     from povstat.ranking import _group_codes as ranking_codes
 
+    if by is not None:
+        by = _validate.labels(by)  # nested, missing or mixed labels named
     if by is not None and np.shape(by) != (n,):
         msg = f"`by` must have the shape of `estimates` {(n,)}, got {np.shape(by)}"
         raise ValueError(msg)

@@ -125,7 +125,9 @@ def rank(
     Raises
     ------
     TypeError
-        If `values` is not numeric or `descending` is not a bool.
+        If `values` is not numeric, `descending` is not a bool, or the `by`
+        labels are of mixed kinds (numbers and strings; dates and
+        date-times, in every order of the rows) or not scalars.
     ValueError
         If `values` or `by` is not 1-D, their lengths differ, `ties` or
         `nan_policy` is unknown, a group label is missing, or a value is NaN
@@ -383,7 +385,8 @@ def percentile_rank(
     Raises
     ------
     TypeError
-        If `values` is not numeric or `descending` is not a bool.
+        If `values` is not numeric, `descending` is not a bool, or the `by`
+        labels are of mixed kinds or not scalars (as for :func:`rank`).
     ValueError
         If `ties` or `nan_policy` is unknown, the shapes differ, or a value
         is missing under ``nan_policy="raise"``.

@@ -37,6 +37,7 @@ import fractions
 import itertools
 import numbers
 import re
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Literal, cast
@@ -57,7 +58,13 @@ from povstat.change import (
 )
 from povstat.frames import _plumbing
 from povstat.ranking import Ties, rank
-from povstat.tracing import _could_round_to, _times_power_of_ten, trace_figure
+from povstat.tracing import (
+    _SLIP_POWERS,
+    _could_round_to,
+    _factor,
+    _times_power_of_ten,
+    trace_figure,
+)
 from povstat.units import (
     figure_decimals as _figure_decimals,
 )
@@ -1285,7 +1292,11 @@ def check_consistency(
     Returns
     -------
     StatementCheck
-        ``"holds"`` where the intervals are compatible. Figures:
+        ``"holds"`` where the intervals are compatible; where they are not,
+        and the rate moved by a power of ten (10 to 1,000, either way)
+        would agree, the reason names the factor and asks whether `rate` is
+        in `unit` (the same words for either unit), as
+        :func:`povstat.tracing.trace_figure` names a misread figure. Figures:
         ``implied_rate`` (headcount / population, in `unit`),
         ``implied_rate_lower`` and ``implied_rate_upper`` (its range under
         the rounding of headcount and population).
@@ -1411,6 +1422,23 @@ def check_consistency(
     r_hi = np.broadcast_to(ri.upper, shape)
     places = _range_places(lo, hi_, r_lo, r_hi, shown + 2)
 
+    def slip(i: tuple[int, ...]) -> str:
+        """The power of ten that makes the rate agree, as trace_figure names it."""
+        # Only where the implied range spans less than a factor of 10, so
+        # that one power alone can explain the gap.
+        if verdict[i] != NOT_HOLDS or not 0 < lo[i] <= hi_[i] < 10 * lo[i]:
+            return ""
+        for p in _SLIP_POWERS:
+            # The rate's rounding interval moved by 10**p meets the implied
+            # range (a hint only: the verdict is decided above, exactly).
+            if r_lo[i] * 10.0**p < hi_[i] and r_hi[i] * 10.0**p > lo[i]:
+                how = "multiplied" if p > 0 else "divided"
+                return (
+                    f"; {how} by {10 ** abs(p):,} it would agree (misread by a "
+                    f"factor of {10 ** abs(p):,}? is `rate` in `unit`?)"
+                )
+        return ""
+
     def describe(i: tuple[int, ...]) -> str:
         k = int(places[i])
         return (
@@ -1419,7 +1447,7 @@ def check_consistency(
             f"{_fmt(float(hi_[i]), k)} % given the rounding), against a "
             f"published rate of {_fmt(float(rb[i]), shown)} %, which stands for "
             f"[{_fmt(float(r_lo[i]), max(rdp + 1, 0))} %, "
-            f"{_fmt(float(r_hi[i]), max(rdp + 1, 0))} %)"
+            f"{_fmt(float(r_hi[i]), max(rdp + 1, 0))} %)" + slip(i)
         )
 
     back = 100.0 if u == "fraction" else 1.0
@@ -2396,7 +2424,10 @@ def check_rank_statement(
         value may be among them.
     stated_value : float, optional
         The value the statement gives for the subject ("with 59.9 %"), in
-        the unit of `values`.
+        the unit of `values`. One that is the subject's value misread by a
+        power of ten (4.26 for 0.0426: percent against fractions) does not
+        hold, and the reason names the factor, as
+        :func:`povstat.tracing.trace_figure` does.
     value_decimals : int, optional
         Decimal places of `stated_value`; required with it.
     values_decimals : int, optional
@@ -2420,8 +2451,10 @@ def check_rank_statement(
         `stated_value`: ``value_matches`` (the subject's value rounds to
         it), ``stated_value_rank`` (the rank under `ties` that the stated
         value would have among the others), and ``stated_value_rank_min``
-        and ``stated_value_rank_max`` (its range over ties); a value that
-        does not match makes the statement not hold.
+        and ``stated_value_rank_max`` (its range over ties), and
+        ``stated_value_power`` (the power of ten that turns the subject's
+        value into the stated one, searched at -3 to 3; 0 if none); a value
+        that does not match makes the statement not hold.
 
     Raises
     ------
@@ -2704,6 +2737,7 @@ def check_rank_statement(
             # The true values both roundings allow.
             both_lo = max(sx - half_s, low)
             both_hi = min(sx + half_s, vx + half_v)
+        slip = 0
         if np.isnan(value) or np.isnan(sv):
             pass
         elif matches:
@@ -2730,15 +2764,22 @@ def check_rank_statement(
             )
         else:
             verdict = NOT_HOLDS
+            slip = _power_slip(value, sv, vd)
             reason += (
                 f"; its value is {_fmt(value, value_places)}, not {_fmt(sv, vd)} "
-                f"({_fmt(sv, vd)} would rank {at})"
+                + (
+                    f"({_fmt(sv, vd)} would rank {at})"
+                    if slip == 0
+                    else f"({_fmt(sv, vd)} is its value misread by a factor of "
+                    f"{_factor(slip)}; {_VALUES_UNIT})"
+                )
             )
         extra = {
             "value_matches": matches,
             "stated_value_rank": s_rr,
             "stated_value_rank_min": s_lo,
             "stated_value_rank_max": s_hi,
+            "stated_value_power": slip,
         }
     return StatementCheck(
         verdict=np.asarray(verdict),
@@ -2753,6 +2794,26 @@ def check_rank_statement(
             **extra,
         },
     )
+
+
+_VALUES_UNIT = "`stated_value` is in the unit of `values`"
+
+
+def _power_slip(value: float, stated: float, decimals: int) -> int:
+    """The power of ten that turns `value` into `stated` at `decimals`, else 0.
+
+    The reading :func:`povstat.tracing.trace_figure` gives a figure misread by
+    a power of ten (the powers it searches by default, nearest first): a rate
+    in percent stated against fractions, or the reverse, is 100 times off. A
+    stated 0 is never a misread power of ten.
+    """
+    if stated == 0 or not np.isfinite(value):
+        return 0
+    for p in _SLIP_POWERS:
+        moved = _times_power_of_ten(np.asarray([value]), np.asarray([p]))
+        if float(round_half_up(moved, decimals)[0]) == stated:
+            return p
+    return 0
 
 
 def check_benchmark_statement(
@@ -3106,6 +3167,17 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# The period columns of each kind that, with ``region``, name a row of `data`.
+_PERIOD_COLUMNS: dict[str, tuple[str, ...]] = {
+    "change": ("period_before", "period_after"),
+    "count": ("period",),
+    "direction": ("period_before", "period_after"),
+    "figure": ("period",),
+    "level_change": ("period_before", "period_after"),
+    "rank": ("period",),
+}
+_PERIOD_ORDER = {"period": 0, "period_before": 0, "period_after": 1}
+
 # (kinds, column, whole numbers only, smallest value, may be missing)
 _NUMBER_COLUMNS: tuple[tuple[tuple[str, ...], str, bool, float, bool], ...] = (
     (("change", "count", "figure", "level_change"), "decimals", True, -15, False),
@@ -3450,11 +3522,21 @@ def check_statements(
         ``"figure"`` (a stated figure, traced when wrong; see
         :func:`povstat.tracing.trace_figure`): ``region``, ``period``,
         ``measure`` (a column of `data`), ``stated`` (in that column's unit),
-        ``decimals``.
+        ``decimals``. A stated figure or rank ``stated_value`` that is the
+        data's figure misread by a power of ten (a rate in percent against
+        fractions, or the reverse, is 100 times off) does not hold, and the
+        reason names the factor and the unit it is read in.
         ``"rank"``: ``region``, ``period``, ``stated_rank``, ``descending``
-        (bool), optional ``after``, ``of``, and ``stated_value`` with
-        ``value_decimals``; regions ranked among the rows of `data` at that
-        period (and in the same `by` group, if given).
+        (bool), optional ``after``, ``of``, and ``stated_value`` (in `unit`,
+        as the `rate` column) with ``value_decimals``; regions ranked among
+        the rows of `data` at that period (and in the same `by` group, if
+        given). A row with a missing rate is a region without a value: it
+        could rank anywhere, and a statement it could make true or false
+        is "cannot tell". A region with no row at that period is not
+        ranked (it may not have existed then, as a province created
+        later), but where it has rows at other periods the reason names it
+        and a ``UserWarning`` says so: dropping the rows of missing rates
+        (``dropna``) turns such a "cannot tell" into a verdict.
 
         Numbers must be numbers: text such as "0,11" is refused (read it
         with :func:`povstat.parse_numbers`), as are ranks and decimals that
@@ -3505,7 +3587,9 @@ def check_statements(
         the date in the session time zone, as the adapters read it, at
         midnight), or a value column of `data`
         read as a figure (`rate`, `headcount`, a statement's ``measure``)
-        is not numeric (text such as "4,37" is refused, not converted).
+        is not numeric (text such as "4,37" is refused, not converted, with
+        the :func:`povstat.parse_numbers` hint; one check for a measure of
+        every kind).
     ValueError
         If a column is missing, `statements` already has a ``verdict`` or
         ``reason`` column (never overwritten), a ``kind`` is unknown, a
@@ -3524,8 +3608,17 @@ def check_statements(
         `persons_per_poor_unit` is not a whole number from 1 to 10**15
         (0.001 for thousands is refused; so is a ``Decimal`` float64
         cannot hold). Each message names
-        the statement rows and columns at fault; an error raised by a
-        ``check_*`` function is prefixed with the rows it checked.
+        the statement rows and columns at fault (every row whose region and
+        period are not in `data`, of any kind, each once, with each pair
+        once); an error raised by a ``check_*`` function is prefixed with
+        the rows it checked.
+
+    Warns
+    -----
+    UserWarning
+        If a rank statement's period lacks rows for regions that `data` has
+        at other periods (in the same `by` group): they are not ranked, and
+        the reason names them.
 
     See Also
     --------
@@ -3784,6 +3877,84 @@ def check_statements(
         setattr(err, _ROWS_NAMED, True)
         raise err
 
+    def all_absent(frame: pd.DataFrame, kinds_: pd.Series[Any]) -> None:
+        """Refuse every (region, period) pair of every kind not in `data` at once.
+
+        Each row at fault is named once and each pair once (with its rows),
+        whatever the kinds and their order: the checks by kind would stop at
+        the first group.
+        """
+        parts = [
+            (pos, kind, col, r, p)
+            for kind, cols in _PERIOD_COLUMNS.items()
+            for col in cols
+            if col in frame.columns
+            for pos, r, p in zip(
+                np.flatnonzero((kinds_ == kind).to_numpy()),
+                frame["region"][kinds_ == kind],
+                frame[col][kinds_ == kind],
+                strict=True,
+            )
+        ]
+        if not parts:
+            return
+        keys = pd.MultiIndex.from_arrays(
+            [
+                pd.Series([x[3] for x in parts], dtype=object).to_numpy(),
+                pd.Series([x[4] for x in parts], dtype=object).to_numpy(),
+            ]
+        )
+        missing = ~keys.isin(keyed.index)
+        if not missing.any():
+            return
+        bad = sorted(
+            (x for x, m in zip(parts, missing, strict=True) if m),
+            key=lambda x: (x[0], _PERIOD_ORDER[x[2]]),
+        )
+        positions = sorted({x[0] for x in bad})
+        rows = _plain_list(statements.index[np.asarray(positions, dtype=np.intp)])
+        where = f"row {rows[0]!r}" if len(rows) == 1 else f"rows {rows}"
+        kinds_at = sorted({x[1] for x in bad})
+        of_kind = f"kind {kinds_at[0]!r}" if len(kinds_at) == 1 else f"kinds {kinds_at}"
+        # Each pair once, in the order of the first row that names it.
+        seen: dict[tuple[str, str], list[Any]] = {}
+        first: dict[tuple[str, str], tuple[object, object, str]] = {}
+        for pos, _kind, col, r, p in bad:
+            key = (repr(_pair_key(r)), repr(_pair_key(p)))
+            label = _validate.plain(statements.index[int(pos)])
+            at = seen.setdefault(key, [])
+            if label not in at:
+                at.append(label)
+            first.setdefault(key, (r, p, col))
+        pairs = []
+        for key, (r, p, col) in list(first.items())[:10]:
+            at = seen[key]
+            rows_of = (
+                ""
+                if len(rows) == 1
+                else f" (row {at[0]!r})"
+                if len(at) == 1
+                else f" (rows {at})"
+            )
+            pairs.append(
+                f"({_pair_key(r)!r}, {_pair_key(p)!r}){rows_of}"
+                + (unknown_region(r) if r not in known else unknown_period(col, p))
+            )
+        more = f"; and {len(first) - 10} more pairs" if len(first) > 10 else ""
+        verb = "refers" if len(rows) == 1 else "refer"
+        msg = (
+            f"`statements` {where} ({of_kind}) {verb} to (region, period) "
+            f"pairs not in `data`: {'; '.join(pairs)}{more}"
+            + _period_kind_hint(
+                pd.Series([x[4] for x in bad], dtype=object),
+                data_months is not None,
+                period,
+            )
+        )
+        err = ValueError(msg)
+        setattr(err, _ROWS_NAMED, True)
+        raise err
+
     # The cells of `data` without a value that each statement looked up, to
     # name them where the statement cannot be told.
     no_value: dict[int, list[str]] = {}
@@ -3808,6 +3979,7 @@ def check_statements(
     # Work by position, so that any index (even with repeated labels) is kept.
     st = by_month.reset_index(drop=True)
     kinds = st["kind"].astype(str)
+    all_absent(st, kinds)
     # Stated figures as float64, a float32 one through its shortest decimal
     # and a missing one (None, NaN, NA) as NaN (checked above).
     for kinds_, col, whole, _least, _opt in _NUMBER_COLUMNS:
@@ -3888,7 +4060,8 @@ def check_statements(
         )
         for (direction, said, d, measure, per_year), u in combos:
             col = str(measure)
-            _measure_column(data, col, key_args, parent)
+            with _rows_named(statements.index, u.index.to_numpy(), "level_change"):
+                _measure_column(data, col, key_args, parent)
             # "Fell 4,000 people": a size in persons, compared with the number
             # of poor in persons (`persons_per_poor_unit`), as counts are.
             in_persons = said == "persons"
@@ -3990,6 +4163,15 @@ def check_statements(
             reason[u.index.to_numpy()] = res.reason
 
     s = st[kinds == "figure"]
+    for col in sorted(set(s["measure"].astype(str))) if len(s) else ():
+        # The one check of a statement's measure, as for level changes: a
+        # text column is a TypeError with the parse_numbers hint.
+        with _rows_named(
+            statements.index,
+            s.index[s["measure"].astype(str) == col].to_numpy(),
+            "figure",
+        ):
+            _measure_column(data, col, key_args, parent)
     for pos, row in zip(s.index.to_numpy(), s.to_dict("records"), strict=True):
         # One trace per statement: each searches the whole table, vectorised.
         with _rows_named(statements.index, np.array([pos]), "figure"):
@@ -4007,12 +4189,28 @@ def check_statements(
             )
         verdict[pos] = trace.verdict
         reason[pos] = trace.reason
+        best = trace.candidates
+        if (
+            str(row["measure"]) == rate
+            and best["power"].size
+            and abs(int(best["power"][0])) == 2
+            and best["measure"][0] == rate
+            and best[region][0] == row["region"]
+            and best[period][0] == row["period"]
+        ):
+            # A rate stated in the other unit (percent for fractions): the
+            # stated figure is in `unit`, as the rates are.
+            reason[pos] += f" (`stated` is in the unit of `rate`, unit={unit!r})"
 
     s = st[kinds == "rank"]
+    # Regions of `data` with no row at a ranked period but rows at others,
+    # by statement row: not ranked (the documented rule), but named.
+    unranked: dict[int, list[str]] = {}
     if len(s):
         absent("rank", s["region"], s["period"])
         # The rates' decimals in their own unit, as the stated value's.
         values_decimals = _column_decimals(data, rate, scales)
+        everywhere = data[region].drop_duplicates()
     for pos, row in zip(s.index.to_numpy(), s.to_dict("records"), strict=True):
         # One ranking per statement: statements are few, the ranking is vectorised.
         label = _validate.plain(statements.index[pos])
@@ -4022,6 +4220,14 @@ def check_statements(
             g = data.loc[(data[region] == row["region"]) & sel, by]
             sel &= data[by] == g.iloc[0]
         table = data[sel]
+        pool = everywhere if by is None else data.loc[data[by] == g.iloc[0], region]
+        gone = pool[~pool.isin(table[region])].drop_duplicates().tolist()
+        # Named in label order, never in the order of the rows.
+        gone_text = sorted(
+            (x if isinstance(x, str) else _show_key(x) for x in gone), key=str
+        )
+        if gone_text:
+            unranked[int(pos)] = gone_text
         after = None if pd.isna(row.get("after", None)) else row["after"]
         if after is not None and not (table[region] == after).any():
             group = "" if by is None else f" in the same {by!r} group"
@@ -4059,7 +4265,35 @@ def check_statements(
                 values_decimals=values_decimals,
             )
         verdict[pos] = str(res.verdict)
-        reason[pos] = str(res.reason)
+        # The stated value is in `unit`, as the rates: name it where the
+        # value is the rate misread by a power of ten.
+        reason[pos] = str(res.reason).replace(
+            _VALUES_UNIT, f"`stated_value` is in the unit of `rate` (unit={unit!r})"
+        )
+        if gone_text:
+            shown = ", ".join(gone_text[:3])
+            more = f" and {len(gone_text) - 3} more" if len(gone_text) > 3 else ""
+            group = "" if by is None else f" in the same {by!r} group"
+            reason[pos] += (
+                f"; not ranked: {len(gone_text)} region(s) of `data`{group} "
+                f"with rows at other periods but none at "
+                f"{_show_key(row['period'])} ({shown}{more})"
+            )
+    if unranked:
+        at = _plain_list(statements.index[np.asarray(sorted(unranked), dtype=np.intp)])
+        names = sorted({x for v in unranked.values() for x in v}, key=str)
+        shown = ", ".join(names[:5]) + (
+            f" and {len(names) - 5} more" if len(names) > 5 else ""
+        )
+        warnings.warn(
+            f"rank statements in `statements` rows {at} are ranked among the "
+            f"rows of `data` at their period; regions with rows at other "
+            f"periods but none at that one are not ranked ({shown}). If they "
+            "existed then, give them a row with a missing rate: the statement "
+            "is then 'cannot tell' where their value could change it",
+            UserWarning,
+            stacklevel=2,
+        )
     for pos, cells in no_value.items():  # "cannot tell", or judged without them
         reason[pos] += f" (no value in `data`: {'; '.join(cells)})"
     if not isinstance(given, pd.DataFrame):
@@ -4116,6 +4350,14 @@ def _period_kind_hint(periods: pd.Series[Any], dates: bool, name: str) -> str:
             "periods as it writes them (e.g. years)"
         )
     return ""
+
+
+def _pair_key(x: object) -> object:
+    """A key cell as a pair shows it: 2022.0 (a float column with gaps) as 2022."""
+    x = _validate.plain(x)
+    if isinstance(x, float) and x.is_integer():
+        return int(x)
+    return x
 
 
 def _show_key(x: object) -> str:

@@ -33,6 +33,7 @@ import warnings
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple, cast, overload
 
@@ -290,8 +291,8 @@ _MARK = re.compile(
 #: A code may be written with Kemendagri's dot ("35.73"), in brackets
 #: ("[3573]", "(3573)") or joined by a hyphen ("3573-Malang").
 _LEADING_NUMBER = re.compile(
-    r"^[\[(]?(?P<num>[0-9]{2}\.[0-9]{2}|[0-9]{1,4})[\])]?"
-    r"(?:[.)]\s*|\s*[-\u2013]\s*|\s+)(?P<rest>\S.*)$"
+    r"^[\[(]?(?P<num>[0-9]{2}\.[0-9]{2}|[0-9]{1,4})(?P<close>[\])]?)"
+    r"(?P<sep>[.)]\s*|\s*[-\u2013]\s*|\s+)(?P<rest>\S.*)$"
 )
 #: An area code of four digits after a name: "Malang (3507)", "Malang
 #: [35.07]", "Malang 3507", "Malang - 3507".
@@ -301,7 +302,15 @@ _TRAILING_CODE = re.compile(
 )
 #: Digits in what is left of a label for its name: from the first word
 #: holding a digit to the last one ("2022)", "12 b").
-_STRAY_DIGITS = re.compile(r"(?P<stray>[^\s]*[0-9](?:.*[0-9])?[^\s]*)")
+_STRAY_DIGITS = re.compile(
+    r"(?P<stray>[^\s]*[0-9\u00b9\u00b2\u00b3\u2070\u2074-\u2079\u2080-\u2089]"
+    r"(?:.*[0-9\u00b9\u00b2\u00b3\u2070\u2074-\u2079\u2080-\u2089])?[^\s]*)"
+)
+#: Three or more digits raised or lowered in a row: no footnote mark, whose
+#: digits are one or two, typed ("12)") or raised ("¹²").
+_LONG_RAISED = re.compile(
+    "[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{3,}|[\u2080-\u2089]{3,}"
+)
 _PREFIX = re.compile(
     r"^(?:(?P<p1>kabupaten|kab|kotamadya|kodya|kota|provinsi|prov)(?:\s+|\s*-\s*)"
     r"|(?P<p2>kab|kota|kod|prov)\.\s*)(?P<name>\S.*)$",
@@ -634,7 +643,13 @@ def read_bps_table(
         into one value column: "(persen)" written over 2022 alone, or
         "(ribu jiwa)" merged across 2022 and 2023, states it over 2023
         too, in any format. A group label that is a unit alone ("(ribu
-        jiwa)") states it over its columns likewise. Units named in a title
+        jiwa)") states it over its columns likewise, whether over the years
+        or under them: in BPS's "Jumlah dan Persentase" layout, each year
+        over its columns and a row of units alone under them that differ
+        under one year ("(ribu jiwa)", "(persen)" under 2022 and under
+        2023), each unit is its columns' group, as the same units over the
+        years are (the same unit under every column of each year is one
+        unit row, no groups). Units named in a title
         or in a group label with other words ("Jumlah (ribu jiwa)") are not
         compared.
     ValueError
@@ -659,13 +674,29 @@ def read_bps_table(
         read and the other sheets that hold cells; for a file or sheet in long
         form, a column of years under its heading, "Tahun", beside the
         region column, advice to pivot it on the year, never to remove a
-        column of area codes); a
+        column of area codes; for a frame read from a CSV file with the
+        wrong separator, one column headed "Kabupaten/Kota;2022;2023",
+        advice to read the file again with ";", by its engine's option; for
+        a transposed table, periods down its
+        first column ("2022", "Maret 2022") under a header row at least half
+        of whose cells name regions ("Pacitan", "Kota Batu", "JAWA TIMUR",
+        "INDONESIA"), as a BPS time series is laid out: that the table is
+        transposed, never read turned, and how to transpose it with pandas
+        or in a spreadsheet); a
         header cell in the value area is not a period (e.g. "2024*"; or a
-        year its number format shows otherwise, "202200%": see Notes); a
+        year its number format shows otherwise, "202200%": see Notes; a
+        cell holding a year, "2.023", "2023,00", "2023 (persen)", beside
+        plain years is named with why, as when every year is so written; a
+        heading of remarks or codes, "Keterangan" or "Kode", with advice to
+        leave the column out); a quote in CSV text opened and not closed on
+        its line swallows the later lines into one field (the message names
+        the line); a
         column group's label holds an invisible character ("Perkotaan"
         with a zero width space: a group of its own that looks like
         "Perkotaan"); a
-        column without a header holds values; two columns name the same
+        column without a header holds values (in a few rows alone: the
+        message names each row and cell, a CSV field too many or a note
+        beside a row); two columns name the same
         period; a value column lies after a group label's merged range,
         under no group, or a round after a year's merged range, under no
         year; a header cell or a region's label is hidden under a
@@ -684,7 +715,7 @@ def read_bps_table(
         rows); `month` is not in 1-12 or
         is given but no column needs it, or is given for columns whose
         group row names their round ("Maret", "Semester 2"); `value_name`
-        clashes with a fixed column; a CSV file is not valid in
+        is empty (or spaces) or clashes with a fixed column; a CSV file is not valid in
         `encoding` (a few stray NUL bytes in text are named as such, never
         taken for UTF-16 text); `encoding` is given with text already
         decoded (it would be ignored); a file is empty (0 bytes) or is no text
@@ -1183,7 +1214,14 @@ def read_bps_table(
     Kabupaten Malang). One of two digits before a province's name is its
     code and must agree too ("35 Jawa Timur"), unless the table also
     numbers rows with one digit (a list 1, 2, ..., whose 11 is no code);
-    other numbers are list numbers. A code is read in any of its usual
+    other numbers of one or two digits are list numbers. One of three
+    digits is a list number when written as one ("357.", "357)", "(357)")
+    or when the table has at least that many rows (a national list);
+    written plainly in a shorter table ("357 Pacitan" among 38 rows) it is
+    neither a list number nor an area code (perhaps 3573 with a digit
+    missing): the row is unmatched, its ``reason`` saying so, never matched
+    with the number dropped. This does not depend on the order of the
+    rows. A code is read in any of its usual
     spellings: with Kemendagri's dot ("35.73 Kota Malang"), in brackets
     ("[3573] Kota Malang"), joined by a hyphen ("3573-Kota Malang"), or after
     the name ("Kota Malang (3573)", "Kota Malang [35.73]", "Kota Malang
@@ -1243,8 +1281,10 @@ def read_bps_table(
     a comma or not ("Pacitan, 1)"). The whole run is the footnote. A mark
     of digits never follows a digit, nor one of letters a letter, so no
     name is cut (no name of the bundled data ends in a mark). A mark's
-    numbers have one or two digits: "Kota Batu 2022)" (a year, or any
-    number of three or more digits, before ")") holds no mark, and digits
+    numbers have one or two digits, typed or raised: "Kota Batu 2022)" (a
+    year, or any number of three or more digits, before ")") and
+    "Pacitan³⁵⁷³" (three or more raised or lowered
+    digits) hold no mark, and digits
     left in a name once its list number, code and mark are set apart are
     part of no region's name ("Kota 2022 Batu"): the row is unmatched, its
     ``reason`` quoting them ("2022)"), never matched with them dropped;
@@ -1265,7 +1305,10 @@ def read_bps_table(
     in the error too, which is raised whatever `errors`. Other
     rows (misspellings, names of no
     region) stay in ``data`` with a missing code and are listed in
-    ``unmatched``. Two rows matched to the same region make the table
+    ``unmatched``; so does a row of values whose label is empty, its
+    ``reason`` saying so. A code before a name that disagrees with it is
+    reported with the name as written ("3501 Kota Batu": "the name 'Kota
+    Batu' is 3579 Kota Batu"). Two rows matched to the same region make the table
     ambiguous and raise ValueError; unmatched labels may repeat.
 
     References
@@ -1313,6 +1356,13 @@ def read_bps_table(
     if not isinstance(value_name, str):
         msg = f"`value_name` must be a str, got {type(value_name).__name__}"
         raise TypeError(msg)
+    if not value_name.strip():
+        msg = (
+            f"`value_name` must name the value column, got {value_name!r} (no "
+            "name); pass a name such as 'poverty_rate_pct', or leave the default "
+            "'value'"
+        )
+        raise ValueError(msg)
     if value_name in _FIXED_COLUMNS:
         msg = (
             f"`value_name` must be a str other than {list(_FIXED_COLUMNS)}, "
@@ -1426,18 +1476,29 @@ def read_bps_table(
         # A renamed year comes from a reader's column names: a frame, or a
         # CSV file a frame was written to; never from a workbook's cells.
         renamed = isinstance(frame_source, pd.DataFrame) or read.fields is not None
+        transposed = (
+            _transposed_hint(
+                text, grid.index, frame=isinstance(frame_source, pd.DataFrame)
+            )
+            if str(e).startswith("no header row")
+            else ""
+        )
         hint = (
-            _index_column_hint(text)
+            transposed + read.hint
+            if transposed
+            else _index_column_hint(text)
             + (_deduplicated_hint(text) if renamed else "")
             + _pivot_hint(
                 text, grid.index, frame=isinstance(frame_source, pd.DataFrame)
             )
             + read.hint
         )
+        if isinstance(frame_source, pd.DataFrame):
+            hint += _frame_separator_hint(frame_source, source)
         if shown:
             more = f" (and {len(shown) - 1} more)" if len(shown) > 1 else ""
             hint += f"; {shown[0]!r}{more} is {_NO_RESULT}"
-        if str(e).startswith("no header row"):
+        if str(e).startswith("no header row") and not transposed:
             hint += _year_text_hint(text, grid.index, letters[first:])
             if read.sheets is not None:
                 hint += read.sheets()
@@ -1766,7 +1827,12 @@ def read_bps_table(
         for r in layout.header_rows
     )
     regions = _match_regions(
-        labels, grid.index[data_rows], prov, first_year, provinces=of_provinces
+        labels,
+        grid.index[data_rows],
+        prov,
+        first_year,
+        provinces=of_provinces,
+        row_count=len(labels),
     )
     _check_province_row(regions, labels, grid.index[data_rows], prov, province)
     regions = _read_kind_headings(
@@ -2898,6 +2964,9 @@ def _read_with_pandas(
     for r, c, exact in ods.exact:  # few cells; pandas read their nearest float
         if r in at and c <= n_cols:
             values[at[r], c - 1] = exact
+    for r, c, flag in ods.booleans:  # pandas compared their text with "TRUE"
+        if r in at and c <= n_cols:
+            values[at[r], c - 1] = flag
     ods_dates = _dates_of(values)
     for r, c, year in ods.years:  # a date shown as "2022" is the year 2022
         if r in at and c <= n_cols:
@@ -3429,7 +3498,10 @@ class _OdsCells(NamedTuple):
     whose stored value float64 cannot hold (2**53 + 1, 13.8 written with 25
     decimals), as Decimals (:func:`_stored_decimal`). ``misdated``: (row,
     column, text, why) of date cells whose text does not show their year
-    ("1" for 2022-03-01).
+    ("1" for 2022-03-01). ``booleans``: (row, column, value) of cells of
+    value type ``boolean``, by their stored ``office:boolean-value`` (pandas
+    compares the text shown with "TRUE": LibreOffice in Indonesian shows
+    "BENAR").
     """
 
     ranges: list[tuple[int, int, int, int]]
@@ -3443,6 +3515,7 @@ class _OdsCells(NamedTuple):
     disguised: list[tuple[int, int, str]]
     exact: list[tuple[int, int, Decimal]]
     misdated: list[tuple[int, int, str, str]]
+    booleans: list[tuple[int, int, bool]]
 
 
 _ODS_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -3577,7 +3650,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         root = ET.fromstring(z.read("content.xml"))
     t = _ODS_TABLE
-    found = _OdsCells([], [], [], [], [], [], [], [], [], [], [])
+    found = _OdsCells([], [], [], [], [], [], [], [], [], [], [], [])
     positions = _ods_text_positions(root)
     tables = list(root.iter(f"{t}table"))
     if isinstance(sheet, str):
@@ -3613,12 +3686,18 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
         disguised: list[tuple[int, str]] = []  # (column, text) of years
         wide: list[tuple[int, Decimal]] = []  # (column, value) float64 rounds
         yearless: list[tuple[int, str, str]] = []  # (column, text, why) of dates
+        flags: list[tuple[int, bool]] = []  # (column, stored value) of booleans
         for cell in tr:
             n_cols = int(cell.get(f"{t}number-columns-repeated", "1"))
             # Only (covered) table cells have a value type.
             kind = cell.get(f"{_ODS_OFFICE}value-type")
             if kind == "percentage":
                 shown_pct.extend(col + k + 1 for k in range(n_cols))
+            if kind == "boolean":  # as stored, never as its text shows
+                stored = cell.get(f"{_ODS_OFFICE}boolean-value", "").strip()
+                flags.extend(
+                    (col + k + 1, stored in ("true", "1")) for k in range(n_cols)
+                )
             if kind == "currency":
                 around = _ods_currency(cell)
                 money.extend((col + k + 1, around) for k in range(n_cols))
@@ -3712,6 +3791,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
             or disguised
             or wide
             or yearless
+            or flags
             else 0
         ):
             r = row + i + 1
@@ -3724,6 +3804,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
             found.disguised.extend((r, c, text) for c, text in disguised)
             found.exact.extend((r, c, value) for c, value in wide)
             found.misdated.extend((r, c, text, why) for c, text, why in yearless)
+            found.booleans.extend((r, c, value) for c, value in flags)
         row += n_rows
     # An array formula fills its whole range ("C2:C4"), but only its first
     # cell holds the formula: the other cells of the range holding nothing
@@ -5228,14 +5309,15 @@ def _percent_rule(
     group = str(groups[0]) if groups.size else ""
     where = f"the value cells of group {group!r}" if group else "all value cells"
     if plain.sum() <= shown_pct.sum():
-        example = float(cells[np.argmax(shown_pct)])
+        # The smallest, not the first: the message is the same in any row order.
+        example = float(np.min(cells[shown_pct].astype(np.float64)))
         out[plain] = (
             "a number without a percent format among numbers formatted "
             f"as percent (such as {example!r}, shown as {example * 100:g}%)"
             f": its scale is ambiguous; give {where} the same format"
         )
     else:
-        other = float(cells[np.argmax(plain)])
+        other = float(np.min(cells[plain].astype(np.float64)))
         out[shown_pct] = (
             "a number formatted as percent among numbers without that "
             f"format (such as {other!r}): its scale is ambiguous; give "
@@ -5573,6 +5655,8 @@ def _read_csv(text: str, sep: object) -> _Read:
     # newline="": line breaks inside quoted fields stay in the field.
     f = io.StringIO(text.removeprefix("\ufeff"), newline="")
     records = list(csv.reader(f, delimiter=sep))
+    if '"' in text:
+        _check_unclosed_quote(text.removeprefix("\ufeff"), records, sep)
     width = max((len(r) for r in records), default=0)
     # Short records are padded with empty cells to make a grid; the number of
     # fields each row wrote is kept, so that a value cell the row did not
@@ -5585,16 +5669,100 @@ def _read_csv(text: str, sep: object) -> _Read:
     return _Read(grid=grid, fields=fields, hint=hint or _separator_hint(text, sep))
 
 
-def _separator_hint(text: str, sep: str) -> str:
-    """Advice when the file's lines split into more fields on another separator.
+def _check_unclosed_quote(text: str, records: list[list[str]], sep: str) -> None:
+    """Refuse a quote that swallows the lines after it into one field.
 
-    The first lines (up to 20 that hold anything: title lines, the header
-    candidates and the first rows below them) are each split on `sep` and
-    on each other separator; a comma between two digits (a decimal comma,
-    "13,80") is not counted as one. The other separator is advised when
-    more of those lines split into more fields on it than on `sep` than
-    the other way round: a title line above a ";" header ("Persentase
-    Penduduk Miskin, 2023") does not hide it.
+    A field that opens a quote and does not close it on its line runs on
+    until the next quote, or to the end of the file: the later rows become
+    one label ('Kota Batu;4,1 Pacitan;13,8 ...'). A field holding a line
+    break with the separator after it (a line of fields of its own) is such
+    a field; a quoted label over two lines ("Kota", "Batu") is not. The
+    message names the line where the quote opens.
+    """
+    swallowed = [
+        (i, c)
+        for i, r in enumerate(records)
+        for c in r
+        if "\n" in c and any(sep in ln for ln in c.split("\n")[1:])
+    ]
+    if not swallowed:
+        return
+    first, field = swallowed[0]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    start = end = 0
+    for k, _ in enumerate(reader):  # the rare bad file: where its record lies
+        start, end = end + 1, reader.line_num
+        if k == first:
+            break
+    closed = (
+        "is never closed"
+        if first == len(records) - 1
+        else f"is closed only in line {end}"
+    )
+    lines = " ".join(field.split())
+    shown = lines if len(lines) <= 60 else lines[:57] + "..."
+    msg = (
+        f'`source`: the quote (") opened in line {start} {closed}: lines '
+        f"{start}-{end} are read as one field ({shown!r}), which holds line "
+        f"breaks and the separator {sep!r}; close the quote where the field "
+        "ends, or remove it"
+    )
+    raise ValueError(msg)
+
+
+#: How each engine's CSV reader names its separator option.
+_SEP_OPTIONS = {
+    "pandas": "pandas.read_csv(..., sep={sep!r})",
+    "polars": "polars.read_csv(..., separator={sep!r})",
+    "duckdb": "DuckDB's read_csv(..., delim={sep!r})",
+    "pyspark": "spark.read.csv(..., sep={sep!r})",
+}
+
+
+def _frame_separator_hint(frame: pd.DataFrame, source: object) -> str:
+    """Advice when a frame's fields hold another separator (a CSV misread).
+
+    A ";" file read with the reader's default "," is one column, headed
+    "Kabupaten/Kota;2022;2023". The frame's column names and first rows are
+    written out as lines of "," separated fields and checked as a file's
+    lines are (:func:`_better_separator`); the advice names the option of
+    the engine `source` comes from.
+    """
+    names = [" ".join(str(c) for c in _as_tuple(col)) for col in frame.columns]
+    rows = [
+        [_cell_text(c) for c in row]
+        for row in frame.head(19).to_numpy(dtype=object).tolist()
+    ]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([names, *rows])
+    better = _better_separator(out.getvalue(), ",")
+    if better is None:
+        return ""
+    other, _ = better
+    native = getattr(source, "to_native", None)
+    engine = type(native() if callable(native) else source).__module__.split(".")[0]
+    option = _SEP_OPTIONS.get(engine, "the reader's separator option, as {sep!r}")
+    one = (
+        f"its one column {str(frame.columns[0])!r}"
+        if frame.shape[1] == 1
+        else "its columns"
+    )
+    return (
+        f"; `source`, a frame, was read from a file with the wrong separator: "
+        f"{one} hold{'s' if frame.shape[1] == 1 else ''} fields separated by "
+        f"{other!r}; read the file again with {option.format(sep=other)}"
+    )
+
+
+def _as_tuple(label: object) -> tuple[object, ...]:
+    return label if isinstance(label, tuple) else (label,)
+
+
+def _better_separator(text: str, sep: str) -> tuple[str, str] | None:
+    """The separator the text's lines split on better than `sep`, if any.
+
+    With why it is likely (";": as Excel writes CSV in Indonesian
+    settings); see :func:`_separator_hint`.
     """
     lines = [ln for ln in text.removeprefix("\ufeff").splitlines() if ln.strip()][:20]
 
@@ -5609,7 +5777,7 @@ def _separator_hint(text: str, sep: str) -> str:
         )
 
     if not lines:
-        return ""
+        return None
     n = widths(sep)
     for other, why in (
         (",", ""),
@@ -5622,12 +5790,28 @@ def _separator_hint(text: str, sep: str) -> str:
         m = widths(other)
         wider = int((m > n).sum())
         if wider and wider > int((n > m).sum()):
-            shown = "the first line" if len(lines) == 1 else "the file"
-            return (
-                f"; {shown} splits on {other!r}{why}, not on {sep!r}: "
-                f"pass sep={other!r}"
-            )
-    return ""
+            return other, why
+    return None
+
+
+def _separator_hint(text: str, sep: str) -> str:
+    """Advice when the file's lines split into more fields on another separator.
+
+    The first lines (up to 20 that hold anything: title lines, the header
+    candidates and the first rows below them) are each split on `sep` and
+    on each other separator; a comma between two digits (a decimal comma,
+    "13,80") is not counted as one. The other separator is advised when
+    more of those lines split into more fields on it than on `sep` than
+    the other way round: a title line above a ";" header ("Persentase
+    Penduduk Miskin, 2023") does not hide it.
+    """
+    better = _better_separator(text, sep)
+    if better is None:
+        return ""
+    other, why = better
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    shown = "the first line" if len(lines) == 1 else "the file"
+    return f"; {shown} splits on {other!r}{why}, not on {sep!r}: pass sep={other!r}"
 
 
 def _cell_text(cell: object) -> str:
@@ -5814,6 +5998,36 @@ def _bounded_groups(
     return out
 
 
+def _unit_groups_under_years(
+    above: np.ndarray[Any, Any], cells: np.ndarray[Any, Any]
+) -> bool:
+    """Whether a unit row under the years names each column's group.
+
+    BPS's "Jumlah dan Persentase" layout: each year over two or more
+    columns, each under a unit alone ("(ribu jiwa)", "(persen)"), the units
+    differing under one year. Each unit is then its columns' group, as a
+    unit alone over the years is. From the first year on, every column
+    holds a unit and lies under a bare year; units the same under every
+    year's columns are one unit row over the table, no groups.
+    """
+    start = int(np.argmax(above != ""))
+    filled = np.array([bool(c) for c in cells], dtype=bool)
+    if not above[start] or filled[:start].any() or not filled[start:].all():
+        return False
+    units = pd.Series(cells[start:], dtype=object).astype(str).str.strip()
+    if not _unit_spelling(units).str.fullmatch(_UNIT_CELL).all():
+        return False
+    spans = _ffill(above)[start:]
+    for y in dict.fromkeys(spans):
+        p = _period(_POINT_ZERO.sub(r"\g<year>", str(y)))
+        if p is None or p[2] != "year":
+            return False
+    # Under one year (its cell written once, over its columns), the units
+    # differ: groups. The same unit under each year is a unit row.
+    bounds = [*(k for k, y in enumerate(above[start:]) if y), len(spans)]
+    return any(len(set(units.iloc[a:b])) > 1 for a, b in pairwise(bounds))
+
+
 def _groups_under_years(
     years: np.ndarray[Any, Any], below: np.ndarray[Any, Any]
 ) -> bool:
@@ -5827,8 +6041,10 @@ def _groups_under_years(
     """
     cells, above = below[1:], years[1:]
     filled = np.array([bool(c) for c in cells], dtype=bool)
-    if below[0] or not filled.any() or _unit_rows(below[None, :])[0]:
+    if below[0] or not filled.any():
         return False
+    if _unit_rows(below[None, :])[0]:
+        return _unit_groups_under_years(above, cells)
     start = int(np.argmax(above != ""))
     if not above[start] or filled[:start].any() or not filled[start:].all():
         return False
@@ -5994,10 +6210,21 @@ def _layout(
             for b in bad[:3]
             if _invisible(b)
         )
+        # A year written as a spreadsheet exports a number ("2.023",
+        # "2023,00") or beside a unit ("2023 (persen)") among years written
+        # plainly: why, as when every year is so written.
+        whys = [(b, _year_text_why(b)) for b in bad[:3]]
+        why = "".join(f"; {b!r} holds {w}" for b, w in whys if w)
+        write = (
+            ": write each year alone ('2022') or with its month or semester "
+            "('Maret 2022')"
+            if why
+            else ""
+        )
         msg = (
             f"header row {_label(index[h])!r}: {bad!r} name no period; expected a year "
             "with an optional month or semester, e.g. '2023', 'Maret 2023', "
-            f"'Semester 1 (Maret) 2023'{unseen}"
+            f"'Semester 1 (Maret) 2023'{unseen}{why}{write}{_left_out_hint(bad)}"
         )
         raise ValueError(msg)
     ok = [p for p in periods if p is not None]
@@ -6390,6 +6617,53 @@ def _pivot_hint(
     )
 
 
+def _year_text_why(cell: str) -> str | None:
+    """Why a cell holding a year is not read as a period, or None.
+
+    A year with a thousands separator ("2.022", "2,022") or decimals
+    ("2022,00"), as a spreadsheet writes a number-formatted year cell to
+    CSV; a year beside text naming no round ("2022 (persen)", "P0 2022");
+    a year beside a round with punctuation or a mark around it ("Maret,
+    2022", "Maret 2022*"). None for a cell that names a period, or holds
+    no year, or one naming a semester and a month that disagree.
+    """
+    m = re.fullmatch(r"(1|2)[.,\u00a0 ]([0-9]{3})", cell)
+    d = re.fullmatch(r"((?:19|20)[0-9]{2})[.,][0-9]+", cell)
+    y = _YEAR.fullmatch(cell)
+    if m is not None and 1900 <= int(m[1] + m[2]) <= 2099:
+        return (
+            f"the year {m[1] + m[2]} with a thousands separator, as a "
+            "spreadsheet writes a year cell in a number format to CSV"
+        )
+    if d is not None and _POINT_ZERO.fullmatch(cell) is None:
+        return (
+            f"the year {d[1]} with decimals, as a spreadsheet writes a "
+            "year cell in a number format to CSV"
+        )
+    try:
+        named = y is not None and _period(cell) is not None
+    except ValueError:  # a semester and a month disagree: said elsewhere
+        return None
+    if y is not None and not named:
+        other = f"{y['a']} {y['b']}".strip()
+        r = _ROUND_WORD.search(other)
+        around = f"{other[: r.start()]} {other[r.end() :]}" if r else ""
+        extra = " ".join(around.split())
+        if r is not None and extra:
+            return (
+                f"the year {y['year']} beside {other!r}, which names the "
+                f"round {r[0]!r} with {extra!r} around it: write the round "
+                f"and the year alone ('{r[0]} {y['year']}'; a note mark "
+                "belongs in a note)"
+            )
+        return (
+            f"the year {y['year']} beside {other!r}, which names no "
+            "month, semester or round (a unit belongs in a row of its own "
+            "or the title, a note mark in a note)"
+        )
+    return None
+
+
 def _year_text_hint(
     text: np.ndarray[Any, Any], index: pd.Index[Any], letters: Sequence[str]
 ) -> str:
@@ -6411,35 +6685,8 @@ def _year_text_hint(
     for i in range(min(10, text.shape[0])):
         for j in range(1, text.shape[1]):
             cell = str(text[i, j])
-            m = re.fullmatch(r"(1|2)[.,\u00a0 ]([0-9]{3})", cell)
-            d = re.fullmatch(r"((?:19|20)[0-9]{2})[.,][0-9]+", cell)
-            y = _YEAR.fullmatch(cell)
-            if m is not None and 1900 <= int(m[1] + m[2]) <= 2099:
-                why = (
-                    f"the year {m[1] + m[2]} with a thousands separator, as a "
-                    "spreadsheet writes a year cell in a number format to CSV"
-                )
-            elif d is not None and _POINT_ZERO.fullmatch(cell) is None:
-                why = (
-                    f"the year {d[1]} with decimals, as a spreadsheet writes a "
-                    "year cell in a number format to CSV"
-                )
-            elif y is not None and _period(cell) is None:
-                other = f"{y['a']} {y['b']}".strip()
-                r = _ROUND_WORD.search(other)
-                around = f"{other[: r.start()]} {other[r.end() :]}" if r else ""
-                extra = " ".join(around.split())
-                why = (
-                    f"the year {y['year']} beside {other!r}, which names the "
-                    f"round {r[0]!r} with {extra!r} around it: write the round "
-                    f"and the year alone ('{r[0]} {y['year']}'; a note mark "
-                    "belongs in a note)"
-                    if r is not None and extra
-                    else f"the year {y['year']} beside {other!r}, which names no "
-                    "month, semester or round (a unit belongs in a row of its own "
-                    "or the title, a note mark in a note)"
-                )
-            else:
+            why = _year_text_why(cell)
+            if why is None:
                 continue
             n += 1
             if len(found) < 3:
@@ -6517,6 +6764,83 @@ def _deduplicated_hint(text: np.ndarray[Any, Any]) -> str:
         "header (pandas header=None, polars has_header=False, DuckDB "
         "header=false, Spark header=False) and pass that"
     )
+
+
+def _names_region(cell: str) -> bool:
+    """Whether a cell names a region (a province, regency, city or Indonesia).
+
+    The name as a label of the first column is written: with its kind
+    ("Kota Batu", "Kab. Malang", "Provinsi Jawa Timur") or bare ("Pacitan",
+    "JAWA TIMUR", "INDONESIA").
+    """
+    ext = _PREFIX.fullmatch(cell)
+    if ext is None:
+        return bool(_regions.candidates(None, cell))
+    kind = _PREFIX_TYPE[(ext["p1"] or ext["p2"]).lower()]
+    return bool(_regions.candidates(kind, ext["name"]))
+
+
+def _safe_period(cell: str) -> tuple[int, int | None, str] | None:
+    """:func:`_period`, None where a semester and a month disagree."""
+    try:
+        return _period(cell)
+    except ValueError:
+        return None
+
+
+def _transposed_hint(
+    text: np.ndarray[Any, Any], index: pd.Index[Any], *, frame: bool
+) -> str:
+    """Advice when the table is transposed: periods down, regions across.
+
+    A BPS time series lists the periods down its first column ("2022",
+    "Maret 2022") under a header row naming regions ("Pacitan", "Kota
+    Batu", "JAWA TIMUR", "INDONESIA"). The table is transposed when the
+    first column's cells right under a row are periods (one or more) and at
+    least half of that row's other cells, one at least, name a region.
+    Such a table is never read turned: the hint says how to turn it
+    (`frame`: the cells are a pandas frame's, turned as a frame is).
+    """
+    if text.shape[1] < 2:
+        return ""
+    first = [
+        _safe_period(_POINT_ZERO.sub(r"\g<year>", s)) if s else None for s in text[:, 0]
+    ]
+    for r in range(text.shape[0] - 1):
+        heads = [s for s in text[r, 1:] if s]
+        if not heads or first[r] is not None or first[r + 1] is None:
+            continue
+        regions = [s for s in heads if _names_region(" ".join(s.split()))]
+        if 2 * len(regions) < len(heads):
+            continue
+        periods = [text[k, 0] for k in range(r + 1, text.shape[0]) if first[k]]
+        shown = ", ".join(repr(s) for s in periods[:3])
+        more = ", ..." if len(periods) > 3 else ""
+        under = f" under {text[r, 0]!r}" if text[r, 0] else ""
+        names = ", ".join(repr(s) for s in regions[:3])
+        row = (
+            "column labels"
+            if str(index[r]).startswith("columns")
+            else f"header row {_label(index[r])!r}"
+        )
+        how = (
+            "transpose the frame first (pandas df.set_index(df.columns[0])"
+            ".T.reset_index()) and pass that"
+            if frame
+            else "transpose it first (read it into a frame with the periods as "
+            "its index, pandas pd.read_csv(..., index_col=0, dtype=str) or "
+            "pd.read_excel(..., index_col=0), and pass df.T.reset_index(); or, "
+            "in a spreadsheet, copy the table and paste it transposed)"
+        )
+        return (
+            f"; the table looks transposed: its first column holds periods "
+            f"({shown}{more}){under} and its {row} "
+            f"{'name' if row == 'column labels' else 'names'} regions "
+            f"({names}{', ...' if len(regions) > 3 else ''}); read_bps_table "
+            "reads one row per region and one column per period and never "
+            f"turns a table: {how}"
+        )
+    return ""
 
 
 def _index_column_hint(text: np.ndarray[Any, Any]) -> str:
@@ -6868,6 +7192,11 @@ def _check_unlabelled_columns(
                     "the year to its left or merged over it): write the missing "
                     "labels"
                 )
+        # A value in a few rows alone, under no header: a stray field or a
+        # note, not a column of values.
+        advice = (
+            _stray_cells_hint(text, data_rows, cols, layout, index, names) or advice
+        )
         held = text[np.ix_(data_rows, cols)].ravel()
         # Any part of a split number: digits, grouped by thousands dots or
         # not ("4.188" of "4.188,81"), or with a decimal point ("050.5" of
@@ -6889,6 +7218,78 @@ def _check_unlabelled_columns(
             f"{[_label(index[r]) for r in rows]!r}; cells {heads}): {advice}{hint}"
         )
         raise ValueError(msg)
+
+
+#: Headings of columns that hold no values: remarks, and area codes.
+_REMARKS = re.compile(
+    r"(?:keterangan|ket|catatan|cat|remarks?|notes?|comments?)", re.IGNORECASE
+)
+_CODES = re.compile(
+    r"(?:kode|kode\s+(?:wilayah|bps|kab(?:upaten)?(?:/kota)?|kota|provinsi|prov)"
+    r"|kd|code|area\s+code)",
+    re.IGNORECASE,
+)
+
+
+def _left_out_hint(bad: Sequence[str]) -> str:
+    """Advice to leave out a column of remarks or codes named in the header.
+
+    A column headed "Keterangan", "Catatan" or "Ket." (remarks) or "Kode"
+    (area codes) holds no values: it is not read, so leave it out (pandas
+    ``usecols``, ``drop``).
+    """
+    out = ""
+    for b in bad:
+        word = " ".join(str(b).split()).strip(" .:()")
+        if _REMARKS.fullmatch(word):
+            what = "remarks"
+        elif _CODES.fullmatch(word):
+            what = "codes"
+        else:
+            continue
+        out += (
+            f"; {b!r} heads a column of {what}, not of values: leave the column "
+            "out (delete it from the sheet or file, or read the file without "
+            "it: pandas read_csv(usecols=...) or df.drop(columns=...))"
+        )
+    return out
+
+
+def _stray_cells_hint(
+    text: np.ndarray[Any, Any],
+    data_rows: np.ndarray[Any, Any],
+    cols: np.ndarray[Any, Any],
+    layout: _Layout,
+    index: pd.Index[Any],
+    names: Sequence[str],
+) -> str:
+    """Name the few rows holding a value under an empty header.
+
+    A CSV row with a field too many ("Pacitan;1,17;2,17;3,1" under
+    "Kabupaten/Kota;2022;2023") or a remark typed beside one row of a sheet
+    fills a column without a header in that row alone: the message names
+    the rows and cells, and advises removing the field or moving the note.
+    "" when the columns have a header, or values in most rows.
+    """
+    if (text[np.ix_(np.asarray(layout.header_rows, dtype=np.intp), cols)] != "").any():
+        return ""
+    held = text[np.ix_(data_rows, cols)] != ""
+    rows = data_rows[held.any(axis=1)]
+    if rows.size > 3 or 2 * rows.size > data_rows.size:
+        return ""
+    cells = ", ".join(
+        f"{names[c]} of row {_label(index[r])!r} ({str(text[r, 0])!r}): "
+        f"{str(text[r, c])!r}"
+        for r in rows
+        for c in cols
+        if text[r, c] != ""
+    )
+    return (
+        f"only {'this row holds' if rows.size == 1 else 'these rows hold'} a "
+        f"value there ({cells}): a field too many in a CSV row (a stray "
+        "separator), or a note typed beside the row; remove the field, or move "
+        "the note below the table (a note row is skipped)"
+    )
 
 
 def _column_number_rows(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
@@ -7201,7 +7602,13 @@ def _read_kind_headings(
     found = regions
     if any(headed):
         found = _match_regions(
-            labels, rows, prov, first_year, provinces=provinces, headed=headed
+            labels,
+            rows,
+            prov,
+            first_year,
+            provinces=provinces,
+            headed=headed,
+            row_count=len(labels),
         )
     found = found.copy()
     for k in np.flatnonzero(heading).tolist():  # the few heading rows
@@ -7267,11 +7674,21 @@ def _match_regions(
     *,
     provinces: bool = False,
     headed: Sequence[str | None] | None = None,
+    row_count: int | None = None,
 ) -> pd.DataFrame:
     """Codes, names, types and footnote marks of labels (None where unknown).
 
     `headed`: per label, the kind ("kabupaten", "kota") of the heading row
     it lies under, given to a label naming no kind of its own.
+
+    `row_count`: the number of rows of the table the labels are read from.
+    A number of three digits before a name, no area code (two or four
+    digits), is a row number when it is written as one ("357.", "357)",
+    "(357)"), or, written plainly ("357 Pacitan", "[357] Pacitan"), when
+    the table has that many rows (a national list); else it is neither,
+    perhaps a code with a digit missing, and the label is unmatched, its
+    reason saying so. Numbers of one or two digits are row numbers as
+    before. None: every such number is a row number (a label read alone).
 
     `provinces`: the table is one of provinces (its label column is headed
     "Provinsi"): a name of a province and a regency is the province.
@@ -7292,8 +7709,32 @@ def _match_regions(
         None if pd.isna(n) or len(n) in (1, 3) or (len(n) == 2 and listed) else str(n)
         for n in num
     ]
+    # A number of three digits (no code) is a row number if written as one
+    # ("357.", "357)", "(357)"), or, written plainly, if the table has that
+    # many rows: "357 Pacitan" in a table of 38 rows may be a code with a
+    # digit missing, never dropped as a row number.
+    numbered = num.notna().to_numpy(dtype=bool) & np.array(
+        [c is None for c in codes], dtype=bool
+    )
+    as_row = (
+        lead["close"].eq(")") | lead["sep"].str.match(r"[.)]").astype("boolean")
+    ).fillna(False)
+    no_row = np.zeros(len(lab), dtype=bool)
+    if row_count is not None and numbered.any():
+        value = pd.to_numeric(num, errors="coerce").to_numpy(dtype=float)
+        no_row = (
+            numbered
+            & ~as_row.to_numpy(dtype=bool)
+            & (num.str.len() == 3).to_numpy(dtype=bool)
+            & (value > row_count)
+        )
     unnumbered = lead["rest"].fillna(lab)
     marked = unnumbered.str.extract(_MARK)
+    # A mark's digits are one or two, raised ("Pacitan¹²") as typed
+    # ("Pacitan 12)"): "Pacitan³⁵⁷³" holds no mark, and its digits are
+    # stray, as "Kota Batu 2022)" has.
+    long_raised = marked["mark"].str.contains(_LONG_RAISED).fillna(False)
+    marked = marked.where(~long_raised.astype(bool), other=None)
     bare = marked["name"].fillna(unnumbered)  # without number and footnote mark
     # An area code in brackets after the name ("Kota Malang (3573)", also
     # before a footnote mark) is a code, checked against the name as a
@@ -7326,13 +7767,14 @@ def _match_regions(
     found = _regions.match(
         [None if pd.isna(k) else str(k) for k in kind],
         [
-            None if n == "" or h else str(n)
-            for n, h in zip(name, has_stray, strict=True)
+            None if n == "" or h or r else str(n)
+            for n, h, r in zip(name, has_stray, no_row, strict=True)
         ],
         province=province,
         first_year=first_year,
         codes=codes,
         provinces=provinces,
+        written=[None if b == "" else str(b) for b in bare],
     )
     if has_trail.any():
         after = has_trail & lead["num"].isna().to_numpy()
@@ -7362,12 +7804,31 @@ def _match_regions(
     reason = found["reason"].where(
         found["reason"].notna() | found["code"].notna(), "no region of this name"
     )
+    # A row of values with no label names no region: said so, never "no
+    # region of this name".
+    empty = lab.str.strip().eq("").to_numpy(dtype=bool) | pd.isna(labels)
+    reason[empty & found["code"].isna().to_numpy(dtype=bool)] = (
+        "the label is empty: write the region's name in the first column"
+    )
     for k in np.flatnonzero(has_stray).tolist():  # the few labels with digits
+        # Raised or lowered digits are quoted alone ("³⁵⁷³", not the name
+        # they are joined to).
+        held = _LONG_RAISED.search(str(stray.iloc[k]))
+        shown = held[0] if held else str(stray.iloc[k])
         reason.iloc[k] = (
-            f"the label holds {str(stray.iloc[k])!r}, which is part of no "
+            f"the label holds {shown!r}, which is part of no "
             "region's name, no footnote mark (a mark of digits has one or "
-            "two: '1)', '(1)', '1/', '¹') and no area code (four digits, "
-            "'3579', '(3579)'); write the mark as a mark, or remove the text"
+            "two, typed or raised: '1)', '(1)', '1/', '¹', '¹²') and no area "
+            "code (four digits, '3579', '(3579)'); write the mark as a mark, "
+            "or remove the text"
+        )
+    for k in np.flatnonzero(no_row).tolist():  # the few such labels
+        reason.iloc[k] = (
+            f"the number {str(lead['num'].iloc[k])!r} before the name is no row "
+            f"number (the table has {row_count} row{'' if row_count == 1 else 's'}"
+            "; a row number of three digits is written '357.', '357)' or "
+            "'(357)', or is at most the number of rows) and no area code (four "
+            "digits, '3501 Pacitan'); remove it, or write the code in full"
         )
     # Invisible characters (not printable, or a blank filler letter) make
     # a name no region's: the reason names them.

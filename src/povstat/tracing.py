@@ -43,6 +43,9 @@ _BUNDLED_MEASURES = (
     "p2",
 )
 _HOLDS, _NOT_HOLDS, _UNDECIDED = "holds", "does not hold", "cannot tell"
+# The powers of ten a misread figure is searched at, nearest first: by
+# default in trace_figure, and for a rank statement's stated value.
+_SLIP_POWERS = (-1, 1, -2, 2, -3, 3)
 
 
 def _exact_figure(v: float) -> Fraction:
@@ -354,7 +357,8 @@ def trace_figure(
         or a cell of `measure` is not rounded to `cell_decimals` places (the
         message names the cells by their keys), a column is missing, a key column
         (`region`, `period` or a `where` key) of `data` has a missing
-        value, a searched column is not numeric (bools included) or is a key
+        value, a searched column is not numeric (bools included; text is
+        named with the :func:`povstat.parse_numbers` hint) or is a key
         column (`region`, `period` or a `where` key), `stated` is not finite
         or not rounded to `decimals`, a ``Decimal``, ``Fraction``, long
         double or integer `stated` is one float64 cannot hold (e.g.
@@ -497,7 +501,9 @@ def trace_figure(
         if not pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(
             dtype
         ):
-            msg = f"`data` column {c!r} must be numeric, got dtype {dtype}"
+            text = pd.api.types.is_string_dtype(dtype) or dtype.kind == "O"
+            hint = f"; {_validate.TEXT_NUMBERS_HINT}" if text else ""
+            msg = f"`data` column {c!r} must be numeric, got dtype {dtype}{hint}"
             raise ValueError(msg)
     for k in keys:
         missing = table[k].isna().to_numpy()
@@ -793,11 +799,20 @@ def trace_figure(
         "slips": slips[order],
         "slip": slip_text,
     }
-    head = (
-        f"{label}, {measure} is "
-        f"{_display(published, _shown(published, min(max(d, 0), 2)))}, "
-        f"not {_display(x, d)}"
-    )
+
+    def own(value: float, column: str) -> str:
+        """A cell at its own column's decimals (37,500, not 37,500.0)."""
+        cd = (
+            pd_
+            if column == measure
+            else scales.get(column, _column_decimals(table[column]))
+        )
+        # A column of computed values (10 decimals and more) shows each
+        # value with the decimals it has, from those of the stated figure.
+        floor = cd if cd < _validate.FIGURE_DECIMALS else min(max(d, 0), 2)
+        return _display(value, _shown(value, max(floor, 0)))
+
+    head = f"{label}, {measure} is {own(published, measure)}, not {_display(x, d)}"
     if within is not None and not order.size:
         return result(_UNDECIDED, within, cand)
     if not order.size:
@@ -820,7 +835,7 @@ def trace_figure(
             return f"it is {_digits(published, d)} with {slip_text[j]}"
         r = int(rows[i])
         cell = ", ".join(_show(table[k].iloc[r]) for k in keys)
-        shown = _display(values[j], _shown(values[j], min(max(d, 0), 2)))
+        shown = own(float(values[j]), str(meas[i]))
         return f"it matches {cell}, {meas[i]} = {shown} ({slip_text[j]})"
 
     if within is not None:

@@ -1315,6 +1315,14 @@ def change_test(
     :math:`p = 2\Phi(-|z|)` and the interval :math:`d \pm
     z_{1-\alpha/2}\mathrm{SE}(d)` [1]_.
 
+    The difference :math:`d` is rounded once: the float64 nearest to the
+    exact difference of the decimals the estimates stand for (each float
+    read, as :func:`~povstat.round_half_up` reads it, as the decimal of at
+    most 15 significant digits it is nearest to), the same float64 as
+    :func:`povstat.rate_change` gives: 35.82 - 35.77 is 0.05, which rounds
+    half up to 0.1, not 0.04999999999999716. The interval and z are
+    computed from that difference.
+
     Overlapping confidence intervals do **not** mean that two estimates are
     not significantly different: with equal SEs the intervals overlap until
     the difference reaches :math:`2z\,\mathrm{SE}`, while the test rejects
@@ -1352,9 +1360,11 @@ def change_test(
         correlation=correlation,
         cov=cov,
     )
-    # A difference beyond float64's range is +-inf (its z-statistic too).
+    # The difference of the decimals the estimates stand for, rounded once
+    # (the one difference of rate_change): 35.82 - 35.77 is 0.05, not
+    # 0.04999999999999716. Beyond float64's range: +-inf (z too).
     with np.errstate(over="ignore"):
-        d = a - b
+        d = decimal_difference(a, b)[0]
     # Scaled by a power of two, so that two SEs whose squares' sum overflows
     # give their finite root; rounding can make a variance of (near) zero
     # slightly negative: 0.

@@ -34,6 +34,7 @@ __all__ = [
     "positive",
     "rate",
     "require",
+    "squarable",
     "within",
 ]
 
@@ -212,6 +213,34 @@ def finite(values: NDArray[np.float64], arg: str, name: str) -> None:
         np.isinf(values),
         lambda found: f"`{arg}` column {name!r} must be finite, found {found}",
     )
+
+
+def squarable(
+    values: NDArray[np.float64],
+    arg: str,
+    name: str,
+    place: Callable[[int], str],
+) -> None:
+    """No standard error whose square (a variance) overflows float64.
+
+    The rule of :func:`povstat._validate.squarable`, said of the caller's
+    column and row: `place` names row `i` (its pandas index label or
+    position, and the keys the caller gave).
+    """
+    limit = _validate.SQUARE_LIMIT
+    with np.errstate(invalid="ignore"):
+        bad = np.isfinite(values) & (np.abs(values) > limit)
+    n = int(np.count_nonzero(bad))
+    if not n:
+        return
+    i = int(np.flatnonzero(bad)[0])
+    more = f" ({n} offending values in all)" if n > 1 else ""
+    msg = (
+        f"`{arg}` column {name!r} must be at most {limit:.4g} (its square, a "
+        f"variance, must fit float64), found {show(values[i])} at {place(i)}"
+        f"{more}; rescale the figures (e.g. to thousands)"
+    )
+    raise ValueError(msg)
 
 
 def within(

@@ -1,0 +1,450 @@
+"""What the statement checks say: regions left out of a rank, a stated value
+in the other unit, a text measure, rows at fault, a cell at its decimals."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import polars as pl
+import pytest
+
+from povstat.datasets import load_east_java
+from povstat.statements import (
+    check_consistency,
+    check_rank_statement,
+    check_statements,
+)
+from povstat.tracing import trace_figure
+
+
+def _kab_kota() -> pd.DataFrame:
+    df = load_east_java()
+    keep = df["region_type"].isin(["kabupaten", "kota"]) & (df["month"] == 3)
+    return df[keep][["region_name", "year", "poverty_rate_pct", "poor_thousands"]]
+
+
+_EJ: dict[str, Any] = {
+    "region": "region_name",
+    "period": "year",
+    "persons_per_poor_unit": 1000,
+}
+
+
+# -- 1. a competitor with no row at the ranked period ------------------------
+
+# By hand: at 2023, A 4.0 and B 5.0 (C has rows in 2021 and 2022 only, and
+# D, in group "y", none in 2023 either; rates at 1 decimal). A is 1 of 2
+# from the lowest: holds, with C and D named as not ranked (D is in another
+# group, so not named with `by`).
+_GONE = pd.DataFrame(
+    {
+        "region": ["A", "B", "C", "A", "B", "C", "D", "A", "B", "D"],
+        "period": [2021, 2021, 2021, 2022, 2022, 2022, 2022, 2023, 2023, 2021],
+        "rate": [4.5, 5.5, 3.5, 4.2, 5.2, 3.0, 9.0, 4.0, 5.0, 8.0],
+        "poor": [10.0] * 10,
+        "group": ["x", "x", "x", "x", "x", "x", "y", "x", "x", "y"],
+    }
+)
+_RANK_A = pd.DataFrame(
+    [{"kind": "rank", "region": "A", "period": 2023, "stated_rank": 1}]
+).assign(descending=False)
+
+
+def _engines(df: pd.DataFrame) -> dict[str, Any]:
+    import duckdb
+
+    con = duckdb.connect()
+    con.register("d", df)
+    return {
+        "pandas": df,
+        "pandas reversed": df.iloc[::-1],
+        "polars": pl.from_pandas(df),
+        "polars lazy reversed": pl.from_pandas(df.iloc[::-1]).lazy(),
+        "DuckDB": con.sql("select * from d"),
+    }
+
+
+@pytest.mark.parametrize("engine", list(_engines(_GONE)))
+def test_rank_names_regions_without_a_row_at_the_period(engine: str) -> None:
+    data = _engines(_GONE)[engine]
+    with pytest.warns(UserWarning, match=r"rows \[0\].*not ranked \(C, D\)"):
+        out = check_statements(
+            _RANK_A,
+            data,
+            unit="percent",
+            persons_per_poor_unit=1000,
+            rate="rate",
+            headcount="poor",
+            region="region",
+        )
+    assert out["verdict"].tolist() == ["holds"]
+    assert out["reason"].iloc[0] == (
+        "A (4.0) ranks 1 of 2 from the lowest (ties: min); not ranked: 2 "
+        "region(s) of `data` with rows at other periods but none at 2023 (C, D)"
+    )
+
+
+def test_rank_by_group_names_only_regions_of_the_group() -> None:
+    with pytest.warns(UserWarning, match=r"not ranked \(C\)"):
+        out = check_statements(
+            _RANK_A,
+            _GONE,
+            unit="percent",
+            persons_per_poor_unit=1000,
+            rate="rate",
+            headcount="poor",
+            region="region",
+            by="group",
+        )
+    assert (
+        out["reason"]
+        .iloc[0]
+        .endswith(
+            "not ranked: 1 region(s) of `data` in the same 'group' group with rows "
+            "at other periods but none at 2023 (C)"
+        )
+    )
+
+
+def test_rank_every_region_present_no_warning_and_nan_cannot_tell() -> None:
+    # At 2022 all of A, B, C are there (D only in group "y" at 2021 and 2022).
+    st = _RANK_A.assign(period=2022)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = check_statements(
+            st,
+            _GONE,
+            unit="percent",
+            persons_per_poor_unit=1000,
+            rate="rate",
+            headcount="poor",
+            region="region",
+            by="group",
+        )
+    # By hand: 2022 in group x: C 3.0, A 4.2, B 5.2 -> A ranks 2, not 1.
+    assert out["verdict"].tolist() == ["does not hold"]
+    # A row with a missing rate is a competitor without a value: cannot tell.
+    nan = _GONE.assign(rate=np.where(_GONE["region"].eq("C"), np.nan, _GONE["rate"]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = check_statements(
+            st,
+            nan,
+            unit="percent",
+            persons_per_poor_unit=1000,
+            rate="rate",
+            headcount="poor",
+            region="region",
+            by="group",
+        )
+    assert out["verdict"].tolist() == ["cannot tell"]
+
+
+def test_rank_east_java_dropped_row_named() -> None:
+    # BPS: Kota Batu 3.31 % in March 2023, the lowest; without its row Kota
+    # Malang (4.26) is the lowest of 37, and the reason says Kota Batu is out.
+    d = _kab_kota()
+    absent = d[~(d["region_name"].eq("Kota Batu") & d["year"].eq(2023))]
+    st = pd.DataFrame(
+        [{"kind": "rank", "region": "Kota Malang", "period": 2023, "stated_rank": 1}]
+    ).assign(descending=False)
+    with pytest.warns(UserWarning, match="Kota Batu"):
+        out = check_statements(st, absent, unit="percent", **_EJ)
+    assert out["verdict"].tolist() == ["holds"]
+    assert "ranks 1 of 37" in out["reason"].iloc[0]
+    assert out["reason"].iloc[0].endswith("but none at 2023 (Kota Batu)")
+
+
+# -- 2. a stated value in the other unit -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("scale", "unit", "stated", "decimals", "power", "words"),
+    [
+        # BPS: Kota Malang 4.26 % (March 2023); as a fraction 0.0426.
+        (0.01, "fraction", 4.26, 2, 2, "multiplied by 100"),
+        (1.0, "percent", 0.0426, 4, -2, "divided by 100"),
+    ],
+)
+def test_rank_stated_value_in_the_other_unit_is_named(
+    scale: float, unit: str, stated: float, decimals: int, power: int, words: str
+) -> None:
+    d = _kab_kota()
+    d = d.assign(poverty_rate_pct=(d["poverty_rate_pct"] * scale).round(4))
+    st = pd.DataFrame(
+        [
+            {
+                "kind": "rank",
+                "region": "Kota Malang",
+                "period": 2023,
+                "stated_rank": 2,
+                "descending": False,
+                "stated_value": stated,
+                "value_decimals": decimals,
+            }
+        ]
+    )
+    out = check_statements(st, d, unit=unit, **_EJ)  # type: ignore[arg-type]
+    assert out["verdict"].tolist() == ["does not hold"]
+    reason = out["reason"].iloc[0]
+    assert f"misread by a factor of 100: the published figure {words}" in reason
+    assert f"`stated_value` is in the unit of `rate` (unit={unit!r})" in reason
+    assert "would rank" not in reason
+    # The array check: the power is a figure of the result.
+    v = d[d["year"] == 2023]
+    res = check_rank_statement(
+        v["poverty_rate_pct"].to_numpy(),
+        v["region_name"].to_numpy(),
+        subject="Kota Malang",
+        stated_rank=2,
+        descending=False,
+        stated_value=stated,
+        value_decimals=decimals,
+    )
+    assert res.figures["stated_value_power"] == power
+    assert "`stated_value` is in the unit of `values`" in str(res.reason)
+
+
+def test_rank_stated_value_simply_wrong_keeps_its_rank() -> None:
+    # By hand: values 3.31, 4.26, 4.65; 4.50 stated for the 4.26 is no power
+    # of ten of it (0.426, 42.6, ...): it would rank 2 of 3 (after 3.31).
+    res = check_rank_statement(
+        [3.31, 4.26, 4.65],
+        ["a", "b", "c"],
+        subject="b",
+        stated_rank=2,
+        descending=False,
+        stated_value=4.50,
+        value_decimals=2,
+    )
+    assert str(res.verdict) == "does not hold"
+    assert res.figures["stated_value_power"] == 0
+    assert "(4.50 would rank 2, ties: min)" in str(res.reason)
+
+
+# -- 3. a text measure column ------------------------------------------------
+
+_TEXT = pd.DataFrame(
+    {
+        "region_code": ["A", "B", "A", "B"],
+        "period": [2023, 2023, 2022, 2022],
+        "poverty_rate_pct": [4.26, 12.5, 4.37, 12.0],
+        "poor_thousands": [37.78, 2.0, 38.0, 2.1],
+        "p1": ["0,61", "1,20", "0,70", "1,10"],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        {
+            "kind": "figure",
+            "region": "A",
+            "period": 2023,
+            "measure": "p1",
+            "stated": 0.61,
+            "decimals": 2,
+        },
+        {
+            "kind": "level_change",
+            "region": "A",
+            "period_before": 2022,
+            "period_after": 2023,
+            "stated": 1,
+            "direction": "fall",
+            "stated_as": "units",
+            "decimals": 0,
+            "measure": "p1",
+        },
+    ],
+)
+def test_text_measure_is_a_type_error_with_the_hint(row: dict[str, Any]) -> None:
+    with pytest.raises(
+        TypeError,
+        match=rf"row 0 \(kind '{row['kind']}'\): `data` column 'p1' \(argument "
+        r"`measure`\) must be numeric, got str; .*parse_numbers",
+    ):
+        check_statements(
+            pd.DataFrame([row]), _TEXT, unit="percent", persons_per_poor_unit=1000
+        )
+
+
+def test_trace_figure_text_column_hints_parse_numbers() -> None:
+    with pytest.raises(ValueError, match=r"'p1' must be numeric.*parse_numbers"):
+        trace_figure(_TEXT, 0.61, decimals=2, subject="A", at=2023, measure="p1")
+
+
+# -- 4. every row at fault named once -----------------------------------------
+
+
+def test_wrong_type_periods_name_every_row_once() -> None:
+    d = _kab_kota()
+    d = d.assign(year=d["year"].astype(str))
+    c = {
+        "kind": "change",
+        "region": "Kota Malang",
+        "period_before": 2022,
+        "period_after": 2023,
+        "stated": 0.11,
+        "direction": "fall",
+        "stated_as": "points",
+        "decimals": 2,
+    }
+    rows = [
+        c,
+        dict(c, stated=2.5, stated_as="percent", decimals=1),
+        {
+            "kind": "rank",
+            "region": "Kota Batu",
+            "period": 2023,
+            "stated_rank": 1,
+            "descending": False,
+        },
+        c,
+        {
+            "kind": "figure",
+            "region": "Kota Batu",
+            "period": 2023,
+            "measure": "poor_thousands",
+            "stated": 7.1,
+            "decimals": 1,
+        },
+        {
+            "kind": "direction",
+            "region": "Kota Batu",
+            "period_before": 2022,
+            "period_after": 2023,
+            "direction": "fall",
+        },
+    ]
+    for order in (rows, rows[::-1]):
+        st = pd.DataFrame(order)
+        with pytest.raises(ValueError, match="pairs not in `data`") as err:
+            check_statements(st, d, unit="percent", **_EJ)
+        text = str(err.value)
+        assert text.startswith(
+            "`statements` rows [0, 1, 2, 3, 4, 5] (kinds ['change', 'direction', "
+            "'figure', 'rank']) refer to (region, period) pairs not in `data`: "
+        )
+        # Four pairs, each named once with its rows.
+        for pair in (
+            "('Kota Malang', 2022)",
+            "('Kota Malang', 2023)",
+            "('Kota Batu', 2022)",
+            "('Kota Batu', 2023)",
+        ):
+            assert text.count(pair) == 1
+        malang = [i for i, r in enumerate(order) if r["region"] == "Kota Malang"]
+        assert f"('Kota Malang', 2022) (rows {malang})" in text
+        assert "holds '2022' of type str" in text
+
+
+# -- 5. a cell at its own decimals -------------------------------------------
+
+
+def test_trace_writes_a_cell_at_its_own_decimals() -> None:
+    df = pd.DataFrame(
+        {
+            "region_code": ["A", "B"],
+            "period": [2023, 2023],
+            "poverty_rate_pct": [4.25, 12.5],
+            "poor_thousands": [37500, 1250],
+        }
+    )
+    # The whole count 37,500, stated as 3.8 (1 decimal): no ".0" added.
+    res = trace_figure(
+        df, 3.8, decimals=1, subject="A", at=2023, measure="poor_thousands"
+    )
+    assert res.reason == "A, 2023, poor_thousands is 37,500, not 3.8; " + (
+        "no cell of `data` matches it"
+    )
+    # Candidates too: 12.5 at 2 decimals in the rate column (12.50), the
+    # count 1,250 whole (1,250 / 100 = 12.5).
+    res = trace_figure(
+        df, 12.5, decimals=1, subject="A", at=2023, measure="poor_thousands"
+    )
+    assert re.search(r"poverty_rate_pct = 12\.50 ", res.reason)
+    assert "poor_thousands = 1,250 (" in res.reason
+
+
+def test_figure_of_the_rate_in_the_other_unit_names_the_unit() -> None:
+    # BPS: Kota Malang 4.26 % (March 2023) = 0.0426 as a fraction; 4.26
+    # stated against fractions is the figure times 100.
+    d = _kab_kota()
+    d = d.assign(poverty_rate_pct=(d["poverty_rate_pct"] / 100).round(4))
+    st = pd.DataFrame(
+        [
+            {
+                "kind": "figure",
+                "region": "Kota Malang",
+                "period": 2023,
+                "measure": "poverty_rate_pct",
+                "stated": 4.26,
+                "decimals": 2,
+            }
+        ]
+    )
+    out = check_statements(st, d, unit="fraction", **_EJ)
+    assert out["verdict"].tolist() == ["does not hold"]
+    assert (
+        out["reason"]
+        .iloc[0]
+        .endswith(
+            "(misread by a factor of 100: the published figure multiplied by 100) "
+            "(`stated` is in the unit of `rate`, unit='fraction')"
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("rate", "decimals", "unit", "words"),
+    [
+        # BPS Kota Malang 2023: 37.78 thousand poor of 886.85 thousand is
+        # 4.2600 %; a rate written 0.0426 in percent is 100 times too small,
+        # 0.426 ten times; 0.000426 as a fraction is 0.0426 %.
+        (0.0426, 4, "percent", "multiplied by 100 it would agree"),
+        (0.426, 3, "percent", "multiplied by 10 it would agree"),
+        (0.000426, 6, "fraction", "multiplied by 100 it would agree"),
+        (42.6, 1, "percent", "divided by 10 it would agree"),
+    ],
+)
+def test_consistency_names_a_rate_off_by_a_power_of_ten(
+    rate: float, decimals: int, unit: str, words: str
+) -> None:
+    res = check_consistency(
+        rate,
+        37.78,
+        886.85,
+        unit=unit,  # type: ignore[arg-type]
+        rate_decimals=decimals,
+        headcount_decimals=2,
+        population_decimals=2,
+    )
+    assert str(res.verdict) == "does not hold"
+    assert f"; {words} (misread by a factor of" in str(res.reason)
+    assert "? is `rate` in `unit`?)" in str(res.reason)
+
+
+@pytest.mark.parametrize(("rate", "headcount"), [(4.27, 37.78), (0.4, 0.0)])
+def test_consistency_off_but_by_no_power_of_ten_says_nothing_more(
+    rate: float, headcount: float
+) -> None:
+    # 4.27 % against the implied 4.2594-4.2606 %: no power of ten helps.
+    # 0 poor (0.00 thousand: up to 0.005) of 886.85 is 0 to 0.00056 %, a
+    # range no single power of ten singles out: 0.4 % is simply off.
+    res = check_consistency(
+        rate,
+        headcount,
+        886.85,
+        unit="percent",
+        rate_decimals=2,
+        headcount_decimals=2,
+        population_decimals=2,
+    )
+    assert str(res.verdict) == "does not hold"
+    assert "misread" not in str(res.reason)

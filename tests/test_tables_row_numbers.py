@@ -1,0 +1,92 @@
+"""read_bps_table: a number of three digits before a region's name."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+
+from povstat import read_bps_table
+
+_SUB = "the number {n!r} before the name is no row number (the table has {rows} row"
+
+_JATIM = [  # 3501 to 3511, in order of code
+    "Pacitan", "Ponorogo", "Trenggalek", "Tulungagung", "Blitar", "Kediri",
+    "Malang", "Lumajang", "Jember", "Banyuwangi", "Bondowoso",
+]  # fmt: skip
+
+
+def _read(body: str) -> tuple[dict[str, object], dict[str, str]]:
+    got = read_bps_table(
+        io.StringIO(f"Kabupaten/Kota;2023\n{body}"),
+        locale="id",
+        sep=";",
+        errors="report",
+    )
+    codes = {
+        str(lab): None if code is pd.NA else code
+        for lab, code in zip(got.data["label"], got.data["region_code"], strict=True)
+    }
+    reasons = dict(zip(got.unmatched["label"], got.unmatched["reason"], strict=True))
+    return codes, reasons
+
+
+@pytest.mark.parametrize(
+    ("label", "code"),
+    [
+        # Three digits written as a row number: read whatever the row count.
+        ("357. Pacitan", "3501"),
+        ("357) Pacitan", "3501"),
+        ("(357) Pacitan", "3501"),
+        # One or two digits: row numbers, as before (9 and 11 here, in a
+        # table of three rows, numbered with single digits too).
+        ("9 Pacitan", "3501"),
+        ("11 Pacitan", "3501"),
+        # Four digits: an area code, checked against the name as before.
+        ("3501 Pacitan", "3501"),
+    ],
+)
+def test_a_row_number_is_set_apart(label: str, code: str) -> None:
+    # Three rows: the label under test, 1 Ngawi (3521), 2 Magetan (3520).
+    codes, reasons = _read(f"{label};13,8\n1 Ngawi;1\n2 Magetan;2\n")
+    assert codes == {label: code, "1 Ngawi": "3521", "2 Magetan": "3520"}
+    assert reasons == {}
+
+
+@pytest.mark.parametrize(
+    "label", ["357 Pacitan", "[357] Pacitan", "357 - Pacitan", "357-Pacitan"]
+)
+def test_three_plain_digits_beyond_the_rows_are_unmatched(label: str) -> None:
+    # 357 in a table of three rows: no row number, and no area code (two or
+    # four digits; 357 may be 3573 with a digit missing): never matched to
+    # 3501 with the number dropped.
+    codes, reasons = _read(f"{label};13,8\nNgawi;1\nMagetan;2\n")
+    assert codes == {label: None, "Ngawi": "3521", "Magetan": "3520"}
+    assert reasons[label].startswith(_SUB.format(n="357", rows=3))
+    assert "'357.', '357)' or '(357)'" in reasons[label]
+
+
+def test_three_plain_digits_within_the_rows_are_row_numbers() -> None:
+    # A numbered list of 101 rows: 1 to 11 name 3501 to 3511, rows 12 to
+    # 100 name no region ("-", unmatched rows of the table), row 101 is
+    # Kota Batu (3579): 101 is at most the 101 rows, a row number.
+    body = "".join(f"{k} {n};1\n" for k, n in enumerate(_JATIM, start=1))
+    body += "".join(f"{k} -;\n" for k in range(12, 101))
+    codes, _ = _read(body + "101 Kota Batu;4\n")
+    assert [codes[f"{k} {n}"] for k, n in enumerate(_JATIM, start=1)] == [
+        f"35{k:02d}" for k in range(1, 12)
+    ]
+    assert codes["101 Kota Batu"] == "3579"
+    # Numbered 102 in the same 101 rows: beyond them, unmatched.
+    codes, reasons = _read(body + "102 Kota Batu;4\n")
+    assert codes["102 Kota Batu"] is None
+    assert reasons["102 Kota Batu"].startswith(_SUB.format(n="102", rows=101))
+
+
+def test_the_rule_does_not_depend_on_row_order() -> None:
+    body = ["357 Pacitan;1\n", "2 Ngawi;2\n", "1 Magetan;3\n"]
+    one = _read("".join(body))
+    other = _read("".join(reversed(body)))
+    assert one == other
+    assert one[0] == {"357 Pacitan": None, "2 Ngawi": "3521", "1 Magetan": "3520"}

@@ -846,8 +846,10 @@ def read_bps_table(
     merged over "Perkotaan | Perdesaan | Total", then "2023" over the
     same): that row's label cell is empty, it is no unit row, and from the
     first year on each column, and no other, holds a label with a letter
-    naming no period and no unit, under a bare year (its own, or the year
-    to its left, as over rounds; in a workbook a column past the year's
+    naming no period and no unit, under a bare year or a period with its
+    round, as BPS's semi-annual tables write "Maret 2022" merged over
+    "Perkotaan | Perdesaan" and "September 2022" over the same (its own, or
+    the period to its left, as over rounds; in a workbook a column past the year's
     merged range is under no year and raises ValueError naming it), and a
     year spans two columns at least (one label under each year is not read
     so: "(persen)" under 2022 is a unit row); each column then
@@ -2019,7 +2021,7 @@ def _read_any(
 ) -> _Read:
     """All cells of the table as objects, no header, rows labelled for users."""
     if isinstance(source, pd.DataFrame):
-        _check_frame_index(source.index)
+        _check_frame_index(source.index, source)
         grid = source.set_axis(range(source.shape[1]), axis=1)
         short = [
             j
@@ -2199,13 +2201,16 @@ def _refuse_compressed(data: bytes, what: str) -> None:
             raise ValueError(msg)
 
 
-def _check_frame_index(index: pd.Index[Any]) -> None:
+def _check_frame_index(index: pd.Index[Any], frame: pd.DataFrame | None = None) -> None:
     """Refuse a frame index that holds data (region names in it are not read).
 
     An unnamed index of integers (the default one, or row numbers kept from
     a larger frame) labels the rows; any other index (named, of text, a
     MultiIndex: ``df.set_index("wilayah")``, ``long.pivot(index=...)``)
-    would be lost, so the frame is refused.
+    would be lost, so the frame is refused. An unnamed index that holds the
+    first fields of rows longer than the header (pandas.read_csv moves them
+    there: a file read with the wrong separator, or decimal commas in a
+    "," separated file) gets advice on the separator, never on the index.
     """
     names = [n for n in index.names if n is not None]
     integers = not isinstance(index, pd.MultiIndex) and (
@@ -2230,6 +2235,14 @@ def _check_frame_index(index: pd.Index[Any]) -> None:
         return
     shown = ", ".join(repr(_show(v)) for v in index[:3])
     more = ", ..." if len(index) > 3 else ""
+    split = _split_fields_hint(frame) if frame is not None and not names else ""
+    if split:
+        msg = (
+            f"`source`: the frame's index holds ({shown}{more}), the first "
+            f"fields of rows longer than the header{split}; do not drop the "
+            "index, which holds the labels"
+        )
+        raise ValueError(msg)
     named = f" (named {', '.join(repr(str(n)) for n in names)})" if names else ""
     msg = (
         f"`source`: the frame's index{named} holds labels ({shown}{more}), "
@@ -2238,6 +2251,62 @@ def _check_frame_index(index: pd.Index[Any]) -> None:
         "`source.reset_index()`, or drop it with `reset_index(drop=True)`"
     )
     raise ValueError(msg)
+
+
+def _split_fields_hint(frame: pd.DataFrame) -> str:
+    """Advice when a frame's unnamed index holds the first fields of its rows.
+
+    pandas.read_csv puts the surplus first fields of rows longer than the
+    header in the index: a ";" file read with ",", or a "," file whose
+    decimal commas split each number ("Pacitan,13,8,13,65" under
+    "Kabupaten/Kota,2022,2023"). The rows are written out whole (index
+    fields, then cells) under the column names and checked as a file's
+    lines are; "" when neither explains them.
+    """
+    if frame.empty:
+        return ""
+    names = [" ".join(str(c) for c in _as_tuple(col)) for col in frame.columns]
+    rows = [
+        [_cell_text(c) for c in (*_as_tuple(i), *row)]
+        for i, row in zip(
+            frame.index[:19],
+            frame.head(19).to_numpy(dtype=object).tolist(),
+            strict=True,
+        )
+    ]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([names, *rows])
+    better = _better_separator(out.getvalue(), ",")
+    if better is not None:
+        other = better[0]
+        return (
+            f": fields separated by {other!r} were split on ','; read the file "
+            f"again with pandas.read_csv(..., sep={other!r}, dtype=str), or "
+            "pass the file itself"
+        )
+    # Decimal commas in a "," separated file: after the label, digits alone,
+    # up to two fields for each value column ("13", "8" for 13,8).
+    # The first column is headed as the labels are ("Kabupaten/Kota"), not
+    # by a period: a frame built with its regions in the index is not so.
+    width = len(names)
+    long = [r for r in rows if len(r) > width]
+    try:
+        labels_heading = _period(names[0].strip()) is None
+    except ValueError:
+        labels_heading = False
+    if labels_heading and all(
+        len(r) - 1 <= 2 * (width - 1)
+        and all(re.fullmatch(r"-?[0-9]+", f.strip()) for f in r[1:])
+        for r in long
+    ):
+        return (
+            ": the rows look like numbers with decimal commas in a ',' "
+            "separated file, each split in two ('13,8' read as '13' and '8'); "
+            "export the file again with ';' as the separator (as Excel "
+            "writes CSV in Indonesian settings) and read it with "
+            "pandas.read_csv(..., sep=';', dtype=str), or quote the numbers"
+        )
+    return ""
 
 
 def _column_label_rows(columns: pd.Index[Any]) -> list[list[object]]:
@@ -6019,12 +6088,17 @@ def _unit_groups_under_years(
         return False
     spans = _ffill(above)[start:]
     for y in dict.fromkeys(spans):
-        p = _period(_POINT_ZERO.sub(r"\g<year>", str(y)))
-        if p is None or p[2] != "year":
+        # A bare year or a period with its round ("Maret 2022"), as BPS's
+        # semi-annual tables write it over their columns.
+        if _period(_POINT_ZERO.sub(r"\g<year>", str(y))) is None:
             return False
-    # Under one year (its cell written once, over its columns), the units
-    # differ: groups. The same unit under each year is a unit row.
-    bounds = [*(k for k, y in enumerate(above[start:]) if y), len(spans)]
+    # Under one year (its cell written once over its columns, or again in
+    # each), the units differ: groups. The same unit under each year is a
+    # unit row.
+    bounds = [
+        *(k for k in range(len(spans)) if k == 0 or spans[k] != spans[k - 1]),
+        len(spans),
+    ]
     return any(len(set(units.iloc[a:b])) > 1 for a, b in pairwise(bounds))
 
 
@@ -6061,7 +6135,7 @@ def _groups_under_years(
     spans = _ffill(above)
     for y, c in zip(spans[start:], cells[start:], strict=True):
         p = _period(_POINT_ZERO.sub(r"\g<year>", str(y))) if y else None
-        if p is None or p[2] != "year" or not re.search(r"[A-Za-z]", str(c)):
+        if p is None or not re.search(r"[A-Za-z]", str(c)):
             return False
         try:
             if _period(str(c)) is not None:

@@ -1208,7 +1208,9 @@ def read_bps_table(
     A number before the name ("1 Malang", "2. Kota Malang", "3) Batu",
     "3573 Kota Malang") is set apart before matching, for every name alike;
     a label of digits alone ("1.0", "2.5") has no name after a number and
-    is kept as written (unmatched, named "2.5", never "5").
+    is kept as written (unmatched, named "2.5", never "5"); an area code
+    alone ("3501", "(3501)", "35") names no region either: its ``reason``
+    says so, and to write the name after the code ("3501 Pacitan").
     One of four digits is an area code: it must be a region's code and agree
     with the name ("3573 Kota Malang"; it also resolves a name fitting two
     regions, "7501 Gorontalo"), else the row is unmatched with a ``reason``
@@ -7889,6 +7891,16 @@ def _match_regions(
         # they are joined to).
         held = _LONG_RAISED.search(str(stray.iloc[k]))
         shown = held[0] if held else str(stray.iloc[k])
+        if re.fullmatch(r"\(?(?:[0-9]{2}|[0-9]{4})\)?", str(lab.iloc[k]).strip()):
+            # "3501" alone: an area code with no name, which is not read as
+            # a region (a code is checked against the name after it).
+            reason.iloc[k] = (
+                f"the label is an area code alone ({str(lab.iloc[k]).strip()!r}), "
+                "with no name: a region is read by its name, and a code only "
+                "checked against the name after it; write the name after the "
+                "code ('3501 Pacitan')"
+            )
+            continue
         reason.iloc[k] = (
             f"the label holds {shown!r}, which is part of no "
             "region's name, no footnote mark (a mark of digits has one or "

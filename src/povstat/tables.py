@@ -393,7 +393,8 @@ class BpsTable:
         "(1),(2),(3)": its filled cells, the label's first, are 1, 2, 3, ...;
         directly under the header or a repeated header, blank rows aside:
         among or after the data such a row is a row of the table),
-        ``"unit row"`` for a row stating the columns' units under the header
+        ``"unit row"`` for a row stating the columns' units under the header,
+        or within it (between the years and the groups, in either order)
         (label cell empty, every filled cell a unit such as "(persen)",
         "%", "(ribu jiwa)", "(Rp)", "(indeks)" or "(Rupiah/Kapita/Bulan)", in round
         or square brackets ("[persen]") or after "Satuan:", thousands
@@ -689,8 +690,9 @@ def read_bps_table(
         plain years is named with why, as when every year is so written; a
         heading of remarks or codes, "Keterangan" or "Kode", with advice to
         leave the column out); a quote in CSV text opened and not closed on
-        its line swallows the later lines into one field (the message names
-        the line); a
+        its line swallows the later lines into one field, or in the last row
+        runs to the end of the file (the message names the line, wherever
+        the row sits); a
         column group's label holds an invisible character ("Perkotaan"
         with a zero width space: a group of its own that looks like
         "Perkotaan"); a
@@ -5757,6 +5759,7 @@ def _check_unclosed_quote(text: str, records: list[list[str]], sep: str) -> None
         if "\n" in c and any(sep in ln for ln in c.split("\n")[1:])
     ]
     if not swallowed:
+        _check_quote_open_at_end(text, sep)
         return
     first, field = swallowed[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
@@ -5779,6 +5782,35 @@ def _check_unclosed_quote(text: str, records: list[list[str]], sep: str) -> None
         "ends, or remove it"
     )
     raise ValueError(msg)
+
+
+def _check_quote_open_at_end(text: str, sep: str) -> None:
+    """Refuse a quote opened in the last record and never closed.
+
+    No line follows to be swallowed, but the quote is as unclosed as one
+    in the middle of the file ('"Kota Batu;4,1' as the last line would be
+    the label 'Kota Batu;4,1'): the rule holds wherever the row sits.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    start = end = 0
+    for _ in reader:  # the rare file with a quote: where its last record lies
+        start, end = end + 1, reader.line_num
+    tail = "".join(text.splitlines(keepends=True)[start - 1 :]) if start else ""
+    try:
+        list(csv.reader(io.StringIO(tail, newline=""), delimiter=sep, strict=True))
+    except csv.Error as e:
+        if "unexpected end of data" not in str(e):
+            return
+        lines = " ".join(tail.split())
+        shown = lines if len(lines) <= 60 else lines[:57] + "..."
+        where = f"line {start}" if start == end else f"lines {start}-{end}"
+        msg = (
+            f'`source`: the quote (") opened in line {start} is never closed: '
+            f"{where} (the last row, {shown!r}): the field from the quote "
+            "runs to the end of the file; "
+            "close the quote where the field ends, or remove it"
+        )
+        raise ValueError(msg) from None
 
 
 #: How each engine's CSV reader names its separator option.
@@ -6223,18 +6255,22 @@ def _layout(
     # A year over the columns of its groups ("2022" merged over "Perkotaan",
     # "Perdesaan", "Total"): the row under the years, its label cell empty,
     # names each column's group.
-    sub_groups = (
-        not two_rows and h + 1 < n_rows and _groups_under_years(text[h], text[h + 1])
-    )
-    # A unit row ("(persen)") between the years and the groups under them:
-    # the groups are the row below it; the unit row is checked as one under
-    # the header is.
+    # A unit row ("(persen)", or units differing by column, "(ribu jiwa)",
+    # "(persen)") between the years and the groups under them: the groups
+    # are the row below it, as when the unit row comes after the groups;
+    # the unit row is checked as one under the header is.
     unit_mid = (
         not two_rows
-        and not sub_groups
         and h + 2 < n_rows
         and bool(_unit_rows(text[h + 1][None, :])[0])
+        and not bool(_unit_rows(text[h + 2][None, :])[0])
         and _groups_under_years(text[h], text[h + 2])
+    )
+    sub_groups = (
+        not two_rows
+        and not unit_mid
+        and h + 1 < n_rows
+        and _groups_under_years(text[h], text[h + 1])
     )
     sub_groups = sub_groups or unit_mid
     sub = h + 2 if unit_mid else h + 1  # the row of rounds or groups
@@ -7594,11 +7630,15 @@ def _skipped(
     title_rows = np.arange(layout.header_rows[0])
     title_blank = (text[title_rows] == "").all(axis=1)
     out = blank | note | repeated | colnum | unit_row
-    rows = np.concatenate([title_rows, rows_all[out]]).astype(np.intp)
+    # A unit row within the header (between the years and the groups, in
+    # either order) is listed as one under it is.
+    inner = np.asarray(layout.unit_rows, dtype=np.intp)
+    rows = np.concatenate([title_rows, inner, rows_all[out]]).astype(np.intp)
     note_reason = np.where(numbered[out], "note with numbers", "note")
     reason = np.concatenate(
         [
             np.where(title_blank, "blank", "title"),
+            np.full(inner.size, "unit row", dtype=object),
             np.where(
                 repeated[out],
                 "repeated header",

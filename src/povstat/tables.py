@@ -683,7 +683,9 @@ def read_bps_table(
         of whose cells name regions ("Pacitan", "Kota Batu", "JAWA TIMUR",
         "INDONESIA"), as a BPS time series is laid out: that the table is
         transposed, never read turned, and how to transpose it with pandas
-        or in a spreadsheet); a
+        or in a spreadsheet; or area groups, "Perkotaan", "Perdesaan",
+        "Total", as a one-region series is laid out: how to lay it out with
+        the region's name as the label and the groups over the periods); a
         header cell in the value area is not a period (e.g. "2024*"; or a
         year its number format shows otherwise, "202200%": see Notes; a
         cell holding a year, "2.023", "2023,00", "2023 (persen)", beside
@@ -6900,6 +6902,14 @@ def _safe_period(cell: str) -> tuple[int, int | None, str] | None:
         return None
 
 
+#: An area group of a one-region series written across a transposed table.
+_AREA_GROUP = re.compile(
+    r"(?:perkotaan|perdesaan|kota|desa|kota\s*\+\s*desa|perkotaan\s*\+\s*"
+    r"perdesaan|total|jumlah|urban|rural|urban\s*\+\s*rural)",
+    re.IGNORECASE,
+)
+
+
 def _transposed_hint(
     text: np.ndarray[Any, Any], index: pd.Index[Any], *, frame: bool
 ) -> str:
@@ -6923,8 +6933,29 @@ def _transposed_hint(
         if not heads or first[r] is not None or first[r + 1] is None:
             continue
         regions = [s for s in heads if _names_region(" ".join(s.split()))]
-        if 2 * len(regions) < len(heads):
+        # A one-region series lists its area groups across instead
+        # ("Tahun;Perkotaan;Perdesaan;Total", BPS's usual layout).
+        areas = [s for s in heads if _AREA_GROUP.fullmatch(" ".join(s.split()))]
+        if 2 * len(regions) < len(heads) and 2 * len(areas) < len(heads):
             continue
+        if 2 * len(regions) < len(heads):
+            periods = [text[k, 0] for k in range(r + 1, text.shape[0]) if first[k]]
+            shown = ", ".join(repr(s) for s in periods[:3])
+            more = ", ..." if len(periods) > 3 else ""
+            under = f" under {text[r, 0]!r}" if text[r, 0] else ""
+            names = ", ".join(repr(s) for s in areas[:3])
+            return (
+                f"; the table looks transposed: its first column holds periods "
+                f"({shown}{more}){under} and its header row "
+                f"{_label(index[r])!r} names area groups ({names}"
+                f"{', ...' if len(areas) > 3 else ''}), a one-region time "
+                "series; read_bps_table reads one row per region and one "
+                "column per period and never turns a table: write the "
+                "region's name as the row's label, with the groups in a row "
+                "over the periods ('Perkotaan' over '2022 | 2023', then "
+                "'Perdesaan' over the same), or read the series with pandas "
+                "(pd.read_csv(..., index_col=0, decimal=',') and df.melt())"
+            )
         periods = [text[k, 0] for k in range(r + 1, text.shape[0]) if first[k]]
         shown = ", ".join(repr(s) for s in periods[:3])
         more = ", ..." if len(periods) > 3 else ""

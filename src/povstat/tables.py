@@ -1222,7 +1222,11 @@ def read_bps_table(
     Kabupaten Malang). One of two digits before a province's name is its
     code and must agree too ("35 Jawa Timur"), unless the table also
     numbers rows with one digit (a list 1, 2, ..., whose 11 is no code);
-    other numbers of one or two digits are list numbers. One of three
+    other numbers of one or two digits are list numbers, but two digits
+    written plainly before a name that is no province's, more than the
+    table's rows ("79 Pacitan" among 3 rows), are unmatched as three are,
+    unless the table's numbers run on without a gap (rows 29 to 38 of a
+    longer list, in any order). One of three
     digits is a list number when written as one ("357.", "357)", "(357)")
     or when the table has at least that many rows (a national list);
     written plainly in a shorter table ("357 Pacitan" among 38 rows) it is
@@ -3576,7 +3580,8 @@ class _OdsCells(NamedTuple):
     ("1" for 2022-03-01). ``booleans``: (row, column, value) of cells of
     value type ``boolean``, by their stored ``office:boolean-value`` (pandas
     compares the text shown with "TRUE": LibreOffice in Indonesian shows
-    "BENAR").
+    "BENAR"); with no stored value, or one other than "true", "false", "1"
+    or "0", the text the cell shows.
     """
 
     ranges: list[tuple[int, int, int, int]]
@@ -3590,7 +3595,7 @@ class _OdsCells(NamedTuple):
     disguised: list[tuple[int, int, str]]
     exact: list[tuple[int, int, Decimal]]
     misdated: list[tuple[int, int, str, str]]
-    booleans: list[tuple[int, int, bool]]
+    booleans: list[tuple[int, int, bool | str]]
 
 
 _ODS_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -3761,7 +3766,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
         disguised: list[tuple[int, str]] = []  # (column, text) of years
         wide: list[tuple[int, Decimal]] = []  # (column, value) float64 rounds
         yearless: list[tuple[int, str, str]] = []  # (column, text, why) of dates
-        flags: list[tuple[int, bool]] = []  # (column, stored value) of booleans
+        flags: list[tuple[int, bool | str]] = []  # (column, stored value)
         for cell in tr:
             n_cols = int(cell.get(f"{t}number-columns-repeated", "1"))
             # Only (covered) table cells have a value type.
@@ -3770,9 +3775,15 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
                 shown_pct.extend(col + k + 1 for k in range(n_cols))
             if kind == "boolean":  # as stored, never as its text shows
                 stored = cell.get(f"{_ODS_OFFICE}boolean-value", "").strip()
-                flags.extend(
-                    (col + k + 1, stored in ("true", "1")) for k in range(n_cols)
+                # No stored value, or one of neither spelling ("yes"): the
+                # text the cell shows, never a guessed True or False.
+                flag: bool | str = (
+                    stored in ("true", "1")
+                    if stored in ("true", "1", "false", "0")
+                    else " ".join(_ods_text(cell).split())
+                    or f"a boolean cell with no stored value ({stored!r})"
                 )
+                flags.extend((col + k + 1, flag) for k in range(n_cols))
             if kind == "currency":
                 around = _ods_currency(cell)
                 money.extend((col + k + 1, around) for k in range(n_cols))
@@ -6744,6 +6755,20 @@ def _year_text_why(cell: str) -> str | None:
     m = re.fullmatch(r"(1|2)[.,\u00a0 ]([0-9]{3})", cell)
     d = re.fullmatch(r"((?:19|20)[0-9]{2})[.,][0-9]+", cell)
     y = _YEAR.fullmatch(cell)
+    # "Maret 2.023", "Semester 1 2.023": a round before a year so written.
+    r_ = re.fullmatch(r"(.*[^\W\d_].*?)\s+(1|2)[.,\u00a0]([0-9]{3})", cell)
+    if r_ is not None and 1900 <= int(r_[2] + r_[3]) <= 2099:
+        fixed = f"{r_[1]} {r_[2]}{r_[3]}"
+        try:
+            named_fixed = _period(fixed) is not None
+        except ValueError:
+            named_fixed = False
+        if named_fixed:
+            return (
+                f"the year {r_[2] + r_[3]} with a thousands separator, as a "
+                "spreadsheet writes a year cell in a number format to CSV; "
+                f"{fixed!r} is read"
+            )
     if m is not None and 1900 <= int(m[1] + m[2]) <= 2099:
         return (
             f"the year {m[1] + m[2]} with a thousands separator, as a "
@@ -7835,7 +7860,10 @@ def _match_regions(
     the table has that many rows (a national list); else it is neither,
     perhaps a code with a digit missing, and the label is unmatched, its
     reason saying so. Numbers of one or two digits are row numbers as
-    before. None: every such number is a row number (a label read alone).
+    before, except two digits written plainly, more than `row_count`,
+    before a name that is no province's ("79 Pacitan"), unless the
+    table's numbers run on without a gap (a slice, 29 to 38): unmatched so
+    too. None: every such number is a row number (a label read alone).
 
     `provinces`: the table is one of provinces (its label column is headed
     "Provinsi"): a name of a province and a regency is the province.
@@ -7911,6 +7939,30 @@ def _match_regions(
     # by the letters around them with the digits dropped.
     stray = name.str.extract(_STRAY_DIGITS)["stray"]
     has_stray = stray.notna().to_numpy(dtype=bool)
+    if row_count is not None:
+        # Two digits written plainly, more than the table's rows, before a
+        # name that is no province's ("79 Pacitan" among 3 rows): no row
+        # number and no code, as three digits are (a province's code before
+        # its name, "35 Jawa Timur", is checked as a code).
+        # Numbers running on without a gap (29 to 38: a slice of a longer
+        # list, whatever the order of its rows) are list numbers.
+        value2 = pd.to_numeric(num, errors="coerce").to_numpy(dtype=float)
+        short = value2[(num.str.len() <= 3).fillna(False).to_numpy(dtype=bool)]
+        run = short.size > 0 and (
+            np.unique(short).size == short.size
+            and short.max() - short.min() + 1 == short.size
+        )
+        two = (
+            (num.str.len() == 2).fillna(False).to_numpy(dtype=bool)
+            & ~as_row.to_numpy(dtype=bool)
+            & (value2 > row_count)
+            & (not run)
+        )
+        for k in np.flatnonzero(two).tolist():  # the few such labels
+            kind_k = None if pd.isna(kind.iloc[k]) else str(kind.iloc[k])
+            named = _regions.candidates(kind_k, str(name.iloc[k]))
+            if not any(len(c) == 2 for c in named):
+                no_row[k] = True
     found = _regions.match(
         [None if pd.isna(k) else str(k) for k in kind],
         [
@@ -7983,8 +8035,9 @@ def _match_regions(
         reason.iloc[k] = (
             f"the number {str(lead['num'].iloc[k])!r} before the name is no row "
             f"number (the table has {row_count} row{'' if row_count == 1 else 's'}"
-            "; a row number of three digits is written '357.', '357)' or "
-            "'(357)', or is at most the number of rows) and no area code (four "
+            "; a row number written plainly is at most the number of rows, "
+            "or is written as one: '357.', '357)' or '(357)') and no area "
+            "code (four "
             "digits, '3501 Pacitan'); remove it, or write the code in full"
         )
     # Invisible characters (not printable, or a blank filler letter) make

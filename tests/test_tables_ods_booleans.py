@@ -66,3 +66,35 @@ def test_boolean_cells_are_shown_as_stored(tmp_path: Path) -> None:
         (5, "False"),
     ]
     assert all(c.reason == "a boolean, not a number" for c in t.invalid)
+
+
+def test_a_boolean_cell_with_no_stored_value_is_shown_as_its_text(
+    tmp_path: Path,
+) -> None:
+    # No office:boolean-value: neither True nor False is guessed; the cell
+    # is its text, "BENAR", which is no number in locale "id".
+    pytest.importorskip("odf")
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="S1")
+    for cells in (
+        [("string", "Kabupaten/Kota"), ("float", "2022")],
+        [("string", "Pacitan"), ("boolean", "BENAR")],
+    ):
+        tr = TableRow()
+        for kind, text in cells:
+            cell = TableCell(
+                valuetype=kind, **({"value": text} if kind == "float" else {})
+            )
+            cell.addElement(P(text=text))
+            tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    path = tmp_path / "no_value.ods"
+    doc.save(str(path))
+    t = read_bps_table(path, locale="id", errors="report")
+    assert [(c.row, c.text) for c in t.invalid] == [(2, "BENAR")]
+    assert t.invalid[0].reason.startswith("not a number")

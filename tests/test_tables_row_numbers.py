@@ -39,10 +39,12 @@ def _read(body: str) -> tuple[dict[str, object], dict[str, str]]:
         ("357. Pacitan", "3501"),
         ("357) Pacitan", "3501"),
         ("(357) Pacitan", "3501"),
-        # One or two digits: row numbers, as before (9 and 11 here, in a
-        # table of three rows, numbered with single digits too).
+        # One digit: a row number, as before (9 here, in a table of three
+        # rows, numbered with single digits too). Two digits beyond the row
+        # count are no row number unless the numbers run on without a gap:
+        # see test_two_plain_digits_beyond_the_rows_are_unmatched.
         ("9 Pacitan", "3501"),
-        ("11 Pacitan", "3501"),
+        ("3 Pacitan", "3501"),
         # Four digits: an area code, checked against the name as before.
         ("3501 Pacitan", "3501"),
     ],
@@ -90,3 +92,36 @@ def test_the_rule_does_not_depend_on_row_order() -> None:
     other = _read("".join(reversed(body)))
     assert one == other
     assert one[0] == {"357 Pacitan": None, "2 Ngawi": "3521", "1 Magetan": "3520"}
+
+
+@pytest.mark.parametrize("label", ["79 Pacitan", "11 Pacitan"])
+def test_two_plain_digits_beyond_the_rows_are_unmatched(label: str) -> None:
+    # Three rows numbered 1, 2 and 79 (or 11): not a run, and 79 > 3 rows,
+    # so 79 is no row number; 79 is no province's code either (Pacitan is a
+    # regency), and is Kota Batu's regency suffix (3579): never dropped.
+    codes, reasons = _read(f"{label};13,8\n1 Ngawi;1\n2 Magetan;2\n")
+    assert codes == {label: None, "1 Ngawi": "3521", "2 Magetan": "3520"}
+    assert reasons[label].startswith(_SUB.format(n=label.split()[0], rows=3))
+
+
+def test_two_digits_in_a_run_are_a_slice_of_a_list() -> None:
+    # Rows 10, 11 and 12 of a longer list, in any order: list numbers,
+    # though each is more than the table's three rows.
+    codes, reasons = _read("12 Trenggalek;1\n10 Pacitan;13,8\n11 Ponorogo;2\n")
+    assert codes == {
+        "12 Trenggalek": "3503",
+        "10 Pacitan": "3501",
+        "11 Ponorogo": "3502",
+    }
+    assert reasons == {}
+
+
+def test_two_digits_before_a_province_stay_its_code() -> None:
+    # "35 Jawa Timur" in a table of two provinces: 35 > 2 rows, but 35 is
+    # the province's code and is checked as one (it agrees).
+    got = read_bps_table(
+        io.StringIO("Provinsi;2023\n35 Jawa Timur;10\n11 Aceh;14\n"),
+        locale="id",
+        sep=";",
+    )
+    assert got.data["region_code"].tolist() == ["35", "11"]

@@ -402,8 +402,10 @@ def parse_numbers(
         A boolean is "a boolean, not a number". A polars Series or pyarrow
         array is read cell by cell as Python values (a polars ``Int128`` by
         the rule for integers, a struct as a map, an ``Array`` as lists).
-        An iterator (a generator, ``map``, ``zip``) or a dict's keys or
-        values are read once, as the list of cells they yield, in order.
+        An iterator (a generator, ``map``) or a dict's keys or values are
+        read once, as the list of cells they yield, in order; an
+        ``enumerate`` object, or an iterator yielding tuples (``zip``), is
+        refused (TypeError): its positions or labels would be read as data.
     locale : {"id", "en"}
         Number format, required: ``"id"`` for a decimal comma and dots between
         groups of three digits (``"1.234.567,89"``), ``"en"`` for a decimal
@@ -982,10 +984,29 @@ def _listed_items(texts: Any) -> Any:
     """
     if isinstance(texts, str | bytes | bytearray | memoryview | np.ndarray):
         return texts
+    if isinstance(texts, enumerate):
+        msg = (
+            "`texts` must be array-like or a Series of cells, got an enumerate "
+            "object, whose items pair each cell with its position: the "
+            "positions would be read as data; pass the cells themselves"
+        )
+        raise TypeError(msg)
     if isinstance(texts, Iterator | KeysView | ValuesView) and not isinstance(
         texts, ItemsView
     ):
-        return list(texts)
+        items = list(texts)
+        if items and all(isinstance(c, tuple) for c in items):
+            # zip(...) or a generator of pairs: rows of a table, or labels
+            # paired with cells; which, would be a guess.
+            msg = (
+                "`texts` must be array-like or a Series of cells, got "
+                f"{_type_name(texts)} yielding tuples ({_show(items[0])}, ...), "
+                "which would be read as rows of a 2-D table, any labels in "
+                "them as data; pass the cells alone, or list(...) of the rows "
+                "to read them as a table"
+            )
+            raise TypeError(msg)
+        return items
     advice = None
     if isinstance(texts, Mapping | ItemsView):
         advice = (
@@ -1649,6 +1670,26 @@ def _why_not(s: str, locale: str) -> str:
         reason += (
             f"; {dash[0]!r} ({name}) is not a minus sign: write '-' (or "
             "U+2212, the minus sign) for a negative number"
+        )
+    if re.fullmatch(r"[\u2010-\u2015\u2212\ufe58\ufe63]", s.strip()):
+        # "\u2013" alone: BPS's mark of a nil value, typed with another dash
+        # than the "-" that `missing` holds by default.
+        import unicodedata
+
+        mark = s.strip()
+        name = unicodedata.name(mark, "a dash").lower()
+        reason += (
+            f"; {mark!r} ({name}) alone, as a nil value is marked, is not in "
+            "`missing` (by default '-', '…' and '...'): add it, "
+            f"missing=[..., {mark!r}]"
+        )
+    elif re.match(r"[-+\u2212\u2010-\u2015\ufe58\ufe63]\s+[0-9]", s.strip()):
+        # "- 4": a sign or dash apart from its number.
+        reason += (
+            f"; the sign or dash {s.strip()[0]!r} stands apart from the number: "
+            "write a negative number with the sign next to it ('-4'), or, if "
+            "the dash marks a missing value and the number a note, put the "
+            "note apart"
         )
     digits = list(dict.fromkeys(c for c in s if not c.isascii() and c.isdigit()))
     if digits:

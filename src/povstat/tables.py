@@ -393,7 +393,8 @@ class BpsTable:
         "(1),(2),(3)": its filled cells, the label's first, are 1, 2, 3, ...;
         directly under the header or a repeated header, blank rows aside:
         among or after the data such a row is a row of the table),
-        ``"unit row"`` for a row stating the columns' units under the header
+        ``"unit row"`` for a row stating the columns' units under the header,
+        or within it (between the years and the groups, in either order)
         (label cell empty, every filled cell a unit such as "(persen)",
         "%", "(ribu jiwa)", "(Rp)", "(indeks)" or "(Rupiah/Kapita/Bulan)", in round
         or square brackets ("[persen]") or after "Satuan:", thousands
@@ -682,15 +683,18 @@ def read_bps_table(
         of whose cells name regions ("Pacitan", "Kota Batu", "JAWA TIMUR",
         "INDONESIA"), as a BPS time series is laid out: that the table is
         transposed, never read turned, and how to transpose it with pandas
-        or in a spreadsheet); a
+        or in a spreadsheet; or area groups, "Perkotaan", "Perdesaan",
+        "Total", as a one-region series is laid out: how to lay it out with
+        the region's name as the label and the groups over the periods); a
         header cell in the value area is not a period (e.g. "2024*"; or a
         year its number format shows otherwise, "202200%": see Notes; a
         cell holding a year, "2.023", "2023,00", "2023 (persen)", beside
         plain years is named with why, as when every year is so written; a
         heading of remarks or codes, "Keterangan" or "Kode", with advice to
         leave the column out); a quote in CSV text opened and not closed on
-        its line swallows the later lines into one field (the message names
-        the line); a
+        its line swallows the later lines into one field, or in the last row
+        runs to the end of the file (the message names the line, wherever
+        the row sits); a
         column group's label holds an invisible character ("Perkotaan"
         with a zero width space: a group of its own that looks like
         "Perkotaan"); a
@@ -846,8 +850,10 @@ def read_bps_table(
     merged over "Perkotaan | Perdesaan | Total", then "2023" over the
     same): that row's label cell is empty, it is no unit row, and from the
     first year on each column, and no other, holds a label with a letter
-    naming no period and no unit, under a bare year (its own, or the year
-    to its left, as over rounds; in a workbook a column past the year's
+    naming no period and no unit, under a bare year or a period with its
+    round, as BPS's semi-annual tables write "Maret 2022" merged over
+    "Perkotaan | Perdesaan" and "September 2022" over the same (its own, or
+    the period to its left, as over rounds; in a workbook a column past the year's
     merged range is under no year and raises ValueError naming it), and a
     year spans two columns at least (one label under each year is not read
     so: "(persen)" under 2022 is a unit row); each column then
@@ -1206,7 +1212,9 @@ def read_bps_table(
     A number before the name ("1 Malang", "2. Kota Malang", "3) Batu",
     "3573 Kota Malang") is set apart before matching, for every name alike;
     a label of digits alone ("1.0", "2.5") has no name after a number and
-    is kept as written (unmatched, named "2.5", never "5").
+    is kept as written (unmatched, named "2.5", never "5"); an area code
+    alone ("3501", "(3501)", "35") names no region either: its ``reason``
+    says so, and to write the name after the code ("3501 Pacitan").
     One of four digits is an area code: it must be a region's code and agree
     with the name ("3573 Kota Malang"; it also resolves a name fitting two
     regions, "7501 Gorontalo"), else the row is unmatched with a ``reason``
@@ -1214,7 +1222,11 @@ def read_bps_table(
     Kabupaten Malang). One of two digits before a province's name is its
     code and must agree too ("35 Jawa Timur"), unless the table also
     numbers rows with one digit (a list 1, 2, ..., whose 11 is no code);
-    other numbers of one or two digits are list numbers. One of three
+    other numbers of one or two digits are list numbers, but two digits
+    written plainly before a name that is no province's, more than the
+    table's rows ("79 Pacitan" among 3 rows), are unmatched as three are,
+    unless the table's numbers run on without a gap (rows 29 to 38 of a
+    longer list, in any order). One of three
     digits is a list number when written as one ("357.", "357)", "(357)")
     or when the table has at least that many rows (a national list);
     written plainly in a shorter table ("357 Pacitan" among 38 rows) it is
@@ -2019,7 +2031,7 @@ def _read_any(
 ) -> _Read:
     """All cells of the table as objects, no header, rows labelled for users."""
     if isinstance(source, pd.DataFrame):
-        _check_frame_index(source.index)
+        _check_frame_index(source.index, source)
         grid = source.set_axis(range(source.shape[1]), axis=1)
         short = [
             j
@@ -2199,13 +2211,16 @@ def _refuse_compressed(data: bytes, what: str) -> None:
             raise ValueError(msg)
 
 
-def _check_frame_index(index: pd.Index[Any]) -> None:
+def _check_frame_index(index: pd.Index[Any], frame: pd.DataFrame | None = None) -> None:
     """Refuse a frame index that holds data (region names in it are not read).
 
     An unnamed index of integers (the default one, or row numbers kept from
     a larger frame) labels the rows; any other index (named, of text, a
     MultiIndex: ``df.set_index("wilayah")``, ``long.pivot(index=...)``)
-    would be lost, so the frame is refused.
+    would be lost, so the frame is refused. An unnamed index that holds the
+    first fields of rows longer than the header (pandas.read_csv moves them
+    there: a file read with the wrong separator, or decimal commas in a
+    "," separated file) gets advice on the separator, never on the index.
     """
     names = [n for n in index.names if n is not None]
     integers = not isinstance(index, pd.MultiIndex) and (
@@ -2230,6 +2245,14 @@ def _check_frame_index(index: pd.Index[Any]) -> None:
         return
     shown = ", ".join(repr(_show(v)) for v in index[:3])
     more = ", ..." if len(index) > 3 else ""
+    split = _split_fields_hint(frame) if frame is not None and not names else ""
+    if split:
+        msg = (
+            f"`source`: the frame's index holds ({shown}{more}), the first "
+            f"fields of rows longer than the header{split}; do not drop the "
+            "index, which holds the labels"
+        )
+        raise ValueError(msg)
     named = f" (named {', '.join(repr(str(n)) for n in names)})" if names else ""
     msg = (
         f"`source`: the frame's index{named} holds labels ({shown}{more}), "
@@ -2238,6 +2261,62 @@ def _check_frame_index(index: pd.Index[Any]) -> None:
         "`source.reset_index()`, or drop it with `reset_index(drop=True)`"
     )
     raise ValueError(msg)
+
+
+def _split_fields_hint(frame: pd.DataFrame) -> str:
+    """Advice when a frame's unnamed index holds the first fields of its rows.
+
+    pandas.read_csv puts the surplus first fields of rows longer than the
+    header in the index: a ";" file read with ",", or a "," file whose
+    decimal commas split each number ("Pacitan,13,8,13,65" under
+    "Kabupaten/Kota,2022,2023"). The rows are written out whole (index
+    fields, then cells) under the column names and checked as a file's
+    lines are; "" when neither explains them.
+    """
+    if frame.empty:
+        return ""
+    names = [" ".join(str(c) for c in _as_tuple(col)) for col in frame.columns]
+    rows = [
+        [_cell_text(c) for c in (*_as_tuple(i), *row)]
+        for i, row in zip(
+            frame.index[:19],
+            frame.head(19).to_numpy(dtype=object).tolist(),
+            strict=True,
+        )
+    ]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([names, *rows])
+    better = _better_separator(out.getvalue(), ",")
+    if better is not None:
+        other = better[0]
+        return (
+            f": fields separated by {other!r} were split on ','; read the file "
+            f"again with pandas.read_csv(..., sep={other!r}, dtype=str), or "
+            "pass the file itself"
+        )
+    # Decimal commas in a "," separated file: after the label, digits alone,
+    # up to two fields for each value column ("13", "8" for 13,8).
+    # The first column is headed as the labels are ("Kabupaten/Kota"), not
+    # by a period: a frame built with its regions in the index is not so.
+    width = len(names)
+    long = [r for r in rows if len(r) > width]
+    try:
+        labels_heading = _period(names[0].strip()) is None
+    except ValueError:
+        labels_heading = False
+    if labels_heading and all(
+        len(r) - 1 <= 2 * (width - 1)
+        and all(re.fullmatch(r"-?[0-9]+", f.strip()) for f in r[1:])
+        for r in long
+    ):
+        return (
+            ": the rows look like numbers with decimal commas in a ',' "
+            "separated file, each split in two ('13,8' read as '13' and '8'); "
+            "export the file again with ';' as the separator (as Excel "
+            "writes CSV in Indonesian settings) and read it with "
+            "pandas.read_csv(..., sep=';', dtype=str), or quote the numbers"
+        )
+    return ""
 
 
 def _column_label_rows(columns: pd.Index[Any]) -> list[list[object]]:
@@ -3501,7 +3580,8 @@ class _OdsCells(NamedTuple):
     ("1" for 2022-03-01). ``booleans``: (row, column, value) of cells of
     value type ``boolean``, by their stored ``office:boolean-value`` (pandas
     compares the text shown with "TRUE": LibreOffice in Indonesian shows
-    "BENAR").
+    "BENAR"); with no stored value, or one other than "true", "false", "1"
+    or "0", the text the cell shows.
     """
 
     ranges: list[tuple[int, int, int, int]]
@@ -3515,7 +3595,7 @@ class _OdsCells(NamedTuple):
     disguised: list[tuple[int, int, str]]
     exact: list[tuple[int, int, Decimal]]
     misdated: list[tuple[int, int, str, str]]
-    booleans: list[tuple[int, int, bool]]
+    booleans: list[tuple[int, int, bool | str]]
 
 
 _ODS_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -3686,7 +3766,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
         disguised: list[tuple[int, str]] = []  # (column, text) of years
         wide: list[tuple[int, Decimal]] = []  # (column, value) float64 rounds
         yearless: list[tuple[int, str, str]] = []  # (column, text, why) of dates
-        flags: list[tuple[int, bool]] = []  # (column, stored value) of booleans
+        flags: list[tuple[int, bool | str]] = []  # (column, stored value)
         for cell in tr:
             n_cols = int(cell.get(f"{t}number-columns-repeated", "1"))
             # Only (covered) table cells have a value type.
@@ -3695,9 +3775,15 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
                 shown_pct.extend(col + k + 1 for k in range(n_cols))
             if kind == "boolean":  # as stored, never as its text shows
                 stored = cell.get(f"{_ODS_OFFICE}boolean-value", "").strip()
-                flags.extend(
-                    (col + k + 1, stored in ("true", "1")) for k in range(n_cols)
+                # No stored value, or one of neither spelling ("yes"): the
+                # text the cell shows, never a guessed True or False.
+                flag: bool | str = (
+                    stored in ("true", "1")
+                    if stored in ("true", "1", "false", "0")
+                    else " ".join(_ods_text(cell).split())
+                    or f"a boolean cell with no stored value ({stored!r})"
                 )
+                flags.extend((col + k + 1, flag) for k in range(n_cols))
             if kind == "currency":
                 around = _ods_currency(cell)
                 money.extend((col + k + 1, around) for k in range(n_cols))
@@ -5686,6 +5772,7 @@ def _check_unclosed_quote(text: str, records: list[list[str]], sep: str) -> None
         if "\n" in c and any(sep in ln for ln in c.split("\n")[1:])
     ]
     if not swallowed:
+        _check_quote_open_at_end(text, sep)
         return
     first, field = swallowed[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
@@ -5708,6 +5795,35 @@ def _check_unclosed_quote(text: str, records: list[list[str]], sep: str) -> None
         "ends, or remove it"
     )
     raise ValueError(msg)
+
+
+def _check_quote_open_at_end(text: str, sep: str) -> None:
+    """Refuse a quote opened in the last record and never closed.
+
+    No line follows to be swallowed, but the quote is as unclosed as one
+    in the middle of the file ('"Kota Batu;4,1' as the last line would be
+    the label 'Kota Batu;4,1'): the rule holds wherever the row sits.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    start = end = 0
+    for _ in reader:  # the rare file with a quote: where its last record lies
+        start, end = end + 1, reader.line_num
+    tail = "".join(text.splitlines(keepends=True)[start - 1 :]) if start else ""
+    try:
+        list(csv.reader(io.StringIO(tail, newline=""), delimiter=sep, strict=True))
+    except csv.Error as e:
+        if "unexpected end of data" not in str(e):
+            return
+        lines = " ".join(tail.split())
+        shown = lines if len(lines) <= 60 else lines[:57] + "..."
+        where = f"line {start}" if start == end else f"lines {start}-{end}"
+        msg = (
+            f'`source`: the quote (") opened in line {start} is never closed: '
+            f"{where} (the last row, {shown!r}): the field from the quote "
+            "runs to the end of the file; "
+            "close the quote where the field ends, or remove it"
+        )
+        raise ValueError(msg) from None
 
 
 #: How each engine's CSV reader names its separator option.
@@ -6019,12 +6135,17 @@ def _unit_groups_under_years(
         return False
     spans = _ffill(above)[start:]
     for y in dict.fromkeys(spans):
-        p = _period(_POINT_ZERO.sub(r"\g<year>", str(y)))
-        if p is None or p[2] != "year":
+        # A bare year or a period with its round ("Maret 2022"), as BPS's
+        # semi-annual tables write it over their columns.
+        if _period(_POINT_ZERO.sub(r"\g<year>", str(y))) is None:
             return False
-    # Under one year (its cell written once, over its columns), the units
-    # differ: groups. The same unit under each year is a unit row.
-    bounds = [*(k for k, y in enumerate(above[start:]) if y), len(spans)]
+    # Under one year (its cell written once over its columns, or again in
+    # each), the units differ: groups. The same unit under each year is a
+    # unit row.
+    bounds = [
+        *(k for k in range(len(spans)) if k == 0 or spans[k] != spans[k - 1]),
+        len(spans),
+    ]
     return any(len(set(units.iloc[a:b])) > 1 for a, b in pairwise(bounds))
 
 
@@ -6061,7 +6182,7 @@ def _groups_under_years(
     spans = _ffill(above)
     for y, c in zip(spans[start:], cells[start:], strict=True):
         p = _period(_POINT_ZERO.sub(r"\g<year>", str(y))) if y else None
-        if p is None or p[2] != "year" or not re.search(r"[A-Za-z]", str(c)):
+        if p is None or not re.search(r"[A-Za-z]", str(c)):
             return False
         try:
             if _period(str(c)) is not None:
@@ -6147,18 +6268,22 @@ def _layout(
     # A year over the columns of its groups ("2022" merged over "Perkotaan",
     # "Perdesaan", "Total"): the row under the years, its label cell empty,
     # names each column's group.
-    sub_groups = (
-        not two_rows and h + 1 < n_rows and _groups_under_years(text[h], text[h + 1])
-    )
-    # A unit row ("(persen)") between the years and the groups under them:
-    # the groups are the row below it; the unit row is checked as one under
-    # the header is.
+    # A unit row ("(persen)", or units differing by column, "(ribu jiwa)",
+    # "(persen)") between the years and the groups under them: the groups
+    # are the row below it, as when the unit row comes after the groups;
+    # the unit row is checked as one under the header is.
     unit_mid = (
         not two_rows
-        and not sub_groups
         and h + 2 < n_rows
         and bool(_unit_rows(text[h + 1][None, :])[0])
+        and not bool(_unit_rows(text[h + 2][None, :])[0])
         and _groups_under_years(text[h], text[h + 2])
+    )
+    sub_groups = (
+        not two_rows
+        and not unit_mid
+        and h + 1 < n_rows
+        and _groups_under_years(text[h], text[h + 1])
     )
     sub_groups = sub_groups or unit_mid
     sub = h + 2 if unit_mid else h + 1  # the row of rounds or groups
@@ -6630,6 +6755,20 @@ def _year_text_why(cell: str) -> str | None:
     m = re.fullmatch(r"(1|2)[.,\u00a0 ]([0-9]{3})", cell)
     d = re.fullmatch(r"((?:19|20)[0-9]{2})[.,][0-9]+", cell)
     y = _YEAR.fullmatch(cell)
+    # "Maret 2.023", "Semester 1 2.023": a round before a year so written.
+    r_ = re.fullmatch(r"(.*[^\W\d_].*?)\s+(1|2)[.,\u00a0]([0-9]{3})", cell)
+    if r_ is not None and 1900 <= int(r_[2] + r_[3]) <= 2099:
+        fixed = f"{r_[1]} {r_[2]}{r_[3]}"
+        try:
+            named_fixed = _period(fixed) is not None
+        except ValueError:
+            named_fixed = False
+        if named_fixed:
+            return (
+                f"the year {r_[2] + r_[3]} with a thousands separator, as a "
+                "spreadsheet writes a year cell in a number format to CSV; "
+                f"{fixed!r} is read"
+            )
     if m is not None and 1900 <= int(m[1] + m[2]) <= 2099:
         return (
             f"the year {m[1] + m[2]} with a thousands separator, as a "
@@ -6788,6 +6927,14 @@ def _safe_period(cell: str) -> tuple[int, int | None, str] | None:
         return None
 
 
+#: An area group of a one-region series written across a transposed table.
+_AREA_GROUP = re.compile(
+    r"(?:perkotaan|perdesaan|kota|desa|kota\s*\+\s*desa|perkotaan\s*\+\s*"
+    r"perdesaan|total|jumlah|urban|rural|urban\s*\+\s*rural)",
+    re.IGNORECASE,
+)
+
+
 def _transposed_hint(
     text: np.ndarray[Any, Any], index: pd.Index[Any], *, frame: bool
 ) -> str:
@@ -6811,8 +6958,29 @@ def _transposed_hint(
         if not heads or first[r] is not None or first[r + 1] is None:
             continue
         regions = [s for s in heads if _names_region(" ".join(s.split()))]
-        if 2 * len(regions) < len(heads):
+        # A one-region series lists its area groups across instead
+        # ("Tahun;Perkotaan;Perdesaan;Total", BPS's usual layout).
+        areas = [s for s in heads if _AREA_GROUP.fullmatch(" ".join(s.split()))]
+        if 2 * len(regions) < len(heads) and 2 * len(areas) < len(heads):
             continue
+        if 2 * len(regions) < len(heads):
+            periods = [text[k, 0] for k in range(r + 1, text.shape[0]) if first[k]]
+            shown = ", ".join(repr(s) for s in periods[:3])
+            more = ", ..." if len(periods) > 3 else ""
+            under = f" under {text[r, 0]!r}" if text[r, 0] else ""
+            names = ", ".join(repr(s) for s in areas[:3])
+            return (
+                f"; the table looks transposed: its first column holds periods "
+                f"({shown}{more}){under} and its header row "
+                f"{_label(index[r])!r} names area groups ({names}"
+                f"{', ...' if len(areas) > 3 else ''}), a one-region time "
+                "series; read_bps_table reads one row per region and one "
+                "column per period and never turns a table: write the "
+                "region's name as the row's label, with the groups in a row "
+                "over the periods ('Perkotaan' over '2022 | 2023', then "
+                "'Perdesaan' over the same), or read the series with pandas "
+                "(pd.read_csv(..., index_col=0, decimal=',') and df.melt())"
+            )
         periods = [text[k, 0] for k in range(r + 1, text.shape[0]) if first[k]]
         shown = ", ".join(repr(s) for s in periods[:3])
         more = ", ..." if len(periods) > 3 else ""
@@ -7518,11 +7686,15 @@ def _skipped(
     title_rows = np.arange(layout.header_rows[0])
     title_blank = (text[title_rows] == "").all(axis=1)
     out = blank | note | repeated | colnum | unit_row
-    rows = np.concatenate([title_rows, rows_all[out]]).astype(np.intp)
+    # A unit row within the header (between the years and the groups, in
+    # either order) is listed as one under it is.
+    inner = np.asarray(layout.unit_rows, dtype=np.intp)
+    rows = np.concatenate([title_rows, inner, rows_all[out]]).astype(np.intp)
     note_reason = np.where(numbered[out], "note with numbers", "note")
     reason = np.concatenate(
         [
             np.where(title_blank, "blank", "title"),
+            np.full(inner.size, "unit row", dtype=object),
             np.where(
                 repeated[out],
                 "repeated header",
@@ -7688,7 +7860,10 @@ def _match_regions(
     the table has that many rows (a national list); else it is neither,
     perhaps a code with a digit missing, and the label is unmatched, its
     reason saying so. Numbers of one or two digits are row numbers as
-    before. None: every such number is a row number (a label read alone).
+    before, except two digits written plainly, more than `row_count`,
+    before a name that is no province's ("79 Pacitan"), unless the
+    table's numbers run on without a gap (a slice, 29 to 38): unmatched so
+    too. None: every such number is a row number (a label read alone).
 
     `provinces`: the table is one of provinces (its label column is headed
     "Provinsi"): a name of a province and a regency is the province.
@@ -7764,6 +7939,30 @@ def _match_regions(
     # by the letters around them with the digits dropped.
     stray = name.str.extract(_STRAY_DIGITS)["stray"]
     has_stray = stray.notna().to_numpy(dtype=bool)
+    if row_count is not None:
+        # Two digits written plainly, more than the table's rows, before a
+        # name that is no province's ("79 Pacitan" among 3 rows): no row
+        # number and no code, as three digits are (a province's code before
+        # its name, "35 Jawa Timur", is checked as a code).
+        # Numbers running on without a gap (29 to 38: a slice of a longer
+        # list, whatever the order of its rows) are list numbers.
+        value2 = pd.to_numeric(num, errors="coerce").to_numpy(dtype=float)
+        short = value2[(num.str.len() <= 3).fillna(False).to_numpy(dtype=bool)]
+        run = short.size > 0 and (
+            np.unique(short).size == short.size
+            and short.max() - short.min() + 1 == short.size
+        )
+        two = (
+            (num.str.len() == 2).fillna(False).to_numpy(dtype=bool)
+            & ~as_row.to_numpy(dtype=bool)
+            & (value2 > row_count)
+            & (not run)
+        )
+        for k in np.flatnonzero(two).tolist():  # the few such labels
+            kind_k = None if pd.isna(kind.iloc[k]) else str(kind.iloc[k])
+            named = _regions.candidates(kind_k, str(name.iloc[k]))
+            if not any(len(c) == 2 for c in named):
+                no_row[k] = True
     found = _regions.match(
         [None if pd.isna(k) else str(k) for k in kind],
         [
@@ -7815,6 +8014,16 @@ def _match_regions(
         # they are joined to).
         held = _LONG_RAISED.search(str(stray.iloc[k]))
         shown = held[0] if held else str(stray.iloc[k])
+        if re.fullmatch(r"\(?(?:[0-9]{2}|[0-9]{4})\)?", str(lab.iloc[k]).strip()):
+            # "3501" alone: an area code with no name, which is not read as
+            # a region (a code is checked against the name after it).
+            reason.iloc[k] = (
+                f"the label is an area code alone ({str(lab.iloc[k]).strip()!r}), "
+                "with no name: a region is read by its name, and a code only "
+                "checked against the name after it; write the name after the "
+                "code ('3501 Pacitan')"
+            )
+            continue
         reason.iloc[k] = (
             f"the label holds {shown!r}, which is part of no "
             "region's name, no footnote mark (a mark of digits has one or "
@@ -7826,8 +8035,9 @@ def _match_regions(
         reason.iloc[k] = (
             f"the number {str(lead['num'].iloc[k])!r} before the name is no row "
             f"number (the table has {row_count} row{'' if row_count == 1 else 's'}"
-            "; a row number of three digits is written '357.', '357)' or "
-            "'(357)', or is at most the number of rows) and no area code (four "
+            "; a row number written plainly is at most the number of rows, "
+            "or is written as one: '357.', '357)' or '(357)') and no area "
+            "code (four "
             "digits, '3501 Pacitan'); remove it, or write the code in full"
         )
     # Invisible characters (not printable, or a blank filler letter) make

@@ -101,18 +101,29 @@ def test_shown_cuts_long_values() -> None:
 
 
 @pytest.mark.parametrize(
-    "by",
+    ("by", "said"),
     [
-        pd.DataFrame({"a": list("aabbaabb"), "b": [1] * 8}),  # two kinds
-        pd.DataFrame({"a": [2] * 8, "b": [1] * 8}),  # one kind
-        np.array([["a", "b"]] * 8, dtype=object),
+        # A frame is named as one, whatever the kinds of its columns.
+        (
+            pd.DataFrame({"a": list("aabbaabb"), "b": [1] * 8}),
+            r"got a pandas DataFrame \(columns \['a', 'b'\]\)",
+        ),
+        (
+            pd.DataFrame({"a": [2] * 8, "b": [1] * 8}),
+            r"got a pandas DataFrame \(columns \['a', 'b'\]\)",
+        ),
+        (
+            np.array([["a", "b"]] * 8, dtype=object),
+            r"got a 2-D array of shape \(8, 2\)",
+        ),
     ],
 )
-def test_two_dimensional_labels_are_named_first(by: Any) -> None:
-    # A frame of two columns as `by` of an array function: the rows are
-    # not scalars, whatever the kinds of the columns (8 rows, 2 columns).
+def test_two_dimensional_labels_are_named_first(by: Any, said: str) -> None:
+    # A frame of two columns or a 2-D array as `by` of an array function:
+    # the rows are not scalars, whatever the kinds of the columns (8 rows,
+    # 2 columns); said before the kinds of the labels are compared.
     from povstat import poverty_estimates
 
     y = [100.0, 150, 100, 150, 90, 130, 80, 140]
-    with pytest.raises(TypeError, match=r"got a 2-D array of shape \(8, 2\)"):
+    with pytest.raises(TypeError, match=said):
         poverty_estimates(y, 125.0, unit="percent", alpha=0, by=by)

@@ -77,8 +77,9 @@ def _check(y: list[float], line: float, w: list[float], alpha: float) -> None:
 
 # The case of the Notes: exact 2.2182259143916798e+26 (worked with the
 # bounds above: gaps 4.8958e10, 0 and 0, so the measure is
-# 2.2434648839197986 * g**2.5 / 5.3636551618627656), given 1 unit in the
-# last place below it, within the bound 6 u = 6.7e-16.
+# 2.2434648839197986 * g**2.5 / 5.3636551618627656), given exactly now
+# that the product with the weight is kept exactly too, within the bound
+# 6 u = 6.7e-16.
 _Y = [-8.589406966216046e101, 2.026132813631379e91, 3.5089262221084264e91]
 _LINE = 1.7544631110542132e91
 _W = [2.2434648839197986, 1.7791125682177296, 1.3410777096545874]
@@ -88,9 +89,10 @@ def test_documented_case() -> None:
     got = float(fgt(_Y, _LINE, alpha=2.5, unit="fraction", weights=_W))
     lo, hi = _exact_bounds(_Y, _LINE, _W, 2.5)
     assert float(lo) == float(hi) == 2.2182259143916798e26
-    # 1 unit in the last place below (3 before the gap's remainder was
-    # carried into the power).
-    assert got == 2.2182259143916795e26
+    # The nearest float64 (3 units in the last place below before the gap's
+    # remainder was carried into the power, 1 before the product with the
+    # weight was kept exactly).
+    assert got == 2.2182259143916798e26
     _check(_Y, _LINE, _W, 2.5)
 
 

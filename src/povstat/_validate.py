@@ -15,6 +15,7 @@ every non-missing entry lies in ``[lo, hi]`` exactly when the smallest is
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -148,6 +149,145 @@ def flag(value: object, name: str) -> bool:
     return bool(value)
 
 
+#: Frames, relations and expressions, by top-level package and class name
+#: (of the class or a base class): how a message calls each, whether numpy
+#: can read it as an array (an eager frame is a 2-D array of its columns; a
+#: lazy frame, a relation or an expression is a plan or a name, holding no
+#: values), and how to take one column's values from it.
+_TABLES: dict[tuple[str, str], tuple[str, bool, str]] = {
+    ("pandas", "DataFrame"): ("a pandas DataFrame", True, "df[{c}]"),
+    ("modin", "DataFrame"): ("a modin DataFrame", True, "df[{c}]"),
+    ("polars", "DataFrame"): ("a polars DataFrame", True, "df[{c}]"),
+    ("polars", "LazyFrame"): ("a polars LazyFrame", False, "lf.collect()[{c}]"),
+    ("polars", "Expr"): ("a polars expression", False, "df[{c}]"),
+    ("narwhals", "DataFrame"): ("a narwhals DataFrame", True, "df[{c}]"),
+    ("narwhals", "LazyFrame"): ("a narwhals LazyFrame", False, "lf.collect()[{c}]"),
+    ("narwhals", "Expr"): ("a narwhals expression", False, "df[{c}]"),
+    ("pyarrow", "Table"): ("a pyarrow Table", True, "table[{c}]"),
+    ("pyarrow", "RecordBatch"): ("a pyarrow RecordBatch", True, "batch[{c}]"),
+    ("duckdb", "DuckDBPyRelation"): (
+        "a DuckDB relation",
+        False,
+        "rel.fetchnumpy()[{c}]",
+    ),
+    ("duckdb", "Expression"): ("a DuckDB expression", False, "df[{c}]"),
+    ("pyspark", "DataFrame"): ("a Spark DataFrame", False, "sdf.toPandas()[{c}]"),
+    ("pyspark", "Column"): ("a Spark column expression", False, "df[{c}]"),
+    ("dask", "DataFrame"): ("a Dask DataFrame", False, "ddf[{c}].compute()"),
+    ("ibis", "Table"): ("an Ibis table", False, "t.to_pandas()[{c}]"),
+}
+
+#: Text that is a number, written in any of the ways povstat.parse_numbers
+#: reads (signs, separators, an exponent, a percent sign, a currency), or
+#: a missing or infinite value: not a column name.
+_NUMBER_TEXT = re.compile(
+    r"\s*[-+\u2212]?\s*(?:rp\.?\s*)?[\d.,'\s\u00a0\u202f]*\d[\d.,'\s\u00a0\u202f]*"
+    r"(?:e[-+\u2212]?\d+)?\s*%?\s*|\s*[-+]?(?:nan|inf|infinity|na|n/a|none|null)?\s*",
+    re.IGNORECASE,
+)
+
+
+def _table_kind(x: object) -> tuple[str, bool, str] | None:
+    """The entry of :data:`_TABLES` for `x` (a frame, relation...), else None."""
+    if isinstance(x, np.ndarray) and x.ndim == 0 and x.dtype.kind == "O":
+        x = x.item()  # a frame held in a 0-d object array
+    if isinstance(x, np.ndarray | list | tuple | int | float | str | bytes):
+        return None  # the common inputs, answered without looking further
+    for cls in type(x).__mro__:
+        root = cls.__module__.split(".", 1)[0].lstrip("_")
+        hit = _TABLES.get((root, cls.__name__))
+        if hit is not None:
+            return hit
+    return None
+
+
+def _table_columns(x: Any) -> list[Any] | None:
+    """Column names of a frame or relation, or the one an expression names."""
+    if isinstance(x, np.ndarray):
+        x = x.item()
+    try:
+        if hasattr(x, "collect_schema"):  # lazy frames: no data is read
+            return list(x.collect_schema().names())
+        if hasattr(x, "meta") and hasattr(x.meta, "output_name"):
+            return [x.meta.output_name()]  # a polars expression
+        for attr in ("column_names", "columns"):  # pyarrow's columns: data
+            cols = getattr(x, attr, None)
+            if cols is not None and not callable(cols):
+                return list(cols)
+    except Exception:  # an error path: any failure shows no names
+        return None
+    return None
+
+
+def _scalar_text(x: object) -> str | None:
+    """`x` if it is one str (also a 0-d array holding one), else None."""
+    if isinstance(x, np.ndarray) and x.ndim == 0 and x.dtype.kind in "UO":
+        x = x.item()
+    return x if isinstance(x, str) else None
+
+
+def looks_like_column_name(x: object) -> bool:
+    """Whether `x` is one str that is no number written as text: a name.
+
+    ``"w"``, ``"welfare"`` and ``"y2022"`` are; ``"13,65"``, ``"1e5"``,
+    ``"12 %"`` and ``"NaN"`` are numbers (or a missing one) written as
+    text, for :func:`povstat.parse_numbers`.
+    """
+    text = _scalar_text(x)
+    return text is not None and _NUMBER_TEXT.fullmatch(text) is None
+
+
+#: The functions that take a frame and column names, as messages say it.
+FRAME_FUNCTIONS = "povstat's frame functions (poverty_table and the with_... ones) take"
+
+
+def not_an_array(
+    x: object,
+    name: str,
+    *,
+    eager: bool = True,
+    arrays: str = "povstat's array functions take",
+    frames: str = FRAME_FUNCTIONS,
+    keyword: str | None = None,
+) -> str | None:
+    """The message for a frame or column name passed where values are due.
+
+    None when `x` is neither a frame, a relation, a lazy frame, an
+    expression (polars, narwhals, DuckDB, Spark) nor one str that looks
+    like a column name (:func:`looks_like_column_name`). With `eager`
+    False, eager frames (pandas, polars, pyarrow), which numpy reads as 2-D
+    arrays of their columns, get None too. The message names what was
+    passed, says how to take one column's values from it, and that
+    `frames` (a subject and its verb: "povstat.poverty_table takes") take a
+    frame and column names (`keyword`, when given, is their argument that
+    takes the name) while `arrays` (also with its verb) take the values.
+    """
+    kind = _table_kind(x)
+    if kind is None and not looks_like_column_name(x):
+        return None
+    if kind is not None and kind[1] and not eager:
+        return None
+    if kind is None:
+        column = _scalar_text(x)
+        what = f"the str {column!r}, which looks like a column name"
+        how = "df[{c}]"
+    else:
+        cols = _table_columns(x)
+        column = cols[0] if cols is not None and len(cols) == 1 else None
+        what, _, how = kind
+        if "expression" in what:
+            what += f" ({cut(str(x))})"
+        elif cols is not None:
+            what += f" (columns {cut(repr(cols))})"
+    c = repr(column) if isinstance(column, str) else "'name'"
+    example = "" if keyword is None else f" ({keyword}={c})"
+    return (
+        f"`{name}` must be the values (an array, list or Series), got {what}; "
+        f"{arrays} the values themselves (e.g. {how.format(c=c)}), "
+        f"while {frames} a frame and column names{example}"
+    )
+
+
 #: Said wherever numbers arrive as text: how to read them.
 TEXT_NUMBERS_HINT = (
     "read numbers written as text with povstat.parse_numbers (e.g. "
@@ -205,7 +345,18 @@ def _numeric(
     quiet or signalling: ``Decimal("sNaN")``, which ``float()`` refuses)
     become NaN, for each caller's missing-value policy (``nan_policy``) to
     treat as it treats NaN.
+
+    A lazy frame, relation or expression (which hold no values), one str
+    that looks like a column name, and an eager frame that is not all
+    numbers raise TypeError saying what was passed (:func:`not_an_array`);
+    an eager frame of numbers is the 2-D array of its columns.
     """
+    if type(x) is not np.ndarray:
+        # A lazy frame, relation or expression holds no values; one str
+        # that is no number names a column: said as such.
+        table = not_an_array(x, name, eager=False)
+        if table is not None:
+            raise TypeError(table)
     if isinstance(x, np.ma.MaskedArray):
         mask = np.ma.getmaskarray(x)
         raw = np.ma.getdata(x)
@@ -269,11 +420,17 @@ def _numeric(
             )
             raise ValueError(msg) from None
         except (TypeError, ValueError):
+            table = not_an_array(x, name)  # an eager frame holding text
+            if table is not None:
+                raise TypeError(table) from None
             text = any(isinstance(v, str | bytes) for v in arr.reshape(-1).tolist())
             hint = f"; {TEXT_NUMBERS_HINT}" if text else ""
             msg = f"`{name}` must be numeric, got dtype object with non-numbers{hint}"
             raise TypeError(msg) from None
     if arr.dtype.kind not in "iuf" or arr.dtype.kind == "b":
+        table = not_an_array(x, name)  # an eager frame of text or flags
+        if table is not None:
+            raise TypeError(table)
         hint = f"; {TEXT_NUMBERS_HINT}" if arr.dtype.kind in "US" else ""
         msg = f"`{name}` must be numeric, got dtype {arr.dtype}{hint}"
         raise TypeError(msg)
@@ -1063,9 +1220,22 @@ def labels(by: ArrayLike, name: str = "by") -> NDArray[Any]:
     are Python objects already); typed arrays by their dtype. Labels that
     compare equal are returned as one value (:func:`_plain_label`; -0.0 of a
     float array is 0.0), so that no group's label depends on the row order.
+    A frame, relation, lazy frame or expression, or one str that looks like
+    a column name, raises TypeError saying what it is
+    (:func:`not_an_array`), never read as one label.
     """
+    table = None if type(by) is np.ndarray and by.ndim else not_an_array(by, name)
+    if table is not None:  # a frame, relation or expression; a column name
+        raise TypeError(table)
     if np.ma.is_masked(by):
-        msg = f"`{name}` must not contain missing labels (masked entries)"
+        masked: Any = by
+        hidden = np.ma.getmaskarray(masked).ravel()
+        count = int(np.count_nonzero(hidden))
+        msg = (
+            f"`{name}` must not contain missing labels (masked entries): "
+            f"{count:,} entr{'y' if count == 1 else 'ies'} masked, first at "
+            f"index {int(np.argmax(hidden))}"
+        )
         raise ValueError(msg)
     if isinstance(by, list | tuple):
         _check_label_items(list(by), name)

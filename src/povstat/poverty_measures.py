@@ -36,7 +36,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
-from povstat._exact import group_sum_pair, scaled_ratio
+from povstat._exact import group_sum, group_sum_pair, scaled_ratio
 from povstat._validate import Unit
 
 __all__ = ["fgt", "watts"]
@@ -94,16 +94,15 @@ def comparison_arg(value: object) -> Comparison:
 def measure_names(alphas: Sequence[float], *, watts: bool) -> list[str]:
     """Labels of the measures: "P0", "P1", "P2", "FGT(a)" and "watts".
 
-    `a` is written in full (its shortest repr; an integer without ".0"), so
+    `a` is its shortest repr, an integer without ".0" ("FGT(3)",
+    "FGT(1.5)", "FGT(1e+308)": never the 309 digits of ``int(1e308)``), so
     distinct alphas always get distinct labels: "FGT(1.5)" and
-    "FGT(1.50000001)", never two "FGT(1.5)".
+    "FGT(1.50000001)", never two "FGT(1.5)" (repr reads back as the same
+    float; an integer without ".0" has neither "." nor "e", which every
+    other repr has).
     """
     names = [
-        f"P{int(a)}"
-        if a in (0.0, 1.0, 2.0)
-        else f"FGT({int(a)})"
-        if a.is_integer()
-        else f"FGT({a!r})"
+        f"P{int(a)}" if a in (0.0, 1.0, 2.0) else f"FGT({repr(a).removesuffix('.0')})"
         for a in alphas
     ]
     return [*names, "watts"] if watts else names
@@ -230,8 +229,15 @@ def poor_rows(
     return np.flatnonzero(poor)
 
 
-def alphas_arg(alpha: float | Sequence[float]) -> tuple[list[float], bool]:
+def alphas_arg(
+    alpha: float | Sequence[float], *, watts: bool | None = None
+) -> tuple[list[float], bool]:
     """Check `alpha` (a number >= 0 or a sequence of them); say if it was scalar.
+
+    An empty sequence asks for no FGT measure: accepted with `watts` True
+    (the Watts index alone), refused otherwise, saying how to ask for the
+    Watts index alone (``alpha=[]`` with ``watts=True`` where `watts` is
+    False, :func:`watts` where it is None: :func:`fgt` has no Watts).
 
     A bool is no FGT parameter, alone or inside a sequence (numpy would read
     ``[0, True]`` as ``[0, 1]``): refused with TypeError. Values are read
@@ -269,8 +275,13 @@ def alphas_arg(alpha: float | Sequence[float]) -> tuple[list[float], bool]:
         raise TypeError(wrong)
     values = np.atleast_1d(_validate.numeric(alpha, "alpha"))
     out = values.astype(np.float64)
-    if out.size == 0:
-        msg = "`alpha` must hold at least one value, got an empty sequence"
+    if out.size == 0 and not watts:
+        how = (
+            "povstat.watts gives the Watts index"
+            if watts is None
+            else "for the Watts index alone pass alpha=[] with watts=True"
+        )
+        msg = f"`alpha` must hold at least one value, got an empty sequence; {how}"
         raise ValueError(msg)
     if not np.all(np.isfinite(out)) or np.any(out < 0):
         msg = f"`alpha` must be finite and >= 0, got {_shown_alpha(alpha)!r}"
@@ -330,6 +341,9 @@ def factorize(
     # Each unit's label a row of values (a 2-D array, a frame of columns of
     # any kinds): said first, before the kinds of the values are compared.
     # (Lists of rows are refused above, by their first row.)
+    table = _validate.not_an_array(labels, name)
+    if table is not None:  # a frame, relation, expression or column name
+        raise TypeError(table)
     shape = getattr(labels, "shape", None)
     if isinstance(shape, tuple) and len(shape) > 1:
         _refuse_rows_as_labels(tuple(shape), name, column)
@@ -681,6 +695,36 @@ def lines_by_domain(line: Mapping[Any, Any], labels: Sequence[Any]) -> list[floa
     return out
 
 
+#: The argument of :func:`povstat.poverty_table` that takes the column name
+#: for each array argument of the unit-level functions, where it differs.
+_TABLE_KEYWORDS = {"weights": "weight"}
+
+
+def refuse_tables(**arrays: object) -> None:
+    """Refuse a frame, relation, expression or column name given as an array.
+
+    The unit-level array functions (:func:`fgt`, :func:`watts`,
+    :func:`povstat.poverty_estimates`) take each argument's values, one
+    per unit; :func:`povstat.poverty_table` takes a frame and column names.
+    A frame of any engine (eager too: a 2-D array is no column of values),
+    a lazy frame, a relation, an expression or one str that looks like a
+    column name raises TypeError saying what was passed and which function
+    takes it (:func:`povstat._validate.not_an_array`). None is skipped.
+    """
+    for name, x in arrays.items():
+        if x is None or type(x) is np.ndarray:
+            continue
+        msg = _validate.not_an_array(
+            x,
+            name,
+            arrays="povstat.fgt, povstat.watts and povstat.poverty_estimates take",
+            frames="povstat.poverty_table takes",
+            keyword=_TABLE_KEYWORDS.get(name, name),
+        )
+        if msg is not None:
+            raise TypeError(msg)
+
+
 def prepare_units(
     welfare: ArrayLike,
     line: ArrayLike | Mapping[Any, float],
@@ -702,6 +746,13 @@ def prepare_units(
     weight (its welfare and line are then replaced by harmless values).
     """
     _validate.choice(nan_policy, "nan_policy", _MISSING)
+    refuse_tables(
+        welfare=welfare,
+        line=None if isinstance(line, Mapping) else line,
+        weights=weights,
+        size=size,
+        by=by,
+    )
     y = _validate.finite_or_nan(welfare, "welfare")
     if y.ndim != 1:
         msg = f"`welfare` must be one-dimensional, got shape {y.shape}"
@@ -1093,6 +1144,60 @@ def weights_out_of_range(*, over: bool) -> str:
     )
 
 
+def weighted_products(
+    w: NDArray[np.float64], t: NDArray[np.float64]
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Each weight times its term as a pair ``p + e``, exactly (vectorised).
+
+    ``p`` is the float64 product, ``e`` what its rounding lost (Dekker's
+    product): sums of ``p`` kept as pairs plus the sum of ``e`` are the
+    exact weighted sums of the float64 terms, so a measure does not carry
+    the rounding of each product. ``e`` is 0 where a product or its split
+    leaves float64's range (such sums are handled apart, as ``inf``), and
+    for terms 0 and 1 (P0), whose products are exact.
+    """
+    p = w * t
+    if not p.size or (float(np.min(t)) == 1.0 and float(np.max(t)) == 1.0):
+        return p, np.zeros(0)  # exact: P0's terms of the poor
+    with np.errstate(over="ignore", invalid="ignore"):
+        # Dekker's product with Veltkamp's splits (as _exact._two_product),
+        # in place: four buffers, no temporary per step.
+        wh = np.multiply(w, _SPLITTER)
+        wl = np.subtract(wh, w)
+        np.subtract(wh, wl, out=wh)
+        np.subtract(w, wh, out=wl)
+        th = np.multiply(t, _SPLITTER)
+        tl = np.subtract(th, t)
+        np.subtract(th, tl, out=th)
+        np.subtract(t, th, out=tl)
+        e = np.multiply(wh, th)
+        e -= p
+        np.multiply(wh, tl, out=wh)
+        e += wh
+        np.multiply(wl, th, out=th)
+        e += th
+        np.multiply(wl, tl, out=tl)
+        e += tl
+        if not np.isfinite(np.add.reduce(e)):
+            e = np.where(np.isfinite(e), e, 0.0)
+    return p, e
+
+
+def _sum_products(
+    codes: NDArray[np.intp],
+    w: NDArray[np.float64],
+    t: NDArray[np.float64],
+    k: int,
+    largest: int,
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Sums by group of ``w * t`` as pairs hi + lo, from the exact products."""
+    p, e = weighted_products(w, t)
+    hi, lo = group_sum_pair(codes, p, k, largest=largest)
+    if e.any():  # none for P0: its terms are 0 and 1
+        lo = lo + group_sum(codes, e, k, largest=largest)
+    return hi, lo
+
+
 def weighted_means(
     sums: NDArray[np.float64],
     totals: NDArray[np.float64],
@@ -1166,7 +1271,7 @@ def _points(
         check_domain_totals(np.array([total]), np.array([None], dtype=object))
         one = np.zeros(wp.shape[0], np.intp)
         with np.errstate(over="ignore"):
-            pairs = [group_sum_pair(one, wp * t, 1, largest=n_all) for t in terms]
+            pairs = [_sum_products(one, wp, t, 1, n_all) for t in terms]
         sums = np.array([h[0] for h, _ in pairs])
         means = weighted_means(
             sums,
@@ -1193,7 +1298,7 @@ def _points(
     check_domain_totals(totals, labels)
     cp = codes[rows]
     with np.errstate(over="ignore"):
-        pairs = [group_sum_pair(cp, wp * t, k, largest=big) for t in terms]
+        pairs = [_sum_products(cp, wp, t, k, big) for t in terms]
     sums = np.stack([h for h, _ in pairs])
     means = weighted_means(
         sums,
@@ -1296,7 +1401,8 @@ def fgt(
         Read as `welfare` is: a float32 is its shortest decimal
         (``np.float32(0.1)`` is 0.1), an integer float64 cannot hold
         exactly is refused, and a masked entry (a missing parameter) is
-        refused.
+        refused, as is an empty sequence (:func:`watts` gives the Watts
+        index).
     unit : {"fraction", "percent"}
         Scale of the result. Required.
     weights : array_like, optional
@@ -1327,9 +1433,15 @@ def fgt(
     TypeError
         If an input is not numeric, or the `by` labels are of mixed kinds
         (1, 1.0, True and '1' differ only in type and would be merged) or
-        are not scalars (lists, tuples, arrays).
+        are not scalars (lists, tuples, arrays). If an array argument is a
+        frame of any engine (pandas, polars, pyarrow, DuckDB, Spark; eager
+        or lazy), an expression (polars, narwhals, DuckDB, Spark) or one
+        str that looks like a column name (not a number written as text):
+        the message names what was passed, how to take a column's values,
+        and that :func:`povstat.poverty_table` takes a frame and column
+        names.
     ValueError
-        If `alpha` is negative, masked or an integer float64 cannot hold
+        If `alpha` is empty, negative, masked or an integer float64 cannot hold
         (``10**30 + 1``), `line` is not > 0, weights or sizes are
         negative, a value is missing under ``nan_policy="raise"``, `line`
         is NaN (or NaN for a domain of its mapping) under
@@ -1370,8 +1482,9 @@ def fgt(
     within 2 ulp for a fractional :math:`\alpha`), as
     :ref:`units` says of every result.
     The result is the float64 nearest the
-    exact ratio of the sums of the float64 products :math:`w_i t_i`
-    (at worst the float64 on its other side): the sums are kept as pairs
+    exact ratio of the weighted sums of the float64 terms :math:`t_i`
+    (at worst the float64 on its other side): each product :math:`w_i t_i`
+    is kept exactly as a pair (Dekker's product), the sums are kept as pairs
     ``hi + lo`` holding what their float64 rounding lost, and the scaling
     to `unit` and the division round once, so that a share just above a
     decimal tie is not stated below it (weights 5.04 for the poor and 3.92
@@ -1382,8 +1495,13 @@ def fgt(
     or 1 and the products the weights, so the headcount ratio is the float64
     nearest the exact share. For :math:`\alpha > 0` the terms themselves are
     float64: the gap ``(line - welfare) / line`` rounds twice (at most
-    :math:`2u` relative, :math:`u = 2^{-53}`), the product with the weight
-    once (:math:`u`). For :math:`\alpha = 1` and 2 the gap's error enters
+    :math:`2u` relative, :math:`u = 2^{-53}`); the products with the
+    weights add no rounding of their own (the bounds below allow
+    :math:`u` for them). :func:`povstat.poverty_estimates` and
+    :func:`povstat.poverty_table` on eager frames sum the same exact
+    products; a lazy engine (polars lazy, DuckDB, Spark) forms and sums
+    them in its own float64 arithmetic, so its estimates may differ from
+    these in their last digits. For :math:`\alpha = 1` and 2 the gap's error enters
     the term once and twice (and :math:`g^2` rounds once more): the
     measure is within about :math:`(2\alpha + 5)\,u` relative of its exact
     value. For any other :math:`\alpha` the gap's error would grow
@@ -1398,9 +1516,9 @@ def fgt(
     ``[-8.589406966216046e+101, 2.026132813631379e+91,
     3.5089262221084264e+91]``, line ``1.7544631110542132e+91``, weights
     ``[2.2434648839197986, 1.7791125682177296, 1.3410777096545874]`` and
-    :math:`\alpha = 2.5` give 2.2182259143916795e+26 where the exact value
-    is 2.2182259143916798e+26, 1 unit in the last place below (3 without
-    the correction: the first gap, about 4.9e10, carries the rounding of
+    :math:`\alpha = 2.5` give 2.2182259143916798e+26, the float64 nearest
+    the exact value (3 units in the last place below without the
+    correction: the first gap, about 4.9e10, carries the rounding of
     ``line - welfare``).
 
     References
@@ -1475,7 +1593,8 @@ def watts(
     Raises
     ------
     TypeError
-        If an input is not numeric, or as :func:`fgt` (`by` labels).
+        If an input is not numeric, or as :func:`fgt` (`by` labels, frames,
+        expressions and column names given as arrays).
     ValueError
         If a welfare value is <= 0, and as :func:`fgt`.
 

@@ -71,9 +71,11 @@ from povstat.poverty_measures import (
     object_labels,
     poor_rows,
     prepare_units,
+    refuse_tables,
     rescaled_weights,
     unit_terms,
     weighted_means,
+    weighted_products,
     weights_out_of_range,
 )
 from povstat.uncertainty import _level
@@ -194,7 +196,8 @@ class PovertyEstimates(Result):
         Name of the poverty line of each row when several were given
         (`lines`), else None.
     measure : ndarray of str
-        ``"P0"``, ``"P1"``, ``"P2"``, ``"FGT(a)"`` or ``"watts"``.
+        ``"P0"``, ``"P1"``, ``"P2"``, ``"FGT(a)"`` (`a` its shortest
+        repr: ``"FGT(3)"``, ``"FGT(1e+308)"``) or ``"watts"``.
     estimate, se : ndarray of float64
         Estimate and its standard error, in `unit`. The standard error is
         exactly 0 for a measure that is the same for every unit of positive
@@ -406,6 +409,8 @@ def reduce_units(
             )
         pos = np.ones(n) if all_positive else positive.astype(np.float64)
         t_all = each(list(terms))
+        # Each w t exactly as p + e: the sums are those of the exact products.
+        products = [weighted_products(wr, t) for t in terms]
         if all_positive:  # every unit has a term: they are the bounds
             lo, hi = t_all, t_all
         else:
@@ -418,8 +423,8 @@ def reduce_units(
             psu=np.arange(n),
             sw=w.copy(),
             sw_lo=np.zeros(n),
-            st=each([wr * t for t in terms]),
-            st_lo=np.zeros(t_all.shape),
+            st=each([wt[0] for wt in products]),
+            st_lo=each([e if e.size else np.zeros(p.shape) for p, e in products]),
             stt=each([wr * t * t for t in terms]),
             n=np.ones(n),
             npos=pos,
@@ -459,11 +464,23 @@ def reduce_units(
         if all_positive
         else _sum(cell_codes, positive.astype(np.float64), n_cells, big)
     )
-    wt = [wr * t for t in terms]
+    # Each w t exactly as p + e: the sums are those of the exact products.
+    products = [weighted_products(wr, t) for t in terms]
+    wt = [p for p, _ in products]
     cr = cell_codes if rows is None else cell_codes[rows]
     lo, hi = _term_bounds(cell_codes, npos, terms, w, rows, all_positive=all_positive)
     sw = group_sum_pair(cell_codes, w, n_cells, largest=big)
     st = _pairs(cr, wt, n_cells, big)
+    lost = [bool(e.any()) for _, e in products]  # none for P0 (terms 0 and 1)
+    if any(lost):
+        st_e = np.stack(
+            [
+                _sum(cr, e, n_cells, big) if x else np.zeros(n_cells)
+                for (_, e), x in zip(products, lost, strict=True)
+            ],
+            axis=1,
+        )
+        st = (st[0], st[1] + st_e)
     return Reduced(
         domain=cell_domain,
         stratum=psu_stratum[cell_psu],
@@ -1824,7 +1841,10 @@ def poverty_estimates(
     alpha : float or sequence of float, default (0, 1, 2)
         FGT parameters: P0, P1 and P2 by default. Read and checked as in
         :func:`fgt` (a float32 is its shortest decimal; masked entries and
-        integers float64 cannot hold are refused).
+        integers float64 cannot hold are refused). An empty sequence with
+        ``watts=True`` asks for the Watts index alone. Each measure is
+        labelled "P0", "P1", "P2" or "FGT(a)", `a` its shortest repr
+        ("FGT(3)", "FGT(2.5)", "FGT(1e+308)").
     weights : array_like, optional
         Survey weight of each unit (>= 0); None weighs units equally.
     size : array_like, optional
@@ -1850,7 +1870,8 @@ def poverty_estimates(
     comparison : {"<", "<="}, default "<"
         Poor means ``welfare < line`` or ``<=``.
     watts : bool, default False
-        Also estimate the Watts index (welfare must then be > 0).
+        Also estimate the Watts index (welfare must then be > 0); alone
+        with ``alpha=[]``.
     level : float, default 0.95
         Confidence level of the bounds, a fraction in (0, 1): every level
         below 1 gives finite bounds (1 - 2**-53 too); a level of 2**-54
@@ -1874,9 +1895,17 @@ def poverty_estimates(
         If an input is not numeric, or `by`, `strata` or `psu` labels are
         of mixed kinds (1, 1.0, True and '1' differ only in type) or are
         not scalars (lists, tuples, arrays; the message gives the first).
+        If an array argument is a frame of any engine (pandas, polars,
+        pyarrow, DuckDB, Spark; eager or lazy), a polars, narwhals, DuckDB
+        or Spark expression, or one str that looks like a column name (not
+        a number written as text): the message names what was passed, how
+        to take a column's values, and that :func:`poverty_table` takes a
+        frame and column names.
     ValueError
-        If both or neither of `line` and `lines` are given, `lines` is empty, a
-        `by`, `strata` or `psu` label is missing, a value is missing under
+        If both or neither of `line` and `lines` are given, `lines` is empty,
+        `alpha` is empty without ``watts=True``, a
+        `by`, `strata` or `psu` label is missing (the message names the
+        first, by its index), a value is missing under
         ``nan_policy="raise"`` (the message names each argument that holds
         missing values, with its count, and the first such row), `line` is NaN
         (or NaN for a domain of its mapping) under any policy (the message names
@@ -2072,11 +2101,12 @@ def poverty_estimates(
     """
     _validate.unit(unit)
     lev = _level(level)
-    alphas, _ = alphas_arg(alpha)
     wat = _validate.flag(watts, "watts")
+    alphas, _ = alphas_arg(alpha, watts=wat)
     ovr = _validate.flag(overall, "overall")
     _validate.choice(lonely_psu, "lonely_psu", _LONELY)
     comp = comparison_arg(comparison)
+    refuse_tables(strata=strata, psu=psu, fpc=fpc)
     named = _lines_arg(line, lines)
     if named is None:
         assert line is not None

@@ -649,7 +649,9 @@ def poverty_table(
     unit : {"fraction", "percent"}
         Scale of `estimate`, `se`, `lower` and `upper`. Required.
     alpha : float or sequence of float, default (0, 1, 2)
-        FGT parameters, read and checked as in :func:`fgt`.
+        FGT parameters, read and checked as in :func:`fgt`; an empty
+        sequence with ``watts=True`` asks for the Watts index alone.
+        Measures are labelled as :func:`poverty_estimates` labels them.
     weight : str, optional
         Column of survey weights (>= 0). None weighs rows equally.
     size : str, optional
@@ -684,7 +686,7 @@ def poverty_table(
     comparison : {"<", "<="}, default "<"
         Poor means welfare below the line (``"<"``) or at most the line.
     watts : bool, default False
-        Add the Watts index (welfare must be > 0).
+        Add the Watts index (welfare must be > 0); alone with ``alpha=[]``.
     level : float, default 0.95
         Confidence level of `lower` and `upper`.
     overall : bool, default False
@@ -781,11 +783,14 @@ def poverty_table(
         rows), a line or `fpc` is not > 0, `fpc` is infinite, welfare
         is not > 0 with ``watts=True``, a `by`, `strata`, `psu` or `fpc`
         value is missing (null or NaN; the message names the
-        argument and counts the rows), a domain has no line in a `line`
-        mapping (or one <= 0: the message names the domain), weights or
-        the squares of the FGT terms leave float64's range (no standard
-        error can be formed; :func:`~povstat.fgt` gives the measures alone,
-        ``inf`` beyond float64's range), a stratum has a single PSU under
+        argument and counts the rows, and on an eager frame names the
+        first, as missing welfare is named: a lazy frame has no row order
+        of its own), `alpha` is empty without ``watts=True``, a domain
+        has no line in a `line` mapping (or one <= 0: the message names
+        the domain), weights or the squares of the FGT terms leave
+        float64's range (no standard error can be formed;
+        :func:`~povstat.fgt` gives the measures alone, ``inf`` beyond
+        float64's range), a stratum has a single PSU under
         ``lonely_psu="raise"``, or `fpc` varies within a stratum (or,
         without `strata`, across the sample; in its last bits too, shown in
         full, as :func:`poverty_estimates` says) or is smaller than the PSUs
@@ -969,8 +974,8 @@ def poverty_table(
     """
     _validate.unit(unit)
     lev = _level(level)
-    alphas, _ = alphas_arg(alpha)
     wat = _validate.flag(watts, "watts")
+    alphas, _ = alphas_arg(alpha, watts=wat)
     ovr = _validate.flag(overall, "overall")
     _validate.choice(lonely_psu, "lonely_psu", _LONELY)
     _validate.choice(nan_policy, "nan_policy", ("raise", "omit"))
@@ -1821,15 +1826,22 @@ def _refuse_missing_keys(
     strata: str | None,
     psu: str | None,
     fpc: str | None,
+    first: Mapping[str, str] | None = None,
 ) -> None:
-    """Refuse missing values in a design or domain column, by argument."""
+    """Refuse missing values in a design or domain column, by argument.
+
+    `first` names, for each column, its first row missing a label (an eager
+    frame's row, as :func:`povstat.frames._plumbing.row_place` names it, as
+    missing welfare is named); a lazy frame's reduced table has none.
+    """
     roles = {c: "by" for c in by}
     roles |= {c: a for a, c in (("strata", strata), ("psu", psu), ("fpc", fpc)) if c}
     for c, n_null in counts.items():
         if n_null:
+            at = "" if first is None or c not in first else f", first at {first[c]}"
             msg = (
                 f"`{roles[c]}` column {c!r} must not hold missing values: "
-                f"{n_null} row{'s' if n_null != 1 else ''} missing"
+                f"{n_null:,} row{'s' if n_null != 1 else ''} missing{at}"
             )
             raise ValueError(msg)
 
@@ -1893,8 +1905,14 @@ def _reduce_eager(
     key_cols = [*by, *(c for c in (strata, psu, fpc) if c is not None)]
     for kc in key_cols:  # a loop over the handful of key columns
         _refuse_fine_times(frame[kc], kc, _role(kc, by, strata=strata, psu=psu))
-    counts = {c: int(_null_or_nan(frame[c]).sum()) for c in key_cols}
-    _refuse_missing_keys(counts, by, strata=strata, psu=psu, fpc=fpc)
+    nulls = {c: _null_or_nan(frame[c]) for c in key_cols}
+    counts = {c: int(null.sum()) for c, null in nulls.items()}
+    first_rows = {
+        c: _plumbing.row_place(frame, int(np.argmax(null)))
+        for c, null in nulls.items()
+        if counts[c]
+    }
+    _refuse_missing_keys(counts, by, strata=strata, psu=psu, fpc=fpc, first=first_rows)
     by_arrays = [_labels(frame[c], c, "by") for c in by]
     for c in (strata, psu):  # container labels, before numpy compares them
         if c is not None and frame[c].dtype == nw.Object:

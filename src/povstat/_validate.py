@@ -81,7 +81,7 @@ def real(value: Any, name: str) -> float:
     """
     if isinstance(value, Decimal | Fraction):
         return float(numeric(np.array(value, dtype=object), name))
-    return short_float(value)
+    return short_float(value) + 0.0  # -0.0 read as 0, as in `numeric`
 
 
 def level(value: object, name: str = "level") -> float:
@@ -300,6 +300,25 @@ def numeric(
 ) -> NDArray[np.float64]:
     """Return `x` as a float64 array (possibly a view); reject non-numeric input.
 
+    A negative zero (``-0.0``, ``Decimal("-0")``, ``np.float32(-0.0)``,
+    which ordinary rounding gives: ``round(-0.0004, 2)``) is read as 0: the
+    same figure, so that every check and formula treats it as 0 (a
+    population of -0.0 is refused or missing as one of 0 is, never a
+    divisor giving -inf). See :func:`_numeric` for the rest of the rule.
+    """
+    arr = _numeric(x, name, place=place)
+    if arr.size and bool(np.signbit(arr).any()):
+        # x + 0.0 is +0.0 for either zero and x otherwise (NaN stays NaN);
+        # a new array: the caller's data is never changed.
+        arr = np.add(arr, 0.0)
+    return arr
+
+
+def _numeric(
+    x: ArrayLike, name: str, *, place: Callable[[int], str] | None = None
+) -> NDArray[np.float64]:
+    """Return `x` as a float64 array (possibly a view); reject non-numeric input.
+
     A masked array's masked entries become NaN (missing), never the values
     hidden under the mask, which are not checked either (a Decimal or an
     integer float64 cannot hold is accepted there, as a masked inf is).
@@ -346,7 +365,7 @@ def numeric(
             # Decimal or an integer float64 cannot hold is missing there).
             raw = raw.copy()
             raw[mask] = None if raw.dtype.kind == "O" else 0
-        data = numeric(raw, name)
+        data = _numeric(raw, name)
         return np.where(mask, np.nan, data) if mask.any() else data
     if type(x).__module__.startswith("polars") and str(getattr(x, "dtype", "")) in (
         "Int128",
@@ -658,9 +677,9 @@ def widen_short_float(arr: NDArray[np.floating[Any]]) -> NDArray[np.float64]:
 
 
 def _short_floats_kept(x: list[Any] | tuple[Any, ...]) -> NDArray[Any] | None:
-    """A sequence holding float32/float16 scalars (or a wide int) as objects.
+    """A sequence holding float32/float16 scalars, ``np.ma.masked`` or a wide int.
 
-    Else None.
+    As objects (``np.ma.masked`` as None, a missing value); else None.
 
     numpy would widen ``[np.float32(4.26), 5.0]`` to float64 exactly
     (4.260000228881836); as objects, each short float is read through its
@@ -672,6 +691,14 @@ def _short_floats_kept(x: list[Any] | tuple[Any, ...]) -> NDArray[Any] | None:
         return None
     items = obj.ravel()
     kinds = set(map(type, items))
+    if np.ma.core.MaskedConstant in kinds:
+        # ``np.ma.masked`` in a list is a missing value (NaN), silently, as
+        # in a masked array: numpy would warn "converting a masked element
+        # to nan".
+        obj = obj.copy()
+        flat = obj.reshape(-1)
+        flat[[v is np.ma.masked for v in items]] = None
+        return obj
     if kinds & {np.float32, np.float16}:
         return obj
     if kinds & {bool, np.bool_} and len(kinds) > 1:

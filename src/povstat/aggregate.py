@@ -920,16 +920,25 @@ def _sd(
 
 
 def _in_range(
-    x: NDArray[np.float64], name: str, what: str, labels: NDArray[Any] | None
+    x: NDArray[np.float64],
+    name: str,
+    what: str,
+    labels: NDArray[Any] | None,
+    *,
+    why: str | None = None,
 ) -> None:
-    """Refuse an infinite result of finite inputs (float64 overflow)."""
+    """Refuse an infinite result of finite inputs (float64 overflow).
+
+    `why` replaces the default cause ("`name` is too large to add up").
+    """
     big = np.ravel(np.isinf(x))
     if big.any():
         i = int(np.flatnonzero(big)[0])
         where = "" if labels is None else f" for group {_validate.plain(labels[i])!r}"
+        cause = f"`{name}` is too large to add up" if why is None else why
         msg = (
             f"the {what}{where} exceeds float64's largest value "
-            f"({np.finfo(np.float64).max:.4g}): `{name}` is too large to add up"
+            f"({np.finfo(np.float64).max:.4g}): {cause}"
         )
         raise ValueError(msg)
 
@@ -1440,7 +1449,16 @@ def pooled_rate(
         total_n = np.where(empty, np.nan, total_n)
         pooled = np.where(empty, np.nan, pooled)
         _in_range(total_h, "headcount", "total number of poor", groups.labels)
-        _in_range(total_n, "population", "total population", groups.labels)
+        _in_range(
+            total_n,
+            "rate",
+            "total population implied by `headcount` / `rate`",
+            groups.labels,
+            why=(
+                "a `rate` too small for its `headcount` (the implied population "
+                "headcount / rate is too large to add up)"
+            ),
+        )
     se_r = lo = hi = se_h = None
     if dep is not None:
         if dep.cov is not None:

@@ -130,12 +130,15 @@ def _covariance(
     bound = se_a * se_b
     bad = np.abs(c) > bound * (1.0 + _CS_SLACK) + 1e-300
     if bad.any():
-        cb, bb = np.broadcast_arrays(c, bound)
+        cb, bb, ab, sb = np.broadcast_arrays(c, bound, se_a, se_b)
         i = tuple(np.argwhere(np.broadcast_to(bad, cb.shape))[0])
+        # The inputs as given (shortest repr), their product to 15
+        # significant digits: 0.1 * 0.1 is shown as 0.01, not float noise.
         msg = (
             "`cov` must satisfy |cov| <= "
             f"{names[0]} * {names[1]} (a correlation within [-1, 1]), found "
-            f"{float(cb[i])!r} with {names[0]} * {names[1]} = {float(bb[i])!r}"
+            f"{float(cb[i])!r} with {names[0]} * {names[1]} = "
+            f"{float(ab[i])!r} * {float(sb[i])!r} = {float(bb[i]):.15g}"
         )
         raise ValueError(msg)
     return c
@@ -1496,10 +1499,24 @@ def _overflowed(
     r: NDArray[np.float64],
     sd: NDArray[np.float64],
 ) -> NDArray[np.bool_]:
-    """Finite inputs (``b`` not 0) whose ratio or delta-method SE is not finite."""
+    """Finite inputs (``b`` not 0) whose ratio or SE overflowed or underflowed.
+
+    Overflow: the ratio or the delta-method SE is not finite. Underflow: a
+    step of the formula fell below float64's smallest normal number (the
+    ratio, ``r * sb``, or the SE itself) from non-zero inputs, where it
+    loses digits or becomes 0 although the SE, multiplied back by a large
+    factor (``r * sb / |b|`` with ``|b|`` tiny), may be a normal float.
+    Both are recomputed from mantissas and exponents apart.
+    """
     finite = np.isfinite(a) & np.isfinite(b) & np.isfinite(sa) & np.isfinite(sb)
     finite &= np.isfinite(c) & (b != 0)
-    return np.asarray(finite & ~(np.isfinite(r) & np.isfinite(sd)))
+    tiny = np.finfo(np.float64).tiny
+    with np.errstate(under="ignore", invalid="ignore", over="ignore"):
+        rs = np.abs(r * sb)
+        under = (np.abs(r) < tiny) & (a != 0)
+        under |= (rs < tiny) & (r != 0) & (sb != 0)
+        under |= (sd < tiny) & ((sa != 0) | ((sb != 0) & (a != 0)))
+    return np.asarray(finite & (~(np.isfinite(r) & np.isfinite(sd)) | under))
 
 
 def _scaled_ratio_se(

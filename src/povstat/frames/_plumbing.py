@@ -29,6 +29,7 @@ Nothing here computes a statistic: formulas live in the array modules.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import numbers
 import re
 import sys
@@ -773,6 +774,37 @@ def row_namer(table: Table) -> Callable[[int], str]:
     return lambda i: row_place(table.frame, i)
 
 
+def row_keys(
+    table: Table,
+    *,
+    region: str | None = None,
+    period: str | None = None,
+    rows: NDArray[np.intp] | None = None,
+) -> Callable[[int], str]:
+    """How value errors name row `i`: its place, region and period.
+
+    :func:`row_namer`'s place (a pandas index label, else the row
+    position), followed by the row's `region` and `period` labels where the
+    adapter reads those columns: ``index label 6 (region_code 'A', period
+    2023)``. `rows` maps the position `i` of a checked value to its row of
+    the table (values taken from some rows, or repeated). The labels are
+    read only when an error is raised.
+    """
+    where = row_namer(table)
+    keys = [k for k in (region, period) if k is not None and k in table.names]
+
+    def place(i: int) -> str:
+        row = int(rows[i]) if rows is not None else i
+        shown = []
+        for key in keys:
+            value = labels(table, key)[row]
+            text = repr(_validate.plain(value)) if key == region else show(value)
+            shown.append(f"{key} {text}")
+        return f"{where(row)} ({', '.join(shown)})" if shown else where(row)
+
+    return place
+
+
 def _row_namer(col: nw.Series[Any], *, lazy: bool) -> Callable[[int], str]:
     """How a column's errors name its row `i` (:func:`row_place`).
 
@@ -836,10 +868,38 @@ def pandas_floats(series: Any) -> NDArray[np.float64]:
 
 
 def labels(table: Table, name: str) -> NDArray[Any]:
-    """A column's values as a numpy array (any dtype), for keys and messages."""
+    """A column's values as a numpy array (any dtype), for keys and messages.
+
+    A float -0.0 is returned as 0.0: the two are one label (one group, as
+    in :func:`keys`), so that the label a group is shown with does not
+    depend on which of its rows comes first.
+    """
     if table.pandas is not None:
-        return np.asarray(table.series(name).to_numpy())
-    return np.asarray(table.frame.get_column(name).to_numpy())
+        out = np.asarray(table.series(name).to_numpy())
+    else:
+        out = np.asarray(table.frame.get_column(name).to_numpy())
+    return _unsigned_zeros(out)
+
+
+def _unsigned_zeros(out: NDArray[Any]) -> NDArray[Any]:
+    """`out` with every float -0.0 read as 0.0 (a new array if any is found)."""
+    if out.dtype.kind == "f":
+        if out.size and bool(np.any((out == 0) & np.signbit(out))):
+            return np.asarray(np.add(out, 0.0))  # -0.0 + 0.0 is 0.0; NaN stays
+        return out
+    if out.dtype.kind == "O" and out.size:
+        # Python objects already (labels of mixed kinds are refused later).
+        flat = out.ravel()
+        zero = [
+            i
+            for i, x in enumerate(flat.tolist())
+            if isinstance(x, float) and x == 0.0 and math.copysign(1.0, x) < 0
+        ]
+        if zero:
+            flat = flat.copy()
+            flat[zero] = 0.0
+            return flat.reshape(out.shape)
+    return out
 
 
 def keys(table: Table, names: Sequence[str], *, arg: str) -> NDArray[np.int64]:

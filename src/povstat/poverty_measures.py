@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime
 import math
 import uuid
+import warnings
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -1094,6 +1095,46 @@ def rescaled_weights(
         return (w * f1[codes]) * f2[codes], e
 
 
+def warn_rescaled_to_zero(
+    given: NDArray[np.float64],
+    scaled: NDArray[np.float64],
+    rows: NDArray[np.intp],
+    terms: Sequence[NDArray[np.float64]],
+) -> None:
+    """Warn where the power-of-two rescale took a poor unit's weight to 0.
+
+    `given` and `scaled` are the weights before and after
+    :func:`rescaled_weights`, `rows` the poor units and `terms` their terms;
+    only units with a term above 1 (a welfare below 0, or Watts), whose
+    weighted terms may show in the measures.
+    Such a unit (a weight below about 1e-308 of its domain's largest) then
+    counts as of zero weight: its weighted terms, which may still be within
+    float64's range, are left out of the measures.
+    """
+    if not rows.size:
+        return
+    lost = (given[rows] > 0) & (scaled[rows] == 0)
+    if not lost.any():
+        return
+    # A term at most 1 (a welfare of at least 0) times such a weight, over
+    # the domain's total (at least 0.5 after the power), is below 2**-1074:
+    # nothing a float64 measure could show. A larger term may matter.
+    hit = np.zeros(rows.shape[0], bool)
+    for t in terms:
+        hit |= lost & (t > 1.0)
+    if hit.any():
+        first = int(rows[np.flatnonzero(hit)[0]])
+        msg = (
+            f"{int(hit.sum()):,} poor unit(s), first at row {first} (weight "
+            f"{float(given[first])!r}), have weights below float64's range once "
+            "their domain's weights are brought near 1 by a power of two (a "
+            "ratio beyond about 1e308 to the largest): they count as of zero "
+            "weight, and their terms are left out of the measures; rescale or "
+            "check those weights"
+        )
+        warnings.warn(msg, RuntimeWarning, stacklevel=4)
+
+
 def domain_term_range(
     hi: NDArray[np.float64], domain: NDArray[np.intp], n_domains: int
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
@@ -1248,6 +1289,7 @@ def _points(
     # Weights whose squares (or total) leave float64 times a power of two
     # per domain (exact), as poverty_estimates: a subnormal weight times a
     # term would lose its digits.
+    w_given = w
     if domains is None:
         w, _ = rescaled_weights(w)
     else:
@@ -1257,6 +1299,14 @@ def _points(
         terms = unit_terms(
             y[rows], z[rows], alphas=alphas, watts=watts, comparison=comp, ops=NUMPY_OPS
         )
+    if w is not w_given:
+        warn_rescaled_to_zero(w_given, w, rows, terms)
+    # A unit of zero weight adds nothing (its term counts as 0, never
+    # 0 * inf where the term overflows): left out of the sums of terms.
+    kept = w[rows] > 0
+    if not kept.all():
+        rows = rows[kept]
+        terms = [t[kept] for t in terms]
     wp = w[rows]
     # Sums in integer arithmetic (povstat._exact): the same in every order.
     if domains is None:
@@ -1472,7 +1522,13 @@ def fgt(
     multiplied, domain by domain, by the power of two that brings the
     domain's largest into [0.5, 1), as :func:`poverty_estimates` does:
     exact, since a domain's measures use its own weights alone, and a
-    subnormal weight times a gap no longer loses its digits.
+    subnormal weight times a gap no longer loses its digits. A unit of zero
+    weight (as given, or left out under ``nan_policy="omit"``) adds 0,
+    whatever its term (an overflowing one too, never ``0 * inf``). A poor
+    unit whose weight that power takes below float64's range (about 1e-308
+    of its domain's largest) counts as of zero weight; where its term is
+    above 1 (a welfare below 0), whose weighted term may show in the
+    measure, a ``RuntimeWarning`` names it.
     Where ``line - welfare`` overflows although the gap is finite (welfare
     -1e308 under a line of 1e308: a gap of 2), the gap is formed from
     halves of both, exactly; elsewhere it is ``(line - welfare) / line``.

@@ -74,6 +74,7 @@ from povstat.poverty_measures import (
     refuse_tables,
     rescaled_weights,
     unit_terms,
+    warn_rescaled_to_zero,
     weighted_means,
     weighted_products,
     weights_out_of_range,
@@ -372,7 +373,14 @@ def reduce_units(
     overall_exp = (
         int(np.frexp(np.fmax.reduce(w_given, initial=-np.inf))[1]) if exps.any() else 0
     )
+    if rows is not None and w is not w_given:
+        warn_rescaled_to_zero(w_given, w, rows, terms)
     wr = w if rows is None else w[rows]
+    # A unit of zero weight (as given, left out under "omit", or a weight the
+    # power of two takes to 0) adds nothing: its terms count as 0, never
+    # 0 * inf (NaN) where a term overflows.
+    if wr.size and float(np.min(wr)) == 0.0:
+        terms = [np.where(wr > 0, t, 0.0) for t in terms]
     if strata is None:
         s_labels: NDArray[Any] = np.array([0])
         s_codes = np.zeros(n, np.intp)

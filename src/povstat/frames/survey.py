@@ -1221,6 +1221,10 @@ def poverty_table(
             )
         k = len(terms)
         wcol = nw.col(f"{t}w")
+        # A unit of zero weight (as given, left out under "omit", or a weight
+        # the power-of-two rescale takes to 0) adds nothing: its terms count
+        # as 0, never 0 * inf (NaN) where a term overflows.
+        terms = [_ExprOps().where(wcol > 0, term, 0.0) for term in terms]
         per_unit = [(wcol * term).alias(f"{t}wt{j}") for j, term in enumerate(terms)]
         per_unit += [
             (wcol * term * term).alias(f"{t}wtt{j}") for j, term in enumerate(terms)

@@ -119,3 +119,25 @@ def test_bound_is_not_vacuous(alpha: float) -> None:
     far = exact * (1 + _bound(alpha) * 2)
     assert _within(exact, [0.5], 1.0, [1.0], alpha)
     assert not _within(far, [0.5], 1.0, [1.0], alpha)
+
+
+def test_fractional_alpha_tiny_line_remainder() -> None:
+    # line - welfare subnormal (3 ulp of 1.09e-300 = 4.9e-316): exact there
+    # (Sterbenz), so the gap is 3 * 2**-1046 / line exactly, computed here as
+    # an exact Fraction; its power is within a few ulp after the correction
+    # (the plain power was already off by 3.7e-8 relative before it was
+    # lifted into the normals). alpha 2.5: gap**2.5 = gap**2 * sqrt(gap),
+    # sqrt from Fraction to 60 digits by Decimal.
+    from decimal import Decimal, getcontext
+    from fractions import Fraction
+
+    import povstat
+
+    y, z = 1.0933359096573138e-300, 1.0933359096573141e-300
+    g = (Fraction(z) - Fraction(y)) / Fraction(z)
+    getcontext().prec = 60
+    gd = Decimal(g.numerator) / Decimal(g.denominator)
+    for a, exact in ((2.5, gd * gd * gd.sqrt()), (0.5, gd.sqrt())):
+        got = povstat.fgt([y], z, alpha=a, unit="fraction")
+        rel = abs(Decimal(float(got)) - exact) / exact
+        assert rel < Decimal(6) * Decimal(2) ** -53, (a, rel)

@@ -195,6 +195,13 @@ def _split(x: Any) -> tuple[Any, Any]:
     return hi, x - hi
 
 
+#: Below this, ``q * line`` (about ``line - welfare``) leaves Dekker's
+#: product inexact: its rounding error would be subnormal.
+_DEKKER_LEAST = math.ldexp(1.0, -969)
+#: The power of two that lifts such a line and welfare into the normals.
+_LIFT = math.ldexp(1.0, 600)
+
+
 def _gap_remainder(welfare: Any, line: Any, poor: Any, ops: _Ops) -> Any:
     r"""The relative error of the float64 gap ``(line - welfare) / line``.
 
@@ -205,7 +212,17 @@ def _gap_remainder(welfare: Any, line: Any, poor: Any, ops: _Ops) -> Any:
     first order. Elementwise arithmetic only, the same on numpy and every
     engine; 0 for the non-poor and wherever a step leaves float64's range
     (there the gap stays as it was).
+
+    Where ``line - welfare`` is below ``2**-969`` (a line below about
+    1e-276), Dekker's product would lose digits in the subnormals: there
+    both are first multiplied by ``2**600`` (exact, the gap the same).
     """
+    low = ops.where(
+        poor, ops.less(line - welfare, _DEKKER_LEAST, inclusive=False), False
+    )
+    scale = ops.where(low, _LIFT, 1.0)
+    line = line * scale
+    welfare = welfare * scale
     diff = line - welfare
     q = diff / line
     back = diff - line
@@ -1549,7 +1566,11 @@ def fgt(
     is at most the weights' total is never above 100 % (1): rounding cannot
     take it past the whole. For :math:`\alpha = 0` the terms are exactly 0
     or 1 and the products the weights, so the headcount ratio is the float64
-    nearest the exact share. For :math:`\alpha > 0` the terms themselves are
+    nearest the exact share. With `size`, :math:`w_i` is the float64 product
+    of weight and size (rounded once, relative error at most 2**-53), and
+    the share is that of these rounded person weights: against the exact
+    products of weight and size it may be about one unit in the last place
+    off (1.07 ulp seen). For :math:`\alpha > 0` the terms themselves are
     float64: the gap ``(line - welfare) / line`` rounds twice (at most
     :math:`2u` relative, :math:`u = 2^{-53}`); the products with the
     weights add no rounding of their own (the bounds below allow
@@ -1568,7 +1589,13 @@ def fgt(
     :math:`6u` relative whatever :math:`\alpha` (every term is >= 0, so
     the bound of the terms holds for their sum), except where the line or
     the gap is beyond about 1e290, whose correction would overflow and is
-    left out (:math:`(2\alpha + 5)\,u` there). For example welfare
+    left out (:math:`(2\alpha + 5)\,u` there). Where ``line - welfare``
+    is below ``2**-969`` (about 1.0e-292: a line below about 1e-276, as
+    near 1e-300), the remainder is formed from line and welfare times
+    ``2**600`` (exact; the gap is the same), since Dekker's product is
+    exact only above that; the same bound holds there, unless the term
+    itself is subnormal (below about 2.2e-308), where it keeps
+    float64's absolute resolution (5e-324). For example welfare
     ``[-8.589406966216046e+101, 2.026132813631379e+91,
     3.5089262221084264e+91]``, line ``1.7544631110542132e+91``, weights
     ``[2.2434648839197986, 1.7791125682177296, 1.3410777096545874]`` and

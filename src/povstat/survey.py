@@ -39,6 +39,7 @@ References
 from __future__ import annotations
 
 import math
+import re
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -1498,7 +1499,8 @@ def _compensated_z(
     the low parts of the cell sums kept: ``d0 = st - R_hi sw`` for each
     cell, nearly exact. Their sum is ``S - R_hi W = W (R - R_hi)``, so the
     ratio's remainder is ``R_lo = sum d0 / W`` (summed exactly,
-    order-free), and each deviation ``d0 - R_lo sw``. A cell whose term is
+    order-free), and each deviation ``d0 - R_lo sw`` (``R_lo sw`` also as
+    an exact product, and with the low parts of ``sw``). A cell whose term is
     near `R` (a share near 1 where a unit of huge weight is poor) then has
     its deviation without the cancellation of two nearly equal float64
     numbers.
@@ -1511,8 +1513,21 @@ def _compensated_z(
         sw = red.sw[:, None]
         p, e = _two_product(r_hi, sw)
         d0 = (red.st - p) + (st_lo - e - r_hi * sw_lo[:, None])
-        r_lo = _sums(red.domain, d0, nd, big) / total[:, None]
-        d = d0 - r_lo[red.domain] * sw
+        # Over the exact total W = t_hi + t_lo (the cells' low parts and the
+        # rounding of their sum), to first order: R_lo sw must be exact to
+        # the deviations' own size.
+        t_hi, t_lo = _sum_pair(red.domain, sw, sw_lo[:, None], nd, big)
+        s0 = _sums(red.domain, d0, nd, big)
+        r_lo = s0 / t_hi
+        q, qe = _two_product(r_lo, t_hi)
+        r_lo2 = (((s0 - q) - qe) - r_lo * t_lo) / t_hi  # R_lo's own remainder
+        # R_lo sw as an exact pair too, with the low parts of R_lo and of
+        # the cell weights: a cell holding the unit of huge weight beside
+        # others (a PSU) has d0 near R_lo sw; their difference is its
+        # deviation.
+        rl = r_lo[red.domain]
+        p2, e2 = _two_product(rl, sw)
+        d = ((d0 - p2) - e2) - (rl * sw_lo[:, None] + r_lo2[red.domain] * sw)
         return np.asarray(d / total[red.domain][:, None])
 
 
@@ -1559,6 +1574,19 @@ def _compensated_variance(
         need = ~constant & np.isfinite(err) & (err > _RESIDUAL_ACCURACY * se)
     if not need.any():
         return var
+    cells = np.asarray(np.any(need, axis=1), bool)[red.domain]
+    if red.sw_lo is None and (red.npos[cells] > 1).any():
+        # A lazy engine's PSU totals are its float64 sums, their rounding
+        # lost (a PSU of one unit: none): they cannot be compensated.
+        msg = (
+            "the standard error of a measure within about 1e-4 of its largest "
+            "value (a share near 1 whose poor carry nearly all the weight) "
+            "depends on digits that this engine's float64 sums by PSU round "
+            "away (a unit of weight 2**54 or more times the others in a PSU "
+            "with them): it may be off by a factor or be 0; collect the "
+            "frame to pandas or polars, whose PSU totals are exact"
+        )
+        warnings.warn(msg, UserWarning, stacklevel=4)
     zc = _compensated_z(red, ratio, total, big)
     if z_exp.any():
         zc = np.ldexp(zc, z_exp[red.domain])
@@ -2030,7 +2058,12 @@ def poverty_estimates(
     Ordinary data are not affected, bit for bit. A lazy engine without
     `psu` (:func:`povstat.poverty_table`) forms the variance from sums of
     squares, where no such correction can follow; its cancellation is
-    warned of, and a unit id as `psu` gives the compensated figure.
+    warned of, and a unit id as `psu` gives the compensated figure. With
+    PSUs of several units, the PSU totals are kept as exact pairs on numpy,
+    pandas and polars, so a PSU holding the unit of huge weight beside
+    others is compensated too; a lazy engine's PSU sums round those digits
+    away, and there such a standard error is warned of (``UserWarning``),
+    never a silent 0.
 
     The design effect ``deff`` is R ``survey``'s ``deff=TRUE``: against
     simple random sampling without replacement from a population of the
@@ -2197,7 +2230,14 @@ def line_entry(name: str | None) -> Iterator[None]:
         text = str(exc)
         if name is None or "`line`" not in text:
             raise
-        raise type(exc)(text.replace("`line`", f"`lines` entry {name!r}")) from None
+        text = text.replace("`line`", f"`lines` entry {name!r}")
+        # The frame function's own argument for it: lines={'a': 'garis'}.
+        text = re.sub(
+            r"\(line=('[^']*'|\"[^\"]*\")\)",
+            lambda m: f"(lines={{{name!r}: {m.group(1)}}})",
+            text,
+        )
+        raise type(exc)(text) from None
 
 
 def _lines_arg(line: object, lines: Mapping[str, Any] | None) -> dict[str, Any] | None:

@@ -1557,6 +1557,8 @@ def _check_entry(
             shown = _native_dtype(frame, name) if dtype == nw.Unknown else None
             got = f"got {dtype}" if shown is None else f"got {shown}"
             wide = " (to float64)" if shown is not None and "float" in shown else ""
+            if dtype == nw.String or (shown is not None and "str" in shown.lower()):
+                wide += f"; {_validate.TEXT_NUMBERS_HINT}"
             msg = (
                 f"column {name!r} (argument `{arg}`) must have a numeric dtype "
                 f"(integer, float or decimal), {got}; convert it first{wide}"

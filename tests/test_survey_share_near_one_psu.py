@@ -1,0 +1,87 @@
+"""SE of a share near 1 when a PSU holds the unit of huge weight with others."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from fractions import Fraction
+from typing import Any
+
+import duckdb
+import numpy as np
+import pandas as pd
+import polars as pl
+import pytest
+
+import povstat
+
+
+def _exact_se(y: list[float], w: list[float], psu: list[int]) -> float:
+    # Linearised SE of the ratio R = sum w 1[y<1] / sum w, PSUs with
+    # replacement, one stratum: n/(n-1) sum over PSUs of (z_c - mean z)**2,
+    # z_c = (sum_c w t - R sum_c w) / W, all in exact Fractions.
+    t = [Fraction(1 if v < 1.0 else 0) for v in y]
+    wf = [Fraction(v) for v in w]
+    total = sum(wf)
+    r = sum(a * b for a, b in zip(wf, t, strict=True)) / total
+    cells = sorted(set(psu))
+    z = [
+        sum(wf[i] * (t[i] - r) for i in range(len(y)) if psu[i] == c) / total
+        for c in cells
+    ]
+    n = len(cells)
+    mean = sum(z) / n
+    var = Fraction(n, n - 1) * sum((v - mean) ** 2 for v in z)
+    return math.sqrt(float(var))
+
+
+def test_three_units_two_psus() -> None:
+    # By hand: W = 2**60 + 2, R = (2**60 + 1) / W, PSU deviations
+    # -1/W and +1/W over W: SE = sqrt(2 * 2 / W**4) = 2 / W**2.
+    y, w, psu = [0.5, 1.5, 0.5], [2.0**60, 1.0, 1.0], [1, 1, 2]
+    want = float(Fraction(2) / (Fraction(2**60) + 2) ** 2)
+    assert _exact_se(y, w, psu) == pytest.approx(want, rel=1e-15)
+    got = povstat.poverty_estimates(
+        y, 1.0, unit="fraction", alpha=0, weights=w, psu=psu
+    )
+    assert got.se[0] == pytest.approx(want, rel=1e-13)
+
+
+def test_every_row_order_gives_the_exact_se() -> None:
+    y = [0.5, 1.5, 1.5, 0.5, 1.5]
+    w = [2.4039815557216453e19, 2.674836843925103, 2.161884745155622]
+    w += [2.871708345817403, 2.7757083496423314]
+    psu = [1, 1, 1, 2, 1]
+    want = _exact_se(y, w, psu)
+    for perm in itertools.permutations(range(5)):
+        got = povstat.poverty_estimates(
+            [y[i] for i in perm],
+            1.0,
+            unit="fraction",
+            alpha=0,
+            weights=[w[i] for i in perm],
+            psu=[psu[i] for i in perm],
+        )
+        assert got.se[0] == pytest.approx(want, rel=1e-13)
+
+
+@pytest.mark.parametrize("kind", ["pandas", "polars", "lazy", "duckdb"])
+def test_engines_exact_or_warned(kind: str) -> None:
+    d = pd.DataFrame({"y": [0.5, 1.5, 0.5], "w": [2.0**60, 1.0, 1.0], "p": [1, 1, 2]})
+    frame: Any = {
+        "pandas": d,
+        "polars": pl.from_pandas(d),
+        "lazy": pl.from_pandas(d).lazy(),
+        "duckdb": duckdb.from_df(d),
+    }[kind]
+    kw: dict[str, Any] = {"welfare": "y", "line": 1.0, "unit": "fraction"}
+    kw |= {"alpha": 0, "weight": "w", "psu": "p"}
+    if kind in ("lazy", "duckdb"):
+        # Engine sums by PSU round 2**60 + 1 to 2**60: never a silent 0.
+        with pytest.warns(UserWarning, match="sums by PSU round"):
+            povstat.poverty_table(frame, **kw)
+        return
+    out = povstat.poverty_table(frame, **kw)
+    se = np.asarray(out["se"], dtype=np.float64)
+    want = float(Fraction(2) / (Fraction(2**60) + 2) ** 2)
+    assert se[0] == pytest.approx(want, rel=1e-13)

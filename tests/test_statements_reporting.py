@@ -36,19 +36,32 @@ _EJ: dict[str, Any] = {
 
 # -- 1. a competitor with no row at the ranked period ------------------------
 
-# By hand: at 2023, A 4.0 and B 5.0 (C has rows in 2021 and 2022 only, and
-# D, in group "y", none in 2023 either; rates at 1 decimal). A is 1 of 2
-# from the lowest: holds, with C and D named as not ranked (D is in another
-# group, so not named with `by`).
+# By hand: at 2023, A 4.0, B 5.0 (group x) and F 6.0 (group y; F was in x in
+# 2022: it moved group). C has rows in 2021, 2022 and 2024 (a gap at 2023),
+# D, in group "y", in 2021 and 2022 only (rows only before), E in 2024 only
+# (created later: rows only after); rates at 1 decimal. A is 1 of 3 from the
+# lowest (1 of 2 in group x): holds. Not ranked: C, D, E (C and E in group
+# x; F has a row at 2023, in group y, so it is not absent); the warning
+# names the gap alone (C).
 _GONE = pd.DataFrame(
-    {
-        "region": ["A", "B", "C", "A", "B", "C", "D", "A", "B", "D"],
-        "period": [2021, 2021, 2021, 2022, 2022, 2022, 2022, 2023, 2023, 2021],
-        "rate": [4.5, 5.5, 3.5, 4.2, 5.2, 3.0, 9.0, 4.0, 5.0, 8.0],
-        "poor": [10.0] * 10,
-        "group": ["x", "x", "x", "x", "x", "x", "y", "x", "x", "y"],
-    }
-)
+    [
+        ("A", 2021, 4.5, "x"),
+        ("B", 2021, 5.5, "x"),
+        ("C", 2021, 3.5, "x"),
+        ("D", 2021, 8.0, "y"),
+        ("A", 2022, 4.2, "x"),
+        ("B", 2022, 5.2, "x"),
+        ("C", 2022, 3.0, "x"),
+        ("D", 2022, 9.0, "y"),
+        ("F", 2022, 6.2, "x"),
+        ("A", 2023, 4.0, "x"),
+        ("B", 2023, 5.0, "x"),
+        ("F", 2023, 6.0, "y"),
+        ("C", 2024, 3.1, "x"),
+        ("E", 2024, 2.0, "x"),
+    ],
+    columns=["region", "period", "rate", "group"],
+).assign(poor=10.0)
 _RANK_A = pd.DataFrame(
     [{"kind": "rank", "region": "A", "period": 2023, "stated_rank": 1}]
 ).assign(descending=False)
@@ -71,7 +84,8 @@ def _engines(df: pd.DataFrame) -> dict[str, Any]:
 @pytest.mark.parametrize("engine", list(_engines(_GONE)))
 def test_rank_names_regions_without_a_row_at_the_period(engine: str) -> None:
     data = _engines(_GONE)[engine]
-    with pytest.warns(UserWarning, match=r"rows \[0\].*not ranked \(C, D\)"):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         out = check_statements(
             _RANK_A,
             data,
@@ -81,18 +95,30 @@ def test_rank_names_regions_without_a_row_at_the_period(engine: str) -> None:
             headcount="poor",
             region="region",
         )
+    # One warning, for the gap (C) alone.
+    assert [str(w.message) for w in caught if w.category is UserWarning] == [
+        "rank statements in `statements` rows [0] are ranked among the rows of "
+        "`data` at their period; regions with rows before and after that period "
+        "but none at it (a gap) are not ranked (C). If they existed then, give "
+        "them a row with a missing rate: the statement is then 'cannot tell' "
+        "where their value could change it"
+    ]
     assert out["verdict"].tolist() == ["holds"]
     assert out["reason"].iloc[0] == (
-        "A (4.0) ranks 1 of 2 from the lowest (ties: min); not ranked: 2 "
-        "region(s) of `data` with rows at other periods but none at 2023 (C, D)"
+        "A (4.0) ranks 1 of 3 from the lowest (ties: min); not ranked: 3 "
+        "region(s) of `data` with no row at 2023: C (rows before and after it); "
+        "D (rows only before it); E (rows only after it)"
     )
 
 
-def test_rank_by_group_names_only_regions_of_the_group() -> None:
-    with pytest.warns(UserWarning, match=r"not ranked \(C\)"):
+@pytest.mark.parametrize("engine", list(_engines(_GONE)))
+def test_rank_by_group_names_only_absent_regions_of_the_group(engine: str) -> None:
+    # F moved from group x to y and has a row at 2023: ranked in y, not
+    # absent from x (a row for it in x would be a duplicate key); D is of y.
+    with pytest.warns(UserWarning, match=r"not ranked \(C\)") as caught:
         out = check_statements(
             _RANK_A,
-            _GONE,
+            _engines(_GONE)[engine],
             unit="percent",
             persons_per_poor_unit=1000,
             rate="rate",
@@ -100,18 +126,120 @@ def test_rank_by_group_names_only_regions_of_the_group() -> None:
             region="region",
             by="group",
         )
-    assert (
-        out["reason"]
-        .iloc[0]
-        .endswith(
-            "not ranked: 1 region(s) of `data` in the same 'group' group with rows "
-            "at other periods but none at 2023 (C)"
+    assert not any("F" in str(w.message) for w in caught)
+    assert out["reason"].iloc[0] == (
+        "A (4.0) ranks 1 of 2 from the lowest (ties: min); not ranked: 2 "
+        "region(s) of `data` in the same 'group' group with no row at 2023: "
+        "C (rows before and after it); E (rows only after it)"
+    )
+
+
+def test_rank_region_moved_group_is_not_absent() -> None:
+    # By hand: C is in x in 2022 and in y in 2023; A's 2023 rank in x is 1 of
+    # 2 (A 4.1, B 5.1) and says nothing of C, with no warning.
+    df = pd.DataFrame(
+        {
+            "region_code": ["A", "B", "C", "A", "B", "C"],
+            "period": [2022] * 3 + [2023] * 3,
+            "grp": ["x", "x", "x", "x", "x", "y"],
+            "poverty_rate_pct": [4.0, 5.0, 6.0, 4.1, 5.1, 3.0],
+            "poor_thousands": [1.0] * 6,
+        }
+    )
+    st = _RANK_A
+    for data in _engines(df).values():
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            out = check_statements(
+                st, data, unit="percent", persons_per_poor_unit=1000, by="grp"
+            )
+        assert (
+            out["reason"].iloc[0] == "A (4.1) ranks 1 of 2 from the lowest (ties: min)"
         )
+
+
+def _indonesia_scopes() -> pd.DataFrame:
+    from povstat.datasets import load_indonesia
+
+    d = load_indonesia()
+    d = d[d["area"] == "total"].rename(columns={"region_name": "region"})
+    kab = d["region_type"].isin(["kabupaten", "kota"])
+    # As in examples/statements_east_java.py: provinces together, and the
+    # kabupaten and kota of each province together.
+    return d.assign(
+        scope=d["region_type"].where(~kab, d["province_name"] + " kab/kota")
+    )
+
+
+def test_rank_papua_regencies_moved_province_not_absent() -> None:
+    # UU 14, 15 and 16/2022 moved 20 regencies of Papua to Papua Selatan,
+    # Papua Tengah and Papua Pegunungan; Papua keeps 8 kabupaten and Kota
+    # Jayapura: 9 ranked in 2025, and the 20 are ranked in their new
+    # provinces, not absent.
+    st = pd.DataFrame(
+        [
+            {
+                "kind": "rank",
+                "region": "Kota Jayapura",
+                "period": pd.Timestamp("2025-03-01"),
+                "stated_rank": 1,
+                "descending": False,
+            }
+        ]
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = check_statements(
+            st,
+            _indonesia_scopes(),
+            unit="percent",
+            region="region",
+            persons_per_poor_unit=1000,
+            by="scope",
+        )
+    reason = out["reason"].iloc[0]
+    assert " of 9 " in reason
+    assert "not ranked" not in reason
+
+
+@pytest.mark.parametrize("period", ["2015-03-01", "2019-09-01", "2021-03-01"])
+def test_rank_provinces_before_2022_no_warning(period: str) -> None:
+    # The four provinces created in 2022 (first figures: March 2024 in
+    # `load_indonesia`) have rows only after 2015-2021: named, not warned
+    # about; 34 provinces ranked then.
+    st = pd.DataFrame(
+        [
+            {
+                "kind": "rank",
+                "region": "Jawa Timur",
+                "period": pd.Timestamp(period),
+                "stated_rank": 19,
+                "descending": False,
+            }
+        ]
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = check_statements(
+            st,
+            _indonesia_scopes(),
+            unit="percent",
+            region="region",
+            persons_per_poor_unit=1000,
+            by="scope",
+        )
+    reason = out["reason"].iloc[0]
+    assert " of 34 " in reason
+    assert reason.endswith(
+        "not ranked: 4 region(s) of `data` in the same 'scope' group with no "
+        f"row at {period}: Papua Barat Daya, Papua Pegunungan, Papua Selatan "
+        "and 1 more (rows only after it)"
     )
 
 
 def test_rank_every_region_present_no_warning_and_nan_cannot_tell() -> None:
-    # At 2022 all of A, B, C are there (D only in group "y" at 2021 and 2022).
+    # At 2022 all of A, B, C, F are in group x (D in "y"; E has rows only
+    # after 2022: named, not warned about).
     st = _RANK_A.assign(period=2022)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -125,8 +253,9 @@ def test_rank_every_region_present_no_warning_and_nan_cannot_tell() -> None:
             region="region",
             by="group",
         )
-    # By hand: 2022 in group x: C 3.0, A 4.2, B 5.2 -> A ranks 2, not 1.
+    # By hand: 2022 in group x: C 3.0, A 4.2, B 5.2, F 6.2 -> A ranks 2, not 1.
     assert out["verdict"].tolist() == ["does not hold"]
+    assert out["reason"].iloc[0].endswith("2022: E (rows only after it)")
     # A row with a missing rate is a competitor without a value: cannot tell.
     nan = _GONE.assign(rate=np.where(_GONE["region"].eq("C"), np.nan, _GONE["rate"]))
     with warnings.catch_warnings():
@@ -156,7 +285,12 @@ def test_rank_east_java_dropped_row_named() -> None:
         out = check_statements(st, absent, unit="percent", **_EJ)
     assert out["verdict"].tolist() == ["holds"]
     assert "ranks 1 of 37" in out["reason"].iloc[0]
-    assert out["reason"].iloc[0].endswith("but none at 2023 (Kota Batu)")
+    # Kota Batu has rows in 2022 and 2024: a gap at 2023.
+    assert (
+        out["reason"]
+        .iloc[0]
+        .endswith("no row at 2023: Kota Batu (rows before and after it)")
+    )
 
 
 # -- 2. a stated value in the other unit -------------------------------------

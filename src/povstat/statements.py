@@ -3546,11 +3546,18 @@ def check_statements(
         the rows of `data` at that period (and in the same `by` group, if
         given). A row with a missing rate is a region without a value: it
         could rank anywhere, and a statement it could make true or false
-        is "cannot tell". A region with no row at that period is not
-        ranked (it may not have existed then, as a province created
-        later), but where it has rows at other periods the reason names it
-        and a ``UserWarning`` says so: dropping the rows of missing rates
-        (``dropna``) turns such a "cannot tell" into a verdict.
+        is "cannot tell". A region with no row at that period anywhere in
+        `data` is not ranked, and the reason names it with its rows: before
+        and after the period (a gap), only before it, or only after it (a
+        province created later, such as the four Papua provinces of 2022,
+        has rows only after the periods before it). A ``UserWarning`` is
+        given for the gaps alone: a region with rows on both sides existed
+        then, and dropping the rows of missing rates (``dropna``) turns a
+        "cannot tell" into a verdict; rows on one side alone cannot tell a
+        region not yet (or no longer) in existence from a missing row. A
+        region of the `by` group with a row at the period in another group
+        (it moved group, as the Papua regencies moved to the new provinces)
+        is ranked in that group, and is neither absent nor named.
 
         Numbers must be numbers: text such as "0,11" is refused (read it
         with :func:`povstat.parse_numbers`), as are ranks and decimals that
@@ -3630,9 +3637,11 @@ def check_statements(
     Warns
     -----
     UserWarning
-        If a rank statement's period lacks rows for regions that `data` has
-        at other periods (in the same `by` group): they are not ranked, and
-        the reason names them.
+        If a rank statement's period lacks rows, anywhere in `data`, for
+        regions (of the same `by` group) that have rows both before and
+        after it: they are not ranked, and the reason names them. Regions
+        with rows only before or only after the period are named in the
+        reason without a warning.
 
     See Also
     --------
@@ -4218,13 +4227,17 @@ def check_statements(
 
     s = st[kinds == "rank"]
     # Regions of `data` with no row at a ranked period but rows at others,
-    # by statement row: not ranked (the documented rule), but named.
+    # by statement row: not ranked (the documented rule), but named; those
+    # with rows before and after it (a gap, not a region created or ended
+    # in between) are warned about.
     unranked: dict[int, list[str]] = {}
     if len(s):
         absent("rank", s["region"], s["period"])
         # The rates' decimals in their own unit, as the stated value's.
         values_decimals = _column_decimals(data, rate, scales)
         everywhere = data[region].drop_duplicates()
+        # Each region's first and last period in `data`, whatever its group.
+        span = data.groupby(region, sort=False)[period].agg(["min", "max"])
     for pos, row in zip(s.index.to_numpy(), s.to_dict("records"), strict=True):
         # One ranking per statement: statements are few, the ranking is vectorised.
         label = _validate.plain(statements.index[pos])
@@ -4235,13 +4248,30 @@ def check_statements(
             sel &= data[by] == g.iloc[0]
         table = data[sel]
         pool = everywhere if by is None else data.loc[data[by] == g.iloc[0], region]
-        gone = pool[~pool.isin(table[region])].drop_duplicates().tolist()
-        # Named in label order, never in the order of the rows.
-        gone_text = sorted(
-            (x if isinstance(x, str) else _show_key(x) for x in gone), key=str
+        # Absent: no row at the period anywhere in `data`. A region of the
+        # group with a row at the period in another group (it moved group,
+        # as the Papua regencies in 2022) is ranked there, not absent.
+        at_period = data.loc[data[period] == row["period"], region]
+        gone = pool[~pool.isin(at_period)].drop_duplicates()
+        first = span["min"].reindex(gone.to_numpy()).to_numpy()
+        last = span["max"].reindex(gone.to_numpy()).to_numpy()
+        earlier = first < row["period"]
+        later = last > row["period"]
+        sorts = (
+            ("rows before and after it", earlier & later),
+            ("rows only before it", earlier & ~later),
+            ("rows only after it", ~earlier & later),
         )
-        if gone_text:
-            unranked[int(pos)] = gone_text
+        # Named in label order, never in the order of the rows.
+        gone_text = {
+            words: sorted(
+                (x if isinstance(x, str) else _show_key(x) for x in gone[flags]),
+                key=str,
+            )
+            for words, flags in sorts
+        }
+        if gone_text["rows before and after it"]:
+            unranked[int(pos)] = gone_text["rows before and after it"]
         after = None if pd.isna(row.get("after", None)) else row["after"]
         if after is not None and not (table[region] == after).any():
             group = "" if by is None else f" in the same {by!r} group"
@@ -4284,14 +4314,18 @@ def check_statements(
         reason[pos] = str(res.reason).replace(
             _VALUES_UNIT, f"`stated_value` is in the unit of `rate` (unit={unit!r})"
         )
-        if gone_text:
-            shown = ", ".join(gone_text[:3])
-            more = f" and {len(gone_text) - 3} more" if len(gone_text) > 3 else ""
+        if len(gone):
+            parts = [
+                ", ".join(names[:3])
+                + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+                + f" ({words})"
+                for words, names in gone_text.items()
+                if names
+            ]
             group = "" if by is None else f" in the same {by!r} group"
             reason[pos] += (
-                f"; not ranked: {len(gone_text)} region(s) of `data`{group} "
-                f"with rows at other periods but none at "
-                f"{_show_key(row['period'])} ({shown}{more})"
+                f"; not ranked: {len(gone)} region(s) of `data`{group} with "
+                f"no row at {_show_key(row['period'])}: {'; '.join(parts)}"
             )
     if unranked:
         at = _plain_list(statements.index[np.asarray(sorted(unranked), dtype=np.intp)])
@@ -4301,10 +4335,11 @@ def check_statements(
         )
         warnings.warn(
             f"rank statements in `statements` rows {at} are ranked among the "
-            f"rows of `data` at their period; regions with rows at other "
-            f"periods but none at that one are not ranked ({shown}). If they "
-            "existed then, give them a row with a missing rate: the statement "
-            "is then 'cannot tell' where their value could change it",
+            f"rows of `data` at their period; regions with rows before and "
+            f"after that period but none at it (a gap) are not ranked "
+            f"({shown}). If they existed then, give them a row with a missing "
+            "rate: the statement is then 'cannot tell' where their value "
+            "could change it",
             UserWarning,
             stacklevel=2,
         )

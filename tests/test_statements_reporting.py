@@ -582,3 +582,32 @@ def test_consistency_off_but_by_no_power_of_ten_says_nothing_more(
     )
     assert str(res.verdict) == "does not hold"
     assert "misread" not in str(res.reason)
+
+
+# -- the range of headcount / population, rounded outward --------------------
+
+
+@pytest.mark.parametrize(
+    ("figures", "decimals", "shown"),
+    [
+        # By hand: 245 and 3761.7 stand for [244.5, 245.5) and [3761.65,
+        # 3761.75); 244.5 / 3761.75 = 6.49963 % and 245.5 / 3761.65 =
+        # 6.52638 %: down to 6.49 %, up to 6.53 %. It meets [5.5 %, 6.5 %).
+        ((6.0, 245.0, 3761.7), (0, 0, 1), "between 6.49 % and 6.53 %"),
+        # 108.685 / 4109.15 = 2.644951 % and 108.695 / 4109.05 = 2.645259 %:
+        # down to 2.6449 %, up to 2.6453 %. It meets [2.635 %, 2.645 %).
+        ((2.64, 108.69, 4109.1), (2, 2, 1), "between 2.6449 % and 2.6453 %"),
+    ],
+)
+def test_consistency_range_shown_rounded_outward(
+    figures: tuple[float, float, float], decimals: tuple[int, int, int], shown: str
+) -> None:
+    res = check_consistency(
+        *figures,
+        unit="percent",
+        rate_decimals=decimals[0],
+        headcount_decimals=decimals[1],
+        population_decimals=decimals[2],
+    )
+    assert str(res.verdict) == "holds"
+    assert f"({shown} given the rounding, ends rounded outward)" in str(res.reason)

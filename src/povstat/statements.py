@@ -1322,10 +1322,13 @@ def check_consistency(
     With :math:`H \in [h_-, h_+)`, :math:`N \in [n_-, n_+)`, the ratio
     :math:`H/N` lies in :math:`(h_-/n_+, h_+/n_-)`; the statement holds when
     this overlaps the rate's interval :math:`[r_-, r_+)` [1]_. The reason
-    names both: the rate's interval, and the range of :math:`H/N` with as
-    many decimals as it takes to show its two ends apart and on their side
-    of the interval (4.4955 of 100 against a published 5 % shows 4.495 % to
-    4.496 % against [4.5 %, 5.5 %), not 4.50 % to 4.50 %).
+    names both: the rate's interval, and the range of :math:`H/N` rounded
+    outward (its lower end down, its upper end up, so that the range shown
+    holds the true one: a range that meets the interval is shown meeting
+    it, 244.5 / 3761.75 = 6.4996 % as 6.49 %, not 6.50 %), with as many
+    decimals as it takes to show a range that misses the interval on its
+    side of it (4.4955 of 100 against a published 5 % shows 4.495 % to
+    4.496 % against [4.5 %, 5.5 %), not 4.49 % to 4.50 %).
 
     References
     ----------
@@ -1422,7 +1425,14 @@ def check_consistency(
     # A rate is never below 0: a published 0 stands for [0, half a unit).
     r_lo = np.broadcast_to(np.maximum(ri.lower, 0.0), shape)
     r_hi = np.broadcast_to(ri.upper, shape)
-    places = _range_places(lo, hi_, r_lo, r_hi, shown + 2)
+    # The range of H/N shown rounded outward (its lower end down, its upper
+    # end up, from the exact bounds), so that what is shown holds the true
+    # range: 6.4996 % against [5.5 %, 6.5 %) is "6.49 %", not "6.50 %".
+    valid = np.isfinite(lo) & ~np.isnan(hi_) & np.isfinite(r_lo) & np.isfinite(r_hi)
+    finite_hi = np.isfinite(hi_)
+    places = _range_places(
+        low_x, up_x, valid, finite_hi, _exact(r_lo), _exact(r_hi), shown + 2
+    )
 
     def slip(i: tuple[int, ...]) -> str:
         """The power of ten that makes the rate agree, as trace_figure names it."""
@@ -1443,10 +1453,16 @@ def check_consistency(
 
     def describe(i: tuple[int, ...]) -> str:
         k = int(places[i])
+        low_text = _fmt(float(_outward(low_x[i], k, up=False)), k)
+        up_text = (
+            _fmt(float(_outward(up_x[i], k, up=True)), k)
+            if finite_hi[i]
+            else _fmt(float(hi_[i]), k)
+        )
         return (
             f"headcount / population = {_fmt(float(implied[i]), k)} % "
-            f"(between {_fmt(float(lo[i]), k)} % and "
-            f"{_fmt(float(hi_[i]), k)} % given the rounding), against a "
+            f"(between {low_text} % and {up_text} % given the rounding, "
+            f"ends rounded outward), against a "
             f"published rate of {_fmt(float(rb[i]), shown)} %, which stands for "
             f"[{_fmt(float(r_lo[i]), max(rdp + 1, 0))} %, "
             f"{_fmt(float(r_hi[i]), max(rdp + 1, 0))} %)" + slip(i)
@@ -1464,37 +1480,66 @@ def check_consistency(
     )
 
 
+def _outward(v: fractions.Fraction, k: int, *, up: bool) -> fractions.Fraction:
+    """`v` rounded outward to `k` decimals: up (ceiling) or down (floor)."""
+    scale = fractions.Fraction(10) ** k
+    m = -((-v * scale) // 1) if up else (v * scale) // 1
+    return fractions.Fraction(m) / scale
+
+
 def _range_places(
-    lo: NDArray[np.float64],
-    hi: NDArray[np.float64],
-    r_lo: NDArray[np.float64],
-    r_hi: NDArray[np.float64],
+    lo: NDArray[np.object_],
+    hi: NDArray[np.object_],
+    valid: NDArray[np.bool_],
+    finite_hi: NDArray[np.bool_],
+    r_lo: NDArray[np.object_],
+    r_hi: NDArray[np.object_],
     least: int,
 ) -> NDArray[np.int64]:
     """Decimals to show an open range (lo, hi) against the interval [r_lo, r_hi).
 
-    At least `least`, and more where fewer would hide what decides: the two
-    ends shown apart, and a range wholly below ``r_lo`` (or from ``r_hi``
-    up) shown so (4.4955 to 4.4956 against [4.5, 5.5), not 4.50 to 4.50).
-    At most 15, the most :func:`povstat.round_half_up` takes.
+    The range is shown rounded outward (`lo` down, `hi` up: what is shown
+    holds the true range, so a range that meets the interval is shown
+    meeting it), with at least `least` decimals, and more where fewer would
+    hide that it does not: a range wholly below ``r_lo`` (or from ``r_hi``
+    up) shown so (4.4955 to 4.4956 against [4.5, 5.5), not 4.495 to 4.500).
+    At most 15, the most :func:`povstat.round_half_up` takes. The bounds are
+    exact (Fractions); `hi` is ignored where `finite_hi` is False (no upper
+    bound), and rows not `valid` keep `least`.
     """
-    places = np.full(lo.shape, min(least, 15), dtype=np.int64)
+    first = min(least, 15)
+    places = np.full(valid.shape, first, dtype=np.int64)
     with np.errstate(invalid="ignore"):
-        open_ = np.isfinite(lo) & ~np.isnan(hi) & np.isfinite(r_lo) & np.isfinite(r_hi)
-        below = hi < r_lo
-        above = lo >= r_hi
-    for k in range(min(least, 15), 16):
+        below = np.asarray(finite_hi & np.asarray(hi < r_lo, dtype=bool))
+        above = np.asarray(lo >= r_hi, dtype=bool)
+    open_ = valid & (below | above)
+    for k in range(first, 16):
         if not open_.any():
             break
-        lo_k, hi_k = round_half_up(lo, k), round_half_up(hi, k)
-        with np.errstate(invalid="ignore"):
-            clear = (
-                ((lo_k < hi_k) | ~(lo < hi))
-                & ~(below & (hi_k >= r_lo))
-                & ~(above & (lo_k < r_hi))
-            )
-        places[open_ & clear] = k
-        open_ &= ~clear
+        at = np.flatnonzero(open_.ravel())
+        lo_k = [_outward(v, k, up=False) for v in lo.ravel()[at]]
+        hi_k = [_outward(v, k, up=True) for v in hi.ravel()[at]]
+        clear = np.array(
+            [
+                not (b and h >= rl) and not (a and lk < rh)
+                for b, a, h, lk, rl, rh in zip(
+                    below.ravel()[at],
+                    above.ravel()[at],
+                    hi_k,
+                    lo_k,
+                    r_lo.ravel()[at],
+                    r_hi.ravel()[at],
+                    strict=True,
+                )
+            ],
+            dtype=bool,
+        )
+        flat = places.ravel()
+        flat[at[clear]] = k
+        places = flat.reshape(places.shape)
+        done = open_.ravel().copy()
+        done[at[clear]] = False
+        open_ = done.reshape(open_.shape)
     places[open_] = 15
     return places
 

@@ -611,3 +611,99 @@ def test_consistency_range_shown_rounded_outward(
     )
     assert str(res.verdict) == "holds"
     assert f"({shown} given the rounding, ends rounded outward)" in str(res.reason)
+
+
+# -- every statement row that shares a fault is named ------------------------
+
+_SHARED = pd.DataFrame(
+    {
+        "region_code": ["A", "B", "A", "B"],
+        "period": [2022, 2022, 2023, 2023],
+        "poverty_rate_pct": [4.5, 12.0, 4.26, 12.5],
+        "poor_thousands": [40.0, 2.1, 37.78, 2.0],
+        "p1": ["0,7", "1,3", "0,61", "1,20"],
+        "gk": ["1,0", "1,1", "1,2", "1,3"],
+    }
+)
+_FIG = {
+    "kind": "figure",
+    "region": "A",
+    "period": 2023,
+    "measure": "p1",
+    "stated": 0.61,
+    "decimals": 2,
+}
+_LC = {
+    "kind": "level_change",
+    "region": "A",
+    "period_before": 2022,
+    "period_after": 2023,
+    "stated": 0.09,
+    "direction": "fall",
+    "stated_as": "units",
+    "decimals": 2,
+    "measure": "p1",
+}
+
+
+def _check(st: pd.DataFrame, data: pd.DataFrame = _SHARED) -> pd.DataFrame:
+    return check_statements(st, data, unit="percent", persons_per_poor_unit=1000)
+
+
+def test_text_measure_names_every_row_that_uses_it() -> None:
+    # Rows 0 (figure), 1 (level_change) and 2 (figure) all use the text p1.
+    st = pd.DataFrame([_FIG, _LC, dict(_FIG, region="B")])
+    with pytest.raises(
+        TypeError,
+        match=re.escape(
+            "`statements` rows [0, 1, 2] (kinds ['figure', 'level_change']): "
+            "`data` column 'p1' (argument `measure`) must be numeric"
+        ),
+    ):
+        _check(st)
+
+
+def test_measure_faults_name_every_column_and_row() -> None:
+    # Row 0 on the text p1, row 1 on the text gk: both named, in row order.
+    st = pd.DataFrame([_FIG, dict(_FIG, measure="gk")])
+    with pytest.raises(TypeError, match=r"row 0 .*'p1'.*; `statements` row 1 .*'gk'"):
+        _check(st)
+    # Row 0 names a key column, row 1 a missing column, row 2 a text one:
+    # a ValueError naming the three.
+    st = pd.DataFrame(
+        [dict(_FIG, measure="period"), dict(_FIG, measure="zz"), dict(_LC)]
+    )
+    with pytest.raises(ValueError, match=r"row 0 .*'period'") as err:
+        _check(st)
+    text = str(err.value)
+    assert "row 1 (kind 'figure'): `statements` column 'measure' names 'zz'" in text
+    assert "row 2 (kind 'level_change'): `data` column 'p1'" in text
+
+
+def test_every_bad_after_named() -> None:
+    rank = {
+        "kind": "rank",
+        "region": "A",
+        "period": 2023,
+        "stated_rank": 1,
+        "descending": False,
+    }
+    st = pd.DataFrame([dict(rank, after="Z"), dict(rank, after="Y", stated_rank=2)])
+    with pytest.raises(ValueError, match=r"row 0 .*'Z'.*; `statements` row 1 .*'Y'"):
+        _check(st, _SHARED.drop(columns=["p1", "gk"]))
+
+
+def test_every_bad_direction_named_across_kinds() -> None:
+    st = pd.DataFrame([dict(_LC, direction="up"), dict(_LC, kind="change")])
+    st.loc[1, "direction"] = "down"
+    st.loc[1, "stated_as"] = "points"
+    with pytest.raises(
+        ValueError,
+        match=re.escape(
+            "`statements` of kind 'change' must have direction in ['fall', "
+            "'rise']; rows [1] have ['down']; `statements` of kind "
+            "'level_change' must have direction in ['fall', 'rise']; rows [0] "
+            "have ['up']"
+        ),
+    ):
+        _check(st, _SHARED.drop(columns=["p1", "gk"]))

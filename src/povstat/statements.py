@@ -3676,8 +3676,13 @@ def check_statements(
         cannot hold). Each message names
         the statement rows and columns at fault (every row whose region and
         period are not in `data`, of any kind, each once, with each pair
-        once); an error raised by a ``check_*`` function is prefixed with
-        the rows it checked.
+        once; every row that shares a fault: each ``measure`` column at
+        fault, missing, a key or not numeric, once with all the rows that
+        name it, of either kind, a ValueError where the faults are not all
+        of a column that is not numeric; every ``after`` not ranked with its
+        region; every ``direction`` or ``stated_as`` outside its values, of
+        every kind); an error raised by a ``check_*`` function is prefixed
+        with the rows it checked.
 
     Warns
     -----
@@ -3808,6 +3813,7 @@ def check_statements(
                 f"present: {list(statements.columns)}"
             )
             raise ValueError(msg)
+    wrong_values: list[str] = []
     for kind, col, ok in (
         ("change", "direction", ("fall", "rise")),
         ("change", "stated_as", ("percent", "points")),
@@ -3819,11 +3825,13 @@ def check_statements(
             continue
         rows = statements[(statements["kind"] == kind) & ~statements[col].isin(ok)]
         if len(rows):
-            msg = (
+            wrong_values.append(
                 f"`statements` of kind {kind!r} must have {col} in {list(ok)}; "
                 f"rows {_plain_list(rows.index)} have {_plain_list(rows[col])}"
             )
-            raise ValueError(msg)
+    if wrong_values:
+        # Every row at fault, of every kind, at once.
+        raise ValueError("; ".join(wrong_values))
     for kind in sorted({"change", "count", "figure", "level_change"} & present):
         rows = statements[(statements["kind"] == kind) & statements["decimals"].isna()]
         if len(rows):
@@ -4048,6 +4056,7 @@ def check_statements(
     st = by_month.reset_index(drop=True)
     kinds = st["kind"].astype(str)
     all_absent(st, kinds)
+    _all_measures(statements.index, st, kinds, data, key_args, parent, headcount)
     # Stated figures as float64, a float32 one through its shortest decimal
     # and a missing one (None, NaN, NA) as NaN (checked above).
     for kinds_, col, whole, _least, _opt in _NUMBER_COLUMNS:
@@ -4276,6 +4285,8 @@ def check_statements(
     # with rows before and after it (a gap, not a region created or ended
     # in between) are warned about.
     unranked: dict[int, list[str]] = {}
+    # Rows whose `after` is not ranked with them: all named at once.
+    bad_after: list[str] = []
     if len(s):
         absent("rank", s["region"], s["period"])
         # The rates' decimals in their own unit, as the stated value's.
@@ -4330,12 +4341,12 @@ def check_statements(
                 f"{type(after).__name__}; `data` holds {_validate.plain(held)!r} "
                 f"of type {type(held).__name__}: write it as `data` does)"
             )
-            msg = (
+            bad_after.append(
                 f"`statements` row {label!r} (kind 'rank'): column 'after' names "
                 f"{_validate.plain(after)!r}, which is not a {region!r} of "
                 f"`data` at period {_show_key(row['period'])}{group}{hint}"
             )
-            raise ValueError(msg)
+            continue
         with _rows_named(statements.index, np.array([pos]), "rank"):
             res = check_rank_statement(
                 _plumbing.pandas_floats(table[rate]),
@@ -4372,6 +4383,8 @@ def check_statements(
                 f"; not ranked: {len(gone)} region(s) of `data`{group} with "
                 f"no row at {_show_key(row['period'])}: {'; '.join(parts)}"
             )
+    if bad_after:
+        raise ValueError("; ".join(bad_after))
     if unranked:
         at = _plain_list(statements.index[np.asarray(sorted(unranked), dtype=np.intp)])
         names = sorted({x for v in unranked.values() for x in v}, key=str)
@@ -4589,6 +4602,56 @@ def _measure_column(
         )
         raise ValueError(msg)
     _data_numbers(data, col, "measure")
+
+
+def _all_measures(
+    index: pd.Index[Any],
+    st: pd.DataFrame,
+    kinds: pd.Series[Any],
+    data: pd.DataFrame,
+    keys: dict[str, str],
+    parent: str | None,
+    headcount: str | None,
+) -> None:
+    """Check every statement's `measure` at once, naming every row at fault.
+
+    Each column at fault is named once, with every row (of kind "figure" or
+    "level_change") that names it; a TypeError where every fault is a column
+    that is not numeric, a ValueError otherwise.
+    """
+    figure = kinds == "figure"
+    level = kinds == "level_change"
+    if not (figure.any() or level.any()) or "measure" not in st.columns:
+        return
+    measure = st["measure"].where(~level, st["measure"].fillna(headcount))
+    used = figure | (level & measure.notna())
+    faults: list[tuple[int, list[Any], list[str], Exception]] = []
+    for col in sorted(set(measure[used].astype(str))):
+        at = used & (measure.astype(str) == col)
+        try:
+            _measure_column(data, col, keys, parent)
+        except (TypeError, ValueError) as exc:
+            pos = np.flatnonzero(at.to_numpy())
+            faults.append(
+                (
+                    int(pos[0]),
+                    _plain_list(index[pos]),
+                    sorted(set(kinds[at])),
+                    exc,
+                )
+            )
+    if not faults:
+        return
+    parts = []
+    # In the order of the rows, never of the columns' names.
+    for _first, rows, kinds_at, fault in sorted(faults, key=lambda f: f[0]):
+        where = f"row {rows[0]!r}" if len(rows) == 1 else f"rows {rows[:10]}"
+        of = f"kind {kinds_at[0]!r}" if len(kinds_at) == 1 else f"kinds {kinds_at}"
+        parts.append(f"`statements` {where} ({of}): {fault}")
+    text = "; ".join(parts)
+    if all(isinstance(f[3], TypeError) for f in faults):
+        raise TypeError(text)
+    raise ValueError(text)
 
 
 def _statement_numbers(cells: pd.Series[Any], col: str) -> NDArray[np.float64]:

@@ -4293,7 +4293,9 @@ def check_statements(
         values_decimals = _column_decimals(data, rate, scales)
         everywhere = data[region].drop_duplicates()
         # Each region's first and last period in `data`, whatever its group.
-        span = data.groupby(region, sort=False)[period].agg(["min", "max"])
+        span = data.groupby(region, sort=False, observed=True)[period].agg(
+            ["min", "max"]
+        )
     for pos, row in zip(s.index.to_numpy(), s.to_dict("records"), strict=True):
         # One ranking per statement: statements are few, the ranking is vectorised.
         label = _validate.plain(statements.index[pos])

@@ -98,8 +98,8 @@ def test_work_budget_warns_and_is_deterministic(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # A 5-cycle and a 10-cycle of tied rows (circulant covariances) need a
-    # search; with the budget cut to 50 steps of work (one refinement round
-    # of a 10-row component costs 100) it stops, warns, and the order among
+    # search; with the budget cut to 50 steps of work (each refinement round
+    # costs at least 1024) it stops, warns, and the order among
     # those rows follows the rows: the same call gives the same bits.
     monkeypatch.setattr(ri, "_MAX_SEARCH_STEPS", 50)
     c5 = np.array(

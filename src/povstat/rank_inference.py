@@ -834,7 +834,7 @@ def _refine(
     `off` marks the pairs whose covariance counts, `cv` holds them (0
     elsewhere). The new classes refine the old ones and keep their order, and
     are numbered by values alone: a permutation of the items permutes them.
-    With a `budget`, each round is charged ``n * n`` steps, and refinement
+    With a `budget`, each round is charged ``4 * n * n`` steps, and refinement
     stops early (its classes then still refine the old ones) once the budget
     is spent.
     """
@@ -843,7 +843,7 @@ def _refine(
         count = int(colour.max()) + 1 if n else 0
         if count == n:
             return colour
-        if budget is not None and not budget.charge(n * n):
+        if budget is not None and not budget.charge(4 * n * n + _CALL_STEPS):
             return colour
         cls = np.where(off, colour[None, :], -1).astype(np.float64)
         by = np.lexsort((cv, cls), axis=-1)
@@ -868,7 +868,10 @@ _MAX_SEARCH_WORK = 1 << 26
 #: Most steps of work (entries compared by refinement, entries relabelled by
 #: orbit propagation) spent on one group's ties with `cov`: a count of
 #: operations, not a time, so that results do not depend on the machine.
-_MAX_SEARCH_STEPS = 1 << 24
+_MAX_SEARCH_STEPS = 1 << 26
+#: Steps charged for each array operation on top of its entries (its fixed
+#: cost, about that of a thousand entries).
+_CALL_STEPS = 1024
 
 
 class _Budget:
@@ -958,11 +961,17 @@ class _Search:
     def _orbits(self, path: list[int]) -> NDArray[np.intp]:
         """Orbit labels under the symmetries found that fix every item of `path`."""
         lab = np.arange(self.cv.shape[0])
-        gens = [g for g in self.autos if all(int(g[u]) == u for u in path)]
+        if not self.autos:
+            return lab
+        if not self.steps.charge(len(self.autos) * (len(path) + 1) + _CALL_STEPS):
+            self.complete = False
+            return lab
+        fixes = np.stack(self.autos)[:, path] == np.asarray(path, dtype=np.intp)
+        gens = [self.autos[i] for i in np.flatnonzero(fixes.all(axis=1)).tolist()]
         changed = bool(gens)
         while changed:  # label propagation: a few rounds
             changed = False
-            if not self.steps.charge(len(gens) * lab.size):
+            if not self.steps.charge(len(gens) * (lab.size + _CALL_STEPS)):
                 self.complete = False
                 return lab
             for g in gens:
@@ -984,6 +993,9 @@ class _Search:
             return
         counts = np.bincount(colour)
         if counts.max() == 1:
+            if not self.steps.charge(colour.size**2 + _CALL_STEPS):
+                self.complete = False
+                return
             perm = np.argsort(colour)
             key = self.full[np.ix_(perm, perm)].tobytes()
             digest = hashlib.blake2b(key, digest_size=32).digest()
@@ -1976,7 +1988,7 @@ def rank_confidence_sets(
     their class. Not guaranteed: figures that differ in the last bit are
     different rows; and a group whose ties need more work than the search
     allows (4096 orderings compared, fewer for groups of more than 128 rows,
-    and 2**24 steps of refinement: a count of operations, not a time, so
+    and 2**26 steps of refinement: a count of operations, not a time, so
     that the warning comes within about a second on any input and results
     do not depend on the machine) is ordered by the rows among those ties,
     with a RuntimeWarning saying so. A group whose nonzero covariances

@@ -26,6 +26,11 @@ def _figure(k: int, d: int) -> float:
 def test_the_reported_differences_hold() -> None:
     # 73,140,917,174,220.20 - 70,773,596,628,439.30 = 2,367,320,545,780.90
     # exactly (the float difference is 2,367,320,545,780.906).
+    # Stated at 2 decimals, it holds for levels published at 2 decimals; for
+    # levels at 1 decimal the stated figure is more precise than the levels
+    # allow (the true change lies within 0.1 of 2,367,320,545,780.9), so the
+    # published figures cannot confirm it.
+    verdicts = {}
     for places in (1, 2):
         res = check_level_change_statement(
             70773596628439.3,
@@ -36,7 +41,8 @@ def test_the_reported_differences_hold() -> None:
             decimals=2,
             levels_decimals=places,
         )
-        assert str(res.verdict) == "holds"
+        verdicts[places] = str(res.verdict)
+    assert verdicts == {1: "cannot tell", 2: "holds"}
     assert "rose 2,367,320,545,780.90," in str(res.reason)
     # 946,864.65561 - 938,591.3657 = 8,273.28991 exactly.
     res = check_level_change_statement(

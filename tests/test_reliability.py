@@ -124,6 +124,9 @@ def test_errors() -> None:
     with pytest.raises(ValueError, match="`rse_pct` must be >= 0"):
         reliability_flags(-1.0, bands="bps")
     with pytest.raises(TypeError, match="`rse_pct` must be numeric"):
+        reliability_flags(["high"], bands="bps")
+    # A lone string is taken for a column name given to an array function.
+    with pytest.raises(TypeError, match="`rse_pct` must be the values .* column name"):
         reliability_flags("high", bands="bps")
 
 

@@ -270,7 +270,13 @@ def test_result_round_trips_through_to_frame(cls: type[Any], backend: str) -> No
         ),
         (
             EXAMPLES[RankConfidenceSets],
-            ["rank", "rank_lower", "rank_upper", "rank_count", "rank_critical_value"],
+            [
+                "rank",
+                "rank_lower",
+                "rank_upper",
+                "rank_set_count",
+                "rank_critical_value",
+            ],
         ),
     ],
 )

@@ -88,10 +88,20 @@ print(
 window = rate.loc[2019:2023]
 peak_year = int(window.index[int(window.to_numpy().argmax())])
 share = recovery_share(rate[2019], window.max(), rate[2023])
-print(
-    f"  Recovery: {fmt(share, 1)} % of the 2019 -> {peak_year} rise "
-    f"(peak {fmt(window.max())} %) has been reversed"
-)
+if np.isnan(share):  # no rise after 2019: nothing to reverse
+    print(f"  Recovery: no rise after 2019 ({fmt(rate[2019])} %) to reverse")
+elif share > 100:  # back below the 2019 level
+    print(
+        f"  Recovery: the 2019 -> {peak_year} rise (peak {fmt(window.max())} %) "
+        f"has been reversed in full and more: {fmt(rate[2023])} % is "
+        f"{fmt(-base.points)} pp below the 2019 level ({fmt(share, 1)} % of "
+        "the rise)"
+    )
+else:
+    print(
+        f"  Recovery: {fmt(share, 1)} % of the 2019 -> {peak_year} rise "
+        f"(peak {fmt(window.max())} %) has been reversed"
+    )
 
 # %%
 # Rank among the 38 regencies and cities in 2023, with the conventions stated.

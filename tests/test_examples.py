@@ -49,6 +49,14 @@ def test_malang_2023_prints_every_checked_number(
         # BPS March 2023: Kota Batu 3.31 %, the lowest of the 38; Kabupaten
         # Sampang 21.76 %, the highest, just after Kabupaten Bangkalan 19.35 %.
         ("Kota Batu", "1 of 38 from the lowest (ties: min), the lowest of all"),
+        # Kota Batu: 3.81 % (2019), 4.09 % (2021), 3.31 % (2023): the rise of
+        # 0.28 pp reversed by 0.78 pp, 278.6 % of it, 0.50 pp below 2019.
+        (
+            "Kota Batu",
+            "Recovery: the 2019 -> 2021 rise (peak 4.09 %) has been reversed in "
+            "full and more: 3.31 % is 0.50 pp below the 2019 level (278.6 % of "
+            "the rise)",
+        ),
         (
             "Kabupaten Sampang",
             "38 of 38 from the lowest (ties: min), after Kabupaten Bangkalan (19.35 %)",

@@ -126,7 +126,7 @@ def test_errors() -> None:
     with pytest.raises(TypeError, match="`rse_pct` must be numeric"):
         reliability_flags(["high"], bands="bps")
     # A lone string is taken for a column name given to an array function.
-    with pytest.raises(TypeError, match="`rse_pct` must be the values .* column name"):
+    with pytest.raises(TypeError, match=r"`rse_pct` must be the values .* column name"):
         reliability_flags("high", bands="bps")
 
 

@@ -4,6 +4,7 @@ import datetime as dt
 import decimal
 import itertools
 import re
+from fractions import Fraction
 from typing import Any, Literal
 
 import numpy as np
@@ -3999,7 +4000,8 @@ def test_consistency_reason_shows_the_gap_that_decides() -> None:
     # ratio lying in (4.49545 / 100.00000000005, 4.49555 / 99.99999999995),
     # about (4.4954, 4.4956) %; the published 5 % (0 decimals) stands for
     # [4.5, 5.5): no overlap. At 2 decimals both ends would show as 4.50 %,
-    # which looks consistent; they are shown to 3 (4.495 and 4.496).
+    # (the upper end rounded up), which looks consistent; they are shown to 3
+    # (4.495 and 4.496).
     res = check_consistency(
         5.0,
         4.4955,
@@ -4012,7 +4014,8 @@ def test_consistency_reason_shows_the_gap_that_decides() -> None:
     assert res.verdict == NOT_HOLDS
     assert str(res.reason) == (
         "headcount / population = 4.496 % (between 4.495 % and 4.496 % given "
-        "the rounding), against a published rate of 5 %, which stands for "
+        "the rounding, ends rounded outward), against a published rate of 5 %, "
+        "which stands for "
         "[4.5 %, 5.5 %)"
     )
 
@@ -4060,6 +4063,21 @@ def test_consistency_reason_bounds_show_which_side_they_lie(
     )
     if lo < hi:
         assert lo_s < hi_s
+    # The ends are rounded outward: the shown range holds the exact one
+    # (headcount and population each within half a unit of their last
+    # decimal, the headcount never below 0), so a range that meets the
+    # rate's interval is shown meeting it.
+    half_h = Fraction(1, 2) / Fraction(10) ** hd
+    half_n = Fraction(1, 2) / Fraction(10) ** nd
+    h_x, n_x = Fraction(repr(float(h))), Fraction(repr(float(n)))
+    lo_x = max(h_x - half_h, Fraction(0)) * 100 / (n_x + half_n)
+    assert Fraction(m["lo"].replace(",", "")) <= lo_x
+    if n_x - half_n > 0:
+        hi_x = (h_x + half_h) * 100 / (n_x - half_n)
+        assert Fraction(m["hi"].replace(",", "")) >= hi_x
+    if res.verdict == HOLDS:
+        assert lo_s < rhi
+        assert hi_s > rlo
     if res.verdict == NOT_HOLDS and hi < rlo:
         assert hi_s < rlo
     if res.verdict == NOT_HOLDS and lo >= rhi:

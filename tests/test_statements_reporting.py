@@ -36,19 +36,32 @@ _EJ: dict[str, Any] = {
 
 # -- 1. a competitor with no row at the ranked period ------------------------
 
-# By hand: at 2023, A 4.0 and B 5.0 (C has rows in 2021 and 2022 only, and
-# D, in group "y", none in 2023 either; rates at 1 decimal). A is 1 of 2
-# from the lowest: holds, with C and D named as not ranked (D is in another
-# group, so not named with `by`).
+# By hand: at 2023, A 4.0, B 5.0 (group x) and F 6.0 (group y; F was in x in
+# 2022: it moved group). C has rows in 2021, 2022 and 2024 (a gap at 2023),
+# D, in group "y", in 2021 and 2022 only (rows only before), E in 2024 only
+# (created later: rows only after); rates at 1 decimal. A is 1 of 3 from the
+# lowest (1 of 2 in group x): holds. Not ranked: C, D, E (C and E in group
+# x; F has a row at 2023, in group y, so it is not absent); the warning
+# names the gap alone (C).
 _GONE = pd.DataFrame(
-    {
-        "region": ["A", "B", "C", "A", "B", "C", "D", "A", "B", "D"],
-        "period": [2021, 2021, 2021, 2022, 2022, 2022, 2022, 2023, 2023, 2021],
-        "rate": [4.5, 5.5, 3.5, 4.2, 5.2, 3.0, 9.0, 4.0, 5.0, 8.0],
-        "poor": [10.0] * 10,
-        "group": ["x", "x", "x", "x", "x", "x", "y", "x", "x", "y"],
-    }
-)
+    [
+        ("A", 2021, 4.5, "x"),
+        ("B", 2021, 5.5, "x"),
+        ("C", 2021, 3.5, "x"),
+        ("D", 2021, 8.0, "y"),
+        ("A", 2022, 4.2, "x"),
+        ("B", 2022, 5.2, "x"),
+        ("C", 2022, 3.0, "x"),
+        ("D", 2022, 9.0, "y"),
+        ("F", 2022, 6.2, "x"),
+        ("A", 2023, 4.0, "x"),
+        ("B", 2023, 5.0, "x"),
+        ("F", 2023, 6.0, "y"),
+        ("C", 2024, 3.1, "x"),
+        ("E", 2024, 2.0, "x"),
+    ],
+    columns=["region", "period", "rate", "group"],
+).assign(poor=10.0)
 _RANK_A = pd.DataFrame(
     [{"kind": "rank", "region": "A", "period": 2023, "stated_rank": 1}]
 ).assign(descending=False)
@@ -71,7 +84,8 @@ def _engines(df: pd.DataFrame) -> dict[str, Any]:
 @pytest.mark.parametrize("engine", list(_engines(_GONE)))
 def test_rank_names_regions_without_a_row_at_the_period(engine: str) -> None:
     data = _engines(_GONE)[engine]
-    with pytest.warns(UserWarning, match=r"rows \[0\].*not ranked \(C, D\)"):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         out = check_statements(
             _RANK_A,
             data,
@@ -81,18 +95,30 @@ def test_rank_names_regions_without_a_row_at_the_period(engine: str) -> None:
             headcount="poor",
             region="region",
         )
+    # One warning, for the gap (C) alone.
+    assert [str(w.message) for w in caught if w.category is UserWarning] == [
+        "rank statements in `statements` rows [0] are ranked among the rows of "
+        "`data` at their period; regions with rows before and after that period "
+        "but none at it (a gap) are not ranked (C). If they existed then, give "
+        "them a row with a missing rate: the statement is then 'cannot tell' "
+        "where their value could change it"
+    ]
     assert out["verdict"].tolist() == ["holds"]
     assert out["reason"].iloc[0] == (
-        "A (4.0) ranks 1 of 2 from the lowest (ties: min); not ranked: 2 "
-        "region(s) of `data` with rows at other periods but none at 2023 (C, D)"
+        "A (4.0) ranks 1 of 3 from the lowest (ties: min); not ranked: 3 "
+        "region(s) of `data` with no row at 2023: C (rows before and after it); "
+        "D (rows only before it); E (rows only after it)"
     )
 
 
-def test_rank_by_group_names_only_regions_of_the_group() -> None:
-    with pytest.warns(UserWarning, match=r"not ranked \(C\)"):
+@pytest.mark.parametrize("engine", list(_engines(_GONE)))
+def test_rank_by_group_names_only_absent_regions_of_the_group(engine: str) -> None:
+    # F moved from group x to y and has a row at 2023: ranked in y, not
+    # absent from x (a row for it in x would be a duplicate key); D is of y.
+    with pytest.warns(UserWarning, match=r"not ranked \(C\)") as caught:
         out = check_statements(
             _RANK_A,
-            _GONE,
+            _engines(_GONE)[engine],
             unit="percent",
             persons_per_poor_unit=1000,
             rate="rate",
@@ -100,18 +126,120 @@ def test_rank_by_group_names_only_regions_of_the_group() -> None:
             region="region",
             by="group",
         )
-    assert (
-        out["reason"]
-        .iloc[0]
-        .endswith(
-            "not ranked: 1 region(s) of `data` in the same 'group' group with rows "
-            "at other periods but none at 2023 (C)"
+    assert not any("F" in str(w.message) for w in caught)
+    assert out["reason"].iloc[0] == (
+        "A (4.0) ranks 1 of 2 from the lowest (ties: min); not ranked: 2 "
+        "region(s) of `data` in the same 'group' group with no row at 2023: "
+        "C (rows before and after it); E (rows only after it)"
+    )
+
+
+def test_rank_region_moved_group_is_not_absent() -> None:
+    # By hand: C is in x in 2022 and in y in 2023; A's 2023 rank in x is 1 of
+    # 2 (A 4.1, B 5.1) and says nothing of C, with no warning.
+    df = pd.DataFrame(
+        {
+            "region_code": ["A", "B", "C", "A", "B", "C"],
+            "period": [2022] * 3 + [2023] * 3,
+            "grp": ["x", "x", "x", "x", "x", "y"],
+            "poverty_rate_pct": [4.0, 5.0, 6.0, 4.1, 5.1, 3.0],
+            "poor_thousands": [1.0] * 6,
+        }
+    )
+    st = _RANK_A
+    for data in _engines(df).values():
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            out = check_statements(
+                st, data, unit="percent", persons_per_poor_unit=1000, by="grp"
+            )
+        assert (
+            out["reason"].iloc[0] == "A (4.1) ranks 1 of 2 from the lowest (ties: min)"
         )
+
+
+def _indonesia_scopes() -> pd.DataFrame:
+    from povstat.datasets import load_indonesia
+
+    d = load_indonesia()
+    d = d[d["area"] == "total"].rename(columns={"region_name": "region"})
+    kab = d["region_type"].isin(["kabupaten", "kota"])
+    # As in examples/statements_east_java.py: provinces together, and the
+    # kabupaten and kota of each province together.
+    return d.assign(
+        scope=d["region_type"].where(~kab, d["province_name"] + " kab/kota")
+    )
+
+
+def test_rank_papua_regencies_moved_province_not_absent() -> None:
+    # UU 14, 15 and 16/2022 moved 20 regencies of Papua to Papua Selatan,
+    # Papua Tengah and Papua Pegunungan; Papua keeps 8 kabupaten and Kota
+    # Jayapura: 9 ranked in 2025, and the 20 are ranked in their new
+    # provinces, not absent.
+    st = pd.DataFrame(
+        [
+            {
+                "kind": "rank",
+                "region": "Kota Jayapura",
+                "period": pd.Timestamp("2025-03-01"),
+                "stated_rank": 1,
+                "descending": False,
+            }
+        ]
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = check_statements(
+            st,
+            _indonesia_scopes(),
+            unit="percent",
+            region="region",
+            persons_per_poor_unit=1000,
+            by="scope",
+        )
+    reason = out["reason"].iloc[0]
+    assert " of 9 " in reason
+    assert "not ranked" not in reason
+
+
+@pytest.mark.parametrize("period", ["2015-03-01", "2019-09-01", "2021-03-01"])
+def test_rank_provinces_before_2022_no_warning(period: str) -> None:
+    # The four provinces created in 2022 (first figures: March 2024 in
+    # `load_indonesia`) have rows only after 2015-2021: named, not warned
+    # about; 34 provinces ranked then.
+    st = pd.DataFrame(
+        [
+            {
+                "kind": "rank",
+                "region": "Jawa Timur",
+                "period": pd.Timestamp(period),
+                "stated_rank": 19,
+                "descending": False,
+            }
+        ]
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = check_statements(
+            st,
+            _indonesia_scopes(),
+            unit="percent",
+            region="region",
+            persons_per_poor_unit=1000,
+            by="scope",
+        )
+    reason = out["reason"].iloc[0]
+    assert " of 34 " in reason
+    assert reason.endswith(
+        "not ranked: 4 region(s) of `data` in the same 'scope' group with no "
+        f"row at {period}: Papua Barat Daya, Papua Pegunungan, Papua Selatan "
+        "and 1 more (rows only after it)"
     )
 
 
 def test_rank_every_region_present_no_warning_and_nan_cannot_tell() -> None:
-    # At 2022 all of A, B, C are there (D only in group "y" at 2021 and 2022).
+    # At 2022 all of A, B, C, F are in group x (D in "y"; E has rows only
+    # after 2022: named, not warned about).
     st = _RANK_A.assign(period=2022)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -125,8 +253,9 @@ def test_rank_every_region_present_no_warning_and_nan_cannot_tell() -> None:
             region="region",
             by="group",
         )
-    # By hand: 2022 in group x: C 3.0, A 4.2, B 5.2 -> A ranks 2, not 1.
+    # By hand: 2022 in group x: C 3.0, A 4.2, B 5.2, F 6.2 -> A ranks 2, not 1.
     assert out["verdict"].tolist() == ["does not hold"]
+    assert out["reason"].iloc[0].endswith("2022: E (rows only after it)")
     # A row with a missing rate is a competitor without a value: cannot tell.
     nan = _GONE.assign(rate=np.where(_GONE["region"].eq("C"), np.nan, _GONE["rate"]))
     with warnings.catch_warnings():
@@ -156,7 +285,12 @@ def test_rank_east_java_dropped_row_named() -> None:
         out = check_statements(st, absent, unit="percent", **_EJ)
     assert out["verdict"].tolist() == ["holds"]
     assert "ranks 1 of 37" in out["reason"].iloc[0]
-    assert out["reason"].iloc[0].endswith("but none at 2023 (Kota Batu)")
+    # Kota Batu has rows in 2022 and 2024: a gap at 2023.
+    assert (
+        out["reason"]
+        .iloc[0]
+        .endswith("no row at 2023: Kota Batu (rows before and after it)")
+    )
 
 
 # -- 2. a stated value in the other unit -------------------------------------
@@ -448,3 +582,128 @@ def test_consistency_off_but_by_no_power_of_ten_says_nothing_more(
     )
     assert str(res.verdict) == "does not hold"
     assert "misread" not in str(res.reason)
+
+
+# -- the range of headcount / population, rounded outward --------------------
+
+
+@pytest.mark.parametrize(
+    ("figures", "decimals", "shown"),
+    [
+        # By hand: 245 and 3761.7 stand for [244.5, 245.5) and [3761.65,
+        # 3761.75); 244.5 / 3761.75 = 6.49963 % and 245.5 / 3761.65 =
+        # 6.52638 %: down to 6.49 %, up to 6.53 %. It meets [5.5 %, 6.5 %).
+        ((6.0, 245.0, 3761.7), (0, 0, 1), "between 6.49 % and 6.53 %"),
+        # 108.685 / 4109.15 = 2.644951 % and 108.695 / 4109.05 = 2.645259 %:
+        # down to 2.6449 %, up to 2.6453 %. It meets [2.635 %, 2.645 %).
+        ((2.64, 108.69, 4109.1), (2, 2, 1), "between 2.6449 % and 2.6453 %"),
+    ],
+)
+def test_consistency_range_shown_rounded_outward(
+    figures: tuple[float, float, float], decimals: tuple[int, int, int], shown: str
+) -> None:
+    res = check_consistency(
+        *figures,
+        unit="percent",
+        rate_decimals=decimals[0],
+        headcount_decimals=decimals[1],
+        population_decimals=decimals[2],
+    )
+    assert str(res.verdict) == "holds"
+    assert f"({shown} given the rounding, ends rounded outward)" in str(res.reason)
+
+
+# -- every statement row that shares a fault is named ------------------------
+
+_SHARED = pd.DataFrame(
+    {
+        "region_code": ["A", "B", "A", "B"],
+        "period": [2022, 2022, 2023, 2023],
+        "poverty_rate_pct": [4.5, 12.0, 4.26, 12.5],
+        "poor_thousands": [40.0, 2.1, 37.78, 2.0],
+        "p1": ["0,7", "1,3", "0,61", "1,20"],
+        "gk": ["1,0", "1,1", "1,2", "1,3"],
+    }
+)
+_FIG = {
+    "kind": "figure",
+    "region": "A",
+    "period": 2023,
+    "measure": "p1",
+    "stated": 0.61,
+    "decimals": 2,
+}
+_LC = {
+    "kind": "level_change",
+    "region": "A",
+    "period_before": 2022,
+    "period_after": 2023,
+    "stated": 0.09,
+    "direction": "fall",
+    "stated_as": "units",
+    "decimals": 2,
+    "measure": "p1",
+}
+
+
+def _check(st: pd.DataFrame, data: pd.DataFrame = _SHARED) -> pd.DataFrame:
+    return check_statements(st, data, unit="percent", persons_per_poor_unit=1000)
+
+
+def test_text_measure_names_every_row_that_uses_it() -> None:
+    # Rows 0 (figure), 1 (level_change) and 2 (figure) all use the text p1.
+    st = pd.DataFrame([_FIG, _LC, dict(_FIG, region="B")])
+    with pytest.raises(
+        TypeError,
+        match=re.escape(
+            "`statements` rows [0, 1, 2] (kinds ['figure', 'level_change']): "
+            "`data` column 'p1' (argument `measure`) must be numeric"
+        ),
+    ):
+        _check(st)
+
+
+def test_measure_faults_name_every_column_and_row() -> None:
+    # Row 0 on the text p1, row 1 on the text gk: both named, in row order.
+    st = pd.DataFrame([_FIG, dict(_FIG, measure="gk")])
+    with pytest.raises(TypeError, match=r"row 0 .*'p1'.*; `statements` row 1 .*'gk'"):
+        _check(st)
+    # Row 0 names a key column, row 1 a missing column, row 2 a text one:
+    # a ValueError naming the three.
+    st = pd.DataFrame(
+        [dict(_FIG, measure="period"), dict(_FIG, measure="zz"), dict(_LC)]
+    )
+    with pytest.raises(ValueError, match=r"row 0 .*'period'") as err:
+        _check(st)
+    text = str(err.value)
+    assert "row 1 (kind 'figure'): `statements` column 'measure' names 'zz'" in text
+    assert "row 2 (kind 'level_change'): `data` column 'p1'" in text
+
+
+def test_every_bad_after_named() -> None:
+    rank = {
+        "kind": "rank",
+        "region": "A",
+        "period": 2023,
+        "stated_rank": 1,
+        "descending": False,
+    }
+    st = pd.DataFrame([dict(rank, after="Z"), dict(rank, after="Y", stated_rank=2)])
+    with pytest.raises(ValueError, match=r"row 0 .*'Z'.*; `statements` row 1 .*'Y'"):
+        _check(st, _SHARED.drop(columns=["p1", "gk"]))
+
+
+def test_every_bad_direction_named_across_kinds() -> None:
+    st = pd.DataFrame([dict(_LC, direction="up"), dict(_LC, kind="change")])
+    st.loc[1, "direction"] = "down"
+    st.loc[1, "stated_as"] = "points"
+    with pytest.raises(
+        ValueError,
+        match=re.escape(
+            "`statements` of kind 'change' must have direction in ['fall', "
+            "'rise']; rows [1] have ['down']; `statements` of kind "
+            "'level_change' must have direction in ['fall', 'rise']; rows [0] "
+            "have ['up']"
+        ),
+    ):
+        _check(st, _SHARED.drop(columns=["p1", "gk"]))

@@ -983,3 +983,27 @@ def test_power_of_ten_slips_at_exact_ties_against_decimal(
     if below > 0:
         off = trace_figure(df, float(below), decimals=d, powers=[power], **kw)
         assert power not in list(off.candidates["power"]), (cell, power, below)
+
+
+def test_zero_cell_is_no_origin_of_a_finer_nonzero_figure() -> None:
+    # By hand: A's rate is 0.00; a stated 0.01 is "0" at 0 decimals, so it
+    # would match every zero count of the table (A's poor_thousands 0): no
+    # origin. B's count 3 is still one for a stated 3.01 (3 at 0 decimals).
+    df = pd.DataFrame(
+        {
+            "region_code": ["A", "B"],
+            "period": [2023, 2023],
+            "poverty_rate_pct": [0.0, 1.25],
+            "poor_thousands": [0.0, 3.0],
+        }
+    )
+    res = trace_figure(
+        df, 0.01, decimals=2, subject="A", at=2023, measure="poverty_rate_pct"
+    )
+    assert str(res.verdict) == "does not hold"
+    assert "poor_thousands = 0" not in str(res.reason)
+    assert 0.0 not in set(res.candidates["value"].tolist())
+    res = trace_figure(
+        df, 3.01, decimals=2, subject="A", at=2023, measure="poverty_rate_pct"
+    )
+    assert "it matches B, 2023, poor_thousands = 3 (" in str(res.reason)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -162,9 +163,13 @@ def _group_sum(
 _SPLITTER = 134217729.0
 
 
-def _split(a: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """Veltkamp's split: ``a = hi + lo`` exactly, each of at most 26 bits."""
-    t = _SPLITTER * a
+def _split(a: Any) -> tuple[Any, Any]:
+    """Veltkamp's split: ``a = hi + lo`` exactly, each of at most 26 bits.
+
+    Elementwise arithmetic only, so `a` may be an array or an engine's
+    column expression (the FGT terms use it on both).
+    """
+    t = a * _SPLITTER
     hi = t - (t - a)
     return hi, a - hi
 

@@ -37,7 +37,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
-from povstat._exact import group_sum, group_sum_pair, scaled_ratio
+from povstat._exact import _SPLITTER, _split, group_sum, group_sum_pair, scaled_ratio
 from povstat._validate import Unit
 
 __all__ = ["fgt", "watts"]
@@ -182,17 +182,6 @@ def unit_terms(
             )
         )
     return terms
-
-
-#: Veltkamp's splitter for float64: 2**27 + 1.
-_SPLITTER = 134217729.0
-
-
-def _split(x: Any) -> tuple[Any, Any]:
-    """Veltkamp's split: ``x = hi + lo`` exactly, each of at most 26 bits."""
-    c = x * _SPLITTER
-    hi = c - (c - x)
-    return hi, x - hi
 
 
 #: Below this, ``q * line`` (about ``line - welfare``) leaves Dekker's

@@ -33,6 +33,8 @@ from typing import Any, ClassVar, Literal, cast
 import numpy as np
 from attrs import field, frozen
 from numpy.typing import ArrayLike, NDArray
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import connected_components
 from scipy.special import ndtri
 
 from povstat import _validate
@@ -822,18 +824,26 @@ def _colours(
 
 
 def _refine(
-    colour: NDArray[np.intp], off: NDArray[np.bool_], cv: NDArray[np.float64]
+    colour: NDArray[np.intp],
+    off: NDArray[np.bool_],
+    cv: NDArray[np.float64],
+    budget: _Budget | None = None,
 ) -> NDArray[np.intp]:
     """Colour refinement of `colour` until no class splits.
 
     `off` marks the pairs whose covariance counts, `cv` holds them (0
     elsewhere). The new classes refine the old ones and keep their order, and
     are numbered by values alone: a permutation of the items permutes them.
+    With a `budget`, each round is charged ``4 * n * n`` steps, and refinement
+    stops early (its classes then still refine the old ones) once the budget
+    is spent.
     """
     n = colour.size
     while True:  # refinement rounds: at most n, in practice a few
         count = int(colour.max()) + 1 if n else 0
         if count == n:
+            return colour
+        if budget is not None and not budget.charge(4 * n * n + _CALL_STEPS):
             return colour
         cls = np.where(off, colour[None, :], -1).astype(np.float64)
         by = np.lexsort((cv, cls), axis=-1)
@@ -855,6 +865,31 @@ def _refine(
 _MAX_SEARCH_NODES = 4096
 #: Fewer for a large group: nodes times the squared group size stay below this.
 _MAX_SEARCH_WORK = 1 << 26
+#: Most steps of work (entries compared by refinement, entries relabelled by
+#: orbit propagation) spent on one group's ties with `cov`: a count of
+#: operations, not a time, so that results do not depend on the machine.
+_MAX_SEARCH_STEPS = 1 << 26
+#: Steps charged for each array operation on top of its entries (its fixed
+#: cost, about that of a thousand entries).
+_CALL_STEPS = 1024
+
+
+class _Budget:
+    """Steps of work left for one group's search (shared by its components)."""
+
+    def __init__(self, steps: int | None = None) -> None:
+        self.left = _MAX_SEARCH_STEPS if steps is None else steps
+        self.spent = False
+
+    def charge(self, steps: int) -> bool:
+        """Spend `steps`; False (and from then on spent) when none were left."""
+        if self.spent:
+            return False
+        self.left -= steps
+        if self.left < 0:
+            self.spent = True
+            return False
+        return True
 
 
 class _Search:
@@ -872,8 +907,14 @@ class _Search:
     the problem maps onto one another.
     """
 
-    def __init__(self, colour: NDArray[np.intp], cov: NDArray[np.float64]) -> None:
+    def __init__(
+        self,
+        colour: NDArray[np.intp],
+        cov: NDArray[np.float64],
+        budget: _Budget | None = None,
+    ) -> None:
         s = colour.size
+        self.steps = _Budget() if budget is None else budget
         self.off = ~np.eye(s, dtype=bool)
         self.cv = np.where(self.off, cov + 0.0, 0.0)
         self.full = cov + 0.0
@@ -920,10 +961,19 @@ class _Search:
     def _orbits(self, path: list[int]) -> NDArray[np.intp]:
         """Orbit labels under the symmetries found that fix every item of `path`."""
         lab = np.arange(self.cv.shape[0])
-        gens = [g for g in self.autos if all(int(g[u]) == u for u in path)]
+        if not self.autos:
+            return lab
+        if not self.steps.charge(len(self.autos) * (len(path) + 1) + _CALL_STEPS):
+            self.complete = False
+            return lab
+        fixes = np.stack(self.autos)[:, path] == np.asarray(path, dtype=np.intp)
+        gens = [self.autos[i] for i in np.flatnonzero(fixes.all(axis=1)).tolist()]
         changed = bool(gens)
         while changed:  # label propagation: a few rounds
             changed = False
+            if not self.steps.charge(len(gens) * (lab.size + _CALL_STEPS)):
+                self.complete = False
+                return lab
             for g in gens:
                 low = np.minimum(lab, lab[g])
                 np.minimum.at(low, g, low)  # both ends of each move
@@ -934,12 +984,18 @@ class _Search:
 
     def _visit(self, colour: NDArray[np.intp], path: list[int]) -> None:
         self.nodes += 1
-        if self.nodes > self.budget:
+        if self.nodes > self.budget or self.steps.spent:
             self.complete = False
             return
-        colour = _refine(colour, self.off, self.cv)
+        colour = _refine(colour, self.off, self.cv, self.steps)
+        if self.steps.spent:
+            self.complete = False
+            return
         counts = np.bincount(colour)
         if counts.max() == 1:
+            if not self.steps.charge(colour.size**2 + _CALL_STEPS):
+                self.complete = False
+                return
             perm = np.argsort(colour)
             key = self.full[np.ix_(perm, perm)].tobytes()
             digest = hashlib.blake2b(key, digest_size=32).digest()
@@ -966,6 +1022,8 @@ class _Search:
                 continue
             if tried:
                 lab = self._orbits(path)
+                if not self.complete:
+                    return
                 if any(lab[v] == lab[w] for w in tried):
                     continue
             tried.append(v)
@@ -1018,19 +1076,94 @@ def _canonical(
     g_codes = codes[perm]
     for g in np.unique(g_codes[open_]).tolist():  # groups with such ties: rare
         idx = np.flatnonzero(g_codes == g)
-        search = _Search(sc[idx], cs[np.ix_(idx, idx)])
-        if not search.complete:
+        order, orbit, complete = _order_group(sc[idx], cs[np.ix_(idx, idx)])
+        if not complete:
             msg = (
                 f"`cov`: a group of {idx.size} rows has tied estimates and "
-                "variances whose covariance pattern needed more than "
-                f"{search.budget} orderings compared to order them by values "
-                "alone; among those rows the bootstrap draws follow the order of "
-                "the rows, so their results may change with it"
+                "variances whose covariance pattern needed more work than the "
+                f"search allows ({_MAX_SEARCH_NODES} orderings compared, or "
+                f"{_MAX_SEARCH_STEPS} steps of refinement) to order them by "
+                "values alone; among those rows the bootstrap draws follow the "
+                "order of the rows, so their results may change with it"
             )
             warnings.warn(msg, RuntimeWarning, stacklevel=4)
-        perm[idx] = perm[idx][search.best_perm]
-        rep[idx] = idx[0] + search.orbit_rep()
+        perm[idx] = perm[idx][order]
+        rep[idx] = idx[0] + orbit
     return perm, rep
+
+
+def _order_group(
+    colour: NDArray[np.intp], cov: NDArray[np.float64]
+) -> tuple[NDArray[np.intp], NDArray[np.intp], bool]:
+    """Canonical order of one group's items, its orbits, and whether complete.
+
+    `colour`: the items' refined classes (sorted), `cov` their covariances.
+    A group whose nonzero covariances join all its items is ordered by
+    :class:`_Search`. Otherwise each connected component (of the graph of
+    nonzero covariances) is ordered on its own, components are sorted by
+    their canonical form (size, classes and covariance matrix in canonical
+    order, compared as bytes), and the items are ordered by class, then
+    component, then position in their component. Components with the same
+    form are exchanged by a symmetry (their cross-covariances are zero), so
+    items at the same canonical position of such components share an orbit.
+    Returns ``(order, orbit, complete)``: ``orbit[p]`` is the first position
+    of position `p`'s orbit; `complete` is False when the work budget
+    (:class:`_Budget`, shared by the components) ran out.
+    """
+    s = colour.size
+    adj = (cov != 0.0) & ~np.eye(s, dtype=bool)
+    n_comp, comp = connected_components(csr_matrix(adj), directed=False)
+    budget = _Budget()
+    if n_comp == 1:
+        search = _Search(colour, cov, budget)
+        return search.best_perm, search.orbit_rep(), search.complete
+    size = np.bincount(comp, minlength=n_comp)
+    # Per item: position within its component's canonical order, and the
+    # first such position of its orbit within the component.
+    inpos = np.zeros(s, dtype=np.intp)
+    inorb = np.zeros(s, dtype=np.intp)
+    forms: list[bytes] = [b""] * n_comp
+    complete = True
+    single = size[comp] == 1
+    for c in np.flatnonzero(size > 1).tolist():  # components with ties: few
+        members = np.flatnonzero(comp == c)
+        col, sub = colour[members], cov[np.ix_(members, members)]
+        p0 = np.argsort(col, kind="stable")
+        c0 = col[p0]
+        s0 = sub[np.ix_(p0, p0)]
+        r0 = _tie_classes(c0, s0, np.zeros(c0.size, dtype=np.intp))
+        tied = np.ones(c0.size, dtype=bool)
+        tied[0] = False
+        tied[1:] = c0[1:] == c0[:-1]
+        if (tied & (r0 == np.arange(c0.size))).any():
+            search = _Search(col, sub, budget)
+            complete = complete and search.complete
+            p0, r0 = search.best_perm, search.orbit_rep()
+            c0 = col[p0]
+            s0 = sub[np.ix_(p0, p0)]
+        inpos[members[p0]] = np.arange(members.size)
+        inorb[members[p0]] = r0
+        head = np.array([members.size], dtype=np.int64).tobytes()
+        forms[c] = head + c0.astype(np.int64).tobytes() + (s0 + 0.0).tobytes()
+    # Lone items (no nonzero covariance in the group): form = class, variance.
+    lone = np.flatnonzero(single)
+    for i, v in zip(
+        lone.tolist(), (np.diagonal(cov)[lone] + 0.0).tolist(), strict=True
+    ):
+        forms[int(comp[i])] = (
+            np.array([1, colour[i]], dtype=np.int64).tobytes() + np.array([v]).tobytes()
+        )
+    # Rank of each component's form (ties: isomorphic components).
+    uniq = sorted(set(forms))
+    form_id = {f: k for k, f in enumerate(uniq)}
+    fclass = np.array([form_id[f] for f in forms], dtype=np.intp)
+    fsort = np.lexsort((np.arange(n_comp), fclass))
+    crank = np.empty(n_comp, dtype=np.intp)
+    crank[fsort] = np.arange(n_comp)
+    order = np.lexsort((inpos, crank[comp], colour))
+    label = (fclass[comp] * s + inorb)[order]
+    _, first, inv = np.unique(label, return_index=True, return_inverse=True)
+    return order, first[inv].astype(np.intp), complete
 
 
 def _runs(rows: NDArray[np.float64]) -> NDArray[np.intp]:
@@ -1853,9 +1986,15 @@ def rank_confidence_sets(
     pairs, or the rows of a cyclic covariance pattern) get identical sets
     and critical values, those computed for the first canonical position of
     their class. Not guaranteed: figures that differ in the last bit are
-    different rows; and a group whose ties need more orderings compared than
-    the search allows (4096, fewer for groups of more than 128 rows)
-    is ordered by the rows among those ties, with a RuntimeWarning saying so.
+    different rows; and a group whose ties need more work than the search
+    allows (4096 orderings compared, fewer for groups of more than 128 rows,
+    and 2**26 steps of refinement: a count of operations, not a time, so
+    that the warning comes within about a second on any input and results
+    do not depend on the machine) is ordered by the rows among those ties,
+    with a RuntimeWarning saying so. A group whose nonzero covariances
+    split it into disjoint blocks is ordered block by block: each block on
+    its own, blocks sorted by their canonical form, so that many identical
+    blocks (e.g. correlated pairs) need no search across them.
     Groups of one size share their draws, as each would draw them
     alone; their sets are each valid, but not independent of one another.
     The bootstrap computes, per draw and in cache-sized blocks, only the running

@@ -1322,10 +1322,13 @@ def check_consistency(
     With :math:`H \in [h_-, h_+)`, :math:`N \in [n_-, n_+)`, the ratio
     :math:`H/N` lies in :math:`(h_-/n_+, h_+/n_-)`; the statement holds when
     this overlaps the rate's interval :math:`[r_-, r_+)` [1]_. The reason
-    names both: the rate's interval, and the range of :math:`H/N` with as
-    many decimals as it takes to show its two ends apart and on their side
-    of the interval (4.4955 of 100 against a published 5 % shows 4.495 % to
-    4.496 % against [4.5 %, 5.5 %), not 4.50 % to 4.50 %).
+    names both: the rate's interval, and the range of :math:`H/N` rounded
+    outward (its lower end down, its upper end up, so that the range shown
+    holds the true one: a range that meets the interval is shown meeting
+    it, 244.5 / 3761.75 = 6.4996 % as 6.49 %, not 6.50 %), with as many
+    decimals as it takes to show a range that misses the interval on its
+    side of it (4.4955 of 100 against a published 5 % shows 4.495 % to
+    4.496 % against [4.5 %, 5.5 %), not 4.49 % to 4.50 %).
 
     References
     ----------
@@ -1422,7 +1425,14 @@ def check_consistency(
     # A rate is never below 0: a published 0 stands for [0, half a unit).
     r_lo = np.broadcast_to(np.maximum(ri.lower, 0.0), shape)
     r_hi = np.broadcast_to(ri.upper, shape)
-    places = _range_places(lo, hi_, r_lo, r_hi, shown + 2)
+    # The range of H/N shown rounded outward (its lower end down, its upper
+    # end up, from the exact bounds), so that what is shown holds the true
+    # range: 6.4996 % against [5.5 %, 6.5 %) is "6.49 %", not "6.50 %".
+    valid = np.isfinite(lo) & ~np.isnan(hi_) & np.isfinite(r_lo) & np.isfinite(r_hi)
+    finite_hi = np.isfinite(hi_)
+    places = _range_places(
+        low_x, up_x, valid, finite_hi, _exact(r_lo), _exact(r_hi), shown + 2
+    )
 
     def slip(i: tuple[int, ...]) -> str:
         """The power of ten that makes the rate agree, as trace_figure names it."""
@@ -1443,10 +1453,16 @@ def check_consistency(
 
     def describe(i: tuple[int, ...]) -> str:
         k = int(places[i])
+        low_text = _fmt(float(_outward(low_x[i], k, up=False)), k)
+        up_text = (
+            _fmt(float(_outward(up_x[i], k, up=True)), k)
+            if finite_hi[i]
+            else _fmt(float(hi_[i]), k)
+        )
         return (
             f"headcount / population = {_fmt(float(implied[i]), k)} % "
-            f"(between {_fmt(float(lo[i]), k)} % and "
-            f"{_fmt(float(hi_[i]), k)} % given the rounding), against a "
+            f"(between {low_text} % and {up_text} % given the rounding, "
+            f"ends rounded outward), against a "
             f"published rate of {_fmt(float(rb[i]), shown)} %, which stands for "
             f"[{_fmt(float(r_lo[i]), max(rdp + 1, 0))} %, "
             f"{_fmt(float(r_hi[i]), max(rdp + 1, 0))} %)" + slip(i)
@@ -1464,37 +1480,66 @@ def check_consistency(
     )
 
 
+def _outward(v: fractions.Fraction, k: int, *, up: bool) -> fractions.Fraction:
+    """`v` rounded outward to `k` decimals: up (ceiling) or down (floor)."""
+    scale = fractions.Fraction(10) ** k
+    m = -((-v * scale) // 1) if up else (v * scale) // 1
+    return fractions.Fraction(m) / scale
+
+
 def _range_places(
-    lo: NDArray[np.float64],
-    hi: NDArray[np.float64],
-    r_lo: NDArray[np.float64],
-    r_hi: NDArray[np.float64],
+    lo: NDArray[np.object_],
+    hi: NDArray[np.object_],
+    valid: NDArray[np.bool_],
+    finite_hi: NDArray[np.bool_],
+    r_lo: NDArray[np.object_],
+    r_hi: NDArray[np.object_],
     least: int,
 ) -> NDArray[np.int64]:
     """Decimals to show an open range (lo, hi) against the interval [r_lo, r_hi).
 
-    At least `least`, and more where fewer would hide what decides: the two
-    ends shown apart, and a range wholly below ``r_lo`` (or from ``r_hi``
-    up) shown so (4.4955 to 4.4956 against [4.5, 5.5), not 4.50 to 4.50).
-    At most 15, the most :func:`povstat.round_half_up` takes.
+    The range is shown rounded outward (`lo` down, `hi` up: what is shown
+    holds the true range, so a range that meets the interval is shown
+    meeting it), with at least `least` decimals, and more where fewer would
+    hide that it does not: a range wholly below ``r_lo`` (or from ``r_hi``
+    up) shown so (4.4955 to 4.4956 against [4.5, 5.5), not 4.495 to 4.500).
+    At most 15, the most :func:`povstat.round_half_up` takes. The bounds are
+    exact (Fractions); `hi` is ignored where `finite_hi` is False (no upper
+    bound), and rows not `valid` keep `least`.
     """
-    places = np.full(lo.shape, min(least, 15), dtype=np.int64)
+    first = min(least, 15)
+    places = np.full(valid.shape, first, dtype=np.int64)
     with np.errstate(invalid="ignore"):
-        open_ = np.isfinite(lo) & ~np.isnan(hi) & np.isfinite(r_lo) & np.isfinite(r_hi)
-        below = hi < r_lo
-        above = lo >= r_hi
-    for k in range(min(least, 15), 16):
+        below = np.asarray(finite_hi & np.asarray(hi < r_lo, dtype=bool))
+        above = np.asarray(lo >= r_hi, dtype=bool)
+    open_ = valid & (below | above)
+    for k in range(first, 16):
         if not open_.any():
             break
-        lo_k, hi_k = round_half_up(lo, k), round_half_up(hi, k)
-        with np.errstate(invalid="ignore"):
-            clear = (
-                ((lo_k < hi_k) | ~(lo < hi))
-                & ~(below & (hi_k >= r_lo))
-                & ~(above & (lo_k < r_hi))
-            )
-        places[open_ & clear] = k
-        open_ &= ~clear
+        at = np.flatnonzero(open_.ravel())
+        lo_k = [_outward(v, k, up=False) for v in lo.ravel()[at]]
+        hi_k = [_outward(v, k, up=True) for v in hi.ravel()[at]]
+        clear = np.array(
+            [
+                not (b and h >= rl) and not (a and lk < rh)
+                for b, a, h, lk, rl, rh in zip(
+                    below.ravel()[at],
+                    above.ravel()[at],
+                    hi_k,
+                    lo_k,
+                    r_lo.ravel()[at],
+                    r_hi.ravel()[at],
+                    strict=True,
+                )
+            ],
+            dtype=bool,
+        )
+        flat = places.ravel()
+        flat[at[clear]] = k
+        places = flat.reshape(places.shape)
+        done = open_.ravel().copy()
+        done[at[clear]] = False
+        open_ = done.reshape(open_.shape)
     places[open_] = 15
     return places
 
@@ -3546,11 +3591,18 @@ def check_statements(
         the rows of `data` at that period (and in the same `by` group, if
         given). A row with a missing rate is a region without a value: it
         could rank anywhere, and a statement it could make true or false
-        is "cannot tell". A region with no row at that period is not
-        ranked (it may not have existed then, as a province created
-        later), but where it has rows at other periods the reason names it
-        and a ``UserWarning`` says so: dropping the rows of missing rates
-        (``dropna``) turns such a "cannot tell" into a verdict.
+        is "cannot tell". A region with no row at that period anywhere in
+        `data` is not ranked, and the reason names it with its rows: before
+        and after the period (a gap), only before it, or only after it (a
+        province created later, such as the four Papua provinces of 2022,
+        has rows only after the periods before it). A ``UserWarning`` is
+        given for the gaps alone: a region with rows on both sides existed
+        then, and dropping the rows of missing rates (``dropna``) turns a
+        "cannot tell" into a verdict; rows on one side alone cannot tell a
+        region not yet (or no longer) in existence from a missing row. A
+        region of the `by` group with a row at the period in another group
+        (it moved group, as the Papua regencies moved to the new provinces)
+        is ranked in that group, and is neither absent nor named.
 
         Numbers must be numbers: text such as "0,11" is refused (read it
         with :func:`povstat.parse_numbers`), as are ranks and decimals that
@@ -3624,15 +3676,22 @@ def check_statements(
         cannot hold). Each message names
         the statement rows and columns at fault (every row whose region and
         period are not in `data`, of any kind, each once, with each pair
-        once); an error raised by a ``check_*`` function is prefixed with
-        the rows it checked.
+        once; every row that shares a fault: each ``measure`` column at
+        fault, missing, a key or not numeric, once with all the rows that
+        name it, of either kind, a ValueError where the faults are not all
+        of a column that is not numeric; every ``after`` not ranked with its
+        region; every ``direction`` or ``stated_as`` outside its values, of
+        every kind); an error raised by a ``check_*`` function is prefixed
+        with the rows it checked.
 
     Warns
     -----
     UserWarning
-        If a rank statement's period lacks rows for regions that `data` has
-        at other periods (in the same `by` group): they are not ranked, and
-        the reason names them.
+        If a rank statement's period lacks rows, anywhere in `data`, for
+        regions (of the same `by` group) that have rows both before and
+        after it: they are not ranked, and the reason names them. Regions
+        with rows only before or only after the period are named in the
+        reason without a warning.
 
     See Also
     --------
@@ -3754,6 +3813,7 @@ def check_statements(
                 f"present: {list(statements.columns)}"
             )
             raise ValueError(msg)
+    wrong_values: list[str] = []
     for kind, col, ok in (
         ("change", "direction", ("fall", "rise")),
         ("change", "stated_as", ("percent", "points")),
@@ -3765,11 +3825,13 @@ def check_statements(
             continue
         rows = statements[(statements["kind"] == kind) & ~statements[col].isin(ok)]
         if len(rows):
-            msg = (
+            wrong_values.append(
                 f"`statements` of kind {kind!r} must have {col} in {list(ok)}; "
                 f"rows {_plain_list(rows.index)} have {_plain_list(rows[col])}"
             )
-            raise ValueError(msg)
+    if wrong_values:
+        # Every row at fault, of every kind, at once.
+        raise ValueError("; ".join(wrong_values))
     for kind in sorted({"change", "count", "figure", "level_change"} & present):
         rows = statements[(statements["kind"] == kind) & statements["decimals"].isna()]
         if len(rows):
@@ -3994,6 +4056,7 @@ def check_statements(
     st = by_month.reset_index(drop=True)
     kinds = st["kind"].astype(str)
     all_absent(st, kinds)
+    _all_measures(statements.index, st, kinds, data, key_args, parent, headcount)
     # Stated figures as float64, a float32 one through its shortest decimal
     # and a missing one (None, NaN, NA) as NaN (checked above).
     for kinds_, col, whole, _least, _opt in _NUMBER_COLUMNS:
@@ -4218,13 +4281,21 @@ def check_statements(
 
     s = st[kinds == "rank"]
     # Regions of `data` with no row at a ranked period but rows at others,
-    # by statement row: not ranked (the documented rule), but named.
+    # by statement row: not ranked (the documented rule), but named; those
+    # with rows before and after it (a gap, not a region created or ended
+    # in between) are warned about.
     unranked: dict[int, list[str]] = {}
+    # Rows whose `after` is not ranked with them: all named at once.
+    bad_after: list[str] = []
     if len(s):
         absent("rank", s["region"], s["period"])
         # The rates' decimals in their own unit, as the stated value's.
         values_decimals = _column_decimals(data, rate, scales)
         everywhere = data[region].drop_duplicates()
+        # Each region's first and last period in `data`, whatever its group.
+        span = data.groupby(region, sort=False, observed=True)[period].agg(
+            ["min", "max"]
+        )
     for pos, row in zip(s.index.to_numpy(), s.to_dict("records"), strict=True):
         # One ranking per statement: statements are few, the ranking is vectorised.
         label = _validate.plain(statements.index[pos])
@@ -4235,13 +4306,30 @@ def check_statements(
             sel &= data[by] == g.iloc[0]
         table = data[sel]
         pool = everywhere if by is None else data.loc[data[by] == g.iloc[0], region]
-        gone = pool[~pool.isin(table[region])].drop_duplicates().tolist()
-        # Named in label order, never in the order of the rows.
-        gone_text = sorted(
-            (x if isinstance(x, str) else _show_key(x) for x in gone), key=str
+        # Absent: no row at the period anywhere in `data`. A region of the
+        # group with a row at the period in another group (it moved group,
+        # as the Papua regencies in 2022) is ranked there, not absent.
+        at_period = data.loc[data[period] == row["period"], region]
+        gone = pool[~pool.isin(at_period)].drop_duplicates()
+        first = span["min"].reindex(gone.to_numpy()).to_numpy()
+        last = span["max"].reindex(gone.to_numpy()).to_numpy()
+        earlier = first < row["period"]
+        later = last > row["period"]
+        sorts = (
+            ("rows before and after it", earlier & later),
+            ("rows only before it", earlier & ~later),
+            ("rows only after it", ~earlier & later),
         )
-        if gone_text:
-            unranked[int(pos)] = gone_text
+        # Named in label order, never in the order of the rows.
+        gone_text = {
+            words: sorted(
+                (x if isinstance(x, str) else _show_key(x) for x in gone[flags]),
+                key=str,
+            )
+            for words, flags in sorts
+        }
+        if gone_text["rows before and after it"]:
+            unranked[int(pos)] = gone_text["rows before and after it"]
         after = None if pd.isna(row.get("after", None)) else row["after"]
         if after is not None and not (table[region] == after).any():
             group = "" if by is None else f" in the same {by!r} group"
@@ -4255,12 +4343,12 @@ def check_statements(
                 f"{type(after).__name__}; `data` holds {_validate.plain(held)!r} "
                 f"of type {type(held).__name__}: write it as `data` does)"
             )
-            msg = (
+            bad_after.append(
                 f"`statements` row {label!r} (kind 'rank'): column 'after' names "
                 f"{_validate.plain(after)!r}, which is not a {region!r} of "
                 f"`data` at period {_show_key(row['period'])}{group}{hint}"
             )
-            raise ValueError(msg)
+            continue
         with _rows_named(statements.index, np.array([pos]), "rank"):
             res = check_rank_statement(
                 _plumbing.pandas_floats(table[rate]),
@@ -4284,15 +4372,21 @@ def check_statements(
         reason[pos] = str(res.reason).replace(
             _VALUES_UNIT, f"`stated_value` is in the unit of `rate` (unit={unit!r})"
         )
-        if gone_text:
-            shown = ", ".join(gone_text[:3])
-            more = f" and {len(gone_text) - 3} more" if len(gone_text) > 3 else ""
+        if len(gone):
+            parts = [
+                ", ".join(names[:3])
+                + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+                + f" ({words})"
+                for words, names in gone_text.items()
+                if names
+            ]
             group = "" if by is None else f" in the same {by!r} group"
             reason[pos] += (
-                f"; not ranked: {len(gone_text)} region(s) of `data`{group} "
-                f"with rows at other periods but none at "
-                f"{_show_key(row['period'])} ({shown}{more})"
+                f"; not ranked: {len(gone)} region(s) of `data`{group} with "
+                f"no row at {_show_key(row['period'])}: {'; '.join(parts)}"
             )
+    if bad_after:
+        raise ValueError("; ".join(bad_after))
     if unranked:
         at = _plain_list(statements.index[np.asarray(sorted(unranked), dtype=np.intp)])
         names = sorted({x for v in unranked.values() for x in v}, key=str)
@@ -4301,10 +4395,11 @@ def check_statements(
         )
         warnings.warn(
             f"rank statements in `statements` rows {at} are ranked among the "
-            f"rows of `data` at their period; regions with rows at other "
-            f"periods but none at that one are not ranked ({shown}). If they "
-            "existed then, give them a row with a missing rate: the statement "
-            "is then 'cannot tell' where their value could change it",
+            f"rows of `data` at their period; regions with rows before and "
+            f"after that period but none at it (a gap) are not ranked "
+            f"({shown}). If they existed then, give them a row with a missing "
+            "rate: the statement is then 'cannot tell' where their value "
+            "could change it",
             UserWarning,
             stacklevel=2,
         )
@@ -4509,6 +4604,56 @@ def _measure_column(
         )
         raise ValueError(msg)
     _data_numbers(data, col, "measure")
+
+
+def _all_measures(
+    index: pd.Index[Any],
+    st: pd.DataFrame,
+    kinds: pd.Series[Any],
+    data: pd.DataFrame,
+    keys: dict[str, str],
+    parent: str | None,
+    headcount: str | None,
+) -> None:
+    """Check every statement's `measure` at once, naming every row at fault.
+
+    Each column at fault is named once, with every row (of kind "figure" or
+    "level_change") that names it; a TypeError where every fault is a column
+    that is not numeric, a ValueError otherwise.
+    """
+    figure = kinds == "figure"
+    level = kinds == "level_change"
+    if not (figure.any() or level.any()) or "measure" not in st.columns:
+        return
+    measure = st["measure"].where(~level, st["measure"].fillna(headcount))
+    used = figure | (level & measure.notna())
+    faults: list[tuple[int, list[Any], list[str], Exception]] = []
+    for col in sorted(set(measure[used].astype(str))):
+        at = used & (measure.astype(str) == col)
+        try:
+            _measure_column(data, col, keys, parent)
+        except (TypeError, ValueError) as exc:
+            pos = np.flatnonzero(at.to_numpy())
+            faults.append(
+                (
+                    int(pos[0]),
+                    _plain_list(index[pos]),
+                    sorted(set(kinds[at])),
+                    exc,
+                )
+            )
+    if not faults:
+        return
+    parts = []
+    # In the order of the rows, never of the columns' names.
+    for _first, rows, kinds_at, fault in sorted(faults, key=lambda f: f[0]):
+        where = f"row {rows[0]!r}" if len(rows) == 1 else f"rows {rows[:10]}"
+        of = f"kind {kinds_at[0]!r}" if len(kinds_at) == 1 else f"kinds {kinds_at}"
+        parts.append(f"`statements` {where} ({of}): {fault}")
+    text = "; ".join(parts)
+    if all(isinstance(f[3], TypeError) for f in faults):
+        raise TypeError(text)
+    raise ValueError(text)
 
 
 def _statement_numbers(cells: pd.Series[Any], col: str) -> NDArray[np.float64]:

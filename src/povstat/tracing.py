@@ -340,7 +340,9 @@ def trace_figure(
         that of :func:`povstat.statements.check_rank_statement` for a stated
         value. Such candidates are listed, and their slip says the figure
         is more precise than the table (never with a power of ten: a
-        misread figure has the cell's digits, no more).
+        misread figure has the cell's digits, no more; never a cell
+        published as 0 for a nonzero figure, which any small figure would
+        match).
 
     Raises
     ------
@@ -685,6 +687,10 @@ def trace_figure(
             if d > cd
             else np.zeros(v.shape, dtype=bool)
         )
+        # A cell published as 0 is no origin of a nonzero figure stated more
+        # precisely: any small figure (0.01 against a count of 0) would
+        # "match" every zero cell of the table.
+        could &= (v != 0) | (x == 0)
         # A stated 0 is never a misread power of ten: every value that
         # rounds to 0 after the power would "explain" it.
         hit = (np.where(finer, could[None, :], round_half_up(scaled, d) == x)) & (

@@ -1574,19 +1574,6 @@ def _compensated_variance(
         need = ~constant & np.isfinite(err) & (err > _RESIDUAL_ACCURACY * se)
     if not need.any():
         return var
-    cells = np.asarray(np.any(need, axis=1), bool)[red.domain]
-    if red.sw_lo is None and (red.npos[cells] > 1).any():
-        # A lazy engine's PSU totals are its float64 sums, their rounding
-        # lost (a PSU of one unit: none): they cannot be compensated.
-        msg = (
-            "the standard error of a measure within about 1e-4 of its largest "
-            "value (a share near 1 whose poor carry nearly all the weight) "
-            "depends on digits that this engine's float64 sums by PSU round "
-            "away (a unit of weight 2**54 or more times the others in a PSU "
-            "with them): it may be off by a factor or be 0; collect the "
-            "frame to pandas or polars, whose PSU totals are exact"
-        )
-        warnings.warn(msg, UserWarning, stacklevel=4)
     zc = _compensated_z(red, ratio, total, big)
     if z_exp.any():
         zc = np.ldexp(zc, z_exp[red.domain])
@@ -2062,8 +2049,8 @@ def poverty_estimates(
     PSUs of several units, the PSU totals are kept as exact pairs on numpy,
     pandas and polars, so a PSU holding the unit of huge weight beside
     others is compensated too; a lazy engine's PSU sums round those digits
-    away, and there such a standard error is warned of (``UserWarning``),
-    never a silent 0.
+    away (a weight ratio of 2**54 or more inside a PSU), and there such a
+    standard error may be off (collect the frame to pandas or polars).
 
     The design effect ``deff`` is R ``survey``'s ``deff=TRUE``: against
     simple random sampling without replacement from a population of the

@@ -1096,12 +1096,16 @@ def refuse_nested_labels(
     column: str | None,
     *,
     types: set[type] | None = None,
+    hint: str = "",
 ) -> None:
     """Refuse labels that are containers (lists, tuples, arrays, mappings).
 
     A domain, stratum, PSU or group label is one value; a container would
     be compared element by element (numpy fails, or splits it into
-    columns), and a ragged list of them is no array at all.
+    columns), and a ragged list of them is no array at all. The container
+    is shown by its repr when short and on one line, else by its kind and
+    length (a Series of a column's values is not printed); `hint` ends the
+    message (advice for the caller's function).
     """
     kinds = set(map(type, items)) if types is None else types
     nested = [
@@ -1114,13 +1118,32 @@ def refuse_nested_labels(
     if column is None:
         arg = f"`{name}`" if name == "labels" else f"`{name}` labels"
         where = f"{arg} must be scalars (numbers, strings, dates, ...)"
-        msg = f"{where}, got a {what} at index {i}: {value!r}"
+        msg = f"{where}, got a {what} at index {i}{_container_shown(value)}"
     else:
         msg = (
             f"`{name}` column {column!r} holds {what} values (such as "
             f"{value!r}); labels must be scalars (numbers, strings, dates, ...)"
         )
-    raise TypeError(msg)
+    raise TypeError(msg + hint)
+
+
+def _container_shown(value: Any) -> str:
+    """``": <repr>"`` of a short one-line container, else its length.
+
+    A whole column (a Series, an array, a list of a column's values) is
+    described, never printed into a message: ``" (of 3 values)"``.
+    """
+    text = repr(value)
+    if "\n" not in text and len(text) <= _SHORT_REPR:
+        return f": {text}"
+    try:
+        return f" (of {len(value):,} values)"
+    except TypeError:  # no length: its start
+        return f": {text.splitlines()[0][:_SHORT_REPR]}..."
+
+
+#: The longest repr of a container label shown in full in a message.
+_SHORT_REPR = 60
 
 
 #: numpy datetime64 units that name a day or longer: such a value is a date.

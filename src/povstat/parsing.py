@@ -263,7 +263,12 @@ class NumberParseError(ValueError):
 
     @classmethod
     def from_cells(
-        cls, cells: Sequence[InvalidCell], *, locale: str, what: str
+        cls,
+        cells: Sequence[InvalidCell],
+        *,
+        locale: str,
+        what: str,
+        positions: Sequence[int] | None = None,
     ) -> NumberParseError:
         """Build the error, with a message that lists the cells.
 
@@ -275,6 +280,12 @@ class NumberParseError(ValueError):
             The format the cells were read in.
         what : str
             What was read, e.g. "`texts`", for the first line of the message.
+        positions : sequence of int, optional
+            The 0-based row position of each cell, shown after its row label
+            (``row 1 (row position 3)``): for a Series or DataFrame whose
+            index repeats labels (as after ``pd.concat`` without
+            ``ignore_index``), where the label names several rows. None
+            names each row by its label alone.
 
         Returns
         -------
@@ -287,8 +298,10 @@ class NumberParseError(ValueError):
             f"{locale!r} ({_DESCRIBE[locale]}); nothing was converted:"
         )
         lines = [head]
-        for c in cells[:_MESSAGE_CELLS]:
+        for k, c in enumerate(cells[:_MESSAGE_CELLS]):
             parts = [] if c.row is None else [f"row {_label(c.row)!r}"]
+            if parts and positions is not None:
+                parts[0] += f" (row position {positions[k]})"
             if c.column is not None:
                 parts.append(f"column {_label(c.column)!r}")
             where = ", ".join(parts) or "value"
@@ -431,7 +444,9 @@ def parse_numbers(
     NumberParseError
         (A ValueError.) If a cell is not a number in `locale`, or is a number
         out of the range of float64 or one that float64 cannot hold exactly
-        (see Notes), and ``errors="raise"``.
+        (see Notes), and ``errors="raise"``. The message names a Series
+        cell by its index label, and by its position too where the index
+        repeats labels (``row 1 (row position 3)``).
     ValueError
         If `locale` or `errors` is not one of the options.
     TypeError
@@ -574,7 +589,11 @@ def parse_numbers(
         for i in bad
     ]
     if invalid and err == "raise":
-        raise NumberParseError.from_cells(invalid, locale=loc, what="`texts`")
+        # A label the index repeats names several rows: positions too.
+        at = None if rows is None or rows.is_unique else bad.tolist()
+        raise NumberParseError.from_cells(
+            invalid, locale=loc, what="`texts`", positions=at
+        )
     shape = cells.shape
     return ParsedNumbers(
         value=values.reshape(shape),
@@ -620,7 +639,9 @@ def parse_columns(
     ------
     NumberParseError
         (A ValueError.) Listing every bad cell of every column (row label,
-        column, text, reason): cells that are not numbers in `locale`, and
+        with its position where the index repeats labels as after
+        ``pd.concat``: ``row 1 (row position 3)``; column, text, reason):
+        cells that are not numbers in `locale`, and
         cells whose unit differs from the unit most cells of the same column
         state (a "jiwa" among "persen"), since the units are not kept (on a
         tie, two "persen" and two "jiwa", every cell stating a unit), and
@@ -737,7 +758,11 @@ def parse_columns(
     if found:
         found.sort(key=lambda t: (t[0], t[1]))  # row by row, as the frame reads
         cells_found = [t[2] for t in found]
-        raise NumberParseError.from_cells(cells_found, locale=loc, what="`df`")
+        # A label the index repeats names several rows: positions too.
+        at = None if df.index.is_unique else [t[0] for t in found]
+        raise NumberParseError.from_cells(
+            cells_found, locale=loc, what="`df`", positions=at
+        )
     return out
 
 

@@ -339,11 +339,12 @@ def factorize(
     zones) the label shown is the one with the smallest ``repr``, and a
     zero is shown without its sign.
     """
+    hint = _CROSSED_DOMAINS if name == "by" and column is None else ""
     if isinstance(labels, list | tuple):
-        _refuse_nested_labels(list(labels), name, column)
+        _refuse_nested_labels(list(labels), name, column, hint=hint)
     elif isinstance(labels, np.ndarray) and labels.dtype.kind == "O":
         # Said of the frame's column, before the shared label check.
-        _refuse_nested_labels(labels.ravel(), name, column)
+        _refuse_nested_labels(labels.ravel(), name, column, hint=hint)
     labels = _float32_short(labels)
     # Each unit's label a row of values (a 2-D array, a frame of columns of
     # any kinds): said first, before the kinds of the values are compared.
@@ -410,7 +411,17 @@ def _refuse_rows_as_labels(
         f"{where} labels must be scalars (numbers, strings, dates, ...), "
         f"one per unit: got a {len(shape)}-D array of shape {shape}"
     )
-    raise TypeError(msg)
+    raise TypeError(msg + (_CROSSED_DOMAINS if name == "by" and not column else ""))
+
+
+#: Advice for a `by` of several columns (or a row of labels per unit) given
+#: to the array functions: crossed domains take one label per unit.
+_CROSSED_DOMAINS = (
+    "; for crossed domains (region by area, say) give one combined label "
+    "per unit, such as the labels joined as text (region + '/' + area) or "
+    "an integer code, or pass a frame to povstat.poverty_table with "
+    "by=[...] naming its columns, which crosses them"
+)
 
 
 def _float32_short(labels: ArrayLike) -> ArrayLike:
@@ -1489,7 +1500,10 @@ def fgt(
     TypeError
         If an input is not numeric, or the `by` labels are of mixed kinds
         (1, 1.0, True and '1' differ only in type and would be merged) or
-        are not scalars (lists, tuples, arrays). If an array argument is a
+        are not scalars (lists, tuples, arrays; given as several columns,
+        for crossed domains, the message advises one combined label per
+        unit or :func:`povstat.poverty_table` with ``by=[...]``). If an
+        array argument is a
         frame of any engine (pandas, polars, pyarrow, DuckDB, Spark; eager
         or lazy), an expression (polars, narwhals, DuckDB, Spark) or one
         str that looks like a column name (not a number written as text):

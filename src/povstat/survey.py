@@ -1917,7 +1917,11 @@ def poverty_estimates(
     TypeError
         If an input is not numeric, or `by`, `strata` or `psu` labels are
         of mixed kinds (1, 1.0, True and '1' differ only in type) or are
-        not scalars (lists, tuples, arrays; the message gives the first).
+        not scalars (lists, tuples, arrays; the message gives the first, or
+        its length if it is long: a Series is not printed). `by` given as
+        several columns (crossed domains) gets the advice to combine them
+        into one label per unit, or to pass a frame to
+        :func:`povstat.poverty_table` with ``by=[...]``.
         If an array argument is a frame of any engine (pandas, polars,
         pyarrow, DuckDB, Spark; eager or lazy), a polars, narwhals, DuckDB
         or Spark expression, or one str that looks like a column name (not

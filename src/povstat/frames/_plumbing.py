@@ -569,17 +569,30 @@ def row_place(data: nw.DataFrame[Any] | nw.Series[Any], i: int) -> str:
     A pandas row by its index label (``index label 'b'``: pandas users
     select rows by label, and the position is another row there; numpy
     scalars shown as plain values, in each level of a MultiIndex: ``(2,
-    'y')``, not ``(np.int64(2), 'y')``), any other
-    eager frame by its 0-based position (``row position 3``). A lazy frame
-    has no row order of its own: :func:`_row_namer` names its row by its
-    position among the rows collected.
+    'y')``, not ``(np.int64(2), 'y')``); where the index repeats labels
+    (``pd.concat`` without ``ignore_index``), ``df.loc[label]`` gives
+    several rows, so the position follows: ``index label 1 (row position
+    3)``. Any other eager frame by its 0-based position (``row position
+    3``). A lazy frame has no row order of its own: :func:`_row_namer`
+    names its row by its position among the rows collected.
     """
     if data.implementation.is_pandas_like():
-        label = nw.to_native(data).index[i]
-        if isinstance(label, tuple):  # a MultiIndex row: each level plain
-            label = tuple(map(_validate.plain, label))
-        return f"index label {_validate.plain(label)!r}"
+        return pandas_row_place(nw.to_native(data).index, i)
     return f"row position {i}"
+
+
+def pandas_row_place(index: Any, i: int) -> str:
+    """How errors name row `i` (0-based position) of a pandas `index`.
+
+    By its label; by its label and position where the index repeats
+    labels (see :func:`row_place`). The one rule for every message that
+    names a pandas row.
+    """
+    label = index[i]
+    if isinstance(label, tuple):  # a MultiIndex row: each level plain
+        label = tuple(map(_validate.plain, label))
+    place = f"index label {_validate.plain(label)!r}"
+    return place if index.is_unique else f"{place} (row position {i})"
 
 
 def refuse_inexact_decimals(
@@ -800,7 +813,12 @@ def row_keys(
             value = labels(table, key)[row]
             text = repr(_validate.plain(value)) if key == region else show(value)
             shown.append(f"{key} {text}")
-        return f"{where(row)} ({', '.join(shown)})" if shown else where(row)
+        at = where(row)
+        if not shown:
+            return at
+        if at.endswith(")"):  # index label 1 (row position 3; region_code 'A')
+            return f"{at[:-1]}; {', '.join(shown)})"
+        return f"{at} ({', '.join(shown)})"
 
     return place
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
@@ -736,6 +737,9 @@ def poverty_table(
         floats and missing values, by the rule of the array functions;
         a pandas sparse column is read as its dense values).
     ValueError
+        If a column is not found; a `line` given as text that is a number
+        written as text (``"550000"``) is read as a column name, and the
+        message advises passing the number (``line=550000.0``).
         If a value column is null on every row, so that its engine gives it
         no dtype (polars ``Null``, DuckDB ``NULL``): the message says so,
         under either `nan_policy`. If a weight times its size underflows
@@ -807,14 +811,21 @@ def poverty_table(
         of table a), a backtick, ``*``, surrounding spaces, a polars
         regular expression (``^...$``), and a `by`, `strata`, `psu` or
         `fpc` column named ``''``; eager pandas and polars frames read them.
-        An error about one of several `lines` names its entry. Errors
-        about values count the rows and give a value. A missing value
-        (``nan_policy="raise"``) and a decimal that float64 cannot hold
-        name their (first) row by one rule: a pandas frame's row by its
-        index label (``first at index label 0``), a polars or pyarrow
-        frame's by its 0-based position (``row position 1``); a lazy
-        frame (polars lazy, DuckDB, Spark) has no rows to name, and these
-        errors name none.
+        An error about one of several `lines` names its entry, and one
+        about a `line` column names the column. Errors about values count
+        the rows and give a value. A value that breaks a rule (a negative
+        weight or size, a line <= 0, an infinite value, welfare <= 0 for
+        Watts), a missing value (``nan_policy="raise"``) and a decimal that
+        float64 cannot hold name their (first) row by one rule: a pandas
+        frame's row by its index label (``first at index label 0``; where
+        the index repeats labels, as after ``pd.concat`` without
+        ``ignore_index``, with the row's position: ``index label 1 (row
+        position 3)``), a polars or pyarrow frame's by its 0-based position
+        (``row position 1``). A lazy frame (polars lazy, DuckDB, Spark) has
+        no row order: a value that breaks a rule is named by the `by`,
+        `strata` and `psu` labels of its rows (``among the rows with
+        region 'A', psu 7``; of several such groups, the one whose labels
+        sort first), and a missing value or decimal by none.
 
     Warns
     -----
@@ -1042,7 +1053,7 @@ def poverty_table(
         if isinstance(value, str) and value not in names:
             with line_entry(entry):
                 msg = f"`line` column {value!r} not found; columns: {names}"
-                raise ValueError(msg)
+                raise ValueError(msg + _number_text_hint(value, entry))
     for arg, name in [*needed.items(), *(("by", c) for c in by_cols)]:
         if name is not None and name not in names:
             msg = f"`{arg}` column {name!r} not found; columns: {names}"
@@ -1084,7 +1095,7 @@ def poverty_table(
         raise ValueError(_NO_ROWS)  # before a reduction of empty columns
     if isinstance(frame, nw.DataFrame) and _in_memory(frame):
         # Eager in-memory frame: take the columns as arrays, reduce in numpy.
-        red, by_values, flags, smallest, per_line = _reduce_eager(
+        red, by_values, flags, smallest, per_line, places = _reduce_eager(
             frame,
             welfare=welfare,
             lines=items,
@@ -1112,12 +1123,13 @@ def poverty_table(
             nan_policy=nan_policy,
             first=_plumbing.row_place(frame, first_bad) if first_bad >= 0 else None,
         )
-        _raise_on_lines(per_line, entries)
+        _raise_on_lines(per_line, entries, items, places=places)
         _raise_on_flags(
             flags,
             watts=wat,
             smallest=smallest,
             columns={"welfare": welfare, "weight": weight, "size": size},
+            places=places,
         )
         est = linearised(
             red,
@@ -1400,7 +1412,15 @@ def poverty_table(
         )
         for i in range(len(zzs))  # a loop over the handful of lines
     ]
-    _raise_on_lines(per_line, entries)
+    rules = [f for f in _FLAGS if f not in ("bad", "badz")]
+    rules += [f"{r}{i}" for i in range(len(zzs)) for r in ("badz", "infz")]
+    places = _group_places(
+        table,
+        {r: col(f"{t}{r}") for r in rules},
+        [c for c in keys if c != fpc],
+        roles,
+    )
+    _raise_on_lines(per_line, entries, items, places=places)
     for i, entry in enumerate(entries):  # a loop over the handful of lines
         if nan_policy == "omit" and per_line[i][0]:
             with line_entry(entry):
@@ -1440,6 +1460,7 @@ def poverty_table(
         watts=wat,
         smallest=smallest,
         columns={"welfare": welfare, "weight": weight, "size": size},
+        places=places,
     )
     if strata is not None:
         s_labels, s_codes = factorize(
@@ -1880,12 +1901,15 @@ def _reduce_eager(
     dict[str, int],
     dict[str, float],
     list[tuple[int, int, float, int]],
+    dict[str, str],
 ]:
     """The reduced table of an eager frame, from its columns as numpy arrays.
 
     The same rules as the engine path: missing welfare, line, weight or size
     give the row zero weight and harmless values, and are counted in the
-    flags (which the caller turns into errors).
+    flags (which the caller turns into errors). The last item names, for
+    each rule some row breaks (a flag, or ``badz<i>`` and ``infz<i>`` for
+    line `i`), its first such row (:func:`povstat.frames._plumbing.row_place`).
     """
     n = len(frame)
 
@@ -2036,6 +2060,30 @@ def _reduce_eager(
         "badz": least(*zzs),
         "nonpos": least(y),
     }
+    # The first row breaking each rule, named as a missing value's row is
+    # (computed only for a rule some row breaks: the error path).
+    rules: dict[str, Callable[[], NDArray[np.bool_]]] = {
+        "negw": lambda: w < 0,
+        "negs": lambda: s < 0,
+        "nonpos": lambda: y <= 0,
+        "infy": lambda: np.isinf(y),
+        "infw": lambda: np.isinf(w),
+        "infs": lambda: np.isinf(s),
+        "under": lambda: (w > 0) & (s > 0) & (w * s == 0),
+        "over": lambda: np.isfinite(w) & np.isfinite(s) & np.isinf(w * s),
+    }
+    places = {}
+    with np.errstate(invalid="ignore", over="ignore"):
+        for flag, rule in rules.items():  # a loop over the handful of rules
+            if flags[flag]:
+                places[flag] = _plumbing.row_place(frame, int(np.argmax(rule())))
+        for i, (zz, z) in enumerate(zip(zzs, zs, strict=True)):  # the lines
+            if per_line[i][1]:
+                places[f"badz{i}"] = _plumbing.row_place(frame, int(np.argmax(zz <= 0)))
+            if per_line[i][3]:
+                places[f"infz{i}"] = _plumbing.row_place(
+                    frame, int(np.argmax(np.isinf(z)))
+                )
     top = zzs[0] if len(zzs) == 1 else np.max(np.stack(zzs), axis=0)
     # Units poor under some line; every term is 0 for the others.
     rows = poor_rows(yy, top, comparison=comparison)
@@ -2064,7 +2112,7 @@ def _reduce_eager(
         fpc=fpc_values,
         rows=rows,
     )
-    return red, by_values, flags, smallest, per_line
+    return red, by_values, flags, smallest, per_line, places
 
 
 def _raise_on_missing(
@@ -2102,23 +2150,118 @@ def _raise_on_missing(
 def _raise_on_lines(
     per_line: Sequence[tuple[int, int, float, int]],
     entries: Sequence[str | None],
+    lines: Sequence[Any],
+    *,
+    places: Mapping[str, str],
 ) -> None:
     """Refuse an infinite or non-positive line, naming its entry of `lines`.
 
     `per_line` holds, for each line, the rows where it is missing, the rows
     where it is <= 0, its smallest value and the rows where it is infinite.
+    A line read from a column is named with its column; `places` names the
+    first row breaking each rule (``badz<i>``, ``infz<i>`` for line `i`), as
+    :func:`_raise_on_flags` takes it.
     """
-    for (_, nonpos, low, infinite), entry in zip(per_line, entries, strict=True):
+    for i, ((_, nonpos, low, infinite), entry, value) in enumerate(
+        zip(per_line, entries, lines, strict=True)
+    ):  # a loop over the handful of lines
+        arg = f"`line` column {value!r}" if isinstance(value, str) else "`line`"
         with line_entry(entry):
             if infinite:
-                msg = f"`line` must be finite: {infinite} row(s) are infinite"
+                at = _first_at(places.get(f"infz{i}"))
+                msg = f"{arg} must be finite: {infinite} row(s) are infinite{at}"
                 raise ValueError(msg)
             if nonpos:
                 msg = (
-                    f"`line` must be > 0: {nonpos} row(s) break this rule, the "
-                    f"smallest {low!r}"
+                    f"{arg} must be > 0: {nonpos} row(s) break this rule, the "
+                    f"smallest {low!r}{_first_at(places.get(f'badz{i}'))}"
                 )
                 raise ValueError(msg)
+
+
+def _group_places(
+    table: nw.DataFrame[Any],
+    counts: Mapping[str, NDArray[np.float64]],
+    keys: Sequence[str],
+    roles: Mapping[str, str],
+) -> dict[str, str]:
+    """A lazy engine's rows breaking each rule, named by their group.
+
+    A lazy frame has no row order, so no first row: the rule's rows are
+    named by the labels of their `keys` (`by`, `strata`, `psu` columns) in
+    the reduced `table`, where `counts` holds, by rule, each group's rows
+    breaking it: ``among the rows with g 'x', psu 3``. Of several such groups,
+    the one whose labels sort first (each key's labels sorted, in the order
+    of `keys`), so that the message is the same for every row order and
+    partitioning. Without keys (one group) nothing is named.
+    """
+    if not keys or not any(np.nansum(c) for c in counts.values()):
+        return {}
+    codes, shown = [], []
+    for c in keys:  # a loop over the handful of key columns
+        role = roles.get(c, "by")
+        labels, code = factorize(_labels(table[c], c, role), role, column=c)
+        codes.append(code)
+        shown.append(_shown(labels, table.schema[c]))
+    order = np.lexsort(codes[::-1])  # the first key sorts first
+    places = {}
+    for rule, count in counts.items():  # a loop over the handful of rules
+        hit = order[count[order] > 0]
+        if hit.size:
+            g = int(hit[0])
+            parts = [
+                f"{c} {_validate.plain(labels[code[g]])!r}"
+                for c, labels, code in zip(keys, shown, codes, strict=True)
+            ]
+            places[rule] = f"among the rows with {', '.join(parts)}"
+    return places
+
+
+def _number_text_hint(text: str, entry: str | None = None) -> str:
+    """Advice for a `line` that is a number written as text (``"550000"``).
+
+    A str is read as a column name; one that is a number written as text
+    (:func:`povstat._validate.looks_like_column_name`) gets the advice to
+    pass the number: the number itself where the text is plain digits
+    with at most a decimal point (``line=550000.0``, or for `entry` of
+    `lines`, ``'a': 550000.0``), else none (``"550.000"``
+    is 550 thousand in Indonesian writing, 550.0 to Python), with
+    :func:`povstat.parse_numbers` for such text.
+    """
+    if _validate.looks_like_column_name(text):
+        return ""
+    t = text.strip()
+    plain = _PLAIN_NUMBER.fullmatch(t) and not _THOUSANDS.fullmatch(t)
+    example = ""
+    if plain:
+        number = float(t)
+        example = (
+            f" (line={number!r})" if entry is None else f" ({entry!r}: {number!r})"
+        )
+    return (
+        f"; a str is read as a column name, and {text!r} is a number written "
+        f"as text: pass the line as a number{example}, reading text with "
+        "povstat.parse_numbers (e.g. locale='id' for '550.000')"
+    )
+
+
+#: Plain digits, with a decimal point and exponent (``"550000"``,
+#: ``"5.5e5"``), but not where the point may separate thousands (below).
+_PLAIN_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+#: ``"550.000"``: 550 thousand in Indonesian writing, 550.0 to Python.
+_THOUSANDS = re.compile(r"[-+]?\d{1,3}(?:\.\d{3})+")
+
+
+def _first_at(place: str | None) -> str:
+    """``", first at <place>"``; nothing when there is no row to name.
+
+    `place` is an eager frame's row (``index label 1``, ``row position
+    3``) or, on a lazy engine, the labels of the rows' group (``among the rows
+    with g 'x', psu 3``), as :func:`_group_places` names it.
+    """
+    if place is None:
+        return ""
+    return f", {place}" if place.startswith("among the rows") else f", first at {place}"
 
 
 def _raise_on_flags(
@@ -2127,11 +2270,13 @@ def _raise_on_flags(
     watts: bool,
     smallest: Mapping[str, float],
     columns: Mapping[str, str | None],
+    places: Mapping[str, str],
 ) -> None:
     """Refuse bad values from their counts (flags of the one reduction).
 
     `columns` names the `welfare`, `weight` and `size` columns (None when
-    not given), for the messages.
+    not given), for the messages; `places` the first row breaking each rule
+    (by its flag; see :func:`_first_at`).
     """
 
     def named(arg: str) -> str:
@@ -2143,7 +2288,6 @@ def _raise_on_flags(
         ("infs", f"{named('size')} {finite}" if columns["size"] else ""),
         ("negw", f"{named('weight')} must be >= 0" if columns["weight"] else ""),
         ("negs", f"{named('size')} must be >= 0" if columns["size"] else ""),
-        ("badz", "`line` must be > 0"),
         (
             "nonpos",
             f"{named('welfare')} must be > 0 for the Watts index (ln of welfare)"
@@ -2174,7 +2318,8 @@ def _raise_on_flags(
             low = smallest.get(flag)
             found = "" if low is None else f", the smallest {low!r}"
             rule = "are infinite" if flag.startswith("inf") else "break this rule"
-            msg = f"{text}: {count} row(s) {rule}{found}"
+            at = _first_at(places.get(flag))
+            msg = f"{text}: {count} row(s) {rule}{found}{at}"
             raise ValueError(msg)
 
 

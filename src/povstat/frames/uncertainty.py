@@ -433,16 +433,7 @@ def with_change_test(
     # An SE too large to square (a variance beyond float64) reaches
     # change_test as `se_before` or `se_after`: said of the caller's column
     # and row, by its place and its region and period.
-    where = _plumbing.row_namer(table)
-    regions = _plumbing.labels(table, region)
-    periods = _plumbing.labels(table, period)
-
-    def place(i: int) -> str:
-        return (
-            f"{where(i)} ({region} {_validate.plain(regions[i])!r}, "
-            f"{period} {_plumbing.show(periods[i])})"
-        )
-
+    place = _plumbing.row_keys(table, region=region, period=period)
     rules.append(partial(_checks.squarable, s, "se", se, place))
     test = _checks.explained(
         partial(

@@ -1412,7 +1412,8 @@ def poverty_table(
         )
         for i in range(len(zzs))  # a loop over the handful of lines
     ]
-    rules = [f for f in _FLAGS if f not in ("bad", "badz")]
+    # (welfare <= 0 is a rule of the Watts index alone)
+    rules = [f for f in _FLAGS if f not in ("bad", "badz", "" if wat else "nonpos")]
     rules += [f"{r}{i}" for i in range(len(zzs)) for r in ("badz", "infz")]
     places = _group_places(
         table,

@@ -681,9 +681,12 @@ def read_bps_table(
         a transposed table, periods down its
         first column ("2022", "Maret 2022") under a header row at least half
         of whose cells name regions ("Pacitan", "Kota Batu", "JAWA TIMUR",
-        "INDONESIA"), as a BPS time series is laid out: that the table is
+        "INDONESIA", or their area codes: "3501", "3501 Pacitan", "Pacitan
+        (3501)"), as a BPS time series is laid out: that the table is
         transposed, never read turned, and how to transpose it with pandas
-        or in a spreadsheet; or area groups, "Perkotaan", "Perdesaan",
+        or in a spreadsheet (for a header of two or three rows, regions over
+        groups or units, the rows named and how to write the groups once
+        turned); or area groups, "Perkotaan", "Perdesaan",
         "Total", as a one-region series is laid out: how to lay it out with
         the region's name as the label and the groups over the periods); a
         header cell in the value area is not a period (e.g. "2024*"; or a
@@ -6935,39 +6938,97 @@ _AREA_GROUP = re.compile(
 )
 
 
+#: An area code written with a region's name in a header cell of a
+#: transposed table: "3501 Pacitan", "3501 - Pacitan", "Pacitan (3501)", or
+#: the code alone ("3501", "(3501)").
+_CODED_HEAD = re.compile(
+    r"\(?(?P<c1>[0-9]{4}|[0-9]{2})\)?(?:\s*[-.:]?\s+(?P<n1>\S.*))?"
+    r"|(?P<n2>.*?\S)\s*\((?P<c2>[0-9]{4}|[0-9]{2})\)"
+)
+
+
+def _heads_region(cell: str) -> bool:
+    """Whether a header cell of a transposed table names a region.
+
+    By its name (see :func:`_names_region`), by its area code with or
+    without the name ("3501 Pacitan", "Pacitan (3501)", "3501"), a code
+    alone being a region's code. A period ("2022") is never a code.
+    """
+    text = " ".join(cell.split())
+    if _names_region(text):
+        return True
+    m = _CODED_HEAD.fullmatch(text)
+    if m is None or _safe_period(text) is not None:
+        return False
+    code = m["c1"] or m["c2"]
+    name = m["n1"] or m["n2"]
+    if name is not None:
+        return _names_region(name)
+    return code in _regions._info()
+
+
 def _transposed_hint(
     text: np.ndarray[Any, Any], index: pd.Index[Any], *, frame: bool
 ) -> str:
     """Advice when the table is transposed: periods down, regions across.
 
     A BPS time series lists the periods down its first column ("2022",
-    "Maret 2022") under a header row naming regions ("Pacitan", "Kota
-    Batu", "JAWA TIMUR", "INDONESIA"). The table is transposed when the
-    first column's cells right under a row are periods (one or more) and at
-    least half of that row's other cells, one at least, name a region.
-    Such a table is never read turned: the hint says how to turn it
-    (`frame`: the cells are a pandas frame's, turned as a frame is).
+    "Maret 2022") under a header naming regions ("Pacitan", "Kota Batu",
+    "JAWA TIMUR", "INDONESIA", or their area codes: "3501", "3501 Pacitan",
+    "Pacitan (3501)"). The table is transposed when the first column's
+    cells right under a block of header rows (up to three, the first
+    column's cells of which are no periods) are periods (one or more) and
+    at least half of one header row's other cells, one at least, name a
+    region. A header of two or more rows (regions over groups or units:
+    "Pacitan" merged over "Perkotaan | Perdesaan") is named, with how the
+    second row is written once turned. A one-region series lists area groups
+    across ("Perkotaan", "Perdesaan"). Such a table is never read turned:
+    the hint says how to turn it (`frame`: the cells are a pandas frame's,
+    turned as a frame is).
     """
     if text.shape[1] < 2:
         return ""
     first = [
         _safe_period(_POINT_ZERO.sub(r"\g<year>", s)) if s else None for s in text[:, 0]
     ]
+
+    def named(k: int) -> str:
+        return (
+            "column labels"
+            if str(index[k]).startswith("columns")
+            else f"header row {_label(index[k])!r}"
+        )
+
     for r in range(text.shape[0] - 1):
-        heads = [s for s in text[r, 1:] if s]
-        if not heads or first[r] is not None or first[r + 1] is None:
+        if first[r] is not None or first[r + 1] is None:
             continue
-        regions = [s for s in heads if _names_region(" ".join(s.split()))]
-        # A one-region series lists its area groups across instead
-        # ("Tahun;Perkotaan;Perdesaan;Total", BPS's usual layout).
-        areas = [s for s in heads if _AREA_GROUP.fullmatch(" ".join(s.split()))]
-        if 2 * len(regions) < len(heads) and 2 * len(areas) < len(heads):
-            continue
-        if 2 * len(regions) < len(heads):
-            periods = [text[k, 0] for k in range(r + 1, text.shape[0]) if first[k]]
-            shown = ", ".join(repr(s) for s in periods[:3])
-            more = ", ..." if len(periods) > 3 else ""
-            under = f" under {text[r, 0]!r}" if text[r, 0] else ""
+        # The header block: the rows right above the periods (up to three)
+        # whose first cell is no period, nearest first.
+        block = [r]
+        while len(block) < 3 and block[-1] > 0 and first[block[-1] - 1] is None:
+            block.append(block[-1] - 1)
+        heads_of = {k: [s for s in text[k, 1:] if s] for k in block}
+        periods = [text[k, 0] for k in range(r + 1, text.shape[0]) if first[k]]
+        shown = ", ".join(repr(s) for s in periods[:3])
+        more = ", ..." if len(periods) > 3 else ""
+        corner = next((text[k, 0] for k in block if text[k, 0]), "")
+        under = f" under {corner!r}" if corner else ""
+        found = next(
+            (
+                (k, regions)
+                for k in block
+                for regions in [[s for s in heads_of[k] if _heads_region(s)]]
+                if heads_of[k] and 2 * len(regions) >= len(heads_of[k])
+            ),
+            None,
+        )
+        if found is None:
+            # A one-region series lists its area groups across instead
+            # ("Tahun;Perkotaan;Perdesaan;Total", BPS's usual layout).
+            heads = heads_of[r]
+            areas = [s for s in heads if _AREA_GROUP.fullmatch(" ".join(s.split()))]
+            if not heads or 2 * len(areas) < len(heads):
+                continue
             names = ", ".join(repr(s) for s in areas[:3])
             return (
                 f"; the table looks transposed: its first column holds periods "
@@ -6981,16 +7042,31 @@ def _transposed_hint(
                 "'Perdesaan' over the same), or read the series with pandas "
                 "(pd.read_csv(..., index_col=0, decimal=',') and df.melt())"
             )
-        periods = [text[k, 0] for k in range(r + 1, text.shape[0]) if first[k]]
-        shown = ", ".join(repr(s) for s in periods[:3])
-        more = ", ..." if len(periods) > 3 else ""
-        under = f" under {text[r, 0]!r}" if text[r, 0] else ""
+        k, regions = found
         names = ", ".join(repr(s) for s in regions[:3])
-        row = (
-            "column labels"
-            if str(index[r]).startswith("columns")
-            else f"header row {_label(index[r])!r}"
-        )
+        row = named(k)
+        # The block's other header rows: groups or units under each region
+        # ("Perkotaan | Perdesaan", "(persen)"), or the regions' codes.
+        others = sorted(j for j in block if j != k and heads_of[j])
+        if others:
+            rows_other = " and ".join(named(j) for j in others)
+            inner = heads_of[others[-1]]
+            return (
+                f"; the table looks transposed: its first column holds periods "
+                f"({shown}{more}){under}, its {row} "
+                f"{'name' if row == 'column labels' else 'names'} regions "
+                f"({names}{', ...' if len(regions) > 3 else ''}) and its "
+                f"{rows_other} {'hold' if len(others) > 1 else 'holds'} more "
+                f"header cells ({', '.join(repr(s) for s in inner[:3])}"
+                f"{', ...' if len(inner) > 3 else ''}): a header of "
+                f"{len(others) + 1} rows; read_bps_table reads one row per "
+                "region and one column per period and never turns a table: "
+                "turn it (in a spreadsheet, copy the table and paste it "
+                "transposed) so that the regions run down the first column, "
+                "one row per region, and write groups or units in a row over "
+                "the periods ('Perkotaan' over '2022 | 2023', then 'Perdesaan' "
+                "over the same; a unit in the title or a row of its own)"
+            )
         how = (
             "transpose the frame first (pandas df.set_index(df.columns[0])"
             ".T.reset_index()) and pass that"

@@ -694,10 +694,12 @@ def read_bps_table(
         cell holding a year, "2.023", "2023,00", "2023 (persen)", beside
         plain years is named with why, as when every year is so written; a
         heading of remarks or codes, "Keterangan" or "Kode", with advice to
-        leave the column out); a quote in CSV text opened and not closed on
-        its line swallows the later lines into one field, or in the last row
-        runs to the end of the file (the message names the line, wherever
-        the row sits); a
+        leave the column out; a change column, headed by a change word,
+        "Perubahan", "Selisih", or by two periods, "Maret 2022 - Maret
+        2023", named as no period, with advice to leave it out); a quote in
+        CSV text opened and not closed on its line swallows the later lines
+        into one field, or in the last row runs to the end of the file (the
+        message names the line, wherever the row sits); a
         column group's label holds an invisible character ("Perkotaan"
         with a zero width space: a group of its own that looks like
         "Perkotaan"); a
@@ -6342,11 +6344,15 @@ def _layout(
         # "2023,00") or beside a unit ("2023 (persen)") among years written
         # plainly: why, as when every year is so written.
         whys = [(b, _year_text_why(b)) for b in bad[:3]]
-        why = "".join(f"; {b!r} holds {w}" for b, w in whys if w)
+        why = "".join(
+            f"; {b!r} {'heads' if w.startswith(_CHANGE_WHY) else 'holds'} {w}"
+            for b, w in whys
+            if w
+        )
         write = (
             ": write each year alone ('2022') or with its month or semester "
             "('Maret 2022')"
-            if why
+            if any(w and not w.startswith(_CHANGE_WHY) for _, w in whys)
             else ""
         )
         msg = (
@@ -6745,6 +6751,53 @@ def _pivot_hint(
     )
 
 
+#: A word heading a column of changes between periods: "Perubahan",
+#: "Selisih", "Kenaikan/Penurunan", "Naik/Turun", "Change", "Δ".
+_CHANGE_WORD = re.compile(
+    r"(?<![^\W\d_])(?:perubahan|selisih|kenaikan|penurunan|naik|turun|"
+    r"pertumbuhan|change|difference|diff|increase|decrease|growth|delta)"
+    r"(?![^\W\d_])|\u0394",
+    re.IGNORECASE,
+)
+#: Two periods joined as a span: "2022-2023", "Maret 2022 - Maret 2023",
+#: "2022 s.d. 2023", "2022 ke 2023", "2022 to 2023", "2022 vs 2023".
+_PERIOD_SPAN = re.compile(
+    r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])\s*"
+    r"(?:[-\u2013\u2014/]|s\.?\s*d\.?|s/d|sampai|hingga|ke|to|vs\.?)\s*"
+    r"[^0-9]*(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])",
+    re.IGNORECASE,
+)
+#: How a change column's why begins (the advice for it is its own).
+_CHANGE_WHY = "a change between periods"
+
+
+def _change_column_why(cell: str) -> str | None:
+    """Why a header cell heads a column of changes, not a period, or None.
+
+    A cell naming a change ("Perubahan", "Selisih", "Kenaikan/Penurunan",
+    "Change", "Δ") or two periods joined as a span ("Maret 2022 - Maret
+    2023", "2022-2023", "2022 s.d. 2023") heads the change from one period
+    to another: no period, and not read. The advice is to leave the column
+    out, as povstat computes changes from the periods itself.
+    """
+    text = " ".join(cell.split())
+    word = _CHANGE_WORD.search(text)
+    span = _PERIOD_SPAN.search(text)
+    if word is not None:
+        what = f"the word {word[0]!r}"
+    elif span is not None:
+        what = f"two periods, {span[0]!r}; or another figure over the span"
+    else:
+        return None
+    return (
+        f"{_CHANGE_WHY} ({what}), not a period: a change column is not "
+        "read; leave it out (delete the column from the sheet or file, or "
+        "select the period columns: pandas read_csv(usecols=...) or "
+        "df.drop(columns=...), and pass the frame) and compute the change "
+        "from the periods (povstat.rate_change)"
+    )
+
+
 def _year_text_why(cell: str) -> str | None:
     """Why a cell holding a year is not read as a period, or None.
 
@@ -6753,8 +6806,13 @@ def _year_text_why(cell: str) -> str | None:
     CSV; a year beside text naming no round ("2022 (persen)", "P0 2022");
     a year beside a round with punctuation or a mark around it ("Maret,
     2022", "Maret 2022*"). None for a cell that names a period, or holds
-    no year, or one naming a semester and a month that disagree.
+    no year, or one naming a semester and a month that disagree. A change
+    column ("Perubahan Maret 2022 - Maret 2023", "Selisih") gets the why of
+    :func:`_change_column_why`.
     """
+    change = _change_column_why(cell)
+    if change is not None:
+        return change
     m = re.fullmatch(r"(1|2)[.,\u00a0 ]([0-9]{3})", cell)
     d = re.fullmatch(r"((?:19|20)[0-9]{2})[.,][0-9]+", cell)
     y = _YEAR.fullmatch(cell)
@@ -6824,6 +6882,7 @@ def _year_text_hint(
     """
     found: list[str] = []
     n = 0
+    years = False  # a why other than a change column's
     for i in range(min(10, text.shape[0])):
         for j in range(1, text.shape[1]):
             cell = str(text[i, j])
@@ -6832,15 +6891,17 @@ def _year_text_hint(
                 continue
             n += 1
             if len(found) < 3:
+                years |= not why.startswith(_CHANGE_WHY)
                 found.append(f"{letters[j]}{_label(index[i])} {cell!r} ({why})")
     if not found:
         return ""
     more = f" (and {n - 3} more)" if n > 3 else ""
-    return (
-        f"; header cell(s) {'; '.join(found)}{more} are not read as periods: "
-        "write each year alone ('2022') or with its month or semester "
-        "('Maret 2022')"
+    write = (
+        ": write each year alone ('2022') or with its month or semester ('Maret 2022')"
+        if years
+        else ""
     )
+    return f"; header cell(s) {'; '.join(found)}{more} are not read as periods{write}"
 
 
 def _long_period_column(

@@ -694,7 +694,9 @@ def read_bps_table(
         cell holding a year, "2.023", "2023,00", "2023 (persen)", beside
         plain years is named with why, as when every year is so written; a
         heading of remarks or codes, "Keterangan" or "Kode", with advice to
-        leave the column out; a change column, headed by a change word,
+        leave the column out; a year found only in a title line spanning
+        the table, merged over the sheet's width or not, named with the
+        header that is read; a change column, headed by a change word,
         "Perubahan", "Selisih", or by two periods, "Maret 2022 - Maret
         2023", named as no period, with advice to leave it out); a quote in
         CSV text opened and not closed on its line swallows the later lines
@@ -815,7 +817,10 @@ def read_bps_table(
         values read that are all whole numbers written with digits alone,
         one of exactly three digits right after another ("Kota
         Malang,38,210," under "Kabupaten/Kota,2022,2023": "38210" split by
-        its thousands comma, see Notes, *Rows*).
+        its thousands comma, see Notes, *Rows*). These warnings show an
+        example the same whatever the rows' order: the row whose values
+        read, sorted, are smallest (with the count of other rows), or, for
+        a frame, the count of values and the three smallest by value.
         If `source` is an .xlsx, .xlsm, .xls or .ods sheet that hides rows
         or columns holding cells: they are read as any other (see Notes,
         *Spreadsheets*); the warning names them ("row 3, column C").
@@ -1472,6 +1477,13 @@ def read_bps_table(
     # The merged range covering each label cell (a label merged down over
     # two rows leaves the second without a label of its own).
     label_refs = None if read.merged is None else read.merged[:, first]
+    # The range covering the cell right of each label: a title merged from
+    # the label column (unmarked below), for messages.
+    title_refs = (
+        None
+        if read.merged is None or read.merged.shape[1] <= first + 1
+        else read.merged[:, first + 1]
+    )
     read = _headings_unmerged(read, first, text != "")
     grid, text, pending = grid.iloc[:, first:], text[:, first:], pending[:, first:]
     dates = dates[:, first:]
@@ -1517,6 +1529,7 @@ def read_bps_table(
             hint += f"; {shown[0]!r}{more} is {_NO_RESULT}"
         if str(e).startswith("no header row") and not transposed:
             hint += _year_text_hint(text, grid.index, letters[first:])
+            hint += _title_year_hint(text, grid.index, title_refs)
             if read.sheets is not None:
                 hint += read.sheets()
         shown_dates = [
@@ -5450,6 +5463,36 @@ def _whole_texts(
     )
 
 
+def _whole_values(cells: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """The values of whole-number texts ("4.181": 4181), NaN elsewhere.
+
+    A key for picking a shown example whatever the rows' order.
+    """
+    text = pd.Series(
+        [
+            c.strip().replace(".", "") if isinstance(c, str) else ""
+            for c in cells.ravel()
+        ],
+        dtype=object,
+    )
+    return (
+        pd.to_numeric(text, errors="coerce")
+        .to_numpy(dtype=np.float64)
+        .reshape(cells.shape)
+    )
+
+
+def _first_by_values(values: np.ndarray[Any, Any]) -> int:
+    """The row (of a 2-D array, NaN for no value) whose values sort first.
+
+    Each row's values sorted ascending, NaN last; the rows compared
+    element by element: the example a message shows, the same whatever the
+    rows' order (rows of the same values alike).
+    """
+    ordered = np.sort(np.where(np.isnan(values), np.inf, values), axis=1)
+    return int(np.lexsort(ordered.T[::-1])[0])
+
+
 def _check_split_numbers(
     cells: np.ndarray[Any, Any],
     values: np.ndarray[Any, Any],
@@ -5472,7 +5515,8 @@ def _check_split_numbers(
     second part of a split number is), may be a row of split decimals that happen to fit
     the columns, whatever the other rows hold (some may be quoted): a
     UserWarning names the rows, unless a leading zero was found (its
-    invalid cells say it).
+    invalid cells say it). The row shown with its values is the one whose
+    values read, sorted, are smallest, whatever the rows' order.
     With locale "en", a row writing a number of fields (`fields`, per row)
     other than the header's (`header_fields`: a trailing empty field, or
     one field short), whose values read are all whole numbers written with
@@ -5505,7 +5549,10 @@ def _check_split_numbers(
     # with thousands dots only ("674.660", a poverty line) is not suspect.
     suspect = np.flatnonzero((read & digits).any(axis=1) & (whole | ~read).all(axis=1))
     if suspect.size:
-        k = int(suspect[0])
+        # Shown: the row whose values read, sorted, are smallest, whatever
+        # the rows' order.
+        values_of = np.where(read, _whole_values(cells), np.nan)[suspect]
+        k = int(suspect[_first_by_values(values_of)])
         shown = [text[k * cells.shape[1] + j] for j in np.flatnonzero(read[k])]
         more = f" (and {suspect.size - 1} more)" if suspect.size > 1 else ""
         msg = (
@@ -5548,7 +5595,9 @@ def _check_split_thousands(
     )
     if suspect.size == 0:
         return
-    k = int(suspect[0])
+    # Shown: the row whose values read, sorted, are smallest.
+    values_of = np.where(read, _whole_values(cells), np.nan)[suspect]
+    k = int(suspect[_first_by_values(values_of)])
     shown = [str(c).strip() for c in cells[k][read[k]]]
     more = f" (and {suspect.size - 1} more)" if suspect.size > 1 else ""
     msg = (
@@ -5581,10 +5630,19 @@ def _check_split_frame(
     read = (reasons == "") & ~np.isnan(values)
     whole, digits = _whole_texts(cells)
     if (read & digits.ravel()).any() and whole.ravel()[read].all():
-        first = str(cells.ravel()[int(np.flatnonzero(read)[0])]).strip()
+        # Shown: a count and the three smallest distinct texts by value
+        # (then as text), whatever the rows' order.
+        texts = pd.Series(
+            [str(c).strip() for c in cells.ravel()[read]], dtype=object
+        ).drop_duplicates()
+        keys = _whole_values(texts.to_numpy(dtype=object))
+        order = np.lexsort((texts.to_numpy(dtype=str), keys))
+        sample = ", ".join(repr(str(t)) for t in texts.to_numpy()[order[:3]])
+        n = int(read.sum())
         msg = (
             "every value of `source`, a frame, is a whole number written as "
-            f"text (such as {first!r}): read from a CSV file separated by ',' "
+            f"text ({n} value{'' if n == 1 else 's'}; the smallest: {sample}): "
+            "read from a CSV file separated by ',' "
             "(pandas' and polars' default, DuckDB's guess), " + _SPLIT_ADVICE
         )
         warnings.warn(msg, UserWarning, stacklevel=3)
@@ -6902,6 +6960,50 @@ def _year_text_hint(
         else ""
     )
     return f"; header cell(s) {'; '.join(found)}{more} are not read as periods{write}"
+
+
+def _title_year_hint(
+    text: np.ndarray[Any, Any],
+    index: pd.Index[Any],
+    refs: np.ndarray[Any, Any] | None,
+) -> str:
+    """Advice when no header is found but a title line holds a year.
+
+    A cell of the label column alone in its row (a title, merged over the
+    whole width of the sheet or not; `refs`: the merged range covering
+    each row's cell right of the label, None for a source without merged
+    ranges) among the first ten
+    rows, above a row with cells beyond the label column, holding a year
+    ("2022", "Persentase Penduduk Miskin 2022"): the year is found only in
+    a title spanning the table, never read as the columns' period; the
+    hint names it and the header that is read. "" if there is none.
+    """
+    beyond = (text[:, 1:] != "").any(axis=1)
+    below = np.flatnonzero(beyond)
+    if below.size == 0:
+        return ""
+    found = [
+        i
+        for i in range(min(10, int(below.max())))
+        if not beyond[i] and _YEAR.fullmatch(str(text[i, 0])) is not None
+    ]
+    if not found:
+        return ""
+    i = found[0]
+    ref = None if refs is None else refs[i]
+    merged = f", merged over {ref}" if ref else ""
+    year = _YEAR.fullmatch(str(text[i, 0]))
+    assert year is not None  # found above
+    return (
+        f"; a year ({year['year']}) is found only in the title "
+        f"{str(text[i, 0])!r} (row {_label(index[i])!r}{merged}), a line "
+        "spanning the table, which is never read as the columns' period: "
+        "read_bps_table needs a header row over the value columns naming "
+        "each column's period: the year in each column ('2022', or with its "
+        "round, 'Maret 2022'), or the year over the rounds (a row '2022' "
+        "from the second column on, merged or written over each column, "
+        "above a row 'Maret | September')"
+    )
 
 
 def _long_period_column(

@@ -1401,7 +1401,9 @@ def test_integers_beyond_2_53_are_refused_on_every_engine() -> None:
     [
         (
             {"national": "national", "extreme": "extreme"},
-            r"`lines` entry 'extreme' must be > 0: 1 row\(s\).*smallest 0\.0",
+            # the column named as the missing-value error names it
+            r"`lines` entry 'extreme' column 'extreme' must be > 0: 1 row\(s\)"
+            r".*smallest 0\.0",
         ),
         (
             {"national": "national", "extreme": -0.8},

@@ -555,7 +555,7 @@ def test_rank_sets_interval_decimals_touching_intervals(
     # are [2, 2] and [1, 1]. Group "b": rates 0 and 1, overlapping either
     # way: [1, 2] for both rows.
     x = 3.91 if method == "bonferroni" else 3.85
-    data = {
+    data: dict[str, Any] = {
         "row": [0.0, 1.0, 2.0, 3.0],
         "region": ["p", "q", "p", "q"],
         "g": ["a", "a", "b", "b"],

@@ -485,6 +485,7 @@ def with_rank_sets(
     n_draws: int = 1000,
     seed: int | None = None,
     nan_policy: RankNanPolicy = "omit",
+    interval_decimals: int | None = None,
 ) -> IntoFrameT:
     r"""Add each row's rank within its group and a confidence set for it.
 
@@ -537,6 +538,14 @@ def with_rank_sets(
         row whose rate is known but whose SE is missing is ranked by
         :func:`with_ranks` but not here); ``"raise"`` raises ``ValueError``
         with the row positions.
+    interval_decimals : int, optional
+        Simultaneous Bonferroni and Šidák sets only (``simultaneous=True``,
+        `method` "bonferroni" or "sidak"): round the bounds of the individual
+        intervals half up to this many decimals, and count two intervals
+        that touch after rounding as separated, the convention of the
+        published sets of Klein, Wright and Wieczorek [2]_; passed to
+        :func:`povstat.rank_confidence_sets` (see its Notes). None (default):
+        exact bounds, strict inequalities.
 
     Returns
     -------
@@ -564,7 +573,8 @@ def with_rank_sets(
         If `df` is not a dataframe or a lazy frame povstat cannot hand back
         (Dask), `rate` or `se` is not numeric, `descending` or `simultaneous` is
         not a bool, `level` is not a number, `by` is not a column name or a
-        sequence of them, or `n_draws` or `seed` is not an int.
+        sequence of them, or `n_draws`, `seed` or `interval_decimals` is not
+        an int.
     ValueError
         If `method` or `nan_policy` is unknown, `level` is not in (0, 1), a
         column is missing, an output column already exists, a value is
@@ -582,7 +592,9 @@ def with_rank_sets(
         `n_draws`), or a group's rates and SEs span more than ``2**1221``
         (1e308 beside 1e-60, as in :func:`povstat.rank_confidence_sets`;
         the message names the `rate` and `se` columns and the two rows by
-        their index labels, or positions for other frames).
+        their index labels, or positions for other frames), or
+        `interval_decimals` is outside [-15, 15] or is given for other than
+        simultaneous Bonferroni or Šidák sets.
 
     See Also
     --------
@@ -599,7 +611,10 @@ def with_rank_sets(
     \mathrm{SE}_k^2}` at critical values set by the bootstrap of the max
     statistic with stepdown [1]_ or by Bonferroni and Šidák adjustments (the
     simultaneous ones from the joint region of [2]_); see
-    :func:`povstat.rank_confidence_sets`.
+    :func:`povstat.rank_confidence_sets`. With `interval_decimals`, the
+    simultaneous intervals are compared as [2]_ published theirs: bounds
+    rounded half up, touching intervals separated (``interval_decimals=1``
+    reproduces the published ACS sets of [2]_).
 
     The rate, SE and `by` columns are read into numpy and every group is
     computed in one call of :func:`povstat.rank_confidence_sets` (no Python
@@ -689,7 +704,7 @@ def with_rank_sets(
         n_draws=n_draws,
         seed=seed,
         nan_policy="omit",
-        interval_decimals=None,
+        interval_decimals=interval_decimals,
         subject=f"`rate` column {rate!r}{within}",
         pair=f"`rate` column {rate!r} and `se` column {se!r}{within}",
         place=_plumbing.row_namer(table),

@@ -37,7 +37,13 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
-from povstat._exact import _SPLITTER, _split, group_sum, group_sum_pair, scaled_ratio
+from povstat._exact import (
+    IN_PLACE,
+    _product_error,
+    group_sum,
+    group_sum_pair,
+    scaled_ratio,
+)
 from povstat._validate import Unit
 
 __all__ = ["fgt", "watts"]
@@ -217,9 +223,7 @@ def _gap_remainder(welfare: Any, line: Any, poor: Any, ops: _Ops) -> Any:
     back = diff - line
     s_lo = (line - (diff - back)) + ((welfare * -1.0) - back)
     prod = q * line
-    qh, ql = _split(q)
-    zh, zl = _split(line)
-    err = ((qh * zh - prod) + qh * zl + ql * zh) + ql * zl
+    err = _product_error(q, line, prod)
     rho = (((diff - prod) - err) + s_lo) / diff
     finite = ops.less(rho * rho, math.inf, inclusive=False)
     return ops.where(poor, ops.where(finite, rho, 0.0), 0.0)
@@ -1207,24 +1211,9 @@ def weighted_products(
     if not p.size or (float(np.min(t)) == 1.0 and float(np.max(t)) == 1.0):
         return p, np.zeros(0)  # exact: P0's terms of the poor
     with np.errstate(over="ignore", invalid="ignore"):
-        # Dekker's product with Veltkamp's splits (as _exact._two_product),
-        # in place: four buffers, no temporary per step.
-        wh = np.multiply(w, _SPLITTER)
-        wl = np.subtract(wh, w)
-        np.subtract(wh, wl, out=wh)
-        np.subtract(w, wh, out=wl)
-        th = np.multiply(t, _SPLITTER)
-        tl = np.subtract(th, t)
-        np.subtract(th, tl, out=th)
-        np.subtract(t, th, out=tl)
-        e = np.multiply(wh, th)
-        e -= p
-        np.multiply(wh, tl, out=wh)
-        e += wh
-        np.multiply(wl, th, out=th)
-        e += th
-        np.multiply(wl, tl, out=tl)
-        e += tl
+        # Dekker's product (_exact._product_error, the one formula) written
+        # into its buffers in place: no temporary array per step.
+        e = _product_error(w, t, p, IN_PLACE)
         if not np.isfinite(np.add.reduce(e)):
             e = np.where(np.isfinite(e), e, 0.0)
     return p, e

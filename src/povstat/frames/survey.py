@@ -831,9 +831,16 @@ def poverty_table(
         log10 of that fraction kept); the message names the measure and domain
         and asks for a unit id column as `psu`. Above 1e-6, standard errors
         agree with the exact deviations to about 2e-11 relative (measured on
-        random designs of 20,000 rows). Also, on every engine, where a
-        measure's terms are too small for their squares (the rule of
-        :func:`povstat.poverty_estimates`).
+        random designs of 20,000 rows). Also, with `psu` on those engines,
+        where the standard error of a measure near its largest value (a
+        share near 1 whose poor carry nearly all the weight) rests on a PSU
+        whose largest weight is 2**52 or more times its smallest (read from
+        the same grouped reduction): the engine's float64 sum of that PSU's
+        weights rounds the small units away, so that standard error may be
+        off by a factor or be 0; the message names the measure and domain
+        and advises collecting the frame to pandas or polars (eager). Also,
+        on every engine, where a measure's terms are too small for their
+        squares (the rule of :func:`povstat.poverty_estimates`).
 
     See Also
     --------
@@ -1505,6 +1512,10 @@ def poverty_table(
         overall_exp=overall_exp,
         lo=np.stack([col(f"{t}tlo{j}") for j in range(k)], axis=1),
         hi=np.stack([col(f"{t}thi{j}") for j in range(k)], axis=1),
+        # Each PSU's largest and smallest positive weight: whether the
+        # engine's sum of its weights can round its small units away.
+        w_max=None if units_as_psu else col(f"{t}wmax"),
+        w_min=None if units_as_psu else col(f"{t}wmin"),
         **extra,
     )
     est = linearised(

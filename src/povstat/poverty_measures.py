@@ -1145,6 +1145,31 @@ def warn_rescaled_to_zero(
         warnings.warn(msg, RuntimeWarning, stacklevel=4)
 
 
+def warn_rescaled_to_zero_domains(
+    counts: NDArray[np.float64], labels: NDArray[Any]
+) -> None:
+    """:func:`warn_rescaled_to_zero` from counts by domain (lazy engines).
+
+    `counts` holds, per domain, the poor units with a term above 1 whose
+    weight the power-of-two rescale took to 0 (counted in the engine's one
+    grouped reduction, whose rows are not at hand); `labels` the domains'
+    labels (None without `by`).
+    """
+    hit = np.flatnonzero(counts > 0)
+    if not hit.size:
+        return
+    name = label_list(np.asarray(labels, dtype=object))[int(hit[0])]
+    where = "" if name is None else f" (first in domain {name!r})"
+    msg = (
+        f"{int(counts.sum()):,} poor unit(s){where} have weights below "
+        "float64's range once their domain's weights are brought near 1 by a "
+        "power of two (a ratio beyond about 1e308 to the largest): they count "
+        "as of zero weight, and their terms are left out of the measures; "
+        "rescale or check those weights"
+    )
+    warnings.warn(msg, RuntimeWarning, stacklevel=3)
+
+
 def domain_term_range(
     hi: NDArray[np.float64], domain: NDArray[np.intp], n_domains: int
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:

@@ -1017,12 +1017,12 @@ def test_column_name_must_be_a_string() -> None:
     with pytest.raises(
         TypeError, match=r"`rate` must be a column name \(a str\); got an int: 3"
     ):
-        with_headcount(panel(), unit="percent", rate=3)  # type: ignore[arg-type]
+        with_headcount(panel(), unit="percent", rate=3)
 
 
 def test_not_a_dataframe() -> None:
     with pytest.raises(TypeError, match=r"`df` must be a dataframe .* got dict"):
-        with_headcount({"rate": [1.0]}, unit="percent")  # type: ignore[type-var]
+        with_headcount({"rate": [1.0]}, unit="percent")
 
 
 @pytest.mark.parametrize(

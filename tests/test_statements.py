@@ -3941,6 +3941,16 @@ def test_several_statement_rows_of_a_repeated_index_each_with_its_position() -> 
             ),
         ):
             check_statements(st_, _two_periods(), **kw)
+    # A MultiIndex that repeats (1, 'a'): its levels as plain values.
+    two = pd.concat([pd.DataFrame([{**_RANK_OK, "region": "Z"}])] * 2)
+    two.index = pd.MultiIndex.from_arrays(
+        [pd.Index([np.int64(1)] * 2, dtype=object), ["a", "a"]]
+    )
+    with pytest.raises(
+        ValueError,
+        match=re.escape("rows [(1, 'a') (row position 0), (1, 'a') (row position 1)]"),
+    ):
+        check_statements(two, _two_periods(), **kw)
     # A gap (region 36 has rows in 2022 and 2024, none in 2023) is warned
     # about naming the rank rows, with their positions.
     gap = pd.concat(

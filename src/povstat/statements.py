@@ -3541,13 +3541,17 @@ def _row_names(index: pd.Index[Any], positions: ArrayLike) -> list[Any]:
 
     The one rule for every message of :func:`check_statements` that names
     rows of `statements` or `data`: by index label, numpy scalars as plain
-    values (``row 0``, ``rows [0, 'a']``); where the index repeats labels
+    values, in each level of a MultiIndex too (``row 0``, ``rows [0,
+    'a']``, ``row (2, 'y')``); where the index repeats labels
     (frames joined with ``pd.concat`` without ``ignore_index``: ``0, 0,
     0``), a label names several rows, so the position follows it: ``row 0
     (row position 2)``, ``rows [0 (row position 1), 0 (row position 2)]``.
     """
     at = np.asarray(positions, dtype=np.intp).reshape(-1)
-    labels = _plain_list(index[at])
+    labels = [
+        tuple(_plain_list(x)) if isinstance(x, tuple) else x  # MultiIndex levels
+        for x in _plain_list(index[at])
+    ]
     if index.is_unique:
         return labels
     return [_PlacedRow(x, int(p)) for x, p in zip(labels, at, strict=True)]

@@ -64,6 +64,7 @@ from povstat.parsing import (
     _mixed_scales,
     _mixed_units,
     _odd_cell,
+    _other_convention,
     _parse_flat,
     _parse_text,
     _show,
@@ -650,9 +651,18 @@ def read_bps_table(
         under one year ("(ribu jiwa)", "(persen)" under 2022 and under
         2023), each unit is its columns' group, as the same units over the
         years are (the same unit under every column of each year is one
-        unit row, no groups). Units named in a title
+        unit row, no groups). Units are judged against the unit row first
+        ("5,1 ribu jiwa" under "(ribu jiwa)" is read, even where most cells
+        state "%"), then, among the cells it leaves, by the most common
+        unit. Units named in a title
         or in a group label with other words ("Jumlah (ribu jiwa)") are not
-        compared.
+        compared. With ``locale="id"``, a number written with one
+        thousands dot and no decimals ("4.375", "8.160") in a value column
+        whose other values are written with decimals (a decimal comma,
+        "13,65", or a stored number with decimals) is invalid: 4375 by the
+        grammar, 4.375 if the dot was meant as a decimal point; its reason
+        names both readings (a count stating its unit, "8.160 jiwa", is
+        not; see :func:`povstat.parse_numbers`, Notes).
     ValueError
         If a data frame's index holds labels (it is not read: see `source`)
         or repeats a row number;
@@ -1199,13 +1209,22 @@ def read_bps_table(
     Malang", "Kota-Malang" are Kota Malang (3573). A bare name never
     matches a city, even under a column header saying "Kota" (headers are
     not read: write "Kota Bogor"), except under a heading row: a row whose
-    label is a kind alone ("KOTA", "Kabupaten", "Kota:", "Kodya", "City",
-    "Regency") and whose value cells are empty gives its kind to the bare
-    names below it, up to the next heading or province row ("Malang" under
+    label is a kind alone ("KOTA", "Kabupaten", "Kota:", "Kodya", "KOTA
+    MADYA", "Kota Administrasi", "City", "Regency", "Municipality"), after
+    an optional list number or letter ("2. Kota", "B. KOTA"), with an
+    optional gloss of the same kind ("Kota/City", "Kota/Municipality",
+    "Kabupaten (Regency)"; "Kabupaten/Kota" names two kinds and is no
+    heading) and footnote marks ("Kota 1)", "Kota¹"), gives its kind to
+    the bare names below it, up to the next heading or province row ("Malang" under
     "KOTA" is Kota Malang; the heading row itself is unmatched, its
-    ``reason`` saying so). "Kota X" where no city X exists is
-    the regency
-    written in two words ("Kota Baru" is Kabupaten Kotabaru). "Jawa Timur" /
+    ``reason`` saying so). It is a heading whatever its value cells hold:
+    empty, a nil mark ("-", "…") or numbers (the section's subtotals: they
+    stay in ``data`` with no region code, and its ``reason`` names them).
+    Two rows of one bare name that is a regency's and a city's ("Malang",
+    "Blitar", "Kediri") under no heading raise ValueError saying that they
+    are probably the regency and the city and how to name them. "Kota X"
+    where no city X exists is the regency written in two words ("Kota
+    Baru" is Kabupaten Kotabaru). "Jawa Timur" /
     "Provinsi Jawa Timur" is 35, "DI. Yogyakarta" 34, "Indonesia" 00. Codes
     are Kemendagri's (see :func:`povstat.datasets.load_indonesia`).
 
@@ -1768,9 +1787,23 @@ def read_bps_table(
         mult,
         reasons,
     )
+    # Units are judged against the unit row first ("5,1 ribu jiwa" under
+    # "(ribu jiwa)" is read, whatever most cells state), then, among the
+    # cells the unit row leaves, by the column group's most common unit.
+    for block in _blocks(blocks):
+        reasons[block] = _mixed_units(unit[block], reasons[block])
     for block in _blocks(blocks):
         reasons[block] = _mixed_scales(
             as_shown[block], values[block], unit[block], mult[block], reasons[block]
+        )
+    # A number in the other convention ("4.375" among "13,65"): judged
+    # within each value column, on the cells as read.
+    col_of = np.tile(np.arange(cells.shape[1]), cells.shape[0])
+    flat_read = as_read.ravel()
+    for j in range(cells.shape[1]):
+        at = np.flatnonzero(col_of == j)
+        reasons[at] = _other_convention(
+            flat_read[at], values[at], unit[at], reasons[at], loc
         )
     reasons[is_date] = _DATE_REASON
     # A spreadsheet's error value ("#N/A", "#DIV/0!"), from an .xlsx or .xls
@@ -1855,6 +1888,7 @@ def read_bps_table(
         prov,
         first_year,
         provinces=of_provinces,
+        values=values.reshape(n_rows, n_cols),
     )
     formula_label = pending[data_rows, 0]
     if formula_label.any():  # never matched by the formula's text
@@ -5240,7 +5274,7 @@ def _read_checks(
     percent-formatted numbers become the percentages they show; numbers
     without that format among percent-formatted ones, formulas without a
     stored result and fields a short CSV row did not write become invalid.
-    Percent and plain numbers, and units, are compared within each column
+    Percent and plain numbers are compared within each column
     group (`blocks`: the group of each cell). Returns the text to show for
     each cell (None: the cell itself).
     """
@@ -5340,8 +5374,6 @@ def _read_checks(
         number = _show(values[i] if unit[i] == "percent" else flat_cells[i])
         shown[i] = f"{lit[i][0]}{number}{lit[i][1]}"
         values[i], unit[i], mult[i], reasons[i] = _parse_text(text, locale, missing)
-    for block in _blocks(blocks):
-        reasons[block] = _mixed_units(unit[block], reasons[block])
     if read.formula is not None:
         f = read.formula[where].ravel()
         has = np.flatnonzero(f != None)  # noqa: E711 - elementwise
@@ -7723,16 +7755,53 @@ def _skipped(
 # --- regions ------------------------------------------------------------------
 
 
-#: A row heading a section of one kind of region: "KABUPATEN", "Kota",
-#: "Kab.", "Regency", "Cities:".
+#: The words naming a kind of region as a section heading, Indonesian and
+#: English, and the kind each names: "KABUPATEN", "Kab.", "Regency",
+#: "Kota", "Kota Madya", "Kodya", "Kota Administrasi", "City",
+#: "Municipality".
+_HEADING_WORDS = {
+    r"kabupaten(?:\s+administrasi|\s+adm\.?)?": "kabupaten",
+    r"kab\.?": "kabupaten",
+    r"regency": "kabupaten",
+    r"regencies": "kabupaten",
+    r"kota\s*madya": "kota",
+    r"kodya": "kota",
+    r"kota(?:\s+administrasi|\s+adm\.?)?": "kota",
+    r"city": "kota",
+    r"cities": "kota",
+    r"municipality": "kota",
+    r"municipalities": "kota",
+}
+_HEADING_WORD = "|".join(f"(?:{w})" for w in _HEADING_WORDS)
+#: A row heading a section of one kind of region: its label the kind alone,
+#: after an optional list number or letter ("B. KOTA", "2. Kota", "II.
+#: KOTA"), with an optional gloss in the other language after a slash or
+#: in brackets ("Kota/Municipality", "Kabupaten (Regency)"), footnote
+#: marks ("Kota *)") and a colon ("Kota:").
 _KIND_HEADING = re.compile(
-    r"\s*(?P<kind>kabupaten|kab\.?|regency|regencies|kotamadya|kodya|kota|city"
-    r"|cities)\s*:?\s*",
+    r"\s*(?:\(?(?:[0-9]{1,2}|[a-z]|[ivx]{1,4})[.)]\s*)?"
+    rf"(?P<kind>{_HEADING_WORD})"
+    rf"(?:\s*/\s*(?P<gloss>{_HEADING_WORD})|\s*\(\s*(?P<paren>{_HEADING_WORD})\s*\))?"
+    rf"(?:\s*,?\s*(?:{_ONE_MARK}))*\s*:?\s*",
     _WORD_FLAGS,
 )
-_HEADING_KIND = {"kab": "kabupaten", "regency": "kabupaten", "regencies": "kabupaten"}
-_HEADING_KIND |= {"kotamadya": "kota", "kodya": "kota", "city": "kota"}
-_HEADING_KIND |= {"cities": "kota", "kabupaten": "kabupaten", "kota": "kota"}
+
+
+def _heading_kind(label: str) -> str | None:
+    """The kind ("kabupaten", "kota") a heading row's label names, else None.
+
+    A gloss naming another kind ("Kabupaten/Kota", the label column's own
+    heading) makes the label no heading of one kind.
+    """
+    m = _KIND_HEADING.fullmatch(label)
+    if m is None:
+        return None
+    words = [m[g] for g in ("kind", "gloss", "paren") if m[g]]
+    kinds = {
+        next(k for w, k in _HEADING_WORDS.items() if re.fullmatch(w, x, _WORD_FLAGS))
+        for x in words
+    }
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def _read_kind_headings(
@@ -7744,24 +7813,24 @@ def _read_kind_headings(
     first_year: int | None,
     *,
     provinces: bool,
+    values: np.ndarray[Any, Any],
 ) -> pd.DataFrame:
     """Read bare names under a "KOTA" or "KABUPATEN" heading row as its kind.
 
-    A heading row (its label a kind alone, its value cells empty) gives the
+    A heading row (its label a kind alone, see ``_KIND_HEADING``) gives the
     bare names below it (no "Kota"/"Kabupaten" of their own) its kind, up
     to the next heading row or province row: "Malang" under "KOTA" is Kota
-    Malang. The heading row itself stays unmatched, its ``reason`` saying
-    so.
+    Malang. It is a heading whatever its value cells hold: empty, a nil
+    mark ("-", "…") or numbers (the section's subtotals, kept in ``data``
+    with no region and named in its ``reason``). The heading row itself
+    stays unmatched, its ``reason`` saying so.
     """
     lab = pd.Series(labels, dtype=object).astype(str)
-    kinds = lab.str.extract(_KIND_HEADING.pattern + "$", flags=_WORD_FLAGS)["kind"]
-    kinds = kinds.where(lab.str.fullmatch(_KIND_HEADING).astype(bool))
-    heading = kinds.notna().to_numpy().copy()
-    for k in np.flatnonzero(heading).tolist():  # the few rows labelled a kind
-        heading[k] = not any(str(c).strip() for c in cells[k])
+    kinds = pd.Series([_heading_kind(x) for x in lab], dtype=object)
+    heading = kinds.notna().to_numpy(dtype=bool)
     if not heading.any():
         return regions
-    kind = kinds.str.lower().str.rstrip(".").map(_HEADING_KIND).where(heading)
+    kind = kinds.where(heading)
     code = regions["code"].astype(object)
     province_row = code.map(lambda c: isinstance(c, str) and len(c) == 2).to_numpy()
     # Each row's heading: the latest heading row above it, ended by a
@@ -7784,9 +7853,22 @@ def _read_kind_headings(
         )
     found = found.copy()
     for k in np.flatnonzero(heading).tolist():  # the few heading rows
+        found.loc[k, ["code", "name", "type"]] = None
+        held = [
+            str(c).strip()
+            for c, v in zip(cells[k], values[k], strict=True)
+            if not np.isnan(v)
+        ]
+        subtotals = (
+            f"; its value cells hold numbers ({', '.join(map(repr, held))}), "
+            "read as the section's subtotals: they stay in `data` with no "
+            "region code, as every unmatched row's values do"
+            if held
+            else ""
+        )
         found.loc[k, "reason"] = (
             f"a heading: the bare names below it, up to the next heading or "
-            f"province row, are read as {kind.iloc[k]} names"
+            f"province row, are read as {kind.iloc[k]} names{subtotals}"
         )
     return found
 
@@ -8121,6 +8203,29 @@ def _check_duplicate_regions(
     )
     by_region = found.groupby("region", sort=False)["where"].agg(", ".join)
     shown = "; ".join(f"{r}: {w}" for r, w in by_region.items())
+    # A bare name is a regency's ("Malang" is Kabupaten Malang), but some
+    # regencies share their name with a city of their province: two rows of
+    # such a name are probably the regency and the city.
+    twins = []
+    for c, n in dict.fromkeys(zip(code[dup], regions["name"][dup], strict=True)):
+        if not (isinstance(n, str) and n.startswith("Kabupaten ")):
+            continue
+        bare = n.removeprefix("Kabupaten ")
+        cities = [k for k in _regions.candidates("kota", bare) if k[:2] == str(c)[:2]]
+        if cities:
+            twins.append(
+                f"{bare!r} names both {c} {n} and {_regions.describe(cities[0])}"
+            )
+    if twins:
+        msg = (
+            "the table has more than one row for the same region, so its values "
+            f"are ambiguous: {shown}; {'; '.join(twins)}: a bare name is read as "
+            "the regency, so the rows are probably the regency and the city; "
+            "write the kind in each label ('Kabupaten Malang', 'Kota Malang'), "
+            "or put a heading row 'KOTA' above the cities (and 'KABUPATEN' "
+            "above the regencies)"
+        )
+        raise ValueError(msg)
     msg = (
         "the table has more than one row for the same region, so its values "
         f"are ambiguous: {shown}; remove or rename the extra rows"

@@ -148,3 +148,30 @@ def test_a_cell_stating_the_unit_rows_unit_is_read() -> None:
     assert t.data["value"].tolist()[:2] == [13.8, 35.4]
     assert [c.text for c in t.invalid] == ["8.160 jiwa"]
     assert "unit row 2 states '(persen)'" in t.invalid[0].reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # under "(persen)": 4375 (digits alone, no ambiguity of convention)
+        "Kabupaten/Kota;2022\n;(persen)\nPacitan;13,80\nKota Batu;4375\n",
+        # a "%" cell: 437,5 %
+        "Kabupaten/Kota;2022\nPacitan;13,80 %\nKota Batu;437,5 %\n",
+    ],
+)
+def test_a_percentage_above_100_is_warned_of(text: str) -> None:
+    # A headcount ratio is at most 100; the value is kept (a change in
+    # percent may exceed 100), and the warning names the cell.
+    with pytest.warns(UserWarning, match=r"percent above 100: row [34], column '2022'"):
+        t = _read(text, errors="report")
+    assert t.data["value"].iloc[1] in (4375.0, 437.5)
+
+
+def test_no_warning_for_plain_numbers_above_100() -> None:
+    # No percent stated: 437,5 is not refused nor warned of.
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        t = _read("Kabupaten/Kota;2022\nPacitan;13,80\nKota Batu;437,5\n")
+    assert t.data["value"].tolist() == [13.8, 437.5]

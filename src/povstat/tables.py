@@ -824,6 +824,11 @@ def read_bps_table(
         If `source` is an .xlsx, .xlsm, .xls or .ods sheet that hides rows
         or columns holding cells: they are read as any other (see Notes,
         *Spreadsheets*); the warning names them ("row 3, column C").
+        If a value in percent (a cell stating "%" or formatted as percent,
+        or under a unit row stating "(persen)") is above 100: a headcount
+        ratio never is (the cell may be a count, or a number typed in the
+        other convention); kept as read, since a change or ratio in
+        percent may exceed 100. The warning names the first three cells.
 
     See Also
     --------
@@ -1779,6 +1784,13 @@ def read_bps_table(
         [f"unit row {_label(r)!r}" for r in grid.index[unit_positions]],
         layout.groups,
     )
+    # Percentages: cells stating "%" (or formatted as percent), and the
+    # columns a unit row states "(persen)" over.
+    in_percent = unit == "percent"
+    for r in range(unit_cells.shape[0]):  # the few unit rows
+        for j in np.flatnonzero(unit_cells[r] != ""):
+            if _stated_scale(str(unit_cells[r, j]))[0].split("/")[0] == "percent":
+                in_percent[j :: cells.shape[1]] = True
     _check_unit_row_cells(
         unit_cells,
         unit_sources,
@@ -1845,6 +1857,17 @@ def read_bps_table(
     elif isinstance(frame_source, pd.DataFrame) and loc == "id":
         _check_split_frame(split_frame, values, reasons)
     n_rows, n_cols = cells.shape
+    _warn_above_100(
+        values,
+        reasons,
+        in_percent,
+        [
+            _show(c) if t is None else str(t)
+            for c, t in zip(cells.ravel(), shown, strict=True)
+        ],
+        grid.index[data_rows],
+        layout.headers,
+    )
     bad = np.flatnonzero(reasons != "")
     values[bad] = np.nan
     invalid = [
@@ -5390,6 +5413,41 @@ def _read_checks(
             for n in np.broadcast_to(k, (k.shape[0], cols.shape[1])).ravel()[absent]
         ]
     return shown
+
+
+def _warn_above_100(
+    values: np.ndarray[Any, Any],
+    reasons: np.ndarray[Any, Any],
+    in_percent: np.ndarray[Any, Any],
+    texts: Sequence[object],
+    rows: pd.Index[Any],
+    headers: Sequence[str],
+) -> None:
+    """Warn of percentages above 100 (a share of people is at most 100).
+
+    `in_percent`: cells stating "%" or under a unit row stating percent.
+    Not refused: a change or ratio in percent may exceed 100; but a
+    headcount ratio never does, and such a figure is most often a count,
+    or a number typed in the other convention ("4.375" for 4,375). A
+    UserWarning names the cells (the first three, in table order).
+    """
+    above = np.flatnonzero(in_percent & (reasons == "") & (values > 100))
+    if above.size == 0:
+        return
+    n_cols = len(headers)
+    shown = ", ".join(
+        f"row {_label(rows[i // n_cols])!r}, column {headers[i % n_cols]!r}: "
+        f"{str(texts[i])!r}"
+        for i in above[:3].tolist()
+    )
+    more = f" (and {above.size - 3} more)" if above.size > 3 else ""
+    msg = (
+        f"value cells in percent above 100: {shown}{more}; a headcount ratio "
+        "(a share of people) is at most 100: if the column holds shares, the "
+        "cell may be a count, or a number in the other convention ('4.375' "
+        "for '4,375'); a change or ratio in percent may exceed 100"
+    )
+    warnings.warn(msg, UserWarning, stacklevel=3)
 
 
 def _blocks(groups: np.ndarray[Any, Any]) -> list[np.ndarray[Any, Any]]:

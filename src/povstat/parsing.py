@@ -1713,6 +1713,9 @@ def _why_not(s: str, locale: str) -> str:
             "the dash marks a missing value and the number a note, put the "
             "note apart"
         )
+    c1 = list(dict.fromkeys(c for c in s if "\x80" <= c <= "\x9f"))
+    if c1:
+        reason += "; " + _c1_hint(c1)
     digits = list(dict.fromkeys(c for c in s if not c.isascii() and c.isdigit()))
     if digits:
         kinds = " and ".join(sorted({_digit_script(c) for c in digits}))
@@ -1723,6 +1726,27 @@ def _why_not(s: str, locale: str) -> str:
             "ASCII 0-9: numbers are read in ASCII digits only"
         )
     return reason
+
+
+def _c1_hint(chars: Sequence[str]) -> str:
+    """Advice on C1 control characters (U+0080-U+009F) in a text.
+
+    Text written in Windows-1252 (cp1252) and decoded as Latin-1 holds them
+    where cp1252 has printable characters: U+0096 for the en dash (U+2013),
+    U+0085 for the ellipsis "…".
+    """
+    shown = []
+    for c in chars:
+        meant = bytes([ord(c)]).decode("cp1252", errors="replace")
+        shown.append(
+            f"U+{ord(c):04X}" + (f" ({meant!r} in cp1252)" if meant != "\ufffd" else "")
+        )
+    what = "the control character" if len(chars) == 1 else "the control characters"
+    return (
+        f"it holds {what} {', '.join(shown)}, as text written in "
+        "Windows-1252 (cp1252) and decoded as Latin-1 does: decode it as "
+        "cp1252 (read_bps_table: encoding='cp1252')"
+    )
 
 
 def _digit_script(c: str) -> str:

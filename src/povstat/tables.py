@@ -1181,6 +1181,10 @@ def read_bps_table(
     other: hiding leaves it
     in the table, and the table read never depends on what a view shows;
     hidden rows and columns that hold cells are named in a UserWarning.
+    Text an .xlsx file stores escaped, as Excel writes characters XML
+    cannot hold (``_xHHHH_``: "Kota Batu_x000D_" for "Kota Batu" and a
+    carriage return), is read as Excel shows it, in labels, headers and
+    values alike.
     A text cell written in runs (rich text) is read as it shows: a run
     raised as superscript (a font's superscript in .xlsx and .xls, a text
     style's ``text-position`` above the line in .ods) shows its digits
@@ -4155,6 +4159,7 @@ def _stored_cells(
     try:
         from openpyxl.cell.read_only import ReadOnlyCell
         from openpyxl.cell.rich_text import CellRichText
+        from openpyxl.utils.escape import unescape
         from openpyxl.worksheet._reader import VALUE_TAG, WorkSheetParser
 
         wb = ws.parent
@@ -4215,6 +4220,15 @@ def _stored_cells(
                 cell["value"] = ""  # a stored empty text result
             if isinstance(cell["value"], CellRichText):
                 cell["value"] = _xlsx_rich_text(cell["value"])  # as it shows
+            if (
+                isinstance(cell["value"], str)
+                and cell.get("data_type") != "f"
+                and "_x" in cell["value"]
+            ):
+                # Text Excel stores escaped ("_x000D_", a carriage return;
+                # "_x005F_" a literal "_"), as Excel shows it (ECMA-376
+                # ST_Xstring), never the escape as typed text.
+                cell["value"] = unescape(cell["value"])
             if element.get("t", "n") == "n" and type(cell["value"]) is float:
                 # A stored decimal float64 cannot hold ("13.8" written with
                 # 25 decimals, nearest 13.8) is read as its Decimal, by the

@@ -169,3 +169,13 @@ def test_a_kota_heading_in_a_workbook(tmp_path: Path) -> None:
     wb.save(path)
     t = read_bps_table(path, locale="id", errors="report")
     assert t.data["region_code"].dropna().tolist() == ["3573"]
+
+
+def test_a_regency_under_a_kota_heading_is_unmatched_and_named() -> None:
+    # No city is named Pacitan: under "KOTA" the bare name matches nothing,
+    # and the reason names the regency it is read alone (3501).
+    t = _read("Kabupaten/Kota;2022\nKOTA;8\nPacitan;13,8\nMalang;4,3\n")
+    assert _codes(t) == {"KOTA": None, "Pacitan": None, "Malang": "3573"}
+    reason = str(t.unmatched["reason"].iloc[1])
+    assert "no kota has this name" in reason
+    assert "3501 Kabupaten Pacitan" in reason

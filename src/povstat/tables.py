@@ -870,10 +870,14 @@ def read_bps_table(
     BPS's provincial tables (in a workbook, a year merged across columns
     spans its merged range only, as a group label does: a round after the
     range whose year cell is empty is under no year, and raises
-    ValueError). A year row may instead be followed by a row of column
+    ValueError; a year merged down over the round row, "2022" in B1:B2
+    beside "2023" over "Maret | September", is annual, as "2022" over
+    "Tahunan" is). A year row may instead be followed by a row of column
     groups, the year spanning its groups (a common BPS layout: "2022"
     merged over "Perkotaan | Perdesaan | Total", then "2023" over the
-    same): that row's label cell is empty, it is no unit row, and from the
+    same): that row's label cell is empty (or holds the label column's
+    heading, "Kabupaten/Kota", "Provinsi", "Wilayah", under an empty cell
+    or the same heading), it is no unit row, and from the
     first year on each column, and no other, holds a label with a letter
     naming no period and no unit, under a bare year or a period with its
     round, as BPS's semi-annual tables write "Maret 2022" merged over
@@ -6316,6 +6320,18 @@ def _unit_groups_under_years(
     return any(len(set(units.iloc[a:b])) > 1 for a, b in pairwise(bounds))
 
 
+#: The heading of the label column: kinds of region or "Wilayah", alone or
+#: joined by slashes ("Kabupaten/Kota", "Provinsi/Kabupaten/Kota",
+#: "Wilayah", "Regency/Municipality").
+_LABEL_HEADING = re.compile(
+    r"(?:provinsi|propinsi|province|kabupaten|kab\.?|kota|regency|city|"
+    r"municipality|wilayah|region|daerah)"
+    r"(?:\s*/\s*(?:provinsi|propinsi|province|kabupaten|kab\.?|kota|regency|"
+    r"city|municipality|wilayah|region|daerah))*",
+    _WORD_FLAGS,
+)
+
+
 def _groups_under_years(
     years: np.ndarray[Any, Any], below: np.ndarray[Any, Any]
 ) -> bool:
@@ -6329,7 +6345,13 @@ def _groups_under_years(
     """
     cells, above = below[1:], years[1:]
     filled = np.array([bool(c) for c in cells], dtype=bool)
-    if below[0] or not filled.any():
+    # The label column's heading may stand in the lower row, beside the
+    # groups ("Kabupaten/Kota" under an empty cell, or under itself).
+    headed = bool(below[0]) and (
+        _LABEL_HEADING.fullmatch(str(below[0]).strip()) is not None
+        and (not years[0] or years[0] == below[0])
+    )
+    if (below[0] and not headed) or not filled.any():
         return False
     if _unit_rows(below[None, :])[0]:
         return _unit_groups_under_years(above, cells)
@@ -6486,6 +6508,20 @@ def _layout(
                     "column's year above it, or merge the year over it"
                 )
                 raise ValueError(msg)
+        if two_rows and merged is not None:
+            # A year merged down over the round row ("2022" in B1:B2 beside
+            # "2023" over "Maret | September"): the year alone, annual, as
+            # "2022" over "Tahunan" is.
+            refs, letters = merged
+            rounds = rounds.copy()
+            for j in np.flatnonzero(rounds == "").tolist():  # the few such cells
+                ref = refs[sub, j + 1]
+                if (
+                    ref is not None
+                    and year_cells[j]
+                    and str(ref).split(":")[0] == f"{letters[j + 1]}{index[h]}"
+                ):
+                    rounds[j] = "Tahunan"
         heads = [
             (y if sub_groups else f"{y} {r}".strip()) if r else ""
             for y, r in zip(years_ffill, rounds, strict=True)
@@ -8163,6 +8199,23 @@ def _read_kind_headings(
             row_count=len(labels),
         )
     found = found.copy()
+    # A bare name under a heading that names no region of the heading's kind
+    # but is a region read alone ("Pacitan" under "KOTA"): said so.
+    lost = [
+        k
+        for k, h in enumerate(headed)
+        if h is not None
+        and pd.isna(found["code"].iloc[k])
+        and not pd.isna(regions["code"].iloc[k])
+    ]
+    for k in lost:  # the few such rows
+        alone = _regions.describe(str(regions["code"].iloc[k]))
+        found.loc[k, "reason"] = (
+            f"under a heading of {headed[k]} names, a bare name is read as a "
+            f"{headed[k]}'s, and no {headed[k]} has this name; read alone it is "
+            f"{alone}: write its kind in the label, or head its section with "
+            "a heading row of its kind"
+        )
     for k in np.flatnonzero(heading).tolist():  # the few heading rows
         found.loc[k, ["code", "name", "type"]] = None
         held = [

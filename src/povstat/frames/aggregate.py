@@ -177,10 +177,13 @@ def aggregate_regions(
         {"by": by} if by is not None else {}
     )
     _checks.require(table, keys=tuple(key_cols), **key_cols, **values, **errors)
-    if period == "group" or period.startswith("pooled_"):
+    blind = table.case_blind
+    folded = period if blind is None else _plumbing.fold_case(period, blind)
+    if folded == "group" or folded.startswith("pooled_"):
+        why = f" ({table.case_note()})" if folded != period else ""
         msg = (
             f"the period column {period!r} (argument `period`) clashes with the "
-            "output columns 'group' and 'pooled_*': rename it first"
+            f"output columns 'group' and 'pooled_*'{why}: rename it first"
         )
         raise ValueError(msg)
     regions = _plumbing.labels(table, region)

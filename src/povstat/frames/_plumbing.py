@@ -180,14 +180,27 @@ class Table:
         return self._schema[name]
 
     def is_numeric(self, name: str) -> bool:
-        """Whether column `name` holds numbers (not bools)."""
+        """Whether column `name` holds real numbers (not bools, not complex).
+
+        pandas counts complex columns as numeric; reading one would drop
+        its imaginary parts (numpy only warns), so it is not numeric here,
+        as the array functions refuse complex input.
+        """
         if self.pandas is not None:
-            from pandas.api.types import is_bool_dtype, is_numeric_dtype
+            from pandas.api.types import (
+                is_bool_dtype,
+                is_complex_dtype,
+                is_numeric_dtype,
+            )
 
             series = self.series(name)
             dtype = series.dtype
             return bool(
-                (is_numeric_dtype(dtype) and not is_bool_dtype(dtype))
+                (
+                    is_numeric_dtype(dtype)
+                    and not is_bool_dtype(dtype)
+                    and not is_complex_dtype(dtype)
+                )
                 or object_numbers(series)
             )
         return name in self.integer_texts or bool(self.dtype(name).is_numeric())
@@ -904,6 +917,10 @@ def pandas_floats(series: Any) -> NDArray[np.float64]:
             str(series.name),
             place=lambda i: row_place(col, i),
         )
+    if isinstance(native, np.dtype) and native.kind == "c":
+        # numpy would drop the imaginary parts with only a ComplexWarning.
+        msg = f"column {series.name!r} must be numeric, got {series.dtype}"
+        raise TypeError(msg)
     return np.asarray(
         series.to_numpy(dtype=np.float64, na_value=np.nan), dtype=np.float64
     )

@@ -4122,10 +4122,12 @@ def test_whole_numbers_in_a_comma_csv_in_locale_id_warn_of_split_decimals() -> N
     # Kota Malang 4,37 and Kota Batu 3,79 (P0 2022, BPS_P0_KABKOTA) written
     # without quotes: each splits into two fields that fit the header's two
     # years, 4 and 37, 3 and 79. Every value read is a whole number, so the
-    # reader warns (it cannot tell them from counts) naming the fixes.
+    # reader warns (it cannot tell them from counts) naming the fixes. The
+    # row shown is the one whose values, sorted, are smallest: (3, 79)
+    # before (4, 37), Kota Batu's row 3, whatever the rows' order.
     text = "Kabupaten/Kota,2022,2023\nKota Malang,4,37\nKota Batu,3,79\n"
     with pytest.warns(
-        UserWarning, match=r"row 2 \(and 1 more\).*'4', '37'.*quotes.*sep=';'"
+        UserWarning, match=r"row 3 \(and 1 more\).*'3', '79'.*quotes.*sep=';'"
     ):
         t = read_bps_table(io.StringIO(text), locale="id")
     np.testing.assert_array_equal(t.data["value"], [4.0, 37.0, 3.0, 79.0])
@@ -4751,7 +4753,11 @@ def test_a_text_frame_of_whole_numbers_warns_of_split_decimals(
     )
     for frame in frames:
         with pytest.warns(
-            UserWarning, match=r"a whole number written as text \(such as '4'\)"
+            UserWarning,
+            match=(
+                r"a whole number written as text "
+                r"\(4 values; the smallest: '3', '4', '37'\)"
+            ),
         ):
             t = read_bps_table(frame, locale="id", month=3)
         assert t.data["value"].tolist() == [4.0, 37.0, 3.0, 79.0]

@@ -285,7 +285,9 @@ def match(
     cands = [
         () if n is None else candidates(k, n) for k, n in zip(kinds, names, strict=True)
     ]
-    conflicts = _check_codes(cands, written or names, codes or [None] * len(cands))
+    conflicts = _check_codes(
+        cands, written or names, codes or [None] * len(cands), bare=names
+    )
     # Capitals: a province row (BPS style); any name, in a table of provinces.
     for i, (c, n) in enumerate(zip(cands, names, strict=True)):
         if len(c) > 1 and n is not None and (provinces or n.isupper()):
@@ -398,14 +400,20 @@ def _check_codes(
     cands: list[tuple[str, ...]],
     names: Sequence[str | None],
     codes: Sequence[str | None],
+    *,
+    bare: Sequence[str | None],
 ) -> list[str | None]:
     """Narrow each row's candidates to the code written before its name.
 
     Rewrites `cands` in place: a code among them is the match; a code that
-    disagrees leaves none. Returns the reason for each disagreement.
+    disagrees leaves none. Returns the reason for each disagreement. A name
+    that fits no region of its written kind but names a region of another
+    kind (`bare`: the names without their kind, "Batu" for Kota Batu) is
+    compared with the code too: "3501 Batu" names 3501 Pacitan by its code
+    and 3579 Kota Batu by its name, and the reason names both.
     """
     out: list[str | None] = []
-    for i, (c, n, code) in enumerate(zip(cands, names, codes, strict=True)):
+    for i, (c, n, code, b) in enumerate(zip(cands, names, codes, bare, strict=True)):
         why = None
         if code is None or (len(code) == 2 and not any(len(x) == 2 for x in c)):
             out.append(None)  # no code, or a list number before a regency
@@ -425,6 +433,30 @@ def _check_codes(
                 f"name {n!r} is {found}"
             )
             cands[i] = ()
+        elif b is not None:
+            # No region of the written kind ("Batu" bare: no regency); the
+            # regions of that name of any kind ("Kota Batu").
+            other = tuple(
+                dict.fromkeys(
+                    x
+                    for kind in ("kabupaten", "kota", "provinsi")
+                    for x in candidates(kind, b)
+                    if len(x) == len(code)
+                )
+            )
+            if other and code not in other:
+                found = " or ".join(describe(x) for x in other)
+                kind_note = (
+                    " (with its kind written: a bare name is a regency)"
+                    if n == b
+                    else ""
+                )
+                why = (
+                    f"the code {code} before the name is {describe(code)}, but "
+                    f"the name {n!r} is no region's as written and {b!r} is "
+                    f"the name of {found}: the code and the name disagree; "
+                    f"write the code and the name of the same region{kind_note}"
+                )
         out.append(why)
     return out
 

@@ -681,9 +681,12 @@ def read_bps_table(
         a transposed table, periods down its
         first column ("2022", "Maret 2022") under a header row at least half
         of whose cells name regions ("Pacitan", "Kota Batu", "JAWA TIMUR",
-        "INDONESIA"), as a BPS time series is laid out: that the table is
+        "INDONESIA", or their area codes: "3501", "3501 Pacitan", "Pacitan
+        (3501)"), as a BPS time series is laid out: that the table is
         transposed, never read turned, and how to transpose it with pandas
-        or in a spreadsheet; or area groups, "Perkotaan", "Perdesaan",
+        or in a spreadsheet (for a header of two or three rows, regions over
+        groups or units, the rows named and how to write the groups once
+        turned); or area groups, "Perkotaan", "Perdesaan",
         "Total", as a one-region series is laid out: how to lay it out with
         the region's name as the label and the groups over the periods); a
         header cell in the value area is not a period (e.g. "2024*"; or a
@@ -691,10 +694,14 @@ def read_bps_table(
         cell holding a year, "2.023", "2023,00", "2023 (persen)", beside
         plain years is named with why, as when every year is so written; a
         heading of remarks or codes, "Keterangan" or "Kode", with advice to
-        leave the column out); a quote in CSV text opened and not closed on
-        its line swallows the later lines into one field, or in the last row
-        runs to the end of the file (the message names the line, wherever
-        the row sits); a
+        leave the column out; a year found only in a title line spanning
+        the table, merged over the sheet's width or not, named with the
+        header that is read; a change column, headed by a change word,
+        "Perubahan", "Selisih", or by two periods, "Maret 2022 - Maret
+        2023", named as no period, with advice to leave it out); a quote in
+        CSV text opened and not closed on its line swallows the later lines
+        into one field, or in the last row runs to the end of the file (the
+        message names the line, wherever the row sits); a
         column group's label holds an invisible character ("Perkotaan"
         with a zero width space: a group of its own that looks like
         "Perkotaan"); a
@@ -810,7 +817,10 @@ def read_bps_table(
         values read that are all whole numbers written with digits alone,
         one of exactly three digits right after another ("Kota
         Malang,38,210," under "Kabupaten/Kota,2022,2023": "38210" split by
-        its thousands comma, see Notes, *Rows*).
+        its thousands comma, see Notes, *Rows*). These warnings show an
+        example the same whatever the rows' order: the row whose values
+        read, sorted, are smallest (with the count of other rows), or, for
+        a frame, the count of values and the three smallest by value.
         If `source` is an .xlsx, .xlsm, .xls or .ods sheet that hides rows
         or columns holding cells: they are read as any other (see Notes,
         *Spreadsheets*); the warning names them ("row 3, column C").
@@ -1467,6 +1477,13 @@ def read_bps_table(
     # The merged range covering each label cell (a label merged down over
     # two rows leaves the second without a label of its own).
     label_refs = None if read.merged is None else read.merged[:, first]
+    # The range covering the cell right of each label: a title merged from
+    # the label column (unmarked below), for messages.
+    title_refs = (
+        None
+        if read.merged is None or read.merged.shape[1] <= first + 1
+        else read.merged[:, first + 1]
+    )
     read = _headings_unmerged(read, first, text != "")
     grid, text, pending = grid.iloc[:, first:], text[:, first:], pending[:, first:]
     dates = dates[:, first:]
@@ -1512,6 +1529,7 @@ def read_bps_table(
             hint += f"; {shown[0]!r}{more} is {_NO_RESULT}"
         if str(e).startswith("no header row") and not transposed:
             hint += _year_text_hint(text, grid.index, letters[first:])
+            hint += _title_year_hint(text, grid.index, title_refs)
             if read.sheets is not None:
                 hint += read.sheets()
         shown_dates = [
@@ -5445,6 +5463,36 @@ def _whole_texts(
     )
 
 
+def _whole_values(cells: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """The values of whole-number texts ("4.181": 4181), NaN elsewhere.
+
+    A key for picking a shown example whatever the rows' order.
+    """
+    text = pd.Series(
+        [
+            c.strip().replace(".", "") if isinstance(c, str) else ""
+            for c in cells.ravel()
+        ],
+        dtype=object,
+    )
+    return (
+        pd.to_numeric(text, errors="coerce")
+        .to_numpy(dtype=np.float64)
+        .reshape(cells.shape)
+    )
+
+
+def _first_by_values(values: np.ndarray[Any, Any]) -> int:
+    """The row (of a 2-D array, NaN for no value) whose values sort first.
+
+    Each row's values sorted ascending, NaN last; the rows compared
+    element by element: the example a message shows, the same whatever the
+    rows' order (rows of the same values alike).
+    """
+    ordered = np.sort(np.where(np.isnan(values), np.inf, values), axis=1)
+    return int(np.lexsort(ordered.T[::-1])[0])
+
+
 def _check_split_numbers(
     cells: np.ndarray[Any, Any],
     values: np.ndarray[Any, Any],
@@ -5467,7 +5515,8 @@ def _check_split_numbers(
     second part of a split number is), may be a row of split decimals that happen to fit
     the columns, whatever the other rows hold (some may be quoted): a
     UserWarning names the rows, unless a leading zero was found (its
-    invalid cells say it).
+    invalid cells say it). The row shown with its values is the one whose
+    values read, sorted, are smallest, whatever the rows' order.
     With locale "en", a row writing a number of fields (`fields`, per row)
     other than the header's (`header_fields`: a trailing empty field, or
     one field short), whose values read are all whole numbers written with
@@ -5500,7 +5549,10 @@ def _check_split_numbers(
     # with thousands dots only ("674.660", a poverty line) is not suspect.
     suspect = np.flatnonzero((read & digits).any(axis=1) & (whole | ~read).all(axis=1))
     if suspect.size:
-        k = int(suspect[0])
+        # Shown: the row whose values read, sorted, are smallest, whatever
+        # the rows' order.
+        values_of = np.where(read, _whole_values(cells), np.nan)[suspect]
+        k = int(suspect[_first_by_values(values_of)])
         shown = [text[k * cells.shape[1] + j] for j in np.flatnonzero(read[k])]
         more = f" (and {suspect.size - 1} more)" if suspect.size > 1 else ""
         msg = (
@@ -5543,7 +5595,9 @@ def _check_split_thousands(
     )
     if suspect.size == 0:
         return
-    k = int(suspect[0])
+    # Shown: the row whose values read, sorted, are smallest.
+    values_of = np.where(read, _whole_values(cells), np.nan)[suspect]
+    k = int(suspect[_first_by_values(values_of)])
     shown = [str(c).strip() for c in cells[k][read[k]]]
     more = f" (and {suspect.size - 1} more)" if suspect.size > 1 else ""
     msg = (
@@ -5576,10 +5630,19 @@ def _check_split_frame(
     read = (reasons == "") & ~np.isnan(values)
     whole, digits = _whole_texts(cells)
     if (read & digits.ravel()).any() and whole.ravel()[read].all():
-        first = str(cells.ravel()[int(np.flatnonzero(read)[0])]).strip()
+        # Shown: a count and the three smallest distinct texts by value
+        # (then as text), whatever the rows' order.
+        texts = pd.Series(
+            [str(c).strip() for c in cells.ravel()[read]], dtype=object
+        ).drop_duplicates()
+        keys = _whole_values(texts.to_numpy(dtype=object))
+        order = np.lexsort((texts.to_numpy(dtype=str), keys))
+        sample = ", ".join(repr(str(t)) for t in texts.to_numpy()[order[:3]])
+        n = int(read.sum())
         msg = (
             "every value of `source`, a frame, is a whole number written as "
-            f"text (such as {first!r}): read from a CSV file separated by ',' "
+            f"text ({n} value{'' if n == 1 else 's'}; the smallest: {sample}): "
+            "read from a CSV file separated by ',' "
             "(pandas' and polars' default, DuckDB's guess), " + _SPLIT_ADVICE
         )
         warnings.warn(msg, UserWarning, stacklevel=3)
@@ -6339,11 +6402,15 @@ def _layout(
         # "2023,00") or beside a unit ("2023 (persen)") among years written
         # plainly: why, as when every year is so written.
         whys = [(b, _year_text_why(b)) for b in bad[:3]]
-        why = "".join(f"; {b!r} holds {w}" for b, w in whys if w)
+        why = "".join(
+            f"; {b!r} {'heads' if w.startswith(_CHANGE_WHY) else 'holds'} {w}"
+            for b, w in whys
+            if w
+        )
         write = (
             ": write each year alone ('2022') or with its month or semester "
             "('Maret 2022')"
-            if why
+            if any(w and not w.startswith(_CHANGE_WHY) for _, w in whys)
             else ""
         )
         msg = (
@@ -6742,6 +6809,53 @@ def _pivot_hint(
     )
 
 
+#: A word heading a column of changes between periods: "Perubahan",
+#: "Selisih", "Kenaikan/Penurunan", "Naik/Turun", "Change", "Δ".
+_CHANGE_WORD = re.compile(
+    r"(?<![^\W\d_])(?:perubahan|selisih|kenaikan|penurunan|naik|turun|"
+    r"pertumbuhan|change|difference|diff|increase|decrease|growth|delta)"
+    r"(?![^\W\d_])|\u0394",
+    re.IGNORECASE,
+)
+#: Two periods joined as a span: "2022-2023", "Maret 2022 - Maret 2023",
+#: "2022 s.d. 2023", "2022 ke 2023", "2022 to 2023", "2022 vs 2023".
+_PERIOD_SPAN = re.compile(
+    r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])\s*"
+    r"(?:[-\u2013\u2014/]|s\.?\s*d\.?|s/d|sampai|hingga|ke|to|vs\.?)\s*"
+    r"[^0-9]*(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])",
+    re.IGNORECASE,
+)
+#: How a change column's why begins (the advice for it is its own).
+_CHANGE_WHY = "a change between periods"
+
+
+def _change_column_why(cell: str) -> str | None:
+    """Why a header cell heads a column of changes, not a period, or None.
+
+    A cell naming a change ("Perubahan", "Selisih", "Kenaikan/Penurunan",
+    "Change", "Δ") or two periods joined as a span ("Maret 2022 - Maret
+    2023", "2022-2023", "2022 s.d. 2023") heads the change from one period
+    to another: no period, and not read. The advice is to leave the column
+    out, as povstat computes changes from the periods itself.
+    """
+    text = " ".join(cell.split())
+    word = _CHANGE_WORD.search(text)
+    span = _PERIOD_SPAN.search(text)
+    if word is not None:
+        what = f"the word {word[0]!r}"
+    elif span is not None:
+        what = f"two periods, {span[0]!r}; or another figure over the span"
+    else:
+        return None
+    return (
+        f"{_CHANGE_WHY} ({what}), not a period: a change column is not "
+        "read; leave it out (delete the column from the sheet or file, or "
+        "select the period columns: pandas read_csv(usecols=...) or "
+        "df.drop(columns=...), and pass the frame) and compute the change "
+        "from the periods (povstat.rate_change)"
+    )
+
+
 def _year_text_why(cell: str) -> str | None:
     """Why a cell holding a year is not read as a period, or None.
 
@@ -6750,8 +6864,13 @@ def _year_text_why(cell: str) -> str | None:
     CSV; a year beside text naming no round ("2022 (persen)", "P0 2022");
     a year beside a round with punctuation or a mark around it ("Maret,
     2022", "Maret 2022*"). None for a cell that names a period, or holds
-    no year, or one naming a semester and a month that disagree.
+    no year, or one naming a semester and a month that disagree. A change
+    column ("Perubahan Maret 2022 - Maret 2023", "Selisih") gets the why of
+    :func:`_change_column_why`.
     """
+    change = _change_column_why(cell)
+    if change is not None:
+        return change
     m = re.fullmatch(r"(1|2)[.,\u00a0 ]([0-9]{3})", cell)
     d = re.fullmatch(r"((?:19|20)[0-9]{2})[.,][0-9]+", cell)
     y = _YEAR.fullmatch(cell)
@@ -6821,6 +6940,7 @@ def _year_text_hint(
     """
     found: list[str] = []
     n = 0
+    years = False  # a why other than a change column's
     for i in range(min(10, text.shape[0])):
         for j in range(1, text.shape[1]):
             cell = str(text[i, j])
@@ -6829,14 +6949,60 @@ def _year_text_hint(
                 continue
             n += 1
             if len(found) < 3:
+                years |= not why.startswith(_CHANGE_WHY)
                 found.append(f"{letters[j]}{_label(index[i])} {cell!r} ({why})")
     if not found:
         return ""
     more = f" (and {n - 3} more)" if n > 3 else ""
+    write = (
+        ": write each year alone ('2022') or with its month or semester ('Maret 2022')"
+        if years
+        else ""
+    )
+    return f"; header cell(s) {'; '.join(found)}{more} are not read as periods{write}"
+
+
+def _title_year_hint(
+    text: np.ndarray[Any, Any],
+    index: pd.Index[Any],
+    refs: np.ndarray[Any, Any] | None,
+) -> str:
+    """Advice when no header is found but a title line holds a year.
+
+    A cell of the label column alone in its row (a title, merged over the
+    whole width of the sheet or not; `refs`: the merged range covering
+    each row's cell right of the label, None for a source without merged
+    ranges) among the first ten
+    rows, above a row with cells beyond the label column, holding a year
+    ("2022", "Persentase Penduduk Miskin 2022"): the year is found only in
+    a title spanning the table, never read as the columns' period; the
+    hint names it and the header that is read. "" if there is none.
+    """
+    beyond = (text[:, 1:] != "").any(axis=1)
+    below = np.flatnonzero(beyond)
+    if below.size == 0:
+        return ""
+    found = [
+        i
+        for i in range(min(10, int(below.max())))
+        if not beyond[i] and _YEAR.fullmatch(str(text[i, 0])) is not None
+    ]
+    if not found:
+        return ""
+    i = found[0]
+    ref = None if refs is None else refs[i]
+    merged = f", merged over {ref}" if ref else ""
+    year = _YEAR.fullmatch(str(text[i, 0]))
+    assert year is not None  # found above
     return (
-        f"; header cell(s) {'; '.join(found)}{more} are not read as periods: "
-        "write each year alone ('2022') or with its month or semester "
-        "('Maret 2022')"
+        f"; a year ({year['year']}) is found only in the title "
+        f"{str(text[i, 0])!r} (row {_label(index[i])!r}{merged}), a line "
+        "spanning the table, which is never read as the columns' period: "
+        "read_bps_table needs a header row over the value columns naming "
+        "each column's period: the year in each column ('2022', or with its "
+        "round, 'Maret 2022'), or the year over the rounds (a row '2022' "
+        "from the second column on, merged or written over each column, "
+        "above a row 'Maret | September')"
     )
 
 
@@ -6935,39 +7101,97 @@ _AREA_GROUP = re.compile(
 )
 
 
+#: An area code written with a region's name in a header cell of a
+#: transposed table: "3501 Pacitan", "3501 - Pacitan", "Pacitan (3501)", or
+#: the code alone ("3501", "(3501)").
+_CODED_HEAD = re.compile(
+    r"\(?(?P<c1>[0-9]{4}|[0-9]{2})\)?(?:\s*[-.:]?\s+(?P<n1>\S.*))?"
+    r"|(?P<n2>.*?\S)\s*\((?P<c2>[0-9]{4}|[0-9]{2})\)"
+)
+
+
+def _heads_region(cell: str) -> bool:
+    """Whether a header cell of a transposed table names a region.
+
+    By its name (see :func:`_names_region`), by its area code with or
+    without the name ("3501 Pacitan", "Pacitan (3501)", "3501"), a code
+    alone being a region's code. A period ("2022") is never a code.
+    """
+    text = " ".join(cell.split())
+    if _names_region(text):
+        return True
+    m = _CODED_HEAD.fullmatch(text)
+    if m is None or _safe_period(text) is not None:
+        return False
+    code = m["c1"] or m["c2"]
+    name = m["n1"] or m["n2"]
+    if name is not None:
+        return _names_region(name)
+    return code in _regions._info()
+
+
 def _transposed_hint(
     text: np.ndarray[Any, Any], index: pd.Index[Any], *, frame: bool
 ) -> str:
     """Advice when the table is transposed: periods down, regions across.
 
     A BPS time series lists the periods down its first column ("2022",
-    "Maret 2022") under a header row naming regions ("Pacitan", "Kota
-    Batu", "JAWA TIMUR", "INDONESIA"). The table is transposed when the
-    first column's cells right under a row are periods (one or more) and at
-    least half of that row's other cells, one at least, name a region.
-    Such a table is never read turned: the hint says how to turn it
-    (`frame`: the cells are a pandas frame's, turned as a frame is).
+    "Maret 2022") under a header naming regions ("Pacitan", "Kota Batu",
+    "JAWA TIMUR", "INDONESIA", or their area codes: "3501", "3501 Pacitan",
+    "Pacitan (3501)"). The table is transposed when the first column's
+    cells right under a block of header rows (up to three, the first
+    column's cells of which are no periods) are periods (one or more) and
+    at least half of one header row's other cells, one at least, name a
+    region. A header of two or more rows (regions over groups or units:
+    "Pacitan" merged over "Perkotaan | Perdesaan") is named, with how the
+    second row is written once turned. A one-region series lists area groups
+    across ("Perkotaan", "Perdesaan"). Such a table is never read turned:
+    the hint says how to turn it (`frame`: the cells are a pandas frame's,
+    turned as a frame is).
     """
     if text.shape[1] < 2:
         return ""
     first = [
         _safe_period(_POINT_ZERO.sub(r"\g<year>", s)) if s else None for s in text[:, 0]
     ]
+
+    def named(k: int) -> str:
+        return (
+            "column labels"
+            if str(index[k]).startswith("columns")
+            else f"header row {_label(index[k])!r}"
+        )
+
     for r in range(text.shape[0] - 1):
-        heads = [s for s in text[r, 1:] if s]
-        if not heads or first[r] is not None or first[r + 1] is None:
+        if first[r] is not None or first[r + 1] is None:
             continue
-        regions = [s for s in heads if _names_region(" ".join(s.split()))]
-        # A one-region series lists its area groups across instead
-        # ("Tahun;Perkotaan;Perdesaan;Total", BPS's usual layout).
-        areas = [s for s in heads if _AREA_GROUP.fullmatch(" ".join(s.split()))]
-        if 2 * len(regions) < len(heads) and 2 * len(areas) < len(heads):
-            continue
-        if 2 * len(regions) < len(heads):
-            periods = [text[k, 0] for k in range(r + 1, text.shape[0]) if first[k]]
-            shown = ", ".join(repr(s) for s in periods[:3])
-            more = ", ..." if len(periods) > 3 else ""
-            under = f" under {text[r, 0]!r}" if text[r, 0] else ""
+        # The header block: the rows right above the periods (up to three)
+        # whose first cell is no period, nearest first.
+        block = [r]
+        while len(block) < 3 and block[-1] > 0 and first[block[-1] - 1] is None:
+            block.append(block[-1] - 1)
+        heads_of = {k: [s for s in text[k, 1:] if s] for k in block}
+        periods = [text[k, 0] for k in range(r + 1, text.shape[0]) if first[k]]
+        shown = ", ".join(repr(s) for s in periods[:3])
+        more = ", ..." if len(periods) > 3 else ""
+        corner = next((text[k, 0] for k in block if text[k, 0]), "")
+        under = f" under {corner!r}" if corner else ""
+        found = next(
+            (
+                (k, regions)
+                for k in block
+                for regions in [[s for s in heads_of[k] if _heads_region(s)]]
+                if heads_of[k] and 2 * len(regions) >= len(heads_of[k])
+            ),
+            None,
+        )
+        if found is None:
+            # A one-region series lists its area groups across instead
+            # ("Tahun;Perkotaan;Perdesaan;Total", BPS's usual layout).
+            heads = heads_of[r]
+            areas = [s for s in heads if _AREA_GROUP.fullmatch(" ".join(s.split()))]
+            if not heads or 2 * len(areas) < len(heads):
+                continue
             names = ", ".join(repr(s) for s in areas[:3])
             return (
                 f"; the table looks transposed: its first column holds periods "
@@ -6981,16 +7205,31 @@ def _transposed_hint(
                 "'Perdesaan' over the same), or read the series with pandas "
                 "(pd.read_csv(..., index_col=0, decimal=',') and df.melt())"
             )
-        periods = [text[k, 0] for k in range(r + 1, text.shape[0]) if first[k]]
-        shown = ", ".join(repr(s) for s in periods[:3])
-        more = ", ..." if len(periods) > 3 else ""
-        under = f" under {text[r, 0]!r}" if text[r, 0] else ""
+        k, regions = found
         names = ", ".join(repr(s) for s in regions[:3])
-        row = (
-            "column labels"
-            if str(index[r]).startswith("columns")
-            else f"header row {_label(index[r])!r}"
-        )
+        row = named(k)
+        # The block's other header rows: groups or units under each region
+        # ("Perkotaan | Perdesaan", "(persen)"), or the regions' codes.
+        others = sorted(j for j in block if j != k and heads_of[j])
+        if others:
+            rows_other = " and ".join(named(j) for j in others)
+            inner = heads_of[others[-1]]
+            return (
+                f"; the table looks transposed: its first column holds periods "
+                f"({shown}{more}){under}, its {row} "
+                f"{'name' if row == 'column labels' else 'names'} regions "
+                f"({names}{', ...' if len(regions) > 3 else ''}) and its "
+                f"{rows_other} {'hold' if len(others) > 1 else 'holds'} more "
+                f"header cells ({', '.join(repr(s) for s in inner[:3])}"
+                f"{', ...' if len(inner) > 3 else ''}): a header of "
+                f"{len(others) + 1} rows; read_bps_table reads one row per "
+                "region and one column per period and never turns a table: "
+                "turn it (in a spreadsheet, copy the table and paste it "
+                "transposed) so that the regions run down the first column, "
+                "one row per region, and write groups or units in a row over "
+                "the periods ('Perkotaan' over '2022 | 2023', then 'Perdesaan' "
+                "over the same; a unit in the title or a row of its own)"
+            )
         how = (
             "transpose the frame first (pandas df.set_index(df.columns[0])"
             ".T.reset_index()) and pass that"

@@ -904,6 +904,19 @@ def test_bad_unit(adapter: Callable[..., Any], kw: dict[str, Any]) -> None:
         adapter(panel(), **kw)
 
 
+def _second_row(backend: str) -> str:
+    """How a value error names the second row of a `backend` frame (a regex).
+
+    A pandas frame by its index label, an eager polars frame by its row
+    position, a lazy frame by its position among the collected rows.
+    """
+    if backend.startswith("pandas"):
+        return "index label 1"
+    if backend == "polars":
+        return "row position 1"
+    return "row position 1 of the collected rows"
+
+
 @pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize(
     ("adapter", "kw", "arg"),
@@ -920,10 +933,17 @@ def test_rate_out_of_range(
 ) -> None:
     without = "headcount" if adapter is with_headcount else ""
     df = panel(backend, without=without, rate=[10.0, 101.5, 120.0])
+    # The first offending row is the second (index label 1, region A, 2020);
+    # adapters that read region and period name them too.
+    keys = (
+        ""
+        if adapter in (with_headcount, with_implied_population)
+        else (r" \(region 'A', period 2020\)")
+    )
     with pytest.raises(
         ValueError,
         match=rf"`{arg}` column 'rate' must lie in \[0, 100\] for unit='percent', "
-        r"found 101.5 \(2 offending values in all\)",
+        rf"found 101.5 at {_second_row(backend)}{keys} \(2 offending values in all\)$",
     ):
         collect(adapter(df, unit="percent", **kw))
 
@@ -931,17 +951,20 @@ def test_rate_out_of_range(
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_rate_in_percent_given_as_fraction_hints(backend: str) -> None:
     df = make(backend, {"rate": [0.1, 4.26], "population": [1.0, 2.0]})
-    with pytest.raises(ValueError, match=r"found 4.26; is it in percent\?"):
+    with pytest.raises(
+        ValueError, match=rf"found 4.26 at {_second_row(backend)}; is it in percent\?"
+    ):
         collect(with_headcount(df, unit="fraction"))
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_negative_rate_and_infinite_rate(backend: str) -> None:
     df = make(backend, {"rate": [-0.5, 1.0], "population": [1.0, 2.0]})
-    with pytest.raises(ValueError, match=r"found -0.5$"):
+    first = _second_row(backend).replace("1", "0")
+    with pytest.raises(ValueError, match=rf"found -0.5 at {first}$"):
         collect(with_headcount(df, unit="percent"))
     df = make(backend, {"rate": [1.0, np.inf], "population": [1.0, 2.0]})
-    with pytest.raises(ValueError, match=r"found inf$"):
+    with pytest.raises(ValueError, match=rf"found inf at {_second_row(backend)}$"):
         collect(with_headcount(df, unit="percent"))
 
 
@@ -970,7 +993,7 @@ def test_headcount_above_population(backend: str) -> None:
     with pytest.raises(
         ValueError,
         match=r"`headcount` column 'headcount' must not exceed `population` column "
-        r"'population', found 120.0 > 100.0$",
+        rf"'population', found 120.0 > 100.0 at {_second_row(backend)}$",
     ):
         collect(with_rate(df, unit="percent"))
 
@@ -994,12 +1017,12 @@ def test_column_name_must_be_a_string() -> None:
     with pytest.raises(
         TypeError, match=r"`rate` must be a column name \(a str\); got an int: 3"
     ):
-        with_headcount(panel(), unit="percent", rate=3)  # type: ignore[arg-type]
+        with_headcount(panel(), unit="percent", rate=3)
 
 
 def test_not_a_dataframe() -> None:
     with pytest.raises(TypeError, match=r"`df` must be a dataframe .* got dict"):
-        with_headcount({"rate": [1.0]}, unit="percent")  # type: ignore[type-var]
+        with_headcount({"rate": [1.0]}, unit="percent")
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from numpy.typing import NDArray
 from scipy.special import ndtr
 
 import povstat
-from backends import BACKENDS, NAN, col, collect, make, run
+from backends import BACKENDS, EVERY_BACKEND, NAN, col, collect, make, run
 from povstat import (
     change_test,
     rank_confidence_sets,
@@ -537,6 +537,95 @@ def test_rank_sets_match_array_function(
     assert np.isnan(col(out, "rank_lower")[[2, 7]]).all()
     assert ref.count.tolist() == [2, 2, 2, 4, 4, 4, 4, 2]
     assert np.nanmax(col(out, "rank_upper")[[0, 1]]) <= 2
+
+
+@pytest.mark.parametrize("backend", EVERY_BACKEND)
+@pytest.mark.parametrize("method", ["bonferroni", "sidak"])
+def test_rank_sets_interval_decimals_touching_intervals(
+    backend: str, method: str
+) -> None:
+    # Two rows per group, SE 1, simultaneous sets at level 0.9, rank 1 the
+    # highest. Worked by hand: Bonferroni z = Phi^-1(1 - 0.1 / 4) = 1.95996,
+    # Sidak z = Phi^-1(1 - (1 - 0.9 ** 0.5) / 2) = 1.94882. Group "a": rates
+    # 0 and x = 3.91 (Bonferroni) or 3.85 (Sidak). Exact bounds: hi of 0 is
+    # 1.95996 (Sidak 1.94882), lo of x is 1.95004 (Sidak 1.90118): the
+    # intervals overlap, so both sets are [1, 2]. Rounded half up to one
+    # decimal, both bounds are 2.0 (Sidak 1.9): the intervals touch, which
+    # counts as separated (Klein, Wright and Wieczorek 2020), so the sets
+    # are [2, 2] and [1, 1]. Group "b": rates 0 and 1, overlapping either
+    # way: [1, 2] for both rows.
+    x = 3.91 if method == "bonferroni" else 3.85
+    data: dict[str, Any] = {
+        "row": [0.0, 1.0, 2.0, 3.0],
+        "region": ["p", "q", "p", "q"],
+        "g": ["a", "a", "b", "b"],
+        "rate": [0.0, x, 0.0, 1.0],
+        "rate_se": [1.0] * 4,
+    }
+    native = make(backend, data)
+    kw: dict[str, Any] = {
+        "descending": True,
+        "level": 0.9,
+        "method": method,
+        "simultaneous": True,
+        "by": "g",
+    }
+
+    def bounds(out: Any) -> list[list[float]]:
+        frame = collect(out)
+        order = np.argsort(col(frame, "row"))
+        return [col(frame, c)[order].tolist() for c in SET_COLUMNS]
+
+    exact = bounds(run(with_rank_sets, native, **kw))
+    rounded = bounds(run(with_rank_sets, native, interval_decimals=1, **kw))
+    assert exact == [[1.0, 1.0, 1.0, 1.0], [2.0, 2.0, 2.0, 2.0]]
+    assert rounded == [[2.0, 1.0, 1.0, 1.0], [2.0, 1.0, 2.0, 2.0]]
+    ref = rank_confidence_sets(
+        data["rate"],
+        se=data["rate_se"],
+        by=data["g"],
+        interval_decimals=1,
+        **{k: v for k, v in kw.items() if k != "by"},
+    )
+    assert rounded == [ref.lower.tolist(), ref.upper.tolist()]
+
+
+@pytest.mark.parametrize(
+    ("kw", "error", "match"),
+    [
+        (
+            {"method": "bootstrap", "n_draws": 200, "seed": 1},
+            ValueError,
+            "simultaneous Bonferroni",
+        ),
+        (
+            {"method": "bonferroni", "simultaneous": False},
+            ValueError,
+            "simultaneous=False",
+        ),
+        ({"interval_decimals": 1.0}, TypeError, "`interval_decimals` must be an int"),
+        (
+            {"interval_decimals": 16},
+            ValueError,
+            r"`interval_decimals` must lie in \[-15, 15\]",
+        ),
+    ],
+)
+def test_rank_sets_interval_decimals_refused(
+    kw: dict[str, Any], error: type[Exception], match: str
+) -> None:
+    df = pd.DataFrame(rank_data())
+    args: dict[str, Any] = {
+        "descending": True,
+        "level": 0.9,
+        "method": "sidak",
+        "simultaneous": True,
+        "by": "g",
+        "interval_decimals": 1,
+        **kw,
+    }
+    with pytest.raises(error, match=match):
+        with_rank_sets(df, **args)
 
 
 def test_rank_sets_point_ranks_equal_with_ranks() -> None:

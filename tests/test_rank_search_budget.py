@@ -119,3 +119,102 @@ def test_work_budget_warns_and_is_deterministic(
     with pytest.warns(RuntimeWarning, match="steps of refinement"):
         second = _sets(est, cov)
     assert np.array_equal(first, second)
+
+
+def _linked_pairs(
+    inner: list[float], est: list[float], common: float = 0.01
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    # One pair of rows per entry: variance 1, covariance `inner` within the
+    # pair and `common` between rows of different pairs (all connected).
+    k = len(inner)
+    cov = np.full((2 * k, 2 * k), common)
+    for i, a in enumerate(inner):
+        cov[2 * i : 2 * i + 2, 2 * i : 2 * i + 2] = [[1.0, a], [a, 1.0]]
+    return np.repeat(np.asarray(est, dtype=np.float64), 2), cov
+
+
+@pytest.mark.parametrize("k", [14, 20, 30])
+def test_pairs_linked_by_a_common_covariance(k: int) -> None:
+    # k pairs (covariance 0.3 within a pair, 0.01 between pairs), all
+    # estimates 1.0. The two rows of a pair are interchangeable, and so are
+    # whole pairs: every row is mapped onto every other by a symmetry, so
+    # all rows get the same results, with no warning (searching over the
+    # rows one by one ran out of work from 14 pairs on), and a permutation
+    # of the rows permutes the results.
+    est, cov = _linked_pairs([0.3] * k, [1.0] * k)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        base = _sets(est, cov)
+        prob = _probs(est, cov)
+    assert (base == base[:, :1]).all()
+    assert (prob == prob[:1]).all()
+    perm = np.random.default_rng(k).permutation(est.size)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert np.array_equal(_sets(est[perm], cov[np.ix_(perm, perm)]), base[:, perm])
+        moved = _probs(est[perm], cov[np.ix_(perm, perm)])
+    assert np.array_equal(moved, prob[perm])
+
+
+@settings(max_examples=10, deadline=None)
+@given(
+    kinds=st.lists(
+        st.sampled_from([(0.3, 1.0), (0.5, 1.0), (0.3, 0.0)]), min_size=14, max_size=30
+    ),
+    permseed=st.integers(0, 2**16),
+)
+def test_linked_pairs_of_several_kinds_permute(
+    kinds: list[tuple[float, float]], permseed: int
+) -> None:
+    # Pairs of three kinds (inner covariance, estimate), 0.01 between any two
+    # rows of different pairs. Rows of pairs of one kind are all exchanged
+    # by symmetries (swap within a pair, swap two pairs of a kind), so they
+    # share their results; permuting the rows permutes the results; and the
+    # search never runs out of work (no warning).
+    est, cov = _linked_pairs([a for a, _ in kinds], [e for _, e in kinds])
+    kind = np.repeat([hash(t) for t in kinds], 2)
+    perm = np.random.default_rng(permseed).permutation(est.size)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        base = _sets(est, cov)
+        moved = _sets(est[perm], cov[np.ix_(perm, perm)])
+        prob = _probs(est, cov)
+        prob_moved = _probs(est[perm], cov[np.ix_(perm, perm)])
+    assert np.array_equal(moved, base[:, perm])
+    assert np.array_equal(prob_moved, prob[perm])
+    for k in np.unique(kind).tolist():
+        rows = np.flatnonzero(kind == k)
+        assert (base[:, rows] == base[:, rows[:1]]).all()
+        assert (prob[rows] == prob[rows[:1]]).all()
+
+
+def test_collapsing_interchangeable_rows_counts_against_the_budget(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 14 linked pairs: finding the interchangeable rows is the first work
+    # of the search (14 * 2 rows compared with up to 27 others, plus 1024
+    # per array operation). With the budget cut to 50 steps that work alone
+    # exceeds it: the search stops there and warns.
+    monkeypatch.setattr(ri, "_MAX_SEARCH_STEPS", 50)
+    est, cov = _linked_pairs([0.3] * 14, [1.0] * 14)
+    with pytest.warns(RuntimeWarning, match="needed more work than the search"):
+        _sets(est, cov)
+
+
+def test_finding_interchangeable_rows_is_charged() -> None:
+    # Three pairs (rows 0-1, 2-3, 4-5), covariance 0.3 within a pair and
+    # 0.01 between pairs, all of one class: the twins are the pairs, each
+    # named by its first row. Worked by hand: row 0 is compared with its 5
+    # later rows of the class (5 * 6 entries + 1024 for the operation =
+    # 1054 steps), row 1 is already placed, row 2 with 3 (3 * 6 + 1024 =
+    # 1042), row 4 with 1 (6 + 1024 = 1030): 3126 steps in all.
+    _, cov = _linked_pairs([0.3] * 3, [1.0] * 3)
+    cv = np.where(np.eye(6, dtype=bool), 0.0, cov)
+    colour = np.zeros(6, dtype=np.intp)
+    budget = ri._Budget(10_000)
+    twin = ri._twins(colour, cv, budget)
+    assert twin is not None
+    assert twin.tolist() == [0, 0, 2, 2, 4, 4]
+    assert budget.left == 10_000 - 3126
+    # With fewer steps than that first comparison, it gives up (None).
+    assert ri._twins(colour, cv, ri._Budget(1000)) is None

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import itertools
 import math
+import warnings
 from fractions import Fraction
 from typing import Any
 
+import duckdb
 import numpy as np
 import pandas as pd
 import polars as pl
@@ -77,3 +79,62 @@ def test_engines_exact_or_warned(kind: str) -> None:
     se = np.asarray(out["se"], dtype=np.float64)
     want = float(Fraction(2) / (Fraction(2**60) + 2) ** 2)
     assert se[0] == pytest.approx(want, rel=1e-13)
+
+
+def _lazy(kind: str, d: pd.DataFrame) -> Any:
+    return pl.from_pandas(d).lazy() if kind == "lazy" else duckdb.from_df(d)
+
+
+@pytest.mark.parametrize("kind", ["lazy", "duckdb"])
+def test_lazy_engines_warn_where_a_psu_sum_drops_its_small_units(kind: str) -> None:
+    # PSU 1 holds weights 2**60 and 1: the engine's float64 sum is 2**60
+    # (2**60 + 1 rounds to even, a unit in the last place being 256), so
+    # the deviation -1/W of the exact SE 2 / W**2 is lost.
+    d = pd.DataFrame(
+        {"y": [0.5, 1.5, 0.5, 0.5], "w": [2.0**60, 1.0, 1.0, 3.0]}
+        | {"p": [1, 1, 2, 3], "b": ["a", "a", "a", "b"]}
+    )
+    kw: dict[str, Any] = {"welfare": "y", "line": 1.0, "unit": "fraction"}
+    kw |= {"alpha": 0, "weight": "w", "psu": "p", "by": "b"}
+    with pytest.warns(UserWarning, match=r"P0 in domain 'a'.*pandas or polars \(eager"):
+        povstat.poverty_table(_lazy(kind, d), **kw)
+
+
+@pytest.mark.parametrize("kind", ["lazy", "duckdb"])
+@pytest.mark.parametrize("scale", [1e-250, 1.0, 1e250])
+def test_lazy_engines_stay_silent_on_ordinary_psus(kind: str, scale: float) -> None:
+    # Every unit poor but one of weight 1e-9 of the others (a share within
+    # 1e-11 of 1, whose standard error is formed again from compensated
+    # deviations), at tiny, ordinary and huge scales: a spread of about
+    # 1e10 (2**33) in a PSU, whose float64 sum keeps every unit's weight
+    # to 2**-20 of it, so nothing is warned of about the PSU sums.
+    rng = np.random.default_rng(3)
+    n = 300
+    w = rng.uniform(1.0, 9.0, n) * scale
+    w[7] = 1e-9 * scale
+    d = pd.DataFrame(
+        {"y": np.where(np.arange(n) == 7, 1.5, 0.5), "w": w}
+        | {"p": rng.integers(0, 40, n)}
+    )
+    kw: dict[str, Any] = {"welfare": "y", "line": 1.0, "unit": "fraction"}
+    kw |= {"alpha": [0, 1, 2], "weight": "w", "psu": "p"}
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        povstat.poverty_table(_lazy(kind, d), **kw)
+    assert not [w for w in seen if "2**52" in str(w.message)]
+
+
+@pytest.mark.parametrize("kind", ["lazy", "duckdb"])
+def test_lazy_engines_silent_below_the_spread(kind: str) -> None:
+    # A spread of 2**40 in PSU 1: 2**40 + 1 is exact in float64, so the
+    # engine's sum keeps the small unit and the SE is the exact 2 / W**2
+    # (W = 2**40 + 2, worked as in test_three_units_two_psus).
+    d = pd.DataFrame({"y": [0.5, 1.5, 0.5], "w": [2.0**40, 1.0, 1.0], "p": [1, 1, 2]})
+    kw: dict[str, Any] = {"welfare": "y", "line": 1.0, "unit": "fraction"}
+    kw |= {"alpha": 0, "weight": "w", "psu": "p"}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = povstat.poverty_table(_lazy(kind, d), **kw)
+    frame = out.collect().to_pandas() if kind == "lazy" else out.df()
+    want = float(Fraction(2) / (Fraction(2**40) + 2) ** 2)
+    assert float(frame["se"].iloc[0]) == pytest.approx(want, rel=1e-9)

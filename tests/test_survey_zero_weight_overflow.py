@@ -125,3 +125,31 @@ def test_small_terms_rescaled_to_zero_do_not_warn() -> None:
             weights=[1e300] * 4 + [1e-30],
         )
     assert got == pytest.approx(0.1, rel=1e-15)
+
+
+@pytest.mark.parametrize("kind", ["lazy", "duckdb"])
+def test_lazy_engines_warn_of_a_weight_rescaled_to_zero(kind: str) -> None:
+    # As above on a lazy engine (its second pass brings each domain's
+    # weights near 1): the poor unit of weight 1e-200 and term
+    # (1 + 5e99)**2 counts as of zero weight; the warning names its domain
+    # (the rows are not at hand there).
+    d = pd.DataFrame({"y": [3.0, -1e100], "w": [1e130, 1e-200], "b": ["x", "x"]})
+    frame: Any = pl.from_pandas(d).lazy() if kind == "lazy" else duckdb.from_df(d)
+    kw: dict[str, Any] = {"welfare": "y", "line": 2.0, "unit": "fraction"}
+    kw |= {"alpha": 2, "weight": "w", "by": "b"}
+    with pytest.warns(RuntimeWarning, match=r"first in domain 'x'.*count as of zero"):
+        povstat.poverty_table(frame, **kw)
+
+
+@pytest.mark.parametrize("kind", ["lazy", "duckdb"])
+def test_lazy_engines_silent_for_small_terms_rescaled_to_zero(kind: str) -> None:
+    # Welfare 1 under a line of 2: the term (1/2)**2 = 0.25 is at most 1, so
+    # 1e-200 * 0.25 beside 1e130 is nothing a float64 share could show.
+    d = pd.DataFrame({"y": [3.0, 1.0], "w": [1e130, 1e-200]})
+    frame: Any = pl.from_pandas(d).lazy() if kind == "lazy" else duckdb.from_df(d)
+    kw: dict[str, Any] = {"welfare": "y", "line": 2.0, "unit": "fraction"}
+    kw |= {"alpha": 2, "weight": "w"}
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        povstat.poverty_table(frame, **kw)
+    assert not [w for w in seen if "zero weight" in str(w.message).replace("\n", " ")]

@@ -163,15 +163,83 @@ def _group_sum(
 _SPLITTER = 134217729.0
 
 
-def _split(a: Any) -> tuple[Any, Any]:
+class _Arithmetic:
+    """Elementwise ``*``, ``-`` and ``+`` through Python's operators.
+
+    The operands may be numpy arrays and numbers or an engine's column
+    expressions (narwhals): :func:`_product_error` is written once over
+    these three operations. `out` names a buffer the result may be written
+    into; here it is ignored (a new value each time).
+    """
+
+    def mul(self, a: Any, b: Any, out: Any = None) -> Any:
+        return a * b
+
+    def sub(self, a: Any, b: Any, out: Any = None) -> Any:
+        return a - b
+
+    def add(self, a: Any, b: Any, out: Any = None) -> Any:
+        return a + b
+
+
+class _InPlace(_Arithmetic):
+    """:class:`_Arithmetic` on numpy arrays, writing into `out` when given.
+
+    The same roundings as the operators (each step is one IEEE operation
+    either way), with no temporary array per step: for the products of
+    long columns of weights and terms (the operands of one shape).
+    """
+
+    def mul(self, a: Any, b: Any, out: Any = None) -> Any:
+        return np.multiply(a, b, out=out)
+
+    def sub(self, a: Any, b: Any, out: Any = None) -> Any:
+        return np.subtract(a, b, out=out)
+
+    def add(self, a: Any, b: Any, out: Any = None) -> Any:
+        return np.add(a, b, out=out)
+
+
+#: Arithmetic through the operators: arrays, numbers, engine expressions.
+OPERATORS = _Arithmetic()
+#: numpy arithmetic into buffers, for operands of one shape.
+IN_PLACE = _InPlace()
+
+
+def _split(a: Any, ar: _Arithmetic = OPERATORS) -> tuple[Any, Any]:
     """Veltkamp's split: ``a = hi + lo`` exactly, each of at most 26 bits.
 
-    Elementwise arithmetic only, so `a` may be an array or an engine's
-    column expression (the FGT terms use it on both).
+    ``t = a (2**27 + 1)``, ``hi = t - (t - a)``, ``lo = a - hi``.
     """
-    t = a * _SPLITTER
-    hi = t - (t - a)
-    return hi, a - hi
+    t = ar.mul(a, _SPLITTER)
+    lo = ar.sub(t, a)
+    hi = ar.sub(t, lo, out=t)
+    return hi, ar.sub(a, hi, out=lo)
+
+
+def _product_error(a: Any, b: Any, p: Any, ar: _Arithmetic = OPERATORS) -> Any:
+    """What the float64 product ``p = a * b`` lost: ``a * b = p + e`` exactly.
+
+    Dekker's product with Veltkamp's splits, ``e = ((ah bh - p) + ah bl +
+    al bh) + al bl``: the one place this formula is written, for numpy
+    arrays and numbers, for an engine's column expressions (`ar` is
+    :data:`OPERATORS`) and for long numpy columns in place (`ar` is
+    :data:`IN_PLACE`, `a` and `b` of one shape). Exact where no step
+    leaves float64's range and the error is not subnormal.
+
+    References
+    ----------
+    Dekker, T. J. (1971). A floating-point technique for extending the
+    available precision. Numerische Mathematik, 18(3), 224-242.
+    """
+    ah, al = _split(a, ar)
+    bh, bl = _split(b, ar)
+    e = ar.mul(ah, bh)
+    e = ar.sub(e, p, out=e)
+    # Each buffer is written over at its operand's last use.
+    e = ar.add(e, ar.mul(ah, bl, out=ah), out=e)
+    e = ar.add(e, ar.mul(al, bh, out=bh), out=e)
+    return ar.add(e, ar.mul(al, bl, out=bl), out=e)
 
 
 def _two_product(
@@ -180,10 +248,7 @@ def _two_product(
     """Dekker's product: ``a * b = p + e`` exactly, `p` the float64 product."""
     b = np.asarray(b, np.float64)
     p = a * b
-    ah, al = _split(a)
-    bh, bl = _split(b)
-    e = ((ah * bh - p) + ah * bl + al * bh) + al * bl
-    return p, e
+    return p, _product_error(a, b, p)
 
 
 def scaled_ratio(

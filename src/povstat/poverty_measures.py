@@ -37,7 +37,13 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from povstat import _validate
-from povstat._exact import _SPLITTER, _split, group_sum, group_sum_pair, scaled_ratio
+from povstat._exact import (
+    IN_PLACE,
+    _product_error,
+    group_sum,
+    group_sum_pair,
+    scaled_ratio,
+)
 from povstat._validate import Unit
 
 __all__ = ["fgt", "watts"]
@@ -217,9 +223,7 @@ def _gap_remainder(welfare: Any, line: Any, poor: Any, ops: _Ops) -> Any:
     back = diff - line
     s_lo = (line - (diff - back)) + ((welfare * -1.0) - back)
     prod = q * line
-    qh, ql = _split(q)
-    zh, zl = _split(line)
-    err = ((qh * zh - prod) + qh * zl + ql * zh) + ql * zl
+    err = _product_error(q, line, prod)
     rho = (((diff - prod) - err) + s_lo) / diff
     finite = ops.less(rho * rho, math.inf, inclusive=False)
     return ops.where(poor, ops.where(finite, rho, 0.0), 0.0)
@@ -1141,6 +1145,31 @@ def warn_rescaled_to_zero(
         warnings.warn(msg, RuntimeWarning, stacklevel=4)
 
 
+def warn_rescaled_to_zero_domains(
+    counts: NDArray[np.float64], labels: NDArray[Any]
+) -> None:
+    """:func:`warn_rescaled_to_zero` from counts by domain (lazy engines).
+
+    `counts` holds, per domain, the poor units with a term above 1 whose
+    weight the power-of-two rescale took to 0 (counted in the engine's one
+    grouped reduction, whose rows are not at hand); `labels` the domains'
+    labels (None without `by`).
+    """
+    hit = np.flatnonzero(counts > 0)
+    if not hit.size:
+        return
+    name = label_list(np.asarray(labels, dtype=object))[int(hit[0])]
+    where = "" if name is None else f" (first in domain {name!r})"
+    msg = (
+        f"{int(counts.sum()):,} poor unit(s){where} have weights below "
+        "float64's range once their domain's weights are brought near 1 by a "
+        "power of two (a ratio beyond about 1e308 to the largest): they count "
+        "as of zero weight, and their terms are left out of the measures; "
+        "rescale or check those weights"
+    )
+    warnings.warn(msg, RuntimeWarning, stacklevel=3)
+
+
 def domain_term_range(
     hi: NDArray[np.float64], domain: NDArray[np.intp], n_domains: int
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
@@ -1207,24 +1236,9 @@ def weighted_products(
     if not p.size or (float(np.min(t)) == 1.0 and float(np.max(t)) == 1.0):
         return p, np.zeros(0)  # exact: P0's terms of the poor
     with np.errstate(over="ignore", invalid="ignore"):
-        # Dekker's product with Veltkamp's splits (as _exact._two_product),
-        # in place: four buffers, no temporary per step.
-        wh = np.multiply(w, _SPLITTER)
-        wl = np.subtract(wh, w)
-        np.subtract(wh, wl, out=wh)
-        np.subtract(w, wh, out=wl)
-        th = np.multiply(t, _SPLITTER)
-        tl = np.subtract(th, t)
-        np.subtract(th, tl, out=th)
-        np.subtract(t, th, out=tl)
-        e = np.multiply(wh, th)
-        e -= p
-        np.multiply(wh, tl, out=wh)
-        e += wh
-        np.multiply(wl, th, out=th)
-        e += th
-        np.multiply(wl, tl, out=tl)
-        e += tl
+        # Dekker's product (_exact._product_error, the one formula) written
+        # into its buffers in place: no temporary array per step.
+        e = _product_error(w, t, p, IN_PLACE)
         if not np.isfinite(np.add.reduce(e)):
             e = np.where(np.isfinite(e), e, 0.0)
     return p, e

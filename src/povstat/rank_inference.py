@@ -892,19 +892,55 @@ class _Budget:
         return True
 
 
+def _twins(
+    colour: NDArray[np.intp], cv: NDArray[np.float64], budget: _Budget
+) -> NDArray[np.intp] | None:
+    """Each item's class of interchangeable items, as the class's first item.
+
+    Items `u` and `v` are twins when they have the same class in `colour`
+    and the same covariance (`cv`, zero diagonal) with every third item:
+    swapping the two alone changes nothing. Twins form equivalence classes
+    (the covariances within a class of three or more are then all equal),
+    and any permutation within a class is a symmetry of the problem. Each
+    item is charged ``k * s`` steps for its `k` candidates among `s` items;
+    returns None once the `budget` is spent.
+    """
+    s = colour.size
+    twin = np.arange(s)
+    for u in range(s):  # items of one group's search, charged to the budget
+        if twin[u] != u:
+            continue
+        cand = np.flatnonzero(colour[u + 1 :] == colour[u]) + u + 1
+        if cand.size == 0:
+            continue
+        if not budget.charge(cand.size * s + _CALL_STEPS):
+            return None
+        eq = cv[cand] == cv[u][None, :]
+        eq[np.arange(cand.size), u] = True
+        eq[np.arange(cand.size), cand] = True
+        twin[cand[eq.all(axis=1) & (twin[cand] == cand)]] = u
+    return twin
+
+
 class _Search:
     """Canonical ordering of one group's items that refinement leaves tied.
 
-    Individualization and refinement, as in graph canonical labelling
-    (McKay and Piperno, 2014): the first tied class is split by giving each
-    of its items in turn a class of its own, refining, and so on until every
-    item has its own class; each such leaf orders the items, and the leaf
-    whose covariance matrix (in that order) is least, compared as bytes, is
-    the canonical order. The set of leaves, hence the least matrix, does not
-    depend on the order of the rows. Two leaves with the same matrix give a
-    symmetry of the problem; with the swaps of interchangeable items
-    (`twin`), they join the items into orbits: items that some symmetry of
-    the problem maps onto one another.
+    Interchangeable items (:func:`_twins`) are first collapsed into one item
+    per class, the class's size and inner covariance joining its class in
+    `colour`, and again on the collapsed problem until no two items are
+    interchangeable: the search then runs over classes, never over the
+    orderings within one (which all give the same matrix). Individualization
+    and refinement, as in graph canonical labelling (McKay and Piperno,
+    2014): the first tied class is split by giving each of its items in turn
+    a class of its own, refining, and so on until every item has its own
+    class; each such leaf orders the items, and the leaf whose covariance
+    matrix (in that order) is least, compared as bytes, is the canonical
+    order. The set of leaves, hence the least matrix, does not depend on the
+    order of the rows. Two leaves with the same matrix give a symmetry of
+    the problem; they join the items into orbits (items that some symmetry
+    maps onto one another), and so do the collapsed classes. Every step of
+    work (collapsing, refinement, leaves, orbit propagation, candidates
+    compared) is charged to `budget`.
     """
 
     def __init__(
@@ -913,39 +949,46 @@ class _Search:
         cov: NDArray[np.float64],
         budget: _Budget | None = None,
     ) -> None:
-        s = colour.size
         self.steps = _Budget() if budget is None else budget
+        self.complete = True
+        # `labels[k]`: each item's collapsed item after k rounds of collapse.
+        self.labels = [np.arange(colour.size)]
+        full = cov + 0.0
+        while self.complete:  # rounds of collapse: each one shrinks the problem
+            s = colour.size
+            cv = np.where(np.eye(s, dtype=bool), 0.0, full)
+            twin = _twins(colour, cv, self.steps)
+            if twin is None or not self.steps.charge(s * s + _CALL_STEPS):
+                self.complete = False
+                break
+            reps = np.flatnonzero(twin == np.arange(s))
+            if reps.size == s:
+                break
+            cls = np.searchsorted(reps, twin)  # twin[u] is a rep: its index
+            size = np.bincount(cls, minlength=reps.size)
+            # Covariance within each class (the same for all its pairs), 0
+            # for a single item: with the size, it joins the class's colour.
+            inner = np.zeros(reps.size)
+            mate = np.flatnonzero(twin != np.arange(s))
+            inner[cls[mate]] = full[mate, twin[mate]] + 0.0
+            keys = [colour[reps], size, inner]
+            colour = _runs(np.stack(keys, axis=1).astype(np.float64))
+            full = full[np.ix_(reps, reps)]
+            self.labels.append(cls[self.labels[-1]])
+        s = colour.size
         self.off = ~np.eye(s, dtype=bool)
-        self.cv = np.where(self.off, cov + 0.0, 0.0)
-        self.full = cov + 0.0
+        self.cv = np.where(self.off, full, 0.0)
+        self.full = full
         self.parent = np.arange(s)
-        # Interchangeable items: the same class and the same covariance with
-        # every third item (swapping the two alone changes nothing).
-        self.twin = np.arange(s)
-        for u in range(s):  # items of the group: the search is per group
-            if self.twin[u] != u:
-                continue
-            same = colour == colour[u]
-            same[: u + 1] = False
-            cand = np.flatnonzero(same)
-            if cand.size == 0:
-                continue
-            eq = self.cv[cand] == self.cv[u][None, :]
-            eq[np.arange(cand.size), u] = True
-            eq[np.arange(cand.size), cand] = True
-            tw = cand[eq.all(axis=1) & (self.twin[cand] == cand)]
-            self.twin[tw] = u
-            for v in tw.tolist():
-                self._union(u, v)
         # Leaves by a digest of their matrix (not the matrix: memory).
         self.seen: dict[bytes, NDArray[np.intp]] = {}
         self.budget = max(1, min(_MAX_SEARCH_NODES, _MAX_SEARCH_WORK // (s * s)))
         self.best: bytes | None = None
         self.best_perm = np.argsort(colour, kind="stable")
         self.nodes = 0
-        self.complete = True
         self.autos: list[NDArray[np.intp]] = []
-        self._visit(colour, [])
+        if self.complete:
+            self._visit(colour, [])
 
     def _find(self, u: int) -> int:
         while self.parent[u] != u:
@@ -1015,16 +1058,15 @@ class _Search:
         cell = int(np.argmax(counts > 1))  # first tied class, by values alone
         tried: list[int] = []
         for v in np.flatnonzero(colour == cell).tolist():
-            # Interchangeable items of one class lead to the same leaves, and
-            # so do items that a symmetry found, fixing the items already set
-            # apart on this path, maps onto one tried (McKay and Piperno).
-            if any(self.twin[v] == self.twin[w] for w in tried):
-                continue
+            # Items that a symmetry found, fixing the items already set apart
+            # on this path, maps onto one tried lead to the same leaves
+            # (McKay and Piperno); no two items are interchangeable here.
             if tried:
                 lab = self._orbits(path)
-                if not self.complete:
+                if not self.complete or not self.steps.charge(len(tried) + 1):
+                    self.complete = False
                     return
-                if any(lab[v] == lab[w] for w in tried):
+                if (lab[tried] == lab[v]).any():
                     continue
             tried.append(v)
             split = 2 * colour
@@ -1033,14 +1075,32 @@ class _Search:
             if not self.complete:
                 return
 
+    @property
+    def order(self) -> NDArray[np.intp]:
+        """The items in canonical order (partly in row order if cut short)."""
+        return self._expanded()[0]
+
     def orbit_rep(self) -> NDArray[np.intp]:
         """Per canonical position, the first canonical position of its orbit."""
-        perm = self.best_perm
-        root = np.array([self._find(int(u)) for u in perm], dtype=np.intp)
-        first: dict[int, int] = {}
-        for p, r in enumerate(root.tolist()):
-            first.setdefault(r, p)
-        return np.array([first[r] for r in root.tolist()], dtype=np.intp)
+        order, root = self._expanded()
+        _, first, inv = np.unique(root[order], return_index=True, return_inverse=True)
+        return first[inv].astype(np.intp)
+
+    def _expanded(self) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+        """The items in canonical order and each item's orbit root.
+
+        Collapsed items are laid out in the order found, each one's items
+        kept together at every round of collapse (their order among
+        themselves changes no matrix: they are interchangeable).
+        """
+        pos = np.empty_like(self.best_perm)
+        pos[self.best_perm] = np.arange(self.best_perm.size)
+        top = self.labels[-1]
+        roots = np.array(
+            [self._find(u) for u in range(self.parent.size)], dtype=np.intp
+        )
+        order = np.lexsort((*self.labels[:-1], pos[top]))
+        return order.astype(np.intp), roots[top]
 
 
 def _canonical(
@@ -1082,7 +1142,8 @@ def _canonical(
                 f"`cov`: a group of {idx.size} rows has tied estimates and "
                 "variances whose covariance pattern needed more work than the "
                 f"search allows ({_MAX_SEARCH_NODES} orderings compared, or "
-                f"{_MAX_SEARCH_STEPS} steps of refinement) to order them by "
+                f"{_MAX_SEARCH_STEPS} steps of refinement and bookkeeping) to "
+                "order them by "
                 "values alone; among those rows the bootstrap draws follow the "
                 "order of the rows, so their results may change with it"
             )
@@ -1116,7 +1177,7 @@ def _order_group(
     budget = _Budget()
     if n_comp == 1:
         search = _Search(colour, cov, budget)
-        return search.best_perm, search.orbit_rep(), search.complete
+        return search.order, search.orbit_rep(), search.complete
     size = np.bincount(comp, minlength=n_comp)
     # Per item: position within its component's canonical order, and the
     # first such position of its orbit within the component.
@@ -1127,6 +1188,9 @@ def _order_group(
     single = size[comp] == 1
     for c in np.flatnonzero(size > 1).tolist():  # components with ties: few
         members = np.flatnonzero(comp == c)
+        # Each component's classes cost about its size squared, counted too.
+        if not budget.charge(members.size**2 + _CALL_STEPS):
+            complete = False
         col, sub = colour[members], cov[np.ix_(members, members)]
         p0 = np.argsort(col, kind="stable")
         c0 = col[p0]
@@ -1138,7 +1202,7 @@ def _order_group(
         if (tied & (r0 == np.arange(c0.size))).any():
             search = _Search(col, sub, budget)
             complete = complete and search.complete
-            p0, r0 = search.best_perm, search.orbit_rep()
+            p0, r0 = search.order, search.orbit_rep()
             c0 = col[p0]
             s0 = sub[np.ix_(p0, p0)]
         inpos[members[p0]] = np.arange(members.size)
@@ -1988,10 +2052,15 @@ def rank_confidence_sets(
     their class. Not guaranteed: figures that differ in the last bit are
     different rows; and a group whose ties need more work than the search
     allows (4096 orderings compared, fewer for groups of more than 128 rows,
-    and 2**26 steps of refinement: a count of operations, not a time, so
-    that the warning comes within about a second on any input and results
-    do not depend on the machine) is ordered by the rows among those ties,
-    with a RuntimeWarning saying so. A group whose nonzero covariances
+    and 2**26 steps of work, every step of the search counted: a count of
+    operations, not a time, so that the warning comes within about a second
+    on any input and results do not depend on the machine) is ordered by
+    the rows among those ties, with a RuntimeWarning saying so. Rows that
+    are interchangeable (the same estimate, variance and covariance with
+    every other row) are collapsed into one class before the search, and
+    again for classes that are interchangeable as wholes, so that the search
+    runs over classes: many correlated pairs linked by a common covariance
+    need no search among their rows. A group whose nonzero covariances
     split it into disjoint blocks is ordered block by block: each block on
     its own, blocks sorted by their canonical form, so that many identical
     blocks (e.g. correlated pairs) need no search across them.

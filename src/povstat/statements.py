@@ -3236,6 +3236,8 @@ _PERIOD_COLUMNS: dict[str, tuple[str, ...]] = {
     "rank": ("period",),
 }
 _PERIOD_ORDER = {"period": 0, "period_before": 0, "period_after": 1}
+#: The spellings of a rank statement's optional ``ties`` column.
+_TIES: tuple[Ties, ...] = ("min", "max", "average", "dense", "ordinal")
 
 # (kinds, column, whole numbers only, smallest value, may be missing)
 _NUMBER_COLUMNS: tuple[tuple[tuple[str, ...], str, bool, float, bool], ...] = (
@@ -3586,8 +3588,11 @@ def check_statements(
         fractions, or the reverse, is 100 times off) does not hold, and the
         reason names the factor and the unit it is read in.
         ``"rank"``: ``region``, ``period``, ``stated_rank``, ``descending``
-        (bool), optional ``after``, ``of``, and ``stated_value`` (in `unit`,
-        as the `rate` column) with ``value_decimals``; regions ranked among
+        (bool), optional ``after``, ``of``, ``ties`` (the rule for tied
+        rates, as the `ties` of :func:`check_rank_statement`: "min", "max",
+        "average", "dense" or "ordinal"; missing means "min"), and
+        ``stated_value`` (in `unit`, as the `rate` column) with
+        ``value_decimals``; regions ranked among
         the rows of `data` at that period (and in the same `by` group, if
         given). A row with a missing rate is a region without a value: it
         could rank anywhere, and a statement it could make true or false
@@ -3681,8 +3686,17 @@ def check_statements(
         name it, of either kind, a ValueError where the faults are not all
         of a column that is not numeric; every ``after`` not ranked with its
         region; every ``direction`` or ``stated_as`` outside its values, of
-        every kind); an error raised by a ``check_*`` function is prefixed
-        with the rows it checked.
+        every kind, and every rank row's ``ties`` outside its five
+        spellings); an error raised by a ``check_*`` function is prefixed
+        with the rows it checked. Figure and rank statements are checked one
+        row at a time: the faults of all such rows (an ``after`` not ranked
+        with its region, an error of :func:`check_rank_statement` or of
+        :func:`povstat.tracing.trace_figure`) are collected and raised
+        together, in the order of the rows of `statements` (a TypeError
+        when every one is a TypeError, else a ValueError). The checks of the
+        other kinds run before them, each on all rows of its kind at once,
+        and raise first, one kind at a time (change, count, level_change,
+        direction).
 
     Warns
     -----
@@ -3828,6 +3842,18 @@ def check_statements(
             wrong_values.append(
                 f"`statements` of kind {kind!r} must have {col} in {list(ok)}; "
                 f"rows {_plain_list(rows.index)} have {_plain_list(rows[col])}"
+            )
+    if "rank" in present and "ties" in statements.columns:
+        # Optional: a missing `ties` is the default, "min".
+        ties_col = statements["ties"]
+        rows = statements[
+            (statements["kind"] == "rank") & ties_col.notna() & ~ties_col.isin(_TIES)
+        ]
+        if len(rows):
+            wrong_values.append(
+                f"`statements` of kind 'rank' must have ties in {list(_TIES)} "
+                f"(or missing, for 'min'); rows {_plain_list(rows.index)} have "
+                f"{_plain_list(rows['ties'])}"
             )
     if wrong_values:
         # Every row at fault, of every kind, at once.
@@ -4249,21 +4275,28 @@ def check_statements(
             "figure",
         ):
             _measure_column(data, col, key_args, parent)
+    # The errors of the statements checked one row at a time (figure and
+    # rank), by row position: all raised together, in the order of the rows.
+    row_errors: list[tuple[int, Exception]] = []
     for pos, row in zip(s.index.to_numpy(), s.to_dict("records"), strict=True):
         # One trace per statement: each searches the whole table, vectorised.
-        with _rows_named(statements.index, np.array([pos]), "figure"):
-            trace = trace_figure(
-                data,
-                float(row["stated"]),
-                decimals=int(row["decimals"]),
-                subject=row["region"],
-                at=row["period"],
-                measure=str(row["measure"]),
-                parent=parent,
-                region=region,
-                period=period,
-                cell_decimals=scales.get(str(row["measure"])),
-            )
+        try:
+            with _rows_named(statements.index, np.array([pos]), "figure"):
+                trace = trace_figure(
+                    data,
+                    float(row["stated"]),
+                    decimals=int(row["decimals"]),
+                    subject=row["region"],
+                    at=row["period"],
+                    measure=str(row["measure"]),
+                    parent=parent,
+                    region=region,
+                    period=period,
+                    cell_decimals=scales.get(str(row["measure"])),
+                )
+        except (TypeError, ValueError) as exc:
+            row_errors.append((int(pos), exc))
+            continue
         verdict[pos] = trace.verdict
         reason[pos] = trace.reason
         best = trace.candidates
@@ -4285,8 +4318,6 @@ def check_statements(
     # with rows before and after it (a gap, not a region created or ended
     # in between) are warned about.
     unranked: dict[int, list[str]] = {}
-    # Rows whose `after` is not ranked with them: all named at once.
-    bad_after: list[str] = []
     if len(s):
         absent("rank", s["region"], s["period"])
         # The rates' decimals in their own unit, as the stated value's.
@@ -4343,29 +4374,36 @@ def check_statements(
                 f"{type(after).__name__}; `data` holds {_validate.plain(held)!r} "
                 f"of type {type(held).__name__}: write it as `data` does)"
             )
-            bad_after.append(
+            msg = (
                 f"`statements` row {label!r} (kind 'rank'): column 'after' names "
                 f"{_validate.plain(after)!r}, which is not a {region!r} of "
                 f"`data` at period {_show_key(row['period'])}{group}{hint}"
             )
+            row_errors.append((int(pos), ValueError(msg)))
             continue
-        with _rows_named(statements.index, np.array([pos]), "rank"):
-            res = check_rank_statement(
-                _plumbing.pandas_floats(table[rate]),
-                table[region].astype(str).to_numpy(),
-                subject=str(row["region"]),
-                stated_rank=int(row["stated_rank"]),
-                descending=bool(row["descending"]),
-                after=None if after is None else str(after),
-                of=None if pd.isna(row.get("of", None)) else int(row["of"]),
-                stated_value=None
-                if pd.isna(row.get("stated_value", None))
-                else float(row["stated_value"]),
-                value_decimals=None
-                if pd.isna(row.get("value_decimals", None))
-                else int(row["value_decimals"]),
-                values_decimals=values_decimals,
-            )
+        ties = row.get("ties", None)
+        try:
+            with _rows_named(statements.index, np.array([pos]), "rank"):
+                res = check_rank_statement(
+                    _plumbing.pandas_floats(table[rate]),
+                    table[region].astype(str).to_numpy(),
+                    subject=str(row["region"]),
+                    stated_rank=int(row["stated_rank"]),
+                    descending=bool(row["descending"]),
+                    after=None if after is None else str(after),
+                    of=None if pd.isna(row.get("of", None)) else int(row["of"]),
+                    stated_value=None
+                    if pd.isna(row.get("stated_value", None))
+                    else float(row["stated_value"]),
+                    value_decimals=None
+                    if pd.isna(row.get("value_decimals", None))
+                    else int(row["value_decimals"]),
+                    values_decimals=values_decimals,
+                    ties=cast(Ties, "min" if pd.isna(ties) else ties),
+                )
+        except (TypeError, ValueError) as exc:
+            row_errors.append((int(pos), exc))
+            continue
         verdict[pos] = str(res.verdict)
         # The stated value is in `unit`, as the rates: name it where the
         # value is the rate misread by a power of ten.
@@ -4385,8 +4423,14 @@ def check_statements(
                 f"; not ranked: {len(gone)} region(s) of `data`{group} with "
                 f"no row at {_show_key(row['period'])}: {'; '.join(parts)}"
             )
-    if bad_after:
-        raise ValueError("; ".join(bad_after))
+    if row_errors:
+        # Every figure and rank row at fault, in the order of the rows.
+        row_errors.sort(key=lambda e: e[0])
+        if len(row_errors) == 1:
+            raise row_errors[0][1]
+        errs = [e for _, e in row_errors]
+        both = TypeError if all(isinstance(e, TypeError) for e in errs) else ValueError
+        raise both("; ".join(str(e) for e in errs))
     if unranked:
         at = _plain_list(statements.index[np.asarray(sorted(unranked), dtype=np.intp)])
         names = sorted({x for v in unranked.values() for x in v}, key=str)

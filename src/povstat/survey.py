@@ -128,6 +128,13 @@ class Reduced:
     ``overall_exp``: the exponent for all the domains together (the overall
     domain of ``overall=True``), whose cells are the domains' cells brought
     to that power of two.
+    ``w_max`` and ``w_min`` (lazy engines with `psu`): each cell's largest
+    and smallest positive weight as given, from the same grouped
+    reduction. Where the first is :data:`LOSSY_SPREAD` (2**52) or more
+    times the second, the engine's float64 sum of the cell's weights rounds
+    by up to half the smallest unit's weight: a standard error that rests
+    on those units (a share near 1) is warned of
+    (:func:`_compensated_variance`). None elsewhere.
     """
 
     domain: NDArray[np.intp]
@@ -152,6 +159,14 @@ class Reduced:
     terms_rows: NDArray[np.intp] | None = None
     weight_exp: NDArray[np.int64] | None = None
     overall_exp: int = 0
+    w_max: NDArray[np.float64] | None = None
+    w_min: NDArray[np.float64] | None = None
+
+
+#: A PSU whose largest weight is this many times its smallest (positive)
+#: one: a float64 sum of its weights rounds by up to half a unit in the
+#: last place of the largest, ``2**-53`` of it, up to half the smallest.
+LOSSY_SPREAD = 2.0**52
 
 
 @frozen(kw_only=True, eq=False)
@@ -896,6 +911,14 @@ def _overall_cells(red: Reduced) -> Reduced:
         both = np.concatenate([flat_lo, lo_new])
         return both.reshape(-1, *x.shape[1:]) if x.ndim > 1 else both[:, 0]
 
+    def extreme(x: NDArray[np.float64] | None, ufunc: Any) -> Any:
+        # The largest or smallest weight of the new cells (NaN-free).
+        if x is None:
+            return None
+        new = np.full(m, np.nan)
+        ufunc.at(new, codes, x)
+        return np.concatenate([x, new])
+
     return Reduced(
         domain=np.concatenate([red.domain, np.full(m, d, np.intp)]),
         stratum=np.concatenate([red.stratum, new_stratum]),
@@ -918,6 +941,8 @@ def _overall_cells(red: Reduced) -> Reduced:
         if red.weight_exp is None
         else np.append(red.weight_exp, red.overall_exp),
         overall_exp=red.overall_exp,
+        w_max=extreme(red.w_max, np.fmax),
+        w_min=extreme(red.w_min, np.fmin),
     )
 
 
@@ -1549,6 +1574,8 @@ def _compensated_variance(
     constant: NDArray[np.bool_],
     z_exp: NDArray[np.int64],
     big: int,
+    measures: Sequence[str],
+    labels: ArrayLike,
 ) -> NDArray[np.float64]:
     """The variance again from compensated deviations, where it needs them.
 
@@ -1561,6 +1588,13 @@ def _compensated_variance(
     plain deviation of the poor to 0), that (domain, measure)'s variance
     is formed from :func:`_compensated_z`; elsewhere it is `var`, bit for
     bit, and nothing more is computed.
+
+    A lazy engine's PSU totals are its float64 sums, their rounding not
+    kept: where such a variance is needed in a domain with a PSU whose
+    largest weight is :data:`LOSSY_SPREAD` (2**52) or more times its
+    smallest (``Reduced.w_max``, ``w_min``), that rounding reaches the
+    small units' weights the standard error rests on, and it is warned of
+    (``UserWarning`` naming the measure and domain), never a silent 0.
     """
     nd = red.n_domains
     with np.errstate(invalid="ignore", over="ignore", under="ignore"):
@@ -1574,12 +1608,44 @@ def _compensated_variance(
         need = ~constant & np.isfinite(err) & (err > _RESIDUAL_ACCURACY * se)
     if not need.any():
         return var
+    if red.w_max is not None and red.w_min is not None:
+        _warn_lossy_psu_totals(red, need, measures, labels)
     zc = _compensated_z(red, ratio, total, big)
     if z_exp.any():
         zc = np.ldexp(zc, z_exp[red.domain])
     zc = np.where(need[red.domain], zc, z)
     again = _variance(red, zc, ratio, total, w1, w2, nd, big) * factor[:, None]
     return np.asarray(np.where(need, again, var))
+
+
+def _warn_lossy_psu_totals(
+    red: Reduced,
+    need: NDArray[np.bool_],
+    measures: Sequence[str],
+    labels: ArrayLike,
+) -> None:
+    """Warn where a needed compensation rests on an engine's lossy PSU sums."""
+    with np.errstate(invalid="ignore", over="ignore"):
+        lossy = _req(red.w_max) >= LOSSY_SPREAD * _req(red.w_min)  # NaN: False
+    cells = np.bincount(red.domain, weights=lossy, minlength=red.n_domains) > 0
+    hit = need & cells[:, None]
+    if not hit.any():
+        return
+    d, j = np.argwhere(hit)[0]
+    names = label_list(np.asarray(labels, dtype=object))
+    name = names[d] if d < len(names) else None
+    where = "" if name is None else f" in domain {name!r}"
+    msg = (
+        f"the standard error of {measures[j]}{where} ({int(hit.sum())} "
+        "figure(s) in all) is that of a measure near its largest value (a "
+        "share near 1 whose poor carry nearly all the weight), which rests "
+        "on the small units' weights in a PSU whose largest weight is 2**52 "
+        "or more times its smallest: this engine's float64 sum of that PSU's "
+        "weights rounds them away, so the standard error may be off by a "
+        "factor or be 0; collect the frame to pandas or polars (eager), "
+        "whose PSU totals are exact"
+    )
+    warnings.warn(msg, UserWarning, stacklevel=5)
 
 
 def linearised(
@@ -1639,7 +1705,19 @@ def linearised(
     var = _variance(red, z, ratio, total, w1, w2, nd, big) * factor[:, None]
     if red.psu is not None:
         var = _compensated_variance(
-            red, z, var, ratio, total, w1, w2, factor, constant, z_exp, big
+            red,
+            z,
+            var,
+            ratio,
+            total,
+            w1,
+            w2,
+            factor,
+            constant,
+            z_exp,
+            big,
+            measures,
+            labels,
         )
     if red.psu is None:  # expanded sums of squares (lazy engines): cancel?
         _warn_cancellation(
@@ -2048,9 +2126,14 @@ def poverty_estimates(
     warned of, and a unit id as `psu` gives the compensated figure. With
     PSUs of several units, the PSU totals are kept as exact pairs on numpy,
     pandas and polars, so a PSU holding the unit of huge weight beside
-    others is compensated too; a lazy engine's PSU sums round those digits
-    away (a weight ratio of 2**54 or more inside a PSU), and there such a
-    standard error may be off (collect the frame to pandas or polars).
+    others is compensated too. A lazy engine's float64 PSU sums (polars
+    lazy, DuckDB, Spark, with `psu`) round by up to ``2**-53`` times a
+    PSU's largest weight: such a standard error may be off relatively by
+    about that times the largest over the smallest weight of a PSU (1e-7
+    at a spread of 1e9), and where that spread is 2**52 or more, so that
+    the rounding reaches half the small units' weights (a standard error
+    off by a factor, or 0), it is warned of (``UserWarning`` naming the
+    measure and domain; collect the frame to pandas or polars).
 
     The design effect ``deff`` is R ``survey``'s ``deff=TRUE``: against
     simple random sampling without replacement from a population of the

@@ -1484,7 +1484,9 @@ def _ratio_parts(
         q, k = _scaled_ratio_se(a, b, sa, sb, c)
         with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
             sd = np.where(over, np.ldexp(q, k), sd)
-            positive = over & (a / np.where(b == 0, 1.0, b) > 0)
+            # The sign of the ratio from the inputs' signs: a ratio that
+            # underflows to 0 (1e150 / 1e-300 the other way) is still > 0.
+            positive = over & (a != 0) & ((a > 0) == (b > 0))
             log_r = np.where(positive, np.log(np.abs(a)) - np.log(np.abs(b)), np.nan)
             log_sd = np.where(positive, np.log(q) + k * np.log(2.0), np.nan)
     return np.asarray(r), np.asarray(sd), np.asarray(log_r), np.asarray(log_sd)
@@ -1681,7 +1683,8 @@ def annualized_change_se(
         SE of :math:`g = 100(r^{1/\Delta t} - 1)`, in percent per year;
         broadcast shape. NaN where `before` is 0 or :math:`r \le 0` (no
         compound rate); inf where the exact SE lies beyond float64's range
-        (the power and the ratio are taken in logs where they overflow).
+        (the power and the ratio are taken in logs where they overflow or
+        underflow: a ratio below float64's range, 1e-450, is still > 0).
 
     Raises
     ------
@@ -1758,8 +1761,10 @@ def annualized_change_se(
             ),
             se,
         )
-        se = np.where((r > 0) & (s == 0), 0.0, se)
-    return np.asarray(np.where(r > 0, se, np.nan), np.float64)
+        # A ratio that underflows to 0 is still > 0: its log is finite.
+        positive = (r > 0) | np.isfinite(log_r)
+        se = np.where(positive & (s == 0) & ~logs, 0.0, se)
+    return np.asarray(np.where(positive, se, np.nan), np.float64)
 
 
 # --------------------------------------------------------------------------

@@ -157,18 +157,38 @@ def explained(call: Callable[[], T], *rules: Rule) -> T:
         raise
 
 
+#: How a rule names row `i` of the values it checks (its pandas index label
+#: or position, and the region and period: :func:`povstat.frames._plumbing.row_keys`).
+Place = Callable[[int], str]
+
+
+def _found(values: NDArray[np.float64], i: int, place: Place | None) -> str:
+    """The offending value `i`, and where it is when `place` is given."""
+    at = f" at {place(i)}" if place is not None else ""
+    return f"{show(values[i])}{at}"
+
+
 def _fail(
-    values: NDArray[np.float64], bad: NDArray[np.bool_], describe: Callable[[str], str]
+    values: NDArray[np.float64],
+    bad: NDArray[np.bool_],
+    describe: Callable[[str], str],
+    place: Place | None = None,
 ) -> None:
     n = int(np.count_nonzero(bad))
     if not n:
         return
-    first = show(values[np.flatnonzero(bad)[0]])
+    first = _found(values, int(np.flatnonzero(bad)[0]), place)
     more = f" ({n} offending values in all)" if n > 1 else ""
     raise ValueError(describe(first) + more)
 
 
-def rate(values: NDArray[np.float64], arg: str, name: str, unit: Unit) -> None:
+def rate(
+    values: NDArray[np.float64],
+    arg: str,
+    name: str,
+    unit: Unit,
+    place: Place | None = None,
+) -> None:
     """Rates in `unit`: every non-missing value in [0, 100] or [0, 1]."""
     upper = _validate.SCALE[unit]
     with np.errstate(invalid="ignore"):
@@ -187,10 +207,13 @@ def rate(values: NDArray[np.float64], arg: str, name: str, unit: Unit) -> None:
             f"`{arg}` column {name!r} must lie in [0, {upper:g}] for "
             f"unit={unit!r}, found {found}{hint}"
         ),
+        place,
     )
 
 
-def nonnegative(values: NDArray[np.float64], arg: str, name: str) -> None:
+def nonnegative(
+    values: NDArray[np.float64], arg: str, name: str, place: Place | None = None
+) -> None:
     """Every non-missing value finite and >= 0."""
     with np.errstate(invalid="ignore"):
         bad = (values < 0) | (values == np.inf)
@@ -198,10 +221,13 @@ def nonnegative(values: NDArray[np.float64], arg: str, name: str) -> None:
         values,
         bad,
         lambda found: f"`{arg}` column {name!r} must be finite and >= 0, found {found}",
+        place,
     )
 
 
-def positive(values: NDArray[np.float64], arg: str, name: str) -> None:
+def positive(
+    values: NDArray[np.float64], arg: str, name: str, place: Place | None = None
+) -> None:
     """Every non-missing value finite and > 0."""
     with np.errstate(invalid="ignore"):
         bad = (values <= 0) | (values == np.inf)
@@ -209,15 +235,19 @@ def positive(values: NDArray[np.float64], arg: str, name: str) -> None:
         values,
         bad,
         lambda found: f"`{arg}` column {name!r} must be finite and > 0, found {found}",
+        place,
     )
 
 
-def finite(values: NDArray[np.float64], arg: str, name: str) -> None:
+def finite(
+    values: NDArray[np.float64], arg: str, name: str, place: Place | None = None
+) -> None:
     """No infinite value (NaN marks a missing one)."""
     _fail(
         values,
         np.isinf(values),
         lambda found: f"`{arg}` column {name!r} must be finite, found {found}",
+        place,
     )
 
 
@@ -250,7 +280,12 @@ def squarable(
 
 
 def within(
-    values: NDArray[np.float64], arg: str, name: str, lower: float, upper: float
+    values: NDArray[np.float64],
+    arg: str,
+    name: str,
+    lower: float,
+    upper: float,
+    place: Place | None = None,
 ) -> None:
     """Every non-missing value in [lower, upper]."""
     with np.errstate(invalid="ignore"):
@@ -261,6 +296,7 @@ def within(
         lambda found: (
             f"`{arg}` column {name!r} must lie in [{lower:g}, {upper:g}], found {found}"
         ),
+        place,
     )
 
 
@@ -270,13 +306,17 @@ def not_above(
     *,
     slack: float,
     describe: Callable[[str, str], str],
+    place: Place | None = None,
 ) -> None:
-    """``low <= high * (1 + slack)`` row by row; `describe` gets both values."""
+    """``low <= high * (1 + slack)`` row by row; `describe` gets both values.
+
+    The second value is followed by where the row is, when `place` is given.
+    """
     with np.errstate(invalid="ignore"):
         bad = low > high * (1.0 + slack)
     n = int(np.count_nonzero(bad))
     if not n:
         return
-    i = np.flatnonzero(bad)[0]
+    i = int(np.flatnonzero(bad)[0])
     more = f" ({n} offending values in all)" if n > 1 else ""
-    raise ValueError(describe(show(low[i]), show(high[i])) + more)
+    raise ValueError(describe(show(low[i]), _found(high, i, place)) + more)

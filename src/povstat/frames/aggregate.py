@@ -22,6 +22,7 @@ from povstat import _grouping, _validate
 from povstat._validate import Unit
 from povstat.aggregate import SumNanPolicy, pooled_rate
 from povstat.frames import _checks, _plumbing
+from povstat.headcount import _ROUNDING
 from povstat.reliability import RSEBands, reliability_flags
 from povstat.units import unrounded
 
@@ -219,6 +220,7 @@ def aggregate_regions(
     cell = _grouping.combine(group_codes, period_codes, n_periods)
     cols = {k: _plumbing.column(table, v)[rows] for k, v in (values | errors).items()}
     columns = values | errors
+    place = _plumbing.row_keys(table, region=region, period=period, rows=rows)
     result = _checks.explained(
         partial(
             pooled_rate,
@@ -262,10 +264,25 @@ def aggregate_regions(
             if a == "rate"
         ),
         *(
-            partial(_checks.rate, cols[a], a, columns[a], u)
+            partial(_checks.rate, cols[a], a, columns[a], u, place)
             if a == "rate"
-            else partial(_checks.nonnegative, cols[a], a, columns[a])
+            else partial(_checks.nonnegative, cols[a], a, columns[a], place)
             for a in columns
+        ),
+        *(
+            partial(
+                _checks.not_above,
+                cols["headcount"],
+                cols["population"],
+                slack=_ROUNDING,
+                describe=lambda a, b: (
+                    f"`headcount` column {headcount!r} must not exceed "
+                    f"`population` column {population!r}, found {a} > {b}"
+                ),
+                place=place,
+            )
+            for _ in [population]
+            if population is not None
         ),
     )
     # Each output row is labelled from one input row of its cell: the one
@@ -652,7 +669,9 @@ def with_reliability(
     values = _plumbing.column(table, rse_pct)
     flags = _checks.explained(
         lambda: reliability_flags(values, bands=bands),
-        lambda: _checks.nonnegative(values, "rse_pct", rse_pct),
+        lambda: _checks.nonnegative(
+            values, "rse_pct", rse_pct, _plumbing.row_keys(table)
+        ),
     )
     labels = np.asarray(flags.flag, dtype=object)
     if table.pandas is not None:

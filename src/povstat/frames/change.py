@@ -186,7 +186,14 @@ def with_changes(
     )
     change = _checks.explained(
         partial(annualized_change, before, v, years=elapsed, unit=u),
-        partial(_checks.rate, v, "rate", rate, u),
+        partial(
+            _checks.rate,
+            v,
+            "rate",
+            rate,
+            u,
+            _plumbing.row_keys(table, region=region, period=period),
+        ),
     )
     return _plumbing.attach(
         table,
@@ -367,7 +374,8 @@ def with_change_from_base(
         when.per_year,
     )
     span[span == 0] = np.nan  # the base row itself has no pace
-    rule = partial(_checks.rate, v, "rate", rate, u)
+    place = _plumbing.row_keys(table, region=region, period=period)
+    rule = partial(_checks.rate, v, "rate", rate, u, place)
     change = _checks.explained(partial(rate_change, b, v, unit=u), rule)
     pace = _checks.explained(
         partial(
@@ -513,6 +521,7 @@ def with_headcount_decomposition(
     )
     r = _plumbing.column(table, rate)
     h = _plumbing.column(table, headcount)
+    place = _plumbing.row_keys(table, region=region, period=period)
     cells, _ = _plumbing.cells(table, region=region, period=period)
     prev = cells.previous()
     parts = _checks.explained(
@@ -524,8 +533,8 @@ def with_headcount_decomposition(
             h,
             unit=u,
         ),
-        partial(_checks.rate, r, "rate", rate, u),
-        partial(_checks.nonnegative, h, "headcount", headcount),
+        partial(_checks.rate, r, "rate", rate, u, place),
+        partial(_checks.nonnegative, h, "headcount", headcount, place),
     )
     return _plumbing.attach(
         table,

@@ -98,10 +98,11 @@ def with_headcount(
     _checks.require(table, rate=rate, population=population, outputs=("headcount",))
     r = _plumbing.column(table, rate)
     n = _plumbing.column(table, population)
+    place = _plumbing.row_keys(table)
     values = _checks.explained(
         partial(rate_to_headcount, r, n, unit=u),
-        partial(_checks.rate, r, "rate", rate, u),
-        partial(_checks.nonnegative, n, "population", population),
+        partial(_checks.rate, r, "rate", rate, u, place),
+        partial(_checks.nonnegative, n, "population", population, place),
     )
     return _plumbing.attach(table, df, headcount=values)
 
@@ -176,10 +177,11 @@ def with_rate(
     )
     h = _plumbing.column(table, headcount)
     n = _plumbing.column(table, population)
+    place = _plumbing.row_keys(table)
     values = _checks.explained(
         partial(headcount_to_rate, h, n, unit=u),
-        partial(_checks.nonnegative, h, "headcount", headcount),
-        partial(_checks.nonnegative, n, "population", population),
+        partial(_checks.nonnegative, h, "headcount", headcount, place),
+        partial(_checks.nonnegative, n, "population", population, place),
         partial(
             _checks.not_above,
             h,
@@ -189,6 +191,7 @@ def with_rate(
                 f"`headcount` column {headcount!r} must not exceed `population` "
                 f"column {population!r}, found {a} > {b}"
             ),
+            place=place,
         ),
     )
     return _plumbing.attach(table, df, rate=values)
@@ -273,9 +276,10 @@ def with_implied_population(
     )
     r = _plumbing.column(table, rate)
     h = _plumbing.column(table, headcount)
+    place = _plumbing.row_keys(table)
     values = _checks.explained(
         partial(implied_population, r, h, unit=u),
-        partial(_checks.rate, r, "rate", rate, u),
-        partial(_checks.nonnegative, h, "headcount", headcount),
+        partial(_checks.rate, r, "rate", rate, u, place),
+        partial(_checks.nonnegative, h, "headcount", headcount, place),
     )
     return _plumbing.attach(table, df, implied_population=values)

@@ -13,7 +13,9 @@ as numpy arrays and reduced by the same numpy code as
 from __future__ import annotations
 
 import datetime
+import functools
 import math
+import operator
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
@@ -52,6 +54,7 @@ from povstat.poverty_measures import (
     refuse_lines_missing_in_domains,
     refuse_missing_domain_lines,
     unit_terms,
+    warn_rescaled_to_zero_domains,
     weight_exponents,
 )
 from povstat.survey import (
@@ -831,9 +834,22 @@ def poverty_table(
         log10 of that fraction kept); the message names the measure and domain
         and asks for a unit id column as `psu`. Above 1e-6, standard errors
         agree with the exact deviations to about 2e-11 relative (measured on
-        random designs of 20,000 rows). Also, on every engine, where a
-        measure's terms are too small for their squares (the rule of
-        :func:`povstat.poverty_estimates`).
+        random designs of 20,000 rows). Also, with `psu` on those engines,
+        where the standard error of a measure near its largest value (a
+        share near 1 whose poor carry nearly all the weight) rests on a PSU
+        whose largest weight is 2**52 or more times its smallest (read from
+        the same grouped reduction): the engine's float64 sum of that PSU's
+        weights rounds the small units away, so that standard error may be
+        off by a factor or be 0; the message names the measure and domain
+        and advises collecting the frame to pandas or polars (eager). Also,
+        on every engine, where a measure's terms are too small for their
+        squares (the rule of :func:`povstat.poverty_estimates`).
+    RuntimeWarning
+        Where the power-of-two rescale of a domain's weights takes a poor
+        unit's weight below float64's range while its term is above 1 (its
+        weighted term could show): that unit counts as of zero weight. The
+        message names the row (pandas, polars) or the first such domain
+        (lazy engines, whose one grouped reduction counts them).
 
     See Also
     --------
@@ -1224,6 +1240,11 @@ def poverty_table(
         # A unit of zero weight (as given, left out under "omit", or a weight
         # the power-of-two rescale takes to 0) adds nothing: its terms count
         # as 0, never 0 * inf (NaN) where a term overflows.
+        wu = nw.col(f"{t}wu")
+        # A poor unit whose weight the rescale took to 0 with a term above 1
+        # (its weighted term may still show): counted, warned of by domain.
+        above = [term > 1.0 for term in terms]
+        dropped = (wu > 0) & (wcol == 0) & functools.reduce(operator.or_, above)
         terms = [_ExprOps().where(wcol > 0, term, 0.0) for term in terms]
         per_unit = [(wcol * term).alias(f"{t}wt{j}") for j, term in enumerate(terms)]
         per_unit += [
@@ -1231,8 +1252,9 @@ def poverty_table(
         ]
         # Units of positive weight as given (n, PSUs, df), whatever the
         # rescale left of a weight far below its domain's largest.
-        wu = nw.col(f"{t}wu")
         per_unit.append((wu > 0).cast(f64).alias(f"{t}pos"))
+        if factors is not None:
+            per_unit.append(dropped.fill_null(value=False).cast(f64).alias(f"{t}drop"))
         per_unit.append(nw.when(wu > 0).then(wu).alias(f"{t}wposv"))
         # Each term of the units of positive weight (null otherwise): its range
         # by cell tells a measure the same for every unit of a domain.
@@ -1261,6 +1283,7 @@ def poverty_table(
         summed += [f"{t}infw", f"{t}infs", f"{t}under", f"{t}over"]
         summed += [f"{t}wt{j}" for j in range(k)] + [f"{t}wtt{j}" for j in range(k)]
         summed.append(f"{t}pos")
+        summed += [] if factors is None else [f"{t}drop"]
         if units_as_psu:
             summed += [f"{t}ww"] + [f"{t}wwt{j}" for j in range(k)]
             summed += [f"{t}wwtt{i}_{j}" for i in range(k) for j in range(i, k)]
@@ -1481,6 +1504,13 @@ def poverty_table(
         _, psu_codes = factorize(
             s_codes.astype(np.int64) * (int(p_codes.max()) + 1) + p_codes, psu
         )
+    if factors is not None:
+        warn_rescaled_to_zero_domains(
+            np.asarray(
+                np.bincount(domain, col(f"{t}drop"), minlength=n_domains), float
+            ),
+            _domain_labels(by_values, n_domains),
+        )
     weight_exp = (
         None
         if factors is None
@@ -1505,6 +1535,10 @@ def poverty_table(
         overall_exp=overall_exp,
         lo=np.stack([col(f"{t}tlo{j}") for j in range(k)], axis=1),
         hi=np.stack([col(f"{t}thi{j}") for j in range(k)], axis=1),
+        # Each PSU's largest and smallest positive weight: whether the
+        # engine's sum of its weights can round its small units away.
+        w_max=None if units_as_psu else col(f"{t}wmax"),
+        w_min=None if units_as_psu else col(f"{t}wmin"),
         **extra,
     )
     est = linearised(

@@ -227,11 +227,15 @@ def with_rate_interval(
     _checks.require(table, outputs=_INTERVAL_COLUMNS)
     r = _plumbing.column(table, rate)
     given = [_plumbing.column(table, name) for name in names]
-    rate_rule = partial(_checks.rate, r, "rate", rate, u)
+    place = _plumbing.row_keys(table)
+    rate_rule = partial(_checks.rate, r, "rate", rate, u, place)
     s: NDArray[np.float64] | None
     if kind == "n_effective":
         n = given[0]
-        n_rules = (rate_rule, partial(_checks.positive, n, "n_effective", names[0]))
+        n_rules = (
+            rate_rule,
+            partial(_checks.positive, n, "n_effective", names[0], place),
+        )
         interval = _checks.explained(
             partial(rate_interval, r, unit=u, level=lev, method=m, n_effective=n),
             *n_rules,
@@ -245,7 +249,7 @@ def with_rate_interval(
         )
     rules: tuple[_checks.Rule, ...] = (
         rate_rule,
-        *_source_rules(kind, names, given, r, rate),
+        *_source_rules(kind, names, given, r, rate, place),
     )
     s = _checks.explained(_source_se(kind, r, given, source_level), *rules)
     interval = _checks.explained(
@@ -419,13 +423,16 @@ def with_change_test(
     )
     v = _plumbing.column(table, rate)
     s = _plumbing.column(table, se)
+    place = _plumbing.row_keys(table, region=region, period=period)
     # change_test takes any estimates; these are rates in `unit`.
-    _checks.rate(v, "rate", rate, u)
-    rules: list[_checks.Rule] = [partial(_checks.nonnegative, s, "se", se)]
+    _checks.rate(v, "rate", rate, u, place)
+    rules: list[_checks.Rule] = [partial(_checks.nonnegative, s, "se", se, place)]
     corr: float | NDArray[np.float64] | None = None
     if isinstance(rho, str):
         corr = _plumbing.column(table, rho)
-        rules.append(partial(_checks.within, corr, "correlation", rho, -1.0, 1.0))
+        rules.append(
+            partial(_checks.within, corr, "correlation", rho, -1.0, 1.0, place)
+        )
     elif not indep:
         corr = rho
     cells, _ = _plumbing.cells(table, region=region, period=period)
@@ -433,16 +440,6 @@ def with_change_test(
     # An SE too large to square (a variance beyond float64) reaches
     # change_test as `se_before` or `se_after`: said of the caller's column
     # and row, by its place and its region and period.
-    where = _plumbing.row_namer(table)
-    regions = _plumbing.labels(table, region)
-    periods = _plumbing.labels(table, period)
-
-    def place(i: int) -> str:
-        return (
-            f"{where(i)} ({region} {_validate.plain(regions[i])!r}, "
-            f"{period} {_plumbing.show(periods[i])})"
-        )
-
     rules.append(partial(_checks.squarable, s, "se", se, place))
     test = _checks.explained(
         partial(
@@ -485,6 +482,7 @@ def with_rank_sets(
     n_draws: int = 1000,
     seed: int | None = None,
     nan_policy: RankNanPolicy = "omit",
+    interval_decimals: int | None = None,
 ) -> IntoFrameT:
     r"""Add each row's rank within its group and a confidence set for it.
 
@@ -537,6 +535,14 @@ def with_rank_sets(
         row whose rate is known but whose SE is missing is ranked by
         :func:`with_ranks` but not here); ``"raise"`` raises ``ValueError``
         with the row positions.
+    interval_decimals : int, optional
+        Simultaneous Bonferroni and Šidák sets only (``simultaneous=True``,
+        `method` "bonferroni" or "sidak"): round the bounds of the individual
+        intervals half up to this many decimals, and count two intervals
+        that touch after rounding as separated, the convention of the
+        published sets of Klein, Wright and Wieczorek [2]_; passed to
+        :func:`povstat.rank_confidence_sets` (see its Notes). None (default):
+        exact bounds, strict inequalities.
 
     Returns
     -------
@@ -564,7 +570,8 @@ def with_rank_sets(
         If `df` is not a dataframe or a lazy frame povstat cannot hand back
         (Dask), `rate` or `se` is not numeric, `descending` or `simultaneous` is
         not a bool, `level` is not a number, `by` is not a column name or a
-        sequence of them, or `n_draws` or `seed` is not an int.
+        sequence of them, or `n_draws`, `seed` or `interval_decimals` is not
+        an int.
     ValueError
         If `method` or `nan_policy` is unknown, `level` is not in (0, 1), a
         column is missing, an output column already exists, a value is
@@ -582,7 +589,9 @@ def with_rank_sets(
         `n_draws`), or a group's rates and SEs span more than ``2**1221``
         (1e308 beside 1e-60, as in :func:`povstat.rank_confidence_sets`;
         the message names the `rate` and `se` columns and the two rows by
-        their index labels, or positions for other frames).
+        their index labels, or positions for other frames), or
+        `interval_decimals` is outside [-15, 15] or is given for other than
+        simultaneous Bonferroni or Šidák sets.
 
     See Also
     --------
@@ -599,7 +608,10 @@ def with_rank_sets(
     \mathrm{SE}_k^2}` at critical values set by the bootstrap of the max
     statistic with stepdown [1]_ or by Bonferroni and Šidák adjustments (the
     simultaneous ones from the joint region of [2]_); see
-    :func:`povstat.rank_confidence_sets`.
+    :func:`povstat.rank_confidence_sets`. With `interval_decimals`, the
+    simultaneous intervals are compared as [2]_ published theirs: bounds
+    rounded half up, touching intervals separated (``interval_decimals=1``
+    reproduces the published ACS sets of [2]_).
 
     The rate, SE and `by` columns are read into numpy and every group is
     computed in one call of :func:`povstat.rank_confidence_sets` (no Python
@@ -664,8 +676,9 @@ def with_rank_sets(
     _plumbing.unique_keys(table, region=region, by=groups)
     v = _plumbing.column(table, rate)
     s = _plumbing.column(table, se)
-    _checks.finite(v, "rate", rate)
-    _checks.nonnegative(s, "se", se)
+    place = _plumbing.row_keys(table, region=region)
+    _checks.finite(v, "rate", rate, place)
+    _checks.nonnegative(s, "se", se, place)
     codes = _plumbing.keys(table, groups, arg="by") if groups else None
     if policy == "raise":
         missing_error(
@@ -689,7 +702,7 @@ def with_rank_sets(
         n_draws=n_draws,
         seed=seed,
         nan_policy="omit",
-        interval_decimals=None,
+        interval_decimals=interval_decimals,
         subject=f"`rate` column {rate!r}{within}",
         pair=f"`rate` column {rate!r} and `se` column {se!r}{within}",
         place=_plumbing.row_namer(table),
@@ -809,14 +822,15 @@ def _source_rules(
     given: list[NDArray[np.float64]],
     r: NDArray[np.float64],
     rate: str,
+    place: _checks.Place,
 ) -> tuple[_checks.Rule, ...]:
-    """Column rules that explain a refused source of error."""
+    """Column rules that explain a refused source of error, naming the row."""
     if kind != "bounds":
-        return (partial(_checks.nonnegative, given[0], kind, names[0]),)
+        return (partial(_checks.nonnegative, given[0], kind, names[0], place),)
     (low, high), (lo, hi) = names, given
     return (
-        partial(_checks.finite, lo, "bounds", low),
-        partial(_checks.finite, hi, "bounds", high),
+        partial(_checks.finite, lo, "bounds", low, place),
+        partial(_checks.finite, hi, "bounds", high, place),
         partial(
             _checks.not_above,
             lo,

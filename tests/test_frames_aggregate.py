@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -175,7 +176,7 @@ def test_population_column_and_missing_values() -> None:
         # An empty group used to vanish from the output without a word.
         ({"groups": {"x": ["a"], "MR": []}}, ValueError, r"`groups\['MR'\]` lists no"),
         ({"groups": {"MR": ()}}, ValueError, r"`groups\['MR'\]` lists no regions"),
-        ({"groups": {"x": "ab"}}, TypeError, "sequence of region labels"),
+        ({"groups": {"x": "ab"}}, TypeError, "collection of region labels"),
         ({"groups": {1: ["a"]}}, TypeError, "group names"),
         ({"groups": ["a"]}, TypeError, "mapping"),
         ({"groups": {"x": [1]}}, ValueError, "not in the frame"),
@@ -625,3 +626,113 @@ def test_aggregate_regions_names_region_and_period_of_unrounded_figure() -> None
             aggregate_regions(
                 frame, by="grp", unit="percent", decimals={"headcount": 2, "rate": 1}
             )
+
+
+# Kota Malang (3573), Kota Batu (3579) and Kabupaten Malang (3507), March
+# 2022 (BPS), with integer region codes as read from a spreadsheet.
+INT_CODES = pd.DataFrame(
+    {
+        "region_code": [3507, 3573, 3579],
+        "period": [2022] * 3,
+        "poverty_rate_pct": [10.0, 4.37, 3.79],
+        "poor_thousands": [270.1, 37.78, 8.0],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    "members",
+    [
+        pytest.param(lambda d: d["region_code"].unique(), id="ndarray"),
+        pytest.param(lambda d: d["region_code"], id="Series"),
+        pytest.param(lambda d: pd.Index(d["region_code"]), id="Index"),
+        pytest.param(lambda d: set(d["region_code"]), id="set"),
+        pytest.param(lambda d: frozenset(d["region_code"]), id="frozenset"),
+        pytest.param(lambda d: dict.fromkeys(d["region_code"]).keys(), id="keys"),
+        pytest.param(lambda d: pl.Series(d["region_code"].to_numpy()), id="polars"),
+        pytest.param(lambda d: d["region_code"].to_numpy()[::-1], id="reversed"),
+        pytest.param(lambda d: tuple(reversed(d["region_code"].tolist())), id="tuple"),
+    ],
+)
+def test_groups_take_any_collection_of_labels_in_any_order(
+    members: Callable[[pd.DataFrame], Any],
+) -> None:
+    # By hand: 270.1 + 37.78 + 8.0 = 315.88 thousand poor; populations
+    # 2701 + 864.531... + 211.081... thousand, pooled rate 315.88 / that.
+    expected = aggregate_regions(
+        INT_CODES, unit="percent", groups={"MR": [3507, 3573, 3579]}
+    )
+    assert expected["pooled_headcount"].tolist() == [pytest.approx(315.88)]
+    out = aggregate_regions(
+        INT_CODES, unit="percent", groups={"MR": members(INT_CODES)}
+    )
+    pd.testing.assert_frame_equal(out, expected)
+
+
+def test_a_range_of_codes_is_a_group() -> None:
+    # range(3573, 3580) holds 3573 and 3579 of the table, and codes that are
+    # not in it (3574...): refused as not in the frame, as a list would be.
+    with pytest.raises(ValueError, match=r"not in the frame.*\[3574, 3575"):
+        aggregate_regions(INT_CODES, unit="percent", groups={"MR": range(3573, 3580)})
+    out = aggregate_regions(
+        INT_CODES, unit="percent", groups={"MR": range(3573, 3580, 6)}
+    )
+    assert out["pooled_headcount"].tolist() == [pytest.approx(37.78 + 8.0)]
+
+
+@pytest.mark.parametrize(
+    ("members", "kind", "match"),
+    [
+        (
+            np.array([[3507, 3573]]),
+            TypeError,
+            r"`groups\['MR'\]` must be a 1-D collection of region labels .*got an "
+            r"ndarray of shape \(1, 2\)",
+        ),
+        (np.array(3507), TypeError, r"1-D collection .* ndarray of shape \(\)"),
+        (INT_CODES, TypeError, r"1-D collection .*DataFrame of shape \(3, 4\)"),
+        (3507, TypeError, r"1-D collection .*got an int: 3507"),
+        ({3507: "x"}, TypeError, r"1-D collection .*got a dict"),
+        ("3507", TypeError, r"got one str '3507'; a group of one region is \['3507'\]"),
+        ([[3507]], TypeError, r"`groups\['MR'\]` labels must be scalars"),
+        ([3507, None], ValueError, r"`groups\['MR'\]` must not contain missing"),
+        ([3507, "3573"], TypeError, r"`groups\['MR'\]` labels must be of one kind"),
+        (np.array([], dtype=np.int64), ValueError, r"`groups\['MR'\]` lists no"),
+    ],
+)
+def test_groups_refuse_what_is_no_collection_of_labels(
+    members: Any, kind: type[Exception], match: str
+) -> None:
+    with pytest.raises(kind, match=match):
+        aggregate_regions(INT_CODES, unit="percent", groups={"MR": members})
+
+
+@pytest.mark.parametrize(
+    ("members", "column", "match"),
+    [
+        # 3579.0 equals 3579 but is a float: not the int code of the table.
+        (
+            [3507.0, 3573.0],
+            [3507, 3573, 3579],
+            r"\[3507.0, 3573.0\], each a float",
+        ),
+        (
+            np.array([3579.0]),
+            [3507, 3573, 3579],
+            r"each a float, but the column holds ints",
+        ),
+        (["3579"], [3507, 3573, 3579], r"each a str, but the column holds ints \(e.g."),
+        ([3579], ["3507", "3573", "3579"], r"each an int, but the column holds strs"),
+        ([3579], [3507.0, 3573.0, 3579.0], r"each an int, but the column holds floats"),
+    ],
+)
+def test_labels_match_in_value_and_kind(
+    members: list[Any], column: list[Any], match: str
+) -> None:
+    d = INT_CODES.assign(region_code=column)
+    with pytest.raises(
+        ValueError,
+        match=r"regions of `groups` not in the frame's region column 'region_code': "
+        rf"`groups\['MR'\]` lists .*{match}",
+    ):
+        aggregate_regions(d, unit="percent", groups={"MR": members})

@@ -1021,6 +1021,22 @@ def test_an_empty_sample_is_refused(engine: str, by: str | None, dtype: Any) -> 
         poverty_table(frame, welfare="y", line=125, unit="percent", alpha=0, by=by)
 
 
+@pytest.mark.parametrize("role", ["by", "strata", "psu"])
+def test_an_empty_duckdb_filter_with_an_enum_key_is_refused(role: str) -> None:
+    # A DuckDB ENUM key column of a filter matching no row: povstat's error,
+    # not the Arrow error of reading the categories of no rows.
+    con = duckdb.connect()
+    con.sql(
+        "create table s as select 500.0::double w, "
+        "'urban'::enum('urban', 'rural') area, 1.0::double wt"
+    )
+    rel = con.sql("select * from s where area = 'rural'")
+    with pytest.raises(ValueError, match="`df` has no rows: an estimate of an empty"):
+        poverty_table(
+            rel, welfare="w", line=550.0, unit="percent", weight="wt", **{role: "area"}
+        )
+
+
 @pytest.mark.parametrize("engine", ["pandas", "polars", "polars lazy", "duckdb"])
 def test_float32_welfare_is_the_figure_it_prints_as(engine: str) -> None:
     # float32 1.1 is 1.100000023841858 in binary but stands for 1.1, as in

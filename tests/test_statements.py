@@ -3736,14 +3736,22 @@ def test_check_rank_statement_values_decimals() -> None:
 
 
 @pytest.mark.parametrize(
-    ("index", "shown"),
-    [([0, 0, 1], "row 0"), ([1.5, 2.5, 3.5], "row 2.5"), (["a", "b", "c"], "row 'b'")],
+    ("index", "shown", "alone"),
+    [
+        ([0, 0, 1], "row 0 (row position 1)", "row 0"),
+        ([1.5, 2.5, 3.5], "row 2.5", "row 2.5"),
+        (["a", "b", "c"], "row 'b'", "row 'b'"),
+    ],
 )
-def test_rank_messages_show_plain_labels(index: list[Any], shown: str) -> None:
+def test_rank_messages_show_plain_labels(
+    index: list[Any], shown: str, alone: str
+) -> None:
     # Row labels and regions taken from arrays are named as written (0,
     # 2.5, 'Z'), not as numpy's repr (np.int64(0), np.float64(2.5),
     # np.str_('Z')). The second statement's `after` names a region not in
-    # `data`; the third's region is not in `data` at all.
+    # `data`; the third's region is not in `data` at all. A label that
+    # repeats (0, 0) comes with the row's position (the second row is at
+    # position 1); alone, the second row's label 0 is unique.
     data = pd.DataFrame(
         {
             "region": ["35", "36"],
@@ -3758,7 +3766,7 @@ def test_rank_messages_show_plain_labels(index: list[Any], shown: str) -> None:
         [{**ok, "descending": True}, {**ok, "descending": True, "after": "99"}],
         index=index[:2],
     )
-    for frame, where in ((st_, shown), (st_.iloc[1:], shown)):
+    for frame, where in ((st_, shown), (st_.iloc[1:], alone)):
         with pytest.raises(ValueError, match="column 'after' names") as err:
             check_statements(frame, data, **kw)
         text = str(err.value)
@@ -3791,6 +3799,191 @@ def test_rank_messages_show_plain_labels(index: list[Any], shown: str) -> None:
             stated_rank=1,
             descending=True,
         )
+
+
+# Statement rows built one at a time and joined with pd.concat: every row's
+# index label is 0. A good rank row and a good change row for the frame below.
+_RANK_OK = {
+    "kind": "rank",
+    "region": "35",
+    "period": 2023,
+    "stated_rank": 1,
+    "descending": True,
+}
+_CHANGE_OK = {
+    "kind": "change",
+    "region": "35",
+    "period_before": 2022,
+    "period_after": 2023,
+    "stated": 0.3,
+    "direction": "fall",
+    "stated_as": "points",
+    "decimals": 2,
+}
+
+
+def _two_periods() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "region": ["35", "36", "35", "36"],
+            "period": [2022, 2022, 2023, 2023],
+            "rate": [10.35, 4.25, 10.05, 4.15],
+            "poor": [4188.81, 12.5, 4100.0, 12.2],
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        (
+            {**_RANK_OK, "region": "Z"},
+            "`statements` row {row} (kind 'rank') refers to (region, period) pairs "
+            "not in `data`: ('Z', 2023)",
+        ),
+        (
+            {**_RANK_OK, "stated_value": "4,74"},
+            "`statements` column 'stated_value' must hold numbers, not text; rows "
+            "[{row}] have ['4,74']",
+        ),
+        (
+            {**_RANK_OK, "stated_rank": 2.5},
+            "`statements` column 'stated_rank' must hold whole numbers (not "
+            "missing) >= 1; rows [{row}] have [2.5]",
+        ),
+        (
+            {**_RANK_OK, "descending": "False"},
+            "`statements` column 'descending' must be True or False for "
+            "statements of kind ['rank']; rows [{row}] have ['False']",
+        ),
+        (
+            {**_RANK_OK, "after": "99"},
+            "`statements` row {row} (kind 'rank'): column 'after' names '99'",
+        ),
+        (
+            {**_RANK_OK, "stated_value": 10.05, "value_decimals": 11},
+            "`statements` row {row} (kind 'rank'): ",
+        ),
+        ({**_RANK_OK, "kind": None}, "`statements` has a missing 'kind' in row {row};"),
+        (
+            {**_RANK_OK, "ties": "low"},
+            "(or missing, for 'min'); rows [{row}] have ['low']",
+        ),
+        (
+            {**_CHANGE_OK, "direction": "down"},
+            "`statements` of kind 'change' must have direction in ['fall', "
+            "'rise']; rows [{row}] have ['down']",
+        ),
+        (
+            {**_CHANGE_OK, "period_before": 2023, "period_after": 2022},
+            "level_change statements; rows [{row}] have (period_before, "
+            "period_after) = [(2023, 2022)]",
+        ),
+        (
+            {**_CHANGE_OK, "decimals": None},
+            "`statements` of kind 'change' need `decimals`; missing in rows [{row}]",
+        ),
+        (
+            {**_CHANGE_OK, "decimals": 11},
+            "`statements` row {row} (kind 'change'): `decimals` must lie in",
+        ),
+        (
+            {**_CHANGE_OK, "stated": decimal.Decimal("0.1000000000000000000001")},
+            "`statements` row {row}: `stated` holds a number that float64",
+        ),
+        (
+            {**_CHANGE_OK, "kind": "level_change", "measure": "rate"},
+            "`statements` rows [{row}] (kind 'level_change'): `measure` 'rate' is "
+            "the rate column",
+        ),
+        (
+            {
+                **_RANK_OK,
+                **{"kind": "figure", "measure": "nope", "stated": 1.0, "decimals": 1},
+            },
+            "`statements` row {row} (kind 'figure'): `statements` column "
+            "'measure' names 'nope'",
+        ),
+    ],
+)
+def test_statement_rows_of_a_repeated_index_are_named_with_their_position(
+    bad: dict[str, Any], message: str
+) -> None:
+    # Three statements joined with pd.concat have the index 0, 0, 0: the
+    # label 0 names all three, so the faulty third row is named "0 (row
+    # position 2)". Joined with ignore_index=True (0, 1, 2) its label 2 is
+    # unique and names it alone, as before: no position.
+    kw: dict[str, Any] = {"unit": "percent", "persons_per_poor_unit": 1000, **_SIMPLE}
+    rows = [pd.DataFrame([_RANK_OK]), pd.DataFrame([_CHANGE_OK]), pd.DataFrame([bad])]
+    for ignore, row in ((False, "0 (row position 2)"), (True, "2")):
+        st_ = pd.concat(rows, ignore_index=ignore)
+        with pytest.raises(ValueError, match=re.escape(message.format(row=row))):
+            check_statements(st_, _two_periods(), **kw)
+
+
+def test_several_statement_rows_of_a_repeated_index_each_with_its_position() -> None:
+    # Index 0, 0, 0 (pd.concat): the 2nd and 3rd rows (positions 1 and 2)
+    # both name a region not in `data`; every row with its position, as the
+    # unique index 0, 1, 2 names them [1, 2].
+    kw: dict[str, Any] = {"unit": "percent", "persons_per_poor_unit": 1000, **_SIMPLE}
+    bad = pd.DataFrame([{**_RANK_OK, "region": "Z"}])
+    rows = [pd.DataFrame([_RANK_OK]), bad, bad]
+    for ignore, where in (
+        (False, "[0 (row position 1), 0 (row position 2)]"),
+        (True, "[1, 2]"),
+    ):
+        st_ = pd.concat(rows, ignore_index=ignore)
+        with pytest.raises(
+            ValueError,
+            match=re.escape(
+                f"`statements` rows {where} (kind 'rank') refer to (region, "
+                f"period) pairs not in `data`: ('Z', 2023) (rows {where})"
+            ),
+        ):
+            check_statements(st_, _two_periods(), **kw)
+    # A MultiIndex that repeats (1, 'a'): its levels as plain values.
+    two = pd.concat([pd.DataFrame([{**_RANK_OK, "region": "Z"}])] * 2)
+    two.index = pd.MultiIndex.from_arrays(
+        [pd.Index([np.int64(1)] * 2, dtype=object), ["a", "a"]]
+    )
+    with pytest.raises(
+        ValueError,
+        match=re.escape("rows [(1, 'a') (row position 0), (1, 'a') (row position 1)]"),
+    ):
+        check_statements(two, _two_periods(), **kw)
+    # A gap (region 36 has rows in 2022 and 2024, none in 2023) is warned
+    # about naming the rank rows, with their positions.
+    gap = pd.concat(
+        [
+            _two_periods().iloc[[0, 1, 2]],
+            pd.DataFrame({"region": ["35", "36"], "period": [2024, 2024]}),
+        ]
+    ).assign(rate=[10.35, 4.25, 10.05, 9.0, 4.0], poor=[1.0, 2.0, 3.0, 4.0, 5.0])
+    st_ = pd.concat([pd.DataFrame([_RANK_OK])] * 2)
+    with pytest.warns(
+        UserWarning,
+        match=re.escape("`statements` rows [0 (row position 0), 0 (row position 1)]"),
+    ):
+        out = check_statements(st_, gap, **kw)
+    assert out.index.tolist() == [0, 0]  # the caller's index, kept
+
+
+def test_data_rows_of_a_repeated_index_are_named_with_their_position() -> None:
+    # `data` joined with pd.concat (index 0, 1, 0, 1): the row without a
+    # region is the 4th (position 3), label 1, which also names the 2nd.
+    kw: dict[str, Any] = {"unit": "percent", "persons_per_poor_unit": 1000, **_SIMPLE}
+    data = _two_periods()
+    later = (
+        data.iloc[2:]
+        .assign(region=pd.Series(["35", None], index=[2, 3]))
+        .reset_index(drop=True)
+    )
+    data = pd.concat([data.iloc[:2], later])
+    st_ = pd.DataFrame([_RANK_OK])
+    with pytest.raises(ValueError, match=re.escape("have none: [1 (row position 3)]")):
+        check_statements(st_, data, **kw)
+    with pytest.raises(ValueError, match=re.escape("have none: [3]")):
+        check_statements(st_, data.reset_index(drop=True), **kw)
 
 
 def test_a_rank_value_of_zero_among_changes_may_be_negative() -> None:

@@ -564,6 +564,61 @@ def test_consistency_names_a_rate_off_by_a_power_of_ten(
     assert "? is `rate` in `unit`?)" in str(res.reason)
 
 
+@pytest.mark.parametrize(
+    ("headcount", "headcount_decimals", "population", "population_decimals", "words"),
+    [
+        # BPS Kota Malang 2023 (rate 4.26 %): 37.78 thousand poor against a
+        # population of 886,850 persons is 0.00426 %, the rate divided by
+        # 1,000; 37,780 persons against 886.85 thousand is 4,260 %, the rate
+        # multiplied by 1,000. Percent against fraction is a factor of 100,
+        # so the hint names the counts' units, not `unit`.
+        (
+            37.78,
+            2,
+            886_850.0,
+            0,
+            "divided by 1,000 it would agree (misread by a factor of 1,000? "
+            "are `headcount` and `population` in the same unit? a headcount in "
+            "thousands against a population in persons makes headcount / "
+            "population 1,000 times too small)",
+        ),
+        (
+            37_780.0,
+            0,
+            886.85,
+            2,
+            "multiplied by 1,000 it would agree (misread by a factor of 1,000? "
+            "are `headcount` and `population` in the same unit? a headcount in "
+            "persons against a population in thousands makes headcount / "
+            "population 1,000 times too large)",
+        ),
+    ],
+)
+def test_consistency_off_by_1000_asks_about_the_counts_units(
+    headcount: float,
+    headcount_decimals: int,
+    population: float,
+    population_decimals: int,
+    words: str,
+) -> None:
+    # The same words whatever the rate's unit (4.26 % is the fraction
+    # 0.0426); a factor of 100 or 10 still asks whether `rate` is in `unit`
+    # (test_consistency_names_a_rate_off_by_a_power_of_ten).
+    for r, u, d in ((4.26, "percent", 2), (0.0426, "fraction", 4)):
+        res = check_consistency(
+            r,
+            headcount,
+            population,
+            unit=u,  # type: ignore[arg-type]
+            rate_decimals=d,
+            headcount_decimals=headcount_decimals,
+            population_decimals=population_decimals,
+        )
+        assert str(res.verdict) == "does not hold"
+        assert str(res.reason).endswith(f"; {words}")
+        assert "is `rate` in `unit`" not in str(res.reason)
+
+
 @pytest.mark.parametrize(("rate", "headcount"), [(4.27, 37.78), (0.4, 0.0)])
 def test_consistency_off_but_by_no_power_of_ten_says_nothing_more(
     rate: float, headcount: float

@@ -24,6 +24,8 @@ from typing import Any, Literal, TypeVar, get_args
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from povstat import _results
+
 #: Scale of a rate: ``"percent"`` (0 to 100) or ``"fraction"`` (0 to 1). Every
 #: function that reads or writes a rate takes it as a keyword with no default.
 Unit = Literal["percent", "fraction"]
@@ -262,6 +264,9 @@ def not_an_array(
     frame and column names (`keyword`, when given, is their argument that
     takes the name) while `arrays` (also with its verb) take the values.
     """
+    result = result_passed(x, name)
+    if result is not None:
+        return result
     kind = _table_kind(x)
     if kind is None and not looks_like_column_name(x):
         return None
@@ -285,6 +290,36 @@ def not_an_array(
         f"`{name}` must be the values (an array, list or Series), got {what}; "
         f"{arrays} the values themselves (e.g. {how.format(c=c)}), "
         f"while {frames} a frame and column names{example}"
+    )
+
+
+def result_passed(x: object, name: str) -> str | None:
+    """The message for a povstat result passed where values are due, else None.
+
+    A result (:class:`povstat._results.Result`: ``ParsedNumbers``,
+    ``Change``, ...) is no array: numpy would read it as one object, "not a
+    number". The message names its type and the attributes that hold its
+    arrays of numbers (``.value`` of ``ParsedNumbers``), in the result's
+    order, the first suggested.
+    """
+    if not isinstance(x, _results.Result):
+        return None
+    kind = type(x).__name__
+    numeric = []
+    for field in getattr(type(x), "__attrs_attrs__", ()):  # attrs fields
+        value = getattr(x, field.name, None)
+        if isinstance(value, np.ndarray) and value.dtype.kind in "iuf":
+            numeric.append(field.name)
+    if numeric:
+        others = f" (its arrays of numbers: {', '.join(numeric)})"
+        how = f"pass one of its arrays, e.g. its .{numeric[0]}" + (
+            others if len(numeric) > 1 else ""
+        )
+    else:
+        how = "pass an array of numbers"
+    return (
+        f"`{name}` must be the values (an array, list or Series), got a "
+        f"povstat {kind} result; {how}"
     )
 
 

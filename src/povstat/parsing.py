@@ -442,11 +442,12 @@ def parse_numbers(
     Raises
     ------
     NumberParseError
-        (A ValueError.) If a cell is not a number in `locale`, or is a number
-        out of the range of float64 or one that float64 cannot hold exactly
-        (see Notes), and ``errors="raise"``. The message names a Series
-        cell by its index label, and by its position too where the index
-        repeats labels (``row 1 (row position 3)``).
+        (A ValueError.) If a cell is not a number in `locale`, is a number
+        out of the range of float64 or one that float64 cannot hold exactly,
+        or is a number with one thousands dot among decimal commas (see
+        Notes), and ``errors="raise"``. The message names a Series cell by
+        its index label, and by its position too where the index repeats
+        labels (``row 1 (row position 3)``).
     ValueError
         If `locale` or `errors` is not one of the options.
     TypeError
@@ -497,6 +498,16 @@ def parse_numbers(
     units ("Rp 5 persen"), a unit word written twice ("5 % persen"), or a
     multiplier with a percentage or points ("5 ribu persen") is invalid.
 
+    With ``locale="id"``, a number written with one thousands dot and no
+    decimals ("4.375", "4.375 %") among numbers written with a decimal
+    comma ("13,65", "4,10 %") is invalid: it reads 4375 by the grammar, but
+    4.375 if the dot was meant as a decimal point (a figure typed in the
+    other convention), and which is meant is a guess; the reason names both
+    readings. The cells given are judged as one column (a two-dimensional
+    array: each column alone), in any order; a number stating a unit of
+    count ("8.160 jiwa", "Rp 8.160") has no decimals and is read as
+    written, as are numbers with two dots or more ("1.234.567").
+
     The value is computed in decimal and read as the float nearest to the
     decimal number written [1]_, so "37,78 ribu" is exactly 37780.0 and
     "5,5" is 5.5. Each distinct text is parsed once.
@@ -534,7 +545,7 @@ def parse_numbers(
     Examples
     --------
     >>> from povstat import parse_numbers
-    >>> parse_numbers(["4,26", "187.000", "Rp 316.729,-", "1,2 juta"],
+    >>> parse_numbers(["4,26", "187.000 jiwa", "Rp 316.729,-", "1,2 juta"],
     ...               locale="id").value.tolist()
     [4.26, 187000.0, 316729.0, 1200000.0]
     >>> parse_numbers(["4.26", "187,000", "-"], locale="en").value.tolist()
@@ -578,7 +589,17 @@ def parse_numbers(
         rows = None
         column = None
     values, unit, mult, reasons = _parse_flat(cells.ravel(), loc, miss)
+    # A number in the other convention among decimal commas: judged within
+    # each column of a table of cells, else among all the cells given.
+    n_cols = cells.shape[1] if cells.ndim == 2 else 1
+    col = np.arange(cells.size) % n_cols
+    for j in range(n_cols):
+        at = np.flatnonzero(col == j)
+        reasons[at] = _other_convention(
+            cells.ravel()[at], values[at], unit[at], reasons[at], loc
+        )
     bad = np.flatnonzero(reasons != "")
+    values[bad] = np.nan
     invalid = [
         InvalidCell(
             row=_label(rows[i]) if rows is not None else _position(int(i), cells.shape),
@@ -741,6 +762,7 @@ def parse_columns(
         values, unit, mult, reasons = _parse_flat(cells, loc, miss)
         reasons = _mixed_units(unit, reasons)
         reasons = _mixed_scales(cells, values, unit, mult, reasons)
+        reasons = _other_convention(cells, values, unit, reasons, loc)
         found.extend(
             (
                 int(i),
@@ -1716,6 +1738,9 @@ def _why_not(s: str, locale: str) -> str:
             "the dash marks a missing value and the number a note, put the "
             "note apart"
         )
+    c1 = list(dict.fromkeys(c for c in s if "\x80" <= c <= "\x9f"))
+    if c1:
+        reason += "; " + _c1_hint(c1)
     digits = list(dict.fromkeys(c for c in s if not c.isascii() and c.isdigit()))
     if digits:
         kinds = " and ".join(sorted({_digit_script(c) for c in digits}))
@@ -1726,6 +1751,27 @@ def _why_not(s: str, locale: str) -> str:
             "ASCII 0-9: numbers are read in ASCII digits only"
         )
     return reason
+
+
+def _c1_hint(chars: Sequence[str]) -> str:
+    """Advice on C1 control characters (U+0080-U+009F) in a text.
+
+    Text written in Windows-1252 (cp1252) and decoded as Latin-1 holds them
+    where cp1252 has printable characters: U+0096 for the en dash (U+2013),
+    U+0085 for the ellipsis "…".
+    """
+    shown = []
+    for c in chars:
+        meant = bytes([ord(c)]).decode("cp1252", errors="replace")
+        shown.append(
+            f"U+{ord(c):04X}" + (f" ({meant!r} in cp1252)" if meant != "\ufffd" else "")
+        )
+    what = "the control character" if len(chars) == 1 else "the control characters"
+    return (
+        f"it holds {what} {', '.join(shown)}, as text written in "
+        "Windows-1252 (cp1252) and decoded as Latin-1 does: decode it as "
+        "cp1252 (read_bps_table: encoding='cp1252')"
+    )
 
 
 def _digit_script(c: str) -> str:
@@ -1855,6 +1901,87 @@ def _mixed_scales(
         out[kind == k] = (
             f"{why} (such as {example}): its scale ({scale}) is ambiguous; "
             "write it in every cell or in none"
+        )
+    return out
+
+
+#: A number of locale "id" grouped by one thousands dot, with no decimals:
+#: "4.375", "-8.160", "4.375 %" (the number as matched, its "int" group).
+_ONE_GROUP_DOT = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
+
+
+def _other_convention(
+    cells: NDArray[Any],
+    values: NDArray[np.float64],
+    unit: NDArray[np.str_],
+    reasons: NDArray[Any],
+    locale: str,
+) -> NDArray[Any]:
+    """Mark numbers that read another way in the other convention (locale "id").
+
+    The cells of one column. "4.375" is 4375 in locale "id" (a thousands
+    dot), but 4.375 where the dot is a decimal point, as typed in the other
+    convention (pasted from an English source). Among values written with
+    a decimal comma ("13,65", or a stored number with decimals, 13.65), a
+    number written with one thousands dot and no decimals is ambiguous:
+    invalid, its reason naming both readings. A number stating a unit of
+    count ("8.160 jiwa", "Rp 8.160": a count in ones has no decimals) is
+    not. Whether a column writes decimal commas depends on its cells, not
+    their order. Cells already invalid or missing take no part.
+    """
+    if locale != "id" or cells.size < 2:
+        return reasons
+    valid = (reasons == "") & ~np.isnan(values)
+    texts = [_SPACES.sub(" ", c).strip() if isinstance(c, str) else None for c in cells]
+    matches = [None if t is None else _PATTERNS["id"].fullmatch(t) for t in texts]
+    decimal = (
+        np.array(
+            [
+                (m is not None and m["frac"] is not None)
+                or (
+                    isinstance(c, float | np.floating)
+                    and np.isfinite(c)
+                    and not float(c).is_integer()
+                )
+                for c, m in zip(cells, matches, strict=True)
+            ],
+            dtype=bool,
+        )
+        & valid
+    )
+    dotted = (
+        np.array(
+            [
+                m is not None
+                and m["frac"] is None
+                and m["nocents"] is None
+                and _ONE_GROUP_DOT.fullmatch(m["int"]) is not None
+                for m in matches
+            ],
+            dtype=bool,
+        )
+        & valid
+        & ~np.isin(unit, _COUNT_UNITS)
+    )
+    if not dotted.any() or not (decimal & ~dotted).any():
+        return reasons
+    out = reasons.copy()
+    example = _example(cells, values, decimal)
+    for i in np.flatnonzero(dotted).tolist():  # the few such cells
+        t, m = str(texts[i]), matches[i]
+        if m is None:  # never: a dotted cell matched
+            continue
+        head, tail = t[: m.start("int")], t[m.end("int") :]
+        comma = f"{head}{m['int'].replace('.', ',')}{tail}"
+        whole = f"{head}{m['int'].replace('.', '')}{tail}"
+        other = _parse_text(comma, "id", frozenset())[0]
+        out[i] = (
+            f"a number written with a thousands dot and no decimals among "
+            f"numbers written with a decimal comma (such as {example}): in "
+            f"locale 'id' it reads {float(values[i])!r}, but {other!r} if the "
+            "dot is a decimal point (the other convention); which is meant is "
+            f"ambiguous: write {comma!r} for {other!r}, or the digits without "
+            f"the dot ({whole!r}) for {float(values[i])!r}"
         )
     return out
 

@@ -1296,9 +1296,14 @@ def check_consistency(
     StatementCheck
         ``"holds"`` where the intervals are compatible; where they are not,
         and the rate moved by a power of ten (10 to 1,000, either way)
-        would agree, the reason names the factor and asks whether `rate` is
-        in `unit` (the same words for either unit), as
-        :func:`povstat.tracing.trace_figure` names a misread figure. Figures:
+        would agree, the reason names the factor, as
+        :func:`povstat.tracing.trace_figure` names a misread figure, and
+        asks where it may come from: for 10 or 100, whether `rate` is in
+        `unit` (percent against fraction is a factor of 100; the same words
+        for either unit); for 1,000, whether `headcount` and `population`
+        are in the same unit (a headcount in thousands against a population
+        in persons gives a rate 1,000 times too small, the reverse 1,000
+        times too large). Figures:
         ``implied_rate`` (headcount / population, in `unit`),
         ``implied_rate_lower`` and ``implied_rate_upper`` (its range under
         the rounding of headcount and population).
@@ -1445,9 +1450,24 @@ def check_consistency(
             # range (a hint only: the verdict is decided above, exactly).
             if r_lo[i] * 10.0**p < hi_[i] and r_hi[i] * 10.0**p > lo[i]:
                 how = "multiplied" if p > 0 else "divided"
+                factor = f"{10 ** abs(p):,}"
+                if abs(p) % 3 == 0:
+                    # Percent against fraction is 100: 1,000 is a count in
+                    # thousands against one in persons (the rate divided
+                    # by 1,000 agrees: the headcount is the one in thousands).
+                    units = ("persons", "thousands")
+                    h_unit, n_unit = units if p > 0 else units[::-1]
+                    ask = (
+                        "are `headcount` and `population` in the same unit? "
+                        f"a headcount in {h_unit} against a population in "
+                        f"{n_unit} makes headcount / population {factor} "
+                        f"times too {'large' if p > 0 else 'small'}"
+                    )
+                else:
+                    ask = "is `rate` in `unit`?"
                 return (
-                    f"; {how} by {10 ** abs(p):,} it would agree (misread by a "
-                    f"factor of {10 ** abs(p):,}? is `rate` in `unit`?)"
+                    f"; {how} by {factor} it would agree (misread by a "
+                    f"factor of {factor}? {ask})"
                 )
         return ""
 
@@ -3267,12 +3287,11 @@ def _column_numbers(
     one is needed are each reported with the column, the rows and what they hold.
     """
     cells = statements[col][mask]
+    rows = _row_names(statements.index, np.flatnonzero(mask))
     items = cells.tolist()
     is_text = [isinstance(x, str | bytes) for x in items]
     if any(is_text):
-        where = [
-            _validate.plain(i) for i, t in zip(cells.index, is_text, strict=True) if t
-        ]
+        where = [i for i, t in zip(rows, is_text, strict=True) if t]
         got = [x for x, t in zip(items, is_text, strict=True) if t]
         msg = (
             f"`statements` column {col!r} must hold numbers, not text; rows "
@@ -3292,20 +3311,16 @@ def _column_numbers(
     read = [number(v) for v in items]
     # Each number as float64 holds it (a Decimal of 21 digits is refused,
     # not narrowed), through the array functions' own reading.
-    for i, v in zip(cells.index, items, strict=True):
+    for i, v in zip(rows, items, strict=True):
         wide = isinstance(v, np.floating) and v.dtype.itemsize > 8
         if wide or isinstance(v, decimal.Decimal | fractions.Fraction):
             try:
                 _validate.numeric(np.asarray(v, dtype=object), col)
             except ValueError as exc:
-                msg = f"`statements` row {_validate.plain(i)!r}: {exc}"
+                msg = f"`statements` row {i!r}: {exc}"
                 raise ValueError(msg) from None
     if any(v is None for v in read):
-        where = [
-            _validate.plain(i)
-            for i, v in zip(cells.index, read, strict=True)
-            if v is None
-        ]
+        where = [i for i, v in zip(rows, read, strict=True) if v is None]
         got = [x for x, v in zip(items, read, strict=True) if v is None]
         msg = (
             f"`statements` column {col!r} must hold numbers; rows {where[:10]} "
@@ -3327,7 +3342,7 @@ def _column_numbers(
     if np.isfinite(least):
         rule += f" >= {least:g}"
     if problems.any():
-        where = _plain_list(cells.index[problems])
+        where = [i for i, p in zip(rows, problems, strict=True) if p]
         got = _plain_list(cells[problems])
         msg = (
             f"`statements` column {col!r} must hold {rule}; rows {where[:10]} "
@@ -3361,10 +3376,11 @@ def _column_flags(
     real = np.array([ok(x) for x in cells.tolist()], dtype=bool)
     if not real.all():
         missing = " (or missing, meaning False)" if optional else ""
+        rows = _row_names(statements.index, np.flatnonzero(mask)[~real])
         msg = (
             f"`statements` column {col!r} must be True or False{missing} for "
             f"statements of kind {list(kinds)}; rows "
-            f"{_plain_list(cells.index[~real])[:10]} have "
+            f"{rows[:10]} have "
             f"{_plain_list(cells[~real])[:10]}"
         )
         raise ValueError(msg)
@@ -3385,17 +3401,19 @@ def _periods_in_order(
     given as text where `data` holds numbers or dates are refused with the
     type `data` holds (the statements are at fault, not `data`).
     """
-    rows = statements[kind_of.isin(["change", "direction", "level_change"]).to_numpy()]
+    changes = kind_of.isin(["change", "direction", "level_change"]).to_numpy()
+    rows = statements[changes]
     if not len(rows):
         return
+    names = _row_names(statements.index, np.flatnonzero(changes))
     b, a = rows["period_before"], rows["period_after"]
     text = [isinstance(v, str) for v in [*b.tolist(), *a.tolist()]]
     held = data_periods.iloc[0] if len(data_periods) else None
     if any(text) and held is not None and not isinstance(held, str):
         at = [
-            (col, _validate.plain(i), v)
+            (col, i, v)
             for col in ("period_before", "period_after")
-            for i, v in zip(rows.index, rows[col].tolist(), strict=True)
+            for i, v in zip(names, rows[col].tolist(), strict=True)
             if isinstance(v, str)
         ]
         cells = "; ".join(f"row {i!r} column {c!r} holds {v!r}" for c, i, v in at[:10])
@@ -3421,12 +3439,12 @@ def _periods_in_order(
     except TypeError:
         msg = (
             "`statements` columns 'period_before' and 'period_after' must hold "
-            f"periods that can be ordered; rows {_plain_list(rows.index)[:10]} "
+            f"periods that can be ordered; rows {names[:10]} "
             f"have {_plain_list(b)[:10]} and {_plain_list(a)[:10]}"
         )
         raise ValueError(msg) from None
     if bad.any():
-        where = _plain_list(rows.index[bad])[:10]
+        where = [i for i, b_ in zip(names, bad, strict=True) if b_][:10]
         pairs = list(zip(_plain_list(b[bad]), _plain_list(a[bad]), strict=True))[:10]
         msg = (
             "`statements` must have `period_before` earlier than `period_after` "
@@ -3484,7 +3502,7 @@ def _rows_named(
     except (TypeError, ValueError) as exc:
         if getattr(exc, _ROWS_NAMED, False):
             raise
-        rows = _plain_list(index[np.asarray(positions, dtype=np.intp)])
+        rows = _row_names(index, positions)
         text = str(exc)
         # A check names the offending value "at index k" of the rows passed
         # to it: name that statement row itself.
@@ -3501,6 +3519,42 @@ def _rows_named(
 def _plain_list(items: Iterable[Any]) -> list[Any]:
     """Row labels or cells as a message lists them: numpy scalars as values."""
     return [_validate.plain(x) for x in items]
+
+
+@frozen
+class _PlacedRow:
+    """A row whose index label repeats, as a message names it.
+
+    Shown (``repr``, as a label is in ``row {x!r}`` and in a list) as its
+    label and its position: ``0 (row position 2)``.
+    """
+
+    label: object
+    position: int
+
+    def __repr__(self) -> str:
+        return f"{self.label!r} (row position {self.position})"
+
+
+def _row_names(index: pd.Index[Any], positions: ArrayLike) -> list[Any]:
+    """Rows at `positions` (0-based) of a pandas frame as messages name them.
+
+    The one rule for every message of :func:`check_statements` that names
+    rows of `statements` or `data`: by index label, numpy scalars as plain
+    values, in each level of a MultiIndex too (``row 0``, ``rows [0,
+    'a']``, ``row (2, 'y')``); where the index repeats labels
+    (frames joined with ``pd.concat`` without ``ignore_index``: ``0, 0,
+    0``), a label names several rows, so the position follows it: ``row 0
+    (row position 2)``, ``rows [0 (row position 1), 0 (row position 2)]``.
+    """
+    at = np.asarray(positions, dtype=np.intp).reshape(-1)
+    labels = [
+        tuple(_plain_list(x)) if isinstance(x, tuple) else x  # MultiIndex levels
+        for x in _plain_list(index[at])
+    ]
+    if index.is_unique:
+        return labels
+    return [_PlacedRow(x, int(p)) for x, p in zip(labels, at, strict=True)]
 
 
 #: Most persons per unit of a count column: its decimals less 15 stay >= -15.
@@ -3679,7 +3733,10 @@ def check_statements(
         `persons_per_poor_unit` is not a whole number from 1 to 10**15
         (0.001 for thousands is refused; so is a ``Decimal`` float64
         cannot hold). Each message names
-        the statement rows and columns at fault (every row whose region and
+        the statement rows (by index label, ``row 0``; where the index
+        repeats labels, as after ``pd.concat`` without ``ignore_index``,
+        with each row's position: ``row 0 (row position 2)``; rows of
+        `data` alike) and columns at fault (every row whose region and
         period are not in `data`, of any kind, each once, with each pair
         once; every row that shares a fault: each ``measure`` column at
         fault, missing, a key or not numeric, once with all the rows that
@@ -3800,7 +3857,7 @@ def check_statements(
         raise ValueError(msg)
     missing_kind = statements["kind"].isna().to_numpy()
     if missing_kind.any():
-        gaps = _plain_list(statements.index[missing_kind])
+        gaps = _row_names(statements.index, np.flatnonzero(missing_kind))
         where = f"row {gaps[0]!r}" if len(gaps) == 1 else f"rows {gaps[:10]}"
         msg = (
             f"`statements` has a missing 'kind' in {where}; each "
@@ -3837,33 +3894,37 @@ def check_statements(
     ):
         if kind not in present:
             continue
-        rows = statements[(statements["kind"] == kind) & ~statements[col].isin(ok)]
-        if len(rows):
+        wrong = ((statements["kind"] == kind) & ~statements[col].isin(ok)).to_numpy()
+        if wrong.any():
             wrong_values.append(
                 f"`statements` of kind {kind!r} must have {col} in {list(ok)}; "
-                f"rows {_plain_list(rows.index)} have {_plain_list(rows[col])}"
+                f"rows {_row_names(statements.index, np.flatnonzero(wrong))} have "
+                f"{_plain_list(statements[col][wrong])}"
             )
     if "rank" in present and "ties" in statements.columns:
         # Optional: a missing `ties` is the default, "min".
         ties_col = statements["ties"]
-        rows = statements[
+        wrong = (
             (statements["kind"] == "rank") & ties_col.notna() & ~ties_col.isin(_TIES)
-        ]
-        if len(rows):
+        ).to_numpy()
+        if wrong.any():
             wrong_values.append(
                 f"`statements` of kind 'rank' must have ties in {list(_TIES)} "
-                f"(or missing, for 'min'); rows {_plain_list(rows.index)} have "
-                f"{_plain_list(rows['ties'])}"
+                "(or missing, for 'min'); rows "
+                f"{_row_names(statements.index, np.flatnonzero(wrong))} have "
+                f"{_plain_list(ties_col[wrong])}"
             )
     if wrong_values:
         # Every row at fault, of every kind, at once.
         raise ValueError("; ".join(wrong_values))
     for kind in sorted({"change", "count", "figure", "level_change"} & present):
-        rows = statements[(statements["kind"] == kind) & statements["decimals"].isna()]
-        if len(rows):
+        undecimalled = (
+            (statements["kind"] == kind) & statements["decimals"].isna()
+        ).to_numpy()
+        if undecimalled.any():
             msg = (
                 f"`statements` of kind {kind!r} need `decimals`; missing in rows "
-                f"{_plain_list(rows.index)}"
+                f"{_row_names(statements.index, np.flatnonzero(undecimalled))}"
             )
             raise ValueError(msg)
     kind_of = statements["kind"].astype(str)
@@ -3962,7 +4023,7 @@ def check_statements(
         missing = ~keys.isin(keyed.index)
         if not missing.any():
             return
-        rows = _plain_list(statements.index[regions.index.to_numpy()[missing]])
+        rows = _row_names(statements.index, regions.index.to_numpy()[missing])
         where = f"row {rows[0]!r}" if len(rows) == 1 else f"rows {rows[:10]}"
         pairs = [
             f"({_validate.plain(r)!r}, {_validate.plain(p)!r})"
@@ -4014,7 +4075,7 @@ def check_statements(
             key=lambda x: (x[0], _PERIOD_ORDER[x[2]]),
         )
         positions = sorted({x[0] for x in bad})
-        rows = _plain_list(statements.index[np.asarray(positions, dtype=np.intp)])
+        rows = _row_names(statements.index, positions)
         where = f"row {rows[0]!r}" if len(rows) == 1 else f"rows {rows}"
         kinds_at = sorted({x[1] for x in bad})
         of_kind = f"kind {kinds_at[0]!r}" if len(kinds_at) == 1 else f"kinds {kinds_at}"
@@ -4023,7 +4084,7 @@ def check_statements(
         first: dict[tuple[str, str], tuple[object, object, str]] = {}
         for pos, _kind, col, r, p in bad:
             key = (repr(_pair_key(r)), repr(_pair_key(p)))
-            label = _validate.plain(statements.index[int(pos)])
+            label = _row_names(statements.index, [pos])[0]
             at = seen.setdefault(key, [])
             if label not in at:
                 at.append(label)
@@ -4169,7 +4230,7 @@ def check_statements(
             # of poor in persons (`persons_per_poor_unit`), as counts are.
             in_persons = said == "persons"
             if col == rate:
-                at = _plain_list(statements.index[u.index.to_numpy()])
+                at = _row_names(statements.index, u.index.to_numpy())
                 msg = (
                     f"`statements` rows {at} (kind 'level_change'): `measure` "
                     f"{col!r} is the rate column (argument `rate`); a change of "
@@ -4177,7 +4238,7 @@ def check_statements(
                 )
                 raise ValueError(msg)
             if in_persons and col != headcount:
-                at = _plain_list(statements.index[u.index.to_numpy()])
+                at = _row_names(statements.index, u.index.to_numpy())
                 msg = (
                     f"`statements` rows {at} (kind 'level_change'): stated_as "
                     f"'persons' is for the number of poor (column {headcount!r}), "
@@ -4329,7 +4390,7 @@ def check_statements(
         )
     for pos, row in zip(s.index.to_numpy(), s.to_dict("records"), strict=True):
         # One ranking per statement: statements are few, the ranking is vectorised.
-        label = _validate.plain(statements.index[pos])
+        label = _row_names(statements.index, [pos])[0]
         sel = data[period] == row["period"]
         if by is not None:
             # `by` has no missing labels (refused above).
@@ -4432,7 +4493,7 @@ def check_statements(
         both = TypeError if all(isinstance(e, TypeError) for e in errs) else ValueError
         raise both("; ".join(str(e) for e in errs))
     if unranked:
-        at = _plain_list(statements.index[np.asarray(sorted(unranked), dtype=np.intp)])
+        at = _row_names(statements.index, sorted(unranked))
         names = sorted({x for v in unranked.values() for x in v}, key=str)
         shown = ", ".join(names[:5]) + (
             f" and {len(names) - 5} more" if len(names) > 5 else ""
@@ -4563,7 +4624,7 @@ def _keys_present(data: pd.DataFrame, keys: dict[str, str]) -> None:
     for arg, col in keys.items():
         missing = data[col].isna().to_numpy()
         if missing.any():
-            rows = data.index[missing].tolist()
+            rows = _row_names(data.index, np.flatnonzero(missing))
             msg = (
                 f"`data` column {col!r} (argument `{arg}`) is a key and must not "
                 f"have missing values; {len(rows)} row(s) have none: {rows[:10]}"
@@ -4681,7 +4742,7 @@ def _all_measures(
             faults.append(
                 (
                     int(pos[0]),
-                    _plain_list(index[pos]),
+                    _row_names(index, pos),
                     sorted(set(kinds[at])),
                     exc,
                 )

@@ -64,6 +64,7 @@ from povstat.parsing import (
     _mixed_scales,
     _mixed_units,
     _odd_cell,
+    _other_convention,
     _parse_flat,
     _parse_text,
     _show,
@@ -650,9 +651,18 @@ def read_bps_table(
         under one year ("(ribu jiwa)", "(persen)" under 2022 and under
         2023), each unit is its columns' group, as the same units over the
         years are (the same unit under every column of each year is one
-        unit row, no groups). Units named in a title
+        unit row, no groups). Units are judged against the unit row first
+        ("5,1 ribu jiwa" under "(ribu jiwa)" is read, even where most cells
+        state "%"), then, among the cells it leaves, by the most common
+        unit. Units named in a title
         or in a group label with other words ("Jumlah (ribu jiwa)") are not
-        compared.
+        compared. With ``locale="id"``, a number written with one
+        thousands dot and no decimals ("4.375", "8.160") in a value column
+        whose other values are written with decimals (a decimal comma,
+        "13,65", or a stored number with decimals) is invalid: 4375 by the
+        grammar, 4.375 if the dot was meant as a decimal point; its reason
+        names both readings (a count stating its unit, "8.160 jiwa", is
+        not; see :func:`povstat.parse_numbers`, Notes).
     ValueError
         If a data frame's index holds labels (it is not read: see `source`)
         or repeats a row number;
@@ -824,6 +834,11 @@ def read_bps_table(
         If `source` is an .xlsx, .xlsm, .xls or .ods sheet that hides rows
         or columns holding cells: they are read as any other (see Notes,
         *Spreadsheets*); the warning names them ("row 3, column C").
+        If a value in percent (a cell stating "%" or formatted as percent,
+        or under a unit row stating "(persen)") is above 100: a headcount
+        ratio never is (the cell may be a count, or a number typed in the
+        other convention); kept as read, since a change or ratio in
+        percent may exceed 100. The warning names the first three cells.
 
     See Also
     --------
@@ -855,10 +870,14 @@ def read_bps_table(
     BPS's provincial tables (in a workbook, a year merged across columns
     spans its merged range only, as a group label does: a round after the
     range whose year cell is empty is under no year, and raises
-    ValueError). A year row may instead be followed by a row of column
+    ValueError; a year merged down over the round row, "2022" in B1:B2
+    beside "2023" over "Maret | September", is annual, as "2022" over
+    "Tahunan" is). A year row may instead be followed by a row of column
     groups, the year spanning its groups (a common BPS layout: "2022"
     merged over "Perkotaan | Perdesaan | Total", then "2023" over the
-    same): that row's label cell is empty, it is no unit row, and from the
+    same): that row's label cell is empty (or holds the label column's
+    heading, "Kabupaten/Kota", "Provinsi", "Wilayah", under an empty cell
+    or the same heading), it is no unit row, and from the
     first year on each column, and no other, holds a label with a letter
     naming no period and no unit, under a bare year or a period with its
     round, as BPS's semi-annual tables write "Maret 2022" merged over
@@ -1176,6 +1195,10 @@ def read_bps_table(
     other: hiding leaves it
     in the table, and the table read never depends on what a view shows;
     hidden rows and columns that hold cells are named in a UserWarning.
+    Text an .xlsx file stores escaped, as Excel writes characters XML
+    cannot hold (``_xHHHH_``: "Kota Batu_x000D_" for "Kota Batu" and a
+    carriage return), is read as Excel shows it, in labels, headers and
+    values alike.
     A text cell written in runs (rich text) is read as it shows: a run
     raised as superscript (a font's superscript in .xlsx and .xls, a text
     style's ``text-position`` above the line in .ods) shows its digits
@@ -1209,13 +1232,22 @@ def read_bps_table(
     Malang", "Kota-Malang" are Kota Malang (3573). A bare name never
     matches a city, even under a column header saying "Kota" (headers are
     not read: write "Kota Bogor"), except under a heading row: a row whose
-    label is a kind alone ("KOTA", "Kabupaten", "Kota:", "Kodya", "City",
-    "Regency") and whose value cells are empty gives its kind to the bare
-    names below it, up to the next heading or province row ("Malang" under
+    label is a kind alone ("KOTA", "Kabupaten", "Kota:", "Kodya", "KOTA
+    MADYA", "Kota Administrasi", "City", "Regency", "Municipality"), after
+    an optional list number or letter ("2. Kota", "B. KOTA"), with an
+    optional gloss of the same kind ("Kota/City", "Kota/Municipality",
+    "Kabupaten (Regency)"; "Kabupaten/Kota" names two kinds and is no
+    heading) and footnote marks ("Kota 1)", "Kota¹"), gives its kind to
+    the bare names below it, up to the next heading or province row ("Malang" under
     "KOTA" is Kota Malang; the heading row itself is unmatched, its
-    ``reason`` saying so). "Kota X" where no city X exists is
-    the regency
-    written in two words ("Kota Baru" is Kabupaten Kotabaru). "Jawa Timur" /
+    ``reason`` saying so). It is a heading whatever its value cells hold:
+    empty, a nil mark ("-", "…") or numbers (the section's subtotals: they
+    stay in ``data`` with no region code, and its ``reason`` names them).
+    Two rows of one bare name that is a regency's and a city's ("Malang",
+    "Blitar", "Kediri") under no heading raise ValueError saying that they
+    are probably the regency and the city and how to name them. "Kota X"
+    where no city X exists is the regency written in two words ("Kota
+    Baru" is Kabupaten Kotabaru). "Jawa Timur" /
     "Provinsi Jawa Timur" is 35, "DI. Yogyakarta" 34, "Indonesia" 00. Codes
     are Kemendagri's (see :func:`povstat.datasets.load_indonesia`).
 
@@ -1778,6 +1810,13 @@ def read_bps_table(
         [f"unit row {_label(r)!r}" for r in grid.index[unit_positions]],
         layout.groups,
     )
+    # Percentages: cells stating "%" (or formatted as percent), and the
+    # columns a unit row states "(persen)" over.
+    in_percent = unit == "percent"
+    for r in range(unit_cells.shape[0]):  # the few unit rows
+        for j in np.flatnonzero(unit_cells[r] != ""):
+            if _stated_scale(str(unit_cells[r, j]))[0].split("/")[0] == "percent":
+                in_percent[j :: cells.shape[1]] = True
     _check_unit_row_cells(
         unit_cells,
         unit_sources,
@@ -1786,9 +1825,23 @@ def read_bps_table(
         mult,
         reasons,
     )
+    # Units are judged against the unit row first ("5,1 ribu jiwa" under
+    # "(ribu jiwa)" is read, whatever most cells state), then, among the
+    # cells the unit row leaves, by the column group's most common unit.
+    for block in _blocks(blocks):
+        reasons[block] = _mixed_units(unit[block], reasons[block])
     for block in _blocks(blocks):
         reasons[block] = _mixed_scales(
             as_shown[block], values[block], unit[block], mult[block], reasons[block]
+        )
+    # A number in the other convention ("4.375" among "13,65"): judged
+    # within each value column, on the cells as read.
+    col_of = np.tile(np.arange(cells.shape[1]), cells.shape[0])
+    flat_read = as_read.ravel()
+    for j in range(cells.shape[1]):
+        at = np.flatnonzero(col_of == j)
+        reasons[at] = _other_convention(
+            flat_read[at], values[at], unit[at], reasons[at], loc
         )
     reasons[is_date] = _DATE_REASON
     # A spreadsheet's error value ("#N/A", "#DIV/0!"), from an .xlsx or .xls
@@ -1830,6 +1883,17 @@ def read_bps_table(
     elif isinstance(frame_source, pd.DataFrame) and loc == "id":
         _check_split_frame(split_frame, values, reasons)
     n_rows, n_cols = cells.shape
+    _warn_above_100(
+        values,
+        reasons,
+        in_percent,
+        [
+            _show(c) if t is None else str(t)
+            for c, t in zip(cells.ravel(), shown, strict=True)
+        ],
+        grid.index[data_rows],
+        layout.headers,
+    )
     bad = np.flatnonzero(reasons != "")
     values[bad] = np.nan
     invalid = [
@@ -1873,6 +1937,7 @@ def read_bps_table(
         prov,
         first_year,
         provinces=of_provinces,
+        values=values.reshape(n_rows, n_cols),
     )
     formula_label = pending[data_rows, 0]
     if formula_label.any():  # never matched by the formula's text
@@ -4116,6 +4181,7 @@ def _stored_cells(
     try:
         from openpyxl.cell.read_only import ReadOnlyCell
         from openpyxl.cell.rich_text import CellRichText
+        from openpyxl.utils.escape import unescape
         from openpyxl.worksheet._reader import VALUE_TAG, WorkSheetParser
 
         wb = ws.parent
@@ -4176,6 +4242,15 @@ def _stored_cells(
                 cell["value"] = ""  # a stored empty text result
             if isinstance(cell["value"], CellRichText):
                 cell["value"] = _xlsx_rich_text(cell["value"])  # as it shows
+            if (
+                isinstance(cell["value"], str)
+                and cell.get("data_type") != "f"
+                and "_x" in cell["value"]
+            ):
+                # Text Excel stores escaped ("_x000D_", a carriage return;
+                # "_x005F_" a literal "_"), as Excel shows it (ECMA-376
+                # ST_Xstring), never the escape as typed text.
+                cell["value"] = unescape(cell["value"])
             if element.get("t", "n") == "n" and type(cell["value"]) is float:
                 # A stored decimal float64 cannot hold ("13.8" written with
                 # 25 decimals, nearest 13.8) is read as its Decimal, by the
@@ -5258,7 +5333,7 @@ def _read_checks(
     percent-formatted numbers become the percentages they show; numbers
     without that format among percent-formatted ones, formulas without a
     stored result and fields a short CSV row did not write become invalid.
-    Percent and plain numbers, and units, are compared within each column
+    Percent and plain numbers are compared within each column
     group (`blocks`: the group of each cell). Returns the text to show for
     each cell (None: the cell itself).
     """
@@ -5358,8 +5433,6 @@ def _read_checks(
         number = _show(values[i] if unit[i] == "percent" else flat_cells[i])
         shown[i] = f"{lit[i][0]}{number}{lit[i][1]}"
         values[i], unit[i], mult[i], reasons[i] = _parse_text(text, locale, missing)
-    for block in _blocks(blocks):
-        reasons[block] = _mixed_units(unit[block], reasons[block])
     if read.formula is not None:
         f = read.formula[where].ravel()
         has = np.flatnonzero(f != None)  # noqa: E711 - elementwise
@@ -5376,6 +5449,41 @@ def _read_checks(
             for n in np.broadcast_to(k, (k.shape[0], cols.shape[1])).ravel()[absent]
         ]
     return shown
+
+
+def _warn_above_100(
+    values: np.ndarray[Any, Any],
+    reasons: np.ndarray[Any, Any],
+    in_percent: np.ndarray[Any, Any],
+    texts: Sequence[object],
+    rows: pd.Index[Any],
+    headers: Sequence[str],
+) -> None:
+    """Warn of percentages above 100 (a share of people is at most 100).
+
+    `in_percent`: cells stating "%" or under a unit row stating percent.
+    Not refused: a change or ratio in percent may exceed 100; but a
+    headcount ratio never does, and such a figure is most often a count,
+    or a number typed in the other convention ("4.375" for 4,375). A
+    UserWarning names the cells (the first three, in table order).
+    """
+    above = np.flatnonzero(in_percent & (reasons == "") & (values > 100))
+    if above.size == 0:
+        return
+    n_cols = len(headers)
+    shown = ", ".join(
+        f"row {_label(rows[i // n_cols])!r}, column {headers[i % n_cols]!r}: "
+        f"{str(texts[i])!r}"
+        for i in above[:3].tolist()
+    )
+    more = f" (and {above.size - 3} more)" if above.size > 3 else ""
+    msg = (
+        f"value cells in percent above 100: {shown}{more}; a headcount ratio "
+        "(a share of people) is at most 100: if the column holds shares, the "
+        "cell may be a count, or a number in the other convention ('4.375' "
+        "for '4,375'); a change or ratio in percent may exceed 100"
+    )
+    warnings.warn(msg, UserWarning, stacklevel=3)
 
 
 def _blocks(groups: np.ndarray[Any, Any]) -> list[np.ndarray[Any, Any]]:
@@ -6212,6 +6320,18 @@ def _unit_groups_under_years(
     return any(len(set(units.iloc[a:b])) > 1 for a, b in pairwise(bounds))
 
 
+#: The heading of the label column: kinds of region or "Wilayah", alone or
+#: joined by slashes ("Kabupaten/Kota", "Provinsi/Kabupaten/Kota",
+#: "Wilayah", "Regency/Municipality").
+_LABEL_HEADING = re.compile(
+    r"(?:provinsi|propinsi|province|kabupaten|kab\.?|kota|regency|city|"
+    r"municipality|wilayah|region|daerah)"
+    r"(?:\s*/\s*(?:provinsi|propinsi|province|kabupaten|kab\.?|kota|regency|"
+    r"city|municipality|wilayah|region|daerah))*",
+    _WORD_FLAGS,
+)
+
+
 def _groups_under_years(
     years: np.ndarray[Any, Any], below: np.ndarray[Any, Any]
 ) -> bool:
@@ -6225,7 +6345,13 @@ def _groups_under_years(
     """
     cells, above = below[1:], years[1:]
     filled = np.array([bool(c) for c in cells], dtype=bool)
-    if below[0] or not filled.any():
+    # The label column's heading may stand in the lower row, beside the
+    # groups ("Kabupaten/Kota" under an empty cell, or under itself).
+    headed = bool(below[0]) and (
+        _LABEL_HEADING.fullmatch(str(below[0]).strip()) is not None
+        and (not years[0] or years[0] == below[0])
+    )
+    if (below[0] and not headed) or not filled.any():
         return False
     if _unit_rows(below[None, :])[0]:
         return _unit_groups_under_years(above, cells)
@@ -6382,6 +6508,20 @@ def _layout(
                     "column's year above it, or merge the year over it"
                 )
                 raise ValueError(msg)
+        if two_rows and merged is not None:
+            # A year merged down over the round row ("2022" in B1:B2 beside
+            # "2023" over "Maret | September"): the year alone, annual, as
+            # "2022" over "Tahunan" is.
+            refs, letters = merged
+            rounds = rounds.copy()
+            for j in np.flatnonzero(rounds == "").tolist():  # the few such cells
+                ref = refs[sub, j + 1]
+                if (
+                    ref is not None
+                    and year_cells[j]
+                    and str(ref).split(":")[0] == f"{letters[j + 1]}{index[h]}"
+                ):
+                    rounds[j] = "Tahunan"
         heads = [
             (y if sub_groups else f"{y} {r}".strip()) if r else ""
             for y, r in zip(years_ffill, rounds, strict=True)
@@ -7962,16 +8102,53 @@ def _skipped(
 # --- regions ------------------------------------------------------------------
 
 
-#: A row heading a section of one kind of region: "KABUPATEN", "Kota",
-#: "Kab.", "Regency", "Cities:".
+#: The words naming a kind of region as a section heading, Indonesian and
+#: English, and the kind each names: "KABUPATEN", "Kab.", "Regency",
+#: "Kota", "Kota Madya", "Kodya", "Kota Administrasi", "City",
+#: "Municipality".
+_HEADING_WORDS = {
+    r"kabupaten(?:\s+administrasi|\s+adm\.?)?": "kabupaten",
+    r"kab\.?": "kabupaten",
+    r"regency": "kabupaten",
+    r"regencies": "kabupaten",
+    r"kota\s*madya": "kota",
+    r"kodya": "kota",
+    r"kota(?:\s+administrasi|\s+adm\.?)?": "kota",
+    r"city": "kota",
+    r"cities": "kota",
+    r"municipality": "kota",
+    r"municipalities": "kota",
+}
+_HEADING_WORD = "|".join(f"(?:{w})" for w in _HEADING_WORDS)
+#: A row heading a section of one kind of region: its label the kind alone,
+#: after an optional list number or letter ("B. KOTA", "2. Kota", "II.
+#: KOTA"), with an optional gloss in the other language after a slash or
+#: in brackets ("Kota/Municipality", "Kabupaten (Regency)"), footnote
+#: marks ("Kota *)") and a colon ("Kota:").
 _KIND_HEADING = re.compile(
-    r"\s*(?P<kind>kabupaten|kab\.?|regency|regencies|kotamadya|kodya|kota|city"
-    r"|cities)\s*:?\s*",
+    r"\s*(?:\(?(?:[0-9]{1,2}|[a-z]|[ivx]{1,4})[.)]\s*)?"
+    rf"(?P<kind>{_HEADING_WORD})"
+    rf"(?:\s*/\s*(?P<gloss>{_HEADING_WORD})|\s*\(\s*(?P<paren>{_HEADING_WORD})\s*\))?"
+    rf"(?:\s*,?\s*(?:{_ONE_MARK}))*\s*:?\s*",
     _WORD_FLAGS,
 )
-_HEADING_KIND = {"kab": "kabupaten", "regency": "kabupaten", "regencies": "kabupaten"}
-_HEADING_KIND |= {"kotamadya": "kota", "kodya": "kota", "city": "kota"}
-_HEADING_KIND |= {"cities": "kota", "kabupaten": "kabupaten", "kota": "kota"}
+
+
+def _heading_kind(label: str) -> str | None:
+    """The kind ("kabupaten", "kota") a heading row's label names, else None.
+
+    A gloss naming another kind ("Kabupaten/Kota", the label column's own
+    heading) makes the label no heading of one kind.
+    """
+    m = _KIND_HEADING.fullmatch(label)
+    if m is None:
+        return None
+    words = [m[g] for g in ("kind", "gloss", "paren") if m[g]]
+    kinds = {
+        next(k for w, k in _HEADING_WORDS.items() if re.fullmatch(w, x, _WORD_FLAGS))
+        for x in words
+    }
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def _read_kind_headings(
@@ -7983,24 +8160,24 @@ def _read_kind_headings(
     first_year: int | None,
     *,
     provinces: bool,
+    values: np.ndarray[Any, Any],
 ) -> pd.DataFrame:
     """Read bare names under a "KOTA" or "KABUPATEN" heading row as its kind.
 
-    A heading row (its label a kind alone, its value cells empty) gives the
+    A heading row (its label a kind alone, see ``_KIND_HEADING``) gives the
     bare names below it (no "Kota"/"Kabupaten" of their own) its kind, up
     to the next heading row or province row: "Malang" under "KOTA" is Kota
-    Malang. The heading row itself stays unmatched, its ``reason`` saying
-    so.
+    Malang. It is a heading whatever its value cells hold: empty, a nil
+    mark ("-", "…") or numbers (the section's subtotals, kept in ``data``
+    with no region and named in its ``reason``). The heading row itself
+    stays unmatched, its ``reason`` saying so.
     """
     lab = pd.Series(labels, dtype=object).astype(str)
-    kinds = lab.str.extract(_KIND_HEADING.pattern + "$", flags=_WORD_FLAGS)["kind"]
-    kinds = kinds.where(lab.str.fullmatch(_KIND_HEADING).astype(bool))
-    heading = kinds.notna().to_numpy().copy()
-    for k in np.flatnonzero(heading).tolist():  # the few rows labelled a kind
-        heading[k] = not any(str(c).strip() for c in cells[k])
+    kinds = pd.Series([_heading_kind(x) for x in lab], dtype=object)
+    heading = kinds.notna().to_numpy(dtype=bool)
     if not heading.any():
         return regions
-    kind = kinds.str.lower().str.rstrip(".").map(_HEADING_KIND).where(heading)
+    kind = kinds.where(heading)
     code = regions["code"].astype(object)
     province_row = code.map(lambda c: isinstance(c, str) and len(c) == 2).to_numpy()
     # Each row's heading: the latest heading row above it, ended by a
@@ -8022,10 +8199,40 @@ def _read_kind_headings(
             row_count=len(labels),
         )
     found = found.copy()
+    # A bare name under a heading that names no region of the heading's kind
+    # but is a region read alone ("Pacitan" under "KOTA"): said so.
+    lost = [
+        k
+        for k, h in enumerate(headed)
+        if h is not None
+        and pd.isna(found["code"].iloc[k])
+        and not pd.isna(regions["code"].iloc[k])
+    ]
+    for k in lost:  # the few such rows
+        alone = _regions.describe(str(regions["code"].iloc[k]))
+        found.loc[k, "reason"] = (
+            f"under a heading of {headed[k]} names, a bare name is read as a "
+            f"{headed[k]}'s, and no {headed[k]} has this name; read alone it is "
+            f"{alone}: write its kind in the label, or head its section with "
+            "a heading row of its kind"
+        )
     for k in np.flatnonzero(heading).tolist():  # the few heading rows
+        found.loc[k, ["code", "name", "type"]] = None
+        held = [
+            str(c).strip()
+            for c, v in zip(cells[k], values[k], strict=True)
+            if not np.isnan(v)
+        ]
+        subtotals = (
+            f"; its value cells hold numbers ({', '.join(map(repr, held))}), "
+            "read as the section's subtotals: they stay in `data` with no "
+            "region code, as every unmatched row's values do"
+            if held
+            else ""
+        )
         found.loc[k, "reason"] = (
             f"a heading: the bare names below it, up to the next heading or "
-            f"province row, are read as {kind.iloc[k]} names"
+            f"province row, are read as {kind.iloc[k]} names{subtotals}"
         )
     return found
 
@@ -8360,6 +8567,29 @@ def _check_duplicate_regions(
     )
     by_region = found.groupby("region", sort=False)["where"].agg(", ".join)
     shown = "; ".join(f"{r}: {w}" for r, w in by_region.items())
+    # A bare name is a regency's ("Malang" is Kabupaten Malang), but some
+    # regencies share their name with a city of their province: two rows of
+    # such a name are probably the regency and the city.
+    twins = []
+    for c, n in dict.fromkeys(zip(code[dup], regions["name"][dup], strict=True)):
+        if not (isinstance(n, str) and n.startswith("Kabupaten ")):
+            continue
+        bare = n.removeprefix("Kabupaten ")
+        cities = [k for k in _regions.candidates("kota", bare) if k[:2] == str(c)[:2]]
+        if cities:
+            twins.append(
+                f"{bare!r} names both {c} {n} and {_regions.describe(cities[0])}"
+            )
+    if twins:
+        msg = (
+            "the table has more than one row for the same region, so its values "
+            f"are ambiguous: {shown}; {'; '.join(twins)}: a bare name is read as "
+            "the regency, so the rows are probably the regency and the city; "
+            "write the kind in each label ('Kabupaten Malang', 'Kota Malang'), "
+            "or put a heading row 'KOTA' above the cities (and 'KABUPATEN' "
+            "above the regencies)"
+        )
+        raise ValueError(msg)
     msg = (
         "the table has more than one row for the same region, so its values "
         f"are ambiguous: {shown}; remove or rename the extra rows"

@@ -105,7 +105,9 @@ def require(
         If a column name is not a str, or a value column is not numeric.
     ValueError
         If a column is missing (listing the columns present) or an output
-        column already exists.
+        column already exists (on DuckDB and Spark, which match names
+        whatever their case, also one equal to it but for case:
+        :meth:`povstat.frames._plumbing.Table.same_name`).
     """
     for arg, name in columns.items():
         if not isinstance(name, str):
@@ -127,10 +129,14 @@ def require(
                 f"column {name!r} (argument `{arg}`) must be numeric, got {shown}{why}"
             )
             raise TypeError(msg)
-    clash = [name for name in outputs if name in table.names]
+    found = {name: table.same_name(name) for name in outputs}
+    clash = [name for name, column in found.items() if column is not None]
     if clash:
+        # DuckDB and Spark read "rank" as a column "Rank": name both.
+        cased = [f"column {found[n]!r} is {n!r}" for n in clash if found[n] != n]
+        why = f" ({', '.join(cased)} {table.case_note()})" if cased else ""
         msg = (
-            f"output column(s) {clash} already exist in the frame; povstat "
+            f"output column(s) {clash} already exist in the frame{why}; povstat "
             "never overwrites a column: drop or rename them first"
         )
         raise ValueError(msg)

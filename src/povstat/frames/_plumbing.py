@@ -99,6 +99,10 @@ class Table:
         Whether `source` was lazy (collected here; results go back lazy).
     names : list of str
         Column names, in order.
+    case_blind : str or None
+        The engine, when it matches column names whatever their case
+        (DuckDB, Spark without ``spark.sql.caseSensitive``; set by
+        :func:`collect`), else None (pandas, polars, pyarrow).
     """
 
     def __init__(
@@ -126,6 +130,31 @@ class Table:
         #: DuckDB VARINT (BIGNUM) columns as the text of their integers
         #: (cast by DuckDB in the collecting query; see `collect`).
         self.integer_texts: dict[str, nw.Series[Any]] = {}
+        self.case_blind: str | None = None
+
+    def same_name(self, name: str) -> str | None:
+        """The frame's column that its engine reads as `name`, None if none.
+
+        `name` itself where it is a column; on an engine that matches names
+        whatever their case (:attr:`case_blind`), also a column equal to it
+        but for case (:func:`fold_case`), as written in the frame.
+        """
+        if name in self.names:
+            return name
+        if self.case_blind is None:
+            return None
+        key = fold_case(name, self.case_blind)
+        for column in self.names:  # a loop over the columns, not the rows
+            if fold_case(column, self.case_blind) == key:
+                return column
+        return None
+
+    def case_note(self) -> str:
+        """Why a name clashes whatever its case, for messages ("" if it does not)."""
+        if self.case_blind is None:
+            return ""
+        rule = _CASE_RULE.get(self.case_blind, "their case")
+        return f"to {self.case_blind}, which matches column names whatever {rule}"
 
     def series(self, name: str) -> Any:
         """Column `name` of the native pandas frame (taken once, then reused)."""
@@ -151,14 +180,27 @@ class Table:
         return self._schema[name]
 
     def is_numeric(self, name: str) -> bool:
-        """Whether column `name` holds numbers (not bools)."""
+        """Whether column `name` holds real numbers (not bools, not complex).
+
+        pandas counts complex columns as numeric; reading one would drop
+        its imaginary parts (numpy only warns), so it is not numeric here,
+        as the array functions refuse complex input.
+        """
         if self.pandas is not None:
-            from pandas.api.types import is_bool_dtype, is_numeric_dtype
+            from pandas.api.types import (
+                is_bool_dtype,
+                is_complex_dtype,
+                is_numeric_dtype,
+            )
 
             series = self.series(name)
             dtype = series.dtype
             return bool(
-                (is_numeric_dtype(dtype) and not is_bool_dtype(dtype))
+                (
+                    is_numeric_dtype(dtype)
+                    and not is_bool_dtype(dtype)
+                    and not is_complex_dtype(dtype)
+                )
                 or object_numbers(series)
             )
         return name in self.integer_texts or bool(self.dtype(name).is_numeric())
@@ -241,7 +283,7 @@ class RepeatedColumnsError(nw.exceptions.DuplicateError):
 
 def refuse_duplicate_columns(
     df: Any, *, arg: str, used: Mapping[str, str] | None = None
-) -> None:
+) -> str | None:
     """Refuse a frame whose column names repeat, or clash for its engine.
 
     Columns are found by name; with a name twice, which one a formula reads
@@ -264,6 +306,12 @@ def refuse_duplicate_columns(
         Argument name to column name, for the message: the arguments that
         name one of the clashing columns are listed.
 
+    Returns
+    -------
+    str or None
+        The engine when it matches names whatever their case (DuckDB,
+        Spark), else None.
+
     Raises
     ------
     RepeatedColumnsError
@@ -272,7 +320,7 @@ def refuse_duplicate_columns(
     """
     found = _column_names(df, arg=arg)
     if found is None:
-        return
+        return None
     names, blind, engine = found
     keys = [fold_case(str(n), engine) if blind else n for n in names]
     seen: dict[Any, list[int]] = {}
@@ -280,7 +328,7 @@ def refuse_duplicate_columns(
         seen.setdefault(key, []).append(i)
     clashes = [pos for pos in seen.values() if len(pos) > 1]
     if not clashes:
-        return
+        return engine if blind else None
     where = sorted(i for pos in clashes for i in pos)
     shown = [names[i] for i in where]
     exact = all(len({names[i] for i in pos}) == 1 for pos in clashes)
@@ -397,8 +445,15 @@ def collect(df: IntoFrame, *, arg: str = "df") -> Table:
         If the frame repeats a column name, or (DuckDB, Spark) has two
         names equal but for case (:func:`refuse_duplicate_columns`).
     """
+    blind = refuse_duplicate_columns(df, arg=arg)
+    table = _collect(df, arg=arg)
+    table.case_blind = blind
+    return table
+
+
+def _collect(df: IntoFrame, *, arg: str) -> Table:
+    """:func:`collect`, once the column names are known not to clash."""
     pandas = sys.modules.get("pandas")
-    refuse_duplicate_columns(df, arg=arg)
     if pandas is not None and type(df) is pandas.DataFrame:
         return Table(df, pandas=df)
     try:
@@ -880,6 +935,10 @@ def pandas_floats(series: Any) -> NDArray[np.float64]:
             str(series.name),
             place=lambda i: row_place(col, i),
         )
+    if isinstance(native, np.dtype) and native.kind == "c":
+        # numpy would drop the imaginary parts with only a ComplexWarning.
+        msg = f"column {series.name!r} must be numeric, got {series.dtype}"
+        raise TypeError(msg)
     return np.asarray(
         series.to_numpy(dtype=np.float64, na_value=np.nan), dtype=np.float64
     )

@@ -9,7 +9,7 @@ relative standard error.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping
 from functools import partial
 from typing import Any, cast
 
@@ -35,7 +35,7 @@ def aggregate_regions(
     df: IntoFrameT,
     *,
     unit: Unit,
-    groups: Mapping[str, Sequence[Any]] | None = None,
+    groups: Mapping[str, Collection[Any]] | None = None,
     by: str | None = None,
     overlapping: bool = False,
     headcount: str = "poor_thousands",
@@ -61,9 +61,14 @@ def aggregate_regions(
         Scale of the `rate` column, of the errors and of the pooled rates.
     groups : mapping, optional
         Group name -> the region labels (values of `region`) it is made of,
-        e.g. ``{"Malang Raya": ["3507", "3573", "3579"]}``. Give exactly one
-        of `groups` and `by`. Regions of the table in no group are left
-        out; a region of a group that is not in the table is an error.
+        e.g. ``{"Malang Raya": ["3507", "3573", "3579"]}``: any 1-D
+        collection of labels (a list, tuple, set, range, numpy array,
+        pandas Series or Index, ...; their order does not matter). A label
+        matches a region when the two are equal and of one kind, as labels
+        are matched across povstat: ``3579.0`` and ``"3579"`` are not
+        ``3579``. Give exactly one of `groups` and `by`. Regions of the
+        table in no group are left out; a region of a group that is not in
+        the table is an error.
     by : str, optional
         Column of group labels (e.g. a province code): each row belongs to
         the group it names.
@@ -126,11 +131,15 @@ def aggregate_regions(
     ------
     TypeError
         If `df` is not a dataframe, a value column is not numeric, or
-        `groups` is not a mapping of sequences.
+        `groups` is not a mapping of group names to 1-D collections of
+        labels (one str, a 2-D array or a frame is refused: a group of one
+        region is ``["3507"]``), or a group's labels are missing, nested or
+        of several kinds.
     ValueError
         If a column is missing; not exactly one of `groups` and `by` is
         given; a group lists no region, a region twice, a region not in the
-        table, or (without ``overlapping=True``) a region of another group; a
+        table (or labels of another kind than the `region` column's, named
+        with both kinds), or (without ``overlapping=True``) a region of another group; a
         (region, period) pair appears twice; a group lacks one of its
         regions in a period where others are present (such as a region that
         the `by` column moves from one group to another between periods);
@@ -178,16 +187,19 @@ def aggregate_regions(
         {"by": by} if by is not None else {}
     )
     _checks.require(table, keys=tuple(key_cols), **key_cols, **values, **errors)
-    if period == "group" or period.startswith("pooled_"):
+    blind = table.case_blind
+    folded = period if blind is None else _plumbing.fold_case(period, blind)
+    if folded == "group" or folded.startswith("pooled_"):
+        why = f" ({table.case_note()})" if folded != period else ""
         msg = (
             f"the period column {period!r} (argument `period`) clashes with the "
-            "output columns 'group' and 'pooled_*': rename it first"
+            f"output columns 'group' and 'pooled_*'{why}: rename it first"
         )
         raise ValueError(msg)
     regions = _plumbing.labels(table, region)
     region_codes = _plumbing.keys(table, [region], arg="region")
     if groups is not None:
-        rows, names = _members(groups, regions, overlap=overlap)
+        rows, names = _members(groups, regions, column=region, overlap=overlap)
         _, inverse = np.unique(names, return_inverse=True)
         group_codes = np.asarray(inverse, dtype=np.int64).ravel()
     else:
@@ -347,13 +359,74 @@ def _zero_rate(values: NDArray[np.float64], name: str, regions: NDArray[Any]) ->
         raise ValueError(msg)
 
 
+_COLLECTIONS = "a list, tuple, set, range, numpy array, pandas Series or Index"
+
+
+def _group_labels(name: str, members: object) -> list[Any]:
+    """The region labels of group `name`, as Python values, in their order.
+
+    Any 1-D collection of labels (:data:`_COLLECTIONS`, a polars Series,
+    ...): membership does not depend on order. One str (a label, not a
+    collection), a mapping, a 2-D array or frame and a lazy object are
+    refused; labels are checked as the array functions' `by` labels are
+    (:func:`povstat._validate.labels`: no missing, nested or mixed-kind
+    labels).
+    """
+    where = f"`groups[{name!r}]`"
+    kind = type(members).__name__
+    if isinstance(members, str | bytes):
+        msg = (
+            f"{where} must be a collection of region labels ({_COLLECTIONS}), "
+            f"got one {kind} {members!r}; a group of one region is "
+            f"[{members!r}]"
+        )
+        raise TypeError(msg)
+    ndim = getattr(members, "ndim", 1)
+    if (
+        isinstance(members, Mapping)
+        or not isinstance(members, Collection)
+        or not isinstance(ndim, int)
+        or ndim != 1
+    ):
+        shape = getattr(members, "shape", None)
+        dims = f" of shape {tuple(shape)}" if ndim != 1 and shape is not None else ""
+        article = "an" if kind[:1].lower() in "aeiou" or kind == "ndarray" else "a"
+        msg = (
+            f"{where} must be a 1-D collection of region labels "
+            f"({_COLLECTIONS}), got {article} {kind}{dims}: "
+            f"{_validate.shown(members)}"
+        )
+        raise TypeError(msg)
+    for method in ("tolist", "to_list", "to_pylist"):  # numpy, pandas, polars, arrow
+        convert = getattr(members, method, None)
+        if callable(convert):
+            values = list(convert())
+            break
+    else:
+        values = list(members)
+    if not values:
+        msg = (
+            f"{where} lists no regions: an empty group has no "
+            "pooled figures, so it would silently vanish from the result"
+        )
+        raise ValueError(msg)
+    checked = _validate.labels(values, f"groups[{name!r}]")
+    return list(checked.tolist())
+
+
 def _members(
-    groups: Mapping[str, Sequence[Any]],
+    groups: Mapping[str, Collection[Any]],
     regions: NDArray[Any],
     *,
+    column: str,
     overlap: bool,
 ) -> tuple[NDArray[np.intp], NDArray[Any]]:
-    """Rows of each group's regions (a row repeats for overlapping groups)."""
+    """Rows of each group's regions (a row repeats for overlapping groups).
+
+    A group's label matches a region of `column` when the two are equal and
+    of one kind (str, int, float, bool, ...; :func:`_validate.label_kinds`),
+    as labels are matched across povstat: 3579.0 and "3579" are not 3579.
+    """
     import pandas as pd
 
     if not isinstance(groups, Mapping) or not groups:
@@ -361,26 +434,29 @@ def _members(
             f"`groups` must be a non-empty mapping of group -> regions, got {groups!r}"
         )
         raise TypeError(msg)
+    # The column holds labels of one kind (checked by _plumbing.keys).
+    have = _validate.label_kinds([regions[0]])[0] if regions.size else None
     pair_group: list[str] = []
     pair_region: list[Any] = []
     for name, members in groups.items():  # a few groups, not rows
         if not isinstance(name, str):
             msg = f"`groups` keys must be group names (str), got {name!r}"
             raise TypeError(msg)
-        if isinstance(members, str) or not isinstance(members, Sequence):
+        values = _group_labels(name, members)
+        want = _validate.label_kinds(values)[0]
+        if have is not None and want != have:
+            article = "an" if want[:1] in "aeiou" else "a"
             msg = (
-                f"`groups[{name!r}]` must be a sequence of region labels, "
-                f"got {members!r}"
-            )
-            raise TypeError(msg)
-        if len(members) == 0:
-            msg = (
-                f"`groups[{name!r}]` lists no regions: an empty group has no "
-                "pooled figures, so it would silently vanish from the result"
+                f"regions of `groups` not in the frame's region column "
+                f"{column!r}: `groups[{name!r}]` lists {values[:_SHOW]}, each "
+                f"{article} {want}, but the column holds {have}s (e.g. "
+                f"{_validate.plain(regions[0])!r}); labels match in value and "
+                "kind (3579.0 and '3579' are not 3579): write them as the "
+                "column does"
             )
             raise ValueError(msg)
-        pair_group += [name] * len(members)
-        pair_region += list(members)
+        pair_group += [name] * len(values)
+        pair_region += values
     n = len(regions)
     both = np.empty(n + len(pair_region), dtype=object)
     both[:n] = regions
@@ -417,8 +493,9 @@ def _members(
     if absent.any():
         missing = [both[n + i] for i in np.flatnonzero(absent)[:_SHOW]]
         msg = (
-            f"regions of `groups` not in the frame's region column: {missing} "
-            "(labels must match in value and type)"
+            f"regions of `groups` not in the frame's region column {column!r}: "
+            f"{missing} (labels match in value and kind: 3579.0 and '3579' "
+            "are not 3579)"
         )
         raise ValueError(msg)
     counts = right - left

@@ -1383,6 +1383,8 @@ def poverty_table(
                 "VARCHAR (COLLATE binary) first"
             )
             raise TypeError(msg)
+    if len(table) == 0:  # before reading key columns of no rows (an ENUM)
+        raise ValueError(_NO_ROWS)
     counts = {}
     for c in keys:
         _refuse_fine_times(table[c], c, _role(c, by_cols, strata=strata, psu=psu))

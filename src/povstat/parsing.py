@@ -611,9 +611,9 @@ def parse_numbers(
     ]
     if invalid and err == "raise":
         # A label the index repeats names several rows: positions too.
-        at = None if rows is None or rows.is_unique else bad.tolist()
+        where = None if rows is None or rows.is_unique else bad.tolist()
         raise NumberParseError.from_cells(
-            invalid, locale=loc, what="`texts`", positions=at
+            invalid, locale=loc, what="`texts`", positions=where
         )
     shape = cells.shape
     return ParsedNumbers(

@@ -1031,9 +1031,9 @@ def test_an_empty_duckdb_filter_with_an_enum_key_is_refused(role: str) -> None:
         "'urban'::enum('urban', 'rural') area, 1.0::double wt"
     )
     rel = con.sql("select * from s where area = 'rural'")
-    kw: dict[str, Any] = {role: "area"}
+    key: dict[str, Any] = {role: "area"}
     with pytest.raises(ValueError, match="`df` has no rows: an estimate of an empty"):
-        poverty_table(rel, welfare="w", line=550.0, unit="percent", weight="wt", **kw)
+        poverty_table(rel, welfare="w", line=550.0, unit="percent", weight="wt", **key)
 
 
 @pytest.mark.parametrize("engine", ["pandas", "polars", "polars lazy", "duckdb"])

@@ -506,7 +506,8 @@ def parse_numbers(
     readings. The cells given are judged as one column (a two-dimensional
     array: each column alone), in any order; a number stating a unit of
     count ("8.160 jiwa", "Rp 8.160") has no decimals and is read as
-    written, as are numbers with two dots or more ("1.234.567").
+    written, as are numbers with two dots or more ("1.234.567"); a count
+    with a multiplier ("8.160 ribu jiwa") is judged as "8.160 ribu" is.
 
     The value is computed in decimal and read as the float nearest to the
     decimal number written [1]_, so "37,78 ribu" is exactly 37780.0 and
@@ -1926,7 +1927,8 @@ def _other_convention(
     number written with one thousands dot and no decimals is ambiguous:
     invalid, its reason naming both readings. A number stating a unit of
     count ("8.160 jiwa", "Rp 8.160": a count in ones has no decimals) is
-    not. Whether a column writes decimal commas depends on its cells, not
+    not, unless a multiplier scales it ("8.160 ribu jiwa" is as ambiguous
+    as "8.160 ribu"). Whether a column writes decimal commas depends on its cells, not
     their order. Cells already invalid or missing take no part.
     """
     if locale != "id" or cells.size < 2:
@@ -1949,6 +1951,9 @@ def _other_convention(
         )
         & valid
     )
+    # A multiplier ("8.160 ribu jiwa") scales a count as it scales a bare
+    # number: the cell is as ambiguous as "8.160 ribu".
+    multiplied = np.array([m is not None and bool(m["mult"]) for m in matches])
     dotted = (
         np.array(
             [
@@ -1961,7 +1966,7 @@ def _other_convention(
             dtype=bool,
         )
         & valid
-        & ~np.isin(unit, _COUNT_UNITS)
+        & ~(np.isin(unit, _COUNT_UNITS) & ~multiplied)
     )
     if not dotted.any() or not (decimal & ~dotted).any():
         return reasons

@@ -662,7 +662,8 @@ def read_bps_table(
         "13,65", or a stored number with decimals) is invalid: 4375 by the
         grammar, 4.375 if the dot was meant as a decimal point; its reason
         names both readings (a count stating its unit, "8.160 jiwa", is
-        not; see :func:`povstat.parse_numbers`, Notes).
+        not, unless with a multiplier, "8.160 ribu jiwa"; see
+        :func:`povstat.parse_numbers`, Notes).
     ValueError
         If a data frame's index holds labels (it is not read: see `source`)
         or repeats a row number;

@@ -56,3 +56,55 @@ def test_the_lower_heading_in_a_workbook_with_merged_years(tmp_path: Path) -> No
     t = read_bps_table(path, locale="id")
     assert t.data["group"].tolist() == ["Perkotaan", "Perdesaan"] * 2
     assert t.data["year"].tolist() == [2022, 2022, 2023, 2023]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Kabupaten/Kota", "Wilayah", "Provinsi/Kabupaten/Kota"]
+)
+def test_the_region_heading_alone_under_the_years(heading: str) -> None:
+    # The heading in the lower row beside empty cells is a header row, no
+    # region with missing values: Pacitan (3501) 13.8 in 2022, 13.65 in 2023,
+    # and nothing unmatched.
+    t = read_bps_table(
+        io.StringIO(f";2022;2023\n{heading};;\nPacitan;13,8;13,65\n"),
+        locale="id",
+        sep=";",
+    )
+    assert t.data[["region_code", "year", "value"]].values.tolist() == [
+        ["3501", 2022, 13.8],
+        ["3501", 2023, 13.65],
+    ]
+    assert t.unmatched.empty
+
+
+@pytest.mark.parametrize("top", ["", "Kabupaten/Kota"])
+def test_the_region_heading_beside_units_is_the_unit_row(top: str) -> None:
+    # "(persen)" beside the heading: the unit row, so 134,5 under it is a
+    # percentage above 100 (warned), not a cell that is "not a number".
+    text = f"{top};2022;2023\nKabupaten/Kota;(persen);(persen)\nPacitan;13,8;134,5\n"
+    with pytest.warns(UserWarning, match="100"):
+        t = read_bps_table(io.StringIO(text), locale="id", sep=";")
+    assert t.data["value"].tolist() == [13.8, 134.5]
+    assert t.skipped["reason"].tolist() == ["unit row"]
+
+
+def test_the_region_heading_beside_units_in_xlsx(tmp_path: Path) -> None:
+    # The same layout in a workbook: the same reading.
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append([None, "2022", "2023"])
+    ws.append(["Wilayah", "(persen)", "(persen)"])
+    ws.append(["Pacitan", 13.8, 13.65])
+    wb.save(tmp_path / "t.xlsx")
+    t = read_bps_table(tmp_path / "t.xlsx", locale="id")
+    assert t.data["value"].tolist() == [13.8, 13.65]
+
+
+def test_a_kind_heading_under_the_years_stays_a_section_heading() -> None:
+    # "KOTA" with empty cells under the years heads the cities below:
+    # Malang is Kota Malang (3573), not a header row.
+    t = read_bps_table(
+        io.StringIO("Kabupaten/Kota;2022\nKOTA;\nMalang;4,26\n"), locale="id", sep=";"
+    )
+    assert t.data["region_code"].tolist()[-1] == "3573"

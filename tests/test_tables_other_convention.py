@@ -91,11 +91,9 @@ def test_parse_numbers_judges_the_column_given() -> None:
     out = parse_numbers(grid, locale="id", errors="report")
     assert [c.row for c in out.invalid] == [(0, 1)]
     assert out.value[0, 0] == 4375.0
-    # Locale "en" has no such rule: "4,375" is 4375 among "13.65".
-    assert parse_numbers(["13.65", "4,375"], locale="en").value.tolist() == [
-        13.65,
-        4375.0,
-    ]
+    # Locale "en" has the mirror rule: "4,375" among "13.65" is ambiguous.
+    out = parse_numbers(["13.65", "4,375"], locale="en", errors="report")
+    assert [c.row for c in out.invalid] == [1]
 
 
 def test_parse_columns_judges_each_column() -> None:

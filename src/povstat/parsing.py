@@ -444,8 +444,8 @@ def parse_numbers(
     NumberParseError
         (A ValueError.) If a cell is not a number in `locale`, is a number
         out of the range of float64 or one that float64 cannot hold exactly,
-        or is a number with one thousands dot among decimal commas (see
-        Notes), and ``errors="raise"``. The message names a Series cell by
+        or is a number with one thousands separator among numbers with
+        decimals (see Notes), and ``errors="raise"``. The message names a Series cell by
         its index label, and by its position too where the index repeats
         labels (``row 1 (row position 3)``).
     ValueError
@@ -508,6 +508,10 @@ def parse_numbers(
     count ("8.160 jiwa", "Rp 8.160") has no decimals and is read as
     written, as are numbers with two dots or more ("1.234.567"); a count
     with a multiplier ("8.160 ribu jiwa") is judged as "8.160 ribu" is.
+    Where a number with decimals groups its thousands too ("412.345,50"),
+    the column uses the locale's separators and "674.660" is read as
+    written. With ``locale="en"`` the same rule holds with the marks
+    swapped: "4,375" among "13.65" is invalid.
 
     The value is computed in decimal and read as the float nearest to the
     decimal number written [1]_, so "37,78 ribu" is exactly 37780.0 and
@@ -1906,9 +1910,13 @@ def _mixed_scales(
     return out
 
 
-#: A number of locale "id" grouped by one thousands dot, with no decimals:
-#: "4.375", "-8.160", "4.375 %" (the number as matched, its "int" group).
-_ONE_GROUP_DOT = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
+#: A number grouped by one thousands separator, with no decimals, by
+#: locale: "4.375" in "id", "4,375" in "en" (the number as matched, its
+#: "int" group).
+_ONE_GROUP = {
+    "id": re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}"),
+    "en": re.compile(r"[1-9][0-9]{0,2},[0-9]{3}"),
+}
 
 
 def _other_convention(
@@ -1918,24 +1926,28 @@ def _other_convention(
     reasons: NDArray[Any],
     locale: str,
 ) -> NDArray[Any]:
-    """Mark numbers that read another way in the other convention (locale "id").
+    """Mark numbers that read another way in the other convention.
 
     The cells of one column. "4.375" is 4375 in locale "id" (a thousands
     dot), but 4.375 where the dot is a decimal point, as typed in the other
     convention (pasted from an English source). Among values written with
     a decimal comma ("13,65", or a stored number with decimals, 13.65), a
     number written with one thousands dot and no decimals is ambiguous:
-    invalid, its reason naming both readings. A number stating a unit of
+    invalid, its reason naming both readings. In locale "en" the same holds
+    with the marks swapped ("4,375" among "13.65"). Where a cell with
+    decimals groups its thousands too ("412.345,50"), the column's writer
+    uses the locale's separators, and no cell is ambiguous. A number stating a unit of
     count ("8.160 jiwa", "Rp 8.160": a count in ones has no decimals) is
     not, unless a multiplier scales it ("8.160 ribu jiwa" is as ambiguous
     as "8.160 ribu"). Whether a column writes decimal commas depends on its cells, not
     their order. Cells already invalid or missing take no part.
     """
-    if locale != "id" or cells.size < 2:
+    if locale not in _ONE_GROUP or cells.size < 2:
         return reasons
+    group, point = (".", ",") if locale == "id" else (",", ".")
     valid = (reasons == "") & ~np.isnan(values)
     texts = [_SPACES.sub(" ", c).strip() if isinstance(c, str) else None for c in cells]
-    matches = [None if t is None else _PATTERNS["id"].fullmatch(t) for t in texts]
+    matches = [None if t is None else _PATTERNS[locale].fullmatch(t) for t in texts]
     decimal = (
         np.array(
             [
@@ -1960,7 +1972,7 @@ def _other_convention(
                 m is not None
                 and m["frac"] is None
                 and m["nocents"] is None
-                and _ONE_GROUP_DOT.fullmatch(m["int"]) is not None
+                and _ONE_GROUP[locale].fullmatch(m["int"]) is not None
                 for m in matches
             ],
             dtype=bool,
@@ -1970,23 +1982,54 @@ def _other_convention(
     )
     if not dotted.any() or not (decimal & ~dotted).any():
         return reasons
+    grouped_decimal = [
+        m is not None and m["frac"] is not None and group in m["int"]
+        for m, ok in zip(matches, valid, strict=True)
+        if ok
+    ]
+    if any(grouped_decimal):  # "412.345,50": the separators are the locale's
+        return reasons
     out = reasons.copy()
-    example = _example(cells, values, decimal)
+    # A stored number with decimals (a spreadsheet's) is quoted with the
+    # decimal comma the sheet shows in locale "id" ("35,4", not "35.4").
+    written = np.array(
+        [
+            repr(float(c)).replace(".", point)
+            if isinstance(c, float | np.floating) and np.isfinite(c)
+            else c
+            for c in cells
+        ],
+        dtype=object,
+    )
+    example = _example(written, values, decimal)
     for i in np.flatnonzero(dotted).tolist():  # the few such cells
         t, m = str(texts[i]), matches[i]
         if m is None:  # never: a dotted cell matched
             continue
         head, tail = t[: m.start("int")], t[m.end("int") :]
-        comma = f"{head}{m['int'].replace('.', ',')}{tail}"
-        whole = f"{head}{m['int'].replace('.', '')}{tail}"
-        other = _parse_text(comma, "id", frozenset())[0]
+        comma = f"{head}{m['int'].replace(group, point)}{tail}"
+        whole = f"{head}{m['int'].replace(group, '')}{tail}"
+        other = _parse_text(comma, locale, frozenset())[0]
+        if locale == "id":
+            what = (
+                "a number written with a thousands dot and no decimals among "
+                "numbers written with a decimal comma"
+            )
+            mark = "dot is a decimal point"
+            sep = "the dot"
+        else:
+            what = (
+                "a number written with a thousands comma and no decimals among "
+                "numbers written with a decimal point"
+            )
+            mark = "comma is a decimal comma"
+            sep = "the comma"
         out[i] = (
-            f"a number written with a thousands dot and no decimals among "
-            f"numbers written with a decimal comma (such as {example}): in "
-            f"locale 'id' it reads {float(values[i])!r}, but {other!r} if the "
-            "dot is a decimal point (the other convention); which is meant is "
-            f"ambiguous: write {comma!r} for {other!r}, or the digits without "
-            f"the dot ({whole!r}) for {float(values[i])!r}"
+            f"{what} (such as {example}): in locale {locale!r} it reads "
+            f"{float(values[i])!r}, but {other!r} if the {mark} (the other "
+            "convention); which is meant is ambiguous: write "
+            f"{comma!r} for {other!r}, or the digits without {sep} "
+            f"({whole!r}) for {float(values[i])!r}"
         )
     return out
 

@@ -663,7 +663,13 @@ def read_bps_table(
         grammar, 4.375 if the dot was meant as a decimal point; its reason
         names both readings (a count stating its unit, "8.160 jiwa", is
         not, unless with a multiplier, "8.160 ribu jiwa"; see
-        :func:`povstat.parse_numbers`, Notes).
+        :func:`povstat.parse_numbers`, Notes); with ``locale="en"``, the
+        same with the marks swapped ("4,375" among "13.65"); none where a
+        value with decimals groups its thousands too ("412.345,50"). A
+        spreadsheet number cell
+        holding a whole number that its format shows grouped without
+        decimals (``#,##0`` shows 8160 as "8.160" in Indonesian settings;
+        an .ods cell showing "8.160") is judged as it shows.
     ValueError
         If a data frame's index holds labels (it is not read: see `source`)
         or repeats a row number;
@@ -888,7 +894,12 @@ def read_bps_table(
     year spans two columns at least (one label under each year is not read
     so: "(persen)" under 2022 is a unit row); each column then
     has the year over it and the group under it, and a row above the years
-    is part of the title. A row just above the years is a row of column
+    is part of the title. A row under the years holding the label column's
+    heading alone ("Kabupaten/Kota", "Wilayah", "Provinsi/Kabupaten/Kota";
+    under an empty cell or the same heading) beside empty cells is a header
+    row, and beside units ("(persen)") a header row and the unit row, never
+    a region ("KOTA" alone there heads a section of cities). A row just
+    above the years is a row of column
     groups ("Perkotaan", "Perdesaan", "Jumlah"), each label spanning the columns
     up to the next label (in a workbook, a label merged across columns spans
     its merged range only: a value column after the range whose group cell
@@ -918,7 +929,9 @@ def read_bps_table(
     ("1) Muna", "2) Muna Barat", "3) Buton"): in a run of rows numbered one
     after the other in which some row holds numbers, a row whose values are
     all missing ("2) Muna Barat,-") is a region; footnotes below the table
-    start their own numbering. A note starting with a word
+    start their own numbering. A numbered row whose text after the mark is
+    a region's name ("2) Kota Batu", with its kind or bare) or a heading
+    ("(2) Kota") is no footnote either. A note starting with a word
     and holding numbers
     ("Sumber: BPS, 2024") stays a note, reported with the reason "note with
     numbers". Every other row is data, including one without a name and a
@@ -1235,10 +1248,13 @@ def read_bps_table(
     not read: write "Kota Bogor"), except under a heading row: a row whose
     label is a kind alone ("KOTA", "Kabupaten", "Kota:", "Kodya", "KOTA
     MADYA", "Kota Administrasi", "City", "Regency", "Municipality"), after
-    an optional list number or letter ("2. Kota", "B. KOTA"), with an
+    an optional list number or letter ("2. Kota", "B. KOTA", "(2) Kota",
+    "2) Kota": a heading, never a footnote), with an
     optional gloss of the same kind ("Kota/City", "Kota/Municipality",
     "Kabupaten (Regency)"; "Kabupaten/Kota" names two kinds and is no
-    heading) and footnote marks ("Kota 1)", "Kota¹"), gives its kind to
+    heading) and footnote marks ("Kota 1)", "Kota¹"), written in the plural
+    ("Kota-Kota"), after "Daerah" or "Wilayah" ("Daerah Kota"), spaced
+    out ("K O T A") or between dashes ("— KOTA —"), gives its kind to
     the bare names below it, up to the next heading or province row ("Malang" under
     "KOTA" is Kota Malang; the heading row itself is unmatched, its
     ``reason`` saying so). It is a heading whatever its value cells hold:
@@ -1606,7 +1622,14 @@ def read_bps_table(
     first_cell = pd.Series(label, dtype=object)
     note = np.array(first_cell.str.match(_NOTE), dtype=bool)  # a writable copy
     worded = note & ~first_cell.str.startswith("*").to_numpy(dtype=bool)
-    note |= np.array(first_cell.str.match(_FOOTNOTE_ROW), dtype=bool)
+    footnote_like = np.array(first_cell.str.match(_FOOTNOTE_ROW), dtype=bool)
+    # A numbered heading ("(2) Kota") or a numbered region's name ("2) Kota
+    # Batu", whatever its values hold) is no footnote.
+    for at_row in np.flatnonzero(footnote_like).tolist():  # the few such rows
+        footnote_like[at_row] = not _numbered_region_or_heading(
+            str(first_cell.iloc[at_row])
+        )
+    note |= footnote_like
     numbered = np.zeros(note.shape, dtype=bool)  # notes holding numbers
     if note.any():
         maybe = np.flatnonzero(note)
@@ -1839,11 +1862,32 @@ def read_bps_table(
     # within each value column, on the cells as read.
     col_of = np.tile(np.arange(cells.shape[1]), cells.shape[0])
     flat_read = as_read.ravel()
+    if read.grouped is not None:
+        # A whole number a spreadsheet shows grouped ("#,##0": 8160 shows
+        # "8.160" in Indonesian settings) is judged as shown, as the same
+        # text typed or saved as CSV is.
+        flat_read = flat_read.copy()
+        for i in np.flatnonzero(read.grouped[where].ravel()).tolist():  # few
+            grouped_text = f"{int(flat_read[i]):,}"
+            flat_read[i] = (
+                grouped_text.replace(",", ".") if loc == "id" else grouped_text
+            )
     for j in range(cells.shape[1]):
         at = np.flatnonzero(col_of == j)
         reasons[at] = _other_convention(
             flat_read[at], values[at], unit[at], reasons[at], loc
         )
+    if read.grouped is not None:
+        for i in np.flatnonzero(read.grouped[where].ravel()).tolist():  # few
+            if re.search("thousands (?:dot|comma)", str(reasons[i])):
+                settings = "Indonesian" if loc == "id" else "English"
+                reasons[i] = (
+                    f"{reasons[i]}; the cell stores {as_read.ravel()[i]!r} and "
+                    f"its number format groups thousands without decimals (as "
+                    f"'#,##0' does), so a sheet in {settings} settings shows it "
+                    f"{flat_read[i]!r}: store the number meant, or give the "
+                    "cell a format without grouping"
+                )
     reasons[is_date] = _DATE_REASON
     # A spreadsheet's error value ("#N/A", "#DIV/0!"), from an .xlsx or .xls
     # error cell or a sheet saved as CSV, is named as such.
@@ -2020,7 +2064,10 @@ class _Read:
     than as the year ("202200%" for 2022 shown with ``0%``; None
     elsewhere): header cells are read as shown. ``misdated``: the text a
     spreadsheet cell's date or time shows and why that names no period
-    (`_misdated`; None elsewhere): refused in the header.
+    (`_misdated`; None elsewhere): refused in the header. ``grouped``:
+    spreadsheet number cells holding a whole number that their format or
+    style shows with a thousands separator and no decimals (``#,##0``
+    shows 8160 as "8.160" in Indonesian settings; False elsewhere).
     """
 
     grid: pd.DataFrame
@@ -2038,6 +2085,28 @@ class _Read:
     disguised: np.ndarray[Any, Any] | None = None
     misdated: np.ndarray[Any, Any] | None = None
     sheets: Callable[[], str] | None = None
+    grouped: np.ndarray[Any, Any] | None = None
+
+
+def _groups_whole(value: object, fmt: object) -> bool:
+    """Whether a number format shows a whole number grouped, no decimals.
+
+    ``#,##0`` (a comma between digit placeholders) shows 8160 as "8,160",
+    and "8.160" in Indonesian settings; ``#,##0.00`` shows decimals and
+    ``0`` no grouping. The section that applies to the number decides.
+    """
+    if not isinstance(fmt, str) or isinstance(value, bool):
+        return False
+    if not isinstance(value, int | float) or not float(value).is_integer():
+        return False
+    sections = _format_sections(fmt)
+    section = sections[1] if value < 0 and len(sections) > 1 else sections[0]
+    bare = re.sub(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]', "", section)
+    return (
+        re.search(r"[#0?],[#0?]", bare) is not None
+        and re.search(r"\.[#0?]", bare) is None
+        and 1000 <= abs(value) < 1_000_000
+    )
 
 
 def _shows_nothing(value: object, fmt: object) -> bool:
@@ -3171,8 +3240,13 @@ def _read_with_pandas(
     for r, c, shown, why in ods.misdated:  # few cells; 1-based, cut to the grid
         if r in at and c <= n_cols:
             ods_misdated[at[r], c - 1] = (shown, why)
+    ods_grouped = np.zeros(grid.shape, dtype=bool)
+    for r, c in ods.grouped:  # few cells; 1-based, cut to the grid
+        if r in at and c <= n_cols:
+            ods_grouped[at[r], c - 1] = True
     return _Read(
         grid=grid,
+        grouped=ods_grouped if ods_grouped.any() else None,
         percent=percent,
         formula=formula if ods.formulas else None,
         stated=stated if ods.currencies else None,
@@ -3665,7 +3739,9 @@ class _OdsCells(NamedTuple):
     value type ``boolean``, by their stored ``office:boolean-value`` (pandas
     compares the text shown with "TRUE": LibreOffice in Indonesian shows
     "BENAR"); with no stored value, or one other than "true", "false", "1"
-    or "0", the text the cell shows.
+    or "0", the text the cell shows. ``grouped``: (row, column) of numeric
+    cells holding a whole number that they show grouped without decimals
+    ("8.160" or "8,160" for 8160).
     """
 
     ranges: list[tuple[int, int, int, int]]
@@ -3680,6 +3756,7 @@ class _OdsCells(NamedTuple):
     exact: list[tuple[int, int, Decimal]]
     misdated: list[tuple[int, int, str, str]]
     booleans: list[tuple[int, int, bool | str]]
+    grouped: list[tuple[int, int]]
 
 
 _ODS_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -3814,7 +3891,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         root = ET.fromstring(z.read("content.xml"))
     t = _ODS_TABLE
-    found = _OdsCells([], [], [], [], [], [], [], [], [], [], [], [])
+    found = _OdsCells([], [], [], [], [], [], [], [], [], [], [], [], [])
     positions = _ods_text_positions(root)
     tables = list(root.iter(f"{t}table"))
     if isinstance(sheet, str):
@@ -3851,6 +3928,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
         wide: list[tuple[int, Decimal]] = []  # (column, value) float64 rounds
         yearless: list[tuple[int, str, str]] = []  # (column, text, why) of dates
         flags: list[tuple[int, bool | str]] = []  # (column, stored value)
+        grouping: list[int] = []  # columns of whole numbers shown grouped
         for cell in tr:
             n_cols = int(cell.get(f"{t}number-columns-repeated", "1"))
             # Only (covered) table cells have a value type.
@@ -3883,6 +3961,14 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
                     and not _shows_year(shown, int(float(stored)))
                 ):
                     disguised.extend((col + k + 1, shown) for k in range(n_cols))
+                one_group = re.fullmatch(r"-?([1-9][0-9]{0,2})[.,]([0-9]{3})", shown)
+                if (
+                    one_group is not None
+                    and re.fullmatch(r"-?[0-9]+(?:\.0*)?", stored)
+                    and int(float(stored))
+                    == int(shown.replace(".", "").replace(",", ""))
+                ):
+                    grouping.extend(col + k + 1 for k in range(n_cols))
             if kind == "date":
                 shown = _ods_text(cell).strip()
                 stored = cell.get(f"{_ODS_OFFICE}date-value", "")
@@ -3962,6 +4048,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
             or wide
             or yearless
             or flags
+            or grouping
             else 0
         ):
             r = row + i + 1
@@ -3975,6 +4062,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
             found.exact.extend((r, c, value) for c, value in wide)
             found.misdated.extend((r, c, text, why) for c, text, why in yearless)
             found.booleans.extend((r, c, value) for c, value in flags)
+            found.grouped.extend((r, c) for c in grouping)
         row += n_rows
     # An array formula fills its whole range ("C2:C4"), but only its first
     # cell holds the formula: the other cells of the range holding nothing
@@ -4373,6 +4461,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     blank = np.zeros((n_rows, len(cols)), dtype=bool)
     disguised = np.full((n_rows, len(cols)), None, dtype=object)
     misdated = np.full((n_rows, len(cols)), None, dtype=object)
+    grouped = np.zeros((n_rows, len(cols)), dtype=bool)
     for i, j, cell in stored:  # stored cells only
         if i in at and j in where:
             dates[at[i], where[j]] = _date_text(cell.value)
@@ -4389,6 +4478,9 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
             if scale == "ambiguous":
                 scaled[at[i], where[j]] = cell.number_format
             stated[at[i], where[j]] = _format_affixes(v, cell.number_format)
+            grouped[at[i], where[j]] = scale == "plain" and _groups_whole(
+                v, cell.number_format
+            )
     for (i, j), f in pending.items():
         formula[at[i], where[j]] = f
     merged = np.full((n_rows, len(cols)), None, dtype=object)
@@ -4417,6 +4509,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
         blank=blank if blank.any() else None,
         disguised=disguised if (disguised != None).any() else None,  # noqa: E711
         misdated=misdated if (misdated != None).any() else None,  # noqa: E711
+        grouped=grouped if grouped.any() else None,
         hidden=_hidden_names(
             [r for r in hidden.get("rows", []) if r in at],
             [get_column_letter(j) for j in hidden.get("columns", []) if j in where],
@@ -6333,6 +6426,32 @@ _LABEL_HEADING = re.compile(
 )
 
 
+def _lower_label_heading(
+    years: np.ndarray[Any, Any], below: np.ndarray[Any, Any]
+) -> Literal["", "blank", "unit"]:
+    """Whether the row under the years holds the label column's heading alone.
+
+    Its label cell names the label column ("Kabupaten/Kota", "Wilayah",
+    "Provinsi/Kabupaten/Kota"; see ``_LABEL_HEADING``), under an empty
+    label cell or the same heading, and its other cells are empty
+    ("blank") or units ("(persen)": "unit"). A label naming one kind alone
+    ("KOTA") heads a section of rows, never the column: "".
+    """
+    label = str(below[0]).strip()
+    if (
+        not label
+        or _LABEL_HEADING.fullmatch(label) is None
+        or _heading_kind(label) is not None
+        or (years[0] and years[0] != below[0])
+    ):
+        return ""
+    rest = below[1:]
+    if not any(bool(c) for c in rest):
+        return "blank"
+    row = np.array([["", *rest]], dtype=object)
+    return "unit" if bool(_unit_rows(row)[0]) else ""
+
+
 def _groups_under_years(
     years: np.ndarray[Any, Any], below: np.ndarray[Any, Any]
 ) -> bool:
@@ -6476,6 +6595,14 @@ def _layout(
         and _groups_under_years(text[h], text[h + 1])
     )
     sub_groups = sub_groups or unit_mid
+    # The label column's heading alone in the row under the years
+    # ("Kabupaten/Kota" beside empty cells, or beside units): a header row
+    # (and a unit row), never a region.
+    lower = (
+        ""
+        if two_rows or sub_groups or h + 1 >= n_rows
+        else _lower_label_heading(text[h], text[h + 1])
+    )
     sub = h + 2 if unit_mid else h + 1  # the row of rounds or groups
     if two_rows or sub_groups:
         header_rows.extend(range(h + 1, sub + 1))
@@ -6581,6 +6708,8 @@ def _layout(
     )
     if has_group:
         header_rows.insert(0, g)
+    if lower:
+        header_rows.append(h + 1)
     group_cells = (
         list(text[g, 1:])
         if sub_groups
@@ -6643,7 +6772,8 @@ def _layout(
         title=title,
         bare=any(k == "year" for k in kinds),
         rounds_row=two_rows,
-        unit_rows=(h + 1,) if unit_mid else (h - 1,) if unit_above else (),
+        unit_rows=((h + 1,) if unit_mid or lower == "unit" else ())
+        + ((h - 1,) if unit_above else ()),
     )
 
 
@@ -8125,22 +8255,68 @@ _HEADING_WORD = "|".join(f"(?:{w})" for w in _HEADING_WORDS)
 #: after an optional list number or letter ("B. KOTA", "2. Kota", "II.
 #: KOTA"), with an optional gloss in the other language after a slash or
 #: in brackets ("Kota/Municipality", "Kabupaten (Regency)"), footnote
-#: marks ("Kota *)") and a colon ("Kota:").
+#: marks ("Kota *)") and a colon ("Kota:"); the kind may follow "Daerah" or
+#: "Wilayah" ("Daerah Kota") and be doubled as the Indonesian plural
+#: ("Kota-Kota").
 _KIND_HEADING = re.compile(
     r"\s*(?:\(?(?:[0-9]{1,2}|[a-z]|[ivx]{1,4})[.)]\s*)?"
-    rf"(?P<kind>{_HEADING_WORD})"
+    r"(?:(?:daerah|wilayah)\s+)?"
+    rf"(?P<kind>{_HEADING_WORD})(?:\s*-\s*(?P=kind))?"
     rf"(?:\s*/\s*(?P<gloss>{_HEADING_WORD})|\s*\(\s*(?P<paren>{_HEADING_WORD})\s*\))?"
     rf"(?:\s*,?\s*(?:{_ONE_MARK}))*\s*:?\s*",
     _WORD_FLAGS,
 )
 
 
+#: A row's label numbered as a footnote is ("2) ", "(2) ", "a) "), and what
+#: follows the number.
+_NUMBERED_LABEL = re.compile(
+    r"\s*\(?(?:[0-9]{1,3}|[a-z])\)\s*(?P<rest>.*?)\s*", _WORD_FLAGS
+)
+#: A name's kind stated by its first word ("Kota Batu", "Kab. Malang").
+_KIND_PREFIX = re.compile(
+    r"(?P<kind>kota|kabupaten|kab\.?)\s+(?P<name>.+)", _WORD_FLAGS
+)
+
+
+def _numbered_region_or_heading(label: str) -> bool:
+    """Whether a label numbered like a footnote is a heading or a region.
+
+    "(2) Kota" is a heading of cities; "2) Kota Batu" names a region (a
+    region's name, with its kind or bare, known to the list of regions):
+    neither is a footnote, whatever the row's value cells hold.
+    """
+    if _heading_kind(label) is not None:
+        return True
+    m = _NUMBERED_LABEL.fullmatch(label)
+    if m is None or not m["rest"]:
+        return False
+    rest = m["rest"]
+    named = _KIND_PREFIX.fullmatch(rest)
+    if named is None:
+        return bool(_regions.candidates(None, rest))
+    kind = "kota" if named["kind"].lower() == "kota" else "kabupaten"
+    return bool(_regions.candidates(kind, named["name"]))
+
+
+#: Dashes, rules and bullets around a heading's label ("— KOTA —", "-- Kota").
+_HEADING_RULE = re.compile(
+    r"^[\s\-\u2010-\u2015\u2212=~_\u2022\u00b7]+|[\s\-\u2010-\u2015\u2212=~_\u2022\u00b7]+$"
+)
+#: Three or more single letters spaced out ("K O T A").
+_SPACED_LETTERS = re.compile(r"(?<![^\W\d_])[^\W\d_](?:\s[^\W\d_]){2,}(?![^\W\d_])")
+
+
 def _heading_kind(label: str) -> str | None:
     """The kind ("kabupaten", "kota") a heading row's label names, else None.
 
     A gloss naming another kind ("Kabupaten/Kota", the label column's own
-    heading) makes the label no heading of one kind.
+    heading) makes the label no heading of one kind. Dashes or rules around
+    the label ("— KOTA —") and letters spaced out ("K O T A") are
+    decoration.
     """
+    label = _HEADING_RULE.sub("", label)
+    label = _SPACED_LETTERS.sub(lambda m: re.sub(r"\s+", "", m[0]), label)
     m = _KIND_HEADING.fullmatch(label)
     if m is None:
         return None

@@ -803,3 +803,28 @@ def test_rescaled_weights_exponents_are_each_domains(
     # Domains without a power keep their weights bit for bit.
     keep = want[domain] == 0
     assert got_w[keep].tobytes() == w[keep].tobytes()
+
+
+def test_line_keys_differing_only_in_case_are_pointed_out() -> None:
+    # Keys match labels exactly as written: "perkotaan" is no key for the
+    # label "Perkotaan", and the message says which key is the near miss.
+    with pytest.raises(
+        ValueError,
+        match=r"`line` has no poverty line for domain\(s\) \['Perkotaan'\]; keys "
+        r"match labels exactly as written, with case and spaces: the key\(s\) "
+        r"'perkotaan' for 'Perkotaan' differ only in those$",
+    ):
+        poverty_estimates(
+            [500.0, 600.0, 700.0],
+            {"perkotaan": 550.0, "Perdesaan": 500.0},
+            unit="percent",
+            by=["Perkotaan", "Perdesaan", "Perkotaan"],
+        )
+    # A key of another spelling altogether gets no such hint.
+    with pytest.raises(ValueError, match=r"\['Perkotaan'\]$"):
+        poverty_estimates(
+            [500.0, 600.0, 700.0],
+            {"Kota": 550.0, "Perdesaan": 500.0},
+            unit="percent",
+            by=["Perkotaan", "Perdesaan", "Perkotaan"],
+        )

@@ -695,6 +695,18 @@ def lines_by_domain(line: Mapping[Any, Any], labels: Sequence[Any]) -> list[floa
                 " (keys and labels must both have a time zone, matched as "
                 "instants, or both be naive)"
             )
+        folded = {k.strip().casefold(): k for k in line if isinstance(k, str)}
+        near = [
+            (d, folded[d.strip().casefold()])
+            for d in absent
+            if isinstance(d, str) and d.strip().casefold() in folded
+        ]
+        if near:  # "perkotaan" for "Perkotaan": labels match as written
+            pairs = ", ".join(f"{k!r} for {d!r}" for d, k in near[:5])
+            hint += (
+                f"; keys match labels exactly as written, with case and "
+                f"spaces: the key(s) {pairs} differ only in those"
+            )
         msg = f"`line` has no poverty line for domain(s) {absent[:5]}{hint}"
         raise ValueError(msg)
     out = [value[index[mk]] for mk in wanted]

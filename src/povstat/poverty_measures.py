@@ -815,9 +815,16 @@ def prepare_units(
         if z.ndim == 0 and np.isnan(z):
             raise ValueError(MISSING_SCALAR_LINE)
         if z.ndim > 1 or (z.ndim == 1 and z.shape[0] != n):
+            per_domain = (
+                "; for one line per domain give a mapping of domain labels to "
+                "lines with `by` (a pandas Series of lines indexed by domain: "
+                "line.to_dict())"
+                if z.ndim == 1 and domains is not None
+                else ""
+            )
             msg = (
                 f"`line` must be a number or hold one line per unit, got shape "
-                f"{z.shape} for {n} units"
+                f"{z.shape} for {n} units{per_domain}"
             )
             raise ValueError(msg)
     w = _per_unit(weights, "weights", n)

@@ -824,7 +824,7 @@ def prepare_units(
             )
             msg = (
                 f"`line` must be a number or hold one line per unit, got shape "
-                f"{z.shape} for {n} units{per_domain}"
+                f"{z.shape} for {n} units{advice}"
             )
             raise ValueError(msg)
     w = _per_unit(weights, "weights", n)

@@ -815,7 +815,7 @@ def prepare_units(
         if z.ndim == 0 and np.isnan(z):
             raise ValueError(MISSING_SCALAR_LINE)
         if z.ndim > 1 or (z.ndim == 1 and z.shape[0] != n):
-            per_domain = (
+            advice = (
                 "; for one line per domain give a mapping of domain labels to "
                 "lines with `by` (a pandas Series of lines indexed by domain: "
                 "line.to_dict())"

@@ -1510,7 +1510,9 @@ def fgt(
         nothing). None weighs units equally. Only ratios of weights matter.
     size : array_like, optional
         Household size of each unit: household rows then count as their
-        members (weight times size), as person-level measures need.
+        members (weight times size), as person-level measures need. Any
+        finite value >= 0 is taken, fractions too (an adult-equivalent
+        count, say): it multiplies the weight, whole or not.
     by : array_like, optional
         Domain label of each unit; the measures are computed for each domain,
         in the sorted order of the distinct labels (``numpy.unique``).

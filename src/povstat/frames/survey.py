@@ -659,7 +659,9 @@ def poverty_table(
     weight : str, optional
         Column of survey weights (>= 0). None weighs rows equally.
     size : str, optional
-        Column of household sizes: household rows count as their members.
+        Column of household sizes: household rows count as their members
+        (weight times size; any finite value >= 0, fractions too, as an
+        adult-equivalent count).
     by : str or sequence of str, optional
         Column(s) defining the domains (e.g. region, urban/rural). A
         float32 column (polars and pandas Float32, DuckDB FLOAT, Spark

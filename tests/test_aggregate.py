@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -1779,3 +1781,43 @@ def test_sum_counts_infers_up_to_ten_decimals() -> None:
         0.2403852
     )
     assert float(sum_counts([1 / 3, 1 / 3, 1 / 3]).total) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: sum_counts([251.36, 37.78, 7.105], by=["a", "b", "a"], decimals=2),
+            "`estimate` must hold figures rounded to 2 decimals, found 7.105 "
+            "at index 2",
+        ),
+        (
+            lambda: pooled_rate(
+                [251.36, 37.78, 7.105],
+                rate=[9.45, 4.26, 3.31],
+                unit="percent",
+                decimals={"headcount": 2, "rate": 2},
+            ),
+            "`headcount` must hold figures rounded to 2 decimals, found 7.105 "
+            "at index 2",
+        ),
+        (
+            lambda: pooled_rate(
+                [251.36, 37.78, 7.10],
+                population=[2000.0, 800.0, 200.5],
+                unit="percent",
+                decimals={"headcount": 2, "population": 0},
+            ),
+            "`population` must hold figures rounded to 0 decimals, found 200.5 "
+            "at index 2",
+        ),
+    ],
+)
+def test_unrounded_figure_named_by_the_callers_index(
+    call: Callable[[], object], message: str
+) -> None:
+    # The figures are summed in an order of their own (by group, then by
+    # value); the unrounded figure is the caller's third (index 2), never its
+    # place in that order (index 0 for 7.105, the smallest of group 'a').
+    with pytest.raises(ValueError, match=re.escape(message) + "$"):
+        call()

@@ -1081,10 +1081,31 @@ def test_ranks_bad_arguments() -> None:
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_ranks_missing_group_label(backend: str) -> None:
     df = make(backend, {"region": ["A", "B"], "year": [1.0, NAN], "rate": [1.0, 2.0]})
+    # The second row (index label 1, row position 1) misses its label.
     with pytest.raises(
-        ValueError, match=r"key column 'year' \(argument `by`\) must not have missing"
+        ValueError,
+        match=r"key column 'year' \(argument `by`\) must not have missing values, "
+        rf"found 1, first at {_second_row(backend)}$",
     ):
         collect(with_ranks(df, descending=True, by="year"))
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("key", ["region", "period"])
+def test_changes_missing_key_names_its_row(backend: str, key: str) -> None:
+    data: dict[str, list[Any]] = {
+        "region": ["A", "A"],
+        "period": [2019.0, 2020.0],
+        "rate": [10.0, 9.0],
+    }
+    data[key] = [data[key][0], None if key == "region" else NAN]
+    df = make(backend, data)
+    with pytest.raises(
+        ValueError,
+        match=rf"key column '{key}' \(argument `{key}`\) must not have missing "
+        rf"values, found 1, first at {_second_row(backend)}$",
+    ):
+        collect(with_changes(df, unit="percent", region="region", period="period"))
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

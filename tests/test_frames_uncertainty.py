@@ -876,7 +876,10 @@ def test_rate_interval_argument_errors(
             "hi",
             [1.0, 0.5],
             {"bounds": ("lo", "hi"), "bounds_level": 0.9},
-            "upper bound column 'hi' must be >= lower bound column 'lo'.*0.5 < 1.2",
+            # The second row (index label or row position 1): lower 1.2 > upper 0.5.
+            "upper bound column 'hi' must be >= lower bound column 'lo' "
+            r"\(argument `bounds`\), found lower 1.2 > upper 0.5 at "
+            r"(index label|row position) 1\b",
         ),
         (
             "hi",
@@ -892,14 +895,15 @@ def test_rate_interval_argument_errors(
             [1.5, 0.8],
             {"bounds": ("lo", "hi"), "bounds_level": 0.9},
             r"lower bound column 'lo' \(argument `bounds`\) must be <= the rate "
-            r"column 'rate', found 1.5 > 1.0",
+            r"column 'rate', found 1.5 > 1.0 at (index label|row position) 0\b",
         ),
         (
             "hi",
             [0.9, 2.4],
             {"bounds": ("lo", "hi"), "bounds_level": 0.9},
             r"upper bound column 'hi' \(argument `bounds`\) must be >= the rate "
-            r"column 'rate', found 0.9 < 1.0",
+            r"column 'rate', found rate 1.0 > upper 0.9 at "
+            r"(index label|row position) 0\b",
         ),
         # Bounds not centred on the rate: [0.5, 1.5] is centred on 1.0, but
         # [1.2, 4.4] around 2.0 is 0.8 below and 2.4 above (L + U - 2 r =

@@ -128,9 +128,16 @@ def test_errors() -> None:
     ):
         rate_to_headcount([1.0, 2.0], [1.0, 2.0, 3.0], unit="percent")
     with pytest.raises(
-        ValueError, match=r"`headcount` must not exceed `population`, found 5\.0 > 4\.0"
+        ValueError,
+        match=r"`headcount` must not exceed `population`, found 5\.0 > 4\.0 "
+        r"at index 1$",
     ):
         headcount_to_rate([1.0, 5.0], [2.0, 4.0], unit="percent")
+    with pytest.raises(
+        ValueError,
+        match=r"`headcount` must not exceed `population`, found 5\.0 > 4\.0$",
+    ):
+        headcount_to_rate(5.0, 4.0, unit="percent")
     with pytest.raises(ValueError, match="`headcount` must be >= 0"):
         implied_population(4.0, -1.0, unit="percent")
     with pytest.raises(ValueError, match="`unit` must be one of"):

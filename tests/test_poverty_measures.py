@@ -803,3 +803,56 @@ def test_rescaled_weights_exponents_are_each_domains(
     # Domains without a power keep their weights bit for bit.
     keep = want[domain] == 0
     assert got_w[keep].tobytes() == w[keep].tobytes()
+
+
+def test_line_keys_differing_only_in_case_are_pointed_out() -> None:
+    # Keys match labels exactly as written: "perkotaan" is no key for the
+    # label "Perkotaan", and the message says which key is the near miss.
+    with pytest.raises(
+        ValueError,
+        match=r"`line` has no poverty line for domain\(s\) \['Perkotaan'\]; keys "
+        r"match labels exactly as written, with case and spaces: the key\(s\) "
+        r"'perkotaan' for 'Perkotaan' differ only in those$",
+    ):
+        poverty_estimates(
+            [500.0, 600.0, 700.0],
+            {"perkotaan": 550.0, "Perdesaan": 500.0},
+            unit="percent",
+            by=["Perkotaan", "Perdesaan", "Perkotaan"],
+        )
+    # A key of another spelling altogether gets no such hint.
+    with pytest.raises(ValueError, match=r"\['Perkotaan'\]$"):
+        poverty_estimates(
+            [500.0, 600.0, 700.0],
+            {"Kota": 550.0, "Perdesaan": 500.0},
+            unit="percent",
+            by=["Perkotaan", "Perdesaan", "Perkotaan"],
+        )
+
+
+def test_lines_per_domain_given_as_an_array_are_advised_a_mapping() -> None:
+    # Two lines for four units in two domains: lines per domain, not per
+    # unit; the advice is a mapping (a Series indexed by domain: to_dict()).
+    lines = pd.Series({"1101": 550.0, "1102": 650.0})
+    with pytest.raises(
+        ValueError,
+        match=r"got shape \(2,\) for 4 units; for one line per domain give a "
+        r"mapping of domain labels to lines with `by` \(a pandas Series of lines "
+        r"indexed by domain: line.to_dict\(\)\)$",
+    ):
+        poverty_estimates(
+            [500.0, 600.0, 700.0, 800.0],
+            lines,
+            unit="percent",
+            by=["1101", "1101", "1102", "1102"],
+        )
+    out = poverty_estimates(
+        [500.0, 600.0, 700.0, 800.0],
+        lines.to_dict(),
+        unit="percent",
+        by=["1101", "1101", "1102", "1102"],
+        alpha=0,
+    )
+    # Domain 1101: 500 < 550 is poor, 600 is not (50 %); domain 1102: 700 and
+    # 800 are both above its line 650 (0 %).
+    assert out.estimate.tolist() == [50.0, 0.0]

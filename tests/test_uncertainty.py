@@ -742,8 +742,16 @@ def test_pvalue_errors() -> None:
 
 
 def test_other_value_errors() -> None:
-    with pytest.raises(ValueError, match="`upper` must be >= `lower`"):
+    with pytest.raises(
+        ValueError, match=r"`upper` must be >= `lower`, found upper 4.0 < lower 5.0$"
+    ):
         se_from_bounds(5, 4, level=0.9)
+    # The second pair (index 1) is reversed.
+    with pytest.raises(
+        ValueError,
+        match=r"`upper` must be >= `lower`, found upper 3.9 < lower 4.1 at index 1$",
+    ):
+        se_from_bounds([3.5, 4.1], [4.5, 3.9], level=0.9)
     with pytest.raises(ValueError, match="`years` must be > 0"):
         annualized_change_se(1, 2, years=0, se_before=1, se_after=1, independent=True)
     with pytest.raises(ValueError, match="`estimate` must be finite"):

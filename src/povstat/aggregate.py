@@ -1160,6 +1160,8 @@ def sum_counts(
     d = None if decimals is None else _validate.decimals(decimals)
     missing = _missing_rows(policy, rows, n)
     keep = ~missing if policy == "omit" else np.ones(n, dtype=bool)
+    if d is not None:  # in the caller's order, so that errors name its index
+        published(np.where(keep, est, np.nan), d, "estimate")
     order = _canonical(groups, rows, keep, dep)
     codes, k = groups.codes[order], groups.k
     x = est[order]
@@ -1428,6 +1430,9 @@ def pooled_rate(
     groups = _groups(by, n)
     missing = _missing_rows(policy, rows, n) | np.isnan(pop)  # a missing input
     keep = ~missing if policy == "omit" else np.ones(n, dtype=bool)
+    if dec is not None:  # in the caller's order, so that errors name its index
+        for name in names:  # a loop over the two published inputs
+            published(np.where(keep, rows[name], np.nan), dec[name], name)
     order = _canonical(groups, rows, keep, dep)
     codes, k = groups.codes[order], groups.k
     empty = _void(codes, k, missing[order])

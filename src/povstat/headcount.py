@@ -212,10 +212,11 @@ def headcount_to_rate(
     hb, nb = np.broadcast_arrays(h, n)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         if not _rate_kernel(hb, nb, u, out):
-            i = np.argwhere(hb > nb * (1.0 + _ROUNDING))[0]
+            i = tuple(int(j) for j in np.argwhere(hb > nb * (1.0 + _ROUNDING))[0])
+            at = "" if not i else f" at index {i[0] if len(i) == 1 else i}"
             msg = (
                 "`headcount` must not exceed `population`, found "
-                f"{hb[tuple(i)].item()!r} > {nb[tuple(i)].item()!r}"
+                f"{hb[i].item()!r} > {nb[i].item()!r}{at}"
             )
             raise ValueError(msg)
     return out

@@ -695,6 +695,18 @@ def lines_by_domain(line: Mapping[Any, Any], labels: Sequence[Any]) -> list[floa
                 " (keys and labels must both have a time zone, matched as "
                 "instants, or both be naive)"
             )
+        folded = {k.strip().casefold(): k for k in line if isinstance(k, str)}
+        near = [
+            (d, folded[d.strip().casefold()])
+            for d in absent
+            if isinstance(d, str) and d.strip().casefold() in folded
+        ]
+        if near:  # "perkotaan" for "Perkotaan": labels match as written
+            pairs = ", ".join(f"{k!r} for {d!r}" for d, k in near[:5])
+            hint += (
+                f"; keys match labels exactly as written, with case and "
+                f"spaces: the key(s) {pairs} differ only in those"
+            )
         msg = f"`line` has no poverty line for domain(s) {absent[:5]}{hint}"
         raise ValueError(msg)
     out = [value[index[mk]] for mk in wanted]
@@ -803,9 +815,16 @@ def prepare_units(
         if z.ndim == 0 and np.isnan(z):
             raise ValueError(MISSING_SCALAR_LINE)
         if z.ndim > 1 or (z.ndim == 1 and z.shape[0] != n):
+            advice = (
+                "; for one line per domain give a mapping of domain labels to "
+                "lines with `by` (a pandas Series of lines indexed by domain: "
+                "line.to_dict())"
+                if z.ndim == 1 and domains is not None
+                else ""
+            )
             msg = (
                 f"`line` must be a number or hold one line per unit, got shape "
-                f"{z.shape} for {n} units"
+                f"{z.shape} for {n} units{advice}"
             )
             raise ValueError(msg)
     w = _per_unit(weights, "weights", n)
@@ -1491,7 +1510,9 @@ def fgt(
         nothing). None weighs units equally. Only ratios of weights matter.
     size : array_like, optional
         Household size of each unit: household rows then count as their
-        members (weight times size), as person-level measures need.
+        members (weight times size), as person-level measures need. Any
+        finite value >= 0 is taken, fractions too (an adult-equivalent
+        count, say): it multiplies the weight, whole or not.
     by : array_like, optional
         Domain label of each unit; the measures are computed for each domain,
         in the sorted order of the distinct labels (``numpy.unique``).

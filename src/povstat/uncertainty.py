@@ -462,9 +462,10 @@ def se_from_bounds(
     if bad.any():
         lb, hb = np.broadcast_arrays(lo, hi)
         i = tuple(np.argwhere(np.broadcast_to(bad, lb.shape))[0])
+        at = "" if not i else f" at index {i[0] if len(i) == 1 else i}"
         msg = (
             f"`upper` must be >= `lower`, found upper {float(hb[i])!r} < "
-            f"lower {float(lb[i])!r}"
+            f"lower {float(lb[i])!r}{at}"
         )
         raise ValueError(msg)
     if estimate is not None:

@@ -1039,9 +1039,10 @@ def keys(table: Table, names: Sequence[str], *, arg: str) -> NDArray[np.int64]:
         col_codes, uniques = pd.factorize(source, sort=True)
         missing = int(np.count_nonzero(col_codes < 0))
         if missing:
+            first = row_namer(table)(int(np.flatnonzero(col_codes < 0)[0]))
             msg = (
                 f"key column {name!r} (argument `{arg}`) must not have missing "
-                f"values, found {missing}"
+                f"values, found {missing}, first at {first}"
             )
             raise ValueError(msg)
         values = np.asarray(source)
@@ -1327,9 +1328,10 @@ def periods(table: Table, name: str) -> Periods:
         temporal = False
     missing = int(np.count_nonzero(np.isnan(ticks)))
     if missing:
+        first = row_namer(table)(int(np.flatnonzero(np.isnan(ticks))[0]))
         msg = (
             f"key column {name!r} (argument `period`) must not have missing "
-            f"values, found {missing}"
+            f"values, found {missing}, first at {first}"
         )
         raise ValueError(msg)
     infinite = int(np.count_nonzero(np.isinf(ticks)))

@@ -659,7 +659,9 @@ def poverty_table(
     weight : str, optional
         Column of survey weights (>= 0). None weighs rows equally.
     size : str, optional
-        Column of household sizes: household rows count as their members.
+        Column of household sizes: household rows count as their members
+        (weight times size; any finite value >= 0, fractions too, as an
+        adult-equivalent count).
     by : str or sequence of str, optional
         Column(s) defining the domains (e.g. region, urban/rural). A
         float32 column (polars and pandas Float32, DuckDB FLOAT, Spark
@@ -825,10 +827,11 @@ def poverty_table(
         ``ignore_index``, with the row's position: ``index label 1 (row
         position 3)``), a polars or pyarrow frame's by its 0-based position
         (``row position 1``). A lazy frame (polars lazy, DuckDB, Spark) has
-        no row order: a value that breaks a rule is named by the `by`,
-        `strata` and `psu` labels of its rows (``among the rows with
-        region 'A', psu 7``; of several such groups, the one whose labels
-        sort first), and a missing value or decimal by none.
+        no row order: the rows breaking a rule are named by the `by`,
+        `strata` and `psu` labels of the first group, in label order,
+        holding such rows (``the first group (in label order) holding such
+        rows: region 'A', psu 7``; not necessarily the group of the smallest
+        value quoted), and a missing value or decimal by none.
 
     Warns
     -----
@@ -2227,10 +2230,11 @@ def _group_places(
     A lazy frame has no row order, so no first row: the rule's rows are
     named by the labels of their `keys` (`by`, `strata`, `psu` columns) in
     the reduced `table`, where `counts` holds, by rule, each group's rows
-    breaking it: ``among the rows with g 'x', psu 3``. Of several such groups,
-    the one whose labels sort first (each key's labels sorted, in the order
-    of `keys`), so that the message is the same for every row order and
-    partitioning. Without keys (one group) nothing is named.
+    breaking it: ``the first group (in label order) holding such rows: g
+    'x', psu 3``. Of several such groups, the one whose labels sort first
+    (each key's labels sorted, in the order of `keys`), so that the message
+    is the same for every row order and partitioning. Without keys (one
+    group) nothing is named.
     """
     if not keys or not any(np.nansum(c) for c in counts.values()):
         return {}
@@ -2250,7 +2254,7 @@ def _group_places(
                 f"{c} {_validate.plain(labels[code[g]])!r}"
                 for c, labels, code in zip(keys, shown, codes, strict=True)
             ]
-            places[rule] = f"among the rows with {', '.join(parts)}"
+            places[rule] = f"{_FIRST_GROUP}{', '.join(parts)}"
     return places
 
 
@@ -2293,12 +2297,20 @@ def _first_at(place: str | None) -> str:
     """``", first at <place>"``; nothing when there is no row to name.
 
     `place` is an eager frame's row (``index label 1``, ``row position
-    3``) or, on a lazy engine, the labels of the rows' group (``among the rows
-    with g 'x', psu 3``), as :func:`_group_places` names it.
+    3``) or, on a lazy engine, the labels of the first group holding such
+    rows (``; the first group (in label order) holding such rows: g 'x'``), as
+    :func:`_group_places` names it: not necessarily the group of the
+    smallest value the message quotes.
     """
     if place is None:
         return ""
-    return f", {place}" if place.startswith("among the rows") else f", first at {place}"
+    return f"; {place}" if place.startswith(_FIRST_GROUP) else f", first at {place}"
+
+
+#: How a lazy engine's rows breaking a rule are named (:func:`_group_places`):
+#: not the group of the value a message quotes (the smallest), which may lie
+#: in another group, but the first group in label order holding such rows.
+_FIRST_GROUP = "the first group (in label order) holding such rows: "
 
 
 def _raise_on_flags(

@@ -838,8 +838,9 @@ def _source_rules(
             slack=0.0,
             describe=lambda a, b: (
                 f"upper bound column {high!r} must be >= lower bound column "
-                f"{low!r} (argument `bounds`), found {b} < {a}"
+                f"{low!r} (argument `bounds`), found lower {a} > upper {b}"
             ),
+            place=place,
         ),
         partial(
             _checks.not_above,
@@ -851,6 +852,7 @@ def _source_rules(
                 f"rate column {rate!r}, found {a} > {b}; are the bounds in the "
                 "rate's unit?"
             ),
+            place=place,
         ),
         partial(
             _checks.not_above,
@@ -859,9 +861,11 @@ def _source_rules(
             slack=0.0,
             describe=lambda a, b: (
                 f"upper bound column {high!r} (argument `bounds`) must be >= the "
-                f"rate column {rate!r}, found {b} < {a}; are the bounds in the "
+                f"rate column {rate!r}, found rate {a} > upper {b}; are the bounds in "
+                "the "
                 "rate's unit?"
             ),
+            place=place,
         ),
         partial(_symmetric_rule, lo, hi, r, names, rate),
     )

@@ -1210,7 +1210,7 @@ def read_bps_table(
     in the table, and the table read never depends on what a view shows;
     hidden rows and columns that hold cells are named in a UserWarning.
     Text an .xlsx file stores escaped, as Excel writes characters XML
-    cannot hold (``_xHHHH_``: "Kota Batu_x000D_" for "Kota Batu" and a
+    cannot hold (``_xHHHH_``: ``"Kota Batu_x000D_"`` for "Kota Batu" and a
     carriage return), is read as Excel shows it, in labels, headers and
     values alike.
     A text cell written in runs (rich text) is read as it shows: a run

@@ -942,6 +942,32 @@ def decompose_headcount_change(
         population_after=n1,
     )
     s = _SCALE[u]
+    r0, r1, n0, n1 = np.broadcast_arrays(r0, r1, n0, n1)
+    # Element by element, in blocks: the exact arithmetic holds a few dozen
+    # temporaries per element, which for 10**7 elements would take
+    # gigabytes at once.
+    parts = [np.empty(r0.shape, dtype=np.float64) for _ in range(3)]
+    flat = [x.reshape(-1) for x in (r0, r1, n0, n1)]
+    outs = [x.reshape(-1) for x in parts]
+    for b in _validate.blocks(r0.size):  # blocks of 65,536, not rows
+        for out, got in zip(outs, _decompose(*(x[b] for x in flat), s), strict=True):
+            out[b] = got
+    total, population_effect, rate_effect = parts
+    return HeadcountDecomposition(
+        change=freeze(total),
+        population_effect=freeze(population_effect),
+        rate_effect=freeze(rate_effect),
+    )
+
+
+def _decompose(
+    r0: NDArray[np.float64],
+    r1: NDArray[np.float64],
+    n0: NDArray[np.float64],
+    n1: NDArray[np.float64],
+    s: float,
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
+    """Change, population effect and rate effect of checked 1-D inputs."""
     # The populations are scaled by the power of two at their larger one
     # (exact), so that no product or sum overflows on the way where the
     # effects do not (populations near 1e308); the effects are scaled back.
@@ -962,11 +988,7 @@ def decompose_headcount_change(
     with np.errstate(invalid="ignore"):
         remainder = total - rate_effect
     population_effect = np.asarray(np.where(dec & ~same, dec_pop, remainder))
-    return HeadcountDecomposition(
-        change=freeze(total),
-        population_effect=freeze(population_effect),
-        rate_effect=freeze(rate_effect),
-    )
+    return total, population_effect, rate_effect
 
 
 def _decomposition_parts(

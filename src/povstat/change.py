@@ -949,9 +949,11 @@ def decompose_headcount_change(
     parts = [np.empty(r0.shape, dtype=np.float64) for _ in range(3)]
     flat = [x.reshape(-1) for x in (r0, r1, n0, n1)]
     outs = [x.reshape(-1) for x in parts]
+    a0, a1, b0, b1 = flat
     for b in _validate.blocks(r0.size):  # blocks of 65,536, not rows
-        for out, got in zip(outs, _decompose(*(x[b] for x in flat), s), strict=True):
-            out[b] = got
+        got = _decompose(a0[b], a1[b], b0[b], b1[b], s)
+        for out, part in zip(outs, got, strict=True):  # the three parts
+            out[b] = part
     total, population_effect, rate_effect = parts
     return HeadcountDecomposition(
         change=freeze(total),

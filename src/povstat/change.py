@@ -728,6 +728,35 @@ def annualized_change(
     a = _validate.rate(after, "after", u)
     t = _validate.positive(years, "years")
     _validate.shape(before=b, after=a, years=t)
+    b, a, t = np.broadcast_arrays(b, a, t)
+    shape = b.shape
+    # Element by element, in blocks: the exact arithmetic holds a few dozen
+    # temporaries per element, which for 10**7 elements would take
+    # gigabytes at once.
+    parts = [np.empty(shape, dtype=np.float64) for _ in range(4)]
+    outs = [x.reshape(-1) for x in parts]
+    fb, fa, ft = b.reshape(-1), a.reshape(-1), t.reshape(-1)
+    for k in _validate.blocks(b.size):  # blocks of 65,536, not rows
+        got = _annualized(fb[k], fa[k], ft[k])
+        for out, part in zip(outs, got, strict=True):  # the four parts
+            out[k] = part
+    points, relative, per_year, compound = parts
+    return AnnualizedChange(
+        points=_full(points, shape),
+        relative=_full(relative, shape),
+        years=np.broadcast_to(t, shape),  # copied by the result: `t` may be the input
+        points_per_year=freeze(per_year),
+        compound_per_year=freeze(compound),
+        unit=u,
+    )
+
+
+def _annualized(
+    b: NDArray[np.float64], a: NDArray[np.float64], t: NDArray[np.float64]
+) -> tuple[
+    NDArray[np.float64], NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]
+]:
+    """Points, relative change, points per year and compound pace (1-D)."""
     points, relative = _exact_change(b, a)
     _nan_where_zero(relative, np.broadcast_to(b, relative.shape))
     shape = np.broadcast_shapes(points.shape, t.shape)
@@ -749,14 +778,7 @@ def annualized_change(
         # reads back as that difference (a decimal of at most 15 digits, as a
         # difference of published figures is): one rounding of points / years.
         per_year = decimal_ratio(points, t, 1.0)
-    return AnnualizedChange(
-        points=_full(points, shape),
-        relative=_full(relative, shape),
-        years=np.broadcast_to(t, shape),  # copied by the result: `t` may be the input
-        points_per_year=freeze(per_year),
-        compound_per_year=freeze(compound),
-        unit=u,
-    )
+    return points, relative, per_year, compound
 
 
 def _full(arr: NDArray[np.float64], shape: tuple[int, ...]) -> NDArray[np.float64]:

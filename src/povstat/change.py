@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from fractions import Fraction
+from functools import partial
 from typing import ClassVar
 
 import numpy as np
@@ -728,19 +729,11 @@ def annualized_change(
     a = _validate.rate(after, "after", u)
     t = _validate.positive(years, "years")
     _validate.shape(before=b, after=a, years=t)
-    b, a, t = np.broadcast_arrays(b, a, t)
-    shape = b.shape
-    # Element by element, in blocks: the exact arithmetic holds a few dozen
-    # temporaries per element, which for 10**7 elements would take
-    # gigabytes at once.
-    parts = [np.empty(shape, dtype=np.float64) for _ in range(4)]
-    outs = [x.reshape(-1) for x in parts]
-    fb, fa, ft = b.reshape(-1), a.reshape(-1), t.reshape(-1)
-    for k in _validate.blocks(b.size):  # blocks of 65,536, not rows
-        got = _annualized(fb[k], fa[k], ft[k])
-        for out, part in zip(outs, got, strict=True):  # the four parts
-            out[k] = part
+    # Element by element, in blocks (a few megabytes, not gigabytes, of
+    # exact arithmetic's temporaries for 10**7 elements).
+    parts = _validate.blockwise(_annualized, (b, a, t), 4)
     points, relative, per_year, compound = parts
+    shape = points.shape
     return AnnualizedChange(
         points=_full(points, shape),
         relative=_full(relative, shape),
@@ -964,19 +957,11 @@ def decompose_headcount_change(
         population_after=n1,
     )
     s = _SCALE[u]
-    r0, r1, n0, n1 = np.broadcast_arrays(r0, r1, n0, n1)
-    # Element by element, in blocks: the exact arithmetic holds a few dozen
-    # temporaries per element, which for 10**7 elements would take
-    # gigabytes at once.
-    parts = [np.empty(r0.shape, dtype=np.float64) for _ in range(3)]
-    flat = [x.reshape(-1) for x in (r0, r1, n0, n1)]
-    outs = [x.reshape(-1) for x in parts]
-    a0, a1, b0, b1 = flat
-    for b in _validate.blocks(r0.size):  # blocks of 65,536, not rows
-        got = _decompose(a0[b], a1[b], b0[b], b1[b], s)
-        for out, part in zip(outs, got, strict=True):  # the three parts
-            out[b] = part
-    total, population_effect, rate_effect = parts
+    # Element by element, in blocks (a few megabytes, not gigabytes, of
+    # exact arithmetic's temporaries for 10**7 elements).
+    total, population_effect, rate_effect = _validate.blockwise(
+        partial(_decompose, s=s), (r0, r1, n0, n1), 3
+    )
     return HeadcountDecomposition(
         change=freeze(total),
         population_effect=freeze(population_effect),

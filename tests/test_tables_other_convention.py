@@ -173,3 +173,33 @@ def test_no_warning_for_plain_numbers_above_100() -> None:
         warnings.simplefilter("error")
         t = _read("Kabupaten/Kota;2022\nPacitan;13,80\nKota Batu;437,5\n")
     assert t.data["value"].tolist() == [13.8, 437.5]
+
+
+@pytest.mark.parametrize("total_first", [False, True])
+def test_a_province_total_with_grouped_decimals_keeps_the_rule(
+    total_first: bool,
+) -> None:
+    # Regencies in thousands ("75,86", "35,40") and the province total
+    # "4.188,81", whose decimals group its thousands: the total proves the
+    # writer groups thousands above 1,000, not that "8.160" is 8160 rather
+    # than 8.16 among values below 1,000. Kota Batu's cell stays ambiguous,
+    # whichever row comes first.
+    rows = ["Pacitan;75,86", "Kota Batu;8.160", "Kota Malang;35,40"]
+    total = "Jawa Timur;4.188,81"
+    body = [total, *rows] if total_first else [*rows, total]
+    t = _read(
+        "Kabupaten/Kota;2023\n;(ribu jiwa)\n" + "\n".join(body) + "\n", errors="report"
+    )
+    assert [(c.column, c.text) for c in t.invalid] == [("2023", "8.160")]
+    # The same with the unit in each cell ("8.160 ribu jiwa" is 8.16
+    # thousand or 8,160 thousand).
+    cells = ["75,86 ribu jiwa", "8.160 ribu jiwa", "4.188,81 ribu jiwa"]
+    with pytest.raises(NumberParseError, match=r"'8\.160 ribu jiwa'"):
+        parse_numbers(cells, locale="id")
+    # A column where every number with decimals groups its thousands (rupiah
+    # lines of 1,000 or more) keeps reading "674.660" as 674,660.
+    got = parse_numbers(["412.345,50", "674.660", "600.100,25"], locale="id")
+    assert np.asarray(got.value).tolist() == [412345.5, 674660.0, 600100.25]
+    # The mirror in locale "en": "8,160" among "75.86" and a total "4,188.81".
+    with pytest.raises(NumberParseError, match=r"'8,160'"):
+        parse_numbers(["75.86", "8,160", "4,188.81"], locale="en")

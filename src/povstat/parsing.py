@@ -508,9 +508,11 @@ def parse_numbers(
     count ("8.160 jiwa", "Rp 8.160") has no decimals and is read as
     written, as are numbers with two dots or more ("1.234.567"); a count
     with a multiplier ("8.160 ribu jiwa") is judged as "8.160 ribu" is.
-    Where a number with decimals groups its thousands too ("412.345,50"),
-    the column uses the locale's separators and "674.660" is read as
-    written. With ``locale="en"`` the same rule holds with the marks
+    Where every number with decimals groups its thousands too
+    ("412.345,50", "600.100,25"), the column uses the locale's separators
+    on values of 1,000 or more and "674.660" is read as written; one such
+    number among smaller ones (a total "4.188,81" among "75,86") does not
+    lift the rule. With ``locale="en"`` the same rule holds with the marks
     swapped: "4,375" among "13.65" is invalid.
 
     The value is computed in decimal and read as the float nearest to the
@@ -1935,12 +1937,15 @@ def _other_convention(
     number written with one thousands dot and no decimals is ambiguous:
     invalid, its reason naming both readings. In locale "en" the same holds
     with the marks swapped ("4,375" among "13.65"). Where a cell with
-    decimals groups its thousands too ("412.345,50"), the column's writer
-    uses the locale's separators, and no cell is ambiguous. A number stating a unit of
-    count ("8.160 jiwa", "Rp 8.160": a count in ones has no decimals) is
-    not, unless a multiplier scales it ("8.160 ribu jiwa" is as ambiguous
-    as "8.160 ribu"). Whether a column writes decimal commas depends on its cells, not
-    their order. Cells already invalid or missing take no part.
+    decimals groups its thousands too ("412.345,50", "600.100,25"), the
+    column's writer uses the locale's separators on values of 1,000 or more,
+    and no cell is ambiguous; one such cell among smaller ones (a province
+    total "4.188,81" among regencies' "75,86") does not lift the rule. A
+    number stating a unit of count ("8.160 jiwa", "Rp 8.160": a count in
+    ones has no decimals) is not, unless a multiplier scales it ("8.160
+    ribu jiwa" is as ambiguous as "8.160 ribu"). Whether a column writes
+    decimal commas depends on its cells, not their order. Cells already
+    invalid or missing take no part.
     """
     if locale not in _ONE_GROUP or cells.size < 2:
         return reasons
@@ -1982,12 +1987,19 @@ def _other_convention(
     )
     if not dotted.any() or not (decimal & ~dotted).any():
         return reasons
-    grouped_decimal = [
-        m is not None and m["frac"] is not None and group in m["int"]
-        for m, ok in zip(matches, valid, strict=True)
-        if ok
-    ]
-    if any(grouped_decimal):  # "412.345,50": the separators are the locale's
+    grouped = np.array(
+        [
+            m is not None and m["frac"] is not None and group in m["int"]
+            for m in matches
+        ],
+        dtype=bool,
+    )
+    # Every number with decimals groups its thousands ("412.345,50",
+    # "600.100,25"): a column of values of 1,000 or more in the locale's
+    # separators, where 674.66 is no live reading of "674.660". One such
+    # cell among smaller ones (a province total "4.188,81" under regencies
+    # "75,86") proves nothing about the regencies' cells.
+    if grouped[decimal & ~dotted].all():
         return reasons
     out = reasons.copy()
     # A stored number with decimals (a spreadsheet's) is quoted with the

@@ -664,8 +664,10 @@ def read_bps_table(
         names both readings (a count stating its unit, "8.160 jiwa", is
         not, unless with a multiplier, "8.160 ribu jiwa"; see
         :func:`povstat.parse_numbers`, Notes); with ``locale="en"``, the
-        same with the marks swapped ("4,375" among "13.65"); none where a
-        value with decimals groups its thousands too ("412.345,50"). A
+        same with the marks swapped ("4,375" among "13.65"); none where
+        every value with decimals groups its thousands too ("412.345,50",
+        "600.100,25"; a province total "4.188,81" among regencies' "75,86"
+        does not count). A
         spreadsheet number cell
         holding a whole number that its format shows grouped without
         decimals (``#,##0`` shows 8160 as "8.160" in Indonesian settings;

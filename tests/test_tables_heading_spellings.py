@@ -25,6 +25,8 @@ def _read(text: str) -> BpsTable:
         "-- Kota --",
         "(2) Kota",
         "2) Kota",
+        "*KOTA",
+        "**) Kota",
     ],
 )
 def test_a_decorated_kota_heading_reads_the_names_below_as_cities(
@@ -61,3 +63,12 @@ def test_a_numbered_region_with_nil_values_is_data_not_a_note() -> None:
     )
     assert t.data["region_code"].tolist() == ["3501", "3579", "3573"]
     assert t.skipped["text"].tolist() == ["1) angka sementara"]
+
+
+def test_a_worded_note_with_a_star_stays_a_note() -> None:
+    # "*) Angka sementara" (provisional figures) is a note, not a heading.
+    t = _read(
+        "Kabupaten/Kota;2023\nPacitan;13,65\nKota Batu;4,1\n*) Angka sementara;\n"
+    )
+    assert t.skipped["text"].tolist() == ["*) Angka sementara"]
+    assert t.data["region_code"].tolist() == ["3501", "3579"]

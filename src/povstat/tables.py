@@ -1632,6 +1632,10 @@ def read_bps_table(
             str(first_cell.iloc[at_row])
         )
     note |= footnote_like
+    # A heading marked as a footnote ("*KOTA") heads its section all the same.
+    for at_row in np.flatnonzero(note).tolist():  # the few such rows
+        if _heading_kind(str(first_cell.iloc[at_row])) is not None:
+            note[at_row] = False
     numbered = np.zeros(note.shape, dtype=bool)  # notes holding numbers
     if note.any():
         maybe = np.flatnonzero(note)
@@ -8305,6 +8309,8 @@ def _numbered_region_or_heading(label: str) -> bool:
 _HEADING_RULE = re.compile(
     r"^[\s\-\u2010-\u2015\u2212=~_\u2022\u00b7]+|[\s\-\u2010-\u2015\u2212=~_\u2022\u00b7]+$"
 )
+#: Footnote stars before a heading's label ("*KOTA", "**) Kota").
+_LEADING_STARS = re.compile(rf"^\s*[{_STARS}]+\)?\s*")
 #: Three or more single letters spaced out ("K O T A").
 _SPACED_LETTERS = re.compile(r"(?<![^\W\d_])[^\W\d_](?:\s[^\W\d_]){2,}(?![^\W\d_])")
 
@@ -8317,7 +8323,7 @@ def _heading_kind(label: str) -> str | None:
     the label ("— KOTA —") and letters spaced out ("K O T A") are
     decoration.
     """
-    label = _HEADING_RULE.sub("", label)
+    label = _LEADING_STARS.sub("", _HEADING_RULE.sub("", label))
     label = _SPACED_LETTERS.sub(lambda m: re.sub(r"\s+", "", m[0]), label)
     m = _KIND_HEADING.fullmatch(label)
     if m is None:

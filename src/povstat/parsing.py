@@ -555,7 +555,7 @@ def parse_numbers(
     >>> parse_numbers(["4,26", "187.000 jiwa", "Rp 316.729,-", "1,2 juta"],
     ...               locale="id").value.tolist()
     [4.26, 187000.0, 316729.0, 1200000.0]
-    >>> parse_numbers(["4.26", "187,000", "-"], locale="en").value.tolist()
+    >>> parse_numbers(["4.26", "187,000 people", "-"], locale="en").value.tolist()
     [4.26, 187000.0, nan]
 
     The same text in the other convention is an error, not a wrong number:

@@ -81,20 +81,26 @@ def _engines(df: pd.DataFrame) -> dict[str, Any]:
     }
 
 
+def _check_gone(st: pd.DataFrame, data: Any, by: str | None = None) -> pd.DataFrame:
+    # `data` holds the columns of `_GONE`: region, period, group, rate, poor.
+    return check_statements(
+        st,
+        data,
+        unit="percent",
+        persons_per_poor_unit=1000,
+        rate="rate",
+        headcount="poor",
+        region="region",
+        by=by,
+    )
+
+
 @pytest.mark.parametrize("engine", list(_engines(_GONE)))
 def test_rank_names_regions_without_a_row_at_the_period(engine: str) -> None:
     data = _engines(_GONE)[engine]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        out = check_statements(
-            _RANK_A,
-            data,
-            unit="percent",
-            persons_per_poor_unit=1000,
-            rate="rate",
-            headcount="poor",
-            region="region",
-        )
+        out = _check_gone(_RANK_A, data)
     # One warning, for the gap (C) alone.
     assert [str(w.message) for w in caught if w.category is UserWarning] == [
         "rank statements in `statements` rows [0] are ranked among the rows of "
@@ -116,16 +122,7 @@ def test_rank_by_group_names_only_absent_regions_of_the_group(engine: str) -> No
     # F moved from group x to y and has a row at 2023: ranked in y, not
     # absent from x (a row for it in x would be a duplicate key); D is of y.
     with pytest.warns(UserWarning, match=r"not ranked \(C\)") as caught:
-        out = check_statements(
-            _RANK_A,
-            _engines(_GONE)[engine],
-            unit="percent",
-            persons_per_poor_unit=1000,
-            rate="rate",
-            headcount="poor",
-            region="region",
-            by="group",
-        )
+        out = _check_gone(_RANK_A, _engines(_GONE)[engine], by="group")
     assert not any("F" in str(w.message) for w in caught)
     assert out["reason"].iloc[0] == (
         "A (4.0) ranks 1 of 2 from the lowest (ties: min); not ranked: 2 "
@@ -171,18 +168,16 @@ def _indonesia_scopes() -> pd.DataFrame:
     )
 
 
-def test_rank_papua_regencies_moved_province_not_absent() -> None:
-    # UU 14, 15 and 16/2022 moved 20 regencies of Papua to Papua Selatan,
-    # Papua Tengah and Papua Pegunungan; Papua keeps 8 kabupaten and Kota
-    # Jayapura: 9 ranked in 2025, and the 20 are ranked in their new
-    # provinces, not absent.
+def _indonesia_rank_reason(region: str, period: str, stated_rank: int) -> str:
+    # One rank statement (lowest first) checked within its scope, with no
+    # warning; the reason given for it.
     st = pd.DataFrame(
         [
             {
                 "kind": "rank",
-                "region": "Kota Jayapura",
-                "period": pd.Timestamp("2025-03-01"),
-                "stated_rank": 1,
+                "region": region,
+                "period": pd.Timestamp(period),
+                "stated_rank": stated_rank,
                 "descending": False,
             }
         ]
@@ -197,7 +192,15 @@ def test_rank_papua_regencies_moved_province_not_absent() -> None:
             persons_per_poor_unit=1000,
             by="scope",
         )
-    reason = out["reason"].iloc[0]
+    return str(out["reason"].iloc[0])
+
+
+def test_rank_papua_regencies_moved_province_not_absent() -> None:
+    # UU 14, 15 and 16/2022 moved 20 regencies of Papua to Papua Selatan,
+    # Papua Tengah and Papua Pegunungan; Papua keeps 8 kabupaten and Kota
+    # Jayapura: 9 ranked in 2025, and the 20 are ranked in their new
+    # provinces, not absent.
+    reason = _indonesia_rank_reason("Kota Jayapura", "2025-03-01", 1)
     assert " of 9 " in reason
     assert "not ranked" not in reason
 
@@ -207,28 +210,7 @@ def test_rank_provinces_before_2022_no_warning(period: str) -> None:
     # The four provinces created in 2022 (first figures: March 2024 in
     # `load_indonesia`) have rows only after 2015-2021: named, not warned
     # about; 34 provinces ranked then.
-    st = pd.DataFrame(
-        [
-            {
-                "kind": "rank",
-                "region": "Jawa Timur",
-                "period": pd.Timestamp(period),
-                "stated_rank": 19,
-                "descending": False,
-            }
-        ]
-    )
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        out = check_statements(
-            st,
-            _indonesia_scopes(),
-            unit="percent",
-            region="region",
-            persons_per_poor_unit=1000,
-            by="scope",
-        )
-    reason = out["reason"].iloc[0]
+    reason = _indonesia_rank_reason("Jawa Timur", period, 19)
     assert " of 34 " in reason
     assert reason.endswith(
         "not ranked: 4 region(s) of `data` in the same 'scope' group with no "
@@ -243,16 +225,7 @@ def test_rank_every_region_present_no_warning_and_nan_cannot_tell() -> None:
     st = _RANK_A.assign(period=2022)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        out = check_statements(
-            st,
-            _GONE,
-            unit="percent",
-            persons_per_poor_unit=1000,
-            rate="rate",
-            headcount="poor",
-            region="region",
-            by="group",
-        )
+        out = _check_gone(st, _GONE, by="group")
     # By hand: 2022 in group x: C 3.0, A 4.2, B 5.2, F 6.2 -> A ranks 2, not 1.
     assert out["verdict"].tolist() == ["does not hold"]
     assert out["reason"].iloc[0].endswith("2022: E (rows only after it)")
@@ -260,16 +233,7 @@ def test_rank_every_region_present_no_warning_and_nan_cannot_tell() -> None:
     nan = _GONE.assign(rate=np.where(_GONE["region"].eq("C"), np.nan, _GONE["rate"]))
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        out = check_statements(
-            st,
-            nan,
-            unit="percent",
-            persons_per_poor_unit=1000,
-            rate="rate",
-            headcount="poor",
-            region="region",
-            by="group",
-        )
+        out = _check_gone(st, nan, by="group")
     assert out["verdict"].tolist() == ["cannot tell"]
 
 
@@ -373,30 +337,28 @@ _TEXT = pd.DataFrame(
 )
 
 
-@pytest.mark.parametrize(
-    "row",
-    [
-        {
-            "kind": "figure",
-            "region": "A",
-            "period": 2023,
-            "measure": "p1",
-            "stated": 0.61,
-            "decimals": 2,
-        },
-        {
-            "kind": "level_change",
-            "region": "A",
-            "period_before": 2022,
-            "period_after": 2023,
-            "stated": 1,
-            "direction": "fall",
-            "stated_as": "units",
-            "decimals": 0,
-            "measure": "p1",
-        },
-    ],
-)
+_FIG = {
+    "kind": "figure",
+    "region": "A",
+    "period": 2023,
+    "measure": "p1",
+    "stated": 0.61,
+    "decimals": 2,
+}
+_LC = {
+    "kind": "level_change",
+    "region": "A",
+    "period_before": 2022,
+    "period_after": 2023,
+    "stated": 0.09,
+    "direction": "fall",
+    "stated_as": "units",
+    "decimals": 2,
+    "measure": "p1",
+}
+
+
+@pytest.mark.parametrize("row", [_FIG, dict(_LC, stated=1, decimals=0)])
 def test_text_measure_is_a_type_error_with_the_hint(row: dict[str, Any]) -> None:
     with pytest.raises(
         TypeError,
@@ -680,25 +642,6 @@ _SHARED = pd.DataFrame(
         "gk": ["1,0", "1,1", "1,2", "1,3"],
     }
 )
-_FIG = {
-    "kind": "figure",
-    "region": "A",
-    "period": 2023,
-    "measure": "p1",
-    "stated": 0.61,
-    "decimals": 2,
-}
-_LC = {
-    "kind": "level_change",
-    "region": "A",
-    "period_before": 2022,
-    "period_after": 2023,
-    "stated": 0.09,
-    "direction": "fall",
-    "stated_as": "units",
-    "decimals": 2,
-    "measure": "p1",
-}
 
 
 def _check(st: pd.DataFrame, data: pd.DataFrame = _SHARED) -> pd.DataFrame:

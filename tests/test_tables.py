@@ -24,6 +24,7 @@ from povstat import (
     read_bps_table,
 )
 from povstat.datasets import load_east_java
+from spreadsheets import xlsx_bytes, xlsx_path, xlsx_workbook
 
 # Excerpt of the BPS table "Persentase Penduduk Miskin (P0) Menurut
 # Kabupaten/Kota (Persen)", CSV export as mirrored on GitHub (source
@@ -842,20 +843,6 @@ def test_buffer_errors() -> None:
 # --------------------------------------------------------------------------
 
 
-def _workbook(tmp_path: Path, rows: list[list[Any]], formats: dict[str, str]) -> Path:
-    openpyxl = pytest.importorskip("openpyxl")
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    for row in rows:
-        ws.append(row)
-    for ref, fmt in formats.items():
-        ws[ref].number_format = fmt
-    path = tmp_path / "p0.xlsx"
-    wb.save(path)
-    return path
-
-
 # Pacitan P0 2022 and 2023 (BPS_P0_KABKOTA): 13.8 and 13.65 percent.
 PACITAN: list[Any] = [None, 2022, 2023]
 
@@ -864,7 +851,9 @@ PACITAN: list[Any] = [None, 2022, 2023]
 def test_percent_formatted_number_is_read_as_shown(tmp_path: Path, fmt: str) -> None:
     # 0.138 shown as "13.80%" next to the text "13,65 %": both are percent,
     # 13.8 exactly (times 100 on the decimal value, not 13.800000000000002).
-    path = _workbook(tmp_path, [PACITAN, ["Pacitan", 0.138, "13,65 %"]], {"B2": fmt})
+    path = xlsx_path(
+        tmp_path / "p0.xlsx", [PACITAN, ["Pacitan", 0.138, "13,65 %"]], {"B2": fmt}
+    )
     t = read_bps_table(path, locale="id")
     assert t.data["value"].tolist() == [13.8, 13.65]
     assert t.invalid == ()
@@ -889,7 +878,7 @@ def test_literal_percent_sign_does_not_scale(tmp_path: Path, fmt: str) -> None:
     # format: a "%" written by the format on one cell only is a percent sign
     # among numbers without one, as typed text would be.)
     formats = {"B2": fmt, "C2": fmt}
-    path = _workbook(tmp_path, [PACITAN, ["Pacitan", 13.8, 13.65]], formats)
+    path = xlsx_path(tmp_path / "p0.xlsx", [PACITAN, ["Pacitan", 13.8, 13.65]], formats)
     assert read_bps_table(path, locale="id").data["value"].tolist() == [13.8, 13.65]
 
 
@@ -899,7 +888,7 @@ def test_percent_and_plain_numbers_mixed_are_refused_naming_cells(
     # 0.138 formatted as percent and 0.1365 as a plain number: which scale
     # the plain one is on cannot be told; the cell is named.
     rows = [PACITAN, ["Pacitan", 0.138, 0.1365]]
-    path = _workbook(tmp_path, rows, {"B2": "0.00%"})
+    path = xlsx_path(tmp_path / "p0.xlsx", rows, {"B2": "0.00%"})
     with pytest.raises(
         NumberParseError, match=r"row 2, column '2023': '0\.1365' \(a number without"
     ):
@@ -922,7 +911,7 @@ def test_formula_without_stored_result_is_an_invalid_cell(
     tmp_path: Path, formula: str
 ) -> None:
     # Kota Batu P0 2022-2023 (BPS_P0_KABKOTA): 3.79, 3.31.
-    path = _workbook(tmp_path, [PACITAN, ["Kota Batu", 3.79, formula]], {})
+    path = xlsx_path(tmp_path / "p0.xlsx", [PACITAN, ["Kota Batu", 3.79, formula]])
     with pytest.raises(NumberParseError, match="a formula without a stored result"):
         read_bps_table(path, locale="id")
     t = read_bps_table(path, locale="id", errors="report")
@@ -931,13 +920,13 @@ def test_formula_without_stored_result_is_an_invalid_cell(
 
 
 def test_formula_cells_in_a_buffer_are_reported_too(tmp_path: Path) -> None:
-    path = _workbook(tmp_path, [PACITAN, ["Kota Batu", "=1+1", 3.31]], {})
+    path = xlsx_path(tmp_path / "p0.xlsx", [PACITAN, ["Kota Batu", "=1+1", 3.31]])
     t = read_bps_table(io.BytesIO(path.read_bytes()), locale="id", errors="report")
     assert [c.text for c in t.invalid] == ["=1+1"]
 
 
 def test_xlsx_sheet_errors(tmp_path: Path) -> None:
-    path = _workbook(tmp_path, [PACITAN, ["Pacitan", 13.8, 13.65]], {})
+    path = xlsx_path(tmp_path / "p0.xlsx", [PACITAN, ["Pacitan", 13.8, 13.65]])
     with pytest.raises(
         ValueError,
         match=r"'P0' not found; the workbook has 1 worksheet\(s\) \['Sheet'\]",
@@ -1061,14 +1050,16 @@ def test_formula_cells_outside_the_values_show_their_formula(tmp_path: Path) -> 
     # A label or header written as a formula without a stored result is not
     # an empty cell: the label keeps the formula (unmatched, reported) and a
     # header formula is named in the error.
-    path = _workbook(tmp_path, [PACITAN, ["=A1", 13.8, 13.65]], {})
+    path = xlsx_path(tmp_path / "p0.xlsx", [PACITAN, ["=A1", 13.8, 13.65]])
     t = read_bps_table(path, locale="id")
     assert t.data["value"].tolist() == [13.8, 13.65]
     assert t.unmatched[["row", "label"]].to_dict("list") == {
         "row": [2],
         "label": ["=A1"],
     }
-    path = _workbook(tmp_path, [[None, "=2021+1", 2023], ["Pacitan", 13.8, 13.65]], {})
+    path = xlsx_path(
+        tmp_path / "p0.xlsx", [[None, "=2021+1", 2023], ["Pacitan", 13.8, 13.65]]
+    )
     with pytest.raises(ValueError, match=re.escape("['=2021+1'] name no period")):
         read_bps_table(path, locale="id")
 
@@ -1095,7 +1086,7 @@ def test_formula_with_a_stored_result_reads_the_result(tmp_path: Path) -> None:
     # is given the result Excel would store for =B2-0.15.
     import zipfile
 
-    path = _workbook(tmp_path, [PACITAN, ["Pacitan", 13.8, "=B2-0.15"]], {})
+    path = xlsx_path(tmp_path / "p0.xlsx", [PACITAN, ["Pacitan", 13.8, "=B2-0.15"]])
     stored = tmp_path / "stored.xlsx"
     with zipfile.ZipFile(path) as zin, zipfile.ZipFile(stored, "w") as zout:
         for item in zin.infolist():
@@ -1246,13 +1237,7 @@ def test_a_title_row_above_the_years_is_not_a_column_group(title: str) -> None:
 
 
 def _pacitan_book() -> Any:
-    openpyxl = pytest.importorskip("openpyxl")
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "data"
-    for row in [PACITAN, ["Pacitan", 13.8, 13.65]]:
-        ws.append(row)
-    return wb
+    return xlsx_workbook([PACITAN, ["Pacitan", 13.8, 13.65]], title="data")
 
 
 @pytest.mark.parametrize(
@@ -1496,14 +1481,16 @@ def test_month_not_needed_names_the_headers() -> None:
 
 
 def test_formula_in_a_header_or_label_gets_the_formula_hint(tmp_path: Path) -> None:
-    path = _workbook(tmp_path, [[None, "=2021+1", 2023], ["Pacitan", 13.8, 13.65]], {})
+    path = xlsx_path(
+        tmp_path / "p0.xlsx", [[None, "=2021+1", 2023], ["Pacitan", 13.8, 13.65]]
+    )
     with pytest.raises(
         ValueError, match=r"'=2021\+1' is a formula without a stored result"
     ):
         read_bps_table(path, locale="id")
     # ="Malang" would read as Kabupaten Malang by its letters: it is not
     # matched, and the reason says why.
-    path = _workbook(tmp_path, [PACITAN, ['="Malang"', 9.55, 9.45]], {})
+    path = xlsx_path(tmp_path / "p0.xlsx", [PACITAN, ['="Malang"', 9.55, 9.45]])
     t = read_bps_table(path, locale="id")
     # Unmatched, it gets no region name or type; the label keeps the formula.
     assert t.data[["region_code", "region_name", "region_type"]].isna().all().all()
@@ -1530,7 +1517,9 @@ def test_a_format_scaling_by_another_factor_is_an_invalid_cell(
     # Pacitan 13.8 (BPS_P0_KABKOTA) with a format that shows it scaled: the
     # table's scale cannot be told (as shown, or as stored), so the cell is
     # reported, not read in either.
-    path = _workbook(tmp_path, [PACITAN, ["Pacitan", 13.8, 13.65]], {"B2": fmt})
+    path = xlsx_path(
+        tmp_path / "p0.xlsx", [PACITAN, ["Pacitan", 13.8, 13.65]], {"B2": fmt}
+    )
     with pytest.raises(NumberParseError, match=r"row 2, column '2022'.*scaled"):
         read_bps_table(path, locale="id")
     t = read_bps_table(path, locale="id", errors="report")
@@ -1557,18 +1546,12 @@ def test_a_value_merged_across_columns_is_an_invalid_cell(tmp_path: Path) -> Non
     t = read_bps_table(path, locale="en", errors="report")
     np.testing.assert_array_equal(t.data["value"], [13.8, np.nan, 3.79, 3.31])
     assert [(c.row, c.column, c.text) for c in t.invalid] == [(2, "2023", "")]
-    openpyxl = pytest.importorskip("openpyxl")
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in [
+    rows: list[list[Any]] = [
         [None, 2022, None],
         [None, "Semester 1 (Maret)", "Semester 2 (September)"],
         ["JAWA TIMUR", 10.38, 10.49],
-    ]:
-        sheet.append(row)
-    sheet.merge_cells("B1:C1")
-    book.save(path)
+    ]
+    xlsx_path(path, rows, merges=["B1:C1"])
     # Jawa Timur P0, March and September 2022 (BPS_P0_PROV, as in P0_PROV).
     assert read_bps_table(path, locale="en").data["value"].tolist() == [10.38, 10.49]
 
@@ -1687,7 +1670,7 @@ def test_percent_scale_from_the_section_that_applies(
     tmp_path: Path, fmt: str, value: float, expected: float
 ) -> None:
     rows: list[list[Any]] = [["Kabupaten/Kota", 2023], ["Malang", value]]
-    path = _workbook(tmp_path, rows, {"B2": fmt})
+    path = xlsx_path(tmp_path / "p0.xlsx", rows, {"B2": fmt})
     t = read_bps_table(path, locale="en")
     assert t.data["value"].tolist() == [expected]
 
@@ -1701,11 +1684,11 @@ def test_conditional_format_with_scales_differing_is_ambiguous(
     # Sections chosen by a condition: which applies is not worked out, so a
     # format whose sections differ in scale leaves the scale ambiguous.
     rows: list[list[Any]] = [["Kabupaten/Kota", 2023], ["Malang", 13.65]]
-    path = _workbook(tmp_path, rows, {"B2": fmt})
+    path = xlsx_path(tmp_path / "p0.xlsx", rows, {"B2": fmt})
     with pytest.raises(NumberParseError, match=r"sections chosen by a condition"):
         read_bps_table(path, locale="en")
     # Conditions whose sections agree in scale are read as shown.
-    path = _workbook(tmp_path, rows, {"B2": "[<1]0.00;0.0"})
+    path = xlsx_path(tmp_path / "p0.xlsx", rows, {"B2": "[<1]0.00;0.0"})
     assert read_bps_table(path, locale="en").data["value"].tolist() == [13.65]
 
 
@@ -1798,7 +1781,7 @@ def test_date_header_read_as_shown(tmp_path: Path, fmt: str, month: int | None) 
         ["Kabupaten/Kota", datetime.datetime(2023, 3, 1)],
         ["Malang", 9.45],
     ]
-    path = _workbook(tmp_path, rows, {"B1": fmt})
+    path = xlsx_path(tmp_path / "p0.xlsx", rows, {"B1": fmt})
     t = read_bps_table(path, locale="en")
     assert t.data["year"].tolist() == [2023]
     assert t.data["month"].tolist() == [pd.NA if month is None else month]
@@ -2181,7 +2164,7 @@ def test_a_sheet_of_one_column_gives_the_layout_error(tmp_path: Path) -> None:
     # Cells in column A only: the grid's one column of objects came back as
     # a read-only array ("assignment destination is read-only"); the table
     # has no header of years, which is what the error now says.
-    path = _workbook(tmp_path, [["Kab"], ["Kota Malang"]], {})
+    path = xlsx_path(tmp_path / "p0.xlsx", [["Kab"], ["Kota Malang"]])
     with pytest.raises(ValueError, match="no header row naming years"):
         read_bps_table(path, locale="en")
 
@@ -2283,17 +2266,14 @@ def test_a_frame_s_new_year_date_labels_are_years(tmp_path: Path) -> None:
     # itself reads (never as January); other dates keep their month.
     import datetime as dt
 
-    import openpyxl
-
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.append(["Kab", dt.datetime(2022, 1, 1), dt.datetime(2023, 1, 1)])
-    ws.append(["Kota Batu", 9.45, 9.3])
-    for ref in ("B1", "C1"):
-        ws[ref].number_format = "yyyy"
-    path = tmp_path / "years.xlsx"
-    wb.save(path)
+    path = xlsx_path(
+        tmp_path / "years.xlsx",
+        [
+            ["Kab", dt.datetime(2022, 1, 1), dt.datetime(2023, 1, 1)],
+            ["Kota Batu", 9.45, 9.3],
+        ],
+        {"B1": "yyyy", "C1": "yyyy"},
+    )
     from_file = read_bps_table(path, locale="en").data
     from_frame = read_bps_table(pd.read_excel(path), locale="en").data
     assert from_frame["year"].tolist() == [2022, 2023]
@@ -2309,7 +2289,7 @@ def test_a_percent_format_among_plain_numbers_is_the_rarer_kind(tmp_path: Path) 
     # Two plain numbers and one formatted as percent: the percent one is the
     # rarer kind and is the cell named (as for text with and without "%").
     rows = [["Kabupaten/Kota", 2021, 2022, 2023], ["Pacitan", 14.82, 0.138, 13.65]]
-    path = _workbook(tmp_path, rows, {"C2": "0.00%"})
+    path = xlsx_path(tmp_path / "p0.xlsx", rows, {"C2": "0.00%"})
     t = read_bps_table(path, locale="en", errors="report")
     assert [(c.row, c.column) for c in t.invalid] == [(2, "2022")]
     assert "a number formatted as percent among numbers without" in t.invalid[0].reason
@@ -2321,7 +2301,7 @@ def test_a_zero_in_a_percent_column_is_never_ambiguous(tmp_path: Path) -> None:
     # 0 is 0 on either scale, so it is read, not refused.
     rows = [["Kabupaten/Kota", 2021, 2022, 2023], ["Pacitan", 0.1482, 0.0, 0.1365]]
     fmt = '0.00%;-0.00%;"-"'
-    path = _workbook(tmp_path, rows, {"B2": fmt, "C2": fmt, "D2": fmt})
+    path = xlsx_path(tmp_path / "p0.xlsx", rows, {"B2": fmt, "C2": fmt, "D2": fmt})
     t = read_bps_table(path, locale="en")
     assert t.invalid == ()
     np.testing.assert_array_equal(t.data["value"], [14.82, 0.0, 13.65])
@@ -2332,7 +2312,7 @@ def test_a_year_shown_with_literal_text_is_read_as_shown(tmp_path: Path) -> None
     # shown (September), as a text header would be, not as a bare year.
     rows = [["Kab", 2022, 2023], ["Kota Batu", 9.45, 9.3]]
     fmt = '"September "0'
-    path = _workbook(tmp_path, rows, {"B1": fmt, "C1": fmt})
+    path = xlsx_path(tmp_path / "p0.xlsx", rows, {"B1": fmt, "C1": fmt})
     t = read_bps_table(path, locale="en")
     assert t.data["month"].tolist() == [9, 9]
     with pytest.raises(ValueError, match="`month` is 3 but no value column needs it"):
@@ -2359,7 +2339,7 @@ def test_a_header_shown_with_literal_text_names_its_round(
     # and condition tags aside) decides the text shown, and so the round;
     # `month=` may not override a round the header shows.
     rows = [["Wilayah", value, 2023], ["Kota Malang", 4.26, 4.1]]
-    path = _workbook(tmp_path, rows, {"B1": fmt, "C1": '"September "0'})
+    path = xlsx_path(tmp_path / "p0.xlsx", rows, {"B1": fmt, "C1": '"September "0'})
     assert read_bps_table(path, locale="id").data["month"].tolist()[0] == month
     with pytest.raises(ValueError, match="`month` is 3 but no value column needs it"):
         read_bps_table(path, locale="id", month=3)
@@ -2393,10 +2373,7 @@ def _sheet_xml(body: str) -> io.BytesIO:
     """An .xlsx workbook whose first sheet's <sheetData> is `body`."""
     import zipfile
 
-    openpyxl = pytest.importorskip("openpyxl")
-    base = io.BytesIO()
-    wb = openpyxl.Workbook()
-    wb.save(base)
+    base = xlsx_bytes([])
     out = io.BytesIO()
     ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     with (
@@ -2589,8 +2566,8 @@ def test_a_round_shown_by_a_year_header_format_is_read(
     # the round. "2022 (September)" was read as a bare year, its month then
     # taken from month=3: September figures filed under March. Kota Malang
     # P0 (BPS_P0_KABKOTA) stands in for the values.
-    path = _workbook(
-        tmp_path,
+    path = xlsx_path(
+        tmp_path / "p0.xlsx",
         [["Kab", 2022, 2023], ["Kota Malang", 4.37, 4.26]],
         {"B1": fmt, "C1": fmt},
     )
@@ -2757,8 +2734,10 @@ def test_a_workbook_number_is_not_taken_for_a_renamed_column(tmp_path: Path) -> 
     # 2022.4 in a sheet's header cell (shown "2022" by format 0) is a number
     # of the sheet, not a column name a reader made unique: no advice about
     # reading a frame without a header.
-    path = _workbook(
-        tmp_path, [["Kab", 2022.4, 2023], ["Kota Malang", 4.37, 4.26]], {"B1": "0"}
+    path = xlsx_path(
+        tmp_path / "p0.xlsx",
+        [["Kab", 2022.4, 2023], ["Kota Malang", 4.37, 4.26]],
+        {"B1": "0"},
     )
     with pytest.raises(ValueError, match="name no period") as e:
         read_bps_table(path, locale="en")
@@ -2789,7 +2768,7 @@ def test_a_region_whose_value_equals_the_year_is_data(
     if kind == "csv":
         source = "\n".join(",".join(str(c) for c in r) for r in rows) + "\n"
     elif kind == "xlsx":
-        source = _workbook(tmp_path, rows, {})
+        source = xlsx_path(tmp_path / "p0.xlsx", rows)
     else:
         source = pd.DataFrame(rows[1:], columns=rows[0])
     for errors in ("raise", "report"):
@@ -2851,7 +2830,7 @@ def test_a_year_header_reads_the_round_its_format_shows(
     # 2022 and 2023 shown as "2022 (September)" (or "Sept 2022"): September
     # rounds, month 9; month=3 given as well is refused (no column needs it).
     rows: list[list[Any]] = [["Kabupaten/Kota", 2022, 2023], ["Pacitan", 1.5, 2.5]]
-    path = _workbook(tmp_path, rows, {"B1": fmt, "C1": fmt})
+    path = xlsx_path(tmp_path / "p0.xlsx", rows, {"B1": fmt, "C1": fmt})
     t = read_bps_table(path, locale="en")
     assert t.data[["year", "month"]].to_numpy().tolist() == [[2022, 9], [2023, 9]]
     with pytest.raises(ValueError, match="no value column needs it"):
@@ -2865,7 +2844,9 @@ def test_a_date_header_reads_the_round_its_format_shows(tmp_path: Path) -> None:
         ["Kabupaten/Kota", dt.datetime(2022, 1, 1), dt.datetime(2023, 1, 1)],
         ["Pacitan", 1.5, 2.5],
     ]
-    t = read_bps_table(_workbook(tmp_path, rows, {"B1": fmt, "C1": fmt}), locale="en")
+    t = read_bps_table(
+        xlsx_path(tmp_path / "p0.xlsx", rows, {"B1": fmt, "C1": fmt}), locale="en"
+    )
     assert t.data[["year", "month"]].to_numpy().tolist() == [[2022, 9], [2023, 9]]
 
 
@@ -2873,7 +2854,9 @@ def test_a_text_header_reads_the_text_section_of_its_format(tmp_path: Path) -> N
     # The text "2022" under 0;0;0;@" (September)" shows "2022 (September)".
     fmt = '0;0;0;@" (September)"'
     rows: list[list[Any]] = [["Kabupaten/Kota", "2022", "2023"], ["Pacitan", 1.5, 2.5]]
-    t = read_bps_table(_workbook(tmp_path, rows, {"B1": fmt, "C1": fmt}), locale="en")
+    t = read_bps_table(
+        xlsx_path(tmp_path / "p0.xlsx", rows, {"B1": fmt, "C1": fmt}), locale="en"
+    )
     assert t.data[["year", "month"]].to_numpy().tolist() == [[2022, 9], [2023, 9]]
 
 
@@ -2883,7 +2866,7 @@ def test_a_year_header_without_a_round_in_its_format_is_a_bare_year(
 ) -> None:
     # "2022", "2,022", "Tahun 2022", "2022.0": no round shown, month=3 applies.
     rows: list[list[Any]] = [["Kabupaten/Kota", 2022, 2023], ["Pacitan", 1.5, 2.5]]
-    path = _workbook(tmp_path, rows, {"B1": fmt, "C1": fmt})
+    path = xlsx_path(tmp_path / "p0.xlsx", rows, {"B1": fmt, "C1": fmt})
     t = read_bps_table(path, locale="en", month=3)
     assert t.data[["year", "month"]].to_numpy().tolist() == [[2022, 3], [2023, 3]]
 
@@ -2900,7 +2883,7 @@ def test_a_typed_year_header_with_the_word_for_year_is_a_bare_year(
         ["Kabupaten/Kota", header, later],
         ["Pacitan", 13.8, 13.65],
     ]
-    t = read_bps_table(_workbook(tmp_path, rows, {}), locale="en", month=3)
+    t = read_bps_table(xlsx_path(tmp_path / "p0.xlsx", rows), locale="en", month=3)
     assert t.data[["year", "month"]].to_numpy().tolist() == [[2022, 3], [2023, 3]]
     csv = tmp_path / "typed.csv"
     csv.write_text(f"Kabupaten/Kota,{header},{later}\nPacitan,13.8,13.65\n")
@@ -2920,21 +2903,13 @@ def test_a_heading_merged_across_the_value_columns_reads_as_unmerged(
     # read as the same sheet unmerged (label in A2, B2 and C2 empty: NaN),
     # never as value cells merged into A2. Pacitan P0 13.8 and 13.65
     # (BPS_P0_KABKOTA 2022, 2023) unchanged.
-    openpyxl = pytest.importorskip("openpyxl")
     rows: list[list[Any]] = [
         ["Kabupaten/Kota", 2022, 2023],
         [heading, None, None],
         ["Pacitan", 13.8, 13.65],
     ]
-    unmerged = read_bps_table(_workbook(tmp_path, rows, {}), locale="en")
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    for row in rows:
-        ws.append(row)
-    ws.merge_cells("A2:C2")
-    path = tmp_path / "merged.xlsx"
-    wb.save(path)
+    unmerged = read_bps_table(xlsx_path(tmp_path / "p0.xlsx", rows), locale="en")
+    path = xlsx_path(tmp_path / "merged.xlsx", rows, merges=["A2:C2"])
     t = read_bps_table(path, locale="en")
     pd.testing.assert_frame_equal(t.data, unmerged.data)
     assert not t.invalid
@@ -3226,7 +3201,7 @@ def test_a_year_header_with_grouping_reads_its_round(tmp_path: Path) -> None:
     # month=3 given as well is refused (no column needs it).
     fmt = '#,##0" (Maret)"'
     rows: list[list[Any]] = [["Kabupaten/Kota", 2022, 2023], ["Pacitan", 1.5, 2.5]]
-    path = _workbook(tmp_path, rows, {"B1": fmt, "C1": fmt})
+    path = xlsx_path(tmp_path / "p0.xlsx", rows, {"B1": fmt, "C1": fmt})
     t = read_bps_table(path, locale="en")
     assert t.data[["year", "month"]].to_numpy().tolist() == [[2022, 3], [2023, 3]]
 
@@ -3236,7 +3211,7 @@ def test_a_year_header_showing_two_rounds_is_never_a_bare_year(tmp_path: Path) -
     # read as the bare year 2022 and given month=3.
     fmt = '"Maret "0" (September)"'
     rows: list[list[Any]] = [["Kabupaten/Kota", 2022, 2023], ["Pacitan", 1.5, 2.5]]
-    path = _workbook(tmp_path, rows, {"B1": fmt, "C1": fmt})
+    path = xlsx_path(tmp_path / "p0.xlsx", rows, {"B1": fmt, "C1": fmt})
     with pytest.raises(ValueError, match="no header row naming years"):
         read_bps_table(path, locale="en", month=3)
 
@@ -3248,7 +3223,7 @@ def test_a_value_shown_with_a_round_word_stays_a_number(tmp_path: Path) -> None:
     fmt = '0" (Maret)"'
     rows: list[list[Any]] = [["Kabupaten/Kota", 2022], ["Pacitan", 14]]
     t = read_bps_table(
-        _workbook(tmp_path, rows, {"B2": fmt}), locale="en", errors="report"
+        xlsx_path(tmp_path / "p0.xlsx", rows, {"B2": fmt}), locale="en", errors="report"
     )
     assert t.data["label"].tolist() == ["Pacitan"]
     assert [(c.row, c.text) for c in t.invalid] == [(2, "14 (Maret)")]
@@ -3377,7 +3352,7 @@ def test_an_xlsx_with_a_damaged_member_is_a_damaged_workbook(
     # ValueError naming the file, never the archive library's own error.
     import zipfile
 
-    path = _workbook(tmp_path, [PACITAN, ["Pacitan", 13.8, 13.65]], {})
+    path = xlsx_path(tmp_path / "p0.xlsx", [PACITAN, ["Pacitan", 13.8, 13.65]])
     data = bytearray(path.read_bytes())
     info = zipfile.ZipFile(path).getinfo(member)
     start = info.header_offset + 30 + len(info.filename) + len(info.extra)
@@ -3429,11 +3404,11 @@ def test_a_year_shown_with_a_mark_is_read_as_the_text_shown(
     # both are refused as a header naming no period (never a bare 2022).
     shown = fmt.replace("0", "2022", 1).replace('"', "")
     rows: list[list[Any]] = [["Kabupaten/Kota", 2022, 2023], ["Pacitan", 1.5, 2.5]]
-    formatted = _workbook(tmp_path, rows, {"B1": fmt})
+    formatted = xlsx_path(tmp_path / "p0.xlsx", rows, {"B1": fmt})
     match = rf"\['{re.escape(shown)}'\] name no period"
     with pytest.raises(ValueError, match=match):
         read_bps_table(formatted, locale="en")
-    typed = _workbook(tmp_path, [["Kabupaten/Kota", shown, 2023], rows[1]], {})
+    typed = xlsx_path(tmp_path / "p0.xlsx", [["Kabupaten/Kota", shown, 2023], rows[1]])
     with pytest.raises(ValueError, match=match):
         read_bps_table(typed, locale="en")
 
@@ -3444,9 +3419,13 @@ def test_a_year_shown_as_literal_text_alone_is_read_as_shown(tmp_path: Path) -> 
     # period and are refused; beside 2024 it is read as 2023.
     rows: list[list[Any]] = [["Kabupaten/Kota", 2022, 2023], ["Pacitan", 1.5, 2.5]]
     with pytest.raises(ValueError, match=r"same period more than once"):
-        read_bps_table(_workbook(tmp_path, rows, {"B1": '"2023"'}), locale="en")
+        read_bps_table(
+            xlsx_path(tmp_path / "p0.xlsx", rows, {"B1": '"2023"'}), locale="en"
+        )
     rows[0][2] = 2024
-    t = read_bps_table(_workbook(tmp_path, rows, {"B1": '"2023"'}), locale="en")
+    t = read_bps_table(
+        xlsx_path(tmp_path / "p0.xlsx", rows, {"B1": '"2023"'}), locale="en"
+    )
     assert t.data["year"].tolist() == [2023, 2024]
 
 
@@ -3505,14 +3484,7 @@ def test_a_covered_cell_storing_content_is_named_not_read(tmp_path: Path) -> Non
     # an empty covered cell is still said to hold no value.
     import zipfile
 
-    openpyxl = pytest.importorskip("openpyxl")
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in [["Kab", 2022, 2023], ["Pacitan", 13.8, 13.65]]:
-        sheet.append(row)
-    plain = io.BytesIO()
-    book.save(plain)
+    plain = xlsx_bytes([["Kab", 2022, 2023], ["Pacitan", 13.8, 13.65]])
     out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(plain.getvalue())) as zin,
@@ -3669,17 +3641,14 @@ def test_a_new_year_date_header_cell_is_a_year_from_every_reader(
     pytest.importorskip("odf")
     import datetime as dt
 
-    import openpyxl
-
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.append(["Kab", dt.datetime(2022, 1, 1), dt.datetime(2023, 1, 1)])
-    ws.append(["Pacitan", 13.8, 13.5])
-    for ref in ("B1", "C1"):
-        ws[ref].number_format = "yyyy"
-    path = tmp_path / "years.xlsx"
-    wb.save(path)
+    path = xlsx_path(
+        tmp_path / "years.xlsx",
+        [
+            ["Kab", dt.datetime(2022, 1, 1), dt.datetime(2023, 1, 1)],
+            ["Pacitan", 13.8, 13.5],
+        ],
+        {"B1": "yyyy", "C1": "yyyy"},
+    )
     ods = _ods_table(
         [
             [_ods_cell("Kab"), _ods_date("2022-01-01"), _ods_date("2023-01-01")],
@@ -3734,7 +3703,7 @@ def test_a_mark_in_a_date_header_format_is_refused(
         ["Kab", dt.datetime(2022, 3, 1), dt.datetime(2023, 3, 1)],
         ["Pacitan", 13.8, 13.5],
     ]
-    path = _workbook(tmp_path, rows, {"B1": fmt})
+    path = xlsx_path(tmp_path / "p0.xlsx", rows, {"B1": fmt})
     with pytest.raises(ValueError, match=re.escape(f"['{shown}'] name no period")):
         read_bps_table(path, locale="en")
 
@@ -3751,7 +3720,7 @@ def test_a_date_header_format_without_a_mark_names_its_month(
         ["Kab", dt.datetime(2022, 3, 1), dt.datetime(2023, 9, 1)],
         ["Pacitan", 13.8, 13.5],
     ]
-    path = _workbook(tmp_path, rows, {"B1": fmt, "C1": fmt})
+    path = xlsx_path(tmp_path / "p0.xlsx", rows, {"B1": fmt, "C1": fmt})
     data = read_bps_table(path, locale="en").data
     assert data["year"].tolist() == [2022, 2023]
     assert data["month"].tolist() == [3, 9]
@@ -3860,7 +3829,7 @@ def test_a_workbook_with_bytes_in_front_is_named_damaged(
     # An .xlsx with 4 bytes added in front: its zip signature PK\x03\x04
     # is at byte 4, not 0; named as a damaged workbook (from a path or a
     # binary file), never read as text in some encoding.
-    path = _workbook(tmp_path, [["Kab", 2022], ["Pacitan", 13.8]], {})
+    path = xlsx_path(tmp_path / "p0.xlsx", [["Kab", 2022], ["Pacitan", 13.8]])
     data = front + path.read_bytes()
     shifted = tmp_path / "shifted.xlsx"
     shifted.write_bytes(data)
@@ -4327,23 +4296,14 @@ def test_codes_before_names_under_an_empty_header_are_named() -> None:
 
 
 def _grouped_book(tmp_path: Path, last_group: str | None, merges: list[str]) -> Path:
-    openpyxl = pytest.importorskip("openpyxl")
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
     # Jawa Timur P0 by area (BPS_P0_PROV, March): Perkotaan 7.71 (2022),
     # 7.5 (2023); Perdesaan 13.0, 12.9 as typed here; F: 10.35 (2023).
-    for row in (
+    rows: list[list[Any]] = [
         ["Provinsi", "Perkotaan", None, "Perdesaan", None, last_group],
         [None, "2022", "2023", "2022", "2023", "2023"],
         ["JAWA TIMUR", 7.71, 7.5, 13.0, 12.9, 10.35],
-    ):
-        ws.append(row)
-    for m in merges:
-        ws.merge_cells(m)
-    path = tmp_path / "groups.xlsx"
-    wb.save(path)
-    return path
+    ]
+    return xlsx_path(tmp_path / "groups.xlsx", rows, merges=merges)
 
 
 def test_a_column_after_a_merged_group_label_is_under_no_group(tmp_path: Path) -> None:
@@ -4378,7 +4338,7 @@ def test_a_group_label_not_merged_spans_up_to_the_next_label(tmp_path: Path) -> 
         [None, "2022", "2023", "2022", "2023", "2024"],
         ["JAWA TIMUR", 7.71, 7.5, 13.0, 12.9, 12.5],
     ]
-    t = read_bps_table(_workbook(tmp_path, rows, {}), locale="en")
+    t = read_bps_table(xlsx_path(tmp_path / "p0.xlsx", rows), locale="en")
     assert t.data["group"].tolist()[-1] == "Perdesaan"
     assert t.data["year"].tolist()[-1] == 2024
 
@@ -4621,21 +4581,18 @@ def test_a_unit_row_conflicting_with_a_percent_format_is_refused() -> None:
     # Cells formatted "0.00%" show 0.3778 as "37.78%", percent; "(ribu
     # jiwa)" above them names thousands of persons: refused, not read as
     # 37.78 percent.
-    openpyxl = pytest.importorskip("openpyxl")
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    for r in [["Kab", 2022, 2023], [None, "(ribu jiwa)", "(ribu jiwa)"]]:
-        ws.append(r)
-    ws.append(["Kota Malang", 0.3778, 0.361])
-    ws["B3"].number_format = ws["C3"].number_format = "0.00%"
-    buf = io.BytesIO()
-    wb.save(buf)
+    rows: list[list[Any]] = [
+        ["Kab", 2022, 2023],
+        [None, "(ribu jiwa)", "(ribu jiwa)"],
+        ["Kota Malang", 0.3778, 0.361],
+    ]
+    buf = xlsx_bytes(rows, {"B3": "0.00%", "C3": "0.00%"})
     with pytest.raises(
         NumberParseError,
         match=r"states 'percent', but unit row 2 states '\(ribu jiwa\)' "
         r"\('persons' times 1,000\)",
     ):
-        read_bps_table(io.BytesIO(buf.getvalue()), locale="id", month=3)
+        read_bps_table(buf, locale="id", month=3)
 
 
 def test_a_unit_row_among_the_data_is_a_data_row_not_skipped() -> None:
@@ -4667,7 +4624,7 @@ def test_a_number_format_naming_a_unit_reads_as_that_text_typed(
     # thousand = 37 780 persons (the text cell "37,78 ribu jiwa" reads so).
     fmt = '0.00" ribu jiwa"'
     rows = [["Kab", 2022, 2023], ["Kota Malang", 37.78, 36.1]]
-    path = _workbook(tmp_path, rows, {"B2": fmt, "C2": fmt})
+    path = xlsx_path(tmp_path / "p0.xlsx", rows, {"B2": fmt, "C2": fmt})
     assert read_bps_table(path, locale="id", month=3).data["value"].tolist() == [
         37780.0,
         36100.0,
@@ -4675,7 +4632,7 @@ def test_a_number_format_naming_a_unit_reads_as_that_text_typed(
     # On one cell only: the other number states no multiplier, so its scale
     # is ambiguous (the bare one is invalid on a tie), as typed text is.
     rows = [["Kab", 2022, 2023], ["Kota Malang", 37.78, 37780]]
-    path = _workbook(tmp_path, rows, {"B2": fmt})
+    path = xlsx_path(tmp_path / "p0.xlsx", rows, {"B2": fmt})
     with pytest.raises(
         NumberParseError,
         match=r"column '2023': '37780' \(a number without a multiplier word among "
@@ -4685,7 +4642,9 @@ def test_a_number_format_naming_a_unit_reads_as_that_text_typed(
     # Two units, one cell each: a tie, so neither unit is the column's and
     # both cells are invalid, shown with the format's text.
     rows = [["Kab", 2022, 2023], ["Kota Malang", 4.37, 37780]]
-    path = _workbook(tmp_path, rows, {"B2": '0.00" persen"', "C2": '0" jiwa"'})
+    path = xlsx_path(
+        tmp_path / "p0.xlsx", rows, {"B2": '0.00" persen"', "C2": '0" jiwa"'}
+    )
     t = read_bps_table(path, locale="id", month=3, errors="report")
     assert [(c.column, c.text) for c in t.invalid] == [
         ("2022", "4.37 persen"),
@@ -4695,7 +4654,7 @@ def test_a_number_format_naming_a_unit_reads_as_that_text_typed(
     # One more "persen" cell: percent is the column's unit, "jiwa" invalid.
     rows = [["Kab", 2022, 2023, 2024], ["Kota Malang", 4.37, 37780, 4.1]]
     fmts = {"B2": '0.00" persen"', "C2": '0" jiwa"', "D2": '0.00" persen"'}
-    path = _workbook(tmp_path, rows, fmts)
+    path = xlsx_path(tmp_path / "p0.xlsx", rows, fmts)
     t = read_bps_table(path, locale="id", month=3, errors="report")
     assert [(c.column, c.text, c.reason) for c in t.invalid] == [
         ("2023", "37780 jiwa", "unit 'persons' in a column of 'percent'")
@@ -4798,7 +4757,7 @@ def test_percent_and_plain_groups_of_a_standard_table_are_read(
         ["Kota Batu", 0.0379, 0.0331, 8.1, 8.0],
     ]
     pct = {c: "0.00%" for c in ("B3", "C3", "B4", "C4")}
-    t = read_bps_table(_workbook(tmp_path, rows, pct), locale="id", month=3)
+    t = read_bps_table(xlsx_path(tmp_path / "p0.xlsx", rows, pct), locale="id", month=3)
     assert t.data["value"].tolist() == [4.37, 4.26, 37.78, 36.1, 3.79, 3.31, 8.1, 8.0]
     assert (
         t.data["group"].tolist()[:4] == ["Persentase"] * 2 + ["Jumlah (ribu jiwa)"] * 2
@@ -4806,7 +4765,7 @@ def test_percent_and_plain_groups_of_a_standard_table_are_read(
     # Within a group, a plain number among percent-formatted ones is still
     # ambiguous: named by its group and header, the advice for that group.
     del pct["C4"]
-    path = _workbook(tmp_path, rows, pct)
+    path = xlsx_path(tmp_path / "p0.xlsx", rows, pct)
     with pytest.raises(
         NumberParseError,
         match=r"row 4, column \('Persentase', '2023'\): '0\.0331' \(a number "
@@ -4838,23 +4797,14 @@ def test_typed_units_and_percent_signs_are_compared_within_a_group() -> None:
 
 
 def _year_book(tmp_path: Path, merges: list[str]) -> Path:
-    openpyxl = pytest.importorskip("openpyxl")
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
     # Jawa Timur P0 (BPS_P0_PROV): March 10.38 and September 10.49 in 2022,
     # March 10.35 in 2023; "Tahunan" 10.4 and September 2023 10.0 as typed.
-    for row in (
+    rows: list[list[Any]] = [
         ["Provinsi", 2022, None, None, 2023, None],
         [None, "Maret", "September", "Tahunan", "Maret", "September"],
         ["JAWA TIMUR", 10.38, 10.49, 10.4, 10.35, 10.0],
-    ):
-        ws.append(row)
-    for m in merges:
-        ws.merge_cells(m)
-    path = tmp_path / "years.xlsx"
-    wb.save(path)
-    return path
+    ]
+    return xlsx_path(tmp_path / "years.xlsx", rows, merges=merges)
 
 
 def test_a_round_after_a_merged_year_is_under_no_year(tmp_path: Path) -> None:
@@ -4952,14 +4902,7 @@ def _with_merges(rows: list[list[Any]], refs: list[str]) -> io.BytesIO:
     """An .xlsx file of `rows` whose sheet lists the merged ranges `refs` as written."""
     import zipfile
 
-    openpyxl = pytest.importorskip("openpyxl")
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    for row in rows:
-        ws.append(row)
-    base = io.BytesIO()
-    wb.save(base)
+    base = xlsx_bytes(rows)
     merges = "".join(f'<mergeCell ref="{r}"/>' for r in refs).encode()
     out = io.BytesIO()
     with (
@@ -5101,19 +5044,11 @@ def test_a_row_under_a_label_merged_down_names_the_merge(tmp_path: Path) -> None
     # "Kota Malang" merged over A2:A3: the sheet shows it across row 3,
     # whose label cell is empty. Row 3 is kept (unmatched), its reason
     # naming the range, not "no region of this name".
-    openpyxl = pytest.importorskip("openpyxl")
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    for row in (
-        ["Kab", 2022, 2023],
-        ["Kota Malang", 4.37, 4.26],
-        [None, 3.79, 3.31],
-    ):
-        ws.append(row)
-    ws.merge_cells("A2:A3")
-    path = tmp_path / "down.xlsx"
-    wb.save(path)
+    path = xlsx_path(
+        tmp_path / "down.xlsx",
+        [["Kab", 2022, 2023], ["Kota Malang", 4.37, 4.26], [None, 3.79, 3.31]],
+        merges=["A2:A3"],
+    )
     t = read_bps_table(path, locale="en", month=3)
     assert t.unmatched["row"].tolist() == [3]
     assert t.unmatched["reason"].tolist() == [
@@ -5261,7 +5196,7 @@ def test_a_unit_shown_by_the_number_format_is_read_as_typed(
         ["Pacitan", 500, 33.1],
         ["Ponorogo", 9.9, 9.8],
     ]
-    path = _workbook(tmp_path, rows, {"B3": fmt})
+    path = xlsx_path(tmp_path / "p0.xlsx", rows, {"B3": fmt})
     t = read_bps_table(path, locale="en", errors="report")
     assert [(c.row, c.text) for c in t.invalid] == [(3, shown)]
     assert t.invalid[0].reason == _typed_reason(typed, units)
@@ -5282,13 +5217,13 @@ def test_a_currency_shown_by_the_number_format_is_rupiah(tmp_path: Path) -> None
         ["", "(Rupiah/Kapita/Bulan)", "(Rupiah/Kapita/Bulan)"],
         ["Pacitan", 500, "Rp 550"],
     ]
-    path = _workbook(tmp_path, rows, {"B3": "[$Rp-421]#,##0"})
+    path = xlsx_path(tmp_path / "p0.xlsx", rows, {"B3": "[$Rp-421]#,##0"})
     t = read_bps_table(path, locale="id")
     assert t.data["value"].tolist() == [500.0, 550.0]
     # The same number with decimals, in locale "id": 674660.5 shown
     # "Rp 674,660.50" is read from its stored value, 674 660.5 rupiah.
     rows[2] = ["Pacitan", 674660.5, "Rp 550"]
-    path = _workbook(tmp_path, rows, {"B3": '"Rp "#,##0.00'})
+    path = xlsx_path(tmp_path / "p0.xlsx", rows, {"B3": '"Rp "#,##0.00'})
     assert read_bps_table(path, locale="id").data["value"].tolist() == [
         674660.5,
         550.0,
@@ -5321,7 +5256,7 @@ def test_a_mark_shown_by_the_number_format_is_read_as_typed(
         ["Ponorogo", 9.9, 9.8],
     ]
     t = read_bps_table(
-        _workbook(tmp_path, rows, {"B2": fmt}), locale="en", errors="report"
+        xlsx_path(tmp_path / "p0.xlsx", rows, {"B2": fmt}), locale="en", errors="report"
     )
     assert [(c.row, c.text) for c in t.invalid] == [(2, shown)]
     assert t.invalid[0].reason == _typed_reason(shown)
@@ -5345,7 +5280,7 @@ def test_a_number_format_showing_no_text_keeps_the_number(
     tmp_path: Path, fmt: str
 ) -> None:
     rows: list[list[Any]] = [["Kab/Kota", 2022, 2023, 2024], ["Pacitan", 4.5, -5.5, 0]]
-    path = _workbook(tmp_path, rows, {"B2": fmt, "C2": fmt, "D2": fmt})
+    path = xlsx_path(tmp_path / "p0.xlsx", rows, {"B2": fmt, "C2": fmt, "D2": fmt})
     t = read_bps_table(path, locale="en")
     assert t.data["value"].tolist() == [4.5, -5.5, 0.0]
 
@@ -5425,19 +5360,15 @@ def test_a_header_under_a_year_subtitle_is_refused(text: str) -> None:
 
 def test_a_header_under_a_merged_year_subtitle_is_refused(tmp_path: Path) -> None:
     # "Tahun 2023" merged over B1:C1 above "Kabupaten/Kota | 2022 | 2023".
-    openpyxl = pytest.importorskip("openpyxl")
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    for row in [
-        [None, "Tahun 2023", None],
-        ["Kabupaten/Kota", 2022, 2023],
-        ["Kota Malang", 4.37, 4.26],
-    ]:
-        ws.append(row)
-    ws.merge_cells("B1:C1")
-    path = tmp_path / "t.xlsx"
-    wb.save(path)
+    path = xlsx_path(
+        tmp_path / "t.xlsx",
+        [
+            [None, "Tahun 2023", None],
+            ["Kabupaten/Kota", 2022, 2023],
+            ["Kota Malang", 4.37, 4.26],
+        ],
+        merges=["B1:C1"],
+    )
     with pytest.raises(ValueError, match=r"row 2 \(Kabupaten/Kota \| 2022 \| 2023\)"):
         read_bps_table(path, locale="en", month=3)
 
@@ -5477,7 +5408,7 @@ def test_a_number_its_format_shows_otherwise_is_read_as_shown(
 ) -> None:
     rows: list[list[Any]] = [["Kabupaten/Kota", "2022"], ["Kota Malang", value]]
     t = read_bps_table(
-        _workbook(tmp_path, rows, {"B2": fmt}), locale="en", errors="report"
+        xlsx_path(tmp_path / "p0.xlsx", rows, {"B2": fmt}), locale="en", errors="report"
     )
     got = t.data["value"].to_numpy()
     if expected is None:
@@ -5502,6 +5433,8 @@ def test_a_percent_formatted_example_is_quoted_as_shown(tmp_path: Path) -> None:
         ["Kota Batu", 0.0379, 0.0331],
     ]
     fmts = dict.fromkeys(["B2", "B3", "C3"], "0.00%")
-    t = read_bps_table(_workbook(tmp_path, rows, fmts), locale="id", errors="report")
+    t = read_bps_table(
+        xlsx_path(tmp_path / "p0.xlsx", rows, fmts), locale="id", errors="report"
+    )
     assert len(t.invalid) == 1
     assert "(such as '0.0331 (shown as 3.31%)')" in t.invalid[0].reason

@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import openpyxl
 import pandas as pd
 import pytest
 
 from povstat import read_bps_table
+from spreadsheets import xlsx_path
 
 _ADVICE = (
     "not a period: a change column is not read; leave it out (delete the "
@@ -47,20 +47,16 @@ def test_a_change_column_beside_the_periods_is_named_with_how_to_leave_it_out(
 
 
 def test_a_change_column_merged_over_groups_in_a_workbook(tmp_path: Path) -> None:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
     # Bare years merged over urban and rural, the change merged likewise.
-    for row in (
-        ["Provinsi", 2022, None, 2023, None, "Perubahan 2022 - 2023", None],
-        [None] + ["Perkotaan", "Perdesaan"] * 3,
-        ["JAWA TIMUR", 7.5, 12.3, 7.3, 12.2, -0.2, -0.1],
-    ):
-        ws.append(row)
-    for cells in ("B1:C1", "D1:E1", "F1:G1"):
-        ws.merge_cells(cells)
-    path = tmp_path / "change.xlsx"
-    wb.save(path)
+    path = xlsx_path(
+        tmp_path / "change.xlsx",
+        [
+            ["Provinsi", 2022, None, 2023, None, "Perubahan 2022 - 2023", None],
+            [None] + ["Perkotaan", "Perdesaan"] * 3,
+            ["JAWA TIMUR", 7.5, 12.3, 7.3, 12.2, -0.2, -0.1],
+        ],
+        merges=["B1:C1", "D1:E1", "F1:G1"],
+    )
     with pytest.raises(ValueError, match="heads a change between periods") as e:
         read_bps_table(path, locale="id")
     assert "write the round" not in str(e.value)

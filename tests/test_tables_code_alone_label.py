@@ -5,10 +5,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from povstat import read_bps_table
+from spreadsheets import xlsx_path
 
 
 @pytest.mark.parametrize("code", ["3501", "(3501)", "35"])
@@ -25,14 +25,9 @@ def test_a_code_alone_is_unmatched_with_a_reason_naming_it(code: str) -> None:
 
 
 def test_a_code_alone_in_a_number_cell_of_a_workbook(tmp_path: Path) -> None:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.append(["Kode", 2022])
-    ws.append([3501, 13.8])
-    ws.append([3579, 4.1])
-    path = tmp_path / "codes.xlsx"
-    wb.save(path)
+    path = xlsx_path(
+        tmp_path / "codes.xlsx", [["Kode", 2022], [3501, 13.8], [3579, 4.1]]
+    )
     got = read_bps_table(path, locale="id", errors="report")
     # Both rows unmatched, each for its code alone.
     assert got.unmatched["reason"].str.contains("area code alone").tolist() == [

@@ -5,10 +5,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from povstat import read_bps_table
+from spreadsheets import xlsx_path
 
 
 @pytest.mark.parametrize(
@@ -50,13 +50,10 @@ def test_a_code_before_its_own_city_written_bare_keeps_the_bare_name_reason() ->
 
 
 def test_a_workbook_label_with_another_regions_code_names_both(tmp_path: Path) -> None:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    for row in (["Kabupaten/Kota", 2022], ["3501 Batu", 4.1], ["Pacitan", 13.8]):
-        ws.append(row)
-    path = tmp_path / "t.xlsx"
-    wb.save(path)
+    path = xlsx_path(
+        tmp_path / "t.xlsx",
+        [["Kabupaten/Kota", 2022], ["3501 Batu", 4.1], ["Pacitan", 13.8]],
+    )
     got = read_bps_table(path, locale="id", errors="report")
     reason = got.unmatched["reason"].iloc[0]
     assert "3501 Kabupaten Pacitan (Jawa Timur)" in reason

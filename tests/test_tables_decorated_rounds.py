@@ -6,11 +6,11 @@ import io
 from pathlib import Path
 
 import numpy as np
-import openpyxl
 import pandas as pd
 import pytest
 
 from povstat import BpsTable, read_bps_table
+from spreadsheets import xlsx_path
 
 # Pacitan, P0 (percent), March and September 2022: 13.80 and 13.60 (the
 # numbers are only carried through; the test is about the header).
@@ -73,15 +73,15 @@ def test_a_round_in_round_brackets_is_read_as_the_round(*, under: bool) -> None:
 
 def test_a_decorated_round_in_a_workbook_and_a_frame(tmp_path: Path) -> None:
     # .xlsx: 2022 merged over "Maret*)" and "September*)", month=9 given.
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.append(["Kabupaten/Kota", 2022, None])
-    ws.append([None, "Maret*)", "September*)"])
-    ws.append(["Pacitan", 13.8, 13.6])
-    ws.merge_cells("B1:C1")
-    path = tmp_path / "rounds.xlsx"
-    wb.save(path)
+    path = xlsx_path(
+        tmp_path / "rounds.xlsx",
+        [
+            ["Kabupaten/Kota", 2022, None],
+            [None, "Maret*)", "September*)"],
+            ["Pacitan", 13.8, 13.6],
+        ],
+        merges=["B1:C1"],
+    )
     with pytest.raises(ValueError, match="'Maret\\*\\)'"):
         read_bps_table(path, locale="id", month=9)
     # A pandas frame with the rounds as the second level of its columns.

@@ -5,25 +5,10 @@ from __future__ import annotations
 import io
 
 import numpy as np
-import openpyxl
 import pytest
 
 from povstat import NumberParseError, read_bps_table
-
-
-def _xlsx(rows: list[list[object]], formats: dict[str, str]) -> io.BytesIO:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    for r in rows:
-        ws.append(r)
-    for ref, fmt in formats.items():
-        ws[ref].number_format = fmt
-    buf = io.BytesIO()
-    wb.save(buf)
-    buf.seek(0)
-    return buf
-
+from spreadsheets import xlsx_bytes
 
 _ROWS: list[list[object]] = [
     ["Kabupaten/Kota", "2023"],
@@ -39,7 +24,7 @@ def test_a_grouped_whole_number_among_decimals_is_refused(fmt: str) -> None:
     # 8160 under "#,##0" shows "8.160" in Indonesian settings: 8160 thousand
     # as stored, or 8.16 thousand as typed in the other convention; the other
     # cells (75.86, 35.4) hold decimals. Judged as the CSV text "8.160" is.
-    src = _xlsx(_ROWS, {"B3": "0.00", "B4": fmt, "B5": "0.00"})
+    src = xlsx_bytes(_ROWS, {"B3": "0.00", "B4": fmt, "B5": "0.00"})
     with pytest.raises(NumberParseError, match=r"reads 8160\.0, but 8\.16"):
         read_bps_table(src, locale="id")
     src.seek(0)
@@ -61,7 +46,7 @@ def test_whole_numbers_all_grouped_read() -> None:
         ["Kota Malang", 35400],
     ]
     t = read_bps_table(
-        _xlsx(rows, {"B2": "#,##0", "B3": "#,##0", "B4": "#,##0"}), locale="id"
+        xlsx_bytes(rows, {"B2": "#,##0", "B3": "#,##0", "B4": "#,##0"}), locale="id"
     )
     assert t.data["value"].tolist() == [75860.0, 8160.0, 35400.0]
 
@@ -71,7 +56,7 @@ def test_an_ungrouped_or_decimal_format_is_not_refused() -> None:
     # "8.160,00" (decimals): neither is the ambiguous "8.160".
     for fmt in ("0", "#,##0.00"):
         t = read_bps_table(
-            _xlsx(_ROWS, {"B3": "0.00", "B4": fmt, "B5": "0.00"}), locale="id"
+            xlsx_bytes(_ROWS, {"B3": "0.00", "B4": fmt, "B5": "0.00"}), locale="id"
         )
         assert t.data["value"].tolist() == [75.86, 8160.0, 35.4]
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import openpyxl
 import pandas as pd
 import pytest
 
 from povstat import BpsTable, read_bps_table
+from spreadsheets import xlsx_path
 
 
 def _read(text: str, **kw: object) -> BpsTable:
@@ -159,14 +159,10 @@ def test_a_bare_name_twice_names_the_regency_and_the_city() -> None:
 
 def test_a_kota_heading_in_a_workbook(tmp_path: Path) -> None:
     # The same in an .xlsx sheet: Malang under KOTA is 3573.
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.append(["Kabupaten/Kota", 2022])
-    ws.append(["KOTA", None])
-    ws.append(["Malang", 3.0])
-    path = tmp_path / "kota.xlsx"
-    wb.save(path)
+    path = xlsx_path(
+        tmp_path / "kota.xlsx",
+        [["Kabupaten/Kota", 2022], ["KOTA", None], ["Malang", 3.0]],
+    )
     t = read_bps_table(path, locale="id", errors="report")
     assert t.data["region_code"].dropna().tolist() == ["3573"]
 

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from povstat import NumberParseError, parse_columns, read_bps_table
+from spreadsheets import xlsx_bytes
 
 # Kota Batu and Kota Malang, number of poor (thousands) and P0 (percent),
 # March 2022 and 2023 (BPS, "Jumlah dan Persentase Penduduk Miskin Menurut
@@ -147,18 +148,9 @@ def test_other_cells_are_no_unit_row(cell: str) -> None:
 
 
 def _book(value: object, fmt: str) -> io.BytesIO:
-    import openpyxl
-
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.append(["Kabupaten/Kota", value, 2023])
-    ws.append(["Kota Batu", 3.79, 3.31])
-    ws["B1"].number_format = fmt
-    out = io.BytesIO()
-    wb.save(out)
-    out.seek(0)
-    return out
+    return xlsx_bytes(
+        [["Kabupaten/Kota", value, 2023], ["Kota Batu", 3.79, 3.31]], {"B1": fmt}
+    )
 
 
 @pytest.mark.parametrize(
@@ -490,24 +482,15 @@ def test_the_advice_for_an_ambiguous_name_works() -> None:
 
 
 def _merged_book(first: list[object]) -> io.BytesIO:
-    import openpyxl
-
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    for row in (
-        ["Kabupaten/Kota", "2022", None, "2023", None],
-        [None, "(persen)", None, "(persen)", None],
-        [None, "Perkotaan", "Perdesaan", "Perkotaan", "Perdesaan"],
-        first,
-    ):
-        ws.append(row)
-    ws.merge_cells("B1:C1")
-    ws.merge_cells("D1:E1")
-    out = io.BytesIO()
-    wb.save(out)
-    out.seek(0)
-    return out
+    return xlsx_bytes(
+        [
+            ["Kabupaten/Kota", "2022", None, "2023", None],
+            [None, "(persen)", None, "(persen)", None],
+            [None, "Perkotaan", "Perdesaan", "Perkotaan", "Perdesaan"],
+            first,
+        ],
+        merges=["B1:C1", "D1:E1"],
+    )
 
 
 def test_a_unit_row_between_merged_years_and_groups_is_read() -> None:
@@ -562,20 +545,15 @@ def test_groups_above_a_unit_row_above_the_years(
 
 
 def test_groups_above_a_unit_row_in_a_workbook_with_merged_cells() -> None:
-    import openpyxl
-
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.append(["Kabupaten/Kota", "Perkotaan", None, "Perdesaan", None])
-    ws.append([None, "(persen)", None, None, None])
-    ws.append([None, 2022, 2023, 2022, 2023])
-    ws.append(["Kota Batu", 3.79, 3.5, 8.1, 7.4])
-    for cells in ("B1:C1", "D1:E1", "B2:E2", "A1:A3"):
-        ws.merge_cells(cells)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    buffer.seek(0)
+    buffer = xlsx_bytes(
+        [
+            ["Kabupaten/Kota", "Perkotaan", None, "Perdesaan", None],
+            [None, "(persen)", None, None, None],
+            [None, 2022, 2023, 2022, 2023],
+            ["Kota Batu", 3.79, 3.5, 8.1, 7.4],
+        ],
+        merges=["B1:C1", "D1:E1", "B2:E2", "A1:A3"],
+    )
     d = read_bps_table(buffer, locale="en").data
     assert d["group"].tolist() == ["Perkotaan", "Perkotaan", "Perdesaan", "Perdesaan"]
     assert d["value"].tolist() == [3.79, 3.5, 8.1, 7.4]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from povstat import read_bps_table
+from spreadsheets import xlsx_path
 
 _ROWS = (
     "Kabupaten/Kota;Perkotaan;Perdesaan;Perkotaan;Perdesaan\n"
@@ -43,16 +43,15 @@ def test_a_region_name_in_the_lower_row_is_no_heading() -> None:
 
 def test_the_lower_heading_in_a_workbook_with_merged_years(tmp_path: Path) -> None:
     # B1:C1 merged "2022", D1:E1 "2023", "Kabupaten/Kota" in A2: as above.
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.append([None, "2022", None, "2023", None])
-    ws.append(["Kabupaten/Kota", "Perkotaan", "Perdesaan", "Perkotaan", "Perdesaan"])
-    ws.append(["Pacitan", 9.1, 15.2, 9.0, 15.0])
-    ws.merge_cells("B1:C1")
-    ws.merge_cells("D1:E1")
-    path = tmp_path / "lower.xlsx"
-    wb.save(path)
+    path = xlsx_path(
+        tmp_path / "lower.xlsx",
+        [
+            [None, "2022", None, "2023", None],
+            ["Kabupaten/Kota", "Perkotaan", "Perdesaan", "Perkotaan", "Perdesaan"],
+            ["Pacitan", 9.1, 15.2, 9.0, 15.0],
+        ],
+        merges=["B1:C1", "D1:E1"],
+    )
     t = read_bps_table(path, locale="id")
     assert t.data["group"].tolist() == ["Perkotaan", "Perdesaan"] * 2
     assert t.data["year"].tolist() == [2022, 2022, 2023, 2023]
@@ -90,14 +89,15 @@ def test_the_region_heading_beside_units_is_the_unit_row(top: str) -> None:
 
 def test_the_region_heading_beside_units_in_xlsx(tmp_path: Path) -> None:
     # The same layout in a workbook: the same reading.
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.append([None, "2022", "2023"])
-    ws.append(["Wilayah", "(persen)", "(persen)"])
-    ws.append(["Pacitan", 13.8, 13.65])
-    wb.save(tmp_path / "t.xlsx")
-    t = read_bps_table(tmp_path / "t.xlsx", locale="id")
+    path = xlsx_path(
+        tmp_path / "t.xlsx",
+        [
+            [None, "2022", "2023"],
+            ["Wilayah", "(persen)", "(persen)"],
+            ["Pacitan", 13.8, 13.65],
+        ],
+    )
+    t = read_bps_table(path, locale="id")
     assert t.data["value"].tolist() == [13.8, 13.65]
 
 

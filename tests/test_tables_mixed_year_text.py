@@ -5,10 +5,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from povstat import read_bps_table
+from spreadsheets import xlsx_path
 
 
 @pytest.mark.parametrize(
@@ -45,13 +45,10 @@ def test_plain_text_is_not_given_a_year_reason() -> None:
 
 
 def test_a_workbook_year_beside_a_unit_is_explained(tmp_path: Path) -> None:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.append(["Kabupaten/Kota", 2022, "2023 (persen)"])
-    ws.append(["Pacitan", 13.8, 13.6])
-    path = tmp_path / "mixed.xlsx"
-    wb.save(path)
+    path = xlsx_path(
+        tmp_path / "mixed.xlsx",
+        [["Kabupaten/Kota", 2022, "2023 (persen)"], ["Pacitan", 13.8, 13.6]],
+    )
     with pytest.raises(ValueError, match="name no period") as e:
         read_bps_table(path, locale="id")
     assert "'2023 (persen)' holds the year 2023 beside '(persen)'" in str(e.value)

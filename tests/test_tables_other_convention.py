@@ -6,7 +6,6 @@ import io
 from pathlib import Path
 
 import numpy as np
-import openpyxl
 import pandas as pd
 import pytest
 
@@ -17,6 +16,7 @@ from povstat import (
     parse_numbers,
     read_bps_table,
 )
+from spreadsheets import xlsx_path
 
 
 def _read(text: str, **kw: object) -> BpsTable:
@@ -106,19 +106,13 @@ def test_parse_columns_judges_each_column() -> None:
 def test_a_text_cell_among_stored_decimals_in_a_workbook(tmp_path: Path) -> None:
     # Stored numbers 13.65 and 4.26 have decimals; the text "4.375" beside
     # them is ambiguous as in a CSV file.
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
     rows: list[list[object]] = [
         ["Kabupaten/Kota", 2023],
         ["Pacitan", 13.65],
         ["Kota Batu", "4.375"],
         ["Kota Malang", 4.26],
     ]
-    for r in rows:
-        ws.append(r)
-    path = tmp_path / "t.xlsx"
-    wb.save(path)
+    path = xlsx_path(tmp_path / "t.xlsx", rows)
     t = read_bps_table(path, locale="id", errors="report")
     assert [c.text for c in t.invalid] == ["4.375"]
     assert t.data["value"].tolist()[::2] == [13.65, 4.26]

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from povstat import NumberParseError, read_bps_table
+from spreadsheets import xlsx_bytes
 
 # Kota Malang and Kota Batu, P0 (percent), March 2022 and 2023: BPS table
 # "Persentase Penduduk Miskin (P0) Menurut Kabupaten/Kota", as in the
@@ -63,16 +64,13 @@ _SUP = "superscript"
 
 
 def _rich_xlsx(b2: Any, a3: Any) -> io.BytesIO:
-    openpyxl = pytest.importorskip("openpyxl")
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append(["Kabupaten/Kota", "2022", "2023"])
-    ws.append(["Kota Malang", b2, "4,26"])
-    ws.append([a3, "3,79", "3,31"])
-    buf = io.BytesIO()
-    wb.save(buf)
-    buf.seek(0)
-    return buf
+    return xlsx_bytes(
+        [
+            ["Kabupaten/Kota", "2022", "2023"],
+            ["Kota Malang", b2, "4,26"],
+            [a3, "3,79", "3,31"],
+        ]
+    )
 
 
 def _rich(*runs: tuple[str, str | None]) -> Any:
@@ -513,20 +511,6 @@ def test_hidden_rows_and_columns_are_read_and_named_in_ods() -> None:
     assert t.data["value"].tolist() == _ALL
 
 
-def _xlsx(rows: list[list[Any]], formats: dict[str, str]) -> io.BytesIO:
-    openpyxl = pytest.importorskip("openpyxl")
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    for row in rows:
-        ws.append(row)
-    for ref, fmt in formats.items():
-        ws[ref].number_format = fmt
-    buf = io.BytesIO()
-    wb.save(buf)
-    buf.seek(0)
-    return buf
-
-
 _DATE = "a date or time"
 
 
@@ -544,11 +528,11 @@ def test_a_value_cell_with_a_date_format_is_a_date_never_a_year(fmt: str) -> Non
         ["Ngawi", 45000, 9.9],
     ]
     with pytest.raises(ValueError, match=_DATE) as e:
-        read_bps_table(_xlsx(rows, {"B2": fmt, "B3": fmt}), locale="id")
+        read_bps_table(xlsx_bytes(rows, {"B2": fmt, "B3": fmt}), locale="id")
     assert "'1900-01-13 19:12:00'" in str(e.value)
     assert "'2023-03-15 00:00:00'" in str(e.value)
     t = read_bps_table(
-        _xlsx(rows, {"B2": fmt, "B3": fmt}), locale="id", errors="report"
+        xlsx_bytes(rows, {"B2": fmt, "B3": fmt}), locale="id", errors="report"
     )
     assert [(c.row, c.column, c.text) for c in t.invalid] == [
         (2, "2022", "1900-01-13 19:12:00"),
@@ -566,7 +550,7 @@ def test_a_header_date_shown_as_its_year_still_names_the_year() -> None:
         ["Kabupaten/Kota", datetime.datetime(2022, 3, 15)],
         ["Pacitan", "13,8"],
     ]
-    t = read_bps_table(_xlsx(rows, {"B1": "yyyy"}), locale="id")
+    t = read_bps_table(xlsx_bytes(rows, {"B1": "yyyy"}), locale="id")
     assert t.data[["year", "value"]].to_numpy().tolist() == [[2022, 13.8]]
 
 
@@ -642,7 +626,7 @@ def test_a_header_year_whose_format_shows_nothing_is_a_blank_cell(
     # blank, so column B holds values under no period.
     rows: list[list[Any]] = [["Kabupaten/Kota", b1, 2023], ["Pacitan", "13,8", "12,5"]]
     with pytest.raises(ValueError, match="no period is read") as e:
-        read_bps_table(_xlsx(rows, {"B1": fmt}), locale="id")
+        read_bps_table(xlsx_bytes(rows, {"B1": fmt}), locale="id")
     assert "format shows nothing" in str(e.value)
 
 
@@ -650,7 +634,7 @@ def test_a_header_year_under_a_text_section_shows_the_number() -> None:
     # '0;0;0;""': the number 2022 takes the first section, "0": shown
     # "2022", the year; only text takes the fourth.
     rows: list[list[Any]] = [["Kabupaten/Kota", 2022], ["Pacitan", "13,8"]]
-    t = read_bps_table(_xlsx(rows, {"B1": '0;0;0;""'}), locale="id")
+    t = read_bps_table(xlsx_bytes(rows, {"B1": '0;0;0;""'}), locale="id")
     assert t.data[["year", "value"]].to_numpy().tolist() == [[2022, 13.8]]
 
 
@@ -658,7 +642,7 @@ def test_a_value_whose_format_shows_nothing_stays_invalid() -> None:
     # Below the header the stored number is read, and a format hiding it
     # makes it invalid: a row of such values is never a blank row.
     rows: list[list[Any]] = [["Kabupaten/Kota", "2022"], ["Pacitan", 13.8]]
-    t = read_bps_table(_xlsx(rows, {"B2": ";;;"}), locale="id", errors="report")
+    t = read_bps_table(xlsx_bytes(rows, {"B2": ";;;"}), locale="id", errors="report")
     assert [(c.row, c.column) for c in t.invalid] == [(2, "2022")]
     assert "shows nothing" in t.invalid[0].reason
 
@@ -850,7 +834,7 @@ def test_a_shown_multiplier_under_the_unit_row_is_in_its_scale() -> None:
         [None, "(ribu jiwa)"],
         ["Pacitan", 37.78],
     ]
-    t = read_bps_table(_xlsx(rows, {"B3": '0.00" ribu jiwa"'}), locale="id")
+    t = read_bps_table(xlsx_bytes(rows, {"B3": '0.00" ribu jiwa"'}), locale="id")
     assert t.data["value"].tolist() == [37.78]
 
 
@@ -886,7 +870,7 @@ def test_a_csv_option_given_for_a_workbook_or_frame_is_refused(
     # As `sheet_name` given for CSV text is: the option would be ignored.
     rows = [["Kabupaten/Kota", "2022"], ["Pacitan", "13,8"]]
     source: Any = (
-        _xlsx(cast("list[list[Any]]", rows), {})
+        xlsx_bytes(cast("list[list[Any]]", rows), {})
         if kind == "a workbook"
         else pd.DataFrame(rows[1:], columns=rows[0])
     )
@@ -896,7 +880,9 @@ def test_a_csv_option_given_for_a_workbook_or_frame_is_refused(
     ):
         read_bps_table(source, locale="id", **cast("dict[str, Any]", option))
     # The defaults, given or not, read the table.
-    t = read_bps_table(_xlsx(cast("list[list[Any]]", rows), {}), locale="id", sep=",")
+    t = read_bps_table(
+        xlsx_bytes(cast("list[list[Any]]", rows), {}), locale="id", sep=","
+    )
     assert t.data["value"].tolist() == [13.8]
 
 
@@ -1066,16 +1052,14 @@ def test_a_unit_row_cell_covers_its_own_group_only() -> None:
 def test_a_merged_unit_cell_covers_its_range() -> None:
     # "(ribu jiwa)" merged across B2:C2 (stored in B2): C3 "7.100 jiwa"
     # (persons) is refused, never 7100 beside 8.16 thousand.
-    openpyxl = pytest.importorskip("openpyxl")
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append(["Wilayah", 2022, 2023])
-    ws.append([None, "(ribu jiwa)"])
-    ws.merge_cells("B2:C2")
-    ws.append(["Kota Batu", 8.16, "7.100 jiwa"])
-    buf = io.BytesIO()
-    wb.save(buf)
-    buf.seek(0)
+    buf = xlsx_bytes(
+        [
+            ["Wilayah", 2022, 2023],
+            [None, "(ribu jiwa)"],
+            ["Kota Batu", 8.16, "7.100 jiwa"],
+        ],
+        merges=["B2:C2"],
+    )
     t = read_bps_table(buf, locale="id", errors="report")
     assert [(c.column, c.text) for c in t.invalid] == [("2023", "7.100 jiwa")]
     assert t.data["value"].tolist()[0] == 8.16
@@ -1207,7 +1191,7 @@ def test_xlsx_a_style_index_naming_no_cell_format_is_a_damaged_cell(
     # The workbook stores three cell formats (0 the default, 1 "0.00",
     # 2 "0.00%"): s="3" and s="99" name none, and s="-1" is no index at all
     # (counted from the end it would be the percent format: 0.05 read as 5).
-    book = _xlsx(
+    book = xlsx_bytes(
         [["Kabupaten/Kota", 2022, 2023], ["Kota Malang", 0.05, 0.06]],
         {"B2": "0.00", "C2": "0.00%"},
     )
@@ -1630,16 +1614,9 @@ def test_a_duckdb_varint_is_read_as_its_integer() -> None:
 
 
 def _year_formats_xlsx(fmt: str) -> io.BytesIO:
-    openpyxl = pytest.importorskip("openpyxl")
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append(["Kabupaten/Kota", 2022, 2023])
-    ws.append(["Kota Batu", 3.79, 3.31])
-    ws["B1"].number_format = fmt
-    buf = io.BytesIO()
-    wb.save(buf)
-    buf.seek(0)
-    return buf
+    return xlsx_bytes(
+        [["Kabupaten/Kota", 2022, 2023], ["Kota Batu", 3.79, 3.31]], {"B1": fmt}
+    )
 
 
 @pytest.mark.parametrize(
@@ -1683,15 +1660,9 @@ def test_a_year_shown_as_percent_in_the_values_is_read_as_stored() -> None:
     # format "0" in a row below the header is the number 2022; one with a
     # percent format among plain numbers is the ambiguous scale rule's
     # (invalid), as before.
-    openpyxl = pytest.importorskip("openpyxl")
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append(["Kabupaten/Kota", 2022, 2023])
-    ws.append(["Kota Batu", 2022, 2023])
-    ws["B2"].number_format = "#,##0"
-    buf = io.BytesIO()
-    wb.save(buf)
-    buf.seek(0)
+    buf = xlsx_bytes(
+        [["Kabupaten/Kota", 2022, 2023], ["Kota Batu", 2022, 2023]], {"B2": "#,##0"}
+    )
     t = read_bps_table(buf, locale="en")
     assert t.data["value"].tolist() == [2022.0, 2023.0]
 
@@ -1881,22 +1852,15 @@ _AREAS = ["Perkotaan", "Perdesaan", "Total"]
 
 
 def _year_over_groups_xlsx(title: bool) -> io.BytesIO:
-    openpyxl = pytest.importorskip("openpyxl")
-    wb = openpyxl.Workbook()
-    ws = wb.active
     top = 2 if title else 1
-    if title:
-        ws.append(["Wilayah", "Persentase Penduduk Miskin"])
-        ws.merge_cells("B1:G1")
-    ws.append(["" if title else "Wilayah", 2022, None, None, 2023, None, None])
-    ws.append([None, *_AREAS, *_AREAS])
-    ws.append(["Kota Batu", 1.0, 2.0, 3.0, 4.0, 5.0, 6.0])
-    ws.merge_cells(f"B{top}:D{top}")
-    ws.merge_cells(f"E{top}:G{top}")
-    buf = io.BytesIO()
-    wb.save(buf)
-    buf.seek(0)
-    return buf
+    rows: list[list[Any]] = [["Wilayah", "Persentase Penduduk Miskin"]] if title else []
+    rows += [
+        ["" if title else "Wilayah", 2022, None, None, 2023, None, None],
+        [None, *_AREAS, *_AREAS],
+        ["Kota Batu", 1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
+    ]
+    merges = ["B1:G1"] if title else []
+    return xlsx_bytes(rows, merges=[*merges, f"B{top}:D{top}", f"E{top}:G{top}"])
 
 
 @pytest.mark.parametrize("title", [False, True])
@@ -1942,16 +1906,14 @@ def test_a_year_over_its_groups_is_read_from_a_frame() -> None:
 
 def test_a_group_outside_the_years_merged_range_is_refused() -> None:
     # 2022 merged over B:C only; D ("Total") lies under no year.
-    openpyxl = pytest.importorskip("openpyxl")
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append(["Wilayah", 2022, None, None])
-    ws.append([None, "Perkotaan", "Perdesaan", "Total"])
-    ws.append(["Kota Batu", 1.0, 2.0, 3.0])
-    ws.merge_cells("B1:C1")
-    buf = io.BytesIO()
-    wb.save(buf)
-    buf.seek(0)
+    buf = xlsx_bytes(
+        [
+            ["Wilayah", 2022, None, None],
+            [None, "Perkotaan", "Perdesaan", "Total"],
+            ["Kota Batu", 1.0, 2.0, 3.0],
+        ],
+        merges=["B1:C1"],
+    )
     with pytest.raises(
         ValueError, match=r"column\(s\) D \('Total'\) lie under no year"
     ):
@@ -1961,16 +1923,14 @@ def test_a_group_outside_the_years_merged_range_is_refused() -> None:
 def test_a_year_over_groups_with_a_label_missing_says_what_the_layout_is() -> None:
     # "Total" missing under 2022's range: not read as groups (a column with
     # no label is refused), the message naming the group row.
-    openpyxl = pytest.importorskip("openpyxl")
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append(["Wilayah", 2022, None, None])
-    ws.append([None, "Perkotaan", "Perdesaan", None])
-    ws.append(["Kota Batu", 1.0, 2.0, 3.0])
-    ws.merge_cells("B1:D1")
-    buf = io.BytesIO()
-    wb.save(buf)
-    buf.seek(0)
+    buf = xlsx_bytes(
+        [
+            ["Wilayah", 2022, None, None],
+            [None, "Perkotaan", "Perdesaan", None],
+            ["Kota Batu", 1.0, 2.0, 3.0],
+        ],
+        merges=["B1:D1"],
+    )
     with pytest.raises(
         ValueError,
         match=r"column\(s\) C, D hold values.*the row 2 under the header labels "

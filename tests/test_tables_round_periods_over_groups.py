@@ -5,10 +5,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from povstat import read_bps_table
+from spreadsheets import xlsx_path
 
 
 @pytest.mark.parametrize(
@@ -52,16 +52,15 @@ def test_a_round_period_spans_its_groups_in_csv(
 def test_a_round_period_merged_over_its_groups_in_a_workbook(tmp_path: Path) -> None:
     # "Maret 2022" merged over B1:C1, "September 2022" over D1:E1: Jawa
     # Timur's urban and rural rates in each round, as written.
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.append(["Provinsi", "Maret 2022", None, "September 2022", None])
-    ws.append([None, "Perkotaan", "Perdesaan", "Perkotaan", "Perdesaan"])
-    ws.append(["JAWA TIMUR", 7.5, 12.3, 7.3, 12.2])
-    ws.merge_cells("B1:C1")
-    ws.merge_cells("D1:E1")
-    path = tmp_path / "semi.xlsx"
-    wb.save(path)
+    path = xlsx_path(
+        tmp_path / "semi.xlsx",
+        [
+            ["Provinsi", "Maret 2022", None, "September 2022", None],
+            [None, "Perkotaan", "Perdesaan", "Perkotaan", "Perdesaan"],
+            ["JAWA TIMUR", 7.5, 12.3, 7.3, 12.2],
+        ],
+        merges=["B1:C1", "D1:E1"],
+    )
     got = read_bps_table(path, locale="id").data
     rows = set(zip(got["group"], got["year"], got["month"], got["value"], strict=True))
     assert rows == {

@@ -16,6 +16,7 @@ import zipfile
 import pytest
 
 from povstat import read_bps_table
+from spreadsheets import xlsx_bytes
 from test_tables_read import _ods_value
 
 LONG = "13.80000000000000000000001"  # 25 significant digits: not 13.8
@@ -47,13 +48,7 @@ def test_an_ods_value_float64_holds_is_read(stored: str, value: float) -> None:
 def _xlsx_with_value(stored: str) -> io.BytesIO:
     # A sheet Kabupaten/Kota | 2022 / Kota Malang | 4.37, whose <v>4.37</v>
     # is then rewritten as `stored`, as another program may write it.
-    openpyxl = pytest.importorskip("openpyxl")
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append(["Kabupaten/Kota", "2022"])
-    ws.append(["Kota Malang", 4.37])
-    raw = io.BytesIO()
-    wb.save(raw)
+    raw = xlsx_bytes([["Kabupaten/Kota", "2022"], ["Kota Malang", 4.37]])
     out = io.BytesIO()
     with zipfile.ZipFile(raw) as zin, zipfile.ZipFile(out, "w") as zout:
         for item in zin.infolist():

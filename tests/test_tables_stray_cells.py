@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import povstat as ps
+from spreadsheets import xlsx_path
 
 
 def _csv(rows: list[str]) -> io.StringIO:
@@ -48,18 +49,14 @@ def test_two_long_rows_are_both_named() -> None:
 
 
 def test_a_remark_beside_one_row_of_a_sheet_is_named(tmp_path: Path) -> None:
-    openpyxl = pytest.importorskip("openpyxl")
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    for row in [
-        ["Kabupaten/Kota", 2022, 2023],
-        ["Pacitan", 13.8, 13.65],
-        ["Kota Batu", 4.1, 4.0, "catatan: sementara"],
-    ]:
-        ws.append(row)
-    path = tmp_path / "t.xlsx"
-    wb.save(path)
+    path = xlsx_path(
+        tmp_path / "t.xlsx",
+        [
+            ["Kabupaten/Kota", 2022, 2023],
+            ["Pacitan", 13.8, 13.65],
+            ["Kota Batu", 4.1, 4.0, "catatan: sementara"],
+        ],
+    )
     with pytest.raises(
         ValueError,
         match=r"column\(s\) D hold values.*only this row holds a value there "

@@ -5,10 +5,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from povstat import read_bps_table
+from spreadsheets import xlsx_path
 
 _NEEDS = (
     "a line spanning the table, which is never read as the columns' period: "
@@ -29,18 +29,15 @@ _NEEDS = (
 def test_a_title_year_merged_over_the_sheet_is_named(
     tmp_path: Path, title: object, year: str
 ) -> None:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    for row in (
-        [title, None, None],
-        ["Kabupaten/Kota", "Maret", "September"],
-        ["Pacitan", 13.8, 13.6],
-    ):
-        ws.append(row)
-    ws.merge_cells("A1:C1")
-    path = tmp_path / "title.xlsx"
-    wb.save(path)
+    path = xlsx_path(
+        tmp_path / "title.xlsx",
+        [
+            [title, None, None],
+            ["Kabupaten/Kota", "Maret", "September"],
+            ["Pacitan", 13.8, 13.6],
+        ],
+        merges=["A1:C1"],
+    )
     with pytest.raises(ValueError, match="no header row naming years") as e:
         read_bps_table(path, locale="id")
     said = str(e.value)
@@ -53,18 +50,15 @@ def test_a_title_year_merged_over_the_sheet_is_named(
 def test_the_advised_header_is_read(tmp_path: Path) -> None:
     # The year over the rounds from the second column on: Pacitan (3501),
     # March (3) and September (9) 2022, the values as written.
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    for row in (
-        ["Kabupaten/Kota", 2022, None],
-        [None, "Maret", "September"],
-        ["Pacitan", 13.8, 13.6],
-    ):
-        ws.append(row)
-    ws.merge_cells("B1:C1")
-    path = tmp_path / "header.xlsx"
-    wb.save(path)
+    path = xlsx_path(
+        tmp_path / "header.xlsx",
+        [
+            ["Kabupaten/Kota", 2022, None],
+            [None, "Maret", "September"],
+            ["Pacitan", 13.8, 13.6],
+        ],
+        merges=["B1:C1"],
+    )
     got = read_bps_table(path, locale="id").data
     assert got["region_code"].tolist() == ["3501", "3501"]
     assert got["month"].tolist() == [3, 9]

@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import openpyxl
 import pandas as pd
 import pytest
 
 from povstat import read_bps_table
+from spreadsheets import xlsx_path
 
 
 @pytest.mark.parametrize(
@@ -89,18 +89,15 @@ def test_a_transposed_frame_is_told_how_to_turn_the_frame() -> None:
 def test_a_transposed_workbook_is_refused_with_how_to_turn_it(
     tmp_path: Path,
 ) -> None:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    for row in (
-        ["Persentase Penduduk Miskin"],
-        ["Tahun", "Pacitan", "Kota Batu"],
-        [2022, 13.8, 4.1],
-        [2023, 13.6, 4.0],
-    ):
-        ws.append(row)
-    path = tmp_path / "series.xlsx"
-    wb.save(path)
+    path = xlsx_path(
+        tmp_path / "series.xlsx",
+        [
+            ["Persentase Penduduk Miskin"],
+            ["Tahun", "Pacitan", "Kota Batu"],
+            [2022, 13.8, 4.1],
+            [2023, 13.6, 4.0],
+        ],
+    )
     with pytest.raises(ValueError, match="the table looks transposed") as e:
         read_bps_table(path, locale="id")
     assert "header row 2 names regions ('Pacitan', 'Kota Batu')" in str(e.value)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from povstat import read_bps_table
+from spreadsheets import xlsx_path
 
 
 @pytest.mark.parametrize(
@@ -91,20 +91,16 @@ def test_codes_that_are_no_regions_are_not_taken_for_a_transposed_header() -> No
 def test_a_transposed_workbook_with_merged_regions_is_told_so(
     tmp_path: Path,
 ) -> None:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    for row in (
-        ["Tahun", "Pacitan", None, "Kota Batu", None],
-        [None, "Perkotaan", "Perdesaan", "Perkotaan", "Perdesaan"],
-        [2022, 10.1, 14.2, 3.1, 5.2],
-        [2023, 10.0, 14.0, 3.0, 5.0],
-    ):
-        ws.append(row)
-    ws.merge_cells("B1:C1")
-    ws.merge_cells("D1:E1")
-    path = tmp_path / "series.xlsx"
-    wb.save(path)
+    path = xlsx_path(
+        tmp_path / "series.xlsx",
+        [
+            ["Tahun", "Pacitan", None, "Kota Batu", None],
+            [None, "Perkotaan", "Perdesaan", "Perkotaan", "Perdesaan"],
+            [2022, 10.1, 14.2, 3.1, 5.2],
+            [2023, 10.0, 14.0, 3.0, 5.0],
+        ],
+        merges=["B1:C1", "D1:E1"],
+    )
     with pytest.raises(ValueError, match="the table looks transposed") as e:
         read_bps_table(path, locale="id")
     said = str(e.value)

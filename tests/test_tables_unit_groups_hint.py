@@ -5,10 +5,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from povstat import read_bps_table
+from spreadsheets import xlsx_path
 
 
 @pytest.mark.parametrize(
@@ -62,16 +62,15 @@ def test_units_under_the_years_read_as_units_over_them() -> None:
 
 
 def test_units_merged_under_years_in_a_workbook(tmp_path: Path) -> None:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.append(["Kabupaten/Kota", 2022, None, 2023, None])
-    ws.append([None, "(ribu jiwa)", "(persen)", "(ribu jiwa)", "(persen)"])
-    ws.append(["Pacitan", 75.8, 13.8, 74.1, 13.65])
-    ws.merge_cells("B1:C1")
-    ws.merge_cells("D1:E1")
-    path = tmp_path / "jumlah_persentase.xlsx"
-    wb.save(path)
+    path = xlsx_path(
+        tmp_path / "jumlah_persentase.xlsx",
+        [
+            ["Kabupaten/Kota", 2022, None, 2023, None],
+            [None, "(ribu jiwa)", "(persen)", "(ribu jiwa)", "(persen)"],
+            ["Pacitan", 75.8, 13.8, 74.1, 13.65],
+        ],
+        merges=["B1:C1", "D1:E1"],
+    )
     got = read_bps_table(path, locale="id").data
     assert list(zip(got["group"], got["year"], got["value"], strict=True)) == [
         ("(ribu jiwa)", 2022, 75.8),

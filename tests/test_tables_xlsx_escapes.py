@@ -4,22 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
-
 from povstat import read_bps_table
+from spreadsheets import xlsx_path
 
 
 def _book(tmp_path: Path, rows: list[list[object]]) -> Path:
     # openpyxl writes text as given: "_x000D_" lands in the file as Excel
     # stores a carriage return (ECMA-376 ST_Xstring).
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    for r in rows:
-        ws.append(r)
-    path = tmp_path / "escaped.xlsx"
-    wb.save(path)
-    return path
+    return xlsx_path(tmp_path / "escaped.xlsx", rows)
 
 
 def test_escaped_carriage_returns_in_labels_headers_and_values(tmp_path: Path) -> None:

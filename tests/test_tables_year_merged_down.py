@@ -4,24 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from povstat import read_bps_table
+from spreadsheets import xlsx_path
 
 
 def _book(tmp_path: Path, merges: list[str]) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.append(["Kabupaten/Kota", "2022", "2023", None])
-    ws.append([None, None, "Maret", "September"])
-    ws.append(["Pacitan", 13.8, 13.65, 13.2])
-    for m in merges:
-        ws.merge_cells(m)
-    path = tmp_path / "down.xlsx"
-    wb.save(path)
-    return path
+    return xlsx_path(
+        tmp_path / "down.xlsx",
+        [
+            ["Kabupaten/Kota", "2022", "2023", None],
+            [None, None, "Maret", "September"],
+            ["Pacitan", 13.8, 13.65, 13.2],
+        ],
+        merges=merges,
+    )
 
 
 def test_a_year_merged_down_over_the_round_row_is_annual(tmp_path: Path) -> None:

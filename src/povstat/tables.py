@@ -221,6 +221,8 @@ _FOOTNOTE_ROW = re.compile(
     rf"^(?:\(?(?:[0-9]{{1,2}}|[a-z])\)|[{_SUPERSCRIPTS}]+\u207e?|[{_DAGGERS}]+)\s*[^\s)]",
     _WORD_FLAGS,
 )
+#: A cell starting with a number, however it goes on ("3,5*", "(3)", "12a").
+_LEADING_DIGITS = re.compile(r"\s*[(\[]?\s*[-+\u2212]?\s*[0-9]")
 #: A row numbered like a footnote, "1) Muna" or "(2) Buton": in a run of
 #: such rows numbered one after the other, some holding numbers, each is data.
 _LISTED = re.compile(r"^\(?(?P<n>[0-9]{1,3})\)\s*[^\s)]")
@@ -389,7 +391,10 @@ class BpsTable:
         Rows not read as data: columns ``row``, ``reason`` (``"title"`` for a
         row above the header, ``"blank"``, ``"note"`` for a source line, note
         or footnote, ``"note with numbers"`` for a worded note whose value
-        cells hold numbers, e.g. "Sumber: BPS, 2024", ``"column numbers"``
+        cells hold numbers, e.g. "Sumber: BPS, 2024", or a footnote-like
+        or marked row naming no region with a value cell that starts with
+        a number but is none as written ("2) Foo" beside "3,5*" or "(3)";
+        beside a number as written it is data), ``"column numbers"``
         for a row numbering the columns under the header ("1,2,3" or
         "(1),(2),(3)": its filled cells, the label's first, are 1, 2, 3, ...;
         directly under the header or a repeated header, blank rows aside:
@@ -413,7 +418,12 @@ class BpsTable:
         column numbers are, between a row of years and the row of
         groups under them, or between a row of groups and the years under
         them ("P0", "P1" over "(persen)", "(indeks)" over 2022, 2023: the
-        groups are P0 and P1): among the data such a row is a row of the
+        groups are P0 and P1), or under the years below a row of measure
+        names ("Jumlah Penduduk Miskin", "P0", "P1" over 2023, 2023, 2023
+        over "(ribu jiwa)", "(persen)", "(persen)": the groups are the
+        measure names, whatever the units; one measure name over two
+        columns of one period, told apart by their units alone, raises
+        ValueError): among the data such a row is a row of the
         table, never skipped; the units are not read: state them when you
         use the values; units that differ over the columns of one column
         group, of the table if it has none, raise ValueError),
@@ -671,7 +681,8 @@ def read_bps_table(
         spreadsheet number cell
         holding a whole number that its format shows grouped without
         decimals (``#,##0`` shows 8160 as "8.160" in Indonesian settings;
-        an .ods cell showing "8.160") is judged as it shows.
+        an .ods cell showing "8.160") is judged as it shows, and quoted
+        as shown with what it stores (``text`` "8.160 (stores 8160)").
     ValueError
         If a data frame's index holds labels (it is not read: see `source`)
         or repeats a row number;
@@ -1214,7 +1225,8 @@ def read_bps_table(
     Text an .xlsx file stores escaped, as Excel writes characters XML
     cannot hold (``_xHHHH_``: ``"Kota Batu_x000D_"`` for "Kota Batu" and a
     carriage return), is read as Excel shows it, in labels, headers and
-    values alike.
+    values alike, each escape decoded once (``"_x005F_x000D_"``, the
+    underscore escaped, is the text "_x000D_").
     A text cell written in runs (rich text) is read as it shows: a run
     raised as superscript (a font's superscript in .xlsx and .xls, a text
     style's ``text-position`` above the line in .ods) shows its digits
@@ -1255,7 +1267,10 @@ def read_bps_table(
     optional gloss of the same kind ("Kota/City", "Kota/Municipality",
     "Kabupaten (Regency)"; "Kabupaten/Kota" names two kinds and is no
     heading) and footnote marks ("Kota 1)", "Kota¹"), written in the plural
-    ("Kota-Kota"), after "Daerah" or "Wilayah" ("Daerah Kota"), spaced
+    ("Kota-Kota"), after "Daerah" or "Wilayah" ("Daerah Kota"), followed
+    by a word naming a kind of city ("Kota Otonom", "Kota Besar", "Kota
+    Kecil", "Kotapraja", "Kota Administratif"; "Kabupaten Otonom": no
+    region's name, unlike "Kota Batu" or "Kota Baru"), spaced
     out ("K O T A") or between dashes ("— KOTA —"), gives its kind to
     the bare names below it, up to the next heading or province row ("Malang" under
     "KOTA" is Kota Malang; the heading row itself is unmatched, its
@@ -1645,10 +1660,28 @@ def read_bps_table(
             v, _, _, why = _parse_flat(fcells.ravel(), fmt, miss)
             number |= (why == "") & ~np.isnan(v)
         numbered[maybe[number.reshape(fcells.shape).any(axis=1)]] = True
+        # A value cell starting with digits that is no number as written
+        # ("3,5*", "(3)", "12a") holds numbers all the same: a footnote-like
+        # or marked row holding them ("2) Foo;3,5*") is reported so, never a
+        # bare note. A worded note's text ("Catatan;Tidak ada data 2015")
+        # stays a note.
+        digits = np.array(
+            [_LEADING_DIGITS.match(str(c)) is not None for c in fcells.ravel()],
+            dtype=bool,
+        ).reshape(fcells.shape)
+        in_words = maybe[
+            digits.any(axis=1)
+            & ~number.reshape(fcells.shape).any(axis=1)
+            & ~worded[maybe]
+        ]
+    else:
+        in_words = np.zeros(0, dtype=np.intp)
     # A marked or footnote-like row holding numbers is data ("*Pacitan",
     # "1) Batu"); a worded note ("Sumber: BPS, 2024") stays a note, reported
-    # as holding numbers.
+    # as holding numbers, as does a note whose numbers are no numbers as
+    # written ("2) Foo;3,5*").
     note &= ~numbered | worded
+    numbered[in_words] = True
     # In a list of regions numbered "1)", "2)", ... a numbered row whose
     # values are all missing ("2) Muna Barat,-") is a region, not a
     # footnote: a run of rows numbered one after the other (1), 2), 3) ...)
@@ -1894,6 +1927,9 @@ def read_bps_table(
                     f"{flat_read[i]!r}: store the number meant, or give the "
                     "cell a format without grouping"
                 )
+                # Quoted as the sheet shows it, with what it stores.
+                stored_shown = _show(cells.ravel()[i]) if shown[i] is None else shown[i]
+                shown[i] = f"{flat_read[i]} (stores {stored_shown})"
     reasons[is_date] = _DATE_REASON
     # A spreadsheet's error value ("#N/A", "#DIV/0!"), from an .xlsx or .xls
     # error cell or a sheet saved as CSV, is named as such.
@@ -4259,6 +4295,12 @@ class _DamagedCell(Exception):
         self.reason = reason
 
 
+#: A character an .xlsx file stores escaped (ECMA-376 ST_Xstring):
+#: "_x000D_" a carriage return, "_x005F_" the underscore itself.
+_OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_SHEET_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
 def _stored_cells(
     ws: Any, hidden: dict[str, list[int]] | None = None
 ) -> Iterable[tuple[int, int, Any]]:
@@ -4275,12 +4317,20 @@ def _stored_cells(
     """
     try:
         from openpyxl.cell.read_only import ReadOnlyCell
-        from openpyxl.cell.rich_text import CellRichText
-        from openpyxl.utils.escape import unescape
-        from openpyxl.worksheet._reader import VALUE_TAG, WorkSheetParser
+        from openpyxl.cell.rich_text import CellRichText, TextBlock
+        from openpyxl.cell.text import Text
+        from openpyxl.packaging.manifest import Manifest
+        from openpyxl.worksheet._reader import (
+            INLINE_STRING,
+            VALUE_TAG,
+            WorkSheetParser,
+        )
+        from openpyxl.xml.constants import ARC_CONTENT_TYPES, SHARED_STRINGS
+        from openpyxl.xml.functions import fromstring, iterparse
 
         wb = ws.parent
-        source, strings = ws._get_source, ws._shared_strings
+        source, strings = ws._get_source, list(ws._shared_strings)
+        archive = wb._archive
         n_styles = max(len(wb._cell_styles), 1)  # s="0" without any: the default
         options = {
             "rich_text": True,
@@ -4293,6 +4343,35 @@ def _stored_cells(
         for i, row in enumerate(ws.iter_rows(), start=1):
             yield from ((i, j, c) for j, c in enumerate(row, start=1))
         return
+
+    def as_stored(node: Any) -> Any:
+        # A string item's text as the file stores it, escapes and all, in
+        # runs as openpyxl gives them: openpyxl drops each "x005F_" from
+        # the text it reads (so "_x005F_x000D_", the text "_x000D_", would
+        # be decoded again below into a carriage return).
+        text: Any = Text.from_tree(node)
+        if text.t:
+            return text.t
+        runs = [TextBlock(r.rPr, r.t or "") if r.rPr else r.t or "" for r in text.r]
+        if not runs:
+            return ""
+        if len(runs) == 1 and isinstance(runs[0], str):
+            return runs[0]
+        return CellRichText(runs)
+
+    manifest: Any = Manifest.from_tree(fromstring(archive.read(ARC_CONTENT_TYPES)))
+    ct = manifest.find(SHARED_STRINGS)
+    # Only where openpyxl's text holds an escape: else it read the file's.
+    if ct is not None and any("_x" in str(x) for x in strings):
+        item = f"{{{_SHEET_MAIN}}}si"
+        with archive.open(ct.PartName[1:]) as sst:
+            k = 0
+            for _, node in iterparse(sst):
+                if node.tag == item:
+                    if k < len(strings) and "x005F_" in "".join(node.itertext()):
+                        strings[k] = as_stored(node)
+                    node.clear()
+                    k += 1
 
     class _Parser(WorkSheetParser):
         def parse_cell(self, element: Any) -> dict[str, Any]:
@@ -4335,6 +4414,10 @@ def _stored_cells(
                 and element.find(VALUE_TAG) is not None
             ):
                 cell["value"] = ""  # a stored empty text result
+            if element.get("t") == "inlineStr":
+                inline = element.find(INLINE_STRING)
+                if inline is not None and "x005F_" in "".join(inline.itertext()):
+                    cell["value"] = as_stored(inline)
             if isinstance(cell["value"], CellRichText):
                 cell["value"] = _xlsx_rich_text(cell["value"])  # as it shows
             if (
@@ -4344,8 +4427,11 @@ def _stored_cells(
             ):
                 # Text Excel stores escaped ("_x000D_", a carriage return;
                 # "_x005F_" a literal "_"), as Excel shows it (ECMA-376
-                # ST_Xstring), never the escape as typed text.
-                cell["value"] = unescape(cell["value"])
+                # ST_Xstring), never the escape as typed text: decoded once,
+                # so "_x005F_x000D_" is the text "_x000D_".
+                cell["value"] = _OOXML_ESCAPE.sub(
+                    lambda m: chr(int(m[1], 16)), cell["value"]
+                )
             if element.get("t", "n") == "n" and type(cell["value"]) is float:
                 # A stored decimal float64 cannot hold ("13.8" written with
                 # 25 decimals, nearest 13.8) is read as its Decimal, by the
@@ -6432,6 +6518,37 @@ _LABEL_HEADING = re.compile(
 )
 
 
+def _measures_over_years(
+    names: np.ndarray[Any, Any] | None,
+    year_cells: np.ndarray[Any, Any],
+    month: int | None,
+) -> bool:
+    """Whether the row above the years names each column's measure.
+
+    So when it is a row of column groups by the rule for one above the
+    years (``_is_group_row``: two or more labels, the first over the first
+    value column, some period named under two of them), its labels not
+    rounds. A unit row under the years then states the measures' units,
+    and is no row of groups.
+    """
+    if names is None:
+        return False
+    used = [j for j, s in enumerate(year_cells) if s]
+    try:
+        periods = [_period(str(year_cells[j])) for j in used]
+    except ValueError:  # a semester and a month that disagree: refused later
+        return False
+    ok = [p for p in periods if p is not None]
+    if not used or len(ok) != len(used):
+        return False
+    labels = names[1:]
+    if any(_round_cell(str(labels[j])) for j in used if labels[j]):
+        return False
+    years = np.array([p[0] for p in ok], dtype=np.int64)
+    months = [p[1] if p[2] != "year" else month for p in ok]
+    return _is_group_row(labels, used, years, months)
+
+
 def _lower_label_heading(
     years: np.ndarray[Any, Any], below: np.ndarray[Any, Any]
 ) -> Literal["", "blank", "unit"]:
@@ -6587,8 +6704,32 @@ def _layout(
     # "(persen)") between the years and the groups under them: the groups
     # are the row below it, as when the unit row comes after the groups;
     # the unit row is checked as one under the header is.
+    # Measure names over single-year columns, a unit row under the years
+    # ("Jumlah Penduduk Miskin", "P0", "P1" over 2023, 2023, 2023 over
+    # "(ribu jiwa)", "(persen)", "(persen)"): the names are the groups, as
+    # over years without a unit row, and the unit row states their units.
+    # A year written once over its measures (merged across them, or once
+    # in a CSV file) spans them, as over groups.
+    spread = _ffill(year_cells)
+    if merged is not None:
+        spread = _bounded_groups(year_cells, merged[0][h, 1:], merged[1][1:], index[h])
+    over = text[h - 1, 1:] if h else np.full(n_cols - 1, "", dtype=object)
+    measure_years = np.array(
+        [
+            y if (c or n) else ""
+            for c, n, y in zip(year_cells, over, spread, strict=True)
+        ],
+        dtype=object,
+    )
+    measures = (
+        not two_rows
+        and h + 1 < n_rows
+        and bool(_unit_rows(text[h + 1][None, :])[0])
+        and _measures_over_years(text[h - 1] if h else None, measure_years, month)
+    )
     unit_mid = (
         not two_rows
+        and not measures
         and h + 2 < n_rows
         and bool(_unit_rows(text[h + 1][None, :])[0])
         and not bool(_unit_rows(text[h + 2][None, :])[0])
@@ -6597,6 +6738,7 @@ def _layout(
     sub_groups = (
         not two_rows
         and not unit_mid
+        and not measures
         and h + 1 < n_rows
         and _groups_under_years(text[h], text[h + 1])
     )
@@ -6660,6 +6802,8 @@ def _layout(
             (y if sub_groups else f"{y} {r}".strip()) if r else ""
             for y, r in zip(years_ffill, rounds, strict=True)
         ]
+    elif measures:
+        heads = list(measure_years)
     else:
         heads = list(year_cells)
     used = [j for j, s in enumerate(heads) if s]
@@ -6763,6 +6907,27 @@ def _layout(
         )
     keys = pd.Series(list(zip(groups, years.tolist(), months, strict=True)))
     dup = keys.duplicated(keep=False).to_numpy()
+    if dup.any() and measures:
+        # Columns under one measure name and one period, told apart by
+        # their units alone ("Jumlah" over 2023, 2023 over "(ribu jiwa)",
+        # "(persen)"): neither row alone names each column.
+        named = merged[1] if merged is not None else None
+        shown = ", ".join(
+            f"{named[j + 1] if named else f'column {j + 2}'} "
+            f"({group_cells[j]!r}, {heads[j]!r}, {text[h + 1, j + 1]!r})"
+            for j, d in zip(used, dup, strict=True)
+            if d
+        )
+        msg = (
+            f"header rows {_label(index[g])!r} (measure names) and "
+            f"{_label(index[h])!r} (years), with the unit row "
+            f"{_label(index[h + 1])!r} under them: {shown} name the same "
+            "measure and period, told apart only by their units; write each "
+            "column's own measure name over it (e.g. 'Jumlah Penduduk Miskin' "
+            "and 'Persentase Penduduk Miskin'), or the units as groups under "
+            "one measure name over each year"
+        )
+        raise ValueError(msg)
     if dup.any():
         names = [heads[j] for j, d in zip(used, dup, strict=True) if d]
         msg = f"columns name the same period more than once: {names!r}"
@@ -8257,17 +8422,32 @@ _HEADING_WORDS = {
     r"municipalities": "kota",
 }
 _HEADING_WORD = "|".join(f"(?:{w})" for w in _HEADING_WORDS)
+#: Words after the kind naming a kind of that kind of region, and the kind
+#: they qualify (None: either): "Kota Otonom", "Kota Besar", "Kota Kecil",
+#: "Kota Praja" ("Kotapraja"), "Kota Administratif", "Kabupaten Otonom".
+#: None of them is a region's name ("Kota Baru" is Kabupaten Kotabaru,
+#: "Kota Batu" a city: neither is a heading).
+_KIND_QUALIFIERS: dict[str, str | None] = {
+    "otonom": None,
+    "besar": "kota",
+    "kecil": "kota",
+    "praja": "kota",
+    "administratif": "kota",
+}
+_QUALIFIER = "|".join(_KIND_QUALIFIERS)
 #: A row heading a section of one kind of region: its label the kind alone,
 #: after an optional list number or letter ("B. KOTA", "2. Kota", "II.
 #: KOTA"), with an optional gloss in the other language after a slash or
 #: in brackets ("Kota/Municipality", "Kabupaten (Regency)"), footnote
 #: marks ("Kota *)") and a colon ("Kota:"); the kind may follow "Daerah" or
 #: "Wilayah" ("Daerah Kota") and be doubled as the Indonesian plural
-#: ("Kota-Kota").
+#: ("Kota-Kota"), and be followed by a word naming a kind of it ("Kota
+#: Otonom", "Kota-Kota Besar", "Kotapraja": see ``_KIND_QUALIFIERS``).
 _KIND_HEADING = re.compile(
     r"\s*(?:\(?(?:[0-9]{1,2}|[a-z]|[ivx]{1,4})[.)]\s*)?"
     r"(?:(?:daerah|wilayah)\s+)?"
     rf"(?P<kind>{_HEADING_WORD})(?:\s*-\s*(?P=kind))?"
+    rf"(?:(?<=kota)\s*(?P<joined>praja)|\s+(?P<qualifier>{_QUALIFIER}))?"
     rf"(?:\s*/\s*(?P<gloss>{_HEADING_WORD})|\s*\(\s*(?P<paren>{_HEADING_WORD})\s*\))?"
     rf"(?:\s*,?\s*(?:{_ONE_MARK}))*\s*:?\s*",
     _WORD_FLAGS,
@@ -8333,6 +8513,11 @@ def _heading_kind(label: str) -> str | None:
         next(k for w, k in _HEADING_WORDS.items() if re.fullmatch(w, x, _WORD_FLAGS))
         for x in words
     }
+    qualifier = m["joined"] or m["qualifier"]
+    if qualifier is not None:
+        # "Kota Besar" heads cities; "Kabupaten Besar" is no heading.
+        of = _KIND_QUALIFIERS[qualifier.lower()]
+        kinds.add(of or next(iter(kinds)))
     return kinds.pop() if len(kinds) == 1 else None
 
 

@@ -1253,9 +1253,15 @@ def _refuse_mixed_dates(items: list[Any], what: str) -> None:
         raise TypeError(msg)
 
 
-def _check_label_items(items: list[Any], name: str) -> None:
-    """Reject nested, missing and mixed-kind labels (one pass over `items`)."""
-    refuse_nested_labels(items, name, None)
+def _check_label_items(
+    items: list[Any], name: str, *, column: str | None = None, hint: str = ""
+) -> None:
+    """Reject nested, missing and mixed-kind labels (one pass over `items`).
+
+    `column` names the frame's column the labels come from (messages say
+    ```by` column 'g' labels``), `hint` ends a message about nested labels.
+    """
+    refuse_nested_labels(items, name, column, hint=hint)
     missing = [i for i, x in enumerate(items) if _is_missing_label(x)]
     if missing:
         i = missing[0]
@@ -1265,7 +1271,13 @@ def _check_label_items(items: list[Any], name: str) -> None:
         )
         raise ValueError(msg)
     kinds = label_kinds(items)
-    what = f"`{name}`" if name == "labels" else f"`{name}` labels"
+    what = (
+        f"`{name}` column {column!r} labels"
+        if column is not None
+        else f"`{name}`"
+        if name == "labels"
+        else f"`{name}` labels"
+    )
     if len(kinds) > 1:
         raise TypeError(_MIXED_LABELS.format(what=what, kinds=kinds))
     _refuse_mixed_dates(items, what)
@@ -1291,7 +1303,9 @@ def _plain_label(x: Any) -> Any:
     return x
 
 
-def labels(by: ArrayLike, name: str = "by") -> NDArray[Any]:
+def labels(
+    by: ArrayLike, name: str = "by", *, column: str | None = None, hint: str = ""
+) -> NDArray[Any]:
     """Check group labels and return them as an array (shape not checked).
 
     The one check of every function that takes `by` labels. Missing labels
@@ -1304,7 +1318,10 @@ def labels(by: ArrayLike, name: str = "by") -> NDArray[Any]:
     float array is 0.0), so that no group's label depends on the row order.
     A frame, relation, lazy frame or expression, or one str that looks like
     a column name, raises TypeError saying what it is
-    (:func:`not_an_array`), never read as one label.
+    (:func:`not_an_array`), never read as one label. `column` names the
+    frame's column the labels come from, in the messages about labels that
+    are containers or of mixed kinds; `hint` ends a message about labels
+    that are containers (advice for the caller's function).
     """
     table = None if type(by) is np.ndarray and by.ndim else not_an_array(by, name)
     if table is not None:  # a frame, relation or expression; a column name
@@ -1320,7 +1337,7 @@ def labels(by: ArrayLike, name: str = "by") -> NDArray[Any]:
         )
         raise ValueError(msg)
     if isinstance(by, list | tuple):
-        _check_label_items(list(by), name)
+        _check_label_items(list(by), name, column=column, hint=hint)
         if any(isinstance(x, np.generic) for x in by):
             by = [_plain_label(x) for x in by]
     g = np.asarray(by)
@@ -1336,7 +1353,7 @@ def labels(by: ArrayLike, name: str = "by") -> NDArray[Any]:
         raise ValueError(msg)
     if g.dtype.kind == "O" and not isinstance(by, list | tuple):
         items = g.ravel().tolist()
-        _check_label_items(items, name)
+        _check_label_items(items, name, column=column, hint=hint)
         flat = np.empty(len(items), dtype=object)
         flat[:] = [_plain_label(x) for x in items]
         g = flat.reshape(g.shape)

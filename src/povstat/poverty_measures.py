@@ -359,7 +359,10 @@ def factorize(
     shape = getattr(labels, "shape", None)
     if isinstance(shape, tuple) and len(shape) > 1:
         _refuse_rows_as_labels(tuple(shape), name, column)
-    arr = _validate.labels(labels, name)  # missing or mixed-kind labels
+    # Missing or mixed-kind labels; containers that reach it (a pandas
+    # MultiIndex or Series of tuples: a row of labels per unit) with the
+    # crossed-domain advice, as a list of rows gets it above.
+    arr = _validate.labels(labels, name, column=column, hint=hint)
     if arr.ndim > 1:
         _refuse_rows_as_labels(arr.shape, name, column)
     if arr.ndim != 1:
@@ -933,7 +936,11 @@ def _refuse_underflow(
 
 
 def missing_message(
-    held: Sequence[tuple[str, int]], total: int, *, first: str | None = None
+    held: Sequence[tuple[str, int]],
+    total: int,
+    *,
+    first: str | None = None,
+    group: str | None = None,
 ) -> str:
     """The error for missing values under ``nan_policy="raise"``, by input.
 
@@ -942,11 +949,20 @@ def missing_message(
     are left out. `total` counts the rows missing anything, `first` (when
     there are rows to name) names the first such row: ``row 3`` of arrays,
     ``index label 'b'`` of a pandas frame, ``row position 3`` of another
-    eager frame (:func:`povstat.frames._plumbing.row_place`).
+    eager frame (:func:`povstat.frames._plumbing.row_place`). A lazy
+    engine's frame has no row order: `group` names instead the first group
+    in label order holding such rows (``the first group (in label order)
+    holding such rows: region 'a', psu 7``).
     """
     parts = [f"{name} ({k:,} row{'' if k == 1 else 's'})" for name, k in held if k]
     listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
-    where = "" if first is None else f", first at {first}"
+    where = (
+        f"; {group}"
+        if group is not None
+        else ""
+        if first is None
+        else f", first at {first}"
+    )
     return (
         f"{listed} must not be missing (nan_policy='raise'): {total:,} row(s) "
         f"missing a value in all{where}; pass nan_policy='omit' to give such "
@@ -1535,9 +1551,10 @@ def fgt(
     TypeError
         If an input is not numeric, or the `by` labels are of mixed kinds
         (1, 1.0, True and '1' differ only in type and would be merged) or
-        are not scalars (lists, tuples, arrays; given as several columns,
-        for crossed domains, the message advises one combined label per
-        unit or :func:`povstat.poverty_table` with ``by=[...]``). If an
+        are not scalars (lists, tuples, arrays; given as several columns
+        or as a pandas MultiIndex, for crossed domains, the message advises
+        one combined label per unit or :func:`povstat.poverty_table` with
+        ``by=[...]``). If an
         array argument is a
         frame of any engine (pandas, polars, pyarrow, DuckDB, Spark; eager
         or lazy), an expression (polars, narwhals, DuckDB, Spark) or one

@@ -1997,9 +1997,10 @@ def poverty_estimates(
         of mixed kinds (1, 1.0, True and '1' differ only in type) or are
         not scalars (lists, tuples, arrays; the message gives the first, or
         its length if it is long: a Series is not printed). `by` given as
-        several columns (crossed domains) gets the advice to combine them
-        into one label per unit, or to pass a frame to
-        :func:`povstat.poverty_table` with ``by=[...]``.
+        several columns (crossed domains), or as one row of labels per unit
+        (a list of tuples, a pandas MultiIndex or Series of tuples), gets
+        the advice to combine them into one label per unit, or to pass a
+        frame to :func:`povstat.poverty_table` with ``by=[...]``.
         If an array argument is a frame of any engine (pandas, polars,
         pyarrow, DuckDB, Spark; eager or lazy), a polars, narwhals, DuckDB
         or Spark expression, or one str that looks like a column name (not

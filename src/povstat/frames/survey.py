@@ -140,6 +140,7 @@ def _rescale_exponent(
     prefix: str,
     strata: str | None,
     psu: str | None,
+    fpc: str | None,
 ) -> int:
     """The exponent of all the weights' largest if a domain needs a power.
 
@@ -169,13 +170,16 @@ def _rescale_exponent(
     if by_cols:
         for c in by_cols:  # refused by name before the labels are read
             _refuse_fine_times(table[c], c, _role(c, by_cols, strata=strata, psu=psu))
-        counts = {}
-        for c in by_cols:
-            null = _null_or_nan(table[c])
-            counts[c] = (
-                int(_floats(table, f"{prefix}n")[null].sum()) if null.any() else 0
-            )
-        _refuse_missing_keys(counts, by_cols, strata=strata, psu=psu, fpc=None)
+        _refuse_missing_group_keys(
+            table,
+            by_cols,
+            keys,
+            _floats(table, f"{prefix}n"),
+            by=by_cols,
+            strata=strata,
+            psu=psu,
+            fpc=fpc,
+        )
         codes = [
             factorize(_labels(table[c], c, "by"), "by", column=c)[1] for c in by_cols
         ]
@@ -792,9 +796,9 @@ def poverty_table(
         rows), a line or `fpc` is not > 0, `fpc` is infinite, welfare
         is not > 0 with ``watts=True``, a `by`, `strata`, `psu` or `fpc`
         value is missing (null or NaN; the message names the
-        argument and counts the rows, and on an eager frame names the
-        first, as missing welfare is named: a lazy frame has no row order
-        of its own), `alpha` is empty without ``watts=True``, a domain
+        argument and counts the rows, and names the first row on an eager
+        frame or the first group on a lazy one, as missing welfare is
+        named), `alpha` is empty without ``watts=True``, a domain
         has no line in a `line` mapping (or one <= 0: the message names
         the domain), weights or the squares of the FGT terms leave
         float64's range (no standard error can be formed;
@@ -827,11 +831,16 @@ def poverty_table(
         ``ignore_index``, with the row's position: ``index label 1 (row
         position 3)``), a polars or pyarrow frame's by its 0-based position
         (``row position 1``). A lazy frame (polars lazy, DuckDB, Spark) has
-        no row order: the rows breaking a rule are named by the `by`,
-        `strata` and `psu` labels of the first group, in label order,
-        holding such rows (``the first group (in label order) holding such
-        rows: region 'A', psu 7``; not necessarily the group of the smallest
-        value quoted), and a missing value or decimal by none.
+        no row order: the rows breaking a rule or missing a value are
+        named by the `by`, `strata` and `psu` labels of the first group, in
+        label order, holding such rows (``the first group (in label order)
+        holding such rows: region 'A', psu 7``; not necessarily the group
+        of the smallest value quoted), from the same one reduction; rows
+        missing a `by`, `strata`, `psu` or `fpc` label by the labels of the
+        other key columns (a missing one shown as ``(missing)``; none
+        named where there is no other), and a decimal by none. A missing
+        value is refused before a rule on the welfare, line, weight or
+        size values (a line <= 0, say), on every engine.
 
     Warns
     -----
@@ -1367,7 +1376,17 @@ def poverty_table(
         top, low = _floats(table, f"{t}wmax"), _floats(table, f"{t}wmin")
         n_all = int(np.nansum(_floats(table, f"{t}n")))
         overall_exp = _rescale_exponent(
-            table, keys, by_cols, top, low, n_all, k=k, prefix=t, strata=strata, psu=psu
+            table,
+            keys,
+            by_cols,
+            top,
+            low,
+            n_all,
+            k=k,
+            prefix=t,
+            strata=strata,
+            psu=psu,
+            fpc=fpc,
         )
         if not overall_exp:  # no domain needs it
             break
@@ -1388,12 +1407,11 @@ def poverty_table(
             raise TypeError(msg)
     if len(table) == 0:  # before reading key columns of no rows (an ENUM)
         raise ValueError(_NO_ROWS)
-    counts = {}
     for c in keys:
         _refuse_fine_times(table[c], c, _role(c, by_cols, strata=strata, psu=psu))
-        null = _null_or_nan(table[c])
-        counts[c] = int(col(f"{t}n")[null].sum()) if null.any() else 0
-    _refuse_missing_keys(counts, by_cols, strata=strata, psu=psu, fpc=fpc)
+    _refuse_missing_group_keys(
+        table, keys, keys, col(f"{t}n"), by=by_cols, strata=strata, psu=psu, fpc=fpc
+    )
     n_rows = len(table)
     if n_rows == 0 or not np.nansum(col(f"{t}n")) > 0:
         raise ValueError(_NO_ROWS)
@@ -1449,7 +1467,6 @@ def poverty_table(
         [c for c in keys if c != fpc],
         roles,
     )
-    _raise_on_lines(per_line, entries, items, places=places)
     for i, entry in enumerate(entries):  # a loop over the handful of lines
         if nan_policy == "omit" and per_line[i][0]:
             with line_entry(entry):
@@ -1474,6 +1491,17 @@ def poverty_table(
         "badz": least(*(f"{t}z{i}" for i in range(len(zzs)))),
         "nonpos": least(f"{t}ry"),
     }
+    # Missing values first, then the lines' and the values' rules, in the
+    # order of the eager path. The rows missing a value are named by their
+    # first group in label order (from the same reduced table, only when
+    # the call fails).
+    missing_place = (
+        _group_places(
+            table, {"bad": col(f"{t}bad")}, [c for c in keys if c != fpc], roles
+        ).get("bad")
+        if nan_policy == "raise" and flags["bad"]
+        else None
+    )
     _raise_on_missing(
         flags,
         per_line,
@@ -1483,7 +1511,9 @@ def poverty_table(
         weight=weight,
         size=size,
         nan_policy=nan_policy,
+        first=missing_place,
     )
+    _raise_on_lines(per_line, entries, items, places=places)
     _raise_on_flags(
         flags,
         watts=wat,
@@ -1899,18 +1929,55 @@ def _refuse_missing_keys(
 
     `first` names, for each column, its first row missing a label (an eager
     frame's row, as :func:`povstat.frames._plumbing.row_place` names it, as
-    missing welfare is named); a lazy frame's reduced table has none.
+    missing welfare is named) or, on a lazy engine, the first group in label
+    order holding such rows (:func:`_refuse_missing_group_keys`).
     """
     roles = {c: "by" for c in by}
     roles |= {c: a for a, c in (("strata", strata), ("psu", psu), ("fpc", fpc)) if c}
     for c, n_null in counts.items():
         if n_null:
-            at = "" if first is None or c not in first else f", first at {first[c]}"
+            at = "" if first is None else _first_at(first.get(c))
             msg = (
                 f"`{roles[c]}` column {c!r} must not hold missing values: "
                 f"{n_null:,} row{'s' if n_null != 1 else ''} missing{at}"
             )
             raise ValueError(msg)
+
+
+def _refuse_missing_group_keys(
+    table: nw.DataFrame[Any],
+    check: Sequence[str],
+    keys: Sequence[str],
+    rows: NDArray[np.float64],
+    *,
+    by: Sequence[str],
+    strata: str | None,
+    psu: str | None,
+    fpc: str | None,
+) -> None:
+    """Refuse missing labels of a lazy engine's key columns, by argument.
+
+    From the reduced `table` (one row per group of `keys`, with `rows`
+    rows each): the first of the `check` columns holding missing values is
+    refused with its count of rows and, as the rules on values name their
+    rows on a lazy engine, the first group in label order holding such
+    rows, named by its labels of the other `by`, `strata` and `psu`
+    columns (a missing one as ``(missing)``); nothing is named where no
+    other key column is given.
+    """
+    nulls = {c: _null_or_nan(table[c]) for c in check}
+    counts = {
+        c: int(rows[null].sum()) if null.any() else 0 for c, null in nulls.items()
+    }
+    first = next((c for c in check if counts[c]), None)
+    if first is None:
+        return
+    named = [c for c in keys if c not in (first, fpc)]
+    roles = {c: _role(c, by, strata=strata, psu=psu) for c in named}
+    held = {"missing": np.where(nulls[first], rows, 0.0)}
+    place = _group_places(table, held, named, roles).get("missing")
+    at = None if place is None else {first: place}
+    _refuse_missing_keys(counts, by, strata=strata, psu=psu, fpc=fpc, first=at)
 
 
 _NO_ROWS = (
@@ -2171,7 +2238,8 @@ def _raise_on_missing(
 
     The counts come from the one reduction (a flag per input); `per_line`
     holds, first for each line, its rows where it is missing; `first` names
-    the first row missing a value (eager frames; lazy ones have none).
+    the first row missing a value (eager frames) or, on a lazy engine, the
+    first group in label order holding such rows (:func:`_group_places`).
     """
     if nan_policy != "raise" or not flags["bad"]:
         return
@@ -2184,7 +2252,15 @@ def _raise_on_missing(
         held.append((f"`weight` column {weight!r}", flags["missw"]))
     if size is not None:
         held.append((f"`size` column {size!r}", flags["misss"]))
-    raise ValueError(missing_message(held, flags["bad"], first=first))
+    group = first is not None and first.startswith(_FIRST_GROUP)
+    raise ValueError(
+        missing_message(
+            held,
+            flags["bad"],
+            first=None if group else first,
+            group=first if group else None,
+        )
+    )
 
 
 def _raise_on_lines(
@@ -2241,7 +2317,13 @@ def _group_places(
     codes, shown = [], []
     for c in keys:  # a loop over the handful of key columns
         role = roles.get(c, "by")
-        labels, code = factorize(_labels(table[c], c, role), role, column=c)
+        values = _labels(table[c], c, role)
+        # A missing label (a key column refused for missing values names
+        # its groups by the others, which may miss theirs too) sorts last.
+        null = _null_or_nan(table[c])
+        labels, some = factorize(values[~null], role, column=c)
+        code = np.full(null.shape[0], labels.shape[0], np.intp)
+        code[~null] = some
         codes.append(code)
         shown.append(_shown(labels, table.schema[c]))
     order = np.lexsort(codes[::-1])  # the first key sorts first
@@ -2251,7 +2333,9 @@ def _group_places(
         if hit.size:
             g = int(hit[0])
             parts = [
-                f"{c} {_validate.plain(labels[code[g]])!r}"
+                f"{c} (missing)"
+                if code[g] == len(labels)
+                else f"{c} {_validate.plain(labels[code[g]])!r}"
                 for c, labels, code in zip(keys, shown, codes, strict=True)
             ]
             places[rule] = f"{_FIRST_GROUP}{', '.join(parts)}"

@@ -129,10 +129,10 @@ def main(n: int, repeats: int) -> None:
         per = 1000 / n
         print(
             f"{'baseline: pandas rank, ' + name:34s} {t_base:9.3f} "
-            f"{t_base * per:13.3f} {1.0:11.1f}"
+            f"{t_base * per:13.4f} {1.0:11.1f}"
         )
         print(
-            f"{'check_statements, ' + name:34s} {t:9.3f} {t * per:13.3f} "
+            f"{'check_statements, ' + name:34s} {t:9.3f} {t * per:13.4f} "
             f"{t / t_base:11.1f}"
         )
 

@@ -34,13 +34,14 @@ import contextlib
 import datetime as dt
 import decimal
 import fractions
+import functools
 import itertools
 import numbers
 import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, Literal, cast
+from typing import Any, Literal, NamedTuple, cast
 
 import numpy as np
 import pandas as pd
@@ -173,6 +174,18 @@ def _fmt(x: float, decimals: int = 2) -> str:
 
     See :func:`povstat.wording._figure_text`: more than 10 decimals show the
     value as given.
+    """
+    if type(x) is float and type(decimals) is int:
+        return _float_text(x, decimals)
+    return _figure_text(x, decimals)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _float_text(x: float, decimals: int) -> str:
+    """`_figure_text` of a float, kept: reasons show the same figures often.
+
+    Floats that compare equal show alike (0.0 and -0.0 both as 0), so a
+    figure shown once is shown from the cache.
     """
     return _figure_text(x, decimals)
 
@@ -2584,7 +2597,125 @@ def check_rank_statement(
     >>> print(res.verdict)
     holds
     """
-    v, lab = _values_and_labels(values, labels)
+    judged = _judge_rank(
+        _RankTable(values, labels, values_decimals),
+        subject=subject,
+        stated_rank=stated_rank,
+        descending=descending,
+        ties=ties,
+        after=after,
+        of=of,
+        stated_value=stated_value,
+        value_decimals=value_decimals,
+    )
+    return StatementCheck(
+        verdict=np.asarray(judged.verdict),
+        reason=np.asarray(judged.reason),
+        figures=judged.figures,
+    )
+
+
+class _Judged(NamedTuple):
+    """A statement's verdict, reason and figures, before they are sealed."""
+
+    verdict: str
+    reason: str
+    figures: dict[str, Any]
+
+
+class _RankTable:
+    """The values and labels of one ranking, read and ranked once.
+
+    Every statement about the same values (the regions of one province in
+    one year) is judged against one table: the labels are checked and put
+    in label order, the values read at their decimals, and each ranking
+    (by direction and tie rule) computed, once. An error in the values or
+    labels is kept, and raised by each statement judged against the table
+    at the point :func:`check_rank_statement` reaches it, so that a
+    statement's first fault is named whatever the table's.
+    """
+
+    def __init__(
+        self,
+        values: ArrayLike,
+        labels: Sequence[Any] | NDArray[Any],
+        values_decimals: int | None,
+    ) -> None:
+        self.labels_error: Exception | None = None
+        self.decimals_error: Exception | None = None
+        self.given_decimals = values_decimals is not None
+        self._rankings: dict[tuple[bool, str], Any] = {}
+        try:
+            v, self.lab = _values_and_labels(values, labels)
+        except (TypeError, ValueError) as exc:
+            self.labels_error = exc
+            return
+        self.names = np.array([str(x) for x in self.lab.tolist()], dtype=object)
+        # The decimals the values were published with: as given (a Decimal
+        # column's scale), else the most any of them shows, up to 10 (None:
+        # computed values, which show more, taken as given).
+        self.shown_d: int | None
+        try:
+            if values_decimals is None:
+                self.shown_d = _figure_decimals(v)
+                # Computed float noise (0.1 + 0.2) must not break a tie.
+                v = _snap(v)
+            else:
+                given_d = _validate.decimals(
+                    values_decimals, "values_decimals", most=_validate.FIGURE_DECIMALS
+                )
+                self.shown_d = given_d
+                # Figures with more decimals than `values_decimals` are
+                # refused. Rows are in label order here: name the label, not
+                # a position.
+                off = np.flatnonzero(unrounded(v, given_d))
+                if off.size:
+                    i = int(off[0])
+                    more = (
+                        f" ({off.size} offending values in all)" if off.size > 1 else ""
+                    )
+                    msg = (
+                        f"`values` must hold figures rounded to {given_d} decimals "
+                        f"(`values_decimals`), found {float(v[i])!r} for label "
+                        f"{_validate.plain(self.lab[i])!r}{more}"
+                    )
+                    raise ValueError(msg)
+                v = published(v, given_d, "values")
+        except (TypeError, ValueError) as exc:
+            self.decimals_error = exc
+            return
+        self.v = v
+        # A published 0 among figures of no negative value stands for [0, h);
+        # among signed figures (changes) for (-h, h).
+        self.nonneg = bool((v[~np.isnan(v)] >= 0).all())
+
+    def ranking(self, descending: bool, ties: Ties) -> Any:
+        """`rank` of the values, computed once for each direction and rule."""
+        if type(descending) is not bool or type(ties) is not str:
+            # Checked (and refused) by `rank` each time, never cached.
+            return rank(self.v, descending=descending, ties=ties)
+        key = (descending, ties)
+        if key not in self._rankings:
+            self._rankings[key] = rank(self.v, descending=descending, ties=ties)
+        return self._rankings[key]
+
+
+def _judge_rank(
+    table: _RankTable,
+    *,
+    subject: object,
+    stated_rank: int,
+    descending: bool,
+    ties: Ties,
+    after: object | None,
+    of: int | None,
+    stated_value: float | None,
+    value_decimals: int | None,
+) -> _Judged:
+    """One rank statement against `table`: the body of check_rank_statement."""
+    if table.labels_error is not None:
+        raise table.labels_error
+    lab = table.lab
     stated_rank = _validate.positive_int(stated_rank, "stated_rank")
     if of is not None:
         if isinstance(of, bool) or not isinstance(of, int | np.integer):
@@ -2595,7 +2726,7 @@ def check_rank_statement(
             raise ValueError(msg)
     k = _position(lab, subject, "subject")
     a_pos = None if after is None else _position(lab, after, "after")
-    names = np.array([str(x) for x in lab.tolist()], dtype=object)
+    names = table.names
     subject, after = str(names[k]), None if a_pos is None else str(names[a_pos])
     if (stated_value is None) != (value_decimals is None):
         msg = "`stated_value` and `value_decimals` must be given together"
@@ -2607,32 +2738,9 @@ def check_rank_statement(
             value_decimals, "value_decimals", most=_validate.FIGURE_DECIMALS
         )
     )
-    # The decimals the values were published with: as given (a Decimal
-    # column's scale), else the most any of them shows, up to 10 (None:
-    # computed values, which show more, taken as given).
-    shown_d: int | None
-    if values_decimals is None:
-        shown_d = _figure_decimals(v)
-        # Computed float noise (0.1 + 0.2) must not break a tie.
-        v = _snap(v)
-    else:
-        given_d = _validate.decimals(
-            values_decimals, "values_decimals", most=_validate.FIGURE_DECIMALS
-        )
-        shown_d = given_d
-        # Figures with more decimals than `values_decimals` are refused.
-        # Rows are in label order here: name the label, not a position.
-        off = np.flatnonzero(unrounded(v, given_d))
-        if off.size:
-            i = int(off[0])
-            more = f" ({off.size} offending values in all)" if off.size > 1 else ""
-            msg = (
-                f"`values` must hold figures rounded to {given_d} decimals "
-                f"(`values_decimals`), found {float(v[i])!r} for label "
-                f"{_validate.plain(lab[i])!r}{more}"
-            )
-            raise ValueError(msg)
-        v = published(v, given_d, "values")
+    if table.decimals_error is not None:
+        raise table.decimals_error
+    v, shown_d = table.v, table.shown_d
     # The subject's value as published: at `values_decimals` when given,
     # else at the decimals the values show, 2 at least (a rate of 4.3 is
     # "4.30"), whole values (counts) as whole numbers.
@@ -2640,14 +2748,14 @@ def check_rank_statement(
         _own_places(float(v[k]))
         if shown_d is None
         else shown_d
-        if values_decimals is not None or shown_d == 0
+        if table.given_decimals or shown_d == 0
         else max(2, shown_d)
     )
     # Rows are in label order (see _values_and_labels): an "ordinal" tie is
     # broken by label, never by the order of the caller's rows.
-    r_min = rank(v, descending=descending, ties="min")
-    r_max = rank(v, descending=descending, ties="max")
-    r_rule = rank(v, descending=descending, ties=ties)
+    r_min = table.ranking(descending, "min")
+    r_max = table.ranking(descending, "max")
+    r_rule = table.ranking(descending, ties)
     value = float(v[k])
     count = int(r_rule.count[k])
     lo, hi, rr = float(r_min.rank[k]), float(r_max.rank[k]), float(r_rule.rank[k])
@@ -2772,11 +2880,9 @@ def check_rank_statement(
             raise ValueError(msg)
         sv = float(round_half_up(sv, vd))  # the figure, float noise removed
         # The ranks the stated value would take among the other values.
-        w = v.copy()
-        w[k] = float(_snap(np.asarray(sv)))
-        s_lo = float(rank(w, descending=descending, ties="min").rank[k])
-        s_hi = float(rank(w, descending=descending, ties="max").rank[k])
-        s_rr = float(rank(w, descending=descending, ties=ties).rank[k])
+        s_lo, s_hi, s_rr = _ranks_in_place(
+            v, k, float(_snap(np.asarray(sv))), descending=descending, ties=ties
+        )
         # A stated value with more decimals than the values were published
         # with is never confirmed by them, trailing zeros included: 4.260 for
         # a published 4.26 (a true value in [4.255, 4.265)) is judged below.
@@ -2803,9 +2909,7 @@ def check_rank_statement(
             half_v = fractions.Fraction(1, 2) / fractions.Fraction(10) ** shown_d
             half_s = fractions.Fraction(1, 2) / fractions.Fraction(10) ** vd
             vx, sx = _as_fraction(value), _as_fraction(sv)
-            # A published 0 among figures of no negative value stands for
-            # [0, h); among signed figures (changes) for (-h, h).
-            nonneg = bool((v[~np.isnan(v)] >= 0).all())
+            nonneg = table.nonneg
             floor = fractions.Fraction(0)
             low = max(vx - half_v, floor) if vx >= 0 and nonneg else vx - half_v
             fits = bool(
@@ -2860,9 +2964,9 @@ def check_rank_statement(
             "stated_value_rank_max": s_hi,
             "stated_value_power": slip,
         }
-    return StatementCheck(
-        verdict=np.asarray(verdict),
-        reason=np.asarray(reason),
+    return _Judged(
+        verdict=verdict,
+        reason=reason,
         figures={
             "rank": rr,
             "rank_min": lo,
@@ -2878,6 +2982,38 @@ def check_rank_statement(
 _VALUES_UNIT = "`stated_value` is in the unit of `values`"
 
 
+def _ranks_in_place(
+    v: NDArray[np.float64], k: int, x: float, *, descending: bool, ties: Ties
+) -> tuple[float, float, float]:
+    """Ranks "min", "max" and `ties` that `x` would take in place of ``v[k]``.
+
+    As :func:`povstat.rank` ranks the values with ``v[k]`` replaced by `x`
+    (not NaN; missing values omitted), without ranking the others: "min" is
+    one more than the values ahead of `x`, "max" the values ahead of or
+    equal to it (itself included), "average" their mean, "dense" one more
+    than the distinct values ahead, and "ordinal" puts the values equal to
+    it in the order of their positions (a stable sort), as `rank` does.
+    """
+    others = np.delete(v, k)
+    others = others[~np.isnan(others)]
+    ahead = others > x if descending else others < x
+    n_ahead = int(np.count_nonzero(ahead))
+    n_equal = int(np.count_nonzero(others == x))
+    lo, hi = float(n_ahead + 1), float(n_ahead + n_equal + 1)
+    if ties == "min":
+        rule = lo
+    elif ties == "max":
+        rule = hi
+    elif ties == "average":
+        rule = (lo + hi) / 2.0
+    elif ties == "dense":
+        rule = float(np.unique(others[ahead]).size + 1)
+    else:  # ordinal: the equal values before position k come first
+        before = v[:k]
+        rule = lo + float(np.count_nonzero(before == x))
+    return lo, hi, rule
+
+
 def _power_slip(value: float, stated: float, decimals: int) -> int:
     """The power of ten that turns `value` into `stated` at `decimals`, else 0.
 
@@ -2888,11 +3024,12 @@ def _power_slip(value: float, stated: float, decimals: int) -> int:
     """
     if stated == 0 or not np.isfinite(value):
         return 0
-    for p in _SLIP_POWERS:
-        moved = _times_power_of_ten(np.asarray([value]), np.asarray([p]))
-        if float(round_half_up(moved, decimals)[0]) == stated:
-            return p
-    return 0
+    # Every power at once, each product rounded on its own: the first that
+    # gives the stated figure, in the order of the search.
+    powers = np.asarray(_SLIP_POWERS)
+    moved = _times_power_of_ten(np.full(powers.size, value), powers)
+    hits = np.flatnonzero(round_half_up(moved, decimals) == stated)
+    return int(powers[hits[0]]) if hits.size else 0
 
 
 def check_benchmark_statement(
@@ -3534,6 +3671,170 @@ class _PlacedRow:
 
     def __repr__(self) -> str:
         return f"{self.label!r} (row position {self.position})"
+
+
+class _RankGroup:
+    """The rows of `data` that rank statements of one period and group rank.
+
+    The rows themselves (in the order of `data`, as a boolean selection
+    gives them), the regions of the group with no row at the period (named
+    in each reason, and warned about when they have rows before and after
+    it), and the values and labels read and ranked once
+    (:class:`_RankTable`), for every statement of that period and group.
+    """
+
+    def __init__(self, groups: _RankGroups, rows: NDArray[np.intp]) -> None:
+        self.groups, self.rows = groups, rows
+        self._regions: set[Any] | None = None
+        self._rank_table: _RankTable | None = None
+        self.gaps: list[str] = []
+        self.gone = 0
+        self.gone_text = ""
+
+    @property
+    def table(self) -> pd.DataFrame:
+        """The rows, as a frame (as ``data[selection]`` gives them)."""
+        return self.groups.data.iloc[self.rows]
+
+    def regions(self) -> list[Any]:
+        """The region of each row, as ``table[region].tolist()`` gives it."""
+        return cast("list[Any]", self.groups.region_of_row[self.rows].tolist())
+
+    def absent(
+        self,
+        gone: NDArray[np.object_],
+        first: NDArray[Any],
+        last: NDArray[Any],
+        at: object,
+    ) -> None:
+        """Name the regions `gone` (no row at period `at`) by their periods."""
+        earlier = first < at
+        later = last > at
+        sorts = (
+            ("rows before and after it", earlier & later),
+            ("rows only before it", earlier & ~later),
+            ("rows only after it", ~earlier & later),
+        )
+        # Named in label order, never in the order of the rows.
+        gone_text = {
+            words: sorted(
+                (x if isinstance(x, str) else _show_key(x) for x in gone[flags]),
+                key=str,
+            )
+            for words, flags in sorts
+        }
+        self.gaps = gone_text["rows before and after it"]
+        self.gone = len(gone)
+        self.gone_text = "; ".join(
+            ", ".join(names[:3])
+            + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+            + f" ({words})"
+            for words, names in gone_text.items()
+            if names
+        )
+
+    def ranks(self, after: object) -> bool:
+        """Whether region `after` has a row among the ranked ones."""
+        if self._regions is None:
+            self._regions = set(self.regions())
+        try:
+            return after in self._regions
+        except TypeError:  # not hashable: compared with each row, as given
+            return bool((self.table[self.groups.region] == after).any())
+
+    def rank_table(self, rate: str, values_decimals: int | None) -> _RankTable:
+        """The rates of the rows and their regions, read and ranked once."""
+        if self._rank_table is None:
+            rates = self.groups.rates
+            self._rank_table = _RankTable(
+                # A float64 column is read as is, row by row; any other
+                # through the rows' own column, whose errors name its rows.
+                _plumbing.pandas_floats(self.table[rate])
+                if rates is None
+                else rates[self.rows],
+                self.groups.labels[self.rows],
+                values_decimals,
+            )
+        return self._rank_table
+
+
+class _RankGroups:
+    """The rows of `data` by period and `by` group, each group built once.
+
+    Periods, groups and regions are coded once; which region has a row at
+    which period, and which region ever has a row in which group, are two
+    boolean tables, so that the regions of a group absent at a period are
+    one lookup, never a search of `data`.
+    """
+
+    def __init__(
+        self,
+        data: pd.DataFrame,
+        *,
+        region: str,
+        period: str,
+        rate: str,
+        by: str | None,
+    ) -> None:
+        # The columns a ranking reads (the rate is read by the table).
+        self.data = data[list(dict.fromkeys([region, rate]))]
+        self.region, self.by = region, by
+        # Read once for all groups: each row's region (as `tolist` gives it)
+        # and its label as text, and a float64 rate column as is.
+        self.region_of_row = np.empty(len(data), dtype=object)
+        self.region_of_row[:] = data[region].tolist()
+        self.labels = data[region].astype(str).to_numpy()
+        self.rates = (
+            np.asarray(data[rate].to_numpy(), dtype=np.float64)
+            if data[rate].dtype == np.float64
+            else None
+        )
+        region_code = pd.factorize(data[region])[0]
+        self.regions = data[region].drop_duplicates()
+        period_code = pd.factorize(data[period])[0]
+        group_code = (
+            pd.factorize(data[by])[0]
+            if by is not None
+            else np.zeros(len(data), dtype=np.intp)
+        )
+        # Each region as iterating `data` gives it (a Python int for int64).
+        self.region_objects = np.empty(len(self.regions), dtype=object)
+        self.region_objects[:] = self.regions.tolist()
+        n_regions, n_periods = len(self.regions), int(period_code.max()) + 1
+        n_groups = int(group_code.max()) + 1
+        self.present = np.zeros((n_regions, n_periods), dtype=bool)
+        self.present[region_code, period_code] = True
+        self.member = np.zeros((n_regions, n_groups), dtype=bool)
+        self.member[region_code, group_code] = True
+        self.key = period_code.astype(np.int64) * n_groups + group_code
+        self.n_groups = n_groups
+        # The rows of each (period, group), in the order of `data`.
+        self.order = np.argsort(self.key, kind="stable")
+        self.sorted_key = self.key[self.order]
+        # Each region's first and last period in `data`, whatever its group.
+        span = data.groupby(region, sort=False, observed=True)[period].agg(
+            ["min", "max"]
+        )
+        self.first = span["min"].reindex(self.regions.to_numpy()).to_numpy()
+        self.last = span["max"].reindex(self.regions.to_numpy()).to_numpy()
+        self.groups: dict[int, _RankGroup] = {}
+
+    def of_row(self, i: int, at: object) -> _RankGroup:
+        """The group of row `i` of `data`, at its period `at`."""
+        key = int(self.key[i])
+        if key not in self.groups:
+            lo, hi = np.searchsorted(self.sorted_key, [key, key + 1])
+            p, g = divmod(key, self.n_groups)
+            # The regions of the group (all regions, without `by`) with no
+            # row at the period anywhere in `data`. A region of the group
+            # with a row at the period in another group (it moved group, as
+            # the Papua regencies in 2022) is ranked there, not absent.
+            pool = self.member[:, g] if self.by is not None else True
+            gone = np.flatnonzero(pool & ~self.present[:, p])
+            grp = _RankGroup(self, self.order[lo:hi])
+            grp.absent(self.region_objects[gone], self.first[gone], self.last[gone], at)
+            self.groups[key] = grp
+        return self.groups[key]
 
 
 def _row_names(index: pd.Index[Any], positions: ArrayLike) -> list[Any]:
@@ -4383,51 +4684,26 @@ def check_statements(
         absent("rank", s["region"], s["period"])
         # The rates' decimals in their own unit, as the stated value's.
         values_decimals = _column_decimals(data, rate, scales)
-        everywhere = data[region].drop_duplicates()
-        # Each region's first and last period in `data`, whatever its group.
-        span = data.groupby(region, sort=False, observed=True)[period].agg(
-            ["min", "max"]
+        groups = _RankGroups(data, region=region, period=period, rate=rate, by=by)
+        # The row of `data` of each statement's region and period (every pair
+        # is in `data`, refused above if not): its period and `by` group.
+        at_row = keyed.index.get_indexer(
+            pd.MultiIndex.from_arrays([s["region"].to_numpy(), s["period"].to_numpy()])
         )
-    for pos, row in zip(s.index.to_numpy(), s.to_dict("records"), strict=True):
-        # One ranking per statement: statements are few, the ranking is vectorised.
-        label = _row_names(statements.index, [pos])[0]
-        sel = data[period] == row["period"]
-        if by is not None:
-            # `by` has no missing labels (refused above).
-            g = data.loc[(data[region] == row["region"]) & sel, by]
-            sel &= data[by] == g.iloc[0]
-        table = data[sel]
-        pool = everywhere if by is None else data.loc[data[by] == g.iloc[0], region]
-        # Absent: no row at the period anywhere in `data`. A region of the
-        # group with a row at the period in another group (it moved group,
-        # as the Papua regencies in 2022) is ranked there, not absent.
-        at_period = data.loc[data[period] == row["period"], region]
-        gone = pool[~pool.isin(at_period)].drop_duplicates()
-        first = span["min"].reindex(gone.to_numpy()).to_numpy()
-        last = span["max"].reindex(gone.to_numpy()).to_numpy()
-        earlier = first < row["period"]
-        later = last > row["period"]
-        sorts = (
-            ("rows before and after it", earlier & later),
-            ("rows only before it", earlier & ~later),
-            ("rows only after it", ~earlier & later),
-        )
-        # Named in label order, never in the order of the rows.
-        gone_text = {
-            words: sorted(
-                (x if isinstance(x, str) else _show_key(x) for x in gone[flags]),
-                key=str,
-            )
-            for words, flags in sorts
-        }
-        if gone_text["rows before and after it"]:
-            unranked[int(pos)] = gone_text["rows before and after it"]
+    for pos, row, i in zip(
+        s.index.to_numpy(),
+        s.to_dict("records") if len(s) else [],
+        at_row if len(s) else [],
+        strict=True,
+    ):
+        grp = groups.of_row(int(i), row["period"])
+        if grp.gaps:
+            unranked[int(pos)] = grp.gaps
         after = None if pd.isna(row.get("after", None)) else row["after"]
-        if after is not None and not (table[region] == after).any():
+        if after is not None and not grp.ranks(after):
+            label = _row_names(statements.index, [pos])[0]
             group = "" if by is None else f" in the same {by!r} group"
-            held = {_key_text(x): x for x in table[region].tolist()}.get(
-                _key_text(after)
-            )
+            held = {_key_text(x): x for x in grp.regions()}.get(_key_text(after))
             hint = (
                 ""
                 if held is None
@@ -4445,9 +4721,8 @@ def check_statements(
         ties = row.get("ties", None)
         try:
             with _rows_named(statements.index, np.array([pos]), "rank"):
-                res = check_rank_statement(
-                    _plumbing.pandas_floats(table[rate]),
-                    table[region].astype(str).to_numpy(),
+                judged = _judge_rank(
+                    grp.rank_table(rate, values_decimals),
                     subject=str(row["region"]),
                     stated_rank=int(row["stated_rank"]),
                     descending=bool(row["descending"]),
@@ -4459,30 +4734,22 @@ def check_statements(
                     value_decimals=None
                     if pd.isna(row.get("value_decimals", None))
                     else int(row["value_decimals"]),
-                    values_decimals=values_decimals,
                     ties=cast(Ties, "min" if pd.isna(ties) else ties),
                 )
         except (TypeError, ValueError) as exc:
             row_errors.append((int(pos), exc))
             continue
-        verdict[pos] = str(res.verdict)
+        verdict[pos] = str(judged.verdict)
         # The stated value is in `unit`, as the rates: name it where the
         # value is the rate misread by a power of ten.
-        reason[pos] = str(res.reason).replace(
+        reason[pos] = str(judged.reason).replace(
             _VALUES_UNIT, f"`stated_value` is in the unit of `rate` (unit={unit!r})"
         )
-        if len(gone):
-            parts = [
-                ", ".join(names[:3])
-                + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-                + f" ({words})"
-                for words, names in gone_text.items()
-                if names
-            ]
+        if grp.gone:
             group = "" if by is None else f" in the same {by!r} group"
             reason[pos] += (
-                f"; not ranked: {len(gone)} region(s) of `data`{group} with "
-                f"no row at {_show_key(row['period'])}: {'; '.join(parts)}"
+                f"; not ranked: {grp.gone} region(s) of `data`{group} with "
+                f"no row at {_show_key(row['period'])}: {grp.gone_text}"
             )
     if row_errors:
         # Every figure and rank row at fault, in the order of the rows.

@@ -45,6 +45,7 @@ from narwhals.stable.v2.typing import IntoFrame
 from povstat import _regions, _results, _validate
 from povstat._results import Backend
 from povstat.parsing import (
+    _COUNT_UNITS,
     _DATE_OR_TIME,
     _DEFAULT_MISSING,
     _MULT_RE,
@@ -657,21 +658,45 @@ def read_bps_table(
         unit. Units named in a title
         or in a group label with other words ("Jumlah (ribu jiwa)") are not
         compared. With ``locale="id"``, a number written with one
-        thousands dot and no decimals ("4.375", "8.160") in a value column
-        whose other values are written with decimals (a decimal comma,
-        "13,65", or a stored number with decimals) is invalid: 4375 by the
-        grammar, 4.375 if the dot was meant as a decimal point; its reason
-        names both readings (a count stating its unit, "8.160 jiwa", is
-        not, unless with a multiplier, "8.160 ribu jiwa"; see
+        thousands dot and no decimals ("4.375", "8.160") in a column group
+        (all the period columns of one measure and unit, which go into one
+        value column: "8,05" under 2022 and "7.100" under 2023 below one
+        "(ribu jiwa)") whose values include one written with decimals (a
+        decimal comma, "13,65", "4.188,81", or a stored number with
+        decimals) is invalid: 4375 by the grammar, 4.375 if the dot was
+        meant as a decimal point; its reason names both readings (a count
+        stating its unit, "8.160 jiwa", or under a unit row of a count in
+        ones, "(jiwa)", "(Rp/kapita/bulan)", is not, unless with a
+        multiplier, "8.160 ribu jiwa", "(ribu jiwa)"; see
         :func:`povstat.parse_numbers`, Notes); with ``locale="en"``, the
-        same with the marks swapped ("4,375" among "13.65"); none where
-        every value with decimals groups its thousands too ("412.345,50",
-        "600.100,25"; a province total "4.188,81" among regencies' "75,86"
-        does not count). A
+        same with the marks swapped ("4,375" among "13.65"). None is where
+        the group writes its values of 1,000 or more with the locale's
+        separators: among its rows other than totals, some value with
+        decimals groups its thousands ("412.345,50"), none has decimals
+        without grouping and none is below 1,000. Totals (a national row
+        above provinces or regencies, a province row above its regencies
+        and cities, a "KOTA" or "KABUPATEN" heading row holding subtotals,
+        a row labelled "Jumlah" or "Total") show that the group writes
+        decimals, never how it writes the rows under them: a province total
+        "4.188,81" above cities' "7.100" does not lift the rule, whether
+        written as text or stored as a number formatted ``#,##0.00``. The
+        mirror, three decimals without a thousands dot after one to three
+        digits ("587,723": 587.723, or 587 723 with an English thousands
+        comma), is invalid where the group's rows other than totals hold a
+        whole number of 1,000 or more or a number grouping its thousands
+        ("674.660", "4.188,81") and no value has decimals without grouping
+        (other than such three-decimal ones), a unit in the cell ("Rp
+        587,723") notwithstanding; it is no evidence that the group writes
+        decimals. Under a unit of count in ones (in the cell or a unit
+        row), a value with decimals below 1,000 without grouping ("7,10"
+        under "(jiwa)") among counts grouping their thousands ("37.780") is
+        invalid: 7.1 persons, or 7 100 written in thousands. A
         spreadsheet number cell
         holding a whole number that its format shows grouped without
         decimals (``#,##0`` shows 8160 as "8.160" in Indonesian settings;
-        an .ods cell showing "8.160") is judged as it shows.
+        an .ods cell showing "8.160") is judged as it shows, and an .xlsx
+        number of 1,000 or more with decimals that its format shows grouped
+        (``#,##0.00``) as the grouped text ("412.345,50").
     ValueError
         If a data frame's index holds labels (it is not read: see `source`)
         or repeats a row number;
@@ -1864,9 +1889,47 @@ def read_bps_table(
         reasons[block] = _mixed_scales(
             as_shown[block], values[block], unit[block], mult[block], reasons[block]
         )
-    # A number in the other convention ("4.375" among "13,65"): judged
-    # within each value column, on the cells as read.
+    # A number in the other convention ("4.375" among "13,65", "587,723"
+    # among "674.660"): judged within each column group of one unit (the
+    # period columns of one measure go into one value column), on the cells
+    # as read. Aggregate rows (a national or province row above its regions)
+    # show that a column writes decimals, never how it writes the rows
+    # under them. The regions are matched here once; a label that fits
+    # several regions is refused below, after the values, as before.
+    labels = label[keep]
+    first_year = int(min(layout.years)) if len(layout.years) else None
+    # A table of provinces (its label column headed "Provinsi"): a name of a
+    # province and a regency ("Gorontalo") is the province.
+    of_provinces = any(
+        _PROVINCE_HEAD.fullmatch(str(text[r, 0]).strip()) is not None
+        for r in layout.header_rows
+    )
+    matched: pd.DataFrame | ValueError
+    try:
+        matched = _match_regions(
+            labels,
+            grid.index[data_rows],
+            prov,
+            first_year,
+            provinces=of_provinces,
+            row_count=len(labels),
+        )
+    except ValueError as e:
+        matched = e
+    total_rows = _aggregate_rows(
+        labels, None if isinstance(matched, ValueError) else matched
+    )
     col_of = np.tile(np.arange(cells.shape[1]), cells.shape[0])
+    unit_key = [
+        (layout.groups[j], *(str(u) for u in unit_cells[:, j]))
+        for j in range(cells.shape[1])
+    ]
+    block_of = np.array(
+        [list(dict.fromkeys(unit_key)).index(k) for k in unit_key], dtype=np.intp
+    )
+    count_cols = np.array(
+        [_count_unit(unit_cells[:, j]) for j in range(cells.shape[1])], dtype=object
+    )
     flat_read = as_read.ravel()
     if read.grouped is not None:
         # A whole number a spreadsheet shows grouped ("#,##0": 8160 shows
@@ -1878,10 +1941,24 @@ def read_bps_table(
             flat_read[i] = (
                 grouped_text.replace(",", ".") if loc == "id" else grouped_text
             )
-    for j in range(cells.shape[1]):
-        at = np.flatnonzero(col_of == j)
+    flat_total = np.repeat(total_rows, cells.shape[1])
+    flat_count = count_cols[col_of]
+    shown_grouped = (
+        np.zeros(cells.size, dtype=bool)
+        if read.thousands is None
+        else read.thousands[where].ravel()
+    )
+    for b in range(int(block_of.max()) + 1 if block_of.size else 0):
+        at = np.flatnonzero(block_of[col_of] == b)
         reasons[at] = _other_convention(
-            flat_read[at], values[at], unit[at], reasons[at], loc
+            flat_read[at],
+            values[at],
+            unit[at],
+            reasons[at],
+            loc,
+            total=flat_total[at],
+            count=flat_count[at],
+            shown_grouped=shown_grouped[at],
         )
     if read.grouped is not None:
         for i in np.flatnonzero(read.grouped[where].ravel()).tolist():  # few
@@ -1963,22 +2040,9 @@ def read_bps_table(
     if invalid and err == "raise":
         raise NumberParseError.from_cells(invalid, locale=loc, what="table values")
 
-    labels = label[keep]
-    first_year = int(min(layout.years)) if len(layout.years) else None
-    # A table of provinces (its label column headed "Provinsi"): a name of a
-    # province and a regency ("Gorontalo") is the province.
-    of_provinces = any(
-        _PROVINCE_HEAD.fullmatch(str(text[r, 0]).strip()) is not None
-        for r in layout.header_rows
-    )
-    regions = _match_regions(
-        labels,
-        grid.index[data_rows],
-        prov,
-        first_year,
-        provinces=of_provinces,
-        row_count=len(labels),
-    )
+    if isinstance(matched, ValueError):
+        raise matched
+    regions = matched
     _check_province_row(regions, labels, grid.index[data_rows], prov, province)
     regions = _read_kind_headings(
         regions,
@@ -2074,6 +2138,9 @@ class _Read:
     spreadsheet number cells holding a whole number that their format or
     style shows with a thousands separator and no decimals (``#,##0``
     shows 8160 as "8.160" in Indonesian settings; False elsewhere).
+    ``thousands``: spreadsheet number cells of 1,000 or more that their
+    format shows with a thousands separator, with or without decimals
+    (``#,##0.00`` shows 4181.29 as "4.181,29"; False elsewhere).
     """
 
     grid: pd.DataFrame
@@ -2092,6 +2159,25 @@ class _Read:
     misdated: np.ndarray[Any, Any] | None = None
     sheets: Callable[[], str] | None = None
     grouped: np.ndarray[Any, Any] | None = None
+    thousands: np.ndarray[Any, Any] | None = None
+
+
+def _groups_thousands(value: object, fmt: object) -> bool:
+    """Whether a number format shows a number of 1,000 or more grouped.
+
+    With or without decimals: ``#,##0.00`` shows 4181.29 as "4,181.29"
+    ("4.181,29" in Indonesian settings), as the text "4.181,29" is written.
+    The section that applies to the number decides; a scaling comma after
+    the digits (``#,##0,``) is no grouping.
+    """
+    if not isinstance(fmt, str) or isinstance(value, bool):
+        return False
+    if not isinstance(value, int | float) or not abs(value) >= 1000:
+        return False
+    sections = _format_sections(fmt)
+    section = sections[1] if value < 0 and len(sections) > 1 else sections[0]
+    bare = re.sub(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]', "", section)
+    return re.search(r"[#0?],[#0?]", bare) is not None
 
 
 def _groups_whole(value: object, fmt: object) -> bool:
@@ -4468,6 +4554,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     disguised = np.full((n_rows, len(cols)), None, dtype=object)
     misdated = np.full((n_rows, len(cols)), None, dtype=object)
     grouped = np.zeros((n_rows, len(cols)), dtype=bool)
+    thousands = np.zeros((n_rows, len(cols)), dtype=bool)
     for i, j, cell in stored:  # stored cells only
         if i in at and j in where:
             dates[at[i], where[j]] = _date_text(cell.value)
@@ -4485,6 +4572,9 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
                 scaled[at[i], where[j]] = cell.number_format
             stated[at[i], where[j]] = _format_affixes(v, cell.number_format)
             grouped[at[i], where[j]] = scale == "plain" and _groups_whole(
+                v, cell.number_format
+            )
+            thousands[at[i], where[j]] = scale == "plain" and _groups_thousands(
                 v, cell.number_format
             )
     for (i, j), f in pending.items():
@@ -4516,6 +4606,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
         disguised=disguised if (disguised != None).any() else None,  # noqa: E711
         misdated=misdated if (misdated != None).any() else None,  # noqa: E711
         grouped=grouped if grouped.any() else None,
+        thousands=thousands if thousands.any() else None,
         hidden=_hidden_names(
             [r for r in hidden.get("rows", []) if r in at],
             [get_column_letter(j) for j in hidden.get("columns", []) if j in where],
@@ -8178,6 +8269,65 @@ def _check_unit_row_cells(
                     "the cells and the unit row"
                 )
             live &= ~clash
+
+
+def _count_unit(rows: np.ndarray[Any, Any]) -> str:
+    """The unit of count in ones that unit row cells state over a column.
+
+    "persons" under "(jiwa)", "rupiah" under "(Rp/kapita/bulan)"; "" where
+    none does, or a multiplier scales it ("(ribu jiwa)").
+    """
+    for cell in rows:  # the few unit rows
+        if cell == "":
+            continue
+        unit, mult = _stated_scale(str(cell))
+        unit = unit.split("/")[0]
+        if unit in _COUNT_UNITS and mult == 1:
+            return unit
+    return ""
+
+
+#: A row labelled as a total ("Jumlah", "Total", "Jumlah/Total").
+_TOTAL_LABEL = re.compile(
+    r"\s*(?:jumlah|total|grand\s+total)(?:\s*/\s*(?:jumlah|total))?\s*:?\s*",
+    re.IGNORECASE,
+)
+
+
+def _aggregate_rows(
+    labels: np.ndarray[Any, Any], regions: pd.DataFrame | None
+) -> np.ndarray[Any, Any]:
+    """Which rows are aggregates of the table's other rows.
+
+    A national row ("INDONESIA") in a table of provinces or lower, a
+    province row in a table of regencies and cities, a heading row of one
+    kind holding the section's subtotals ("KOTA;1.234,56") and a row
+    labelled "Jumlah" or "Total". `regions`: the labels matched (None if
+    they could not be: only headings and totals are found).
+    """
+    lab = [str(x) for x in labels]
+    out = np.array(
+        [
+            _heading_kind(x) is not None or _TOTAL_LABEL.fullmatch(x) is not None
+            for x in lab
+        ],
+        dtype=bool,
+    )
+    if regions is None:
+        return out
+    code = regions["code"].astype(object).to_numpy()
+    level = np.array(
+        [
+            -1
+            if c is None or pd.isna(c)
+            else (0 if c == _regions.NATIONAL_CODE else (1 if len(str(c)) == 2 else 2))
+            for c in code
+        ],
+        dtype=np.int64,
+    )
+    if (level >= 0).any():
+        out |= (level >= 0) & (level < level.max())
+    return out
 
 
 def _year_point_zero(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:

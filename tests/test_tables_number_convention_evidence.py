@@ -453,3 +453,48 @@ def test_parse_columns_refuses_three_decimals_too() -> None:
     with pytest.raises(NumberParseError, match=r"'587,723'") as e:
         parse_columns(df, "gk", locale="id")
     assert [c.row for c in e.value.cells] == [2]
+
+
+def _ods_lines(shown: str) -> io.BytesIO:
+    # Poverty lines: Kota Malang's text "674.660" and a float cell storing
+    # 412345.5 and showing `shown`.
+    pytest.importorskip("odf")
+    from odf.opendocument import OpenDocumentSpreadsheet  # type: ignore[import-untyped]
+    from odf.table import Table, TableCell, TableRow  # type: ignore[import-untyped]
+    from odf.text import P  # type: ignore[import-untyped]
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="S")
+    rows: list[tuple[str, str | None, str]] = [
+        ("Kabupaten/Kota", None, "2023"),
+        ("Kota Malang", None, "674.660"),
+    ]
+    rows += [("Kota Batu", "412345.5", shown)]
+    for label, stored, text in rows:
+        tr = TableRow()
+        cell = TableCell(valuetype="string")
+        cell.addElement(P(text=label))
+        tr.addElement(cell)
+        cell = TableCell(valuetype="string" if stored is None else "float")
+        if stored is not None:
+            cell.setAttrNS(
+                "urn:oasis:names:tc:opendocument:xmlns:office:1.0", "value", stored
+            )
+        cell.addElement(P(text=text))
+        tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    buf = io.BytesIO()
+    doc.write(buf)
+    buf.seek(0)
+    return buf
+
+
+def test_an_ods_number_shown_grouped_lifts_as_grouped_text_does() -> None:
+    # 412345.5 shown "412.345,50" is a grouped decimal, as the text is:
+    # "674.660" reads 674 660. Shown "412345,50" (no grouping) it is not,
+    # and "674.660" stays ambiguous (674660 or 674.66), as in a CSV file.
+    t = read_bps_table(_ods_lines("412.345,50"), locale="id", month=3)
+    assert t.data["value"].tolist() == [674660.0, 412345.5]
+    t = read_bps_table(_ods_lines("412345,50"), locale="id", month=3, errors="report")
+    assert _invalid(t) == ["674.660"]

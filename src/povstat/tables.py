@@ -695,8 +695,8 @@ def read_bps_table(
         holding a whole number that its format shows grouped without
         decimals (``#,##0`` shows 8160 as "8.160" in Indonesian settings;
         an .ods cell showing "8.160") is judged as it shows, and an .xlsx
-        number of 1,000 or more with decimals that its format shows grouped
-        (``#,##0.00``) as the grouped text ("412.345,50").
+        or .ods number of 1,000 or more with decimals that its format shows
+        grouped (``#,##0.00``, "412.345,50") as the grouped text is.
     ValueError
         If a data frame's index holds labels (it is not read: see `source`)
         or repeats a row number;
@@ -2138,7 +2138,7 @@ class _Read:
     spreadsheet number cells holding a whole number that their format or
     style shows with a thousands separator and no decimals (``#,##0``
     shows 8160 as "8.160" in Indonesian settings; False elsewhere).
-    ``thousands``: spreadsheet number cells of 1,000 or more that their
+    ``thousands``: .xlsx and .ods number cells of 1,000 or more that their
     format shows with a thousands separator, with or without decimals
     (``#,##0.00`` shows 4181.29 as "4.181,29"; False elsewhere).
     """
@@ -2178,6 +2178,31 @@ def _groups_thousands(value: object, fmt: object) -> bool:
     section = sections[1] if value < 0 and len(sections) > 1 else sections[0]
     bare = re.sub(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]', "", section)
     return re.search(r"[#0?],[#0?]", bare) is not None
+
+
+def _shows_thousands(stored: str, shown: str) -> bool:
+    """Whether an .ods number of 1,000 or more shows its thousands separated.
+
+    `stored`: the cell's ``office:value`` ("4181.29"); `shown`: its text
+    ("4.181,29", "Rp 4,181.29"). The first digits shown, as many as the
+    stored number's integer part has, span a separator.
+    """
+    try:
+        whole = abs(int(float(stored)))
+    except (ValueError, OverflowError):
+        return False
+    if whole < 1000:
+        return False
+    n = len(str(whole))
+    m = re.search(r"[0-9](?:[0-9]|[.,\u00a0\u202f ](?=[0-9]))*", shown)
+    if m is None:
+        return False
+    digits = 0
+    for k, ch in enumerate(m[0]):
+        digits += ch.isdigit()
+        if digits == n:
+            return k + 1 > n
+    return False
 
 
 def _groups_whole(value: object, fmt: object) -> bool:
@@ -3336,9 +3361,14 @@ def _read_with_pandas(
     for r, c in ods.grouped:  # few cells; 1-based, cut to the grid
         if r in at and c <= n_cols:
             ods_grouped[at[r], c - 1] = True
+    ods_thousands = np.zeros(grid.shape, dtype=bool)
+    for r, c in ods.thousands:  # 1-based, cut to the grid
+        if r in at and c <= n_cols:
+            ods_thousands[at[r], c - 1] = True
     return _Read(
         grid=grid,
         grouped=ods_grouped if ods_grouped.any() else None,
+        thousands=ods_thousands if ods_thousands.any() else None,
         percent=percent,
         formula=formula if ods.formulas else None,
         stated=stated if ods.currencies else None,
@@ -3833,7 +3863,9 @@ class _OdsCells(NamedTuple):
     "BENAR"); with no stored value, or one other than "true", "false", "1"
     or "0", the text the cell shows. ``grouped``: (row, column) of numeric
     cells holding a whole number that they show grouped without decimals
-    ("8.160" or "8,160" for 8160).
+    ("8.160" or "8,160" for 8160). ``thousands``: (row, column) of numeric
+    cells of 1,000 or more that they show with a thousands separator, with
+    or without decimals ("4.181,29" for 4181.29).
     """
 
     ranges: list[tuple[int, int, int, int]]
@@ -3849,6 +3881,7 @@ class _OdsCells(NamedTuple):
     misdated: list[tuple[int, int, str, str]]
     booleans: list[tuple[int, int, bool | str]]
     grouped: list[tuple[int, int]]
+    thousands: list[tuple[int, int]]
 
 
 _ODS_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -3983,7 +4016,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         root = ET.fromstring(z.read("content.xml"))
     t = _ODS_TABLE
-    found = _OdsCells([], [], [], [], [], [], [], [], [], [], [], [], [])
+    found = _OdsCells([], [], [], [], [], [], [], [], [], [], [], [], [], [])
     positions = _ods_text_positions(root)
     tables = list(root.iter(f"{t}table"))
     if isinstance(sheet, str):
@@ -4021,6 +4054,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
         yearless: list[tuple[int, str, str]] = []  # (column, text, why) of dates
         flags: list[tuple[int, bool | str]] = []  # (column, stored value)
         grouping: list[int] = []  # columns of whole numbers shown grouped
+        separated: list[int] = []  # columns of numbers shown with thousands
         for cell in tr:
             n_cols = int(cell.get(f"{t}number-columns-repeated", "1"))
             # Only (covered) table cells have a value type.
@@ -4061,6 +4095,8 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
                     == int(shown.replace(".", "").replace(",", ""))
                 ):
                     grouping.extend(col + k + 1 for k in range(n_cols))
+                if _shows_thousands(stored, shown):
+                    separated.extend(col + k + 1 for k in range(n_cols))
             if kind == "date":
                 shown = _ods_text(cell).strip()
                 stored = cell.get(f"{_ODS_OFFICE}date-value", "")
@@ -4141,6 +4177,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
             or yearless
             or flags
             or grouping
+            or separated
             else 0
         ):
             r = row + i + 1
@@ -4155,6 +4192,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
             found.misdated.extend((r, c, text, why) for c, text, why in yearless)
             found.booleans.extend((r, c, value) for c, value in flags)
             found.grouped.extend((r, c) for c in grouping)
+            found.thousands.extend((r, c) for c in separated)
         row += n_rows
     # An array formula fills its whole range ("C2:C4"), but only its first
     # cell holds the formula: the other cells of the range holding nothing

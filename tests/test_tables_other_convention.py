@@ -69,7 +69,10 @@ def test_a_count_under_ribu_jiwa_typed_in_ones() -> None:
     [
         ["674.660", "701.220", "1.234"],  # thousands dots only: no decimals
         ["674.660", "13", "1.234"],  # whole numbers
-        ["Rp 8.160", "Rp 4,50"],  # a count in rupiah has no decimals
+        # a count in rupiah has no decimals: "Rp 8.160" is 8160 beside a
+        # decimal of 1,000 or more (Rp 1500,50); beside "Rp 4,50" the small
+        # decimal is the odd cell (tests/test_tables_number_convention_evidence.py)
+        ["Rp 8.160", "Rp 1500,50"],
         ["1.234.567", "4,5"],  # two dots: no decimal in either convention
     ],
 )

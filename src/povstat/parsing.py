@@ -508,12 +508,28 @@ def parse_numbers(
     count ("8.160 jiwa", "Rp 8.160") has no decimals and is read as
     written, as are numbers with two dots or more ("1.234.567"); a count
     with a multiplier ("8.160 ribu jiwa") is judged as "8.160 ribu" is.
-    Where every number with decimals groups its thousands too
-    ("412.345,50", "600.100,25"), the column uses the locale's separators
-    on values of 1,000 or more and "674.660" is read as written; one such
-    number among smaller ones (a total "4.188,81" among "75,86") does not
-    lift the rule. With ``locale="en"`` the same rule holds with the marks
-    swapped: "4,375" among "13.65" is invalid.
+    The rule is lifted where the column writes its values of 1,000 or more
+    with the locale's separators: where, among the other cells, some
+    number with decimals groups its thousands ("412.345,50", "600.100,25"),
+    none has decimals without grouping and none is below 1,000 in
+    magnitude, "674.660" is read as written (674.66 would be the one value
+    below 1,000); a total "4.188,81" beside "75,86", or beside the whole
+    numbers "250" and "37", does not lift it.
+
+    The mirror is invalid too: a number with three decimals and no
+    thousands dot after one to three digits ("587,723": 587.723, or
+    587 723 with the comma as an English thousands comma), where the other
+    cells hold a whole number of 1,000 or more or a number grouping its
+    thousands ("674.660", "674660", "412.345,50") and no number with
+    decimals without grouping (other than such three-decimal ones). Such a
+    number is no evidence that the column writes decimals, a unit in the
+    cell ("Rp 587,723", "7,100 jiwa") does not exempt it, and beside
+    "75,86" it is a decimal (7.1 for "7,100"). And a number with decimals
+    below 1,000 without grouping that states a unit of count in ones
+    ("7,10 jiwa", "Rp 4,50") among counts grouping their thousands ("37.780
+    jiwa") is invalid: 7.1 persons, or 7 100 written in thousands. With
+    ``locale="en"`` the same rules hold with the marks swapped: "4,375"
+    among "13.65", and "587.723" among "674,660", are invalid.
 
     The value is computed in decimal and read as the float nearest to the
     decimal number written [1]_, so "37,78 ribu" is exactly 37780.0 and
@@ -1919,6 +1935,78 @@ _ONE_GROUP = {
     "id": re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}"),
     "en": re.compile(r"[1-9][0-9]{0,2},[0-9]{3}"),
 }
+#: The integer part of a number that, with three decimals and no thousands
+#: separator ("587,723" in "id"), reads as a grouped whole number in the
+#: other convention (587,723 in English): one to three digits, no leading 0.
+_SHORT_INT = re.compile(r"[1-9][0-9]{0,2}")
+#: Words for the marks in messages, by locale: (thousands mark, decimal mark).
+_MARKS = {"id": ("dot", "comma"), "en": ("comma", "point")}
+
+
+def _convention_kinds(
+    cells: NDArray[Any],
+    matches: list[re.Match[str] | None],
+    valid: NDArray[np.bool_],
+    shown_grouped: NDArray[np.bool_],
+    locale: str,
+) -> tuple[NDArray[Any], NDArray[np.float64]]:
+    """Each cell's kind of writing, and the magnitude of the number written.
+
+    Kinds (locale "id"; "en" swaps the marks): "d3", a whole number with one
+    thousands dot ("8.160"); "wg", any other whole number grouping its
+    thousands ("1.234.567", "Rp 316.729,-", a stored whole number its format
+    shows grouped); "c3", three decimals and no thousands dot after one to
+    three digits ("587,723"); "dg", decimals after grouped thousands
+    ("4.188,81", a stored number with decimals of 1,000 or more that its
+    format shows grouped); "du", any other number with decimals ("75,86",
+    "0,725", a stored 75.86); "whole", a whole number without grouping
+    ("250", a stored 8160); "" for cells invalid or missing. The magnitude
+    is that of the digits written, before any multiplier ("8.160 ribu":
+    8160).
+    """
+    group = "." if locale == "id" else ","
+    kind = np.full(cells.size, "", dtype=object)
+    mag = np.full(cells.size, np.nan)
+    for i in np.flatnonzero(valid).tolist():
+        c, m = cells[i], matches[i]
+        if m is not None:
+            int_, frac = m["int"], m["frac"]
+            grouped = group in int_
+            mag[i] = float(f"{int_.replace(group, '')}.{frac or 0}")
+            if frac is None:
+                one = m["nocents"] is None and _ONE_GROUP[locale].fullmatch(int_)
+                kind[i] = ("d3" if one else "wg") if grouped else "whole"
+            elif grouped:
+                kind[i] = "dg"
+            elif len(frac) == 3 and _SHORT_INT.fullmatch(int_):
+                kind[i] = "c3"
+            else:
+                kind[i] = "du"
+        elif not isinstance(c, str | bool | np.bool_):
+            try:
+                v = float(c)
+            except (TypeError, ValueError):
+                continue
+            if not np.isfinite(v):
+                continue
+            mag[i] = abs(v)
+            # A stored number: decimals where it is not whole (a float or a
+            # Decimal; an int never has any).
+            fractional = not v.is_integer()
+            big_grouped = bool(shown_grouped[i]) and abs(v) >= 1000
+            if fractional:
+                kind[i] = "dg" if big_grouped else "du"
+            else:
+                kind[i] = "wg" if big_grouped else "whole"
+    return kind, mag
+
+
+def _grouped_text(d: Decimal, locale: str) -> str:
+    """`d` written with the locale's thousands and decimal marks."""
+    text = f"{int(d):,}" if d == d.to_integral_value() else f"{d.normalize():,f}"
+    if locale == "id":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
 
 
 def _other_convention(
@@ -1927,79 +2015,100 @@ def _other_convention(
     unit: NDArray[np.str_],
     reasons: NDArray[Any],
     locale: str,
+    *,
+    total: NDArray[np.bool_] | None = None,
+    count: NDArray[Any] | None = None,
+    shown_grouped: NDArray[np.bool_] | None = None,
 ) -> NDArray[Any]:
     """Mark numbers that read another way in the other convention.
 
-    The cells of one column. "4.375" is 4375 in locale "id" (a thousands
-    dot), but 4.375 where the dot is a decimal point, as typed in the other
-    convention (pasted from an English source). Among values written with
-    a decimal comma ("13,65", or a stored number with decimals, 13.65), a
-    number written with one thousands dot and no decimals is ambiguous:
-    invalid, its reason naming both readings. In locale "en" the same holds
-    with the marks swapped ("4,375" among "13.65"). Where a cell with
-    decimals groups its thousands too ("412.345,50", "600.100,25"), the
-    column's writer uses the locale's separators on values of 1,000 or more,
-    and no cell is ambiguous; one such cell among smaller ones (a province
-    total "4.188,81" among regencies' "75,86") does not lift the rule. A
-    number stating a unit of count ("8.160 jiwa", "Rp 8.160": a count in
-    ones has no decimals) is not, unless a multiplier scales it ("8.160
-    ribu jiwa" is as ambiguous as "8.160 ribu"). Whether a column writes
-    decimal commas depends on its cells, not their order. Cells already
-    invalid or missing take no part.
+    The cells of one column (in a table, of one column group). Locale "id"
+    (decimal comma, thousands dot); in "en" the same holds with the marks
+    swapped. Cells already invalid or missing take no part, and the order
+    of the cells does not matter.
+
+    1. A whole number with one thousands dot ("8.160": 8160, or 8.16 typed
+       in the other convention) is ambiguous where the column holds a
+       number with decimals ("75,86", "4.188,81", a stored 75.86) other
+       than three decimals after at most three digits ("587,723", which
+       may itself be the other convention, see 2). A number stating a unit
+       of count in ones, in the cell or by `count` ("8.160 jiwa", "Rp
+       8.160", under "(jiwa)"), is not: a count in ones has no decimals;
+       with a multiplier ("8.160 ribu jiwa") it is. The rule is lifted
+       where the column writes its values of 1,000 or more with the
+       locale's separators: among the cells other than the ambiguous ones
+       and the three-decimal ones, and other than `total` (aggregate rows,
+       which may be of another order than the rows under them), some
+       number has decimals grouping its thousands ("412.345,50"), none has
+       decimals without grouping ("75,86") and none is below 1,000 in
+       magnitude ("250", "0"). Then "674.660" is 674660, as the others'
+       magnitude says; 674.66 would be the one value below 1,000.
+    2. A number with three decimals and no thousands dot after one to
+       three digits ("587,723": 587.723, or 587723 with the comma as the
+       other convention's thousands comma) is ambiguous where the cells
+       other than such numbers and `total` hold a whole number of 1,000 or
+       more or a number grouping its thousands ("674.660", "1.234.567",
+       "4.188,81"), and no cell (totals included) holds a number with
+       decimals without grouping other than such numbers ("75,86"). It is
+       not evidence that the column writes decimals (rule 1), and a unit
+       in the cell ("Rp 587,723", "7,100 jiwa") does not exempt it.
+    3. Under a unit of count in ones (persons or rupiah, stated in the
+       cell without a multiplier or by `count`), a number with decimals
+       below 1,000 without grouping ("7,10" jiwa) among counts grouping
+       their thousands ("37.780", "136.370", other than `total`) is
+       ambiguous: 7.1 persons, or 7.10 thousand (7.100) if typed in
+       thousands. Numbers grouping their thousands ("412.345,50" rupiah)
+       are not.
+
+    A cell refused by 2 is not refused by 3 as well (one reason each).
+
+    `total`: cells of aggregate rows (a national or province row above its
+    regions), evidence that the column writes decimals (rule 1) but never
+    of how it writes its other rows. `count`: per cell, the unit of count
+    in ones ("persons", "rupiah") a unit row states over it ("" where
+    none). `shown_grouped`: stored numbers whose format shows thousands
+    grouped.
     """
     if locale not in _ONE_GROUP or cells.size < 2:
         return reasons
+    n = cells.size
+    no = np.zeros(n, dtype=bool)
+    total = no if total is None else np.asarray(total, dtype=bool)
+    shown_grouped = no if shown_grouped is None else np.asarray(shown_grouped, bool)
+    row_count = (
+        np.full(n, "", dtype=object) if count is None else np.asarray(count, object)
+    )
     group, point = (".", ",") if locale == "id" else (",", ".")
+    group_word, point_word = _MARKS[locale]
     valid = (reasons == "") & ~np.isnan(values)
     texts = [_SPACES.sub(" ", c).strip() if isinstance(c, str) else None for c in cells]
     matches = [None if t is None else _PATTERNS[locale].fullmatch(t) for t in texts]
-    decimal = (
-        np.array(
-            [
-                (m is not None and m["frac"] is not None)
-                or (
-                    isinstance(c, float | np.floating)
-                    and np.isfinite(c)
-                    and not float(c).is_integer()
-                )
-                for c, m in zip(cells, matches, strict=True)
-            ],
-            dtype=bool,
-        )
-        & valid
-    )
+    kind, mag = _convention_kinds(cells, matches, valid, shown_grouped, locale)
+    d3, wg, c3 = kind == "d3", kind == "wg", kind == "c3"
+    dg, du = kind == "dg", kind == "du"
     # A multiplier ("8.160 ribu jiwa") scales a count as it scales a bare
     # number: the cell is as ambiguous as "8.160 ribu".
     multiplied = np.array([m is not None and bool(m["mult"]) for m in matches])
-    dotted = (
-        np.array(
-            [
-                m is not None
-                and m["frac"] is None
-                and m["nocents"] is None
-                and _ONE_GROUP[locale].fullmatch(m["int"]) is not None
-                for m in matches
-            ],
-            dtype=bool,
-        )
-        & valid
-        & ~(np.isin(unit, _COUNT_UNITS) & ~multiplied)
+    own_count = np.isin(unit, _COUNT_UNITS) & ~multiplied
+    counted = own_count | (row_count != "")
+    count_name = np.where(own_count, unit.astype(object), row_count)
+    evidence = valid & ~total
+    # 1. "8.160" among numbers with decimals.
+    ambiguous = d3 & ~counted
+    others = evidence & ~ambiguous & ~c3
+    lifted = (
+        bool((dg & others).any())
+        and not (du & others).any()
+        and not (others & (mag < 1000)).any()
     )
-    if not dotted.any() or not (decimal & ~dotted).any():
-        return reasons
-    grouped = np.array(
-        [
-            m is not None and m["frac"] is not None and group in m["int"]
-            for m in matches
-        ],
-        dtype=bool,
-    )
-    # Every number with decimals groups its thousands ("412.345,50",
-    # "600.100,25"): a column of values of 1,000 or more in the locale's
-    # separators, where 674.66 is no live reading of "674.660". One such
-    # cell among smaller ones (a province total "4.188,81" under regencies
-    # "75,86") proves nothing about the regencies' cells.
-    if grouped[decimal & ~dotted].all():
+    flag1 = ambiguous if (du | dg).any() and not lifted else no
+    # 2. "587,723" among whole numbers of 1,000 or more, or grouped ones.
+    large = d3 | wg | dg | ((kind == "whole") & (mag >= 1000))
+    flag2 = c3 if (large & evidence & ~c3).any() and not du.any() else no
+    # 3. "7,10" among counts in ones grouping their thousands.
+    counts = evidence & counted & (d3 | wg)
+    flag3 = (counted & (du | c3) & (mag < 1000) & ~flag2) if counts.any() else no
+    if not (flag1.any() or flag2.any() or flag3.any()):
         return reasons
     out = reasons.copy()
     # A stored number with decimals (a spreadsheet's) is quoted with the
@@ -2013,36 +2122,71 @@ def _other_convention(
         ],
         dtype=object,
     )
-    example = _example(written, values, decimal)
-    for i in np.flatnonzero(dotted).tolist():  # the few such cells
+    for i in np.flatnonzero(flag1 | flag2).tolist():  # the few such cells
         t, m = str(texts[i]), matches[i]
-        if m is None:  # never: a dotted cell matched
+        if m is None:  # never: a dotted or three-decimal cell matched
             continue
-        head, tail = t[: m.start("int")], t[m.end("int") :]
-        comma = f"{head}{m['int'].replace(group, point)}{tail}"
-        whole = f"{head}{m['int'].replace(group, '')}{tail}"
-        other = _parse_text(comma, locale, frozenset())[0]
-        if locale == "id":
-            what = (
-                "a number written with a thousands dot and no decimals among "
-                "numbers written with a decimal comma"
+        head, tail = t[: m.start("int")], t[m.end("frac" if flag2[i] else "int") :]
+        v = float(values[i])
+        if flag1[i]:
+            comma = f"{head}{m['int'].replace(group, point)}{tail}"
+            whole = f"{head}{m['int'].replace(group, '')}{tail}"
+            other = _parse_text(comma, locale, frozenset())[0]
+            example = _example(written, values, (du | dg) & valid)
+            if locale == "id":
+                what = (
+                    "a number written with a thousands dot and no decimals "
+                    "among numbers written with a decimal comma"
+                )
+                mark = "dot is a decimal point"
+            else:
+                what = (
+                    "a number written with a thousands comma and no decimals "
+                    "among numbers written with a decimal point"
+                )
+                mark = "comma is a decimal comma"
+            out[i] = (
+                f"{what} (such as {example}): in locale {locale!r} it reads "
+                f"{v!r}, but {other!r} if the {mark} (the other convention); "
+                f"which is meant is ambiguous: write {comma!r} for {other!r}, "
+                f"or the digits without the {group_word} ({whole!r}) for {v!r}"
             )
-            mark = "dot is a decimal point"
-            sep = "the dot"
-        else:
-            what = (
-                "a number written with a thousands comma and no decimals among "
-                "numbers written with a decimal point"
-            )
-            mark = "comma is a decimal comma"
-            sep = "the comma"
-        out[i] = (
-            f"{what} (such as {example}): in locale {locale!r} it reads "
-            f"{float(values[i])!r}, but {other!r} if the {mark} (the other "
-            "convention); which is meant is ambiguous: write "
-            f"{comma!r} for {other!r}, or the digits without {sep} "
-            f"({whole!r}) for {float(values[i])!r}"
+            continue
+        digits = f"{m['int']}{m['frac']}"
+        grouped = f"{head}{m['int']}{group}{m['frac']}{tail}"
+        whole = f"{head}{digits}{tail}"
+        other = _parse_text(whole, locale, frozenset())[0]
+        example = _example(written, values, large & evidence & ~c3)
+        mark = (
+            "comma is a thousands comma"
+            if locale == "id"
+            else "point is a thousands dot"
         )
+        out[i] = (
+            f"a number written with three decimals and no thousands {group_word} "
+            "among whole numbers of 1,000 or more or numbers grouping their "
+            f"thousands (such as {example}), with no other number written "
+            f"with a decimal {point_word} and ungrouped: in locale {locale!r} "
+            f"it reads {v!r}, but {other!r} if the {mark} (the other "
+            f"convention); which is meant is ambiguous: write {grouped!r} (or "
+            f"the digits without the {point_word}, {whole!r}) for {other!r}; "
+            f"if {v!r} is meant, check the figure against its source"
+        )
+    if flag3.any():
+        example = _example(written, values, counts)
+        for i in np.flatnonzero(flag3).tolist():  # the few such cells
+            v = float(values[i])
+            thousands = Decimal(repr(v)) * 1000
+            name = str(count_name[i])
+            out[i] = (
+                "a number with decimals below 1,000 under a unit of count in "
+                f"ones ({name}) among counts grouping their thousands (such as "
+                f"{example}): it reads {v!r} {name}, but {float(thousands)!r} "
+                "if it was written in thousands; which is meant is ambiguous: "
+                f"write the count in {name} ({_grouped_text(thousands, locale)!r} "
+                f"for {float(thousands)!r}), or, if {v!r} is meant, check the "
+                "figure against its source"
+            )
     return out
 
 

@@ -45,6 +45,7 @@ from narwhals.stable.v2.typing import IntoFrame
 from povstat import _regions, _results, _validate
 from povstat._results import Backend
 from povstat.parsing import (
+    _COUNT_UNITS,
     _DATE_OR_TIME,
     _DEFAULT_MISSING,
     _MULT_RE,
@@ -667,22 +668,47 @@ def read_bps_table(
         unit. Units named in a title
         or in a group label with other words ("Jumlah (ribu jiwa)") are not
         compared. With ``locale="id"``, a number written with one
-        thousands dot and no decimals ("4.375", "8.160") in a value column
-        whose other values are written with decimals (a decimal comma,
-        "13,65", or a stored number with decimals) is invalid: 4375 by the
-        grammar, 4.375 if the dot was meant as a decimal point; its reason
-        names both readings (a count stating its unit, "8.160 jiwa", is
-        not, unless with a multiplier, "8.160 ribu jiwa"; see
+        thousands dot and no decimals ("4.375", "8.160") in a column group
+        (all the period columns of one measure and unit, which go into one
+        value column: "8,05" under 2022 and "7.100" under 2023 below one
+        "(ribu jiwa)") whose values include one written with decimals (a
+        decimal comma, "13,65", "4.188,81", or a stored number with
+        decimals) is invalid: 4375 by the grammar, 4.375 if the dot was
+        meant as a decimal point; its reason names both readings (a count
+        stating its unit, "8.160 jiwa", or under a unit row of a count in
+        ones, "(jiwa)", "(Rp/kapita/bulan)", is not, unless with a
+        multiplier, "8.160 ribu jiwa", "(ribu jiwa)"; see
         :func:`povstat.parse_numbers`, Notes); with ``locale="en"``, the
-        same with the marks swapped ("4,375" among "13.65"); none where
-        every value with decimals groups its thousands too ("412.345,50",
-        "600.100,25"; a province total "4.188,81" among regencies' "75,86"
-        does not count). A
+        same with the marks swapped ("4,375" among "13.65"). None is where
+        the group writes its values of 1,000 or more with the locale's
+        separators: among its rows other than totals, some value with
+        decimals groups its thousands ("412.345,50"), none has decimals
+        without grouping and none is below 1,000. Totals (a national row
+        above provinces or regencies, a province row above its regencies
+        and cities, a "KOTA" or "KABUPATEN" heading row holding subtotals,
+        a row labelled "Jumlah" or "Total") show that the group writes
+        decimals, never how it writes the rows under them: a province total
+        "4.188,81" above cities' "7.100" does not lift the rule, whether
+        written as text or stored as a number formatted ``#,##0.00``. The
+        mirror, three decimals without a thousands dot after one to three
+        digits ("587,723": 587.723, or 587 723 with an English thousands
+        comma), is invalid where the group's rows other than totals hold a
+        whole number of 1,000 or more or a number grouping its thousands
+        ("674.660", "4.188,81") and no value has decimals without grouping
+        (other than such three-decimal ones), a unit in the cell ("Rp
+        587,723") notwithstanding; it is no evidence that the group writes
+        decimals. Under a unit of count in ones (in the cell or a unit
+        row), a value with decimals below 1,000 without grouping ("7,10"
+        under "(jiwa)") among counts grouping their thousands ("37.780") is
+        invalid: 7.1 persons, or 7 100 written in thousands. A
         spreadsheet number cell
         holding a whole number that its format shows grouped without
         decimals (``#,##0`` shows 8160 as "8.160" in Indonesian settings;
         an .ods cell showing "8.160") is judged as it shows, and quoted
-        as shown with what it stores (``text`` "8.160 (stores 8160)").
+        as shown with what it stores (``text`` "8.160 (stores 8160)"); an
+        .xlsx or .ods number of 1,000 or more with decimals that its format
+        shows grouped (``#,##0.00``, "412.345,50") is judged as the grouped
+        text is.
     ValueError
         If a data frame's index holds labels (it is not read: see `source`)
         or repeats a row number;
@@ -1897,9 +1923,47 @@ def read_bps_table(
         reasons[block] = _mixed_scales(
             as_shown[block], values[block], unit[block], mult[block], reasons[block]
         )
-    # A number in the other convention ("4.375" among "13,65"): judged
-    # within each value column, on the cells as read.
+    # A number in the other convention ("4.375" among "13,65", "587,723"
+    # among "674.660"): judged within each column group of one unit (the
+    # period columns of one measure go into one value column), on the cells
+    # as read. Aggregate rows (a national or province row above its regions)
+    # show that a column writes decimals, never how it writes the rows
+    # under them. The regions are matched here once; a label that fits
+    # several regions is refused below, after the values, as before.
+    labels = label[keep]
+    first_year = int(min(layout.years)) if len(layout.years) else None
+    # A table of provinces (its label column headed "Provinsi"): a name of a
+    # province and a regency ("Gorontalo") is the province.
+    of_provinces = any(
+        _PROVINCE_HEAD.fullmatch(str(text[r, 0]).strip()) is not None
+        for r in layout.header_rows
+    )
+    matched: pd.DataFrame | ValueError
+    try:
+        matched = _match_regions(
+            labels,
+            grid.index[data_rows],
+            prov,
+            first_year,
+            provinces=of_provinces,
+            row_count=len(labels),
+        )
+    except ValueError as e:
+        matched = e
+    total_rows = _aggregate_rows(
+        labels, None if isinstance(matched, ValueError) else matched
+    )
     col_of = np.tile(np.arange(cells.shape[1]), cells.shape[0])
+    unit_key = [
+        (layout.groups[j], *(str(u) for u in unit_cells[:, j]))
+        for j in range(cells.shape[1])
+    ]
+    block_of = np.array(
+        [list(dict.fromkeys(unit_key)).index(k) for k in unit_key], dtype=np.intp
+    )
+    count_cols = np.array(
+        [_count_unit(unit_cells[:, j]) for j in range(cells.shape[1])], dtype=object
+    )
     flat_read = as_read.ravel()
     if read.grouped is not None:
         # A whole number a spreadsheet shows grouped ("#,##0": 8160 shows
@@ -1911,10 +1975,24 @@ def read_bps_table(
             flat_read[i] = (
                 grouped_text.replace(",", ".") if loc == "id" else grouped_text
             )
-    for j in range(cells.shape[1]):
-        at = np.flatnonzero(col_of == j)
+    flat_total = np.repeat(total_rows, cells.shape[1])
+    flat_count = count_cols[col_of]
+    shown_grouped = (
+        np.zeros(cells.size, dtype=bool)
+        if read.thousands is None
+        else read.thousands[where].ravel()
+    )
+    for b in range(int(block_of.max()) + 1 if block_of.size else 0):
+        at = np.flatnonzero(block_of[col_of] == b)
         reasons[at] = _other_convention(
-            flat_read[at], values[at], unit[at], reasons[at], loc
+            flat_read[at],
+            values[at],
+            unit[at],
+            reasons[at],
+            loc,
+            total=flat_total[at],
+            count=flat_count[at],
+            shown_grouped=shown_grouped[at],
         )
     if read.grouped is not None:
         for i in np.flatnonzero(read.grouped[where].ravel()).tolist():  # few
@@ -1999,22 +2077,9 @@ def read_bps_table(
     if invalid and err == "raise":
         raise NumberParseError.from_cells(invalid, locale=loc, what="table values")
 
-    labels = label[keep]
-    first_year = int(min(layout.years)) if len(layout.years) else None
-    # A table of provinces (its label column headed "Provinsi"): a name of a
-    # province and a regency ("Gorontalo") is the province.
-    of_provinces = any(
-        _PROVINCE_HEAD.fullmatch(str(text[r, 0]).strip()) is not None
-        for r in layout.header_rows
-    )
-    regions = _match_regions(
-        labels,
-        grid.index[data_rows],
-        prov,
-        first_year,
-        provinces=of_provinces,
-        row_count=len(labels),
-    )
+    if isinstance(matched, ValueError):
+        raise matched
+    regions = matched
     _check_province_row(regions, labels, grid.index[data_rows], prov, province)
     regions = _read_kind_headings(
         regions,
@@ -2110,6 +2175,9 @@ class _Read:
     spreadsheet number cells holding a whole number that their format or
     style shows with a thousands separator and no decimals (``#,##0``
     shows 8160 as "8.160" in Indonesian settings; False elsewhere).
+    ``thousands``: .xlsx and .ods number cells of 1,000 or more that their
+    format shows with a thousands separator, with or without decimals
+    (``#,##0.00`` shows 4181.29 as "4.181,29"; False elsewhere).
     """
 
     grid: pd.DataFrame
@@ -2128,6 +2196,50 @@ class _Read:
     misdated: np.ndarray[Any, Any] | None = None
     sheets: Callable[[], str] | None = None
     grouped: np.ndarray[Any, Any] | None = None
+    thousands: np.ndarray[Any, Any] | None = None
+
+
+def _groups_thousands(value: object, fmt: object) -> bool:
+    """Whether a number format shows a number of 1,000 or more grouped.
+
+    With or without decimals: ``#,##0.00`` shows 4181.29 as "4,181.29"
+    ("4.181,29" in Indonesian settings), as the text "4.181,29" is written.
+    The section that applies to the number decides; a scaling comma after
+    the digits (``#,##0,``) is no grouping.
+    """
+    if not isinstance(fmt, str) or isinstance(value, bool):
+        return False
+    if not isinstance(value, int | float) or not abs(value) >= 1000:
+        return False
+    sections = _format_sections(fmt)
+    section = sections[1] if value < 0 and len(sections) > 1 else sections[0]
+    bare = re.sub(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]', "", section)
+    return re.search(r"[#0?],[#0?]", bare) is not None
+
+
+def _shows_thousands(stored: str, shown: str) -> bool:
+    """Whether an .ods number of 1,000 or more shows its thousands separated.
+
+    `stored`: the cell's ``office:value`` ("4181.29"); `shown`: its text
+    ("4.181,29", "Rp 4,181.29"). The first digits shown, as many as the
+    stored number's integer part has, span a separator.
+    """
+    try:
+        whole = abs(int(float(stored)))
+    except (ValueError, OverflowError):
+        return False
+    if whole < 1000:
+        return False
+    n = len(str(whole))
+    m = re.search(r"[0-9](?:[0-9]|[.,\u00a0\u202f ](?=[0-9]))*", shown)
+    if m is None:
+        return False
+    digits = 0
+    for k, ch in enumerate(m[0]):
+        digits += ch.isdigit()
+        if digits == n:
+            return k + 1 > n
+    return False
 
 
 def _groups_whole(value: object, fmt: object) -> bool:
@@ -3286,9 +3398,14 @@ def _read_with_pandas(
     for r, c in ods.grouped:  # few cells; 1-based, cut to the grid
         if r in at and c <= n_cols:
             ods_grouped[at[r], c - 1] = True
+    ods_thousands = np.zeros(grid.shape, dtype=bool)
+    for r, c in ods.thousands:  # 1-based, cut to the grid
+        if r in at and c <= n_cols:
+            ods_thousands[at[r], c - 1] = True
     return _Read(
         grid=grid,
         grouped=ods_grouped if ods_grouped.any() else None,
+        thousands=ods_thousands if ods_thousands.any() else None,
         percent=percent,
         formula=formula if ods.formulas else None,
         stated=stated if ods.currencies else None,
@@ -3783,7 +3900,9 @@ class _OdsCells(NamedTuple):
     "BENAR"); with no stored value, or one other than "true", "false", "1"
     or "0", the text the cell shows. ``grouped``: (row, column) of numeric
     cells holding a whole number that they show grouped without decimals
-    ("8.160" or "8,160" for 8160).
+    ("8.160" or "8,160" for 8160). ``thousands``: (row, column) of numeric
+    cells of 1,000 or more that they show with a thousands separator, with
+    or without decimals ("4.181,29" for 4181.29).
     """
 
     ranges: list[tuple[int, int, int, int]]
@@ -3799,6 +3918,7 @@ class _OdsCells(NamedTuple):
     misdated: list[tuple[int, int, str, str]]
     booleans: list[tuple[int, int, bool | str]]
     grouped: list[tuple[int, int]]
+    thousands: list[tuple[int, int]]
 
 
 _ODS_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -3933,7 +4053,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         root = ET.fromstring(z.read("content.xml"))
     t = _ODS_TABLE
-    found = _OdsCells([], [], [], [], [], [], [], [], [], [], [], [], [])
+    found = _OdsCells([], [], [], [], [], [], [], [], [], [], [], [], [], [])
     positions = _ods_text_positions(root)
     tables = list(root.iter(f"{t}table"))
     if isinstance(sheet, str):
@@ -3971,6 +4091,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
         yearless: list[tuple[int, str, str]] = []  # (column, text, why) of dates
         flags: list[tuple[int, bool | str]] = []  # (column, stored value)
         grouping: list[int] = []  # columns of whole numbers shown grouped
+        separated: list[int] = []  # columns of numbers shown with thousands
         for cell in tr:
             n_cols = int(cell.get(f"{t}number-columns-repeated", "1"))
             # Only (covered) table cells have a value type.
@@ -4011,6 +4132,8 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
                     == int(shown.replace(".", "").replace(",", ""))
                 ):
                     grouping.extend(col + k + 1 for k in range(n_cols))
+                if _shows_thousands(stored, shown):
+                    separated.extend(col + k + 1 for k in range(n_cols))
             if kind == "date":
                 shown = _ods_text(cell).strip()
                 stored = cell.get(f"{_ODS_OFFICE}date-value", "")
@@ -4091,6 +4214,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
             or yearless
             or flags
             or grouping
+            or separated
             else 0
         ):
             r = row + i + 1
@@ -4105,6 +4229,7 @@ def _ods_cells(data: bytes, sheet: str | int) -> _OdsCells:
             found.misdated.extend((r, c, text, why) for c, text, why in yearless)
             found.booleans.extend((r, c, value) for c, value in flags)
             found.grouped.extend((r, c) for c in grouping)
+            found.thousands.extend((r, c) for c in separated)
         row += n_rows
     # An array formula fills its whole range ("C2:C4"), but only its first
     # cell holds the formula: the other cells of the range holding nothing
@@ -4554,6 +4679,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
     disguised = np.full((n_rows, len(cols)), None, dtype=object)
     misdated = np.full((n_rows, len(cols)), None, dtype=object)
     grouped = np.zeros((n_rows, len(cols)), dtype=bool)
+    thousands = np.zeros((n_rows, len(cols)), dtype=bool)
     for i, j, cell in stored:  # stored cells only
         if i in at and j in where:
             dates[at[i], where[j]] = _date_text(cell.value)
@@ -4571,6 +4697,9 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
                 scaled[at[i], where[j]] = cell.number_format
             stated[at[i], where[j]] = _format_affixes(v, cell.number_format)
             grouped[at[i], where[j]] = scale == "plain" and _groups_whole(
+                v, cell.number_format
+            )
+            thousands[at[i], where[j]] = scale == "plain" and _groups_thousands(
                 v, cell.number_format
             )
     for (i, j), f in pending.items():
@@ -4602,6 +4731,7 @@ def _read_xlsx(data: bytes, sheet_name: str | int | None, what: str) -> _Read:
         disguised=disguised if (disguised != None).any() else None,  # noqa: E711
         misdated=misdated if (misdated != None).any() else None,  # noqa: E711
         grouped=grouped if grouped.any() else None,
+        thousands=thousands if thousands.any() else None,
         hidden=_hidden_names(
             [r for r in hidden.get("rows", []) if r in at],
             [get_column_letter(j) for j in hidden.get("columns", []) if j in where],
@@ -8343,6 +8473,65 @@ def _check_unit_row_cells(
                     "the cells and the unit row"
                 )
             live &= ~clash
+
+
+def _count_unit(rows: np.ndarray[Any, Any]) -> str:
+    """The unit of count in ones that unit row cells state over a column.
+
+    "persons" under "(jiwa)", "rupiah" under "(Rp/kapita/bulan)"; "" where
+    none does, or a multiplier scales it ("(ribu jiwa)").
+    """
+    for cell in rows:  # the few unit rows
+        if cell == "":
+            continue
+        unit, mult = _stated_scale(str(cell))
+        unit = unit.split("/")[0]
+        if unit in _COUNT_UNITS and mult == 1:
+            return unit
+    return ""
+
+
+#: A row labelled as a total ("Jumlah", "Total", "Jumlah/Total").
+_TOTAL_LABEL = re.compile(
+    r"\s*(?:jumlah|total|grand\s+total)(?:\s*/\s*(?:jumlah|total))?\s*:?\s*",
+    re.IGNORECASE,
+)
+
+
+def _aggregate_rows(
+    labels: np.ndarray[Any, Any], regions: pd.DataFrame | None
+) -> np.ndarray[Any, Any]:
+    """Which rows are aggregates of the table's other rows.
+
+    A national row ("INDONESIA") in a table of provinces or lower, a
+    province row in a table of regencies and cities, a heading row of one
+    kind holding the section's subtotals ("KOTA;1.234,56") and a row
+    labelled "Jumlah" or "Total". `regions`: the labels matched (None if
+    they could not be: only headings and totals are found).
+    """
+    lab = [str(x) for x in labels]
+    out = np.array(
+        [
+            _heading_kind(x) is not None or _TOTAL_LABEL.fullmatch(x) is not None
+            for x in lab
+        ],
+        dtype=bool,
+    )
+    if regions is None:
+        return out
+    code = regions["code"].astype(object).to_numpy()
+    level = np.array(
+        [
+            -1
+            if c is None or pd.isna(c)
+            else (0 if c == _regions.NATIONAL_CODE else (1 if len(str(c)) == 2 else 2))
+            for c in code
+        ],
+        dtype=np.int64,
+    )
+    if (level >= 0).any():
+        out |= (level >= 0) & (level < level.max())
+    return out
 
 
 def _year_point_zero(text: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:

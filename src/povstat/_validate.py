@@ -15,11 +15,14 @@ every non-missing entry lies in ``[lo, hi]`` exactly when the smallest is
 from __future__ import annotations
 
 import datetime
+import functools
+import inspect
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Literal, TypeVar, get_args
+from typing import Any, Literal, ParamSpec, TypeVar, get_args
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -38,6 +41,8 @@ SCALE: dict[str, float] = {"percent": 100.0, "fraction": 1.0}
 _UPPER = SCALE
 
 _S = TypeVar("_S", bound=str)
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
 def unit(value: object, name: str = "unit") -> Unit:
@@ -321,6 +326,108 @@ def result_passed(x: object, name: str) -> str | None:
         f"`{name}` must be the values (an array, list or Series), got a "
         f"povstat {kind} result; {how}"
     )
+
+
+def positional(func: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Mark an array function: its array arguments are paired by position.
+
+    The one check, for every public function taking two or more array-like
+    arguments, of what its readers (:func:`numeric`, :func:`labels`) cannot
+    see one argument at a time: that two pandas Series or DataFrames of one
+    call, of the same length, share their index. numpy pairs values by
+    position, pandas by label; a Series in another order than its partner
+    (sorted for a chart, filtered from another year) would be paired with
+    the wrong rows silently, so it is refused (:func:`refuse_unaligned`).
+    Series of different lengths are left to the shape checks; a pandas
+    ``Index``, numpy arrays, lists and scalars carry no row labels.
+
+    A call without a pandas argument costs one lookup of pandas in
+    ``sys.modules`` and one ``isinstance`` per argument.
+    """
+    names = [
+        p.name
+        for p in inspect.signature(func).parameters.values()
+        if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+    ]
+
+    @functools.wraps(func)
+    def checked(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        pd = sys.modules.get("pandas")
+        if pd is not None:  # no pandas imported: no pandas argument either
+            kinds = (pd.Series, pd.DataFrame)
+            count = 0
+            for x in args:
+                count += isinstance(x, kinds)
+            for x in kwargs.values():
+                count += isinstance(x, kinds)
+            if count > 1:
+                pairs = (*zip(names, args, strict=False), *kwargs.items())
+                refuse_unaligned([(k, x) for k, x in pairs if isinstance(x, kinds)])
+        return func(*args, **kwargs)
+
+    checked.__povstat_positional__ = True  # type: ignore[attr-defined]
+    return checked
+
+
+def refuse_unaligned(found: Sequence[tuple[str, Any]]) -> None:
+    """Refuse pandas arguments of one length whose indexes differ.
+
+    `found` holds (argument name, Series or DataFrame) in the order of the
+    function's parameters; each is compared with the first of its length.
+    The message names both arguments, the first position where their labels
+    differ and both labels there, and how to pair them.
+    """
+    first: dict[int, tuple[str, Any]] = {}
+    for name, x in found:
+        n = len(x.index)
+        if n not in first:
+            first[n] = (name, x)
+            continue
+        name0, x0 = first[n]
+        if x0.index.equals(x.index):
+            continue
+        a, b = x0.index, x.index
+        at = next(
+            (
+                i
+                for i, (u, v) in enumerate(zip(a, b, strict=True))
+                if not _same_label(u, v)
+            ),
+            None,
+        )
+        if at is None:  # the same labels, held as different types
+            where = (
+                "their labels compare equal but are held as different types "
+                f"({a.dtype} and {b.dtype})"
+            )
+        else:
+            where = (
+                f"first at position {at}: {plain(a[at])!r} in `{name0}`, "
+                f"{plain(b[at])!r} in `{name}`"
+            )
+        kinds = sorted({_pandas_kind(x0), _pandas_kind(x)})
+        msg = (
+            f"`{name0}` and `{name}` are pandas {' and '.join(kinds)} with "
+            f"different index labels ({where}); "
+            "povstat's array functions pair values by position, never by "
+            f"label: align them first (e.g. `{name}.reindex({name0}.index)`), "
+            "or pass .to_numpy() to pair them by position"
+        )
+        raise ValueError(msg)
+
+
+def _pandas_kind(x: object) -> str:
+    return "DataFrame" if hasattr(x, "columns") else "Series"
+
+
+def _same_label(u: object, v: object) -> bool:
+    """Whether two index labels are the same (two missing labels are)."""
+    if _is_missing_label(u) or _is_missing_label(v):
+        return _is_missing_label(u) and _is_missing_label(v)
+    try:
+        return bool(u == v)
+    except (TypeError, ValueError):  # labels that do not compare
+        return False
 
 
 #: Said wherever numbers arrive as text: how to read them.

@@ -1473,6 +1473,7 @@ def _beyond_range_means(
     return out
 
 
+@_validate.positional
 def fgt(
     welfare: ArrayLike,
     line: ArrayLike | Mapping[Any, float],
@@ -1682,6 +1683,7 @@ def fgt(
     return np.asarray(out[..., 0] if scalar else out)
 
 
+@_validate.positional
 def watts(
     welfare: ArrayLike,
     line: ArrayLike | Mapping[Any, float],

@@ -656,6 +656,7 @@ def _direction(value: object, name: str = "direction") -> Direction:
     return _validate.choice(value, name, ("fall", "rise"))
 
 
+@_validate.positional
 def check_change_statement(
     before: ArrayLike,
     after: ArrayLike,
@@ -1036,6 +1037,7 @@ def check_change_statement(
     )
 
 
+@_validate.positional
 def check_count_statement(
     rate: ArrayLike,
     base: ArrayLike,
@@ -1260,6 +1262,7 @@ def check_count_statement(
     )
 
 
+@_validate.positional
 def check_consistency(
     rate: ArrayLike,
     headcount: ArrayLike,
@@ -1564,6 +1567,7 @@ def _range_places(
     return places
 
 
+@_validate.positional
 def check_headcount_change_statement(
     before: ArrayLike,
     after: ArrayLike,
@@ -1790,6 +1794,7 @@ _INDEX_POINTS = (
 )
 
 
+@_validate.positional
 def check_level_change_statement(
     before: ArrayLike,
     after: ArrayLike,
@@ -2255,6 +2260,7 @@ def check_level_change_statement(
     )
 
 
+@_validate.positional
 def check_direction_statement(
     rate_before: ArrayLike,
     rate_after: ArrayLike,
@@ -2433,6 +2439,7 @@ def check_direction_statement(
     )
 
 
+@_validate.positional
 def check_rank_statement(
     values: ArrayLike,
     labels: Sequence[Any] | NDArray[Any],
@@ -2895,6 +2902,7 @@ def _power_slip(value: float, stated: float, decimals: int) -> int:
     return 0
 
 
+@_validate.positional
 def check_benchmark_statement(
     value: ArrayLike,
     benchmark: ArrayLike,
@@ -3002,6 +3010,7 @@ def check_benchmark_statement(
     )
 
 
+@_validate.positional
 def check_top_statement(
     values: ArrayLike,
     labels: Sequence[Any] | NDArray[Any],

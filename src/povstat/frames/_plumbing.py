@@ -362,6 +362,26 @@ _CASE_RULE = {"DuckDB": "the case of their ASCII letters"}
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
+def index_level_note(df: Any, name: object) -> str:
+    """What a "column not in the frame" message adds when `name` is in the index.
+
+    A pandas frame indexed by its keys (``df.set_index(["region_code",
+    "period"])``) holds them as index levels, which the adapters do not
+    read: the note says so and how to make them columns again. Empty for
+    any other frame or name.
+    """
+    if not type(df).__module__.startswith("pandas"):
+        return ""
+    levels = list(getattr(getattr(df, "index", None), "names", None) or [])
+    if name is None or name not in levels:
+        return ""
+    what = "the index" if len(levels) == 1 else "an index level"
+    return (
+        f"; {name!r} is {what} of the pandas frame, not a column: call "
+        ".reset_index() first to make it a column"
+    )
+
+
 def fold_case(name: str, engine: str) -> str:
     """`name` as an engine that ignores case compares it.
 

@@ -67,12 +67,27 @@ def choice(value: object, name: str, options: tuple[_S, ...]) -> _S:
     return value
 
 
+def scalar(value: Any) -> Any:
+    """`value`, or the one value a 0-d numpy array holds.
+
+    The one reading of a scalar argument (a number, a flag, a count of
+    decimals): povstat's own functions return 0-d arrays for scalar input
+    (``decimal_year(2019, 3)``), which stand for their value, as numpy
+    scalars do. A 0-d masked array gives ``numpy.ma.masked`` when masked.
+    """
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        return value[()]
+    return value
+
+
 def is_real(value: object) -> bool:
     """Whether `value` is one real number.
 
-    An int, float, numpy integer or float, ``Decimal`` or ``Fraction``; not
-    a bool (Python or numpy), text or an array.
+    An int, float, numpy integer or float, ``Decimal`` or ``Fraction``, or
+    a 0-d array holding one (:func:`scalar`); not a bool (Python or numpy),
+    text or an array of more than one dimension.
     """
+    value = scalar(value)
     return not isinstance(value, bool | np.bool_) and isinstance(
         value, int | float | np.integer | np.floating | Decimal | Fraction
     )
@@ -86,6 +101,7 @@ def real(value: Any, name: str) -> float:
     shortest decimal of its nearest float64: ``Decimal("0.95")``), and
     raises ValueError naming `name` otherwise.
     """
+    value = scalar(value)
     if isinstance(value, Decimal | Fraction):
         return float(numeric(np.array(value, dtype=object), name))
     return short_float(value) + 0.0  # -0.0 read as 0, as in `numeric`
@@ -102,6 +118,7 @@ def level(value: object, name: str = "level") -> float:
     :func:`numeric` (``np.float32(0.95)`` is 0.95, not 0.949999988...); a
     ``Decimal`` or ``Fraction`` level is taken when float64 holds it.
     """
+    value = scalar(value)
     if not is_real(value):
         msg = f"`{name}` must be a number between 0 and 1, got {shown(value)}"
         raise TypeError(msg)
@@ -138,7 +155,8 @@ def alpha(value: object, name: str = "level") -> float:
 
 
 def positive_int(value: object, name: str) -> int:
-    """Check a count: an int (not a bool) >= 1."""
+    """Check a count: an int (not a bool) >= 1, or a 0-d array holding one."""
+    value = scalar(value)
     if isinstance(value, bool) or not isinstance(value, int | np.integer):
         msg = f"`{name}` must be an int, got {shown(value)}"
         raise TypeError(msg)
@@ -149,7 +167,11 @@ def positive_int(value: object, name: str) -> int:
 
 
 def flag(value: object, name: str) -> bool:
-    """Check that `value` is a real bool (not 0/1, not a string)."""
+    """Check that `value` is a real bool (not 0/1, not a string).
+
+    A numpy bool, or a 0-d array holding one, is a bool.
+    """
+    value = scalar(value)
     if not isinstance(value, bool | np.bool_):
         msg = f"`{name}` must be True or False, got {shown(value)}"
         raise TypeError(msg)
@@ -1128,7 +1150,9 @@ def decimals(value: object, name: str = "decimals", *, most: int = 15) -> int:
 
     `most` is :data:`FIGURE_DECIMALS` for the functions that compare
     figures at that many decimals: more would be accepted and then ignored.
+    A 0-d integer array is its integer (:func:`scalar`).
     """
+    value = scalar(value)
     if isinstance(value, bool) or not isinstance(value, int | np.integer):
         msg = f"`{name}` must be an int, got {shown(value)}"
         raise TypeError(msg)

@@ -181,6 +181,31 @@ def test_labels_equal_in_value_but_not_in_type_are_named() -> None:
     assert "index labels" not in str(info.value)
 
 
+def test_the_times_of_a_chart_pair_with_its_columns_not_its_rows() -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib as mpl
+
+    mpl.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from povstat.plotting import plot_series
+
+    # Two regions by two years: the years pair with the columns of `rates`,
+    # the region labels with its rows.
+    rates = pd.DataFrame(
+        [[4.37, 4.26], [3.79, 3.31]],
+        index=["Kota Malang", "Kota Batu"],
+        columns=[2022, 2023],
+    )
+    years = pd.Series([2022, 2023])
+    kwargs: dict[str, Any] = {"unit": "percent", "title": "t", "source": "BPS"}
+    plot_series(years, rates, list(rates.index), xlabel="Year", **kwargs)
+    plt.close("all")
+    labels: Any = pd.Series(["Kota Batu", "Kota Malang"], index=["b", "a"])
+    with pytest.raises(ValueError, match="`rates` and `labels`"):
+        plot_series(years, rates, labels, xlabel="Year", **kwargs)
+
+
 # Public modules whose functions take frames or text, not arrays to pair.
 _NOT_ARRAY_MODULES = {"datasets", "frames", "parsing", "tables", "tracing"}
 

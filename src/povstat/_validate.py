@@ -366,8 +366,25 @@ def positional(func: Callable[_P, _R]) -> Callable[_P, _R]:
     A call without a pandas argument costs one lookup of pandas in
     ``sys.modules`` and one ``isinstance`` per argument.
     """
+    return _positional(func, ())
+
+
+def positional_except(*skip: str) -> Callable[[Callable[_P, _R]], Callable[_P, _R]]:
+    """:func:`positional`, but for the arguments `skip`, which pair otherwise.
+
+    For an argument matched to the columns of a 2-D one, not to its rows
+    (the times of ``plot_series``): its index is not compared.
+    """
+
+    def decorate(func: Callable[_P, _R]) -> Callable[_P, _R]:
+        return _positional(func, skip)
+
+    return decorate
+
+
+def _positional(func: Callable[_P, _R], skip: tuple[str, ...]) -> Callable[_P, _R]:
     names = [
-        p.name
+        p.name if p.name not in skip else ""
         for p in inspect.signature(func).parameters.values()
         if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
     ]
@@ -384,7 +401,8 @@ def positional(func: Callable[_P, _R]) -> Callable[_P, _R]:
                 count += isinstance(x, kinds)
             if count > 1:
                 pairs = (*zip(names, args, strict=False), *kwargs.items())
-                refuse_unaligned([(k, x) for k, x in pairs if isinstance(x, kinds)])
+                found = [(k, x) for k, x in pairs if isinstance(x, kinds)]
+                refuse_unaligned([(k, x) for k, x in found if k and k not in skip])
         return func(*args, **kwargs)
 
     checked.__povstat_positional__ = True  # type: ignore[attr-defined]

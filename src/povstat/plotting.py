@@ -647,7 +647,7 @@ def plot_rank_sets(
     return ax
 
 
-@_validate.positional
+@_validate.positional_except("periods")  # one per column of `rates`
 def plot_dumbbell(
     rates: ArrayLike,
     labels: Sequence[str],
@@ -865,7 +865,7 @@ def _spread(y: NDArray[np.float64], gap: float) -> NDArray[np.float64]:
     return out
 
 
-@_validate.positional
+@_validate.positional_except("x")  # `x` pairs with the columns of `rates`
 def plot_series(
     x: ArrayLike,
     rates: ArrayLike,

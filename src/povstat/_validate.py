@@ -15,11 +15,14 @@ every non-missing entry lies in ``[lo, hi]`` exactly when the smallest is
 from __future__ import annotations
 
 import datetime
+import functools
+import inspect
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Literal, TypeVar, get_args
+from typing import Any, Literal, ParamSpec, TypeVar, get_args
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -38,6 +41,8 @@ SCALE: dict[str, float] = {"percent": 100.0, "fraction": 1.0}
 _UPPER = SCALE
 
 _S = TypeVar("_S", bound=str)
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
 def unit(value: object, name: str = "unit") -> Unit:
@@ -62,12 +67,27 @@ def choice(value: object, name: str, options: tuple[_S, ...]) -> _S:
     return value
 
 
+def scalar(value: Any) -> Any:
+    """`value`, or the one value a 0-d numpy array holds.
+
+    The one reading of a scalar argument (a number, a flag, a count of
+    decimals): povstat's own functions return 0-d arrays for scalar input
+    (``decimal_year(2019, 3)``), which stand for their value, as numpy
+    scalars do. A 0-d masked array gives ``numpy.ma.masked`` when masked.
+    """
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        return value[()]
+    return value
+
+
 def is_real(value: object) -> bool:
     """Whether `value` is one real number.
 
-    An int, float, numpy integer or float, ``Decimal`` or ``Fraction``; not
-    a bool (Python or numpy), text or an array.
+    An int, float, numpy integer or float, ``Decimal`` or ``Fraction``, or
+    a 0-d array holding one (:func:`scalar`); not a bool (Python or numpy),
+    text or an array of more than one dimension.
     """
+    value = scalar(value)
     return not isinstance(value, bool | np.bool_) and isinstance(
         value, int | float | np.integer | np.floating | Decimal | Fraction
     )
@@ -81,6 +101,7 @@ def real(value: Any, name: str) -> float:
     shortest decimal of its nearest float64: ``Decimal("0.95")``), and
     raises ValueError naming `name` otherwise.
     """
+    value = scalar(value)
     if isinstance(value, Decimal | Fraction):
         return float(numeric(np.array(value, dtype=object), name))
     return short_float(value) + 0.0  # -0.0 read as 0, as in `numeric`
@@ -97,6 +118,7 @@ def level(value: object, name: str = "level") -> float:
     :func:`numeric` (``np.float32(0.95)`` is 0.95, not 0.949999988...); a
     ``Decimal`` or ``Fraction`` level is taken when float64 holds it.
     """
+    value = scalar(value)
     if not is_real(value):
         msg = f"`{name}` must be a number between 0 and 1, got {shown(value)}"
         raise TypeError(msg)
@@ -133,7 +155,8 @@ def alpha(value: object, name: str = "level") -> float:
 
 
 def positive_int(value: object, name: str) -> int:
-    """Check a count: an int (not a bool) >= 1."""
+    """Check a count: an int (not a bool) >= 1, or a 0-d array holding one."""
+    value = scalar(value)
     if isinstance(value, bool) or not isinstance(value, int | np.integer):
         msg = f"`{name}` must be an int, got {shown(value)}"
         raise TypeError(msg)
@@ -144,7 +167,11 @@ def positive_int(value: object, name: str) -> int:
 
 
 def flag(value: object, name: str) -> bool:
-    """Check that `value` is a real bool (not 0/1, not a string)."""
+    """Check that `value` is a real bool (not 0/1, not a string).
+
+    A numpy bool, or a 0-d array holding one, is a bool.
+    """
+    value = scalar(value)
     if not isinstance(value, bool | np.bool_):
         msg = f"`{name}` must be True or False, got {shown(value)}"
         raise TypeError(msg)
@@ -321,6 +348,126 @@ def result_passed(x: object, name: str) -> str | None:
         f"`{name}` must be the values (an array, list or Series), got a "
         f"povstat {kind} result; {how}"
     )
+
+
+def positional(func: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Mark an array function: its array arguments are paired by position.
+
+    The one check, for every public function taking two or more array-like
+    arguments, of what its readers (:func:`numeric`, :func:`labels`) cannot
+    see one argument at a time: that two pandas Series or DataFrames of one
+    call, of the same length, share their index. numpy pairs values by
+    position, pandas by label; a Series in another order than its partner
+    (sorted for a chart, filtered from another year) would be paired with
+    the wrong rows silently, so it is refused (:func:`refuse_unaligned`).
+    Series of different lengths are left to the shape checks; a pandas
+    ``Index``, numpy arrays, lists and scalars carry no row labels.
+
+    A call without a pandas argument costs one lookup of pandas in
+    ``sys.modules`` and one ``isinstance`` per argument.
+    """
+    return _positional(func, ())
+
+
+def positional_except(*skip: str) -> Callable[[Callable[_P, _R]], Callable[_P, _R]]:
+    """:func:`positional`, but for the arguments `skip`, which pair otherwise.
+
+    For an argument matched to the columns of a 2-D one, not to its rows
+    (the times of ``plot_series``): its index is not compared.
+    """
+
+    def decorate(func: Callable[_P, _R]) -> Callable[_P, _R]:
+        return _positional(func, skip)
+
+    return decorate
+
+
+def _positional(func: Callable[_P, _R], skip: tuple[str, ...]) -> Callable[_P, _R]:
+    names = [
+        p.name if p.name not in skip else ""
+        for p in inspect.signature(func).parameters.values()
+        if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+    ]
+
+    @functools.wraps(func)
+    def checked(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        pd = sys.modules.get("pandas")
+        if pd is not None:  # no pandas imported: no pandas argument either
+            kinds = (pd.Series, pd.DataFrame)
+            count = 0
+            for x in args:
+                count += isinstance(x, kinds)
+            for x in kwargs.values():
+                count += isinstance(x, kinds)
+            if count > 1:
+                pairs = (*zip(names, args, strict=False), *kwargs.items())
+                found = [(k, x) for k, x in pairs if isinstance(x, kinds)]
+                refuse_unaligned([(k, x) for k, x in found if k and k not in skip])
+        return func(*args, **kwargs)
+
+    checked.__povstat_positional__ = True  # type: ignore[attr-defined]
+    return checked
+
+
+def refuse_unaligned(found: Sequence[tuple[str, Any]]) -> None:
+    """Refuse pandas arguments of one length whose indexes differ.
+
+    `found` holds (argument name, Series or DataFrame) in the order of the
+    function's parameters; each is compared with the first of its length.
+    The message names both arguments, the first position where their labels
+    differ and both labels there, and how to pair them.
+    """
+    first: dict[int, tuple[str, Any]] = {}
+    for name, x in found:
+        n = len(x.index)
+        if n not in first:
+            first[n] = (name, x)
+            continue
+        name0, x0 = first[n]
+        if x0.index.equals(x.index):
+            continue
+        a, b = x0.index, x.index
+        at = next(
+            (
+                i
+                for i, (u, v) in enumerate(zip(a, b, strict=True))
+                if not _same_label(u, v)
+            ),
+            None,
+        )
+        if at is None:  # the same labels, held as different types
+            where = (
+                "their labels compare equal but are held as different types "
+                f"({a.dtype} and {b.dtype})"
+            )
+        else:
+            where = (
+                f"first at position {at}: {plain(a[at])!r} in `{name0}`, "
+                f"{plain(b[at])!r} in `{name}`"
+            )
+        kinds = sorted({_pandas_kind(x0), _pandas_kind(x)})
+        msg = (
+            f"`{name0}` and `{name}` are pandas {' and '.join(kinds)} with "
+            f"different index labels ({where}); "
+            "povstat's array functions pair values by position, never by "
+            f"label: align them first (e.g. `{name}.reindex({name0}.index)`), "
+            "or pass .to_numpy() to pair them by position"
+        )
+        raise ValueError(msg)
+
+
+def _pandas_kind(x: object) -> str:
+    return "DataFrame" if hasattr(x, "columns") else "Series"
+
+
+def _same_label(u: object, v: object) -> bool:
+    """Whether two index labels are the same (two missing labels are)."""
+    if _is_missing_label(u) or _is_missing_label(v):
+        return _is_missing_label(u) and _is_missing_label(v)
+    try:
+        return bool(u == v)
+    except (TypeError, ValueError):  # labels that do not compare
+        return False
 
 
 #: Said wherever numbers arrive as text: how to read them.
@@ -1021,7 +1168,9 @@ def decimals(value: object, name: str = "decimals", *, most: int = 15) -> int:
 
     `most` is :data:`FIGURE_DECIMALS` for the functions that compare
     figures at that many decimals: more would be accepted and then ignored.
+    A 0-d integer array is its integer (:func:`scalar`).
     """
+    value = scalar(value)
     if isinstance(value, bool) or not isinstance(value, int | np.integer):
         msg = f"`{name}` must be an int, got {shown(value)}"
         raise TypeError(msg)

@@ -999,6 +999,7 @@ def _nan_policy(value: object) -> str:
 # --------------------------------------------------------------------------
 
 
+@_validate.positional
 def sum_counts(
     estimate: ArrayLike,
     *,
@@ -1260,6 +1261,7 @@ def _implied_pooled(
     return np.asarray(n, np.float64), np.asarray(rate, np.float64)
 
 
+@_validate.positional
 def pooled_rate(
     headcount: ArrayLike,
     *,
@@ -1611,6 +1613,7 @@ def _derived(
     )
 
 
+@_validate.positional
 def derived_proportion(
     part: ArrayLike,
     whole: ArrayLike,
@@ -1751,6 +1754,7 @@ def derived_proportion(
     return _derived(np.asarray(est), se, formula, lev, u, names)
 
 
+@_validate.positional
 def derived_ratio(
     numerator: ArrayLike,
     denominator: ArrayLike,
@@ -1899,6 +1903,7 @@ def derived_ratio(
 # --------------------------------------------------------------------------
 
 
+@_validate.positional
 def poverty_gap_money(
     p1: ArrayLike,
     rate: ArrayLike,

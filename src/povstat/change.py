@@ -469,6 +469,7 @@ def _nan_where_zero(out: NDArray[np.float64], denominator: NDArray[np.float64]) 
         out[np.broadcast_to(denominator == 0, out.shape)] = np.nan
 
 
+@_validate.positional
 def rate_change(before: ArrayLike, after: ArrayLike, *, unit: Unit) -> Change:
     r"""Change in a poverty rate: in points and in percent.
 
@@ -581,6 +582,7 @@ def _change_in_blocks(
     return points, relative
 
 
+@_validate.positional
 def relative_change(before: ArrayLike, after: ArrayLike) -> NDArray[np.float64]:
     """Relative change of a non-negative quantity, in percent.
 
@@ -636,6 +638,7 @@ def relative_change(before: ArrayLike, after: ArrayLike) -> NDArray[np.float64]:
     return _relative_pct(b, a)
 
 
+@_validate.positional
 def annualized_change(
     before: ArrayLike, after: ArrayLike, *, years: ArrayLike, unit: Unit
 ) -> AnnualizedChange:
@@ -785,6 +788,7 @@ def _full(arr: NDArray[np.float64], shape: tuple[int, ...]) -> NDArray[np.float6
     return np.broadcast_to(arr, shape)
 
 
+@_validate.positional
 def recovery_share(
     baseline: ArrayLike, peak: ArrayLike, current: ArrayLike
 ) -> NDArray[np.float64]:
@@ -850,6 +854,7 @@ def recovery_share(
     return _exact_share(b, p, c)
 
 
+@_validate.positional
 def decompose_headcount_change(
     rate_before: ArrayLike,
     rate_after: ArrayLike,
@@ -1132,6 +1137,7 @@ def _fraction_parts(
     )
 
 
+@_validate.positional
 def decimal_year(year: ArrayLike, month: ArrayLike) -> NDArray[np.float64]:
     """Time in years of a survey round named by its year and month.
 
@@ -1253,6 +1259,7 @@ def _product_range(
     return np.min(corners, axis=0), np.max(corners, axis=0)
 
 
+@_validate.positional
 def decomposition_bounds(
     rate_before: ArrayLike,
     rate_after: ArrayLike,

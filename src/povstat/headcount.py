@@ -27,6 +27,7 @@ _SCALE = _validate.SCALE
 _ROUNDING = 1e-12  # relative slack for float rounding in headcount <= population
 
 
+@_validate.positional
 def rate_to_headcount(
     rate: ArrayLike, population: ArrayLike, *, unit: Unit
 ) -> NDArray[np.float64]:
@@ -141,6 +142,7 @@ def _headcount_in_blocks(
     return out
 
 
+@_validate.positional
 def headcount_to_rate(
     headcount: ArrayLike, population: ArrayLike, *, unit: Unit
 ) -> NDArray[np.float64]:
@@ -313,6 +315,7 @@ def _population_in_blocks(
     return out
 
 
+@_validate.positional
 def implied_population(
     rate: ArrayLike, headcount: ArrayLike, *, unit: Unit
 ) -> NDArray[np.float64]:
@@ -427,6 +430,7 @@ def _exact_bounds(
     return lower, upper
 
 
+@_validate.positional
 def implied_population_interval(
     rate: ArrayLike,
     headcount: ArrayLike,

@@ -144,6 +144,7 @@ def _caption(
     )
 
 
+@_validate.positional
 def plot_ranked_rates(
     rates: ArrayLike,
     labels: Sequence[str],
@@ -346,6 +347,7 @@ def plot_rank_sets(
     note: str = "",
     ax: Axes | None = None,
 ) -> Axes: ...
+@_validate.positional
 def plot_rank_sets(
     sets: RankConfidenceSets | ArrayLike,
     /,
@@ -645,6 +647,7 @@ def plot_rank_sets(
     return ax
 
 
+@_validate.positional_except("periods")  # one per column of `rates`
 def plot_dumbbell(
     rates: ArrayLike,
     labels: Sequence[str],
@@ -862,6 +865,7 @@ def _spread(y: NDArray[np.float64], gap: float) -> NDArray[np.float64]:
     return out
 
 
+@_validate.positional_except("x")  # `x` pairs with the columns of `rates`
 def plot_series(
     x: ArrayLike,
     rates: ArrayLike,

@@ -1489,6 +1489,7 @@ def _beyond_range_means(
     return out
 
 
+@_validate.positional
 def fgt(
     welfare: ArrayLike,
     line: ArrayLike | Mapping[Any, float],
@@ -1699,6 +1700,7 @@ def fgt(
     return np.asarray(out[..., 0] if scalar else out)
 
 
+@_validate.positional
 def watts(
     welfare: ArrayLike,
     line: ArrayLike | Mapping[Any, float],

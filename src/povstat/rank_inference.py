@@ -1859,6 +1859,7 @@ def _group_max(mx: _FloatArray, g_sel: NDArray[np.intp]) -> _FloatArray:
 # --------------------------------------------------------------------------
 
 
+@_validate.positional
 def rank_confidence_sets(
     estimates: ArrayLike,
     *,
@@ -2353,6 +2354,7 @@ def _adjusted_z(
     return np.asarray(np.where(m >= 1, -ndtri(each / 2.0), np.nan))
 
 
+@_validate.positional
 def tau_best_set(
     estimates: ArrayLike,
     *,
@@ -2476,6 +2478,7 @@ def tau_best_set(
     )
 
 
+@_validate.positional
 def rank_probabilities(
     estimates: ArrayLike,
     *,

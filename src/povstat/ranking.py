@@ -74,6 +74,7 @@ class Ranking(Result):
     nan_policy: NanPolicy
 
 
+@_validate.positional
 def rank(
     values: ArrayLike,
     *,
@@ -349,6 +350,7 @@ def _sorted_ranks(
 _group_codes = _validate.group_codes
 
 
+@_validate.positional
 def percentile_rank(
     values: ArrayLike,
     *,

@@ -669,6 +669,7 @@ def _direction(value: object, name: str = "direction") -> Direction:
     return _validate.choice(value, name, ("fall", "rise"))
 
 
+@_validate.positional
 def check_change_statement(
     before: ArrayLike,
     after: ArrayLike,
@@ -1049,6 +1050,7 @@ def check_change_statement(
     )
 
 
+@_validate.positional
 def check_count_statement(
     rate: ArrayLike,
     base: ArrayLike,
@@ -1273,6 +1275,7 @@ def check_count_statement(
     )
 
 
+@_validate.positional
 def check_consistency(
     rate: ArrayLike,
     headcount: ArrayLike,
@@ -1577,6 +1580,7 @@ def _range_places(
     return places
 
 
+@_validate.positional
 def check_headcount_change_statement(
     before: ArrayLike,
     after: ArrayLike,
@@ -1803,6 +1807,7 @@ _INDEX_POINTS = (
 )
 
 
+@_validate.positional
 def check_level_change_statement(
     before: ArrayLike,
     after: ArrayLike,
@@ -2268,6 +2273,7 @@ def check_level_change_statement(
     )
 
 
+@_validate.positional
 def check_direction_statement(
     rate_before: ArrayLike,
     rate_after: ArrayLike,
@@ -2446,6 +2452,7 @@ def check_direction_statement(
     )
 
 
+@_validate.positional
 def check_rank_statement(
     values: ArrayLike,
     labels: Sequence[Any] | NDArray[Any],
@@ -3032,6 +3039,7 @@ def _power_slip(value: float, stated: float, decimals: int) -> int:
     return int(powers[hits[0]]) if hits.size else 0
 
 
+@_validate.positional
 def check_benchmark_statement(
     value: ArrayLike,
     benchmark: ArrayLike,
@@ -3139,6 +3147,7 @@ def check_benchmark_statement(
     )
 
 
+@_validate.positional
 def check_top_statement(
     values: ArrayLike,
     labels: Sequence[Any] | NDArray[Any],

@@ -1898,6 +1898,7 @@ def _overall_cross(des: _Design, z: NDArray[np.float64]) -> NDArray[np.float64]:
     return out
 
 
+@_validate.positional
 def poverty_estimates(
     welfare: ArrayLike,
     line: ArrayLike | Mapping[Any, Any] | None = None,

@@ -259,6 +259,7 @@ def moe_from_se(se: ArrayLike, *, level: float) -> NDArray[np.float64]:
         return np.asarray(s * _z(lev))
 
 
+@_validate.positional
 def se_from_rse(estimate: ArrayLike, rse_pct: ArrayLike) -> NDArray[np.float64]:
     r"""Standard error from a relative standard error in percent.
 
@@ -328,6 +329,7 @@ def se_from_rse(estimate: ArrayLike, rse_pct: ArrayLike) -> NDArray[np.float64]:
         )
 
 
+@_validate.positional
 def rse_from_se(estimate: ArrayLike, se: ArrayLike) -> NDArray[np.float64]:
     r"""Relative standard error in percent from a standard error.
 
@@ -385,6 +387,7 @@ def rse_from_se(estimate: ArrayLike, se: ArrayLike) -> NDArray[np.float64]:
     return out
 
 
+@_validate.positional
 def se_from_bounds(
     lower: ArrayLike,
     upper: ArrayLike,
@@ -631,6 +634,7 @@ class RateInterval(Result):
     unit: Unit
 
 
+@_validate.positional
 def rate_interval(
     rate: ArrayLike,
     *,
@@ -1011,6 +1015,7 @@ class HeadcountInterval(Result):
     method: IntervalMethod
 
 
+@_validate.positional
 def headcount_interval(
     rate: ArrayLike,
     population: ArrayLike,
@@ -1253,6 +1258,7 @@ class ChangeTest(Result):
         return freeze(is_significant(self.p_value, level=self.level))
 
 
+@_validate.positional
 def change_test(
     before: ArrayLike,
     after: ArrayLike,
@@ -1564,6 +1570,7 @@ def _scaled_ratio_se(
     return np.asarray(q, np.float64), np.asarray(np.clip(k, -4000, 4000), np.int32)
 
 
+@_validate.positional
 def relative_change_se(
     before: ArrayLike,
     after: ArrayLike,
@@ -1651,6 +1658,7 @@ def relative_change_se(
         return np.asarray(100.0 * s)
 
 
+@_validate.positional
 def annualized_change_se(
     before: ArrayLike,
     after: ArrayLike,

@@ -329,6 +329,7 @@ def _sentences(
     return np.array(out, dtype=object).reshape(shape).astype(str)
 
 
+@_validate.positional
 def describe_rate_change(
     before: ArrayLike,
     after: ArrayLike,
@@ -454,6 +455,7 @@ def describe_rate_change(
     )
 
 
+@_validate.positional
 def describe_level_change(
     before: ArrayLike,
     after: ArrayLike,

@@ -24,7 +24,7 @@ from numpy.typing import NDArray
 
 from povstat import _validate
 from povstat._validate import Unit
-from povstat.frames._plumbing import Table, show
+from povstat.frames._plumbing import Table, index_level_note, show
 
 __all__ = [
     "explained",
@@ -115,7 +115,7 @@ def require(
         if name not in table.names:
             msg = (
                 f"column {name!r} (argument `{arg}`) is not in the frame; "
-                f"columns present: {table.names}"
+                f"columns present: {table.names}" + index_level_note(table.pandas, name)
             )
             raise ValueError(msg)
     for arg, name in columns.items():

@@ -362,6 +362,26 @@ _CASE_RULE = {"DuckDB": "the case of their ASCII letters"}
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
+def index_level_note(df: Any, name: object) -> str:
+    """What a "column not in the frame" message adds when `name` is in the index.
+
+    A pandas frame indexed by its keys (``df.set_index(["region_code",
+    "period"])``) holds them as index levels, which the adapters do not
+    read: the note says so and how to make them columns again. Empty for
+    any other frame or name.
+    """
+    if not type(df).__module__.startswith("pandas"):
+        return ""
+    levels = list(getattr(getattr(df, "index", None), "names", None) or [])
+    if name is None or name not in levels:
+        return ""
+    what = "the index" if len(levels) == 1 else "an index level"
+    return (
+        f"; {name!r} is {what} of the pandas frame, not a column: call "
+        ".reset_index() first to make it a column"
+    )
+
+
 def fold_case(name: str, engine: str) -> str:
     """`name` as an engine that ignores case compares it.
 
@@ -1488,6 +1508,10 @@ class Gather:
 Column: TypeAlias = "NDArray[Any] | np.ma.MaskedArray[Any, Any] | Gather"
 
 
+#: numpy kinds of a text column given to :func:`attach` (None is missing).
+_TEXT_KINDS = "OU"
+
+
 def attach(table: Table, df: IntoFrameT, /, **columns: Column) -> IntoFrameT:
     """Add numpy arrays to the table as new columns; answer in `df`'s kind.
 
@@ -1502,7 +1526,9 @@ def attach(table: Table, df: IntoFrameT, /, **columns: Column) -> IntoFrameT:
         (null) except in numpy-backed pandas columns, where NaN is missing;
         a masked array is missing where masked (use it for integer and bool
         columns with missing values); :class:`Gather` copies rows of an
-        existing column.
+        existing column. An object or str array is text, None missing: a
+        string column on every engine, also when every value is missing or
+        there are no rows (never a polars Object or a DuckDB NULL column).
 
     Returns
     -------
@@ -1539,7 +1565,9 @@ def attach(table: Table, df: IntoFrameT, /, **columns: Column) -> IntoFrameT:
                 nw.new_series(masks[name], ~np.ma.getmaskarray(values), backend=impl)
             )
         else:
-            series.append(nw.new_series(name, np.asarray(values), backend=impl))
+            arr = np.asarray(values)
+            dtype = nw.String() if arr.dtype.kind in _TEXT_KINDS else None
+            series.append(nw.new_series(name, arr, dtype, backend=impl))
     out = frame.with_columns(*series)
     floats = [
         name
@@ -1562,7 +1590,12 @@ def _attach_polars(
     import polars as pl
 
     new = [
-        pl.Series(name, arr, nan_to_null=arr.dtype.kind == "f")
+        pl.Series(
+            name,
+            arr,
+            pl.String if arr.dtype.kind in _TEXT_KINDS else None,
+            nan_to_null=arr.dtype.kind == "f",
+        )
         for name, arr in ((k, np.asarray(v)) for k, v in columns.items())
     ]
     return nw.from_native(frame.to_native().with_columns(new), eager_only=True)
@@ -1602,6 +1635,12 @@ def _attach_pandas(table: Table, columns: Mapping[str, Column]) -> Any:
         arr = np.asarray(values)
         kind = arr.dtype.kind
         dtype: Any
+        if kind in _TEXT_KINDS:  # text, None missing: a string column
+            text = {"pyarrow": "string[pyarrow]", "nullable": "string"}
+            new[name] = pd.Series(
+                arr, index=native.index, dtype=text.get(backing, "str")
+            )
+            continue
         if backing == "pyarrow":
             dtype = {"f": "double[pyarrow]", "b": "bool[pyarrow]"}.get(
                 kind, "int64[pyarrow]"

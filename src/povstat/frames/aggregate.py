@@ -673,18 +673,7 @@ def with_reliability(
             values, "rse_pct", rse_pct, _plumbing.row_keys(table)
         ),
     )
+    # Text, None where the RSE is missing: a string column on every engine,
+    # also when every RSE is missing or the frame has no rows.
     labels = np.asarray(flags.flag, dtype=object)
-    if table.pandas is not None:
-        import pandas as pd
-
-        native = table.pandas
-        dtype = {"pyarrow": "string[pyarrow]", "nullable": "string"}.get(
-            table.backing, "str"
-        )
-        series = pd.Series(labels, index=native.index, dtype=dtype)
-        return cast("IntoFrameT", native.assign(reliability=series))
-    frame = table.frame
-    out = frame.with_columns(
-        nw.new_series("reliability", labels, backend=frame.implementation)
-    )
-    return cast("IntoFrameT", _plumbing._hand_back(table, out))
+    return _plumbing.attach(table, df, reliability=labels)

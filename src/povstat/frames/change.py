@@ -7,9 +7,11 @@ import math
 from decimal import Decimal
 from fractions import Fraction
 from functools import partial
+from typing import Any
 
 import numpy as np
 from narwhals.stable.v2.typing import IntoFrameT
+from numpy.typing import NDArray
 
 from povstat import _grouping, _validate
 from povstat._validate import Unit
@@ -218,7 +220,7 @@ def with_change_from_base(
     df: IntoFrameT,
     *,
     unit: Unit,
-    base: float | Decimal | Fraction | dt.date,
+    base: float | Decimal | Fraction | dt.date | NDArray[Any],
     rate: str = "poverty_rate_pct",
     region: str = "region_code",
     period: str = "period",
@@ -241,6 +243,8 @@ def with_change_from_base(
         ``datetime(2019, 3, 1)`` and ``date(2019, 3, 15)`` both mean March
         2019), or such a date as ISO text (``"2019-03-15"``;
         "15/03/2019" is refused, as day and month could be read either way).
+        A 0-d array stands for the value it holds, so the output of
+        :func:`povstat.decimal_year` can be passed as is.
     rate : str, default "poverty_rate_pct"
         Column of poverty rates, in `unit`.
     region : str, default "region_code"
@@ -546,7 +550,11 @@ def with_headcount_decomposition(
 
 
 def _base_tick(base: object, *, period: str, temporal: bool) -> float:
-    """Check `base` against the period column's type; return it in ticks."""
+    """Check `base` against the period column's type; return it in ticks.
+
+    A 0-d array stands for its value (``decimal_year(2019, 3)`` returns one).
+    """
+    base = _validate.scalar(base)
     if temporal:
         if isinstance(base, str):  # "2023-03-10", as statements and traces read
             base = _plumbing.text_date(base, "`base`")

@@ -1081,11 +1081,12 @@ def poverty_table(
         if isinstance(value, str) and value not in names:
             with line_entry(entry):
                 msg = f"`line` column {value!r} not found; columns: {names}"
+                msg += _plumbing.index_level_note(df, value)
                 raise ValueError(msg + _number_text_hint(value, entry))
     for arg, name in [*needed.items(), *(("by", c) for c in by_cols)]:
         if name is not None and name not in names:
             msg = f"`{arg}` column {name!r} not found; columns: {names}"
-            raise ValueError(msg)
+            raise ValueError(msg + _plumbing.index_level_note(df, name))
     used = [n for n in [*needed.values(), *by_cols, *items] if isinstance(n, str)]
     keys = [*by_cols, *(c for c in (strata, psu, fpc) if c is not None)]
     eager = isinstance(frame, nw.DataFrame) and _in_memory(frame)

@@ -147,9 +147,16 @@ print(
 )
 
 # %%
-# The change in the number of poor, split into population and rate effects.
-n22 = implied_population(rate[2022], poor[2022], unit="percent")
-d = decompose_headcount_change(rate[2022], rate[2023], n22, n23, unit="percent")
+# The change in the number of poor, split into population and rate effects
+# (the populations implied by the published rates and counts; the change is
+# the published difference itself).
+d = decompose_headcount_change(
+    rate[2022],
+    rate[2023],
+    unit="percent",
+    headcount_before=poor[2022],
+    headcount_after=poor[2023],
+)
 print(
     f"  Change in the number of poor 2022 -> 2023: {signed(d.change)} thousand "
     f"(from {fmt(poor[2022])})"

@@ -117,18 +117,17 @@ def test_implied_population_is_the_float_nearest_the_exact_ratio(
 @given(st.floats(1e-3, 1e6), st.floats(1.0, 1e9))
 def test_computed_inputs_are_read_as_their_binary_value(h: float, n: float) -> None:
     # A value of 16 or 17 significant digits (0.1 + 0.2) stands for no
-    # shorter decimal: the rate is the float nearest to the formula on the
-    # binary values.
+    # shorter decimal: it is read as its binary value, each input on its
+    # own (a short one beside it is still its decimal), and the rate is
+    # the float nearest to the formula on those values.
     h = min(h, n)
     out = headcount_to_rate(h, n, unit="percent")
 
-    def digits(x: float) -> int:
-        return len(Decimal(repr(x)).as_tuple().digits)
+    def read(x: float) -> Fraction:
+        short = len(Decimal(repr(x)).as_tuple().digits) <= 15
+        return _dec(x) if short else Fraction(x)
 
-    if digits(h) <= 15 and digits(n) <= 15:
-        assert out == float(_dec(h) * 100 / _dec(n))
-    else:
-        assert out == float(Fraction(h) * 100 / Fraction(n))
+    assert out == float(read(h) * 100 / read(n))
 
 
 def test_vectorised_and_ties_near_the_cap() -> None:

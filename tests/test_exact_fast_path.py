@@ -205,12 +205,11 @@ def test_the_result_is_the_exact_value_rounded_once(
     # the inputs stand for, rounded once to the nearest float64. Where
     # the exact value lies within 2**-95 of a midpoint between two floats,
     # either float is allowed (as documented in scaled_ratio).
-    # Where one input has 16 or more digits (a computed value), all three
-    # are read as their binary values.
-    read = [_short_decimal(x) for x in (sign * num, scale, den)]
-    short = [x for x in read if x is not None]
+    # An input of 16 or more digits (a computed value) is read as its
+    # binary value, each input on its own.
     n, s, d = (
-        short if len(short) == 3 else [Fraction(x) for x in (sign * num, scale, den)]
+        Fraction(x) if r is None else r
+        for x, r in ((x, _short_decimal(x)) for x in (sign * num, scale, den))
     )
     exact = n * s / d
     want, near_midpoint = _rounded_once(exact)

@@ -468,7 +468,9 @@ def _decimal_ratio_exact(
     # division is rounded once to the nearest float64.
     rare = np.flatnonzero(np.ravel(usable & ~ok))
     if not ok.any() and rare.size == 0:
-        return np.asarray(binary, np.float64)
+        return _mixed_readings(
+            num, den, sc, (okn, okd, oks), np.array(binary, np.float64)
+        )
     e_ok = np.where(ok, e, 0)
     p = _POW10[np.abs(e_ok)]
     with np.errstate(all="ignore"):
@@ -479,6 +481,7 @@ def _decimal_ratio_exact(
         exact = scaled_ratio(n_hi, d_hi, ms, num_lo=n_lo, den_lo=d_lo)
         sign = np.sign(num) * np.sign(den) * np.sign(sc)
     out = np.array(np.where(ok, np.copysign(exact, sign), binary), np.float64)
+    out = _mixed_readings(num, den, sc, (okn, okd, oks), out)
     if rare.size:
         parts = np.broadcast_arrays(mn, md, ms, e, sign)
         flat = out.reshape(-1)
@@ -697,6 +700,15 @@ def _offset(
     return t
 
 
+def _read_offset(
+    short: NDArray[np.bool_], offset: NDArray[np.float64]
+) -> NDArray[np.float64]:
+    """An input's offset where it reads as its decimal, 0 where as binary."""
+    if short.all():  # every element short (published figures): no copy
+        return offset
+    return np.asarray(np.where(short, offset, 0.0), np.float64)
+
+
 def _is_zero(x: NDArray[np.float64]) -> bool:
     """Whether `x` is a 0-d zero (a term that can be left out)."""
     return x.ndim == 0 and float(x) == 0.0
@@ -729,12 +741,13 @@ def _proven_chunk(
     chunk (None for the others).
 
     The exact value is ``X = n s / d (1 + a_n)(1 + a_s) / (1 + a_d)``, each
-    ``a`` the relative offset of an input's decimal (:func:`_offset`; 0 where
-    some input reads binary). Dekker's product gives ``n s = p + e`` and
-    the remainder ``r = p - q0 d`` of ``q0 = p / d`` (both with the inputs
-    cut in two, :func:`_cut`, so that errors stay below ``2**-76`` of the
-    value), and ``X = q0 + z`` with ``z = (r + e + p (a_n + a_s - a_d)) / d``
-    to within about ``2**-72 X``. ``y = q0 + z`` rounded, ``w = (q0 - y) +
+    ``a`` the relative offset of an input's decimal (:func:`_offset`; 0
+    where that input reads as its binary value: each input is read on its
+    own). Dekker's product gives ``n s = p + e`` and the remainder
+    ``r = p - q0 d`` of ``q0 = p / d`` (both with the inputs cut in two,
+    :func:`_cut`, so that errors stay below ``2**-76`` of the value), and
+    ``X = q0 + z`` with ``z = (r + e + p (a_n + a_s - a_d)) / d`` to
+    within about ``2**-72 X``. ``y = q0 + z`` rounded, ``w = (q0 - y) +
     z``: where ``y + w (1 + 2**-12)`` rounds back to `y`, ``|X - y|`` is
     below half the gap to `y`'s neighbour on that side by far more than
     the error, so `y` is the float64 nearest `X`, the value the step by
@@ -751,8 +764,18 @@ def _proven_chunk(
     ]
     unusual = [x for x, (usual, _, _) in zip(inputs, known, strict=True) if not usual]
     readings = [reading for _, reading, _ in known]
-    ok = readings[0][0] & readings[1][0] & readings[2][0]
     cuts = [cut for _, _, cut in known]
+    # Each input is read on its own: as its decimal where it is short, as
+    # its binary value (offset 0) where not. A constant whose decimal is
+    # its binary value (100, 1) reads the same either way: left out, so
+    # that computed values beside it take no offsets at all.
+    ok = np.zeros((), np.bool_)
+    for x, (hi, lo), reading in zip(inputs, cuts, readings, strict=True):
+        if x.ndim == 0 and not (
+            reading[0] and float(_offset(x, lo, hi, *reading[1:])) != 0.0
+        ):
+            continue
+        ok = ok | reading[0]
     (nh, nl), (dh, dl), (sh, sl) = cuts
     p = num * sc
     e = nh * sh - p
@@ -767,24 +790,44 @@ def _proven_chunk(
             r -= a * b
     z = r + e
     count = int(np.count_nonzero(ok))
+    # Where some input's decimal differs from its binary value (needed by
+    # the exact case below only).
+    exact_case = den.ndim == 0 and float(den) == 1.0 and (_is_zero(nl) or _is_zero(sl))
+    moved: NDArray[np.bool_] | bool = False
     if count and 4 * count < ok.size:
         # Few decimal readings (computed values, or short decimals by
-        # chance): their offsets on those elements alone.
-        at = np.flatnonzero(ok)
-        offsets = [
-            _offset(*(v if v.ndim == 0 else v[at] for v in (x, lo, hi, *reading[1:])))
-            for x, (hi, lo), reading in zip(inputs, cuts, readings, strict=True)
-        ]
-        phi = offsets[0] + offsets[2] - offsets[1]
-        z[at] += p[at] * phi
+        # chance): each input's offset on its own short elements alone
+        # (a 0-d input here reads as its binary value: see `ok`).
+        if exact_case:
+            moved = np.zeros(ok.shape, np.bool_)
+        for k, (x, reading) in enumerate(zip(inputs, readings, strict=True)):
+            if x.ndim == 0:
+                continue
+            at = np.flatnonzero(reading[0])
+            if not at.size:
+                continue
+            # One gather, the reading redone on those few values (the
+            # same elementwise steps, so the same values).
+            xs = x[at]
+            hs, ls = _cut(xs)
+            off = _offset(xs, ls, hs, *_short_reading(xs)[1:])
+            step = (p if p.ndim == 0 else p[at]) * off
+            if k == 1:
+                z[at] -= step
+            else:
+                z[at] += step
+            if exact_case:
+                moved[at] |= off != 0.0  # type: ignore[index]
     elif count:
         offsets = [
-            _offset(x, lo, hi, *reading[1:])
+            _read_offset(reading[0], _offset(x, lo, hi, *reading[1:]))
             for x, (hi, lo), reading in zip(inputs, cuts, readings, strict=True)
         ]
         phi = offsets[0] + offsets[2]
         phi -= offsets[1]
-        z += p * np.where(ok, phi, 0.0)
+        z += p * phi
+        if exact_case:
+            moved = (offsets[0] != 0.0) | (offsets[1] != 0.0) | (offsets[2] != 0.0)
     z /= den
     y = np.add(q0, z, out=out) if np.shape(z) == out.shape else q0 + z
     w = q0 - y
@@ -792,13 +835,14 @@ def _proven_chunk(
     w *= _MARGIN
     w += y
     proven = w == y
-    if den.ndim == 0 and float(den) == 1.0 and (_is_zero(nl) or _is_zero(sl)):
+    if exact_case:
         # A constant factor of 26 bits or fewer (100, 1000) and a
         # denominator of 1: the products of the parts are exact, r = 0 and
         # z = e is exact, so that y = q0 + e, rounded once, is the float64
         # nearest X, an exact tie (r * 100 is one in 32 times) included,
-        # where the input reads binary. The steps give the same: x0 + e.
-        proven |= ~ok & np.isfinite(y)
+        # where every input reads as its binary value (or as a decimal
+        # equal to it). The steps give the same: x0 + e.
+        proven |= ~np.asarray(moved) & np.isfinite(y)
     for x in unusual:
         a = np.abs(x)
         proven &= (a >= _LOWEST) & (a < _HIGHEST)
@@ -882,13 +926,17 @@ def _decimal_ratio_steps(
     ``0.00035 * 100`` is 0.034999999999999996 and ``29 / 800 * 100`` is
     3.6249999999999996. Where an input has sixteen or more significant
     digits (a computed value), or lies outside about 1e-8 to 1e36, its
-    binary value is exact and the result is the float64 nearest to the
-    formula on the binary values (:func:`scaled_ratio`). Put the bounded
-    factor (a rate, 100) in `scale`: `num` and `den` may be near float64's
-    largest value. NaN and infinities as in ``num * scale / den``.
+    binary value is exact and it is read as that value, each input on its
+    own: where all three read binary, the result is the float64 nearest to
+    the formula on the binary values (:func:`scaled_ratio`); where a short
+    decimal other than its binary value stands beside a binary value, the
+    element is exact in Python fractions (:func:`_mixed_readings`). Put
+    the bounded factor (a rate, 100) in `scale`: `num` and `den` may be
+    near float64's largest value. NaN and infinities as in ``num * scale / den``.
 
     Each element runs only the reading it takes (the decimal one where all
-    three inputs are short decimals, else the binary one), and the
+    three inputs are short decimals, else the binary one, then the mixed
+    one of :func:`_mixed_readings` where it differs), and the
     power-of-two scalings are skipped where they are by 2**0: the same
     floating-point operations as :func:`_decimal_ratio_exact` on every
     element, so the same result to the bit, at a fraction of the cost.
@@ -942,7 +990,9 @@ def _decimal_ratio_chunk(
     ok = np.broadcast_to(ok, shape)
     n_ok = int(np.count_nonzero(ok))
     if n_ok == 0:
-        return _full(_binary_ratio(num, den, sc), shape)
+        return _mixed_readings(
+            num, den, sc, (okn, okd, oks), _full(_binary_ratio(num, den, sc), shape)
+        )
     with np.errstate(all="ignore"):
         sign = np.sign(num) * np.sign(den) * np.sign(sc)
     if n_ok == ok.size:
@@ -955,7 +1005,70 @@ def _decimal_ratio_chunk(
     bad = ~ok
     nb, db, sb = (a[bad] for a in np.broadcast_arrays(num, den, sc))
     out[bad] = _binary_ratio(nb, db, sb)
+    return _mixed_readings(num, den, sc, (okn, okd, oks), out)
+
+
+def _mixed_readings(
+    num: NDArray[np.float64],
+    den: NDArray[np.float64],
+    sc: NDArray[np.float64],
+    short: tuple[NDArray[np.bool_], NDArray[np.bool_], NDArray[np.bool_]],
+    out: NDArray[np.float64],
+) -> NDArray[np.float64]:
+    """`out` with the elements whose inputs read both ways set exactly.
+
+    Where one input of an element is a short decimal (`short`, from
+    :func:`_decimal_parts`) other than its binary value and another is not
+    short (a computed value), each is read on its own: the first as its
+    decimal, the second as its binary value. Those elements (the few the
+    fast path of :func:`decimal_ratio` cannot prove, or every such
+    element of the reference) are exact Python fractions, rounded once
+    (to the nearest, ties to even). A zero denominator, NaN or infinity
+    keeps the binary result.
+    """
+    # Each input's own elements whose decimal is not its binary value (a
+    # constant such as 100 has none), before anything is broadcast.
+    differs: list[NDArray[np.bool_]] = []
+    for x, f in zip((num, den, sc), short, strict=True):
+        constant = x.ndim == 0 and float(x).is_integer() and abs(float(x)) < 2**53
+        if not f.any() or constant:
+            continue  # no short value, or a constant such as 100
+        own = np.asarray(f & (decimal_pair(x)[1] != 0))
+        if own.any():
+            differs.append(own)
+    if not differs:
+        return out
+    inputs = np.broadcast_arrays(num, den, sc)
+    flags = np.broadcast_arrays(*short)
+    moved = np.zeros(out.shape, np.bool_)
+    for own in differs:
+        moved |= own
+    with np.errstate(all="ignore"):
+        finite = (
+            np.isfinite(inputs[0]) & np.isfinite(inputs[1]) & np.isfinite(inputs[2])
+        )
+    every = flags[0] & flags[1] & flags[2]
+    at = np.flatnonzero(moved & ~every & finite & (inputs[1] != 0))
+    if not at.size:
+        return out
+    flat = out.reshape(-1)
+    values = [np.ravel(x)[at].tolist() for x in inputs]
+    reads = [np.ravel(f)[at].tolist() for f in flags]
+    for j, i in enumerate(at.tolist()):
+        n, d, c = (
+            Fraction(repr(v[j])) if r[j] else Fraction(v[j])
+            for v, r in zip(values, reads, strict=True)
+        )
+        flat[i] = _fraction_float(n * c / d)
     return out
+
+
+def _fraction_float(x: Fraction) -> float:
+    """`x` rounded once to float64 (an overflow is an infinity)."""
+    try:
+        return float(x)
+    except OverflowError:
+        return math.inf if x > 0 else -math.inf
 
 
 def decimal_difference(

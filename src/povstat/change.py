@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from fractions import Fraction
 from functools import partial
-from typing import ClassVar
+from typing import ClassVar, cast
 
 import numpy as np
 from attrs import field, frozen
@@ -515,9 +515,11 @@ def rate_change(before: ArrayLike, after: ArrayLike, *, unit: Unit) -> Change:
     (4.26 - 4.37 is -0.11, not the -0.11000000000000032 of float
     subtraction), and the relative change divides that exact difference,
     so 8.00 % -> 7.90 % is -1.25 %, which rounds half up to -1.3, where
-    float arithmetic gives -1.2499999999999956. A rate of sixteen or more
-    digits (a computed value) is read as its exact binary value, and the
-    changes are the float64 nearest to the formulas on those values.
+    float arithmetic gives -1.2499999999999956. Where either rate has
+    sixteen or more digits (a computed value), both are read as their exact
+    binary values (the two are read together, unlike the inputs of a
+    conversion such as :func:`rate_to_headcount`), and the changes are the
+    float64 nearest to the formulas on those values.
 
     References
     ----------
@@ -827,8 +829,9 @@ def recovery_share(
     :math:`100\,(x_{peak} - x_{now}) / (x_{peak} - x_{base})`: the reversed
     fraction of the rise, as used for "recovery" from a shock [1]_. Both
     differences are exact on the decimals the inputs stand for (as in
-    :func:`rate_change`; binary values of sixteen or more digits are exact
-    as they are) and their ratio is rounded once: 9.8, 10.6, 10.3 gives
+    :func:`rate_change`; where any of the three values has sixteen or more
+    digits, the three are read as their exact binary values) and their
+    ratio is rounded once: 9.8, 10.6, 10.3 gives
     37.5 %, not the 37.499999999999915 of float arithmetic. Values near
     float64's largest are scaled by 1/4 (exact) first, so that no
     difference overflows.
@@ -854,14 +857,26 @@ def recovery_share(
     return _exact_share(b, p, c)
 
 
+class _NotGiven:
+    """The default of an optional array argument: None is a missing value."""
+
+    def __repr__(self) -> str:
+        return "<not given>"
+
+
+_NOT_GIVEN = _NotGiven()
+
+
 @_validate.positional
 def decompose_headcount_change(
     rate_before: ArrayLike,
     rate_after: ArrayLike,
-    population_before: ArrayLike,
-    population_after: ArrayLike,
+    population_before: ArrayLike | _NotGiven = _NOT_GIVEN,
+    population_after: ArrayLike | _NotGiven = _NOT_GIVEN,
     *,
     unit: Unit,
+    headcount_before: ArrayLike | _NotGiven = _NOT_GIVEN,
+    headcount_after: ArrayLike | _NotGiven = _NOT_GIVEN,
 ) -> HeadcountDecomposition:
     r"""Split a change in the number of poor into population and rate effects.
 
@@ -874,30 +889,39 @@ def decompose_headcount_change(
     ----------
     rate_before, rate_after : array_like
         Headcount ratios in `unit`.
-    population_before, population_after : array_like
-        Populations the rates are shares of (persons, thousands, ...). When
-        only the published rate and number of poor are at hand, use
-        :func:`implied_population` to get them.
+    population_before, population_after : array_like, optional
+        Populations the rates are shares of (persons, thousands, ...). Give
+        either both populations or both headcounts.
     unit : {"fraction", "percent"}
         Scale of the rates.
+    headcount_before, headcount_after : array_like, optional
+        The published numbers of poor (persons, thousands, ...), when the
+        populations are not published: each period's population is then
+        the one its rate and number of poor imply,
+        :math:`N = H / P_0` (:func:`implied_population`), and the change is
+        the published difference :math:`H_1 - H_0` itself.
 
     Returns
     -------
     HeadcountDecomposition
         ``change``, ``population_effect`` and ``rate_effect`` in the unit of
-        the populations.
+        the populations (or of the headcounts).
 
     Raises
     ------
     TypeError
         If an input is not numeric.
     ValueError
-        If `unit` is unknown, a rate is out of range, a population is
-        negative or infinite, or the shapes do not broadcast.
+        If `unit` is unknown, a rate is out of range, a population or a
+        headcount is negative or infinite, not exactly one of the pairs
+        (`population_before`, `population_after`) and (`headcount_before`,
+        `headcount_after`) is given whole, or the shapes do not broadcast.
 
     See Also
     --------
     implied_population : Population from a rate and a number of poor.
+    povstat.with_headcount_decomposition : The dataframe adapter (rates and
+        headcounts from the columns of a long table).
 
     Notes
     -----
@@ -916,7 +940,8 @@ def decompose_headcount_change(
     1000 to 8.1 % of 1100: a rate effect of -19.95, not
     -19.950000000000003), so the parts sum to the total to within their
     roundings. Elsewhere (a population implied from a rate, of sixteen or
-    more digits) the rates are read as decimals and the populations as
+    more digits) the rates are read as decimals (both as their binary
+    values where either has sixteen or more digits) and the populations as
     their binary values: the rate effect is the exact rate difference times
     the float64 sum of the populations, rounded once, the change the exact
     difference of the products, rounded once, and the population effect the
@@ -927,6 +952,19 @@ def decompose_headcount_change(
     scaled by a power of two (exact) and the parts scaled back, so that
     populations near float64's largest value give their finite parts, with
     no overflow on the way.
+
+    With the headcounts, the populations are implied (each rounded once,
+    as :func:`implied_population` gives it) and the effects are computed
+    from them as above; they are missing where a rate is 0 (no population
+    is implied). The change is not :math:`r_1 N_1 - r_0 N_0` on those
+    rounded populations but the exact difference of the published
+    headcounts, :math:`H_1 - H_0`, rounded once (as :func:`rate_change`
+    takes a difference), defined wherever both headcounts are: Indonesia,
+    March to September 2019, 25,144.72 to 24,785.87 thousand poor, is a
+    change of -358.85 thousand, which rounds half up to -358.9, where the
+    products of the implied populations give -358.84999999999997. The
+    effects then add up to the change within float rounding.
+    :func:`povstat.with_headcount_decomposition` calls this form.
 
     References
     ----------
@@ -943,14 +981,74 @@ def decompose_headcount_change(
     poor at 11.32 %, then 302.58 thousand at 11.24 %. The rate fell but the
     number of poor rose, because the population grew:
 
-    >>> from povstat import decompose_headcount_change, implied_population
-    >>> n0 = implied_population(11.32, 301.85, unit="percent")
-    >>> n1 = implied_population(11.24, 302.58, unit="percent")
-    >>> d = decompose_headcount_change(11.32, 11.24, n0, n1, unit="percent")
-    >>> print(d.change.round(2), d.population_effect.round(2), d.rate_effect.round(2))
+    >>> from povstat import decompose_headcount_change
+    >>> d = decompose_headcount_change(11.32, 11.24, unit="percent",
+    ...                                headcount_before=301.85,
+    ...                                headcount_after=302.58)
+    >>> print(d.change, d.population_effect.round(2), d.rate_effect.round(2))
     0.73 2.87 -2.14
+
+    With populations (here made up: 2,666.5 and 2,692.0 thousand), each
+    part is exact on the decimals: :math:`0.1124 \times 2692 - 0.1132
+    \times 2666.5 = 0.733`, :math:`25.5 \times 0.1128 = 2.8764` and
+    :math:`-0.0008 \times 2679.25 = -2.1434`:
+
+    >>> d = decompose_headcount_change(11.32, 11.24, 2666.5, 2692.0, unit="percent")
+    >>> print(d.change, d.population_effect, d.rate_effect)
+    0.733 2.8764 -2.1434
     """
     u = _validate.unit(unit)
+    given = {
+        "population": (population_before, population_after),
+        "headcount": (headcount_before, headcount_after),
+    }
+    whole = [k for k, pair in given.items() if not any(x is _NOT_GIVEN for x in pair)]
+    halves = [
+        k
+        for k, pair in given.items()
+        if any(x is _NOT_GIVEN for x in pair) and any(x is not _NOT_GIVEN for x in pair)
+    ]
+    if len(whole) != 1 or halves:
+        got = [
+            f"`{k}_{when}`"
+            for k, pair in given.items()
+            for when, x in zip(("before", "after"), pair, strict=True)
+            if x is not _NOT_GIVEN
+        ]
+        msg = (
+            "give either `population_before` and `population_after`, or "
+            "`headcount_before` and `headcount_after` (the published numbers "
+            f"of poor, whose populations are then implied); got "
+            f"{', '.join(got) if got else 'neither'}"
+        )
+        raise ValueError(msg)
+    if whole == ["headcount"]:
+        return _decompose_published(
+            rate_before,
+            rate_after,
+            cast("ArrayLike", headcount_before),
+            cast("ArrayLike", headcount_after),
+            unit=u,
+        )
+    return _decompose_populations(
+        rate_before,
+        rate_after,
+        cast("ArrayLike", population_before),
+        cast("ArrayLike", population_after),
+        unit=u,
+    )
+
+
+def _decompose_populations(
+    rate_before: ArrayLike,
+    rate_after: ArrayLike,
+    population_before: ArrayLike,
+    population_after: ArrayLike,
+    *,
+    unit: Unit,
+) -> HeadcountDecomposition:
+    """:func:`decompose_headcount_change` from rates and populations."""
+    u = unit
     r0 = _validate.rate(rate_before, "rate_before", u)
     r1 = _validate.rate(rate_after, "rate_after", u)
     n0 = _validate.nonnegative(population_before, "population_before")
@@ -1407,11 +1505,16 @@ def _decompose_published(
     number of poor itself, :math:`H_1 - H_0`, defined wherever both
     headcounts are.
     """
+    r0 = _validate.rate(rate_before, "rate_before", unit)
+    r1 = _validate.rate(rate_after, "rate_after", unit)
     h0 = _validate.nonnegative(headcount_before, "headcount_before")
     h1 = _validate.nonnegative(headcount_after, "headcount_after")
-    n0 = implied_population(rate_before, h0, unit=unit)
-    n1 = implied_population(rate_after, h1, unit=unit)
-    parts = decompose_headcount_change(rate_before, rate_after, n0, n1, unit=unit)
+    _validate.shape(
+        rate_before=r0, rate_after=r1, headcount_before=h0, headcount_after=h1
+    )
+    n0 = implied_population(r0, h0, unit=unit)
+    n1 = implied_population(r1, h1, unit=unit)
+    parts = _decompose_populations(r0, r1, n0, n1, unit=unit)
     return HeadcountDecomposition(
         change=freeze(decimal_difference(h1, h0)[0]),
         population_effect=parts.population_effect,

@@ -434,8 +434,11 @@ def load_indonesia() -> pd.DataFrame:
     and Papua Barat's figures on the boundaries before the split up to 2023.
     A province's rows keep its code across the split too, so the Papua rows
     before 2024 are the larger pre-split province: the ``note`` says so. To
-    rank or sum regions within their province, group by ``province_code``
-    with ``year``: each group is then a province as BPS published it.
+    rank or sum regions within their province, keep the regencies and cities
+    (``region_type`` ``"kabupaten"`` or ``"kota"``: a province's own row
+    carries its own ``province_code``, and would be counted with its
+    regencies) and group by ``province_code`` with ``year``: each group is
+    then a province as BPS published it.
 
     *Breaks in the series.* 2021: BPS moved to population projections based
     on the 2020 census, which shifts the populations (and so the numbers of

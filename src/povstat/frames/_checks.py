@@ -16,8 +16,9 @@ Two kinds:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -29,6 +30,7 @@ from povstat.frames._plumbing import Table, index_level_note, show
 __all__ = [
     "explained",
     "finite",
+    "nested_regions",
     "nonnegative",
     "not_above",
     "positive",
@@ -320,3 +322,101 @@ def not_above(
     i = int(np.flatnonzero(bad)[0])
     more = f" ({n} offending values in all)" if n > 1 else ""
     raise ValueError(describe(show(low[i]), _found(high, i, place)) + more)
+
+
+#: A BPS / Kemendagri area code of a province (``"35"``) or of a regency or
+#: city (``"3573"``, also written ``"35.73"``).
+_AREA_CODE = re.compile(r"[0-9]{2}(?:\.?[0-9]{2})?")
+#: Labels of the whole country: povstat's own code and the name.
+_NATIONAL = ("00", "indonesia")
+#: Parts of a nested group shown in a message.
+_SHOW_PARTS = 3
+
+
+def _area_levels(labels: NDArray[Any]) -> NDArray[np.object_] | None:
+    """Each label's parent as the codes tell it, or None if they tell nothing.
+
+    Only where every label is an area code (:data:`_AREA_CODE`) or names
+    the country (:data:`_NATIONAL`): the parent of a regency or city
+    ``"3573"`` is its province ``"35"``, that of a province is ``"00"``
+    (the country), and the country has none (``""``). A column of other
+    labels (names, integers, codes of another scheme) tells no nesting.
+    """
+    parent: dict[Any, str] = {}
+    for label in set(labels.tolist()):  # the distinct labels, a few hundred
+        if not isinstance(label, str):
+            return None
+        if label.strip().lower() in _NATIONAL:
+            parent[label] = ""
+        elif _AREA_CODE.fullmatch(label):
+            digits = label.replace(".", "")
+            parent[label] = digits[:2] if len(digits) == 4 else "00"
+        else:
+            return None
+    return np.array([parent[x] for x in labels.tolist()], dtype=object)
+
+
+def nested_regions(
+    regions: NDArray[Any],
+    groups: NDArray[np.int64] | None,
+    *,
+    region: str,
+    group_name: Callable[[int], str],
+    effect: str,
+) -> None:
+    """Refuse a group that holds a region together with regions inside it.
+
+    Where the region labels are area codes (:func:`_area_levels`), a
+    province ``"35"`` holds the regencies and cities ``"35xx"`` and the
+    country (``"00"`` or ``"Indonesia"``) holds every region: a group with
+    both an aggregate and one of its parts would count the parts twice (a
+    sum) or rank the aggregate among its parts. `groups` gives each row's
+    group code (None: one group); `group_name` shows the group of row `i`,
+    and `effect` says what would go wrong. The group of lowest code, its
+    aggregate of lowest code and the first of its parts in label order are
+    named, whatever the row order.
+    """
+    parents = _area_levels(regions)
+    if parents is None or regions.size == 0:
+        return
+    g = np.zeros(regions.size, np.int64) if groups is None else groups
+    digits = [x.replace(".", "") for x in regions.tolist()]
+    rows: dict[tuple[int, str], int] = {}  # (group, code) -> a row of it
+    for i, key in enumerate(zip(g.tolist(), digits, strict=True)):
+        rows.setdefault(key, i)
+    national: dict[int, str] = {}  # group -> its country label
+    for (k, code), i in sorted(rows.items()):
+        if parents[i] == "":
+            national.setdefault(k, code)
+    nested: list[tuple[int, str, str, int, int]] = []
+    for (k, code), i in rows.items():
+        up = parents[i]
+        if up == "":
+            continue
+        if k in national:
+            top = national[k]
+            nested.append((k, top, code, rows[(k, top)], i))
+        if up != "00" and (k, up) in rows:
+            nested.append((k, up, code, rows[(k, up)], i))
+    if not nested:
+        return
+    k, top, _, agg, _ = min(
+        nested, key=lambda t: (t[0], parents[t[3]] != "", t[1], t[2])
+    )
+    parts = sorted((c, i) for kk, t, c, _, i in nested if kk == k and t == top)
+    shown = ", ".join(show(regions[i]) for _, i in parts[:_SHOW_PARTS])
+    more = f" and {len(parts) - _SHOW_PARTS} more" if len(parts) > _SHOW_PARTS else ""
+    what = (
+        "the country holds every region"
+        if parents[agg] == ""
+        else "a province's 2-digit code begins the 4-digit codes of its "
+        "regencies and cities"
+    )
+    msg = (
+        f"{group_name(agg)} holds region {show(regions[agg])} together with "
+        f"regions nested in it ({shown}{more}) in the `region` column "
+        f"{region!r}: {what}, so {effect}; keep one level first, e.g. the "
+        "regencies and cities alone (region_type 'kabupaten' or 'kota' in "
+        "povstat.datasets.load_indonesia()) or the provinces alone"
+    )
+    raise ValueError(msg)

@@ -143,8 +143,9 @@ def aggregate_regions(
         (region, period) pair appears twice; a group lacks one of its
         regions in a period where others are present (such as a region that
         the `by` column moves from one group to another between periods);
-        or as for :func:`povstat.pooled_rate`. Each message names the group,
-        region and period at fault (the first in label order).
+        a group holds a region together with regions nested in it (see
+        Notes); or as for :func:`povstat.pooled_rate`. Each message names
+        the group, region and period at fault (the first in label order).
 
     See Also
     --------
@@ -154,6 +155,18 @@ def aggregate_regions(
     -----
     Each group's rate is :math:`\sum H_i / \sum N_i`, never the unweighted
     mean of the rates; see :func:`povstat.pooled_rate` for the formulas.
+
+    The regions of a group must not contain one another, or their figures
+    would be counted twice. Where every label of `region` is an Indonesian
+    area code (``"35"`` a province, ``"3573"`` or ``"35.73"`` a regency or
+    city, ``"00"`` or ``"Indonesia"`` the country), a group holding a
+    province with one of its regencies or cities (the code ``"35"`` begins
+    ``"3573"``), or the country with any region, is refused: grouping
+    :func:`povstat.datasets.load_indonesia` by ``province_code`` without
+    first keeping the regencies and cities alone would put each province's
+    own row in its group. Labels of another kind (names, numbers) tell
+    nothing of nesting and are not checked; nor is the array function,
+    which has no labels.
 
     Examples
     --------
@@ -215,6 +228,13 @@ def aggregate_regions(
         regions[rows],
         _plumbing.labels(table, period)[rows],
         by=by,
+    )
+    _checks.nested_regions(
+        regions[rows],
+        group_codes,
+        region=region,
+        group_name=lambda i: f"group {_plumbing.show(names[i])}",
+        effect="the group's totals would count those regions twice",
     )
     n_periods = int(period_codes.max()) + 1 if period_codes.size else 1
     cell = _grouping.combine(group_codes, period_codes, n_periods)

@@ -15,7 +15,7 @@ from numpy.typing import NDArray
 
 from povstat import _grouping, _validate
 from povstat._validate import Unit
-from povstat.change import _decompose_published, annualized_change, rate_change
+from povstat.change import annualized_change, decompose_headcount_change, rate_change
 from povstat.frames import _checks, _plumbing
 
 __all__ = ["with_change_from_base", "with_changes", "with_headcount_decomposition"]
@@ -450,8 +450,9 @@ def with_headcount_decomposition(
         ``rate_effect`` (float64)
             :math:`(P_1 - P_0)(N_0 + N_1)/2`.
 
-        The two effects add up to ``headcount_change`` up to float
-        rounding.
+        ``headcount_change`` is the exact difference of the published
+        headcounts, rounded once (24,785.87 - 25,144.72 is -358.85); the
+        two effects add up to it up to float rounding.
 
     Raises
     ------
@@ -467,7 +468,9 @@ def with_headcount_decomposition(
     See Also
     --------
     with_changes : The change in the rate itself.
-    povstat.change.decompose_headcount_change : The array function.
+    povstat.change.decompose_headcount_change : The array function, called
+        with the rates and the headcounts (``headcount_before=``,
+        ``headcount_after=``): the same figures, to the bit.
 
     Notes
     -----
@@ -530,12 +533,12 @@ def with_headcount_decomposition(
     prev = cells.previous()
     parts = _checks.explained(
         partial(
-            _decompose_published,
+            decompose_headcount_change,
             _grouping.take(r, prev),
             r,
-            _grouping.take(h, prev),
-            h,
             unit=u,
+            headcount_before=_grouping.take(h, prev),
+            headcount_after=h,
         ),
         partial(_checks.rate, r, "rate", rate, u, place),
         partial(_checks.nonnegative, h, "headcount", headcount, place),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import Literal, cast, get_args
 
 import numpy as np
@@ -94,7 +95,9 @@ def with_ranks(
         the row positions, or the groups for a lazy frame), a `region` value
         is missing, or a (region, by...) key appears more than once (the
         message lists the first keys, as :func:`povstat.with_changes` does),
-        or `by` names the `region` or `rate` column (every group one row).
+        or `by` names the `region` or `rate` column (every group one row),
+        or a group holds a region together with regions nested in it (see
+        Notes).
 
     See Also
     --------
@@ -106,6 +109,14 @@ def with_ranks(
     modified competition (``"max"``), fractional (``"average"``), dense and
     ordinal ranking. The ranks are those of :func:`povstat.ranking.rank`,
     which computes them from the column.
+
+    A region is not ranked among its own parts: where every label of
+    `region` is an Indonesian area code (``"35"`` a province, ``"3573"`` or
+    ``"35.73"`` a regency or city, ``"00"`` or ``"Indonesia"`` the country),
+    a group (the whole frame without `by`) holding a province with one of
+    its regencies or cities, or the country with any region, is refused
+    (as in :func:`povstat.aggregate_regions`). Labels of another kind are
+    not checked.
 
     References
     ----------
@@ -145,6 +156,13 @@ def with_ranks(
     _plumbing.unique_keys(table, region=region, by=groups)
     v = _plumbing.column(table, rate)
     codes = _plumbing.keys(table, groups, arg="by") if groups else None
+    _checks.nested_regions(
+        _plumbing.labels(table, region),
+        codes,
+        region=region,
+        group_name=partial(group_name, table, groups),
+        effect="it would be ranked among its own parts (and counted in rank_count)",
+    )
     if policy == "raise":
         missing_error(table, np.isnan(v), rate=rate, groups=groups)
     ranking = rank(
@@ -182,6 +200,16 @@ def group_columns(by: object, **ranked: str | None) -> list[str]:
             )
             raise ValueError(msg)
     return groups
+
+
+def group_name(table: _plumbing.Table, groups: Sequence[str], i: int) -> str:
+    """The ranking group of row `i`, by its `by` values, for a message."""
+    if not groups:
+        return "the frame (ranked as one group: no `by`)"
+    shown = ", ".join(
+        f"{g}={_plumbing.show(_plumbing.labels(table, g)[i])}" for g in groups
+    )
+    return f"the group {shown}"
 
 
 def missing_error(

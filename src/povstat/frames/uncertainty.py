@@ -13,7 +13,7 @@ from numpy.typing import NDArray
 from povstat import _grouping, _validate
 from povstat._validate import Unit
 from povstat.frames import _checks, _plumbing
-from povstat.frames.ranking import group_columns, missing_error
+from povstat.frames.ranking import group_columns, group_name, missing_error
 from povstat.rank_inference import (
     RankMethod,
     RankNanPolicy,
@@ -591,7 +591,10 @@ def with_rank_sets(
         the message names the `rate` and `se` columns and the two rows by
         their index labels, or positions for other frames), or
         `interval_decimals` is outside [-15, 15] or is given for other than
-        simultaneous Bonferroni or Šidák sets.
+        simultaneous Bonferroni or Šidák sets, or a group holds a region
+        together with regions nested in it (a province ``"35"`` with its
+        regency ``"3573"``, or ``"00"`` with any region, where every
+        `region` label is such an area code; as in :func:`with_ranks`).
 
     See Also
     --------
@@ -680,6 +683,13 @@ def with_rank_sets(
     _checks.finite(v, "rate", rate, place)
     _checks.nonnegative(s, "se", se, place)
     codes = _plumbing.keys(table, groups, arg="by") if groups else None
+    _checks.nested_regions(
+        _plumbing.labels(table, region),
+        codes,
+        region=region,
+        group_name=partial(group_name, table, groups),
+        effect="it would be ranked among its own parts",
+    )
     if policy == "raise":
         missing_error(
             table,

@@ -14,20 +14,24 @@ DATA = "Pacitan;75,9;13,8;74,1;13,65\n"
 
 
 @pytest.mark.parametrize(
-    ("units", "groups"),
+    ("units", "groups", "shown"),
     [
+        # Units differing between the groups end the groups' labels; one
+        # unit over all goes in the title.
         (
             ";(ribu jiwa);(persen);(ribu jiwa);(persen)\n",
             ";Jumlah;Persentase;Jumlah;Persentase\n",
+            ("Jumlah (ribu jiwa)", "Persentase (persen)"),
         ),
         (
             ";(persen);(persen);(persen);(persen)\n",
             ";Perkotaan;Perdesaan;Perkotaan;Perdesaan\n",
+            ("Perkotaan", "Perdesaan"),
         ),
     ],
 )
 def test_the_unit_row_and_the_group_row_read_alike_in_either_order(
-    units: str, groups: str
+    units: str, groups: str, shown: tuple[str, str]
 ) -> None:
     def read(text: str) -> tuple[pd.DataFrame, pd.DataFrame]:
         got = read_bps_table(io.StringIO(text), locale="id", sep=";", errors="report")
@@ -39,7 +43,7 @@ def test_the_unit_row_and_the_group_row_read_alike_in_either_order(
     below, skipped_below = read(YEARS + groups + units + DATA)
     pd.testing.assert_frame_equal(above, below)
     # The groups are the named row, never the units; values as written.
-    first, second = (g for g in groups.strip().split(";")[1:3])
+    first, second = shown
     rows = set(zip(above["group"], above["year"], above["value"], strict=True))
     assert rows == {
         (first, 2022, 75.9),

@@ -515,7 +515,12 @@ def test_a_unit_row_between_merged_years_and_groups_is_read() -> None:
     ("groups", "units", "expected"),
     [
         # P0 in percent and P1 an index, each over 2022 and 2023.
-        (";P0;;P1;", ";(persen);;(indeks);", ["P0", "P0", "P1", "P1"]),
+        # The units differ: each ends its group's label.
+        (
+            ";P0;;P1;",
+            ";(persen);;(indeks);",
+            ["P0 (persen)", "P0 (persen)", "P1 (indeks)", "P1 (indeks)"],
+        ),
         # One unit over both groups, written over each or once.
         (
             ";Perkotaan;;Perdesaan;",

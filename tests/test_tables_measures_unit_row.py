@@ -54,11 +54,20 @@ def test_measure_names_over_one_year_above_units(
 ) -> None:
     # Each column is the measure named over it, for 2023: Pacitan 75.86
     # thousand poor, P0 13.65 %, P1 2.10; the unit row is layout, reported
-    # as such, whether the two last units agree or not.
+    # as such, whether the two last units agree or not, its units ending
+    # the measures' labels (the units differ between them).
     unit_row: list[object] = [None, "(ribu jiwa)", *units]
     rows = [*_ROWS[:2], unit_row, *_ROWS[3:]]
     t = _read(rows, kind)
-    assert t.data["group"].tolist() == ["Jumlah Penduduk Miskin", "P0", "P1"] * 2
+    assert (
+        t.data["group"].tolist()
+        == [
+            "Jumlah Penduduk Miskin (ribu jiwa)",
+            f"P0 {units[0]}",
+            f"P1 {units[1]}",
+        ]
+        * 2
+    )
     assert t.data["year"].tolist() == [2023] * 6
     assert t.data["region_code"].tolist() == ["3501"] * 3 + ["3502"] * 3
     assert t.data["value"].tolist() == [75.86, 13.65, 2.10, 80.10, 9.50, 1.20]
@@ -76,7 +85,11 @@ def test_measure_names_over_rounds_above_units() -> None:
         *_ROWS[2:4],
     ]
     t = _read(rows, "csv")
-    assert t.data["group"].tolist() == ["Jumlah Penduduk Miskin", "P0", "P1"]
+    assert t.data["group"].tolist() == [
+        "Jumlah Penduduk Miskin (ribu jiwa)",
+        "P0 (persen)",
+        "P1 (persen)",
+    ]
     assert t.data["month"].tolist() == [3, 3, 3]
     assert t.title == "Tabel 1"
 
@@ -92,7 +105,12 @@ def test_measure_over_years_above_units_still_reads(kind: str) -> None:
         ["Pacitan", 75.86, 74.5, 13.65, 13.1],
     ]
     t = _read(rows, kind)
-    assert t.data["group"].tolist() == ["Jumlah", "Jumlah", "P0", "P0"]
+    assert t.data["group"].tolist() == [
+        "Jumlah (ribu jiwa)",
+        "Jumlah (ribu jiwa)",
+        "P0 (persen)",
+        "P0 (persen)",
+    ]
     assert t.data["year"].tolist() == [2022, 2023, 2022, 2023]
     assert t.data["value"].tolist() == [75.86, 74.5, 13.65, 13.1]
 
@@ -134,6 +152,10 @@ def test_one_year_written_once_over_its_measures(kind: str) -> None:
         if kind == "csv"
         else read_bps_table(_xlsx(rows, merge="B2:D2"), locale="id")
     )
-    assert t.data["group"].tolist() == ["Jumlah Penduduk Miskin", "P0", "P1"]
+    assert t.data["group"].tolist() == [
+        "Jumlah Penduduk Miskin (ribu jiwa)",
+        "P0 (persen)",
+        "P1 (persen)",
+    ]
     assert t.data["year"].tolist() == [2023] * 3
     assert t.data["value"].tolist() == [75.86, 13.65, 2.10]

@@ -1033,7 +1033,7 @@ def test_a_unit_row_cell_covers_its_own_group_only() -> None:
         io.StringIO(text), locale="id", sep=";", month=3, errors="report"
     )
     assert [(c.column, c.text) for c in t.invalid] == [
-        (("Jumlah", "2023"), "75.200 jiwa")
+        (("Jumlah (ribu jiwa)", "2023"), "75.200 jiwa")
     ]
     assert t.data["value"].tolist()[:3] == [13.8, 13.48, 76.7]
     # A group label that is a unit alone states it over its columns, as a

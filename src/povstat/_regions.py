@@ -11,11 +11,14 @@ spellings such as "Kota Baru" for Kabupaten Kotabaru).
 :func:`match` finds the regions that names written in a table refer to,
 following the conventions of BPS tables: "Kota X" is the city X, "Kabupaten
 X", "Kab. X" or a bare "X" the regency X (a bare name is never a city), a
-province by its name, and Indonesia. Names are compared in lower case on their
-ASCII letters only (spaces, hyphens and dots ignored; "Kep." read as
-"Kepulauan", "DKI" and "DI" spelt out), so "Toli-Toli", "Tolitoli" and
-"TOLI TOLI" are one name, and a look-alike letter from another alphabet
-matches nothing.
+province by its name (Indonesian or English, see ``ENGLISH_PROVINCES``), and
+Indonesia. Names are compared in lower case on their ASCII letters only
+(spaces, hyphens and dots ignored, so letters spelt one by one are one
+word: "D.K.I.", "D K I" and "DKI" alike; the abbreviations "Kep" for
+"Kepulauan", "Adm" for "Administrasi", with or without a full stop, and
+"DKI", "DK", "DI", "DIY", "NTB", "NTT", "NAD" spelt out), so "Toli-Toli",
+"Tolitoli" and "TOLI TOLI" are one name, and a look-alike letter from
+another alphabet matches nothing.
 """
 
 from __future__ import annotations
@@ -31,14 +34,82 @@ import pandas as pd
 NATIONAL_CODE = "00"
 NATIONAL_NAME = "Indonesia"
 
+#: Abbreviations (a word of the name, its dots removed) and what they stand
+#: for. "Administrasi" is left out: "Kota Administrasi Jakarta Utara" is
+#: Kota Jakarta Utara.
 _ABBREVIATIONS = {
-    "kep.": "kepulauan",
+    "kep": "kepulauan",
     "dki": "daerahkhususibukota",
+    "dk": "daerahkhusus",  # Daerah Khusus Jakarta, the name since 2024
     "di": "daerahistimewa",
-    "dki.": "daerahkhususibukota",
-    "di.": "daerahistimewa",
-    "adm.": "",
+    "diy": "daerahistimewayogyakarta",
+    "ntb": "nusatenggarabarat",
+    "ntt": "nusatenggaratimur",
+    "nad": "nanggroeacehdarussalam",
+    "adm": "",
     "administrasi": "",
+}
+
+#: The provinces' English names, matched as their Indonesian ones are: the
+#: names in English-language statistical tables and gazetteers (ISO
+#: 3166-2:ID's English names; the Wikipedia "Provinces of Indonesia" list),
+#: with "Sumatera" as BPS spells it in English too, and the English
+#: renderings of the special regions' names. None is a regency's or a
+#: city's name.
+ENGLISH_PROVINCES: dict[str, tuple[str, ...]] = {
+    "11": ("Aceh",),
+    "12": ("North Sumatra", "North Sumatera"),
+    "13": ("West Sumatra", "West Sumatera"),
+    "14": ("Riau",),
+    "15": ("Jambi",),
+    "16": ("South Sumatra", "South Sumatera"),
+    "17": ("Bengkulu",),
+    "18": ("Lampung",),
+    "19": ("Bangka Belitung Islands", "Bangka-Belitung Islands"),
+    "21": ("Riau Islands",),
+    "31": (
+        "Special Capital Region of Jakarta",
+        "Jakarta Special Capital Region",
+        "Special Region of Jakarta",
+        "Jakarta Special Region",
+    ),
+    "32": ("West Java",),
+    "33": ("Central Java",),
+    "34": ("Special Region of Yogyakarta", "Yogyakarta Special Region"),
+    "35": ("East Java",),
+    "36": ("Banten",),
+    "51": ("Bali",),
+    "52": ("West Nusa Tenggara",),
+    "53": ("East Nusa Tenggara",),
+    "61": ("West Kalimantan",),
+    "62": ("Central Kalimantan",),
+    "63": ("South Kalimantan",),
+    "64": ("East Kalimantan",),
+    "65": ("North Kalimantan",),
+    "71": ("North Sulawesi",),
+    "72": ("Central Sulawesi",),
+    "73": ("South Sulawesi",),
+    "74": ("Southeast Sulawesi",),
+    "75": ("Gorontalo",),
+    "76": ("West Sulawesi",),
+    "81": ("Maluku",),
+    "82": ("North Maluku",),
+    "91": ("Papua",),
+    "92": ("West Papua",),
+    "93": ("South Papua",),
+    "94": ("Central Papua",),
+    "95": ("Highland Papua", "Papua Highlands"),
+    "96": ("Southwest Papua",),
+}
+
+#: Other Indonesian names of provinces: the official name of Aceh from
+#: 2001 to 2009 (Nanggroe Aceh Darussalam, UU 18/2001), Jakarta's since
+#: 2024 (Daerah Khusus Jakarta, UU 2/2024), and Bangka Belitung without
+#: "Kepulauan", as it is often written.
+_OTHER_PROVINCE_NAMES: dict[str, tuple[str, ...]] = {
+    "11": ("Nanggroe Aceh Darussalam",),
+    "19": ("Bangka Belitung",),
+    "31": ("Daerah Khusus Jakarta",),
 }
 
 
@@ -55,16 +126,15 @@ def key(name: str) -> str:
     str
         The letters that identify it ("tolitoli", "daerahistimewayogyakarta").
     """
-    words = re.sub(r"[^a-z. ]", " ", name.lower()).replace(".", ". ").split()
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        w = words[i]
-        if w in ("d", "d.") and i + 1 < len(words) and words[i + 1] in ("i", "i."):
-            w, i = "di", i + 1
-        out.append(_ABBREVIATIONS.get(w, w).replace(".", ""))
-        i += 1
-    return "".join(out)
+    words = re.sub(r"[^a-z]", " ", name.lower().replace(".", ". ")).split()
+    # Letters spelt one by one ("D.K.I.", "D I") are one word.
+    joined: list[str] = []
+    for i, w in enumerate(words):
+        if len(w) == 1 and i > 0 and len(words[i - 1]) == 1:
+            joined[-1] += w
+        else:
+            joined.append(w)
+    return "".join(_ABBREVIATIONS.get(w, w) for w in joined)
 
 
 @functools.cache
@@ -100,7 +170,8 @@ def _index() -> dict[tuple[str, str], tuple[str, ...]]:
         strict=True,
     ):
         if kind == "provinsi":
-            for n in (name, official, *bps.split("|")):
+            others = ENGLISH_PROVINCES[code] + _OTHER_PROVINCE_NAMES.get(code, ())
+            for n in (name, official, *bps.split("|"), *others):
                 add("provinsi", n, code)
             continue
         # Today's and the official name carry their kind ("Kabupaten Malang",

@@ -373,7 +373,11 @@ class BpsTable:
         group        string  label of the column group above the periods
                              (e.g. "Perkotaan", "Perdesaan", "Jumlah" in the
                              provincial tables), or under a year spanning
-                             its groups; ``<NA>`` if there is none
+                             its groups, followed by the unit a unit row
+                             states over it where the groups' units differ
+                             ("P0 (persen)", "Jumlah Penduduk Miskin (ribu
+                             jiwa)", as "P0 (persen)" written in the header
+                             reads); ``<NA>`` if there is none
         year         int64   year of the column
         month        Int64   survey month of the column (3 March, 9
                              September); ``<NA>`` for annual figures, or when
@@ -425,8 +429,9 @@ class BpsTable:
         measure names, whatever the units; one measure name over two
         columns of one period, told apart by their units alone, raises
         ValueError): among the data such a row is a row of the
-        table, never skipped; the units are not read: state them when you
-        use the values; units that differ over the columns of one column
+        table, never skipped; the unit is kept, as written, in ``title``
+        or ``group`` (see there), and checked against the cells' own units;
+        units that differ over the columns of one column
         group, of the table if it has none, raise ValueError),
         ``"repeated header"`` for a row repeating the header or title, with
         ``errors="report"``)
@@ -442,7 +447,13 @@ class BpsTable:
     title : str
         The non-empty cells of the rows above the header, joined by " | ",
         e.g. "Provinsi/Kabupaten/Kota | Persentase Penduduk Miskin (P0)
-        Menurut Kabupaten/Kota (Persen)".
+        Menurut Kabupaten/Kota (Persen)"; then, after " | ", the unit a
+        unit row states over every value column, as written ("(ribu
+        jiwa)": a table in thousands and one in persons never look
+        alike), when the unit rows state one unit (over every column, or
+        once), unless the title already holds it. Units that differ
+        between column groups end the groups' labels instead (see
+        ``data``'s ``group``).
 
     Examples
     --------
@@ -1280,7 +1291,12 @@ def read_bps_table(
     cities of Indonesia (:func:`povstat.datasets.indonesia_regions`: today's
     names, the official names and every name the BPS tables use, old names
     such as "Toba Samosir" included), in lower case on their letters only
-    (spaces, hyphens and dots ignored, "Kep." read as "Kepulauan"): "Kab.
+    (spaces, hyphens and dots ignored, letters spelt one by one one word:
+    "D.K.I." is "DKI"; "Kep" and "Kep." read as "Kepulauan", "Adm" and
+    "Adm." as "Administrasi"), provinces also by their English names
+    ("EAST JAVA", "Special Region of Yogyakarta"), Jakarta by its name
+    since 2024, "Daerah Khusus Jakarta", and the abbreviations "DKI", "DK",
+    "DI", "DIY", "NTB", "NTT" and "NAD": "Kab.
     Malang", "Kab Malang", "Kabupaten Malang" and, as in BPS tables, a bare
     "Malang" are Kabupaten Malang (3507); "Kota Malang" and "Kotamadya
     Malang", "Kota-Malang" are Kota Malang (3573). A bare name never
@@ -1288,8 +1304,9 @@ def read_bps_table(
     not read: write "Kota Bogor"), except under a heading row: a row whose
     label is a kind alone ("KOTA", "Kabupaten", "Kota:", "Kodya", "KOTA
     MADYA", "Kota Administrasi", "City", "Regency", "Municipality"), after
-    an optional list number or letter ("2. Kota", "B. KOTA", "(2) Kota",
-    "2) Kota": a heading, never a footnote), with an
+    an optional list number, letter or Roman numeral, with or without its
+    full stop or bracket ("2. Kota", "B. KOTA", "B KOTA", "II KOTA", "(2)
+    Kota", "2) Kota": a heading, never a footnote), with an
     optional gloss of the same kind ("Kota/City", "Kota/Municipality",
     "Kabupaten (Regency)"; "Kabupaten/Kota" names two kinds and is no
     heading) and footnote marks ("Kota 1)", "Kota¹"), written in the plural
@@ -1297,15 +1314,24 @@ def read_bps_table(
     by a word naming a kind of city ("Kota Otonom", "Kota Besar", "Kota
     Kecil", "Kotapraja", "Kota Administratif"; "Kabupaten Otonom": no
     region's name, unlike "Kota Batu" or "Kota Baru"), spaced
-    out ("K O T A") or between dashes ("— KOTA —"), gives its kind to
+    out ("K O T A") or decorated: any dash read as a hyphen ("Kota \u2013
+    Kota"), and brackets or quotes around it ("(KOTA)", "[Kota]"), and
+    punctuation and symbols before or after it (any character of Unicode
+    category P or S, and circled numbers: "KOTA.", "— KOTA —", "◦ Kota",
+    "# KOTA", an apostrophe left by a spreadsheet's text prefix, "'KOTA")
+    read past, alike for every kind and spelling ("KABUPATEN.", "(Kota
+    Besar)"); a region's name decorated so stays a name ("(Kota Batu)"
+    is no heading, and is reported unmatched), gives its kind to
     the bare names below it, up to the next heading or province row ("Malang" under
     "KOTA" is Kota Malang; the heading row itself is unmatched, its
     ``reason`` saying so). It is a heading whatever its value cells hold:
     empty, a nil mark ("-", "…") or numbers (the section's subtotals: they
     stay in ``data`` with no region code, and its ``reason`` names them).
     Two rows of one bare name that is a regency's and a city's ("Malang",
-    "Blitar", "Kediri") under no heading raise ValueError saying that they
-    are probably the regency and the city and how to name them. "Kota X"
+    "Blitar", "Kediri") under no heading, or under one, raise ValueError
+    saying that they are probably the regency and the city, how to name
+    them, which heading row each was read under, and which rows between
+    them name a kind without being read as a heading ("DAFTAR KOTA"). "Kota X"
     where no city X exists is the regency written in two words ("Kota
     Baru" is Kabupaten Kotabaru). "Jawa Timur" /
     "Provinsi Jawa Timur" is 35, "DI. Yogyakarta" 34, "Indonesia" 00. Codes
@@ -1744,6 +1770,9 @@ def read_bps_table(
         [np.asarray(layout.unit_rows, dtype=np.intp), rows_all[unit_row]]
     ).astype(np.intp)
     _check_unit_rows(text, grid.index, layout, unit_positions)
+    title, groups = _stated_units(
+        layout.title, layout.groups, text[unit_positions][:, layout.columns]
+    )
     note &= ~colnum
     # A row below the header whose value cells repeat those of a row above
     # it (a header repeated after a page break, or the header of a table
@@ -2065,8 +2094,8 @@ def read_bps_table(
         InvalidCell(
             row=_label(grid.index[data_rows[i // n_cols]]),
             column=(
-                (layout.groups[i % n_cols], layout.headers[i % n_cols])
-                if layout.groups[i % n_cols]
+                (groups[i % n_cols], layout.headers[i % n_cols])
+                if groups[i % n_cols]
                 else layout.headers[i % n_cols]
             ),
             text=_show(cells.ravel()[i]) if shown[i] is None else str(shown[i]),
@@ -2116,7 +2145,7 @@ def read_bps_table(
             "region_type": _strings(np.repeat(regions["type"], n_cols)),
             "label": _strings(np.repeat(labels, n_cols)),
             "footnote": _strings(np.repeat(regions["footnote"], n_cols)),
-            "group": _strings(np.tile(layout.groups, n_rows)),
+            "group": _strings(np.tile(groups, n_rows)),
             "year": np.tile(layout.years, n_rows).astype(np.int64),
             "month": pd.Series(np.tile(months, n_rows)).astype("Int64"),
             value_name: values,
@@ -2135,7 +2164,7 @@ def read_bps_table(
         unmatched=unmatched,
         skipped=skipped,
         invalid=invalid,
-        title=layout.title,
+        title=title,
     )
 
 
@@ -8362,11 +8391,54 @@ def _check_unit_rows(
             msg = (
                 f"unit row {_label(index[r])!r} states different units{where} "
                 f"(columns and units: {shown}): their values would be put in one "
-                "value column on different scales, and a unit row is not read; "
+                "value column on different scales (a unit row never rescales "
+                "values); "
                 "write the values of these columns in one unit, or read them "
                 "separately"
             )
             raise ValueError(msg)
+
+
+def _stated_units(
+    title: str, groups: list[str], rows: np.ndarray[Any, Any]
+) -> tuple[str, list[str]]:
+    """The title and group labels with the units the unit rows state.
+
+    `rows` holds the unit rows' cells over the value columns. A unit is
+    kept where a unit written in the header text is: the one unit the unit
+    rows state (written over each column, or once, in a merged cell or over
+    some groups only) ends the title, after " | " ("(ribu jiwa)"; a title
+    that already holds it, in any case, is left as it is); units that
+    differ between column groups (an empty cell takes its group's unit, as
+    in ``_unit_row_spans``) end each group's label ("P0 (persen)",
+    "Garis Kemiskinan (Rp/kapita/bulan)"), as a group label holding its
+    unit does ("Jumlah (ribu jiwa)"); a group with no unit of its own keeps
+    its label. The units are as written, runs of spaces collapsed.
+    """
+    if rows.shape[0] == 0:
+        return title, groups
+    label = np.asarray(groups, dtype=object)
+    per_column: list[list[str]] = [[] for _ in groups]
+    for row in rows:  # the few unit rows
+        for group in dict.fromkeys(groups):
+            inside = np.flatnonzero(label == group)
+            cells = [" ".join(str(c).split()) for c in row[inside] if str(c).strip()]
+            for j in inside:
+                cell = " ".join(str(row[j]).split())
+                unit = cell or (cells[0] if cells else "")
+                if unit and unit not in per_column[j]:
+                    per_column[j].append(unit)
+    units = [" ".join(u) for u in per_column]
+    stated = set(units) - {""}
+    if len(stated) == 1:
+        (one,) = stated
+        if one.casefold() in title.casefold():
+            return title, groups
+        return (f"{title} | {one}" if title else one), groups
+    return title, [
+        f"{g} {u}" if u and u.casefold() not in g.casefold() else g
+        for g, u in zip(groups, units, strict=True)
+    ]
 
 
 def _scale_name(unit: str, mult: float) -> str:
@@ -8625,15 +8697,17 @@ _KIND_QUALIFIERS: dict[str, str | None] = {
 }
 _QUALIFIER = "|".join(_KIND_QUALIFIERS)
 #: A row heading a section of one kind of region: its label the kind alone,
-#: after an optional list number or letter ("B. KOTA", "2. Kota", "II.
-#: KOTA"), with an optional gloss in the other language after a slash or
-#: in brackets ("Kota/Municipality", "Kabupaten (Regency)"), footnote
-#: marks ("Kota *)") and a colon ("Kota:"); the kind may follow "Daerah" or
+#: after an optional list number or letter, with or without its full stop,
+#: bracket, colon or dash ("B. KOTA", "2. Kota", "II. KOTA", "B KOTA", "2
+#: Kota", "2 - Kota"), with
+#: an optional gloss in the other language after a slash or in brackets
+#: ("Kota/Municipality", "Kabupaten (Regency)"), footnote marks ("Kota *)")
+#: and a colon ("Kota:"); the kind may follow "Daerah" or
 #: "Wilayah" ("Daerah Kota") and be doubled as the Indonesian plural
 #: ("Kota-Kota"), and be followed by a word naming a kind of it ("Kota
 #: Otonom", "Kota-Kota Besar", "Kotapraja": see ``_KIND_QUALIFIERS``).
 _KIND_HEADING = re.compile(
-    r"\s*(?:\(?(?:[0-9]{1,2}|[a-z]|[ivx]{1,4})[.)]\s*)?"
+    r"\s*(?:\(?(?:[0-9]{1,2}|[a-z]|[ivx]{1,4})(?:\s*[.):-]\s*|\s+))?"
     r"(?:(?:daerah|wilayah)\s+)?"
     rf"(?P<kind>{_HEADING_WORD})(?:\s*-\s*(?P=kind))?"
     rf"(?:(?<=kota)\s*(?P<joined>praja)|\s+(?P<qualifier>{_QUALIFIER}))?"
@@ -8688,10 +8762,74 @@ def _heading_kind(label: str) -> str | None:
     """The kind ("kabupaten", "kota") a heading row's label names, else None.
 
     A gloss naming another kind ("Kabupaten/Kota", the label column's own
-    heading) makes the label no heading of one kind. Dashes or rules around
-    the label ("— KOTA —") and letters spaced out ("K O T A") are
-    decoration.
+    heading) makes the label no heading of one kind. Decoration is read
+    past (see ``_heading_spellings``): every dash is a hyphen ("Kota \u2013
+    Kota" is "Kota-Kota"), and punctuation, symbols and brackets around
+    the label ("KOTA.", "(KOTA)", "[KOTA]", "◦ Kota", "# KOTA", "'KOTA",
+    "— KOTA —") and letters spaced out ("K O T A") are decoration. Only
+    characters that are no letters are read past, so a region's name
+    stays one however it is decorated ("(Kota Batu)" is no heading).
     """
+    for spelling in _heading_spellings(label):
+        kind = _kind_of_heading(spelling)
+        if kind is not None:
+            return kind
+    return None
+
+
+def _heading_spellings(label: str) -> Iterable[str]:
+    """A label as written, then with its decoration peeled off step by step.
+
+    Every dash (Unicode category Pd, and the minus sign) is read as a
+    hyphen first. Each step then removes one of: a pair of brackets or
+    quotes around the whole label (category Ps or Pi, or a straight
+    quote, before; Pe or Pf, or a straight quote, after; balanced
+    inside: "(KOTA)", "“Kota”"), a punctuation or symbol character (any
+    category P or S: bullets, "#", "'", "*", a full stop) or a number
+    sign such as a circled digit (category No) before the label, or a
+    punctuation or symbol character after it, unless it closes a bracket
+    the label opens ("Kota (City)" keeps its bracket). The steps stop at
+    a letter or digit at both ends.
+    """
+    yield label
+    text = "".join(
+        "-" if ch == "\u2212" or unicodedata.category(ch) == "Pd" else ch
+        for ch in label
+    ).strip()
+    yield text
+    while text:
+        first = unicodedata.category(text[0])
+        last = unicodedata.category(text[-1])
+        if (
+            len(text) > 1
+            and (first in ("Ps", "Pi") or text[0] in "\"'`")
+            and (last in ("Pe", "Pf") or text[-1] in "\"'`")
+            and _balanced(text[1:-1])
+        ):
+            text = text[1:-1]
+        elif first[0] in "PS" or first == "No":
+            text = text[1:]
+        elif last[0] in "PS" and not (last == "Pe" and _balanced(text)):
+            text = text[:-1]
+        else:
+            return
+        text = text.strip()
+        yield text
+
+
+def _balanced(text: str) -> bool:
+    """Whether every bracket `text` opens it closes, and none before it opens."""
+    depth = 0
+    for ch in text:
+        cat = unicodedata.category(ch)
+        depth += (cat == "Ps") - (cat == "Pe")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _kind_of_heading(label: str) -> str | None:
+    """The kind a heading's label names, its decoration aside (else None)."""
     label = _LEADING_STARS.sub("", _HEADING_RULE.sub("", label))
     label = _SPACED_LETTERS.sub(lambda m: re.sub(r"\s+", "", m[0]), label)
     m = _KIND_HEADING.fullmatch(label)
@@ -9107,6 +9245,76 @@ def _invisible(text: str) -> str:
     )
 
 
+#: A word naming a kind of region, anywhere in a label ("KOTA KOTA").
+_KIND_WORD = re.compile(
+    r"(?<![a-z])(?:kota|kab|kabupaten|kodya|city|cities|regency|regencies"
+    r"|municipality|municipalities)(?![a-z])",
+    _WORD_FLAGS,
+)
+
+
+def _heading_advice(
+    regions: pd.DataFrame,
+    labels: np.ndarray[Any, Any],
+    rows: pd.Index[Any],
+    dup: np.ndarray[Any, Any],
+) -> str:
+    """Advice on two rows of a name that is a regency's and a city's.
+
+    In a table with heading rows (see ``_read_kind_headings``), says which
+    heading row each repeated row was read under; in any table, names the
+    rows between them that hold a word naming a kind of region but were
+    not read as a heading ("KOTA KOTA", "Kota/Kabupaten").
+    """
+    kinds = [_heading_kind(str(x)) for x in labels]
+    code = regions["code"].astype(object)
+    province_row = code.map(lambda c: isinstance(c, str) and len(c) == 2)
+    starts = pd.Series(
+        [
+            "" if p else (k if kind is not None else None)
+            for k, (kind, p) in enumerate(zip(kinds, province_row, strict=True))
+        ],
+        dtype=object,
+    )
+    above = starts.shift(1).ffill()
+    said = []
+    for k in np.flatnonzero(dup).tolist():  # the few repeated rows
+        h = above.iloc[k]
+        where = f"{str(labels[k])!r} (row {_label(rows[k])!r}) lies under "
+        if isinstance(h, int) and kinds[k] is None:
+            said.append(
+                f"{where}the heading {str(labels[h])!r} (row {_label(rows[h])!r}), "
+                f"read as a heading of {kinds[h]} names"
+            )
+        else:
+            said.append(f"{where}no heading row")
+    span = np.flatnonzero(dup)
+    unread = [
+        f"{str(labels[k])!r} (row {_label(rows[k])!r})"
+        for k in range(int(span[0]) + 1, int(span[-1]))
+        if kinds[k] is None
+        and not dup[k]
+        and pd.isna(code.iloc[k])
+        and _KIND_WORD.search(str(labels[k])) is not None
+    ]
+    not_read = (
+        f"; {', '.join(unread)} names a kind of region but is not read as a "
+        "heading (a heading row's label is a kind alone, as in 'KOTA', "
+        "'Kota:', '(KOTA)', 'B. KOTA' or 'Kota-Kota')"
+        if unread
+        else ""
+    )
+    if not any(kinds):
+        return (
+            "or put a heading row 'KOTA' above the cities (and 'KABUPATEN' "
+            f"above the regencies){not_read}"
+        )
+    return (
+        f"or head each section with a heading row read as one: {'; '.join(said)}"
+        f"{not_read}"
+    )
+
+
 def _check_duplicate_regions(
     regions: pd.DataFrame, labels: np.ndarray[Any, Any], rows: pd.Index[Any]
 ) -> None:
@@ -9140,13 +9348,13 @@ def _check_duplicate_regions(
                 f"{bare!r} names both {c} {n} and {_regions.describe(cities[0])}"
             )
     if twins:
+        advice = _heading_advice(regions, labels, rows, dup)
         msg = (
             "the table has more than one row for the same region, so its values "
             f"are ambiguous: {shown}; {'; '.join(twins)}: a bare name is read as "
             "the regency, so the rows are probably the regency and the city; "
             "write the kind in each label ('Kabupaten Malang', 'Kota Malang'), "
-            "or put a heading row 'KOTA' above the cities (and 'KABUPATEN' "
-            "above the regencies)"
+            f"{advice}"
         )
         raise ValueError(msg)
     msg = (

@@ -521,10 +521,17 @@ def parse_numbers(
     587 723 with the comma as an English thousands comma), where the other
     cells hold a whole number of 1,000 or more or a number grouping its
     thousands ("674.660", "674660", "412.345,50") and no number with
-    decimals without grouping (other than such three-decimal ones). Such a
-    number is no evidence that the column writes decimals, a unit in the
-    cell ("Rp 587,723", "7,100 jiwa") does not exempt it, and beside
-    "75,86" it is a decimal (7.1 for "7,100"). And a number with decimals
+    decimals without grouping (other than such three-decimal ones); or
+    where the other cells hold numbers with decimals, none with three
+    decimals, and either some of them is 1,000 or more or groups its
+    thousands ("4,188" among "477,83" and "3.888,60") or it is the one
+    number with three decimals among them ("4,188" among "37,78" and
+    "136,37": 4.188, or 4188 typed in English). Such a number is no
+    evidence that the column writes decimals and a unit in the cell ("Rp
+    587,723", "7,100 jiwa") does not exempt it; where another number has
+    three decimals ("0,725"), or two such numbers stand among small
+    two-decimal ones ("7,650", "7,100" beside "75,86"), the column writes
+    three decimals and it is read as a decimal. And a number with decimals
     below 1,000 without grouping that states a unit of count in ones
     ("7,10 jiwa", "Rp 4,50") among counts grouping their thousands ("37.780
     jiwa") is invalid: 7.1 persons, or 7 100 written in thousands. With
@@ -1949,8 +1956,8 @@ def _convention_kinds(
     valid: NDArray[np.bool_],
     shown_grouped: NDArray[np.bool_],
     locale: str,
-) -> tuple[NDArray[Any], NDArray[np.float64]]:
-    """Each cell's kind of writing, and the magnitude of the number written.
+) -> tuple[NDArray[Any], NDArray[np.float64], NDArray[np.intp]]:
+    """Each cell's kind of writing, the magnitude and decimals of the number.
 
     Kinds (locale "id"; "en" swaps the marks): "d3", a whole number with one
     thousands dot ("8.160"); "wg", any other whole number grouping its
@@ -1962,17 +1969,20 @@ def _convention_kinds(
     "0,725", a stored 75.86); "whole", a whole number without grouping
     ("250", a stored 8160); "" for cells invalid or missing. The magnitude
     is that of the digits written, before any multiplier ("8.160 ribu":
-    8160).
+    8160); the decimals, how many digits follow the decimal mark ("75,86":
+    2; a stored number's own digits, 477.83: 2; 0 for a whole number).
     """
     group = "." if locale == "id" else ","
     kind = np.full(cells.size, "", dtype=object)
     mag = np.full(cells.size, np.nan)
+    places = np.zeros(cells.size, dtype=np.intp)
     for i in np.flatnonzero(valid).tolist():
         c, m = cells[i], matches[i]
         if m is not None:
             int_, frac = m["int"], m["frac"]
             grouped = group in int_
             mag[i] = float(f"{int_.replace(group, '')}.{frac or 0}")
+            places[i] = len(frac or "")
             if frac is None:
                 one = m["nocents"] is None and _ONE_GROUP[locale].fullmatch(int_)
                 kind[i] = ("d3" if one else "wg") if grouped else "whole"
@@ -1991,14 +2001,17 @@ def _convention_kinds(
                 continue
             mag[i] = abs(v)
             # A stored number: decimals where it is not whole (a float or a
-            # Decimal; an int never has any).
+            # Decimal; an int never has any), as many as its digits hold.
             fractional = not v.is_integer()
+            if fractional:
+                d = c if isinstance(c, Decimal) else Decimal(repr(v))
+                places[i] = max(0, -int(d.as_tuple().exponent))
             big_grouped = bool(shown_grouped[i]) and abs(v) >= 1000
             if fractional:
                 kind[i] = "dg" if big_grouped else "du"
             else:
                 kind[i] = "wg" if big_grouped else "whole"
-    return kind, mag
+    return kind, mag, places
 
 
 def _grouped_text(d: Decimal, locale: str) -> str:
@@ -2050,8 +2063,16 @@ def _other_convention(
        more or a number grouping its thousands ("674.660", "1.234.567",
        "4.188,81"), and no cell (totals included) holds a number with
        decimals without grouping other than such numbers ("75,86"). It is
-       not evidence that the column writes decimals (rule 1), and a unit
-       in the cell ("Rp 587,723", "7,100 jiwa") does not exempt it.
+       ambiguous too where, among those cells, some number has decimals,
+       none has three ("477,83", "3.888,60": 2; a stored number's own
+       digits), and either some is 1,000 or more or groups its thousands
+       ("3.888,60", "1.141,11"; not a "8.160" that rule 1 refuses), or it
+       is the column's one number with three decimals, totals included
+       ("4,188" among "37,78" and "136,37": three decimals where every
+       other number has another count, and 4188 in the other reading,
+       which is always 1,000 or more). It is not evidence that the column
+       writes decimals (rule 1), and a unit in the cell ("Rp 587,723",
+       "7,100 jiwa") does not exempt it.
     3. Under a unit of count in ones (persons or rupiah, stated in the
        cell without a multiplier or by `count`), a number with decimals
        below 1,000 without grouping ("7,10" jiwa) among counts grouping
@@ -2083,7 +2104,7 @@ def _other_convention(
     valid = (reasons == "") & ~np.isnan(values)
     texts = [_SPACES.sub(" ", c).strip() if isinstance(c, str) else None for c in cells]
     matches = [None if t is None else _PATTERNS[locale].fullmatch(t) for t in texts]
-    kind, mag = _convention_kinds(cells, matches, valid, shown_grouped, locale)
+    kind, mag, places = _convention_kinds(cells, matches, valid, shown_grouped, locale)
     d3, wg, c3 = kind == "d3", kind == "wg", kind == "c3"
     dg, du = kind == "dg", kind == "du"
     # A multiplier ("8.160 ribu jiwa") scales a count as it scales a bare
@@ -2105,6 +2126,21 @@ def _other_convention(
     # 2. "587,723" among whole numbers of 1,000 or more, or grouped ones.
     large = d3 | wg | dg | ((kind == "whole") & (mag >= 1000))
     flag2 = c3 if (large & evidence & ~c3).any() and not du.any() else no
+    # "4,188" among numbers with decimals, none of them three: among
+    # grouped or big ones ("3.888,75"; not "8.160", ambiguous by 1), or the
+    # one number of three.
+    decimals = (du | dg) & evidence & ~c3
+    big = (large | (mag >= 1000)) & evidence & ~c3 & ~flag1
+    lone = int(((places == 3) & valid).sum()) == 1
+    unlike = (
+        c3 & ~flag2
+        if c3.any()
+        and decimals.any()
+        and not (decimals & (places == 3)).any()
+        and (big.any() or lone)
+        else no
+    )
+    flag2 = flag2 | unlike
     # 3. "7,10" among counts in ones grouping their thousands.
     counts = evidence & counted & (d3 | wg)
     flag3 = (counted & (du | c3) & (mag < 1000) & ~flag2) if counts.any() else no
@@ -2156,17 +2192,31 @@ def _other_convention(
         grouped = f"{head}{m['int']}{group}{m['frac']}{tail}"
         whole = f"{head}{digits}{tail}"
         other = _parse_text(whole, locale, frozenset())[0]
-        example = _example(written, values, large & evidence & ~c3)
         mark = (
             "comma is a thousands comma"
             if locale == "id"
             else "point is a thousands dot"
         )
+        if unlike[i]:
+            example = _example(written, values, big if big.any() else decimals)
+            among = (
+                "among numbers with decimals, none with three"
+                + (
+                    ", some of 1,000 or more or grouping their thousands"
+                    * bool(big.any())
+                )
+                + f" (such as {example})"
+            )
+        else:
+            example = _example(written, values, large & evidence & ~c3)
+            among = (
+                "among whole numbers of 1,000 or more or numbers grouping their "
+                f"thousands (such as {example}), with no other number written "
+                f"with a decimal {point_word} and ungrouped"
+            )
         out[i] = (
             f"a number written with three decimals and no thousands {group_word} "
-            "among whole numbers of 1,000 or more or numbers grouping their "
-            f"thousands (such as {example}), with no other number written "
-            f"with a decimal {point_word} and ungrouped: in locale {locale!r} "
+            f"{among}: in locale {locale!r} "
             f"it reads {v!r}, but {other!r} if the {mark} (the other "
             f"convention); which is meant is ambiguous: write {grouped!r} (or "
             f"the digits without the {point_word}, {whole!r}) for {other!r}; "

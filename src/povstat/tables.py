@@ -706,8 +706,12 @@ def read_bps_table(
         comma), is invalid where the group's rows other than totals hold a
         whole number of 1,000 or more or a number grouping its thousands
         ("674.660", "4.188,81") and no value has decimals without grouping
-        (other than such three-decimal ones), a unit in the cell ("Rp
-        587,723") notwithstanding; it is no evidence that the group writes
+        (other than such three-decimal ones), or where those rows hold
+        values with decimals, none with three, and some of 1,000 or more or
+        grouping their thousands ("4,188" among "477,83" and "3.888,60"),
+        or it is the group's one value with three decimals ("4,188" among
+        "37,78" and "136,37"), a unit in the cell ("Rp 587,723")
+        notwithstanding; it is no evidence that the group writes
         decimals. Under a unit of count in ones (in the cell or a unit
         row), a value with decimals below 1,000 without grouping ("7,10"
         under "(jiwa)") among counts grouping their thousands ("37.780") is
@@ -717,9 +721,9 @@ def read_bps_table(
         decimals (``#,##0`` shows 8160 as "8.160" in Indonesian settings;
         an .ods cell showing "8.160") is judged as it shows, and quoted
         as shown with what it stores (``text`` "8.160 (stores 8160)"); an
-        .xlsx or .ods number of 1,000 or more with decimals that its format
-        shows grouped (``#,##0.00``, "412.345,50") is judged as the grouped
-        text is.
+        .xlsx, .xls or .ods number of 1,000 or more with decimals that its
+        format shows grouped (``#,##0.00``, "412.345,50") is judged as the
+        grouped text is.
     ValueError
         If a data frame's index holds labels (it is not read: see `source`)
         or repeats a row number;
@@ -2204,8 +2208,8 @@ class _Read:
     spreadsheet number cells holding a whole number that their format or
     style shows with a thousands separator and no decimals (``#,##0``
     shows 8160 as "8.160" in Indonesian settings; False elsewhere).
-    ``thousands``: .xlsx and .ods number cells of 1,000 or more that their
-    format shows with a thousands separator, with or without decimals
+    ``thousands``: .xlsx, .xls and .ods number cells of 1,000 or more that
+    their format shows with a thousands separator, with or without decimals
     (``#,##0.00`` shows 4181.29 as "4.181,29"; False elsewhere).
     """
 
@@ -3301,6 +3305,8 @@ def _read_with_pandas(
         xls_blank = np.zeros(grid.shape, dtype=bool)
         xls_disguised = np.full(grid.shape, None, dtype=object)
         xls_misdated = np.full(grid.shape, None, dtype=object)
+        xls_grouped = np.zeros(grid.shape, dtype=bool)
+        xls_thousands = np.zeros(grid.shape, dtype=bool)
         for (r, c), fmt in formats.items():  # cells with a format, few
             if r < grid.shape[0] and c < grid.shape[1]:
                 v = values[r, c]
@@ -3317,6 +3323,14 @@ def _read_with_pandas(
                 if scale == "ambiguous":
                     scaled[r, c] = fmt
                 stated[r, c] = _format_affixes(values[r, c], fmt)
+                # Shown grouped (#,##0, #,##0.00): judged as shown, as in
+                # an .xlsx sheet.
+                xls_grouped[r, c] = scale == "plain" and _groups_whole(
+                    values[r, c], fmt
+                )
+                xls_thousands[r, c] = scale == "plain" and _groups_thousands(
+                    values[r, c], fmt
+                )
         grid = pd.DataFrame(values, index=grid.index, columns=grid.columns)
         held_rows |= formula != None  # noqa: E711 - elementwise
         return _Read(
@@ -3338,6 +3352,8 @@ def _read_with_pandas(
                 if (xls_misdated != None).any()  # noqa: E711 - elementwise
                 else None
             ),
+            grouped=xls_grouped if xls_grouped.any() else None,
+            thousands=xls_thousands if xls_thousands.any() else None,
             hidden=_hidden_names(
                 [
                     r + 1

@@ -310,3 +310,25 @@ def test_xls_numbers_shown_grouped_with_decimals_are_grouped_decimals(
     )
     assert not t.invalid
     assert t.data["value"].tolist() == [3888.6, 3791.5, 4188.0, 1141.11]
+
+
+@pytest.mark.parametrize(
+    ("texts", "locale", "expected"),
+    [
+        # Computed rates written with all their digits (10.347123456789 is
+        # 12 decimals, 4.2612345 seven): the column is not written at a
+        # published figure's one or two decimals, so "7.125" is 7.125.
+        (
+            ["10.347123456789", "7.125", "4.2612345"],
+            "en",
+            [10.347123456789, 7.125, 4.2612345],
+        ),
+        # The same in locale "id", with a grouped figure of one decimal
+        # beside one of seven: "4,188" is 4.188 as the grammar reads it.
+        (["10,3471234", "4,188", "3.888,6"], "id", [10.3471234, 4.188, 3888.6]),
+    ],
+)
+def test_three_decimals_among_longer_decimals_read_as_written(
+    texts: list[str], locale: Locale, expected: list[float]
+) -> None:
+    assert parse_numbers(texts, locale=locale).value.tolist() == expected

@@ -522,9 +522,9 @@ def parse_numbers(
     cells hold a whole number of 1,000 or more or a number grouping its
     thousands ("674.660", "674660", "412.345,50") and no number with
     decimals without grouping (other than such three-decimal ones); or
-    where the other cells hold numbers with decimals, none with three
-    decimals, and either some of them is 1,000 or more or groups its
-    thousands ("4,188" among "477,83" and "3.888,60") or it is the one
+    where the other cells hold numbers with decimals, each with one or two
+    (as published figures are written), and either some of them is 1,000
+    or more or groups its thousands ("4,188" among "477,83" and "3.888,60") or it is the one
     number with three decimals among them ("4,188" among "37,78" and
     "136,37": 4.188, or 4188 typed in English). Such a number is no
     evidence that the column writes decimals and a unit in the cell ("Rp
@@ -2064,8 +2064,9 @@ def _other_convention(
        "4.188,81"), and no cell (totals included) holds a number with
        decimals without grouping other than such numbers ("75,86"). It is
        ambiguous too where, among those cells, some number has decimals,
-       none has three ("477,83", "3.888,60": 2; a stored number's own
-       digits), and either some is 1,000 or more or groups its thousands
+       each one or two ("477,83", "3.888,60": 2; a stored number's own
+       digits; a column of computed values with longer decimals is not
+       judged), and either some is 1,000 or more or groups its thousands
        ("3.888,60", "1.141,11"; not a "8.160" that rule 1 refuses), or it
        is the column's one number with three decimals, totals included
        ("4,188" among "37,78" and "136,37": three decimals where every
@@ -2126,9 +2127,10 @@ def _other_convention(
     # 2. "587,723" among whole numbers of 1,000 or more, or grouped ones.
     large = d3 | wg | dg | ((kind == "whole") & (mag >= 1000))
     flag2 = c3 if (large & evidence & ~c3).any() and not du.any() else no
-    # "4,188" among numbers with decimals, none of them three: among
-    # grouped or big ones ("3.888,75"; not "8.160", ambiguous by 1), or the
-    # one number of three.
+    # "4,188" among numbers with one or two decimals (as published figures
+    # are written; a column of computed values with longer decimals is not
+    # judged): among grouped or big ones ("3.888,75"; not "8.160", ambiguous
+    # by 1), or the one number of three.
     decimals = (du | dg) & evidence & ~c3
     big = (large | (mag >= 1000)) & evidence & ~c3 & ~flag1
     lone = int(((places == 3) & valid).sum()) == 1
@@ -2136,7 +2138,7 @@ def _other_convention(
         c3 & ~flag2
         if c3.any()
         and decimals.any()
-        and not (decimals & (places == 3)).any()
+        and not (decimals & (places >= 3)).any()
         and (big.any() or lone)
         else no
     )

@@ -707,8 +707,8 @@ def read_bps_table(
         whole number of 1,000 or more or a number grouping its thousands
         ("674.660", "4.188,81") and no value has decimals without grouping
         (other than such three-decimal ones), or where those rows hold
-        values with decimals, none with three, and some of 1,000 or more or
-        grouping their thousands ("4,188" among "477,83" and "3.888,60"),
+        values with decimals, each with one or two, and some of 1,000 or
+        more or grouping their thousands ("4,188" among "477,83" and "3.888,60"),
         or it is the group's one value with three decimals ("4,188" among
         "37,78" and "136,37"), a unit in the cell ("Rp 587,723")
         notwithstanding; it is no evidence that the group writes

@@ -524,8 +524,8 @@ def parse_numbers(
     decimals without grouping (other than such three-decimal ones); or
     where the other cells hold numbers with decimals, each with one or two
     (as published figures are written), and either some of them is 1,000
-    or more or groups its thousands ("4,188" among "477,83" and "3.888,60") or it is the one
-    number with three decimals among them ("4,188" among "37,78" and
+    or more or groups its thousands ("4,188" among "477,83" and
+    "3.888,60") or it is the one number with three decimals among them ("4,188" among "37,78" and
     "136,37": 4.188, or 4188 typed in English). Such a number is no
     evidence that the column writes decimals and a unit in the cell ("Rp
     587,723", "7,100 jiwa") does not exempt it; where another number has

@@ -516,27 +516,27 @@ def parse_numbers(
     below 1,000); a total "4.188,81" beside "75,86", or beside the whole
     numbers "250" and "37", does not lift it.
 
-    The mirror is invalid too: a number with three decimals and no
-    thousands dot after one to three digits ("587,723": 587.723, or
-    587 723 with the comma as an English thousands comma), where the other
-    cells hold a whole number of 1,000 or more or a number grouping its
-    thousands ("674.660", "674660", "412.345,50") and no number with
-    decimals without grouping (other than such three-decimal ones); or
-    where the other cells hold numbers with decimals, each with one or two
-    (as published figures are written), and either some of them is 1,000
-    or more or groups its thousands ("4,188" among "477,83" and
-    "3.888,60") or it is the one number with three decimals among them ("4,188" among "37,78" and
-    "136,37": 4.188, or 4188 typed in English). Such a number is no
-    evidence that the column writes decimals and a unit in the cell ("Rp
-    587,723", "7,100 jiwa") does not exempt it; where another number has
-    three decimals ("0,725"), or two such numbers stand among small
-    two-decimal ones ("7,650", "7,100" beside "75,86"), the column writes
-    three decimals and it is read as a decimal. And a number with decimals
-    below 1,000 without grouping that states a unit of count in ones
-    ("7,10 jiwa", "Rp 4,50") among counts grouping their thousands ("37.780
-    jiwa") is invalid: 7.1 persons, or 7 100 written in thousands. With
-    ``locale="en"`` the same rules hold with the marks swapped: "4,375"
-    among "13.65", and "587.723" among "674,660", are invalid.
+    The mirror is invalid too: a number with three decimals and no thousands
+    dot after one to three digits ("587,723": 587.723, or 587 723 with the
+    comma as an English thousands comma), where the other cells hold a whole
+    number of 1,000 or more or a number grouping its thousands ("674.660",
+    "674660", "412.345,50") and no number with decimals without grouping
+    (other than such three-decimal ones); or where the other cells hold
+    numbers with decimals, each with one or two (as published figures are
+    written), and either some of them is 1,000 or more or groups its thousands
+    ("4,188" among "477,83" and "3.888,60") or it is the one number with three
+    decimals among them ("4,188" among "37,78" and "136,37": 4.188, or 4188
+    typed in English). Such a number is no evidence that the column writes
+    decimals and a unit in the cell ("Rp 587,723", "7,100 jiwa") does not
+    exempt it; where another number has three decimals ("0,725"), or two such
+    numbers stand among small two-decimal ones ("7,650", "7,100" beside
+    "75,86"), the column writes three decimals and it is read as a decimal.
+    And a number with decimals below 1,000 without grouping that states a unit
+    of count in ones ("7,10 jiwa", "Rp 4,50") among counts grouping their
+    thousands ("37.780 jiwa") is invalid: 7.1 persons, or 7 100 written in
+    thousands. With ``locale="en"`` the same rules hold with the marks
+    swapped: "4,375" among "13.65", and "587.723" among "674,660", are
+    invalid.
 
     The value is computed in decimal and read as the float nearest to the
     decimal number written [1]_, so "37,78 ribu" is exactly 37780.0 and

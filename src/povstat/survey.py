@@ -170,6 +170,24 @@ LOSSY_SPREAD = 2.0**52
 
 
 @frozen(kw_only=True, eq=False)
+class _StratumWeights:
+    """Per stratum, what the variance weighs the PSU totals by.
+
+    ``w1`` weighs the sum of squares, ``w2`` the square of the sum
+    (:func:`_stratum_weights`); where the stratum has more than one PSU
+    ``w2`` is ``w1 / n_h`` in real arithmetic, and the variance is formed
+    from deviations (:func:`_variance`). ``lonely``: a single PSU, not
+    sampled with certainty; ``n_h``: the PSUs of the stratum (units,
+    without `psu`).
+    """
+
+    w1: NDArray[np.float64]
+    w2: NDArray[np.float64]
+    lonely: NDArray[np.bool_]
+    n_h: NDArray[np.float64]
+
+
+@frozen(kw_only=True, eq=False)
 class _Design:
     """What the covariance matrix needs, kept by the result (not shown)."""
 
@@ -1486,33 +1504,75 @@ def _variance(
     z: NDArray[np.float64],
     ratio: NDArray[np.float64],
     total: NDArray[np.float64],
-    w1: NDArray[np.float64],
-    w2: NDArray[np.float64],
+    strata: _StratumWeights,
     nd: int,
     big: int,
 ) -> NDArray[np.float64]:
-    """Variance before the lonely-PSU factor, from the cells' `z`: (nd, k)."""
-    # Variance: sum_h w1_h sum_j u_hj^2 - w2_h (sum_j u_hj)^2, for each domain.
-    if red.psu is not None:
-        prod_diag = z * z
-    else:
-        prod_diag = np.diagonal(_cell_products(red, ratio, total, z), axis1=1, axis2=2)
-    part1 = _sums(red.domain, w1[red.stratum][:, None] * prod_diag, nd, big)
-    dh = red.domain * red.n_strata + red.stratum
+    r"""Variance before the lonely-PSU factor, from the cells' `z`: (nd, k).
+
+    For each domain, :math:`\sum_h w_{1h} \sum_j u_{hj}^2 - w_{2h}
+    (\sum_j u_{hj})^2` over the :math:`n_h` PSUs of each stratum (those
+    without a unit of the domain have :math:`u_{hj} = 0`). With PSUs
+    (a cell per PSU, or per unit on numpy) it is formed as
+
+    .. math::
+
+       \sum_h w_{1h} \sum_j (u_{hj} - \bar u_h)^2
+       + \bar u_h^2 n_h (w_{1h} - n_h w_{2h}),
+       \qquad \bar u_h = \frac{1}{n_h} \sum_j u_{hj},
+
+    the same in real arithmetic, as R ``survey`` does: a sum of squares
+    of the PSU totals less the square of their sum cancels where the totals
+    of a stratum nearly agree (weights 0.01 % apart lose half the digits),
+    their deviations from the stratum mean do not. The second term is 0
+    but for a lonely PSU under ``lonely_psu="adjust"`` (:math:`w_2 = 0`,
+    compared with 0; :math:`n_h = 1`), so it is taken from the lonely
+    mask, never from the difference of two rounded weights. Every term is
+    at least 0, and each sum is exact (order-free) before its one rounding.
+
+    Lazy engines without `psu` give each (domain, stratum) cell's sum of
+    squares only (no unit's own deviation): there the expanded form is the
+    one available, and :func:`_warn_cancellation` judges it.
+    """
+    nh = red.n_strata
     h_domain = _nested(red.domain, red.stratum) if red.stratum.size else None
     if h_domain is not None:
-        # Strata nest in domains: sum u by stratum, no (domain, stratum) grid.
-        a_h = _sums(red.stratum, z, h_domain.shape[0])
-        part2 = _sums(h_domain, w2[: h_domain.shape[0], None] * (a_h * a_h), nd)
+        # Strata nest in domains: sums by stratum, no (domain, stratum) grid.
+        key, size = red.stratum, h_domain.shape[0]
+        grid_d, grid_h = h_domain, np.arange(size)
     else:
-        # Each (domain, stratum) cell's w2_h a^2, summed exactly by domain:
-        # a domain's figure is the nested one above bit for bit (the cells
-        # of other strata add 0), so its row does not depend on `overall`.
-        a = _sums(dh, z, nd * red.n_strata)
-        cell_h = np.tile(np.arange(red.n_strata), nd)
-        cell_d = np.repeat(np.arange(nd), red.n_strata)
-        part2 = _sums(cell_d, w2[cell_h][:, None] * (a * a), nd)
-    return np.asarray(part1 - part2)
+        # A (domain, stratum) grid: a domain's cells in the strata where it
+        # has none add exactly 0 to its sums, so that its figure is the
+        # nested one bit for bit and does not depend on `overall`.
+        key, size = red.domain * nh + red.stratum, nd * nh
+        grid_d, grid_h = np.repeat(np.arange(nd), nh), np.tile(np.arange(nh), nd)
+    a = _sums(key, z, size)  # each stratum's sum of u, exact then rounded
+    if red.psu is None:
+        prod_diag = np.diagonal(_cell_products(red, ratio, total, z), axis1=1, axis2=2)
+        part1 = _sums(red.domain, strata.w1[red.stratum][:, None] * prod_diag, nd, big)
+        part2 = _sums(grid_d, strata.w2[grid_h][:, None] * (a * a), nd)
+        return np.asarray(part1 - part2)
+    n_h = strata.n_h[grid_h]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mean = np.where(n_h[:, None] > 0, a / n_h[:, None], 0.0)
+    w_cell = strata.w1[red.stratum]
+    sq = np.empty(z.shape, order="F")  # columns contiguous, as _sums reads them
+    for j in range(z.shape[1]):  # a loop over the measures, column by column
+        dev = z[:, j] - mean[:, j][key]
+        np.multiply(dev, dev, out=dev)
+        np.multiply(dev, w_cell, out=sq[:, j])
+    part1 = _sums(red.domain, sq, nd, big)
+    # The PSUs of the stratum without a cell of the domain (u = 0, so a
+    # deviation of -mean each), and a lonely PSU compared with 0.
+    absent = n_h - np.bincount(key, minlength=size)
+    w1 = strata.w1[grid_h]
+    alone = np.where(strata.lonely[grid_h], w1, 0.0)
+    part2 = _sums(
+        grid_d,
+        (w1 * absent)[:, None] * (mean * mean) + alone[:, None] * (a * a),
+        nd,
+    )
+    return np.asarray(part1 + part2)
 
 
 def _compensated_z(
@@ -1568,8 +1628,7 @@ def _compensated_variance(
     var: NDArray[np.float64],
     ratio: NDArray[np.float64],
     total: NDArray[np.float64],
-    w1: NDArray[np.float64],
-    w2: NDArray[np.float64],
+    strata: _StratumWeights,
     factor: NDArray[np.float64],
     constant: NDArray[np.bool_],
     z_exp: NDArray[np.int64],
@@ -1614,7 +1673,7 @@ def _compensated_variance(
     if z_exp.any():
         zc = np.ldexp(zc, z_exp[red.domain])
     zc = np.where(need[red.domain], zc, z)
-    again = _variance(red, zc, ratio, total, w1, w2, nd, big) * factor[:, None]
+    again = _variance(red, zc, ratio, total, strata, nd, big) * factor[:, None]
     return np.asarray(np.where(need, again, var))
 
 
@@ -1669,6 +1728,7 @@ def linearised(
     """
     _validate.choice(lonely_psu, "lonely_psu", _LONELY)
     w1, w2, lonely, n_h = _stratum_weights(red, lonely_psu)
+    strata = _StratumWeights(w1=w1, w2=w2, lonely=lonely, n_h=n_h)
     if red.fpc is not None and not weighted:
         _refuse_fpc_implied_weights(red.fpc, n_h, red.stratum_labels, weight_arg)
     constant, largest = _constant_measures(red, overall=overall)
@@ -1702,7 +1762,7 @@ def linearised(
     scaled = red.psu is not None and bool(z_exp.any())
     if scaled:
         z = np.ldexp(z, z_exp[red.domain])
-    var = _variance(red, z, ratio, total, w1, w2, nd, big) * factor[:, None]
+    var = _variance(red, z, ratio, total, strata, nd, big) * factor[:, None]
     if red.psu is not None:
         var = _compensated_variance(
             red,
@@ -1710,8 +1770,7 @@ def linearised(
             var,
             ratio,
             total,
-            w1,
-            w2,
+            strata,
             factor,
             constant,
             z_exp,
@@ -2134,7 +2193,11 @@ def poverty_estimates(
     lazy, DuckDB, Spark, with `psu`) round by up to ``2**-53`` times a
     PSU's largest weight: such a standard error may be off relatively by
     about that times the largest over the smallest weight of a PSU (1e-7
-    at a spread of 1e9), and where that spread is 2**52 or more, so that
+    at a spread of 1e9), times the PSU totals over their differences
+    within a stratum (the variance is formed from the PSU totals'
+    deviations from their stratum's mean, as R ``survey`` forms it: PSU
+    totals 0.01 % apart in every stratum make that 1e4, 2e-12 of the
+    standard error), and where that spread is 2**52 or more, so that
     the rounding reaches half the small units' weights (a standard error
     off by a factor, or 0), it is warned of (``UserWarning`` naming the
     measure and domain; collect the frame to pandas or polars).

@@ -291,3 +291,29 @@ def test_near_equal_psu_totals_do_not_depend_on_row_order() -> None:
         for seed in range(8)
     ]
     np.testing.assert_allclose(ses[1:], [ses[0]] * 7, rtol=1e-12, atol=0)
+
+
+def test_covariance_diagonal_keeps_its_digits() -> None:
+    # The diagonal of `cov` is the variance of the standard errors: formed
+    # from the same deviations, it keeps the same digits (a sum of squares
+    # less the square of the sum left 1e-9 relative here).
+    d = _twin_clusters(1e-3)
+    est = poverty_estimates(
+        d.welfare,
+        LINE,
+        unit="fraction",
+        alpha=[0, 1],
+        weights=d.weight,
+        by=d.stratum % 2,  # two domains, each in half the strata
+        strata=d.stratum,
+        psu=d.psu,
+    )
+    # Each domain lies in its own strata: its exact figures are those of
+    # the reference on those strata alone.
+    for g in (0, 1):
+        part = d[d.stratum % 2 == g]
+        exact = _exact_se(part, lonely="raise", fpc=None, psu=True, overall=False)[0]
+        rows = est.domain == g
+        got = np.sqrt(np.diag(est.cov)[rows])
+        for measure, value in zip(est.measure[rows], got, strict=True):
+            assert abs(value / exact[(0, str(measure))] - 1) <= TOLERANCE

@@ -194,8 +194,7 @@ class _Design:
     reduced: Reduced
     ratio: NDArray[np.float64]  # (domains, measures)
     total: NDArray[np.float64]  # (domains,)
-    w1: NDArray[np.float64]  # per stratum: weight of sum u^2
-    w2: NDArray[np.float64]  # per stratum: weight of (sum u)^2
+    strata: _StratumWeights  # per stratum: weights of the PSU totals
     factor: NDArray[np.float64]  # (domains,): lonely_psu='average'
     constant: NDArray[np.bool_]  # (domains, measures): the same for every unit
     scale: float
@@ -1534,45 +1533,86 @@ def _variance(
     squares only (no unit's own deviation): there the expanded form is the
     one available, and :func:`_warn_cancellation` judges it.
     """
-    nh = red.n_strata
-    h_domain = _nested(red.domain, red.stratum) if red.stratum.size else None
-    if h_domain is not None:
-        # Strata nest in domains: sums by stratum, no (domain, stratum) grid.
-        key, size = red.stratum, h_domain.shape[0]
-        grid_d, grid_h = h_domain, np.arange(size)
-    else:
-        # A (domain, stratum) grid: a domain's cells in the strata where it
-        # has none add exactly 0 to its sums, so that its figure is the
-        # nested one bit for bit and does not depend on `overall`.
-        key, size = red.domain * nh + red.stratum, nd * nh
-        grid_d, grid_h = np.repeat(np.arange(nd), nh), np.tile(np.arange(nh), nd)
-    a = _sums(key, z, size)  # each stratum's sum of u, exact then rounded
     if red.psu is None:
+        key, size, grid_d, grid_h = _stratum_grid(red, nd)
+        a = _sums(key, z, size)
         prod_diag = np.diagonal(_cell_products(red, ratio, total, z), axis1=1, axis2=2)
         part1 = _sums(red.domain, strata.w1[red.stratum][:, None] * prod_diag, nd, big)
         part2 = _sums(grid_d, strata.w2[grid_h][:, None] * (a * a), nd)
         return np.asarray(part1 - part2)
-    n_h = strata.n_h[grid_h]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        mean = np.where(n_h[:, None] > 0, a / n_h[:, None], 0.0)
+    c = _centred(red, z, strata, nd)
     w_cell = strata.w1[red.stratum]
     sq = np.empty(z.shape, order="F")  # columns contiguous, as _sums reads them
     for j in range(z.shape[1]):  # a loop over the measures, column by column
-        dev = z[:, j] - mean[:, j][key]
+        dev = z[:, j] - c.mean[:, j][c.key]
         np.multiply(dev, dev, out=dev)
         np.multiply(dev, w_cell, out=sq[:, j])
     part1 = _sums(red.domain, sq, nd, big)
-    # The PSUs of the stratum without a cell of the domain (u = 0, so a
-    # deviation of -mean each), and a lonely PSU compared with 0.
-    absent = n_h - np.bincount(key, minlength=size)
-    w1 = strata.w1[grid_h]
-    alone = np.where(strata.lonely[grid_h], w1, 0.0)
     part2 = _sums(
-        grid_d,
-        (w1 * absent)[:, None] * (mean * mean) + alone[:, None] * (a * a),
+        c.grid_d,
+        c.absent[:, None] * (c.mean * c.mean) + c.alone[:, None] * (c.a * c.a),
         nd,
     )
     return np.asarray(part1 + part2)
+
+
+def _stratum_grid(
+    red: Reduced, nd: int
+) -> tuple[NDArray[np.intp], int, NDArray[np.intp], NDArray[np.intp]]:
+    """Each cell's (domain, stratum) group, their number, domain and stratum.
+
+    Strata that nest in domains are the groups themselves (no grid);
+    otherwise a (domain, stratum) grid, where a domain's groups in the
+    strata it does not reach add exactly 0 to its sums, so that its figure
+    is the nested one bit for bit and does not depend on `overall`.
+    """
+    nh = red.n_strata
+    h_domain = _nested(red.domain, red.stratum) if red.stratum.size else None
+    if h_domain is not None:
+        size = h_domain.shape[0]
+        return red.stratum, size, h_domain, np.arange(size)
+    grid_d = np.repeat(np.arange(nd), nh)
+    return red.domain * nh + red.stratum, nd * nh, grid_d, np.tile(np.arange(nh), nd)
+
+
+@frozen(kw_only=True, eq=False)
+class _Centred:
+    """Per (domain, stratum) group: what centring the PSU totals needs.
+
+    ``key``: each cell's group; ``grid_d``: each group's domain; ``a``
+    and ``mean``: the sum of the PSU totals u and its mean over the
+    stratum's PSUs (groups x measures); ``absent``: w1 times the PSUs of
+    the stratum without a cell of the domain (each a deviation of
+    ``-mean``); ``alone``: w1 where the stratum's one PSU is compared with
+    0 (a lonely PSU under ``lonely_psu="adjust"``), else 0.
+    """
+
+    key: NDArray[np.intp]
+    grid_d: NDArray[np.intp]
+    a: NDArray[np.float64]
+    mean: NDArray[np.float64]
+    absent: NDArray[np.float64]
+    alone: NDArray[np.float64]
+
+
+def _centred(
+    red: Reduced, z: NDArray[np.float64], strata: _StratumWeights, nd: int
+) -> _Centred:
+    """Stratum means of the cells' `z` for :func:`_variance` (cells are PSUs)."""
+    key, size, grid_d, grid_h = _stratum_grid(red, nd)
+    a = _sums(key, z, size)  # each stratum's sum of u, exact then rounded
+    n_h = strata.n_h[grid_h]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mean = np.where(n_h[:, None] > 0, a / n_h[:, None], 0.0)
+    w1 = strata.w1[grid_h]
+    return _Centred(
+        key=key,
+        grid_d=grid_d,
+        a=a,
+        mean=mean,
+        absent=w1 * (n_h - np.bincount(key, minlength=size)),
+        alone=np.where(strata.lonely[grid_h], w1, 0.0),
+    )
 
 
 def _compensated_z(
@@ -1864,8 +1904,7 @@ def linearised(
         reduced=red,
         ratio=ratio,
         total=total,
-        w1=w1,
-        w2=w2,
+        strata=strata,
         factor=factor,
         constant=constant,
         scale=scale,
@@ -1898,21 +1937,21 @@ def _covariance(des: _Design) -> NDArray[np.float64]:
     cols = (red.domain[:, None] * k + np.arange(k)[None, :]).ravel()
     dh = red.domain * nh + red.stratum
     a = _sums(dh, z, nd * nh).reshape(nd, nh, k).transpose(1, 0, 2).reshape(nh, nd * k)
-    part2 = (a.T * des.w2) @ a
+    part2 = (a.T * des.strata.w2) @ a
     if red.psu is not None:
         n_psu = int(red.psu.max()) + 1 if red.psu.size else 0
         rows = np.repeat(red.psu, k)
         zmat = sparse.csr_array((z.ravel(), (rows, cols)), shape=(n_psu, nd * k))
         psu_stratum = np.zeros(n_psu, np.intp)
         psu_stratum[red.psu] = red.stratum
-        weighted = zmat.multiply(des.w1[psu_stratum][:, None]).tocsr()
+        weighted = zmat.multiply(des.strata.w1[psu_stratum][:, None]).tocsr()
         part1 = np.asarray((zmat.T @ weighted).toarray())
     else:
         prods = _cell_products(red, des.ratio, des.total, z)
         part1 = np.zeros((nd * k, nd * k))
         block = _sums(
             red.domain,
-            (des.w1[red.stratum][:, None, None] * prods).reshape(-1, k * k),
+            (des.strata.w1[red.stratum][:, None, None] * prods).reshape(-1, k * k),
             nd,
         )
         for_d = block.reshape(nd, k, k)
@@ -1920,8 +1959,25 @@ def _covariance(des: _Design) -> NDArray[np.float64]:
         part1[idx[:, :, None], idx[:, None, :]] = for_d
         if des.overall:
             part1 += _overall_cross(des, z)
+    cov = part1 - part2
+    if red.psu is not None:
+        # Each domain's own block (its measures with one another) from the
+        # PSU totals' deviations, as its variance (:func:`_variance`): its
+        # diagonal is the variance of the standard errors.
+        c = _centred(red, z, des.strata, nd)
+        dev = z - c.mean[c.key]
+        w_cell = des.strata.w1[red.stratum][:, None, None]
+        own = w_cell * (dev[:, :, None] * dev[:, None, :])
+        grid = c.absent[:, None, None] * (c.mean[:, :, None] * c.mean[:, None, :])
+        grid += c.alone[:, None, None] * (c.a[:, :, None] * c.a[:, None, :])
+        big = _largest(red.domain, nd)
+        block = _sums(red.domain, own.reshape(-1, k * k), nd, big) + _sums(
+            c.grid_d, grid.reshape(-1, k * k), nd
+        )
+        idx = np.arange(nd)[:, None] * k + np.arange(k)[None, :]
+        cov[idx[:, :, None], idx[:, None, :]] = block.reshape(nd, k, k)
     root = np.repeat(np.sqrt(des.factor), k)
-    cov = (part1 - part2) * np.outer(root, root) * des.scale**2
+    cov = cov * np.outer(root, root) * des.scale**2
     # A measure the same for every unit of its domain does not vary.
     fixed = des.constant.ravel()
     cov[fixed, :] = 0.0
@@ -1945,7 +2001,7 @@ def _overall_cross(des: _Design, z: NDArray[np.float64]) -> NDArray[np.float64]:
         - swwt[:, :, None] * r_d[:, None, :]
         + _req(red.sww)[base][:, None, None] * r_o[:, :, None] * r_d[:, None, :]
     ) / (des.total[o] * des.total[d])[:, None, None]
-    w = des.w1[red.stratum[base]][:, None, None] * m2
+    w = des.strata.w1[red.stratum[base]][:, None, None] * m2
     block = _sums(d, w.reshape(-1, k * k), nd).reshape(nd, k, k)
     out = np.zeros((nd * k, nd * k))
     rows = o * k + np.arange(k)

@@ -170,14 +170,31 @@ LOSSY_SPREAD = 2.0**52
 
 
 @frozen(kw_only=True, eq=False)
+class _StratumWeights:
+    """Per stratum, what the variance weighs the PSU totals by.
+
+    ``w1`` weighs the sum of squares, ``w2`` the square of the sum
+    (:func:`_stratum_weights`); where the stratum has more than one PSU
+    ``w2`` is ``w1 / n_h`` in real arithmetic, and the variance is formed
+    from deviations (:func:`_variance`). ``lonely``: a single PSU, not
+    sampled with certainty; ``n_h``: the PSUs of the stratum (units,
+    without `psu`).
+    """
+
+    w1: NDArray[np.float64]
+    w2: NDArray[np.float64]
+    lonely: NDArray[np.bool_]
+    n_h: NDArray[np.float64]
+
+
+@frozen(kw_only=True, eq=False)
 class _Design:
     """What the covariance matrix needs, kept by the result (not shown)."""
 
     reduced: Reduced
     ratio: NDArray[np.float64]  # (domains, measures)
     total: NDArray[np.float64]  # (domains,)
-    w1: NDArray[np.float64]  # per stratum: weight of sum u^2
-    w2: NDArray[np.float64]  # per stratum: weight of (sum u)^2
+    strata: _StratumWeights  # per stratum: weights of the PSU totals
     factor: NDArray[np.float64]  # (domains,): lonely_psu='average'
     constant: NDArray[np.bool_]  # (domains, measures): the same for every unit
     scale: float
@@ -1486,33 +1503,116 @@ def _variance(
     z: NDArray[np.float64],
     ratio: NDArray[np.float64],
     total: NDArray[np.float64],
-    w1: NDArray[np.float64],
-    w2: NDArray[np.float64],
+    strata: _StratumWeights,
     nd: int,
     big: int,
 ) -> NDArray[np.float64]:
-    """Variance before the lonely-PSU factor, from the cells' `z`: (nd, k)."""
-    # Variance: sum_h w1_h sum_j u_hj^2 - w2_h (sum_j u_hj)^2, for each domain.
-    if red.psu is not None:
-        prod_diag = z * z
-    else:
+    r"""Variance before the lonely-PSU factor, from the cells' `z`: (nd, k).
+
+    For each domain, :math:`\sum_h w_{1h} \sum_j u_{hj}^2 - w_{2h}
+    (\sum_j u_{hj})^2` over the :math:`n_h` PSUs of each stratum (those
+    without a unit of the domain have :math:`u_{hj} = 0`). With PSUs
+    (a cell per PSU, or per unit on numpy) it is formed as
+
+    .. math::
+
+       \sum_h w_{1h} \sum_j (u_{hj} - \bar u_h)^2
+       + \bar u_h^2 n_h (w_{1h} - n_h w_{2h}),
+       \qquad \bar u_h = \frac{1}{n_h} \sum_j u_{hj},
+
+    the same in real arithmetic, as R ``survey`` does: a sum of squares
+    of the PSU totals less the square of their sum cancels where the totals
+    of a stratum nearly agree (weights 0.01 % apart lose half the digits),
+    their deviations from the stratum mean do not. The second term is 0
+    but for a lonely PSU under ``lonely_psu="adjust"`` (:math:`w_2 = 0`,
+    compared with 0; :math:`n_h = 1`), so it is taken from the lonely
+    mask, never from the difference of two rounded weights. Every term is
+    at least 0, and each sum is exact (order-free) before its one rounding.
+
+    Lazy engines without `psu` give each (domain, stratum) cell's sum of
+    squares only (no unit's own deviation): there the expanded form is the
+    one available, and :func:`_warn_cancellation` judges it.
+    """
+    if red.psu is None:
+        key, size, grid_d, grid_h = _stratum_grid(red, nd)
+        a = _sums(key, z, size)
         prod_diag = np.diagonal(_cell_products(red, ratio, total, z), axis1=1, axis2=2)
-    part1 = _sums(red.domain, w1[red.stratum][:, None] * prod_diag, nd, big)
-    dh = red.domain * red.n_strata + red.stratum
+        part1 = _sums(red.domain, strata.w1[red.stratum][:, None] * prod_diag, nd, big)
+        part2 = _sums(grid_d, strata.w2[grid_h][:, None] * (a * a), nd)
+        return np.asarray(part1 - part2)
+    c = _centred(red, z, strata, nd)
+    w_cell = strata.w1[red.stratum]
+    sq = np.empty(z.shape, order="F")  # columns contiguous, as _sums reads them
+    for j in range(z.shape[1]):  # a loop over the measures, column by column
+        dev = z[:, j] - c.mean[:, j][c.key]
+        np.multiply(dev, dev, out=dev)
+        np.multiply(dev, w_cell, out=sq[:, j])
+    part1 = _sums(red.domain, sq, nd, big)
+    part2 = _sums(
+        c.grid_d,
+        c.absent[:, None] * (c.mean * c.mean) + c.alone[:, None] * (c.a * c.a),
+        nd,
+    )
+    return np.asarray(part1 + part2)
+
+
+def _stratum_grid(
+    red: Reduced, nd: int
+) -> tuple[NDArray[np.intp], int, NDArray[np.intp], NDArray[np.intp]]:
+    """Each cell's (domain, stratum) group, their number, domain and stratum.
+
+    Strata that nest in domains are the groups themselves (no grid);
+    otherwise a (domain, stratum) grid, where a domain's groups in the
+    strata it does not reach add exactly 0 to its sums, so that its figure
+    is the nested one bit for bit and does not depend on `overall`.
+    """
+    nh = red.n_strata
     h_domain = _nested(red.domain, red.stratum) if red.stratum.size else None
     if h_domain is not None:
-        # Strata nest in domains: sum u by stratum, no (domain, stratum) grid.
-        a_h = _sums(red.stratum, z, h_domain.shape[0])
-        part2 = _sums(h_domain, w2[: h_domain.shape[0], None] * (a_h * a_h), nd)
-    else:
-        # Each (domain, stratum) cell's w2_h a^2, summed exactly by domain:
-        # a domain's figure is the nested one above bit for bit (the cells
-        # of other strata add 0), so its row does not depend on `overall`.
-        a = _sums(dh, z, nd * red.n_strata)
-        cell_h = np.tile(np.arange(red.n_strata), nd)
-        cell_d = np.repeat(np.arange(nd), red.n_strata)
-        part2 = _sums(cell_d, w2[cell_h][:, None] * (a * a), nd)
-    return np.asarray(part1 - part2)
+        size = h_domain.shape[0]
+        return red.stratum, size, h_domain, np.arange(size)
+    grid_d = np.repeat(np.arange(nd), nh)
+    return red.domain * nh + red.stratum, nd * nh, grid_d, np.tile(np.arange(nh), nd)
+
+
+@frozen(kw_only=True, eq=False)
+class _Centred:
+    """Per (domain, stratum) group: what centring the PSU totals needs.
+
+    ``key``: each cell's group; ``grid_d``: each group's domain; ``a``
+    and ``mean``: the sum of the PSU totals u and its mean over the
+    stratum's PSUs (groups x measures); ``absent``: w1 times the PSUs of
+    the stratum without a cell of the domain (each a deviation of
+    ``-mean``); ``alone``: w1 where the stratum's one PSU is compared with
+    0 (a lonely PSU under ``lonely_psu="adjust"``), else 0.
+    """
+
+    key: NDArray[np.intp]
+    grid_d: NDArray[np.intp]
+    a: NDArray[np.float64]
+    mean: NDArray[np.float64]
+    absent: NDArray[np.float64]
+    alone: NDArray[np.float64]
+
+
+def _centred(
+    red: Reduced, z: NDArray[np.float64], strata: _StratumWeights, nd: int
+) -> _Centred:
+    """Stratum means of the cells' `z` for :func:`_variance` (cells are PSUs)."""
+    key, size, grid_d, grid_h = _stratum_grid(red, nd)
+    a = _sums(key, z, size)  # each stratum's sum of u, exact then rounded
+    n_h = strata.n_h[grid_h]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mean = np.where(n_h[:, None] > 0, a / n_h[:, None], 0.0)
+    w1 = strata.w1[grid_h]
+    return _Centred(
+        key=key,
+        grid_d=grid_d,
+        a=a,
+        mean=mean,
+        absent=w1 * (n_h - np.bincount(key, minlength=size)),
+        alone=np.where(strata.lonely[grid_h], w1, 0.0),
+    )
 
 
 def _compensated_z(
@@ -1568,8 +1668,7 @@ def _compensated_variance(
     var: NDArray[np.float64],
     ratio: NDArray[np.float64],
     total: NDArray[np.float64],
-    w1: NDArray[np.float64],
-    w2: NDArray[np.float64],
+    strata: _StratumWeights,
     factor: NDArray[np.float64],
     constant: NDArray[np.bool_],
     z_exp: NDArray[np.int64],
@@ -1614,7 +1713,7 @@ def _compensated_variance(
     if z_exp.any():
         zc = np.ldexp(zc, z_exp[red.domain])
     zc = np.where(need[red.domain], zc, z)
-    again = _variance(red, zc, ratio, total, w1, w2, nd, big) * factor[:, None]
+    again = _variance(red, zc, ratio, total, strata, nd, big) * factor[:, None]
     return np.asarray(np.where(need, again, var))
 
 
@@ -1669,6 +1768,7 @@ def linearised(
     """
     _validate.choice(lonely_psu, "lonely_psu", _LONELY)
     w1, w2, lonely, n_h = _stratum_weights(red, lonely_psu)
+    strata = _StratumWeights(w1=w1, w2=w2, lonely=lonely, n_h=n_h)
     if red.fpc is not None and not weighted:
         _refuse_fpc_implied_weights(red.fpc, n_h, red.stratum_labels, weight_arg)
     constant, largest = _constant_measures(red, overall=overall)
@@ -1702,7 +1802,7 @@ def linearised(
     scaled = red.psu is not None and bool(z_exp.any())
     if scaled:
         z = np.ldexp(z, z_exp[red.domain])
-    var = _variance(red, z, ratio, total, w1, w2, nd, big) * factor[:, None]
+    var = _variance(red, z, ratio, total, strata, nd, big) * factor[:, None]
     if red.psu is not None:
         var = _compensated_variance(
             red,
@@ -1710,8 +1810,7 @@ def linearised(
             var,
             ratio,
             total,
-            w1,
-            w2,
+            strata,
             factor,
             constant,
             z_exp,
@@ -1805,8 +1904,7 @@ def linearised(
         reduced=red,
         ratio=ratio,
         total=total,
-        w1=w1,
-        w2=w2,
+        strata=strata,
         factor=factor,
         constant=constant,
         scale=scale,
@@ -1839,21 +1937,21 @@ def _covariance(des: _Design) -> NDArray[np.float64]:
     cols = (red.domain[:, None] * k + np.arange(k)[None, :]).ravel()
     dh = red.domain * nh + red.stratum
     a = _sums(dh, z, nd * nh).reshape(nd, nh, k).transpose(1, 0, 2).reshape(nh, nd * k)
-    part2 = (a.T * des.w2) @ a
+    part2 = (a.T * des.strata.w2) @ a
     if red.psu is not None:
         n_psu = int(red.psu.max()) + 1 if red.psu.size else 0
         rows = np.repeat(red.psu, k)
         zmat = sparse.csr_array((z.ravel(), (rows, cols)), shape=(n_psu, nd * k))
         psu_stratum = np.zeros(n_psu, np.intp)
         psu_stratum[red.psu] = red.stratum
-        weighted = zmat.multiply(des.w1[psu_stratum][:, None]).tocsr()
+        weighted = zmat.multiply(des.strata.w1[psu_stratum][:, None]).tocsr()
         part1 = np.asarray((zmat.T @ weighted).toarray())
     else:
         prods = _cell_products(red, des.ratio, des.total, z)
         part1 = np.zeros((nd * k, nd * k))
         block = _sums(
             red.domain,
-            (des.w1[red.stratum][:, None, None] * prods).reshape(-1, k * k),
+            (des.strata.w1[red.stratum][:, None, None] * prods).reshape(-1, k * k),
             nd,
         )
         for_d = block.reshape(nd, k, k)
@@ -1861,8 +1959,25 @@ def _covariance(des: _Design) -> NDArray[np.float64]:
         part1[idx[:, :, None], idx[:, None, :]] = for_d
         if des.overall:
             part1 += _overall_cross(des, z)
+    cov = part1 - part2
+    if red.psu is not None:
+        # Each domain's own block (its measures with one another) from the
+        # PSU totals' deviations, as its variance (:func:`_variance`): its
+        # diagonal is the variance of the standard errors.
+        c = _centred(red, z, des.strata, nd)
+        dev = z - c.mean[c.key]
+        w_cell = des.strata.w1[red.stratum][:, None, None]
+        own = w_cell * (dev[:, :, None] * dev[:, None, :])
+        grid = c.absent[:, None, None] * (c.mean[:, :, None] * c.mean[:, None, :])
+        grid += c.alone[:, None, None] * (c.a[:, :, None] * c.a[:, None, :])
+        big = _largest(red.domain, nd)
+        block = _sums(red.domain, own.reshape(-1, k * k), nd, big) + _sums(
+            c.grid_d, grid.reshape(-1, k * k), nd
+        )
+        idx = np.arange(nd)[:, None] * k + np.arange(k)[None, :]
+        cov[idx[:, :, None], idx[:, None, :]] = block.reshape(nd, k, k)
     root = np.repeat(np.sqrt(des.factor), k)
-    cov = (part1 - part2) * np.outer(root, root) * des.scale**2
+    cov = cov * np.outer(root, root) * des.scale**2
     # A measure the same for every unit of its domain does not vary.
     fixed = des.constant.ravel()
     cov[fixed, :] = 0.0
@@ -1886,7 +2001,7 @@ def _overall_cross(des: _Design, z: NDArray[np.float64]) -> NDArray[np.float64]:
         - swwt[:, :, None] * r_d[:, None, :]
         + _req(red.sww)[base][:, None, None] * r_o[:, :, None] * r_d[:, None, :]
     ) / (des.total[o] * des.total[d])[:, None, None]
-    w = des.w1[red.stratum[base]][:, None, None] * m2
+    w = des.strata.w1[red.stratum[base]][:, None, None] * m2
     block = _sums(d, w.reshape(-1, k * k), nd).reshape(nd, k, k)
     out = np.zeros((nd * k, nd * k))
     rows = o * k + np.arange(k)
@@ -2136,7 +2251,11 @@ def poverty_estimates(
     lazy, DuckDB, Spark, with `psu`) round by up to ``2**-53`` times a
     PSU's largest weight: such a standard error may be off relatively by
     about that times the largest over the smallest weight of a PSU (1e-7
-    at a spread of 1e9), and where that spread is 2**52 or more, so that
+    at a spread of 1e9), times the PSU totals over their differences
+    within a stratum (the variance is formed from the PSU totals'
+    deviations from their stratum's mean, as R ``survey`` forms it: PSU
+    totals 0.01 % apart in every stratum make that 1e4, 2e-12 of the
+    standard error), and where that spread is 2**52 or more, so that
     the rounding reaches half the small units' weights (a standard error
     off by a factor, or 0), it is warned of (``UserWarning`` naming the
     measure and domain; collect the frame to pandas or polars).

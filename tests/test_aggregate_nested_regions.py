@@ -151,9 +151,15 @@ def test_dotted_codes_and_other_labels() -> None:
     )
     with pytest.raises(ValueError, match=r"region '35' .*'35.07', '35.73'"):
         aggregate_regions(df, groups={"g": ["35", "35.07", "35.73"]}, unit="percent")
-    # Labels that are not area codes tell no nesting: names, and integers
-    # (sequential identifiers 35 and 3573 are two regions).
+    # Names as povstat's list writes them tell the same nesting (East Java
+    # holds both Malangs); other labels tell none: names written otherwise,
+    # and integers (sequential identifiers 35 and 3573 are two regions).
     named = df.assign(region_code=["Jawa Timur", "Kabupaten Malang", "Kota Malang"])
+    with pytest.raises(ValueError, match=r"region 'Jawa Timur' .*'Kota Malang'"):
+        aggregate_regions(
+            named, groups={"g": list(named["region_code"])}, unit="percent"
+        )
+    named = df.assign(region_code=["Jatim", "Malang", "Kota Malang"])
     out = aggregate_regions(
         named, groups={"g": list(named["region_code"])}, unit="percent"
     )

@@ -112,7 +112,7 @@ def test_rank_names_regions_without_a_row_at_the_period(engine: str) -> None:
     assert out["verdict"].tolist() == ["holds"]
     assert out["reason"].iloc[0] == (
         "A (4.0) ranks 1 of 3 from the lowest (ties: min); not ranked: 3 "
-        "region(s) of `data` with no row at 2023: C (rows before and after it); "
+        "regions of `data` with no row at 2023: C (rows before and after it); "
         "D (rows only before it); E (rows only after it)"
     )
 
@@ -126,7 +126,7 @@ def test_rank_by_group_names_only_absent_regions_of_the_group(engine: str) -> No
     assert not any("F" in str(w.message) for w in caught)
     assert out["reason"].iloc[0] == (
         "A (4.0) ranks 1 of 2 from the lowest (ties: min); not ranked: 2 "
-        "region(s) of `data` in the same 'group' group with no row at 2023: "
+        "regions of `data` in the same 'group' group with no row at 2023: "
         "C (rows before and after it); E (rows only after it)"
     )
 
@@ -213,7 +213,7 @@ def test_rank_provinces_before_2022_no_warning(period: str) -> None:
     reason = _indonesia_rank_reason("Jawa Timur", period, 19)
     assert " of 34 " in reason
     assert reason.endswith(
-        "not ranked: 4 region(s) of `data` in the same 'scope' group with no "
+        "not ranked: 4 regions of `data` in the same 'scope' group with no "
         f"row at {period}: Papua Barat Daya, Papua Pegunungan, Papua Selatan "
         "and 1 more (rows only after it)"
     )

@@ -769,7 +769,7 @@ def test_a_rank_that_a_missing_region_could_make_true_says_so() -> None:
     )
     assert res.verdict == UNDECIDED
     assert str(res.reason).endswith(
-        "1 region(s) have no value (b) and could rank anywhere, which could make "
+        "1 region has no value (b) and could rank anywhere, which could make "
         "the statement hold"
     )
 

@@ -57,7 +57,7 @@ from povstat.change import (
     rate_change,
     relative_change,
 )
-from povstat.frames import _plumbing
+from povstat.frames import _checks, _plumbing
 from povstat.ranking import Ties, rank
 from povstat.tracing import (
     _SLIP_POWERS,
@@ -606,6 +606,16 @@ _NO_STATED = "the stated figure is missing"
 
 def _moved(x: float) -> str:
     return "fell" if x < 0 else ("rose" if x > 0 else "did not change")
+
+
+def _counted(n: int, noun: str, plural: str | None = None) -> str:
+    """A count with its noun agreeing: "1 region", "2 regions", "0 regions"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
+
+
+def _are(n: int) -> str:
+    """The verb agreeing with a count: "1 region is", "2 regions are"."""
+    return "is" if n == 1 else "are"
 
 
 def _places(d: int) -> str:
@@ -2682,7 +2692,7 @@ class _RankTable:
                         f" ({off.size} offending values in all)" if off.size > 1 else ""
                     )
                     msg = (
-                        f"`values` must hold figures rounded to {given_d} decimals "
+                        f"`values` must hold figures rounded to {_places(given_d)} "
                         f"(`values_decimals`), found {float(v[i])!r} for label "
                         f"{_validate.plain(self.lab[i])!r}{more}"
                     )
@@ -2774,7 +2784,7 @@ def _judge_rank(
     ahead_text = (
         ", ".join(ahead[ahead_order].tolist())
         if 0 < ahead.size <= 3
-        else f"{ahead.size} regions"
+        else _counted(int(ahead.size), "region")
     )
     problems = []
     # Competitors without a value are not ranked, but each could rank
@@ -2851,7 +2861,9 @@ def _judge_rank(
         elif after_state == "unknown":
             problems.append(f"{after} has no value")
         if not of_ok:
-            problems.append(f"{count} regions are ranked, not {of}")
+            problems.append(
+                f"{_counted(count, 'region')} {_are(count)} ranked, not {of}"
+            )
         if after_state == "bad" or not of_ok or not in_tie:
             verdict = NOT_HOLDS
         elif problems:
@@ -2864,7 +2876,8 @@ def _judge_rank(
             shown = ", ".join(unknown.tolist()[:3])
             more = f" and {n_unknown - 3} more" if n_unknown > 3 else ""
             reason += (
-                f"; {n_unknown} region(s) have no value ({shown}{more}) and "
+                f"; {_counted(n_unknown, 'region')} "
+                f"{'has' if n_unknown == 1 else 'have'} no value ({shown}{more}) and "
                 "could rank anywhere"
             )
             if feasible:
@@ -2882,7 +2895,7 @@ def _judge_rank(
             raise ValueError(msg)
         if bool(unrounded(np.asarray(sv), vd)):
             msg = (
-                f"`stated_value` must be rounded to {vd} decimals, got {stated_value!r}"
+                f"`stated_value` must be rounded to {_places(vd)}, got {stated_value!r}"
             )
             raise ValueError(msg)
         sv = float(round_half_up(sv, vd))  # the figure, float noise removed
@@ -3307,14 +3320,29 @@ def check_top_statement(
     outs = names[is_member & surely_out].tolist()
     open_mask = is_member & ~surely_in & ~surely_out
     open_ = names[open_mask].tolist()
-    # Each undecided member with the ranks its ties (and any missing values)
-    # leave it: "Bangkalan (2-3 with ties)".
+
+    # Each undecided member with the ranks its ties and any missing values
+    # leave it, naming only what widens its range: "Bangkalan (2-3 with
+    # ties)", "Sampang (2-3 with 1 missing value)".
+    def widened(lo: float, hi: float) -> str:
+        causes = (["ties"] if hi > lo else []) + (
+            [_counted(n_missing, "missing value")] if n_missing else []
+        )
+        return f" with {' and '.join(causes)}" if causes else ""
+
+    # What decides the open members, as their spans say: ties where one is
+    # tied, missing values where a value is missing.
+    tied_open = bool(np.any(r_max[open_mask] > r_min[open_mask]))
+    deciders = " or ".join(
+        (["ties"] if tied_open else [])
+        + (["missing values"] if n_missing or np.isnan(v[open_mask]).any() else [])
+    )
+
     spans = [
         (
             f"{name} (no value)"
             if np.isnan(lo)
-            else f"{name} ({int(lo)}-{int(hi + n_missing)} with ties"
-            + (" and missing values)" if n_missing else ")")
+            else f"{name} ({int(lo)}-{int(hi + n_missing)}{widened(lo, hi)})"
         )
         for name, lo, hi in zip(open_, r_min[open_mask], r_max[open_mask], strict=True)
     ]
@@ -3340,7 +3368,7 @@ def check_top_statement(
     if outs:
         parts.append(f"not among them: {', '.join(outs)}")
     if open_:
-        parts.append(f"decided by ties or missing values: {', '.join(spans)}")
+        parts.append(f"decided by {deciders or 'ties'}: {', '.join(spans)}")
     if missed:
         parts.append(f"also among them but not named: {', '.join(missed)}")
     # No clause with an empty list: more named than places needs no region
@@ -3353,12 +3381,17 @@ def check_top_statement(
         elif not exact and ahead:
             parts.append(
                 f"the {len(wanted)} named and the {len(ahead)} ranked above one of "
-                f"them ({', '.join(ahead)}) do not fit in {k} places"
+                f"them ({', '.join(ahead)}) do not fit in {_counted(k, 'place')}"
             )
         elif not exact:
-            parts.append(f"the {len(wanted)} named do not fit in {k} places")
+            parts.append(
+                f"the {len(wanted)} named do not fit in {_counted(k, 'place')}"
+            )
     if exact and len(wanted) != k:
-        parts.append(f"{len(wanted)} regions are named for a set of {k}")
+        parts.append(
+            f"{_counted(len(wanted), 'region')} {_are(len(wanted))} named for a "
+            f"set of {k}"
+        )
     return StatementCheck(
         verdict=np.asarray(verdict),
         reason=np.asarray("; ".join(parts)),
@@ -4000,7 +4033,9 @@ def check_statements(
         and level-change statements are refused).
     by : str, optional
         Column of `data` within which rank statements are checked (e.g.
-        region type); None ranks all rows of the period together.
+        region type, or ``province_code`` to rank regencies and cities
+        within their province: keep the regencies and cities alone first,
+        see Notes); None ranks all rows of the period together.
     parent : str, optional
         Column of `data` with each region's parent region, used to rank the
         origins of a wrong figure (see :func:`povstat.tracing.trace_figure`).
@@ -4037,12 +4072,19 @@ def check_statements(
         `data` (a region or period of another type than `data`'s, such as
         the text "2023" for the year 2023, is named with the type `data`
         holds), a rank statement's ``after`` is not a region
-        ranked with it, a key column of `data` (`region`, `period`, `by`)
+        ranked with it (one in no row of `data` is named as such, as a
+        misspelt ``region`` is; one in another `by` group is told its
+        group), a group a rank statement ranks in holds a region together
+        with regions nested in it (see Notes), a key column of `data`
+        (`region`, `period`, `by`)
         has a missing value (the row would drop out silently), a
         statement's ``measure`` names a key column of `data`, or
         `persons_per_poor_unit` is not a whole number from 1 to 10**15
         (0.001 for thousands is refused; so is a ``Decimal`` float64
-        cannot hold). Each message names
+        cannot hold). An unknown ``kind`` is named with its rows, and one
+        that differs from a known kind only in case or spaces (``"rank "``
+        from a spreadsheet) is pointed to it, never taken as it. Each
+        message names
         the statement rows (by index label, ``row 0``; where the index
         repeats labels, as after ``pd.concat`` without ``ignore_index``,
         with each row's position: ``row 0 (row position 2)``; rows of
@@ -4102,6 +4144,26 @@ def check_statements(
     compared at; a scale above 10 (DECIMAL(38,25), a type for computing,
     not for publishing) says nothing of the published decimals and is not
     used: such a column is read from its figures, as a float column is.
+
+    A rank statement's ``stated_value`` is judged, and the ranked values
+    shown, at the decimals of the whole `rate` column, as a change is
+    (``values_decimals`` of :func:`check_rank_statement` set to the
+    column's decimals), not at those of the ranked group's own figures:
+    BPS publishes a column to one precision, so a group whose figures
+    happen to end in a zero (4.10, 5.30) is still read at 2 decimals.
+    :func:`check_rank_statement` on the group alone, with
+    ``values_decimals=None``, reads the group's own figures and may give
+    another verdict; pass it the column's decimals to get this one.
+
+    A region is not ranked among its own parts: where the `region` labels
+    are Indonesian area codes or the region names of
+    :func:`povstat.datasets.load_indonesia`, a period and `by` group that a
+    rank statement ranks in and that holds a province with one of its
+    regencies or cities (or the country with any region) is refused, as
+    :func:`povstat.with_ranks` refuses it. A province's own row carries its
+    code in ``province_code``, so keep the regencies and cities alone
+    (``region_type`` "kabupaten" or "kota") before ranking them with
+    ``by="province_code"``.
 
     References
     ----------
@@ -4174,10 +4236,24 @@ def check_statements(
             f"statement needs one of {list(_KINDS)}"
         )
         raise ValueError(msg)
-    present = set(statements["kind"].astype(str))
+    kind_text = statements["kind"].astype(str)
+    present = set(kind_text)
     bad = sorted(present - set(_KINDS))
     if bad:
-        msg = f"`statements` has unknown kinds {bad}; known: {list(_KINDS)}"
+        wrong = ~kind_text.isin(_KINDS).to_numpy()
+        at = _row_names(statements.index, np.flatnonzero(wrong))
+        where = f"row {at[0]!r} has" if len(at) == 1 else f"rows {at[:10]} have"
+        more = f" ({len(at)} rows in all)" if len(at) > 10 else ""
+        kinds_known = np.array(_KINDS, dtype=object)
+        near = "".join(
+            f"; {k!r}" + _near_labels(kinds_known, k, "exactly as that kind is written")
+            for k in bad
+            if _near_labels(kinds_known, k)
+        )
+        msg = (
+            f"`statements` column 'kind': {where} unknown kinds {bad}{more}; "
+            f"known: {list(_KINDS)}{near}"
+        )
         raise ValueError(msg)
     needs_count = sorted({"count", "level_change"} & present)
     if headcount is None and needs_count:
@@ -4304,7 +4380,10 @@ def check_statements(
         """Why region `r` is not in `data`; 3573 where it holds "3573" said so."""
         held = known_text.get(_key_text(r))
         if held is None:
-            return f": {region} {_validate.plain(r)!r} is not in `data` at all"
+            near = _near_labels(
+                np.array(sorted(known_text), dtype=object), r, "as `data` does"
+            )
+            return f": {region} {_validate.plain(r)!r} is not in `data` at all{near}"
         return (
             f": {region} {_validate.plain(r)!r} (of type {type(r).__name__}) is "
             f"not in `data`, which holds {_validate.plain(held)!r} of type "
@@ -4699,6 +4778,7 @@ def check_statements(
         at_row = keyed.index.get_indexer(
             pd.MultiIndex.from_arrays([s["region"].to_numpy(), s["period"].to_numpy()])
         )
+        _nested_groups(data, groups, at_row, region=region, period=period, by=by)
     for pos, row, i in zip(
         s.index.to_numpy(),
         s.to_dict("records") if len(s) else [],
@@ -4720,6 +4800,19 @@ def check_statements(
                 f"{type(after).__name__}; `data` holds {_validate.plain(held)!r} "
                 f"of type {type(held).__name__}: write it as `data` does)"
             )
+            if held is None:
+                elsewhere = _after_elsewhere(
+                    data, after, row["period"], region=region, period=period, by=by
+                )
+                hint = elsewhere or ""
+                if elsewhere is None:  # in no row of `data`: as for a region
+                    msg = (
+                        f"`statements` row {label!r} (kind 'rank'): column "
+                        f"'after' names {_validate.plain(after)!r}, which is not "
+                        f"a {region!r} of `data`{unknown_region(after)}"
+                    )
+                    row_errors.append((int(pos), ValueError(msg)))
+                    continue
             msg = (
                 f"`statements` row {label!r} (kind 'rank'): column 'after' names "
                 f"{_validate.plain(after)!r}, which is not a {region!r} of "
@@ -4757,7 +4850,7 @@ def check_statements(
         if grp.gone:
             group = "" if by is None else f" in the same {by!r} group"
             reason[pos] += (
-                f"; not ranked: {grp.gone} region(s) of `data`{group} with "
+                f"; not ranked: {_counted(grp.gone, 'region')} of `data`{group} with "
                 f"no row at {_show_key(row['period'])}: {grp.gone_text}"
             )
     if row_errors:
@@ -4793,6 +4886,67 @@ def check_statements(
         out: pd.DataFrame = exact.to_pandas(types_mapper=pd.ArrowDtype)
         return out.assign(verdict=verdict, reason=reason)
     return statements.assign(verdict=verdict, reason=reason)
+
+
+def _after_elsewhere(
+    data: pd.DataFrame,
+    after: object,
+    at: object,
+    *,
+    region: str,
+    period: str,
+    by: str | None,
+) -> str | None:
+    """Where region `after` is in `data` but not ranked at `at`; None if nowhere.
+
+    A hint for the message: the `by` groups it is in at that period, or the
+    periods it has rows at; None where no row of `data` holds it.
+    """
+    try:
+        rows = data[region] == after
+    except (TypeError, ValueError):  # not comparable: no row holds it
+        return None
+    if not bool(rows.any()):
+        return None
+    same = rows & (data[period] == at)
+    if by is not None and bool(same.any()):
+        where = sorted({_plumbing.show(_validate.plain(g)) for g in data.loc[same, by]})
+        return f" (at that period it is in the {by!r} group {', '.join(where)})"
+    return " (it has no row at that period)"
+
+
+def _nested_groups(
+    data: pd.DataFrame,
+    groups: _RankGroups,
+    at_row: NDArray[np.intp],
+    *,
+    region: str,
+    period: str,
+    by: str | None,
+) -> None:
+    """Refuse a ranked group holding a region and regions nested in it.
+
+    The check of :func:`povstat.with_ranks`, on the groups (period and `by`
+    group) the rank statements rank in: a province ranked among its own
+    regencies and cities would count in `of` and take a place.
+    """
+    rows = np.flatnonzero(np.isin(groups.key, groups.key[at_row]))
+
+    def name(i: int) -> str:
+        at = _show_key(data[period].iloc[rows[i]])
+        if by is None:
+            return f"`data` at period {at}"
+        label = _plumbing.show(_validate.plain(data[by].iloc[rows[i]]))
+        return f"the {by!r} group {label} of `data` at period {at}"
+
+    _checks.nested_regions(
+        groups.region_of_row[rows],
+        groups.key[rows],
+        region=region,
+        group_name=name,
+        effect="rank statements would rank it among its own parts (and count "
+        "it in `of`)",
+    )
 
 
 def _is_number(v: object) -> bool:
@@ -4903,7 +5057,8 @@ def _keys_present(data: pd.DataFrame, keys: dict[str, str]) -> None:
             rows = _row_names(data.index, np.flatnonzero(missing))
             msg = (
                 f"`data` column {col!r} (argument `{arg}`) is a key and must not "
-                f"have missing values; {len(rows)} row(s) have none: {rows[:10]}"
+                f"have missing values; {_counted(len(rows), 'row')} "
+                f"{'has' if len(rows) == 1 else 'have'} none: {rows[:10]}"
             )
             raise ValueError(msg)
 
@@ -4931,7 +5086,8 @@ def _data_rates(
             f"`data` column {col!r} (argument `rate`) must lie in "
             f"[0, {_validate.SCALE[u]:g}] for unit={u!r}, found {float(values[k])!r} "
             f"for {_show_key(data[region].iloc[k])} at "
-            f"{_show_key(data[period].iloc[k])} ({int(bad.sum())} value(s) in all)"
+            f"{_show_key(data[period].iloc[k])} "
+            f"({_counted(int(bad.sum()), 'value')} in all)"
             f"{hint}"
         )
         raise ValueError(msg)
@@ -4948,7 +5104,8 @@ def _data_counts(data: pd.DataFrame, col: str, region: str, period: str) -> None
             f"`data` column {col!r} (argument `headcount`) must be finite and "
             f">= 0, found {float(values[k])!r} for "
             f"{_show_key(data[region].iloc[k])} at "
-            f"{_show_key(data[period].iloc[k])} ({int(bad.sum())} value(s) in all)"
+            f"{_show_key(data[period].iloc[k])} "
+            f"({_counted(int(bad.sum()), 'value')} in all)"
         )
         raise ValueError(msg)
 
@@ -5125,8 +5282,13 @@ def _position(lab: NDArray[np.object_], x: object, arg: str) -> int:
     return int(hits[0])
 
 
-def _near_labels(lab: NDArray[np.object_], x: object) -> str:
-    """A hint naming the labels `x` matches but for case and spaces, or ''."""
+def _near_labels(
+    lab: NDArray[np.object_], x: object, written: str = "as the labels do"
+) -> str:
+    """A hint naming the labels `x` matches but for case and spaces, or ''.
+
+    `written` ends the hint: how to write `x` instead.
+    """
     if not isinstance(x, str) or not lab.size:
         return ""
 
@@ -5138,6 +5300,4 @@ def _near_labels(lab: NDArray[np.object_], x: object) -> str:
     if not near:
         return ""
     shown = ", ".join(repr(t) for t in near[:3])
-    return (
-        f" (it differs only in case or spaces from {shown}: write it as the labels do)"
-    )
+    return f" (it differs only in case or spaces from {shown}: write it {written})"

@@ -16,6 +16,7 @@ Two kinds:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -333,27 +334,52 @@ _NATIONAL = ("00", "indonesia")
 _SHOW_PARTS = 3
 
 
-def _area_levels(labels: NDArray[Any]) -> NDArray[np.object_] | None:
-    """Each label's parent as the codes tell it, or None if they tell nothing.
+def _area_codes(labels: NDArray[Any]) -> NDArray[np.object_] | None:
+    """Each label's area code, or None if the labels tell no nesting.
 
-    Only where every label is an area code (:data:`_AREA_CODE`) or names
-    the country (:data:`_NATIONAL`): the parent of a regency or city
-    ``"3573"`` is its province ``"35"``, that of a province is ``"00"``
-    (the country), and the country has none (``""``). A column of other
-    labels (names, integers, codes of another scheme) tells no nesting.
+    Only where every label is an area code (:data:`_AREA_CODE`, dots
+    removed) or names the country (:data:`_NATIONAL`, code ``"00"``), or
+    every label is a region's name exactly as povstat's list writes it
+    (the ``region_name`` of :func:`povstat.datasets.load_indonesia`:
+    ``"Jawa Timur"``, ``"Kota Malang"``, ``"Indonesia"``). A column of other
+    labels (other spellings, integers, codes of another scheme) tells no
+    nesting.
     """
-    parent: dict[Any, str] = {}
-    for label in set(labels.tolist()):  # the distinct labels, a few hundred
+    distinct = set(labels.tolist())  # the distinct labels, a few hundred
+    code: dict[Any, str] = {}
+    for label in distinct:
         if not isinstance(label, str):
             return None
         if label.strip().lower() in _NATIONAL:
-            parent[label] = ""
+            code[label] = "00"
         elif _AREA_CODE.fullmatch(label):
-            digits = label.replace(".", "")
-            parent[label] = digits[:2] if len(digits) == 4 else "00"
+            code[label] = label.replace(".", "")
         else:
-            return None
-    return np.array([parent[x] for x in labels.tolist()], dtype=object)
+            break
+    else:
+        return np.array([code[x] for x in labels.tolist()], dtype=object)
+    names = _region_names()
+    if not all(isinstance(x, str) and x in names for x in distinct):
+        return None
+    return np.array([names[x] for x in labels.tolist()], dtype=object)
+
+
+@functools.cache
+def _region_names() -> dict[str, str]:
+    """Name -> code of every region of povstat's list, and the country."""
+    from povstat import _regions  # the list is read only when names are checked
+
+    t = _regions.regions()
+    out = dict(zip(t["region_name"], t["region_code"], strict=True))
+    out[_regions.NATIONAL_NAME] = _regions.NATIONAL_CODE
+    return out
+
+
+def _parent(code: str) -> str:
+    """The code of the area holding `code`: province, country, or none."""
+    if code == "00":
+        return ""
+    return code[:2] if len(code) == 4 else "00"
 
 
 def nested_regions(
@@ -366,7 +392,8 @@ def nested_regions(
 ) -> None:
     """Refuse a group that holds a region together with regions inside it.
 
-    Where the region labels are area codes (:func:`_area_levels`), a
+    Where the region labels are area codes or names of povstat's list
+    (:func:`_area_codes`), a
     province ``"35"`` holds the regencies and cities ``"35xx"`` and the
     country (``"00"`` or ``"Indonesia"``) holds every region: a group with
     both an aggregate and one of its parts would count the parts twice (a
@@ -376,11 +403,12 @@ def nested_regions(
     aggregate of lowest code and the first of its parts in label order are
     named, whatever the row order.
     """
-    parents = _area_levels(regions)
-    if parents is None or regions.size == 0:
+    codes = _area_codes(regions)
+    if codes is None or regions.size == 0:
         return
+    digits = codes.tolist()
+    parents = [_parent(c) for c in digits]
     g = np.zeros(regions.size, np.int64) if groups is None else groups
-    digits = [x.replace(".", "") for x in regions.tolist()]
     rows: dict[tuple[int, str], int] = {}  # (group, code) -> a row of it
     for i, key in enumerate(zip(g.tolist(), digits, strict=True)):
         rows.setdefault(key, i)
@@ -411,6 +439,9 @@ def nested_regions(
         if parents[agg] == ""
         else "a province's 2-digit code begins the 4-digit codes of its "
         "regencies and cities"
+        if _AREA_CODE.fullmatch(str(regions[agg]))
+        else "a province holds its regencies and cities (povstat's list of "
+        "regions, povstat.datasets.indonesia_regions())"
     )
     msg = (
         f"{group_name(agg)} holds region {show(regions[agg])} together with "

@@ -115,8 +115,10 @@ def with_ranks(
     ``"35.73"`` a regency or city, ``"00"`` or ``"Indonesia"`` the country),
     a group (the whole frame without `by`) holding a province with one of
     its regencies or cities, or the country with any region, is refused
-    (as in :func:`povstat.aggregate_regions`). Labels of another kind are
-    not checked.
+    (as in :func:`povstat.aggregate_regions`); so is such a group where
+    every label is a region's name as povstat's list writes it (the
+    ``region_name`` of :func:`povstat.datasets.load_indonesia`). Labels of
+    another kind are not checked.
 
     References
     ----------

@@ -70,11 +70,12 @@ def test_pace_never_warns(before: object, after: object, years: object) -> None:
         warnings.simplefilter("error")
         out = ps.annualized_change(b, a, years=t, unit="percent")
     # Points per year: the exact decimal difference over the decimal years,
-    # rounded once; over a tiny binary time (below 1e-8), the binary values
-    # of both, as decimal_ratio reads them; +-inf beyond float64's range.
+    # rounded once; over a tiny binary time (below 1e-8), that time's binary
+    # value (each input read on its own: the difference, of two decimals,
+    # stays the decimal it is); +-inf beyond float64's range.
     points = Fraction(str(after)) - Fraction(str(before))
     if isinstance(years, float):
-        exact = Fraction(float(points)) / Fraction(years)
+        exact = points / Fraction(years)
     else:
         exact = points / Fraction(str(years))
     big = abs(exact) >= Fraction(2) ** 1024

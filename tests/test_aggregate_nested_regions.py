@@ -153,7 +153,9 @@ def test_dotted_codes_and_other_labels() -> None:
         aggregate_regions(df, groups={"g": ["35", "35.07", "35.73"]}, unit="percent")
     # Names as povstat's list writes them tell the same nesting (East Java
     # holds both Malangs); other labels tell none: names written otherwise,
-    # and integers (sequential identifiers 35 and 3573 are two regions).
+    # and integers that are not all codes of povstat's list (identifiers 1,
+    # 35 and 3573 are three regions; 35, 3507 and 3573 alone would be read
+    # as the codes: tests/test_nested_region_codes.py).
     named = df.assign(region_code=["Jawa Timur", "Kabupaten Malang", "Kota Malang"])
     with pytest.raises(ValueError, match=r"region 'Jawa Timur' .*'Kota Malang'"):
         aggregate_regions(
@@ -164,8 +166,8 @@ def test_dotted_codes_and_other_labels() -> None:
         named, groups={"g": list(named["region_code"])}, unit="percent"
     )
     assert out["pooled_headcount"].item() == pytest.approx(4188.81 + 245.1 + 37.78)
-    numbers = df.assign(region_code=[35, 3507, 3573])
-    out = aggregate_regions(numbers, groups={"g": [35, 3507, 3573]}, unit="percent")
+    numbers = df.assign(region_code=[1, 35, 3573])
+    out = aggregate_regions(numbers, groups={"g": [1, 35, 3573]}, unit="percent")
     assert out["pooled_headcount"].item() == pytest.approx(4188.81 + 245.1 + 37.78)
 
 

@@ -17,8 +17,11 @@ Two kinds:
 from __future__ import annotations
 
 import functools
+import math
+import numbers
 import re
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from typing import Any, TypeVar
 
 import numpy as np
@@ -325,61 +328,144 @@ def not_above(
     raise ValueError(describe(show(low[i]), _found(high, i, place)) + more)
 
 
-#: A BPS / Kemendagri area code of a province (``"35"``) or of a regency or
-#: city (``"3573"``, also written ``"35.73"``).
-_AREA_CODE = re.compile(r"[0-9]{2}(?:\.?[0-9]{2})?")
-#: Labels of the whole country: povstat's own code and the name.
-_NATIONAL = ("00", "indonesia")
+#: A BPS / Kemendagri area code written with dots: a regency or city
+#: ``"35.73"``, a district ``"35.73.01"``, a village ``"35.73.01.1001"``.
+_DOTTED = re.compile(r"[0-9]{2}(?:\.[0-9]{2}){1,2}(?:\.[0-9]{4})?")
+#: Digits, perhaps written as a float (``"3573.0"``, a column read with a blank).
+_DIGITS = re.compile(r"([0-9]+)(?:\.0*)?")
+#: Labels of the whole country, in lower case: the names BPS tables give its
+#: row (the code is all zeros: ``"0"``, ``"00"``, ``"0000"``).
+_NATIONAL = ("indonesia", "nasional")
+#: Lengths of the codes of areas inside a regency or city: districts
+#: (kecamatan: Kemendagri 6 digits, BPS 7) and villages (desa: 10).
+_INNER_LENGTHS = (6, 7, 10)
 #: Parts of a nested group shown in a message.
 _SHOW_PARTS = 3
 
 
-def _area_codes(labels: NDArray[Any]) -> NDArray[np.object_] | None:
-    """Each label's area code, or None if the labels tell no nesting.
+def _digits(label: object) -> str | None:
+    """A label's digits when it may be an area code, else None.
 
-    Only where every label is an area code (:data:`_AREA_CODE`, dots
-    removed) or names the country (:data:`_NATIONAL`, code ``"00"``), or
-    every label is a region's name exactly as povstat's list writes it
-    (the ``region_name`` of :func:`povstat.datasets.load_indonesia`:
-    ``"Jawa Timur"``, ``"Kota Malang"``, ``"Indonesia"``). A column of other
-    labels (other spellings, integers, codes of another scheme) tells no
-    nesting.
+    Integers and integral floats give their digits (a code read from a CSV
+    file as a number: 35, 3573.0; "00" read as 0); text is stripped, its
+    dots removed from the dotted form ``"35.73"`` and a float's ``".0"``
+    from ``"3573.0"``.
     """
-    distinct = set(labels.tolist())  # the distinct labels, a few hundred
-    code: dict[Any, str] = {}
-    for label in distinct:
-        if not isinstance(label, str):
-            return None
-        if label.strip().lower() in _NATIONAL:
-            code[label] = "00"
-        elif _AREA_CODE.fullmatch(label):
-            code[label] = label.replace(".", "")
-        else:
-            break
-    else:
-        return np.array([code[x] for x in labels.tolist()], dtype=object)
-    names = _region_names()
-    if not all(isinstance(x, str) and x in names for x in distinct):
+    if isinstance(label, bool | np.bool_):
         return None
-    return np.array([names[x] for x in labels.tolist()], dtype=object)
+    if isinstance(label, numbers.Integral):
+        return str(int(label)) if int(label) >= 0 else None
+    if isinstance(label, numbers.Real | Decimal):
+        value = float(label)
+        if math.isfinite(value) and value.is_integer() and value >= 0:
+            return str(int(value))
+        return None
+    if isinstance(label, str):
+        text = label.strip()
+        if _DOTTED.fullmatch(text):
+            return text.replace(".", "")
+        found = _DIGITS.fullmatch(text)
+        return found.group(1) if found else None
+    return None
+
+
+def _code(digits: str, known: frozenset[str], *, loose: bool) -> str | None:
+    """The area `digits` stand for, as a code of its own length ("" the country).
+
+    A province ``"35"``, a regency or city ``"3573"``, or a district or
+    village inside a regency of the list (``"3573010"``). Padded forms are
+    read as the area they pad: ``"3500"`` is the province 35, ``"3573000"``
+    the regency 3573, all zeros the country. Codes not in povstat's list
+    are read only when `loose` (2 or 4 digits written as text, the form of
+    an area code) and never for a number. None: not an area code.
+    """
+    if not digits.strip("0") and len(digits) in (1, 2, 4):
+        return ""
+    n = len(digits)
+    if n == 4 and digits.endswith("00") and digits[:2] in known:
+        return digits[:2]
+    if n in (2, 4):
+        return digits if loose or digits in known else None
+    if n in _INNER_LENGTHS and digits[:4] in known:
+        return digits if digits[4:].strip("0") else digits[:4]
+    return None
+
+
+def _area_codes(labels: NDArray[Any]) -> list[str | None] | None:
+    """Each label's area code ("" the country), or None if the labels tell no nesting.
+
+    Only where every label is read as an area code (:func:`_digits` and
+    :func:`_code`: a code of povstat's list of regions, a padded form of
+    one, a district's or village's code inside a regency of the list, or 2
+    or 4 digits written as text) or names the country (:data:`_NATIONAL`),
+    or every label is a region's name exactly as povstat's list writes it
+    (the ``region_name`` of :func:`povstat.datasets.load_indonesia`:
+    ``"Jawa Timur"``, ``"Kota Malang"``) or names the country. The list
+    decides: integers that are not all codes of the list (identifiers 1,
+    2, 3, ...) tell no nesting, nor do other spellings of names. Missing
+    labels (None, NaN) give None and are passed over.
+    """
+    values = labels.tolist()  # one list: a NaN is found again by identity
+    distinct = set(values)  # the distinct labels, a few hundred
+    known = _known_codes()
+    code: dict[Any, str | None] = {}
+    for label in distinct:
+        if _missing(label):
+            code[label] = None
+        elif isinstance(label, str) and label.strip().lower() in _NATIONAL:
+            code[label] = ""
+        else:
+            digits = _digits(label)
+            loose = isinstance(label, str) and bool(_DOTTED.fullmatch(label.strip()))
+            loose = loose or (isinstance(label, str) and label.strip().isdigit())
+            found = None if digits is None else _code(digits, known, loose=loose)
+            if found is None:
+                break
+            code[label] = found
+    else:
+        return [code[x] for x in values]
+    names = _region_names()
+    for label in distinct:
+        if _missing(label):
+            code[label] = None
+        elif not isinstance(label, str):
+            return None
+        elif label.strip().lower() in _NATIONAL:
+            code[label] = ""
+        elif label.strip() in names:
+            code[label] = names[label.strip()]
+        else:
+            return None
+    return [code[x] for x in values]
+
+
+def _missing(label: object) -> bool:
+    """None or a float NaN (a missing label, checked elsewhere)."""
+    return label is None or (isinstance(label, float) and math.isnan(label))
+
+
+@functools.cache
+def _known_codes() -> frozenset[str]:
+    """The codes of povstat's list of regions (38 provinces, 514 regencies)."""
+    from povstat import _regions  # the list is read only when codes are checked
+
+    return frozenset(_regions.regions()["region_code"])
 
 
 @functools.cache
 def _region_names() -> dict[str, str]:
-    """Name -> code of every region of povstat's list, and the country."""
+    """Name -> code of every region of povstat's list."""
     from povstat import _regions  # the list is read only when names are checked
 
     t = _regions.regions()
-    out = dict(zip(t["region_name"], t["region_code"], strict=True))
-    out[_regions.NATIONAL_NAME] = _regions.NATIONAL_CODE
-    return out
+    return dict(zip(t["region_name"], t["region_code"], strict=True))
 
 
-def _parent(code: str) -> str:
-    """The code of the area holding `code`: province, country, or none."""
-    if code == "00":
-        return ""
-    return code[:2] if len(code) == 4 else "00"
+def _holders(code: str) -> list[str]:
+    """The codes of the areas holding `code`: the country, province, regency, ..."""
+    if code == "":
+        return []
+    return ["", *(code[:n] for n in (2, 4, 6, 7) if n < len(code))]
 
 
 def nested_regions(
@@ -393,61 +479,82 @@ def nested_regions(
     """Refuse a group that holds a region together with regions inside it.
 
     Where the region labels are area codes or names of povstat's list
-    (:func:`_area_codes`), a
-    province ``"35"`` holds the regencies and cities ``"35xx"`` and the
-    country (``"00"`` or ``"Indonesia"``) holds every region: a group with
-    both an aggregate and one of its parts would count the parts twice (a
-    sum) or rank the aggregate among its parts. `groups` gives each row's
-    group code (None: one group); `group_name` shows the group of row `i`,
-    and `effect` says what would go wrong. The group of lowest code, its
-    aggregate of lowest code and the first of its parts in label order are
-    named, whatever the row order.
+    (:func:`_area_codes`: text, integers or integral floats), an area holds
+    the areas whose codes begin with its code (the province ``"35"`` its
+    regencies and cities ``"35xx"``, the regency ``"3573"`` its districts
+    ``"3573xxx"``) and the country (all zeros, ``"Indonesia"`` or
+    ``"Nasional"``) holds every region: a group with both an aggregate and
+    one of its parts would count the parts twice (a sum) or rank the
+    aggregate among its parts. `groups` gives each row's group code (None:
+    one group); `group_name` shows the group of row `i`, and `effect` says
+    what would go wrong. The group of lowest code, its aggregate of lowest
+    code and the first of its parts in code order are named, whatever the
+    row order.
     """
-    codes = _area_codes(regions)
-    if codes is None or regions.size == 0:
+    if regions.size == 0:
         return
-    digits = codes.tolist()
-    parents = [_parent(c) for c in digits]
+    codes = _area_codes(regions)
+    if codes is None:
+        return
     g = np.zeros(regions.size, np.int64) if groups is None else groups
     rows: dict[tuple[int, str], int] = {}  # (group, code) -> a row of it
-    for i, key in enumerate(zip(g.tolist(), digits, strict=True)):
-        rows.setdefault(key, i)
-    national: dict[int, str] = {}  # group -> its country label
-    for (k, code), i in sorted(rows.items()):
-        if parents[i] == "":
-            national.setdefault(k, code)
+    for i, (k, code) in enumerate(zip(g.tolist(), codes, strict=True)):
+        if code is not None:
+            rows.setdefault((k, code), i)
     nested: list[tuple[int, str, str, int, int]] = []
     for (k, code), i in rows.items():
-        up = parents[i]
-        if up == "":
-            continue
-        if k in national:
-            top = national[k]
-            nested.append((k, top, code, rows[(k, top)], i))
-        if up != "00" and (k, up) in rows:
-            nested.append((k, up, code, rows[(k, up)], i))
+        for up in _holders(code):
+            if (k, up) in rows:
+                nested.append((k, up, code, rows[(k, up)], i))
     if not nested:
         return
-    k, top, _, agg, _ = min(
-        nested, key=lambda t: (t[0], parents[t[3]] != "", t[1], t[2])
-    )
+    k, top, _, agg, _ = min(nested, key=lambda t: (t[0], t[1], t[2]))
     parts = sorted((c, i) for kk, t, c, _, i in nested if kk == k and t == top)
     shown = ", ".join(show(regions[i]) for _, i in parts[:_SHOW_PARTS])
     more = f" and {len(parts) - _SHOW_PARTS} more" if len(parts) > _SHOW_PARTS else ""
-    what = (
-        "the country holds every region"
-        if parents[agg] == ""
-        else "a province's 2-digit code begins the 4-digit codes of its "
-        "regencies and cities"
-        if _AREA_CODE.fullmatch(str(regions[agg]))
-        else "a province holds its regencies and cities (povstat's list of "
-        "regions, povstat.datasets.indonesia_regions())"
-    )
+    label = regions[agg]
     msg = (
-        f"{group_name(agg)} holds region {show(regions[agg])} together with "
+        f"{group_name(agg)} holds region {show(label)} together with "
         f"regions nested in it ({shown}{more}) in the `region` column "
-        f"{region!r}: {what}, so {effect}; keep one level first, e.g. the "
-        "regencies and cities alone (region_type 'kabupaten' or 'kota' in "
-        "povstat.datasets.load_indonesia()) or the provinces alone"
+        f"{region!r}: {_why(label, top, [c for c, _ in parts])}, so {effect}; "
+        "keep one level first, e.g. the regencies and cities alone "
+        "(region_type 'kabupaten' or 'kota' in povstat.datasets.load_indonesia()) "
+        "or the provinces alone"
     )
     raise ValueError(msg)
+
+
+def _why(label: object, top: str, parts: list[str]) -> str:
+    """Why the area `label` (code `top`) holds the areas of codes `parts`."""
+    by_name = isinstance(label, str) and label.strip() in _region_names()
+    if top == "":
+        why = "the country holds every region"
+    elif by_name:
+        return (
+            "a province holds its regencies and cities (povstat's list of "
+            "regions, povstat.datasets.indonesia_regions())"
+        )
+    elif len(top) == 2 and all(len(c) == 4 for c in parts):
+        why = (
+            "a province's 2-digit code begins the 4-digit codes of its "
+            "regencies and cities"
+        )
+    elif len(top) == 2:
+        why = "a province's 2-digit code begins the codes of the areas inside it"
+    elif len(top) == 4:
+        why = (
+            "a regency's or city's 4-digit code begins the codes of its "
+            "districts (kecamatan) and villages"
+        )
+    else:
+        why = "a district's code begins the codes of its villages"
+    digits = _digits(label)
+    if top and digits is not None and len(digits) > len(top):
+        why += f" ({show(label)} is the code {top!r} padded with zeros)"
+    if not isinstance(label, str):
+        why += (
+            " (the labels, numbers, are read as area codes: each is a code in "
+            "povstat's list of regions, povstat.datasets.indonesia_regions(), "
+            "or of an area inside one)"
+        )
+    return why

@@ -1465,13 +1465,41 @@ def refuse_repeated(
             "and September) or levels"
         )
         kept = f" (e.g. to one value of {what})"
+    area = area_hint(table, names, np.flatnonzero(found.key == found.key[repeated[0]]))
     msg = (
         f"each ({', '.join(repr(n) for n in names)}) key must appear at most "
-        f"once{month}, found {repeated.size} duplicated key(s): {shown}{more}; "
-        f"does the table mix {mixes} (regions and their province)? Filter "
-        f"it{kept}, or {fix}"
+        f"once{month}, found {repeated.size} duplicated key(s): {shown}{more}"
+        f"{area}; does the table mix {mixes} (regions and their province)? "
+        f"Filter it{kept}, or {fix}"
     )
     raise ValueError(msg)
+
+
+#: The column of povstat.datasets.load_indonesia() (and of BPS tables) that
+#: gives each region and period one row per area: urban, rural and total.
+_AREA = "area"
+
+
+def area_hint(table: Table, keys: Sequence[str], rows: NDArray[np.intp]) -> str:
+    """A note for rows of one key that differ in the frame's ``area`` column.
+
+    The rows `rows` share a key over the columns `keys`; where the frame has
+    an ``area`` column, not among the keys, in which they differ, the note
+    names the column and its values there: one row per area (urban, rural,
+    total) is the usual cause of a repeated key with the bundled data.
+    Else "".
+    """
+    if _AREA not in table.names or _AREA in keys:
+        return ""
+    values = sorted({show(v) for v in labels(table, _AREA)[rows]})
+    if len(values) < 2:
+        return ""
+    return (
+        f"; those rows differ in the {_AREA!r} column ({', '.join(values)}): "
+        "povstat.datasets.load_indonesia() and BPS tables give each region "
+        "and period one row per area (urban, rural and total), so keep one "
+        "area first, e.g. the rows whose 'area' is 'total'"
+    )
 
 
 #: Columns of poverty_table's output that stack several estimates per domain.

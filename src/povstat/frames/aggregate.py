@@ -9,7 +9,7 @@ relative standard error.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from functools import partial
 from typing import Any, cast
 
@@ -231,6 +231,9 @@ def aggregate_regions(
         regions[rows],
         _plumbing.labels(table, period)[rows],
         by=by,
+        area=lambda at: _plumbing.area_hint(
+            table, [region, period] if by is None else [region, period, by], rows[at]
+        ),
     )
     _checks.nested_regions(
         regions[rows],
@@ -538,11 +541,14 @@ def _check_cells(
     period_labels: NDArray[Any],
     *,
     by: str | None,
+    area: Callable[[NDArray[np.intp]], str],
 ) -> None:
     """One row per region and period; each group has all its regions in a period.
 
     Each message names the group, region and period at fault: the first in
-    label order, whatever the row order.
+    label order, whatever the row order. `area` gives a note on the rows
+    (positions in these arrays) of a repeated region and period:
+    :func:`povstat.frames._plumbing.area_hint`.
     """
     nr = int(region.max()) + 1 if region.size else 1
     npd = int(period.max()) + 1 if period.size else 1
@@ -559,10 +565,11 @@ def _check_cells(
     _, first, counts = np.unique(triple, return_index=True, return_counts=True)
     if (counts > 1).any():
         i = int(first[np.argmax(counts > 1)])
+        note = area(np.flatnonzero(triple == triple[i]))
         msg = (
             f"region {_plumbing.show(region_labels[i])} has more than one row in "
-            f"period {period_label(int(period[i]))}; give one row per region and "
-            "period"
+            f"period {period_label(int(period[i]))}{note}; give one row per region "
+            "and period"
         )
         raise ValueError(msg)
     group_region = np.unique(group * nr + region)

@@ -298,6 +298,14 @@ _LEADING_NUMBER = re.compile(
     r"^[\[(]?(?P<num>[0-9]{2}\.[0-9]{2}|[0-9]{1,4})(?P<close>[\])]?)"
     r"(?P<sep>[.)]\s*|\s*[-\u2013]\s*|\s+)(?P<rest>\S.*)$"
 )
+#: A list's decoration before a region's name, read past as on a heading:
+#: dashes and bullets ("- Kota Batu", "• Kota Batu", "◦ Malang") and an
+#: apostrophe left by a spreadsheet's text prefix ("'Kota Batu"); never a
+#: letter or digit.
+_LIST_DECORATION = re.compile(
+    r"^\s*(?:['\u2019`]\s*|[\-\u2010-\u2015\u2212\u2022\u2023\u2043\u00b7\u2219"
+    r"\u25aa\u25ab\u25a0\u25a1\u25cf\u25cb\u25e6\u25b8\u25ba\u27a2]+\s*)"
+)
 #: An area code of four digits after a name: "Malang (3507)", "Malang
 #: [35.07]", "Malang 3507", "Malang - 3507".
 _TRAILING_CODE = re.compile(
@@ -1325,12 +1333,28 @@ def read_bps_table(
     "# KOTA", an apostrophe left by a spreadsheet's text prefix, "'KOTA")
     read past, alike for every kind and spelling ("KABUPATEN.", "(Kota
     Besar)"); a region's name decorated so stays a name ("(Kota Batu)"
-    is no heading, and is reported unmatched), gives its kind to
+    is no heading, and is reported unmatched; before a region's name,
+    dashes, bullets and a text-prefix apostrophe are read past likewise:
+    "- Kota Batu", "• Malang", "'Kota Batu"), gives its kind to
     the bare names below it, up to the next heading or province row ("Malang" under
     "KOTA" is Kota Malang; the heading row itself is unmatched, its
-    ``reason`` saying so). It is a heading whatever its value cells hold:
-    empty, a nil mark ("-", "…") or numbers (the section's subtotals: they
-    stay in ``data`` with no region code, and its ``reason`` names them).
+    ``reason`` saying so). A bare name under a heading that names both a
+    region of the heading's kind and that region's province ("Jambi" under
+    "KOTA": Kota Jambi, 1571, and Provinsi Jambi, 15; likewise "Bengkulu",
+    and "Gorontalo" under "KOTA" or "KABUPATEN") is that region, in any
+    case, and the section goes on below it; it is the province's row,
+    ending the section, only when the latest province row above it (else
+    `province`) is another province's ("JAMBI" after the cities of RIAU
+    starts Jambi's rows), or when it is written in capitals in a table
+    whose bare names under its headings are not all in capitals, with no
+    row of that province above it ("JAMBI" below Jambi's cities written
+    "Jambi", "Sungai Penuh": the province's total). So in BPS's layout
+    ("JAMBI" / "KABUPATEN" / "Kerinci" ... / "KOTA" / "Jambi" / "Sungai
+    Penuh"; its names in title case or in capitals) the first row is the
+    province and the one under "KOTA" Kota Jambi. It is a heading
+    whatever its value cells hold: empty, a nil mark ("-", "…") or
+    numbers (the section's subtotals: they stay in ``data`` with no
+    region code, and its ``reason`` names them).
     Two rows of one bare name that is a regency's and a city's ("Malang",
     "Blitar", "Kediri") under no heading, or under one, raise ValueError
     saying that they are probably the regency and the city, how to name
@@ -1388,7 +1412,8 @@ def read_bps_table(
     BPS convention), so a name that fits two regions is resolved by it.
     "GORONTALO" in capitals is the province, as BPS writes province rows
     (also in a table writing every regency in capitals: write "Kabupaten
-    Gorontalo" there), and so is "Gorontalo" however written in a table of
+    Gorontalo" there, or head its section "KABUPATEN", under which it is
+    the regency as said above), and so is "Gorontalo" however written in a table of
     provinces, whose label column is headed "Provinsi" (or "Province");
     "Gorontalo" under it is the regency; "Gorontalo" with no context raises
     ValueError listing the candidates. A name whose regions all lie in other
@@ -8880,9 +8905,12 @@ def _read_kind_headings(
     A heading row (its label a kind alone, see ``_KIND_HEADING``) gives the
     bare names below it (no "Kota"/"Kabupaten" of their own) its kind, up
     to the next heading row or province row: "Malang" under "KOTA" is Kota
-    Malang. It is a heading whatever its value cells hold: empty, a nil
-    mark ("-", "…") or numbers (the section's subtotals, kept in ``data``
-    with no region and named in its ``reason``). The heading row itself
+    Malang. A province's namesake under a heading ("Jambi" under "KOTA")
+    is read as the heading's kind, the section going on below it (see
+    ``_namesakes_under_headings``). It is a heading whatever its value
+    cells hold: empty, a nil mark ("-", "…") or numbers (the section's
+    subtotals, kept in ``data`` with no region and named in its
+    ``reason``). The heading row itself
     stays unmatched, its ``reason`` saying so.
     """
     lab = pd.Series(labels, dtype=object).astype(str)
@@ -8900,6 +8928,16 @@ def _read_kind_headings(
     carried = starts.shift(1).ffill()
     under = carried.where(~heading & ~province_row & carried.notna() & (carried != ""))
     headed = [None if pd.isna(k) else str(k) for k in under]
+    if province_row.any():
+        headed = _namesakes_under_headings(
+            labels,
+            rows,
+            [None if pd.isna(k) else str(k) for k in kind],
+            [str(c) if p else None for c, p in zip(code, province_row, strict=True)],
+            headed,
+            prov,
+            first_year,
+        )
     found = regions
     if any(headed):
         found = _match_regions(
@@ -8948,6 +8986,83 @@ def _read_kind_headings(
             f"province row, are read as {kind.iloc[k]} names{subtotals}"
         )
     return found
+
+
+def _namesakes_under_headings(
+    labels: np.ndarray[Any, Any],
+    rows: pd.Index[Any],
+    kinds: list[str | None],
+    provinces: list[str | None],
+    headed: list[str | None],
+    prov: str | None,
+    first_year: int | None,
+) -> list[str | None]:
+    """Heading kinds with a province's namesake under a heading read as it.
+
+    A row read alone as a province (`provinces`, its code; None for other
+    rows) whose bare name also names a region of the kind of the heading
+    above it, in that province ("Jambi" under "KOTA": Kota Jambi, 1571, in
+    Provinsi Jambi), is that region, and the heading's section goes on
+    below it, unless the rows above it lie in another province (the latest
+    province row above it, else `prov`, is another: it starts its own
+    province's rows), or it is written in capitals, in a table whose bare
+    names under its headings are not all in capitals, with no row of that
+    province above it (BPS's province row, "JAMBI", a total below its
+    regencies and cities). A national row ("INDONESIA") ends the section.
+    """
+    out = list(headed)
+    lab = [str(x) for x in labels]
+    # Capitals mark a province row only where the names under the headings
+    # are written otherwise.
+    caps_say = any(h is not None and not lab[k].isupper() for k, h in enumerate(headed))
+    current: str | None = None  # the heading kind in force
+    section = prov  # the province of the rows above
+    seen: set[str] = set()
+    for k, (kind, p) in enumerate(zip(kinds, provinces, strict=True)):
+        if kind is not None:
+            current = kind
+            continue
+        if p is None:
+            continue
+        namesake = (
+            current is not None
+            and p != _regions.NATIONAL_CODE
+            and (section is None or section == p)
+            and not (caps_say and lab[k].isupper() and p not in seen)
+            and _names_kind_in(
+                labels[k : k + 1], rows[k : k + 1], current, p, first_year
+            )
+        )
+        if namesake:
+            out[k] = current
+            continue
+        current = None
+        section = None if p == _regions.NATIONAL_CODE else p
+        seen.add(p)
+    # Rows below a namesake, up to the next heading or province row, carry
+    # the heading on.
+    current = None
+    for k, (kind, p) in enumerate(zip(kinds, provinces, strict=True)):
+        if kind is not None:
+            current = kind
+        elif p is not None and out[k] is None:
+            current = None
+        elif out[k] is None and headed[k] is None and current is not None:
+            out[k] = current
+    return out
+
+
+def _names_kind_in(
+    label: np.ndarray[Any, Any],
+    row: pd.Index[Any],
+    kind: str,
+    province: str,
+    first_year: int | None,
+) -> bool:
+    """Whether one label, read under a heading of `kind`, is a region of `province`."""
+    found = _match_regions(label, row, province, first_year, headed=[kind])
+    c = found["code"].iloc[0]
+    return isinstance(c, str) and len(c) == 4 and _regions.info(c)[2] == province
 
 
 def _check_province_row(
@@ -9030,7 +9145,9 @@ def _match_regions(
     resolves it, listing the candidates.
     """
     lab = pd.Series(labels, dtype=object).astype(str)
-    lead = lab.str.extract(_LEADING_NUMBER)
+    # A list's decoration ("- Kota Batu", "• Malang") is read past.
+    undecorated = lab.str.replace(_LIST_DECORATION, "", regex=True)
+    lead = undecorated.str.extract(_LEADING_NUMBER)
     # A number whose "rest" is digits too ("1.0", "2.5", "10 20") is not a
     # list number before a name: the label is kept as written.
     digits = lead["rest"].str.fullmatch(r"[0-9.,\s]+").fillna(False).astype(bool)
@@ -9062,7 +9179,7 @@ def _match_regions(
             & (num.str.len() == 3).to_numpy(dtype=bool)
             & (value > row_count)
         )
-    unnumbered = lead["rest"].fillna(lab)
+    unnumbered = lead["rest"].fillna(undecorated)
     marked = unnumbered.str.extract(_MARK)
     # A mark's digits are one or two, raised ("Pacitan¹²") as typed
     # ("Pacitan 12)"): "Pacitan³⁵⁷³" holds no mark, and its digits are

@@ -259,6 +259,9 @@ def test_one_unit_two_spellings_judged_whole(other: str) -> None:
         "Kota Batu;7,50;7.100\n"
     )
     assert _invalid(t) == ["37.780", "7.100"]
+    # One unit: the title states it once, no group per spelling.
+    assert t.title == "(ribu jiwa)"
+    assert t.data["group"].isna().all()
 
 
 def test_percent_two_spellings_judged_whole() -> None:

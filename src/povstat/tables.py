@@ -8473,7 +8473,9 @@ def _stated_units(
     in ``_unit_row_spans``) end each group's label ("P0 (persen)",
     "Garis Kemiskinan (Rp/kapita/bulan)"), as a group label holding its
     unit does ("Jumlah (ribu jiwa)"); a group with no unit of its own keeps
-    its label. The units are as written, runs of spaces collapsed.
+    its label. The units are as written, runs of spaces collapsed; one
+    unit in two spellings ("(ribu jiwa)", "(Ribu Jiwa)") is one unit,
+    written as first stated.
     """
     if rows.shape[0] == 0:
         return title, groups
@@ -8488,7 +8490,13 @@ def _stated_units(
                 unit = cell or (cells[0] if cells else "")
                 if unit and unit not in per_column[j]:
                     per_column[j].append(unit)
-    units = [" ".join(u) for u in per_column]
+    # One unit in two spellings ("(ribu jiwa)", "(Ribu Jiwa)", "(000 jiwa)")
+    # is one unit, written as its first spelling.
+    first: dict[tuple[str, float], str] = {}
+    for col_units in per_column:
+        for u in col_units:
+            first.setdefault(_stated_scale(u), u)
+    units = [" ".join(first[_stated_scale(u)] for u in col) for col in per_column]
     stated = set(units) - {""}
     if len(stated) == 1:
         (one,) = stated

@@ -530,13 +530,16 @@ def parse_numbers(
     decimals and a unit in the cell ("Rp 587,723", "7,100 jiwa") does not
     exempt it; where another number has three decimals ("0,725"), or two such
     numbers stand among small two-decimal ones ("7,650", "7,100" beside
-    "75,86"), the column writes three decimals and it is read as a decimal.
+    "75,86"), the column writes three decimals and it is read as a decimal;
+    so it is where a number grouping its thousands has three decimals
+    ("757,444" beside "1.257,701", which is no number in the other
+    convention).
     And a number with decimals below 1,000 without grouping that states a unit
-    of count in ones ("7,10 jiwa", "Rp 4,50") among counts grouping their
-    thousands ("37.780 jiwa") is invalid: 7.1 persons, or 7 100 written in
-    thousands. With ``locale="en"`` the same rules hold with the marks
-    swapped: "4,375" among "13.65", and "587.723" among "674,660", are
-    invalid.
+    of count in ones ("7,10 jiwa", "Rp 4,50") among whole counts of 1,000 or
+    more, grouped or not ("37.780 jiwa", "37780 jiwa"), is invalid: 7.1
+    persons, or 7 100 written in thousands. With ``locale="en"`` the same
+    rules hold with the marks swapped: "4,375" among "13.65", and
+    "587.723" among "674,660", are invalid.
 
     The value is computed in decimal and read as the float nearest to the
     decimal number written [1]_, so "37,78 ribu" is exactly 37780.0 and
@@ -2030,6 +2033,7 @@ def _other_convention(
     locale: str,
     *,
     total: NDArray[np.bool_] | None = None,
+    unmatched: NDArray[np.bool_] | None = None,
     count: NDArray[Any] | None = None,
     shown_grouped: NDArray[np.bool_] | None = None,
 ) -> NDArray[Any]:
@@ -2073,11 +2077,16 @@ def _other_convention(
        other number has another count, and 4188 in the other reading,
        which is always 1,000 or more). It is not evidence that the column
        writes decimals (rule 1), and a unit in the cell ("Rp 587,723",
-       "7,100 jiwa") does not exempt it.
+       "7,100 jiwa") does not exempt it. Neither part applies where some
+       number other than `total` and `unmatched` groups its thousands and
+       has three decimals ("1.257,701", no number in the other
+       convention): the column writes three decimals after a decimal
+       comma, and "757,444" is 757.444.
     3. Under a unit of count in ones (persons or rupiah, stated in the
        cell without a multiplier or by `count`), a number with decimals
-       below 1,000 without grouping ("7,10" jiwa) among counts grouping
-       their thousands ("37.780", "136.370", other than `total`) is
+       below 1,000 without grouping ("7,10" jiwa) among whole counts of
+       1,000 or more, grouped or not ("37.780", "136370"), `total`
+       included (a total "4.188.810" under "(jiwa)" is a count too), is
        ambiguous: 7.1 persons, or 7.10 thousand (7.100) if typed in
        thousands. Numbers grouping their thousands ("412.345,50" rupiah)
        are not.
@@ -2086,16 +2095,21 @@ def _other_convention(
 
     `total`: cells of aggregate rows (a national or province row above its
     regions), evidence that the column writes decimals (rule 1) but never
-    of how it writes its other rows. `count`: per cell, the unit of count
-    in ones ("persons", "rupiah") a unit row states over it ("" where
-    none). `shown_grouped`: stored numbers whose format shows thousands
-    grouped.
+    of how it writes its other rows (rules 1 and 2), yet counts (rule 3).
+    `unmatched`: cells of rows whose label names no region (a total or an
+    average labelled otherwise, "Propinsi Jawa Timur", "Rata-rata", an
+    empty label): as `total`, they never lift rule 1 nor show three
+    decimals, but may still show that the column writes decimals.
+    `count`: per cell, the unit of count in ones ("persons", "rupiah") a
+    unit row, group label or title states over it ("" where none).
+    `shown_grouped`: stored numbers whose format shows thousands grouped.
     """
     if locale not in _ONE_GROUP or cells.size < 2:
         return reasons
     n = cells.size
     no = np.zeros(n, dtype=bool)
     total = no if total is None else np.asarray(total, dtype=bool)
+    unmatched = no if unmatched is None else np.asarray(unmatched, dtype=bool)
     shown_grouped = no if shown_grouped is None else np.asarray(shown_grouped, bool)
     row_count = (
         np.full(n, "", dtype=object) if count is None else np.asarray(count, object)
@@ -2115,9 +2129,10 @@ def _other_convention(
     counted = own_count | (row_count != "")
     count_name = np.where(own_count, unit.astype(object), row_count)
     evidence = valid & ~total
-    # 1. "8.160" among numbers with decimals.
+    # 1. "8.160" among numbers with decimals. A row naming no region (an
+    # unmatched total or average) never lifts the rule, as a total does not.
     ambiguous = d3 & ~counted
-    others = evidence & ~ambiguous & ~c3
+    others = evidence & ~unmatched & ~ambiguous & ~c3
     lifted = (
         bool((dg & others).any())
         and not (du & others).any()
@@ -2126,7 +2141,13 @@ def _other_convention(
     flag1 = ambiguous if (du | dg).any() and not lifted else no
     # 2. "587,723" among whole numbers of 1,000 or more, or grouped ones.
     large = d3 | wg | dg | ((kind == "whole") & (mag >= 1000))
+    # Numbers grouping their thousands with three decimals ("1.257,701",
+    # no number in the other convention) show the column writes three
+    # decimals after a decimal comma: "757,444" is 757.444.
+    three = bool((dg & (places == 3) & evidence & ~unmatched).any())
     flag2 = c3 if (large & evidence & ~c3).any() and not du.any() else no
+    if three:
+        flag2 = no
     # "4,188" among numbers with one or two decimals (as published figures
     # are written; a column of computed values with longer decimals is not
     # judged): among grouped or big ones ("3.888,75"; not "8.160", ambiguous
@@ -2137,14 +2158,17 @@ def _other_convention(
     unlike = (
         c3 & ~flag2
         if c3.any()
+        and not three
         and decimals.any()
         and not (decimals & (places >= 3)).any()
         and (big.any() or lone)
         else no
     )
     flag2 = flag2 | unlike
-    # 3. "7,10" among counts in ones grouping their thousands.
-    counts = evidence & counted & (d3 | wg)
+    # 3. "7,10" among counts in ones of 1,000 or more, grouped or not
+    # ("37.780", "37780"), totals included: a count in ones has no decimals.
+    whole_big = (kind == "whole") & (mag >= 1000)
+    counts = valid & counted & (d3 | wg | whole_big)
     flag3 = (counted & (du | c3) & (mag < 1000) & ~flag2) if counts.any() else no
     if not (flag1.any() or flag2.any() or flag3.any()):
         return reasons
@@ -2232,7 +2256,7 @@ def _other_convention(
             name = str(count_name[i])
             out[i] = (
                 "a number with decimals below 1,000 under a unit of count in "
-                f"ones ({name}) among counts grouping their thousands (such as "
+                f"ones ({name}) among whole counts of 1,000 or more (such as "
                 f"{example}): it reads {v!r} {name}, but {float(thousands)!r} "
                 "if it was written in thousands; which is meant is ambiguous: "
                 f"write the count in {name} ({_grouped_text(thousands, locale)!r} "

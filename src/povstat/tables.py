@@ -708,7 +708,10 @@ def read_bps_table(
         a row labelled "Jumlah" or "Total") show that the group writes
         decimals, never how it writes the rows under them: a province total
         "4.188,81" above cities' "7.100" does not lift the rule, whether
-        written as text or stored as a number formatted ``#,##0.00``. The
+        written as text or stored as a number formatted ``#,##0.00``; nor
+        does a row whose label names no region (listed in ``unmatched``:
+        "Propinsi Jawa Timur", "Total Provinsi", "Rata-rata", an empty
+        label), which may be a total or an average. The
         mirror, three decimals without a thousands dot after one to three
         digits ("587,723": 587.723, or 587 723 with an English thousands
         comma), is invalid where the group's rows other than totals hold a
@@ -720,10 +723,18 @@ def read_bps_table(
         or it is the group's one value with three decimals ("4,188" among
         "37,78" and "136,37"), a unit in the cell ("Rp 587,723")
         notwithstanding; it is no evidence that the group writes
-        decimals. Under a unit of count in ones (in the cell or a unit
-        row), a value with decimals below 1,000 without grouping ("7,10"
-        under "(jiwa)") among counts grouping their thousands ("37.780") is
-        invalid: 7.1 persons, or 7 100 written in thousands. A
+        decimals; it is read as written where a value grouping its
+        thousands has three decimals ("757,444" beside "1.257,701": the
+        group writes three decimals). Under a unit of count in ones (in
+        the cell, a unit row, a group label, alone or in brackets after
+        words, "Jumlah Penduduk Miskin (jiwa)", or the title, "... (jiwa),
+        2023"), a value with decimals below 1,000 without grouping ("7,10"
+        under "(jiwa)") among whole counts of 1,000 or more, grouped or
+        not and totals included ("37.780", "37780", a province's
+        "4.188.810"), is invalid: 7.1 persons, or 7 100 written in
+        thousands. Unit cells naming one unit in two spellings ("(ribu
+        jiwa)" and "(Ribu Jiwa)" or "(000 jiwa)", "(persen)" and "(%)")
+        state one unit, and the group is judged whole. A
         spreadsheet number cell
         holding a whole number that its format shows grouped without
         decimals (``#,##0`` shows 8160 as "8.160" in Indonesian settings;
@@ -2012,15 +2023,38 @@ def read_bps_table(
         labels, None if isinstance(matched, ValueError) else matched
     )
     col_of = np.tile(np.arange(cells.shape[1]), cells.shape[0])
+    # A column group's unit cells are compared by the unit they name, not
+    # their spelling: "(ribu jiwa)" and "(Ribu Jiwa)", "(000 jiwa)" or
+    # "(persen)" and "(%)" are one unit, and the group is judged whole.
     unit_key = [
-        (layout.groups[j], *(str(u) for u in unit_cells[:, j]))
+        (
+            layout.groups[j],
+            *(
+                _stated_scale(str(u)) if u != "" else ("", 0.0)
+                for u in unit_cells[:, j]
+            ),
+        )
         for j in range(cells.shape[1])
     ]
     block_of = np.array(
         [list(dict.fromkeys(unit_key)).index(k) for k in unit_key], dtype=np.intp
     )
+    # A unit of count in ones stated by a unit row (or a group label that is
+    # a unit alone), else, where no unit row or such label states a unit
+    # over the column, by a unit in brackets in its group label ("Jumlah
+    # Penduduk Miskin (jiwa)") or in the title ("... (jiwa), 2023").
+    title_count = _bracketed_count_unit(layout.title)
     count_cols = np.array(
-        [_count_unit(unit_cells[:, j]) for j in range(cells.shape[1])], dtype=object
+        [
+            _count_unit(unit_cells[:, j])
+            or (
+                ""
+                if (unit_cells[:, j] != "").any()
+                else _bracketed_count_unit(layout.groups[j]) or title_count
+            )
+            for j in range(cells.shape[1])
+        ],
+        dtype=object,
     )
     flat_read = as_read.ravel()
     if read.grouped is not None:
@@ -2034,6 +2068,15 @@ def read_bps_table(
                 grouped_text.replace(",", ".") if loc == "id" else grouped_text
             )
     flat_total = np.repeat(total_rows, cells.shape[1])
+    # A row whose label names no region (a total or an average labelled
+    # otherwise, "Propinsi Jawa Timur", "Rata-rata", or no label) is no
+    # evidence of how the column writes its regions' rows either.
+    no_region = (
+        np.zeros(len(labels), dtype=bool)
+        if isinstance(matched, ValueError)
+        else matched["code"].isna().to_numpy(dtype=bool)
+    )
+    flat_unmatched = np.repeat(no_region, cells.shape[1])
     flat_count = count_cols[col_of]
     shown_grouped = (
         np.zeros(cells.size, dtype=bool)
@@ -2049,6 +2092,7 @@ def read_bps_table(
             reasons[at],
             loc,
             total=flat_total[at],
+            unmatched=flat_unmatched[at],
             count=flat_count[at],
             shown_grouped=shown_grouped[at],
         )
@@ -8454,7 +8498,9 @@ def _stated_units(
     in ``_unit_row_spans``) end each group's label ("P0 (persen)",
     "Garis Kemiskinan (Rp/kapita/bulan)"), as a group label holding its
     unit does ("Jumlah (ribu jiwa)"); a group with no unit of its own keeps
-    its label. The units are as written, runs of spaces collapsed.
+    its label. The units are as written, runs of spaces collapsed; one
+    unit in two spellings ("(ribu jiwa)", "(Ribu Jiwa)") is one unit,
+    written as first stated.
     """
     if rows.shape[0] == 0:
         return title, groups
@@ -8469,7 +8515,13 @@ def _stated_units(
                 unit = cell or (cells[0] if cells else "")
                 if unit and unit not in per_column[j]:
                     per_column[j].append(unit)
-    units = [" ".join(u) for u in per_column]
+    # One unit in two spellings ("(ribu jiwa)", "(Ribu Jiwa)", "(000 jiwa)")
+    # is one unit, written as its first spelling.
+    first: dict[tuple[str, float], str] = {}
+    for col_units in per_column:
+        for u in col_units:
+            first.setdefault(_stated_scale(u), u)
+    units = [" ".join(first[_stated_scale(u)] for u in col) for col in per_column]
     stated = set(units) - {""}
     if len(stated) == 1:
         (one,) = stated
@@ -8602,6 +8654,24 @@ def _count_unit(rows: np.ndarray[Any, Any]) -> str:
         if unit in _COUNT_UNITS and mult == 1:
             return unit
     return ""
+
+
+def _bracketed_count_unit(text: str) -> str:
+    """The unit of count in ones a label or title states in brackets.
+
+    "persons" for "Jumlah Penduduk Miskin (jiwa)" or "... (jiwa), 2023",
+    "rupiah" for "Garis Kemiskinan (Rp/kapita/bulan)"; "" where no bracket
+    names a unit, where one names a multiplier ("(ribu jiwa)") or where
+    brackets name different units ("Jumlah (jiwa) dan Persentase (persen)").
+    """
+    found = {
+        _stated_scale(m[1]) for m in re.finditer(r"[(\[]([^()\[\]]*)[)\]]", str(text))
+    } - {("", 1.0)}
+    if len(found) != 1:
+        return ""
+    ((unit, mult),) = found
+    unit = unit.split("/")[0]
+    return unit if unit in _COUNT_UNITS and mult == 1 else ""
 
 
 #: A row labelled as a total ("Jumlah", "Total", "Jumlah/Total").

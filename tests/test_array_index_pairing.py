@@ -122,7 +122,7 @@ def test_a_dataframe_is_compared_by_its_index() -> None:
             method="bonferroni",
             simultaneous=False,
         )
-    assert "DataFrame and Series" in str(info.value)
+    assert "pandas Series and DataFrame" in str(info.value)
 
 
 def test_survey_weights_in_another_order_are_refused() -> None:

@@ -391,9 +391,8 @@ def _positional(func: Callable[_P, _R], skip: tuple[str, ...]) -> Callable[_P, _
 
     @functools.wraps(func)
     def checked(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        pd = sys.modules.get("pandas")
-        if pd is not None:  # no pandas imported: no pandas argument either
-            kinds = (pd.Series, pd.DataFrame)
+        kinds = _labelled_kinds()
+        if kinds:  # no pandas or polars imported: no labelled argument either
             count = 0
             for x in args:
                 count += isinstance(x, kinds)
@@ -409,51 +408,205 @@ def _positional(func: Callable[_P, _R], skip: tuple[str, ...]) -> Callable[_P, _
     return checked
 
 
+def _labelled_kinds() -> tuple[type, ...]:
+    """The argument types carrying row or column labels, among those imported."""
+    kinds: tuple[type, ...] = ()
+    pd = sys.modules.get("pandas")
+    if pd is not None:
+        kinds = (pd.Series, pd.DataFrame)
+    pl = sys.modules.get("polars")
+    if pl is not None:
+        kinds = (*kinds, pl.DataFrame)
+    return kinds
+
+
+def _is_pandas(x: object) -> bool:
+    pd = sys.modules.get("pandas")
+    return pd is not None and isinstance(x, (pd.Series, pd.DataFrame))
+
+
+def _columns(x: Any) -> Any:
+    """The column labels of a DataFrame (pandas or polars), else None."""
+    if not hasattr(x, "columns"):
+        return None
+    if _is_pandas(x):
+        return x.columns
+    import pandas as pd
+
+    return pd.Index(list(x.columns), dtype=object)
+
+
 def refuse_unaligned(found: Sequence[tuple[str, Any]]) -> None:
-    """Refuse pandas arguments of one length whose indexes differ.
+    """Refuse pandas or polars arguments whose labels would pair by position.
 
     `found` holds (argument name, Series or DataFrame) in the order of the
-    function's parameters; each is compared with the first of its length.
-    The message names both arguments, the first position where their labels
+    function's parameters. Rows: each pandas argument is compared with the
+    first of its length. Columns: two DataFrames with as many columns are
+    compared by their column labels (a polars DataFrame's column names are
+    its only labels), and a Series as long as a DataFrame's columns (numpy
+    broadcasts it across them) by its index against those columns. Labels
+    equal in value at every position pair, whatever their dtypes. The
+    message names both arguments, the first position where their labels
     differ and both labels there, and how to pair them.
     """
     first: dict[int, tuple[str, Any]] = {}
     for name, x in found:
+        if not _is_pandas(x):
+            continue
         n = len(x.index)
         if n not in first:
             first[n] = (name, x)
             continue
         name0, x0 = first[n]
-        if x0.index.equals(x.index):
-            continue
-        a, b = x0.index, x.index
-        at = next(
-            (
-                i
-                for i, (u, v) in enumerate(zip(a, b, strict=True))
-                if not _same_label(u, v)
-            ),
-            None,
+        _refuse_other_labels(name0, x0, x0.index, name, x, x.index, "index")
+    for i, (name0, x0) in enumerate(found):
+        for name, x in found[i + 1 :]:
+            c0, c = _columns(x0), _columns(x)
+            if c0 is not None and c is not None:
+                if len(c0) == len(c):
+                    _refuse_other_labels(name0, x0, c0, name, x, c, "column")
+            elif c is not None and _is_pandas(x0) and len(x0.index) == len(c):
+                _refuse_other_labels(name0, x0, x0.index, name, x, c, "column")
+            elif c0 is not None and _is_pandas(x) and len(x.index) == len(c0):
+                _refuse_other_labels(name0, x0, c0, name, x, x.index, "column")
+
+
+def names_of(by: object) -> object:
+    """A pandas ``Index`` of column names as a list (``df.columns[:2]``)."""
+    pd = sys.modules.get("pandas")
+    if (
+        pd is not None
+        and isinstance(by, pd.Index)
+        and not isinstance(by, pd.MultiIndex)
+    ):
+        return by.tolist()
+    return by
+
+
+def _kind(x: object) -> str:
+    if _is_pandas(x):
+        return "pandas " + _pandas_kind(x)
+    return "polars DataFrame"
+
+
+def _is_default_index(index: Any) -> bool:
+    """Whether `index` is the default 0, 1, ..., n-1 given to unlabelled data."""
+    pd = sys.modules.get("pandas")
+    return (
+        pd is not None
+        and isinstance(index, pd.RangeIndex)
+        and index.start == 0
+        and index.step == 1
+        and len(index) > 0
+    )
+
+
+def _missing_from(a: Any, b: Any) -> list[Any]:
+    """The labels of `a` not among those of `b` (by value)."""
+    try:
+        inside = np.asarray(a.astype(object).isin(b.astype(object)), dtype=bool)
+    except (TypeError, ValueError):  # pragma: no cover - labels that do not compare
+        return list(a)
+    return [plain(v) for v in np.asarray(a.astype(object))[~inside]]
+
+
+def _some(items: list[Any]) -> str:
+    shown_ = ", ".join(repr(v) for v in items[:3])
+    return shown_ + (f" and {len(items) - 3} more" if len(items) > 3 else "")
+
+
+def _refuse_other_labels(
+    name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
+) -> None:
+    """Refuse labels `a` (of `name0`) and `b` (of `name`) unless equal in value."""
+    if a.equals(b):
+        return
+    at = next(
+        (i for i, (u, v) in enumerate(zip(a, b, strict=True)) if not _same_label(u, v)),
+        None,
+    )
+    if at is None:  # the same labels at every position, held as other dtypes
+        return
+    k0, k = _kind(x0), _kind(x)  # in the order of the arguments
+    if k0 == k:
+        kinds = k0 + ("s" if k0.endswith("DataFrame") else "")
+    elif k0.split()[0] == k.split()[0]:
+        kinds = f"{k0} and {k.split()[1]}"
+    else:
+        kinds = f"{k0} and {k}"
+    labels_ = "index labels" if what == "index" else "column labels"
+    where = (
+        f"first at position {at}: {plain(a[at])!r} in `{name0}`, "
+        f"{plain(b[at])!r} in `{name}`"
+    )
+    if what == "column" and _columns(x0) is None:
+        where = f"the index of `{name0}` against the columns of `{name}`, " + where
+    elif what == "column" and _columns(x) is None:
+        where = f"the columns of `{name0}` against the index of `{name}`, " + where
+    msg = (
+        f"`{name0}` and `{name}` are {kinds} with different {labels_} "
+        f"({where}); povstat's array functions pair values by position, "
+        f"never by label: {_pairing_advice(name0, x0, a, name, x, b, what)}"
+    )
+    raise ValueError(msg)
+
+
+def _pairing_advice(
+    name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
+) -> str:
+    """How to pair `name0` and `name`, which depends on how their labels differ."""
+    default0, default = _is_default_index(a), _is_default_index(b)
+    if default0 != default:
+        plain_, other = (name0, name) if default0 else (name, name0)
+        return (
+            f"`{plain_}` has the default labels 0..{len(a) - 1} (it was built "
+            "without labels, e.g. from an array or a list): if its values are "
+            f"in the order of `{other}`, pass `{plain_}.to_numpy()` (or build "
+            f"it with the labels of `{other}`); do not reindex it: its labels "
+            "are positions, and reindexing would pick the wrong rows"
         )
-        if at is None:  # the same labels, held as different types
-            where = (
-                "their labels compare equal but are held as different types "
-                f"({a.dtype} and {b.dtype})"
-            )
-        else:
-            where = (
-                f"first at position {at}: {plain(a[at])!r} in `{name0}`, "
-                f"{plain(b[at])!r} in `{name}`"
-            )
-        kinds = sorted({_pandas_kind(x0), _pandas_kind(x)})
-        msg = (
-            f"`{name0}` and `{name}` are pandas {' and '.join(kinds)} with "
-            f"different index labels ({where}); "
-            "povstat's array functions pair values by position, never by "
-            f"label: align them first (e.g. `{name}.reindex({name0}.index)`), "
-            "or pass .to_numpy() to pair them by position"
+    only0, only = _missing_from(a, b), _missing_from(b, a)
+    if only0 or only:
+        parts = []
+        if only0:
+            parts.append(f"{_some(only0)} in `{name0}` only")
+        if only:
+            parts.append(f"{_some(only)} in `{name}` only")
+        return (
+            f"they hold different labels ({'; '.join(parts)}): select the same "
+            f"{'rows' if what == 'index' else 'columns'} from both, in one "
+            "order, or pass .to_numpy() if their values are already in one order"
         )
-        raise ValueError(msg)
+    square = _square_beside_series(name0, x0, name, x)
+    if square is not None:  # a covariance matrix beside its estimates
+        series, frame = square
+        how = f"`{frame}.loc[{series}.index, {series}.index]`"
+    elif what == "index":
+        how = f"`{name}.reindex({name0}.index)`"
+    elif _columns(x0) is None:  # a Series against a DataFrame's columns
+        how = f"`{name0}.reindex({name}.columns)`"
+    elif _columns(x) is None:
+        how = f"`{name}.reindex({name0}.columns)`"
+    elif _is_pandas(x):
+        how = f"`{name}[list({name0}.columns)]`"
+    else:
+        how = f"`{name}.select({name0}.columns)`"
+    return (
+        f"align them first (e.g. {how}), or pass .to_numpy() to pair them by position"
+    )
+
+
+def _square_beside_series(
+    name0: str, x0: Any, name: str, x: Any
+) -> tuple[str, str] | None:
+    """(Series name, DataFrame name) when one is a Series, the other square."""
+    if not (_is_pandas(x0) and _is_pandas(x)):
+        return None
+    for (sname, s), (dname, d) in (((name0, x0), (name, x)), ((name, x), (name0, x0))):
+        c = _columns(d)
+        if _columns(s) is None and c is not None and len(d.index) == len(c) == len(s):
+            return sname, dname
+    return None
 
 
 def _pandas_kind(x: object) -> str:
@@ -464,6 +617,8 @@ def _same_label(u: object, v: object) -> bool:
     """Whether two index labels are the same (two missing labels are)."""
     if _is_missing_label(u) or _is_missing_label(v):
         return _is_missing_label(u) and _is_missing_label(v)
+    if isinstance(u, (bool, np.bool_)) != isinstance(v, (bool, np.bool_)):
+        return False  # True == 1 in Python, yet they are other labels
     try:
         return bool(u == v)
     except (TypeError, ValueError):  # labels that do not compare
@@ -475,6 +630,40 @@ TEXT_NUMBERS_HINT = (
     "read numbers written as text with povstat.parse_numbers (e.g. "
     "locale='id' for '13,65')"
 )
+
+
+def text_columns_hint(column: str) -> str:
+    """Said where a frame's column holds numbers as text: how to read them."""
+    return (
+        "read columns of numbers written as text with povstat.parse_columns "
+        f"(e.g. parse_columns(df, [{column!r}], locale='id') for '13,65'; for "
+        "a frame other than pandas, povstat.parse_numbers reads a column's "
+        "values)"
+    )
+
+
+def _container_hint(x: object, name: str) -> str | None:
+    """The message for a dict, set, dict view or iterator given as an array."""
+    if isinstance(x, dict):
+        return (
+            f"`{name}` is a dict: pass pandas.Series({name}) (its keys are then "
+            "labels, checked against the other arguments' labels) or "
+            f"list({name}.values()) (values in the dict's order)"
+        )
+    if isinstance(x, set | frozenset):
+        return (
+            f"`{name}` is a set, which has no order to pair its values by: "
+            "pass a list or an array"
+        )
+    views: tuple[type, ...] = (type({}.keys()), type({}.values()), type({}.items()))
+    if isinstance(x, views):
+        return f"`{name}` is a dict view: pass a list or an array (e.g. list(...))"
+    if isinstance(x, Iterator):
+        return (
+            f"`{name}` is a {type(x).__name__} (an iterator, read once): pass a "
+            "list or an array (e.g. list(...))"
+        )
+    return None
 
 
 def numeric(
@@ -605,6 +794,9 @@ def _numeric(
             table = not_an_array(x, name)  # an eager frame holding text
             if table is not None:
                 raise TypeError(table) from None
+            container = _container_hint(x, name)
+            if container is not None:
+                raise TypeError(container) from None
             text = any(isinstance(v, str | bytes) for v in arr.reshape(-1).tolist())
             hint = f"; {TEXT_NUMBERS_HINT}" if text else ""
             msg = f"`{name}` must be numeric, got dtype object with non-numbers{hint}"

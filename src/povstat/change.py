@@ -1015,11 +1015,24 @@ def decompose_headcount_change(
             for when, x in zip(("before", "after"), pair, strict=True)
             if x is not _NOT_GIVEN
         ]
+        nones = [
+            f"`{k}_{when}`"
+            for k, pair in given.items()
+            for when, x in zip(("before", "after"), pair, strict=True)
+            if x is None
+        ]
+        none_note = (
+            f"; {', '.join(nones)} {'is' if len(nones) == 1 else 'are'} None, "
+            "which is a missing value, not an argument left out: leave out "
+            "the pair you do not use"
+            if nones
+            else ""
+        )
         msg = (
             "give either `population_before` and `population_after`, or "
             "`headcount_before` and `headcount_after` (the published numbers "
             f"of poor, whose populations are then implied); got "
-            f"{', '.join(got) if got else 'neither'}"
+            f"{', '.join(got) if got else 'neither'}{none_note}"
         )
         raise ValueError(msg)
     if whole == ["headcount"]:

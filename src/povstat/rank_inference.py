@@ -1397,6 +1397,7 @@ def _check_draws(draws: int, level: float) -> None:
 def _draw_settings(n_draws: object, seed: object) -> tuple[int, int]:
     """Check `n_draws` and `seed`; draw and return a fresh seed if None."""
     n_draws = _validate.positive_int(n_draws, "n_draws")
+    seed = _validate.scalar(seed)  # a 0-d array stands for its value
     if seed is None:
         entropy = np.random.SeedSequence().entropy
         seed = entropy if isinstance(entropy, int) else 0

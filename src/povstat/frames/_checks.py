@@ -130,7 +130,7 @@ def require(
         if not table.is_numeric(name):
             shown = table.dtype_text(name)
             text = any(t in shown.lower() for t in ("str", "utf8", "varchar"))
-            why = f"; {_validate.TEXT_NUMBERS_HINT}" if text else ""
+            why = f"; {_validate.text_columns_hint(name)}" if text else ""
             msg = (
                 f"column {name!r} (argument `{arg}`) must be numeric, got {shown}{why}"
             )

@@ -203,7 +203,25 @@ class Table:
                 )
                 or object_numbers(series)
             )
-        return name in self.integer_texts or bool(self.dtype(name).is_numeric())
+        return (
+            name in self.integer_texts
+            or bool(self.dtype(name).is_numeric())
+            or self.all_null(name)
+        )
+
+    def all_null(self, name: str) -> bool:
+        """Whether column `name` has no type but null (polars, DuckDB ``NULL``).
+
+        Such a column holds only missing values, read as NaN like the nulls
+        of a numeric column (the missing-value policy applies to them).
+        """
+        if self.pandas is not None or self.dtype(name) != nw.Unknown:
+            return False
+        col = self.frame.get_column(name)
+        try:
+            return bool(col.null_count() == len(col))
+        except Exception:  # a type the engine cannot count
+            return False
 
     def is_temporal(self, name: str) -> bool:
         """Whether column `name` holds dates or datetimes."""
@@ -827,6 +845,8 @@ def column(table: Table, name: str) -> NDArray[np.float64]:
         values = np.array([None if v is None else int(v) for v in digits], object)
         return _validate.numeric(values, name, place=_row_namer(texts, lazy=True))
     col = table.frame.get_column(name)
+    if table.all_null(name):  # a column of nulls and no other type
+        return np.full(len(col), np.nan)
     if col.dtype.is_integer():
         # Read as the array functions read integers: one beyond 2**53 that
         # float64 cannot hold is refused, naming its row (never rounded,
@@ -1296,6 +1316,13 @@ def is_temporal(table: Table, name: str) -> bool:
         f"years, e.g. 2019 or 2019.5) or a date/datetime, got "
         f"{table.dtype_text(name)}"
     )
+    if table.pandas is not None and str(table.series(name).dtype).startswith(
+        "period["
+    ):
+        msg += (
+            "; read pandas periods as their start dates with "
+            f"df[{name!r}].dt.to_timestamp()"
+        )
     raise TypeError(msg)
 
 

@@ -203,6 +203,13 @@ def aggregate_regions(
         {"by": by} if by is not None else {}
     )
     _checks.require(table, keys=tuple(key_cols), **key_cols, **values, **errors)
+    if len(table) == 0:
+        msg = (
+            "`df` is empty: no regions to pool (the frame has no rows); povstat "
+            "refuses an empty input rather than return a NaN or 0 that hides "
+            "the mistake"
+        )
+        raise ValueError(msg)
     blind = table.case_blind
     folded = period if blind is None else _plumbing.fold_case(period, blind)
     if folded == "group" or folded.startswith("pooled_"):

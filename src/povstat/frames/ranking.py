@@ -184,6 +184,7 @@ def group_columns(by: object, **ranked: str | None) -> list[str]:
     ``rate=...``): grouping by one of them is refused, since each group
     would then hold one row and every rank be "1 of 1".
     """
+    by = _validate.names_of(by)
     if by is None:
         return []
     if isinstance(by, str):

@@ -20,7 +20,7 @@ import re
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal, TypeAlias, cast
 
 import narwhals.stable.v2 as nw
 import numpy as np
@@ -110,6 +110,7 @@ class _ExprOps:
 
 
 def _columns(by: str | Sequence[str] | None) -> list[str]:
+    by = cast("str | Sequence[str] | None", _validate.names_of(by))
     if by is None:
         return []
     if isinstance(by, str):

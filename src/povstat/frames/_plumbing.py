@@ -1316,9 +1316,7 @@ def is_temporal(table: Table, name: str) -> bool:
         f"years, e.g. 2019 or 2019.5) or a date/datetime, got "
         f"{table.dtype_text(name)}"
     )
-    if table.pandas is not None and str(table.series(name).dtype).startswith(
-        "period["
-    ):
+    if table.pandas is not None and str(table.series(name).dtype).startswith("period["):
         msg += (
             "; read pandas periods as their start dates with "
             f"df[{name!r}].dt.to_timestamp()"

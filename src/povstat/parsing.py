@@ -100,6 +100,8 @@ _UNITS: dict[str, str] = {
     "percentage point": "points",
     "percentage points": "points",
     "rupiah": "rupiah",
+    # BPS's English tables: "Poverty Line (Rupiahs/Capita/Month)".
+    "rupiahs": "rupiah",
     "jiwa": "persons",
     "orang": "persons",
     "persons": "persons",

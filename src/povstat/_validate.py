@@ -1440,7 +1440,7 @@ def _first(arr: NDArray[np.float64], bad: NDArray[np.bool_]) -> str:
 
 
 def _is_missing_label(x: object) -> bool:
-    if x is None:
+    if x is None or x is np.ma.masked:  # a masked entry held as an object
         return True
     try:
         return bool(x != x)  # NaN of any float type, NaT, pandas.NA (raises)
@@ -1508,8 +1508,13 @@ def refuse_nested_labels(
     message (advice for the caller's function).
     """
     kinds = set(map(type, items)) if types is None else types
+    # numpy's masked constant (a masked entry of an object array) is a
+    # missing label, said by the label check, not a container.
     nested = [
-        t for t in kinds if hasattr(t, "__len__") and not issubclass(t, str | bytes)
+        t
+        for t in kinds
+        if hasattr(t, "__len__")
+        and not issubclass(t, str | bytes | np.ma.core.MaskedConstant)
     ]
     if not nested:
         return
@@ -1620,8 +1625,28 @@ def _check_label_items(
         else f"`{name}` labels"
     )
     if len(kinds) > 1:
-        raise TypeError(_MIXED_LABELS.format(what=what, kinds=kinds))
+        raise TypeError(
+            _MIXED_LABELS.format(what=what, kinds=kinds) + _mixed_where(items)
+        )
     _refuse_mixed_dates(items, what)
+
+
+def _mixed_where(items: list[Any]) -> str:
+    """Where labels of mixed kinds are: the first of the rarest kind, counts.
+
+    An error path, read once: each label's kind, counted (the rarest kind
+    first, ties by name), and the first label of the rarest kind by its
+    position (the row of a frame's column).
+    """
+    per = [_kind_of_type(type(x)) for x in items]
+    counts: dict[str, int] = {}
+    for k in per:
+        counts[k] = counts.get(k, 0) + 1
+    order = sorted(counts, key=lambda k: (counts[k], k))
+    rare = order[0]
+    i = per.index(rare)
+    shown = ", ".join(f"{counts[k]:,} {k}" for k in order)
+    return f" (first {rare} at index {i}: {plain(items[i])!r}; {shown})"
 
 
 def _plain_label(x: Any) -> Any:

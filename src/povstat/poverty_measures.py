@@ -771,6 +771,7 @@ def prepare_units(
     by: ArrayLike | None,
     nan_policy: str,
     watts: bool,
+    omitted: list[NDArray[np.bool_]] | None = None,
 ) -> tuple[
     NDArray[np.float64],
     NDArray[np.float64],
@@ -781,6 +782,8 @@ def prepare_units(
 
     Missing values raise, or with ``nan_policy="omit"`` give the row zero
     weight (its welfare and line are then replaced by harmless values).
+    `omitted`, if given, gets the mask of those rows appended (the survey
+    estimates tell them from rows of zero weight as given).
     """
     _validate.choice(nan_policy, "nan_policy", _MISSING)
     refuse_tables(
@@ -865,6 +868,8 @@ def prepare_units(
             )
         w = np.where(missing, 0.0, w)
         s = np.where(missing, 0.0, s)
+        if omitted is not None:
+            omitted.append(missing)
         z = np.where(nan_z, 1.0, z)
         y = np.where(np.isnan(y), z, y)
     bad = z <= 0 if z.size and float(np.min(z)) <= 0 else np.zeros(0, bool)

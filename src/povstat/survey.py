@@ -128,6 +128,10 @@ class Reduced:
     ``overall_exp``: the exponent for all the domains together (the overall
     domain of ``overall=True``), whose cells are the domains' cells brought
     to that power of two.
+    ``kept``: each cell's rows not missing (None: every row), so that under
+    ``lonely_psu="average"`` a stratum whose rows are all missing is not
+    counted, as R's ``na.rm=TRUE`` drops them (a row of zero weight as
+    given keeps its stratum, as in R).
     ``w_max`` and ``w_min`` (lazy engines with `psu`): each cell's largest
     and smallest positive weight as given, from the same grouped
     reduction. Where the first is :data:`LOSSY_SPREAD` (2**52) or more
@@ -161,6 +165,7 @@ class Reduced:
     overall_exp: int = 0
     w_max: NDArray[np.float64] | None = None
     w_min: NDArray[np.float64] | None = None
+    kept: NDArray[np.float64] | None = None
 
 
 #: A PSU whose largest weight is this many times its smallest (positive)
@@ -388,12 +393,16 @@ def reduce_units(
     psu: ArrayLike | None,
     fpc: ArrayLike | None,
     rows: NDArray[np.intp] | None = None,
+    missing: NDArray[np.bool_] | None = None,
 ) -> Reduced:
     """Sums by (domain, stratum, PSU) of unit-level terms (numpy path).
 
     With `rows`, the `terms` are given for those units only and are 0 for all
     the others (the non-poor, :func:`povstat.poverty_measures.poor_rows`).
+    `missing`: the rows left out under ``nan_policy="omit"`` (zero weight
+    already), counted apart in ``Reduced.kept``.
     """
+    some_missing = missing is not None and bool(missing.any())
     n = w.shape[0]
     # Weights whose squares leave float64 are brought near 1 by a power of
     # two per domain (exact), as the lazy engines' second pass does.
@@ -478,6 +487,9 @@ def reduce_units(
             terms_rows=rows,
             weight_exp=weight_exp,
             overall_exp=overall_exp,
+            kept=(~missing).astype(np.float64)
+            if some_missing and missing is not None
+            else None,
         )
     # PSUs are nested in strata: a PSU is a (stratum, psu label) pair. When
     # every label lies in one stratum, the labels already name the PSUs; when
@@ -544,6 +556,9 @@ def reduce_units(
         hi=hi,
         weight_exp=weight_exp,
         overall_exp=overall_exp,
+        kept=_sum(cell_codes, (~missing).astype(np.float64), n_cells, big)
+        if some_missing and missing is not None
+        else None,
     )
 
 
@@ -960,6 +975,7 @@ def _overall_cells(red: Reduced) -> Reduced:
         overall_exp=red.overall_exp,
         w_max=extreme(red.w_max, np.fmax),
         w_min=extreme(red.w_min, np.fmin),
+        kept=add(red.kept, 0),
     )
 
 
@@ -1132,15 +1148,31 @@ def _refuse_fpc_implied_weights(
     raise ValueError(msg)
 
 
+def _one_psu(red: Reduced) -> NDArray[np.bool_]:
+    """Per domain: whether its units of positive weight lie in one PSU.
+
+    Its one PSU total is the sum of all its deviations, exactly 0, and the
+    others are 0: its variance (and every covariance with it) is exactly 0,
+    where the rounding of the ratio would leave a residue (1e-46).
+    """
+    nd = red.n_domains
+    pos = red.npos > 0
+    if red.psu is None:  # a cell is (domain, stratum): count units instead
+        return np.asarray(np.bincount(red.domain, red.npos, nd) <= 1)
+    return np.asarray(np.bincount(red.domain[pos], minlength=nd) <= 1)
+
+
 def _average_factor(red: Reduced, lonely: NDArray[np.bool_]) -> NDArray[np.float64]:
     """Per domain: its strata over its strata with more than one PSU.
 
     As R ``survey`` under ``lonely.psu="average"``: the strata counted are
-    those holding rows of the domain (``svyby`` subsets the design).
+    those holding rows of the domain (``svyby`` subsets the design) that are
+    not missing (``na.rm=TRUE`` drops those; a row of zero weight stays).
     """
     nd, nh = red.n_domains, red.n_strata
     has = np.zeros(nd * nh, bool)
-    has[red.domain * nh + red.stratum] = True
+    cells = slice(None) if red.kept is None else red.kept > 0
+    has[(red.domain * nh + red.stratum)[cells]] = True
     has2 = has.reshape(nd, nh)
     h_d = has2.sum(axis=1)
     ok = h_d - (has2 & lonely[None, :]).sum(axis=1)
@@ -1824,8 +1856,11 @@ def linearised(
         )
     var = np.where(var < 0, np.maximum(var, 0.0), var)  # rounding below zero
     # A measure the same for every unit of a domain has u = 0 for each unit:
-    # its variance is exactly 0 (the ratio's rounding would leave 1e-16).
-    var = np.where(constant, 0.0, var)
+    # its variance is exactly 0 (the ratio's rounding would leave 1e-16);
+    # so has every measure of a domain lying in one PSU (NaN stays NaN: all
+    # its strata lonely under "average").
+    one = _one_psu(red) & ~np.isnan(factor)
+    var = np.where(constant | one[:, None], 0.0, var)
     se = np.sqrt(var)
     if scaled:
         # The deviations were multiplied by 2**z_exp: the variance by its
@@ -1978,11 +2013,15 @@ def _covariance(des: _Design) -> NDArray[np.float64]:
         cov[idx[:, :, None], idx[:, None, :]] = block.reshape(nd, k, k)
     root = np.repeat(np.sqrt(des.factor), k)
     cov = cov * np.outer(root, root) * des.scale**2
-    # A measure the same for every unit of its domain does not vary.
-    fixed = des.constant.ravel()
+    # A measure the same for every unit of its domain does not vary, nor
+    # does any of a domain lying in one PSU.
+    one = _one_psu(red) & ~np.isnan(des.factor)
+    fixed = (des.constant | one[:, None]).ravel()
     cov[fixed, :] = 0.0
     cov[:, fixed] = 0.0
-    return np.asarray(cov)
+    # Exactly symmetric: the upper triangle mirrored (the sums of the two
+    # triangles' products can round apart by an ulp); the diagonal as is.
+    return np.asarray(np.triu(cov) + np.triu(cov, 1).T)
 
 
 def _overall_cross(des: _Design, z: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -2097,7 +2136,10 @@ def poverty_estimates(
         Add the estimate over all units as a last domain, labelled None.
     nan_policy : {"raise", "omit"}, default "raise"
         Missing welfare, line, weight or size: raise, or give the row zero
-        weight (it stays in the design, as R's ``na.rm=TRUE`` keeps it).
+        weight (it stays in the design, as R's ``na.rm=TRUE`` keeps its
+        PSU). Under ``lonely_psu="average"`` a stratum of the domain whose
+        rows are all missing is not one of its strata, as with R's
+        ``na.rm=TRUE``; rows of zero weight as given keep theirs, as in R.
         Missing is None, NaN, pandas.NA, or a Decimal NaN, quiet or
         signalling (``Decimal("sNaN")``).
 
@@ -2344,6 +2386,7 @@ def poverty_estimates(
     comp = comparison_arg(comparison)
     refuse_tables(strata=strata, psu=psu, fpc=fpc)
     named = _lines_arg(line, lines)
+    omitted: list[NDArray[np.bool_]] = []  # rows left out under "omit"
     if named is None:
         assert line is not None
         y, z, w, domains = prepare_units(
@@ -2354,6 +2397,7 @@ def poverty_estimates(
             by=by,
             nan_policy=nan_policy,
             watts=wat,
+            omitted=omitted,
         )
         zs = [z]
     else:
@@ -2365,6 +2409,7 @@ def poverty_estimates(
             by=by,
             nan_policy=nan_policy,
             watts=wat,
+            omitted=omitted,
         )
     # Units poor under some line; every term is 0 for the others.
     rows = poor_rows(y, np.max(np.stack(zs), axis=0), comparison=comp)
@@ -2393,6 +2438,7 @@ def poverty_estimates(
         psu=psu,
         fpc=fpc,
         rows=rows,
+        missing=np.logical_or.reduce(omitted) if omitted else None,
     )
     names = measure_names(alphas, watts=wat)
     est = linearised(
@@ -2466,6 +2512,7 @@ def _prepare_lines(
     by: ArrayLike | None,
     nan_policy: str,
     watts: bool,
+    omitted: list[NDArray[np.bool_]],
 ) -> tuple[
     NDArray[np.float64],
     list[NDArray[np.float64]],
@@ -2488,6 +2535,7 @@ def _prepare_lines(
                     by=by,
                     nan_policy=nan_policy,
                     watts=watts,
+                    omitted=omitted,
                 )
             )
     y, _, w, domains = prepared[0]

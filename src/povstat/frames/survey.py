@@ -705,7 +705,10 @@ def poverty_table(
         columns.
     nan_policy : {"raise", "omit"}, default "raise"
         Missing welfare, line, weight or size: raise, or count the row with
-        zero weight (never dropped; its PSU stays in the design). Missing is
+        zero weight (never dropped; its PSU stays in the design). Under
+        ``lonely_psu="average"`` a stratum of the domain whose rows are all
+        missing is not one of its strata, as with R's ``na.rm=TRUE``; rows
+        of zero weight as given keep theirs, as in R. Missing is
         null, NaN, or in an object column of Decimals a Decimal NaN, quiet
         or signalling (``Decimal("sNaN")``).
 
@@ -1078,16 +1081,14 @@ def poverty_table(
         )
         raise ValueError(msg)
     entries = [None] * len(items) if line_names is None else line_names
-    for entry, value in zip(entries, items, strict=True):
-        if isinstance(value, str) and value not in names:
-            with line_entry(entry):
-                msg = f"`line` column {value!r} not found; columns: {names}"
-                msg += _plumbing.index_level_note(df, value)
-                raise ValueError(msg + _number_text_hint(value, entry))
-    for arg, name in [*needed.items(), *(("by", c) for c in by_cols)]:
-        if name is not None and name not in names:
-            msg = f"`{arg}` column {name!r} not found; columns: {names}"
-            raise ValueError(msg + _plumbing.index_level_note(df, name))
+    _refuse_absent_columns(
+        df,
+        names,
+        [("welfare", welfare)],
+        [(e, v) for e, v in zip(entries, items, strict=True) if isinstance(v, str)],
+        [(a, c) for a, c in needed.items() if a != "welfare"]
+        + [("by", c) for c in by_cols],
+    )
     used = [n for n in [*needed.values(), *by_cols, *items] if isinstance(n, str)]
     keys = [*by_cols, *(c for c in (strata, psu, fpc) if c is not None)]
     eager = isinstance(frame, nw.DataFrame) and _in_memory(frame)
@@ -1598,6 +1599,9 @@ def poverty_table(
         # engine's sum of its weights can round its small units away.
         w_max=None if units_as_psu else col(f"{t}wmax"),
         w_min=None if units_as_psu else col(f"{t}wmin"),
+        # Rows not missing by cell: under "omit" a stratum whose rows are
+        # all missing is not one of the domain's (lonely_psu="average").
+        kept=col(f"{t}n") - col(f"{t}bad"),
         **extra,
     )
     est = linearised(
@@ -2220,6 +2224,7 @@ def _reduce_eager(
         psu=None if psu is None else _labels(frame[psu], psu, "psu"),
         fpc=fpc_values,
         rows=rows,
+        missing=bad if n_bad else None,
     )
     return red, by_values, flags, smallest, per_line, places
 
@@ -2342,6 +2347,43 @@ def _group_places(
             ]
             places[rule] = f"{_FIRST_GROUP}{', '.join(parts)}"
     return places
+
+
+def _refuse_absent_columns(
+    df: Any,
+    names: list[str],
+    first: list[tuple[str, str | None]],
+    line_columns: list[tuple[str | None, str]],
+    rest: list[tuple[str, str | None]],
+) -> None:
+    """Refuse every column named but absent, in one message.
+
+    In the order of the signature (`welfare`, the line columns, then
+    `weight`, `size`, `by`, `strata`, `psu`, `fpc`); one absent column
+    keeps its own message (with the advice for a number written as text).
+    """
+    absent: list[tuple[str, str, str]] = []  # (argument, column, advice)
+    for arg, name in first:
+        if name is not None and name not in names:
+            absent.append((f"`{arg}`", name, ""))
+    for entry, value in line_columns:
+        if value not in names:
+            arg = "`line`" if entry is None else f"`lines` entry {entry!r}"
+            absent.append((arg, value, _number_text_hint(value, entry)))
+    for arg, name in rest:
+        if name is not None and name not in names:
+            absent.append((f"`{arg}`", name, ""))
+    if not absent:
+        return
+    notes = "".join(_plumbing.index_level_note(df, c) for _, c, _ in absent)
+    if len(absent) == 1:
+        arg, name, advice = absent[0]
+        msg = f"{arg} column {name!r} not found; columns: {names}"
+        raise ValueError(msg + notes + advice)
+    shown = ", ".join(f"{arg} column {name!r}" for arg, name, _ in absent)
+    advice = "".join(a for _, _, a in absent)
+    msg = f"{len(absent)} columns not found: {shown}; columns: {names}"
+    raise ValueError(msg + notes + advice)
 
 
 def _number_text_hint(text: str, entry: str | None = None) -> str:

@@ -242,7 +242,10 @@ class PovertyEstimates(Result):
         exactly 0 for a measure that is the same for every unit of positive
         weight in the domain (all poor, each at the same welfare and line).
     lower, upper : ndarray of float64
-        Confidence bounds at `level`: estimate :math:`\pm t_{df}` se.
+        Confidence bounds at `level`: estimate :math:`\pm t_{df}` se; NaN
+        where `df` is 0 (a domain with one PSU in each of its strata), as
+        Student's t has no quantile there (R's ``confint`` on ``svyby``
+        uses the normal quantile by default and gives bounds).
     rse_pct : ndarray of float64
         Relative standard error, percent of the estimate (NaN if it is 0).
     deff : ndarray of float64

@@ -398,8 +398,15 @@ def _positional(func: Callable[_P, _R], skip: tuple[str, ...]) -> Callable[_P, _
                 count += isinstance(x, kinds)
             for x in kwargs.values():
                 count += isinstance(x, kinds)
+            for x in (*args, *kwargs.values()):
+                if isinstance(x, dict):  # per-unit values by name: `lines`
+                    count += sum(isinstance(v, kinds) for v in x.values())
             if count > 1:
-                pairs = (*zip(names, args, strict=False), *kwargs.items())
+                pairs = [
+                    (f"{k}[{key!r}]" if k else "", v) if isinstance(x, dict) else (k, x)
+                    for k, x in (*zip(names, args, strict=False), *kwargs.items())
+                    for key, v in (x.items() if isinstance(x, dict) else [(None, x)])
+                ]
                 found = [(k, x) for k, x in pairs if isinstance(x, kinds)]
                 refuse_unaligned([(k, x) for k, x in found if k and k not in skip])
         return func(*args, **kwargs)
@@ -556,6 +563,20 @@ def _pairing_advice(
 ) -> str:
     """How to pair `name0` and `name`, which depends on how their labels differ."""
     default0, default = _is_default_index(a), _is_default_index(b)
+    only0, only = _missing_from(a, b), _missing_from(b, a)
+    if default0 != default and not (only0 or only):
+        # The same labels 0..n-1, one side in another order: a frame with
+        # default labels sorted (reorder it back), or an array built in the
+        # other's order (pair by position): the labels cannot tell which.
+        plain_, other = (name0, name) if default0 else (name, name0)
+        return (
+            f"both hold the labels 0..{len(a) - 1}, `{plain_}` in order: if "
+            f"`{other}` is the same rows reordered (a frame sorted after it "
+            f"was read), reorder it back (`{other}.sort_index()`, or "
+            f"`{other}.reindex({plain_}.index)`); if `{plain_}` was built "
+            f"from an array in the order of `{other}`, pass "
+            f"`{plain_}.to_numpy()`"
+        )
     if default0 != default:
         plain_, other = (name0, name) if default0 else (name, name0)
         return (
@@ -565,7 +586,6 @@ def _pairing_advice(
             f"it with the labels of `{other}`); do not reindex it: its labels "
             "are positions, and reindexing would pick the wrong rows"
         )
-    only0, only = _missing_from(a, b), _missing_from(b, a)
     if only0 or only:
         parts = []
         if only0:

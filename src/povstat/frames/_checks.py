@@ -398,9 +398,9 @@ def _area_codes(labels: NDArray[Any]) -> list[str | None] | None:
     :func:`_code`: a code of povstat's list of regions, a padded form of
     one, a district's or village's code inside a regency of the list, or 2
     or 4 digits written as text) or names the country (:data:`_NATIONAL`),
-    or every label is a region's name exactly as povstat's list writes it
-    (the ``region_name`` of :func:`povstat.datasets.load_indonesia`:
-    ``"Jawa Timur"``, ``"Kota Malang"``) or names the country. The list
+    or every label is a region's name as povstat's list writes it, in any
+    case (the ``region_name`` of :func:`povstat.datasets.load_indonesia`:
+    ``"Jawa Timur"``, ``"KOTA MALANG"``) or names the country. The list
     decides: integers that are not all codes of the list (identifiers 1,
     2, 3, ...) tell no nesting, nor do other spellings of names. Missing
     labels (None, NaN) give None and are passed over.
@@ -432,8 +432,8 @@ def _area_codes(labels: NDArray[Any]) -> list[str | None] | None:
             return None
         elif label.strip().lower() in _NATIONAL:
             code[label] = ""
-        elif label.strip() in names:
-            code[label] = names[label.strip()]
+        elif label.strip().casefold() in names:
+            code[label] = names[label.strip().casefold()]
         else:
             return None
     return [code[x] for x in values]
@@ -454,11 +454,16 @@ def _known_codes() -> frozenset[str]:
 
 @functools.cache
 def _region_names() -> dict[str, str]:
-    """Name -> code of every region of povstat's list."""
+    """Name (case folded) -> code of every region of povstat's list.
+
+    Case is not part of a name: BPS prints tables in capitals ("JAWA
+    TIMUR", "KABUPATEN PACITAN"); the 552 names stay distinct folded.
+    """
     from povstat import _regions  # the list is read only when names are checked
 
     t = _regions.regions()
-    return dict(zip(t["region_name"], t["region_code"], strict=True))
+    folded = t["region_name"].str.casefold()
+    return dict(zip(folded, t["region_code"], strict=True))
 
 
 def _holders(code: str) -> list[str]:
@@ -526,7 +531,7 @@ def nested_regions(
 
 def _why(label: object, top: str, parts: list[str]) -> str:
     """Why the area `label` (code `top`) holds the areas of codes `parts`."""
-    by_name = isinstance(label, str) and label.strip() in _region_names()
+    by_name = isinstance(label, str) and label.strip().casefold() in _region_names()
     if top == "":
         why = "the country holds every region"
     elif by_name:

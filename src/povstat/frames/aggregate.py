@@ -165,11 +165,11 @@ def aggregate_regions(
     :func:`povstat.datasets.load_indonesia` by ``province_code`` without
     first keeping the regencies and cities alone would put each province's
     own row in its group. The same holds where every label is a region's
-    name as povstat's list writes it (the ``region_name`` of
+    name as povstat's list writes it, in any case (the ``region_name`` of
     :func:`povstat.datasets.load_indonesia`: ``"Jawa Timur"`` holds
-    ``"Kota Malang"``). Labels of another kind (other spellings, numbers)
-    tell nothing of nesting and are not checked; nor is the array function,
-    which has no labels.
+    ``"Kota Malang"``, ``"JAWA TIMUR"`` holds ``"KOTA MALANG"``). Labels
+    of another kind (other spellings, numbers) tell nothing of nesting and
+    are not checked; nor is the array function, which has no labels.
 
     Examples
     --------

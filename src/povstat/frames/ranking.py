@@ -116,7 +116,8 @@ def with_ranks(
     a group (the whole frame without `by`) holding a province with one of
     its regencies or cities, or the country with any region, is refused
     (as in :func:`povstat.aggregate_regions`); so is such a group where
-    every label is a region's name as povstat's list writes it (the
+    every label is a region's name as povstat's list writes it, in any
+    case (the
     ``region_name`` of :func:`povstat.datasets.load_indonesia`). Labels of
     another kind are not checked.
 

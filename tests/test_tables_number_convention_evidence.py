@@ -262,12 +262,13 @@ def test_three_decimals_among_grouped_whole_numbers_are_ambiguous() -> None:
     ]
     assert np.isnan(v[7])
     # Beside "75,86" (two decimals) the column writes decimals: "8.160" is
-    # ambiguous, and so is "7,100", the one number with three decimals
-    # (7.1, or 7100 typed in English; see
-    # tests/test_tables_number_convention_mirror.py).
+    # ambiguous; "7,100", the one number with three decimals beside a
+    # single other with decimals, is read as written, 7.1 (one other figure
+    # says little of the column's precision; beside two or more it is
+    # refused: tests/test_tables_number_convention_mirror.py).
     p = parse_numbers(["75,86", "7,100", "8.160"], locale="id", errors="report")
-    assert [c.row for c in p.invalid] == [1, 2]
-    assert p.value[0] == 75.86
+    assert [c.row for c in p.invalid] == [2]
+    assert p.value[[0, 1]].tolist() == [75.86, 7.1]
     # Beside "75,86" and another three-decimal "7,650", three decimals are
     # written in the column: "7,100" is 7.1 and "8.160" alone ambiguous.
     p = parse_numbers(

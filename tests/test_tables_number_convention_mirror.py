@@ -332,3 +332,13 @@ def test_three_decimals_among_longer_decimals_read_as_written(
     texts: list[str], locale: Locale, expected: list[float]
 ) -> None:
     assert parse_numbers(texts, locale=locale).value.tolist() == expected
+
+
+def test_one_other_figure_does_not_judge_a_three_decimal_one() -> None:
+    # "13,65" beside "2,675": one other figure says little of a column's
+    # precision, so "2,675" is 2.675 as the grammar reads it (beside two or
+    # more, as "4,188" among "37,78" and "136,37", it is refused).
+    assert parse_numbers(["13,65", "2,675"], locale="id").value.tolist() == [
+        13.65,
+        2.675,
+    ]

@@ -527,20 +527,19 @@ def parse_numbers(
     numbers with decimals, each with one or two (as published figures are
     written), and either some of them is 1,000 or more or groups its thousands
     ("4,188" among "477,83" and "3.888,60") or it is the one number with three
-    decimals among them ("4,188" among "37,78" and "136,37": 4.188, or 4188
-    typed in English). Such a number is no evidence that the column writes
-    decimals and a unit in the cell ("Rp 587,723", "7,100 jiwa") does not
-    exempt it; where another number has three decimals ("0,725"), or two such
-    numbers stand among small two-decimal ones ("7,650", "7,100" beside
-    "75,86"), the column writes three decimals and it is read as a decimal;
-    so it is where a number grouping its thousands has three decimals
+    decimals among two or more of them ("4,188" among "37,78" and "136,37":
+    4.188, or 4188 typed in English). Such a number is no evidence that the
+    column writes decimals and a unit in the cell ("Rp 587,723", "7,100 jiwa")
+    does not exempt it; where another number has three decimals ("0,725"), or
+    two such numbers stand among small two-decimal ones ("7,650", "7,100"
+    beside "75,86"), the column writes three decimals and it is read as a
+    decimal; so it is where a number grouping its thousands has three decimals
     ("757,444" beside "1.257,701", which is no number in the other
-    convention).
-    And a number with decimals below 1,000 without grouping that states a unit
-    of count in ones ("7,10 jiwa", "Rp 4,50") among whole counts of 1,000 or
-    more, grouped or not ("37.780 jiwa", "37780 jiwa"), is invalid: 7.1
-    persons, or 7 100 written in thousands. With ``locale="en"`` the same
-    rules hold with the marks swapped: "4,375" among "13.65", and
+    convention). And a number with decimals below 1,000 without grouping that
+    states a unit of count in ones ("7,10 jiwa", "Rp 4,50") among whole counts
+    of 1,000 or more, grouped or not ("37.780 jiwa", "37780 jiwa"), is
+    invalid: 7.1 persons, or 7 100 written in thousands. With ``locale="en"``
+    the same rules hold with the marks swapped: "4,375" among "13.65", and
     "587.723" among "674,660", are invalid.
 
     The value is computed in decimal and read as the float nearest to the
@@ -2074,10 +2073,11 @@ def _other_convention(
        digits; a column of computed values with longer decimals is not
        judged), and either some is 1,000 or more or groups its thousands
        ("3.888,60", "1.141,11"; not a "8.160" that rule 1 refuses), or it
-       is the column's one number with three decimals, totals included
-       ("4,188" among "37,78" and "136,37": three decimals where every
-       other number has another count, and 4188 in the other reading,
-       which is always 1,000 or more). It is not evidence that the column
+       is the column's one number with three decimals, totals included,
+       beside two or more numbers with decimals ("4,188" among "37,78"
+       and "136,37": three decimals where every other number has another
+       count, and 4188 in the other reading, which is always 1,000 or
+       more). It is not evidence that the column
        writes decimals (rule 1), and a unit in the cell ("Rp 587,723",
        "7,100 jiwa") does not exempt it. Neither part applies where some
        number other than `total` and `unmatched` groups its thousands and
@@ -2156,7 +2156,9 @@ def _other_convention(
     # by 1), or the one number of three.
     decimals = (du | dg) & evidence & ~c3
     big = (large | (mag >= 1000)) & evidence & ~c3 & ~flag1
-    lone = int(((places == 3) & valid).sum()) == 1
+    # The one number of three beside two or more with decimals: one other
+    # figure says little of the column's precision.
+    lone = int(((places == 3) & valid).sum()) == 1 and int(decimals.sum()) >= 2
     unlike = (
         c3 & ~flag2
         if c3.any()

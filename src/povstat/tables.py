@@ -720,7 +720,8 @@ def read_bps_table(
         (other than such three-decimal ones), or where those rows hold
         values with decimals, each with one or two, and some of 1,000 or
         more or grouping their thousands ("4,188" among "477,83" and "3.888,60"),
-        or it is the group's one value with three decimals ("4,188" among
+        or it is the group's one value with three decimals beside two or
+        more with decimals ("4,188" among
         "37,78" and "136,37"), a unit in the cell ("Rp 587,723")
         notwithstanding; it is no evidence that the group writes
         decimals; it is read as written where a value grouping its

@@ -4585,6 +4585,11 @@ def test_text_numbers_get_the_parse_numbers_hint_everywhere() -> None:
             value_decimals=2, **kw,
         )  # fmt: skip
     df = pd.DataFrame({"region_code": ["a", "b"], "poverty_rate_pct": ["13,65", "2,1"]})
+    # A frame's column: povstat.parse_columns, named with the column.
+    columns = (
+        r"povstat\.parse_columns \(e\.g\. "
+        r"parse_columns\(df, \['poverty_rate_pct'\], locale='id'\)"
+    )
     for frame in (df, pl.from_pandas(df)):
-        with pytest.raises(TypeError, match=rf"argument `rate`.*{hint}"):
+        with pytest.raises(TypeError, match=rf"argument `rate`.*{columns}"):
             with_ranks(frame, descending=True)

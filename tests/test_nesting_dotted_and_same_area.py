@@ -7,7 +7,9 @@ table may hold its regency's row as ``"35.73"`` or ``"3573"``. A group
 holding the regency with its districts is refused. A province written
 ``"35"`` in one row and ``"3500"`` in another (or ``"Jawa Timur"`` and
 ``"JAWA TIMUR"``, or the country as ``"0"`` and ``"Indonesia"``) is one
-area counted twice: refused too, naming both labels.
+area counted twice: refused too, naming both labels. Names tell nesting
+in BPS's forms too: ``"Provinsi Jawa Timur"``, ``"Kab. Pacitan"``, a
+footnote mark (``"INDONESIA*"``).
 """
 
 from __future__ import annotations
@@ -142,3 +144,40 @@ def test_the_rankings_refuse_one_area_written_two_ways() -> None:
             persons_per_poor_unit=1000,
         )
     assert "rank it twice (and count it twice in `of`)" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("names", "top", "part"),
+    [
+        # BPS's prefixes and marks: "Provinsi" before a province's name,
+        # "Kab." for "Kabupaten", a footnote mark, the country in capitals
+        # with a mark.
+        (
+            ["Provinsi Jawa Timur", "Kota Malang"],
+            "'Provinsi Jawa Timur'",
+            "'Kota Malang'",
+        ),
+        (
+            ["PROVINSI JAWA TIMUR", "KAB. PACITAN"],
+            "'PROVINSI JAWA TIMUR'",
+            "'KAB. PACITAN'",
+        ),
+        (["Jawa Timur", "Kab.  Pacitan"], "'Jawa Timur'", "'Kab.  Pacitan'"),
+        (["Jawa Timur*", "Kota Batu"], "'Jawa Timur*'", "'Kota Batu'"),
+        (["INDONESIA*", "Bali"], "'INDONESIA*'", "'Bali'"),
+    ],
+)
+def test_bps_forms_of_names_tell_nesting(
+    names: list[object], top: str, part: str
+) -> None:
+    with pytest.raises(ValueError, match="regions nested in it") as err:
+        aggregate_regions(_group(names), by="g", unit="percent")
+    msg = str(err.value)
+    assert (
+        f"group 'M' holds region {top} together with regions nested in it ({part})"
+        in msg
+    )
+    assert "`region` column 'region_code'" in msg
+    # Each alone in its group passes: 10 and 20 thousand.
+    apart = aggregate_regions(_group(names, by=["A", "B"]), by="g", unit="percent")
+    assert apart["pooled_headcount"].tolist() == [10.0, 20.0]

@@ -404,7 +404,9 @@ def _area_codes(labels: NDArray[Any]) -> list[str | None] | None:
     or 4 digits written as text) or names the country (:data:`_NATIONAL`),
     or every label is a region's name as povstat's list writes it, in any
     case (the ``region_name`` of :func:`povstat.datasets.load_indonesia`:
-    ``"Jawa Timur"``, ``"KOTA MALANG"``) or names the country. The list
+    ``"Jawa Timur"``, ``"KOTA MALANG"``), perhaps with BPS's prefixes
+    ``"Provinsi"`` and ``"Kab."`` or a footnote mark ``"*"``
+    (:func:`_name_key`), or names the country. The list
     decides: integers that are not all codes of the list (identifiers 1,
     2, 3, ...) tell no nesting, nor do other spellings of names. Missing
     labels (None, NaN) give None and are passed over.
@@ -416,7 +418,7 @@ def _area_codes(labels: NDArray[Any]) -> list[str | None] | None:
     for label in distinct:
         if _missing(label):
             code[label] = None
-        elif isinstance(label, str) and label.strip().lower() in _NATIONAL:
+        elif isinstance(label, str) and _name_key(label) in _NATIONAL:
             code[label] = ""
         else:
             digits = _digits(label)
@@ -434,13 +436,32 @@ def _area_codes(labels: NDArray[Any]) -> list[str | None] | None:
             code[label] = None
         elif not isinstance(label, str):
             return None
-        elif label.strip().lower() in _NATIONAL:
+        elif _name_key(label) in _NATIONAL:
             code[label] = ""
-        elif label.strip().casefold() in names:
-            code[label] = names[label.strip().casefold()]
+        elif _name_key(label) in names:
+            code[label] = names[_name_key(label)]
         else:
             return None
     return [code[x] for x in values]
+
+
+#: Prefixes BPS tables write before a name: a province's ``"Provinsi"``
+#: (dropped) and the abbreviation ``"Kab."`` of ``"Kabupaten"``.
+_NAME_PREFIXES = (("provinsi ", ""), ("prov.", ""), ("kab.", "kabupaten "))
+
+
+def _name_key(label: str) -> str:
+    """A region's name as compared with povstat's list.
+
+    Case folded, spaces collapsed, a trailing footnote mark (``"*"``)
+    dropped, and BPS's prefixes read: ``"PROVINSI JAWA TIMUR"`` is ``"jawa
+    timur"``, ``"Kab. Pacitan"`` is ``"kabupaten pacitan"``.
+    """
+    key = " ".join(label.casefold().split()).rstrip("*").rstrip()
+    for prefix, full in _NAME_PREFIXES:
+        if key.startswith(prefix):
+            return full + key[len(prefix) :].lstrip()
+    return key
 
 
 def _missing(label: object) -> bool:
@@ -598,7 +619,7 @@ def _one_area(a: object, b: object, code: str) -> str:
             "both are the country's row (the code all zeros, 'Indonesia' or 'Nasional')"
         )
     names = _region_names()
-    if all(isinstance(x, str) and x.strip().casefold() in names for x in (a, b)):
+    if all(isinstance(x, str) and _name_key(x) in names for x in (a, b)):
         return (
             f"both name the region of code {code!r} in povstat's list of regions "
             "(case is not part of a name)"
@@ -615,7 +636,7 @@ def _one_area(a: object, b: object, code: str) -> str:
 
 def _why(label: object, top: str, parts: list[str]) -> str:
     """Why the area `label` (code `top`) holds the areas of codes `parts`."""
-    by_name = isinstance(label, str) and label.strip().casefold() in _region_names()
+    by_name = isinstance(label, str) and _name_key(label) in _region_names()
     if top == "":
         why = "the country holds every region"
     elif by_name:

@@ -167,7 +167,8 @@ def aggregate_regions(
     own row in its group. The same holds where every label is a region's
     name as povstat's list writes it, in any case (the ``region_name`` of
     :func:`povstat.datasets.load_indonesia`: ``"Jawa Timur"`` holds
-    ``"Kota Malang"``, ``"JAWA TIMUR"`` holds ``"KOTA MALANG"``). A
+    ``"Kota Malang"``, ``"JAWA TIMUR"`` holds ``"KOTA MALANG"``, and BPS's
+    ``"Provinsi Jawa Timur"`` holds ``"Kab. Pacitan"``). A
     regency holds its districts, plain or dotted as BPS writes them
     (``"3573"`` or ``"35.73"`` holds ``"3573010"`` and ``"35.73.010"``).
     One area written two ways in one group (``"35"`` and ``"3500"``,

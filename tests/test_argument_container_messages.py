@@ -115,16 +115,18 @@ def test_text_columns_are_pointed_to_parse_columns() -> None:
 
 
 def test_a_pandas_period_column_is_told_to_become_dates() -> None:
+    # Quarters are not one calendar month each (monthly periods are read:
+    # tests/test_frames_monthly_periods.py).
     from povstat.frames import with_changes
 
     d = pd.DataFrame(
         {
             "region_code": ["a", "a"],
-            "period": pd.PeriodIndex(["2022-03", "2023-03"], freq="M"),
+            "period": pd.PeriodIndex(["2022Q1", "2023Q1"], freq="Q"),
             "poverty_rate_pct": [10.0, 9.0],
         }
     )
-    with pytest.raises(TypeError, match=r"got period\[M\]") as info:
+    with pytest.raises(TypeError, match=r"got period\[Q-DEC\]") as info:
         with_changes(d, unit="percent")
     assert "df['period'].dt.to_timestamp()" in str(info.value)
 

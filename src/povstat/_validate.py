@@ -451,21 +451,30 @@ def refuse_unaligned(found: Sequence[tuple[str, Any]]) -> None:
     first of its length. Columns: two DataFrames with as many columns are
     compared by their column labels (a polars DataFrame's column names are
     its only labels), and a Series as long as a DataFrame's columns (numpy
-    broadcasts it across them) by its index against those columns. Labels
-    equal in value at every position pair, whatever their dtypes. The
-    message names both arguments, the first position where their labels
-    differ and both labels there, and how to pair them.
+    broadcasts it across them, as pandas aligns it) by its index against
+    those columns: beside a square DataFrame (as many rows as columns), a
+    Series is compared with its columns alone, unless the frame holds one
+    set of labels on both axes (a covariance matrix, whose rows pair with
+    the Series too). Labels equal in value at every position pair, whatever
+    their dtypes. The message names both arguments, the first position
+    where their labels differ and both labels there, and how to pair them.
     """
-    first: dict[int, tuple[str, Any]] = {}
+    placed: list[tuple[str, Any]] = []
     for name, x in found:
         if not _is_pandas(x):
             continue
-        n = len(x.index)
-        if n not in first:
-            first[n] = (name, x)
-            continue
-        name0, x0 = first[n]
-        _refuse_other_labels(name0, x0, x0.index, name, x, x.index, "index")
+        partner = next(
+            (
+                (name0, x0)
+                for name0, x0 in placed
+                if len(x0.index) == len(x.index) and not _by_columns(x0, x)
+            ),
+            None,
+        )
+        placed.append((name, x))
+        if partner is not None:
+            name0, x0 = partner
+            _refuse_other_labels(name0, x0, x0.index, name, x, x.index, "index")
     for i, (name0, x0) in enumerate(found):
         for name, x in found[i + 1 :]:
             c0, c = _columns(x0), _columns(x)
@@ -476,6 +485,26 @@ def refuse_unaligned(found: Sequence[tuple[str, Any]]) -> None:
                 _refuse_other_labels(name0, x0, x0.index, name, x, c, "column")
             elif c0 is not None and _is_pandas(x) and len(x.index) == len(c0):
                 _refuse_other_labels(name0, x0, c0, name, x, x.index, "column")
+
+
+def _by_columns(x0: Any, x: Any) -> bool:
+    """Whether one of two pandas arguments is a Series paired with the other's columns.
+
+    numpy broadcasts a Series across a DataFrame's columns (pandas aligns it
+    with them too), so beside a square DataFrame its index is compared with
+    the columns, not with the rows, unless the frame is a covariance
+    matrix (:func:`_one_label_set`), whose rows and columns both pair with it.
+    """
+    for s, d in ((x0, x), (x, x0)):
+        c = _columns(d)
+        if _columns(s) is None and c is not None and len(c) == len(s):
+            return not _one_label_set(d)
+    return False
+
+
+def _one_label_set(d: Any) -> bool:
+    """Whether a pandas DataFrame holds the same labels on its rows and columns."""
+    return not (_missing_from(d.index, d.columns) or _missing_from(d.columns, d.index))
 
 
 def names_of(by: object) -> object:
@@ -562,6 +591,12 @@ def _pairing_advice(
     name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
 ) -> str:
     """How to pair `name0` and `name`, which depends on how their labels differ."""
+    kinds = _other_label_kinds(name0, x0, a, name, x, b, what)
+    if kinds is not None:
+        return kinds
+    rows = _rows_against_columns(name0, x0, a, name, x, b, what)
+    if rows is not None:
+        return rows
     default0, default = _is_default_index(a), _is_default_index(b)
     only0, only = _missing_from(a, b), _missing_from(b, a)
     if default0 != default and not (only0 or only):
@@ -598,6 +633,22 @@ def _pairing_advice(
             "order, or pass .to_numpy() if their values are already in one order"
         )
     square = _square_beside_series(name0, x0, name, x)
+    repeated = [
+        f"{_some(d)} more than once in `{n}`"
+        for n, d in ((name0, _repeated(a)), (name, _repeated(b)))
+        if d
+    ]
+    if repeated:  # pandas cannot reindex on repeated labels
+        return (
+            f"their labels repeat ({'; '.join(repeated)}), so they cannot tell "
+            "the rows apart and pandas cannot reindex by them: make each "
+            "label unique first, adding the column that tells the rows apart "
+            "to the index of the frame both come from (e.g. "
+            "`df.set_index(['region_code', 'area'])` for the total, urban "
+            "and rural rows of one region), then align them (e.g. "
+            f"`{name}.reindex({name0}.index)`), or pass .to_numpy() if their "
+            "values are already in one order"
+        )
     if square is not None:  # a covariance matrix beside its estimates
         series, frame = square
         how = f"`{frame}.loc[{series}.index, {series}.index]`"
@@ -619,14 +670,128 @@ def _pairing_advice(
 def _square_beside_series(
     name0: str, x0: Any, name: str, x: Any
 ) -> tuple[str, str] | None:
-    """(Series name, DataFrame name) when one is a Series, the other square."""
+    """(Series name, DataFrame name): a Series beside a covariance DataFrame.
+
+    The frame is square and holds one set of labels on both axes
+    (:func:`_one_label_set`), as a covariance matrix of the Series' areas.
+    """
     if not (_is_pandas(x0) and _is_pandas(x)):
         return None
     for (sname, s), (dname, d) in (((name0, x0), (name, x)), ((name, x), (name0, x0))):
         c = _columns(d)
-        if _columns(s) is None and c is not None and len(d.index) == len(c) == len(s):
+        if (
+            _columns(s) is None
+            and c is not None
+            and len(d.index) == len(c) == len(s)
+            and _one_label_set(d)
+        ):
             return sname, dname
     return None
+
+
+def _repeated(labels: Any) -> list[Any]:
+    """The labels found more than once in `labels`, in order of first sight."""
+    if labels.is_unique:
+        return []
+    return [plain(v) for v in labels[labels.duplicated()].unique()]
+
+
+def _rows_against_columns(
+    name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
+) -> str | None:
+    """The advice for a Series holding a DataFrame's row labels, not its columns.
+
+    numpy pairs a Series with a DataFrame's columns (a region x year frame
+    beside a population by region): to pair it with the rows, it is passed
+    as a column, one value per row.
+    """
+    if what != "column" or not (_is_pandas(x0) and _is_pandas(x)):
+        return None
+    if _columns(x0) is None:
+        (sname, s), (dname, d) = (name0, x0), (name, x)
+    elif _columns(x) is None:
+        (sname, s), (dname, d) = (name, x), (name0, x0)
+    else:
+        return None
+    if _one_label_set(d):  # a covariance matrix: both axes pair with `s`
+        return None
+    if _missing_from(s.index, d.index) or _missing_from(d.index, s.index):
+        return None
+    return (
+        f"`{sname}` holds the row labels of `{dname}`, but numpy pairs a Series "
+        f"with a DataFrame's columns (as pandas aligns it with them), here "
+        f"{_some([plain(v) for v in d.columns])}: to pair it with the rows, pass "
+        f"it as a column, one value per row: "
+        f"`{sname}.reindex({dname}.index).to_numpy()[:, None]`"
+    )
+
+
+def _time_kind(labels: Any) -> str | None:
+    """The kind of time labels `labels` holds (periods, timestamps), else None."""
+    pd = sys.modules.get("pandas")
+    if pd is None:  # pragma: no cover - pandas labels imply pandas
+        return None
+    if isinstance(labels, pd.PeriodIndex):
+        return f"periods (a PeriodIndex of freq {labels.freqstr!r})"
+    if isinstance(labels, pd.DatetimeIndex):
+        if labels.tz is not None:
+            return f"timestamps of time zone {str(labels.tz)!r}"
+        return "timestamps without a time zone"
+    return None
+
+
+def _other_label_kinds(
+    name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
+) -> str | None:
+    """The advice for time labels of two kinds, which never equal each other.
+
+    A DatetimeIndex beside a PeriodIndex of the same months, or a time zone
+    beside none: the labels look alike, yet no label of one kind equals one
+    of the other.
+    """
+    k0, k = _time_kind(a), _time_kind(b)
+    if k0 is None or k is None or k0 == k:
+        return None
+    pd = sys.modules["pandas"]
+    sides = [(name0, x0, a), (name, x, b)]
+    periods = sum(isinstance(z, pd.PeriodIndex) for _, _, z in sides)
+    naive = sum(isinstance(z, pd.DatetimeIndex) and z.tz is None for _, _, z in sides)
+    if periods == 2 or (periods == 0 and naive != 1):
+        # Periods of two frequencies, or timestamps of two time zones (which
+        # compare by the instant): labels that differ, not kinds to convert.
+        return None
+
+    def axis(y: Any) -> str:  # the labels compared are a DataFrame's columns
+        return "axis=1" if what == "column" and _columns(y) is not None else ""
+
+    def call(n: str, y: Any, method: str, *args: str) -> str:
+        return f"`{n}.{method}({', '.join([*args, axis(y)] if axis(y) else args)})`"
+
+    if periods:
+        (pn, py, pz), (tn, ty, tz) = sorted(
+            sides, key=lambda t: not isinstance(t[2], pd.PeriodIndex)
+        )
+        to_period = call(tn, ty, "to_period", repr(pz.freqstr))
+        if getattr(tz, "tz", None) is not None:  # drop the zone first
+            drop = call(tn, ty, "tz_localize", "None").rstrip("`")
+            to_period = drop + "." + to_period.split(".", 1)[1]
+        how = (
+            f"{call(pn, py, 'to_timestamp')} gives each period's first moment, "
+            f"or {to_period} each timestamp's period"
+        )
+    else:
+        (an, ay, az), (nn, ny, _) = sorted(sides, key=lambda t: t[2].tz is None)
+        how = (
+            f"{call(an, ay, 'tz_localize', 'None')} drops the time zone, keeping "
+            "the local clock times, or "
+            f"{call(nn, ny, 'tz_localize', repr(str(az.tz)))} gives the other "
+            "labels that time zone"
+        )
+    return (
+        f"their labels are of different kinds, `{name0}` {k0} and `{name}` {k}, "
+        "and no label of one kind equals one of the other, even where they "
+        f"print alike: convert one to the other's kind ({how}), then align them"
+    )
 
 
 def _pandas_kind(x: object) -> str:

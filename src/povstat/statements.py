@@ -4946,6 +4946,7 @@ def _nested_groups(
         group_name=name,
         effect="rank statements would rank it among its own parts (and count "
         "it in `of`)",
+        twice="rank statements would rank it twice (and count it twice in `of`)",
     )
 
 

@@ -329,8 +329,12 @@ def not_above(
 
 
 #: A BPS / Kemendagri area code written with dots: a regency or city
-#: ``"35.73"``, a district ``"35.73.01"``, a village ``"35.73.01.1001"``.
-_DOTTED = re.compile(r"[0-9]{2}(?:\.[0-9]{2}){1,2}(?:\.[0-9]{4})?")
+#: ``"35.73"``; a district (kecamatan) in Kemendagri's form ``"35.73.01"``
+#: or BPS's ``"35.73.010"`` (the Master File Desa's 3-digit district); a
+#: village ``"35.73.01.1001"`` (Kemendagri) or ``"35.73.010.001"`` (BPS).
+_DOTTED = re.compile(
+    r"[0-9]{2}\.[0-9]{2}(?:\.[0-9]{2}(?:\.[0-9]{4})?|\.[0-9]{3}(?:\.[0-9]{3})?)?"
+)
 #: Digits, perhaps written as a float (``"3573.0"``, a column read with a blank).
 _DIGITS = re.compile(r"([0-9]+)(?:\.0*)?")
 #: Labels of the whole country, in lower case: the names BPS tables give its
@@ -400,7 +404,9 @@ def _area_codes(labels: NDArray[Any]) -> list[str | None] | None:
     or 4 digits written as text) or names the country (:data:`_NATIONAL`),
     or every label is a region's name as povstat's list writes it, in any
     case (the ``region_name`` of :func:`povstat.datasets.load_indonesia`:
-    ``"Jawa Timur"``, ``"KOTA MALANG"``) or names the country. The list
+    ``"Jawa Timur"``, ``"KOTA MALANG"``), perhaps with BPS's prefixes
+    ``"Provinsi"`` and ``"Kab."`` or a footnote mark ``"*"``
+    (:func:`_name_key`), or names the country. The list
     decides: integers that are not all codes of the list (identifiers 1,
     2, 3, ...) tell no nesting, nor do other spellings of names. Missing
     labels (None, NaN) give None and are passed over.
@@ -412,7 +418,7 @@ def _area_codes(labels: NDArray[Any]) -> list[str | None] | None:
     for label in distinct:
         if _missing(label):
             code[label] = None
-        elif isinstance(label, str) and label.strip().lower() in _NATIONAL:
+        elif isinstance(label, str) and _name_key(label) in _NATIONAL:
             code[label] = ""
         else:
             digits = _digits(label)
@@ -430,13 +436,32 @@ def _area_codes(labels: NDArray[Any]) -> list[str | None] | None:
             code[label] = None
         elif not isinstance(label, str):
             return None
-        elif label.strip().lower() in _NATIONAL:
+        elif _name_key(label) in _NATIONAL:
             code[label] = ""
-        elif label.strip().casefold() in names:
-            code[label] = names[label.strip().casefold()]
+        elif _name_key(label) in names:
+            code[label] = names[_name_key(label)]
         else:
             return None
     return [code[x] for x in values]
+
+
+#: Prefixes BPS tables write before a name: a province's ``"Provinsi"``
+#: (dropped) and the abbreviation ``"Kab."`` of ``"Kabupaten"``.
+_NAME_PREFIXES = (("provinsi ", ""), ("prov.", ""), ("kab.", "kabupaten "))
+
+
+def _name_key(label: str) -> str:
+    """A region's name as compared with povstat's list.
+
+    Case folded, spaces collapsed, a trailing footnote mark (``"*"``)
+    dropped, and BPS's prefixes read: ``"PROVINSI JAWA TIMUR"`` is ``"jawa
+    timur"``, ``"Kab. Pacitan"`` is ``"kabupaten pacitan"``.
+    """
+    key = " ".join(label.casefold().split()).rstrip("*").rstrip()
+    for prefix, full in _NAME_PREFIXES:
+        if key.startswith(prefix):
+            return full + key[len(prefix) :].lstrip()
+    return key
 
 
 def _missing(label: object) -> bool:
@@ -480,8 +505,9 @@ def nested_regions(
     region: str,
     group_name: Callable[[int], str],
     effect: str,
+    twice: str,
 ) -> None:
-    """Refuse a group that holds a region together with regions inside it.
+    """Refuse a group that holds a region with regions inside it, or twice.
 
     Where the region labels are area codes or names of povstat's list
     (:func:`_area_codes`: text, integers or integral floats), an area holds
@@ -495,6 +521,11 @@ def nested_regions(
     what would go wrong. The group of lowest code, its aggregate of lowest
     code and the first of its parts in code order are named, whatever the
     row order.
+
+    Two labels read as one area (``"35"`` and ``"3500"``, ``"Jawa Timur"``
+    and ``"JAWA TIMUR"``, ``"0"`` and ``"Indonesia"``) in one group are
+    refused too, naming both: the area would be counted twice, which
+    `twice` says.
     """
     if regions.size == 0:
         return
@@ -512,6 +543,14 @@ def nested_regions(
             if (k, up) in rows:
                 nested.append((k, up, code, rows[(k, up)], i))
     if not nested:
+        _same_area_twice(
+            regions,
+            codes,
+            g,
+            region=region,
+            group_name=group_name,
+            twice=twice,
+        )
         return
     k, top, _, agg, _ = min(nested, key=lambda t: (t[0], t[1], t[2]))
     parts = sorted((c, i) for kk, t, c, _, i in nested if kk == k and t == top)
@@ -529,9 +568,75 @@ def nested_regions(
     raise ValueError(msg)
 
 
+def _same_area_twice(
+    regions: NDArray[Any],
+    codes: list[str | None],
+    groups: NDArray[np.int64],
+    *,
+    region: str,
+    group_name: Callable[[int], str],
+    twice: str,
+) -> None:
+    """Refuse two labels read as one area in one group (see :func:`nested_regions`)."""
+    values = regions.tolist()
+    first: dict[tuple[int, str], int] = {}  # (group, code) -> its first row
+    found: list[tuple[int, str, int, int]] = []
+    for i, (k, code) in enumerate(zip(groups.tolist(), codes, strict=True)):
+        if code is None:
+            continue
+        j = first.setdefault((k, code), i)
+        if j != i and not _same_label(values[j], values[i]):
+            found.append((k, code, j, i))
+    if not found:
+        return
+    _, code, j, i = min(found)
+    a, b = regions[j], regions[i]
+    msg = (
+        f"{group_name(j)} holds one region written two ways, {show(a)} and "
+        f"{show(b)}, in the `region` column {region!r}: "
+        f"{_one_area(a, b, code)}, so {twice}; write each region one way "
+        "(e.g. povstat's codes, the region_code of "
+        "povstat.datasets.load_indonesia(): '35' for a province, '3573' for "
+        "a regency or city)"
+    )
+    raise ValueError(msg)
+
+
+def _same_label(a: object, b: object) -> bool:
+    """Whether two labels of a column are one label (35 and 35.0 are)."""
+    if isinstance(a, str) != isinstance(b, str):
+        return False
+    try:
+        return bool(a == b)
+    except (TypeError, ValueError):  # pragma: no cover - labels that do not compare
+        return False
+
+
+def _one_area(a: object, b: object, code: str) -> str:
+    """Why the labels `a` and `b` are read as the one area of code `code`."""
+    if code == "":
+        return (
+            "both are the country's row (the code all zeros, 'Indonesia' or 'Nasional')"
+        )
+    names = _region_names()
+    if all(isinstance(x, str) and _name_key(x) in names for x in (a, b)):
+        return (
+            f"both name the region of code {code!r} in povstat's list of regions "
+            "(case is not part of a name)"
+        )
+    padded = [
+        f"{show(x)} is the code {code!r} padded with zeros"
+        for x in (a, b)
+        if (d := _digits(x)) is not None and len(d) > len(code)
+    ]
+    return f"both are read as the area code {code!r}" + (
+        f" ({'; '.join(padded)})" if padded else ""
+    )
+
+
 def _why(label: object, top: str, parts: list[str]) -> str:
     """Why the area `label` (code `top`) holds the areas of codes `parts`."""
-    by_name = isinstance(label, str) and label.strip().casefold() in _region_names()
+    by_name = isinstance(label, str) and _name_key(label) in _region_names()
     if top == "":
         why = "the country holds every region"
     elif by_name:

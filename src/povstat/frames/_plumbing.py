@@ -224,13 +224,20 @@ class Table:
             return False
 
     def is_temporal(self, name: str) -> bool:
-        """Whether column `name` holds dates or datetimes."""
+        """Whether column `name` holds dates or datetimes (or monthly periods).
+
+        A pandas ``period[M]`` column is a calendar month each, which is
+        all of a date that povstat reads (:func:`is_temporal`); periods of
+        other lengths (quarters, years, weeks) are not dates.
+        """
         if self.pandas is not None:
             import pandas as pd
 
             dtype = self.series(name).dtype
             if isinstance(dtype, pd.ArrowDtype):
                 return str(dtype.pyarrow_dtype).startswith(("timestamp", "date"))
+            if _monthly_periods(dtype):
+                return True
             return bool(pd.api.types.is_datetime64_any_dtype(dtype)) or (
                 _object_dates(self.series(name))
             )
@@ -1287,11 +1294,20 @@ def refuse_aware(values: Any, what: str) -> None:
         raise TypeError(aware_message(what, tz))
 
 
+def _monthly_periods(dtype: object) -> bool:
+    """Whether a pandas dtype is ``period[M]``: calendar months."""
+    import pandas as pd
+
+    return isinstance(dtype, pd.PeriodDtype) and str(dtype) == "period[M]"
+
+
 def is_temporal(table: Table, name: str) -> bool:
     """Whether column `name` holds dates or datetimes (else it must be numeric).
 
     Periods are calendar dates (the year and month count, the time of day
-    and the time zone do not): a time-zone-aware datetime column is refused,
+    and the time zone do not), so a pandas ``period[M]`` column, one
+    calendar month a value, is read as dates are; periods of other lengths
+    are refused. A time-zone-aware datetime column is refused,
     since the same instant falls on different dates in Asia/Jakarta and in
     UTC, and engines differ in which zone they read it in. The exception is
     Spark's ``TIMESTAMP``, its ordinary timestamp type (a naive pandas
@@ -1318,8 +1334,10 @@ def is_temporal(table: Table, name: str) -> bool:
     )
     if table.pandas is not None and str(table.series(name).dtype).startswith("period["):
         msg += (
-            "; read pandas periods as their start dates with "
-            f"df[{name!r}].dt.to_timestamp()"
+            " (monthly periods, period[M], are read as their months; periods "
+            "of another length are not one calendar month each): read them as "
+            f"their start dates with df[{name!r}].dt.to_timestamp() if that is "
+            "what they stand for"
         )
     raise TypeError(msg)
 
@@ -1339,6 +1357,9 @@ def _month_ticks(table: Table, name: str) -> NDArray[np.float64]:
         when = series.dt
         year = when.year.to_numpy(dtype=np.float64, na_value=np.nan)
         month = when.month.to_numpy(dtype=np.float64, na_value=np.nan)
+        if _monthly_periods(series.dtype):  # a missing period's year is -1
+            gone = series.isna().to_numpy()
+            year[gone] = month[gone] = np.nan
     elif name in table.session_dates:  # Spark TIMESTAMP: session-zone date
         dates = table.session_dates[name]
         year = _float_array(dates.dt.year().cast(nw.Float64).to_numpy())

@@ -167,8 +167,13 @@ def aggregate_regions(
     own row in its group. The same holds where every label is a region's
     name as povstat's list writes it, in any case (the ``region_name`` of
     :func:`povstat.datasets.load_indonesia`: ``"Jawa Timur"`` holds
-    ``"Kota Malang"``, ``"JAWA TIMUR"`` holds ``"KOTA MALANG"``). Labels
-    of another kind (other spellings, numbers) tell nothing of nesting and
+    ``"Kota Malang"``, ``"JAWA TIMUR"`` holds ``"KOTA MALANG"``, and BPS's
+    ``"Provinsi Jawa Timur"`` holds ``"Kab. Pacitan"``). A
+    regency holds its districts, plain or dotted as BPS writes them
+    (``"3573"`` or ``"35.73"`` holds ``"3573010"`` and ``"35.73.010"``).
+    One area written two ways in one group (``"35"`` and ``"3500"``,
+    ``"Jawa Timur"`` and ``"JAWA TIMUR"``) is refused too. Labels of
+    another kind (other spellings, numbers) tell nothing of nesting and
     are not checked; nor is the array function, which has no labels.
 
     Examples
@@ -248,6 +253,7 @@ def aggregate_regions(
         region=region,
         group_name=lambda i: f"group {_plumbing.show(names[i])}",
         effect="the group's totals would count those regions twice",
+        twice="the group's totals would count it twice",
     )
     n_periods = int(period_codes.max()) + 1 if period_codes.size else 1
     cell = _grouping.combine(group_codes, period_codes, n_periods)

@@ -7,7 +7,7 @@ import math
 from decimal import Decimal
 from fractions import Fraction
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from narwhals.stable.v2.typing import IntoFrameT
@@ -17,6 +17,9 @@ from povstat import _grouping, _validate
 from povstat._validate import Unit
 from povstat.change import annualized_change, decompose_headcount_change, rate_change
 from povstat.frames import _checks, _plumbing
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["with_change_from_base", "with_changes", "with_headcount_decomposition"]
 
@@ -71,7 +74,8 @@ def with_changes(
         Key column naming the period: numeric (a time in years, e.g. 2019
         or 2019.5) or date/datetime (read by calendar month; a pandas
         object column of ``datetime.date`` values, as ``Series.dt.date``
-        gives, is a date column).
+        gives, is a date column, and so is a pandas ``period[M]`` column,
+        one calendar month a value; periods of another length are refused).
 
     Returns
     -------
@@ -220,7 +224,7 @@ def with_change_from_base(
     df: IntoFrameT,
     *,
     unit: Unit,
-    base: float | Decimal | Fraction | dt.date | NDArray[Any],
+    base: float | Decimal | Fraction | dt.date | pd.Period | NDArray[Any],
     rate: str = "poverty_rate_pct",
     region: str = "region_code",
     period: str = "period",
@@ -235,14 +239,15 @@ def with_change_from_base(
     unit : {"fraction", "percent"}
         Scale of the `rate` column; changes are in this unit (percentage
         points for percent).
-    base : int, float, Decimal, Fraction, datetime.date, datetime.datetime or str
+    base : int, float, Decimal, Fraction, date, datetime, str or pandas.Period
         The base period: a number for a numeric `period` column (e.g.
         2019, or ``Decimal("2019")``: a Decimal or Fraction is taken when
         float64 holds it, as the array functions take them), a date or
         datetime for a date column (matched by calendar month, so
         ``datetime(2019, 3, 1)`` and ``date(2019, 3, 15)`` both mean March
         2019), or such a date as ISO text (``"2019-03-15"``;
-        "15/03/2019" is refused, as day and month could be read either way).
+        "15/03/2019" is refused, as day and month could be read either way),
+        or a monthly pandas Period (``pd.Period("2019-03", "M")``).
         A 0-d array stands for the value it holds, so the output of
         :func:`povstat.decimal_year` can be passed as is.
     rate : str, default "poverty_rate_pct"
@@ -251,7 +256,8 @@ def with_change_from_base(
         Key column naming the region.
     period : str, default "period"
         Key column naming the period: numeric (a time in years) or
-        date/datetime (read by calendar month).
+        date/datetime (read by calendar month; a pandas ``period[M]``
+        column too).
 
     Returns
     -------
@@ -563,12 +569,15 @@ def _base_tick(base: object, *, period: str, temporal: bool) -> float:
             base = _plumbing.text_date(base, "`base`")
         if isinstance(base, np.datetime64):
             base = _plumbing.text_date(str(base), "`base`")
+        if getattr(base, "freqstr", None) == "M" and hasattr(base, "to_timestamp"):
+            base = base.to_timestamp()  # a pandas Period of one month: its start
         if isinstance(base, dt.datetime) and base.tzinfo is not None:
             raise TypeError(_plumbing.aware_message("`base`", base.tzinfo))
         if not isinstance(base, dt.date):
             msg = (
                 f"`base` must be a date or datetime (or ISO text such as "
-                f"'2023-03-01') for the date column {period!r}, got {base!r}"
+                f"'2023-03-01', or a monthly pandas Period) for the date column "
+                f"{period!r}, got {base!r}"
             )
             raise TypeError(msg)
         return float(

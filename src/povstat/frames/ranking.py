@@ -117,9 +117,9 @@ def with_ranks(
     its regencies or cities, or the country with any region, is refused
     (as in :func:`povstat.aggregate_regions`); so is such a group where
     every label is a region's name as povstat's list writes it, in any
-    case (the
-    ``region_name`` of :func:`povstat.datasets.load_indonesia`). Labels of
-    another kind are not checked.
+    case (the ``region_name`` of :func:`povstat.datasets.load_indonesia`).
+    So is one area written two ways in one group (``"35"`` and ``"3500"``),
+    which would be ranked twice. Labels of another kind are not checked.
 
     References
     ----------
@@ -165,6 +165,7 @@ def with_ranks(
         region=region,
         group_name=partial(group_name, table, groups),
         effect="it would be ranked among its own parts (and counted in rank_count)",
+        twice="it would be ranked twice (and counted twice in rank_count)",
     )
     if policy == "raise":
         missing_error(table, np.isnan(v), rate=rate, groups=groups)

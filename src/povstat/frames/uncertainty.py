@@ -690,6 +690,7 @@ def with_rank_sets(
         region=region,
         group_name=partial(group_name, table, groups),
         effect="it would be ranked among its own parts",
+        twice="it would be ranked twice, against itself",
     )
     if policy == "raise":
         missing_error(

@@ -1,4 +1,5 @@
-"""Shared helpers of the table reader tests: small .xlsx and .ods workbooks.
+"""Shared helpers of the table reader tests: small .xlsx and .ods workbooks,
+and CSV text read as BPS writes it.
 
 Each .xlsx builder writes ``rows`` one sheet row each (``Worksheet.append``, so a
 ``None`` is an empty cell and a row may be shorter than the others), then
@@ -16,6 +17,10 @@ from ``ods_row`` (a hidden or styled row). ``columns`` are column elements
 written before the rows. An element stands in one place: odfpy moves an
 element added a second time, so build one for each cell.
 
+``csv_table`` reads CSV text as a table of March figures, fields split by
+";" in locale "id" and by "," in "en", invalid cells reported (not
+raised); ``invalid_texts`` lists the texts of the cells it found invalid.
+
 openpyxl and odfpy are imported when a builder is called and a test that
 calls one is skipped without them, as the reader's own .xlsx and .ods
 support needs them.
@@ -29,6 +34,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+
+from povstat import BpsTable, Locale, read_bps_table
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -157,3 +164,16 @@ def ods_path(
     """The .ods file of ``rows`` saved at ``path`` (a name under tmp_path)."""
     ods_document(rows, name=name, columns=columns).save(str(path))
     return path
+
+
+def csv_table(text: str, locale: Locale = "id") -> BpsTable:
+    """The CSV ``text`` of March figures in ``locale``, invalid cells reported."""
+    sep = ";" if locale == "id" else ","
+    return read_bps_table(
+        io.StringIO(text), locale=locale, sep=sep, month=3, errors="report"
+    )
+
+
+def invalid_texts(t: BpsTable) -> list[str]:
+    """The text of each cell ``t`` found invalid, in order."""
+    return [c.text for c in t.invalid]

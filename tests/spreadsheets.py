@@ -1,14 +1,29 @@
-"""Shared helpers of the table reader tests: small .xlsx workbooks.
+"""Shared helpers of the table reader tests: small .xlsx and .ods workbooks,
+and CSV text read as BPS writes it.
 
-Each builder writes ``rows`` one sheet row each (``Worksheet.append``, so a
+Each .xlsx builder writes ``rows`` one sheet row each (``Worksheet.append``, so a
 ``None`` is an empty cell and a row may be shorter than the others), then
 sets the number formats (``{"B2": "0.00%"}``), then merges the ranges
 (``["B1:C1"]``). A test that needs more than that (formulas, rich text,
 hidden rows, several sheets, a sheet rewritten as XML) takes the workbook
 from ``xlsx_workbook`` or builds its own.
 
-openpyxl is imported when a builder is called and a test that calls one is
-skipped without it, as the reader's own .xlsx support needs it.
+The .ods builders write ``rows`` one sheet row each, a cell each: a ``str``
+is a text cell (``office:value-type="string"``) showing it; any other cell
+is an odfpy element added as it is, most often from ``ods_cell`` (a number
+cell storing one value and showing another text, a date cell, an untyped
+cell, an empty cell repeated). A row is a list of cells, or a row element
+from ``ods_row`` (a hidden or styled row). ``columns`` are column elements
+written before the rows. An element stands in one place: odfpy moves an
+element added a second time, so build one for each cell.
+
+``csv_table`` reads CSV text as a table of March figures, fields split by
+";" in locale "id" and by "," in "en", invalid cells reported (not
+raised); ``invalid_texts`` lists the texts of the cells it found invalid.
+
+openpyxl and odfpy are imported when a builder is called and a test that
+calls one is skipped without them, as the reader's own .xlsx and .ods
+support needs them.
 """
 
 from __future__ import annotations
@@ -19,6 +34,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+
+from povstat import BpsTable, Locale, read_bps_table
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -76,3 +93,87 @@ def xlsx_path(
     """The .xlsx file of ``rows`` saved at ``path`` (a name under tmp_path)."""
     xlsx_workbook(rows, formats, merges, title=title).save(path)
     return path
+
+
+def ods_cell(text: str | None = None, **attributes: Any) -> Any:
+    """An .ods cell with odfpy ``attributes`` showing ``text`` (None: no text).
+
+    ``ods_cell("8.160", valuetype="float", value="8160")`` stores 8160 and
+    shows "8.160"; ``ods_cell("2023", valuetype="date", datevalue="2023-03-15")``
+    is a date; ``ods_cell("3,79")`` a cell without a value type.
+    """
+    pytest.importorskip("odf")
+    from odf.table import TableCell  # type: ignore[import-untyped]
+    from odf.text import P  # type: ignore[import-untyped]
+
+    cell = TableCell(**attributes)
+    if text is not None:
+        cell.addElement(P(text=text))
+    return cell
+
+
+def ods_row(cells: Sequence[Any], **attributes: Any) -> Any:
+    """An .ods row with odfpy ``attributes`` (``visibility="collapse"``)."""
+    pytest.importorskip("odf")
+    from odf.table import TableRow
+
+    tr = TableRow(**attributes)
+    for c in cells:
+        tr.addElement(ods_cell(c, valuetype="string") if isinstance(c, str) else c)
+    return tr
+
+
+def ods_sheet(rows: Rows, *, name: str = "S", columns: Sequence[Any] = ()) -> Any:
+    """An .ods sheet (an odfpy table) named ``name`` holding ``rows``."""
+    pytest.importorskip("odf")
+    from odf.table import Table
+
+    table = Table(name=name)
+    for column in columns:
+        table.addElement(column)
+    for row in rows:
+        table.addElement(row if hasattr(row, "qname") else ods_row(row))
+    return table
+
+
+def ods_document(rows: Rows, *, name: str = "S", columns: Sequence[Any] = ()) -> Any:
+    """An odfpy spreadsheet whose one sheet holds ``rows``, not yet saved."""
+    pytest.importorskip("odf")
+    from odf.opendocument import (  # type: ignore[import-untyped]
+        OpenDocumentSpreadsheet,
+    )
+
+    doc = OpenDocumentSpreadsheet()
+    doc.spreadsheet.addElement(ods_sheet(rows, name=name, columns=columns))
+    return doc
+
+
+def ods_bytes(
+    rows: Rows, *, name: str = "S", columns: Sequence[Any] = ()
+) -> io.BytesIO:
+    """The .ods file of ``rows`` in memory, at its start."""
+    out = io.BytesIO()
+    ods_document(rows, name=name, columns=columns).write(out)
+    out.seek(0)
+    return out
+
+
+def ods_path(
+    path: Path, rows: Rows, *, name: str = "S", columns: Sequence[Any] = ()
+) -> Path:
+    """The .ods file of ``rows`` saved at ``path`` (a name under tmp_path)."""
+    ods_document(rows, name=name, columns=columns).save(str(path))
+    return path
+
+
+def csv_table(text: str, locale: Locale = "id") -> BpsTable:
+    """The CSV ``text`` of March figures in ``locale``, invalid cells reported."""
+    sep = ";" if locale == "id" else ","
+    return read_bps_table(
+        io.StringIO(text), locale=locale, sep=sep, month=3, errors="report"
+    )
+
+
+def invalid_texts(t: BpsTable) -> list[str]:
+    """The text of each cell ``t`` found invalid, in order."""
+    return [c.text for c in t.invalid]

@@ -30,21 +30,23 @@ def totals() -> pd.DataFrame:
     return data[data["region_code"] != "00"]
 
 
+# "Kota Malang, second lowest" in March 2023 (the news of 2023-2024).
+_MALANG_SECOND: dict[str, object] = {
+    "kind": "rank",
+    "region": "Kota Malang",
+    "period": pd.Timestamp("2023-03-01"),
+    "stated_rank": 2,
+    "descending": False,
+}
+
+
 def _malang_statements() -> pd.DataFrame:
     # Statements of the 2023-2024 news: "Kota Malang, second lowest after
     # Kota Batu, of 38"; "Magetan 18th highest"; "Probolinggo 4th highest
     # of 38".
     return pd.DataFrame(
         [
-            {
-                "kind": "rank",
-                "region": "Kota Malang",
-                "period": pd.Timestamp("2023-03-01"),
-                "stated_rank": 2,
-                "descending": False,
-                "after": "Kota Batu",
-                "of": 38,
-            },
+            {**_MALANG_SECOND, "after": "Kota Batu", "of": 38},
             {
                 "kind": "rank",
                 "region": "Kabupaten Magetan",
@@ -130,19 +132,7 @@ def test_province_row_in_its_own_group_is_refused_by_code(
 
 
 def _one_after(after: str) -> pd.DataFrame:
-    return pd.DataFrame(
-        [
-            {
-                "kind": "rank",
-                "region": "Kota Malang",
-                "period": pd.Timestamp("2023-03-01"),
-                "stated_rank": 2,
-                "descending": False,
-                "after": after,
-            }
-        ],
-        index=["b"],
-    )
+    return pd.DataFrame([{**_MALANG_SECOND, "after": after}], index=["b"])
 
 
 def test_misspelt_after_is_not_in_data_at_all(totals: pd.DataFrame) -> None:

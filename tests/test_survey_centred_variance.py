@@ -29,7 +29,7 @@ import polars as pl
 import pytest
 from numpy.typing import NDArray
 
-from povstat import poverty_estimates, poverty_table
+from povstat import PovertyEstimates, poverty_estimates, poverty_table
 
 LINE = 100.0
 TOLERANCE = 1e-13
@@ -229,6 +229,32 @@ def _twin_clusters(spread: float) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["stratum", "psu", "weight", "welfare", "domain"])
 
 
+def _twin_estimates(d: pd.DataFrame, **kw: Any) -> PovertyEstimates:
+    # poverty_estimates of _twin_clusters: P0 and P1 with their standard errors.
+    return poverty_estimates(
+        d.welfare,
+        LINE,
+        unit="fraction",
+        alpha=[0, 1],
+        weights=d.weight,
+        strata=d.stratum,
+        psu=d.psu,
+        **kw,
+    )
+
+
+# poverty_table of _twin_clusters: the same, as a table.
+_TWIN_TABLE: dict[str, Any] = {
+    "welfare": "welfare",
+    "line": LINE,
+    "unit": "fraction",
+    "alpha": [0, 1],
+    "weight": "weight",
+    "strata": "stratum",
+    "psu": "psu",
+}
+
+
 @pytest.mark.parametrize("engine", ["numpy", "pandas", "polars-lazy"])
 def test_near_equal_psu_totals_keep_their_digits(engine: str) -> None:
     # A sum of squares of the PSU totals less the square of their sum lost
@@ -239,28 +265,11 @@ def test_near_equal_psu_totals_keep_their_digits(engine: str) -> None:
     d.attrs["fpc"] = None
     want = _exact_se(d, lonely="raise", fpc=None, psu=True, overall=False)[0]
     if engine == "numpy":
-        est = poverty_estimates(
-            d.welfare,
-            LINE,
-            unit="fraction",
-            alpha=[0, 1],
-            weights=d.weight,
-            strata=d.stratum,
-            psu=d.psu,
-        )
+        est = _twin_estimates(d)
         got = dict(zip(est.measure.tolist(), est.se.tolist(), strict=True))
     else:
         frame: Any = d if engine == "pandas" else pl.from_pandas(d).lazy()
-        out = poverty_table(
-            frame,
-            welfare="welfare",
-            line=LINE,
-            unit="fraction",
-            alpha=[0, 1],
-            weight="weight",
-            strata="stratum",
-            psu="psu",
-        )
+        out = poverty_table(frame, **_TWIN_TABLE)
         table = out.collect().to_pandas() if engine == "polars-lazy" else out
         got = dict(zip(table.measure.tolist(), table.se.tolist(), strict=True))
     for measure in ("P0", "P1"):
@@ -273,18 +282,9 @@ def test_near_equal_psu_totals_do_not_depend_on_row_order() -> None:
     # here) from the deviations, by its square from a sum of squares less
     # the square of the sum (3e-10 relative between orders here).
     d = _twin_clusters(1e-3)
-    kwargs: dict[str, Any] = {
-        "welfare": "welfare",
-        "line": LINE,
-        "unit": "fraction",
-        "alpha": [0, 1],
-        "weight": "weight",
-        "strata": "stratum",
-        "psu": "psu",
-    }
     ses = [
         poverty_table(
-            pl.from_pandas(d.sample(frac=1, random_state=seed)).lazy(), **kwargs
+            pl.from_pandas(d.sample(frac=1, random_state=seed)).lazy(), **_TWIN_TABLE
         )
         .collect()["se"]
         .to_numpy()
@@ -298,16 +298,7 @@ def test_covariance_diagonal_keeps_its_digits() -> None:
     # from the same deviations, it keeps the same digits (a sum of squares
     # less the square of the sum left 1e-9 relative here).
     d = _twin_clusters(1e-3)
-    est = poverty_estimates(
-        d.welfare,
-        LINE,
-        unit="fraction",
-        alpha=[0, 1],
-        weights=d.weight,
-        by=d.stratum % 2,  # two domains, each in half the strata
-        strata=d.stratum,
-        psu=d.psu,
-    )
+    est = _twin_estimates(d, by=d.stratum % 2)  # two domains, each in half the strata
     # Each domain lies in its own strata: its exact figures are those of
     # the reference on those strata alone.
     for g in (0, 1):

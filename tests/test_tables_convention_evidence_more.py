@@ -17,39 +17,10 @@ Kota Batu 613,985, Jawa Timur about 530,000 (rounded in the tables below).
 
 from __future__ import annotations
 
-import io
-from typing import Literal
-
-import openpyxl
 import pytest
 
-from povstat import BpsTable, parse_numbers, read_bps_table
-
-
-def _csv(text: str, locale: Literal["id", "en"] = "id") -> BpsTable:
-    sep = ";" if locale == "id" else ","
-    return read_bps_table(
-        io.StringIO(text), locale=locale, sep=sep, month=3, errors="report"
-    )
-
-
-def _xlsx(rows: list[list[object]], formats: dict[str, str]) -> io.BytesIO:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    for r in rows:
-        ws.append(r)
-    for ref, fmt in formats.items():
-        ws[ref].number_format = fmt
-    buf = io.BytesIO()
-    wb.save(buf)
-    buf.seek(0)
-    return buf
-
-
-def _invalid(t: BpsTable) -> list[str]:
-    return [c.text for c in t.invalid]
-
+from povstat import parse_numbers, read_bps_table
+from spreadsheets import csv_table, invalid_texts, xlsx_bytes
 
 # --- a row naming no region never lifts the thousands-dot rule -------------
 
@@ -68,26 +39,26 @@ def _invalid(t: BpsTable) -> list[str]:
 def test_unmatched_total_does_not_lift_id(label: str) -> None:
     # "4.188,81" is the province total (thousands); "37.780" and "7.100" are
     # 37.78 and 7.10 thousand typed in English: 37780 / 7100 would be 1000x.
-    t = _csv(
+    t = csv_table(
         f"Kabupaten/Kota;2023\n{label};4.188,81\nKota Malang;37.780\nKota Batu;7.100\n"
     )
-    assert _invalid(t) == ["37.780", "7.100"]
+    assert invalid_texts(t) == ["37.780", "7.100"]
     assert t.data["value"].tolist()[0] == 4188.81
 
 
 def test_unmatched_total_does_not_lift_en() -> None:
-    t = _csv(
+    t = csv_table(
         'Regency/City,2023\nTotal Province,"4,188.81"\nKota Malang,"37,780"\n'
         'Kota Batu,"7,100"\n',
         "en",
     )
-    assert _invalid(t) == ["37,780", "7,100"]
+    assert invalid_texts(t) == ["37,780", "7,100"]
     # The unmatched row still shows the column writes decimals: "7,100"
     # among it and a region's "37.78" is refused, as before.
-    t = _csv(
+    t = csv_table(
         'Regency/City,2023\nAverage,22.44\nKota Malang,37.78\nKota Batu,"7,100"\n', "en"
     )
-    assert _invalid(t) == ["7,100"]
+    assert invalid_texts(t) == ["7,100"]
     assert t.data["value"].tolist()[:2] == [22.44, 37.78]
 
 
@@ -101,9 +72,9 @@ def test_unmatched_total_does_not_lift_xlsx() -> None:
         ["Kota Batu", "7.100"],
     ]
     t = read_bps_table(
-        _xlsx(rows, {"B3": "#,##0.00"}), locale="id", month=3, errors="report"
+        xlsx_bytes(rows, {"B3": "#,##0.00"}), locale="id", month=3, errors="report"
     )
-    assert _invalid(t) == ["37.780", "7.100"]
+    assert invalid_texts(t) == ["37.780", "7.100"]
 
 
 # --- rule 3: totals and ungrouped counts are counts ------------------------
@@ -111,29 +82,29 @@ def test_unmatched_total_does_not_lift_xlsx() -> None:
 
 def test_count_total_is_evidence_for_decimals_id() -> None:
     # 37.78 persons is no count: "37,78"/"7,10" are thousands (37 780, 7 100).
-    t = _csv(
+    t = csv_table(
         "Kabupaten/Kota;2023\n;(jiwa)\nJAWA TIMUR;4.188.810\nKota Malang;37,78\n"
         "Kota Batu;7,10\n"
     )
-    assert _invalid(t) == ["37,78", "7,10"]
+    assert invalid_texts(t) == ["37,78", "7,10"]
     assert t.data["value"].tolist()[0] == 4188810.0
 
 
 def test_rupiah_total_is_evidence_for_decimals_id() -> None:
-    t = _csv(
+    t = csv_table(
         "Kabupaten/Kota;2023\n;(Rp/kapita/bulan)\nJAWA TIMUR;530.000\n"
         "Kota Malang;674,66\nKota Batu;587,72\n"
     )
-    assert _invalid(t) == ["674,66", "587,72"]
+    assert invalid_texts(t) == ["674,66", "587,72"]
 
 
 def test_count_total_is_evidence_for_decimals_en() -> None:
-    t = _csv(
+    t = csv_table(
         'Regency/City,2023\n,(people)\nEAST JAVA,"4,188,810"\nKota Malang,37.78\n'
         "Kota Batu,7.10\n",
         "en",
     )
-    assert _invalid(t) == ["37.78", "7.10"]
+    assert invalid_texts(t) == ["37.78", "7.10"]
 
 
 @pytest.mark.parametrize(
@@ -157,8 +128,8 @@ def test_count_total_is_evidence_for_decimals_en() -> None:
     ],
 )
 def test_ungrouped_counts_are_evidence(text: str, odd: str) -> None:
-    t = _csv(text)
-    assert _invalid(t) == [odd]
+    t = csv_table(text)
+    assert invalid_texts(t) == [odd]
     assert t.data["value"].tolist()[:2] in ([37780.0, 136370.0], [674660.0, 613985.0])
 
 
@@ -171,7 +142,7 @@ def test_ungrouped_counts_are_evidence_xlsx() -> None:
         ["Kota Surabaya", 136370],
         ["Kota Batu", 7.1],
     ]
-    t = read_bps_table(_xlsx(rows, {}), locale="id", month=3, errors="report")
+    t = read_bps_table(xlsx_bytes(rows, {}), locale="id", month=3, errors="report")
     assert len(t.invalid) == 1
     assert t.data["value"].tolist()[:2] == [37780.0, 136370.0]
 
@@ -191,47 +162,47 @@ def test_parse_numbers_ungrouped_counts_with_unit() -> None:
 
 @pytest.mark.parametrize("group", ["(jiwa)", "Jumlah Penduduk Miskin (jiwa)"])
 def test_count_unit_in_group_label(group: str) -> None:
-    t = _csv(
+    t = csv_table(
         f"Kabupaten/Kota;{group};\n;2022;2023\nKota Malang;38.560;37.780\n"
         "Kota Surabaya;138.210;136.370\nKota Batu;7.500;7,10\n"
     )
-    assert _invalid(t) == ["7,10"]
+    assert invalid_texts(t) == ["7,10"]
     assert t.data["value"].tolist()[:4] == [38560.0, 37780.0, 138210.0, 136370.0]
 
 
 def test_rupiah_unit_in_group_label() -> None:
-    t = _csv(
+    t = csv_table(
         "Kabupaten/Kota;Garis Kemiskinan (Rp/kapita/bulan);\n;2022;2023\n"
         "Kota Malang;674.660;680.000\nKota Surabaya;613.985;620.000\n"
         "Kota Batu;640.000;587,72\n"
     )
-    assert _invalid(t) == ["587,72"]
+    assert invalid_texts(t) == ["587,72"]
 
 
 def test_count_unit_in_group_label_en() -> None:
-    t = _csv(
+    t = csv_table(
         "Regency/City,Number of Poor People (people),\n,2022,2023\n"
         'Kota Malang,"38,560","37,780"\nKota Surabaya,"138,210","136,370"\n'
         'Kota Batu,"7,500",7.10\n',
         "en",
     )
-    assert _invalid(t) == ["7.10"]
+    assert invalid_texts(t) == ["7.10"]
 
 
 def test_count_unit_in_title() -> None:
-    t = _csv(
+    t = csv_table(
         "Jumlah Penduduk Miskin Menurut Kabupaten/Kota (jiwa), 2023\n"
         "Kabupaten/Kota;2023\nKota Malang;37.780\nKota Surabaya;136.370\n"
         "Kota Batu;7,10\n"
     )
-    assert _invalid(t) == ["7,10"]
+    assert invalid_texts(t) == ["7,10"]
     assert t.data["value"].tolist()[:2] == [37780.0, 136370.0]
     # "(ribu jiwa)": thousands, so decimals are right there.
-    t = _csv(
+    t = csv_table(
         "Jumlah Penduduk Miskin (ribu jiwa), 2023\nKabupaten/Kota;2023\n"
         "Kota Malang;37,78\nKota Batu;7,10\n"
     )
-    assert _invalid(t) == []
+    assert invalid_texts(t) == []
 
 
 def test_count_unit_in_group_label_xlsx() -> None:
@@ -242,8 +213,8 @@ def test_count_unit_in_group_label_xlsx() -> None:
         ["Kota Surabaya", "138.210", "136.370"],
         ["Kota Batu", "7.500", "7,10"],
     ]
-    t = read_bps_table(_xlsx(rows, {}), locale="id", month=3, errors="report")
-    assert _invalid(t) == ["7,10"]
+    t = read_bps_table(xlsx_bytes(rows, {}), locale="id", month=3, errors="report")
+    assert invalid_texts(t) == ["7,10"]
 
 
 # --- one unit in two spellings is one unit ---------------------------------
@@ -254,11 +225,11 @@ def test_count_unit_in_group_label_xlsx() -> None:
 )
 def test_one_unit_two_spellings_judged_whole(other: str) -> None:
     # 2023 typed in English ("37.780" = 37.78 thousand) beside 2022's "38,56".
-    t = _csv(
+    t = csv_table(
         f"Kabupaten/Kota;2022;2023\n;(ribu jiwa);{other}\nKota Malang;38,56;37.780\n"
         "Kota Batu;7,50;7.100\n"
     )
-    assert _invalid(t) == ["37.780", "7.100"]
+    assert invalid_texts(t) == ["37.780", "7.100"]
     # One unit: the title states it once, no group per spelling.
     assert t.title == "(ribu jiwa)"
     assert t.data["group"].isna().all()
@@ -266,11 +237,11 @@ def test_one_unit_two_spellings_judged_whole(other: str) -> None:
 
 def test_percent_two_spellings_judged_whole() -> None:
     # P0 in percent: Kota Malang 4.26 (2022: 4.37); "4.260" is 4.26 in English.
-    t = _csv(
+    t = csv_table(
         "Kabupaten/Kota;2022;2023\n;(persen);(%)\nKota Malang;4,37;4.260\n"
         "Kota Batu;3,79;3.310\n"
     )
-    assert _invalid(t) == ["4.260", "3.310"]
+    assert invalid_texts(t) == ["4.260", "3.310"]
 
 
 # --- grouped three decimals show a decimal comma ---------------------------
@@ -278,21 +249,21 @@ def test_percent_two_spellings_judged_whole() -> None:
 
 def test_three_decimals_throughout_id() -> None:
     # Population in thousands to the person (three decimals).
-    t = _csv(
+    t = csv_table(
         "Kabupaten/Kota;2024\n;(ribu jiwa)\nKabupaten Malang;2.700,123\n"
         "Kota Surabaya;3.009,286\nKota Batu;223,601\nKota Blitar;157,444\n"
     )
-    assert _invalid(t) == []
+    assert invalid_texts(t) == []
     assert t.data["value"].tolist() == [2700.123, 3009.286, 223.601, 157.444]
 
 
 def test_three_decimals_throughout_en() -> None:
-    t = _csv(
+    t = csv_table(
         'Regency/City,2024\n,(thousand people)\nKabupaten Malang,"2,700.123"\n'
         'Kota Surabaya,"3,009.286"\nKota Batu,223.601\nKota Blitar,157.444\n',
         "en",
     )
-    assert _invalid(t) == []
+    assert invalid_texts(t) == []
     assert t.data["value"].tolist() == [2700.123, 3009.286, 223.601, 157.444]
 
 

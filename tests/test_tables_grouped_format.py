@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from povstat import NumberParseError, read_bps_table
-from spreadsheets import xlsx_bytes
+from spreadsheets import ods_bytes, ods_cell, xlsx_bytes
 
 _ROWS: list[list[object]] = [
     ["Kabupaten/Kota", "2023"],
@@ -63,33 +63,14 @@ def test_an_ungrouped_or_decimal_format_is_not_refused() -> None:
 
 def _ods(shown: str) -> io.BytesIO:
     # A float cell storing 8160 and showing `shown`, among 75.86 and 35.4.
-    pytest.importorskip("odf")
-    from odf.opendocument import OpenDocumentSpreadsheet  # type: ignore[import-untyped]
-    from odf.table import Table, TableCell, TableRow  # type: ignore[import-untyped]
-    from odf.text import P  # type: ignore[import-untyped]
-
-    doc = OpenDocumentSpreadsheet()
-    table = Table(name="S")
-    rows = [("Kabupaten/Kota", None, "2023"), ("Pacitan", "75.86", "75,86")]
-    rows += [("Kota Batu", "8160", shown), ("Kota Malang", "35.4", "35,40")]
-    for label, stored, text in rows:
-        tr = TableRow()
-        cell = TableCell(valuetype="string")
-        cell.addElement(P(text=label))
-        tr.addElement(cell)
-        cell = TableCell(valuetype="string" if stored is None else "float")
-        if stored is not None:
-            cell.setAttrNS(
-                "urn:oasis:names:tc:opendocument:xmlns:office:1.0", "value", stored
-            )
-        cell.addElement(P(text=text))
-        tr.addElement(cell)
-        table.addElement(tr)
-    doc.spreadsheet.addElement(table)
-    buf = io.BytesIO()
-    doc.write(buf)
-    buf.seek(0)
-    return buf
+    return ods_bytes(
+        [
+            ["Kabupaten/Kota", "2023"],
+            ["Pacitan", ods_cell("75,86", valuetype="float", value="75.86")],
+            ["Kota Batu", ods_cell(shown, valuetype="float", value="8160")],
+            ["Kota Malang", ods_cell("35,40", valuetype="float", value="35.4")],
+        ]
+    )
 
 
 def test_an_ods_number_shown_grouped_is_refused() -> None:

@@ -4,31 +4,20 @@ from __future__ import annotations
 
 import io
 
-import openpyxl
 import pytest
 
 from povstat import Locale, read_bps_table
+from spreadsheets import ods_bytes, ods_cell, xlsx_bytes
 
 
 def _xlsx(fmt: str) -> io.BytesIO:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
     rows: list[list[object]] = [
         ["Kabupaten/Kota", "2023"],
         ["Pacitan", 75.86],
         ["Kota Batu", 8160],
         ["Kota Malang", 35.4],
     ]
-    for r in rows:
-        ws.append(r)
-    ws["B2"].number_format = "0.00"
-    ws["B3"].number_format = fmt
-    ws["B4"].number_format = "0.00"
-    buf = io.BytesIO()
-    wb.save(buf)
-    buf.seek(0)
-    return buf
+    return xlsx_bytes(rows, {"B2": "0.00", "B3": fmt, "B4": "0.00"})
 
 
 @pytest.mark.parametrize(("locale", "shown"), [("id", "8.160"), ("en", "8,160")])
@@ -43,31 +32,13 @@ def test_the_grouped_cell_is_quoted_as_shown_and_stored(
 
 def test_an_ods_grouped_cell_is_quoted_as_shown_and_stored() -> None:
     # A float cell storing 8160 and showing "8.160" among 75.86 and 35.4.
-    pytest.importorskip("odf")
-    from odf.opendocument import OpenDocumentSpreadsheet  # type: ignore[import-untyped]
-    from odf.table import Table, TableCell, TableRow  # type: ignore[import-untyped]
-    from odf.text import P  # type: ignore[import-untyped]
-
-    doc = OpenDocumentSpreadsheet()
-    table = Table(name="S")
-    rows = [("Kabupaten/Kota", None, "2023"), ("Pacitan", "75.86", "75,86")]
-    rows += [("Kota Batu", "8160", "8.160"), ("Kota Malang", "35.4", "35,40")]
-    for label, stored, text in rows:
-        tr = TableRow()
-        cell = TableCell(valuetype="string")
-        cell.addElement(P(text=label))
-        tr.addElement(cell)
-        cell = TableCell(valuetype="string" if stored is None else "float")
-        if stored is not None:
-            cell.setAttrNS(
-                "urn:oasis:names:tc:opendocument:xmlns:office:1.0", "value", stored
-            )
-        cell.addElement(P(text=text))
-        tr.addElement(cell)
-        table.addElement(tr)
-    doc.spreadsheet.addElement(table)
-    buf = io.BytesIO()
-    doc.write(buf)
-    buf.seek(0)
-    t = read_bps_table(buf, locale="id", errors="report")
+    src = ods_bytes(
+        [
+            ["Kabupaten/Kota", "2023"],
+            ["Pacitan", ods_cell("75,86", valuetype="float", value="75.86")],
+            ["Kota Batu", ods_cell("8.160", valuetype="float", value="8160")],
+            ["Kota Malang", ods_cell("35,40", valuetype="float", value="35.4")],
+        ]
+    )
+    t = read_bps_table(src, locale="id", errors="report")
     assert [(c.row, c.text) for c in t.invalid] == [(3, "8.160 (stores 8160)")]

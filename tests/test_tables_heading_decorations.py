@@ -68,6 +68,19 @@ def _codes(t: BpsTable) -> list[str | None]:
     return [None if pd.isna(c) else str(c) for c in t.data["region_code"]]
 
 
+# A city section (Kota Surabaya 4.65, Kota Batu 3.31), and bare names of
+# both a regency and a city (Malang 9.45, Kediri 10.72: the regencies').
+_CITY_SECTION = "KOTA;\nSurabaya;4,65\nBatu;3,31\n"
+_BARE_REGENCIES = "Malang;9,45\nKediri;10,72\n"
+
+
+def _around(heading: str, above: str, below: str) -> BpsTable:
+    # A table of East Java: the rows `above`, the heading row, the rows `below`.
+    return _read(
+        f"Kabupaten/Kota;2023\n{above}{heading};\n{below}", province="Jawa Timur"
+    )
+
+
 @pytest.mark.parametrize(("kind", "rest"), CITY_HEADINGS)
 @pytest.mark.parametrize("name", list(DECORATIONS))
 def test_a_decorated_city_heading_reads_bare_names_as_cities(
@@ -77,11 +90,7 @@ def test_a_decorated_city_heading_reads_bare_names_as_cities(
     # Kabupaten Malang (3507, 9.45); "Kediri" is Kota Kediri (3571) and
     # "Batu" Kota Batu (3579). Above it, "Pacitan" is Kabupaten Pacitan.
     heading = DECORATIONS[name](kind, rest)
-    t = _read(
-        f"Kabupaten/Kota;2023\nPacitan;13,65\n{heading};\nMalang;4,26\n"
-        "Kediri;7,15\nBatu;3,31\n",
-        province="Jawa Timur",
-    )
+    t = _around(heading, "Pacitan;13,65\n", "Malang;4,26\nKediri;7,15\nBatu;3,31\n")
     assert _codes(t) == ["3501", None, "3573", "3571", "3579"], heading
     assert t.unmatched["label"].tolist() == [heading]
     assert t.unmatched["reason"].iloc[0].startswith("a heading")
@@ -96,22 +105,14 @@ def test_a_decorated_regency_heading_ends_a_city_section(
     # the regencies: "Malang" 9.45 is Kabupaten Malang (3507) and "Kediri"
     # 10.72 Kabupaten Kediri (3506), never Kota Malang or Kota Kediri.
     heading = DECORATIONS[name](kind, rest)
-    t = _read(
-        f"Kabupaten/Kota;2023\nKOTA;\nSurabaya;4,65\nBatu;3,31\n{heading};\n"
-        "Malang;9,45\nKediri;10,72\n",
-        province="Jawa Timur",
-    )
+    t = _around(heading, _CITY_SECTION, _BARE_REGENCIES)
     assert _codes(t) == [None, "3578", "3579", None, "3507", "3506"], heading
 
 
 def test_kabupaten_with_a_full_stop_after_a_city_section() -> None:
     # The table of the report: with "KABUPATEN." not read as a heading, the
     # cities' heading ran on and 9.45 was filed as Kota Malang's.
-    t = _read(
-        "Kabupaten/Kota;2023\nKOTA;\nSurabaya;4,65\nBatu;3,31\nKABUPATEN.;\n"
-        "Malang;9,45\nKediri;10,72\n",
-        province="Jawa Timur",
-    )
+    t = _around("KABUPATEN.", _CITY_SECTION, _BARE_REGENCIES)
     got = t.data.set_index("region_code")["value"]
     assert got["3507"] == 9.45
     assert got["3506"] == 10.72

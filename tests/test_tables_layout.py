@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from povstat import NumberParseError, parse_columns, read_bps_table
-from spreadsheets import xlsx_bytes
+from spreadsheets import ods_bytes, ods_cell, xlsx_bytes
 
 # Kota Batu and Kota Malang, number of poor (thousands) and P0 (percent),
 # March 2022 and 2023 (BPS, "Jumlah dan Persentase Penduduk Miskin Menurut
@@ -247,38 +247,12 @@ def test_a_header_date_in_the_gregorian_calendar_is_its_year(fmt: str) -> None:
 
 def _ods(value: str, shown: str) -> io.BytesIO:
     # B1 holds the date `value`, its text (as its style shows it) `shown`.
-    pytest.importorskip("odf")
-    from odf.opendocument import OpenDocumentSpreadsheet  # type: ignore[import-untyped]
-    from odf.table import Table, TableCell, TableRow  # type: ignore[import-untyped]
-    from odf.text import P  # type: ignore[import-untyped]
-
-    doc = OpenDocumentSpreadsheet()
-    table = Table(name="S")
-    for cells in (
-        [("string", "Kabupaten/Kota", None), ("date", shown, value)],
-        [("string", "Kota Batu", None), ("float", "3.79", "3.79")],
-    ):
-        tr = TableRow()
-        for kind, text, stored in cells:
-            cell = TableCell(valuetype=kind)
-            if kind == "date":
-                cell.setAttrNS(
-                    "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
-                    "date-value",
-                    stored,
-                )
-            elif stored is not None:
-                cell.setAttrNS(
-                    "urn:oasis:names:tc:opendocument:xmlns:office:1.0", "value", stored
-                )
-            cell.addElement(P(text=text))
-            tr.addElement(cell)
-        table.addElement(tr)
-    doc.spreadsheet.addElement(table)
-    buf = io.BytesIO()
-    doc.write(buf)
-    buf.seek(0)
-    return buf
+    return ods_bytes(
+        [
+            ["Kabupaten/Kota", ods_cell(shown, valuetype="date", datevalue=value)],
+            ["Kota Batu", ods_cell("3.79", valuetype="float", value="3.79")],
+        ]
+    )
 
 
 @pytest.mark.parametrize(

@@ -24,35 +24,11 @@ from __future__ import annotations
 import io
 
 import numpy as np
-import openpyxl
 import pytest
 
-from povstat import BpsTable, NumberParseError, parse_numbers, read_bps_table
+from povstat import NumberParseError, parse_numbers, read_bps_table
 from povstat.datasets import load_east_java
-
-
-def _csv(text: str) -> BpsTable:
-    return read_bps_table(
-        io.StringIO(text), locale="id", sep=";", month=3, errors="report"
-    )
-
-
-def _xlsx(rows: list[list[object]], formats: dict[str, str]) -> io.BytesIO:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    for r in rows:
-        ws.append(r)
-    for ref, fmt in formats.items():
-        ws[ref].number_format = fmt
-    buf = io.BytesIO()
-    wb.save(buf)
-    buf.seek(0)
-    return buf
-
-
-def _invalid(t: BpsTable) -> list[str]:
-    return [c.text for c in t.invalid]
+from spreadsheets import csv_table, invalid_texts, ods_bytes, ods_cell, xlsx_bytes
 
 
 def _check_true_values() -> None:
@@ -85,8 +61,8 @@ def test_totals_grouping_thousands_do_not_lift_the_check() -> None:
     # they are large: no evidence about the cities' cells. All three are
     # refused, naming both readings; the totals read as written.
     _check_true_values()
-    t = _csv(_TOTALS_ID)
-    assert _invalid(t) == ["7.650", "8.460", "7.100"]
+    t = csv_table(_TOTALS_ID)
+    assert invalid_texts(t) == ["7.650", "8.460", "7.100"]
     assert "reads 7100.0, but 7.1 if the dot is a decimal point" in t.invalid[2].reason
     assert t.data["value"].tolist()[:2] == [25898.55, 4188.81]
     assert t.data["value"].isna().sum() == 3
@@ -96,7 +72,7 @@ def test_totals_grouping_thousands_do_not_lift_the_check() -> None:
     # thousands ("412.345,50"), every one of them is of 1,000 or more:
     # "674.660" is 674 660 rupiah (674.66 would be the one value below
     # 1,000). The province total takes no part either way.
-    t = _csv(
+    t = csv_table(
         "Kabupaten/Kota;2023\nJAWA TIMUR;507.286,50\nKota Malang;674.660\n"
         "Kota Batu;613.985,25\n"
     )
@@ -105,26 +81,22 @@ def test_totals_grouping_thousands_do_not_lift_the_check() -> None:
 
 
 def test_a_province_total_alone_under_a_unit_row() -> None:
-    t = _csv(
+    t = csv_table(
         "Kabupaten/Kota;2023\n;(ribu jiwa)\nJAWA TIMUR;4.188,81\nKota Batu;7.100\n"
     )
-    assert _invalid(t) == ["7.100"]
+    assert invalid_texts(t) == ["7.100"]
     assert t.data["value"].iloc[0] == 4188.81
 
 
 def test_totals_do_not_lift_the_check_in_en() -> None:
     # The mirror: "7,100" is 7100 in locale "en", 7.100 with the comma as a
     # decimal comma; the totals "25,898.55", "4,188.81" prove nothing.
-    t = read_bps_table(
-        io.StringIO(
-            'Kabupaten/Kota,2023\n,(thousand people)\nINDONESIA,"25,898.55"\n'
-            'JAWA TIMUR,"4,188.81"\nKota Batu,"7,100"\n'
-        ),
-        locale="en",
-        month=3,
-        errors="report",
+    t = csv_table(
+        'Kabupaten/Kota,2023\n,(thousand people)\nINDONESIA,"25,898.55"\n'
+        'JAWA TIMUR,"4,188.81"\nKota Batu,"7,100"\n',
+        "en",
     )
-    assert _invalid(t) == ["7,100"]
+    assert invalid_texts(t) == ["7,100"]
     assert (
         "reads 7100.0, but 7.1 if the comma is a decimal comma" in t.invalid[0].reason
     )
@@ -143,9 +115,9 @@ def test_totals_stored_as_numbers_or_text_agree() -> None:
             ["JAWA TIMUR", totals[1]],
             ["Kota Batu", "7.100"],
         ]
-        src = _xlsx(rows, {"B3": "#,##0.00", "B4": "#,##0.00"})
+        src = xlsx_bytes(rows, {"B3": "#,##0.00", "B4": "#,##0.00"})
         t = read_bps_table(src, locale="id", month=3, errors="report")
-        assert _invalid(t) == ["7.100"], totals
+        assert invalid_texts(t) == ["7.100"], totals
         assert t.data["value"].tolist()[:2] == [25898.55, 4188.81]
 
 
@@ -158,7 +130,7 @@ def test_grouped_stored_decimals_lift_as_grouped_text_does() -> None:
         ["Kota Malang", "674.660"],
         ["Kota Batu", 412345.5],
     ]
-    t = read_bps_table(_xlsx(rows, {"B3": "#,##0.00"}), locale="id", month=3)
+    t = read_bps_table(xlsx_bytes(rows, {"B3": "#,##0.00"}), locale="id", month=3)
     assert t.data["value"].tolist() == [674660.0, 412345.5]
 
 
@@ -187,21 +159,21 @@ def test_the_check_covers_a_column_group_across_periods() -> None:
     # "7.100" and "37.780" (7100 and 37 780 thousand, or 7.10 and 37.78
     # thousand, the true figures) are ambiguous though their own column
     # holds no decimal.
-    t = _csv(
+    t = csv_table(
         "Kabupaten/Kota;2022;2023\n;(ribu jiwa);(ribu jiwa)\n"
         "Kota Batu;8,05;7.100\nKota Malang;38,56;37.780\n"
     )
-    assert _invalid(t) == ["7.100", "37.780"]
+    assert invalid_texts(t) == ["7.100", "37.780"]
     assert [c.column for c in t.invalid] == ["2023", "2023"]
     assert t.data["value"].tolist()[::2] == [8.05, 38.56]
     # One region, both years.
-    t = _csv(
+    t = csv_table(
         "Kabupaten/Kota;2022;2023\n;(ribu jiwa);(ribu jiwa)\nKota Batu;8,05;7.100\n"
     )
-    assert _invalid(t) == ["7.100"]
+    assert invalid_texts(t) == ["7.100"]
     # "Jumlah" in thousands with decimals and the poverty line in whole
     # rupiah, each under its own unit: 674.660 is the line, 674 660 rupiah.
-    t = _csv(
+    t = csv_table(
         "Kabupaten/Kota;2023;2023\n;(ribu jiwa);(Rp/kapita/bulan)\n"
         "Kota Malang;37,78;674.660\nKota Batu;7,10;613.985\n"
     )
@@ -210,16 +182,12 @@ def test_the_check_covers_a_column_group_across_periods() -> None:
 
 
 def test_the_column_group_in_en_and_in_a_workbook() -> None:
-    t = read_bps_table(
-        io.StringIO(
-            "Kabupaten/Kota,2022,2023\n,(thousand people),(thousand people)\n"
-            'Kota Batu,8.05,"7,100"\n'
-        ),
-        locale="en",
-        month=3,
-        errors="report",
+    t = csv_table(
+        "Kabupaten/Kota,2022,2023\n,(thousand people),(thousand people)\n"
+        'Kota Batu,8.05,"7,100"\n',
+        "en",
     )
-    assert _invalid(t) == ["7,100"]
+    assert invalid_texts(t) == ["7,100"]
     # 2022 stored as numbers with decimals (8.05, 38.56), 2023 as text.
     rows: list[list[object]] = [
         ["Kabupaten/Kota", "2022", "2023"],
@@ -227,8 +195,8 @@ def test_the_column_group_in_en_and_in_a_workbook() -> None:
         ["Kota Batu", 8.05, "7.100"],
         ["Kota Malang", 38.56, "37.780"],
     ]
-    t = read_bps_table(_xlsx(rows, {}), locale="id", month=3, errors="report")
-    assert _invalid(t) == ["7.100", "37.780"]
+    t = read_bps_table(xlsx_bytes(rows, {}), locale="id", month=3, errors="report")
+    assert invalid_texts(t) == ["7.100", "37.780"]
 
 
 # --- three decimals, no thousands separator --------------------------------
@@ -245,8 +213,8 @@ def test_three_decimals_among_grouped_whole_numbers_are_ambiguous() -> None:
     # the comma as an English thousands comma; the others are whole rupiah
     # grouped by dots. The three-decimal cell is refused, naming both
     # readings; the correct cells read (460 909, 507 286, ...).
-    t = _csv(_LINES)
-    assert _invalid(t) == ["587,723"]
+    t = csv_table(_LINES)
+    assert invalid_texts(t) == ["587,723"]
     reason = t.invalid[0].reason
     assert "reads 587.723, but 587723.0 if the comma is a thousands comma" in reason
     assert "write '587.723'" in reason
@@ -280,7 +248,7 @@ def test_three_decimals_among_grouped_whole_numbers_are_ambiguous() -> None:
     p = parse_numbers(["4,375", "13", "12"], locale="id")
     assert p.value.tolist() == [4.375, 13.0, 12.0]
     # Beside totals only: the cities' "7,650" etc. read 7.65 thousand.
-    t = _csv(
+    t = csv_table(
         "Kabupaten/Kota;2023\n;(ribu jiwa)\nJAWA TIMUR;4.188,81\n"
         "Kota Mojokerto;7,650\nKota Batu;7,100\n"
     )
@@ -291,11 +259,11 @@ def test_three_decimals_among_grouped_whole_numbers_are_ambiguous() -> None:
 def test_a_unit_in_each_cell_does_not_exempt_three_decimals() -> None:
     # "Rp 587,723" among "Rp 674.660": the same ambiguity; a count in
     # rupiah has no decimals, so "Rp" is no reason to read 587.723.
-    t = _csv(
+    t = csv_table(
         "Kabupaten/Kota;2023\nJAWA TIMUR;Rp 507.286\nKota Malang;Rp 674.660\n"
         "Kota Batu;Rp 613.985\nKota Kediri;Rp 587,723\n"
     )
-    assert _invalid(t) == ["Rp 587,723"]
+    assert invalid_texts(t) == ["Rp 587,723"]
     assert t.data["value"].tolist()[:3] == [507286.0, 674660.0, 613985.0]
     p = parse_numbers(
         ["Rp 674.660", "Rp 613.985", "Rp 587,723"], locale="id", errors="report"
@@ -339,17 +307,17 @@ def test_three_decimals_in_a_workbook(fmt: str) -> None:
         ["Kota Batu", 613985],
         ["Kota Kediri", "587,723"],
     ]
-    src = _xlsx(rows, {f"B{r}": fmt for r in range(2, 5)})
+    src = xlsx_bytes(rows, {f"B{r}": fmt for r in range(2, 5)})
     t = read_bps_table(src, locale="id", month=3, errors="report")
-    assert _invalid(t) == ["587,723"]
+    assert invalid_texts(t) == ["587,723"]
     assert t.data["value"].tolist()[:3] == [507286.0, 674660.0, 613985.0]
     # All text: the same.
     rows = [
         [r[0], f"{r[1]:,}".replace(",", ".") if isinstance(r[1], int) else r[1]]
         for r in rows
     ]
-    t = read_bps_table(_xlsx(rows, {}), locale="id", month=3, errors="report")
-    assert _invalid(t) == ["587,723"]
+    t = read_bps_table(xlsx_bytes(rows, {}), locale="id", month=3, errors="report")
+    assert invalid_texts(t) == ["587,723"]
 
 
 # --- a unit row of a count in ones -----------------------------------------
@@ -369,11 +337,11 @@ def test_a_unit_row_of_a_count_exempts_whole_counts(
     # thousand, the true figures), whole counts read as written, as
     # "37.780 jiwa" is. "7,10" (7.1 persons, or 7.10 thousand = 7 100
     # persons typed in thousands) is the odd cell: refused, both readings.
-    t = _csv(
+    t = csv_table(
         f"Kabupaten/Kota;2023\n;{unit}\nKota Malang;{counts[0]}\n"
         f"Kota Surabaya;{counts[1]}\nKota Batu;7,10\n"
     )
-    assert _invalid(t) == ["7,10"]
+    assert invalid_texts(t) == ["7,10"]
     reason = t.invalid[0].reason
     assert f"it reads 7.1 {name}, but 7100.0 if it was written in thousands" in reason
     assert "('7.100' for 7100.0)" in reason
@@ -382,21 +350,17 @@ def test_a_unit_row_of_a_count_exempts_whole_counts(
 
 
 def test_a_unit_row_of_a_count_in_en_and_in_a_workbook() -> None:
-    t = read_bps_table(
-        io.StringIO(
-            'Kabupaten/Kota,2023\n,(persons)\nKota Malang,"37,780"\n'
-            'Kota Surabaya,"136,370"\nKota Batu,7.10\n'
-        ),
-        locale="en",
-        month=3,
-        errors="report",
+    t = csv_table(
+        'Kabupaten/Kota,2023\n,(persons)\nKota Malang,"37,780"\n'
+        'Kota Surabaya,"136,370"\nKota Batu,7.10\n',
+        "en",
     )
-    assert _invalid(t) == ["7.10"]
+    assert invalid_texts(t) == ["7.10"]
     assert "('7,100' for 7100.0)" in t.invalid[0].reason
     assert t.data["value"].tolist()[:2] == [37780.0, 136370.0]
     # Under "(Rp/kapita/bulan)": 412 345,50 and 674 660 rupiah; grouped
     # decimals are no odd cell.
-    t = _csv(
+    t = csv_table(
         "Kabupaten/Kota;2023\n;(Rp/kapita/bulan)\nKota Malang;674.660\n"
         "Kota Batu;412.345,50\n"
     )
@@ -404,11 +368,11 @@ def test_a_unit_row_of_a_count_in_en_and_in_a_workbook() -> None:
     assert t.data["value"].tolist() == [674660.0, 412345.5]
     # A multiplier in the unit row is no count in ones: "(ribu jiwa)" keeps
     # "8.160" ambiguous among 75,86 and 35,40.
-    t = _csv(
+    t = csv_table(
         "Kabupaten/Kota;2023\n;(ribu jiwa)\nPacitan;75,86\nKota Batu;8.160\n"
         "Kota Malang;35,40\n"
     )
-    assert _invalid(t) == ["8.160"]
+    assert invalid_texts(t) == ["8.160"]
     # Stored 37780 and 136370 under "#,##0" (shown grouped) and 7.1.
     rows: list[list[object]] = [
         ["Kabupaten/Kota", "2023"],
@@ -417,7 +381,7 @@ def test_a_unit_row_of_a_count_in_en_and_in_a_workbook() -> None:
         ["Kota Surabaya", 136370],
         ["Kota Batu", 7.1],
     ]
-    src = _xlsx(rows, {"B3": "#,##0", "B4": "#,##0", "B5": "0.00"})
+    src = xlsx_bytes(rows, {"B3": "#,##0", "B4": "#,##0", "B5": "0.00"})
     t = read_bps_table(src, locale="id", month=3, errors="report")
     assert [c.row for c in t.invalid] == [5]
     assert t.data["value"].tolist()[:2] == [37780.0, 136370.0]
@@ -445,11 +409,11 @@ def test_a_total_row_by_its_label_does_not_lift_the_check(label: str) -> None:
     # subtotal) with 4.188,81 thousand: no evidence about "7.100" (7100 or
     # Kota Batu's 7.10 thousand) and "37.780" (37 780 or Kota Malang's
     # 37.78 thousand).
-    t = _csv(
+    t = csv_table(
         f"Kabupaten/Kota;2023\n;(ribu jiwa)\n{label};4.188,81\n"
         "Kota Batu;7.100\nKota Malang;37.780\n"
     )
-    assert _invalid(t) == ["7.100", "37.780"]
+    assert invalid_texts(t) == ["7.100", "37.780"]
 
 
 def test_parse_columns_refuses_three_decimals_too() -> None:
@@ -468,36 +432,13 @@ def test_parse_columns_refuses_three_decimals_too() -> None:
 def _ods_lines(shown: str) -> io.BytesIO:
     # Poverty lines: Kota Malang's text "674.660" and a float cell storing
     # 412345.5 and showing `shown`.
-    pytest.importorskip("odf")
-    from odf.opendocument import OpenDocumentSpreadsheet  # type: ignore[import-untyped]
-    from odf.table import Table, TableCell, TableRow  # type: ignore[import-untyped]
-    from odf.text import P  # type: ignore[import-untyped]
-
-    doc = OpenDocumentSpreadsheet()
-    table = Table(name="S")
-    rows: list[tuple[str, str | None, str]] = [
-        ("Kabupaten/Kota", None, "2023"),
-        ("Kota Malang", None, "674.660"),
-    ]
-    rows += [("Kota Batu", "412345.5", shown)]
-    for label, stored, text in rows:
-        tr = TableRow()
-        cell = TableCell(valuetype="string")
-        cell.addElement(P(text=label))
-        tr.addElement(cell)
-        cell = TableCell(valuetype="string" if stored is None else "float")
-        if stored is not None:
-            cell.setAttrNS(
-                "urn:oasis:names:tc:opendocument:xmlns:office:1.0", "value", stored
-            )
-        cell.addElement(P(text=text))
-        tr.addElement(cell)
-        table.addElement(tr)
-    doc.spreadsheet.addElement(table)
-    buf = io.BytesIO()
-    doc.write(buf)
-    buf.seek(0)
-    return buf
+    return ods_bytes(
+        [
+            ["Kabupaten/Kota", "2023"],
+            ["Kota Malang", "674.660"],
+            ["Kota Batu", ods_cell(shown, valuetype="float", value="412345.5")],
+        ]
+    )
 
 
 def test_an_ods_number_shown_grouped_lifts_as_grouped_text_does() -> None:
@@ -507,4 +448,4 @@ def test_an_ods_number_shown_grouped_lifts_as_grouped_text_does() -> None:
     t = read_bps_table(_ods_lines("412.345,50"), locale="id", month=3)
     assert t.data["value"].tolist() == [674660.0, 412345.5]
     t = read_bps_table(_ods_lines("412345,50"), locale="id", month=3, errors="report")
-    assert _invalid(t) == ["674.660"]
+    assert invalid_texts(t) == ["674.660"]

@@ -9,37 +9,18 @@ import numpy as np
 import pytest
 
 from povstat import read_bps_table
+from spreadsheets import ods_cell, ods_path
 
 
 def _save(path: Path, rows: list[list[Any]]) -> Path:
-    pytest.importorskip("odf")
-    from odf.opendocument import OpenDocumentSpreadsheet  # type: ignore[import-untyped]
-    from odf.table import Table, TableRow  # type: ignore[import-untyped]
-
-    doc = OpenDocumentSpreadsheet()
-    table = Table(name="S1")
-    for r in rows:
-        tr = TableRow()
-        for c in r:
-            tr.addElement(c)
-        table.addElement(tr)
-    doc.spreadsheet.addElement(table)
-    doc.save(str(path))
-    return path
+    return ods_path(path, rows, name="S1")
 
 
 def _cell(value: float | str | None = None, **kw: Any) -> Any:
-    from odf.table import TableCell
-    from odf.text import P  # type: ignore[import-untyped]
-
+    # A number is a float cell showing it; text a cell of no value type.
     if isinstance(value, float | int):
-        c = TableCell(valuetype="float", value=value)
-        c.addElement(P(text=str(value)))
-        return c
-    c = TableCell(**kw)
-    if value is not None:
-        c.addElement(P(text=value))
-    return c
+        return ods_cell(str(value), valuetype="float", value=value)
+    return ods_cell(value, **kw)
 
 
 def test_every_cell_of_an_ods_array_formula_without_results_is_invalid(
@@ -49,10 +30,7 @@ def test_every_cell_of_an_ods_array_formula_without_results_is_invalid(
     # and no cell of the range a stored result: the three cells of 2023 are
     # invalid, none a missing value, and the error counts 3 cells, as for
     # the same .xlsx sheet.
-    pytest.importorskip("odf")
-    from odf.table import TableCell
-
-    formula = TableCell(
+    formula = ods_cell(
         formula="of:={[.B2:.B4]}*0.9",
         numbermatrixrowsspanned=3,
         numbermatrixcolumnsspanned=1,
@@ -62,8 +40,8 @@ def test_every_cell_of_an_ods_array_formula_without_results_is_invalid(
         [
             [_cell("Kabupaten/Kota"), _cell(2022), _cell(2023)],
             [_cell("Pacitan"), _cell(13.65), formula],
-            [_cell("Kota Batu"), _cell(4.37), TableCell()],
-            [_cell("Kota Malang"), _cell(4.1), TableCell()],
+            [_cell("Kota Batu"), _cell(4.37), ods_cell()],
+            [_cell("Kota Malang"), _cell(4.1), ods_cell()],
         ],
     )
     t = read_bps_table(path, locale="id", errors="report")
@@ -85,10 +63,7 @@ def test_an_ods_array_over_two_columns_keeps_stored_results(tmp_path: Path) -> N
     # {=B2:B3*1} over C2:D3 (2 rows, 2 columns); D3 holds a stored 7.0, the
     # other three cells nothing: C2 (the formula), D2 and C3 are invalid,
     # D3 is read as 7.0.
-    pytest.importorskip("odf")
-    from odf.table import TableCell
-
-    formula = TableCell(
+    formula = ods_cell(
         formula="of:={[.B2:.C3]}*1",
         numbermatrixrowsspanned=2,
         numbermatrixcolumnsspanned=2,
@@ -97,8 +72,8 @@ def test_an_ods_array_over_two_columns_keeps_stored_results(tmp_path: Path) -> N
         tmp_path / "af2.ods",
         [
             [_cell("Kabupaten/Kota"), _cell(2021), _cell(2022), _cell(2023)],
-            [_cell("Pacitan"), _cell(1.0), formula, TableCell()],
-            [_cell("Kota Batu"), _cell(2.0), TableCell(), _cell(7.0)],
+            [_cell("Pacitan"), _cell(1.0), formula, ods_cell()],
+            [_cell("Kota Batu"), _cell(2.0), ods_cell(), _cell(7.0)],
         ],
     )
     t = read_bps_table(path, locale="id", errors="report")

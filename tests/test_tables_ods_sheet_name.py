@@ -7,28 +7,16 @@ from pathlib import Path
 import pytest
 
 from povstat import read_bps_table
+from spreadsheets import ods_cell, ods_document, ods_sheet
 
 
 def _two_sheets(path: Path) -> Path:
-    pytest.importorskip("odf")
-    from odf.opendocument import OpenDocumentSpreadsheet  # type: ignore[import-untyped]
-    from odf.table import Table, TableCell, TableRow  # type: ignore[import-untyped]
-    from odf.text import P  # type: ignore[import-untyped]
-
-    doc = OpenDocumentSpreadsheet()
-    for name, rows in [
-        ("Keterangan", [["Sumber: BPS"]]),
-        ("Data", [["Kabupaten/Kota", "2022"], ["Pacitan", "13,8"]]),
-    ]:
-        table = Table(name=name)
-        for r in rows:
-            tr = TableRow()
-            for v in r:
-                c = TableCell()
-                c.addElement(P(text=v))
-                tr.addElement(c)
-            table.addElement(tr)
-        doc.spreadsheet.addElement(table)
+    # Cells of no value type.
+    doc = ods_document([[ods_cell("Sumber: BPS")]], name="Keterangan")
+    data = [["Kabupaten/Kota", "2022"], ["Pacitan", "13,8"]]
+    doc.spreadsheet.addElement(
+        ods_sheet([[ods_cell(v) for v in r] for r in data], name="Data")
+    )
     doc.save(str(path))
     return path
 

@@ -4,57 +4,47 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from povstat import read_bps_table
+from spreadsheets import ods_cell, ods_document, ods_row
 
 
 def _sheet(path: Path, height: str, width: str) -> Path:
     # Kota Malang 4.37, 4.26 and Kota Batu 3.79, 3.31 (2022, 2023); row 3
     # has a row style of `height`, column C a column style of `width`.
     pytest.importorskip("odf")
-    from odf.opendocument import OpenDocumentSpreadsheet  # type: ignore[import-untyped]
     from odf.style import (  # type: ignore[import-untyped]
         Style,
         TableColumnProperties,
         TableRowProperties,
     )
-    from odf.table import (  # type: ignore[import-untyped]
-        Table,
-        TableCell,
-        TableColumn,
-        TableRow,
-    )
-    from odf.text import P  # type: ignore[import-untyped]
+    from odf.table import TableColumn  # type: ignore[import-untyped]
 
-    doc = OpenDocumentSpreadsheet()
     row_style = Style(name="ro0", family="table-row")
     row_style.addElement(TableRowProperties(rowheight=height))
     col_style = Style(name="co0", family="table-column")
     col_style.addElement(TableColumnProperties(columnwidth=width))
-    doc.automaticstyles.addElement(row_style)
-    doc.automaticstyles.addElement(col_style)
-    table = Table(name="S1")
-    table.addElement(TableColumn())
-    table.addElement(TableColumn())
-    table.addElement(TableColumn(stylename=col_style))
-    rows = [
+
+    def cell(v: str | float) -> Any:
+        # Text of no value type, or a float cell.
+        if isinstance(v, str):
+            return ods_cell(v)
+        return ods_cell(str(v), valuetype="float", value=v)
+
+    table: list[list[str | float]] = [
         ["Kabupaten/Kota", 2022, 2023],
         ["Kota Malang", 4.37, 4.26],
         ["Kota Batu", 3.79, 3.31],
     ]
-    for i, r in enumerate(rows):
-        tr = TableRow(stylename=row_style) if i == 2 else TableRow()
-        for v in r:
-            if isinstance(v, str):
-                c = TableCell()
-            else:
-                c = TableCell(valuetype="float", value=v)
-            c.addElement(P(text=str(v)))
-            tr.addElement(c)
-        table.addElement(tr)
-    doc.spreadsheet.addElement(table)
+    rows: list[Any] = [[cell(v) for v in r] for r in table]
+    rows[2] = ods_row(rows[2], stylename=row_style)
+    columns = [TableColumn(), TableColumn(), TableColumn(stylename=col_style)]
+    doc = ods_document(rows, name="S1", columns=columns)
+    doc.automaticstyles.addElement(row_style)
+    doc.automaticstyles.addElement(col_style)
     doc.save(str(path))
     return path
 

@@ -12,7 +12,14 @@ import pandas as pd
 import pytest
 
 from povstat import NumberParseError, read_bps_table
-from spreadsheets import xlsx_bytes
+from spreadsheets import (
+    ods_bytes,
+    ods_cell,
+    ods_document,
+    ods_row,
+    ods_sheet,
+    xlsx_bytes,
+)
 
 # Kota Malang and Kota Batu, P0 (percent), March 2022 and 2023: BPS table
 # "Persentase Penduduk Miskin (P0) Menurut Kabupaten/Kota", as in the
@@ -89,30 +96,23 @@ def _ods(rows: list[list[Any]], position: str) -> io.BytesIO:
     # A text cell is a str, or (text, raised) runs: the second in a span of a
     # text style with style:text-position `position`.
     pytest.importorskip("odf")
-    from odf.opendocument import OpenDocumentSpreadsheet  # type: ignore[import-untyped]
     from odf.style import Style, TextProperties  # type: ignore[import-untyped]
-    from odf.table import Table, TableCell, TableRow  # type: ignore[import-untyped]
     from odf.text import P, Span  # type: ignore[import-untyped]
 
-    doc = OpenDocumentSpreadsheet()
     style = Style(name="T1", family="text")
     style.addElement(TextProperties(textposition=position))
+
+    def runs(c: Any) -> Any:
+        if isinstance(c, str):
+            return c
+        cell = ods_cell(valuetype="string")
+        p = P(text=c[0])
+        p.addElement(Span(stylename=style, text=c[1]))
+        cell.addElement(p)
+        return cell
+
+    doc = ods_document([[runs(c) for c in row] for row in rows])
     doc.automaticstyles.addElement(style)
-    table = Table(name="S")
-    for row in rows:
-        tr = TableRow()
-        for c in row:
-            cell = TableCell(valuetype="string")
-            p = P()
-            if isinstance(c, tuple):
-                p.addText(c[0])
-                p.addElement(Span(stylename=style, text=c[1]))
-            else:
-                p.addText(c)
-            cell.addElement(p)
-            tr.addElement(cell)
-        table.addElement(tr)
-    doc.spreadsheet.addElement(table)
     buf = io.BytesIO()
     doc.write(buf)
     buf.seek(0)
@@ -349,37 +349,17 @@ def _ods_value(value: str | None, *, skip: int = 0) -> io.BytesIO:
     # Header Kabupaten/Kota | (skip empty columns) | 2022, then Kota Malang
     # with a float cell whose office:value is `value` (None: no value),
     # shown "4.37"; the empty cells written as one repeated cell.
-    pytest.importorskip("odf")
-    from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.table import Table, TableCell, TableRow
-    from odf.text import P
+    stored = {} if value is None else {"value": value}
 
-    doc = OpenDocumentSpreadsheet()
-    table = Table(name="S")
-    for label, last in (("Kabupaten/Kota", None), ("Kota Malang", value)):
-        tr = TableRow()
-        cell = TableCell(valuetype="string")
-        cell.addElement(P(text=label))
-        tr.addElement(cell)
-        if skip:
-            tr.addElement(TableCell(numbercolumnsrepeated=skip))
-        if last is None and label == "Kabupaten/Kota":
-            cell = TableCell(valuetype="string")
-            cell.addElement(P(text="2022"))
-        else:
-            cell = TableCell(valuetype="float")
-            if last is not None:
-                cell.setAttrNS(
-                    "urn:oasis:names:tc:opendocument:xmlns:office:1.0", "value", last
-                )
-            cell.addElement(P(text="4.37"))
-        tr.addElement(cell)
-        table.addElement(tr)
-    doc.spreadsheet.addElement(table)
-    buf = io.BytesIO()
-    doc.write(buf)
-    buf.seek(0)
-    return buf
+    def empty() -> list[Any]:
+        return [ods_cell(numbercolumnsrepeated=skip)] if skip else []
+
+    return ods_bytes(
+        [
+            ["Kabupaten/Kota", *empty(), "2022"],
+            ["Kota Malang", *empty(), ods_cell("4.37", valuetype="float", **stored)],
+        ]
+    )
 
 
 @pytest.mark.parametrize("value", ["4.37", "+4.37", "4.37E0", ".437e1", "437E-2"])
@@ -477,35 +457,26 @@ def test_hidden_rows_and_columns_are_read_and_named_in_ods() -> None:
     # Row 3 and column C collapsed, as are columns D-H and 1000 rows that
     # hold nothing (not named); every cell is read.
     pytest.importorskip("odf")
-    from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.table import Table, TableCell, TableColumn, TableRow
-    from odf.text import P
+    from odf.table import TableColumn  # type: ignore[import-untyped]
 
-    doc = OpenDocumentSpreadsheet()
-    table = Table(name="S")
-    table.addElement(TableColumn(numbercolumnsrepeated=2))
-    table.addElement(TableColumn(visibility="collapse"))
-    table.addElement(TableColumn(numbercolumnsrepeated=5, visibility="collapse"))
-    rows: list[list[Any]] = [
-        ["Kabupaten/Kota", "2022", "2023"],
-        ["Kota Malang", 4.37, 4.26],
-        ["Kota Batu", 3.79, 3.31],
+    columns = [
+        TableColumn(numbercolumnsrepeated=2),
+        TableColumn(visibility="collapse"),
+        TableColumn(numbercolumnsrepeated=5, visibility="collapse"),
     ]
-    for i, row in enumerate(rows):
-        tr = TableRow(visibility="collapse") if i == 2 else TableRow()
-        for v in row:
-            if isinstance(v, str):
-                cell = TableCell(valuetype="string")
-            else:
-                cell = TableCell(valuetype="float", value=v)
-            cell.addElement(P(text=str(v)))
-            tr.addElement(cell)
-        table.addElement(tr)
-    table.addElement(TableRow(visibility="filter", numberrowsrepeated=1000))
-    doc.spreadsheet.addElement(table)
-    buf = io.BytesIO()
-    doc.write(buf)
-    buf.seek(0)
+
+    def number(v: float) -> Any:
+        return ods_cell(str(v), valuetype="float", value=v)
+
+    buf = ods_bytes(
+        [
+            ["Kabupaten/Kota", "2022", "2023"],
+            ["Kota Malang", number(4.37), number(4.26)],
+            ods_row(["Kota Batu", number(3.79), number(3.31)], visibility="collapse"),
+            ods_row([], visibility="filter", numberrowsrepeated=1000),
+        ],
+        columns=columns,
+    )
     with pytest.warns(UserWarning, match=r"hides row 3, column C, which hold cells"):
         t = read_bps_table(buf, locale="en")
     assert t.data["value"].tolist() == _ALL
@@ -557,29 +528,12 @@ def test_a_header_date_shown_as_its_year_still_names_the_year() -> None:
 def _ods_date_value(shown: str, stored: str) -> io.BytesIO:
     # Header Kabupaten/Kota | 2022 (text); Pacitan | a date cell storing
     # `stored` and showing `shown`.
-    pytest.importorskip("odf")
-    from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.table import Table, TableCell, TableRow
-    from odf.text import P
-
-    doc = OpenDocumentSpreadsheet()
-    table = Table(name="S")
-    for label, value in (("Kabupaten/Kota", None), ("Pacitan", stored)):
-        tr = TableRow()
-        for text, date in ((label, None), ("2022" if value is None else shown, value)):
-            cell = (
-                TableCell(valuetype="string")
-                if date is None
-                else TableCell(valuetype="date", datevalue=date)
-            )
-            cell.addElement(P(text=text))
-            tr.addElement(cell)
-        table.addElement(tr)
-    doc.spreadsheet.addElement(table)
-    buf = io.BytesIO()
-    doc.write(buf)
-    buf.seek(0)
-    return buf
+    return ods_bytes(
+        [
+            ["Kabupaten/Kota", "2022"],
+            ["Pacitan", ods_cell(shown, valuetype="date", datevalue=stored)],
+        ]
+    )
 
 
 @pytest.mark.parametrize(
@@ -742,22 +696,8 @@ def _two_sheets_xlsx(data_rows: list[list[Any]]) -> io.BytesIO:
 
 
 def _two_sheets_ods(data_rows: list[list[str]]) -> io.BytesIO:
-    pytest.importorskip("odf")
-    from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.table import Table, TableCell, TableRow
-    from odf.text import P
-
-    doc = OpenDocumentSpreadsheet()
-    doc.spreadsheet.addElement(Table(name="Empty"))
-    table = Table(name="Data")
-    for row in data_rows:
-        tr = TableRow()
-        for text in row:
-            cell = TableCell(valuetype="string")
-            cell.addElement(P(text=text))
-            tr.addElement(cell)
-        table.addElement(tr)
-    doc.spreadsheet.addElement(table)
+    doc = ods_document([], name="Empty")
+    doc.spreadsheet.addElement(ods_sheet(data_rows, name="Data"))
     buf = io.BytesIO()
     doc.write(buf)
     buf.seek(0)
@@ -934,33 +874,15 @@ def test_ods_spacing_elements_are_white_space_as_in_csv(inline: str) -> None:
     # white space between the words, as a tab in a CSV field is: Kota Batu
     # (3579), never "KotaBatu".
     pytest.importorskip("odf")
-    from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.table import Table, TableCell, TableRow
     from odf.text import LineBreak, P, S, Tab
 
     element = {"tab": Tab, "line-break": LineBreak, "s": lambda: S(c=2)}[inline]()
-    doc = OpenDocumentSpreadsheet()
-    table = Table(name="S")
-    for label, value in (("Kabupaten/Kota", "2022"), (None, "3,79")):
-        tr = TableRow()
-        cell = TableCell(valuetype="string")
-        p = P()
-        if label is None:
-            p.addText("Kota")
-            p.addElement(element)
-            p.addText("Batu")
-        else:
-            p.addText(label)
-        cell.addElement(p)
-        tr.addElement(cell)
-        cell = TableCell(valuetype="string")
-        cell.addElement(P(text=value))
-        tr.addElement(cell)
-        table.addElement(tr)
-    doc.spreadsheet.addElement(table)
-    buf = io.BytesIO()
-    doc.write(buf)
-    buf.seek(0)
+    label = ods_cell(valuetype="string")
+    p = P(text="Kota")
+    p.addElement(element)
+    p.addText("Batu")
+    label.addElement(p)
+    buf = ods_bytes([["Kabupaten/Kota", "2022"], [label, "3,79"]])
     t = read_bps_table(buf, locale="id")
     assert t.data[["region_code", "label", "value"]].to_numpy().tolist() == [
         ["3579", "Kota Batu", 3.79]
@@ -1668,33 +1590,23 @@ def test_a_year_shown_as_percent_in_the_values_is_read_as_stored() -> None:
 
 
 def _year_ods(value_type: str, value: str, shown: str) -> io.BytesIO:
-    pytest.importorskip("odf")
-    from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.table import Table, TableCell, TableRow
-    from odf.text import P
+    def number(kind: str, stored: str, text: str) -> Any:
+        return ods_cell(text, valuetype=kind, value=stored)
 
-    doc = OpenDocumentSpreadsheet()
-    table = Table(name="S")
-    rows: list[list[Any]] = [
-        ["Kabupaten/Kota", (value_type, value, shown), ("float", "2023", "2023")],
-        ["Kota Batu", ("float", "3.79", "3.79"), ("float", "3.31", "3.31")],
-    ]
-    for row in rows:
-        tr = TableRow()
-        for c in row:
-            if isinstance(c, tuple):
-                cell = TableCell(valuetype=c[0], value=c[1])
-                cell.addElement(P(text=c[2]))
-            else:
-                cell = TableCell(valuetype="string")
-                cell.addElement(P(text=c))
-            tr.addElement(cell)
-        table.addElement(tr)
-    doc.spreadsheet.addElement(table)
-    buf = io.BytesIO()
-    doc.write(buf)
-    buf.seek(0)
-    return buf
+    return ods_bytes(
+        [
+            [
+                "Kabupaten/Kota",
+                number(value_type, value, shown),
+                number("float", "2023", "2023"),
+            ],
+            [
+                "Kota Batu",
+                number("float", "3.79", "3.79"),
+                number("float", "3.31", "3.31"),
+            ],
+        ]
+    )
 
 
 @pytest.mark.parametrize(

@@ -714,9 +714,11 @@ def read_bps_table(
         label), which may be a total or an average. The
         mirror, three decimals without a thousands dot after one to three
         digits ("587,723": 587.723, or 587 723 with an English thousands
-        comma), is invalid where the group's rows other than totals hold a
-        whole number of 1,000 or more or a number grouping its thousands
-        ("674.660", "4.188,81") and no value has decimals without grouping
+        comma), is invalid where the group's rows other than totals with
+        decimals hold a whole number of 1,000 or more or a number grouping
+        its thousands ("674.660", "4.188,81"; a whole total counts as any
+        row, whether its label names its region or not: "609,612" under a
+        province's "460.909") and no value has decimals without grouping
         (other than such three-decimal ones), or where those rows hold
         values with decimals, each with one or two, and some of 1,000 or
         more or grouping their thousands ("4,188" among "477,83" and "3.888,60"),

@@ -187,10 +187,13 @@ def test_list_decoration_before_a_region_label_is_read_past(
     assert _pairs(t)[-1] == (label, code)
 
 
-def test_letters_before_a_region_label_are_not_read_past() -> None:
-    # "a. Kota Batu": a letter is never decoration; the row stays unmatched.
+def test_capital_letters_before_a_region_label_are_not_read_past() -> None:
+    # "A. Kota Batu": a capital may be an initial ("K. Riau", "D. I.
+    # Yogyakarta"), never read past; the row stays unmatched. A small
+    # letter of a lettered list ("a. Kota Batu") is read past:
+    # tests/test_tables_namesake_title_case.py.
     t = _read(
-        "Kabupaten/Kota;2023\nJAWA TIMUR;10,35\nKOTA;\na. Kota Batu;3,31\n",
+        "Kabupaten/Kota;2023\nJAWA TIMUR;10,35\nKOTA;\nA. Kota Batu;3,31\n",
         errors="report",
     )
-    assert _pairs(t)[-1] == ("a. Kota Batu", None)
+    assert _pairs(t)[-1] == ("A. Kota Batu", None)

@@ -489,6 +489,25 @@ def _check_codes(
         if code is None or (len(code) == 2 and not any(len(x) == 2 for x in c)):
             out.append(None)  # no code, or a list number before a regency
             continue
+        if (
+            len(code) == 4
+            and code.endswith("00")
+            and code[:2] in _info()
+            and _info()[code[:2]][1] == "provinsi"
+        ):
+            # BPS's four-digit code of a province ("1500 JAMBI": 15).
+            if code[:2] in c:
+                cands[i] = (code[:2],)
+                out.append(None)
+                continue
+            found = " or ".join(describe(x) for x in c) or "no region's name"
+            why = (
+                f"the number {code} before the name is BPS's code of "
+                f"{describe(code[:2])}, but the name {n!r} is {found}"
+            )
+            cands[i] = ()
+            out.append(why)
+            continue
         known = code in _info()
         if code in c:
             cands[i] = (code,)

@@ -2064,9 +2064,10 @@ def _other_convention(
     2. A number with three decimals and no thousands dot after one to
        three digits ("587,723": 587.723, or 587723 with the comma as the
        other convention's thousands comma) is ambiguous where the cells
-       other than such numbers and `total` hold a whole number of 1,000 or
-       more or a number grouping its thousands ("674.660", "1.234.567",
-       "4.188,81"), and no cell (totals included) holds a number with
+       other than such numbers and a `total` with decimals hold a whole
+       number of 1,000 or more or a number grouping its thousands
+       ("674.660", "1.234.567", "4.188,81"; a whole total "486.201"
+       counts), and no cell (totals included) holds a number with
        decimals without grouping other than such numbers ("75,86"). It is
        ambiguous too where, among those cells, some number has decimals,
        each one or two ("477,83", "3.888,60": 2; a stored number's own
@@ -2097,11 +2098,13 @@ def _other_convention(
 
     `total`: cells of aggregate rows (a national or province row above its
     regions), evidence that the column writes decimals (rule 1) but never
-    of how it writes its other rows (rules 1 and 2), yet counts (rule 3).
+    of how it writes its other rows (rule 1, and rule 2 where the total has
+    decimals), yet counts (rule 3); a whole total of 1,000 or more
+    ("486.201") is evidence for rule 2 as any cell is.
     `unmatched`: cells of rows whose label names no region (a total or an
     average labelled otherwise, "Propinsi Jawa Timur", "Rata-rata", an
-    empty label): as `total`, they never lift rule 1 nor show three
-    decimals, but may still show that the column writes decimals.
+    empty label): taken exactly as `total` (whether a total's label is
+    recognised never changes how its column is read).
     `count`: per cell, the unit of count in ones ("persons", "rupiah") a
     unit row, group label or title states over it ("" where none).
     `shown_grouped`: stored numbers whose format shows thousands grouped.
@@ -2147,15 +2150,23 @@ def _other_convention(
     # no number in the other convention) show the column writes three
     # decimals after a decimal comma: "757,444" is 757.444.
     three = bool((dg & (places == 3) & evidence & ~unmatched).any())
-    flag2 = c3 if (large & evidence & ~c3).any() and not du.any() else no
+    # A total, recognised or a row naming no region alike (whether a total's
+    # label is recognised never decides how its column is read), is
+    # evidence here where it is whole: "486.201" above "628,330" says the
+    # column writes whole numbers of 1,000 or more (the cities' 628.33 would
+    # be a thousandth of their province's figure). A total with decimals
+    # ("4.188,81") is a sum of another order than its rows and says only
+    # that the column writes decimals.
+    evidence2 = valid & ~((total | unmatched) & (du | dg))
+    flag2 = c3 if (large & evidence2 & ~c3).any() and not du.any() else no
     if three:
         flag2 = no
     # "4,188" among numbers with one or two decimals (as published figures
     # are written; a column of computed values with longer decimals is not
     # judged): among grouped or big ones ("3.888,75"; not "8.160", ambiguous
     # by 1), or the one number of three.
-    decimals = (du | dg) & evidence & ~c3
-    big = (large | (mag >= 1000)) & evidence & ~c3 & ~flag1
+    decimals = (du | dg) & evidence2 & ~c3
+    big = (large | (mag >= 1000)) & evidence2 & ~c3 & ~flag1
     # The one number of three beside two or more with decimals: one other
     # figure says little of the column's precision.
     lone = int(((places == 3) & valid).sum()) == 1 and int(decimals.sum()) >= 2
@@ -2238,7 +2249,7 @@ def _other_convention(
                 + f" (such as {example})"
             )
         else:
-            example = _example(written, values, large & evidence & ~c3)
+            example = _example(written, values, large & evidence2 & ~c3)
             among = (
                 "among whole numbers of 1,000 or more or numbers grouping their "
                 f"thousands (such as {example}), with no other number written "

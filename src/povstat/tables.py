@@ -300,11 +300,14 @@ _LEADING_NUMBER = re.compile(
 )
 #: A list's decoration before a region's name, read past as on a heading:
 #: dashes and bullets ("- Kota Batu", "• Kota Batu", "◦ Malang") and an
-#: apostrophe left by a spreadsheet's text prefix ("'Kota Batu"); never a
-#: letter or digit.
+#: apostrophe left by a spreadsheet's text prefix ("'Kota Batu"); a small
+#: letter of a lettered list ("a. Kota Batu", "b) Kota Malang"), never a
+#: capital (an initial: "D. I. Yogyakarta", "K. Riau") nor before another
+#: initial; never a digit.
 _LIST_DECORATION = re.compile(
     r"^\s*(?:['\u2019`]\s*|[\-\u2010-\u2015\u2212\u2022\u2023\u2043\u00b7\u2219"
-    r"\u25aa\u25ab\u25a0\u25a1\u25cf\u25cb\u25e6\u25b8\u25ba\u27a2]+\s*)"
+    r"\u25aa\u25ab\u25a0\u25a1\u25cf\u25cb\u25e6\u25b8\u25ba\u27a2]+\s*"
+    r"|[a-z][.)]\s+(?=\S)(?![A-Za-z]\.))"
 )
 #: An area code of four digits after a name: "Malang (3507)", "Malang
 #: [35.07]", "Malang 3507", "Malang - 3507".
@@ -421,7 +424,11 @@ class BpsTable:
         grammar: "dalam", "satuan:" or "in" before the unit ("(dalam
         persen)", "(in percent)"), Indonesian and English words, plural
         and short ("(ribuan)", "(thousands)", "(000 org)", "(rb jiwa)",
-        "(jt rupiah)"), every unit and multiplier word of
+        "(jt rupiah)"), "(penduduk)" (residents: persons, as "(jiwa)"),
+        a footnote mark after the unit read past as after a region's name
+        ("(jiwa)*", "(jiwa)\u00b9", "(jiwa) 1)", "(Rp/kapita/bulan)*)"; the
+        unit is kept as written, mark and all, in ``title``), every unit
+        and multiplier word of
         :func:`povstat.parse_numbers` ("(poin)", "(persen poin)", "(pp)",
         "(miliar rupiah)"), an English
         translation after a slash ("(Persen/Percent)", "(ribu
@@ -714,9 +721,11 @@ def read_bps_table(
         label), which may be a total or an average. The
         mirror, three decimals without a thousands dot after one to three
         digits ("587,723": 587.723, or 587 723 with an English thousands
-        comma), is invalid where the group's rows other than totals hold a
-        whole number of 1,000 or more or a number grouping its thousands
-        ("674.660", "4.188,81") and no value has decimals without grouping
+        comma), is invalid where the group's rows other than totals with
+        decimals hold a whole number of 1,000 or more or a number grouping
+        its thousands ("674.660", "4.188,81"; a whole total counts as any
+        row, whether its label names its region or not: "609,612" under a
+        province's "460.909") and no value has decimals without grouping
         (other than such three-decimal ones), or where those rows hold
         values with decimals, each with one or two, and some of 1,000 or
         more or grouping their thousands ("4,188" among "477,83" and "3.888,60"),
@@ -735,7 +744,10 @@ def read_bps_table(
         "4.188.810"), is invalid: 7.1 persons, or 7 100 written in
         thousands. Unit cells naming one unit in two spellings ("(ribu
         jiwa)" and "(Ribu Jiwa)" or "(000 jiwa)", "(persen)" and "(%)")
-        state one unit, and the group is judged whole. A
+        state one unit, and the group is judged whole; so does a
+        multiplier alone beside the one unit stated with it in the group
+        ("(ribu)", "(000)" or "(Thousand)" beside "(ribu jiwa)": thousands
+        of persons). A
         spreadsheet number cell
         holding a whole number that its format shows grouped without
         decimals (``#,##0`` shows 8160 as "8.160" in Indonesian settings;
@@ -806,7 +818,8 @@ def read_bps_table(
         a month disagree ("Semester 1 (September)"); a unit row states
         different units over the columns of one column group ("(ribu
         jiwa)" over 2022, "(jiwa)" over 2023: the message names each column
-        and unit); the first row under the header reads as a header (each
+        and unit; "(ribu)" beside "(ribu jiwa)" is one unit); the first
+        row under the header reads as a header (each
         of its value cells names a period and its label names no region:
         "Kabupaten/Kota,2022" under a year subtitle ",2023" or ",Tahun
         2023" taken for the header), whatever `errors`;
@@ -1371,14 +1384,19 @@ def read_bps_table(
     "Blitar", "Kediri") under no heading, or under one, raise ValueError
     saying that they are probably the regency and the city, how to name
     them, which heading row each was read under, and which rows between
-    them name a kind without being read as a heading ("DAFTAR KOTA"). "Kota X"
+    them name a kind without being read as a heading ("DAFTAR KOTA"); where
+    the name is also its province's ("GORONTALO", "JAMBI"), the message
+    says that the last of the rows may be the province's total and to
+    write "Provinsi Gorontalo" in its label. "Kota X"
     where no city X exists is the regency written in two words ("Kota
     Baru" is Kabupaten Kotabaru). "Jawa Timur" /
     "Provinsi Jawa Timur" is 35, "DI. Yogyakarta" 34, "Indonesia" 00. Codes
     are Kemendagri's (see :func:`povstat.datasets.load_indonesia`).
 
     A number before the name ("1 Malang", "2. Kota Malang", "3) Batu",
-    "3573 Kota Malang") is set apart before matching, for every name alike;
+    "3573 Kota Malang") is set apart before matching, for every name alike,
+    as is a small letter of a lettered list ("a. Kota Batu", "b) Kota
+    Malang"; never a capital, an initial: "K. Riau" is no "Riau");
     a label of digits alone ("1.0", "2.5") has no name after a number and
     is kept as written (unmatched, named "2.5", never "5"); an area code
     alone ("3501", "(3501)", "35") names no region either: its ``reason``
@@ -1387,8 +1405,10 @@ def read_bps_table(
     with the name ("3573 Kota Malang"; it also resolves a name fitting two
     regions, "7501 Gorontalo"), else the row is unmatched with a ``reason``
     naming both ("3573 Malang": 3573 is Kota Malang, a bare "Malang" is
-    Kabupaten Malang). One of two digits before a province's name is its
-    code and must agree too ("35 Jawa Timur"), unless the table also
+    Kabupaten Malang); so must BPS's four-digit code of a province, its
+    two digits and "00" ("1500 JAMBI" is 15; "1500 Kerinci" is unmatched,
+    its ``reason`` naming both). One of two digits before a province's
+    name is its code and must agree too ("35 Jawa Timur"), unless the table also
     numbers rows with one digit (a list 1, 2, ..., whose 11 is no code);
     other numbers of one or two digits are list numbers, but two digits
     written plainly before a name that is no province's, more than the
@@ -2011,7 +2031,7 @@ def read_bps_table(
     matched: pd.DataFrame | ValueError
     try:
         matched = _match_regions(
-            labels,
+            _namesakes_in_capitals(labels),
             grid.index[data_rows],
             prov,
             first_year,
@@ -2027,11 +2047,21 @@ def read_bps_table(
     # A column group's unit cells are compared by the unit they name, not
     # their spelling: "(ribu jiwa)" and "(Ribu Jiwa)", "(000 jiwa)" or
     # "(persen)" and "(%)" are one unit, and the group is judged whole.
+    # A multiplier alone ("(ribu)") beside one unit of that multiplier
+    # ("(ribu jiwa)") in its group is that unit.
+    group_scales: dict[str, list[tuple[str, float]]] = {}
+    for j in range(cells.shape[1]):
+        group_scales.setdefault(layout.groups[j], []).extend(
+            _stated_scale(str(u)) for u in unit_cells[:, j] if u != ""
+        )
+    one_scale = {g: _one_scale(v) for g, v in group_scales.items()}
     unit_key = [
         (
             layout.groups[j],
             *(
-                _stated_scale(str(u)) if u != "" else ("", 0.0)
+                one_scale[layout.groups[j]][_stated_scale(str(u))]
+                if u != ""
+                else ("", 0.0)
                 for u in unit_cells[:, j]
             ),
         )
@@ -5245,6 +5275,8 @@ _UNIT_SPELLINGS: tuple[tuple[str, str], ...] = (
     (r"(?<=000)'s(?![a-z])", ""),
     (r"(?<![a-z])(ribu|juta|thousand|million|billion)(?:an|s)(?![a-z])", r"\1"),
     (r"(?<![a-z])org(?![a-z])", "orang"),
+    # "(penduduk)" (residents): a count of persons, as "(jiwa)".
+    (r"(?<![a-z])penduduk(?![a-z])", "jiwa"),
     # BPS's abbreviations of the multipliers: "(rb jiwa)", "(jt rupiah)".
     (r"(?<![a-z])rb\.?(?![a-z])", "ribu"),
     (r"(?<![a-z])jt\.?(?![a-z])", "juta"),
@@ -5258,8 +5290,26 @@ _UNIT_SPELLINGS: tuple[tuple[str, str], ...] = (
 
 
 def _unit_spelling(text: pd.Series[Any]) -> pd.Series[Any]:
-    """Unit texts in one spelling (see ``_UNIT_SPELLINGS``), stripped."""
-    low = text.astype(str).str.strip().str.lower()
+    """Unit texts in one spelling (see ``_UNIT_SPELLINGS``), stripped.
+
+    A footnote mark after a unit ("(jiwa)*", "(jiwa)\u00b9", "(jiwa) 1)",
+    "(Rp/kapita/bulan)*)") is read past, as after a region's name: the text
+    is the unit's.
+    """
+    low = _spelled(text.astype(str).str.strip().str.lower())
+    odd = ~low.str.fullmatch(_UNIT_CELL).to_numpy(dtype=bool, na_value=False)
+    for i in np.flatnonzero(odd).tolist():  # cells that are no unit as written
+        m = _MARK.match(str(text.iloc[i]).strip())
+        if m is None or not re.search("[a-z%]", m["name"], re.IGNORECASE):
+            continue
+        name = _spelled(pd.Series([m["name"].strip().lower()], dtype=object))
+        if name.str.fullmatch(_UNIT_CELL).iloc[0]:
+            low.iloc[i] = name.iloc[0]
+    return low
+
+
+def _spelled(low: pd.Series[Any]) -> pd.Series[Any]:
+    """Lower-cased unit texts in one spelling, stripped."""
     for pattern, repl in _UNIT_SPELLINGS:
         low = low.str.replace(pattern, repl, regex=True)
     return low.str.strip()
@@ -8469,7 +8519,12 @@ def _check_unit_rows(
                 found.setdefault(group, {}).setdefault(
                     _stated_scale(str(cell)), []
                 ).append(f"{head!r}: {str(cell)!r}")
-        for group, units in found.items():
+        for group, stated in found.items():
+            # "(ribu)" beside "(ribu jiwa)": one scale, thousands.
+            one = _one_scale(stated)
+            units: dict[tuple[str, float], list[str]] = {}
+            for key, cols in stated.items():
+                units.setdefault(one[key], []).extend(cols)
             if len(units) < 2:
                 continue
             where = f" over the columns of group {group!r}" if group else ""
@@ -8518,11 +8573,17 @@ def _stated_units(
                     per_column[j].append(unit)
     # One unit in two spellings ("(ribu jiwa)", "(Ribu Jiwa)", "(000 jiwa)")
     # is one unit, written as its first spelling.
+    # A multiplier alone ("(ribu)") beside one unit of that multiplier
+    # ("(ribu jiwa)") is that unit too.
+    scale = _one_scale(_stated_scale(u) for col in per_column for u in col)
     first: dict[tuple[str, float], str] = {}
     for col_units in per_column:
         for u in col_units:
-            first.setdefault(_stated_scale(u), u)
-    units = [" ".join(first[_stated_scale(u)] for u in col) for col in per_column]
+            first.setdefault(scale[_stated_scale(u)], u)
+    units = [
+        " ".join(dict.fromkeys(first[scale[_stated_scale(u)]] for u in col))
+        for col in per_column
+    ]
     stated = set(units) - {""}
     if len(stated) == 1:
         (one,) = stated
@@ -8533,6 +8594,26 @@ def _stated_units(
         f"{g} {u}" if u and u.casefold() not in g.casefold() else g
         for g, u in zip(groups, units, strict=True)
     ]
+
+
+def _one_scale(
+    scales: Iterable[tuple[str, float]],
+) -> dict[tuple[str, float], tuple[str, float]]:
+    """Each unit's scale, a multiplier alone taken as its one named unit's.
+
+    "(ribu)", "(000)" or "(Thousand)" beside "(ribu jiwa)" state thousands
+    with no unit of their own: one scale with it, thousands of persons.
+    Where no unit, or two, are named with that multiplier, it stays apart.
+    """
+    found = list(dict.fromkeys(scales))
+    out = {k: k for k in found}
+    for unit, mult in found:
+        if unit or mult == 1:
+            continue
+        named = {u for u, m in found if u and m == mult}
+        if len(named) == 1:
+            out[unit, mult] = (named.pop(), mult)
+    return out
 
 
 def _scale_name(unit: str, mult: float) -> str:
@@ -8870,6 +8951,35 @@ _LEADING_STARS = re.compile(rf"^\s*[{_STARS}]+\)?\s*")
 _SPACED_LETTERS = re.compile(r"(?<![^\W\d_])[^\W\d_](?:\s[^\W\d_]){2,}(?![^\W\d_])")
 
 
+def _namesakes_in_capitals(labels: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """Labels with a province's namesake under a heading row in capitals.
+
+    A bare name below a heading row ("KOTA", "KABUPATEN") that names a
+    province and another region ("Gorontalo": Provinsi and Kabupaten
+    Gorontalo), in title case, is matched first as its capitals are: as
+    the province row. The heading rows then decide, whatever its case,
+    whether it is the heading's region or the province's row (see
+    ``_namesakes_under_headings``), never refused as ambiguous. The labels
+    as written are kept for everything else.
+    """
+    heading = [_heading_kind(str(x)) is not None for x in labels]
+    if not any(heading):
+        return labels
+    first = heading.index(True)
+    out = labels.copy()
+    for k in range(first + 1, len(labels)):  # the rows below the first heading
+        text = str(labels[k])
+        if heading[k] or text.isupper():
+            continue
+        bare = _LIST_DECORATION.sub("", text).strip()
+        marked = _MARK.match(bare)
+        bare = marked["name"] if marked else bare
+        cands = _regions.candidates(None, bare)
+        if len(cands) > 1 and any(len(c) == 2 for c in cands):
+            out[k] = text.replace(bare, bare.upper(), 1)
+    return out
+
+
 def _heading_kind(label: str) -> str | None:
     """The kind ("kabupaten", "kota") a heading row's label names, else None.
 
@@ -9012,7 +9122,8 @@ def _read_kind_headings(
     found = regions
     if any(headed):
         found = _match_regions(
-            labels,
+            # A namesake read as its province's row stays it.
+            _namesakes_in_capitals(labels),
             rows,
             prov,
             first_year,
@@ -9551,18 +9662,38 @@ def _check_duplicate_regions(
             twins.append(
                 f"{bare!r} names both {c} {n} and {_regions.describe(cities[0])}"
             )
+    # A region named as its province ("GORONTALO", "JAMBI"): its last row
+    # may be the province's total, which BPS writes below its regencies and
+    # cities; said so, with the label that names the province.
+    totals = []
+    for c, n in dict.fromkeys(zip(code[dup], regions["name"][dup], strict=True)):
+        if not isinstance(n, str) or len(str(c)) != 4:
+            continue
+        bare = n.split(" ", 1)[-1]
+        if str(c)[:2] not in _regions.candidates("provinsi", bare):
+            continue
+        k = int(np.flatnonzero(dup & (code == c).to_numpy(dtype=bool))[-1])
+        if _PREFIX.match(_LIST_DECORATION.sub("", str(labels[k])).strip()):
+            continue  # its kind written ("Kota Jambi"): no province's row
+        totals.append(
+            f"if the last of them, {str(labels[k])!r} (row {_label(rows[k])!r}), "
+            f"is the province's total (BPS writes it below the province's "
+            f"regencies and cities), write {'Provinsi ' + bare!r} in its label"
+        )
+    total_hint = "; ".join(totals) + "; " if totals else ""
     if twins:
         advice = _heading_advice(regions, labels, rows, dup)
         msg = (
             "the table has more than one row for the same region, so its values "
-            f"are ambiguous: {shown}; {'; '.join(twins)}: a bare name is read as "
-            "the regency, so the rows are probably the regency and the city; "
-            "write the kind in each label ('Kabupaten Malang', 'Kota Malang'), "
-            f"{advice}"
+            f"are ambiguous: {shown}; {total_hint}{'; '.join(twins)}: a bare name "
+            "is read as the regency, so the rows "
+            f"{'may be' if totals else 'are probably'} the regency and the "
+            "city; write the kind in each label "
+            f"('Kabupaten Malang', 'Kota Malang'), {advice}"
         )
         raise ValueError(msg)
     msg = (
         "the table has more than one row for the same region, so its values "
-        f"are ambiguous: {shown}; remove or rename the extra rows"
+        f"are ambiguous: {shown}; {total_hint}remove or rename the extra rows"
     )
     raise ValueError(msg)

@@ -1769,7 +1769,12 @@ def _own_places(x: float) -> int:
 
 
 def _column_decimals(
-    data: pd.DataFrame, col: str, scales: Mapping[str, int], unit: Unit | None = None
+    data: pd.DataFrame,
+    col: str,
+    scales: Mapping[str, int],
+    unit: Unit | None = None,
+    *,
+    half: bool = False,
 ) -> int | None:
     """The decimals column `col` of `data` was published with.
 
@@ -1779,12 +1784,39 @@ def _column_decimals(
     precision), up to 10. None for a column of computed values that show
     more (a rate computed from a survey, 100 * 3 / 7): they are taken as
     given. With `unit`, those of the rate in percent (a fraction's scale 4
-    is 2 in percent).
+    is 2 in percent). With `half`, the most decimals at least half of its
+    figures need (:func:`_half_decimals`), as rank statements read it.
     """
     if col in scales:
         return scales[col] - (2 if unit == "fraction" else 0)
     values = _plumbing.pandas_floats(data[col])
-    return _figure_decimals(values if unit is None else _in_percent(values, unit))
+    read = _half_decimals if half else _figure_decimals
+    return read(values if unit is None else _in_percent(values, unit))
+
+
+def _half_decimals(values: NDArray[np.float64]) -> int | None:
+    """The most decimals at least half of the finite `values` need, up to 10.
+
+    Each figure's decimals are read as :func:`povstat.units.figure_decimals`
+    reads a column's (float noise aside; a trailing zero cannot be seen),
+    one at a time, a computed value of more than 10 counting as more than
+    any; the column's are the upper median of them, so that one figure
+    computed or published to more decimals and appended to a column (a
+    pooled rate of 7.876 among rates of 2 decimals) does not set them, and
+    a figure whose trailing zero is not seen (4.3 among 4.26) does not
+    lower them. None where at least half the figures are computed ones
+    (taken as given), or there are none.
+    """
+    v = _snap(np.ravel(values))
+    v = v[np.isfinite(v)]
+    if not v.size:
+        return None
+    most = _validate.FIGURE_DECIMALS
+    need = np.full(v.shape, most + 1, np.intp)
+    for d in range(most, -1, -1):  # fewest decimals that show it exactly
+        need = np.where(np.asarray(round_half_up(v, d) == v), d, need)
+    d_half = int(np.sort(need)[v.size // 2])
+    return None if d_half > most else d_half
 
 
 def _other_unit(change: float, stated: float, d: int) -> str:
@@ -2536,7 +2568,11 @@ def check_rank_statement(
         decimals may be the true one within that rounding (cannot tell),
         trailing zeros included: 4.260 to 3 decimals is not confirmed by a
         published 4.26, which stands for [4.255, 4.265); one with as many
-        or fewer must match. None: the most decimals any
+        or fewer must match. A value that needs more decimals (one
+        computed, or published elsewhere, and appended: a pooled rate of
+        7.876 among rates of 2 decimals) is read on its own, at its own
+        decimals, or as given beyond 10; it never sets those of the others.
+        None: the most decimals any
         of `values` shows (a trailing zero cannot be seen), up to 10; values
         that show more (computed, such as ``100 * 3 / 7``) are taken as
         given, so a stated value must match the subject's value rounded to
@@ -2567,8 +2603,7 @@ def check_rank_statement(
         If the lengths differ, labels repeat or are missing (None, NaN,
         masked entries), `subject` or `after` is not among the labels (or is
         of another kind than them, or masked), `stated_rank` or `of` is not
-        a positive int, or `values` are not rounded to `values_decimals`
-        (beyond float noise such as ``0.1 + 0.2``).
+        a positive int, or `values_decimals` is not an int from 0 to 10.
 
     See Also
     --------
@@ -2661,6 +2696,9 @@ class _RankTable:
         self.labels_error: Exception | None = None
         self.decimals_error: Exception | None = None
         self.given_decimals = values_decimals is not None
+        # Per value, the decimals it is read at (-1: as given), where
+        # `values_decimals` is given; None reads every value at `shown_d`.
+        self.own_d: NDArray[np.intp] | None = None
         self._rankings: dict[tuple[bool, str], Any] = {}
         try:
             v, self.lab = _values_and_labels(values, labels)
@@ -2682,22 +2720,24 @@ class _RankTable:
                     values_decimals, "values_decimals", most=_validate.FIGURE_DECIMALS
                 )
                 self.shown_d = given_d
-                # Figures with more decimals than `values_decimals` are
-                # refused. Rows are in label order here: name the label, not
-                # a position.
-                off = np.flatnonzero(unrounded(v, given_d))
-                if off.size:
-                    i = int(off[0])
-                    more = (
-                        f" ({off.size} offending values in all)" if off.size > 1 else ""
+                # A figure needing more decimals than `values_decimals` (one
+                # computed, or published elsewhere, and appended) is read on
+                # its own: at its own decimals, or as given beyond 10 (float
+                # noise removed), never refused nor rounded.
+                own = unrounded(v, given_d)
+                v = v.copy()
+                v[~own] = published(v[~own], given_d, "values")
+                self.own_d = np.full(v.shape, given_d, dtype=np.intp)
+                for i in np.flatnonzero(own).tolist():
+                    d_i = _figure_decimals(v[i : i + 1])
+                    exact = d_i is not None and not bool(
+                        unrounded(v[i : i + 1], d_i)[0]
                     )
-                    msg = (
-                        f"`values` must hold figures rounded to {_places(given_d)} "
-                        f"(`values_decimals`), found {float(v[i])!r} for label "
-                        f"{_validate.plain(self.lab[i])!r}{more}"
-                    )
-                    raise ValueError(msg)
-                v = published(v, given_d, "values")
+                    if exact:
+                        v[i] = published(v[i : i + 1], cast("int", d_i), "values")[0]
+                    else:
+                        v[i] = _snap(v[i : i + 1])[0]
+                    self.own_d[i] = cast("int", d_i) if exact else -1
         except (TypeError, ValueError) as exc:
             self.decimals_error = exc
             return
@@ -2758,6 +2798,10 @@ def _judge_rank(
     if table.decimals_error is not None:
         raise table.decimals_error
     v, shown_d = table.v, table.shown_d
+    if table.own_d is not None and int(table.own_d[k]) != shown_d:
+        # The subject's figure needs more decimals than the values'
+        # (`values_decimals`): it is read, and shown, at its own.
+        shown_d = None if int(table.own_d[k]) < 0 else int(table.own_d[k])
     # The subject's value as published: at `values_decimals` when given,
     # else at the decimals the values show, 2 at least (a rate of 4.3 is
     # "4.30"), whole values (counts) as whole numbers.
@@ -4146,11 +4190,17 @@ def check_statements(
     used: such a column is read from its figures, as a float column is.
 
     A rank statement's ``stated_value`` is judged, and the ranked values
-    shown, at the decimals of the whole `rate` column, as a change is
+    shown, at the decimals of the whole `rate` column
     (``values_decimals`` of :func:`check_rank_statement` set to the
     column's decimals), not at those of the ranked group's own figures:
     BPS publishes a column to one precision, so a group whose figures
-    happen to end in a zero (4.10, 5.30) is still read at 2 decimals.
+    happen to end in a zero (4.10, 5.30) is still read at 2 decimals. For
+    ranks, the column's decimals are the most that at least half of its
+    figures need (the upper median; a Decimal column's scale as above), so
+    that one figure appended to the column with more decimals (a pooled
+    rate from :func:`povstat.aggregate_regions`, computed, or rounded to 3
+    decimals) does not change the reading of the others; that figure is
+    read on its own, at its own decimals, or as given beyond 10.
     :func:`check_rank_statement` on the group alone, with
     ``values_decimals=None``, reads the group's own figures and may give
     another verdict; pass it the column's decimals to get this one.
@@ -4771,7 +4821,7 @@ def check_statements(
     if len(s):
         absent("rank", s["region"], s["period"])
         # The rates' decimals in their own unit, as the stated value's.
-        values_decimals = _column_decimals(data, rate, scales)
+        values_decimals = _column_decimals(data, rate, scales, half=True)
         groups = _RankGroups(data, region=region, period=period, rate=rate, by=by)
         # The row of `data` of each statement's region and period (every pair
         # is in `data`, refused above if not): its period and `by` group.

@@ -746,8 +746,13 @@ def test_rank_with_a_missing_competitor_cannot_tell() -> None:
 
 
 def test_rank_statement_about_an_absent_pair_says_so() -> None:
-    # A exists, but not at period 3: the message names the pair, not the label.
-    with pytest.raises(ValueError, match=r"pairs not in `data`: \('A', 3\)$"):
+    # A exists, but not at period 3: the message names the pair, not the
+    # label, and the period `data` has rows at nearest to it (2).
+    with pytest.raises(
+        ValueError,
+        match=r"pairs not in `data`: \('A', 3\): `data` has no rows at 3 "
+        r"\(nearest periods: 2\)$",
+    ):
         check_statements(
             _rank_rows(period=3),
             _ABC,
@@ -2519,7 +2524,8 @@ def test_absent_pairs_name_the_statement_rows_at_fault(kind: str) -> None:
     with pytest.raises(
         ValueError,
         match=rf"^`statements` row 'd' \(kind '{kind}'\) refers to \(region, period\) "
-        r"pairs not in `data`: \('Kota Blitar', 2032\)$",
+        r"pairs not in `data`: \('Kota Blitar', 2032\): `data` has no rows at 2032 "
+        r"\(nearest periods: 2025\)$",
     ):
         check_statements(
             st,
@@ -4185,9 +4191,13 @@ def test_statement_periods_as_text_against_years_name_the_statements() -> None:
             r"`data` column 'period' holds 2022 of type int",
         ):
             check_statements(st_, data, unit="percent", persons_per_poor_unit=1000)
-    # A year that is simply absent gets no type hint.
+    # A year that is simply absent gets no type hint, but the nearest year.
     absent = rank.assign(period=[2019])
-    with pytest.raises(ValueError, match=r"pairs not in `data`: \(3573, 2019\)$"):
+    with pytest.raises(
+        ValueError,
+        match=r"pairs not in `data`: \(3573, 2019\): `data` has no rows at 2019 "
+        r"\(nearest periods: 2022\)$",
+    ):
         check_statements(absent, data, unit="percent", persons_per_poor_unit=1000)
 
 

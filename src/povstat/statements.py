@@ -3794,8 +3794,10 @@ class _RankGroup:
         at: object,
     ) -> None:
         """Name the regions `gone` (no row at period `at`) by their periods."""
-        earlier = first < at
-        later = last > at
+        # As bools: periods held as objects (pandas Periods) compare to an
+        # object array, which `&` cannot combine.
+        earlier = np.asarray(first < at, dtype=bool)
+        later = np.asarray(last > at, dtype=bool)
         sorts = (
             ("rows before and after it", earlier & later),
             ("rows only before it", earlier & ~later),
@@ -3990,7 +3992,7 @@ def check_statements(
     period: str = "period",
     rate: str = "poverty_rate_pct",
     headcount: str | None = "poor_thousands",
-    by: str | None = None,
+    by: str | Sequence[str] | None = None,
     parent: str | None = None,
 ) -> pd.DataFrame:
     """Check a frame of published statements against a long frame of figures.
@@ -4075,11 +4077,15 @@ def check_statements(
         Column of `data` with the number of poor; None if there is none
         (direction statements are then judged on the rate alone, and count
         and level-change statements are refused).
-    by : str, optional
+    by : str or list of str, optional
         Column of `data` within which rank statements are checked (e.g.
         region type, or ``province_code`` to rank regencies and cities
         within their province: keep the regencies and cities alone first,
-        see Notes); None ranks all rows of the period together.
+        see Notes); None ranks all rows of the period together. A list as
+        :func:`povstat.with_ranks` takes it may also name the `period`
+        column (always a key here): ``["province_code", "year"]`` is
+        ``"province_code"``. Never the `region` or `rate` column (each
+        group would hold one row, every rank "1 of 1").
     parent : str, optional
         Column of `data` with each region's parent region, used to rank the
         origins of a wrong figure (see :func:`povstat.tracing.trace_figure`).
@@ -4103,7 +4109,10 @@ def check_statements(
         read as a figure (`rate`, `headcount`, a statement's ``measure``)
         is not numeric (text such as "4,37" is refused, not converted, with
         the :func:`povstat.parse_numbers` hint; one check for a measure of
-        every kind).
+        every kind), a key column of `data` (`region`, `period`, `by`)
+        holds labels of several kinds ("35" beside 35, 2023 beside "2023":
+        the adapters' check, never two groups), or `by` names more than
+        one column besides the period.
     ValueError
         If a column is missing, `statements` already has a ``verdict`` or
         ``reason`` column (never overwritten), a ``kind`` is unknown, a
@@ -4122,6 +4131,8 @@ def check_statements(
         with regions nested in it (see Notes), a key column of `data`
         (`region`, `period`, `by`)
         has a missing value (the row would drop out silently), a
+        statement's ``region`` or period cell is empty, `by` names the
+        `region` or `rate` column, a
         statement's ``measure`` names a key column of `data`, or
         `persons_per_poor_unit` is not a whole number from 1 to 10**15
         (0.001 for thousands is refused; so is a ``Decimal`` float64
@@ -4259,6 +4270,7 @@ def check_statements(
     # its figures were written with, which floats cannot show (4.30 as 4.3).
     scales = _plumbing.decimal_scales(data)
     data = _plumbing.to_pandas(data, arg="data")
+    by = _by_column(by, region=region, period=period, rate=rate)
     named = [c for c in (headcount, by) if c is not None]
     for c in (region, period, rate, *named):
         if c not in data.columns:
@@ -4266,6 +4278,11 @@ def check_statements(
             raise ValueError(msg)
     key_args = {"region": region, "period": period, **({"by": by} if by else {})}
     _keys_present(data, key_args)
+    for arg, col in key_args.items():
+        if data[col].dtype == object:
+            # The adapters' check: "35" beside 35 would be two groups (or
+            # periods, or regions), and 2023 beside "2023" cannot be sorted.
+            _plumbing.one_kind(data[col].to_numpy(), col, arg)
     _data_numbers(data, rate, "rate")
     _data_rates(data, rate, unit, region, period)
     if headcount is not None:
@@ -4320,6 +4337,29 @@ def check_statements(
                 f"present: {list(statements.columns)}"
             )
             raise ValueError(msg)
+    # A statement's region and periods name a row of `data`: an empty cell
+    # names none (never "region nan"). Every column at fault, with its rows.
+    empty_keys: list[str] = []
+    for col in ("region", "period", "period_before", "period_after"):
+        kinds_with = [
+            k for k in sorted(present) if col in ("region", *_PERIOD_COLUMNS[k])
+        ]
+        if col not in statements.columns or not kinds_with:
+            continue
+        empty = (
+            statements["kind"].isin(kinds_with) & statements[col].isna()
+        ).to_numpy()
+        if empty.any():
+            at = _row_names(statements.index, np.flatnonzero(empty))
+            where = f"row {at[0]!r}" if len(at) == 1 else f"rows {at[:10]}"
+            of_kind = sorted(set(kind_text[empty]))
+            empty_keys.append(
+                f"column {col!r} is missing in {where} (kind "
+                f"{', '.join(repr(k) for k in of_kind)}): each statement names "
+                "the region and period of a row of `data`"
+            )
+    if empty_keys:
+        raise ValueError("`statements` " + "; ".join(empty_keys))
     wrong_values: list[str] = []
     for kind, col, ok in (
         ("change", "direction", ("fall", "rise")),
@@ -4421,6 +4461,12 @@ def check_statements(
             else ""
         )
         msg = f"`data` has duplicate ({region}, {period}) keys{month}: {dup}"
+        try:  # the adapters' message: the column the rows differ in, the fix
+            _plumbing.cells(_plumbing.collect(data), region=region, period=period)
+        except ValueError as exc:
+            msg = f"`data` has duplicate ({region}, {period}) keys: {exc}"
+        except TypeError:  # a period column the adapters do not read
+            pass
         raise ValueError(msg)
 
     known = set(data[region].tolist())
@@ -4447,8 +4493,10 @@ def check_statements(
     def unknown_period(col: object, p: object) -> str:
         """Why period `p` is not in `data`; 2023 where it holds "2023" said so."""
         held = periods_text.get(_key_text(p))
-        if p in periods_known or held is None:
+        if p in periods_known:
             return ""
+        if held is None:
+            return _nearest_periods(periods_known, p)
         return (
             f": `statements` column {col!r} holds {_validate.plain(p)!r} (of type "
             f"{type(p).__name__}), which is not in `data`, whose column "
@@ -5096,6 +5144,48 @@ def _month_start(values: pd.Series[Any], name: str) -> pd.Series[Any]:
     return values.astype(object).map(month) if textual else values
 
 
+def _nearest_periods(known: set[Any], p: object) -> str:
+    """Where `data` has no row at period `p` at all: its nearest periods.
+
+    BPS published no September round in some years (2023): a statement on
+    one is told so, with the periods of `data` just before and after it.
+    "" where `p` cannot be compared with them (another kind).
+    """
+    try:
+        before = max((k for k in known if k < p), default=None)
+        after = min((k for k in known if k > p), default=None)
+    except TypeError:
+        return ""
+    near = [_show_key(k) for k in (before, after) if k is not None]
+    if not near:
+        return ""
+    return (
+        f": `data` has no rows at {_show_key(p)} (nearest periods: {', '.join(near)})"
+    )
+
+
+def _by_column(by: object, *, region: str, period: str, rate: str) -> str | None:
+    """The `by` argument of :func:`check_statements` as one column name.
+
+    The check of :func:`povstat.with_ranks` (a column name or a list of
+    them, never the `region` or `rate` column: each group would hold one
+    row); the period is always a key of a ranking here, so a list naming
+    it (``["province_code", "period"]``, as with_ranks takes it) is read
+    without it. More than one other column is refused.
+    """
+    from povstat.frames.ranking import group_columns
+
+    groups = [c for c in group_columns(by, region=region, rate=rate) if c != period]
+    if len(groups) > 1:
+        msg = (
+            "`by` of check_statements must name one column of `data` (the "
+            "period is always a key of the ranking), got "
+            f"{_validate.plain(by)!r}; combine the columns into one first"
+        )
+        raise TypeError(msg)
+    return groups[0] if groups else None
+
+
 def _keys_present(data: pd.DataFrame, keys: dict[str, str]) -> None:
     """Refuse missing labels in the key columns of `data` (argument: column).
 
@@ -5139,7 +5229,10 @@ def _data_rates(
             f"for {_show_key(data[region].iloc[k])} at "
             f"{_show_key(data[period].iloc[k])} "
             f"({_counted(int(bad.sum()), 'value')} in all)"
-            f"{hint}"
+            f"{hint}; `rate` is the poverty rate every kind reads (rank rows "
+            "rank it): to rank another figure, such as changes from "
+            "povstat.rate_change or numbers of poor, use check_rank_statement "
+            "on that figure"
         )
         raise ValueError(msg)
 

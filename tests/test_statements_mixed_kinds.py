@@ -203,3 +203,49 @@ def test_a_rate_column_of_changes_points_to_check_rank_statement() -> None:
         ValueError, match=r"must lie in \[0, 100\].*use check_rank_statement"
     ):
         check_statements(BLITAR, changes, **KW)
+
+
+@pytest.mark.parametrize("seed", [None, 0, 1, 2, 3, 4])
+def test_nesting_refusal_names_the_first_group_and_its_statement_rows(
+    seed: int | None,
+) -> None:
+    # Each province's own row in its 'province_code' group: Jawa Barat
+    # ('32') at 2022 and Jawa Timur ('35') at 2023 both hold their
+    # regencies. The first in label order (2022-03, '32') is named, with the
+    # statement row that ranks in it (row 'bogor'), whatever the row order.
+    df = load_indonesia()
+    t = df[
+        (df.area == "total")
+        & (df.region_type != "nasional")
+        & (df.month == 3)
+        & df.year.isin([2022, 2023])
+    ]
+    if seed is not None:
+        t = t.sample(frac=1, random_state=seed)
+    st = pd.DataFrame(
+        [
+            {
+                "kind": "rank",
+                "region": r,
+                "period": pd.Timestamp(at),
+                "stated_rank": 2,
+                "descending": False,
+            }
+            for r, at in (("Kota Malang", "2023-03-01"), ("Kota Bogor", "2022-03-01"))
+        ],
+        index=["malang", "bogor"],
+    )
+    with pytest.raises(
+        ValueError,
+        match=r"^`statements` row 'bogor' \(kind 'rank'\) ranks in a group where the "
+        r"'province_code' group '32' of `data` at period 2022-03-01 holds region "
+        r"'Jawa Barat' together with",
+    ):
+        check_statements(
+            st,
+            t,
+            unit="percent",
+            persons_per_poor_unit=1000,
+            region="region_name",
+            by="province_code",
+        )

@@ -4876,7 +4876,15 @@ def check_statements(
         at_row = keyed.index.get_indexer(
             pd.MultiIndex.from_arrays([s["region"].to_numpy(), s["period"].to_numpy()])
         )
-        _nested_groups(data, groups, at_row, region=region, period=period, by=by)
+        _nested_groups(
+            data,
+            groups,
+            at_row,
+            _row_names(statements.index, s.index.to_numpy()),
+            region=region,
+            period=period,
+            by=by,
+        )
     for pos, row, i in zip(
         s.index.to_numpy(),
         s.to_dict("records") if len(s) else [],
@@ -5017,6 +5025,7 @@ def _nested_groups(
     data: pd.DataFrame,
     groups: _RankGroups,
     at_row: NDArray[np.intp],
+    statement_rows: list[Any],
     *,
     region: str,
     period: str,
@@ -5026,26 +5035,57 @@ def _nested_groups(
 
     The check of :func:`povstat.with_ranks`, on the groups (period and `by`
     group) the rank statements rank in: a province ranked among its own
-    regencies and cities would count in `of` and take a place.
+    regencies and cities would count in `of` and take a place. The groups
+    are taken in label order (period, then `by` group), so that the group
+    named is the first in that order, whatever the order of the rows of
+    `data`; the message names the statement rows (`statement_rows`, one
+    per entry of `at_row`) that rank in it.
     """
     rows = np.flatnonzero(np.isin(groups.key, groups.key[at_row]))
+    if not rows.size:
+        return
+    # Each group's code in label order: period first, then the `by` group.
+    period_code = pd.factorize(data[period].iloc[rows], sort=True)[0]
+    by_code = (
+        pd.factorize(data[by].iloc[rows], sort=True)[0]
+        if by is not None
+        else np.zeros(rows.size, dtype=np.intp)
+    )
+    ordered = period_code.astype(np.int64) * (int(by_code.max()) + 1) + by_code
+    named: list[int] = []
 
     def name(i: int) -> str:
+        named.append(i)
         at = _show_key(data[period].iloc[rows[i]])
         if by is None:
             return f"`data` at period {at}"
         label = _plumbing.show(_validate.plain(data[by].iloc[rows[i]]))
         return f"the {by!r} group {label} of `data` at period {at}"
 
-    _checks.nested_regions(
-        groups.region_of_row[rows],
-        groups.key[rows],
-        region=region,
-        group_name=name,
-        effect="rank statements would rank it among its own parts (and count "
-        "it in `of`)",
-        twice="rank statements would rank it twice (and count it twice in `of`)",
-    )
+    try:
+        _checks.nested_regions(
+            groups.region_of_row[rows],
+            ordered,
+            region=region,
+            group_name=name,
+            effect="rank statements would rank it among its own parts (and count "
+            "it in `of`)",
+            twice="rank statements would rank it twice (and count it twice in `of`)",
+        )
+    except ValueError as exc:
+        key = groups.key[rows[named[0]]] if named else None
+        at = [
+            x
+            for x, i in zip(statement_rows, at_row, strict=True)
+            if groups.key[i] == key
+        ]
+        where = (
+            f"row {at[0]!r} (kind 'rank') ranks"
+            if len(at) == 1
+            else f"rows {at} (kind 'rank') rank"
+        )
+        msg = f"`statements` {where} in a group where {exc}"
+        raise ValueError(msg) from None
 
 
 def _is_number(v: object) -> bool:

@@ -4217,8 +4217,9 @@ def check_statements(
     another verdict; pass it the column's decimals to get this one.
 
     A region is not ranked among its own parts: where the `region` labels
-    are Indonesian area codes or the region names of
-    :func:`povstat.datasets.load_indonesia`, a period and `by` group that a
+    are Indonesian area codes (every one of them), or among the labels that
+    are region names of :func:`povstat.datasets.load_indonesia` (whatever
+    other text the column holds), a period and `by` group that a
     rank statement ranks in and that holds a province with one of its
     regencies or cities (or the country with any region) is refused, as
     :func:`povstat.with_ranks` refuses it. A province's own row carries its

@@ -175,3 +175,57 @@ def test_check_rank_statement_reads_an_appended_figure_at_its_own_decimals() -> 
         values_decimals=2,
     )
     assert str(res.verdict) == HOLDS
+
+
+def _two_years(pooled_2023: float) -> pd.DataFrame:
+    # Kota Malang 4.37 % in 2022 and 4.26 % in 2023, Kota Batu 3.79 % and
+    # 3.31 % (BPS); Malang Raya pooled by the user (2022: 8.1 % made up).
+    return pd.DataFrame(
+        {
+            "region": ["Kota Batu", "Kota Malang", "Malang Raya"] * 2,
+            "year": [2022] * 3 + [2023] * 3,
+            "rate": [3.79, 4.37, 8.1, 3.31, 4.26, pooled_2023],
+            "poor": [8.0, 38.0, 300.0, 7.10, 37.78, 296.24],
+        }
+    )
+
+
+def _change(region: str, stated: float, decimals: int) -> dict[str, Any]:
+    return {
+        "kind": "change",
+        "region": region,
+        "period_before": 2022,
+        "period_after": 2023,
+        "stated": stated,
+        "direction": "fall",
+        "stated_as": "points",
+        "decimals": decimals,
+    }
+
+
+@pytest.mark.parametrize("pooled", [7.88, 7.876, POOLED])
+def test_change_rows_read_the_other_rates_at_2_decimals(pooled: float) -> None:
+    # 4.37 and 4.26 at 2 decimals leave a fall in (0.10, 0.12): a stated
+    # 0.110 (3 decimals) cannot be told, whatever the appended figure.
+    st = pd.DataFrame([_change("Kota Malang", 0.110, 3)])
+    out = check_statements(st, _two_years(pooled), **KW)
+    assert out["verdict"].tolist() == [UNDECIDED]
+
+
+@pytest.mark.parametrize(
+    ("pooled", "stated", "decimals", "verdict"),
+    [
+        # 8.1 - 7.876 = 0.224 at 3 decimals, read at the decimals it needs.
+        (7.876, 0.224, 3, HOLDS),
+        (7.876, 0.22, 2, HOLDS),
+        # 8.1 - 7.876104702999582 = 0.2238953..., taken as given: 0.22.
+        (POOLED, 0.22, 2, HOLDS),
+        (POOLED, 0.23, 2, NOT_HOLDS),
+    ],
+)
+def test_change_rows_on_the_appended_figure(
+    pooled: float, stated: float, decimals: int, verdict: str
+) -> None:
+    st = pd.DataFrame([_change("Malang Raya", stated, decimals)])
+    out = check_statements(st, _two_years(pooled), **KW)
+    assert out["verdict"].tolist() == [verdict]

@@ -1807,16 +1807,26 @@ def _half_decimals(values: NDArray[np.float64]) -> int | None:
     lower them. None where at least half the figures are computed ones
     (taken as given), or there are none.
     """
-    v = _snap(np.ravel(values))
+    v = np.ravel(values)
     v = v[np.isfinite(v)]
     if not v.size:
         return None
+    d_half = int(np.sort(_needed_decimals(v))[v.size // 2])
+    return None if d_half > _validate.FIGURE_DECIMALS else d_half
+
+
+def _needed_decimals(values: NDArray[np.float64]) -> NDArray[np.intp]:
+    """The decimals each of `values` needs (0-10; 11 for a computed one).
+
+    Float noise aside, as :func:`povstat.units.figure_decimals` reads a
+    column, one value at a time; a missing value needs 0.
+    """
     most = _validate.FIGURE_DECIMALS
+    v = _snap(np.asarray(values, np.float64))
     need = np.full(v.shape, most + 1, np.intp)
     for d in range(most, -1, -1):  # fewest decimals that show it exactly
         need = np.where(np.asarray(round_half_up(v, d) == v), d, need)
-    d_half = int(np.sort(need)[v.size // 2])
-    return None if d_half > most else d_half
+    return np.where(np.isfinite(v), need, 0)
 
 
 def _other_unit(change: float, stated: float, d: int) -> str:
@@ -4206,12 +4216,15 @@ def check_statements(
     column's decimals), not at those of the ranked group's own figures:
     BPS publishes a column to one precision, so a group whose figures
     happen to end in a zero (4.10, 5.30) is still read at 2 decimals. For
-    ranks, the column's decimals are the most that at least half of its
-    figures need (the upper median; a Decimal column's scale as above), so
-    that one figure appended to the column with more decimals (a pooled
-    rate from :func:`povstat.aggregate_regions`, computed, or rounded to 3
-    decimals) does not change the reading of the others; that figure is
-    read on its own, at its own decimals, or as given beyond 10.
+    ranks and changes of the rate, the `rate` column's decimals are the
+    most that at least half of its figures need (the upper median; a
+    Decimal column's scale as above), so that one figure appended to the
+    column with more decimals (a pooled rate from
+    :func:`povstat.aggregate_regions`, computed, or rounded to 3 decimals)
+    does not change the reading of the others; that figure is read on its
+    own, at the decimals it needs, or as given beyond 10 (a change of it
+    at the decimals either of its two rates needs). Level changes read
+    their column at the most decimals any of its figures shows, as above.
     :func:`check_rank_statement` on the group alone, with
     ``values_decimals=None``, reads the group's own figures and may give
     another verdict; pass it the column's decimals to get this one.
@@ -4644,7 +4657,11 @@ def check_statements(
     reason = np.full(len(st), "", dtype=object)
 
     s = st[kinds == "change"]
-    rate_decimals = _column_decimals(data, rate, scales, unit)
+    # The rates' decimals in percent: those at least half of the column's
+    # figures need; a pair of rates of which one needs more (a figure
+    # appended with more decimals) is read at the decimals it needs, or as
+    # given (a computed rate), so that one figure never sets the others'.
+    rate_decimals = _column_decimals(data, rate, scales, unit, half=True)
     s = s.assign(
         _yearly=_flag_or_false(s["per_year"]) if "per_year" in s.columns else False
     )
@@ -4652,23 +4669,53 @@ def check_statements(
     for (direction, said, d, per_year), u in (
         s.groupby(["direction", "stated_as", "decimals", "_yearly"]) if len(s) else ()
     ):
-        with _rows_named(statements.index, u.index.to_numpy(), "change"):
-            res = check_change_statement(
-                lookup(rate, u["region"], u["period_before"], "change"),
-                lookup(rate, u["region"], u["period_after"], "change"),
-                u["stated"].to_numpy(np.float64),
-                direction=_direction(direction),
-                stated_as=cast("StatedAs", said),
-                unit=unit,
-                decimals=int(cast("float", d)),
-                years=_elapsed_years(u["period_before"], u["period_after"])
-                if bool(per_year)
-                else None,
-                # The rate column's decimals, in percent.
-                levels_decimals=rate_decimals,
+        pairs_d: NDArray[np.intp] | None = None
+        if rate_decimals is not None:
+            pairs_d = np.maximum(
+                rate_decimals,
+                np.maximum(
+                    _needed_decimals(
+                        _in_percent(
+                            lookup(rate, u["region"], u["period_before"], "change"),
+                            unit,
+                        )
+                    ),
+                    _needed_decimals(
+                        _in_percent(
+                            lookup(rate, u["region"], u["period_after"], "change"),
+                            unit,
+                        )
+                    ),
+                ),
             )
-        verdict[u.index.to_numpy()] = res.verdict
-        reason[u.index.to_numpy()] = res.reason
+        computed = (
+            np.zeros(len(u), bool)
+            if pairs_d is None
+            else pairs_d > _validate.FIGURE_DECIMALS
+        )
+        for part in (~computed, computed):
+            if not part.any():
+                continue
+            w = u[part]
+            with _rows_named(statements.index, w.index.to_numpy(), "change"):
+                res = check_change_statement(
+                    lookup(rate, w["region"], w["period_before"], "change"),
+                    lookup(rate, w["region"], w["period_after"], "change"),
+                    w["stated"].to_numpy(np.float64),
+                    direction=_direction(direction),
+                    stated_as=cast("StatedAs", said),
+                    unit=unit,
+                    decimals=int(cast("float", d)),
+                    years=_elapsed_years(w["period_before"], w["period_after"])
+                    if bool(per_year)
+                    else None,
+                    # The rates' decimals, in percent (see above).
+                    levels_decimals=None
+                    if pairs_d is None or part is computed
+                    else pairs_d[part],
+                )
+            verdict[w.index.to_numpy()] = res.verdict
+            reason[w.index.to_numpy()] = res.reason
 
     s = st[kinds == "count"]
     for d in s["decimals"].dropna().unique() if len(s) else []:

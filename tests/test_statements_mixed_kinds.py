@@ -212,7 +212,8 @@ def test_nesting_refusal_names_the_first_group_and_its_statement_rows(
     # Each province's own row in its 'province_code' group: Jawa Barat
     # ('32') at 2022 and Jawa Timur ('35') at 2023 both hold their
     # regencies. The first in label order (2022-03, '32') is named, with the
-    # statement row that ranks in it (row 'bogor'), whatever the row order.
+    # statement row that ranks in it (row 'bogor'), whatever the row order;
+    # then the other group at fault, with its row 'malang'.
     df = load_indonesia()
     t = df[
         (df.area == "total")
@@ -239,7 +240,9 @@ def test_nesting_refusal_names_the_first_group_and_its_statement_rows(
         ValueError,
         match=r"^`statements` row 'bogor' \(kind 'rank'\) ranks in a group where the "
         r"'province_code' group '32' of `data` at period 2022-03-01 holds region "
-        r"'Jawa Barat' together with",
+        r"'Jawa Barat' together with.*; `statements` row 'malang' \(kind 'rank'\) "
+        r"ranks in a group where the 'province_code' group '35' of `data` at "
+        r"period 2023-03-01 holds region 'Jawa Timur' together with",
     ):
         check_statements(
             st,

@@ -5084,10 +5084,10 @@ def _nested_groups(
     The check of :func:`povstat.with_ranks`, on the groups (period and `by`
     group) the rank statements rank in: a province ranked among its own
     regencies and cities would count in `of` and take a place. The groups
-    are taken in label order (period, then `by` group), so that the group
-    named is the first in that order, whatever the order of the rows of
-    `data`; the message names the statement rows (`statement_rows`, one
-    per entry of `at_row`) that rank in it.
+    are taken in label order (period, then `by` group), whatever the order
+    of the rows of `data`: the message names every group at fault in that
+    order, each with the statement rows (`statement_rows`, one per entry
+    of `at_row`) that rank in it.
     """
     rows = np.flatnonzero(np.isin(groups.key, groups.key[at_row]))
     if not rows.size:
@@ -5101,39 +5101,50 @@ def _nested_groups(
     )
     ordered = period_code.astype(np.int64) * (int(by_code.max()) + 1) + by_code
     named: list[int] = []
+    shown = np.arange(rows.size)  # the rows still checked, by position
 
     def name(i: int) -> str:
-        named.append(i)
-        at = _show_key(data[period].iloc[rows[i]])
+        named.append(int(shown[i]))
+        at = _show_key(data[period].iloc[rows[shown[i]]])
         if by is None:
             return f"`data` at period {at}"
-        label = _plumbing.show(_validate.plain(data[by].iloc[rows[i]]))
+        label = _plumbing.show(_validate.plain(data[by].iloc[rows[shown[i]]]))
         return f"the {by!r} group {label} of `data` at period {at}"
 
-    try:
-        _checks.nested_regions(
-            groups.region_of_row[rows],
-            ordered,
-            region=region,
-            group_name=name,
-            effect="rank statements would rank it among its own parts (and count "
-            "it in `of`)",
-            twice="rank statements would rank it twice (and count it twice in `of`)",
-        )
-    except ValueError as exc:
-        key = groups.key[rows[named[0]]] if named else None
-        at = [
-            x
-            for x, i in zip(statement_rows, at_row, strict=True)
-            if groups.key[i] == key
-        ]
-        where = (
-            f"row {at[0]!r} (kind 'rank') ranks"
-            if len(at) == 1
-            else f"rows {at} (kind 'rank') rank"
-        )
-        msg = f"`statements` {where} in a group where {exc}"
-        raise ValueError(msg) from None
+    # Every group at fault, in label order: each refusal names the first,
+    # whose rows are then set aside and the others checked again.
+    faults: list[str] = []
+    while shown.size:
+        named.clear()
+        try:
+            _checks.nested_regions(
+                groups.region_of_row[rows[shown]],
+                ordered[shown],
+                region=region,
+                group_name=name,
+                effect="rank statements would rank it among its own parts (and "
+                "count it in `of`)",
+                twice="rank statements would rank it twice (and count it twice "
+                "in `of`)",
+            )
+        except ValueError as exc:
+            key = groups.key[rows[named[0]]]
+            at = [
+                x
+                for x, i in zip(statement_rows, at_row, strict=True)
+                if groups.key[i] == key
+            ]
+            where = (
+                f"row {at[0]!r} (kind 'rank') ranks"
+                if len(at) == 1
+                else f"rows {at} (kind 'rank') rank"
+            )
+            faults.append(f"`statements` {where} in a group where {exc}")
+            shown = shown[ordered[shown] != ordered[named[0]]]
+            continue
+        break
+    if faults:
+        raise ValueError("; ".join(faults))
 
 
 def _is_number(v: object) -> bool:

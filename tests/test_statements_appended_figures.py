@@ -229,3 +229,31 @@ def test_change_rows_on_the_appended_figure(
     st = pd.DataFrame([_change("Malang Raya", stated, decimals)])
     out = check_statements(st, _two_years(pooled), **KW)
     assert out["verdict"].tolist() == [verdict]
+
+
+@pytest.mark.parametrize(
+    ("subject", "rank", "stated", "decimals", "verdict", "shown"),
+    [
+        # Kota Malang's 4.26 is read at 2 decimals beside the computed
+        # pooled rate: 4.261 may be its true value, 4.26 is as stated.
+        ("Kota Malang", 2, 4.261, 3, UNDECIDED, "Kota Malang (4.26)"),
+        ("Kota Malang", 2, 4.26, 2, HOLDS, "Kota Malang (4.26)"),
+        # The pooled rate itself, taken as given, rounds to 7.88 and 7.876.
+        ("Malang Raya", 3, 7.88, 2, HOLDS, "Malang Raya (7.876104703)"),
+        ("Malang Raya", 3, 7.875, 3, NOT_HOLDS, "Malang Raya (7.876104703)"),
+    ],
+)
+def test_check_rank_statement_without_values_decimals_reads_a_computed_value_alone(
+    subject: str, rank: int, stated: float, decimals: int, verdict: str, shown: str
+) -> None:
+    res = check_rank_statement(
+        [3.31, 4.26, POOLED],
+        ["Kota Batu", "Kota Malang", "Malang Raya"],
+        subject=subject,
+        stated_rank=rank,
+        descending=False,
+        stated_value=stated,
+        value_decimals=decimals,
+    )
+    assert str(res.verdict) == verdict
+    assert str(res.reason).startswith(shown)

@@ -2584,9 +2584,12 @@ def check_rank_statement(
         decimals, or as given beyond 10; it never sets those of the others.
         None: the most decimals any
         of `values` shows (a trailing zero cannot be seen), up to 10; values
-        that show more (computed, such as ``100 * 3 / 7``) are taken as
-        given, so a stated value must match the subject's value rounded to
-        its own decimals.
+        that show more (computed, such as ``100 * 3 / 7``, or within float
+        noise of no figure of 10 decimals by the rule of
+        :func:`povstat.rounding_interval`) are taken as given, each on its
+        own, so a stated value must match such a subject's value rounded
+        to its own decimals; they do not set the decimals of the others
+        (4.26 beside a computed 7.876104702999582 is read at 2).
 
     Returns
     -------
@@ -2722,7 +2725,20 @@ class _RankTable:
         self.shown_d: int | None
         try:
             if values_decimals is None:
-                self.shown_d = _figure_decimals(v)
+                # A computed value beside published figures (a pooled rate
+                # of 7.876104702999582, within float noise of no figure) is
+                # read as given on its own, never setting the figures'
+                # decimals; 0.1 + 0.2 is the figure 0.3.
+                need = _needed_decimals(v)
+                computed = need > _validate.FIGURE_DECIMALS
+                for i in np.flatnonzero(~computed & ~np.isnan(v)).tolist():
+                    computed[i] = bool(unrounded(v[i : i + 1], int(need[i]))[0])
+                figures = v[~computed]
+                self.shown_d = (
+                    _figure_decimals(figures) if figures.size or not v.size else None
+                )
+                if computed.any() and self.shown_d is not None:
+                    self.own_d = np.where(computed, -1, self.shown_d).astype(np.intp)
                 # Computed float noise (0.1 + 0.2) must not break a tie.
                 v = _snap(v)
             else:

@@ -1055,6 +1055,10 @@ def _stratum_weights(
             f = np.where(np.isinf(pop), 1.0, (pop - n_h) / pop)
     certain = f < _CERTAIN
     lonely = (n_h == 1) & ~certain
+    if red.kept is not None:
+        # A stratum whose rows are all missing (nan_policy="omit") adds
+        # nothing under any choice, and R's na.rm=TRUE drops it: not lonely.
+        lonely &= np.bincount(red.stratum, red.kept, h) > 0
     if lonely.any() and lonely_psu == "raise":
         count = int(lonely.sum())
         shown = red.stratum_labels[lonely][:5].tolist()
@@ -2140,9 +2144,11 @@ def poverty_estimates(
     nan_policy : {"raise", "omit"}, default "raise"
         Missing welfare, line, weight or size: raise, or give the row zero
         weight (it stays in the design, as R's ``na.rm=TRUE`` keeps its
-        PSU). Under ``lonely_psu="average"`` a stratum of the domain whose
-        rows are all missing is not one of its strata, as with R's
-        ``na.rm=TRUE``; rows of zero weight as given keep theirs, as in R.
+        PSU). A stratum whose rows are all missing adds nothing, and is
+        not lonely under ``lonely_psu="raise"`` however many PSUs it has,
+        as R's ``na.rm=TRUE`` drops it; under ``lonely_psu="average"`` a
+        stratum of the domain whose rows are all missing is not one of its
+        strata. Rows of zero weight as given keep their strata, as in R.
         Missing is None, NaN, pandas.NA, or a Decimal NaN, quiet or
         signalling (``Decimal("sNaN")``).
 
@@ -2182,8 +2188,9 @@ def poverty_estimates(
         (in a mapping, the message names the domain),
         weights are negative, a weight times its size underflows float64
         to 0 (the message names the first such row), a domain has no
-        weight, a stratum has a single PSU under ``lonely_psu="raise"``,
-        `fpc` varies within a stratum (in
+        weight, a stratum has a single PSU under ``lonely_psu="raise"``
+        (one whose rows are all missing under ``nan_policy="omit"`` is not
+        refused), `fpc` varies within a stratum (in
         its last bits too, as 0.1 + 0.2 and 0.3: the message shows each
         value in full and, for differences within rounding, advises rounding
         the column; povstat never picks one of them), a

@@ -705,10 +705,12 @@ def poverty_table(
         columns.
     nan_policy : {"raise", "omit"}, default "raise"
         Missing welfare, line, weight or size: raise, or count the row with
-        zero weight (never dropped; its PSU stays in the design). Under
+        zero weight (never dropped; its PSU stays in the design). A stratum
+        whose rows are all missing adds nothing, and is not lonely under
+        ``lonely_psu="raise"``, as R's ``na.rm=TRUE`` drops it; under
         ``lonely_psu="average"`` a stratum of the domain whose rows are all
-        missing is not one of its strata, as with R's ``na.rm=TRUE``; rows
-        of zero weight as given keep theirs, as in R. Missing is
+        missing is not one of its strata. Rows of zero weight as given keep
+        their strata, as in R. Missing is
         null, NaN, or in an object column of Decimals a Decimal NaN, quiet
         or signalling (``Decimal("sNaN")``).
 

@@ -1,0 +1,109 @@
+"""Strata with a single PSU whose rows are missing, under nan_policy="omit".
+
+Reference values: tests/reference/survey_lonely_omit.R (R survey 4.1.1,
+``options(survey.lonely.psu="fail")`` and ``na.rm=TRUE``). R's na.rm=TRUE
+drops the missing rows: a stratum whose rows are all missing leaves the
+design, so its single PSU is no error; in povstat its rows have zero weight
+and add nothing under any ``lonely_psu``, so ``"raise"`` has nothing to
+refuse.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+
+from backends import BACKENDS, NAN, col, make
+from povstat import poverty_estimates, poverty_table
+
+EVERY = [*BACKENDS, "pyspark"]
+
+# Stratum 3 (one PSU) holds two rows, both missing.
+DATA: dict[str, Any] = {
+    "y": [90.0, 130, 110, 140, 95, 150, 85, 160, NAN, NAN],
+    "w": [10.0, 20, 15, 25, 12, 18, 14, 16, 30, 20],
+    "st": [1, 1, 1, 1, 2, 2, 2, 2, 3, 3],
+    "psu": [1, 1, 2, 2, 1, 1, 2, 2, 1, 1],
+    "dom": [*"ababababab"],
+}
+KW: dict[str, Any] = {
+    "welfare": "y",
+    "line": 100,
+    "unit": "percent",
+    "alpha": 0,
+    "weight": "w",
+    "strata": "st",
+    "nan_policy": "omit",
+}
+
+
+@pytest.mark.parametrize("backend", EVERY)
+@pytest.mark.parametrize(
+    ("psu", "se"),
+    [("psu", 9.9422371501104028), (None, 16.046045574726001)],
+    ids=["psu", "units"],
+)
+def test_a_lonely_stratum_of_missing_rows_is_not_refused(
+    backend: str, psu: str | None, se: float
+) -> None:
+    # R cases 1 and 3; without `psu` stratum 3 has two units (two PSUs).
+    out = poverty_table(make(backend, DATA), **KW, psu=psu)
+    np.testing.assert_allclose(col(out, "estimate"), [27.692307692307693], rtol=1e-14)
+    np.testing.assert_allclose(col(out, "se"), [se], rtol=1e-12)
+
+
+@pytest.mark.parametrize("backend", EVERY)
+def test_a_lonely_stratum_of_missing_rows_by_domain(backend: str) -> None:
+    # R case 2: svyby by `dom`; "b" is never poor (estimate and SE 0).
+    out = poverty_table(make(backend, DATA), **KW, psu="psu", by="dom")
+    order = np.argsort(np.asarray(col(out, "estimate")))[::-1]
+    np.testing.assert_allclose(
+        col(out, "estimate")[order], [70.588235294117652, 0.0], rtol=1e-14
+    )
+    np.testing.assert_allclose(
+        col(out, "se")[order], [26.553320491860067, 0.0], rtol=1e-12
+    )
+
+
+def test_a_lonely_stratum_of_one_missing_unit_without_psu() -> None:
+    # R case 4: each unit its own PSU; stratum 3 is one unit, missing. Its
+    # standard error is that of the first four units alone.
+    e = poverty_estimates(
+        [90.0, 130, 110, 140, NAN],
+        100,
+        alpha=0,
+        unit="percent",
+        weights=[1.0, 2, 3, 4, 5],
+        strata=[1, 1, 2, 2, 3],
+        nan_policy="omit",
+    )
+    assert e.estimate[0] == pytest.approx(10.0, rel=1e-15)
+    assert e.se[0] == pytest.approx(11.045361017187261, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("y", "w"),
+    [
+        ([*DATA["y"][:8], 70.0, NAN], DATA["w"]),
+        ([*DATA["y"][:8], 70.0, 80], [*DATA["w"][:8], 0.0, 0.0]),
+    ],
+    ids=["one-row-present", "zero-weight"],
+)
+def test_a_lonely_stratum_with_rows_is_still_refused(
+    y: list[float], w: list[float]
+) -> None:
+    # A row not missing keeps stratum 3 in R's design, and a row of zero
+    # weight as given is not missing (R keeps it): R's "fail" stops there.
+    with pytest.raises(ValueError, match=r"stratum \[3\] has a single PSU"):
+        poverty_estimates(
+            y,
+            100,
+            alpha=0,
+            unit="percent",
+            weights=w,
+            strata=DATA["st"],
+            psu=DATA["psu"],
+            nan_policy="omit",
+        )

@@ -107,3 +107,46 @@ def test_a_lonely_stratum_with_rows_is_still_refused(
             psu=DATA["psu"],
             nan_policy="omit",
         )
+
+
+# Domain C's rows are all missing; PSU 3 of stratum 2 holds only C rows.
+EMPTY: dict[str, Any] = {
+    "y": [90.0, 130, 110, 140, NAN, 95, 150, 85, 160, NAN, NAN],
+    "w": [10.0, 20, 15, 25, 5, 12, 18, 14, 16, 9, 9],
+    "st": [1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2],
+    "psu": [1, 1, 2, 2, 2, 1, 1, 2, 2, 3, 3],
+    "dom": [*"ABABC", *"ABABCC"],
+}
+
+
+@pytest.mark.parametrize("backend", EVERY)
+def test_a_domain_of_missing_rows_is_refused_with_advice_to_keep_the_design(
+    backend: str,
+) -> None:
+    with pytest.raises(ValueError, match=r"none in \['C'\]") as err:
+        poverty_table(make(backend, EMPTY), **KW, psu="psu", by="dom")
+    assert (
+        "do not drop those rows to get past this: that takes their PSUs out "
+        "of the design and changes the other domains' standard errors. To "
+        "keep the design, give them the label of another domain"
+    ) in str(err.value)
+
+
+def test_relabelling_keeps_the_design_and_dropping_does_not() -> None:
+    # R case 5: svyby on the full design gives A 27.585376570014759; with
+    # C's rows dropped (PSU 3 of stratum 2 gone) 26.553320491860067. C's
+    # rows given the label "A" have zero weight there: R's full-design value.
+    relabelled = {**EMPTY, "dom": [d.replace("C", "A") for d in EMPTY["dom"]]}
+    out = poverty_table(make("pandas[float64]", relabelled), **KW, psu="psu", by="dom")
+    np.testing.assert_allclose(out["se"], [27.585376570014759, 0.0], rtol=1e-12, atol=0)
+    keep = [d != "C" for d in EMPTY["dom"]]
+    dropped = {
+        k: [x for x, k_ in zip(v, keep, strict=True) if k_] for k, v in EMPTY.items()
+    }
+    out = poverty_table(make("pandas[float64]", dropped), **KW, psu="psu", by="dom")
+    np.testing.assert_allclose(out["se"], [26.553320491860067, 0.0], rtol=1e-12, atol=0)
+
+
+def test_the_whole_sample_without_weight_gets_no_domain_advice() -> None:
+    with pytest.raises(ValueError, match=r"size$"):
+        poverty_estimates([NAN, NAN], 100, alpha=0, unit="percent", nan_policy="omit")

@@ -95,6 +95,17 @@ LonelyPsu = Literal["raise", "remove", "adjust", "average", "certainty"]
 _LONELY: tuple[str, ...] = get_args(LonelyPsu)
 _SCALE = {"percent": 100.0, "fraction": 1.0}
 
+# Ends the refusal of a domain without weight: dropping its rows would
+# change the design that the other domains' standard errors use.
+_KEEP_DESIGN = (
+    "; do not drop those rows to get past this: that takes their PSUs out "
+    "of the design and changes the other domains' standard errors. To keep "
+    "the design, give them the label of another domain (a row missing under "
+    "nan_policy='omit' or of zero weight adds nothing to its estimate or "
+    "standard error, but under lonely_psu='average' a stratum of rows of "
+    "zero weight as given counts among its strata)"
+)
+
 # R survey treats a stratum whose sampling fraction is this close to 1 as
 # sampled with certainty (no variance).
 _CERTAIN = 1e-7
@@ -1834,7 +1845,7 @@ def linearised(
     with np.errstate(over="ignore"):  # an overflow is refused just below
         total = _sum(red.domain, red.sw, nd, big)
     _check_weight_range(red, total)
-    check_domain_totals(total, labels)
+    check_domain_totals(total, labels, advice=_KEEP_DESIGN)
     ratio = _term_sums(red, red.st, nd, largest=big) / total[:, None]
     factor = _average_factor(red, lonely) if lonely_psu == "average" else np.ones(nd)
     z = _cell_z(red, ratio, total)
@@ -2188,9 +2199,13 @@ def poverty_estimates(
         (in a mapping, the message names the domain),
         weights are negative, a weight times its size underflows float64
         to 0 (the message names the first such row), a domain has no
-        weight, a stratum has a single PSU under ``lonely_psu="raise"``
-        (one whose rows are all missing under ``nan_policy="omit"`` is not
-        refused), `fpc` varies within a stratum (in
+        weight (its weights are all 0, or all its rows are missing under
+        ``nan_policy="omit"``; the message advises giving its rows another
+        domain's label rather than dropping them, which would change the
+        design and the other domains' standard errors), a stratum has a
+        single PSU under ``lonely_psu="raise"`` (one whose rows are all
+        missing under ``nan_policy="omit"`` is not refused), `fpc` varies
+        within a stratum (in
         its last bits too, as 0.1 + 0.2 and 0.3: the message shows each
         value in full and, for differences within rounding, advises rounding
         the column; povstat never picks one of them), a

@@ -129,6 +129,35 @@ def _columns(by: str | Sequence[str] | None) -> list[str]:
     return cols
 
 
+def _several_design_columns(arg: str, name: object) -> str:
+    """Advice for `strata` or `psu` given as a list of column names.
+
+    Each takes one column; `by` alone crosses several.
+    """
+    if (
+        arg not in ("strata", "psu")
+        or not isinstance(name, list | tuple)
+        or len(name) < 2
+        or not all(isinstance(c, str) for c in name)
+    ):
+        return ""
+    a, b = name[0], name[1]
+    joined = f"df[{a!r}].astype(str) + '/' + df[{b!r}].astype(str)"
+    if arg == "psu":
+        return (
+            "; `psu` takes one column, not several: PSUs are nested in "
+            "strata (the same label in two strata names two PSUs), so the "
+            "column of a PSU's label within its stratum is enough, or build "
+            f"one column of combined labels first (in pandas, {joined})"
+        )
+    return (
+        "; `strata` takes one column and does not cross several, as "
+        "by=[...] does (nor does R's svydesign(strata=~a+b), whose second "
+        "term stratifies a second stage): build one column of combined "
+        f"labels first (in pandas, {joined}) and name it"
+    )
+
+
 def _rescale_exponent(
     table: nw.DataFrame[Any],
     keys: Sequence[str],
@@ -809,8 +838,13 @@ def poverty_table(
         the domain), weights or the squares of the FGT terms leave
         float64's range (no standard error can be formed;
         :func:`~povstat.fgt` gives the measures alone, ``inf`` beyond
-        float64's range), a stratum has a single PSU under
-        ``lonely_psu="raise"``, or `fpc` varies within a stratum (or,
+        float64's range), a domain has no weight (its weights are all 0,
+        or all its rows are missing under ``nan_policy="omit"``; the
+        message advises giving its rows another domain's label rather than
+        dropping them, which would change the design and the other
+        domains' standard errors), a stratum has a single PSU under
+        ``lonely_psu="raise"`` (one whose rows are all missing under
+        ``nan_policy="omit"`` is not refused), or `fpc` varies within a stratum (or,
         without `strata`, across the sample; in its last bits too, shown in
         full, as :func:`poverty_estimates` says) or is smaller than the PSUs
         sampled there, or without `weight` implies weights that differ
@@ -1064,7 +1098,7 @@ def poverty_table(
             msg = _checks.not_a_column_name(
                 arg, name, names, arrays="povstat.poverty_estimates"
             )
-            raise TypeError(msg)
+            raise TypeError(msg + _several_design_columns(arg, name))
     named = _lines_arg(line, lines)
     items: list[Any] = [line] if named is None else list(named.values())
     line_names = None if named is None else list(named)

@@ -150,3 +150,56 @@ def test_relabelling_keeps_the_design_and_dropping_does_not() -> None:
 def test_the_whole_sample_without_weight_gets_no_domain_advice() -> None:
     with pytest.raises(ValueError, match=r"size$"):
         poverty_estimates([NAN, NAN], 100, alpha=0, unit="percent", nan_policy="omit")
+
+
+# Domain B lies in stratum 3 alone, of one PSU (R case 6, lonely.psu
+# "average"): no stratum of B has two PSUs, so its SE is 0 * 1/0, NaN.
+AVG: dict[str, Any] = {
+    "y": [90.0, 130, 110, 140, 95, 150, 85, 160, 70, 120],
+    "w": [10.0, 20, 15, 25, 12, 18, 14, 16, 30, 20],
+    "st": [1, 1, 1, 1, 2, 2, 2, 2, 3, 3],
+    "psu": [1, 1, 2, 2, 1, 1, 2, 2, 1, 1],
+    "dom": ["A"] * 8 + ["B"] * 2,
+}
+_NO_STRATUM_OF_TWO = (
+    r"the standard errors of domain\(s\) \['B'\] are NaN under "
+    r"lonely_psu='average': no stratum there has more than one PSU"
+)
+
+
+@pytest.mark.parametrize("backend", EVERY)
+def test_a_domain_without_a_stratum_of_two_psus_is_warned_of(backend: str) -> None:
+    with pytest.warns(UserWarning, match=_NO_STRATUM_OF_TWO):
+        out = poverty_table(
+            make(backend, AVG),
+            **{**KW, "nan_policy": "raise"},
+            psu="psu",
+            by="dom",
+            lonely_psu="average",
+        )
+    order = np.argsort(np.asarray(col(out, "estimate")))
+    np.testing.assert_allclose(
+        col(out, "estimate")[order], [27.692307692307693, 60.0], rtol=1e-14
+    )
+    se = col(out, "se")[order]
+    assert se[0] == pytest.approx(9.9422371501104028, rel=1e-12)
+    assert np.isnan(se[1])
+
+
+def test_a_constant_measure_keeps_its_zero_and_is_not_warned_of() -> None:
+    # Every unit of B poor: its linearised variable is 0 for each unit, so
+    # its variance is exactly 0 whatever the design (R gives 0 * NaN there).
+    y = [*AVG["y"][:8], 70.0, 80.0]
+    e = poverty_estimates(
+        y,
+        100,
+        alpha=0,
+        unit="percent",
+        weights=AVG["w"],
+        by=AVG["dom"],
+        strata=AVG["st"],
+        psu=AVG["psu"],
+        lonely_psu="average",
+    )
+    assert e.estimate[1] == 100.0
+    assert e.se[1] == 0.0

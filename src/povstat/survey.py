@@ -90,7 +90,9 @@ __all__ = ["LonelyPsu", "PovertyEstimates", "poverty_estimates"]
 #: stratum adds nothing), ``"adjust"`` (its PSU total is compared with 0, the
 #: mean of the linearised variable over the whole sample, instead of the
 #: stratum mean), ``"average"`` (the variance is scaled up by the number of
-#: strata over the number of strata with more than one PSU).
+#: strata over the number of strata with more than one PSU; a domain with no
+#: stratum of more than one PSU gets a NaN standard error, as in R, warned
+#: of).
 LonelyPsu = Literal["raise", "remove", "adjust", "average", "certainty"]
 _LONELY: tuple[str, ...] = get_args(LonelyPsu)
 _SCALE = {"percent": 100.0, "fraction": 1.0}
@@ -1548,6 +1550,34 @@ def _warn_unscaled_weights(
     warnings.warn(msg, UserWarning, stacklevel=4)
 
 
+def _warn_no_stratum_of_two(
+    factor: NDArray[np.float64], se: NDArray[np.float64], labels: NDArray[Any]
+) -> None:
+    """Warn of domains with no stratum of two PSUs under "average".
+
+    Their variance is 0 times strata over 0 strata: NaN, as R ``survey``
+    gives (``0 * 1/0``), silently there. A measure constant in the domain
+    keeps its exact 0.
+    """
+    bad = np.isnan(factor) & np.isnan(se).any(axis=1)
+    if not bad.any():
+        return
+    names = [
+        "overall" if label is None else label
+        for label in object_labels(labels)[bad][:_SHOW_DOMAINS].tolist()
+    ]
+    more = ", ..." if bad.sum() > _SHOW_DOMAINS else ""
+    where = "the sample" if labels.shape[0] == 1 else f"domain(s) {names}{more}"
+    msg = (
+        f"the standard errors of {where} are NaN under lonely_psu='average': "
+        "no stratum there has more than one PSU, so there is no variance to "
+        "average (R survey gives NaN too); for a figure, collapse those "
+        "strata with neighbouring ones, or choose lonely_psu='adjust' "
+        "('remove' and 'certainty' give such a domain no variance at all)"
+    )
+    warnings.warn(msg, UserWarning, stacklevel=4)
+
+
 def _variance(
     red: Reduced,
     z: NDArray[np.float64],
@@ -1880,6 +1910,8 @@ def linearised(
     one = _one_psu(red) & ~np.isnan(factor)
     var = np.where(constant | one[:, None], 0.0, var)
     se = np.sqrt(var)
+    if lonely_psu == "average":
+        _warn_no_stratum_of_two(factor, se, labels)
     if scaled:
         # The deviations were multiplied by 2**z_exp: the variance by its
         # square. Scaled back after the square root, so that a standard
@@ -2141,6 +2173,11 @@ def poverty_estimates(
         PSUs as drawn with replacement.
     lonely_psu : {"raise", "remove", "certainty", "adjust", "average"}
         Strata with a single PSU, as R ``survey`` (see :data:`LonelyPsu`).
+        Under ``"average"`` a domain none of whose strata has more than one
+        PSU (a small domain in one stratum of one PSU) has no variance to
+        average: its standard error, bounds, ``rse_pct`` and ``deff`` are
+        NaN, as R gives, and a warning names it (a measure the same for
+        every unit of the domain keeps its exact 0).
     comparison : {"<", "<="}, default "<"
         Poor means ``welfare < line`` or ``<=``.
     watts : bool, default False
@@ -2178,7 +2215,9 @@ def poverty_estimates(
         several columns (crossed domains), or as one row of labels per unit
         (a list of tuples, a pandas MultiIndex or Series of tuples), gets
         the advice to combine them into one label per unit, or to pass a
-        frame to :func:`povstat.poverty_table` with ``by=[...]``.
+        frame to :func:`povstat.poverty_table` with ``by=[...]``; `strata`
+        or `psu` given so (a stratum of regency by urban/rural) gets the
+        advice to combine them into one label per unit.
         If an array argument is a frame of any engine (pandas, polars,
         pyarrow, DuckDB, Spark; eager or lazy), a polars, narwhals, DuckDB
         or Spark expression, or one str that looks like a column name (not
@@ -2231,7 +2270,10 @@ def poverty_estimates(
         weight in a domain (or overall, or the sample), where ``deff`` is
         then NaN or ``inf`` (see Notes): the message names the domains and
         asks whether the weights are correctly scaled, as R ``survey``
-        warns. If a measure that varies in a domain has terms (or terms
+        warns. If under ``lonely_psu="average"`` a domain has no stratum of
+        more than one PSU, so that its standard errors are NaN (R gives
+        NaN silently): the message names the domains. If a measure that
+        varies in a domain has terms (or terms
         times weights, over the largest weight: a unit of larger term but
         tiny weight carries no variance) all below about
         ``2**(bit_length(rows) - 500)``, 3e-151 times a power of two of the

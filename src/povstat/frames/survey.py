@@ -722,7 +722,9 @@ def poverty_table(
         engine, as float32 welfare and weights do.
     lonely_psu : {"raise", "remove", "certainty", "adjust", "average"}
         Strata with a single PSU, as R ``survey``
-        (:data:`povstat.LonelyPsu`).
+        (:data:`povstat.LonelyPsu`). Under ``"average"`` a domain none of
+        whose strata has more than one PSU has NaN standard errors, as in
+        R, and a warning names it (see :func:`poverty_estimates`).
     comparison : {"<", "<="}, default "<"
         Poor means welfare below the line (``"<"``) or at most the line.
     watts : bool, default False
@@ -760,8 +762,11 @@ def poverty_table(
     Raises
     ------
     TypeError
-        If `line` or `by` is of the wrong kind, a `by`, `strata` or `psu`
-        column holds containers (lists, tuples, arrays, structs: labels
+        If `line` or `by` is of the wrong kind, `strata` or `psu` is not
+        one column name (given as a list of names, the message advises
+        building one column of combined labels: only `by` crosses
+        columns), a `by`, `strata` or `psu` column holds containers
+        (lists, tuples, arrays, structs: labels
         must be scalars; the message names the argument, the column and its
         type), a DuckDB key column is of a type whose labels would not come
         back as they are (BIGNUM, formerly VARINT, and BIT reach Python as
@@ -889,7 +894,10 @@ def poverty_table(
         weight in a domain (or overall, or the sample), where ``deff`` is
         then NaN or ``inf`` (see Notes): the message names the domains and
         asks whether the weights are correctly scaled, as R ``survey``
-        does. Also, without `psu` on an engine whose one grouped sum cannot keep
+        does. If under ``lonely_psu="average"`` a domain has no stratum of
+        more than one PSU (its standard errors NaN, as R gives): the
+        message names the domains. Also, without `psu` on an engine whose
+        one grouped sum cannot keep
         each row (polars lazy, DuckDB, PySpark), where a variance is below 1e-6
         of the sums of squares it is the difference of (a standard error of 0
         included, unless the measure is the same for every unit of the domain):
@@ -2360,11 +2368,16 @@ def _group_places(
     codes, shown = [], []
     for c in keys:  # a loop over the handful of key columns
         role = roles.get(c, "by")
-        values = _labels(table[c], c, role)
         # A missing label (a key column refused for missing values names
         # its groups by the others, which may miss theirs too) sorts last.
         null = _null_or_nan(table[c])
-        labels, some = factorize(values[~null], role, column=c)
+        present = table[c]
+        if null.any():
+            # Dropped before numpy reads them: an integer column with a null
+            # would come back as floats, its label 2 shown as 2.0.
+            keep = nw.new_series(c, ~null, nw.Boolean(), backend=table.implementation)
+            present = present.filter(keep)
+        labels, some = factorize(_labels(present, c, role), role, column=c)
         code = np.full(null.shape[0], labels.shape[0], np.intp)
         code[~null] = some
         codes.append(code)

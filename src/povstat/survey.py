@@ -2192,9 +2192,9 @@ def poverty_estimates(
     nan_policy : {"raise", "omit"}, default "raise"
         Missing welfare, line, weight or size: raise, or give the row zero
         weight (it stays in the design, as R's ``na.rm=TRUE`` keeps its
-        PSU). A stratum whose rows are all missing adds nothing, and is
-        not lonely under ``lonely_psu="raise"`` however many PSUs it has,
-        as R's ``na.rm=TRUE`` drops it; under ``lonely_psu="average"`` a
+        PSU). A stratum whose rows are all missing adds nothing, so a
+        single PSU there is not refused under ``lonely_psu="raise"`` (R's
+        ``na.rm=TRUE`` drops the stratum); under ``lonely_psu="average"`` a
         stratum of the domain whose rows are all missing is not one of its
         strata. Rows of zero weight as given keep their strata, as in R.
         Missing is None, NaN, pandas.NA, or a Decimal NaN, quiet or
@@ -2388,7 +2388,9 @@ def poverty_estimates(
     unit poor at the same welfare and line, or none poor) has a linearised
     variable of 0 for every unit: its standard error is exactly 0, its
     rows and columns of ``.cov`` are 0 and its design effect is NaN (0 /
-    0), as R ``survey`` gives, rather than the 1e-16 that the rounding of
+    0), as R ``survey`` gives (except under ``lonely_psu="average"`` in a
+    domain with no stratum of more than one PSU, where R gives NaN, 0
+    times 1/0), rather than the 1e-16 that the rounding of
     the ratio would leave. It is told by the smallest and largest term of
     the domain's units, taken in the same one reduction, on every engine.
 

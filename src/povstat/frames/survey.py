@@ -737,8 +737,9 @@ def poverty_table(
     nan_policy : {"raise", "omit"}, default "raise"
         Missing welfare, line, weight or size: raise, or count the row with
         zero weight (never dropped; its PSU stays in the design). A stratum
-        whose rows are all missing adds nothing, and is not lonely under
-        ``lonely_psu="raise"``, as R's ``na.rm=TRUE`` drops it; under
+        whose rows are all missing adds nothing, so a single PSU there is
+        not refused under ``lonely_psu="raise"`` (R's ``na.rm=TRUE`` drops
+        the stratum); under
         ``lonely_psu="average"`` a stratum of the domain whose rows are all
         missing is not one of its strata. Rows of zero weight as given keep
         their strata, as in R. Missing is

@@ -155,3 +155,21 @@ def test_a_missing_value_is_refused_before_a_bad_line(backend: str) -> None:
     assert _message(backend, data, line="l", by="g") == (
         f"{start}{_GROUP}g 'a'; pass nan_policy='omit' to give such rows zero weight"
     )
+
+
+@pytest.mark.parametrize("backend", LAZY)
+def test_an_integer_key_with_a_null_is_named_as_an_integer(backend: str) -> None:
+    # `st` is an integer column holding a null (row 4); the `by` label is
+    # missing in group (st 2, psu 1): named "st 2", as without the null,
+    # not "st 2.0" (numpy reads an integer column with nulls as floats).
+    data = {
+        "y": [90.0, 130, 110, 140, 95, 150, 85, 160],
+        "w": [1.0, 2, 3, 4, 5, 6, 7, 8],
+        "st": [1, 1, 1, 1, None, 2, 2, 2],
+        "psu": [1, 1, 2, 2, 1, 1, 2, 2],
+        "dom": ["a", "a", "b", "b", "a", None, "b", "b"],
+    }
+    kw = {"weight": "w", "by": "dom", "strata": "st", "psu": "psu"}
+    for rows in (data, _reversed(data)):
+        message = _message(backend, rows, **kw)
+        assert message.endswith(f"{_GROUP}st 2, psu 1"), message

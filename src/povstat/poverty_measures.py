@@ -343,7 +343,7 @@ def factorize(
     zones) the label shown is the one with the smallest ``repr``, and a
     zero is shown without its sign.
     """
-    hint = _CROSSED_DOMAINS if name == "by" and column is None else ""
+    hint = crossed_labels_hint(name) if column is None else ""
     if isinstance(labels, list | tuple):
         _refuse_nested_labels(list(labels), name, column, hint=hint)
     elif isinstance(labels, np.ndarray) and labels.dtype.kind == "O":
@@ -418,7 +418,7 @@ def _refuse_rows_as_labels(
         f"{where} labels must be scalars (numbers, strings, dates, ...), "
         f"one per unit: got a {len(shape)}-D array of shape {shape}"
     )
-    raise TypeError(msg + (_CROSSED_DOMAINS if name == "by" and not column else ""))
+    raise TypeError(msg + ("" if column else crossed_labels_hint(name)))
 
 
 #: Advice for a `by` of several columns (or a row of labels per unit) given
@@ -429,6 +429,31 @@ _CROSSED_DOMAINS = (
     "an integer code, or pass a frame to povstat.poverty_table with "
     "by=[...] naming its columns, which crosses them"
 )
+
+#: The same for `strata` (a stratum of a region by area, as Susenas draws
+#: them) and `psu` given as several labels per unit.
+_CROSSED_STRATA = (
+    "; for crossed strata (regency by urban/rural, say) give one combined "
+    "label per unit, such as the labels joined as text (regency + '/' + "
+    "urban) or an integer code; povstat.poverty_table takes one strata "
+    "column, so build that column first"
+)
+_CROSSED_PSU = (
+    "; give one label per unit, such as the labels joined as text or an "
+    "integer code (PSUs are nested in strata: the same label in two strata "
+    "names two PSUs, so a PSU's label within its stratum is enough)"
+)
+
+
+def crossed_labels_hint(name: str) -> str:
+    """Advice for labels of `name` given as several per unit (rows, tuples).
+
+    `by`, `strata` and `psu` take one label per unit; other arguments get
+    none (``""``).
+    """
+    return {"by": _CROSSED_DOMAINS, "strata": _CROSSED_STRATA, "psu": _CROSSED_PSU}.get(
+        name, ""
+    )
 
 
 def _float32_short(labels: ArrayLike) -> ArrayLike:
@@ -1786,8 +1811,14 @@ def watts(
     return np.asarray(out[..., 0])
 
 
-def check_domain_totals(totals: NDArray[Any], labels: ArrayLike) -> None:
-    """Refuse a domain whose total weight is not positive, naming the first few."""
+def check_domain_totals(
+    totals: NDArray[Any], labels: ArrayLike, *, advice: str = ""
+) -> None:
+    """Refuse a domain whose total weight is not positive, naming the first few.
+
+    `advice` ends the message when domains are named (not for the whole
+    sample).
+    """
     empty = totals <= 0
     if empty.any():
         names = np.asarray(labels, dtype=object)[empty]
@@ -1800,6 +1831,6 @@ def check_domain_totals(totals: NDArray[Any], labels: ArrayLike) -> None:
         else:
             msg = (
                 "every domain needs a positive total weight; none in "
-                f"{names[:5].tolist()}: for each, {why}"
+                f"{names[:5].tolist()}: for each, {why}{advice}"
             )
         raise ValueError(msg)

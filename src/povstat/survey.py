@@ -90,10 +90,23 @@ __all__ = ["LonelyPsu", "PovertyEstimates", "poverty_estimates"]
 #: stratum adds nothing), ``"adjust"`` (its PSU total is compared with 0, the
 #: mean of the linearised variable over the whole sample, instead of the
 #: stratum mean), ``"average"`` (the variance is scaled up by the number of
-#: strata over the number of strata with more than one PSU).
+#: strata over the number of strata with more than one PSU; a domain with no
+#: stratum of more than one PSU gets a NaN standard error, as in R, warned
+#: of).
 LonelyPsu = Literal["raise", "remove", "adjust", "average", "certainty"]
 _LONELY: tuple[str, ...] = get_args(LonelyPsu)
 _SCALE = {"percent": 100.0, "fraction": 1.0}
+
+# Ends the refusal of a domain without weight: dropping its rows would
+# change the design that the other domains' standard errors use.
+_KEEP_DESIGN = (
+    "; do not drop those rows to get past this: that takes their PSUs out "
+    "of the design and changes the other domains' standard errors. To keep "
+    "the design, give them the label of another domain (a row missing under "
+    "nan_policy='omit' or of zero weight adds nothing to its estimate or "
+    "standard error, but under lonely_psu='average' a stratum of rows of "
+    "zero weight as given counts among its strata)"
+)
 
 # R survey treats a stratum whose sampling fraction is this close to 1 as
 # sampled with certainty (no variance).
@@ -1055,6 +1068,10 @@ def _stratum_weights(
             f = np.where(np.isinf(pop), 1.0, (pop - n_h) / pop)
     certain = f < _CERTAIN
     lonely = (n_h == 1) & ~certain
+    if red.kept is not None:
+        # A stratum whose rows are all missing (nan_policy="omit") adds
+        # nothing under any choice, and R's na.rm=TRUE drops it: not lonely.
+        lonely &= np.bincount(red.stratum, red.kept, h) > 0
     if lonely.any() and lonely_psu == "raise":
         count = int(lonely.sum())
         shown = red.stratum_labels[lonely][:5].tolist()
@@ -1533,6 +1550,34 @@ def _warn_unscaled_weights(
     warnings.warn(msg, UserWarning, stacklevel=4)
 
 
+def _warn_no_stratum_of_two(
+    factor: NDArray[np.float64], se: NDArray[np.float64], labels: NDArray[Any]
+) -> None:
+    """Warn of domains with no stratum of two PSUs under "average".
+
+    Their variance is 0 times strata over 0 strata: NaN, as R ``survey``
+    gives (``0 * 1/0``), silently there. A measure constant in the domain
+    keeps its exact 0.
+    """
+    bad = np.isnan(factor) & np.isnan(se).any(axis=1)
+    if not bad.any():
+        return
+    names = [
+        "overall" if label is None else label
+        for label in object_labels(labels)[bad][:_SHOW_DOMAINS].tolist()
+    ]
+    more = ", ..." if bad.sum() > _SHOW_DOMAINS else ""
+    where = "the sample" if labels.shape[0] == 1 else f"domain(s) {names}{more}"
+    msg = (
+        f"the standard errors of {where} are NaN under lonely_psu='average': "
+        "no stratum there has more than one PSU, so there is no variance to "
+        "average (R survey gives NaN too); for a figure, collapse those "
+        "strata with neighbouring ones, or choose lonely_psu='adjust' "
+        "('remove' and 'certainty' give such a domain no variance at all)"
+    )
+    warnings.warn(msg, UserWarning, stacklevel=4)
+
+
 def _variance(
     red: Reduced,
     z: NDArray[np.float64],
@@ -1830,7 +1875,7 @@ def linearised(
     with np.errstate(over="ignore"):  # an overflow is refused just below
         total = _sum(red.domain, red.sw, nd, big)
     _check_weight_range(red, total)
-    check_domain_totals(total, labels)
+    check_domain_totals(total, labels, advice=_KEEP_DESIGN)
     ratio = _term_sums(red, red.st, nd, largest=big) / total[:, None]
     factor = _average_factor(red, lonely) if lonely_psu == "average" else np.ones(nd)
     z = _cell_z(red, ratio, total)
@@ -1865,6 +1910,8 @@ def linearised(
     one = _one_psu(red) & ~np.isnan(factor)
     var = np.where(constant | one[:, None], 0.0, var)
     se = np.sqrt(var)
+    if lonely_psu == "average":
+        _warn_no_stratum_of_two(factor, se, labels)
     if scaled:
         # The deviations were multiplied by 2**z_exp: the variance by its
         # square. Scaled back after the square root, so that a standard
@@ -2126,6 +2173,11 @@ def poverty_estimates(
         PSUs as drawn with replacement.
     lonely_psu : {"raise", "remove", "certainty", "adjust", "average"}
         Strata with a single PSU, as R ``survey`` (see :data:`LonelyPsu`).
+        Under ``"average"`` a domain none of whose strata has more than one
+        PSU (a small domain in one stratum of one PSU) has no variance to
+        average: its standard error, bounds, ``rse_pct`` and ``deff`` are
+        NaN, as R gives, and a warning names it (a measure the same for
+        every unit of the domain keeps its exact 0).
     comparison : {"<", "<="}, default "<"
         Poor means ``welfare < line`` or ``<=``.
     watts : bool, default False
@@ -2140,9 +2192,11 @@ def poverty_estimates(
     nan_policy : {"raise", "omit"}, default "raise"
         Missing welfare, line, weight or size: raise, or give the row zero
         weight (it stays in the design, as R's ``na.rm=TRUE`` keeps its
-        PSU). Under ``lonely_psu="average"`` a stratum of the domain whose
-        rows are all missing is not one of its strata, as with R's
-        ``na.rm=TRUE``; rows of zero weight as given keep theirs, as in R.
+        PSU). A stratum whose rows are all missing adds nothing, so a
+        single PSU there is not refused under ``lonely_psu="raise"`` (R's
+        ``na.rm=TRUE`` drops the stratum); under ``lonely_psu="average"`` a
+        stratum of the domain whose rows are all missing is not one of its
+        strata. Rows of zero weight as given keep their strata, as in R.
         Missing is None, NaN, pandas.NA, or a Decimal NaN, quiet or
         signalling (``Decimal("sNaN")``).
 
@@ -2161,7 +2215,9 @@ def poverty_estimates(
         several columns (crossed domains), or as one row of labels per unit
         (a list of tuples, a pandas MultiIndex or Series of tuples), gets
         the advice to combine them into one label per unit, or to pass a
-        frame to :func:`povstat.poverty_table` with ``by=[...]``.
+        frame to :func:`povstat.poverty_table` with ``by=[...]``; `strata`
+        or `psu` given so (a stratum of regency by urban/rural) gets the
+        advice to combine them into one label per unit.
         If an array argument is a frame of any engine (pandas, polars,
         pyarrow, DuckDB, Spark; eager or lazy), a polars, narwhals, DuckDB
         or Spark expression, or one str that looks like a column name (not
@@ -2182,8 +2238,13 @@ def poverty_estimates(
         (in a mapping, the message names the domain),
         weights are negative, a weight times its size underflows float64
         to 0 (the message names the first such row), a domain has no
-        weight, a stratum has a single PSU under ``lonely_psu="raise"``,
-        `fpc` varies within a stratum (in
+        weight (its weights are all 0, or all its rows are missing under
+        ``nan_policy="omit"``; the message advises giving its rows another
+        domain's label rather than dropping them, which would change the
+        design and the other domains' standard errors), a stratum has a
+        single PSU under ``lonely_psu="raise"`` (one whose rows are all
+        missing under ``nan_policy="omit"`` is not refused), `fpc` varies
+        within a stratum (in
         its last bits too, as 0.1 + 0.2 and 0.3: the message shows each
         value in full and, for differences within rounding, advises rounding
         the column; povstat never picks one of them), a
@@ -2209,7 +2270,10 @@ def poverty_estimates(
         weight in a domain (or overall, or the sample), where ``deff`` is
         then NaN or ``inf`` (see Notes): the message names the domains and
         asks whether the weights are correctly scaled, as R ``survey``
-        warns. If a measure that varies in a domain has terms (or terms
+        warns. If under ``lonely_psu="average"`` a domain has no stratum of
+        more than one PSU, so that its standard errors are NaN (R gives
+        NaN silently): the message names the domains. If a measure that
+        varies in a domain has terms (or terms
         times weights, over the largest weight: a unit of larger term but
         tiny weight carries no variance) all below about
         ``2**(bit_length(rows) - 500)``, 3e-151 times a power of two of the
@@ -2324,7 +2388,9 @@ def poverty_estimates(
     unit poor at the same welfare and line, or none poor) has a linearised
     variable of 0 for every unit: its standard error is exactly 0, its
     rows and columns of ``.cov`` are 0 and its design effect is NaN (0 /
-    0), as R ``survey`` gives, rather than the 1e-16 that the rounding of
+    0), as R ``survey`` gives (except under ``lonely_psu="average"`` in a
+    domain with no stratum of more than one PSU, where R gives NaN, 0
+    times 1/0), rather than the 1e-16 that the rounding of
     the ratio would leave. It is told by the smallest and largest term of
     the domain's units, taken in the same one reduction, on every engine.
 

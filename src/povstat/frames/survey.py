@@ -129,6 +129,35 @@ def _columns(by: str | Sequence[str] | None) -> list[str]:
     return cols
 
 
+def _several_design_columns(arg: str, name: object) -> str:
+    """Advice for `strata` or `psu` given as a list of column names.
+
+    Each takes one column; `by` alone crosses several.
+    """
+    if (
+        arg not in ("strata", "psu")
+        or not isinstance(name, list | tuple)
+        or len(name) < 2
+        or not all(isinstance(c, str) for c in name)
+    ):
+        return ""
+    a, b = name[0], name[1]
+    joined = f"df[{a!r}].astype(str) + '/' + df[{b!r}].astype(str)"
+    if arg == "psu":
+        return (
+            "; `psu` takes one column, not several: PSUs are nested in "
+            "strata (the same label in two strata names two PSUs), so the "
+            "column of a PSU's label within its stratum is enough, or build "
+            f"one column of combined labels first (in pandas, {joined})"
+        )
+    return (
+        "; `strata` takes one column and does not cross several, as "
+        "by=[...] does (nor does R's svydesign(strata=~a+b), whose second "
+        "term stratifies a second stage): build one column of combined "
+        f"labels first (in pandas, {joined}) and name it"
+    )
+
+
 def _rescale_exponent(
     table: nw.DataFrame[Any],
     keys: Sequence[str],
@@ -693,7 +722,9 @@ def poverty_table(
         engine, as float32 welfare and weights do.
     lonely_psu : {"raise", "remove", "certainty", "adjust", "average"}
         Strata with a single PSU, as R ``survey``
-        (:data:`povstat.LonelyPsu`).
+        (:data:`povstat.LonelyPsu`). Under ``"average"`` a domain none of
+        whose strata has more than one PSU has NaN standard errors, as in
+        R, and a warning names it (see :func:`poverty_estimates`).
     comparison : {"<", "<="}, default "<"
         Poor means welfare below the line (``"<"``) or at most the line.
     watts : bool, default False
@@ -705,10 +736,13 @@ def poverty_table(
         columns.
     nan_policy : {"raise", "omit"}, default "raise"
         Missing welfare, line, weight or size: raise, or count the row with
-        zero weight (never dropped; its PSU stays in the design). Under
+        zero weight (never dropped; its PSU stays in the design). A stratum
+        whose rows are all missing adds nothing, so a single PSU there is
+        not refused under ``lonely_psu="raise"`` (R's ``na.rm=TRUE`` drops
+        the stratum); under
         ``lonely_psu="average"`` a stratum of the domain whose rows are all
-        missing is not one of its strata, as with R's ``na.rm=TRUE``; rows
-        of zero weight as given keep theirs, as in R. Missing is
+        missing is not one of its strata. Rows of zero weight as given keep
+        their strata, as in R. Missing is
         null, NaN, or in an object column of Decimals a Decimal NaN, quiet
         or signalling (``Decimal("sNaN")``).
 
@@ -729,8 +763,11 @@ def poverty_table(
     Raises
     ------
     TypeError
-        If `line` or `by` is of the wrong kind, a `by`, `strata` or `psu`
-        column holds containers (lists, tuples, arrays, structs: labels
+        If `line` or `by` is of the wrong kind, `strata` or `psu` is not
+        one column name (given as a list of names, the message advises
+        building one column of combined labels: only `by` crosses
+        columns), a `by`, `strata` or `psu` column holds containers
+        (lists, tuples, arrays, structs: labels
         must be scalars; the message names the argument, the column and its
         type), a DuckDB key column is of a type whose labels would not come
         back as they are (BIGNUM, formerly VARINT, and BIT reach Python as
@@ -807,8 +844,13 @@ def poverty_table(
         the domain), weights or the squares of the FGT terms leave
         float64's range (no standard error can be formed;
         :func:`~povstat.fgt` gives the measures alone, ``inf`` beyond
-        float64's range), a stratum has a single PSU under
-        ``lonely_psu="raise"``, or `fpc` varies within a stratum (or,
+        float64's range), a domain has no weight (its weights are all 0,
+        or all its rows are missing under ``nan_policy="omit"``; the
+        message advises giving its rows another domain's label rather than
+        dropping them, which would change the design and the other
+        domains' standard errors), a stratum has a single PSU under
+        ``lonely_psu="raise"`` (one whose rows are all missing under
+        ``nan_policy="omit"`` is not refused), or `fpc` varies within a stratum (or,
         without `strata`, across the sample; in its last bits too, shown in
         full, as :func:`poverty_estimates` says) or is smaller than the PSUs
         sampled there, or without `weight` implies weights that differ
@@ -853,7 +895,10 @@ def poverty_table(
         weight in a domain (or overall, or the sample), where ``deff`` is
         then NaN or ``inf`` (see Notes): the message names the domains and
         asks whether the weights are correctly scaled, as R ``survey``
-        does. Also, without `psu` on an engine whose one grouped sum cannot keep
+        does. If under ``lonely_psu="average"`` a domain has no stratum of
+        more than one PSU (its standard errors NaN, as R gives): the
+        message names the domains. Also, without `psu` on an engine whose
+        one grouped sum cannot keep
         each row (polars lazy, DuckDB, PySpark), where a variance is below 1e-6
         of the sums of squares it is the difference of (a standard error of 0
         included, unless the measure is the same for every unit of the domain):
@@ -1062,7 +1107,7 @@ def poverty_table(
             msg = _checks.not_a_column_name(
                 arg, name, names, arrays="povstat.poverty_estimates"
             )
-            raise TypeError(msg)
+            raise TypeError(msg + _several_design_columns(arg, name))
     named = _lines_arg(line, lines)
     items: list[Any] = [line] if named is None else list(named.values())
     line_names = None if named is None else list(named)
@@ -2324,11 +2369,16 @@ def _group_places(
     codes, shown = [], []
     for c in keys:  # a loop over the handful of key columns
         role = roles.get(c, "by")
-        values = _labels(table[c], c, role)
         # A missing label (a key column refused for missing values names
         # its groups by the others, which may miss theirs too) sorts last.
         null = _null_or_nan(table[c])
-        labels, some = factorize(values[~null], role, column=c)
+        present = table[c]
+        if null.any():
+            # Dropped before numpy reads them: an integer column with a null
+            # would come back as floats, its label 2 shown as 2.0.
+            keep = nw.new_series(c, ~null, nw.Boolean(), backend=table.implementation)
+            present = present.filter(keep)
+        labels, some = factorize(_labels(present, c, role), role, column=c)
         code = np.full(null.shape[0], labels.shape[0], np.intp)
         code[~null] = some
         codes.append(code)

@@ -394,10 +394,19 @@ def _positional(func: Callable[_P, _R], skip: tuple[str, ...]) -> Callable[_P, _
         kinds = _labelled_kinds()
         if kinds:  # no pandas or polars imported: no labelled argument either
             count = 0
-            for x in args:
-                count += isinstance(x, kinds)
-            for x in kwargs.values():
-                count += isinstance(x, kinds)
+            column = False  # a DataFrame of one column and several rows
+            for x in (*args, *kwargs.values()):
+                if isinstance(x, kinds):
+                    count += 1
+                    column = column or _one_column_frame(x)
+            if column and func.__name__ not in _UNIT_LEVEL:
+                refuse_column_beside_rows(
+                    [
+                        (k, x)
+                        for k, x in (*zip(names, args, strict=False), *kwargs.items())
+                        if k and k not in skip and k not in _GROUP_LABELS
+                    ]
+                )
             for x in (*args, *kwargs.values()):
                 if isinstance(x, dict):  # per-unit values by name: `lines`
                     count += sum(isinstance(v, kinds) for v in x.values())
@@ -413,6 +422,77 @@ def _positional(func: Callable[_P, _R], skip: tuple[str, ...]) -> Callable[_P, _
 
     checked.__povstat_positional__ = True  # type: ignore[attr-defined]
     return checked
+
+
+#: The unit-level array functions, which refuse a frame as any argument
+#: (``poverty_measures.refuse_tables``), and the arguments read as group
+#: labels, which refuse a frame too (:func:`labels`): their own messages say
+#: what was passed, before any pairing is looked at.
+_UNIT_LEVEL = frozenset({"fgt", "watts", "poverty_estimates"})
+_GROUP_LABELS = frozenset({"by", "labels"})
+
+
+def _one_column_frame(x: object) -> bool:
+    """Whether `x` is a DataFrame (pandas or polars) of one column and 2+ rows."""
+    shape_ = getattr(x, "shape", None)
+    return (
+        hasattr(x, "columns")
+        and isinstance(shape_, tuple)
+        and len(shape_) == 2
+        and shape_[1] == 1
+        and shape_[0] > 1
+    )
+
+
+def _length_1d(x: object) -> int | None:
+    """The length of `x` when it holds values in one dimension, else None.
+
+    A Series (pandas or polars), a pandas Index, a 1-d numpy array, or a
+    list or tuple of numbers; None for a scalar, a frame, a nested list.
+    """
+    if isinstance(x, list | tuple):
+        if any(isinstance(v, list | tuple | np.ndarray) for v in x[:1]):
+            return None
+        return len(x)
+    shape_ = getattr(x, "shape", None)
+    if hasattr(x, "columns") or not isinstance(shape_, tuple) or len(shape_) != 1:
+        return None
+    return int(shape_[0])
+
+
+def refuse_column_beside_rows(found: Sequence[tuple[str, Any]]) -> None:
+    """Refuse a one-column DataFrame beside 1-d values as long as its rows.
+
+    numpy reads a DataFrame of n rows and one column (``df[["rate"]]``, a
+    pivot holding one year) as an n x 1 array, which a 1-d argument of n
+    values is broadcast against into an n x n table: every row paired with
+    every value, not row with row. `found` holds (argument name, value) in
+    the order of the function's parameters. A numpy n x 1 array beside n
+    values stays a grid by broadcasting, as numpy's rules say: only a frame
+    is refused, whose one column stands for one value per row.
+    """
+    for name0, x0 in found:
+        if not _one_column_frame(x0):
+            continue
+        n = x0.shape[0]
+        for name, x in found:
+            if x is x0 or _length_1d(x) != n:
+                continue
+            col = next(iter(_columns(x0)))
+            if _is_pandas(x0):
+                how = f"`{name0}[{col!r}]` (or `{name0}.squeeze(axis=1)`)"
+                what = "a pandas DataFrame"
+            else:
+                how = f"`{name0}[{col!r}]` (or `{name0}.to_series()`)"
+                what = "a polars DataFrame"
+            msg = (
+                f"`{name0}` is {what} of one column ({col!r}) and {n} rows, "
+                f"beside `{name}`, which holds {n} values in one dimension: "
+                f"numpy would pair every row of `{name0}` with every value of "
+                f"`{name}` (a table of {n} x {n} values), not row with row; pass the "
+                f"column as a Series, {how}"
+            )
+            raise ValueError(msg)
 
 
 def _labelled_kinds() -> tuple[type, ...]:

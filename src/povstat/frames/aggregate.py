@@ -168,7 +168,14 @@ def aggregate_regions(
     name as povstat's list writes it, in any case (the ``region_name`` of
     :func:`povstat.datasets.load_indonesia`: ``"Jawa Timur"`` holds
     ``"Kota Malang"``, ``"JAWA TIMUR"`` holds ``"KOTA MALANG"``, and BPS's
-    ``"Provinsi Jawa Timur"`` holds ``"Kab. Pacitan"``). A
+    ``"Provinsi Jawa Timur"`` holds ``"Kab. Pacitan"``), or any other
+    name the list gives it (its official name and the names of BPS tables,
+    :func:`povstat.datasets.indonesia_regions`), read as
+    :func:`povstat.read_bps_table` reads names: spaces, dots and marks aside,
+    abbreviations spelt out (``"D.I. Yogyakarta"`` holds ``"Kabupaten
+    Gunung Kidul"``). A name without ``"Kabupaten"``, ``"Kab."`` or
+    ``"Kota"`` is read as a province's only (``"Malang"`` may be the regency
+    or the city). A
     regency holds its districts, plain or dotted as BPS writes them
     (``"3573"`` or ``"35.73"`` holds ``"3573010"`` and ``"35.73.010"``).
     One area written two ways in one group (``"35"`` and ``"3500"``,

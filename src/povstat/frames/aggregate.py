@@ -71,7 +71,10 @@ def aggregate_regions(
         the table is an error.
     by : str, optional
         Column of group labels (e.g. a province code): each row belongs to
-        the group it names.
+        the group it names. A region may have a row in several groups (as
+        `groups` with ``overlapping=True``), each counted in its own group;
+        the rows of one region and period in two groups are not compared,
+        so they should hold the same figures.
     overlapping : bool, default False
         Whether a region may belong to several `groups`. Off by default, so
         that a region listed twice by mistake is an error.
@@ -139,9 +142,9 @@ def aggregate_regions(
         If a column is missing; not exactly one of `groups` and `by` is
         given; a group lists no region, a region twice, a region not in the
         table (or labels of another kind than the `region` column's, named
-        with both kinds), or (without ``overlapping=True``) a region of another group; a
-        (region, period) pair appears twice; a group lacks one of its
-        regions in a period where others are present (such as a region that
+        with both kinds), or (without ``overlapping=True``) a region of
+        another group; a (region, period) pair appears twice (in one group,
+        with `by`); a group lacks one of its regions in a period where others are present (such as a region that
         the `by` column moves from one group to another between periods);
         a group holds a region together with regions nested in it (see
         Notes); or as for :func:`povstat.pooled_rate`. Each message names

@@ -144,11 +144,12 @@ def aggregate_regions(
         table (or labels of another kind than the `region` column's, named
         with both kinds), or (without ``overlapping=True``) a region of
         another group; a (region, period) pair appears twice (in one group,
-        with `by`); a group lacks one of its regions in a period where others are present (such as a region that
-        the `by` column moves from one group to another between periods);
-        a group holds a region together with regions nested in it (see
-        Notes); or as for :func:`povstat.pooled_rate`. Each message names
-        the group, region and period at fault (the first in label order).
+        with `by`); a group lacks one of its regions in a period where
+        others are present (such as a region that the `by` column moves
+        from one group to another between periods); a group holds a region
+        together with regions nested in it (see Notes); or as for
+        :func:`povstat.pooled_rate`. Each message names the group, region
+        and period at fault (the first in label order).
 
     See Also
     --------

@@ -511,6 +511,55 @@ def _region_names() -> dict[str, str]:
     return {_NAMED + code: code for code in _known_codes()}
 
 
+def _area_of(label: object) -> tuple[str, str] | None:
+    """("name" or "code", the area's code) of a label, as the nesting check reads it."""
+    if isinstance(label, str):
+        names = _region_names()
+        key = _name_key(label)
+        if key in names:
+            return "name", names[key]
+    digits = _digits(label)
+    if digits is None:
+        return None
+    text = label.strip() if isinstance(label, str) else ""
+    loose = bool(_DOTTED.fullmatch(text)) or text.isdigit()
+    code = _code(digits, _known_codes(), loose=loose)
+    return None if not code else ("code", code)
+
+
+def written_as(missing: Sequence[object], column: Sequence[object]) -> str:
+    """How labels not found in a region column are written there, if they are.
+
+    Each label of `missing` read as an area (a code in another form:
+    ``"35.73"`` for ``"3573"``; a name in another case or spelling) that a
+    label of `column` is read as too is named with that label; a name given
+    for a column of codes (or a code for one of names) is said so. "" when
+    none is.
+    """
+    found: dict[str, tuple[str, object]] = {}
+    for value in dict.fromkeys(column):  # distinct labels, in order
+        area = _area_of(value)
+        if area is not None:
+            found.setdefault(area[1], (area[0], value))
+    hints = []
+    other: set[tuple[str, str]] = set()  # (kind given, kind of the column)
+    for label in missing:
+        area = _area_of(label)
+        hit = None if area is None else found.get(area[1])
+        if area is None or hit is None:
+            continue
+        hints.append(f"{show(label)} is written {show(hit[1])} in the column")
+        if hit[0] != area[0]:
+            other.add((area[0], hit[0]))
+    for given, held in sorted(other):
+        hints.append(
+            f"{given}s were given for a column of {held}s: give the labels as "
+            f"the column writes them, or name a column of {given}s with "
+            "`region`"
+        )
+    return "; ".join(hints)
+
+
 def _holders(code: str) -> list[str]:
     """The codes of the areas holding `code`: the country, province, regency, ..."""
     if code == "":

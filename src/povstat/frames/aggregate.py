@@ -542,10 +542,12 @@ def _members(
     absent = right == left
     if absent.any():
         missing = [both[n + i] for i in np.flatnonzero(absent)[:_SHOW]]
+        hint = _checks.written_as(missing, regions.tolist())
         msg = (
             f"regions of `groups` not in the frame's region column {column!r}: "
-            f"{missing} (labels match in value and kind: 3579.0 and '3579' "
-            "are not 3579)"
+            f"{missing} ("
+            + (hint or "labels match in value and kind: 3579.0 and '3579' are not 3579")
+            + ")"
         )
         raise ValueError(msg)
     counts = right - left

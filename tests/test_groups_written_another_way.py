@@ -61,3 +61,28 @@ def test_names_for_a_column_of_codes_are_told_so(march_2023: pd.DataFrame) -> No
 def test_an_unknown_label_keeps_the_kind_rule(march_2023: pd.DataFrame) -> None:
     with pytest.raises(ValueError, match="labels match in value and kind"):
         P.aggregate_regions(march_2023, unit="percent", groups={"MR": ["3579", "9999"]})
+
+
+def test_one_area_written_one_way_per_period_is_told_so() -> None:
+    # Two files stacked: 2022 with codes "3507", 2023 with "35.07".
+    df = load_indonesia()
+    m = df[
+        (df.area == "total")
+        & (df.month == 3)
+        & df.year.isin([2022, 2023])
+        & df.region_code.isin(["3507", "3573", "3579"])
+    ].copy()
+    later = m.year == 2023
+    m.loc[later, "region_code"] = (
+        m.loc[later, "region_code"].str[:2] + "." + m.loc[later, "region_code"].str[2:]
+    )
+    with pytest.raises(ValueError, match="lacks region") as err:
+        P.aggregate_regions(m.assign(g="MR"), by="g", unit="percent")
+    msg = str(err.value)
+    assert "they are written another way in period 2022-03-01" in msg
+    assert "'35.73' is written '3573'" in msg
+    assert "filter the periods" not in msg
+    # Followed (one way in every period): 2023's pooled poor as above, 296.24.
+    m.loc[later, "region_code"] = m.loc[later, "region_code"].str.replace(".", "")
+    out = P.aggregate_regions(m.assign(g="MR"), by="g", unit="percent")
+    assert float(out["pooled_headcount"].iloc[-1]) == pytest.approx(296.24, abs=1e-9)

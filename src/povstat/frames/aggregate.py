@@ -632,7 +632,20 @@ def _check_cells(
             "period, so fix the `by` column or aggregate the periods apart"
         )
     else:
-        msg += "; filter the periods or the groups first"
+        # The same areas written another way in that period (codes dotted
+        # in one file, names in capitals in another): one area, two labels.
+        present = region[(group == g) & (period == p)]
+        there = [region_labels[int(np.argmax(region == x))] for x in np.unique(present)]
+        missing = [region_labels[int(np.argmax(region == x))] for x in lacking]
+        hint = _checks.written_as(missing, there)
+        if hint:
+            msg += (
+                f"; they are written another way in period {period_label(p)} "
+                f"({hint}): each is one area written two ways, so write each "
+                "region one way in every period"
+            )
+        else:
+            msg += "; filter the periods or the groups first"
     raise ValueError(msg)
 
 

@@ -162,3 +162,16 @@ def test_midnights_of_two_zones_are_told_to_drop_both() -> None:
         jakarta.tz_localize(None), utc.tz_localize(None), unit="percent"
     ).points
     np.testing.assert_array_equal(got, [9.0, 18.0, 27.0])
+
+
+def test_yearly_periods_beside_integer_years_are_told_to_take_the_years() -> None:
+    years = pd.PeriodIndex(["2022", "2023"], freq="Y")
+    rate = pd.Series([10.0, 20.0], index=years)
+    population = pd.Series([300.0, 100.0], index=[2023, 2022])
+    with pytest.raises(ValueError, match="yearly periods") as err:
+        rate_to_headcount(rate, population, unit="percent")
+    assert "`rate.set_axis(rate.index.year)`" in str(err.value)
+    fixed = rate.set_axis(years.year)  # rate.index.year
+    # 10 % of 100 (2022) = 10; 20 % of 300 (2023) = 60.
+    got = rate_to_headcount(fixed, population.reindex(fixed.index), unit="percent")
+    np.testing.assert_array_equal(got, [10.0, 60.0])

@@ -680,6 +680,9 @@ def _pairing_advice(
     kinds = _other_label_kinds(name0, x0, a, name, x, b, what)
     if kinds is not None:
         return kinds
+    years = _years_beside_periods(name0, a, name, b, what)
+    if years is not None:
+        return years
     rows = _rows_against_columns(name0, x0, a, name, x, b, what)
     if rows is not None:
         return rows
@@ -1002,6 +1005,32 @@ def _other_label_kinds(
         "and no label of one kind equals one of the other, even where they "
         f"print alike: convert one to the other's kind ({how}), then align them"
     )
+
+
+def _years_beside_periods(
+    name0: str, a: Any, name: str, b: Any, what: str
+) -> str | None:
+    """The advice for yearly pandas Periods beside the same years as integers."""
+    pd = sys.modules["pandas"]
+    for (pn, pz), (yn, yz) in (((name0, a), (name, b)), ((name, b), (name0, a))):
+        if (
+            isinstance(pz, pd.PeriodIndex)
+            and pz.freqstr.startswith(("Y", "A"))
+            and not isinstance(yz, pd.MultiIndex)
+            and yz.dtype.kind in "iu"
+        ):
+            ints = pd.Index(pz.year)
+            if _missing_from(ints, yz) or _missing_from(yz, ints):
+                return None
+            axis = "columns" if what == "column" else "index"
+            extra = ", axis=1" if axis == "columns" else ""
+            return (
+                f"their labels are of different kinds, `{pn}` yearly periods "
+                f"and `{yn}` years as integers, and no period equals an "
+                f"integer: `{pn}.set_axis({pn}.{axis}.year{extra})` gives its "
+                "years as integers, then align them"
+            )
+    return None
 
 
 def _two_zones(name0: str, a: Any, name: str, b: Any) -> str | None:

@@ -1769,7 +1769,12 @@ def _own_places(x: float) -> int:
 
 
 def _column_decimals(
-    data: pd.DataFrame, col: str, scales: Mapping[str, int], unit: Unit | None = None
+    data: pd.DataFrame,
+    col: str,
+    scales: Mapping[str, int],
+    unit: Unit | None = None,
+    *,
+    half: bool = False,
 ) -> int | None:
     """The decimals column `col` of `data` was published with.
 
@@ -1779,12 +1784,49 @@ def _column_decimals(
     precision), up to 10. None for a column of computed values that show
     more (a rate computed from a survey, 100 * 3 / 7): they are taken as
     given. With `unit`, those of the rate in percent (a fraction's scale 4
-    is 2 in percent).
+    is 2 in percent). With `half`, the most decimals at least half of its
+    figures need (:func:`_half_decimals`), as rank statements read it.
     """
     if col in scales:
         return scales[col] - (2 if unit == "fraction" else 0)
     values = _plumbing.pandas_floats(data[col])
-    return _figure_decimals(values if unit is None else _in_percent(values, unit))
+    read = _half_decimals if half else _figure_decimals
+    return read(values if unit is None else _in_percent(values, unit))
+
+
+def _half_decimals(values: NDArray[np.float64]) -> int | None:
+    """The most decimals at least half of the finite `values` need, up to 10.
+
+    Each figure's decimals are read as :func:`povstat.units.figure_decimals`
+    reads a column's (float noise aside; a trailing zero cannot be seen),
+    one at a time, a computed value of more than 10 counting as more than
+    any; the column's are the upper median of them, so that one figure
+    computed or published to more decimals and appended to a column (a
+    pooled rate of 7.876 among rates of 2 decimals) does not set them, and
+    a figure whose trailing zero is not seen (4.3 among 4.26) does not
+    lower them. None where at least half the figures are computed ones
+    (taken as given), or there are none.
+    """
+    v = np.ravel(values)
+    v = v[np.isfinite(v)]
+    if not v.size:
+        return None
+    d_half = int(np.sort(_needed_decimals(v))[v.size // 2])
+    return None if d_half > _validate.FIGURE_DECIMALS else d_half
+
+
+def _needed_decimals(values: NDArray[np.float64]) -> NDArray[np.intp]:
+    """The decimals each of `values` needs (0-10; 11 for a computed one).
+
+    Float noise aside, as :func:`povstat.units.figure_decimals` reads a
+    column, one value at a time; a missing value needs 0.
+    """
+    most = _validate.FIGURE_DECIMALS
+    v = _snap(np.asarray(values, np.float64))
+    need = np.full(v.shape, most + 1, np.intp)
+    for d in range(most, -1, -1):  # fewest decimals that show it exactly
+        need = np.where(np.asarray(round_half_up(v, d) == v), d, need)
+    return np.where(np.isfinite(v), need, 0)
 
 
 def _other_unit(change: float, stated: float, d: int) -> str:
@@ -2536,11 +2578,18 @@ def check_rank_statement(
         decimals may be the true one within that rounding (cannot tell),
         trailing zeros included: 4.260 to 3 decimals is not confirmed by a
         published 4.26, which stands for [4.255, 4.265); one with as many
-        or fewer must match. None: the most decimals any
+        or fewer must match. A value that needs more decimals (one
+        computed, or published elsewhere, and appended: a pooled rate of
+        7.876 among rates of 2 decimals) is read on its own, at its own
+        decimals, or as given beyond 10; it never sets those of the others.
+        None: the most decimals any
         of `values` shows (a trailing zero cannot be seen), up to 10; values
-        that show more (computed, such as ``100 * 3 / 7``) are taken as
-        given, so a stated value must match the subject's value rounded to
-        its own decimals.
+        that show more (computed, such as ``100 * 3 / 7``, or within float
+        noise of no figure of 10 decimals by the rule of
+        :func:`povstat.rounding_interval`) are taken as given, each on its
+        own, so a stated value must match such a subject's value rounded
+        to its own decimals; they do not set the decimals of the others
+        (4.26 beside a computed 7.876104702999582 is read at 2).
 
     Returns
     -------
@@ -2567,8 +2616,7 @@ def check_rank_statement(
         If the lengths differ, labels repeat or are missing (None, NaN,
         masked entries), `subject` or `after` is not among the labels (or is
         of another kind than them, or masked), `stated_rank` or `of` is not
-        a positive int, or `values` are not rounded to `values_decimals`
-        (beyond float noise such as ``0.1 + 0.2``).
+        a positive int, or `values_decimals` is not an int from 0 to 10.
 
     See Also
     --------
@@ -2661,6 +2709,9 @@ class _RankTable:
         self.labels_error: Exception | None = None
         self.decimals_error: Exception | None = None
         self.given_decimals = values_decimals is not None
+        # Per value, the decimals it is read at (-1: as given), where
+        # `values_decimals` is given; None reads every value at `shown_d`.
+        self.own_d: NDArray[np.intp] | None = None
         self._rankings: dict[tuple[bool, str], Any] = {}
         try:
             v, self.lab = _values_and_labels(values, labels)
@@ -2674,7 +2725,20 @@ class _RankTable:
         self.shown_d: int | None
         try:
             if values_decimals is None:
-                self.shown_d = _figure_decimals(v)
+                # A computed value beside published figures (a pooled rate
+                # of 7.876104702999582, within float noise of no figure) is
+                # read as given on its own, never setting the figures'
+                # decimals; 0.1 + 0.2 is the figure 0.3.
+                need = _needed_decimals(v)
+                computed = need > _validate.FIGURE_DECIMALS
+                for i in np.flatnonzero(~computed & ~np.isnan(v)).tolist():
+                    computed[i] = bool(unrounded(v[i : i + 1], int(need[i]))[0])
+                figures = v[~computed]
+                self.shown_d = (
+                    _figure_decimals(figures) if figures.size or not v.size else None
+                )
+                if computed.any() and self.shown_d is not None:
+                    self.own_d = np.where(computed, -1, self.shown_d).astype(np.intp)
                 # Computed float noise (0.1 + 0.2) must not break a tie.
                 v = _snap(v)
             else:
@@ -2682,22 +2746,24 @@ class _RankTable:
                     values_decimals, "values_decimals", most=_validate.FIGURE_DECIMALS
                 )
                 self.shown_d = given_d
-                # Figures with more decimals than `values_decimals` are
-                # refused. Rows are in label order here: name the label, not
-                # a position.
-                off = np.flatnonzero(unrounded(v, given_d))
-                if off.size:
-                    i = int(off[0])
-                    more = (
-                        f" ({off.size} offending values in all)" if off.size > 1 else ""
+                # A figure needing more decimals than `values_decimals` (one
+                # computed, or published elsewhere, and appended) is read on
+                # its own: at its own decimals, or as given beyond 10 (float
+                # noise removed), never refused nor rounded.
+                own = unrounded(v, given_d)
+                v = v.copy()
+                v[~own] = published(v[~own], given_d, "values")
+                self.own_d = np.full(v.shape, given_d, dtype=np.intp)
+                for i in np.flatnonzero(own).tolist():
+                    d_i = _figure_decimals(v[i : i + 1])
+                    exact = d_i is not None and not bool(
+                        unrounded(v[i : i + 1], d_i)[0]
                     )
-                    msg = (
-                        f"`values` must hold figures rounded to {_places(given_d)} "
-                        f"(`values_decimals`), found {float(v[i])!r} for label "
-                        f"{_validate.plain(self.lab[i])!r}{more}"
-                    )
-                    raise ValueError(msg)
-                v = published(v, given_d, "values")
+                    if exact:
+                        v[i] = published(v[i : i + 1], cast("int", d_i), "values")[0]
+                    else:
+                        v[i] = _snap(v[i : i + 1])[0]
+                    self.own_d[i] = cast("int", d_i) if exact else -1
         except (TypeError, ValueError) as exc:
             self.decimals_error = exc
             return
@@ -2758,6 +2824,10 @@ def _judge_rank(
     if table.decimals_error is not None:
         raise table.decimals_error
     v, shown_d = table.v, table.shown_d
+    if table.own_d is not None and int(table.own_d[k]) != shown_d:
+        # The subject's figure needs more decimals than the values'
+        # (`values_decimals`): it is read, and shown, at its own.
+        shown_d = None if int(table.own_d[k]) < 0 else int(table.own_d[k])
     # The subject's value as published: at `values_decimals` when given,
     # else at the decimals the values show, 2 at least (a rate of 4.3 is
     # "4.30"), whole values (counts) as whole numbers.
@@ -3750,8 +3820,10 @@ class _RankGroup:
         at: object,
     ) -> None:
         """Name the regions `gone` (no row at period `at`) by their periods."""
-        earlier = first < at
-        later = last > at
+        # As bools: periods held as objects (pandas Periods) compare to an
+        # object array, which `&` cannot combine.
+        earlier = np.asarray(first < at, dtype=bool)
+        later = np.asarray(last > at, dtype=bool)
         sorts = (
             ("rows before and after it", earlier & later),
             ("rows only before it", earlier & ~later),
@@ -3946,7 +4018,7 @@ def check_statements(
     period: str = "period",
     rate: str = "poverty_rate_pct",
     headcount: str | None = "poor_thousands",
-    by: str | None = None,
+    by: str | Sequence[str] | None = None,
     parent: str | None = None,
 ) -> pd.DataFrame:
     """Check a frame of published statements against a long frame of figures.
@@ -4031,11 +4103,15 @@ def check_statements(
         Column of `data` with the number of poor; None if there is none
         (direction statements are then judged on the rate alone, and count
         and level-change statements are refused).
-    by : str, optional
+    by : str or list of str, optional
         Column of `data` within which rank statements are checked (e.g.
         region type, or ``province_code`` to rank regencies and cities
         within their province: keep the regencies and cities alone first,
-        see Notes); None ranks all rows of the period together.
+        see Notes); None ranks all rows of the period together. A list as
+        :func:`povstat.with_ranks` takes it may also name the `period`
+        column (always a key here): ``["province_code", "year"]`` is
+        ``"province_code"``. Never the `region` or `rate` column (each
+        group would hold one row, every rank "1 of 1").
     parent : str, optional
         Column of `data` with each region's parent region, used to rank the
         origins of a wrong figure (see :func:`povstat.tracing.trace_figure`).
@@ -4059,7 +4135,10 @@ def check_statements(
         read as a figure (`rate`, `headcount`, a statement's ``measure``)
         is not numeric (text such as "4,37" is refused, not converted, with
         the :func:`povstat.parse_numbers` hint; one check for a measure of
-        every kind).
+        every kind), a key column of `data` (`region`, `period`, `by`)
+        holds labels of several kinds ("35" beside 35, 2023 beside "2023":
+        the adapters' check, never two groups), or `by` names more than
+        one column besides the period.
     ValueError
         If a column is missing, `statements` already has a ``verdict`` or
         ``reason`` column (never overwritten), a ``kind`` is unknown, a
@@ -4078,6 +4157,8 @@ def check_statements(
         with regions nested in it (see Notes), a key column of `data`
         (`region`, `period`, `by`)
         has a missing value (the row would drop out silently), a
+        statement's ``region`` or period cell is empty, `by` names the
+        `region` or `rate` column, a
         statement's ``measure`` names a key column of `data`, or
         `persons_per_poor_unit` is not a whole number from 1 to 10**15
         (0.001 for thousands is refused; so is a ``Decimal`` float64
@@ -4146,18 +4227,28 @@ def check_statements(
     used: such a column is read from its figures, as a float column is.
 
     A rank statement's ``stated_value`` is judged, and the ranked values
-    shown, at the decimals of the whole `rate` column, as a change is
+    shown, at the decimals of the whole `rate` column
     (``values_decimals`` of :func:`check_rank_statement` set to the
     column's decimals), not at those of the ranked group's own figures:
     BPS publishes a column to one precision, so a group whose figures
-    happen to end in a zero (4.10, 5.30) is still read at 2 decimals.
+    happen to end in a zero (4.10, 5.30) is still read at 2 decimals. For
+    ranks and changes of the rate, the `rate` column's decimals are the
+    most that at least half of its figures need (the upper median; a
+    Decimal column's scale as above), so that one figure appended to the
+    column with more decimals (a pooled rate from
+    :func:`povstat.aggregate_regions`, computed, or rounded to 3 decimals)
+    does not change the reading of the others; that figure is read on its
+    own, at the decimals it needs, or as given beyond 10 (a change of it
+    at the decimals either of its two rates needs). Level changes read
+    their column at the most decimals any of its figures shows, as above.
     :func:`check_rank_statement` on the group alone, with
     ``values_decimals=None``, reads the group's own figures and may give
     another verdict; pass it the column's decimals to get this one.
 
     A region is not ranked among its own parts: where the `region` labels
-    are Indonesian area codes or the region names of
-    :func:`povstat.datasets.load_indonesia`, a period and `by` group that a
+    are Indonesian area codes (every one of them), or among the labels that
+    are region names of :func:`povstat.datasets.load_indonesia` (whatever
+    other text the column holds), a period and `by` group that a
     rank statement ranks in and that holds a province with one of its
     regencies or cities (or the country with any region) is refused, as
     :func:`povstat.with_ranks` refuses it. A province's own row carries its
@@ -4209,6 +4300,7 @@ def check_statements(
     # its figures were written with, which floats cannot show (4.30 as 4.3).
     scales = _plumbing.decimal_scales(data)
     data = _plumbing.to_pandas(data, arg="data")
+    by = _by_column(by, region=region, period=period, rate=rate)
     named = [c for c in (headcount, by) if c is not None]
     for c in (region, period, rate, *named):
         if c not in data.columns:
@@ -4216,6 +4308,11 @@ def check_statements(
             raise ValueError(msg)
     key_args = {"region": region, "period": period, **({"by": by} if by else {})}
     _keys_present(data, key_args)
+    for arg, col in key_args.items():
+        if data[col].dtype == object:
+            # The adapters' check: "35" beside 35 would be two groups (or
+            # periods, or regions), and 2023 beside "2023" cannot be sorted.
+            _plumbing.one_kind(data[col].to_numpy(), col, arg)
     _data_numbers(data, rate, "rate")
     _data_rates(data, rate, unit, region, period)
     if headcount is not None:
@@ -4270,6 +4367,29 @@ def check_statements(
                 f"present: {list(statements.columns)}"
             )
             raise ValueError(msg)
+    # A statement's region and periods name a row of `data`: an empty cell
+    # names none (never "region nan"). Every column at fault, with its rows.
+    empty_keys: list[str] = []
+    for col in ("region", "period", "period_before", "period_after"):
+        kinds_with = [
+            k for k in sorted(present) if col in ("region", *_PERIOD_COLUMNS[k])
+        ]
+        if col not in statements.columns or not kinds_with:
+            continue
+        empty = (
+            statements["kind"].isin(kinds_with) & statements[col].isna()
+        ).to_numpy()
+        if empty.any():
+            at = _row_names(statements.index, np.flatnonzero(empty))
+            where = f"row {at[0]!r}" if len(at) == 1 else f"rows {at[:10]}"
+            of_kind = sorted(set(kind_text[empty]))
+            empty_keys.append(
+                f"column {col!r} is missing in {where} (kind "
+                f"{', '.join(repr(k) for k in of_kind)}): each statement names "
+                "the region and period of a row of `data`"
+            )
+    if empty_keys:
+        raise ValueError("`statements` " + "; ".join(empty_keys))
     wrong_values: list[str] = []
     for kind, col, ok in (
         ("change", "direction", ("fall", "rise")),
@@ -4371,6 +4491,12 @@ def check_statements(
             else ""
         )
         msg = f"`data` has duplicate ({region}, {period}) keys{month}: {dup}"
+        try:  # the adapters' message: the column the rows differ in, the fix
+            _plumbing.cells(_plumbing.collect(data), region=region, period=period)
+        except ValueError as exc:
+            msg = f"`data` has duplicate ({region}, {period}) keys: {exc}"
+        except TypeError:  # a period column the adapters do not read
+            pass
         raise ValueError(msg)
 
     known = set(data[region].tolist())
@@ -4397,8 +4523,10 @@ def check_statements(
     def unknown_period(col: object, p: object) -> str:
         """Why period `p` is not in `data`; 2023 where it holds "2023" said so."""
         held = periods_text.get(_key_text(p))
-        if p in periods_known or held is None:
+        if p in periods_known:
             return ""
+        if held is None:
+            return _nearest_periods(periods_known, p)
         return (
             f": `statements` column {col!r} holds {_validate.plain(p)!r} (of type "
             f"{type(p).__name__}), which is not in `data`, whose column "
@@ -4545,7 +4673,11 @@ def check_statements(
     reason = np.full(len(st), "", dtype=object)
 
     s = st[kinds == "change"]
-    rate_decimals = _column_decimals(data, rate, scales, unit)
+    # The rates' decimals in percent: those at least half of the column's
+    # figures need; a pair of rates of which one needs more (a figure
+    # appended with more decimals) is read at the decimals it needs, or as
+    # given (a computed rate), so that one figure never sets the others'.
+    rate_decimals = _column_decimals(data, rate, scales, unit, half=True)
     s = s.assign(
         _yearly=_flag_or_false(s["per_year"]) if "per_year" in s.columns else False
     )
@@ -4553,23 +4685,53 @@ def check_statements(
     for (direction, said, d, per_year), u in (
         s.groupby(["direction", "stated_as", "decimals", "_yearly"]) if len(s) else ()
     ):
-        with _rows_named(statements.index, u.index.to_numpy(), "change"):
-            res = check_change_statement(
-                lookup(rate, u["region"], u["period_before"], "change"),
-                lookup(rate, u["region"], u["period_after"], "change"),
-                u["stated"].to_numpy(np.float64),
-                direction=_direction(direction),
-                stated_as=cast("StatedAs", said),
-                unit=unit,
-                decimals=int(cast("float", d)),
-                years=_elapsed_years(u["period_before"], u["period_after"])
-                if bool(per_year)
-                else None,
-                # The rate column's decimals, in percent.
-                levels_decimals=rate_decimals,
+        pairs_d: NDArray[np.intp] | None = None
+        if rate_decimals is not None:
+            pairs_d = np.maximum(
+                rate_decimals,
+                np.maximum(
+                    _needed_decimals(
+                        _in_percent(
+                            lookup(rate, u["region"], u["period_before"], "change"),
+                            unit,
+                        )
+                    ),
+                    _needed_decimals(
+                        _in_percent(
+                            lookup(rate, u["region"], u["period_after"], "change"),
+                            unit,
+                        )
+                    ),
+                ),
             )
-        verdict[u.index.to_numpy()] = res.verdict
-        reason[u.index.to_numpy()] = res.reason
+        computed = (
+            np.zeros(len(u), bool)
+            if pairs_d is None
+            else pairs_d > _validate.FIGURE_DECIMALS
+        )
+        for part in (~computed, computed):
+            if not part.any():
+                continue
+            w = u[part]
+            with _rows_named(statements.index, w.index.to_numpy(), "change"):
+                res = check_change_statement(
+                    lookup(rate, w["region"], w["period_before"], "change"),
+                    lookup(rate, w["region"], w["period_after"], "change"),
+                    w["stated"].to_numpy(np.float64),
+                    direction=_direction(direction),
+                    stated_as=cast("StatedAs", said),
+                    unit=unit,
+                    decimals=int(cast("float", d)),
+                    years=_elapsed_years(w["period_before"], w["period_after"])
+                    if bool(per_year)
+                    else None,
+                    # The rates' decimals, in percent (see above).
+                    levels_decimals=None
+                    if pairs_d is None or part is computed
+                    else pairs_d[part],
+                )
+            verdict[w.index.to_numpy()] = res.verdict
+            reason[w.index.to_numpy()] = res.reason
 
     s = st[kinds == "count"]
     for d in s["decimals"].dropna().unique() if len(s) else []:
@@ -4771,14 +4933,22 @@ def check_statements(
     if len(s):
         absent("rank", s["region"], s["period"])
         # The rates' decimals in their own unit, as the stated value's.
-        values_decimals = _column_decimals(data, rate, scales)
+        values_decimals = _column_decimals(data, rate, scales, half=True)
         groups = _RankGroups(data, region=region, period=period, rate=rate, by=by)
         # The row of `data` of each statement's region and period (every pair
         # is in `data`, refused above if not): its period and `by` group.
         at_row = keyed.index.get_indexer(
             pd.MultiIndex.from_arrays([s["region"].to_numpy(), s["period"].to_numpy()])
         )
-        _nested_groups(data, groups, at_row, region=region, period=period, by=by)
+        _nested_groups(
+            data,
+            groups,
+            at_row,
+            _row_names(statements.index, s.index.to_numpy()),
+            region=region,
+            period=period,
+            by=by,
+        )
     for pos, row, i in zip(
         s.index.to_numpy(),
         s.to_dict("records") if len(s) else [],
@@ -4919,6 +5089,7 @@ def _nested_groups(
     data: pd.DataFrame,
     groups: _RankGroups,
     at_row: NDArray[np.intp],
+    statement_rows: list[Any],
     *,
     region: str,
     period: str,
@@ -4928,26 +5099,68 @@ def _nested_groups(
 
     The check of :func:`povstat.with_ranks`, on the groups (period and `by`
     group) the rank statements rank in: a province ranked among its own
-    regencies and cities would count in `of` and take a place.
+    regencies and cities would count in `of` and take a place. The groups
+    are taken in label order (period, then `by` group), whatever the order
+    of the rows of `data`: the message names every group at fault in that
+    order, each with the statement rows (`statement_rows`, one per entry
+    of `at_row`) that rank in it.
     """
     rows = np.flatnonzero(np.isin(groups.key, groups.key[at_row]))
+    if not rows.size:
+        return
+    # Each group's code in label order: period first, then the `by` group.
+    period_code = pd.factorize(data[period].iloc[rows], sort=True)[0]
+    by_code = (
+        pd.factorize(data[by].iloc[rows], sort=True)[0]
+        if by is not None
+        else np.zeros(rows.size, dtype=np.intp)
+    )
+    ordered = period_code.astype(np.int64) * (int(by_code.max()) + 1) + by_code
+    named: list[int] = []
+    shown = np.arange(rows.size)  # the rows still checked, by position
 
     def name(i: int) -> str:
-        at = _show_key(data[period].iloc[rows[i]])
+        named.append(int(shown[i]))
+        at = _show_key(data[period].iloc[rows[shown[i]]])
         if by is None:
             return f"`data` at period {at}"
-        label = _plumbing.show(_validate.plain(data[by].iloc[rows[i]]))
+        label = _plumbing.show(_validate.plain(data[by].iloc[rows[shown[i]]]))
         return f"the {by!r} group {label} of `data` at period {at}"
 
-    _checks.nested_regions(
-        groups.region_of_row[rows],
-        groups.key[rows],
-        region=region,
-        group_name=name,
-        effect="rank statements would rank it among its own parts (and count "
-        "it in `of`)",
-        twice="rank statements would rank it twice (and count it twice in `of`)",
-    )
+    # Every group at fault, in label order: each refusal names the first,
+    # whose rows are then set aside and the others checked again.
+    faults: list[str] = []
+    while shown.size:
+        named.clear()
+        try:
+            _checks.nested_regions(
+                groups.region_of_row[rows[shown]],
+                ordered[shown],
+                region=region,
+                group_name=name,
+                effect="rank statements would rank it among its own parts (and "
+                "count it in `of`)",
+                twice="rank statements would rank it twice (and count it twice "
+                "in `of`)",
+            )
+        except ValueError as exc:
+            key = groups.key[rows[named[0]]]
+            at = [
+                x
+                for x, i in zip(statement_rows, at_row, strict=True)
+                if groups.key[i] == key
+            ]
+            where = (
+                f"row {at[0]!r} (kind 'rank') ranks"
+                if len(at) == 1
+                else f"rows {at} (kind 'rank') rank"
+            )
+            faults.append(f"`statements` {where} in a group where {exc}")
+            shown = shown[ordered[shown] != ordered[named[0]]]
+            continue
+        break
+    if faults:
+        raise ValueError("; ".join(faults))
 
 
 def _is_number(v: object) -> bool:
@@ -5046,6 +5259,48 @@ def _month_start(values: pd.Series[Any], name: str) -> pd.Series[Any]:
     return values.astype(object).map(month) if textual else values
 
 
+def _nearest_periods(known: set[Any], p: object) -> str:
+    """Where `data` has no row at period `p` at all: its nearest periods.
+
+    BPS published no September round in some years (2023): a statement on
+    one is told so, with the periods of `data` just before and after it.
+    "" where `p` cannot be compared with them (another kind).
+    """
+    try:
+        before = max((k for k in known if k < p), default=None)
+        after = min((k for k in known if k > p), default=None)
+    except TypeError:
+        return ""
+    near = [_show_key(k) for k in (before, after) if k is not None]
+    if not near:
+        return ""
+    return (
+        f": `data` has no rows at {_show_key(p)} (nearest periods: {', '.join(near)})"
+    )
+
+
+def _by_column(by: object, *, region: str, period: str, rate: str) -> str | None:
+    """The `by` argument of :func:`check_statements` as one column name.
+
+    The check of :func:`povstat.with_ranks` (a column name or a list of
+    them, never the `region` or `rate` column: each group would hold one
+    row); the period is always a key of a ranking here, so a list naming
+    it (``["province_code", "period"]``, as with_ranks takes it) is read
+    without it. More than one other column is refused.
+    """
+    from povstat.frames.ranking import group_columns
+
+    groups = [c for c in group_columns(by, region=region, rate=rate) if c != period]
+    if len(groups) > 1:
+        msg = (
+            "`by` of check_statements must name one column of `data` (the "
+            "period is always a key of the ranking), got "
+            f"{_validate.plain(by)!r}; combine the columns into one first"
+        )
+        raise TypeError(msg)
+    return groups[0] if groups else None
+
+
 def _keys_present(data: pd.DataFrame, keys: dict[str, str]) -> None:
     """Refuse missing labels in the key columns of `data` (argument: column).
 
@@ -5089,7 +5344,10 @@ def _data_rates(
             f"for {_show_key(data[region].iloc[k])} at "
             f"{_show_key(data[period].iloc[k])} "
             f"({_counted(int(bad.sum()), 'value')} in all)"
-            f"{hint}"
+            f"{hint}; `rate` is the poverty rate every kind reads (rank rows "
+            "rank it): to rank another figure, such as changes from "
+            "povstat.rate_change or numbers of poor, use check_rank_statement "
+            "on that figure"
         )
         raise ValueError(msg)
 

@@ -402,14 +402,19 @@ def _area_codes(labels: NDArray[Any]) -> list[str | None] | None:
     :func:`_code`: a code of povstat's list of regions, a padded form of
     one, a district's or village's code inside a regency of the list, or 2
     or 4 digits written as text) or names the country (:data:`_NATIONAL`),
-    or every label is a region's name as povstat's list writes it, in any
-    case (the ``region_name`` of :func:`povstat.datasets.load_indonesia`:
-    ``"Jawa Timur"``, ``"KOTA MALANG"``), perhaps with BPS's prefixes
+    or, where the labels are all text, by name: each label that is a
+    region's name as povstat's list writes it, in any case (the
+    ``region_name`` of :func:`povstat.datasets.load_indonesia`: ``"Jawa
+    Timur"``, ``"KOTA MALANG"``), perhaps with BPS's prefixes
     ``"Provinsi"`` and ``"Kab."`` or a footnote mark ``"*"``
-    (:func:`_name_key`), or names the country. The list
-    decides: integers that are not all codes of the list (identifiers 1,
-    2, 3, ...) tell no nesting, nor do other spellings of names. Missing
-    labels (None, NaN) give None and are passed over.
+    (:func:`_name_key`), or names the country, gets its code, and any
+    other text (an appended ``"Malang Raya"``, a misspelling) gets None
+    and is not checked: a name of the list is distinctive, so the
+    recognised names are checked among themselves whatever else the
+    column holds. Codes are all or nothing: integers that are not all
+    codes of the list (identifiers 1, 2, 3, ...) tell no nesting, nor does
+    a code column with one label that is no code. Missing labels (None,
+    NaN) give None and are passed over.
     """
     values = labels.tolist()  # one list: a NaN is found again by identity
     distinct = set(values)  # the distinct labels, a few hundred
@@ -440,8 +445,10 @@ def _area_codes(labels: NDArray[Any]) -> list[str | None] | None:
             code[label] = ""
         elif _name_key(label) in names:
             code[label] = names[_name_key(label)]
-        else:
-            return None
+        else:  # not a name of the list: not checked
+            code[label] = None
+    if all(c is None for c in code.values()):
+        return None
     return [code[x] for x in values]
 
 
@@ -578,8 +585,10 @@ def nested_regions(
 ) -> None:
     """Refuse a group that holds a region with regions inside it, or twice.
 
-    Where the region labels are area codes or names of povstat's list
-    (:func:`_area_codes`: text, integers or integral floats), an area holds
+    Where the region labels are area codes (all of them) or, among text
+    labels, names of povstat's list (those that are; other text is not
+    checked) (:func:`_area_codes`: text, integers or integral floats), an
+    area holds
     the areas whose codes begin with its code (the province ``"35"`` its
     regencies and cities ``"35xx"``, the regency ``"3573"`` its districts
     ``"3573xxx"``) and the country (all zeros, ``"Indonesia"`` or

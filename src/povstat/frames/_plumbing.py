@@ -1095,12 +1095,12 @@ def keys(table: Table, names: Sequence[str], *, arg: str) -> NDArray[np.int64]:
         values = np.asarray(source)
         if values.dtype == object:
             # Every row: pandas merges 1, 1.0 and True into one unique.
-            _one_kind(values, name, arg)
+            one_kind(values, name, arg)
         codes = _grouping.combine(codes, np.asarray(col_codes, np.int64), len(uniques))
     return codes
 
 
-def _one_kind(values: NDArray[np.object_], name: str, arg: str) -> None:
+def one_kind(values: NDArray[np.object_], name: str, arg: str) -> None:
     """Refuse a key column whose labels are of several kinds (3573 and '3573').
 
     The check of :func:`povstat.rank`'s `by` (``_validate.label_kinds``),

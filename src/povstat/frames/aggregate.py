@@ -136,8 +136,9 @@ def aggregate_regions(
         If `df` is not a dataframe, a value column is not numeric, or
         `groups` is not a mapping of group names to 1-D collections of
         labels (one str, a 2-D array or a frame is refused: a group of one
-        region is ``["3507"]``), or a group's labels are missing, nested or
-        of several kinds.
+        region is ``["3507"]``), or a group's labels are missing, are
+        themselves collections (a list inside a group's list, ``{"x":
+        [["3507"]]}``) or are of several kinds.
     ValueError
         If a column is missing; not exactly one of `groups` and `by` is
         given; a group lists no region, a region twice, a region not in the
@@ -168,8 +169,10 @@ def aggregate_regions(
     ``"3573"``), or the country with any region, is refused: grouping
     :func:`povstat.datasets.load_indonesia` by ``province_code`` without
     first keeping the regencies and cities alone would put each province's
-    own row in its group. The same holds where every label is a region's
-    name as povstat's list writes it, in any case (the ``region_name`` of
+    own row in its group. The same holds among the labels that are a
+    region's name as povstat's list writes it, whatever other text the
+    column holds (a name not in the list, such as ``"Malang Raya"``, is
+    not checked; the listed ones still are), in any case (the ``region_name`` of
     :func:`povstat.datasets.load_indonesia`: ``"Jawa Timur"`` holds
     ``"Kota Malang"``, ``"JAWA TIMUR"`` holds ``"KOTA MALANG"``, and BPS's
     ``"Provinsi Jawa Timur"`` holds ``"Kab. Pacitan"``), or any other
@@ -183,9 +186,12 @@ def aggregate_regions(
     regency holds its districts, plain or dotted as BPS writes them
     (``"3573"`` or ``"35.73"`` holds ``"3573010"`` and ``"35.73.010"``).
     One area written two ways in one group (``"35"`` and ``"3500"``,
-    ``"Jawa Timur"`` and ``"JAWA TIMUR"``) is refused too. Labels of
-    another kind (other spellings, numbers) tell nothing of nesting and
-    are not checked; nor is the array function, which has no labels.
+    ``"Jawa Timur"`` and ``"JAWA TIMUR"``) is refused too. Codes read
+    back as numbers are codes too (35 holds 3573, as a CSV reader returns
+    ``region_code``), where every number is a code of povstat's list.
+    Labels of another kind (other spellings, arbitrary IDs) tell nothing
+    of nesting and are not checked; nor is the array function, which has
+    no labels.
 
     Examples
     --------

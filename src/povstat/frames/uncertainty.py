@@ -594,8 +594,9 @@ def with_rank_sets(
         simultaneous Bonferroni or Šidák sets, or a group holds a region
         together with regions nested in it (a province ``"35"`` with its
         regency ``"3573"``, or ``"00"`` with any region, where every
-        `region` label is such an area code, or where every label is a
-        region's name as povstat's list writes it; as in :func:`with_ranks`).
+        `region` label is such an area code, or among the text labels that
+        are a region's name as povstat's list writes it; as in
+        :func:`with_ranks`).
 
     See Also
     --------

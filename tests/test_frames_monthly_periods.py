@@ -69,7 +69,7 @@ def test_with_change_from_base_takes_a_monthly_period_as_base() -> None:
     assert out["base_value"].tolist() == [10.0, 10.0, 10.0, 20.0, 20.0]
     with pytest.raises(TypeError, match="`base` must be a date") as err:
         with_change_from_base(FRAME, unit="percent", base=pd.Period("2022Q1", "Q"))
-    assert "a monthly pandas Period" in str(err.value)
+    assert "a pandas Period within one month" in str(err.value)
     assert "Period('2022Q1', 'Q-DEC')" in str(err.value)
 
 

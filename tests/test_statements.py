@@ -2808,7 +2808,7 @@ def test_time_zone_aware_arguments_are_refused_as_columns_are() -> None:
             measure="poverty_rate_pct",
             region="region_name",
         )
-    with pytest.raises(TypeError, match=r"`base` holds time-zone-aware"):
+    with pytest.raises(TypeError, match=r"`base` is a time-zone-aware datetime"):
         povstat.with_change_from_base(data, unit="percent", base=aware)
 
 

@@ -113,6 +113,27 @@ _OTHER_PROVINCE_NAMES: dict[str, tuple[str, ...]] = {
 }
 
 
+#: A region's kind written before its name, as BPS tables write it:
+#: "Kabupaten", "Kab" or "Kab.", "Kota" (and the old "Kotamadya", "Kodya",
+#: "Kod."), "Provinsi", "Prov" or "Prov.", followed by the name.
+PREFIX = re.compile(
+    r"^(?:(?P<p1>kabupaten|kab|kotamadya|kodya|kota|provinsi|prov)(?:\s+|\s*-\s*)"
+    r"|(?P<p2>kab|kota|kod|prov)\.\s*)(?P<name>\S.*)$",
+    re.IGNORECASE | re.ASCII,
+)
+#: The kind each prefix of :data:`PREFIX` states (see :func:`candidates`).
+PREFIX_KIND = {
+    "kabupaten": "kabupaten",
+    "kab": "kabupaten",
+    "kotamadya": "kota",
+    "kodya": "kota",
+    "kod": "kota",
+    "kota": "kota",
+    "provinsi": "provinsi",
+    "prov": "provinsi",
+}
+
+
 def key(name: str) -> str:
     """Match key of a name: lower-case letters only, abbreviations spelt out.
 

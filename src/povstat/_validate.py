@@ -394,10 +394,19 @@ def _positional(func: Callable[_P, _R], skip: tuple[str, ...]) -> Callable[_P, _
         kinds = _labelled_kinds()
         if kinds:  # no pandas or polars imported: no labelled argument either
             count = 0
-            for x in args:
-                count += isinstance(x, kinds)
-            for x in kwargs.values():
-                count += isinstance(x, kinds)
+            column = False  # a DataFrame of one column and several rows
+            for x in (*args, *kwargs.values()):
+                if isinstance(x, kinds):
+                    count += 1
+                    column = column or _one_column_frame(x)
+            if column and func.__name__ not in _UNIT_LEVEL:
+                refuse_column_beside_rows(
+                    [
+                        (k, x)
+                        for k, x in (*zip(names, args, strict=False), *kwargs.items())
+                        if k and k not in skip and k not in _GROUP_LABELS
+                    ]
+                )
             for x in (*args, *kwargs.values()):
                 if isinstance(x, dict):  # per-unit values by name: `lines`
                     count += sum(isinstance(v, kinds) for v in x.values())
@@ -413,6 +422,77 @@ def _positional(func: Callable[_P, _R], skip: tuple[str, ...]) -> Callable[_P, _
 
     checked.__povstat_positional__ = True  # type: ignore[attr-defined]
     return checked
+
+
+#: The unit-level array functions, which refuse a frame as any argument
+#: (``poverty_measures.refuse_tables``), and the arguments read as group
+#: labels, which refuse a frame too (:func:`labels`): their own messages say
+#: what was passed, before any pairing is looked at.
+_UNIT_LEVEL = frozenset({"fgt", "watts", "poverty_estimates"})
+_GROUP_LABELS = frozenset({"by", "labels"})
+
+
+def _one_column_frame(x: object) -> bool:
+    """Whether `x` is a DataFrame (pandas or polars) of one column and 2+ rows."""
+    shape_ = getattr(x, "shape", None)
+    return (
+        hasattr(x, "columns")
+        and isinstance(shape_, tuple)
+        and len(shape_) == 2
+        and shape_[1] == 1
+        and shape_[0] > 1
+    )
+
+
+def _length_1d(x: object) -> int | None:
+    """The length of `x` when it holds values in one dimension, else None.
+
+    A Series (pandas or polars), a pandas Index, a 1-d numpy array, or a
+    list or tuple of numbers; None for a scalar, a frame, a nested list.
+    """
+    if isinstance(x, list | tuple):
+        if any(isinstance(v, list | tuple | np.ndarray) for v in x[:1]):
+            return None
+        return len(x)
+    shape_ = getattr(x, "shape", None)
+    if hasattr(x, "columns") or not isinstance(shape_, tuple) or len(shape_) != 1:
+        return None
+    return int(shape_[0])
+
+
+def refuse_column_beside_rows(found: Sequence[tuple[str, Any]]) -> None:
+    """Refuse a one-column DataFrame beside 1-d values as long as its rows.
+
+    numpy reads a DataFrame of n rows and one column (``df[["rate"]]``, a
+    pivot holding one year) as an n x 1 array, which a 1-d argument of n
+    values is broadcast against into an n x n table: every row paired with
+    every value, not row with row. `found` holds (argument name, value) in
+    the order of the function's parameters. A numpy n x 1 array beside n
+    values stays a grid by broadcasting, as numpy's rules say: only a frame
+    is refused, whose one column stands for one value per row.
+    """
+    for name0, x0 in found:
+        if not _one_column_frame(x0):
+            continue
+        n = x0.shape[0]
+        for name, x in found:
+            if x is x0 or _length_1d(x) != n:
+                continue
+            col = next(iter(_columns(x0)))
+            if _is_pandas(x0):
+                how = f"`{name0}[{col!r}]` (or `{name0}.squeeze(axis=1)`)"
+                what = "a pandas DataFrame"
+            else:
+                how = f"`{name0}[{col!r}]` (or `{name0}.to_series()`)"
+                what = "a polars DataFrame"
+            msg = (
+                f"`{name0}` is {what} of one column ({col!r}) and {n} rows, "
+                f"beside `{name}`, which holds {n} values in one dimension: "
+                f"numpy would pair every row of `{name0}` with every value of "
+                f"`{name}` (a table of {n} x {n} values), not row with row; pass the "
+                f"column as a Series, {how}"
+            )
+            raise ValueError(msg)
 
 
 def _labelled_kinds() -> tuple[type, ...]:
@@ -591,9 +671,18 @@ def _pairing_advice(
     name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
 ) -> str:
     """How to pair `name0` and `name`, which depends on how their labels differ."""
+    swapped = _transposed(name0, x0, name, x)
+    if swapped is not None:
+        return swapped
+    fewer = _extra_level(name0, a, name, b)
+    if fewer is not None:
+        return fewer
     kinds = _other_label_kinds(name0, x0, a, name, x, b, what)
     if kinds is not None:
         return kinds
+    years = _years_beside_periods(name0, a, name, b, what)
+    if years is not None:
+        return years
     rows = _rows_against_columns(name0, x0, a, name, x, b, what)
     if rows is not None:
         return rows
@@ -612,6 +701,9 @@ def _pairing_advice(
             f"from an array in the order of `{other}`, pass "
             f"`{plain_}.to_numpy()`"
         )
+    rows = _row_numbers(name0, x0, a, name, x, b) if what == "index" else None
+    if rows is not None:
+        return rows
     if default0 != default:
         plain_, other = (name0, name) if default0 else (name, name0)
         return (
@@ -664,6 +756,116 @@ def _pairing_advice(
         how = f"`{name}.select({name0}.columns)`"
     return (
         f"align them first (e.g. {how}), or pass .to_numpy() to pair them by position"
+    )
+
+
+def _transposed(name0: str, x0: Any, name: str, x: Any) -> str | None:
+    """The advice for two pandas DataFrames, one the other with its axes swapped.
+
+    A region x year frame beside a year x region one (two pivots of one
+    table): ``.T`` pairs them; ``.to_numpy()`` would pair a region's year
+    with another region's, since the values' order differs, not only the
+    labels'.
+    """
+    if not (_is_pandas(x0) and _is_pandas(x)):
+        return None
+    c0, c = _columns(x0), _columns(x)
+    if c0 is None or c is None or _one_label_set(x0):
+        return None
+    if (
+        _missing_from(x0.index, c)
+        or _missing_from(c, x0.index)
+        or _missing_from(c0, x.index)
+        or _missing_from(x.index, c0)
+    ):
+        return None
+    how = f"`{name}.T`"
+    if not (x.index.equals(c0) and c.equals(x0.index)):
+        order = f"`{name}.T.loc[{name0}.index, {name0}.columns]`"
+        how += f" (in the order of `{name0}`: {order})"
+    return (
+        f"`{name}` holds the labels of `{name0}` with its axes swapped (its rows "
+        f"are the columns of `{name0}`, its columns the rows): transpose it, "
+        f"{how}; not .to_numpy(), which would pair the values of one row of "
+        f"`{name0}` with those of one column of `{name}`"
+    )
+
+
+def _extra_level(name0: str, a: Any, name: str, b: Any) -> str | None:
+    """The advice for labels that are the other's with one index level more.
+
+    A Series from ``groupby(["province_code", "region_code"])`` beside one
+    indexed by ``region_code``: dropping the extra level gives the other's
+    labels, to align by.
+    """
+    pd = sys.modules["pandas"]
+    for (ln, la), (sn, sa) in (((name0, a), (name, b)), ((name, b), (name0, a))):
+        if not isinstance(la, pd.MultiIndex) or la.nlevels != sa.nlevels + 1:
+            continue
+        for i in range(la.nlevels):
+            rest = la.droplevel(i)
+            if not rest.is_unique or _missing_from(rest, sa) or _missing_from(sa, rest):
+                continue
+            level_ = la.names[i]
+            lv = repr(level_) if level_ is not None else str(i)
+            how = (
+                f"`{ln}.droplevel({lv})` beside "
+                f"`{sn}.reindex({ln}.index.droplevel({lv}))`"
+            )
+            return (
+                f"the labels of `{ln}` are those of `{sn}` with one index level "
+                f"more ({lv}): drop that level and align them, e.g. {how}; "
+                ".to_numpy() would pair them by position, right only if both "
+                "are already in one order"
+            )
+    return None
+
+
+def _row_numbers(name0: str, x0: Any, a: Any, name: str, x: Any, b: Any) -> str | None:
+    """The advice for row numbers (0..n-1, or 38..75) beside labels of another kind.
+
+    A column of a frame read from a file without ``index_col`` (or after
+    ``reset_index()``) has row numbers as labels, beside a pivot indexed by
+    names: the key column of its frame, set as index, gives it labels to
+    align by. Its order is the file's (BPS code order), not the pivot's
+    (alphabetical), so ``.to_numpy()`` pairs it right only when the orders
+    agree.
+    """
+    pd = sys.modules["pandas"]
+
+    def numbers(z: Any) -> bool:
+        return (
+            not isinstance(z, pd.MultiIndex)
+            and z.dtype.kind in "iu"
+            and bool(z.is_monotonic_increasing)
+            and z.is_unique
+        )
+
+    def named(z: Any) -> bool:
+        return isinstance(z, pd.MultiIndex) or z.dtype.kind not in "iufb"
+
+    if numbers(a) and named(b):
+        (rn, rx, ra), (kn, kb) = (name0, x0, a), (name, b)
+    elif numbers(b) and named(a):
+        (rn, rx, ra), (kn, kb) = (name, x, b), (name0, a)
+    else:
+        return None
+    key = ", ".join(repr(n) for n in kb.names) if any(kb.names) else "'key'"
+    key = f"[{key}]" if isinstance(kb, pd.MultiIndex) and any(kb.names) else key
+    column = (
+        f"[{getattr(rx, 'name', None)!r}]"
+        if isinstance(getattr(rx, "name", None), str) and _columns(rx) is None
+        else ""
+    )
+    span = f"{plain(ra[0])}..{plain(ra[-1])}"
+    return (
+        f"the labels of `{rn}` are row numbers ({span}), as a frame read from a "
+        "file without index_col or after reset_index() gives its rows, while "
+        f"those of `{kn}` are keys: index the frame `{rn}` comes from by its key "
+        f"column and align, e.g. `df.set_index({key}){column}.reindex({kn}.index)`; "
+        f"`{rn}.to_numpy()` pairs by position, right only if its rows are in the "
+        f"order of `{kn}` (a file is often in code order, a pivot in "
+        "alphabetical order)"
     )
 
 
@@ -756,9 +958,10 @@ def _other_label_kinds(
     sides = [(name0, x0, a), (name, x, b)]
     periods = sum(isinstance(z, pd.PeriodIndex) for _, _, z in sides)
     naive = sum(isinstance(z, pd.DatetimeIndex) and z.tz is None for _, _, z in sides)
-    if periods == 2 or (periods == 0 and naive != 1):
-        # Periods of two frequencies, or timestamps of two time zones (which
-        # compare by the instant): labels that differ, not kinds to convert.
+    if periods == 0 and naive == 0:
+        return _two_zones(name0, a, name, b)
+    if periods == 2:
+        # Periods of two frequencies: labels that differ, not kinds to convert.
         return None
 
     def axis(y: Any) -> str:  # the labels compared are a DataFrame's columns
@@ -780,17 +983,74 @@ def _other_label_kinds(
             f"or {to_period} each timestamp's period"
         )
     else:
-        (an, ay, az), (nn, ny, _) = sorted(sides, key=lambda t: t[2].tz is None)
-        how = (
-            f"{call(an, ay, 'tz_localize', 'None')} drops the time zone, keeping "
-            "the local clock times, or "
-            f"{call(nn, ny, 'tz_localize', repr(str(az.tz)))} gives the other "
-            "labels that time zone"
-        )
+        (an, ay, az), (nn, ny, nz) = sorted(sides, key=lambda t: t[2].tz is None)
+        if not _missing_from(az.tz_convert(None), nz) and _missing_from(
+            az.tz_localize(None), nz
+        ):
+            # The naive labels are the same instants in UTC (labels converted
+            # from UTC to a local zone beside the UTC times they came from).
+            how = (
+                f"{call(an, ay, 'tz_convert', 'None')} gives its instants as "
+                "UTC clock times, those of the other labels"
+            )
+        else:
+            how = (
+                f"{call(an, ay, 'tz_localize', 'None')} drops the time zone, "
+                "keeping the local clock times, or "
+                f"{call(nn, ny, 'tz_localize', repr(str(az.tz)))} gives the "
+                "other labels that time zone"
+            )
     return (
         f"their labels are of different kinds, `{name0}` {k0} and `{name}` {k}, "
         "and no label of one kind equals one of the other, even where they "
         f"print alike: convert one to the other's kind ({how}), then align them"
+    )
+
+
+def _years_beside_periods(
+    name0: str, a: Any, name: str, b: Any, what: str
+) -> str | None:
+    """The advice for yearly pandas Periods beside the same years as integers."""
+    pd = sys.modules["pandas"]
+    for (pn, pz), (yn, yz) in (((name0, a), (name, b)), ((name, b), (name0, a))):
+        if (
+            isinstance(pz, pd.PeriodIndex)
+            and pz.freqstr.startswith(("Y", "A"))
+            and not isinstance(yz, pd.MultiIndex)
+            and yz.dtype.kind in "iu"
+        ):
+            ints = pd.Index(pz.year)
+            if _missing_from(ints, yz) or _missing_from(yz, ints):
+                return None
+            axis = "columns" if what == "column" else "index"
+            extra = ", axis=1" if axis == "columns" else ""
+            return (
+                f"their labels are of different kinds, `{pn}` yearly periods "
+                f"and `{yn}` years as integers, and no period equals an "
+                f"integer: `{pn}.set_axis({pn}.{axis}.year{extra})` gives its "
+                "years as integers, then align them"
+            )
+    return None
+
+
+def _two_zones(name0: str, a: Any, name: str, b: Any) -> str | None:
+    """The advice for timestamps of two time zones whose clock times agree.
+
+    Midnights in Asia/Jakarta beside midnights in UTC are other instants
+    (pandas compares timestamps by instant), though both stand for the same
+    dates: dropping each zone, keeping the local clock times, pairs them.
+    """
+    if _missing_from(a.tz_localize(None), b.tz_localize(None)) or _missing_from(
+        b.tz_localize(None), a.tz_localize(None)
+    ):
+        return None
+    return (
+        f"their labels are timestamps of two time zones, `{name0}` "
+        f"{str(a.tz)!r} and `{name}` {str(b.tz)!r}: the same clock times in "
+        "each zone are other instants, so no label of one equals one of the "
+        "other; if they stand for the same dates or times, drop both zones, "
+        f"keeping the local clock times (`{name0}.tz_localize(None)` and "
+        f"`{name}.tz_localize(None)`), then align them"
     )
 
 

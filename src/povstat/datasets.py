@@ -104,8 +104,11 @@ def load_east_java() -> pd.DataFrame:
         p1                 float64         poverty gap index P1, x 100 as BPS
                                            publishes it
         p2                 float64         poverty severity index P2, x 100
-        population         float64         population as quoted by the cited
-                                           source (see the caveat below)
+        population         float64         population, in persons (not
+                                           thousands, unlike
+                                           ``poor_thousands``), as quoted by
+                                           the cited source (see the caveat
+                                           below)
         source_id          string          ``field=SOURCE`` pairs, ``;``-separated
         ================== =============== =======================================
 
@@ -143,6 +146,10 @@ def load_east_java() -> pd.DataFrame:
     ``poverty_rate_pct * population`` therefore does not reproduce the BPS
     count; use ``poor_thousands`` as published, and
     :func:`povstat.implied_population` for the denominator the rate uses.
+    ``population`` is in persons and ``poor_thousands`` in thousands: put
+    them in one unit before combining them (for
+    :func:`povstat.with_rate`, a column ``population / 1000`` beside
+    ``poor_thousands``), or a rate comes out 1000 times too small.
 
     Rates are published rounded to 2 decimals, so ranks with near-ties are
     not statistically distinguishable without standard errors, which BPS

@@ -326,11 +326,9 @@ _STRAY_DIGITS = re.compile(
 _LONG_RAISED = re.compile(
     "[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{3,}|[\u2080-\u2089]{3,}"
 )
-_PREFIX = re.compile(
-    r"^(?:(?P<p1>kabupaten|kab|kotamadya|kodya|kota|provinsi|prov)(?:\s+|\s*-\s*)"
-    r"|(?P<p2>kab|kota|kod|prov)\.\s*)(?P<name>\S.*)$",
-    _WORD_FLAGS,
-)
+#: A region's kind written before its name ("Kab. Malang", "Kota Batu",
+#: "Provinsi Jawa Timur"), as the list of regions reads it.
+_PREFIX = _regions.PREFIX
 #: Column names a reader makes up for a header cell it has not got: pandas
 #: ("Unnamed: 3", "Unnamed: 3_level_1"), polars ("column_3", "_duplicated_0",
 #: and "__UNNAMED__3" from read_excel), DuckDB ("column3", "column03") and
@@ -339,16 +337,7 @@ _GENERATED = re.compile(
     r"Unnamed: [0-9]+(?:_level_[0-9]+)?|column_?[0-9]+|_duplicated_[0-9]+|_c[0-9]+"
     r"|__UNNAMED__[0-9]+"
 )
-_PREFIX_TYPE = {
-    "kabupaten": "kabupaten",
-    "kab": "kabupaten",
-    "kotamadya": "kota",
-    "kodya": "kota",
-    "kod": "kota",
-    "kota": "kota",
-    "provinsi": "provinsi",
-    "prov": "provinsi",
-}
+_PREFIX_TYPE = _regions.PREFIX_KIND
 
 
 @frozen(kw_only=True, eq=False, repr=False)

@@ -452,23 +452,51 @@ def _area_codes(labels: NDArray[Any]) -> list[str | None] | None:
     return [code[x] for x in values]
 
 
-#: Prefixes BPS tables write before a name: a province's ``"Provinsi"``
-#: (dropped) and the abbreviation ``"Kab."`` of ``"Kabupaten"``.
-_NAME_PREFIXES = (("provinsi ", ""), ("prov.", ""), ("kab.", "kabupaten "))
+#: Where :func:`_name_key` puts a region's code: the key of a name of one
+#: region of povstat's list, never the key of a name it does not know.
+_NAMED = "#"
 
 
+@functools.lru_cache(maxsize=4096)
 def _name_key(label: str) -> str:
-    """A region's name as compared with povstat's list.
+    """A region's name as compared with povstat's list (:func:`_region_names`).
 
-    Case folded, spaces collapsed, a trailing footnote mark (``"*"``)
-    dropped, and BPS's prefixes read: ``"PROVINSI JAWA TIMUR"`` is ``"jawa
-    timur"``, ``"Kab. Pacitan"`` is ``"kabupaten pacitan"``.
+    The name matching :func:`povstat.read_bps_table` does
+    (:func:`povstat._regions.candidates`): case, spaces, dots, hyphens and
+    marks ("*", "1)") are not part of a name; BPS's prefixes state its kind
+    ("Provinsi", "Prov.", "Kab.", "Kabupaten", "Kota", "Kotamadya") and its
+    abbreviations are spelt out ("Kep.", "D.I.", "DKI", "NTB"). Every name
+    the list gives a region is read (today's, its official name, every name
+    the BPS tables give it, a province's English name), and is keyed by the
+    region's code when it names one region: "D.I. Yogyakarta" and "KEP.
+    BANGKA BELITUNG" name provinces, "Kabupaten Labuhan Batu" a regency. A
+    name without a prefix is read as a province or the country only: a
+    bare "Malang" may be the regency or the city. Another name gives its
+    folded text, which names no region; the country's name gives
+    "indonesia" (see :data:`_NATIONAL`).
     """
-    key = " ".join(label.casefold().split()).rstrip("*").rstrip()
-    for prefix, full in _NAME_PREFIXES:
-        if key.startswith(prefix):
-            return full + key[len(prefix) :].lstrip()
-    return key
+    from povstat import _regions  # the list is read only when names are checked
+
+    text = " ".join(label.split()).rstrip("*").rstrip()
+    prefixed = _regions.PREFIX.fullmatch(text)
+    if prefixed is None:
+        kind, name = None, text
+        bare = _regions.key(text)
+        if bare in _NATIONAL:
+            return bare
+    else:
+        kind = _regions.PREFIX_KIND[(prefixed["p1"] or prefixed["p2"]).lower()]
+        name = prefixed["name"]
+    codes = [
+        c
+        for c in _regions.candidates(kind, name)
+        if kind is not None or len(c) == 2  # bare: a province (or the country)
+    ]
+    if codes == [_regions.NATIONAL_CODE]:
+        return "indonesia"
+    if len(codes) == 1:
+        return _NAMED + codes[0]
+    return text.casefold()
 
 
 def _missing(label: object) -> bool:
@@ -486,16 +514,57 @@ def _known_codes() -> frozenset[str]:
 
 @functools.cache
 def _region_names() -> dict[str, str]:
-    """Name (case folded) -> code of every region of povstat's list.
+    """Key (:func:`_name_key`) -> code of every region of povstat's list."""
+    return {_NAMED + code: code for code in _known_codes()}
 
-    Case is not part of a name: BPS prints tables in capitals ("JAWA
-    TIMUR", "KABUPATEN PACITAN"); the 552 names stay distinct folded.
+
+def _area_of(label: object) -> tuple[str, str] | None:
+    """("name" or "code", the area's code) of a label, as the nesting check reads it."""
+    if isinstance(label, str):
+        names = _region_names()
+        key = _name_key(label)
+        if key in names:
+            return "name", names[key]
+    digits = _digits(label)
+    if digits is None:
+        return None
+    text = label.strip() if isinstance(label, str) else ""
+    loose = bool(_DOTTED.fullmatch(text)) or text.isdigit()
+    code = _code(digits, _known_codes(), loose=loose)
+    return None if not code else ("code", code)
+
+
+def written_as(missing: Sequence[object], column: Sequence[object]) -> str:
+    """How labels not found in a region column are written there, if they are.
+
+    Each label of `missing` read as an area (a code in another form:
+    ``"35.73"`` for ``"3573"``; a name in another case or spelling) that a
+    label of `column` is read as too is named with that label; a name given
+    for a column of codes (or a code for one of names) is said so. "" when
+    none is.
     """
-    from povstat import _regions  # the list is read only when names are checked
-
-    t = _regions.regions()
-    folded = t["region_name"].str.casefold()
-    return dict(zip(folded, t["region_code"], strict=True))
+    found: dict[str, tuple[str, object]] = {}
+    for value in dict.fromkeys(column):  # distinct labels, in order
+        area = _area_of(value)
+        if area is not None:
+            found.setdefault(area[1], (area[0], value))
+    hints = []
+    other: set[tuple[str, str]] = set()  # (kind given, kind of the column)
+    for label in missing:
+        area = _area_of(label)
+        hit = None if area is None else found.get(area[1])
+        if area is None or hit is None:
+            continue
+        hints.append(f"{show(label)} is written {show(hit[1])} in the column")
+        if hit[0] != area[0]:
+            other.add((area[0], hit[0]))
+    for given, held in sorted(other):
+        hints.append(
+            f"{given}s were given for a column of {held}s: give the labels as "
+            f"the column writes them, or name a column of {given}s with "
+            "`region`"
+        )
+    return "; ".join(hints)
 
 
 def _holders(code: str) -> list[str]:
@@ -631,7 +700,8 @@ def _one_area(a: object, b: object, code: str) -> str:
     if all(isinstance(x, str) and _name_key(x) in names for x in (a, b)):
         return (
             f"both name the region of code {code!r} in povstat's list of regions "
-            "(case is not part of a name)"
+            "(case, spaces, marks and BPS's prefixes and abbreviations are not "
+            "part of a name)"
         )
     padded = [
         f"{show(x)} is the code {code!r} padded with zeros"

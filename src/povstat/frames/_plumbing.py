@@ -1200,11 +1200,28 @@ def text_date(text: str, what: str) -> Any:
             "date or ISO text such as '2023-03' or '2023-03-01'"
         )
         raise ValueError(msg)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\S.*", stripped):
+        msg = (
+            f"{what}: {text!r} holds a time or a time zone after its date; "
+            "povstat reads dates written as text only as YYYY-MM-DD or YYYY-MM "
+            "(a period is a calendar date, and an instant's date depends on "
+            f"the zone): write the date alone ({stripped[:10]!r} if that is "
+            "the date meant) or pass a date"
+        )
+        raise ValueError(msg)
+    if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", stripped):
+        msg = (
+            f"{what}: {text!r} is not a date in ISO order (YYYY-MM-DD or "
+            "YYYY-MM); in other orders the day and month can be read either "
+            "way (09/03/2022 is 9 March or 3 September): write it as "
+            "YYYY-MM-DD (2022-03-09 for 9 March 2022) or pass a date"
+        )
+        raise ValueError(msg)
     msg = (
-        f"{what}: {text!r} is not a date in ISO order (YYYY-MM-DD or YYYY-MM); "
-        "in other orders the day and month can be read either way (09/03/2022 "
-        "is 9 March or 3 September): write it as YYYY-MM-DD (2022-03-09 for "
-        "9 March 2022) or pass a date"
+        f"{what}: {text!r} is not a date as povstat reads text, which is only "
+        "YYYY-MM-DD or YYYY-MM (one way of writing dates, never guessed): "
+        "write it as YYYY-MM-DD (2022-03-09 for 9 March 2022) or YYYY-MM, or "
+        "pass a date"
     )
     raise ValueError(msg)
 
@@ -1294,6 +1311,12 @@ def refuse_aware(values: Any, what: str) -> None:
         raise TypeError(aware_message(what, tz))
 
 
+def _texts(series: Any) -> bool:
+    """Whether a pandas object column holds text (a few values looked at)."""
+    present = series.dropna().head(20).tolist()
+    return bool(present) and all(isinstance(v, str) for v in present)
+
+
 def _monthly_periods(dtype: object) -> bool:
     """Whether a pandas dtype is ``period[M]``: calendar months."""
     import pandas as pd
@@ -1332,6 +1355,25 @@ def is_temporal(table: Table, name: str) -> bool:
         f"years, e.g. 2019 or 2019.5) or a date/datetime, got "
         f"{table.dtype_text(name)}"
     )
+    if table.dtype(name) == nw.String or (
+        table.pandas is not None
+        and table.series(name).dtype == object
+        and _texts(table.series(name))
+    ):
+        if table.pandas is not None:
+            how = f"df[{name!r}] = pandas.to_datetime(df[{name!r}], format='%Y-%m-%d')"
+        else:
+            how = (
+                f"df.with_columns(pl.col({name!r}).str.to_date('%Y-%m-%d')) in "
+                "polars, or read the file with try_parse_dates=True; a CAST to "
+                "DATE in SQL"
+            )
+        msg += (
+            " (dates written as text, as a CSV file read with the defaults "
+            "gives them, are not read: whether 09/03/2022 is 9 March or 3 "
+            "September cannot be told): convert the column to dates first, "
+            f"e.g. {how}"
+        )
     if table.pandas is not None and str(table.series(name).dtype).startswith("period["):
         msg += (
             " (monthly periods, period[M], are read as their months; periods "

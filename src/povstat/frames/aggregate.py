@@ -71,7 +71,10 @@ def aggregate_regions(
         the table is an error.
     by : str, optional
         Column of group labels (e.g. a province code): each row belongs to
-        the group it names.
+        the group it names. A region may have a row in several groups (as
+        `groups` with ``overlapping=True``), each counted in its own group;
+        the rows of one region and period in two groups are not compared,
+        so they should hold the same figures.
     overlapping : bool, default False
         Whether a region may belong to several `groups`. Off by default, so
         that a region listed twice by mistake is an error.
@@ -140,13 +143,14 @@ def aggregate_regions(
         If a column is missing; not exactly one of `groups` and `by` is
         given; a group lists no region, a region twice, a region not in the
         table (or labels of another kind than the `region` column's, named
-        with both kinds), or (without ``overlapping=True``) a region of another group; a
-        (region, period) pair appears twice; a group lacks one of its
-        regions in a period where others are present (such as a region that
-        the `by` column moves from one group to another between periods);
-        a group holds a region together with regions nested in it (see
-        Notes); or as for :func:`povstat.pooled_rate`. Each message names
-        the group, region and period at fault (the first in label order).
+        with both kinds), or (without ``overlapping=True``) a region of
+        another group; a (region, period) pair appears twice (in one group,
+        with `by`); a group lacks one of its regions in a period where
+        others are present (such as a region that the `by` column moves
+        from one group to another between periods); a group holds a region
+        together with regions nested in it (see Notes); or as for
+        :func:`povstat.pooled_rate`. Each message names the group, region
+        and period at fault (the first in label order).
 
     See Also
     --------
@@ -171,7 +175,14 @@ def aggregate_regions(
     not checked; the listed ones still are), in any case (the ``region_name`` of
     :func:`povstat.datasets.load_indonesia`: ``"Jawa Timur"`` holds
     ``"Kota Malang"``, ``"JAWA TIMUR"`` holds ``"KOTA MALANG"``, and BPS's
-    ``"Provinsi Jawa Timur"`` holds ``"Kab. Pacitan"``). A
+    ``"Provinsi Jawa Timur"`` holds ``"Kab. Pacitan"``), or any other
+    name the list gives it (its official name and the names of BPS tables,
+    :func:`povstat.datasets.indonesia_regions`), read as
+    :func:`povstat.read_bps_table` reads names: spaces, dots and marks aside,
+    abbreviations spelt out (``"D.I. Yogyakarta"`` holds ``"Kabupaten
+    Gunung Kidul"``). A name without ``"Kabupaten"``, ``"Kab."`` or
+    ``"Kota"`` is read as a province's only (``"Malang"`` may be the regency
+    or the city). A
     regency holds its districts, plain or dotted as BPS writes them
     (``"3573"`` or ``"35.73"`` holds ``"3573010"`` and ``"35.73.010"``).
     One area written two ways in one group (``"35"`` and ``"3500"``,
@@ -537,10 +548,12 @@ def _members(
     absent = right == left
     if absent.any():
         missing = [both[n + i] for i in np.flatnonzero(absent)[:_SHOW]]
+        hint = _checks.written_as(missing, regions.tolist())
         msg = (
             f"regions of `groups` not in the frame's region column {column!r}: "
-            f"{missing} (labels match in value and kind: 3579.0 and '3579' "
-            "are not 3579)"
+            f"{missing} ("
+            + (hint or "labels match in value and kind: 3579.0 and '3579' are not 3579")
+            + ")"
         )
         raise ValueError(msg)
     counts = right - left
@@ -625,7 +638,20 @@ def _check_cells(
             "period, so fix the `by` column or aggregate the periods apart"
         )
     else:
-        msg += "; filter the periods or the groups first"
+        # The same areas written another way in that period (codes dotted
+        # in one file, names in capitals in another): one area, two labels.
+        present = region[(group == g) & (period == p)]
+        there = [region_labels[int(np.argmax(region == x))] for x in np.unique(present)]
+        missing = [region_labels[int(np.argmax(region == x))] for x in lacking]
+        hint = _checks.written_as(missing, there)
+        if hint:
+            msg += (
+                f"; they are written another way in period {period_label(p)} "
+                f"({hint}): each is one area written two ways, so write each "
+                "region one way in every period"
+            )
+        else:
+            msg += "; filter the periods or the groups first"
     raise ValueError(msg)
 
 

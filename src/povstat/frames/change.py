@@ -224,7 +224,7 @@ def with_change_from_base(
     df: IntoFrameT,
     *,
     unit: Unit,
-    base: float | Decimal | Fraction | dt.date | pd.Period | NDArray[Any],
+    base: float | Decimal | Fraction | dt.date | str | pd.Period | NDArray[Any],
     rate: str = "poverty_rate_pct",
     region: str = "region_code",
     period: str = "period",
@@ -247,7 +247,8 @@ def with_change_from_base(
         ``datetime(2019, 3, 1)`` and ``date(2019, 3, 15)`` both mean March
         2019), or such a date as ISO text (``"2019-03-15"``;
         "15/03/2019" is refused, as day and month could be read either way),
-        or a monthly pandas Period (``pd.Period("2019-03", "M")``).
+        or a pandas Period within one month (``pd.Period("2019-03", "M")``,
+        or a day's ``pd.Period("2019-03-15", "D")``).
         A 0-d array stands for the value it holds, so the output of
         :func:`povstat.decimal_year` can be passed as is.
     rate : str, default "poverty_rate_pct"
@@ -558,6 +559,24 @@ def with_headcount_decomposition(
     )
 
 
+def _month_period_start(base: object) -> dt.datetime | None:
+    """The start of `base` when it is a pandas Period lying in one calendar month.
+
+    A monthly Period, or a daily (or shorter) one, as a date lies in its
+    month; a quarter or a year spans several months: None, as for anything
+    else.
+    """
+    start, end = getattr(base, "start_time", None), getattr(base, "end_time", None)
+    if (
+        hasattr(base, "freqstr")
+        and isinstance(start, dt.datetime)
+        and isinstance(end, dt.datetime)
+        and (start.year, start.month) == (end.year, end.month)
+    ):
+        return start
+    return None
+
+
 def _base_tick(base: object, *, period: str, temporal: bool) -> float:
     """Check `base` against the period column's type; return it in ticks.
 
@@ -569,15 +588,23 @@ def _base_tick(base: object, *, period: str, temporal: bool) -> float:
             base = _plumbing.text_date(base, "`base`")
         if isinstance(base, np.datetime64):
             base = _plumbing.text_date(str(base), "`base`")
-        if getattr(base, "freqstr", None) == "M" and hasattr(base, "to_timestamp"):
-            base = base.to_timestamp()  # a pandas Period of one month: its start
+        start = _month_period_start(base)
+        if start is not None:  # a pandas Period of a month, a day...: its start
+            base = start
         if isinstance(base, dt.datetime) and base.tzinfo is not None:
-            raise TypeError(_plumbing.aware_message("`base`", base.tzinfo))
+            msg = (
+                f"`base` is a time-zone-aware datetime ({base!r}), while the "
+                f"periods of {period!r} are calendar dates without a zone, and "
+                "an instant's date depends on the zone: pass the date meant "
+                "(base.tz_localize(None) keeps its local clock time, "
+                "base.date() its local date)"
+            )
+            raise TypeError(msg)
         if not isinstance(base, dt.date):
             msg = (
                 f"`base` must be a date or datetime (or ISO text such as "
-                f"'2023-03-01', or a monthly pandas Period) for the date column "
-                f"{period!r}, got {base!r}"
+                f"'2023-03-01', or a pandas Period within one month) for the date "
+                f"column {period!r}, got {base!r}"
             )
             raise TypeError(msg)
         return float(

@@ -123,7 +123,10 @@ def with_rate(
     unit : {"fraction", "percent"}
         Scale of the new ``rate`` column.
     population : str
-        Column of populations, in the unit of `headcount`. Required.
+        Column of populations, in the unit of `headcount`. Required. The
+        unit is not checked: ``load_east_java()``'s ``population`` is in
+        persons, its ``poor_thousands`` in thousands (divide the population
+        by 1000 first).
     headcount : str, default "poor_thousands"
         Column of numbers of poor.
 

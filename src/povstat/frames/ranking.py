@@ -116,14 +116,16 @@ def with_ranks(
     a group (the whole frame without `by`) holding a province with one of
     its regencies or cities, or the country with any region, is refused
     (as in :func:`povstat.aggregate_regions`); so is such a group where
-    the labels are text and the province and its region are named as
-    povstat's list writes them, in any case (the ``region_name`` of
-    :func:`povstat.datasets.load_indonesia`), whatever other text the
-    column holds (an appended ``"Malang Raya"`` is not checked, the
-    listed names still are). So is one area written two ways in one group
-    (``"35"`` and ``"3500"``), which would be ranked twice. Labels of
-    another kind are not checked, and codes are read only where every
-    label is one.
+    the labels are text and the province and its region are names that
+    :func:`povstat.datasets.indonesia_regions` gives them, read as
+    :func:`povstat.read_bps_table` reads them (in
+    any case, with BPS's prefixes and marks: ``"JAWA TIMUR"``, ``"Kab.
+    Pacitan"``; a name without its kind, ``"Malang"``, is read as a
+    province's only), whatever other text the column holds (an appended
+    ``"Malang Raya"`` is not checked, the listed names still are). So is
+    one area written two ways in one group (``"35"`` and ``"3500"``),
+    which would be ranked twice. Labels of another kind are not checked,
+    and codes are read only where every label is one.
 
     References
     ----------

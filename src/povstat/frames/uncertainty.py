@@ -595,7 +595,8 @@ def with_rank_sets(
         together with regions nested in it (a province ``"35"`` with its
         regency ``"3573"``, or ``"00"`` with any region, where every
         `region` label is such an area code, or among the text labels that
-        are a region's name as povstat's list writes it; as in
+        name a region of povstat's list, read as
+        :func:`povstat.read_bps_table` reads them; as in
         :func:`with_ranks`).
 
     See Also

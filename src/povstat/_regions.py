@@ -386,7 +386,7 @@ def match(
             provs = tuple(x for x in c if len(x) == 2)
             if provs:
                 cands[i] = provs
-    context = _contexts(cands, province)
+    context = _contexts(cands, province, before_split)
     resolved: list[tuple[str, ...]] = []
     reasons: list[str | None] = []
     for c, ctx, k, n in zip(cands, context, kinds, names, strict=True):
@@ -458,7 +458,7 @@ def _provinces_named(ctx: tuple[str, ...]) -> str:
 
 
 def _contexts(
-    cands: list[tuple[str, ...]], province: str | None
+    cands: list[tuple[str, ...]], province: str | None, before_split: bool = True
 ) -> list[tuple[str, ...]]:
     """The provinces each row's region must lie in (empty: anywhere).
 
@@ -471,7 +471,14 @@ def _contexts(
     above the first province row (and below an Indonesia row) get
     `province`, or, without it, any of the table's provinces. So a
     region from a province the table does not name is never matched
-    because of where the table's province rows sit.
+    because of where the table's province rows sit. Where the province
+    rows stand below their regions instead (BPS's layout with each
+    province's total below its regencies and cities: more of the regions
+    between two province rows lie only in the province below than only
+    in the one above), each province row sets the context of the rows
+    above it, up to the previous province row or Indonesia, and the rows
+    below the last one (and below an Indonesia row) get `province`, or,
+    without it, any of the table's provinces.
     """
     heads = [c[0] if len(c) == 1 and len(c[0]) == 2 else None for c in cands]
     named = tuple(dict.fromkeys(h for h in heads if h not in (None, NATIONAL_CODE)))
@@ -485,7 +492,41 @@ def _contexts(
     # Each row's context is the latest province row above it (the row
     # itself excluded): shift by one, then carry forward.
     above = starts.shift(1).ffill()
+    below = starts[::-1].shift(1).ffill()[::-1]
+    votes = 0  # rows lying only below (+1) or only above (-1) their region
+    for c, a, b in zip(cands, above, below, strict=True):
+        if len(c) == 1 and len(c[0]) == 2:
+            continue
+        local = [x for x in c if len(x) == 4]
+        in_a = isinstance(a, tuple) and any(
+            _in_province(x, p, before_split) for x in local for p in a
+        )
+        in_b = isinstance(b, tuple) and any(
+            _in_province(x, p, before_split) for x in local for p in b
+        )
+        votes += int(in_b and not in_a) - int(in_a and not in_b)
+    if votes > 0:
+        return [outside if not isinstance(b, tuple) or not b else b for b in below]
     return [outside if not isinstance(a, tuple) or not a else a for a in above]
+
+
+#: BPS's codes of the Papua provinces that differ from Kemendagri's (see
+#: docs/data.rst): BPS's 91 Papua Barat is Kemendagri's 92, and so on.
+_BPS_PROVINCE = {"91": "92", "92": "96", "94": "91", "95": "93", "96": "94", "97": "95"}
+
+
+def _province_readings(code: str) -> list[tuple[str, str]]:
+    """The provinces a province code names: by Kemendagri's and BPS's numbering.
+
+    Pairs of (numbering, Kemendagri code): ("Kemendagri", "94") and
+    ("BPS", "91") for "94"; one pair where the two agree or one has none.
+    """
+    out: list[tuple[str, str]] = []
+    if code in _info() and _info()[code][1] == "provinsi":
+        out.append(("Kemendagri", code))
+    if code in _BPS_PROVINCE:
+        out.append(("BPS", _BPS_PROVINCE[code]))
+    return out
 
 
 def _check_codes(
@@ -510,21 +551,42 @@ def _check_codes(
         if code is None or (len(code) == 2 and not any(len(x) == 2 for x in c)):
             out.append(None)  # no code, or a list number before a regency
             continue
-        if (
-            len(code) == 4
-            and code.endswith("00")
-            and code[:2] in _info()
-            and _info()[code[:2]][1] == "provinsi"
-        ):
-            # BPS's four-digit code of a province ("1500 JAMBI": 15).
-            if code[:2] in c:
-                cands[i] = (code[:2],)
+        readings = _province_readings(code[:2]) if len(code) in (2, 4) else []
+        if readings and (len(code) == 2 or code.endswith("00")):
+            # A province's code: two digits, or BPS's four ("1500 JAMBI":
+            # 15), which number the Papua provinces BPS's way ("9400 PAPUA":
+            # 91 Papua) or Kemendagri's; the name decides between them.
+            agree = [k for _, k in readings if k in c]
+            if agree:
+                cands[i] = (agree[0],)
                 out.append(None)
                 continue
             found = " or ".join(describe(x) for x in c) or "no region's name"
+            shown = [
+                describe(k)
+                if who == "Kemendagri"
+                else f"{_info()[k][0]} (Kemendagri's {k})"
+                for who, k in readings
+            ]
+            if len(readings) > 1 or code[:2] in (
+                *_BPS_PROVINCE,
+                *_BPS_PROVINCE.values(),
+            ):
+                said = "a province's code: " + " or ".join(
+                    f"{x} by {who}'s numbering"
+                    for x, (who, _) in zip(shown, readings, strict=True)
+                )
+                if len(readings) == 1:
+                    rival = "BPS" if readings[0][0] == "Kemendagri" else "Kemendagri"
+                    said += f" ({rival} numbers no province {code[:2]})"
+            elif len(code) == 4:
+                said = f"BPS's code of {shown[0]}"
+            else:
+                said = shown[0]
+            word = "number" if len(code) == 4 else "code"
             why = (
-                f"the number {code} before the name is BPS's code of "
-                f"{describe(code[:2])}, but the name {n!r} is {found}"
+                f"the {word} {code} before the name is {said}, but the name "
+                f"{n!r} is {found}"
             )
             cands[i] = ()
             out.append(why)

@@ -538,7 +538,10 @@ def parse_numbers(
     convention). And a number with decimals below 1,000 without grouping that
     states a unit of count in ones ("7,10 jiwa", "Rp 4,50") among whole counts
     of 1,000 or more, grouped or not ("37.780 jiwa", "37780 jiwa"), is
-    invalid: 7.1 persons, or 7 100 written in thousands. With ``locale="en"``
+    invalid: 7.1 persons, or 7 100 written in thousands; with three decimals
+    after one to three digits ("Rp 628,330", "38,560 jiwa") it is invalid
+    whatever stands beside it, as a count in ones has no decimals and the
+    comma is the other convention's thousands comma. With ``locale="en"``
     the same rules hold with the marks swapped: "4,375" among "13.65", and
     "587.723" among "674,660", are invalid.
 
@@ -1727,9 +1730,28 @@ def _parse_text(
     return (value, unit, float(10**exp), "")
 
 
+#: A footnote mark after a number ("4,26*", "521.542*)", "613,985\u00b9",
+#: "4,26 r)", "4,26 1)", "4,26(1)"), as BPS marks preliminary or revised
+#: figures.
+_VALUE_MARK = re.compile(
+    r"(?P<num>.*?[0-9])(?P<mark>\s*[*\u2217\u204e\uff0a]+\)?"
+    r"|\s*[\u00b9\u00b2\u00b3\u2070-\u2079]+"
+    r"|\s+\(?(?:[0-9]{1,2}|[a-z])\)|\((?:[0-9]{1,2}|[a-z])\))",
+    re.IGNORECASE,
+)
+
+
 def _why_not(s: str, locale: str) -> str:
     other = "en" if locale == "id" else "id"
     reason = f"not a number in locale {locale!r}"
+    marked = _VALUE_MARK.fullmatch(s)
+    if marked is not None and _PATTERNS[locale].fullmatch(marked["num"]):
+        return (
+            f"{reason}: {marked['mark'].strip()!r} after the number "
+            f"{marked['num']!r} looks like a footnote mark (a preliminary or "
+            "revised figure); remove the mark from the cell (note it in the "
+            "header or a note row below the table) to read the number"
+        )
     m = _PATTERNS[other].fullmatch(s)
     if m is not None:
         value, _, _, why = _parse_text(s, other, frozenset())
@@ -2094,7 +2116,12 @@ def _other_convention(
        thousands. Numbers grouping their thousands ("412.345,50" rupiah)
        are not.
 
-    A cell refused by 2 is not refused by 3 as well (one reason each).
+    4. Under a unit of count in ones, a number with three decimals and no
+       grouping after one to three digits ("628,330" rupiah, "580,000"
+       jiwa) is invalid whatever stands beside it: a count in ones has no
+       decimals, and such a number is the other convention's thousands.
+
+    A cell refused by 2 is not refused by 3 or 4 as well (one reason each).
 
     `total`: cells of aggregate rows (a national or province row above its
     regions), evidence that the column writes decimals (rule 1) but never
@@ -2185,7 +2212,11 @@ def _other_convention(
     whole_big = (kind == "whole") & (mag >= 1000)
     counts = valid & counted & (d3 | wg | whole_big)
     flag3 = (counted & (du | c3) & (mag < 1000) & ~flag2) if counts.any() else no
-    if not (flag1.any() or flag2.any() or flag3.any()):
+    # 4. "628,330" under a unit of count in ones, with or without whole
+    # counts beside it: a count in ones has no decimals, and three of them
+    # after one to three digits are the other convention's thousands.
+    flag4 = counted & c3 & valid & ~flag2 & ~flag3
+    if not (flag1.any() or flag2.any() or flag3.any() or flag4.any()):
         return reasons
     out = reasons.copy()
     # A stored number with decimals (a spreadsheet's) is quoted with the
@@ -2278,6 +2309,30 @@ def _other_convention(
                 f"for {float(thousands)!r}), or, if {v!r} is meant, check the "
                 "figure against its source"
             )
+    locales = "'en'" if locale == "id" else "'id'"
+    for i in np.flatnonzero(flag4).tolist():  # the few such cells
+        t, m = str(texts[i]), matches[i]
+        if m is None:  # never: a three-decimal cell matched
+            continue
+        head, tail = t[: m.start("int")], t[m.end("frac") :]
+        v = float(values[i])
+        name = str(count_name[i])
+        digits = f"{m['int']}{m['frac']}"
+        grouped = f"{head}{m['int']}{group}{m['frac']}{tail}"
+        other = _parse_text(f"{head}{digits}{tail}", locale, frozenset())[0]
+        mark = (
+            "comma is a thousands comma"
+            if locale == "id"
+            else "point is a thousands dot"
+        )
+        out[i] = (
+            f"a count in ones ({name}) written with three decimals: in locale "
+            f"{locale!r} it reads {v!r} {name}, but {other!r} if the {mark} "
+            "(the other convention); a count in ones has no decimals, so this "
+            "looks like a thousands separator of the other convention: if the "
+            f"table writes its numbers that way, read it with locale={locales}, "
+            f"or write {grouped!r} for {other!r}"
+        )
     return out
 
 

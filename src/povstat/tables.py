@@ -301,13 +301,15 @@ _LEADING_NUMBER = re.compile(
 #: A list's decoration before a region's name, read past as on a heading:
 #: dashes and bullets ("- Kota Batu", "• Kota Batu", "◦ Malang") and an
 #: apostrophe left by a spreadsheet's text prefix ("'Kota Batu"); a small
-#: letter of a lettered list ("a. Kota Batu", "b) Kota Malang"), never a
-#: capital (an initial: "D. I. Yogyakarta", "K. Riau") nor before another
-#: initial; never a digit.
+#: letter of a lettered list ("a. Kota Batu", "b) Kota Malang", "(c)
+#: Kerinci", "a.Kota Batu" as typed) or a small roman numeral ("ii. Kota
+#: Malang"), never a capital (an initial: "D. I. Yogyakarta", "K. Riau")
+#: nor before another initial; never a digit.
 _LIST_DECORATION = re.compile(
     r"^\s*(?:['\u2019`]\s*|[\-\u2010-\u2015\u2212\u2022\u2023\u2043\u00b7\u2219"
     r"\u25aa\u25ab\u25a0\u25a1\u25cf\u25cb\u25e6\u25b8\u25ba\u27a2]+\s*"
-    r"|[a-z][.)]\s+(?=\S)(?![A-Za-z]\.))"
+    r"|(?:\([a-z]\)|[ivx]{2,4}[.)]|[a-z][.)])(?:\s+(?=\S)|(?=[A-Z][a-z]))"
+    r"(?![A-Za-z]\.))"
 )
 #: An area code of four digits after a name: "Malang (3507)", "Malang
 #: [35.07]", "Malang 3507", "Malang - 3507".
@@ -414,8 +416,13 @@ class BpsTable:
         persen)", "(in percent)"), Indonesian and English words, plural
         and short ("(ribuan)", "(thousands)", "(000 org)", "(rb jiwa)",
         "(jt rupiah)"), "(penduduk)" (residents: persons, as "(jiwa)"),
-        a footnote mark after the unit read past as after a region's name
-        ("(jiwa)*", "(jiwa)\u00b9", "(jiwa) 1)", "(Rp/kapita/bulan)*)"; the
+        "Rp." with a full stop and the rupiah per capita and month in
+        words ("(Rp./Kapita/Bulan)", "(Rp./kap./bln)", "(Rp per kapita
+        per bulan)", "(rupiah per kapita sebulan)"), a multiplier after
+        the rupiah ("(Rp 000)", "(Rp ribu)": thousands of rupiah, as
+        "(000 Rp)"), a footnote mark after the unit read past as after a region's name
+        ("(jiwa)*", "(jiwa)\u00b9", "(jiwa) 1)", "(Rp/kapita/bulan)*)",
+        "(000)\u00b9"; the
         unit is kept as written, mark and all, in ``title``), every unit
         and multiplier word of
         :func:`povstat.parse_numbers` ("(poin)", "(persen poin)", "(pp)",
@@ -731,12 +738,14 @@ def read_bps_table(
         under "(jiwa)") among whole counts of 1,000 or more, grouped or
         not and totals included ("37.780", "37780", a province's
         "4.188.810"), is invalid: 7.1 persons, or 7 100 written in
-        thousands. Unit cells naming one unit in two spellings ("(ribu
-        jiwa)" and "(Ribu Jiwa)" or "(000 jiwa)", "(persen)" and "(%)")
-        state one unit, and the group is judged whole; so does a
-        multiplier alone beside the one unit stated with it in the group
-        ("(ribu)", "(000)" or "(Thousand)" beside "(ribu jiwa)": thousands
-        of persons). A
+        thousands; with three decimals after one to three digits
+        ("628,330" under "(Rp/kapita/bulan)") it is invalid with or without
+        counts beside it, as a count in ones has no decimals. Unit cells
+        naming one unit in two spellings ("(ribu jiwa)" and "(Ribu Jiwa)" or
+        "(000 jiwa)", "(persen)" and "(%)") state one unit, and the group is
+        judged whole; so does a multiplier alone beside the one unit stated
+        with it in the group ("(ribu)", "(000)" or "(Thousand)" beside
+        "(ribu jiwa)": thousands of persons). A
         spreadsheet number cell
         holding a whole number that its format shows grouped without
         decimals (``#,##0`` shows 8160 as "8.160" in Indonesian settings;
@@ -1365,8 +1374,15 @@ def read_bps_table(
     "Jambi", "Sungai Penuh": the province's total). So in BPS's layout
     ("JAMBI" / "KABUPATEN" / "Kerinci" ... / "KOTA" / "Jambi" / "Sungai
     Penuh"; its names in title case or in capitals) the first row is the
-    province and the one under "KOTA" Kota Jambi. It is a heading
-    whatever its value cells hold: empty, a nil mark ("-", "…") or
+    province and the one under "KOTA" Kota Jambi. With each province's
+    total below its regencies and cities (no province row above the first
+    heading), a province row below a section closes it: the rows below
+    are the next province's, so "Jambi" under "KOTA" after "RIAU" is Kota
+    Jambi, and the regions are looked for in the province whose total
+    follows them (those below the last total, or in a table of one
+    province, in the table's provinces: a row of a province the table does
+    not name is unmatched, never filed as the province). A heading row
+    is one whatever its value cells hold: empty, a nil mark ("-", "…") or
     numbers (the section's subtotals: they stay in ``data`` with no
     region code, and its ``reason`` names them).
     Two rows of one bare name that is a regency's and a city's ("Malang",
@@ -1385,7 +1401,8 @@ def read_bps_table(
     A number before the name ("1 Malang", "2. Kota Malang", "3) Batu",
     "3573 Kota Malang") is set apart before matching, for every name alike,
     as is a small letter of a lettered list ("a. Kota Batu", "b) Kota
-    Malang"; never a capital, an initial: "K. Riau" is no "Riau");
+    Malang", "(c) Kerinci", "a.Kota Batu") or a small roman numeral ("ii.
+    Kota Malang"; never a capital, an initial: "K. Riau" is no "Riau");
     a label of digits alone ("1.0", "2.5") has no name after a number and
     is kept as written (unmatched, named "2.5", never "5"); an area code
     alone ("3501", "(3501)", "35") names no region either: its ``reason``
@@ -1397,8 +1414,11 @@ def read_bps_table(
     Kabupaten Malang); so must BPS's four-digit code of a province, its
     two digits and "00" ("1500 JAMBI" is 15; "1500 Kerinci" is unmatched,
     its ``reason`` naming both). One of two digits before a province's
-    name is its code and must agree too ("35 Jawa Timur"), unless the table also
-    numbers rows with one digit (a list 1, 2, ..., whose 11 is no code);
+    name is its code and must agree too ("35 Jawa Timur"); a province's
+    code, of two or four digits, agrees by BPS's numbering of the Papua
+    provinces as by Kemendagri's ("9400 PAPUA" and "94 PAPUA" are 91
+    Papua, "9700 PAPUA PEGUNUNGAN" 95), unless the table also numbers
+    rows with one digit (a list 1, 2, ..., whose 11 is no code);
     other numbers of one or two digits are list numbers, but two digits
     written plainly before a name that is no province's, more than the
     table's rows ("79 Pacitan" among 3 rows), are unmatched as three are,
@@ -5270,6 +5290,18 @@ _UNIT_SPELLINGS: tuple[tuple[str, str], ...] = (
     (r"(?<![a-z])rb\.?(?![a-z])", "ribu"),
     (r"(?<![a-z])jt\.?(?![a-z])", "juta"),
     (r"^([(\[]?)(?:satuan ?: ?|dalam |in )", r"\1"),
+    # "(Rp./Kapita/Bulan)", "(Rp./kap./bln)": abbreviations with a dot.
+    (r"(?<![a-z])(rp|kap|bln|kapita|bulan)\.", r"\1"),
+    # "(Rp per kapita per bulan)", "(rupiah per kapita sebulan)".
+    (r"(?<![a-z])sebulan(?![a-z])", "per bulan"),
+    (
+        r" per (?=(?:kapita|kap|capita|orang|person|bulan|bln|month|tahun|year)"
+        r"(?![a-z]))",
+        "/",
+    ),
+    # A multiplier after the rupiah ("(Rp 000)", "(Rp ribu)": thousands of
+    # rupiah) is written before it, as "(000 Rp)" and "(ribu rupiah)" are.
+    (r"(?<![a-z])(rp|rupiah|idr) ('?000|ribu|juta)(?![a-z0-9])", r"\2 \1"),
     (
         r" ?/ ?(?:(?:thousand|million|billion)(?: |(?=[)\]]|$)))?"
         r"(?:percent|per cent|persons|people|rupiah)?(?=[)\]]?$)",
@@ -5289,7 +5321,11 @@ def _unit_spelling(text: pd.Series[Any]) -> pd.Series[Any]:
     odd = ~low.str.fullmatch(_UNIT_CELL).to_numpy(dtype=bool, na_value=False)
     for i in np.flatnonzero(odd).tolist():  # cells that are no unit as written
         m = _MARK.match(str(text.iloc[i]).strip())
-        if m is None or not re.search("[a-z%]", m["name"], re.IGNORECASE):
+        if m is None or not (
+            re.search("[a-z%]", m["name"], re.IGNORECASE)
+            # "(000)¹": thousands in digits, in brackets, marked.
+            or re.fullmatch(r"\s*[(\[]'?000[)\]]\s*", m["name"])
+        ):
             continue
         name = _spelled(pd.Series([m["name"].strip().lower()], dtype=object))
         if name.str.fullmatch(_UNIT_CELL).iloc[0]:
@@ -9123,12 +9159,15 @@ def _read_kind_headings(
     found = found.copy()
     # A bare name under a heading that names no region of the heading's kind
     # but is a region read alone ("Pacitan" under "KOTA"): said so.
+    # A region of the heading's kind in another province than the rows'
+    # keeps its reason ("not a region of Riau: 1571 Kota Jambi (Jambi)").
     lost = [
         k
         for k, h in enumerate(headed)
         if h is not None
         and pd.isna(found["code"].iloc[k])
         and not pd.isna(regions["code"].iloc[k])
+        and not str(found["reason"].iloc[k]).startswith("not a region of")
     ]
     for k in lost:  # the few such rows
         alone = _regions.describe(str(regions["code"].iloc[k]))
@@ -9180,15 +9219,42 @@ def _namesakes_under_headings(
     names under its headings are not all in capitals, with no row of that
     province above it (BPS's province row, "JAMBI", a total below its
     regencies and cities). A national row ("INDONESIA") ends the section.
+    A province row below a heading's section, where no province row opened
+    the table's rows above it (BPS's layout with each province's total
+    below its regencies and cities), is that section's total: the rows
+    below it start another province, named by no row yet, so a namesake
+    under a heading there ("Jambi" under "KOTA" after "RIAU") is the
+    heading's region, not the province.
     """
     out = list(headed)
     lab = [str(x) for x in labels]
     # Capitals mark a province row only where the names under the headings
-    # are written otherwise.
-    caps_say = any(h is not None and not lab[k].isupper() for k, h in enumerate(headed))
+    # are written otherwise: the rows of a namesake's section too ("Sungai
+    # Penuh" below "Jambi" under "KOTA"), which a province row read alone
+    # does not head, and the namesake itself ("Bengkulu" under "KOTA"),
+    # where they name a region of the heading's kind.
+    caps_say = False
+    in_force: str | None = None
+    for k, kind in enumerate(kinds):
+        if kind is not None:
+            in_force = kind
+        elif in_force is not None and not lab[k].isupper():
+            bare = _LIST_DECORATION.sub("", lab[k]).strip()
+            marked = _MARK.match(bare)
+            bare = marked["name"] if marked else bare
+            # A namesake in title case is evidence only where the province's
+            # row in capitals follows it ("Bengkulu" above "BENGKULU").
+            later = provinces[k] is None or any(
+                q == provinces[k] and lab[j].isupper()
+                for j, q in enumerate(provinces[k + 1 :], start=k + 1)
+            )
+            if later and (headed[k] is not None or _regions.candidates(in_force, bare)):
+                caps_say = True
+                break
     current: str | None = None  # the heading kind in force
     section = prov  # the province of the rows above
     seen: set[str] = set()
+    closing: bool | None = None  # whether province rows close their sections
     for k, (kind, p) in enumerate(zip(kinds, provinces, strict=True)):
         if kind is not None:
             current = kind
@@ -9207,8 +9273,14 @@ def _namesakes_under_headings(
         if namesake:
             out[k] = current
             continue
+        # The first province row below a section closes it (a total at the
+        # bottom), and so do the next ones below theirs; one above the
+        # first heading opens its rows, and so do the next ones.
+        closes = current is not None and closing is not False
+        if p != _regions.NATIONAL_CODE:
+            closing = closes
         current = None
-        section = None if p == _regions.NATIONAL_CODE else p
+        section = None if p == _regions.NATIONAL_CODE or closes else p
         seen.add(p)
     # Rows below a namesake, up to the next heading or province row, carry
     # the heading on.
@@ -9439,12 +9511,31 @@ def _match_regions(
                 strict=True,
             )
         )
+        # A province's own row in title case ("Gorontalo" on top of its
+        # regencies) is one of them: the province's row is there already.
+        own = [
+            str(lab_)
+            for lab_, cands in zip(
+                labels[ambiguous], found["candidates"][ambiguous], strict=True
+            )
+            if any(len(c) == 2 for c in cands)
+        ]
+        capitals = (
+            "; where "
+            + ", ".join(repr(x) for x in own)
+            + " is the province's own row, write it in capitals, as BPS writes "
+            "province rows ("
+            + ", ".join(repr(x.upper()) for x in own)
+            + "), or as 'Provinsi ...'"
+            if own
+            else ""
+        )
         msg = (
             f"region names that fit more than one region: {shown}; write the "
             "kind ('Provinsi ...', 'Kabupaten ...', 'Kota ...'); in a table of "
             "provinces, head the label column 'Provinsi'; in a table of one "
             "province's regencies, put the province's row above them or give "
-            "`province` (its code or name)"
+            f"`province` (its code or name){capitals}"
         )
         raise ValueError(msg)
     reason = found["reason"].where(

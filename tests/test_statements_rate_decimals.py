@@ -236,3 +236,42 @@ def test_rate_decimals_must_be_an_int_in_range(
         check_statements(
             _malang_rank((4.10, 2)), _three_cities(), rate_decimals=given, **KW
         )
+
+
+def test_a_text_period_against_pandas_periods_is_refused() -> None:
+    # BPS's two rounds as quarters: March 2023Q1, September 2023Q3. The text
+    # "2023" names a year, not a round; pandas would parse it as 2023Q1.
+    ej = load_east_java()
+    d = ej[(ej.year == 2023) & ej.region_type.isin(["kabupaten", "kota"])]
+    d = d[["region_name", "poverty_rate_pct"]]
+    data = pd.concat(
+        [
+            d.assign(period=pd.Series(pd.Period("2023Q1", "Q"), index=d.index)),
+            d.assign(period=pd.Series(pd.Period("2023Q3", "Q"), index=d.index)),
+        ],
+        ignore_index=True,
+    )
+    st = pd.DataFrame(
+        [
+            {
+                "kind": "rank",
+                "region": "Kota Malang",
+                "period": "2023",
+                "stated_rank": 2,
+                "descending": False,
+            }
+        ]
+    )
+    with pytest.raises(
+        ValueError,
+        match=r"row 0 column 'period' holds '2023' \(of type str\), but `data` "
+        r"column 'period' holds 2023Q1 of type Period \(period\[Q-DEC\]\)",
+    ):
+        check_statements(
+            st,
+            data,
+            unit="percent",
+            persons_per_poor_unit=1000,
+            region="region_name",
+            headcount=None,
+        )

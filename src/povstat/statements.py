@@ -4265,7 +4265,9 @@ def check_statements(
     ``period_after``) to `data`: a number equal to a label of `data` is that
     label, so 3507.0 (an integer column with a gap is float64 in pandas) is
     the region 3507 and 2023.0 the year 2023; text is not a number ("3507"
-    is refused, with the type `data` holds).
+    is refused, with the type `data` holds), nor a pandas Period ("2023"
+    against a quarterly Period column, which pandas would read as 2023Q1,
+    the March round, is refused: write the Period).
 
     A change in points, units or persons stated with more decimals than the
     data's column, and a relative change in percent, is judged against the
@@ -4548,6 +4550,7 @@ def check_statements(
             if col in by_month.columns
         }
     )
+    _no_text_periods(statements.index, by_month, data[period], period)
     _periods_in_order(by_month, kind_of, data[period])
     keyed = data.set_index([region, period])
     if keyed.index.duplicated().any():
@@ -5272,6 +5275,37 @@ def _as_data_labels(cells: pd.Series[Any], labels: pd.Series[Any]) -> pd.Series[
         index=cells.index,
         dtype=object,
     )
+
+
+def _no_text_periods(
+    index: pd.Index[Any], statements: pd.DataFrame, labels: pd.Series[Any], name: str
+) -> None:
+    """Refuse text in column ``period`` against a `data` column of Periods.
+
+    pandas would parse the text: "2023" is ``Period("2023Q1")`` in a
+    quarterly column, the March round, where a year has two. Text is not a
+    Period: refused with the type `data` holds, as text ``period_before``
+    and ``period_after`` are (:func:`_periods_in_order`).
+    """
+    if not isinstance(labels.dtype, pd.PeriodDtype) or "period" not in statements:
+        return
+    cells = statements["period"].tolist()
+    text = [i for i, v in enumerate(cells) if isinstance(v, str)]
+    held = labels.dropna()
+    if text and len(held):
+        names = _row_names(index, np.asarray(text))
+        shown = "; ".join(
+            f"row {n!r} column 'period' holds {cells[i]!r}"
+            for n, i in zip(names[:10], text[:10], strict=False)
+        )
+        msg = (
+            f"`statements` periods must be written as `data` writes them: {shown} "
+            f"(of type str), but `data` column {name!r} holds "
+            f"{_show_key(held.iloc[0])} of type Period ({labels.dtype}): write "
+            "them as `data` does (pandas would read the text '2023' as the "
+            "first period of 2023, never as a year)"
+        )
+        raise ValueError(msg)
 
 
 def _period_kind_hint(periods: pd.Series[Any], dates: bool, name: str) -> str:

@@ -3,7 +3,10 @@
 A pooled rate built with :func:`povstat.aggregate_regions` (Malang Raya:
 Kabupaten Malang, Kota Malang and Kota Batu, East Java 2023) appended to
 published rates of 2 decimals, as given (7.876104702999582) or rounded to 3
-decimals (7.876), must not change how the other rates are read.
+decimals (7.876), must not change how the other rates are read when the
+column's decimals are given (``rate_decimals=2``); without them, the column
+is read at the most decimals its figures need, with a warning where fewer
+than half of them need those.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ KW: dict[str, Any] = {
     "rate": "rate",
     "headcount": "poor",
 }
+#: BPS publishes the rates to 2 decimals.
+KW2: dict[str, Any] = {**KW, "rate_decimals": 2}
 
 
 def _data(pooled: float) -> pd.DataFrame:
@@ -55,7 +60,7 @@ def test_a_computed_rate_does_not_break_the_other_rows(pooled: float) -> None:
     # Kota Malang (4.26) is second lowest, after Kota Batu (3.31), whatever
     # the pooled rate's last digits: no error, the single check's verdict.
     st = pd.DataFrame([_rank(region="Kota Malang", stated_rank=2, after="Kota Batu")])
-    out = check_statements(st, _data(pooled), **KW)
+    out = check_statements(st, _data(pooled), **KW2)
     assert out["verdict"].tolist() == [HOLDS]
     assert out["reason"][0].startswith("Kota Malang (4.26) ranks 2 of 3")
 
@@ -71,16 +76,17 @@ def test_a_3_decimal_figure_leaves_the_others_at_2_decimals(pooled: float) -> No
             for v in (4.261, 4.260)
         ]
     )
-    out = check_statements(st, _data(pooled), **KW)
+    out = check_statements(st, _data(pooled), **KW2)
     assert out["verdict"].tolist() == [UNDECIDED, UNDECIDED]
     assert "published with 2 decimals" in out["reason"][1]
 
 
-def test_the_column_decimals_are_those_at_least_half_its_figures_need() -> None:
+def test_the_column_decimals_are_the_most_its_figures_need() -> None:
     # Needs 2, 2, 2, 3, 3 (two appended 3-decimal figures among three of 2):
-    # the upper median is 2, so 4.261 for Kota Malang cannot be told. A
-    # trailing zero not seen (4.3 among 4.26) does not lower them: needs
-    # 1, 2, 3, upper median 2.
+    # without `rate_decimals` the column is read at 3 (the most any figure
+    # needs), with a warning naming the two; Kota Malang's 4.26 is then
+    # 4.260, which does not round to a stated 4.261. With rate_decimals=2,
+    # 4.26 stands for [4.255, 4.265), which holds 4.261: cannot tell.
     data = pd.DataFrame(
         {
             "region": ["Kota Batu", "Kota Malang", "A", "B", "C"],
@@ -99,11 +105,10 @@ def test_the_column_decimals_are_those_at_least_half_its_figures_need() -> None:
             )
         ]
     )
-    assert check_statements(st, data, **KW)["verdict"].tolist() == [UNDECIDED]
-    data = _data(7.876).assign(rate=[3.3, 4.26, 7.876])
-    assert check_statements(st, data, **KW)["verdict"].tolist() == [UNDECIDED]
-    # Most figures at 3 decimals: the column is read at 3, and 4.260 (as
-    # 4.26 is then read) does not round to 4.261.
+    with pytest.warns(UserWarning, match=r"read at 3 decimals.*'B' at 2023 \(7.876\)"):
+        assert check_statements(st, data, **KW)["verdict"].tolist() == [NOT_HOLDS]
+    assert check_statements(st, data, **KW2)["verdict"].tolist() == [UNDECIDED]
+    # Most figures at 3 decimals: read at 3, no warning; 4.260 is not 4.261.
     data = _data(7.876).assign(rate=[3.315, 4.26, 7.876])
     assert check_statements(st, data, **KW)["verdict"].tolist() == [NOT_HOLDS]
 
@@ -208,7 +213,7 @@ def test_change_rows_read_the_other_rates_at_2_decimals(pooled: float) -> None:
     # 4.37 and 4.26 at 2 decimals leave a fall in (0.10, 0.12): a stated
     # 0.110 (3 decimals) cannot be told, whatever the appended figure.
     st = pd.DataFrame([_change("Kota Malang", 0.110, 3)])
-    out = check_statements(st, _two_years(pooled), **KW)
+    out = check_statements(st, _two_years(pooled), **KW2)
     assert out["verdict"].tolist() == [UNDECIDED]
 
 
@@ -227,7 +232,7 @@ def test_change_rows_on_the_appended_figure(
     pooled: float, stated: float, decimals: int, verdict: str
 ) -> None:
     st = pd.DataFrame([_change("Malang Raya", stated, decimals)])
-    out = check_statements(st, _two_years(pooled), **KW)
+    out = check_statements(st, _two_years(pooled), **KW2)
     assert out["verdict"].tolist() == [verdict]
 
 

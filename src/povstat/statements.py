@@ -1773,8 +1773,6 @@ def _column_decimals(
     col: str,
     scales: Mapping[str, int],
     unit: Unit | None = None,
-    *,
-    half: bool = False,
 ) -> int | None:
     """The decimals column `col` of `data` was published with.
 
@@ -1784,35 +1782,81 @@ def _column_decimals(
     precision), up to 10. None for a column of computed values that show
     more (a rate computed from a survey, 100 * 3 / 7): they are taken as
     given. With `unit`, those of the rate in percent (a fraction's scale 4
-    is 2 in percent). With `half`, the most decimals at least half of its
-    figures need (:func:`_half_decimals`), as rank statements read it.
+    is 2 in percent). Rank and change statements read the `rate` column by
+    :func:`_rate_column_decimals` instead.
     """
     if col in scales:
         return scales[col] - (2 if unit == "fraction" else 0)
     values = _plumbing.pandas_floats(data[col])
-    read = _half_decimals if half else _figure_decimals
-    return read(values if unit is None else _in_percent(values, unit))
+    return _figure_decimals(values if unit is None else _in_percent(values, unit))
 
 
-def _half_decimals(values: NDArray[np.float64]) -> int | None:
-    """The most decimals at least half of the finite `values` need, up to 10.
+def _rate_column_decimals(
+    data: pd.DataFrame,
+    rate: str,
+    scales: Mapping[str, int],
+    rate_decimals: int | None,
+    *,
+    region: str,
+    period: str,
+) -> int | None:
+    """The decimals the `rate` column was published with, in its own unit.
 
-    Each figure's decimals are read as :func:`povstat.units.figure_decimals`
-    reads a column's (float noise aside; a trailing zero cannot be seen),
-    one at a time, a computed value of more than 10 counting as more than
-    any; the column's are the upper median of them, so that one figure
-    computed or published to more decimals and appended to a column (a
-    pooled rate of 7.876 among rates of 2 decimals) does not set them, and
-    a figure whose trailing zero is not seen (4.3 among 4.26) does not
-    lower them. None where at least half the figures are computed ones
-    (taken as given), or there are none.
+    The one rule of rank and change statements in :func:`check_statements`:
+    `rate_decimals` where given; else a Decimal column's scale (DECIMAL(5,2):
+    2); else the most decimals any figure needs among those needing at most
+    10 (float noise aside; a figure of a pandas column of ``Decimal``
+    objects needs the places it is written with). A figure needing more
+    (a computed one, 100 * 3 / 7) is read as given, on its own; None where
+    every figure is such. Where the decimals found are needed by fewer than
+    half of the figures (one pooled 7.876 appended to rates of 2 decimals),
+    a UserWarning names those figures: the others are read at them too.
     """
-    v = np.ravel(values)
-    v = v[np.isfinite(v)]
-    if not v.size:
+    if rate_decimals is not None:
+        return rate_decimals
+    col = data[rate]
+    if rate in scales and col.dtype != object:  # one scale for every figure
+        return scales[rate]
+    values = _plumbing.pandas_floats(col)
+    need = _needed_decimals(values)
+    if col.dtype == object:  # Decimal objects: the places each is written with
+        need = np.array(
+            [
+                max(0, -int(v.as_tuple().exponent))
+                if isinstance(v, decimal.Decimal) and v.is_finite()
+                else int(n)
+                for v, n in zip(col.tolist(), need.tolist(), strict=True)
+            ],
+            dtype=np.intp,
+        )
+    figures = np.isfinite(values) & (need <= _validate.FIGURE_DECIMALS)
+    if col.dtype != object:
+        # A computed value within float noise of a long figure (a pooled
+        # 7.876104702999582 is no 7.876104703) is read as given, on its own.
+        for k in np.unique(need[figures]).tolist():
+            at = figures & (need == k)
+            figures[at] = ~np.asarray(unrounded(values[at], int(k)), bool)
+    if not figures.any():
         return None
-    d_half = int(np.sort(_needed_decimals(v))[v.size // 2])
-    return None if d_half > _validate.FIGURE_DECIMALS else d_half
+    d = int(need[figures].max())
+    driving = np.flatnonzero(figures & (need == d))
+    if 2 * driving.size < int(figures.sum()):
+        shown = ", ".join(
+            f"{_show_key(data[region].iloc[i])} at {_show_key(data[period].iloc[i])}"
+            f" ({col.iloc[i]})"
+            for i in driving[:5].tolist()
+        ) + (f" and {driving.size - 5} more" if driving.size > 5 else "")
+        warnings.warn(
+            f"`data` column {rate!r} (argument `rate`) is read at {_places(d)}, "
+            f"the most its figures need, which only {driving.size} of its "
+            f"{int(figures.sum())} figures {'needs' if driving.size == 1 else 'need'}: "
+            f"{shown}. If the others were "
+            f"published with fewer decimals, pass `rate_decimals=` with those "
+            "(a figure needing more is then read on its own)",
+            UserWarning,
+            stacklevel=3,
+        )
+    return d
 
 
 def _needed_decimals(values: NDArray[np.float64]) -> NDArray[np.intp]:
@@ -4020,6 +4064,7 @@ def check_statements(
     headcount: str | None = "poor_thousands",
     by: str | Sequence[str] | None = None,
     parent: str | None = None,
+    rate_decimals: int | None = None,
 ) -> pd.DataFrame:
     """Check a frame of published statements against a long frame of figures.
 
@@ -4115,6 +4160,12 @@ def check_statements(
     parent : str, optional
         Column of `data` with each region's parent region, used to rank the
         origins of a wrong figure (see :func:`povstat.tracing.trace_figure`).
+    rate_decimals : int, optional
+        Decimals the `rate` column was published with, in `unit` (2 for
+        BPS's percentages), for rank and change statements; a figure
+        needing more (a pooled rate of 7.876 appended to rates of 2
+        decimals) is read on its own. None reads them from the column (see
+        Notes).
 
     Returns
     -------
@@ -4191,6 +4242,9 @@ def check_statements(
     Warns
     -----
     UserWarning
+        If `rate_decimals` is None and the decimals the `rate` column is
+        read at (see Notes) are needed by fewer than half of its figures
+        (named, with region and period), for rank and change statements.
         If a rank statement's period lacks rows, anywhere in `data`, for
         regions (of the same `by` group) that have rows both before and
         after it: they are not ranked, and the reason names them. Regions
@@ -4211,7 +4265,9 @@ def check_statements(
     ``period_after``) to `data`: a number equal to a label of `data` is that
     label, so 3507.0 (an integer column with a gap is float64 in pandas) is
     the region 3507 and 2023.0 the year 2023; text is not a number ("3507"
-    is refused, with the type `data` holds).
+    is refused, with the type `data` holds), nor a pandas Period ("2023"
+    against a quarterly Period column, which pandas would read as 2023Q1,
+    the March round, is refused: write the Period).
 
     A change in points, units or persons stated with more decimals than the
     data's column, and a relative change in percent, is judged against the
@@ -4232,15 +4288,24 @@ def check_statements(
     column's decimals), not at those of the ranked group's own figures:
     BPS publishes a column to one precision, so a group whose figures
     happen to end in a zero (4.10, 5.30) is still read at 2 decimals. For
-    ranks and changes of the rate, the `rate` column's decimals are the
-    most that at least half of its figures need (the upper median; a
-    Decimal column's scale as above), so that one figure appended to the
-    column with more decimals (a pooled rate from
-    :func:`povstat.aggregate_regions`, computed, or rounded to 3 decimals)
-    does not change the reading of the others; that figure is read on its
-    own, at the decimals it needs, or as given beyond 10 (a change of it
-    at the decimals either of its two rates needs). Level changes read
-    their column at the most decimals any of its figures shows, as above.
+    ranks and changes of the rate, the `rate` column's decimals are
+    `rate_decimals` where given; else a Decimal column's scale (a pandas
+    column of ``Decimal`` objects: each figure's places); else the most
+    decimals any of its figures needs among those needing at most 10 (a
+    float cannot show a trailing zero: 4.10 needs 1, so 4.1, 7.2 and 4.88
+    are read at 2). A figure needing more than these (a pooled rate from
+    :func:`povstat.aggregate_regions`, computed, or rounded to 3 decimals
+    beside rates of 2) is read on its own, at the decimals it needs, or as
+    given beyond 10 (a change of it at the decimals either of its two rates
+    needs). Where fewer than half of the figures need the decimals found
+    (one pooled 7.876 appended to published rates of 2 decimals), the
+    others are read at them too, and a UserWarning names those figures:
+    pass ``rate_decimals=2`` if the others were published with 2. A
+    DECIMAL(6,3) column (a DECIMAL(5,2) table and a pooled
+    ``7.876::DECIMAL(6,3)`` joined by UNION ALL) says 3 for every figure:
+    pass `rate_decimals`, or cast the appended figure, not the column.
+    Level changes read their column at the most decimals any of its
+    figures shows, as above.
     :func:`check_rank_statement` on the group alone, with
     ``values_decimals=None``, reads the group's own figures and may give
     another verdict; pass it the column's decimals to get this one.
@@ -4287,6 +4352,10 @@ def check_statements(
     from povstat.headcount import implied_population
 
     scale = _persons_per_unit(persons_per_poor_unit)
+    if rate_decimals is not None:
+        rate_decimals = _validate.decimals(
+            rate_decimals, "rate_decimals", most=_validate.FIGURE_DECIMALS
+        )
     given = statements
     statements = _plumbing.to_pandas(statements, arg="statements")
     taken = [c for c in ("verdict", "reason") if c in statements.columns]
@@ -4481,6 +4550,7 @@ def check_statements(
             if col in by_month.columns
         }
     )
+    _no_text_periods(statements.index, by_month, data[period], period)
     _periods_in_order(by_month, kind_of, data[period])
     keyed = data.set_index([region, period])
     if keyed.index.duplicated().any():
@@ -4672,12 +4742,25 @@ def check_statements(
     verdict = np.full(len(st), UNDECIDED, dtype=object)
     reason = np.full(len(st), "", dtype=object)
 
+    # The rate column's decimals, in its own unit (one rule for rank and
+    # change rows): `rate_decimals`, else the most its figures need (a
+    # warning where fewer than half need them); a rate needing more (a
+    # figure appended with more decimals) is read at the decimals it needs,
+    # or as given (a computed rate).
+    column_rate_d = (
+        _rate_column_decimals(
+            data, rate, scales, rate_decimals, region=region, period=period
+        )
+        if kinds.isin(["change", "rank"]).any()
+        else None
+    )
     s = st[kinds == "change"]
-    # The rates' decimals in percent: those at least half of the column's
-    # figures need; a pair of rates of which one needs more (a figure
-    # appended with more decimals) is read at the decimals it needs, or as
-    # given (a computed rate), so that one figure never sets the others'.
-    rate_decimals = _column_decimals(data, rate, scales, unit, half=True)
+    # In percent (a fraction's 4 decimals are 2 in percent).
+    percent_d = (
+        None
+        if column_rate_d is None
+        else column_rate_d - (2 if unit == "fraction" else 0)
+    )
     s = s.assign(
         _yearly=_flag_or_false(s["per_year"]) if "per_year" in s.columns else False
     )
@@ -4686,9 +4769,9 @@ def check_statements(
         s.groupby(["direction", "stated_as", "decimals", "_yearly"]) if len(s) else ()
     ):
         pairs_d: NDArray[np.intp] | None = None
-        if rate_decimals is not None:
+        if percent_d is not None:
             pairs_d = np.maximum(
-                rate_decimals,
+                percent_d,
                 np.maximum(
                     _needed_decimals(
                         _in_percent(
@@ -4933,7 +5016,7 @@ def check_statements(
     if len(s):
         absent("rank", s["region"], s["period"])
         # The rates' decimals in their own unit, as the stated value's.
-        values_decimals = _column_decimals(data, rate, scales, half=True)
+        values_decimals = column_rate_d
         groups = _RankGroups(data, region=region, period=period, rate=rate, by=by)
         # The row of `data` of each statement's region and period (every pair
         # is in `data`, refused above if not): its period and `by` group.
@@ -5192,6 +5275,37 @@ def _as_data_labels(cells: pd.Series[Any], labels: pd.Series[Any]) -> pd.Series[
         index=cells.index,
         dtype=object,
     )
+
+
+def _no_text_periods(
+    index: pd.Index[Any], statements: pd.DataFrame, labels: pd.Series[Any], name: str
+) -> None:
+    """Refuse text in column ``period`` against a `data` column of Periods.
+
+    pandas would parse the text: "2023" is ``Period("2023Q1")`` in a
+    quarterly column, the March round, where a year has two. Text is not a
+    Period: refused with the type `data` holds, as text ``period_before``
+    and ``period_after`` are (:func:`_periods_in_order`).
+    """
+    if not isinstance(labels.dtype, pd.PeriodDtype) or "period" not in statements:
+        return
+    cells = statements["period"].tolist()
+    text = [i for i, v in enumerate(cells) if isinstance(v, str)]
+    held = labels.dropna()
+    if text and len(held):
+        names = _row_names(index, np.asarray(text))
+        shown = "; ".join(
+            f"row {n!r} column 'period' holds {cells[i]!r}"
+            for n, i in zip(names[:10], text[:10], strict=False)
+        )
+        msg = (
+            f"`statements` periods must be written as `data` writes them: {shown} "
+            f"(of type str), but `data` column {name!r} holds "
+            f"{_show_key(held.iloc[0])} of type Period ({labels.dtype}): write "
+            "them as `data` does (pandas would read the text '2023' as the "
+            "first period of 2023, never as a year)"
+        )
+        raise ValueError(msg)
 
 
 def _period_kind_hint(periods: pd.Series[Any], dates: bool, name: str) -> str:

@@ -92,7 +92,9 @@ __all__ = ["LonelyPsu", "PovertyEstimates", "poverty_estimates"]
 #: stratum mean), ``"average"`` (the variance is scaled up by the number of
 #: strata over the number of strata with more than one PSU; a domain with no
 #: stratum of more than one PSU gets a NaN standard error, as in R, warned
-#: of).
+#: of; a census stratum, all of whose PSUs are sampled by `fpc`, counts as
+#: one averaged over, as in R, so that a domain of such strata and lonely
+#: ones gets a standard error of 0, without a warning).
 LonelyPsu = Literal["raise", "remove", "adjust", "average", "certainty"]
 _LONELY: tuple[str, ...] = get_args(LonelyPsu)
 _SCALE = {"percent": 100.0, "fraction": 1.0}
@@ -2272,7 +2274,10 @@ def poverty_estimates(
         asks whether the weights are correctly scaled, as R ``survey``
         warns. If under ``lonely_psu="average"`` a domain has no stratum of
         more than one PSU, so that its standard errors are NaN (R gives
-        NaN silently): the message names the domains. If a measure that
+        NaN silently): the message names the domains. A census stratum
+        (`fpc` equal to its PSUs, variance 0) counts as a stratum averaged
+        over, as in R: a domain holding one and otherwise lonely strata
+        gets standard errors of 0 and no warning. If a measure that
         varies in a domain has terms (or terms
         times weights, over the largest weight: a unit of larger term but
         tiny weight carries no variance) all below about

@@ -463,7 +463,8 @@ def _name_key(label: str) -> str:
 
     The name matching :func:`povstat.read_bps_table` does
     (:func:`povstat._regions.candidates`): case, spaces, dots, hyphens and
-    marks ("*", "1)") are not part of a name; BPS's prefixes state its kind
+    footnote marks ("*", "1)", "¹", "(a)", "†", read as read_bps_table
+    reads them) are not part of a name; BPS's prefixes state its kind
     ("Provinsi", "Prov.", "Kab.", "Kabupaten", "Kota", "Kotamadya") and its
     abbreviations are spelt out ("Kep.", "D.I.", "DKI", "NTB"). Every name
     the list gives a region is read (today's, its official name, every name
@@ -476,8 +477,9 @@ def _name_key(label: str) -> str:
     "indonesia" (see :data:`_NATIONAL`).
     """
     from povstat import _regions  # the list is read only when names are checked
+    from povstat.tables import without_footnote_mark
 
-    text = " ".join(label.split()).rstrip("*").rstrip()
+    text = without_footnote_mark(" ".join(label.split()))
     prefixed = _regions.PREFIX.fullmatch(text)
     if prefixed is None:
         kind, name = None, text

@@ -472,9 +472,10 @@ def _name_key(label: str) -> str:
     region's code when it names one region: "D.I. Yogyakarta" and "KEP.
     BANGKA BELITUNG" name provinces, "Kabupaten Labuhan Batu" a regency. A
     name without a prefix is read as a province or the country only: a
-    bare "Malang" may be the regency or the city. Another name gives its
-    folded text, which names no region; the country's name gives
-    "indonesia" (see :data:`_NATIONAL`).
+    bare "Malang" may be the regency or the city, and a bare "Gorontalo"
+    the province or Kabupaten Gorontalo (its BPS name): neither is read.
+    Another name gives its folded text, which names no region; the
+    country's name gives "indonesia" (see :data:`_NATIONAL`).
     """
     from povstat import _regions  # the list is read only when names are checked
     from povstat.tables import without_footnote_mark
@@ -489,9 +490,14 @@ def _name_key(label: str) -> str:
     else:
         kind = _regions.PREFIX_KIND[(prefixed["p1"] or prefixed["p2"]).lower()]
         name = prefixed["name"]
+    found = _regions.candidates(kind, name)
+    if kind is None and any(len(c) == 4 for c in found):
+        # A province's name that is also a regency's BPS name ("Gorontalo":
+        # Provinsi and Kabupaten Gorontalo): either one, so not read.
+        return text.casefold()
     codes = [
         c
-        for c in _regions.candidates(kind, name)
+        for c in found
         if kind is not None or len(c) == 2  # bare: a province (or the country)
     ]
     if codes == [_regions.NATIONAL_CODE]:

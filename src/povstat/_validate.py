@@ -460,14 +460,24 @@ def _length_1d(x: object) -> int | None:
     return int(shape_[0])
 
 
+def _one_row_width(x: object) -> int | None:
+    """The number of columns of `x` when it is 2-d of one row and 2+ columns."""
+    shape_ = getattr(x, "shape", None)
+    if isinstance(shape_, tuple) and len(shape_) == 2 and shape_[0] == 1:
+        width = int(shape_[1])
+        return width if width > 1 else None
+    return None
+
+
 def refuse_column_beside_rows(found: Sequence[tuple[str, Any]]) -> None:
-    """Refuse a one-column DataFrame beside 1-d values as long as its rows.
+    """Refuse a one-column DataFrame beside 1-d values or a one-row table.
 
     numpy reads a DataFrame of n rows and one column (``df[["rate"]]``, a
-    pivot holding one year) as an n x 1 array, which a 1-d argument of n
-    values is broadcast against into an n x n table: every row paired with
-    every value, not row with row. `found` holds (argument name, value) in
-    the order of the function's parameters. A numpy n x 1 array beside n
+    pivot holding one year) as an n x 1 array, which a 1-d argument of m
+    values (m > 1, of any length) or a table of one row and m columns is
+    broadcast against into an n x m table: every row paired with every
+    value, not row with row. `found` holds (argument name, value) in the
+    order of the function's parameters. A numpy n x 1 array beside m
     values stays a grid by broadcasting, as numpy's rules say: only a frame
     is refused, whose one column stands for one value per row.
     """
@@ -476,8 +486,16 @@ def refuse_column_beside_rows(found: Sequence[tuple[str, Any]]) -> None:
             continue
         n = x0.shape[0]
         for name, x in found:
-            if x is x0 or _length_1d(x) != n:
+            if x is x0:
                 continue
+            m = _length_1d(x)
+            if m is not None and m > 1:
+                held = f"{m} values in one dimension"
+            else:
+                m = _one_row_width(x)
+                if m is None:
+                    continue
+                held = f"one row of {m} values"
             col = next(iter(_columns(x0)))
             if _is_pandas(x0):
                 how = f"`{name0}[{col!r}]` (or `{name0}.squeeze(axis=1)`)"
@@ -487,9 +505,9 @@ def refuse_column_beside_rows(found: Sequence[tuple[str, Any]]) -> None:
                 what = "a polars DataFrame"
             msg = (
                 f"`{name0}` is {what} of one column ({col!r}) and {n} rows, "
-                f"beside `{name}`, which holds {n} values in one dimension: "
+                f"beside `{name}`, which holds {held}: "
                 f"numpy would pair every row of `{name0}` with every value of "
-                f"`{name}` (a table of {n} x {n} values), not row with row; pass the "
+                f"`{name}` (a table of {n} x {m} values), not row with row; pass the "
                 f"column as a Series, {how}"
             )
             raise ValueError(msg)

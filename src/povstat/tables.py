@@ -290,6 +290,21 @@ _MARK = re.compile(
     rf"(?P<mark>\s*,?\s*(?:{_ONE_MARK})(?:\s*,?\s*(?:{_ONE_MARK}))*)\Z",
     _WORD_FLAGS,
 )
+
+
+def without_footnote_mark(text: str) -> str:
+    """`text` without the footnote marks after it (see ``_MARK``), as read.
+
+    The name :func:`read_bps_table` reads in a label ending in marks
+    ("Pacitan¹" -> "Pacitan", "Pacitan (a)", "Pacitan †"); three or more
+    raised or lowered digits in a row are no mark (``_LONG_RAISED``).
+    """
+    marked = _MARK.match(text)
+    if marked is None or _LONG_RAISED.search(marked["mark"]):
+        return text
+    return marked["name"]
+
+
 #: A number before a name: a list number ("1 Malang", "2. Kota Malang",
 #: "3) Batu") or an area code ("3573 Kota Malang", "35 Jawa Timur").
 #: A code may be written with Kemendagri's dot ("35.73"), in brackets

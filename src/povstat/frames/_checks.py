@@ -463,7 +463,8 @@ def _name_key(label: str) -> str:
 
     The name matching :func:`povstat.read_bps_table` does
     (:func:`povstat._regions.candidates`): case, spaces, dots, hyphens and
-    marks ("*", "1)") are not part of a name; BPS's prefixes state its kind
+    footnote marks ("*", "1)", "¹", "(a)", "†", read as read_bps_table
+    reads them) are not part of a name; BPS's prefixes state its kind
     ("Provinsi", "Prov.", "Kab.", "Kabupaten", "Kota", "Kotamadya") and its
     abbreviations are spelt out ("Kep.", "D.I.", "DKI", "NTB"). Every name
     the list gives a region is read (today's, its official name, every name
@@ -471,13 +472,15 @@ def _name_key(label: str) -> str:
     region's code when it names one region: "D.I. Yogyakarta" and "KEP.
     BANGKA BELITUNG" name provinces, "Kabupaten Labuhan Batu" a regency. A
     name without a prefix is read as a province or the country only: a
-    bare "Malang" may be the regency or the city. Another name gives its
-    folded text, which names no region; the country's name gives
-    "indonesia" (see :data:`_NATIONAL`).
+    bare "Malang" may be the regency or the city, and a bare "Gorontalo"
+    the province or Kabupaten Gorontalo (its BPS name): neither is read.
+    Another name gives its folded text, which names no region; the
+    country's name gives "indonesia" (see :data:`_NATIONAL`).
     """
     from povstat import _regions  # the list is read only when names are checked
+    from povstat.tables import without_footnote_mark
 
-    text = " ".join(label.split()).rstrip("*").rstrip()
+    text = without_footnote_mark(" ".join(label.split()))
     prefixed = _regions.PREFIX.fullmatch(text)
     if prefixed is None:
         kind, name = None, text
@@ -487,9 +490,14 @@ def _name_key(label: str) -> str:
     else:
         kind = _regions.PREFIX_KIND[(prefixed["p1"] or prefixed["p2"]).lower()]
         name = prefixed["name"]
+    found = _regions.candidates(kind, name)
+    if kind is None and any(len(c) == 4 for c in found):
+        # A province's name that is also a regency's BPS name ("Gorontalo":
+        # Provinsi and Kabupaten Gorontalo): either one, so not read.
+        return text.casefold()
     codes = [
         c
-        for c in _regions.candidates(kind, name)
+        for c in found
         if kind is not None or len(c) == 2  # bare: a province (or the country)
     ]
     if codes == [_regions.NATIONAL_CODE]:

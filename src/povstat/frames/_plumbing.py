@@ -1449,7 +1449,33 @@ def periods(table: Table, name: str) -> Periods:
             f"found {infinite} infinite value(s)"
         )
         raise ValueError(msg)
+    if not temporal:
+        _refuse_coded_periods(name, ticks)
     return Periods(ticks, temporal=temporal)
+
+
+def _refuse_coded_periods(name: str, ticks: NDArray[np.float64]) -> None:
+    """Refuse whole numbers of five digits or more as years.
+
+    A numeric period is a time in years; a whole number of five digits or
+    more (202103, a BPS-style YYYYMM code, or 20210301, YYYYMMDD) is no
+    year of a poverty series, and read as one it would make every per-year
+    figure about 100 times too small. Fractional years and small counts
+    (0, 1, 2 years since a start) are read as they are.
+    """
+    coded = (np.abs(ticks) >= 10_000) & (ticks == np.floor(ticks))
+    if not coded.any():
+        return
+    shown = ", ".join(f"{v:.0f}" for v in np.unique(ticks[coded])[:3])
+    msg = (
+        f"period column {name!r} (argument `period`) holds whole numbers of "
+        f"five digits or more ({shown}), which are not years: a numeric "
+        "period is a time in years (e.g. 2021 or 2021.25). If they are "
+        "year-and-month codes (YYYYMM), convert them to dates, e.g. "
+        f"df[{name!r}] = pandas.to_datetime(df[{name!r}].astype(str), "
+        "format='%Y%m'), or to years with year + (month - 1) / 12"
+    )
+    raise ValueError(msg)
 
 
 def cells(table: Table, *, region: str, period: str) -> tuple[_grouping.Cells, Periods]:

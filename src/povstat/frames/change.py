@@ -72,10 +72,12 @@ def with_changes(
         Key column naming the region.
     period : str, default "period"
         Key column naming the period: numeric (a time in years, e.g. 2019
-        or 2019.5) or date/datetime (read by calendar month; a pandas
-        object column of ``datetime.date`` values, as ``Series.dt.date``
-        gives, is a date column, and so is a pandas ``period[M]`` column,
-        one calendar month a value; periods of another length are refused).
+        or 2019.5; whole numbers of five digits or more, such as YYYYMM
+        codes like 202103, are refused) or date/datetime (read by calendar
+        month; a pandas object column of ``datetime.date`` values, as
+        ``Series.dt.date`` gives, is a date column, and so is a pandas
+        ``period[M]`` column, one calendar month a value; periods of another
+        length are refused).
 
     Returns
     -------
@@ -256,8 +258,9 @@ def with_change_from_base(
     region : str, default "region_code"
         Key column naming the region.
     period : str, default "period"
-        Key column naming the period: numeric (a time in years) or
-        date/datetime (read by calendar month; a pandas ``period[M]``
+        Key column naming the period: numeric (a time in years; whole
+        numbers of five digits or more, such as YYYYMM codes, are refused)
+        or date/datetime (read by calendar month; a pandas ``period[M]``
         column too).
 
     Returns

@@ -304,8 +304,9 @@ def with_change_test(
     region : str, default "region_code"
         Key column naming the region.
     period : str, default "period"
-        Key column naming the period: numeric (a time in years) or
-        date/datetime (read by calendar month).
+        Key column naming the period: numeric (a time in years; whole
+        numbers of five digits or more, such as YYYYMM codes, are refused)
+        or date/datetime (read by calendar month).
     correlation : float or str, optional
         With ``independent=False``: the correlation of the sampling errors
         of a row's estimate and its previous period's, in [-1, 1]; a number

@@ -2136,7 +2136,9 @@ def _other_convention(
     unit row, group label or title states over it ("" where none).
     `shown_grouped`: stored numbers whose format shows thousands grouped.
     """
-    if locale not in _ONE_GROUP or cells.size < 2:
+    # One cell is judged too: rule 4 needs nothing beside it, and rules 1
+    # to 3 need another cell to compare with, so they never fire on one.
+    if locale not in _ONE_GROUP or cells.size == 0:
         return reasons
     n = cells.size
     no = np.zeros(n, dtype=bool)

@@ -8785,14 +8785,19 @@ def _bracketed_count_unit(text: str) -> str:
     "rupiah" for "Garis Kemiskinan (Rp/kapita/bulan)"; "" where no bracket
     names a unit, where one names a multiplier ("(ribu jiwa)") or where
     brackets name different units ("Jumlah (jiwa) dan Persentase (persen)").
+    Units are compared by what they count: a bilingual title's
+    "(Rupiah/Kapita/Bulan)" and "(IDR/Capita/Month)" state one unit.
     """
     found = {
-        _stated_scale(m[1]) for m in re.finditer(r"[(\[]([^()\[\]]*)[)\]]", str(text))
+        (unit.split("/")[0], mult)
+        for unit, mult in (
+            _stated_scale(m[1])
+            for m in re.finditer(r"[(\[]([^()\[\]]*)[)\]]", str(text))
+        )
     } - {("", 1.0)}
     if len(found) != 1:
         return ""
     ((unit, mult),) = found
-    unit = unit.split("/")[0]
     return unit if unit in _COUNT_UNITS and mult == 1 else ""
 
 

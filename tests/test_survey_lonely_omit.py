@@ -162,7 +162,7 @@ AVG: dict[str, Any] = {
     "dom": ["A"] * 8 + ["B"] * 2,
 }
 _NO_STRATUM_OF_TWO = (
-    r"the standard errors of domain\(s\) \['B'\] are NaN under "
+    r"the standard errors of P0 in domain 'B' are NaN under "
     r"lonely_psu='average': no stratum there has more than one PSU"
 )
 
@@ -203,3 +203,34 @@ def test_a_constant_measure_keeps_its_zero_and_is_not_warned_of() -> None:
     )
     assert e.estimate[1] == 100.0
     assert e.se[1] == 0.0
+
+
+def test_the_warning_names_the_measures_and_a_constant_ones_zero() -> None:
+    # Both units of B poor (y 80 and 60 under the line 100): P0 is 1 for
+    # each, its linearised variable 0, its SE exactly 0; P1 varies (0.2,
+    # 0.4), and B's only stratum (3) has one PSU: 0 * 1/0, NaN (R too).
+    # Every stratum of C (4) is lonely as well, and C's P0 varies.
+    y = [*AVG["y"][:8], 80.0, 60.0, 90.0, 120.0]
+    with pytest.warns(UserWarning, match="lonely_psu=.average.") as caught:
+        e = poverty_estimates(
+            y,
+            100,
+            alpha=[0, 1],
+            unit="percent",
+            weights=[*AVG["w"], 5.0, 5.0],
+            by=[*AVG["dom"], "C", "C"],
+            strata=[*AVG["st"], 4, 4],
+            psu=[*AVG["psu"], 1, 1],
+            lonely_psu="average",
+        )
+    assert e.se[2] == 0.0
+    assert np.isnan(e.se[3:]).all()
+    assert [str(w.message) for w in caught] == [
+        "the standard errors of P1 in domain 'B' (its P0: standard error 0, "
+        "the measure being the same for every unit there); P0, P1 in domain "
+        "'C' are NaN under lonely_psu='average': no stratum there has more "
+        "than one PSU, so there is no variance to average (R survey gives "
+        "NaN too); for a figure, collapse those strata with neighbouring "
+        "ones, or choose lonely_psu='adjust' ('remove' and 'certainty' give "
+        "such a domain no variance at all)"
+    ]

@@ -1553,29 +1553,51 @@ def _warn_unscaled_weights(
 
 
 def _warn_no_stratum_of_two(
-    factor: NDArray[np.float64], se: NDArray[np.float64], labels: NDArray[Any]
+    factor: NDArray[np.float64],
+    se: NDArray[np.float64],
+    labels: NDArray[Any],
+    measures: Sequence[str],
 ) -> None:
     """Warn of domains with no stratum of two PSUs under "average".
 
     Their variance is 0 times strata over 0 strata: NaN, as R ``survey``
     gives (``0 * 1/0``), silently there. A measure constant in the domain
-    keeps its exact 0.
+    keeps its exact 0. The message names each such domain with its
+    measures whose standard errors are NaN, and those whose 0 comes from
+    the measure being the same for every unit.
     """
-    bad = np.isnan(factor) & np.isnan(se).any(axis=1)
+    nan = np.isnan(se)
+    bad = np.isnan(factor) & nan.any(axis=1)
     if not bad.any():
         return
-    names = [
-        "overall" if label is None else label
-        for label in object_labels(labels)[bad][:_SHOW_DOMAINS].tolist()
-    ]
+    names = object_labels(labels).tolist()
+    one = labels.shape[0] == 1
+    parts = []
+    for d in np.flatnonzero(bad)[:_SHOW_DOMAINS].tolist():
+        shown = [m for m, x in zip(measures, nan[d], strict=True) if x]
+        zero = [m for m, x in zip(measures, nan[d], strict=True) if not x]
+        where = (
+            "the sample"
+            if one
+            else "the overall estimate"
+            if names[d] is None
+            else f"domain {names[d]!r}"
+        )
+        note = (
+            f" (its {', '.join(zero)}: standard error 0, the measure being the "
+            "same for every unit there)"
+            if zero
+            else ""
+        )
+        parts.append(f"{', '.join(shown)} in {where}{note}")
     more = ", ..." if bad.sum() > _SHOW_DOMAINS else ""
-    where = "the sample" if labels.shape[0] == 1 else f"domain(s) {names}{more}"
     msg = (
-        f"the standard errors of {where} are NaN under lonely_psu='average': "
-        "no stratum there has more than one PSU, so there is no variance to "
-        "average (R survey gives NaN too); for a figure, collapse those "
-        "strata with neighbouring ones, or choose lonely_psu='adjust' "
-        "('remove' and 'certainty' give such a domain no variance at all)"
+        f"the standard errors of {'; '.join(parts)}{more} are NaN under "
+        "lonely_psu='average': no stratum there has more than one PSU, so "
+        "there is no variance to average (R survey gives NaN too); for a "
+        "figure, collapse those strata with neighbouring ones, or choose "
+        "lonely_psu='adjust' ('remove' and 'certainty' give such a domain no "
+        "variance at all)"
     )
     warnings.warn(msg, UserWarning, stacklevel=4)
 
@@ -1913,7 +1935,7 @@ def linearised(
     var = np.where(constant | one[:, None], 0.0, var)
     se = np.sqrt(var)
     if lonely_psu == "average":
-        _warn_no_stratum_of_two(factor, se, labels)
+        _warn_no_stratum_of_two(factor, se, labels, measures)
     if scaled:
         # The deviations were multiplied by 2**z_exp: the variance by its
         # square. Scaled back after the square root, so that a standard
@@ -2274,7 +2296,9 @@ def poverty_estimates(
         asks whether the weights are correctly scaled, as R ``survey``
         warns. If under ``lonely_psu="average"`` a domain has no stratum of
         more than one PSU, so that its standard errors are NaN (R gives
-        NaN silently): the message names the domains. A census stratum
+        NaN silently): the message names the domains and, in each, the
+        measures whose standard errors are NaN and those whose 0 is that of a
+        measure the same for every unit there. A census stratum
         (`fpc` equal to its PSUs, variance 0) counts as a stratum averaged
         over, as in R: a domain holding one and otherwise lonely strata
         gets standard errors of 0 and no warning. If a measure that

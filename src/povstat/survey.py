@@ -106,8 +106,20 @@ _KEEP_DESIGN = (
     "of the design and changes the other domains' standard errors. To keep "
     "the design, give them the label of another domain (a row missing under "
     "nan_policy='omit' or of zero weight adds nothing to its estimate or "
-    "standard error, but under lonely_psu='average' a stratum of rows of "
-    "zero weight as given counts among its strata)"
+    "standard error)"
+)
+
+#: The same under lonely_psu="average", where a stratum of rows of zero
+#: weight as given counts among the strata of the domain they join (R's
+#: svyby leaves it out of the other domains', since the rows are not
+#: theirs, but counts it for the overall svymean).
+_KEEP_DESIGN_AVERAGE = (
+    _KEEP_DESIGN[:-1] + "; but under lonely_psu='average' a stratum of "
+    "rows of zero weight as given counts among the strata of the domain "
+    "they join and changes its standard errors: for R's figures (svyby), "
+    "also make those rows' weights missing (NaN, with nan_policy='omit'), "
+    "and take the overall figures (R's svymean) from a call with the "
+    "weights as given and without `by`)"
 )
 
 # R survey treats a stratum whose sampling fraction is this close to 1 as
@@ -1899,7 +1911,8 @@ def linearised(
     with np.errstate(over="ignore"):  # an overflow is refused just below
         total = _sum(red.domain, red.sw, nd, big)
     _check_weight_range(red, total)
-    check_domain_totals(total, labels, advice=_KEEP_DESIGN)
+    keep = _KEEP_DESIGN_AVERAGE if lonely_psu == "average" else _KEEP_DESIGN
+    check_domain_totals(total, labels, advice=keep)
     ratio = _term_sums(red, red.st, nd, largest=big) / total[:, None]
     factor = _average_factor(red, lonely) if lonely_psu == "average" else np.ones(nd)
     z = _cell_z(red, ratio, total)
@@ -2265,7 +2278,12 @@ def poverty_estimates(
         weight (its weights are all 0, or all its rows are missing under
         ``nan_policy="omit"``; the message advises giving its rows another
         domain's label rather than dropping them, which would change the
-        design and the other domains' standard errors), a stratum has a
+        design and the other domains' standard errors; under
+        ``lonely_psu="average"``, where a stratum of rows of zero weight as
+        given counts among the strata of the domain they join, also making
+        their weights missing under ``nan_policy="omit"``, with the overall
+        figures from a call with the weights as given and without `by`:
+        R's ``svyby`` and ``svymean`` figures), a stratum has a
         single PSU under ``lonely_psu="raise"`` (one whose rows are all
         missing under ``nan_policy="omit"`` is not refused), `fpc` varies
         within a stratum (in

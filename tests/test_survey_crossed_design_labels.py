@@ -83,8 +83,9 @@ def test_the_advice_gives_the_estimate_of_crossed_strata() -> None:
             "; `strata` takes one column and does not cross several, as "
             "by=[...] does (nor does R's svydesign(strata=~a+b), whose second "
             "term stratifies a second stage): build one column of combined "
-            "labels first (in pandas, df['kab'].astype(str) + '/' + "
-            "df['urban'].astype(str)) and name it",
+            "labels first (in pandas, df['kab_urban'] = "
+            "df['kab'].astype('string') + '/' + df['urban'].astype('string')) "
+            "and name it: strata='kab_urban'",
         ),
         (
             "psu",
@@ -92,8 +93,9 @@ def test_the_advice_gives_the_estimate_of_crossed_strata() -> None:
             "; `psu` takes one column, not several: PSUs are nested in "
             "strata (the same label in two strata names two PSUs), so the "
             "column of a PSU's label within its stratum is enough, or build "
-            "one column of combined labels first (in pandas, "
-            "df['kab'].astype(str) + '/' + df['psu'].astype(str))",
+            "one column of combined labels first (in pandas, df['kab_psu'] = "
+            "df['kab'].astype('string') + '/' + df['psu'].astype('string')) "
+            "and name it: psu='kab_psu'",
         ),
     ],
 )

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import narwhals.stable.v2 as nw
 import numpy as np
 import pytest
 
-from backends import BACKENDS, NAN, col, make
+from backends import BACKENDS, NAN, col, collect, make
 from povstat import poverty_estimates, poverty_table
 
 EVERY = [*BACKENDS, "pyspark"]
@@ -162,7 +163,7 @@ AVG: dict[str, Any] = {
     "dom": ["A"] * 8 + ["B"] * 2,
 }
 _NO_STRATUM_OF_TWO = (
-    r"the standard errors of domain\(s\) \['B'\] are NaN under "
+    r"the standard errors of P0 in domain 'B' are NaN under "
     r"lonely_psu='average': no stratum there has more than one PSU"
 )
 
@@ -203,3 +204,119 @@ def test_a_constant_measure_keeps_its_zero_and_is_not_warned_of() -> None:
     )
     assert e.estimate[1] == 100.0
     assert e.se[1] == 0.0
+
+
+def test_the_warning_names_the_measures_and_a_constant_ones_zero() -> None:
+    # Both units of B poor (y 80 and 60 under the line 100): P0 is 1 for
+    # each, its linearised variable 0, its SE exactly 0; P1 varies (0.2,
+    # 0.4), and B's only stratum (3) has one PSU: 0 * 1/0, NaN (R too).
+    # Every stratum of C (4) is lonely as well, and C's P0 varies.
+    y = [*AVG["y"][:8], 80.0, 60.0, 90.0, 120.0]
+    with pytest.warns(UserWarning, match="lonely_psu=.average.") as caught:
+        e = poverty_estimates(
+            y,
+            100,
+            alpha=[0, 1],
+            unit="percent",
+            weights=[*AVG["w"], 5.0, 5.0],
+            by=[*AVG["dom"], "C", "C"],
+            strata=[*AVG["st"], 4, 4],
+            psu=[*AVG["psu"], 1, 1],
+            lonely_psu="average",
+        )
+    assert e.se[2] == 0.0
+    assert np.isnan(e.se[3:]).all()
+    assert [str(w.message) for w in caught] == [
+        "the standard errors of P1 in domain 'B' (its P0: standard error 0, "
+        "the measure being the same for every unit there); P0, P1 in domain "
+        "'C' are NaN under lonely_psu='average': no stratum there has more "
+        "than one PSU, so there is no variance to average (R survey gives "
+        "NaN too); for a figure, collapse those strata with neighbouring "
+        "ones, or choose lonely_psu='adjust' ('remove' and 'certainty' give "
+        "such a domain no variance at all)"
+    ]
+
+
+# Domain C's rows all have weight 0 as given: stratum 3 holds only C rows
+# (one PSU), stratum 5 a C row and a B row (one PSU).
+# tests/reference/survey_zero_weight_domain.R (R survey 4.1.1): SE of P0
+# and P1 (percent) of A and B (svyby) and of the sample (svymean).
+ZERO: dict[str, Any] = {
+    "y": [90.0, 130, 110, 140, 95, 150, 85, 160, 70, 60, 100, 120, 75, 88],
+    "w": [10.0, 20, 15, 25, 12, 18, 14, 16, 0, 0, 8, 7, 0, 9],
+    "st": [1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 4, 4, 5, 5],
+    "psu": [1, 1, 2, 2, 1, 1, 2, 2, 1, 1, 1, 1, 1, 1],
+    "dom": [*"ABABABAB", "C", "C", "B", "B", "C", "B"],
+}
+ZERO_R = {
+    "adjust": [
+        26.553320491860067,
+        3.7679895430237558,
+        8.0881649866322753,
+        0.97057979839587294,
+        9.8643687475001798,
+        1.4263455447928244,
+    ],
+    "average": [
+        26.553320491860067,
+        3.7679895430237558,
+        0.64607369170303663,
+        0.077528843004364481,
+        13.425240181907741,
+        2.0449702918365977,
+    ],
+    "remove": [
+        26.553320491860067,
+        3.7679895430237558,
+        0.45684308854944411,
+        0.054821170625933349,
+        8.4908674219283427,
+        1.2933527739165769,
+    ],
+}
+ZKW: dict[str, Any] = {
+    **KW,
+    "alpha": [0, 1],
+    "psu": "psu",
+}
+
+
+@pytest.mark.parametrize("lonely", list(ZERO_R))
+def test_a_zero_weight_domain_gets_the_advice_of_its_lonely_psu(lonely: Any) -> None:
+    with pytest.raises(ValueError, match=r"none in \['C'\]") as err:
+        poverty_table(make("pandas[float64]", ZERO), **ZKW, by="dom", lonely_psu=lonely)
+    note = (
+        "but under lonely_psu='average' a stratum of rows of zero weight as "
+        "given counts among the strata of the domain they join and changes "
+        "its standard errors: for R's figures (svyby), also make those rows' "
+        "weights missing (NaN, with nan_policy='omit'), and take the overall "
+        "figures (R's svymean) from a call with the weights as given and "
+        "without `by`)"
+    )
+    msg = str(err.value)
+    assert msg.endswith(note) == (lonely == "average")
+    assert "give them the label of another domain" in msg
+
+
+@pytest.mark.parametrize("backend", ["pandas[float64]", "polars-lazy", "duckdb"])
+@pytest.mark.parametrize("lonely", list(ZERO_R))
+@pytest.mark.parametrize("into", ["A", "B"])
+def test_following_the_zero_weight_advice_gives_r_figures(
+    backend: str, lonely: Any, into: str
+) -> None:
+    # The advice followed: C's rows relabelled (either domain), and under
+    # "average" their weights made missing, with the overall from a call
+    # without `by` on the weights as given. Without the missing weights,
+    # stratum 3 would count among the strata of A (SE of P0 37.55, not
+    # R's 26.55) or B (0.722, not 0.646) under "average".
+    relabelled = [into if d == "C" else d for d in ZERO["dom"]]
+    weights = [
+        NAN if d == "C" and lonely == "average" else w
+        for d, w in zip(ZERO["dom"], ZERO["w"], strict=True)
+    ]
+    data = {**ZERO, "dom": relabelled, "w": weights}
+    domains = poverty_table(make(backend, data), **ZKW, by="dom", lonely_psu=lonely)
+    rows = nw.from_native(collect(domains)).sort("dom", "measure")
+    whole = poverty_table(make(backend, ZERO), **ZKW, lonely_psu=lonely)
+    got = [*rows["se"].to_list(), *col(whole, "se")]
+    np.testing.assert_allclose(got, ZERO_R[lonely], rtol=1e-12, atol=0)

@@ -106,8 +106,20 @@ _KEEP_DESIGN = (
     "of the design and changes the other domains' standard errors. To keep "
     "the design, give them the label of another domain (a row missing under "
     "nan_policy='omit' or of zero weight adds nothing to its estimate or "
-    "standard error, but under lonely_psu='average' a stratum of rows of "
-    "zero weight as given counts among its strata)"
+    "standard error)"
+)
+
+#: The same under lonely_psu="average", where a stratum of rows of zero
+#: weight as given counts among the strata of the domain they join (R's
+#: svyby leaves it out of the other domains', since the rows are not
+#: theirs, but counts it for the overall svymean).
+_KEEP_DESIGN_AVERAGE = (
+    _KEEP_DESIGN[:-1] + "; but under lonely_psu='average' a stratum of "
+    "rows of zero weight as given counts among the strata of the domain "
+    "they join and changes its standard errors: for R's figures (svyby), "
+    "also make those rows' weights missing (NaN, with nan_policy='omit'), "
+    "and take the overall figures (R's svymean) from a call with the "
+    "weights as given and without `by`)"
 )
 
 # R survey treats a stratum whose sampling fraction is this close to 1 as
@@ -1553,29 +1565,51 @@ def _warn_unscaled_weights(
 
 
 def _warn_no_stratum_of_two(
-    factor: NDArray[np.float64], se: NDArray[np.float64], labels: NDArray[Any]
+    factor: NDArray[np.float64],
+    se: NDArray[np.float64],
+    labels: NDArray[Any],
+    measures: Sequence[str],
 ) -> None:
     """Warn of domains with no stratum of two PSUs under "average".
 
     Their variance is 0 times strata over 0 strata: NaN, as R ``survey``
     gives (``0 * 1/0``), silently there. A measure constant in the domain
-    keeps its exact 0.
+    keeps its exact 0. The message names each such domain with its
+    measures whose standard errors are NaN, and those whose 0 comes from
+    the measure being the same for every unit.
     """
-    bad = np.isnan(factor) & np.isnan(se).any(axis=1)
+    nan = np.isnan(se)
+    bad = np.isnan(factor) & nan.any(axis=1)
     if not bad.any():
         return
-    names = [
-        "overall" if label is None else label
-        for label in object_labels(labels)[bad][:_SHOW_DOMAINS].tolist()
-    ]
+    names = object_labels(labels).tolist()
+    one = labels.shape[0] == 1
+    parts = []
+    for d in np.flatnonzero(bad)[:_SHOW_DOMAINS].tolist():
+        shown = [m for m, x in zip(measures, nan[d], strict=True) if x]
+        zero = [m for m, x in zip(measures, nan[d], strict=True) if not x]
+        where = (
+            "the sample"
+            if one
+            else "the overall estimate"
+            if names[d] is None
+            else f"domain {names[d]!r}"
+        )
+        note = (
+            f" (its {', '.join(zero)}: standard error 0, the measure being the "
+            "same for every unit there)"
+            if zero
+            else ""
+        )
+        parts.append(f"{', '.join(shown)} in {where}{note}")
     more = ", ..." if bad.sum() > _SHOW_DOMAINS else ""
-    where = "the sample" if labels.shape[0] == 1 else f"domain(s) {names}{more}"
     msg = (
-        f"the standard errors of {where} are NaN under lonely_psu='average': "
-        "no stratum there has more than one PSU, so there is no variance to "
-        "average (R survey gives NaN too); for a figure, collapse those "
-        "strata with neighbouring ones, or choose lonely_psu='adjust' "
-        "('remove' and 'certainty' give such a domain no variance at all)"
+        f"the standard errors of {'; '.join(parts)}{more} are NaN under "
+        "lonely_psu='average': no stratum there has more than one PSU, so "
+        "there is no variance to average (R survey gives NaN too); for a "
+        "figure, collapse those strata with neighbouring ones, or choose "
+        "lonely_psu='adjust' ('remove' and 'certainty' give such a domain no "
+        "variance at all)"
     )
     warnings.warn(msg, UserWarning, stacklevel=4)
 
@@ -1877,7 +1911,8 @@ def linearised(
     with np.errstate(over="ignore"):  # an overflow is refused just below
         total = _sum(red.domain, red.sw, nd, big)
     _check_weight_range(red, total)
-    check_domain_totals(total, labels, advice=_KEEP_DESIGN)
+    keep = _KEEP_DESIGN_AVERAGE if lonely_psu == "average" else _KEEP_DESIGN
+    check_domain_totals(total, labels, advice=keep)
     ratio = _term_sums(red, red.st, nd, largest=big) / total[:, None]
     factor = _average_factor(red, lonely) if lonely_psu == "average" else np.ones(nd)
     z = _cell_z(red, ratio, total)
@@ -1913,7 +1948,7 @@ def linearised(
     var = np.where(constant | one[:, None], 0.0, var)
     se = np.sqrt(var)
     if lonely_psu == "average":
-        _warn_no_stratum_of_two(factor, se, labels)
+        _warn_no_stratum_of_two(factor, se, labels, measures)
     if scaled:
         # The deviations were multiplied by 2**z_exp: the variance by its
         # square. Scaled back after the square root, so that a standard
@@ -2243,7 +2278,12 @@ def poverty_estimates(
         weight (its weights are all 0, or all its rows are missing under
         ``nan_policy="omit"``; the message advises giving its rows another
         domain's label rather than dropping them, which would change the
-        design and the other domains' standard errors), a stratum has a
+        design and the other domains' standard errors; under
+        ``lonely_psu="average"``, where a stratum of rows of zero weight as
+        given counts among the strata of the domain they join, also making
+        their weights missing under ``nan_policy="omit"``, with the overall
+        figures from a call with the weights as given and without `by`:
+        R's ``svyby`` and ``svymean`` figures), a stratum has a
         single PSU under ``lonely_psu="raise"`` (one whose rows are all
         missing under ``nan_policy="omit"`` is not refused), `fpc` varies
         within a stratum (in
@@ -2274,7 +2314,9 @@ def poverty_estimates(
         asks whether the weights are correctly scaled, as R ``survey``
         warns. If under ``lonely_psu="average"`` a domain has no stratum of
         more than one PSU, so that its standard errors are NaN (R gives
-        NaN silently): the message names the domains. A census stratum
+        NaN silently): the message names the domains and, in each, the
+        measures whose standard errors are NaN and those whose 0 is that of a
+        measure the same for every unit there. A census stratum
         (`fpc` equal to its PSUs, variance 0) counts as a stratum averaged
         over, as in R: a domain holding one and otherwise lonely strata
         gets standard errors of 0 and no warning. If a measure that

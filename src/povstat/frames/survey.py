@@ -129,33 +129,164 @@ def _columns(by: str | Sequence[str] | None) -> list[str]:
     return cols
 
 
-def _several_design_columns(arg: str, name: object) -> str:
-    """Advice for `strata` or `psu` given as a list of column names.
+def _design_columns_given(name: object) -> list[str] | None:
+    """The column names in a `strata` or `psu` given as several columns.
 
-    Each takes one column; `by` alone crosses several.
+    A list or tuple of names (or of named Series), or a frame of the
+    columns themselves (any engine); None for anything else.
     """
-    if (
-        arg not in ("strata", "psu")
-        or not isinstance(name, list | tuple)
-        or len(name) < 2
-        or not all(isinstance(c, str) for c in name)
+    if isinstance(name, list | tuple):
+        given = [c if isinstance(c, str) else getattr(c, "name", None) for c in name]
+        cols = [c for c in given if isinstance(c, str)]
+        return cols if len(cols) == len(given) else None
+    frame = nw.from_native(name, pass_through=True)
+    if isinstance(frame, nw.DataFrame | nw.LazyFrame):
+        try:
+            given = list(frame.collect_schema().names())
+        except Exception:  # an engine that cannot tell: no advice
+            return None
+        cols = [c for c in given if isinstance(c, str)]
+        return cols if len(cols) == len(given) else None
+    return None
+
+
+def _formula_terms(text: str) -> list[str] | None:
+    """The terms of a column argument written as an R formula, or None.
+
+    ``"~kab+urban"``, ``"kab + urban"``, ``"~kab"``, ``"kab:urban"`` and
+    ``"kab*urban"`` (what an R user types for ``svydesign``) give their
+    terms; text with no ``~``, ``+``, ``*`` or ``:`` (or an empty term)
+    gives None.
+    """
+    body = text.strip()
+    tilde = body.startswith("~")
+    body = body.removeprefix("~")
+    if not tilde and not re.search(r"[+*:]", body):
+        return None
+    terms = [t.strip() for t in re.split(r"[+*:]", body)]
+    return terms if all(terms) else None
+
+
+def _sql_name(name: str) -> str:
+    """`name` as a DuckDB SQL identifier: bare if it can be, else quoted."""
+    bare = re.fullmatch(r"[a-z_][a-z0-9_]*", name) is not None
+    if bare:
+        try:
+            import duckdb  # asked for a DuckDB frame only
+
+            words = duckdb.execute(
+                "SELECT keyword_name FROM duckdb_keywords() "
+                "WHERE keyword_category <> 'unreserved'"
+            ).fetchall()
+            bare = name not in {w for (w,) in words}
+        except Exception:  # quoting is always correct
+            bare = False
+    return name if bare else '"' + name.replace('"', '""') + '"'
+
+
+def _combine_code(impl: Any, cols: Sequence[str], new: str) -> str:
+    """Code that adds one column of the labels of `cols` joined by '/'.
+
+    For the caller's engine (`impl`, a narwhals ``Implementation``):
+    pandas (modin, cuDF), polars (eager or lazy), DuckDB, PySpark
+    (sqlframe, Spark Connect), and narwhals for the others. A missing
+    label in any of the columns gives a missing combined label (refused
+    as a missing stratum, never a stratum such as ``'3501/nan'``); `new`
+    names the column added.
+    """
+    if impl in (
+        nw.Implementation.PANDAS,
+        nw.Implementation.MODIN,
+        nw.Implementation.CUDF,
     ):
+        parts = " + '/' + ".join(f"df[{c!r}].astype('string')" for c in cols)
+        return f"in pandas, df[{new!r}] = {parts}"
+    if impl is nw.Implementation.POLARS:
+        parts = ", ".join(f"pl.col({c!r})" for c in cols)
+        return (
+            "in polars (import polars as pl), df = df.with_columns(pl.concat_str(["
+            f"{parts}], separator='/').alias({new!r}))"
+        )
+    if impl is nw.Implementation.DUCKDB:
+        parts = " || '/' || ".join(f"CAST({_sql_name(c)} AS VARCHAR)" for c in cols)
+        sql = f"*, {parts} AS {_sql_name(new)}"
+        literal = '"' + sql.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return f"in DuckDB, df = df.project({literal})"
+    if impl in (
+        nw.Implementation.PYSPARK,
+        nw.Implementation.PYSPARK_CONNECT,
+        nw.Implementation.SQLFRAME,
+    ):
+        parts = ", F.lit('/'), ".join(f"F.col({c!r}).cast('string')" for c in cols)
+        return (
+            "in PySpark (from pyspark.sql import functions as F), df = "
+            f"df.withColumn({new!r}, F.concat({parts}))"
+        )
+    parts = ", ".join(f"nw.col({c!r}).cast(nw.String())" for c in cols)
+    return (
+        "through narwhals (import narwhals as nw), df = nw.from_native(df)"
+        ".with_columns("
+        f"nw.concat_str([{parts}], separator='/').alias({new!r})).to_native()"
+    )
+
+
+def _new_name(cols: Sequence[str], names: Sequence[str]) -> str:
+    """The names of `cols` joined by '_', with '_' added until it is new."""
+    new = "_".join(cols)
+    while new in names:
+        new += "_"
+    return new
+
+
+def _several_design_columns(
+    arg: str, cols: Sequence[str] | None, impl: Any, names: Sequence[str]
+) -> str:
+    """Advice for `strata` or `psu` given as several columns.
+
+    Each takes one column; `by` alone crosses several. `cols` are the
+    columns given (a list of names, a frame's columns, an R formula's
+    terms); the advice shows the code that builds one column of combined
+    labels on the caller's engine (`impl`) and the argument naming it.
+    """
+    if arg not in ("strata", "psu") or cols is None or len(cols) < 2:
         return ""
-    a, b = name[0], name[1]
-    joined = f"df[{a!r}].astype(str) + '/' + df[{b!r}].astype(str)"
+    new = _new_name(cols, names)
+    code = _combine_code(impl, cols, new)
     if arg == "psu":
         return (
             "; `psu` takes one column, not several: PSUs are nested in "
             "strata (the same label in two strata names two PSUs), so the "
             "column of a PSU's label within its stratum is enough, or build "
-            f"one column of combined labels first (in pandas, {joined})"
+            f"one column of combined labels first ({code}) and name it: "
+            f"psu={new!r}"
         )
     return (
         "; `strata` takes one column and does not cross several, as "
         "by=[...] does (nor does R's svydesign(strata=~a+b), whose second "
         "term stratifies a second stage): build one column of combined "
-        f"labels first (in pandas, {joined}) and name it"
+        f"labels first ({code}) and name it: strata={new!r}"
     )
+
+
+def _formula_advice(arg: str, text: str, impl: Any, names: Sequence[str]) -> str:
+    """Advice for a column argument written as an R formula (``"~kab+urban"``).
+
+    Only when every term is a column: one term is that column's name;
+    several are `by`'s list, or for `strata` and `psu` the advice to
+    combine them (:func:`_several_design_columns`); other arguments take
+    one column.
+    """
+    terms = _formula_terms(text)
+    if terms is None or not all(t in names for t in terms):
+        return ""
+    lead = f"; {text!r} reads as an R formula, but povstat takes column names"
+    if len(terms) == 1:
+        return f"{lead}: {arg}={terms[0]!r}"
+    if arg == "by":
+        return f"{lead}: by={terms!r} crosses the domains"
+    if arg in ("strata", "psu"):
+        return lead + _several_design_columns(arg, terms, impl, names)
+    return f"{lead}; `{arg}` takes one column"
 
 
 def _rescale_exponent(
@@ -764,8 +895,9 @@ def poverty_table(
     ------
     TypeError
         If `line` or `by` is of the wrong kind, `strata` or `psu` is not
-        one column name (given as a list of names, the message advises
-        building one column of combined labels: only `by` crosses
+        one column name (given as a list of names or a frame of the
+        columns, the message advises building one column of combined
+        labels, showing the code for the frame's engine: only `by` crosses
         columns), a `by`, `strata` or `psu` column holds containers
         (lists, tuples, arrays, structs: labels
         must be scalars; the message names the argument, the column and its
@@ -789,7 +921,10 @@ def poverty_table(
     ValueError
         If a column is not found; a `line` given as text that is a number
         written as text (``"550000"``) is read as a column name, and the
-        message advises passing the number (``line=550000.0``).
+        message advises passing the number (``line=550000.0``); a name
+        written as an R formula of columns (``strata="~kab+urban"``) gets
+        the column's name, `by`'s list, or for `strata` and `psu` the
+        advice to combine them, as above.
         If a value column is null on every row, so that its engine gives it
         no dtype (polars ``Null``, DuckDB ``NULL``): the message says so,
         under either `nan_policy`. If a weight times its size underflows
@@ -1107,7 +1242,11 @@ def poverty_table(
             msg = _checks.not_a_column_name(
                 arg, name, names, arrays="povstat.poverty_estimates"
             )
-            raise TypeError(msg + _several_design_columns(arg, name))
+            cols = _design_columns_given(name)
+            advice = _several_design_columns(arg, cols, frame.implementation, names)
+            if not advice and cols is not None and len(cols) == 1:
+                advice = f"; it names one column: {arg}={cols[0]!r}"
+            raise TypeError(msg + advice)
     named = _lines_arg(line, lines)
     items: list[Any] = [line] if named is None else list(named.values())
     line_names = None if named is None else list(named)
@@ -1128,6 +1267,7 @@ def poverty_table(
     entries = [None] * len(items) if line_names is None else line_names
     _refuse_absent_columns(
         df,
+        frame.implementation,
         names,
         [("welfare", welfare)],
         [(e, v) for e, v in zip(entries, items, strict=True) if isinstance(v, str)],
@@ -2401,6 +2541,7 @@ def _group_places(
 
 def _refuse_absent_columns(
     df: Any,
+    impl: Any,
     names: list[str],
     first: list[tuple[str, str | None]],
     line_columns: list[tuple[str | None, str]],
@@ -2411,18 +2552,21 @@ def _refuse_absent_columns(
     In the order of the signature (`welfare`, the line columns, then
     `weight`, `size`, `by`, `strata`, `psu`, `fpc`); one absent column
     keeps its own message (with the advice for a number written as text).
+    A name written as an R formula (``"~kab+urban"``) whose terms are
+    columns gets the advice of :func:`_formula_advice`, with the code for
+    the caller's engine (`impl`).
     """
     absent: list[tuple[str, str, str]] = []  # (argument, column, advice)
     for arg, name in first:
         if name is not None and name not in names:
-            absent.append((f"`{arg}`", name, ""))
+            absent.append((f"`{arg}`", name, _formula_advice(arg, name, impl, names)))
     for entry, value in line_columns:
         if value not in names:
             arg = "`line`" if entry is None else f"`lines` entry {entry!r}"
             absent.append((arg, value, _number_text_hint(value, entry)))
     for arg, name in rest:
         if name is not None and name not in names:
-            absent.append((f"`{arg}`", name, ""))
+            absent.append((f"`{arg}`", name, _formula_advice(arg, name, impl, names)))
     if not absent:
         return
     notes = "".join(_plumbing.index_level_note(df, c) for _, c, _ in absent)

@@ -1,0 +1,197 @@
+"""The advice to combine several strata (or PSU) columns, on every engine.
+
+`strata` takes one column. Several columns given as a list, as a frame of
+the columns, or as an R formula (``"~kab+urban"``, what ``svydesign``
+takes) get the advice to build one column of combined labels, with the
+code for the caller's engine; following that code gives R's estimate of
+crossed strata (tests/reference/survey_crossed_strata.R, survey 4.1.1).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import narwhals.stable.v2 as nw
+import pandas as pd
+import polars as pl
+import pyarrow as pa  # type: ignore[import-untyped]
+import pytest
+
+from backends import make
+from povstat import poverty_table
+
+DATA: dict[str, Any] = {
+    "kab": ["3501"] * 4 + ["3502"] * 4,
+    "urban": [1, 1, 2, 2] * 2,
+    "psu": [1, 2, 1, 2, 1, 2, 1, 2],
+    "y": [90.0, 130, 110, 140, 95, 150, 85, 160],
+    "w": [10.0, 20, 15, 25, 12, 18, 14, 16],
+}
+DF = pd.DataFrame(DATA)
+# tests/reference/survey_crossed_strata.R: P0 (a fraction) with strata
+# regency x urban as one label, and its SE; the SE with strata=~kab.
+P0 = 0.27692307692307694
+SE_CROSSED = 0.18351820838945609
+SE_KAB = 0.24777730457271785
+ENGINES = [
+    "pandas[float64]",
+    "polars",
+    "polars-lazy",
+    "duckdb",
+    "pyarrow",
+    pytest.param("pyspark", marks=pytest.mark.spark),
+]
+
+
+def _frame(backend: str, data: dict[str, Any]) -> Any:
+    if backend == "pyarrow":
+        return pa.table(data)
+    return make(backend, data)
+
+
+def _table(df: Any, **design: Any) -> pd.DataFrame:
+    out = poverty_table(
+        df, welfare="y", line=100.0, unit="fraction", alpha=0, weight="w", **design
+    )
+    # Through polars: PySpark warns on a pandas 3 conversion of its own.
+    frame: pd.DataFrame = (
+        nw.from_native(out).lazy().collect("polars").to_native().to_pandas()
+    )
+    return frame
+
+
+def _advice(**design: Any) -> str:
+    with pytest.raises((TypeError, ValueError)) as err:
+        _table(DF, **design)
+    return str(err.value)
+
+
+def _follow(message: str, df: Any, arg: str) -> tuple[Any, str]:
+    """Run the code the message shows on `df`; the frame and column it names."""
+    found = re.search(
+        r"combined labels first \((?:in|through) \w+(?: \([^)]*\))?, (.*)\) and "
+        rf"name it: {arg}='([^']+)'$",
+        message,
+    )
+    assert found is not None, message
+    code, name = found.groups()
+    scope: dict[str, Any] = {"df": df, "pl": pl, "nw": nw}
+    if "F." in code:
+        from pyspark.sql import functions
+
+        scope["F"] = functions
+    exec(code, scope)  # the advice, as a user would type it
+    return scope["df"], name
+
+
+@pytest.mark.parametrize("formula", ["~kab+urban", "kab + urban", "~ kab * urban"])
+def test_strata_as_an_r_formula_get_the_advice(formula: str) -> None:
+    msg = _advice(strata=formula, psu="psu")
+    assert msg.startswith(f"`strata` column {formula!r} not found")
+    assert f"{formula!r} reads as an R formula, but povstat takes column names" in msg
+    assert msg.endswith(
+        "build one column of combined labels first (in pandas, "
+        "df['kab_urban'] = df['kab'].astype('string') + '/' + "
+        "df['urban'].astype('string')) and name it: strata='kab_urban'"
+    )
+
+
+def test_a_formula_of_one_column_or_of_domains_names_the_argument() -> None:
+    msg = _advice(strata="~kab", psu="psu")
+    assert msg.endswith(
+        "reads as an R formula, but povstat takes column names: strata='kab'"
+    )
+    msg = _advice(strata="kab", psu="psu", by="~kab+urban")
+    assert msg.endswith("by=['kab', 'urban'] crosses the domains")
+    msg = _advice(strata="kab", psu="~psu", size="~w")
+    assert msg.startswith(
+        "2 columns not found: `size` column '~w', `psu` column '~psu'; columns: "
+    )
+    assert msg.endswith(
+        "'~w' reads as an R formula, but povstat takes column names: size='w'; "
+        "'~psu' reads as an R formula, but povstat takes column names: psu='psu'"
+    )
+
+
+def test_a_formula_of_absent_columns_gets_no_advice() -> None:
+    msg = _advice(strata="~kab+rural", psu="psu")
+    assert msg == (
+        "`strata` column '~kab+rural' not found; columns: "
+        "['kab', 'urban', 'psu', 'y', 'w']"
+    )
+
+
+@pytest.mark.parametrize("kind", ["pandas", "polars"])
+def test_strata_as_a_frame_of_two_columns_get_the_advice(kind: str) -> None:
+    cols = DF[["kab", "urban"]]
+    given = cols if kind == "pandas" else pl.from_pandas(cols)
+    msg = _advice(strata=given, psu="psu")
+    assert msg.startswith("`strata` must be a column name (a str); got a DataFrame")
+    assert msg.endswith(
+        "(in pandas, df['kab_urban'] = df['kab'].astype('string') + '/' + "
+        "df['urban'].astype('string')) and name it: strata='kab_urban'"
+    )
+
+
+def test_a_list_of_one_column_names_it() -> None:
+    assert _advice(strata=["kab"], psu="psu").endswith(
+        "; it names one column: strata='kab'"
+    )
+
+
+@pytest.mark.parametrize("backend", ENGINES)
+@pytest.mark.parametrize("given", [["kab", "urban"], "~kab+urban"])
+def test_the_advice_runs_on_the_callers_engine(backend: str, given: object) -> None:
+    df = _frame(backend, DATA)
+    with pytest.raises((TypeError, ValueError)) as err:
+        _table(df, strata=given, psu="psu")
+    msg = str(err.value)
+    assert "in pandas" not in msg or backend.startswith("pandas")
+    combined, name = _follow(msg, df, "strata")
+    out = _table(combined, strata=name, psu="psu")
+    assert out["estimate"].iloc[0] == pytest.approx(P0, rel=1e-14)
+    assert out["se"].iloc[0] == pytest.approx(SE_CROSSED, rel=1e-12)
+
+
+@pytest.mark.parametrize("backend", ENGINES)
+def test_the_psu_advice_runs_on_the_callers_engine(backend: str) -> None:
+    # PSU labels joined with their stratum's: the same PSUs (R's nest=TRUE).
+    df = _frame(backend, DATA)
+    with pytest.raises(TypeError) as err:
+        _table(df, strata="kab", psu=["kab", "psu"])
+    combined, name = _follow(str(err.value), df, "psu")
+    assert name == "kab_psu"
+    out = _table(combined, strata="kab", psu=name)
+    assert out["estimate"].iloc[0] == pytest.approx(P0, rel=1e-14)
+    assert out["se"].iloc[0] == pytest.approx(SE_KAB, rel=1e-12)
+
+
+@pytest.mark.parametrize("backend", ENGINES)
+def test_following_the_advice_keeps_a_missing_label_missing(backend: str) -> None:
+    data = DATA | {"urban": [1, 1, 2, None, 1, 2, 1, 2]}
+    df = _frame(backend, data)
+    with pytest.raises(TypeError) as err:
+        _table(df, strata=["kab", "urban"], psu="psu")
+    combined, name = _follow(str(err.value), df, "strata")
+    # Not a stratum '3501/nan' or '3501/': refused as a missing label.
+    with pytest.raises(
+        ValueError,
+        match=r"^`strata` column 'kab_urban' must not hold missing values: 1 row",
+    ):
+        _table(combined, strata=name, psu="psu")
+
+
+def test_duckdb_names_that_need_quoting_run() -> None:
+    data = {"Kab Kota": DATA["kab"], "group": DATA["urban"]} | {
+        k: DATA[k] for k in ("psu", "y", "w")
+    }
+    df = _frame("duckdb", data)
+    with pytest.raises(TypeError) as err:
+        _table(df, strata=["Kab Kota", "group"], psu="psu")
+    msg = str(err.value)
+    assert '\\"Kab Kota\\"' in msg
+    combined, name = _follow(msg, df, "strata")
+    assert name == "Kab Kota_group"
+    out = _table(combined, strata=name, psu="psu")
+    assert out["se"].iloc[0] == pytest.approx(SE_CROSSED, rel=1e-12)

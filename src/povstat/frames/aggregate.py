@@ -180,9 +180,12 @@ def aggregate_regions(
     :func:`povstat.datasets.indonesia_regions`), read as
     :func:`povstat.read_bps_table` reads names: spaces, dots and marks aside,
     abbreviations spelt out (``"D.I. Yogyakarta"`` holds ``"Kabupaten
-    Gunung Kidul"``). A name without ``"Kabupaten"``, ``"Kab."`` or
-    ``"Kota"`` is read as a province's only (``"Malang"`` may be the regency
-    or the city). A
+    Gunung Kidul"``), a list number before the name set aside (``"1.
+    Jawa Timur"`` holds ``"(38) Kota Surabaya"``) and an area code before
+    it checked against the name (``"35 Jawa Timur"`` holds ``"[3578] KOTA
+    SURABAYA"``; ``"7501 Gorontalo"`` is the regency). A name without
+    ``"Kabupaten"``, ``"Kab."`` or ``"Kota"`` is read as a province's only
+    (``"Malang"`` may be the regency or the city). A
     regency holds its districts, plain or dotted as BPS writes them
     (``"3573"`` or ``"35.73"`` holds ``"3573010"`` and ``"35.73.010"``).
     One area written two ways in one group (``"35"`` and ``"3500"``,

@@ -400,14 +400,15 @@ def _positional(func: Callable[_P, _R], skip: tuple[str, ...]) -> Callable[_P, _
                 if isinstance(x, kinds):
                     count += 1
                     column = column or _one_column_frame(x)
-            if column and func.__name__ not in _UNIT_LEVEL:
-                refuse_column_beside_rows(
-                    [
-                        (k, x)
-                        for k, x in (*zip(names, args, strict=False), *kwargs.items())
-                        if k and k not in skip and k not in _GROUP_LABELS
-                    ]
-                )
+            if func.__name__ not in _UNIT_LEVEL:
+                found_ = [
+                    (k, x)
+                    for k, x in (*zip(names, args, strict=False), *kwargs.items())
+                    if k and k not in skip and k not in _GROUP_LABELS
+                ]
+                if column:
+                    refuse_column_beside_rows(found_)
+                refuse_array_column_beside_series(found_)
             for x in (*args, *kwargs.values()):
                 if isinstance(x, dict):  # per-unit values by name: `lines`
                     count += sum(isinstance(v, kinds) for v in x.values())
@@ -479,8 +480,10 @@ def refuse_column_beside_rows(found: Sequence[tuple[str, Any]]) -> None:
     broadcast against into an n x m table: every row paired with every
     value, not row with row. `found` holds (argument name, value) in the
     order of the function's parameters. A numpy n x 1 array beside m
-    values stays a grid by broadcasting, as numpy's rules say: only a frame
-    is refused, whose one column stands for one value per row.
+    unlabelled values (an array, a list) stays a grid by broadcasting, as
+    numpy's rules say: only a frame is refused, whose one column stands for
+    one value per row, and a numpy n x 1 array beside a Series of n values
+    (:func:`refuse_array_column_beside_series`).
     """
     for name0, x0 in found:
         if not _one_column_frame(x0):
@@ -510,6 +513,65 @@ def refuse_column_beside_rows(found: Sequence[tuple[str, Any]]) -> None:
                 f"numpy would pair every row of `{name0}` with every value of "
                 f"`{name}` (a table of {n} x {m} values), not row with row; pass the "
                 f"column as a Series, {how}"
+            )
+            raise ValueError(msg)
+
+
+def _array_column(x: object) -> bool:
+    """Whether `x` is a numpy array of shape (n, 1), n > 1: a column of n values."""
+    return (
+        isinstance(x, np.ndarray) and x.ndim == 2 and x.shape[1] == 1 and x.shape[0] > 1
+    )
+
+
+def _series_length(x: Any) -> int | None:
+    """The length of a pandas or polars Series, else None."""
+    pd, pl = sys.modules.get("pandas"), sys.modules.get("polars")
+    if (pd is not None and isinstance(x, pd.Series)) or (
+        pl is not None and isinstance(x, pl.Series)
+    ):
+        return len(x)
+    return None
+
+
+def refuse_array_column_beside_series(found: Sequence[tuple[str, Any]]) -> None:
+    """Refuse a numpy (n, 1) array beside a Series of n values, or a row of n.
+
+    ``df[["pop"]].values`` (or ``.to_numpy()``) is a numpy array of n rows
+    and one column; beside a pandas or polars Series of the same n rows, or
+    a DataFrame of one row and n columns (the other pivot of one period),
+    numpy broadcasts the two into an n x n table, every row paired with
+    every other. A Series, or a frame, stands for the rows of a table, so
+    the pairing meant is row with row: refused. Two numpy arrays, (n, 1)
+    beside (n,), stay a grid by numpy's rules, as do a Series beside an
+    array of another length (n x m values asked for): `found` holds
+    (argument name, value) in the order of the function's parameters.
+    """
+    for name0, x0 in found:
+        if not _array_column(x0):
+            continue
+        n = x0.shape[0]
+        for name, x in found:
+            if x is x0:
+                continue
+            if _series_length(x) == n:
+                held = (
+                    f"a {'pandas' if _is_pandas(x) else 'polars'} Series of {n} values"
+                )
+                grid = f"`{name}.to_numpy()`"
+            elif hasattr(x, "columns") and _one_row_width(x) == n:
+                kind = "pandas" if _is_pandas(x) else "polars"
+                held = f"a {kind} DataFrame of one row and {n} columns"
+                grid = f"`{name}.to_numpy()`"
+            else:
+                continue
+            msg = (
+                f"`{name0}` is a numpy array of shape ({n}, 1) (one column, as "
+                f"`df[['col']].values` gives), beside `{name}`, {held}: numpy "
+                f"would pair every row of `{name0}` with every value of "
+                f"`{name}` (a table of {n} x {n} values), not row with row; "
+                f"pass its one column, `{name0}[:, 0]` (or `{name0}.ravel()`), "
+                f"or, for that table of every pair, {grid}"
             )
             raise ValueError(msg)
 

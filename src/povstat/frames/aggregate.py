@@ -250,6 +250,13 @@ def aggregate_regions(
         rows, names = _members(groups, regions, column=region, overlap=overlap)
         _, inverse = np.unique(names, return_inverse=True)
         group_codes = np.asarray(inverse, dtype=np.int64).ravel()
+        _written_another_way(
+            rows,
+            names,
+            regions,
+            _plumbing.keys(table, [period], arg="period"),
+            _plumbing.labels(table, period),
+        )
     else:
         rows = np.arange(len(table), dtype=np.intp)
         group_codes = _plumbing.keys(table, [cast(str, by)], arg="by")
@@ -565,6 +572,45 @@ def _members(
     rows = order[starts + offsets]
     names = np.repeat(np.asarray(pair_group, dtype=object), counts)
     return np.asarray(rows, dtype=np.intp), names
+
+
+def _written_another_way(
+    rows: NDArray[np.intp],
+    names: NDArray[Any],
+    regions: NDArray[Any],
+    periods: NDArray[np.int64],
+    period_labels: NDArray[Any],
+) -> None:
+    """Refuse a period left out of a group because its regions are written another way.
+
+    `rows` and `names` are the rows of the groups' regions and their
+    groups (:func:`_members`); `regions`, `periods` and `period_labels` hold
+    every row's region label, period code and period label. A period of the
+    table where a group has no row, though labels read as its regions (an
+    area code dotted, a name in capitals: :func:`_checks.written_as`) are
+    there, would be left out of the group's output without a word.
+    """
+    every = np.unique(periods)
+    for group in dict.fromkeys(names.tolist()):  # a few groups
+        mine = rows[names == group]
+        missing = np.setdiff1d(every, periods[mine])
+        if not missing.size:
+            continue
+        listed = list(dict.fromkeys(regions[mine].tolist()))
+        for p in missing.tolist():  # the periods the group has no row in
+            at = np.flatnonzero(periods == p)
+            there = list(dict.fromkeys(regions[at].tolist()))
+            hint = _checks.written_as(listed, there)
+            if hint:
+                when = _plumbing.show(np.sort(period_labels[at])[0])
+                msg = (
+                    f"group {_plumbing.show(group)} has no row in period {when}, "
+                    f"where its regions are written another way ({hint}): each "
+                    "is one area written two ways, and the group would be left "
+                    f"out of period {when}; write each region one way in every "
+                    "period"
+                )
+                raise ValueError(msg)
 
 
 def _check_cells(

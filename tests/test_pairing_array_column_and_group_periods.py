@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 import polars as pl
@@ -34,7 +36,7 @@ RIGHT = [100.0, 100.0, 100.0]
     [FRAME["poverty_rate_pct"], pl.Series(FRAME["poverty_rate_pct"].to_numpy())],
     ids=["pandas", "polars"],
 )
-def test_a_numpy_column_beside_a_series_is_refused(rate: object) -> None:
+def test_a_numpy_column_beside_a_series_is_refused(rate: Any) -> None:
     column = FRAME[["pop"]].to_numpy()  # shape (3, 1)
     with pytest.raises(ValueError, match=r"numpy array of shape \(3, 1\)") as err:
         P.rate_to_headcount(rate, column, unit="percent")

@@ -250,18 +250,16 @@ def aggregate_regions(
         rows, names = _members(groups, regions, column=region, overlap=overlap)
         _, inverse = np.unique(names, return_inverse=True)
         group_codes = np.asarray(inverse, dtype=np.int64).ravel()
+        all_periods = _plumbing.keys(table, [period], arg="period")
         _written_another_way(
-            rows,
-            names,
-            regions,
-            _plumbing.keys(table, [period], arg="period"),
-            _plumbing.labels(table, period),
+            rows, names, regions, all_periods, _plumbing.labels(table, period)
         )
     else:
         rows = np.arange(len(table), dtype=np.intp)
         group_codes = _plumbing.keys(table, [cast(str, by)], arg="by")
         names = _plumbing.labels(table, cast(str, by))
-    period_codes = _plumbing.keys(table, [period], arg="period")[rows]
+        all_periods = _plumbing.keys(table, [period], arg="period")
+    period_codes = all_periods[rows]
     _check_cells(
         group_codes,
         region_codes[rows],

@@ -25,9 +25,9 @@ import polars as pl
 import pytest
 
 import backends
-from povstat import aggregate_regions, with_rank_sets, with_ranks
+from nesting import check_rank, frame_of, rank_sets
+from povstat import aggregate_regions, with_ranks
 from povstat.datasets import load_indonesia
-from povstat.statements import check_statements
 
 _COLUMNS = ["region_code", "region_type", "province_code", "period"]
 _VALUES = ["poverty_rate_pct", "poor_thousands"]
@@ -122,12 +122,6 @@ def test_country_read_as_zero(march_2023: pd.DataFrame) -> None:
         )
 
 
-def _one_group(codes: list[Any]) -> pd.DataFrame:
-    """Rows of made-up rates, one per code, to rank as one group."""
-    rates = [10.0 + i for i in range(len(codes))]
-    return pd.DataFrame({"region_code": codes, "poverty_rate_pct": rates})
-
-
 @pytest.mark.parametrize(
     ("codes", "region", "parts"),
     [
@@ -161,7 +155,7 @@ def _one_group(codes: list[Any]) -> pd.DataFrame:
     ],
 )
 def test_each_form_is_refused(codes: list[Any], region: str, parts: str) -> None:
-    frame = _one_group(codes)
+    frame = frame_of(codes)
     with pytest.raises(ValueError, match="nested in it") as err:
         with_ranks(frame, descending=True, rate="poverty_rate_pct")
     message = str(err.value)
@@ -172,10 +166,10 @@ def test_each_form_is_refused(codes: list[Any], region: str, parts: str) -> None
 
 
 def test_padded_code_is_named_as_such() -> None:
-    frame = _one_group(["3500", "3507", "3573"])
+    frame = frame_of(["3500", "3507", "3573"])
     with pytest.raises(ValueError, match=r"'3500' is the code '35' padded with zeros"):
         with_ranks(frame, descending=True, rate="poverty_rate_pct")
-    frame = _one_group(["3573", "3573010"])
+    frame = frame_of(["3573", "3573010"])
     with pytest.raises(ValueError, match="begins the codes of its districts"):
         with_ranks(frame, descending=True, rate="poverty_rate_pct")
 
@@ -185,42 +179,16 @@ def test_with_rank_sets_and_statements_take_integer_codes(
 ) -> None:
     # Kota Malang (3573) and Kabupaten Malang (3507) with Jawa Timur (35),
     # integer codes: ranked as one set, the province among its parts.
-    three = _one_group([35, 3573, 3507]).assign(se=0.5)
+    three = frame_of([35, 3573, 3507]).assign(se=0.5)
     with pytest.raises(ValueError, match=r"holds region 35 together .*\(3507, 3573\)"):
-        with_rank_sets(
-            three,
-            descending=True,
-            level=0.9,
-            method="bonferroni",
-            simultaneous=False,
-            se="se",
-            rate="poverty_rate_pct",
-        )
+        rank_sets(three)
     jatim = march_2023[march_2023["province_code"] == "35"]
     data = jatim.assign(
         region_code=jatim["region_code"].astype(int),
         province_code=jatim["province_code"].astype(int),
     )
-    statements = pd.DataFrame(
-        [
-            {
-                "kind": "rank",
-                "region": 3573,
-                "period": pd.Timestamp("2023-03-01"),
-                "stated_rank": 2,
-                "descending": False,
-            }
-        ]
-    )
     with pytest.raises(ValueError, match=rf"holds region 35 together .*{_PARTS}"):
-        check_statements(
-            statements,
-            data,
-            region="region_code",
-            by="province_code",
-            unit="percent",
-            persons_per_poor_unit=1000,
-        )
+        check_rank(data, 3573, 2, by="province_code")
 
 
 @pytest.mark.parametrize(
@@ -238,7 +206,7 @@ def test_with_rank_sets_and_statements_take_integer_codes(
     ],
 )
 def test_other_integer_identifiers_tell_no_nesting(codes: list[Any]) -> None:
-    frame = _one_group(codes)
+    frame = frame_of(codes)
     out = with_ranks(frame, descending=True, rate="poverty_rate_pct")
     assert set(out["rank_count"]) == {len(codes)}
 

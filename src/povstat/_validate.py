@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import functools
 import inspect
+import math
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -399,14 +400,15 @@ def _positional(func: Callable[_P, _R], skip: tuple[str, ...]) -> Callable[_P, _
                 if isinstance(x, kinds):
                     count += 1
                     column = column or _one_column_frame(x)
-            if column and func.__name__ not in _UNIT_LEVEL:
-                refuse_column_beside_rows(
-                    [
-                        (k, x)
-                        for k, x in (*zip(names, args, strict=False), *kwargs.items())
-                        if k and k not in skip and k not in _GROUP_LABELS
-                    ]
-                )
+            if func.__name__ not in _UNIT_LEVEL:
+                found_ = [
+                    (k, x)
+                    for k, x in (*zip(names, args, strict=False), *kwargs.items())
+                    if k and k not in skip and k not in _GROUP_LABELS
+                ]
+                if column:
+                    refuse_column_beside_rows(found_)
+                refuse_array_column_beside_series(found_)
             for x in (*args, *kwargs.values()):
                 if isinstance(x, dict):  # per-unit values by name: `lines`
                     count += sum(isinstance(v, kinds) for v in x.values())
@@ -478,8 +480,10 @@ def refuse_column_beside_rows(found: Sequence[tuple[str, Any]]) -> None:
     broadcast against into an n x m table: every row paired with every
     value, not row with row. `found` holds (argument name, value) in the
     order of the function's parameters. A numpy n x 1 array beside m
-    values stays a grid by broadcasting, as numpy's rules say: only a frame
-    is refused, whose one column stands for one value per row.
+    unlabelled values (an array, a list) stays a grid by broadcasting, as
+    numpy's rules say: only a frame is refused, whose one column stands for
+    one value per row, and a numpy n x 1 array beside a Series of n values
+    (:func:`refuse_array_column_beside_series`).
     """
     for name0, x0 in found:
         if not _one_column_frame(x0):
@@ -509,6 +513,65 @@ def refuse_column_beside_rows(found: Sequence[tuple[str, Any]]) -> None:
                 f"numpy would pair every row of `{name0}` with every value of "
                 f"`{name}` (a table of {n} x {m} values), not row with row; pass the "
                 f"column as a Series, {how}"
+            )
+            raise ValueError(msg)
+
+
+def _array_column(x: object) -> bool:
+    """Whether `x` is a numpy array of shape (n, 1), n > 1: a column of n values."""
+    return (
+        isinstance(x, np.ndarray) and x.ndim == 2 and x.shape[1] == 1 and x.shape[0] > 1
+    )
+
+
+def _series_length(x: Any) -> int | None:
+    """The length of a pandas or polars Series, else None."""
+    pd, pl = sys.modules.get("pandas"), sys.modules.get("polars")
+    if (pd is not None and isinstance(x, pd.Series)) or (
+        pl is not None and isinstance(x, pl.Series)
+    ):
+        return len(x)
+    return None
+
+
+def refuse_array_column_beside_series(found: Sequence[tuple[str, Any]]) -> None:
+    """Refuse a numpy (n, 1) array beside a Series of n values, or a row of n.
+
+    ``df[["pop"]].values`` (or ``.to_numpy()``) is a numpy array of n rows
+    and one column; beside a pandas or polars Series of the same n rows, or
+    a DataFrame of one row and n columns (the other pivot of one period),
+    numpy broadcasts the two into an n x n table, every row paired with
+    every other. A Series, or a frame, stands for the rows of a table, so
+    the pairing meant is row with row: refused. Two numpy arrays, (n, 1)
+    beside (n,), stay a grid by numpy's rules, as do a Series beside an
+    array of another length (n x m values asked for): `found` holds
+    (argument name, value) in the order of the function's parameters.
+    """
+    for name0, x0 in found:
+        if not _array_column(x0):
+            continue
+        n = x0.shape[0]
+        for name, x in found:
+            if x is x0:
+                continue
+            if _series_length(x) == n:
+                held = (
+                    f"a {'pandas' if _is_pandas(x) else 'polars'} Series of {n} values"
+                )
+                grid = f"`{name}.to_numpy()`"
+            elif hasattr(x, "columns") and _one_row_width(x) == n:
+                kind = "pandas" if _is_pandas(x) else "polars"
+                held = f"a {kind} DataFrame of one row and {n} columns"
+                grid = f"`{name}.to_numpy()`"
+            else:
+                continue
+            msg = (
+                f"`{name0}` is a numpy array of shape ({n}, 1) (one column, as "
+                f"`df[['col']].values` gives), beside `{name}`, {held}: numpy "
+                f"would pair every row of `{name0}` with every value of "
+                f"`{name}` (a table of {n} x {n} values), not row with row; "
+                f"pass its one column, `{name0}[:, 0]` (or `{name0}.ravel()`), "
+                f"or, for that table of every pair, {grid}"
             )
             raise ValueError(msg)
 
@@ -692,7 +755,7 @@ def _pairing_advice(
     swapped = _transposed(name0, x0, name, x)
     if swapped is not None:
         return swapped
-    fewer = _extra_level(name0, a, name, b)
+    fewer = _extra_level(name0, x0, a, name, x, b, what)
     if fewer is not None:
         return fewer
     kinds = _other_label_kinds(name0, x0, a, name, x, b, what)
@@ -783,24 +846,32 @@ def _transposed(name0: str, x0: Any, name: str, x: Any) -> str | None:
     A region x year frame beside a year x region one (two pivots of one
     table): ``.T`` pairs them; ``.to_numpy()`` would pair a region's year
     with another region's, since the values' order differs, not only the
-    labels'.
+    labels'. Labels are compared as text too (:func:`_label_texts`): a
+    frame read from a file holds codes as integers (35 for "35") or years
+    as text ("2022" for 2022); its labels are then converted to the kinds
+    of the other's in the advice (``rename(index=str)``), so that, followed,
+    it pairs them.
     """
     if not (_is_pandas(x0) and _is_pandas(x)):
         return None
     c0, c = _columns(x0), _columns(x)
     if c0 is None or c is None or _one_label_set(x0):
         return None
-    if (
+    if not (
         _missing_from(x0.index, c)
         or _missing_from(c, x0.index)
         or _missing_from(c0, x.index)
         or _missing_from(x.index, c0)
     ):
-        return None
-    how = f"`{name}.T`"
-    if not (x.index.equals(c0) and c.equals(x0.index)):
-        order = f"`{name}.T.loc[{name0}.index, {name0}.columns]`"
-        how += f" (in the order of `{name0}`: {order})"
+        how = f"`{name}.T`"
+        if not (x.index.equals(c0) and c.equals(x0.index)):
+            order = f"`{name}.T.loc[{name0}.index, {name0}.columns]`"
+            how += f" (in the order of `{name0}`: {order})"
+    else:
+        how_ = _transposed_kinds(name0, x0, name, x)
+        if how_ is None:
+            return None
+        how = how_
     return (
         f"`{name}` holds the labels of `{name0}` with its axes swapped (its rows "
         f"are the columns of `{name0}`, its columns the rows): transpose it, "
@@ -809,15 +880,102 @@ def _transposed(name0: str, x0: Any, name: str, x: Any) -> str | None:
     )
 
 
-def _extra_level(name0: str, a: Any, name: str, b: Any) -> str | None:
-    """The advice for labels that are the other's with one index level more.
+def _label_texts(labels: Any) -> tuple[str, list[str]] | None:
+    """(kind, labels as text) of flat labels all of one kind, else None.
+
+    Kinds: "int" (integers, 35), "float" (integral floats, 35.0, read as
+    the integer they hold) and "str" (text, "35"); a label of another kind
+    (a date, a tuple) or a float with a fraction gives None.
+    """
+    pd = sys.modules["pandas"]
+    if isinstance(labels, pd.MultiIndex) or len(labels) == 0:
+        return None
+    values = list(labels)
+    if labels.dtype.kind in "iu":
+        return "int", [str(int(v)) for v in values]
+    if labels.dtype.kind == "f":
+        if not all(math.isfinite(v) and float(v).is_integer() for v in values):
+            return None
+        return "float", [str(int(v)) for v in values]
+    if all(isinstance(v, str) for v in values):
+        return "str", [v.strip() for v in values]
+    return None
+
+
+#: How to give labels of one kind (first) the other's (second), as a
+#: function ``DataFrame.rename`` applies to each label.
+_CONVERT = {("int", "str"): "str", ("float", "str"): "'{:.0f}'.format"}
+_CONVERT |= {("str", "int"): "int", ("float", "int"): "int"}
+
+
+def _transposed_kinds(name0: str, x0: Any, name: str, x: Any) -> str | None:
+    """How to transpose `x` to pair with `x0` where their labels differ in kind.
+
+    None unless the rows of `x` are the columns of `x0` and its columns the
+    rows of `x0` when both are written as text (:func:`_label_texts`), and
+    each kind converts to the other's (:data:`_CONVERT`).
+    """
+    renames = []
+    orders = []
+    for axis, own, other in (
+        ("index", x.columns, x0.index),
+        ("columns", x.index, x0.columns),
+    ):
+        mine, theirs = _label_texts(own), _label_texts(other)
+        if mine is None or theirs is None:
+            return None
+        if sorted(mine[1]) != sorted(theirs[1]) or len(set(mine[1])) != len(mine[1]):
+            return None
+        if mine[0] != theirs[0]:
+            convert = _CONVERT.get((mine[0], theirs[0]))
+            if convert is None:
+                return None
+            renames.append(f"{axis}={convert}")
+        orders.append(mine[1] != theirs[1])
+    step = f".rename({', '.join(renames)})" if renames else ""
+    loc = f".loc[{name0}.index, {name0}.columns]" if any(orders) else ""
+    return (
+        f"with its labels given the kinds of those of `{name0}` (they are the "
+        f"same labels written as other kinds: {_kinds_said(name0, x0, name, x)}), "
+        f"`{name}.T{step}{loc}`"
+    )
+
+
+def _kinds_said(name0: str, x0: Any, name: str, x: Any) -> str:
+    """The kinds of the labels of `x0` and `x`, axis by axis, for a message."""
+    said = []
+    for own, own_axis, other, other_axis in (
+        (x.columns, "columns", x0.index, "rows"),
+        (x.index, "rows", x0.columns, "columns"),
+    ):
+        k, k0 = _label_texts(own), _label_texts(other)
+        if k is not None and k0 is not None and k[0] != k0[0]:
+            said.append(
+                f"the {own_axis} of `{name}` are {_KIND_WORDS[k[0]]}, the "
+                f"{other_axis} of `{name0}` {_KIND_WORDS[k0[0]]}"
+            )
+    return "; ".join(said)
+
+
+_KIND_WORDS = {"int": "integers", "float": "floats", "str": "text"}
+
+
+def _extra_level(
+    name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
+) -> str | None:
+    """The advice for labels that are the other's with one level more.
 
     A Series from ``groupby(["province_code", "region_code"])`` beside one
     indexed by ``region_code``: dropping the extra level gives the other's
-    labels, to align by.
+    labels, to align by. The labels compared may be a DataFrame's columns
+    (`what` "column": a pivot with ``values=[...]`` has a column level
+    more, the value's name), where the advice works on the columns
+    (``droplevel(0, axis=1)``, ``reindex(columns=...)``).
     """
     pd = sys.modules["pandas"]
-    for (ln, la), (sn, sa) in (((name0, a), (name, b)), ((name, b), (name0, a))):
+    on_columns = {id(z): what == "column" and _columns(z) is not None for z in (x0, x)}
+    sides = (((name0, x0, a), (name, x, b)), ((name, x, b), (name0, x0, a)))
+    for (ln, lx, la), (sn, sx, sa) in sides:
         if not isinstance(la, pd.MultiIndex) or la.nlevels != sa.nlevels + 1:
             continue
         for i in range(la.nlevels):
@@ -826,17 +984,29 @@ def _extra_level(name0: str, a: Any, name: str, b: Any) -> str | None:
                 continue
             level_ = la.names[i]
             lv = repr(level_) if level_ is not None else str(i)
-            how = (
-                f"`{ln}.droplevel({lv})` beside "
-                f"`{sn}.reindex({ln}.index.droplevel({lv}))`"
-            )
+            if on_columns[id(lx)]:
+                drop = f"`{ln}.droplevel({lv}, axis=1)`"
+                labels_ = f"{ln}.columns.droplevel({lv})"
+                axis_word = "column level"
+            else:
+                drop = f"`{ln}.droplevel({lv})`"
+                labels_ = f"{ln}.index.droplevel({lv})"
+                axis_word = "index level"
+            if on_columns[id(sx)]:
+                align = f"`{sn}.reindex(columns={labels_})`"
+            else:
+                align = f"`{sn}.reindex({labels_})`"
             return (
-                f"the labels of `{ln}` are those of `{sn}` with one index level "
-                f"more ({lv}): drop that level and align them, e.g. {how}; "
-                ".to_numpy() would pair them by position, right only if both "
-                "are already in one order"
+                f"the labels of `{ln}` are those of `{sn}` with one {axis_word} "
+                f"more (level {lv}): drop that level and align them, e.g. "
+                f"{drop} beside {align}; .to_numpy() would pair them by "
+                "position, right only if both are already in one order"
             )
     return None
+
+
+#: A key a file reader reads back as a number: an area code ("3501", "35.07").
+_CODE_TEXT = re.compile(r"\s*[0-9]+(?:\.[0-9]+)?\s*")
 
 
 def _row_numbers(name0: str, x0: Any, a: Any, name: str, x: Any, b: Any) -> str | None:
@@ -876,11 +1046,41 @@ def _row_numbers(name0: str, x0: Any, a: Any, name: str, x: Any, b: Any) -> str 
         else ""
     )
     span = f"{plain(ra[0])}..{plain(ra[-1])}"
+    # Keys held as text that a file reader reads as numbers ("3501", a
+    # code) match only text: the file's codes read back as numbers (3501)
+    # would each be missing after the reindex, so the key columns are read
+    # as text first.
+    text_levels = [
+        n
+        for n, lv in zip(
+            kb.names,
+            kb.levels if isinstance(kb, pd.MultiIndex) else [kb],
+            strict=True,
+        )
+        if lv.dtype.kind in "OUT"
+        and all(isinstance(v, str) and _CODE_TEXT.fullmatch(v) for v in lv)
+    ]
+    as_text = ""
+    if text_levels:
+        cols = ", ".join(f"{n if n is not None else 'key'!r}: str" for n in text_levels)
+        as_text = f".astype({{{cols}}})"
+    said = (
+        f" (the key read as text, as the labels of `{kn}` are: a file's codes "
+        "read back as numbers, 3501 for '3501', match none of them, and "
+        "reindex gives NaN for every label it does not find; read them as "
+        f"text, e.g. `pandas.read_csv(..., dtype={{{cols}}})`, or convert "
+        "them as here)"
+        if text_levels
+        else ""
+    )
     return (
         f"the labels of `{rn}` are row numbers ({span}), as a frame read from a "
         "file without index_col or after reset_index() gives its rows, while "
         f"those of `{kn}` are keys: index the frame `{rn}` comes from by its key "
-        f"column and align, e.g. `df.set_index({key}){column}.reindex({kn}.index)`; "
+        f"column{said} and align, e.g. "
+        f"`df{as_text}.set_index({key}){column}.reindex({kn}.index)`, then check "
+        "that no value is missing (`.isna().any()`: a key written another way, "
+        "in capitals, say, is not found); "
         f"`{rn}.to_numpy()` pairs by position, right only if its rows are in the "
         f"order of `{kn}` (a file is often in code order, a pivot in "
         "alphabetical order)"

@@ -9016,9 +9016,7 @@ def _namesakes_in_capitals(labels: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]
         text = str(labels[k])
         if heading[k] or text.isupper():
             continue
-        bare = _LIST_DECORATION.sub("", text).strip()
-        marked = _MARK.match(bare)
-        bare = marked["name"] if marked else bare
+        bare = without_footnote_mark(_LIST_DECORATION.sub("", text).strip())
         cands = _regions.candidates(None, bare)
         if len(cands) > 1 and any(len(c) == 2 for c in cands):
             out[k] = text.replace(bare, bare.upper(), 1)
@@ -9259,9 +9257,7 @@ def _namesakes_under_headings(
         if kind is not None:
             in_force = kind
         elif in_force is not None and not lab[k].isupper():
-            bare = _LIST_DECORATION.sub("", lab[k]).strip()
-            marked = _MARK.match(bare)
-            bare = marked["name"] if marked else bare
+            bare = without_footnote_mark(_LIST_DECORATION.sub("", lab[k]).strip())
             # A namesake in title case is evidence only where the province's
             # row in capitals follows it ("Bengkulu" above "BENGKULU").
             later = provinces[k] is None or any(
@@ -9375,6 +9371,74 @@ _PROVINCE_HEAD = re.compile(
 )
 
 
+def leading_numbers(labels: Sequence[object]) -> pd.DataFrame:
+    """The number before each label's name, read over the whole column.
+
+    How :func:`read_bps_table` reads a list number or an area code before a
+    region's name (``_LEADING_NUMBER``), after a list's decoration
+    (``_LIST_DECORATION``: "- Kota Batu", "a. Kota Batu"): "35 Jawa
+    Timur", "[3578] KOTA SURABAYA", "35.73 Kota Malang", "3573-Malang",
+    "1. Kota Batu", "(38) Kota Surabaya". A number of two or four digits is
+    an area code (the dot taken out: "35.73" is 3573), unless the column
+    numbers its rows 1, 2, ... (a number of one digit in it), when its
+    two-digit numbers are list numbers too; one or three digits are never
+    a code. A number whose rest is digits too ("1.0", "10 20") is no
+    number before a name. The reading of a label thus depends on the
+    column it is read in.
+
+    Parameters
+    ----------
+    labels : sequence
+        The labels of one column, read as text.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per label: ``num`` (the number as written, "35.73"),
+        ``digits`` (its digits, "3573"), ``close`` and ``sep`` (the bracket
+        and separator after it, for row numbers: "357)", "357."), ``code``
+        (the area code, or None where the number is a list number or
+        there is none) and ``name`` (the label without its decoration and
+        number, as the rest is read: its name, perhaps with a kind,
+        footnote mark or trailing code).
+
+    Examples
+    --------
+    >>> leading_numbers(["35 Jawa Timur", "[3578] Kota Surabaya"])[["code", "name"]]
+       code           name
+    0    35     Jawa Timur
+    1  3578  Kota Surabaya
+    >>> leading_numbers(["1. Jawa Timur", "38 Kota Surabaya"])["code"].tolist()
+    [None, None]
+    """
+    lab = pd.Series(list(labels), dtype=object).astype(str)
+    # A list's decoration ("- Kota Batu", "• Malang") is read past.
+    undecorated = lab.str.replace(_LIST_DECORATION, "", regex=True)
+    lead = undecorated.str.extract(_LEADING_NUMBER)
+    # A number whose "rest" is digits too ("1.0", "2.5", "10 20") is not a
+    # list number before a name: the label is kept as written.
+    digits = lead["rest"].str.fullmatch(r"[0-9.,\s]+").fillna(False).astype(bool)
+    lead = lead.where(~digits, other=None)
+    num = lead["num"].str.replace(".", "", regex=False)  # "35.73" is 3573
+    # A table numbering its rows 1, 2, ... has single-digit numbers: its
+    # two-digit ones are list numbers too, not province codes.
+    listed = bool((num.str.len() == 1).any())
+    codes = [
+        None if pd.isna(n) or len(n) in (1, 3) or (len(n) == 2 and listed) else str(n)
+        for n in num
+    ]
+    return pd.DataFrame(
+        {
+            "num": lead["num"],
+            "digits": num,
+            "close": lead["close"],
+            "sep": lead["sep"],
+            "code": pd.Series(codes, index=lab.index, dtype=object),
+            "name": lead["rest"].fillna(undecorated),
+        }
+    )
+
+
 def _match_regions(
     labels: np.ndarray[Any, Any],
     rows: pd.Index[Any],
@@ -9408,21 +9472,9 @@ def _match_regions(
     resolves it, listing the candidates.
     """
     lab = pd.Series(labels, dtype=object).astype(str)
-    # A list's decoration ("- Kota Batu", "• Malang") is read past.
-    undecorated = lab.str.replace(_LIST_DECORATION, "", regex=True)
-    lead = undecorated.str.extract(_LEADING_NUMBER)
-    # A number whose "rest" is digits too ("1.0", "2.5", "10 20") is not a
-    # list number before a name: the label is kept as written.
-    digits = lead["rest"].str.fullmatch(r"[0-9.,\s]+").fillna(False).astype(bool)
-    lead = lead.where(~digits, other=None)
-    num = lead["num"].str.replace(".", "", regex=False)  # "35.73" is 3573
-    # A table numbering its rows 1, 2, ... has single-digit numbers: its
-    # two-digit ones are list numbers too, not province codes.
-    listed = bool((num.str.len() == 1).any())
-    codes = [
-        None if pd.isna(n) or len(n) in (1, 3) or (len(n) == 2 and listed) else str(n)
-        for n in num
-    ]
+    lead = leading_numbers(lab.tolist())
+    num = lead["digits"]
+    codes = lead["code"].tolist()
     # A number of three digits (no code) is a row number if written as one
     # ("357.", "357)", "(357)"), or, written plainly, if the table has that
     # many rows: "357 Pacitan" in a table of 38 rows may be a code with a
@@ -9442,7 +9494,7 @@ def _match_regions(
             & (num.str.len() == 3).to_numpy(dtype=bool)
             & (value > row_count)
         )
-    unnumbered = lead["rest"].fillna(undecorated)
+    unnumbered = lead["name"]
     marked = unnumbered.str.extract(_MARK)
     # A mark's digits are one or two, raised ("Pacitan¹²") as typed
     # ("Pacitan 12)"): "Pacitan³⁵⁷³" holds no mark, and its digits are

@@ -20,7 +20,7 @@ import functools
 import math
 import numbers
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -406,8 +406,10 @@ def _area_codes(labels: NDArray[Any]) -> list[str | None] | None:
     region's name as povstat's list writes it, in any case (the
     ``region_name`` of :func:`povstat.datasets.load_indonesia`: ``"Jawa
     Timur"``, ``"KOTA MALANG"``), perhaps with BPS's prefixes
-    ``"Provinsi"`` and ``"Kab."`` or a footnote mark ``"*"``
-    (:func:`_name_key`), or names the country, gets its code, and any
+    ``"Provinsi"`` and ``"Kab."``, a footnote mark ``"*"``
+    (:func:`_name_key`) or a list number or area code before it (``"1.
+    Kota Batu"``, ``"35 Jawa Timur"``: :func:`_name_keys`, reading the
+    column as read_bps_table does), or names the country, gets its code, and any
     other text (an appended ``"Malang Raya"``, a misspelling) gets None
     and is not checked: a name of the list is distinctive, so the
     recognised names are checked among themselves whatever else the
@@ -436,15 +438,16 @@ def _area_codes(labels: NDArray[Any]) -> list[str | None] | None:
     else:
         return [code[x] for x in values]
     names = _region_names()
+    if not all(isinstance(x, str) for x in distinct if not _missing(x)):
+        return None
+    keys = _name_keys(x for x in distinct if isinstance(x, str))
     for label in distinct:
         if _missing(label):
             code[label] = None
-        elif not isinstance(label, str):
-            return None
-        elif _name_key(label) in _NATIONAL:
+        elif keys[label] in _NATIONAL:
             code[label] = ""
-        elif _name_key(label) in names:
-            code[label] = names[_name_key(label)]
+        elif keys[label] in names:
+            code[label] = names[keys[label]]
         else:  # not a name of the list: not checked
             code[label] = None
     if all(c is None for c in code.values()):
@@ -458,7 +461,7 @@ _NAMED = "#"
 
 
 @functools.lru_cache(maxsize=4096)
-def _name_key(label: str) -> str:
+def _name_key(label: str, code: str | None = None) -> str:
     """A region's name as compared with povstat's list (:func:`_region_names`).
 
     The name matching :func:`povstat.read_bps_table` does
@@ -476,6 +479,15 @@ def _name_key(label: str) -> str:
     the province or Kabupaten Gorontalo (its BPS name): neither is read.
     Another name gives its folded text, which names no region; the
     country's name gives "indonesia" (see :data:`_NATIONAL`).
+
+    `code`: the area code written before the name ("35 Jawa Timur",
+    "[7501] Gorontalo"), as :func:`povstat.tables.leading_numbers` reads
+    it in the label's column; `label` is then the rest of the label. It is
+    checked against the name as read_bps_table checks it
+    (:func:`povstat._regions._check_codes`): a code that disagrees with the
+    name leaves the label unread; one that picks one of the regions the
+    name may be ("7501 Gorontalo", "3501 Pacitan") reads the label as that
+    region, whatever its kind.
     """
     from povstat import _regions  # the list is read only when names are checked
     from povstat.tables import without_footnote_mark
@@ -491,6 +503,13 @@ def _name_key(label: str) -> str:
         kind = _regions.PREFIX_KIND[(prefixed["p1"] or prefixed["p2"]).lower()]
         name = prefixed["name"]
     found = _regions.candidates(kind, name)
+    if code is not None:
+        picked = [found]
+        _regions._check_codes(picked, [name], [code], bare=[name])
+        if not picked[0]:  # the code and the name disagree: neither is read
+            return text.casefold()
+        if len(picked[0]) == 1 and (len(code) == 4 or picked[0] != found):
+            return _NAMED + picked[0][0]
     if kind is None and any(len(c) == 4 for c in found):
         # A province's name that is also a regency's BPS name ("Gorontalo":
         # Provinsi and Kabupaten Gorontalo): either one, so not read.
@@ -505,6 +524,26 @@ def _name_key(label: str) -> str:
     if len(codes) == 1:
         return _NAMED + codes[0]
     return text.casefold()
+
+
+def _name_keys(labels: Iterable[str]) -> dict[str, str]:
+    """The key (:func:`_name_key`) of each text label of one column.
+
+    A number before a name ("35 Jawa Timur", "[3578] KOTA SURABAYA", "1.
+    Kota Batu") is read as :func:`povstat.read_bps_table` reads it, over
+    the whole column (:func:`povstat.tables.leading_numbers`): an area
+    code, checked against the name, or a list number, set aside.
+    """
+    from povstat.tables import leading_numbers
+
+    distinct = list(dict.fromkeys(labels))
+    if not distinct:
+        return {}
+    lead = leading_numbers(distinct)
+    return {
+        label: _name_key(str(name), None if code is None else str(code))
+        for label, name, code in zip(distinct, lead["name"], lead["code"], strict=True)
+    }
 
 
 def _missing(label: object) -> bool:
@@ -526,11 +565,24 @@ def _region_names() -> dict[str, str]:
     return {_NAMED + code: code for code in _known_codes()}
 
 
-def _area_of(label: object) -> tuple[str, str] | None:
-    """("name" or "code", the area's code) of a label, as the nesting check reads it."""
+def _areas(labels: Sequence[object]) -> list[tuple[str, str] | None]:
+    """("name" or "code", the area's code) of each label of one column, or None.
+
+    As the nesting check reads them: names (:func:`_name_keys`, read over
+    the column), else area codes.
+    """
+    keys = _name_keys(x for x in labels if isinstance(x, str))
+    return [_area_of(x, keys.get(x) if isinstance(x, str) else None) for x in labels]
+
+
+def _area_of(label: object, key: str | None = None) -> tuple[str, str] | None:
+    """("name" or "code", the area's code) of a label, as the nesting check reads it.
+
+    `key`: the label's name key, as read in its column (:func:`_name_keys`).
+    """
     if isinstance(label, str):
         names = _region_names()
-        key = _name_key(label)
+        key = _name_key(label) if key is None else key
         if key in names:
             return "name", names[key]
     digits = _digits(label)
@@ -552,14 +604,13 @@ def written_as(missing: Sequence[object], column: Sequence[object]) -> str:
     none is.
     """
     found: dict[str, tuple[str, object]] = {}
-    for value in dict.fromkeys(column):  # distinct labels, in order
-        area = _area_of(value)
+    values = list(dict.fromkeys(column))  # distinct labels, in order
+    for value, area in zip(values, _areas(values), strict=True):
         if area is not None:
             found.setdefault(area[1], (area[0], value))
     hints = []
     other: set[tuple[str, str]] = set()  # (kind given, kind of the column)
-    for label in missing:
-        area = _area_of(label)
+    for label, area in zip(missing, _areas(list(missing)), strict=True):
         hit = None if area is None else found.get(area[1])
         if area is None or hit is None:
             continue
@@ -704,8 +755,9 @@ def _one_area(a: object, b: object, code: str) -> str:
         return (
             "both are the country's row (the code all zeros, 'Indonesia' or 'Nasional')"
         )
-    names = _region_names()
-    if all(isinstance(x, str) and _name_key(x) in names for x in (a, b)):
+    # Labels read as areas by name are those no code (the check reads a
+    # column by codes, all of them, or else by names).
+    if all(isinstance(x, str) and _digits(x) is None for x in (a, b)):
         return (
             f"both name the region of code {code!r} in povstat's list of regions "
             "(case, spaces, marks and BPS's prefixes and abbreviations are not "
@@ -723,7 +775,7 @@ def _one_area(a: object, b: object, code: str) -> str:
 
 def _why(label: object, top: str, parts: list[str]) -> str:
     """Why the area `label` (code `top`) holds the areas of codes `parts`."""
-    by_name = isinstance(label, str) and _name_key(label) in _region_names()
+    by_name = isinstance(label, str) and _digits(label) is None
     if top == "":
         why = "the country holds every region"
     elif by_name:

@@ -180,9 +180,12 @@ def aggregate_regions(
     :func:`povstat.datasets.indonesia_regions`), read as
     :func:`povstat.read_bps_table` reads names: spaces, dots and marks aside,
     abbreviations spelt out (``"D.I. Yogyakarta"`` holds ``"Kabupaten
-    Gunung Kidul"``). A name without ``"Kabupaten"``, ``"Kab."`` or
-    ``"Kota"`` is read as a province's only (``"Malang"`` may be the regency
-    or the city). A
+    Gunung Kidul"``), a list number before the name set aside (``"1.
+    Jawa Timur"`` holds ``"(38) Kota Surabaya"``) and an area code before
+    it checked against the name (``"35 Jawa Timur"`` holds ``"[3578] KOTA
+    SURABAYA"``; ``"7501 Gorontalo"`` is the regency). A name without
+    ``"Kabupaten"``, ``"Kab."`` or ``"Kota"`` is read as a province's only
+    (``"Malang"`` may be the regency or the city). A
     regency holds its districts, plain or dotted as BPS writes them
     (``"3573"`` or ``"35.73"`` holds ``"3573010"`` and ``"35.73.010"``).
     One area written two ways in one group (``"35"`` and ``"3500"``,
@@ -247,11 +250,16 @@ def aggregate_regions(
         rows, names = _members(groups, regions, column=region, overlap=overlap)
         _, inverse = np.unique(names, return_inverse=True)
         group_codes = np.asarray(inverse, dtype=np.int64).ravel()
+        all_periods = _plumbing.keys(table, [period], arg="period")
+        _written_another_way(
+            rows, names, regions, all_periods, _plumbing.labels(table, period)
+        )
     else:
         rows = np.arange(len(table), dtype=np.intp)
         group_codes = _plumbing.keys(table, [cast(str, by)], arg="by")
         names = _plumbing.labels(table, cast(str, by))
-    period_codes = _plumbing.keys(table, [period], arg="period")[rows]
+        all_periods = _plumbing.keys(table, [period], arg="period")
+    period_codes = all_periods[rows]
     _check_cells(
         group_codes,
         region_codes[rows],
@@ -562,6 +570,45 @@ def _members(
     rows = order[starts + offsets]
     names = np.repeat(np.asarray(pair_group, dtype=object), counts)
     return np.asarray(rows, dtype=np.intp), names
+
+
+def _written_another_way(
+    rows: NDArray[np.intp],
+    names: NDArray[Any],
+    regions: NDArray[Any],
+    periods: NDArray[np.int64],
+    period_labels: NDArray[Any],
+) -> None:
+    """Refuse a period left out of a group because its regions are written another way.
+
+    `rows` and `names` are the rows of the groups' regions and their
+    groups (:func:`_members`); `regions`, `periods` and `period_labels` hold
+    every row's region label, period code and period label. A period of the
+    table where a group has no row, though labels read as its regions (an
+    area code dotted, a name in capitals: :func:`_checks.written_as`) are
+    there, would be left out of the group's output without a word.
+    """
+    every = np.unique(periods)
+    for group in dict.fromkeys(names.tolist()):  # a few groups
+        mine = rows[names == group]
+        missing = np.setdiff1d(every, periods[mine])
+        if not missing.size:
+            continue
+        listed = list(dict.fromkeys(regions[mine].tolist()))
+        for p in missing.tolist():  # the periods the group has no row in
+            at = np.flatnonzero(periods == p)
+            there = list(dict.fromkeys(regions[at].tolist()))
+            hint = _checks.written_as(listed, there)
+            if hint:
+                when = _plumbing.show(np.sort(period_labels[at])[0])
+                msg = (
+                    f"group {_plumbing.show(group)} has no row in period {when}, "
+                    f"where its regions are written another way ({hint}): each "
+                    "is one area written two ways, and the group would be left "
+                    f"out of period {when}; write each region one way in every "
+                    "period"
+                )
+                raise ValueError(msg)
 
 
 def _check_cells(

@@ -120,8 +120,9 @@ def with_ranks(
     :func:`povstat.datasets.indonesia_regions` gives them, read as
     :func:`povstat.read_bps_table` reads them (in
     any case, with BPS's prefixes and marks: ``"JAWA TIMUR"``, ``"Kab.
-    Pacitan"``; a name without its kind, ``"Malang"``, is read as a
-    province's only), whatever other text the column holds (an appended
+    Pacitan"``; with a list number or area code before it: ``"1. Kota
+    Batu"``, ``"35 Jawa Timur"``; a name without its kind, ``"Malang"``, is
+    read as a province's only), whatever other text the column holds (an appended
     ``"Malang Raya"`` is not checked, the listed names still are). So is
     one area written two ways in one group (``"35"`` and ``"3500"``),
     which would be ranked twice. Labels of another kind are not checked,

@@ -1,0 +1,71 @@
+"""Shared set-ups of the nesting tests: a frame of region labels, the rank calls.
+
+The frames of ``test_nesting_dotted_and_same_area.py`` and
+``test_nested_region_codes.py``: one row per label, made-up rates and
+counts, and the with_rank_sets and check_statements calls they refuse.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from povstat import with_rank_sets
+from povstat.statements import check_statements
+
+
+def frame_of(labels: list[Any], by: list[str] | None = None) -> pd.DataFrame:
+    """Rates (%) 4, 5, 6, ... and poor (thousands) 10, 20, 30, ... of `labels`.
+
+    One row per label in the ``region_code`` column, all in period
+    "2023-03", in group "M" of column ``g`` (or the groups `by`).
+    """
+    n = len(labels)
+    return pd.DataFrame(
+        {
+            "region_code": labels,
+            "period": "2023-03",
+            "poverty_rate_pct": [4.0 + i for i in range(n)],
+            "poor_thousands": [10.0 * (i + 1) for i in range(n)],
+            "g": by if by is not None else ["M"] * n,
+        }
+    )
+
+
+def rank_sets(frame: pd.DataFrame) -> Any:
+    """with_rank_sets of `frame` as one group, its `se` column the errors."""
+    return with_rank_sets(
+        frame,
+        descending=True,
+        level=0.9,
+        method="bonferroni",
+        simultaneous=False,
+        se="se",
+        rate="poverty_rate_pct",
+    )
+
+
+def check_rank(
+    data: pd.DataFrame, region: object, stated_rank: int, **kw: Any
+) -> pd.DataFrame:
+    """check_statements of one rank statement of March 2023 against `data`."""
+    statements = pd.DataFrame(
+        [
+            {
+                "kind": "rank",
+                "region": region,
+                "period": pd.Timestamp("2023-03-01"),
+                "stated_rank": stated_rank,
+                "descending": False,
+            }
+        ]
+    )
+    return check_statements(
+        statements,
+        data,
+        region="region_code",
+        unit="percent",
+        persons_per_poor_unit=1000,
+        **kw,
+    )

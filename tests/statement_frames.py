@@ -9,6 +9,9 @@ as :func:`povstat.datasets.load_east_java` gives them (:data:`EJ_KW`,
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pandas as pd
@@ -115,3 +118,11 @@ def change_row(
         "stated_as": stated_as,
         "decimals": decimals,
     }
+
+
+@contextmanager
+def no_warning() -> Iterator[None]:
+    """Fail on any warning raised inside (the decimals read are stated)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        yield

@@ -32,13 +32,11 @@ from povstat.statements import (
     check_top_statement,
 )
 from povstat.tracing import trace_figure
+from statement_frames import IGNORE_READING_WARNING
 
-#: Small frames of made-up rates whose figures need different decimals
-#: (2.5 beside 3.0): the warning that the rate column is read at the most
-#: decimals few of them need is not what these tests check.
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:`data` column .* is read at:UserWarning"
-)
+#: Small frames of made-up rates whose figures need different decimals:
+#: the warning on the rate column's decimals is not what these tests check.
+pytestmark = IGNORE_READING_WARNING
 
 
 # Column names of the small frames built in these tests.

@@ -23,19 +23,12 @@ from povstat.statements import (
     check_rank_statement,
     check_statements,
 )
+from statement_frames import KW, change_row
 
 # BPS, March 2023: Kota Batu 3.31 %, Kota Malang 4.26 %; the pooled rate of
 # the three is 296.24 thousand poor over their implied population.
 POOLED = 7.876104702999582
 
-KW: dict[str, Any] = {
-    "unit": "percent",
-    "persons_per_poor_unit": 1000,
-    "region": "region",
-    "period": "year",
-    "rate": "rate",
-    "headcount": "poor",
-}
 #: BPS publishes the rates to 2 decimals.
 KW2: dict[str, Any] = {**KW, "rate_decimals": 2}
 
@@ -196,16 +189,7 @@ def _two_years(pooled_2023: float) -> pd.DataFrame:
 
 
 def _change(region: str, stated: float, decimals: int) -> dict[str, Any]:
-    return {
-        "kind": "change",
-        "region": region,
-        "period_before": 2022,
-        "period_after": 2023,
-        "stated": stated,
-        "direction": "fall",
-        "stated_as": "points",
-        "decimals": decimals,
-    }
+    return change_row(region, 2022, 2023, stated, decimals)
 
 
 @pytest.mark.parametrize("pooled", [7.88, 7.876, POOLED])

@@ -10,15 +10,7 @@ import pytest
 
 from povstat.datasets import load_indonesia
 from povstat.statements import HOLDS, check_statements
-
-KW: dict[str, Any] = {
-    "unit": "percent",
-    "persons_per_poor_unit": 1000,
-    "region": "region",
-    "period": "year",
-    "rate": "rate",
-    "headcount": "poor",
-}
+from statement_frames import IGNORE_READING_WARNING, KW
 
 # BPS, March 2023: four cities of East Java (Kota Blitar 7.26 % is the
 # highest of the four, Kota Batu 3.31 % the lowest).
@@ -44,12 +36,9 @@ BLITAR = pd.DataFrame(
     ]
 )
 
-#: Small frames of made-up rates whose figures need different decimals
-#: (2.5 beside 3.0): the warning that the rate column is read at the most
-#: decimals few of them need is not what these tests check.
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:`data` column .* is read at:UserWarning"
-)
+#: Small frames of made-up rates whose figures need different decimals:
+#: the warning on the rate column's decimals is not what these tests check.
+pytestmark = IGNORE_READING_WARNING
 
 
 def test_by_of_two_kinds_is_refused_not_split() -> None:

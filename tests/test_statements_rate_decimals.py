@@ -10,7 +10,6 @@ its own (a pooled 7.876 appended to rates of 2 decimals).
 
 from __future__ import annotations
 
-import warnings
 from decimal import Decimal
 from typing import Any
 
@@ -30,6 +29,7 @@ from statement_frames import (
     appended,
     change_row,
     east_java,
+    no_warning,
     rank_rows,
 )
 
@@ -61,8 +61,7 @@ def test_a_small_frame_of_figures_ending_in_0_is_read_at_2_decimals() -> None:
     assert out["reason"][0].endswith("its value 4.10 is as stated")
     assert "published with 1 decimal" not in " ".join(out["reason"])
     # Stated, no warning: the same verdicts.
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
+    with no_warning():
         given = check_statements(st, _three_cities(), rate_decimals=2, **KW)
     assert given["verdict"].tolist() == [HOLDS, NOT_HOLDS]
 
@@ -102,8 +101,7 @@ def test_an_appended_3_decimal_figure_with_and_without_rate_decimals() -> None:
     data = _with_malang_raya(_kab_kota_2023(), 7.876)
     st = _malang_2023((4.26, 2), (4.261, 3))
     # rate_decimals=2: 4.26 holds; 4.261 lies in [4.255, 4.265): cannot tell.
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
+    with no_warning():
         out = check_statements(st, data, rate_decimals=2, **KW)
     assert out["verdict"].tolist() == [HOLDS, UNDECIDED]
     assert "published with 2 decimals" in out["reason"][1]
@@ -145,8 +143,7 @@ def test_a_decimal_column_reads_each_object_at_its_places() -> None:
         out = check_statements(st, data, **KW)
     assert out["verdict"].tolist() == [NOT_HOLDS, NOT_HOLDS]
     # Without the appended figure: 2 places, no warning, cannot tell.
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
+    with no_warning():
         out = check_statements(st, kk, **KW)
     assert out["verdict"].tolist() == [UNDECIDED, UNDECIDED]
 
@@ -155,8 +152,7 @@ def test_a_computed_figure_is_read_as_given_without_warning() -> None:
     # A pooled rate left unrounded (needs more than 10 decimals) is no
     # figure: the others (2 decimals) set the column's, and no warning.
     data = _with_malang_raya(_kab_kota_2023(), 7.876104702999582)
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
+    with no_warning():
         out = check_statements(_malang_2023((4.261, 3)), data, **KW)
     assert out["verdict"].tolist() == [UNDECIDED]
 
@@ -239,8 +235,7 @@ def test_a_computed_count_appended_leaves_the_others_at_their_decimals() -> None
         7.88,
         296.2412345678901,
     )
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
+    with no_warning():
         out = check_statements(pd.DataFrame(MALANG_POOR), data, **KW)
     assert out["verdict"].tolist() == [HOLDS, UNDECIDED, UNDECIDED]
 
@@ -268,8 +263,7 @@ def test_levels_decimals_states_a_count_column_s_decimals() -> None:
     ):
         out = check_statements(st, data, **KW)
     assert out["verdict"].tolist() == [HOLDS, NOT_HOLDS, NOT_HOLDS]
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
+    with no_warning():
         out = check_statements(st, data, levels_decimals={"poor_thousands": 2}, **KW)
     assert out["verdict"].tolist() == [HOLDS, UNDECIDED, UNDECIDED]
 
@@ -394,8 +388,7 @@ def test_no_warning_where_the_decimals_cannot_change_a_verdict() -> None:
     st = rank_rows("Kota Malang", 2018, 1, (4.10, 2)).drop(
         columns=["stated_value", "value_decimals"]
     )
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
+    with no_warning():
         out = check_statements(st, _three_cities(), **KW)
     assert out["verdict"].tolist() == [HOLDS]
 

@@ -4841,13 +4841,48 @@ def check_statements(
     periods_known = set(data[period].tolist())
     periods_text = {_key_text(k): k for k in periods_known}
 
+    period_dtype = data[period].dtype
+    period_example = _period_example(periods_known)
+
     def unknown_period(col: object, p: object) -> str:
-        """Why period `p` is not in `data`; 2023 where it holds "2023" said so."""
+        """Why period `p` is not in `data`; 2023 where it holds "2023" said so.
+
+        Blank text, text with spaces around a period of `data`, and a
+        period of another type than `data`'s are named as such, with the
+        type `data` holds.
+        """
         held = periods_text.get(_key_text(p))
         if p in periods_known:
             return ""
+        as_data = (
+            ""
+            if period_example is None
+            else f"`data` column {period!r} holds {_show_key(period_example)} of "
+            f"type {_type_shown(period_example, period_dtype)}"
+        )
+        if isinstance(p, str) and held is None:
+            if not p.strip():
+                return (
+                    f": `statements` column {col!r} is blank (the text {p!r}): "
+                    f"give the period; {as_data}"
+                )
+            trimmed = periods_text.get(_key_text(p.strip()))
+            if trimmed is not None:
+                return (
+                    f": `statements` column {col!r} holds {p!r}, with spaces "
+                    f"around {p.strip()!r}; {as_data}: remove the spaces and "
+                    "write it as `data` does"
+                )
         if held is None:
-            return _nearest_periods(periods_known, p)
+            near = _nearest_periods(periods_known, p)
+            kind = _period_type(p)
+            if near or period_example is None or kind == _period_type(period_example):
+                return near
+            return (
+                f": `statements` column {col!r} holds {_validate.plain(p)!r} (of "
+                f"type {_type_shown(p, None)}), but {as_data}: write it as `data` "
+                "does"
+            )
         return (
             f": `statements` column {col!r} holds {_validate.plain(p)!r} (of type "
             f"{type(p).__name__}), which is not in `data`, whose column "
@@ -5651,6 +5686,37 @@ def _no_text_periods(
         raise ValueError(msg)
 
 
+def _period_example(known: set[Any]) -> object:
+    """One period of `data` to show in a message: the first in order."""
+    labels = [k for k in known if not pd.isna(k)]
+    if not labels:
+        return None
+    try:
+        return min(labels)
+    except TypeError:
+        return min(labels, key=repr)
+
+
+def _period_type(x: object) -> str:
+    """A period's type as messages compare them (a Period with its frequency)."""
+    x = _validate.plain(x)
+    if isinstance(x, pd.Period):
+        return f"Period[{x.freqstr}]"
+    if isinstance(x, dt.date | np.datetime64):
+        return "date"
+    if isinstance(x, numbers.Number) and not isinstance(x, bool):
+        return "number"
+    return type(x).__name__
+
+
+def _type_shown(x: object, dtype: object) -> str:
+    """The type of period `x` as a message names it: "Period (period[M])"."""
+    x = _validate.plain(x)
+    if isinstance(x, pd.Period):
+        return f"Period ({dtype if dtype is not None else f'period[{x.freqstr}]'})"
+    return type(x).__name__
+
+
 def _period_kind_hint(periods: pd.Series[Any], dates: bool, name: str) -> str:
     """Say so when statement periods are of another kind than `data`'s."""
     is_date = [isinstance(p, dt.date | np.datetime64) for p in periods.tolist()]
@@ -5662,7 +5728,7 @@ def _period_kind_hint(periods: pd.Series[Any], dates: bool, name: str) -> str:
     if not dates and all(is_date):
         return (
             f"; `data` column {name!r} holds no dates: give the statements' "
-            "periods as it writes them (e.g. years)"
+            "periods as it writes them"
         )
     return ""
 

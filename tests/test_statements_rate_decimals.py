@@ -425,3 +425,30 @@ def test_a_warning_where_a_figure_meets_another_s_interval() -> None:
     assert out["verdict"].tolist() == [HOLDS]
     out = check_statements(st, data, rate_decimals=1, **KW)
     assert out["verdict"].tolist() == [UNDECIDED]
+
+
+def test_a_change_between_figures_of_different_decimals_uses_each_interval() -> None:
+    # Malang Raya (made up): 8.1 in 2022, read at the column's 2 decimals
+    # ([8.095, 8.105)), and 7.876 in 2023, appended with 3 ([7.8755,
+    # 7.8765)). The fall lies in (8.095 - 7.8765, 8.105 - 7.8755) =
+    # (0.2185, 0.2295): 0.224 and 0.229 (3 decimals) may be it, 0.230 is
+    # not (its interval [0.2295, 0.2305) starts at the open end); 0.22 (2
+    # decimals) is the change as published. Before, 8.1 was read as 8.100
+    # ([8.0995, 8.1005)): 0.229 "did not hold", 0.224 "held".
+    data = pd.DataFrame(
+        {
+            "region_name": ["Kota Malang", "Malang Raya"] * 2,
+            "year": [2022, 2022, 2023, 2023],
+            "poverty_rate_pct": [4.37, 8.1, 4.26, 7.876],
+            "poor_thousands": [38.0, 300.0, 37.78, 296.24],
+        }
+    )
+    st = pd.DataFrame(
+        [
+            change_row("Malang Raya", 2022, 2023, s, k)
+            for s, k in ((0.224, 3), (0.229, 3), (0.230, 3), (0.22, 2))
+        ]
+    )
+    out = check_statements(st, data, rate_decimals=2, **KW)
+    assert out["verdict"].tolist() == [UNDECIDED, UNDECIDED, NOT_HOLDS, HOLDS]
+    assert "than the rates (2 and 3 decimals) allow" in out["reason"][0]

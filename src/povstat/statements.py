@@ -353,16 +353,39 @@ def _size_range(low: object, high: object, direction: Direction) -> tuple[float,
     return (-hi + 0.0, -lo + 0.0) if direction == "fall" else (lo + 0.0, hi + 0.0)
 
 
+#: The decimals of the levels of a change: one array for both, or a pair
+#: (earlier, later) where they were published with different decimals (a
+#: figure of 2 decimals and one appended with 3).
+_LevelDecimals = NDArray[np.intp] | tuple[NDArray[np.intp], NDArray[np.intp]]
+
+
+def _sides(shown: _LevelDecimals) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    """The decimals of the earlier and of the later level."""
+    return shown if isinstance(shown, tuple) else (shown, shown)
+
+
+def _halves(shown: NDArray[np.intp]) -> NDArray[np.object_]:
+    """Half a unit of the last decimal, exactly, for each of `shown`."""
+    return np.asarray(
+        np.frompyfunc(
+            lambda k: fractions.Fraction(1, 2) / fractions.Fraction(10) ** int(k), 1, 1
+        )(shown),
+        dtype=np.object_,
+    )
+
+
 def _refuse_unrounded_levels(
-    before: ArrayLike, after: ArrayLike, d: NDArray[np.intp], shape: tuple[int, ...]
+    before: ArrayLike, after: ArrayLike, d: _LevelDecimals, shape: tuple[int, ...]
 ) -> None:
     """Refuse levels not rounded to their stated `levels_decimals`.
 
     As :func:`povstat.units.published` (float noise allowed): 171.24 is not
     a figure published to 0 decimals.
     """
-    dd = np.broadcast_to(d, shape)
-    for name, x in (("before", before), ("after", after)):
+    for name, x, side in zip(
+        ("before", "after"), (before, after), _sides(d), strict=True
+    ):
+        dd = np.broadcast_to(side, shape)
         v = np.broadcast_to(np.asarray(x, np.float64), shape)
         for k in np.unique(dd).tolist():  # the few distinct decimals
             published(v[dd == k], int(k), name)
@@ -371,24 +394,20 @@ def _refuse_unrounded_levels(
 def _level_bounds(
     before: NDArray[np.float64],
     after: NDArray[np.float64],
-    shown: NDArray[np.intp],
+    shown: _LevelDecimals,
     top: float | None,
 ) -> tuple[NDArray[np.object_], ...]:
     """``(a_lo, a_hi, b_lo, b_hi)``: the levels' exact rounding intervals.
 
-    Each figure is within half a unit of its `shown` decimals, and within
-    [0, `top`] (`top` None: no upper limit); `a` is `after`, `b` `before`.
+    Each figure is within half a unit of its `shown` decimals (its own,
+    where `shown` is a pair), and within [0, `top`] (`top` None: no upper
+    limit); `a` is `after`, `b` `before`.
     """
     zero = fractions.Fraction(0)
-    half = np.asarray(
-        np.frompyfunc(
-            lambda k: fractions.Fraction(1, 2) / fractions.Fraction(10) ** int(k), 1, 1
-        )(shown),
-        dtype=np.object_,
-    )
+    half_b, half_a = (_halves(side) for side in _sides(shown))
     b, a = _exact(before), _exact(after)
-    a_lo, b_lo = _fmax(a - half, zero), _fmax(b - half, zero)
-    a_hi, b_hi = a + half, b + half
+    a_lo, b_lo = _fmax(a - half_a, zero), _fmax(b - half_b, zero)
+    a_hi, b_hi = a + half_a, b + half_b
     if top is not None:
         cap = np.asarray(fractions.Fraction(top), dtype=np.object_)
         a_hi = np.asarray(np.where(a_hi > cap, cap, a_hi), dtype=np.object_)
@@ -399,7 +418,7 @@ def _level_bounds(
 def _change_range(
     before: NDArray[np.float64],
     after: NDArray[np.float64],
-    shown: NDArray[np.intp],
+    shown: _LevelDecimals,
     top: float | None,
 ) -> tuple[NDArray[np.object_], NDArray[np.object_]]:
     """The open range of the true change after - before, exactly.
@@ -417,7 +436,7 @@ def _change_range(
 def _relative_range(
     before: NDArray[np.float64],
     after: NDArray[np.float64],
-    shown: NDArray[np.intp],
+    shown: _LevelDecimals,
     top: float | None,
 ) -> tuple[NDArray[np.object_], NDArray[np.object_], NDArray[np.bool_]]:
     """The open range of the true relative change, in percent, exactly.
@@ -444,7 +463,7 @@ def _relative_range(
 def _attained(
     before: NDArray[np.float64],
     after: NDArray[np.float64],
-    shown: NDArray[np.intp],
+    shown: _LevelDecimals,
     top: float | None,
 ) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
     """Whether the low and the high end of a change range are attained.
@@ -460,15 +479,10 @@ def _attained(
     if top is None:
         no = np.zeros(np.broadcast_shapes(np.shape(before), np.shape(after)), bool)
         return no, no
-    half = np.asarray(
-        np.frompyfunc(
-            lambda k: fractions.Fraction(1, 2) / fractions.Fraction(10) ** int(k), 1, 1
-        )(shown),
-        dtype=np.object_,
-    )
+    half_b, half_a = (_halves(side) for side in _sides(shown))
     cap = fractions.Fraction(top)
-    b_capped = np.asarray(_exact(before) + half > cap, dtype=bool)
-    a_capped = np.asarray(_exact(after) + half > cap, dtype=bool)
+    b_capped = np.asarray(_exact(before) + half_b > cap, dtype=bool)
+    a_capped = np.asarray(_exact(after) + half_a > cap, dtype=bool)
     return b_capped, a_capped
 
 
@@ -828,6 +842,38 @@ def check_change_statement(
     ...     stated_as="points", unit="percent", decimals=2).verdict)
     holds
     """
+    return _change_check(
+        before,
+        after,
+        stated,
+        direction=direction,
+        stated_as=stated_as,
+        unit=unit,
+        decimals=decimals,
+        years=years,
+        levels_decimals=levels_decimals,
+    )
+
+
+def _change_check(
+    before: ArrayLike,
+    after: ArrayLike,
+    stated: ArrayLike,
+    *,
+    direction: Direction,
+    stated_as: StatedAs,
+    unit: Unit,
+    decimals: int,
+    years: ArrayLike | None = None,
+    levels_decimals: ArrayLike | None = None,
+    before_decimals: ArrayLike | None = None,
+) -> StatementCheck:
+    """The body of :func:`check_change_statement`.
+
+    `before_decimals`: those of the earlier rates where they differ from
+    the later ones' (`levels_decimals`): each rate is then read within its
+    own rounding interval (a published 17.78 beside an appended 17.784).
+    """
     d = _validate.decimals(decimals, most=_validate.FIGURE_DECIMALS)
     as_points = _validate.choice(stated_as, "stated_as", ("percent", "points"))
     as_points_flag = as_points == "points"
@@ -883,18 +929,31 @@ def check_change_statement(
     # rounding leaves (each in [0, 100] %), cannot tell.
     rate_d = np.broadcast_to(_each_decimals(b, a), shape)  # shown, for reasons
     given_d = rate_d if given is None else np.broadcast_to(given, shape)
+    # Rates of different decimals (a published 17.78, an appended 17.784):
+    # each within its own rounding interval; the change is fixed to no more
+    # decimals than the coarser has.
+    earlier_d = (
+        given_d
+        if before_decimals is None or given is None
+        else np.broadcast_to(_decimals_array(before_decimals), shape)
+    )
+    level_d: _LevelDecimals = (
+        given_d if before_decimals is None else (earlier_d, given_d)
+    )
+    coarse_d = np.minimum(earlier_d, given_d)
+    shown_d = np.maximum(earlier_d, given_d)
     if given is not None:
-        _refuse_unrounded_levels(b, a, given_d, shape)
+        _refuse_unrounded_levels(b, a, level_d, shape)
     fine = np.broadcast_to(
-        (d > given_d) & as_points_flag & (levels_decimals is not None), shape
+        (d > coarse_d) & as_points_flag & (levels_decimals is not None), shape
     )
     if fine.any():
         low_x, high_x = _change_range(
-            np.broadcast_to(b, shape), np.broadcast_to(a, shape), given_d, 100.0
+            np.broadcast_to(b, shape), np.broadcast_to(a, shape), level_d, 100.0
         )
         # A rate's interval is closed at 100 %: ends using it are attained.
         ends = _attained(
-            np.broadcast_to(b, shape), np.broadcast_to(a, shape), given_d, 100.0
+            np.broadcast_to(b, shape), np.broadcast_to(a, shape), level_d, 100.0
         )
         if years is not None:  # points a year: the range over the years
             low_x, high_x = _per_year(low_x, high_x, t, shape)
@@ -911,10 +970,10 @@ def check_change_statement(
     rel_open = np.zeros(shape, dtype=bool)
     if not as_points_flag and levels_decimals is not None:
         low_r, high_r, rel_open = _relative_range(
-            np.broadcast_to(b, shape), np.broadcast_to(a, shape), given_d, 100.0
+            np.broadcast_to(b, shape), np.broadcast_to(a, shape), level_d, 100.0
         )
         rel_ends = _attained(
-            np.broadcast_to(b, shape), np.broadcast_to(a, shape), given_d, 100.0
+            np.broadcast_to(b, shape), np.broadcast_to(a, shape), level_d, 100.0
         )
         rel_open = np.broadcast_to(rel_open, shape)
         if years is not None:  # the average relative change a year
@@ -953,13 +1012,19 @@ def check_change_statement(
     ab = np.broadcast_to(a, shape)
     a_year = " a year" if per_year else ""  # with `years`, sizes are per year
 
+    def places(i: tuple[int, ...]) -> str:
+        """The rates' decimals in a reason: "2 decimals", "2 and 3 decimals"."""
+        if earlier_d[i] == given_d[i]:
+            return _places(int(given_d[i]))
+        return f"{int(earlier_d[i])} and {_places(int(given_d[i]))}"
+
     def describe(i: tuple[int, ...]) -> str:
         # The rates at their own decimals (`levels_decimals`, else those
         # they show), never the stated figure's: 4.37 % is not "4.370 %",
         # 10 % published to 0 is not "10.00 %". The change in points at
         # the rates' decimals or, stated in points, the stated figure's
         # where it has more.
-        level_places = int(given_d[i])
+        level_places = int(shown_d[i])
         shown = max(level_places, d) if as_points_flag else level_places
         # The sentence that says the change right, then what the statement
         # got right or wrong.
@@ -1002,21 +1067,21 @@ def check_change_statement(
             lo, hi = _size_range(low_x[i], high_x[i], dirn)
             tail = (
                 f"{_fmt(float(xs[i]), d)} is more precise than the rates "
-                f"({_places(int(given_d[i]))}) allow: the true change"
+                f"({places(i)}) allow: the true change"
                 f"{a_year} lies between {_fmt(lo, d)} and {_fmt(hi, d)} points"
             )
         elif rel_fine[i] and rel_open[i]:
             tail = (
                 f"{_fmt(float(xs[i]), d)} % cannot be checked: the earlier rate, "
-                f"published as {_fmt(float(bb[i]), int(given_d[i]))} % "
-                f"({_places(int(given_d[i]))}), may be as small as 0, so the "
+                f"published as {_fmt(float(bb[i]), int(earlier_d[i]))} % "
+                f"({_places(int(earlier_d[i]))}), may be as small as 0, so the "
                 "relative change the rates' rounding leaves has no bound"
             )
         elif rel_fine[i]:
             lo, hi = _size_range(low_r[i], high_r[i], dirn)
             tail = (
                 f"{_fmt(float(xs[i]), d)} is more precise than the rates "
-                f"({_places(int(given_d[i]))}) allow: the true relative change"
+                f"({places(i)}) allow: the true relative change"
                 f"{a_year} lies between {_fmt(lo, d)} and {_fmt(hi, d)} %"
             )
         elif m_points[i] and not m_rel[i]:
@@ -4524,8 +4589,9 @@ def check_statements(
     are read at 2). A figure needing more than these (a pooled rate from
     :func:`povstat.aggregate_regions`, computed, or rounded to 3 decimals
     beside rates of 2) is read on its own, at the decimals it needs, or as
-    given beyond 10 (a change of it at the decimals either of its two rates
-    needs). Where fewer than half of the figures need the decimals found
+    given beyond 10 (a change of it reads each of its two rates within its
+    own rounding interval, one computed as given: the pair as given).
+    Where fewer than half of the figures need the decimals found
     (one pooled 7.876 appended to published rates of 2 decimals), the
     others are read at them too, and a UserWarning names those figures:
     pass ``rate_decimals=2`` if the others were published with 2. A
@@ -4537,7 +4603,8 @@ def check_statements(
 
     Figures read at different decimals are compared by the true values
     each stands for: 17.78 (2 decimals) for [17.775, 17.785), 17.784 read
-    on its own for [17.7835, 17.7845), a computed value for itself. Where
+    on its own for [17.7835, 17.7845), a computed value for itself. A
+    change from 8.10 to 7.876 lies in (0.2185, 0.2295). Where
     the intervals of two different figures meet, the figures do not order
     them: a rank the order decides, or a region said to come just before
     another, is "cannot tell" (never "holds"), and a stated rank no order
@@ -5083,12 +5150,16 @@ def check_statements(
     for (direction, said, d, per_year), u in (
         s.groupby(["direction", "stated_as", "decimals", "_yearly"]) if len(s) else ()
     ):
-        # The rates' decimals in percent (a fraction's 4 decimals are 2).
-        pairs_d = cast("_Reading", rate_reading).pair_decimals(
-            data_rows(u["region"], u["period_before"]),
-            data_rows(u["region"], u["period_after"]),
-            2 if unit == "fraction" else 0,
-        )
+        # The rates' decimals in percent (a fraction's 4 decimals are 2),
+        # each at its own: the column's, or more where it needs more (a
+        # figure appended with more decimals), as given where computed.
+        reading = cast("_Reading", rate_reading)
+        rows_b = data_rows(u["region"], u["period_before"])
+        rows_a = data_rows(u["region"], u["period_after"])
+        shift = 2 if unit == "fraction" else 0
+        pairs_d = reading.pair_decimals(rows_b, rows_a, shift)
+        before_d = reading.pair_decimals(rows_b, rows_b, shift)
+        after_d = reading.pair_decimals(rows_a, rows_a, shift)
         computed = (
             np.zeros(len(u), bool)
             if pairs_d is None
@@ -5099,7 +5170,7 @@ def check_statements(
                 continue
             w = u[part]
             with _rows_named(statements.index, w.index.to_numpy(), "change"):
-                res = check_change_statement(
+                res = _change_check(
                     lookup(rate, w["region"], w["period_before"], "change"),
                     lookup(rate, w["region"], w["period_after"], "change"),
                     w["stated"].to_numpy(np.float64),
@@ -5112,8 +5183,11 @@ def check_statements(
                     else None,
                     # The rates' decimals, in percent (see above).
                     levels_decimals=None
-                    if pairs_d is None or part is computed
-                    else pairs_d[part],
+                    if after_d is None or part is computed
+                    else after_d[part],
+                    before_decimals=None
+                    if before_d is None or part is computed
+                    else before_d[part],
                 )
             verdict[w.index.to_numpy()] = res.verdict
             reason[w.index.to_numpy()] = res.reason

@@ -452,3 +452,36 @@ def test_a_change_between_figures_of_different_decimals_uses_each_interval() -> 
     out = check_statements(st, data, rate_decimals=2, **KW)
     assert out["verdict"].tolist() == [UNDECIDED, UNDECIDED, NOT_HOLDS, HOLDS]
     assert "than the rates (2 and 3 decimals) allow" in out["reason"][0]
+
+
+def test_a_level_change_between_counts_of_different_decimals() -> None:
+    # Kota Malang 37.78 thousand poor in 2023 (2 decimals, the column's:
+    # [37.775, 37.785)) and a made-up 34.405 in 2025, typed with 3
+    # ([34.4045, 34.4055)): the fall lies in (37.775 - 34.4055, 37.785 -
+    # 34.4045) = (3.3695, 3.3805). 3.375 thousand (3 decimals) may be it:
+    # cannot tell; 3.38 is the published difference 3.375 at 2 decimals:
+    # holds; in persons (37,780 to tens, 34,405 to ones) 3,375 may be it.
+    data = pd.DataFrame(
+        {
+            "region_name": ["Kota Malang", "Kota Malang", "Kota Batu", "Kota Batu"],
+            "year": [2023, 2025, 2023, 2025],
+            "poverty_rate_pct": [4.26, 3.85, 3.31, 2.86],
+            "poor_thousands": [37.78, 34.405, 7.10, 6.22],
+        }
+    )
+    st = pd.DataFrame(
+        [
+            change_row(
+                "Kota Malang", 2023, 2025, s, k, kind="level_change", stated_as=a
+            )
+            for s, k, a in (
+                (3.375, 3, "units"),
+                (3.38, 2, "units"),
+                (3375, 0, "persons"),
+            )
+        ]
+    )
+    out = check_statements(st, data, levels_decimals={"poor_thousands": 2}, **KW)
+    assert out["verdict"].tolist() == [UNDECIDED, HOLDS, UNDECIDED]
+    assert "than the levels (2 and 3 decimals) allow" in out["reason"][0]
+    assert "between 3.370 and 3.381" in out["reason"][0]

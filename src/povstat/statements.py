@@ -2187,6 +2187,42 @@ def check_level_change_statement(
     change of the rate in percentage points (14.36 % -> 14.13 %), not the
     relative change of this figure
     """
+    return _level_change_check(
+        before,
+        after,
+        stated,
+        direction=direction,
+        stated_as=stated_as,
+        decimals=decimals,
+        years=years,
+        rate_before=rate_before,
+        rate_after=rate_after,
+        unit=unit,
+        levels_decimals=levels_decimals,
+    )
+
+
+def _level_change_check(
+    before: ArrayLike,
+    after: ArrayLike,
+    stated: ArrayLike,
+    *,
+    direction: Direction,
+    stated_as: LevelStatedAs,
+    decimals: int,
+    years: ArrayLike | None = None,
+    rate_before: ArrayLike | None = None,
+    rate_after: ArrayLike | None = None,
+    unit: Unit | None = None,
+    levels_decimals: ArrayLike | None = None,
+    before_decimals: ArrayLike | None = None,
+) -> StatementCheck:
+    """The body of :func:`check_level_change_statement`.
+
+    `before_decimals`: those of the earlier levels where they differ from
+    the later ones' (`levels_decimals`): each level is then read within
+    its own rounding interval.
+    """
     dirn = _direction(direction)
     said = _validate.choice(stated_as, "stated_as", ("percent", "points", "units"))
     d = _validate.decimals(decimals, most=_validate.FIGURE_DECIMALS)
@@ -2313,11 +2349,22 @@ def check_level_change_statement(
         level_d = np.zeros(shape, np.intp)
     else:
         level_d = np.broadcast_to(given, shape)
-        _refuse_unrounded_levels(b, a, level_d, shape)
-    fine = (d > level_d) & (said == "units") & (levels_decimals is not None)
+    # Levels of different decimals (one appended with more): each within
+    # its own rounding interval; the change is fixed to no more decimals
+    # than the coarser has.
+    earlier_d = (
+        level_d
+        if before_decimals is None or given is None
+        else np.broadcast_to(_decimals_array(before_decimals), shape)
+    )
+    sides: _LevelDecimals = level_d if before_decimals is None else (earlier_d, level_d)
+    if given is not None:
+        _refuse_unrounded_levels(b, a, sides, shape)
+    coarse_d = np.minimum(earlier_d, level_d)
+    fine = (d > coarse_d) & (said == "units") & (levels_decimals is not None)
     if fine.any():
         low_x, high_x = _change_range(
-            np.broadcast_to(b, shape), np.broadcast_to(a, shape), level_d, None
+            np.broadcast_to(b, shape), np.broadcast_to(a, shape), sides, None
         )
         if per_year_given:  # units a year: the range over the years
             low_x, high_x = _per_year(low_x, high_x, t, shape)
@@ -2334,7 +2381,7 @@ def check_level_change_statement(
     rel_open = np.zeros(shape, dtype=bool)
     if said == "percent" and levels_decimals is not None:
         low_r, high_r, rel_open = _relative_range(
-            np.broadcast_to(b, shape), np.broadcast_to(a, shape), level_d, None
+            np.broadcast_to(b, shape), np.broadcast_to(a, shape), sides, None
         )
         rel_open = np.broadcast_to(rel_open, shape)
         if per_year_given:  # the average relative change a year
@@ -2356,6 +2403,12 @@ def check_level_change_statement(
     rab = np.broadcast_to(ra, shape)
     rate_sign = " %"
 
+    def level_places_text(i: tuple[int, ...]) -> str:
+        """The levels' decimals in a reason: "2 decimals", "2 and 3 decimals"."""
+        if earlier_d[i] == level_d[i]:
+            return _places(int(level_d[i]))
+        return f"{int(earlier_d[i])} and {_places(int(level_d[i]))}"
+
     def describe(i: tuple[int, ...]) -> str:
         # The decimals of this row's levels: a reason never depends on the
         # other rows checked with it.
@@ -2365,7 +2418,7 @@ def check_level_change_statement(
         level_places = (
             min(_decimals_of(bb[i], ab[i]), _validate.FIGURE_DECIMALS)
             if given is None
-            else int(level_d[i])
+            else int(max(level_d[i], earlier_d[i]))
         )
         shown = max(level_places, d) if said == "units" else level_places
         rate_d = max(2, _decimals_of(rbb[i], rab[i]))
@@ -2413,21 +2466,21 @@ def check_level_change_statement(
         elif rel_fine[i] and rel_open[i]:
             problems.append(
                 f"{stated_text} % cannot be checked: the earlier level, "
-                f"published as {_fmt(float(bb[i]), int(level_d[i]))} "
-                f"({_places(int(level_d[i]))}), may be as small as 0, so the "
+                f"published as {_fmt(float(bb[i]), int(earlier_d[i]))} "
+                f"({_places(int(earlier_d[i]))}), may be as small as 0, so the "
                 "relative change the levels' rounding leaves has no bound"
             )
         elif rel_fine[i]:
             lo, hi = _size_range(low_r[i], high_r[i], dirn)
             problems.append(
                 f"{stated_text} is more precise than the levels "
-                f"({_places(int(level_d[i]))}) allow: the true relative change"
+                f"({level_places_text(i)}) allow: the true relative change"
                 f"{' a year' if per_year_given else ''} lies between "
                 f"{_fmt(lo, d)} and {_fmt(hi, d)} %"
             )
         elif fine[i]:
             lo, hi = _size_range(low_x[i], high_x[i], dirn)
-            places = _places(int(level_d[i]))
+            places = level_places_text(i)
             problems.append(
                 f"{stated_text} is more precise than the levels ({places}) "
                 f"allow: the true change{' a year' if per_year_given else ''} "
@@ -5302,26 +5355,33 @@ def check_statements(
             # `levels_decimals` or the most its figures need, a figure
             # needing more read on its own, a computed one as given.
             shift = np.log10(factor)
-            pairs_d = readings[col].pair_decimals(
-                data_rows(u["region"], u["period_before"]),
-                data_rows(u["region"], u["period_after"]),
-                0,
-            )
-            # The levels' decimals in the unit stated, by pair (as given:
-            # a computed figure, or a factor that is no power of ten).
+            reading = readings[col]
+            rows_b = data_rows(u["region"], u["period_before"])
+            rows_a = data_rows(u["region"], u["period_after"])
+            pairs_d = reading.pair_decimals(rows_b, rows_a, 0)
+            # The levels' decimals in the unit stated, each its own (as
+            # given: a pair with a computed figure, or a factor that is no
+            # power of ten).
             as_given = -(10**6)
-            keys = (
-                np.full(len(u), as_given, np.intp)
-                if pairs_d is None or not float(shift).is_integer()
-                else np.where(
-                    pairs_d > _validate.FIGURE_DECIMALS,
-                    as_given,
-                    pairs_d - int(shift),
-                )
-            )
-            for key in np.unique(keys).tolist():
-                w = u[keys == key]
-                shown_decimals = None if key == as_given else int(key)
+            own_b = reading.pair_decimals(rows_b, rows_b, 0)
+            own_a = reading.pair_decimals(rows_a, rows_a, 0)
+            if (
+                pairs_d is None
+                or own_b is None
+                or own_a is None
+                or not float(shift).is_integer()
+            ):
+                keys_b = keys_a = np.full(len(u), as_given, np.intp)
+            else:
+                computed = pairs_d > _validate.FIGURE_DECIMALS
+                keys_b = np.where(computed, as_given, own_b - int(shift))
+                keys_a = np.where(computed, as_given, own_a - int(shift))
+            for key_b, key_a in sorted(
+                set(zip(keys_b.tolist(), keys_a.tolist(), strict=True))
+            ):
+                w = u[(keys_b == key_b) & (keys_a == key_a)]
+                dec_b = None if key_b == as_given else int(key_b)
+                dec_a = None if key_a == as_given else int(key_a)
                 with _rows_named(statements.index, w.index.to_numpy(), "level_change"):
                     years = (
                         _elapsed_years(w["period_before"], w["period_after"])
@@ -5329,18 +5389,18 @@ def check_statements(
                         else None
                     )
                     # In persons, 1.005 thousand is 1,005 (not 1004.9999999999999).
-                    res = check_level_change_statement(
+                    res = _level_change_check(
                         _in_unit(
                             lookup(
                                 col, w["region"], w["period_before"], "level_change"
                             ),
                             factor,
-                            shown_decimals,
+                            dec_b,
                         ),
                         _in_unit(
                             lookup(col, w["region"], w["period_after"], "level_change"),
                             factor,
-                            shown_decimals,
+                            dec_a,
                         ),
                         w["stated"].to_numpy(np.float64),
                         direction=_direction(direction),
@@ -5356,7 +5416,8 @@ def check_statements(
                             rate, w["region"], w["period_after"], "level_change"
                         ),
                         unit=unit,
-                        levels_decimals=shown_decimals,
+                        levels_decimals=dec_a,
+                        before_decimals=None if dec_b == dec_a else dec_b,
                     )
                 part_result(col, said, w, res)
 

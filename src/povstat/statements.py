@@ -3064,7 +3064,14 @@ class _RankTable:
         if not self.mixed or np.isnan(self.v[k]):
             return out
         lo_k, lc_k, hi_k, hc_k = self.interval(k)
-        for j in np.flatnonzero(~np.isnan(self.v) & (self.v != self.v[k])).tolist():
+        # Only values near `k`'s can meet its interval: at most the two
+        # half-units apart (a float bound, widened); each is checked exactly.
+        d = cast("NDArray[np.intp]", self.own_d)
+        half = np.where(d < 0, 0.0, 0.5 * 10.0 ** (-np.maximum(d, 0).astype(float)))
+        with np.errstate(invalid="ignore"):  # missing values are never near
+            gap = np.abs(self.v - self.v[k])
+            near = gap <= (half + half[k]) * (1 + 1e-9) + 1e-12
+        for j in np.flatnonzero(near & (self.v != self.v[k])).tolist():
             lo_j, lc_j, hi_j, hc_j = self.interval(j)
             lo, lc = (
                 (lo_j, lc_j)
@@ -3228,27 +3235,20 @@ def _judge_rank(
             # could stand between where it could be behind `after` and
             # ahead of the subject.
             open_a = table.open_order(a_pos)
-            others = [
-                j for j in np.flatnonzero(~np.isnan(v)).tolist() if j not in (k, a_pos)
-            ]
+            others = ~np.isnan(v)
+            others[[k, a_pos]] = False
+            with np.errstate(invalid="ignore"):
+                behind_a = v < v[a_pos] if descending else v > v[a_pos]
+                ahead_k = v > v[k] if descending else v < v[k]
             could_precede = bool(open_k[a_pos]) or ahead_of(a_pos, k)
-            surely_between = [
-                j
-                for j in others
-                if ahead_of(a_pos, j)
-                and not open_a[j]
-                and ahead_of(j, k)
-                and not open_k[j]
-            ]
-            maybe_between = [
-                j
-                for j in others
-                if (ahead_of(a_pos, j) or open_a[j])
-                and (ahead_of(j, k) or open_k[j])
-                and v[j] != v[a_pos]
-            ]
-            may_be = after_state == "bad" and could_precede and not surely_between
-            may_not_be = after_state == "ok" and bool(open_k[a_pos] or maybe_between)
+            surely_between = others & behind_a & ~open_a & ahead_k & ~open_k
+            maybe_between = (
+                others & (behind_a | open_a) & (ahead_k | open_k) & (v != v[a_pos])
+            )
+            may_be = after_state == "bad" and could_precede and not surely_between.any()
+            may_not_be = after_state == "ok" and bool(
+                open_k[a_pos] or maybe_between.any()
+            )
             if may_be or may_not_be:
                 after_state = "open"
         of_ok = of is None or of == count

@@ -32,13 +32,11 @@ from povstat.statements import (
     check_top_statement,
 )
 from povstat.tracing import trace_figure
+from statement_frames import IGNORE_READING_WARNING
 
-#: Small frames of made-up rates whose figures need different decimals
-#: (2.5 beside 3.0): the warning that the rate column is read at the most
-#: decimals few of them need is not what these tests check.
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:`data` column .* is read at:UserWarning"
-)
+#: Small frames of made-up rates whose figures need different decimals:
+#: the warning on the rate column's decimals is not what these tests check.
+pytestmark = IGNORE_READING_WARNING
 
 
 # Column names of the small frames built in these tests.
@@ -4495,13 +4493,19 @@ def test_rank_noise_is_removed_but_distinct_figures_rank_apart() -> None:
     # As documented: 0.1 + 0.2 (0.30000000000000004) is float noise on 0.3,
     # within 2**-40 of its size of its 10-decimal rounding: it ties with
     # 0.3 (both rank 1 under "min"). 0.30000000001 differs from 0.3 by
-    # 1e-11, about 2**-35 of its size: not noise, it ranks above 0.3.
+    # 1e-11, about 2**-35 of its size: not noise, it ranks above 0.3. It is
+    # a computed value, taken as given, while the figure 0.3 (1 decimal)
+    # stands for [0.25, 0.35), which holds it: the figures do not decide
+    # which is higher, so "b ranks 1" cannot be told (rank 2 as they stand).
     kw: dict[str, Any] = {"subject": "b", "stated_rank": 1, "descending": True}
     tied = check_rank_statement([0.1 + 0.2, 0.3], ["a", "b"], **kw)
     assert str(tied.verdict) == "holds"
     apart = check_rank_statement([0.30000000001, 0.3], ["a", "b"], **kw)
-    assert str(apart.verdict) == "does not hold"
+    assert str(apart.verdict) == "cannot tell"
     assert apart.figures["rank"] == 2.0
+    # Two computed values stand for themselves: they rank apart.
+    both = check_rank_statement([0.30000000001, 0.30000000002], ["a", "b"], **kw)
+    assert str(both.verdict) == "holds"
 
 
 def test_check_statements_reads_a_computed_rate_column_as_given() -> None:

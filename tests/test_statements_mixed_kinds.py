@@ -10,15 +10,7 @@ import pytest
 
 from povstat.datasets import load_indonesia
 from povstat.statements import HOLDS, check_statements
-
-KW: dict[str, Any] = {
-    "unit": "percent",
-    "persons_per_poor_unit": 1000,
-    "region": "region",
-    "period": "year",
-    "rate": "rate",
-    "headcount": "poor",
-}
+from statement_frames import IGNORE_READING_WARNING, KW
 
 # BPS, March 2023: four cities of East Java (Kota Blitar 7.26 % is the
 # highest of the four, Kota Batu 3.31 % the lowest).
@@ -44,12 +36,9 @@ BLITAR = pd.DataFrame(
     ]
 )
 
-#: Small frames of made-up rates whose figures need different decimals
-#: (2.5 beside 3.0): the warning that the rate column is read at the most
-#: decimals few of them need is not what these tests check.
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:`data` column .* is read at:UserWarning"
-)
+#: Small frames of made-up rates whose figures need different decimals:
+#: the warning on the rate column's decimals is not what these tests check.
+pytestmark = IGNORE_READING_WARNING
 
 
 def test_by_of_two_kinds_is_refused_not_split() -> None:
@@ -259,3 +248,85 @@ def test_nesting_refusal_names_the_first_group_and_its_statement_rows(
             region="region_name",
             by="province_code",
         )
+
+
+def _malang_at(*periods: Any) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "kind": "rank",
+                "region": "Kota Malang",
+                "period": p,
+                "stated_rank": 2,
+                "descending": False,
+            }
+            for p in periods
+        ],
+        index=[f"r{i}" for i in range(len(periods))],
+    )
+
+
+def _malang_periods(periods: Any) -> pd.DataFrame:
+    # Kota Batu 3.31 %, Kota Malang 4.26 % (BPS, March 2023) at `periods`.
+    return pd.DataFrame(
+        {
+            "region": ["Kota Batu", "Kota Malang"],
+            "year": periods,
+            "rate": [3.31, 4.26],
+            "poor": [7.10, 37.78],
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("periods", "stated", "held"),
+    [
+        # An int year against months or quarters names what `data` holds.
+        (
+            pd.PeriodIndex(["2023-03"] * 2, freq="M"),
+            2023,
+            r"2023-03 of type Period \(period\[M\]\)",
+        ),
+        (
+            pd.PeriodIndex(["2023Q1"] * 2, freq="Q"),
+            2023,
+            r"2023Q1 of type Period \(period\[Q-DEC\]\)",
+        ),
+        # A date against months: a Period, not "e.g. years".
+        (
+            pd.PeriodIndex(["2023-03"] * 2, freq="M"),
+            pd.Timestamp("2023-03-01"),
+            r"2023-03 of type Period \(period\[M\]\)",
+        ),
+        # An int year against month text read from a CSV.
+        (pd.array(["2023-03"] * 2, dtype="string"), 2023, r"'2023-03' of type str"),
+    ],
+)
+def test_a_period_of_another_type_names_the_type_data_holds(
+    periods: Any, stated: Any, held: str
+) -> None:
+    with pytest.raises(
+        ValueError,
+        match=rf"`statements` column 'period' holds .* \(of type \w+\), but `data` "
+        rf"column 'year' holds {held}: write it as `data` does",
+    ) as err:
+        check_statements(_malang_at(stated), _malang_periods(periods), **KW)
+    assert "e.g. years" not in str(err.value)
+
+
+def test_blank_and_space_padded_periods_are_named_as_such() -> None:
+    # Cells typed in a sheet: "" and "  " (blank), "2023 " (a trailing
+    # space): each row named, with what the cell holds and what `data`
+    # holds (2023, an int).
+    with pytest.raises(ValueError, match=r"not in `data`") as err:
+        check_statements(
+            _malang_at("", "  ", "2023 "), _malang_periods([2023, 2023]), **KW
+        )
+    msg = str(err.value)
+    assert "rows ['r0', 'r1', 'r2']" in msg
+    assert "(row 'r0'): `statements` column 'period' is blank (the text '')" in msg
+    assert "(row 'r1'): `statements` column 'period' is blank (the text '  ')" in msg
+    assert (
+        "(row 'r2'): `statements` column 'period' holds '2023 ', with spaces around "
+        "'2023'; `data` column 'year' holds 2023 of type int: remove the spaces"
+    ) in msg

@@ -19,6 +19,7 @@ from povstat.statements import (
     check_statements,
 )
 from povstat.tracing import trace_figure
+from statement_frames import IGNORE_READING_WARNING
 
 
 def _kab_kota() -> pd.DataFrame:
@@ -66,12 +67,9 @@ _RANK_A = pd.DataFrame(
     [{"kind": "rank", "region": "A", "period": 2023, "stated_rank": 1}]
 ).assign(descending=False)
 
-#: Small frames of made-up rates whose figures need different decimals
-#: (2.5 beside 3.0): the warning that the rate column is read at the most
-#: decimals few of them need is not what these tests check.
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:`data` column .* is read at:UserWarning"
-)
+#: Small frames of made-up rates whose figures need different decimals:
+#: the warning on the rate column's decimals is not what these tests check.
+pytestmark = IGNORE_READING_WARNING
 
 
 def _engines(df: pd.DataFrame) -> dict[str, Any]:

@@ -353,16 +353,39 @@ def _size_range(low: object, high: object, direction: Direction) -> tuple[float,
     return (-hi + 0.0, -lo + 0.0) if direction == "fall" else (lo + 0.0, hi + 0.0)
 
 
+#: The decimals of the levels of a change: one array for both, or a pair
+#: (earlier, later) where they were published with different decimals (a
+#: figure of 2 decimals and one appended with 3).
+_LevelDecimals = NDArray[np.intp] | tuple[NDArray[np.intp], NDArray[np.intp]]
+
+
+def _sides(shown: _LevelDecimals) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    """The decimals of the earlier and of the later level."""
+    return shown if isinstance(shown, tuple) else (shown, shown)
+
+
+def _halves(shown: NDArray[np.intp]) -> NDArray[np.object_]:
+    """Half a unit of the last decimal, exactly, for each of `shown`."""
+    return np.asarray(
+        np.frompyfunc(
+            lambda k: fractions.Fraction(1, 2) / fractions.Fraction(10) ** int(k), 1, 1
+        )(shown),
+        dtype=np.object_,
+    )
+
+
 def _refuse_unrounded_levels(
-    before: ArrayLike, after: ArrayLike, d: NDArray[np.intp], shape: tuple[int, ...]
+    before: ArrayLike, after: ArrayLike, d: _LevelDecimals, shape: tuple[int, ...]
 ) -> None:
     """Refuse levels not rounded to their stated `levels_decimals`.
 
     As :func:`povstat.units.published` (float noise allowed): 171.24 is not
     a figure published to 0 decimals.
     """
-    dd = np.broadcast_to(d, shape)
-    for name, x in (("before", before), ("after", after)):
+    for name, x, side in zip(
+        ("before", "after"), (before, after), _sides(d), strict=True
+    ):
+        dd = np.broadcast_to(side, shape)
         v = np.broadcast_to(np.asarray(x, np.float64), shape)
         for k in np.unique(dd).tolist():  # the few distinct decimals
             published(v[dd == k], int(k), name)
@@ -371,24 +394,20 @@ def _refuse_unrounded_levels(
 def _level_bounds(
     before: NDArray[np.float64],
     after: NDArray[np.float64],
-    shown: NDArray[np.intp],
+    shown: _LevelDecimals,
     top: float | None,
 ) -> tuple[NDArray[np.object_], ...]:
     """``(a_lo, a_hi, b_lo, b_hi)``: the levels' exact rounding intervals.
 
-    Each figure is within half a unit of its `shown` decimals, and within
-    [0, `top`] (`top` None: no upper limit); `a` is `after`, `b` `before`.
+    Each figure is within half a unit of its `shown` decimals (its own,
+    where `shown` is a pair), and within [0, `top`] (`top` None: no upper
+    limit); `a` is `after`, `b` `before`.
     """
     zero = fractions.Fraction(0)
-    half = np.asarray(
-        np.frompyfunc(
-            lambda k: fractions.Fraction(1, 2) / fractions.Fraction(10) ** int(k), 1, 1
-        )(shown),
-        dtype=np.object_,
-    )
+    half_b, half_a = (_halves(side) for side in _sides(shown))
     b, a = _exact(before), _exact(after)
-    a_lo, b_lo = _fmax(a - half, zero), _fmax(b - half, zero)
-    a_hi, b_hi = a + half, b + half
+    a_lo, b_lo = _fmax(a - half_a, zero), _fmax(b - half_b, zero)
+    a_hi, b_hi = a + half_a, b + half_b
     if top is not None:
         cap = np.asarray(fractions.Fraction(top), dtype=np.object_)
         a_hi = np.asarray(np.where(a_hi > cap, cap, a_hi), dtype=np.object_)
@@ -399,7 +418,7 @@ def _level_bounds(
 def _change_range(
     before: NDArray[np.float64],
     after: NDArray[np.float64],
-    shown: NDArray[np.intp],
+    shown: _LevelDecimals,
     top: float | None,
 ) -> tuple[NDArray[np.object_], NDArray[np.object_]]:
     """The open range of the true change after - before, exactly.
@@ -417,7 +436,7 @@ def _change_range(
 def _relative_range(
     before: NDArray[np.float64],
     after: NDArray[np.float64],
-    shown: NDArray[np.intp],
+    shown: _LevelDecimals,
     top: float | None,
 ) -> tuple[NDArray[np.object_], NDArray[np.object_], NDArray[np.bool_]]:
     """The open range of the true relative change, in percent, exactly.
@@ -444,7 +463,7 @@ def _relative_range(
 def _attained(
     before: NDArray[np.float64],
     after: NDArray[np.float64],
-    shown: NDArray[np.intp],
+    shown: _LevelDecimals,
     top: float | None,
 ) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
     """Whether the low and the high end of a change range are attained.
@@ -460,15 +479,10 @@ def _attained(
     if top is None:
         no = np.zeros(np.broadcast_shapes(np.shape(before), np.shape(after)), bool)
         return no, no
-    half = np.asarray(
-        np.frompyfunc(
-            lambda k: fractions.Fraction(1, 2) / fractions.Fraction(10) ** int(k), 1, 1
-        )(shown),
-        dtype=np.object_,
-    )
+    half_b, half_a = (_halves(side) for side in _sides(shown))
     cap = fractions.Fraction(top)
-    b_capped = np.asarray(_exact(before) + half > cap, dtype=bool)
-    a_capped = np.asarray(_exact(after) + half > cap, dtype=bool)
+    b_capped = np.asarray(_exact(before) + half_b > cap, dtype=bool)
+    a_capped = np.asarray(_exact(after) + half_a > cap, dtype=bool)
     return b_capped, a_capped
 
 
@@ -828,6 +842,38 @@ def check_change_statement(
     ...     stated_as="points", unit="percent", decimals=2).verdict)
     holds
     """
+    return _change_check(
+        before,
+        after,
+        stated,
+        direction=direction,
+        stated_as=stated_as,
+        unit=unit,
+        decimals=decimals,
+        years=years,
+        levels_decimals=levels_decimals,
+    )
+
+
+def _change_check(
+    before: ArrayLike,
+    after: ArrayLike,
+    stated: ArrayLike,
+    *,
+    direction: Direction,
+    stated_as: StatedAs,
+    unit: Unit,
+    decimals: int,
+    years: ArrayLike | None = None,
+    levels_decimals: ArrayLike | None = None,
+    before_decimals: ArrayLike | None = None,
+) -> StatementCheck:
+    """The body of :func:`check_change_statement`.
+
+    `before_decimals`: those of the earlier rates where they differ from
+    the later ones' (`levels_decimals`): each rate is then read within its
+    own rounding interval (a published 17.78 beside an appended 17.784).
+    """
     d = _validate.decimals(decimals, most=_validate.FIGURE_DECIMALS)
     as_points = _validate.choice(stated_as, "stated_as", ("percent", "points"))
     as_points_flag = as_points == "points"
@@ -883,18 +929,31 @@ def check_change_statement(
     # rounding leaves (each in [0, 100] %), cannot tell.
     rate_d = np.broadcast_to(_each_decimals(b, a), shape)  # shown, for reasons
     given_d = rate_d if given is None else np.broadcast_to(given, shape)
+    # Rates of different decimals (a published 17.78, an appended 17.784):
+    # each within its own rounding interval; the change is fixed to no more
+    # decimals than the coarser has.
+    earlier_d = (
+        given_d
+        if before_decimals is None or given is None
+        else np.broadcast_to(_decimals_array(before_decimals), shape)
+    )
+    level_d: _LevelDecimals = (
+        given_d if before_decimals is None else (earlier_d, given_d)
+    )
+    coarse_d = np.minimum(earlier_d, given_d)
+    shown_d = np.maximum(earlier_d, given_d)
     if given is not None:
-        _refuse_unrounded_levels(b, a, given_d, shape)
+        _refuse_unrounded_levels(b, a, level_d, shape)
     fine = np.broadcast_to(
-        (d > given_d) & as_points_flag & (levels_decimals is not None), shape
+        (d > coarse_d) & as_points_flag & (levels_decimals is not None), shape
     )
     if fine.any():
         low_x, high_x = _change_range(
-            np.broadcast_to(b, shape), np.broadcast_to(a, shape), given_d, 100.0
+            np.broadcast_to(b, shape), np.broadcast_to(a, shape), level_d, 100.0
         )
         # A rate's interval is closed at 100 %: ends using it are attained.
         ends = _attained(
-            np.broadcast_to(b, shape), np.broadcast_to(a, shape), given_d, 100.0
+            np.broadcast_to(b, shape), np.broadcast_to(a, shape), level_d, 100.0
         )
         if years is not None:  # points a year: the range over the years
             low_x, high_x = _per_year(low_x, high_x, t, shape)
@@ -911,10 +970,10 @@ def check_change_statement(
     rel_open = np.zeros(shape, dtype=bool)
     if not as_points_flag and levels_decimals is not None:
         low_r, high_r, rel_open = _relative_range(
-            np.broadcast_to(b, shape), np.broadcast_to(a, shape), given_d, 100.0
+            np.broadcast_to(b, shape), np.broadcast_to(a, shape), level_d, 100.0
         )
         rel_ends = _attained(
-            np.broadcast_to(b, shape), np.broadcast_to(a, shape), given_d, 100.0
+            np.broadcast_to(b, shape), np.broadcast_to(a, shape), level_d, 100.0
         )
         rel_open = np.broadcast_to(rel_open, shape)
         if years is not None:  # the average relative change a year
@@ -953,13 +1012,19 @@ def check_change_statement(
     ab = np.broadcast_to(a, shape)
     a_year = " a year" if per_year else ""  # with `years`, sizes are per year
 
+    def places(i: tuple[int, ...]) -> str:
+        """The rates' decimals in a reason: "2 decimals", "2 and 3 decimals"."""
+        if earlier_d[i] == given_d[i]:
+            return _places(int(given_d[i]))
+        return f"{int(earlier_d[i])} and {_places(int(given_d[i]))}"
+
     def describe(i: tuple[int, ...]) -> str:
         # The rates at their own decimals (`levels_decimals`, else those
         # they show), never the stated figure's: 4.37 % is not "4.370 %",
         # 10 % published to 0 is not "10.00 %". The change in points at
         # the rates' decimals or, stated in points, the stated figure's
         # where it has more.
-        level_places = int(given_d[i])
+        level_places = int(shown_d[i])
         shown = max(level_places, d) if as_points_flag else level_places
         # The sentence that says the change right, then what the statement
         # got right or wrong.
@@ -1002,21 +1067,21 @@ def check_change_statement(
             lo, hi = _size_range(low_x[i], high_x[i], dirn)
             tail = (
                 f"{_fmt(float(xs[i]), d)} is more precise than the rates "
-                f"({_places(int(given_d[i]))}) allow: the true change"
+                f"({places(i)}) allow: the true change"
                 f"{a_year} lies between {_fmt(lo, d)} and {_fmt(hi, d)} points"
             )
         elif rel_fine[i] and rel_open[i]:
             tail = (
                 f"{_fmt(float(xs[i]), d)} % cannot be checked: the earlier rate, "
-                f"published as {_fmt(float(bb[i]), int(given_d[i]))} % "
-                f"({_places(int(given_d[i]))}), may be as small as 0, so the "
+                f"published as {_fmt(float(bb[i]), int(earlier_d[i]))} % "
+                f"({_places(int(earlier_d[i]))}), may be as small as 0, so the "
                 "relative change the rates' rounding leaves has no bound"
             )
         elif rel_fine[i]:
             lo, hi = _size_range(low_r[i], high_r[i], dirn)
             tail = (
                 f"{_fmt(float(xs[i]), d)} is more precise than the rates "
-                f"({_places(int(given_d[i]))}) allow: the true relative change"
+                f"({places(i)}) allow: the true relative change"
                 f"{a_year} lies between {_fmt(lo, d)} and {_fmt(hi, d)} %"
             )
         elif m_points[i] and not m_rel[i]:
@@ -1768,95 +1833,165 @@ def _own_places(x: float) -> int:
     return max(0, -int(exponent))
 
 
-def _column_decimals(
-    data: pd.DataFrame,
-    col: str,
-    scales: Mapping[str, int],
-    unit: Unit | None = None,
-) -> int | None:
-    """The decimals column `col` of `data` was published with.
+class _Reading(NamedTuple):
+    """How :func:`check_statements` reads a column of `data`.
 
-    The one rule of :func:`check_statements`: a Decimal column's scale
-    (DECIMAL(7,2): 2; see :func:`_plumbing.decimal_scales`), else the most
-    decimals any of its figures shows (BPS publishes a column to one
-    precision), up to 10. None for a column of computed values that show
-    more (a rate computed from a survey, 100 * 3 / 7): they are taken as
-    given. With `unit`, those of the rate in percent (a fraction's scale 4
-    is 2 in percent). Rank and change statements read the `rate` column by
-    :func:`_rate_column_decimals` instead.
+    `decimals`: those the column was published with, in its own unit (None
+    where every figure is a computed one, taken as given); `need`: per row
+    of `data`, the decimals its figure needs (more than 10: a computed
+    value, read as given); `stated`: the decimals were given (an argument,
+    or a Decimal column's scale), not read from the figures.
     """
-    if col in scales:
-        return scales[col] - (2 if unit == "fraction" else 0)
-    values = _plumbing.pandas_floats(data[col])
-    return _figure_decimals(values if unit is None else _in_percent(values, unit))
+
+    col: str
+    decimals: int | None
+    need: NDArray[np.intp]
+    stated: bool
+
+    def pair_decimals(
+        self, rows_before: NDArray[np.intp], rows_after: NDArray[np.intp], shift: int
+    ) -> NDArray[np.intp] | None:
+        """The decimals a pair of figures is read at, `shift` fewer (percent).
+
+        The column's decimals, or more where a figure of the pair needs more
+        (one appended with more decimals: read on its own); more than 10
+        where one is a computed value (the pair is then read as given).
+        None where the column has no decimals (every figure computed).
+        """
+        if self.decimals is None:
+            return None
+        most = _validate.FIGURE_DECIMALS
+        own = np.maximum(self.need[rows_before], self.need[rows_after])
+        d = np.maximum(self.decimals, own)
+        return np.where(d > most, most + 1, d - shift).astype(np.intp)
 
 
-def _rate_column_decimals(
-    data: pd.DataFrame,
-    rate: str,
-    scales: Mapping[str, int],
-    rate_decimals: int | None,
-    *,
-    region: str,
-    period: str,
-) -> int | None:
-    """The decimals the `rate` column was published with, in its own unit.
+def _read_column(
+    data: pd.DataFrame, col: str, scales: Mapping[str, int], given: int | None
+) -> _Reading:
+    """The one rule by which :func:`check_statements` reads a column of figures.
 
-    The one rule of rank and change statements in :func:`check_statements`:
-    `rate_decimals` where given; else a Decimal column's scale (DECIMAL(5,2):
-    2); else the most decimals any figure needs among those needing at most
-    10 (float noise aside; a figure of a pandas column of ``Decimal``
-    objects needs the places it is written with). A figure needing more
-    (a computed one, 100 * 3 / 7) is read as given, on its own; None where
-    every figure is such. Where the decimals found are needed by fewer than
-    half of the figures (one pooled 7.876 appended to rates of 2 decimals),
-    a UserWarning names those figures: the others are read at them too.
+    The rate column (rank and change statements) and the column of a level
+    change alike: the decimals `given` (`rate_decimals`, `levels_decimals`)
+    where given; else a Decimal column's scale (DECIMAL(5,2): 2); else the
+    most decimals any figure needs among those needing at most 10 (float
+    noise aside; a figure of a pandas column of ``Decimal`` objects needs
+    the places it is written with). A figure needing more (one appended
+    with more decimals, or a computed one, 100 * 3 / 7) is read on its
+    own, at the decimals it needs or as given; decimals None where every
+    figure is computed. :func:`_warn_reading` says where fewer than half
+    of the figures need the decimals found and a verdict can depend on it.
     """
-    if rate_decimals is not None:
-        return rate_decimals
-    col = data[rate]
-    if rate in scales and col.dtype != object:  # one scale for every figure
-        return scales[rate]
-    values = _plumbing.pandas_floats(col)
+    column = data[col]
+    values = _plumbing.pandas_floats(column)
     need = _needed_decimals(values)
-    if col.dtype == object:  # Decimal objects: the places each is written with
+    if column.dtype == object:  # Decimal objects: the places each is written with
         need = np.array(
             [
                 max(0, -int(v.as_tuple().exponent))
                 if isinstance(v, decimal.Decimal) and v.is_finite()
                 else int(n)
-                for v, n in zip(col.tolist(), need.tolist(), strict=True)
+                for v, n in zip(column.tolist(), need.tolist(), strict=True)
             ],
             dtype=np.intp,
         )
-    figures = np.isfinite(values) & (need <= _validate.FIGURE_DECIMALS)
-    if col.dtype != object:
+    most = _validate.FIGURE_DECIMALS
+    figures = np.isfinite(values) & (need <= most)
+    if column.dtype != object:
         # A computed value within float noise of a long figure (a pooled
         # 7.876104702999582 is no 7.876104703) is read as given, on its own.
         for k in np.unique(need[figures]).tolist():
             at = figures & (need == k)
             figures[at] = ~np.asarray(unrounded(values[at], int(k)), bool)
+    need = np.where(np.isfinite(values) & ~figures, most + 1, need).astype(np.intp)
+    if given is not None:
+        return _Reading(col, given, need, True)
+    if col in scales and column.dtype != object:  # one scale for every figure
+        return _Reading(col, scales[col], np.full(need.shape, scales[col]), True)
     if not figures.any():
-        return None
-    d = int(need[figures].max())
-    driving = np.flatnonzero(figures & (need == d))
-    if 2 * driving.size < int(figures.sum()):
-        shown = ", ".join(
-            f"{_show_key(data[region].iloc[i])} at {_show_key(data[period].iloc[i])}"
-            f" ({col.iloc[i]})"
-            for i in driving[:5].tolist()
-        ) + (f" and {driving.size - 5} more" if driving.size > 5 else "")
-        warnings.warn(
-            f"`data` column {rate!r} (argument `rate`) is read at {_places(d)}, "
-            f"the most its figures need, which only {driving.size} of its "
-            f"{int(figures.sum())} figures {'needs' if driving.size == 1 else 'need'}: "
-            f"{shown}. If the others were "
-            f"published with fewer decimals, pass `rate_decimals=` with those "
-            "(a figure needing more is then read on its own)",
-            UserWarning,
-            stacklevel=3,
-        )
-    return d
+        return _Reading(col, None, need, False)
+    return _Reading(col, int(need[figures].max()), need, False)
+
+
+def _warn_reading(
+    data: pd.DataFrame,
+    reading: _Reading,
+    *,
+    arg: str,
+    named: str,
+    region: str,
+    period: str,
+    pairs: NDArray[np.intp],
+    subjects: NDArray[np.intp],
+    ranked: Iterable[Any],
+) -> None:
+    """Warn where the decimals a column is read at are in doubt and matter.
+
+    Read from the figures (not stated), a column's decimals are the most
+    its figures need; where fewer than half of them need those (one pooled
+    7.876 appended to rates of 2 decimals, or three published rates of
+    which two end in 0: 4.10, 7.20, 4.88), the figures cannot say which
+    precision the others were published with. The warning is given only
+    where reading the others at fewer decimals (the most they need) could
+    change a verdict of the batch: `pairs` (rows of `data`, two per change
+    or level change) of which both figures need fewer; `subjects` (rows of
+    rank statements with a stated value) whose figure needs fewer; or a
+    figure needing the decimals found whose rounding interval meets that
+    of a figure needing fewer at one of the `ranked` periods (their order
+    would then be open). `arg` is the argument that states them, a format
+    string of the decimals ("rate_decimals={}"), `named` what the column
+    is (" (argument `rate`)"); stating them silences the warning.
+    """
+    d = reading.decimals
+    if reading.stated or d is None:
+        return
+    most = _validate.FIGURE_DECIMALS
+    values = _plumbing.pandas_floats(data[reading.col])
+    need = reading.need
+    figures = np.isfinite(values) & (need <= most)
+    driving = figures & (need == d)
+    others = figures & (need < d)
+    if not others.any() or 2 * int(driving.sum()) >= int(figures.sum()):
+        return
+    fewer = int(need[others].max())
+    matters = (
+        bool(others[pairs].reshape(-1, 2).all(axis=1).any()) if pairs.size else False
+    )
+    matters = matters or bool(others[subjects].any())
+    if not matters:
+        at_period = data[period].isin(list(ranked)).to_numpy()
+        for i in np.flatnonzero(driving & at_period).tolist():
+            same = others & (data[period] == data[period].iloc[i]).to_numpy()
+            x = _as_fraction(float(values[i]))
+            h_d = fractions.Fraction(1, 2) / fractions.Fraction(10) ** d
+            h_o = fractions.Fraction(1, 2) / fractions.Fraction(10) ** fewer
+            if any(
+                abs(_as_fraction(float(y)) - x) < h_d + h_o
+                for y in values[same].tolist()
+            ):
+                matters = True
+                break
+    if not matters:
+        return
+    rows = np.flatnonzero(driving)
+    shown = ", ".join(
+        f"{_show_key(data[region].iloc[i])} at {_show_key(data[period].iloc[i])}"
+        f" ({data[reading.col].iloc[i]})"
+        for i in rows[:5].tolist()
+    ) + (f" and {rows.size - 5} more" if rows.size > 5 else "")
+    n = int(figures.sum())
+    warnings.warn(
+        f"`data` column {reading.col!r}{named} is read at {_places(d)}, the most its "
+        f"figures need, which only {rows.size} of its {n} figures "
+        f"{'needs' if rows.size == 1 else 'need'}: {shown}; the others need "
+        f"{fewer} at most, and some verdicts depend on which it was. State the "
+        f"decimals the column was published with: `{arg.format(d)}` if "
+        f"{d} (the verdicts stay), `{arg.format(fewer)}` if the others were "
+        f"published with {fewer} (a figure needing more is then read on its "
+        "own)",
+        UserWarning,
+        stacklevel=3,
+    )
 
 
 def _needed_decimals(values: NDArray[np.float64]) -> NDArray[np.intp]:
@@ -2052,6 +2187,42 @@ def check_level_change_statement(
     change of the rate in percentage points (14.36 % -> 14.13 %), not the
     relative change of this figure
     """
+    return _level_change_check(
+        before,
+        after,
+        stated,
+        direction=direction,
+        stated_as=stated_as,
+        decimals=decimals,
+        years=years,
+        rate_before=rate_before,
+        rate_after=rate_after,
+        unit=unit,
+        levels_decimals=levels_decimals,
+    )
+
+
+def _level_change_check(
+    before: ArrayLike,
+    after: ArrayLike,
+    stated: ArrayLike,
+    *,
+    direction: Direction,
+    stated_as: LevelStatedAs,
+    decimals: int,
+    years: ArrayLike | None = None,
+    rate_before: ArrayLike | None = None,
+    rate_after: ArrayLike | None = None,
+    unit: Unit | None = None,
+    levels_decimals: ArrayLike | None = None,
+    before_decimals: ArrayLike | None = None,
+) -> StatementCheck:
+    """The body of :func:`check_level_change_statement`.
+
+    `before_decimals`: those of the earlier levels where they differ from
+    the later ones' (`levels_decimals`): each level is then read within
+    its own rounding interval.
+    """
     dirn = _direction(direction)
     said = _validate.choice(stated_as, "stated_as", ("percent", "points", "units"))
     d = _validate.decimals(decimals, most=_validate.FIGURE_DECIMALS)
@@ -2178,11 +2349,22 @@ def check_level_change_statement(
         level_d = np.zeros(shape, np.intp)
     else:
         level_d = np.broadcast_to(given, shape)
-        _refuse_unrounded_levels(b, a, level_d, shape)
-    fine = (d > level_d) & (said == "units") & (levels_decimals is not None)
+    # Levels of different decimals (one appended with more): each within
+    # its own rounding interval; the change is fixed to no more decimals
+    # than the coarser has.
+    earlier_d = (
+        level_d
+        if before_decimals is None or given is None
+        else np.broadcast_to(_decimals_array(before_decimals), shape)
+    )
+    sides: _LevelDecimals = level_d if before_decimals is None else (earlier_d, level_d)
+    if given is not None:
+        _refuse_unrounded_levels(b, a, sides, shape)
+    coarse_d = np.minimum(earlier_d, level_d)
+    fine = (d > coarse_d) & (said == "units") & (levels_decimals is not None)
     if fine.any():
         low_x, high_x = _change_range(
-            np.broadcast_to(b, shape), np.broadcast_to(a, shape), level_d, None
+            np.broadcast_to(b, shape), np.broadcast_to(a, shape), sides, None
         )
         if per_year_given:  # units a year: the range over the years
             low_x, high_x = _per_year(low_x, high_x, t, shape)
@@ -2199,7 +2381,7 @@ def check_level_change_statement(
     rel_open = np.zeros(shape, dtype=bool)
     if said == "percent" and levels_decimals is not None:
         low_r, high_r, rel_open = _relative_range(
-            np.broadcast_to(b, shape), np.broadcast_to(a, shape), level_d, None
+            np.broadcast_to(b, shape), np.broadcast_to(a, shape), sides, None
         )
         rel_open = np.broadcast_to(rel_open, shape)
         if per_year_given:  # the average relative change a year
@@ -2221,6 +2403,12 @@ def check_level_change_statement(
     rab = np.broadcast_to(ra, shape)
     rate_sign = " %"
 
+    def level_places_text(i: tuple[int, ...]) -> str:
+        """The levels' decimals in a reason: "2 decimals", "2 and 3 decimals"."""
+        if earlier_d[i] == level_d[i]:
+            return _places(int(level_d[i]))
+        return f"{int(earlier_d[i])} and {_places(int(level_d[i]))}"
+
     def describe(i: tuple[int, ...]) -> str:
         # The decimals of this row's levels: a reason never depends on the
         # other rows checked with it.
@@ -2230,7 +2418,7 @@ def check_level_change_statement(
         level_places = (
             min(_decimals_of(bb[i], ab[i]), _validate.FIGURE_DECIMALS)
             if given is None
-            else int(level_d[i])
+            else int(max(level_d[i], earlier_d[i]))
         )
         shown = max(level_places, d) if said == "units" else level_places
         rate_d = max(2, _decimals_of(rbb[i], rab[i]))
@@ -2278,21 +2466,21 @@ def check_level_change_statement(
         elif rel_fine[i] and rel_open[i]:
             problems.append(
                 f"{stated_text} % cannot be checked: the earlier level, "
-                f"published as {_fmt(float(bb[i]), int(level_d[i]))} "
-                f"({_places(int(level_d[i]))}), may be as small as 0, so the "
+                f"published as {_fmt(float(bb[i]), int(earlier_d[i]))} "
+                f"({_places(int(earlier_d[i]))}), may be as small as 0, so the "
                 "relative change the levels' rounding leaves has no bound"
             )
         elif rel_fine[i]:
             lo, hi = _size_range(low_r[i], high_r[i], dirn)
             problems.append(
                 f"{stated_text} is more precise than the levels "
-                f"({_places(int(level_d[i]))}) allow: the true relative change"
+                f"({level_places_text(i)}) allow: the true relative change"
                 f"{' a year' if per_year_given else ''} lies between "
                 f"{_fmt(lo, d)} and {_fmt(hi, d)} %"
             )
         elif fine[i]:
             lo, hi = _size_range(low_x[i], high_x[i], dirn)
-            places = _places(int(level_d[i]))
+            places = level_places_text(i)
             problems.append(
                 f"{stated_text} is more precise than the levels ({places}) "
                 f"allow: the true change{' a year' if per_year_given else ''} "
@@ -2633,7 +2821,9 @@ def check_rank_statement(
         :func:`povstat.rounding_interval`) are taken as given, each on its
         own, so a stated value must match such a subject's value rounded
         to its own decimals; they do not set the decimals of the others
-        (4.26 beside a computed 7.876104702999582 is read at 2).
+        (4.26 beside a computed 7.876104702999582 is read at 2). Values
+        read at different decimals are compared by their own rounding
+        intervals (see Notes).
 
     Returns
     -------
@@ -2686,6 +2876,14 @@ def check_rank_statement(
     apart, even after the 10th decimal (0.30000000001, :math:`3 \times
     10^{-11}` of its size from 0.3, ranks above it); such values (more
     than 10 decimals) are computed ones, taken as given.
+    A value read at other decimals than the rest (one needing more than
+    `values_decimals`, or computed) stands for its own rounding interval
+    (a computed value for itself), and each published figure for its own:
+    17.784 and 17.78 stand for [17.7835, 17.7845) and [17.775, 17.785),
+    which meet, so the figures do not order them. ``rank``, ``rank_min``
+    and ``rank_max`` are those of the values as they stand; a statement
+    whose rank, or whose `after`, an open order decides is "cannot tell",
+    and a rank no order allows does not hold. Equal values are ties.
     Reasons show the subject's value at `values_decimals` when given; else
     at the decimals the values show, at least 2 (4.3 as "4.30") unless
     they are whole numbers (counts, shown whole: "100"); and a computed
@@ -2815,6 +3013,93 @@ class _RankTable:
         # A published 0 among figures of no negative value stands for [0, h);
         # among signed figures (changes) for (-h, h).
         self.nonneg = bool((v[~np.isnan(v)] >= 0).all())
+        # Figures of several precisions (one read on its own at 3 decimals,
+        # or computed, beside figures of 2): each stands for its own
+        # rounding interval, and two whose intervals meet are not ordered
+        # by the figures (17.784 lies in the [17.775, 17.785) of 17.78).
+        self.mixed = False
+        if self.own_d is not None:
+            present = self.own_d[~np.isnan(v)]
+            self.mixed = bool(present.size) and np.unique(present).size > 1
+        self._bounds: list[tuple[fractions.Fraction, bool, fractions.Fraction, bool]]
+        self._bounds = []
+
+    def interval(
+        self, i: int
+    ) -> tuple[fractions.Fraction, bool, fractions.Fraction, bool]:
+        """The true values figure `i` stands for: (low, closed, high, closed).
+
+        Half up: a positive figure's interval is closed below, a negative
+        one's above; a published 0 among figures of no negative value
+        stands for [0, h), among signed ones for (-h, h); a value read as
+        given (computed) stands for itself.
+        """
+        if not self._bounds:
+            for x, d in zip(
+                self.v.tolist(), cast("Any", self.own_d).tolist(), strict=True
+            ):
+                c = _as_fraction(float(x))
+                if d < 0 or not np.isfinite(x):
+                    self._bounds.append((c, True, c, True))
+                    continue
+                h = fractions.Fraction(1, 2) / fractions.Fraction(10) ** int(d)
+                if c > 0 or (c == 0 and self.nonneg):
+                    self._bounds.append(
+                        (max(c - h, fractions.Fraction(0)), True, c + h, False)
+                    )
+                elif c < 0:
+                    self._bounds.append((c - h, False, c + h, True))
+                else:
+                    self._bounds.append((c - h, False, c + h, False))
+        return self._bounds[i]
+
+    def open_order(self, k: int) -> NDArray[np.bool_]:
+        """Values whose order with value `k` the figures leave open.
+
+        Those of another value than `k`'s whose rounding interval meets
+        its (equal figures are ties, ranked by the tie rule); none where
+        every figure is read at the same decimals.
+        """
+        out = np.zeros(self.v.shape, dtype=bool)
+        if not self.mixed or np.isnan(self.v[k]):
+            return out
+        lo_k, lc_k, hi_k, hc_k = self.interval(k)
+        # Only values near `k`'s can meet its interval: at most the two
+        # half-units apart (a float bound, widened); each is checked exactly.
+        d = cast("NDArray[np.intp]", self.own_d)
+        half = np.where(d < 0, 0.0, 0.5 * 10.0 ** (-np.maximum(d, 0).astype(float)))
+        with np.errstate(invalid="ignore"):  # missing values are never near
+            gap = np.abs(self.v - self.v[k])
+            near = gap <= (half + half[k]) * (1 + 1e-9) + 1e-12
+        for j in np.flatnonzero(near & (self.v != self.v[k])).tolist():
+            lo_j, lc_j, hi_j, hc_j = self.interval(j)
+            lo, lc = (
+                (lo_j, lc_j)
+                if lo_j > lo_k
+                else (lo_k, lc_k)
+                if lo_k > lo_j
+                else (lo_k, lc_k and lc_j)
+            )
+            hi, hc = (
+                (hi_j, hc_j)
+                if hi_j < hi_k
+                else (hi_k, hc_k)
+                if hi_k < hi_j
+                else (hi_k, hc_k and hc_j)
+            )
+            out[j] = lo < hi or (lo == hi and lc and hc)
+        return out
+
+    def shown_interval(self, i: int) -> str:
+        """Figure `i`'s interval as text: "[17.775, 17.785)", "17.784" as given."""
+        lo, lc, hi, hc = self.interval(i)
+        if lo == hi:
+            return _fmt(float(lo), _own_places(float(lo)))
+        d = int(cast("Any", self.own_d)[i]) + 1
+        return (
+            f"{'[' if lc else '('}{_fmt(float(lo), d)}, {_fmt(float(hi), d)}"
+            f"{']' if hc else ')'}"
+        )
 
     def ranking(self, descending: bool, ties: Ties) -> Any:
         """`rank` of the values, computed once for each direction and rule."""
@@ -2916,7 +3201,6 @@ def _judge_rank(
         # (which counts each tie group above the subject once).
         shift = rr - lo if ties == "dense" else 0.0
         rule_lo, rule_hi = lo + shift, hi + shift
-        in_tie = rule_lo <= stated_rank <= rule_hi
         # An "ordinal" rank inside a tie is the label order's, not the data's.
         rank_ok = rr == stated_rank and (ties != "ordinal" or lo == hi)
         # `after` is just before the subject when it ranks right above the
@@ -2934,9 +3218,42 @@ def _judge_rank(
                 after_state = "tied"
             else:
                 after_state = "bad"
+        # Values whose order with the subject the figures leave open (their
+        # rounding intervals meet, at different decimals): each could rank
+        # on either side of it, widening the ranks it could take.
+        open_k = table.open_order(k)
+
+        def ahead_of(x: int, y: int) -> bool:
+            return bool(v[x] > v[y]) if descending else bool(v[x] < v[y])
+
+        n_up = int(sum(ahead_of(j, k) for j in np.flatnonzero(open_k).tolist()))
+        n_down = int(open_k.sum()) - n_up
+        in_tie = rule_lo - n_up <= stated_rank <= rule_hi + n_down
+        if a_pos is not None and after_state in ("ok", "bad") and table.mixed:
+            # `after` just before the subject is open where it could precede
+            # the subject and no value need stand between them; a value
+            # could stand between where it could be behind `after` and
+            # ahead of the subject.
+            open_a = table.open_order(a_pos)
+            others = ~np.isnan(v)
+            others[[k, a_pos]] = False
+            with np.errstate(invalid="ignore"):
+                behind_a = v < v[a_pos] if descending else v > v[a_pos]
+                ahead_k = v > v[k] if descending else v < v[k]
+            could_precede = bool(open_k[a_pos]) or ahead_of(a_pos, k)
+            surely_between = others & behind_a & ~open_a & ahead_k & ~open_k
+            maybe_between = (
+                others & (behind_a | open_a) & (ahead_k | open_k) & (v != v[a_pos])
+            )
+            may_be = after_state == "bad" and could_precede and not surely_between.any()
+            may_not_be = after_state == "ok" and bool(
+                open_k[a_pos] or maybe_between.any()
+            )
+            if may_be or may_not_be:
+                after_state = "open"
         of_ok = of is None or of == count
         feasible = (
-            rule_lo <= stated_rank <= rule_hi + n_unknown
+            rule_lo - n_up <= stated_rank <= rule_hi + n_down + n_unknown
             and after_state != "bad"
             and (of is None or count <= of <= count + n_unknown)
         )
@@ -2959,8 +3276,23 @@ def _judge_rank(
         if not rank_ok:
             problems.append(
                 f"not {stated_rank}"
+                if rr != stated_rank and (not open_k.any() or not in_tie)
+                else f"{_fmt(rr, 1 if rr % 1 else 0)} as the figures stand, "
+                f"{stated_rank} if an order they leave open goes the other way"
                 if rr != stated_rank
                 else (f"{stated_rank} only by the order of the tied labels")
+            )
+        if open_k.any():
+            mates = np.flatnonzero(open_k).tolist()
+            problems.append(
+                "the published figures do not order it against "
+                + ", ".join(
+                    f"{names[j]} ({_fmt(float(v[j]), _own_places(float(v[j])))}, "
+                    f"standing for {table.shown_interval(j)})"
+                    for j in mates[:3]
+                )
+                + (f" and {len(mates) - 3} more" if len(mates) > 3 else "")
+                + f", as its own figure stands for {table.shown_interval(k)}"
             )
         if after_state == "bad":
             problems.append(f"{after} is not the region just before it")
@@ -2974,6 +3306,12 @@ def _judge_rank(
             )
         elif after_state == "unknown":
             problems.append(f"{after} has no value")
+        elif after_state == "open":
+            problems.append(
+                f"whether {after} comes just before it is not decided by the "
+                "published figures (of different decimals, whose rounding "
+                "intervals meet)"
+            )
         if not of_ok:
             problems.append(
                 f"{_counted(count, 'region')} {_are(count)} ranked, not {of}"
@@ -4065,6 +4403,7 @@ def check_statements(
     by: str | Sequence[str] | None = None,
     parent: str | None = None,
     rate_decimals: int | None = None,
+    levels_decimals: Mapping[str, int] | None = None,
 ) -> pd.DataFrame:
     """Check a frame of published statements against a long frame of figures.
 
@@ -4166,6 +4505,11 @@ def check_statements(
         needing more (a pooled rate of 7.876 appended to rates of 2
         decimals) is read on its own. None reads them from the column (see
         Notes).
+    levels_decimals : mapping of str to int, optional
+        Decimals other columns of `data` were published with, by column
+        name (``{"poor_thousands": 2}``), for level-change statements, read
+        by the same rule as `rate_decimals`. A column not named is read
+        from its figures (see Notes).
 
     Returns
     -------
@@ -4242,9 +4586,11 @@ def check_statements(
     Warns
     -----
     UserWarning
-        If `rate_decimals` is None and the decimals the `rate` column is
-        read at (see Notes) are needed by fewer than half of its figures
-        (named, with region and period), for rank and change statements.
+        If the decimals the `rate` column (or a level change's column) is
+        read at are not stated (`rate_decimals`, `levels_decimals`), are
+        needed by fewer than half of its figures (named, with region and
+        period), and a verdict of the batch could change were the others
+        read at the fewer decimals they need (see Notes).
         If a rank statement's period lacks rows, anywhere in `data`, for
         regions (of the same `by` group) that have rows both before and
         after it: they are not ranked, and the reason names them. Regions
@@ -4296,16 +4642,40 @@ def check_statements(
     are read at 2). A figure needing more than these (a pooled rate from
     :func:`povstat.aggregate_regions`, computed, or rounded to 3 decimals
     beside rates of 2) is read on its own, at the decimals it needs, or as
-    given beyond 10 (a change of it at the decimals either of its two rates
-    needs). Where fewer than half of the figures need the decimals found
+    given beyond 10 (a change of it reads each of its two rates within its
+    own rounding interval, one computed as given: the pair as given).
+    Where fewer than half of the figures need the decimals found
     (one pooled 7.876 appended to published rates of 2 decimals), the
     others are read at them too, and a UserWarning names those figures:
     pass ``rate_decimals=2`` if the others were published with 2. A
     DECIMAL(6,3) column (a DECIMAL(5,2) table and a pooled
     ``7.876::DECIMAL(6,3)`` joined by UNION ALL) says 3 for every figure:
     pass `rate_decimals`, or cast the appended figure, not the column.
-    Level changes read their column at the most decimals any of its
-    figures shows, as above.
+    Level changes read their column by the same rule (one function reads
+    both), with the decimals stated in `levels_decimals`.
+
+    Figures read at different decimals are compared by the true values
+    each stands for: 17.78 (2 decimals) for [17.775, 17.785), 17.784 read
+    on its own for [17.7835, 17.7845), a computed value for itself. A
+    change from 8.10 to 7.876 lies in (0.2185, 0.2295). Where
+    the intervals of two different figures meet, the figures do not order
+    them: a rank the order decides, or a region said to come just before
+    another, is "cannot tell" (never "holds"), and a stated rank no order
+    allows "does not hold". Equal figures are ties, ranked by the tie
+    rule, as before.
+
+    The warning on the decimals read is given only where they are in doubt
+    and can matter: fewer than half of the figures need them (three
+    published rates 4.10, 7.20, 4.88 read as 4.1, 7.2, 4.88; or one pooled
+    7.876 beside rates of 2 decimals), and reading the others at the fewer
+    decimals they need could change a verdict: a change of two of them, a
+    rank statement's stated value for one of them, or a rank at a period
+    where one figure needing the more decimals lies within the rounding
+    interval of one needing fewer. A rank without a stated value among
+    figures that are apart at either reading gets no warning. The figures
+    alone cannot tell a published 4.10 from an appended 4.1: the warning
+    names both readings (``rate_decimals=2``, ``rate_decimals=1``);
+    stating one silences it.
     :func:`check_rank_statement` on the group alone, with
     ``values_decimals=None``, reads the group's own figures and may give
     another verdict; pass it the column's decimals to get this one.
@@ -4375,6 +4745,7 @@ def check_statements(
         if c not in data.columns:
             msg = f"`data` has no column {c!r}; columns present: {list(data.columns)}"
             raise ValueError(msg)
+    levels_decimals = _levels_decimals(levels_decimals, data, rate=rate)
     key_args = {"region": region, "period": period, **({"by": by} if by else {})}
     _keys_present(data, key_args)
     for arg, col in key_args.items():
@@ -4590,13 +4961,48 @@ def check_statements(
     periods_known = set(data[period].tolist())
     periods_text = {_key_text(k): k for k in periods_known}
 
+    period_dtype = data[period].dtype
+    period_example = _period_example(periods_known)
+
     def unknown_period(col: object, p: object) -> str:
-        """Why period `p` is not in `data`; 2023 where it holds "2023" said so."""
+        """Why period `p` is not in `data`; 2023 where it holds "2023" said so.
+
+        Blank text, text with spaces around a period of `data`, and a
+        period of another type than `data`'s are named as such, with the
+        type `data` holds.
+        """
         held = periods_text.get(_key_text(p))
         if p in periods_known:
             return ""
+        as_data = (
+            ""
+            if period_example is None
+            else f"`data` column {period!r} holds {_show_key(period_example)} of "
+            f"type {_type_shown(period_example, period_dtype)}"
+        )
+        if isinstance(p, str) and held is None:
+            if not p.strip():
+                return (
+                    f": `statements` column {col!r} is blank (the text {p!r}): "
+                    f"give the period; {as_data}"
+                )
+            trimmed = periods_text.get(_key_text(p.strip()))
+            if trimmed is not None:
+                return (
+                    f": `statements` column {col!r} holds {p!r}, with spaces "
+                    f"around {p.strip()!r}; {as_data}: remove the spaces and "
+                    "write it as `data` does"
+                )
         if held is None:
-            return _nearest_periods(periods_known, p)
+            near = _nearest_periods(periods_known, p)
+            kind = _period_type(p)
+            if near or period_example is None or kind == _period_type(period_example):
+                return near
+            return (
+                f": `statements` column {col!r} holds {_validate.plain(p)!r} (of "
+                f"type {_type_shown(p, None)}), but {as_data}: write it as `data` "
+                "does"
+            )
         return (
             f": `statements` column {col!r} holds {_validate.plain(p)!r} (of type "
             f"{type(p).__name__}), which is not in `data`, whose column "
@@ -4742,25 +5148,54 @@ def check_statements(
     verdict = np.full(len(st), UNDECIDED, dtype=object)
     reason = np.full(len(st), "", dtype=object)
 
-    # The rate column's decimals, in its own unit (one rule for rank and
-    # change rows): `rate_decimals`, else the most its figures need (a
-    # warning where fewer than half need them); a rate needing more (a
-    # figure appended with more decimals) is read at the decimals it needs,
-    # or as given (a computed rate).
-    column_rate_d = (
-        _rate_column_decimals(
-            data, rate, scales, rate_decimals, region=region, period=period
-        )
+    def data_rows(regions: pd.Series[Any], periods: pd.Series[Any]) -> NDArray[np.intp]:
+        """The row of `data` of each (region, period) pair (all in `data`)."""
+        keys = pd.MultiIndex.from_arrays([regions.to_numpy(), periods.to_numpy()])
+        return np.asarray(keyed.index.get_indexer(keys), dtype=np.intp)
+
+    def pair_rows(frame: pd.DataFrame) -> NDArray[np.intp]:
+        """Rows of `data` of each statement's two periods, side by side."""
+        if not len(frame):
+            return np.zeros(0, np.intp)
+        return np.column_stack(
+            [
+                data_rows(frame["region"], frame["period_before"]),
+                data_rows(frame["region"], frame["period_after"]),
+            ]
+        ).ravel()
+
+    # The rate column's reading, in its own unit, and each level-change
+    # column's: one rule (_read_column), the decimals stated (`rate_decimals`,
+    # `levels_decimals`) or else the most its figures need, a figure needing
+    # more (appended with more decimals) read at its own, or as given (a
+    # computed one); a warning where that reading is in doubt and matters.
+    rate_reading = (
+        _read_column(data, rate, scales, rate_decimals)
         if kinds.isin(["change", "rank"]).any()
         else None
     )
+    if rate_reading is not None:
+        rank_rows = st[kinds == "rank"]
+        valued = (
+            rank_rows[rank_rows["stated_value"].notna()]
+            if "stated_value" in rank_rows.columns
+            else rank_rows.iloc[:0]
+        )
+        _warn_reading(
+            data,
+            rate_reading,
+            arg="rate_decimals={}",
+            named=" (argument `rate`)",
+            region=region,
+            period=period,
+            pairs=pair_rows(st[kinds == "change"]),
+            subjects=data_rows(valued["region"], valued["period"])
+            if len(valued)
+            else np.zeros(0, np.intp),
+            ranked=rank_rows["period"].unique().tolist() if len(rank_rows) else [],
+        )
+    column_rate_d = None if rate_reading is None else rate_reading.decimals
     s = st[kinds == "change"]
-    # In percent (a fraction's 4 decimals are 2 in percent).
-    percent_d = (
-        None
-        if column_rate_d is None
-        else column_rate_d - (2 if unit == "fraction" else 0)
-    )
     s = s.assign(
         _yearly=_flag_or_false(s["per_year"]) if "per_year" in s.columns else False
     )
@@ -4768,25 +5203,16 @@ def check_statements(
     for (direction, said, d, per_year), u in (
         s.groupby(["direction", "stated_as", "decimals", "_yearly"]) if len(s) else ()
     ):
-        pairs_d: NDArray[np.intp] | None = None
-        if percent_d is not None:
-            pairs_d = np.maximum(
-                percent_d,
-                np.maximum(
-                    _needed_decimals(
-                        _in_percent(
-                            lookup(rate, u["region"], u["period_before"], "change"),
-                            unit,
-                        )
-                    ),
-                    _needed_decimals(
-                        _in_percent(
-                            lookup(rate, u["region"], u["period_after"], "change"),
-                            unit,
-                        )
-                    ),
-                ),
-            )
+        # The rates' decimals in percent (a fraction's 4 decimals are 2),
+        # each at its own: the column's, or more where it needs more (a
+        # figure appended with more decimals), as given where computed.
+        reading = cast("_Reading", rate_reading)
+        rows_b = data_rows(u["region"], u["period_before"])
+        rows_a = data_rows(u["region"], u["period_after"])
+        shift = 2 if unit == "fraction" else 0
+        pairs_d = reading.pair_decimals(rows_b, rows_a, shift)
+        before_d = reading.pair_decimals(rows_b, rows_b, shift)
+        after_d = reading.pair_decimals(rows_a, rows_a, shift)
         computed = (
             np.zeros(len(u), bool)
             if pairs_d is None
@@ -4797,7 +5223,7 @@ def check_statements(
                 continue
             w = u[part]
             with _rows_named(statements.index, w.index.to_numpy(), "change"):
-                res = check_change_statement(
+                res = _change_check(
                     lookup(rate, w["region"], w["period_before"], "change"),
                     lookup(rate, w["region"], w["period_after"], "change"),
                     w["stated"].to_numpy(np.float64),
@@ -4810,8 +5236,11 @@ def check_statements(
                     else None,
                     # The rates' decimals, in percent (see above).
                     levels_decimals=None
-                    if pairs_d is None or part is computed
-                    else pairs_d[part],
+                    if after_d is None or part is computed
+                    else after_d[part],
+                    before_decimals=None
+                    if before_d is None or part is computed
+                    else before_d[part],
                 )
             verdict[w.index.to_numpy()] = res.verdict
             reason[w.index.to_numpy()] = res.reason
@@ -4841,7 +5270,31 @@ def check_statements(
         verdict[u.index.to_numpy()] = res.verdict
         reason[u.index.to_numpy()] = res.reason
 
+    def part_result(
+        col: str, said: object, w: pd.DataFrame, res: StatementCheck
+    ) -> None:
+        """Store the verdicts and reasons of the level-change rows `w`."""
+        v_, r_ = np.asarray(res.verdict), np.asarray(res.reason)
+        if col == headcount and said == "points":
+            # The number of poor is no index: its size in "points" does
+            # not hold, whatever the number (no P1/P2 doubt here).
+            as_index = np.asarray(res.figures["index_points"])
+            v_ = np.where(as_index, NOT_HOLDS, v_)
+            r_ = np.where(
+                as_index,
+                np.char.replace(
+                    r_.astype(str),
+                    _INDEX_POINTS,
+                    "is right in units, but a number of poor has no points "
+                    "(they are the unit of a change of a rate)",
+                ),
+                r_,
+            )
+        verdict[w.index.to_numpy()] = v_
+        reason[w.index.to_numpy()] = r_
+
     s = st[kinds == "level_change"]
+    readings: dict[str, _Reading] = {}
     if len(s):
         measure_of = (
             s["measure"].fillna(headcount)
@@ -4880,66 +5333,93 @@ def check_statements(
                     "'units'"
                 )
                 raise ValueError(msg)
+            if col not in readings:
+                readings[col] = _read_column(
+                    data, col, scales, levels_decimals.get(col)
+                )
+                _warn_reading(
+                    data,
+                    readings[col],
+                    arg=f"levels_decimals={{{{{col!r}: {{}}}}}}",
+                    named="",
+                    region=region,
+                    period=period,
+                    pairs=pair_rows(s[measure_of == col]),
+                    subjects=np.zeros(0, np.intp),
+                    ranked=[],
+                )
             factor = scale if in_persons else 1.0
             # In persons, the levels keep the decimals they show in the
             # data's unit: 171.24 thousand is published to tens of persons.
-            # The column's decimals: the most any of its figures shows (BPS
-            # publishes a column to one precision).
+            # The column is read as the rate column is (_read_column): at
+            # `levels_decimals` or the most its figures need, a figure
+            # needing more read on its own, a computed one as given.
             shift = np.log10(factor)
-            shown_decimals = None
-            column_d = _column_decimals(data, col, scales)
-            if float(shift).is_integer() and column_d is not None:
-                shown_decimals = column_d - int(shift)
-            with _rows_named(statements.index, u.index.to_numpy(), "level_change"):
-                years = (
-                    _elapsed_years(u["period_before"], u["period_after"])
-                    if bool(per_year)
-                    else None
-                )
-                # In persons, 1.005 thousand is 1,005 (not 1004.9999999999999).
-                res = check_level_change_statement(
-                    _in_unit(
-                        lookup(col, u["region"], u["period_before"], "level_change"),
-                        factor,
-                        shown_decimals,
-                    ),
-                    _in_unit(
-                        lookup(col, u["region"], u["period_after"], "level_change"),
-                        factor,
-                        shown_decimals,
-                    ),
-                    u["stated"].to_numpy(np.float64),
-                    direction=_direction(direction),
-                    stated_as=cast("LevelStatedAs", "units" if in_persons else said),
-                    decimals=int(cast("float", d)),
-                    years=years,
-                    rate_before=lookup(
-                        rate, u["region"], u["period_before"], "level_change"
-                    ),
-                    rate_after=lookup(
-                        rate, u["region"], u["period_after"], "level_change"
-                    ),
-                    unit=unit,
-                    levels_decimals=shown_decimals,
-                )
-            v_, r_ = np.asarray(res.verdict), np.asarray(res.reason)
-            if col == headcount and said == "points":
-                # The number of poor is no index: its size in "points" does
-                # not hold, whatever the number (no P1/P2 doubt here).
-                as_index = np.asarray(res.figures["index_points"])
-                v_ = np.where(as_index, NOT_HOLDS, v_)
-                r_ = np.where(
-                    as_index,
-                    np.char.replace(
-                        r_.astype(str),
-                        _INDEX_POINTS,
-                        "is right in units, but a number of poor has no points "
-                        "(they are the unit of a change of a rate)",
-                    ),
-                    r_,
-                )
-            verdict[u.index.to_numpy()] = v_
-            reason[u.index.to_numpy()] = r_
+            reading = readings[col]
+            rows_b = data_rows(u["region"], u["period_before"])
+            rows_a = data_rows(u["region"], u["period_after"])
+            pairs_d = reading.pair_decimals(rows_b, rows_a, 0)
+            # The levels' decimals in the unit stated, each its own (as
+            # given: a pair with a computed figure, or a factor that is no
+            # power of ten).
+            as_given = -(10**6)
+            own_b = reading.pair_decimals(rows_b, rows_b, 0)
+            own_a = reading.pair_decimals(rows_a, rows_a, 0)
+            if (
+                pairs_d is None
+                or own_b is None
+                or own_a is None
+                or not float(shift).is_integer()
+            ):
+                keys_b = keys_a = np.full(len(u), as_given, np.intp)
+            else:
+                computed = pairs_d > _validate.FIGURE_DECIMALS
+                keys_b = np.where(computed, as_given, own_b - int(shift))
+                keys_a = np.where(computed, as_given, own_a - int(shift))
+            for key_b, key_a in sorted(
+                set(zip(keys_b.tolist(), keys_a.tolist(), strict=True))
+            ):
+                w = u[(keys_b == key_b) & (keys_a == key_a)]
+                dec_b = None if key_b == as_given else int(key_b)
+                dec_a = None if key_a == as_given else int(key_a)
+                with _rows_named(statements.index, w.index.to_numpy(), "level_change"):
+                    years = (
+                        _elapsed_years(w["period_before"], w["period_after"])
+                        if bool(per_year)
+                        else None
+                    )
+                    # In persons, 1.005 thousand is 1,005 (not 1004.9999999999999).
+                    res = _level_change_check(
+                        _in_unit(
+                            lookup(
+                                col, w["region"], w["period_before"], "level_change"
+                            ),
+                            factor,
+                            dec_b,
+                        ),
+                        _in_unit(
+                            lookup(col, w["region"], w["period_after"], "level_change"),
+                            factor,
+                            dec_a,
+                        ),
+                        w["stated"].to_numpy(np.float64),
+                        direction=_direction(direction),
+                        stated_as=cast(
+                            "LevelStatedAs", "units" if in_persons else said
+                        ),
+                        decimals=int(cast("float", d)),
+                        years=years,
+                        rate_before=lookup(
+                            rate, w["region"], w["period_before"], "level_change"
+                        ),
+                        rate_after=lookup(
+                            rate, w["region"], w["period_after"], "level_change"
+                        ),
+                        unit=unit,
+                        levels_decimals=dec_a,
+                        before_decimals=None if dec_b == dec_a else dec_b,
+                    )
+                part_result(col, said, w, res)
 
     s = st[kinds == "direction"]
     for direction in ("fall", "rise") if len(s) else ():
@@ -5141,6 +5621,39 @@ def check_statements(
     return statements.assign(verdict=verdict, reason=reason)
 
 
+def _levels_decimals(
+    given: object, data: pd.DataFrame, *, rate: str
+) -> Mapping[str, int]:
+    """`levels_decimals` of :func:`check_statements`, checked: column -> decimals."""
+    if given is None:
+        return {}
+    if not isinstance(given, Mapping):
+        msg = (
+            "`levels_decimals` must be None or a mapping of `data` columns to "
+            "the decimals each was published with ({'poor_thousands': 2}), got "
+            f"{type(given).__name__}"
+        )
+        raise TypeError(msg)
+    out: dict[str, int] = {}
+    for col, d in given.items():
+        if col not in data.columns:
+            msg = (
+                f"`levels_decimals` names {col!r}, which is not a column of "
+                f"`data`; columns present: {list(data.columns)}"
+            )
+            raise ValueError(msg)
+        if col == rate:
+            msg = (
+                f"`levels_decimals` names {col!r}, the rate column (argument "
+                "`rate`): give its decimals as `rate_decimals`"
+            )
+            raise ValueError(msg)
+        out[str(col)] = _validate.decimals(
+            d, f"levels_decimals[{col!r}]", most=_validate.FIGURE_DECIMALS
+        )
+    return out
+
+
 def _after_elsewhere(
     data: pd.DataFrame,
     after: object,
@@ -5308,6 +5821,37 @@ def _no_text_periods(
         raise ValueError(msg)
 
 
+def _period_example(known: set[Any]) -> object:
+    """One period of `data` to show in a message: the first in order."""
+    labels = [k for k in known if not pd.isna(k)]
+    if not labels:
+        return None
+    try:
+        return min(labels)
+    except TypeError:
+        return min(labels, key=repr)
+
+
+def _period_type(x: object) -> str:
+    """A period's type as messages compare them (a Period with its frequency)."""
+    x = _validate.plain(x)
+    if isinstance(x, pd.Period):
+        return f"Period[{x.freqstr}]"
+    if isinstance(x, dt.date | np.datetime64):
+        return "date"
+    if isinstance(x, numbers.Number) and not isinstance(x, bool):
+        return "number"
+    return type(x).__name__
+
+
+def _type_shown(x: object, dtype: object) -> str:
+    """The type of period `x` as a message names it: "Period (period[M])"."""
+    x = _validate.plain(x)
+    if isinstance(x, pd.Period):
+        return f"Period ({dtype if dtype is not None else f'period[{x.freqstr}]'})"
+    return type(x).__name__
+
+
 def _period_kind_hint(periods: pd.Series[Any], dates: bool, name: str) -> str:
     """Say so when statement periods are of another kind than `data`'s."""
     is_date = [isinstance(p, dt.date | np.datetime64) for p in periods.tolist()]
@@ -5319,7 +5863,7 @@ def _period_kind_hint(periods: pd.Series[Any], dates: bool, name: str) -> str:
     if not dates and all(is_date):
         return (
             f"; `data` column {name!r} holds no dates: give the statements' "
-            "periods as it writes them (e.g. years)"
+            "periods as it writes them"
         )
     return ""
 

@@ -757,10 +757,12 @@ def read_bps_table(
         ("628,330" under "(Rp/kapita/bulan)") it is invalid with or without
         counts beside it, as a count in ones has no decimals. Unit cells
         naming one unit in two spellings ("(ribu jiwa)" and "(Ribu Jiwa)" or
-        "(000 jiwa)", "(persen)" and "(%)") state one unit, and the group is
-        judged whole; so does a multiplier alone beside the one unit stated
-        with it in the group ("(ribu)", "(000)" or "(Thousand)" beside
-        "(ribu jiwa)": thousands of persons). A
+        "(000 jiwa)", "(persen)" and "(%)"; a unit row's
+        "(Rupiah/Kapita/Bulan)/(IDR/Capita/Month)", both languages in one
+        cell) state one unit, and the group is judged whole; so does a
+        multiplier alone beside the one unit stated with it in the group
+        ("(ribu)", "(000)" or "(Thousand)" beside "(ribu jiwa)": thousands
+        of persons). A
         spreadsheet number cell
         holding a whole number that its format shows grouped without
         decimals (``#,##0`` shows 8160 as "8.160" in Indonesian settings;
@@ -5345,7 +5347,25 @@ def _unit_spelling(text: pd.Series[Any]) -> pd.Series[Any]:
         name = _spelled(pd.Series([m["name"].strip().lower()], dtype=object))
         if name.str.fullmatch(_UNIT_CELL).iloc[0]:
             low.iloc[i] = name.iloc[0]
+    # A unit written in two languages, each in its brackets
+    # ("(Rupiah/Kapita/Bulan)/(IDR/Capita/Month)", "(jiwa) / (persons)"),
+    # is its first spelling where both halves state one unit and scale;
+    # halves stating different units are no unit.
+    for i in np.flatnonzero(odd).tolist():
+        two = _TWO_SPELLINGS.fullmatch(str(low.iloc[i]))
+        if two is None:
+            continue
+        halves = _spelled(pd.Series([two[1], two[2]], dtype=object))
+        if not halves.str.fullmatch(_UNIT_CELL).all():
+            continue
+        (u1, m1), (u2, m2) = (_stated_scale(str(h)) for h in halves)
+        if (u1.split("/")[0], m1) == (u2.split("/")[0], m2):
+            low.iloc[i] = halves.iloc[0]
     return low
+
+
+#: Two bracketed unit texts joined by a slash: one unit in two languages.
+_TWO_SPELLINGS = re.compile(r"([(\[][^()\[\]]*[)\]])\s*/\s*([(\[][^()\[\]]*[)\]])")
 
 
 def _spelled(low: pd.Series[Any]) -> pd.Series[Any]:

@@ -1731,11 +1731,14 @@ def _parse_text(
 
 
 #: A footnote mark after a number ("4,26*", "521.542*)", "613,985\u00b9",
-#: "4,26 r)", "4,26 1)", "4,26(1)"), as BPS marks preliminary or revised
-#: figures.
+#: "4,26 r)", "4,26 1)", "4,26(1)", BPS's letter against the number,
+#: "4,26r" revised, "4,26p" preliminary, "4,26e" estimated, or a dagger,
+#: "4,26\u2020"), as BPS marks preliminary, revised or estimated figures.
 _VALUE_MARK = re.compile(
     r"(?P<num>.*?[0-9])(?P<mark>\s*[*\u2217\u204e\uff0a]+\)?"
     r"|\s*[\u00b9\u00b2\u00b3\u2070-\u2079]+"
+    r"|\s*[\u2020\u2021\u00a7]+"
+    r"|[epr]"
     r"|\s+\(?(?:[0-9]{1,2}|[a-z])\)|\((?:[0-9]{1,2}|[a-z])\))",
     re.IGNORECASE,
 )
@@ -1748,9 +1751,9 @@ def _why_not(s: str, locale: str) -> str:
     if marked is not None and _PATTERNS[locale].fullmatch(marked["num"]):
         return (
             f"{reason}: {marked['mark'].strip()!r} after the number "
-            f"{marked['num']!r} looks like a footnote mark (a preliminary or "
-            "revised figure); remove the mark from the cell (note it in the "
-            "header or a note row below the table) to read the number"
+            f"{marked['num']!r} looks like a footnote mark (a preliminary, "
+            "revised or estimated figure); remove the mark from the cell (note "
+            "it in the header or a note row below the table) to read the number"
         )
     m = _PATTERNS[other].fullmatch(s)
     if m is not None:

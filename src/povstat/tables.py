@@ -317,14 +317,15 @@ _LEADING_NUMBER = re.compile(
 #: dashes and bullets ("- Kota Batu", "• Kota Batu", "◦ Malang") and an
 #: apostrophe left by a spreadsheet's text prefix ("'Kota Batu"); a small
 #: letter of a lettered list ("a. Kota Batu", "b) Kota Malang", "(c)
-#: Kerinci", "a.Kota Batu" as typed) or a small roman numeral ("ii. Kota
-#: Malang"), never a capital (an initial: "D. I. Yogyakarta", "K. Riau")
-#: nor before another initial; never a digit.
+#: Kerinci", "a.Kota Batu" as typed, "a. D.I. Yogyakarta") or a small roman
+#: numeral ("ii. Kota Malang", "(iii) Kota Blitar"), never a capital (an
+#: initial: "D. I. Yogyakarta", "K. Riau") nor before a small initial ("d.
+#: i. yogyakarta"); never a digit.
 _LIST_DECORATION = re.compile(
     r"^\s*(?:['\u2019`]\s*|[\-\u2010-\u2015\u2212\u2022\u2023\u2043\u00b7\u2219"
     r"\u25aa\u25ab\u25a0\u25a1\u25cf\u25cb\u25e6\u25b8\u25ba\u27a2]+\s*"
-    r"|(?:\([a-z]\)|[ivx]{2,4}[.)]|[a-z][.)])(?:\s+(?=\S)|(?=[A-Z][a-z]))"
-    r"(?![A-Za-z]\.))"
+    r"|(?:\((?:[a-z]|[ivx]{2,4})\)|[ivx]{2,4}[.)]|[a-z][.)])"
+    r"(?:\s+(?=\S)|(?=[A-Z][a-z]))(?![a-z]\.))"
 )
 #: An area code of four digits after a name: "Malang (3507)", "Malang
 #: [35.07]", "Malang 3507", "Malang - 3507".

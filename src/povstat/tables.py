@@ -762,7 +762,9 @@ def read_bps_table(
         "4.188.810"), is invalid: 7.1 persons, or 7 100 written in
         thousands; with three decimals after one to three digits
         ("628,330" under "(Rp/kapita/bulan)") it is invalid with or without
-        counts beside it, as a count in ones has no decimals. Unit cells
+        counts beside it, as a count in ones has no decimals; so is a count
+        of persons or households with any fraction ("38,56" under "(jiwa)":
+        they are counted whole). Unit cells
         naming one unit in two spellings ("(ribu jiwa)" and "(Ribu Jiwa)" or
         "(000 jiwa)", "(persen)" and "(%)"; a unit row's
         "(Rupiah/Kapita/Bulan)/(IDR/Capita/Month)", both languages in one

@@ -72,12 +72,24 @@ def _unit_row_table(mark: str, unit: str = _ROW_UNIT) -> str:
     return f"Garis Kemiskinan\nKabupaten/Kota;2022;2023\n;{unit};{unit}\n" + _body(mark)
 
 
-def test_english_thousands_commas_under_a_bilingual_unit_row_are_refused() -> None:
+@pytest.mark.parametrize(
+    "unit",
+    [
+        _ROW_UNIT,
+        "(Rupiah/Kapita/Bulan) / (IDR/Capita/Month)",
+        "[Rupiah/Kapita/Bulan]/[IDR/Capita/Month]",
+        # with a footnote mark, read past as after one spelling
+        "(Rp/Kapita/Bulan)/(IDR/Capita/Month)*",
+    ],
+)
+def test_english_thousands_commas_under_a_bilingual_unit_row_are_refused(
+    unit: str,
+) -> None:
     # The unit row states rupiah twice over each year: "327,758" in locale
     # "id" would read 327.758 rupiah, 1,000 times small, so every value cell
     # is refused (and the unit row itself is no data row).
     t = read_bps_table(
-        io.StringIO(_unit_row_table(",")),
+        io.StringIO(_unit_row_table(",", unit)),
         locale="id",
         sep=";",
         month=3,

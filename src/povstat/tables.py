@@ -5371,6 +5371,9 @@ def _unit_spelling(text: pd.Series[Any]) -> pd.Series[Any]:
     # halves stating different units are no unit.
     for i in np.flatnonzero(odd).tolist():
         two = _TWO_SPELLINGS.fullmatch(str(low.iloc[i]))
+        marked = _MARK.match(str(text.iloc[i]).strip())
+        if two is None and marked is not None:  # "(...)/(...)*": marked
+            two = _TWO_SPELLINGS.fullmatch(marked["name"].strip().lower())
         if two is None:
             continue
         halves = _spelled(pd.Series([two[1], two[2]], dtype=object))

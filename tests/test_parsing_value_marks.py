@@ -17,6 +17,12 @@ from povstat import NumberParseError, parse_numbers, read_bps_table
         ("613,985\u00b9", "613,985", "\u00b9"),
         ("4,26 r)", "4,26", "r)"),
         ("4,26 1)", "4,26", "1)"),
+        # BPS's letters against the number (revised, estimated, preliminary)
+        # and a dagger: before, only "not a number in locale 'id'".
+        ("4,26r", "4,26", "r"),
+        ("4,26e", "4,26", "e"),
+        ("4,26p", "4,26", "p"),
+        ("4,26\u2020", "4,26", "\u2020"),
     ],
 )
 def test_marked_value_reason_names_the_mark(text: str, number: str, mark: str) -> None:

@@ -152,9 +152,11 @@ def test_parse_numbers_ungrouped_counts_with_unit() -> None:
         ["37780 jiwa", "136370 jiwa", "7,10 jiwa"], locale="id", errors="report"
     )
     assert [c.text for c in p.invalid] == ["7,10 jiwa"]
-    # No count of 1,000 or more: nothing shows "7,10" is thousands.
+    # No count of 1,000 or more: nothing shows "7,10" is thousands, but
+    # persons are counted whole, so 7.1 persons is refused all the same.
     p = parse_numbers(["780 jiwa", "7,10 jiwa"], locale="id", errors="report")
-    assert list(p.invalid) == []
+    assert [c.text for c in p.invalid] == ["7,10 jiwa"]
+    assert "with a fraction" in p.invalid[0].reason
 
 
 # --- a count unit in a group label or the title ----------------------------

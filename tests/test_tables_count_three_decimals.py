@@ -72,7 +72,9 @@ def test_parse_numbers_refuses_counts_with_three_decimals(
 
 
 def test_two_decimals_and_multiplied_counts_unchanged() -> None:
-    # "38,56 jiwa" has two decimals (not the other convention's thousands),
+    # "38,56 jiwa" has two decimals (not the other convention's thousands:
+    # refused as a fraction of persons, tests/test_parsing_whole_counts.py),
     # and "7,100 ribu jiwa" is 7.1 thousand persons: 7100.
-    assert parse_numbers(["38,56 jiwa"], locale="id").value.tolist() == [38.56]
+    p = parse_numbers(["38,56 jiwa"], locale="id", errors="report")
+    assert "locale='en'" not in p.invalid[0].reason
     assert parse_numbers(["7,100 ribu jiwa"], locale="id").value.tolist() == [7100.0]

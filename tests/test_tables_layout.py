@@ -139,9 +139,10 @@ def test_a_period_written_with_a_slash_is_named(header: str) -> None:
         _read(f"Kabupaten/Kota;{header}\nKota Batu;3,79\n")
 
 
-@pytest.mark.parametrize("cell", ["(KK)", "000", "(1)"])
+@pytest.mark.parametrize("cell", ["(ABC)", "000", "(1)"])
 def test_other_cells_are_no_unit_row(cell: str) -> None:
-    # "(KK)" (households) is no unit word; a bare "000" could be a number.
+    # "(ABC)" is no unit word; a bare "000" could be a number. ("(KK)",
+    # households, is a unit: tests/test_tables_count_units_in_titles.py.)
     text = f"Kabupaten/Kota;2022\n;{cell}\nKota Batu;8,16\n"
     t = _read(text, errors="report")
     assert "unit row" not in t.skipped["reason"].tolist()  # type: ignore[attr-defined]

@@ -15,7 +15,8 @@ province by its name (Indonesian or English, see ``ENGLISH_PROVINCES``), and
 Indonesia. Names are compared in lower case on their ASCII letters only
 (spaces, hyphens and dots ignored, so letters spelt one by one are one
 word: "D.K.I.", "D K I" and "DKI" alike; the abbreviations "Kep" for
-"Kepulauan", "Adm" for "Administrasi", with or without a full stop, and
+"Kepulauan", "Tj" for "Tanjung", "Adm" for "Administrasi", with or without
+a full stop, and
 "DKI", "DK", "DI", "DIY", "NTB", "NTT", "NAD" spelt out), so "Toli-Toli",
 "Tolitoli" and "TOLI TOLI" are one name, and a look-alike letter from
 another alphabet matches nothing.
@@ -39,6 +40,7 @@ NATIONAL_NAME = "Indonesia"
 #: Kota Jakarta Utara.
 _ABBREVIATIONS = {
     "kep": "kepulauan",
+    "tj": "tanjung",  # "Kab. Tj. Jabung Barat", "Kota Tj. Pinang"
     "dki": "daerahkhususibukota",
     "dk": "daerahkhusus",  # Daerah Khusus Jakarta, the name since 2024
     "di": "daerahistimewa",

@@ -541,7 +541,9 @@ def parse_numbers(
     invalid: 7.1 persons, or 7 100 written in thousands; with three decimals
     after one to three digits ("Rp 628,330", "38,560 jiwa") it is invalid
     whatever stands beside it, as a count in ones has no decimals and the
-    comma is the other convention's thousands comma. With ``locale="en"``
+    comma is the other convention's thousands comma. A count of persons with
+    any other fraction ("38,56 jiwa") is invalid too: persons are counted
+    whole (rupiah may have cents, "Rp 628.330,50"). With ``locale="en"``
     the same rules hold with the marks swapped: "4,375" among "13.65", and
     "587.723" among "674,660", are invalid.
 
@@ -1731,11 +1733,14 @@ def _parse_text(
 
 
 #: A footnote mark after a number ("4,26*", "521.542*)", "613,985\u00b9",
-#: "4,26 r)", "4,26 1)", "4,26(1)"), as BPS marks preliminary or revised
-#: figures.
+#: "4,26 r)", "4,26 1)", "4,26(1)", BPS's letter against the number,
+#: "4,26r" revised, "4,26p" preliminary, "4,26e" estimated, or a dagger,
+#: "4,26\u2020"), as BPS marks preliminary, revised or estimated figures.
 _VALUE_MARK = re.compile(
     r"(?P<num>.*?[0-9])(?P<mark>\s*[*\u2217\u204e\uff0a]+\)?"
     r"|\s*[\u00b9\u00b2\u00b3\u2070-\u2079]+"
+    r"|\s*[\u2020\u2021\u00a7]+"
+    r"|[epr]"
     r"|\s+\(?(?:[0-9]{1,2}|[a-z])\)|\((?:[0-9]{1,2}|[a-z])\))",
     re.IGNORECASE,
 )
@@ -1748,9 +1753,9 @@ def _why_not(s: str, locale: str) -> str:
     if marked is not None and _PATTERNS[locale].fullmatch(marked["num"]):
         return (
             f"{reason}: {marked['mark'].strip()!r} after the number "
-            f"{marked['num']!r} looks like a footnote mark (a preliminary or "
-            "revised figure); remove the mark from the cell (note it in the "
-            "header or a note row below the table) to read the number"
+            f"{marked['num']!r} looks like a footnote mark (a preliminary, "
+            "revised or estimated figure); remove the mark from the cell (note "
+            "it in the header or a note row below the table) to read the number"
         )
     m = _PATTERNS[other].fullmatch(s)
     if m is not None:
@@ -2120,8 +2125,12 @@ def _other_convention(
        grouping after one to three digits ("628,330" rupiah, "580,000"
        jiwa) is invalid whatever stands beside it: a count in ones has no
        decimals, and such a number is the other convention's thousands.
+    5. Under a unit of persons or households (counted whole, not rupiah,
+       which may have cents), a number with a fraction ("38,56" under
+       "(jiwa)") is invalid whatever stands beside it.
 
-    A cell refused by 2 is not refused by 3 or 4 as well (one reason each).
+    A cell refused by one rule is not refused by a later one (one reason
+    each).
 
     `total`: cells of aggregate rows (a national or province row above its
     regions), evidence that the column writes decimals (rule 1) but never
@@ -2218,7 +2227,27 @@ def _other_convention(
     # counts beside it: a count in ones has no decimals, and three of them
     # after one to three digits are the other convention's thousands.
     flag4 = counted & c3 & valid & ~flag2 & ~flag3
-    if not (flag1.any() or flag2.any() or flag3.any() or flag4.any()):
+    # 5. "38,56" under "(jiwa)": persons or households are counted whole, so
+    # a fraction is no count in ones (a figure in thousands, or a wrong
+    # one). Rupiah may have cents ("Rp 628.330,50").
+    whole_counts = np.array(
+        [bool(n) and set(str(n).split(" or ")) <= _WHOLE_COUNTS for n in count_name],
+        dtype=bool,
+    )
+    with np.errstate(invalid="ignore"):
+        fraction = np.isfinite(values) & (values != np.trunc(values))
+    flag5 = (
+        counted
+        & whole_counts
+        & fraction
+        & ~multiplied
+        & valid
+        & ~flag1
+        & ~flag2
+        & ~flag3
+        & ~flag4
+    )
+    if not (flag1.any() or flag2.any() or flag3.any() or flag4.any() or flag5.any()):
         return reasons
     out = reasons.copy()
     # A stored number with decimals (a spreadsheet's) is quoted with the
@@ -2335,7 +2364,20 @@ def _other_convention(
             f"table writes its numbers that way, read it with locale={locales}, "
             f"or write {grouped!r} for {other!r}"
         )
+    for i in np.flatnonzero(flag5).tolist():  # the few such cells
+        v = float(values[i])
+        name = str(count_name[i])
+        out[i] = (
+            f"a count in ones ({name}) with a fraction: it reads {v!r} {name}, "
+            f"but {name} are counted whole; if the figures are in thousands, "
+            'state it ("(ribu jiwa)" in the unit row or header, or "ribu" '
+            f"in the cell), or check the figure against its source"
+        )
     return out
+
+
+#: Units counted whole: a fraction of one is no count in ones.
+_WHOLE_COUNTS = frozenset({"persons", "households"})
 
 
 def _mixed_units(unit: NDArray[np.str_], reasons: NDArray[Any]) -> NDArray[Any]:

@@ -317,14 +317,15 @@ _LEADING_NUMBER = re.compile(
 #: dashes and bullets ("- Kota Batu", "• Kota Batu", "◦ Malang") and an
 #: apostrophe left by a spreadsheet's text prefix ("'Kota Batu"); a small
 #: letter of a lettered list ("a. Kota Batu", "b) Kota Malang", "(c)
-#: Kerinci", "a.Kota Batu" as typed) or a small roman numeral ("ii. Kota
-#: Malang"), never a capital (an initial: "D. I. Yogyakarta", "K. Riau")
-#: nor before another initial; never a digit.
+#: Kerinci", "a.Kota Batu" as typed, "a. D.I. Yogyakarta") or a small roman
+#: numeral ("ii. Kota Malang", "(iii) Kota Blitar"), never a capital (an
+#: initial: "D. I. Yogyakarta", "K. Riau") nor before a small initial ("d.
+#: i. yogyakarta"); never a digit.
 _LIST_DECORATION = re.compile(
     r"^\s*(?:['\u2019`]\s*|[\-\u2010-\u2015\u2212\u2022\u2023\u2043\u00b7\u2219"
     r"\u25aa\u25ab\u25a0\u25a1\u25cf\u25cb\u25e6\u25b8\u25ba\u27a2]+\s*"
-    r"|(?:\([a-z]\)|[ivx]{2,4}[.)]|[a-z][.)])(?:\s+(?=\S)|(?=[A-Z][a-z]))"
-    r"(?![A-Za-z]\.))"
+    r"|(?:\((?:[a-z]|[ivx]{2,4})\)|[ivx]{2,4}[.)]|[a-z][.)])"
+    r"(?:\s+(?=\S)|(?=[A-Z][a-z]))(?![a-z]\.))"
 )
 #: An area code of four digits after a name: "Malang (3507)", "Malang
 #: [35.07]", "Malang 3507", "Malang - 3507".
@@ -746,21 +747,31 @@ def read_bps_table(
         notwithstanding; it is no evidence that the group writes
         decimals; it is read as written where a value grouping its
         thousands has three decimals ("757,444" beside "1.257,701": the
-        group writes three decimals). Under a unit of count in ones (in
-        the cell, a unit row, a group label, alone or in brackets after
-        words, "Jumlah Penduduk Miskin (jiwa)", or the title, "... (jiwa),
-        2023"), a value with decimals below 1,000 without grouping ("7,10"
+        group writes three decimals). Under a unit of count in ones
+        (persons, rupiah or households, "(Rumah Tangga)", "(ruta)",
+        "(KK)"; in the cell, a unit row, a group label, alone or in
+        brackets after words, "Jumlah Penduduk Miskin (jiwa)", or the
+        title, "... (jiwa), 2023", "... Rp/Kapita/Bulan, 2023"; a title
+        naming two, "(Jiwa) dan Garis Kemiskinan (Rp/Kapita/Bulan)", states
+        a count in ones either way; a title naming a unit after the name of
+        a column group's measure, "Garis Kemiskinan (Rp/Kapita/Bulan),
+        Indeks Kedalaman (P1) ...", states it over that group alone, not
+        over "P1"), a value with decimals below 1,000 without grouping ("7,10"
         under "(jiwa)") among whole counts of 1,000 or more, grouped or
         not and totals included ("37.780", "37780", a province's
         "4.188.810"), is invalid: 7.1 persons, or 7 100 written in
         thousands; with three decimals after one to three digits
         ("628,330" under "(Rp/kapita/bulan)") it is invalid with or without
-        counts beside it, as a count in ones has no decimals. Unit cells
+        counts beside it, as a count in ones has no decimals; so is a count
+        of persons or households with any fraction ("38,56" under "(jiwa)":
+        they are counted whole). Unit cells
         naming one unit in two spellings ("(ribu jiwa)" and "(Ribu Jiwa)" or
-        "(000 jiwa)", "(persen)" and "(%)") state one unit, and the group is
-        judged whole; so does a multiplier alone beside the one unit stated
-        with it in the group ("(ribu)", "(000)" or "(Thousand)" beside
-        "(ribu jiwa)": thousands of persons). A
+        "(000 jiwa)", "(persen)" and "(%)"; a unit row's
+        "(Rupiah/Kapita/Bulan)/(IDR/Capita/Month)", both languages in one
+        cell) state one unit, and the group is judged whole; so does a
+        multiplier alone beside the one unit stated with it in the group
+        ("(ribu)", "(000)" or "(Thousand)" beside "(ribu jiwa)": thousands
+        of persons). A
         spreadsheet number cell
         holding a whole number that its format shows grouped without
         decimals (``#,##0`` shows 8160 as "8.160" in Indonesian settings;
@@ -2098,14 +2109,17 @@ def read_bps_table(
     # a unit alone), else, where no unit row or such label states a unit
     # over the column, by a unit in brackets in its group label ("Jumlah
     # Penduduk Miskin (jiwa)") or in the title ("... (jiwa), 2023").
-    title_count = _bracketed_count_unit(layout.title)
+    # A group label naming a unit of its own ("Persentase (%)") is not
+    # covered by the title's.
+    title_count = _title_count_units(layout.title, layout.groups)
     count_cols = np.array(
         [
             _count_unit(unit_cells[:, j])
-            or (
-                ""
-                if (unit_cells[:, j] != "").any()
-                else _bracketed_count_unit(layout.groups[j]) or title_count
+            if (unit_cells[:, j] != "").any()
+            else (
+                _ones_name([sc for _, sc in _named_scales(layout.groups[j])])
+                if _named_scales(layout.groups[j])
+                else title_count[layout.groups[j]]
             )
             for j in range(cells.shape[1])
         ],
@@ -5173,6 +5187,10 @@ def _with_literal_text(value: object, fmt: object) -> object:
     return value
 
 
+#: Households, a count in ones as persons are: "(Rumah Tangga)", "(ruta)",
+#: "(KK)" (kepala keluarga, heads of household), "(households)".
+_HOUSEHOLDS = r"(?:rumah\s*tangga|ruta|kk|kepala\s+keluarga|households?)(?![a-z])"
+
 #: A unit or multiplier word, as in a number typed with it ("ribu jiwa").
 _STATED_WORD = re.compile(rf"(?<![a-z])(?:{_MULT_RE}|{_UNIT_RE})", _WORD_FLAGS)
 
@@ -5301,6 +5319,8 @@ _UNIT_SPELLINGS: tuple[tuple[str, str], ...] = (
     (r"(?<![a-z])org(?![a-z])", "orang"),
     # "(penduduk)" (residents): a count of persons, as "(jiwa)".
     (r"(?<![a-z])penduduk(?![a-z])", "jiwa"),
+    # "(individu)" (individuals): persons too.
+    (r"(?<![a-z])individu(?![a-z])", "jiwa"),
     # BPS's abbreviations of the multipliers: "(rb jiwa)", "(jt rupiah)".
     (r"(?<![a-z])rb\.?(?![a-z])", "ribu"),
     (r"(?<![a-z])jt\.?(?![a-z])", "juta"),
@@ -5345,7 +5365,28 @@ def _unit_spelling(text: pd.Series[Any]) -> pd.Series[Any]:
         name = _spelled(pd.Series([m["name"].strip().lower()], dtype=object))
         if name.str.fullmatch(_UNIT_CELL).iloc[0]:
             low.iloc[i] = name.iloc[0]
+    # A unit written in two languages, each in its brackets
+    # ("(Rupiah/Kapita/Bulan)/(IDR/Capita/Month)", "(jiwa) / (persons)"),
+    # is its first spelling where both halves state one unit and scale;
+    # halves stating different units are no unit.
+    for i in np.flatnonzero(odd).tolist():
+        two = _TWO_SPELLINGS.fullmatch(str(low.iloc[i]))
+        marked = _MARK.match(str(text.iloc[i]).strip())
+        if two is None and marked is not None:  # "(...)/(...)*": marked
+            two = _TWO_SPELLINGS.fullmatch(marked["name"].strip().lower())
+        if two is None:
+            continue
+        halves = _spelled(pd.Series([two[1], two[2]], dtype=object))
+        if not halves.str.fullmatch(_UNIT_CELL).all():
+            continue
+        (u1, m1), (u2, m2) = (_stated_scale(str(h)) for h in halves)
+        if (u1.split("/")[0], m1) == (u2.split("/")[0], m2):
+            low.iloc[i] = halves.iloc[0]
     return low
+
+
+#: Two bracketed unit texts joined by a slash: one unit in two languages.
+_TWO_SPELLINGS = re.compile(r"([(\[][^()\[\]]*[)\]])\s*/\s*([(\[][^()\[\]]*[)\]])")
 
 
 def _spelled(low: pd.Series[Any]) -> pd.Series[Any]:
@@ -5383,6 +5424,8 @@ def _stated_scale(text: str) -> tuple[str, float]:
             unit = _UNITS.get(word, word)
     if not unit and re.search(r"(?<![a-z])(?:rp|idr)(?![a-z])", low):
         unit = "rupiah"
+    if not unit and re.search(rf"(?<![a-z]){_HOUSEHOLDS}", low):
+        unit = "households"
     per = re.search(r"(?:/\s*[a-z]+\s*)+$", low)
     if unit and per:
         unit += "".join(per[0].split())
@@ -8507,7 +8550,7 @@ _UNIT_CELL = re.compile(
     r"(?:satuan\s*:\s*)?[(\[]?\s*"
     rf"(?:{_ROW_MULT}(?:\s+|(?=\s*[)\]]|$))|(?=\S))"
     # "indeks" (index): the unit of P1 and P2, a number without a unit
-    rf"(?:{_UNIT_RE}|(?:rp|idr|indeks|index)(?![a-z])"
+    rf"(?:{_UNIT_RE}|(?:rp|idr|indeks|index)(?![a-z])|{_HOUSEHOLDS}"
     r"|(?<=[0a-z]\s)"
     r"|(?<=[0a-z])(?=\s*[)\]]|$))"
     # per person and month, as the poverty line's unit "(Rupiah/Kapita/Bulan)"
@@ -8765,40 +8808,128 @@ def _check_unit_row_cells(
 def _count_unit(rows: np.ndarray[Any, Any]) -> str:
     """The unit of count in ones that unit row cells state over a column.
 
-    "persons" under "(jiwa)", "rupiah" under "(Rp/kapita/bulan)"; "" where
-    none does, or a multiplier scales it ("(ribu jiwa)").
+    "persons" under "(jiwa)", "rupiah" under "(Rp/kapita/bulan)",
+    "households" under "(rumah tangga)"; "" where none does, or a
+    multiplier scales it ("(ribu jiwa)").
     """
     for cell in rows:  # the few unit rows
         if cell == "":
             continue
         unit, mult = _stated_scale(str(cell))
         unit = unit.split("/")[0]
-        if unit in _COUNT_UNITS and mult == 1:
+        if unit in _ONES_UNITS and mult == 1:
             return unit
     return ""
 
 
-def _bracketed_count_unit(text: str) -> str:
-    """The unit of count in ones a label or title states in brackets.
+#: Units counting things in ones: a count in ones has no decimals.
+_ONES_UNITS = (*_COUNT_UNITS, "households")
 
-    "persons" for "Jumlah Penduduk Miskin (jiwa)" or "... (jiwa), 2023",
-    "rupiah" for "Garis Kemiskinan (Rp/kapita/bulan)"; "" where no bracket
-    names a unit, where one names a multiplier ("(ribu jiwa)") or where
-    brackets name different units ("Jumlah (jiwa) dan Persentase (persen)").
-    Units are compared by what they count: a bilingual title's
-    "(Rupiah/Kapita/Bulan)" and "(IDR/Capita/Month)" state one unit.
+
+#: A unit a title or label names: in brackets ("(jiwa)", "(Rp/kapita/bulan)",
+#: any bracketed text, read by `_stated_scale`), or written without them as
+#: the rupiah per person and month ("Rp/Kapita/Bulan", "Ribu Rp/Kapita/Bulan":
+#: the slashes make it a unit, never a word of the measure's name).
+_NAMED_UNIT = re.compile(
+    r"[(\[](?P<bracket>[^()\[\]]*)[)\]]"
+    r"|(?<![^\s,;:])(?P<bare>(?:(?:ribu|juta|'?000)\s+)?(?:rp\.?|rupiah|idr)"
+    r"(?:\s*/\s*(?:kapita|kap|capita|orang|person|bulan|bln|month|tahun|year)\.?)+)"
+    r"(?![^\s,;:)])",
+    re.IGNORECASE,
+)
+#: Words joining measures ("Jumlah dan Persentase"): a unit after them may be
+#: either's.
+_JOINING = re.compile(r"(?<![^\W\d_])(?:dan|and|serta)(?![^\W\d_])|&", re.IGNORECASE)
+
+
+def _words(text: str) -> list[str]:
+    """The words of a label, bracketed text left out, case folded."""
+    return re.findall(r"[^\W_]+", re.sub(r"[(\[][^()\[\]]*[)\]]", " ", text).casefold())
+
+
+def _named_scales(text: str) -> list[tuple[list[str] | None, tuple[str, float]]]:
+    """The units a title or label names, each with the measure it follows.
+
+    Each unit ("" and 1 for a bracket naming none, as "(P1)", left out) as
+    (what it counts, multiplier), with the words of the measure written
+    before it, back to the previous bracket, comma or semicolon ("Garis
+    Kemiskinan" for "Garis Kemiskinan (Rp/Kapita/Bulan), Indeks ..."); None
+    where that text joins measures ("Jumlah dan Persentase ... (jiwa)") or
+    is empty: the unit is then not any one measure's.
     """
-    found = {
-        (unit.split("/")[0], mult)
-        for unit, mult in (
-            _stated_scale(m[1])
-            for m in re.finditer(r"[(\[]([^()\[\]]*)[)\]]", str(text))
+    out: list[tuple[list[str] | None, tuple[str, float]]] = []
+    before = 0
+    for m in _NAMED_UNIT.finditer(str(text)):
+        unit, mult = _stated_scale(
+            m["bracket"] if m["bracket"] is not None else m["bare"]
         )
-    } - {("", 1.0)}
-    if len(found) != 1:
+        if (
+            m["bare"] is None
+            and not re.search(_HOUSEHOLDS, m["bracket"], re.IGNORECASE)
+            and (unit, mult) == ("", 1.0)
+        ):
+            before = m.end()
+            continue
+        measure = re.split(r"[,;]", str(text)[before : m.start()])[-1]
+        measure = re.sub(r"^[\s/&]*(?:(?:dan|and|serta)\s+)?", "", measure, flags=re.I)
+        words = _words(measure)
+        out.append(
+            (
+                None if not words or _JOINING.search(measure) else words,
+                (unit.split("/")[0], mult),
+            )
+        )
+        before = m.end()
+    return out
+
+
+def _fits(group: list[str], measure: list[str]) -> bool:
+    """Whether one list of words runs unbroken inside the other."""
+    short, long = sorted((group, measure), key=len)
+    n = len(short)
+    return n > 0 and any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+def _ones_name(scales: Sequence[tuple[str, float]]) -> str:
+    """The units of count in ones `scales` name: "persons", "persons or rupiah".
+
+    "" where there are none, or where some unit is no count in ones (a
+    percentage, a multiplier): which figures that unit covers is unknown.
+    """
+    if not scales or any(u not in _ONES_UNITS or m != 1 for u, m in scales):
         return ""
-    ((unit, mult),) = found
-    return unit if unit in _COUNT_UNITS and mult == 1 else ""
+    return " or ".join(dict.fromkeys(u for u, _ in scales))
+
+
+def _title_count_units(title: str, groups: Sequence[str]) -> dict[str, str]:
+    """The unit of count in ones a title states over each column group.
+
+    A title naming units after measures that are column groups ("Garis
+    Kemiskinan (Rp/Kapita/Bulan), Indeks Kedalaman (P1) ..." over groups
+    "Garis Kemiskinan", "P1", "P2") states each unit over the groups it
+    follows the name of, and over no other group. Otherwise (no column
+    groups, groups naming no measure of the title, such as "Maret",
+    "Perkotaan", or a unit after joined measures, "Jumlah dan Persentase
+    ... (jiwa)") its units cover every group: their units of count in ones
+    ("persons or rupiah" for "(Jiwa) dan Garis Kemiskinan (Rp/Kapita/Bulan)":
+    a three-decimal count is wrong in either), "" where it names none or
+    some other unit.
+    """
+    named = _named_scales(title)
+    labels = [g for g in dict.fromkeys(groups) if g]
+    if labels and named and all(words is not None for words, _ in named):
+        fitting = {
+            g: [
+                sc
+                for words, sc in named
+                if words is not None and _fits(_words(g), words)
+            ]
+            for g in labels
+        }
+        if any(fitting.values()):
+            return {g: _ones_name(fitting.get(g, [])) for g in groups}
+    whole = _ones_name([sc for _, sc in named])
+    return {g: whole for g in groups}
 
 
 #: A row labelled as a total ("Jumlah", "Total", "Jumlah/Total").

@@ -286,3 +286,41 @@ def test_a_bare_name_in_groups_is_told_the_names_it_may_be(
     assert float(out["pooled_headcount"].iloc[0]) == pytest.approx(
         239.62 + 37.78 + 18.84, abs=1e-9
     )
+
+
+@pytest.mark.parametrize(
+    ("stamps", "values", "expected"),
+    [
+        (
+            ["2021-01-01", "2022-01-01", "2023-01-01"],
+            AFTER,
+            "after.set_axis(after.index.year)",
+        ),
+        (
+            ["2023-01-01", "2021-01-01", "2022-01-01"],
+            [6.0, 12.0, 9.0],
+            "after.set_axis(after.index.year).reindex(before.index)",
+        ),
+    ],
+)
+def test_years_beside_new_year_timestamps_are_given_their_years(
+    stamps: list[str], values: list[float], expected: str
+) -> None:
+    before = pd.Series(BEFORE, index=[2021, 2022, 2023])
+    after = pd.Series(values, index=pd.to_datetime(stamps))
+    with pytest.raises(ValueError, match="different kinds") as err:
+        rate_change(before, after, unit="percent")
+    msg = str(err.value)
+    assert "row numbers" not in msg
+    (how,) = _advice(msg, "after.set_axis")
+    assert how == expected
+    got = rate_change(before, _follow(how, after=after, before=before), unit="percent")
+    np.testing.assert_allclose(got.points, CHANGE, atol=1e-12)
+
+
+def test_years_beside_months_are_not_called_row_numbers() -> None:
+    before = pd.Series(BEFORE, index=[2021, 2022, 2023])
+    after = pd.Series(AFTER, index=pd.period_range("2021-01", periods=3, freq="M"))
+    with pytest.raises(ValueError, match="integers and `after` periods") as err:
+        rate_change(before, after, unit="percent")
+    assert "row numbers" not in str(err.value)

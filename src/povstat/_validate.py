@@ -767,6 +767,9 @@ def _pairing_advice(
     years = _years_beside_periods(name0, a, name, b, what)
     if years is not None:
         return years
+    years = _integers_beside_times(name0, x0, a, name, x, b, what)
+    if years is not None:
+        return years
     rows = _rows_against_columns(name0, x0, a, name, x, b, what)
     if rows is not None:
         return rows
@@ -1390,6 +1393,49 @@ def _years_beside_periods(
                 f"integer: `{pn}.set_axis({pn}.{axis}.year{extra})` gives its "
                 "years as integers, then align them"
             )
+    return None
+
+
+def _integers_beside_times(
+    name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
+) -> str | None:
+    """The advice for integers (years) beside timestamps or periods.
+
+    Integer labels (2021..2023) beside dates or periods are not row
+    numbers but another kind of time label: where the times' years are the
+    integers, one to a time (1 January of each year), the times are given
+    their years; else the kinds are said, to convert one.
+    """
+    pd = sys.modules["pandas"]
+    for (yn, yz), (tn, tx, tz) in (
+        ((name0, a), (name, x, b)),
+        ((name, b), (name0, x0, a)),
+    ):
+        if (
+            isinstance(yz, pd.MultiIndex)
+            or yz.dtype.kind not in "iu"
+            or not isinstance(tz, (pd.PeriodIndex, pd.DatetimeIndex))
+        ):
+            continue
+        labels_, axis_kw, reindex_kw = _labels_of(tn, tx, what)
+        target, _, _ = _labels_of(yn, x0 if yn == name0 else x, what)
+        years = pd.Index(tz.year)
+        if years.is_unique and not (
+            _missing_from(years, yz) or _missing_from(yz, years)
+        ):
+            how = f"{tn}.set_axis({labels_}.year{axis_kw})"
+            if not years.equals(yz):
+                how += f".reindex({reindex_kw}{target})"
+            return (
+                f"their labels are of different kinds, `{yn}` integers (years) "
+                f"and `{tn}` {_time_kind(tz)}, one to a year, and no integer "
+                f"equals a time: give `{tn}` its years, `{how}`"
+            )
+        return (
+            f"their labels are of different kinds, `{yn}` integers and `{tn}` "
+            f"{_time_kind(tz)}, and no integer equals a time: convert one to "
+            "the other's kind, then align them"
+        )
     return None
 
 

@@ -58,9 +58,14 @@ def test_names_for_a_column_of_codes_are_told_so(march_2023: pd.DataFrame) -> No
     assert got == pytest.approx(296.24, abs=1e-9)
 
 
-def test_an_unknown_label_keeps_the_kind_rule(march_2023: pd.DataFrame) -> None:
-    with pytest.raises(ValueError, match="labels match in value and kind"):
+def test_an_unknown_label_is_said_to_be_no_region_of_the_column(
+    march_2023: pd.DataFrame,
+) -> None:
+    # "9999" is text, as the column's codes are: the kind rule (3579.0 and
+    # "3579" are not 3579) does not apply, so it is not said.
+    with pytest.raises(ValueError, match="no label of the column") as err:
         P.aggregate_regions(march_2023, unit="percent", groups={"MR": ["3579", "9999"]})
+    assert "3579.0" not in str(err.value)
 
 
 def test_one_area_written_one_way_per_period_is_told_so() -> None:

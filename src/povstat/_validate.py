@@ -758,10 +758,16 @@ def _pairing_advice(
     fewer = _extra_level(name0, x0, a, name, x, b, what)
     if fewer is not None:
         return fewer
+    converted = _same_keys_other_kind(name0, x0, a, name, x, b, what)
+    if converted is not None:
+        return converted
     kinds = _other_label_kinds(name0, x0, a, name, x, b, what)
     if kinds is not None:
         return kinds
     years = _years_beside_periods(name0, a, name, b, what)
+    if years is not None:
+        return years
+    years = _integers_beside_times(name0, x0, a, name, x, b, what)
     if years is not None:
         return years
     rows = _rows_against_columns(name0, x0, a, name, x, b, what)
@@ -785,6 +791,9 @@ def _pairing_advice(
     rows = _row_numbers(name0, x0, a, name, x, b) if what == "index" else None
     if rows is not None:
         return rows
+    sliced = _parts_of_one_frame(name0, a, name, b) if what == "index" else None
+    if sliced is not None:
+        return sliced
     if default0 != default:
         plain_, other = (name0, name) if default0 else (name, name0)
         return (
@@ -1003,6 +1012,142 @@ def _extra_level(
                 "position, right only if both are already in one order"
             )
     return None
+
+
+def _labels_of(n: str, z: Any, what: str) -> tuple[str, str, str]:
+    """(labels, set_axis keyword, reindex keyword) of argument `n` in a message.
+
+    The labels compared are a DataFrame's columns when `what` is "column"
+    and `z` has columns, else its index.
+    """
+    if what == "column" and _columns(z) is not None:
+        return f"{n}.columns", ", axis=1", "columns="
+    return f"{n}.index", "", ""
+
+
+#: How labels of one kind (first) are given another's (second), as a chain
+#: of ``Index.astype`` calls, e.g. ".astype(str)" for 3501 -> "3501".
+_ASTYPE = {
+    ("int", "str"): (str,),
+    ("float", "str"): (int, str),
+    ("str", "int"): (int,),
+    ("float", "int"): (int,),
+    ("int", "float"): (float,),
+    ("str", "float"): (float,),
+}
+
+
+def _same_keys_other_kind(
+    name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
+) -> str | None:
+    """The advice for the same keys held as two kinds (3501 and "3501").
+
+    A file's codes or years read back as integers (3501, 2021) beside a
+    pivot's text labels ("3501", "2021"), or years as floats (2021.0): the
+    keys are the same, written as text, but no label of one kind equals one
+    of the other. The labels of one side are converted to the other's kind
+    (``set_axis(after.index.astype(str))``), checked here to give the
+    other's labels, then aligned if their order differs. None unless some
+    label, converted, is found among the other's.
+    """
+    kinds = _label_texts(a), _label_texts(b)
+    if kinds[0] is None or kinds[1] is None or kinds[0][0] == kinds[1][0]:
+        return None
+    for (tn, tx, tz, tk), (cn, cx, cz, ck) in (
+        ((name0, x0, a, kinds[0][0]), (name, x, b, kinds[1][0])),
+        ((name, x, b, kinds[1][0]), (name0, x0, a, kinds[0][0])),
+    ):
+        chain = _ASTYPE.get((ck, tk))
+        if chain is None:
+            continue
+        try:
+            new = cz
+            for t in chain:
+                new = new.astype(t)
+        except (TypeError, ValueError, OverflowError):
+            continue
+        only_c, only_t = _missing_from(new, tz), _missing_from(tz, new)
+        if len(only_c) == len(new):
+            continue  # no label converted is among the other's
+        labels_, axis_kw, reindex_kw = _labels_of(cn, cx, what)
+        target, _, _ = _labels_of(tn, tx, what)
+        astype = "".join(f".astype({t.__name__})" for t in chain)
+        how = f"{cn}.set_axis({labels_}{astype}{axis_kw})"
+        if not new.equals(tz) and not (only_c or only_t):
+            how += f".reindex({reindex_kw}{target})"
+        then = ""
+        if only_c or only_t:
+            rest = [
+                f"{_some(only)} in `{n}` only"
+                for n, only in sorted(
+                    ((cn, only_c), (tn, only_t)), key=lambda t: t[0] != name0
+                )
+                if only
+            ]
+            then = (
+                f", then select the same labels from both, in one order (they "
+                f"still differ: {'; '.join(rest)})"
+            )
+        key = tz.name if isinstance(tz.name, str) else "key"
+        read = (
+            " (or read them as text where they are read, e.g. "
+            f"`pandas.read_csv(..., dtype={{{key!r}: str}})`)"
+            if tk == "str"
+            else ""
+        )
+        same = "keys" if only_c or only_t else "the same keys"
+        return (
+            f"they hold {same} as two kinds, `{name0}` "
+            f"{_KIND_WORDS[kinds[0][0]]} and `{name}` {_KIND_WORDS[kinds[1][0]]} "
+            f"(e.g. {plain(tz[0])!r} and {plain(cz[0])!r}), and no label of one "
+            f"kind equals one of the other: give the labels of `{cn}` the kind "
+            f"of those of `{tn}`, `{how}`{read}{then}; .to_numpy() would pair "
+            "them by position, right only if both are already in one order"
+        )
+    return None
+
+
+def _parts_of_one_frame(name0: str, a: Any, name: str, b: Any) -> str | None:
+    """The advice for two sets of row numbers, as two parts of one frame have.
+
+    Two slices of one frame read from a file (the rows of 2022, 0..37, and
+    those of 2023, 38..75) keep their row numbers, which tell rows apart,
+    not areas: neither ``.to_numpy()`` (the parts may be in other orders)
+    nor a reindex by them pairs the areas. The frame is indexed by its key
+    column before it is sliced, then one part is aligned with the other.
+    Read as row numbers: non-negative integers, each side increasing by
+    one step, the same on both (1: runs of consecutive rows; more: rows
+    interleaved), the two disjoint and below 50 times their length (a
+    frame of up to 50 periods). A filtered column (8, 19, 30) beside a
+    Series built from a list (0, 1, 2) is not.
+    """
+    pd = sys.modules["pandas"]
+    step = []
+    for z in (a, b):
+        if isinstance(z, pd.MultiIndex) or z.dtype.kind not in "iu" or len(z) < 2:
+            return None
+        steps = np.diff(np.asarray(z, dtype=np.int64))
+        if not (steps[0] > 0 and (steps == steps[0]).all()) or int(z[0]) < 0:
+            return None
+        step.append(int(steps[0]))
+    # One step: consecutive runs (a frame sorted by period, then area) or
+    # interleaved rows (sorted by area, then period).
+    runs = step[0] == step[1] and (step[0] == 1 or abs(int(a[0]) - int(b[0])) < step[0])
+    if not (
+        runs and a.intersection(b).empty and max(int(a[-1]), int(b[-1])) < 50 * len(a)
+    ):
+        return None
+    return (
+        f"the labels of both are row numbers ({plain(a[0])}..{plain(a[-1])} in "
+        f"`{name0}`, {plain(b[0])}..{plain(b[-1])} in `{name}`), as two parts of "
+        "one frame read from a file have (the rows of one period and those of "
+        "another): they tell rows apart, not areas, so neither .to_numpy() "
+        "(the parts may be in other orders) nor a reindex by them pairs the "
+        "areas; index the frame both come from by its key column before taking "
+        "the parts, e.g. `df.set_index('key')`, take each part from it as "
+        f"before, then align one with the other, `{name}.reindex({name0}.index)`, "
+        "and check that no value is missing (`.isna().any()`)"
+    )
 
 
 #: A key a file reader reads back as a number: an area code ("3501", "35.07").
@@ -1248,6 +1393,49 @@ def _years_beside_periods(
                 f"integer: `{pn}.set_axis({pn}.{axis}.year{extra})` gives its "
                 "years as integers, then align them"
             )
+    return None
+
+
+def _integers_beside_times(
+    name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
+) -> str | None:
+    """The advice for integers (years) beside timestamps or periods.
+
+    Integer labels (2021..2023) beside dates or periods are not row
+    numbers but another kind of time label: where the times' years are the
+    integers, one to a time (1 January of each year), the times are given
+    their years; else the kinds are said, to convert one.
+    """
+    pd = sys.modules["pandas"]
+    for (yn, yz), (tn, tx, tz) in (
+        ((name0, a), (name, x, b)),
+        ((name, b), (name0, x0, a)),
+    ):
+        if (
+            isinstance(yz, pd.MultiIndex)
+            or yz.dtype.kind not in "iu"
+            or not isinstance(tz, (pd.PeriodIndex, pd.DatetimeIndex))
+        ):
+            continue
+        labels_, axis_kw, reindex_kw = _labels_of(tn, tx, what)
+        target, _, _ = _labels_of(yn, x0 if yn == name0 else x, what)
+        years = pd.Index(tz.year)
+        if years.is_unique and not (
+            _missing_from(years, yz) or _missing_from(yz, years)
+        ):
+            how = f"{tn}.set_axis({labels_}.year{axis_kw})"
+            if not years.equals(yz):
+                how += f".reindex({reindex_kw}{target})"
+            return (
+                f"their labels are of different kinds, `{yn}` integers (years) "
+                f"and `{tn}` {_time_kind(tz)}, one to a year, and no integer "
+                f"equals a time: give `{tn}` its years, `{how}`"
+            )
+        return (
+            f"their labels are of different kinds, `{yn}` integers and `{tn}` "
+            f"{_time_kind(tz)}, and no integer equals a time: convert one to "
+            "the other's kind, then align them"
+        )
     return None
 
 

@@ -623,7 +623,38 @@ def written_as(missing: Sequence[object], column: Sequence[object]) -> str:
             f"the column writes them, or name a column of {given}s with "
             "`region`"
         )
+    hints += _prefixed_in(missing, values)
     return "; ".join(hints)
+
+
+def _prefixed_in(missing: Sequence[object], values: list[object]) -> list[str]:
+    """Hints for bare names that the column writes with a kind's prefix.
+
+    A bare "Malang" is read as no region (it may be Kabupaten or Kota
+    Malang), so it is matched against the column's labels with their
+    prefix ("Kabupaten", "Kab.", "Kota", ...) set aside: "'Malang' may be
+    'Kabupaten Malang' or 'Kota Malang'", "'Batu' may be 'Kota Batu'".
+    """
+    from povstat import _regions
+
+    by_name: dict[str, list[object]] = {}
+    for value in values:
+        if isinstance(value, str):
+            prefixed = _regions.PREFIX.fullmatch(" ".join(value.split()))
+            if prefixed is not None:
+                by_name.setdefault(_regions.key(prefixed["name"]), []).append(value)
+    hints = []
+    for label in missing:
+        if not isinstance(label, str) or _regions.PREFIX.fullmatch(label.strip()):
+            continue
+        held = by_name.get(_regions.key(label), [])
+        if held:
+            either = " or ".join(show(v) for v in held)
+            hints.append(
+                f"{show(label)} may be {either} in the column: a name without "
+                "'Kabupaten' or 'Kota' is read as no regency or city"
+            )
+    return hints
 
 
 def _holders(code: str) -> list[str]:

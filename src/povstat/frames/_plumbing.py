@@ -1324,6 +1324,77 @@ def _monthly_periods(dtype: object) -> bool:
     return isinstance(dtype, pd.PeriodDtype) and str(dtype) == "period[M]"
 
 
+#: Whole years written as text ("2021"), and the date formats read from
+#: text in the advice for a period column of text: ISO dates and months.
+_TEXT_YEAR = re.compile(r"\s*[0-9]{4}\s*")
+_TEXT_DATES = (
+    (re.compile(r"\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*"), "%Y-%m-%d"),
+    (re.compile(r"\s*[0-9]{4}-[0-9]{2}\s*"), "%Y-%m"),
+)
+
+
+def _text_period_advice(table: Table, name: str) -> str:
+    """How to read a period column of text: as years, or as dates of its format.
+
+    Years written as text ("2021", a CSV file read with ``dtype=str``) are
+    numbers to convert; ISO dates ("2021-03-01") and months ("2021-03")
+    are dates of that format. Other text (09/03/2022) is said to be
+    ambiguous, with the ISO format as an example. The values looked at are
+    the column's first present ones.
+    """
+    present = [
+        v
+        for v in table.frame[name].drop_nulls().head(50).to_list()
+        if isinstance(v, str)
+    ]
+    shown = f"; it holds e.g. {present[0]!r}" if present else ""
+    pandas_ = table.pandas is not None
+    if present and all(_TEXT_YEAR.fullmatch(v) for v in present):
+        if pandas_:
+            how = f"df[{name!r}] = pandas.to_numeric(df[{name!r}])"
+        else:
+            how = f"df.with_columns(pl.col({name!r}).cast(pl.Int64)) in polars"
+        return (
+            f" (whole years written as text{shown}): convert the column to "
+            f"numbers first, e.g. {how}"
+        )
+    fmt = next(
+        (
+            f
+            for pattern, f in _TEXT_DATES
+            if present and all(pattern.fullmatch(v) for v in present)
+        ),
+        None,
+    )
+    if pandas_:
+        how = (
+            f"df[{name!r}] = pandas.to_datetime(df[{name!r}], "
+            f"format='{fmt or '%Y-%m-%d'}')"
+        )
+    else:
+        col = f"pl.col({name!r})"
+        if fmt == "%Y-%m":  # each month's first day
+            col = f"pl.concat_str([{col}, pl.lit('-01')])"
+        how = (
+            f"df.with_columns({col}.str.to_date('%Y-%m-%d')) "
+            "in polars, or read the file with try_parse_dates=True; a CAST to "
+            "DATE in SQL"
+        )
+    if fmt is not None:
+        return (
+            " (dates written as text, as a CSV file read with the defaults "
+            f"gives them, are not read{shown}): convert the column to dates "
+            f"first, in the format of its values, e.g. {how}"
+        )
+    return (
+        " (dates written as text, as a CSV file read with the defaults "
+        "gives them, are not read: whether 09/03/2022 is 9 March or 3 "
+        f"September cannot be told{shown}): convert the column to dates first, "
+        f"in the format of its values, e.g. {how} for dates written as "
+        "2022-03-09"
+    )
+
+
 def is_temporal(table: Table, name: str) -> bool:
     """Whether column `name` holds dates or datetimes (else it must be numeric).
 
@@ -1360,20 +1431,7 @@ def is_temporal(table: Table, name: str) -> bool:
         and table.series(name).dtype == object
         and _texts(table.series(name))
     ):
-        if table.pandas is not None:
-            how = f"df[{name!r}] = pandas.to_datetime(df[{name!r}], format='%Y-%m-%d')"
-        else:
-            how = (
-                f"df.with_columns(pl.col({name!r}).str.to_date('%Y-%m-%d')) in "
-                "polars, or read the file with try_parse_dates=True; a CAST to "
-                "DATE in SQL"
-            )
-        msg += (
-            " (dates written as text, as a CSV file read with the defaults "
-            "gives them, are not read: whether 09/03/2022 is 9 March or 3 "
-            "September cannot be told): convert the column to dates first, "
-            f"e.g. {how}"
-        )
+        msg += _text_period_advice(table, name)
     if table.pandas is not None and str(table.series(name).dtype).startswith("period["):
         msg += (
             " (monthly periods, period[M], are read as their months; periods "

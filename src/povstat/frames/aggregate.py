@@ -556,11 +556,16 @@ def _members(
     absent = right == left
     if absent.any():
         missing = [both[n + i] for i in np.flatnonzero(absent)[:_SHOW]]
+        held = [_validate.plain(v) for v in dict.fromkeys(regions.tolist())][:_SHOW]
         hint = _checks.written_as(missing, regions.tolist())
         msg = (
             f"regions of `groups` not in the frame's region column {column!r}: "
             f"{missing} ("
-            + (hint or "labels match in value and kind: 3579.0 and '3579' are not 3579")
+            + (
+                hint
+                or "no label of the column is read as the same region; it holds "
+                f"e.g. {held}"
+            )
             + ")"
         )
         raise ValueError(msg)

@@ -168,6 +168,18 @@ def test_load_indonesia_gorontalo_by_name_refused() -> None:
         P.aggregate_regions(g, by="province_code", region="region_name", unit="percent")
     with pytest.raises(ValueError, match="'Gorontalo' together with"):
         P.with_ranks(g, by="year", region="region_name", descending=True)
+    one = g[g.year == 2023].assign(se=0.5)
+    with pytest.raises(ValueError, match="'Gorontalo' together with"):
+        P.with_rank_sets(
+            one,
+            region="region_name",
+            se="se",
+            level=0.9,
+            descending=True,
+            seed=1,
+            method="bonferroni",
+            simultaneous=False,
+        )
 
 
 def test_check_statements_gorontalo_by_name_refused() -> None:

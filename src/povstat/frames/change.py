@@ -504,6 +504,18 @@ def with_headcount_decomposition(
     period is not skipped: see :func:`with_changes`). The effects are also
     missing where either rate is 0 (no implied population).
 
+    Each change spans the step from the region's previous row, however long:
+    where a region misses a round (2022 for one regency of a yearly table),
+    its row of the next round holds the change over two years, beside
+    one-year changes of the other regions, and in a table of March and
+    September rounds a change spans half a year. The output does not say
+    so; :func:`with_changes` on the same rows gives each row's
+    ``previous_period`` and ``elapsed_years``, to tell the spans apart (or
+    keep one round a year, with no gaps, first). Nor does it see a
+    boundary change: across the 2022 Papua split (``note`` in
+    :func:`povstat.datasets.load_indonesia`), Papua's population effect is
+    the split's.
+
     References
     ----------
     .. [1] Das Gupta, P. (1993), *Standardization and Decomposition of

@@ -227,3 +227,13 @@ def test_read_bps_table_reads_the_em_dash_code_too() -> None:
     got = trailing_codes(["Kota Surabaya \u2014 3578", "Kota Surabaya \u2013 35.78"])
     assert got["code"].tolist() == ["3578", "3578"]
     assert got["rest"].tolist() == ["Kota Surabaya", "Kota Surabaya"]
+
+
+def test_namesake_with_a_disagreeing_code_left_unread() -> None:
+    # "Gorontalo - 35": 35 is Jawa Timur's code, not Gorontalo's (75) nor
+    # Kabupaten Gorontalo's (7501): the label is read as neither, as
+    # read_bps_table leaves such a label unmatched, so nothing holds
+    # Kabupaten Boalemo here.
+    labels = ["Gorontalo \u2013 35", "Kabupaten Boalemo"]
+    out = P.aggregate_regions(_frame(labels), by="g", region="region", unit="percent")
+    assert float(out["pooled_headcount"].iloc[0]) == 20.0

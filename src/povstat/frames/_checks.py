@@ -565,7 +565,12 @@ def _name_keys(labels: Iterable[str]) -> dict[str, str]:
         label: _name_key(name, code)
         for label, name, code in zip(distinct, names, codes, strict=True)
     }
-    return _namesakes(keys, dict(zip(distinct, names, strict=True)))
+    uncoded = {
+        label: name
+        for label, name, code in zip(distinct, names, codes, strict=True)
+        if code is None
+    }
+    return _namesakes(keys, uncoded)
 
 
 #: Two digits after a name joined by a dash: "Jawa Timur - 35", "Jawa Timur
@@ -580,6 +585,10 @@ _TRAILING_PROVINCE = re.compile(
 
 def _namesakes(keys: dict[str, str], names: dict[str, str]) -> dict[str, str]:
     """`keys` with each bare name of a province and a regency read from its column.
+
+    `names`: the name of each label with no area code before or after it
+    (a label with one is read by its code, or left unread where the code
+    and the name disagree).
 
     A bare name that is a province's and a regency's ("Gorontalo": the
     province 75, and Kabupaten Gorontalo 7501 as BPS's regency tables write
@@ -605,7 +614,7 @@ def _namesakes(keys: dict[str, str], names: dict[str, str]) -> dict[str, str]:
     regions = _region_names()
     ambiguous: dict[str, tuple[str, tuple[str, ...]]] = {}
     for label, key in keys.items():
-        if key in regions:
+        if key in regions or label not in names:
             continue
         text = without_footnote_mark(" ".join(names[label].split()))
         if _regions.PREFIX.fullmatch(text) is not None:
@@ -625,7 +634,7 @@ def _namesakes(keys: dict[str, str], names: dict[str, str]) -> dict[str, str]:
     prefixed = []  # regencies written with their kind
     bare_regency = False  # a regency written bare, as BPS's tables write them
     for label, key in keys.items():
-        if label in ambiguous:
+        if label in ambiguous or label not in names:
             continue
         text = without_footnote_mark(" ".join(names[label].split()))
         written = _regions.PREFIX.fullmatch(text)

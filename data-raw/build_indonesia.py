@@ -112,13 +112,36 @@ def province_display(bps_name: str) -> str:
 
 # --- the code list -----------------------------------------------------------
 
+#: Typos of the code list, corrected by code: (as written there, corrected).
+#: The build stops if the code list writes the name otherwise, so a new copy
+#: of it is looked at again. See regions/SOURCES.md.
+OFFICIAL_TYPOS = {"96": ("Papua Barat Oaya", "Papua Barat Daya")}
+
+
+def official_name(code: str, written: str) -> str:
+    """The code list's name of region `code`, its typos and abbreviations corrected.
+
+    Spaces are collapsed ("Kabupaten  Pelalawan"), the short prefix "Kab"
+    is "Kabupaten" (as the other 500 regencies are written) and "Kep." is
+    "Kepulauan"; a typo of :data:`OFFICIAL_TYPOS` is corrected.
+    """
+    text = " ".join(written.split())
+    if code in OFFICIAL_TYPOS:
+        typo, corrected = OFFICIAL_TYPOS[code]
+        if text != typo:
+            msg = f"code {code} is {written!r} in the code list, not {typo!r}"
+            raise BuildError(msg)
+        text = corrected
+    text = re.sub(r"^Kab ", "Kabupaten ", text)
+    return text.replace("Kep. ", "Kepulauan ")
+
 
 @dataclass
 class Region:
     """A province or regency/city of the code list, with its BPS names."""
 
     code: str  # "35" or "3573"
-    official: str  # name as in the code list
+    official: str  # name as in the code list, typos corrected (official_name)
     kind: str  # provinsi, kabupaten, kota
     base: str  # name without kind prefix, spaces collapsed
     province: str  # province code (today)
@@ -155,7 +178,7 @@ def read_code_list() -> dict[str, Region]:
         if code in out:
             msg = f"code {code} twice in the code list"
             raise BuildError(msg)
-        out[code] = Region(code, official, kind, base, code[:2])
+        out[code] = Region(code, official_name(code, official), kind, base, code[:2])
     provinces = [r for r in out.values() if r.kind == "provinsi"]
     regencies = [r for r in out.values() if r.kind != "provinsi"]
     if (len(provinces), len(regencies)) != (38, 514):

@@ -69,8 +69,10 @@ def test_a_ranking_of_a_province_among_its_numbered_regencies_refused() -> None:
 
 def test_the_code_decides_a_bare_name_of_a_province_and_a_regency() -> None:
     # "Gorontalo" alone is the province or Kabupaten Gorontalo (its BPS
-    # name), so it is not read; "7501 Gorontalo" is the regency by its code,
-    # which is no part of Kota Gorontalo (7571): the two are accepted.
+    # name); "7501 Gorontalo" is the regency by its code, which is no part
+    # of Kota Gorontalo (7571): the two are accepted. Beside "7501
+    # Gorontalo", a bare "Gorontalo" is the province: the column writes the
+    # regency otherwise.
     df = _frame("7501 Gorontalo", "7571 Kota Gorontalo")
     out = P.aggregate_regions(df, by="g", region="region_name", unit="percent")
     np.testing.assert_allclose(out["pooled_headcount"], [4188.81 + 136.37])
@@ -78,7 +80,7 @@ def test_the_code_decides_a_bare_name_of_a_province_and_a_regency() -> None:
     keys = _name_keys(["7501 Gorontalo", "75 GORONTALO", "Gorontalo"])
     assert names.get(keys["7501 Gorontalo"]) == "7501"
     assert names.get(keys["75 GORONTALO"]) == "75"
-    assert keys["Gorontalo"] not in names
+    assert names.get(keys["Gorontalo"]) == "75"
 
 
 def test_a_numbered_list_of_regencies_alone_is_accepted() -> None:

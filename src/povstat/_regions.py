@@ -198,7 +198,7 @@ def _index() -> dict[tuple[str, str], tuple[str, ...]]:
                 add("provinsi", n, code)
             continue
         # Today's and the official name carry their kind ("Kabupaten Malang",
-        # "Kab Timor Tengah Selatan", "Kota Malang"); the BPS tables write a
+        # "Kota Administrasi Jakarta Pusat", "Kota Malang"); the BPS tables write a
         # regency bare ("Malang", "Kota Baru" for Kabupaten Kotabaru) and a
         # city "Kota X".
         for n in (name, official):

@@ -602,6 +602,9 @@ def indonesia_regions() -> pd.DataFrame:
                                    for the 26 regencies and cities of the four
                                    Papua provinces formed in 2022)
         official_name              name as in the Kemendagri code list
+                                   (spaces collapsed, ``"Kab"`` and
+                                   ``"Kep."`` spelt out, the typo
+                                   ``"Papua Barat Oaya"`` corrected)
         bps_names                  the names the BPS tables use, ``|``-separated
                                    (old names such as ``"Toba Samosir"``,
                                    spellings such as ``"Kota Baru"`` for

@@ -328,10 +328,12 @@ _LIST_DECORATION = re.compile(
     r"(?:\s+(?=\S)|(?=[A-Z][a-z]))(?![a-z]\.))"
 )
 #: An area code of four digits after a name: "Malang (3507)", "Malang
-#: [35.07]", "Malang 3507", "Malang - 3507".
+#: [35.07]", "Malang 3507", "Malang - 3507", "Malang \u2013 3507" (an en
+#: dash, as autocorrect writes "name - code"), "Malang \u2014 3507" (an em
+#: dash).
 _TRAILING_CODE = re.compile(
-    r"^(?P<rest>.*?[^\s\-\u2013])\s*(?:[\[(](?P<code>[0-9]{2}\.?[0-9]{2})[\])]"
-    r"|(?:\s+|\s*[-\u2013]\s*)(?P<bare>[0-9]{2}\.?[0-9]{2}))$"
+    r"^(?P<rest>.*?[^\s\-\u2013\u2014])\s*(?:[\[(](?P<code>[0-9]{2}\.?[0-9]{2})[\])]"
+    r"|(?:\s+|\s*[-\u2013\u2014]\s*)(?P<bare>[0-9]{2}\.?[0-9]{2}))$"
 )
 #: Digits in what is left of a label for its name: from the first word
 #: holding a digit to the last one ("2022)", "12 b").
@@ -9570,6 +9572,40 @@ def leading_numbers(labels: Sequence[object]) -> pd.DataFrame:
     )
 
 
+def trailing_codes(names: Sequence[str]) -> pd.DataFrame:
+    """The area code after each name, as :func:`read_bps_table` reads it.
+
+    Four digits after the name (``_TRAILING_CODE``): in brackets
+    ("Kota Malang (3573)", "Malang [35.07]"), after a space, or joined by
+    a hyphen, an en dash or an em dash ("Kota Surabaya \u2013 3578"). The
+    names are read after their list number or leading code and footnote
+    mark are taken out.
+
+    Parameters
+    ----------
+    names : sequence of str
+        The names, one per label.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per name: ``code`` (the code's digits, "3507", or missing
+        where none is written) and ``rest`` (the name before it; missing
+        where there is no code).
+
+    Examples
+    --------
+    >>> trailing_codes(["Kota Surabaya \u2013 3578", "Malang (35.07)", "Jawa Timur"])
+       code           rest
+    0  3578  Kota Surabaya
+    1  3507         Malang
+    2   NaN            NaN
+    """
+    trail = pd.Series(list(names), dtype=object).astype(str).str.extract(_TRAILING_CODE)
+    code = trail["code"].fillna(trail["bare"]).str.replace(".", "", regex=False)
+    return pd.DataFrame({"code": code, "rest": trail["rest"].where(code.notna())})
+
+
 def _match_regions(
     labels: np.ndarray[Any, Any],
     rows: pd.Index[Any],
@@ -9636,10 +9672,7 @@ def _match_regions(
     # An area code in brackets after the name ("Kota Malang (3573)", also
     # before a footnote mark) is a code, checked against the name as a
     # leading one is; never a footnote.
-    trail = bare.str.extract(_TRAILING_CODE)
-    trail["code"] = (
-        trail["code"].fillna(trail["bare"]).str.replace(".", "", regex=False)
-    )
+    trail = trailing_codes(bare.tolist()).set_axis(bare.index)
     has_trail = trail["code"].notna().to_numpy()
     if has_trail.any():
         codes = [

@@ -475,8 +475,9 @@ def _name_key(label: str, code: str | None = None) -> str:
     region's code when it names one region: "D.I. Yogyakarta" and "KEP.
     BANGKA BELITUNG" name provinces, "Kabupaten Labuhan Batu" a regency. A
     name without a prefix is read as a province or the country only: a
-    bare "Malang" may be the regency or the city, and a bare "Gorontalo"
-    the province or Kabupaten Gorontalo (its BPS name): neither is read.
+    bare "Malang" may be the regency or the city, and is not read; a bare
+    "Gorontalo" may be the province or Kabupaten Gorontalo (its BPS name),
+    and is read from its column (:func:`_namesakes`), not here.
     Another name gives its folded text, which names no region; the
     country's name gives "indonesia" (see :data:`_NATIONAL`).
 
@@ -512,7 +513,8 @@ def _name_key(label: str, code: str | None = None) -> str:
             return _NAMED + picked[0][0]
     if kind is None and any(len(c) == 4 for c in found):
         # A province's name that is also a regency's BPS name ("Gorontalo":
-        # Provinsi and Kabupaten Gorontalo): either one, so not read.
+        # Provinsi and Kabupaten Gorontalo): either one, read from the
+        # column by _namesakes.
         return text.casefold()
     codes = [
         c
@@ -532,18 +534,144 @@ def _name_keys(labels: Iterable[str]) -> dict[str, str]:
     A number before a name ("35 Jawa Timur", "[3578] KOTA SURABAYA", "1.
     Kota Batu") is read as :func:`povstat.read_bps_table` reads it, over
     the whole column (:func:`povstat.tables.leading_numbers`): an area
-    code, checked against the name, or a list number, set aside.
+    code, checked against the name, or a list number, set aside; so is an
+    area code after the name ("Kota Surabaya (3578)", "Kota Surabaya \u2013
+    3578": :func:`povstat.tables.trailing_codes`), and a province's code
+    after a dash ("Jawa Timur \u2013 35").
+
+    A bare name of both a province and a regency ("Gorontalo": the
+    province and Kabupaten Gorontalo, as BPS's regency tables write it) is
+    read from the column (:func:`_namesakes`).
     """
-    from povstat.tables import leading_numbers
+    from povstat.tables import leading_numbers, trailing_codes, without_footnote_mark
 
     distinct = list(dict.fromkeys(labels))
     if not distinct:
         return {}
     lead = leading_numbers(distinct)
-    return {
-        label: _name_key(str(name), None if code is None else str(code))
-        for label, name, code in zip(distinct, lead["name"], lead["code"], strict=True)
+    names = [str(n) for n in lead["name"]]
+    codes = [None if c is None else str(c) for c in lead["code"]]
+    trail = trailing_codes([without_footnote_mark(" ".join(n.split())) for n in names])
+    for i, (code, rest) in enumerate(zip(trail["code"], trail["rest"], strict=True)):
+        if codes[i] is None and isinstance(code, str):
+            names[i], codes[i] = str(rest), code
+        elif codes[i] is None:
+            # A province's code after a dash ("Jawa Timur \u2013 35"), checked
+            # against the name as a code before it is.
+            dashed = _DASHED_CODE.fullmatch(without_footnote_mark(names[i].strip()))
+            if dashed is not None:
+                names[i], codes[i] = dashed["rest"], dashed["code"]
+    keys = {
+        label: _name_key(name, code)
+        for label, name, code in zip(distinct, names, codes, strict=True)
     }
+    uncoded = {
+        label: name
+        for label, name, code in zip(distinct, names, codes, strict=True)
+        if code is None
+    }
+    return _namesakes(keys, uncoded)
+
+
+#: Two digits after a name joined by a dash: "Jawa Timur - 35", "Jawa Timur
+#: \u2013 35" (an en dash, as autocorrect writes it).
+_DASHED_CODE = re.compile(r"(?P<rest>.*?\S)\s*[-\u2013\u2014]\s*(?P<code>[0-9]{2})")
+#: Two digits after a name, in brackets or after a space or dash ("Gorontalo
+#: (75)", "Gorontalo - 75"): a province's code when they are its code.
+_TRAILING_PROVINCE = re.compile(
+    r"(?:[\[(]\s*([0-9]{2})\s*[\])]|[\s\-\u2013\u2014]([0-9]{2}))$"
+)
+
+
+def _namesakes(keys: dict[str, str], names: dict[str, str]) -> dict[str, str]:
+    """`keys` with each bare name of a province and a regency read from its column.
+
+    `names`: the name of each label with no area code before or after it
+    (a label with one is read by its code, or left unread where the code
+    and the name disagree).
+
+    A bare name that is a province's and a regency's ("Gorontalo": the
+    province 75, and Kabupaten Gorontalo 7501 as BPS's regency tables write
+    it, bare) is read as :func:`povstat.read_bps_table` reads it where the
+    column tells: the province where its province code follows it
+    ("Gorontalo (75)"), where it is written in capitals beside the same
+    name in other letters ("GORONTALO" above "Gorontalo", as BPS writes a
+    province's row: "Gorontalo" is then the regency), where the column
+    writes the regency otherwise ("Kabupaten Gorontalo", "Kab.
+    Gorontalo", "7501 Gorontalo"), or where it writes its regencies with
+    their kind ("Kabupaten Boalemo", "Kab. Pohuwato") and none bare, or
+    holds provinces and no regency or city; otherwise it is read as the
+    regency (a "Kota" name tells nothing: BPS writes cities so too). Read
+    so, it is refused only beside an area that would hold it or repeat it
+    as the province too (the country, the province, a district of the
+    regency), so a column of the regencies written bare ("Boalemo",
+    "Gorontalo", "Kota Gorontalo") is accepted and the country beside
+    "Gorontalo" refused, whichever it is.
+    """
+    from povstat import _regions
+    from povstat.tables import without_footnote_mark
+
+    regions = _region_names()
+    ambiguous: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for label, key in keys.items():
+        if key in regions or label not in names:
+            continue
+        text = without_footnote_mark(" ".join(names[label].split()))
+        if _regions.PREFIX.fullmatch(text) is not None:
+            continue
+        found = _regions.candidates(None, text)
+        provinces = [c for c in found if len(c) == 2]
+        regencies = tuple(c for c in found if len(c) == 4)
+        if len(provinces) == 1 and regencies:
+            ambiguous[label] = (provinces[0], regencies)
+    if not ambiguous:
+        return keys
+    read = [
+        regions[k]
+        for label, k in keys.items()
+        if label not in ambiguous and k in regions
+    ]
+    prefixed = []  # regencies written with their kind
+    bare_regency = False  # a regency written bare, as BPS's tables write them
+    for label, key in keys.items():
+        if label in ambiguous or label not in names:
+            continue
+        text = without_footnote_mark(" ".join(names[label].split()))
+        written = _regions.PREFIX.fullmatch(text)
+        if written is not None:
+            kind = _regions.PREFIX_KIND[(written["p1"] or written["p2"]).lower()]
+            if kind == "kabupaten" and key in regions:
+                prefixed.append(regions[key])
+        elif key not in regions:
+            found = _regions.candidates(None, text)
+            bare_regency = bare_regency or (
+                bool(found) and all(len(c) == 4 for c in found)
+            )
+    only_provinces = bool(read) and all(len(c) == 2 for c in read)
+    out = dict(keys)
+    for label, (province, regencies) in ambiguous.items():
+        written_apart = any(c in regencies for c in read)
+        shouted = label.isupper() and any(
+            not other.isupper() and ambiguous[other][0] == province
+            for other in ambiguous
+        )
+        under = not label.isupper() and any(
+            other.isupper() and ambiguous[other][0] == province for other in ambiguous
+        )
+        coded = _TRAILING_PROVINCE.search(label.strip())
+        is_province = (coded is not None and province in coded.groups()) or (
+            not under
+            and (
+                shouted
+                or written_apart
+                or (not bare_regency and (bool(prefixed) or only_provinces))
+            )
+        )
+        if is_province:
+            out[label] = _NAMED + province
+        elif len(regencies) == 1:
+            out[label] = _NAMED + regencies[0]
+    return out
 
 
 def _missing(label: object) -> bool:

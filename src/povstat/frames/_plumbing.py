@@ -1523,6 +1523,7 @@ def _refuse_coded_periods(name: str, ticks: NDArray[np.float64]) -> None:
     """
     coded = (np.abs(ticks) >= 10_000) & (ticks == np.floor(ticks))
     if not coded.any():
+        _refuse_decimal_month_codes(name, ticks)
         return
     shown = ", ".join(f"{v:.0f}" for v in np.unique(ticks[coded])[:3])
     msg = (
@@ -1532,6 +1533,66 @@ def _refuse_coded_periods(name: str, ticks: NDArray[np.float64]) -> None:
         "year-and-month codes (YYYYMM), convert them to dates, e.g. "
         f"df[{name!r}] = pandas.to_datetime(df[{name!r}].astype(str), "
         "format='%Y%m'), or to years with year + (month - 1) / 12"
+    )
+    raise ValueError(msg)
+
+
+#: Hundredths (or tenths) within this of a whole number are read as one.
+_CODE_TOLERANCE = 1e-6
+
+
+def _refuse_decimal_month_codes(name: str, ticks: NDArray[np.float64]) -> None:
+    """Refuse year.month and year.semester decimals as fractional years.
+
+    Calendar years (1000 or more) whose fractional parts are all month
+    codes in hundredths (2021.03 for March, 2021.09 for September, 2021.1
+    for October: .01 to .12), at least two different ones, are the decimal
+    twin of a YYYYMM code, and read as years they put 0.06 years between
+    March and September; so are semester codes, fractional parts .1 and .2
+    both and nothing else (2021.1 for Semester I, March, and 2021.2 for
+    Semester II, September, as BPS names the rounds). Both are refused.
+    Fractional years (2021.5, 2021.25, year + (month - 1) / 12) and one
+    code throughout (2021.03, 2022.03: whole years apart) are read as they
+    are.
+    """
+    distinct = np.unique(ticks)
+    if distinct.size < 2 or np.any(np.abs(distinct) < 1000):
+        return
+    frac = distinct - np.floor(distinct)
+    hundredths = frac * 100
+    whole = np.round(hundredths)
+    months = (
+        np.all(np.abs(hundredths - whole) < _CODE_TOLERANCE)
+        and np.all((whole >= 1) & (whole <= 12))
+        and np.unique(whole).size >= 2
+    )
+    tenths = np.round(frac * 10)
+    semesters = np.all(np.abs(frac * 10 - tenths) < _CODE_TOLERANCE) and set(
+        tenths.tolist()
+    ) == {1.0, 2.0}
+    if not (months or semesters):
+        return
+    shown = ", ".join(f"{v:.2f}" for v in distinct[:4])
+    col = f"df[{name!r}]"
+    if semesters:
+        what = (
+            "year.semester codes (2021.1 for Semester I, March, and 2021.2 for "
+            "Semester II, September)"
+        )
+        fix = f"numpy.floor({col}) + (numpy.round({col} % 1 * 10) * 6 - 4) / 12"
+        shown = ", ".join(f"{v:.1f}" for v in distinct[:4])
+        apart = "the two semesters would be 0.1 years apart"
+    else:
+        what = "year.month codes (2021.03 for March, 2021.09 for September)"
+        fix = f"numpy.floor({col}) + (numpy.round({col} % 1 * 100) - 1) / 12"
+        apart = "March and September would be 0.06 years apart"
+    msg = (
+        f"period column {name!r} (argument `period`) holds {shown}"
+        f"{' and more' if distinct.size > 4 else ''}, whose fractional parts "
+        f"all look like {what}, not fractions of a year: read as years, "
+        f"{apart}. A numeric period is "
+        "a time in years; convert them to years with year + (month - 1) / 12, "
+        f"e.g. {col} = {fix}, or to dates"
     )
     raise ValueError(msg)
 

@@ -183,9 +183,18 @@ def aggregate_regions(
     Gunung Kidul"``), a list number before the name set aside (``"1.
     Jawa Timur"`` holds ``"(38) Kota Surabaya"``) and an area code before
     it checked against the name (``"35 Jawa Timur"`` holds ``"[3578] KOTA
-    SURABAYA"``; ``"7501 Gorontalo"`` is the regency). A name without
+    SURABAYA"``; ``"7501 Gorontalo"`` is the regency), and so is an area
+    code after it (``"Kota Surabaya (3578)"``, ``"Kota Surabaya - 3578"``,
+    with a hyphen, an en or an em dash). A name without
     ``"Kabupaten"``, ``"Kab."`` or ``"Kota"`` is read as a province's only
-    (``"Malang"`` may be the regency or the city). A
+    (``"Malang"`` may be the regency or the city), but for a province's
+    name that is also a regency's as BPS's regency tables write it
+    (``"Gorontalo"``, Kabupaten Gorontalo), which is read from the column:
+    the province beside regencies written with their kind (``"Kabupaten
+    Boalemo"``, ``"Kab. Gorontalo"``), among provinces, in capitals above
+    the name in other letters, or with its code (``"Gorontalo (75)"``);
+    the regency beside regencies written bare (``"Boalemo"``), and
+    otherwise (either way held by the country and the province). A
     regency holds its districts, plain or dotted as BPS writes them
     (``"3573"`` or ``"35.73"`` holds ``"3573010"`` and ``"35.73.010"``).
     One area written two ways in one group (``"35"`` and ``"3500"``,

@@ -73,7 +73,12 @@ def with_changes(
     period : str, default "period"
         Key column naming the period: numeric (a time in years, e.g. 2019
         or 2019.5; whole numbers of five digits or more, such as YYYYMM
-        codes like 202103, are refused) or date/datetime (read by calendar
+        codes like 202103, are refused, and so are year.month decimals,
+        every fractional part a month code in hundredths, .01 to .12, and
+        at least two of them, such as 2021.03 and 2021.09, and
+        year.semester decimals, fractional parts .1 and .2 only: convert
+        them with year + (month - 1) / 12; 2021.25, 2021.5 and year + (month
+        - 1) / 12 are fractional years) or date/datetime (read by calendar
         month; a pandas object column of ``datetime.date`` values, as
         ``Series.dt.date`` gives, is a date column, and so is a pandas
         ``period[M]`` column, one calendar month a value; periods of another
@@ -259,7 +264,9 @@ def with_change_from_base(
         Key column naming the region.
     period : str, default "period"
         Key column naming the period: numeric (a time in years; whole
-        numbers of five digits or more, such as YYYYMM codes, are refused)
+        numbers of five digits or more, such as YYYYMM codes, are refused,
+        and so are year.month and year.semester decimals such as 2021.03
+        and 2021.09, or 2021.1 and 2021.2, as for :func:`with_changes`)
         or date/datetime (read by calendar month; a pandas ``period[M]``
         column too).
 
@@ -446,7 +453,9 @@ def with_headcount_decomposition(
     region : str, default "region_code"
         Key column naming the region.
     period : str, default "period"
-        Key column naming the period: numeric or date/datetime.
+        Key column naming the period: numeric (a time in years; YYYYMM
+        codes and year.month or year.semester decimals are refused, as for
+        :func:`with_changes`) or date/datetime.
 
     Returns
     -------
@@ -494,6 +503,18 @@ def with_headcount_decomposition(
     period's rate or headcount is missing, have missing outputs (a missing
     period is not skipped: see :func:`with_changes`). The effects are also
     missing where either rate is 0 (no implied population).
+
+    Each change spans the step from the region's previous row, however long:
+    where a region misses a round (2022 for one regency of a yearly table),
+    its row of the next round holds the change over two years, beside
+    one-year changes of the other regions, and in a table of March and
+    September rounds a change spans half a year. The output does not say
+    so; :func:`with_changes` on the same rows gives each row's
+    ``previous_period`` and ``elapsed_years``, to tell the spans apart (or
+    keep one round a year, with no gaps, first). Nor does it see a
+    boundary change: across the 2022 Papua split (``note`` in
+    :func:`povstat.datasets.load_indonesia`), Papua's population effect is
+    the split's.
 
     References
     ----------

@@ -305,8 +305,11 @@ def with_change_test(
         Key column naming the region.
     period : str, default "period"
         Key column naming the period: numeric (a time in years; whole
-        numbers of five digits or more, such as YYYYMM codes, are refused)
-        or date/datetime (read by calendar month).
+        numbers of five digits or more, such as YYYYMM codes, are refused,
+        and so are year.month and year.semester decimals such as 2021.03
+        and 2021.09, or 2021.1 and 2021.2, as for
+        :func:`povstat.with_changes`) or date/datetime (read by
+        calendar month).
     correlation : float or str, optional
         With ``independent=False``: the correlation of the sampling errors
         of a row's estimate and its previous period's, in [-1, 1]; a number

@@ -260,3 +260,21 @@ def test_levels_decimals_refuses_a_key_column() -> None:
         check_statements(st, data, levels_decimals={"region_name": 2}, **KW)
     with pytest.raises(ValueError, match=r"argument `period`"):
         check_statements(st, data, levels_decimals={"year": 0}, **KW)
+
+
+def test_a_level_change_between_intervals_that_meet_has_no_direction() -> None:
+    # 10.00 thousand (2 decimals) for [9.995, 10.005), 10.004 (3) for
+    # [10.0035, 10.0045): the true change lies in (-0.0015, +0.0095).
+    # "fell 0.001" ([0.0005, 0.0015)) fits a fall within it: cannot tell
+    # (before: does not hold, "the statement says it fell"); "fell 0.004"
+    # ([0.0035, 0.0045)) lies beyond -0.0015: does not hold.
+    poor = [10.00, 10.004, 20.15, 19.52, 30.25, 29.01]
+    data = _frame(8.10, 7.88, poor=poor)
+    st = _changes(
+        [(0.001, 3, "units", "fall"), (0.004, 3, "units", "fall")],
+        kind="level_change",
+    )
+    out = check_statements(st, data, levels_decimals={"poor_thousands": 2}, **KW)
+    assert out["verdict"].tolist() == [UNDECIDED, NOT_HOLDS]
+    assert "between -0.0015 and +0.0095" in out["reason"].iloc[0]
+    assert "leaves no fall of 0.004" in out["reason"].iloc[1]

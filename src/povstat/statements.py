@@ -2614,8 +2614,43 @@ def _level_change_check(
             & ~zero_said
             & ~slip
         )
+    # Levels of different decimals whose intervals meet (10.00 and 10.004):
+    # the true change may go either way. A change stated the other way
+    # than the levels go is cannot tell where a change that way of that
+    # size (in units or percent) is within the range, as for rates.
+    open_dir = np.zeros(shape, dtype=bool)
+    open_fits = np.zeros(shape, dtype=bool)
+    if given is not None and said in ("units", "percent"):
+        bs, as_ = np.broadcast_to(b, shape), np.broadcast_to(a, shape)
+        low_0, high_0 = _change_range(bs, as_, sides, None)
+        open_dir = (
+            np.asarray(low_0 < 0, dtype=bool)
+            & np.asarray(high_0 > 0, dtype=bool)
+            & (change != 0)
+            & ~np.isnan(change)
+            & ~sign_ok
+        )
+        if open_dir.any():
+            if said == "units":
+                lo_o, hi_o = (
+                    _per_year(low_0, high_0, t, shape)
+                    if per_year_given
+                    else (low_0, high_0)
+                )
+                open_fits = _overprecise_possible(lo_o, hi_o, xs, d, dirn)
+            else:
+                low_q, high_q, _ = _relative_range(bs, as_, sides, None)
+                if per_year_given:
+                    lo_c, hi_c = _compound_per_year(low_q, high_q, t, shape)
+                    lo_s, hi_s = _per_year(low_q, high_q, t, shape)
+                    open_fits = _overprecise_possible(
+                        lo_c, hi_c, xs, d, dirn
+                    ) | _overprecise_possible(lo_s, hi_s, xs, d, dirn)
+                else:
+                    open_fits = _overprecise_possible(low_q, high_q, xs, d, dirn)
+            open_fits = open_fits & open_dir
     verdict = np.where(
-        missing | zero_said | index_points | slip | fine | rel_fine,
+        missing | zero_said | index_points | slip | fine | rel_fine | open_fits,
         UNDECIDED,
         np.where(sign_ok & m_said, HOLDS, NOT_HOLDS),
     )
@@ -2676,7 +2711,20 @@ def _level_change_check(
             )
         stated_text = _fmt(float(xs[i]), d)
         problems = []
-        if not sign_ok[i] and not zero_said[i]:
+        if open_dir[i]:
+            problems.append(
+                f"the levels ({level_places_text(i)}) do not tell whether it "
+                f"fell or rose: the true change lies between "
+                f"{_range_end(low_0[i])} and {_range_end(high_0[i])}"
+                + (
+                    ""
+                    if open_fits[i]
+                    else f", which leaves no {dirn} of {stated_text}"
+                    + (" %" if said == "percent" else "")
+                    + (" a year" if per_year_given else "")
+                )
+            )
+        elif not sign_ok[i] and not zero_said[i]:
             problems.append(f"the statement says it {_PAST[dirn]}")
         if said == "points" and index_points[i]:
             problems.append(f"{stated_text} {_INDEX_POINTS}")
@@ -2692,7 +2740,7 @@ def _level_change_check(
                 f"direction without a size; the change rounds to 0 at "
                 f"{_places(d)}, so the figures cannot tell it from no change"
             )
-        elif (m_said[i] and not fine[i]) or index_points[i]:
+        elif (m_said[i] and not fine[i]) or index_points[i] or open_dir[i]:
             pass
         elif rel_fine[i] and rel_open[i]:
             problems.append(

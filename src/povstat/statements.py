@@ -703,20 +703,15 @@ def _range_end(v: object) -> str:
 
 
 def _own_levels(
-    core: str,
-    levels: tuple[float, float],
-    shown: int,
-    own: tuple[int, int],
-    sign: str,
+    core: str, levels: tuple[float, float], own: tuple[int, int], sign: str
 ) -> str:
     """`core` with its two levels written each at its `own` decimals.
 
-    The sentence of a change writes both levels at `shown` decimals; a
-    published 8.10 beside an appended 7.876 (or a computed 7.8761047...) is
-    written "from 8.10 % to 7.876 %", each figure as it was published (a
-    computed one as given).
+    The sentence of a change writes both levels at one precision (widened
+    where the change would show as 0); a published 8.10 beside an appended
+    7.876 (or a computed 7.8761047...) is written "from 8.10 % to 7.876 %",
+    each figure as it was published (a computed one as given).
     """
-    del shown  # the sentence may have widened it (a change not shown as 0)
     (b, a), (db, da) = levels, own
     new = f"from {_fmt(b, db)}{sign} to {_fmt(a, da)}{sign}"
     return re.sub(
@@ -1200,7 +1195,6 @@ def _change_check(
             core = _own_levels(
                 core,
                 (float(bb[i]), float(ab[i])),
-                level_places,
                 (int(earlier_d[i]), int(given_d[i])),
                 " %",
             )
@@ -2697,7 +2691,6 @@ def _level_change_check(
             core = _own_levels(
                 core,
                 (float(bb[i]), float(ab[i])),
-                level_places,
                 (int(earlier_d[i]), int(level_d[i])),
                 "",
             )

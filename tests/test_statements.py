@@ -4525,6 +4525,9 @@ def test_check_statements_reads_a_computed_rate_column_as_given() -> None:
         }
     )
     # A: 42.857... in 2022, 12.5 in 2023; B: 42.857... in 2023.
+    # The published 12.5 (the column's 1 decimal) stands for [12.45, 12.55),
+    # the computed rate for itself: the true fall lies in (30.3071, 30.4071),
+    # which 30.36 ([30.355, 30.365)) meets but does not fix: cannot tell.
     st = pd.DataFrame(
         {"kind": ["rank", "change"], "region": ["B", "A"],
          "period": [2023, None], "stated_rank": [1, None],
@@ -4534,8 +4537,9 @@ def test_check_statements_reads_a_computed_rate_column_as_given() -> None:
          "decimals": [None, 2]}
     )  # fmt: skip
     out = check_statements(st, data, unit="percent", persons_per_poor_unit=1000)
-    assert out["verdict"].tolist() == ["holds", "holds"]
+    assert out["verdict"].tolist() == ["holds", "cannot tell"]
     assert "B (42.857142857142854) ranks 1 of 2" in out["reason"].iloc[0]
+    assert "between 30.31 and 30.41 points" in out["reason"].iloc[1]
 
 
 def test_rank_subject_messages_name_the_near_label_and_read_well() -> None:

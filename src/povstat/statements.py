@@ -64,7 +64,7 @@ from povstat.tracing import (
     _could_round_to,
     _factor,
     _times_power_of_ten,
-    trace_figure,
+    _trace_figure,
 )
 from povstat.units import (
     figure_decimals as _figure_decimals,
@@ -268,12 +268,20 @@ def _where(flags: NDArray[np.bool_]) -> str:
     return f"at index {np.flatnonzero(flags.ravel()).tolist()}"
 
 
-def _decimals_array(x: ArrayLike) -> NDArray[np.intp]:
+#: The decimals :func:`check_statements` gives a computed figure (a pooled
+#: 7.876104702999582): past the most a figure is compared at, it stands for
+#: itself, with no rounding interval.
+_COMPUTED = _validate.FIGURE_DECIMALS + 1
+
+
+def _decimals_array(x: ArrayLike, *, computed: bool = False) -> NDArray[np.intp]:
     """Decimal places, element by element: ints within povstat's range.
 
     A missing entry (masked, NaN, None, ``pandas.NA``) is refused, never
     read as its hidden value nor guessed: the decimals of every level are
-    stated, or `levels_decimals` is None for all.
+    stated, or `levels_decimals` is None for all. `computed` (from
+    :func:`check_statements` only) also lets :data:`_COMPUTED` through: a
+    computed figure, read as given.
     """
     if isinstance(x, np.ma.MaskedArray) or x is np.ma.masked:
         hidden = np.ma.getmaskarray(x)
@@ -301,7 +309,7 @@ def _decimals_array(x: ArrayLike) -> NDArray[np.intp]:
     if arr.dtype.kind not in "iu" or arr.dtype == bool:
         msg = f"`levels_decimals` must hold ints, got {arr.dtype}"
         raise TypeError(msg)
-    bad = (arr > _validate.FIGURE_DECIMALS) | (arr < -15)
+    bad = (arr > (_COMPUTED if computed else _validate.FIGURE_DECIMALS)) | (arr < -15)
     if bad.any():
         msg = (
             f"`levels_decimals` must lie in -15 to {_validate.FIGURE_DECIMALS}, "
@@ -329,6 +337,34 @@ def _per_year(
         np.asarray(low / per, dtype=np.object_),
         np.asarray(high / per, dtype=np.object_),
     )
+
+
+def _compound_per_year(
+    low: NDArray[np.object_],
+    high: NDArray[np.object_],
+    years: ArrayLike,
+    shape: tuple[int, ...],
+) -> tuple[NDArray[np.object_], NDArray[np.object_]]:
+    """A relative change's open range (percent) as a compound change a year.
+
+    :math:`100 ((1 + r / 100)^{1/t} - 1)` grows with :math:`r`, so the
+    ends map to the ends; a root is no fraction, so each end is computed in
+    floats and moved outward by 1e-12 of its size (a range a hair wider
+    than the true one: an edge case is "cannot tell", never "holds").
+    Missing years (NaN) give the range itself, as :func:`_per_year`.
+    """
+    t = np.broadcast_to(np.asarray(years, np.float64), shape)
+    tx = np.where(np.isnan(t), 1.0, t)
+
+    def one(r: object, y: float, up: bool) -> fractions.Fraction:
+        base = 1.0 + float(cast("fractions.Fraction", r)) / 100.0
+        v = -100.0 if base <= 0 else 100.0 * (base ** (1.0 / y) - 1.0)
+        pad = abs(v) * 1e-12 + 1e-13
+        return fractions.Fraction(v + pad if up else v - pad)
+
+    lo = np.frompyfunc(lambda r, y: one(r, y, False), 2, 1)(low, tx)
+    hi = np.frompyfunc(lambda r, y: one(r, y, True), 2, 1)(high, tx)
+    return np.asarray(lo, dtype=np.object_), np.asarray(hi, dtype=np.object_)
 
 
 def _in_unit(
@@ -365,10 +401,19 @@ def _sides(shown: _LevelDecimals) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
 
 
 def _halves(shown: NDArray[np.intp]) -> NDArray[np.object_]:
-    """Half a unit of the last decimal, exactly, for each of `shown`."""
+    """Half a unit of the last decimal, exactly, for each of `shown`.
+
+    0 for a computed figure (:data:`_COMPUTED`): it stands for itself.
+    """
     return np.asarray(
         np.frompyfunc(
-            lambda k: fractions.Fraction(1, 2) / fractions.Fraction(10) ** int(k), 1, 1
+            lambda k: (
+                fractions.Fraction(0)
+                if int(k) >= _COMPUTED
+                else fractions.Fraction(1, 2) / fractions.Fraction(10) ** int(k)
+            ),
+            1,
+            1,
         )(shown),
         dtype=np.object_,
     )
@@ -388,7 +433,8 @@ def _refuse_unrounded_levels(
         dd = np.broadcast_to(side, shape)
         v = np.broadcast_to(np.asarray(x, np.float64), shape)
         for k in np.unique(dd).tolist():  # the few distinct decimals
-            published(v[dd == k], int(k), name)
+            if int(k) < _COMPUTED:  # a computed figure is read as given
+                published(v[dd == k], int(k), name)
 
 
 def _level_bounds(
@@ -634,9 +680,46 @@ def _are(n: int) -> str:
 
 def _places(d: int) -> str:
     """Rounding places in words: "1 decimal", "2 decimals", "the nearest 1,000"."""
+    if d >= _COMPUTED:
+        return "as computed"
     if d < 0:
         return f"the nearest {10**-d:,}"
     return "1 decimal" if d == 1 else f"{d} decimals"
+
+
+def _pair_places(earlier: int, later: int) -> str:
+    """Two figures' decimals in words: "2 decimals", "2 and 3 decimals"."""
+    if earlier == later:
+        return _places(later)
+    if max(earlier, later) < _COMPUTED and min(earlier, later) >= 0:
+        return f"{earlier} and {_places(later)}"
+    return f"{_places(earlier)} and {_places(later)}"
+
+
+def _range_end(v: object) -> str:
+    """An exact end of a change range, signed, at the decimals it needs."""
+    x = float(cast("fractions.Fraction", v))
+    return _signed(x, min(_own_places(x), _validate.FIGURE_DECIMALS))
+
+
+def _own_levels(
+    core: str, levels: tuple[float, float], own: tuple[int, int], sign: str
+) -> str:
+    """`core` with its two levels written each at its `own` decimals.
+
+    The sentence of a change writes both levels at one precision (widened
+    where the change would show as 0); a published 8.10 beside an appended
+    7.876 (or a computed 7.8761047...) is written "from 8.10 % to 7.876 %",
+    each figure as it was published (a computed one as given).
+    """
+    (b, a), (db, da) = levels, own
+    new = f"from {_fmt(b, db)}{sign} to {_fmt(a, da)}{sign}"
+    return re.sub(
+        rf"from [^ ]+{re.escape(sign)} to [^ ]+{re.escape(sign)}",
+        lambda _: new,
+        core,
+        count=1,
+    )
 
 
 def _shown_decimals(x: float, d: int) -> int:
@@ -739,7 +822,12 @@ def check_change_statement(
         Elapsed time in years (> 0; see :func:`povstat.decimal_year`) when
         the statement gives an average per year: the stated size is then
         compared with the points per year and, for "percent", with the
-        relative change per year, compound or simple (total / `years`).
+        relative change per year, compound or simple (total / `years`):
+        either reading holds. With `levels_decimals`, the range the rates'
+        rounding leaves is that of each reading, and a stated figure
+        meeting either is "cannot tell" (8.10 % to 7.88 % over 2 years: a
+        compound fall a year in (1.306 %, 1.429 %), a simple one in
+        (1.297 %, 1.419 %); 1.43 % cannot tell).
         NaN (missing) gives ``"cannot tell"``, like a missing rate.
     levels_decimals : array_like of int, optional
         Decimal places `before` and `after` were published with, in percent
@@ -867,12 +955,16 @@ def _change_check(
     years: ArrayLike | None = None,
     levels_decimals: ArrayLike | None = None,
     before_decimals: ArrayLike | None = None,
+    computed: bool = False,
 ) -> StatementCheck:
     """The body of :func:`check_change_statement`.
 
     `before_decimals`: those of the earlier rates where they differ from
     the later ones' (`levels_decimals`): each rate is then read within its
     own rounding interval (a published 17.78 beside an appended 17.784).
+    `computed`: a rate's decimals may be :data:`_COMPUTED` (a computed
+    rate beside a published one: it stands for itself, the published one
+    for its rounding interval).
     """
     d = _validate.decimals(decimals, most=_validate.FIGURE_DECIMALS)
     as_points = _validate.choice(stated_as, "stated_as", ("percent", "points"))
@@ -887,7 +979,11 @@ def _change_check(
     c = rate_change(b, a, unit="percent")
     x = _stated_figure(stated, d)
     t = np.full((), np.nan) if years is None else _validate.positive(years, "years")
-    given = None if levels_decimals is None else _decimals_array(levels_decimals)
+    given = (
+        None
+        if levels_decimals is None
+        else _decimals_array(levels_decimals, computed=computed)
+    )
     shape = _validate.shape(
         change=c.points,
         stated=x,
@@ -935,7 +1031,7 @@ def _change_check(
     earlier_d = (
         given_d
         if before_decimals is None or given is None
-        else np.broadcast_to(_decimals_array(before_decimals), shape)
+        else np.broadcast_to(_decimals_array(before_decimals, computed=computed), shape)
     )
     level_d: _LevelDecimals = (
         given_d if before_decimals is None else (earlier_d, given_d)
@@ -976,11 +1072,55 @@ def _change_check(
             np.broadcast_to(b, shape), np.broadcast_to(a, shape), level_d, 100.0
         )
         rel_open = np.broadcast_to(rel_open, shape)
-        if years is not None:  # the average relative change a year
+        fits_r = np.zeros(shape, dtype=bool)
+        if years is not None:
+            # "A year" is either reading that holds: the compound change a
+            # year or the simple average (total / years); the range the
+            # rates' rounding leaves is each one's, and a stated figure
+            # meeting either is consistent with the rates.
+            low_c, high_c = _compound_per_year(low_r, high_r, t, shape)
+            fits_r = _overprecise_possible(low_c, high_c, xs, d, dirn)
             low_r, high_r = _per_year(low_r, high_r, t, shape)
         rel_fine = (
-            rel_open | _overprecise_possible(low_r, high_r, xs, d, dirn, rel_ends)
+            rel_open
+            | fits_r
+            | _overprecise_possible(low_r, high_r, xs, d, dirn, rel_ends)
         ) & ~m_rel
+    # Rates of different decimals whose intervals meet (8.10 for [8.095,
+    # 8.105), 8.098 for [8.0975, 8.0985)): the true change may go either
+    # way, so the figures do not give its direction. A statement of the
+    # other direction than the figures' is then judged by its size alone:
+    # where a change that way of that size is within the range, cannot tell.
+    open_dir = np.zeros(shape, dtype=bool)
+    open_fits = np.zeros(shape, dtype=bool)
+    if given is not None:
+        bs, as_ = np.broadcast_to(b, shape), np.broadcast_to(a, shape)
+        low_0, high_0 = _change_range(bs, as_, level_d, 100.0)
+        open_dir = (
+            np.asarray(low_0 < 0, dtype=bool)
+            & np.asarray(high_0 > 0, dtype=bool)
+            & (points != 0)
+            & ~np.isnan(points)
+        )
+        if open_dir.any():
+            if as_points_flag:
+                lo_o, hi_o = (
+                    (low_0, high_0)
+                    if years is None
+                    else _per_year(low_0, high_0, t, shape)
+                )
+                open_fits = _overprecise_possible(lo_o, hi_o, xs, d, dirn)
+            else:
+                low_q, high_q, _ = _relative_range(bs, as_, level_d, 100.0)
+                if years is None:
+                    open_fits = _overprecise_possible(low_q, high_q, xs, d, dirn)
+                else:
+                    lo_c, hi_c = _compound_per_year(low_q, high_q, t, shape)
+                    lo_s, hi_s = _per_year(low_q, high_q, t, shape)
+                    open_fits = _overprecise_possible(
+                        lo_c, hi_c, xs, d, dirn
+                    ) | _overprecise_possible(lo_s, hi_s, xs, d, dirn)
+            open_fits = open_fits & open_dir & ~sign_ok
     gaps = _Gaps(
         shape,
         (np.isnan(points), "a rate is missing"),
@@ -999,7 +1139,12 @@ def _change_check(
     fine = fine & ~zero_said
     rel_fine = rel_fine & ~zero_said & ~(sign_ok & m_other)
     verdict = np.where(
-        missing | (sign_ok & ~m_said & m_other) | zero_said | fine | rel_fine,
+        missing
+        | (sign_ok & ~m_said & m_other)
+        | zero_said
+        | fine
+        | rel_fine
+        | open_fits,
         UNDECIDED,
         np.where(sign_ok & m_said, HOLDS, NOT_HOLDS),
     )
@@ -1014,17 +1159,18 @@ def _change_check(
 
     def places(i: tuple[int, ...]) -> str:
         """The rates' decimals in a reason: "2 decimals", "2 and 3 decimals"."""
-        if earlier_d[i] == given_d[i]:
-            return _places(int(given_d[i]))
-        return f"{int(earlier_d[i])} and {_places(int(given_d[i]))}"
+        return _pair_places(int(earlier_d[i]), int(given_d[i]))
 
     def describe(i: tuple[int, ...]) -> str:
         # The rates at their own decimals (`levels_decimals`, else those
         # they show), never the stated figure's: 4.37 % is not "4.370 %",
         # 10 % published to 0 is not "10.00 %". The change in points at
         # the rates' decimals or, stated in points, the stated figure's
-        # where it has more.
+        # where it has more; beside a computed rate, at the published
+        # one's (or the stated figure's, if more).
         level_places = int(shown_d[i])
+        if level_places >= _COMPUTED and given is not None:
+            level_places = int(coarse_d[i])
         shown = max(level_places, d) if as_points_flag else level_places
         # The sentence that says the change right, then what the statement
         # got right or wrong.
@@ -1044,6 +1190,14 @@ def _change_check(
                 )
             )
         )
+        if given is not None and earlier_d[i] != given_d[i]:
+            # Each rate at its own decimals: 8.10 % (2) beside 7.876 % (3).
+            core = _own_levels(
+                core,
+                (float(bb[i]), float(ab[i])),
+                (int(earlier_d[i]), int(given_d[i])),
+                " %",
+            )
         if per_year:
             py = float(per_year["points_per_year"][i])
             ry = float(per_year["relative_per_year_pct"][i])
@@ -1055,7 +1209,19 @@ def _change_check(
                 f"average or {_signed(cy, _change_decimals(cy, 2))} % a year "
                 "compound"
             )
-        if not sign_ok[i] and not zero_said[i]:
+        if open_dir[i] and not sign_ok[i]:
+            tail = (
+                f"the rates ({places(i)}) do not tell whether it fell or rose: "
+                f"the true change lies between {_range_end(low_0[i])} and "
+                f"{_range_end(high_0[i])} points"
+            ) + (
+                ""
+                if open_fits[i]
+                else f", which leaves no {dirn} of {_fmt(float(xs[i]), d)}"
+                + (" points" if as_points_flag else " %")
+                + a_year
+            )
+        elif not sign_ok[i] and not zero_said[i]:
             tail = f"the statement says it {_PAST[dirn]}"
         elif zero_said[i]:
             tail = (
@@ -1084,6 +1250,11 @@ def _change_check(
                 f"({places(i)}) allow: the true relative change"
                 f"{a_year} lies between {_fmt(lo, d)} and {_fmt(hi, d)} %"
             )
+            if years is not None:
+                lo, hi = _size_range(low_c[i], high_c[i], dirn)
+                tail += (
+                    f" on average, between {_fmt(lo, d)} and {_fmt(hi, d)} % compound"
+                )
         elif m_points[i] and not m_rel[i]:
             tail = (
                 f"{_fmt(float(xs[i]), d)} is the change in percentage points"
@@ -1855,8 +2026,9 @@ class _Reading(NamedTuple):
 
         The column's decimals, or more where a figure of the pair needs more
         (one appended with more decimals: read on its own); more than 10
-        where one is a computed value (the pair is then read as given).
-        None where the column has no decimals (every figure computed).
+        (:data:`_COMPUTED`) where one is a computed value (read as given).
+        Called with the same rows twice: each figure's own decimals. None
+        where the column has no decimals (every figure computed).
         """
         if self.decimals is None:
             return None
@@ -1954,8 +2126,10 @@ def _warn_reading(
     if not others.any() or 2 * int(driving.sum()) >= int(figures.sum()):
         return
     fewer = int(need[others].max())
+    # A change of two figures of which one needs fewer: read at the fewer,
+    # its interval (and the change's range) would differ (8.00 -> 7.876).
     matters = (
-        bool(others[pairs].reshape(-1, 2).all(axis=1).any()) if pairs.size else False
+        bool(others[pairs].reshape(-1, 2).any(axis=1).any()) if pairs.size else False
     )
     matters = matters or bool(others[subjects].any())
     if not matters:
@@ -1992,6 +2166,35 @@ def _warn_reading(
         UserWarning,
         stacklevel=3,
     )
+
+
+def _intervals_meet(
+    before: NDArray[np.float64],
+    after: NDArray[np.float64],
+    reading: _Reading,
+    rows_before: NDArray[np.intp],
+    rows_after: NDArray[np.intp],
+    shift: int,
+) -> NDArray[np.bool_]:
+    """Whether two different figures' rounding intervals meet.
+
+    Each figure within half a unit of the decimals `reading` gives it
+    (`shift` fewer: a fraction's rates in percent), a computed one for
+    itself: a published 8.10 ([8.095, 8.105)) and an appended 8.098
+    ([8.0975, 8.0985)) meet, so the true change may go either way. Equal
+    figures, and figures of one column read at one precision, never meet.
+    """
+    dec_b = reading.pair_decimals(rows_before, rows_before, shift)
+    dec_a = reading.pair_decimals(rows_after, rows_after, shift)
+    if dec_b is None or dec_a is None:
+        return np.zeros(np.shape(before), bool)
+    b = np.asarray(before, np.float64)
+    a = np.asarray(after, np.float64)
+    known = np.isfinite(b) & np.isfinite(a) & (b != a)
+    gap = np.abs(_exact(np.where(known, a, 0.0)) - _exact(np.where(known, b, 0.0)))
+    room = _halves(dec_b) + _halves(dec_a)
+    meet: NDArray[np.bool_] = known & np.asarray(gap < room, dtype=bool)
+    return meet
 
 
 def _needed_decimals(values: NDArray[np.float64]) -> NDArray[np.intp]:
@@ -2085,6 +2288,9 @@ def check_level_change_statement(
         the statement gives an average per year. A relative change per year
         matches either reading of "average": the compound yearly change or
         the total relative change divided by `years`; the figures say which.
+        With `levels_decimals`, the range the levels' rounding leaves is
+        that of each reading, and a stated figure meeting either is
+        "cannot tell".
         NaN (missing) gives ``"cannot tell"``, like a missing figure.
     rate_before, rate_after : array_like, optional
         The rates of the same region and periods, in `unit`, to trace a
@@ -2216,12 +2422,13 @@ def _level_change_check(
     unit: Unit | None = None,
     levels_decimals: ArrayLike | None = None,
     before_decimals: ArrayLike | None = None,
+    computed: bool = False,
 ) -> StatementCheck:
     """The body of :func:`check_level_change_statement`.
 
     `before_decimals`: those of the earlier levels where they differ from
     the later ones' (`levels_decimals`): each level is then read within
-    its own rounding interval.
+    its own rounding interval. `computed`: as for :func:`_change_check`.
     """
     dirn = _direction(direction)
     said = _validate.choice(stated_as, "stated_as", ("percent", "points", "units"))
@@ -2247,7 +2454,11 @@ def _level_change_check(
         rr = c.relative
     else:
         rr = rb = ra = np.full((), np.nan)
-    given = None if levels_decimals is None else _decimals_array(levels_decimals)
+    given = (
+        None
+        if levels_decimals is None
+        else _decimals_array(levels_decimals, computed=computed)
+    )
     shape = _validate.shape(
         before=b,
         after=a,
@@ -2355,7 +2566,7 @@ def _level_change_check(
     earlier_d = (
         level_d
         if before_decimals is None or given is None
-        else np.broadcast_to(_decimals_array(before_decimals), shape)
+        else np.broadcast_to(_decimals_array(before_decimals, computed=computed), shape)
     )
     sides: _LevelDecimals = level_d if before_decimals is None else (earlier_d, level_d)
     if given is not None:
@@ -2384,16 +2595,56 @@ def _level_change_check(
             np.broadcast_to(b, shape), np.broadcast_to(a, shape), sides, None
         )
         rel_open = np.broadcast_to(rel_open, shape)
-        if per_year_given:  # the average relative change a year
+        fits_c = np.zeros(shape, dtype=bool)
+        if per_year_given:
+            # "A year" is either reading that holds (compound or simple
+            # average): the range the levels' rounding leaves is each one's.
+            low_c, high_c = _compound_per_year(low_r, high_r, t, shape)
+            fits_c = _overprecise_possible(low_c, high_c, xs, d, dirn)
             low_r, high_r = _per_year(low_r, high_r, t, shape)
         rel_fine = (
-            (rel_open | _overprecise_possible(low_r, high_r, xs, d, dirn))
+            (rel_open | fits_c | _overprecise_possible(low_r, high_r, xs, d, dirn))
             & ~m_said
             & ~zero_said
             & ~slip
         )
+    # Levels of different decimals whose intervals meet (10.00 and 10.004):
+    # the true change may go either way. A change stated the other way
+    # than the levels go is cannot tell where a change that way of that
+    # size (in units or percent) is within the range, as for rates.
+    open_dir = np.zeros(shape, dtype=bool)
+    open_fits = np.zeros(shape, dtype=bool)
+    if given is not None and said in ("units", "percent"):
+        bs, as_ = np.broadcast_to(b, shape), np.broadcast_to(a, shape)
+        low_0, high_0 = _change_range(bs, as_, sides, None)
+        open_dir = (
+            np.asarray(low_0 < 0, dtype=bool)
+            & np.asarray(high_0 > 0, dtype=bool)
+            & (change != 0)
+            & ~np.isnan(change)
+            & ~sign_ok
+        )
+        if open_dir.any():
+            if said == "units":
+                lo_o, hi_o = (
+                    _per_year(low_0, high_0, t, shape)
+                    if per_year_given
+                    else (low_0, high_0)
+                )
+                open_fits = _overprecise_possible(lo_o, hi_o, xs, d, dirn)
+            else:
+                low_q, high_q, _ = _relative_range(bs, as_, sides, None)
+                if per_year_given:
+                    lo_c, hi_c = _compound_per_year(low_q, high_q, t, shape)
+                    lo_s, hi_s = _per_year(low_q, high_q, t, shape)
+                    open_fits = _overprecise_possible(
+                        lo_c, hi_c, xs, d, dirn
+                    ) | _overprecise_possible(lo_s, hi_s, xs, d, dirn)
+                else:
+                    open_fits = _overprecise_possible(low_q, high_q, xs, d, dirn)
+            open_fits = open_fits & open_dir
     verdict = np.where(
-        missing | zero_said | index_points | slip | fine | rel_fine,
+        missing | zero_said | index_points | slip | fine | rel_fine | open_fits,
         UNDECIDED,
         np.where(sign_ok & m_said, HOLDS, NOT_HOLDS),
     )
@@ -2405,9 +2656,7 @@ def _level_change_check(
 
     def level_places_text(i: tuple[int, ...]) -> str:
         """The levels' decimals in a reason: "2 decimals", "2 and 3 decimals"."""
-        if earlier_d[i] == level_d[i]:
-            return _places(int(level_d[i]))
-        return f"{int(earlier_d[i])} and {_places(int(level_d[i]))}"
+        return _pair_places(int(earlier_d[i]), int(level_d[i]))
 
     def describe(i: tuple[int, ...]) -> str:
         # The decimals of this row's levels: a reason never depends on the
@@ -2420,6 +2669,8 @@ def _level_change_check(
             if given is None
             else int(max(level_d[i], earlier_d[i]))
         )
+        if level_places >= _COMPUTED:  # beside a computed level: the other's
+            level_places = int(coarse_d[i])
         shown = max(level_places, d) if said == "units" else level_places
         rate_d = max(2, _decimals_of(rbb[i], rab[i]))
         core = (
@@ -2435,6 +2686,14 @@ def _level_change_check(
                 )
             )
         )
+        if given is not None and earlier_d[i] != level_d[i]:
+            # Each level at its own decimals: 21.10 (2) beside 19.848 (3).
+            core = _own_levels(
+                core,
+                (float(bb[i]), float(ab[i])),
+                (int(earlier_d[i]), int(level_d[i])),
+                "",
+            )
         if per_year_given:
             py, ry, cy = float(per_year[i]), float(rel_per_year[i]), float(compound[i])
             core += (
@@ -2445,7 +2704,20 @@ def _level_change_check(
             )
         stated_text = _fmt(float(xs[i]), d)
         problems = []
-        if not sign_ok[i] and not zero_said[i]:
+        if open_dir[i]:
+            problems.append(
+                f"the levels ({level_places_text(i)}) do not tell whether it "
+                f"fell or rose: the true change lies between "
+                f"{_range_end(low_0[i])} and {_range_end(high_0[i])}"
+                + (
+                    ""
+                    if open_fits[i]
+                    else f", which leaves no {dirn} of {stated_text}"
+                    + (" %" if said == "percent" else "")
+                    + (" a year" if per_year_given else "")
+                )
+            )
+        elif not sign_ok[i] and not zero_said[i]:
             problems.append(f"the statement says it {_PAST[dirn]}")
         if said == "points" and index_points[i]:
             problems.append(f"{stated_text} {_INDEX_POINTS}")
@@ -2461,7 +2733,7 @@ def _level_change_check(
                 f"direction without a size; the change rounds to 0 at "
                 f"{_places(d)}, so the figures cannot tell it from no change"
             )
-        elif (m_said[i] and not fine[i]) or index_points[i]:
+        elif (m_said[i] and not fine[i]) or index_points[i] or open_dir[i]:
             pass
         elif rel_fine[i] and rel_open[i]:
             problems.append(
@@ -2477,6 +2749,13 @@ def _level_change_check(
                 f"({level_places_text(i)}) allow: the true relative change"
                 f"{' a year' if per_year_given else ''} lies between "
                 f"{_fmt(lo, d)} and {_fmt(hi, d)} %"
+                + (
+                    " on average, between {} and {} % compound".format(
+                        *(_fmt(v, d) for v in _size_range(low_c[i], high_c[i], dirn))
+                    )
+                    if per_year_given
+                    else ""
+                )
             )
         elif fine[i]:
             lo, hi = _size_range(low_x[i], high_x[i], dirn)
@@ -2645,6 +2924,34 @@ def check_direction_statement(
     holds | the rate fell 0.08 points (-0.71 %); judged on the rate alone (no
     number of poor given)
     """
+    return _direction_check(
+        rate_before,
+        rate_after,
+        poor_before,
+        poor_after,
+        direction=direction,
+        unit=unit,
+    )
+
+
+def _direction_check(
+    rate_before: ArrayLike,
+    rate_after: ArrayLike,
+    poor_before: ArrayLike | None = None,
+    poor_after: ArrayLike | None = None,
+    *,
+    direction: Direction,
+    unit: Unit,
+    rate_open: NDArray[np.bool_] | None = None,
+    poor_open: NDArray[np.bool_] | None = None,
+) -> StatementCheck:
+    """The body of :func:`check_direction_statement`.
+
+    `rate_open`, `poor_open` (from :func:`check_statements`): where the two
+    figures differ but their rounding intervals meet (a published 8.10 and
+    an appended 8.098): the true figures may have moved either way, as
+    equal published figures may.
+    """
     dirn = _direction(direction)
     u = _validate.unit(unit)
     _validate.rate(rate_before, "rate_before", u)
@@ -2667,13 +2974,16 @@ def check_direction_statement(
     rel = np.broadcast_to(_snap(c.relative), shape)
     dp = _level_difference(p1, p0, shape)  # 1.00 + 1.39 is 2.39
     sign = -1.0 if dirn == "fall" else 1.0
-    r_ok = np.sign(pts) == sign
-    p_ok = np.sign(dp) == sign
     # Equal published figures: the true ones may have moved either way within
     # their rounding, so a figure that "did not change" neither agrees nor
-    # disagrees (as equal figures against a benchmark cannot tell).
-    r_bad = np.sign(pts) == -sign
-    p_bad = np.sign(dp) == -sign
+    # disagrees (as equal figures against a benchmark cannot tell); so too
+    # two figures of different decimals whose rounding intervals meet.
+    r_unsure = np.zeros(shape, bool) if rate_open is None else rate_open
+    p_unsure = np.zeros(shape, bool) if poor_open is None else poor_open
+    r_ok = (np.sign(pts) == sign) & ~r_unsure
+    p_ok = (np.sign(dp) == sign) & ~p_unsure
+    r_bad = (np.sign(pts) == -sign) & ~r_unsure
+    p_bad = (np.sign(dp) == -sign) & ~p_unsure
     rate_only = np.isnan(dp) & ~np.isnan(pts)
     gaps = _Gaps(shape, (np.isnan(pts), "a rate is missing"))
     missing = gaps.mask
@@ -2710,17 +3020,32 @@ def check_direction_statement(
                 else "the number of poor is missing"
             )
             return f"{moved}; judged on the rate alone ({why})" + (
-                equal if p == 0 else ""
+                equal if p == 0 else (meet("rates") if r_unsure[i] else "")
             )
         text = (
-            f"{moved}{' but' if r_ok[i] != p_ok[i] else ' and'} the number of poor "
+            f"{moved}{' but' if np.sign(p) != np.sign(q) else ' and'} the number "
+            "of poor "
             f"{_moved(q)} by {_fmt(abs(q), _change_decimals(q, 2))}"
         )
         if r_ok[i] and p_bad[i]:
             text += ": the statement holds for the rate, not for the number of poor"
         elif p_ok[i] and r_bad[i]:
             text += ": the statement holds for the number of poor, not for the rate"
-        return text + (equal if p == 0 or q == 0 else "")
+        if p == 0 or q == 0:
+            return text + equal
+        if r_unsure[i] and p_unsure[i]:
+            return text + meet("rates, as of the numbers of poor,")
+        if r_unsure[i]:
+            return text + meet("rates")
+        if p_unsure[i]:
+            return text + meet("numbers of poor")
+        return text
+
+    def meet(what: str) -> str:
+        return (
+            f"; the rounding intervals of the two {what} meet (figures of "
+            "different decimals), so the true figures may have moved either way"
+        )
 
     return StatementCheck(
         verdict=verdict,
@@ -4501,15 +4826,17 @@ def check_statements(
         origins of a wrong figure (see :func:`povstat.tracing.trace_figure`).
     rate_decimals : int, optional
         Decimals the `rate` column was published with, in `unit` (2 for
-        BPS's percentages), for rank and change statements; a figure
-        needing more (a pooled rate of 7.876 appended to rates of 2
-        decimals) is read on its own. None reads them from the column (see
-        Notes).
+        BPS's percentages), for rank, change, direction and figure
+        statements; a figure needing more (a pooled rate of 7.876 appended
+        to rates of 2 decimals) is read on its own. None reads them from the
+        column (see Notes).
     levels_decimals : mapping of str to int, optional
         Decimals other columns of `data` were published with, by column
-        name (``{"poor_thousands": 2}``), for level-change statements, read
-        by the same rule as `rate_decimals`. A column not named is read
-        from its figures (see Notes).
+        name (``{"poor_thousands": 2}``), for level-change, direction (the
+        `headcount` column) and figure statements, read by the same rule as
+        `rate_decimals`. A column not named is read from its figures (see
+        Notes). A key column (`region`, `period`, `by`) is refused: its
+        labels are no figures.
 
     Returns
     -------
@@ -4643,7 +4970,9 @@ def check_statements(
     :func:`povstat.aggregate_regions`, computed, or rounded to 3 decimals
     beside rates of 2) is read on its own, at the decimals it needs, or as
     given beyond 10 (a change of it reads each of its two rates within its
-    own rounding interval, one computed as given: the pair as given).
+    own rounding interval; a computed one stands for itself, so a change
+    from a published 8.10 to a computed 7.8761047 lies in (0.2189, 0.2289);
+    a change of two computed rates is taken as given).
     Where fewer than half of the figures need the decimals found
     (one pooled 7.876 appended to published rates of 2 decimals), the
     others are read at them too, and a UserWarning names those figures:
@@ -4662,14 +4991,24 @@ def check_statements(
     them: a rank the order decides, or a region said to come just before
     another, is "cannot tell" (never "holds"), and a stated rank no order
     allows "does not hold". Equal figures are ties, ranked by the tie
-    rule, as before.
+    rule, as before. Nor do such figures give the direction of a change
+    (8.10 to 8.098: the true change lies in (-0.0075, +0.0035)): a
+    direction statement is "cannot tell", and a change stated the other
+    way than the figures go is "cannot tell" where a change that way of
+    the stated size is within the range ("rose 0.00 points"), else "does
+    not hold". A stated figure (kind "figure") is judged within its cell's
+    own interval, as the column is read: with ``rate_decimals=2``, a
+    published 4.26 stands for [4.255, 4.265), whatever figures of 3
+    decimals are appended.
 
     The warning on the decimals read is given only where they are in doubt
     and can matter: fewer than half of the figures need them (three
     published rates 4.10, 7.20, 4.88 read as 4.1, 7.2, 4.88; or one pooled
     7.876 beside rates of 2 decimals), and reading the others at the fewer
-    decimals they need could change a verdict: a change of two of them, a
-    rank statement's stated value for one of them, or a rank at a period
+    decimals they need could change a verdict: a change (or a direction)
+    of which one or both figures are among them (8.00 to an appended 7.876:
+    read at 3, 8.00 is 8.000), a stated figure or a rank statement's stated
+    value for one of them, or a rank at a period
     where one figure needing the more decimals lies within the rounding
     interval of one needing fewer. A rank without a stated value among
     figures that are apart at either reading gets no warning. The figures
@@ -4745,8 +5084,8 @@ def check_statements(
         if c not in data.columns:
             msg = f"`data` has no column {c!r}; columns present: {list(data.columns)}"
             raise ValueError(msg)
-    levels_decimals = _levels_decimals(levels_decimals, data, rate=rate)
     key_args = {"region": region, "period": period, **({"by": by} if by else {})}
+    levels_decimals = _levels_decimals(levels_decimals, data, rate=rate, keys=key_args)
     _keys_present(data, key_args)
     for arg, col in key_args.items():
         if data[col].dtype == object:
@@ -5169,9 +5508,26 @@ def check_statements(
     # `levels_decimals`) or else the most its figures need, a figure needing
     # more (appended with more decimals) read at its own, or as given (a
     # computed one); a warning where that reading is in doubt and matters.
+    figure_rows = (
+        st[kinds == "figure"]
+        if "measure" in st.columns
+        else pd.DataFrame({"measure": [], "region": [], "period": []})
+    )
+
+    def figure_subjects(col: str) -> NDArray[np.intp]:
+        """Rows of `data` of the figure statements of column `col`."""
+        f = figure_rows[figure_rows["measure"].astype(str) == col]
+        if not len(f):
+            return np.zeros(0, np.intp)
+        if not len(f):
+            return np.zeros(0, np.intp)
+        at = data_rows(f["region"], f["period"])
+        return at[at >= 0]
+
     rate_reading = (
         _read_column(data, rate, scales, rate_decimals)
-        if kinds.isin(["change", "rank"]).any()
+        if kinds.isin(["change", "direction", "rank"]).any()
+        or bool((figure_rows["measure"].astype(str) == rate).any())
         else None
     )
     if rate_reading is not None:
@@ -5188,10 +5544,15 @@ def check_statements(
             named=" (argument `rate`)",
             region=region,
             period=period,
-            pairs=pair_rows(st[kinds == "change"]),
-            subjects=data_rows(valued["region"], valued["period"])
-            if len(valued)
-            else np.zeros(0, np.intp),
+            pairs=pair_rows(st[kinds.isin(["change", "direction"])]),
+            subjects=np.concatenate(
+                [
+                    data_rows(valued["region"], valued["period"])
+                    if len(valued)
+                    else np.zeros(0, np.intp),
+                    figure_subjects(rate),
+                ]
+            ),
             ranked=rank_rows["period"].unique().tolist() if len(rank_rows) else [],
         )
     column_rate_d = None if rate_reading is None else rate_reading.decimals
@@ -5210,13 +5571,15 @@ def check_statements(
         rows_b = data_rows(u["region"], u["period_before"])
         rows_a = data_rows(u["region"], u["period_after"])
         shift = 2 if unit == "fraction" else 0
-        pairs_d = reading.pair_decimals(rows_b, rows_a, shift)
         before_d = reading.pair_decimals(rows_b, rows_b, shift)
         after_d = reading.pair_decimals(rows_a, rows_a, shift)
+        # Both rates computed: the pair as given. One computed beside a
+        # published one: the computed one for itself, the published one
+        # within its rounding interval (as rank statements read them).
         computed = (
             np.zeros(len(u), bool)
-            if pairs_d is None
-            else pairs_d > _validate.FIGURE_DECIMALS
+            if before_d is None or after_d is None
+            else (before_d >= _COMPUTED) & (after_d >= _COMPUTED)
         )
         for part in (~computed, computed):
             if not part.any():
@@ -5241,6 +5604,7 @@ def check_statements(
                     before_decimals=None
                     if before_d is None or part is computed
                     else before_d[part],
+                    computed=True,
                 )
             verdict[w.index.to_numpy()] = res.verdict
             reason[w.index.to_numpy()] = res.reason
@@ -5345,7 +5709,7 @@ def check_statements(
                     region=region,
                     period=period,
                     pairs=pair_rows(s[measure_of == col]),
-                    subjects=np.zeros(0, np.intp),
+                    subjects=figure_subjects(col),
                     ranked=[],
                 )
             factor = scale if in_persons else 1.0
@@ -5373,9 +5737,20 @@ def check_statements(
             ):
                 keys_b = keys_a = np.full(len(u), as_given, np.intp)
             else:
-                computed = pairs_d > _validate.FIGURE_DECIMALS
-                keys_b = np.where(computed, as_given, own_b - int(shift))
-                keys_a = np.where(computed, as_given, own_a - int(shift))
+                # Both computed: the pair as given; one computed beside a
+                # published one: that one for itself (_COMPUTED), the
+                # published one within its rounding interval.
+                computed = (own_b >= _COMPUTED) & (own_a >= _COMPUTED)
+                keys_b = np.where(
+                    computed,
+                    as_given,
+                    np.where(own_b >= _COMPUTED, _COMPUTED, own_b - int(shift)),
+                )
+                keys_a = np.where(
+                    computed,
+                    as_given,
+                    np.where(own_a >= _COMPUTED, _COMPUTED, own_a - int(shift)),
+                )
             for key_b, key_a in sorted(
                 set(zip(keys_b.tolist(), keys_a.tolist(), strict=True))
             ):
@@ -5395,12 +5770,12 @@ def check_statements(
                                 col, w["region"], w["period_before"], "level_change"
                             ),
                             factor,
-                            dec_b,
+                            None if dec_b == _COMPUTED else dec_b,
                         ),
                         _in_unit(
                             lookup(col, w["region"], w["period_after"], "level_change"),
                             factor,
-                            dec_a,
+                            None if dec_a == _COMPUTED else dec_a,
                         ),
                         w["stated"].to_numpy(np.float64),
                         direction=_direction(direction),
@@ -5418,6 +5793,7 @@ def check_statements(
                         unit=unit,
                         levels_decimals=dec_a,
                         before_decimals=None if dec_b == dec_a else dec_b,
+                        computed=True,
                     )
                 part_result(col, said, w, res)
 
@@ -5425,9 +5801,38 @@ def check_statements(
     for direction in ("fall", "rise") if len(s) else ():
         u = s[s["direction"] == direction]
         if len(u):
-            res = check_direction_statement(
-                lookup(rate, u["region"], u["period_before"], "direction"),
-                lookup(rate, u["region"], u["period_after"], "direction"),
+            rate_b = lookup(rate, u["region"], u["period_before"], "direction")
+            rate_a = lookup(rate, u["region"], u["period_after"], "direction")
+            rows_b = data_rows(u["region"], u["period_before"])
+            rows_a = data_rows(u["region"], u["period_after"])
+            # Figures of different decimals whose rounding intervals meet
+            # (8.10 and 8.098): the direction is open, each figure read by
+            # the column's one rule (_read_column).
+            rate_open = _intervals_meet(
+                _in_percent(rate_b, unit),
+                _in_percent(rate_a, unit),
+                cast("_Reading", rate_reading),
+                rows_b,
+                rows_a,
+                2 if unit == "fraction" else 0,
+            )
+            poor_open = None
+            if headcount is not None:
+                if headcount not in readings:
+                    readings[headcount] = _read_column(
+                        data, headcount, scales, levels_decimals.get(headcount)
+                    )
+                poor_open = _intervals_meet(
+                    lookup(headcount, u["region"], u["period_before"], "direction"),
+                    lookup(headcount, u["region"], u["period_after"], "direction"),
+                    readings[headcount],
+                    rows_b,
+                    rows_a,
+                    0,
+                )
+            res = _direction_check(
+                rate_b,
+                rate_a,
                 None
                 if headcount is None
                 else lookup(headcount, u["region"], u["period_before"], "direction"),
@@ -5436,6 +5841,8 @@ def check_statements(
                 else lookup(headcount, u["region"], u["period_after"], "direction"),
                 direction=_direction(direction),
                 unit=unit,
+                rate_open=rate_open,
+                poor_open=poor_open,
             )
             verdict[u.index.to_numpy()] = res.verdict
             reason[u.index.to_numpy()] = res.reason
@@ -5450,14 +5857,43 @@ def check_statements(
             "figure",
         ):
             _measure_column(data, col, key_args, parent)
+        # Each figure row's cell read by the column's one rule
+        # (_read_column: `rate_decimals`, `levels_decimals`, else the most
+        # its figures need, a figure needing more on its own), as changes
+        # and ranks read it.
+        if col == rate:
+            readings.setdefault(col, cast("_Reading", rate_reading))
+        elif col not in readings:
+            readings[col] = _read_column(data, col, scales, levels_decimals.get(col))
+            _warn_reading(
+                data,
+                readings[col],
+                arg=f"levels_decimals={{{{{col!r}: {{}}}}}}",
+                named="",
+                region=region,
+                period=period,
+                pairs=np.zeros(0, np.intp),
+                subjects=figure_subjects(col),
+                ranked=[],
+            )
     # The errors of the statements checked one row at a time (figure and
     # rank), by row position: all raised together, in the order of the rows.
     row_errors: list[tuple[int, Exception]] = []
     for pos, row in zip(s.index.to_numpy(), s.to_dict("records"), strict=True):
         # One trace per statement: each searches the whole table, vectorised.
         try:
+            col = str(row["measure"])
+            cell_row = data_rows(
+                pd.Series([row["region"]], dtype=object),
+                pd.Series([row["period"]], dtype=object),
+            )
+            own = (
+                readings[col].pair_decimals(cell_row, cell_row, 0)
+                if cell_row[0] >= 0 and col in readings
+                else None
+            )
             with _rows_named(statements.index, np.array([pos]), "figure"):
-                trace = trace_figure(
+                trace = _trace_figure(
                     data,
                     float(row["stated"]),
                     decimals=int(row["decimals"]),
@@ -5468,6 +5904,9 @@ def check_statements(
                     region=region,
                     period=period,
                     cell_decimals=scales.get(str(row["measure"])),
+                    claimed_decimals=None
+                    if own is None or int(own[0]) >= _COMPUTED
+                    else int(own[0]),
                 )
         except (TypeError, ValueError) as exc:
             row_errors.append((int(pos), exc))
@@ -5622,9 +6061,13 @@ def check_statements(
 
 
 def _levels_decimals(
-    given: object, data: pd.DataFrame, *, rate: str
+    given: object, data: pd.DataFrame, *, rate: str, keys: Mapping[str, str]
 ) -> Mapping[str, int]:
-    """`levels_decimals` of :func:`check_statements`, checked: column -> decimals."""
+    """`levels_decimals` of :func:`check_statements`, checked: column -> decimals.
+
+    `keys`: the key columns by argument (``{"region": "region_name"}``), whose
+    labels are no figures and have no decimals.
+    """
     if given is None:
         return {}
     if not isinstance(given, Mapping):
@@ -5646,6 +6089,14 @@ def _levels_decimals(
             msg = (
                 f"`levels_decimals` names {col!r}, the rate column (argument "
                 "`rate`): give its decimals as `rate_decimals`"
+            )
+            raise ValueError(msg)
+        key = next((arg for arg, c in keys.items() if c == col), None)
+        if key is not None:
+            msg = (
+                f"`levels_decimals` names {col!r}, a key column of `data` "
+                f"(argument `{key}`): its labels are no figures; name the "
+                "columns of figures a level change or figure statement reads"
             )
             raise ValueError(msg)
         out[str(col)] = _validate.decimals(

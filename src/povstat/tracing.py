@@ -412,6 +412,50 @@ def trace_figure(
     Indonesia, March 2023, poverty_rate_pct = 9.36 (region_name Indonesia
     instead of Jawa Timur)
     """
+    return _trace_figure(
+        data,
+        stated,
+        decimals=decimals,
+        subject=subject,
+        at=at,
+        measure=measure,
+        where=where,
+        measures=measures,
+        powers=powers,
+        max_slips=max_slips,
+        parent=parent,
+        region=region,
+        period=period,
+        cell_decimals=cell_decimals,
+    )
+
+
+def _trace_figure(
+    data: IntoFrame,
+    stated: float | np.floating[Any] | Decimal | Fraction,
+    *,
+    decimals: int,
+    subject: object,
+    at: object,
+    measure: str,
+    where: Mapping[str, object] | None = None,
+    measures: Sequence[str] | None = None,
+    powers: Sequence[int] = (-3, -2, -1, 1, 2, 3),
+    max_slips: int = 2,
+    parent: str | None = None,
+    region: str = "region_code",
+    period: str = "period",
+    cell_decimals: int | None = None,
+    claimed_decimals: int | None = None,
+) -> FigureTrace:
+    """The body of :func:`trace_figure`.
+
+    `claimed_decimals` (from :func:`povstat.statements.check_statements`,
+    which reads a column by one rule): the decimals the claimed cell was
+    published with, where they differ from the column's (a published 4.26
+    in a column with an appended 7.876): the claimed cell is judged within
+    its own rounding interval, the others read as the column is.
+    """
     d = _validate.decimals(decimals, most=_validate.FIGURE_DECIMALS)
     if not _validate.is_real(stated):
         msg = f"`stated` must be a number, got {stated!r}"
@@ -621,6 +665,11 @@ def trace_figure(
         for c in searched
     }
     published = float(figures[measure][row])
+    # The claimed cell's own decimals where they are known to differ from
+    # the column's; the column's otherwise.
+    column_pd = pd_
+    if claimed_decimals is not None:
+        pd_ = claimed_decimals
     if np.isnan(published):
         return result(_UNDECIDED, f"{label}, {measure} has no published value", empty)
     # A figure stated with more decimals than published is never confirmed
@@ -680,7 +729,7 @@ def trace_figure(
         # cell at the cell's decimals: it lies in the cell's rounding
         # interval. Not with a power of ten: a misread figure has the
         # cell's digits, no more (14.94 read as 149.4, never 149.39).
-        cd = pd_ if c == measure else scales.get(c, _column_decimals(table[c]))
+        cd = column_pd if c == measure else scales.get(c, _column_decimals(table[c]))
         finer = (d > cd) & (pw == 0)[:, None]
         could = (
             _could_round_to(v, cd, x, d, nonnegative=bool((v[~np.isnan(v)] >= 0).all()))
@@ -774,7 +823,7 @@ def trace_figure(
             )
         if coarse[i]:
             cd = (
-                pd_
+                (pd_ if r == row else column_pd)
                 if meas[i] == measure
                 else scales.get(str(meas[i]), _column_decimals(table[str(meas[i])]))
             )

@@ -8,7 +8,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from povstat import implied_population, rank, round_half_up
@@ -291,13 +291,15 @@ def test_count_and_consistency_same_for_fraction_and_percent(
     st.integers(0, 100),
     st.sampled_from([0, 1, 2]),
 )
+@example([0, 5000], 1, False, 0, 0)  # 0 and 50.00: the decimals must be stated
 def test_rank_top_benchmark_same_for_fraction_and_percent(
     ks: list[int], stated_rank: int, descending: bool, j: int, vd: int
 ) -> None:
     # These checks take no unit: the same figures / 100 at 2 more decimals
-    # must give the same verdicts. The values' decimals are read from the
-    # figures, which all-zero values do not show (0 and 0.00 alike), so at
-    # least one is not 0.
+    # must give the same verdicts. The figures are published with 2
+    # decimals (4 as fractions), stated so: read from the figures, 0 and
+    # 50.00 would need 0 decimals where 0 and 0.5000 need 1, two different
+    # precisions (50 stands for [49.5, 50.5), 0.5 for [0.45, 0.55)).
     assume(any(ks))
     pct = np.array([k / 100 for k in ks])
     frac = np.array([k / 10_000 for k in ks])
@@ -311,6 +313,7 @@ def test_rank_top_benchmark_same_for_fraction_and_percent(
         descending=descending,
         stated_value=sv,
         value_decimals=vd,
+        values_decimals=2,
     )
     in_frac = check_rank_statement(
         frac,
@@ -320,6 +323,7 @@ def test_rank_top_benchmark_same_for_fraction_and_percent(
         descending=descending,
         stated_value=float(round_half_up(sv / 100, vd + 2)),
         value_decimals=vd + 2,
+        values_decimals=4,
     )
     assert in_frac.verdict == in_pct.verdict
     top = min(stated_rank, len(ks))

@@ -195,3 +195,46 @@ def test_duckdb_names_that_need_quoting_run() -> None:
     assert name == "Kab Kota_group"
     out = _table(combined, strata=name, psu="psu")
     assert out["se"].iloc[0] == pytest.approx(SE_CROSSED, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    "spelled",
+    ["kab, urban", "c(kab,urban)", "kab urban", "kab/urban", "~interaction(kab,urban)"],
+)
+def test_several_columns_in_one_str_get_the_advice(spelled: str) -> None:
+    msg = _advice(strata=spelled, psu="psu")
+    assert f"{spelled!r} names several columns in one str" in msg
+    combined, name = _follow(msg, DF, "strata")
+    out = _table(combined, strata=name, psu="psu")
+    assert out["estimate"].iloc[0] == pytest.approx(P0, rel=1e-14)
+    assert out["se"].iloc[0] == pytest.approx(SE_CROSSED, rel=1e-12)
+
+
+def test_several_columns_in_one_str_for_by_and_one_column_arguments() -> None:
+    msg = _advice(strata="kab", psu="psu", by="kab, urban")
+    assert msg.endswith(
+        "'kab, urban' names several columns in one str: by=['kab', 'urban'] "
+        "crosses the domains"
+    )
+    msg = _advice(strata="kab", psu="psu", size="w, y")
+    assert msg.endswith(
+        "'w, y' names several columns in one str; `size` takes one column"
+    )
+
+
+def test_a_name_with_spaces_around_it_names_the_column() -> None:
+    msg = _advice(strata=" kab", psu="psu")
+    assert msg.endswith("; ' kab' has spaces around a column's name: strata='kab'")
+    out = _table(DF, strata="kab", psu="psu")
+    assert out["se"].iloc[0] == pytest.approx(SE_KAB, rel=1e-12)
+
+
+def test_a_frame_of_columns_not_in_df_gets_no_code_naming_them() -> None:
+    other = pd.DataFrame({"kode_kab": DF["kab"], "r105": DF["urban"]})
+    msg = _advice(strata=other, psu="psu")
+    assert "df['kode_kab']" not in msg
+    assert msg.endswith(
+        "; `strata` takes one column of `df`, and ['kode_kab', 'r105'] are not "
+        "among its columns: add the columns to `df` (or combine them there), "
+        "then name the column"
+    )

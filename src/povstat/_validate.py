@@ -267,6 +267,69 @@ def looks_like_column_name(x: object) -> bool:
     return text is not None and _NUMBER_TEXT.fullmatch(text) is None
 
 
+def formula_terms(text: str) -> list[str] | None:
+    """The terms of a column argument written as an R formula, or None.
+
+    ``"~kab+urban"``, ``"kab + urban"``, ``"~kab"``, ``"kab:urban"`` and
+    ``"kab*urban"`` (what an R user types for ``svydesign``) give their
+    terms; text with no ``~``, ``+``, ``*`` or ``:`` (or an empty term)
+    gives None.
+    """
+    body = text.strip()
+    tilde = body.startswith("~")
+    body = body.removeprefix("~")
+    if not tilde and not re.search(r"[+*:]", body):
+        return None
+    terms = [t.strip() for t in re.split(r"[+*:]", body)]
+    return terms if all(terms) else None
+
+
+def no_clusters(text: str) -> bool:
+    """Whether `text` is R's formula for no clusters (``"~1"``, ``"~0"``)."""
+    return re.fullmatch(r"\s*~\s*[01]\s*", text) is not None
+
+
+#: Advice for R's ``ids=~1`` given as `psu`.
+NO_CLUSTERS = (
+    "is R's formula for no clusters (svydesign(ids=~1)): leave out `psu`, "
+    "and each unit is its own PSU"
+)
+
+
+def stages_note(terms: Sequence[str]) -> str:
+    """Why a `psu` written as R's ``ids=~a+b`` is its first term.
+
+    In ``svydesign(ids=~nks+hh)`` the terms are the stages of sampling,
+    the PSUs those of the first; without an fpc for every stage R's
+    variance is the first stage's alone (PSUs drawn with replacement), as
+    povstat's is.
+    """
+    return (
+        f"in R's svydesign(ids=~{'+'.join(terms)}) the terms are the stages "
+        f"of sampling, not labels to combine: the PSUs are the first's "
+        f"({terms[0]!r}), and without an fpc for every stage R estimates the "
+        "variance from the first stage alone, as povstat does (combining the "
+        "terms would make each later-stage unit a PSU: standard errors too "
+        "small)"
+    )
+
+
+def one_stage_fpc_note(terms: Sequence[str], given: str) -> str:
+    """Advice for a two-stage `fpc` (R's ``fpc=~N1+N2``): the first stage's.
+
+    `given` is the code that gives the first term (``fpc='N1'``).
+    """
+    return (
+        "povstat estimates the variance from the first stage of sampling "
+        f"alone: give that stage's, {given} (R's svydesign(ids=~psu, "
+        f"fpc=~{terms[0]}), without the later stages' share of the variance "
+        f"that R adds with fpc=~{'+'.join(terms)}: a smaller standard error "
+        "where the first stage samples a large share of its PSUs), or leave "
+        "out `fpc` (the first stage's PSUs counted as drawn with "
+        "replacement, R's figure for a design of stages without an fpc)"
+    )
+
+
 #: The functions that take a frame and column names, as messages say it.
 FRAME_FUNCTIONS = "povstat's frame functions (poverty_table and the with_... ones) take"
 
@@ -302,6 +365,9 @@ def not_an_array(
         return None
     if kind is None:
         column = _scalar_text(x)
+        formula = _formula_values(name, column, arrays, frames, keyword)
+        if formula is not None:
+            return formula
         what = f"the str {column!r}, which looks like a column name"
         how = "df[{c}]"
     else:
@@ -319,6 +385,55 @@ def not_an_array(
         f"{arrays} the values themselves (e.g. {how.format(c=c)}), "
         f"while {frames} a frame and column names{example}"
     )
+
+
+def _formula_values(
+    name: str, text: str | None, arrays: str, frames: str, keyword: str | None
+) -> str | None:
+    """The message for an R formula (``"~kab+urban"``) given as values, or None.
+
+    As :func:`not_an_array` says, with the values each formula stands for:
+    one term's column (``df['kab']``); for `psu` written as R's
+    ``ids=~nks+hh`` (stages) the first's (:func:`stages_note`), as R's
+    ``ids=~1`` no `psu` at all; for `fpc` the first stage's
+    (:func:`one_stage_fpc_note`); for `strata` and `by`, one combined label
+    per unit (the code in pandas) or `frames` with ``by=[...]``.
+    """
+    if text is None:
+        return None
+    terms = formula_terms(text)
+    if terms is None and not (name == "psu" and no_clusters(text)):
+        return None
+    arg = keyword or name
+    lead = (
+        f"`{name}` must be the values (an array, list or Series), got the "
+        f"str {text!r}, which reads as an R formula; {arrays} the values "
+        f"themselves, one per unit, while {frames} a frame and column names"
+    )
+    if terms is None or (name == "psu" and no_clusters(text)):
+        return f"{lead}; {text!r} {NO_CLUSTERS}"
+    if len(terms) == 1:
+        return f"{lead}: {name}=df[{terms[0]!r}] (as a column name, {arg}={terms[0]!r})"
+    if name == "psu":
+        return (
+            f"{lead}; {stages_note(terms)}: psu=df[{terms[0]!r}] "
+            f"(as a column name, psu={terms[0]!r})"
+        )
+    if name == "fpc":
+        return f"{lead}; {one_stage_fpc_note(terms, f'fpc=df[{terms[0]!r}]')}"
+    combined = " + '/' + ".join(f"df[{t!r}].astype('string')" for t in terms)
+    if name == "by":
+        return (
+            f"{lead} (by={terms!r} crosses the domains); as values, one "
+            f"combined label per unit (in pandas, by={combined})"
+        )
+    if name == "strata":
+        return (
+            f"{lead}; strata do not cross several columns (nor does R's "
+            "svydesign(strata=~a+b), whose second term stratifies a second "
+            f"stage): one combined label per unit (in pandas, strata={combined})"
+        )
+    return f"{lead}; `{name}` takes one column's values"
 
 
 def result_passed(x: object, name: str) -> str | None:

@@ -1863,6 +1863,19 @@ def _warn_lossy_psu_totals(
     warnings.warn(msg, UserWarning, stacklevel=5)
 
 
+def _measures_told(measures: Sequence[str], lines: Sequence[str] | None) -> list[str]:
+    """`measures` as warnings name them: with their line, given `lines`.
+
+    The measures of each line follow one another (those of ``lines[0]``
+    first), so ``["P0", "P1", "P0", "P1"]`` under lines ``["nat", "ext"]``
+    are told "P0 under line 'nat'", ..., "P1 under line 'ext'".
+    """
+    if not lines:
+        return list(measures)
+    per = len(measures) // len(lines)
+    return [f"{m} under line {lines[i // per]!r}" for i, m in enumerate(measures)]
+
+
 def linearised(
     red: Reduced,
     *,
@@ -1874,15 +1887,19 @@ def linearised(
     overall: bool,
     weighted: bool,
     weight_arg: str = "weights",
+    lines: Sequence[str] | None = None,
 ) -> PovertyEstimates:
     """Estimates, standard errors and the rest from the reduced table.
 
     `weighted`: whether survey weights were given (without them, household
     sizes alone are no population: the design effect is ``inf``);
     `weight_arg` names the weights' argument in errors (``weight`` for a
-    frame's column).
+    frame's column); `lines`, the names of `lines` whose measures follow
+    one another in `measures`, name each measure's line in warnings
+    ("P0 under line 'ext'"), as the result's columns do.
     """
     _validate.choice(lonely_psu, "lonely_psu", _LONELY)
+    told = _measures_told(measures, lines)
     w1, w2, lonely, n_h = _stratum_weights(red, lonely_psu)
     strata = _StratumWeights(w1=w1, w2=w2, lonely=lonely, n_h=n_h)
     if red.fpc is not None and not weighted:
@@ -1899,7 +1916,7 @@ def linearised(
         small_terms,
         constant,
         rows,
-        measures,
+        told,
         labels,
         deviations=red.psu is not None,
     )
@@ -1932,13 +1949,11 @@ def linearised(
             constant,
             z_exp,
             big,
-            measures,
+            told,
             labels,
         )
     if red.psu is None:  # expanded sums of squares (lazy engines): cancel?
-        _warn_cancellation(
-            red, ratio, total, w1, var, factor, constant, measures, labels
-        )
+        _warn_cancellation(red, ratio, total, w1, var, factor, constant, told, labels)
     var = np.where(var < 0, np.maximum(var, 0.0), var)  # rounding below zero
     # A measure the same for every unit of a domain has u = 0 for each unit:
     # its variance is exactly 0 (the ratio's rounding would leave 1e-16);
@@ -1948,7 +1963,7 @@ def linearised(
     var = np.where(constant | one[:, None], 0.0, var)
     se = np.sqrt(var)
     if lonely_psu == "average":
-        _warn_no_stratum_of_two(factor, se, labels, measures)
+        _warn_no_stratum_of_two(factor, se, labels, told)
     if scaled:
         # The deviations were multiplied by 2**z_exp: the variance by its
         # square. Scaled back after the square root, so that a standard
@@ -2260,7 +2275,9 @@ def poverty_estimates(
         or Spark expression, or one str that looks like a column name (not
         a number written as text): the message names what was passed, how
         to take a column's values, and that :func:`poverty_table` takes a
-        frame and column names.
+        frame and column names; one written as an R formula (``strata="~kab+urban"``,
+        ``psu="~nks+hh"``) gets the values it stands for, as
+        :func:`poverty_table`'s message gives its columns.
     ValueError
         If both or neither of `line` and `lines` are given, `lines` is empty,
         `alpha` is empty without ``watts=True``, a
@@ -2316,7 +2333,8 @@ def poverty_estimates(
         more than one PSU, so that its standard errors are NaN (R gives
         NaN silently): the message names the domains and, in each, the
         measures whose standard errors are NaN and those whose 0 is that of a
-        measure the same for every unit there. A census stratum
+        measure the same for every unit there (each named with its line,
+        "P0 under line 'ext'", when `lines` is given). A census stratum
         (`fpc` equal to its PSUs, variance 0) counts as a stratum averaged
         over, as in R: a domain holding one and otherwise lonely strata
         gets standard errors of 0 and no warning. If a measure that
@@ -2566,6 +2584,7 @@ def poverty_estimates(
         unit=unit,
         overall=ovr and domains is not None,
         weighted=weights is not None,
+        lines=None if named is None else list(named),
     )
     if named is None:
         return est

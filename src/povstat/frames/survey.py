@@ -150,23 +150,6 @@ def _design_columns_given(name: object) -> list[str] | None:
     return None
 
 
-def _formula_terms(text: str) -> list[str] | None:
-    """The terms of a column argument written as an R formula, or None.
-
-    ``"~kab+urban"``, ``"kab + urban"``, ``"~kab"``, ``"kab:urban"`` and
-    ``"kab*urban"`` (what an R user types for ``svydesign``) give their
-    terms; text with no ``~``, ``+``, ``*`` or ``:`` (or an empty term)
-    gives None.
-    """
-    body = text.strip()
-    tilde = body.startswith("~")
-    body = body.removeprefix("~")
-    if not tilde and not re.search(r"[+*:]", body):
-        return None
-    terms = [t.strip() for t in re.split(r"[+*:]", body)]
-    return terms if all(terms) else None
-
-
 def _sql_name(name: str) -> str:
     """`name` as a DuckDB SQL identifier: bare if it can be, else quoted."""
     bare = re.fullmatch(r"[a-z_][a-z0-9_]*", name) is not None
@@ -250,6 +233,14 @@ def _several_design_columns(
     """
     if arg not in ("strata", "psu") or cols is None or len(cols) < 2:
         return ""
+    absent = [c for c in cols if c not in names]
+    if absent:
+        return (
+            f"; `{arg}` takes one column of `df`, and {absent} "
+            f"{'is' if len(absent) == 1 else 'are'} not among its columns: "
+            "add the columns to `df` (or combine them there), then name the "
+            "column"
+        )
     new = _new_name(cols, names)
     code = _combine_code(impl, cols, new)
     if arg == "psu":
@@ -271,17 +262,50 @@ def _several_design_columns(
 def _formula_advice(arg: str, text: str, impl: Any, names: Sequence[str]) -> str:
     """Advice for a column argument written as an R formula (``"~kab+urban"``).
 
-    Only when every term is a column: one term is that column's name;
-    several are `by`'s list, or for `strata` and `psu` the advice to
-    combine them (:func:`_several_design_columns`); other arguments take
-    one column.
+    ``psu="~1"`` (R's ``ids=~1``, no clusters) is advised to be left out.
+    Otherwise only when every term is a column: one term is that column's
+    name; several are `by`'s list, for `strata` the advice to combine them
+    (:func:`_several_design_columns`), for `psu` (R's ``ids=~nks+hh``, a
+    design of stages) the first term, the PSUs, and for `fpc` (R's
+    ``fpc=~N1+N2``) the first stage's; other arguments take one column.
     """
-    terms = _formula_terms(text)
+    if arg == "psu" and _validate.no_clusters(text):
+        return f"; {text!r} {_validate.NO_CLUSTERS}"
+    if text.strip() in names:
+        return f"; {text!r} has spaces around a column's name: {arg}={text.strip()!r}"
+    terms = _validate.formula_terms(text)
     if terms is None or not all(t in names for t in terms):
-        return ""
+        return _listed_advice(arg, text, impl, names)
     lead = f"; {text!r} reads as an R formula, but povstat takes column names"
     if len(terms) == 1:
         return f"{lead}: {arg}={terms[0]!r}"
+    if arg == "by":
+        return f"{lead}: by={terms!r} crosses the domains"
+    if arg == "psu":
+        return f"{lead}; {_validate.stages_note(terms)}: psu={terms[0]!r}"
+    if arg == "fpc":
+        return f"{lead}; {_validate.one_stage_fpc_note(terms, f'fpc={terms[0]!r}')}"
+    if arg == "strata":
+        return lead + _several_design_columns(arg, terms, impl, names)
+    return f"{lead}; `{arg}` takes one column"
+
+
+def _listed_advice(arg: str, text: str, impl: Any, names: Sequence[str]) -> str:
+    """Advice for several columns written in one str: ``"kab, urban"``.
+
+    Names separated by commas, slashes or spaces, or inside R's ``c(...)``
+    or ``interaction(...)`` (``"~interaction(kab,urban)"``), every one a
+    column: `by`'s list, for `strata` and `psu` the advice of
+    :func:`_several_design_columns`; other arguments take one column.
+    """
+    body = text.strip().removeprefix("~").strip()
+    inner = re.fullmatch(r"(?:c|interaction)\s*\((.*)\)", body, flags=re.S)
+    if inner is not None:
+        body = inner.group(1)
+    terms = [t for t in re.split(r"[\s,/]+", body) if t]
+    if len(terms) < 2 or not all(t in names for t in terms):
+        return ""
+    lead = f"; {text!r} names several columns in one str"
     if arg == "by":
         return f"{lead}: by={terms!r} crosses the domains"
     if arg in ("strata", "psu"):
@@ -923,8 +947,13 @@ def poverty_table(
         written as text (``"550000"``) is read as a column name, and the
         message advises passing the number (``line=550000.0``); a name
         written as an R formula of columns (``strata="~kab+urban"``) gets
-        the column's name, `by`'s list, or for `strata` and `psu` the
-        advice to combine them, as above.
+        the column's name, `by`'s list, for `strata` the advice to combine
+        them, as above, for `psu` (R's ``ids=~nks+hh``, stages of
+        sampling) the first term, the PSUs, and for `fpc` (``~N1+N2``)
+        the first stage's; ``psu="~1"`` (R's no clusters) the advice to
+        leave `psu` out; several columns in one str (``"kab, urban"``,
+        ``"c(kab,urban)"``) get the same advice as a list of them, and a
+        name with spaces around it the column's name.
         If a value column is null on every row, so that its engine gives it
         no dtype (polars ``Null``, DuckDB ``NULL``): the message says so,
         under either `nan_policy`. If a weight times its size underflows
@@ -1357,6 +1386,7 @@ def poverty_table(
             overall=ovr and bool(by_cols),
             weighted=weight is not None,
             weight_arg="weight",
+            lines=line_names,
         )
         k = (len(alphas) + int(wat)) * len(items)
         return _output(frame, df, by_values, frame.schema, est, k, line_names)
@@ -1799,6 +1829,7 @@ def poverty_table(
         overall=ovr and bool(by_cols),
         weighted=weight is not None,
         weight_arg="weight",
+        lines=line_names,
     )
     return _output(frame, df, by_values, table.schema, est, k, line_names)
 

@@ -13,7 +13,7 @@ following the conventions of BPS tables: "Kota X" is the city X, "Kabupaten
 X", "Kab. X" or a bare "X" the regency X (a bare name is never a city), a
 province by its name (Indonesian or English, see ``ENGLISH_PROVINCES``), and
 Indonesia. Names are compared in lower case on their ASCII letters only
-(spaces, hyphens and dots ignored, so letters spelt one by one are one
+("50 Kota" read as "Lima Puluh Kota"; spaces, hyphens and dots ignored, so letters spelt one by one are one
 word: "D.K.I.", "D K I" and "DKI" alike; the abbreviations "Kep" for
 "Kepulauan", "Tj" for "Tanjung", "Adm" for "Administrasi", with or without
 a full stop, and
@@ -136,6 +136,12 @@ PREFIX_KIND = {
 }
 
 
+#: Numbers written for a word of a region's name: "50 Kota" is how BPS's
+#: tables (and the regency itself) often write Kabupaten Lima Puluh Kota.
+_NUMERAL_WORDS = {"50": "lima puluh"}
+_NUMERAL = re.compile(r"(?<![0-9])(?:50)(?![0-9])")
+
+
 def key(name: str) -> str:
     """Match key of a name: lower-case letters only, abbreviations spelt out.
 
@@ -147,8 +153,10 @@ def key(name: str) -> str:
     Returns
     -------
     str
-        The letters that identify it ("tolitoli", "daerahistimewayogyakarta").
+        The letters that identify it ("tolitoli", "daerahistimewayogyakarta";
+        "limapuluhkota" for "50 Kota", see ``_NUMERAL_WORDS``).
     """
+    name = _NUMERAL.sub(lambda m: f" {_NUMERAL_WORDS[m[0]]} ", name)
     words = re.sub(r"[^a-z]", " ", name.lower().replace(".", ". ")).split()
     # Letters spelt one by one ("D.K.I.", "D I") are one word.
     joined: list[str] = []

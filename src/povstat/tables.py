@@ -9138,7 +9138,7 @@ def _namesakes_in_capitals(labels: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]
     ``_namesakes_under_headings``), never refused as ambiguous. The labels
     as written are kept for everything else.
     """
-    heading = [_heading_kind(str(x)) is not None for x in labels]
+    heading = [k is not None for k in _column_heading_kinds(list(labels))]
     if not any(heading):
         return labels
     first = heading.index(True)
@@ -9171,6 +9171,50 @@ def _heading_kind(label: str) -> str | None:
         if kind is not None:
             return kind
     return None
+
+
+def _column_heading_kinds(labels: Sequence[object]) -> list[str | None]:
+    """The kind each label of a column heads (see ``_heading_kind``), else None.
+
+    Read over the whole column: a label whose number is two digits written
+    plainly ("50 Kota", as Kabupaten Lima Puluh Kota is written), more than
+    the column's labels and not part of a run of numbers without a gap,
+    is no list number (see ``_match_regions``) and so no heading of a
+    numbered list; nor is a label that is a region's name as written: the
+    row is read as a region's.
+    """
+    text = [str(x) for x in labels]
+    kinds = [_heading_kind(x) for x in text]
+    if not any(k is not None for k in kinds):
+        return kinds
+    lead = leading_numbers(text)
+    num = lead["digits"]
+    as_row = (
+        lead["close"].eq(")") | lead["sep"].str.match(r"[.)]").astype("boolean")
+    ).fillna(False)
+    # A label that is a region's name as written, its number not written
+    # as a list number ("50 Kota": Kabupaten Lima Puluh Kota; "50. Kota"
+    # heads cities), is that region's row.
+    kinds = [
+        None
+        if k is not None and not r and _regions.candidates(None, x.strip())
+        else k
+        for k, x, r in zip(kinds, text, as_row.tolist(), strict=True)
+    ]
+    value = pd.to_numeric(num, errors="coerce").to_numpy(dtype=float)
+    short = value[(num.str.len() <= 3).fillna(False).to_numpy(dtype=bool)]
+    run = short.size > 1 and (
+        np.unique(short).size == short.size
+        and short.max() - short.min() + 1 == short.size
+    )
+    plain = (
+        (num.str.len() == 2).fillna(False).to_numpy(dtype=bool)
+        & ~as_row.to_numpy(dtype=bool)
+        & (value > len(text))
+    )
+    if run:
+        return kinds
+    return [None if p else k for k, p in zip(kinds, plain.tolist(), strict=True)]
 
 
 def _heading_spellings(label: str) -> Iterable[str]:
@@ -9269,7 +9313,7 @@ def _read_kind_headings(
     stays unmatched, its ``reason`` saying so.
     """
     lab = pd.Series(labels, dtype=object).astype(str)
-    kinds = pd.Series([_heading_kind(x) for x in lab], dtype=object)
+    kinds = pd.Series(_column_heading_kinds(lab.tolist()), dtype=object)
     heading = kinds.notna().to_numpy(dtype=bool)
     if not heading.any():
         return regions
@@ -9653,14 +9697,14 @@ def _match_regions(
     if headed is not None:
         given = pd.Series(list(headed), index=kind.index, dtype=object)
         kind = kind.where(prefix.notna(), given)
-    name = ext["name"].where(prefix.notna(), bare)
+    name = ext["name"].where(prefix.notna(), bare).copy()
     # Digits left in the name once its list number, area code and footnote
     # mark are taken out ("Kota Batu 2022)": four digits before ")" are no
     # footnote mark, whose digits are one or two) are part of no region's
     # name: the row is unmatched, its reason quoting them, never matched
     # by the letters around them with the digits dropped.
     stray = name.str.extract(_STRAY_DIGITS)["stray"]
-    has_stray = stray.notna().to_numpy(dtype=bool)
+    has_stray = stray.notna().to_numpy(dtype=bool).copy()
     if row_count is not None:
         # Two digits written plainly, more than the table's rows, before a
         # name that is no province's ("79 Pacitan" among 3 rows): no row
@@ -9670,7 +9714,9 @@ def _match_regions(
         # list, whatever the order of its rows) are list numbers.
         value2 = pd.to_numeric(num, errors="coerce").to_numpy(dtype=float)
         short = value2[(num.str.len() <= 3).fillna(False).to_numpy(dtype=bool)]
-        run = short.size > 0 and (
+        # One number alone is no run ("79 Pacitan" among rows numbered 1, 2,
+        # or alone): a run has two numbers at least.
+        run = short.size > 1 and (
             np.unique(short).size == short.size
             and short.max() - short.min() + 1 == short.size
         )
@@ -9685,6 +9731,26 @@ def _match_regions(
             named = _regions.candidates(kind_k, str(name.iloc[k]))
             if not any(len(c) == 2 for c in named):
                 no_row[k] = True
+    # A name written with a number for a word of it ("50 Kota", "Kab. 50
+    # Kota": Kabupaten Lima Puluh Kota) is that region's name: the number is
+    # part of it, neither a list number nor a code nor stray digits.
+    plain_num = (
+        lead["num"].notna() & lead["close"].fillna("").eq("")
+        & lead["sep"].fillna("").str.fullmatch(r"\s+")
+    ).to_numpy(dtype=bool)
+    for k in np.flatnonzero(plain_num | has_stray).tolist():  # the few such
+        kind_k = None if pd.isna(kind.iloc[k]) else str(kind.iloc[k])
+        whole = (
+            f"{lead['num'].iloc[k]} {name.iloc[k]}" if plain_num[k] else str(name.iloc[k])
+        )
+        if _regions.candidates(kind_k, whole) and not (
+            plain_num[k] and _regions.candidates(kind_k, str(name.iloc[k]))
+        ):
+            name.iloc[k] = whole
+            has_stray[k] = False
+            no_row[k] = False
+            if plain_num[k]:
+                codes[k] = None
     found = _regions.match(
         [None if pd.isna(k) else str(k) for k in kind],
         [
@@ -9864,7 +9930,7 @@ def _heading_advice(
     rows between them that hold a word naming a kind of region but were
     not read as a heading ("KOTA KOTA", "Kota/Kabupaten").
     """
-    kinds = [_heading_kind(str(x)) for x in labels]
+    kinds = _column_heading_kinds(list(labels))
     code = regions["code"].astype(object)
     province_row = code.map(lambda c: isinstance(c, str) and len(c) == 2)
     starts = pd.Series(

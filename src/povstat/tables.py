@@ -2024,6 +2024,24 @@ def read_bps_table(
         [f"unit row {_label(r)!r}" for r in grid.index[unit_positions]],
         layout.groups,
     )
+    # A unit the title or a group label states over columns no unit row
+    # covers is read as a unit row's ("(Persen)" in the title arms the
+    # check of percentages above 100; "76,93 ribu jiwa" under a title
+    # "(Ribu Jiwa)" is 76.93, in thousands, as under a unit row).
+    stated, by_group = _title_unit_row(layout.title, list(layout.groups))
+    if unit_cells.shape[0]:
+        stated[(unit_cells != "").any(axis=0)] = ""
+    if (stated != "").any():
+        filled = stated != ""
+        source = (
+            "the title"
+            if not by_group[filled].any()
+            else "the column's group label"
+            if by_group[filled].all()
+            else "the title or the column's group label"
+        )
+        unit_cells = np.vstack([unit_cells.reshape(-1, len(stated)), stated])
+        unit_sources = [*unit_sources, source]
     # Percentages: cells stating "%" (or formatted as percent), and the
     # columns a unit row states "(persen)" over.
     in_percent = unit == "percent"
@@ -8777,6 +8795,13 @@ def _check_unit_row_cells(
     states = (unit != "") | (mult != 1)
     live = (reasons == "") & ~np.isnan(values) & states
     for r in range(rows.shape[0]):  # the few unit rows
+        # A unit the title or a group label states: the same rule, its
+        # source named (see ``_title_unit_row``).
+        where = (
+            labels[r]
+            if labels[r].startswith(("the title", "the column's"))
+            else "the unit row"
+        )
         for j in np.flatnonzero(rows[r] != ""):  # and their filled cells
             row_text = str(rows[r, j])
             row_unit, row_mult = _stated_scale(row_text)
@@ -8800,7 +8825,7 @@ def _check_unit_row_cells(
                     f"({_scale_name(row_unit, row_mult)}) over its column (a "
                     "unit stated once covers its column group): which "
                     "of the two the number is in is a guess; write one unit in "
-                    "the cells and the unit row"
+                    f"the cells and {where}"
                 )
             live &= ~clash
 
@@ -8829,12 +8854,17 @@ _ONES_UNITS = (*_COUNT_UNITS, "households")
 #: A unit a title or label names: in brackets ("(jiwa)", "(Rp/kapita/bulan)",
 #: any bracketed text, read by `_stated_scale`), or written without them as
 #: the rupiah per person and month ("Rp/Kapita/Bulan", "Ribu Rp/Kapita/Bulan":
-#: the slashes make it a unit, never a word of the measure's name).
+#: the slashes make it a unit, never a word of the measure's name), or as a
+#: part of its own between commas or semicolons that is a unit word alone,
+#: with its multiplier ("Jumlah Penduduk Miskin, Jiwa, 2022-2023", ";
+#: Persen"; never a unit word among the words of a part).
 _NAMED_UNIT = re.compile(
     r"[(\[](?P<bracket>[^()\[\]]*)[)\]]"
     r"|(?<![^\s,;:])(?P<bare>(?:(?:ribu|juta|'?000)\s+)?(?:rp\.?|rupiah|idr)"
     r"(?:\s*/\s*(?:kapita|kap|capita|orang|person|bulan|bln|month|tahun|year)\.?)+)"
-    r"(?![^\s,;:)])",
+    r"(?![^\s,;:)])"
+    rf"|(?<![^,;])\s*(?P<word>(?:{_MULT_RE}\s+)?(?:{_UNIT_RE}|{_HOUSEHOLDS}))\s*"
+    r"(?![^,;])",
     re.IGNORECASE,
 )
 #: Words joining measures ("Jumlah dan Persentase"): a unit after them may be
@@ -8857,14 +8887,20 @@ def _named_scales(text: str) -> list[tuple[list[str] | None, tuple[str, float]]]
     where that text joins measures ("Jumlah dan Persentase ... (jiwa)") or
     is empty: the unit is then not any one measure's.
     """
-    out: list[tuple[list[str] | None, tuple[str, float]]] = []
+    return [(words, scale) for words, scale, _ in _named_units(text)]
+
+
+def _named_units(
+    text: str,
+) -> list[tuple[list[str] | None, tuple[str, float], str]]:
+    """As ``_named_scales``, each unit with its text as written ("(Persen)")."""
+    out: list[tuple[list[str] | None, tuple[str, float], str]] = []
     before = 0
     for m in _NAMED_UNIT.finditer(str(text)):
-        unit, mult = _stated_scale(
-            m["bracket"] if m["bracket"] is not None else m["bare"]
-        )
+        bare = m["bare"] if m["bare"] is not None else m["word"]
+        unit, mult = _stated_scale(m["bracket"] if m["bracket"] is not None else bare)
         if (
-            m["bare"] is None
+            bare is None
             and not re.search(_HOUSEHOLDS, m["bracket"], re.IGNORECASE)
             and (unit, mult) == ("", 1.0)
         ):
@@ -8877,6 +8913,7 @@ def _named_scales(text: str) -> list[tuple[list[str] | None, tuple[str, float]]]
             (
                 None if not words or _JOINING.search(measure) else words,
                 (unit.split("/")[0], mult),
+                m[0].strip(),
             )
         )
         before = m.end()
@@ -8915,21 +8952,63 @@ def _title_count_units(title: str, groups: Sequence[str]) -> dict[str, str]:
     a three-decimal count is wrong in either), "" where it names none or
     some other unit.
     """
-    named = _named_scales(title)
+    return {
+        g: _ones_name([sc for sc, _ in named])
+        for g, named in _title_units(title, groups).items()
+    }
+
+
+def _title_units(
+    title: str, groups: Sequence[str]
+) -> dict[str, list[tuple[tuple[str, float], str]]]:
+    """The units a title states over each column group, with their text.
+
+    A unit after the name of a measure that is a column group covers that
+    group only; otherwise the title's units cover every group (see
+    ``_title_count_units``).
+    """
+    named = _named_units(title)
     labels = [g for g in dict.fromkeys(groups) if g]
-    if labels and named and all(words is not None for words, _ in named):
+    if labels and named and all(words is not None for words, _, _ in named):
         fitting = {
             g: [
-                sc
-                for words, sc in named
+                (sc, txt)
+                for words, sc, txt in named
                 if words is not None and _fits(_words(g), words)
             ]
             for g in labels
         }
         if any(fitting.values()):
-            return {g: _ones_name(fitting.get(g, [])) for g in groups}
-    whole = _ones_name([sc for _, sc in named])
+            return {g: fitting.get(g, []) for g in groups}
+    whole = [(sc, txt) for _, sc, txt in named]
     return {g: whole for g in groups}
+
+
+def _title_unit_row(
+    title: str, groups: Sequence[str]
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """The unit the title or a group label states over each value column.
+
+    A group label naming a unit ("Jumlah Penduduk Miskin (ribu jiwa)")
+    states it over its columns; else the title's unit over the column's
+    group (see ``_title_units``). Only one scale (unit and multiplier)
+    stated so is a column's ("" where none is, or several are: "Jumlah dan
+    Persentase ... (ribu jiwa) ... (persen)" leaves the columns to their
+    cells). Read as a unit row is, so that a column holds one scale
+    whether its unit is written in a unit row, a group label or the title.
+    Returns the units and, per column, whether its group label states it.
+    """
+    title_units = _title_units(title, groups)
+    out = np.full(len(groups), "", dtype=object)
+    by_group = np.zeros(len(groups), dtype=bool)
+    for j, group in enumerate(groups):
+        own = [(sc, txt) for _, sc, txt in _named_units(group)]
+        stated = own or title_units[group]
+        scales = {sc for sc, _ in stated}
+        if len(scales) == 1 and scales != {("", 1.0)}:
+            out[j] = stated[0][1]
+            by_group[j] = bool(own)
+    return out, by_group
 
 
 #: A row labelled as a total ("Jumlah", "Total", "Jumlah/Total").
@@ -9196,9 +9275,7 @@ def _column_heading_kinds(labels: Sequence[object]) -> list[str | None]:
     # as a list number ("50 Kota": Kabupaten Lima Puluh Kota; "50. Kota"
     # heads cities), is that region's row.
     kinds = [
-        None
-        if k is not None and not r and _regions.candidates(None, x.strip())
-        else k
+        None if k is not None and not r and _regions.candidates(None, x.strip()) else k
         for k, x, r in zip(kinds, text, as_row.tolist(), strict=True)
     ]
     value = pd.to_numeric(num, errors="coerce").to_numpy(dtype=float)
@@ -9731,17 +9808,47 @@ def _match_regions(
             named = _regions.candidates(kind_k, str(name.iloc[k]))
             if not any(len(c) == 2 for c in named):
                 no_row[k] = True
+    # Two-digit numbers written as list numbers ("11. DKI Jakarta", "12)
+    # Jawa Barat", "(13) Jawa Tengah") that run on without a gap are a
+    # list's numbers (rows 11 to 16 of the provinces' list), not codes,
+    # when one of them disagrees with its name: a code agrees with it.
+    listed_two = (
+        np.array([c is not None and len(c) == 2 for c in codes], dtype=bool)
+        & as_row.to_numpy(dtype=bool)
+        & lead["num"].notna().to_numpy(dtype=bool)
+    )
+    if listed_two.sum() > 1:
+        two_nums = [
+            int(str(lead["digits"].iloc[k])) for k in np.flatnonzero(listed_two)
+        ]
+        if len(set(two_nums)) == len(two_nums) and max(two_nums) - min(
+            two_nums
+        ) + 1 == len(two_nums):
+            disagree = False
+            for k in np.flatnonzero(listed_two).tolist():  # the few numbered rows
+                kind_k = None if pd.isna(kind.iloc[k]) else str(kind.iloc[k])
+                named = _regions.candidates(kind_k, str(name.iloc[k]))
+                code_k = str(codes[k])
+                if named and not any(c[:2] == code_k for c in named):
+                    disagree = True
+                    break
+            if disagree:
+                for k in np.flatnonzero(listed_two).tolist():
+                    codes[k] = None
     # A name written with a number for a word of it ("50 Kota", "Kab. 50
     # Kota": Kabupaten Lima Puluh Kota) is that region's name: the number is
     # part of it, neither a list number nor a code nor stray digits.
     plain_num = (
-        lead["num"].notna() & lead["close"].fillna("").eq("")
+        lead["num"].notna()
+        & lead["close"].fillna("").eq("")
         & lead["sep"].fillna("").str.fullmatch(r"\s+")
     ).to_numpy(dtype=bool)
     for k in np.flatnonzero(plain_num | has_stray).tolist():  # the few such
         kind_k = None if pd.isna(kind.iloc[k]) else str(kind.iloc[k])
         whole = (
-            f"{lead['num'].iloc[k]} {name.iloc[k]}" if plain_num[k] else str(name.iloc[k])
+            f"{lead['num'].iloc[k]} {name.iloc[k]}"
+            if plain_num[k]
+            else str(name.iloc[k])
         )
         if _regions.candidates(kind_k, whole) and not (
             plain_num[k] and _regions.candidates(kind_k, str(name.iloc[k]))

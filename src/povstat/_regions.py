@@ -142,6 +142,14 @@ _NUMERAL_WORDS = {"50": "lima puluh"}
 _NUMERAL = re.compile(r"(?<![0-9])(?:50)(?![0-9])")
 
 
+def numeral_name(name: str) -> bool:
+    """Whether `name` writes a word of it as a number ("50 Kota"), no other digits."""
+    return (
+        _NUMERAL.search(name) is not None
+        and re.search(r"[0-9]", _NUMERAL.sub("", name)) is None
+    )
+
+
 def key(name: str) -> str:
     """Match key of a name: lower-case letters only, abbreviations spelt out.
 
@@ -615,10 +623,13 @@ def _check_codes(
                 f"the code {code} before the name is {describe(code)}, but the "
                 f"name {n!r} is {found}"
             )
-            if len(code) == 4 and any(x[:2] == code[:2] for x in c):
-                # A regency's or city's code of the name's own province:
-                # perhaps BPS's numbering, which differs from Kemendagri's
-                # in some provinces ("1275 Kota Medan" in Sumatera Utara).
+            if len(code) == 4 and any(
+                x[:2] == code[:2] and info(x)[1] == info(code)[1] for x in c
+            ):
+                # A code of a region of the name's kind in the name's own
+                # province: perhaps BPS's numbering, which differs from
+                # Kemendagri's in some provinces ("1275 Kota Medan" in
+                # Sumatera Utara; BPS numbers cities from 71 too).
                 why = (
                     f"the code {code} before the name is {describe(code)} in "
                     f"Kemendagri's numbering (the codes povstat holds), but "

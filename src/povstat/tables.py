@@ -5298,6 +5298,11 @@ def _format_affixes(
         text = "".join(parts[0]).strip()
         if not text and signed and float(cast("float", value)) == 0:
             return None
+        if signed and float(cast("float", value)) == 0 and "".join(notation) == "-":
+            # A dash for zero after the currency of an accounting format
+            # ("Rp -" from '_-[$Rp-421]* "-"_-'): 0 in that currency, as
+            # the format's other sections show their numbers ("Rp 0").
+            return "".join(parts[0]), ""
         return _InsteadOfNumber(text=text, shows=text or "".join(notation))
     own_negative = len(_format_sections(fmt)) > 1 and _CONDITION.search(fmt) is None
     if float(cast("float", value)) < 0 and own_negative and not signed:
@@ -9850,8 +9855,10 @@ def _match_regions(
             if plain_num[k]
             else str(name.iloc[k])
         )
-        if _regions.candidates(kind_k, whole) and not (
-            plain_num[k] and _regions.candidates(kind_k, str(name.iloc[k]))
+        if (
+            _regions.numeral_name(whole)
+            and _regions.candidates(kind_k, whole)
+            and not (plain_num[k] and _regions.candidates(kind_k, str(name.iloc[k])))
         ):
             name.iloc[k] = whole
             has_stray[k] = False

@@ -7235,7 +7235,8 @@ def _layout(
         msg = (
             f"header row {_label(index[h])!r}: {bad!r} name no period; expected a year "
             "with an optional month or semester, e.g. '2023', 'Maret 2023', "
-            f"'Semester 1 (Maret) 2023'{unseen}{why}{write}{_left_out_hint(bad)}"
+            f"'Semester 1 (Maret) 2023'{unseen}{why}{write}"
+            f"{_left_out_hint(bad, str(text[h, 0]))}"
         )
         raise ValueError(msg)
     ok = [p for p in periods if p is not None]
@@ -8481,16 +8482,38 @@ _CODES = re.compile(
 )
 
 
-def _left_out_hint(bad: Sequence[str]) -> str:
+def _left_out_hint(bad: Sequence[str], label: str = "") -> str:
     """Advice to leave out a column of remarks or codes named in the header.
 
     A column headed "Keterangan", "Catatan" or "Ket." (remarks) or "Kode"
     (area codes) holds no values: it is not read, so leave it out (pandas
-    ``usecols``, ``drop``).
+    ``usecols``, ``drop``). A column of province names beside the region
+    column (`label` is the label column's header: "Provinsi" before
+    "Kabupaten/Kota", or "Provinsi" after it) is said to be one: the names
+    are read from the first column only.
     """
     out = ""
+    label_word = " ".join(label.split()).strip(" .:()")
     for b in bad:
         word = " ".join(str(b).split()).strip(" .:()")
+        province_beside = (
+            _PROVINCE_HEAD.fullmatch(word) is not None
+            and _LABEL_HEADING.fullmatch(label_word) is not None
+        ) or (
+            _PROVINCE_HEAD.fullmatch(label_word) is not None
+            and _LABEL_HEADING.fullmatch(word) is not None
+        )
+        if province_beside:
+            out += (
+                f"; {label_word!r} and {word!r} head two columns of names: the "
+                "region names are read from the first column only, and a "
+                "column of province names beside them holds no values; leave "
+                "the province column out (pandas read_csv(usecols=...) or "
+                "df.drop(columns=...)) and write each province as a row of its "
+                "own above its regions (its name in the first column), or pass "
+                "province= for a table of one province"
+            )
+            continue
         if _REMARKS.fullmatch(word):
             what = "remarks"
         elif _CODES.fullmatch(word):

@@ -81,8 +81,10 @@ def test_raised_marks_in_an_xlsx_named() -> None:
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(["Kabupaten/Kota", 2022, 2023])
-    ws.append(["Pacitan", "13,80", CellRichText(["13,65", TextBlock(raised, "r")])])
-    ws.append(["Kota Batu", "3,79", CellRichText(["3,31", TextBlock(raised, "1)")])])
+    first: list[str | TextBlock] = ["13,65", TextBlock(raised, "r")]
+    second: list[str | TextBlock] = ["3,31", TextBlock(raised, "1)")]
+    ws.append(["Pacitan", "13,80", CellRichText(first)])
+    ws.append(["Kota Batu", "3,79", CellRichText(second)])
     book = io.BytesIO()
     wb.save(book)
     book.seek(0)

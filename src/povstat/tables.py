@@ -703,9 +703,17 @@ def read_bps_table(
         unit row, no groups). Units are judged against the unit row first
         ("5,1 ribu jiwa" under "(ribu jiwa)" is read, even where most cells
         state "%"), then, among the cells it leaves, by the most common
-        unit. Units named in a title
-        or in a group label with other words ("Jumlah (ribu jiwa)") are not
-        compared. With ``locale="id"``, a number written with one
+        unit. A unit named in a group label with other words ("Jumlah
+        Penduduk Miskin (ribu jiwa)") or in the title ("... Menurut
+        Kabupaten/Kota (Persen)", "(Ribu Jiwa)/... (Thousand People)", or
+        a unit word as a part of its own between commas, "Jumlah Penduduk
+        Miskin, Jiwa, 2022-2023") is read as a unit row's over the columns
+        no unit row covers, when it names one unit over them (the title's
+        unit after a measure's name covers that measure's group only;
+        "Jumlah dan Persentase ... (ribu jiwa) ... (persen)" names two and
+        covers none): "76,93 ribu jiwa" under a title "(Ribu Jiwa)" is
+        76.93, as under a unit row, and a cell of another unit is refused,
+        the message naming the title. With ``locale="id"``, a number written with one
         thousands dot and no decimals ("4.375", "8.160") in a column group
         (all the period columns of one measure and unit, which go into one
         value column: "8,05" under 2022 and "7.100" under 2023 below one
@@ -953,7 +961,8 @@ def read_bps_table(
         or columns holding cells: they are read as any other (see Notes,
         *Spreadsheets*); the warning names them ("row 3, column C").
         If a value in percent (a cell stating "%" or formatted as percent,
-        or under a unit row stating "(persen)") is above 100: a headcount
+        or under a unit row, group label or title stating "(persen)") is
+        above 100: a headcount
         ratio never is (the cell may be a count, or a number typed in the
         other convention); kept as read, since a change or ratio in
         percent may exceed 100. The warning names the first three cells.
@@ -1437,7 +1446,10 @@ def read_bps_table(
     with the name ("3573 Kota Malang"; it also resolves a name fitting two
     regions, "7501 Gorontalo"), else the row is unmatched with a ``reason``
     naming both ("3573 Malang": 3573 is Kota Malang, a bare "Malang" is
-    Kabupaten Malang); so must BPS's four-digit code of a province, its
+    Kabupaten Malang; a code of a region of the name's kind in its
+    province, "1275 Kota Medan", may be BPS's numbering, which differs from
+    Kemendagri's in some provinces: the ``reason`` says so, and how to read
+    the names without the codes); so must BPS's four-digit code of a province, its
     two digits and "00" ("1500 JAMBI" is 15; "1500 Kerinci" is unmatched,
     its ``reason`` naming both). One of two digits before a province's
     name is its code and must agree too ("35 Jawa Timur"); a province's
@@ -1449,7 +1461,12 @@ def read_bps_table(
     written plainly before a name that is no province's, more than the
     table's rows ("79 Pacitan" among 3 rows), are unmatched as three are,
     unless the table's numbers run on without a gap (rows 29 to 38 of a
-    longer list, in any order). One of three
+    longer list, in any order; one number alone is no run). Two digits
+    written as list numbers ("11. DKI Jakarta", "12)", "(13)") that run on
+    without a gap are list numbers when one disagrees with its name (rows
+    11 to 16 of the provinces' list), else codes. A region's name written
+    with a number ("50 Kota", Kabupaten Lima Puluh Kota) is that name,
+    never a list number before a heading "Kota". One of three
     digits is a list number when written as one ("357.", "357)", "(357)")
     or when the table has at least that many rows (a national list);
     written plainly in a shorter table ("357 Pacitan" among 38 rows) it is

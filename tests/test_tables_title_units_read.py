@@ -168,3 +168,18 @@ def test_a_unit_word_among_the_words_of_a_title_part_is_not_read() -> None:
         month=3,
     )
     assert t.data["value"].tolist() == [76.93, 76.2, 85.78, 84.95, 8.16, 7.1]
+
+
+def test_a_title_unit_naming_no_group_of_several_covers_none() -> None:
+    # Two measures as column groups and a title "(Persen)" after the joined
+    # measures: whose unit it is is unknown, so 529,40 (thousand persons)
+    # under "Jumlah Penduduk Miskin" is no percentage above 100.
+    text = (
+        "Jumlah dan Persentase Penduduk Miskin (Persen), 2023\n"
+        "Kabupaten/Kota;Jumlah Penduduk Miskin;Persentase Penduduk Miskin\n"
+        ";2023;2023\nKabupaten Pacitan;529,40;13,80\nKota Batu;8,16;3,31\n"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        t = read_bps_table(io.StringIO(text), locale="id", sep=";", month=3)
+    assert t.data["value"].tolist() == [529.4, 13.8, 8.16, 3.31]

@@ -8999,18 +8999,19 @@ def _title_count_units(title: str, groups: Sequence[str]) -> dict[str, str]:
     """
     return {
         g: _ones_name([sc for sc, _ in named])
-        for g, named in _title_units(title, groups).items()
+        for g, named in _title_units(title, groups)[0].items()
     }
 
 
 def _title_units(
     title: str, groups: Sequence[str]
-) -> dict[str, list[tuple[tuple[str, float], str]]]:
+) -> tuple[dict[str, list[tuple[tuple[str, float], str]]], bool]:
     """The units a title states over each column group, with their text.
 
     A unit after the name of a measure that is a column group covers that
     group only; otherwise the title's units cover every group (see
-    ``_title_count_units``).
+    ``_title_count_units``). The flag says whether the units were placed
+    by the groups' names.
     """
     named = _named_units(title)
     labels = [g for g in dict.fromkeys(groups) if g]
@@ -9024,9 +9025,9 @@ def _title_units(
             for g in labels
         }
         if any(fitting.values()):
-            return {g: fitting.get(g, []) for g in groups}
+            return {g: fitting.get(g, []) for g in groups}, True
     whole = [(sc, txt) for _, sc, txt in named]
-    return {g: whole for g in groups}
+    return {g: whole for g in groups}, False
 
 
 def _title_unit_row(
@@ -9036,14 +9037,19 @@ def _title_unit_row(
 
     A group label naming a unit ("Jumlah Penduduk Miskin (ribu jiwa)")
     states it over its columns; else the title's unit over the column's
-    group (see ``_title_units``). Only one scale (unit and multiplier)
+    group (see ``_title_units``; in a table of several column groups, only
+    a unit after a group's name). Only one scale (unit and multiplier)
     stated so is a column's ("" where none is, or several are: "Jumlah dan
     Persentase ... (ribu jiwa) ... (persen)" leaves the columns to their
     cells). Read as a unit row is, so that a column holds one scale
     whether its unit is written in a unit row, a group label or the title.
     Returns the units and, per column, whether its group label states it.
     """
-    title_units = _title_units(title, groups)
+    title_units, placed = _title_units(title, groups)
+    if not placed and len([g for g in dict.fromkeys(groups) if g]) > 1:
+        # Column groups of several measures ("Jumlah", "Persentase") under
+        # a title unit naming none of them: whose unit it is is unknown.
+        title_units = {g: [] for g in groups}
     out = np.full(len(groups), "", dtype=object)
     by_group = np.zeros(len(groups), dtype=bool)
     for j, group in enumerate(groups):

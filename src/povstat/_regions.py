@@ -13,12 +13,12 @@ following the conventions of BPS tables: "Kota X" is the city X, "Kabupaten
 X", "Kab. X" or a bare "X" the regency X (a bare name is never a city), a
 province by its name (Indonesian or English, see ``ENGLISH_PROVINCES``), and
 Indonesia. Names are compared in lower case on their ASCII letters only
-(spaces, hyphens and dots ignored, so letters spelt one by one are one
-word: "D.K.I.", "D K I" and "DKI" alike; the abbreviations "Kep" for
-"Kepulauan", "Tj" for "Tanjung", "Adm" for "Administrasi", with or without
-a full stop, and
-"DKI", "DK", "DI", "DIY", "NTB", "NTT", "NAD" spelt out), so "Toli-Toli",
-"Tolitoli" and "TOLI TOLI" are one name, and a look-alike letter from
+("50 Kota" read as "Lima Puluh Kota"; spaces, hyphens and dots ignored,
+so letters spelt one by one are one word: "D.K.I.", "D K I" and "DKI"
+alike; the abbreviations "Kep" for "Kepulauan", "Tj" for "Tanjung", "Adm"
+for "Administrasi", with or without a full stop, and "DKI", "DK", "DI",
+"DIY", "NTB", "NTT", "NAD" spelt out), so "Toli-Toli", "Tolitoli" and
+"TOLI TOLI" are one name, and a look-alike letter from
 another alphabet matches nothing.
 """
 
@@ -136,6 +136,20 @@ PREFIX_KIND = {
 }
 
 
+#: Numbers written for a word of a region's name: "50 Kota" is how BPS's
+#: tables (and the regency itself) often write Kabupaten Lima Puluh Kota.
+_NUMERAL_WORDS = {"50": "lima puluh"}
+_NUMERAL = re.compile(r"(?<![0-9])(?:50)(?![0-9])")
+
+
+def numeral_name(name: str) -> bool:
+    """Whether `name` writes a word of it as a number ("50 Kota"), no other digits."""
+    return (
+        _NUMERAL.search(name) is not None
+        and re.search(r"[0-9]", _NUMERAL.sub("", name)) is None
+    )
+
+
 def key(name: str) -> str:
     """Match key of a name: lower-case letters only, abbreviations spelt out.
 
@@ -147,8 +161,10 @@ def key(name: str) -> str:
     Returns
     -------
     str
-        The letters that identify it ("tolitoli", "daerahistimewayogyakarta").
+        The letters that identify it ("tolitoli", "daerahistimewayogyakarta";
+        "limapuluhkota" for "50 Kota", see ``_NUMERAL_WORDS``).
     """
+    name = _NUMERAL.sub(lambda m: f" {_NUMERAL_WORDS[m[0]]} ", name)
     words = re.sub(r"[^a-z]", " ", name.lower().replace(".", ". ")).split()
     # Letters spelt one by one ("D.K.I.", "D I") are one word.
     joined: list[str] = []
@@ -607,6 +623,25 @@ def _check_codes(
                 f"the code {code} before the name is {describe(code)}, but the "
                 f"name {n!r} is {found}"
             )
+            if len(code) == 4 and any(
+                x[:2] == code[:2] and info(x)[1] == info(code)[1] for x in c
+            ):
+                # A code of a region of the name's kind in the name's own
+                # province: perhaps BPS's numbering, which differs from
+                # Kemendagri's in some provinces ("1275 Kota Medan" in
+                # Sumatera Utara; BPS numbers cities from 71 too).
+                why = (
+                    f"the code {code} before the name is {describe(code)} in "
+                    f"Kemendagri's numbering (the codes povstat holds), but "
+                    f"the name {n!r} is {found}; BPS numbers some regencies "
+                    "and cities differently, and povstat has no list of "
+                    "BPS's codes to check them against: if the table's codes "
+                    "are BPS's, read the names without the codes: read the "
+                    "table with pandas (read_csv or read_excel, header=None, "
+                    "dtype=str) into frame, take the codes out of its first "
+                    "column, frame[0] = frame[0].str.replace(r'^\\s*"
+                    "[0-9]{4}\\s+', '', regex=True), and pass the frame"
+                )
             cands[i] = ()
         elif b is not None:
             # No region of the written kind ("Batu" bare: no regency); the

@@ -1734,13 +1734,15 @@ def _parse_text(
 
 #: A footnote mark after a number ("4,26*", "521.542*)", "613,985\u00b9",
 #: "4,26 r)", "4,26 1)", "4,26(1)", BPS's letter against the number,
-#: "4,26r" revised, "4,26p" preliminary, "4,26e" estimated, or a dagger,
-#: "4,26\u2020"), as BPS marks preliminary, revised or estimated figures.
+#: "4,26r" or "4,26 r" revised, "4,26p" preliminary, "4,26e" estimated, or a
+#: dagger, "4,26\u2020"), as BPS marks preliminary, revised or estimated
+#: figures; raised as a spreadsheet's superscript is read ("13,65\u02b3",
+#: "13,65\u00b9\u207e" for a raised "1)", "13,65*\u207e" for a raised "*)").
 _VALUE_MARK = re.compile(
-    r"(?P<num>.*?[0-9])(?P<mark>\s*[*\u2217\u204e\uff0a]+\)?"
-    r"|\s*[\u00b9\u00b2\u00b3\u2070-\u2079]+"
+    r"(?P<num>.*?[0-9])(?P<mark>\s*[*\u2217\u204e\uff0a]+[)\u207e]?"
+    r"|\s*\u207d?[\u00b9\u00b2\u00b3\u2070-\u2079]+\u207e?"
     r"|\s*[\u2020\u2021\u00a7]+"
-    r"|[epr]"
+    r"|\s*[epr\u02b3\u1d49\u1d56]"
     r"|\s+\(?(?:[0-9]{1,2}|[a-z])\)|\((?:[0-9]{1,2}|[a-z])\))",
     re.IGNORECASE,
 )

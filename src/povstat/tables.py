@@ -705,9 +705,17 @@ def read_bps_table(
         unit row, no groups). Units are judged against the unit row first
         ("5,1 ribu jiwa" under "(ribu jiwa)" is read, even where most cells
         state "%"), then, among the cells it leaves, by the most common
-        unit. Units named in a title
-        or in a group label with other words ("Jumlah (ribu jiwa)") are not
-        compared. With ``locale="id"``, a number written with one
+        unit. A unit named in a group label with other words ("Jumlah
+        Penduduk Miskin (ribu jiwa)") or in the title ("... Menurut
+        Kabupaten/Kota (Persen)", "(Ribu Jiwa)/... (Thousand People)", or
+        a unit word as a part of its own between commas, "Jumlah Penduduk
+        Miskin, Jiwa, 2022-2023") is read as a unit row's over the columns
+        no unit row covers, when it names one unit over them (the title's
+        unit after a measure's name covers that measure's group only;
+        "Jumlah dan Persentase ... (ribu jiwa) ... (persen)" names two and
+        covers none): "76,93 ribu jiwa" under a title "(Ribu Jiwa)" is
+        76.93, as under a unit row, and a cell of another unit is refused,
+        the message naming the title. With ``locale="id"``, a number written with one
         thousands dot and no decimals ("4.375", "8.160") in a column group
         (all the period columns of one measure and unit, which go into one
         value column: "8,05" under 2022 and "7.100" under 2023 below one
@@ -955,7 +963,8 @@ def read_bps_table(
         or columns holding cells: they are read as any other (see Notes,
         *Spreadsheets*); the warning names them ("row 3, column C").
         If a value in percent (a cell stating "%" or formatted as percent,
-        or under a unit row stating "(persen)") is above 100: a headcount
+        or under a unit row, group label or title stating "(persen)") is
+        above 100: a headcount
         ratio never is (the cell may be a count, or a number typed in the
         other convention); kept as read, since a change or ratio in
         percent may exceed 100. The warning names the first three cells.
@@ -1439,7 +1448,10 @@ def read_bps_table(
     with the name ("3573 Kota Malang"; it also resolves a name fitting two
     regions, "7501 Gorontalo"), else the row is unmatched with a ``reason``
     naming both ("3573 Malang": 3573 is Kota Malang, a bare "Malang" is
-    Kabupaten Malang); so must BPS's four-digit code of a province, its
+    Kabupaten Malang; a code of a region of the name's kind in its
+    province, "1275 Kota Medan", may be BPS's numbering, which differs from
+    Kemendagri's in some provinces: the ``reason`` says so, and how to read
+    the names without the codes); so must BPS's four-digit code of a province, its
     two digits and "00" ("1500 JAMBI" is 15; "1500 Kerinci" is unmatched,
     its ``reason`` naming both). One of two digits before a province's
     name is its code and must agree too ("35 Jawa Timur"); a province's
@@ -1451,7 +1463,12 @@ def read_bps_table(
     written plainly before a name that is no province's, more than the
     table's rows ("79 Pacitan" among 3 rows), are unmatched as three are,
     unless the table's numbers run on without a gap (rows 29 to 38 of a
-    longer list, in any order). One of three
+    longer list, in any order; one number alone is no run). Two digits
+    written as list numbers ("11. DKI Jakarta", "12)", "(13)") that run on
+    without a gap are list numbers when one disagrees with its name (rows
+    11 to 16 of the provinces' list), else codes. A region's name written
+    with a number ("50 Kota", Kabupaten Lima Puluh Kota) is that name,
+    never a list number before a heading "Kota". One of three
     digits is a list number when written as one ("357.", "357)", "(357)")
     or when the table has at least that many rows (a national list);
     written plainly in a shorter table ("357 Pacitan" among 38 rows) it is
@@ -2026,6 +2043,24 @@ def read_bps_table(
         [f"unit row {_label(r)!r}" for r in grid.index[unit_positions]],
         layout.groups,
     )
+    # A unit the title or a group label states over columns no unit row
+    # covers is read as a unit row's ("(Persen)" in the title arms the
+    # check of percentages above 100; "76,93 ribu jiwa" under a title
+    # "(Ribu Jiwa)" is 76.93, in thousands, as under a unit row).
+    stated, by_group = _title_unit_row(layout.title, list(layout.groups))
+    if unit_cells.shape[0]:
+        stated[(unit_cells != "").any(axis=0)] = ""
+    if (stated != "").any():
+        filled = stated != ""
+        source = (
+            "the title"
+            if not by_group[filled].any()
+            else "the column's group label"
+            if by_group[filled].all()
+            else "the title or the column's group label"
+        )
+        unit_cells = np.vstack([unit_cells.reshape(-1, len(stated)), stated])
+        unit_sources = [*unit_sources, source]
     # Percentages: cells stating "%" (or formatted as percent), and the
     # columns a unit row states "(persen)" over.
     in_percent = unit == "percent"
@@ -5282,6 +5317,11 @@ def _format_affixes(
         text = "".join(parts[0]).strip()
         if not text and signed and float(cast("float", value)) == 0:
             return None
+        if signed and float(cast("float", value)) == 0 and "".join(notation) == "-":
+            # A dash for zero after the currency of an accounting format
+            # ("Rp -" from '_-[$Rp-421]* "-"_-'): 0 in that currency, as
+            # the format's other sections show their numbers ("Rp 0").
+            return "".join(parts[0]), ""
         return _InsteadOfNumber(text=text, shows=text or "".join(notation))
     own_negative = len(_format_sections(fmt)) > 1 and _CONDITION.search(fmt) is None
     if float(cast("float", value)) < 0 and own_negative and not signed:
@@ -7214,7 +7254,8 @@ def _layout(
         msg = (
             f"header row {_label(index[h])!r}: {bad!r} name no period; expected a year "
             "with an optional month or semester, e.g. '2023', 'Maret 2023', "
-            f"'Semester 1 (Maret) 2023'{unseen}{why}{write}{_left_out_hint(bad)}"
+            f"'Semester 1 (Maret) 2023'{unseen}{why}{write}"
+            f"{_left_out_hint(bad, str(text[h, 0]))}"
         )
         raise ValueError(msg)
     ok = [p for p in periods if p is not None]
@@ -8460,16 +8501,38 @@ _CODES = re.compile(
 )
 
 
-def _left_out_hint(bad: Sequence[str]) -> str:
+def _left_out_hint(bad: Sequence[str], label: str = "") -> str:
     """Advice to leave out a column of remarks or codes named in the header.
 
     A column headed "Keterangan", "Catatan" or "Ket." (remarks) or "Kode"
     (area codes) holds no values: it is not read, so leave it out (pandas
-    ``usecols``, ``drop``).
+    ``usecols``, ``drop``). A column of province names beside the region
+    column (`label` is the label column's header: "Provinsi" before
+    "Kabupaten/Kota", or "Provinsi" after it) is said to be one: the names
+    are read from the first column only.
     """
     out = ""
+    label_word = " ".join(label.split()).strip(" .:()")
     for b in bad:
         word = " ".join(str(b).split()).strip(" .:()")
+        province_beside = (
+            _PROVINCE_HEAD.fullmatch(word) is not None
+            and _LABEL_HEADING.fullmatch(label_word) is not None
+        ) or (
+            _PROVINCE_HEAD.fullmatch(label_word) is not None
+            and _LABEL_HEADING.fullmatch(word) is not None
+        )
+        if province_beside:
+            out += (
+                f"; {label_word!r} and {word!r} head two columns of names: the "
+                "region names are read from the first column only, and a "
+                "column of province names beside them holds no values; leave "
+                "the province column out (pandas read_csv(usecols=...) or "
+                "df.drop(columns=...)) and write each province as a row of its "
+                "own above its regions (its name in the first column), or pass "
+                "province= for a table of one province"
+            )
+            continue
         if _REMARKS.fullmatch(word):
             what = "remarks"
         elif _CODES.fullmatch(word):
@@ -8779,6 +8842,13 @@ def _check_unit_row_cells(
     states = (unit != "") | (mult != 1)
     live = (reasons == "") & ~np.isnan(values) & states
     for r in range(rows.shape[0]):  # the few unit rows
+        # A unit the title or a group label states: the same rule, its
+        # source named (see ``_title_unit_row``).
+        where = (
+            labels[r]
+            if labels[r].startswith(("the title", "the column's"))
+            else "the unit row"
+        )
         for j in np.flatnonzero(rows[r] != ""):  # and their filled cells
             row_text = str(rows[r, j])
             row_unit, row_mult = _stated_scale(row_text)
@@ -8802,7 +8872,7 @@ def _check_unit_row_cells(
                     f"({_scale_name(row_unit, row_mult)}) over its column (a "
                     "unit stated once covers its column group): which "
                     "of the two the number is in is a guess; write one unit in "
-                    "the cells and the unit row"
+                    f"the cells and {where}"
                 )
             live &= ~clash
 
@@ -8831,12 +8901,17 @@ _ONES_UNITS = (*_COUNT_UNITS, "households")
 #: A unit a title or label names: in brackets ("(jiwa)", "(Rp/kapita/bulan)",
 #: any bracketed text, read by `_stated_scale`), or written without them as
 #: the rupiah per person and month ("Rp/Kapita/Bulan", "Ribu Rp/Kapita/Bulan":
-#: the slashes make it a unit, never a word of the measure's name).
+#: the slashes make it a unit, never a word of the measure's name), or as a
+#: part of its own between commas or semicolons that is a unit word alone,
+#: with its multiplier ("Jumlah Penduduk Miskin, Jiwa, 2022-2023", ";
+#: Persen"; never a unit word among the words of a part).
 _NAMED_UNIT = re.compile(
     r"[(\[](?P<bracket>[^()\[\]]*)[)\]]"
     r"|(?<![^\s,;:])(?P<bare>(?:(?:ribu|juta|'?000)\s+)?(?:rp\.?|rupiah|idr)"
     r"(?:\s*/\s*(?:kapita|kap|capita|orang|person|bulan|bln|month|tahun|year)\.?)+)"
-    r"(?![^\s,;:)])",
+    r"(?![^\s,;:)])"
+    rf"|(?<![^,;])\s*(?P<word>(?:{_MULT_RE}\s+)?(?:{_UNIT_RE}|{_HOUSEHOLDS}))\s*"
+    r"(?![^,;])",
     re.IGNORECASE,
 )
 #: Words joining measures ("Jumlah dan Persentase"): a unit after them may be
@@ -8859,14 +8934,20 @@ def _named_scales(text: str) -> list[tuple[list[str] | None, tuple[str, float]]]
     where that text joins measures ("Jumlah dan Persentase ... (jiwa)") or
     is empty: the unit is then not any one measure's.
     """
-    out: list[tuple[list[str] | None, tuple[str, float]]] = []
+    return [(words, scale) for words, scale, _ in _named_units(text)]
+
+
+def _named_units(
+    text: str,
+) -> list[tuple[list[str] | None, tuple[str, float], str]]:
+    """As ``_named_scales``, each unit with its text as written ("(Persen)")."""
+    out: list[tuple[list[str] | None, tuple[str, float], str]] = []
     before = 0
     for m in _NAMED_UNIT.finditer(str(text)):
-        unit, mult = _stated_scale(
-            m["bracket"] if m["bracket"] is not None else m["bare"]
-        )
+        bare = m["bare"] if m["bare"] is not None else m["word"]
+        unit, mult = _stated_scale(m["bracket"] if m["bracket"] is not None else bare)
         if (
-            m["bare"] is None
+            bare is None
             and not re.search(_HOUSEHOLDS, m["bracket"], re.IGNORECASE)
             and (unit, mult) == ("", 1.0)
         ):
@@ -8879,6 +8960,7 @@ def _named_scales(text: str) -> list[tuple[list[str] | None, tuple[str, float]]]
             (
                 None if not words or _JOINING.search(measure) else words,
                 (unit.split("/")[0], mult),
+                m[0].strip(),
             )
         )
         before = m.end()
@@ -8917,21 +8999,69 @@ def _title_count_units(title: str, groups: Sequence[str]) -> dict[str, str]:
     a three-decimal count is wrong in either), "" where it names none or
     some other unit.
     """
-    named = _named_scales(title)
+    return {
+        g: _ones_name([sc for sc, _ in named])
+        for g, named in _title_units(title, groups)[0].items()
+    }
+
+
+def _title_units(
+    title: str, groups: Sequence[str]
+) -> tuple[dict[str, list[tuple[tuple[str, float], str]]], bool]:
+    """The units a title states over each column group, with their text.
+
+    A unit after the name of a measure that is a column group covers that
+    group only; otherwise the title's units cover every group (see
+    ``_title_count_units``). The flag says whether the units were placed
+    by the groups' names.
+    """
+    named = _named_units(title)
     labels = [g for g in dict.fromkeys(groups) if g]
-    if labels and named and all(words is not None for words, _ in named):
+    if labels and named and all(words is not None for words, _, _ in named):
         fitting = {
             g: [
-                sc
-                for words, sc in named
+                (sc, txt)
+                for words, sc, txt in named
                 if words is not None and _fits(_words(g), words)
             ]
             for g in labels
         }
         if any(fitting.values()):
-            return {g: _ones_name(fitting.get(g, [])) for g in groups}
-    whole = _ones_name([sc for _, sc in named])
-    return {g: whole for g in groups}
+            return {g: fitting.get(g, []) for g in groups}, True
+    whole = [(sc, txt) for _, sc, txt in named]
+    return {g: whole for g in groups}, False
+
+
+def _title_unit_row(
+    title: str, groups: Sequence[str]
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """The unit the title or a group label states over each value column.
+
+    A group label naming a unit ("Jumlah Penduduk Miskin (ribu jiwa)")
+    states it over its columns; else the title's unit over the column's
+    group (see ``_title_units``; in a table of several column groups, only
+    a unit after a group's name). Only one scale (unit and multiplier)
+    stated so is a column's ("" where none is, or several are: "Jumlah dan
+    Persentase ... (ribu jiwa) ... (persen)" leaves the columns to their
+    cells). Read as a unit row is, so that a column holds one scale
+    whether its unit is written in a unit row, a group label or the title.
+    Returns the units and, per column, whether its group label states it.
+    """
+    title_units, placed = _title_units(title, groups)
+    if not placed and len([g for g in dict.fromkeys(groups) if g]) > 1:
+        # Column groups of several measures ("Jumlah", "Persentase") under
+        # a title unit naming none of them: whose unit it is is unknown.
+        title_units = {g: [] for g in groups}
+    out = np.full(len(groups), "", dtype=object)
+    by_group = np.zeros(len(groups), dtype=bool)
+    for j, group in enumerate(groups):
+        own = [(sc, txt) for _, sc, txt in _named_units(group)]
+        stated = own or title_units[group]
+        scales = {sc for sc, _ in stated}
+        if len(scales) == 1 and scales != {("", 1.0)}:
+            out[j] = stated[0][1]
+            by_group[j] = bool(own)
+    return out, by_group
 
 
 #: A row labelled as a total ("Jumlah", "Total", "Jumlah/Total").
@@ -9140,7 +9270,7 @@ def _namesakes_in_capitals(labels: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]
     ``_namesakes_under_headings``), never refused as ambiguous. The labels
     as written are kept for everything else.
     """
-    heading = [_heading_kind(str(x)) is not None for x in labels]
+    heading = [k is not None for k in _column_heading_kinds(list(labels))]
     if not any(heading):
         return labels
     first = heading.index(True)
@@ -9173,6 +9303,48 @@ def _heading_kind(label: str) -> str | None:
         if kind is not None:
             return kind
     return None
+
+
+def _column_heading_kinds(labels: Sequence[object]) -> list[str | None]:
+    """The kind each label of a column heads (see ``_heading_kind``), else None.
+
+    Read over the whole column: a label whose number is two digits written
+    plainly ("50 Kota", as Kabupaten Lima Puluh Kota is written), more than
+    the column's labels and not part of a run of numbers without a gap,
+    is no list number (see ``_match_regions``) and so no heading of a
+    numbered list; nor is a label that is a region's name as written: the
+    row is read as a region's.
+    """
+    text = [str(x) for x in labels]
+    kinds = [_heading_kind(x) for x in text]
+    if not any(k is not None for k in kinds):
+        return kinds
+    lead = leading_numbers(text)
+    num = lead["digits"]
+    as_row = (
+        lead["close"].eq(")") | lead["sep"].str.match(r"[.)]").astype("boolean")
+    ).fillna(False)
+    # A label that is a region's name as written, its number not written
+    # as a list number ("50 Kota": Kabupaten Lima Puluh Kota; "50. Kota"
+    # heads cities), is that region's row.
+    kinds = [
+        None if k is not None and not r and _regions.candidates(None, x.strip()) else k
+        for k, x, r in zip(kinds, text, as_row.tolist(), strict=True)
+    ]
+    value = pd.to_numeric(num, errors="coerce").to_numpy(dtype=float)
+    short = value[(num.str.len() <= 3).fillna(False).to_numpy(dtype=bool)]
+    run = short.size > 1 and (
+        np.unique(short).size == short.size
+        and short.max() - short.min() + 1 == short.size
+    )
+    plain = (
+        (num.str.len() == 2).fillna(False).to_numpy(dtype=bool)
+        & ~as_row.to_numpy(dtype=bool)
+        & (value > len(text))
+    )
+    if run:
+        return kinds
+    return [None if p else k for k, p in zip(kinds, plain.tolist(), strict=True)]
 
 
 def _heading_spellings(label: str) -> Iterable[str]:
@@ -9271,7 +9443,7 @@ def _read_kind_headings(
     stays unmatched, its ``reason`` saying so.
     """
     lab = pd.Series(labels, dtype=object).astype(str)
-    kinds = pd.Series([_heading_kind(x) for x in lab], dtype=object)
+    kinds = pd.Series(_column_heading_kinds(lab.tolist()), dtype=object)
     heading = kinds.notna().to_numpy(dtype=bool)
     if not heading.any():
         return regions
@@ -9686,14 +9858,14 @@ def _match_regions(
     if headed is not None:
         given = pd.Series(list(headed), index=kind.index, dtype=object)
         kind = kind.where(prefix.notna(), given)
-    name = ext["name"].where(prefix.notna(), bare)
+    name = ext["name"].where(prefix.notna(), bare).copy()
     # Digits left in the name once its list number, area code and footnote
     # mark are taken out ("Kota Batu 2022)": four digits before ")" are no
     # footnote mark, whose digits are one or two) are part of no region's
     # name: the row is unmatched, its reason quoting them, never matched
     # by the letters around them with the digits dropped.
     stray = name.str.extract(_STRAY_DIGITS)["stray"]
-    has_stray = stray.notna().to_numpy(dtype=bool)
+    has_stray = stray.notna().to_numpy(dtype=bool).copy()
     if row_count is not None:
         # Two digits written plainly, more than the table's rows, before a
         # name that is no province's ("79 Pacitan" among 3 rows): no row
@@ -9703,7 +9875,9 @@ def _match_regions(
         # list, whatever the order of its rows) are list numbers.
         value2 = pd.to_numeric(num, errors="coerce").to_numpy(dtype=float)
         short = value2[(num.str.len() <= 3).fillna(False).to_numpy(dtype=bool)]
-        run = short.size > 0 and (
+        # One number alone is no run ("79 Pacitan" among rows numbered 1, 2,
+        # or alone): a run has two numbers at least.
+        run = short.size > 1 and (
             np.unique(short).size == short.size
             and short.max() - short.min() + 1 == short.size
         )
@@ -9718,6 +9892,58 @@ def _match_regions(
             named = _regions.candidates(kind_k, str(name.iloc[k]))
             if not any(len(c) == 2 for c in named):
                 no_row[k] = True
+    # Two-digit numbers written as list numbers ("11. DKI Jakarta", "12)
+    # Jawa Barat", "(13) Jawa Tengah") that run on without a gap are a
+    # list's numbers (rows 11 to 16 of the provinces' list), not codes,
+    # when one of them disagrees with its name: a code agrees with it.
+    listed_two = (
+        np.array([c is not None and len(c) == 2 for c in codes], dtype=bool)
+        & as_row.to_numpy(dtype=bool)
+        & lead["num"].notna().to_numpy(dtype=bool)
+    )
+    if listed_two.sum() > 1:
+        two_nums = [
+            int(str(lead["digits"].iloc[k])) for k in np.flatnonzero(listed_two)
+        ]
+        if len(set(two_nums)) == len(two_nums) and max(two_nums) - min(
+            two_nums
+        ) + 1 == len(two_nums):
+            disagree = False
+            for k in np.flatnonzero(listed_two).tolist():  # the few numbered rows
+                kind_k = None if pd.isna(kind.iloc[k]) else str(kind.iloc[k])
+                named = _regions.candidates(kind_k, str(name.iloc[k]))
+                code_k = str(codes[k])
+                if named and not any(c[:2] == code_k for c in named):
+                    disagree = True
+                    break
+            if disagree:
+                for k in np.flatnonzero(listed_two).tolist():
+                    codes[k] = None
+    # A name written with a number for a word of it ("50 Kota", "Kab. 50
+    # Kota": Kabupaten Lima Puluh Kota) is that region's name: the number is
+    # part of it, neither a list number nor a code nor stray digits.
+    plain_num = (
+        lead["num"].notna()
+        & lead["close"].fillna("").eq("")
+        & lead["sep"].fillna("").str.fullmatch(r"\s+")
+    ).to_numpy(dtype=bool)
+    for k in np.flatnonzero(plain_num | has_stray).tolist():  # the few such
+        kind_k = None if pd.isna(kind.iloc[k]) else str(kind.iloc[k])
+        whole = (
+            f"{lead['num'].iloc[k]} {name.iloc[k]}"
+            if plain_num[k]
+            else str(name.iloc[k])
+        )
+        if (
+            _regions.numeral_name(whole)
+            and _regions.candidates(kind_k, whole)
+            and not (plain_num[k] and _regions.candidates(kind_k, str(name.iloc[k])))
+        ):
+            name.iloc[k] = whole
+            has_stray[k] = False
+            no_row[k] = False
+            if plain_num[k]:
+                codes[k] = None
     found = _regions.match(
         [None if pd.isna(k) else str(k) for k in kind],
         [
@@ -9897,7 +10123,7 @@ def _heading_advice(
     rows between them that hold a word naming a kind of region but were
     not read as a heading ("KOTA KOTA", "Kota/Kabupaten").
     """
-    kinds = [_heading_kind(str(x)) for x in labels]
+    kinds = _column_heading_kinds(list(labels))
     code = regions["code"].astype(object)
     province_row = code.map(lambda c: isinstance(c, str) and len(c) == 2)
     starts = pd.Series(

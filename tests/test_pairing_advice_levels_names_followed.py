@@ -280,3 +280,17 @@ def test_month_end_timestamps_are_given_their_periods_first() -> None:
     # The other conversion, which the message warns against, fails.
     with pytest.raises(ValueError, match="different column labels"):
         headcount_to_rate(poor, pop.to_timestamp(axis=1), unit="percent")
+
+
+def test_a_frame_holding_text_is_told_which_columns_are_not_numbers() -> None:
+    poor = pl.DataFrame({"region_name": ["Aceh", "Bali"], "2023": [500.0, 200.0]})
+    rate = np.array([[10.0], [5.0]])  # no labels: nothing to align by
+    with pytest.raises(TypeError, match="not numbers") as err:
+        implied_population(rate, poor, unit="percent")
+    msg = str(err.value)
+    assert "whose columns ['region_name'] are not numbers" in msg
+    assert "a frame whose columns are all numbers" in msg
+    # As said, the frame of its columns of numbers is taken: by hand,
+    # 500 / 0.10 = 5000 and 200 / 0.05 = 4000.
+    got = implied_population(rate, poor.drop("region_name"), unit="percent")
+    np.testing.assert_allclose(got, [[5000.0], [4000.0]], rtol=1e-12)

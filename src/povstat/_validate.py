@@ -315,11 +315,33 @@ def not_an_array(
             what += f" (columns {cut(repr(cols))})"
     c = repr(column) if isinstance(column, str) else "'name'"
     example = "" if keyword is None else f" ({keyword}={c})"
+    values = f"the values themselves (e.g. {how.format(c=c)})"
+    text = _text_columns(x) if kind is not None and kind[1] else None
+    if text:
+        # An eager frame whose columns are all numbers is taken, as the 2-D
+        # array of its columns: only its other columns are in the way.
+        what += f", whose columns {cut(repr(text))} are not numbers"
+        values = (
+            f"the values themselves: a frame whose columns are all numbers, "
+            f"or one column (e.g. {how.format(c=c)}); a key column belongs "
+            "in the index of a pandas frame, to be aligned with the other "
+            "arguments by it"
+        )
     return (
         f"`{name}` must be the values (an array, list or Series), got {what}; "
-        f"{arrays} the values themselves (e.g. {how.format(c=c)}), "
+        f"{arrays} {values}, "
         f"while {frames} a frame and column names{example}"
     )
+
+
+def _text_columns(x: object) -> list[Any] | None:
+    """The columns of a pandas or polars DataFrame that are not numbers, else None."""
+    pd, pl = sys.modules.get("pandas"), sys.modules.get("polars")
+    if pd is not None and isinstance(x, pd.DataFrame):
+        return [c for c, t in x.dtypes.items() if t.kind not in "iufb"]
+    if pl is not None and isinstance(x, pl.DataFrame):
+        return [c for c, t in x.schema.items() if not t.is_numeric()]
+    return None
 
 
 def result_passed(x: object, name: str) -> str | None:

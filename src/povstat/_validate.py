@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import functools
 import inspect
+import itertools
 import math
 import re
 import sys
@@ -380,9 +381,21 @@ def not_an_array(
             what += f" (columns {cut(repr(cols))})"
     c = repr(column) if isinstance(column, str) else "'name'"
     example = "" if keyword is None else f" ({keyword}={c})"
+    values = f"the values themselves (e.g. {how.format(c=c)})"
+    text = _text_columns(x) if kind is not None and kind[1] else None
+    if text:
+        # An eager frame whose columns are all numbers is taken, as the 2-D
+        # array of its columns: only its other columns are in the way.
+        what += f", whose columns {cut(repr(text))} are not numbers"
+        values = (
+            f"the values themselves: a frame whose columns are all numbers, "
+            f"or one column (e.g. {how.format(c=c)}); a key column belongs "
+            "in the index of a pandas frame, to be aligned with the other "
+            "arguments by it"
+        )
     return (
         f"`{name}` must be the values (an array, list or Series), got {what}; "
-        f"{arrays} the values themselves (e.g. {how.format(c=c)}), "
+        f"{arrays} {values}, "
         f"while {frames} a frame and column names{example}"
     )
 
@@ -434,6 +447,16 @@ def _formula_values(
             f"stage): one combined label per unit (in pandas, strata={combined})"
         )
     return f"{lead}; `{name}` takes one column's values"
+
+
+def _text_columns(x: object) -> list[Any] | None:
+    """The columns of a pandas or polars DataFrame that are not numbers, else None."""
+    pd, pl = sys.modules.get("pandas"), sys.modules.get("polars")
+    if pd is not None and isinstance(x, pd.DataFrame):
+        return [c for c, t in x.dtypes.items() if t.kind not in "iufb"]
+    if pl is not None and isinstance(x, pl.DataFrame):
+        return [c for c, t in x.schema.items() if not t.is_numeric()]
+    return None
 
 
 def result_passed(x: object, name: str) -> str | None:
@@ -735,6 +758,7 @@ def refuse_unaligned(found: Sequence[tuple[str, Any]]) -> None:
     their dtypes. The message names both arguments, the first position
     where their labels differ and both labels there, and how to pair them.
     """
+    _refuse_key_column(found)
     placed: list[tuple[str, Any]] = []
     for name, x in found:
         if not _is_pandas(x):
@@ -761,6 +785,59 @@ def refuse_unaligned(found: Sequence[tuple[str, Any]]) -> None:
                 _refuse_other_labels(name0, x0, x0.index, name, x, c, "column")
             elif c0 is not None and _is_pandas(x) and len(x.index) == len(c0):
                 _refuse_other_labels(name0, x0, c0, name, x, x.index, "column")
+
+
+def _refuse_key_column(found: Sequence[tuple[str, Any]]) -> None:
+    """Refuse a polars DataFrame holding a key column of a pandas partner's labels.
+
+    A polars pivot keeps its key as a column (``pivot(on=..., index=
+    "region_name")``), where a pandas pivot makes it the index: beside the
+    pandas one, the polars frame's key column holds the pandas frame's row
+    labels, often in another order (the file's, not sorted). Dropping the
+    key would pair its rows by position; the frame is converted to pandas,
+    indexed by its key and aligned.
+    """
+    pd = sys.modules.get("pandas")
+    pl = sys.modules.get("polars")
+    if pd is None or pl is None:
+        return
+    for name, x in found:
+        if not isinstance(x, pl.DataFrame):
+            continue
+        for name0, x0 in found:
+            if not _is_pandas(x0) or len(x0.index) != x.height:
+                continue
+            if isinstance(x0.index, pd.MultiIndex):
+                continue
+            for col, dtype in x.schema.items():
+                if dtype.is_numeric():
+                    continue
+                keys = pd.Index(x[col].to_list(), dtype=object)
+                if not keys.is_unique:
+                    continue
+                if _missing_from(keys, x0.index) or _missing_from(x0.index, keys):
+                    continue
+                rest = [c for c in x.columns if c != col]
+                pick = (
+                    f"[{rest[0]!r}]" if _columns(x0) is None and len(rest) == 1 else ""
+                )
+                order = (
+                    "in the same order"
+                    if keys.equals(x0.index.astype(object))
+                    else "in another order"
+                )
+                msg = (
+                    f"`{name}` is a polars DataFrame holding a key column, "
+                    f"{col!r}, whose values are the row labels of `{name0}` "
+                    f"({order}), beside `{name0}`, a pandas {_pandas_kind(x0)} "
+                    "indexed by them: povstat's array functions pair values by "
+                    "position, never by label, so index it by that column and "
+                    f"align it, e.g. `{name}.to_pandas().set_index({col!r})"
+                    f"{pick}.reindex({name0}.index)`; dropping the column "
+                    f"(`{name}.drop({col!r})`) would pair its rows by position, "
+                    f"right only if they are in the order of `{name0}`"
+                )
+                raise ValueError(msg)
 
 
 def _by_columns(x0: Any, x: Any) -> bool:
@@ -870,12 +947,24 @@ def _pairing_advice(
     swapped = _transposed(name0, x0, name, x)
     if swapped is not None:
         return swapped
+    unlabelled = _unlabelled_cov(name0, x0, name, x)
+    if unlabelled is not None:
+        return unlabelled
     fewer = _extra_level(name0, x0, a, name, x, b, what)
     if fewer is not None:
         return fewer
+    levels = _levels_in_other_order(name0, x0, a, name, x, b, what)
+    if levels is not None:
+        return levels
+    constant = _one_value_levels(name0, x0, a, name, x, b, what)
+    if constant is not None:
+        return constant
     converted = _same_keys_other_kind(name0, x0, a, name, x, b, what)
     if converted is not None:
         return converted
+    named = _names_beside_codes(name0, x0, a, name, x, b, what)
+    if named is not None:
+        return named
     kinds = _other_label_kinds(name0, x0, a, name, x, b, what)
     if kinds is not None:
         return kinds
@@ -1126,6 +1215,173 @@ def _extra_level(
                 f"{drop} beside {align}; .to_numpy() would pair them by "
                 "position, right only if both are already in one order"
             )
+    return None
+
+
+def _unlabelled_cov(name0: str, x0: Any, name: str, x: Any) -> str | None:
+    """The advice for a covariance DataFrame built from an array, beside estimates.
+
+    ``pandas.DataFrame(array)`` labels both axes 0..n-1: beside a Series of
+    n labelled estimates, its labels are positions, not row numbers of a
+    file (a covariance matrix has no key column to index it by). The
+    matrix is passed as its values, or given the estimates' labels on both
+    axes; either holds only if it was built in the estimates' order.
+    """
+    square = _square_beside_series(name0, x0, name, x)
+    if square is None:
+        return None
+    series, frame = square
+    if "cov" not in frame:  # a square table of other values is no covariance
+        return None
+    s, d = (x0, x) if series == name0 else (x, x0)
+    if not (_is_default_index(d.index) and _is_default_index(d.columns)):
+        return None
+    if _is_default_index(s.index):
+        return None
+    return (
+        f"`{frame}` has the default labels 0..{len(d.index) - 1} on both axes "
+        "(it was built without labels, e.g. `pandas.DataFrame(array)`), and a "
+        "covariance matrix must hold the labels of the estimates on both its "
+        f"index and its columns: if it was built in the order of `{series}`, "
+        f"pass `{frame}.to_numpy()`, or give it their labels, "
+        f"`pandas.DataFrame({frame}.to_numpy(), index={series}.index, "
+        f"columns={series}.index)`; if it was built in another order, label "
+        "it with the labels of that order, then align it, "
+        f"`{frame}.loc[{series}.index, {series}.index]`"
+    )
+
+
+def _levels_in_other_order(
+    name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
+) -> str | None:
+    """The advice for two MultiIndexes holding the same labels, levels swapped.
+
+    A pivot with ``columns=["year", "month"]`` beside one with
+    ``columns=["month", "year"]``: the rounds are the same, each written
+    with its levels in another order (and sorted by another level first),
+    so ``.to_numpy()`` would pair one round with another. The levels are
+    put in the other's order (``reorder_levels``), then aligned.
+    """
+    pd = sys.modules["pandas"]
+    if not (isinstance(a, pd.MultiIndex) and isinstance(b, pd.MultiIndex)):
+        return None
+    if a.nlevels != b.nlevels or not b.is_unique:
+        return None
+    for order in itertools.permutations(range(b.nlevels)):
+        if list(order) == list(range(b.nlevels)):
+            continue
+        moved = b.reorder_levels(list(order))
+        if _missing_from(moved, a) or _missing_from(a, moved):
+            continue
+        _, axis_kw, reindex_kw = _labels_of(name, x, what)
+        target, _, _ = _labels_of(name0, x0, what)
+        levels_ = list(order)
+        how = (
+            f"`{name}.reorder_levels({levels_}{axis_kw}).reindex({reindex_kw}{target})`"
+        )
+        names_ = [n for n in b.names]
+        said = (
+            f" (levels {names_!r} in `{name}`, {list(a.names)!r} in `{name0}`)"
+            if any(n is not None for n in names_)
+            else ""
+        )
+        return (
+            f"they hold the same labels with their levels in another order{said}: "
+            f"put the levels of `{name}` in the order of those of `{name0}` and "
+            f"align them, {how}; not .to_numpy(), which would pair them by "
+            "position, and their orders differ"
+        )
+    return None
+
+
+def _one_value_levels(
+    name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
+) -> str | None:
+    """The advice for labels that differ only in a level of one value on each side.
+
+    Each year's slice of a table indexed by ``["region_code", "year"]``
+    keeps its year as a level: the 2022 rows beside the 2023 rows share no
+    label, though their regions are the same. Dropping that level leaves
+    the regions, to align by.
+    """
+    pd = sys.modules["pandas"]
+    if not (isinstance(a, pd.MultiIndex) and isinstance(b, pd.MultiIndex)):
+        return None
+    if a.nlevels != b.nlevels or a.nlevels < 2 or list(a.names) != list(b.names):
+        return None
+    for i in range(a.nlevels):
+        va, vb = a.get_level_values(i).unique(), b.get_level_values(i).unique()
+        if len(va) != 1 or len(vb) != 1 or _same_label(va[0], vb[0]):
+            continue
+        ra, rb = a.droplevel(i), b.droplevel(i)
+        if not (ra.is_unique and rb.is_unique):
+            continue
+        if _missing_from(ra, rb) or _missing_from(rb, ra):
+            continue
+        level_ = a.names[i]
+        lv = repr(level_) if level_ is not None else str(i)
+        on0, axis0, _ = _labels_of(name0, x0, what)
+        _, axis1, re1 = _labels_of(name, x, what)
+        keep = f"`{name0}.droplevel({lv}{axis0})`"
+        align = f"`{name}.droplevel({lv}{axis1}).reindex({re1}{on0}.droplevel({lv}))`"
+        return (
+            f"their labels differ only in level {lv}, which holds one value in "
+            f"each ({plain(va[0])!r} in `{name0}`, {plain(vb[0])!r} in `{name}`): "
+            f"drop that level and align them, e.g. {keep} beside {align}; "
+            ".to_numpy() would pair them by position, right only if both are "
+            "already in one order"
+        )
+    return None
+
+
+def _names_beside_codes(
+    name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
+) -> str | None:
+    """The advice for Indonesian region names on one side, their codes on the other.
+
+    A pivot indexed by ``region_name`` beside one indexed by
+    ``region_code``: the same regions, named two ways, and in two orders
+    (names sort alphabetically, codes by number), so ``.to_numpy()`` would
+    pair one region with another. The names are mapped to codes with
+    povstat's own list of regions
+    (:func:`povstat.datasets.indonesia_regions`), checked here to give the
+    other's labels, then aligned.
+    """
+    pd = sys.modules["pandas"]
+    if isinstance(a, pd.MultiIndex) or isinstance(b, pd.MultiIndex):
+        return None
+    if not all(isinstance(v, str) for z in (a, b) for v in z):
+        return None  # names and codes are text
+    from povstat.datasets import indonesia_regions  # only on this error path
+
+    regions = indonesia_regions()
+    to_code = dict(zip(regions["region_name"], regions["region_code"], strict=True))
+    for (nn, nx, nz), (cn, cx, cz) in (
+        ((name0, x0, a), (name, x, b)),
+        ((name, x, b), (name0, x0, a)),
+    ):
+        if not all(v in to_code for v in nz):
+            continue
+        codes = pd.Index([to_code[v] for v in nz])
+        if _missing_from(codes, cz) or _missing_from(cz, codes):
+            continue
+        axis = "columns" if _labels_of(nn, nx, what)[1] else "index"
+        target, _, reindex_kw = _labels_of(cn, cx, what)
+        how = (
+            f"`{nn}.rename({axis}=dict(zip(R.region_name, R.region_code)))"
+            f".reindex({reindex_kw}{target})`"
+        )
+        order = (
+            ""
+            if codes.equals(cz)
+            else ", and in other orders (names sort alphabetically, codes by number)"
+        )
+        return (
+            f"they hold the same regions, `{nn}` by name and `{cn}` by code{order}: "
+            f"give `{nn}` the codes of its names and align them, with "
+            "`R = povstat.datasets.indonesia_regions()`, "
+            f"{how}; not .to_numpy(), which would pair one region with another"
+        )
     return None
 
 
@@ -1456,10 +1712,23 @@ def _other_label_kinds(
         if getattr(tz, "tz", None) is not None:  # drop the zone first
             drop = call(tn, ty, "tz_localize", "None").rstrip("`")
             to_period = drop + "." + to_period.split(".", 1)[1]
-        how = (
-            f"{call(pn, py, 'to_timestamp')} gives each period's first moment, "
-            f"or {to_period} each timestamp's period"
-        )
+        naive_ = tz.tz_localize(None) if getattr(tz, "tz", None) is not None else tz
+        starts = naive_.to_period(pz.freqstr).to_timestamp()
+        if not starts.equals(naive_):
+            # Month ends (or any time after a period's first moment): a
+            # period's first moment is none of them, so only the timestamps
+            # converted to periods pair.
+            how = (
+                f"{to_period} gives each timestamp's period; not "
+                f"{call(pn, py, 'to_timestamp')}, which gives each period's "
+                f"first moment, and the timestamps of `{tn}` are not first "
+                f"moments (e.g. {str(naive_[0])!r})"
+            )
+        else:
+            how = (
+                f"{to_period} gives each timestamp's period, or "
+                f"{call(pn, py, 'to_timestamp')} each period's first moment"
+            )
     else:
         (an, ay, az), (nn, ny, nz) = sorted(sides, key=lambda t: t[2].tz is None)
         if not _missing_from(az.tz_convert(None), nz) and _missing_from(

@@ -1040,8 +1040,15 @@ def _change_check(
     shown_d = np.maximum(earlier_d, given_d)
     if given is not None:
         _refuse_unrounded_levels(b, a, level_d, shape)
+    # Rates of different decimals (or a computed one): their difference is
+    # not a figure of the coarser's decimals, so a size stated at those
+    # decimals (or fewer) that the difference does not round to is judged
+    # against the range too: "fell 0.13 points" for 8.00 -> 7.876104703
+    # (a fall in (0.1189, 0.1289)) cannot tell.
+    mixed = np.broadcast_to(earlier_d != given_d, shape) & ~m_points
+    over = np.broadcast_to(d > coarse_d, shape)
     fine = np.broadcast_to(
-        (d > coarse_d) & as_points_flag & (levels_decimals is not None), shape
+        (over | mixed) & as_points_flag & (levels_decimals is not None), shape
     )
     if fine.any():
         low_x, high_x = _change_range(
@@ -1235,6 +1242,11 @@ def _change_check(
                 f"{_fmt(float(xs[i]), d)} is more precise than the rates "
                 f"({places(i)}) allow: the true change"
                 f"{a_year} lies between {_fmt(lo, d)} and {_fmt(hi, d)} points"
+                if over[i]
+                else f"the rates ({places(i)}) do not fix the change to "
+                f"{_places(d)}: the true change{a_year} lies between "
+                f"{_fmt(lo, d + 2)} and {_fmt(hi, d + 2)} points, which "
+                f"{_fmt(float(xs[i]), d)} meets"
             )
         elif rel_fine[i] and rel_open[i]:
             tail = (
@@ -2572,7 +2584,13 @@ def _level_change_check(
     if given is not None:
         _refuse_unrounded_levels(b, a, sides, shape)
     coarse_d = np.minimum(earlier_d, level_d)
-    fine = (d > coarse_d) & (said == "units") & (levels_decimals is not None)
+    # Levels of different decimals (or a computed one): a size stated at
+    # the coarser's decimals that their difference does not round to is
+    # judged against the range too ("fell 3.24" for 299.49 -> 296.2449871,
+    # a fall in (3.2400, 3.2500): cannot tell).
+    over = np.broadcast_to(d > coarse_d, shape)
+    mixed = np.broadcast_to(earlier_d != level_d, shape) & ~m_units
+    fine = (over | mixed) & (said == "units") & (levels_decimals is not None)
     if fine.any():
         low_x, high_x = _change_range(
             np.broadcast_to(b, shape), np.broadcast_to(a, shape), sides, None
@@ -2760,11 +2778,15 @@ def _level_change_check(
         elif fine[i]:
             lo, hi = _size_range(low_x[i], high_x[i], dirn)
             places = level_places_text(i)
+            a_year = " a year" if per_year_given else ""
             problems.append(
                 f"{stated_text} is more precise than the levels ({places}) "
-                f"allow: the true change{' a year' if per_year_given else ''} "
-                f"lies between {_fmt(lo, d)} and "
+                f"allow: the true change{a_year} lies between {_fmt(lo, d)} and "
                 f"{_fmt(hi, d)}"
+                if over[i]
+                else f"the levels ({places}) do not fix the change to "
+                f"{_places(d)}: the true change{a_year} lies between "
+                f"{_fmt(lo, d + 2)} and {_fmt(hi, d + 2)}, which {stated_text} meets"
             )
         elif slip[i]:
             problems.append(

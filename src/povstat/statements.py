@@ -261,6 +261,14 @@ def _key_text(v: object) -> str:
     return str(v)
 
 
+def _order_key(v: object) -> tuple[int, float, str]:
+    """A sort key for a label: numbers by value, then others as text."""
+    v = _validate.plain(v)
+    if isinstance(v, (int, float, decimal.Decimal)) and not isinstance(v, bool):
+        return (0, float(v), "")
+    return (1, 0.0, str(v))
+
+
 def _where(flags: NDArray[np.bool_]) -> str:
     """Where in an argument its flagged entries are, for a message."""
     if flags.ndim == 0:
@@ -2159,22 +2167,36 @@ def _warn_reading(
                 break
     if not matters:
         return
-    rows = np.flatnonzero(driving)
+    # The decimals most figures need at most (the fewest that more than
+    # half need no more than: BPS's 4.10 needs 1 beside 4.88's 2), and the
+    # figures needing more, named in the order of their labels (region,
+    # then period), whatever the order of the rows of `data`.
+    n = int(figures.sum())
+    common = next(k for k in range(d + 1) if 2 * int((figures & (need <= k)).sum()) > n)
+    beyond = np.array(
+        sorted(
+            np.flatnonzero(figures & (need > common)).tolist(),
+            key=lambda i: (
+                _key_text(data[region].iloc[i]),
+                _order_key(data[period].iloc[i]),
+            ),
+        ),
+        dtype=np.intp,
+    )
     shown = ", ".join(
         f"{_show_key(data[region].iloc[i])} at {_show_key(data[period].iloc[i])}"
         f" ({data[reading.col].iloc[i]})"
-        for i in rows[:5].tolist()
-    ) + (f" and {rows.size - 5} more" if rows.size > 5 else "")
-    n = int(figures.sum())
+        for i in beyond[:5].tolist()
+    ) + (f" and {beyond.size - 5} more" if beyond.size > 5 else "")
+    m = int(beyond.size)
     warnings.warn(
-        f"`data` column {reading.col!r}{named} is read at {_places(d)}, the most its "
-        f"figures need, which only {rows.size} of its {n} figures "
-        f"{'needs' if rows.size == 1 else 'need'}: {shown}; the others need "
-        f"{fewer} at most, and some verdicts depend on which it was. State the "
-        f"decimals the column was published with: `{arg.format(d)}` if "
-        f"{d} (the verdicts stay), `{arg.format(fewer)}` if the others were "
-        f"published with {fewer} (a figure needing more is then read on its "
-        "own)",
+        f"`data` column {reading.col!r}{named} is read at {_places(d)}, the most "
+        f"its figures need, but {n - m} of its {n} figures need {common} at "
+        f"most and only {m} {'needs' if m == 1 else 'need'} more: {shown}; some "
+        "verdicts depend on which it was. State the decimals the column was "
+        f"published with: `{arg.format(d)}` if {d} (the verdicts stay), "
+        f"`{arg.format(common)}` if most figures were published with {common} "
+        "(a figure needing more is then read on its own)",
         UserWarning,
         stacklevel=3,
     )
@@ -4997,8 +5019,10 @@ def check_statements(
     a change of two computed rates is taken as given).
     Where fewer than half of the figures need the decimals found
     (one pooled 7.876 appended to published rates of 2 decimals), the
-    others are read at them too, and a UserWarning names those figures:
-    pass ``rate_decimals=2`` if the others were published with 2. A
+    others are read at them too, and a UserWarning names every figure
+    needing more than most figures need (in the order of their region and
+    period) and those decimals: pass ``rate_decimals=2`` if most figures
+    were published with 2. A
     DECIMAL(6,3) column (a DECIMAL(5,2) table and a pooled
     ``7.876::DECIMAL(6,3)`` joined by UNION ALL) says 3 for every figure:
     pass `rate_decimals`, or cast the appended figure, not the column.

@@ -213,7 +213,12 @@ def test_change_rows_read_the_other_rates_at_2_decimals(pooled: float) -> None:
         (7.876, 0.22, 2, HOLDS),
         # 8.1 - 7.876104702999582 = 0.2238953..., taken as given: 0.22.
         (POOLED, 0.22, 2, HOLDS),
-        (POOLED, 0.23, 2, NOT_HOLDS),
+        # But 8.1 stands for [8.095, 8.105): the fall lies in (0.2189,
+        # 0.2289), which 0.23 ([0.225, 0.235)) meets: cannot tell; 0.24
+        # ([0.235, 0.245)) and 0.21 ([0.205, 0.215)) do not.
+        (POOLED, 0.23, 2, UNDECIDED),
+        (POOLED, 0.24, 2, NOT_HOLDS),
+        (POOLED, 0.21, 2, NOT_HOLDS),
     ],
 )
 def test_change_rows_on_the_appended_figure(

@@ -13,6 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -53,8 +54,8 @@ def test_a_small_frame_of_figures_ending_in_0_is_read_at_2_decimals() -> None:
     st = _malang_rank((4.10, 2), (4.12, 2))
     with pytest.warns(
         UserWarning,
-        match=r"read at 2 decimals.*only 1 of its 3 figures needs: "
-        r"'Kota Surabaya' at 2018 \(4.88\).*rate_decimals=",
+        match=r"read at 2 decimals.*2 of its 3 figures need 1 at most and only "
+        r"1 needs more: 'Kota Surabaya' at 2018 \(4.88\).*rate_decimals=",
     ):
         out = check_statements(st, _three_cities(), **KW)
     assert out["verdict"].tolist() == [HOLDS, NOT_HOLDS]
@@ -108,8 +109,8 @@ def test_an_appended_3_decimal_figure_with_and_without_rate_decimals() -> None:
     # Without it: read at 3 decimals (4.26 is 4.260, not 4.261), warned.
     with pytest.warns(
         UserWarning,
-        match=r"read at 3 decimals.*only 1 of its 39 figures needs: "
-        r"'Malang Raya' at 2023 \(7.876\)",
+        match=r"read at 3 decimals.*38 of its 39 figures need 2 at most and "
+        r"only 1 needs more: 'Malang Raya' at 2023 \(7.876\)",
     ):
         out = check_statements(st, data, **KW)
     assert out["verdict"].tolist() == [HOLDS, NOT_HOLDS]
@@ -259,7 +260,8 @@ def test_levels_decimals_states_a_count_column_s_decimals() -> None:
         UserWarning,
         match=r"`data` column 'poor_thousands' is read at 3 decimals.*"
         r"'Malang Raya' at 2023 \(296.245\).*"
-        r"`levels_decimals=\{'poor_thousands': 2\}` if the others",
+        r"`levels_decimals=\{'poor_thousands': 2\}` if most figures were "
+        r"published with 2",
     ):
         out = check_statements(st, data, **KW)
     assert out["verdict"].tolist() == [HOLDS, NOT_HOLDS, NOT_HOLDS]
@@ -399,8 +401,8 @@ def test_the_warning_names_both_readings_where_they_can_matter() -> None:
     # rate_decimals=2 and rate_decimals=1 spelt out.
     with pytest.warns(
         UserWarning,
-        match=r"the others need 1 at most.*`rate_decimals=2` if 2 \(the verdicts "
-        r"stay\), `rate_decimals=1` if the others were published with 1",
+        match=r"2 of its 3 figures need 1 at most.*`rate_decimals=2` if 2 \(the "
+        r"verdicts stay\), `rate_decimals=1` if most figures were published with 1",
     ):
         check_statements(_malang_rank((4.12, 2)), _three_cities(), **KW)
 
@@ -485,3 +487,61 @@ def test_a_level_change_between_counts_of_different_decimals() -> None:
     assert out["verdict"].tolist() == [UNDECIDED, HOLDS, UNDECIDED]
     assert "than the levels (2 and 3 decimals) allow" in out["reason"][0]
     assert "between 3.370 and 3.381" in out["reason"][0]
+
+
+def _two_appended() -> pd.DataFrame:
+    # BPS rates of 2 decimals (2022-2024), with Malang Raya appended as an
+    # earlier article printed it (7.88 in 2022), rounded to 3 (7.876 in
+    # 2023) and computed (7.4478134 in 2024), and a computed
+    # Gerbangkertosusila (9.1234567 in 2024).
+    data = east_java([2022, 2023, 2024])
+    for region, year, rate, poor in (
+        ("Malang Raya", 2022, 7.88, 299.49),
+        ("Malang Raya", 2023, 7.876, 296.24),
+        ("Malang Raya", 2024, 7.4478134, 281.57),
+        ("Gerbangkertosusila", 2024, 9.1234567, 900.00),
+    ):
+        data = appended(data, region, year, rate, poor)
+    return data
+
+
+def test_the_warning_names_every_figure_needing_more_than_most() -> None:
+    # Read at 7 decimals (7.4478134 and 9.1234567 need 7), but nearly all
+    # figures need 2 at most: the warning names all three needing more
+    # (7.876 too, whose reading decides the direction below) in the order
+    # of their labels, and offers rate_decimals=2, not 3.
+    st = pd.DataFrame(
+        [
+            {
+                "kind": "direction",
+                "region": "Malang Raya",
+                "period_before": 2022,
+                "period_after": 2023,
+                "direction": "fall",
+            }
+        ]
+    )
+    data = _two_appended()
+    expected = (
+        r"need 2 at most and only 3 need more: 'Gerbangkertosusila' at 2024 "
+        r"\(9.1234567\), 'Malang Raya' at 2023 \(7.876\), 'Malang Raya' at "
+        r"2024 \(7.4478134\);.*`rate_decimals=2` if most figures were "
+        r"published with 2"
+    )
+    texts = set()
+    rng = np.random.default_rng(7)
+    for order in (
+        np.arange(len(data)),
+        np.arange(len(data))[::-1],
+        rng.permutation(len(data)),
+    ):
+        with pytest.warns(UserWarning, match=expected) as got:
+            check_statements(st, data.iloc[order], **EJ_KW)
+        texts |= {str(w.message) for w in got}
+    # One text whatever the order of the rows of `data`.
+    assert len(texts) == 1
+    # As the advice says: 7.88 ([7.875, 7.885)) holds 7.876 ([7.8755,
+    # 7.8765)), so the direction cannot be told.
+    with no_warning():
+        out = check_statements(st, data, rate_decimals=2, **EJ_KW)
+    assert out["verdict"].tolist() == [UNDECIDED]

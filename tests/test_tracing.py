@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 
 from povstat import implied_population, round_half_up
 from povstat.datasets import load_east_java, load_indonesia
-from povstat.statements import NOT_HOLDS, check_count_statement, check_statements
+from povstat.statements import (
+    HOLDS,
+    NOT_HOLDS,
+    UNDECIDED,
+    check_count_statement,
+    check_statements,
+)
 from povstat.tracing import FigureTrace, trace_figure
 
 DATA = load_east_java()
@@ -806,11 +812,11 @@ def test_cell_decimals_judge_a_figure_against_the_cell_rounding() -> None:
     assert trace_figure(df, 10.384, **kw).verdict == NOT_HOLDS
 
 
-def test_cells_not_rounded_to_cell_decimals_are_refused() -> None:
-    # cell_decimals=0 states whole figures; 4.26 is not one. It was rounded
-    # to 4 (a stated 4.2 "cannot tell") or quoted as 4.26 (a stated 4.26
-    # "holds"): both refused, naming the cells by their keys, for the
-    # claimed cell and for any other cell of the column (10.385 at 2).
+def test_cells_needing_more_than_cell_decimals_are_read_on_their_own() -> None:
+    # cell_decimals=0 states whole figures; 4.26 is not one: it is read on
+    # its own, at the 2 decimals it needs (never rounded to 4), as
+    # check_statements reads a column with rate_decimals. 4.26 rounds to
+    # 4.26 (holds), to 4 at 0 decimals (holds) and to 4.3 at 1, not 4.2.
     one = pd.DataFrame({"region": ["A"], "period": [2023], "x": [4.26]})
     kw: dict[str, Any] = {
         "subject": "A",
@@ -820,18 +826,58 @@ def test_cells_not_rounded_to_cell_decimals_are_refused() -> None:
         "period": "period",
         "cell_decimals": 0,
     }
-    for stated, dec in ((4.2, 1), (4.26, 2), (4.0, 0)):
-        with pytest.raises(
-            ValueError, match=r"cell_decimals.*0 decimals \(A, 2023: 4\.26\)"
-        ):
-            trace_figure(one, stated, decimals=dec, **kw)
-    two = pd.DataFrame(
-        {"region": ["A", "B"], "period": [2023, 2023], "x": [10.39, 10.385]}
-    )
-    with pytest.raises(ValueError, match=r"1 cell\(s\).*\(B, 2023: 10\.385\)"):
-        trace_figure(two, 10.39, decimals=2, **{**kw, "cell_decimals": 2})
+    got = [
+        trace_figure(one, stated, decimals=dec, **kw).verdict
+        for stated, dec in ((4.26, 2), (4.0, 0), (4.2, 1))
+    ]
+    assert got == [HOLDS, HOLDS, NOT_HOLDS]
     with pytest.raises(ValueError, match=r"`cell_decimals` must lie in"):
         trace_figure(one, 4.26, decimals=2, **{**kw, "cell_decimals": 16})
+
+
+def test_cell_decimals_beside_an_appended_3_decimal_figure() -> None:
+    # BPS 2023: Kota Malang 4.26 (2 decimals), with Malang Raya's pooled
+    # rate appended rounded to 3 (7.876). cell_decimals=2 states the
+    # published decimals; 7.876 is read on its own (it was refused, and the
+    # advised None read 4.26 as 4.260, so 4.261 "did not hold").
+    ej = load_east_java()
+    kk = ej[ej.region_type.isin(["kabupaten", "kota"]) & (ej.year == 2023)]
+    data = pd.concat(
+        [
+            kk[["region_name", "year", "poverty_rate_pct"]],
+            pd.DataFrame(
+                {
+                    "region_name": ["Malang Raya"],
+                    "year": [2023],
+                    "poverty_rate_pct": [7.876],
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    kw: dict[str, Any] = {
+        "at": 2023,
+        "measure": "poverty_rate_pct",
+        "region": "region_name",
+        "period": "year",
+        "cell_decimals": 2,
+    }
+    # 4.26 stands for [4.255, 4.265), which holds 4.261 ([4.2605, 4.2615)):
+    # cannot tell; 4.266 ([4.2655, 4.2665)) is outside it: does not hold.
+    res = trace_figure(data, 4.261, decimals=3, subject="Kota Malang", **kw)
+    assert res.verdict == UNDECIDED
+    assert "stands for 4.255 to 4.265" in res.reason
+    assert (
+        trace_figure(data, 4.266, decimals=3, subject="Kota Malang", **kw).verdict
+        == NOT_HOLDS
+    )
+    # 7.876 on its own stands for [7.8755, 7.8765): 7.8761 (4 decimals)
+    # cannot tell; 7.877 (3) does not hold; 7.88 (2) holds.
+    got = [
+        trace_figure(data, s, decimals=k, subject="Malang Raya", **kw).verdict
+        for s, k in ((7.8761, 4), (7.877, 3), (7.88, 2))
+    ]
+    assert got == [UNDECIDED, NOT_HOLDS, HOLDS]
 
 
 # A figure reached by rounding twice is traced to its cell.

@@ -261,6 +261,14 @@ def _key_text(v: object) -> str:
     return str(v)
 
 
+def _order_key(v: object) -> tuple[int, float, str]:
+    """A sort key for a label: numbers by value, then others as text."""
+    v = _validate.plain(v)
+    if isinstance(v, (int, float, decimal.Decimal)) and not isinstance(v, bool):
+        return (0, float(v), "")
+    return (1, 0.0, str(v))
+
+
 def _where(flags: NDArray[np.bool_]) -> str:
     """Where in an argument its flagged entries are, for a message."""
     if flags.ndim == 0:
@@ -1040,8 +1048,15 @@ def _change_check(
     shown_d = np.maximum(earlier_d, given_d)
     if given is not None:
         _refuse_unrounded_levels(b, a, level_d, shape)
+    # Rates of different decimals (or a computed one): their difference is
+    # not a figure of the coarser's decimals, so a size stated at those
+    # decimals (or fewer) that the difference does not round to is judged
+    # against the range too: "fell 0.13 points" for 8.00 -> 7.876104703
+    # (a fall in (0.1189, 0.1289)) cannot tell.
+    mixed = np.broadcast_to(earlier_d != given_d, shape) & ~m_points
+    over = np.broadcast_to(d > coarse_d, shape)
     fine = np.broadcast_to(
-        (d > coarse_d) & as_points_flag & (levels_decimals is not None), shape
+        (over | mixed) & as_points_flag & (levels_decimals is not None), shape
     )
     if fine.any():
         low_x, high_x = _change_range(
@@ -1235,6 +1250,11 @@ def _change_check(
                 f"{_fmt(float(xs[i]), d)} is more precise than the rates "
                 f"({places(i)}) allow: the true change"
                 f"{a_year} lies between {_fmt(lo, d)} and {_fmt(hi, d)} points"
+                if over[i]
+                else f"the rates ({places(i)}) do not fix the change to "
+                f"{_places(d)}: the true change{a_year} lies between "
+                f"{_fmt(lo, d + 2)} and {_fmt(hi, d + 2)} points, which "
+                f"{_fmt(float(xs[i]), d)} meets"
             )
         elif rel_fine[i] and rel_open[i]:
             tail = (
@@ -2147,22 +2167,36 @@ def _warn_reading(
                 break
     if not matters:
         return
-    rows = np.flatnonzero(driving)
+    # The decimals most figures need at most (the fewest that more than
+    # half need no more than: BPS's 4.10 needs 1 beside 4.88's 2), and the
+    # figures needing more, named in the order of their labels (region,
+    # then period), whatever the order of the rows of `data`.
+    n = int(figures.sum())
+    common = next(k for k in range(d + 1) if 2 * int((figures & (need <= k)).sum()) > n)
+    beyond = np.array(
+        sorted(
+            np.flatnonzero(figures & (need > common)).tolist(),
+            key=lambda i: (
+                _key_text(data[region].iloc[i]),
+                _order_key(data[period].iloc[i]),
+            ),
+        ),
+        dtype=np.intp,
+    )
     shown = ", ".join(
         f"{_show_key(data[region].iloc[i])} at {_show_key(data[period].iloc[i])}"
         f" ({data[reading.col].iloc[i]})"
-        for i in rows[:5].tolist()
-    ) + (f" and {rows.size - 5} more" if rows.size > 5 else "")
-    n = int(figures.sum())
+        for i in beyond[:5].tolist()
+    ) + (f" and {beyond.size - 5} more" if beyond.size > 5 else "")
+    m = int(beyond.size)
     warnings.warn(
-        f"`data` column {reading.col!r}{named} is read at {_places(d)}, the most its "
-        f"figures need, which only {rows.size} of its {n} figures "
-        f"{'needs' if rows.size == 1 else 'need'}: {shown}; the others need "
-        f"{fewer} at most, and some verdicts depend on which it was. State the "
-        f"decimals the column was published with: `{arg.format(d)}` if "
-        f"{d} (the verdicts stay), `{arg.format(fewer)}` if the others were "
-        f"published with {fewer} (a figure needing more is then read on its "
-        "own)",
+        f"`data` column {reading.col!r}{named} is read at {_places(d)}, the most "
+        f"its figures need, but {n - m} of its {n} figures need {common} at "
+        f"most and only {m} {'needs' if m == 1 else 'need'} more: {shown}; some "
+        "verdicts depend on which it was. State the decimals the column was "
+        f"published with: `{arg.format(d)}` if {d} (the verdicts stay), "
+        f"`{arg.format(common)}` if most figures were published with {common} "
+        "(a figure needing more is then read on its own)",
         UserWarning,
         stacklevel=3,
     )
@@ -2572,7 +2606,13 @@ def _level_change_check(
     if given is not None:
         _refuse_unrounded_levels(b, a, sides, shape)
     coarse_d = np.minimum(earlier_d, level_d)
-    fine = (d > coarse_d) & (said == "units") & (levels_decimals is not None)
+    # Levels of different decimals (or a computed one): a size stated at
+    # the coarser's decimals that their difference does not round to is
+    # judged against the range too ("fell 3.24" for 299.49 -> 296.2449871,
+    # a fall in (3.2400, 3.2500): cannot tell).
+    over = np.broadcast_to(d > coarse_d, shape)
+    mixed = np.broadcast_to(earlier_d != level_d, shape) & ~m_units
+    fine = (over | mixed) & (said == "units") & (levels_decimals is not None)
     if fine.any():
         low_x, high_x = _change_range(
             np.broadcast_to(b, shape), np.broadcast_to(a, shape), sides, None
@@ -2760,11 +2800,15 @@ def _level_change_check(
         elif fine[i]:
             lo, hi = _size_range(low_x[i], high_x[i], dirn)
             places = level_places_text(i)
+            a_year = " a year" if per_year_given else ""
             problems.append(
                 f"{stated_text} is more precise than the levels ({places}) "
-                f"allow: the true change{' a year' if per_year_given else ''} "
-                f"lies between {_fmt(lo, d)} and "
+                f"allow: the true change{a_year} lies between {_fmt(lo, d)} and "
                 f"{_fmt(hi, d)}"
+                if over[i]
+                else f"the levels ({places}) do not fix the change to "
+                f"{_places(d)}: the true change{a_year} lies between "
+                f"{_fmt(lo, d + 2)} and {_fmt(hi, d + 2)}, which {stated_text} meets"
             )
         elif slip[i]:
             problems.append(
@@ -4975,8 +5019,10 @@ def check_statements(
     a change of two computed rates is taken as given).
     Where fewer than half of the figures need the decimals found
     (one pooled 7.876 appended to published rates of 2 decimals), the
-    others are read at them too, and a UserWarning names those figures:
-    pass ``rate_decimals=2`` if the others were published with 2. A
+    others are read at them too, and a UserWarning names every figure
+    needing more than most figures need (in the order of their region and
+    period) and those decimals: pass ``rate_decimals=2`` if most figures
+    were published with 2. A
     DECIMAL(6,3) column (a DECIMAL(5,2) table and a pooled
     ``7.876::DECIMAL(6,3)`` joined by UNION ALL) says 3 for every figure:
     pass `rate_decimals`, or cast the appended figure, not the column.

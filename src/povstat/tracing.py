@@ -314,9 +314,12 @@ def trace_figure(
         column of computed values that show more (``3 / 7``) is taken as
         given, and the reason shows such a cell as given, in full. A figure
         stated with more decimals is judged against the cell's rounding.
-        Every cell of `measure` must be a figure rounded to `cell_decimals`
-        places (float noise aside): a cell with more is refused, never
-        rounded. Every cell is read as the figure it stands for, float
+        A cell of `measure` needing more places (float noise aside: a
+        pooled 7.876 or a computed rate appended to figures published with
+        2) is read on its own, at the places it needs (as given if
+        computed), never rounded to `cell_decimals`, as
+        :func:`povstat.statements.check_statements` reads a column with
+        `rate_decimals`. Every cell is read as the figure it stands for, float
         noise removed (0.37499999999999994 is 0.375, which rounds to 0.38),
         as in every statement check.
 
@@ -355,9 +358,8 @@ def trace_figure(
         to dates first; Spark's TIMESTAMP is read as the date in the
         session time zone, as the adapters read it).
     ValueError
-        If `max_slips` is negative, `cell_decimals` lies outside [-15, 15]
-        or a cell of `measure` is not rounded to `cell_decimals` places (the
-        message names the cells by their keys), a column is missing, a key column
+        If `max_slips` is negative, `cell_decimals` lies outside [-15, 15],
+        a column is missing, a key column
         (`region`, `period` or a `where` key) of `data` has a missing
         value, a searched column is not numeric (bools included; text is
         named with the :func:`povstat.parse_numbers` hint) or is a key
@@ -638,38 +640,28 @@ def _trace_figure(
         pd_ = scales.get(measure, _column_decimals(table[measure]))
     else:
         pd_ = _validate.decimals(cell_decimals, "cell_decimals")
-        # Cells with more decimals than stated were not published with
-        # `cell_decimals` places: refused, never rounded to them.
-        cells = _plumbing.pandas_floats(table[measure])
-        bad = np.flatnonzero(unrounded(cells, pd_))
-        if bad.size:
-            shown = "; ".join(
-                f"{', '.join(_show(table[k].iloc[int(i)]) for k in keys)}: "
-                f"{float(cells[int(i)])!r}"
-                for i in bad[:5]
-            )
-            more = f" and {bad.size - 5} more" if bad.size > 5 else ""
-            msg = (
-                f"`cell_decimals` is {pd_}, but {bad.size} cell(s) of `data` "
-                f"column {measure!r} are not figures rounded to {pd_} decimals "
-                f"({shown}{more}); give the decimals the column was published "
-                "with, or None to read them from the column"
-            )
-            raise ValueError(msg)
     # Every searched cell read as the figure it stands for, float noise
     # removed, as every check reads it (a float32 column through the
-    # shortest decimal of each value): the claimed cell at `cell_decimals`
-    # when given.
-    figures = {
-        c: _cells(table[c], pd_ if c == measure and cell_decimals is not None else None)
-        for c in searched
-    }
+    # shortest decimal of each value): the measure at `cell_decimals` when
+    # given, a cell needing more (an appended 7.876 or a computed rate
+    # beside figures published with 2) on its own, never rounded to them,
+    # as check_statements reads a column with `rate_decimals`.
+    figures = {c: _cells(table[c]) for c in searched}
+    own_cells = np.zeros(len(table), dtype=bool)
+    if cell_decimals is not None:
+        cells = _plumbing.pandas_floats(table[measure])
+        own_cells = np.asarray(unrounded(cells, pd_), dtype=bool)
+        figures[measure] = np.where(
+            own_cells, figures[measure], _cells(table[measure], pd_)
+        )
     published = float(figures[measure][row])
     # The claimed cell's own decimals where they are known to differ from
     # the column's; the column's otherwise.
     column_pd = pd_
     if claimed_decimals is not None:
         pd_ = claimed_decimals
+    elif own_cells[row]:
+        pd_ = _shown(published, pd_)
     if np.isnan(published):
         return result(_UNDECIDED, f"{label}, {measure} has no published value", empty)
     # A figure stated with more decimals than published is never confirmed
@@ -730,12 +722,18 @@ def _trace_figure(
         # interval. Not with a power of ten: a misread figure has the
         # cell's digits, no more (14.94 read as 149.4, never 149.39).
         cd = column_pd if c == measure else scales.get(c, _column_decimals(table[c]))
-        finer = (d > cd) & (pw == 0)[:, None]
-        could = (
-            _could_round_to(v, cd, x, d, nonnegative=bool((v[~np.isnan(v)] >= 0).all()))
-            if d > cd
-            else np.zeros(v.shape, dtype=bool)
-        )
+        nonneg = bool((v[~np.isnan(v)] >= 0).all())
+        # A cell read on its own (more decimals than `cell_decimals`) within
+        # its own rounding, at the decimals it needs (as given if computed).
+        cds = np.full(v.shape, cd, dtype=np.int64)
+        if c == measure:
+            for i in np.flatnonzero(own_cells).tolist():
+                cds[i] = _shown(float(v[i]), int(cd))
+        finer = (d > cds)[None, :] & (pw == 0)[:, None]
+        could = np.zeros(v.shape, dtype=bool)
+        for k in np.unique(cds[d > cds]).tolist():
+            at_k = np.asarray(cds == k, dtype=bool)
+            could[at_k] = _could_round_to(v[at_k], int(k), x, d, nonnegative=nonneg)
         # A cell published as 0 is no origin of a nonzero figure stated more
         # precisely: any small figure (0.01 against a count of 0) would
         # "match" every zero cell of the table.

@@ -439,9 +439,12 @@ _CROSSED_STRATA = (
     "column, so build that column first"
 )
 _CROSSED_PSU = (
-    "; give one label per unit, such as the labels joined as text or an "
-    "integer code (PSUs are nested in strata: the same label in two strata "
-    "names two PSUs, so a PSU's label within its stratum is enough)"
+    "; `psu` takes the first stage's labels alone: if these labels are "
+    "stages (a census block, then a household in it), give the first "
+    "stage's labels (joining them makes every household a PSU and the "
+    "standard errors too small); if the first only says where the PSU lies "
+    "(its stratum or regency), give the PSU's own labels: PSUs are nested "
+    "in strata, so the same label in two strata already names two PSUs"
 )
 
 

@@ -257,3 +257,29 @@ def test_stage_labels_per_unit_are_not_advised_to_be_joined(psu: Any) -> None:
     msg = _values_advice(strata=DF["st"], psu=psu)
     assert "joined as text" not in msg
     assert "give the first stage's labels (joining them makes every household" in msg
+
+
+@pytest.mark.parametrize(
+    ("psu", "strata"),
+    [
+        (DF[["st", "nks"]], DF["st"]),
+        (pl.from_pandas(DF[["st", "nks"]]), pl.from_pandas(DF)["st"]),
+    ],
+    ids=["pandas", "polars"],
+)
+def test_the_array_function_advises_the_column_beside_the_strata(
+    psu: Any, strata: Any
+) -> None:
+    # The strata Series named as one of the psu frame's columns: the other
+    # (R: ids=~nks, strata=~st, nest=TRUE, the figures of STAGES).
+    with pytest.raises(TypeError) as err:
+        poverty_estimates(
+            DF["y"], 100.0, unit="percent", weights=DF["w"], strata=strata, psu=psu
+        )
+    msg = str(err.value)
+    assert "'st' is the strata column" in msg
+    values = _follow_values(msg, r"own column: psu=(df\['[^']+'\]) \(as a col")
+    est = poverty_estimates(
+        DF["y"], 100.0, unit="percent", weights=DF["w"], strata=DF["st"], psu=values
+    )
+    assert float(est.se[0]) == pytest.approx(STAGES[0], rel=1e-12)

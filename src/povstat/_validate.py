@@ -376,6 +376,7 @@ def not_an_array(
     arrays: str = "povstat's array functions take",
     frames: str = FRAME_FUNCTIONS,
     keyword: str | None = None,
+    strata: str | None = None,
 ) -> str | None:
     """The message for a frame or column name passed where values are due.
 
@@ -388,6 +389,8 @@ def not_an_array(
     `frames` (a subject and its verb: "povstat.poverty_table takes") take a
     frame and column names (`keyword`, when given, is their argument that
     takes the name) while `arrays` (also with its verb) take the values.
+    A frame of several columns given as `psu` with `strata` (the name of
+    the strata Series) one of them is advised the other column.
     """
     result = result_passed(x, name)
     if result is not None:
@@ -430,7 +433,9 @@ def not_an_array(
             f"`{name}` must be the values (an array, list or Series), got "
             f"{what}; {arrays} the values themselves, one per unit, while "
             f"{frames} a frame and column names"
-            + _several_values(name, cols, polars=kind[0].startswith("a polars"))
+            + _several_values(
+                name, cols, polars=kind[0].startswith("a polars"), strata=strata
+            )
         )
     return (
         f"`{name}` must be the values (an array, list or Series), got {what}; "
@@ -506,7 +511,9 @@ def _listed_values(
     return lead + _several_values(name, terms)
 
 
-def _several_values(name: str, cols: Sequence[str], *, polars: bool = False) -> str:
+def _several_values(
+    name: str, cols: Sequence[str], *, polars: bool = False, strata: str | None = None
+) -> str:
     """Advice for the values of several columns `cols` given as one argument.
 
     `by` and `strata` take one combined label per unit (the code in pandas,
@@ -535,7 +542,7 @@ def _several_values(name: str, cols: Sequence[str], *, polars: bool = False) -> 
         )
     if name == "psu":
         return "; " + several_psu_note(
-            cols, "psu=df[{c!r}] (as a column name, psu={c!r})"
+            cols, "psu=df[{c!r}] (as a column name, psu={c!r})", strata
         )
     return f"; `{name}` takes one column's values"
 

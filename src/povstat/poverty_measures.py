@@ -776,6 +776,8 @@ def refuse_tables(**arrays: object) -> None:
     column name raises TypeError saying what was passed and which function
     takes it (:func:`povstat._validate.not_an_array`). None is skipped.
     """
+    # A Series of strata named as one of a frame of psu columns: the other.
+    strata = getattr(arrays.get("strata"), "name", None)
     for name, x in arrays.items():
         if x is None or type(x) is np.ndarray:
             continue
@@ -785,6 +787,7 @@ def refuse_tables(**arrays: object) -> None:
             arrays="povstat.fgt, povstat.watts and povstat.poverty_estimates take",
             frames="povstat.poverty_table takes",
             keyword=_TABLE_KEYWORDS.get(name, name),
+            strata=strata if isinstance(strata, str) else None,
         )
         if msg is not None:
             raise TypeError(msg)

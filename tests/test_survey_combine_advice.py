@@ -19,7 +19,7 @@ import pyarrow as pa  # type: ignore[import-untyped]
 import pytest
 
 from backends import make
-from povstat import poverty_table
+from povstat import poverty_estimates, poverty_table
 
 DATA: dict[str, Any] = {
     "kab": ["3501"] * 4 + ["3502"] * 4,
@@ -155,16 +155,20 @@ def test_the_advice_runs_on_the_callers_engine(backend: str, given: object) -> N
 
 
 @pytest.mark.parametrize("backend", ENGINES)
-def test_the_psu_advice_runs_on_the_callers_engine(backend: str) -> None:
-    # PSU labels joined with their stratum's: the same PSUs (R's nest=TRUE).
+def test_the_psu_advice_names_the_psus_own_column(backend: str) -> None:
+    # The strata column beside the PSU's: the PSU's own column, no join
+    # (PSUs are nested in strata); R's ids=~psu, strata=~kab, nest=TRUE.
     df = _frame(backend, DATA)
-    with pytest.raises(TypeError) as err:
-        _table(df, strata="kab", psu=["kab", "psu"])
-    combined, name = _follow(str(err.value), df, "psu")
-    assert name == "kab_psu"
-    out = _table(combined, strata="kab", psu=name)
-    assert out["estimate"].iloc[0] == pytest.approx(P0, rel=1e-14)
-    assert out["se"].iloc[0] == pytest.approx(SE_KAB, rel=1e-12)
+    for given in (["kab", "psu"], "kab, psu"):
+        with pytest.raises((TypeError, ValueError)) as err:
+            _table(df, strata="kab", psu=given)
+        msg = str(err.value)
+        assert "combined labels" not in msg
+        found = re.search(r"so give the PSU's own column: psu='([^']+)'$", msg)
+        assert found is not None, msg
+        out = _table(df, strata="kab", psu=found.group(1))
+        assert out["estimate"].iloc[0] == pytest.approx(P0, rel=1e-14)
+        assert out["se"].iloc[0] == pytest.approx(SE_KAB, rel=1e-12)
 
 
 @pytest.mark.parametrize("backend", ENGINES)
@@ -238,3 +242,61 @@ def test_a_frame_of_columns_not_in_df_gets_no_code_naming_them() -> None:
         "among its columns: add the columns to `df` (or combine them there), "
         "then name the column"
     )
+
+
+@pytest.mark.parametrize(
+    ("given", "df"),
+    [
+        ("kab, urban", DF),
+        ("c(kab, urban)", DF),
+        (DF[["kab", "urban"]], DF),
+        (pl.from_pandas(DF[["kab", "urban"]]), pl.from_pandas(DF)),
+    ],
+    ids=["str", "c()", "pandas", "polars"],
+)
+def test_the_array_function_advises_crossed_strata_values(given: Any, df: Any) -> None:
+    # Several strata columns given to poverty_estimates: one combined label
+    # per unit (its code followed as printed), never df['kab, urban'] nor
+    # one column's df['name'], which would drop the urban/rural split.
+    with pytest.raises(TypeError) as err:
+        poverty_estimates(
+            DF["y"],
+            100.0,
+            unit="fraction",
+            weights=DF["w"],
+            strata=given,
+            psu=DF["psu"],
+        )
+    msg = str(err.value)
+    assert "df['kab, urban']" not in msg
+    assert "df['name']" not in msg
+    assert "strata='kab, urban'" not in msg
+    found = re.search(r"\(in (?:pandas|polars), strata=(.*)\)$", msg)
+    assert found is not None, msg
+    strata = eval(found.group(1), {"df": df, "pl": pl})  # the advice, as typed
+    e = poverty_estimates(
+        DF["y"], 100.0, unit="fraction", weights=DF["w"], strata=strata, psu=DF["psu"]
+    )
+    # tests/reference/survey_crossed_strata.R: strata regency x urban.
+    assert e.estimate[0] == pytest.approx(P0, rel=1e-14)
+    assert e.se[0] == pytest.approx(SE_CROSSED, rel=1e-12)
+
+
+def test_the_array_function_advises_by_and_other_columns_in_one_str() -> None:
+    with pytest.raises(TypeError) as err:
+        poverty_estimates(DF["y"], 100.0, unit="fraction", by="kab, urban")
+    assert str(err.value).endswith(
+        "(by=['kab', 'urban'] crosses the domains); as values, one combined "
+        "label per unit (in pandas, by=df['kab'].astype('string') + '/' + "
+        "df['urban'].astype('string'))"
+    )
+    with pytest.raises(TypeError) as err:
+        poverty_estimates(DF["y"], 100.0, unit="fraction", strata="y, w")
+    assert "strata=df['y'].astype('string')" in str(err.value)
+    with pytest.raises(TypeError) as err:
+        poverty_estimates(DF["y"], 100.0, unit="fraction", fpc="N1, N2")
+    assert str(err.value).endswith("; `fpc` takes one column's values")
+    # One name with a space is one column's: no list read into it.
+    with pytest.raises(TypeError) as err:
+        poverty_estimates(DF["y"], 100.0, unit="fraction", strata="kode kab")
+    assert "(e.g. df['kode kab'])" in str(err.value)

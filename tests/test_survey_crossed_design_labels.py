@@ -32,10 +32,14 @@ STRATA_ADVICE = (
     "urban) or an integer code; povstat.poverty_table takes one strata "
     "column, so build that column first"
 )
+# No join for psu: joined stages make every household a PSU.
 PSU_ADVICE = (
-    "; give one label per unit, such as the labels joined as text or an "
-    "integer code (PSUs are nested in strata: the same label in two strata "
-    "names two PSUs, so a PSU's label within its stratum is enough)"
+    "; `psu` takes the first stage's labels alone: if these labels are "
+    "stages (a census block, then a household in it), give the first "
+    "stage's labels (joining them makes every household a PSU and the "
+    "standard errors too small); if the first only says where the PSU lies "
+    "(its stratum or regency), give the PSU's own labels: PSUs are nested "
+    "in strata, so the same label in two strata already names two PSUs"
 )
 CROSSED: dict[str, Any] = {
     "multiindex": DF.set_index(["kab", "urban"]).index,
@@ -90,12 +94,11 @@ def test_the_advice_gives_the_estimate_of_crossed_strata() -> None:
         (
             "psu",
             ("kab", "psu"),
-            "; `psu` takes one column, not several: PSUs are nested in "
-            "strata (the same label in two strata names two PSUs), so the "
-            "column of a PSU's label within its stratum is enough, or build "
-            "one column of combined labels first (in pandas, df['kab_psu'] = "
-            "df['kab'].astype('string') + '/' + df['psu'].astype('string')) "
-            "and name it: psu='kab_psu'",
+            # 'kab' is the strata column: the PSU's own column, no join.
+            "; `psu` takes one column, not several: 'kab' is the strata "
+            "column, and PSUs are nested in strata (the same label in two "
+            "strata already names two PSUs), so give the PSU's own column: "
+            "psu='psu'",
         ),
     ],
 )

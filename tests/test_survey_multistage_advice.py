@@ -16,6 +16,7 @@ from typing import Any
 
 import narwhals.stable.v2 as nw
 import pandas as pd
+import polars as pl
 import pytest
 
 from backends import make
@@ -179,3 +180,106 @@ def test_the_array_function_advises_values_for_other_formulas() -> None:
     )
     msg = _values_advice(size="~N1+N2")
     assert msg.endswith("; `size` takes one column's values")
+
+
+def _several(df: Any, backend: str) -> list[Any]:
+    """`psu` as the stages' two columns: a list, one str, a frame of them."""
+    if backend == "duckdb":
+        return [["nks", "hh"], "nks, hh", df.project("nks, hh")]
+    native = nw.from_native(df)
+    return [["nks", "hh"], "nks, hh", native.select("nks", "hh").to_native()]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_following_the_advice_for_stage_columns_gives_rs_figures(backend: str) -> None:
+    # The stages as a list, a str or a frame: the first stage's column (R's
+    # ids=~nks+hh), never their join (households as PSUs: a smaller SE).
+    df = make(backend, DATA)
+    for given in _several(df, backend):
+        with pytest.raises((TypeError, ValueError)) as err:
+            _row(df, psu=given)
+        msg = str(err.value)
+        assert "combined labels" not in msg
+        assert "joining them makes every household a PSU" in msg
+        found = re.search(r"are stages \(.*?\), give the first, psu='([^']+)'", msg)
+        assert found is not None, msg
+        _check(_row(df, psu=found.group(1)), *STAGES)  # R: ids=~nks+hh
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_the_strata_column_beside_the_psus_gets_the_psus_own(backend: str) -> None:
+    # psu=["st", "nks"] with strata="st": nks, the PSU's label within its
+    # stratum (R: ids=~nks, strata=~st, nest=TRUE, the figures of STAGES).
+    df = make(backend, DATA)
+    for given in (["st", "nks"], "st, nks", "~st+nks"):
+        with pytest.raises((TypeError, ValueError)) as err:
+            _row(df, psu=given)
+        msg = str(err.value)
+        assert "'st' is the strata column" in msg
+        found = re.search(r"give the PSU's own column: psu='([^']+)'$", msg)
+        assert found is not None, msg
+        _check(_row(df, psu=found.group(1)), *STAGES)
+
+
+@pytest.mark.parametrize(
+    "psu",
+    [
+        DF[["nks", "hh"]],
+        pl.from_pandas(DF[["nks", "hh"]]),
+        "nks, hh",
+        "c(nks, hh)",
+    ],
+    ids=["pandas", "polars", "str", "c()"],
+)
+def test_the_array_function_advises_the_first_of_stage_columns(psu: Any) -> None:
+    msg = _values_advice(strata=DF["st"], psu=psu)
+    assert "df['name']" not in msg
+    assert "df['nks, hh']" not in msg
+    assert "joining them makes every household a PSU" in msg
+    values = _follow_values(msg, r"give the first, psu=(df\['[^']+'\]) \(as a col")
+    est = poverty_estimates(
+        DF["y"], 100.0, unit="percent", weights=DF["w"], strata=DF["st"], psu=values
+    )
+    assert float(est.estimate[0]) == pytest.approx(P0, rel=1e-13)
+    assert float(est.se[0]) == pytest.approx(STAGES[0], rel=1e-12)  # R: ~nks+hh
+
+
+@pytest.mark.parametrize(
+    "psu",
+    [
+        DF[["nks", "hh"]].to_numpy(),
+        list(zip(DF["nks"], DF["hh"], strict=True)),
+        DF.set_index(["nks", "hh"]).index,
+    ],
+    ids=["2-D", "tuples", "multiindex"],
+)
+def test_stage_labels_per_unit_are_not_advised_to_be_joined(psu: Any) -> None:
+    msg = _values_advice(strata=DF["st"], psu=psu)
+    assert "joined as text" not in msg
+    assert "give the first stage's labels (joining them makes every household" in msg
+
+
+@pytest.mark.parametrize(
+    ("psu", "strata"),
+    [
+        (DF[["st", "nks"]], DF["st"]),
+        (pl.from_pandas(DF[["st", "nks"]]), pl.from_pandas(DF)["st"]),
+    ],
+    ids=["pandas", "polars"],
+)
+def test_the_array_function_advises_the_column_beside_the_strata(
+    psu: Any, strata: Any
+) -> None:
+    # The strata Series named as one of the psu frame's columns: the other
+    # (R: ids=~nks, strata=~st, nest=TRUE, the figures of STAGES).
+    with pytest.raises(TypeError) as err:
+        poverty_estimates(
+            DF["y"], 100.0, unit="percent", weights=DF["w"], strata=strata, psu=psu
+        )
+    msg = str(err.value)
+    assert "'st' is the strata column" in msg
+    values = _follow_values(msg, r"own column: psu=(df\['[^']+'\]) \(as a col")
+    est = poverty_estimates(
+        DF["y"], 100.0, unit="percent", weights=DF["w"], strata=DF["st"], psu=values
+    )
+    assert float(est.se[0]) == pytest.approx(STAGES[0], rel=1e-12)

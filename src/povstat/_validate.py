@@ -315,6 +315,40 @@ def stages_note(terms: Sequence[str]) -> str:
     )
 
 
+def several_psu_note(
+    cols: Sequence[str], fmt: str = "psu={c!r}", strata: str | None = None
+) -> str:
+    """Advice for a `psu` given as several columns (``["nks", "hh"]``).
+
+    No one-size join: joining the stages (a census block, then a household
+    in it) would make every household a PSU, standard errors too small.
+    If the columns are stages the first is the PSU (`fmt` formats the code
+    that gives it: ``psu='nks'``); if the first only says where the PSU
+    lies (its stratum), the PSU's own column is enough, PSUs being nested
+    in strata. When `strata` is one of `cols`, the other column is the
+    PSU's (shown with `fmt` when it is one).
+    """
+    if strata is not None and strata in cols:
+        others = [c for c in cols if c != strata]
+        if len(others) == 1:
+            return (
+                f"`psu` takes one column, not several: {strata!r} is the strata "
+                "column, and PSUs are nested in strata (the same label in two "
+                "strata already names two PSUs), so give the PSU's own column: "
+                + fmt.format(c=others[0])
+            )
+        cols = others
+    return (
+        "`psu` takes the first stage's labels alone: if these columns are "
+        "stages (a census block, then a household in it), give the first, "
+        f"{fmt.format(c=cols[0])} (joining them makes every household a PSU "
+        "and the standard errors too small); if the first only says where "
+        "the PSU lies (its stratum or regency), give the PSU's own column: "
+        "PSUs are nested in strata, so the same label in two strata already "
+        "names two PSUs"
+    )
+
+
 def one_stage_fpc_note(terms: Sequence[str], given: str) -> str:
     """Advice for a two-stage `fpc` (R's ``fpc=~N1+N2``): the first stage's.
 
@@ -343,6 +377,7 @@ def not_an_array(
     arrays: str = "povstat's array functions take",
     frames: str = FRAME_FUNCTIONS,
     keyword: str | None = None,
+    strata: str | None = None,
 ) -> str | None:
     """The message for a frame or column name passed where values are due.
 
@@ -355,6 +390,8 @@ def not_an_array(
     `frames` (a subject and its verb: "povstat.poverty_table takes") take a
     frame and column names (`keyword`, when given, is their argument that
     takes the name) while `arrays` (also with its verb) take the values.
+    A frame of several columns given as `psu` with `strata` (the name of
+    the strata Series) one of them is advised the other column.
     """
     result = result_passed(x, name)
     if result is not None:
@@ -369,6 +406,9 @@ def not_an_array(
         formula = _formula_values(name, column, arrays, frames, keyword)
         if formula is not None:
             return formula
+        listed = _listed_values(name, column, arrays, frames, keyword)
+        if listed is not None:
+            return listed
         what = f"the str {column!r}, which looks like a column name"
         how = "df[{c}]"
     else:
@@ -381,6 +421,23 @@ def not_an_array(
             what += f" (columns {cut(repr(cols))})"
     c = repr(column) if isinstance(column, str) else "'name'"
     example = "" if keyword is None else f" ({keyword}={c})"
+    if (
+        name in ("by", "strata", "psu")
+        and kind is not None
+        and cols is not None
+        and len(cols) > 1
+        and all(isinstance(c, str) for c in cols)
+    ):
+        # The columns' own advice, not one column's: by, strata and psu
+        # of several columns each have theirs (:func:`_several_values`).
+        return (
+            f"`{name}` must be the values (an array, list or Series), got "
+            f"{what}; {arrays} the values themselves, one per unit, while "
+            f"{frames} a frame and column names"
+            + _several_values(
+                name, cols, polars=kind[0].startswith("a polars"), strata=strata
+            )
+        )
     values = f"the values themselves (e.g. {how.format(c=c)})"
     text = _text_columns(x) if kind is not None and kind[1] else None
     if text:
@@ -434,19 +491,73 @@ def _formula_values(
         )
     if name == "fpc":
         return f"{lead}; {one_stage_fpc_note(terms, f'fpc=df[{terms[0]!r}]')}"
-    combined = " + '/' + ".join(f"df[{t!r}].astype('string')" for t in terms)
+    return lead + _several_values(name, terms)
+
+
+def _listed_values(
+    name: str, text: str | None, arrays: str, frames: str, keyword: str | None
+) -> str | None:
+    """The message for several column names in one str (``"kab, urban"``).
+
+    Names separated by commas, or inside R's ``c(...)`` or
+    ``interaction(...)``: the values each stands for, as
+    :func:`_formula_values` says them (:func:`_several_values`); None for
+    any other text (one column's name, spaces and all).
+    """
+    if text is None:
+        return None
+    body = text.strip().removeprefix("~").strip()
+    inner = re.fullmatch(r"(?:c|interaction)\s*\((.*)\)", body, flags=re.S)
+    if inner is not None:
+        body = inner.group(1)
+    if "," not in body:
+        return None
+    terms = [t.strip() for t in body.split(",")]
+    if len(terms) < 2 or not all(terms):
+        return None
+    lead = (
+        f"`{name}` must be the values (an array, list or Series), got the "
+        f"str {text!r}, which names several columns in one str; {arrays} the "
+        f"values themselves, one per unit, while {frames} a frame and column "
+        "names"
+    )
+    return lead + _several_values(name, terms)
+
+
+def _several_values(
+    name: str, cols: Sequence[str], *, polars: bool = False, strata: str | None = None
+) -> str:
+    """Advice for the values of several columns `cols` given as one argument.
+
+    `by` and `strata` take one combined label per unit (the code in pandas,
+    or in polars with `polars`), `by=[...]` crossing the frame's columns;
+    `psu` the first stage's labels or the PSU's own
+    (:func:`several_psu_note`), never their join; others one column's.
+    """
+    if polars:
+        parts = ", ".join(repr(t) for t in cols)
+        combined = f"df.select(pl.concat_str([{parts}], separator='/')).to_series()"
+        where = "in polars"
+    else:
+        combined = " + '/' + ".join(f"df[{t!r}].astype('string')" for t in cols)
+        where = "in pandas"
+    listed = list(cols)
     if name == "by":
         return (
-            f"{lead} (by={terms!r} crosses the domains); as values, one "
-            f"combined label per unit (in pandas, by={combined})"
+            f" (by={listed!r} crosses the domains); as values, one "
+            f"combined label per unit ({where}, by={combined})"
         )
     if name == "strata":
         return (
-            f"{lead}; strata do not cross several columns (nor does R's "
+            "; strata do not cross several columns (nor does R's "
             "svydesign(strata=~a+b), whose second term stratifies a second "
-            f"stage): one combined label per unit (in pandas, strata={combined})"
+            f"stage): one combined label per unit ({where}, strata={combined})"
         )
-    return f"{lead}; `{name}` takes one column's values"
+    if name == "psu":
+        return "; " + several_psu_note(
+            cols, "psu=df[{c!r}] (as a column name, psu={c!r})", strata
+        )
+    return f"; `{name}` takes one column's values"
 
 
 def _text_columns(x: object) -> list[Any] | None:

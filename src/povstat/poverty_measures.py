@@ -439,9 +439,12 @@ _CROSSED_STRATA = (
     "column, so build that column first"
 )
 _CROSSED_PSU = (
-    "; give one label per unit, such as the labels joined as text or an "
-    "integer code (PSUs are nested in strata: the same label in two strata "
-    "names two PSUs, so a PSU's label within its stratum is enough)"
+    "; `psu` takes the first stage's labels alone: if these labels are "
+    "stages (a census block, then a household in it), give the first "
+    "stage's labels (joining them makes every household a PSU and the "
+    "standard errors too small); if the first only says where the PSU lies "
+    "(its stratum or regency), give the PSU's own labels: PSUs are nested "
+    "in strata, so the same label in two strata already names two PSUs"
 )
 
 
@@ -773,6 +776,8 @@ def refuse_tables(**arrays: object) -> None:
     column name raises TypeError saying what was passed and which function
     takes it (:func:`povstat._validate.not_an_array`). None is skipped.
     """
+    # A Series of strata named as one of a frame of psu columns: the other.
+    strata = getattr(arrays.get("strata"), "name", None)
     for name, x in arrays.items():
         if x is None or type(x) is np.ndarray:
             continue
@@ -782,6 +787,7 @@ def refuse_tables(**arrays: object) -> None:
             arrays="povstat.fgt, povstat.watts and povstat.poverty_estimates take",
             frames="povstat.poverty_table takes",
             keyword=_TABLE_KEYWORDS.get(name, name),
+            strata=strata if isinstance(strata, str) else None,
         )
         if msg is not None:
             raise TypeError(msg)

@@ -222,7 +222,11 @@ def _new_name(cols: Sequence[str], names: Sequence[str]) -> str:
 
 
 def _several_design_columns(
-    arg: str, cols: Sequence[str] | None, impl: Any, names: Sequence[str]
+    arg: str,
+    cols: Sequence[str] | None,
+    impl: Any,
+    names: Sequence[str],
+    strata: object = None,
 ) -> str:
     """Advice for `strata` or `psu` given as several columns.
 
@@ -230,6 +234,9 @@ def _several_design_columns(
     columns given (a list of names, a frame's columns, an R formula's
     terms); the advice shows the code that builds one column of combined
     labels on the caller's engine (`impl`) and the argument naming it.
+    For `psu` there is no join (:func:`povstat._validate.several_psu_note`:
+    the first stage's column, or the PSU's own one; the column that is not
+    `strata`'s when `strata` names one of them).
     """
     if arg not in ("strata", "psu") or cols is None or len(cols) < 2:
         return ""
@@ -238,19 +245,15 @@ def _several_design_columns(
         return (
             f"; `{arg}` takes one column of `df`, and {absent} "
             f"{'is' if len(absent) == 1 else 'are'} not among its columns: "
-            "add the columns to `df` (or combine them there), then name the "
-            "column"
+            "add the columns to `df`"
+            + (" (or combine them there)" if arg == "strata" else "")
+            + ", then name the column"
         )
+    if arg == "psu":
+        given = strata if isinstance(strata, str) and strata in names else None
+        return "; " + _validate.several_psu_note(cols, strata=given)
     new = _new_name(cols, names)
     code = _combine_code(impl, cols, new)
-    if arg == "psu":
-        return (
-            "; `psu` takes one column, not several: PSUs are nested in "
-            "strata (the same label in two strata names two PSUs), so the "
-            "column of a PSU's label within its stratum is enough, or build "
-            f"one column of combined labels first ({code}) and name it: "
-            f"psu={new!r}"
-        )
     return (
         "; `strata` takes one column and does not cross several, as "
         "by=[...] does (nor does R's svydesign(strata=~a+b), whose second "
@@ -259,7 +262,9 @@ def _several_design_columns(
     )
 
 
-def _formula_advice(arg: str, text: str, impl: Any, names: Sequence[str]) -> str:
+def _formula_advice(
+    arg: str, text: str, impl: Any, names: Sequence[str], strata: object = None
+) -> str:
     """Advice for a column argument written as an R formula (``"~kab+urban"``).
 
     ``psu="~1"`` (R's ``ids=~1``, no clusters) is advised to be left out.
@@ -267,7 +272,9 @@ def _formula_advice(arg: str, text: str, impl: Any, names: Sequence[str]) -> str
     name; several are `by`'s list, for `strata` the advice to combine them
     (:func:`_several_design_columns`), for `psu` (R's ``ids=~nks+hh``, a
     design of stages) the first term, the PSUs, and for `fpc` (R's
-    ``fpc=~N1+N2``) the first stage's; other arguments take one column.
+    ``fpc=~N1+N2``) the first stage's (for `psu`, the term that is not
+    the `strata` column when `strata` is one); other arguments take one
+    column.
     """
     if arg == "psu" and _validate.no_clusters(text):
         return f"; {text!r} {_validate.NO_CLUSTERS}"
@@ -275,12 +282,14 @@ def _formula_advice(arg: str, text: str, impl: Any, names: Sequence[str]) -> str
         return f"; {text!r} has spaces around a column's name: {arg}={text.strip()!r}"
     terms = _validate.formula_terms(text)
     if terms is None or not all(t in names for t in terms):
-        return _listed_advice(arg, text, impl, names)
+        return _listed_advice(arg, text, impl, names, strata)
     lead = f"; {text!r} reads as an R formula, but povstat takes column names"
     if len(terms) == 1:
         return f"{lead}: {arg}={terms[0]!r}"
     if arg == "by":
         return f"{lead}: by={terms!r} crosses the domains"
+    if arg == "psu" and isinstance(strata, str) and strata in terms:
+        return lead + _several_design_columns(arg, terms, impl, names, strata)
     if arg == "psu":
         return f"{lead}; {_validate.stages_note(terms)}: psu={terms[0]!r}"
     if arg == "fpc":
@@ -290,7 +299,9 @@ def _formula_advice(arg: str, text: str, impl: Any, names: Sequence[str]) -> str
     return f"{lead}; `{arg}` takes one column"
 
 
-def _listed_advice(arg: str, text: str, impl: Any, names: Sequence[str]) -> str:
+def _listed_advice(
+    arg: str, text: str, impl: Any, names: Sequence[str], strata: object = None
+) -> str:
     """Advice for several columns written in one str: ``"kab, urban"``.
 
     Names separated by commas, slashes or spaces, or inside R's ``c(...)``
@@ -309,7 +320,7 @@ def _listed_advice(arg: str, text: str, impl: Any, names: Sequence[str]) -> str:
     if arg == "by":
         return f"{lead}: by={terms!r} crosses the domains"
     if arg in ("strata", "psu"):
-        return lead + _several_design_columns(arg, terms, impl, names)
+        return lead + _several_design_columns(arg, terms, impl, names, strata)
     return f"{lead}; `{arg}` takes one column"
 
 
@@ -920,10 +931,12 @@ def poverty_table(
     TypeError
         If `line` or `by` is of the wrong kind, `strata` or `psu` is not
         one column name (given as a list of names or a frame of the
-        columns, the message advises building one column of combined
-        labels, showing the code for the frame's engine: only `by` crosses
-        columns), a `by`, `strata` or `psu` column holds containers
-        (lists, tuples, arrays, structs: labels
+        columns, the message advises for `strata` building one column of
+        combined labels, showing the code for the frame's engine: only `by`
+        crosses columns; for `psu` the first stage's column, or the PSU's
+        own, never a join, which would make each household a PSU), a
+        `by`, `strata` or `psu` column holds containers (lists, tuples,
+        arrays, structs: labels
         must be scalars; the message names the argument, the column and its
         type), a DuckDB key column is of a type whose labels would not come
         back as they are (BIGNUM, formerly VARINT, and BIT reach Python as
@@ -1272,7 +1285,9 @@ def poverty_table(
                 arg, name, names, arrays="povstat.poverty_estimates"
             )
             cols = _design_columns_given(name)
-            advice = _several_design_columns(arg, cols, frame.implementation, names)
+            advice = _several_design_columns(
+                arg, cols, frame.implementation, names, strata
+            )
             if not advice and cols is not None and len(cols) == 1:
                 advice = f"; it names one column: {arg}={cols[0]!r}"
             raise TypeError(msg + advice)
@@ -2588,16 +2603,19 @@ def _refuse_absent_columns(
     the caller's engine (`impl`).
     """
     absent: list[tuple[str, str, str]] = []  # (argument, column, advice)
+    strata = dict([*first, *rest]).get("strata")
     for arg, name in first:
         if name is not None and name not in names:
-            absent.append((f"`{arg}`", name, _formula_advice(arg, name, impl, names)))
+            advice = _formula_advice(arg, name, impl, names, strata)
+            absent.append((f"`{arg}`", name, advice))
     for entry, value in line_columns:
         if value not in names:
             arg = "`line`" if entry is None else f"`lines` entry {entry!r}"
             absent.append((arg, value, _number_text_hint(value, entry)))
     for arg, name in rest:
         if name is not None and name not in names:
-            absent.append((f"`{arg}`", name, _formula_advice(arg, name, impl, names)))
+            advice = _formula_advice(arg, name, impl, names, strata)
+            absent.append((f"`{arg}`", name, advice))
     if not absent:
         return
     notes = "".join(_plumbing.index_level_note(df, c) for _, c, _ in absent)

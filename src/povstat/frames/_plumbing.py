@@ -1622,7 +1622,8 @@ def _refuse_decimal_month_codes(
     msg = (
         f"period column {name!r} (argument `period`) holds {shown}"
         f"{' and more' if distinct.size > 4 else ''}, whose fractional parts "
-        f"all look like {what}, not fractions of a year: read as years, "
+        f"{'other than .00 ' if whole_years else 'all '}look like {what}, not "
+        "fractions of a year: read as years, "
         f"{apart}. A numeric period is "
         "a time in years; convert them to years with year + (month - 1) / 12, "
         f"e.g. {col} = {fix}, or to dates"

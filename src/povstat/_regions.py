@@ -34,6 +34,24 @@ import pandas as pd
 
 NATIONAL_CODE = "00"
 NATIONAL_NAME = "Indonesia"
+#: The labels BPS tables and their users give the country's row (code
+#: ``"00"``), read in any case, spacing and punctuation (:func:`key`): its
+#: name, "Nasional", and either with the total's word ("Total Indonesia",
+#: "INDONESIA (Nasional)", "Jumlah Nasional").
+NATIONAL_NAMES = (
+    NATIONAL_NAME,
+    "Nasional",
+    "Indonesia Nasional",
+    "Nasional Indonesia",
+    "Total Indonesia",
+    "Indonesia Total",
+    "Jumlah Indonesia",
+    "Indonesia Jumlah",
+    "Total Nasional",
+    "Nasional Total",
+    "Jumlah Nasional",
+    "Nasional Jumlah",
+)
 
 #: Abbreviations (a word of the name, its dots removed) and what they stand
 #: for. "Administrasi" is left out: "Kota Administrasi Jakarta Utara" is
@@ -221,7 +239,8 @@ def _index() -> dict[tuple[str, str], tuple[str, ...]]:
             add(kind, n.split(" ", 1)[1], code)
         for n in bps.split("|"):
             add(kind, n.split(" ", 1)[1] if kind == "kota" else n, code)
-    out.setdefault(("nasional", key(NATIONAL_NAME)), []).append(NATIONAL_CODE)
+    for n in NATIONAL_NAMES:
+        out[("nasional", key(n))] = [NATIONAL_CODE]
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -244,6 +263,11 @@ def _info() -> dict[str, tuple[str, str, str, str]]:
 def info(code: str) -> tuple[str, str, str, str]:
     """Name, kind, province today and before the 2022 split of a region code."""
     return _info()[code]
+
+
+def is_national(name: str) -> bool:
+    """Whether `name` labels the country's row (:data:`NATIONAL_NAMES`)."""
+    return name.isascii() and ("nasional", key(name)) in _index()
 
 
 def candidates(kind: str | None, name: str) -> tuple[str, ...]:

@@ -1597,31 +1597,40 @@ def _parts_of_one_frame(name0: str, a: Any, name: str, b: Any) -> str | None:
     not areas: neither ``.to_numpy()`` (the parts may be in other orders)
     nor a reindex by them pairs the areas. The frame is indexed by its key
     column before it is sliced, then one part is aligned with the other.
-    Read as row numbers: non-negative integers, each side increasing by
-    one step, the same on both (1: runs of consecutive rows; more: rows
+    Read as row numbers, in whatever order each part is (one sorted by rate
+    for a ranking, or both): non-negative integers, each side, sorted,
+    increasing by one step, the same on both (1: runs of consecutive rows; more: rows
     interleaved), the two disjoint and below 50 times their length (a
     frame of up to 50 periods). A filtered column (8, 19, 30) beside a
     Series built from a list (0, 1, 2) is not.
     """
     pd = sys.modules["pandas"]
     step = []
+    rows = []
     for z in (a, b):
         if isinstance(z, pd.MultiIndex) or z.dtype.kind not in "iu" or len(z) < 2:
             return None
-        steps = np.diff(np.asarray(z, dtype=np.int64))
-        if not (steps[0] > 0 and (steps == steps[0]).all()) or int(z[0]) < 0:
+        # Either part may be sorted after it was taken (by rate, for a
+        # ranking; by name): the row numbers are read whatever their order.
+        r = np.sort(np.asarray(z, dtype=np.int64))
+        steps = np.diff(r)
+        if not (steps[0] > 0 and (steps == steps[0]).all()) or int(r[0]) < 0:
             return None
         step.append(int(steps[0]))
+        rows.append(r)
+    r0, r1 = rows
     # One step: consecutive runs (a frame sorted by period, then area) or
     # interleaved rows (sorted by area, then period).
-    runs = step[0] == step[1] and (step[0] == 1 or abs(int(a[0]) - int(b[0])) < step[0])
+    runs = step[0] == step[1] and (
+        step[0] == 1 or abs(int(r0[0]) - int(r1[0])) < step[0]
+    )
     if not (
-        runs and a.intersection(b).empty and max(int(a[-1]), int(b[-1])) < 50 * len(a)
+        runs and a.intersection(b).empty and max(int(r0[-1]), int(r1[-1])) < 50 * len(a)
     ):
         return None
     return (
-        f"the labels of both are row numbers ({plain(a[0])}..{plain(a[-1])} in "
-        f"`{name0}`, {plain(b[0])}..{plain(b[-1])} in `{name}`), as two parts of "
+        f"the labels of both are row numbers ({r0[0]}..{r0[-1]} in "
+        f"`{name0}`, {r1[0]}..{r1[-1]} in `{name}`), as two parts of "
         "one frame read from a file have (the rows of one period and those of "
         "another): they tell rows apart, not areas, so neither .to_numpy() "
         "(the parts may be in other orders) nor a reindex by them pairs the "

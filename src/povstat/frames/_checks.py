@@ -337,9 +337,11 @@ _DOTTED = re.compile(
 )
 #: Digits, perhaps written as a float (``"3573.0"``, a column read with a blank).
 _DIGITS = re.compile(r"([0-9]+)(?:\.0*)?")
-#: Labels of the whole country, in lower case: the names BPS tables give its
-#: row (the code is all zeros: ``"0"``, ``"00"``, ``"0000"``).
-_NATIONAL = ("indonesia", "nasional")
+#: Keys (:func:`_name_key`) of the whole country's labels: every writing
+#: :data:`povstat._regions.NATIONAL_NAMES` reads, as read_bps_table reads
+#: its row ("Indonesia", "Nasional", "Total Indonesia"; the code is all
+#: zeros: ``"0"``, ``"00"``, ``"0000"``).
+_NATIONAL = ("indonesia",)
 #: Lengths of the codes of areas inside a regency or city: districts
 #: (kecamatan: Kemendagri 6 digits, BPS 7) and villages (desa: 10).
 _INNER_LENGTHS = (6, 7, 10)
@@ -497,9 +499,8 @@ def _name_key(label: str, code: str | None = None) -> str:
     prefixed = _regions.PREFIX.fullmatch(text)
     if prefixed is None:
         kind, name = None, text
-        bare = _regions.key(text)
-        if bare in _NATIONAL:
-            return bare
+        if _regions.is_national(text):
+            return "indonesia"
     else:
         kind = _regions.PREFIX_KIND[(prefixed["p1"] or prefixed["p2"]).lower()]
         name = prefixed["name"]

@@ -1508,11 +1508,25 @@ def periods(table: Table, name: str) -> Periods:
         )
         raise ValueError(msg)
     if not temporal:
-        _refuse_coded_periods(name, ticks)
+        _refuse_coded_periods(name, ticks, single=_single_precision(table, name))
     return Periods(ticks, temporal=temporal)
 
 
-def _refuse_coded_periods(name: str, ticks: NDArray[np.float64]) -> None:
+def _single_precision(table: Table, name: str) -> bool:
+    """Whether column `name` holds 32-bit floats, on any engine."""
+    if table.pandas is not None:
+        dtype = table.series(name).dtype
+        held = getattr(dtype, "numpy_dtype", dtype)  # nullable and pyarrow
+        try:
+            return bool(np.dtype(held) == np.float32)
+        except TypeError:
+            return False
+    return bool(table.frame.schema[name] == nw.Float32)
+
+
+def _refuse_coded_periods(
+    name: str, ticks: NDArray[np.float64], *, single: bool = False
+) -> None:
     """Refuse whole numbers of five digits or more as years.
 
     A numeric period is a time in years; a whole number of five digits or
@@ -1523,7 +1537,7 @@ def _refuse_coded_periods(name: str, ticks: NDArray[np.float64]) -> None:
     """
     coded = (np.abs(ticks) >= 10_000) & (ticks == np.floor(ticks))
     if not coded.any():
-        _refuse_decimal_month_codes(name, ticks)
+        _refuse_decimal_month_codes(name, ticks, single=single)
         return
     shown = ", ".join(f"{v:.0f}" for v in np.unique(ticks[coded])[:3])
     msg = (
@@ -1541,33 +1555,52 @@ def _refuse_coded_periods(name: str, ticks: NDArray[np.float64]) -> None:
 _CODE_TOLERANCE = 1e-6
 
 
-def _refuse_decimal_month_codes(name: str, ticks: NDArray[np.float64]) -> None:
+def _refuse_decimal_month_codes(
+    name: str, ticks: NDArray[np.float64], *, single: bool = False
+) -> None:
     """Refuse year.month and year.semester decimals as fractional years.
 
-    Calendar years (1000 or more) whose fractional parts are all month
-    codes in hundredths (2021.03 for March, 2021.09 for September, 2021.1
-    for October: .01 to .12), at least two different ones, are the decimal
-    twin of a YYYYMM code, and read as years they put 0.06 years between
-    March and September; so are semester codes, fractional parts .1 and .2
-    both and nothing else (2021.1 for Semester I, March, and 2021.2 for
-    Semester II, September, as BPS names the rounds). Both are refused.
-    Fractional years (2021.5, 2021.25, year + (month - 1) / 12) and one
-    code throughout (2021.03, 2022.03: whole years apart) are read as they
-    are.
+    Calendar years (1000 or more) whose fractional parts, beside any whole
+    years, are all month codes in hundredths (2021.03 for March, 2021.09
+    for September, 2021.1 for October: .01 to .12), at least two different
+    months in all, are the decimal twin of a YYYYMM code, and read as years
+    they put 0.06 years between March and September; so are semester codes,
+    fractional parts .1 and .2 both and no other beside whole years (2021.1
+    for Semester I, March, and 2021.2 for Semester II, September, as BPS
+    names the rounds). Both are refused. Whole years stacked above the
+    codes (2019, 2020, 2021.03, 2021.09) do not make them fractions; whole
+    years beside one code (2021, 2021.09) are two months, refused too,
+    except .08, which is also year + 1/12 to two decimals. Fractional years
+    (2021.5, 2021.25, year + (month - 1) / 12) and one code throughout
+    (2021.03, 2022.03: whole years apart) are read as they are.
+
+    `single`: the column holds 32-bit floats, whose 2021.03 is
+    2021.0300293; their decimals are read as float32 writes them (its
+    shortest repr, 2021.03), so every engine's float32 gives one answer.
     """
     distinct = np.unique(ticks)
     if distinct.size < 2 or np.any(np.abs(distinct) < 1000):
         return
-    frac = distinct - np.floor(distinct)
+    written = distinct
+    if single:
+        written = np.array(
+            [float(np.format_float_positional(np.float32(v))) for v in distinct]
+        )
+    frac = written - np.floor(written)
+    whole_years = bool(np.any(frac == 0))
+    frac = frac[frac != 0]
+    if frac.size == 0:
+        return
     hundredths = frac * 100
     whole = np.round(hundredths)
+    codes = np.unique(whole)
     months = (
-        np.all(np.abs(hundredths - whole) < _CODE_TOLERANCE)
-        and np.all((whole >= 1) & (whole <= 12))
-        and np.unique(whole).size >= 2
+        bool(np.all(np.abs(hundredths - whole) < _CODE_TOLERANCE))
+        and bool(np.all((whole >= 1) & (whole <= 12)))
+        and (codes.size >= 2 or (whole_years and codes.tolist() != [8.0]))
     )
     tenths = np.round(frac * 10)
-    semesters = np.all(np.abs(frac * 10 - tenths) < _CODE_TOLERANCE) and set(
+    semesters = bool(np.all(np.abs(frac * 10 - tenths) < _CODE_TOLERANCE)) and set(
         tenths.tolist()
     ) == {1.0, 2.0}
     if not (months or semesters):
@@ -1589,11 +1622,18 @@ def _refuse_decimal_month_codes(name: str, ticks: NDArray[np.float64]) -> None:
     msg = (
         f"period column {name!r} (argument `period`) holds {shown}"
         f"{' and more' if distinct.size > 4 else ''}, whose fractional parts "
-        f"all look like {what}, not fractions of a year: read as years, "
+        f"{'other than .00 ' if whole_years else 'all '}look like {what}, not "
+        "fractions of a year: read as years, "
         f"{apart}. A numeric period is "
         "a time in years; convert them to years with year + (month - 1) / 12, "
         f"e.g. {col} = {fix}, or to dates"
     )
+    if whole_years:
+        msg += (
+            "; the whole years among them are no code: write each with its "
+            "month or semester first (2021 for March 2021 as 2021.03), as the "
+            "conversion would take them for month 0"
+        )
     raise ValueError(msg)
 
 

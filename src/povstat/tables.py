@@ -708,15 +708,20 @@ def read_bps_table(
         unit. A unit named in a group label with other words ("Jumlah
         Penduduk Miskin (ribu jiwa)") or in the title ("... Menurut
         Kabupaten/Kota (Persen)", "(Ribu Jiwa)/... (Thousand People)", or
-        a unit word as a part of its own between commas, "Jumlah Penduduk
-        Miskin, Jiwa, 2022-2023") is read as a unit row's over the columns
-        no unit row covers, when it names one unit over them (the title's
-        unit after a measure's name covers that measure's group only;
-        "Jumlah dan Persentase ... (ribu jiwa) ... (persen)" names two and
-        covers none): "76,93 ribu jiwa" under a title "(Ribu Jiwa)" is
-        76.93, as under a unit row, and a cell of another unit is refused,
-        the message naming the title. With ``locale="id"``, a number written with one
-        thousands dot and no decimals ("4.375", "8.160") in a column group
+        a unit word, or one unit in two languages, as a part of its own
+        between commas, "Jumlah Penduduk Miskin, Jiwa, 2022-2023", ", Jiwa/
+        Person,", or a line of its own under the title, "Satuan: Jiwa",
+        "Satuan/Unit: Persen/Percent", "Unit: Persons", "Dalam Jiwa") is
+        read as a unit row's over the columns no unit row covers, when it
+        names one unit over them (the title's unit after a measure's name
+        covers that measure's group only; "Jumlah dan Persentase ... (ribu
+        jiwa) ... (persen)" names two and covers none; a unit after joined
+        measures, "Jumlah dan Persentase ..., Jiwa, 2023", is not the unit
+        of a group naming a percentage): "76,93 ribu jiwa" under a title
+        "(Ribu Jiwa)" is 76.93, as under a unit row, and a cell of another
+        unit is refused, the message naming the title. With
+        ``locale="id"``, a number written with one thousands dot and no
+        decimals ("4.375", "8.160") in a column group
         (all the period columns of one measure and unit, which go into one
         value column: "8,05" under 2022 and "7.100" under 2023 below one
         "(ribu jiwa)") whose values include one written with decimals (a
@@ -5353,6 +5358,9 @@ def _affixed_text(value: float, affixes: tuple[str, str], locale: str) -> str:
 _UNIT_SPELLINGS: tuple[tuple[str, str], ...] = (
     ("[\u2018\u2019\u201b\u2032`]", "'"),
     ("\u00d7", "x"),
+    # The English singular "(Person)" as the plural, never as the "per
+    # person" of "(IDR/Person/Month)".
+    (r"(?<![a-z/])(?<!/ )person(?![a-z])", "persons"),
     (r"\s+", " "),
     (r"(?<=[(\[]) | (?=[)\]])", ""),
     (r"(?<=[0-9]) (?=000(?![0-9]))", ""),
@@ -8898,20 +8906,30 @@ def _count_unit(rows: np.ndarray[Any, Any]) -> str:
 _ONES_UNITS = (*_COUNT_UNITS, "households")
 
 
+#: One unit word as a title writes it, with its multiplier ("Ribu Jiwa"),
+#: the English singular "Person" as the plural.
+_ONE_UNIT = rf"(?:{_MULT_RE}\s+)?(?:{_UNIT_RE}|person(?![a-z])|{_HOUSEHOLDS})"
+#: The same unit in another language after it: "Jiwa/Person", "Jiwa (Person)",
+#: "Ribu Jiwa/Thousand People".
+_OTHER_SPELLING = rf"(?:\s*/\s*{_ONE_UNIT}|\s*\(\s*{_ONE_UNIT}\s*\))?"
 #: A unit a title or label names: in brackets ("(jiwa)", "(Rp/kapita/bulan)",
 #: any bracketed text, read by `_stated_scale`), or written without them as
 #: the rupiah per person and month ("Rp/Kapita/Bulan", "Ribu Rp/Kapita/Bulan":
 #: the slashes make it a unit, never a word of the measure's name), or as a
 #: part of its own between commas or semicolons that is a unit word alone,
 #: with its multiplier ("Jumlah Penduduk Miskin, Jiwa, 2022-2023", ";
-#: Persen"; never a unit word among the words of a part).
+#: Persen", "Jiwa/Person, 2023"; never a unit word among the words of a
+#: part), or on a line of its own after "Satuan:" (unit), "Unit:" or "Dalam".
 _NAMED_UNIT = re.compile(
     r"[(\[](?P<bracket>[^()\[\]]*)[)\]]"
     r"|(?<![^\s,;:])(?P<bare>(?:(?:ribu|juta|'?000)\s+)?(?:rp\.?|rupiah|idr)"
     r"(?:\s*/\s*(?:kapita|kap|capita|orang|person|bulan|bln|month|tahun|year)\.?)+)"
     r"(?![^\s,;:)])"
-    rf"|(?<![^,;])\s*(?P<word>(?:{_MULT_RE}\s+)?(?:{_UNIT_RE}|{_HOUSEHOLDS}))\s*"
-    r"(?![^,;])",
+    rf"|(?<![^,;])\s*(?P<word>{_ONE_UNIT}){_OTHER_SPELLING}\s*(?![^,;])"
+    # A unit line of the title: "Satuan: Jiwa", "Satuan/Unit: Persen/Percent",
+    # "Unit: Persons", "Dalam Jiwa" (lines are joined by " | ").
+    r"|(?:^|(?<=\|))\s*(?:(?:satuan|unit)(?:\s*/\s*(?:satuan|unit))?\s*:\s*"
+    rf"|dalam\s+)(?P<line>{_ONE_UNIT}){_OTHER_SPELLING}\s*(?=$|\|)",
     re.IGNORECASE,
 )
 #: Words joining measures ("Jumlah dan Persentase"): a unit after them may be
@@ -8944,8 +8962,11 @@ def _named_units(
     out: list[tuple[list[str] | None, tuple[str, float], str]] = []
     before = 0
     for m in _NAMED_UNIT.finditer(str(text)):
-        bare = m["bare"] if m["bare"] is not None else m["word"]
-        unit, mult = _stated_scale(m["bracket"] if m["bracket"] is not None else bare)
+        line = m["line"]
+        bare = next((x for x in (m["bare"], m["word"], line) if x is not None), None)
+        unit, mult = _stated_scale(
+            m["bracket"] if m["bracket"] is not None else str(bare)
+        )
         if (
             bare is None
             and not re.search(_HOUSEHOLDS, m["bracket"], re.IGNORECASE)
@@ -8953,14 +8974,22 @@ def _named_units(
         ):
             before = m.end()
             continue
-        measure = re.split(r"[,;]", str(text)[before : m.start()])[-1]
+        # The measure a unit follows: the part before it ("Jumlah Penduduk
+        # Miskin" for "Jumlah Penduduk Miskin, Jiwa, dan ..."); a unit line
+        # follows no one measure.
+        measure = re.split(
+            r"[,;]", re.sub(r"[\s,;]+$", "", str(text)[before : m.start()])
+        )[-1]
         measure = re.sub(r"^[\s/&]*(?:(?:dan|and|serta)\s+)?", "", measure, flags=re.I)
         words = _words(measure)
         out.append(
             (
-                None if not words or _JOINING.search(measure) else words,
+                None
+                if not words or line is not None or _JOINING.search(measure)
+                else words,
                 (unit.split("/")[0], mult),
-                m[0].strip(),
+                # a unit in two spellings as its first ("Ribu Jiwa")
+                (m["word"] or line or m[0]).strip(),
             )
         )
         before = m.end()
@@ -8999,10 +9028,22 @@ def _title_count_units(title: str, groups: Sequence[str]) -> dict[str, str]:
     a three-decimal count is wrong in either), "" where it names none or
     some other unit.
     """
+    units, placed = _title_units(title, groups)
     return {
-        g: _ones_name([sc for sc, _ in named])
-        for g, named in _title_units(title, groups)[0].items()
+        # A unit after joined measures ("Jumlah dan Persentase ..., Jiwa,")
+        # is not the unit of a group naming a percentage.
+        g: ""
+        if not placed and _PERCENT_MEASURE.search(g)
+        else _ones_name([sc for sc, _ in named])
+        for g, named in units.items()
     }
+
+
+#: A group label naming a percentage measure ("Persentase Penduduk Miskin").
+_PERCENT_MEASURE = re.compile(
+    r"(?<![^\W\d_])(?:persentase|prosentase|percentage|persen|percent)(?![^\W\d_])|%",
+    re.IGNORECASE,
+)
 
 
 def _title_units(

@@ -181,3 +181,27 @@ def test_singular_person_unit_rows_under_each_year() -> None:
         ("Solok", persons, 2023): 7.0,
         ("Solok", percent, 2023): 8.0,
     }
+
+
+# Average size of poor households (BPS, "Data dan Informasi Kemiskinan
+# Kabupaten/Kota"): about 4,5 persons per household, a ratio with decimals.
+_SIZES = "Kabupaten/Kota;2023\nKepulauan Mentawai;4,85\nSolok;4,52\nKota Solok;4,61\n"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Rata-rata Jumlah Anggota Rumah Tangga Miskin (Jiwa), 2023",
+        "Rata-rata Banyaknya Anggota Rumah Tangga Miskin Menurut Kabupaten/Kota "
+        "(Jiwa/Rumah Tangga), 2023",
+        "Rata-rata Anggota Rumah Tangga Miskin (Orang), 2023",
+        "Anggota Rumah Tangga Miskin (Jiwa/Rumah Tangga), 2023",
+    ],
+)
+def test_an_average_of_persons_is_no_count_in_ones(title: str) -> None:
+    assert _read(title + "\n" + _SIZES) == [4.85, 4.52, 4.61]
+
+
+def test_a_count_of_persons_with_fractions_is_still_refused() -> None:
+    with pytest.raises(NumberParseError, match="4,85"):
+        _read("Jumlah Penduduk Miskin (Jiwa), 2023\n" + _SIZES)

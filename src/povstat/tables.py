@@ -717,7 +717,10 @@ def read_bps_table(
         covers that measure's group only; "Jumlah dan Persentase ... (ribu
         jiwa) ... (persen)" names two and covers none; a unit after joined
         measures, "Jumlah dan Persentase ..., Jiwa, 2023", is not the unit
-        of a group naming a percentage): "76,93 ribu jiwa" under a title
+        of a group naming a percentage; a unit of persons after an
+        average, "Rata-rata Jumlah Anggota Rumah Tangga Miskin (Jiwa)", or
+        per household, "(Jiwa/Rumah Tangga)", is a ratio, not a count in
+        ones): "76,93 ribu jiwa" under a title
         "(Ribu Jiwa)" is 76.93, as under a unit row, and a cell of another
         unit is refused, the message naming the title. With
         ``locale="id"``, a number written with one thousands dot and no
@@ -8895,6 +8898,8 @@ def _count_unit(rows: np.ndarray[Any, Any]) -> str:
     for cell in rows:  # the few unit rows
         if cell == "":
             continue
+        if _per_household(str(cell)):  # "(Jiwa/Rumah Tangga)": a ratio
+            continue
         unit, mult = _stated_scale(str(cell))
         unit = unit.split("/")[0]
         if unit in _ONES_UNITS and mult == 1:
@@ -8982,6 +8987,12 @@ def _named_units(
         )[-1]
         measure = re.sub(r"^[\s/&]*(?:(?:dan|and|serta)\s+)?", "", measure, flags=re.I)
         words = _words(measure)
+        if unit.split("/")[0] in _ONES_UNITS and (
+            _AVERAGE.search(measure) or _per_household(m[0])
+        ):
+            # "Rata-rata Jumlah Anggota Rumah Tangga (Jiwa)", "(Jiwa/Rumah
+            # Tangga)": persons on average, a ratio, not a count in ones.
+            unit = _RATIO
         out.append(
             (
                 None
@@ -8994,6 +9005,21 @@ def _named_units(
         )
         before = m.end()
     return out
+
+
+#: A measure that is an average ("Rata-rata Jumlah Anggota Rumah Tangga").
+_AVERAGE = re.compile(
+    r"(?<![^\W\d_])(?:rata-?\s*rata|rata2|average|mean)(?![^\W\d_])", re.IGNORECASE
+)
+#: The unit of an average or ratio of a count ("(Jiwa)" under "Rata-rata
+#: ...", "(Jiwa/Rumah Tangga)"): not a count in ones, so figures with
+#: decimals are read.
+_RATIO = "ratio"
+
+
+def _per_household(text: str) -> bool:
+    """Whether a unit is a count per household: "persons/rumahtangga"."""
+    return bool(re.search(rf"/\s*{_HOUSEHOLDS}", text, re.IGNORECASE))
 
 
 def _fits(group: list[str], measure: list[str]) -> bool:
@@ -9099,7 +9125,7 @@ def _title_unit_row(
         own = [(sc, txt) for _, sc, txt in _named_units(group)]
         stated = own or title_units[group]
         scales = {sc for sc, _ in stated}
-        if len(scales) == 1 and scales != {("", 1.0)}:
+        if len(scales) == 1 and scales != {("", 1.0)} and _RATIO not in dict(scales):
             out[j] = stated[0][1]
             by_group[j] = bool(own)
     return out, by_group

@@ -708,15 +708,23 @@ def read_bps_table(
         unit. A unit named in a group label with other words ("Jumlah
         Penduduk Miskin (ribu jiwa)") or in the title ("... Menurut
         Kabupaten/Kota (Persen)", "(Ribu Jiwa)/... (Thousand People)", or
-        a unit word as a part of its own between commas, "Jumlah Penduduk
-        Miskin, Jiwa, 2022-2023") is read as a unit row's over the columns
-        no unit row covers, when it names one unit over them (the title's
-        unit after a measure's name covers that measure's group only;
-        "Jumlah dan Persentase ... (ribu jiwa) ... (persen)" names two and
-        covers none): "76,93 ribu jiwa" under a title "(Ribu Jiwa)" is
-        76.93, as under a unit row, and a cell of another unit is refused,
-        the message naming the title. With ``locale="id"``, a number written with one
-        thousands dot and no decimals ("4.375", "8.160") in a column group
+        a unit word, or one unit in two languages, as a part of its own
+        between commas, "Jumlah Penduduk Miskin, Jiwa, 2022-2023", ", Jiwa/
+        Person,", or a line of its own under the title, "Satuan: Jiwa",
+        "Satuan/Unit: Persen/Percent", "Unit: Persons", "Dalam Jiwa") is
+        read as a unit row's over the columns no unit row covers, when it
+        names one unit over them (the title's unit after a measure's name
+        covers that measure's group only; "Jumlah dan Persentase ... (ribu
+        jiwa) ... (persen)" names two and covers none; a unit after joined
+        measures, "Jumlah dan Persentase ..., Jiwa, 2023", is not the unit
+        of a group naming a percentage; a unit of persons after an
+        average, "Rata-rata Jumlah Anggota Rumah Tangga Miskin (Jiwa)", or
+        per household, "(Jiwa/Rumah Tangga)", is a ratio, not a count in
+        ones): "76,93 ribu jiwa" under a title
+        "(Ribu Jiwa)" is 76.93, as under a unit row, and a cell of another
+        unit is refused, the message naming the title. With
+        ``locale="id"``, a number written with one thousands dot and no
+        decimals ("4.375", "8.160") in a column group
         (all the period columns of one measure and unit, which go into one
         value column: "8,05" under 2022 and "7.100" under 2023 below one
         "(ribu jiwa)") whose values include one written with decimals (a
@@ -5353,6 +5361,9 @@ def _affixed_text(value: float, affixes: tuple[str, str], locale: str) -> str:
 _UNIT_SPELLINGS: tuple[tuple[str, str], ...] = (
     ("[\u2018\u2019\u201b\u2032`]", "'"),
     ("\u00d7", "x"),
+    # The English singular "(Person)" as the plural, never as the "per
+    # person" of "(IDR/Person/Month)".
+    (r"(?<![a-z/])(?<!/ )person(?![a-z])", "persons"),
     (r"\s+", " "),
     (r"(?<=[(\[]) | (?=[)\]])", ""),
     (r"(?<=[0-9]) (?=000(?![0-9]))", ""),
@@ -8887,6 +8898,8 @@ def _count_unit(rows: np.ndarray[Any, Any]) -> str:
     for cell in rows:  # the few unit rows
         if cell == "":
             continue
+        if _per_household(str(cell)):  # "(Jiwa/Rumah Tangga)": a ratio
+            continue
         unit, mult = _stated_scale(str(cell))
         unit = unit.split("/")[0]
         if unit in _ONES_UNITS and mult == 1:
@@ -8898,20 +8911,30 @@ def _count_unit(rows: np.ndarray[Any, Any]) -> str:
 _ONES_UNITS = (*_COUNT_UNITS, "households")
 
 
+#: One unit word as a title writes it, with its multiplier ("Ribu Jiwa"),
+#: the English singular "Person" as the plural.
+_ONE_UNIT = rf"(?:{_MULT_RE}\s+)?(?:{_UNIT_RE}|person(?![a-z])|{_HOUSEHOLDS})"
+#: The same unit in another language after it: "Jiwa/Person", "Jiwa (Person)",
+#: "Ribu Jiwa/Thousand People".
+_OTHER_SPELLING = rf"(?:\s*/\s*{_ONE_UNIT}|\s*\(\s*{_ONE_UNIT}\s*\))?"
 #: A unit a title or label names: in brackets ("(jiwa)", "(Rp/kapita/bulan)",
 #: any bracketed text, read by `_stated_scale`), or written without them as
 #: the rupiah per person and month ("Rp/Kapita/Bulan", "Ribu Rp/Kapita/Bulan":
 #: the slashes make it a unit, never a word of the measure's name), or as a
 #: part of its own between commas or semicolons that is a unit word alone,
 #: with its multiplier ("Jumlah Penduduk Miskin, Jiwa, 2022-2023", ";
-#: Persen"; never a unit word among the words of a part).
+#: Persen", "Jiwa/Person, 2023"; never a unit word among the words of a
+#: part), or on a line of its own after "Satuan:" (unit), "Unit:" or "Dalam".
 _NAMED_UNIT = re.compile(
     r"[(\[](?P<bracket>[^()\[\]]*)[)\]]"
     r"|(?<![^\s,;:])(?P<bare>(?:(?:ribu|juta|'?000)\s+)?(?:rp\.?|rupiah|idr)"
     r"(?:\s*/\s*(?:kapita|kap|capita|orang|person|bulan|bln|month|tahun|year)\.?)+)"
     r"(?![^\s,;:)])"
-    rf"|(?<![^,;])\s*(?P<word>(?:{_MULT_RE}\s+)?(?:{_UNIT_RE}|{_HOUSEHOLDS}))\s*"
-    r"(?![^,;])",
+    rf"|(?<![^,;])\s*(?P<word>{_ONE_UNIT}){_OTHER_SPELLING}\s*(?![^,;])"
+    # A unit line of the title: "Satuan: Jiwa", "Satuan/Unit: Persen/Percent",
+    # "Unit: Persons", "Dalam Jiwa" (lines are joined by " | ").
+    r"|(?:^|(?<=\|))\s*(?:(?:satuan|unit)(?:\s*/\s*(?:satuan|unit))?\s*:\s*"
+    rf"|dalam\s+)(?P<line>{_ONE_UNIT}){_OTHER_SPELLING}\s*(?=$|\|)",
     re.IGNORECASE,
 )
 #: Words joining measures ("Jumlah dan Persentase"): a unit after them may be
@@ -8944,8 +8967,11 @@ def _named_units(
     out: list[tuple[list[str] | None, tuple[str, float], str]] = []
     before = 0
     for m in _NAMED_UNIT.finditer(str(text)):
-        bare = m["bare"] if m["bare"] is not None else m["word"]
-        unit, mult = _stated_scale(m["bracket"] if m["bracket"] is not None else bare)
+        line = m["line"]
+        bare = next((x for x in (m["bare"], m["word"], line) if x is not None), None)
+        unit, mult = _stated_scale(
+            m["bracket"] if m["bracket"] is not None else str(bare)
+        )
         if (
             bare is None
             and not re.search(_HOUSEHOLDS, m["bracket"], re.IGNORECASE)
@@ -8953,18 +8979,47 @@ def _named_units(
         ):
             before = m.end()
             continue
-        measure = re.split(r"[,;]", str(text)[before : m.start()])[-1]
+        # The measure a unit follows: the part before it ("Jumlah Penduduk
+        # Miskin" for "Jumlah Penduduk Miskin, Jiwa, dan ..."); a unit line
+        # follows no one measure.
+        measure = re.split(
+            r"[,;]", re.sub(r"[\s,;]+$", "", str(text)[before : m.start()])
+        )[-1]
         measure = re.sub(r"^[\s/&]*(?:(?:dan|and|serta)\s+)?", "", measure, flags=re.I)
         words = _words(measure)
+        if unit.split("/")[0] in _ONES_UNITS and (
+            _AVERAGE.search(measure) or _per_household(m[0])
+        ):
+            # "Rata-rata Jumlah Anggota Rumah Tangga (Jiwa)", "(Jiwa/Rumah
+            # Tangga)": persons on average, a ratio, not a count in ones.
+            unit = _RATIO
         out.append(
             (
-                None if not words or _JOINING.search(measure) else words,
+                None
+                if not words or line is not None or _JOINING.search(measure)
+                else words,
                 (unit.split("/")[0], mult),
-                m[0].strip(),
+                # a unit in two spellings as its first ("Ribu Jiwa")
+                (m["word"] or line or m[0]).strip(),
             )
         )
         before = m.end()
     return out
+
+
+#: A measure that is an average ("Rata-rata Jumlah Anggota Rumah Tangga").
+_AVERAGE = re.compile(
+    r"(?<![^\W\d_])(?:rata-?\s*rata|rata2|average|mean)(?![^\W\d_])", re.IGNORECASE
+)
+#: The unit of an average or ratio of a count ("(Jiwa)" under "Rata-rata
+#: ...", "(Jiwa/Rumah Tangga)"): not a count in ones, so figures with
+#: decimals are read.
+_RATIO = "ratio"
+
+
+def _per_household(text: str) -> bool:
+    """Whether a unit is a count per household: "persons/rumahtangga"."""
+    return bool(re.search(rf"/\s*{_HOUSEHOLDS}", text, re.IGNORECASE))
 
 
 def _fits(group: list[str], measure: list[str]) -> bool:
@@ -8999,10 +9054,22 @@ def _title_count_units(title: str, groups: Sequence[str]) -> dict[str, str]:
     a three-decimal count is wrong in either), "" where it names none or
     some other unit.
     """
+    units, placed = _title_units(title, groups)
     return {
-        g: _ones_name([sc for sc, _ in named])
-        for g, named in _title_units(title, groups)[0].items()
+        # A unit after joined measures ("Jumlah dan Persentase ..., Jiwa,")
+        # is not the unit of a group naming a percentage.
+        g: ""
+        if not placed and _PERCENT_MEASURE.search(g)
+        else _ones_name([sc for sc, _ in named])
+        for g, named in units.items()
     }
+
+
+#: A group label naming a percentage measure ("Persentase Penduduk Miskin").
+_PERCENT_MEASURE = re.compile(
+    r"(?<![^\W\d_])(?:persentase|prosentase|percentage|persen|percent)(?![^\W\d_])|%",
+    re.IGNORECASE,
+)
 
 
 def _title_units(
@@ -9058,7 +9125,7 @@ def _title_unit_row(
         own = [(sc, txt) for _, sc, txt in _named_units(group)]
         stated = own or title_units[group]
         scales = {sc for sc, _ in stated}
-        if len(scales) == 1 and scales != {("", 1.0)}:
+        if len(scales) == 1 and scales != {("", 1.0)} and _RATIO not in dict(scales):
             out[j] = stated[0][1]
             by_group[j] = bool(own)
     return out, by_group

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pandas as pd
 import polars as pl
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from povstat import annualized_change, with_change_from_base, with_changes
@@ -48,6 +48,10 @@ def test_points_per_year_exact_on_decimal_periods(
     # Periods with one decimal (p / 10 years), rates with two (r / 100 %):
     # the exact elapsed years (gap / 10) and points per year
     # ((r1 - r0) / 100) / (gap / 10), each the float64 nearest (Fraction).
+    # Two periods whose tenths are .1 and .2, or a whole year and .1, read
+    # as year.semester or year.month codes and are refused (documented in
+    # with_changes; tested in test_change_decimal_month_periods.py).
+    assume({p0 % 10, (p0 + gap) % 10} not in ({1, 2}, {0, 1}))
     df = pd.DataFrame(
         {
             "region_code": ["A", "A"],

@@ -2,7 +2,9 @@
 
 The frames of ``test_nesting_dotted_and_same_area.py`` and
 ``test_nested_region_codes.py``: one row per label, made-up rates and
-counts, and the with_rank_sets and check_statements calls they refuse.
+counts, and the with_rank_sets and check_statements calls they refuse; the
+province and city frame of ``test_nesting_footnote_marks.py`` and
+``test_nesting_leading_numbers.py``.
 """
 
 from __future__ import annotations
@@ -68,4 +70,21 @@ def check_rank(
         unit="percent",
         persons_per_poor_unit=1000,
         **kw,
+    )
+
+
+def province_and_city(province: str, city: str) -> pd.DataFrame:
+    """Jawa Timur (35) and Kota Surabaya (3578), March 2023 (BPS), labelled so.
+
+    Kota Surabaya is inside Jawa Timur: summing both rows would count its
+    poor twice (4188.81 + 136.37 = 4325.18 thousand instead of 4188.81).
+    """
+    return pd.DataFrame(
+        {
+            "g": ["x", "x"],
+            "period": [2023, 2023],
+            "region_name": [province, city],
+            "poverty_rate_pct": [10.35, 4.65],
+            "poor_thousands": [4188.81, 136.37],
+        }
     )

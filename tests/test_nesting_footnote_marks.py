@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 import povstat as P
+from nesting import province_and_city
 
 # Jawa Timur (35) and Kota Surabaya (3578), March 2023: Kota Surabaya is
 # inside Jawa Timur, so summing both would count its poor twice
@@ -13,16 +13,7 @@ import povstat as P
 MARKS = ["¹", " (a)", " a)", "†", " ‡", "§", "ᵃ", "\u204e", "⁽¹⁾", " [a]", " 1)", "*"]
 
 
-def _frame(province: str, city: str) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "g": ["x", "x"],
-            "period": [2023, 2023],
-            "region_name": [province, city],
-            "poverty_rate_pct": [10.35, 4.65],
-            "poor_thousands": [4188.81, 136.37],
-        }
-    )
+_frame = province_and_city
 
 
 @pytest.mark.parametrize("mark", MARKS)

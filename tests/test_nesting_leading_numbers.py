@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 import povstat as P
+from nesting import province_and_city
 from povstat import tables
 from povstat.frames._checks import _name_keys, _region_names
 
@@ -23,16 +24,7 @@ from povstat.frames._checks import _name_keys, _region_names
 # (4188.81 + 136.37 = 4325.18 thousand instead of 4188.81).
 
 
-def _frame(province: str, city: str) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "g": ["x", "x"],
-            "period": [2023, 2023],
-            "region_name": [province, city],
-            "poverty_rate_pct": [10.35, 4.65],
-            "poor_thousands": [4188.81, 136.37],
-        }
-    )
+_frame = province_and_city
 
 
 @pytest.mark.parametrize(

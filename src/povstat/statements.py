@@ -282,7 +282,9 @@ def _where(flags: NDArray[np.bool_]) -> str:
 _COMPUTED = _validate.FIGURE_DECIMALS + 1
 
 
-def _decimals_array(x: ArrayLike, *, computed: bool = False) -> NDArray[np.intp]:
+def _decimals_array(
+    x: ArrayLike, *, computed: bool = False, name: str = "levels_decimals"
+) -> NDArray[np.intp]:
     """Decimal places, element by element: ints within povstat's range.
 
     A missing entry (masked, NaN, None, ``pandas.NA``) is refused, never
@@ -295,7 +297,7 @@ def _decimals_array(x: ArrayLike, *, computed: bool = False) -> NDArray[np.intp]
         hidden = np.ma.getmaskarray(x)
         if hidden.any():
             msg = (
-                "`levels_decimals` must not hold missing values, found a masked "
+                f"`{name}` must not hold missing values, found a masked "
                 f"entry {_where(hidden)}: state the "
                 "decimals of every level, or pass None for all"
             )
@@ -309,22 +311,50 @@ def _decimals_array(x: ArrayLike, *, computed: bool = False) -> NDArray[np.intp]
             gone = np.zeros(arr.shape, bool)
         if gone.any():
             msg = (
-                "`levels_decimals` must not hold missing values, found one "
+                f"`{name}` must not hold missing values, found one "
                 f"{_where(gone)}: state the decimals of "
                 "every level, or pass None for all"
             )
             raise ValueError(msg)
     if arr.dtype.kind not in "iu" or arr.dtype == bool:
-        msg = f"`levels_decimals` must hold ints, got {arr.dtype}"
+        msg = f"`{name}` must hold ints, got {arr.dtype}"
         raise TypeError(msg)
     bad = (arr > (_COMPUTED if computed else _validate.FIGURE_DECIMALS)) | (arr < -15)
     if bad.any():
         msg = (
-            f"`levels_decimals` must lie in -15 to {_validate.FIGURE_DECIMALS}, "
+            f"`{name}` must lie in -15 to {_validate.FIGURE_DECIMALS}, "
             f"got {arr[bad].ravel()[0]!r}"
         )
         raise ValueError(msg)
     return np.asarray(arr, np.intp)
+
+
+def _each_side(
+    levels_decimals: ArrayLike | None,
+    before_decimals: ArrayLike | None,
+    after_decimals: ArrayLike | None,
+) -> tuple[ArrayLike | None, ArrayLike | None, bool]:
+    """``(levels_decimals, before_decimals, computed)`` for a change's body.
+
+    The decimals of each figure of a change: `before_decimals` and
+    `after_decimals` where given, else `levels_decimals`; a figure whose
+    decimals are given neither way, beside one whose are, stands for
+    itself (:data:`_COMPUTED`: a computed figure, read as given). Neither
+    side given: `levels_decimals` for both, as before.
+    """
+    if before_decimals is None and after_decimals is None:
+        return levels_decimals, None, False
+    both = None if levels_decimals is None else _decimals_array(levels_decimals)
+    sides = [
+        _decimals_array(x, name=name)
+        if x is not None
+        else (np.asarray(_COMPUTED, np.intp) if both is None else both)
+        for name, x in (
+            ("before_decimals", before_decimals),
+            ("after_decimals", after_decimals),
+        )
+    ]
+    return sides[1], sides[0], True
 
 
 def _per_year(
@@ -796,6 +826,8 @@ def check_change_statement(
     decimals: int,
     years: ArrayLike | None = None,
     levels_decimals: ArrayLike | None = None,
+    before_decimals: ArrayLike | None = None,
+    after_decimals: ArrayLike | None = None,
 ) -> StatementCheck:
     r"""Check "the rate fell by X percent": points, relative change, or neither.
 
@@ -848,6 +880,18 @@ def check_change_statement(
         rounding the change to `decimals`, as the figures are given (a
         float's trailing zero cannot be seen, so the decimals are never
         guessed from it). The reason writes the rates at these decimals.
+    before_decimals, after_decimals : array_like of int, optional
+        Decimal places of `before` alone and of `after` alone, in percent,
+        where the two figures were published with different decimals (8.00
+        published with 2 beside 7.876 appended with 3): each rate is then
+        read within its own rounding interval, as
+        :func:`check_statements` reads a column; a side not given takes
+        `levels_decimals`. A rate whose decimals are given neither way,
+        beside one whose are, is read as given: a computed rate (a pooled
+        rate from :func:`povstat.aggregate_regions`) stands for itself, so
+        8.00 (``before_decimals=2``) to a computed 7.876104703 is a fall in
+        [0.118895297, 0.128895297), which "0.129" and "0.13" meet: cannot
+        tell. Same rules and refusals as `levels_decimals`.
 
     Returns
     -------
@@ -938,6 +982,13 @@ def check_change_statement(
     ...     stated_as="points", unit="percent", decimals=2).verdict)
     holds
     """
+    levels, earlier, computed = _each_side(
+        levels_decimals, before_decimals, after_decimals
+    )
+    names = (
+        "before_decimals" if before_decimals is not None else "levels_decimals",
+        "after_decimals" if after_decimals is not None else "levels_decimals",
+    )
     return _change_check(
         before,
         after,
@@ -947,7 +998,10 @@ def check_change_statement(
         unit=unit,
         decimals=decimals,
         years=years,
-        levels_decimals=levels_decimals,
+        levels_decimals=levels,
+        before_decimals=earlier,
+        computed=computed,
+        names=names,
     )
 
 
@@ -964,6 +1018,7 @@ def _change_check(
     levels_decimals: ArrayLike | None = None,
     before_decimals: ArrayLike | None = None,
     computed: bool = False,
+    names: tuple[str, str] = ("before_decimals", "levels_decimals"),
 ) -> StatementCheck:
     """The body of :func:`check_change_statement`.
 
@@ -972,7 +1027,8 @@ def _change_check(
     own rounding interval (a published 17.78 beside an appended 17.784).
     `computed`: a rate's decimals may be :data:`_COMPUTED` (a computed
     rate beside a published one: it stands for itself, the published one
-    for its rounding interval).
+    for its rounding interval). `names`: the arguments that gave the
+    earlier and the later decimals, for a shape error.
     """
     d = _validate.decimals(decimals, most=_validate.FIGURE_DECIMALS)
     as_points = _validate.choice(stated_as, "stated_as", ("percent", "points"))
@@ -996,7 +1052,16 @@ def _change_check(
         change=c.points,
         stated=x,
         years=t,
-        **({} if given is None else {"levels_decimals": given.astype(np.float64)}),
+        **({} if given is None else {names[1]: given.astype(np.float64)}),
+        **(
+            {}
+            if before_decimals is None or given is None
+            else {
+                names[0]: _decimals_array(before_decimals, computed=computed).astype(
+                    np.float64
+                )
+            }
+        ),
     )
     # The exact decimal difference of the rates, rounded once.
     points = _level_difference(a, b, shape)
@@ -1184,7 +1249,10 @@ def _change_check(
         # where it has more; beside a computed rate, at the published
         # one's (or the stated figure's, if more).
         level_places = int(shown_d[i])
-        if level_places >= _COMPUTED and given is not None:
+        if given is not None and earlier_d[i] != given_d[i]:
+            # Beside a more precise rate (appended, or computed): the change
+            # is fixed to no more than the coarser's decimals, and written
+            # at them, per year too (0.87 for 8.75 -> 7.876104703).
             level_places = int(coarse_d[i])
         shown = max(level_places, d) if as_points_flag else level_places
         # The sentence that says the change right, then what the statement
@@ -2289,6 +2357,8 @@ def check_level_change_statement(
     rate_after: ArrayLike | None = None,
     unit: Unit | None = None,
     levels_decimals: ArrayLike | None = None,
+    before_decimals: ArrayLike | None = None,
+    after_decimals: ArrayLike | None = None,
 ) -> StatementCheck:
     r"""Check a stated change of a number of poor or a poverty line.
 
@@ -2344,6 +2414,17 @@ def check_level_change_statement(
         change to `decimals` (a float's trailing zero cannot be seen, so the
         decimals are never guessed). The reason writes the levels at these
         decimals.
+    before_decimals, after_decimals : array_like of int, optional
+        Decimal places of `before` alone and of `after` alone, where the
+        two figures were published with different decimals (299.49 beside
+        a count appended with 3): each level is then read within its own
+        rounding interval, as :func:`check_statements` reads a column; a
+        side not given takes `levels_decimals`. A level whose decimals are
+        given neither way, beside one whose are, is read as given: a
+        computed count stands for itself, so 299.49 (``before_decimals=2``)
+        to a computed 296.2449871 is a fall in [3.2400129, 3.2500129), which
+        "3.24" meets: cannot tell. Same rules and refusals as
+        `levels_decimals`.
 
     Returns
     -------
@@ -2427,6 +2508,13 @@ def check_level_change_statement(
     change of the rate in percentage points (14.36 % -> 14.13 %), not the
     relative change of this figure
     """
+    levels, earlier, computed = _each_side(
+        levels_decimals, before_decimals, after_decimals
+    )
+    names = (
+        "before_decimals" if before_decimals is not None else "levels_decimals",
+        "after_decimals" if after_decimals is not None else "levels_decimals",
+    )
     return _level_change_check(
         before,
         after,
@@ -2438,7 +2526,10 @@ def check_level_change_statement(
         rate_before=rate_before,
         rate_after=rate_after,
         unit=unit,
-        levels_decimals=levels_decimals,
+        levels_decimals=levels,
+        before_decimals=earlier,
+        computed=computed,
+        names=names,
     )
 
 
@@ -2457,12 +2548,14 @@ def _level_change_check(
     levels_decimals: ArrayLike | None = None,
     before_decimals: ArrayLike | None = None,
     computed: bool = False,
+    names: tuple[str, str] = ("before_decimals", "levels_decimals"),
 ) -> StatementCheck:
     """The body of :func:`check_level_change_statement`.
 
     `before_decimals`: those of the earlier levels where they differ from
     the later ones' (`levels_decimals`): each level is then read within
-    its own rounding interval. `computed`: as for :func:`_change_check`.
+    its own rounding interval. `computed`, `names`: as for
+    :func:`_change_check`.
     """
     dirn = _direction(direction)
     said = _validate.choice(stated_as, "stated_as", ("percent", "points", "units"))
@@ -2500,7 +2593,16 @@ def _level_change_check(
         years=t,
         rate_before=rb,
         rate_after=ra,
-        **({} if given is None else {"levels_decimals": given.astype(np.float64)}),
+        **({} if given is None else {names[1]: given.astype(np.float64)}),
+        **(
+            {}
+            if before_decimals is None or given is None
+            else {
+                names[0]: _decimals_array(before_decimals, computed=computed).astype(
+                    np.float64
+                )
+            }
+        ),
     )
     # The exact decimal difference of the published levels, rounded once.
     change = _level_difference(a, b, shape)
@@ -2709,7 +2811,10 @@ def _level_change_check(
             if given is None
             else int(max(level_d[i], earlier_d[i]))
         )
-        if level_places >= _COMPUTED:  # beside a computed level: the other's
+        if given is not None and earlier_d[i] != level_d[i]:
+            # Beside a more precise level (appended, or computed): the change
+            # is fixed to no more than the coarser's decimals, and written
+            # at them, per year too.
             level_places = int(coarse_d[i])
         shown = max(level_places, d) if said == "units" else level_places
         rate_d = max(2, _decimals_of(rbb[i], rab[i]))

@@ -2183,7 +2183,8 @@ def _warn_reading(
     period: str,
     pairs: NDArray[np.intp],
     subjects: NDArray[np.intp],
-    ranked: Iterable[Any],
+    ranked: NDArray[np.intp],
+    groups: NDArray[np.int64] | None = None,
 ) -> None:
     """Warn where the decimals a column is read at are in doubt and matter.
 
@@ -2196,9 +2197,14 @@ def _warn_reading(
     change a verdict of the batch: `pairs` (rows of `data`, two per change
     or level change) of which both figures need fewer; `subjects` (rows of
     rank statements with a stated value) whose figure needs fewer; or a
-    figure needing the decimals found whose rounding interval meets that
-    of a figure needing fewer at one of the `ranked` periods (their order
-    would then be open). `arg` is the argument that states them, a format
+    `ranked` row (of `data`: a rank statement's region, or its ``after``)
+    whose order against another figure of its period and `by` group
+    (`groups`: one code per row of `data`) is decided at the decimals
+    found and open at the others' (a pooled 7.876 beside a published
+    7.88: [7.8755, 7.8765) and [7.8795, 7.8805) at 3 decimals, but 7.88 at
+    2 is [7.875, 7.885)). The order of two other regions never changes a
+    region's rank, and regions of other groups are not ranked with it: no
+    warning for them. `arg` is the argument that states them, a format
     string of the decimals ("rate_decimals={}"), `named` what the column
     is (" (argument `rate`)"); stating them silences the warning.
     """
@@ -2213,34 +2219,29 @@ def _warn_reading(
     others = figures & (need < d)
     if not others.any() or 2 * int(driving.sum()) >= int(figures.sum()):
         return
-    fewer = int(need[others].max())
     # A change of two figures of which one needs fewer: read at the fewer,
     # its interval (and the change's range) would differ (8.00 -> 7.876).
     matters = (
         bool(others[pairs].reshape(-1, 2).any(axis=1).any()) if pairs.size else False
     )
     matters = matters or bool(others[subjects].any())
-    if not matters:
-        at_period = data[period].isin(list(ranked)).to_numpy()
-        for i in np.flatnonzero(driving & at_period).tolist():
-            same = others & (data[period] == data[period].iloc[i]).to_numpy()
-            x = _as_fraction(float(values[i]))
-            h_d = fractions.Fraction(1, 2) / fractions.Fraction(10) ** d
-            h_o = fractions.Fraction(1, 2) / fractions.Fraction(10) ** fewer
-            if any(
-                abs(_as_fraction(float(y)) - x) < h_d + h_o
-                for y in values[same].tolist()
-            ):
-                matters = True
-                break
-    if not matters:
-        return
     # The decimals most figures need at most (the fewest that more than
-    # half need no more than: BPS's 4.10 needs 1 beside 4.88's 2), and the
-    # figures needing more, named in the order of their labels (region,
-    # then period), whatever the order of the rows of `data`.
+    # half need no more than: BPS's 4.10 needs 1 beside 4.88's 2).
     n = int(figures.sum())
     common = next(k for k in range(d + 1) if 2 * int((figures & (need <= k)).sum()) > n)
+    if not matters and ranked.size:
+        matters = _order_in_doubt(
+            values,
+            need,
+            d,
+            common,
+            ranked,
+            np.zeros(len(values), np.int64) if groups is None else groups,
+        )
+    if not matters:
+        return
+    # The figures needing more than most, named in the order of their
+    # labels (region, then period), whatever the order of the rows of `data`.
     beyond = np.array(
         sorted(
             np.flatnonzero(figures & (need > common)).tolist(),
@@ -2268,6 +2269,58 @@ def _warn_reading(
         UserWarning,
         stacklevel=3,
     )
+
+
+def _order_in_doubt(
+    values: NDArray[np.float64],
+    need: NDArray[np.intp],
+    d: int,
+    common: int,
+    ranked: NDArray[np.intp],
+    groups: NDArray[np.int64],
+) -> bool:
+    """Whether a `ranked` row's order in its group depends on the reading.
+
+    Read at `d` decimals, every figure stands for half a unit of the `d`-th
+    decimal either side; read at `common` (the others' decimals, a figure
+    needing more on its own), each figure for half a unit of
+    ``max(need, common)``; a computed one (needing more than 10) for
+    itself either way. A rank statement's verdict depends on the reading
+    where its region's (or ``after``'s) interval meets that of another
+    figure of its period and `by` group (`groups`) at the one reading and
+    not at the other. Exact, in fractions, for the few figures near it.
+    """
+    most = _validate.FIGURE_DECIMALS
+    known = np.isfinite(values)
+    computed = need > most
+    alt = np.where(need <= common, common, need)
+    half_a = np.where(computed, 0.0, 0.5 * 10.0 ** -np.minimum(alt, most).astype(float))
+
+    def exact_half(k: int) -> fractions.Fraction:
+        return (
+            fractions.Fraction(0)
+            if k > most
+            else fractions.Fraction(1, 2) / fractions.Fraction(10) ** k
+        )
+
+    for q in np.unique(ranked[ranked >= 0]).tolist():
+        if not known[q]:
+            continue
+        rows = np.flatnonzero((groups == groups[q]) & known & (values != values[q]))
+        # Floats pick the few near it (generously); fractions decide.
+        near = rows[
+            np.abs(values[rows] - values[q]) <= (half_a[rows] + half_a[q]) * 1.01
+        ]
+        x = _as_fraction(float(values[q]))
+        for z in near.tolist():
+            gap = abs(_as_fraction(float(values[z])) - x)
+            d_z = exact_half(d if need[z] <= most else most + 1)
+            d_q = exact_half(d if need[q] <= most else most + 1)
+            a_z = exact_half(int(alt[z]))
+            a_q = exact_half(int(alt[q]))
+            if gap < a_z + a_q and not gap < d_z + d_q:
+                return True
+    return False
 
 
 def _intervals_meet(
@@ -5159,10 +5212,13 @@ def check_statements(
     decimals they need could change a verdict: a change (or a direction)
     of which one or both figures are among them (8.00 to an appended 7.876:
     read at 3, 8.00 is 8.000), a stated figure or a rank statement's stated
-    value for one of them, or a rank at a period
-    where one figure needing the more decimals lies within the rounding
-    interval of one needing fewer. A rank without a stated value among
-    figures that are apart at either reading gets no warning. The figures
+    value for one of them, or a rank statement whose region (or
+    ``after``) has its order against another figure of its period and `by`
+    group open at one reading and decided at the other (a published 7.88,
+    at 2 decimals [7.875, 7.885), beside a pooled 7.876). The order of two
+    other regions, or of regions of another `by` group, never changes a
+    rank statement's verdict: no warning for them, nor for a rank without
+    a stated value among figures that are apart at either reading. The figures
     alone cannot tell a published 4.10 from an appended 4.1: the warning
     names both readings (``rate_decimals=2``, ``rate_decimals=1``);
     stating one silences it.
@@ -5683,6 +5739,12 @@ def check_statements(
     )
     if rate_reading is not None:
         rank_rows = st[kinds == "rank"]
+        # One code per row of `data`: its period and `by` group, within
+        # which rank statements rank it.
+        rank_groups = pd.factorize(data[period])[0].astype(np.int64)
+        if by is not None:
+            by_code = pd.factorize(data[by])[0].astype(np.int64)
+            rank_groups = rank_groups * (int(by_code.max()) + 1) + by_code
         valued = (
             rank_rows[rank_rows["stated_value"].notna()]
             if "stated_value" in rank_rows.columns
@@ -5704,7 +5766,17 @@ def check_statements(
                     figure_subjects(rate),
                 ]
             ),
-            ranked=rank_rows["period"].unique().tolist() if len(rank_rows) else [],
+            ranked=np.concatenate(
+                [
+                    data_rows(rank_rows["region"], rank_rows["period"]),
+                    data_rows(rank_rows["after"], rank_rows["period"])
+                    if "after" in rank_rows.columns
+                    else np.zeros(0, np.intp),
+                ]
+            )
+            if len(rank_rows)
+            else np.zeros(0, np.intp),
+            groups=rank_groups,
         )
     column_rate_d = None if rate_reading is None else rate_reading.decimals
     s = st[kinds == "change"]
@@ -5861,7 +5933,7 @@ def check_statements(
                     period=period,
                     pairs=pair_rows(s[measure_of == col]),
                     subjects=figure_subjects(col),
-                    ranked=[],
+                    ranked=np.zeros(0, np.intp),
                 )
             factor = scale if in_persons else 1.0
             # In persons, the levels keep the decimals they show in the
@@ -6025,7 +6097,7 @@ def check_statements(
                 period=period,
                 pairs=np.zeros(0, np.intp),
                 subjects=figure_subjects(col),
-                ranked=[],
+                ranked=np.zeros(0, np.intp),
             )
     # The errors of the statements checked one row at a time (figure and
     # rank), by row position: all raised together, in the order of the rows.

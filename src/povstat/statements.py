@@ -3466,7 +3466,9 @@ class _RankTable:
     (by direction and tie rule) computed, once. An error in the values or
     labels is kept, and raised by each statement judged against the table
     at the point :func:`check_rank_statement` reaches it, so that a
-    statement's first fault is named whatever the table's.
+    statement's first fault is named whatever the table's. `need`: the
+    decimals each value needs (more than 10: computed), where the column
+    was read once for every table (:func:`_read_column`).
     """
 
     def __init__(
@@ -3474,6 +3476,7 @@ class _RankTable:
         values: ArrayLike,
         labels: Sequence[Any] | NDArray[Any],
         values_decimals: int | None,
+        need: NDArray[np.intp] | None = None,
     ) -> None:
         self.labels_error: Exception | None = None
         self.decimals_error: Exception | None = None
@@ -3483,10 +3486,12 @@ class _RankTable:
         self.own_d: NDArray[np.intp] | None = None
         self._rankings: dict[tuple[bool, str], Any] = {}
         try:
-            v, self.lab = _values_and_labels(values, labels)
+            v, self.lab, order = _in_label_order(values, labels)
         except (TypeError, ValueError) as exc:
             self.labels_error = exc
             return
+        if need is not None:  # the values' own, in label order as they are
+            need = np.asarray(need, np.intp)[order]
         self.names = np.array([str(x) for x in self.lab.tolist()], dtype=object)
         # The decimals the values were published with: as given (a Decimal
         # column's scale), else the most any of them shows, up to 10 (None:
@@ -3500,8 +3505,11 @@ class _RankTable:
                 # decimals; 0.1 + 0.2 is the figure 0.3.
                 need = _needed_decimals(v)
                 computed = need > _validate.FIGURE_DECIMALS
-                for i in np.flatnonzero(~computed & ~np.isnan(v)).tolist():
-                    computed[i] = bool(unrounded(v[i : i + 1], int(need[i]))[0])
+                # Each figure at the decimals it needs: one test per distinct
+                # number of decimals, never one per value.
+                for k in np.unique(need[~computed & ~np.isnan(v)]).tolist():
+                    at = ~computed & ~np.isnan(v) & (need == k)
+                    computed[at] = np.asarray(unrounded(v[at], int(k)), bool)
                 figures = v[~computed]
                 self.shown_d = (
                     _figure_decimals(figures) if figures.size or not v.size else None
@@ -3523,16 +3531,26 @@ class _RankTable:
                 v = v.copy()
                 v[~own] = published(v[~own], given_d, "values")
                 self.own_d = np.full(v.shape, given_d, dtype=np.intp)
-                for i in np.flatnonzero(own).tolist():
-                    d_i = _figure_decimals(v[i : i + 1])
-                    exact = d_i is not None and not bool(
-                        unrounded(v[i : i + 1], d_i)[0]
-                    )
-                    if exact:
-                        v[i] = published(v[i : i + 1], cast("int", d_i), "values")[0]
-                    else:
-                        v[i] = _snap(v[i : i + 1])[0]
-                    self.own_d[i] = cast("int", d_i) if exact else -1
+                at_own = np.flatnonzero(own)
+                if at_own.size:
+                    # The decimals each needs (float noise aside), read and
+                    # tested once per distinct number of decimals.
+                    w = v[at_own]
+                    if need is None:
+                        own_need = _needed_decimals(w)
+                        exact = own_need <= _validate.FIGURE_DECIMALS
+                        for k in np.unique(own_need[exact]).tolist():
+                            at = exact & (own_need == k)
+                            exact[at] = ~np.asarray(unrounded(w[at], int(k)), bool)
+                    else:  # read with the column: computed ones need more than 10
+                        own_need = np.asarray(need, np.intp)[at_own]
+                        exact = own_need <= _validate.FIGURE_DECIMALS
+                    read = _snap(w)
+                    for k in np.unique(own_need[exact]).tolist():
+                        at = exact & (own_need == k)
+                        read[at] = published(w[at], int(k), "values")
+                    v[at_own] = read
+                    self.own_d[at_own] = np.where(exact, own_need, -1)
         except (TypeError, ValueError) as exc:
             self.decimals_error = exc
             return
@@ -3548,8 +3566,11 @@ class _RankTable:
         if self.own_d is not None:
             present = self.own_d[~np.isnan(v)]
             self.mixed = bool(present.size) and np.unique(present).size > 1
-        self._bounds: list[tuple[fractions.Fraction, bool, fractions.Fraction, bool]]
-        self._bounds = []
+        # Each figure's interval, worked out exactly when first asked for:
+        # a statement needs its own figure's and those of the few near it.
+        self._bounds: dict[
+            int, tuple[fractions.Fraction, bool, fractions.Fraction, bool]
+        ] = {}
 
     def interval(
         self, i: int
@@ -3561,24 +3582,26 @@ class _RankTable:
         stands for [0, h), among signed ones for (-h, h); a value read as
         given (computed) stands for itself.
         """
-        if not self._bounds:
-            for x, d in zip(
-                self.v.tolist(), cast("Any", self.own_d).tolist(), strict=True
-            ):
-                c = _as_fraction(float(x))
-                if d < 0 or not np.isfinite(x):
-                    self._bounds.append((c, True, c, True))
-                    continue
-                h = fractions.Fraction(1, 2) / fractions.Fraction(10) ** int(d)
-                if c > 0 or (c == 0 and self.nonneg):
-                    self._bounds.append(
-                        (max(c - h, fractions.Fraction(0)), True, c + h, False)
-                    )
-                elif c < 0:
-                    self._bounds.append((c - h, False, c + h, True))
-                else:
-                    self._bounds.append((c - h, False, c + h, False))
-        return self._bounds[i]
+        if i in self._bounds:
+            return self._bounds[i]
+        x = float(self.v[i])
+        d = int(cast("Any", self.own_d)[i])
+        c = _as_fraction(x)
+        h = (
+            fractions.Fraction(1, 2) / fractions.Fraction(10) ** d
+            if d >= 0 and np.isfinite(x)
+            else None
+        )
+        if h is None:
+            bounds = (c, True, c, True)
+        elif c > 0 or (c == 0 and self.nonneg):
+            bounds = (max(c - h, fractions.Fraction(0)), True, c + h, False)
+        elif c < 0:
+            bounds = (c - h, False, c + h, True)
+        else:
+            bounds = (c - h, False, c + h, False)
+        self._bounds[i] = bounds
+        return bounds
 
     def open_order(self, k: int) -> NDArray[np.bool_]:
         """Values whose order with value `k` the figures leave open.
@@ -4777,6 +4800,7 @@ class _RankGroup:
                 else rates[self.rows],
                 self.groups.labels[self.rows],
                 values_decimals,
+                None if self.groups.need is None else self.groups.need[self.rows],
             )
         return self._rank_table
 
@@ -4841,6 +4865,9 @@ class _RankGroups:
         self.first = span["min"].reindex(self.regions.to_numpy()).to_numpy()
         self.last = span["max"].reindex(self.regions.to_numpy()).to_numpy()
         self.groups: dict[int, _RankGroup] = {}
+        # The decimals each rate needs, read once with the column (a float64
+        # column only: the rows' own values are read as is), or None.
+        self.need: NDArray[np.intp] | None = None
 
     def of_row(self, i: int, at: object) -> _RankGroup:
         """The group of row `i` of `data`, at its period `at`."""
@@ -6160,6 +6187,8 @@ def check_statements(
         # The rates' decimals in their own unit, as the stated value's.
         values_decimals = column_rate_d
         groups = _RankGroups(data, region=region, period=period, rate=rate, by=by)
+        if groups.rates is not None and rate_reading is not None:
+            groups.need = rate_reading.need
         # The row of `data` of each statement's region and period (every pair
         # is in `data`, refused above if not): its period and `by` group.
         at_row = keyed.index.get_indexer(
@@ -6799,7 +6828,17 @@ def _statement_numbers(cells: pd.Series[Any], col: str) -> NDArray[np.float64]:
 def _values_and_labels(
     values: ArrayLike, labels: Sequence[Any] | NDArray[Any]
 ) -> tuple[NDArray[np.float64], NDArray[np.object_]]:
+    """`values` and `labels`, 1-D, one unique label each, sorted by label."""
+    v, lab, _ = _in_label_order(values, labels)
+    return v, lab
+
+
+def _in_label_order(
+    values: ArrayLike, labels: Sequence[Any] | NDArray[Any]
+) -> tuple[NDArray[np.float64], NDArray[np.object_], NDArray[np.intp]]:
     """`values` and `labels`, 1-D, one unique label each, sorted by label.
+
+    And the order that sorts them (positions of the given ones).
 
     Labels are compared by value and kind: numpy scalars become the Python
     numbers and strings they hold (``np.int64(3579)`` is 3579), labels of
@@ -6843,7 +6882,7 @@ def _values_and_labels(
     if repeated:
         msg = f"`labels` must be unique, repeated: {repeated}"
         raise ValueError(msg)
-    return v, lab
+    return v, lab, np.asarray(order, np.intp)
 
 
 def _label_kind(x: object) -> str:

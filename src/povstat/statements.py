@@ -1246,8 +1246,8 @@ def _change_check(
         # they show), never the stated figure's: 4.37 % is not "4.370 %",
         # 10 % published to 0 is not "10.00 %". The change in points at
         # the rates' decimals or, stated in points, the stated figure's
-        # where it has more; beside a computed rate, at the published
-        # one's (or the stated figure's, if more).
+        # where it has more; beside a more precise rate (appended, or
+        # computed), at the coarser one's (or the stated figure's, if more).
         level_places = int(shown_d[i])
         if given is not None and earlier_d[i] != given_d[i]:
             # Beside a more precise rate (appended, or computed): the change

@@ -14,7 +14,12 @@ the same process:
   up, the least any check of these statements has to do (it checks nothing
   and writes no reason);
 * ``check_statements`` on the same statements, once ranked by province and
-  once nationally.
+  once nationally;
+* the same on the data with each province's pooled rate appended (a
+  computed figure, as :func:`povstat.aggregate_regions` gives it, ranked
+  beside the published rates of 2 decimals, each read within its own
+  interval), with ``rate_decimals=2``; its last column is its ratio to the
+  same check on the published rates alone (also with ``rate_decimals=2``).
 
 Each line gives the best wall time of ``--repeats`` runs, the seconds per
 1,000 rank rows and the ratio to the baseline. The machine's load average is
@@ -104,7 +109,12 @@ def baseline(data: pd.DataFrame, st: pd.DataFrame, by: str | None) -> np.ndarray
     return np.where(st["descending"].to_numpy(), high[at], low[at])
 
 
-def checked(data: pd.DataFrame, st: pd.DataFrame, by: str | None) -> pd.DataFrame:
+def checked(
+    data: pd.DataFrame,
+    st: pd.DataFrame,
+    by: str | None,
+    rate_decimals: int | None = None,
+) -> pd.DataFrame:
     """``check_statements`` on the statements, ranked within `by`."""
     return check_statements(
         st,
@@ -114,26 +124,62 @@ def checked(data: pd.DataFrame, st: pd.DataFrame, by: str | None) -> pd.DataFram
         region="region_code",
         headcount=None,
         by=by,
+        rate_decimals=rate_decimals,
     )
+
+
+def with_pooled(data: pd.DataFrame) -> pd.DataFrame:
+    """`data` with each province's pooled rate at each period appended.
+
+    The mean of its regions' rates stands in for the pooled rate (region
+    "P" + the province code): figures of more decimals than the published
+    ones, most of them computed (29.7925 needs 4, 22.016666666666666 is
+    read as given).
+    """
+    mean = data.groupby(["province_code", "period"])["poverty_rate_pct"].mean()
+    pooled = pd.DataFrame(
+        {
+            "region_code": ["P" + str(p) for p, _ in mean.index],
+            "province_code": [p for p, _ in mean.index],
+            "period": [t for _, t in mean.index],
+            "poverty_rate_pct": mean.to_numpy(),
+        }
+    )
+    return pd.concat([data, pooled], ignore_index=True)
 
 
 def main(n: int, repeats: int) -> None:
     data = national()
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"{n:,} rank rows over {len(data):,} rows of data; load {load}")
-    print(f"{'case':34s} {'seconds':>9s} {'s/1,000 rows':>13s} {'x baseline':>11s}")
+    pooled = with_pooled(data)
+    print(
+        f"{'case':44s} {'seconds':>9s} {'s/1,000 rows':>13s} {'x baseline':>11s} "
+        f"{'x published':>12s}"
+    )
     for by, name in (("province_code", "by province"), (None, "national")):
         st = statements(data, n, by, seed=1)
         t_base = best_of(lambda: baseline(data, st, by), repeats)  # noqa: B023
         t = best_of(lambda: checked(data, st, by), repeats)  # noqa: B023
+        t_two = best_of(lambda: checked(data, st, by, 2), repeats)  # noqa: B023
+        t_pooled = best_of(lambda: checked(pooled, st, by, 2), repeats)  # noqa: B023
         per = 1000 / n
         print(
-            f"{'baseline: pandas rank, ' + name:34s} {t_base:9.3f} "
+            f"{'baseline: pandas rank, ' + name:44s} {t_base:9.3f} "
             f"{t_base * per:13.4f} {1.0:11.1f}"
         )
         print(
-            f"{'check_statements, ' + name:34s} {t:9.3f} {t * per:13.4f} "
+            f"{'check_statements, ' + name:44s} {t:9.3f} {t * per:13.4f} "
             f"{t / t_base:11.1f}"
+        )
+        print(
+            f"{'  rate_decimals=2':44s} {t_two:9.3f} {t_two * per:13.4f} "
+            f"{t_two / t_base:11.1f} {1.0:12.2f}"
+        )
+        print(
+            f"{'  rate_decimals=2, pooled rates appended':44s} {t_pooled:9.3f} "
+            f"{t_pooled * per:13.4f} {t_pooled / t_base:11.1f} "
+            f"{t_pooled / t_two:12.2f}"
         )
 
 

@@ -128,3 +128,35 @@ def test_level_change_to_a_computed_count(
     st = pd.DataFrame([{**row, "stated_as": "units"}])
     out = check_statements(st, _data(), **KW2)
     assert out["verdict"].tolist() == [verdict]
+
+
+def test_a_change_beside_a_finer_figure_is_written_at_the_coarser_decimals() -> None:
+    # 8.75 (2 decimals) in 2021 to 7.876104703 (read at its 9) in 2023: the
+    # fall as given, 0.873895297, is fixed to 2 decimals at most (its range
+    # is (0.8689, 0.8789)), so it is written 0.87, and per year over 2
+    # years 0.4369476485, written -0.44. The number of poor: 310.00 to
+    # 296.2449871 fell 13.7550129, written 13.76; a year 6.87750645, -6.88.
+    rows = [
+        {**change_row("Malang Raya", 2021, 2023, 0.43, 2), "per_year": True},
+        change_row("Malang Raya", 2021, 2023, 0.87, 2),
+        {
+            **change_row("Malang Raya", 2021, 2023, 6.88, 2, kind="level_change"),
+            "stated_as": "units",
+            "per_year": True,
+        },
+        {
+            **change_row("Malang Raya", 2021, 2023, 13.76, 2, kind="level_change"),
+            "stated_as": "units",
+        },
+    ]
+    reason = check_statements(pd.DataFrame(rows), _data(), **KW2)["reason"].tolist()
+    assert reason[0].startswith(
+        "fell 0.87 percentage points, from 8.75 % to 7.876104703 % (a 9.99 % "
+        "relative fall); over 2.00 years that is -0.44 points a year,"
+    )
+    assert reason[1].startswith("fell 0.87 percentage points, from 8.75 %")
+    assert reason[2].startswith(
+        "fell 13.76, from 310.00 to 296.2449871 (a 4.44 % relative fall); over "
+        "2.00 years that is -6.88 a year,"
+    )
+    assert reason[3].startswith("fell 13.76, from 310.00 to 296.2449871")

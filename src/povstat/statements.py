@@ -282,7 +282,9 @@ def _where(flags: NDArray[np.bool_]) -> str:
 _COMPUTED = _validate.FIGURE_DECIMALS + 1
 
 
-def _decimals_array(x: ArrayLike, *, computed: bool = False) -> NDArray[np.intp]:
+def _decimals_array(
+    x: ArrayLike, *, computed: bool = False, name: str = "levels_decimals"
+) -> NDArray[np.intp]:
     """Decimal places, element by element: ints within povstat's range.
 
     A missing entry (masked, NaN, None, ``pandas.NA``) is refused, never
@@ -295,7 +297,7 @@ def _decimals_array(x: ArrayLike, *, computed: bool = False) -> NDArray[np.intp]
         hidden = np.ma.getmaskarray(x)
         if hidden.any():
             msg = (
-                "`levels_decimals` must not hold missing values, found a masked "
+                f"`{name}` must not hold missing values, found a masked "
                 f"entry {_where(hidden)}: state the "
                 "decimals of every level, or pass None for all"
             )
@@ -309,22 +311,50 @@ def _decimals_array(x: ArrayLike, *, computed: bool = False) -> NDArray[np.intp]
             gone = np.zeros(arr.shape, bool)
         if gone.any():
             msg = (
-                "`levels_decimals` must not hold missing values, found one "
+                f"`{name}` must not hold missing values, found one "
                 f"{_where(gone)}: state the decimals of "
                 "every level, or pass None for all"
             )
             raise ValueError(msg)
     if arr.dtype.kind not in "iu" or arr.dtype == bool:
-        msg = f"`levels_decimals` must hold ints, got {arr.dtype}"
+        msg = f"`{name}` must hold ints, got {arr.dtype}"
         raise TypeError(msg)
     bad = (arr > (_COMPUTED if computed else _validate.FIGURE_DECIMALS)) | (arr < -15)
     if bad.any():
         msg = (
-            f"`levels_decimals` must lie in -15 to {_validate.FIGURE_DECIMALS}, "
+            f"`{name}` must lie in -15 to {_validate.FIGURE_DECIMALS}, "
             f"got {arr[bad].ravel()[0]!r}"
         )
         raise ValueError(msg)
     return np.asarray(arr, np.intp)
+
+
+def _each_side(
+    levels_decimals: ArrayLike | None,
+    before_decimals: ArrayLike | None,
+    after_decimals: ArrayLike | None,
+) -> tuple[ArrayLike | None, ArrayLike | None, bool]:
+    """``(levels_decimals, before_decimals, computed)`` for a change's body.
+
+    The decimals of each figure of a change: `before_decimals` and
+    `after_decimals` where given, else `levels_decimals`; a figure whose
+    decimals are given neither way, beside one whose are, stands for
+    itself (:data:`_COMPUTED`: a computed figure, read as given). Neither
+    side given: `levels_decimals` for both, as before.
+    """
+    if before_decimals is None and after_decimals is None:
+        return levels_decimals, None, False
+    both = None if levels_decimals is None else _decimals_array(levels_decimals)
+    sides = [
+        _decimals_array(x, name=name)
+        if x is not None
+        else (np.asarray(_COMPUTED, np.intp) if both is None else both)
+        for name, x in (
+            ("before_decimals", before_decimals),
+            ("after_decimals", after_decimals),
+        )
+    ]
+    return sides[1], sides[0], True
 
 
 def _per_year(
@@ -796,6 +826,8 @@ def check_change_statement(
     decimals: int,
     years: ArrayLike | None = None,
     levels_decimals: ArrayLike | None = None,
+    before_decimals: ArrayLike | None = None,
+    after_decimals: ArrayLike | None = None,
 ) -> StatementCheck:
     r"""Check "the rate fell by X percent": points, relative change, or neither.
 
@@ -848,6 +880,18 @@ def check_change_statement(
         rounding the change to `decimals`, as the figures are given (a
         float's trailing zero cannot be seen, so the decimals are never
         guessed from it). The reason writes the rates at these decimals.
+    before_decimals, after_decimals : array_like of int, optional
+        Decimal places of `before` alone and of `after` alone, in percent,
+        where the two figures were published with different decimals (8.00
+        published with 2 beside 7.876 appended with 3): each rate is then
+        read within its own rounding interval, as
+        :func:`check_statements` reads a column; a side not given takes
+        `levels_decimals`. A rate whose decimals are given neither way,
+        beside one whose are, is read as given: a computed rate (a pooled
+        rate from :func:`povstat.aggregate_regions`) stands for itself, so
+        8.00 (``before_decimals=2``) to a computed 7.876104703 is a fall in
+        [0.118895297, 0.128895297), which "0.129" and "0.13" meet: cannot
+        tell. Same rules and refusals as `levels_decimals`.
 
     Returns
     -------
@@ -938,6 +982,13 @@ def check_change_statement(
     ...     stated_as="points", unit="percent", decimals=2).verdict)
     holds
     """
+    levels, earlier, computed = _each_side(
+        levels_decimals, before_decimals, after_decimals
+    )
+    names = (
+        "before_decimals" if before_decimals is not None else "levels_decimals",
+        "after_decimals" if after_decimals is not None else "levels_decimals",
+    )
     return _change_check(
         before,
         after,
@@ -947,7 +998,10 @@ def check_change_statement(
         unit=unit,
         decimals=decimals,
         years=years,
-        levels_decimals=levels_decimals,
+        levels_decimals=levels,
+        before_decimals=earlier,
+        computed=computed,
+        names=names,
     )
 
 
@@ -964,6 +1018,7 @@ def _change_check(
     levels_decimals: ArrayLike | None = None,
     before_decimals: ArrayLike | None = None,
     computed: bool = False,
+    names: tuple[str, str] = ("before_decimals", "levels_decimals"),
 ) -> StatementCheck:
     """The body of :func:`check_change_statement`.
 
@@ -972,7 +1027,8 @@ def _change_check(
     own rounding interval (a published 17.78 beside an appended 17.784).
     `computed`: a rate's decimals may be :data:`_COMPUTED` (a computed
     rate beside a published one: it stands for itself, the published one
-    for its rounding interval).
+    for its rounding interval). `names`: the arguments that gave the
+    earlier and the later decimals, for a shape error.
     """
     d = _validate.decimals(decimals, most=_validate.FIGURE_DECIMALS)
     as_points = _validate.choice(stated_as, "stated_as", ("percent", "points"))
@@ -996,7 +1052,16 @@ def _change_check(
         change=c.points,
         stated=x,
         years=t,
-        **({} if given is None else {"levels_decimals": given.astype(np.float64)}),
+        **({} if given is None else {names[1]: given.astype(np.float64)}),
+        **(
+            {}
+            if before_decimals is None or given is None
+            else {
+                names[0]: _decimals_array(before_decimals, computed=computed).astype(
+                    np.float64
+                )
+            }
+        ),
     )
     # The exact decimal difference of the rates, rounded once.
     points = _level_difference(a, b, shape)
@@ -1181,10 +1246,13 @@ def _change_check(
         # they show), never the stated figure's: 4.37 % is not "4.370 %",
         # 10 % published to 0 is not "10.00 %". The change in points at
         # the rates' decimals or, stated in points, the stated figure's
-        # where it has more; beside a computed rate, at the published
-        # one's (or the stated figure's, if more).
+        # where it has more; beside a more precise rate (appended, or
+        # computed), at the coarser one's (or the stated figure's, if more).
         level_places = int(shown_d[i])
-        if level_places >= _COMPUTED and given is not None:
+        if given is not None and earlier_d[i] != given_d[i]:
+            # Beside a more precise rate (appended, or computed): the change
+            # is fixed to no more than the coarser's decimals, and written
+            # at them, per year too (0.87 for 8.75 -> 7.876104703).
             level_places = int(coarse_d[i])
         shown = max(level_places, d) if as_points_flag else level_places
         # The sentence that says the change right, then what the statement
@@ -2115,7 +2183,8 @@ def _warn_reading(
     period: str,
     pairs: NDArray[np.intp],
     subjects: NDArray[np.intp],
-    ranked: Iterable[Any],
+    ranked: NDArray[np.intp],
+    groups: NDArray[np.int64] | None = None,
 ) -> None:
     """Warn where the decimals a column is read at are in doubt and matter.
 
@@ -2128,9 +2197,14 @@ def _warn_reading(
     change a verdict of the batch: `pairs` (rows of `data`, two per change
     or level change) of which both figures need fewer; `subjects` (rows of
     rank statements with a stated value) whose figure needs fewer; or a
-    figure needing the decimals found whose rounding interval meets that
-    of a figure needing fewer at one of the `ranked` periods (their order
-    would then be open). `arg` is the argument that states them, a format
+    `ranked` row (of `data`: a rank statement's region, or its ``after``)
+    whose order against another figure of its period and `by` group
+    (`groups`: one code per row of `data`) is decided at the decimals
+    found and open at the others' (a pooled 7.876 beside a published
+    7.88: [7.8755, 7.8765) and [7.8795, 7.8805) at 3 decimals, but 7.88 at
+    2 is [7.875, 7.885)). The order of two other regions never changes a
+    region's rank, and regions of other groups are not ranked with it: no
+    warning for them. `arg` is the argument that states them, a format
     string of the decimals ("rate_decimals={}"), `named` what the column
     is (" (argument `rate`)"); stating them silences the warning.
     """
@@ -2145,34 +2219,29 @@ def _warn_reading(
     others = figures & (need < d)
     if not others.any() or 2 * int(driving.sum()) >= int(figures.sum()):
         return
-    fewer = int(need[others].max())
     # A change of two figures of which one needs fewer: read at the fewer,
     # its interval (and the change's range) would differ (8.00 -> 7.876).
     matters = (
         bool(others[pairs].reshape(-1, 2).any(axis=1).any()) if pairs.size else False
     )
     matters = matters or bool(others[subjects].any())
-    if not matters:
-        at_period = data[period].isin(list(ranked)).to_numpy()
-        for i in np.flatnonzero(driving & at_period).tolist():
-            same = others & (data[period] == data[period].iloc[i]).to_numpy()
-            x = _as_fraction(float(values[i]))
-            h_d = fractions.Fraction(1, 2) / fractions.Fraction(10) ** d
-            h_o = fractions.Fraction(1, 2) / fractions.Fraction(10) ** fewer
-            if any(
-                abs(_as_fraction(float(y)) - x) < h_d + h_o
-                for y in values[same].tolist()
-            ):
-                matters = True
-                break
-    if not matters:
-        return
     # The decimals most figures need at most (the fewest that more than
-    # half need no more than: BPS's 4.10 needs 1 beside 4.88's 2), and the
-    # figures needing more, named in the order of their labels (region,
-    # then period), whatever the order of the rows of `data`.
+    # half need no more than: BPS's 4.10 needs 1 beside 4.88's 2).
     n = int(figures.sum())
     common = next(k for k in range(d + 1) if 2 * int((figures & (need <= k)).sum()) > n)
+    if not matters and ranked.size:
+        matters = _order_in_doubt(
+            values,
+            need,
+            d,
+            common,
+            ranked,
+            np.zeros(len(values), np.int64) if groups is None else groups,
+        )
+    if not matters:
+        return
+    # The figures needing more than most, named in the order of their
+    # labels (region, then period), whatever the order of the rows of `data`.
     beyond = np.array(
         sorted(
             np.flatnonzero(figures & (need > common)).tolist(),
@@ -2200,6 +2269,58 @@ def _warn_reading(
         UserWarning,
         stacklevel=3,
     )
+
+
+def _order_in_doubt(
+    values: NDArray[np.float64],
+    need: NDArray[np.intp],
+    d: int,
+    common: int,
+    ranked: NDArray[np.intp],
+    groups: NDArray[np.int64],
+) -> bool:
+    """Whether a `ranked` row's order in its group depends on the reading.
+
+    Read at `d` decimals, every figure stands for half a unit of the `d`-th
+    decimal either side; read at `common` (the others' decimals, a figure
+    needing more on its own), each figure for half a unit of
+    ``max(need, common)``; a computed one (needing more than 10) for
+    itself either way. A rank statement's verdict depends on the reading
+    where its region's (or ``after``'s) interval meets that of another
+    figure of its period and `by` group (`groups`) at the one reading and
+    not at the other. Exact, in fractions, for the few figures near it.
+    """
+    most = _validate.FIGURE_DECIMALS
+    known = np.isfinite(values)
+    computed = need > most
+    alt = np.where(need <= common, common, need)
+    half_a = np.where(computed, 0.0, 0.5 * 10.0 ** -np.minimum(alt, most).astype(float))
+
+    def exact_half(k: int) -> fractions.Fraction:
+        return (
+            fractions.Fraction(0)
+            if k > most
+            else fractions.Fraction(1, 2) / fractions.Fraction(10) ** k
+        )
+
+    for q in np.unique(ranked[ranked >= 0]).tolist():
+        if not known[q]:
+            continue
+        rows = np.flatnonzero((groups == groups[q]) & known & (values != values[q]))
+        # Floats pick the few near it (generously); fractions decide.
+        near = rows[
+            np.abs(values[rows] - values[q]) <= (half_a[rows] + half_a[q]) * 1.01
+        ]
+        x = _as_fraction(float(values[q]))
+        for z in near.tolist():
+            gap = abs(_as_fraction(float(values[z])) - x)
+            d_z = exact_half(d if need[z] <= most else most + 1)
+            d_q = exact_half(d if need[q] <= most else most + 1)
+            a_z = exact_half(int(alt[z]))
+            a_q = exact_half(int(alt[q]))
+            if gap < a_z + a_q and not gap < d_z + d_q:
+                return True
+    return False
 
 
 def _intervals_meet(
@@ -2289,6 +2410,8 @@ def check_level_change_statement(
     rate_after: ArrayLike | None = None,
     unit: Unit | None = None,
     levels_decimals: ArrayLike | None = None,
+    before_decimals: ArrayLike | None = None,
+    after_decimals: ArrayLike | None = None,
 ) -> StatementCheck:
     r"""Check a stated change of a number of poor or a poverty line.
 
@@ -2344,6 +2467,17 @@ def check_level_change_statement(
         change to `decimals` (a float's trailing zero cannot be seen, so the
         decimals are never guessed). The reason writes the levels at these
         decimals.
+    before_decimals, after_decimals : array_like of int, optional
+        Decimal places of `before` alone and of `after` alone, where the
+        two figures were published with different decimals (299.49 beside
+        a count appended with 3): each level is then read within its own
+        rounding interval, as :func:`check_statements` reads a column; a
+        side not given takes `levels_decimals`. A level whose decimals are
+        given neither way, beside one whose are, is read as given: a
+        computed count stands for itself, so 299.49 (``before_decimals=2``)
+        to a computed 296.2449871 is a fall in [3.2400129, 3.2500129), which
+        "3.24" meets: cannot tell. Same rules and refusals as
+        `levels_decimals`.
 
     Returns
     -------
@@ -2427,6 +2561,13 @@ def check_level_change_statement(
     change of the rate in percentage points (14.36 % -> 14.13 %), not the
     relative change of this figure
     """
+    levels, earlier, computed = _each_side(
+        levels_decimals, before_decimals, after_decimals
+    )
+    names = (
+        "before_decimals" if before_decimals is not None else "levels_decimals",
+        "after_decimals" if after_decimals is not None else "levels_decimals",
+    )
     return _level_change_check(
         before,
         after,
@@ -2438,7 +2579,10 @@ def check_level_change_statement(
         rate_before=rate_before,
         rate_after=rate_after,
         unit=unit,
-        levels_decimals=levels_decimals,
+        levels_decimals=levels,
+        before_decimals=earlier,
+        computed=computed,
+        names=names,
     )
 
 
@@ -2457,12 +2601,14 @@ def _level_change_check(
     levels_decimals: ArrayLike | None = None,
     before_decimals: ArrayLike | None = None,
     computed: bool = False,
+    names: tuple[str, str] = ("before_decimals", "levels_decimals"),
 ) -> StatementCheck:
     """The body of :func:`check_level_change_statement`.
 
     `before_decimals`: those of the earlier levels where they differ from
     the later ones' (`levels_decimals`): each level is then read within
-    its own rounding interval. `computed`: as for :func:`_change_check`.
+    its own rounding interval. `computed`, `names`: as for
+    :func:`_change_check`.
     """
     dirn = _direction(direction)
     said = _validate.choice(stated_as, "stated_as", ("percent", "points", "units"))
@@ -2500,7 +2646,16 @@ def _level_change_check(
         years=t,
         rate_before=rb,
         rate_after=ra,
-        **({} if given is None else {"levels_decimals": given.astype(np.float64)}),
+        **({} if given is None else {names[1]: given.astype(np.float64)}),
+        **(
+            {}
+            if before_decimals is None or given is None
+            else {
+                names[0]: _decimals_array(before_decimals, computed=computed).astype(
+                    np.float64
+                )
+            }
+        ),
     )
     # The exact decimal difference of the published levels, rounded once.
     change = _level_difference(a, b, shape)
@@ -2709,7 +2864,10 @@ def _level_change_check(
             if given is None
             else int(max(level_d[i], earlier_d[i]))
         )
-        if level_places >= _COMPUTED:  # beside a computed level: the other's
+        if given is not None and earlier_d[i] != level_d[i]:
+            # Beside a more precise level (appended, or computed): the change
+            # is fixed to no more than the coarser's decimals, and written
+            # at them, per year too.
             level_places = int(coarse_d[i])
         shown = max(level_places, d) if said == "units" else level_places
         rate_d = max(2, _decimals_of(rbb[i], rab[i]))
@@ -3308,7 +3466,9 @@ class _RankTable:
     (by direction and tie rule) computed, once. An error in the values or
     labels is kept, and raised by each statement judged against the table
     at the point :func:`check_rank_statement` reaches it, so that a
-    statement's first fault is named whatever the table's.
+    statement's first fault is named whatever the table's. `need`: the
+    decimals each value needs (more than 10: computed), where the column
+    was read once for every table (:func:`_read_column`).
     """
 
     def __init__(
@@ -3316,6 +3476,7 @@ class _RankTable:
         values: ArrayLike,
         labels: Sequence[Any] | NDArray[Any],
         values_decimals: int | None,
+        need: NDArray[np.intp] | None = None,
     ) -> None:
         self.labels_error: Exception | None = None
         self.decimals_error: Exception | None = None
@@ -3325,10 +3486,12 @@ class _RankTable:
         self.own_d: NDArray[np.intp] | None = None
         self._rankings: dict[tuple[bool, str], Any] = {}
         try:
-            v, self.lab = _values_and_labels(values, labels)
+            v, self.lab, order = _in_label_order(values, labels)
         except (TypeError, ValueError) as exc:
             self.labels_error = exc
             return
+        if need is not None:  # the values' own, in label order as they are
+            need = np.asarray(need, np.intp)[order]
         self.names = np.array([str(x) for x in self.lab.tolist()], dtype=object)
         # The decimals the values were published with: as given (a Decimal
         # column's scale), else the most any of them shows, up to 10 (None:
@@ -3342,8 +3505,11 @@ class _RankTable:
                 # decimals; 0.1 + 0.2 is the figure 0.3.
                 need = _needed_decimals(v)
                 computed = need > _validate.FIGURE_DECIMALS
-                for i in np.flatnonzero(~computed & ~np.isnan(v)).tolist():
-                    computed[i] = bool(unrounded(v[i : i + 1], int(need[i]))[0])
+                # Each figure at the decimals it needs: one test per distinct
+                # number of decimals, never one per value.
+                for k in np.unique(need[~computed & ~np.isnan(v)]).tolist():
+                    at = ~computed & ~np.isnan(v) & (need == k)
+                    computed[at] = np.asarray(unrounded(v[at], int(k)), bool)
                 figures = v[~computed]
                 self.shown_d = (
                     _figure_decimals(figures) if figures.size or not v.size else None
@@ -3365,16 +3531,26 @@ class _RankTable:
                 v = v.copy()
                 v[~own] = published(v[~own], given_d, "values")
                 self.own_d = np.full(v.shape, given_d, dtype=np.intp)
-                for i in np.flatnonzero(own).tolist():
-                    d_i = _figure_decimals(v[i : i + 1])
-                    exact = d_i is not None and not bool(
-                        unrounded(v[i : i + 1], d_i)[0]
-                    )
-                    if exact:
-                        v[i] = published(v[i : i + 1], cast("int", d_i), "values")[0]
-                    else:
-                        v[i] = _snap(v[i : i + 1])[0]
-                    self.own_d[i] = cast("int", d_i) if exact else -1
+                at_own = np.flatnonzero(own)
+                if at_own.size:
+                    # The decimals each needs (float noise aside), read and
+                    # tested once per distinct number of decimals.
+                    w = v[at_own]
+                    if need is None:
+                        own_need = _needed_decimals(w)
+                        exact = own_need <= _validate.FIGURE_DECIMALS
+                        for k in np.unique(own_need[exact]).tolist():
+                            at = exact & (own_need == k)
+                            exact[at] = ~np.asarray(unrounded(w[at], int(k)), bool)
+                    else:  # read with the column: computed ones need more than 10
+                        own_need = np.asarray(need, np.intp)[at_own]
+                        exact = own_need <= _validate.FIGURE_DECIMALS
+                    read = _snap(w)
+                    for k in np.unique(own_need[exact]).tolist():
+                        at = exact & (own_need == k)
+                        read[at] = published(w[at], int(k), "values")
+                    v[at_own] = read
+                    self.own_d[at_own] = np.where(exact, own_need, -1)
         except (TypeError, ValueError) as exc:
             self.decimals_error = exc
             return
@@ -3390,8 +3566,11 @@ class _RankTable:
         if self.own_d is not None:
             present = self.own_d[~np.isnan(v)]
             self.mixed = bool(present.size) and np.unique(present).size > 1
-        self._bounds: list[tuple[fractions.Fraction, bool, fractions.Fraction, bool]]
-        self._bounds = []
+        # Each figure's interval, worked out exactly when first asked for:
+        # a statement needs its own figure's and those of the few near it.
+        self._bounds: dict[
+            int, tuple[fractions.Fraction, bool, fractions.Fraction, bool]
+        ] = {}
 
     def interval(
         self, i: int
@@ -3403,24 +3582,26 @@ class _RankTable:
         stands for [0, h), among signed ones for (-h, h); a value read as
         given (computed) stands for itself.
         """
-        if not self._bounds:
-            for x, d in zip(
-                self.v.tolist(), cast("Any", self.own_d).tolist(), strict=True
-            ):
-                c = _as_fraction(float(x))
-                if d < 0 or not np.isfinite(x):
-                    self._bounds.append((c, True, c, True))
-                    continue
-                h = fractions.Fraction(1, 2) / fractions.Fraction(10) ** int(d)
-                if c > 0 or (c == 0 and self.nonneg):
-                    self._bounds.append(
-                        (max(c - h, fractions.Fraction(0)), True, c + h, False)
-                    )
-                elif c < 0:
-                    self._bounds.append((c - h, False, c + h, True))
-                else:
-                    self._bounds.append((c - h, False, c + h, False))
-        return self._bounds[i]
+        if i in self._bounds:
+            return self._bounds[i]
+        x = float(self.v[i])
+        d = int(cast("Any", self.own_d)[i])
+        c = _as_fraction(x)
+        h = (
+            fractions.Fraction(1, 2) / fractions.Fraction(10) ** d
+            if d >= 0 and np.isfinite(x)
+            else None
+        )
+        if h is None:
+            bounds = (c, True, c, True)
+        elif c > 0 or (c == 0 and self.nonneg):
+            bounds = (max(c - h, fractions.Fraction(0)), True, c + h, False)
+        elif c < 0:
+            bounds = (c - h, False, c + h, True)
+        else:
+            bounds = (c - h, False, c + h, False)
+        self._bounds[i] = bounds
+        return bounds
 
     def open_order(self, k: int) -> NDArray[np.bool_]:
         """Values whose order with value `k` the figures leave open.
@@ -4619,6 +4800,7 @@ class _RankGroup:
                 else rates[self.rows],
                 self.groups.labels[self.rows],
                 values_decimals,
+                None if self.groups.need is None else self.groups.need[self.rows],
             )
         return self._rank_table
 
@@ -4683,6 +4865,9 @@ class _RankGroups:
         self.first = span["min"].reindex(self.regions.to_numpy()).to_numpy()
         self.last = span["max"].reindex(self.regions.to_numpy()).to_numpy()
         self.groups: dict[int, _RankGroup] = {}
+        # The decimals each rate needs, read once with the column (a float64
+        # column only: the rows' own values are read as is), or None.
+        self.need: NDArray[np.intp] | None = None
 
     def of_row(self, i: int, at: object) -> _RankGroup:
         """The group of row `i` of `data`, at its period `at`."""
@@ -5054,10 +5239,13 @@ def check_statements(
     decimals they need could change a verdict: a change (or a direction)
     of which one or both figures are among them (8.00 to an appended 7.876:
     read at 3, 8.00 is 8.000), a stated figure or a rank statement's stated
-    value for one of them, or a rank at a period
-    where one figure needing the more decimals lies within the rounding
-    interval of one needing fewer. A rank without a stated value among
-    figures that are apart at either reading gets no warning. The figures
+    value for one of them, or a rank statement whose region (or
+    ``after``) has its order against another figure of its period and `by`
+    group open at one reading and decided at the other (a published 7.88,
+    at 2 decimals [7.875, 7.885), beside a pooled 7.876). The order of two
+    other regions, or of regions of another `by` group, never changes a
+    rank statement's verdict: no warning for them, nor for a rank without
+    a stated value among figures that are apart at either reading. The figures
     alone cannot tell a published 4.10 from an appended 4.1: the warning
     names both readings (``rate_decimals=2``, ``rate_decimals=1``);
     stating one silences it.
@@ -5578,6 +5766,12 @@ def check_statements(
     )
     if rate_reading is not None:
         rank_rows = st[kinds == "rank"]
+        # One code per row of `data`: its period and `by` group, within
+        # which rank statements rank it.
+        rank_groups = pd.factorize(data[period])[0].astype(np.int64)
+        if by is not None:
+            by_code = pd.factorize(data[by])[0].astype(np.int64)
+            rank_groups = rank_groups * (int(by_code.max()) + 1) + by_code
         valued = (
             rank_rows[rank_rows["stated_value"].notna()]
             if "stated_value" in rank_rows.columns
@@ -5599,7 +5793,17 @@ def check_statements(
                     figure_subjects(rate),
                 ]
             ),
-            ranked=rank_rows["period"].unique().tolist() if len(rank_rows) else [],
+            ranked=np.concatenate(
+                [
+                    data_rows(rank_rows["region"], rank_rows["period"]),
+                    data_rows(rank_rows["after"], rank_rows["period"])
+                    if "after" in rank_rows.columns
+                    else np.zeros(0, np.intp),
+                ]
+            )
+            if len(rank_rows)
+            else np.zeros(0, np.intp),
+            groups=rank_groups,
         )
     column_rate_d = None if rate_reading is None else rate_reading.decimals
     s = st[kinds == "change"]
@@ -5756,7 +5960,7 @@ def check_statements(
                     period=period,
                     pairs=pair_rows(s[measure_of == col]),
                     subjects=figure_subjects(col),
-                    ranked=[],
+                    ranked=np.zeros(0, np.intp),
                 )
             factor = scale if in_persons else 1.0
             # In persons, the levels keep the decimals they show in the
@@ -5920,7 +6124,7 @@ def check_statements(
                 period=period,
                 pairs=np.zeros(0, np.intp),
                 subjects=figure_subjects(col),
-                ranked=[],
+                ranked=np.zeros(0, np.intp),
             )
     # The errors of the statements checked one row at a time (figure and
     # rank), by row position: all raised together, in the order of the rows.
@@ -5983,6 +6187,8 @@ def check_statements(
         # The rates' decimals in their own unit, as the stated value's.
         values_decimals = column_rate_d
         groups = _RankGroups(data, region=region, period=period, rate=rate, by=by)
+        if groups.rates is not None and rate_reading is not None:
+            groups.need = rate_reading.need
         # The row of `data` of each statement's region and period (every pair
         # is in `data`, refused above if not): its period and `by` group.
         at_row = keyed.index.get_indexer(
@@ -6622,7 +6828,17 @@ def _statement_numbers(cells: pd.Series[Any], col: str) -> NDArray[np.float64]:
 def _values_and_labels(
     values: ArrayLike, labels: Sequence[Any] | NDArray[Any]
 ) -> tuple[NDArray[np.float64], NDArray[np.object_]]:
+    """`values` and `labels`, 1-D, one unique label each, sorted by label."""
+    v, lab, _ = _in_label_order(values, labels)
+    return v, lab
+
+
+def _in_label_order(
+    values: ArrayLike, labels: Sequence[Any] | NDArray[Any]
+) -> tuple[NDArray[np.float64], NDArray[np.object_], NDArray[np.intp]]:
     """`values` and `labels`, 1-D, one unique label each, sorted by label.
+
+    And the order that sorts them (positions of the given ones).
 
     Labels are compared by value and kind: numpy scalars become the Python
     numbers and strings they hold (``np.int64(3579)`` is 3579), labels of
@@ -6666,7 +6882,7 @@ def _values_and_labels(
     if repeated:
         msg = f"`labels` must be unique, repeated: {repeated}"
         raise ValueError(msg)
-    return v, lab
+    return v, lab, np.asarray(order, np.intp)
 
 
 def _label_kind(x: object) -> str:

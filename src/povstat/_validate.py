@@ -19,6 +19,7 @@ import functools
 import inspect
 import itertools
 import math
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -268,21 +269,86 @@ def looks_like_column_name(x: object) -> bool:
     return text is not None and _NUMBER_TEXT.fullmatch(text) is None
 
 
+def split_top(text: str, seps: str) -> list[str] | None:
+    """`text` split at the characters `seps` outside R's backticks and brackets.
+
+    ``"`kode kab` + interaction(a, b)"`` split at ``+`` gives
+    ``["`kode kab`", "interaction(a, b)"]`` (each stripped); unbalanced
+    backticks or brackets give None.
+    """
+    parts: list[str] = []
+    current: list[str] = []
+    depth, quoted = 0, False
+    for ch in text:
+        if ch == "`":
+            quoted = not quoted
+        elif not quoted and ch == "(":
+            depth += 1
+        elif not quoted and ch == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif not quoted and depth == 0 and ch in seps:
+            parts.append("".join(current).strip())
+            current = []
+            continue
+        current.append(ch)
+    if quoted or depth:
+        return None
+    parts.append("".join(current).strip())
+    return parts
+
+
 def formula_terms(text: str) -> list[str] | None:
     """The terms of a column argument written as an R formula, or None.
 
     ``"~kab+urban"``, ``"kab + urban"``, ``"~kab"``, ``"kab:urban"`` and
     ``"kab*urban"`` (what an R user types for ``svydesign``) give their
-    terms; text with no ``~``, ``+``, ``*`` or ``:`` (or an empty term)
-    gives None.
+    terms, as written (``"`kode kab`"``, ``"factor(urban)"``: see
+    :func:`r_names`); text with no ``~`` and no ``+``, ``*`` or ``:``
+    outside backticks and brackets (or with an empty term) gives None.
     """
     body = text.strip()
     tilde = body.startswith("~")
-    body = body.removeprefix("~")
-    if not tilde and not re.search(r"[+*:]", body):
+    terms = split_top(body.removeprefix("~"), "+*:")
+    if terms is None or not all(terms) or (not tilde and len(terms) < 2):
         return None
-    terms = [t.strip() for t in re.split(r"[+*:]", body)]
-    return terms if all(terms) else None
+    return terms
+
+
+def r_names(term: str, names: Sequence[object] | None = None) -> list[str] | None:
+    """The column names an R formula's term stands for, or None.
+
+    R's backticks around a name that is not syntactic (``"`kode kab`"``,
+    as ``read.csv(check.names=FALSE)`` leaves it) are taken off, and
+    ``factor(x)``, ``as.factor(x)`` and ``interaction(a, b, ...)`` give
+    the names inside (``interaction`` several); a plain name is itself.
+    Anything else (another call, an operator) gives None. A term that is
+    itself one of `names` (a column named ``"factor(urban)"``) stays whole.
+    """
+    term = term.strip()
+    if names is not None and term in names:
+        return [term]
+    quoted = re.fullmatch(r"`([^`]+)`", term)
+    if quoted is not None:
+        return [quoted.group(1)]
+    call = re.fullmatch(r"((?:as\.)?factor|interaction)\s*\((.*)\)", term, re.S)
+    if call is not None:
+        args = split_top(call.group(2), ",")
+        if args is None or not all(args):
+            return None
+        if call.group(1) != "interaction" and len(args) != 1:
+            return None
+        found: list[str] = []
+        for arg in args:
+            inner = r_names(arg, names)
+            if inner is None:
+                return None
+            found += inner
+        return found
+    if re.search(r"[`()~+*:,]", term) or not term:
+        return None
+    return [term]
 
 
 def no_clusters(text: str) -> bool:
@@ -434,9 +500,7 @@ def not_an_array(
             f"`{name}` must be the values (an array, list or Series), got "
             f"{what}; {arrays} the values themselves, one per unit, while "
             f"{frames} a frame and column names"
-            + _several_values(
-                name, cols, polars=kind[0].startswith("a polars"), strata=strata
-            )
+            + _several_values(name, cols, kind=kind[0], how=kind[2], strata=strata)
         )
     values = f"the values themselves (e.g. {how.format(c=c)})"
     text = _text_columns(x) if kind is not None and kind[1] else None
@@ -474,6 +538,12 @@ def _formula_values(
     terms = formula_terms(text)
     if terms is None and not (name == "psu" and no_clusters(text)):
         return None
+    crossed = False  # interaction(a, b): one term of several columns
+    if terms is not None:
+        parts = [r_names(t) for t in terms]
+        if all(p is not None for p in parts):
+            crossed = any(p is not None and len(p) > 1 for p in parts)
+            terms = list(dict.fromkeys(c for p in parts if p is not None for c in p))
     arg = keyword or name
     lead = (
         f"`{name}` must be the values (an array, list or Series), got the "
@@ -484,7 +554,7 @@ def _formula_values(
         return f"{lead}; {text!r} {NO_CLUSTERS}"
     if len(terms) == 1:
         return f"{lead}: {name}=df[{terms[0]!r}] (as a column name, {arg}={terms[0]!r})"
-    if name == "psu":
+    if name == "psu" and not crossed:
         return (
             f"{lead}; {stages_note(terms)}: psu=df[{terms[0]!r}] "
             f"(as a column name, psu={terms[0]!r})"
@@ -512,9 +582,12 @@ def _listed_values(
         body = inner.group(1)
     if "," not in body:
         return None
-    terms = [t.strip() for t in body.split(",")]
-    if len(terms) < 2 or not all(terms):
+    terms = split_top(body, ",")
+    if terms is None or len(terms) < 2 or not all(terms):
         return None
+    parts = [r_names(t) for t in terms]
+    if all(p is not None for p in parts):  # R's backticks taken off
+        terms = [c for p in parts if p is not None for c in p]
     lead = (
         f"`{name}` must be the values (an array, list or Series), got the "
         f"str {text!r}, which names several columns in one str; {arrays} the "
@@ -525,22 +598,25 @@ def _listed_values(
 
 
 def _several_values(
-    name: str, cols: Sequence[str], *, polars: bool = False, strata: str | None = None
+    name: str,
+    cols: Sequence[str],
+    *,
+    kind: str = "",
+    how: str = "df[{c}]",
+    strata: str | None = None,
 ) -> str:
     """Advice for the values of several columns `cols` given as one argument.
 
-    `by` and `strata` take one combined label per unit (the code in pandas,
-    or in polars with `polars`), `by=[...]` crossing the frame's columns;
-    `psu` the first stage's labels or the PSU's own
-    (:func:`several_psu_note`), never their join; others one column's.
+    `by` and `strata` take one combined label per unit, `by=[...]`
+    crossing the frame's columns: the code for the frame the columns were
+    given in (`kind`, as :data:`_TABLES` names it: a polars DataFrame or
+    LazyFrame, a DuckDB relation, a Spark DataFrame, a pyarrow Table), in
+    pandas for the others and for names given as text; a lazy frame's code
+    collects the combined labels. `psu` the first stage's labels or the
+    PSU's own (:func:`several_psu_note`; one column's values taken as
+    `how` takes them), never their join; others one column's.
     """
-    if polars:
-        parts = ", ".join(repr(t) for t in cols)
-        combined = f"df.select(pl.concat_str([{parts}], separator='/')).to_series()"
-        where = "in polars"
-    else:
-        combined = " + '/' + ".join(f"df[{t!r}].astype('string')" for t in cols)
-        where = "in pandas"
+    combined, where = _combined_values(cols, kind)
     listed = list(cols)
     if name == "by":
         return (
@@ -555,9 +631,60 @@ def _several_values(
         )
     if name == "psu":
         return "; " + several_psu_note(
-            cols, "psu=df[{c!r}] (as a column name, psu={c!r})", strata
+            cols, f"psu={how.format(c='{c!r}')} (as a column name, psu={{c!r}})", strata
         )
     return f"; `{name}` takes one column's values"
+
+
+def sql_name(name: str) -> str:
+    """`name` as a DuckDB SQL identifier: bare if it can be, else quoted."""
+    bare = re.fullmatch(r"[a-z_][a-z0-9_]*", name) is not None
+    if bare:
+        try:
+            import duckdb  # asked for a DuckDB frame only
+
+            words = duckdb.execute(
+                "SELECT keyword_name FROM duckdb_keywords() "
+                "WHERE keyword_category <> 'unreserved'"
+            ).fetchall()
+            bare = name not in {w for (w,) in words}
+        except Exception:  # quoting is always correct
+            bare = False
+    return name if bare else '"' + name.replace('"', '""') + '"'
+
+
+def _combined_values(cols: Sequence[str], kind: str) -> tuple[str, str]:
+    """Code giving one label per unit, the labels of `cols` joined by '/'.
+
+    For the frame the columns were given in (`kind`, named as in
+    :data:`_TABLES`), under the variable name :data:`_TABLES` gives it, and
+    where the code runs ("in polars", ...). A missing label in any column
+    gives a missing combined label, refused as missing.
+    """
+    listed = ", ".join(repr(t) for t in cols)
+    if kind == "a polars DataFrame":
+        code = f"df.select(pl.concat_str([{listed}], separator='/')).to_series()"
+        return code, "in polars"
+    if kind == "a polars LazyFrame":
+        code = (
+            f"lf.select(pl.concat_str([{listed}], separator='/')).collect().to_series()"
+        )
+        return code, "in polars"
+    if kind == "a DuckDB relation":
+        sql = " || '/' || ".join(f"CAST({sql_name(t)} AS VARCHAR)" for t in cols)
+        sql += " AS labels"
+        literal = '"' + sql.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return f"rel.project({literal}).fetchnumpy()['labels']", "in DuckDB"
+    if kind == "a Spark DataFrame":
+        parts = ", F.lit('/'), ".join(f"F.col({t!r}).cast('string')" for t in cols)
+        code = f"[r[0] for r in sdf.select(F.concat({parts})).collect()]"
+        return code, "in PySpark (from pyspark.sql import functions as F)"
+    if kind == "a pyarrow Table":
+        parts = ", ".join(f"pc.cast(table[{t!r}], pa.string())" for t in cols)
+        code = f"pc.binary_join_element_wise({parts}, '/')"
+        return code, "in pyarrow (import pyarrow as pa, pyarrow.compute as pc)"
+    code = " + '/' + ".join(f"df[{t!r}].astype('string')" for t in cols)
+    return code, "in pandas"
 
 
 def _text_columns(x: object) -> list[Any] | None:
@@ -598,6 +725,30 @@ def result_passed(x: object, name: str) -> str | None:
         f"`{name}` must be the values (an array, list or Series), got a "
         f"povstat {kind} result; {how}"
     )
+
+
+#: The directory of povstat's modules, as their frames name their files.
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def caller_level() -> int:
+    """The `stacklevel` that attributes a warning to the caller's line.
+
+    For ``warnings.warn(msg, stacklevel=caller_level())`` in any povstat
+    function: the first frame, from the one calling this function
+    outwards, whose file is not one of povstat's modules, whatever the
+    calls between (an array function's :func:`positional` wrapper, an
+    adapter and its array function), so that a warning names the line of
+    the script or notebook that called povstat.
+    """
+    frame = sys._getframe(1)  # the function that warns: stacklevel 1
+    level = 1
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(
+        _PACKAGE_DIR
+    ):
+        frame = frame.f_back
+        level += 1
+    return level
 
 
 def positional(func: Callable[_P, _R]) -> Callable[_P, _R]:

@@ -1224,7 +1224,7 @@ def warn_rescaled_to_zero(
             "weight, and their terms are left out of the measures; rescale or "
             "check those weights"
         )
-        warnings.warn(msg, RuntimeWarning, stacklevel=4)
+        warnings.warn(msg, RuntimeWarning, stacklevel=_validate.caller_level())
 
 
 def warn_rescaled_to_zero_domains(
@@ -1249,7 +1249,7 @@ def warn_rescaled_to_zero_domains(
         "as of zero weight, and their terms are left out of the measures; "
         "rescale or check those weights"
     )
-    warnings.warn(msg, RuntimeWarning, stacklevel=3)
+    warnings.warn(msg, RuntimeWarning, stacklevel=_validate.caller_level())
 
 
 def domain_term_range(

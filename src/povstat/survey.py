@@ -1428,7 +1428,7 @@ def _warn_small_terms(
             "effect may be inaccurate (its standard error is formed from "
             "deviations rescaled by a power of two and keeps its digits)"
         )
-    warnings.warn(msg, UserWarning, stacklevel=4)
+    warnings.warn(msg, UserWarning, stacklevel=_validate.caller_level())
 
 
 #: A variance below this fraction of the sums of squares it is the
@@ -1488,7 +1488,7 @@ def _warn_cancellation(
         "its own PSU, computed from deviations), or collect the frame to "
         "pandas or polars"
     )
-    warnings.warn(msg, UserWarning, stacklevel=4)
+    warnings.warn(msg, UserWarning, stacklevel=_validate.caller_level())
 
 
 def _check_weight_range(red: Reduced, total: NDArray[np.float64]) -> None:
@@ -1561,7 +1561,7 @@ def _warn_unscaled_weights(
         "NaN (total below the units) or inf (equal). Estimates and standard "
         "errors do not depend on the weights' scale"
     )
-    warnings.warn(msg, UserWarning, stacklevel=4)
+    warnings.warn(msg, UserWarning, stacklevel=_validate.caller_level())
 
 
 def _warn_no_stratum_of_two(
@@ -1611,7 +1611,7 @@ def _warn_no_stratum_of_two(
         "lonely_psu='adjust' ('remove' and 'certainty' give such a domain no "
         "variance at all)"
     )
-    warnings.warn(msg, UserWarning, stacklevel=4)
+    warnings.warn(msg, UserWarning, stacklevel=_validate.caller_level())
 
 
 def _variance(
@@ -1860,7 +1860,7 @@ def _warn_lossy_psu_totals(
         "factor or be 0; collect the frame to pandas or polars (eager), "
         "whose PSU totals are exact"
     )
-    warnings.warn(msg, UserWarning, stacklevel=5)
+    warnings.warn(msg, UserWarning, stacklevel=_validate.caller_level())
 
 
 def _measures_told(measures: Sequence[str], lines: Sequence[str] | None) -> list[str]:
@@ -2276,8 +2276,12 @@ def poverty_estimates(
         a number written as text): the message names what was passed, how
         to take a column's values, and that :func:`poverty_table` takes a
         frame and column names; one written as an R formula (``strata="~kab+urban"``,
-        ``psu="~nks+hh"``) gets the values it stands for, as
-        :func:`poverty_table`'s message gives its columns.
+        ``psu="~nks+hh"``, R's backticks, ``factor()`` and ``interaction()``
+        read as the names inside) gets the values it stands for, as
+        :func:`poverty_table`'s message gives its columns. Several columns
+        given as one frame get the code that combines them on that frame
+        (pandas, polars eager or lazy, DuckDB, Spark, pyarrow; a lazy
+        frame's code collects the labels).
     ValueError
         If both or neither of `line` and `lines` are given, `lines` is empty,
         `alpha` is empty without ``watts=True``, a

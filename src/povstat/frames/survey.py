@@ -116,10 +116,17 @@ def _columns(by: str | Sequence[str] | None) -> list[str]:
     if isinstance(by, str):
         return [by]
     if not isinstance(by, Sequence) or not all(isinstance(c, str) for c in by):
+        kind = type(by).__name__
+        article = "an" if kind[:1].lower() in "aeiou" else "a"
+        cols = _design_columns_given(by)
+        # A frame of the columns, or their expressions: their names
+        named = f": by={cols[0]!r}" if cols is not None and len(cols) == 1 else ""
+        named = f": by={cols!r}" if cols is not None and len(cols) > 1 else named
         msg = (
             "`by` must be a column name or a list of them (each a str); got "
-            f"a {type(by).__name__}: {_validate.shown(by)}; pass the names of "
-            "the columns (povstat.poverty_estimates takes the arrays themselves)"
+            f"{article} {kind}: {_validate.shown(by)}; pass the names of "
+            f"the columns{named} (povstat.poverty_estimates takes the arrays "
+            "themselves)"
         )
         raise TypeError(msg)
     cols = list(by)
@@ -132,13 +139,21 @@ def _columns(by: str | Sequence[str] | None) -> list[str]:
 def _design_columns_given(name: object) -> list[str] | None:
     """The column names in a `strata` or `psu` given as several columns.
 
-    A list or tuple of names (or of named Series), or a frame of the
-    columns themselves (any engine); None for anything else.
+    A list or tuple of names (or of named Series, or of polars
+    expressions of one column each, ``pl.col("kab")``), one such
+    expression, or a frame of the columns themselves (any engine); None
+    for anything else.
     """
     if isinstance(name, list | tuple):
-        given = [c if isinstance(c, str) else getattr(c, "name", None) for c in name]
+        given = [
+            c if isinstance(c, str) else _expr_column(c) or getattr(c, "name", None)
+            for c in name
+        ]
         cols = [c for c in given if isinstance(c, str)]
         return cols if len(cols) == len(given) else None
+    column = _expr_column(name)
+    if column is not None:
+        return [column]
     frame = nw.from_native(name, pass_through=True)
     if isinstance(frame, nw.DataFrame | nw.LazyFrame):
         try:
@@ -150,21 +165,64 @@ def _design_columns_given(name: object) -> list[str] | None:
     return None
 
 
-def _sql_name(name: str) -> str:
-    """`name` as a DuckDB SQL identifier: bare if it can be, else quoted."""
-    bare = re.fullmatch(r"[a-z_][a-z0-9_]*", name) is not None
-    if bare:
-        try:
-            import duckdb  # asked for a DuckDB frame only
+def _expr_column(x: object) -> str | None:
+    """The column a polars expression of one column names, else None.
 
-            words = duckdb.execute(
-                "SELECT keyword_name FROM duckdb_keywords() "
-                "WHERE keyword_category <> 'unreserved'"
-            ).fetchall()
-            bare = name not in {w for (w,) in words}
-        except Exception:  # quoting is always correct
-            bare = False
-    return name if bare else '"' + name.replace('"', '""') + '"'
+    ``pl.col("kab")`` names ``"kab"``; ``pl.col("kab") + 1`` and anything
+    that is no polars expression name none.
+    """
+    meta = getattr(x, "meta", None)
+    if meta is None or not hasattr(meta, "is_column"):
+        return None
+    try:
+        if not meta.is_column():
+            return None
+        column = meta.output_name()
+    except Exception:  # an error path: no name, no advice
+        return None
+    return column if isinstance(column, str) else None
+
+
+def _array_columns(frame: Any, value: object, names: Sequence[str]) -> list[str] | None:
+    """The columns of `frame` that the columns of a 2-D array hold, or None.
+
+    For a 2-D numpy array of two or more columns given where a column name
+    is due (``np.c_[df["kab"], df["urban"]]``): on an eager in-memory frame
+    of as many rows, each of its columns must hold the values of exactly
+    one of the frame's columns, in order, missing values where it has
+    them. A lazy frame (not read for a message), or a column that matches
+    none or several, gives None.
+    """
+    if not (isinstance(value, np.ndarray) and value.ndim == 2 and value.shape[1] > 1):
+        return None
+    if not (isinstance(frame, nw.DataFrame) and _in_memory(frame)):
+        return None
+    if len(frame) != value.shape[0]:
+        return None
+    found = []
+    for j in range(value.shape[1]):
+        a = value[:, j].astype(object)
+        hits = []
+        for c in names:
+            try:
+                b = np.asarray(frame[c].to_numpy()).astype(object)
+                # the first rows first: most columns differ there
+                if all(_same(a[:64], b[:64])) and all(_same(a, b)):
+                    hits.append(c)
+            except Exception:  # values that do not compare: not this column
+                continue
+        if len(hits) != 1:
+            return None
+        found.append(hits[0])
+    return found
+
+
+def _same(a: NDArray[Any], b: NDArray[Any]) -> NDArray[np.bool_]:
+    """Where two object arrays hold equal values, or both a NaN."""
+    with np.errstate(invalid="ignore"):
+        same = np.asarray(a == b, dtype=bool)
+        both_nan = np.asarray(a != a, dtype=bool) & np.asarray(b != b, dtype=bool)
+    return np.asarray(same | both_nan, dtype=bool)
 
 
 def _combine_code(impl: Any, cols: Sequence[str], new: str) -> str:
@@ -191,8 +249,10 @@ def _combine_code(impl: Any, cols: Sequence[str], new: str) -> str:
             f"{parts}], separator='/').alias({new!r}))"
         )
     if impl is nw.Implementation.DUCKDB:
-        parts = " || '/' || ".join(f"CAST({_sql_name(c)} AS VARCHAR)" for c in cols)
-        sql = f"*, {parts} AS {_sql_name(new)}"
+        parts = " || '/' || ".join(
+            f"CAST({_validate.sql_name(c)} AS VARCHAR)" for c in cols
+        )
+        sql = f"*, {parts} AS {_validate.sql_name(new)}"
         literal = '"' + sql.replace("\\", "\\\\").replace('"', '\\"') + '"'
         return f"in DuckDB, df = df.project({literal})"
     if impl in (
@@ -214,9 +274,15 @@ def _combine_code(impl: Any, cols: Sequence[str], new: str) -> str:
 
 
 def _new_name(cols: Sequence[str], names: Sequence[str]) -> str:
-    """The names of `cols` joined by '_', with '_' added until it is new."""
+    """The names of `cols` joined by '_', with '_' added until it is new.
+
+    New whatever its case, on every engine: DuckDB and Spark (by default)
+    match column names whatever their case, so ``kab_urban`` beside a
+    column ``KAB_URBAN`` would be a second name for that column there.
+    """
+    taken = {str(n).casefold() for n in names}
     new = "_".join(cols)
-    while new in names:
+    while new.casefold() in taken:
         new += "_"
     return new
 
@@ -262,6 +328,39 @@ def _several_design_columns(
     )
 
 
+def _array_lead(arg: str, value: NDArray[Any], cols: list[str] | None) -> str:
+    """What a 2-D array given as `strata` or `psu` holds, for the message."""
+    if arg not in ("strata", "psu") or value.shape[1] < 2:
+        return ""
+    held = f"; its {value.shape[1]} columns hold the labels of "
+    if cols is None:
+        return held + f"{value.shape[1]} columns"
+    return held + f"the columns {cols!r} of `df`"
+
+
+def _unnamed_columns_advice(arg: str, impl: Any) -> str:
+    """Advice for `strata` or `psu` given as the values of unnamed columns.
+
+    A 2-D array whose columns are not found among the frame's: the code to
+    combine two columns, with placeholder names, for `strata`; for `psu`,
+    the first stage's column, never their join.
+    """
+    if arg == "psu":
+        return (
+            "; `psu` takes the name of one column of `df`: for stages of "
+            "sampling (a census block, then a household in it) the first "
+            "stage's, never their labels joined (which makes every household "
+            "a PSU and the standard errors too small)"
+        )
+    code = _combine_code(impl, ["a", "b"], "a_b")
+    return (
+        "; `strata` takes one column and does not cross several, as by=[...] "
+        "does: build one column of combined labels in `df` first ("
+        f"{code}, with the names of the array's columns in `df` for 'a' and "
+        "'b') and name it: strata='a_b'"
+    )
+
+
 def _formula_advice(
     arg: str, text: str, impl: Any, names: Sequence[str], strata: object = None
 ) -> str:
@@ -274,21 +373,30 @@ def _formula_advice(
     design of stages) the first term, the PSUs, and for `fpc` (R's
     ``fpc=~N1+N2``) the first stage's (for `psu`, the term that is not
     the `strata` column when `strata` is one); other arguments take one
-    column.
+    column. A term in R's backticks, ``factor(x)`` or ``interaction(a, b)``
+    stands for the columns inside (:func:`povstat._validate.r_names`); an
+    ``interaction`` (several columns in one term: their combined labels)
+    as `psu` gets the advice for several columns, never stages.
     """
     if arg == "psu" and _validate.no_clusters(text):
         return f"; {text!r} {_validate.NO_CLUSTERS}"
     if text.strip() in names:
         return f"; {text!r} has spaces around a column's name: {arg}={text.strip()!r}"
-    terms = _validate.formula_terms(text)
-    if terms is None or not all(t in names for t in terms):
+    written = _validate.formula_terms(text)
+    parts = None if written is None else [_validate.r_names(t, names) for t in written]
+    if parts is None or any(p is None or not all(c in names for c in p) for p in parts):
         return _listed_advice(arg, text, impl, names, strata)
+    terms = list(dict.fromkeys(c for p in parts if p is not None for c in p))
+    # interaction(a, b): one term of several columns, their combined labels
+    crossed = any(p is not None and len(p) > 1 for p in parts)
     lead = f"; {text!r} reads as an R formula, but povstat takes column names"
+    if crossed and len(parts) == 1:  # "~interaction(kab, urban)" alone
+        lead = f"; {text!r} names several columns in one str"
     if len(terms) == 1:
         return f"{lead}: {arg}={terms[0]!r}"
     if arg == "by":
         return f"{lead}: by={terms!r} crosses the domains"
-    if arg == "psu" and isinstance(strata, str) and strata in terms:
+    if arg == "psu" and (crossed or (isinstance(strata, str) and strata in terms)):
         return lead + _several_design_columns(arg, terms, impl, names, strata)
     if arg == "psu":
         return f"{lead}; {_validate.stages_note(terms)}: psu={terms[0]!r}"
@@ -305,16 +413,24 @@ def _listed_advice(
     """Advice for several columns written in one str: ``"kab, urban"``.
 
     Names separated by commas, slashes or spaces, or inside R's ``c(...)``
-    or ``interaction(...)`` (``"~interaction(kab,urban)"``), every one a
+    or ``interaction(...)`` (``"~interaction(kab,urban)"``) or with R's
+    backticks (separated by commas, ``"c(`kode kab`, urban)"``), every one a
     column: `by`'s list, for `strata` and `psu` the advice of
     :func:`_several_design_columns`; other arguments take one column.
     """
     body = text.strip().removeprefix("~").strip()
     inner = re.fullmatch(r"(?:c|interaction)\s*\((.*)\)", body, flags=re.S)
-    if inner is not None:
-        body = inner.group(1)
-    terms = [t for t in re.split(r"[\s,/]+", body) if t]
-    if len(terms) < 2 or not all(t in names for t in terms):
+    terms: list[str] | None
+    if inner is not None or "`" in body:
+        # R's own spelling: names (backticks and all) between commas
+        listed = _validate.split_top(body if inner is None else inner.group(1), ",")
+        got = None if listed is None else [_validate.r_names(t, names) for t in listed]
+        terms = None
+        if got is not None and all(g is not None for g in got):
+            terms = [c for g in got if g is not None for c in g]
+    else:
+        terms = [t for t in re.split(r"[\s,/]+", body) if t]
+    if terms is None or len(terms) < 2 or not all(t in names for t in terms):
         return ""
     lead = f"; {text!r} names several columns in one str"
     if arg == "by":
@@ -929,10 +1045,15 @@ def poverty_table(
     Raises
     ------
     TypeError
-        If `line` or `by` is of the wrong kind, `strata` or `psu` is not
-        one column name (given as a list of names or a frame of the
-        columns, the message advises for `strata` building one column of
-        combined labels, showing the code for the frame's engine: only `by`
+        If `line` or `by` is of the wrong kind (`by` given as a frame of
+        the columns, or as polars expressions, is told their names), `strata`
+        or `psu` is not
+        one column name (given as a list of names or of polars expressions
+        ``pl.col(...)``, a frame of the columns, or a 2-D array of their
+        values, whose columns are found among an eager frame's by their
+        values, the message advises for `strata` building one column of
+        combined labels, showing the code for the frame's engine under a
+        name new whatever its case: only `by`
         crosses columns; for `psu` the first stage's column, or the PSU's
         own, never a join, which would make each household a PSU), a
         `by`, `strata` or `psu` column holds containers (lists, tuples,
@@ -966,7 +1087,10 @@ def poverty_table(
         the first stage's; ``psu="~1"`` (R's no clusters) the advice to
         leave `psu` out; several columns in one str (``"kab, urban"``,
         ``"c(kab,urban)"``) get the same advice as a list of them, and a
-        name with spaces around it the column's name.
+        name with spaces around it the column's name. R's backticks
+        (``"~`kode kab`+urban"``), ``factor(x)`` and ``interaction(a, b)``
+        in a formula are read as the columns inside, when those are
+        columns of `df`.
         If a value column is null on every row, so that its engine gives it
         no dtype (polars ``Null``, DuckDB ``NULL``): the message says so,
         under either `nan_policy`. If a weight times its size underflows
@@ -1285,12 +1409,18 @@ def poverty_table(
                 arg, name, names, arrays="povstat.poverty_estimates"
             )
             cols = _design_columns_given(name)
+            lead = ""
+            if cols is None and isinstance(name, np.ndarray) and name.ndim == 2:
+                cols = _array_columns(frame, name, names)
+                lead = _array_lead(arg, name, cols)
             advice = _several_design_columns(
                 arg, cols, frame.implementation, names, strata
             )
             if not advice and cols is not None and len(cols) == 1:
                 advice = f"; it names one column: {arg}={cols[0]!r}"
-            raise TypeError(msg + advice)
+            if not advice and lead:
+                advice = _unnamed_columns_advice(arg, frame.implementation)
+            raise TypeError(msg + lead + advice)
     named = _lines_arg(line, lines)
     items: list[Any] = [line] if named is None else list(named.values())
     line_names = None if named is None else list(named)

@@ -670,7 +670,7 @@ def read_bps_table(
         among ``percentage`` ones; or the reverse, whichever is rarer), a
         number without a
         percent sign, multiplier word or unit of count ("jiwa", "orang",
-        "rupiah": it fixes the scale at ones) or unit of points ("poin",
+        "ruta", "KK", "rupiah": it fixes the scale at ones) or unit of points ("poin",
         "pp", "persen poin") among numbers with one (or
         the reverse, whichever is rarer: "0,1386" among "9,9 %", "8.160
         jiwa" or "8,16 poin" among "37,78" and "7,10"; its scale is
@@ -720,7 +720,10 @@ def read_bps_table(
         of a group naming a percentage; a unit of persons after an
         average, "Rata-rata Jumlah Anggota Rumah Tangga Miskin (Jiwa)", or
         per household, "(Jiwa/Rumah Tangga)", is a ratio, not a count in
-        ones): "76,93 ribu jiwa" under a title
+        ones, and so is a unit row's "(Jiwa)" under a group label, or a
+        title over no groups, naming an average; a unit row
+        "(Jiwa/Rumah Tangga)" is a unit row of that ratio): "76,93 ribu
+        jiwa" under a title
         "(Ribu Jiwa)" is 76.93, as under a unit row, and a cell of another
         unit is refused, the message naming the title. With
         ``locale="id"``, a number written with one thousands dot and no
@@ -767,7 +770,8 @@ def read_bps_table(
         thousands has three decimals ("757,444" beside "1.257,701": the
         group writes three decimals). Under a unit of count in ones
         (persons, rupiah or households, "(Rumah Tangga)", "(ruta)",
-        "(KK)"; in the cell, a unit row, a group label, alone or in
+        "(KK)"; in the cell, "2.050 jiwa", "38 KK", a unit row, a group
+        label, alone or in
         brackets after words, "Jumlah Penduduk Miskin (jiwa)", or the
         title, "... (jiwa), 2023", "... Rp/Kapita/Bulan, 2023"; a title
         naming two, "(Jiwa) dan Garis Kemiskinan (Rp/Kapita/Bulan)", states
@@ -2156,10 +2160,18 @@ def read_bps_table(
     # Penduduk Miskin (jiwa)") or in the title ("... (jiwa), 2023").
     # A group label naming a unit of its own ("Persentase (%)") is not
     # covered by the title's.
+    # A unit row's persons over an average ("Rata-rata Anggota Rumah Tangga
+    # Miskin" in the column's group label or, where it has none, the title)
+    # are persons on average, a ratio, as the title's "(Jiwa)" after such a
+    # measure is (see ``_named_units``).
     title_count = _title_count_units(layout.title, layout.groups)
     count_cols = np.array(
         [
-            _count_unit(unit_cells[:, j])
+            (
+                ""
+                if _AVERAGE.search(layout.groups[j] or layout.title)
+                else _count_unit(unit_cells[:, j])
+            )
             if (unit_cells[:, j] != "").any()
             else (
                 _ones_name([sc for _, sc in _named_scales(layout.groups[j])])
@@ -2273,7 +2285,10 @@ def read_bps_table(
             for c, t in zip(cells.ravel(), shown, strict=True)
         ],
         grid.index[data_rows],
-        layout.headers,
+        [
+            (group, head) if group else head
+            for group, head in zip(groups, layout.headers, strict=True)
+        ],
     )
     bad = np.flatnonzero(reasons != "")
     values[bad] = np.nan
@@ -5479,7 +5494,7 @@ def _stated_scale(text: str) -> tuple[str, float]:
         unit = "rupiah"
     if not unit and re.search(rf"(?<![a-z]){_HOUSEHOLDS}", low):
         unit = "households"
-    per = re.search(r"(?:/\s*[a-z]+\s*)+$", low)
+    per = re.search(rf"(?:/\s*(?:{_HOUSEHOLDS}|[a-z]+)\s*)+$", low)
     if unit and per:
         unit += "".join(per[0].split())
     return unit, mult
@@ -6074,11 +6089,13 @@ def _warn_above_100(
     in_percent: np.ndarray[Any, Any],
     texts: Sequence[object],
     rows: pd.Index[Any],
-    headers: Sequence[str],
+    headers: Sequence[object],
 ) -> None:
     """Warn of percentages above 100 (a share of people is at most 100).
 
     `in_percent`: cells stating "%" or under a unit row stating percent.
+    `headers`: each value column as messages name it, (group, header)
+    where the table has column groups, as ``InvalidCell.column`` does.
     Not refused: a change or ratio in percent may exceed 100; but a
     headcount ratio never does, and such a figure is most often a count,
     or a number typed in the other convention ("4.375" for 4,375). A
@@ -6351,19 +6368,23 @@ def _check_split_frame(
     A CSV file separated by "," read with every column as text (pandas
     ``dtype=str``, polars ``infer_schema=False``, DuckDB ``all_varchar``)
     holds decimals split by an unquoted comma as two whole numbers.
+    Numbers refused by a rule of the reader ("38,56" under "(jiwa)") count
+    too: one with a fraction shows the decimals were not split, and no
+    warning is given.
     """
     read = (reasons == "") & ~np.isnan(values)
+    number = ~np.isnan(values)  # read, or refused by a rule after reading
     whole, digits = _whole_texts(cells)
-    if (read & digits.ravel()).any() and whole.ravel()[read].all():
+    if (read & digits.ravel()).any() and whole.ravel()[number].all():
         # Shown: a count and the three smallest distinct texts by value
         # (then as text), whatever the rows' order.
         texts = pd.Series(
-            [str(c).strip() for c in cells.ravel()[read]], dtype=object
+            [str(c).strip() for c in cells.ravel()[number]], dtype=object
         ).drop_duplicates()
         keys = _whole_values(texts.to_numpy(dtype=object))
         order = np.lexsort((texts.to_numpy(dtype=str), keys))
         sample = ", ".join(repr(str(t)) for t in texts.to_numpy()[order[:3]])
-        n = int(read.sum())
+        n = int(number.sum())
         msg = (
             "every value of `source`, a frame, is a whole number written as "
             f"text ({n} value{'' if n == 1 else 's'}; the smallest: {sample}): "
@@ -8629,8 +8650,10 @@ _UNIT_CELL = re.compile(
     rf"(?:{_UNIT_RE}|(?:rp|idr|indeks|index)(?![a-z])|{_HOUSEHOLDS}"
     r"|(?<=[0a-z]\s)"
     r"|(?<=[0a-z])(?=\s*[)\]]|$))"
-    # per person and month, as the poverty line's unit "(Rupiah/Kapita/Bulan)"
-    r"(?:\s*/\s*(?:kapita|kap|capita|orang|person|bulan|bln|month|tahun|year))*"
+    # per person and month, as the poverty line's unit "(Rupiah/Kapita/Bulan)",
+    # or per household, as an average's "(Jiwa/Rumah Tangga)"
+    r"(?:\s*/\s*(?:kapita|kap|capita|orang|person|bulan|bln|month|tahun|year"
+    rf"|{_HOUSEHOLDS}))*"
     r"\s*[)\]]?",
     re.IGNORECASE,
 )
@@ -8908,7 +8931,7 @@ def _count_unit(rows: np.ndarray[Any, Any]) -> str:
 
 
 #: Units counting things in ones: a count in ones has no decimals.
-_ONES_UNITS = (*_COUNT_UNITS, "households")
+_ONES_UNITS = _COUNT_UNITS
 
 
 #: One unit word as a title writes it, with its multiplier ("Ribu Jiwa"),

@@ -1212,11 +1212,14 @@ def read_bps_table(
     in the cell would be: shown with a mark (``2022 r)``, ``2022 *`` from
     ``0" r)"``, ``0" *"``) or with text that names a round but no one
     period ("Maret 2022 (September)") it is that text, refused as a header,
-    never the bare year; a format of literal text alone (``"2023"``) shows
-    that text, read as the period it names; a format that shows nothing
-    for it (``;;;``, ``""``, ``"  "``; for a year typed as text, a fourth
-    section ``""``) shows a blank header cell, read so (a column of values
-    without a period: ValueError naming the cell and what it stores).
+    never the bare year (a year with a note mark, typed or shown, "2023*)",
+    "2023\u02b3", "2023 r)", "2023r", is refused with the advice to move the
+    mark to a note: dropping it would hide that the figures are
+    preliminary, revised or estimated); a format of literal text alone
+    (``"2023"``) shows that text, read as the period it names; a format
+    that shows nothing for it (``;;;``, ``""``, ``"  "``; for a year typed
+    as text, a fourth section ``""``) shows a blank header cell, read so (a
+    column of values without a period: ValueError naming the cell and what it stores).
     Only the word for year ("Tahun 2022", format ``"Tahun "0``, or typed)
     keeps the year. A year (a whole number 1900-2099) in a header cell
     whose number format shows it otherwise than as the year is that text
@@ -7751,6 +7754,14 @@ def _change_column_why(cell: str) -> str | None:
     )
 
 
+#: Note marks after a year ("2023*)", "2023\u00b9", "2023 r)", "2023 (r)"),
+#: or BPS's letter against it as against a figure ("2023r" revised, "2023p"
+#: preliminary, "2023e" estimated).
+_YEAR_MARK = re.compile(
+    rf"(?:(?:{_ONE_MARK})(?:\s*,?\s*(?:{_ONE_MARK}))*|[epr])", _WORD_FLAGS
+)
+
+
 def _year_text_why(cell: str) -> str | None:
     """Why a cell holding a year is not read as a period, or None.
 
@@ -7802,6 +7813,15 @@ def _year_text_why(cell: str) -> str | None:
         r = _ROUND_WORD.search(other)
         around = f"{other[: r.start()]} {other[r.end() :]}" if r else ""
         extra = " ".join(around.split())
+        if not y["a"] and _YEAR_MARK.fullmatch(y["b"]):
+            # "2023*)", "2023\u02b3", "2023 r)": BPS's mark of a preliminary,
+            # revised or estimated year, as "4,26r" marks a figure.
+            return (
+                f"the year {y['year']} beside {other!r}, a note mark (as BPS "
+                "marks a preliminary, revised or estimated year), which a "
+                "header cell naming a period does not hold: move the mark to "
+                "a note below the table or to the title"
+            )
         if r is not None and extra:
             return (
                 f"the year {y['year']} beside {other!r}, which names the "

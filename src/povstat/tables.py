@@ -1413,10 +1413,15 @@ def read_bps_table(
     "- Kota Batu", "• Malang", "'Kota Batu"), gives its kind to
     the bare names below it, up to the next heading or province row ("Malang" under
     "KOTA" is Kota Malang; the heading row itself is unmatched, its
-    ``reason`` saying so). A bare name under a heading that names both a
-    region of the heading's kind and that region's province ("Jambi" under
-    "KOTA": Kota Jambi, 1571, and Provinsi Jambi, 15; likewise "Bengkulu",
-    and "Gorontalo" under "KOTA" or "KABUPATEN") is that region, in any
+    ``reason`` saying so). A row whose label ends in one kind of region but
+    is no heading ("DAFTAR KOTA", "Nama Kabupaten:"), naming no region and
+    holding no number, ends the section above: the bare names below it are
+    read as under no heading (a bare name is the regency), never as the kind
+    of the section above, and its ``reason`` says so. A bare name under a
+    heading that names both a region of the heading's kind and that region's
+    province ("Jambi" under "KOTA": Kota Jambi, 1571, and Provinsi Jambi,
+    15; likewise "Bengkulu", and "Gorontalo" under "KOTA" or "KABUPATEN") is
+    that region, in any
     case, and the section goes on below it; it is the province's row,
     ending the section, only when the latest province row above it (else
     `province`) is another province's ("JAMBI" after the cities of RIAU
@@ -9528,6 +9533,34 @@ def _kind_of_heading(label: str) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
+#: The reason of a row ending a heading's section without heading one.
+_ENDS_SECTION = "names a kind of region but is no heading"
+#: A label ending in a kind of region, in Indonesian or as an English
+#: plural ("DAFTAR KOTA", "Nama Kabupaten:", "List of Cities"), no single
+#: region's English name ("Malang City").
+_ENDS_IN_KIND = re.compile(
+    r"(?<![^\W\d_])(?:kabupaten|kab\.?|kota\s*madya|kodya|kota|regencies"
+    rf"|cities|municipalities)(?:\s*,?\s*(?:{_ONE_MARK}))*\s*:?\s*\Z",
+    _WORD_FLAGS,
+)
+
+
+def _kinds_named(text: str) -> set[str]:
+    """The kinds of region ("kota", "kabupaten") a label's words name."""
+    return {
+        "kota" if m[0].lower().startswith(("kot", "kod", "cit", "mun")) else "kabupaten"
+        for m in _KIND_WORDS.finditer(text)
+    }
+
+
+#: Words naming a kind of region, anywhere in a label.
+_KIND_WORDS = re.compile(
+    r"(?<![^\W\d_])(?:kabupaten|kab\.?|kota\s*madya|kodya|kota|regency|regencies"
+    r"|city|cities|municipality|municipalities)(?![^\W\d_])",
+    _WORD_FLAGS,
+)
+
+
 def _read_kind_headings(
     regions: pd.DataFrame,
     labels: np.ndarray[Any, Any],
@@ -9543,11 +9576,13 @@ def _read_kind_headings(
 
     A heading row (its label a kind alone, see ``_KIND_HEADING``) gives the
     bare names below it (no "Kota"/"Kabupaten" of their own) its kind, up
-    to the next heading row or province row: "Malang" under "KOTA" is Kota
-    Malang. A province's namesake under a heading ("Jambi" under "KOTA")
-    is read as the heading's kind, the section going on below it (see
-    ``_namesakes_under_headings``). It is a heading whatever its value
-    cells hold: empty, a nil mark ("-", "…") or numbers (the section's
+    to the next heading row or province row, or a row ending in one kind
+    that is no heading, names no region and holds no number ("DAFTAR KOTA":
+    its kind is not read, and no kind is carried past it): "Malang" under
+    "KOTA" is Kota Malang. A province's namesake under a heading ("Jambi"
+    under "KOTA") is read as the heading's kind, the section going on below
+    it (see ``_namesakes_under_headings``). It is a heading whatever its
+    value cells hold: empty, a nil mark ("-", "…") or numbers (the section's
     subtotals, kept in ``data`` with no region and named in its
     ``reason``). The heading row itself
     stays unmatched, its ``reason`` saying so.
@@ -9560,9 +9595,27 @@ def _read_kind_headings(
     kind = kinds.where(heading)
     code = regions["code"].astype(object)
     province_row = code.map(lambda c: isinstance(c, str) and len(c) == 2).to_numpy()
+    # A row ending in a kind of region ("DAFTAR KOTA", "Nama Kabupaten:")
+    # that is no heading (a heading is the kind alone), names no region and
+    # holds no number: a heading not read as one, of a section whose kind
+    # is not read; it ends the section above, never carrying that kind
+    # over rows it heads.
+    unread = (
+        ~heading
+        & ~province_row
+        & code.isna().to_numpy(dtype=bool)
+        & np.isnan(values).all(axis=1)
+        & lab.str.contains(_ENDS_IN_KIND).to_numpy(dtype=bool)
+        # One kind named: "Kabupaten/Kota" (a header's label repeated after
+        # a page break) heads no section of one kind and ends none.
+        & np.array([len(_kinds_named(str(t))) == 1 for t in lab], dtype=bool)
+    )
     # Each row's heading: the latest heading row above it, ended by a
-    # province row ("" stops the carry).
-    stop = pd.Series(["" if p else None for p in province_row], dtype=object)
+    # province row or such an unread heading ("" stops the carry).
+    stop = pd.Series(
+        ["" if p or u else None for p, u in zip(province_row, unread, strict=True)],
+        dtype=object,
+    )
     starts = kind.where(heading, other=stop)
     carried = starts.shift(1).ffill()
     under = carried.where(~heading & ~province_row & carried.notna() & (carried != ""))
@@ -9609,6 +9662,16 @@ def _read_kind_headings(
             f"{headed[k]}'s, and no {headed[k]} has this name; read alone it is "
             f"{alone}: write its kind in the label, or head its section with "
             "a heading row of its kind"
+        )
+    for k in np.flatnonzero(unread).tolist():  # the few such rows
+        above = carried.iloc[k]
+        if pd.isna(above) or above == "":
+            continue  # no section above to end: its reason stays
+        found.loc[k, "reason"] = (
+            f"{_ENDS_SECTION} (a heading is the kind "
+            f"alone, 'KOTA', 'Kabupaten:'): it ends the section of {above} "
+            "names above it, and the bare names below it are read as under "
+            "no heading; write the kind alone to read them as that kind"
         )
     for k in np.flatnonzero(heading).tolist():  # the few heading rows
         found.loc[k, ["code", "name", "type"]] = None
@@ -10236,10 +10299,13 @@ def _heading_advice(
     kinds = _column_heading_kinds(list(labels))
     code = regions["code"].astype(object)
     province_row = code.map(lambda c: isinstance(c, str) and len(c) == 2)
+    # A province row, or a row read as ending a section ("DAFTAR KOTA"),
+    # ends the section above.
+    ends = province_row | regions["reason"].astype(str).str.startswith(_ENDS_SECTION)
     starts = pd.Series(
         [
             "" if p else (k if kind is not None else None)
-            for k, (kind, p) in enumerate(zip(kinds, province_row, strict=True))
+            for k, (kind, p) in enumerate(zip(kinds, ends, strict=True))
         ],
         dtype=object,
     )

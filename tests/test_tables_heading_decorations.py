@@ -171,9 +171,10 @@ def test_bare_names_without_a_heading_stay_regencies() -> None:
 
 
 def test_duplicate_names_under_a_heading_say_which_heading() -> None:
-    # "DAFTAR KOTA" is no heading (a heading's label is a kind alone), so
-    # both "Malang" rows lie under "KABUPATEN": the error says so and names
-    # the row that was not read as a heading.
+    # "DAFTAR KOTA" is no heading (a heading's label is a kind alone), but
+    # it ends the "KABUPATEN" section: the first "Malang" lies under
+    # "KABUPATEN", the second under no heading (both the regency, 3507); the
+    # error says so and names the row that was not read as a heading.
     text = (
         "Kabupaten/Kota;2023\nJAWA TIMUR;10,35\nKABUPATEN;\nMalang;9,45\n"
         "DAFTAR KOTA;\nMalang;4,26\n"
@@ -182,7 +183,7 @@ def test_duplicate_names_under_a_heading_say_which_heading() -> None:
         _read(text)
     msg = str(err.value)
     assert "'Malang' (row 4) lies under the heading 'KABUPATEN' (row 3)" in msg
-    assert "'Malang' (row 6) lies under the heading 'KABUPATEN' (row 3)" in msg
+    assert "'Malang' (row 6) lies under no heading row" in msg
     assert "'DAFTAR KOTA' (row 5) names a kind of region but is not read" in msg
     assert "put a heading row 'KOTA' above the cities" not in msg
 

@@ -20,7 +20,7 @@ from spreadsheets import xlsx_path
         ("2023,00", "the year 2023 with decimals"),
         # A unit or a note mark beside the year.
         ("2023 (persen)", "the year 2023 beside '(persen)', which names no month"),
-        ("2023*", "the year 2023 beside '*', which names no month"),
+        ("2023*", "the year 2023 beside '*', a note mark"),
     ],
 )
 @pytest.mark.parametrize("place", ["after", "before"])

@@ -106,10 +106,18 @@ _UNITS: dict[str, str] = {
     "orang": "persons",
     "persons": "persons",
     "people": "persons",
+    # Households, counted as persons are: "rumah tangga", "ruta" (its
+    # abbreviation), "KK" (kepala keluarga, head of household).
+    "rumah tangga": "households",
+    "ruta": "households",
+    "kk": "households",
+    "kepala keluarga": "households",
+    "households": "households",
+    "household": "households",
 }
 #: Units counting things: a number stating one ("8.160 jiwa") is in ones,
 #: which fixes its scale as a multiplier word does.
-_COUNT_UNITS = ("persons", "rupiah")
+_COUNT_UNITS = ("persons", "households", "rupiah")
 _MULTIPLIERS: dict[str, int] = {
     "ribu": 3,
     "juta": 6,
@@ -159,6 +167,8 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "en": _cell_pattern(group=",", decimal="."),
 }
 _UNIT_TOKEN = re.compile(_UNIT_RE, _WORD_FLAGS)
+#: The zero of a rupiah Accounting format as shown: the currency and a dash.
+_ACCOUNTING_ZERO = re.compile(r"(?:rp\.?|idr) ?-", _WORD_FLAGS)
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
 _DESCRIBE = {
     "id": "decimal comma, dots between groups of three digits",
@@ -340,7 +350,8 @@ class ParsedNumbers(Result):
     unit : ndarray of str
         Unit written in each cell: ``"percent"`` ("%", "persen"),
         ``"points"`` ("poin", "persen poin", "% poin", "pp"), ``"rupiah"`` ("Rp"),
-        ``"persons"`` ("jiwa", "orang") or ``""`` (none, missing or invalid).
+        ``"persons"`` ("jiwa", "orang"), ``"households"`` ("rumah tangga",
+        "ruta", "KK") or ``""`` (none, missing or invalid).
     multiplier : ndarray of float64
         Factor applied for a word such as "ribu" (1000) or "juta" (1e6); 1.0
         where there was none.
@@ -481,11 +492,13 @@ def parse_numbers(
     with one says so); the number; an optional multiplier word ("ribu",
     "juta", "miliar", "triliun"; "thousand", "million", "billion",
     "trillion"); optional unit words ("%", "persen", "poin", "persen poin",
-    "pp", "jiwa", "orang", "rupiah", and English "percent", "percentage
-    points", "persons", "people"; at most one). Percentage points are
-    written with "persen" or "%" before or after "poin" ("persen poin",
-    "poin persen", "% poin", "%poin", "%-poin", "poin %"): one unit, not a
-    percent and points. Words are matched without
+    "pp", "jiwa", "orang", "rupiah", households as "rumah tangga", "ruta"
+    or "KK" (*kepala keluarga*, head of household), and English "percent",
+    "percentage points", "persons", "people", "households"; at most one).
+    A count of households is a count in ones, as one of persons is.
+    Percentage points are written with "persen" or "%" before or after
+    "poin" ("persen poin", "poin persen", "% poin", "%poin", "%-poin", "poin
+    %"): one unit, not a percent and points. Words are matched without
     regard to case, on ASCII letters only: a look-alike letter, such as the
     long s (U+017F) for "s" or the dotted capital I (U+0130) for "I", is not
     the letter, and a cell holding one is invalid. Digits are ASCII 0-9
@@ -496,7 +509,12 @@ def parse_numbers(
     group separators ("187000") or with a separator between every group of
     three digits ("187.000" in ``"id"``); then optionally the decimal mark
     followed by at least one digit, or, for whole amounts of money, the
-    decimal mark followed by "-" ("Rp 316.729,-"). A cell with two different
+    decimal mark followed by "-" ("Rp 316.729,-"). The currency followed by
+    a dash alone ("Rp -", "Rp-") is 0 rupiah: it is the zero of Excel's
+    Accounting format as shown, and as a sheet saved as CSV writes it (the
+    cell stores 0, which :func:`povstat.read_bps_table` reads from the
+    workbook); a dash alone ("-", BPS's nil) is in `missing` by default and
+    stays missing, as it may mark a figure not available. A cell with two different
     units ("Rp 5 persen"), a unit word written twice ("5 % persen"), or a
     multiplier with a percentage or points ("5 ribu persen") is invalid.
 
@@ -541,11 +559,11 @@ def parse_numbers(
     invalid: 7.1 persons, or 7 100 written in thousands; with three decimals
     after one to three digits ("Rp 628,330", "38,560 jiwa") it is invalid
     whatever stands beside it, as a count in ones has no decimals and the
-    comma is the other convention's thousands comma. A count of persons with
-    any other fraction ("38,56 jiwa") is invalid too: persons are counted
-    whole (rupiah may have cents, "Rp 628.330,50"). With ``locale="en"``
-    the same rules hold with the marks swapped: "4,375" among "13.65", and
-    "587.723" among "674,660", are invalid.
+    comma is the other convention's thousands comma. A count of persons or
+    households with any other fraction ("38,56 jiwa", "4,5 KK") is invalid
+    too: they are counted whole (rupiah may have cents, "Rp 628.330,50").
+    With ``locale="en"`` the same rules hold with the marks swapped:
+    "4,375" among "13.65", and "587.723" among "674,660", are invalid.
 
     The value is computed in decimal and read as the float nearest to the
     decimal number written [1]_, so "37,78 ribu" is exactly 37780.0 and
@@ -741,8 +759,8 @@ def parse_columns(
     every kind but the most common are bad; when two kinds stating a scale
     tie as the most common, none is the column's and every number is bad
     (whatever the order of the rows).
-    A unit of count ("jiwa", "orang", "rupiah") fixes the scale at ones as
-    well: "8.160 jiwa" among bare numbers ("37,78", often thousands) is
+    A unit of count ("jiwa", "orang", "ruta", "KK", "rupiah") fixes the
+    scale at ones as well: "8.160 jiwa" among bare numbers ("37,78", often thousands) is
     the same guess, and the same rule applies; so does a unit of points
     ("8,16 poin", "8,16 pp", "8,16 persen poin": percentage points) among
     bare numbers, which may be rates or counts rather than changes.
@@ -1481,7 +1499,7 @@ def _parse_flat(
     """
     n = cells.size
     values = np.full(n, np.nan)
-    unit = np.full(n, "", dtype="<U8")
+    unit = np.full(n, "", dtype="<U10")
     mult = np.ones(n)
     reasons = np.full(n, "", dtype=object)
     if n == 0:
@@ -1520,7 +1538,7 @@ def _parse_flat(
         codes, uniques = pd.factorize(text[is_text])
         parsed = [_parse_text(str(u), locale, missing) for u in uniques]
         u_val = np.array([p[0] for p in parsed], dtype=np.float64)
-        u_unit = np.array([p[1] for p in parsed], dtype="<U8")
+        u_unit = np.array([p[1] for p in parsed], dtype="<U10")
         u_mult = np.array([p[2] for p in parsed], dtype=np.float64)
         u_reason = np.array([p[3] for p in parsed], dtype=object)
         values[is_text] = u_val[codes]
@@ -1704,6 +1722,10 @@ def _parse_text(
         return (np.nan, "", 1.0, "")
     if s == "":
         return (np.nan, "", 1.0, _EMPTY)
+    if _ACCOUNTING_ZERO.fullmatch(s):
+        # "Rp -": the zero of Excel's Accounting format, as a sheet saved as
+        # CSV writes it; 0 rupiah, as the stored 0 of that cell is read.
+        return (0.0, "rupiah", 1.0, "")
     m = _PATTERNS[locale].fullmatch(s)
     if m is None:
         return (np.nan, "", 1.0, _why_not(s, locale))
@@ -1862,7 +1884,7 @@ _SCALE_KINDS: tuple[tuple[str, str], ...] = (
     ("a percent sign", "percent or a fraction"),
     ("a multiplier word", "multiplied or not"),
     (
-        "a unit of count ('jiwa', 'orang', 'rupiah')",
+        "a unit of count ('jiwa', 'orang', 'ruta', 'rupiah')",
         "ones, or thousands as such columns often are",
     ),
     (
@@ -1917,7 +1939,7 @@ def _mixed_scales(
     "9,9 %" next to "0,1386", or "37,78 ribu" next to "7,10": whether the
     bare number is in percent (in thousands) or a fraction (in ones) is a
     guess, so the cells of the rarer kind are invalid (the bare ones on a
-    tie). A unit of count ("jiwa", "orang", "rupiah") fixes the scale
+    tie). A unit of count ("jiwa", "orang", "ruta", "rupiah") fixes the scale
     too, at ones: "8.160 jiwa" next to "37,78" (often thousands) is the
     same guess; so does a unit of points ("8,16 poin", "8,16 pp": a change
     in percentage points) next to "37,78" (a rate, a count?). With more

@@ -670,7 +670,7 @@ def read_bps_table(
         among ``percentage`` ones; or the reverse, whichever is rarer), a
         number without a
         percent sign, multiplier word or unit of count ("jiwa", "orang",
-        "rupiah": it fixes the scale at ones) or unit of points ("poin",
+        "ruta", "KK", "rupiah": it fixes the scale at ones) or unit of points ("poin",
         "pp", "persen poin") among numbers with one (or
         the reverse, whichever is rarer: "0,1386" among "9,9 %", "8.160
         jiwa" or "8,16 poin" among "37,78" and "7,10"; its scale is
@@ -720,7 +720,10 @@ def read_bps_table(
         of a group naming a percentage; a unit of persons after an
         average, "Rata-rata Jumlah Anggota Rumah Tangga Miskin (Jiwa)", or
         per household, "(Jiwa/Rumah Tangga)", is a ratio, not a count in
-        ones): "76,93 ribu jiwa" under a title
+        ones, and so is a unit row's "(Jiwa)" under a group label, or a
+        title over no groups, naming an average; a unit row
+        "(Jiwa/Rumah Tangga)" is a unit row of that ratio): "76,93 ribu
+        jiwa" under a title
         "(Ribu Jiwa)" is 76.93, as under a unit row, and a cell of another
         unit is refused, the message naming the title. With
         ``locale="id"``, a number written with one thousands dot and no
@@ -767,7 +770,8 @@ def read_bps_table(
         thousands has three decimals ("757,444" beside "1.257,701": the
         group writes three decimals). Under a unit of count in ones
         (persons, rupiah or households, "(Rumah Tangga)", "(ruta)",
-        "(KK)"; in the cell, a unit row, a group label, alone or in
+        "(KK)"; in the cell, "2.050 jiwa", "38 KK", a unit row, a group
+        label, alone or in
         brackets after words, "Jumlah Penduduk Miskin (jiwa)", or the
         title, "... (jiwa), 2023", "... Rp/Kapita/Bulan, 2023"; a title
         naming two, "(Jiwa) dan Garis Kemiskinan (Rp/Kapita/Bulan)", states
@@ -1208,11 +1212,14 @@ def read_bps_table(
     in the cell would be: shown with a mark (``2022 r)``, ``2022 *`` from
     ``0" r)"``, ``0" *"``) or with text that names a round but no one
     period ("Maret 2022 (September)") it is that text, refused as a header,
-    never the bare year; a format of literal text alone (``"2023"``) shows
-    that text, read as the period it names; a format that shows nothing
-    for it (``;;;``, ``""``, ``"  "``; for a year typed as text, a fourth
-    section ``""``) shows a blank header cell, read so (a column of values
-    without a period: ValueError naming the cell and what it stores).
+    never the bare year (a year with a note mark, typed or shown, "2023*)",
+    "2023\u02b3", "2023 r)", "2023r", is refused with the advice to move the
+    mark to a note: dropping it would hide that the figures are
+    preliminary, revised or estimated); a format of literal text alone
+    (``"2023"``) shows that text, read as the period it names; a format
+    that shows nothing for it (``;;;``, ``""``, ``"  "``; for a year typed
+    as text, a fourth section ``""``) shows a blank header cell, read so (a
+    column of values without a period: ValueError naming the cell and what it stores).
     Only the word for year ("Tahun 2022", format ``"Tahun "0``, or typed)
     keeps the year. A year (a whole number 1900-2099) in a header cell
     whose number format shows it otherwise than as the year is that text
@@ -1406,10 +1413,15 @@ def read_bps_table(
     "- Kota Batu", "• Malang", "'Kota Batu"), gives its kind to
     the bare names below it, up to the next heading or province row ("Malang" under
     "KOTA" is Kota Malang; the heading row itself is unmatched, its
-    ``reason`` saying so). A bare name under a heading that names both a
-    region of the heading's kind and that region's province ("Jambi" under
-    "KOTA": Kota Jambi, 1571, and Provinsi Jambi, 15; likewise "Bengkulu",
-    and "Gorontalo" under "KOTA" or "KABUPATEN") is that region, in any
+    ``reason`` saying so). A row whose label ends in one kind of region but
+    is no heading ("DAFTAR KOTA", "Nama Kabupaten:"), naming no region and
+    holding no number, ends the section above: the bare names below it are
+    read as under no heading (a bare name is the regency), never as the kind
+    of the section above, and its ``reason`` says so. A bare name under a
+    heading that names both a region of the heading's kind and that region's
+    province ("Jambi" under "KOTA": Kota Jambi, 1571, and Provinsi Jambi,
+    15; likewise "Bengkulu", and "Gorontalo" under "KOTA" or "KABUPATEN") is
+    that region, in any
     case, and the section goes on below it; it is the province's row,
     ending the section, only when the latest province row above it (else
     `province`) is another province's ("JAMBI" after the cities of RIAU
@@ -2156,10 +2168,18 @@ def read_bps_table(
     # Penduduk Miskin (jiwa)") or in the title ("... (jiwa), 2023").
     # A group label naming a unit of its own ("Persentase (%)") is not
     # covered by the title's.
+    # A unit row's persons over an average ("Rata-rata Anggota Rumah Tangga
+    # Miskin" in the column's group label or, where it has none, the title)
+    # are persons on average, a ratio, as the title's "(Jiwa)" after such a
+    # measure is (see ``_named_units``).
     title_count = _title_count_units(layout.title, layout.groups)
     count_cols = np.array(
         [
-            _count_unit(unit_cells[:, j])
+            (
+                ""
+                if _AVERAGE.search(layout.groups[j] or layout.title)
+                else _count_unit(unit_cells[:, j])
+            )
             if (unit_cells[:, j] != "").any()
             else (
                 _ones_name([sc for _, sc in _named_scales(layout.groups[j])])
@@ -2273,7 +2293,10 @@ def read_bps_table(
             for c, t in zip(cells.ravel(), shown, strict=True)
         ],
         grid.index[data_rows],
-        layout.headers,
+        [
+            (group, head) if group else head
+            for group, head in zip(groups, layout.headers, strict=True)
+        ],
     )
     bad = np.flatnonzero(reasons != "")
     values[bad] = np.nan
@@ -5479,7 +5502,7 @@ def _stated_scale(text: str) -> tuple[str, float]:
         unit = "rupiah"
     if not unit and re.search(rf"(?<![a-z]){_HOUSEHOLDS}", low):
         unit = "households"
-    per = re.search(r"(?:/\s*[a-z]+\s*)+$", low)
+    per = re.search(rf"(?:/\s*(?:{_HOUSEHOLDS}|[a-z]+)\s*)+$", low)
     if unit and per:
         unit += "".join(per[0].split())
     return unit, mult
@@ -6074,11 +6097,13 @@ def _warn_above_100(
     in_percent: np.ndarray[Any, Any],
     texts: Sequence[object],
     rows: pd.Index[Any],
-    headers: Sequence[str],
+    headers: Sequence[object],
 ) -> None:
     """Warn of percentages above 100 (a share of people is at most 100).
 
     `in_percent`: cells stating "%" or under a unit row stating percent.
+    `headers`: each value column as messages name it, (group, header)
+    where the table has column groups, as ``InvalidCell.column`` does.
     Not refused: a change or ratio in percent may exceed 100; but a
     headcount ratio never does, and such a figure is most often a count,
     or a number typed in the other convention ("4.375" for 4,375). A
@@ -6351,19 +6376,23 @@ def _check_split_frame(
     A CSV file separated by "," read with every column as text (pandas
     ``dtype=str``, polars ``infer_schema=False``, DuckDB ``all_varchar``)
     holds decimals split by an unquoted comma as two whole numbers.
+    Numbers refused by a rule of the reader ("38,56" under "(jiwa)") count
+    too: one with a fraction shows the decimals were not split, and no
+    warning is given.
     """
     read = (reasons == "") & ~np.isnan(values)
+    number = ~np.isnan(values)  # read, or refused by a rule after reading
     whole, digits = _whole_texts(cells)
-    if (read & digits.ravel()).any() and whole.ravel()[read].all():
+    if (read & digits.ravel()).any() and whole.ravel()[number].all():
         # Shown: a count and the three smallest distinct texts by value
         # (then as text), whatever the rows' order.
         texts = pd.Series(
-            [str(c).strip() for c in cells.ravel()[read]], dtype=object
+            [str(c).strip() for c in cells.ravel()[number]], dtype=object
         ).drop_duplicates()
         keys = _whole_values(texts.to_numpy(dtype=object))
         order = np.lexsort((texts.to_numpy(dtype=str), keys))
         sample = ", ".join(repr(str(t)) for t in texts.to_numpy()[order[:3]])
-        n = int(read.sum())
+        n = int(number.sum())
         msg = (
             "every value of `source`, a frame, is a whole number written as "
             f"text ({n} value{'' if n == 1 else 's'}; the smallest: {sample}): "
@@ -7730,6 +7759,14 @@ def _change_column_why(cell: str) -> str | None:
     )
 
 
+#: Note marks after a year ("2023*)", "2023\u00b9", "2023 r)", "2023 (r)"),
+#: or BPS's letter against it as against a figure ("2023r" revised, "2023p"
+#: preliminary, "2023e" estimated).
+_YEAR_MARK = re.compile(
+    rf"(?:(?:{_ONE_MARK})(?:\s*,?\s*(?:{_ONE_MARK}))*|[epr])", _WORD_FLAGS
+)
+
+
 def _year_text_why(cell: str) -> str | None:
     """Why a cell holding a year is not read as a period, or None.
 
@@ -7781,6 +7818,15 @@ def _year_text_why(cell: str) -> str | None:
         r = _ROUND_WORD.search(other)
         around = f"{other[: r.start()]} {other[r.end() :]}" if r else ""
         extra = " ".join(around.split())
+        if not y["a"] and _YEAR_MARK.fullmatch(y["b"]):
+            # "2023*)", "2023\u02b3", "2023 r)": BPS's mark of a preliminary,
+            # revised or estimated year, as "4,26r" marks a figure.
+            return (
+                f"the year {y['year']} beside {other!r}, a note mark (as BPS "
+                "marks a preliminary, revised or estimated year), which a "
+                "header cell naming a period does not hold: move the mark to "
+                "a note below the table or to the title"
+            )
         if r is not None and extra:
             return (
                 f"the year {y['year']} beside {other!r}, which names the "
@@ -8629,8 +8675,10 @@ _UNIT_CELL = re.compile(
     rf"(?:{_UNIT_RE}|(?:rp|idr|indeks|index)(?![a-z])|{_HOUSEHOLDS}"
     r"|(?<=[0a-z]\s)"
     r"|(?<=[0a-z])(?=\s*[)\]]|$))"
-    # per person and month, as the poverty line's unit "(Rupiah/Kapita/Bulan)"
-    r"(?:\s*/\s*(?:kapita|kap|capita|orang|person|bulan|bln|month|tahun|year))*"
+    # per person and month, as the poverty line's unit "(Rupiah/Kapita/Bulan)",
+    # or per household, as an average's "(Jiwa/Rumah Tangga)"
+    r"(?:\s*/\s*(?:kapita|kap|capita|orang|person|bulan|bln|month|tahun|year"
+    rf"|{_HOUSEHOLDS}))*"
     r"\s*[)\]]?",
     re.IGNORECASE,
 )
@@ -8908,7 +8956,7 @@ def _count_unit(rows: np.ndarray[Any, Any]) -> str:
 
 
 #: Units counting things in ones: a count in ones has no decimals.
-_ONES_UNITS = (*_COUNT_UNITS, "households")
+_ONES_UNITS = _COUNT_UNITS
 
 
 #: One unit word as a title writes it, with its multiplier ("Ribu Jiwa"),
@@ -9485,6 +9533,34 @@ def _kind_of_heading(label: str) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
+#: The reason of a row ending a heading's section without heading one.
+_ENDS_SECTION = "names a kind of region but is no heading"
+#: A label ending in a kind of region, in Indonesian or as an English
+#: plural ("DAFTAR KOTA", "Nama Kabupaten:", "List of Cities"), no single
+#: region's English name ("Malang City").
+_ENDS_IN_KIND = re.compile(
+    r"(?<![^\W\d_])(?:kabupaten|kab\.?|kota\s*madya|kodya|kota|regencies"
+    rf"|cities|municipalities)(?:\s*,?\s*(?:{_ONE_MARK}))*\s*:?\s*\Z",
+    _WORD_FLAGS,
+)
+
+
+def _kinds_named(text: str) -> set[str]:
+    """The kinds of region ("kota", "kabupaten") a label's words name."""
+    return {
+        "kota" if m[0].lower().startswith(("kot", "kod", "cit", "mun")) else "kabupaten"
+        for m in _KIND_WORDS.finditer(text)
+    }
+
+
+#: Words naming a kind of region, anywhere in a label.
+_KIND_WORDS = re.compile(
+    r"(?<![^\W\d_])(?:kabupaten|kab\.?|kota\s*madya|kodya|kota|regency|regencies"
+    r"|city|cities|municipality|municipalities)(?![^\W\d_])",
+    _WORD_FLAGS,
+)
+
+
 def _read_kind_headings(
     regions: pd.DataFrame,
     labels: np.ndarray[Any, Any],
@@ -9500,11 +9576,13 @@ def _read_kind_headings(
 
     A heading row (its label a kind alone, see ``_KIND_HEADING``) gives the
     bare names below it (no "Kota"/"Kabupaten" of their own) its kind, up
-    to the next heading row or province row: "Malang" under "KOTA" is Kota
-    Malang. A province's namesake under a heading ("Jambi" under "KOTA")
-    is read as the heading's kind, the section going on below it (see
-    ``_namesakes_under_headings``). It is a heading whatever its value
-    cells hold: empty, a nil mark ("-", "…") or numbers (the section's
+    to the next heading row or province row, or a row ending in one kind
+    that is no heading, names no region and holds no number ("DAFTAR KOTA":
+    its kind is not read, and no kind is carried past it): "Malang" under
+    "KOTA" is Kota Malang. A province's namesake under a heading ("Jambi"
+    under "KOTA") is read as the heading's kind, the section going on below
+    it (see ``_namesakes_under_headings``). It is a heading whatever its
+    value cells hold: empty, a nil mark ("-", "…") or numbers (the section's
     subtotals, kept in ``data`` with no region and named in its
     ``reason``). The heading row itself
     stays unmatched, its ``reason`` saying so.
@@ -9517,9 +9595,27 @@ def _read_kind_headings(
     kind = kinds.where(heading)
     code = regions["code"].astype(object)
     province_row = code.map(lambda c: isinstance(c, str) and len(c) == 2).to_numpy()
+    # A row ending in a kind of region ("DAFTAR KOTA", "Nama Kabupaten:")
+    # that is no heading (a heading is the kind alone), names no region and
+    # holds no number: a heading not read as one, of a section whose kind
+    # is not read; it ends the section above, never carrying that kind
+    # over rows it heads.
+    unread = (
+        ~heading
+        & ~province_row
+        & code.isna().to_numpy(dtype=bool)
+        & np.isnan(values).all(axis=1)
+        & lab.str.contains(_ENDS_IN_KIND).to_numpy(dtype=bool)
+        # One kind named: "Kabupaten/Kota" (a header's label repeated after
+        # a page break) heads no section of one kind and ends none.
+        & np.array([len(_kinds_named(str(t))) == 1 for t in lab], dtype=bool)
+    )
     # Each row's heading: the latest heading row above it, ended by a
-    # province row ("" stops the carry).
-    stop = pd.Series(["" if p else None for p in province_row], dtype=object)
+    # province row or such an unread heading ("" stops the carry).
+    stop = pd.Series(
+        ["" if p or u else None for p, u in zip(province_row, unread, strict=True)],
+        dtype=object,
+    )
     starts = kind.where(heading, other=stop)
     carried = starts.shift(1).ffill()
     under = carried.where(~heading & ~province_row & carried.notna() & (carried != ""))
@@ -9566,6 +9662,16 @@ def _read_kind_headings(
             f"{headed[k]}'s, and no {headed[k]} has this name; read alone it is "
             f"{alone}: write its kind in the label, or head its section with "
             "a heading row of its kind"
+        )
+    for k in np.flatnonzero(unread).tolist():  # the few such rows
+        above = carried.iloc[k]
+        if pd.isna(above) or above == "":
+            continue  # no section above to end: its reason stays
+        found.loc[k, "reason"] = (
+            f"{_ENDS_SECTION} (a heading is the kind "
+            f"alone, 'KOTA', 'Kabupaten:'): it ends the section of {above} "
+            "names above it, and the bare names below it are read as under "
+            "no heading; write the kind alone to read them as that kind"
         )
     for k in np.flatnonzero(heading).tolist():  # the few heading rows
         found.loc[k, ["code", "name", "type"]] = None
@@ -10193,10 +10299,13 @@ def _heading_advice(
     kinds = _column_heading_kinds(list(labels))
     code = regions["code"].astype(object)
     province_row = code.map(lambda c: isinstance(c, str) and len(c) == 2)
+    # A province row, or a row read as ending a section ("DAFTAR KOTA"),
+    # ends the section above.
+    ends = province_row | regions["reason"].astype(str).str.startswith(_ENDS_SECTION)
     starts = pd.Series(
         [
             "" if p else (k if kind is not None else None)
-            for k, (kind, p) in enumerate(zip(kinds, province_row, strict=True))
+            for k, (kind, p) in enumerate(zip(kinds, ends, strict=True))
         ],
         dtype=object,
     )

@@ -1075,6 +1075,9 @@ def _pairing_advice(
     converted = _same_keys_other_kind(name0, x0, a, name, x, b, what)
     if converted is not None:
         return converted
+    dotted = _dotted_codes_beside_numbers(name0, x0, a, name, x, b, what)
+    if dotted is not None:
+        return dotted
     named = _names_beside_codes(name0, x0, a, name, x, b, what)
     if named is not None:
         return named
@@ -1640,8 +1643,17 @@ def _same_keys_other_kind(
         target, _, _ = _labels_of(tn, tx, what)
         astype = "".join(f".astype({t.__name__})" for t in chain)
         how = f"{cn}.set_axis({labels_}{astype}{axis_kw})"
+        both = _other_axis_too(cx, what, ck)
+        if both is not None:
+            # A covariance frame labelled so on both axes: both converted.
+            axis_ = ", axis=1" if both == "columns" else ""
+            how += f".set_axis({cn}.{both}{astype}{axis_})"
         if not new.equals(tz) and not (only_c or only_t):
-            how += f".reindex({reindex_kw}{target})"
+            how += (
+                f".loc[{target}, {target}]"
+                if both is not None
+                else f".reindex({reindex_kw}{target})"
+            )
         then = ""
         if only_c or only_t:
             rest = [
@@ -1663,13 +1675,90 @@ def _same_keys_other_kind(
             else ""
         )
         same = "keys" if only_c or only_t else "the same keys"
+        # Integers and floats of one value are equal labels (3501 == 3501.0).
+        equal = "and no label of one kind equals one of the other"
+        if {tk, ck} == {"int", "float"}:
+            equal = (
+                "equal in value where they hold one key"
+                if only_c or only_t
+                else "equal in value, but in other orders"
+            )
         return (
             f"they hold {same} as two kinds, `{name0}` "
             f"{_KIND_WORDS[kinds[0][0]]} and `{name}` {_KIND_WORDS[kinds[1][0]]} "
-            f"(e.g. {plain(tz[0])!r} and {plain(cz[0])!r}), and no label of one "
-            f"kind equals one of the other: give the labels of `{cn}` the kind "
+            f"(e.g. {plain(tz[0])!r} and {plain(cz[0])!r}), {equal}: "
+            f"give the labels of `{cn}` the kind "
             f"of those of `{tn}`, `{how}`{read}{then}; .to_numpy() would pair "
             "them by position, right only if both are already in one order"
+        )
+    return None
+
+
+def _other_axis_too(x: Any, what: str, kind: str) -> str | None:
+    """The other axis of DataFrame `x` ("columns" or "index") if of `kind` too.
+
+    A covariance frame read from a file holds its keys as integers on both
+    axes: both are converted at once.
+    """
+    if _columns(x) is None:
+        return None
+    other = "index" if what == "column" else "columns"
+    texts = _label_texts(getattr(x, other))
+    if texts is None or texts[0] != kind:
+        return None
+    # A covariance frame: the same keys on both axes.
+    rows, cols = x.index, x.columns
+    square = not (_missing_from(rows, cols) or _missing_from(cols, rows))
+    return other if square else None
+
+
+#: Area codes written with Kemendagri's dot ("35.01").
+_DOTTED_CODE = re.compile(r"[0-9]{2}\.[0-9]{2}")
+
+
+def _dotted_codes_beside_numbers(
+    name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
+) -> str | None:
+    """The advice for area codes as integers beside the same codes dotted.
+
+    A file's codes read back as numbers (3501) beside a table that writes
+    them with Kemendagri's dot ("35.01"): the same regions, which neither
+    ``astype(str)`` ("3501" is not "35.01") nor a reindex by the numbers
+    pairs. The dot is taken out of the text codes, checked here to give
+    the numbers, then they are aligned.
+    """
+    pd = sys.modules["pandas"]
+    for (tn, tx, tz), (cn, cx, cz) in (
+        ((name0, x0, a), (name, x, b)),
+        ((name, x, b), (name0, x0, a)),
+    ):
+        if isinstance(tz, pd.MultiIndex) or tz.dtype.kind not in "iu":
+            continue
+        if isinstance(cz, pd.MultiIndex) or not all(
+            isinstance(v, str) and _DOTTED_CODE.fullmatch(v) for v in cz
+        ):
+            continue
+        new = pd.Index([int(v.replace(".", "")) for v in cz])
+        if not new.is_unique or _missing_from(new, tz) or _missing_from(tz, new):
+            continue
+        own, set_kw, _ = _labels_of(cn, cx, what)
+        target, _, reindex_kw = _labels_of(tn, tx, what)
+        same = new.equals(tz)
+        how = (
+            f"`{cn}.set_axis({own}.str.replace('.', '', regex=False).astype(int)"
+            f"{set_kw})" + ("`" if same else f".reindex({reindex_kw}{target})`")
+        )
+        dotted = cz[list(new).index(int(tz[0]))]
+        return (
+            f"they hold the same area codes, `{tn}` as numbers and `{cn}` "
+            f"written with a dot (e.g. {plain(tz[0])!r} and {dotted!r})"
+            f"{'' if same else ', in other orders'}: take the dot out of those "
+            f"of `{cn}` and align them, {how}"
+            + (
+                ""
+                if same
+                else "; not .to_numpy(), which would pair one region with another"
+            )
         )
     return None
 

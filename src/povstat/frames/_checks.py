@@ -537,8 +537,11 @@ def _name_keys(labels: Iterable[str]) -> dict[str, str]:
     the whole column (:func:`povstat.tables.leading_numbers`): an area
     code, checked against the name, or a list number, set aside; so is an
     area code after the name ("Kota Surabaya (3578)", "Kota Surabaya \u2013
-    3578": :func:`povstat.tables.trailing_codes`), and a province's code
-    after a dash ("Jawa Timur \u2013 35").
+    3578", "Kota Surabaya (Kode 3578)": :func:`povstat.tables.trailing_codes`),
+    and a province's code after a dash or minus sign or in brackets after
+    "Kode" ("Jawa Timur \u2013 35", "Jawa Timur (Kode 35)"). A kind in
+    brackets after the name ("Jawa Timur (Provinsi)") is read as one
+    before it (:func:`_kind_first`).
 
     A bare name of both a province and a regency ("Gorontalo": the
     province and Kabupaten Gorontalo, as BPS's regency tables write it) is

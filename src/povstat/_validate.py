@@ -1170,7 +1170,9 @@ def _refuse_other_labels(
     name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
 ) -> None:
     """Refuse labels `a` (of `name0`) and `b` (of `name`) unless equal in value."""
-    if a.equals(b):
+    # Labels of two dtypes are compared one by one below: pandas' equals
+    # would infer Timestamps from datetime.date labels, with a warning.
+    if a.dtype == b.dtype and a.equals(b):
         return
     at = next(
         (i for i, (u, v) in enumerate(zip(a, b, strict=True)) if not _same_label(u, v)),
@@ -1224,9 +1226,15 @@ def _pairing_advice(
     converted = _same_keys_other_kind(name0, x0, a, name, x, b, what)
     if converted is not None:
         return converted
+    dotted = _dotted_codes_beside_numbers(name0, x0, a, name, x, b, what)
+    if dotted is not None:
+        return dotted
     named = _names_beside_codes(name0, x0, a, name, x, b, what)
     if named is not None:
         return named
+    dates = _times_written_otherwise(name0, x0, a, name, x, b, what)
+    if dates is not None:
+        return dates
     kinds = _other_label_kinds(name0, x0, a, name, x, b, what)
     if kinds is not None:
         return kinds
@@ -1617,34 +1625,114 @@ def _names_beside_codes(
     from povstat.datasets import indonesia_regions  # only on this error path
 
     regions = indonesia_regions()
-    to_code = dict(zip(regions["region_name"], regions["region_code"], strict=True))
     for (nn, nx, nz), (cn, cx, cz) in (
         ((name0, x0, a), (name, x, b)),
         ((name, x, b), (name0, x0, a)),
     ):
-        if not all(v in to_code for v in nz):
-            continue
-        codes = pd.Index([to_code[v] for v in nz])
-        if _missing_from(codes, cz) or _missing_from(cz, codes):
-            continue
+        if not all(_CODE_LABEL.fullmatch(v) for v in cz) or not all(
+            re.search(r"[^\W\d_]", v) for v in nz
+        ):
+            continue  # area codes on one side, names or other text on the other
         axis = "columns" if _labels_of(nn, nx, what)[1] else "index"
-        target, _, reindex_kw = _labels_of(cn, cx, what)
-        how = (
-            f"`{nn}.rename({axis}=dict(zip(R.region_name, R.region_code)))"
-            f".reindex({reindex_kw}{target})`"
+        target, set_kw, reindex_kw = _labels_of(cn, cx, what)
+        own, _, _ = _labels_of(nn, nx, what)
+        order = ", and in other orders (names sort alphabetically, codes by number)"
+        for spelling, to_code in _region_spellings(regions):
+            if not all(v in to_code for v in nz):
+                continue
+            codes = pd.Index([to_code[v] for v in nz])
+            if (
+                not codes.is_unique
+                or _missing_from(codes, cz)
+                or _missing_from(cz, codes)
+            ):
+                continue
+            how = f"`{nn}.rename({axis}={spelling}).reindex({reindex_kw}{target})`"
+            return (
+                f"they hold the same regions, `{nn}` by name and `{cn}` by code"
+                f"{'' if codes.equals(cz) else order}: give `{nn}` the codes of "
+                "its names and align them, with "
+                "`R = povstat.datasets.indonesia_regions()`, "
+                f"{how}; not .to_numpy(), which would pair one region with another"
+            )
+        carried = pd.Index(
+            [m[1] if (m := _CARRIED_CODE.search(v)) else None for v in nz], dtype=object
         )
-        order = (
-            ""
-            if codes.equals(cz)
-            else ", and in other orders (names sort alphabetically, codes by number)"
-        )
+        if (
+            carried.notna().all()
+            and carried.is_unique
+            and not _missing_from(carried, cz)
+            and not _missing_from(cz, carried)
+        ):
+            how = (
+                f'`{nn}.set_axis({own}.str.extract(r"{_CARRIED_CODE.pattern}", '
+                f"expand=False){set_kw}).reindex({reindex_kw}{target})`"
+            )
+            return (
+                f"the labels of `{nn}` carry the codes that `{cn}` is labelled by "
+                f"(e.g. {plain(nz[0])!r})"
+                f"{'' if carried.equals(cz) else ', in another order'}: take the "
+                f"code out and align them, {how}; not .to_numpy(), which would "
+                "pair one region with another"
+            )
         return (
-            f"they hold the same regions, `{nn}` by name and `{cn}` by code{order}: "
-            f"give `{nn}` the codes of its names and align them, with "
-            "`R = povstat.datasets.indonesia_regions()`, "
-            f"{how}; not .to_numpy(), which would pair one region with another"
+            f"`{nn}` is labelled by name or other text ({_some(nz)}) and "
+            f"`{cn}` by area code ({_some(cz)}): give `{nn}` the codes of its "
+            "names (povstat.datasets.indonesia_regions() lists each code's "
+            "region_name, official_name and bps_names), then align them "
+            f"(`.reindex({reindex_kw}{target})`, and check that no value is "
+            "missing); not .to_numpy(): names and codes sort in different "
+            "orders, so pairing them by position pairs one region with another"
         )
     return None
+
+
+#: An area code alone as a label: "35", "3501".
+_CODE_LABEL = re.compile(r"[0-9]{2}(?:[0-9]{2})?")
+#: The first area code written in a label: "Kabupaten Bangkalan \u2013 3526",
+#: "[3501] KABUPATEN PACITAN", "35 Jawa Timur".
+_CARRIED_CODE = re.compile(r"(?<![0-9])([0-9]{4}|[0-9]{2})(?![0-9])")
+
+
+def _region_spellings(regions: Any) -> list[tuple[str, dict[str, str]]]:
+    """(Python expression, name -> code) of each spelling of povstat's regions.
+
+    The expression builds the mapping from ``R =
+    povstat.datasets.indonesia_regions()``, for a message to print: the
+    names as povstat writes them, in capitals, the official names, BPS's
+    (its tables' provinces in capitals, regencies bare) and with "Kab.".
+    """
+    code = list(regions["region_code"])
+    name = list(regions["region_name"])
+    official = list(regions["official_name"])
+    bps = list(regions["bps_names"])
+    return [
+        ("dict(zip(R.region_name, R.region_code))", dict(zip(name, code, strict=True))),
+        (
+            "dict(zip(R.region_name.str.upper(), R.region_code))",
+            dict(zip([n.upper() for n in name], code, strict=True)),
+        ),
+        (
+            "dict(zip(R.official_name, R.region_code))",
+            dict(zip(official, code, strict=True)),
+        ),
+        (
+            "dict(zip(R.official_name.str.upper(), R.region_code))",
+            dict(zip([n.upper() for n in official], code, strict=True)),
+        ),
+        (
+            "{n: c for c, ns in zip(R.region_code, R.bps_names) "
+            "for n in ns.split('|')}",
+            {n: c for c, ns in zip(code, bps, strict=True) for n in ns.split("|")},
+        ),
+        (
+            "dict(zip(R.region_name.str.replace('Kabupaten ', 'Kab. '), "
+            "R.region_code))",
+            dict(
+                zip([n.replace("Kabupaten ", "Kab. ") for n in name], code, strict=True)
+            ),
+        ),
+    ]
 
 
 def _labels_of(n: str, z: Any, what: str) -> tuple[str, str, str]:
@@ -1706,8 +1794,17 @@ def _same_keys_other_kind(
         target, _, _ = _labels_of(tn, tx, what)
         astype = "".join(f".astype({t.__name__})" for t in chain)
         how = f"{cn}.set_axis({labels_}{astype}{axis_kw})"
+        both = _other_axis_too(cx, what, ck)
+        if both is not None:
+            # A covariance frame labelled so on both axes: both converted.
+            axis_ = ", axis=1" if both == "columns" else ""
+            how += f".set_axis({cn}.{both}{astype}{axis_})"
         if not new.equals(tz) and not (only_c or only_t):
-            how += f".reindex({reindex_kw}{target})"
+            how += (
+                f".loc[{target}, {target}]"
+                if both is not None
+                else f".reindex({reindex_kw}{target})"
+            )
         then = ""
         if only_c or only_t:
             rest = [
@@ -1729,13 +1826,90 @@ def _same_keys_other_kind(
             else ""
         )
         same = "keys" if only_c or only_t else "the same keys"
+        # Integers and floats of one value are equal labels (3501 == 3501.0).
+        equal = "and no label of one kind equals one of the other"
+        if {tk, ck} == {"int", "float"}:
+            equal = (
+                "equal in value where they hold one key"
+                if only_c or only_t
+                else "equal in value, but in other orders"
+            )
         return (
             f"they hold {same} as two kinds, `{name0}` "
             f"{_KIND_WORDS[kinds[0][0]]} and `{name}` {_KIND_WORDS[kinds[1][0]]} "
-            f"(e.g. {plain(tz[0])!r} and {plain(cz[0])!r}), and no label of one "
-            f"kind equals one of the other: give the labels of `{cn}` the kind "
+            f"(e.g. {plain(tz[0])!r} and {plain(cz[0])!r}), {equal}: "
+            f"give the labels of `{cn}` the kind "
             f"of those of `{tn}`, `{how}`{read}{then}; .to_numpy() would pair "
             "them by position, right only if both are already in one order"
+        )
+    return None
+
+
+def _other_axis_too(x: Any, what: str, kind: str) -> str | None:
+    """The other axis of DataFrame `x` ("columns" or "index") if of `kind` too.
+
+    A covariance frame read from a file holds its keys as integers on both
+    axes: both are converted at once.
+    """
+    if _columns(x) is None:
+        return None
+    other = "index" if what == "column" else "columns"
+    texts = _label_texts(getattr(x, other))
+    if texts is None or texts[0] != kind:
+        return None
+    # A covariance frame: the same keys on both axes.
+    rows, cols = x.index, x.columns
+    square = not (_missing_from(rows, cols) or _missing_from(cols, rows))
+    return other if square else None
+
+
+#: Area codes written with Kemendagri's dot ("35.01").
+_DOTTED_CODE = re.compile(r"[0-9]{2}\.[0-9]{2}")
+
+
+def _dotted_codes_beside_numbers(
+    name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
+) -> str | None:
+    """The advice for area codes as integers beside the same codes dotted.
+
+    A file's codes read back as numbers (3501) beside a table that writes
+    them with Kemendagri's dot ("35.01"): the same regions, which neither
+    ``astype(str)`` ("3501" is not "35.01") nor a reindex by the numbers
+    pairs. The dot is taken out of the text codes, checked here to give
+    the numbers, then they are aligned.
+    """
+    pd = sys.modules["pandas"]
+    for (tn, tx, tz), (cn, cx, cz) in (
+        ((name0, x0, a), (name, x, b)),
+        ((name, x, b), (name0, x0, a)),
+    ):
+        if isinstance(tz, pd.MultiIndex) or tz.dtype.kind not in "iu":
+            continue
+        if isinstance(cz, pd.MultiIndex) or not all(
+            isinstance(v, str) and _DOTTED_CODE.fullmatch(v) for v in cz
+        ):
+            continue
+        new = pd.Index([int(v.replace(".", "")) for v in cz])
+        if not new.is_unique or _missing_from(new, tz) or _missing_from(tz, new):
+            continue
+        own, set_kw, _ = _labels_of(cn, cx, what)
+        target, _, reindex_kw = _labels_of(tn, tx, what)
+        same = new.equals(tz)
+        how = (
+            f"`{cn}.set_axis({own}.str.replace('.', '', regex=False).astype(int)"
+            f"{set_kw})" + ("`" if same else f".reindex({reindex_kw}{target})`")
+        )
+        dotted = cz[list(new).index(int(tz[0]))]
+        return (
+            f"they hold the same area codes, `{tn}` as numbers and `{cn}` "
+            f"written with a dot (e.g. {plain(tz[0])!r} and {dotted!r})"
+            f"{'' if same else ', in other orders'}: take the dot out of those "
+            f"of `{cn}` and align them, {how}"
+            + (
+                ""
+                if same
+                else "; not .to_numpy(), which would pair one region with another"
+            )
         )
     return None
 
@@ -2023,6 +2197,74 @@ def _other_label_kinds(
         "and no label of one kind equals one of the other, even where they "
         f"print alike: convert one to the other's kind ({how}), then align them"
     )
+
+
+def _times_written_otherwise(
+    name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
+) -> str | None:
+    """The advice for times beside the same times as dates or text.
+
+    Timestamps beside ``datetime.date`` labels (a column made with
+    ``.dt.date``), or monthly Periods or Timestamps beside text that
+    prints alike ("2023-03"): no label of one kind equals one of the
+    other, so a reindex gives missing values, and their orders differ.
+    The other side is converted to the times' kind, checked here to give
+    their labels.
+    """
+    pd = sys.modules["pandas"]
+    for (tn, tx, tz), (on, ox, oz) in (
+        ((name0, x0, a), (name, x, b)),
+        ((name, x, b), (name0, x0, a)),
+    ):
+        if isinstance(oz, pd.MultiIndex) or len(oz) == 0:
+            continue
+        if isinstance(tz, pd.PeriodIndex):
+            convert = f"pandas.PeriodIndex({{}}, freq={tz.freqstr!r})"
+            kind = f"Periods of frequency {tz.freqstr!r}"
+        elif isinstance(tz, pd.DatetimeIndex) and tz.tz is None:
+            convert, kind = "pandas.to_datetime({})", "Timestamps"
+        else:
+            continue
+        values = list(oz)
+        if all(type(v) is datetime.date for v in values):
+            written = "datetime.date objects"
+        elif all(isinstance(v, str) for v in values):
+            written = "text"
+        else:
+            continue
+        try:
+            converted = (
+                pd.PeriodIndex(values, freq=tz.freqstr)
+                if isinstance(tz, pd.PeriodIndex)
+                else pd.DatetimeIndex(pd.to_datetime(values))
+            )
+        except (ValueError, TypeError):
+            continue
+        if not converted.is_unique or _missing_from(converted, tz):
+            continue
+        if _missing_from(tz, converted):
+            continue
+        own, set_kw, _ = _labels_of(on, ox, what)
+        target, _, reindex_kw = _labels_of(tn, tx, what)
+        how = (
+            f"`{on}.set_axis({convert.format(own)}{set_kw})"
+            f".reindex({reindex_kw}{target})`"
+        )
+        same = converted.equals(tz)
+        return (
+            f"they hold the same times of two kinds, `{tn}` as {kind} and `{on}` "
+            f"as {written} (e.g. {plain(values[0])!r})"
+            f"{'' if same else ', in other orders'}: "
+            "no label of one kind equals one of the other, even where they print "
+            "alike, so a reindex alone gives missing values; convert "
+            f"`{on}` to the kind of `{tn}` and align them, {how}"
+            + (
+                ""
+                if same
+                else "; not .to_numpy(), which would pair one time with another"
+            )
+        )
+    return None
 
 
 def _years_beside_periods(

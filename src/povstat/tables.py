@@ -306,13 +306,27 @@ def without_footnote_mark(text: str) -> str:
 
 
 #: A number before a name: a list number ("1 Malang", "2. Kota Malang",
-#: "3) Batu") or an area code ("3573 Kota Malang", "35 Jawa Timur").
-#: A code may be written with Kemendagri's dot ("35.73"), in brackets
-#: ("[3573]", "(3573)") or joined by a hyphen ("3573-Malang").
+#: "3) Batu"), numbered as a list's ("#1 Malang", "No. 1 Malang") or a
+#: section's ("1.1. Kota Malang", "1.2 Batu": ``level``), or an area code
+#: ("3573 Kota Malang", "35 Jawa Timur"). A code may be written with
+#: Kemendagri's dot ("35.73"), in brackets ("[3573]", "(3573)"), joined by
+#: a hyphen, a dash or a minus sign ("3573-Malang"), a colon, a slash, a
+#: bar or an underscore ("35: Jawa Timur", "35/Jawa Timur", "35 | Jawa
+#: Timur", "35_Jawa Timur"), or glued to the name, two or four digits
+#: before a letter, as a spreadsheet joins two cells ("35Jawa Timur").
 _LEADING_NUMBER = re.compile(
-    r"^[\[(]?(?P<num>[0-9]{2}\.[0-9]{2}|[0-9]{1,4})(?P<close>[\])]?)"
-    r"(?P<sep>[.)]\s*|\s*[-\u2013]\s*|\s+)(?P<rest>\S.*)$"
+    r"^(?P<no>#\s*|[Nn][Oo]\.?\s*(?=[0-9]))?[\[(]?"
+    r"(?P<num>[0-9]{2}\.[0-9]{2}|(?P<level>[0-9]{1,3}(?:\.[0-9]{1,3})+)|[0-9]{1,4})"
+    r"(?P<close>[\])]?)"
+    r"(?P<sep>[.)]\s*|\s*[-\u2013\u2014\u2212:/|_]\s*|\s+"
+    r"|(?<![0-9][0-9]{2})(?<=[0-9]{2})(?=[^\W\d_])|(?<=[0-9]{4})(?=[^\W\d_]))"
+    r"(?P<rest>\S.*)$"
 )
+#: A capital roman numeral before a name ("I. Jawa Timur", "II) Kota
+#: Batu"): a list's number only where the column numbers its labels so
+#: (see ``_roman_run``), never an initial ("D. I. Yogyakarta", "K. Riau").
+_CAPITAL_ROMAN = re.compile(r"^\s*(?P<roman>[IVX]{1,5})[.)]\s+(?=\S)")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 #: A list's decoration before a region's name, read past as on a heading:
 #: dashes and bullets ("- Kota Batu", "• Kota Batu", "◦ Malang") and an
 #: apostrophe left by a spreadsheet's text prefix ("'Kota Batu"); a small
@@ -332,8 +346,20 @@ _LIST_DECORATION = re.compile(
 #: dash, as autocorrect writes "name - code"), "Malang \u2014 3507" (an em
 #: dash).
 _TRAILING_CODE = re.compile(
-    r"^(?P<rest>.*?[^\s\-\u2013\u2014])\s*(?:[\[(](?P<code>[0-9]{2}\.?[0-9]{2})[\])]"
-    r"|(?:\s+|\s*[-\u2013\u2014]\s*)(?P<bare>[0-9]{2}\.?[0-9]{2}))$"
+    r"^(?P<rest>.*?[^\s\-\u2013\u2014\u2212])\s*"
+    r"(?:[\[(\uff08\uff3b]\s*(?P<kode>[Kk][Oo][Dd][Ee]\s*:?\s*)?"
+    r"(?P<code>[0-9]{2}\.?[0-9]{2})\s*[\])\uff09\uff3d]"
+    r"|(?:\s+|\s*[-\u2013\u2014\u2212]\s*)(?P<bare>[0-9]{2}\.?[0-9]{2}))$"
+)
+#: A province's code of two digits after a name, as :data:`_TRAILING_CODE`
+#: reads four, but never after a space alone: in brackets, after "Kode"
+#: or not ("Jawa Timur (Kode 35)", full-width: "Jawa Timur\uff0835\uff09"),
+#: or after a dash or minus sign ("Jawa Timur \u2212 35").
+_TRAILING_PROVINCE_CODE = re.compile(
+    r"^(?P<rest>.*?[^\s\-\u2013\u2014\u2212])\s*"
+    r"(?:[\[(\uff08\uff3b]\s*(?P<kode>[Kk][Oo][Dd][Ee]\s*:?\s*)?"
+    r"(?P<code>[0-9]{2})\s*[\])\uff09\uff3d]"
+    r"|\s*[-\u2013\u2014\u2212]\s*(?P<bare>[0-9]{2}))$"
 )
 #: Digits in what is left of a label for its name: from the first word
 #: holding a digit to the last one ("2022)", "12 b").
@@ -1456,10 +1482,16 @@ def read_bps_table(
     are Kemendagri's (see :func:`povstat.datasets.load_indonesia`).
 
     A number before the name ("1 Malang", "2. Kota Malang", "3) Batu",
-    "3573 Kota Malang") is set apart before matching, for every name alike,
+    "3573 Kota Malang", "3573: Kota Malang", "3573/Kota Malang", "3573 |
+    Kota Malang", "3573_Kota Malang", "3573Kota Malang" glued; a section's
+    "1.1. Kota Malang"; "#1 Malang", "No. 1 Malang", list numbers) is set
+    apart before matching, for every name alike,
     as is a small letter of a lettered list ("a. Kota Batu", "b) Kota
     Malang", "(c) Kerinci", "a.Kota Batu") or a small roman numeral ("ii.
-    Kota Malang"; never a capital, an initial: "K. Riau" is no "Riau");
+    Kota Malang"; never a capital, an initial: "K. Riau" is no "Riau",
+    unless the column's capital roman numerals run from I without a gap,
+    "I. Jawa Timur", "II. Jawa Barat", or a lone "I." heads rows numbered
+    with digits);
     a label of digits alone ("1.0", "2.5") has no name after a number and
     is kept as written (unmatched, named "2.5", never "5"); an area code
     alone ("3501", "(3501)", "35") names no region either: its ``reason``
@@ -9854,15 +9886,19 @@ def leading_numbers(labels: Sequence[object]) -> pd.DataFrame:
 
     How :func:`read_bps_table` reads a list number or an area code before a
     region's name (``_LEADING_NUMBER``), after a list's decoration
-    (``_LIST_DECORATION``: "- Kota Batu", "a. Kota Batu"): "35 Jawa
-    Timur", "[3578] KOTA SURABAYA", "35.73 Kota Malang", "3573-Malang",
-    "1. Kota Batu", "(38) Kota Surabaya". A number of two or four digits is
-    an area code (the dot taken out: "35.73" is 3573), unless the column
-    numbers its rows 1, 2, ... (a number of one digit in it), when its
-    two-digit numbers are list numbers too; one or three digits are never
-    a code. A number whose rest is digits too ("1.0", "10 20") is no
-    number before a name. The reading of a label thus depends on the
-    column it is read in.
+    (``_LIST_DECORATION``: "- Kota Batu", "a. Kota Batu") and a run of
+    capital roman numerals (``_roman_run``: "I. Jawa Timur", "II. Jawa
+    Barat"): "35 Jawa Timur", "[3578] KOTA SURABAYA", "35.73 Kota
+    Malang", "3573-Malang", "35: Jawa Timur", "35/Jawa Timur", "35 | Jawa
+    Timur", "35_Jawa Timur", "35Jawa Timur" (glued), "1. Kota Batu", "(38)
+    Kota Surabaya", "1.1. Kota Batu" (a section's number), "#1 Kota Batu",
+    "No. 1 Kota Batu". A number of two or four digits is an area code (the
+    dot taken out: "35.73" is 3573), unless the column numbers its rows 1,
+    2, ... (a number of one digit in it), when its two-digit numbers are
+    list numbers too; one or three digits are never a code, nor a number
+    after "#" or "No.", nor a section's number. A number whose rest is
+    digits too ("1.0", "10 20") is no number before a name. The reading of
+    a label thus depends on the column it is read in.
 
     Parameters
     ----------
@@ -9873,7 +9909,8 @@ def leading_numbers(labels: Sequence[object]) -> pd.DataFrame:
     -------
     pandas.DataFrame
         One row per label: ``num`` (the number as written, "35.73"),
-        ``digits`` (its digits, "3573"), ``close`` and ``sep`` (the bracket
+        ``digits`` (its digits, "3573"; missing for a section's number,
+        "1.1"), ``close`` and ``sep`` (the bracket
         and separator after it, for row numbers: "357)", "357."), ``code``
         (the area code, or None where the number is a list number or
         there is none) and ``name`` (the label without its decoration and
@@ -9892,18 +9929,26 @@ def leading_numbers(labels: Sequence[object]) -> pd.DataFrame:
     lab = pd.Series(list(labels), dtype=object).astype(str)
     # A list's decoration ("- Kota Batu", "• Malang") is read past.
     undecorated = lab.str.replace(_LIST_DECORATION, "", regex=True)
+    undecorated = _roman_run(undecorated)
     lead = undecorated.str.extract(_LEADING_NUMBER)
     # A number whose "rest" is digits too ("1.0", "2.5", "10 20") is not a
     # list number before a name: the label is kept as written.
     digits = lead["rest"].str.fullmatch(r"[0-9.,\s]+").fillna(False).astype(bool)
     lead = lead.where(~digits, other=None)
+    # A section's number ("1.1", "2.10.") is a list's, of no digits that
+    # count as a row number; one after "#" or "No." is a list's number.
+    level = lead["level"].notna().to_numpy(dtype=bool)
+    listing = (lead["no"].notna() | lead["level"].notna()).to_numpy(dtype=bool)
     num = lead["num"].str.replace(".", "", regex=False)  # "35.73" is 3573
+    num = num.where(~level, other=None)
     # A table numbering its rows 1, 2, ... has single-digit numbers: its
     # two-digit ones are list numbers too, not province codes.
     listed = bool((num.str.len() == 1).any())
     codes = [
-        None if pd.isna(n) or len(n) in (1, 3) or (len(n) == 2 and listed) else str(n)
-        for n in num
+        None
+        if pd.isna(n) or x or len(n) in (1, 3) or (len(n) == 2 and listed)
+        else str(n)
+        for n, x in zip(num, listing, strict=True)
     ]
     return pd.DataFrame(
         {
@@ -9917,38 +9962,94 @@ def leading_numbers(labels: Sequence[object]) -> pd.DataFrame:
     )
 
 
-def trailing_codes(names: Sequence[str]) -> pd.DataFrame:
+def _roman_run(labels: pd.Series[Any]) -> pd.Series[Any]:
+    """`labels` with capital roman numerals numbering the column taken out.
+
+    A capital roman numeral before a name ("I. Jawa Timur", "II. Jawa
+    Barat") is a list's number where the numerals of the column run from
+    I without a gap (I, II, III, ...: two at least), or where a lone "I."
+    heads a column numbered with digits too ("I. Jawa Timur" above "1.
+    Kabupaten Pacitan"); otherwise it may be an initial ("D. I.
+    Yogyakarta", "V. Kota") and the labels are kept as written.
+    """
+    found = labels.str.extract(_CAPITAL_ROMAN)["roman"]
+    values = [None if pd.isna(r) else _roman_value(str(r)) for r in found]
+    seen = sorted({v for v in values if v is not None})
+    if not seen or seen != list(range(1, len(seen) + 1)):
+        return labels
+    if len(seen) == 1:
+        numbered = labels.str.extract(_LEADING_NUMBER)["num"].notna()
+        if not bool((numbered & found.isna()).any()):
+            return labels
+    return labels.where(
+        found.isna(), labels.str.replace(_CAPITAL_ROMAN, "", regex=True)
+    )
+
+
+def _roman_value(numeral: str) -> int | None:
+    """The value of a capital roman numeral of I, V and X; None if ill-formed."""
+    total = 0
+    for k, ch in enumerate(numeral):
+        v = _ROMAN_VALUES[ch]
+        later = _ROMAN_VALUES[numeral[k + 1]] if k + 1 < len(numeral) else 0
+        total += -v if v < later else v
+    canonical = (
+        "X" * (total // 10)
+        + ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"][total % 10]
+    )
+    return total if canonical == numeral else None
+
+
+def trailing_codes(names: Sequence[str], *, provinces: bool = False) -> pd.DataFrame:
     """The area code after each name, as :func:`read_bps_table` reads it.
 
     Four digits after the name (``_TRAILING_CODE``): in brackets
-    ("Kota Malang (3573)", "Malang [35.07]"), after a space, or joined by
-    a hyphen, an en dash or an em dash ("Kota Surabaya \u2013 3578"). The
-    names are read after their list number or leading code and footnote
-    mark are taken out.
+    ("Kota Malang (3573)", "Malang [35.07]", "Malang (Kode 3507)",
+    full-width brackets "Malang\uff083507\uff09"), after a space, or
+    joined by a hyphen, an en dash, an em dash or a minus sign ("Kota
+    Surabaya \u2013 3578"). The names are read after their list number or
+    leading code and footnote mark are taken out.
 
     Parameters
     ----------
     names : sequence of str
         The names, one per label.
+    provinces : bool
+        Also read a province's code of two digits in brackets or after a
+        dash or minus sign ("Jawa Timur (Kode 35)", "Jawa Timur \u2212 35":
+        ``_TRAILING_PROVINCE_CODE``), never after a space alone.
 
     Returns
     -------
     pandas.DataFrame
         One row per name: ``code`` (the code's digits, "3507", or missing
-        where none is written) and ``rest`` (the name before it; missing
-        where there is no code).
+        where none is written), ``rest`` (the name before it; missing
+        where there is no code) and ``kode`` (whether the code follows the
+        word "Kode", as in "(Kode 35)", whose "35)" alone would read as a
+        footnote mark).
 
     Examples
     --------
-    >>> trailing_codes(["Kota Surabaya \u2013 3578", "Malang (35.07)", "Jawa Timur"])
-       code           rest
-    0  3578  Kota Surabaya
-    1  3507         Malang
-    2   NaN            NaN
+    >>> trailing_codes(["Kota Surabaya \u2013 3578", "Malang (Kode 3507)", "Bali"])
+       code           rest   kode
+    0  3578  Kota Surabaya  False
+    1  3507         Malang   True
+    2   NaN            NaN  False
     """
-    trail = pd.Series(list(names), dtype=object).astype(str).str.extract(_TRAILING_CODE)
+    text = pd.Series(list(names), dtype=object).astype(str)
+    trail = text.str.extract(_TRAILING_CODE)
+    if provinces:
+        two = text.str.extract(_TRAILING_PROVINCE_CODE)
+        none = (trail["code"].isna() & trail["bare"].isna()).to_numpy(dtype=bool)
+        trail = trail.mask(np.broadcast_to(none[:, None], trail.shape), two)
     code = trail["code"].fillna(trail["bare"]).str.replace(".", "", regex=False)
-    return pd.DataFrame({"code": code, "rest": trail["rest"].where(code.notna())})
+    return pd.DataFrame(
+        {
+            "code": code,
+            "rest": trail["rest"].where(code.notna()),
+            "kode": trail["kode"].notna(),
+        }
+    )
 
 
 def _match_regions(

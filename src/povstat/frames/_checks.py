@@ -537,8 +537,11 @@ def _name_keys(labels: Iterable[str]) -> dict[str, str]:
     the whole column (:func:`povstat.tables.leading_numbers`): an area
     code, checked against the name, or a list number, set aside; so is an
     area code after the name ("Kota Surabaya (3578)", "Kota Surabaya \u2013
-    3578": :func:`povstat.tables.trailing_codes`), and a province's code
-    after a dash ("Jawa Timur \u2013 35").
+    3578", "Kota Surabaya (Kode 3578)": :func:`povstat.tables.trailing_codes`),
+    and a province's code after a dash or minus sign or in brackets after
+    "Kode" ("Jawa Timur \u2013 35", "Jawa Timur (Kode 35)"). A kind in
+    brackets after the name ("Jawa Timur (Provinsi)") is read as one
+    before it (:func:`_kind_first`).
 
     A bare name of both a province and a regency ("Gorontalo": the
     province and Kabupaten Gorontalo, as BPS's regency tables write it) is
@@ -552,16 +555,20 @@ def _name_keys(labels: Iterable[str]) -> dict[str, str]:
     lead = leading_numbers(distinct)
     names = [str(n) for n in lead["name"]]
     codes = [None if c is None else str(c) for c in lead["code"]]
-    trail = trailing_codes([without_footnote_mark(" ".join(n.split())) for n in names])
+    # A province's code after a dash or in brackets with "Kode" ("Jawa
+    # Timur \u2013 35", "Jawa Timur (Kode 35)") is checked against the name
+    # as a code before it is.
+    written = [" ".join(n.split()) for n in names]
+    trail = trailing_codes([without_footnote_mark(n) for n in written], provinces=True)
+    # "(Kode 35)": its "35)" is no footnote mark.
+    kode = trailing_codes(written, provinces=True)
+    trail = trail.mask(
+        np.broadcast_to(kode["kode"].to_numpy()[:, None], trail.shape), kode
+    )
     for i, (code, rest) in enumerate(zip(trail["code"], trail["rest"], strict=True)):
         if codes[i] is None and isinstance(code, str):
             names[i], codes[i] = str(rest), code
-        elif codes[i] is None:
-            # A province's code after a dash ("Jawa Timur \u2013 35"), checked
-            # against the name as a code before it is.
-            dashed = _DASHED_CODE.fullmatch(without_footnote_mark(names[i].strip()))
-            if dashed is not None:
-                names[i], codes[i] = dashed["rest"], dashed["code"]
+    names = [_kind_first(n) for n in names]
     keys = {
         label: _name_key(name, code)
         for label, name, code in zip(distinct, names, codes, strict=True)
@@ -574,9 +581,31 @@ def _name_keys(labels: Iterable[str]) -> dict[str, str]:
     return _namesakes(keys, uncoded)
 
 
-#: Two digits after a name joined by a dash: "Jawa Timur - 35", "Jawa Timur
-#: \u2013 35" (an en dash, as autocorrect writes it).
-_DASHED_CODE = re.compile(r"(?P<rest>.*?\S)\s*[-\u2013\u2014]\s*(?P<code>[0-9]{2})")
+#: A region's kind in brackets after its name: "Jawa Timur (Provinsi)",
+#: "Malang (Kab.)", "Batu [Kota]".
+_KIND_AFTER = re.compile(
+    r"(?P<name>\S.*?)\s*[\[(]\s*(?P<kind>provinsi|propinsi|prov\.?|kabupaten|kab\.?"
+    r"|kotamadya|kota)\s*[\])]",
+    re.IGNORECASE,
+)
+
+
+def _kind_first(name: str) -> str:
+    """`name` with a kind written after it in brackets put before it.
+
+    "Jawa Timur (Provinsi)" is read as "Provinsi Jawa Timur", "Malang
+    (Kab.)" as "Kab. Malang"; other names are kept as written.
+    """
+    from povstat.tables import without_footnote_mark
+
+    m = _KIND_AFTER.fullmatch(without_footnote_mark(" ".join(name.split())))
+    if m is None:
+        return name
+    kind = m["kind"].rstrip(".").lower()
+    word = {"propinsi": "provinsi", "prov": "provinsi", "kab": "kabupaten"}
+    return f"{word.get(kind, kind)} {m['name']}"
+
+
 #: Two digits after a name, in brackets or after a space or dash ("Gorontalo
 #: (75)", "Gorontalo - 75"): a province's code when they are its code.
 _TRAILING_PROVINCE = re.compile(

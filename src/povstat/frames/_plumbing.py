@@ -1358,6 +1358,10 @@ def _text_period_advice(table: Table, name: str) -> str:
             f" (whole years written as text{shown}): convert the column to "
             f"numbers first, e.g. {how}"
         )
+    coded = _coded_text_period_advice(present, name, pandas_=pandas_)
+    if coded is not None:
+        what, how = coded
+        return f" ({what}{shown}): convert the column to dates first, e.g. {how}"
     fmt = next(
         (
             f
@@ -1392,6 +1396,58 @@ def _text_period_advice(table: Table, name: str) -> str:
         f"September cannot be told{shown}): convert the column to dates first, "
         f"in the format of its values, e.g. {how} for dates written as "
         "2022-03-09"
+    )
+
+
+#: Year.month codes written as text ("2021.03"), and a month's name before
+#: its year ("Maret 2021", as BPS names its rounds).
+_TEXT_YEAR_MONTH = re.compile(r"\s*[0-9]{4}\.(?:0[1-9]|1[0-2])\s*")
+_TEXT_NAMED_MONTH = re.compile(r"\s*(?P<month>[^\W\d_]+)\.?\s+[0-9]{4}\s*")
+
+
+def _coded_text_period_advice(
+    present: list[str], name: str, *, pandas_: bool
+) -> tuple[str, str] | None:
+    """(what the values are, how to convert them) for year.month or month-name text.
+
+    "2021.03" (year.month codes, as text) converts with the format
+    ``%Y.%m``; "Maret 2021" (a month named in Indonesian or English before
+    its year) with the month names of the values mapped to their numbers,
+    as no date format reads Indonesian names. None for other text.
+    """
+    from povstat.tables import _MONTHS  # the month names read_bps_table reads
+
+    if not present:
+        return None
+    col = f"df[{name!r}]" if pandas_ else f"pl.col({name!r})"
+    if all(_TEXT_YEAR_MONTH.fullmatch(v) for v in present):
+        what = "year.month codes written as text, 2021.03 for March 2021"
+        if pandas_:
+            return what, f"{col} = pandas.to_datetime({col}, format='%Y.%m')"
+        return what, (
+            f"df = df.with_columns(pl.concat_str([{col}.str.strip_chars(), "
+            f"pl.lit('.01')]).str.to_date('%Y.%m.%d').alias({name!r})) in polars"
+        )
+    named = [_TEXT_NAMED_MONTH.fullmatch(v) for v in present]
+    if not all(m is not None and m["month"].lower() in _MONTHS for m in named):
+        return None
+    months = {
+        m["month"]: f"{_MONTHS[m['month'].lower()]:02d}" for m in named if m is not None
+    }
+    what = (
+        "month names before the year, as BPS names its rounds (Maret 2021): "
+        "no date format reads Indonesian month names, so map them to numbers"
+    )
+    pattern = {rf"\b{k}\.?": v for k, v in months.items()}
+    if pandas_:
+        return what, (
+            f"{col} = pandas.to_datetime({col}.replace({pattern!r}, regex=True)"
+            f".str.strip(), format='%m %Y')"
+        )
+    return what, (
+        f"df = df.with_columns(pl.concat_str([pl.lit('01 '), {col}"
+        f".str.replace_many({list(months)!r}, {list(months.values())!r})"
+        f".str.strip_chars()]).str.to_date('%d %m %Y').alias({name!r})) in polars"
     )
 
 
@@ -1508,7 +1564,12 @@ def periods(table: Table, name: str) -> Periods:
         )
         raise ValueError(msg)
     if not temporal:
-        _refuse_coded_periods(name, ticks, single=_single_precision(table, name))
+        _refuse_coded_periods(
+            name,
+            ticks,
+            single=_single_precision(table, name),
+            pandas_=table.pandas is not None,
+        )
     return Periods(ticks, temporal=temporal)
 
 
@@ -1525,7 +1586,7 @@ def _single_precision(table: Table, name: str) -> bool:
 
 
 def _refuse_coded_periods(
-    name: str, ticks: NDArray[np.float64], *, single: bool = False
+    name: str, ticks: NDArray[np.float64], *, single: bool = False, pandas_: bool = True
 ) -> None:
     """Refuse whole numbers of five digits or more as years.
 
@@ -1537,7 +1598,7 @@ def _refuse_coded_periods(
     """
     coded = (np.abs(ticks) >= 10_000) & (ticks == np.floor(ticks))
     if not coded.any():
-        _refuse_decimal_month_codes(name, ticks, single=single)
+        _refuse_decimal_month_codes(name, ticks, single=single, pandas_=pandas_)
         return
     shown = ", ".join(f"{v:.0f}" for v in np.unique(ticks[coded])[:3])
     msg = (
@@ -1556,7 +1617,7 @@ _CODE_TOLERANCE = 1e-6
 
 
 def _refuse_decimal_month_codes(
-    name: str, ticks: NDArray[np.float64], *, single: bool = False
+    name: str, ticks: NDArray[np.float64], *, single: bool = False, pandas_: bool = True
 ) -> None:
     """Refuse year.month and year.semester decimals as fractional years.
 
@@ -1577,6 +1638,7 @@ def _refuse_decimal_month_codes(
     `single`: the column holds 32-bit floats, whose 2021.03 is
     2021.0300293; their decimals are read as float32 writes them (its
     shortest repr, 2021.03), so every engine's float32 gives one answer.
+    `pandas_`: the frame is pandas; else the conversion is shown in polars.
     """
     distinct = np.unique(ticks)
     if distinct.size < 2 or np.any(np.abs(distinct) < 1000):
@@ -1606,19 +1668,28 @@ def _refuse_decimal_month_codes(
     if not (months or semesters):
         return
     shown = ", ".join(f"{v:.2f}" for v in distinct[:4])
-    col = f"df[{name!r}]"
+    col = f"df[{name!r}]" if pandas_ else f"pl.col({name!r})"
     if semesters:
         what = (
             "year.semester codes (2021.1 for Semester I, March, and 2021.2 for "
             "Semester II, September)"
         )
         fix = f"numpy.floor({col}) + (numpy.round({col} % 1 * 10) * 6 - 4) / 12"
+        if not pandas_:
+            fix = f"{col}.floor() + (({col} % 1 * 10).round() * 6 - 4) / 12"
         shown = ", ".join(f"{v:.1f}" for v in distinct[:4])
         apart = "the two semesters would be 0.1 years apart"
     else:
         what = "year.month codes (2021.03 for March, 2021.09 for September)"
         fix = f"numpy.floor({col}) + (numpy.round({col} % 1 * 100) - 1) / 12"
+        if not pandas_:
+            fix = f"{col}.floor() + (({col} % 1 * 100).round() - 1) / 12"
         apart = "March and September would be 0.06 years apart"
+    assign = (
+        f"{col} = {fix}"
+        if pandas_
+        else f"df = df.with_columns(({fix}).alias({name!r})) in polars"
+    )
     msg = (
         f"period column {name!r} (argument `period`) holds {shown}"
         f"{' and more' if distinct.size > 4 else ''}, whose fractional parts "
@@ -1626,7 +1697,7 @@ def _refuse_decimal_month_codes(
         "fractions of a year: read as years, "
         f"{apart}. A numeric period is "
         "a time in years; convert them to years with year + (month - 1) / 12, "
-        f"e.g. {col} = {fix}, or to dates"
+        f"e.g. {assign}, or to dates"
     )
     if whole_years:
         msg += (

@@ -2834,9 +2834,14 @@ def _level_change_check(
     mixed = np.broadcast_to(earlier_d != level_d, shape) & ~m_units
     fine = (over | mixed) & (said == "units") & (levels_decimals is not None)
     # Each end of a range is attained where the figures' intervals reach
-    # it (a computed level stands for itself): _attained.
-    level_ends = _attained(
-        np.broadcast_to(b, shape), np.broadcast_to(a, shape), sides, None
+    # it (a computed level stands for itself): _attained. Ranges are
+    # worked out only with the levels' decimals.
+    level_ends = (
+        None
+        if given is None
+        else _attained(
+            np.broadcast_to(b, shape), np.broadcast_to(a, shape), sides, None
+        )
     )
     if fine.any():
         low_x, high_x = _change_range(

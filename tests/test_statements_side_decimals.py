@@ -186,3 +186,202 @@ def test_bad_side_decimals_are_named() -> None:
             before_decimals=[2, 2, 2],
             **kw,
         )
+
+
+# The attained end of a change's range. A published figure x stands for
+# its half-up interval [x - h, x + h), a computed one for itself. Where the
+# subtracted figure is the published one, its open upper end makes the
+# change's lower end open and its closed lower end the upper end closed:
+# b - a with a in [a0 - h, a0 + h) lies in (b - a0 - h, b - a0 + h]. Each
+# case below, worked with fractions, beside its mirror (the published
+# figure the one subtracted from), whose range is [.., ..) instead.
+_AFTER, _BEFORE = {"after_decimals": 2}, {"before_decimals": 2}
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "stated", "how", "sides", "expected"),
+    [
+        # 7.96 computed, 6.97 published = [6.965, 6.975): the fall 7.96 - a
+        # is in (0.985, 0.995]. At a = 6.965 (published as 6.97, half up)
+        # it is 0.995, which rounds half up to 1.00: cannot tell. "0.98"
+        # = [0.975, 0.985) misses the open end 0.985.
+        (7.96, 6.97, 1.00, ("fall", "points", 2), _AFTER, UNDECIDED),
+        (7.96, 6.97, 0.98, ("fall", "points", 2), _AFTER, NOT_HOLDS),
+        # Mirror: 7.96 published = [7.955, 7.965), 6.97 computed: the fall
+        # is in [0.985, 0.995); 0.995 is not reached: "1.00" does not hold,
+        # nor "0.98" (0.985 rounds to 0.99).
+        (7.96, 6.97, 1.00, ("fall", "points", 2), _BEFORE, NOT_HOLDS),
+        (7.96, 6.97, 0.98, ("fall", "points", 2), _BEFORE, NOT_HOLDS),
+        # The relative fall 1 - a / 7.96 is in (1 - 6.975/7.96, 1 - 6.965/7.96]
+        # = (12.374 %, 12.5 %]; 12.5 % (a = 6.965) rounds half up to 13.
+        (7.96, 6.97, 13, ("fall", "percent", 0), _AFTER, UNDECIDED),
+        # Mirror: 8.00 published = [7.995, 8.005), 7.004375 computed: the
+        # relative fall 1 - 7.004375 / b is in [1 - 7.004375/7.995,
+        # 1 - 7.004375/8.005) = [12.39 %, 12.5 %) (8.005 x 0.875 =
+        # 7.004375): 12.5 % is not reached, "13" does not hold.
+        (8.00, 7.004375, 13, ("fall", "percent", 0), _BEFORE, NOT_HOLDS),
+        # 7.87 published = [7.865, 7.875), 8.0 computed: the rise 8 - b is
+        # in (0.125, 0.135]; 0.135 rounds half up to 0.14: cannot tell.
+        (7.87, 8.0, 0.14, ("rise", "points", 2), _BEFORE, UNDECIDED),
+        # Mirror: 7.87 computed, 8.00 published = [7.995, 8.005): the rise
+        # is in [0.125, 0.135): "0.14" and "0.12" do not hold.
+        (7.87, 8.0, 0.14, ("rise", "points", 2), _AFTER, NOT_HOLDS),
+        (7.87, 8.0, 0.12, ("rise", "points", 2), _AFTER, NOT_HOLDS),
+        # The direction left open: 8.0975 computed, 8.10 published: the
+        # change a - 8.0975 is in [-0.0025, 0.0075), so a fall of up to
+        # 0.0025 (a = 8.095, published as 8.10), which rounds half up to
+        # 0.003: "fell 0.003" cannot tell. Mirror: 8.10 published, 8.1025
+        # computed: the change is in (-0.0025, 0.0075]: no fall of 0.0025.
+        (8.0975, 8.10, 0.003, ("fall", "points", 3), _AFTER, UNDECIDED),
+        (8.10, 8.1025, 0.003, ("fall", "points", 3), _BEFORE, NOT_HOLDS),
+    ],
+)
+def test_the_end_a_rounding_interval_reaches_is_in_the_range(
+    before: float,
+    after: float,
+    stated: float,
+    how: tuple[Any, Any, int],
+    sides: dict[str, Any],
+    expected: str,
+) -> None:
+    direction, stated_as, decimals = how
+    res = check_change_statement(
+        before,
+        after,
+        stated,
+        direction=direction,
+        stated_as=stated_as,
+        unit="percent",
+        decimals=decimals,
+        **sides,
+    )
+    assert res.verdict == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "stated", "how", "sides", "expected"),
+    [
+        # A poverty line published to the nearest 100 rupiah, 528,700 =
+        # [528,650, 528,750), then a computed 551,234.5: the rise is in
+        # (22,484.5, 22,584.5]; 22,584.5 rounds half up to 22,585: cannot
+        # tell. "22,484" = [22,483.5, 22,484.5) misses the open end.
+        (
+            528700,
+            551234.5,
+            22585,
+            ("rise", "units", 0),
+            {"before_decimals": -2},
+            UNDECIDED,
+        ),
+        (
+            528700,
+            551234.5,
+            22484,
+            ("rise", "units", 0),
+            {"before_decimals": -2},
+            NOT_HOLDS,
+        ),
+        # Mirror: 528,665.5 computed, 551,200 published = [551,150,
+        # 551,250): the rise is in [22,484.5, 22,584.5): "22,585" does not
+        # hold, nor "22,484"; "22,485" meets it.
+        (
+            528665.5,
+            551200,
+            22585,
+            ("rise", "units", 0),
+            {"after_decimals": -2},
+            NOT_HOLDS,
+        ),
+        (
+            528665.5,
+            551200,
+            22484,
+            ("rise", "units", 0),
+            {"after_decimals": -2},
+            NOT_HOLDS,
+        ),
+        (
+            528665.5,
+            551200,
+            22485,
+            ("rise", "units", 0),
+            {"after_decimals": -2},
+            UNDECIDED,
+        ),
+        # Relative: 100 computed, 88.0 published to 1 decimal = [87.95,
+        # 88.05): the fall 1 - a / 100 is in (11.95 %, 12.05 %]; 12.05 %
+        # rounds half up to 12.1 at 1 decimal: cannot tell. Mirror: 88
+        # computed, 100.0 published = [99.95, 100.05): the relative fall
+        # 1 - 88 / b is in [11.956 %, 12.044 %): "12.1" does not hold.
+        (100.0, 88.0, 12.1, ("fall", "percent", 1), {"after_decimals": 1}, UNDECIDED),
+        (100.0, 88.0, 12.1, ("fall", "percent", 1), {"before_decimals": 1}, NOT_HOLDS),
+    ],
+)
+def test_the_end_a_level_interval_reaches_is_in_the_range(
+    before: float,
+    after: float,
+    stated: float,
+    how: tuple[Any, Any, int],
+    sides: dict[str, Any],
+    expected: str,
+) -> None:
+    direction, stated_as, decimals = how
+    res = check_level_change_statement(
+        before,
+        after,
+        stated,
+        direction=direction,
+        stated_as=stated_as,
+        decimals=decimals,
+        **sides,
+    )
+    assert res.verdict == expected
+
+
+@pytest.mark.parametrize("after", [4.114, float(np.nextafter(4.114, 5))])
+def test_a_noisy_level_is_its_figure_at_the_range_end(after: float) -> None:
+    # 4.10 at 2 decimals = [4.095, 4.105), 4.114 at 3 = [4.1135, 4.1145): the
+    # rise lies in (0.0085, 0.0195). "0.020" = [0.0195, 0.0205) misses the
+    # open top, also where 4.114 carries one unit of float noise upwards
+    # (4.114000000000001): it is the figure 4.114. "0.019" meets it.
+    kw: dict[str, Any] = {
+        "direction": "rise",
+        "stated_as": "units",
+        "decimals": 3,
+        "before_decimals": 2,
+        "after_decimals": 3,
+    }
+    assert check_level_change_statement(4.10, after, 0.020, **kw).verdict == NOT_HOLDS
+    assert check_level_change_statement(4.10, after, 0.019, **kw).verdict == UNDECIDED
+
+
+def test_a_shape_clash_names_the_rates() -> None:
+    # Three rates at each period, two stated sizes: the arguments named are
+    # `before`, `after` and `stated` (there is no argument `change`).
+    with pytest.raises(
+        ValueError,
+        match=r"shapes do not broadcast: `before` \(3,\), `after` \(3,\), "
+        r"`stated` \(2,\), `years` \(\)$",
+    ):
+        check_change_statement(
+            [8.00, 8.10, 8.20],
+            [7.88, 8.00, 8.05],
+            [0.12, 0.10],
+            direction="fall",
+            stated_as="points",
+            unit="percent",
+            decimals=2,
+        )
+    with pytest.raises(
+        ValueError, match=r"`before` \(3,\), `after` \(3,\), .*`before_decimals` \(2,\)"
+    ):
+        check_change_statement(
+            [8.00, 8.10, 8.20],
+            [7.88, 8.00, 8.05],
+            0.1,
+            direction="fall",
+            stated_as="points",
+            unit="percent",
+            decimals=2,
+            before_decimals=[2, 2],
+        )

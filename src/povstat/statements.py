@@ -475,6 +475,18 @@ def _refuse_unrounded_levels(
                 published(v[dd == k], int(k), name)
 
 
+def _exact_figures(x: NDArray[np.float64], shown: NDArray[np.intp]) -> NDArray[Any]:
+    """Levels as the exact figures they stand for at their `shown` decimals.
+
+    Float noise removed (:func:`_figures_read`): a level of
+    4.114000000000001 published with 3 decimals is 4.114, whose interval
+    ends where 4.114's does; a computed one (:data:`_COMPUTED`) snapped
+    at 10 decimals.
+    """
+    v, k = np.broadcast_arrays(np.asarray(x, np.float64), np.asarray(shown, np.intp))
+    return _exact(_figures_read(v, k))
+
+
 def _level_bounds(
     before: NDArray[np.float64],
     after: NDArray[np.float64],
@@ -489,7 +501,10 @@ def _level_bounds(
     """
     zero = fractions.Fraction(0)
     half_b, half_a = (_halves(side) for side in _sides(shown))
-    b, a = _exact(before), _exact(after)
+    b, a = (
+        _exact_figures(x, side)
+        for x, side in zip((before, after), _sides(shown), strict=True)
+    )
     a_lo, b_lo = _fmax(a - half_a, zero), _fmax(b - half_b, zero)
     a_hi, b_hi = a + half_a, b + half_b
     if top is not None:
@@ -552,22 +567,32 @@ def _attained(
 ) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
     """Whether the low and the high end of a change range are attained.
 
-    A published figure's interval is closed at its lower end (``v - h``
-    rounds half up to ``v``; a published 0 stands for ``[0, h)``), open at
-    its upper end, except where `top` caps it: a published 100.00 % stands
-    for ``[99.995, 100]``. The low end of a change (or a relative change)
+    A published figure stands for its half-up rounding interval
+    ``[x - h, x + h)``: closed at its lower end (``x - h`` rounds half up
+    to ``x``; a published 0 stands for ``[0, h)``), open at its upper end,
+    except where `top` caps it (a published 100.00 % stands for
+    ``[99.995, 100]``); a computed figure (h = 0) stands for itself, both
+    ends attained. The low end of a change (or of a relative change)
     pairs the later figure's lower end with the earlier's upper end, the
     high end the later's upper end with the earlier's lower end: each is
-    attained where the upper end it uses is the cap.
+    attained where the upper end it uses is. So 7.96 as computed to a
+    published 6.97 ``[6.965, 6.975)`` is a change in ``[-0.995, -0.985)``,
+    a fall in ``(0.985, 0.995]``; a published 7.96 to a computed 6.97, a
+    fall in ``[0.985, 0.995)``.
     """
-    if top is None:
-        no = np.zeros(np.broadcast_shapes(np.shape(before), np.shape(after)), bool)
-        return no, no
-    half_b, half_a = (_halves(side) for side in _sides(shown))
-    cap = fractions.Fraction(top)
-    b_capped = np.asarray(_exact(before) + half_b > cap, dtype=bool)
-    a_capped = np.asarray(_exact(after) + half_a > cap, dtype=bool)
-    return b_capped, a_capped
+    shape = np.broadcast_shapes(np.shape(before), np.shape(after))
+    zero = fractions.Fraction(0)
+    ends = []
+    for x, side in zip((before, after), _sides(shown), strict=True):
+        half = _halves(side)
+        closed = np.asarray(half == zero, dtype=bool)
+        if top is not None:
+            cap = fractions.Fraction(top)
+            closed = closed | np.asarray(
+                _exact_figures(x, side) + half > cap, dtype=bool
+            )
+        ends.append(np.broadcast_to(closed, shape))
+    return ends[0], ends[1]
 
 
 def _overprecise_possible(
@@ -891,7 +916,11 @@ def check_change_statement(
         rate from :func:`povstat.aggregate_regions`) stands for itself, so
         8.00 (``before_decimals=2``) to a computed 7.876104703 is a fall in
         [0.118895297, 0.128895297), which "0.129" and "0.13" meet: cannot
-        tell. Same rules and refusals as `levels_decimals`.
+        tell. A published rate stands for ``[x - h, x + h)`` (half up), so
+        where it is the one subtracted the range is closed at the other
+        end: a computed 7.96 to a published 6.97 is a fall in (0.985,
+        0.995], whose top rounds to 1.00 ("fell 1.00 points": cannot tell).
+        Same rules and refusals as `levels_decimals`.
 
     Returns
     -------
@@ -1049,7 +1078,8 @@ def _change_check(
         else _decimals_array(levels_decimals, computed=computed)
     )
     shape = _validate.shape(
-        change=c.points,
+        before=b,
+        after=a,
         stated=x,
         years=t,
         **({} if given is None else {names[1]: given.astype(np.float64)}),
@@ -1127,7 +1157,8 @@ def _change_check(
         low_x, high_x = _change_range(
             np.broadcast_to(b, shape), np.broadcast_to(a, shape), level_d, 100.0
         )
-        # A rate's interval is closed at 100 %: ends using it are attained.
+        # An end is attained where the upper ends it uses are: a computed
+        # rate's (itself), or one capped at 100 % (_attained).
         ends = _attained(
             np.broadcast_to(b, shape), np.broadcast_to(a, shape), level_d, 100.0
         )
@@ -1183,23 +1214,26 @@ def _change_check(
             & ~np.isnan(points)
         )
         if open_dir.any():
+            ends_0 = _attained(bs, as_, level_d, 100.0)
             if as_points_flag:
                 lo_o, hi_o = (
                     (low_0, high_0)
                     if years is None
                     else _per_year(low_0, high_0, t, shape)
                 )
-                open_fits = _overprecise_possible(lo_o, hi_o, xs, d, dirn)
+                open_fits = _overprecise_possible(lo_o, hi_o, xs, d, dirn, ends_0)
             else:
                 low_q, high_q, _ = _relative_range(bs, as_, level_d, 100.0)
                 if years is None:
-                    open_fits = _overprecise_possible(low_q, high_q, xs, d, dirn)
+                    open_fits = _overprecise_possible(
+                        low_q, high_q, xs, d, dirn, ends_0
+                    )
                 else:
                     lo_c, hi_c = _compound_per_year(low_q, high_q, t, shape)
                     lo_s, hi_s = _per_year(low_q, high_q, t, shape)
                     open_fits = _overprecise_possible(
                         lo_c, hi_c, xs, d, dirn
-                    ) | _overprecise_possible(lo_s, hi_s, xs, d, dirn)
+                    ) | _overprecise_possible(lo_s, hi_s, xs, d, dirn, ends_0)
             open_fits = open_fits & open_dir & ~sign_ok
     gaps = _Gaps(
         shape,
@@ -2212,8 +2246,11 @@ def _warn_reading(
     if reading.stated or d is None:
         return
     most = _validate.FIGURE_DECIMALS
-    values = _plumbing.pandas_floats(data[reading.col])
     need = reading.need
+    # The figures as the verdicts read them: 0.13649 * 100 is the figure
+    # 13.649, not 13.649000000000001 (whose noise would cross the edge of
+    # a rounding interval that 13.649's only touches).
+    values = _figures_read(_plumbing.pandas_floats(data[reading.col]), need)
     figures = np.isfinite(values) & (need <= most)
     driving = figures & (need == d)
     others = figures & (need < d)
@@ -2254,7 +2291,7 @@ def _warn_reading(
     )
     shown = ", ".join(
         f"{_show_key(data[region].iloc[i])} at {_show_key(data[period].iloc[i])}"
-        f" ({data[reading.col].iloc[i]})"
+        f" ({_fmt(float(values[i]), int(need[i]))})"
         for i in beyond[:5].tolist()
     ) + (f" and {beyond.size - 5} more" if beyond.size > 5 else "")
     m = int(beyond.size)
@@ -2269,6 +2306,25 @@ def _warn_reading(
         UserWarning,
         stacklevel=3,
     )
+
+
+def _figures_read(
+    values: NDArray[np.float64], need: NDArray[np.intp]
+) -> NDArray[np.float64]:
+    """Each of `values` as the figure it is read as, float noise removed.
+
+    A figure at `need`, the decimals it needs or is read at (at most 10,
+    :func:`_read_column`), rounded half up; a computed value (`need` past
+    10) snapped at 10; as :class:`_RankTable` reads them for the verdicts:
+    ``0.13649 * 100`` (13.649000000000001) is the figure 13.649.
+    """
+    most = _validate.FIGURE_DECIMALS
+    out = _snap(np.asarray(values, np.float64))
+    figures = np.isfinite(out) & (need <= most)
+    for k in np.unique(need[figures]).tolist():  # the few distinct decimals
+        at = figures & (need == k)
+        out[at] = round_half_up(values[at], int(k))
+    return out
 
 
 def _order_in_doubt(
@@ -2289,6 +2345,8 @@ def _order_in_doubt(
     where its region's (or ``after``'s) interval meets that of another
     figure of its period and `by` group (`groups`) at the one reading and
     not at the other. Exact, in fractions, for the few figures near it.
+    `values` are the figures as the verdicts read them
+    (:func:`_figures_read`): equal ones are ties, never an open order.
     """
     most = _validate.FIGURE_DECIMALS
     known = np.isfinite(values)
@@ -2343,8 +2401,13 @@ def _intervals_meet(
     dec_a = reading.pair_decimals(rows_after, rows_after, shift)
     if dec_b is None or dec_a is None:
         return np.zeros(np.shape(before), bool)
-    b = np.asarray(before, np.float64)
-    a = np.asarray(after, np.float64)
+    # Each figure as read, float noise removed (4.109999999999999 is the
+    # figure 4.11, whose interval only touches 4.10's): at its decimals, a
+    # computed one snapped at 10.
+    b, a = (
+        _figures_read(np.asarray(x, np.float64), np.asarray(dec, np.intp))
+        for x, dec in ((before, dec_b), (after, dec_a))
+    )
     known = np.isfinite(b) & np.isfinite(a) & (b != a)
     gap = np.abs(_exact(np.where(known, a, 0.0)) - _exact(np.where(known, b, 0.0)))
     room = _halves(dec_b) + _halves(dec_a)
@@ -2476,8 +2539,10 @@ def check_level_change_statement(
         given neither way, beside one whose are, is read as given: a
         computed count stands for itself, so 299.49 (``before_decimals=2``)
         to a computed 296.2449871 is a fall in [3.2400129, 3.2500129), which
-        "3.24" meets: cannot tell. Same rules and refusals as
-        `levels_decimals`.
+        "3.24" meets: cannot tell; a line published to the nearest 100 as
+        528,700 ([528,650, 528,750)) to a computed 551,234.5 is a rise in
+        (22,484.5, 22,584.5], closed at its top, which rounds to 22,585.
+        Same rules and refusals as `levels_decimals`.
 
     Returns
     -------
@@ -2768,13 +2833,23 @@ def _level_change_check(
     over = np.broadcast_to(d > coarse_d, shape)
     mixed = np.broadcast_to(earlier_d != level_d, shape) & ~m_units
     fine = (over | mixed) & (said == "units") & (levels_decimals is not None)
+    # Each end of a range is attained where the figures' intervals reach
+    # it (a computed level stands for itself): _attained. Ranges are
+    # worked out only with the levels' decimals.
+    level_ends = (
+        None
+        if given is None
+        else _attained(
+            np.broadcast_to(b, shape), np.broadcast_to(a, shape), sides, None
+        )
+    )
     if fine.any():
         low_x, high_x = _change_range(
             np.broadcast_to(b, shape), np.broadcast_to(a, shape), sides, None
         )
         if per_year_given:  # units a year: the range over the years
             low_x, high_x = _per_year(low_x, high_x, t, shape)
-        fine = fine & _overprecise_possible(low_x, high_x, xs, d, dirn)
+        fine = fine & _overprecise_possible(low_x, high_x, xs, d, dirn, level_ends)
     # Matching the change of the published levels does not confirm a size
     # stated more precisely either (2.380 for 171.24 -> 168.86: cannot tell).
     fine = fine & ~zero_said
@@ -2798,7 +2873,11 @@ def _level_change_check(
             fits_c = _overprecise_possible(low_c, high_c, xs, d, dirn)
             low_r, high_r = _per_year(low_r, high_r, t, shape)
         rel_fine = (
-            (rel_open | fits_c | _overprecise_possible(low_r, high_r, xs, d, dirn))
+            (
+                rel_open
+                | fits_c
+                | _overprecise_possible(low_r, high_r, xs, d, dirn, level_ends)
+            )
             & ~m_said
             & ~zero_said
             & ~slip
@@ -2826,7 +2905,7 @@ def _level_change_check(
                     if per_year_given
                     else (low_0, high_0)
                 )
-                open_fits = _overprecise_possible(lo_o, hi_o, xs, d, dirn)
+                open_fits = _overprecise_possible(lo_o, hi_o, xs, d, dirn, level_ends)
             else:
                 low_q, high_q, _ = _relative_range(bs, as_, sides, None)
                 if per_year_given:
@@ -2834,9 +2913,11 @@ def _level_change_check(
                     lo_s, hi_s = _per_year(low_q, high_q, t, shape)
                     open_fits = _overprecise_possible(
                         lo_c, hi_c, xs, d, dirn
-                    ) | _overprecise_possible(lo_s, hi_s, xs, d, dirn)
+                    ) | _overprecise_possible(lo_s, hi_s, xs, d, dirn, level_ends)
                 else:
-                    open_fits = _overprecise_possible(low_q, high_q, xs, d, dirn)
+                    open_fits = _overprecise_possible(
+                        low_q, high_q, xs, d, dirn, level_ends
+                    )
             open_fits = open_fits & open_dir
     verdict = np.where(
         missing | zero_said | index_points | slip | fine | rel_fine | open_fits,
@@ -3825,12 +3906,13 @@ def _judge_rank(
             reason += f", after {ahead_text}"
         if not rank_ok:
             problems.append(
-                f"not {stated_rank}"
-                if rr != stated_rank and (not open_k.any() or not in_tie)
-                else f"{_fmt(rr, 1 if rr % 1 else 0)} as the figures stand, "
-                f"{stated_rank} if an order they leave open goes the other way"
-                if rr != stated_rank
-                else (f"{stated_rank} only by the order of the tied labels")
+                _rank_problem(
+                    stated_rank,
+                    rr,
+                    in_tie=in_tie,
+                    tie=(rule_lo, rule_hi),
+                    open_orders=(n_up, n_down),
+                )
             )
         if open_k.any():
             mates = np.flatnonzero(open_k).tolist()
@@ -4002,6 +4084,55 @@ def _judge_rank(
 
 
 _VALUES_UNIT = "`stated_value` is in the unit of `values`"
+
+
+def _rank_problem(
+    stated: int,
+    rr: float,
+    *,
+    in_tie: bool,
+    tie: tuple[float, float],
+    open_orders: tuple[int, int],
+) -> str:
+    """Why a stated rank is not the subject's rank `rr`, in a reason.
+
+    Outside the ranks the subject could take (`in_tie` false): "not 19".
+    Else what it would take to be `stated`: its tie broken another way
+    (`stated` within `tie`, the ranks of the tie as the figures stand:
+    Mojokerto's 9.80 tied with Magetan's is 18-19, "min" gives 18), or an
+    order the figures leave open going the other way (`open_orders`: how
+    many of the values not ordered against it are ahead of it and behind
+    it), possibly both: each order that goes the other way moves every
+    rank of the tie by one.
+    """
+    shown = _fmt(rr, 1 if rr % 1 else 0)
+    if not in_tie:
+        return f"not {stated}"
+    lo, hi = tie
+    if rr == stated:  # an "ordinal" rank inside a tie
+        return f"{stated} only by the order of the tied labels"
+    # Each order that goes the other way moves the tie's ranks, and the
+    # rank `ties` gives, by one: `stated` is `rr` so moved by `pure` of the
+    # open orders ahead of it (or behind it), where there are as many; or
+    # an end of the tie so moved by `m` of them, with the tie broken
+    # another way.
+    n_up, n_down = open_orders
+    up = stated < rr
+    pure = rr - stated if up else stated - rr
+    by_orders = pure % 1 == 0 and pure <= (n_up if up else n_down)
+    by_tie = lo <= stated <= hi
+    if by_tie and not by_orders:
+        return f"{stated} only with its tie broken another way"
+    m = int(pure) if by_orders else int(lo - stated) if up else int(stated - hi)
+    orders = (
+        "an order they leave open goes" if m == 1 else f"{m} orders they leave open go"
+    )
+    head = f"{shown} as the figures stand, {stated} "
+    if by_orders and by_tie:
+        return head + f"with its tie broken another way, or if {orders} the other way"
+    if by_orders:
+        return head + f"if {orders} the other way"
+    return head + f"only if {orders} the other way and its tie is broken another way"
 
 
 def _ranks_in_place(

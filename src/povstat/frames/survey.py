@@ -260,7 +260,9 @@ def _combine_code(impl: Any, cols: Sequence[str], new: str) -> str:
         nw.Implementation.PYSPARK_CONNECT,
         nw.Implementation.SQLFRAME,
     ):
-        parts = ", F.lit('/'), ".join(f"F.col({c!r}).cast('string')" for c in cols)
+        parts = ", F.lit('/'), ".join(
+            f"F.col({_validate.spark_name(c)!r}).cast('string')" for c in cols
+        )
         return (
             "in PySpark (from pyspark.sql import functions as F), df = "
             f"df.withColumn({new!r}, F.concat({parts}))"
@@ -279,9 +281,12 @@ def _new_name(cols: Sequence[str], names: Sequence[str]) -> str:
     New whatever its case, on every engine: DuckDB and Spark (by default)
     match column names whatever their case, so ``kab_urban`` beside a
     column ``KAB_URBAN`` would be a second name for that column there.
+    Read alike by every engine (:func:`_refuse_engine_names`): a dot, a
+    backtick, '*', '^' or '$' becomes '_' (R's ``kode.kab`` gives
+    ``kode_kab_urban``), surrounding spaces are dropped.
     """
     taken = {str(n).casefold() for n in names}
-    new = "_".join(cols)
+    new = re.sub(r"[.`*^$]", "_", "_".join(c.strip() for c in cols))
     while new.casefold() in taken:
         new += "_"
     return new
@@ -325,6 +330,42 @@ def _several_design_columns(
         "by=[...] does (nor does R's svydesign(strata=~a+b), whose second "
         "term stratifies a second stage): build one column of combined "
         f"labels first ({code}) and name it: strata={new!r}"
+    )
+
+
+def _strata_column(strata: object, names: Sequence[str]) -> str | None:
+    """The column `strata` names: itself, or the one of R's ``"~ku"``."""
+    if not isinstance(strata, str):
+        return None
+    if strata in names:
+        return strata
+    terms = _validate.formula_terms(strata)
+    got = None if terms is None or len(terms) != 1 else _validate.r_names(terms[0])
+    return got[0] if got is not None and len(got) == 1 and got[0] in names else None
+
+
+def _crossed_psu_advice(
+    cols: Sequence[str],
+    impl: Any,
+    names: Sequence[str],
+    strata: object,
+    *,
+    later: bool = False,
+) -> str:
+    """Advice for `psu` written as R's ``interaction(a, b)``: one label.
+
+    The code that builds one column of the combined labels on the caller's
+    engine (`impl`) and the argument naming it, as for `strata`; the other
+    column when `strata` (a column, or R's ``"~ku"``) is one of two
+    (:func:`povstat._validate.crossed_psu_note`).
+    """
+    new = _new_name(cols, names)
+    combine = (
+        "build one column of combined labels first "
+        f"({_combine_code(impl, cols, new)}) and name it: psu={new!r}"
+    )
+    return "; " + _validate.crossed_psu_note(
+        cols, combine, strata=_strata_column(strata, names), later=later
     )
 
 
@@ -389,6 +430,7 @@ def _formula_advice(
     terms = list(dict.fromkeys(c for p in parts if p is not None for c in p))
     # interaction(a, b): one term of several columns, their combined labels
     crossed = any(p is not None and len(p) > 1 for p in parts)
+    first = list(dict.fromkeys(parts[0] or []))
     lead = f"; {text!r} reads as an R formula, but povstat takes column names"
     if crossed and len(parts) == 1:  # "~interaction(kab, urban)" alone
         lead = f"; {text!r} names several columns in one str"
@@ -396,7 +438,11 @@ def _formula_advice(
         return f"{lead}: {arg}={terms[0]!r}"
     if arg == "by":
         return f"{lead}: by={terms!r} crosses the domains"
-    if arg == "psu" and (crossed or (isinstance(strata, str) and strata in terms)):
+    if arg == "psu" and len(first) > 1:  # ids=~interaction(a, b): one label
+        return lead + _crossed_psu_advice(
+            first, impl, names, strata, later=len(parts) > 1
+        )
+    if arg == "psu" and isinstance(strata, str) and strata in terms:
         return lead + _several_design_columns(arg, terms, impl, names, strata)
     if arg == "psu":
         return f"{lead}; {_validate.stages_note(terms)}: psu={terms[0]!r}"
@@ -419,11 +465,11 @@ def _listed_advice(
     :func:`_several_design_columns`; other arguments take one column.
     """
     body = text.strip().removeprefix("~").strip()
-    inner = re.fullmatch(r"(?:c|interaction)\s*\((.*)\)", body, flags=re.S)
+    inner = re.fullmatch(r"(c|interaction)\s*\((.*)\)", body, flags=re.S)
     terms: list[str] | None
     if inner is not None or "`" in body:
         # R's own spelling: names (backticks and all) between commas
-        listed = _validate.split_top(body if inner is None else inner.group(1), ",")
+        listed = _validate.split_top(body if inner is None else inner.group(2), ",")
         got = None if listed is None else [_validate.r_names(t, names) for t in listed]
         terms = None
         if got is not None and all(g is not None for g in got):
@@ -435,6 +481,8 @@ def _listed_advice(
     lead = f"; {text!r} names several columns in one str"
     if arg == "by":
         return f"{lead}: by={terms!r} crosses the domains"
+    if arg == "psu" and inner is not None and inner.group(1) == "interaction":
+        return lead + _crossed_psu_advice(terms, impl, names, strata)
     if arg in ("strata", "psu"):
         return lead + _several_design_columns(arg, terms, impl, names, strata)
     return f"{lead}; `{arg}` takes one column"

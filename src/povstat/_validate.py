@@ -455,6 +455,23 @@ def crossed_psu_note(
     return f"{head}: {combine}"
 
 
+def weight_product_note(terms: Sequence[str], fmt: str) -> str:
+    """Advice for a weight written as a product (R's ``weights=~w*size``).
+
+    A household's weight times its size, a person's weight: povstat
+    multiplies them itself, the size given as `size` (`fmt` formats the
+    code that gives one column: ``weight={c!r}``).
+    """
+    a, b = terms
+    size = fmt.split("=", 1)[1].format(c=b)
+    return (
+        f"a weight of one column, and the household size apart: for R's "
+        f"weights=~{a}*{b} (a household's weight times its size) give "
+        f"{fmt.format(c=a)}, size={size}, and povstat multiplies them "
+        "(the other way round if the first is the size)"
+    )
+
+
 def one_stage_fpc_note(terms: Sequence[str], given: str) -> str:
     """Advice for a two-stage `fpc` (R's ``fpc=~N1+N2``): the first stage's.
 
@@ -543,8 +560,9 @@ def not_an_array(
             + _several_values(name, cols, kind=kind[0], how=kind[2], strata=strata)
         )
     values = f"the values themselves (e.g. {how.format(c=c)})"
+    # by, strata and psu take no frame, of numbers or not: one column
     text = _text_columns(x) if kind is not None and kind[1] else None
-    if text:
+    if text and name not in ("by", "strata", "psu"):
         # An eager frame whose columns are all numbers is taken, as the 2-D
         # array of its columns: only its other columns are in the way.
         what += f", whose columns {cut(repr(text))} are not numbers"
@@ -613,6 +631,8 @@ def _formula_values(
         )
     if name == "fpc":
         return f"{lead}; {one_stage_fpc_note(terms, f'fpc=df[{terms[0]!r}]')}"
+    if name == "weights" and len(terms) == 2 and "*" in text:
+        return f"{lead}; {weight_product_note(terms, 'weights=df[{c!r}]')}"
     return lead + _several_values(name, terms)
 
 

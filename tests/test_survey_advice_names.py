@@ -342,3 +342,19 @@ def test_the_array_function_tells_strata_of_text_one_column() -> None:
         "take the values themselves (e.g. df['kab']), while "
         "povstat.poverty_table takes a frame and column names (strata='kab')"
     )
+
+
+@pytest.mark.parametrize("backend", ["polars", "polars-lazy"])
+def test_a_polars_expression_of_the_labels_is_told_to_be_a_column(backend: str) -> None:
+    df = make(backend, DATA)
+    expr = pl.concat_str([pl.col("kab"), pl.col("urban")], separator="/")
+    msg = _message(df, strata=expr, psu="psu")
+    found = re.search(
+        r"add it as one first \(df = df\.with_columns\(<the expression>\.alias"
+        r"\('([^']+)'\)\)\) and name it: strata='([^']+)'$",
+        msg,
+    )
+    assert found is not None, msg
+    assert found.group(1) == found.group(2) == "kab_urban"
+    combined = df.with_columns(expr.alias(found.group(1)))  # as advised
+    _crossed(_table(combined, strata=found.group(2), psu="psu"))

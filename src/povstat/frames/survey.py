@@ -177,6 +177,30 @@ def _by_values_named(by: object, df: object, names: Sequence[str]) -> list[str] 
     return [named] if isinstance(named, str) and named in names else None
 
 
+def _computed_expr_advice(arg: str, x: object, names: Sequence[str]) -> str:
+    """Advice for a polars expression that computes the labels, else "".
+
+    ``pl.concat_str(["kab", "urban"], separator="/")`` is no column: add
+    it to `df` under a new name (:func:`_new_name` of the columns it
+    reads), and name that column.
+    """
+    meta = getattr(x, "meta", None)
+    if meta is None or not hasattr(meta, "root_names"):
+        return ""
+    try:
+        roots = [c for c in meta.root_names() if isinstance(c, str)]
+    except Exception:  # an error path: no names, no advice
+        return ""
+    if not roots or not all(c in names for c in roots):
+        return ""
+    new = _new_name(list(dict.fromkeys(roots)), names)
+    return (
+        f"; an expression is computed, not a column of `df`: add it as one "
+        f"first (df = df.with_columns(<the expression>.alias({new!r}))) and "
+        f"name it: {arg}={new!r}"
+    )
+
+
 def _frame_names(df: object) -> list[str] | None:
     """The column names of a frame of any engine (no data read), else None."""
     try:
@@ -1665,6 +1689,8 @@ def poverty_table(
                     advice = f": {arg}={cols[0]!r}"
             if not advice and lead:
                 advice = _unnamed_columns_advice(arg, frame.implementation)
+            if not advice and frame.implementation is nw.Implementation.POLARS:
+                advice = _computed_expr_advice(arg, name, names)
             raise TypeError(msg + lead + advice)
     named = _lines_arg(line, lines)
     items: list[Any] = [line] if named is None else list(named.values())

@@ -167,10 +167,15 @@ def test_an_r_spelling_of_psu_beside_strata_names_the_psus_column(given: str) ->
     assert out["se"].iloc[0] == pytest.approx(SE_KAB, rel=1e-12)
 
 
-def test_an_interaction_as_psu_is_never_joined() -> None:
+def test_an_interaction_as_psu_is_one_label() -> None:
+    # R's ids=~interaction(psu, kab) is one stage, the crossing of the two
+    # (tests/test_survey_interaction_psu.py); ~psu+kab are stages.
     msg = _message(DF, strata="urban", psu="~interaction(psu, kab)")
+    assert "build one column of combined labels first" in msg
+    assert msg.endswith("and name it: psu='psu_kab'")
+    msg = _message(DF, strata="urban", psu="~psu+kab")
     assert "combined labels" not in msg
-    assert "give the first, psu='psu' (joining them makes every household a PSU" in msg
+    assert msg.endswith(": psu='psu'")
 
 
 @pytest.mark.parametrize("backend", ["polars", "polars-lazy"])

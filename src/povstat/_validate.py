@@ -415,6 +415,63 @@ def several_psu_note(
     )
 
 
+def crossed_psu_note(
+    cols: Sequence[str],
+    combine: str,
+    *,
+    fmt: str = "psu={c!r}",
+    strata: str | None = None,
+    later: bool = False,
+) -> str:
+    """Advice for a `psu` written as R's ``interaction(a, b)``: one label.
+
+    ``svydesign(ids=~interaction(kab, blok))`` has one stage, whose PSU
+    is the crossing of the columns (a census block numbered within its
+    regency), not the stages ``ids=~kab+blok`` (nor ``~kab:blok``, which
+    R reads as those two stages). `combine` is the advice that builds
+    the combined labels; when `strata` is one of two columns the other is
+    the PSU's own (shown with `fmt`), PSUs being nested in strata. With
+    `later`, the formula has later terms: later stages, left out.
+    """
+    shown = f"interaction({', '.join(cols)})"
+    head = (
+        f"R's svydesign(ids=~{shown}) reads {shown} as one label per unit, "
+        "the crossing of the columns (a PSU for each combination of their "
+        "labels), not as stages of sampling"
+    )
+    if later:
+        head += (
+            " (the terms after it are later stages: the PSUs are the first "
+            "term's, and without an fpc for every stage R estimates the "
+            "variance from the first stage alone, as povstat does)"
+        )
+    if strata is not None and strata in cols and len(cols) == 2:
+        other = next(c for c in cols if c != strata)
+        return (
+            f"{head}: {strata!r} is the strata column, and PSUs are nested in "
+            "strata (the same label in two strata already names two PSUs), so "
+            "give the PSU's own column: " + fmt.format(c=other)
+        )
+    return f"{head}: {combine}"
+
+
+def weight_product_note(terms: Sequence[str], fmt: str) -> str:
+    """Advice for a weight written as a product (R's ``weights=~w*size``).
+
+    A household's weight times its size, a person's weight: povstat
+    multiplies them itself, the size given as `size` (`fmt` formats the
+    code that gives one column: ``weight={c!r}``).
+    """
+    a, b = terms
+    size = fmt.split("=", 1)[1].format(c=b)
+    return (
+        f"a weight of one column, and the household size apart: for R's "
+        f"weights=~{a}*{b} (a household's weight times its size) give "
+        f"{fmt.format(c=a)}, size={size}, and povstat multiplies them "
+        "(the other way round if the first is the size)"
+    )
+
+
 def one_stage_fpc_note(terms: Sequence[str], given: str) -> str:
     """Advice for a two-stage `fpc` (R's ``fpc=~N1+N2``): the first stage's.
 
@@ -469,10 +526,10 @@ def not_an_array(
         return None
     if kind is None:
         column = _scalar_text(x)
-        formula = _formula_values(name, column, arrays, frames, keyword)
+        formula = _formula_values(name, column, arrays, frames, keyword, strata)
         if formula is not None:
             return formula
-        listed = _listed_values(name, column, arrays, frames, keyword)
+        listed = _listed_values(name, column, arrays, frames, keyword, strata)
         if listed is not None:
             return listed
         what = f"the str {column!r}, which looks like a column name"
@@ -503,8 +560,9 @@ def not_an_array(
             + _several_values(name, cols, kind=kind[0], how=kind[2], strata=strata)
         )
     values = f"the values themselves (e.g. {how.format(c=c)})"
+    # by, strata and psu take no frame, of numbers or not: one column
     text = _text_columns(x) if kind is not None and kind[1] else None
-    if text:
+    if text and name not in ("by", "strata", "psu"):
         # An eager frame whose columns are all numbers is taken, as the 2-D
         # array of its columns: only its other columns are in the way.
         what += f", whose columns {cut(repr(text))} are not numbers"
@@ -522,7 +580,12 @@ def not_an_array(
 
 
 def _formula_values(
-    name: str, text: str | None, arrays: str, frames: str, keyword: str | None
+    name: str,
+    text: str | None,
+    arrays: str,
+    frames: str,
+    keyword: str | None,
+    strata: str | None = None,
 ) -> str | None:
     """The message for an R formula (``"~kab+urban"``) given as values, or None.
 
@@ -531,18 +594,21 @@ def _formula_values(
     ``ids=~nks+hh`` (stages) the first's (:func:`stages_note`), as R's
     ``ids=~1`` no `psu` at all; for `fpc` the first stage's
     (:func:`one_stage_fpc_note`); for `strata` and `by`, one combined label
-    per unit (the code in pandas) or `frames` with ``by=[...]``.
+    per unit (the code in pandas) or `frames` with ``by=[...]``; for `psu`
+    whose first term is R's ``interaction(a, b)``, one PSU label, the
+    combined labels (:func:`crossed_psu_note`; the other column when
+    `strata`, the name of the strata Series, is one of two).
     """
     if text is None:
         return None
     terms = formula_terms(text)
     if terms is None and not (name == "psu" and no_clusters(text)):
         return None
-    crossed = False  # interaction(a, b): one term of several columns
+    first: list[str] = []  # the first term's columns (interaction: several)
     if terms is not None:
         parts = [r_names(t) for t in terms]
         if all(p is not None for p in parts):
-            crossed = any(p is not None and len(p) > 1 for p in parts)
+            first = list(dict.fromkeys(parts[0] or []))
             terms = list(dict.fromkeys(c for p in parts if p is not None for c in p))
     arg = keyword or name
     lead = (
@@ -554,32 +620,58 @@ def _formula_values(
         return f"{lead}; {text!r} {NO_CLUSTERS}"
     if len(terms) == 1:
         return f"{lead}: {name}=df[{terms[0]!r}] (as a column name, {arg}={terms[0]!r})"
-    if name == "psu" and not crossed:
+    if name == "psu" and len(first) > 1:
+        return f"{lead}; " + _crossed_psu_values(
+            first, strata, later=len(formula_terms(text) or ()) > 1
+        )
+    if name == "psu":  # stages: the first term's PSUs
         return (
             f"{lead}; {stages_note(terms)}: psu=df[{terms[0]!r}] "
             f"(as a column name, psu={terms[0]!r})"
         )
     if name == "fpc":
         return f"{lead}; {one_stage_fpc_note(terms, f'fpc=df[{terms[0]!r}]')}"
+    if name == "weights" and len(terms) == 2 and "*" in text:
+        return f"{lead}; {weight_product_note(terms, 'weights=df[{c!r}]')}"
     return lead + _several_values(name, terms)
 
 
+def _crossed_psu_values(
+    cols: Sequence[str], strata: str | None, *, later: bool = False
+) -> str:
+    """:func:`crossed_psu_note` for the array functions: values in pandas."""
+    combined, where = _combined_values(cols, "")
+    return crossed_psu_note(
+        cols,
+        f"one combined label per unit ({where}, psu={combined})",
+        fmt="psu=df[{c!r}] (as a column name, psu={c!r})",
+        strata=strata,
+        later=later,
+    )
+
+
 def _listed_values(
-    name: str, text: str | None, arrays: str, frames: str, keyword: str | None
+    name: str,
+    text: str | None,
+    arrays: str,
+    frames: str,
+    keyword: str | None,
+    strata: str | None = None,
 ) -> str | None:
     """The message for several column names in one str (``"kab, urban"``).
 
     Names separated by commas, or inside R's ``c(...)`` or
     ``interaction(...)``: the values each stands for, as
-    :func:`_formula_values` says them (:func:`_several_values`); None for
-    any other text (one column's name, spaces and all).
+    :func:`_formula_values` says them (:func:`_several_values`; a `psu`
+    written as ``interaction(...)`` is one label, :func:`crossed_psu_note`);
+    None for any other text (one column's name, spaces and all).
     """
     if text is None:
         return None
     body = text.strip().removeprefix("~").strip()
-    inner = re.fullmatch(r"(?:c|interaction)\s*\((.*)\)", body, flags=re.S)
+    inner = re.fullmatch(r"(c|interaction)\s*\((.*)\)", body, flags=re.S)
     if inner is not None:
-        body = inner.group(1)
+        body = inner.group(2)
     if "," not in body:
         return None
     terms = split_top(body, ",")
@@ -594,6 +686,8 @@ def _listed_values(
         f"values themselves, one per unit, while {frames} a frame and column "
         "names"
     )
+    if name == "psu" and inner is not None and inner.group(1) == "interaction":
+        return f"{lead}; " + _crossed_psu_values(terms, strata)
     return lead + _several_values(name, terms)
 
 
@@ -653,6 +747,15 @@ def sql_name(name: str) -> str:
     return name if bare else '"' + name.replace('"', '""') + '"'
 
 
+def spark_name(name: str) -> str:
+    """`name` as Spark's ``F.col`` reads it: in backticks if it has a dot.
+
+    Spark reads ``F.col("kode.kab")`` as field ``kab`` of a column
+    ``kode``; ``F.col("`kode.kab`")`` is the column of that name.
+    """
+    return "`" + name.replace("`", "``") + "`" if "." in name else name
+
+
 def _combined_values(cols: Sequence[str], kind: str) -> tuple[str, str]:
     """Code giving one label per unit, the labels of `cols` joined by '/'.
 
@@ -676,7 +779,9 @@ def _combined_values(cols: Sequence[str], kind: str) -> tuple[str, str]:
         literal = '"' + sql.replace("\\", "\\\\").replace('"', '\\"') + '"'
         return f"rel.project({literal}).fetchnumpy()['labels']", "in DuckDB"
     if kind == "a Spark DataFrame":
-        parts = ", F.lit('/'), ".join(f"F.col({t!r}).cast('string')" for t in cols)
+        parts = ", F.lit('/'), ".join(
+            f"F.col({spark_name(t)!r}).cast('string')" for t in cols
+        )
         code = f"[r[0] for r in sdf.select(F.concat({parts})).collect()]"
         return code, "in PySpark (from pyspark.sql import functions as F)"
     if kind == "a pyarrow Table":

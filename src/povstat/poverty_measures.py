@@ -418,6 +418,14 @@ def _refuse_rows_as_labels(
         f"{where} labels must be scalars (numbers, strings, dates, ...), "
         f"one per unit: got a {len(shape)}-D array of shape {shape}"
     )
+    if column is None and len(shape) == 2 and 1 in shape and shape != (1, 1):
+        # df[["ku"]].to_numpy(): one column's labels, not crossed ones
+        msg += (
+            "; an array of one column (or one row) holds one label per unit: "
+            "pass it flat (its .ravel(), or the column itself, df['name'] "
+            "rather than df[['name']])"
+        )
+        raise TypeError(msg)
     raise TypeError(msg + ("" if column else crossed_labels_hint(name)))
 
 

@@ -17,6 +17,7 @@ import functools
 import math
 import operator
 import re
+import sys
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
@@ -109,7 +110,7 @@ class _ExprOps:
         return a**p
 
 
-def _columns(by: str | Sequence[str] | None) -> list[str]:
+def _columns(by: str | Sequence[str] | None, df: object = None) -> list[str]:
     by = cast("str | Sequence[str] | None", _validate.names_of(by))
     if by is None:
         return []
@@ -118,10 +119,22 @@ def _columns(by: str | Sequence[str] | None) -> list[str]:
     if not isinstance(by, Sequence) or not all(isinstance(c, str) for c in by):
         kind = type(by).__name__
         article = "an" if kind[:1].lower() in "aeiou" else "a"
-        cols = _design_columns_given(by)
+        present = _frame_names(df)
+        cols = _design_columns_given(by, present)
+        if cols is None and present is not None:
+            cols = _by_values_named(by, df, present)
+        if cols is not None and present is not None:
+            cols = _names_in(cols, present)
         # A frame of the columns, or their expressions: their names
         named = f": by={cols[0]!r}" if cols is not None and len(cols) == 1 else ""
         named = f": by={cols!r}" if cols is not None and len(cols) > 1 else named
+        if cols is None and present is not None:
+            given = _design_columns_given(by, present)
+            if given is not None:  # a frame of columns df does not have
+                named = (
+                    f" of `df` (the columns given, {given!r}, are not among "
+                    f"its columns: {present})"
+                )
         msg = (
             "`by` must be a column name or a list of them (each a str); got "
             f"{article} {kind}: {_validate.shown(by)}; pass the names of "
@@ -136,24 +149,121 @@ def _columns(by: str | Sequence[str] | None) -> list[str]:
     return cols
 
 
-def _design_columns_given(name: object) -> list[str] | None:
+def _by_values_named(by: object, df: object, names: Sequence[str]) -> list[str] | None:
+    """The columns of `df` that a `by` given as values stands for, or None.
+
+    Names given as an array or Series (``np.array(["kab", "urban"])``),
+    one column's values as a Series named after it (``df["kab"]``), or the
+    values of columns as a 2-D array (either way round, as for `strata`).
+    """
+    frame = nw.from_native(df, pass_through=True)
+    if isinstance(by, np.ndarray) and by.ndim == 2:
+        rows = _transposed(frame, by)
+        return _array_columns(frame, by.T if rows else by, names)
+    if isinstance(by, np.ndarray) and by.ndim == 1 and by.dtype.kind != "U":
+        return _array_columns(frame, by.reshape(-1, 1), names)
+    values = getattr(by, "tolist", None)
+    if values is None or getattr(by, "ndim", 1) != 1:
+        return None
+    try:
+        items = list(values())
+    except Exception:  # an error path: no names, no advice
+        return None
+    if 0 < len(items) < len(names) + 1 and all(isinstance(c, str) for c in items):
+        found = _names_in(items, names)
+        if found is not None and len(set(found)) == len(found):
+            return found
+    named = getattr(by, "name", None)
+    return [named] if isinstance(named, str) and named in names else None
+
+
+def _computed_expr_advice(arg: str, x: object, names: Sequence[str]) -> str:
+    """Advice for a polars expression that computes the labels, else "".
+
+    ``pl.concat_str(["kab", "urban"], separator="/")`` is no column: add
+    it to `df` under a new name (:func:`_new_name` of the columns it
+    reads), and name that column.
+    """
+    meta = getattr(x, "meta", None)
+    if meta is None or not hasattr(meta, "root_names"):
+        return ""
+    try:
+        roots = [c for c in meta.root_names() if isinstance(c, str)]
+    except Exception:  # an error path: no names, no advice
+        return ""
+    if not roots or not all(c in names for c in roots):
+        return ""
+    new = _new_name(list(dict.fromkeys(roots)), names)
+    return (
+        f"; an expression is computed, not a column of `df`: add it as one "
+        f"first (df = df.with_columns(<the expression>.alias({new!r}))) and "
+        f"name it: {arg}={new!r}"
+    )
+
+
+def _frame_names(df: object) -> list[str] | None:
+    """The column names of a frame of any engine (no data read), else None."""
+    try:
+        frame = nw.from_native(df, pass_through=True)
+        if not isinstance(frame, nw.DataFrame | nw.LazyFrame):
+            return None
+        return [str(c) for c in frame.collect_schema().names()]
+    except Exception:  # an error path: no names, no advice
+        return None
+
+
+def _fold(name: str) -> str:
+    """`name` without case, R's backticks, and '.', '_', '-' or spaces."""
+    return re.sub(r"[\s._`-]+", "", name).casefold()
+
+
+def _close_column(name: str, names: Sequence[str]) -> str | None:
+    """The one column of `names` that `name` spells otherwise, else None.
+
+    ``"KAB"`` beside a column ``kab``, ``"kode kab"`` (R's backticks) or
+    ``"kode.kab"`` (R's ``read.csv``) beside ``kode_kab``: the same but
+    for case, '.', '_', '-' or spaces; no column, or two, give None.
+    """
+    if name in names:
+        return name
+    hits = [c for c in names if _fold(c) == _fold(name)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _names_in(cols: Sequence[str], names: Sequence[str]) -> list[str] | None:
+    """`cols` as the columns of `names` they spell (:func:`_close_column`)."""
+    found = [_close_column(c, names) for c in cols]
+    return [c for c in found if c is not None] if all(found) else None
+
+
+def _design_columns_given(
+    name: object, names: Sequence[str] | None = None
+) -> list[str] | None:
     """The column names in a `strata` or `psu` given as several columns.
 
-    A list or tuple of names (or of named Series, or of polars
-    expressions of one column each, ``pl.col("kab")``), one such
-    expression, or a frame of the columns themselves (any engine); None
-    for anything else.
+    A list or tuple of names (or of named Series, or of polars or Spark
+    expressions of one column each, ``pl.col("kab")``, ``F.col("kab")``),
+    one such expression, a polars selection of several
+    (``pl.col("kab", "urban")``) or struct of columns
+    (``pl.struct("kab", "urban")``), or a frame of the columns themselves
+    (any engine); None for anything else. `names`, the frame's columns,
+    let a selection and a Spark column be read.
     """
     if isinstance(name, list | tuple):
         given = [
-            c if isinstance(c, str) else _expr_column(c) or getattr(c, "name", None)
+            c
+            if isinstance(c, str)
+            else _expr_column(c) or _spark_column(c, names) or getattr(c, "name", None)
             for c in name
         ]
         cols = [c for c in given if isinstance(c, str)]
         return cols if len(cols) == len(given) else None
-    column = _expr_column(name)
+    column = _expr_column(name) or _spark_column(name, names)
     if column is not None:
         return [column]
+    several = _expr_columns(name, names)
+    if several is not None:
+        return several
     frame = nw.from_native(name, pass_through=True)
     if isinstance(frame, nw.DataFrame | nw.LazyFrame):
         try:
@@ -162,6 +272,54 @@ def _design_columns_given(name: object) -> list[str] | None:
             return None
         cols = [c for c in given if isinstance(c, str)]
         return cols if len(cols) == len(given) else None
+    return None
+
+
+def _spark_column(x: object, names: Sequence[str] | None) -> str | None:
+    """The column of `names` a Spark ``F.col(...)`` names, else None.
+
+    Read from the Column's text (``Column<'kab'>``); one that computes
+    (``Column<'CAST(kab AS STRING)'>``) names no column of `names`.
+    """
+    if names is None or type(x).__name__ != "Column":
+        return None
+    if not type(x).__module__.startswith("pyspark."):
+        return None
+    try:
+        found = re.fullmatch(r"Column<'(.*)'>", str(x), flags=re.S)
+    except Exception:  # an error path: no name, no advice
+        return None
+    if found is None:
+        return None
+    column = found.group(1)
+    quoted = re.fullmatch(r"`((?:[^`]|``)+)`", column)
+    if quoted is not None:
+        column = quoted.group(1).replace("``", "`")
+    return column if column in names else None
+
+
+def _expr_columns(x: object, names: Sequence[str] | None) -> list[str] | None:
+    """The columns a polars selection or struct of columns names, else None.
+
+    ``pl.col("kab", "urban")`` selects the two (read on an empty frame of
+    `names`, no data); ``pl.struct("kab", "urban")`` crosses them. An
+    expression that computes anything else names none.
+    """
+    meta = getattr(x, "meta", None)
+    if names is None or meta is None or not hasattr(meta, "is_column_selection"):
+        return None
+    try:
+        if meta.is_column_selection():
+            pl = sys.modules["polars"]
+            empty = pl.LazyFrame(schema=dict.fromkeys(names, pl.Null))
+            selected = list(empty.select(x).collect_schema().names())
+            return selected if len(selected) > 1 else None
+        inputs = meta.pop()
+        if str(x).startswith("as_struct(") and all(i.meta.is_column() for i in inputs):
+            cols = [c for c in meta.root_names() if c in names]
+            return cols if len(cols) == len(inputs) > 1 else None
+    except Exception:  # an error path: no names, no advice
+        return None
     return None
 
 
@@ -186,14 +344,14 @@ def _expr_column(x: object) -> str | None:
 def _array_columns(frame: Any, value: object, names: Sequence[str]) -> list[str] | None:
     """The columns of `frame` that the columns of a 2-D array hold, or None.
 
-    For a 2-D numpy array of two or more columns given where a column name
+    For a 2-D numpy array of one or more columns given where a column name
     is due (``np.c_[df["kab"], df["urban"]]``): on an eager in-memory frame
     of as many rows, each of its columns must hold the values of exactly
     one of the frame's columns, in order, missing values where it has
     them. A lazy frame (not read for a message), or a column that matches
     none or several, gives None.
     """
-    if not (isinstance(value, np.ndarray) and value.ndim == 2 and value.shape[1] > 1):
+    if not (isinstance(value, np.ndarray) and value.ndim == 2):
         return None
     if not (isinstance(frame, nw.DataFrame) and _in_memory(frame)):
         return None
@@ -260,7 +418,9 @@ def _combine_code(impl: Any, cols: Sequence[str], new: str) -> str:
         nw.Implementation.PYSPARK_CONNECT,
         nw.Implementation.SQLFRAME,
     ):
-        parts = ", F.lit('/'), ".join(f"F.col({c!r}).cast('string')" for c in cols)
+        parts = ", F.lit('/'), ".join(
+            f"F.col({_validate.spark_name(c)!r}).cast('string')" for c in cols
+        )
         return (
             "in PySpark (from pyspark.sql import functions as F), df = "
             f"df.withColumn({new!r}, F.concat({parts}))"
@@ -279,9 +439,12 @@ def _new_name(cols: Sequence[str], names: Sequence[str]) -> str:
     New whatever its case, on every engine: DuckDB and Spark (by default)
     match column names whatever their case, so ``kab_urban`` beside a
     column ``KAB_URBAN`` would be a second name for that column there.
+    Read alike by every engine (:func:`_refuse_engine_names`): a dot, a
+    backtick, '*', '^' or '$' becomes '_' (R's ``kode.kab`` gives
+    ``kode_kab_urban``), surrounding spaces are dropped.
     """
     taken = {str(n).casefold() for n in names}
-    new = "_".join(cols)
+    new = re.sub(r"[.`*^$]", "_", "_".join(c.strip() for c in cols))
     while new.casefold() in taken:
         new += "_"
     return new
@@ -306,6 +469,9 @@ def _several_design_columns(
     """
     if arg not in ("strata", "psu") or cols is None or len(cols) < 2:
         return ""
+    if len(set(cols)) == 1:  # ["kab", "kab"]: one column, named twice
+        return f"; it names one column, {cols[0]!r}, twice: {arg}={cols[0]!r}"
+    cols = list(dict.fromkeys(cols))
     absent = [c for c in cols if c not in names]
     if absent:
         return (
@@ -328,11 +494,72 @@ def _several_design_columns(
     )
 
 
-def _array_lead(arg: str, value: NDArray[Any], cols: list[str] | None) -> str:
-    """What a 2-D array given as `strata` or `psu` holds, for the message."""
+def _strata_column(strata: object, names: Sequence[str]) -> str | None:
+    """The column `strata` names: itself, or the one of R's ``"~ku"``."""
+    if not isinstance(strata, str):
+        return None
+    if strata in names:
+        return strata
+    terms = _validate.formula_terms(strata)
+    got = None if terms is None or len(terms) != 1 else _validate.r_names(terms[0])
+    return got[0] if got is not None and len(got) == 1 and got[0] in names else None
+
+
+def _crossed_psu_advice(
+    cols: Sequence[str],
+    impl: Any,
+    names: Sequence[str],
+    strata: object,
+    *,
+    later: bool = False,
+) -> str:
+    """Advice for `psu` written as R's ``interaction(a, b)``: one label.
+
+    The code that builds one column of the combined labels on the caller's
+    engine (`impl`) and the argument naming it, as for `strata`; the other
+    column when `strata` (a column, or R's ``"~ku"``) is one of two
+    (:func:`povstat._validate.crossed_psu_note`).
+    """
+    new = _new_name(cols, names)
+    combine = (
+        "build one column of combined labels first "
+        f"({_combine_code(impl, cols, new)}) and name it: psu={new!r}"
+    )
+    return "; " + _validate.crossed_psu_note(
+        cols, combine, strata=_strata_column(strata, names), later=later
+    )
+
+
+def _transposed(frame: Any, value: NDArray[Any]) -> bool:
+    """Whether a 2-D array holds a frame's columns as its rows.
+
+    ``np.array([df["kab"], df["urban"]])`` stacks the columns as rows: a
+    few rows, as many columns as an eager in-memory `frame` has rows.
+    """
+    if not (isinstance(frame, nw.DataFrame) and _in_memory(frame)):
+        return False
+    n = len(frame)
+    return bool(1 < value.shape[0] != n and value.shape[1] == n)
+
+
+def _array_lead(
+    arg: str, value: NDArray[Any], cols: list[str] | None, *, rows: bool = False
+) -> str:
+    """What a 2-D array given as `strata` or `psu` holds, for the message.
+
+    With `rows`, `value` is the transpose of the array given, whose rows
+    held the columns (``np.array([df["kab"], df["urban"]])``).
+    """
     if arg not in ("strata", "psu") or value.shape[1] < 2:
         return ""
-    held = f"; its {value.shape[1]} columns hold the labels of "
+    part = "rows" if rows else "columns"
+    held = f"; its {value.shape[1]} {part} hold the labels of "
+    if rows:
+        held = (
+            f"; its {value.shape[1]} rows of {value.shape[0]} (one column of "
+            "`df` each, as np.array([df['a'], df['b']]) stacks them) hold the "
+            "labels of "
+        )
     if cols is None:
         return held + f"{value.shape[1]} columns"
     return held + f"the columns {cols!r} of `df`"
@@ -384,11 +611,35 @@ def _formula_advice(
         return f"; {text!r} has spaces around a column's name: {arg}={text.strip()!r}"
     written = _validate.formula_terms(text)
     parts = None if written is None else [_validate.r_names(t, names) for t in written]
+    close = ""  # R's names that spell columns otherwise ("KAB" for "kab")
+    if parts is not None and all(p is not None for p in parts):
+        spelt = [p if p is None else _names_in(p, names) for p in parts]
+        if all(p is not None for p in spelt) and spelt != parts:
+            given = [c for p in parts if p is not None for c in p if c not in names]
+            meant = [_close_column(c, names) for c in given]
+            close = (
+                f"; the names {given!r} are not columns of `df`, read as "
+                f"{meant!r}, its columns spelt otherwise (case, '.', '_' or spaces)"
+            )
+            parts = spelt
     if parts is None or any(p is None or not all(c in names for c in p) for p in parts):
         return _listed_advice(arg, text, impl, names, strata)
+    return close + _terms_advice(arg, text, parts, impl, names, strata)
+
+
+def _terms_advice(
+    arg: str,
+    text: str,
+    parts: Sequence[Sequence[str] | None],
+    impl: Any,
+    names: Sequence[str],
+    strata: object,
+) -> str:
+    """:func:`_formula_advice` for a formula whose terms' columns are `parts`."""
     terms = list(dict.fromkeys(c for p in parts if p is not None for c in p))
     # interaction(a, b): one term of several columns, their combined labels
     crossed = any(p is not None and len(p) > 1 for p in parts)
+    first = list(dict.fromkeys(parts[0] or []))
     lead = f"; {text!r} reads as an R formula, but povstat takes column names"
     if crossed and len(parts) == 1:  # "~interaction(kab, urban)" alone
         lead = f"; {text!r} names several columns in one str"
@@ -396,7 +647,11 @@ def _formula_advice(
         return f"{lead}: {arg}={terms[0]!r}"
     if arg == "by":
         return f"{lead}: by={terms!r} crosses the domains"
-    if arg == "psu" and (crossed or (isinstance(strata, str) and strata in terms)):
+    if arg == "psu" and len(first) > 1:  # ids=~interaction(a, b): one label
+        return lead + _crossed_psu_advice(
+            first, impl, names, strata, later=len(parts) > 1
+        )
+    if arg == "psu" and isinstance(strata, str) and strata in terms:
         return lead + _several_design_columns(arg, terms, impl, names, strata)
     if arg == "psu":
         return f"{lead}; {_validate.stages_note(terms)}: psu={terms[0]!r}"
@@ -404,6 +659,8 @@ def _formula_advice(
         return f"{lead}; {_validate.one_stage_fpc_note(terms, f'fpc={terms[0]!r}')}"
     if arg == "strata":
         return lead + _several_design_columns(arg, terms, impl, names)
+    if arg == "weight" and len(terms) == 2 and "*" in text:
+        return f"{lead}; {_validate.weight_product_note(terms, 'weight={c!r}')}"
     return f"{lead}; `{arg}` takes one column"
 
 
@@ -419,11 +676,11 @@ def _listed_advice(
     :func:`_several_design_columns`; other arguments take one column.
     """
     body = text.strip().removeprefix("~").strip()
-    inner = re.fullmatch(r"(?:c|interaction)\s*\((.*)\)", body, flags=re.S)
+    inner = re.fullmatch(r"(c|interaction)\s*\((.*)\)", body, flags=re.S)
     terms: list[str] | None
     if inner is not None or "`" in body:
         # R's own spelling: names (backticks and all) between commas
-        listed = _validate.split_top(body if inner is None else inner.group(1), ",")
+        listed = _validate.split_top(body if inner is None else inner.group(2), ",")
         got = None if listed is None else [_validate.r_names(t, names) for t in listed]
         terms = None
         if got is not None and all(g is not None for g in got):
@@ -435,6 +692,8 @@ def _listed_advice(
     lead = f"; {text!r} names several columns in one str"
     if arg == "by":
         return f"{lead}: by={terms!r} crosses the domains"
+    if arg == "psu" and inner is not None and inner.group(1) == "interaction":
+        return lead + _crossed_psu_advice(terms, impl, names, strata)
     if arg in ("strata", "psu"):
         return lead + _several_design_columns(arg, terms, impl, names, strata)
     return f"{lead}; `{arg}` takes one column"
@@ -1090,7 +1349,10 @@ def poverty_table(
         name with spaces around it the column's name. R's backticks
         (``"~`kode kab`+urban"``), ``factor(x)`` and ``interaction(a, b)``
         in a formula are read as the columns inside, when those are
-        columns of `df`.
+        columns of `df` (names spelt otherwise, ``"~KAB"`` beside ``kab``,
+        are told the column); ``psu="~interaction(kab, blok)"`` (R's one
+        stage, the crossing of the two) gets the advice to combine them,
+        or the other column when one is `strata`'s.
         If a value column is null on every row, so that its engine gives it
         no dtype (polars ``Null``, DuckDB ``NULL``): the message says so,
         under either `nan_policy`. If a weight times its size underflows
@@ -1369,7 +1631,7 @@ def poverty_table(
     _validate.choice(lonely_psu, "lonely_psu", _LONELY)
     _validate.choice(nan_policy, "nan_policy", ("raise", "omit"))
     comp = comparison_arg(comparison)
-    by_cols = _columns(by)
+    by_cols = _columns(by, df)
     column_args = {
         "welfare": welfare,
         "line": line,
@@ -1408,18 +1670,27 @@ def poverty_table(
             msg = _checks.not_a_column_name(
                 arg, name, names, arrays="povstat.poverty_estimates"
             )
-            cols = _design_columns_given(name)
+            cols = _design_columns_given(name, names)
             lead = ""
-            if cols is None and isinstance(name, np.ndarray) and name.ndim == 2:
-                cols = _array_columns(frame, name, names)
-                lead = _array_lead(arg, name, cols)
+            if cols is None and isinstance(name, np.ndarray) and name.ndim in (1, 2):
+                # np.array([df.kab, df.urban]): the columns as its rows
+                rows = name.ndim == 2 and _transposed(frame, name)
+                given = name.T if rows else name.reshape(len(name), -1)
+                cols = _array_columns(frame, given, names)
+                lead = _array_lead(arg, given, cols, rows=rows)
+                if cols is not None and len(cols) == 1:  # one column's values
+                    lead = f"; its values are those of the column {cols[0]!r} of `df`"
             advice = _several_design_columns(
                 arg, cols, frame.implementation, names, strata
             )
             if not advice and cols is not None and len(cols) == 1:
                 advice = f"; it names one column: {arg}={cols[0]!r}"
+                if lead:
+                    advice = f": {arg}={cols[0]!r}"
             if not advice and lead:
                 advice = _unnamed_columns_advice(arg, frame.implementation)
+            if not advice and frame.implementation is nw.Implementation.POLARS:
+                advice = _computed_expr_advice(arg, name, names)
             raise TypeError(msg + lead + advice)
     named = _lines_arg(line, lines)
     items: list[Any] = [line] if named is None else list(named.values())

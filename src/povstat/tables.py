@@ -9414,15 +9414,19 @@ def _skipped(
 #: "Kota", "Kota Madya", "Kodya", "Kota Administrasi", "City",
 #: "Municipality".
 _HEADING_WORDS = {
-    r"kabupaten(?:\s+administrasi|\s+adm\.?)?": "kabupaten",
+    # "Kabupaten Daerah Tingkat II", "Kotamadya Dati II": the old names.
+    r"kabupaten(?:\s+administrasi|\s+adm\.?|\s+(?:dati|daerah\s+tingkat)\s+ii)?": (
+        "kabupaten"
+    ),
     r"kab\.?": "kabupaten",
-    r"regency": "kabupaten",
-    r"regencies": "kabupaten",
-    r"kota\s*madya": "kota",
+    r"(?:administrative\s+)?regency": "kabupaten",
+    r"(?:administrative\s+)?regencies": "kabupaten",
+    r"kota\s*madya(?:\s+(?:dati|daerah\s+tingkat)\s+ii)?": "kota",
     r"kodya": "kota",
     r"kota(?:\s+administrasi|\s+adm\.?)?": "kota",
-    r"city": "kota",
-    r"cities": "kota",
+    # "Kota Administrasi/Administrative City" (DKI Jakarta, bilingual)
+    r"(?:administrative\s+)?city": "kota",
+    r"(?:administrative\s+)?cities": "kota",
     r"municipality": "kota",
     r"municipalities": "kota",
 }

@@ -52,3 +52,14 @@ def test_a_unit_conflict_names_the_ratio_of_the_unit_row() -> None:
         match=r"states '\(Jiwa/Rumah Tangga\)' \('persons per household'\)",
     ):
         _read(text)
+
+
+def test_persons_in_the_cells_under_an_average_title_are_read() -> None:
+    # "4,52 jiwa" under "Rata-rata Anggota Rumah Tangga Miskin (Jiwa)": 4.52
+    # persons on average, read as under a unit row "(Jiwa/Rumah Tangga)"
+    # (before, refused as a count in ones with a fraction).
+    text = (
+        "Rata-rata Anggota Rumah Tangga Miskin (Jiwa)\nKabupaten/Kota;2023\n"
+        "Pacitan;4,52 jiwa\nKota Batu;3,98 jiwa\n"
+    )
+    assert _read(text) == [4.52, 3.98]

@@ -2077,13 +2077,14 @@ def read_bps_table(
     # covers is read as a unit row's ("(Persen)" in the title arms the
     # check of percentages above 100; "76,93 ribu jiwa" under a title
     # "(Ribu Jiwa)" is 76.93, in thousands, as under a unit row).
-    stated, by_group = _title_unit_row(layout.title, list(layout.groups))
+    stated, by_group, ratio_cols = _title_unit_row(layout.title, list(layout.groups))
     if unit_cells.shape[0]:
         stated[(unit_cells != "").any(axis=0)] = ""
     # A unit the title or a group label states is already read as a ratio
     # where it is one (see ``_named_units``): no other word of the title
     # makes it one.
     from_title = stated != ""
+    ratio_cols &= from_title
     if (stated != "").any():
         filled = stated != ""
         source = (
@@ -2191,9 +2192,12 @@ def read_bps_table(
         [
             (
                 ""
-                if not from_title[j]
-                and _names_average(layout.groups[j] or layout.title)
-                and _count_unit(unit_cells[:, j]) in _WHOLE_UNITS
+                if ratio_cols[j]
+                or (
+                    not from_title[j]
+                    and _names_average(layout.groups[j] or layout.title)
+                    and _count_unit(unit_cells[:, j]) in _WHOLE_UNITS
+                )
                 else _count_unit(unit_cells[:, j])
             )
             if (unit_cells[:, j] != "").any()
@@ -9255,7 +9259,7 @@ def _title_units(
 
 def _title_unit_row(
     title: str, groups: Sequence[str]
-) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], np.ndarray[Any, Any]]:
     """The unit the title or a group label states over each value column.
 
     A group label naming a unit ("Jumlah Penduduk Miskin (ribu jiwa)")
@@ -9266,7 +9270,10 @@ def _title_unit_row(
     Persentase ... (ribu jiwa) ... (persen)" leaves the columns to their
     cells). Read as a unit row is, so that a column holds one scale
     whether its unit is written in a unit row, a group label or the title.
-    Returns the units and, per column, whether its group label states it.
+    Returns the units and, per column, whether its group label states it
+    and whether it is a ratio ("(Jiwa)" after "Rata-rata Anggota Rumah
+    Tangga", see ``_named_units``): a cell "4,52 jiwa" under it is then a
+    bare number in its unit, as under a unit row "(Jiwa/Rumah Tangga)".
     """
     title_units, placed = _title_units(title, groups)
     labels = [g for g in dict.fromkeys(groups) if g]
@@ -9282,14 +9289,16 @@ def _title_unit_row(
         title_units = {g: [] for g in groups}
     out = np.full(len(groups), "", dtype=object)
     by_group = np.zeros(len(groups), dtype=bool)
+    ratio = np.zeros(len(groups), dtype=bool)
     for j, group in enumerate(groups):
         own = [(sc, txt) for _, sc, txt in _named_units(group)]
         stated = own or title_units[group]
         scales = {sc for sc, _ in stated}
-        if len(scales) == 1 and scales != {("", 1.0)} and _RATIO not in dict(scales):
+        if len(scales) == 1 and scales != {("", 1.0)}:
             out[j] = stated[0][1]
             by_group[j] = bool(own)
-    return out, by_group
+            ratio[j] = _RATIO in dict(scales)
+    return out, by_group, ratio
 
 
 #: One part of a measure split by area or sex, as a column group's label:

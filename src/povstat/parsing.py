@@ -158,6 +158,10 @@ def _cell_pattern(group: str, decimal: str) -> re.Pattern[str]:
         rf"(?:{d}(?P<frac>[0-9]+)|(?P<nocents>{d}-))?"
     )
     return re.compile(
+        # "-Rp1.200", "-Rp 1.200": a negative amount as Excel's Indonesian
+        # Currency and Accounting formats show it, the minus before the
+        # currency (no space between them).
+        rf"(?:(?P<presign>[-\u2212])(?=rp|idr))?"
         rf"(?:(?P<cur>rp\.?|idr)\s*)?"
         rf"(?P<sign>[-+\u2212])?"
         rf"{number}"
@@ -493,9 +497,12 @@ def parse_numbers(
     (but none inside the number, nor between a sign and its number: "- 0,5"
     and "+ 5" are invalid, since a dash apart from a figure may be a
     missing-value mark and a note): an optional currency ("Rp", "Rp.",
-    "IDR"); an optional sign ("+", "-" or the minus sign U+2212; a dash,
-    such as the en dash U+2013, is no sign, and the reason of a cell starting
-    with one says so); the number; an optional multiplier word ("ribu",
+    "IDR"), with a minus sign before it written against it ("-Rp1.200",
+    "-Rp 1.200", as Excel's Indonesian Currency and Accounting formats show
+    a negative amount: -1200 rupiah) or none; an optional sign ("+", "-" or
+    the minus sign U+2212; a dash, such as the en dash U+2013, is no sign,
+    and the reason of a cell starting with one says so; never a second sign
+    after a minus before the currency); the number; an optional multiplier word ("ribu",
     "juta", "miliar", "triliun"; "thousand", "million", "billion",
     "trillion"); optional unit words ("%", "persen", "poin", "persen poin",
     "pp", "jiwa", "orang", "rupiah", households as "rumah tangga" or "ruta",
@@ -1755,7 +1762,9 @@ def _parse_text(
     sep = "." if locale == "id" else ","
     digits = m["int"].replace(sep, "") + (m["frac"] or "")
     scale = exp - len(m["frac"] or "")
-    negative = bool(m["sign"]) and m["sign"] != "+"
+    if m["presign"] and m["sign"]:
+        return (np.nan, "", 1.0, "a sign written twice, before and after the currency")
+    negative = bool(m["presign"]) or (bool(m["sign"]) and m["sign"] != "+")
     # Signed before it is read, so that a reason quotes the number's own
     # nearest float64 (-9007199254740992.0 for "-9007199254740993").
     value, why = _to_float(Decimal(f"{'-' if negative else ''}{digits}E{scale}"))

@@ -116,6 +116,8 @@ def test_rupiah_per_household_is_money_in_ones(text: str) -> None:
         "Kemiskinan (Jiwa), 2023",
         "Penduduk Miskin Berdasarkan Rata-rata Pengeluaran Per Kapita Sebulan "
         "(Jiwa), 2023",
+        # An average of money is in rupiah: "(Jiwa)" counts the persons.
+        "Rata-rata Pengeluaran di Bawah Garis Kemiskinan (Jiwa), 2023",
     ],
 )
 def test_an_average_of_another_measure_leaves_the_count_a_count(title: str) -> None:

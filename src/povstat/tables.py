@@ -9128,17 +9128,28 @@ def _names_average(text: str) -> bool:
     Miskin Berdasarkan Rata-rata Pengeluaran (Jiwa)" an average as the
     criterion only. Measures joined in one part ("Jumlah dan Rata-rata
     ...") are an average only if each is: which one a unit belongs to is
-    unknown.
+    unknown. An average of money ("Rata-rata Pengeluaran di Bawah Garis
+    Kemiskinan (Jiwa)") is no average of persons: its unit of persons
+    counts them.
     """
     average = False
     for part in re.split(r"[,;|]", re.sub(r"[(\[][^()\[\]]*[)\]]", " ", text)):
         head = _MEASURE_QUALIFIER.split(_TABLE_NUMBER.sub("", part), maxsplit=1)[0]
         for measure in _JOINING.split(head):
-            if _AVERAGE.search(measure):
+            if _AVERAGE.search(measure) and not _MONEY_MEASURE.search(measure):
                 average = True
             elif _COUNTED.search(measure):
                 return False
     return average
+
+
+#: Words of a measure of money ("Rata-rata Pengeluaran per Kapita"): an
+#: average of it is in rupiah, never persons.
+_MONEY_MEASURE = re.compile(
+    r"(?<![^\W\d_])(?:pengeluaran|konsumsi|pendapatan|penghasilan|upah|garis"
+    r"|expenditures?|consumption|income|wages?|line)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 
 
 #: Words of a measure counting persons or households ("Jumlah Penduduk

@@ -1,9 +1,10 @@
 """parse_numbers: households written in the cell, and the accounting zero "Rp -".
 
-Households are a count in ones, as persons are: "38 KK" is 38 households,
-"2.050 KK" 2 050 (a thousands dot, no decimals), and a fraction of one is
-refused. "Rp -" is the zero Excel's Accounting format shows for rupiah, as a
-sheet saved as CSV writes it: 0 rupiah; "-" alone stays missing.
+Households are a count in ones, as persons are: "38 ruta" is 38 households,
+"1.234 ruta" 1 234 (a thousands dot, no decimals), and a fraction of one is
+refused. "KK" (kepala keluarga) counts families, a unit of its own. "Rp -"
+is the zero Excel's Accounting format shows for rupiah, as a sheet saved as
+CSV writes it: 0 rupiah; "-" alone stays missing.
 """
 
 from __future__ import annotations
@@ -18,14 +19,8 @@ from povstat import parse_numbers
 @pytest.mark.parametrize(
     ("cells", "locale", "expected"),
     [
-        # "38 KK": 38; "2.050 KK": 2 + 050 -> 2 050 (a thousands dot, "id").
-        (["38 KK", "2.050 KK"], "id", [38.0, 2050.0]),
-        # "1.234 ruta": 1 234; "12 rumah tangga": 12; "5 kepala keluarga": 5.
-        (
-            ["1.234 ruta", "12 rumah tangga", "5 kepala keluarga"],
-            "id",
-            [1234.0, 12.0, 5.0],
-        ),
+        # "1.234 ruta": 1 234; "12 rumah tangga": 12.
+        (["1.234 ruta", "12 rumah tangga"], "id", [1234.0, 12.0]),
         # English: "1,234 households" is 1 234; "1 household" is 1.
         (["1,234 households", "1 household"], "en", [1234.0, 1.0]),
         # A multiplier scales households as it does persons: 2.05 x 1000.
@@ -41,10 +36,37 @@ def test_households_in_the_cell_are_read(
 
 
 def test_a_fraction_of_households_is_refused() -> None:
-    # 4.5 households is no count in ones; "38 KK" beside it is read.
+    # 4.5 households is no count in ones; "38 ruta" beside it is read.
+    p = parse_numbers(["38 ruta", "4,5 ruta"], locale="id", errors="report")
+    assert [c.text for c in p.invalid] == ["4,5 ruta"]
+    assert "a count in ones (households) with a fraction" in p.invalid[0].reason
+
+
+@pytest.mark.parametrize(
+    ("cells", "locale", "expected"),
+    [
+        # "38 KK": 38; "2.050 KK": 2 + 050 -> 2 050 (a thousands dot, "id");
+        # "5 kepala keluarga": 5.
+        (["38 KK", "2.050 KK", "5 kepala keluarga"], "id", [38.0, 2050.0, 5.0]),
+        # English: "1,234 families" is 1 234; "1 family" is 1.
+        (["1,234 families", "1 family"], "en", [1234.0, 1.0]),
+    ],
+)
+def test_kk_counts_families_not_households(
+    cells: list[str], locale: str, expected: list[float]
+) -> None:
+    # KK (kepala keluarga) are the heads of families; a household may hold
+    # several families, so a count in KK is a unit of its own (before,
+    # "households").
+    p = parse_numbers(cells, locale=locale)  # type: ignore[arg-type]
+    assert p.value.tolist() == expected
+    assert p.unit.tolist() == ["families"] * len(cells)
+
+
+def test_a_fraction_of_families_is_refused() -> None:
     p = parse_numbers(["38 KK", "4,5 KK"], locale="id", errors="report")
     assert [c.text for c in p.invalid] == ["4,5 KK"]
-    assert "a count in ones (households) with a fraction" in p.invalid[0].reason
+    assert "a count in ones (families) with a fraction" in p.invalid[0].reason
 
 
 @pytest.mark.parametrize("zero", ["Rp -", "Rp-", "Rp.  -", "IDR -", "Rp\u00a0-"])

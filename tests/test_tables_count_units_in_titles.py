@@ -6,7 +6,8 @@ with three decimals after one to three digits under one ("76,930" under
 
 - A title naming two units of count in ones ("(Jiwa) dan Garis Kemiskinan
   (Rp/Kapita/Bulan)") states a count in ones over its columns either way.
-- Households ("(Rumah Tangga)", "(ruta)", "(KK)") are counted in ones.
+- Households ("(Rumah Tangga)", "(ruta)") and families ("(KK)") are counted
+  in ones.
 - A title naming a unit after one measure ("Garis Kemiskinan
   (Rp/Kapita/Bulan), Indeks Kedalaman (P1) ...") states it over that
   measure's column group only: the P1 index "1,734" is 1.734, as the same
@@ -76,7 +77,8 @@ def test_two_units_of_count_are_both_named() -> None:
 
 def test_a_households_unit_row_is_a_unit_row() -> None:
     # "(KK)" over the years: a unit row (no data row of its own), and
-    # "76,930" under it is refused as a count of households in ones.
+    # "76,930" under it is refused as a count of families (kepala
+    # keluarga) in ones.
     t = _report(f"{_YEARS};(KK);(KK)\n{_COUNTS}")
     assert "unit row" in t.skipped["reason"].tolist()
     assert {c.text for c in t.invalid} == {
@@ -85,7 +87,7 @@ def test_a_households_unit_row_is_a_unit_row() -> None:
         "41,200",
         "40,500",
     }
-    assert "(households)" in t.invalid[0].reason
+    assert "(families)" in t.invalid[0].reason
 
 
 _COMBINED = (

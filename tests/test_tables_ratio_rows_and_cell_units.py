@@ -74,16 +74,16 @@ def test_a_unit_row_of_persons_under_an_average_title_is_a_ratio() -> None:
 
 
 def test_households_stated_in_the_cell_are_counts_in_ones() -> None:
-    # "2.050 KK" is 2 050 households (a thousands dot), "38 KK" 38,
+    # "2.050 KK" is 2 050 families (a thousands dot), "38 KK" 38,
     # "1.234 KK" 1 234.
     text = (
         "Jumlah Rumah Tangga Miskin, 2023\nKabupaten/Kota;2023\n"
         "Kepulauan Mentawai;2.050 KK\nSolok;38 KK\nKota Solok;1.234 KK\n"
     )
     assert _read(text)["value"].tolist() == [2050.0, 38.0, 1234.0]
-    # 4,5 among counts of 1,000 or more: 4.5 households, or 4 500 written
+    # 4,5 among counts of 1,000 or more: 4.5 families, or 4 500 written
     # in thousands.
-    with pytest.raises(NumberParseError, match=r"in ones \(households\) among"):
+    with pytest.raises(NumberParseError, match=r"in ones \(families\) among"):
         _read(text.replace("38 KK", "4,5 KK"))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 
+import pandas as pd
 import pytest
 
 from povstat import read_bps_table
@@ -74,3 +75,77 @@ def test_a_label_naming_both_kinds_or_holding_numbers_does_not_end_it() -> None:
     # Below "DAFTAR KABUPATEN": the regency Blitar, 3505 (before, a second
     # Kota Blitar, refused as a duplicate).
     assert codes[7] == "3505"
+
+
+def _codes(text: str, **kw: object) -> list[object]:
+    t = read_bps_table(
+        io.StringIO(text),
+        locale="id",
+        sep=";",
+        month=3,
+        errors="report",
+        **kw,  # type: ignore[arg-type]
+    )
+    return [None if pd.isna(c) else c for c in t.data["region_code"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "madiun"),
+    [
+        # The province row above (BPS's usual layout).
+        ("JAWA TIMUR;10,35\nKOTA;\nBlitar;7,10\nDAFTAR KABUPATEN;\nMadiun;11,00\n", 4),
+        # The province's total below.
+        ("KOTA;\nBlitar;7,10\nDAFTAR KABUPATEN;\nMadiun;11,00\nJAWA TIMUR;10,35\n", 3),
+        # "Jumlah Kota" with no number, and "DAFTAR KOTA".
+        ("JAWA TIMUR;10,35\nKOTA;\nBlitar;7,10\nJumlah Kota;-\nMadiun;11,00\n", 4),
+        ("JAWA TIMUR;10,35\nKOTA;\nBlitar;7,10\nDAFTAR KOTA;\nMadiun;11,00\n", 4),
+    ],
+)
+def test_the_section_ends_in_a_table_with_a_province_row(
+    body: str, madiun: int
+) -> None:
+    # Blitar under KOTA: Kota Blitar 3572. "Madiun" below the row ending the
+    # section is a bare name under no heading: Kabupaten Madiun 3519 (before,
+    # Kota Madiun 3577, the KOTA section carried past the row).
+    codes = _codes(_TITLE + body)
+    assert "3572" in codes
+    assert codes[madiun] == "3519"
+
+
+def test_the_section_ends_in_a_table_of_two_provinces() -> None:
+    # Kota Magelang 3371 under Jawa Tengah's KOTA; Kota Blitar 3572 under
+    # Jawa Timur's; below "DAFTAR KABUPATEN", Kabupaten Madiun 3519 and
+    # Kabupaten Kediri 3506 (before, Kota Madiun 3577 and Kota Kediri 3571).
+    codes = _codes(
+        _TITLE + "JAWA TENGAH;10,77\nKOTA;\nMagelang;6,50\nJAWA TIMUR;10,35\nKOTA;\n"
+        "Blitar;7,10\nDAFTAR KABUPATEN;\nMadiun;11,00\nKediri;10,50\n"
+    )
+    assert codes == ["33", None, "3371", "35", None, "3572", None, "3519", "3506"]
+
+
+def test_the_section_ends_in_a_workbook_with_a_province_row() -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in [
+        ["Persentase Penduduk Miskin"],
+        ["Kabupaten/Kota", 2023],
+        ["JAWA TIMUR", 10.35],
+        ["KOTA", None],
+        ["Blitar", 7.1],
+        ["DAFTAR KABUPATEN", None],
+        ["Madiun", 11.0],
+    ]:
+        ws.append(row)
+    book = io.BytesIO()
+    wb.save(book)
+    book.seek(0)
+    t = read_bps_table(book, locale="id", month=3, errors="report")
+    # Kota Blitar 3572; Kabupaten Madiun 3519 (before, Kota Madiun 3577).
+    assert [None if pd.isna(c) else c for c in t.data["region_code"]] == [
+        "35",
+        None,
+        "3572",
+        None,
+        "3519",
+    ]

@@ -107,17 +107,22 @@ _UNITS: dict[str, str] = {
     "persons": "persons",
     "people": "persons",
     # Households, counted as persons are: "rumah tangga", "ruta" (its
-    # abbreviation), "KK" (kepala keluarga, head of household).
+    # abbreviation).
     "rumah tangga": "households",
     "ruta": "households",
-    "kk": "households",
-    "kepala keluarga": "households",
     "households": "households",
     "household": "households",
+    # Families, counted by their heads: "KK" (kepala keluarga, head of a
+    # family, the unit of the Kartu Keluarga). A household may hold several
+    # families, so a count in KK is no count of households.
+    "kk": "families",
+    "kepala keluarga": "families",
+    "families": "families",
+    "family": "families",
 }
 #: Units counting things: a number stating one ("8.160 jiwa") is in ones,
 #: which fixes its scale as a multiplier word does.
-_COUNT_UNITS = ("persons", "households", "rupiah")
+_COUNT_UNITS = ("persons", "households", "families", "rupiah")
 _MULTIPLIERS: dict[str, int] = {
     "ribu": 3,
     "juta": 6,
@@ -153,6 +158,10 @@ def _cell_pattern(group: str, decimal: str) -> re.Pattern[str]:
         rf"(?:{d}(?P<frac>[0-9]+)|(?P<nocents>{d}-))?"
     )
     return re.compile(
+        # "-Rp1.200", "-Rp 1.200": a negative amount as Excel's Indonesian
+        # Currency and Accounting formats show it, the minus before the
+        # currency (no space between them).
+        rf"(?:(?P<presign>[-\u2212])(?=rp|idr))?"
         rf"(?:(?P<cur>rp\.?|idr)\s*)?"
         rf"(?P<sign>[-+\u2212])?"
         rf"{number}"
@@ -351,7 +360,8 @@ class ParsedNumbers(Result):
         Unit written in each cell: ``"percent"`` ("%", "persen"),
         ``"points"`` ("poin", "persen poin", "% poin", "pp"), ``"rupiah"`` ("Rp"),
         ``"persons"`` ("jiwa", "orang"), ``"households"`` ("rumah tangga",
-        "ruta", "KK") or ``""`` (none, missing or invalid).
+        "ruta"), ``"families"`` ("KK", *kepala keluarga*) or ``""`` (none,
+        missing or invalid).
     multiplier : ndarray of float64
         Factor applied for a word such as "ribu" (1000) or "juta" (1e6); 1.0
         where there was none.
@@ -487,15 +497,20 @@ def parse_numbers(
     (but none inside the number, nor between a sign and its number: "- 0,5"
     and "+ 5" are invalid, since a dash apart from a figure may be a
     missing-value mark and a note): an optional currency ("Rp", "Rp.",
-    "IDR"); an optional sign ("+", "-" or the minus sign U+2212; a dash,
-    such as the en dash U+2013, is no sign, and the reason of a cell starting
-    with one says so); the number; an optional multiplier word ("ribu",
+    "IDR"), with a minus sign before it written against it ("-Rp1.200",
+    "-Rp 1.200", as Excel's Indonesian Currency and Accounting formats show
+    a negative amount: -1200 rupiah) or none; an optional sign ("+", "-" or
+    the minus sign U+2212; a dash, such as the en dash U+2013, is no sign,
+    and the reason of a cell starting with one says so; never a second sign
+    after a minus before the currency); the number; an optional multiplier word ("ribu",
     "juta", "miliar", "triliun"; "thousand", "million", "billion",
     "trillion"); optional unit words ("%", "persen", "poin", "persen poin",
-    "pp", "jiwa", "orang", "rupiah", households as "rumah tangga", "ruta"
-    or "KK" (*kepala keluarga*, head of household), and English "percent",
-    "percentage points", "persons", "people", "households"; at most one).
-    A count of households is a count in ones, as one of persons is.
+    "pp", "jiwa", "orang", "rupiah", households as "rumah tangga" or "ruta",
+    families as "KK" or "kepala keluarga" (the head of a family, the unit
+    of the *Kartu Keluarga*: a household may hold several families, so KK
+    are no households), and English "percent", "percentage points",
+    "persons", "people", "households", "families"; at most one). A count of
+    households or families is a count in ones, as one of persons is.
     Percentage points are written with "persen" or "%" before or after
     "poin" ("persen poin", "poin persen", "% poin", "%poin", "%-poin", "poin
     %"): one unit, not a percent and points. Words are matched without
@@ -559,8 +574,8 @@ def parse_numbers(
     invalid: 7.1 persons, or 7 100 written in thousands; with three decimals
     after one to three digits ("Rp 628,330", "38,560 jiwa") it is invalid
     whatever stands beside it, as a count in ones has no decimals and the
-    comma is the other convention's thousands comma. A count of persons or
-    households with any other fraction ("38,56 jiwa", "4,5 KK") is invalid
+    comma is the other convention's thousands comma. A count of persons,
+    households or families with any other fraction ("38,56 jiwa", "4,5 KK") is invalid
     too: they are counted whole (rupiah may have cents, "Rp 628.330,50").
     With ``locale="en"`` the same rules hold with the marks swapped:
     "4,375" among "13.65", and "587.723" among "674,660", are invalid.
@@ -1541,7 +1556,9 @@ def _parse_flat(
         u_unit = np.array([p[1] for p in parsed], dtype="<U10")
         u_mult = np.array([p[2] for p in parsed], dtype=np.float64)
         u_reason = np.array([p[3] for p in parsed], dtype=object)
-        values[is_text] = u_val[codes]
+        # "-0" and "Rp -0" are zero, never a negative zero (which a
+        # formatter would write "-0"): -0.0 + 0.0 is 0.0.
+        values[is_text] = u_val[codes] + 0.0
         unit[is_text] = u_unit[codes]
         mult[is_text] = u_mult[codes]
         reasons[is_text] = u_reason[codes]
@@ -1745,7 +1762,9 @@ def _parse_text(
     sep = "." if locale == "id" else ","
     digits = m["int"].replace(sep, "") + (m["frac"] or "")
     scale = exp - len(m["frac"] or "")
-    negative = bool(m["sign"]) and m["sign"] != "+"
+    if m["presign"] and m["sign"]:
+        return (np.nan, "", 1.0, "a sign written twice, before and after the currency")
+    negative = bool(m["presign"]) or (bool(m["sign"]) and m["sign"] != "+")
     # Signed before it is read, so that a reason quotes the number's own
     # nearest float64 (-9007199254740992.0 for "-9007199254740993").
     value, why = _to_float(Decimal(f"{'-' if negative else ''}{digits}E{scale}"))
@@ -2149,7 +2168,7 @@ def _other_convention(
        grouping after one to three digits ("628,330" rupiah, "580,000"
        jiwa) is invalid whatever stands beside it: a count in ones has no
        decimals, and such a number is the other convention's thousands.
-    5. Under a unit of persons or households (counted whole, not rupiah,
+    5. Under a unit of persons, households or families (counted whole, not rupiah,
        which may have cents), a number with a fraction ("38,56" under
        "(jiwa)") is invalid whatever stands beside it.
 
@@ -2355,14 +2374,25 @@ def _other_convention(
             v = float(values[i])
             thousands = Decimal(repr(v)) * 1000
             name = str(count_name[i])
+            # Persons, households or families are counted whole: a fraction
+            # of one is never meant (rupiah may have cents).
+            counted = v != int(v) and set(name.split(" or ")) <= _WHOLE_COUNTS
+            write = (
+                f"write the count in {name} ({_grouped_text(thousands, locale)!r} "
+                f"for {float(thousands)!r})"
+            )
             out[i] = (
                 "a number with decimals below 1,000 under a unit of count in "
                 f"ones ({name}) among whole counts of 1,000 or more (such as "
                 f"{example}): it reads {v!r} {name}, but {float(thousands)!r} "
-                "if it was written in thousands; which is meant is ambiguous: "
-                f"write the count in {name} ({_grouped_text(thousands, locale)!r} "
-                f"for {float(thousands)!r}), or, if {v!r} is meant, check the "
-                "figure against its source"
+                "if it was written in thousands; "
+                + (
+                    f"{name} are counted whole, so {v!r} is not meant: {write}, "
+                    "or check the figure against its source"
+                    if counted
+                    else f"which is meant is ambiguous: {write}, or, if {v!r} "
+                    "is meant, check the figure against its source"
+                )
             )
     locales = "'en'" if locale == "id" else "'id'"
     for i in np.flatnonzero(flag4).tolist():  # the few such cells
@@ -2401,7 +2431,7 @@ def _other_convention(
 
 
 #: Units counted whole: a fraction of one is no count in ones.
-_WHOLE_COUNTS = frozenset({"persons", "households"})
+_WHOLE_COUNTS = frozenset({"persons", "households", "families"})
 
 
 def _mixed_units(unit: NDArray[np.str_], reasons: NDArray[Any]) -> NDArray[Any]:

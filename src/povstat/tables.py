@@ -741,14 +741,23 @@ def read_bps_table(
         read as a unit row's over the columns no unit row covers, when it
         names one unit over them (the title's unit after a measure's name
         covers that measure's group only; "Jumlah dan Persentase ... (ribu
-        jiwa) ... (persen)" names two and covers none; a unit after joined
+        jiwa) ... (persen)" names two and covers none; over column groups
+        splitting one measure by area or sex, "Perkotaan | Perdesaan |
+        Jumlah", "Laki-laki | Perempuan", it covers every group; a unit after joined
         measures, "Jumlah dan Persentase ..., Jiwa, 2023", is not the unit
-        of a group naming a percentage; a unit of persons after an
-        average, "Rata-rata Jumlah Anggota Rumah Tangga Miskin (Jiwa)", or
-        per household, "(Jiwa/Rumah Tangga)", is a ratio, not a count in
-        ones, and so is a unit row's "(Jiwa)" under a group label, or a
-        title over no groups, naming an average; a unit row
-        "(Jiwa/Rumah Tangga)" is a unit row of that ratio): "76,93 ribu
+        of a group naming a percentage or an average; a unit of persons
+        after an average, "Rata-rata Jumlah Anggota Rumah Tangga Miskin
+        (Jiwa)", or per household, "(Jiwa/Rumah Tangga)", is a ratio, not
+        a count in ones, and so is a unit row's "(Jiwa)" under a group
+        label, or a title over no groups, naming an average as its
+        measure; a unit row "(Jiwa/Rumah Tangga)" is a unit row of that
+        ratio; an average that is another measure of the title or the
+        count's criterion, "Jumlah Penduduk Miskin (Jiwa) dan Rata-rata
+        Pengeluaran", "Jumlah Penduduk Miskin dengan Rata-rata Pengeluaran
+        di Bawah Garis Kemiskinan (Jiwa)", leaves the count a count; one
+        unit in two languages, "(Rumah Tangga/Households)", is a count in
+        ones, and rupiah per household, "(Rp/Rumah Tangga/Bulan)", money
+        in ones, as rupiah per person is): "76,93 ribu
         jiwa" under a title
         "(Ribu Jiwa)" is 76.93, as under a unit row, and a cell of another
         unit is refused, the message naming the title. With
@@ -795,8 +804,9 @@ def read_bps_table(
         decimals; it is read as written where a value grouping its
         thousands has three decimals ("757,444" beside "1.257,701": the
         group writes three decimals). Under a unit of count in ones
-        (persons, rupiah or households, "(Rumah Tangga)", "(ruta)",
-        "(KK)"; in the cell, "2.050 jiwa", "38 KK", a unit row, a group
+        (persons, rupiah, households, "(Rumah Tangga)", "(ruta)", or
+        families, "(KK)", *kepala keluarga*, a unit of its own, never
+        merged with households; in the cell, "2.050 jiwa", "38 KK", a unit row, a group
         label, alone or in
         brackets after words, "Jumlah Penduduk Miskin (jiwa)", or the
         title, "... (jiwa), 2023", "... Rp/Kapita/Bulan, 2023"; a title
@@ -811,8 +821,8 @@ def read_bps_table(
         thousands; with three decimals after one to three digits
         ("628,330" under "(Rp/kapita/bulan)") it is invalid with or without
         counts beside it, as a count in ones has no decimals; so is a count
-        of persons or households with any fraction ("38,56" under "(jiwa)":
-        they are counted whole). Unit cells
+        of persons, households or families with any fraction ("38,56"
+        under "(jiwa)": they are counted whole). Unit cells
         naming one unit in two spellings ("(ribu jiwa)" and "(Ribu Jiwa)" or
         "(000 jiwa)", "(persen)" and "(%)"; a unit row's
         "(Rupiah/Kapita/Bulan)/(IDR/Capita/Month)", both languages in one
@@ -2099,9 +2109,14 @@ def read_bps_table(
     # covers is read as a unit row's ("(Persen)" in the title arms the
     # check of percentages above 100; "76,93 ribu jiwa" under a title
     # "(Ribu Jiwa)" is 76.93, in thousands, as under a unit row).
-    stated, by_group = _title_unit_row(layout.title, list(layout.groups))
+    stated, by_group, ratio_cols = _title_unit_row(layout.title, list(layout.groups))
     if unit_cells.shape[0]:
         stated[(unit_cells != "").any(axis=0)] = ""
+    # A unit the title or a group label states is already read as a ratio
+    # where it is one (see ``_named_units``): no other word of the title
+    # makes it one.
+    from_title = stated != ""
+    ratio_cols &= from_title
     if (stated != "").any():
         filled = stated != ""
         source = (
@@ -2209,7 +2224,12 @@ def read_bps_table(
         [
             (
                 ""
-                if _AVERAGE.search(layout.groups[j] or layout.title)
+                if ratio_cols[j]
+                or (
+                    not from_title[j]
+                    and _names_average(layout.groups[j] or layout.title)
+                    and _count_unit(unit_cells[:, j]) in _WHOLE_UNITS
+                )
                 else _count_unit(unit_cells[:, j])
             )
             if (unit_cells[:, j] != "").any()
@@ -5288,8 +5308,13 @@ def _with_literal_text(value: object, fmt: object) -> object:
 
 
 #: Households, a count in ones as persons are: "(Rumah Tangga)", "(ruta)",
-#: "(KK)" (kepala keluarga, heads of household), "(households)".
-_HOUSEHOLDS = r"(?:rumah\s*tangga|ruta|kk|kepala\s+keluarga|households?)(?![a-z])"
+#: "(households)".
+_HOUSEHOLD_WORDS = r"(?:rumah\s*tangga|ruta|households?)(?![a-z])"
+#: Families, counted by their heads: "(KK)" (kepala keluarga, heads of a
+#: family), "(families)"; a household may hold several.
+_FAMILY_WORDS = r"(?:kk|kepala\s+keluarga|famil(?:y|ies))(?![a-z])"
+#: A unit of households or families, each a count in ones.
+_HOUSEHOLDS = rf"(?:{_HOUSEHOLD_WORDS}|{_FAMILY_WORDS})"
 
 #: A unit or multiplier word, as in a number typed with it ("ribu jiwa").
 _STATED_WORD = re.compile(rf"(?<![a-z])(?:{_MULT_RE}|{_UNIT_RE})", _WORD_FLAGS)
@@ -5438,8 +5463,9 @@ _UNIT_SPELLINGS: tuple[tuple[str, str], ...] = (
     # "(Rp per kapita per bulan)", "(rupiah per kapita sebulan)".
     (r"(?<![a-z])sebulan(?![a-z])", "per bulan"),
     (
-        r" per (?=(?:kapita|kap|capita|orang|person|bulan|bln|month|tahun|year)"
-        r"(?![a-z]))",
+        r" per (?=(?:kapita|kap|capita|orang|person|bulan|bln|month|tahun|year"
+        # "(Jiwa per Rumah Tangga)", "(Persons per Household)": per household
+        r"|rumah tangga|ruta|households?|kk|famil(?:y|ies))(?![a-z]))",
         "/",
     ),
     # A multiplier after the rupiah ("(Rp 000)", "(Rp ribu)": thousands of
@@ -5524,16 +5550,22 @@ def _stated_scale(text: str) -> tuple[str, float]:
     # thousands in digits: "000", "'000", "x 1000", "x1.000", "x 1.000.000"
     for m in _ROW_THOUSANDS.finditer(low):
         mult *= 1000.0 ** (m[1].count("000") if m[1] else 1)
+    at = len(low)
     for m in _STATED_WORD.finditer(low):
         word = " ".join(m[0].split())
         if word in _MULTIPLIERS:
             mult *= 10.0 ** _MULTIPLIERS[word]
         elif not unit:
-            unit = _UNITS.get(word, word)
-    if not unit and re.search(r"(?<![a-z])(?:rp|idr)(?![a-z])", low):
+            unit, at = _UNITS.get(word, word), m.start()
+    # "Rp" names the unit where it comes first: "(Rp/Rumah Tangga/Bulan)"
+    # is rupiah per household and month, never households.
+    money = re.search(r"(?<![a-z])(?:rp|idr)(?![a-z])", low)
+    if money is not None and money.start() < at:
         unit = "rupiah"
-    if not unit and re.search(rf"(?<![a-z]){_HOUSEHOLDS}", low):
+    if not unit and re.search(rf"(?<![a-z]){_HOUSEHOLD_WORDS}", low):
         unit = "households"
+    if not unit and re.search(rf"(?<![a-z]){_FAMILY_WORDS}", low):
+        unit = "families"
     per = re.search(rf"(?:/\s*(?:{_HOUSEHOLDS}|[a-z]+)\s*)+$", low)
     if unit and per:
         unit += "".join(per[0].split())
@@ -8956,11 +8988,17 @@ def _check_unit_row_cells(
             # A cell stating the unit row's own unit ("4,37 %" under
             # "(persen)") is a bare number under it: no scale to mix up.
             unit[here & ~clash & (unit != "") & (unit == row_unit)] = ""
+            # A ratio row is named as the ratio: "persons per household".
+            row_name = (
+                _ratio_name(row_text)
+                if _per_household(row_text)
+                else _scale_name(row_unit, row_mult)
+            )
             for i in np.flatnonzero(clash):  # only conflicting cells
                 reasons[i] = (
                     f"the cell states {_scale_name(str(unit[i]), float(mult[i]))}, "
                     f"but {labels[r]} states {row_text!r} "
-                    f"({_scale_name(row_unit, row_mult)}) over its column (a "
+                    f"({row_name}) over its column (a "
                     "unit stated once covers its column group): which "
                     "of the two the number is in is a guess; write one unit in "
                     f"the cells and {where}"
@@ -9067,11 +9105,14 @@ def _named_units(
         )[-1]
         measure = re.sub(r"^[\s/&]*(?:(?:dan|and|serta)\s+)?", "", measure, flags=re.I)
         words = _words(measure)
-        if unit.split("/")[0] in _ONES_UNITS and (
-            _AVERAGE.search(measure) or _per_household(m[0])
+        if unit.split("/")[0] in _WHOLE_UNITS and (
+            # a unit line is the title's measure's (its first)
+            _names_average(str(text)[: m.start()] if line is not None else measure)
+            or _per_household(m[0])
         ):
             # "Rata-rata Jumlah Anggota Rumah Tangga (Jiwa)", "(Jiwa/Rumah
             # Tangga)": persons on average, a ratio, not a count in ones.
+            # Rupiah stay money in ones, averaged or not.
             unit = _RATIO
         out.append(
             (
@@ -9089,8 +9130,70 @@ def _named_units(
 
 #: A measure that is an average ("Rata-rata Jumlah Anggota Rumah Tangga").
 _AVERAGE = re.compile(
-    r"(?<![^\W\d_])(?:rata-?\s*rata|rata2|average|mean)(?![^\W\d_])", re.IGNORECASE
+    r"(?<![^\W\d_])(?:rata-?\s*rata|rata2|rerata|average|mean)(?![^\W\d_])",
+    re.IGNORECASE,
 )
+#: Units counted whole (not rupiah): on average, or per household, a ratio.
+_WHOLE_UNITS = ("persons", "households", "families")
+#: Words after a measure's name that qualify it ("Jumlah Penduduk Miskin
+#: dengan Rata-rata Pengeluaran ...", "... Menurut Kabupaten/Kota"): an
+#: average named after them is the criterion, not the measure.
+_MEASURE_QUALIFIER = re.compile(
+    r"(?<![^\W\d_])(?:dengan|berdasarkan|menurut|yang|di|pada|untuk|atas|by|with"
+    r"|based|according|whose|below|under|among)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+#: A table's number before its title ("Tabel 3.2", "Table 5").
+_TABLE_NUMBER = re.compile(r"^\s*(?:tabel|table)\s*[0-9][0-9.\-]*\s*", re.IGNORECASE)
+
+
+def _names_average(text: str) -> bool:
+    """Whether a title, label or measure's name names an average as its measure.
+
+    Each part of the text (between commas, semicolons and lines), its table
+    number left out, names its measure up to a word qualifying it
+    ("dengan", "berdasarkan", "menurut"). The text names an average where
+    some part's measure is one ("Rata-rata Anggota Rumah Tangga Miskin
+    Menurut Kabupaten/Kota, 2023", "Garis Kemiskinan Rata-rata") and no
+    part names a count beside it: "Jumlah Penduduk Miskin (Jiwa) dan
+    Rata-rata Pengeluaran per Kapita" names a count first, and "Penduduk
+    Miskin Berdasarkan Rata-rata Pengeluaran (Jiwa)" an average as the
+    criterion only. Measures joined in one part ("Jumlah dan Rata-rata
+    ...") are an average only if each is: which one a unit belongs to is
+    unknown. An average of money ("Rata-rata Pengeluaran di Bawah Garis
+    Kemiskinan (Jiwa)") is no average of persons: its unit of persons
+    counts them.
+    """
+    average = False
+    for part in re.split(r"[,;|]", re.sub(r"[(\[][^()\[\]]*[)\]]", " ", text)):
+        head = _MEASURE_QUALIFIER.split(_TABLE_NUMBER.sub("", part), maxsplit=1)[0]
+        for measure in _JOINING.split(head):
+            if _AVERAGE.search(measure) and not _MONEY_MEASURE.search(measure):
+                average = True
+            elif _COUNTED.search(measure):
+                return False
+    return average
+
+
+#: Words of a measure of money ("Rata-rata Pengeluaran per Kapita"): an
+#: average of it is in rupiah, never persons.
+_MONEY_MEASURE = re.compile(
+    r"(?<![^\W\d_])(?:pengeluaran|konsumsi|pendapatan|penghasilan|upah|garis"
+    r"|expenditures?|consumption|income|wages?|line)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+#: Words of a measure counting persons or households ("Jumlah Penduduk
+#: Miskin", "Banyaknya Rumah Tangga"): a count, where no average names it.
+_COUNTED = re.compile(
+    r"(?<![^\W\d_])(?:jumlah|banyak(?:nya)?|number|count|penduduk|population"
+    r"|persons|people|rumah\s*tangga|ruta|households?|keluarga|famil(?:y|ies))"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
 #: The unit of an average or ratio of a count ("(Jiwa)" under "Rata-rata
 #: ...", "(Jiwa/Rumah Tangga)"): not a count in ones, so figures with
 #: decimals are read.
@@ -9098,8 +9201,26 @@ _RATIO = "ratio"
 
 
 def _per_household(text: str) -> bool:
-    """Whether a unit is a count per household: "persons/rumahtangga"."""
-    return bool(re.search(rf"/\s*{_HOUSEHOLDS}", text, re.IGNORECASE))
+    """Whether a unit is a count per household: "(Jiwa/Rumah Tangga)", a ratio.
+
+    Only a count of another unit over a household is: persons per household
+    ("Jiwa/Rumah Tangga", "Orang/Ruta", "Jiwa/KK"). A slash between two
+    spellings of one unit ("Rumah Tangga/Households", "Ruta/Household":
+    Indonesian and English) is that unit, a count in ones, and rupiah per
+    household ("Rp/Rumah Tangga/Bulan") is money in ones, as rupiah per
+    person is.
+    """
+    first, *per = _stated_scale(text)[0].split("/")
+    return first == "persons" and any(
+        re.fullmatch(_HOUSEHOLDS, p, re.IGNORECASE) for p in per
+    )
+
+
+def _ratio_name(text: str) -> str:
+    """A ratio unit's name: "persons per household", "persons per family"."""
+    per = _stated_scale(text)[0].split("/")[1:]
+    family = any(re.fullmatch(_FAMILY_WORDS, p, re.IGNORECASE) for p in per)
+    return f"'persons per {'family' if family else 'household'}'"
 
 
 def _fits(group: list[str], measure: list[str]) -> bool:
@@ -9137,9 +9258,9 @@ def _title_count_units(title: str, groups: Sequence[str]) -> dict[str, str]:
     units, placed = _title_units(title, groups)
     return {
         # A unit after joined measures ("Jumlah dan Persentase ..., Jiwa,")
-        # is not the unit of a group naming a percentage.
+        # is not the unit of a group naming a percentage or an average.
         g: ""
-        if not placed and _PERCENT_MEASURE.search(g)
+        if not placed and (_PERCENT_MEASURE.search(g) or _names_average(g))
         else _ones_name([sc for sc, _ in named])
         for g, named in units.items()
     }
@@ -9181,7 +9302,7 @@ def _title_units(
 
 def _title_unit_row(
     title: str, groups: Sequence[str]
-) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], np.ndarray[Any, Any]]:
     """The unit the title or a group label states over each value column.
 
     A group label naming a unit ("Jumlah Penduduk Miskin (ribu jiwa)")
@@ -9192,23 +9313,50 @@ def _title_unit_row(
     Persentase ... (ribu jiwa) ... (persen)" leaves the columns to their
     cells). Read as a unit row is, so that a column holds one scale
     whether its unit is written in a unit row, a group label or the title.
-    Returns the units and, per column, whether its group label states it.
+    Returns the units and, per column, whether its group label states it
+    and whether it is a ratio ("(Jiwa)" after "Rata-rata Anggota Rumah
+    Tangga", see ``_named_units``): a cell "4,52 jiwa" under it is then a
+    bare number in its unit, as under a unit row "(Jiwa/Rumah Tangga)".
     """
     title_units, placed = _title_units(title, groups)
-    if not placed and len([g for g in dict.fromkeys(groups) if g]) > 1:
+    labels = [g for g in dict.fromkeys(groups) if g]
+    if (
+        not placed
+        and len(labels) > 1
+        and not all(_BREAKDOWN.fullmatch(g.strip()) for g in labels)
+    ):
         # Column groups of several measures ("Jumlah", "Persentase") under
         # a title unit naming none of them: whose unit it is is unknown.
+        # Groups splitting one measure by area or sex ("Perkotaan |
+        # Perdesaan | Jumlah", "Laki-laki | Perempuan") all take it.
         title_units = {g: [] for g in groups}
     out = np.full(len(groups), "", dtype=object)
     by_group = np.zeros(len(groups), dtype=bool)
+    ratio = np.zeros(len(groups), dtype=bool)
     for j, group in enumerate(groups):
         own = [(sc, txt) for _, sc, txt in _named_units(group)]
         stated = own or title_units[group]
         scales = {sc for sc, _ in stated}
-        if len(scales) == 1 and scales != {("", 1.0)} and _RATIO not in dict(scales):
+        if len(scales) == 1 and scales != {("", 1.0)}:
             out[j] = stated[0][1]
             by_group[j] = bool(own)
-    return out, by_group
+            ratio[j] = _RATIO in dict(scales)
+    return out, by_group, ratio
+
+
+#: One part of a measure split by area or sex, as a column group's label:
+#: "Perkotaan", "Perdesaan", "Jumlah" (their total), "Perkotaan+Perdesaan",
+#: "Urban", "Laki-laki", bilingual "Perkotaan/Urban". Groups of these split
+#: one measure, so the title's unit is each one's.
+_BREAKDOWN_PART = (
+    r"(?:perkotaan|perdesaan|pedesaan|kota|desa|urban|rural|jumlah|total"
+    r"|laki-laki|laki\s*-?\s*laki|perempuan|male|female|k\s*\+\s*d)"
+)
+_BREAKDOWN = re.compile(
+    rf"{_BREAKDOWN_PART}(?:\s*[/+]\s*{_BREAKDOWN_PART})*"
+    r"(?:\s*[(\[][^()\[\]]*[)\]])?",
+    re.IGNORECASE,
+)
 
 
 #: A row labelled as a total ("Jumlah", "Total", "Jumlah/Total").
@@ -9318,15 +9466,19 @@ def _skipped(
 #: "Kota", "Kota Madya", "Kodya", "Kota Administrasi", "City",
 #: "Municipality".
 _HEADING_WORDS = {
-    r"kabupaten(?:\s+administrasi|\s+adm\.?)?": "kabupaten",
+    # "Kabupaten Daerah Tingkat II", "Kotamadya Dati II": the old names.
+    r"kabupaten(?:\s+administrasi|\s+adm\.?|\s+(?:dati|daerah\s+tingkat)\s+ii)?": (
+        "kabupaten"
+    ),
     r"kab\.?": "kabupaten",
-    r"regency": "kabupaten",
-    r"regencies": "kabupaten",
-    r"kota\s*madya": "kota",
+    r"(?:administrative\s+)?regency": "kabupaten",
+    r"(?:administrative\s+)?regencies": "kabupaten",
+    r"kota\s*madya(?:\s+(?:dati|daerah\s+tingkat)\s+ii)?": "kota",
     r"kodya": "kota",
     r"kota(?:\s+administrasi|\s+adm\.?)?": "kota",
-    r"city": "kota",
-    r"cities": "kota",
+    # "Kota Administrasi/Administrative City" (DKI Jakarta, bilingual)
+    r"(?:administrative\s+)?city": "kota",
+    r"(?:administrative\s+)?cities": "kota",
     r"municipality": "kota",
     r"municipalities": "kota",
 }
@@ -9661,6 +9813,7 @@ def _read_kind_headings(
             headed,
             prov,
             first_year,
+            ends=unread.tolist(),
         )
     found = regions
     if any(headed):
@@ -9734,6 +9887,8 @@ def _namesakes_under_headings(
     headed: list[str | None],
     prov: str | None,
     first_year: int | None,
+    *,
+    ends: list[bool],
 ) -> list[str | None]:
     """Heading kinds with a province's namesake under a heading read as it.
 
@@ -9752,7 +9907,9 @@ def _namesakes_under_headings(
     below its regencies and cities), is that section's total: the rows
     below it start another province, named by no row yet, so a namesake
     under a heading there ("Jambi" under "KOTA" after "RIAU") is the
-    heading's region, not the province.
+    heading's region, not the province. A row ending a section without
+    heading one (`ends`: "DAFTAR KABUPATEN", "Jumlah Kota" with no number)
+    ends it here too: no kind is carried past it.
     """
     out = list(headed)
     lab = [str(x) for x in labels]
@@ -9781,9 +9938,14 @@ def _namesakes_under_headings(
     section = prov  # the province of the rows above
     seen: set[str] = set()
     closing: bool | None = None  # whether province rows close their sections
+    opened = False  # a heading since the last province row (ended or not)
     for k, (kind, p) in enumerate(zip(kinds, provinces, strict=True)):
         if kind is not None:
             current = kind
+            opened = True
+            continue
+        if ends[k]:
+            current = None
             continue
         if p is None:
             continue
@@ -9802,10 +9964,11 @@ def _namesakes_under_headings(
         # The first province row below a section closes it (a total at the
         # bottom), and so do the next ones below theirs; one above the
         # first heading opens its rows, and so do the next ones.
-        closes = current is not None and closing is not False
+        closes = opened and closing is not False
         if p != _regions.NATIONAL_CODE:
             closing = closes
         current = None
+        opened = False
         section = None if p == _regions.NATIONAL_CODE or closes else p
         seen.add(p)
     # Rows below a namesake, up to the next heading or province row, carry
@@ -9814,7 +9977,7 @@ def _namesakes_under_headings(
     for k, (kind, p) in enumerate(zip(kinds, provinces, strict=True)):
         if kind is not None:
             current = kind
-        elif p is not None and out[k] is None:
+        elif ends[k] or (p is not None and out[k] is None):
             current = None
         elif out[k] is None and headed[k] is None and current is not None:
             out[k] = current

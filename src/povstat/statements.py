@@ -475,6 +475,27 @@ def _refuse_unrounded_levels(
                 published(v[dd == k], int(k), name)
 
 
+def _widened_read(
+    x: NDArray[np.float64], shown: NDArray[np.intp], shape: tuple[int, ...]
+) -> NDArray[np.float64]:
+    """Levels, each a figure at its `shown` decimals read as that figure.
+
+    A value within float noise of its figure, or a float32 figure widened
+    to float64 (:func:`povstat.units.unrounded`), becomes the figure; any
+    other value (a computed one, or one not rounded to its decimals, which
+    :func:`_refuse_unrounded_levels` names) is kept as it is.
+    """
+    v = np.array(np.broadcast_to(np.asarray(x, np.float64), shape))
+    dd = np.broadcast_to(np.asarray(shown, np.intp), shape)
+    for k in np.unique(dd).tolist():
+        if int(k) < _COMPUTED:
+            at = np.array((dd == k) & ~np.isnan(v), dtype=bool)
+            ok = at.copy()
+            ok[at] = ~np.asarray(unrounded(v[at], int(k)), bool)
+            v[ok] = round_half_up(v[ok], int(k))
+    return v
+
+
 def _exact_figures(x: NDArray[np.float64], shown: NDArray[np.intp]) -> NDArray[Any]:
     """Levels as the exact figures they stand for at their `shown` decimals.
 
@@ -1093,6 +1114,16 @@ def _change_check(
             }
         ),
     )
+    if given is not None:
+        # Rates at their stated decimals, a float32 figure widened to
+        # float64 (4.26 as 4.260000228881836) read as the figure it is.
+        early = (
+            given
+            if before_decimals is None
+            else _decimals_array(before_decimals, computed=computed)
+        )
+        b, a = _widened_read(b, early, shape), _widened_read(a, given, shape)
+        c = rate_change(b, a, unit="percent")
     # The exact decimal difference of the rates, rounded once.
     points = _level_difference(a, b, shape)
     rel = np.broadcast_to(_snap(c.relative), shape)
@@ -2199,6 +2230,15 @@ def _read_column(
             figures[at] = ~np.asarray(unrounded(values[at], int(k)), bool)
     need = np.where(np.isfinite(values) & ~figures, most + 1, need).astype(np.intp)
     if given is not None:
+        # A float32 figure widened to float64 (13.65 as 13.649999618530273,
+        # after concatenating a float32 column with a float64 one) needs
+        # more than 10 decimals, but is a figure at the decimals given
+        # (:func:`povstat.units.unrounded`): read at them, not as computed.
+        long = np.isfinite(values) & (need > most)
+        if long.any() and given >= 0:
+            widened = long.copy()
+            widened[long] = ~np.asarray(unrounded(values[long], given), bool)
+            need = np.where(widened, given, need).astype(np.intp)
         return _Reading(col, given, need, True)
     if col in scales and column.dtype != object:  # one scale for every figure
         return _Reading(col, scales[col], np.full(need.shape, scales[col]), True)

@@ -475,6 +475,27 @@ def _refuse_unrounded_levels(
                 published(v[dd == k], int(k), name)
 
 
+def _widened_read(
+    x: NDArray[np.float64], shown: NDArray[np.intp], shape: tuple[int, ...]
+) -> NDArray[np.float64]:
+    """Levels, each a figure at its `shown` decimals read as that figure.
+
+    A value within float noise of its figure, or a float32 figure widened
+    to float64 (:func:`povstat.units.unrounded`), becomes the figure; any
+    other value (a computed one, or one not rounded to its decimals, which
+    :func:`_refuse_unrounded_levels` names) is kept as it is.
+    """
+    v = np.array(np.broadcast_to(np.asarray(x, np.float64), shape))
+    dd = np.broadcast_to(np.asarray(shown, np.intp), shape)
+    for k in np.unique(dd).tolist():
+        if int(k) < _COMPUTED:
+            at = np.array((dd == k) & ~np.isnan(v), dtype=bool)
+            ok = at.copy()
+            ok[at] = ~np.asarray(unrounded(v[at], int(k)), bool)
+            v[ok] = round_half_up(v[ok], int(k))
+    return v
+
+
 def _exact_figures(x: NDArray[np.float64], shown: NDArray[np.intp]) -> NDArray[Any]:
     """Levels as the exact figures they stand for at their `shown` decimals.
 
@@ -1093,6 +1114,16 @@ def _change_check(
             }
         ),
     )
+    if given is not None:
+        # Rates at their stated decimals, a float32 figure widened to
+        # float64 (4.26 as 4.260000228881836) read as the figure it is.
+        early = (
+            given
+            if before_decimals is None
+            else _decimals_array(before_decimals, computed=computed)
+        )
+        b, a = _widened_read(b, early, shape), _widened_read(a, given, shape)
+        c = rate_change(b, a, unit="percent")
     # The exact decimal difference of the rates, rounded once.
     points = _level_difference(a, b, shape)
     rel = np.broadcast_to(_snap(c.relative), shape)
@@ -2199,6 +2230,15 @@ def _read_column(
             figures[at] = ~np.asarray(unrounded(values[at], int(k)), bool)
     need = np.where(np.isfinite(values) & ~figures, most + 1, need).astype(np.intp)
     if given is not None:
+        # A float32 figure widened to float64 (13.65 as 13.649999618530273,
+        # after concatenating a float32 column with a float64 one) needs
+        # more than 10 decimals, but is a figure at the decimals given
+        # (:func:`povstat.units.unrounded`): read at them, not as computed.
+        long = np.isfinite(values) & (need > most)
+        if long.any() and given >= 0:
+            widened = long.copy()
+            widened[long] = ~np.asarray(unrounded(values[long], given), bool)
+            need = np.where(widened, given, need).astype(np.intp)
         return _Reading(col, given, need, True)
     if col in scales and column.dtype != object:  # one scale for every figure
         return _Reading(col, scales[col], np.full(need.shape, scales[col]), True)
@@ -3912,6 +3952,7 @@ def _judge_rank(
                     in_tie=in_tie,
                     tie=(rule_lo, rule_hi),
                     open_orders=(n_up, n_down),
+                    unknown=n_unknown,
                 )
             )
         if open_k.any():
@@ -4093,46 +4134,80 @@ def _rank_problem(
     in_tie: bool,
     tie: tuple[float, float],
     open_orders: tuple[int, int],
+    unknown: int = 0,
 ) -> str:
     """Why a stated rank is not the subject's rank `rr`, in a reason.
 
-    Outside the ranks the subject could take (`in_tie` false): "not 19".
-    Else what it would take to be `stated`: its tie broken another way
-    (`stated` within `tie`, the ranks of the tie as the figures stand:
-    Mojokerto's 9.80 tied with Magetan's is 18-19, "min" gives 18), or an
-    order the figures leave open going the other way (`open_orders`: how
-    many of the values not ordered against it are ahead of it and behind
-    it), possibly both: each order that goes the other way moves every
-    rank of the tie by one.
+    Outside the ranks the subject could take (`in_tie` false, and no
+    region without a value to push it down): "not 19". Else what it would
+    take to be `stated`: its tie broken another way (`stated` within
+    `tie`, the ranks of the tie as the figures stand: Mojokerto's 9.80
+    tied with Magetan's is 18-19, "min" gives 18), or an order the figures
+    leave open going the other way (`open_orders`: how many of the values
+    not ordered against it are ahead of it and behind it), or a region
+    without a value (`unknown` of them) ranking above it, possibly
+    several of these: each moves every rank of the tie by one.
     """
     shown = _fmt(rr, 1 if rr % 1 else 0)
-    if not in_tie:
-        return f"not {stated}"
+    n_up, n_down = open_orders
     lo, hi = tie
+    # A region without a value ranking above the subject moves it down by
+    # one (never up), as an open order behind it going the other way does.
+    if not in_tie and not (unknown and hi < stated <= hi + n_down + unknown):
+        return f"not {stated}"
     if rr == stated:  # an "ordinal" rank inside a tie
         return f"{stated} only by the order of the tied labels"
     # Each order that goes the other way moves the tie's ranks, and the
     # rank `ties` gives, by one: `stated` is `rr` so moved by `pure` of the
-    # open orders ahead of it (or behind it), where there are as many; or
-    # an end of the tie so moved by `m` of them, with the tie broken
-    # another way.
-    n_up, n_down = open_orders
+    # open orders ahead of it (or behind it, with the regions without a
+    # value), where there are as many; or an end of the tie so moved by
+    # `m` of them, with the tie broken another way.
     up = stated < rr
     pure = rr - stated if up else stated - rr
-    by_orders = pure % 1 == 0 and pure <= (n_up if up else n_down)
+    by_orders = pure % 1 == 0 and pure <= (n_up if up else n_down + unknown)
     by_tie = lo <= stated <= hi
     if by_tie and not by_orders:
         return f"{stated} only with its tie broken another way"
     m = int(pure) if by_orders else int(lo - stated) if up else int(stated - hi)
-    orders = (
-        "an order they leave open goes" if m == 1 else f"{m} orders they leave open go"
-    )
+    cond = _moves(m, n_up if up else n_down, 0 if up else unknown)
     head = f"{shown} as the figures stand, {stated} "
     if by_orders and by_tie:
-        return head + f"with its tie broken another way, or if {orders} the other way"
+        return head + f"with its tie broken another way, or {cond}"
     if by_orders:
-        return head + f"if {orders} the other way"
-    return head + f"only if {orders} the other way and its tie is broken another way"
+        return head + cond
+    return head + f"only {cond} and its tie is broken another way"
+
+
+def _moves(m: int, orders: int, unknown: int) -> str:
+    """The condition that moves a rank by `m`, in a reason ("if ...").
+
+    `orders` open orders that could go the other way and `unknown`
+    regions without a value that could rank above it, `m` of them in all.
+    """
+    if unknown == 0:
+        return (
+            "if an order they leave open goes the other way"
+            if m == 1
+            else f"if {m} orders they leave open go the other way"
+        )
+    one_unknown = (
+        "the region without a value" if unknown == 1 else "a region without a value"
+    )
+    if orders == 0:
+        return (
+            f"if {one_unknown} ranks above it"
+            if m == 1
+            else f"if {m} regions without a value rank above it"
+        )
+    if m == 1:
+        return (
+            "if an order they leave open goes the other way or "
+            f"{one_unknown} ranks above it"
+        )
+    return (
+        f"if {m} in all of the orders they leave open go the other way "
+        "and regions without a value rank above it"
+    )
 
 
 def _ranks_in_place(

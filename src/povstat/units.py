@@ -501,7 +501,16 @@ def _unrounded(
     at 12). Within :data:`_NOISE_ULPS` units in the last place of `x`
     itself it is always noise (the float nearest to a figure of 15 or more
     digits is that close to it). NaN is not flagged.
+
+    A float32 figure widened to float64 (a float32 column concatenated with
+    a float64 one: 13.65 becomes 13.649999618530273) is the figure too:
+    where `x` is exactly a float32 value, and that float32 is the one
+    nearest to `r`, with float32 spacing finer than a unit in the `d`-th
+    decimal (so that no other figure of `d` decimals has the same
+    float32). A float64 value that is no float32 value (a computed
+    7.876104702999582) is judged as above.
     """
+    x = np.asarray(x, np.float64)
     with np.errstate(invalid="ignore", over="ignore"):
         a = np.abs(x)
         tol = np.maximum(
@@ -509,7 +518,13 @@ def _unrounded(
             _NOISE_ULPS * np.spacing(a),
         )
         noise = np.abs(r - x) <= tol
-    return np.asarray(~noise & ~np.isnan(x))
+        x32 = x.astype(np.float32)
+        widened = (
+            (x32.astype(np.float64) == x)
+            & (np.asarray(r, np.float64).astype(np.float32) == x32)
+            & (np.spacing(np.abs(x32)).astype(np.float64) < 10.0**-d)
+        )
+    return np.asarray(~(noise | widened) & ~np.isnan(x))
 
 
 def unrounded(x: NDArray[np.float64], d: int) -> NDArray[np.bool_]:

@@ -1318,8 +1318,12 @@ def _pairing_advice(
         how = f"`{name}[list({name0}.columns)]`"
     else:
         how = f"`{name}.select({name0}.columns)`"
+    # The same labels, each once, in another order: pairing by position
+    # would pair one label's value with another's.
     return (
-        f"align them first (e.g. {how}), or pass .to_numpy() to pair them by position"
+        f"they hold the same labels in another order: align them (e.g. {how}); "
+        "not .to_numpy(), which would pair them by position, one label's value "
+        "with another's"
     )
 
 

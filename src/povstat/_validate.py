@@ -22,6 +22,7 @@ import math
 import os
 import re
 import sys
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -2230,18 +2231,26 @@ def _times_written_otherwise(
         else:
             continue
         values = list(oz)
+        fmt = None
         if all(type(v) is datetime.date for v in values):
             written = "datetime.date objects"
         elif all(isinstance(v, str) for v in values):
             written = "text"
+            fmt = _month_text_format(values)
         else:
             continue
+        if fmt is not None and isinstance(tz, pd.DatetimeIndex):
+            convert = f"pandas.to_datetime({{}}, format={fmt!r})"
         try:
-            converted = (
-                pd.PeriodIndex(values, freq=tz.freqstr)
-                if isinstance(tz, pd.PeriodIndex)
-                else pd.DatetimeIndex(pd.to_datetime(values))
-            )
+            with warnings.catch_warnings():
+                # pandas warns when it parses each text alone (no format
+                # inferred); the conversion is only tried here.
+                warnings.simplefilter("ignore", UserWarning)
+                converted = (
+                    pd.PeriodIndex(values, freq=tz.freqstr)
+                    if isinstance(tz, pd.PeriodIndex)
+                    else pd.DatetimeIndex(pd.to_datetime(values, format=fmt))
+                )
         except (ValueError, TypeError):
             continue
         if not converted.is_unique or _missing_from(converted, tz):
@@ -2268,6 +2277,23 @@ def _times_written_otherwise(
                 else "; not .to_numpy(), which would pair one time with another"
             )
         )
+    return None
+
+
+#: Text months whose format pandas does not infer, and that format:
+#: "2015.03" (BPS's year.month), "03/2015", "2015/03".
+_MONTH_TEXT_FORMATS = (
+    (re.compile(r"[0-9]{4}\.[0-9]{2}"), "%Y.%m"),
+    (re.compile(r"[0-9]{2}/[0-9]{4}"), "%m/%Y"),
+    (re.compile(r"[0-9]{4}/[0-9]{2}"), "%Y/%m"),
+)
+
+
+def _month_text_format(values: Sequence[str]) -> str | None:
+    """The format of text months all written one way ("2015.03": "%Y.%m"), else None."""
+    for pattern, fmt in _MONTH_TEXT_FORMATS:
+        if all(pattern.fullmatch(v) for v in values):
+            return fmt
     return None
 
 

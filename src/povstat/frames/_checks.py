@@ -375,6 +375,39 @@ def _digits(label: object) -> str | None:
     return None
 
 
+def _dotted_floats(labels: Iterable[object]) -> dict[Any, str | None] | None:
+    """Each float label's area code, where the floats are dotted codes; else None.
+
+    A column of Kemendagri's dotted codes ("35", "35.01", ..., "35.79")
+    read from a CSV file with pandas' defaults holds floats (35.0, 35.01,
+    35.79; "35.10" becomes 35.1). Where every label is a float (or
+    missing), one at least not integral, each with two digits before the
+    point and at most two after it, read as a code of povstat's list (35.0
+    is the province 35; 35.01 the regency 3501; 35.1 can only be 35.10,
+    3510), they are read as those codes; otherwise None (the labels are
+    read as before).
+    """
+    known = _known_codes()
+    out: dict[Any, str | None] = {}
+    fraction = False
+    for label in labels:
+        if _missing(label):
+            out[label] = None
+            continue
+        if not isinstance(label, float | np.floating) or not math.isfinite(label):
+            return None
+        found = re.fullmatch(r"([1-9][0-9])\.([0-9]{1,2})", repr(float(label)))
+        if found is None:
+            return None
+        whole, part = found.groups()
+        code = whole if part == "0" else whole + part.ljust(2, "0")
+        fraction = fraction or part != "0"
+        if code not in known:
+            return None
+        out[label] = code
+    return out if fraction else None
+
+
 def _code(digits: str, known: frozenset[str], *, loose: bool) -> str | None:
     """The area `digits` stand for, as a code of its own length ("" the country).
 
@@ -418,10 +451,16 @@ def _area_codes(labels: NDArray[Any]) -> list[str | None] | None:
     column holds. Codes are all or nothing: integers that are not all
     codes of the list (identifiers 1, 2, 3, ...) tell no nesting, nor does
     a code column with one label that is no code. Missing labels (None,
-    NaN) give None and are passed over.
+    NaN) give None and are passed over. Floats holding Kemendagri's dotted
+    codes (35.0, 35.01, 35.79, as a CSV file of "35", "35.01", "35.79" is
+    read with pandas' defaults) are read as those codes
+    (:func:`_dotted_floats`).
     """
     values = labels.tolist()  # one list: a NaN is found again by identity
     distinct = set(values)  # the distinct labels, a few hundred
+    dotted = _dotted_floats(distinct)
+    if dotted is not None:
+        return [dotted[x] for x in values]
     known = _known_codes()
     code: dict[Any, str | None] = {}
     for label in distinct:

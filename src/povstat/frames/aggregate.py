@@ -200,7 +200,9 @@ def aggregate_regions(
     One area written two ways in one group (``"35"`` and ``"3500"``,
     ``"Jawa Timur"`` and ``"JAWA TIMUR"``) is refused too. Codes read
     back as numbers are codes too (35 holds 3573, as a CSV reader returns
-    ``region_code``), where every number is a code of povstat's list.
+    ``region_code``), where every number is a code of povstat's list, and
+    so are dotted codes read back as floats (35.0 holds 35.79, as pandas
+    reads ``"35"`` and ``"35.79"``).
     Labels of another kind (other spellings, arbitrary IDs) tell nothing
     of nesting and are not checked; nor is the array function, which has
     no labels.

@@ -314,12 +314,18 @@ def without_footnote_mark(text: str) -> str:
 #: bar or an underscore ("35: Jawa Timur", "35/Jawa Timur", "35 | Jawa
 #: Timur", "35_Jawa Timur"), or glued to the name, two or four digits
 #: before a letter, as a spreadsheet joins two cells ("35Jawa Timur").
+#: Full-width brackets ("\uff083579\uff09Kota Batu", "\uff3b35\uff3d",
+#: "\u30103579\u3011") are read as brackets, and a number after "Kode"
+#: ("(Kode 3579) Kota Batu", "Kode 3579 Kota Batu": ``kode``) is a code.
 _LEADING_NUMBER = re.compile(
-    r"^(?P<no>#\s*|[Nn][Oo]\.?\s*(?=[0-9]))?[\[(]?"
-    r"(?P<num>[0-9]{2}\.[0-9]{2}|(?P<level>[0-9]{1,3}(?:\.[0-9]{1,3})+)|[0-9]{1,4})"
-    r"(?P<close>[\])]?)"
+    r"^(?P<no>#\s*|[Nn][Oo]\.?\s*(?=[0-9]))?"
+    r"[\[(\uff08\uff3b\u3010]?\s*(?P<kode>[Kk][Oo][Dd][Ee]\s*:?\s*(?=[0-9]))?"
+    r"(?P<num>[0-9]{2}\.[0-9]{2}"
+    r"|(?P<level>[0-9]{1,3}(?:\.[0-9]{1,3})+)|[0-9]{1,4})"
+    r"(?P<close>[\])\uff09\uff3d\u3011]?)"
     r"(?P<sep>[.)]\s*|\s*[-\u2013\u2014\u2212:/|_]\s*|\s+"
-    r"|(?<![0-9][0-9]{2})(?<=[0-9]{2})(?=[^\W\d_])|(?<=[0-9]{4})(?=[^\W\d_]))"
+    r"|(?<![0-9][0-9]{2})(?<=[0-9]{2})(?=[^\W\d_])|(?<=[0-9]{4})(?=[^\W\d_])"
+    r"|(?<=[\])\uff09\uff3d\u3011])(?=\S))"
     r"(?P<rest>\S.*)$"
 )
 #: A capital roman numeral before a name ("I. Jawa Timur", "II) Kota
@@ -344,11 +350,11 @@ _LIST_DECORATION = re.compile(
 #: An area code of four digits after a name: "Malang (3507)", "Malang
 #: [35.07]", "Malang 3507", "Malang - 3507", "Malang \u2013 3507" (an en
 #: dash, as autocorrect writes "name - code"), "Malang \u2014 3507" (an em
-#: dash).
+#: dash); full-width brackets too ("Malang\uff083507\uff09", "Malang\u30103507\u3011").
 _TRAILING_CODE = re.compile(
     r"^(?P<rest>.*?[^\s\-\u2013\u2014\u2212])\s*"
-    r"(?:[\[(\uff08\uff3b]\s*(?P<kode>[Kk][Oo][Dd][Ee]\s*:?\s*)?"
-    r"(?P<code>[0-9]{2}\.?[0-9]{2})\s*[\])\uff09\uff3d]"
+    r"(?:[\[(\uff08\uff3b\u3010]\s*(?P<kode>[Kk][Oo][Dd][Ee]\s*:?\s*)?"
+    r"(?P<code>[0-9]{2}\.?[0-9]{2})\s*[\])\uff09\uff3d\u3011]"
     r"|(?:\s+|\s*[-\u2013\u2014\u2212]\s*)(?P<bare>[0-9]{2}\.?[0-9]{2}))$"
 )
 #: A province's code of two digits after a name, as :data:`_TRAILING_CODE`
@@ -357,8 +363,8 @@ _TRAILING_CODE = re.compile(
 #: or after a dash or minus sign ("Jawa Timur \u2212 35").
 _TRAILING_PROVINCE_CODE = re.compile(
     r"^(?P<rest>.*?[^\s\-\u2013\u2014\u2212])\s*"
-    r"(?:[\[(\uff08\uff3b]\s*(?P<kode>[Kk][Oo][Dd][Ee]\s*:?\s*)?"
-    r"(?P<code>[0-9]{2})\s*[\])\uff09\uff3d]"
+    r"(?:[\[(\uff08\uff3b\u3010]\s*(?P<kode>[Kk][Oo][Dd][Ee]\s*:?\s*)?"
+    r"(?P<code>[0-9]{2})\s*[\])\uff09\uff3d\u3011]"
     r"|\s*[-\u2013\u2014\u2212]\s*(?P<bare>[0-9]{2}))$"
 )
 #: Digits in what is left of a label for its name: from the first word
@@ -1484,7 +1490,9 @@ def read_bps_table(
     A number before the name ("1 Malang", "2. Kota Malang", "3) Batu",
     "3573 Kota Malang", "3573: Kota Malang", "3573/Kota Malang", "3573 |
     Kota Malang", "3573_Kota Malang", "3573Kota Malang" glued; a section's
-    "1.1. Kota Malang"; "#1 Malang", "No. 1 Malang", list numbers) is set
+    "1.1. Kota Malang"; "#1 Malang", "No. 1 Malang", list numbers; a code
+    in full-width brackets, "\uff083573\uff09Kota Malang", or after
+    "Kode", "(Kode 3573) Kota Malang", "Kode 3573 Kota Malang") is set
     apart before matching, for every name alike,
     as is a small letter of a lettered list ("a. Kota Batu", "b) Kota
     Malang", "(c) Kerinci", "a.Kota Batu") or a small roman numeral ("ii.
@@ -9469,7 +9477,8 @@ def _column_heading_kinds(labels: Sequence[object]) -> list[str | None]:
     lead = leading_numbers(text)
     num = lead["digits"]
     as_row = (
-        lead["close"].eq(")") | lead["sep"].str.match(r"[.)]").astype("boolean")
+        (lead["close"].isin([")", "\uff09"]) & ~lead["kode"])
+        | lead["sep"].str.match(r"[.)]").astype("boolean")
     ).fillna(False)
     # A label that is a region's name as written, its number not written
     # as a list number ("50 Kota": Kabupaten Lima Puluh Kota; "50. Kota"
@@ -9913,7 +9922,8 @@ def leading_numbers(labels: Sequence[object]) -> pd.DataFrame:
         "1.1"), ``close`` and ``sep`` (the bracket
         and separator after it, for row numbers: "357)", "357."), ``code``
         (the area code, or None where the number is a list number or
-        there is none) and ``name`` (the label without its decoration and
+        there is none), ``kode`` (whether the number follows the word
+        "Kode": a code) and ``name`` (the label without its decoration and
         number, as the rest is read: its name, perhaps with a kind,
         footnote mark or trailing code).
 
@@ -9944,11 +9954,13 @@ def leading_numbers(labels: Sequence[object]) -> pd.DataFrame:
     # A table numbering its rows 1, 2, ... has single-digit numbers: its
     # two-digit ones are list numbers too, not province codes.
     listed = bool((num.str.len() == 1).any())
+    # A number after "Kode" is a code whatever the column's numbering.
+    kode = lead["kode"].notna().to_numpy(dtype=bool)
     codes = [
         None
-        if pd.isna(n) or x or len(n) in (1, 3) or (len(n) == 2 and listed)
+        if pd.isna(n) or x or len(n) in (1, 3) or (len(n) == 2 and listed and not k)
         else str(n)
-        for n, x in zip(num, listing, strict=True)
+        for n, x, k in zip(num, listing, kode, strict=True)
     ]
     return pd.DataFrame(
         {
@@ -9957,6 +9969,7 @@ def leading_numbers(labels: Sequence[object]) -> pd.DataFrame:
             "close": lead["close"],
             "sep": lead["sep"],
             "code": pd.Series(codes, index=lab.index, dtype=object),
+            "kode": pd.Series(kode, index=lab.index, dtype=bool),
             "name": lead["rest"].fillna(undecorated),
         }
     )
@@ -10096,7 +10109,8 @@ def _match_regions(
         [c is None for c in codes], dtype=bool
     )
     as_row = (
-        lead["close"].eq(")") | lead["sep"].str.match(r"[.)]").astype("boolean")
+        (lead["close"].isin([")", "\uff09"]) & ~lead["kode"])
+        | lead["sep"].str.match(r"[.)]").astype("boolean")
     ).fillna(False)
     no_row = np.zeros(len(lab), dtype=bool)
     if row_count is not None and numbered.any():
@@ -10198,6 +10212,7 @@ def _match_regions(
     # part of it, neither a list number nor a code nor stray digits.
     plain_num = (
         lead["num"].notna()
+        & ~lead["kode"].to_numpy(dtype=bool)
         & lead["close"].fillna("").eq("")
         & lead["sep"].fillna("").str.fullmatch(r"\s+")
     ).to_numpy(dtype=bool)

@@ -430,7 +430,9 @@ def _code(digits: str, known: frozenset[str], *, loose: bool) -> str | None:
     return None
 
 
-def _area_codes(labels: NDArray[Any]) -> list[str | None] | None:
+def _area_codes(
+    labels: NDArray[Any], column: NDArray[Any] | None = None
+) -> list[str | None] | None:
     """Each label's area code ("" the country), or None if the labels tell no nesting.
 
     Only where every label is read as an area code (:func:`_digits` and
@@ -455,6 +457,11 @@ def _area_codes(labels: NDArray[Any]) -> list[str | None] | None:
     codes (35.0, 35.01, 35.79, as a CSV file of "35", "35.01", "35.79" is
     read with pandas' defaults) are read as those codes
     (:func:`_dotted_floats`).
+
+    `column`: the whole column the labels are taken from (the rows of the
+    groups asked for are some of its rows). Names are read over it: a
+    list's numbering ("I. Jawa Timur", "II. Jawa Tengah") is the column's,
+    whichever rows are checked.
     """
     values = labels.tolist()  # one list: a NaN is found again by identity
     distinct = set(values)  # the distinct labels, a few hundred
@@ -481,7 +488,8 @@ def _area_codes(labels: NDArray[Any]) -> list[str | None] | None:
     names = _region_names()
     if not all(isinstance(x, str) for x in distinct if not _missing(x)):
         return None
-    keys = _name_keys(x for x in distinct if isinstance(x, str))
+    read = distinct if column is None else [*column.tolist(), *distinct]
+    keys = _name_keys(x for x in read if isinstance(x, str))
     for label in distinct:
         if _missing(label):
             code[label] = None
@@ -869,6 +877,7 @@ def nested_regions(
     group_name: Callable[[int], str],
     effect: str,
     twice: str,
+    column: NDArray[Any] | None = None,
 ) -> None:
     """Refuse a group that holds a region with regions inside it, or twice.
 
@@ -891,10 +900,14 @@ def nested_regions(
     and ``"JAWA TIMUR"``, ``"0"`` and ``"Indonesia"``) in one group are
     refused too, naming both: the area would be counted twice, which
     `twice` says.
+
+    `column`: the whole region column `regions` are taken from, where they
+    are the rows of some groups only: names are read over it (a list's
+    numbering is the column's, whichever groups are asked for).
     """
     if regions.size == 0:
         return
-    codes = _area_codes(regions)
+    codes = _area_codes(regions, column)
     if codes is None:
         return
     g = np.zeros(regions.size, np.int64) if groups is None else groups

@@ -125,3 +125,44 @@ def test_numerals_up_to_the_38_provinces() -> None:
     ):
         with pytest.raises(ValueError, match="a province holds its regencies"):
             _pool(df, groups={"G": group})
+
+
+def test_check_statements_reads_the_numbering_of_the_whole_column() -> None:
+    from povstat.statements import check_statements
+
+    # Only group 'a' is ranked in; its "I." is a list number because the
+    # column runs I, II (the "II." is in group 'b'). Rates (March 2023,
+    # BPS): Jawa Timur 10.35, Kota Batu 3.31, Jawa Tengah 10.77, Kota
+    # Semarang 4.23; thousands poor 4,188.81, 7.10, 3,791.50, 80.53.
+    data = pd.DataFrame(
+        {
+            "region_name": [
+                "I. Jawa Timur",
+                "Kota Batu",
+                "II. Jawa Tengah",
+                "Kota Semarang",
+            ],
+            "g": ["a", "a", "b", "b"],
+            "period": pd.Timestamp("2023-03-01"),
+            "poverty_rate_pct": [10.35, 3.31, 10.77, 4.23],
+            "poor_thousands": [4188.81, 7.10, 3791.50, 80.53],
+        }
+    )
+    st = pd.DataFrame(
+        {
+            "kind": ["rank"],
+            "region": ["Kota Batu"],
+            "period": [pd.Timestamp("2023-03-01")],
+            "stated_rank": [1],
+            "descending": [False],
+        }
+    )
+    with pytest.raises(ValueError, match="'I. Jawa Timur' " + _NESTED):
+        check_statements(
+            st,
+            data,
+            unit="percent",
+            persons_per_poor_unit=1000,
+            region="region_name",
+            by="g",
+        )

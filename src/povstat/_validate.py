@@ -1975,6 +1975,36 @@ def _parts_of_one_frame(name0: str, a: Any, name: str, b: Any) -> str | None:
 _CODE_TEXT = re.compile(r"\s*[0-9]+(?:\.[0-9]+)?\s*")
 
 
+def _integer_area_codes(
+    name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, rn: str, ra: Any
+) -> str | None:
+    """The advice for integer labels that are all area codes of povstat's list.
+
+    3501..3579 (a file's codes read back as numbers) are no row numbers:
+    the side `rn` is told to hold them as text, then given the advice for
+    text codes (a names-to-codes mapping, :func:`_names_beside_codes`).
+    """
+    from povstat import _regions  # the list is read only for integer labels
+
+    known = set(_regions.regions()["region_code"])
+    if not all(str(v) in known for v in ra.tolist()):
+        return None
+    text = ra.astype(str)
+    then = (
+        _names_beside_codes(name0, x0, text, name, x, b, "index")
+        if rn == name0
+        else _names_beside_codes(name0, x0, a, name, x, text, "index")
+    )
+    convert = f"`{rn} = {rn}.set_axis({rn}.index.astype(str))`"
+    return (
+        f"the labels of `{rn}` are area codes read as integers "
+        f"({plain(ra[0])}..{plain(ra[-1])}, each a code of povstat's list of "
+        "regions, as a file's codes are read back), not row numbers: give them "
+        f"as text first, {convert}"
+        + (f"; then {then}" if then is not None else "")
+    )
+
+
 def _row_numbers(name0: str, x0: Any, a: Any, name: str, x: Any, b: Any) -> str | None:
     """The advice for row numbers (0..n-1, or 38..75) beside labels of another kind.
 
@@ -2004,6 +2034,9 @@ def _row_numbers(name0: str, x0: Any, a: Any, name: str, x: Any, b: Any) -> str 
         (rn, rx, ra), (kn, kb) = (name, x, b), (name0, a)
     else:
         return None
+    coded = _integer_area_codes(name0, x0, a, name, x, b, rn, ra)
+    if coded is not None:
+        return coded
     key = ", ".join(repr(n) for n in kb.names) if any(kb.names) else "'key'"
     key = f"[{key}]" if isinstance(kb, pd.MultiIndex) and any(kb.names) else key
     column = (

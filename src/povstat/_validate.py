@@ -22,6 +22,7 @@ import math
 import os
 import re
 import sys
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -1423,8 +1424,12 @@ def _pairing_advice(
         how = f"`{name}[list({name0}.columns)]`"
     else:
         how = f"`{name}.select({name0}.columns)`"
+    # The same labels, each once, in another order: pairing by position
+    # would pair one label's value with another's.
     return (
-        f"align them first (e.g. {how}), or pass .to_numpy() to pair them by position"
+        f"they hold the same labels in another order: align them (e.g. {how}); "
+        "not .to_numpy(), which would pair them by position, one label's value "
+        "with another's"
     )
 
 
@@ -2075,6 +2080,36 @@ def _parts_of_one_frame(name0: str, a: Any, name: str, b: Any) -> str | None:
 _CODE_TEXT = re.compile(r"\s*[0-9]+(?:\.[0-9]+)?\s*")
 
 
+def _integer_area_codes(
+    name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, rn: str, ra: Any
+) -> str | None:
+    """The advice for integer labels that are all area codes of povstat's list.
+
+    3501..3579 (a file's codes read back as numbers) are no row numbers:
+    the side `rn` is told to hold them as text, then given the advice for
+    text codes (a names-to-codes mapping, :func:`_names_beside_codes`).
+    """
+    from povstat import _regions  # the list is read only for integer labels
+
+    known = set(_regions.regions()["region_code"])
+    if not all(str(v) in known for v in ra.tolist()):
+        return None
+    text = ra.astype(str)
+    then = (
+        _names_beside_codes(name0, x0, text, name, x, b, "index")
+        if rn == name0
+        else _names_beside_codes(name0, x0, a, name, x, text, "index")
+    )
+    convert = f"`{rn} = {rn}.set_axis({rn}.index.astype(str))`"
+    return (
+        f"the labels of `{rn}` are area codes read as integers "
+        f"({plain(ra[0])}..{plain(ra[-1])}, each a code of povstat's list of "
+        "regions, as a file's codes are read back), not row numbers: give them "
+        f"as text first, {convert}"
+        + (f"; then {then}" if then is not None else "")
+    )
+
+
 def _row_numbers(name0: str, x0: Any, a: Any, name: str, x: Any, b: Any) -> str | None:
     """The advice for row numbers (0..n-1, or 38..75) beside labels of another kind.
 
@@ -2104,6 +2139,9 @@ def _row_numbers(name0: str, x0: Any, a: Any, name: str, x: Any, b: Any) -> str 
         (rn, rx, ra), (kn, kb) = (name, x, b), (name0, a)
     else:
         return None
+    coded = _integer_area_codes(name0, x0, a, name, x, b, rn, ra)
+    if coded is not None:
+        return coded
     key = ", ".join(repr(n) for n in kb.names) if any(kb.names) else "'key'"
     key = f"[{key}]" if isinstance(kb, pd.MultiIndex) and any(kb.names) else key
     column = (
@@ -2331,18 +2369,26 @@ def _times_written_otherwise(
         else:
             continue
         values = list(oz)
+        fmt = None
         if all(type(v) is datetime.date for v in values):
             written = "datetime.date objects"
         elif all(isinstance(v, str) for v in values):
             written = "text"
+            fmt = _month_text_format(values)
         else:
             continue
+        if fmt is not None and isinstance(tz, pd.DatetimeIndex):
+            convert = f"pandas.to_datetime({{}}, format={fmt!r})"
         try:
-            converted = (
-                pd.PeriodIndex(values, freq=tz.freqstr)
-                if isinstance(tz, pd.PeriodIndex)
-                else pd.DatetimeIndex(pd.to_datetime(values))
-            )
+            with warnings.catch_warnings():
+                # pandas warns when it parses each text alone (no format
+                # inferred); the conversion is only tried here.
+                warnings.simplefilter("ignore", UserWarning)
+                converted = (
+                    pd.PeriodIndex(values, freq=tz.freqstr)
+                    if isinstance(tz, pd.PeriodIndex)
+                    else pd.DatetimeIndex(pd.to_datetime(values, format=fmt))
+                )
         except (ValueError, TypeError):
             continue
         if not converted.is_unique or _missing_from(converted, tz):
@@ -2369,6 +2415,23 @@ def _times_written_otherwise(
                 else "; not .to_numpy(), which would pair one time with another"
             )
         )
+    return None
+
+
+#: Text months whose format pandas does not infer, and that format:
+#: "2015.03" (BPS's year.month), "03/2015", "2015/03".
+_MONTH_TEXT_FORMATS = (
+    (re.compile(r"[0-9]{4}\.[0-9]{2}"), "%Y.%m"),
+    (re.compile(r"[0-9]{2}/[0-9]{4}"), "%m/%Y"),
+    (re.compile(r"[0-9]{4}/[0-9]{2}"), "%Y/%m"),
+)
+
+
+def _month_text_format(values: Sequence[str]) -> str | None:
+    """The format of text months all written one way ("2015.03": "%Y.%m"), else None."""
+    for pattern, fmt in _MONTH_TEXT_FORMATS:
+        if all(pattern.fullmatch(v) for v in values):
+            return fmt
     return None
 
 

@@ -6647,6 +6647,7 @@ def _nested_groups(
                 "count it in `of`)",
                 twice="rank statements would rank it twice (and count it twice "
                 "in `of`)",
+                column=groups.region_of_row,
             )
         except ValueError as exc:
             key = groups.key[rows[named[0]]]

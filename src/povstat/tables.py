@@ -314,18 +314,28 @@ def without_footnote_mark(text: str) -> str:
 #: bar or an underscore ("35: Jawa Timur", "35/Jawa Timur", "35 | Jawa
 #: Timur", "35_Jawa Timur"), or glued to the name, two or four digits
 #: before a letter, as a spreadsheet joins two cells ("35Jawa Timur").
+#: Full-width brackets ("\uff083579\uff09Kota Batu", "\uff3b35\uff3d",
+#: "\u30103579\u3011") are read as brackets, and a number after "Kode"
+#: ("(Kode 3579) Kota Batu", "Kode 3579 Kota Batu": ``kode``) is a code;
+#: "Nomor 1" is a list's number, as "No. 1" is, and so is a section's
+#: number under a roman numeral ("I.1. Kota Batu").
 _LEADING_NUMBER = re.compile(
-    r"^(?P<no>#\s*|[Nn][Oo]\.?\s*(?=[0-9]))?[\[(]?"
-    r"(?P<num>[0-9]{2}\.[0-9]{2}|(?P<level>[0-9]{1,3}(?:\.[0-9]{1,3})+)|[0-9]{1,4})"
-    r"(?P<close>[\])]?)"
+    r"^(?P<no>#\s*|(?:[Nn][Oo]|[Nn][Oo][Mm][Oo][Rr])\.?\s*(?=[0-9]))?"
+    r"[\[(\uff08\uff3b\u3010]?\s*(?P<kode>[Kk][Oo][Dd][Ee]\s*:?\s*(?=[0-9]))?"
+    r"(?P<num>[0-9]{2}\.[0-9]{2}"
+    r"|(?P<level>(?:[0-9]{1,3}|[IVX]{1,7})(?:\.[0-9]{1,3})+)|[0-9]{1,4})"
+    r"(?P<close>[\])\uff09\uff3d\u3011]?)"
     r"(?P<sep>[.)]\s*|\s*[-\u2013\u2014\u2212:/|_]\s*|\s+"
-    r"|(?<![0-9][0-9]{2})(?<=[0-9]{2})(?=[^\W\d_])|(?<=[0-9]{4})(?=[^\W\d_]))"
+    r"|(?<![0-9][0-9]{2})(?<=[0-9]{2})(?=[^\W\d_])|(?<=[0-9]{4})(?=[^\W\d_])"
+    r"|(?<=[\])\uff09\uff3d\u3011])(?=\S))"
     r"(?P<rest>\S.*)$"
 )
 #: A capital roman numeral before a name ("I. Jawa Timur", "II) Kota
-#: Batu"): a list's number only where the column numbers its labels so
-#: (see ``_roman_run``), never an initial ("D. I. Yogyakarta", "K. Riau").
-_CAPITAL_ROMAN = re.compile(r"^\s*(?P<roman>[IVX]{1,5})[.)]\s+(?=\S)")
+#: Batu", up to "XXXVIII. Papua Barat Daya", the 38th province): a list's
+#: number where it has two letters or more, and a numeral of one letter
+#: only where the column numbers its labels so (see ``_roman_run``), never
+#: an initial ("D. I. Yogyakarta", "K. Riau").
+_CAPITAL_ROMAN = re.compile(r"^\s*(?P<roman>[IVX]{1,7})[.)]\s+(?=\S)")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 #: A list's decoration before a region's name, read past as on a heading:
 #: dashes and bullets ("- Kota Batu", "• Kota Batu", "◦ Malang") and an
@@ -344,11 +354,11 @@ _LIST_DECORATION = re.compile(
 #: An area code of four digits after a name: "Malang (3507)", "Malang
 #: [35.07]", "Malang 3507", "Malang - 3507", "Malang \u2013 3507" (an en
 #: dash, as autocorrect writes "name - code"), "Malang \u2014 3507" (an em
-#: dash).
+#: dash); full-width brackets too ("Malang\uff083507\uff09", "Malang\u30103507\u3011").
 _TRAILING_CODE = re.compile(
     r"^(?P<rest>.*?[^\s\-\u2013\u2014\u2212])\s*"
-    r"(?:[\[(\uff08\uff3b]\s*(?P<kode>[Kk][Oo][Dd][Ee]\s*:?\s*)?"
-    r"(?P<code>[0-9]{2}\.?[0-9]{2})\s*[\])\uff09\uff3d]"
+    r"(?:[\[(\uff08\uff3b\u3010]\s*(?P<kode>[Kk][Oo][Dd][Ee]\s*:?\s*)?"
+    r"(?P<code>[0-9]{2}\.?[0-9]{2})\s*[\])\uff09\uff3d\u3011]"
     r"|(?:\s+|\s*[-\u2013\u2014\u2212]\s*)(?P<bare>[0-9]{2}\.?[0-9]{2}))$"
 )
 #: A province's code of two digits after a name, as :data:`_TRAILING_CODE`
@@ -357,8 +367,8 @@ _TRAILING_CODE = re.compile(
 #: or after a dash or minus sign ("Jawa Timur \u2212 35").
 _TRAILING_PROVINCE_CODE = re.compile(
     r"^(?P<rest>.*?[^\s\-\u2013\u2014\u2212])\s*"
-    r"(?:[\[(\uff08\uff3b]\s*(?P<kode>[Kk][Oo][Dd][Ee]\s*:?\s*)?"
-    r"(?P<code>[0-9]{2})\s*[\])\uff09\uff3d]"
+    r"(?:[\[(\uff08\uff3b\u3010]\s*(?P<kode>[Kk][Oo][Dd][Ee]\s*:?\s*)?"
+    r"(?P<code>[0-9]{2})\s*[\])\uff09\uff3d\u3011]"
     r"|\s*[-\u2013\u2014\u2212]\s*(?P<bare>[0-9]{2}))$"
 )
 #: Digits in what is left of a label for its name: from the first word
@@ -1494,14 +1504,20 @@ def read_bps_table(
     A number before the name ("1 Malang", "2. Kota Malang", "3) Batu",
     "3573 Kota Malang", "3573: Kota Malang", "3573/Kota Malang", "3573 |
     Kota Malang", "3573_Kota Malang", "3573Kota Malang" glued; a section's
-    "1.1. Kota Malang"; "#1 Malang", "No. 1 Malang", list numbers) is set
-    apart before matching, for every name alike,
+    "1.1. Kota Malang", "I.1. Kota Malang"; "#1 Malang", "No. 1 Malang",
+    "Nomor 1 Malang", list numbers; a code in full-width brackets,
+    "\uff083573\uff09Kota Malang", or after "Kode", "(Kode 3573) Kota
+    Malang", "Kode 3573 Kota Malang") is set apart before matching, for
+    every name alike,
     as is a small letter of a lettered list ("a. Kota Batu", "b) Kota
     Malang", "(c) Kerinci", "a.Kota Batu") or a small roman numeral ("ii.
-    Kota Malang"; never a capital, an initial: "K. Riau" is no "Riau",
-    unless the column's capital roman numerals run from I without a gap,
-    "I. Jawa Timur", "II. Jawa Barat", or a lone "I." heads rows numbered
-    with digits);
+    Kota Malang"), or a capital roman numeral of two letters or more, up
+    to the 38 provinces' XXXVIII ("II. Jawa Barat", "XXVIII. Sulawesi
+    Tenggara"); a capital numeral of one letter may be an initial ("K.
+    Riau" is no "Riau"), and is a list number only where the column's
+    capital roman numerals run from I without a gap, "I. Jawa Timur",
+    "II. Jawa Barat", or a lone "I." heads rows numbered with digits or
+    letters;
     a label of digits alone ("1.0", "2.5") has no name after a number and
     is kept as written (unmatched, named "2.5", never "5"); an area code
     alone ("3501", "(3501)", "35") names no region either: its ``reason``
@@ -9621,7 +9637,8 @@ def _column_heading_kinds(labels: Sequence[object]) -> list[str | None]:
     lead = leading_numbers(text)
     num = lead["digits"]
     as_row = (
-        lead["close"].eq(")") | lead["sep"].str.match(r"[.)]").astype("boolean")
+        (lead["close"].isin([")", "\uff09"]) & ~lead["kode"])
+        | lead["sep"].str.match(r"[.)]").astype("boolean")
     ).fillna(False)
     # A label that is a region's name as written, its number not written
     # as a list number ("50 Kota": Kabupaten Lima Puluh Kota; "50. Kota"
@@ -10076,7 +10093,8 @@ def leading_numbers(labels: Sequence[object]) -> pd.DataFrame:
         "1.1"), ``close`` and ``sep`` (the bracket
         and separator after it, for row numbers: "357)", "357."), ``code``
         (the area code, or None where the number is a list number or
-        there is none) and ``name`` (the label without its decoration and
+        there is none), ``kode`` (whether the number follows the word
+        "Kode": a code) and ``name`` (the label without its decoration and
         number, as the rest is read: its name, perhaps with a kind,
         footnote mark or trailing code).
 
@@ -10092,7 +10110,7 @@ def leading_numbers(labels: Sequence[object]) -> pd.DataFrame:
     lab = pd.Series(list(labels), dtype=object).astype(str)
     # A list's decoration ("- Kota Batu", "• Malang") is read past.
     undecorated = lab.str.replace(_LIST_DECORATION, "", regex=True)
-    undecorated = _roman_run(undecorated)
+    undecorated = _roman_run(undecorated, lettered=undecorated.ne(lab))
     lead = undecorated.str.extract(_LEADING_NUMBER)
     # A number whose "rest" is digits too ("1.0", "2.5", "10 20") is not a
     # list number before a name: the label is kept as written.
@@ -10107,11 +10125,13 @@ def leading_numbers(labels: Sequence[object]) -> pd.DataFrame:
     # A table numbering its rows 1, 2, ... has single-digit numbers: its
     # two-digit ones are list numbers too, not province codes.
     listed = bool((num.str.len() == 1).any())
+    # A number after "Kode" is a code whatever the column's numbering.
+    kode = lead["kode"].notna().to_numpy(dtype=bool)
     codes = [
         None
-        if pd.isna(n) or x or len(n) in (1, 3) or (len(n) == 2 and listed)
+        if pd.isna(n) or x or len(n) in (1, 3) or (len(n) == 2 and listed and not k)
         else str(n)
-        for n, x in zip(num, listing, strict=True)
+        for n, x, k in zip(num, listing, kode, strict=True)
     ]
     return pd.DataFrame(
         {
@@ -10120,39 +10140,43 @@ def leading_numbers(labels: Sequence[object]) -> pd.DataFrame:
             "close": lead["close"],
             "sep": lead["sep"],
             "code": pd.Series(codes, index=lab.index, dtype=object),
+            "kode": pd.Series(kode, index=lab.index, dtype=bool),
             "name": lead["rest"].fillna(undecorated),
         }
     )
 
 
-def _roman_run(labels: pd.Series[Any]) -> pd.Series[Any]:
+def _roman_run(labels: pd.Series[Any], lettered: pd.Series[Any]) -> pd.Series[Any]:
     """`labels` with capital roman numerals numbering the column taken out.
 
-    A capital roman numeral before a name ("I. Jawa Timur", "II. Jawa
-    Barat") is a list's number where the numerals of the column run from
-    I without a gap (I, II, III, ...: two at least), or where a lone "I."
-    heads a column numbered with digits too ("I. Jawa Timur" above "1.
-    Kabupaten Pacitan"); otherwise it may be an initial ("D. I.
-    Yogyakarta", "V. Kota") and the labels are kept as written.
+    A capital roman numeral of two letters or more before a name ("II.
+    Jawa Barat", "XXVIII. Sulawesi Tenggara") is a list's number: no
+    initial is written so. One of one letter ("I. Jawa Timur") is a list's
+    number where the numerals of the column run from I without a gap (I,
+    II, III, ...: two at least), or where a lone "I." heads a column
+    numbered with digits or letters too ("I. Jawa Timur" above "1.
+    Kabupaten Pacitan" or "a. Kota Batu": `lettered`, the labels that had
+    a list's decoration); otherwise it may be an initial ("D. I.
+    Yogyakarta", "V. Kota") and the label is kept as written.
     """
     found = labels.str.extract(_CAPITAL_ROMAN)["roman"]
     values = [None if pd.isna(r) else _roman_value(str(r)) for r in found]
     seen = sorted({v for v in values if v is not None})
-    if not seen or seen != list(range(1, len(seen) + 1)):
-        return labels
-    if len(seen) == 1:
-        numbered = labels.str.extract(_LEADING_NUMBER)["num"].notna()
-        if not bool((numbered & found.isna()).any()):
-            return labels
-    return labels.where(
-        found.isna(), labels.str.replace(_CAPITAL_ROMAN, "", regex=True)
+    long = found.str.len().gt(1).fillna(False).astype(bool) & pd.Series(
+        [v is not None for v in values], index=labels.index
     )
+    run = bool(seen) and seen == list(range(1, len(seen) + 1))
+    if run and len(seen) == 1:
+        numbered = labels.str.extract(_LEADING_NUMBER)["num"].notna() | lettered
+        run = bool((numbered & found.isna()).any())
+    read = found.notna() if run else long
+    return labels.where(~read, labels.str.replace(_CAPITAL_ROMAN, "", regex=True))
 
 
 def _roman_value(numeral: str) -> int | None:
     """The value of a capital roman numeral of I, V and X; None if ill-formed."""
     total = 0
-    for k, ch in enumerate(numeral):
+    for k, ch in enumerate(numeral):  # up to XXXIX, 39
         v = _ROMAN_VALUES[ch]
         later = _ROMAN_VALUES[numeral[k + 1]] if k + 1 < len(numeral) else 0
         total += -v if v < later else v
@@ -10259,7 +10283,8 @@ def _match_regions(
         [c is None for c in codes], dtype=bool
     )
     as_row = (
-        lead["close"].eq(")") | lead["sep"].str.match(r"[.)]").astype("boolean")
+        (lead["close"].isin([")", "\uff09"]) & ~lead["kode"])
+        | lead["sep"].str.match(r"[.)]").astype("boolean")
     ).fillna(False)
     no_row = np.zeros(len(lab), dtype=bool)
     if row_count is not None and numbered.any():
@@ -10361,6 +10386,7 @@ def _match_regions(
     # part of it, neither a list number nor a code nor stray digits.
     plain_num = (
         lead["num"].notna()
+        & ~lead["kode"].to_numpy(dtype=bool)
         & lead["close"].fillna("").eq("")
         & lead["sep"].fillna("").str.fullmatch(r"\s+")
     ).to_numpy(dtype=bool)

@@ -375,6 +375,39 @@ def _digits(label: object) -> str | None:
     return None
 
 
+def _dotted_floats(labels: Iterable[object]) -> dict[Any, str | None] | None:
+    """Each float label's area code, where the floats are dotted codes; else None.
+
+    A column of Kemendagri's dotted codes ("35", "35.01", ..., "35.79")
+    read from a CSV file with pandas' defaults holds floats (35.0, 35.01,
+    35.79; "35.10" becomes 35.1). Where every label is a float (or
+    missing), one at least not integral, each with two digits before the
+    point and at most two after it, read as a code of povstat's list (35.0
+    is the province 35; 35.01 the regency 3501; 35.1 can only be 35.10,
+    3510), they are read as those codes; otherwise None (the labels are
+    read as before).
+    """
+    known = _known_codes()
+    out: dict[Any, str | None] = {}
+    fraction = False
+    for label in labels:
+        if _missing(label):
+            out[label] = None
+            continue
+        if not isinstance(label, float | np.floating) or not math.isfinite(label):
+            return None
+        found = re.fullmatch(r"([1-9][0-9])\.([0-9]{1,2})", repr(float(label)))
+        if found is None:
+            return None
+        whole, part = found.groups()
+        code = whole if part == "0" else whole + part.ljust(2, "0")
+        fraction = fraction or part != "0"
+        if code not in known:
+            return None
+        out[label] = code
+    return out if fraction else None
+
+
 def _code(digits: str, known: frozenset[str], *, loose: bool) -> str | None:
     """The area `digits` stand for, as a code of its own length ("" the country).
 
@@ -397,7 +430,9 @@ def _code(digits: str, known: frozenset[str], *, loose: bool) -> str | None:
     return None
 
 
-def _area_codes(labels: NDArray[Any]) -> list[str | None] | None:
+def _area_codes(
+    labels: NDArray[Any], column: NDArray[Any] | None = None
+) -> list[str | None] | None:
     """Each label's area code ("" the country), or None if the labels tell no nesting.
 
     Only where every label is read as an area code (:func:`_digits` and
@@ -418,10 +453,21 @@ def _area_codes(labels: NDArray[Any]) -> list[str | None] | None:
     column holds. Codes are all or nothing: integers that are not all
     codes of the list (identifiers 1, 2, 3, ...) tell no nesting, nor does
     a code column with one label that is no code. Missing labels (None,
-    NaN) give None and are passed over.
+    NaN) give None and are passed over. Floats holding Kemendagri's dotted
+    codes (35.0, 35.01, 35.79, as a CSV file of "35", "35.01", "35.79" is
+    read with pandas' defaults) are read as those codes
+    (:func:`_dotted_floats`).
+
+    `column`: the whole column the labels are taken from (the rows of the
+    groups asked for are some of its rows). Names are read over it: a
+    list's numbering ("I. Jawa Timur", "II. Jawa Tengah") is the column's,
+    whichever rows are checked.
     """
     values = labels.tolist()  # one list: a NaN is found again by identity
     distinct = set(values)  # the distinct labels, a few hundred
+    dotted = _dotted_floats(distinct)
+    if dotted is not None:
+        return [dotted[x] for x in values]
     known = _known_codes()
     code: dict[Any, str | None] = {}
     for label in distinct:
@@ -442,7 +488,8 @@ def _area_codes(labels: NDArray[Any]) -> list[str | None] | None:
     names = _region_names()
     if not all(isinstance(x, str) for x in distinct if not _missing(x)):
         return None
-    keys = _name_keys(x for x in distinct if isinstance(x, str))
+    read = distinct if column is None else [*column.tolist(), *distinct]
+    keys = _name_keys(x for x in read if isinstance(x, str))
     for label in distinct:
         if _missing(label):
             code[label] = None
@@ -830,6 +877,7 @@ def nested_regions(
     group_name: Callable[[int], str],
     effect: str,
     twice: str,
+    column: NDArray[Any] | None = None,
 ) -> None:
     """Refuse a group that holds a region with regions inside it, or twice.
 
@@ -852,10 +900,14 @@ def nested_regions(
     and ``"JAWA TIMUR"``, ``"0"`` and ``"Indonesia"``) in one group are
     refused too, naming both: the area would be counted twice, which
     `twice` says.
+
+    `column`: the whole region column `regions` are taken from, where they
+    are the rows of some groups only: names are read over it (a list's
+    numbering is the column's, whichever groups are asked for).
     """
     if regions.size == 0:
         return
-    codes = _area_codes(regions)
+    codes = _area_codes(regions, column)
     if codes is None:
         return
     g = np.zeros(regions.size, np.int64) if groups is None else groups

@@ -1451,6 +1451,29 @@ def _coded_text_period_advice(
     )
 
 
+def _two_kinds_of_dates(values: Any, name: str) -> str:
+    """Advice for an object column holding dates of two kinds, else "".
+
+    ``datetime.date`` beside Timestamps (or ``datetime.datetime``), as a
+    frame concatenated from one read with dates and one with datetimes
+    holds: every value is a date, but pandas keeps them as objects.
+    """
+    present = [v for v in values.tolist() if v is not None and v == v]
+    kinds = {type(v).__name__ for v in present}
+    dates = all(isinstance(v, dt.date) for v in present)
+    if not present or not dates or len(kinds) < 2:
+        return ""
+    shown = ", ".join(
+        f"{k} (e.g. {next(v for v in present if type(v).__name__ == k)!r})"
+        for k in sorted(kinds)
+    )
+    return (
+        f" (every value is a date, of {len(kinds)} kinds: {shown}, so pandas "
+        "keeps them as objects): convert them to one kind, "
+        f"df[{name!r}] = pandas.to_datetime(df[{name!r}])"
+    )
+
+
 def is_temporal(table: Table, name: str) -> bool:
     """Whether column `name` holds dates or datetimes (else it must be numeric).
 
@@ -1488,6 +1511,8 @@ def is_temporal(table: Table, name: str) -> bool:
         and _texts(table.series(name))
     ):
         msg += _text_period_advice(table, name)
+    if table.pandas is not None and table.series(name).dtype == object:
+        msg += _two_kinds_of_dates(table.series(name), name)
     if table.pandas is not None and str(table.series(name).dtype).startswith("period["):
         msg += (
             " (monthly periods, period[M], are read as their months; periods "

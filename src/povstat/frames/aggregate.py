@@ -181,7 +181,9 @@ def aggregate_regions(
     :func:`povstat.read_bps_table` reads names: spaces, dots and marks aside,
     abbreviations spelt out (``"D.I. Yogyakarta"`` holds ``"Kabupaten
     Gunung Kidul"``), a list number before the name set aside (``"1.
-    Jawa Timur"`` holds ``"(38) Kota Surabaya"``) and an area code before
+    Jawa Timur"`` holds ``"(38) Kota Surabaya"``; the column's roman
+    numbering, ``"I. JAWA TENGAH"``, ``"II. JAWA TIMUR"``, is read over the
+    whole column, whichever groups are asked for) and an area code before
     it checked against the name (``"35 Jawa Timur"`` holds ``"[3578] KOTA
     SURABAYA"``; ``"7501 Gorontalo"`` is the regency), and so is an area
     code after it (``"Kota Surabaya (3578)"``, ``"Kota Surabaya - 3578"``,
@@ -200,7 +202,9 @@ def aggregate_regions(
     One area written two ways in one group (``"35"`` and ``"3500"``,
     ``"Jawa Timur"`` and ``"JAWA TIMUR"``) is refused too. Codes read
     back as numbers are codes too (35 holds 3573, as a CSV reader returns
-    ``region_code``), where every number is a code of povstat's list.
+    ``region_code``), where every number is a code of povstat's list, and
+    so are dotted codes read back as floats (35.0 holds 35.79, as pandas
+    reads ``"35"`` and ``"35.79"``).
     Labels of another kind (other spellings, arbitrary IDs) tell nothing
     of nesting and are not checked; nor is the array function, which has
     no labels.
@@ -288,6 +292,7 @@ def aggregate_regions(
         group_name=lambda i: f"group {_plumbing.show(names[i])}",
         effect="the group's totals would count those regions twice",
         twice="the group's totals would count it twice",
+        column=regions,
     )
     n_periods = int(period_codes.max()) + 1 if period_codes.size else 1
     cell = _grouping.combine(group_codes, period_codes, n_periods)

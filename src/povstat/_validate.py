@@ -2105,8 +2105,7 @@ def _integer_area_codes(
         f"the labels of `{rn}` are area codes read as integers "
         f"({plain(ra[0])}..{plain(ra[-1])}, each a code of povstat's list of "
         "regions, as a file's codes are read back), not row numbers: give them "
-        f"as text first, {convert}"
-        + (f"; then {then}" if then is not None else "")
+        f"as text first, {convert}" + (f"; then {then}" if then is not None else "")
     )
 
 

@@ -743,7 +743,11 @@ def read_bps_table(
         covers that measure's group only; "Jumlah dan Persentase ... (ribu
         jiwa) ... (persen)" names two and covers none; over column groups
         splitting one measure by area or sex, "Perkotaan | Perdesaan |
-        Jumlah", "Laki-laki | Perempuan", it covers every group; a unit after joined
+        Jumlah", "Laki-laki | Perempuan", or the poverty line into food
+        and non-food, "GK Makanan | GK Bukan Makanan | Garis Kemiskinan",
+        it covers every group, also after "Jumlah Penduduk Miskin (Ribu
+        Jiwa) Menurut Provinsi dan Daerah", whose "Jumlah" is no group's
+        name: the group "Jumlah" is the split's total; a unit after joined
         measures, "Jumlah dan Persentase ..., Jiwa, 2023", is not the unit
         of a group naming a percentage or an average; a unit of persons
         after an average, "Rata-rata Jumlah Anggota Rumah Tangga Miskin
@@ -9285,7 +9289,16 @@ def _title_units(
     """
     named = _named_units(title)
     labels = [g for g in dict.fromkeys(groups) if g]
-    if labels and named and all(words is not None for words, _, _ in named):
+    # Groups splitting one measure ("Perkotaan | Perdesaan | Jumlah", "GK
+    # Makanan | GK Bukan Makanan | Garis Kemiskinan") are no measures of
+    # their own: "Jumlah" beside "Perkotaan" is the area total, not the
+    # title's "Jumlah Penduduk Miskin (Ribu Jiwa)", whose unit is each one's.
+    if (
+        labels
+        and named
+        and not _splits_one_measure(labels)
+        and all(words is not None for words, _, _ in named)
+    ):
         fitting = {
             g: [
                 (sc, txt)
@@ -9320,11 +9333,7 @@ def _title_unit_row(
     """
     title_units, placed = _title_units(title, groups)
     labels = [g for g in dict.fromkeys(groups) if g]
-    if (
-        not placed
-        and len(labels) > 1
-        and not all(_BREAKDOWN.fullmatch(g.strip()) for g in labels)
-    ):
+    if not placed and len(labels) > 1 and not _splits_one_measure(labels):
         # Column groups of several measures ("Jumlah", "Persentase") under
         # a title unit naming none of them: whose unit it is is unknown.
         # Groups splitting one measure by area or sex ("Perkotaan |
@@ -9357,6 +9366,37 @@ _BREAKDOWN = re.compile(
     r"(?:\s*[(\[][^()\[\]]*[)\]])?",
     re.IGNORECASE,
 )
+
+
+#: One part of the poverty line split into food and non-food, as a column
+#: group's label: "GK Makanan", "Garis Kemiskinan Bukan Makanan", "Makanan",
+#: "Food", and their total, "Garis Kemiskinan", "GK", "Total".
+_POVERTY_LINE_PART = re.compile(
+    r"(?:(?:(?:gk|garis\s+kemiskinan|poverty\s+line)\s*)?"
+    r"(?:(?:bukan|non)\s*-?\s*)?(?:makanan|food)"
+    r"|gk|garis\s+kemiskinan|poverty\s+line|jumlah|total)"
+    r"(?:\s*[(\[][^()\[\]]*[)\]])?",
+    re.IGNORECASE,
+)
+
+
+def _splits_one_measure(labels: Sequence[str]) -> bool:
+    """Whether column groups split one measure, so each takes the title's unit.
+
+    Several groups, each a part of an area or sex split and their total
+    ("Perkotaan | Perdesaan | Jumlah", "Laki-laki | Perempuan"), or each a
+    part of the poverty line split into food and non-food with their total
+    ("GK Makanan | GK Bukan Makanan | Garis Kemiskinan": some group naming
+    food).
+    """
+    parts = [" ".join(g.split()) for g in labels]
+    if len(parts) < 2:
+        return False
+    if all(_BREAKDOWN.fullmatch(p) for p in parts):
+        return True
+    return all(_POVERTY_LINE_PART.fullmatch(p) for p in parts) and any(
+        re.search(r"makanan|food", p, re.IGNORECASE) for p in parts
+    )
 
 
 #: A row labelled as a total ("Jumlah", "Total", "Jumlah/Total").

@@ -750,15 +750,22 @@ def read_bps_table(
         name: the group "Jumlah" is the split's total; a unit after joined
         measures, "Jumlah dan Persentase ..., Jiwa, 2023", is not the unit
         of a group naming a percentage or an average; a unit of persons
-        after an average, "Rata-rata Jumlah Anggota Rumah Tangga Miskin
-        (Jiwa)", or per household, "(Jiwa/Rumah Tangga)", is a ratio, not
-        a count in ones, and so is a unit row's "(Jiwa)" under a group
-        label, or a title over no groups, naming an average as its
-        measure; a unit row "(Jiwa/Rumah Tangga)" is a unit row of that
-        ratio; an average that is another measure of the title or the
-        count's criterion, "Jumlah Penduduk Miskin (Jiwa) dan Rata-rata
-        Pengeluaran", "Jumlah Penduduk Miskin dengan Rata-rata Pengeluaran
-        di Bawah Garis Kemiskinan (Jiwa)", leaves the count a count; one
+        after an average per household, "Rata-rata Jumlah Anggota Rumah
+        Tangga Miskin (Jiwa)", "Rata-rata Jiwa per Rumah Tangga", or per
+        household, "(Jiwa/Rumah Tangga)", is a ratio, not a count in ones,
+        and so is a unit row's "(Jiwa)" under a group label, or a title
+        over no groups, naming such an average as its measure; an average
+        of a count over years or regions, "Rata-rata Jumlah Penduduk
+        Miskin 2019-2023 (Jiwa)", "Rata-rata Penduduk Miskin per Kabupaten
+        (Jiwa)", "Rata-rata Jumlah Rumah Tangga Miskin (Rumah Tangga)", is
+        still a count of persons or households at the count's scale, so
+        "75,860" typed in English is refused in locale "id" as under
+        "Jumlah Penduduk Miskin (Jiwa)"; a unit row "(Jiwa/Rumah
+        Tangga)" is a unit row of that ratio; an average that is another
+        measure of the title or the count's criterion, "Jumlah Penduduk
+        Miskin (Jiwa) dan Rata-rata Pengeluaran", "Jumlah Penduduk
+        Miskin dengan Rata-rata Pengeluaran di Bawah Garis Kemiskinan
+        (Jiwa)", leaves the count a count; one
         unit in two languages, "(Rumah Tangga/Households)", is a count in
         ones, and rupiah per household, "(Rp/Rumah Tangga/Bulan)", money
         in ones, as rupiah per person is): "76,93 ribu
@@ -9152,14 +9159,18 @@ _TABLE_NUMBER = re.compile(r"^\s*(?:tabel|table)\s*[0-9][0-9.\-]*\s*", re.IGNORE
 
 
 def _names_average(text: str) -> bool:
-    """Whether a title, label or measure's name names an average as its measure.
+    """Whether a title, label or measure's name names an average per household.
 
     Each part of the text (between commas, semicolons and lines), its table
     number left out, names its measure up to a word qualifying it
-    ("dengan", "berdasarkan", "menurut"). The text names an average where
-    some part's measure is one ("Rata-rata Anggota Rumah Tangga Miskin
-    Menurut Kabupaten/Kota, 2023", "Garis Kemiskinan Rata-rata") and no
-    part names a count beside it: "Jumlah Penduduk Miskin (Jiwa) dan
+    ("dengan", "berdasarkan", "menurut"). The text names an average per
+    household (a ratio: persons per household) where some part's measure is
+    one ("Rata-rata Anggota Rumah Tangga Miskin Menurut Kabupaten/Kota,
+    2023", "Rata-rata Jiwa per Rumah Tangga") and no part names a count
+    beside it. An average of a count over years or regions ("Rata-rata
+    Jumlah Penduduk Miskin 2019-2023", "Rata-rata Penduduk Miskin per
+    Kabupaten", "Rata-rata Jumlah Rumah Tangga Miskin") is still a count of
+    persons or households, at the count's scale: "Jumlah Penduduk Miskin (Jiwa) dan
     Rata-rata Pengeluaran per Kapita" names a count first, and "Penduduk
     Miskin Berdasarkan Rata-rata Pengeluaran (Jiwa)" an average as the
     criterion only. Measures joined in one part ("Jumlah dan Rata-rata
@@ -9172,11 +9183,25 @@ def _names_average(text: str) -> bool:
     for part in re.split(r"[,;|]", re.sub(r"[(\[][^()\[\]]*[)\]]", " ", text)):
         head = _MEASURE_QUALIFIER.split(_TABLE_NUMBER.sub("", part), maxsplit=1)[0]
         for measure in _JOINING.split(head):
-            if _AVERAGE.search(measure) and not _MONEY_MEASURE.search(measure):
+            if (
+                _AVERAGE.search(measure)
+                and _PER_HOUSEHOLD_MEASURE.search(measure)
+                and not _MONEY_MEASURE.search(measure)
+            ):
                 average = True
             elif _COUNTED.search(measure):
                 return False
     return average
+
+
+#: Words of an average per household ("Rata-rata Anggota Rumah Tangga",
+#: "Rata-rata Jiwa per Rumah Tangga", "Average Household Size"): a ratio
+#: of persons to households, where an average of a count is a count.
+_PER_HOUSEHOLD_MEASURE = re.compile(
+    rf"(?<![^\W\d_])(?:(?:anggota|tanggungan)(?![^\W\d_])|household\s+(?:size|members?)"
+    rf"|ukuran\s+(?:rumah\s*tangga|keluarga)|per\s+(?:{_HOUSEHOLDS}|keluarga))",
+    re.IGNORECASE,
+)
 
 
 #: Words of a measure of money ("Rata-rata Pengeluaran per Kapita"): an

@@ -1461,8 +1461,10 @@ def read_bps_table(
     the bare names below it, up to the next heading or province row ("Malang" under
     "KOTA" is Kota Malang; the heading row itself is unmatched, its
     ``reason`` saying so). A row whose label ends in one kind of region but
-    is no heading ("DAFTAR KOTA", "Nama Kabupaten:"), naming no region and
-    holding no number, ends the section above: the bare names below it are
+    is no heading ("DAFTAR KOTA", "Nama Kabupaten:"), or that names one
+    kind beside words of a section and a province's name only ("KABUPATEN
+    DI JAWA TIMUR", "JUMLAH KOTA JAWA TIMUR", "KABUPATEN LAINNYA"), naming
+    no region and holding no number, ends the section above: the bare names below it are
     read as under no heading (a bare name is the regency), never as the kind
     of the section above, and its ``reason`` says so. A bare name under a
     heading that names both a region of the heading's kind and that region's
@@ -9794,6 +9796,49 @@ _ENDS_IN_KIND = re.compile(
 )
 
 
+#: Words of a section's row beside a kind of region and a province's name
+#: ("KABUPATEN DI JAWA TIMUR", "JUMLAH KOTA", "KABUPATEN LAINNYA").
+_SECTION_WORDS = frozenset(
+    {
+        "di",
+        "se",
+        "dalam",
+        "daftar",
+        "nama",
+        "jumlah",
+        "total",
+        "sub",
+        "subtotal",
+        "lainnya",
+        "lain",
+        "provinsi",
+        "propinsi",
+        "other",
+        "in",
+        "of",
+        "list",
+    }
+)
+
+
+def _names_section(label: str) -> bool:
+    """Whether a label names a kind of region beside section words only.
+
+    "KABUPATEN DI JAWA TIMUR", "JUMLAH KOTA JAWA TIMUR", "JAWA TIMUR
+    (KABUPATEN)", "KABUPATEN LAINNYA": besides the kinds,
+    its words are words of a section's row (``_SECTION_WORDS``) or a
+    province's name. A region's name misspelt ("Kota Batuu") is none.
+    """
+    if not _KIND_WORDS.search(label):
+        return False
+    rest = re.sub(r"[^\w\s-]", " ", _KIND_WORDS.sub(" ", label))
+    left = [w for w in rest.split() if w.lower() not in _SECTION_WORDS]
+    if not left:
+        return True
+    cands = _regions.candidates(None, " ".join(left))
+    return bool(cands) and all(len(c) == 2 for c in cands)
+
+
 def _kinds_named(text: str) -> set[str]:
     """The kinds of region ("kota", "kabupaten") a label's words name."""
     return {
@@ -9858,6 +9903,19 @@ def _read_kind_headings(
         # One kind named: "Kabupaten/Kota" (a header's label repeated after
         # a page break) heads no section of one kind and ends none.
         & np.array([len(_kinds_named(str(t))) == 1 for t in lab], dtype=bool)
+    ) | (
+        # A row naming one kind of region beside words of a section only
+        # ("KABUPATEN DI JAWA TIMUR", "JUMLAH KOTA JAWA TIMUR", "KABUPATEN
+        # LAINNYA"), naming no region and holding no number, ends the
+        # section above likewise, wherever the kind stands.
+        ~heading
+        & ~province_row
+        & code.isna().to_numpy(dtype=bool)
+        & np.isnan(values).all(axis=1)
+        & np.array(
+            [_names_section(str(t)) and len(_kinds_named(str(t))) == 1 for t in lab],
+            dtype=bool,
+        )
     )
     # Each row's heading: the latest heading row above it, ended by a
     # province row or such an unread heading ("" stops the carry).

@@ -743,7 +743,9 @@ def read_bps_table(
         covers that measure's group only; "Jumlah dan Persentase ... (ribu
         jiwa) ... (persen)" names two and covers none; over column groups
         splitting one measure by area or sex, "Perkotaan | Perdesaan |
-        Jumlah", "Laki-laki | Perempuan", or the poverty line into food
+        Jumlah", "Kota | Desa | Kota+Desa", "Laki-laki | Perempuan", "Pria
+        | Wanita", or their initials, "K | D | K+D", "L | P | L+P", or the
+        poverty line into food
         and non-food, "GK Makanan | GK Bukan Makanan | Garis Kemiskinan",
         it covers every group, also after "Jumlah Penduduk Miskin (Ribu
         Jiwa) Menurut Provinsi dan Daerah", whose "Jumlah" is no group's
@@ -9386,7 +9388,14 @@ def _title_unit_row(
 #: one measure, so the title's unit is each one's.
 _BREAKDOWN_PART = (
     r"(?:perkotaan|perdesaan|pedesaan|kota|desa|urban|rural|jumlah|total"
-    r"|laki-laki|laki\s*-?\s*laki|perempuan|male|female|k\s*\+\s*d)"
+    r"|laki-laki|laki\s*-?\s*laki|perempuan|pria|wanita|male|female"
+    r"|k\s*\+\s*d)"
+)
+#: An area or sex split written with initials, each set on its own: "K | D |
+#: K+D" (kota, desa), "L | P | L+P" (laki-laki, perempuan), with a total.
+_INITIALS_SPLITS = tuple(
+    re.compile(rf"{a}|{b}|{a}\s*\+\s*{b}|jumlah|total", re.IGNORECASE)
+    for a, b in (("k", "d"), ("l", "p"))
 )
 _BREAKDOWN = re.compile(
     rf"{_BREAKDOWN_PART}(?:\s*[/+]\s*{_BREAKDOWN_PART})*"
@@ -9411,7 +9420,9 @@ def _splits_one_measure(labels: Sequence[str]) -> bool:
     """Whether column groups split one measure, so each takes the title's unit.
 
     Several groups, each a part of an area or sex split and their total
-    ("Perkotaan | Perdesaan | Jumlah", "Laki-laki | Perempuan"), or each a
+    ("Perkotaan | Perdesaan | Jumlah", "Kota | Desa | Kota+Desa",
+    "Laki-laki | Perempuan", "Pria | Wanita", or initials alone, "K | D |
+    K+D", "L | P | L+P"), or each a
     part of the poverty line split into food and non-food with their total
     ("GK Makanan | GK Bukan Makanan | Garis Kemiskinan": some group naming
     food).
@@ -9420,6 +9431,8 @@ def _splits_one_measure(labels: Sequence[str]) -> bool:
     if len(parts) < 2:
         return False
     if all(_BREAKDOWN.fullmatch(p) for p in parts):
+        return True
+    if any(all(r.fullmatch(p) for p in parts) for r in _INITIALS_SPLITS):
         return True
     return all(_POVERTY_LINE_PART.fullmatch(p) for p in parts) and any(
         re.search(r"makanan|food", p, re.IGNORECASE) for p in parts

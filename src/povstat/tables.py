@@ -753,18 +753,31 @@ def read_bps_table(
         covers that measure's group only; "Jumlah dan Persentase ... (ribu
         jiwa) ... (persen)" names two and covers none; over column groups
         splitting one measure by area or sex, "Perkotaan | Perdesaan |
-        Jumlah", "Laki-laki | Perempuan", it covers every group; a unit after joined
+        Jumlah", "Kota | Desa | Kota+Desa", "Laki-laki | Perempuan", "Pria
+        | Wanita", or their initials, "K | D | K+D", "L | P | L+P", or the
+        poverty line into food
+        and non-food, "GK Makanan | GK Bukan Makanan | Garis Kemiskinan",
+        it covers every group, also after "Jumlah Penduduk Miskin (Ribu
+        Jiwa) Menurut Provinsi dan Daerah", whose "Jumlah" is no group's
+        name: the group "Jumlah" is the split's total; a unit after joined
         measures, "Jumlah dan Persentase ..., Jiwa, 2023", is not the unit
         of a group naming a percentage or an average; a unit of persons
-        after an average, "Rata-rata Jumlah Anggota Rumah Tangga Miskin
-        (Jiwa)", or per household, "(Jiwa/Rumah Tangga)", is a ratio, not
-        a count in ones, and so is a unit row's "(Jiwa)" under a group
-        label, or a title over no groups, naming an average as its
-        measure; a unit row "(Jiwa/Rumah Tangga)" is a unit row of that
-        ratio; an average that is another measure of the title or the
-        count's criterion, "Jumlah Penduduk Miskin (Jiwa) dan Rata-rata
-        Pengeluaran", "Jumlah Penduduk Miskin dengan Rata-rata Pengeluaran
-        di Bawah Garis Kemiskinan (Jiwa)", leaves the count a count; one
+        after an average per household, "Rata-rata Jumlah Anggota Rumah
+        Tangga Miskin (Jiwa)", "Rata-rata Jiwa per Rumah Tangga", or per
+        household, "(Jiwa/Rumah Tangga)", is a ratio, not a count in ones,
+        and so is a unit row's "(Jiwa)" under a group label, or a title
+        over no groups, naming such an average as its measure; an average
+        of a count over years or regions, "Rata-rata Jumlah Penduduk
+        Miskin 2019-2023 (Jiwa)", "Rata-rata Penduduk Miskin per Kabupaten
+        (Jiwa)", "Rata-rata Jumlah Rumah Tangga Miskin (Rumah Tangga)", is
+        still a count of persons or households at the count's scale, so
+        "75,860" typed in English is refused in locale "id" as under
+        "Jumlah Penduduk Miskin (Jiwa)"; a unit row "(Jiwa/Rumah
+        Tangga)" is a unit row of that ratio; an average that is another
+        measure of the title or the count's criterion, "Jumlah Penduduk
+        Miskin (Jiwa) dan Rata-rata Pengeluaran", "Jumlah Penduduk
+        Miskin dengan Rata-rata Pengeluaran di Bawah Garis Kemiskinan
+        (Jiwa)", leaves the count a count; one
         unit in two languages, "(Rumah Tangga/Households)", is a count in
         ones, and rupiah per household, "(Rp/Rumah Tangga/Bulan)", money
         in ones, as rupiah per person is): "76,93 ribu
@@ -1460,8 +1473,10 @@ def read_bps_table(
     the bare names below it, up to the next heading or province row ("Malang" under
     "KOTA" is Kota Malang; the heading row itself is unmatched, its
     ``reason`` saying so). A row whose label ends in one kind of region but
-    is no heading ("DAFTAR KOTA", "Nama Kabupaten:"), naming no region and
-    holding no number, ends the section above: the bare names below it are
+    is no heading ("DAFTAR KOTA", "Nama Kabupaten:"), or that names one
+    kind beside words of a section and a province's name only ("KABUPATEN
+    DI JAWA TIMUR", "JUMLAH KOTA JAWA TIMUR", "KABUPATEN LAINNYA"), naming
+    no region and holding no number, ends the section above: the bare names below it are
     read as under no heading (a bare name is the regency), never as the kind
     of the section above, and its ``reason`` says so. A bare name under a
     heading that names both a region of the heading's kind and that region's
@@ -9164,14 +9179,18 @@ _TABLE_NUMBER = re.compile(r"^\s*(?:tabel|table)\s*[0-9][0-9.\-]*\s*", re.IGNORE
 
 
 def _names_average(text: str) -> bool:
-    """Whether a title, label or measure's name names an average as its measure.
+    """Whether a title, label or measure's name names an average per household.
 
     Each part of the text (between commas, semicolons and lines), its table
     number left out, names its measure up to a word qualifying it
-    ("dengan", "berdasarkan", "menurut"). The text names an average where
-    some part's measure is one ("Rata-rata Anggota Rumah Tangga Miskin
-    Menurut Kabupaten/Kota, 2023", "Garis Kemiskinan Rata-rata") and no
-    part names a count beside it: "Jumlah Penduduk Miskin (Jiwa) dan
+    ("dengan", "berdasarkan", "menurut"). The text names an average per
+    household (a ratio: persons per household) where some part's measure is
+    one ("Rata-rata Anggota Rumah Tangga Miskin Menurut Kabupaten/Kota,
+    2023", "Rata-rata Jiwa per Rumah Tangga") and no part names a count
+    beside it. An average of a count over years or regions ("Rata-rata
+    Jumlah Penduduk Miskin 2019-2023", "Rata-rata Penduduk Miskin per
+    Kabupaten", "Rata-rata Jumlah Rumah Tangga Miskin") is still a count of
+    persons or households, at the count's scale: "Jumlah Penduduk Miskin (Jiwa) dan
     Rata-rata Pengeluaran per Kapita" names a count first, and "Penduduk
     Miskin Berdasarkan Rata-rata Pengeluaran (Jiwa)" an average as the
     criterion only. Measures joined in one part ("Jumlah dan Rata-rata
@@ -9184,11 +9203,25 @@ def _names_average(text: str) -> bool:
     for part in re.split(r"[,;|]", re.sub(r"[(\[][^()\[\]]*[)\]]", " ", text)):
         head = _MEASURE_QUALIFIER.split(_TABLE_NUMBER.sub("", part), maxsplit=1)[0]
         for measure in _JOINING.split(head):
-            if _AVERAGE.search(measure) and not _MONEY_MEASURE.search(measure):
+            if (
+                _AVERAGE.search(measure)
+                and _PER_HOUSEHOLD_MEASURE.search(measure)
+                and not _MONEY_MEASURE.search(measure)
+            ):
                 average = True
             elif _COUNTED.search(measure):
                 return False
     return average
+
+
+#: Words of an average per household ("Rata-rata Anggota Rumah Tangga",
+#: "Rata-rata Jiwa per Rumah Tangga", "Average Household Size"): a ratio
+#: of persons to households, where an average of a count is a count.
+_PER_HOUSEHOLD_MEASURE = re.compile(
+    rf"(?<![^\W\d_])(?:(?:anggota|tanggungan)(?![^\W\d_])|household\s+(?:size|members?)"
+    rf"|ukuran\s+(?:rumah\s*tangga|keluarga)|per\s+(?:{_HOUSEHOLDS}|keluarga))",
+    re.IGNORECASE,
+)
 
 
 #: Words of a measure of money ("Rata-rata Pengeluaran per Kapita"): an
@@ -9301,7 +9334,16 @@ def _title_units(
     """
     named = _named_units(title)
     labels = [g for g in dict.fromkeys(groups) if g]
-    if labels and named and all(words is not None for words, _, _ in named):
+    # Groups splitting one measure ("Perkotaan | Perdesaan | Jumlah", "GK
+    # Makanan | GK Bukan Makanan | Garis Kemiskinan") are no measures of
+    # their own: "Jumlah" beside "Perkotaan" is the area total, not the
+    # title's "Jumlah Penduduk Miskin (Ribu Jiwa)", whose unit is each one's.
+    if (
+        labels
+        and named
+        and not _splits_one_measure(labels)
+        and all(words is not None for words, _, _ in named)
+    ):
         fitting = {
             g: [
                 (sc, txt)
@@ -9336,11 +9378,7 @@ def _title_unit_row(
     """
     title_units, placed = _title_units(title, groups)
     labels = [g for g in dict.fromkeys(groups) if g]
-    if (
-        not placed
-        and len(labels) > 1
-        and not all(_BREAKDOWN.fullmatch(g.strip()) for g in labels)
-    ):
+    if not placed and len(labels) > 1 and not _splits_one_measure(labels):
         # Column groups of several measures ("Jumlah", "Persentase") under
         # a title unit naming none of them: whose unit it is is unknown.
         # Groups splitting one measure by area or sex ("Perkotaan |
@@ -9366,13 +9404,55 @@ def _title_unit_row(
 #: one measure, so the title's unit is each one's.
 _BREAKDOWN_PART = (
     r"(?:perkotaan|perdesaan|pedesaan|kota|desa|urban|rural|jumlah|total"
-    r"|laki-laki|laki\s*-?\s*laki|perempuan|male|female|k\s*\+\s*d)"
+    r"|laki-laki|laki\s*-?\s*laki|perempuan|pria|wanita|male|female"
+    r"|k\s*\+\s*d)"
+)
+#: An area or sex split written with initials, each set on its own: "K | D |
+#: K+D" (kota, desa), "L | P | L+P" (laki-laki, perempuan), with a total.
+_INITIALS_SPLITS = tuple(
+    re.compile(rf"{a}|{b}|{a}\s*\+\s*{b}|jumlah|total", re.IGNORECASE)
+    for a, b in (("k", "d"), ("l", "p"))
 )
 _BREAKDOWN = re.compile(
     rf"{_BREAKDOWN_PART}(?:\s*[/+]\s*{_BREAKDOWN_PART})*"
     r"(?:\s*[(\[][^()\[\]]*[)\]])?",
     re.IGNORECASE,
 )
+
+
+#: One part of the poverty line split into food and non-food, as a column
+#: group's label: "GK Makanan", "Garis Kemiskinan Bukan Makanan", "Makanan",
+#: "Food", and their total, "Garis Kemiskinan", "GK", "Total".
+_POVERTY_LINE_PART = re.compile(
+    r"(?:(?:(?:gk|garis\s+kemiskinan|poverty\s+line)\s*)?"
+    r"(?:(?:bukan|non)\s*-?\s*)?(?:makanan|food)"
+    r"|gk|garis\s+kemiskinan|poverty\s+line|jumlah|total)"
+    r"(?:\s*[(\[][^()\[\]]*[)\]])?",
+    re.IGNORECASE,
+)
+
+
+def _splits_one_measure(labels: Sequence[str]) -> bool:
+    """Whether column groups split one measure, so each takes the title's unit.
+
+    Several groups, each a part of an area or sex split and their total
+    ("Perkotaan | Perdesaan | Jumlah", "Kota | Desa | Kota+Desa",
+    "Laki-laki | Perempuan", "Pria | Wanita", or initials alone, "K | D |
+    K+D", "L | P | L+P"), or each a
+    part of the poverty line split into food and non-food with their total
+    ("GK Makanan | GK Bukan Makanan | Garis Kemiskinan": some group naming
+    food).
+    """
+    parts = [" ".join(g.split()) for g in labels]
+    if len(parts) < 2:
+        return False
+    if all(_BREAKDOWN.fullmatch(p) for p in parts):
+        return True
+    if any(all(r.fullmatch(p) for p in parts) for r in _INITIALS_SPLITS):
+        return True
+    return all(_POVERTY_LINE_PART.fullmatch(p) for p in parts) and any(
+        re.search(r"makanan|food", p, re.IGNORECASE) for p in parts
+    )
 
 
 #: A row labelled as a total ("Jumlah", "Total", "Jumlah/Total").
@@ -9746,6 +9826,49 @@ _ENDS_IN_KIND = re.compile(
 )
 
 
+#: Words of a section's row beside a kind of region and a province's name
+#: ("KABUPATEN DI JAWA TIMUR", "JUMLAH KOTA", "KABUPATEN LAINNYA").
+_SECTION_WORDS = frozenset(
+    {
+        "di",
+        "se",
+        "dalam",
+        "daftar",
+        "nama",
+        "jumlah",
+        "total",
+        "sub",
+        "subtotal",
+        "lainnya",
+        "lain",
+        "provinsi",
+        "propinsi",
+        "other",
+        "in",
+        "of",
+        "list",
+    }
+)
+
+
+def _names_section(label: str) -> bool:
+    """Whether a label names a kind of region beside section words only.
+
+    "KABUPATEN DI JAWA TIMUR", "JUMLAH KOTA JAWA TIMUR", "JAWA TIMUR
+    (KABUPATEN)", "KABUPATEN LAINNYA": besides the kinds,
+    its words are words of a section's row (``_SECTION_WORDS``) or a
+    province's name. A region's name misspelt ("Kota Batuu") is none.
+    """
+    if not _KIND_WORDS.search(label):
+        return False
+    rest = re.sub(r"[^\w\s-]", " ", _KIND_WORDS.sub(" ", label))
+    left = [w for w in rest.split() if w.lower() not in _SECTION_WORDS]
+    if not left:
+        return True
+    cands = _regions.candidates(None, " ".join(left))
+    return bool(cands) and all(len(c) == 2 for c in cands)
+
+
 def _kinds_named(text: str) -> set[str]:
     """The kinds of region ("kota", "kabupaten") a label's words name."""
     return {
@@ -9810,6 +9933,19 @@ def _read_kind_headings(
         # One kind named: "Kabupaten/Kota" (a header's label repeated after
         # a page break) heads no section of one kind and ends none.
         & np.array([len(_kinds_named(str(t))) == 1 for t in lab], dtype=bool)
+    ) | (
+        # A row naming one kind of region beside words of a section only
+        # ("KABUPATEN DI JAWA TIMUR", "JUMLAH KOTA JAWA TIMUR", "KABUPATEN
+        # LAINNYA"), naming no region and holding no number, ends the
+        # section above likewise, wherever the kind stands.
+        ~heading
+        & ~province_row
+        & code.isna().to_numpy(dtype=bool)
+        & np.isnan(values).all(axis=1)
+        & np.array(
+            [_names_section(str(t)) and len(_kinds_named(str(t))) == 1 for t in lab],
+            dtype=bool,
+        )
     )
     # Each row's heading: the latest heading row above it, ended by a
     # province row or such an unread heading ("" stops the carry).

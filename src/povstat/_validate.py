@@ -456,6 +456,19 @@ def crossed_psu_note(
     return f"{head}: {combine}"
 
 
+def unboxed_product(text: str) -> str:
+    """R's ``~I(w*size)`` read as ``~w*size`` (a weight's product), else `text`.
+
+    R multiplies the columns of a weights formula whatever the operator
+    (``~w*size``, ``~w+size``, ``~w:size``); ``I(...)`` computes its
+    content, which is that product only for ``a*b``.
+    """
+    boxed = re.fullmatch(r"\s*~?\s*I\s*\((.*)\)\s*", text, flags=re.S)
+    if boxed is None or not re.fullmatch(r"[^*+:/^()-]+\*[^*+:/^()-]+", boxed.group(1)):
+        return text
+    return f"~{boxed.group(1)}"
+
+
 def weight_product_note(terms: Sequence[str], fmt: str) -> str:
     """Advice for a weight written as a product (R's ``weights=~w*size``).
 
@@ -602,7 +615,7 @@ def _formula_values(
     """
     if text is None:
         return None
-    terms = formula_terms(text)
+    terms = formula_terms(unboxed_product(text) if name == "weights" else text)
     if terms is None and not (name == "psu" and no_clusters(text)):
         return None
     first: list[str] = []  # the first term's columns (interaction: several)
@@ -632,7 +645,8 @@ def _formula_values(
         )
     if name == "fpc":
         return f"{lead}; {one_stage_fpc_note(terms, f'fpc=df[{terms[0]!r}]')}"
-    if name == "weights" and len(terms) == 2 and "*" in text:
+    if name == "weights" and len(terms) == 2 and len(first) < 2:
+        # R multiplies a weights formula's columns: ~w*size, ~w+size, ~w:size
         return f"{lead}; {weight_product_note(terms, 'weights=df[{c!r}]')}"
     return lead + _several_values(name, terms)
 

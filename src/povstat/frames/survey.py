@@ -691,7 +691,9 @@ def _formula_advice(
         return f"; {text!r} {_validate.NO_CLUSTERS}"
     if text.strip() in names:
         return f"; {text!r} has spaces around a column's name: {arg}={text.strip()!r}"
-    written = _validate.formula_terms(text)
+    # R's ~I(w*size), the weight's product (as ~w*size)
+    read = _validate.unboxed_product(text) if arg == "weight" else text
+    written = _validate.formula_terms(read)
     parts = None if written is None else [_validate.r_names(t, names) for t in written]
     close = ""  # R's names that spell columns otherwise ("KAB" for "kab")
     if parts is not None and all(p is not None for p in parts):
@@ -741,7 +743,8 @@ def _terms_advice(
         return f"{lead}; {_validate.one_stage_fpc_note(terms, f'fpc={terms[0]!r}')}"
     if arg == "strata":
         return lead + _several_design_columns(arg, terms, impl, names)
-    if arg == "weight" and len(terms) == 2 and "*" in text:
+    if arg == "weight" and len(terms) == 2 and not crossed:
+        # R multiplies a weights formula's columns: ~w*size, ~w+size, ~w:size
         return f"{lead}; {_validate.weight_product_note(terms, 'weight={c!r}')}"
     return f"{lead}; `{arg}` takes one column"
 

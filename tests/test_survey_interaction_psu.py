@@ -166,8 +166,16 @@ def test_the_array_function_advises_the_combined_values(given: str) -> None:
 
 
 def test_the_array_function_names_the_other_column_beside_strata() -> None:
+    # A formula holds no values: a strata Series named 'kab' may be a
+    # recode of it (a name survives .replace), so the combined label,
+    # right whatever the strata, is advised; a frame of the columns shows
+    # its 'kab' holds the strata, and the other column is advised.
     with pytest.raises(TypeError) as err:
         _estimates("~interaction(kab, blok)", strata=DF["kab"])
+    assert "is the strata column" not in str(err.value)
+    assert "one combined label per unit (in pandas, psu=" in str(err.value)
+    with pytest.raises(TypeError) as err:
+        _estimates(DF[["kab", "blok"]], strata=DF["kab"])
     assert str(err.value).endswith(
         "so give the PSU's own column: psu=df['blok'] (as a column name, psu='blok')"
     )

@@ -18,7 +18,7 @@ import pandas as pd
 import polars as pl
 import pytest
 
-from povstat import poverty_table
+from povstat import poverty_estimates, poverty_table
 from test_survey_interaction_psu import DF, DF_CROSSED, P0, SE_CROSSED
 
 
@@ -99,3 +99,34 @@ def test_unaligned_series_of_other_length() -> None:
     short = pd.Series([0, 1], name="urban")
     msg = _advice(DF, psu="blok", strata=short)
     assert "strata='urban'" not in msg.replace("strata='urban_'", "")
+
+
+def _estimates_advice(**design: Any) -> str:
+    with pytest.raises(TypeError) as info:
+        poverty_estimates(DF["y"], 100.0, unit="fraction", weights=DF["w"], **design)
+    return str(info.value)
+
+
+def test_estimates_judge_the_strata_column_by_values_not_name() -> None:
+    # urban strata in a Series named 'kab' (a recode keeps the name): 'kab'
+    # is not the strata column, so psu=df['blok'] would join the blocks of
+    # two regencies (R's ids=~blok: SE_BLOK); the combined label gives R's
+    # ids=~interaction(kab, blok) with strata urban.
+    strata = DF["urban"].rename("kab")
+    msg = _estimates_advice(psu="~interaction(kab, blok)", strata=strata)
+    assert "is the strata column" not in msg
+    assert "psu=df['blok']" not in msg
+    code = re.search(r"psu=(df\['kab'\]\.astype\('string'\) \+ .*?)\)$", msg)
+    assert code is not None
+    psu = eval(code.group(1), {"df": DF})
+    out = poverty_estimates(
+        DF["y"], 100.0, unit="fraction", weights=DF["w"], psu=psu, strata=strata
+    ).to_frame()
+    assert out["estimate"].iloc[0] == pytest.approx(P0, rel=1e-12)
+    assert out["se"].iloc[0] == pytest.approx(SE_CROSSED, rel=1e-9)
+    assert out["df"].iloc[0] == DF_CROSSED
+    # the strata column itself (values and name): its own column stays advised
+    kab = _estimates_advice(psu=DF[["kab", "blok"]], strata=DF["kab"])
+    assert "'kab' is the strata column" in kab
+    recoded = _estimates_advice(psu=DF[["kab", "blok"]], strata=strata)
+    assert "'kab' is the strata column" not in recoded

@@ -565,7 +565,11 @@ def _several_design_columns(
         )
     if arg == "psu":
         given = strata if isinstance(strata, str) and strata in names else None
-        return "; " + _validate.several_psu_note(cols, strata=given)
+        new = _new_name(cols[:2], names)
+        code = _combine_code(impl, cols[:2], new)
+        return "; " + _validate.several_psu_note(
+            cols, strata=given, crossing=f"{code}, then psu={new!r}"
+        )
     new = _new_name(cols, names)
     code = _combine_code(impl, cols, new)
     return (

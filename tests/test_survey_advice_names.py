@@ -358,3 +358,29 @@ def test_a_polars_expression_of_the_labels_is_told_to_be_a_column(backend: str) 
     assert found.group(1) == found.group(2) == "kab_urban"
     combined = df.with_columns(expr.alias(found.group(1)))  # as advised
     _crossed(_table(combined, strata=found.group(2), psu="psu"))
+
+
+@pytest.mark.parametrize(
+    "written", ["~w+size", "~w:size", "~I(w*size)", "~ I( w * size )"]
+)
+def test_every_r_spelling_of_a_weight_product_is_told_size(written: str) -> None:
+    # R's svydesign multiplies a weights formula's columns whatever the
+    # operator: ~w+size, ~w:size and ~I(w*size) all weight by w*size.
+    df = DF.assign(size=[1, 2, 3, 4, 1, 2, 3, 4])
+    with pytest.raises(ValueError, match="not found") as err:
+        poverty_table(
+            df, welfare="y", line=100.0, unit="fraction", alpha=0, weight=written
+        )
+    assert "give weight='w', size='size', and povstat multiplies" in str(err.value)
+    with pytest.raises(TypeError) as estimates_err:
+        poverty_estimates(df["y"], 100.0, unit="fraction", weights=written)
+    assert "give weights=df['w'], size=df['size'], and povstat multiplies" in str(
+        estimates_err.value
+    )
+    # followed: the weight is the product w*size, as in R
+    kw: dict[str, Any] = {"welfare": "y", "line": 100.0, "unit": "fraction"}
+    advised = poverty_table(df, alpha=0, weight="w", size="size", **kw)
+    product = poverty_table(
+        df.assign(ws=df["w"] * df["size"]), alpha=0, weight="ws", **kw
+    )
+    assert advised["estimate"][0] == pytest.approx(product["estimate"][0], rel=1e-12)

@@ -166,11 +166,39 @@ def test_the_array_function_advises_the_combined_values(given: str) -> None:
 
 
 def test_the_array_function_names_the_other_column_beside_strata() -> None:
+    # A formula holds no values: a strata Series named 'kab' may be a
+    # recode of it (a name survives .replace), so the combined label,
+    # right whatever the strata, is advised; a frame of the columns shows
+    # its 'kab' holds the strata, and the other column is advised.
     with pytest.raises(TypeError) as err:
         _estimates("~interaction(kab, blok)", strata=DF["kab"])
+    assert "is the strata column" not in str(err.value)
+    assert "one combined label per unit (in pandas, psu=" in str(err.value)
+    with pytest.raises(TypeError) as err:
+        _estimates(DF[["kab", "blok"]], strata=DF["kab"])
     assert str(err.value).endswith(
         "so give the PSU's own column: psu=df['blok'] (as a column name, psu='blok')"
     )
     with pytest.raises(TypeError) as err:
         _estimates("~kab:blok")
     assert str(err.value).endswith("psu=df['kab'] (as a column name, psu='kab')")
+
+
+@pytest.mark.parametrize("given", [["kab", "blok"], "kab, blok"], ids=["list", "text"])
+def test_two_psu_columns_get_both_readings_and_the_crossing_code(given: Any) -> None:
+    # kab is not the strata column (urban is): 'blok' alone would join the
+    # blocks of two regencies (R's ids=~blok: SE_BLOK). The crossing's code,
+    # run as printed, gives R's ids=~interaction(kab, blok).
+    df = DF.copy()
+    with pytest.raises((TypeError, ValueError)) as err:
+        _table(df, strata="urban", psu=given)
+    msg = str(err.value)
+    assert "R's svydesign(ids=~kab+blok)), give the first, psu='kab'" in msg
+    assert "PSUs are nested in strata" not in msg
+    found = re.search(r"\(in pandas, (df\[.*), then psu='(kab_blok_*)'\)$", msg)
+    assert found is not None, msg
+    exec(found.group(1), {"df": df})
+    out = _table(df, strata="urban", psu=found.group(2))
+    assert out["estimate"][0] == pytest.approx(P0, rel=1e-14)
+    assert out["se"][0] == pytest.approx(SE_CROSSED, rel=1e-12)
+    assert out["df"][0] == DF_CROSSED

@@ -201,7 +201,11 @@ def test_following_the_advice_for_stage_columns_gives_rs_figures(backend: str) -
         msg = str(err.value)
         assert "combined labels" not in msg
         assert "joining them makes every household a PSU" in msg
-        found = re.search(r"are stages \(.*?\), give the first, psu='([^']+)'", msg)
+        found = re.search(
+            r"(?:are stages \(.*?\)|a later stage \(R's svydesign\(ids=~nks\+hh\)\)), "
+            r"give the first, psu='([^']+)'",
+            msg,
+        )
         assert found is not None, msg
         _check(_row(df, psu=found.group(1)), *STAGES)  # R: ids=~nks+hh
 

@@ -383,7 +383,10 @@ def stages_note(terms: Sequence[str]) -> str:
 
 
 def several_psu_note(
-    cols: Sequence[str], fmt: str = "psu={c!r}", strata: str | None = None
+    cols: Sequence[str],
+    fmt: str = "psu={c!r}",
+    strata: str | None = None,
+    crossing: str = "",
 ) -> str:
     """Advice for a `psu` given as several columns (``["nks", "hh"]``).
 
@@ -393,7 +396,10 @@ def several_psu_note(
     that gives it: ``psu='nks'``); if the first only says where the PSU
     lies (its stratum), the PSU's own column is enough, PSUs being nested
     in strata. When `strata` is one of `cols`, the other column is the
-    PSU's (shown with `fmt` when it is one).
+    PSU's (shown with `fmt` when it is one). Otherwise, for two columns,
+    the data cannot tell stages (``ids=~nks+hh``) from a crossing (a block
+    numbered within its regency, ``ids=~interaction(kab, blok)``): both
+    readings are given, `crossing` the code of the combined label.
     """
     if strata is not None and strata in cols:
         others = [c for c in cols if c != strata]
@@ -405,6 +411,20 @@ def several_psu_note(
                 + fmt.format(c=others[0])
             )
         cols = others
+    if len(cols) == 2 and crossing:
+        a, b = cols
+        return (
+            "`psu` takes one label per unit, and the data cannot tell which "
+            f"design these columns are: if {a!r} is itself the PSU and {b!r} a "
+            f"later stage (R's svydesign(ids=~{a}+{b})), give the first, "
+            f"{fmt.format(c=a)} (joining them makes every household a PSU and "
+            "the standard errors too small); if "
+            f"{a!r} groups the PSUs and {b!r} numbers the PSUs within it (a "
+            f"census block numbered within its regency, R's "
+            f"svydesign(ids=~interaction({a}, {b}))), {b!r} alone would join "
+            f"PSUs of different {a!r} values: give one combined label per "
+            f"unit ({crossing})"
+        )
     return (
         "`psu` takes the first stage's labels alone: if these columns are "
         "stages (a census block, then a household in it), give the first, "
@@ -454,6 +474,19 @@ def crossed_psu_note(
             "give the PSU's own column: " + fmt.format(c=other)
         )
     return f"{head}: {combine}"
+
+
+def unboxed_product(text: str) -> str:
+    """R's ``~I(w*size)`` read as ``~w*size`` (a weight's product), else `text`.
+
+    R multiplies the columns of a weights formula whatever the operator
+    (``~w*size``, ``~w+size``, ``~w:size``); ``I(...)`` computes its
+    content, which is that product only for ``a*b``.
+    """
+    boxed = re.fullmatch(r"\s*~?\s*I\s*\((.*)\)\s*", text, flags=re.S)
+    if boxed is None or not re.fullmatch(r"[^*+:/^()-]+\*[^*+:/^()-]+", boxed.group(1)):
+        return text
+    return f"~{boxed.group(1)}"
 
 
 def weight_product_note(terms: Sequence[str], fmt: str) -> str:
@@ -602,7 +635,7 @@ def _formula_values(
     """
     if text is None:
         return None
-    terms = formula_terms(text)
+    terms = formula_terms(unboxed_product(text) if name == "weights" else text)
     if terms is None and not (name == "psu" and no_clusters(text)):
         return None
     first: list[str] = []  # the first term's columns (interaction: several)
@@ -632,7 +665,8 @@ def _formula_values(
         )
     if name == "fpc":
         return f"{lead}; {one_stage_fpc_note(terms, f'fpc=df[{terms[0]!r}]')}"
-    if name == "weights" and len(terms) == 2 and "*" in text:
+    if name == "weights" and len(terms) == 2 and len(first) < 2:
+        # R multiplies a weights formula's columns: ~w*size, ~w+size, ~w:size
         return f"{lead}; {weight_product_note(terms, 'weights=df[{c!r}]')}"
     return lead + _several_values(name, terms)
 
@@ -725,8 +759,12 @@ def _several_values(
             f"stage): one combined label per unit ({where}, strata={combined})"
         )
     if name == "psu":
+        combined, where = _combined_values(list(cols[:2]), "")
         return "; " + several_psu_note(
-            cols, f"psu={how.format(c='{c!r}')} (as a column name, psu={{c!r}})", strata
+            cols,
+            f"psu={how.format(c='{c!r}')} (as a column name, psu={{c!r}})",
+            strata,
+            crossing=f"{where}, psu={combined}",
         )
     return f"; `{name}` takes one column's values"
 

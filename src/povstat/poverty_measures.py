@@ -773,6 +773,32 @@ def lines_by_domain(line: Mapping[Any, Any], labels: Sequence[Any]) -> list[floa
 _TABLE_KEYWORDS = {"weights": "weight"}
 
 
+def _holds_column(values: object, table: object, column: str) -> bool:
+    """Whether eager frame `table` has `column` holding `values`, row for row.
+
+    False for anything else (a formula, a lazy frame, other values): then
+    nothing says the strata are that column.
+    """
+    try:
+        columns = getattr(table, "columns", None)
+        if type(table).__name__ != "DataFrame" or columns is None:
+            return False  # pandas and polars frames: a lazy one is not read
+        if column not in list(columns):
+            return False
+        a = np.asarray(table[column].to_numpy()).astype(object)  # type: ignore[index]
+        b = np.asarray(values.to_numpy())  # type: ignore[attr-defined]
+        b = b.astype(object)
+    except Exception:  # not an eager frame and Series: not shown to hold it
+        return False
+    if len(a) != len(b):
+        return False
+    with np.errstate(invalid="ignore"):
+        same = np.asarray(a == b, dtype=bool) | (
+            np.asarray(a != a, dtype=bool) & np.asarray(b != b, dtype=bool)
+        )
+    return bool(same.all())
+
+
 def refuse_tables(**arrays: object) -> None:
     """Refuse a frame, relation, expression or column name given as an array.
 
@@ -784,8 +810,14 @@ def refuse_tables(**arrays: object) -> None:
     column name raises TypeError saying what was passed and which function
     takes it (:func:`povstat._validate.not_an_array`). None is skipped.
     """
-    # A Series of strata named as one of a frame of psu columns: the other.
+    # A Series of strata holding one of a frame of psu columns: the other.
+    # Its name alone says nothing (a Series keeps it through .replace or
+    # // 100): the values must be that column's.
     strata = getattr(arrays.get("strata"), "name", None)
+    if isinstance(strata, str) and not _holds_column(
+        arrays.get("strata"), arrays.get("psu"), strata
+    ):
+        strata = None
     for name, x in arrays.items():
         if x is None or type(x) is np.ndarray:
             continue

@@ -49,7 +49,12 @@ Rule = Callable[[], None]
 
 
 def not_a_column_name(
-    arg: str, value: object, names: Sequence[object] = (), *, arrays: str = ""
+    arg: str,
+    value: object,
+    names: Sequence[object] = (),
+    *,
+    arrays: str = "",
+    example: bool = True,
 ) -> str:
     """The message for a value passed where a column name is expected.
 
@@ -58,7 +63,8 @@ def not_a_column_name(
     value that is one of the frame's non-string column names is told to
     rename the columns; data passed itself (a Series, a list, a number)
     is told to pass the column's name, and `arrays` names the array
-    function that takes the data itself.
+    function that takes the data itself. `example` False leaves out the
+    Series' name as the column to give (its values are not that column's).
     """
     kind = type(value).__name__
     article = "an" if kind[:1].lower() in "aeiou" or kind == "ndarray" else "a"
@@ -77,9 +83,9 @@ def not_a_column_name(
             "df.columns = df.columns.astype(str))"
         )
     label = getattr(value, "name", None)
-    example = f", e.g. {arg}={label!r}" if isinstance(label, str) else ""
+    shown = f", e.g. {arg}={label!r}" if isinstance(label, str) and example else ""
     where = f" ({arrays} takes the arrays themselves)" if arrays else ""
-    return f"{msg}; pass the name of the column{example}{where}"
+    return f"{msg}; pass the name of the column{shown}{where}"
 
 
 def require(

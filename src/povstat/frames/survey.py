@@ -201,6 +201,88 @@ def _computed_expr_advice(arg: str, x: object, names: Sequence[str]) -> str:
     )
 
 
+def _named_values(
+    x: object, frame: Any, names: Sequence[str]
+) -> tuple[str, str] | None:
+    """A named Series (or one-column frame) whose values are not its column's.
+
+    For a pandas or polars Series, or a frame of one column, whose name is
+    a column of `df`: None when the frame is eager and in memory and that
+    column holds the same values, row for row (a pandas Series aligned on
+    `df`'s index first); else the name and the reason the name is not
+    advised (its values differ in N rows, or could not be compared). A
+    Series keeps its name through ``.replace``, ``// 100`` or ``* 100 + ...``,
+    so its name alone never says which column it holds.
+    """
+    if isinstance(x, np.ndarray) or getattr(x, "meta", None) is not None:
+        return None
+    native = x
+    one = nw.from_native(x, pass_through=True, allow_series=True)
+    if isinstance(one, nw.DataFrame):
+        cols = list(one.columns)
+        if len(cols) != 1:
+            return None
+        label: object = cols[0]
+        native = nw.to_native(one[cols[0]])
+    elif isinstance(one, nw.Series):
+        label = one.name
+    else:
+        return None
+    if not isinstance(label, str) or label not in names:
+        return None
+    unsure = (label, "its values could not be compared with that column's")
+    if not (isinstance(frame, nw.DataFrame) and _in_memory(frame)):
+        return unsure
+    try:
+        series: Any = native
+        pandas_df: Any = frame.to_native()
+        pandas_both = hasattr(series, "reindex") and hasattr(pandas_df, "index")
+        if pandas_both and not series.index.equals(pandas_df.index):
+            if not series.index.is_unique:
+                return unsure
+            series = series.reindex(pandas_df.index)
+        a = np.asarray(nw.from_native(series, series_only=True).to_numpy()).astype(
+            object
+        )
+        b = np.asarray(frame[label].to_numpy()).astype(object)
+    except Exception:  # values that cannot be read: not compared
+        return unsure
+    if len(a) != len(b):
+        return (label, f"it has {len(a)} values, `df` {len(b)} rows")
+    try:
+        differ = int(np.sum(~_same(a, b)))
+    except Exception:  # values that do not compare: not that column
+        return unsure
+    if differ == 0:
+        return None
+    return (
+        label,
+        f"its values differ from those of the column {label!r} in {differ} rows",
+    )
+
+
+def _named_values_advice(
+    arg: str, label: str, why: str, impl: Any, names: Sequence[str]
+) -> str:
+    """Advice for a Series named after a column but not holding its values."""
+    new = _new_name([label], names)
+    if impl.is_polars():
+        code = f"df = df.with_columns(<the values>.alias({new!r}))"
+    elif impl in (
+        nw.Implementation.PANDAS,
+        nw.Implementation.MODIN,
+        nw.Implementation.CUDF,
+    ):
+        code = f"df = df.assign(**{{{new!r}: <the values>}})"
+    else:
+        code = "a column computed by the engine from the columns they come from"
+    return (
+        f"; it is named {label!r}, but {why}, so naming that column would not "
+        f"give these values: add them to `df` as a new column first ({code}) "
+        f"and name it: {arg}={new!r}"
+    )
+
+
 def _frame_names(df: object) -> list[str] | None:
     """The column names of a frame of any engine (no data read), else None."""
     try:
@@ -483,7 +565,11 @@ def _several_design_columns(
         )
     if arg == "psu":
         given = strata if isinstance(strata, str) and strata in names else None
-        return "; " + _validate.several_psu_note(cols, strata=given)
+        new = _new_name(cols[:2], names)
+        code = _combine_code(impl, cols[:2], new)
+        return "; " + _validate.several_psu_note(
+            cols, strata=given, crossing=f"{code}, then psu={new!r}"
+        )
     new = _new_name(cols, names)
     code = _combine_code(impl, cols, new)
     return (
@@ -609,7 +695,9 @@ def _formula_advice(
         return f"; {text!r} {_validate.NO_CLUSTERS}"
     if text.strip() in names:
         return f"; {text!r} has spaces around a column's name: {arg}={text.strip()!r}"
-    written = _validate.formula_terms(text)
+    # R's ~I(w*size), the weight's product (as ~w*size)
+    read = _validate.unboxed_product(text) if arg == "weight" else text
+    written = _validate.formula_terms(read)
     parts = None if written is None else [_validate.r_names(t, names) for t in written]
     close = ""  # R's names that spell columns otherwise ("KAB" for "kab")
     if parts is not None and all(p is not None for p in parts):
@@ -659,7 +747,8 @@ def _terms_advice(
         return f"{lead}; {_validate.one_stage_fpc_note(terms, f'fpc={terms[0]!r}')}"
     if arg == "strata":
         return lead + _several_design_columns(arg, terms, impl, names)
-    if arg == "weight" and len(terms) == 2 and "*" in text:
+    if arg == "weight" and len(terms) == 2 and not crossed:
+        # R multiplies a weights formula's columns: ~w*size, ~w+size, ~w:size
         return f"{lead}; {_validate.weight_product_note(terms, 'weight={c!r}')}"
     return f"{lead}; `{arg}` takes one column"
 
@@ -1667,6 +1756,15 @@ def poverty_table(
     needed |= {"psu": psu, "fpc": fpc}
     for arg, name in needed.items():
         if name is not None and not isinstance(name, str):
+            differs = _named_values(name, frame, names)
+            if differs is not None:
+                msg = _checks.not_a_column_name(
+                    arg, name, names, arrays="povstat.poverty_estimates", example=False
+                )
+                raise TypeError(
+                    msg
+                    + _named_values_advice(arg, *differs, frame.implementation, names)
+                )
             msg = _checks.not_a_column_name(
                 arg, name, names, arrays="povstat.poverty_estimates"
             )

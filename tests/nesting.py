@@ -4,16 +4,19 @@ The frames of ``test_nesting_dotted_and_same_area.py`` and
 ``test_nested_region_codes.py``: one row per label, made-up rates and
 counts, and the with_rank_sets and check_statements calls they refuse; the
 province and city frame of ``test_nesting_footnote_marks.py`` and
-``test_nesting_leading_numbers.py``.
+``test_nesting_leading_numbers.py``; the one-period frame and pooling call
+of ``test_nesting_dotted_floats.py``, ``test_nesting_wide_brackets.py`` and
+``test_nesting_column_numbering.py``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 
-from povstat import with_rank_sets
+from povstat import aggregate_regions, with_rank_sets
 from povstat.statements import check_statements
 
 
@@ -88,3 +91,24 @@ def province_and_city(province: str, city: str) -> pd.DataFrame:
             "poor_thousands": [4188.81, 136.37],
         }
     )
+
+
+NESTED = "together with regions nested in it"
+"""The words of the refusal of a group holding a region and its own parts."""
+
+
+def one_period_frame(labels: Sequence[object]) -> pd.DataFrame:
+    """One row per label, all in March 2023, rate 10 % and 1 thousand poor."""
+    return pd.DataFrame(
+        {
+            "region_code": labels,
+            "period": pd.Timestamp("2023-03-01"),
+            "poor_thousands": [1.0] * len(labels),
+            "poverty_rate_pct": [10.0] * len(labels),
+        }
+    )
+
+
+def pool(df: pd.DataFrame, **how: object) -> pd.DataFrame:
+    """aggregate_regions of `df` (rates in percent) grouped as `how` says."""
+    return aggregate_regions(df, unit="percent", **how)  # type: ignore[arg-type]

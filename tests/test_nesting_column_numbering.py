@@ -12,30 +12,12 @@ Kabupaten Buton 7404; Aceh 11 and its Kabupaten Aceh Selatan 1103.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pandas as pd
 import pytest
 
-import povstat
-
-_NESTED = "together with regions nested in it"
-
-
-def _frame(labels: Sequence[object]) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "region_code": labels,
-            "period": pd.Timestamp("2023-03-01"),
-            "poor_thousands": [1.0] * len(labels),
-            "poverty_rate_pct": [10.0] * len(labels),
-        }
-    )
-
-
-def _pool(df: pd.DataFrame, **how: object) -> pd.DataFrame:
-    return povstat.aggregate_regions(df, unit="percent", **how)  # type: ignore[arg-type]
-
+from nesting import NESTED as _NESTED
+from nesting import one_period_frame as _frame
+from nesting import pool as _pool
 
 _COLUMN = ["I. JAWA TENGAH", "Kabupaten Cilacap", "II. JAWA TIMUR", "Kabupaten Pacitan"]
 

@@ -523,13 +523,39 @@ def _widened_read(
     """
     v = np.array(np.broadcast_to(np.asarray(x, np.float64), shape))
     dd = np.broadcast_to(np.asarray(shown, np.intp), shape)
-    for k in np.unique(dd).tolist():
-        if int(k) < _COMPUTED:
-            at = np.array((dd == k) & ~np.isnan(v), dtype=bool)
-            ok = at.copy()
-            ok[at] = ~np.asarray(unrounded(v[at], int(k)), bool)
-            v[ok] = round_half_up(v[ok], int(k))
-    return v
+    at = (dd < _COMPUTED) & ~np.isnan(v)
+    return _rounded_at(v, dd, at & ~_unrounded_at(v, dd, at))
+
+
+def _unrounded_at(
+    x: NDArray[np.float64], need: NDArray[np.intp], at: NDArray[np.bool_]
+) -> NDArray[np.bool_]:
+    """Where a value of `x` at `at` is no figure rounded to its `need` decimals.
+
+    :func:`povstat.units.unrounded` for figures of several decimals, one
+    test per distinct number of decimals (never one per value); False
+    outside `at`.
+    """
+    out = np.zeros(np.shape(x), dtype=bool)
+    for k in np.unique(need[at]).tolist():  # the few distinct decimals
+        sel = at & (need == k)
+        out[sel] = np.asarray(unrounded(x[sel], int(k)), bool)
+    return out
+
+
+def _rounded_at(
+    x: NDArray[np.float64], need: NDArray[np.intp], at: NDArray[np.bool_]
+) -> NDArray[np.float64]:
+    """`x` with each value at `at` rounded half up to its `need` decimals.
+
+    One rounding per distinct number of decimals; the other values as
+    they are (a copy).
+    """
+    out = np.array(x, dtype=np.float64)
+    for k in np.unique(need[at]).tolist():  # the few distinct decimals
+        sel = at & (need == k)
+        out[sel] = round_half_up(x[sel], int(k))
+    return out
 
 
 def _exact_figures(x: NDArray[np.float64], shown: NDArray[np.intp]) -> NDArray[Any]:
@@ -2238,9 +2264,7 @@ def _read_column(
     if column.dtype != object:
         # A computed value within float noise of a long figure (a pooled
         # 7.876104702999582 is no 7.876104703) is read as given, on its own.
-        for k in np.unique(need[figures]).tolist():
-            at = figures & (need == k)
-            figures[at] = ~np.asarray(unrounded(values[at], int(k)), bool)
+        figures = figures & ~_unrounded_at(values, need, figures)
     need = np.where(np.isfinite(values) & ~figures, most + 1, need).astype(np.intp)
     if given is not None:
         # A float32 figure widened to float64 (13.65 as 13.649999618530273,
@@ -2371,13 +2395,9 @@ def _figures_read(
     10) snapped at 10; as :class:`_RankTable` reads them for the verdicts:
     ``0.13649 * 100`` (13.649000000000001) is the figure 13.649.
     """
-    most = _validate.FIGURE_DECIMALS
-    out = _snap(np.asarray(values, np.float64))
-    figures = np.isfinite(out) & (need <= most)
-    for k in np.unique(need[figures]).tolist():  # the few distinct decimals
-        at = figures & (need == k)
-        out[at] = round_half_up(values[at], int(k))
-    return out
+    values = np.asarray(values, np.float64)
+    figures = np.isfinite(values) & (need <= _validate.FIGURE_DECIMALS)
+    return np.where(figures, _rounded_at(values, need, figures), _snap(values))
 
 
 def _order_in_doubt(
@@ -3614,9 +3634,7 @@ class _RankTable:
                 computed = need > _validate.FIGURE_DECIMALS
                 # Each figure at the decimals it needs: one test per distinct
                 # number of decimals, never one per value.
-                for k in np.unique(need[~computed & ~np.isnan(v)]).tolist():
-                    at = ~computed & ~np.isnan(v) & (need == k)
-                    computed[at] = np.asarray(unrounded(v[at], int(k)), bool)
+                computed = computed | _unrounded_at(v, need, ~computed & ~np.isnan(v))
                 figures = v[~computed]
                 self.shown_d = (
                     _figure_decimals(figures) if figures.size or not v.size else None
@@ -3646,17 +3664,14 @@ class _RankTable:
                     if need is None:
                         own_need = _needed_decimals(w)
                         exact = own_need <= _validate.FIGURE_DECIMALS
-                        for k in np.unique(own_need[exact]).tolist():
-                            at = exact & (own_need == k)
-                            exact[at] = ~np.asarray(unrounded(w[at], int(k)), bool)
+                        exact = exact & ~_unrounded_at(w, own_need, exact)
                     else:  # read with the column: computed ones need more than 10
                         own_need = np.asarray(need, np.intp)[at_own]
                         exact = own_need <= _validate.FIGURE_DECIMALS
-                    read = _snap(w)
-                    for k in np.unique(own_need[exact]).tolist():
-                        at = exact & (own_need == k)
-                        read[at] = published(w[at], int(k), "values")
-                    v[at_own] = read
+                    # Figures at their decimals, computed ones snapped.
+                    v[at_own] = np.where(
+                        exact, _rounded_at(w, own_need, exact), _snap(w)
+                    )
                     self.own_d[at_own] = np.where(exact, own_need, -1)
         except (TypeError, ValueError) as exc:
             self.decimals_error = exc

@@ -333,17 +333,22 @@ def _each_side(
     levels_decimals: ArrayLike | None,
     before_decimals: ArrayLike | None,
     after_decimals: ArrayLike | None,
-) -> tuple[ArrayLike | None, ArrayLike | None, bool]:
-    """``(levels_decimals, before_decimals, computed)`` for a change's body.
+) -> tuple[ArrayLike | None, ArrayLike | None, bool, tuple[str, str]]:
+    """``(levels_decimals, before_decimals, computed, names)`` for a body.
 
     The decimals of each figure of a change: `before_decimals` and
     `after_decimals` where given, else `levels_decimals`; a figure whose
     decimals are given neither way, beside one whose are, stands for
     itself (:data:`_COMPUTED`: a computed figure, read as given). Neither
-    side given: `levels_decimals` for both, as before.
+    side given: `levels_decimals` for both, as before. `names`: the
+    arguments that gave the earlier and the later decimals, for errors.
     """
+    names = (
+        "before_decimals" if before_decimals is not None else "levels_decimals",
+        "after_decimals" if after_decimals is not None else "levels_decimals",
+    )
     if before_decimals is None and after_decimals is None:
-        return levels_decimals, None, False
+        return levels_decimals, None, False, names
     both = None if levels_decimals is None else _decimals_array(levels_decimals)
     sides = [
         _decimals_array(x, name=name)
@@ -354,7 +359,40 @@ def _each_side(
             ("after_decimals", after_decimals),
         )
     ]
-    return sides[1], sides[0], True
+    return sides[1], sides[0], True, names
+
+
+def _given_decimals(
+    levels_decimals: ArrayLike | None,
+    before_decimals: ArrayLike | None,
+    *,
+    computed: bool,
+) -> tuple[NDArray[np.intp] | None, NDArray[np.intp] | None]:
+    """The later figures' decimals and, where they differ, the earlier's.
+
+    As the bodies of the change checks read them (:func:`_decimals_array`);
+    the earlier's only where the later's are given too.
+    """
+    if levels_decimals is None:
+        return None, None
+    given = _decimals_array(levels_decimals, computed=computed)
+    if before_decimals is None:
+        return given, None
+    return given, _decimals_array(before_decimals, computed=computed)
+
+
+def _decimals_shapes(
+    names: tuple[str, str],
+    given: NDArray[np.intp] | None,
+    earlier: NDArray[np.intp] | None,
+) -> dict[str, NDArray[np.float64]]:
+    """The decimals arguments given, by their names, for a shape check."""
+    out: dict[str, NDArray[np.float64]] = {}
+    if given is not None:
+        out[names[1]] = given.astype(np.float64)
+    if earlier is not None:
+        out[names[0]] = earlier.astype(np.float64)
+    return out
 
 
 def _per_year(
@@ -438,23 +476,21 @@ def _sides(shown: _LevelDecimals) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
     return shown if isinstance(shown, tuple) else (shown, shown)
 
 
-def _halves(shown: NDArray[np.intp]) -> NDArray[np.object_]:
-    """Half a unit of the last decimal, exactly, for each of `shown`.
+def _half(k: int) -> fractions.Fraction:
+    """Half a unit of the `k`-th decimal, exactly: a figure's rounding room.
 
-    0 for a computed figure (:data:`_COMPUTED`): it stands for itself.
+    0 for a computed figure (`k` past 10, :data:`_COMPUTED`): it stands
+    for itself.
     """
-    return np.asarray(
-        np.frompyfunc(
-            lambda k: (
-                fractions.Fraction(0)
-                if int(k) >= _COMPUTED
-                else fractions.Fraction(1, 2) / fractions.Fraction(10) ** int(k)
-            ),
-            1,
-            1,
-        )(shown),
-        dtype=np.object_,
-    )
+    k = int(k)
+    if k >= _COMPUTED:
+        return fractions.Fraction(0)
+    return fractions.Fraction(1, 2) / fractions.Fraction(10) ** k
+
+
+def _halves(shown: NDArray[np.intp]) -> NDArray[np.object_]:
+    """:func:`_half` for each of `shown`."""
+    return np.asarray(np.frompyfunc(_half, 1, 1)(shown), dtype=np.object_)
 
 
 def _refuse_unrounded_levels(
@@ -487,13 +523,39 @@ def _widened_read(
     """
     v = np.array(np.broadcast_to(np.asarray(x, np.float64), shape))
     dd = np.broadcast_to(np.asarray(shown, np.intp), shape)
-    for k in np.unique(dd).tolist():
-        if int(k) < _COMPUTED:
-            at = np.array((dd == k) & ~np.isnan(v), dtype=bool)
-            ok = at.copy()
-            ok[at] = ~np.asarray(unrounded(v[at], int(k)), bool)
-            v[ok] = round_half_up(v[ok], int(k))
-    return v
+    at = (dd < _COMPUTED) & ~np.isnan(v)
+    return _rounded_at(v, dd, at & ~_unrounded_at(v, dd, at))
+
+
+def _unrounded_at(
+    x: NDArray[np.float64], need: NDArray[np.intp], at: NDArray[np.bool_]
+) -> NDArray[np.bool_]:
+    """Where a value of `x` at `at` is no figure rounded to its `need` decimals.
+
+    :func:`povstat.units.unrounded` for figures of several decimals, one
+    test per distinct number of decimals (never one per value); False
+    outside `at`.
+    """
+    out = np.zeros(np.shape(x), dtype=bool)
+    for k in np.unique(need[at]).tolist():  # the few distinct decimals
+        sel = at & (need == k)
+        out[sel] = np.asarray(unrounded(x[sel], int(k)), bool)
+    return out
+
+
+def _rounded_at(
+    x: NDArray[np.float64], need: NDArray[np.intp], at: NDArray[np.bool_]
+) -> NDArray[np.float64]:
+    """`x` with each value at `at` rounded half up to its `need` decimals.
+
+    One rounding per distinct number of decimals; the other values as
+    they are (a copy).
+    """
+    out = np.array(x, dtype=np.float64)
+    for k in np.unique(need[at]).tolist():  # the few distinct decimals
+        sel = at & (need == k)
+        out[sel] = round_half_up(x[sel], int(k))
+    return out
 
 
 def _exact_figures(x: NDArray[np.float64], shown: NDArray[np.intp]) -> NDArray[Any]:
@@ -637,7 +699,7 @@ def _overprecise_possible(
     else:
         lc, hc = (closed[1], closed[0]) if direction == "fall" else closed
     x = _exact(stated)
-    h = fractions.Fraction(1, 2) / fractions.Fraction(10) ** d
+    h = _half(d)
     zero = fractions.Fraction(0)
     p, q = x - h, x + h  # [p, q)
     p_above = np.asarray(p > lo, dtype=bool)
@@ -1032,12 +1094,8 @@ def check_change_statement(
     ...     stated_as="points", unit="percent", decimals=2).verdict)
     holds
     """
-    levels, earlier, computed = _each_side(
+    levels, earlier, computed, names = _each_side(
         levels_decimals, before_decimals, after_decimals
-    )
-    names = (
-        "before_decimals" if before_decimals is not None else "levels_decimals",
-        "after_decimals" if after_decimals is not None else "levels_decimals",
     )
     return _change_check(
         before,
@@ -1093,35 +1151,20 @@ def _change_check(
     c = rate_change(b, a, unit="percent")
     x = _stated_figure(stated, d)
     t = np.full((), np.nan) if years is None else _validate.positive(years, "years")
-    given = (
-        None
-        if levels_decimals is None
-        else _decimals_array(levels_decimals, computed=computed)
+    given, earlier = _given_decimals(
+        levels_decimals, before_decimals, computed=computed
     )
     shape = _validate.shape(
         before=b,
         after=a,
         stated=x,
         years=t,
-        **({} if given is None else {names[1]: given.astype(np.float64)}),
-        **(
-            {}
-            if before_decimals is None or given is None
-            else {
-                names[0]: _decimals_array(before_decimals, computed=computed).astype(
-                    np.float64
-                )
-            }
-        ),
+        **_decimals_shapes(names, given, earlier),
     )
     if given is not None:
         # Rates at their stated decimals, a float32 figure widened to
         # float64 (4.26 as 4.260000228881836) read as the figure it is.
-        early = (
-            given
-            if before_decimals is None
-            else _decimals_array(before_decimals, computed=computed)
-        )
+        early = given if earlier is None else earlier
         b, a = _widened_read(b, early, shape), _widened_read(a, given, shape)
         c = rate_change(b, a, unit="percent")
     # The exact decimal difference of the rates, rounded once.
@@ -1162,11 +1205,7 @@ def _change_check(
     # Rates of different decimals (a published 17.78, an appended 17.784):
     # each within its own rounding interval; the change is fixed to no more
     # decimals than the coarser has.
-    earlier_d = (
-        given_d
-        if before_decimals is None or given is None
-        else np.broadcast_to(_decimals_array(before_decimals, computed=computed), shape)
-    )
+    earlier_d = given_d if earlier is None else np.broadcast_to(earlier, shape)
     level_d: _LevelDecimals = (
         given_d if before_decimals is None else (earlier_d, given_d)
     )
@@ -2084,7 +2123,7 @@ def check_headcount_change_statement(
     # In exact arithmetic: at the edges, where the stated figure's range
     # just touches the levels', float noise must not decide.
     zero = fractions.Fraction(0)
-    h = fractions.Fraction(1, 2) / fractions.Fraction(10) ** dl
+    h = _half(dl)
     bx, ax = _exact(b), _exact(a)
     low_x = np.broadcast_to(_fmax(ax - h, zero) - (bx + h), shape)
     up_x = np.broadcast_to((ax + h) - _fmax(bx - h, zero), shape)
@@ -2092,7 +2131,7 @@ def check_headcount_change_statement(
     upper = np.where(np.isnan(change), np.nan, _floats(up_x))
     ss = np.broadcast_to(s, shape)
     sx = np.broadcast_to(_exact(s), shape)
-    hs = fractions.Fraction(1, 2) / fractions.Fraction(10) ** ds
+    hs = _half(ds)
     ok = np.asarray(sx + hs > low_x) & np.asarray(sx - hs < up_x)
     overprecise = np.broadcast_to(np.asarray(ds > dl), shape)
     gaps = _Gaps(
@@ -2225,9 +2264,7 @@ def _read_column(
     if column.dtype != object:
         # A computed value within float noise of a long figure (a pooled
         # 7.876104702999582 is no 7.876104703) is read as given, on its own.
-        for k in np.unique(need[figures]).tolist():
-            at = figures & (need == k)
-            figures[at] = ~np.asarray(unrounded(values[at], int(k)), bool)
+        figures = figures & ~_unrounded_at(values, need, figures)
     need = np.where(np.isfinite(values) & ~figures, most + 1, need).astype(np.intp)
     if given is not None:
         # A float32 figure widened to float64 (13.65 as 13.649999618530273,
@@ -2358,13 +2395,9 @@ def _figures_read(
     10) snapped at 10; as :class:`_RankTable` reads them for the verdicts:
     ``0.13649 * 100`` (13.649000000000001) is the figure 13.649.
     """
-    most = _validate.FIGURE_DECIMALS
-    out = _snap(np.asarray(values, np.float64))
-    figures = np.isfinite(out) & (need <= most)
-    for k in np.unique(need[figures]).tolist():  # the few distinct decimals
-        at = figures & (need == k)
-        out[at] = round_half_up(values[at], int(k))
-    return out
+    values = np.asarray(values, np.float64)
+    figures = np.isfinite(values) & (need <= _validate.FIGURE_DECIMALS)
+    return np.where(figures, _rounded_at(values, need, figures), _snap(values))
 
 
 def _order_in_doubt(
@@ -2394,13 +2427,6 @@ def _order_in_doubt(
     alt = np.where(need <= common, common, need)
     half_a = np.where(computed, 0.0, 0.5 * 10.0 ** -np.minimum(alt, most).astype(float))
 
-    def exact_half(k: int) -> fractions.Fraction:
-        return (
-            fractions.Fraction(0)
-            if k > most
-            else fractions.Fraction(1, 2) / fractions.Fraction(10) ** k
-        )
-
     for q in np.unique(ranked[ranked >= 0]).tolist():
         if not known[q]:
             continue
@@ -2412,10 +2438,9 @@ def _order_in_doubt(
         x = _as_fraction(float(values[q]))
         for z in near.tolist():
             gap = abs(_as_fraction(float(values[z])) - x)
-            d_z = exact_half(d if need[z] <= most else most + 1)
-            d_q = exact_half(d if need[q] <= most else most + 1)
-            a_z = exact_half(int(alt[z]))
-            a_q = exact_half(int(alt[q]))
+            d_z = _half(d if need[z] <= most else _COMPUTED)
+            d_q = _half(d if need[q] <= most else _COMPUTED)
+            a_z, a_q = _half(int(alt[z])), _half(int(alt[q]))
             if gap < a_z + a_q and not gap < d_z + d_q:
                 return True
     return False
@@ -2666,12 +2691,8 @@ def check_level_change_statement(
     change of the rate in percentage points (14.36 % -> 14.13 %), not the
     relative change of this figure
     """
-    levels, earlier, computed = _each_side(
+    levels, earlier, computed, names = _each_side(
         levels_decimals, before_decimals, after_decimals
-    )
-    names = (
-        "before_decimals" if before_decimals is not None else "levels_decimals",
-        "after_decimals" if after_decimals is not None else "levels_decimals",
     )
     return _level_change_check(
         before,
@@ -2739,10 +2760,8 @@ def _level_change_check(
         rr = c.relative
     else:
         rr = rb = ra = np.full((), np.nan)
-    given = (
-        None
-        if levels_decimals is None
-        else _decimals_array(levels_decimals, computed=computed)
+    given, earlier = _given_decimals(
+        levels_decimals, before_decimals, computed=computed
     )
     shape = _validate.shape(
         before=b,
@@ -2751,16 +2770,7 @@ def _level_change_check(
         years=t,
         rate_before=rb,
         rate_after=ra,
-        **({} if given is None else {names[1]: given.astype(np.float64)}),
-        **(
-            {}
-            if before_decimals is None or given is None
-            else {
-                names[0]: _decimals_array(before_decimals, computed=computed).astype(
-                    np.float64
-                )
-            }
-        ),
+        **_decimals_shapes(names, given, earlier),
     )
     # The exact decimal difference of the published levels, rounded once.
     change = _level_difference(a, b, shape)
@@ -2857,11 +2867,7 @@ def _level_change_check(
     # Levels of different decimals (one appended with more): each within
     # its own rounding interval; the change is fixed to no more decimals
     # than the coarser has.
-    earlier_d = (
-        level_d
-        if before_decimals is None or given is None
-        else np.broadcast_to(_decimals_array(before_decimals, computed=computed), shape)
-    )
+    earlier_d = level_d if earlier is None else np.broadcast_to(earlier, shape)
     sides: _LevelDecimals = level_d if before_decimals is None else (earlier_d, level_d)
     if given is not None:
         _refuse_unrounded_levels(b, a, sides, shape)
@@ -3628,9 +3634,7 @@ class _RankTable:
                 computed = need > _validate.FIGURE_DECIMALS
                 # Each figure at the decimals it needs: one test per distinct
                 # number of decimals, never one per value.
-                for k in np.unique(need[~computed & ~np.isnan(v)]).tolist():
-                    at = ~computed & ~np.isnan(v) & (need == k)
-                    computed[at] = np.asarray(unrounded(v[at], int(k)), bool)
+                computed = computed | _unrounded_at(v, need, ~computed & ~np.isnan(v))
                 figures = v[~computed]
                 self.shown_d = (
                     _figure_decimals(figures) if figures.size or not v.size else None
@@ -3660,17 +3664,14 @@ class _RankTable:
                     if need is None:
                         own_need = _needed_decimals(w)
                         exact = own_need <= _validate.FIGURE_DECIMALS
-                        for k in np.unique(own_need[exact]).tolist():
-                            at = exact & (own_need == k)
-                            exact[at] = ~np.asarray(unrounded(w[at], int(k)), bool)
+                        exact = exact & ~_unrounded_at(w, own_need, exact)
                     else:  # read with the column: computed ones need more than 10
                         own_need = np.asarray(need, np.intp)[at_own]
                         exact = own_need <= _validate.FIGURE_DECIMALS
-                    read = _snap(w)
-                    for k in np.unique(own_need[exact]).tolist():
-                        at = exact & (own_need == k)
-                        read[at] = published(w[at], int(k), "values")
-                    v[at_own] = read
+                    # Figures at their decimals, computed ones snapped.
+                    v[at_own] = np.where(
+                        exact, _rounded_at(w, own_need, exact), _snap(w)
+                    )
                     self.own_d[at_own] = np.where(exact, own_need, -1)
         except (TypeError, ValueError) as exc:
             self.decimals_error = exc
@@ -3708,11 +3709,7 @@ class _RankTable:
         x = float(self.v[i])
         d = int(cast("Any", self.own_d)[i])
         c = _as_fraction(x)
-        h = (
-            fractions.Fraction(1, 2) / fractions.Fraction(10) ** d
-            if d >= 0 and np.isfinite(x)
-            else None
-        )
+        h = _half(d) if d >= 0 and np.isfinite(x) else None
         if h is None:
             bounds = (c, True, c, True)
         elif c > 0 or (c == 0 and self.nonneg):
@@ -4051,8 +4048,7 @@ def _judge_rank(
         fits = False
         pub_d = 0 if shown_d is None else shown_d
         if shown_d is not None and vd > shown_d and not np.isnan(value):
-            half_v = fractions.Fraction(1, 2) / fractions.Fraction(10) ** shown_d
-            half_s = fractions.Fraction(1, 2) / fractions.Fraction(10) ** vd
+            half_v, half_s = _half(shown_d), _half(vd)
             vx, sx = _as_fraction(value), _as_fraction(sv)
             nonneg = table.nonneg
             floor = fractions.Fraction(0)

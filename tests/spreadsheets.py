@@ -20,6 +20,9 @@ element added a second time, so build one for each cell.
 ``csv_table`` reads CSV text as a table of March figures, fields split by
 ";" in locale "id" and by "," in "en", invalid cells reported (not
 raised); ``invalid_texts`` lists the texts of the cells it found invalid.
+``province_table`` reads CSV text split by ";" as March figures of one
+province's regencies (an invalid cell raises), ``province_values`` its
+values; ``warnings_saying`` records the warnings of a block.
 
 openpyxl and odfpy are imported when a builder is called and a test that
 calls one is skipped without them, as the reader's own .xlsx and .ods
@@ -29,7 +32,9 @@ support needs them.
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
+import warnings
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -177,3 +182,33 @@ def csv_table(text: str, locale: Locale = "id") -> BpsTable:
 def invalid_texts(t: BpsTable) -> list[str]:
     """The text of each cell ``t`` found invalid, in order."""
     return [c.text for c in t.invalid]
+
+
+def province_table(
+    text: str, province: str, locale: Locale = "id", **kw: Any
+) -> BpsTable:
+    """The CSV ``text`` (split by ";") of March figures of ``province``.
+
+    ``kw`` are further arguments of read_bps_table; an invalid cell raises.
+    """
+    return read_bps_table(
+        io.StringIO(text), locale=locale, sep=";", month=3, province=province, **kw
+    )
+
+
+def province_values(text: str, province: str, locale: Locale = "id") -> list[float]:
+    """The values :func:`province_table` reads, as floats, in order."""
+    return [float(v) for v in province_table(text, province, locale).data["value"]]
+
+
+@contextmanager
+def warnings_saying(words: str) -> Iterator[list[str]]:
+    """Record every warning of the block; the list gets those saying ``words``.
+
+    The list is filled when the block ends, with each such warning's message.
+    """
+    said: list[str] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield said
+    said.extend(str(w.message) for w in caught if words in str(w.message))

@@ -8,6 +8,7 @@ reads a column with a figure appended or computed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -25,6 +26,14 @@ from povstat.statements import (
 #: number of poor (pooled rate x population), in thousands.
 POOLED = 7.876104703
 POOLED_POOR = 296.2449871
+#: The change most checks here state: a fall of rates in percent, in points.
+FALL_POINTS: dict[str, Any] = {
+    "direction": "fall",
+    "stated_as": "points",
+    "unit": "percent",
+}
+#: A fall of a count, in its own units.
+FALL_UNITS: dict[str, Any] = {"direction": "fall", "stated_as": "units"}
 
 
 # By hand: 8.00 at 2 decimals stands for [7.995, 8.005); the computed
@@ -51,9 +60,7 @@ def test_a_published_rate_beside_a_computed_one(
         8.00,
         POOLED,
         stated,
-        direction="fall",
-        stated_as="points",
-        unit="percent",
+        **FALL_POINTS,
         decimals=decimals,
         before_decimals=2,
     )
@@ -68,9 +75,7 @@ def test_the_later_rate_alone_at_its_decimals() -> None:
         8.00,
         7.876,
         0.13,
-        direction="fall",
-        stated_as="points",
-        unit="percent",
+        **FALL_POINTS,
         decimals=2,
         levels_decimals=2,
         after_decimals=3,
@@ -107,8 +112,7 @@ def test_a_published_count_beside_a_computed_one(stated: float, expected: str) -
         299.49,
         POOLED_POOR,
         stated,
-        direction="fall",
-        stated_as="units",
+        **FALL_UNITS,
         decimals=2,
         before_decimals=2,
     )
@@ -118,12 +122,7 @@ def test_a_published_count_beside_a_computed_one(stated: float, expected: str) -
 def test_the_same_decimals_on_each_side_are_levels_decimals() -> None:
     # 4.37 -> 4.26 (Kota Malang, BPS 2022-2023): "0.105" meets the fall's
     # range (0.10, 0.12) whichever way the 2 decimals are stated.
-    kw: dict[str, Any] = {
-        "direction": "fall",
-        "stated_as": "points",
-        "unit": "percent",
-        "decimals": 3,
-    }
+    kw: dict[str, Any] = {**FALL_POINTS, "decimals": 3}
     one = check_change_statement(4.37, 4.26, 0.105, levels_decimals=2, **kw)
     each = check_change_statement(
         4.37, 4.26, 0.105, before_decimals=2, after_decimals=2, **kw
@@ -138,9 +137,7 @@ def test_a_side_not_rounded_to_its_decimals_is_refused() -> None:
             8.004,
             POOLED,
             0.13,
-            direction="fall",
-            stated_as="points",
-            unit="percent",
+            **FALL_POINTS,
             decimals=2,
             before_decimals=2,
         )
@@ -149,8 +146,7 @@ def test_a_side_not_rounded_to_its_decimals_is_refused() -> None:
             299.49,
             296.245,
             3.24,
-            direction="fall",
-            stated_as="units",
+            **FALL_UNITS,
             decimals=2,
             levels_decimals=2,
             after_decimals=2,
@@ -158,12 +154,7 @@ def test_a_side_not_rounded_to_its_decimals_is_refused() -> None:
 
 
 def test_bad_side_decimals_are_named() -> None:
-    kw: dict[str, Any] = {
-        "direction": "fall",
-        "stated_as": "points",
-        "unit": "percent",
-        "decimals": 2,
-    }
+    kw: dict[str, Any] = {**FALL_POINTS, "decimals": 2}
     with pytest.raises(ValueError, match="`after_decimals` must not hold missing"):
         check_change_statement(8.0, POOLED, 0.13, after_decimals=np.nan, **kw)
     with pytest.raises(TypeError, match="`before_decimals` must hold ints"):
@@ -173,8 +164,7 @@ def test_bad_side_decimals_are_named() -> None:
             299.49,
             POOLED_POOR,
             3.24,
-            direction="fall",
-            stated_as="units",
+            **FALL_UNITS,
             decimals=2,
             before_decimals=11,
         )
@@ -196,6 +186,23 @@ def test_bad_side_decimals_are_named() -> None:
 # case below, worked with fractions, beside its mirror (the published
 # figure the one subtracted from), whose range is [.., ..) instead.
 _AFTER, _BEFORE = {"after_decimals": 2}, {"before_decimals": 2}
+
+
+def _verdict(
+    check: Callable[..., Any],
+    figures: tuple[float, float, float],
+    how: tuple[Any, Any, int],
+    **kw: Any,
+) -> Any:
+    """The verdict of `check` on (before, after, stated) `figures`.
+
+    `how` is the direction, what the stated size is and its decimals.
+    """
+    direction, stated_as, decimals = how
+    res = check(
+        *figures, direction=direction, stated_as=stated_as, decimals=decimals, **kw
+    )
+    return res.verdict
 
 
 @pytest.mark.parametrize(
@@ -244,18 +251,9 @@ def test_the_end_a_rounding_interval_reaches_is_in_the_range(
     sides: dict[str, Any],
     expected: str,
 ) -> None:
-    direction, stated_as, decimals = how
-    res = check_change_statement(
-        before,
-        after,
-        stated,
-        direction=direction,
-        stated_as=stated_as,
-        unit="percent",
-        decimals=decimals,
-        **sides,
-    )
-    assert res.verdict == expected
+    figures = (before, after, stated)
+    verdict = _verdict(check_change_statement, figures, how, unit="percent", **sides)
+    assert verdict == expected
 
 
 @pytest.mark.parametrize(
@@ -325,17 +323,8 @@ def test_the_end_a_level_interval_reaches_is_in_the_range(
     sides: dict[str, Any],
     expected: str,
 ) -> None:
-    direction, stated_as, decimals = how
-    res = check_level_change_statement(
-        before,
-        after,
-        stated,
-        direction=direction,
-        stated_as=stated_as,
-        decimals=decimals,
-        **sides,
-    )
-    assert res.verdict == expected
+    figures = (before, after, stated)
+    assert _verdict(check_level_change_statement, figures, how, **sides) == expected
 
 
 @pytest.mark.parametrize("after", [4.114, float(np.nextafter(4.114, 5))])
@@ -367,9 +356,7 @@ def test_a_shape_clash_names_the_rates() -> None:
             [8.00, 8.10, 8.20],
             [7.88, 8.00, 8.05],
             [0.12, 0.10],
-            direction="fall",
-            stated_as="points",
-            unit="percent",
+            **FALL_POINTS,
             decimals=2,
         )
     with pytest.raises(
@@ -379,9 +366,7 @@ def test_a_shape_clash_names_the_rates() -> None:
             [8.00, 8.10, 8.20],
             [7.88, 8.00, 8.05],
             0.1,
-            direction="fall",
-            stated_as="points",
-            unit="percent",
+            **FALL_POINTS,
             decimals=2,
             before_decimals=[2, 2],
         )

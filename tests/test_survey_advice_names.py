@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import narwhals.stable.v2 as nw
 import numpy as np
 import pandas as pd
 import polars as pl
@@ -22,67 +21,21 @@ import pytest
 
 from backends import make
 from povstat import poverty_estimates, poverty_table
+from survey_advice import (
+    DATA,
+    DF,
+    ENGINES,
+    P0,
+    SE_CROSSED,
+    SE_KAB,
+)
+from survey_advice import crossed as _crossed
+from survey_advice import estimates as _estimates
+from survey_advice import follow as _follow
+from survey_advice import message as _message
+from survey_advice import table as _table
 
-DATA: dict[str, Any] = {
-    "kab": ["3501"] * 4 + ["3502"] * 4,
-    "urban": [1, 1, 2, 2] * 2,
-    "psu": [1, 2, 1, 2, 1, 2, 1, 2],
-    "y": [90.0, 130, 110, 140, 95, 150, 85, 160],
-    "w": [10.0, 20, 15, 25, 12, 18, 14, 16],
-}
 DOTTED = {("kode.kab" if k == "kab" else k): v for k, v in DATA.items()}
-DF = pd.DataFrame(DATA)
-# tests/reference/survey_crossed_strata.R: P0 (a fraction) with strata
-# regency x urban as one label, and its SE; the SE with strata=~kab.
-P0 = 0.27692307692307694
-SE_CROSSED = 0.18351820838945609
-SE_KAB = 0.24777730457271785
-ENGINES = [
-    "pandas[float64]",
-    "polars",
-    "polars-lazy",
-    "duckdb",
-    pytest.param("pyspark", marks=pytest.mark.spark),
-]
-
-
-def _table(df: Any, **design: Any) -> pd.DataFrame:
-    out = poverty_table(
-        df, welfare="y", line=100.0, unit="fraction", alpha=0, weight="w", **design
-    )
-    frame: pd.DataFrame = (
-        nw.from_native(out).lazy().collect("polars").to_native().to_pandas()
-    )
-    return frame
-
-
-def _message(df: Any, **design: Any) -> str:
-    with pytest.raises((TypeError, ValueError)) as err:
-        _table(df, **design)
-    return str(err.value)
-
-
-def _follow(message: str, df: Any, arg: str = "strata") -> tuple[Any, str]:
-    """Run the code the message shows on `df`; the frame and the column named."""
-    found = re.search(
-        r"combined labels (?:in `df` )?first \((?:in|through) \w+(?: \([^)]*\))?, "
-        rf"(.*)\) and name it: {arg}='([^']+)'$",
-        message,
-    )
-    assert found is not None, message
-    code, name = found.groups()
-    scope: dict[str, Any] = {"df": df, "pl": pl, "nw": nw}
-    if "F." in code:
-        from pyspark.sql import functions
-
-        scope["F"] = functions
-    exec(code, scope)  # the advice, as a user would type it
-    return scope["df"], name
-
-
-def _crossed(out: pd.DataFrame) -> None:
-    assert out["estimate"].iloc[0] == pytest.approx(P0, rel=1e-14)
-    assert out["se"].iloc[0] == pytest.approx(SE_CROSSED, rel=1e-12)
 
 
 @pytest.mark.parametrize("backend", ENGINES)
@@ -121,27 +74,13 @@ def test_a_dotted_interaction_as_psu_gets_advice_that_runs(backend: str) -> None
 def test_the_array_function_quotes_a_dotted_name_for_spark() -> None:
     frame = make("pyspark", {"kode.kab": DATA["kab"], "urban": DATA["urban"]})
     with pytest.raises(TypeError) as err:
-        poverty_estimates(
-            DF["y"],
-            100.0,
-            unit="fraction",
-            weights=DF["w"],
-            strata=frame,
-            psu=DF["psu"],
-        )
+        _estimates(strata=frame, psu=DF["psu"])
     found = re.search(r"\(in PySpark [^,]+, strata=(.*)\)$", str(err.value))
     assert found is not None, str(err.value)
     from pyspark.sql import functions
 
     strata = eval(found.group(1), {"sdf": frame, "F": functions})  # as typed
-    e = poverty_estimates(
-        DF["y"],
-        100.0,
-        unit="fraction",
-        weights=DF["w"],
-        strata=np.asarray(strata, dtype=object),
-        psu=DF["psu"],
-    )
+    e = _estimates(strata=np.asarray(strata, dtype=object), psu=DF["psu"])
     assert e.estimate[0] == pytest.approx(P0, rel=1e-14)
     assert e.se[0] == pytest.approx(SE_CROSSED, rel=1e-12)
 
@@ -183,26 +122,12 @@ def test_one_column_as_an_array_is_named() -> None:
 def test_the_array_function_tells_a_one_column_array_to_be_flat() -> None:
     given = DF[["kab"]].to_numpy()
     with pytest.raises(TypeError) as err:
-        poverty_estimates(
-            DF["y"],
-            100.0,
-            unit="fraction",
-            weights=DF["w"],
-            strata=given,
-            psu=DF["psu"],
-        )
+        _estimates(strata=given, psu=DF["psu"])
     msg = str(err.value)
     assert "got a 2-D array of shape (8, 1)" in msg
     assert "pass it flat (its .ravel(), or the column itself" in msg
     assert "crossed strata" not in msg
-    e = poverty_estimates(
-        DF["y"],
-        100.0,
-        unit="fraction",
-        weights=DF["w"],
-        strata=given.ravel(),
-        psu=DF["psu"],
-    )
+    e = _estimates(strata=given.ravel(), psu=DF["psu"])
     assert e.se[0] == pytest.approx(SE_KAB, rel=1e-12)
 
 

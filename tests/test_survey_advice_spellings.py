@@ -18,7 +18,6 @@ import re
 import warnings
 from typing import Any
 
-import narwhals.stable.v2 as nw
 import numpy as np
 import pandas as pd
 import polars as pl
@@ -28,60 +27,13 @@ import pytest
 
 from backends import make
 from povstat import poverty_estimates, poverty_table
+from survey_advice import DATA, DF, P0, SE_CROSSED, SE_KAB, estimates, own_psu
+from survey_advice import crossed as _crossed
+from survey_advice import follow as _follow
+from survey_advice import message as _message
+from survey_advice import table as _table
 
-DATA: dict[str, Any] = {
-    "kab": ["3501"] * 4 + ["3502"] * 4,
-    "urban": [1, 1, 2, 2] * 2,
-    "psu": [1, 2, 1, 2, 1, 2, 1, 2],
-    "y": [90.0, 130, 110, 140, 95, 150, 85, 160],
-    "w": [10.0, 20, 15, 25, 12, 18, 14, 16],
-}
-DF = pd.DataFrame(DATA)
-# tests/reference/survey_crossed_strata.R: P0 (a fraction) with strata
-# regency x urban as one label, and its SE; the SE with strata=~kab.
-P0 = 0.27692307692307694
-SE_CROSSED = 0.18351820838945609
-SE_KAB = 0.24777730457271785
 ENGINES = ["pandas[float64]", "polars", "polars-lazy", "duckdb"]
-
-
-def _table(df: Any, **design: Any) -> pd.DataFrame:
-    out = poverty_table(
-        df, welfare="y", line=100.0, unit="fraction", alpha=0, weight="w", **design
-    )
-    frame: pd.DataFrame = (
-        nw.from_native(out).lazy().collect("polars").to_native().to_pandas()
-    )
-    return frame
-
-
-def _message(df: Any, **design: Any) -> str:
-    with pytest.raises((TypeError, ValueError)) as err:
-        _table(df, **design)
-    return str(err.value)
-
-
-def _follow(message: str, df: Any) -> tuple[Any, str]:
-    """Run the strata code the message shows on `df`; the frame and its column."""
-    found = re.search(
-        r"combined labels first \((?:in|through) \w+(?: \([^)]*\))?, (.*)\) and "
-        r"name it: strata='([^']+)'$",
-        message,
-    )
-    assert found is not None, message
-    code, name = found.groups()
-    scope: dict[str, Any] = {"df": df, "pl": pl, "nw": nw}
-    if "F." in code:
-        from pyspark.sql import functions
-
-        scope["F"] = functions
-    exec(code, scope)  # the advice, as a user would type it
-    return scope["df"], name
-
-
-def _crossed(out: pd.DataFrame) -> None:
-    assert out["estimate"].iloc[0] == pytest.approx(P0, rel=1e-14)
-    assert out["se"].iloc[0] == pytest.approx(SE_CROSSED, rel=1e-12)
 
 
 @pytest.mark.parametrize(
@@ -159,11 +111,8 @@ def test_a_term_that_is_a_column_stays_whole() -> None:
 @pytest.mark.parametrize("given", ["~interaction(kab, psu)", "~`kab`+psu"])
 def test_an_r_spelling_of_psu_beside_strata_names_the_psus_column(given: str) -> None:
     # R's ids=~psu, strata=~kab, nest=TRUE: the PSU's own column, no join.
-    msg = _message(DF, strata="kab", psu=given)
-    assert "combined labels" not in msg
-    found = re.search(r"so give the PSU's own column: psu='([^']+)'$", msg)
-    assert found is not None, msg
-    out = _table(DF, strata="kab", psu=found.group(1))
+    psu = own_psu(_message(DF, strata="kab", psu=given))
+    out = _table(DF, strata="kab", psu=psu)
     assert out["se"].iloc[0] == pytest.approx(SE_KAB, rel=1e-12)
 
 
@@ -264,15 +213,7 @@ def test_by_given_as_a_frame_is_told_the_names(given: Any) -> None:
 
 
 def _estimates(strata: Any = None, by: Any = None) -> Any:
-    return poverty_estimates(
-        DF["y"],
-        100.0,
-        unit="fraction",
-        weights=DF["w"],
-        strata=strata,
-        psu=DF["psu"],
-        by=by,
-    )
+    return estimates(strata=strata, psu=DF["psu"], by=by)
 
 
 def _values_advised(message: str, arg: str) -> str:
@@ -326,14 +267,7 @@ def test_the_array_function_advises_lazy_code_for_by_and_psu() -> None:
     np.testing.assert_array_equal(e.se, direct.se)
     stages: Any = lf.select("kab", "psu")
     with pytest.raises(TypeError) as err:
-        poverty_estimates(
-            DF["y"],
-            100.0,
-            unit="fraction",
-            weights=DF["w"],
-            strata=DF["kab"],
-            psu=stages,
-        )
+        estimates(strata=DF["kab"], psu=stages)
     # A lazy frame is not read for a message: nothing shows that its 'kab'
     # holds the strata Series' values (a Series keeps its name through a
     # recode), so no claim that it is the strata column; the first stage's

@@ -12,28 +12,20 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import narwhals.stable.v2 as nw
 import pandas as pd
 import polars as pl
 import pyarrow as pa  # type: ignore[import-untyped]
 import pytest
 
 from backends import make
-from povstat import poverty_estimates, poverty_table
+from povstat import poverty_estimates
+from survey_advice import DATA, DF, P0, SE_CROSSED, SE_KAB, own_psu
+from survey_advice import crossed as _crossed
+from survey_advice import estimates as _estimates
+from survey_advice import follow as _follow
+from survey_advice import message as _message
+from survey_advice import table as _table
 
-DATA: dict[str, Any] = {
-    "kab": ["3501"] * 4 + ["3502"] * 4,
-    "urban": [1, 1, 2, 2] * 2,
-    "psu": [1, 2, 1, 2, 1, 2, 1, 2],
-    "y": [90.0, 130, 110, 140, 95, 150, 85, 160],
-    "w": [10.0, 20, 15, 25, 12, 18, 14, 16],
-}
-DF = pd.DataFrame(DATA)
-# tests/reference/survey_crossed_strata.R: P0 (a fraction) with strata
-# regency x urban as one label, and its SE; the SE with strata=~kab.
-P0 = 0.27692307692307694
-SE_CROSSED = 0.18351820838945609
-SE_KAB = 0.24777730457271785
 ENGINES = [
     "pandas[float64]",
     "polars",
@@ -50,44 +42,9 @@ def _frame(backend: str, data: dict[str, Any]) -> Any:
     return make(backend, data)
 
 
-def _table(df: Any, **design: Any) -> pd.DataFrame:
-    out = poverty_table(
-        df, welfare="y", line=100.0, unit="fraction", alpha=0, weight="w", **design
-    )
-    # Through polars: PySpark warns on a pandas 3 conversion of its own.
-    frame: pd.DataFrame = (
-        nw.from_native(out).lazy().collect("polars").to_native().to_pandas()
-    )
-    return frame
-
-
-def _advice(**design: Any) -> str:
-    with pytest.raises((TypeError, ValueError)) as err:
-        _table(DF, **design)
-    return str(err.value)
-
-
-def _follow(message: str, df: Any, arg: str) -> tuple[Any, str]:
-    """Run the code the message shows on `df`; the frame and column it names."""
-    found = re.search(
-        r"combined labels first \((?:in|through) \w+(?: \([^)]*\))?, (.*)\) and "
-        rf"name it: {arg}='([^']+)'$",
-        message,
-    )
-    assert found is not None, message
-    code, name = found.groups()
-    scope: dict[str, Any] = {"df": df, "pl": pl, "nw": nw}
-    if "F." in code:
-        from pyspark.sql import functions
-
-        scope["F"] = functions
-    exec(code, scope)  # the advice, as a user would type it
-    return scope["df"], name
-
-
 @pytest.mark.parametrize("formula", ["~kab+urban", "kab + urban", "~ kab * urban"])
 def test_strata_as_an_r_formula_get_the_advice(formula: str) -> None:
-    msg = _advice(strata=formula, psu="psu")
+    msg = _message(DF, strata=formula, psu="psu")
     assert msg.startswith(f"`strata` column {formula!r} not found")
     assert f"{formula!r} reads as an R formula, but povstat takes column names" in msg
     assert msg.endswith(
@@ -98,13 +55,13 @@ def test_strata_as_an_r_formula_get_the_advice(formula: str) -> None:
 
 
 def test_a_formula_of_one_column_or_of_domains_names_the_argument() -> None:
-    msg = _advice(strata="~kab", psu="psu")
+    msg = _message(DF, strata="~kab", psu="psu")
     assert msg.endswith(
         "reads as an R formula, but povstat takes column names: strata='kab'"
     )
-    msg = _advice(strata="kab", psu="psu", by="~kab+urban")
+    msg = _message(DF, strata="kab", psu="psu", by="~kab+urban")
     assert msg.endswith("by=['kab', 'urban'] crosses the domains")
-    msg = _advice(strata="kab", psu="~psu", size="~w")
+    msg = _message(DF, strata="kab", psu="~psu", size="~w")
     assert msg.startswith(
         "2 columns not found: `size` column '~w', `psu` column '~psu'; columns: "
     )
@@ -115,7 +72,7 @@ def test_a_formula_of_one_column_or_of_domains_names_the_argument() -> None:
 
 
 def test_a_formula_of_absent_columns_gets_no_advice() -> None:
-    msg = _advice(strata="~kab+rural", psu="psu")
+    msg = _message(DF, strata="~kab+rural", psu="psu")
     assert msg == (
         "`strata` column '~kab+rural' not found; columns: "
         "['kab', 'urban', 'psu', 'y', 'w']"
@@ -126,7 +83,7 @@ def test_a_formula_of_absent_columns_gets_no_advice() -> None:
 def test_strata_as_a_frame_of_two_columns_get_the_advice(kind: str) -> None:
     cols = DF[["kab", "urban"]]
     given = cols if kind == "pandas" else pl.from_pandas(cols)
-    msg = _advice(strata=given, psu="psu")
+    msg = _message(DF, strata=given, psu="psu")
     assert msg.startswith("`strata` must be a column name (a str); got a DataFrame")
     assert msg.endswith(
         "(in pandas, df['kab_urban'] = df['kab'].astype('string') + '/' + "
@@ -135,7 +92,7 @@ def test_strata_as_a_frame_of_two_columns_get_the_advice(kind: str) -> None:
 
 
 def test_a_list_of_one_column_names_it() -> None:
-    assert _advice(strata=["kab"], psu="psu").endswith(
+    assert _message(DF, strata=["kab"], psu="psu").endswith(
         "; it names one column: strata='kab'"
     )
 
@@ -144,14 +101,11 @@ def test_a_list_of_one_column_names_it() -> None:
 @pytest.mark.parametrize("given", [["kab", "urban"], "~kab+urban"])
 def test_the_advice_runs_on_the_callers_engine(backend: str, given: object) -> None:
     df = _frame(backend, DATA)
-    with pytest.raises((TypeError, ValueError)) as err:
-        _table(df, strata=given, psu="psu")
-    msg = str(err.value)
+    msg = _message(df, strata=given, psu="psu")
     assert "in pandas" not in msg or backend.startswith("pandas")
     combined, name = _follow(msg, df, "strata")
     out = _table(combined, strata=name, psu="psu")
-    assert out["estimate"].iloc[0] == pytest.approx(P0, rel=1e-14)
-    assert out["se"].iloc[0] == pytest.approx(SE_CROSSED, rel=1e-12)
+    _crossed(out)
 
 
 @pytest.mark.parametrize("backend", ENGINES)
@@ -160,13 +114,8 @@ def test_the_psu_advice_names_the_psus_own_column(backend: str) -> None:
     # (PSUs are nested in strata); R's ids=~psu, strata=~kab, nest=TRUE.
     df = _frame(backend, DATA)
     for given in (["kab", "psu"], "kab, psu"):
-        with pytest.raises((TypeError, ValueError)) as err:
-            _table(df, strata="kab", psu=given)
-        msg = str(err.value)
-        assert "combined labels" not in msg
-        found = re.search(r"so give the PSU's own column: psu='([^']+)'$", msg)
-        assert found is not None, msg
-        out = _table(df, strata="kab", psu=found.group(1))
+        psu = own_psu(_message(df, strata="kab", psu=given))
+        out = _table(df, strata="kab", psu=psu)
         assert out["estimate"].iloc[0] == pytest.approx(P0, rel=1e-14)
         assert out["se"].iloc[0] == pytest.approx(SE_KAB, rel=1e-12)
 
@@ -206,28 +155,27 @@ def test_duckdb_names_that_need_quoting_run() -> None:
     ["kab, urban", "c(kab,urban)", "kab urban", "kab/urban", "~interaction(kab,urban)"],
 )
 def test_several_columns_in_one_str_get_the_advice(spelled: str) -> None:
-    msg = _advice(strata=spelled, psu="psu")
+    msg = _message(DF, strata=spelled, psu="psu")
     assert f"{spelled!r} names several columns in one str" in msg
     combined, name = _follow(msg, DF, "strata")
     out = _table(combined, strata=name, psu="psu")
-    assert out["estimate"].iloc[0] == pytest.approx(P0, rel=1e-14)
-    assert out["se"].iloc[0] == pytest.approx(SE_CROSSED, rel=1e-12)
+    _crossed(out)
 
 
 def test_several_columns_in_one_str_for_by_and_one_column_arguments() -> None:
-    msg = _advice(strata="kab", psu="psu", by="kab, urban")
+    msg = _message(DF, strata="kab", psu="psu", by="kab, urban")
     assert msg.endswith(
         "'kab, urban' names several columns in one str: by=['kab', 'urban'] "
         "crosses the domains"
     )
-    msg = _advice(strata="kab", psu="psu", size="w, y")
+    msg = _message(DF, strata="kab", psu="psu", size="w, y")
     assert msg.endswith(
         "'w, y' names several columns in one str; `size` takes one column"
     )
 
 
 def test_a_name_with_spaces_around_it_names_the_column() -> None:
-    msg = _advice(strata=" kab", psu="psu")
+    msg = _message(DF, strata=" kab", psu="psu")
     assert msg.endswith("; ' kab' has spaces around a column's name: strata='kab'")
     out = _table(DF, strata="kab", psu="psu")
     assert out["se"].iloc[0] == pytest.approx(SE_KAB, rel=1e-12)
@@ -235,7 +183,7 @@ def test_a_name_with_spaces_around_it_names_the_column() -> None:
 
 def test_a_frame_of_columns_not_in_df_gets_no_code_naming_them() -> None:
     other = pd.DataFrame({"kode_kab": DF["kab"], "r105": DF["urban"]})
-    msg = _advice(strata=other, psu="psu")
+    msg = _message(DF, strata=other, psu="psu")
     assert "df['kode_kab']" not in msg
     assert msg.endswith(
         "; `strata` takes one column of `df`, and ['kode_kab', 'r105'] are not "
@@ -259,14 +207,7 @@ def test_the_array_function_advises_crossed_strata_values(given: Any, df: Any) -
     # per unit (its code followed as printed), never df['kab, urban'] nor
     # one column's df['name'], which would drop the urban/rural split.
     with pytest.raises(TypeError) as err:
-        poverty_estimates(
-            DF["y"],
-            100.0,
-            unit="fraction",
-            weights=DF["w"],
-            strata=given,
-            psu=DF["psu"],
-        )
+        _estimates(strata=given, psu=DF["psu"])
     msg = str(err.value)
     assert "df['kab, urban']" not in msg
     assert "df['name']" not in msg
@@ -274,9 +215,7 @@ def test_the_array_function_advises_crossed_strata_values(given: Any, df: Any) -
     found = re.search(r"\(in (?:pandas|polars), strata=(.*)\)$", msg)
     assert found is not None, msg
     strata = eval(found.group(1), {"df": df, "pl": pl})  # the advice, as typed
-    e = poverty_estimates(
-        DF["y"], 100.0, unit="fraction", weights=DF["w"], strata=strata, psu=DF["psu"]
-    )
+    e = _estimates(strata=strata, psu=DF["psu"])
     # tests/reference/survey_crossed_strata.R: strata regency x urban.
     assert e.estimate[0] == pytest.approx(P0, rel=1e-14)
     assert e.se[0] == pytest.approx(SE_CROSSED, rel=1e-12)

@@ -15,13 +15,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import narwhals.stable.v2 as nw
 import pandas as pd
-import polars as pl
 import pytest
 
 from backends import make
-from povstat import poverty_estimates, poverty_table
+from povstat import poverty_estimates
+from survey_advice import ENGINES
+from survey_advice import follow as _follow
+from survey_advice import message as _message
+from survey_advice import table as _table
 
 DATA: dict[str, Any] = {
     "kab": ["3501"] * 8 + ["3502"] * 8,
@@ -39,47 +41,6 @@ P0 = 0.54000000000000004
 SE_CROSSED, DF_CROSSED = 0.11184515009601445, 6
 SE_KAB = 0.10449114795043647
 SE_BLOK = 0.10640529310142424
-ENGINES = [
-    "pandas[float64]",
-    "polars",
-    "polars-lazy",
-    "duckdb",
-    pytest.param("pyspark", marks=pytest.mark.spark),
-]
-
-
-def _table(df: Any, **design: Any) -> pd.DataFrame:
-    out = poverty_table(
-        df, welfare="y", line=100.0, unit="fraction", alpha=0, weight="w", **design
-    )
-    frame: pd.DataFrame = (
-        nw.from_native(out).lazy().collect("polars").to_native().to_pandas()
-    )
-    return frame
-
-
-def _message(df: Any, **design: Any) -> str:
-    with pytest.raises((TypeError, ValueError)) as err:
-        _table(df, **design)
-    return str(err.value)
-
-
-def _follow(message: str, df: Any) -> tuple[Any, str]:
-    """Run the psu code the message shows on `df`; the frame and its column."""
-    found = re.search(
-        r"combined labels first \((?:in|through) \w+(?: \([^)]*\))?, (.*)\) and "
-        r"name it: psu='([^']+)'$",
-        message,
-    )
-    assert found is not None, message
-    code, name = found.groups()
-    scope: dict[str, Any] = {"df": df, "pl": pl, "nw": nw}
-    if "F." in code:
-        from pyspark.sql import functions
-
-        scope["F"] = functions
-    exec(code, scope)  # the advice, as a user would type it
-    return scope["df"], name
 
 
 @pytest.mark.parametrize("backend", ENGINES)
@@ -95,7 +56,7 @@ def test_an_interaction_as_psu_is_one_combined_label(backend: str, given: str) -
         "as one label per unit, the crossing of the columns" in msg
     )
     assert "give the first" not in msg
-    combined, name = _follow(msg, df)
+    combined, name = _follow(msg, df, "psu")
     assert name == "kab_blok"
     out = _table(combined, strata="urban", psu=name)
     assert out["estimate"].iloc[0] == pytest.approx(P0, rel=1e-14)
@@ -114,7 +75,7 @@ def test_an_interaction_with_the_strata_column_names_the_other(strata: str) -> N
         "column: psu='blok'"
     )
     combined, name = _follow(
-        _message(DF, strata="urban", psu="~interaction(kab, blok)"), DF
+        _message(DF, strata="urban", psu="~interaction(kab, blok)"), DF, "psu"
     )
     direct = _table(DF, strata="kab", psu="blok")
     joined = _table(combined, strata="kab", psu=name)
@@ -125,7 +86,7 @@ def test_an_interaction_with_the_strata_column_names_the_other(strata: str) -> N
 def test_an_interaction_then_later_stages_combines_the_first_term(stages: str) -> None:
     msg = _message(DF, strata="urban", psu="~interaction(kab, blok) + y")
     assert "the terms after it are later stages" in msg
-    combined, name = _follow(msg, DF)
+    combined, name = _follow(msg, DF, "psu")
     out = _table(combined, strata="urban", psu=name)
     assert out["se"].iloc[0] == pytest.approx(SE_CROSSED, rel=1e-12)
     # R reads ids=~kab:blok as the stages ~kab+blok (the reference script's

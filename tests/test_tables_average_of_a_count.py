@@ -11,11 +11,12 @@ small ratio whose decimals are read.
 
 from __future__ import annotations
 
-import io
+from functools import partial
 
 import pytest
 
-from povstat import NumberParseError, read_bps_table
+from povstat import NumberParseError
+from spreadsheets import province_values
 
 # 75 860, 8 160 and 38 560 poor persons typed with English thousands commas:
 # in locale "id" a comma is the decimal mark, so each reads 75.86, 8.16,
@@ -23,15 +24,7 @@ from povstat import NumberParseError, read_bps_table
 _ENGLISH = "Kabupaten/Kota;2023\nPacitan;75,860\nKota Batu;8,160\nKota Malang;38,560\n"
 
 
-def _read(text: str, locale: str = "id") -> list[float]:
-    t = read_bps_table(
-        io.StringIO(text),
-        locale=locale,  # type: ignore[arg-type]
-        sep=";",
-        month=3,
-        province="Jawa Timur",
-    )
-    return [float(v) for v in t.data["value"]]
+_read = partial(province_values, province="Jawa Timur")
 
 
 _COUNTS = [

@@ -9,18 +9,14 @@ value column.
 
 from __future__ import annotations
 
-import io
+from functools import partial
 
 import pytest
 
-from povstat import NumberParseError, read_bps_table
+from povstat import NumberParseError
+from spreadsheets import province_values
 
-
-def _read(text: str) -> list[float]:
-    t = read_bps_table(
-        io.StringIO(text), locale="id", sep=";", month=3, province="Jawa Timur"
-    )
-    return [float(v) for v in t.data["value"]]
+_read = partial(province_values, province="Jawa Timur")
 
 
 def test_kk_cells_among_household_cells_are_refused() -> None:

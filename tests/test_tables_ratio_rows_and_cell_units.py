@@ -11,28 +11,20 @@ text frame is not given where a value has a fraction.
 from __future__ import annotations
 
 import io
-import warnings
 
 import pandas as pd
 import pytest
 
 from povstat import NumberParseError, read_bps_table
+from spreadsheets import province_table, warnings_saying
 
 # Average number of members of poor households (persons per household):
 # 4,85, 4,52 and 4,61 are 4.85, 4.52 and 4.61 (decimal comma).
 _AVERAGES = "Kepulauan Mentawai;4,85\nSolok;4,52\nKota Solok;4,61\n"
 
 
-def _read(text: str, **kw: object) -> pd.DataFrame:
-    t = read_bps_table(
-        io.StringIO(text),
-        locale="id",
-        sep=";",
-        month=3,
-        province="Sumatera Barat",
-        **kw,  # type: ignore[arg-type]
-    )
-    return t.data
+def _read(text: str) -> pd.DataFrame:
+    return province_table(text, "Sumatera Barat").data
 
 
 @pytest.mark.parametrize(
@@ -40,12 +32,8 @@ def _read(text: str, **kw: object) -> pd.DataFrame:
     ["(Jiwa/Rumah Tangga)", "Jiwa/Rumah Tangga", "(Orang/Ruta)", "(Jiwa/KK)"],
 )
 def test_a_unit_row_of_persons_per_household_is_a_unit_row(unit: str) -> None:
-    t = read_bps_table(
-        io.StringIO(f"Judul\nKabupaten/Kota;2023\n;{unit}\n" + _AVERAGES),
-        locale="id",
-        sep=";",
-        month=3,
-        province="Sumatera Barat",
+    t = province_table(
+        f"Judul\nKabupaten/Kota;2023\n;{unit}\n" + _AVERAGES, "Sumatera Barat"
     )
     assert t.data["value"].tolist() == [4.85, 4.52, 4.61]
     assert t.title == f"Judul | {unit}"
@@ -105,10 +93,8 @@ def test_the_percent_warning_names_the_column_with_its_group() -> None:
         "Kabupaten/Kota;Jumlah Penduduk Miskin;Persentase Penduduk Miskin\n;2023;2023\n"
         "Kepulauan Mentawai;14350;14,12\nSolok;27670;7,34\nKota Solok;2050;143,5\n"
     )
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with warnings_saying("above 100") as said:
         _read(text)
-    said = [str(w.message) for w in caught if "above 100" in str(w.message)]
     assert len(said) == 1
     assert "column ('Persentase Penduduk Miskin', '2023'): '143,5'" in said[0]
 
@@ -122,8 +108,9 @@ def test_no_split_warning_where_a_text_frame_holds_a_fraction() -> None:
         "Kepulauan Mentawai;14350\nSolok;27670\nKota Solok;38,56\n"
     )
     frame = pd.read_csv(io.StringIO(text), sep=";", dtype=str, header=None)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        with pytest.raises(NumberParseError, match="'38,56'"):
-            read_bps_table(frame, locale="id", month=3, province="Sumatera Barat")
-    assert not [w for w in caught if "whole number" in str(w.message)]
+    with (
+        warnings_saying("whole number") as said,
+        pytest.raises(NumberParseError, match="'38,56'"),
+    ):
+        read_bps_table(frame, locale="id", month=3, province="Sumatera Barat")
+    assert not said

@@ -8,12 +8,13 @@ unit row are read as the bracketed units are.
 
 from __future__ import annotations
 
-import io
 import warnings
+from functools import partial
 
 import pytest
 
-from povstat import NumberParseError, read_bps_table
+from povstat import NumberParseError
+from spreadsheets import province_table, province_values
 
 _ABOVE = "value cells in percent above 100"
 _TITLE = "Jumlah Penduduk Miskin Menurut Kabupaten/Kota, 2023\n"
@@ -28,15 +29,7 @@ _PERCENT = (
 )
 
 
-def _read(text: str) -> list[float]:
-    t = read_bps_table(
-        io.StringIO(text),
-        locale="id",
-        sep=";",
-        month=3,
-        province="Sumatera Barat",
-    )
-    return [float(v) for v in t.data["value"]]
+_read = partial(province_values, province="Sumatera Barat")
 
 
 @pytest.mark.parametrize(
@@ -158,9 +151,7 @@ def test_singular_person_unit_rows_under_each_year() -> None:
         ";(Jiwa)/(Person);(Persen)/(Percent);(Jiwa)/(Person);(Persen)/(Percent)\n"
         "Kepulauan Mentawai;1;2;3;4\nSolok;5;6;7;8\n"
     )
-    t = read_bps_table(
-        io.StringIO(text), locale="id", sep=";", month=3, province="Sumatera Barat"
-    )
+    t = province_table(text, "Sumatera Barat")
     # Kepulauan Mentawai: 2022 persons 1, percent 2; 2023 persons 3, percent 4.
     d = t.data
     got = dict(

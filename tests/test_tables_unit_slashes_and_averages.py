@@ -12,11 +12,12 @@ Pengeluaran di Bawah Garis Kemiskinan (Jiwa)").
 
 from __future__ import annotations
 
-import io
+from functools import partial
 
 import pytest
 
-from povstat import NumberParseError, read_bps_table
+from povstat import NumberParseError
+from spreadsheets import province_values
 
 # 38,56 households (or persons) among counts of 1,000 or more: 38.56, or
 # 38 560 written in thousands, refused.
@@ -26,15 +27,7 @@ _FRACTION = (
 _BODY = "Kabupaten/Kota;2023\nPacitan;75860\nKota Batu;8160\nKota Malang;38,56\n"
 
 
-def _read(text: str, locale: str = "id") -> list[float]:
-    t = read_bps_table(
-        io.StringIO(text),
-        locale=locale,  # type: ignore[arg-type]
-        sep=";",
-        month=3,
-        province="Jawa Timur",
-    )
-    return [float(v) for v in t.data["value"]]
+_read = partial(province_values, province="Jawa Timur")
 
 
 @pytest.mark.parametrize(

@@ -75,6 +75,8 @@ def test_year_month_codes_in_polars_get_polars_code(dtype: Any) -> None:
         # A preliminary round marked "*", as BPS marks it: September 2021
         # to March 2024 is two and a half years.
         (["Maret 2021", "September 2021", "Maret 2024*"], [0.5, 2.5]),
+        # A revised figure marked "r)" after a year.month code.
+        (["2021.03", "2021.09 r)"], [0.5]),
         # ISO months and whole years as text (polars: the frame reassigned).
         (["2021-03", "2021-09"], [0.5]),
         (["2021", "2022", "2023"], [1.0, 1.0]),
@@ -94,3 +96,15 @@ def test_text_periods_get_advice_for_their_writing(
     snippet = msg.split("e.g. ")[-1].split(" in polars")[0]
     fixed = _run(snippet, df.copy() if engine == "pandas" else df)
     assert _elapsed(fixed) == years
+
+
+@pytest.mark.parametrize("engine", ["pandas", "polars"])
+def test_a_thirteenth_month_is_no_year_month_code(engine: str) -> None:
+    # "2021.13": month 13 is no month, so no year.month conversion is given.
+    df: Any = _frame(["2021.13", "2022.01"])
+    if engine == "polars":
+        df = pl.from_pandas(df)
+    with pytest.raises(TypeError, match="convert the column to dates") as err:
+        with_changes(df, period="p", unit="percent")
+    assert "year.month" not in str(err.value)
+    assert "%Y.%m" not in str(err.value)

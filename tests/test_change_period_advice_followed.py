@@ -3,8 +3,10 @@
 * Year.month codes (2021.03, 2021.09) in a polars frame: the conversion in
   polars, not pandas' ``df[...] = ...`` (which polars refuses).
 * Text periods as BPS and users write them: "Maret 2021" (Indonesian
-  month names, which no date format reads: mapped to numbers) and text
-  "2021.03" (the year.month conversion), in pandas and polars.
+  month names, which no date format reads: mapped to numbers; "Mar" and
+  "Mar." abbreviated, beside "Maret"; "Maret 2024*" with a note mark),
+  text "2021.03" (the year.month conversion, spaces around it too), ISO
+  months "2021-03" and years "2021" as text, in pandas and polars.
 
 Each printed snippet is run, and the elapsed years checked by hand: March
 to September is half a year, September to March half a year.
@@ -59,23 +61,50 @@ def test_year_month_codes_in_polars_get_polars_code(dtype: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    "periods",
+    ("periods", "years"),
     [
-        ["Maret 2021", "September 2021", "Maret 2022"],
-        ["2021.03", "2021.09", "2022.03"],
+        (["Maret 2021", "September 2021", "Maret 2022"], [0.5, 0.5]),
+        (["2021.03", "2021.09", "2022.03"], [0.5, 0.5]),
+        # "Mar" is a month of its own, not the start of "Maret": March 2021
+        # to March 2022 is a year.
+        (["Mar 2021", "Maret 2022"], [1.0]),
+        # Abbreviations with a dot, which the conversion leaves out.
+        (["Mar. 2021", "Sep. 2021"], [0.5]),
+        # Spaces around year.month codes, as a fixed-width file keeps them.
+        ([" 2021.03 ", " 2021.09 ", "2022.03"], [0.5, 0.5]),
+        # A preliminary round marked "*", as BPS marks it: September 2021
+        # to March 2024 is two and a half years.
+        (["Maret 2021", "September 2021", "Maret 2024*"], [0.5, 2.5]),
+        # A revised figure marked "r)" after a year.month code.
+        (["2021.03", "2021.09 r)"], [0.5]),
+        # ISO months and whole years as text (polars: the frame reassigned).
+        (["2021-03", "2021-09"], [0.5]),
+        (["2021", "2022", "2023"], [1.0, 1.0]),
     ],
 )
 @pytest.mark.parametrize("engine", ["pandas", "polars"])
 def test_text_periods_get_advice_for_their_writing(
-    periods: list[str], engine: str
+    periods: list[str], years: list[float], engine: str
 ) -> None:
     df: Any = _frame(periods)
     if engine == "polars":
         df = pl.from_pandas(df)
-    with pytest.raises(TypeError, match="convert the column to dates") as err:
+    with pytest.raises(TypeError, match="convert the column to") as err:
         with_changes(df, period="p", unit="percent")
     msg = str(err.value)
     assert "2022-03-09" not in msg
     snippet = msg.split("e.g. ")[-1].split(" in polars")[0]
     fixed = _run(snippet, df.copy() if engine == "pandas" else df)
-    assert _elapsed(fixed) == [0.5, 0.5]
+    assert _elapsed(fixed) == years
+
+
+@pytest.mark.parametrize("engine", ["pandas", "polars"])
+def test_a_thirteenth_month_is_no_year_month_code(engine: str) -> None:
+    # "2021.13": month 13 is no month, so no year.month conversion is given.
+    df: Any = _frame(["2021.13", "2022.01"])
+    if engine == "polars":
+        df = pl.from_pandas(df)
+    with pytest.raises(TypeError, match="convert the column to dates") as err:
+        with_changes(df, period="p", unit="percent")
+    assert "year.month" not in str(err.value)
+    assert "%Y.%m" not in str(err.value)

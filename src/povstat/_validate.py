@@ -1752,6 +1752,69 @@ def _one_value_levels(
     return None
 
 
+def _set_axis(labels: str) -> Callable[[str, str], str]:
+    """The conversion ``.set_axis(...)`` of :func:`_converted_labels_advice`.
+
+    `labels` is the code of the new labels, with "{}" where the expression
+    of the old ones goes ("pandas.to_datetime({})").
+    """
+    return lambda own, kw: f".set_axis({labels.replace('{}', own)}{kw})"
+
+
+def _renamed(mapping: str) -> Callable[[str, str], str]:
+    """The conversion ``.rename(index=mapping)`` (or ``columns=``) of the labels."""
+    return lambda _, kw: f".rename({'columns' if kw else 'index'}={mapping})"
+
+
+def _converted_labels_advice(
+    converted: Any,
+    own: tuple[str, Any],
+    target: tuple[str, Any, Any],
+    what: str,
+    convert: Callable[[str, str], str],
+    noun: str,
+) -> tuple[str, bool, str] | None:
+    """(code, same order, closing) aligning labels converted to another's kind.
+
+    `converted` are the labels of argument `own` (its name and value)
+    converted to the kind of those of `target` (name, value, labels);
+    `convert` writes that conversion as code after the name, from the
+    expression of the labels and the ``set_axis`` keyword (", axis=1" for
+    columns). None where the converted labels are not the target's, one
+    to one. The code reindexes them only where their orders differ, and
+    the closing says then that ``.to_numpy()`` would pair one `noun` with
+    another.
+
+    >>> import pandas as pd
+    >>> _converted_labels_advice(
+    ...     pd.Index([3502, 3501]),
+    ...     ("rate", None),
+    ...     ("pop", None, pd.Index([3501, 3502])),
+    ...     "index",
+    ...     _set_axis("{}.astype(int)"),
+    ...     "region",
+    ... )  # doctest: +NORMALIZE_WHITESPACE
+    ('`rate.set_axis(rate.index.astype(int)).reindex(pop.index)`', False,
+     '; not .to_numpy(), which would pair one region with another')
+    """
+    on, ox = own
+    tn, tx, tz = target
+    if (
+        not converted.is_unique
+        or _missing_from(converted, tz)
+        or _missing_from(tz, converted)
+    ):
+        return None
+    labels, set_kw, _ = _labels_of(on, ox, what)
+    aligned, _, reindex_kw = _labels_of(tn, tx, what)
+    same = bool(converted.equals(tz))
+    reindex = "" if same else f".reindex({reindex_kw}{aligned})"
+    closing = (
+        "" if same else f"; not .to_numpy(), which would pair one {noun} with another"
+    )
+    return f"`{on}{convert(labels, set_kw)}{reindex}`", same, closing
+
+
 def _names_beside_codes(
     name0: str, x0: Any, a: Any, name: str, x: Any, b: Any, what: str
 ) -> str | None:
@@ -1781,48 +1844,53 @@ def _names_beside_codes(
             re.search(r"[^\W\d_]", v) for v in nz
         ):
             continue  # area codes on one side, names or other text on the other
-        axis = "columns" if _labels_of(nn, nx, what)[1] else "index"
-        target, set_kw, reindex_kw = _labels_of(cn, cx, what)
-        own, _, _ = _labels_of(nn, nx, what)
         order = ", and in other orders (names sort alphabetically, codes by number)"
         for spelling, to_code in _region_spellings(regions):
             if not all(v in to_code for v in nz):
                 continue
-            codes = pd.Index([to_code[v] for v in nz])
-            if (
-                not codes.is_unique
-                or _missing_from(codes, cz)
-                or _missing_from(cz, codes)
-            ):
+            aligned = _converted_labels_advice(
+                pd.Index([to_code[v] for v in nz]),
+                (nn, nx),
+                (cn, cx, cz),
+                what,
+                _renamed(spelling),
+                "region",
+            )
+            if aligned is None:
                 continue
-            how = f"`{nn}.rename({axis}={spelling}).reindex({reindex_kw}{target})`"
+            how, same, closing = aligned
             return (
                 f"they hold the same regions, `{nn}` by name and `{cn}` by code"
-                f"{'' if codes.equals(cz) else order}: give `{nn}` the codes of "
+                f"{'' if same else order}: give `{nn}` the codes of "
                 "its names and align them, with "
-                "`R = povstat.datasets.indonesia_regions()`, "
-                f"{how}; not .to_numpy(), which would pair one region with another"
+                f"`R = povstat.datasets.indonesia_regions()`, {how}{closing}"
             )
         carried = pd.Index(
             [m[1] if (m := _CARRIED_CODE.search(v)) else None for v in nz], dtype=object
         )
-        if (
-            carried.notna().all()
-            and carried.is_unique
-            and not _missing_from(carried, cz)
-            and not _missing_from(cz, carried)
-        ):
-            how = (
-                f'`{nn}.set_axis({own}.str.extract(r"{_CARRIED_CODE.pattern}", '
-                f"expand=False){set_kw}).reindex({reindex_kw}{target})`"
+        aligned = (
+            _converted_labels_advice(
+                carried,
+                (nn, nx),
+                (cn, cx, cz),
+                what,
+                _set_axis(
+                    f'{{}}.str.extract(r"{_CARRIED_CODE.pattern}", expand=False)'
+                ),
+                "region",
             )
+            if carried.notna().all()
+            else None
+        )
+        if aligned is not None:
+            how, same, closing = aligned
             return (
                 f"the labels of `{nn}` carry the codes that `{cn}` is labelled by "
                 f"(e.g. {plain(nz[0])!r})"
-                f"{'' if carried.equals(cz) else ', in another order'}: take the "
-                f"code out and align them, {how}; not .to_numpy(), which would "
-                "pair one region with another"
+                f"{'' if same else ', in another order'}: take the "
+                f"code out and align them, {how}{closing}"
             )
+        target, _, reindex_kw = _labels_of(cn, cx, what)
         return (
             f"`{nn}` is labelled by name or other text ({_some(nz)}) and "
             f"`{cn}` by area code ({_some(cz)}): give `{nn}` the codes of its "
@@ -2038,26 +2106,23 @@ def _dotted_codes_beside_numbers(
         ):
             continue
         new = pd.Index([int(v.replace(".", "")) for v in cz])
-        if not new.is_unique or _missing_from(new, tz) or _missing_from(tz, new):
-            continue
-        own, set_kw, _ = _labels_of(cn, cx, what)
-        target, _, reindex_kw = _labels_of(tn, tx, what)
-        same = new.equals(tz)
-        how = (
-            f"`{cn}.set_axis({own}.str.replace('.', '', regex=False).astype(int)"
-            f"{set_kw})" + ("`" if same else f".reindex({reindex_kw}{target})`")
+        aligned = _converted_labels_advice(
+            new,
+            (cn, cx),
+            (tn, tx, tz),
+            what,
+            _set_axis("{}.str.replace('.', '', regex=False).astype(int)"),
+            "region",
         )
+        if aligned is None:
+            continue
+        how, same, closing = aligned
         dotted = cz[list(new).index(int(tz[0]))]
         return (
             f"they hold the same area codes, `{tn}` as numbers and `{cn}` "
             f"written with a dot (e.g. {plain(tz[0])!r} and {dotted!r})"
             f"{'' if same else ', in other orders'}: take the dot out of those "
-            f"of `{cn}` and align them, {how}"
-            + (
-                ""
-                if same
-                else "; not .to_numpy(), which would pair one region with another"
-            )
+            f"of `{cn}` and align them, {how}{closing}"
         )
     return None
 
@@ -2421,46 +2486,58 @@ def _times_written_otherwise(
                 # pandas warns when it parses each text alone (no format
                 # inferred); the conversion is only tried here.
                 warnings.simplefilter("ignore", UserWarning)
+                # Text is read in its format, else as ISO 8601 ("2023-03"):
+                # pandas and PeriodIndex read text of no format they infer
+                # as they can, "2021.13" (month 13, no month) as January.
+                read = pd.DatetimeIndex(
+                    pd.to_datetime(values, format=fmt or "ISO8601")
+                    if written == "text"
+                    else pd.to_datetime(values)
+                )
                 converted = (
                     pd.PeriodIndex(values, freq=tz.freqstr)
                     if isinstance(tz, pd.PeriodIndex)
-                    else pd.DatetimeIndex(pd.to_datetime(values, format=fmt))
+                    else read
                 )
+                if isinstance(tz, pd.PeriodIndex) and not converted.equals(
+                    read.to_period(tz.freqstr)
+                ):
+                    continue  # PeriodIndex reads the text otherwise
         except (ValueError, TypeError):
             continue
-        if not converted.is_unique or _missing_from(converted, tz):
-            continue
-        if _missing_from(tz, converted):
-            continue
-        own, set_kw, _ = _labels_of(on, ox, what)
-        target, _, reindex_kw = _labels_of(tn, tx, what)
-        how = (
-            f"`{on}.set_axis({convert.format(own)}{set_kw})"
-            f".reindex({reindex_kw}{target})`"
+        aligned = _converted_labels_advice(
+            converted,
+            (on, ox),
+            (tn, tx, tz),
+            what,
+            _set_axis(convert),
+            "time",
         )
-        same = converted.equals(tz)
+        if aligned is None:
+            continue
+        how, same, closing = aligned
         return (
             f"they hold the same times of two kinds, `{tn}` as {kind} and `{on}` "
             f"as {written} (e.g. {plain(values[0])!r})"
             f"{'' if same else ', in other orders'}: "
             "no label of one kind equals one of the other, even where they print "
             "alike, so a reindex alone gives missing values; convert "
-            f"`{on}` to the kind of `{tn}` and align them, {how}"
-            + (
-                ""
-                if same
-                else "; not .to_numpy(), which would pair one time with another"
-            )
+            f"`{on}` to the kind of `{tn}` and align them, {how}{closing}"
         )
     return None
 
 
+#: A month's two digits, 01 to 12, and a year and month written as BPS
+#: writes them, with a dot ("2015.03"; "2015.13" is no month).
+MONTH_DIGITS = r"(?:0[1-9]|1[0-2])"
+YEAR_DOT_MONTH = rf"[0-9]{{4}}\.{MONTH_DIGITS}"
+
 #: Text months whose format pandas does not infer, and that format:
 #: "2015.03" (BPS's year.month), "03/2015", "2015/03".
 _MONTH_TEXT_FORMATS = (
-    (re.compile(r"[0-9]{4}\.[0-9]{2}"), "%Y.%m"),
-    (re.compile(r"[0-9]{2}/[0-9]{4}"), "%m/%Y"),
-    (re.compile(r"[0-9]{4}/[0-9]{2}"), "%Y/%m"),
+    (re.compile(YEAR_DOT_MONTH), "%Y.%m"),
+    (re.compile(rf"{MONTH_DIGITS}/[0-9]{{4}}"), "%m/%Y"),
+    (re.compile(rf"[0-9]{{4}}/{MONTH_DIGITS}"), "%Y/%m"),
 )
 
 

@@ -1349,11 +1349,16 @@ def _text_period_advice(table: Table, name: str) -> str:
     ]
     shown = f"; it holds e.g. {present[0]!r}" if present else ""
     pandas_ = table.pandas is not None
+    # The values as text without the spaces around them, where some have.
+    spaced = any(v != v.strip() for v in present)
+    text = f"df[{name!r}]" if pandas_ else f"pl.col({name!r})"
+    if spaced:
+        text += ".str.strip()" if pandas_ else ".str.strip_chars()"
     if present and all(_TEXT_YEAR.fullmatch(v) for v in present):
         if pandas_:
-            how = f"df[{name!r}] = pandas.to_numeric(df[{name!r}])"
+            how = f"df[{name!r}] = pandas.to_numeric({text})"
         else:
-            how = f"df.with_columns(pl.col({name!r}).cast(pl.Int64)) in polars"
+            how = f"df = df.with_columns({text}.cast(pl.Int64)) in polars"
         return (
             f" (whole years written as text{shown}): convert the column to "
             f"numbers first, e.g. {how}"
@@ -1371,16 +1376,13 @@ def _text_period_advice(table: Table, name: str) -> str:
         None,
     )
     if pandas_:
-        how = (
-            f"df[{name!r}] = pandas.to_datetime(df[{name!r}], "
-            f"format='{fmt or '%Y-%m-%d'}')"
-        )
+        how = f"df[{name!r}] = pandas.to_datetime({text}, format='{fmt or '%Y-%m-%d'}')"
     else:
-        col = f"pl.col({name!r})"
+        col = text
         if fmt == "%Y-%m":  # each month's first day
             col = f"pl.concat_str([{col}, pl.lit('-01')])"
         how = (
-            f"df.with_columns({col}.str.to_date('%Y-%m-%d')) "
+            f"df = df.with_columns({col}.str.to_date('%Y-%m-%d')) "
             "in polars, or read the file with try_parse_dates=True; a CAST to "
             "DATE in SQL"
         )
@@ -1401,7 +1403,7 @@ def _text_period_advice(table: Table, name: str) -> str:
 
 #: Year.month codes written as text ("2021.03"), and a month's name before
 #: its year ("Maret 2021", as BPS names its rounds).
-_TEXT_YEAR_MONTH = re.compile(r"\s*[0-9]{4}\.(?:0[1-9]|1[0-2])\s*")
+_TEXT_YEAR_MONTH = re.compile(rf"\s*{_validate.YEAR_DOT_MONTH}\s*")
 _TEXT_NAMED_MONTH = re.compile(r"\s*(?P<month>[^\W\d_]+)\.?\s+[0-9]{4}\s*")
 
 
@@ -1412,23 +1414,44 @@ def _coded_text_period_advice(
 
     "2021.03" (year.month codes, as text) converts with the format
     ``%Y.%m``; "Maret 2021" (a month named in Indonesian or English before
-    its year) with the month names of the values mapped to their numbers,
-    as no date format reads Indonesian names. None for other text.
+    its year, "Mar. 2021" abbreviated) with the month names of the values
+    mapped to their numbers, as no date format reads Indonesian names.
+    Spaces around the values are stripped, and where a value ends in a
+    note mark ("Maret 2024*", as BPS marks a preliminary figure,
+    :func:`povstat.tables.without_footnote_mark`) the period is taken out
+    of each. None for other text.
     """
-    from povstat.tables import _MONTHS  # the month names read_bps_table reads
+    from povstat.tables import (  # the month names and marks read_bps_table reads
+        _MONTHS,
+        without_footnote_mark,
+    )
 
     if not present:
         return None
+    bare = [without_footnote_mark(v.strip()) for v in present]
+    marked = any(b != v.strip() for b, v in zip(bare, present, strict=True))
     col = f"df[{name!r}]" if pandas_ else f"pl.col({name!r})"
-    if all(_TEXT_YEAR_MONTH.fullmatch(v) for v in present):
-        what = "year.month codes written as text, 2021.03 for March 2021"
+    marks = " (the periods taken out of the values, without their note marks)"
+
+    def taken(period: str) -> str:
+        """`col` without spaces around it, or its `period` pattern taken out."""
+        if not marked:
+            return f"{col}.str.strip()" if pandas_ else f"{col}.str.strip_chars()"
         if pandas_:
-            return what, f"{col} = pandas.to_datetime({col}, format='%Y.%m')"
+            return f"{col}.str.extract(r'({period})', expand=False)"
+        return f"{col}.str.extract(r'({period})', 1)"
+
+    if all(_TEXT_YEAR_MONTH.fullmatch(v) for v in bare):
+        what = "year.month codes written as text, 2021.03 for March 2021"
+        what += marks if marked else ""
+        periods = taken(r"[0-9]{4}\.[0-9]{2}")
+        if pandas_:
+            return what, f"{col} = pandas.to_datetime({periods}, format='%Y.%m')"
         return what, (
-            f"df = df.with_columns(pl.concat_str([{col}.str.strip_chars(), "
+            f"df = df.with_columns(pl.concat_str([{periods}, "
             f"pl.lit('.01')]).str.to_date('%Y.%m.%d').alias({name!r})) in polars"
         )
-    named = [_TEXT_NAMED_MONTH.fullmatch(v) for v in present]
+    named = [_TEXT_NAMED_MONTH.fullmatch(v) for v in bare]
     if not all(m is not None and m["month"].lower() in _MONTHS for m in named):
         return None
     months = {
@@ -1437,17 +1460,20 @@ def _coded_text_period_advice(
     what = (
         "month names before the year, as BPS names its rounds (Maret 2021): "
         "no date format reads Indonesian month names, so map them to numbers"
-    )
-    pattern = {rf"\b{k}\.?": v for k, v in months.items()}
+    ) + (marks if marked else "")
+    # Whole names only, with the dot of an abbreviation: "Mar" is not the
+    # start of "Maret", and "Mar. 2021" leaves no dot.
+    pattern = {rf"\b{k}\b\.?": v for k, v in months.items()}
+    periods = taken(r"[^\W\d_]+\.?\s+[0-9]{4}")
     if pandas_:
         return what, (
-            f"{col} = pandas.to_datetime({col}.replace({pattern!r}, regex=True)"
-            f".str.strip(), format='%m %Y')"
+            f"{col} = pandas.to_datetime({periods}.replace({pattern!r}, "
+            "regex=True), format='%m %Y')"
         )
+    replaced = "".join(f".str.replace({k!r}, {v!r})" for k, v in pattern.items())
     return what, (
-        f"df = df.with_columns(pl.concat_str([pl.lit('01 '), {col}"
-        f".str.replace_many({list(months)!r}, {list(months.values())!r})"
-        f".str.strip_chars()]).str.to_date('%d %m %Y').alias({name!r})) in polars"
+        f"df = df.with_columns(pl.concat_str([pl.lit('01 '), {periods}"
+        f"{replaced}]).str.to_date('%d %m %Y').alias({name!r})) in polars"
     )
 
 

@@ -284,9 +284,10 @@ _ONE_MARK = (
 #: "Pacitan*", "Pacitan **", "Pacitan¹", "Pacitan 1)", "Pacitan (1)",
 #: "Pacitan a)", "Pacitan 1,2)", "Pacitan *,**", "Pacitan¹,²", "Pacitan †
 #: ‡", "Pacitan¹*", "Pacitan 1/ 2/", "Pacitan [1,2]", "Pacitan, 1)",
-#: "Pacitan a)b)".
+#: "Pacitan a)b)". A bracket opening with "Kode" holds an area code, no
+#: mark: "Jawa Timur (Kode 35)" keeps its "35)" (see :func:`trailing_codes`).
 _MARK = re.compile(
-    rf"^(?P<name>.*?[^\s(,{_STARS}])"
+    rf"^(?P<name>.*?[^\s(,{_STARS}])(?<!kode)(?<!kode:)(?<!kode\s:)"
     rf"(?P<mark>\s*,?\s*(?:{_ONE_MARK})(?:\s*,?\s*(?:{_ONE_MARK}))*)\Z",
     _WORD_FLAGS,
 )
@@ -10323,56 +10324,53 @@ def _roman_value(numeral: str) -> int | None:
     return total if canonical == numeral else None
 
 
-def trailing_codes(names: Sequence[str], *, provinces: bool = False) -> pd.DataFrame:
+def trailing_codes(names: Sequence[str]) -> pd.DataFrame:
     """The area code after each name, as :func:`read_bps_table` reads it.
 
     Four digits after the name (``_TRAILING_CODE``): in brackets
     ("Kota Malang (3573)", "Malang [35.07]", "Malang (Kode 3507)",
     full-width brackets "Malang\uff083507\uff09"), after a space, or
     joined by a hyphen, an en dash, an em dash or a minus sign ("Kota
-    Surabaya \u2013 3578"). The names are read after their list number or
-    leading code and footnote mark are taken out.
+    Surabaya \u2013 3578"). A province's code of two digits
+    (``_TRAILING_PROVINCE_CODE``) in brackets, after "Kode" or not ("Jawa
+    Timur (Kode 35)", "Jawa Timur\uff0835\uff09"), or after a dash or minus
+    sign ("Jawa Timur \u2013 35"), never after a space alone ("Jawa Timur
+    35"). Every reader of region labels (:func:`read_bps_table`, the
+    nesting check of the frame adapters) reads codes after a name here,
+    after its list number or leading code and its footnote mark are taken
+    out (:func:`without_footnote_mark`, which leaves a bracket opening
+    with "Kode" alone): "(35)" after a name is then a footnote mark, as
+    "(1)" is, except to the nesting check where it is the code of the
+    province a name of a province and a regency may be ("Gorontalo (75)",
+    ``povstat.frames._checks._namesakes``).
 
     Parameters
     ----------
     names : sequence of str
         The names, one per label.
-    provinces : bool
-        Also read a province's code of two digits in brackets or after a
-        dash or minus sign ("Jawa Timur (Kode 35)", "Jawa Timur \u2212 35":
-        ``_TRAILING_PROVINCE_CODE``), never after a space alone.
 
     Returns
     -------
     pandas.DataFrame
         One row per name: ``code`` (the code's digits, "3507", or missing
-        where none is written), ``rest`` (the name before it; missing
-        where there is no code) and ``kode`` (whether the code follows the
-        word "Kode", as in "(Kode 35)", whose "35)" alone would read as a
-        footnote mark).
+        where none is written) and ``rest`` (the name before it; missing
+        where there is no code).
 
     Examples
     --------
-    >>> trailing_codes(["Kota Surabaya \u2013 3578", "Malang (Kode 3507)", "Bali"])
-       code           rest   kode
-    0  3578  Kota Surabaya  False
-    1  3507         Malang   True
-    2   NaN            NaN  False
+    >>> trailing_codes(["Kota Surabaya \u2013 3578", "Jawa Timur (Kode 35)", "Bali"])
+       code           rest
+    0  3578  Kota Surabaya
+    1    35     Jawa Timur
+    2   NaN            NaN
     """
     text = pd.Series(list(names), dtype=object).astype(str)
     trail = text.str.extract(_TRAILING_CODE)
-    if provinces:
-        two = text.str.extract(_TRAILING_PROVINCE_CODE)
-        none = (trail["code"].isna() & trail["bare"].isna()).to_numpy(dtype=bool)
-        trail = trail.mask(np.broadcast_to(none[:, None], trail.shape), two)
+    two = text.str.extract(_TRAILING_PROVINCE_CODE)
+    none = (trail["code"].isna() & trail["bare"].isna()).to_numpy(dtype=bool)
+    trail = trail.mask(np.broadcast_to(none[:, None], trail.shape), two)
     code = trail["code"].fillna(trail["bare"]).str.replace(".", "", regex=False)
-    return pd.DataFrame(
-        {
-            "code": code,
-            "rest": trail["rest"].where(code.notna()),
-            "kode": trail["kode"].notna(),
-        }
-    )
+    return pd.DataFrame({"code": code, "rest": trail["rest"].where(code.notna())})
 
 
 def _match_regions(

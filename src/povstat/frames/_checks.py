@@ -643,14 +643,13 @@ def _kind_first(name: str) -> str:
     "Jawa Timur (Provinsi)" is read as "Provinsi Jawa Timur", "Malang
     (Kab.)" as "Kab. Malang"; other names are kept as written.
     """
+    from povstat import _regions
     from povstat.tables import without_footnote_mark
 
     m = _KIND_AFTER.fullmatch(without_footnote_mark(" ".join(name.split())))
     if m is None:
         return name
-    kind = m["kind"].rstrip(".").lower()
-    word = {"propinsi": "provinsi", "prov": "provinsi", "kab": "kabupaten"}
-    return f"{word.get(kind, kind)} {m['name']}"
+    return f"{_regions.PREFIX_KIND[m['kind'].rstrip('.').lower()]} {m['name']}"
 
 
 def _namesakes(keys: dict[str, str], names: dict[str, str]) -> dict[str, str]:
